@@ -1,0 +1,51 @@
+package org.port853.core;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Validation of DNS host names as they may appear in a TLS authentication name (RFC 1123 labels). */
+public final class DnsNames {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    private DnsNames() {
+    }
+
+    /** Returns the name in lower case without a trailing dot, or throws with the reason. */
+    public static String requireHostName(String name, String what) {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException(what + " is empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new InvalidInputException(what + " '" + Printable.of(name)
+                        + "' contains a space, control or non-ASCII character");
+            }
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        if (n.length() > 253 || n.isEmpty()) {
+            throw new InvalidInputException(what + " '" + name + "' is not a valid host name (length)");
+        }
+        for (String label : n.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new InvalidInputException(what + " '" + name + "' is not a valid host name");
+            }
+        }
+        if (n.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch))) {
+            throw new InvalidInputException(what + " '" + name + "' looks like an address, not a host name");
+        }
+        return n;
+    }
+
+    public static boolean isHostName(String name) {
+        try {
+            requireHostName(name, "name");
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.port853.core;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/** Parses IP address literals without ever doing a name lookup. */
+public final class IpAddresses {
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+
+    private IpAddresses() {
+    }
+
+    public static InetAddress parse(String text) {
+        if (text != null && IPV4.matcher(text).matches()) {
+            return literal(text);
+        }
+        if (text != null && text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
+            InetAddress a = literal(text);
+            if (a instanceof Inet6Address) {
+                return a;
+            }
+        }
+        if (text != null && DnsNames.isHostName(text)) {
+            throw new InvalidInputException("'" + text + "' is a host name, not an IP address: a resolver cannot "
+                    + "look up its own server's name without a circular dependency");
+        }
+        throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address");
+    }
+
+    public static boolean isAddress(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    /** Canonical text: dotted quad, or compressed lower-case IPv6 (RFC 5952). */
+    public static String format(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            return compressIpv6(address.getAddress());
+        }
+        return address.getHostAddress();
+    }
+
+    public static InetAddress fromBytes(byte[] raw) {
+        try {
+            if (raw.length != 4 && raw.length != 16) {
+                throw new InvalidInputException("address of " + raw.length + " bytes");
+            }
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("address of " + raw.length + " bytes");
+        }
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address");
+        }
+    }
+
+    private static String compressIpv6(byte[] b) {
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && words[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
+            s.append(Integer.toHexString(words[i]));
+        }
+        return s.toString();
+    }
+}

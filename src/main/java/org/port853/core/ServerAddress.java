@@ -1,0 +1,118 @@
+package org.port853.core;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * A DNS server as systemd-resolved writes it: {@code ADDR[:PORT][%IFACE][#NAME]}, IPv6 in brackets when a
+ * port follows. The name is the TLS authentication name (SNI and certificate check, systemd 246+).
+ */
+public record ServerAddress(InetAddress address, int port, String tlsName) {
+    public static final int DEFAULT_PORT = 53;
+
+    public ServerAddress {
+        Objects.requireNonNull(address, "address");
+        if (port < 0 || port > 65535) {
+            throw new InvalidInputException("port " + port + " is out of range");
+        }
+        if (tlsName != null) {
+            tlsName = tlsName.isEmpty() ? null : DnsNames.requireHostName(tlsName, "TLS name");
+        }
+    }
+
+    public static ServerAddress of(String address, String tlsName) {
+        return new ServerAddress(IpAddresses.parse(address), 0, tlsName);
+    }
+
+    /** Parses {@code ADDR[:PORT][#NAME]}; an interface suffix is refused (global servers only). */
+    public static ServerAddress parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new InvalidInputException("server is empty");
+        }
+        for (int i = 0; i < spec.length(); i++) {
+            if (Character.isWhitespace(spec.charAt(i)) || Character.isISOControl(spec.charAt(i))) {
+                throw new InvalidInputException("server '" + Printable.of(spec) + "' contains a space or control character");
+            }
+        }
+        String rest = spec;
+        String name = null;
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            name = rest.substring(hash + 1);
+            rest = rest.substring(0, hash);
+            if (name.isEmpty()) {
+                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'");
+            }
+        }
+        if (rest.indexOf('%') >= 0) {
+            throw new InvalidInputException("server '" + spec + "' names an interface (%IFACE); use global servers");
+        }
+        String host = rest;
+        int port = 0;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0) {
+                throw new InvalidInputException("server '" + spec + "' has an unclosed '['");
+            }
+            host = rest.substring(1, close);
+            String after = rest.substring(close + 1);
+            if (!after.isEmpty()) {
+                if (!after.startsWith(":")) {
+                    throw new InvalidInputException("server '" + spec + "' has text after ']'");
+                }
+                port = parsePort(after.substring(1), spec);
+            }
+        } else if (rest.indexOf(':') >= 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
+            host = rest.substring(0, rest.indexOf(':'));
+            port = parsePort(rest.substring(rest.indexOf(':') + 1), spec);
+        }
+        InetAddress addr = IpAddresses.parse(host);
+        if (addr.isAnyLocalAddress() || addr.isMulticastAddress()) {
+            throw new InvalidInputException("'" + host + "' cannot be a DNS server address");
+        }
+        return new ServerAddress(addr, port, name);
+    }
+
+    private static int parsePort(String text, String spec) {
+        if (!text.matches("\\d{1,5}")) {
+            throw new InvalidInputException("server '" + spec + "' has an invalid port '" + text + "'");
+        }
+        int p = Integer.parseInt(text);
+        if (p < 1 || p > 65535) {
+            throw new InvalidInputException("server '" + spec + "' has a port out of range");
+        }
+        return p;
+    }
+
+    public boolean isIpv6() {
+        return address instanceof Inet6Address;
+    }
+
+    public String addressText() {
+        return IpAddresses.format(address);
+    }
+
+    /** The port that DNS-over-TLS uses for this server: explicit port, else 853. */
+    public int dotPort() {
+        return port == 0 ? 853 : port;
+    }
+
+    /** systemd-resolved syntax. */
+    public String toResolvedSyntax() {
+        StringBuilder b = new StringBuilder();
+        if (isIpv6() && port != 0) {
+            b.append('[').append(addressText()).append(']');
+        } else {
+            b.append(addressText());
+        }
+        if (port != 0) b.append(':').append(port);
+        if (tlsName != null) b.append('#').append(tlsName);
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return toResolvedSyntax();
+    }
+}

@@ -1,0 +1,32 @@
+package org.port853.platform;
+
+import org.port853.core.DesiredSettings;
+import org.port853.core.ResolverState;
+
+/**
+ * Reads and writes one operating system's resolver configuration. One implementation per platform
+ * (systemd-resolved on Linux, NRPT and dnsclient encryption on Windows), chosen by {@link ResolverAdapters}.
+ * Methods return values, never UI text, and may block: call them off the JavaFX thread.
+ */
+public interface ResolverAdapter {
+    /** Short stable id, e.g. {@code systemd-resolved}. */
+    String id();
+
+    /** Quick and never throwing: can this adapter work on this machine at all? */
+    boolean isSupported();
+
+    /** What the resolver does now. Never throws: problems are reported inside the state. */
+    ResolverState readState();
+
+    /** The exact change that {@link #apply} would make, or a refusal with its reason. Writes nothing. */
+    Plan plan(DesiredSettings desired, ResolverState current);
+
+    /** Applies through the privileged helper: atomic write, restart, health check, rollback on failure. */
+    ApplyResult apply(DesiredSettings desired);
+
+    /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
+    ApplyResult revert();
+
+    /** Finishes a change that was interrupted: health check, then keep it or roll it back. */
+    ApplyResult recover();
+}
