@@ -1,0 +1,148 @@
+package org.port853.capture;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Meter, leak log, listeners and the capture-thread life cycle shared by live and replayed sessions. */
+abstract class AbstractCaptureSession implements CaptureSession {
+    protected final TrafficMeter meter = new TrafficMeter();
+    protected final LeakLog leakLog = new LeakLog();
+    private final CopyOnWriteArrayList<CaptureListener> listeners = new CopyOnWriteArrayList<>();
+    protected final PacketPipeline pipeline;
+    protected volatile boolean running;
+    private volatile boolean clearRequested;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stoppedFired = new AtomicBoolean();
+    protected Thread thread;
+
+    AbstractCaptureSession(LocalAddresses local, java.util.function.IntFunction<String> ifNames) {
+        pipeline = new PacketPipeline(meter, local, this::onLeakCandidate, ifNames);
+    }
+
+    /** Called on the capture thread for every leaked query; default: publish without a process. */
+    protected void onLeakCandidate(LeakCandidate c) {
+        publish(c.toRecord(null));
+    }
+
+    protected final void publish(LeakRecord r) {
+        boolean first = leakLog.add(r);
+        for (CaptureListener l : listeners) {
+            try {
+                l.onLeak(r);
+                if (first) {
+                    l.onFirstLeak(r);
+                }
+            } catch (RuntimeException e) {
+                // a listener's failure must not stop the capture
+            }
+        }
+    }
+
+    protected final void fireStopped(String reason) {
+        if (stoppedFired.compareAndSet(false, true)) {
+            for (CaptureListener l : listeners) {
+                try {
+                    l.onStopped(reason);
+                } catch (RuntimeException e) {
+                    // ignore
+                }
+            }
+        }
+    }
+
+    /** Called on the capture thread between frames: applies a pending {@link #clear()}. */
+    protected final void applyPendingClear() {
+        if (clearRequested) {
+            clearRequested = false;
+            pipeline.clear();
+        }
+    }
+
+    @Override
+    public final void start() throws CaptureUnavailableException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a capture session starts once");
+        }
+        running = true;
+        try {
+            thread = startCapture();
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            running = false;
+            throw e;
+        }
+    }
+
+    /** Opens the source and starts the capture thread, which must end by calling {@link #finished(String)}. */
+    protected abstract Thread startCapture() throws CaptureUnavailableException;
+
+    protected final void finished(String reasonOrNull) {
+        running = false;
+        fireStopped(reasonOrNull);
+    }
+
+    /** Wakes the capture thread so it notices {@code running == false}. */
+    protected abstract void interruptCapture();
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            interruptCapture();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fireStopped(null);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The second the graph ends at when no packet is newer. */
+    protected long nowSecond() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    @Override
+    public MeterSnapshot snapshot(int seconds) {
+        return meter.snapshot(seconds, nowSecond());
+    }
+
+    @Override
+    public List<LeakRecord> recentLeaks(int max) {
+        return leakLog.recent(max);
+    }
+
+    @Override
+    public void clear() {
+        meter.clear();
+        leakLog.clear();
+        clearRequested = true;
+    }
+
+    /** Frames, parse errors and per-interface totals so far (read from any thread, approximately current). */
+    public PacketPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void addListener(CaptureListener l) {
+        listeners.addIfAbsent(l);
+    }
+
+    @Override
+    public void removeListener(CaptureListener l) {
+        listeners.remove(l);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,35 @@
+package org.port853.capture;
+
+import java.util.List;
+
+/**
+ * A running capture (live or replayed) feeding a {@code TrafficMeter} and a {@code LeakLog}. All methods are
+ * thread-safe; {@link #snapshot(int)} and {@link #recentLeaks(int)} are cheap enough to poll ten times a second.
+ */
+public interface CaptureSession extends AutoCloseable {
+    /** Starts the capture thread(s) and returns quickly. */
+    void start() throws CaptureUnavailableException;
+
+    /** Stops capturing and joins the threads; idempotent. */
+    void stop();
+
+    boolean isRunning();
+
+    /** e.g. "live on all interfaces" or "replay of demo.pcap". */
+    String description();
+
+    MeterSnapshot snapshot(int seconds);
+
+    /** The most recent leaks, newest last. */
+    List<LeakRecord> recentLeaks(int max);
+
+    /** Resets the meter and the leak log. */
+    void clear();
+
+    void addListener(CaptureListener l);
+
+    void removeListener(CaptureListener l);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,48 @@
+package org.port853.capture;
+
+import java.nio.ByteBuffer;
+import org.xbill.DNS.DNSInput;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.WireParseException;
+
+/**
+ * Reads the header and the first question of a DNS message (RFC 1035 §4.1) with dnsjava's bounds-checked
+ * {@link DNSInput} and {@link Name} (which rejects bad and looping compression pointers). Only the header and
+ * question are needed, so a message cut by the snap length or by IP fragmentation still gives its name.
+ */
+public final class DnsExtractor {
+    private DnsExtractor() {
+    }
+
+    /** True when the bytes hold at least a DNS header with the QR bit clear. */
+    public static boolean isQuery(byte[] b, int off, int len) {
+        return len >= 12 && (b[off + 2] & 0x80) == 0;
+    }
+
+    /** Parses header and first question, or returns {@code null} when the bytes are not a readable message. */
+    public static DnsMessageInfo parse(byte[] b, int off, int len) {
+        if (off < 0 || len < 12 || off > b.length - len) {
+            return null;
+        }
+        int id = FrameParser.u16(b, off);
+        int flags = FrameParser.u16(b, off + 2);
+        int qd = FrameParser.u16(b, off + 4);
+        boolean response = (flags & 0x8000) != 0;
+        int opcode = (flags >> 11) & 0xf;
+        String rcode = Rcode.string(flags & 0xf);
+        if (qd == 0) {
+            return new DnsMessageInfo(id, response, opcode, rcode, "", "");
+        }
+        try {
+            DNSInput in = new DNSInput(ByteBuffer.wrap(b, off, len).slice());
+            in.jump(12);
+            Name name = new Name(in);
+            int type = in.readU16();
+            return new DnsMessageInfo(id, response, opcode, rcode, name.toString(true), Type.string(type));
+        } catch (WireParseException | RuntimeException e) {
+            return null;
+        }
+    }
+}

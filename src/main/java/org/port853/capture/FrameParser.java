@@ -1,0 +1,281 @@
+package org.port853.capture;
+
+/**
+ * Parses untrusted link-layer frames down to the transport ports without allocating. Every read is checked
+ * against the captured length first; a frame that ends too early or carries impossible lengths gives
+ * {@link ParsedFrame.Outcome#MALFORMED} with a {@link FrameError}, never an exception.
+ *
+ * <p>Link types: Ethernet (802.1Q/802.1ad/QinQ tags), Linux SLL and SLL2, BSD NULL/LOOP, raw IP. IPv4 with
+ * options and fragments (RFC 791), IPv6 with extension headers (RFC 8200 §4), UDP and TCP.
+ */
+public final class FrameParser {
+    private static final int MAX_VLAN_TAGS = 8;
+    private static final int MAX_EXT_HEADERS = 16;
+
+    /** Parses {@code capLen} bytes of {@code b} from {@code off} as a frame of {@code linkType} into {@code f}. */
+    public void parse(int linkType, byte[] b, int off, int capLen, ParsedFrame f) {
+        f.reset(b);
+        if (off < 0 || capLen < 0 || off > b.length - capLen) {
+            malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+            return;
+        }
+        int end = off + capLen;
+        switch (linkType) {
+            case LinkTypes.ETHERNET -> ethernet(b, off, end, f);
+            case LinkTypes.LINUX_SLL -> {
+                if (capLen < 16) {
+                    malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+                } else {
+                    etherType(b, u16(b, off + 14), off + 16, end, f, 0);
+                }
+            }
+            case LinkTypes.LINUX_SLL2 -> {
+                if (capLen < 20) {
+                    malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+                } else {
+                    f.ifIndex = (int) u32(b, off + 4);
+                    etherType(b, u16(b, off), off + 20, end, f, 0);
+                }
+            }
+            case LinkTypes.NULL, LinkTypes.LOOP -> {
+                if (capLen < 4) {
+                    malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+                    return;
+                }
+                // NULL is host byte order of the writer: accept both orders (families are < 256)
+                int fam = linkType == LinkTypes.LOOP ? (int) u32(b, off)
+                        : ((b[off] & 0xff) != 0 ? (b[off] & 0xff) : (b[off + 3] & 0xff));
+                switch (fam) {
+                    case 2 -> ipv4(b, off + 4, end, f);
+                    case 10, 24, 28, 30 -> ipv6(b, off + 4, end, f);
+                    default -> f.outcome = ParsedFrame.Outcome.NOT_IP;
+                }
+            }
+            case LinkTypes.RAW, LinkTypes.RAW_DLT12, LinkTypes.RAW_DLT14 -> rawIp(b, off, end, f);
+            case LinkTypes.IPV4 -> ipv4(b, off, end, f);
+            case LinkTypes.IPV6 -> ipv6(b, off, end, f);
+            default -> malformed(f, FrameError.UNSUPPORTED_LINK_TYPE);
+        }
+    }
+
+    private static void ethernet(byte[] b, int off, int end, ParsedFrame f) {
+        if (end - off < 14) {
+            malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+            return;
+        }
+        etherType(b, u16(b, off + 12), off + 14, end, f, 0);
+    }
+
+    private static void etherType(byte[] b, int type, int p, int end, ParsedFrame f, int tags) {
+        while (type == 0x8100 || type == 0x88a8 || type == 0x9100) {
+            if (++tags > MAX_VLAN_TAGS) {
+                malformed(f, FrameError.TOO_MANY_VLAN_TAGS);
+                return;
+            }
+            if (end - p < 4) {
+                malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+                return;
+            }
+            type = u16(b, p + 2);
+            p += 4;
+        }
+        switch (type) {
+            case 0x0800 -> ipv4(b, p, end, f);
+            case 0x86dd -> ipv6(b, p, end, f);
+            default -> f.outcome = ParsedFrame.Outcome.NOT_IP;
+        }
+    }
+
+    private static void rawIp(byte[] b, int p, int end, ParsedFrame f) {
+        if (end - p < 1) {
+            malformed(f, FrameError.TRUNCATED_IP_HEADER);
+            return;
+        }
+        switch ((b[p] & 0xf0) >> 4) {
+            case 4 -> ipv4(b, p, end, f);
+            case 6 -> ipv6(b, p, end, f);
+            default -> malformed(f, FrameError.BAD_IP_VERSION);
+        }
+    }
+
+    private static void ipv4(byte[] b, int p, int end, ParsedFrame f) {
+        if (end - p < 20) {
+            malformed(f, FrameError.TRUNCATED_IP_HEADER);
+            return;
+        }
+        if ((b[p] & 0xf0) != 0x40) {
+            malformed(f, FrameError.BAD_IP_VERSION);
+            return;
+        }
+        int ihl = (b[p] & 0x0f) * 4;
+        if (ihl < 20) {
+            malformed(f, FrameError.BAD_IP_HEADER_LENGTH);
+            return;
+        }
+        if (end - p < ihl) {
+            malformed(f, FrameError.TRUNCATED_IP_HEADER);
+            return;
+        }
+        int total = u16(b, p + 2);
+        if (total == 0) {
+            total = end - p; // TCP segmentation offload on the sending host leaves 0 here
+        } else if (total < ihl) {
+            malformed(f, FrameError.BAD_IP_TOTAL_LENGTH);
+            return;
+        }
+        f.ipVersion = 4;
+        f.srcOff = p + 12;
+        f.dstOff = p + 16;
+        int frag = u16(b, p + 6);
+        boolean more = (frag & 0x2000) != 0;
+        int fragOffset = frag & 0x1fff;
+        int proto = b[p + 9] & 0xff;
+        if (fragOffset != 0) {
+            f.protocol = proto;
+            f.outcome = ParsedFrame.Outcome.NON_FIRST_FRAGMENT;
+            return;
+        }
+        f.firstFragment = more;
+        int ipEnd = p + total;
+        boolean truncated = ipEnd > end;
+        transport(b, proto, p + ihl, Math.min(ipEnd, end), truncated || more, f);
+    }
+
+    private static void ipv6(byte[] b, int p, int end, ParsedFrame f) {
+        if (end - p < 40) {
+            malformed(f, FrameError.TRUNCATED_IP_HEADER);
+            return;
+        }
+        if ((b[p] & 0xf0) != 0x60) {
+            malformed(f, FrameError.BAD_IP_VERSION);
+            return;
+        }
+        f.ipVersion = 6;
+        f.srcOff = p + 8;
+        f.dstOff = p + 24;
+        int payload = u16(b, p + 4);
+        int ipEnd = payload == 0 ? end : p + 40 + payload; // 0: jumbogram or offload; use what we have
+        boolean truncated = ipEnd > end;
+        int limit = Math.min(ipEnd, end);
+        int next = b[p + 6] & 0xff;
+        int q = p + 40;
+        boolean more = false;
+        for (int n = 0; ; n++) {
+            if (n > MAX_EXT_HEADERS) {
+                malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                return;
+            }
+            switch (next) {
+                case 0, 43, 60, 135, 139, 140 -> { // hop-by-hop, routing, destination, mobility, HIP, shim6
+                    if (limit - q < 8) {
+                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                        return;
+                    }
+                    int len = ((b[q + 1] & 0xff) + 1) * 8;
+                    if (limit - q < len) {
+                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                        return;
+                    }
+                    next = b[q] & 0xff;
+                    q += len;
+                }
+                case 51 -> { // authentication header: length in 4-octet units minus 2
+                    if (limit - q < 8) {
+                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                        return;
+                    }
+                    int len = ((b[q + 1] & 0xff) + 2) * 4;
+                    if (limit - q < len) {
+                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                        return;
+                    }
+                    next = b[q] & 0xff;
+                    q += len;
+                }
+                case 44 -> { // fragment
+                    if (limit - q < 8) {
+                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                        return;
+                    }
+                    int fo = u16(b, q + 2);
+                    next = b[q] & 0xff;
+                    q += 8;
+                    if ((fo & 0xfff8) != 0) {
+                        f.protocol = next;
+                        f.outcome = ParsedFrame.Outcome.NON_FIRST_FRAGMENT;
+                        return;
+                    }
+                    more = (fo & 1) != 0;
+                    f.firstFragment = more;
+                }
+                default -> {
+                    transport(b, next, q, limit, truncated || more, f);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void transport(byte[] b, int proto, int p, int end, boolean truncated, ParsedFrame f) {
+        f.protocol = proto;
+        if (proto != ParsedFrame.UDP && proto != ParsedFrame.TCP) {
+            f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
+            return;
+        }
+        if (end - p < 4) {
+            malformed(f, FrameError.TRUNCATED_TRANSPORT_HEADER);
+            return;
+        }
+        f.srcPort = u16(b, p);
+        f.dstPort = u16(b, p + 2);
+        f.outcome = ParsedFrame.Outcome.PORTS;
+        if (proto == ParsedFrame.UDP) {
+            if (end - p < 8) {
+                f.payloadOff = end;
+                f.payloadTruncated = true;
+                return;
+            }
+            int udpLen = u16(b, p + 4);
+            int avail = end - p - 8;
+            f.payloadOff = p + 8;
+            if (udpLen >= 8) {
+                f.payloadLen = Math.min(udpLen - 8, avail);
+                f.payloadTruncated = truncated || udpLen - 8 > avail;
+            } else {
+                f.payloadLen = avail; // 0 (jumbogram) or bogus: take what the IP layer holds
+                f.payloadTruncated = truncated;
+            }
+        } else {
+            if (end - p < 20) {
+                f.payloadOff = end;
+                f.payloadTruncated = true;
+                return;
+            }
+            int hl = ((b[p + 12] & 0xf0) >> 4) * 4;
+            f.tcpSeq = u32(b, p + 4);
+            f.tcpFlags = b[p + 13] & 0xff;
+            if (hl < 20 || end - p < hl) {
+                f.payloadOff = end;
+                f.payloadTruncated = true;
+                return;
+            }
+            f.tcpHeaderComplete = true;
+            f.payloadOff = p + hl;
+            f.payloadLen = end - p - hl;
+            f.payloadTruncated = truncated;
+        }
+    }
+
+    private static void malformed(ParsedFrame f, FrameError e) {
+        f.outcome = ParsedFrame.Outcome.MALFORMED;
+        f.error = e;
+    }
+
+    static int u16(byte[] b, int i) {
+        return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+    }
+
+    static long u32(byte[] b, int i) {
+        return ((long) (b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+    }
+}

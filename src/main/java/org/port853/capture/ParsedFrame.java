@@ -1,0 +1,98 @@
+package org.port853.capture;
+
+/**
+ * The result of {@link FrameParser#parse}: a mutable holder reused for every frame on the hot path, so parsing
+ * allocates nothing. Address fields are offsets into {@link #buf()}, valid until the next parse.
+ */
+public final class ParsedFrame {
+    /** How far parsing got. Only {@link #PORTS} frames are counted. */
+    public enum Outcome {
+        /** Transport ports were read (the payload may still be truncated). */
+        PORTS,
+        /** Not IPv4/IPv6 (ARP, LLDP, ...). */
+        NOT_IP,
+        /** IP, but neither UDP nor TCP (ICMP, ESP, no next header, ...). */
+        OTHER_TRANSPORT,
+        /** A non-first IP fragment: it carries no ports. */
+        NON_FIRST_FRAGMENT,
+        /** See {@link #error()}. */
+        MALFORMED
+    }
+
+    public static final int UDP = 17;
+    public static final int TCP = 6;
+
+    Outcome outcome;
+    FrameError error;
+    byte[] buf;
+    int ipVersion;
+    int srcOff;
+    int dstOff;
+    int protocol;
+    int srcPort;
+    int dstPort;
+    int payloadOff;
+    int payloadLen;
+    boolean payloadTruncated;
+    boolean firstFragment;
+    boolean tcpHeaderComplete;
+    long tcpSeq;
+    int tcpFlags;
+    int ifIndex;
+
+    void reset(byte[] b) {
+        outcome = Outcome.MALFORMED;
+        error = null;
+        buf = b;
+        ipVersion = 0;
+        srcOff = dstOff = 0;
+        protocol = 0;
+        srcPort = dstPort = -1;
+        payloadOff = payloadLen = 0;
+        payloadTruncated = false;
+        firstFragment = false;
+        tcpHeaderComplete = false;
+        tcpSeq = 0;
+        tcpFlags = 0;
+        ifIndex = -1;
+    }
+
+    public Outcome outcome() { return outcome; }
+    public FrameError error() { return error; }
+    public byte[] buf() { return buf; }
+    public int ipVersion() { return ipVersion; }
+    public int addressLength() { return ipVersion == 6 ? 16 : 4; }
+    public int srcOffset() { return srcOff; }
+    public int dstOffset() { return dstOff; }
+    /** IP protocol number of the transport: {@link #UDP} or {@link #TCP} when the outcome is PORTS. */
+    public int protocol() { return protocol; }
+    public int srcPort() { return srcPort; }
+    public int dstPort() { return dstPort; }
+    public int payloadOffset() { return payloadOff; }
+    /** Transport payload bytes present in the capture (bounded by the IP and UDP lengths). */
+    public int payloadLength() { return payloadLen; }
+    /** The capture holds fewer payload bytes than the headers announce (snap length, or a first fragment). */
+    public boolean payloadTruncated() { return payloadTruncated; }
+    /** First fragment of a fragmented datagram (more fragments follow). */
+    public boolean firstFragment() { return firstFragment; }
+    public boolean tcpHeaderComplete() { return tcpHeaderComplete; }
+    public long tcpSeq() { return tcpSeq; }
+    public int tcpFlags() { return tcpFlags; }
+    /** Interface index from an SLL2 header, or -1. */
+    public int ifIndex() { return ifIndex; }
+
+    public byte[] srcAddress() {
+        return java.util.Arrays.copyOfRange(buf, srcOff, srcOff + addressLength());
+    }
+
+    public byte[] dstAddress() {
+        return java.util.Arrays.copyOfRange(buf, dstOff, dstOff + addressLength());
+    }
+
+    @Override
+    public String toString() {
+        return outcome == Outcome.MALFORMED ? "MALFORMED(" + error + ")"
+                : outcome + " v" + ipVersion + " proto " + protocol + " " + srcPort + "->" + dstPort
+                  + " payload " + payloadLen + (payloadTruncated ? " (truncated)" : "");
+    }
+}

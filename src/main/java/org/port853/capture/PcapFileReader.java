@@ -1,0 +1,379 @@
+package org.port853.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pure-Java reader of pcap (both byte orders, micro- and nanosecond) and pcapng (both byte orders, several
+ * sections, interfaces with different link types and timestamp resolutions; EPB, SPB and the obsolete PB).
+ * Files are memory-mapped in windows, so size is not limited by the heap. A damaged record ends reading:
+ * {@link #error()} then says why; frames before it were delivered.
+ *
+ * <p>Formats: <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>,
+ * <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html">pcapng</a>.
+ */
+public final class PcapFileReader implements AutoCloseable {
+    /** Receives each frame; {@code b} is reused and valid only during the call. */
+    public interface FrameHandler {
+        void frame(long epochNanos, int linkType, String iface, byte[] b, int off, int capLen, int origLen);
+    }
+
+    private static final int WINDOW = 1 << 28;
+    private static final int MAX_RECORD = 1 << 24;
+    private static final int PCAPNG_SHB = 0x0A0D0D0A;
+
+    private final FileChannel channel;
+    private final long size;
+    private ByteBuffer win;
+    private long winBase;
+    private ByteOrder order;
+    private final boolean pcapng;
+    private long pos;
+    private byte[] scratch = new byte[2048];
+    private String error;
+    private boolean done;
+
+    // pcap
+    private int pcapLinkType;
+    private boolean nanos;
+    private static final String PCAP_IFACE = "if0";
+
+    // pcapng
+    private static final class Iface {
+        int linkType;
+        int snapLen;
+        String name;
+        boolean pow2;
+        int resol = 6;
+        long offsetSeconds;
+    }
+
+    private final List<Iface> ifaces = new ArrayList<>();
+    private long lastNanos;
+
+    private PcapFileReader(FileChannel channel, ByteBuffer whole, long size) throws IOException, PcapFormatException {
+        this.channel = channel;
+        this.size = size;
+        this.win = whole;
+        this.winBase = 0;
+        if (!ensure(0, 4)) {
+            throw new PcapFormatException("too short to be a capture (" + size + " bytes)");
+        }
+        win.order(ByteOrder.BIG_ENDIAN);
+        int magic = win.getInt(0);
+        switch (magic) {
+            case 0xa1b2c3d4 -> pcapHeader(ByteOrder.BIG_ENDIAN, false);
+            case 0xd4c3b2a1 -> pcapHeader(ByteOrder.LITTLE_ENDIAN, false);
+            case 0xa1b23c4d -> pcapHeader(ByteOrder.BIG_ENDIAN, true);
+            case 0x4d3cb2a1 -> pcapHeader(ByteOrder.LITTLE_ENDIAN, true);
+            case PCAPNG_SHB -> {
+                if (!ensure(0, 12)) {
+                    throw new PcapFormatException("truncated pcapng section header");
+                }
+                int bom = win.getInt(8);
+                if (bom == 0x1A2B3C4D) {
+                    order = ByteOrder.BIG_ENDIAN;
+                } else if (bom == 0x4D3C2B1A) {
+                    order = ByteOrder.LITTLE_ENDIAN;
+                } else {
+                    throw new PcapFormatException("bad pcapng byte-order magic");
+                }
+            }
+            default -> throw new PcapFormatException("not a pcap or pcapng file (unknown magic number)");
+        }
+        pcapng = magic == PCAPNG_SHB;
+        win.order(order);
+    }
+
+    private void pcapHeader(ByteOrder o, boolean ns) throws IOException, PcapFormatException {
+        order = o;
+        nanos = ns;
+        win.order(o);
+        if (!ensure(0, 24)) {
+            throw new PcapFormatException("truncated pcap file header");
+        }
+        pcapLinkType = win.getInt(20) & 0xffff;
+        int major = win.getShort(4) & 0xffff;
+        if (major != 2) {
+            throw new PcapFormatException("unsupported pcap version " + major);
+        }
+        pos = 24;
+    }
+
+    public static PcapFileReader open(Path file) throws IOException, PcapFormatException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return new PcapFileReader(ch, null, ch.size());
+        } catch (IOException | PcapFormatException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    public static PcapFileReader of(ByteBuffer data) throws PcapFormatException {
+        try {
+            ByteBuffer b = data.slice();
+            return new PcapFileReader(null, b, b.remaining());
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // no I/O without a channel
+        }
+    }
+
+    public String format() {
+        return pcapng ? "pcapng" : "pcap";
+    }
+
+    /** Why reading stopped early, or {@code null} after a clean end of file. */
+    public String error() {
+        return error;
+    }
+
+    /** Reads every remaining frame; returns how many were delivered. */
+    public long readAll(FrameHandler h) throws IOException {
+        long n = 0;
+        while (next(h)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Delivers the next frame; false at the end (or at a damaged record, see {@link #error()}). */
+    public boolean next(FrameHandler h) throws IOException {
+        if (done) {
+            return false;
+        }
+        boolean got = pcapng ? nextPcapng(h) : nextPcap(h);
+        if (!got) {
+            done = true;
+        }
+        return got;
+    }
+
+    private boolean nextPcap(FrameHandler h) throws IOException {
+        if (pos == size) {
+            return false;
+        }
+        if (!ensure(pos, 16)) {
+            return fail("truncated record header at offset " + pos);
+        }
+        int p = (int) (pos - winBase);
+        long sec = win.getInt(p) & 0xffffffffL;
+        long frac = win.getInt(p + 4) & 0xffffffffL;
+        int incl = win.getInt(p + 8);
+        int orig = win.getInt(p + 12);
+        if (incl < 0 || incl > MAX_RECORD) {
+            return fail("impossible record length " + Integer.toUnsignedString(incl) + " at offset " + pos);
+        }
+        if (!ensure(pos + 16, incl)) {
+            return fail("truncated record at offset " + pos);
+        }
+        byte[] b = data((int) (pos + 16 - winBase), incl);
+        pos += 16 + incl;
+        long ns = sec * 1_000_000_000L + (nanos ? frac : frac * 1000);
+        h.frame(ns, pcapLinkType, PCAP_IFACE, b, 0, incl, orig < incl ? incl : orig);
+        return true;
+    }
+
+    private boolean nextPcapng(FrameHandler h) throws IOException {
+        while (true) {
+            if (pos == size) {
+                return false;
+            }
+            if (!ensure(pos, 12)) {
+                return fail("truncated block header at offset " + pos);
+            }
+            int p = (int) (pos - winBase);
+            int type = win.getInt(p);
+            if (type == PCAPNG_SHB) {
+                int bom = win.getInt(p + 8);
+                if (bom == 0x1A2B3C4D) {
+                    order = ByteOrder.BIG_ENDIAN;
+                } else if (bom == 0x4D3C2B1A) {
+                    order = ByteOrder.LITTLE_ENDIAN;
+                } else {
+                    return fail("bad byte-order magic at offset " + pos);
+                }
+                win.order(order);
+                type = PCAPNG_SHB;
+                ifaces.clear();
+            }
+            long len = win.getInt(p + 4) & 0xffffffffL;
+            if (len < 12 || (len & 3) != 0 || len > MAX_RECORD + 64L) {
+                return fail("impossible block length " + len + " at offset " + pos);
+            }
+            if (!ensure(pos, (int) len)) {
+                return fail("truncated block at offset " + pos);
+            }
+            p = (int) (pos - winBase);
+            long blockStart = pos;
+            pos += len;
+            int body = p + 8;
+            int bodyLen = (int) len - 12;
+            switch (type) {
+                case 1 -> {
+                    if (bodyLen < 8) {
+                        return fail("short interface description block at offset " + blockStart);
+                    }
+                    Iface i = new Iface();
+                    i.linkType = win.getShort(body) & 0xffff;
+                    i.snapLen = win.getInt(body + 4);
+                    options(i, body + 8, body + bodyLen);
+                    if (i.name == null) {
+                        i.name = "if" + ifaces.size();
+                    }
+                    ifaces.add(i);
+                }
+                case 6 -> {
+                    if (bodyLen < 20) {
+                        return fail("short enhanced packet block at offset " + blockStart);
+                    }
+                    long id = win.getInt(body) & 0xffffffffL;
+                    if (id >= ifaces.size()) {
+                        return fail("packet for undeclared interface " + id + " at offset " + blockStart);
+                    }
+                    Iface i = ifaces.get((int) id);
+                    long ts = ((win.getInt(body + 4) & 0xffffffffL) << 32) | (win.getInt(body + 8) & 0xffffffffL);
+                    int cap = win.getInt(body + 12);
+                    int orig = win.getInt(body + 16);
+                    if (cap < 0 || cap > bodyLen - 20) {
+                        return fail("captured length beyond its block at offset " + blockStart);
+                    }
+                    byte[] b = data(body + 20, cap);
+                    lastNanos = nanos(i, ts);
+                    h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
+                    return true;
+                }
+                case 3 -> {
+                    if (bodyLen < 4 || ifaces.isEmpty()) {
+                        return fail("bad simple packet block at offset " + blockStart);
+                    }
+                    Iface i = ifaces.get(0);
+                    int orig = win.getInt(body);
+                    int cap = Math.min(bodyLen - 4, orig < 0 ? Integer.MAX_VALUE : orig);
+                    if (i.snapLen > 0) {
+                        cap = Math.min(cap, i.snapLen);
+                    }
+                    byte[] b = data(body + 4, cap);
+                    h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
+                    return true;
+                }
+                case 2 -> {
+                    if (bodyLen < 20) {
+                        return fail("short packet block at offset " + blockStart);
+                    }
+                    int id = win.getShort(body) & 0xffff;
+                    if (id >= ifaces.size()) {
+                        return fail("packet for undeclared interface " + id + " at offset " + blockStart);
+                    }
+                    Iface i = ifaces.get(id);
+                    long ts = ((win.getInt(body + 4) & 0xffffffffL) << 32) | (win.getInt(body + 8) & 0xffffffffL);
+                    int cap = win.getInt(body + 12);
+                    int orig = win.getInt(body + 16);
+                    if (cap < 0 || cap > bodyLen - 20) {
+                        return fail("captured length beyond its block at offset " + blockStart);
+                    }
+                    byte[] b = data(body + 20, cap);
+                    lastNanos = nanos(i, ts);
+                    h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
+                    return true;
+                }
+                default -> {
+                    // SHB, name resolution, statistics, custom blocks...: skip
+                }
+            }
+        }
+    }
+
+    private void options(Iface i, int p, int end) {
+        while (end - p >= 4) {
+            int code = win.getShort(p) & 0xffff;
+            int len = win.getShort(p + 2) & 0xffff;
+            if (code == 0 || end - p - 4 < len) {
+                return;
+            }
+            int v = p + 4;
+            if (code == 2 && len > 0) {
+                byte[] name = new byte[len];
+                win.get(v, name);
+                int n = 0;
+                while (n < len && name[n] != 0) {
+                    n++;
+                }
+                String s = new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+                if (!s.isBlank()) {
+                    i.name = s;
+                }
+            } else if (code == 9 && len >= 1) {
+                int r = win.get(v) & 0xff;
+                i.pow2 = (r & 0x80) != 0;
+                i.resol = r & 0x7f;
+            } else if (code == 14 && len >= 8) {
+                i.offsetSeconds = win.getLong(v);
+            }
+            p = v + ((len + 3) & ~3);
+        }
+    }
+
+    private static long nanos(Iface i, long ts) {
+        long ns;
+        if (i.pow2) {
+            ns = (long) (ts / Math.pow(2, i.resol) * 1e9);
+        } else if (i.resol <= 9) {
+            ns = ts * POW10[9 - i.resol];
+        } else if (i.resol <= 18) {
+            ns = ts / POW10[i.resol - 9];
+        } else {
+            ns = 0;
+        }
+        return ns + i.offsetSeconds * 1_000_000_000L;
+    }
+
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
+
+    private byte[] data(int p, int n) {
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        win.get(p, scratch, 0, n);
+        return scratch;
+    }
+
+    private boolean fail(String why) {
+        error = why;
+        return false;
+    }
+
+    /** Makes {@code [at, at+n)} readable in {@link #win}; false if it lies beyond the end of the input. */
+    private boolean ensure(long at, int n) throws IOException {
+        if (n < 0 || at < 0 || at + n > size) {
+            return false;
+        }
+        if (win != null && at >= winBase && at + n <= winBase + win.limit()) {
+            return true;
+        }
+        if (channel == null) {
+            return false;
+        }
+        long len = Math.min(Math.max(WINDOW, n), size - at);
+        win = channel.map(FileChannel.MapMode.READ_ONLY, at, len);
+        winBase = at;
+        if (order != null) {
+            win.order(order);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+    }
+}

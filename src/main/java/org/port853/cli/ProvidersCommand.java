@@ -1,0 +1,111 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.port853.core.Printable;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ProviderJson;
+import org.port853.core.ServerAddress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** {@code port853 providers [--json]}: the bundled catalogue and the user's own providers. */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.")
+public final class ProvidersCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print a JSON array with every field, including servers as ADDR#name.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<ProviderCatalog> catalog;
+
+    public ProvidersCommand() {
+        this(ProviderCatalog::loadDefault);
+    }
+
+    /** For tests and embedding: where the catalogue comes from. */
+    public ProvidersCommand(Supplier<ProviderCatalog> catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ProviderCatalog cat = catalog.get();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : cat.problems()) {
+            err.println("warning: " + problem.replaceAll("\\p{Cntrl}", "?"));
+        }
+        err.flush();
+        if (json) {
+            out.println(toJson(cat.all()));
+        } else {
+            out.print(table(cat.all()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String toJson(List<Provider> providers) throws Exception {
+        ObjectMapper mapper = ProviderJson.mapper();
+        ArrayNode array = mapper.createArrayNode();
+        for (Provider p : providers) {
+            ObjectNode o = ProviderJson.toJson(p);
+            ArrayNode servers = o.putArray("servers");
+            for (ServerAddress s : p.servers()) {
+                servers.add(s.toResolvedSyntax());
+            }
+            array.add(o);
+        }
+        return mapper.writeValueAsString(array);
+    }
+
+    static String table(List<Provider> providers) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"ID", "NAME", "FILTERING", "JURISDICTION", "SERVERS"});
+        boolean anyCustom = false;
+        for (Provider p : providers) {
+            anyCustom |= p.custom();
+            List<ServerAddress> servers = p.servers();
+            String first = servers.isEmpty() ? "" : servers.get(0).toResolvedSyntax();
+            rows.add(new String[]{p.id() + (p.custom() ? "*" : ""), Printable.of(p.displayName()),
+                    p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT),
+                    Printable.of(p.jurisdiction()), first});
+            for (int i = 1; i < servers.size(); i++) {
+                rows.add(new String[]{"", "", "", "", servers.get(i).toResolvedSyntax()});
+            }
+        }
+        int[] width = new int[5];
+        for (String[] r : rows) {
+            for (int c = 0; c < 4; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] r : rows) {
+            for (int c = 0; c < 4; c++) {
+                b.append(r[c]).append(" ".repeat(width[c] - r[c].length() + 2));
+            }
+            b.append(r[4]).append(System.lineSeparator());
+        }
+        if (anyCustom) {
+            b.append("* your own provider").append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+}

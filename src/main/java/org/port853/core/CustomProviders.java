@@ -1,0 +1,263 @@
+package org.port853.core;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The user's own providers, one JSON file under the XDG config directory, validated with the catalogue's rules.
+ * Writes are atomic (temporary file in the same directory, fsync, rename) and private (file 0600, directory 0700);
+ * a file that cannot be read is reported and never overwritten.
+ */
+public final class CustomProviders {
+    public static final String FILE_NAME = "custom-providers.json";
+    public static final int MAX_PROVIDERS = 100;
+
+    private final Path file;
+
+    public CustomProviders(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    public static CustomProviders inDefaultLocation() {
+        return new CustomProviders(XdgDirs.config().resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The saved providers in file order; empty when the file does not exist.
+     *
+     * @throws InvalidInputException when the file exists but cannot be read or is not a valid provider list
+     */
+    public List<Provider> load() {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+            return List.of();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("Custom providers file " + file + " is not a regular file.");
+        }
+        List<Provider> providers;
+        try (InputStream in = Files.newInputStream(file)) {
+            providers = ProviderJson.readList(in, true);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException("Custom providers file " + file + " cannot be read: permission denied.");
+        } catch (IOException e) {
+            throw new InvalidInputException("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Custom providers file " + file + " is not valid: " + e.getMessage() + ".");
+        }
+        ProviderCatalog bundled = ProviderCatalog.bundled();
+        for (Provider p : providers) {
+            if (bundled.find(p.id()).isPresent()) {
+                throw new InvalidInputException("Custom providers file " + file + " is not valid: id '" + p.id()
+                        + "' is already used by the built-in catalogue.");
+            }
+        }
+        return providers;
+    }
+
+    /**
+     * Adds the provider, or replaces the saved one with the same id, after validating it again.
+     *
+     * @throws InvalidInputException when the provider is invalid or the existing file cannot be read
+     * @throws UncheckedIOException  when the file cannot be written (the old file is then unchanged)
+     */
+    public void save(Provider p) {
+        Objects.requireNonNull(p, "provider");
+        Provider clean = ProviderJson.fromJson(ProviderJson.toJson(p), 1, true);
+        if (ProviderCatalog.bundled().find(clean.id()).isPresent()) {
+            throw new InvalidInputException("Id '" + clean.id() + "' is already used by the built-in catalogue; choose another.");
+        }
+        List<Provider> all = new ArrayList<>(load());
+        boolean replaced = false;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(clean.id())) {
+                all.set(i, clean);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            if (all.size() >= MAX_PROVIDERS) {
+                throw new InvalidInputException("You already have " + MAX_PROVIDERS + " custom providers; remove one first.");
+            }
+            all.add(clean);
+        }
+        write(all);
+    }
+
+    /** Removes the provider with this id; returns false (and writes nothing) when there is none. */
+    public boolean remove(String id) {
+        List<Provider> all = new ArrayList<>(load());
+        if (!all.removeIf(p -> p.id().equals(id))) {
+            return false;
+        }
+        write(all);
+        return true;
+    }
+
+    /** As {@link #validate(String, String, String, String, String)} without a DoH template. */
+    public static Provider validate(String id, String displayName, String addresses, String tlsName) {
+        return validate(id, displayName, addresses, tlsName, null);
+    }
+
+    /**
+     * Checks what a person typed and returns a custom provider: filtering none, operator and jurisdiction
+     * "user-defined". Addresses are IPv4 or IPv6 literals separated by commas or white space.
+     *
+     * @throws InvalidInputException with one sentence that names the field to fix
+     */
+    public static Provider validate(String id, String displayName, String addresses, String tlsName,
+                                    String dohTemplate) {
+        String trimmedId = id == null ? null : id.strip();
+        try {
+            ProviderJson.requireId(trimmedId);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(userMessage(new ProviderJson.FieldException("id", e.getMessage())));
+        }
+        try {
+            ProviderJson.requireText(displayName, "display name");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(userMessage(new ProviderJson.FieldException("displayName", e.getMessage())));
+        }
+        List<String> v4 = new ArrayList<>();
+        List<String> v6 = new ArrayList<>();
+        for (String token : (addresses == null ? "" : addresses).strip().split("[,\\s]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            InetAddress a;
+            try {
+                a = ProviderJson.requireServerAddress(token);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(sentence("Address " + e.getMessage()));
+            }
+            (a instanceof Inet4Address ? v4 : v6).add(IpAddresses.format(a));
+        }
+        if (v4.isEmpty() && v6.isEmpty()) {
+            throw new InvalidInputException("Addresses are empty: enter at least one IPv4 or IPv6 address.");
+        }
+        if (v4.size() + v6.size() > ProviderJson.MAX_ADDRESSES) {
+            throw new InvalidInputException("Addresses: enter at most " + ProviderJson.MAX_ADDRESSES
+                    + " addresses, not " + (v4.size() + v6.size()) + ".");
+        }
+        Provider p;
+        try {
+            p = ProviderJson.build(trimmedId, displayName, v4, v6, tlsName == null ? null : tlsName.strip(),
+                    dohTemplate == null ? null : dohTemplate.strip(), null, null, null, null, true);
+        } catch (ProviderJson.FieldException e) {
+            throw new InvalidInputException(userMessage(e));
+        }
+        if (ProviderCatalog.bundled().find(p.id()).isPresent()) {
+            throw new InvalidInputException("Id '" + p.id() + "' is already used by the built-in catalogue; choose another.");
+        }
+        return p;
+    }
+
+    private static String userMessage(ProviderJson.FieldException e) {
+        String msg = e.getMessage();
+        switch (e.field) {
+            case "ipv4":
+            case "ipv6":
+                return sentence(msg.startsWith("'") ? "Address " + msg : "Addresses: " + msg);
+            case "id":
+                return sentence(msg.startsWith("id ") ? "Id" + msg.substring(2) : "Id: " + msg);
+            case "displayName":
+                return sentence(msg.startsWith("display name") ? "Display name" + msg.substring(12) : "Display name: " + msg);
+            case "tlsName":
+                return sentence(msg.startsWith("TLS name") ? msg : "TLS name: " + msg);
+            case "dohTemplate":
+                return sentence(msg.startsWith("DoH template") ? msg : "DoH template: " + msg);
+            default:
+                return sentence(e.field + ": " + msg);
+        }
+    }
+
+    private static String sentence(String s) {
+        String t = s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    private void write(List<Provider> providers) {
+        ObjectNode root = ProviderJson.mapper().createObjectNode();
+        root.put("version", 1);
+        ArrayNode list = root.putArray("providers");
+        providers.forEach(p -> list.add(ProviderJson.toJson(p)));
+        byte[] bytes;
+        try {
+            bytes = ProviderJson.mapper().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (posix) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            FileAttribute<?>[] attrs = posix
+                    ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                    : new FileAttribute<?>[0];
+            tmp = Files.createTempFile(dir, "." + FILE_NAME + ".", ".tmp", attrs);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save custom providers to " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort; the real file is unchanged
+                }
+            }
+        }
+    }
+
+    /** Makes the rename durable; not every platform can open a directory, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Windows cannot open directories; NTFS renames are journaled
+        }
+    }
+}

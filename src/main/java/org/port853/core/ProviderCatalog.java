@@ -1,0 +1,104 @@
+package org.port853.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The providers Port853 offers: the bundled catalogue ({@code /org/port853/providers.json}) followed by the
+ * user's custom providers. Immutable; {@link #problems()} lists what could not be loaded, in plain sentences.
+ */
+public final class ProviderCatalog {
+    public static final String RESOURCE = "/org/port853/providers.json";
+
+    private final List<Provider> providers;
+    private final Map<String, Provider> byId;
+    private final List<String> problems;
+
+    private ProviderCatalog(List<Provider> providers, List<String> problems) {
+        Map<String, Provider> map = new LinkedHashMap<>();
+        for (Provider p : providers) {
+            if (map.putIfAbsent(p.id(), p) != null) {
+                throw new InvalidInputException("provider id '" + p.id() + "' is used twice");
+            }
+        }
+        this.providers = List.copyOf(providers);
+        this.byId = Map.copyOf(map);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The catalogue shipped with Port853, read once. */
+    public static ProviderCatalog bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** The bundled catalogue plus the custom providers in the default location; never throws for a broken user file. */
+    public static ProviderCatalog loadDefault() {
+        return withCustom(CustomProviders.inDefaultLocation());
+    }
+
+    /** The bundled catalogue plus the given custom providers; a broken file leaves the bundled list and a problem. */
+    public static ProviderCatalog withCustom(CustomProviders custom) {
+        ProviderCatalog base = bundled();
+        try {
+            return base.with(custom.load());
+        } catch (InvalidInputException e) {
+            return new ProviderCatalog(base.providers, List.of(e.getMessage()
+                    + " Only the built-in providers are shown until the file is fixed or removed."));
+        }
+    }
+
+    /**
+     * Parses a provider list (a JSON array, or an object with a {@code providers} array).
+     *
+     * @throws InvalidInputException naming the entry and field that is wrong
+     */
+    public static ProviderCatalog parse(InputStream json, boolean custom) {
+        return new ProviderCatalog(ProviderJson.readList(json, custom), List.of());
+    }
+
+    /** This catalogue with more providers appended; an id already present is refused. */
+    public ProviderCatalog with(List<Provider> extra) {
+        List<Provider> all = new ArrayList<>(providers);
+        for (Provider p : extra) {
+            if (byId.containsKey(p.id())) {
+                throw new InvalidInputException("provider id '" + p.id() + "' is already in the catalogue");
+            }
+            all.add(p);
+        }
+        return new ProviderCatalog(all, problems);
+    }
+
+    /** Catalogue order, custom providers last. */
+    public List<Provider> all() {
+        return providers;
+    }
+
+    public Optional<Provider> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    /** Why something could not be loaded, one sentence each; empty when all is well. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    private static final class Bundled {
+        static final ProviderCatalog INSTANCE = load();
+
+        private static ProviderCatalog load() {
+            try (InputStream in = ProviderCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the bundled provider catalogue " + RESOURCE + " is missing");
+                }
+                return parse(in, false);
+            } catch (IOException | InvalidInputException e) {
+                throw new IllegalStateException("the bundled provider catalogue is broken: " + e.getMessage(), e);
+            }
+        }
+    }
+}

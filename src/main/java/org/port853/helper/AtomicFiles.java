@@ -1,0 +1,126 @@
+package org.port853.helper;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Crash-safe file replacement: a temp file created exclusively in the target's own directory, written,
+ * fsynced, renamed over the target, then the directory fsynced. A reader sees the old or the new file,
+ * never a half-written one, and a power loss keeps one of them.
+ */
+public final class AtomicFiles {
+    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, String content, Set<PosixFilePermission> mode) throws IOException {
+        refuseSymlink(target);
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + ".port853-" + Long.toHexString(
+                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(mode))) {
+                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.setPosixFilePermissions(temp, mode);
+            move(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Points {@code link} at {@code target}, replacing what is there atomically. */
+    public static void symlink(Path link, String target) throws IOException {
+        Path dir = link.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + link.getFileName() + ".port853-" + Long.toHexString(
+                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            Files.createSymbolicLink(temp, Path.of(target));
+            move(temp, link);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    public static void delete(Path target) throws IOException {
+        if (Files.deleteIfExists(target)) {
+            syncDirectory(target.toAbsolutePath().getParent());
+        }
+    }
+
+    /** Makes the file system match the snapshot. */
+    public static void restore(FileSnapshot s, Set<PosixFilePermission> mode) throws IOException {
+        switch (s.kind()) {
+            case ABSENT:
+                delete(s.file());
+                break;
+            case FILE:
+                if (Files.isSymbolicLink(s.file())) {
+                    Files.delete(s.file());
+                }
+                write(s.file(), s.content(), mode);
+                break;
+            case SYMLINK:
+                symlink(s.file(), s.target());
+                break;
+            default:
+                throw new IllegalStateException(s.kind().name());
+        }
+    }
+
+    public static void ensureDirectory(Path dir, Set<PosixFilePermission> mode) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(dir + " is a symbolic link; refusing to use it");
+        }
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(mode));
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException(dir + " exists and is not a directory", e);
+            }
+            Files.setPosixFilePermissions(dir, mode);
+        }
+    }
+
+    private static void refuseSymlink(Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException(target + " is a symbolic link; refusing to write through it");
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot replace " + to + " atomically", e);
+        }
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.port853.helper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+
+/**
+ * Applies a change to a set of files so that the machine is never left without working DNS, whatever
+ * happens: journal first (before-state, pending), then atomic writes, restart, health check, then either
+ * "verified" or a rollback to the before-state. An interrupted run leaves a pending journal that the next
+ * apply, {@link #recover()} or {@link #revert()} resolves. Platform-neutral: the resolver is behind
+ * {@link ResolverControl}.
+ */
+public final class ChangeEngine {
+    private final JournalStore journals;
+    private final ResolverControl resolver;
+    private final Predicate<Path> ownedFile;
+    private final Duration lockWait;
+
+    public ChangeEngine(JournalStore journals, ResolverControl resolver, Predicate<Path> ownedFile, Duration lockWait) {
+        this.journals = journals;
+        this.resolver = resolver;
+        this.ownedFile = ownedFile;
+        this.lockWait = lockWait;
+    }
+
+    public ApplyResult apply(List<FileSnapshot> target, String description, boolean requireEncrypted) throws IOException {
+        long t0 = System.nanoTime();
+        target.forEach(f -> requireOwned(f.file()));
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            if (j.pending() != null) {
+                ChangeRecord interrupted = j.pending();
+                if (interrupted.after().equals(target) && snapshot(target).equals(target)) {
+                    actions.add("check the interrupted change " + interrupted.id());
+                    return verifyOrRollBack(j, interrupted, actions, t0, Outcome.APPLIED);
+                }
+                actions.add("roll back the interrupted change " + interrupted.id());
+                restoreFiles(interrupted.before());
+                j = j.withPending(null);
+                journals.save(j);
+            }
+            List<FileSnapshot> before = snapshot(target);
+            if (before.equals(target)) {
+                if (!actions.isEmpty()) {
+                    restart(actions);
+                }
+                return result(actions.isEmpty() ? Outcome.UNCHANGED : Outcome.ROLLED_BACK,
+                        actions.isEmpty() ? "the settings are already in place" : "rolled back the interrupted change",
+                        target, actions, false, t0);
+            }
+            List<FileSnapshot> baseline = j.baseline() != null ? j.baseline() : before;
+            ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
+                    requireEncrypted, before, target);
+            journals.save(new Journal(merge(baseline, before), change));
+            actions.add("record the change in " + journals.dir());
+            restoreFiles(target);
+            target.forEach(f -> actions.add("write " + f.path()));
+            resolver.ensureEnabled();
+            restart(actions);
+            return verifyOrRollBack(new Journal(merge(baseline, before), change), change, actions, t0, Outcome.APPLIED);
+        }
+    }
+
+    /** Checks an interrupted change: keeps it if healthy, rolls it back otherwise. */
+    public ApplyResult recover() throws IOException {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            if (j.pending() == null) {
+                return result(Outcome.UNCHANGED, "there is no interrupted change", List.of(), actions, false, t0);
+            }
+            ChangeRecord p = j.pending();
+            if (!snapshot(p.after()).equals(p.after())) {
+                actions.add("the interrupted change " + p.id() + " never finished writing");
+                restoreFiles(p.before());
+                restart(actions);
+                journals.save(j.withPending(null));
+                return result(Outcome.ROLLED_BACK, "the interrupted change was incomplete and was rolled back",
+                        p.before(), actions, false, t0);
+            }
+            return verifyOrRollBack(j, p, actions, t0, Outcome.KEPT);
+        }
+    }
+
+    /** Restores every file to how it was before Port853's first change and forgets the journal. */
+    public ApplyResult revert() throws IOException {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            List<FileSnapshot> baseline = j.baseline() != null ? j.baseline()
+                    : j.pending() != null ? j.pending().before() : null;
+            if (baseline == null) {
+                return result(Outcome.UNCHANGED, "Port853 has not changed anything here", List.of(), actions, false, t0);
+            }
+            baseline.forEach(f -> requireOwned(f.file()));
+            if (snapshot(baseline).equals(baseline)) {
+                journals.save(Journal.EMPTY);
+                return result(Outcome.UNCHANGED, "nothing to revert: the files are as they were", baseline, actions,
+                        false, t0);
+            }
+            restoreFiles(baseline);
+            baseline.forEach(f -> actions.add("restore " + f.path()));
+            restart(actions);
+            journals.save(Journal.EMPTY);
+            ResolverControl.Health h = resolver.check(false);
+            return result(Outcome.REVERTED, h.ok() ? "restored the previous settings; names resolve"
+                    : "restored the previous settings, but names do not resolve with them: " + h.detail(),
+                    baseline, actions, false, t0);
+        }
+    }
+
+    private ApplyResult verifyOrRollBack(Journal j, ChangeRecord change, List<String> actions, long t0,
+                                         Outcome success) throws IOException {
+        ResolverControl.Health h = resolver.check(change.requireEncrypted());
+        actions.add("health check: " + h.detail());
+        if (h.ok()) {
+            journals.save(j.withPending(null));
+            return result(success, h.encrypted() ? "names resolve over an encrypted connection"
+                    : "names resolve (the answer did not come over an encrypted connection)", change.after(), actions,
+                    h.encrypted(), t0);
+        }
+        restoreFiles(change.before());
+        change.before().forEach(f -> actions.add("restore " + f.path()));
+        restart(actions);
+        journals.save(j.withPending(null));
+        ResolverControl.Health after = resolver.check(false);
+        String reason = "rolled back: " + h.detail()
+                + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
+        return result(Outcome.ROLLED_BACK, reason, change.after(), actions, false, t0);
+    }
+
+    private void restart(List<String> actions) throws IOException {
+        resolver.restart();
+        actions.add("restart the resolver");
+    }
+
+    private void restoreFiles(List<FileSnapshot> files) throws IOException {
+        for (FileSnapshot f : files) {
+            requireOwned(f.file());
+            try {
+                AtomicFiles.restore(f, AtomicFiles.PUBLIC);
+            } catch (IOException e) {
+                throw new IOException("could not write " + f.path() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<FileSnapshot> snapshot(List<FileSnapshot> like) throws IOException {
+        List<FileSnapshot> now = new ArrayList<>();
+        for (FileSnapshot f : like) {
+            now.add(FileSnapshot.read(f.file()));
+        }
+        return now;
+    }
+
+    /** The baseline keeps its first record of each file; files touched for the first time are added. */
+    private static List<FileSnapshot> merge(List<FileSnapshot> baseline, List<FileSnapshot> before) {
+        List<FileSnapshot> out = new ArrayList<>(baseline);
+        for (FileSnapshot b : before) {
+            if (out.stream().noneMatch(x -> x.path().equals(b.path()))) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private void requireOwned(Path p) {
+        if (!ownedFile.test(p)) {
+            throw new IllegalArgumentException(p + " is not a file Port853 may write");
+        }
+    }
+
+    private static ApplyResult result(Outcome o, String reason, List<FileSnapshot> files, List<String> actions,
+                                      boolean encrypted, long t0) {
+        FileSnapshot main = files.isEmpty() ? null : files.get(0);
+        return new ApplyResult(o, reason, main == null ? null : main.path(), main == null ? null : main.content(),
+                actions, encrypted, Duration.ofNanos(System.nanoTime() - t0));
+    }
+}

@@ -1,0 +1,200 @@
+package org.port853.helper;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.InvalidInputException;
+import org.port853.core.Printable;
+import org.port853.core.ServerAddress;
+import org.port853.platform.ApplyResult;
+
+/**
+ * The helper's input and output documents (schema: docs/helper-request.schema.json). Parsing is strict
+ * because the input crosses a privilege boundary: unknown keys, wrong types, oversized or control-character
+ * strings, and anything that is not an address or a DNS name are refused with one sentence.
+ */
+public final class HelperDocuments {
+    public static final int MAX_BYTES = 16 * 1024;
+    static final int MAX_STRING = 300;
+    private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolvConf");
+    private static final Set<String> SETTINGS_KEYS = Set.of("servers", "mode", "dnssec", "routeAllDomains", "fallback");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
+                .maxStringLength(MAX_STRING * 4).maxNumberLength(10).build());
+        JSON.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private HelperDocuments() {
+    }
+
+    public static byte[] write(HelperRequest r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", HelperRequest.VERSION);
+        root.put("action", r.action().name().toLowerCase(Locale.ROOT));
+        if (r.action() == HelperRequest.Action.APPLY) {
+            DesiredSettings s = r.settings();
+            ObjectNode o = root.putObject("settings");
+            ArrayNode servers = o.putArray("servers");
+            s.servers().forEach(x -> servers.add(x.toResolvedSyntax()));
+            o.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
+            o.put("dnssec", s.dnssec().resolvedValue());
+            o.put("routeAllDomains", s.routeAllDomains());
+            ArrayNode fallback = o.putArray("fallback");
+            s.fallback().forEach(x -> fallback.add(x.toResolvedSyntax()));
+            root.put("linkResolvConf", r.linkResolvConf());
+        }
+        return (root.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static HelperRequest parse(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException("the request is larger than " + MAX_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("the request is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("the request must be a JSON object");
+        }
+        onlyKeys(root, TOP_KEYS, "request");
+        JsonNode version = root.get("version");
+        if (version == null || !version.isInt() || version.intValue() != HelperRequest.VERSION) {
+            throw new InvalidInputException("the request must have \"version\": " + HelperRequest.VERSION);
+        }
+        String actionText = string(root, "action", true);
+        HelperRequest.Action action;
+        try {
+            action = HelperRequest.Action.valueOf(actionText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unknown action '" + Printable.of(actionText) + "'");
+        }
+        if (action != HelperRequest.Action.APPLY) {
+            if (root.has("settings") || root.has("linkResolvConf")) {
+                throw new InvalidInputException("only apply takes settings");
+            }
+            return HelperRequest.of(action);
+        }
+        JsonNode s = root.get("settings");
+        if (s == null || !s.isObject()) {
+            throw new InvalidInputException("apply needs a \"settings\" object");
+        }
+        onlyKeys(s, SETTINGS_KEYS, "settings");
+        DesiredSettings settings = new DesiredSettings(servers(s, "servers"), DotMode.parse(string(s, "mode", true)),
+                DnssecMode.parse(orDefault(string(s, "dnssec", false), "no")), bool(s, "routeAllDomains"),
+                servers(s, "fallback"));
+        return HelperRequest.apply(settings, bool(root, "linkResolvConf"));
+    }
+
+    public static String writeResult(ApplyResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("outcome", r.outcome().name());
+        o.put("reason", r.reason());
+        ObjectNode d = o.putObject("dropIn");
+        d.put("path", r.dropInPath());
+        d.put("content", r.dropInContent());
+        ArrayNode a = o.putArray("actions");
+        r.actions().forEach(a::add);
+        o.put("encryptedVerified", r.encryptedVerified());
+        o.put("elapsedMillis", r.elapsed().toMillis());
+        return o.toString();
+    }
+
+    public static ApplyResult readResult(String json) {
+        try {
+            JsonNode o = JSON.readTree(json);
+            List<String> actions = new ArrayList<>();
+            o.path("actions").forEach(x -> actions.add(x.asText()));
+            return new ApplyResult(ApplyResult.Outcome.valueOf(o.path("outcome").asText()), text(o.path("reason")),
+                    text(o.path("dropIn").path("path")), text(o.path("dropIn").path("content")), actions,
+                    o.path("encryptedVerified").asBoolean(), java.time.Duration.ofMillis(o.path("elapsedMillis").asLong()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the privileged helper printed an unreadable result", e);
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n.isNull() || n.isMissingNode() ? null : n.asText();
+    }
+
+    private static void onlyKeys(JsonNode o, Set<String> allowed, String where) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            String k = it.next().getKey();
+            if (!allowed.contains(k)) {
+                throw new InvalidInputException("unknown key '" + Printable.of(k) + "' in " + where);
+            }
+        }
+    }
+
+    private static String string(JsonNode o, String key, boolean required) {
+        JsonNode n = o.get(key);
+        if (n == null || n.isNull()) {
+            if (required) throw new InvalidInputException("\"" + key + "\" is missing");
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new InvalidInputException("\"" + key + "\" must be a string");
+        }
+        return checked(n.textValue(), key);
+    }
+
+    private static String checked(String v, String key) {
+        if (v.length() > MAX_STRING) {
+            throw new InvalidInputException("\"" + key + "\" is longer than " + MAX_STRING + " characters");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new InvalidInputException("\"" + key + "\" contains a control character");
+            }
+            if (c == '/' || c == '\\') {
+                throw new InvalidInputException("\"" + key + "\" contains a path separator");
+            }
+        }
+        return v;
+    }
+
+    private static boolean bool(JsonNode o, String key) {
+        JsonNode n = o.get(key);
+        if (n == null) return false;
+        if (!n.isBoolean()) throw new InvalidInputException("\"" + key + "\" must be true or false");
+        return n.booleanValue();
+    }
+
+    private static List<ServerAddress> servers(JsonNode o, String key) {
+        JsonNode n = o.get(key);
+        List<ServerAddress> out = new ArrayList<>();
+        if (n == null) return out;
+        if (!n.isArray()) throw new InvalidInputException("\"" + key + "\" must be a list of servers");
+        if (n.size() > DesiredSettings.MAX_SERVERS) {
+            throw new InvalidInputException("\"" + key + "\" has more than " + DesiredSettings.MAX_SERVERS + " servers");
+        }
+        for (JsonNode x : n) {
+            if (!x.isTextual()) throw new InvalidInputException("\"" + key + "\" must hold strings");
+            out.add(ServerAddress.parse(checked(x.textValue(), key)));
+        }
+        return out;
+    }
+
+    private static String orDefault(String v, String d) {
+        return v == null ? d : v;
+    }
+}

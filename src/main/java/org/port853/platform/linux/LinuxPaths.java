@@ -1,0 +1,39 @@
+package org.port853.platform.linux;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files and programs the systemd-resolved adapter reads and writes. Real paths in production; tests point
+ * them into a temporary directory (the rig instead bind-mounts private directories over the real ones).
+ */
+public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf, Path stateDir, Path systemctl,
+                         Path resolvedBinary, Path resolvectl) {
+    /** Sorts after the usual vendor and admin drop-ins (numbered or lettered) so our keys win. */
+    public static final String DROP_IN_NAME = "zz-port853.conf";
+    public static final String STUB_RESOLV_CONF = "/run/systemd/resolve/stub-resolv.conf";
+    public static final String UPLINK_RESOLV_CONF = "/run/systemd/resolve/resolv.conf";
+
+    public static LinuxPaths system() {
+        Path etcDir = Path.of("/etc/systemd/resolved.conf.d");
+        Path binary = Path.of("/lib/systemd/systemd-resolved");
+        if (!binary.toFile().exists()) {
+            binary = Path.of("/usr/lib/systemd/systemd-resolved");
+        }
+        return new LinuxPaths(
+                List.of(etcDir, Path.of("/run/systemd/resolved.conf.d"),
+                        Path.of("/usr/local/lib/systemd/resolved.conf.d"), Path.of("/usr/lib/systemd/resolved.conf.d")),
+                etcDir.resolve(DROP_IN_NAME), Path.of("/etc/resolv.conf"), Path.of("/var/lib/port853"),
+                Path.of("/usr/bin/systemctl"), binary, Path.of("/usr/bin/resolvectl"));
+    }
+
+    /** Everything under one root directory, for unit tests. */
+    public static LinuxPaths under(Path root) {
+        Path etcDir = root.resolve("etc/systemd/resolved.conf.d");
+        return new LinuxPaths(
+                List.of(etcDir, root.resolve("run/systemd/resolved.conf.d"),
+                        root.resolve("usr/local/lib/systemd/resolved.conf.d"), root.resolve("usr/lib/systemd/resolved.conf.d")),
+                etcDir.resolve(DROP_IN_NAME), root.resolve("etc/resolv.conf"), root.resolve("var/lib/port853"),
+                Path.of("/usr/bin/systemctl"), root.resolve("lib/systemd/systemd-resolved"), Path.of("/usr/bin/resolvectl"));
+    }
+}

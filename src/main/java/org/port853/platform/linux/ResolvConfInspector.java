@@ -1,0 +1,60 @@
+package org.port853.platform.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolvConfState.Kind;
+
+/** Finds out where /etc/resolv.conf leads programs. */
+final class ResolvConfInspector {
+    private ResolvConfInspector() {
+    }
+
+    static ResolvConfState inspect(Path resolvConf) {
+        String target = null;
+        Kind kind;
+        try {
+            if (Files.isSymbolicLink(resolvConf)) {
+                Path link = Files.readSymbolicLink(resolvConf);
+                Path absolute = resolvConf.getParent().resolve(link).normalize();
+                target = absolute.toString();
+                if (!Files.exists(resolvConf)) {
+                    kind = Kind.MISSING;
+                } else if (target.equals(LinuxPaths.STUB_RESOLV_CONF)) {
+                    kind = Kind.STUB;
+                } else if (target.equals(LinuxPaths.UPLINK_RESOLV_CONF)) {
+                    kind = Kind.UPLINK;
+                } else {
+                    kind = Kind.STATIC;
+                }
+            } else if (Files.exists(resolvConf, LinkOption.NOFOLLOW_LINKS)) {
+                kind = Kind.STATIC;
+            } else {
+                kind = Kind.MISSING;
+            }
+        } catch (IOException e) {
+            kind = Kind.MISSING;
+        }
+        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf));
+    }
+
+    private static List<String> nameservers(Path file) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length >= 2 && words[0].equals("nameserver")) {
+                    out.add(words[1]);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // unreadable: the kind still says what it is
+        }
+        return out;
+    }
+}

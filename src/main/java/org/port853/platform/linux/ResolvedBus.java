@@ -1,0 +1,116 @@
+package org.port853.platform.linux;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt64;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * A connection to the system bus (or {@code DBUS_SYSTEM_BUS_ADDRESS}) for talking to systemd-resolved. Every
+ * call has a deadline: a hung bus must not hang the caller.
+ */
+final class ResolvedBus implements AutoCloseable {
+    /** The outcome of one lookup through resolved. */
+    record Lookup(boolean answered, int addresses, long flags, String error) {
+        boolean confidential() {
+            return answered && (flags & Resolve1.FLAG_CONFIDENTIAL) != 0;
+        }
+    }
+
+    private final DBusConnection connection;
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "port853-dbus-call");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ResolvedBus(DBusConnection connection) {
+        this.connection = connection;
+    }
+
+    static ResolvedBus connect() throws DBusException {
+        return new ResolvedBus(DBusConnectionBuilder.forSystemBus().withShared(false).build());
+    }
+
+    boolean resolvedRunning(Duration timeout) throws IOException {
+        return call(timeout, () -> connection.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                DBus.class).NameHasOwner(Resolve1.BUS_NAME));
+    }
+
+    Map<String, Variant<?>> managerProperties(Duration timeout) throws IOException {
+        return properties(Resolve1.MANAGER_PATH, Resolve1.MANAGER_INTERFACE, timeout);
+    }
+
+    /** The link's properties, or null if resolved does not know the link. */
+    Map<String, Variant<?>> linkProperties(int ifindex, Duration timeout) throws IOException {
+        DBusPath path;
+        try {
+            path = call(timeout, () -> manager().GetLink(ifindex));
+        } catch (IOException e) {
+            if (e.getCause() instanceof DBusExecutionException) {
+                return null;
+            }
+            throw e;
+        }
+        return properties(path.getPath(), Resolve1.LINK_INTERFACE, timeout);
+    }
+
+    Lookup resolveHostname(String name, Duration timeout) {
+        try {
+            Resolve1.HostnameReply<?, String, UInt64> reply = call(timeout,
+                    () -> manager().ResolveHostname(0, name, 0, new UInt64(0)));
+            int count = reply.addresses instanceof java.util.List<?> l ? l.size() : 0;
+            return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : "no addresses");
+        } catch (IOException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            return new Lookup(false, 0, 0, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        }
+    }
+
+    private Resolve1.Manager manager() throws DBusException {
+        return connection.getRemoteObject(Resolve1.BUS_NAME, Resolve1.MANAGER_PATH, Resolve1.Manager.class);
+    }
+
+    private Map<String, Variant<?>> properties(String path, String iface, Duration timeout) throws IOException {
+        return call(timeout, () -> connection.getRemoteObject(Resolve1.BUS_NAME, path, Properties.class).GetAll(iface));
+    }
+
+    private interface BusCall<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T call(Duration timeout, BusCall<T> c) throws IOException {
+        Future<T> f = calls.submit(c::call);
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new IOException("systemd-resolved did not answer on D-Bus within " + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+        connection.disconnect();
+    }
+}

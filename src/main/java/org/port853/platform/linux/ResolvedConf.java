@@ -1,0 +1,58 @@
+package org.port853.platform.linux;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the {@code [Resolve]} section of a resolved.conf-style file the way systemd does: for list keys an
+ * empty assignment clears what came before and values accumulate; for other keys the last one wins.
+ */
+final class ResolvedConf {
+    static final Set<String> LIST_KEYS = Set.of("DNS", "FallbackDNS", "Domains");
+    /** The keys Port853 writes; a later file setting one of them changes what our drop-in means. */
+    static final List<String> OUR_KEYS = List.of("DNS", "FallbackDNS", "DNSOverTLS", "DNSSEC", "Domains");
+
+    record Parsed(Map<String, String> keys, String error) {
+    }
+
+    private ResolvedConf() {
+    }
+
+    static Parsed parse(String text) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        String section = null;
+        String error = null;
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1);
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0 || section == null) {
+                if (error == null) {
+                    error = "line " + (i + 1) + " is not KEY=VALUE inside a [section]";
+                }
+                continue;
+            }
+            if (!section.equals("Resolve")) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (LIST_KEYS.contains(key)) {
+                String before = keys.get(key);
+                keys.put(key, value.isEmpty() || before == null || before.isEmpty() ? value : before + " " + value);
+            } else {
+                keys.put(key, value);
+            }
+        }
+        return new Parsed(keys, error);
+    }
+}

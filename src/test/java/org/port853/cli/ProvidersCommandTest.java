@@ -1,0 +1,96 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.CustomProviders;
+import org.port853.core.ProviderCatalog;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProvidersCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(CustomProviders custom, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ProvidersCommand(() -> ProviderCatalog.withCustom(custom)));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonListsEveryProviderWithServers() throws Exception {
+        CustomProviders custom = new CustomProviders(dir.resolve("c.json"));
+        custom.save(CustomProviders.validate("home", "Home", "192.168.1.2 fd00::53", "dns.home.example"));
+        Run r = run(custom, "--json");
+        assertEquals(0, r.code());
+        assertEquals("", r.err());
+        JsonNode arr = new ObjectMapper().readTree(r.out());
+        assertTrue(arr.isArray());
+        assertEquals(ProviderCatalog.bundled().all().size() + 1, arr.size());
+        JsonNode cf = arr.get(0);
+        assertEquals("cloudflare", cf.get("id").asText());
+        assertEquals("1.1.1.1#cloudflare-dns.com", cf.get("servers").get(0).asText());
+        assertEquals("2606:4700:4700::1111#cloudflare-dns.com", cf.get("servers").get(2).asText());
+        assertEquals("none", cf.get("filtering").asText());
+        assertFalse(cf.get("custom").asBoolean());
+        for (String field : new String[]{"displayName", "ipv4", "ipv6", "tlsName", "dohTemplate", "operator",
+                "jurisdiction", "sourceUrl"}) {
+            assertTrue(cf.has(field), field);
+        }
+        JsonNode home = arr.get(arr.size() - 1);
+        assertEquals("home", home.get("id").asText());
+        assertTrue(home.get("custom").asBoolean());
+        assertEquals("fd00::53#dns.home.example", home.get("servers").get(1).asText());
+    }
+
+    @Test
+    void brokenCustomFileStillListsBundledWithWarning() throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "nope");
+        Run r = run(new CustomProviders(f), "--json");
+        assertEquals(0, r.code());
+        assertEquals(ProviderCatalog.bundled().all().size(), new ObjectMapper().readTree(r.out()).size());
+        assertTrue(r.err().startsWith("warning: Custom providers file " + f), r.err());
+    }
+
+    @Test
+    void tableHasHeaderAndOneServerPerLine() {
+        Run r = run(new CustomProviders(dir.resolve("none.json")));
+        assertEquals(0, r.code());
+        String[] lines = r.out().split("\\R");
+        assertTrue(lines[0].matches("ID\\s+NAME\\s+FILTERING\\s+JURISDICTION\\s+SERVERS"), lines[0]);
+        assertTrue(lines[1].startsWith("cloudflare "), lines[1]);
+        assertTrue(lines[1].endsWith("1.1.1.1#cloudflare-dns.com"), lines[1]);
+        assertTrue(lines[2].trim().equals("1.0.0.1#cloudflare-dns.com"), lines[2]);
+        assertTrue(r.out().contains("Switzerland"));
+        assertFalse(r.out().contains("* your own provider"));
+    }
+
+    @Test
+    void defaultConstructorWorksForTheRootCommand() {
+        // reads the real user config; must not fail whatever is there
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new ProvidersCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(0, cl.execute("--json"));
+        assertTrue(out.toString().contains("\"quad9\""));
+    }
+}

@@ -1,0 +1,274 @@
+package org.port853.core;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CustomProvidersTest {
+
+    @Nested
+    @DisplayName("validate")
+    class Validate {
+        @Test
+        void buildsACustomProvider() {
+            Provider p = CustomProviders.validate("my-dns", "My DNS", "192.0.2.1, 2001:DB8::53\n198.51.100.7",
+                    "DNS.Example.org");
+            assertEquals("my-dns", p.id());
+            assertEquals("My DNS", p.displayName());
+            assertEquals(List.of("192.0.2.1", "198.51.100.7"), p.ipv4());
+            assertEquals(List.of("2001:db8::53"), p.ipv6());
+            assertEquals("dns.example.org", p.tlsName());
+            assertTrue(p.custom());
+            assertEquals(Filtering.NONE, p.filtering());
+            assertEquals("user-defined", p.operator());
+            assertEquals("user-defined", p.jurisdiction());
+            assertNull(p.dohTemplate());
+            assertNull(p.sourceUrl());
+            assertEquals("192.0.2.1#dns.example.org", p.servers().get(0).toResolvedSyntax());
+        }
+
+        @Test
+        void acceptsDohTemplateWhenGiven() {
+            Provider p = CustomProviders.validate("d", "D", "192.0.2.1", "dns.example.org",
+                    "https://dns.example.org/dns-query");
+            assertEquals("https://dns.example.org/dns-query", p.dohTemplate());
+        }
+
+        private String refused(String id, String name, String addresses, String tls) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> CustomProviders.validate(id, name, addresses, tls));
+            String m = e.getMessage();
+            assertFalse(m.contains("\n"), "one line: " + m);
+            assertTrue(m.endsWith("."), "a sentence: " + m);
+            return m;
+        }
+
+        @Test
+        void newlineInDisplayName() {
+            assertEquals("Display name 'My\\nDNS' contains a line break, control or invisible formatting character.",
+                    refused("my", "My\nDNS", "192.0.2.1", "dns.example.org"));
+        }
+
+        @Test
+        void newlineInTlsName() {
+            assertEquals("TLS name 'dns.example.org\\nevil' contains a space, control or non-ASCII character.",
+                    refused("my", "My", "192.0.2.1", "dns.example.org\nevil"));
+        }
+
+        @Test
+        void spaceInTlsName() {
+            assertEquals("TLS name 'dns example.org' contains a space, control or non-ASCII character.",
+                    refused("my", "My", "192.0.2.1", "dns example.org"));
+        }
+
+        @Test
+        void nonAsciiTlsName() {
+            assertTrue(refused("my", "My", "192.0.2.1", "dns.bücher.example").startsWith("TLS name 'dns.bücher.example' contains"));
+        }
+
+        @Test
+        void bidiOverrideInDisplayName() {
+            assertTrue(refused("my", "My\u202Egpj.exe", "192.0.2.1", "dns.example.org").startsWith("Display name"));
+        }
+
+        @Test
+        void hostnameAsAddress() {
+            assertEquals("Address 'dns.google' is a host name, not an IP address: a resolver cannot look up its own "
+                    + "server's name without a circular dependency.", refused("my", "My", "dns.google", "dns.google"));
+        }
+
+        @Test
+        void outOfRangeOctet() {
+            assertEquals("Address '999.1.1.1' is not an IPv4 or IPv6 address.",
+                    refused("my", "My", "192.0.2.1, 999.1.1.1", "dns.example.org"));
+        }
+
+        @Test
+        void wildcardAndMulticastAreNotServers() {
+            assertEquals("Address '0.0.0.0' cannot be a DNS server address.", refused("my", "My", "0.0.0.0", "dns.example.org"));
+            assertTrue(refused("my", "My", "ff02::1", "dns.example.org").startsWith("Address 'ff02::1' cannot"));
+        }
+
+        @Test
+        void emptyFields() {
+            assertEquals("Id is empty.", refused("", "My", "192.0.2.1", "dns.example.org"));
+            assertEquals("Display name is empty.", refused("my", "  ", "192.0.2.1", "dns.example.org"));
+            assertEquals("Addresses are empty: enter at least one IPv4 or IPv6 address.",
+                    refused("my", "My", " , ", "dns.example.org"));
+            assertEquals("Addresses are empty: enter at least one IPv4 or IPv6 address.",
+                    refused("my", "My", null, "dns.example.org"));
+            assertEquals("TLS name is empty.", refused("my", "My", "192.0.2.1", ""));
+            assertEquals("TLS name is empty.", refused("my", "My", "192.0.2.1", null));
+        }
+
+        @Test
+        void tooManyAddresses() {
+            assertEquals("Addresses: enter at most 8 addresses, not 9.", refused("my", "My",
+                    "192.0.2.1 192.0.2.2 192.0.2.3 192.0.2.4 192.0.2.5 192.0.2.6 192.0.2.7 192.0.2.8 2001:db8::1",
+                    "dns.example.org"));
+        }
+
+        @Test
+        void repeatedAddress() {
+            assertEquals("Addresses: address 2001:db8::1 is listed twice.",
+                    refused("my", "My", "2001:db8::1, 2001:DB8:0:0::1", "dns.example.org"));
+            assertEquals("Address '192.0.2.01' is not an IPv4 or IPv6 address.",
+                    refused("my", "My", "192.0.2.01", "dns.example.org"));
+        }
+
+        @Test
+        void badIds() {
+            assertTrue(refused("My DNS", "My", "192.0.2.1", "dns.example.org").startsWith("Id 'My DNS' must be 1 to 40"));
+            assertTrue(refused("-x", "My", "192.0.2.1", "dns.example.org").startsWith("Id '-x' must"));
+            assertTrue(refused("a".repeat(41), "My", "192.0.2.1", "dns.example.org").startsWith("Id '"));
+        }
+
+        @Test
+        void duplicateOfCatalogueId() {
+            assertEquals("Id 'quad9' is already used by the built-in catalogue; choose another.",
+                    refused("quad9", "My Quad9", "9.9.9.9", "dns.quad9.net"));
+        }
+
+        @Test
+        void ipAsTlsName() {
+            assertTrue(refused("my", "My", "192.0.2.1", "192.0.2.1").startsWith("TLS name '192.0.2.1' looks like an address"));
+        }
+    }
+
+    @Nested
+    @DisplayName("storage")
+    class Storage {
+        @TempDir
+        Path dir;
+
+        @Test
+        void missingFileIsEmpty() {
+            assertEquals(List.of(), new CustomProviders(dir.resolve("none.json")).load());
+        }
+
+        @Test
+        @EnabledOnOs({OS.LINUX, OS.MAC})
+        void roundTripWithPrivateModes() throws Exception {
+            Path file = dir.resolve("sub/port853/custom-providers.json");
+            CustomProviders store = new CustomProviders(file);
+            Provider a = CustomProviders.validate("a", "A", "192.0.2.1 2001:db8::1", "dns.a.example");
+            Provider b = CustomProviders.validate("b", "Bé DNS", "192.0.2.2", "dns.b.example", "https://dns.b.example/q");
+            store.save(a);
+            store.save(b);
+            assertEquals(List.of(a, b), store.load());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+            try (var files = Files.list(file.getParent())) {
+                assertEquals(1, files.count(), "no temporary file left behind");
+            }
+        }
+
+        @Test
+        void saveReplacesSameIdInPlace() {
+            CustomProviders store = new CustomProviders(dir.resolve("c.json"));
+            store.save(CustomProviders.validate("a", "A", "192.0.2.1", "dns.a.example"));
+            store.save(CustomProviders.validate("b", "B", "192.0.2.2", "dns.b.example"));
+            Provider a2 = CustomProviders.validate("a", "A2", "192.0.2.9", "dns.a.example");
+            store.save(a2);
+            List<Provider> all = store.load();
+            assertEquals(2, all.size());
+            assertEquals(a2, all.get(0));
+        }
+
+        @Test
+        void removeDeletesOnlyThatId() {
+            CustomProviders store = new CustomProviders(dir.resolve("c.json"));
+            store.save(CustomProviders.validate("a", "A", "192.0.2.1", "dns.a.example"));
+            store.save(CustomProviders.validate("b", "B", "192.0.2.2", "dns.b.example"));
+            assertTrue(store.remove("a"));
+            assertFalse(store.remove("a"));
+            assertEquals(List.of("b"), store.load().stream().map(Provider::id).toList());
+        }
+
+        @Test
+        void saveRevalidatesAProviderBuiltByHand() {
+            CustomProviders store = new CustomProviders(dir.resolve("c.json"));
+            Provider bad = new Provider("x", "X", List.of("dns.example"), List.of(), "dns.example", null,
+                    Filtering.NONE, "user-defined", "user-defined", null, true);
+            assertThrows(InvalidInputException.class, () -> store.save(bad));
+            Provider catalogueId = new Provider("google", "G", List.of("192.0.2.1"), List.of(), "dns.example", null,
+                    Filtering.NONE, "user-defined", "user-defined", null, true);
+            assertThrows(InvalidInputException.class, () -> store.save(catalogueId));
+            assertFalse(Files.exists(dir.resolve("c.json")));
+        }
+
+        @Test
+        void garbageIsReportedAndNeverOverwritten() throws Exception {
+            Path file = dir.resolve("c.json");
+            Files.writeString(file, "{not json");
+            CustomProviders store = new CustomProviders(file);
+            InvalidInputException e = assertThrows(InvalidInputException.class, store::load);
+            assertTrue(e.getMessage().startsWith("Custom providers file " + file + " is not valid: the provider list is not valid JSON"),
+                    e.getMessage());
+            assertThrows(InvalidInputException.class,
+                    () -> store.save(CustomProviders.validate("a", "A", "192.0.2.1", "dns.a.example")));
+            assertThrows(InvalidInputException.class, () -> store.remove("a"));
+            assertEquals("{not json", Files.readString(file));
+        }
+
+        @Test
+        void invalidEntryInFileNamesEntryAndField() throws Exception {
+            Path file = dir.resolve("c.json");
+            Files.writeString(file, "[{\"id\":\"a\",\"displayName\":\"A\",\"ipv4\":[\"999.1.1.1\"],\"tlsName\":\"x.example\"}]");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+            assertTrue(e.getMessage().contains("entry 1 (\"a\"): field ipv4: '999.1.1.1' is not an IPv4 or IPv6 address"),
+                    e.getMessage());
+        }
+
+        @Test
+        void catalogueIdInFileIsRefused() throws Exception {
+            Path file = dir.resolve("c.json");
+            Files.writeString(file, "[{\"id\":\"google\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],\"tlsName\":\"x.example\"}]");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+            assertTrue(e.getMessage().contains("already used by the built-in catalogue"), e.getMessage());
+        }
+
+        @Test
+        void directoryInsteadOfFile() throws Exception {
+            Path file = dir.resolve("c.json");
+            Files.createDirectory(file);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+            assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        }
+
+        @Test
+        @EnabledOnOs({OS.LINUX, OS.MAC})
+        void unwritableDirectoryLeavesOldFile() throws Exception {
+            Path sub = Files.createDirectory(dir.resolve("ro"));
+            Path file = sub.resolve("c.json");
+            CustomProviders store = new CustomProviders(file);
+            store.save(CustomProviders.validate("a", "A", "192.0.2.1", "dns.a.example"));
+            String before = Files.readString(file);
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
+            try {
+                Assumptions.assumeFalse(Files.isWritable(sub), "running as root: directory permissions do not bind");
+                assertThrows(UncheckedIOException.class,
+                        () -> store.save(CustomProviders.validate("b", "B", "192.0.2.2", "dns.b.example")));
+                assertEquals(before, Files.readString(file));
+            } finally {
+                Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+}
