@@ -1,0 +1,59 @@
+package org.port853.capture;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a capture file through the pipeline as fast as possible: what {@code port853 analyze} prints. */
+public final class FileAnalyzer {
+    /** Everything {@code analyze} reports; see docs/capture.md for the JSON form. */
+    public record Result(String format, long frames, long countedFrames, Map<TrafficClass, ClassTotals> totals,
+                         Map<String, Map<TrafficClass, ClassTotals>> interfaces, List<LeakRecord> leaks,
+                         long leakCount, long parseErrors, Map<FrameError, Long> parseErrorKinds,
+                         long nonFirstFragments, long otherFrames, String fileError) {
+
+        public ClassTotals total(TrafficClass c) {
+            return totals.getOrDefault(c, ClassTotals.ZERO);
+        }
+    }
+
+    private FileAnalyzer() {
+    }
+
+    /**
+     * @param maxLeaks how many leaks to keep in {@link Result#leaks()} (the first ones); all are counted
+     */
+    public static Result analyze(Path file, Collection<InetAddress> local, int maxLeaks)
+            throws IOException, PcapFormatException {
+        try (PcapFileReader reader = PcapFileReader.open(file)) {
+            return analyze(reader, local, maxLeaks);
+        }
+    }
+
+    public static Result analyze(PcapFileReader reader, Collection<InetAddress> local, int maxLeaks)
+            throws IOException {
+        List<LeakRecord> leaks = new ArrayList<>();
+        long[] leakCount = {0};
+        TrafficMeter meter = new TrafficMeter(2);
+        PacketPipeline p = new PacketPipeline(meter, LocalAddresses.of(local), c -> {
+            if (leakCount[0]++ < maxLeaks) {
+                leaks.add(c.toRecord(null));
+            }
+        }, null);
+        reader.readAll(p::accept);
+        Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
+        for (TrafficClass c : TrafficClass.values()) {
+            totals.put(c, meter.total(c));
+        }
+        Map<FrameError, Long> kinds = p.parseErrors();
+        return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
+                List.copyOf(new ArrayDeque<>(leaks)), leakCount[0], p.parseErrorCount(), kinds,
+                p.nonFirstFragments(), p.otherFrames(), reader.error());
+    }
+}

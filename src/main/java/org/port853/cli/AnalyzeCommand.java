@@ -1,0 +1,212 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.port853.capture.ClassTotals;
+import org.port853.capture.FileAnalyzer;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.PcapFormatException;
+import org.port853.capture.TrafficClass;
+import org.port853.core.InvalidInputException;
+import org.port853.core.IpAddresses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code port853 analyze FILE [--local ADDR...] [--json]}: DNS traffic classes and leaks in a capture file. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Counts encrypted (853), local plaintext and leaked (53) DNS packets in a pcap or pcapng "
+            + "file, and lists every leaked query.",
+            "Local means loopback plus the --local addresses. Exit codes: 0 ok, 1 failed, 2 bad input."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "capture file (.pcap or .pcapng)")
+    Path file;
+
+    @Option(names = "--local", paramLabel = "ADDR", arity = "1..*",
+            description = "an address of the machine that made the capture (repeatable)")
+    List<String> local = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the stable JSON document (docs/capture.md)")
+    boolean json;
+
+    @Option(names = "--max-leaks", paramLabel = "N", defaultValue = "10000",
+            description = "list at most N leaks (all are counted; default ${DEFAULT-VALUE})")
+    int maxLeaks;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<InetAddress> locals = new ArrayList<>();
+        for (String a : local) {
+            try {
+                locals.add(IpAddresses.parse(a.trim()));
+            } catch (InvalidInputException e) {
+                err.println("port853 analyze: --local " + e.getMessage() + ".");
+                return 2;
+            }
+        }
+        FileAnalyzer.Result r;
+        try {
+            if (Files.isDirectory(file)) {
+                err.println("port853 analyze: " + file + " is a directory, not a capture file.");
+                return 2;
+            }
+            r = FileAnalyzer.analyze(file, locals, Math.max(0, maxLeaks));
+        } catch (NoSuchFileException e) {
+            err.println("port853 analyze: " + file + " does not exist.");
+            return 2;
+        } catch (AccessDeniedException e) {
+            err.println("port853 analyze: " + file + " is not readable (permission denied).");
+            return 2;
+        } catch (PcapFormatException e) {
+            err.println("port853 analyze: " + file + " is not a pcap or pcapng capture (" + e.getMessage() + ").");
+            return 2;
+        } catch (IOException e) {
+            err.println("port853 analyze: cannot read " + file + ": " + e.getMessage() + ".");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("port853 analyze: failed on " + file + ": " + e);
+            return 1;
+        }
+        if (r.fileError() != null && r.frames() == 0) {
+            err.println("port853 analyze: " + file + " is damaged before its first packet (" + r.fileError() + ").");
+            return 2;
+        }
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(toJson(file, r)));
+            } catch (IOException e) {
+                err.println("port853 analyze: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            printText(out, r);
+        }
+        out.flush();
+        if (r.fileError() != null) {
+            err.println("port853 analyze: warning: " + file + " ends with a damaged record (" + r.fileError()
+                    + "); the packets before it were analysed.");
+        }
+        return 0;
+    }
+
+    static String jsonName(TrafficClass c) {
+        return switch (c) {
+            case ENCRYPTED -> "encrypted";
+            case LOCAL_PLAINTEXT -> "localPlaintext";
+            case LEAK -> "leak";
+        };
+    }
+
+    static Map<String, Object> classes(Map<TrafficClass, ClassTotals> m) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        for (TrafficClass c : TrafficClass.values()) {
+            ClassTotals t = m.getOrDefault(c, ClassTotals.ZERO);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("packets", t.packets());
+            v.put("bytes", t.bytes());
+            o.put(jsonName(c), v);
+        }
+        return o;
+    }
+
+    static Map<String, Object> leak(LeakRecord l) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("time", l.time().toString());
+        v.put("interface", l.iface());
+        v.put("server", l.server());
+        v.put("name", l.name());
+        v.put("type", l.type());
+        v.put("process", l.process());
+        return v;
+    }
+
+    static Map<String, Object> toJson(Path file, FileAnalyzer.Result r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", file.toString());
+        o.put("format", r.format());
+        o.put("frames", r.frames());
+        o.put("countedFrames", r.countedFrames());
+        o.put("totals", classes(r.totals()));
+        Map<String, Object> ifs = new LinkedHashMap<>();
+        r.interfaces().forEach((k, v) -> ifs.put(k, classes(v)));
+        o.put("interfaces", ifs);
+        o.put("leakCount", r.leakCount());
+        o.put("leaks", r.leaks().stream().map(AnalyzeCommand::leak).toList());
+        o.put("leaksOmitted", r.leakCount() - r.leaks().size());
+        o.put("parseErrors", r.parseErrors());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        r.parseErrorKinds().forEach((k, v) -> kinds.put(k.name(), v));
+        o.put("parseErrorKinds", kinds);
+        Map<String, Object> nc = new LinkedHashMap<>();
+        nc.put("nonFirstFragments", r.nonFirstFragments());
+        nc.put("other", r.otherFrames());
+        o.put("notCounted", nc);
+        o.put("fileError", r.fileError());
+        return o;
+    }
+
+    private static void printText(PrintWriter out, FileAnalyzer.Result r) {
+        out.printf("%d frames (%s), %d DNS packets counted%n", r.frames(), r.format(), r.countedFrames());
+        out.printf("%-16s %12s %14s%n", "class", "packets", "bytes");
+        for (TrafficClass c : TrafficClass.values()) {
+            ClassTotals t = r.total(c);
+            out.printf("%-16s %12d %14d%n", label(c), t.packets(), t.bytes());
+        }
+        if (!r.interfaces().isEmpty()) {
+            out.println();
+            out.printf("%-16s %20s %20s %20s%n", "interface", "encrypted", "local plaintext", "leak");
+            r.interfaces().forEach((name, m) -> out.printf("%-16s %20s %20s %20s%n", name,
+                    pb(m.get(TrafficClass.ENCRYPTED)), pb(m.get(TrafficClass.LOCAL_PLAINTEXT)),
+                    pb(m.get(TrafficClass.LEAK))));
+        }
+        out.println();
+        if (r.leakCount() == 0) {
+            out.println("No leaked queries.");
+        } else {
+            out.printf("%d leaked quer%s:%n", r.leakCount(), r.leakCount() == 1 ? "y" : "ies");
+            for (LeakRecord l : r.leaks()) {
+                out.printf("  %s  %-10s %-39s %-6s %s%n", l.time(), l.iface(), l.server(), l.type(),
+                        l.name().isEmpty() ? "(no question)" : l.name());
+            }
+            if (r.leakCount() > r.leaks().size()) {
+                out.printf("  ... and %d more (raise --max-leaks)%n", r.leakCount() - r.leaks().size());
+            }
+        }
+        out.printf("Parse errors: %d%s%n", r.parseErrors(), r.parseErrorKinds().isEmpty() ? "" : " " + r.parseErrorKinds());
+        if (r.nonFirstFragments() > 0) {
+            out.printf("Non-first IP fragments (no ports, not counted): %d%n", r.nonFirstFragments());
+        }
+    }
+
+    static String label(TrafficClass c) {
+        return switch (c) {
+            case ENCRYPTED -> "encrypted";
+            case LOCAL_PLAINTEXT -> "local plaintext";
+            case LEAK -> "leak";
+        };
+    }
+
+    private static String pb(ClassTotals t) {
+        return t == null ? "0 / 0" : t.packets() + " / " + t.bytes();
+    }
+}

@@ -1,0 +1,74 @@
+package org.port853.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.port853.core.DesiredSettings;
+import org.port853.core.ResolverState;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+import org.port853.platform.linux.SystemdResolvedAdapter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.")
+final class ApplyCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Option(names = "--dry-run", description = "Show the plan (the drop-in diff and actions) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--link-resolv-conf", description = "Also point /etc/resolv.conf at the stub resolver if it does not.")
+    boolean linkResolvConf;
+
+    @Option(names = "--json", description = "Print the stable JSON document.")
+    boolean json;
+
+    ApplyCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        DesiredSettings desired = settings.toSettings(services.catalog().get());
+        ResolverAdapter adapter = services.adapter().get();
+        if (adapter instanceof SystemdResolvedAdapter linux) {
+            linux.linkResolvConf(linkResolvConf);
+        }
+        ResolverState state = adapter.readState();
+        Plan plan = adapter.plan(desired, state);
+        PrintWriter out = spec.commandLine().getOut();
+        if (plan.isRefused() || dryRun) {
+            ApplyResult r = dryRunResult(plan);
+            if (json) {
+                out.println(Json.write(Json.result(r, plan)));
+            } else if (plan.isRefused()) {
+                spec.commandLine().getErr().println("Refused: " + plan.refusal() + ".");
+            } else {
+                out.print(plan.changesNothing() ? "No change: the settings are already in place.\n" : plan.diff());
+                plan.actions().forEach(a -> out.println("* " + a));
+            }
+            return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+        ApplyResult r = adapter.apply(desired);
+        Results.print(spec.commandLine(), r, json, plan);
+        return ExitCodes.of(r);
+    }
+
+    private static ApplyResult dryRunResult(Plan plan) {
+        String path = plan.files().isEmpty() ? null : plan.files().get(0).path();
+        String content = plan.files().isEmpty() ? null : plan.files().get(0).after();
+        return new ApplyResult(plan.isRefused() ? ApplyResult.Outcome.REFUSED : plan.changesNothing()
+                ? ApplyResult.Outcome.UNCHANGED : ApplyResult.Outcome.APPLIED, plan.isRefused() ? plan.refusal()
+                : "dry run: nothing was changed", path, content, plan.actions(), false, java.time.Duration.ZERO);
+    }
+}

@@ -1,0 +1,38 @@
+package org.port853.cli;
+
+import java.util.concurrent.Callable;
+import org.port853.core.DesiredSettings;
+import org.port853.platform.linux.FleetExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
+final class ExportCommand implements Callable<Integer> {
+    enum Format { resolved, ansible }
+
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Option(names = "--format", required = true, description = "resolved or ansible.")
+    Format format;
+
+    ExportCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        DesiredSettings desired = settings.toSettings(services.catalog().get());
+        spec.commandLine().getOut().print(format == Format.resolved ? FleetExport.dropIn(desired)
+                : FleetExport.ansiblePlaybook(desired));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,149 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.port853.core.Assessment;
+import org.port853.core.DomainEntry;
+import org.port853.core.DropIn;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+
+/** The stable JSON documents of the command line (documented in README.md). */
+public final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    public static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode status(ResolverState s, Assessment a) {
+        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode as = o.putObject("assessment");
+        as.put("verdict", a.verdict().name());
+        ArrayNode reasons = as.putArray("reasons");
+        a.reasons().forEach(r -> {
+            ObjectNode n = reasons.addObject();
+            n.put("code", r.code());
+            n.put("severity", r.severity().name());
+            n.put("message", r.message());
+            n.put("fix", r.fix());
+            n.put("fixAction", r.fixAction() == null ? null : r.fixAction().name());
+        });
+        o.put("resolver", s.resolverName());
+        o.put("source", s.source().jsonName());
+        o.put("installed", s.installed());
+        o.put("running", s.running());
+        o.put("systemdVersion", s.systemdVersion());
+        o.put("problem", s.problem());
+        GlobalState g = s.global();
+        if (g == null) {
+            o.putNull("global");
+        } else {
+            ObjectNode gn = o.putObject("global");
+            gn.put("dnsOverTls", mode(g.dnsOverTls()));
+            gn.put("dnssec", g.dnssec() == null ? null : g.dnssec().resolvedValue());
+            gn.put("dnssecSupported", g.dnssecSupported());
+            servers(gn.putArray("servers"), g.servers());
+            servers(gn.putArray("fallbackServers"), g.fallbackServers());
+            server(gn, "currentServer", g.currentServer());
+            domains(gn.putArray("domains"), g.domains());
+            gn.put("stubListener", g.stubListener());
+            gn.put("resolvConfMode", g.resolvConfMode());
+        }
+        ArrayNode links = o.putArray("links");
+        for (LinkState l : s.links()) {
+            ObjectNode ln = links.addObject();
+            ln.put("index", l.index());
+            ln.put("name", l.name());
+            servers(ln.putArray("servers"), l.servers());
+            ln.put("dnsOverTls", mode(l.dnsOverTls()));
+            ln.put("dnssec", l.dnssec() == null ? null : l.dnssec().resolvedValue());
+            ln.put("defaultRoute", l.defaultRoute());
+            domains(ln.putArray("domains"), l.domains());
+            server(ln, "currentServer", l.currentServer());
+        }
+        ObjectNode rc = o.putObject("resolvConf");
+        if (s.resolvConf() != null) {
+            rc.put("kind", s.resolvConf().kind().name());
+            rc.put("target", s.resolvConf().target());
+            ArrayNode ns = rc.putArray("nameservers");
+            s.resolvConf().nameservers().forEach(ns::add);
+        }
+        ArrayNode dropIns = o.putArray("dropIns");
+        for (DropIn d : s.dropIns()) {
+            ObjectNode dn = dropIns.addObject();
+            dn.put("path", d.path());
+            dn.put("ours", d.ours());
+            dn.put("overridesOurs", d.overridesOurs());
+            dn.put("error", d.error());
+        }
+        if (s.pendingChange() == null) {
+            o.putNull("pendingChange");
+        } else {
+            ObjectNode p = o.putObject("pendingChange");
+            p.put("id", s.pendingChange().id());
+            p.put("started", s.pendingChange().started().toString());
+            p.put("description", s.pendingChange().description());
+        }
+        return o;
+    }
+
+    public static ObjectNode result(ApplyResult r, Plan plan) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("outcome", r.outcome().name());
+        o.put("reason", r.reason());
+        ObjectNode d = o.putObject("dropIn");
+        d.put("path", r.dropInPath());
+        d.put("content", r.dropInContent());
+        ArrayNode a = o.putArray("actions");
+        r.actions().forEach(a::add);
+        o.put("encryptedVerified", r.encryptedVerified());
+        o.put("elapsedMillis", r.elapsed().toMillis());
+        if (plan != null) {
+            o.put("diff", plan.diff());
+        }
+        return o;
+    }
+
+    private static String mode(org.port853.core.DotMode m) {
+        return m == null ? null : m.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void servers(ArrayNode into, List<ServerAddress> list) {
+        list.forEach(x -> server(into.addObject(), x));
+    }
+
+    private static void server(ObjectNode parent, String key, ServerAddress s) {
+        if (s == null) {
+            parent.putNull(key);
+        } else {
+            server(parent.putObject(key), s);
+        }
+    }
+
+    private static void server(ObjectNode n, ServerAddress s) {
+        n.put("address", s.addressText());
+        n.put("port", s.port() == 0 ? null : s.port());
+        n.put("name", s.tlsName());
+    }
+
+    private static void domains(ArrayNode into, List<DomainEntry> list) {
+        list.forEach(d -> into.add(d.toString()));
+    }
+}

@@ -1,0 +1,66 @@
+package org.port853.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.port853.core.Assessment;
+import org.port853.core.Assessor;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", description = "Show what the system resolver does now, with a verdict and its reasons.")
+final class StatusCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the stable JSON document.")
+    boolean json;
+
+    StatusCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ResolverState s = services.adapter().get().readState();
+        Assessment a = Assessor.assess(s);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(Json.status(s, a)));
+            return ExitCodes.OK;
+        }
+        out.println("Verdict: " + a.verdict().name().replace('_', ' '));
+        a.reasons().forEach(r -> out.println("  - " + r.message() + "\n    Fix: " + r.fix()));
+        if (s.global() != null) {
+            out.println("Resolver: " + s.resolverName() + " (systemd " + s.systemdVersion() + ", read via "
+                    + s.source().jsonName() + ")");
+            out.println("DNS-over-TLS: " + s.global().dnsOverTls() + ", DNSSEC: " + s.global().dnssec());
+            out.println("Servers: " + list(s.global().servers()));
+            out.println("Current server: " + (s.global().currentServer() == null ? "none yet" : s.global().currentServer()));
+            out.println("Domains: " + s.global().domains());
+            for (LinkState l : s.links()) {
+                if (!l.servers().isEmpty() || !l.domains().isEmpty()) {
+                    out.println("Link " + l.name() + ": " + list(l.servers()) + ", DoT "
+                            + (l.dnsOverTls() == null ? "unset" : l.dnsOverTls()) + ", default route "
+                            + (l.defaultRoute() ? "yes" : "no") + ", domains " + l.domains());
+                }
+            }
+        }
+        if (s.resolvConf() != null) {
+            out.println("/etc/resolv.conf: " + s.resolvConf().kind()
+                    + (s.resolvConf().target() == null ? "" : " -> " + s.resolvConf().target()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String list(java.util.List<ServerAddress> servers) {
+        return servers.isEmpty() ? "none" : servers.stream().map(ServerAddress::toString).collect(Collectors.joining(" "));
+    }
+}

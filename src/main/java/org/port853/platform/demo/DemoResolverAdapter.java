@@ -1,0 +1,160 @@
+package org.port853.platform.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.PendingChange;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+
+/**
+ * A simulated systemd-resolved for {@code --demo}: a sample machine whose Wi-Fi link hands out a router's
+ * plaintext DNS with the default route (so queries leak), and an apply/revert that only changes this
+ * object. Nothing on the real machine is read or written; every action it reports says "demo".
+ */
+public final class DemoResolverAdapter implements ResolverAdapter {
+    public static final String DROP_IN = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+    private final Duration delay;
+    private GlobalState global;
+    private String dropIn;
+    private PendingChange pending;
+    private final GlobalState initialGlobal;
+
+    public DemoResolverAdapter() {
+        this(Duration.ofMillis(1200), false);
+    }
+
+    /** @param withPendingChange start with an interrupted change, to show the recover flow */
+    public DemoResolverAdapter(Duration delay, boolean withPendingChange) {
+        this.delay = delay;
+        this.global = new GlobalState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+                List.of(), ServerAddress.parse("9.9.9.9#dns.quad9.net"), DotMode.OPPORTUNISTIC,
+                DnssecMode.ALLOW_DOWNGRADE, true, List.of(), "yes", "stub");
+        this.initialGlobal = global;
+        this.dropIn = null;
+        this.pending = withPendingChange ? new PendingChange("demo-1", Instant.now().minusSeconds(600),
+                "DNS over TLS strict with Cloudflare (demo)") : null;
+    }
+
+    @Override
+    public String id() {
+        return "demo";
+    }
+
+    @Override
+    public boolean isSupported() {
+        return true;
+    }
+
+    @Override
+    public synchronized ResolverState readState() {
+        List<LinkState> links = List.of(
+                new LinkState(2, "wlan0", List.of(ServerAddress.parse("192.168.1.1")), DotMode.OFF, null,
+                        List.of(new DomainEntry("home.arpa", false)), true, ServerAddress.parse("192.168.1.1")),
+                new LinkState(3, "eth0", List.of(), null, null, List.of(), false, null),
+                new LinkState(5, "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null,
+                        List.of(new DomainEntry("corp.example", true)), false, null));
+        List<DropIn> dropIns = new ArrayList<>();
+        if (dropIn != null) {
+            dropIns.add(new DropIn(DROP_IN, true, false, Map.of("DNSOverTLS", global.dnsOverTls().resolvedValue()), null));
+        }
+        return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, 252, global, links,
+                new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), dropIns, pending, null);
+    }
+
+    @Override
+    public synchronized Plan plan(DesiredSettings desired, ResolverState current) {
+        String after = desired.isOff() ? null : render(desired);
+        return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)),
+                List.of("(demo) systemctl restart systemd-resolved.service",
+                        "(demo) health check: resolve a name through resolved and require an encrypted answer"), null);
+    }
+
+    static String render(DesiredSettings d) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Written by Port853 (demo). Remove with: port853 revert\n[Resolve]\n");
+        b.append("DNS=\n");
+        b.append("DNS=").append(d.servers().stream().map(ServerAddress::toResolvedSyntax).collect(Collectors.joining(" "))).append('\n');
+        b.append("FallbackDNS=\n");
+        b.append("DNSOverTLS=").append(d.mode().resolvedValue()).append('\n');
+        b.append("DNSSEC=").append(d.dnssec().resolvedValue()).append('\n');
+        if (d.routeAllDomains()) {
+            b.append("Domains=~.\n");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public ApplyResult apply(DesiredSettings desired) {
+        long t0 = System.nanoTime();
+        sleep();
+        synchronized (this) {
+            String after = render(desired);
+            if (after.equals(dropIn) && pending == null) {
+                return result(ApplyResult.Outcome.UNCHANGED, null, t0, false);
+            }
+            dropIn = after;
+            global = new GlobalState(desired.servers(), List.of(), desired.servers().get(0), desired.mode(),
+                    desired.dnssec(), true, desired.routeAllDomains() ? List.of(new DomainEntry(".", true)) : List.of(),
+                    "yes", "stub");
+            pending = null;
+            return result(ApplyResult.Outcome.APPLIED, null, t0, desired.mode() == DotMode.STRICT);
+        }
+    }
+
+    @Override
+    public ApplyResult revert() {
+        long t0 = System.nanoTime();
+        sleep();
+        synchronized (this) {
+            dropIn = null;
+            global = initialGlobal;
+            pending = null;
+            return result(ApplyResult.Outcome.REVERTED, null, t0, false);
+        }
+    }
+
+    @Override
+    public ApplyResult recover() {
+        long t0 = System.nanoTime();
+        sleep();
+        synchronized (this) {
+            pending = null;
+            return result(ApplyResult.Outcome.ROLLED_BACK,
+                    "(demo) the interrupted change did not pass the health check: the server's certificate "
+                            + "does not match its name; the files from before it were restored", t0, false);
+        }
+    }
+
+    private ApplyResult result(ApplyResult.Outcome o, String reason, long t0, boolean verified) {
+        return new ApplyResult(o, reason, DROP_IN, dropIn,
+                List.of("(demo) wrote " + DROP_IN, "(demo) restarted systemd-resolved", "(demo) health check"),
+                verified, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.port853.platform.linux;
+
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.types.Variant;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.PendingChange;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.StateSource;
+import org.port853.helper.JournalStore;
+import org.port853.platform.ProcessRunner;
+
+/** Reads what systemd-resolved does now: D-Bus first, {@code resolvectl status} text when the bus fails. */
+final class ResolvedStateReader {
+    static final String NAME = "systemd-resolved";
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+
+    private final LinuxPaths paths;
+    private volatile int systemdVersion = -1;
+
+    ResolvedStateReader(LinuxPaths paths) {
+        this.paths = paths;
+    }
+
+    int systemdVersion() {
+        if (systemdVersion < 0) {
+            systemdVersion = SystemdVersion.probe(paths);
+        }
+        return systemdVersion;
+    }
+
+    ResolverState read() {
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        List<DropIn> dropIns = DropInScanner.scan(paths);
+        PendingChange pending = JournalStore.readMarker(paths.stateDir());
+        boolean installed = Files.exists(paths.resolvedBinary());
+        if (!installed) {
+            return new ResolverState(NAME, StateSource.NONE, false, false, systemdVersion(), null, List.of(), rc,
+                    dropIns, pending, NAME + " is not installed");
+        }
+        String busProblem;
+        try (ResolvedBus bus = ResolvedBus.connect()) {
+            if (!bus.resolvedRunning(CALL_TIMEOUT)) {
+                return new ResolverState(NAME, StateSource.DBUS, true, false, systemdVersion(), null, List.of(), rc,
+                        dropIns, pending, NAME + " is not running");
+            }
+            Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
+            GlobalState g = new GlobalState(
+                    BusValues.servers(BusValues.value(m, "DNSEx"), true, true),
+                    BusValues.servers(BusValues.value(m, "FallbackDNSEx"), true, true),
+                    BusValues.server(BusValues.value(m, "CurrentDNSServerEx"), true),
+                    DotMode.parseOrNull(BusValues.string(m, "DNSOverTLS")),
+                    DnssecMode.parseOrNull(BusValues.string(m, "DNSSEC")),
+                    BusValues.bool(m, "DNSSECSupported"),
+                    BusValues.domains(BusValues.value(m, "Domains"), true, true),
+                    BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
+            return new ResolverState(NAME, StateSource.DBUS, true, true, systemdVersion(), g, readLinks(bus), rc,
+                    dropIns, pending, null);
+        } catch (DBusException | IOException | RuntimeException e) {
+            busProblem = e.getMessage();
+        }
+        return fromResolvectl(rc, dropIns, pending, busProblem);
+    }
+
+    private List<LinkState> readLinks(ResolvedBus bus) throws IOException {
+        List<LinkState> links = new ArrayList<>();
+        for (NetworkInterface nif : interfaces()) {
+            if (nif.getIndex() <= 0) {
+                continue;
+            }
+            Map<String, Variant<?>> p = bus.linkProperties(nif.getIndex(), CALL_TIMEOUT);
+            if (p == null) {
+                continue;
+            }
+            links.add(new LinkState(nif.getIndex(), nif.getName(),
+                    BusValues.servers(BusValues.value(p, "DNSEx"), false, false),
+                    DotMode.parseOrNull(BusValues.string(p, "DNSOverTLS")),
+                    DnssecMode.parseOrNull(BusValues.string(p, "DNSSEC")),
+                    BusValues.domains(BusValues.value(p, "Domains"), false, false),
+                    BusValues.bool(p, "DefaultRoute"),
+                    BusValues.server(BusValues.value(p, "CurrentDNSServerEx"), false)));
+        }
+        links.sort(java.util.Comparator.comparingInt(LinkState::index));
+        return links;
+    }
+
+    private static List<NetworkInterface> interfaces() {
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces());
+        } catch (SocketException e) {
+            return List.of();
+        }
+    }
+
+    private ResolverState fromResolvectl(ResolvConfState rc, List<DropIn> dropIns, PendingChange pending,
+                                         String busProblem) {
+        try {
+            ProcessRunner.Result r = ProcessRunner.run(List.of(paths.resolvectl().toString(), "status", "--no-pager"),
+                    null, Duration.ofSeconds(10));
+            if (r.ok()) {
+                ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
+                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, systemdVersion(), p.global(),
+                        p.links(), rc, dropIns, pending, "D-Bus unavailable: " + busProblem);
+            }
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
+                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
+                    + r.stderr().strip());
+        } catch (IOException e) {
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
+                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run");
+        }
+    }
+
+    /** Without a bus, the process table is the only witness of whether resolved runs. */
+    private boolean processRunning() {
+        String binary = paths.resolvedBinary().getFileName().toString();
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
+                .map(c -> c.endsWith("/" + binary)).orElse(false));
+    }
+}

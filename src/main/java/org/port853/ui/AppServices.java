@@ -1,0 +1,68 @@
+package org.port853.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureSessions;
+import org.port853.core.XdgDirs;
+import org.port853.platform.ResolverAdapter;
+import org.port853.platform.ResolverAdapters;
+import org.port853.platform.demo.DemoQuerySender;
+import org.port853.platform.demo.DemoResolverAdapter;
+import org.port853.probe.QuerySender;
+import org.port853.probe.SystemResolverQuerySender;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.providers.ProviderSource;
+
+/**
+ * Everything the window talks to outside the JVM. Tests replace only these edges (adapter, capture, probe,
+ * notifier); the views and view-models are always the real ones.
+ *
+ * @param adapter   the resolver adapter (never null; an "unavailable" adapter when there is none)
+ * @param capture   makes a capture session (live, replay or demo); not started
+ * @param probe     sends test queries through the system resolver (Verify)
+ * @param providers the provider catalogue and the user's own providers
+ * @param configDir where preferences are kept
+ * @param executor  runs all system work, never on the JavaFX thread
+ * @param notifier  desktop notifications
+ * @param demo      true when everything above is simulated; the window says so
+ */
+public record AppServices(ResolverAdapter adapter, CaptureFactory capture, QuerySender probe,
+                          ProviderSource providers, Path configDir, Executor executor, Notifier notifier,
+                          boolean demo) {
+
+    /** Creates a capture session; called once per window. */
+    @FunctionalInterface
+    public interface CaptureFactory {
+        CaptureSession create();
+    }
+
+    /** The real machine: detected adapter, live capture on all interfaces, real probe. */
+    public static AppServices forSystem() {
+        return new AppServices(new LazyResolverAdapter(ResolverAdapters::detect), () -> CaptureSessions.live(null),
+                new SystemResolverQuerySender(), ProviderSource.system(), XdgDirs.config(), newExecutor(),
+                Notifier.desktop(), false);
+    }
+
+    /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */
+    public static AppServices forDemo() {
+        return new AppServices(new DemoResolverAdapter(), CaptureSessions::demo, new DemoQuerySender(),
+                ProviderSource.system(), XdgDirs.config(), newExecutor(), Notifier.desktop(), true);
+    }
+
+    public AppServices withDemo() {
+        return new AppServices(new DemoResolverAdapter(), CaptureSessions::demo, new DemoQuerySender(),
+                providers, configDir, executor, notifier, true);
+    }
+
+    public static ExecutorService newExecutor() {
+        return Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "port853-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

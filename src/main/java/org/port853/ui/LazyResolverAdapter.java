@@ -1,0 +1,40 @@
+package org.port853.ui;
+
+import java.util.function.Supplier;
+
+import org.port853.core.DesiredSettings;
+import org.port853.core.ResolverState;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+
+/** Detects the adapter on first use (a background thread), so detection never delays the first frame. */
+final class LazyResolverAdapter implements ResolverAdapter {
+    private final Supplier<ResolverAdapter> detect;
+    private volatile ResolverAdapter delegate;
+
+    LazyResolverAdapter(Supplier<ResolverAdapter> detect) {
+        this.detect = detect;
+    }
+
+    private ResolverAdapter d() {
+        ResolverAdapter a = delegate;
+        if (a == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = detect.get();
+                }
+                a = delegate;
+            }
+        }
+        return a;
+    }
+
+    @Override public String id() { return d().id(); }
+    @Override public boolean isSupported() { return d().isSupported(); }
+    @Override public ResolverState readState() { return d().readState(); }
+    @Override public Plan plan(DesiredSettings desired, ResolverState current) { return d().plan(desired, current); }
+    @Override public ApplyResult apply(DesiredSettings desired) { return d().apply(desired); }
+    @Override public ApplyResult revert() { return d().revert(); }
+    @Override public ApplyResult recover() { return d().recover(); }
+}

@@ -1,0 +1,263 @@
+package org.port853.ui;
+
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.port853.ui.apply.ApplyView;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Ui;
+import org.port853.ui.prefs.Preferences;
+import org.port853.ui.prefs.PreferencesStore;
+import org.port853.ui.prefs.PreferencesView;
+import org.port853.ui.prefs.PreferencesViewModel;
+import org.port853.ui.providers.ProvidersView;
+import org.port853.ui.providers.ProvidersViewModel;
+import org.port853.ui.status.StatusView;
+import org.port853.ui.status.StatusViewModel;
+import org.port853.ui.traffic.TrafficView;
+import org.port853.ui.traffic.TrafficViewModel;
+import org.port853.ui.verify.VerifyView;
+import org.port853.ui.verify.VerifyViewModel;
+
+/** The main window: menu, header (with the DEMO label), one tab per screen, and the apply sheet on top. */
+public final class MainWindow {
+    public static final double MIN_WIDTH = 900;
+    public static final double MIN_HEIGHT = 620;
+    public static final String STYLESHEET = MainWindow.class.getResource("port853.css").toExternalForm();
+
+    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, PREFERENCES }
+
+    private final AppServices services;
+    private final AppModel model;
+    private final ApplyViewModel apply;
+    private final StatusViewModel status;
+    private final ProvidersViewModel providers;
+    private final TrafficViewModel traffic;
+    private final VerifyViewModel verify;
+    private final PreferencesViewModel prefs;
+    private final TabPane tabs = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private final TrafficView trafficView;
+    private final Consumer<String> openUrl;
+    private final Runnable openDemo;
+
+    /**
+     * @param openUrl  opens a link in the browser
+     * @param openDemo switches the window to demo mode (menu entry); null hides the entry
+     */
+    public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo) {
+        this.services = services;
+        this.openUrl = openUrl;
+        this.openDemo = openDemo;
+        this.model = new AppModel(services);
+        this.apply = new ApplyViewModel(model);
+        this.status = new StatusViewModel(model, apply);
+        this.providers = new ProvidersViewModel(model, apply);
+        this.traffic = new TrafficViewModel(model);
+        this.verify = new VerifyViewModel(model, traffic);
+        PreferencesStore store = new PreferencesStore(services.configDir());
+        this.prefs = new PreferencesViewModel(store, model.background(), store.load());
+        apply.setOnFinished(status::resync);
+        apply.setNotificationsEnabled(prefs.notificationsProperty().get());
+        traffic.setNotificationsEnabled(prefs.notificationsProperty().get());
+        prefs.notificationsProperty().addListener((o, a, on) -> {
+            apply.setNotificationsEnabled(on);
+            traffic.setNotificationsEnabled(on);
+        });
+        trafficView = new TrafficView(traffic);
+        build();
+    }
+
+    private void build() {
+        root.getStyleClass().add("main-window");
+        Label title = new Label(I18n.t("app.title"));
+        title.getStyleClass().add("app-title");
+        Label subtitle = new Label(I18n.t("app.subtitle"));
+        subtitle.getStyleClass().add("app-subtitle");
+        Label demo = new Label(I18n.t("demo.label"));
+        demo.setId("demo-label");
+        demo.getStyleClass().add("demo-label");
+        demo.setAccessibleText(I18n.t("demo.a11y"));
+        demo.setVisible(services.demo());
+        demo.setManaged(services.demo());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label verdictChip = new Label();
+        verdictChip.getStyleClass().add("header-verdict");
+        verdictChip.textProperty().bind(status.verdictProperty());
+        HBox header = new HBox(10, title, subtitle, demo, spacer, verdictChip);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+
+        Label refreshError = new Label();
+        refreshError.setWrapText(true);
+        refreshError.textProperty().bind(model.refreshErrorProperty());
+        var errorBanner = Ui.banner("banner-error", I18n.t("state.readFailed"), refreshError);
+        Ui.showWhen(errorBanner, model.refreshErrorProperty().isNotNull());
+
+        tabs.setId("screens");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab(Screen.STATUS, new StatusView(status, this::verifyNow, model::refresh)),
+                tab(Screen.PROVIDERS, new ProvidersView(providers, openUrl)),
+                tab(Screen.TRAFFIC, trafficView),
+                tab(Screen.VERIFY, new VerifyView(verify)),
+                tab(Screen.PREFERENCES, new PreferencesView(prefs)));
+        ApplyView sheet = new ApplyView(apply);
+        StackPane center = new StackPane(tabs, sheet);
+        tabs.disableProperty().bind(sheet.visibleProperty());
+
+        root.setTop(new VBox(menuBar(), header, errorBanner));
+        root.setCenter(center);
+        applyTheme(prefs.themeProperty().get());
+        prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
+    }
+
+    private Tab tab(Screen s, javafx.scene.Node content) {
+        Tab t = new Tab(I18n.t("screen." + s.name().toLowerCase(java.util.Locale.ROOT)), content);
+        t.setId("tab-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        t.setUserData(s);
+        return t;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    show(Screen.TRAFFIC);
+                    trafficView.lookup("#traffic-export").fireEvent(new javafx.event.ActionEvent());
+                });
+        MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    if (root.getScene() != null) ((Stage) root.getScene().getWindow()).close();
+                });
+        Menu file = new Menu(I18n.t("menu.file"), null, export, new SeparatorMenuItem(), quit);
+
+        Menu view = new Menu(I18n.t("menu.view"));
+        int i = 1;
+        for (Screen s : Screen.values()) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + i++);
+            view.getItems().add(item("screen." + s.name().toLowerCase(java.util.Locale.ROOT),
+                    new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s)));
+        }
+        CheckMenuItem dark = new CheckMenuItem(I18n.t("menu.dark"));
+        dark.setSelected(prefs.themeProperty().get() == Preferences.Theme.DARK);
+        dark.selectedProperty().addListener((o, a, on) -> prefs.themeProperty().set(on ? Preferences.Theme.DARK : Preferences.Theme.LIGHT));
+        prefs.themeProperty().addListener((o, a, t) -> dark.setSelected(t == Preferences.Theme.DARK));
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh), dark);
+
+        MenuItem verifyItem = item("menu.verify", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::verifyNow);
+        MenuItem recover = item("menu.recover", null, status::recover);
+        recover.disableProperty().bind(status.pendingProperty().isNull());
+        MenuItem demoItem = item("menu.demo", null, () -> {
+            if (openDemo != null) openDemo.run();
+        });
+        demoItem.setId("menu-demo");
+        demoItem.setDisable(openDemo == null || services.demo());
+        Menu tools = new Menu(I18n.t("menu.tools"), null, verifyItem, recover, new SeparatorMenuItem(), demoItem);
+        MenuItem about = item("menu.about", null, this::about);
+        Menu help = new Menu(I18n.t("menu.help"), null, about);
+        MenuBar bar = new MenuBar(file, view, tools, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String key, KeyCombination accel, Runnable action) {
+        MenuItem m = new MenuItem(I18n.t(key));
+        m.setMnemonicParsing(true);
+        if (accel != null) m.setAccelerator(accel);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text"), ButtonType.OK);
+        a.setTitle(I18n.t("menu.about").replace("_", ""));
+        a.setHeaderText(I18n.t("app.title"));
+        if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
+        a.getDialogPane().getStylesheets().add(STYLESHEET);
+        a.show();
+    }
+
+    private void applyTheme(Preferences.Theme t) {
+        root.getStyleClass().remove("theme-dark");
+        if (t == Preferences.Theme.DARK) root.getStyleClass().add("theme-dark");
+    }
+
+    public void verifyNow() {
+        show(Screen.VERIFY);
+        verify.run();
+    }
+
+    public void show(Screen s) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() == s) tabs.getSelectionModel().select(t);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Builds the scene on {@code stage}, shows it, then starts reading state and monitoring in the background. */
+    public Scene show(Stage stage) {
+        Scene scene = new Scene(root, 1040, 740);
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle(services.demo() ? I18n.t("app.title") + " — " + I18n.t("demo.label") : I18n.t("app.title"));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            var url = MainWindow.class.getResource("icons/port853-" + size + ".png");
+            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
+        }
+        if (prefs.startMinimisedProperty().get()) stage.setIconified(true);
+        stage.setOnHidden(e -> shutdown());
+        stage.show();
+        start();
+        return scene;
+    }
+
+    /** Reads the resolver state and starts monitoring; both in the background. */
+    public void start() {
+        model.refresh();
+        traffic.start();
+    }
+
+    public void shutdown() {
+        traffic.stop();
+    }
+
+    public AppModel model() { return model; }
+    public ApplyViewModel applyViewModel() { return apply; }
+    public StatusViewModel statusViewModel() { return status; }
+    public ProvidersViewModel providersViewModel() { return providers; }
+    public TrafficViewModel trafficViewModel() { return traffic; }
+    public VerifyViewModel verifyViewModel() { return verify; }
+    public TrafficView trafficView() { return trafficView; }
+}

@@ -1,0 +1,126 @@
+package org.port853.ui.apply;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.port853.platform.ApplyResult;
+import org.port853.ui.apply.ApplyViewModel.Phase;
+import org.port853.ui.common.I18n;
+
+/** The apply sheet shown over the window: preview, progress and result. */
+public final class ApplyView extends StackPane {
+    private final Button confirm = new Button(I18n.t("apply.confirm"));
+    private final Button cancel = new Button(I18n.t("apply.cancel"));
+    private final Button close = new Button(I18n.t("apply.close"));
+
+    public ApplyView(ApplyViewModel vm) {
+        getStyleClass().add("sheet-scrim");
+        setId("apply-sheet");
+        VBox card = new VBox(10);
+        card.getStyleClass().add("sheet");
+        card.setMaxWidth(760);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+
+        Label title = new Label();
+        title.getStyleClass().add("sheet-title");
+        title.textProperty().bind(vm.titleProperty());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(vm.phaseProperty().isEqualTo(Phase.PLANNING)
+                .or(vm.phaseProperty().isEqualTo(Phase.APPLYING)));
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setAccessibleText(I18n.t("apply.progress.a11y"));
+
+        Label summary = new Label();
+        summary.setId("apply-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.getStyleClass().add("sheet-summary");
+        vm.resultProperty().addListener((o, a, r) -> {
+            summary.getStyleClass().removeAll("result-ok", "result-bad");
+            if (r != null) {
+                summary.getStyleClass().add(r.succeeded() ? "result-ok" : "result-bad");
+            }
+        });
+        HBox head = new HBox(10, progress, summary);
+        head.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+
+        Label diffLabel = new Label(I18n.t("apply.diff.label"));
+        diffLabel.getStyleClass().add("section-label");
+        TextArea diff = new TextArea();
+        diff.setId("apply-diff");
+        diff.setEditable(false);
+        diff.setPrefRowCount(14);
+        diff.getStyleClass().add("diff");
+        diff.textProperty().bind(vm.diffProperty());
+        diff.setAccessibleText(I18n.t("apply.diff.label"));
+        diffLabel.setLabelFor(diff);
+        Label actionsLabel = new Label(I18n.t("apply.actions.label"));
+        actionsLabel.getStyleClass().add("section-label");
+        Label actions = new Label();
+        actions.setId("apply-actions");
+        actions.setWrapText(true);
+        actions.getStyleClass().add("mono");
+        actions.textProperty().bind(vm.actionsProperty());
+        BooleanBinding hasDiff = vm.diffProperty().isNotEmpty();
+        BooleanBinding hasActions = vm.actionsProperty().isNotEmpty();
+        for (var n : new javafx.scene.Node[]{diffLabel, diff}) {
+            n.visibleProperty().bind(hasDiff);
+            n.managedProperty().bind(hasDiff);
+        }
+        for (var n : new javafx.scene.Node[]{actionsLabel, actions}) {
+            n.visibleProperty().bind(hasActions);
+            n.managedProperty().bind(hasActions);
+        }
+
+        confirm.setId("apply-confirm");
+        confirm.setDefaultButton(true);
+        confirm.setMnemonicParsing(true);
+        confirm.setOnAction(e -> vm.confirm());
+        show(confirm, vm.phaseProperty().isEqualTo(Phase.PREVIEW));
+        cancel.setId("apply-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> vm.close());
+        show(cancel, vm.phaseProperty().isEqualTo(Phase.PREVIEW).or(vm.phaseProperty().isEqualTo(Phase.REFUSED)));
+        close.setId("apply-close");
+        close.setOnAction(e -> vm.close());
+        show(close, vm.phaseProperty().isEqualTo(Phase.RESULT));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, cancel, close, confirm);
+
+        Label demoNote = new Label();
+        demoNote.getStyleClass().add("hint");
+        demoNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            ApplyResult r = vm.resultProperty().get();
+            return r == null || r.elapsed() == null ? "" : I18n.t("apply.elapsed", r.elapsed().toMillis());
+        }, vm.resultProperty()));
+
+        card.getChildren().addAll(title, head, diffLabel, diff, actionsLabel, actions, demoNote, buttons);
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+        visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
+        vm.phaseProperty().addListener((o, a, p) -> {
+            Button focus = p == Phase.PREVIEW ? confirm : p == Phase.RESULT ? close : p == Phase.REFUSED ? cancel : null;
+            if (focus != null) {
+                javafx.application.Platform.runLater(focus::requestFocus);
+            }
+        });
+    }
+
+    private static void show(Button b, BooleanBinding when) {
+        b.visibleProperty().bind(when);
+        b.managedProperty().bind(when);
+    }
+}

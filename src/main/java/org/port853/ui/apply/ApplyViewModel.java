@@ -1,0 +1,191 @@
+package org.port853.ui.apply;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.port853.core.DesiredSettings;
+import org.port853.core.InvalidInputException;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+import org.port853.ui.AppModel;
+import org.port853.ui.common.Background;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Notifier;
+
+/**
+ * The apply flow: plan (exact diff) → preview → confirm → applying (privileged prompt, restart, health
+ * check) → result. Every adapter call runs in the background; the window never waits on one.
+ */
+public final class ApplyViewModel {
+    public enum Phase { IDLE, PLANNING, PREVIEW, REFUSED, APPLYING, RESULT }
+
+    public enum Kind { APPLY, REVERT, RECOVER }
+
+    private final AppModel model;
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
+    private Kind kind;
+    private DesiredSettings desired;
+    private Runnable onFinished = () -> { };
+    private boolean notifications = true;
+
+    public ApplyViewModel(AppModel model) {
+        this.model = model;
+    }
+
+    public void setNotificationsEnabled(boolean on) {
+        notifications = on;
+    }
+
+    /** Called after every finished or cancelled flow (e.g. to re-sync the switch). */
+    public void setOnFinished(Runnable r) {
+        onFinished = r;
+    }
+
+    public boolean busy() {
+        return phase.get() != Phase.IDLE;
+    }
+
+    /** Starts a change towards {@code settings}; builds the plan first and waits for confirmation. */
+    public void begin(Kind kind, DesiredSettings settings) {
+        if (busy() && phase.get() != Phase.RESULT) {
+            return;
+        }
+        this.kind = kind;
+        this.desired = settings;
+        result.set(null);
+        resultText.set("");
+        diff.set("");
+        actions.set("");
+        title.set(I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        if (kind == Kind.RECOVER) {
+            summary.set(I18n.t("apply.recover.summary"));
+            phase.set(Phase.PREVIEW);
+            return;
+        }
+        summary.set(I18n.t("apply.planning"));
+        phase.set(Phase.PLANNING);
+        ResolverAdapter adapter = model.services().adapter();
+        model.background().run(() -> adapter.plan(settings, model.stateProperty().get() == null
+                ? adapter.readState() : model.stateProperty().get()), this::showPlan, e -> {
+            summary.set(Background.describe(e));
+            phase.set(Phase.REFUSED);
+        });
+    }
+
+    /** Turns the user's current choice into a change, or shows why it cannot be made. */
+    public void beginApplyOrExplain(java.util.function.Supplier<DesiredSettings> settings) {
+        try {
+            begin(Kind.APPLY, settings.get());
+        } catch (InvalidInputException e) {
+            kind = Kind.APPLY;
+            title.set(I18n.t("apply.title.apply"));
+            summary.set(I18n.t("apply.invalid", e.getMessage()));
+            diff.set("");
+            actions.set("");
+            phase.set(Phase.REFUSED);
+        }
+    }
+
+    private void showPlan(Plan plan) {
+        if (plan.isRefused()) {
+            summary.set(I18n.t("apply.refused", plan.refusal()));
+            phase.set(Phase.REFUSED);
+            return;
+        }
+        diff.set(plan.changesNothing() ? I18n.t("apply.nochange") : plan.diff());
+        actions.set(String.join("\n", plan.actions()));
+        summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        phase.set(Phase.PREVIEW);
+    }
+
+    /** The user confirmed the preview: run the change (the privileged prompt may appear). */
+    public void confirm() {
+        if (phase.get() != Phase.PREVIEW) {
+            return;
+        }
+        phase.set(Phase.APPLYING);
+        summary.set(I18n.t("apply.applying"));
+        ResolverAdapter adapter = model.services().adapter();
+        Kind k = kind;
+        DesiredSettings d = desired;
+        model.background().run(() -> switch (k) {
+            case APPLY -> adapter.apply(d);
+            case REVERT -> adapter.revert();
+            case RECOVER -> adapter.recover();
+        }, this::showResult, e -> showResult(new ApplyResult(ApplyResult.Outcome.FAILED, Background.describe(e),
+                null, null, java.util.List.of(), false, java.time.Duration.ZERO)));
+    }
+
+    private void showResult(ApplyResult r) {
+        result.set(r);
+        String reason = r.reason() == null || r.reason().isBlank() ? "" : r.reason();
+        String text = switch (r.outcome()) {
+            case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
+            case UNCHANGED -> I18n.t("result.unchanged");
+            case REVERTED -> I18n.t("result.reverted");
+            case KEPT -> I18n.t("result.kept");
+            case ROLLED_BACK -> I18n.t("result.rolledback", reason);
+            case REFUSED -> I18n.t("result.refused", reason);
+            case FAILED -> I18n.t("result.failed", reason);
+        };
+        resultText.set(text);
+        summary.set(text);
+        phase.set(Phase.RESULT);
+        if (notifications) {
+            model.services().notifier().notify(r.succeeded() ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
+                    I18n.t("notify.apply.title"), text);
+        }
+        model.refresh();
+    }
+
+    /** Closes the flow: cancels a preview, or dismisses a result. Does nothing while applying. */
+    public void close() {
+        if (phase.get() == Phase.APPLYING || phase.get() == Phase.PLANNING) {
+            return;
+        }
+        phase.set(Phase.IDLE);
+        onFinished.run();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty actionsProperty() {
+        return actions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ApplyResult> resultProperty() {
+        return result;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,56 @@
+package org.port853.ui.common;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Small builders shared by the screens. Styling lives in port853.css, never here. */
+public final class Ui {
+    private Ui() {
+    }
+
+    public static Label sectionLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-label");
+        return l;
+    }
+
+    public static <S> TableColumn<S, String> column(String title, Function<S, String> value, double pref) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue() == null ? "" : value.apply(f.getValue())));
+        c.setPrefWidth(pref);
+        return c;
+    }
+
+    public static void showWhen(Node n, ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
+    }
+
+    /** A strip across the screen with a bold title, a text and optional buttons. */
+    public static HBox banner(String style, String title, Node text, Node... actions) {
+        Label t = new Label(title);
+        t.getStyleClass().add("banner-title");
+        t.setMinWidth(Label.USE_PREF_SIZE);
+        VBox body = new VBox(2, t, text);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        HBox b = new HBox(12, body);
+        b.getChildren().addAll(actions);
+        for (Node a : actions) {
+            if (a instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+        }
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().addAll("banner", style);
+        return b;
+    }
+}

@@ -1,0 +1,54 @@
+package org.port853.ui.prefs;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Ui;
+
+/** The Preferences screen. */
+public final class PreferencesView extends VBox {
+    public PreferencesView(PreferencesViewModel vm) {
+        super(10);
+        setId("preferences-view");
+        getStyleClass().addAll("screen", "screen-content");
+        CheckBox notify = new CheckBox(I18n.t("prefs.notifications"));
+        notify.setId("pref-notifications");
+        notify.selectedProperty().bindBidirectional(vm.notificationsProperty());
+        Label notifyHint = hint("prefs.notifications.hint");
+        CheckBox minimised = new CheckBox(I18n.t("prefs.startMinimised"));
+        minimised.setId("pref-minimised");
+        minimised.selectedProperty().bindBidirectional(vm.startMinimisedProperty());
+        ToggleGroup g = new ToggleGroup();
+        RadioButton light = new RadioButton(I18n.t("prefs.theme.light"));
+        light.setId("pref-theme-light");
+        light.setToggleGroup(g);
+        light.setUserData(Preferences.Theme.LIGHT);
+        RadioButton dark = new RadioButton(I18n.t("prefs.theme.dark"));
+        dark.setId("pref-theme-dark");
+        dark.setToggleGroup(g);
+        dark.setUserData(Preferences.Theme.DARK);
+        g.selectToggle(vm.themeProperty().get() == Preferences.Theme.DARK ? dark : light);
+        g.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t != null) vm.themeProperty().set((Preferences.Theme) t.getUserData());
+        });
+        vm.themeProperty().addListener((o, a, t) -> g.selectToggle(t == Preferences.Theme.DARK ? dark : light));
+        Label saved = new Label();
+        saved.getStyleClass().add("hint");
+        saved.textProperty().bind(vm.messageProperty());
+        VBox card = new VBox(8, Ui.sectionLabel(I18n.t("prefs.notifications.title")), notify, notifyHint,
+                Ui.sectionLabel(I18n.t("prefs.startup")), minimised,
+                Ui.sectionLabel(I18n.t("prefs.theme")), light, dark);
+        card.getStyleClass().add("card");
+        getChildren().addAll(card, saved);
+    }
+
+    private static Label hint(String key) {
+        Label l = new Label(I18n.t(key));
+        l.setWrapText(true);
+        l.getStyleClass().add("explain");
+        return l;
+    }
+}

@@ -1,0 +1,200 @@
+package org.port853.ui.status;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+import org.port853.core.Reason;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Ui;
+
+/** The Status screen. */
+public final class StatusView extends ScrollPane {
+    private final StatusViewModel vm;
+    private final VBox reasonBox = new VBox(6);
+
+    public StatusView(StatusViewModel vm, Runnable onVerify, Runnable onRefresh) {
+        this.vm = vm;
+        setId("status-view");
+        setFitToWidth(true);
+        getStyleClass().add("screen");
+
+        // Interrupted change banner
+        Label pendingText = new Label();
+        pendingText.setWrapText(true);
+        pendingText.textProperty().bind(vm.pendingProperty());
+        Button recover = new Button(I18n.t("pending.recover"));
+        recover.setId("recover-button");
+        recover.setOnAction(e -> vm.recover());
+        recover.setAccessibleText(I18n.t("pending.recover.a11y"));
+        HBox pending = Ui.banner("banner-warning", I18n.t("pending.title"), pendingText, recover);
+        pending.setId("recover-banner");
+        Ui.showWhen(pending, vm.pendingProperty().isNotNull());
+
+        // Verdict
+        Label glyph = new Label();
+        glyph.getStyleClass().add("verdict-glyph");
+        Label verdict = new Label();
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.textProperty().bind(vm.verdictProperty());
+        Label detail = new Label();
+        detail.setWrapText(true);
+        detail.getStyleClass().add("verdict-detail");
+        detail.textProperty().bind(vm.verdictDetailProperty());
+        VBox verdictText = new VBox(2, verdict, detail);
+        HBox.setHgrow(verdictText, Priority.ALWAYS);
+        HBox verdictCard = new HBox(16, glyph, verdictText);
+        verdictCard.setAlignment(Pos.CENTER_LEFT);
+        verdictCard.getStyleClass().addAll("card", "verdict-card");
+        vm.verdictStyleProperty().addListener((o, a, s) -> {
+            verdictCard.getStyleClass().removeIf(c -> c.startsWith("verdict-") && !c.equals("verdict-card"));
+            verdictCard.getStyleClass().add(s);
+        });
+        verdictCard.getStyleClass().add(vm.verdictStyleProperty().get());
+        glyph.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.verdictStyleProperty().get()) {
+            case "verdict-protected" -> "✔";
+            case "verdict-partial" -> "!";
+            case "verdict-leaking", "verdict-not-encrypted", "verdict-broken" -> "✖";
+            default -> "?";
+        }, vm.verdictStyleProperty()));
+        verdictCard.setAccessibleText(null);
+        verdict.accessibleTextProperty().bind(Bindings.concat(I18n.t("verdict.a11y"), " ", vm.verdictProperty(), ". ",
+                vm.verdictDetailProperty()));
+
+        // Switch and actions
+        ToggleSwitch encrypt = new ToggleSwitch(I18n.t("status.switch"));
+        encrypt.setId("encryption-switch");
+        encrypt.getStyleClass().add("big-switch");
+        encrypt.setAccessibleText(I18n.t("status.switch.a11y"));
+        encrypt.setTooltip(new Tooltip(I18n.t("status.switch.tip")));
+        encrypt.setSelected(vm.switchOnProperty().get());
+        vm.switchOnProperty().addListener((o, a, on) -> encrypt.setSelected(on));
+        encrypt.selectedProperty().addListener((o, a, on) -> {
+            if (on != vm.switchOnProperty().get()) {
+                vm.switchFlipped(on);
+            }
+        });
+        encrypt.disableProperty().bind(vm.switchUsableProperty().not());
+        Button verify = new Button(I18n.t("status.verify"));
+        verify.setId("status-verify");
+        verify.setOnAction(e -> onVerify.run());
+        verify.setAccessibleText(I18n.t("status.verify.a11y"));
+        Button refresh = new Button(I18n.t("status.refresh"));
+        refresh.setId("status-refresh");
+        refresh.setOnAction(e -> onRefresh.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox switchRow = new HBox(12, encrypt, spacer, verify, refresh);
+        switchRow.setAlignment(Pos.CENTER_LEFT);
+        switchRow.getStyleClass().add("card");
+
+        // Facts
+        GridPane facts = new GridPane();
+        facts.getStyleClass().addAll("card", "facts");
+        facts.setHgap(16);
+        facts.setVgap(6);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(c0, c1);
+        fact(facts, 0, "status.providers", vm.providersProperty(), "fact-providers");
+        fact(facts, 1, "status.mode", vm.modeProperty(), "fact-mode");
+        fact(facts, 2, "status.dnssec", vm.dnssecProperty(), "fact-dnssec");
+        fact(facts, 3, "status.current", vm.currentServerProperty(), "fact-current");
+        fact(facts, 4, "status.resolvconf", vm.resolvConfProperty(), "fact-resolvconf");
+        fact(facts, 5, "status.source", vm.sourceProperty(), "fact-source");
+
+        // Reasons
+        Label reasonsTitle = Ui.sectionLabel(I18n.t("status.reasons"));
+        reasonBox.setId("reasons");
+        vm.reasons().addListener((ListChangeListener<Reason>) c -> rebuildReasons());
+        rebuildReasons();
+
+        // Links
+        Label linksTitle = Ui.sectionLabel(I18n.t("status.links"));
+        TableView<StatusViewModel.LinkRow> table = new TableView<>(vm.links());
+        table.setId("links-table");
+        table.setAccessibleText(I18n.t("status.links"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Ui.column(I18n.t("links.iface"), StatusViewModel.LinkRow::name, 90));
+        table.getColumns().add(Ui.column(I18n.t("links.servers"), StatusViewModel.LinkRow::servers, 200));
+        table.getColumns().add(Ui.column(I18n.t("links.dot"), StatusViewModel.LinkRow::dot, 150));
+        table.getColumns().add(Ui.column(I18n.t("links.defaultRoute"), StatusViewModel.LinkRow::defaultRoute, 90));
+        TableColumn<StatusViewModel.LinkRow, String> warn = Ui.column(I18n.t("links.warning"),
+                StatusViewModel.LinkRow::warning, 260);
+        warn.getStyleClass().add("warning-column");
+        table.getColumns().add(warn);
+        table.setPlaceholder(new Label(I18n.t("links.none")));
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(Bindings.size(vm.links()).multiply(26).add(34).add(8));
+        table.setMinHeight(90);
+
+        VBox content = new VBox(12, pending, verdictCard, switchRow, reasonsTitle, reasonBox, facts, linksTitle, table);
+        content.getStyleClass().add("screen-content");
+        setContent(content);
+    }
+
+    private static void fact(GridPane g, int row, String key, javafx.beans.value.ObservableValue<String> value, String id) {
+        Label k = new Label(I18n.t(key));
+        k.getStyleClass().add("fact-key");
+        Label v = new Label();
+        v.setId(id);
+        v.setWrapText(true);
+        v.textProperty().bind(value);
+        v.getStyleClass().add("fact-value");
+        k.setLabelFor(v);
+        v.accessibleTextProperty().bind(Bindings.concat(I18n.t(key), ": ", value));
+        g.addRow(row, k, v);
+    }
+
+    private void rebuildReasons() {
+        reasonBox.getChildren().clear();
+        if (vm.reasons().isEmpty()) {
+            Label none = new Label(I18n.t("status.noreasons"));
+            none.getStyleClass().add("hint");
+            reasonBox.getChildren().add(none);
+            return;
+        }
+        for (Reason r : vm.reasons()) {
+            Label sev = new Label(I18n.t("severity." + r.severity().name().toLowerCase(java.util.Locale.ROOT)));
+            sev.getStyleClass().addAll("severity-tag", "severity-" + r.severity().name().toLowerCase(java.util.Locale.ROOT));
+            sev.setMinWidth(Region.USE_PREF_SIZE);
+            Label msg = new Label(r.message());
+            msg.setWrapText(true);
+            msg.getStyleClass().add("reason-message");
+            Label fix = new Label(r.fix() == null ? "" : I18n.t("reason.fix", r.fix()));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("reason-fix");
+            VBox text = new VBox(2, msg, fix);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(10, sev, text);
+            row.getStyleClass().add("reason-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (r.fixAction() != null) {
+                Button b = new Button(StatusViewModel.fixLabel(r.fixAction()));
+                b.getStyleClass().add("fix-button");
+                b.setId("fix-" + r.code());
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setAccessibleText(StatusViewModel.fixLabel(r.fixAction()) + ": " + r.message());
+                b.setOnAction(e -> vm.fix(r));
+                b.disableProperty().bind(vm.switchUsableProperty().not());
+                row.getChildren().add(b);
+            }
+            reasonBox.getChildren().add(row);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.port853.ui.traffic;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.port853.capture.MeterSnapshot;
+import org.port853.ui.common.I18n;
+
+import java.util.List;
+
+/**
+ * The leak graph: packets per second for the three traffic classes, drawn on a canvas. Told apart without
+ * colour: encrypted is a solid line, local plaintext dashed, leaks a thick dotted line with a triangle
+ * marker and a vertical rule at each second with a leak; each series is labelled in the legend.
+ * Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is set.
+ */
+public final class TrafficGraph extends Region {
+    private static final StyleablePropertyFactory<TrafficGraph> FACTORY = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final CssMetaData<TrafficGraph, Paint> ENC = FACTORY.createPaintCssMetaData("-encrypted-color", g -> g.encColor, Color.web("#2a6fdb"));
+    private static final CssMetaData<TrafficGraph, Paint> LOCAL = FACTORY.createPaintCssMetaData("-local-color", g -> g.localColor, Color.web("#6b7280"));
+    private static final CssMetaData<TrafficGraph, Paint> LEAK = FACTORY.createPaintCssMetaData("-leak-color", g -> g.leakColor, Color.web("#c81e1e"));
+    private static final CssMetaData<TrafficGraph, Paint> AXIS = FACTORY.createPaintCssMetaData("-axis-color", g -> g.axisColor, Color.web("#444"));
+    private static final CssMetaData<TrafficGraph, Paint> GRID = FACTORY.createPaintCssMetaData("-grid-color", g -> g.gridColor, Color.web("#ddd"));
+
+    private final StyleableObjectProperty<Paint> encColor = new SimpleStyleable(ENC, "encColor");
+    private final StyleableObjectProperty<Paint> localColor = new SimpleStyleable(LOCAL, "localColor");
+    private final StyleableObjectProperty<Paint> leakColor = new SimpleStyleable(LEAK, "leakColor");
+    private final StyleableObjectProperty<Paint> axisColor = new SimpleStyleable(AXIS, "axisColor");
+    private final StyleableObjectProperty<Paint> gridColor = new SimpleStyleable(GRID, "gridColor");
+    private final ObjectProperty<MeterSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final Canvas canvas = new Canvas();
+    private long redraws;
+
+    private final class SimpleStyleable extends javafx.css.SimpleStyleableObjectProperty<Paint> {
+        SimpleStyleable(CssMetaData<TrafficGraph, Paint> meta, String name) {
+            super(meta, TrafficGraph.this, name, meta.getInitialValue(null));
+        }
+
+        @Override
+        protected void invalidated() {
+            draw();
+        }
+    }
+
+    public TrafficGraph() {
+        getStyleClass().add("traffic-graph");
+        setId("traffic-graph");
+        getChildren().add(canvas);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setFocusTraversable(true);
+        setMinSize(300, 180);
+        setPrefSize(800, 300);
+        snapshot.addListener((o, a, s) -> draw());
+    }
+
+    public ObjectProperty<MeterSnapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    /** How many times the graph has been drawn (tests check coalescing with it). */
+    public long redraws() {
+        return redraws;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        redraws++;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w < 50 || h < 50) {
+            return;
+        }
+        MeterSnapshot s = snapshot.get();
+        Font font = Font.font(12);
+        g.setFont(font);
+        double left = 48;
+        double right = 12;
+        double top = 34;
+        double bottom = 26;
+        double pw = w - left - right;
+        double ph = h - top - bottom;
+        int n = s == null ? 300 : Math.max(1, s.seconds());
+        long max = 1;
+        if (s != null) {
+            max = Math.max(max, Math.max(max(s.encryptedPackets()), Math.max(max(s.localPlaintextPackets()), max(s.leakPackets()))));
+        }
+        long top1 = niceCeiling(max);
+
+        // grid and axes
+        g.setLineDashes();
+        g.setLineWidth(1);
+        g.setStroke(gridColor.get());
+        g.setFill(axisColor.get());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i <= 4; i++) {
+            double y = top + ph - ph * i / 4.0;
+            g.strokeLine(left, y, left + pw, y);
+            g.fillText(Long.toString(top1 * i / 4), left - 6, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        int ticks = 5;
+        for (int i = 0; i <= ticks; i++) {
+            double x = left + pw * i / ticks;
+            int secondsAgo = n - n * i / ticks;
+            g.strokeLine(x, top, x, top + ph);
+            String label = secondsAgo == 0 ? I18n.t("graph.now")
+                    : secondsAgo % 60 == 0 ? "−" + secondsAgo / 60 + " min" : "−" + secondsAgo + " s";
+            g.fillText(label, Math.min(Math.max(x, left + 20), left + pw - 16), top + ph + 6);
+        }
+        g.setStroke(axisColor.get());
+        g.strokeLine(left, top + ph, left + pw, top + ph);
+        g.strokeLine(left, top, left, top + ph);
+        g.save();
+        g.translate(12, top + ph / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(I18n.t("graph.yaxis"), 0, 0);
+        g.restore();
+
+        // legend: a sample of each line and its label
+        double lx = left;
+        lx = legend(g, lx, 14, encColor.get(), new double[0], 2, false, I18n.t("graph.encrypted"));
+        lx = legend(g, lx, 14, localColor.get(), new double[]{7, 4}, 2, false, I18n.t("graph.local"));
+        legend(g, lx, 14, leakColor.get(), new double[]{1, 4}, 3.5, true, I18n.t("graph.leak"));
+
+        if (s == null) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(axisColor.get());
+            g.fillText(I18n.t("graph.nodata"), left + pw / 2, top + ph / 2);
+            return;
+        }
+        series(g, s.localPlaintextPackets(), n, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
+        series(g, s.encryptedPackets(), n, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
+        series(g, s.leakPackets(), n, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
+        // leak markers: a dashed vertical rule and a triangle above the plot
+        long[] markers = s.leakMarkers();
+        if (markers != null) {
+            g.setStroke(leakColor.get());
+            g.setFill(leakColor.get());
+            g.setLineWidth(1);
+            g.setLineDashes(3, 3);
+            double lastX = -10;
+            for (int i = 0; i < markers.length; i++) {
+                if (markers[i] <= 0) continue;
+                double x = left + pw * (i + 0.5) / n;
+                if (x - lastX < 4) continue;
+                lastX = x;
+                g.strokeLine(x, top, x, top + ph);
+                g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
+            }
+            g.setLineDashes();
+        }
+    }
+
+    private static double legend(GraphicsContext g, double x, double y, Paint color, double[] dashes, double width,
+                                 boolean marker, String text) {
+        g.setStroke(color);
+        g.setLineWidth(width);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineDashes(dashes);
+        g.strokeLine(x, y, x + 28, y);
+        g.setLineDashes();
+        if (marker) {
+            g.setFill(color);
+            g.fillPolygon(new double[]{x + 9, x + 19, x + 14}, new double[]{y - 9, y - 9, y - 1}, 3);
+        }
+        g.setFill(g.getStroke() == null ? Color.BLACK : Color.GRAY);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(color);
+        g.fillText(text, x + 34, y);
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(g.getFont());
+        return x + 34 + t.getLayoutBounds().getWidth() + 22;
+    }
+
+    private static void series(GraphicsContext g, long[] values, int n, long max, double left, double top, double pw,
+                               double ph, Paint color, double[] dashes, double width) {
+        if (values == null || values.length == 0) return;
+        int cols = (int) Math.max(1, Math.min(values.length, pw));
+        double per = values.length / (double) cols;
+        g.setStroke(color);
+        g.setLineWidth(width);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineDashes(dashes);
+        g.beginPath();
+        int offset = n - values.length;
+        for (int c = 0; c < cols; c++) {
+            int from = (int) Math.floor(c * per);
+            int to = (int) Math.max(from + 1, Math.floor((c + 1) * per));
+            long v = 0;
+            for (int i = from; i < to && i < values.length; i++) v = Math.max(v, values[i]);
+            double x = left + pw * (offset + (from + to) / 2.0) / n;
+            double y = top + ph - ph * Math.min(1.0, v / (double) max);
+            if (c == 0) g.moveTo(x, y);
+            else g.lineTo(x, y);
+        }
+        g.stroke();
+        g.setLineDashes();
+    }
+
+    private static long max(long[] a) {
+        long m = 0;
+        if (a != null) for (long x : a) m = Math.max(m, x);
+        return m;
+    }
+
+    static long niceCeiling(long v) {
+        long p = 1;
+        while (p * 10 <= v) p *= 10;
+        for (long f : new long[]{1, 2, 4, 5, 10}) {
+            if (f * p >= v) return Math.max(4, f * p);
+        }
+        return Math.max(4, 10 * p);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return FACTORY.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

@@ -1,0 +1,65 @@
+package org.port853.ui.verify;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Ui;
+
+/** The Verify screen. */
+public final class VerifyView extends VBox {
+    public VerifyView(VerifyViewModel vm) {
+        super(12);
+        setId("verify-view");
+        getStyleClass().addAll("screen", "screen-content");
+        Label intro = new Label(I18n.t("verify.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("explain");
+
+        Spinner<Integer> count = new Spinner<>(1, 100, vm.countProperty().get());
+        count.setId("verify-count");
+        count.setEditable(true);
+        count.setPrefWidth(90);
+        count.valueProperty().addListener((o, a, v) -> vm.countProperty().set(v));
+        count.setAccessibleText(I18n.t("verify.count"));
+        Label countLabel = new Label(I18n.t("verify.count"));
+        countLabel.setLabelFor(count);
+        Button run = new Button(I18n.t("verify.run"));
+        run.setId("verify-run");
+        run.getStyleClass().add("accent");
+        run.setDefaultButton(false);
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        Ui.showWhen(progress, vm.runningProperty());
+        HBox controls = new HBox(10, countLabel, count, run, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label headline = new Label();
+        headline.setId("verify-headline");
+        headline.setWrapText(true);
+        headline.textProperty().bind(vm.headlineProperty());
+        headline.getStyleClass().add("verify-headline");
+        HBox result = new HBox(headline);
+        result.getStyleClass().addAll("card", "verify-result", vm.outcomeStyleProperty().get());
+        vm.outcomeStyleProperty().addListener((o, a, s) -> {
+            result.getStyleClass().remove(a);
+            result.getStyleClass().add(s);
+        });
+        headline.accessibleTextProperty().bind(vm.headlineProperty());
+
+        ListView<String> details = new ListView<>(vm.details());
+        details.setId("verify-details");
+        details.setAccessibleText(I18n.t("verify.details"));
+        details.setPlaceholder(new Label(I18n.t("verify.details.none")));
+        VBox.setVgrow(details, Priority.ALWAYS);
+        getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);
+    }
+}
