@@ -10,6 +10,10 @@
 #   RIG_NET  0..255, default 53              client 198.18.N.1/24 + fd00:853:N::1/64
 #                                            good DoT server      198.18.N.2 / fd00:853:N::2 (rig CA)
 #                                            untrusted DoT server 198.18.N.3 / fd00:853:N::3 (other CA)
+#                                            plain-only server    198.18.N.4 / fd00:853:N::4 (53 only;
+#                                              853 is closed: "broken TLS", like a router's DNS)
+#   All three answer plain DNS on port 53 as well. Answers: host.test A 198.51.100.10 / AAAA 2001:db8::10,
+#   dot.test A 198.51.100.53, every other name A 198.51.100.1 / AAAA 2001:db8::1.
 #   RIG_DIR  default /tmp/port853-rig-${RIG_ID}
 # Options read by `start` (remembered in $RIG_DIR/rig.env for later commands):
 #   RIG_UPSTREAM=answer|refuse     server answers every name (default) or refuses everything
@@ -29,10 +33,16 @@
 #   /usr/bin/systemctl  stand-in ($RIG_DIR/systemctl -> rig.sh __systemctl), real one: $RIG_DIR/systemctl.real
 #   D-Bus           private system bus at unix:path=$RIG_DIR/bus.sock (DBUS_SYSTEM_BUS_ADDRESS)
 # Stand-in systemctl: restart|reload-or-restart|try-restart|start|stop|is-active|enable|disable|
-#   is-enabled for systemd-resolved[.service]; everything else goes to the real binary. Every call is
+#   is-enabled for systemd-resolved[.service], daemon-reload (no-op); everything else goes to the real binary. Every call is
 #   appended to $RIG_DIR/systemctl.log. If $RIG_DIR/pause-after-restart exists (content: seconds),
 #   after a restart it writes $RIG_DIR/paused (its own PID) and sleeps that long before exiting.
 # Logs: $RIG_DIR/log/{unbound-good,unbound-untrusted,dbus,resolved,tcpdump}.log
+# Notes:
+#   - The client's default routes point into the server namespace, which has no way out.
+#   - `stop` waits until PID 1 has reaped our zombies (~1 s here); RIG_STOP_REAP=0 skips that wait.
+#   - DNSOverTLS=opportunistic does not check certificates: with the untrusted server it stays on 853
+#     (and resolved still sets SD_RESOLVED_CONFIDENTIAL); use the plain-only server to see a fallback to 53.
+#   - `capture-start FILE any` also sees the stub's traffic on lo:53.
 set -euo pipefail
 
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
@@ -59,8 +69,8 @@ load_env() {
     [[ $RIG_NET =~ ^[0-9]+$ && $RIG_NET -le 255 ]] || die "RIG_NET must be 0..255: '$RIG_NET'"
     NET4=198.18.$RIG_NET
     NET6=fd00:853:$RIG_NET:
-    CLI4=$NET4.1 GOOD4=$NET4.2 BAD4=$NET4.3
-    CLI6=${NET6}:1 GOOD6=${NET6}:2 BAD6=${NET6}:3
+    CLI4=$NET4.1 GOOD4=$NET4.2 BAD4=$NET4.3 PLAIN4=$NET4.4
+    CLI6=${NET6}:1 GOOD6=${NET6}:2 BAD6=${NET6}:3 PLAIN6=${NET6}:4
     CA=$RIG_DIR/pki/ca.pem
 }
 
@@ -100,6 +110,14 @@ stop_rec() {
     fi
     rm -f "$RUN/$1.pid"
 }
+# run "$@" detached in the background (new session, stdin /dev/null, output appended to $1, no
+# inherited descriptors above 2: a daemon must never keep a caller's pipe or our lock file open)
+spawn() {
+    local log=$1; shift
+    ( for f in /proc/$BASHPID/fd/*; do n=${f##*/}; ((n > 2)) && { eval "exec $n>&-"; } 2>/dev/null; done
+      exec </dev/null >>"$log" 2>&1
+      exec setsid "$@" ) &
+}
 holder() { local p; p=$(pidof_rec holder 2>/dev/null) && rec_alive holder && echo "$p" || die "rig is not running (no holder; run 'rig.sh start')"; }
 in_cli() { local h; h=$(holder); nsenter -t "$h" -m -n -- "$@"; }
 
@@ -126,7 +144,7 @@ mkpki() {
 }
 
 # ---------------------------------------------------------------- unbound
-write_unbound_conf() { # NAME V4 V6 CERT
+write_unbound_conf() { # NAME V4 V6 CERT [EXTRA-INTERFACE-LINES]
     cat > "$RIG_DIR/unbound-$1.conf" <<EOF
 server:
     verbosity: 1
@@ -145,7 +163,7 @@ server:
     interface: $2@53
     interface: $2@853
     interface: $3@53
-    interface: $3@853
+    interface: $3@853${5:-}
     tls-port: 853
     tls-service-key: "$RIG_DIR/pki/$4.key"
     tls-service-pem: "$RIG_DIR/pki/$4.pem"
@@ -180,8 +198,7 @@ EOF
 }
 start_unbound() { # NAME V4
     local name=$1 v4=$2 i
-    ( exec </dev/null >>"$LOG/unbound-$name.log" 2>&1
-      exec setsid ip netns exec "$SRV" env -i PATH=/usr/sbin:/usr/bin unbound -d -c "$RIG_DIR/unbound-$name.conf" ) &
+    spawn "$LOG/unbound-$name.log" ip netns exec "$SRV" env -i PATH=/usr/sbin:/usr/bin unbound -d -c "$RIG_DIR/unbound-$name.conf"
     record "unbound-$name" $!
     for ((i = 0; i < 250; i++)); do
         rec_alive "unbound-$name" || die "unbound ($name) exited: $(tail -5 "$LOG/unbound-$name.log")"
@@ -206,9 +223,8 @@ start_resolved() {
     local h i; h=$(holder)
     rec_alive resolved && die "systemd-resolved is already running"
     echo "---- start $(date +%T.%N)" >> "$LOG/resolved.log"
-    ( exec </dev/null >>"$LOG/resolved.log" 2>&1
-      exec setsid nsenter -t "$h" -m -n -- env -i SSL_CERT_FILE="$CA" DBUS_SYSTEM_BUS_ADDRESS="$BUS" \
-          SYSTEMD_LOG_LEVEL="${RIG_RESOLVED_LOG_LEVEL:-info}" SYSTEMD_LOG_TARGET=console "$RESOLVED" ) &
+    spawn "$LOG/resolved.log" nsenter -t "$h" -m -n -- env -i SSL_CERT_FILE="$CA" DBUS_SYSTEM_BUS_ADDRESS="$BUS" \
+        SYSTEMD_LOG_LEVEL="${RIG_RESOLVED_LOG_LEVEL:-info}" SYSTEMD_LOG_TARGET=console "$RESOLVED"
     record resolved $!
     for ((i = 0; i < 500; i++)); do
         rec_alive resolved || die "systemd-resolved exited at start: $(tail -5 "$LOG/resolved.log")"
@@ -243,6 +259,7 @@ standin_systemctl() {
         esac
     done
     for a in "${args[@]}"; do [[ $a == systemd-resolved || $a == systemd-resolved.service ]] && unit=$a; done
+    [[ $verb == daemon-reload ]] && return 0   # nothing to reload without systemd; succeed like systemd would
     if [[ -z $unit || ${#args[@]} -ne 1 ]]; then exec "$RIG_DIR/systemctl.real" "$@"; fi
     local quiet=""; for a in "$@"; do [[ $a == -q || $a == --quiet ]] && quiet=1; done
     case $verb in
@@ -297,11 +314,15 @@ cmd_stop() {
     for ns in "$CLI" "$SRV"; do
         [[ -e /run/netns/$ns ]] && { ip netns del "$ns" 2>/dev/null || echo "rig[$RIG_ID]: warning: could not delete netns $ns" >&2; }
     done
-    # optional: wait until PID 1 has reaped the zombies, so `ps` shows nothing of ours
-    if [[ -n ${RIG_STOP_REAP:-} ]] && ((${#pids[@]})); then
-        local end=$((SECONDS + 5)); while ((SECONDS < end)); do
-            local any=""; for p in "${pids[@]}"; do [[ -e /proc/$p ]] && any=1; done
-            [[ -z $any ]] && break; sleep 0.05; done
+    # wait until PID 1 has reaped the zombies, so `ps` shows nothing of ours (about 1 s here);
+    # RIG_STOP_REAP=0 skips this (the zombies hold no sockets, bus names or mounts any more)
+    if [[ ${RIG_STOP_REAP:-1} != 0 ]] && ((${#pids[@]})); then
+        local end=$((SECONDS + 5)) any
+        while ((SECONDS < end)); do
+            any=""; for p in "${pids[@]}"; do [[ -e /proc/$p ]] && any=1; done
+            [[ -z $any ]] && break
+            sleep 0.05
+        done
     fi
     return 0
 }
@@ -348,6 +369,8 @@ cmd_start() {
     ip -n "$SRV" addr add "$BAD4/24" dev "$IFACE"
     ip -n "$SRV" addr add "$GOOD6/64" dev "$IFACE" nodad
     ip -n "$SRV" addr add "$BAD6/64" dev "$IFACE" nodad
+    ip -n "$SRV" addr add "$PLAIN4/24" dev "$IFACE"
+    ip -n "$SRV" addr add "$PLAIN6/64" dev "$IFACE" nodad
     ip -n "$CLI" addr add "$CLI4/24" dev "$IFACE"
     ip -n "$CLI" addr add "$CLI6/64" dev "$IFACE" nodad
     ip -n "$SRV" link set "$IFACE" up
@@ -357,7 +380,7 @@ cmd_start() {
     ip -n "$CLI" -6 route add default via "$GOOD6"
 
     # --- server side
-    write_unbound_conf good "$GOOD4" "$GOOD6" good
+    write_unbound_conf good "$GOOD4" "$GOOD6" good $'\n'"    interface: $PLAIN4@53"$'\n'"    interface: $PLAIN6@53"
     write_unbound_conf untrusted "$BAD4" "$BAD6" bad
     start_unbounds
 
@@ -377,11 +400,10 @@ cmd_start() {
     echo enabled > "$RIG_DIR/enabled"
     : > "$RIG_DIR/systemctl.log"
 
-    ( exec </dev/null >/dev/null 2>>"$LOG/holder.log"
-      exec setsid ip netns exec "$CLI" unshare -m --propagation private sleep infinity ) &
+    spawn "$LOG/holder.log" ip netns exec "$CLI" unshare -m --propagation private sleep infinity
     local hp=$! i
     for ((i = 0; i < 250; i++)); do
-        [[ $(readlink "/proc/$hp/ns/mnt" 2>/dev/null) != "$(readlink /proc/self/ns/mnt)" && $(cat "/proc/$hp/comm" 2>/dev/null) == sleep ]] && break
+        [[ $(cat "/proc/$hp/comm" 2>/dev/null) == sleep ]] && break
         sleep 0.01
     done
     [[ $(cat "/proc/$hp/comm" 2>/dev/null) == sleep ]] || die "namespace holder did not come up: $(cat "$LOG/holder.log")"
@@ -404,8 +426,7 @@ cmd_start() {
         -e "s|<listen>.*</listen>|<listen>$BUS</listen>|" \
         -e 's|<includedir>system.d</includedir>|<includedir>/usr/share/dbus-1/system.d</includedir>|' \
         /usr/share/dbus-1/system.conf > "$RIG_DIR/dbus.conf"
-    ( exec </dev/null >>"$LOG/dbus.log" 2>&1
-      exec setsid nsenter -t "$hp" -m -n -- env -i dbus-daemon --nofork --nopidfile --config-file="$RIG_DIR/dbus.conf" ) &
+    spawn "$LOG/dbus.log" nsenter -t "$hp" -m -n -- env -i dbus-daemon --nofork --nopidfile --config-file="$RIG_DIR/dbus.conf"
     record dbus $!
     for ((i = 0; i < 250; i++)); do
         rec_alive dbus || die "dbus-daemon exited: $(tail -5 "$LOG/dbus.log")"
@@ -414,6 +435,13 @@ cmd_start() {
     done
     [[ -S $RIG_DIR/bus.sock ]] || die "dbus-daemon did not create $RIG_DIR/bus.sock"
 
+    # the kernel reports operstate UP up to ~1 s after the link comes up (linkwatch); until then resolved
+    # treats eth0 as not relevant and answers "Network is down"
+    for ((i = 0; i < 300; i++)); do
+        [[ $(ip -n "$CLI" -o link show "$IFACE") == *"state UP"* ]] && break
+        sleep 0.01
+    done
+    [[ $(ip -n "$CLI" -o link show "$IFACE") == *"state UP"* ]] || die "$IFACE in $CLI did not reach operstate UP within 3 s"
     start_resolved
     trap - EXIT
     note "up: client $CLI4 good $GOOD4 untrusted $BAD4 dir $RIG_DIR"
@@ -434,10 +462,9 @@ cmd_env() {
     printf '%s=%q\n' RIG_ID "$RIG_ID" RIG_NET "$RIG_NET" RIG_DIR "$RIG_DIR" RIG_CLI_NETNS "$CLI" RIG_SRV_NETNS "$SRV" \
         RIG_HOLDER_PID "$h" RIG_IFACE "$IFACE" DBUS_SYSTEM_BUS_ADDRESS "$BUS" \
         RIG_CLIENT4 "$CLI4" RIG_CLIENT6 "$CLI6" RIG_GOOD4 "$GOOD4" RIG_GOOD6 "$GOOD6" \
-        RIG_UNTRUSTED4 "$BAD4" RIG_UNTRUSTED6 "$BAD6" RIG_CA "$CA" RIG_OTHER_CA "$RIG_DIR/pki/other-ca.pem" \
+        RIG_UNTRUSTED4 "$BAD4" RIG_UNTRUSTED6 "$BAD6" RIG_PLAIN4 "$PLAIN4" RIG_PLAIN6 "$PLAIN6" RIG_CA "$CA" RIG_OTHER_CA "$RIG_DIR/pki/other-ca.pem" \
         RIG_DROPIN_DIR "$RIG_DIR/resolved.conf.d" RIG_STATE_DIR "$RIG_DIR/state" \
-        RIG_RESOLV_CONF_FILE "$RIG_DIR/etc.upper/resolv.conf" RIG_SYSTEMCTL_LOG "$RIG_DIR/systemctl.log" \
-        RIG_ENTER "nsenter -t $h -m -n"
+        RIG_RESOLV_CONF_FILE "$RIG_DIR/etc.upper/resolv.conf" RIG_SYSTEMCTL_LOG "$RIG_DIR/systemctl.log"
 }
 
 cmd_capture_start() {
@@ -446,8 +473,7 @@ cmd_capture_start() {
     rec_alive tcpdump && die "a capture is already running (capture-stop first)"
     [[ $file == /* ]] || file=$PWD/$file
     : > "$LOG/tcpdump.log"
-    ( exec </dev/null >>"$LOG/tcpdump.log" 2>&1
-      exec setsid nsenter -t "$h" -n -- tcpdump -Z root -i "$ifc" -n --immediate-mode -U -w "$file" 'port 53 or port 853' ) &
+    spawn "$LOG/tcpdump.log" nsenter -t "$h" -n -- tcpdump -Z root -i "$ifc" -n --immediate-mode -U -w "$file" 'port 53 or port 853'
     record tcpdump $!
     for ((i = 0; i < 250; i++)); do
         rec_alive tcpdump || die "tcpdump exited: $(cat "$LOG/tcpdump.log")"

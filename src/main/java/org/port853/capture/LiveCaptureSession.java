@@ -75,6 +75,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
                     .snaplen(SNAPLEN)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(100)
+                    .immediateMode(true)
                     .bufferSize(BUFFER)
                     .build();
         } catch (PcapNativeException | RuntimeException e) {

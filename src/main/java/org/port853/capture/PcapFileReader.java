@@ -191,7 +191,8 @@ public final class PcapFileReader implements AutoCloseable {
             int p = (int) (pos - winBase);
             int type = win.getInt(p);
             if (type == PCAPNG_SHB) {
-                int bom = win.getInt(p + 8);
+                int bom = win.order() == ByteOrder.BIG_ENDIAN ? win.getInt(p + 8)
+                        : Integer.reverseBytes(win.getInt(p + 8));
                 if (bom == 0x1A2B3C4D) {
                     order = ByteOrder.BIG_ENDIAN;
                 } else if (bom == 0x4D3C2B1A) {

@@ -14,7 +14,11 @@ final class Results {
             cl.getOut().println(Json.write(Json.result(r, plan)));
             return;
         }
-        String line = label(r.outcome()) + ": " + r.reason() + " (" + r.elapsed().toMillis() + " ms).";
+        String label = label(r.outcome());
+        String reason = r.reason() == null ? "" : r.reason();
+        String line = (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
+                ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
+                + " (" + r.elapsed().toMillis() + " ms).";
         (r.succeeded() ? cl.getOut() : cl.getErr()).println(line);
     }
 

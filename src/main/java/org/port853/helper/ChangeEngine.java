@@ -23,8 +23,15 @@ public final class ChangeEngine {
     private final ResolverControl resolver;
     private final Predicate<Path> ownedFile;
     private final Duration lockWait;
+    private final List<FileSnapshot> pristine;
 
-    public ChangeEngine(JournalStore journals, ResolverControl resolver, Predicate<Path> ownedFile, Duration lockWait) {
+    /**
+     * @param pristine the state of our own files before Port853 ever ran (e.g. "our drop-in absent"); revert
+     *                 falls back to it when the journal is gone, so a lost journal never strands our files
+     */
+    public ChangeEngine(JournalStore journals, ResolverControl resolver, Predicate<Path> ownedFile, Duration lockWait,
+                        List<FileSnapshot> pristine) {
+        this.pristine = List.copyOf(pristine);
         this.journals = journals;
         this.resolver = resolver;
         this.ownedFile = ownedFile;
@@ -62,7 +69,14 @@ public final class ChangeEngine {
                     requireEncrypted, before, target);
             journals.save(new Journal(merge(baseline, before), change));
             actions.add("record the change in " + journals.dir());
-            restoreFiles(target);
+            try {
+                restoreFiles(target);
+            } catch (IOException writeFailed) {
+                restoreFiles(before);
+                journals.save(new Journal(merge(baseline, before), null));
+                return result(Outcome.FAILED, writeFailed.getMessage() + "; nothing was changed", target, actions,
+                        false, t0);
+            }
             target.forEach(f -> actions.add("write " + f.path()));
             resolver.ensureEnabled();
             restart(actions);
@@ -99,15 +113,12 @@ public final class ChangeEngine {
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
             List<FileSnapshot> baseline = j.baseline() != null ? j.baseline()
-                    : j.pending() != null ? j.pending().before() : null;
-            if (baseline == null) {
-                return result(Outcome.UNCHANGED, "Port853 has not changed anything here", List.of(), actions, false, t0);
-            }
+                    : j.pending() != null ? j.pending().before() : pristine;
             baseline.forEach(f -> requireOwned(f.file()));
             if (snapshot(baseline).equals(baseline)) {
                 journals.save(Journal.EMPTY);
-                return result(Outcome.UNCHANGED, "nothing to revert: the files are as they were", baseline, actions,
-                        false, t0);
+                return result(Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", baseline,
+                        actions, false, t0);
             }
             restoreFiles(baseline);
             baseline.forEach(f -> actions.add("restore " + f.path()));

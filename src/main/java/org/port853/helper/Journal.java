@@ -1,5 +1,6 @@
 package org.port853.helper;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ public record Journal(List<FileSnapshot> baseline, ChangeRecord pending) {
         return new Journal(baseline, p);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return baseline == null && pending == null;
     }

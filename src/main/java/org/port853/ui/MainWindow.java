@@ -61,7 +61,7 @@ public final class MainWindow {
     private final PreferencesViewModel prefs;
     private final TabPane tabs = new TabPane();
     private final BorderPane root = new BorderPane();
-    private final TrafficView trafficView;
+    private TrafficView trafficView;
     private final Consumer<String> openUrl;
     private final Runnable openDemo;
 
@@ -88,7 +88,6 @@ public final class MainWindow {
             apply.setNotificationsEnabled(on);
             traffic.setNotificationsEnabled(on);
         });
-        trafficView = new TrafficView(traffic);
         build();
     }
 
@@ -121,15 +120,23 @@ public final class MainWindow {
 
         tabs.setId("screens");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Only the first screen is built before the first frame; the others when first shown.
         tabs.getTabs().addAll(
-                tab(Screen.STATUS, new StatusView(status, this::verifyNow, model::refresh)),
-                tab(Screen.PROVIDERS, new ProvidersView(providers, openUrl)),
-                tab(Screen.TRAFFIC, trafficView),
-                tab(Screen.VERIFY, new VerifyView(verify)),
-                tab(Screen.PREFERENCES, new PreferencesView(prefs)));
-        ApplyView sheet = new ApplyView(apply);
-        StackPane center = new StackPane(tabs, sheet);
-        tabs.disableProperty().bind(sheet.visibleProperty());
+                tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh)),
+                tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
+                tab(Screen.TRAFFIC, this::trafficView),
+                tab(Screen.VERIFY, () -> new VerifyView(verify)),
+                tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
+        fill(tabs.getSelectionModel().getSelectedItem());
+        // The apply sheet is built the first time it is needed.
+        StackPane center = new StackPane(tabs);
+        apply.phaseProperty().addListener((o, a, p) -> {
+            if (p != ApplyViewModel.Phase.IDLE && center.getChildren().size() == 1) {
+                center.getChildren().add(new ApplyView(apply));
+            }
+        });
+        tabs.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE));
 
         root.setTop(new VBox(menuBar(), header, errorBanner));
         root.setCenter(center);
@@ -137,8 +144,17 @@ public final class MainWindow {
         prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
     }
 
-    private Tab tab(Screen s, javafx.scene.Node content) {
-        Tab t = new Tab(I18n.t("screen." + s.name().toLowerCase(java.util.Locale.ROOT)), content);
+    private static void fill(Tab t) {
+        if (t != null && t.getContent() == null) {
+            @SuppressWarnings("unchecked")
+            java.util.function.Supplier<javafx.scene.Node> make = (java.util.function.Supplier<javafx.scene.Node>) t.getProperties().get("make");
+            t.setContent(make.get());
+        }
+    }
+
+    private Tab tab(Screen s, java.util.function.Supplier<javafx.scene.Node> content) {
+        Tab t = new Tab(I18n.t("screen." + s.name().toLowerCase(java.util.Locale.ROOT)).replace("_", ""));
+        t.getProperties().put("make", content);
         t.setId("tab-" + s.name().toLowerCase(java.util.Locale.ROOT));
         t.setUserData(s);
         return t;
@@ -148,7 +164,7 @@ public final class MainWindow {
         MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 () -> {
                     show(Screen.TRAFFIC);
-                    trafficView.lookup("#traffic-export").fireEvent(new javafx.event.ActionEvent());
+                    trafficView().lookup("#traffic-export").fireEvent(new javafx.event.ActionEvent());
                 });
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -239,7 +255,8 @@ public final class MainWindow {
         if (prefs.startMinimisedProperty().get()) stage.setIconified(true);
         stage.setOnHidden(e -> shutdown());
         stage.show();
-        start();
+        // Read the state and start monitoring after the window is up: the window never waits for them.
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(this::start));
         return scene;
     }
 
@@ -259,5 +276,10 @@ public final class MainWindow {
     public ProvidersViewModel providersViewModel() { return providers; }
     public TrafficViewModel trafficViewModel() { return traffic; }
     public VerifyViewModel verifyViewModel() { return verify; }
-    public TrafficView trafficView() { return trafficView; }
+    public TrafficView trafficView() {
+        if (trafficView == null) {
+            trafficView = new TrafficView(traffic);
+        }
+        return trafficView;
+    }
 }

@@ -39,7 +39,8 @@ public final class LinuxChange {
 
     public ChangeEngine engine(Duration lockWait) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
-                new ResolvedControl(paths, systemdVersion, PROBE_NAME), this::owned, lockWait);
+                new ResolvedControl(paths, systemdVersion, PROBE_NAME), this::owned, lockWait,
+                List.of(FileSnapshot.absent(paths.ourDropIn())));
     }
 
     private boolean owned(Path p) {

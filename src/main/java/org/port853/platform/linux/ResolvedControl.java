@@ -16,7 +16,7 @@ public final class ResolvedControl implements ResolverControl {
     /** systemd-resolved learned to reload its configuration (SIGHUP / reload) in 256. */
     static final int FIRST_RELOAD_VERSION = 256;
     private static final Duration START_WAIT = Duration.ofSeconds(10);
-    private static final Duration CHECK_WINDOW = Duration.ofSeconds(6);
+    private static final Duration CHECK_WINDOW = Duration.ofSeconds(4);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final LinuxPaths paths;

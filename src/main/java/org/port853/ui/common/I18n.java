@@ -18,6 +18,6 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? s : MessageFormat.format(s, args);
+        return args.length == 0 ? s.replace("''", "'") : MessageFormat.format(s, args);
     }
 }

@@ -82,6 +82,7 @@ public final class StatusView extends ScrollPane {
         encrypt.setTooltip(new Tooltip(I18n.t("status.switch.tip")));
         encrypt.setSelected(vm.switchOnProperty().get());
         vm.switchOnProperty().addListener((o, a, on) -> encrypt.setSelected(on));
+        vm.switchSyncProperty().addListener((o, a, t) -> encrypt.setSelected(vm.switchOnProperty().get()));
         encrypt.selectedProperty().addListener((o, a, on) -> {
             if (on != vm.switchOnProperty().get()) {
                 vm.switchFlipped(on);

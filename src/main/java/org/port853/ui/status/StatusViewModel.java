@@ -73,7 +73,9 @@ public final class StatusViewModel {
         verdictDetail.set(I18n.t("verdict." + key + ".detail"));
         reasons.setAll(a.reasons());
         pending.set(s.pendingChange() == null ? null
-                : I18n.t("pending.text", s.pendingChange().description(), s.pendingChange().started()));
+                : I18n.t("pending.text", s.pendingChange().description(), s.pendingChange().started() == null ? "?"
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
+                .format(s.pendingChange().started())));
         source.set(I18n.t("source." + s.source().jsonName(), s.resolverName())
                 + (s.systemdVersion() > 0 ? " · systemd " + s.systemdVersion() : ""));
         resolvConf.set(s.resolvConf() == null ? "—"
@@ -142,14 +144,21 @@ public final class StatusViewModel {
     }
 
     private boolean syncing;
+    private final javafx.beans.property.ReadOnlyLongWrapper switchSync = new javafx.beans.property.ReadOnlyLongWrapper();
 
     private void setSwitch(boolean on) {
         syncing = true;
         try {
             switchOn.set(on);
+            switchSync.set(switchSync.get() + 1);
         } finally {
             syncing = false;
         }
+    }
+
+    /** Ticks whenever the switch must show {@link #switchOnProperty()} again (e.g. after a cancelled flow). */
+    public javafx.beans.property.ReadOnlyLongProperty switchSyncProperty() {
+        return switchSync.getReadOnlyProperty();
     }
 
     /** The user flipped the switch: start the apply (on) or revert (off) flow. */

@@ -65,7 +65,7 @@ public final class TrafficView extends VBox {
         zoom.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer s) {
-                return s == null ? "" : TrafficViewModel.windowLabel(s);
+                return s == null ? "" : I18n.t("traffic.window.choice", TrafficViewModel.windowLabel(s));
             }
 
             @Override
@@ -80,6 +80,7 @@ public final class TrafficView extends VBox {
         zoom.setAccessibleText(I18n.t("traffic.zoom.a11y"));
         Label zoomLabel = new Label(I18n.t("traffic.zoom"));
         zoomLabel.setLabelFor(zoom);
+        zoomLabel.setMnemonicParsing(true);
         Button export = new Button(I18n.t("traffic.export"));
         export.setId("traffic-export");
         export.setOnAction(e -> export(vm));

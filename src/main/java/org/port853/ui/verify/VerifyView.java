@@ -30,6 +30,7 @@ public final class VerifyView extends VBox {
         count.setAccessibleText(I18n.t("verify.count"));
         Label countLabel = new Label(I18n.t("verify.count"));
         countLabel.setLabelFor(count);
+        countLabel.setMnemonicParsing(true);
         Button run = new Button(I18n.t("verify.run"));
         run.setId("verify-run");
         run.getStyleClass().add("accent");

@@ -156,6 +156,13 @@ public final class VerifyViewModel {
         } else {
             headline.set(answered == n ? I18n.t("verify.clean", n) : I18n.t("verify.clean.partial", n, answered));
             setOutcome(Outcome.CLEAN);
+            if (otherLeaks > 0) {
+                headline.set(headline.get() + " " + I18n.t("verify.otherLeaks", otherLeaks));
+                setOutcome(Outcome.UNPROVEN);
+            }
+        }
+        if (model.services().demo()) {
+            headline.set(headline.get() + " " + I18n.t("verify.demo"));
         }
         if (otherLeaks > 0) {
             details.add(0, I18n.t("verify.detail.otherLeaks", otherLeaks));

@@ -1,0 +1,121 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+import org.port853.capture.CaptureSessions;
+import org.port853.platform.demo.DemoResolverAdapter;
+import org.port853.ui.AppServices;
+import org.port853.ui.MainWindow;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.prefs.Preferences;
+
+/** Opens each screen in demo mode in a real window and saves a PNG of it. Run by take.sh under Xvfb. */
+public final class ScreenshotTour {
+    private static Path out;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args[0]);
+        Files.createDirectories(out);
+        Path config = Files.createTempDirectory("port853-shots");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        AppServices.CaptureFactory capture = ScreenshotTour.class.getResource(CaptureSessions.DEMO_RESOURCE) != null
+                ? CaptureSessions::demo
+                : () -> CaptureSessions.replay(Path.of(args[1]), 1.0, true);
+        AppServices demo = new AppServices(new DemoResolverAdapter(Duration.ofMillis(900), false), capture,
+                new org.port853.platform.demo.DemoQuerySender(), org.port853.ui.providers.ProviderSource.inMemory(),
+                config, AppServices.newExecutor(), (k, t, x) -> { }, true);
+
+        MainWindow w = fx(() -> open(demo));
+        waitFor(() -> w.model().assessmentProperty().get() != null);
+        Thread.sleep(12000); // let the demo capture fill the graph
+        shot(w, MainWindow.Screen.STATUS, "status");
+        shot(w, MainWindow.Screen.PROVIDERS, "providers");
+        fx(() -> { ((ScrollPane) w.root().lookup("#providers-view")).setVvalue(1.0); return null; });
+        snap(w, "providers-custom");
+        shot(w, MainWindow.Screen.TRAFFIC, "traffic");
+        fx(() -> { w.verifyNow(); return null; });
+        waitFor(() -> !w.verifyViewModel().runningProperty().get()
+                && w.verifyViewModel().outcome() != org.port853.ui.verify.VerifyViewModel.Outcome.NONE);
+        snap(w, "verify");
+        shot(w, MainWindow.Screen.PREFERENCES, "preferences");
+        // apply flow: preview, progress, result
+        fx(() -> { w.show(MainWindow.Screen.PROVIDERS); w.providersViewModel().apply(); return null; });
+        waitFor(() -> w.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        snap(w, "apply-preview");
+        fx(() -> { w.applyViewModel().confirm(); return null; });
+        Thread.sleep(300);
+        snap(w, "apply-progress");
+        waitFor(() -> w.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        snap(w, "apply-result");
+        fx(() -> { w.applyViewModel().close(); return null; });
+        Thread.sleep(800);
+        shot(w, MainWindow.Screen.STATUS, "status-after-apply");
+        fx(() -> { w.root().getStyleClass().add("theme-dark"); return null; });
+        snap(w, "status-dark");
+        fx(() -> { w.root().getStyleClass().remove("theme-dark"); w.shutdown(); ((Stage) w.root().getScene().getWindow()).close(); return null; });
+
+        // interrupted change found at start
+        AppServices pending = new AppServices(new DemoResolverAdapter(Duration.ofMillis(600), true), capture,
+                demo.probe(), demo.providers(), config, demo.executor(), demo.notifier(), true);
+        MainWindow w2 = fx(() -> open(pending));
+        waitFor(() -> w2.model().assessmentProperty().get() != null);
+        Thread.sleep(3000);
+        shot(w2, MainWindow.Screen.STATUS, "status-recover");
+        fx(() -> { w2.shutdown(); return null; });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static MainWindow open(AppServices s) {
+        Stage stage = new Stage();
+        MainWindow w = new MainWindow(s, u -> { }, null);
+        w.show(stage);
+        stage.setWidth(1100);
+        stage.setHeight(780);
+        return w;
+    }
+
+    private static void shot(MainWindow w, MainWindow.Screen s, String name) throws Exception {
+        fx(() -> { w.show(s); return null; });
+        Thread.sleep(900);
+        snap(w, name);
+    }
+
+    private static void snap(MainWindow w, String name) throws Exception {
+        Thread.sleep(400);
+        fx(() -> {
+            Scene scene = w.root().getScene();
+            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", out.resolve(name + ".png").toFile());
+            return null;
+        });
+        System.out.println("saved " + name + ".png");
+    }
+
+    private static void waitFor(BooleanSupplier c) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            if (fx(c::getAsBoolean)) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        java.util.concurrent.FutureTask<T> t = new java.util.concurrent.FutureTask<>(c);
+        Platform.runLater(t);
+        return t.get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,203 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.port853.capture.CaptureListener;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureSessions;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+import org.port853.capture.TrafficClass;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code port853 monitor [--interface NAME] [--json]}: live DNS traffic, one line per second with the three
+ * counts and one line per leaked query; Ctrl-C (or --duration) prints the totals.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Watches DNS traffic live: a line per second with encrypted / local plaintext / leaked "
+            + "packets, a line per leaked query, totals on Ctrl-C.",
+            "Needs capture rights (root or CAP_NET_RAW). Exit codes: 0 ok, 1 failed, 2 bad input."})
+public final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--interface", paramLabel = "NAME", description = "capture on one interface (default: all)")
+    String iface;
+
+    @Option(names = "--json", description = "print one JSON object per line (docs/capture.md)")
+    boolean json;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
+    Integer duration;
+
+    @Option(names = "--replay", paramLabel = "FILE", hidden = true,
+            description = "replay a capture file in real time instead of capturing (for demos and tests)")
+    java.nio.file.Path replay;
+
+    /** Session factory; replaced in tests. */
+    Supplier<CaptureSession> sessions = () -> replay != null ? CaptureSessions.replay(replay, 1.0, false)
+            : CaptureSessions.live(iface);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (duration != null && duration < 1) {
+            err.println("port853 monitor: --duration must be at least 1 second.");
+            return 2;
+        }
+        if (iface != null && !iface.matches("[A-Za-z0-9_.:@-]{1,32}")) {
+            err.println("port853 monitor: '" + iface + "' is not an interface name.");
+            return 2;
+        }
+        CaptureSession session = sessions.get();
+        CountDownLatch ended = new CountDownLatch(1);
+        String[] failure = {null};
+        Object lock = new Object();
+        session.addListener(new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                synchronized (lock) {
+                    out.println(json ? json(leakJson(r)) : "LEAK " + r.time() + " " + r.iface() + " -> " + r.server()
+                            + " " + r.type() + " " + (r.name().isEmpty() ? "(no question)" : r.name())
+                            + (r.process() == null ? "" : " by " + r.process()));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void onStopped(String reasonOrNull) {
+                failure[0] = reasonOrNull;
+                ended.countDown();
+            }
+        });
+        try {
+            session.start();
+        } catch (CaptureUnavailableException e) {
+            err.println("port853 monitor: " + e.reason());
+            err.println("Fix: " + e.fix());
+            boolean badInterface = e.reason().startsWith("No such network interface");
+            return badInterface ? 2 : 1;
+        }
+        AtomicBoolean totalsPrinted = new AtomicBoolean();
+        Runnable totals = () -> {
+            if (totalsPrinted.compareAndSet(false, true)) {
+                session.stop();
+                MeterSnapshot s = session.snapshot(1);
+                synchronized (lock) {
+                    printTotals(out, s);
+                    out.flush();
+                }
+            }
+        };
+        Thread hook = new Thread(totals, "port853-monitor-totals");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!json) {
+            out.println("Capturing DNS traffic " + session.description() + " (Ctrl-C to stop)");
+            out.flush();
+        }
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+        try {
+            long next = (System.currentTimeMillis() / 1000 + 1) * 1000 + LAG_MILLIS;
+            while (System.nanoTime() < deadline) {
+                long wait = Math.max(1, next - System.currentTimeMillis());
+                if (ended.await(Math.min(wait, (deadline - System.nanoTime()) / 1_000_000 + 1), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                if (System.currentTimeMillis() >= next) {
+                    MeterSnapshot s = session.snapshot(4);
+                    synchronized (lock) {
+                        printSecond(out, s, (next - LAG_MILLIS) / 1000 - 1);
+                        out.flush();
+                    }
+                    next += 1000;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        totals.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        if (failure[0] != null) {
+            err.println("port853 monitor: " + failure[0]);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Print a second this long after it ended: libpcap hands packets over in blocks of up to 100 ms. */
+    static final long LAG_MILLIS = 300;
+
+    private void printSecond(PrintWriter out, MeterSnapshot s, long sec) {
+        int i = (int) (sec - (s.endEpochSecond() - s.seconds() + 1));
+        if (i < 0 || i >= s.seconds()) {
+            return;
+        }
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("event", "second");
+            o.put("time", Instant.ofEpochSecond(sec).toString());
+            o.put("encrypted", s.encryptedPackets()[i]);
+            o.put("localPlaintext", s.localPlaintextPackets()[i]);
+            o.put("leak", s.leakPackets()[i]);
+            o.put("leakedQueries", s.leakMarkers()[i]);
+            out.println(json(o));
+        } else {
+            out.printf("%s  encrypted %6d  local plaintext %6d  leak %6d%s%n", Instant.ofEpochSecond(sec),
+                    s.encryptedPackets()[i], s.localPlaintextPackets()[i], s.leakPackets()[i],
+                    s.leakMarkers()[i] > 0 ? "  (" + s.leakMarkers()[i] + " leaked queries)" : "");
+        }
+    }
+
+    private void printTotals(PrintWriter out, MeterSnapshot s) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("event", "totals");
+            o.put("totals", AnalyzeCommand.classes(s.totals()));
+            o.put("pcapDrops", s.pcapDrops());
+            o.put("ifDrops", s.ifDrops());
+            out.println(json(o));
+        } else {
+            out.println("Totals:");
+            for (TrafficClass c : TrafficClass.values()) {
+                out.printf("  %-16s %10d packets %12d bytes%n", AnalyzeCommand.label(c), s.total(c).packets(),
+                        s.total(c).bytes());
+            }
+            out.printf("  dropped by the capture: %d (kernel buffer), %d (interface)%n", s.pcapDrops(), s.ifDrops());
+        }
+    }
+
+    private Map<String, Object> leakJson(LeakRecord r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("event", "leak");
+        o.putAll(AnalyzeCommand.leak(r));
+        return o;
+    }
+
+    private String json(Map<String, Object> o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            return "{}";
+        }
+    }
+}

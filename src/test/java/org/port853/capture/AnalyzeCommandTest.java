@@ -1,0 +1,84 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.cli.AnalyzeCommand;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new AnalyzeCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonDocument() throws Exception {
+        Run r = run(LabFixturesTest.fixture("lab-any-sll2.pcap").toString(), "--local", "198.18.61.1",
+                "--local", "fd00:854:61::1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(71, j.at("/totals/encrypted/packets").asLong());
+        assertEquals(18490, j.at("/totals/encrypted/bytes").asLong());
+        assertEquals(14, j.at("/totals/localPlaintext/packets").asLong());
+        assertEquals(10684, j.at("/totals/leak/bytes").asLong());
+        assertEquals(10, j.get("leaks").size());
+        JsonNode first = j.get("leaks").get(0);
+        assertEquals("leak1.example.com", first.get("name").asText());
+        assertEquals("A", first.get("type").asText());
+        assertEquals("198.18.61.2", first.get("server").asText());
+        assertTrue(first.get("process").isNull());
+        assertTrue(first.get("time").asText().endsWith("Z"));
+        assertEquals(0, j.get("parseErrors").asLong());
+        assertTrue(j.get("interfaces").size() >= 2);
+    }
+
+    @Test
+    void withoutLocalAddressesOnlyLoopbackIsLocal() throws Exception {
+        Run r = run(LabFixturesTest.fixture("lab-any-sll2.pcap").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("leak1.example.com"), r.out());
+        assertTrue(r.out().contains("Parse errors: 0"), r.out());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneSentence(@TempDir Path dir) throws Exception {
+        Run missing = run(dir.resolve("nope.pcap").toString());
+        assertEquals(2, missing.code());
+        assertEquals("port853 analyze: " + dir.resolve("nope.pcap") + " does not exist.", missing.err().strip());
+        Path garbage = Files.writeString(dir.resolve("g.pcap"), "garbage garbage garbage");
+        Run g = run(garbage.toString());
+        assertEquals(2, g.code());
+        assertTrue(g.err().contains("is not a pcap or pcapng capture"), g.err());
+        assertEquals(2, run(dir.toString()).code());
+        assertEquals(2, run(LabFixturesTest.fixture("lab-eth0.pcap").toString(), "--local", "dns.google").code());
+        Path empty = Files.write(dir.resolve("e.pcap"), new byte[0]);
+        assertEquals(2, run(empty.toString()).code());
+    }
+
+    @Test
+    void damagedTailIsReportedButAnalysed(@TempDir Path dir) throws Exception {
+        byte[] all = Files.readAllBytes(LabFixturesTest.fixture("lab-eth0.pcap"));
+        Path cut = Files.write(dir.resolve("cut.pcap"), java.util.Arrays.copyOf(all, all.length - 7));
+        Run r = run(cut.toString(), "--json");
+        assertEquals(0, r.code());
+        assertTrue(r.err().contains("damaged record"), r.err());
+        assertTrue(new ObjectMapper().readTree(r.out()).get("fileError").asText().contains("truncated"));
+    }
+}

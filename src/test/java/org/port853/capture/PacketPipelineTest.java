@@ -1,0 +1,97 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.port853.capture.Frames.*;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PacketPipelineTest {
+    private final TrafficMeter meter = new TrafficMeter(60);
+    private final List<LeakCandidate> leaks = new ArrayList<>();
+    private final PacketPipeline p;
+    private long t = 1_700_000_000_000_000_000L;
+
+    PacketPipelineTest() throws Exception {
+        p = new PacketPipeline(meter, LocalAddresses.of(List.of(InetAddress.getByName("198.18.0.1"))), leaks::add, null);
+    }
+
+    private void raw(byte[] ip) {
+        p.accept(t += 1_000_000, LinkTypes.RAW, "eth0", ip, 0, ip.length, ip.length + 14);
+    }
+
+    @Test
+    void classesByPortsAndLocality() {
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40000, 853, 1, 0x10, new byte[0])));       // encrypted
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(853, 40000, new byte[3])));             // encrypted (UDP 853)
+        raw(ipv4("127.0.0.1", "127.0.0.53", 17, udp(40000, 53, dnsQuery("a.test", 1))));     // local
+        raw(ipv4("198.18.0.1", "127.0.0.53", 17, udp(40000, 53, dnsQuery("b.test", 1))));    // local (own address)
+        raw(ipv6("::1", "::1", 17, udp(40000, 53, dnsQuery("c.test", 1))));                  // local
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, dnsQuery("d.test", 1))));    // leak + entry
+        raw(ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 40000, dnsResponse("d.test", 1)))); // leak, no entry
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 5353, new byte[12])));          // not DNS ports
+        assertEquals(new ClassTotals(2, 2 * 14 + 40 + 28 + 3), meter.total(TrafficClass.ENCRYPTED));
+        assertEquals(3, meter.total(TrafficClass.LOCAL_PLAINTEXT).packets());
+        assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(1, leaks.size());
+        LeakCandidate l = leaks.get(0);
+        assertEquals("d.test", l.name());
+        assertEquals("198.18.0.2", l.server());
+        assertEquals("eth0", l.iface());
+        assertEquals(40000, l.clientPort());
+        assertEquals(true, l.clientLocal());
+        assertEquals(7, p.countedFrames());
+        assertEquals(1, p.otherFrames());
+    }
+
+    @Test
+    void fragmentsCountOnceAndNameTheQuery() {
+        byte[] q = udp(40000, 53, cat(dnsQuery("frag.test", 16), bytes(0, 0, 41, 16, 0, 0, 0, 0, 0, 0, 0)));
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, Arrays.copyOf(q, 40), new byte[0], 0x2000)); // first fragment
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, Arrays.copyOfRange(q, 40, q.length), new byte[0], 5));
+        assertEquals(1, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(1, p.nonFirstFragments());
+        assertEquals("frag.test", leaks.get(0).name());
+    }
+
+    @Test
+    void tcpMessagesAcrossSegmentsRetransmissionsAndPipelining() {
+        byte[] m1 = dnsQuery("one.test", 1);
+        byte[] m2 = dnsQuery("two.test", 28);
+        byte[] stream = cat(bytes(0, m1.length), m1, bytes(0, m2.length), m2);
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        raw(ipv4(c, s, 6, tcp(41000, 53, 999, 0x02, new byte[0])));                          // SYN
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1000, 0x18, Arrays.copyOf(stream, 1))));             // half a length
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1001, 0x18, Arrays.copyOfRange(stream, 1, 10))));
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1001, 0x18, Arrays.copyOfRange(stream, 1, 10))));    // retransmission
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1010, 0x18, Arrays.copyOfRange(stream, 10, stream.length)))); // rest
+        raw(ipv4(s, c, 6, tcp(53, 41000, 5000, 0x18, cat(bytes(0, m1.length), dnsResponse("one.test", 1)))));
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1000 + stream.length, 0x11, new byte[0])));           // FIN
+        assertEquals(7, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(List.of("one.test", "two.test"), leaks.stream().map(LeakCandidate::name).toList());
+        assertEquals(List.of("A", "AAAA"), leaks.stream().map(LeakCandidate::type).toList());
+        assertEquals(0, p.parseErrorCount());
+    }
+
+    @Test
+    void garbageOnPort53IsAParseErrorButStillCounted() {
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, bytes(1, 2, 3))));
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, cat(bytes(0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0), bytes(63)))));
+        assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(2L, p.parseErrors().get(FrameError.BAD_DNS_MESSAGE));
+        assertEquals(0, leaks.size());
+    }
+
+    @Test
+    void sll2IndexNamesTheInterface() {
+        PacketPipeline q = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), leaks::add, i -> "n" + i);
+        byte[] f = sll2(0x0800, 3, ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, dnsQuery("x.test", 1))));
+        q.accept(t, LinkTypes.LINUX_SLL2, "any", f, 0, f.length, f.length);
+        assertEquals("n3", leaks.get(0).iface());
+        assertEquals(1, q.interfaceTotals().get("n3").get(TrafficClass.LEAK).packets());
+    }
+}

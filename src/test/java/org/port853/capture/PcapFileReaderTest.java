@@ -1,0 +1,83 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.port853.capture.Frames.*;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PcapFileReaderTest {
+    static final long T = 1_700_000_000_123_456_789L;
+    static final byte[] Q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, dnsQuery("r.test", 1)));
+
+    record Got(long nanos, int linkType, String iface, int cap, int orig) {
+    }
+
+    static List<Got> read(byte[] file) throws Exception {
+        List<Got> out = new ArrayList<>();
+        PcapFileReader r = PcapFileReader.of(ByteBuffer.wrap(file));
+        r.readAll((ns, lt, iface, b, off, cap, orig) -> out.add(new Got(ns, lt, iface, cap, orig)));
+        return out;
+    }
+
+    @Test
+    void pcapBothByteOrdersMicroAndNano() throws Exception {
+        for (ByteOrder o : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            List<Got> micro = read(pcap(o, false, LinkTypes.RAW, List.of(new Rec(T, LinkTypes.RAW, Q))));
+            assertEquals(new Got(T / 1000 * 1000, LinkTypes.RAW, "if0", Q.length, Q.length), micro.get(0));
+            List<Got> nano = read(pcap(o, true, LinkTypes.RAW, List.of(new Rec(T, LinkTypes.RAW, Q, 1500))));
+            assertEquals(new Got(T, LinkTypes.RAW, "if0", Q.length, 1500), nano.get(0));
+        }
+    }
+
+    @Test
+    void pcapngMixedLinkTypesBothOrders() throws Exception {
+        byte[] eth = ether(0x0800, Q);
+        for (ByteOrder o : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            byte[] f = pcapng(o, List.of(LinkTypes.ETHERNET, LinkTypes.RAW), List.of("eth0", "tun0"),
+                    List.of(new Rec(T, LinkTypes.ETHERNET, eth), new Rec(T + 1, LinkTypes.RAW, Q)));
+            List<Got> g = read(f);
+            assertEquals(List.of(new Got(T, 1, "eth0", eth.length, eth.length),
+                    new Got(T + 1, 101, "tun0", Q.length, Q.length)), g);
+        }
+    }
+
+    @Test
+    void truncatedFileDeliversWhatItHasAndSaysWhy() throws Exception {
+        byte[] f = pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW,
+                List.of(new Rec(T, LinkTypes.RAW, Q), new Rec(T, LinkTypes.RAW, Q)));
+        PcapFileReader r = PcapFileReader.of(ByteBuffer.wrap(Arrays.copyOf(f, f.length - 5)));
+        assertEquals(1, r.readAll((ns, lt, i, b, off, cap, orig) -> { }));
+        assertTrue(r.error().contains("truncated"), r.error());
+        byte[] huge = f.clone();
+        huge[24 + 8] = (byte) 0xff;
+        huge[24 + 11] = (byte) 0x7f; // record length 2 GB
+        r = PcapFileReader.of(ByteBuffer.wrap(huge));
+        assertEquals(0, r.readAll((ns, lt, i, b, off, cap, orig) -> { }));
+        assertTrue(r.error().contains("impossible"), r.error());
+    }
+
+    @Test
+    void garbageIsAFormatError(@TempDir Path dir) throws Exception {
+        Path g = dir.resolve("garbage.pcap");
+        Files.writeString(g, "this is not a capture at all");
+        assertThrows(PcapFormatException.class, () -> PcapFileReader.open(g));
+        assertThrows(PcapFormatException.class, () -> PcapFileReader.of(ByteBuffer.wrap(new byte[2])));
+        Path ok = dir.resolve("ok.pcap");
+        Files.write(ok, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, List.of(new Rec(T, LinkTypes.RAW, Q))));
+        try (PcapFileReader r = PcapFileReader.open(ok)) {
+            assertEquals(1, r.readAll((ns, lt, i, b, off, cap, orig) -> { }));
+            assertNull(r.error());
+        }
+    }
+}

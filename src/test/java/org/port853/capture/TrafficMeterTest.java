@@ -1,0 +1,65 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TrafficMeterTest {
+    @Test
+    void perSecondSeriesOldestFirst() {
+        TrafficMeter m = new TrafficMeter(10);
+        m.add(100, TrafficClass.ENCRYPTED, 80);
+        m.add(100, TrafficClass.ENCRYPTED, 80);
+        m.add(102, TrafficClass.LEAK, 70);
+        m.addLeakMarker(102);
+        MeterSnapshot s = m.snapshot(4, 0);
+        assertEquals(102, s.endEpochSecond());
+        assertArrayEquals(new long[] {0, 2, 0, 0}, s.encryptedPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 1}, s.leakPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 1}, s.leakMarkers());
+        assertEquals(new ClassTotals(2, 160), s.total(TrafficClass.ENCRYPTED));
+        MeterSnapshot later = m.snapshot(4, 104);
+        assertArrayEquals(new long[] {0, 1, 0, 0}, later.leakPackets());
+    }
+
+    @Test
+    void ringForgetsOldSecondsButTotalsKeepThem() {
+        TrafficMeter m = new TrafficMeter(5);
+        for (long s = 0; s < 1000; s++) {
+            m.add(s, TrafficClass.LOCAL_PLAINTEXT, 1);
+        }
+        m.add(3, TrafficClass.LOCAL_PLAINTEXT, 1); // too old for the ring
+        MeterSnapshot s = m.snapshot(10, 0);
+        assertArrayEquals(new long[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, s.localPlaintextPackets());
+        assertEquals(1001, s.total(TrafficClass.LOCAL_PLAINTEXT).packets());
+        m.add(5000, TrafficClass.LOCAL_PLAINTEXT, 1); // a jump beyond the ring clears it
+        assertArrayEquals(new long[] {0, 0, 0, 0, 1}, m.snapshot(5, 0).localPlaintextPackets());
+        m.setDrops(3, 4);
+        assertEquals(3, m.snapshot(1, 0).pcapDrops());
+        m.clear();
+        assertEquals(0, m.snapshot(1, 0).total(TrafficClass.LOCAL_PLAINTEXT).packets());
+    }
+
+    @Test
+    void leakLogIsBoundedAndFlagsFirstLeakAfterQuiet() {
+        LeakLog log = new LeakLog(3, Duration.ofSeconds(60));
+        Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
+        assertTrue(log.add(rec(t0, "a")));
+        assertEquals(false, log.add(rec(t0.plusSeconds(30), "b")));
+        assertEquals(false, log.add(rec(t0.plusSeconds(80), "c")));
+        assertTrue(log.add(rec(t0.plusSeconds(200), "d")));
+        assertEquals(java.util.List.of("b", "c", "d"), log.recent(10).stream().map(LeakRecord::name).toList());
+        assertEquals(java.util.List.of("c", "d"), log.recent(2).stream().map(LeakRecord::name).toList());
+        assertEquals(4, log.total());
+        log.clear();
+        assertTrue(log.add(rec(t0.plusSeconds(201), "e")));
+    }
+
+    private static LeakRecord rec(Instant t, String name) {
+        return new LeakRecord(t, "eth0", "198.18.0.2", name, "A", null);
+    }
+}

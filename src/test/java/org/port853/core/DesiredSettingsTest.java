@@ -1,0 +1,134 @@
+package org.port853.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DesiredSettingsTest {
+    private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+    private static final ServerAddress PLAIN = ServerAddress.parse("192.0.2.53");
+
+    @Nested
+    @DisplayName("DesiredSettings validation")
+    class Validation {
+        @Test
+        void strictNeedsNames() {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(PLAIN), DotMode.STRICT, DnssecMode.NO, false, List.of()));
+            assertTrue(e.getMessage().contains("192.0.2.53"), e.getMessage());
+            new DesiredSettings(List.of(PLAIN), DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of());
+        }
+
+        @Test
+        void strictFallbackNeedsNames() {
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(PLAIN)));
+            DesiredSettings ok = new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false,
+                    List.of(ServerAddress.parse("1.1.1.1#cloudflare-dns.com")));
+            assertEquals(1, ok.fallback().size());
+            // opportunistic tolerates a plain fallback
+            new DesiredSettings(List.of(QUAD9), DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of(PLAIN));
+        }
+
+        @Test
+        void dotNeedsAServerOffDoesNot() {
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(), DotMode.STRICT, DnssecMode.NO, false, List.of()));
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(null, DotMode.OPPORTUNISTIC, DnssecMode.NO, false, null));
+            DesiredSettings off = new DesiredSettings(null, DotMode.OFF, null, false, null);
+            assertTrue(off.isOff());
+            assertEquals(DnssecMode.NO, off.dnssec());
+            assertFalse(new DesiredSettings(List.of(PLAIN), DotMode.OFF, null, false, null).isOff());
+        }
+
+        @Test
+        void modeIsRequired() {
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), null, DnssecMode.NO, false, List.of()));
+        }
+
+        @Test
+        void atMostSixteenServers() {
+            List<ServerAddress> many = new ArrayList<>();
+            for (int i = 1; i <= 17; i++) {
+                many.add(ServerAddress.parse("192.0.2." + i + "#dns.example"));
+            }
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(many, DotMode.STRICT, DnssecMode.NO, false, List.of()));
+            assertEquals(16, new DesiredSettings(many.subList(0, 16), DotMode.STRICT, DnssecMode.NO, false, List.of())
+                    .servers().size());
+            assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, many));
+        }
+
+        @Test
+        void duplicatesAreRefused() {
+            assertThrows(InvalidInputException.class, () -> new DesiredSettings(
+                    List.of(QUAD9, ServerAddress.parse("9.9.9.9#DNS.quad9.net.")), DotMode.STRICT, DnssecMode.NO, false,
+                    List.of()));
+            // same address, different port is a different server
+            new DesiredSettings(List.of(QUAD9, ServerAddress.parse("9.9.9.9:853#dns.quad9.net")), DotMode.STRICT,
+                    DnssecMode.NO, false, List.of());
+        }
+
+        @Test
+        void listsAreCopied() {
+            List<ServerAddress> list = new ArrayList<>(List.of(QUAD9));
+            DesiredSettings s = new DesiredSettings(list, DotMode.STRICT, DnssecMode.NO, true, List.of());
+            list.add(PLAIN);
+            assertEquals(1, s.servers().size());
+            assertThrows(UnsupportedOperationException.class, () -> s.servers().add(PLAIN));
+        }
+    }
+
+    @Nested
+    class Modes {
+        @ParameterizedTest
+        @CsvSource({"strict,STRICT", "yes,STRICT", "TRUE,STRICT", " Opportunistic ,OPPORTUNISTIC", "off,OFF", "no,OFF",
+                "false,OFF"})
+        void dotModeParses(String text, DotMode expected) {
+            assertEquals(expected, DotMode.parse(text));
+        }
+
+        @Test
+        void dotModeResolvedSpelling() {
+            assertEquals("yes", DotMode.STRICT.resolvedValue());
+            assertEquals("opportunistic", DotMode.OPPORTUNISTIC.resolvedValue());
+            assertEquals("no", DotMode.OFF.resolvedValue());
+            assertEquals(null, DotMode.parseOrNull(""));
+            assertEquals(null, DotMode.parseOrNull(null));
+            assertEquals(DotMode.STRICT, DotMode.parseOrNull("yes"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "maybe", "strict mode", "1"})
+        void dotModeRefuses(String text) {
+            assertThrows(IllegalArgumentException.class, () -> DotMode.parse(text));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"yes,YES", "allow-downgrade,ALLOW_DOWNGRADE", "ALLOW_DOWNGRADE,ALLOW_DOWNGRADE", "no,NO", "true,YES",
+                "false,NO"})
+        void dnssecParses(String text, DnssecMode expected) {
+            assertEquals(expected, DnssecMode.parse(text));
+            assertEquals(expected, DnssecMode.parse(expected.resolvedValue()));
+        }
+
+        @Test
+        void dnssecRefusesAndUnset() {
+            assertThrows(IllegalArgumentException.class, () -> DnssecMode.parse("sometimes"));
+            assertEquals(null, DnssecMode.parseOrNull(" "));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.port853.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("ServerAddress, IpAddresses and DnsNames")
+class ServerAddressTest {
+
+    @Nested
+    @DisplayName("parse accepts ADDR[:PORT][#NAME]")
+    class Accepts {
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "9.9.9.9                           | 9.9.9.9          | 0   |                     | 9.9.9.9",
+                "9.9.9.9#dns.quad9.net             | 9.9.9.9          | 0   | dns.quad9.net       | 9.9.9.9#dns.quad9.net",
+                "1.1.1.1:853#cloudflare-dns.com    | 1.1.1.1          | 853 | cloudflare-dns.com  | 1.1.1.1:853#cloudflare-dns.com",
+                "1.1.1.1:5353                      | 1.1.1.1          | 5353|                     | 1.1.1.1:5353",
+                "2620:fe::fe#dns.quad9.net         | 2620:fe::fe      | 0   | dns.quad9.net       | 2620:fe::fe#dns.quad9.net",
+                "[2620:fe::fe]:853#dns.quad9.net   | 2620:fe::fe      | 853 | dns.quad9.net       | [2620:fe::fe]:853#dns.quad9.net",
+                "[2620:fe::fe]                     | 2620:fe::fe      | 0   |                     | 2620:fe::fe",
+                "2606:4700:4700:0:0:0:0:1111       | 2606:4700:4700::1111 | 0 |                   | 2606:4700:4700::1111",
+                "1.1.1.1#Cloudflare-DNS.com.       | 1.1.1.1          | 0   | cloudflare-dns.com  | 1.1.1.1#cloudflare-dns.com",
+        })
+        void parsesAndFormats(String spec, String address, int port, String name, String resolved) {
+            ServerAddress s = ServerAddress.parse(spec);
+            assertEquals(address, s.addressText());
+            assertEquals(port, s.port());
+            assertEquals(name, s.tlsName());
+            assertEquals(resolved, s.toResolvedSyntax());
+            assertEquals(s, ServerAddress.parse(s.toResolvedSyntax()), "round trip");
+        }
+
+        @Test
+        void dotPortDefaultsTo853() {
+            assertEquals(853, ServerAddress.parse("9.9.9.9#dns.quad9.net").dotPort());
+            assertEquals(8853, ServerAddress.parse("9.9.9.9:8853#dns.quad9.net").dotPort());
+        }
+
+        @Test
+        void ipv6WithPortIsBracketedIpv6WithoutPortIsNot() {
+            assertTrue(ServerAddress.parse("[::1]:53").toResolvedSyntax().startsWith("[::1]:"));
+            assertEquals("::1", ServerAddress.parse("::1").toResolvedSyntax());
+            assertTrue(ServerAddress.parse("::1").isIpv6());
+            assertFalse(ServerAddress.parse("127.0.0.1").isIpv6());
+        }
+
+        @Test
+        void ofBuildsWithoutPort() {
+            ServerAddress s = ServerAddress.of("9.9.9.9", "dns.quad9.net");
+            assertEquals(0, s.port());
+            assertEquals("9.9.9.9#dns.quad9.net", s.toString());
+        }
+
+        @Test
+        void emptyNameInConstructorMeansNone() throws Exception {
+            assertNull(new ServerAddress(InetAddress.getByName("1.1.1.1"), 0, "").tlsName());
+        }
+    }
+
+    @Nested
+    @DisplayName("parse refuses")
+    class Refuses {
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {"", " ", "9.9.9.9 #dns.quad9.net", "9.9.9.9#dns\nquad9.net", "9.9.9.9#dns quad9.net",
+                "9.9.9.9\t", "9.9.9.9#", "9.9.9.9%eth0#dns.quad9.net", "[2620:fe::fe", "[2620:fe::fe]853",
+                "9.9.9.9:0", "9.9.9.9:65536", "9.9.9.9:abc", "9.9.9.9:", "9.9.9.9:123456", "256.1.1.1", "1.2.3",
+                "01.2.3.4", "0.0.0.0", "::", "224.0.0.1", "ff02::1", "9.9.9.9#-bad-.example", "9.9.9.9#a..b",
+                "9.9.9.9#1.2.3.4", "9.9.9.9#a/b", "9.9.9.9#dns.quad9.net#x", ":::", "gggg::1", "1.1.1.1:53:53",
+                "[1.1.1.1]x"})
+        void refusesWithInvalidInput(String spec) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ServerAddress.parse(spec));
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+
+        @Test
+        void nullIsRefused() {
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parse(null));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"dns.quad9.net", "dns.google:853", "one.one.one.one#one.one.one.one", "localhost"})
+        void hostNamesAreACircularDependency(String spec) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ServerAddress.parse(spec));
+            assertTrue(e.getMessage().contains("circular dependency"), e.getMessage());
+        }
+
+        @Test
+        void controlCharactersAreEscapedInTheMessage() {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("1.1.1.1#a\u0007b"));
+            assertTrue(e.getMessage().contains("\\x07"), e.getMessage());
+        }
+
+        @Test
+        void portOutOfRangeInConstructor() throws Exception {
+            InetAddress a = InetAddress.getByName("1.1.1.1");
+            assertThrows(InvalidInputException.class, () -> new ServerAddress(a, 70000, null));
+            assertThrows(InvalidInputException.class, () -> new ServerAddress(a, -1, null));
+        }
+    }
+
+    @Nested
+    class IpAddressesTest {
+        @Test
+        void formatsIpv6Canonically() {
+            assertEquals("2001:db8::1", IpAddresses.format(IpAddresses.parse("2001:0DB8:0000:0000:0000:0000:0000:0001")));
+            assertEquals("2001:db8:0:1:1:1:1:1", IpAddresses.format(IpAddresses.parse("2001:db8:0:1:1:1:1:1")));
+            assertEquals("2001:0:0:1::1", IpAddresses.format(IpAddresses.parse("2001:0:0:1:0:0:0:1")));
+            assertEquals("::", IpAddresses.format(IpAddresses.fromBytes(new byte[16])));
+            assertEquals("::1", IpAddresses.format(IpAddresses.parse("::1")));
+            assertEquals("1::", IpAddresses.format(IpAddresses.parse("1:0:0:0:0:0:0:0")));
+        }
+
+        @Test
+        void neverLooksUpNames() {
+            long t0 = System.nanoTime();
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> IpAddresses.parse("this-name-does-not-exist.invalid"));
+            assertTrue(e.getMessage().contains("circular dependency"));
+            assertFalse(IpAddresses.isAddress("example.com"));
+            assertFalse(IpAddresses.isAddress(null));
+            assertTrue(IpAddresses.isAddress("192.0.2.1"));
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000, "no resolver timeout");
+        }
+
+        @Test
+        void fromBytesRefusesOddLengths() {
+            assertThrows(InvalidInputException.class, () -> IpAddresses.fromBytes(new byte[5]));
+            assertEquals("192.0.2.1", IpAddresses.format(IpAddresses.fromBytes(new byte[]{(byte) 192, 0, 2, 1})));
+        }
+    }
+
+    @Nested
+    class DnsNamesTest {
+        @Test
+        void normalises() {
+            assertEquals("dns.quad9.net", DnsNames.requireHostName("DNS.Quad9.NET.", "n"));
+            assertTrue(DnsNames.isHostName("a-b.example"));
+            assertTrue(DnsNames.isHostName("localhost"));
+        }
+
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {"", ".", "a b", "a\nb", "-a.example", "a-.example", "a..b", "1.2.3.4", "123",
+                "a_b.example", "é.example", "a/b"})
+        void refuses(String name) {
+            assertFalse(DnsNames.isHostName(name));
+            assertThrows(InvalidInputException.class, () -> DnsNames.requireHostName(name, "name"));
+        }
+
+        @Test
+        void lengthLimits() {
+            String label63 = "a".repeat(63);
+            assertTrue(DnsNames.isHostName(label63 + ".example"));
+            assertFalse(DnsNames.isHostName("a".repeat(64) + ".example"));
+            String long254 = (label63 + ".").repeat(4).substring(0, 254);
+            assertFalse(DnsNames.isHostName(long254.endsWith(".") ? long254 + "a" : long254));
+        }
+    }
+}

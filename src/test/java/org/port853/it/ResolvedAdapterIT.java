@@ -1,0 +1,236 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.rig.TestRig;
+
+/**
+ * The systemd-resolved adapter against a real systemd-resolved and real unbound DoT servers in network
+ * namespaces (src/test/rig/rig.sh). Only systemctl is a stand-in (there is no systemd as PID 1 here).
+ */
+@DisplayName("systemd-resolved adapter against a real resolved and unbound")
+class ResolvedAdapterIT {
+    private RigCli cli;
+
+    /** A desktop-like start: the router's plaintext DNS pushed on the link, as DHCP/NetworkManager would. */
+    private RigCli rig(int net) {
+        cli = RigCli.start("p853a" + net, net, Map.of("RIG_LINK_DNS", "198.18." + net + ".4"));
+        return cli;
+    }
+
+    @AfterEach
+    void stop() {
+        if (cli != null) {
+            cli.close();
+        }
+    }
+
+    @Test
+    @DisplayName("status reads the real state over D-Bus and explains the plaintext link")
+    void statusReadsRealState() {
+        RigCli c = rig(71);
+        JsonNode s = c.json("status", "--json");
+        assertEquals("dbus", s.path("source").asText());
+        assertEquals(252, s.path("systemdVersion").asInt(), "Debian 12's systemd");
+        assertEquals("off", s.path("global").path("dnsOverTls").asText());
+        assertEquals("NOT_ENCRYPTED", s.path("assessment").path("verdict").asText());
+        JsonNode eth0 = link(s, "eth0");
+        assertEquals(c.rig.plainServer(), eth0.path("servers").get(0).path("address").asText());
+        assertTrue(eth0.path("defaultRoute").asBoolean());
+        assertEquals("STUB", s.path("resolvConf").path("kind").asText());
+    }
+
+    @Test
+    @DisplayName("strict mode: names resolve, capture shows 853 and zero packets on 53")
+    void strictModeEncryptsEverything() throws IOException {
+        RigCli c = rig(72);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"APPLIED\""), r.stdout());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+
+        Path pcap = c.rig.dir().resolve("strict.pcap");
+        c.rig.captureStart(pcap);
+        for (String name : List.of("example.com", "www.example.org", "host.test")) {
+            TestRig.ExecResult d = c.lookup(name);
+            assertEquals(0, d.exitCode(), d.stdout());
+            assertTrue(d.stdout().contains("198.51.100."), d.stdout());
+        }
+        c.rig.captureStop();
+        assertTrue(Pcaps.toPort853(pcap, c.rig.goodServer()) > 0, "queries travel on 853");
+        assertEquals(0, Pcaps.count(pcap, "udp.port==53 || tcp.port==53"), "nothing on port 53 leaves the client");
+
+        JsonNode s = c.json("status", "--json");
+        assertEquals("strict", s.path("global").path("dnsOverTls").asText());
+        assertEquals("dot.test", s.path("global").path("servers").get(0).path("name").asText());
+        assertEquals("PROTECTED", s.path("assessment").path("verdict").asText(), s.toString());
+    }
+
+    @Test
+    @DisplayName("strict mode with an untrusted certificate is rolled back and sends nothing on 53")
+    void untrustedServerRollsBack() throws IOException {
+        RigCli c = rig(73);
+        Path pcap = c.rig.dir().resolve("untrusted.pcap");
+        c.rig.captureStart(pcap);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        c.rig.captureStop();
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
+        assertTrue(r.stdout().contains("rolled back: resolving example.com failed"), r.stdout());
+        assertFalse(Files.exists(c.dropIn()), "the drop-in is gone again");
+        assertEquals(0, Pcaps.toPort53(pcap, c.rig.untrustedServer()), "no plaintext to the distrusted server");
+        assertTrue(Pcaps.toPort853(pcap, c.rig.untrustedServer()) > 0, "it did try TLS");
+        assertEquals(0, c.lookup("example.com").exitCode(), "the previous (plaintext) DNS works again");
+    }
+
+    @Test
+    @DisplayName("strict mode with the wrong server name is rolled back")
+    void wrongNameRollsBack() {
+        RigCli c = rig(74);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#wrong.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().startsWith("Rolled back: "), r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+    }
+
+    @Test
+    @DisplayName("opportunistic mode falls back to port 53 when TLS fails, and the assessment says so")
+    void opportunisticFallsBack() throws IOException {
+        RigCli c = rig(75);
+        Path pcap = c.rig.dir().resolve("opportunistic.pcap");
+        c.rig.captureStart(pcap);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.plainServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, c.lookup("example.com").exitCode());
+        c.rig.captureStop();
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : false"), r.stdout());
+        assertTrue(Pcaps.toPort53(pcap, c.rig.plainServer()) > 0, "fell back to plaintext");
+        JsonNode s = c.json("status", "--json");
+        assertEquals("PARTIAL", s.path("assessment").path("verdict").asText());
+        assertTrue(codes(s).contains("OPPORTUNISTIC"), codes(s).toString());
+    }
+
+    @Test
+    @DisplayName("applying the same settings twice is a no-op: same bytes, no restart")
+    void applyTwiceIsNoOp() throws IOException {
+        RigCli c = rig(76);
+        String[] args = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
+        assertEquals(0, c.run(args).exitCode());
+        byte[] first = Files.readAllBytes(c.dropIn());
+        long restarts = restarts(c);
+        TestRig.ExecResult again = c.run(args);
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stdout().startsWith("Unchanged"), again.stdout());
+        assertEquals(restarts, restarts(c), "no restart the second time");
+        assertEquals(new String(first), Files.readString(c.dropIn()));
+    }
+
+    @Test
+    @DisplayName("revert restores a foreign file we replaced, byte for byte, and resolv.conf's link")
+    void revertRestoresBytes() throws IOException {
+        RigCli c = rig(77);
+        String foreign = "# someone else's file\r\n[Resolve]\nDNS=198.18.77.4\n\u00e9\n";
+        Files.writeString(c.dropIn(), foreign);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "rm /etc/resolv.conf && printf 'nameserver 198.18.77.4\\n' > /etc/resolv.conf");
+        byte[] resolvConfBefore = Files.readAllBytes(c.rig.resolvConfFile());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--link-resolv-conf");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("STUB", c.json("status", "--json").path("resolvConf").path("kind").asText());
+        TestRig.ExecResult rv = c.run("revert");
+        assertEquals(0, rv.exitCode(), rv.stderr());
+        assertEquals(foreign, Files.readString(c.dropIn()));
+        assertTrue(java.util.Arrays.equals(resolvConfBefore, Files.readAllBytes(c.rig.resolvConfFile())));
+        assertFalse(Files.isSymbolicLink(c.rig.resolvConfFile()));
+        assertFalse(Files.exists(c.rig.stateDir().resolve("journal.json")), "nothing of ours is left");
+    }
+
+    @Test
+    @DisplayName("bad input is refused with exit 2 and nothing is written")
+    void badInput() {
+        RigCli c = rig(78);
+        for (String[] args : List.of(
+                new String[] {"apply", "--server", "999.1.1.1#dot.test", "--mode", "strict"},
+                new String[] {"apply", "--server", "dns.example#dot.test", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot test", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot\ntest", "--mode", "strict"},
+                new String[] {"apply", "--provider", "no-such-provider", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "sometimes"})) {
+            TestRig.ExecResult r = c.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), "one sentence: " + r.stderr());
+        }
+        assertFalse(Files.exists(c.dropIn()));
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")));
+    }
+
+    @Test
+    @DisplayName("a later drop-in that overrides ours makes apply refuse; a garbage drop-in is reported")
+    void foreignDropIns() throws IOException {
+        RigCli c = rig(79);
+        Files.writeString(c.rig.dropInDir().resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
+        Files.write(c.rig.dropInDir().resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("zzz-vpn.conf") && r.stderr().startsWith("Refused"), r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        List<String> codes = codes(c.json("status", "--json"));
+        assertTrue(codes.contains("DROP_IN_OVERRIDES") && codes.contains("DROP_IN_UNREADABLE"), codes.toString());
+    }
+
+    @Test
+    @DisplayName("a stopped resolver or a missing bus gives a clear state, not a crash")
+    void stoppedResolverAndNoBus() {
+        RigCli c = rig(80);
+        c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "stop", "systemd-resolved.service");
+        JsonNode s = c.json("status", "--json");
+        assertEquals("UNAVAILABLE", s.path("assessment").path("verdict").asText());
+        assertTrue(codes(s).contains("RESOLVER_STOPPED"), codes(s).toString());
+
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent"));
+        cmd.addAll(RigCli.command("status", "--json"));
+        TestRig.ExecResult noBus = c.rig.exec(null, java.time.Duration.ofSeconds(30), cmd.toArray(String[]::new));
+        assertEquals(0, noBus.exitCode(), noBus.stderr());
+        assertTrue(noBus.stdout().contains("\"verdict\" : \"UNAVAILABLE\""), noBus.stdout());
+
+        // Applying starts the stopped service (the unit is also enabled), and the health check proves it.
+        TestRig.ExecResult apply = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
+        assertEquals("PROTECTED", c.json("status", "--json").path("assessment").path("verdict").asText());
+        assertTrue(c.rig.systemctlLog().stream().anyMatch(l -> l.contains("enable")));
+    }
+
+    private static long restarts(RigCli c) {
+        return c.rig.systemctlLog().stream().filter(l -> l.contains("restart")).count();
+    }
+
+    private static JsonNode link(JsonNode status, String name) {
+        return StreamSupport.stream(status.path("links").spliterator(), false)
+                .filter(l -> l.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no link " + name + " in " + status));
+    }
+
+    static List<String> codes(JsonNode status) {
+        return StreamSupport.stream(status.path("assessment").path("reasons").spliterator(), false)
+                .map(r -> r.path("code").asText()).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,73 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.port853.rig.TestRig;
+
+/** Runs the packaged {@code port853} command inside a rig, as a user would run it. */
+final class RigCli implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    final TestRig rig;
+
+    private RigCli(TestRig rig) {
+        this.rig = rig;
+    }
+
+    static RigCli start(String id, int net, Map<String, String> env) {
+        assertTrue(TestRig.available(), "integration tests need root, systemd-resolved, unbound, tcpdump and tshark "
+                + "(run .ci/install-deps as root)");
+        assertTrue(Files.isRegularFile(jar()), "build the jar first (mvn package): " + jar());
+        return new RigCli(TestRig.start(id, net, env));
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("port853.jar", "target/port853.jar"));
+    }
+
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    TestRig.ExecResult run(String... args) {
+        return rig.exec(null, Duration.ofSeconds(60), command(args).toArray(String[]::new));
+    }
+
+    Process startAsync(String... args) {
+        return rig.start(command(args).toArray(String[]::new));
+    }
+
+    JsonNode json(String... args) {
+        TestRig.ExecResult r = run(args);
+        try {
+            return JSON.readTree(r.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (exit " + r.exitCode() + "): " + r.stdout() + r.stderr(), e);
+        }
+    }
+
+    /** Resolves a name through the stub like an application would; returns dig's exit code and output. */
+    TestRig.ExecResult lookup(String name) {
+        return rig.exec(null, Duration.ofSeconds(20), "dig", "+time=2", "+tries=1", "@127.0.0.53", name, "A");
+    }
+
+    Path dropIn() {
+        return rig.dropInDir().resolve("zz-port853.conf");
+    }
+
+    @Override
+    public void close() {
+        rig.close();
+    }
+}

@@ -1,0 +1,277 @@
+package org.port853.ui;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.port853.capture.CaptureListener;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.PendingChange;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+import org.port853.probe.QueryOutcome;
+import org.port853.probe.QuerySender;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.providers.ProviderSource;
+
+/** Doubles for the system edge only: resolver adapter, capture session, probe, notifier. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    static ResolverState plaintextState(PendingChange pending) {
+        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes", "stub");
+        return state(g, pending);
+    }
+
+    static ResolverState strictState(List<ServerAddress> servers, boolean routeAll) {
+        GlobalState g = new GlobalState(servers, List.of(), servers.get(0), DotMode.STRICT, DnssecMode.NO, true,
+                routeAll ? List.of(new DomainEntry(".", true)) : List.of(), "yes", "stub");
+        return state(g, null);
+    }
+
+    static ResolverState state(GlobalState g, PendingChange pending) {
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, 252, g,
+                List.of(new LinkState(2, "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(),
+                        true, null)),
+                new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
+                List.of(), pending, null);
+    }
+
+    static ResolverState unavailableState() {
+        return new ResolverState("systemd-resolved", StateSource.NONE, false, false, 0, null, List.of(), null, List.of(),
+                null, "systemd-resolved is not installed");
+    }
+
+    /** A resolver whose apply and revert change its state like the real one would (or fail as told). */
+    static final class FakeAdapter implements ResolverAdapter {
+        volatile ResolverState state;
+        volatile ApplyResult nextApply;
+        final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile long delayMs = 150;
+
+        FakeAdapter(ResolverState initial) {
+            state = initial;
+        }
+
+        @Override public String id() { return "fake"; }
+        @Override public boolean isSupported() { return true; }
+
+        @Override
+        public ResolverState readState() {
+            calls.add("readState");
+            return state;
+        }
+
+        @Override
+        public Plan plan(DesiredSettings desired, ResolverState current) {
+            calls.add("plan");
+            String after = desired.isOff() ? null : "[Resolve]\nDNS=\nDNS=" + desired.servers().get(0).toResolvedSyntax()
+                    + "\nDNSOverTLS=" + desired.mode().resolvedValue() + "\n";
+            return new Plan(List.of(new FileChange("/etc/systemd/resolved.conf.d/zz-port853.conf",
+                    desired.isOff() ? "[Resolve]\nDNSOverTLS=yes\n" : null, after)),
+                    List.of("systemctl restart systemd-resolved.service"), null);
+        }
+
+        @Override
+        public ApplyResult apply(DesiredSettings desired) {
+            calls.add("apply");
+            sleep();
+            applied.add(desired);
+            ApplyResult r = nextApply;
+            if (r != null) {
+                return r;
+            }
+            state = strictState(desired.servers(), desired.routeAllDomains());
+            return new ApplyResult(ApplyResult.Outcome.APPLIED, null, "/x", "", List.of(), true, Duration.ofMillis(delayMs));
+        }
+
+        @Override
+        public ApplyResult revert() {
+            calls.add("revert");
+            sleep();
+            state = plaintextState(null);
+            return new ApplyResult(ApplyResult.Outcome.REVERTED, null, null, null, List.of(), false, Duration.ofMillis(delayMs));
+        }
+
+        @Override
+        public ApplyResult recover() {
+            calls.add("recover");
+            sleep();
+            state = plaintextState(null);
+            return new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "the interrupted change failed the health check",
+                    null, null, List.of(), false, Duration.ofMillis(delayMs));
+        }
+
+        private void sleep() {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A capture that cannot start (no permission), or one that reports what the test feeds it. */
+    static class FakeCapture implements CaptureSession {
+        final CaptureUnavailableException failure;
+        volatile boolean running;
+        final List<LeakRecord> leaks = new CopyOnWriteArrayList<>();
+
+        FakeCapture(CaptureUnavailableException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void start() throws CaptureUnavailableException {
+            if (failure != null) throw failure;
+            running = true;
+        }
+
+        @Override public void stop() { running = false; }
+        @Override public boolean isRunning() { return running; }
+        @Override public String description() { return "fake capture"; }
+
+        @Override
+        public MeterSnapshot snapshot(int seconds) {
+            long[] z = new long[seconds];
+            return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, z, z.clone(), z.clone(), z.clone(), Map.of(), 0, 0);
+        }
+
+        @Override public List<LeakRecord> recentLeaks(int max) { return List.copyOf(leaks); }
+        @Override public void clear() { leaks.clear(); }
+        @Override public void addListener(CaptureListener l) { }
+        @Override public void removeListener(CaptureListener l) { }
+        @Override public void close() { stop(); }
+    }
+
+    static final class RecordingNotifier implements Notifier {
+        final List<String> shown = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void notify(Kind kind, String title, String text) {
+            shown.add(kind + ": " + title + ": " + text);
+        }
+    }
+
+    static final class AnsweringProbe implements QuerySender {
+        @Override public String target() { return "127.0.0.53:53"; }
+
+        @Override
+        public List<QueryOutcome> send(List<String> names, Duration timeout) {
+            List<QueryOutcome> out = new ArrayList<>();
+            for (String n : names) out.add(new QueryOutcome(n, true, "NXDOMAIN", Duration.ofMillis(3), null));
+            return out;
+        }
+    }
+
+    static AppServices services(ResolverAdapter adapter, AppServices.CaptureFactory capture, Notifier notifier)
+            throws IOException {
+        return new AppServices(adapter, capture, new AnsweringProbe(), ProviderSource.inMemory(),
+                Files.createTempDirectory("port853-ui-test"), AppServices.newExecutor(), notifier, false);
+    }
+
+    /**
+     * A small Ethernet pcap: every second one plaintext query from 192.168.1.50 to the router 192.168.1.1
+     * (a leak), one to the local stub 127.0.0.53 (local plaintext) and two TCP segments to 9.9.9.9:853.
+     */
+    static Path writeTestPcap(Path dir, int seconds) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer gh = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        gh.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        out.write(gh.array());
+        long t0 = 1_700_000_000L;
+        for (int s = 0; s < seconds; s++) {
+            record(out, t0 + s, 100_000, udp(new byte[]{(byte) 192, (byte) 168, 1, 50}, new byte[]{(byte) 192, (byte) 168, 1, 1},
+                    40000 + s, 53, dnsQuery(s, "leak" + s + ".example.org")));
+            record(out, t0 + s, 200_000, udp(new byte[]{127, 0, 0, 1}, new byte[]{127, 0, 0, 53}, 41000 + s, 53,
+                    dnsQuery(s + 1000, "stub" + s + ".example.org")));
+            for (int k = 0; k < 2; k++) {
+                record(out, t0 + s, 300_000 + k, tcp(new byte[]{(byte) 192, (byte) 168, 1, 50}, new byte[]{9, 9, 9, 9}, 42000, 853));
+            }
+        }
+        Path f = dir.resolve("test.pcap");
+        Files.write(f, out.toByteArray());
+        return f;
+    }
+
+    private static void record(ByteArrayOutputStream out, long sec, int usec, byte[] frame) throws IOException {
+        ByteBuffer h = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt((int) sec).putInt(usec).putInt(frame.length).putInt(frame.length);
+        out.write(h.array());
+        out.write(frame);
+    }
+
+    private static byte[] dnsQuery(int id, String name) {
+        ByteBuffer b = ByteBuffer.allocate(512);
+        b.putShort((short) id).putShort((short) 0x0100).putShort((short) 1).putShort((short) 0).putShort((short) 0).putShort((short) 0);
+        for (String label : name.split("\\.")) {
+            byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+            b.put((byte) l.length).put(l);
+        }
+        b.put((byte) 0).putShort((short) 1).putShort((short) 1);
+        byte[] r = new byte[b.position()];
+        b.flip();
+        b.get(r);
+        return r;
+    }
+
+    private static byte[] udp(byte[] src, byte[] dst, int sport, int dport, byte[] payload) {
+        ByteBuffer u = ByteBuffer.allocate(8 + payload.length);
+        u.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload.length)).putShort((short) 0).put(payload);
+        return ether(ipv4(src, dst, 17, u.array()));
+    }
+
+    private static byte[] tcp(byte[] src, byte[] dst, int sport, int dport) {
+        ByteBuffer t = ByteBuffer.allocate(20);
+        t.putShort((short) sport).putShort((short) dport).putInt(1).putInt(0).put((byte) 0x50).put((byte) 0x18)
+                .putShort((short) 65535).putShort((short) 0).putShort((short) 0);
+        return ether(ipv4(src, dst, 6, t.array()));
+    }
+
+    private static byte[] ipv4(byte[] src, byte[] dst, int proto, byte[] payload) {
+        ByteBuffer ip = ByteBuffer.allocate(20 + payload.length);
+        ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload.length)).putShort((short) 1).putShort((short) 0x4000)
+                .put((byte) 64).put((byte) proto).putShort((short) 0).put(src).put(dst);
+        int sum = 0;
+        byte[] a = ip.array();
+        for (int i = 0; i < 20; i += 2) sum += ((a[i] & 0xff) << 8) | (a[i + 1] & 0xff);
+        while ((sum >> 16) != 0) sum = (sum & 0xffff) + (sum >> 16);
+        ip.putShort(10, (short) ~sum);
+        ip.position(20);
+        ip.put(payload);
+        return ip.array();
+    }
+
+    private static byte[] ether(byte[] ip) {
+        ByteBuffer e = ByteBuffer.allocate(14 + ip.length);
+        e.put(new byte[]{2, 0, 0, 0, 0, 1}).put(new byte[]{2, 0, 0, 0, 0, 2}).putShort((short) 0x0800).put(ip);
+        return e.array();
+    }
+}
