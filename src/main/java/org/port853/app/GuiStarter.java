@@ -1,11 +1,13 @@
 package org.port853.app;
 
-/** Opens the desktop window. */
+import org.port853.ui.Port853App;
+
+/** Opens the desktop window, in demo mode with a replayed capture and a sample resolver when asked. */
 final class GuiStarter {
     private GuiStarter() {
     }
 
     static void start(String[] args, boolean demo) {
-        System.out.println("Port853: the desktop window is not built yet; use 'port853 status' or 'port853 --help'.");
+        Port853App.launchGui(new String[0], demo);
     }
 }

@@ -137,7 +137,7 @@ capture_start() {
     local file=$1 iface=${2:-any} lt=${3:-LINUX_SLL2}
     local ltopt=()
     [[ $lt != default ]] && ltopt=(-y "$lt")
-    ip netns exec "$C" tcpdump -i "$iface" "${ltopt[@]}" --immediate-mode -U -n -s 0 -w "$file" "$FILTER" \
+    ip netns exec "$C" tcpdump -i "$iface" "${ltopt[@]}" --immediate-mode -U -n -s 0 -w "$file" "$FILTER" >/dev/null \
         2>"$DIR/tcpdump.err" &
     echo $! > "$DIR/tcpdump.proc"
     for _ in $(seq 1 100); do

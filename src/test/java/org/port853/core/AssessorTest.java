@@ -1,0 +1,441 @@
+package org.port853.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Assessor: verdicts and reason codes")
+class AssessorTest {
+    static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+    static final ServerAddress ROUTER = ServerAddress.parse("192.168.1.1");
+    static final ResolvConfState STUB = new ResolvConfState(ResolvConfState.Kind.STUB,
+            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+
+    /** A hand-built state, protected by default; tests change one thing at a time. */
+    static final class S {
+        boolean installed = true;
+        boolean running = true;
+        StateSource source = StateSource.DBUS;
+        int version = 252;
+        List<ServerAddress> servers = List.of(QUAD9);
+        List<ServerAddress> fallback = List.of();
+        DotMode mode = DotMode.STRICT;
+        DnssecMode dnssec = DnssecMode.ALLOW_DOWNGRADE;
+        List<DomainEntry> domains = List.of(new DomainEntry(".", true));
+        boolean unreadable;
+        List<LinkState> links = new ArrayList<>();
+        ResolvConfState rc = STUB;
+        List<DropIn> dropIns = new ArrayList<>();
+        PendingChange pending;
+
+        ResolverState build() {
+            GlobalState g = unreadable ? null : new GlobalState(servers, fallback, null, mode, dnssec, true, domains,
+                    "yes", "stub");
+            return new ResolverState("systemd-resolved", source, installed, running, version, g, links, rc, dropIns,
+                    pending, unreadable ? "the bus said no" : null);
+        }
+
+        Assessment assess() {
+            return Assessor.assess(build());
+        }
+    }
+
+    static LinkState link(String name, List<ServerAddress> servers, DotMode mode, boolean defaultRoute,
+                          DomainEntry... domains) {
+        return new LinkState(2, name, servers, mode, null, List.of(domains), defaultRoute, null);
+    }
+
+    static Optional<Reason> reason(Assessment a, String code) {
+        return a.reasons().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    static Reason require(Assessment a, String code) {
+        Optional<Reason> r = reason(a, code);
+        assertTrue(r.isPresent(), "expected " + code + " in " + a.reasons());
+        assertFalse(r.get().message().isBlank());
+        assertFalse(r.get().fix().isBlank());
+        return r.get();
+    }
+
+    static void codes(Assessment a, String... expected) {
+        assertEquals(List.of(expected), a.reasons().stream().map(Reason::code).toList());
+    }
+
+    @Test
+    void strictWithNamesRouteAllStubIsProtectedWithoutReasons() {
+        Assessment a = new S().assess();
+        assertEquals(Verdict.PROTECTED, a.verdict());
+        codes(a);
+    }
+
+    @Test
+    void sameStateSameAssessment() {
+        S s = new S();
+        s.mode = DotMode.OPPORTUNISTIC;
+        assertEquals(Assessor.assess(s.build()), Assessor.assess(s.build()));
+    }
+
+    @Nested
+    @DisplayName("unavailable resolver")
+    class Unavailable {
+        @Test
+        void notInstalled() {
+            S s = new S();
+            s.installed = false;
+            s.running = false;
+            s.unreadable = true;
+            Assessment a = s.assess();
+            assertEquals(Verdict.UNAVAILABLE, a.verdict());
+            codes(a, "RESOLVER_MISSING");
+            assertTrue(a.reasons().get(0).message().contains("systemd-resolved is not installed"));
+        }
+
+        @Test
+        void notRunning() {
+            S s = new S();
+            s.running = false;
+            s.unreadable = true;
+            Assessment a = s.assess();
+            assertEquals(Verdict.UNAVAILABLE, a.verdict());
+            codes(a, "RESOLVER_STOPPED");
+            assertTrue(require(a, "RESOLVER_STOPPED").fix().contains("systemctl enable --now"));
+        }
+
+        @Test
+        void unreadable() {
+            S s = new S();
+            s.unreadable = true;
+            s.source = StateSource.NONE;
+            Assessment a = s.assess();
+            assertEquals(Verdict.UNAVAILABLE, a.verdict());
+            codes(a, "STATE_UNREADABLE");
+            assertTrue(a.reasons().get(0).message().contains("the bus said no"));
+        }
+    }
+
+    @Nested
+    @DisplayName("servers and modes")
+    class Servers {
+        @Test
+        void pendingChangeIsBrokenWhateverResolvedSays() {
+            S s = new S();
+            s.pending = new PendingChange("id-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict");
+            Assessment a = s.assess();
+            assertEquals(Verdict.BROKEN, a.verdict());
+            Reason r = require(a, "CHANGE_INTERRUPTED");
+            assertEquals(FixAction.RECOVER, r.fixAction());
+            assertTrue(r.message().contains("2024-05-01T10:00:00Z"));
+            assertTrue(r.fix().contains("port853 recover"));
+        }
+
+        @Test
+        void dotOffIsNotEncrypted() {
+            S s = new S();
+            s.mode = DotMode.OFF;
+            s.dnssec = DnssecMode.NO;
+            Assessment a = s.assess();
+            assertEquals(Verdict.NOT_ENCRYPTED, a.verdict());
+            assertEquals("DOT_OFF", a.reasons().get(0).code(), "sorted worst first");
+            assertEquals(FixAction.ENABLE_DOT, require(a, "DOT_OFF").fixAction());
+            require(a, "DNSSEC_OFF");
+        }
+
+        @Test
+        void nullModeCountsAsOff() {
+            S s = new S();
+            s.mode = null;
+            assertEquals(Verdict.NOT_ENCRYPTED, s.assess().verdict());
+        }
+
+        @Test
+        void noServersAnywhereIsBroken() {
+            S s = new S();
+            s.servers = List.of();
+            Assessment a = s.assess();
+            assertEquals(Verdict.BROKEN, a.verdict());
+            require(a, "NO_SERVERS");
+        }
+
+        @Test
+        void dotOnWithoutGlobalServers() {
+            S s = new S();
+            s.servers = List.of();
+            s.links.add(link("eth0", List.of(ROUTER), null, true));
+            Assessment a = s.assess();
+            require(a, "NO_GLOBAL_SERVERS");
+        }
+
+        @Test
+        void opportunisticIsPartial() {
+            S s = new S();
+            s.mode = DotMode.OPPORTUNISTIC;
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            codes(a, "OPPORTUNISTIC");
+            assertEquals(FixAction.USE_STRICT_MODE, a.reasons().get(0).fixAction());
+        }
+
+        @Test
+        void systemd245HasNoNameCheck() {
+            S s = new S();
+            s.version = 245;
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            codes(a, "NO_NAME_CHECK");
+            assertTrue(a.reasons().get(0).message().contains("245"));
+        }
+
+        @Test
+        void systemd238HasNoDot() {
+            S s = new S();
+            s.version = 238;
+            Assessment a = s.assess();
+            assertEquals(Verdict.NOT_ENCRYPTED, a.verdict());
+            codes(a, "DOT_UNSUPPORTED");
+        }
+
+        @Test
+        void unknownVersionIsNotPunished() {
+            S s = new S();
+            s.version = 0;
+            assertEquals(Verdict.PROTECTED, s.assess().verdict());
+        }
+
+        @Test
+        void strictServerWithoutName() {
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parse("149.112.112.112"));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            Reason r = require(a, "SERVER_WITHOUT_NAME");
+            assertTrue(r.message().contains("149.112.112.112"));
+            assertFalse(r.message().contains("9.9.9.9,"), "only the unnamed server is listed");
+        }
+
+        @Test
+        void strictFallbackWithoutNameIsOnlyInfo() {
+            S s = new S();
+            s.fallback = List.of(ROUTER);
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            assertEquals(Severity.INFO, require(a, "FALLBACK_WITHOUT_NAME").severity());
+        }
+
+        @Test
+        void dnssecOffIsInfo() {
+            S s = new S();
+            s.dnssec = DnssecMode.NO;
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            codes(a, "DNSSEC_OFF");
+        }
+
+        @Test
+        void degradedSourceIsMentioned() {
+            S s = new S();
+            s.source = StateSource.RESOLVECTL;
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            assertEquals(Severity.INFO, require(a, "STATE_DEGRADED").severity());
+        }
+    }
+
+    @Nested
+    @DisplayName("per-link servers")
+    class Links {
+        @Test
+        void plaintextDefaultRouteWithoutRouteAll() {
+            S s = new S();
+            s.domains = List.of();
+            s.links.add(link("wlan0", List.of(ROUTER), null, true));
+            Assessment a = s.assess();
+            // global strict, link unset -> inherits strict: info only
+            require(a, "LINK_STRICT_INHERITED");
+            assertEquals(Verdict.PROTECTED, a.verdict());
+
+            S t = new S();
+            t.domains = List.of();
+            t.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));
+            Assessment b = t.assess();
+            assertEquals(Verdict.PARTIAL, b.verdict());
+            Reason r = require(b, "LINK_PLAINTEXT_DEFAULT_ROUTE");
+            assertEquals(Severity.WARNING, r.severity());
+            assertTrue(r.message().contains("wlan0") && r.message().contains("192.168.1.1"), r.message());
+            assertTrue(r.fix().contains("Domains=~."));
+            assertEquals(FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
+        }
+
+        @Test
+        void opportunisticGlobalLinkUnsetWithDefaultRouteWarns() {
+            S s = new S();
+            s.mode = DotMode.OPPORTUNISTIC;
+            s.domains = List.of();
+            s.links.add(link("eth0", List.of(ROUTER), null, true));
+            Reason r = require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE");
+            assertTrue(r.message().contains("DoT unset"), r.message());
+        }
+
+        @Test
+        void routeAllGloballyRemovesTheWarning() {
+            S s = new S();
+            s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            codes(a);
+        }
+
+        @Test
+        void linkWithTildeDotTakesEverythingEvenIfGlobalRoutesAll() {
+            S s = new S();
+            s.links.add(link("tun0", List.of(ROUTER), DotMode.OFF, false, new DomainEntry(".", true)));
+            assertEquals(Verdict.PARTIAL, s.assess().verdict());
+            require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE");
+        }
+
+        @Test
+        void splitDnsRoutedDomains() {
+            S s = new S();
+            s.links.add(link("tun0", List.of(ServerAddress.parse("10.8.0.1")), DotMode.OFF, false,
+                    new DomainEntry("corp.example", true), new DomainEntry("search.example", false)));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            Reason r = require(a, "LINK_PLAINTEXT_DOMAINS");
+            assertTrue(r.message().contains("corp.example") && !r.message().contains("search.example"), r.message());
+            assertTrue(r.message().contains("tun0"));
+        }
+
+        @Test
+        void linkWithoutServersIsIgnored() {
+            S s = new S();
+            s.domains = List.of();
+            s.links.add(link("lo", List.of(), DotMode.OFF, true));
+            codes(s.assess());
+        }
+
+        @Test
+        void strictLinkIsFine() {
+            S s = new S();
+            s.domains = List.of();
+            s.links.add(link("eth0", List.of(QUAD9), DotMode.STRICT, true));
+            codes(s.assess());
+        }
+    }
+
+    @Nested
+    @DisplayName("/etc/resolv.conf")
+    class ResolvConf {
+        @Test
+        void uplink() {
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.UPLINK, "/run/systemd/resolve/resolv.conf", List.of("9.9.9.9"));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            assertEquals(FixAction.LINK_RESOLV_CONF, require(a, "RESOLV_CONF_UPLINK").fixAction());
+        }
+
+        @Test
+        void staticWithOtherServers() {
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("8.8.8.8"));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            Reason r = require(a, "RESOLV_CONF_STATIC");
+            assertTrue(r.message().contains("8.8.8.8") && r.message().contains("bypass the stub"), r.message());
+        }
+
+        @Test
+        void staticPointingOnlyAtTheStubIsInfo() {
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.53", "127.0.0.54"));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            assertEquals(Severity.INFO, require(a, "RESOLV_CONF_STATIC").severity());
+        }
+
+        @Test
+        void staticWithoutNameserversIsAWarning() {
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of());
+            assertEquals(Verdict.PARTIAL, s.assess().verdict());
+        }
+
+        @Test
+        void missingIsBroken() {
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.MISSING, null, List.of());
+            Assessment a = s.assess();
+            assertEquals(Verdict.BROKEN, a.verdict());
+            require(a, "RESOLV_CONF_MISSING");
+        }
+
+        @Test
+        void unknownIsSkipped() {
+            S s = new S();
+            s.rc = null;
+            assertEquals(Verdict.PROTECTED, s.assess().verdict());
+        }
+    }
+
+    @Nested
+    @DisplayName("drop-ins")
+    class DropIns {
+        @Test
+        void overridingDropIn() {
+            S s = new S();
+            s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
+                    Map.of("DNS", "9.9.9.9#dns.quad9.net"), null));
+            s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true,
+                    Map.of("DNSOverTLS", "no"), null));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            assertTrue(require(a, "DROP_IN_OVERRIDES").message().contains("zzz-vpn.conf"));
+            assertFalse(reason(a, "DNS_HOSTNAME").isPresent(), "ours uses an address");
+        }
+
+        @Test
+        void hostnameInDns() {
+            S s = new S();
+            s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/10-mine.conf", false, false,
+                    Map.of("DNS", "9.9.9.9 dns.google:853#dns.google [2620:fe::fe]:853#dns.quad9.net"), null));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            List<Reason> hosts = a.reasons().stream().filter(r -> r.code().equals("DNS_HOSTNAME")).toList();
+            assertEquals(1, hosts.size(), hosts.toString());
+            assertTrue(hosts.get(0).message().contains("dns.google") && hosts.get(0).message().contains("circular"));
+        }
+
+        @Test
+        void unreadableDropIn() {
+            S s = new S();
+            s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/bad.conf", false, false, Map.of(),
+                    "not a text file (invalid UTF-8)"));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            assertTrue(require(a, "DROP_IN_UNREADABLE").message().contains("invalid UTF-8"));
+        }
+    }
+
+    @Test
+    void reasonsAreSortedWorstFirst() {
+        S s = new S();
+        s.mode = DotMode.OPPORTUNISTIC;
+        s.dnssec = DnssecMode.NO;
+        s.rc = new ResolvConfState(ResolvConfState.Kind.MISSING, null, List.of());
+        Assessment a = s.assess();
+        assertEquals(Verdict.BROKEN, a.verdict());
+        for (int i = 1; i < a.reasons().size(); i++) {
+            assertTrue(a.reasons().get(i - 1).severity().compareTo(a.reasons().get(i).severity()) >= 0, a.reasons().toString());
+        }
+        assertNotNull(reason(a, "OPPORTUNISTIC").orElse(null));
+    }
+}
