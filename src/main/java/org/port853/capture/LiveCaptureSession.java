@@ -21,7 +21,12 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  * drop counters every second and refreshes this machine's addresses every five seconds.
  */
 final class LiveCaptureSession extends AbstractCaptureSession {
-    static final String FILTER = "port 53 or port 853";
+    /**
+     * DNS ports, plus IPv6 packets whose first extension header is a fragment header: libpcap's {@code port}
+     * primitive does not walk IPv6 extension headers, so it would miss the first fragment of a large UDP 53
+     * answer over IPv6 (which shows its ports and counts). Later fragments come in too and are not counted.
+     */
+    static final String FILTER = "port 53 or port 853 or (ip6 and ip6[6] == 44)";
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 16 << 20;
 

@@ -1,0 +1,57 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.ServerAddress;
+
+class DropInRendererTest {
+    static DesiredSettings strict(boolean all) {
+        return new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net"),
+                ServerAddress.parse("[2620:fe::fe]:853#dns.quad9.net")), DotMode.STRICT, DnssecMode.ALLOW_DOWNGRADE,
+                all, List.of(ServerAddress.parse("1.1.1.1#cloudflare-dns.com")));
+    }
+
+    @Test
+    void exactBytes() {
+        assertEquals(DropInRenderer.HEADER
+                + "[Resolve]\n"
+                + "DNS=\n"
+                + "DNS=9.9.9.9#dns.quad9.net [2620:fe::fe]:853#dns.quad9.net\n"
+                + "FallbackDNS=\n"
+                + "FallbackDNS=1.1.1.1#cloudflare-dns.com\n"
+                + "DNSOverTLS=yes\n"
+                + "DNSSEC=allow-downgrade\n"
+                + "Domains=~.\n", DropInRenderer.render(strict(true)));
+    }
+
+    @Test
+    void deterministic() {
+        assertEquals(DropInRenderer.render(strict(false)), DropInRenderer.render(strict(false)));
+        assertEquals(DropInRenderer.render(strict(false)), FleetExport.dropIn(strict(false)));
+    }
+
+    @Test
+    void resetLineComesFirstAndParsesBackToOurValues() {
+        String text = DropInRenderer.render(strict(false));
+        String body = text.substring(text.indexOf("[Resolve]\n") + "[Resolve]\n".length());
+        assertTrue(body.startsWith("DNS=\n"), body);
+        ResolvedConf.Parsed p = ResolvedConf.parse(text);
+        assertEquals(null, p.error());
+        assertEquals("9.9.9.9#dns.quad9.net [2620:fe::fe]:853#dns.quad9.net", p.keys().get("DNS"));
+        assertEquals("yes", p.keys().get("DNSOverTLS"));
+        assertTrue(!p.keys().containsKey("Domains"), "no ~. unless asked");
+    }
+
+    @Test
+    void opportunisticWithoutFallback() {
+        String text = DropInRenderer.render(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.1")),
+                DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of()));
+        assertTrue(text.endsWith("[Resolve]\nDNS=\nDNS=192.0.2.1\nFallbackDNS=\nDNSOverTLS=opportunistic\nDNSSEC=no\n"), text);
+    }
+}

@@ -1,0 +1,133 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DropIn;
+
+@DisplayName("DropInScanner: order, masking, overriding, bad files")
+class DropInScannerTest {
+    @TempDir
+    Path root;
+    LinuxPaths paths;
+    Path etc;
+    Path run;
+    Path usrLocal;
+    Path usr;
+
+    @BeforeEach
+    void dirs() throws IOException {
+        paths = LinuxPaths.under(root);
+        etc = paths.dropInDirs().get(0);
+        run = paths.dropInDirs().get(1);
+        usrLocal = paths.dropInDirs().get(2);
+        usr = paths.dropInDirs().get(3);
+        for (Path d : paths.dropInDirs()) {
+            Files.createDirectories(d);
+        }
+    }
+
+    static void write(Path dir, String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    static DropIn named(List<DropIn> list, String name) {
+        return list.stream().filter(d -> d.path().endsWith("/" + name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void noDirectoriesNoDropIns() {
+        assertTrue(DropInScanner.scan(LinuxPaths.under(root.resolve("nothing"))).isEmpty());
+    }
+
+    @Test
+    void sortedByFileNameAcrossAllFourDirectories() throws IOException {
+        write(usr, "10-vendor.conf", "[Resolve]\nLLMNR=no\n");
+        write(run, "50-runtime.conf", "[Resolve]\nMulticastDNS=no\n");
+        write(usrLocal, "05-local.conf", "[Resolve]\nCache=yes\n");
+        write(etc, "90-admin.conf", "[Resolve]\nDNSSEC=no\n");
+        write(etc, "ignored.txt", "[Resolve]\nDNS=1.1.1.1\n");
+        List<DropIn> list = DropInScanner.scan(paths);
+        assertEquals(List.of(usrLocal.resolve("05-local.conf").toString(), usr.resolve("10-vendor.conf").toString(),
+                run.resolve("50-runtime.conf").toString(), etc.resolve("90-admin.conf").toString()),
+                list.stream().map(DropIn::path).toList());
+        assertTrue(list.stream().noneMatch(DropIn::overridesOurs), "all sort before ours");
+        assertEquals("no", named(list, "90-admin.conf").keys().get("DNSSEC"));
+    }
+
+    @Test
+    void etcMasksTheSameNameInUsrLib() throws IOException {
+        write(usr, "50-dns.conf", "[Resolve]\nDNS=192.0.2.1\n");
+        write(run, "50-dns.conf", "[Resolve]\nDNS=192.0.2.2\n");
+        write(etc, "50-dns.conf", "[Resolve]\nDNS=192.0.2.3\n");
+        List<DropIn> list = DropInScanner.scan(paths);
+        assertEquals(1, list.size());
+        assertEquals(etc.resolve("50-dns.conf").toString(), list.get(0).path());
+        assertEquals("192.0.2.3", list.get(0).keys().get("DNS"));
+    }
+
+    @Test
+    void runMasksUsrLib() throws IOException {
+        write(usr, "50-dns.conf", "[Resolve]\nDNS=192.0.2.1\n");
+        write(run, "50-dns.conf", "[Resolve]\nDNS=192.0.2.2\n");
+        assertEquals(run.resolve("50-dns.conf").toString(), DropInScanner.scan(paths).get(0).path());
+    }
+
+    @Test
+    void laterFilesThatSetOurKeysOverrideOurs() throws IOException {
+        write(etc, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n");
+        write(run, "zzz-vpn.conf", "[Resolve]\nDNSOverTLS=no\n");
+        write(usr, "zzzz-harmless.conf", "[Resolve]\nLLMNR=no\n");
+        write(etc, "00-early.conf", "[Resolve]\nDNS=192.0.2.9\n");
+        List<DropIn> list = DropInScanner.scan(paths);
+        assertEquals(4, list.size());
+        DropIn ours = named(list, LinuxPaths.DROP_IN_NAME);
+        assertTrue(ours.ours());
+        assertFalse(ours.overridesOurs());
+        assertTrue(named(list, "zzz-vpn.conf").overridesOurs());
+        assertFalse(named(list, "zzz-vpn.conf").ours());
+        assertFalse(named(list, "zzzz-harmless.conf").overridesOurs(), "sets none of our keys");
+        assertFalse(named(list, "00-early.conf").overridesOurs(), "sorts before ours");
+    }
+
+    @Test
+    void garbageBinaryOversizedAndUnreadableFilesGiveAnErrorNotAnException() throws IOException {
+        write(etc, "10-garbage.conf", "[Resolve]\nDNS=192.0.2.1\nrandom words\n");
+        Files.write(etc.resolve("20-binary.conf"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3});
+        Files.writeString(etc.resolve("30-huge.conf"), "[Resolve]\n" + "#".repeat(70 * 1024) + "\n");
+        Files.createDirectory(etc.resolve("40-directory.conf"));
+        Files.createSymbolicLink(etc.resolve("50-dangling.conf"), root.resolve("does-not-exist"));
+        List<DropIn> list = DropInScanner.scan(paths);
+        assertEquals(5, list.size());
+        DropIn garbage = named(list, "10-garbage.conf");
+        assertTrue(garbage.error().contains("line 3"), garbage.error());
+        assertEquals("192.0.2.1", garbage.keys().get("DNS"));
+        assertTrue(named(list, "20-binary.conf").error().contains("UTF-8"));
+        assertTrue(named(list, "30-huge.conf").error().contains("64 KiB"));
+        assertNotNull(named(list, "40-directory.conf").error());
+        assertNotNull(named(list, "50-dangling.conf").error());
+        for (DropIn d : list) {
+            assertFalse(d.error().contains("\n"), d.error());
+        }
+    }
+
+    @Test
+    void wellFormedUtf8CommentsAreFine() throws IOException {
+        Files.write(etc.resolve("10-utf8.conf"), "# Überschrift\n[Resolve]\nDNSSEC=yes\n".getBytes(StandardCharsets.UTF_8));
+        DropIn d = DropInScanner.scan(paths).get(0);
+        assertNull(d.error());
+        assertEquals("yes", d.keys().get("DNSSEC"));
+    }
+}

@@ -1,0 +1,64 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("ResolvedConf: systemd's [Resolve] semantics")
+class ResolvedConfTest {
+    @Test
+    void listKeysAccumulateAndEmptyAssignmentResets() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("[Resolve]\nDNS=1.1.1.1\nDNS=8.8.8.8 8.8.4.4\nDomains=~corp\n"
+                + "Domains=\nDomains=~.\nFallbackDNS=\n");
+        assertNull(p.error());
+        assertEquals("1.1.1.1 8.8.8.8 8.8.4.4", p.keys().get("DNS"));
+        assertEquals("~.", p.keys().get("Domains"));
+        assertEquals("", p.keys().get("FallbackDNS"));
+    }
+
+    @Test
+    void resetThenSet() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("[Resolve]\nDNS=192.0.2.1\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n");
+        assertEquals("9.9.9.9#dns.quad9.net", p.keys().get("DNS"));
+    }
+
+    @Test
+    void singleKeysLastWins() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("[Resolve]\nDNSOverTLS=opportunistic\nDNSOverTLS=yes\n");
+        assertEquals(Map.of("DNSOverTLS", "yes"), p.keys());
+    }
+
+    @Test
+    void commentsBlankLinesWhitespaceAndCrlf() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("# comment\r\n; other\r\n\r\n[Resolve]\r\n  DNSSEC = allow-downgrade \r\n");
+        assertNull(p.error());
+        assertEquals(Map.of("DNSSEC", "allow-downgrade"), p.keys());
+    }
+
+    @Test
+    void otherSectionsAreIgnored() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("[Other]\nDNS=1.2.3.4\n[Resolve]\nDNS=9.9.9.9\n");
+        assertEquals(Map.of("DNS", "9.9.9.9"), p.keys());
+    }
+
+    @Test
+    void garbageGivesAnErrorWithTheLineButKeepsWhatParsed() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("[Resolve]\nDNS=9.9.9.9\nthis is not a setting\n=x\n");
+        assertEquals("line 3 is not KEY=VALUE inside a [section]", p.error());
+        assertEquals("9.9.9.9", p.keys().get("DNS"));
+        assertTrue(ResolvedConf.parse("DNS=1.1.1.1\n").error().contains("line 1"), "outside any section");
+    }
+
+    @Test
+    void emptyFile() {
+        ResolvedConf.Parsed p = ResolvedConf.parse("");
+        assertNull(p.error());
+        assertTrue(p.keys().isEmpty());
+        assertFalse(ResolvedConf.OUR_KEYS.isEmpty());
+    }
+}

@@ -1,0 +1,148 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.ServerAddress;
+import org.port853.helper.FileSnapshot;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
+
+class ResolvedPlannerTest {
+    @TempDir
+    Path root;
+    LinuxPaths paths;
+    ResolvedPlanner planner;
+
+    static final DesiredSettings STRICT = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+            DotMode.STRICT, DnssecMode.NO, true, List.of());
+    static final DesiredSettings OPPORTUNISTIC = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9")),
+            DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of());
+    static final DesiredSettings OFF = new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of());
+
+    @BeforeEach
+    void setUp() throws IOException {
+        paths = LinuxPaths.under(root);
+        Files.createDirectories(paths.ourDropIn().getParent());
+        planner = new ResolvedPlanner(paths);
+    }
+
+    @Nested
+    @DisplayName("refusals")
+    class Refusals {
+        @Test
+        void strictOnSystemd245() {
+            Plan p = planner.plan(STRICT, 245, List.of(), false);
+            assertTrue(p.isRefused());
+            assertTrue(p.refusal().contains("246") && p.refusal().contains("245"), p.refusal());
+            assertTrue(p.files().isEmpty() && p.actions().isEmpty());
+            assertFalse(planner.plan(OPPORTUNISTIC, 245, List.of(), false).isRefused());
+        }
+
+        @Test
+        void dotOnSystemd238() {
+            assertTrue(planner.refusal(OPPORTUNISTIC, 238, List.of()).orElseThrow().contains("239"));
+            assertTrue(planner.refusal(OFF, 238, List.of()).isEmpty());
+            assertTrue(planner.refusal(STRICT, 0, List.of()).isEmpty(), "unknown version is not refused");
+        }
+
+        @Test
+        void overridingDropIn() {
+            DropIn later = new DropIn("/etc/systemd/resolved.conf.d/zzz.conf", false, true, Map.of("DNS", "1.1.1.1"), null);
+            Plan p = planner.plan(STRICT, 252, List.of(later), false);
+            assertTrue(p.isRefused());
+            assertTrue(p.refusal().contains("zzz.conf"), p.refusal());
+        }
+
+        @Test
+        void symlinkedDropInPath() throws IOException {
+            Files.writeString(root.resolve("elsewhere"), "x");
+            Files.createSymbolicLink(paths.ourDropIn(), root.resolve("elsewhere"));
+            Plan p = planner.plan(STRICT, 252, List.of(), false);
+            assertTrue(p.isRefused());
+            assertTrue(p.refusal().contains("symbolic link"), p.refusal());
+        }
+    }
+
+    @Test
+    void newDropInPlan() {
+        Plan p = planner.plan(STRICT, 252, List.of(), false);
+        assertNull(p.refusal());
+        assertEquals(1, p.files().size());
+        FileChange c = p.files().get(0);
+        assertEquals(paths.ourDropIn().toString(), c.path());
+        assertNull(c.before());
+        assertEquals(DropInRenderer.render(STRICT), c.after());
+        assertTrue(p.diff().startsWith("--- /dev/null\n+++ " + paths.ourDropIn() + "\n"), p.diff());
+        assertTrue(p.diff().contains("+DNS=9.9.9.9#dns.quad9.net\n"));
+        assertEquals(List.of("write " + paths.ourDropIn(), "systemctl enable systemd-resolved.service",
+                "systemctl restart systemd-resolved.service",
+                "health check: resolve a name through systemd-resolved and require an encrypted answer; roll back if it fails"),
+                p.actions());
+        assertFalse(Files.exists(paths.ourDropIn()), "planning writes nothing");
+    }
+
+    @Test
+    void reloadWhereSupported() {
+        Plan p = planner.plan(OPPORTUNISTIC, 256, List.of(), false);
+        assertTrue(p.actions().contains("systemctl reload-or-restart systemd-resolved.service"), p.actions().toString());
+        assertFalse(p.actions().get(3).contains("encrypted answer"));
+    }
+
+    @Test
+    void unchangedWhenTheFileAlreadyHasTheContent() throws IOException {
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(STRICT));
+        Plan p = planner.plan(STRICT, 252, List.of(), false);
+        assertTrue(p.changesNothing());
+        assertTrue(p.actions().isEmpty());
+        assertEquals("", p.diff());
+    }
+
+    @Test
+    void changedFileGivesALineDiff() throws IOException {
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(OPPORTUNISTIC));
+        Plan p = planner.plan(STRICT, 252, List.of(), false);
+        assertFalse(p.changesNothing());
+        assertTrue(p.diff().contains("-DNSOverTLS=opportunistic\n") && p.diff().contains("+DNSOverTLS=yes\n"), p.diff());
+    }
+
+    @Test
+    void offRemovesOurFile() throws IOException {
+        assertTrue(planner.plan(OFF, 252, List.of(), false).changesNothing(), "absent and stays absent");
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(STRICT));
+        Plan p = planner.plan(OFF, 252, List.of(), false);
+        assertNull(p.files().get(0).after());
+        assertTrue(p.diff().contains("+++ /dev/null"));
+        assertEquals(List.of(FileSnapshot.absent(paths.ourDropIn())), planner.targetFiles(OFF, false));
+    }
+
+    @Test
+    void linkResolvConf() throws IOException {
+        Files.writeString(paths.resolvConf(), "nameserver 8.8.8.8\n");
+        Plan p = planner.plan(STRICT, 252, List.of(), true);
+        assertEquals(2, p.files().size());
+        FileChange rc = p.files().get(1);
+        assertEquals(paths.resolvConf().toString(), rc.path());
+        assertEquals("nameserver 8.8.8.8\n", rc.before());
+        assertEquals("-> " + LinuxPaths.STUB_RESOLV_CONF + "\n", rc.after());
+        assertTrue(p.actions().contains("write " + paths.resolvConf()));
+        assertEquals(FileSnapshot.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF),
+                planner.targetFiles(STRICT, true).get(1));
+    }
+}
