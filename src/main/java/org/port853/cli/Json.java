@@ -14,6 +14,7 @@ import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.helper.HelperDocuments;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 
@@ -105,16 +106,7 @@ public final class Json {
     }
 
     public static ObjectNode result(ApplyResult r, Plan plan) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("outcome", r.outcome().name());
-        o.put("reason", r.reason());
-        ObjectNode d = o.putObject("dropIn");
-        d.put("path", r.dropInPath());
-        d.put("content", r.dropInContent());
-        ArrayNode a = o.putArray("actions");
-        r.actions().forEach(a::add);
-        o.put("encryptedVerified", r.encryptedVerified());
-        o.put("elapsedMillis", r.elapsed().toMillis());
+        ObjectNode o = HelperDocuments.resultNode(r);
         if (plan != null) {
             o.put("diff", plan.diff());
         }

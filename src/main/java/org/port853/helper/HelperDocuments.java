@@ -105,6 +105,11 @@ public final class HelperDocuments {
     }
 
     public static String writeResult(ApplyResult r) {
+        return resultNode(r).toString();
+    }
+
+    /** The result document; the command line prints the same fields. */
+    public static ObjectNode resultNode(ApplyResult r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("outcome", r.outcome().name());
         o.put("reason", r.reason());
@@ -115,7 +120,7 @@ public final class HelperDocuments {
         r.actions().forEach(a::add);
         o.put("encryptedVerified", r.encryptedVerified());
         o.put("elapsedMillis", r.elapsed().toMillis());
-        return o.toString();
+        return o;
     }
 
     public static ApplyResult readResult(String json) {

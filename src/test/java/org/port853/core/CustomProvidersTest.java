@@ -251,24 +251,5 @@ class CustomProvidersTest {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
             assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
         }
-
-        @Test
-        @EnabledOnOs({OS.LINUX, OS.MAC})
-        void unwritableDirectoryLeavesOldFile() throws Exception {
-            Path sub = Files.createDirectory(dir.resolve("ro"));
-            Path file = sub.resolve("c.json");
-            CustomProviders store = new CustomProviders(file);
-            store.save(CustomProviders.validate("a", "A", "192.0.2.1", "dns.a.example"));
-            String before = Files.readString(file);
-            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
-            try {
-                Assumptions.assumeFalse(Files.isWritable(sub), "running as root: directory permissions do not bind");
-                assertThrows(UncheckedIOException.class,
-                        () -> store.save(CustomProviders.validate("b", "B", "192.0.2.2", "dns.b.example")));
-                assertEquals(before, Files.readString(file));
-            } finally {
-                Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
-            }
-        }
     }
 }

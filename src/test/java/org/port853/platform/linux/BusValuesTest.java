@@ -1,0 +1,92 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.freedesktop.dbus.types.UInt16;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DomainEntry;
+import org.port853.core.ServerAddress;
+
+class BusValuesTest {
+    static List<Byte> bytes(int... b) {
+        Byte[] out = new Byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) b[i];
+        }
+        return List.of(out);
+    }
+
+    static final byte[] V6 = new byte[]{0x26, 0x20, 0, (byte) 0xfe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xfe};
+
+    @Test
+    void managerServersAsObjectArraysWithListOfBytes() {
+        Object value = List.of(
+                new Object[]{0, 2, bytes(9, 9, 9, 9), new UInt16(0), "dns.quad9.net"},
+                new Object[]{3, 2, bytes(192, 168, 1, 1), new UInt16(53), ""},
+                new Object[]{0, 10, V6, new UInt16(853), "dns.quad9.net"});
+        List<ServerAddress> global = BusValues.servers(value, true, true);
+        assertEquals(List.of("9.9.9.9#dns.quad9.net", "[2620:fe::fe]:853#dns.quad9.net"),
+                global.stream().map(ServerAddress::toResolvedSyntax).toList());
+        List<ServerAddress> all = BusValues.servers(value, true, false);
+        assertEquals(3, all.size());
+        assertEquals("192.168.1.1:53", all.get(1).toResolvedSyntax());
+        assertNull(all.get(1).tlsName());
+    }
+
+    @Test
+    void linkServersAsObjectArrayOfListsWithByteArrays() {
+        Object value = new Object[]{List.of(2, new byte[]{1, 1, 1, 1}, new UInt16(0), "cloudflare-dns.com")};
+        assertEquals(List.of("1.1.1.1#cloudflare-dns.com"),
+                BusValues.servers(value, false, false).stream().map(ServerAddress::toResolvedSyntax).toList());
+    }
+
+    @Test
+    void oldShapesWithoutPortOrNameAndBadEntriesAreSkipped() {
+        Object value = List.of(new Object[]{2, bytes(8, 8, 8, 8)}, new Object[]{2, bytes()},
+                new Object[]{2, bytes(1, 2, 3)}, new Object[]{2}, "junk",
+                new Object[]{2, bytes(1, 1, 1, 1), new UInt16(0), "bad name!"});
+        assertEquals(List.of("8.8.8.8"),
+                BusValues.servers(value, false, false).stream().map(ServerAddress::toResolvedSyntax).toList());
+        assertTrue(BusValues.servers(null, true, true).isEmpty());
+        assertTrue(BusValues.servers("nonsense", true, true).isEmpty());
+    }
+
+    @Test
+    void currentServer() {
+        assertNull(BusValues.server(null, true));
+        assertNull(BusValues.server(new Object[]{0, 2, bytes(), new UInt16(0), ""}, true), "no current server yet");
+        assertEquals("9.9.9.9#dns.quad9.net",
+                BusValues.server(new Object[]{0, 2, bytes(9, 9, 9, 9), new UInt16(0), "dns.quad9.net"}, true).toString());
+        assertEquals("9.9.9.9",
+                BusValues.server(new Object[]{2, new byte[]{9, 9, 9, 9}, new UInt16(0), ""}, false).toString());
+    }
+
+    @Test
+    void domains() {
+        Object manager = List.of(new Object[]{0, ".", true}, new Object[]{2, "lan", false}, new Object[]{0, "corp", false},
+                new Object[]{0});
+        assertEquals(List.of(new DomainEntry(".", true), new DomainEntry("corp", false)),
+                BusValues.domains(manager, true, true));
+        assertEquals(3, BusValues.domains(manager, true, false).size());
+        Object link = new Object[]{new Object[]{"vpn.example", true}};
+        assertEquals(List.of(new DomainEntry("vpn.example", true)), BusValues.domains(link, false, false));
+    }
+
+    @Test
+    void scalarProperties() {
+        Map<String, Variant<?>> props = Map.of("DNSOverTLS", new Variant<>("yes"), "DNSSECSupported",
+                new Variant<>(Boolean.TRUE), "DefaultRoute", new Variant<>("not a boolean"));
+        assertEquals("yes", BusValues.string(props, "DNSOverTLS"));
+        assertEquals("", BusValues.string(props, "Missing"));
+        assertTrue(BusValues.bool(props, "DNSSECSupported"));
+        assertFalse(BusValues.bool(props, "DefaultRoute"));
+        assertFalse(BusValues.bool(props, "Missing"));
+        assertNull(BusValues.value(props, "Missing"));
+    }
+}
