@@ -28,7 +28,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
      */
     static final String FILTER = "port 53 or port 853 or (ip6 and ip6[6] == 44)";
     private static final int SNAPLEN = 65535;
-    private static final int BUFFER = 16 << 20;
+    private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
 
     private final String device;
     private volatile PcapHandle handle;

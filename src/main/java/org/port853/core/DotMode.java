@@ -27,7 +27,7 @@ public enum DotMode {
             case "strict": case "yes": case "true": return STRICT;
             case "opportunistic": return OPPORTUNISTIC;
             case "off": case "no": case "false": return OFF;
-            default: throw new IllegalArgumentException("unknown DNS-over-TLS mode '" + text
+            default: throw new InvalidInputException("unknown DNS-over-TLS mode '" + text
                     + "' (expected strict, opportunistic or off)");
         }
     }

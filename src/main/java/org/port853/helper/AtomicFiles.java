@@ -29,6 +29,10 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, String content, Set<PosixFilePermission> mode) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         refuseSymlink(target);
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + ".port853-" + Long.toHexString(
@@ -36,7 +40,7 @@ public final class AtomicFiles {
         try {
             try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(mode))) {
-                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -80,7 +84,7 @@ public final class AtomicFiles {
                 if (Files.isSymbolicLink(s.file())) {
                     Files.delete(s.file());
                 }
-                write(s.file(), s.content(), mode);
+                write(s.file(), s.bytes(), mode);
                 break;
             case SYMLINK:
                 symlink(s.file(), s.target());

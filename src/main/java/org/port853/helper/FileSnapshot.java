@@ -1,17 +1,29 @@
 package org.port853.helper;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Base64;
 
-/** The exact state of one file Port853 may change: absent, a regular file with its bytes, or a symlink. */
-public record FileSnapshot(String path, Kind kind, String content, String target) {
+/**
+ * The exact state of one file Port853 may change: absent, a regular file with its bytes, or a symlink.
+ * Text files keep their content readable in the journal; anything that is not valid UTF-8 is kept as
+ * {@code base64} so that a restore is byte for byte.
+ */
+public record FileSnapshot(String path, Kind kind, String content, String target, String base64) {
     public enum Kind { ABSENT, FILE, SYMLINK }
 
     /** Files larger than this are not ours to snapshot; refusing is safer than truncating. */
     static final long MAX_BYTES = 256 * 1024;
+
+    public FileSnapshot(String path, Kind kind, String content, String target) {
+        this(path, kind, content, target, null);
+    }
 
     public static FileSnapshot absent(Path p) {
         return new FileSnapshot(p.toString(), Kind.ABSENT, null, null);
@@ -38,7 +50,19 @@ public record FileSnapshot(String path, Kind kind, String content, String target
         if (Files.size(p) > MAX_BYTES) {
             throw new IOException(p + " is larger than " + MAX_BYTES / 1024 + " KiB");
         }
-        return file(p, new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(p);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return file(p, text);
+        } catch (CharacterCodingException notText) {
+            return new FileSnapshot(p.toString(), Kind.FILE, null, null, Base64.getEncoder().encodeToString(bytes));
+        }
+    }
+
+    /** The file's bytes (FILE only). */
+    public byte[] bytes() {
+        return base64 != null ? Base64.getDecoder().decode(base64) : content.getBytes(StandardCharsets.UTF_8);
     }
 
     public Path file() {

@@ -32,7 +32,8 @@ public final class HelperDocuments {
     static final int MAX_STRING = 300;
     private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolvConf");
     private static final Set<String> SETTINGS_KEYS = Set.of("servers", "mode", "dnssec", "routeAllDomains", "fallback");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)

@@ -72,8 +72,11 @@ public final class JournalStore {
     public static PendingChange readMarker(Path stateDir) {
         Path f = stateDir.resolve(MARKER);
         try {
-            if (!Files.isRegularFile(f) || Files.size(f) > 8192) {
+            if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return null;
+            }
+            if (!Files.isRegularFile(f) || Files.size(f) > 8192) {
+                throw new IOException("not a small regular file");
             }
             var node = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
             return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),

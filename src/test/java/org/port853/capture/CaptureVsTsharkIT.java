@@ -214,7 +214,9 @@ class CaptureVsTsharkIT {
             // the stub's DoT connections idle out (TLS close, FIN) outside tcpdump's window but inside ours
             long liveEnc = Long.parseLong(j.get("ENCRYPTED").asText().split("/")[0]);
             assertTrue(liveEnc >= file.total(TrafficClass.ENCRYPTED).packets(), "live encrypted " + liveEnc);
-            assertEquals(ours(file, TrafficClass.LOCAL_PLAINTEXT), j.get("LOCAL_PLAINTEXT").asText(), "live local");
+            // the live window opens before and closes after tcpdump's: connection teardowns may add packets
+            assertTrue(Long.parseLong(j.get("LOCAL_PLAINTEXT").asText().split("/")[0])
+                    >= file.total(TrafficClass.LOCAL_PLAINTEXT).packets(), "live local " + j);
             assertEquals(ours(file, TrafficClass.LEAK), j.get("LEAK").asText(), "live leak");
             List<String> liveNames = new ArrayList<>();
             j.get("leaks").forEach(n -> liveNames.add(n.asText()));

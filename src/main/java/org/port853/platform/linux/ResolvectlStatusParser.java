@@ -103,15 +103,27 @@ final class ResolvectlStatusParser {
 
         private void protocols(String value) {
             for (String p : value.split("\\s+")) {
-                if (p.equals("+DNSOverTLS")) dot = DotMode.STRICT;
-                else if (p.equals("-DNSOverTLS")) dot = DotMode.OFF;
-                else if (p.startsWith("DNSOverTLS=")) dot = DotMode.parse(p.substring(11));
-                else if (p.equals("+DefaultRoute")) defaultRoute = true;
-                else if (p.startsWith("DNSSEC=")) {
-                    String[] parts = p.substring(7).split("/");
-                    dnssec = DnssecMode.parse(parts[0]);
-                    dnssecSupported = parts.length > 1 && parts[1].equals("supported");
+                try {
+                    protocol(p);
+                } catch (IllegalArgumentException unknownValue) {
+                    // a newer systemd's word: leave the field unknown rather than fail the whole state
                 }
+            }
+        }
+
+        private void protocol(String p) {
+            if (p.equals("+DNSOverTLS")) {
+                dot = DotMode.STRICT;
+            } else if (p.equals("-DNSOverTLS")) {
+                dot = DotMode.OFF;
+            } else if (p.startsWith("DNSOverTLS=")) {
+                dot = DotMode.parse(p.substring(11));
+            } else if (p.equals("+DefaultRoute")) {
+                defaultRoute = true;
+            } else if (p.startsWith("DNSSEC=")) {
+                String[] parts = p.substring(7).split("/");
+                dnssec = DnssecMode.parse(parts[0]);
+                dnssecSupported = parts.length > 1 && parts[1].equals("supported");
             }
         }
 

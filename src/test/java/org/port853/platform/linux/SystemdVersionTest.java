@@ -2,26 +2,32 @@ package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 
 class SystemdVersionTest {
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "systemd 252 (252.38-1~deb12u1)\n+PAM +AUDIT +SELINUX +APPARMOR default-hierarchy=unified | 252",
-            "systemd 245 (245.4-4ubuntu3.23)\n+PAM +AUDIT | 245",
-            "  systemd 256 (256.7-1)\n | 256",
-            "systemd 239 | 239",
-            "not systemd at all | 0",
-            "systemd x | 0",
-            "' ' | 0",
-    })
-    void parses(String text, int expected) {
-        assertEquals(expected, SystemdVersion.parse(text.replace("\\n", "\n")));
+    @Test
+    void debian12() {
+        assertEquals(252, SystemdVersion.parse("systemd 252 (252.38-1~deb12u1)\n+PAM +AUDIT +SELINUX +APPARMOR "
+                + "+IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID\ndefault-hierarchy=unified\n"));
     }
 
-    @org.junit.jupiter.api.Test
-    void nullIsUnknown() {
+    @Test
+    void ubuntu2004() {
+        assertEquals(245, SystemdVersion.parse("systemd 245 (245.4-4ubuntu3.23)\n+PAM +AUDIT\n"));
+    }
+
+    @Test
+    void leadingWhitespaceAndBareNumber() {
+        assertEquals(256, SystemdVersion.parse("  systemd 256 (256.7-1)\n"));
+        assertEquals(239, SystemdVersion.parse("systemd 239"));
+    }
+
+    @Test
+    void unknownIsZero() {
         assertEquals(0, SystemdVersion.parse(null));
+        assertEquals(0, SystemdVersion.parse(""));
+        assertEquals(0, SystemdVersion.parse("not systemd at all"));
+        assertEquals(0, SystemdVersion.parse("systemd x"));
+        assertEquals(0, SystemdVersion.parse("warning: something\nsystemd 252"), "version must be on the first line");
     }
 }

@@ -1,0 +1,114 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptureSessionsTest {
+    @Test
+    void replayAsFastAsPossibleFeedsMeterLeakLogAndListeners() throws Exception {
+        CaptureSession s = CaptureSessions.replay(LabFixturesTest.fixture("lab-eth0.pcap"), 0, false);
+        CountDownLatch stopped = new CountDownLatch(1);
+        List<LeakRecord> leaks = new CopyOnWriteArrayList<>();
+        List<LeakRecord> first = new CopyOnWriteArrayList<>();
+        String[] reason = {"not called"};
+        s.addListener(new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                leaks.add(r);
+            }
+
+            @Override
+            public void onFirstLeak(LeakRecord r) {
+                first.add(r);
+            }
+
+            @Override
+            public void onStopped(String r) {
+                reason[0] = r;
+                stopped.countDown();
+            }
+        });
+        s.start();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS));
+        assertNull(reason[0]);
+        assertFalse(s.isRunning());
+        MeterSnapshot m = s.snapshot(60);
+        assertEquals(new ClassTotals(71, 18064), m.total(TrafficClass.ENCRYPTED));
+        assertEquals(52, m.total(TrafficClass.LEAK).packets());
+        assertEquals(52, java.util.Arrays.stream(m.leakPackets()).sum(), "all in the last minute of the file");
+        assertEquals(10, java.util.Arrays.stream(m.leakMarkers()).sum());
+        assertEquals(10, leaks.size());
+        assertEquals(1, first.size());
+        assertEquals(leaks, s.recentLeaks(100));
+        assertEquals(leaks.subList(7, 10), s.recentLeaks(3));
+        s.clear();
+        assertEquals(0, s.snapshot(5).total(TrafficClass.ENCRYPTED).packets());
+        assertEquals(List.of(), s.recentLeaks(5));
+        s.close();
+    }
+
+    @Test
+    void demoPlaysInRealTimeWithTimestampsShiftedToNow() throws Exception {
+        try (CaptureSession s = CaptureSessions.demo()) {
+            assertTrue(s.description().contains("demo"));
+            long start = System.currentTimeMillis() / 1000;
+            s.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            long total = 0;
+            while (total == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                MeterSnapshot m = s.snapshot(10);
+                total = m.total(TrafficClass.ENCRYPTED).packets() + m.total(TrafficClass.LOCAL_PLAINTEXT).packets();
+                assertTrue(m.endEpochSecond() >= start);
+            }
+            assertTrue(total > 0, "demo produced traffic");
+            assertTrue(s.isRunning());
+            s.stop();
+            assertFalse(s.isRunning());
+            s.stop(); // idempotent
+        }
+    }
+
+    @Test
+    void unreadableReplayFailsOnStartWithReasonAndFix(@TempDir Path dir) throws Exception {
+        Path g = Files.writeString(dir.resolve("x.pcap"), "nope nope nope nope nope nope");
+        CaptureSession s = CaptureSessions.replay(g, 1, false);
+        CaptureUnavailableException e = assertThrows(CaptureUnavailableException.class, s::start);
+        assertTrue(e.reason().contains("x.pcap"), e.reason());
+        assertFalse(e.fix().isBlank());
+    }
+
+    @Test
+    void permissionCheckIsFastAndExplains() {
+        long t0 = System.nanoTime();
+        var r = CaptureSessions.checkLivePermission();
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2));
+        r.ifPresent(e -> assertFalse(e.fix().isBlank()));
+        assertEquals(java.util.Optional.of(false), LivePermission.hasNetRaw(writeStatus("0000000000000000")));
+        assertEquals(java.util.Optional.of(true), LivePermission.hasNetRaw(writeStatus("0000000000002000")));
+        assertTrue(LivePermission.notPermitted().fix().contains(LivePermission.GROUP));
+    }
+
+    private static Path writeStatus(String capEff) {
+        try {
+            Path p = Files.createTempFile("status", "");
+            Files.writeString(p, "Name:\tjava\nCapEff:\t" + capEff + "\n");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

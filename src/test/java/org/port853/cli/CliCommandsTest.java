@@ -1,0 +1,378 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+import picocli.CommandLine;
+
+@DisplayName("port853 command line over a recording adapter")
+class CliCommandsTest {
+    static final String DROP_IN = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+
+    /** Records every call; answers are set per test. */
+    static final class RecordingAdapter implements ResolverAdapter {
+        final List<String> calls = new ArrayList<>();
+        final List<DesiredSettings> applied = new ArrayList<>();
+        ResolverState state = state(DotMode.OPPORTUNISTIC, true);
+        Plan plan = new Plan(List.of(new FileChange(DROP_IN, null, "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n")),
+                List.of("write " + DROP_IN, "systemctl restart systemd-resolved.service"), null);
+        ApplyResult result = new ApplyResult(Outcome.APPLIED, "names resolve over an encrypted connection", DROP_IN,
+                "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n", List.of("write " + DROP_IN, "restart the resolver"),
+                true, Duration.ofMillis(321));
+
+        @Override
+        public String id() {
+            return "recording";
+        }
+
+        @Override
+        public boolean isSupported() {
+            return true;
+        }
+
+        @Override
+        public ResolverState readState() {
+            calls.add("readState");
+            return state;
+        }
+
+        @Override
+        public Plan plan(DesiredSettings desired, ResolverState current) {
+            calls.add("plan");
+            return plan;
+        }
+
+        @Override
+        public ApplyResult apply(DesiredSettings desired) {
+            calls.add("apply");
+            applied.add(desired);
+            return result;
+        }
+
+        @Override
+        public ApplyResult revert() {
+            calls.add("revert");
+            return result;
+        }
+
+        @Override
+        public ApplyResult recover() {
+            calls.add("recover");
+            return result;
+        }
+    }
+
+    static ResolverState state(DotMode mode, boolean withLink) {
+        GlobalState g = new GlobalState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net"),
+                ServerAddress.parse("[2620:fe::fe]:853#dns.quad9.net")), List.of(), null, mode, DnssecMode.NO, false,
+                List.of(new DomainEntry("example.org", false)), "yes", "stub");
+        List<LinkState> links = withLink ? List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("192.168.1.1")),
+                null, null, List.of(), true, null)) : List.of();
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, 252, g, links,
+                new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("8.8.8.8")),
+                List.of(new DropIn(DROP_IN, true, false, Map.of(), null)), null, null);
+    }
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    final RecordingAdapter adapter = new RecordingAdapter();
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Port853Command.create(new CliServices(() -> adapter, ProviderCatalog::bundled));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Nested
+    class Status {
+        @Test
+        void jsonDocumentHasTheDocumentedFields() throws Exception {
+            Run r = run("status", "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("", r.err());
+            JsonNode j = r.json();
+            assertEquals("PARTIAL", j.at("/assessment/verdict").asText());
+            JsonNode reasons = j.at("/assessment/reasons");
+            assertTrue(reasons.isArray() && reasons.size() > 0);
+            List<String> codes = new ArrayList<>();
+            for (JsonNode reason : reasons) {
+                codes.add(reason.get("code").asText());
+                assertFalse(reason.get("message").asText().isBlank());
+                assertFalse(reason.get("fix").asText().isBlank());
+            }
+            assertTrue(codes.containsAll(List.of("OPPORTUNISTIC", "LINK_PLAINTEXT_DEFAULT_ROUTE", "RESOLV_CONF_STATIC")),
+                    codes.toString());
+            assertEquals("opportunistic", j.at("/global/dnsOverTls").asText());
+            assertEquals("no", j.at("/global/dnssec").asText());
+            assertEquals("9.9.9.9", j.at("/global/servers/0/address").asText());
+            assertTrue(j.at("/global/servers/0/port").isNull());
+            assertEquals("dns.quad9.net", j.at("/global/servers/0/name").asText());
+            assertEquals("2620:fe::fe", j.at("/global/servers/1/address").asText());
+            assertEquals(853, j.at("/global/servers/1/port").asInt());
+            assertEquals("example.org", j.at("/global/domains/0").asText());
+            assertEquals("eth0", j.at("/links/0/name").asText());
+            assertEquals("192.168.1.1", j.at("/links/0/servers/0/address").asText());
+            assertTrue(j.at("/links/0/dnsOverTls").isNull(), "unset per-link mode");
+            assertTrue(j.at("/links/0/defaultRoute").asBoolean());
+            assertTrue(j.at("/links/0/domains").isArray());
+            assertEquals("STATIC", j.at("/resolvConf/kind").asText());
+            assertEquals(252, j.at("/systemdVersion").asInt());
+            assertEquals("dbus", j.at("/source").asText());
+            assertEquals(List.of("readState"), adapter.calls);
+        }
+
+        @Test
+        void unavailableResolver() throws Exception {
+            adapter.state = new ResolverState("systemd-resolved", StateSource.NONE, false, false, 0, null, List.of(),
+                    null, List.of(), null, "systemd-resolved is not installed");
+            Run r = run("status", "--json");
+            assertEquals(0, r.code());
+            assertEquals("UNAVAILABLE", r.json().at("/assessment/verdict").asText());
+            assertEquals("none", r.json().at("/source").asText());
+            assertTrue(r.json().get("global").isNull());
+        }
+
+        @Test
+        void degradedSource() throws Exception {
+            ResolverState s = state(DotMode.STRICT, false);
+            adapter.state = new ResolverState(s.resolverName(), StateSource.RESOLVECTL, true, true, 252, s.global(),
+                    s.links(), s.resolvConf(), s.dropIns(), null, "D-Bus unavailable");
+            assertEquals("resolvectl", run("status", "--json").json().at("/source").asText());
+        }
+
+        @Test
+        void textOutput() {
+            Run r = run("status");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("Verdict: PARTIAL"), r.out());
+            assertTrue(r.out().contains("Link eth0: 192.168.1.1"), r.out());
+        }
+    }
+
+    @Nested
+    class Apply {
+        @Test
+        void appliesWithJson() throws Exception {
+            Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dnssec", "allow-downgrade",
+                    "--all-domains", "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode j = r.json();
+            assertEquals("APPLIED", j.get("outcome").asText());
+            assertEquals("names resolve over an encrypted connection", j.get("reason").asText());
+            assertEquals(DROP_IN, j.at("/dropIn/path").asText());
+            assertTrue(j.at("/dropIn/content").asText().contains("DNS=9.9.9.9#dns.quad9.net"));
+            assertEquals("write " + DROP_IN, j.at("/actions/0").asText());
+            assertEquals(List.of("readState", "plan", "apply"), adapter.calls);
+            DesiredSettings s = adapter.applied.get(0);
+            assertEquals(DotMode.STRICT, s.mode());
+            assertEquals(DnssecMode.ALLOW_DOWNGRADE, s.dnssec());
+            assertTrue(s.routeAllDomains());
+            assertTrue(s.servers().stream().allMatch(x -> "dns.quad9.net".equals(x.tlsName())), s.servers().toString());
+        }
+
+        @Test
+        void customServersInOrder() {
+            Run r = run("apply", "--server", "192.0.2.1#dns.example", "--server", "[2001:db8::1]:853#dns.example",
+                    "--mode", "strict");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(List.of("192.0.2.1#dns.example", "[2001:db8::1]:853#dns.example"),
+                    adapter.applied.get(0).servers().stream().map(ServerAddress::toResolvedSyntax).toList());
+            assertTrue(r.out().startsWith("Names resolve over an encrypted connection") || r.out().startsWith("Applied"),
+                    r.out());
+        }
+
+        @Test
+        void rolledBackExitsOne() throws Exception {
+            adapter.result = new ApplyResult(Outcome.ROLLED_BACK, "rolled back: certificate not trusted", DROP_IN, "x",
+                    List.of("restore " + DROP_IN), false, Duration.ofMillis(900));
+            Run text = run("apply", "--provider", "quad9", "--mode", "strict");
+            assertEquals(1, text.code());
+            assertEquals("", text.out());
+            assertTrue(text.err().startsWith("Rolled back: certificate not trusted"), text.err());
+            Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+            assertEquals(1, json.code());
+            assertEquals("ROLLED_BACK", json.json().get("outcome").asText());
+            assertEquals("rolled back: certificate not trusted", json.json().get("reason").asText());
+        }
+
+        @Test
+        void refusedPlanExitsOneAndNeverApplies() throws Exception {
+            adapter.plan = Plan.refused("strict mode needs systemd 246 or later");
+            Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+            assertEquals(1, r.code());
+            assertEquals("REFUSED", r.json().get("outcome").asText());
+            assertTrue(r.json().get("reason").asText().contains("246"));
+            assertFalse(adapter.calls.contains("apply"));
+            Run text = run("apply", "--provider", "quad9", "--mode", "strict");
+            assertEquals(1, text.code());
+            assertTrue(text.err().startsWith("Refused: strict mode needs systemd 246"), text.err());
+        }
+
+        @Test
+        void dryRunShowsThePlanAndNeverApplies() throws Exception {
+            Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("+++ " + DROP_IN), r.out());
+            assertTrue(r.out().contains("* systemctl restart systemd-resolved.service"), r.out());
+            Run j = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
+            assertEquals("APPLIED", j.json().get("outcome").asText());
+            assertTrue(j.json().get("reason").asText().contains("dry run"));
+            assertEquals(DROP_IN, j.json().at("/dropIn/path").asText());
+            assertTrue(j.json().get("diff").asText().contains("+DNS=9.9.9.9#dns.quad9.net"));
+            assertFalse(adapter.calls.contains("apply"), adapter.calls.toString());
+        }
+
+        @Test
+        void dryRunWhenNothingChanges() throws Exception {
+            adapter.plan = new Plan(List.of(new FileChange(DROP_IN, "x\n", "x\n")), List.of(), null);
+            Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
+            assertEquals(0, r.code());
+            assertEquals("UNCHANGED", r.json().get("outcome").asText());
+        }
+    }
+
+    @Nested
+    @DisplayName("bad input: exit 2, one line on stderr, nothing applied")
+    class BadInput {
+        @ParameterizedTest(name = "--server [{0}]")
+        @ValueSource(strings = {"999.1.1.1#dns.example", "dns.quad9.net#dns.quad9.net", "9.9.9.9#dns\nquad9.net",
+                "9.9.9.9#dns quad9.net", "9.9.9.9%eth0#x.example", "", "9.9.9.9:99999#x.example", "9.9.9.9"})
+        void invalidServer(String server) {
+            assertBadInput(run("apply", "--server", server, "--mode", "strict"));
+        }
+
+        @Test
+        void unknownProvider() {
+            Run r = run("apply", "--provider", "no-such-provider", "--mode", "strict");
+            assertBadInput(r);
+            assertTrue(r.err().contains("no-such-provider"), r.err());
+        }
+
+        @Test
+        void unknownModeAndDnssec() {
+            assertBadInput(run("apply", "--provider", "quad9", "--mode", "sometimes"));
+            assertBadInput(run("apply", "--provider", "quad9", "--mode", "strict", "--dnssec", "maybe"));
+        }
+
+        @Test
+        void missingModeIsAUsageError() {
+            Run r = run("apply", "--provider", "quad9");
+            assertEquals(2, r.code());
+            assertTrue(adapter.calls.isEmpty());
+        }
+
+        @Test
+        void strictFallbackWithoutName() {
+            assertBadInput(run("apply", "--provider", "quad9", "--mode", "strict", "--fallback", "192.0.2.1"));
+        }
+
+        @Test
+        void exportValidatesToo() {
+            assertBadInput(run("export", "--format", "resolved", "--server", "dns.google", "--mode", "strict"));
+        }
+
+        void assertBadInput(Run r) {
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals("", r.out());
+            assertTrue(r.err().startsWith("port853: "), r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+            assertFalse(adapter.calls.contains("apply"), adapter.calls.toString());
+        }
+    }
+
+    @Nested
+    class RevertRecoverExport {
+        @Test
+        void revertAndRecoverExitCodes() {
+            adapter.result = new ApplyResult(Outcome.REVERTED, "restored the previous settings; names resolve", null, null,
+                    List.of(), false, Duration.ZERO);
+            Run r = run("revert");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("Reverted: restored the previous settings"), r.out());
+            adapter.result = new ApplyResult(Outcome.FAILED, "authorization was refused or cancelled", null, null,
+                    List.of(), false, Duration.ZERO);
+            Run failed = run("recover");
+            assertEquals(1, failed.code());
+            assertTrue(failed.err().startsWith("Failed: authorization was refused"), failed.err());
+            assertEquals(List.of("revert", "recover"), adapter.calls);
+        }
+
+        @Test
+        void recoverJson() throws Exception {
+            adapter.result = new ApplyResult(Outcome.KEPT, "names resolve over an encrypted connection", DROP_IN, "x",
+                    List.of("health check: ok"), true, Duration.ofMillis(5));
+            Run r = run("recover", "--json");
+            assertEquals(0, r.code());
+            assertEquals("KEPT", r.json().get("outcome").asText());
+            assertTrue(r.json().get("encryptedVerified").asBoolean());
+        }
+
+        @Test
+        void exportResolvedIsTheDropIn() {
+            Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--all-domains");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net"), r.out());
+            assertTrue(r.out().contains("DNSOverTLS=yes\n"));
+            assertTrue(r.out().endsWith("Domains=~.\n"), r.out());
+            assertTrue(adapter.calls.isEmpty(), "export does not touch the resolver");
+        }
+
+        @Test
+        void exportAnsibleIsAPlaybookWithTheDropInAndARestartHandler() {
+            Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict");
+            assertEquals(0, r.code(), r.err());
+            String y = r.out();
+            assertTrue(y.contains("dest: " + DROP_IN), y);
+            assertTrue(y.contains("          DNS=9.9.9.9#dns.quad9.net"), "content indented under 'content: |'");
+            assertTrue(y.contains("notify: Restart systemd-resolved"));
+            assertTrue(y.contains("handlers:") && y.contains("- name: Restart systemd-resolved")
+                    && y.contains("state: restarted"), y);
+            assertTrue(y.contains("enabled: true"));
+            assertTrue(y.contains("mode: \"0644\""));
+        }
+
+        @Test
+        void unknownFormatIsAUsageError() {
+            assertEquals(2, run("export", "--format", "yaml", "--provider", "quad9", "--mode", "strict").code());
+        }
+    }
+}

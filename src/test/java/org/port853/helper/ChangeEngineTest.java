@@ -1,0 +1,361 @@
+package org.port853.helper;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+
+@DisplayName("ChangeEngine: journal, write, restart, check, roll back")
+class ChangeEngineTest {
+    /** Records what the engine asks of the resolver; health answers are scripted (default: healthy, encrypted). */
+    static final class RecordingControl implements ResolverControl {
+        final List<String> calls = new ArrayList<>();
+        final Deque<Health> answers = new ArrayDeque<>();
+        Health fallback = new Health(true, true, "resolved example.com over an encrypted connection");
+
+        @Override
+        public void ensureEnabled() {
+            calls.add("enable");
+        }
+
+        @Override
+        public void restart() {
+            calls.add("restart");
+        }
+
+        @Override
+        public Health check(boolean requireEncrypted) {
+            calls.add("check " + requireEncrypted);
+            return answers.isEmpty() ? fallback : answers.poll();
+        }
+
+        long restarts() {
+            return calls.stream().filter("restart"::equals).count();
+        }
+    }
+
+    static final ResolverControl.Health BAD = new ResolverControl.Health(false, false,
+            "resolving example.com failed: certificate not trusted");
+
+    @TempDir
+    Path root;
+    Path dropIn;
+    Path resolvConf;
+    Path stateDir;
+    JournalStore journals;
+    RecordingControl control;
+    ChangeEngine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path etc = root.resolve("etc");
+        Files.createDirectories(etc.resolve("systemd/resolved.conf.d"));
+        dropIn = etc.resolve("systemd/resolved.conf.d/zz-port853.conf");
+        resolvConf = etc.resolve("resolv.conf");
+        stateDir = root.resolve("var/lib/port853");
+        journals = new JournalStore(stateDir);
+        control = new RecordingControl();
+        engine = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(resolvConf),
+                Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
+    }
+
+    List<FileSnapshot> target(String content) {
+        return List.of(FileSnapshot.file(dropIn, content));
+    }
+
+    static final String A = "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n";
+    static final String B = "[Resolve]\nDNS=\nDNS=1.1.1.1#cloudflare-dns.com\nDNSOverTLS=yes\n";
+
+    @Nested
+    class Apply {
+        @Test
+        void writesJournalsBaselineAndVerifies() throws IOException {
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertTrue(r.encryptedVerified());
+            assertEquals(A, Files.readString(dropIn));
+            assertEquals(dropIn.toString(), r.dropInPath());
+            assertEquals(A, r.dropInContent());
+            assertEquals(List.of("enable", "restart", "check true"), control.calls);
+            Journal j = journals.load();
+            assertEquals(List.of(FileSnapshot.absent(dropIn)), j.baseline());
+            assertNull(j.pending());
+            assertNull(JournalStore.readMarker(stateDir));
+            assertTrue(r.actions().contains("write " + dropIn), r.actions().toString());
+        }
+
+        @Test
+        void sameApplyTwiceIsUnchangedWithoutRestart() throws IOException {
+            engine.apply(target(A), "strict", true);
+            long restarts = control.restarts();
+            byte[] bytes = Files.readAllBytes(dropIn);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.UNCHANGED, r.outcome());
+            assertEquals(restarts, control.restarts());
+            assertArrayEquals(bytes, Files.readAllBytes(dropIn));
+            assertTrue(r.actions().isEmpty(), r.actions().toString());
+        }
+
+        @Test
+        void failedHealthCheckRestoresExactPreviousBytes() throws IOException {
+            Files.writeString(dropIn, "# hand-written by the admin\n[Resolve]\nDNS=192.0.2.1\n");
+            byte[] before = Files.readAllBytes(dropIn);
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(r.reason().startsWith("rolled back: ") && r.reason().contains("certificate not trusted"), r.reason());
+            assertFalse(r.succeeded());
+            assertArrayEquals(before, Files.readAllBytes(dropIn));
+            assertEquals(2, control.restarts(), control.calls.toString());
+            assertEquals(List.of("enable", "restart", "check true", "restart", "check false"), control.calls);
+            assertNull(journals.load().pending());
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void rollbackToAbsentRemovesTheFile() throws IOException {
+            control.answers.add(BAD);
+            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        @Test
+        void previousSettingsBrokenTooIsSaid() throws IOException {
+            control.answers.add(BAD);
+            control.answers.add(new ResolverControl.Health(false, false, "no answer"));
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertTrue(r.reason().contains("the previous settings do not resolve names either: no answer"), r.reason());
+        }
+
+        @Test
+        void filesNotOwnedAreRefused() {
+            Path other = root.resolve("etc/passwd");
+            assertThrows(IllegalArgumentException.class,
+                    () -> engine.apply(List.of(FileSnapshot.file(other, "root::0:0::/:/bin/sh\n")), "evil", false));
+            assertFalse(Files.exists(other));
+            assertTrue(control.calls.isEmpty());
+        }
+
+        @Test
+        void writeFailureLeavesEverythingAsItWas() throws IOException {
+            // resolv.conf's directory is missing: the second write fails after the first succeeded
+            Path badResolvConf = root.resolve("missing-dir/resolv.conf");
+            ChangeEngine e = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(badResolvConf),
+                    Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.file(badResolvConf, "x")), "x", false);
+            assertEquals(Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().contains(badResolvConf.toString()) && r.reason().contains("nothing was changed"), r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertTrue(control.calls.isEmpty(), control.calls.toString());
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void busyWhileAnotherChangeHoldsTheLock() throws IOException {
+            ChangeLock held = ChangeLock.acquire(stateDir, Duration.ZERO);
+            try {
+                assertThrows(ChangeLock.BusyException.class, () -> engine.apply(target(A), "x", true));
+            } finally {
+                held.close();
+            }
+            assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
+    @DisplayName("interrupted changes")
+    class Interrupted {
+        ChangeRecord crashed;
+        byte[] preCrash;
+
+        /** Simulates a SIGKILL after the write: pending journal, files already in the after state. */
+        @BeforeEach
+        void crash() throws IOException {
+            Files.writeString(dropIn, B);
+            preCrash = Files.readAllBytes(dropIn);
+            crashed = new ChangeRecord("crash-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict with 1 server(s)",
+                    true, List.of(FileSnapshot.file(dropIn, B)), List.of(FileSnapshot.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileSnapshot.absent(dropIn)), crashed));
+            Files.writeString(dropIn, A);
+        }
+
+        @Test
+        void statusMarkerIsPresent() {
+            assertEquals("crash-1", JournalStore.readMarker(stateDir).id());
+            assertEquals(Instant.parse("2024-05-01T10:00:00Z"), JournalStore.readMarker(stateDir).started());
+        }
+
+        @Test
+        void sameApplyAgainReChecksAndRollsBackToThePreCrashState() throws IOException {
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(control.calls.contains("check true"), "not a no-op: " + control.calls);
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void sameApplyAgainKeepsItWhenHealthy() throws IOException {
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome());
+            assertEquals(List.of("check true"), control.calls);
+            assertEquals(A, Files.readString(dropIn));
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void differentApplyRollsBackTheInterruptedChangeFirst() throws IOException {
+            ApplyResult r = engine.apply(target(B), "other", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), "B is the pre-crash state: rolling back is the whole change");
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertEquals(1, control.restarts());
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void recoverKeepsOnSuccess() throws IOException {
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.KEPT, r.outcome());
+            assertEquals(A, Files.readString(dropIn));
+            assertNull(journals.load().pending());
+            assertNull(JournalStore.readMarker(stateDir));
+            assertEquals(List.of(FileSnapshot.absent(dropIn)), journals.load().baseline(), "baseline survives");
+        }
+
+        @Test
+        void recoverRollsBackOnFailure() throws IOException {
+            control.answers.add(BAD);
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void recoverRollsBackAnIncompleteWrite() throws IOException {
+            Files.writeString(dropIn, "[Resolve]\nDNS=\nDNS=9.9"); // killed half-way (not possible with rename, but be safe)
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(r.reason().contains("incomplete"), r.reason());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertEquals(1, control.restarts());
+            assertFalse(control.calls.stream().anyMatch(c -> c.startsWith("check")), "no need to check a half write");
+        }
+
+        @Test
+        void revertRestoresTheStateBeforeAnyChange() throws IOException {
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+            assertEquals(Journal.EMPTY, journals.load());
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+    }
+
+    @Test
+    void recoverWithoutPendingIsUnchanged() throws IOException {
+        assertEquals(Outcome.UNCHANGED, engine.recover().outcome());
+        assertTrue(control.calls.isEmpty());
+    }
+
+    @Nested
+    class Revert {
+        @Test
+        void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
+            String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";
+            Files.writeString(dropIn, original);
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\nsearch lan\n");
+            byte[] rcBefore = Files.readAllBytes(resolvConf);
+            engine.apply(target(A), "a", true);
+            engine.apply(List.of(FileSnapshot.file(dropIn, B), FileSnapshot.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "b", true);
+            assertTrue(Files.isSymbolicLink(resolvConf));
+            engine.apply(target(A), "a again", true);
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals(original, Files.readString(dropIn));
+            assertFalse(Files.isSymbolicLink(resolvConf));
+            assertArrayEquals(rcBefore, Files.readAllBytes(resolvConf));
+            assertEquals(Journal.EMPTY, journals.load());
+            assertTrue(control.calls.get(control.calls.size() - 1).equals("check false"), "revert checks resolution");
+        }
+
+        @Test
+        void restoresASymlinkBaseline() throws IOException {
+            Files.createSymbolicLink(resolvConf, Path.of("/run/systemd/resolve/resolv.conf"));
+            engine.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            engine.revert();
+            assertEquals(Path.of("/run/systemd/resolve/resolv.conf"), Files.readSymbolicLink(resolvConf));
+            assertFalse(Files.exists(dropIn));
+        }
+
+        @Test
+        void withoutAJournalRemovesOurFileUsingThePristineList() throws IOException {
+            Files.writeString(dropIn, A);
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertFalse(Files.exists(dropIn));
+            assertEquals(List.of("restart", "check false"), control.calls);
+        }
+
+        @Test
+        void nothingToRevert() throws IOException {
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.UNCHANGED, r.outcome());
+            assertTrue(control.calls.isEmpty());
+        }
+
+        @Test
+        void revertReportsWhenThePreviousSettingsDoNotResolve() throws IOException {
+            engine.apply(target(A), "a", true);
+            control.answers.add(new ResolverControl.Health(false, false, "no answer"));
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertTrue(r.reason().contains("no answer"), r.reason());
+        }
+
+        @Test
+        void nonUtf8BaselineIsRestoredByteForByte() throws IOException {
+            // e.g. a static resolv.conf with a Latin-1 comment, replaced by the stub link and then reverted
+            byte[] latin1 = "# G\u00e9n\u00e9r\u00e9 par l'admin\nnameserver 192.0.2.1\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Files.write(resolvConf, latin1);
+            engine.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            engine.revert();
+            assertArrayEquals(latin1, Files.readAllBytes(resolvConf));
+        }
+
+        @Test
+        void baselineIsKeptWhenTheJournalHasIt() throws IOException {
+            engine.apply(target(A), "a", true);
+            Journal j = journals.load();
+            assertNotNull(j.baseline());
+            engine.apply(target(B), "b", true);
+            assertEquals(j.baseline(), journals.load().baseline(), "the baseline is the first 'before', not the last");
+        }
+    }
+}
