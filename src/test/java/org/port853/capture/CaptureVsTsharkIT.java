@@ -217,7 +217,10 @@ class CaptureVsTsharkIT {
             // the live window opens before and closes after tcpdump's: connection teardowns may add packets
             assertTrue(Long.parseLong(j.get("LOCAL_PLAINTEXT").asText().split("/")[0])
                     >= file.total(TrafficClass.LOCAL_PLAINTEXT).packets(), "live local " + j);
-            assertEquals(ours(file, TrafficClass.LEAK), j.get("LEAK").asText(), "live leak");
+            // TCP-53 teardowns can also fall outside tcpdump's window; the leaked queries themselves must match
+            // exactly (names below), and the file's counts already equal tshark's exactly above.
+            assertTrue(Long.parseLong(j.get("LEAK").asText().split("/")[0])
+                    >= file.total(TrafficClass.LEAK).packets(), "live leak " + j);
             List<String> liveNames = new ArrayList<>();
             j.get("leaks").forEach(n -> liveNames.add(n.asText()));
             assertEquals(file.leaks().stream().map(LeakRecord::name).sorted().toList(), liveNames);

@@ -161,6 +161,8 @@ class ResolvedAdapterIT {
         assertTrue(java.util.Arrays.equals(resolvConfBefore, Files.readAllBytes(c.rig.resolvConfFile())));
         assertFalse(Files.isSymbolicLink(c.rig.resolvConfFile()));
         assertFalse(Files.exists(c.rig.stateDir().resolve("journal.json")), "nothing of ours is left");
+        assertEquals(0, c.run("revert").exitCode());
+        assertEquals(foreign, Files.readString(c.dropIn()), "a second revert leaves the restored file alone");
     }
 
     @Test

@@ -40,7 +40,21 @@ public final class LinuxChange {
     public ChangeEngine engine(Duration lockWait) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
                 new ResolvedControl(paths, systemdVersion, PROBE_NAME), this::owned, lockWait,
-                List.of(FileSnapshot.absent(paths.ourDropIn())));
+                pristine());
+    }
+
+    /**
+     * Without a journal, revert may only remove a drop-in that carries our header: a file someone else put at
+     * our path (or one a previous revert restored) is not ours to delete.
+     */
+    private List<FileSnapshot> pristine() {
+        try {
+            FileSnapshot now = FileSnapshot.read(paths.ourDropIn());
+            boolean ours = now.content() != null && now.content().startsWith(DropInRenderer.HEADER);
+            return ours ? List.of(FileSnapshot.absent(paths.ourDropIn())) : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private boolean owned(Path p) {
