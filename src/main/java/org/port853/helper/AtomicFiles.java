@@ -69,6 +69,9 @@ public final class AtomicFiles {
     }
 
     public static void delete(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return; // also when a parent is missing or not a directory: the file is absent either way
+        }
         if (Files.deleteIfExists(target)) {
             syncDirectory(target.toAbsolutePath().getParent());
         }

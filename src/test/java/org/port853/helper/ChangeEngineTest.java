@@ -172,6 +172,22 @@ class ChangeEngineTest {
         }
 
         @Test
+        void writeFailureUnderARegularFileIsReportedNotThrown() throws IOException {
+            // the target's parent is a regular file (ENOTDIR): the write fails and so would a naive rollback
+            Path notADir = root.resolve("etc/not-a-dir");
+            Files.writeString(notADir, "plain file\n");
+            Path badTarget = notADir.resolve("resolv.conf");
+            ChangeEngine e = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(badTarget),
+                    Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.file(badTarget, "x")), "x", false);
+            assertEquals(Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().contains(badTarget.toString()), r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertEquals("plain file\n", Files.readString(notADir));
+            assertNull(journals.load().pending(), "no half-done change is left");
+        }
+
+        @Test
         void busyWhileAnotherChangeHoldsTheLock() throws IOException {
             ChangeLock held = ChangeLock.acquire(stateDir, Duration.ZERO);
             try {

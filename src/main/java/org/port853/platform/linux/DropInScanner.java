@@ -48,7 +48,8 @@ final class DropInScanner {
             } catch (IOException ex) {
                 parsed = new ResolvedConf.Parsed(Map.of(), describe(ex));
             }
-            boolean later = e.getKey().compareTo(ourName) > 0 || (!ours && e.getKey().equals(ourName));
+            // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
+            boolean later = e.getKey().compareTo(ourName) > 0;
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error()));
         }

@@ -130,4 +130,13 @@ class DropInScannerTest {
         assertNull(d.error());
         assertEquals("yes", d.keys().get("DNSSEC"));
     }
+
+    @Test
+    @DisplayName("a file with our name in /run is not 'overriding': our /etc file masks it once written")
+    void sameNameElsewhereIsMaskedNotOverriding() throws IOException {
+        write(run, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNS=198.18.0.9\n");
+        DropIn d = named(DropInScanner.scan(paths), LinuxPaths.DROP_IN_NAME);
+        assertFalse(d.ours());
+        assertFalse(d.overridesOurs());
+    }
 }
