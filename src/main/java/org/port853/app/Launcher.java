@@ -16,6 +16,19 @@ public final class Launcher {
             GuiStarter.start(args, args.length == 1);
             return;
         }
+        Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
         System.exit(Port853Command.create(CliServices.system()).execute(args));
+    }
+
+    /**
+     * dbus-java's reader thread can hit a NullPointerException when a connection closes while it is reading
+     * (the transport is already gone); the call itself has completed, so that one is not worth a stack trace
+     * on a command line whose stderr scripts read. Anything else is reported in one line.
+     */
+    private static void uncaught(Thread t, Throwable e) {
+        if (t.getName().startsWith("DBusConnection") && e instanceof NullPointerException) {
+            return;
+        }
+        System.err.println("port853: internal error in " + t.getName() + ": " + e);
     }
 }

@@ -111,6 +111,10 @@ final class ResolvedBus implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
-        connection.disconnect();
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // closing a bus connection we are done with: nothing left to do
+        }
     }
 }
