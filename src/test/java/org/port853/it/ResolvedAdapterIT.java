@@ -166,6 +166,25 @@ class ResolvedAdapterIT {
     }
 
     @Test
+    @DisplayName("resolv.conf linked to the uplink file is explained, and --link-resolv-conf points it at the stub")
+    void uplinkResolvConf() {
+        RigCli c = rig(87);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "ln", "-sfn", "/run/systemd/resolve/resolv.conf",
+                "/etc/resolv.conf");
+        JsonNode before = c.json("status", "--json");
+        assertEquals("UPLINK", before.path("resolvConf").path("kind").asText());
+        assertTrue(codes(before).contains("RESOLV_CONF_UPLINK"), codes(before).toString());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--link-resolv-conf");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        JsonNode after = c.json("status", "--json");
+        assertEquals("STUB", after.path("resolvConf").path("kind").asText());
+        assertEquals("PROTECTED", after.path("assessment").path("verdict").asText(), after.toString());
+        assertEquals(0, c.run("revert").exitCode());
+        assertEquals("UPLINK", c.json("status", "--json").path("resolvConf").path("kind").asText());
+    }
+
+    @Test
     @DisplayName("bad input is refused with exit 2 and nothing is written")
     void badInput() {
         RigCli c = rig(78);
