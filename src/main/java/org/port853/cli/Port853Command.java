@@ -26,6 +26,7 @@ public final class Port853Command implements Runnable {
         cl.addSubcommand(new ExportCommand(services));
         cl.addSubcommand(new AnalyzeCommand());
         cl.addSubcommand(new MonitorCommand());
+        cl.addSubcommand(new VerifyCommand());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
                 line.getErr().println("port853: " + ex.getMessage());

@@ -4,6 +4,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -46,23 +51,57 @@ public final class SystemResolverQuerySender implements QuerySender {
         return s.getAddress().getHostAddress() + ":" + s.getPort();
     }
 
+    /**
+     * Sends all queries at once (each a fresh UDP socket, like independent programs) and waits for every answer
+     * or timeout, so the whole call takes about one {@code timeout} at most.
+     */
     @Override
     public List<QueryOutcome> send(List<String> names, Duration timeout) {
         InetSocketAddress s = resolve();
-        List<QueryOutcome> out = new ArrayList<>();
         SimpleResolver resolver = new SimpleResolver(s);
         resolver.setTimeout(timeout);
+        List<CompletableFuture<QueryOutcome>> pending = new ArrayList<>();
         for (String n : names) {
             long t0 = System.nanoTime();
+            CompletableFuture<QueryOutcome> f;
             try {
                 Message q = Message.newQuery(Record.newRecord(Name.fromString(n, Name.root), Type.A, DClass.IN));
-                Message r = resolver.send(q);
-                out.add(new QueryOutcome(n, true, Rcode.string(r.getRcode()), Duration.ofNanos(System.nanoTime() - t0), null));
+                f = resolver.sendAsync(q).toCompletableFuture().handle((r, e) -> e == null
+                        ? new QueryOutcome(n, true, Rcode.string(r.getRcode()), since(t0), null)
+                        : failed(n, t0, e));
             } catch (Exception e) {
-                out.add(new QueryOutcome(n, false, null, Duration.ofNanos(System.nanoTime() - t0),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                f = CompletableFuture.completedFuture(failed(n, t0, e));
+            }
+            pending.add(f);
+        }
+        List<QueryOutcome> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        for (int i = 0; i < pending.size(); i++) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                out.add(pending.get(i).get(left, TimeUnit.NANOSECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(new QueryOutcome(names.get(i), false, null, timeout, "interrupted"));
+            } catch (ExecutionException | TimeoutException e) {
+                pending.get(i).cancel(true);
+                out.add(new QueryOutcome(names.get(i), false, null, timeout, "no answer within " + timeout.toMillis()
+                        + " ms"));
             }
         }
         return out;
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private static QueryOutcome failed(String name, long t0, Throwable e) {
+        Throwable c = e;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return new QueryOutcome(name, false, null, since(t0),
+                c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
     }
 }

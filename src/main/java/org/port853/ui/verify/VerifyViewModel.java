@@ -1,11 +1,8 @@
 package org.port853.ui.verify;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -20,7 +17,8 @@ import javafx.collections.ObservableList;
 import org.port853.capture.CaptureSession;
 import org.port853.capture.LeakRecord;
 import org.port853.probe.QueryOutcome;
-import org.port853.probe.QuerySender;
+import org.port853.probe.Verifier;
+import org.port853.probe.VerifyResult;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
@@ -28,12 +26,13 @@ import org.port853.ui.traffic.TrafficViewModel;
 
 /**
  * Verify: with the capture running, send N fresh queries through the system resolver, wait for the
- * capture to see them, then report "N queries, all on 853, none leaked" or exactly what leaked.
+ * capture to see them, then report "N queries, all on 853, none leaked" or exactly what leaked. The work and
+ * the rules are {@link Verifier} (shared with {@code port853 verify}); this class only presents them.
  */
 public final class VerifyViewModel {
-    public static final String ZONE = "example.com";
+    public static final String ZONE = Verifier.ZONE;
     /** How long the capture gets after the last answer to see every packet. */
-    public static final Duration SETTLE = Duration.ofMillis(1500);
+    public static final Duration SETTLE = Verifier.SETTLE;
 
     public enum Outcome { NONE, CLEAN, LEAKED, UNPROVEN, NO_CAPTURE, NO_ANSWERS }
 
@@ -91,75 +90,56 @@ public final class VerifyViewModel {
 
     private void send(boolean captureOk) {
         int n = Math.max(1, Math.min(100, count.get()));
-        List<String> names = QuerySender.uniqueNames(n, ZONE);
+        List<String> names = Verifier.names(n);
         CaptureSession session = captureOk ? traffic.session() : null;
-        Set<LeakRecord> before = session == null ? Set.of() : new HashSet<>(session.recentLeaks(TrafficViewModel.LEAK_ROWS));
-        long encBefore = session == null ? 0 : encryptedTotal(session);
-        QuerySender probe = model.services().probe();
-        headline.set(I18n.t("verify.sending", n, probe.target()));
-        model.background().run(() -> {
-            List<QueryOutcome> outcomes = probe.send(names, Duration.ofSeconds(3));
-            Thread.sleep(settle.toMillis());
-            return outcomes;
-        }, outcomes -> finish(names, outcomes, session, before, encBefore), e -> {
+        Verifier verifier = new Verifier(model.services().probe(), Verifier.TIMEOUT, settle);
+        headline.set(I18n.t("verify.sending", n, verifier.sender().target()));
+        model.background().run(() -> verifier.verify(session, names), this::finish, e -> {
             running.set(false);
             headline.set(I18n.t("verify.failed", Background.describe(e)));
             setOutcome(Outcome.NO_ANSWERS);
         });
     }
 
-    private static long encryptedTotal(CaptureSession s) {
-        long sum = 0;
-        for (long v : s.snapshot(120).encryptedPackets()) sum += v;
-        return sum;
-    }
-
-    private void finish(List<String> names, List<QueryOutcome> outcomes, CaptureSession session,
-                        Set<LeakRecord> before, long encBefore) {
+    private void finish(VerifyResult result) {
         running.set(false);
-        int n = names.size();
-        long answered = outcomes.stream().filter(QueryOutcome::answered).count();
-        for (QueryOutcome q : outcomes) {
+        int n = result.queries();
+        long answered = result.answered();
+        for (QueryOutcome q : result.outcomes()) {
             details.add(q.answered() ? I18n.t("verify.detail.answered", q.name(), q.rcode(), q.elapsed().toMillis())
                     : I18n.t("verify.detail.unanswered", q.name(), q.error()));
         }
-        if (session == null) {
-            headline.set(I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
-                    String.valueOf(traffic.problemFixProperty().get())));
-            setOutcome(Outcome.NO_CAPTURE);
-            return;
-        }
-        Set<String> ours = new HashSet<>();
-        for (String name : names) ours.add(name.toLowerCase(Locale.ROOT));
-        List<LeakRecord> ourLeaks = new ArrayList<>();
-        int otherLeaks = 0;
-        for (LeakRecord r : session.recentLeaks(TrafficViewModel.LEAK_ROWS)) {
-            if (before.contains(r)) continue;
-            String name = r.name() == null ? "" : r.name().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
-            if (ours.contains(name)) ourLeaks.add(r);
-            else otherLeaks++;
-        }
-        long encDelta = encryptedTotal(session) - encBefore;
-        if (!ourLeaks.isEmpty()) {
-            headline.set(I18n.t("verify.leaked", ourLeaks.size(), n));
-            for (LeakRecord r : ourLeaks) {
-                details.add(0, I18n.t("verify.detail.leak", r.name(), r.server(), r.iface(),
-                        r.process() == null ? "?" : r.process()));
-            }
-            setOutcome(Outcome.LEAKED);
-        } else if (answered == 0) {
-            headline.set(I18n.t("verify.noanswers", n));
-            setOutcome(Outcome.NO_ANSWERS);
-        } else if (encDelta <= 0) {
-            headline.set(I18n.t("verify.unproven", n, answered));
-            setOutcome(Outcome.UNPROVEN);
-        } else {
-            headline.set(answered == n ? I18n.t("verify.clean", n) : I18n.t("verify.clean.partial", n, answered));
-            setOutcome(Outcome.CLEAN);
-            if (otherLeaks > 0) {
-                headline.set(headline.get() + " " + I18n.t("verify.otherLeaks", otherLeaks));
+        int otherLeaks = result.otherLeaks().size();
+        switch (result.verdict()) {
+            case CAPTURE_UNAVAILABLE:
+                headline.set(I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
+                        String.valueOf(traffic.problemFixProperty().get())));
+                setOutcome(Outcome.NO_CAPTURE);
+                return;
+            case LEAKED:
+                headline.set(I18n.t("verify.leaked", result.leakedNames(), n));
+                for (LeakRecord r : result.leakedQueries()) {
+                    details.add(0, I18n.t("verify.detail.leak", r.name(), r.server(), r.iface(),
+                            r.process() == null ? "?" : r.process()));
+                }
+                setOutcome(Outcome.LEAKED);
+                break;
+            case NO_ANSWER:
+                headline.set(I18n.t("verify.noanswers", n));
+                setOutcome(Outcome.NO_ANSWERS);
+                break;
+            case UNPROVEN:
+                headline.set(I18n.t("verify.unproven", n, answered));
                 setOutcome(Outcome.UNPROVEN);
-            }
+                break;
+            default:
+                headline.set(answered == n ? I18n.t("verify.clean", n) : I18n.t("verify.clean.partial", n, answered));
+                setOutcome(Outcome.CLEAN);
+                if (otherLeaks > 0) {
+                    // our queries are safe, but the machine is not: do not show the all-clear style
+                    headline.set(headline.get() + " " + I18n.t("verify.otherLeaks", otherLeaks));
+                    setOutcome(Outcome.UNPROVEN);
+                }
         }
         if (model.services().demo()) {
             headline.set(headline.get() + " " + I18n.t("verify.demo"));

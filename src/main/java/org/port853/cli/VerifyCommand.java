@@ -1,0 +1,195 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureSessions;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakRecord;
+import org.port853.probe.QueryOutcome;
+import org.port853.probe.QuerySender;
+import org.port853.probe.SystemResolverQuerySender;
+import org.port853.probe.Verifier;
+import org.port853.probe.VerifyResult;
+import org.port853.probe.VerifyVerdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code port853 verify [--queries N] [--interface NAME] [--json]}: the window's Verify button on the command line.
+ * Starts a live capture, sends N fresh queries through the system resolver ({@link Verifier}, the same code the
+ * window runs), waits briefly for late packets, stops the capture and reports. Exit 0 only for
+ * {@link VerifyVerdict#ALL_ENCRYPTED}.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Proves the encryption: sends fresh test queries through the system resolver while capturing "
+            + "and reports \"N queries, all on 853, none leaked\" or exactly which leaked, and to which server.",
+            "Needs capture rights (root or CAP_NET_RAW). Exit codes: 0 all encrypted, 1 leaked / no answer / "
+            + "unproven / capture unavailable, 2 bad input."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "5",
+            description = "how many test queries to send, 1 to 100 (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--interface", paramLabel = "NAME", description = "capture on one interface (default: all)")
+    String iface;
+
+    @Option(names = "--json", description = "print the result as one JSON document (README.md)")
+    boolean json;
+
+    private final Function<String, CaptureSession> sessions;
+    private final QuerySender sender;
+    private final Duration settle;
+
+    public VerifyCommand() {
+        this(CaptureSessions::live, new SystemResolverQuerySender(), Verifier.SETTLE);
+    }
+
+    /** Tests pass their own capture (by interface name, null = all), query sender and settle time. */
+    public VerifyCommand(Function<String, CaptureSession> sessions, QuerySender sender, Duration settle) {
+        this.sessions = sessions;
+        this.sender = sender;
+        this.settle = settle;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (queries < 1 || queries > 100) {
+            err.println("port853 verify: --queries must be between 1 and 100.");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (iface != null && !iface.matches("[A-Za-z0-9_.:@-]{1,32}")) {
+            err.println("port853 verify: '" + iface + "' is not an interface name.");
+            return ExitCodes.BAD_INPUT;
+        }
+        CaptureSession session = sessions.apply(iface);
+        CaptureUnavailableException problem = null;
+        try {
+            session.start();
+        } catch (CaptureUnavailableException e) {
+            if (e.reason().startsWith("No such network interface")) {
+                err.println("port853 verify: " + e.reason() + " Fix: " + e.fix());
+                return ExitCodes.BAD_INPUT;
+            }
+            problem = e;
+        }
+        VerifyResult r;
+        try {
+            r = new Verifier(sender, Verifier.TIMEOUT, settle).verify(problem == null ? session : null,
+                    Verifier.names(queries));
+        } finally {
+            session.stop();
+        }
+        if (json) {
+            out.println(Json.write(json(r, problem == null ? session.description() : null, problem)));
+        }
+        if (problem != null) {
+            err.println("port853 verify: sent " + r.queries() + " queries (" + r.answered() + " answered) but could "
+                    + "not watch the traffic, so nothing is proven: " + sentence(problem.reason()) + " Fix: "
+                    + sentence(problem.fix()));
+        } else if (!json) {
+            text(out, r, session.description());
+        }
+        return r.verdict() == VerifyVerdict.ALL_ENCRYPTED ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static String sentence(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    private void text(PrintWriter out, VerifyResult r, String capture) {
+        int n = r.queries();
+        switch (r.verdict()) {
+            case ALL_ENCRYPTED:
+                out.println(r.answered() == n ? n + " queries, all on 853, none leaked."
+                        : n + " queries, " + r.answered() + " answered, all on 853, none leaked.");
+                break;
+            case LEAKED:
+                out.println(r.leakedNames() + " of " + n + " queries leaked in plaintext:");
+                for (LeakRecord l : r.leakedQueries()) {
+                    out.println("  " + leakLine(l));
+                }
+                break;
+            case NO_ANSWER:
+                out.println("None of the " + n + " queries were answered: name resolution is not working "
+                        + "(none leaked).");
+                break;
+            default:
+                out.println(n + " queries sent, " + r.answered() + " answered, none leaked, but no encrypted traffic "
+                        + "was seen: nothing is proven (is the capture watching the right interface?).");
+        }
+        out.println(r.answered() + " answered, " + r.failed() + " failed through " + sender.target() + "; "
+                + r.encryptedPackets() + " encrypted packets seen (capture " + capture + ").");
+        for (QueryOutcome q : r.outcomes()) {
+            if (!q.answered()) {
+                out.println("  no answer: " + q.name() + " (" + q.error() + ")");
+            }
+        }
+        if (!r.otherLeaks().isEmpty()) {
+            out.println("Meanwhile " + r.otherLeaks().size() + " queries of other programs leaked in plaintext:");
+            for (LeakRecord l : r.otherLeaks()) {
+                out.println("  " + leakLine(l));
+            }
+        }
+    }
+
+    private static String leakLine(LeakRecord l) {
+        return (l.name().isEmpty() ? "(no question)" : l.name()) + " " + l.type() + " -> " + l.server() + " on "
+                + l.iface() + (l.process() == null ? "" : " by " + l.process());
+    }
+
+    private ObjectNode json(VerifyResult r, String capture, CaptureUnavailableException problem) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("verdict", r.verdict().name());
+        o.put("queries", r.queries());
+        o.put("answered", r.answered());
+        o.put("failed", r.failed());
+        o.put("encryptedPackets", r.encryptedPackets());
+        leaks(o.putArray("leakedQueries"), r.leakedQueries());
+        leaks(o.putArray("otherLeaks"), r.otherLeaks());
+        ArrayNode results = o.putArray("results");
+        for (QueryOutcome q : r.outcomes()) {
+            ObjectNode n = results.addObject();
+            n.put("name", q.name());
+            n.put("answered", q.answered());
+            n.put("rcode", q.rcode());
+            n.put("millis", q.elapsed().toMillis());
+            n.put("error", q.error());
+        }
+        o.put("resolver", sender.target());
+        o.put("capture", capture);
+        if (problem == null) {
+            o.putNull("captureProblem");
+        } else {
+            ObjectNode p = o.putObject("captureProblem");
+            p.put("reason", problem.reason());
+            p.put("fix", problem.fix());
+        }
+        return o;
+    }
+
+    private static void leaks(ArrayNode into, List<LeakRecord> leaks) {
+        for (LeakRecord l : leaks) {
+            ObjectNode n = into.addObject();
+            n.put("name", l.name());
+            n.put("server", l.server());
+            n.put("interface", l.iface());
+            n.put("type", l.type());
+            n.put("process", l.process());
+            n.put("time", l.time() == null ? null : l.time().toString());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.port853.probe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.port853.capture.CaptureListener;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+
+/**
+ * Verify, without any UI: with a capture running, send fresh test queries through the system resolver
+ * ({@link QuerySender}), give the capture a moment for late packets, then judge what it saw
+ * ({@link VerifyResult#judge}). The window's Verify button and {@code port853 verify} both call this.
+ * Blocking: call it off the UI thread.
+ */
+public final class Verifier {
+    /** Test names are {@code p853-<random>.example.com}: a reserved domain, and no cache can answer them. */
+    public static final String ZONE = "example.com";
+    /** How long the capture gets after the last answer to see every packet (and name the processes). */
+    public static final Duration SETTLE = Duration.ofMillis(1500);
+    /** Per query; the queries travel in parallel, so this bounds the whole sending phase. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** The leak log keeps this many entries (see {@code LeakLog}). */
+    private static final int LEAK_LOG = 1000;
+
+    private final QuerySender sender;
+    private final Duration timeout;
+    private final Duration settle;
+
+    public Verifier(QuerySender sender) {
+        this(sender, TIMEOUT, SETTLE);
+    }
+
+    public Verifier(QuerySender sender, Duration timeout, Duration settle) {
+        this.sender = sender;
+        this.timeout = timeout;
+        this.settle = settle;
+    }
+
+    public QuerySender sender() {
+        return sender;
+    }
+
+    /** {@code count} fresh test names. */
+    public static List<String> names(int count) {
+        return QuerySender.uniqueNames(count, ZONE);
+    }
+
+    /**
+     * Sends {@code names} and judges the capture. {@code session} must be running, or null when capture is
+     * unavailable (then the queries are still sent, and the verdict is {@link VerifyVerdict#CAPTURE_UNAVAILABLE}).
+     * The session may have been running for a while: only what it sees from now on counts.
+     */
+    public VerifyResult verify(CaptureSession session, List<String> names) throws InterruptedException {
+        if (session == null) {
+            return VerifyResult.judge(sender.send(names, timeout), false, 0, List.of());
+        }
+        Set<LeakRecord> seen = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+        CaptureListener listener = new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                seen.add(r);
+            }
+        };
+        Set<LeakRecord> before = new HashSet<>(session.recentLeaks(LEAK_LOG));
+        session.addListener(listener);
+        EncryptedCounter encrypted = new EncryptedCounter(session);
+        List<QueryOutcome> outcomes;
+        try {
+            outcomes = sender.send(names, timeout);
+            Thread.sleep(settle.toMillis());
+        } finally {
+            session.removeListener(listener);
+        }
+        // The listener sees every leak; the log covers sessions that do not call listeners.
+        Set<LeakRecord> meanwhile = new LinkedHashSet<>();
+        synchronized (seen) {
+            meanwhile.addAll(seen);
+        }
+        for (LeakRecord r : session.recentLeaks(LEAK_LOG)) {
+            if (!before.contains(r)) {
+                meanwhile.add(r);
+            }
+        }
+        List<LeakRecord> ordered = new ArrayList<>(meanwhile);
+        ordered.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
+                java.util.Comparator.naturalOrder())));
+        return VerifyResult.judge(outcomes, true, encrypted.sinceStart(), ordered);
+    }
+
+    /**
+     * Encrypted packets since construction, from the per-second series: the seconds from the start second on,
+     * minus what the start second already held. Works for sessions that were running long before.
+     */
+    static final class EncryptedCounter {
+        private final CaptureSession session;
+        private final long startSecond;
+        private final long atStart;
+
+        EncryptedCounter(CaptureSession session) {
+            this.session = session;
+            MeterSnapshot s = session.snapshot(1);
+            startSecond = s.endEpochSecond();
+            atStart = s.encryptedPackets()[s.seconds() - 1];
+        }
+
+        long sinceStart() {
+            long end = session.snapshot(1).endEpochSecond();
+            int seconds = (int) Math.max(1, Math.min(3600, end - startSecond + 3));
+            MeterSnapshot s = session.snapshot(seconds);
+            long first = s.endEpochSecond() - s.seconds() + 1;
+            long sum = 0;
+            boolean startIncluded = false;
+            for (int i = 0; i < s.seconds(); i++) {
+                long sec = first + i;
+                if (sec >= startSecond) {
+                    sum += s.encryptedPackets()[i];
+                    startIncluded |= sec == startSecond;
+                }
+            }
+            return startIncluded ? sum - atStart : sum;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.port853.probe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.port853.capture.CaptureListener;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+
+/** A capture double that "sees" what the test tells it: leaks (log and listeners) and encrypted packets. */
+class ScriptedCapture implements CaptureSession {
+    final CaptureUnavailableException failure;
+    final List<LeakRecord> log = new CopyOnWriteArrayList<>();
+    final List<CaptureListener> listeners = new CopyOnWriteArrayList<>();
+    /** Whether leaks reach listeners (the GUI's test double does not call them). */
+    boolean notify = true;
+    long encrypted;
+    volatile boolean running;
+    boolean stopped;
+    String startedOn = "unset";
+
+    ScriptedCapture(CaptureUnavailableException failure) {
+        this.failure = failure;
+    }
+
+    static LeakRecord leak(String name, String server) {
+        return new LeakRecord(Instant.now(), "eth0", server, name, "A", "systemd-resolve (42)");
+    }
+
+    synchronized void leaked(LeakRecord r) {
+        log.add(r);
+        if (notify) {
+            for (CaptureListener l : listeners) l.onLeak(r);
+        }
+    }
+
+    synchronized void encrypted(long packets) {
+        encrypted += packets;
+    }
+
+    @Override
+    public void start() throws CaptureUnavailableException {
+        if (failure != null) throw failure;
+        running = true;
+    }
+
+    @Override public void stop() { running = false; stopped = true; }
+    @Override public boolean isRunning() { return running; }
+    @Override public String description() { return "scripted"; }
+
+    /** All encrypted packets so far sit in the current second. */
+    @Override
+    public synchronized MeterSnapshot snapshot(int seconds) {
+        long[] z = new long[seconds];
+        long[] e = new long[seconds];
+        e[seconds - 1] = encrypted;
+        return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, e, z, z.clone(), z.clone(), Map.of(), 0, 0);
+    }
+
+    @Override
+    public List<LeakRecord> recentLeaks(int max) {
+        List<LeakRecord> all = new ArrayList<>(log);
+        return all.subList(Math.max(0, all.size() - max), all.size());
+    }
+
+    @Override public void clear() { log.clear(); }
+    @Override public void addListener(CaptureListener l) { listeners.add(l); }
+    @Override public void removeListener(CaptureListener l) { listeners.remove(l); }
+    @Override public void close() { stop(); }
+}

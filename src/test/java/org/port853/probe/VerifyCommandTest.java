@@ -1,0 +1,137 @@
+package org.port853.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.cli.VerifyCommand;
+import picocli.CommandLine;
+
+/** {@code port853 verify} over a scripted capture and sender (the real rig run is VerifyIT). */
+@DisplayName("port853 verify")
+class VerifyCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final List<String> interfaces = new ArrayList<>();
+    private ScriptedCapture capture;
+
+    private int run(ScriptedCapture c, ScriptedSender s, String... args) {
+        capture = c;
+        CommandLine cl = new CommandLine(new VerifyCommand(iface -> {
+            interfaces.add(String.valueOf(iface));
+            return c;
+        }, s, Duration.ZERO));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private JsonNode json() throws Exception {
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    @DisplayName("all encrypted: one line, exit 0, capture stopped, default 5 queries on all interfaces")
+    void clean() {
+        ScriptedCapture c = new ScriptedCapture(null);
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> c.encrypted(2));
+        assertEquals(0, run(c, s));
+        assertTrue(out.toString().startsWith("5 queries, all on 853, none leaked.\n"), out.toString());
+        assertTrue(out.toString().contains("5 answered, 0 failed through 127.0.0.53:53; 10 encrypted packets seen"),
+                out.toString());
+        assertEquals(List.of("null"), interfaces);
+        assertTrue(c.stopped);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    @DisplayName("--json: the documented fields; leaked queries named with server and interface; exit 1")
+    void leakedJson() throws Exception {
+        ScriptedCapture c = new ScriptedCapture(null);
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> {
+            c.leaked(ScriptedCapture.leak(n, "198.18.90.4"));
+            if (i == 0) c.leaked(ScriptedCapture.leak("update.example.org", "198.18.90.4"));
+        });
+        assertEquals(1, run(c, s, "--queries", "3", "--interface", "eth0", "--json"));
+        JsonNode j = json();
+        assertEquals("LEAKED", j.path("verdict").asText());
+        assertEquals(3, j.path("queries").asInt());
+        assertEquals(3, j.path("answered").asInt());
+        assertEquals(0, j.path("encryptedPackets").asInt());
+        Set<String> leaked = new HashSet<>();
+        for (JsonNode l : j.path("leakedQueries")) {
+            leaked.add(l.path("name").asText());
+            assertEquals("198.18.90.4", l.path("server").asText());
+            assertEquals("eth0", l.path("interface").asText());
+        }
+        assertEquals(new HashSet<>(s.sent), leaked);
+        assertEquals("update.example.org", j.path("otherLeaks").get(0).path("name").asText());
+        assertEquals(3, j.path("results").size());
+        assertTrue(j.path("captureProblem").isNull());
+        assertEquals(List.of("eth0"), interfaces);
+    }
+
+    @Test
+    @DisplayName("leaked, as text: which names went where, and other programs' leaks")
+    void leakedText() {
+        ScriptedCapture c = new ScriptedCapture(null);
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> {
+            if (i == 1) c.leaked(ScriptedCapture.leak(n, "198.18.90.4"));
+            c.encrypted(3);
+        });
+        assertEquals(1, run(c, s, "--queries", "2"));
+        String o = out.toString();
+        assertTrue(o.startsWith("1 of 2 queries leaked in plaintext:\n  " + s.sent.get(1) + " A -> 198.18.90.4 on eth0"),
+                o);
+    }
+
+    @Test
+    @DisplayName("capture unavailable: one sentence with the fix on stderr, exit 1; JSON says CAPTURE_UNAVAILABLE")
+    void captureUnavailable() throws Exception {
+        CaptureUnavailableException no = new CaptureUnavailableException(
+                "This program may not capture network traffic: it runs as 'alice' without the CAP_NET_RAW capability.",
+                "Join the capture group and log in again");
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> { });
+        assertEquals(1, run(new ScriptedCapture(no), s, "--json"));
+        assertEquals("CAPTURE_UNAVAILABLE", json().path("verdict").asText());
+        assertEquals("Join the capture group and log in again", json().path("captureProblem").path("fix").asText());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("port853 verify: sent 5 queries (5 answered) but could not watch the "
+                + "traffic, so nothing is proven: This program may not capture"), err.toString());
+        assertTrue(err.toString().contains(" Fix: Join the capture group and log in again."), err.toString());
+    }
+
+    @Test
+    @DisplayName("no answers: NO_ANSWER, exit 1, each failure listed")
+    void noAnswer() {
+        ScriptedCapture c = new ScriptedCapture(null);
+        assertEquals(1, run(c, new ScriptedSender(false, (n, i) -> { }), "--queries", "2"));
+        assertTrue(out.toString().startsWith("None of the 2 queries were answered"), out.toString());
+        assertEquals(2, out.toString().lines().filter(l -> l.startsWith("  no answer: p853-")).count());
+    }
+
+    @Test
+    @DisplayName("bad input: exit 2, one sentence, nothing sent")
+    void badInput() {
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> { });
+        assertEquals(2, run(new ScriptedCapture(null), s, "--queries", "0"));
+        assertEquals(2, run(new ScriptedCapture(null), s, "--queries", "101"));
+        assertEquals(2, run(new ScriptedCapture(null), s, "--interface", "eth0; rm"));
+        CaptureUnavailableException noDev = new CaptureUnavailableException("No such network interface: nope",
+                "List interfaces with 'ip link' and pass one of them, or omit --interface.");
+        assertEquals(2, run(new ScriptedCapture(noDev), s, "--interface", "nope"));
+        assertTrue(s.sent.isEmpty());
+        assertEquals(4, err.toString().strip().lines().count(), err.toString());
+    }
+}
