@@ -14,7 +14,8 @@ if [[ -z ${CP:-} ]]; then
     CP=$ROOT/target/classes:$(cat "$WORK/cp.txt")
 fi
 javac -nowarn -d "$WORK/cls" -cp "$CP" "$ROOT/src/bench/java/org/port853/bench/CaptureBench.java"
-JAVA=(java -Dorg.pcap4j.core.pcapLibName=libpcap.so.0.8 -cp "$WORK/cls:$CP" org.port853.bench.CaptureBench)
+JVM_OPTS=(${JVM_OPTS:-})
+JAVA=(java "${JVM_OPTS[@]}" -Dorg.pcap4j.core.pcapLibName=libpcap.so.0.8 -cp "$WORK/cls:$CP" org.port853.bench.CaptureBench)
 FIXTURE=$ROOT/src/test/resources/org/port853/capture/lab-any-sll2.pcap
 ETH_FIXTURE=$ROOT/src/test/resources/org/port853/capture/lab-eth0.pcap
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -51,9 +52,11 @@ live|soak)
     if [[ $1 == live ]]; then
         # a fixed rate (third argument, packets/s) or as fast as tcpreplay can push onto lo ("top")
         rate=${3:-top}
-        sleep 2  # JIT warm-up is not what we measure
+        # traffic starts as soon as the capture reports READY: the first second after start counts
+        # (WARMUP=N seconds of idle capture before the flood, to measure the steady state only)
+        sleep "${WARMUP:-0}"
         if [[ $rate == top ]]; then rateopt=(--topspeed); else rateopt=(--pps="$rate"); fi
-        ip netns exec $ns tcpreplay -q -i lo "${rateopt[@]}" --loop=0 --duration=$((secs - 4)) "$flood" || true
+        ip netns exec $ns tcpreplay -q -i lo "${rateopt[@]}" --loop=0 --duration=$((secs - 2 - ${WARMUP:-0})) "$flood" || true
     else
         pps=${3:-20000}
         ( while kill -0 $cap 2>/dev/null; do

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Meter, leak log, listeners and the capture-thread life cycle shared by live and replayed sessions. */
-abstract class AbstractCaptureSession implements CaptureSession {
+abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess {
     protected final TrafficMeter meter = new TrafficMeter();
     protected final LeakLog leakLog = new LeakLog();
     private final CopyOnWriteArrayList<CaptureListener> listeners = new CopyOnWriteArrayList<>();
@@ -17,7 +17,13 @@ abstract class AbstractCaptureSession implements CaptureSession {
     protected Thread thread;
 
     AbstractCaptureSession(LocalAddresses local, java.util.function.IntFunction<String> ifNames) {
-        pipeline = new PacketPipeline(meter, local, this::onLeakCandidate, ifNames);
+        this(local, ifNames, false);
+    }
+
+    /** @param asyncLeaks parse leaked DNS messages on a worker thread ({@link LeakStage#async}) */
+    AbstractCaptureSession(LocalAddresses local, java.util.function.IntFunction<String> ifNames, boolean asyncLeaks) {
+        pipeline = new PacketPipeline(meter, local, this::onLeakCandidate, ifNames,
+                asyncLeaks ? LeakStage::async : LeakStage::inline);
     }
 
     /** Called on the capture thread for every leaked query; default: publish without a process. */
@@ -77,6 +83,11 @@ abstract class AbstractCaptureSession implements CaptureSession {
     protected abstract Thread startCapture() throws CaptureUnavailableException;
 
     protected final void finished(String reasonOrNull) {
+        try {
+            pipeline.flushLeaks();
+        } catch (RuntimeException e) {
+            // a listener failed
+        }
         running = false;
         fireStopped(reasonOrNull);
     }
@@ -127,6 +138,7 @@ abstract class AbstractCaptureSession implements CaptureSession {
     }
 
     /** Frames, parse errors and per-interface totals so far (read from any thread, approximately current). */
+    @Override
     public PacketPipeline pipeline() {
         return pipeline;
     }

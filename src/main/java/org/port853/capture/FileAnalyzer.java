@@ -3,8 +3,6 @@ package org.port853.capture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +14,7 @@ public final class FileAnalyzer {
     public record Result(String format, long frames, long countedFrames, Map<TrafficClass, ClassTotals> totals,
                          Map<String, Map<TrafficClass, ClassTotals>> interfaces, List<LeakRecord> leaks,
                          long leakCount, long parseErrors, Map<FrameError, Long> parseErrorKinds,
-                         long nonFirstFragments, long otherFrames, String fileError) {
+                         long nonFirstFragments, long otherFrames, String fileError, MeterSnapshot perSecond) {
 
         public ClassTotals total(TrafficClass c) {
             return totals.getOrDefault(c, ClassTotals.ZERO);
@@ -24,6 +22,15 @@ public final class FileAnalyzer {
     }
 
     private FileAnalyzer() {
+    }
+
+    /** Per-second series (also per interface) over the file's last {@link TrafficMeter#DEFAULT_SECONDS} seconds. */
+    static MeterSnapshot perSecond(TrafficMeter meter) {
+        long newest = meter.newestSecond();
+        if (newest == Long.MIN_VALUE) {
+            return meter.snapshot(0, 0);
+        }
+        return meter.snapshot((int) (newest - meter.oldestSecond() + 1), newest);
     }
 
     /**
@@ -38,22 +45,25 @@ public final class FileAnalyzer {
 
     public static Result analyze(PcapFileReader reader, Collection<InetAddress> local, int maxLeaks)
             throws IOException {
-        List<LeakRecord> leaks = new ArrayList<>();
+        // leaks complete out of order (when their response comes); keep the first maxLeaks by capture order
+        java.util.TreeMap<Long, LeakRecord> leaks = new java.util.TreeMap<>();
         long[] leakCount = {0};
-        TrafficMeter meter = new TrafficMeter(2);
+        TrafficMeter meter = new TrafficMeter(TrafficMeter.DEFAULT_SECONDS);
         PacketPipeline p = new PacketPipeline(meter, LocalAddresses.of(local), c -> {
-            if (leakCount[0]++ < maxLeaks) {
-                leaks.add(c.toRecord(null));
+            leakCount[0]++;
+            if (c.seq() < maxLeaks) {
+                leaks.put(c.seq(), c.toRecord(null));
             }
         }, null);
         reader.readAll(p::accept);
+        p.flushLeaks();
         Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
         for (TrafficClass c : TrafficClass.values()) {
             totals.put(c, meter.total(c));
         }
         Map<FrameError, Long> kinds = p.parseErrors();
         return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
-                List.copyOf(new ArrayDeque<>(leaks)), leakCount[0], p.parseErrorCount(), kinds,
-                p.nonFirstFragments(), p.otherFrames(), reader.error());
+                List.copyOf(leaks.values()), leakCount[0], p.parseErrorCount(), kinds,
+                p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter));
     }
 }

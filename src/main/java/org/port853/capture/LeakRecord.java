@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param name    query name without the final dot ({@code ""} for a query without a question)
  * @param type    query type mnemonic, e.g. {@code A}, {@code AAAA}, {@code TYPE65534}
  * @param process sending process as {@code name (pid)}, or {@code null} when unknown
+ * @param rcode   response code of the response to this query (header RCODE mnemonic: {@code NOERROR},
+ *                {@code NXDOMAIN}, {@code SERVFAIL}, {@code REFUSED}, ...), or {@code null} when no response was seen
  */
-public record LeakRecord(Instant time, String iface, String server, String name, String type, String process) {
+public record LeakRecord(Instant time, String iface, String server, String name, String type, String process,
+                         String rcode) {
+
+    /** A record without a response code. */
+    public LeakRecord(Instant time, String iface, String server, String name, String type, String process) {
+        this(time, iface, server, name, type, process, null);
+    }
 }

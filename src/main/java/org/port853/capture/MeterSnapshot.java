@@ -1,15 +1,50 @@
 package org.port853.capture;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Per-second series, oldest first; every array has length {@code seconds} and index {@code i} is the second
  * {@code endEpochSecond - seconds + 1 + i}. {@code leakMarkers} counts leaked query messages per second.
  * Totals cover everything since start (or the last clear), also seconds that fell out of the ring.
+ * {@code interfaces}: the same seconds per interface, in order of first appearance.
  */
 public record MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
                             long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
-                            long pcapDrops, long ifDrops) {
+                            long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces) {
+
+    /** Without per-interface series. */
+    public MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
+                         long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
+                         long pcapDrops, long ifDrops) {
+        this(endEpochSecond, seconds, encryptedPackets, localPlaintextPackets, leakPackets, leakMarkers, totals,
+                pcapDrops, ifDrops, List.of());
+    }
+
+    /**
+     * One interface's per-second packets and bytes per class over the same seconds as the snapshot (name
+     * {@link TrafficMeter#OTHER_INTERFACES} for the interfaces beyond {@link TrafficMeter#MAX_INTERFACES}).
+     */
+    public record InterfaceSeries(String name, long[] encryptedPackets, long[] localPlaintextPackets,
+                                  long[] leakPackets, long[] encryptedBytes, long[] localPlaintextBytes,
+                                  long[] leakBytes) {
+
+        public long[] packets(TrafficClass c) {
+            return switch (c) {
+                case ENCRYPTED -> encryptedPackets;
+                case LOCAL_PLAINTEXT -> localPlaintextPackets;
+                case LEAK -> leakPackets;
+            };
+        }
+
+        public long[] bytes(TrafficClass c) {
+            return switch (c) {
+                case ENCRYPTED -> encryptedBytes;
+                case LOCAL_PLAINTEXT -> localPlaintextBytes;
+                case LEAK -> leakBytes;
+            };
+        }
+    }
 
     public ClassTotals total(TrafficClass c) {
         return totals.getOrDefault(c, ClassTotals.ZERO);

@@ -1,12 +1,10 @@
 package org.port853.capture;
 
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import org.port853.core.IpAddresses;
 
 /**
  * Frame → parse → classify → {@link TrafficMeter} and leak candidates. One instance per capture, driven by a
@@ -29,7 +27,7 @@ public final class PacketPipeline {
     private final ParsedFrame frame = new ParsedFrame();
     private final TcpDnsReassembler tcp = new TcpDnsReassembler();
     private final TrafficMeter meter;
-    private final Consumer<LeakCandidate> leaks;
+    private final LeakStage leakStage;
     private final IntFunction<String> ifIndexNames;
     private final String[] ifIndexCache = new String[1024];
     private volatile LocalAddresses local;
@@ -42,7 +40,6 @@ public final class PacketPipeline {
     private long counted;
     private long notCountedNonFirstFragment;
     private long notCountedOther;
-    private long leakQueries;
 
     // context of the frame being processed, for the TCP message callback
     private long curNanos;
@@ -54,8 +51,40 @@ public final class PacketPipeline {
                           IntFunction<String> ifIndexNames) {
         this.meter = meter;
         this.local = local;
-        this.leaks = leaks;
+        this.leakStage = LeakStage.inline(leaks, meter, this::countBadMessage);
         this.ifIndexNames = ifIndexNames != null ? ifIndexNames : i -> "if" + i;
+    }
+
+    /**
+     * A pipeline whose leak stage is made by {@code stage} from (leak consumer, meter, bad-message counter), e.g.
+     * {@link LeakStage#async}.
+     */
+    PacketPipeline(TrafficMeter meter, LocalAddresses local, Consumer<LeakCandidate> leaks,
+                   IntFunction<String> ifIndexNames, StageFactory stage) {
+        this.meter = meter;
+        this.local = local;
+        this.leakStage = stage.make(leaks, meter, this::countBadMessage);
+        this.ifIndexNames = ifIndexNames != null ? ifIndexNames : i -> "if" + i;
+    }
+
+    interface StageFactory {
+        LeakStage make(Consumer<LeakCandidate> out, TrafficMeter meter, java.util.function.IntConsumer bad);
+    }
+
+    private void countBadMessage(int n) {
+        synchronized (errors) {
+            errors[FrameError.BAD_DNS_MESSAGE.ordinal()] += n;
+        }
+    }
+
+    /** Emits leaked queries still waiting for their response (end of a file or capture). */
+    public void flushLeaks() {
+        leakStage.flush();
+    }
+
+    /** Leak messages dropped because the leak worker could not keep up (live capture only). */
+    public long leakQueueOverflows() {
+        return leakStage.overflows();
     }
 
     public void setLocalAddresses(LocalAddresses l) {
@@ -113,11 +142,11 @@ public final class PacketPipeline {
         }
         counted++;
         long sec = Math.floorDiv(epochNanos, 1_000_000_000L);
-        meter.add(sec, c, origLen);
         if (f.ifIndex >= 0) {
             iface = ifName(f.ifIndex);
         }
-        countInterface(iface, c, origLen);
+        int ifSlot = countInterface(iface, c, origLen);
+        meter.add(sec, c, origLen, ifSlot);
         if (c != TrafficClass.LEAK) {
             return;
         }
@@ -134,29 +163,11 @@ public final class PacketPipeline {
     }
 
     private void dnsMessage(byte[] b, int off, int len) {
-        if (len >= 12 && (b[off + 2] & 0x80) != 0) {
-            return; // a response: not a leak entry
-        }
-        DnsMessageInfo info = DnsExtractor.parse(b, off, len);
-        if (info == null) {
-            synchronized (errors) {
-                errors[FrameError.BAD_DNS_MESSAGE.ordinal()]++;
-            }
-            return;
-        }
         ParsedFrame f = frame;
-        boolean toServer = f.dstPort == DNS;
         int al = f.addressLength();
-        int serverOff = toServer ? f.dstOff : f.srcOff;
-        int clientOff = toServer ? f.srcOff : f.dstOff;
-        byte[] server = java.util.Arrays.copyOfRange(f.buf, serverOff, serverOff + al);
-        byte[] client = java.util.Arrays.copyOfRange(f.buf, clientOff, clientOff + al);
-        boolean clientLocal = toServer ? curSrcLocal : local.isLocal(client, 0, al);
-        leakQueries++;
-        meter.addLeakMarker(Math.floorDiv(curNanos, 1_000_000_000L));
-        Instant t = Instant.ofEpochSecond(Math.floorDiv(curNanos, 1_000_000_000L), Math.floorMod(curNanos, 1_000_000_000L));
-        leaks.accept(new LeakCandidate(t, curIface, IpAddresses.format(IpAddresses.fromBytes(server)), info.name(),
-                info.type(), f.protocol, client, toServer ? f.srcPort : f.dstPort, clientLocal));
+        boolean clientLocal = f.dstPort == DNS ? curSrcLocal : local.isLocal(f.buf, f.dstOff, al);
+        leakStage.offer(curNanos, curIface, f.buf, f.srcOff, f.dstOff, al, f.srcPort, f.dstPort, f.protocol,
+                clientLocal, b, off, len);
     }
 
     private String ifName(int index) {
@@ -176,7 +187,8 @@ public final class PacketPipeline {
         java.util.Arrays.fill(ifIndexCache, null);
     }
 
-    private void countInterface(String iface, TrafficClass c, long len) {
+    /** Counts the frame in the interface's totals; returns the interface's meter slot. */
+    private int countInterface(String iface, TrafficClass c, long len) {
         synchronized (perInterface) {
             long[] s;
             if (iface == lastIface && lastIfaceStats != null) {
@@ -185,10 +197,13 @@ public final class PacketPipeline {
                 s = perInterface.get(iface);
                 if (s == null) {
                     if (perInterface.size() < MAX_INTERFACES) {
-                        s = new long[CLASSES.length * 2];
+                        s = new long[CLASSES.length * 2 + 1];
+                        s[CLASSES.length * 2] = meter.interfaceSlot(iface);
                         perInterface.put(iface, s);
                     } else {
-                        s = perInterface.computeIfAbsent(OTHER_INTERFACES, k -> new long[CLASSES.length * 2]);
+                        s = perInterface.computeIfAbsent(OTHER_INTERFACES,
+                                k -> new long[CLASSES.length * 2 + 1]);
+                        s[CLASSES.length * 2] = meter.interfaceSlot(TrafficMeter.OTHER_INTERFACES);
                     }
                 }
                 lastIface = iface;
@@ -196,6 +211,7 @@ public final class PacketPipeline {
             }
             s[c.ordinal() * 2]++;
             s[c.ordinal() * 2 + 1] += len;
+            return (int) s[CLASSES.length * 2];
         }
     }
 
@@ -255,7 +271,7 @@ public final class PacketPipeline {
     }
 
     public long leakQueries() {
-        return leakQueries;
+        return leakStage.leakQueries();
     }
 
     /** Resets statistics and TCP state (the meter is cleared by its owner). */
@@ -269,6 +285,7 @@ public final class PacketPipeline {
             java.util.Arrays.fill(errors, 0);
         }
         tcp.clear();
-        frames = counted = notCountedNonFirstFragment = notCountedOther = leakQueries = 0;
+        frames = counted = notCountedNonFirstFragment = notCountedOther = 0;
+        leakStage.clearPending();
     }
 }

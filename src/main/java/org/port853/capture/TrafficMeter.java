@@ -1,12 +1,16 @@
 package org.port853.capture;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Packets and bytes per class in a fixed ring of per-second buckets, plus running totals and pcap drop
- * counters. Memory is fixed at construction (about 56 bytes per second of history) whatever the packet rate.
+ * counters, also per interface (at most {@link #MAX_INTERFACES} named interfaces, the rest together as
+ * {@link #OTHER_INTERFACES}). Memory is bounded whatever the packet rate: about 56 bytes per second of history, plus
+ * 48 bytes per second for each interface seen (3600 s × 17 interfaces at most: about 3 MB).
  * One writer (the capture thread) and any number of readers; all methods are thread-safe.
  */
 public final class TrafficMeter {
@@ -17,9 +21,19 @@ public final class TrafficMeter {
     private final long[][] packets = new long[CLASSES.length][];
     private final long[][] bytes = new long[CLASSES.length][];
     private final long[] leakMarkers;
+    private final long[] stamp; // the second each slot holds
     private final long[] totalPackets = new long[CLASSES.length];
     private final long[] totalBytes = new long[CLASSES.length];
+    /** Interfaces with their own per-second buckets; the others share {@link #OTHER_INTERFACES}. */
+    public static final int MAX_INTERFACES = 16;
+    public static final String OTHER_INTERFACES = "(other)";
+    private final String[] ifNames = new String[MAX_INTERFACES + 1];
+    private int ifCount;
+    // [slot][class] -> ring of packets / bytes per second, allocated when the interface first appears
+    private final long[][][] ifPackets = new long[MAX_INTERFACES + 1][][];
+    private final long[][][] ifBytes = new long[MAX_INTERFACES + 1][][];
     private long head = Long.MIN_VALUE; // newest second written
+    private long first = Long.MAX_VALUE; // oldest second written
     private long pcapDrops;
     private long ifDrops;
 
@@ -37,6 +51,8 @@ public final class TrafficMeter {
             bytes[c] = new long[size];
         }
         leakMarkers = new long[size];
+        stamp = new long[size];
+        java.util.Arrays.fill(stamp, Long.MIN_VALUE);
     }
 
     public int capacitySeconds() {
@@ -44,6 +60,14 @@ public final class TrafficMeter {
     }
 
     public synchronized void add(long epochSecond, TrafficClass c, long frameBytes) {
+        add(epochSecond, c, frameBytes, -1);
+    }
+
+    /**
+     * Counts a packet; {@code ifSlot} from {@link #interfaceSlot(String)} also counts it in that interface's
+     * buckets ({@code -1}: no interface).
+     */
+    public synchronized void add(long epochSecond, TrafficClass c, long frameBytes, int ifSlot) {
         int ci = c.ordinal();
         totalPackets[ci]++;
         totalBytes[ci] += frameBytes;
@@ -51,7 +75,40 @@ public final class TrafficMeter {
         if (i >= 0) {
             packets[ci][i]++;
             bytes[ci][i] += frameBytes;
+            if (ifSlot >= 0) {
+                ifPackets[ifSlot][ci][i]++;
+                ifBytes[ifSlot][ci][i] += frameBytes;
+            }
         }
+        if (epochSecond < first) {
+            first = epochSecond;
+        }
+    }
+
+    /**
+     * The bucket index of an interface: the first {@link #MAX_INTERFACES} names get their own, later ones share
+     * {@link #OTHER_INTERFACES}. Names stay assigned until the meter is discarded (also across {@link #clear()}).
+     */
+    public synchronized int interfaceSlot(String name) {
+        for (int k = 0; k < ifCount; k++) {
+            if (ifNames[k].equals(name)) {
+                return k;
+            }
+        }
+        int k = ifCount < MAX_INTERFACES || name.equals(OTHER_INTERFACES) && ifCount == MAX_INTERFACES
+                ? ifCount : MAX_INTERFACES;
+        if (ifNames[k] == null) {
+            ifNames[k] = k == MAX_INTERFACES ? OTHER_INTERFACES : name;
+            ifPackets[k] = new long[CLASSES.length][size];
+            ifBytes[k] = new long[CLASSES.length][size];
+            ifCount = k + 1;
+        }
+        return k;
+    }
+
+    /** The oldest second that holds data (since start or clear), or {@link Long#MIN_VALUE}. */
+    public synchronized long oldestSecond() {
+        return head == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(first, head - size + 1);
     }
 
     public synchronized void addLeakMarker(long epochSecond) {
@@ -74,7 +131,15 @@ public final class TrafficMeter {
             totalBytes[c] = 0;
         }
         java.util.Arrays.fill(leakMarkers, 0);
+        java.util.Arrays.fill(stamp, Long.MIN_VALUE);
+        for (int k = 0; k < ifCount; k++) {
+            for (int c = 0; c < CLASSES.length; c++) {
+                java.util.Arrays.fill(ifPackets[k][c], 0);
+                java.util.Arrays.fill(ifBytes[k][c], 0);
+            }
+        }
         head = Long.MIN_VALUE;
+        first = Long.MAX_VALUE;
     }
 
     /** The newest second that holds data, or {@link Long#MIN_VALUE}. */
@@ -95,11 +160,10 @@ public final class TrafficMeter {
         long end = head == Long.MIN_VALUE ? nowEpochSecond : Math.max(head, nowEpochSecond);
         long[][] series = new long[4][n];
         for (int k = 0; k < n; k++) {
-            long s = end - n + 1 + k;
-            if (head == Long.MIN_VALUE || s > head || s <= head - size) {
+            int i = readSlot(end - n + 1 + k);
+            if (i < 0) {
                 continue;
             }
-            int i = (int) Math.floorMod(s, (long) size);
             series[0][k] = packets[TrafficClass.ENCRYPTED.ordinal()][i];
             series[1][k] = packets[TrafficClass.LOCAL_PLAINTEXT.ordinal()][i];
             series[2][k] = packets[TrafficClass.LEAK.ordinal()][i];
@@ -109,38 +173,66 @@ public final class TrafficMeter {
         for (TrafficClass c : CLASSES) {
             totals.put(c, new ClassTotals(totalPackets[c.ordinal()], totalBytes[c.ordinal()]));
         }
+        List<MeterSnapshot.InterfaceSeries> ifs = new ArrayList<>(ifCount);
+        for (int k = 0; k < ifCount; k++) {
+            long[][] p = new long[CLASSES.length][n];
+            long[][] by = new long[CLASSES.length][n];
+            for (int j = 0; j < n; j++) {
+                int i = readSlot(end - n + 1 + j);
+                if (i < 0) {
+                    continue;
+                }
+                for (int c = 0; c < CLASSES.length; c++) {
+                    p[c][j] = ifPackets[k][c][i];
+                    by[c][j] = ifBytes[k][c][i];
+                }
+            }
+            ifs.add(new MeterSnapshot.InterfaceSeries(ifNames[k], p[0], p[1], p[2], by[0], by[1], by[2]));
+        }
         return new MeterSnapshot(end, n, series[0], series[1], series[2], series[3],
-                Collections.unmodifiableMap(totals), pcapDrops, ifDrops);
+                Collections.unmodifiableMap(totals), pcapDrops, ifDrops, List.copyOf(ifs));
     }
 
     /** Bytes per second of one class over the ring (for callers that want byte graphs). */
     public synchronized long bytesAt(TrafficClass c, long epochSecond) {
-        if (head == Long.MIN_VALUE || epochSecond > head || epochSecond <= head - size) {
-            return 0;
-        }
-        return bytes[c.ordinal()][(int) Math.floorMod(epochSecond, (long) size)];
+        int i = readSlot(epochSecond);
+        return i < 0 ? 0 : bytes[c.ordinal()][i];
     }
 
-    /** Ring index for a second, advancing (and zeroing) the ring when time moves on; -1 if too old. */
+    /**
+     * Ring index for a second, or -1 if it is too old. Each slot remembers which second it holds and is zeroed
+     * lazily when it is reused, so a jump in time costs nothing (hostile files cannot make this slow).
+     */
     private int slot(long s) {
-        if (head == Long.MIN_VALUE) {
-            head = s;
-            return (int) Math.floorMod(s, (long) size);
-        }
-        if (s > head) {
-            long gap = Math.min(s - head, size);
-            for (long k = 1; k <= gap; k++) {
-                int i = (int) Math.floorMod(head + k + (s - head - gap), (long) size);
-                for (int c = 0; c < CLASSES.length; c++) {
-                    packets[c][i] = 0;
-                    bytes[c][i] = 0;
-                }
-                leakMarkers[i] = 0;
-            }
+        if (head == Long.MIN_VALUE || s > head) {
             head = s;
         } else if (s <= head - size) {
             return -1;
         }
-        return (int) Math.floorMod(s, (long) size);
+        int i = (int) Math.floorMod(s, (long) size);
+        if (stamp[i] != s) {
+            stamp[i] = s;
+            for (int c = 0; c < CLASSES.length; c++) {
+                packets[c][i] = 0;
+                bytes[c][i] = 0;
+            }
+            leakMarkers[i] = 0;
+            for (int f = 0; f < ifCount; f++) {
+                for (int c = 0; c < CLASSES.length; c++) {
+                    ifPackets[f][c][i] = 0;
+                    ifBytes[f][c][i] = 0;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** Ring index holding second {@code s}, or -1 when it holds no data for it. */
+    private int readSlot(long s) {
+        if (head == Long.MIN_VALUE || s > head || s <= head - size) {
+            return -1;
+        }
+        int i = (int) Math.floorMod(s, (long) size);
+        return stamp[i] == s ? i : -1;
     }
 }

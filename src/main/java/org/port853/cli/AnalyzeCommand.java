@@ -137,6 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         v.put("name", l.name());
         v.put("type", l.type());
         v.put("process", l.process());
+        v.put("rcode", l.rcode());
         return v;
     }
 
@@ -162,6 +163,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
         nc.put("other", r.otherFrames());
         o.put("notCounted", nc);
         o.put("fileError", r.fileError());
+        o.put("perSecond", perSecond(r.perSecond()));
+        return o;
+    }
+
+    /** Per-second packets and bytes per class and interface (see docs/capture.md). */
+    static Map<String, Object> perSecond(org.port853.capture.MeterSnapshot s) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("start", s.seconds() == 0 ? null
+                : java.time.Instant.ofEpochSecond(s.endEpochSecond() - s.seconds() + 1).toString());
+        o.put("seconds", s.seconds());
+        List<Object> ifs = new ArrayList<>();
+        for (org.port853.capture.MeterSnapshot.InterfaceSeries i : s.interfaces()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", i.name());
+            for (TrafficClass c : TrafficClass.values()) {
+                Map<String, Object> pb = new LinkedHashMap<>();
+                pb.put("packets", i.packets(c));
+                pb.put("bytes", i.bytes(c));
+                v.put(jsonName(c), pb);
+            }
+            ifs.add(v);
+        }
+        o.put("interfaces", ifs);
         return o;
     }
 
@@ -185,8 +209,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             out.printf("%d leaked quer%s:%n", r.leakCount(), r.leakCount() == 1 ? "y" : "ies");
             for (LeakRecord l : r.leaks()) {
-                out.printf("  %s  %-10s %-39s %-6s %s%n", l.time(), l.iface(), l.server(), l.type(),
-                        l.name().isEmpty() ? "(no question)" : l.name());
+                out.printf("  %s  %-10s %-39s %-6s %s%s%n", l.time(), l.iface(), l.server(), l.type(),
+                        l.name().isEmpty() ? "(no question)" : l.name(), l.rcode() == null ? "" : "  " + l.rcode());
             }
             if (r.leakCount() > r.leaks().size()) {
                 out.printf("  ... and %d more (raise --max-leaks)%n", r.leakCount() - r.leaks().size());

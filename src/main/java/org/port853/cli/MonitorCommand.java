@@ -75,7 +75,8 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                 synchronized (lock) {
                     out.println(json ? json(leakJson(r)) : "LEAK " + r.time() + " " + r.iface() + " -> " + r.server()
                             + " " + r.type() + " " + (r.name().isEmpty() ? "(no question)" : r.name())
-                            + (r.process() == null ? "" : " by " + r.process()));
+                            + (r.process() == null ? "" : " by " + r.process())
+                            + (r.rcode() == null ? " (no response seen)" : " -> " + r.rcode()));
                     out.flush();
                 }
             }
@@ -100,7 +101,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                 session.stop();
                 MeterSnapshot s = session.snapshot(1);
                 synchronized (lock) {
-                    printTotals(out, s);
+                    printTotals(out, s, session);
                     out.flush();
                 }
             }
@@ -160,6 +161,21 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("localPlaintext", s.localPlaintextPackets()[i]);
             o.put("leak", s.leakPackets()[i]);
             o.put("leakedQueries", s.leakMarkers()[i]);
+            Map<String, Object> ifs = new LinkedHashMap<>();
+            for (MeterSnapshot.InterfaceSeries f : s.interfaces()) {
+                long e = f.encryptedPackets()[i];
+                long l = f.localPlaintextPackets()[i];
+                long k = f.leakPackets()[i];
+                if (e + l + k > 0) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("encrypted", e);
+                    v.put("localPlaintext", l);
+                    v.put("leak", k);
+                    v.put("bytes", f.encryptedBytes()[i] + f.localPlaintextBytes()[i] + f.leakBytes()[i]);
+                    ifs.put(f.name(), v);
+                }
+            }
+            o.put("interfaces", ifs);
             out.println(json(o));
         } else {
             out.printf("%s  encrypted %6d  local plaintext %6d  leak %6d%s%n", Instant.ofEpochSecond(sec),
@@ -168,13 +184,23 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         }
     }
 
-    private void printTotals(PrintWriter out, MeterSnapshot s) {
+    private static long leakTotal(CaptureSession session) {
+        return session instanceof org.port853.capture.PipelineAccess a ? a.pipeline().leakQueries() : -1;
+    }
+
+    private static long overflows(CaptureSession session) {
+        return session instanceof org.port853.capture.PipelineAccess a ? a.pipeline().leakQueueOverflows() : 0;
+    }
+
+    private void printTotals(PrintWriter out, MeterSnapshot s, CaptureSession session) {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("event", "totals");
             o.put("totals", AnalyzeCommand.classes(s.totals()));
             o.put("pcapDrops", s.pcapDrops());
             o.put("ifDrops", s.ifDrops());
+            o.put("leakedQueries", leakTotal(session));
+            o.put("leakQueueOverflows", overflows(session));
             out.println(json(o));
         } else {
             out.println("Totals:");

@@ -43,6 +43,7 @@ class PacketPipelineTest {
         assertEquals("eth0", l.iface());
         assertEquals(40000, l.clientPort());
         assertEquals(true, l.clientLocal());
+        assertEquals("NOERROR", l.rcode());
         assertEquals(7, p.countedFrames());
         assertEquals(1, p.otherFrames());
     }
@@ -54,7 +55,10 @@ class PacketPipelineTest {
         raw(ipv4("198.18.0.1", "198.18.0.2", 17, Arrays.copyOfRange(q, 40, q.length), new byte[0], 5));
         assertEquals(1, meter.total(TrafficClass.LEAK).packets());
         assertEquals(1, p.nonFirstFragments());
+        assertEquals(0, leaks.size()); // waits for its response
+        p.flushLeaks();
         assertEquals("frag.test", leaks.get(0).name());
+        assertEquals(null, leaks.get(0).rcode());
     }
 
     @Test
@@ -91,7 +95,102 @@ class PacketPipelineTest {
         PacketPipeline q = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), leaks::add, i -> "n" + i);
         byte[] f = sll2(0x0800, 3, ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, dnsQuery("x.test", 1))));
         q.accept(t, LinkTypes.LINUX_SLL2, "any", f, 0, f.length, f.length);
+        q.flushLeaks();
         assertEquals("n3", leaks.get(0).iface());
         assertEquals(1, q.interfaceTotals().get("n3").get(TrafficClass.LEAK).packets());
+    }
+
+    private static byte[] response(String name, int id, int rcode) {
+        byte[] r = dnsResponse(name, 1);
+        r[0] = (byte) (id >> 8);
+        r[1] = (byte) id;
+        r[3] = (byte) (0x80 | rcode);
+        return r;
+    }
+
+    private static byte[] query(String name, int id) {
+        byte[] q = dnsQuery(name, 1);
+        q[0] = (byte) (id >> 8);
+        q[1] = (byte) id;
+        return q;
+    }
+
+    @Test
+    void responseCodeMatchedByIdAndFiveTuple() {
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        raw(ipv4(c, s, 17, udp(40000, 53, query("nx.test", 7))));
+        raw(ipv4(c, s, 17, udp(40001, 53, query("other-port.test", 7))));
+        raw(ipv4(c, s, 17, udp(40002, 53, query("unanswered.test", 9))));
+        raw(ipv4(s, c, 17, udp(53, 40000, response("nx.test", 7, 3))));          // NXDOMAIN for port 40000 only
+        raw(ipv4(s, c, 17, udp(53, 40001, response("x", 8, 2))));                // wrong id: no match
+        raw(ipv4("198.18.0.3", c, 17, udp(53, 40001, response("x", 7, 2))));     // wrong server: no match
+        assertEquals(List.of("nx.test"), leaks.stream().map(LeakCandidate::name).toList());
+        assertEquals("NXDOMAIN", leaks.get(0).rcode());
+        raw(ipv4(s, c, 17, udp(53, 40001, response("other-port.test", 7, 5))));  // REFUSED
+        assertEquals("REFUSED", leaks.get(1).rcode());
+        // TCP: matched on the TCP key, not the UDP one
+        raw(ipv4(c, s, 6, tcp(41000, 53, 1, 0x18, cat(bytes(0, query("t.test", 7).length), query("t.test", 7)))));
+        raw(ipv4(s, c, 17, udp(53, 41000, response("t.test", 7, 0))));
+        assertEquals(2, leaks.size());
+        byte[] tr = response("t.test", 7, 2);
+        raw(ipv4(s, c, 6, tcp(53, 41000, 1, 0x18, cat(bytes(0, tr.length), tr))));
+        assertEquals("SERVFAIL", leaks.get(2).rcode());
+        // unanswered: emitted without rcode once 5 s of capture time have passed, or at the end
+        t += 6_000_000_000L;
+        raw(ipv4(c, s, 17, udp(40003, 53, query("late.test", 1))));
+        assertEquals("unanswered.test", leaks.get(3).name());
+        assertEquals(null, leaks.get(3).rcode());
+        p.flushLeaks();
+        assertEquals("late.test", leaks.get(4).name());
+        assertEquals(List.of(0L, 1L, 3L, 2L, 4L), leaks.stream().map(LeakCandidate::seq).toList());
+        assertEquals(5, p.leakQueries());
+    }
+
+    @Test
+    void pendingTableIsBounded() {
+        for (int i = 0; i < LeakStage.MAX_PENDING + 10; i++) {
+            raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(10000 + i % 50000, 53, query("q" + i + ".test", i & 0xffff))));
+        }
+        assertEquals(10, leaks.size());
+        assertEquals("q0.test", leaks.get(0).name());
+        p.flushLeaks();
+        assertEquals(LeakStage.MAX_PENDING + 10, leaks.size());
+    }
+
+    @Test
+    void repeatedQueriesWithOneKeyAreBoundedAndAllAnswered() {
+        for (int i = 0; i < 20; i++) {
+            raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, query("same.test", 1))));
+        }
+        assertEquals(20 - LeakStage.MAX_CHAIN, leaks.size());
+        raw(ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 40000, response("same.test", 1, 0))));
+        assertEquals(20, leaks.size());
+        assertEquals(LeakStage.MAX_CHAIN, leaks.stream().filter(l -> "NOERROR".equals(l.rcode())).count());
+        assertEquals(java.util.stream.LongStream.range(0, 20).boxed().toList(),
+                leaks.stream().map(LeakCandidate::seq).toList());
+    }
+
+    @Test
+    void asyncStageDeliversOnItsWorkerAndCountsOverflow() throws Exception {
+        List<LeakCandidate> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), c -> {
+            got.add(c);
+            threads.add(Thread.currentThread().getName());
+        }, null, LeakStage::async);
+        byte[] f = ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, query("async.test", 5)));
+        byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 40000, response("async.test", 5, 3)));
+        a.accept(t, LinkTypes.RAW, "eth0", f, 0, f.length, f.length);
+        a.accept(t + 1000, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+        for (int i = 0; i < 100 && got.isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, got.size());
+        assertEquals("NXDOMAIN", got.get(0).rcode());
+        assertEquals("port853-leak-worker", threads.get(0));
+        a.flushLeaks();
+        assertEquals(0, a.leakQueueOverflows());
+        assertEquals(1, a.leakQueries());
     }
 }

@@ -62,4 +62,51 @@ class TrafficMeterTest {
     private static LeakRecord rec(Instant t, String name) {
         return new LeakRecord(t, "eth0", "198.18.0.2", name, "A", null);
     }
+
+    @Test
+    void perInterfaceBucketsAreBoundedWithOther() {
+        TrafficMeter m = new TrafficMeter(10);
+        int lo = m.interfaceSlot("lo");
+        int eth = m.interfaceSlot("eth0");
+        assertEquals(lo, m.interfaceSlot("lo"));
+        m.add(100, TrafficClass.ENCRYPTED, 80, lo);
+        m.add(101, TrafficClass.LEAK, 70, eth);
+        m.add(101, TrafficClass.LEAK, 30, eth);
+        for (int i = 0; i < 30; i++) {
+            m.add(101, TrafficClass.LOCAL_PLAINTEXT, 1, m.interfaceSlot("veth" + i));
+        }
+        MeterSnapshot s = m.snapshot(3, 0);
+        assertEquals(TrafficMeter.MAX_INTERFACES + 1, s.interfaces().size());
+        MeterSnapshot.InterfaceSeries l = s.interfaces().get(0);
+        assertEquals("lo", l.name());
+        assertArrayEquals(new long[] {0, 1, 0}, l.encryptedPackets());
+        assertArrayEquals(new long[] {0, 80, 0}, l.encryptedBytes());
+        MeterSnapshot.InterfaceSeries e = s.interfaces().get(1);
+        assertArrayEquals(new long[] {0, 0, 2}, e.leakPackets());
+        assertArrayEquals(new long[] {0, 0, 100}, e.bytes(TrafficClass.LEAK));
+        MeterSnapshot.InterfaceSeries other = s.interfaces().get(TrafficMeter.MAX_INTERFACES);
+        assertEquals(TrafficMeter.OTHER_INTERFACES, other.name());
+        // 14 named veths fit (lo and eth0 took two of the 16), the other 16 share "(other)"
+        assertArrayEquals(new long[] {0, 0, 16}, other.localPlaintextPackets());
+        // the ring forgets interface seconds as it moves on
+        m.add(200, TrafficClass.ENCRYPTED, 1, lo);
+        assertArrayEquals(new long[] {0, 0, 1}, m.snapshot(3, 0).interfaces().get(0).encryptedPackets());
+        assertArrayEquals(new long[] {0, 0, 0}, m.snapshot(3, 0).interfaces().get(1).leakPackets());
+        m.clear();
+        assertEquals(0, m.snapshot(3, 0).interfaces().get(0).encryptedPackets()[2]);
+    }
+
+    @Test
+    void timeJumpsAreCheap() {
+        TrafficMeter m = new TrafficMeter(3600);
+        for (int i = 0; i < 17; i++) {
+            m.interfaceSlot("if" + i);
+        }
+        long start = System.nanoTime();
+        for (long s = 0; s < 200_000; s++) {
+            m.add(s * 10_000, TrafficClass.LEAK, 1, (int) (s % 17));
+        }
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "each jump must not clear the whole ring");
+        assertEquals(200_000, m.total(TrafficClass.LEAK).packets());
+    }
 }

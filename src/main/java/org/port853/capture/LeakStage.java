@@ -1,0 +1,310 @@
+package org.port853.capture;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.port853.core.IpAddresses;
+import org.xbill.DNS.Rcode;
+
+/**
+ * The leak half of the pipeline: receives every DNS message of the {@link TrafficClass#LEAK} class (queries and
+ * responses, UDP datagrams and reassembled TCP messages), reads queries with dnsjava ({@link DnsExtractor}) and
+ * emits one {@link LeakCandidate} per leaked query, with the response code of its response when one is seen.
+ *
+ * <p>Queries wait in a bounded table ({@link #MAX_PENDING}) keyed by transport, transaction id, client address and
+ * port and server address; a response with the same key completes them with its header RCODE. A query is emitted
+ * without a response code ({@code rcode == null}) when no response came within {@link #RESPONSE_WAIT_NANOS} of
+ * capture time (live: also of wall-clock time), when the table is full (the oldest goes), or at the end of the
+ * capture ({@link #flush()}). Candidates are therefore emitted in order of completion, not strictly of capture;
+ * {@link LeakCandidate#seq()} gives the capture order.
+ *
+ * <p>Two modes. {@link #inline} processes each message on the calling thread (file analysis, replay: exact and
+ * deterministic). {@link #async} copies the message (at most {@link #MSG_CAP} bytes: the header and question) with
+ * its addresses into a preallocated single-producer ring of {@link #SLOTS} slots and returns at once, so the
+ * capture thread never allocates or parses names; a worker thread does the rest. When the ring is full the
+ * message is dropped and counted ({@link #overflows()}); packet counts are unaffected (the meter is updated by
+ * the capture thread).
+ */
+public final class LeakStage {
+    static final int MAX_PENDING = 4096;
+    static final int MAX_CHAIN = 8;
+    static final long RESPONSE_WAIT_NANOS = 5_000_000_000L;
+    static final int SLOTS = 4096;
+    static final int MSG_CAP = 512;
+
+    private final Consumer<LeakCandidate> out;
+    private final TrafficMeter meter;
+    private final IntConsumer badMessage;
+    private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>();
+    private final AtomicLong leakQueries = new AtomicLong();
+    private long seq;
+    private long newestNanos = Long.MIN_VALUE;
+
+    // async mode
+    private final boolean async;
+    private final long[] sTime;
+    private final String[] sIface;
+    private final byte[] sAddr;
+    private final byte[] sMsg;
+    private final int[] sMeta; // msgLen, srcPort, dstPort, (protocol | alen << 8 | srcLocal << 16)
+    private final AtomicLong head = new AtomicLong(); // next slot the worker reads
+    private final AtomicLong tail = new AtomicLong(); // next slot the producer writes
+    private final AtomicLong overflows = new AtomicLong();
+    private volatile boolean workerParked;
+    private volatile boolean stopping;
+    private Thread worker;
+
+    private record Key(int protocol, int id, int clientPort, String client, String server) {
+    }
+
+    private static final class Pending {
+        final LeakCandidate c;
+        final long nanos;
+        Pending next; // queries retransmitted with the same key
+        Pending last = this;
+        int chain = 1;
+
+        Pending(LeakCandidate c, long nanos) {
+            this.c = c;
+            this.nanos = nanos;
+        }
+    }
+
+    private LeakStage(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage, boolean async) {
+        this.out = out;
+        this.meter = meter;
+        this.badMessage = badMessage;
+        this.async = async;
+        int n = async ? SLOTS : 0;
+        sTime = new long[n];
+        sIface = new String[n];
+        sAddr = new byte[n * 32];
+        sMsg = new byte[n * MSG_CAP];
+        sMeta = new int[n * 4];
+    }
+
+    /** Processes messages on the caller's thread. {@code badMessage} is called with 1 per unreadable query. */
+    public static LeakStage inline(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage) {
+        return new LeakStage(out, meter, badMessage, false);
+    }
+
+    /** Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages). */
+    public static LeakStage async(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage) {
+        LeakStage s = new LeakStage(out, meter, badMessage, true);
+        s.worker = new Thread(s::run, "port853-leak-worker");
+        s.worker.setDaemon(true);
+        s.worker.start();
+        return s;
+    }
+
+    /** Leaked query messages read so far (including those still waiting for their response). */
+    public long leakQueries() {
+        return leakQueries.get();
+    }
+
+    /** Messages dropped because the worker's ring was full (async mode). */
+    public long overflows() {
+        return overflows.get();
+    }
+
+    /**
+     * A leak-class DNS message: {@code b[off, off+len)}; addresses of {@code alen} bytes at {@code srcOff} and
+     * {@code dstOff} of {@code ab}; {@code clientLocal}: the non-53 end (the querier) is on this machine.
+     */
+    void offer(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort,
+               int protocol, boolean clientLocal, byte[] b, int off, int len) {
+        if (!async) {
+            process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, clientLocal, b, off, len);
+            return;
+        }
+        long t = tail.get();
+        if (t - head.get() >= SLOTS) {
+            overflows.incrementAndGet();
+            return;
+        }
+        int i = (int) (t & (SLOTS - 1));
+        int n = Math.min(len, MSG_CAP);
+        sTime[i] = nanos;
+        sIface[i] = iface;
+        System.arraycopy(ab, srcOff, sAddr, i * 32, alen);
+        System.arraycopy(ab, dstOff, sAddr, i * 32 + 16, alen);
+        System.arraycopy(b, off, sMsg, i * MSG_CAP, n);
+        sMeta[i * 4] = n;
+        sMeta[i * 4 + 1] = srcPort;
+        sMeta[i * 4 + 2] = dstPort;
+        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0);
+        tail.lazySet(t + 1);
+        if (workerParked) {
+            LockSupport.unpark(worker);
+        }
+    }
+
+    private void run() {
+        while (true) {
+            long h = head.get();
+            if (h == tail.get()) {
+                if (stopping) {
+                    break;
+                }
+                expire(System.currentTimeMillis() * 1_000_000L);
+                workerParked = true;
+                if (h == tail.get() && !stopping) {
+                    LockSupport.parkNanos(200_000_000L);
+                }
+                workerParked = false;
+                continue;
+            }
+            int i = (int) (h & (SLOTS - 1));
+            int m = sMeta[i * 4 + 3];
+            try {
+                process(sTime[i], sIface[i], sAddr, i * 32, i * 32 + 16, (m >> 8) & 0xff, sMeta[i * 4 + 1],
+                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 16) != 0, sMsg, i * MSG_CAP, sMeta[i * 4]);
+            } catch (RuntimeException e) {
+                // a listener failed: keep going
+            }
+            sIface[i] = null;
+            head.lazySet(h + 1);
+        }
+        flushPending();
+    }
+
+    /** Emits every query still waiting for a response (end of capture). Async: drains the ring first. */
+    public void flush() {
+        if (!async) {
+            flushPending();
+            return;
+        }
+        stopping = true;
+        LockSupport.unpark(worker);
+        if (worker != Thread.currentThread()) {
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Forgets waiting queries without emitting them (the capture was cleared). Capture thread, inline mode. */
+    void clearPending() {
+        if (!async) {
+            pending.clear();
+        }
+    }
+
+    private void process(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,
+                         int dstPort, int protocol, boolean clientLocal, byte[] b, int off, int len) {
+        if (nanos > newestNanos) {
+            newestNanos = nanos;
+            expire(nanos);
+        }
+        if (len >= 12 && (b[off + 2] & 0x80) != 0) {
+            response(ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, b, off);
+            return;
+        }
+        DnsMessageInfo info = DnsExtractor.parse(b, off, len);
+        if (info == null) {
+            badMessage.accept(1);
+            return;
+        }
+        boolean toServer = dstPort == PacketPipeline.DNS;
+        byte[] server = java.util.Arrays.copyOfRange(ab, toServer ? dstOff : srcOff, (toServer ? dstOff : srcOff) + alen);
+        byte[] client = java.util.Arrays.copyOfRange(ab, toServer ? srcOff : dstOff, (toServer ? srcOff : dstOff) + alen);
+        int clientPort = toServer ? srcPort : dstPort;
+        leakQueries.incrementAndGet();
+        meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
+        Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        String serverText = IpAddresses.format(IpAddresses.fromBytes(server));
+        LeakCandidate c = new LeakCandidate(t, iface, serverText, info.name(), info.type(), protocol, client,
+                clientPort, clientLocal, null, seq++);
+        Key k = new Key(protocol, info.id(), clientPort, IpAddresses.format(IpAddresses.fromBytes(client)), serverText);
+        Pending p = new Pending(c, nanos);
+        Pending old = pending.get(k);
+        if (old != null) {
+            if (old.chain >= MAX_CHAIN) {
+                // bounded: the oldest of the same key gives up waiting
+                Pending rest = old.next;
+                old.next = null;
+                emit(old, null);
+                rest.last = old.last;
+                rest.chain = old.chain - 1;
+                pending.put(k, rest);
+                old = rest;
+            }
+            old.last.next = p;
+            old.last = p;
+            old.chain++;
+        } else {
+            pending.put(k, p);
+            if (pending.size() > MAX_PENDING) {
+                Iterator<Pending> it = pending.values().iterator();
+                Pending eldest = it.next();
+                it.remove();
+                emit(eldest, null);
+            }
+        }
+    }
+
+    private void response(byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort, int protocol,
+                          byte[] b, int off) {
+        if (srcPort != PacketPipeline.DNS || pending.isEmpty()) {
+            return;
+        }
+        int id = FrameParser.u16(b, off);
+        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen)));
+        String client = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
+        Pending p = pending.remove(new Key(protocol, id, dstPort, client, server));
+        if (p != null) {
+            emit(p, Rcode.string(b[off + 3] & 0xf));
+        }
+    }
+
+    private void expire(long nowNanos) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Iterator<Pending> it = pending.values().iterator();
+        List<Pending> due = null;
+        while (it.hasNext()) {
+            Pending p = it.next();
+            if (nowNanos - p.nanos < RESPONSE_WAIT_NANOS) {
+                break;
+            }
+            it.remove();
+            if (due == null) {
+                due = new ArrayList<>();
+            }
+            due.add(p);
+        }
+        if (due != null) {
+            for (Pending p : due) {
+                emit(p, null);
+            }
+        }
+    }
+
+    private void flushPending() {
+        List<Pending> all = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Pending p : all) {
+            emit(p, null);
+        }
+    }
+
+    private void emit(Pending p, String rcode) {
+        for (Pending q = p; q != null; q = q.next) {
+            out.accept(rcode == null ? q.c : q.c.withRcode(rcode));
+        }
+    }
+
+    Map<String, Integer> debugState() {
+        return Map.of("pending", pending.size());
+    }
+}
