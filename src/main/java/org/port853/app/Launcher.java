@@ -1,7 +1,11 @@
 package org.port853.app;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.port853.cli.CliServices;
 import org.port853.cli.Port853Command;
+import picocli.CommandLine;
 
 /**
  * Starts the window (no arguments, or {@code --demo}) or the command line. A plain class, not an
@@ -17,7 +21,14 @@ public final class Launcher {
             return;
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
-        System.exit(Port853Command.create(CliServices.system()).execute(args));
+        CommandLine cl = Port853Command.create(CliServices.system());
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        cl.setOut(out).setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /**

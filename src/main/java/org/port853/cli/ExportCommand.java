@@ -31,8 +31,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
-        spec.commandLine().getOut().print(format == Format.resolved ? FleetExport.dropIn(desired)
-                : FleetExport.ansiblePlaybook(desired));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.resolved ? FleetExport.dropIn(desired) : FleetExport.ansiblePlaybook(desired));
+        out.flush(); // print() does not auto-flush, and the launcher exits right after
         return ExitCodes.OK;
     }
 }

@@ -140,6 +140,9 @@ class ResolvedAdapterIT {
         assertTrue(again.stdout().startsWith("Unchanged"), again.stdout());
         assertEquals(restarts, restarts(c), "no restart the second time");
         assertEquals(new String(first), Files.readString(c.dropIn()));
+        TestRig.ExecResult exported = c.run("export", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--format", "resolved");
+        assertEquals(new String(first), exported.stdout(), "export gives fleets the very bytes apply wrote");
     }
 
     @Test
