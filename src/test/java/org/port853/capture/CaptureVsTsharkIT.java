@@ -223,7 +223,14 @@ class CaptureVsTsharkIT {
                     >= file.total(TrafficClass.LEAK).packets(), "live leak " + j);
             List<String> liveNames = new ArrayList<>();
             j.get("leaks").forEach(n -> liveNames.add(n.asText()));
-            assertEquals(file.leaks().stream().map(LeakRecord::name).sorted().toList(), liveNames);
+            // Two independent captures (tcpdump's file and ours) cannot share an exact window, so a leak at the
+            // edge may be in one only: every leak in the file must be in the live list, and the live list may hold
+            // at most a couple more (the file's own counts are compared exactly with tshark above).
+            List<String> fileNames = file.leaks().stream().map(LeakRecord::name).sorted().toList();
+            List<String> missing = new ArrayList<>(fileNames);
+            liveNames.forEach(missing::remove);
+            assertTrue(missing.isEmpty(), "leaks in the file but not seen live: " + missing);
+            assertTrue(liveNames.size() <= fileNames.size() + 2, "live saw far more leaks: " + liveNames);
             assertEquals("[\"eth0\"]", j.get("ifaces").toString());
         } finally {
             ours.destroy();
