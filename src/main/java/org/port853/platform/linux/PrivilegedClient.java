@@ -1,6 +1,5 @@
 package org.port853.platform.linux;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class PrivilegedClient {
             // Running from a build tree: no installed helper, so pkexec asks for the generic admin action.
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path").replace(File.pathSeparator, File.pathSeparator));
+            cmd.add(System.getProperty("java.class.path"));
             cmd.add(HelperMain.class.getName());
         }
         ProcessRunner.Result r = ProcessRunner.run(cmd, doc, TIMEOUT);
