@@ -30,17 +30,19 @@ public final class ScreenshotTour {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        Platform.setImplicitExit(false); // the tour closes its first window before opening the second
 
-        AppServices.CaptureFactory capture = ScreenshotTour.class.getResource(CaptureSessions.DEMO_RESOURCE) != null
-                ? CaptureSessions::demo
-                : () -> CaptureSessions.replay(Path.of(args[1]), 1.0, true);
+        if (ScreenshotTour.class.getResource(CaptureSessions.DEMO_RESOURCE) == null) {
+            throw new IllegalStateException("the bundled demo capture " + CaptureSessions.DEMO_RESOURCE + " is missing");
+        }
+        AppServices.CaptureFactory capture = AppServices.demoCapture();
         AppServices demo = new AppServices(new DemoResolverAdapter(Duration.ofMillis(900), false), capture,
                 new org.port853.platform.demo.DemoQuerySender(), org.port853.ui.providers.ProviderSource.inMemory(),
                 config, AppServices.newExecutor(), (k, t, x) -> { }, true);
 
         MainWindow w = fx(() -> open(demo));
         waitFor(() -> w.model().assessmentProperty().get() != null);
-        Thread.sleep(12000); // let the demo capture fill the graph
+        Thread.sleep(40000); // let the demo capture fill the graph
         shot(w, MainWindow.Screen.STATUS, "status");
         shot(w, MainWindow.Screen.PROVIDERS, "providers");
         fx(() -> { ((ScrollPane) w.root().lookup("#providers-view")).setVvalue(1.0); return null; });
@@ -84,7 +86,7 @@ public final class ScreenshotTour {
         MainWindow w = new MainWindow(s, u -> { }, null);
         w.show(stage);
         stage.setWidth(1100);
-        stage.setHeight(780);
+        stage.setHeight(890);
         return w;
     }
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Takes a screenshot of every screen of the desktop app in demo mode, in a real window under Xvfb.
+# Takes a screenshot of every screen of the desktop app in demo mode (sample resolver state, the bundled demo
+# capture replayed in real time), in a real window under Xvfb.
 # Needs: xvfb (xvfb-run), libgtk-3-0; run from anywhere: docs/screenshots/take.sh
 set -e
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -9,7 +10,5 @@ mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/screenshot-cp.t
 CP="target/classes:$(cat target/screenshot-cp.txt)"
 mkdir -p target/screenshot-tour
 javac -d target/screenshot-tour -cp "$CP" docs/screenshots/ScreenshotTour.java
-# Fallback capture for the graph when the bundled demo capture is not built yet.
-FALLBACK="src/test/resources/org/port853/capture/lab-any-sll2.pcap"
 xvfb-run -a -s "-screen 0 1280x900x24" java -Dprism.order=sw -Djavafx.cachedir=target/openjfx-cache \
-  -cp "target/screenshot-tour:$CP" ScreenshotTour docs/screenshots "$FALLBACK"
+  -cp "target/screenshot-tour:$CP" ScreenshotTour docs/screenshots

@@ -1,50 +1,120 @@
 #!/bin/sh
-# Launch-to-first-frame of Port853's window (demo mode) against a bare JavaFX window, same JVM flags, same
-# display, alternating runs; prints each run and the medians and their ratio. Then, optionally, resident memory
-# after monitoring: RSS_SECONDS=600 src/bench/ui/launch-bench.sh
-# Needs xvfb and libgtk-3-0. Usage: src/bench/ui/launch-bench.sh [runs]
+# Desktop app benchmarks, under Xvfb with software rendering. Needs xvfb and libgtk-3-0.
+#
+#   src/bench/ui/launch-bench.sh [runs]          launch to first frame, Port853 against a bare JavaFX window
+#   src/bench/ui/launch-bench.sh soak [seconds]  resident memory while the demo monitors (default 600 s)
+#
+# Launch: both programs are started from the packaged jar the same way (`java -jar target/port853.jar --demo`
+# and `java -cp target/bench-ui/bare.jar:target/port853.jar BareWindow`, which gets JavaFX from the jar's Class-Path),
+# alternately, in two modes, each with a warm-up run of both that is discarded:
+#   defaults  only the display flags below (what `java -jar target/port853.jar` does)
+#   packaged  plus the options in installer/linux/jvm-options; its class-data-sharing archive is made by a
+#             training run (-XX:ArchiveClassesAtExit) for Port853, and the bare window gets its own archive
+#             made the same way, so both sides get the same treatment.
+# Time = wall clock from exec to the second animation pulse after stage.show() (FIRST_FRAME); for Port853 also
+# to the second pulse after the Status screen is filled in (STATUS_FRAME; equal to FIRST_FRAME when the screen
+# is built before the window is shown).
+# Soak: the packaged options, demo mode (bundled capture replayed in real time, graph and leak table live, leak
+# notifications, the Traffic screen shown); RSS from /proc/PID/status at 1, 5 and 10 minutes, then the heap after
+# a full GC. GTK 3 probes an X display's GL visuals once (libepoxy loads Mesa: ~45 MB file-backed and ~15 MB
+# anonymous RSS under Xvfb) and caches the answer on the root window (GDK_VISUALS); on a desktop session some
+# GTK program has always done that before Port853 starts. So the soak (Xvfb -noreset, else the property goes
+# when the last client leaves) first lets a Port853 instance run until the display has that property and stops
+# it; with SOAK_FRESH=1 it skips this and the measured instance pays for the probe itself.
 set -e
-RUNS=${1:-7}
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
-mvn -B -q -o compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=runtime >/dev/null
-CP="target/classes:$(cat target/bench-cp.txt)"
-mkdir -p target/bench-ui
-javac -d target/bench-ui -cp "$CP" src/bench/ui/BareWindow.java src/bench/ui/Port853Window.java
-Xvfb :77 -screen 0 1280x900x24 >/dev/null 2>&1 &
+MODE=launch
+if [ "$1" = soak ]; then MODE=soak; SOAK=${2:-600}; else RUNS=${1:-7}; fi
+mvn -B -q -o package -DskipTests
+rm -rf target/bench-ui && mkdir -p target/bench-ui/classes
+javac -d target/bench-ui/classes -cp target/port853.jar src/bench/ui/BareWindow.java
+jar cf target/bench-ui/bare.jar -C target/bench-ui/classes .  # class-data sharing takes jars, not directories
+DISPLAY_NUM=${BENCH_DISPLAY:-77}
+# -noreset: keep the server (and its root-window properties) when the last client leaves, like a desktop
+# session. Off for the launch runs unless XVFB_NORESET=1, so each run starts on a freshly reset server.
+NORESET=""
+if [ "$MODE" = soak ] || [ -n "$XVFB_NORESET" ]; then NORESET=-noreset; fi
+Xvfb ":$DISPLAY_NUM" $NORESET -screen 0 1280x900x24 >/dev/null 2>&1 &
 XPID=$!
 trap 'kill $XPID 2>/dev/null' EXIT
 sleep 1
-export DISPLAY=:77
-JOPTS="-Dprism.order=sw -Djavafx.cachedir=target/openjfx-cache -XX:+UseSerialGC"
+export DISPLAY=":$DISPLAY_NUM"
 XDG_CONFIG_HOME=$(mktemp -d); export XDG_CONFIG_HOME
-run() { # main class -> ms from exec to first frame
-  t0=$(date +%s%3N)
-  t1=$(java $JOPTS -Dport853.bench=true -Dport853.bench.exit=true -cp "target/bench-ui:$CP" "$1" 2>/dev/null \
-       | sed -n 's/^FIRST_FRAME //p' | head -1)
-  echo $((t1 - t0))
+# Display flags, the same for every run: software rendering (Xvfb has no GPU), the native-library cache.
+DISPLAY_FLAGS="-Dprism.order=sw -Djavafx.cachedir=target/openjfx-cache"
+APPDIR="$ROOT/target"
+# The packaged options with $APPDIR resolved; $1 is the archive to use in place of $APPDIR/port853.jsa.
+packaged() {
+  grep -v '^[[:space:]]*#' installer/linux/jvm-options | grep . \
+    | sed -e "s#\$APPDIR/port853.jsa#$1#" -e "s#\$APPDIR#$APPDIR#g" | tr '\n' ' '
 }
-run BareWindow >/dev/null   # warm the OS file cache and the JavaFX native cache once
-run Port853Window >/dev/null
-BARE=""; APP=""
-i=0
-while [ $i -lt "$RUNS" ]; do
-  b=$(run BareWindow); a=$(run Port853Window)
-  echo "run $((i+1)): bare ${b} ms, port853 ${a} ms"
-  BARE="$BARE $b"; APP="$APP $a"; i=$((i+1))
-done
-median() { echo "$@" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-MB=$(median $BARE); MA=$(median $APP)
-echo "median bare: ${MB} ms"
-echo "median port853: ${MA} ms"
-echo "ratio: $(echo "$MA $MB" | awk '{printf "%.2f", $1/$2}')"
+APP="-jar target/port853.jar --demo"
+BARE="-cp target/bench-ui/bare.jar:target/port853.jar BareWindow"
 
-if [ -n "$RSS_SECONDS" ]; then
-  java $JOPTS -cp "target/bench-ui:$CP" Port853Window >/dev/null 2>&1 &
+if [ "$MODE" = soak ]; then
+  java $(packaged "$APPDIR/port853.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -XX:ArchiveClassesAtExit="$APPDIR/port853.jsa" \
+    $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true $APP >/dev/null 2>&1
+  if [ -z "$SOAK_FRESH" ]; then
+    java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
+    PPID_=$!; n=0
+    while [ $n -lt 300 ] && ! xprop -root 2>/dev/null | grep -q GDK_VISUALS; do sleep 1; n=$((n+1)); done
+    kill $PPID_; wait $PPID_ 2>/dev/null || true
+  fi
+  echo "display's GL visuals probed before Port853 started: $(if xprop -root 2>/dev/null | grep -q GDK_VISUALS; then echo yes; else echo no; fi)"
+  java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
   JPID=$!
-  sleep "$RSS_SECONDS"
-  echo "RSS after ${RSS_SECONDS} s of demo monitoring: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)"
-  echo "peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)"
+  t=0
+  for at in 60 300 600 900 1200 1800 3600; do
+    [ "$at" -le "$SOAK" ] || break
+    sleep $((at - t)); t=$at
+    echo "after ${at} s: RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)" \
+      "(anonymous $(awk '/RssAnon/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)," \
+      "file-backed $(awk '/RssFile/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status))," \
+      "peak (VmHWM) $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)," \
+      "Mesa/LLVM mapped: $(if grep -q libLLVM /proc/$JPID/maps; then echo yes; else echo no; fi)"
+  done
+  jcmd $JPID GC.run >/dev/null
+  echo "heap after a full GC (jcmd $JPID GC.heap_info):"
+  jcmd $JPID GC.heap_info | sed 1d
+  echo "RSS after the GC: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)"
   kill $JPID
+  exit 0
 fi
+
+# one run: prints "FIRST STATUS" in ms from exec
+run() {
+  t0=$(date +%s%3N)
+  out=$(java "$@" 2>/dev/null)
+  f=$(echo "$out" | sed -n 's/^FIRST_FRAME //p' | head -1)
+  s=$(echo "$out" | sed -n 's/^STATUS_FRAME //p' | head -1)
+  [ -n "$s" ] || s=$f
+  echo "$((f - t0)) $((s - t0))"
+}
+median() { echo "$@" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+BENCH="-Dport853.bench=true -Dport853.bench.exit=true"
+for mode in defaults packaged; do
+  if [ $mode = defaults ]; then
+    OA="$DISPLAY_FLAGS"; OB="$DISPLAY_FLAGS"
+  else
+    for prog in app bare; do # training runs: dump the classes loaded up to the first frame
+      if [ $prog = app ]; then jsa="$APPDIR/port853.jsa"; what="$APP"; else jsa="$APPDIR/bench-ui/bare.jsa"; what="$BARE"; fi
+      rm -f "$jsa"
+      java $(packaged "$jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -XX:ArchiveClassesAtExit="$jsa" $DISPLAY_FLAGS \
+        $BENCH $what >/dev/null 2>&1
+    done
+    OA="$(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS"; OB="$(packaged "$APPDIR/bench-ui/bare.jsa") $DISPLAY_FLAGS"
+  fi
+  echo "== $mode: java $OA"
+  run $OB $BENCH $BARE >/dev/null; run $OA $BENCH $APP >/dev/null   # warm-up, discarded
+  B=""; A=""; S=""; i=0
+  while [ $i -lt "$RUNS" ]; do
+    b=$(run $OB $BENCH $BARE | cut -d' ' -f1); r=$(run $OA $BENCH $APP)
+    a=${r% *}; s=${r#* }
+    echo "run $((i+1)): bare ${b} ms, port853 ${a} ms (status filled ${s} ms)"
+    B="$B $b"; A="$A $a"; S="$S $s"; i=$((i+1))
+  done
+  MB=$(median $B); MA=$(median $A); MS=$(median $S)
+  echo "$mode: median bare ${MB} ms, port853 ${MA} ms, ratio $(echo "$MA $MB" | awk '{printf "%.2f", $1/$2}');" \
+    "status filled ${MS} ms, ratio $(echo "$MS $MB" | awk '{printf "%.2f", $1/$2}')"
+done

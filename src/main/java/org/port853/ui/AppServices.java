@@ -49,12 +49,17 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
 
     /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */
     public static AppServices forDemo() {
-        return new AppServices(new DemoResolverAdapter(), CaptureSessions::demo, new DemoQuerySender(),
+        return new AppServices(new DemoResolverAdapter(), DemoCapture::create, new DemoQuerySender(),
                 ProviderSource.system(), XdgDirs.config(), newExecutor(), Notifier.desktop(), true);
     }
 
+    /** The bundled demo capture, replayed in real time and looping, as the demo window shows it. */
+    public static CaptureFactory demoCapture() {
+        return DemoCapture::create;
+    }
+
     public AppServices withDemo() {
-        return new AppServices(new DemoResolverAdapter(), CaptureSessions::demo, new DemoQuerySender(),
+        return new AppServices(new DemoResolverAdapter(), DemoCapture::create, new DemoQuerySender(),
                 providers, configDir, executor, notifier, true);
     }
 

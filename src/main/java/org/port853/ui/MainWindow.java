@@ -240,24 +240,78 @@ public final class MainWindow {
         return root;
     }
 
-    /** Builds the scene on {@code stage}, shows it, then starts reading state and monitoring in the background. */
+    /**
+     * What the window shows for its first frame while the real content is built: the same header, menu strip
+     * and colours, nothing that needs the heavier controls. Port853App shows this, then replaces it.
+     */
+    public static Parent skeleton(boolean demo, Preferences.Theme theme) {
+        Label title = new Label(I18n.t("app.title"));
+        title.getStyleClass().add("app-title");
+        Label subtitle = new Label(I18n.t("app.subtitle"));
+        subtitle.getStyleClass().add("app-subtitle");
+        HBox header = new HBox(10, title, subtitle);
+        if (demo) {
+            Label d = new Label(I18n.t("demo.label"));
+            d.getStyleClass().add("demo-label");
+            header.getChildren().add(d);
+        }
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        Label menus = new Label(" ");
+        HBox menuStrip = new HBox(menus);
+        menuStrip.getStyleClass().add("menu-bar");
+        BorderPane b = new BorderPane();
+        b.getStyleClass().add("main-window");
+        if (theme == Preferences.Theme.DARK) b.getStyleClass().add("theme-dark");
+        b.setTop(new VBox(menuStrip, header));
+        return b;
+    }
+
+    /**
+     * Shows the window on {@code stage} (in the stage's scene when it already has one, e.g. the skeleton), then
+     * starts reading state and monitoring in the background.
+     */
     public Scene show(Stage stage) {
-        Scene scene = new Scene(root, 1040, 740);
-        scene.getStylesheets().add(STYLESHEET);
-        stage.setScene(scene);
-        stage.setTitle(services.demo() ? I18n.t("app.title") + " — " + I18n.t("demo.label") : I18n.t("app.title"));
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, 1040, 740);
+            scene.getStylesheets().add(STYLESHEET);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+            if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
+        }
+        stage.setTitle(title(services.demo()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
-            var url = MainWindow.class.getResource("icons/port853-" + size + ".png");
-            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
-        }
         if (prefs.startMinimisedProperty().get()) stage.setIconified(true);
         stage.setOnHidden(e -> shutdown());
-        stage.show();
-        // Read the state and start monitoring after the window is up: the window never waits for them.
-        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(this::start));
+        if (!stage.isShowing()) stage.show();
+        // Icons, state and monitoring after the window is up: the window never waits for them.
+        javafx.application.Platform.runLater(() -> {
+            setIcons(stage);
+            javafx.application.Platform.runLater(this::start);
+        });
         return scene;
+    }
+
+    public static String title(boolean demo) {
+        return demo ? I18n.t("app.title") + " — " + I18n.t("demo.label") : I18n.t("app.title");
+    }
+
+    /** The window icons, decoded on a worker thread (the window manager takes them at any time). */
+    private void setIcons(Stage stage) {
+        if (!stage.getIcons().isEmpty()) return;
+        services.executor().execute(() -> {
+            java.util.List<Image> icons = new java.util.ArrayList<>();
+            for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+                var url = MainWindow.class.getResource("icons/port853-" + size + ".png");
+                if (url != null) icons.add(new Image(url.toExternalForm()));
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (stage.getIcons().isEmpty()) stage.getIcons().setAll(icons);
+            });
+        });
     }
 
     /** Reads the resolver state and starts monitoring; both in the background. */

@@ -3,7 +3,10 @@ package org.port853.ui;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.port853.ui.prefs.Preferences;
+import org.port853.ui.prefs.PreferencesStore;
 
 /**
  * The desktop application. Started by {@code org.port853.app.Launcher} through {@link #launchGui} (a class
@@ -30,10 +33,31 @@ public class Port853App extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         AppServices s = services != null ? services : AppServices.forSystem();
-        open(s);
-        if (Boolean.getBoolean("port853.bench")) {
-            reportFirstFrame();
+        boolean bench = Boolean.getBoolean("port853.bench");
+        // First frame: the skeleton (header and colours), shown at once; the real window is built right after
+        // that frame has been drawn, in the same scene.
+        Preferences prefs = new PreferencesStore(s.configDir()).load();
+        Scene scene = new Scene(MainWindow.skeleton(s.demo(), prefs.theme()), 1040, 740);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setScene(scene);
+        stage.setTitle(MainWindow.title(s.demo()));
+        stage.setMinWidth(MainWindow.MIN_WIDTH);
+        stage.setMinHeight(MainWindow.MIN_HEIGHT);
+        if (prefs.startMinimised()) stage.setIconified(true);
+        stage.show();
+        if (bench) {
+            afterPulses(2, () -> report("FIRST_FRAME", false));
         }
+        afterPulses(2, () -> {
+            open(s);
+            String screen = System.getProperty("port853.screen");
+            if (screen != null) {
+                window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (bench) {
+                afterPulses(2, () -> report("STATUS_FRAME", Boolean.getBoolean("port853.bench.exit")));
+            }
+        });
     }
 
     private void open(AppServices s) {
@@ -45,23 +69,28 @@ public class Port853App extends Application {
         window.show(stage);
     }
 
-    /** Benchmarks: print the wall-clock time of the first rendered frame and quit. */
-    private static void reportFirstFrame() {
+    /** Runs {@code r} at the start of the n-th animation pulse from now (n = 2: after one frame was drawn). */
+    private static void afterPulses(int n, Runnable r) {
         new AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (++frames == 2) {
+                if (++frames == n) {
                     stop();
-                    System.out.println("FIRST_FRAME " + System.currentTimeMillis());
-                    System.out.flush();
-                    if (Boolean.getBoolean("port853.bench.exit")) {
-                        Platform.exit();
-                    }
+                    r.run();
                 }
             }
         }.start();
+    }
+
+    /** Benchmarks: print the wall-clock time of a rendered frame, and quit when asked. */
+    private static void report(String what, boolean exit) {
+        System.out.println(what + " " + System.currentTimeMillis());
+        System.out.flush();
+        if (exit) {
+            Platform.exit();
+        }
     }
 
     @Override

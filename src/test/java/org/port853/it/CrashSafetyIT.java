@@ -65,6 +65,8 @@ class CrashSafetyIT {
         assertNotEquals("PROTECTED", s.path("assessment").path("verdict").asText());
         assertTrue(ResolvedAdapterIT.codes(s).contains("CHANGE_INTERRUPTED"), s.toString());
         assertFalse(s.path("pendingChange").isNull());
+        TestRig.ExecResult asUser = c.runAsNobody("status", "--json");
+        assertTrue(asUser.stdout().contains("CHANGE_INTERRUPTED"), "a desktop user sees it too: " + asUser.stdout());
     }
 
     @Test

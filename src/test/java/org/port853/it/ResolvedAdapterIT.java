@@ -188,6 +188,22 @@ class ResolvedAdapterIT {
     }
 
     @Test
+    @DisplayName("an unprivileged user reads the state over D-Bus; a change without authorization writes nothing")
+    void unprivilegedUser() {
+        RigCli c = rig(88);
+        TestRig.ExecResult status = c.runAsNobody("status", "--json");
+        assertEquals(0, status.exitCode(), status.stderr());
+        assertTrue(status.stdout().contains("\"source\" : \"dbus\""), status.stdout());
+        TestRig.ExecResult apply = c.runAsNobody("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "strict", "--all-domains");
+        assertEquals(1, apply.exitCode(), apply.stdout() + apply.stderr());
+        assertEquals(1, apply.stderr().strip().lines().count(), apply.stderr());
+        assertTrue(apply.stderr().contains("pkexec") || apply.stderr().contains("authorization"), apply.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")));
+    }
+
+    @Test
     @DisplayName("bad input is refused with exit 2 and nothing is written")
     void badInput() {
         RigCli c = rig(78);

@@ -44,6 +44,13 @@ final class RigCli implements AutoCloseable {
         return rig.exec(null, Duration.ofSeconds(60), command(args).toArray(String[]::new));
     }
 
+    /** Runs the command as an unprivileged user (nobody), as a desktop user would. */
+    TestRig.ExecResult runAsNobody(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        cmd.addAll(command(args));
+        return rig.exec(null, Duration.ofSeconds(60), cmd.toArray(String[]::new));
+    }
+
     Process startAsync(String... args) {
         return rig.start(command(args).toArray(String[]::new));
     }

@@ -46,10 +46,10 @@ public final class ProvidersView extends ScrollPane {
         table.setId("catalogue-table");
         table.setAccessibleText(I18n.t("providers.catalogue"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Ui.column(I18n.t("providers.col.name"), Provider::displayName, 170));
+        table.getColumns().add(Ui.column(I18n.t("providers.col.name"), Provider::displayName, 300));
         table.getColumns().add(Ui.column(I18n.t("providers.col.filtering"),
-                p -> I18n.t("filtering." + (p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT))), 110));
-        table.getColumns().add(Ui.column(I18n.t("providers.col.operator"), p -> p.custom() ? I18n.t("providers.custom") : nz(p.operator()), 150));
+                p -> I18n.t("filtering." + (p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT))), 80));
+        table.getColumns().add(Ui.column(I18n.t("providers.col.operator"), p -> p.custom() ? I18n.t("providers.custom") : nz(p.operator()), 165));
         table.getColumns().add(Ui.column(I18n.t("providers.col.jurisdiction"), p -> nz(p.jurisdiction()), 90));
         table.setPrefHeight(250);
         table.setMinHeight(150);

@@ -6,8 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -127,22 +125,23 @@ public final class StatusView extends ScrollPane {
 
         // Links
         Label linksTitle = Ui.sectionLabel(I18n.t("status.links"));
-        TableView<StatusViewModel.LinkRow> table = new TableView<>(vm.links());
+        // A plain grid rather than a TableView: a handful of rows, and no virtualised table to load and lay
+        // out before the first frame.
+        GridPane table = new GridPane();
         table.setId("links-table");
+        table.getStyleClass().addAll("card", "links-grid");
         table.setAccessibleText(I18n.t("status.links"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Ui.column(I18n.t("links.iface"), StatusViewModel.LinkRow::name, 90));
-        table.getColumns().add(Ui.column(I18n.t("links.servers"), StatusViewModel.LinkRow::servers, 200));
-        table.getColumns().add(Ui.column(I18n.t("links.dot"), StatusViewModel.LinkRow::dot, 150));
-        table.getColumns().add(Ui.column(I18n.t("links.defaultRoute"), StatusViewModel.LinkRow::defaultRoute, 90));
-        TableColumn<StatusViewModel.LinkRow, String> warn = Ui.column(I18n.t("links.warning"),
-                StatusViewModel.LinkRow::warning, 260);
-        warn.getStyleClass().add("warning-column");
-        table.getColumns().add(warn);
-        table.setPlaceholder(new Label(I18n.t("links.none")));
-        table.setFixedCellSize(26);
-        table.prefHeightProperty().bind(Bindings.size(vm.links()).multiply(26).add(34).add(8));
-        table.setMinHeight(90);
+        table.setHgap(16);
+        table.setVgap(4);
+        for (double min : new double[]{1, 1, 1, 1, 0}) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setMinWidth(min == 0 ? 120 : Region.USE_PREF_SIZE);
+            c.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            if (min == 0) c.setHgrow(Priority.ALWAYS);
+            table.getColumnConstraints().add(c);
+        }
+        vm.links().addListener((ListChangeListener<StatusViewModel.LinkRow>) c -> rebuildLinks(table));
+        rebuildLinks(table);
 
         VBox content = new VBox(12, pending, verdictCard, switchRow, reasonsTitle, reasonBox, facts, linksTitle, table);
         content.getStyleClass().add("screen-content");
@@ -160,6 +159,34 @@ public final class StatusView extends ScrollPane {
         k.setLabelFor(v);
         v.accessibleTextProperty().bind(Bindings.concat(I18n.t(key), ": ", value));
         g.addRow(row, k, v);
+    }
+
+    private void rebuildLinks(GridPane g) {
+        g.getChildren().clear();
+        String[] heads = {"links.iface", "links.servers", "links.dot", "links.defaultRoute", "links.warning"};
+        for (int i = 0; i < heads.length; i++) {
+            Label h = new Label(I18n.t(heads[i]));
+            h.getStyleClass().add("links-head");
+            g.add(h, i, 0);
+        }
+        if (vm.links().isEmpty()) {
+            Label none = new Label(I18n.t("links.none"));
+            none.getStyleClass().add("hint");
+            g.add(none, 0, 1, heads.length, 1);
+            return;
+        }
+        int row = 1;
+        for (StatusViewModel.LinkRow r : vm.links()) {
+            String[] cells = {r.name(), r.servers(), r.dot(), r.defaultRoute(), r.warning()};
+            for (int i = 0; i < cells.length; i++) {
+                Label l = new Label(cells[i] == null ? "" : cells[i]);
+                l.setWrapText(i == 1 || i == 4);
+                l.getStyleClass().add(i == 4 ? "links-warning" : "links-cell");
+                l.setAccessibleText(I18n.t(heads[i]) + ": " + l.getText());
+                g.add(l, i, row);
+            }
+            row++;
+        }
     }
 
     private void rebuildReasons() {

@@ -7,7 +7,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
@@ -60,7 +59,12 @@ public final class VerifyView extends VBox {
         details.setId("verify-details");
         details.setAccessibleText(I18n.t("verify.details"));
         details.setPlaceholder(new Label(I18n.t("verify.details.none")));
-        VBox.setVgrow(details, Priority.ALWAYS);
+        // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small.
+        details.setFixedCellSize(24);
+        details.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(5,
+                javafx.beans.binding.Bindings.size(vm.details())).multiply(24).add(4));
+        details.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        details.setMinHeight(80);
         getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);
     }
 }
