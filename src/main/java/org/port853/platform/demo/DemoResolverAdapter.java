@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
@@ -22,6 +21,7 @@ import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
+import org.port853.platform.linux.FleetExport;
 import org.port853.platform.ResolverAdapter;
 
 /**
@@ -85,21 +85,14 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         String after = desired.isOff() ? null : render(desired);
         return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)),
                 List.of("(demo) systemctl restart systemd-resolved.service",
-                        "(demo) health check: resolve a name through resolved and require an encrypted answer"), null);
+                        "(demo) health check: resolve a name through resolved"
+                                + (desired.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")),
+                null);
     }
 
+    /** The very bytes the real systemd-resolved adapter would write. */
     static String render(DesiredSettings d) {
-        StringBuilder b = new StringBuilder();
-        b.append("# Written by Port853 (demo). Remove with: port853 revert\n[Resolve]\n");
-        b.append("DNS=\n");
-        b.append("DNS=").append(d.servers().stream().map(ServerAddress::toResolvedSyntax).collect(Collectors.joining(" "))).append('\n');
-        b.append("FallbackDNS=\n");
-        b.append("DNSOverTLS=").append(d.mode().resolvedValue()).append('\n');
-        b.append("DNSSEC=").append(d.dnssec().resolvedValue()).append('\n');
-        if (d.routeAllDomains()) {
-            b.append("Domains=~.\n");
-        }
-        return b.toString();
+        return FleetExport.dropIn(d);
     }
 
     @Override
