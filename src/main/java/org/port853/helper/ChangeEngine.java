@@ -120,6 +120,9 @@ public final class ChangeEngine {
                 return result(Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", baseline,
                         actions, false, t0);
             }
+            // Forget any interrupted change first: a revert killed half-way must be finished by the next revert,
+            // not "recovered" back to the interrupted change's before-state.
+            journals.save(new Journal(baseline, null));
             restoreFiles(baseline);
             baseline.forEach(f -> actions.add("restore " + f.path()));
             restart(actions);

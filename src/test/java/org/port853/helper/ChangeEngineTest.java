@@ -29,7 +29,7 @@ import org.port853.platform.ApplyResult.Outcome;
 @DisplayName("ChangeEngine: journal, write, restart, check, roll back")
 class ChangeEngineTest {
     /** Records what the engine asks of the resolver; health answers are scripted (default: healthy, encrypted). */
-    static final class RecordingControl implements ResolverControl {
+    static class RecordingControl implements ResolverControl {
         final List<String> calls = new ArrayList<>();
         final Deque<Health> answers = new ArrayDeque<>();
         Health fallback = new Health(true, true, "resolved example.com over an encrypted connection");
@@ -316,6 +316,30 @@ class ChangeEngineTest {
             assertArrayEquals(rcBefore, Files.readAllBytes(resolvConf));
             assertEquals(Journal.EMPTY, journals.load());
             assertTrue(control.calls.get(control.calls.size() - 1).equals("check false"), "revert checks resolution");
+        }
+
+        @Test
+        void revertKilledHalfWayIsFinishedByTheNextRevertNotUndoneByRecover() throws IOException {
+            engine.apply(target(A), "a", true);
+            // an interrupted change B: written, never checked
+            journals.save(new Journal(journals.load().baseline(), new ChangeRecord("b", java.time.Instant.now(), "b",
+                    true, List.of(FileSnapshot.file(dropIn, A)), List.of(FileSnapshot.file(dropIn, B)))));
+            Files.writeString(dropIn, B);
+            RecordingControl dying = new RecordingControl() {
+                @Override
+                public void restart() {
+                    throw new IllegalStateException("killed during the revert's restart");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, dying, p -> p.equals(dropIn), Duration.ofMillis(500),
+                    List.of(FileSnapshot.absent(dropIn)));
+            assertThrows(IllegalStateException.class, e::revert);
+            assertFalse(Files.exists(dropIn), "the files were already restored");
+            assertNull(journals.load().pending(), "the interrupted change is forgotten before the files move");
+            assertEquals(Outcome.UNCHANGED, engine.recover().outcome(), "recover does not bring A back");
+            assertFalse(Files.exists(dropIn));
+            engine.revert();
+            assertEquals(Journal.EMPTY, journals.load());
         }
 
         @Test
