@@ -234,21 +234,7 @@ public final class PcapFileReader implements AutoCloseable {
                     if (bodyLen < 20) {
                         return fail("short enhanced packet block at offset " + blockStart);
                     }
-                    long id = win.getInt(body) & 0xffffffffL;
-                    if (id >= ifaces.size()) {
-                        return fail("packet for undeclared interface " + id + " at offset " + blockStart);
-                    }
-                    Iface i = ifaces.get((int) id);
-                    long ts = ((win.getInt(body + 4) & 0xffffffffL) << 32) | (win.getInt(body + 8) & 0xffffffffL);
-                    int cap = win.getInt(body + 12);
-                    int orig = win.getInt(body + 16);
-                    if (cap < 0 || cap > bodyLen - 20) {
-                        return fail("captured length beyond its block at offset " + blockStart);
-                    }
-                    byte[] b = data(body + 20, cap);
-                    lastNanos = nanos(i, ts);
-                    h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
-                    return true;
+                    return packet(h, win.getInt(body) & 0xffffffffL, body, bodyLen, blockStart);
                 }
                 case 3 -> {
                     if (bodyLen < 4 || ifaces.isEmpty()) {
@@ -268,21 +254,8 @@ public final class PcapFileReader implements AutoCloseable {
                     if (bodyLen < 20) {
                         return fail("short packet block at offset " + blockStart);
                     }
-                    int id = win.getShort(body) & 0xffff;
-                    if (id >= ifaces.size()) {
-                        return fail("packet for undeclared interface " + id + " at offset " + blockStart);
-                    }
-                    Iface i = ifaces.get(id);
-                    long ts = ((win.getInt(body + 4) & 0xffffffffL) << 32) | (win.getInt(body + 8) & 0xffffffffL);
-                    int cap = win.getInt(body + 12);
-                    int orig = win.getInt(body + 16);
-                    if (cap < 0 || cap > bodyLen - 20) {
-                        return fail("captured length beyond its block at offset " + blockStart);
-                    }
-                    byte[] b = data(body + 20, cap);
-                    lastNanos = nanos(i, ts);
-                    h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
-                    return true;
+                    // the obsolete Packet Block: a 16-bit interface id (then drop count), same layout after
+                    return packet(h, win.getShort(body) & 0xffff, body, bodyLen, blockStart);
                 }
                 default -> {
                     // SHB, name resolution, statistics, custom blocks...: skip
@@ -344,6 +317,24 @@ public final class PcapFileReader implements AutoCloseable {
         }
         win.get(p, scratch, 0, n);
         return scratch;
+    }
+
+    /** An (Enhanced) Packet Block body: interface id (already read), timestamp, lengths, data. */
+    private boolean packet(FrameHandler h, long id, int body, int bodyLen, long blockStart) {
+        if (id >= ifaces.size()) {
+            return fail("packet for undeclared interface " + id + " at offset " + blockStart);
+        }
+        Iface i = ifaces.get((int) id);
+        long ts = ((win.getInt(body + 4) & 0xffffffffL) << 32) | (win.getInt(body + 8) & 0xffffffffL);
+        int cap = win.getInt(body + 12);
+        int orig = win.getInt(body + 16);
+        if (cap < 0 || cap > bodyLen - 20) {
+            return fail("captured length beyond its block at offset " + blockStart);
+        }
+        byte[] b = data(body + 20, cap);
+        lastNanos = nanos(i, ts);
+        h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
+        return true;
     }
 
     private boolean fail(String why) {
