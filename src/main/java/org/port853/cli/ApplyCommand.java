@@ -7,7 +7,6 @@ import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
-import org.port853.platform.linux.SystemdResolvedAdapter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +40,8 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
         ResolverAdapter adapter = services.adapter().get();
-        if (adapter instanceof SystemdResolvedAdapter linux) {
-            linux.linkResolvConf(linkResolvConf);
-        }
         ResolverState state = adapter.readState();
-        Plan plan = adapter.plan(desired, state);
+        Plan plan = adapter.plan(desired, state, linkResolvConf);
         PrintWriter out = spec.commandLine().getOut();
         if (plan.isRefused() || dryRun) {
             ApplyResult r = dryRunResult(plan);
@@ -59,7 +55,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
-        ApplyResult r = adapter.apply(desired);
+        ApplyResult r = adapter.apply(desired, linkResolvConf);
         Results.print(spec.commandLine(), r, json, plan);
         return ExitCodes.of(r);
     }

@@ -24,6 +24,20 @@ public interface ResolverAdapter {
     /** Applies through the privileged helper: atomic write, restart, health check, rollback on failure. */
     ApplyResult apply(DesiredSettings desired);
 
+    /**
+     * Like {@link #plan(DesiredSettings, ResolverState)}, and when {@code linkResolverFile} is set also points the
+     * file programs read their DNS server from at the local stub (/etc/resolv.conf on Linux), if it does not.
+     * Adapters without such a file ignore the flag.
+     */
+    default Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {
+        return plan(desired, current);
+    }
+
+    /** Like {@link #apply(DesiredSettings)}, with the resolver-file fix of {@link #plan(DesiredSettings, ResolverState, boolean)}. */
+    default ApplyResult apply(DesiredSettings desired, boolean linkResolverFile) {
+        return apply(desired);
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

@@ -19,7 +19,6 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     private final ResolvedStateReader reader;
     private final ResolvedPlanner planner;
     private final PrivilegedClient privileged;
-    private volatile boolean linkResolvConf;
 
     public SystemdResolvedAdapter() {
         this(LinuxPaths.system(), new PrivilegedClient());
@@ -30,12 +29,6 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         this.reader = new ResolvedStateReader(paths);
         this.planner = new ResolvedPlanner(paths);
         this.privileged = privileged;
-    }
-
-    /** Whether apply also points /etc/resolv.conf at the stub (the one-click fix for a static file). */
-    public SystemdResolvedAdapter linkResolvConf(boolean value) {
-        this.linkResolvConf = value;
-        return this;
     }
 
     @Override
@@ -60,6 +53,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
+        return plan(desired, current, false);
+    }
+
+    @Override
+    public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         boolean fixLink = linkResolvConf && current.resolvConf() != null
                 && current.resolvConf().kind() != ResolvConfState.Kind.STUB;
         return planner.plan(desired, current.systemdVersion() > 0 ? current.systemdVersion() : reader.systemdVersion(),
@@ -68,6 +66,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult apply(DesiredSettings desired) {
+        return apply(desired, false);
+    }
+
+    @Override
+    public ApplyResult apply(DesiredSettings desired, boolean linkResolvConf) {
         boolean fixLink = linkResolvConf && ResolvConfInspector.inspect(paths.resolvConf()).kind()
                 != ResolvConfState.Kind.STUB;
         return send(HelperRequest.apply(desired, fixLink));
