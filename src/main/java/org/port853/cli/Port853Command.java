@@ -28,7 +28,7 @@ public final class Port853Command implements Runnable {
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new VerifyCommand());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof InvalidInputException) {
                 line.getErr().println("port853: " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  */
 public final class Assessor {
     /** systemd 239 added DNSOverTLS=; 246 added #name and certificate-name checking. */
-    static final int FIRST_DOT_VERSION = 239;
-    static final int FIRST_SNI_VERSION = 246;
+    public static final int FIRST_DOT_VERSION = 239;
+    public static final int FIRST_SNI_VERSION = 246;
 
     private Assessor() {
     }
@@ -128,7 +128,8 @@ public final class Assessor {
             DotMode effective = link.dnsOverTls() == null ? globalMode : link.dnsOverTls();
             String servers = link.servers().stream().map(ServerAddress::addressText).collect(Collectors.joining(", "));
             String modeText = link.dnsOverTls() == null ? "DoT unset" : "DoT " + effective.resolvedValue();
-            List<DomainEntry> routed = link.domains().stream().filter(d -> d.routeOnly() && !d.routesEverything())
+            // Search domains route matching names to the link just like "~" routing domains do.
+            List<DomainEntry> routed = link.domains().stream().filter(d -> !d.routesEverything())
                     .collect(Collectors.toList());
             boolean takesDefault = link.defaultRoute() && !g.routesEverything()
                     || link.domains().stream().anyMatch(DomainEntry::routesEverything);

@@ -34,6 +34,14 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         refuseSymlink(target);
+        replace(target, content, mode);
+    }
+
+    /**
+     * Writes over whatever is at {@code target}, a symlink included: rename(2) replaces the link itself without
+     * following it, so there is no moment without a file (used to put a snapshot back).
+     */
+    private static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + ".port853-" + Long.toHexString(
                 ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -84,10 +92,7 @@ public final class AtomicFiles {
                 delete(s.file());
                 break;
             case FILE:
-                if (Files.isSymbolicLink(s.file())) {
-                    Files.delete(s.file());
-                }
-                write(s.file(), s.bytes(), mode);
+                replace(s.file(), s.bytes(), mode);
                 break;
             case SYMLINK:
                 symlink(s.file(), s.target());

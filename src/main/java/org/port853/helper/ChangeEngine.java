@@ -38,49 +38,53 @@ public final class ChangeEngine {
         this.lockWait = lockWait;
     }
 
-    public ApplyResult apply(List<FileSnapshot> target, String description, boolean requireEncrypted) throws IOException {
+    public ApplyResult apply(List<FileSnapshot> requested, String description, boolean requireEncrypted)
+            throws IOException {
         long t0 = System.nanoTime();
-        target.forEach(f -> requireOwned(f.file()));
+        requested.forEach(f -> requireOwned(f.file()));
         List<String> actions = new ArrayList<>();
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
-            if (j.pending() != null) {
-                ChangeRecord interrupted = j.pending();
-                if (interrupted.after().equals(target) && snapshot(target).equals(target)) {
-                    actions.add("check the interrupted change " + interrupted.id());
-                    return verifyOrRollBack(j, interrupted, actions, t0, Outcome.APPLIED);
-                }
-                actions.add("roll back the interrupted change " + interrupted.id());
-                restoreFiles(interrupted.before());
-                j = j.withPending(null);
-                journals.save(j);
+            ChangeRecord interrupted = j.pending();
+            if (interrupted != null && interrupted.after().equals(requested)
+                    && snapshot(requested).equals(requested)) {
+                actions.add("check the interrupted change " + interrupted.id());
+                return restartAndVerify(j, interrupted, actions, t0, Outcome.APPLIED);
             }
-            List<FileSnapshot> before = snapshot(target);
-            if (before.equals(target)) {
-                if (!actions.isEmpty()) {
-                    restart(actions);
-                }
-                return result(actions.isEmpty() ? Outcome.UNCHANGED : Outcome.ROLLED_BACK,
-                        actions.isEmpty() ? "the settings are already in place" : "rolled back the interrupted change",
-                        target, actions, false, t0);
+            // An interrupted change is replaced, not stacked: its before-state is ours, and files it touched that
+            // this change does not name go back to how they were.
+            List<FileSnapshot> target = new ArrayList<>(requested);
+            if (interrupted != null) {
+                interrupted.before().stream().filter(b -> target.stream().noneMatch(t -> t.path().equals(b.path())))
+                        .forEach(target::add);
             }
-            List<FileSnapshot> baseline = j.baseline() != null ? j.baseline() : before;
+            List<FileSnapshot> before = beforeOf(target, interrupted);
+            if (interrupted == null && before.equals(target)) {
+                journals.save(j); // keeps the public marker in step with the journal
+                return result(Outcome.UNCHANGED, "the settings are already in place", target, actions, false, t0);
+            }
+            resolver.ensureEnabled();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
-            journals.save(new Journal(merge(baseline, before), change));
+            Journal withChange = new Journal(merge(j.baseline() != null ? j.baseline() : before, before), change);
+            journals.save(withChange);
             actions.add("record the change in " + journals.dir());
+            if (interrupted != null) {
+                actions.add("replace the interrupted change " + interrupted.id());
+            }
             try {
                 restoreFiles(target);
             } catch (IOException writeFailed) {
                 restoreFiles(before);
-                journals.save(new Journal(merge(baseline, before), null));
+                if (interrupted != null) {
+                    restart(actions); // the resolver may still run the interrupted change's files
+                }
+                journals.save(withChange.withPending(null));
                 return result(Outcome.FAILED, writeFailed.getMessage() + "; nothing was changed", target, actions,
                         false, t0);
             }
             target.forEach(f -> actions.add("write " + f.path()));
-            resolver.ensureEnabled();
-            restart(actions);
-            return verifyOrRollBack(new Journal(merge(baseline, before), change), change, actions, t0, Outcome.APPLIED);
+            return restartAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
         }
     }
 
@@ -91,18 +95,15 @@ public final class ChangeEngine {
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
             if (j.pending() == null) {
+                journals.save(j); // a marker left by a run killed between journal and marker goes away
                 return result(Outcome.UNCHANGED, "there is no interrupted change", List.of(), actions, false, t0);
             }
             ChangeRecord p = j.pending();
             if (!snapshot(p.after()).equals(p.after())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing");
-                restoreFiles(p.before());
-                restart(actions);
-                journals.save(j.withPending(null));
-                return result(Outcome.ROLLED_BACK, "the interrupted change was incomplete and was rolled back",
-                        p.before(), actions, false, t0);
+                return rollBack(j, p, actions, t0, "the interrupted change was incomplete");
             }
-            return verifyOrRollBack(j, p, actions, t0, Outcome.KEPT);
+            return restartAndVerify(j, p, actions, t0, Outcome.KEPT);
         }
     }
 
@@ -115,14 +116,16 @@ public final class ChangeEngine {
             List<FileSnapshot> baseline = j.baseline() != null ? j.baseline()
                     : j.pending() != null ? j.pending().before() : pristine;
             baseline.forEach(f -> requireOwned(f.file()));
-            if (snapshot(baseline).equals(baseline)) {
+            if (j.pending() == null && snapshot(baseline).equals(baseline)) {
                 journals.save(Journal.EMPTY);
                 return result(Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", baseline,
                         actions, false, t0);
             }
-            // Forget any interrupted change first: a revert killed half-way must be finished by the next revert,
-            // not "recovered" back to the interrupted change's before-state.
-            journals.save(new Journal(baseline, null));
+            // The revert is itself journalled until the resolver runs the restored files: if it is killed half-way,
+            // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
+            // even a "rollback" lands on the baseline, never on the interrupted change's files).
+            journals.save(new Journal(baseline, new ChangeRecord(UUID.randomUUID().toString(), Instant.now(),
+                    "revert to the settings from before Port853", false, baseline, baseline)));
             restoreFiles(baseline);
             baseline.forEach(f -> actions.add("restore " + f.path()));
             restart(actions);
@@ -134,8 +137,14 @@ public final class ChangeEngine {
         }
     }
 
-    private ApplyResult verifyOrRollBack(Journal j, ChangeRecord change, List<String> actions, long t0,
+    /** Makes the resolver load the change's files, then keeps the change if names resolve, else rolls back. */
+    private ApplyResult restartAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
                                          Outcome success) throws IOException {
+        try {
+            restart(actions);
+        } catch (IOException e) {
+            return rollBack(j, change, actions, t0, "the resolver did not restart: " + e.getMessage());
+        }
         ResolverControl.Health h = resolver.check(change.requireEncrypted());
         actions.add("health check: " + h.detail());
         if (h.ok()) {
@@ -144,14 +153,38 @@ public final class ChangeEngine {
                     : "names resolve (the answer did not come over an encrypted connection)", change.after(), actions,
                     h.encrypted(), t0);
         }
+        return rollBack(j, change, actions, t0, h.detail());
+    }
+
+    private ApplyResult rollBack(Journal j, ChangeRecord change, List<String> actions, long t0, String why)
+            throws IOException {
         restoreFiles(change.before());
         change.before().forEach(f -> actions.add("restore " + f.path()));
-        restart(actions);
+        try {
+            restart(actions);
+        } catch (IOException e) {
+            // The files are back but the resolver may still run the change: stay pending, so status says so and
+            // recover (or the boot-time unit) restarts it.
+            return result(Outcome.FAILED, "rolled back the files (" + why + "), but the resolver did not restart: "
+                    + e.getMessage() + "; run 'port853 recover'", change.after(), actions, false, t0);
+        }
         journals.save(j.withPending(null));
         ResolverControl.Health after = resolver.check(false);
-        String reason = "rolled back: " + h.detail()
+        String reason = "rolled back: " + why
                 + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
         return result(Outcome.ROLLED_BACK, reason, change.after(), actions, false, t0);
+    }
+
+    /** The files as they were before the change: an interrupted change's before-state where it has one. */
+    private static List<FileSnapshot> beforeOf(List<FileSnapshot> target, ChangeRecord interrupted)
+            throws IOException {
+        List<FileSnapshot> out = new ArrayList<>();
+        for (FileSnapshot t : target) {
+            FileSnapshot known = interrupted == null ? null : interrupted.before().stream()
+                    .filter(b -> b.path().equals(t.path())).findFirst().orElse(null);
+            out.add(known != null ? known : FileSnapshot.read(t.file()));
+        }
+        return out;
     }
 
     private void restart(List<String> actions) throws IOException {

@@ -42,6 +42,7 @@ public final class PrivilegedHelper {
                                 false, Duration.ZERO);
                         break;
                     }
+                    linux.prepareDirectories();
                     result = linux.engine(LOCK_WAIT).apply(linux.targetFiles(request),
                             describe(request), request.settings().mode() == org.port853.core.DotMode.STRICT);
                     break;

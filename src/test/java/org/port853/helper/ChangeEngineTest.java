@@ -40,7 +40,7 @@ class ChangeEngineTest {
         }
 
         @Override
-        public void restart() {
+        public void restart() throws IOException {
             calls.add("restart");
         }
 
@@ -167,7 +167,7 @@ class ChangeEngineTest {
             assertEquals(Outcome.FAILED, r.outcome());
             assertTrue(r.reason().contains(badResolvConf.toString()) && r.reason().contains("nothing was changed"), r.reason());
             assertFalse(Files.exists(dropIn));
-            assertTrue(control.calls.isEmpty(), control.calls.toString());
+            assertEquals(List.of("enable"), control.calls, "no restart: " + control.calls);
             assertNull(journals.load().pending());
         }
 
@@ -185,6 +185,42 @@ class ChangeEngineTest {
             assertFalse(Files.exists(dropIn));
             assertEquals("plain file\n", Files.readString(notADir));
             assertNull(journals.load().pending(), "no half-done change is left");
+        }
+
+        @Test
+        void aRestartThatFailsIsRolledBack() throws IOException {
+            Files.writeString(dropIn, "[Resolve]\n# before\n");
+            RecordingControl failsOnce = new RecordingControl() {
+                private boolean failed;
+
+                @Override
+                public void restart() throws IOException {
+                    super.restart();
+                    if (!failed) {
+                        failed = true;
+                        throw new IOException("systemctl restart timed out");
+                    }
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, failsOnce, p -> p.equals(dropIn), Duration.ofMillis(500),
+                    List.of(FileSnapshot.absent(dropIn)));
+            ApplyResult r = e.apply(target(A), "a", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("did not restart: systemctl restart timed out"), r.reason());
+            assertEquals("[Resolve]\n# before\n", Files.readString(dropIn));
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void aStaleMarkerIsCleanedByTheNextRun() throws IOException {
+            engine.apply(target(A), "a", true);
+            Files.writeString(stateDir.resolve(JournalStore.MARKER), "{\"id\":\"x\",\"started\":\"2026-01-01T00:00:00Z\","
+                    + "\"description\":\"killed between journal and marker\"}");
+            assertEquals(Outcome.UNCHANGED, engine.recover().outcome());
+            assertNull(JournalStore.readMarker(stateDir));
+            Files.writeString(stateDir.resolve(JournalStore.MARKER), "{}");
+            assertEquals(Outcome.UNCHANGED, engine.apply(target(A), "a", true).outcome());
+            assertNull(JournalStore.readMarker(stateDir));
         }
 
         @Test
@@ -236,7 +272,7 @@ class ChangeEngineTest {
         void sameApplyAgainKeepsItWhenHealthy() throws IOException {
             ApplyResult r = engine.apply(target(A), "strict", true);
             assertEquals(Outcome.APPLIED, r.outcome());
-            assertEquals(List.of("check true"), control.calls);
+            assertEquals(List.of("restart", "check true"), control.calls, "the resolver must load the files it checks");
             assertEquals(A, Files.readString(dropIn));
             assertNull(journals.load().pending());
         }
@@ -244,7 +280,8 @@ class ChangeEngineTest {
         @Test
         void differentApplyRollsBackTheInterruptedChangeFirst() throws IOException {
             ApplyResult r = engine.apply(target(B), "other", true);
-            assertEquals(Outcome.ROLLED_BACK, r.outcome(), "B is the pre-crash state: rolling back is the whole change");
+            assertEquals(Outcome.APPLIED, r.outcome(), "B (the pre-crash state) replaces the interrupted change");
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("replace the interrupted change")), r.actions().toString());
             assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
             assertEquals(1, control.restarts());
             assertNull(journals.load().pending());
@@ -277,7 +314,7 @@ class ChangeEngineTest {
             assertTrue(r.reason().contains("incomplete"), r.reason());
             assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
             assertEquals(1, control.restarts());
-            assertFalse(control.calls.stream().anyMatch(c -> c.startsWith("check")), "no need to check a half write");
+            assertFalse(control.calls.contains("check true"), "no need to check a half write: " + control.calls);
         }
 
         @Test
@@ -335,9 +372,12 @@ class ChangeEngineTest {
                     List.of(FileSnapshot.absent(dropIn)));
             assertThrows(IllegalStateException.class, e::revert);
             assertFalse(Files.exists(dropIn), "the files were already restored");
-            assertNull(journals.load().pending(), "the interrupted change is forgotten before the files move");
-            assertEquals(Outcome.UNCHANGED, engine.recover().outcome(), "recover does not bring A back");
-            assertFalse(Files.exists(dropIn));
+            ChangeRecord pendingRevert = journals.load().pending();
+            assertEquals(List.of(FileSnapshot.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
+            assertEquals(pendingRevert.after(), pendingRevert.before(), "so no rollback can land on A or B");
+            assertEquals(Outcome.KEPT, engine.recover().outcome(), "recover finishes the revert");
+            assertFalse(Files.exists(dropIn), "recover does not bring A or B back");
+            assertTrue(control.calls.contains("restart"), "the resolver loads the restored files");
             engine.revert();
             assertEquals(Journal.EMPTY, journals.load());
         }

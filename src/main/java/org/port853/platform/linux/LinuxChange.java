@@ -33,6 +33,12 @@ public final class LinuxChange {
         return planner.refusal(s, systemdVersion, DropInScanner.scan(paths));
     }
 
+    /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */
+    public void prepareDirectories() throws java.io.IOException {
+        org.port853.helper.AtomicFiles.ensureDirectory(paths.ourDropIn().getParent(),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     public List<FileSnapshot> targetFiles(HelperRequest r) {
         return planner.targetFiles(r.settings(), r.linkResolvConf());
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
@@ -17,8 +18,8 @@ import org.port853.platform.Plan;
  * for the preview, and again by the privileged helper, which trusts nothing the caller computed.
  */
 public final class ResolvedPlanner {
-    static final int FIRST_DOT_VERSION = 239;
-    static final int FIRST_SNI_VERSION = 246;
+    static final int FIRST_DOT_VERSION = Assessor.FIRST_DOT_VERSION;
+    static final int FIRST_SNI_VERSION = Assessor.FIRST_SNI_VERSION;
 
     private final LinuxPaths paths;
 
