@@ -35,6 +35,12 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public ResolverState readState() { return d().readState(); }
     @Override public Plan plan(DesiredSettings desired, ResolverState current) { return d().plan(desired, current); }
     @Override public ApplyResult apply(DesiredSettings desired) { return d().apply(desired); }
+    @Override public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {
+        return d().plan(desired, current, linkResolverFile);
+    }
+    @Override public ApplyResult apply(DesiredSettings desired, boolean linkResolverFile) {
+        return d().apply(desired, linkResolverFile);
+    }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
 }

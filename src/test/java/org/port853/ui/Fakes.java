@@ -74,6 +74,11 @@ final class Fakes {
         volatile ApplyResult nextApply;
         final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
+        /** The linkResolverFile flag of every plan / apply call, in order (false for the two-argument forms). */
+        final List<Boolean> planLinks = new CopyOnWriteArrayList<>();
+        final List<Boolean> applyLinks = new CopyOnWriteArrayList<>();
+        /** The state every plan was built against. */
+        final List<ResolverState> plannedAgainst = new CopyOnWriteArrayList<>();
         volatile long delayMs = 150;
 
         FakeAdapter(ResolverState initial) {
@@ -91,7 +96,14 @@ final class Fakes {
 
         @Override
         public Plan plan(DesiredSettings desired, ResolverState current) {
+            return plan(desired, current, false);
+        }
+
+        @Override
+        public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {
             calls.add("plan");
+            planLinks.add(linkResolverFile);
+            plannedAgainst.add(current);
             String after = desired.isOff() ? null : "[Resolve]\nDNS=\nDNS=" + desired.servers().get(0).toResolvedSyntax()
                     + "\nDNSOverTLS=" + desired.mode().resolvedValue() + "\n";
             return new Plan(List.of(new FileChange("/etc/systemd/resolved.conf.d/zz-port853.conf",
@@ -101,7 +113,13 @@ final class Fakes {
 
         @Override
         public ApplyResult apply(DesiredSettings desired) {
+            return apply(desired, false);
+        }
+
+        @Override
+        public ApplyResult apply(DesiredSettings desired, boolean linkResolverFile) {
             calls.add("apply");
+            applyLinks.add(linkResolverFile);
             sleep();
             applied.add(desired);
             ApplyResult r = nextApply;
@@ -143,13 +161,18 @@ final class Fakes {
         final CaptureUnavailableException failure;
         volatile boolean running;
         final List<LeakRecord> leaks = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
         FakeCapture(CaptureUnavailableException failure) {
             this.failure = failure;
         }
 
+        /** Like the real sessions (AbstractCaptureSession): one start per session, even when it failed. */
         @Override
         public void start() throws CaptureUnavailableException {
+            if (!started.compareAndSet(false, true)) {
+                throw new IllegalStateException("a capture session starts once");
+            }
             if (failure != null) throw failure;
             running = true;
         }
@@ -193,8 +216,50 @@ final class Fakes {
 
     static AppServices services(ResolverAdapter adapter, AppServices.CaptureFactory capture, Notifier notifier)
             throws IOException {
+        return services(adapter, capture, notifier, AppServices.newExecutor());
+    }
+
+    static AppServices services(ResolverAdapter adapter, AppServices.CaptureFactory capture, Notifier notifier,
+                                java.util.concurrent.Executor executor) throws IOException {
         return new AppServices(adapter, capture, new AnsweringProbe(), ProviderSource.inMemory(),
-                Files.createTempDirectory("port853-ui-test"), AppServices.newExecutor(), notifier, false);
+                Files.createTempDirectory("port853-ui-test"), executor, notifier, false);
+    }
+
+    /**
+     * The worker pool, with a gate: while {@link #hold} is set, submitted work waits in {@link #held} until the
+     * test releases it, so a test can see what happens before the work runs and choose the order of work items.
+     * Records the threads work ran on.
+     */
+    static final class GatedExecutor implements java.util.concurrent.Executor {
+        private final java.util.concurrent.Executor pool = AppServices.newExecutor();
+        volatile boolean hold;
+        final List<Runnable> held = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void execute(Runnable r) {
+            Runnable recorded = () -> {
+                threads.add(Thread.currentThread().getName());
+                r.run();
+            };
+            if (hold) {
+                held.add(recorded);
+            } else {
+                pool.execute(recorded);
+            }
+        }
+
+        /** Runs the i-th held work item (on the pool) and forgets it. */
+        void release(int i) {
+            pool.execute(held.remove(i));
+        }
+
+        void releaseAll() {
+            hold = false;
+            while (!held.isEmpty()) {
+                release(0);
+            }
+        }
     }
 
     /**

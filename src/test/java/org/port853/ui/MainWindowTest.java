@@ -226,7 +226,10 @@ class MainWindowTest {
         robot.clickOn("#leak-filter").write("leak1");
         waitUntil(() -> table.getItems().stream().allMatch(x -> x.name().contains("leak1")) && !table.getItems().isEmpty());
         Path csv = dir.resolve("leaks.csv");
-        int rows = WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().exportCsv(csv)).get();
+        WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().exportCsv(csv)).get();
+        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported"));
+        String done = WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().exportMessageProperty().get()).get();
+        int rows = Integer.parseInt(done.replaceAll("^Exported (\\d+) rows.*$", "$1"));
         List<String> lines = Files.readAllLines(csv);
         assertEquals("time,interface,server,name,type,process", lines.get(0));
         assertEquals(rows + 1, lines.size());

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.port853.core.DesiredSettings;
 import org.port853.core.InvalidInputException;
+import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
@@ -35,6 +36,8 @@ public final class ApplyViewModel {
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
     private Kind kind;
     private DesiredSettings desired;
+    /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
+    private boolean linkResolverFile;
     private Runnable onFinished = () -> { };
     private boolean notifications = true;
 
@@ -57,11 +60,20 @@ public final class ApplyViewModel {
 
     /** Starts a change towards {@code settings}; builds the plan first and waits for confirmation. */
     public void begin(Kind kind, DesiredSettings settings) {
+        begin(kind, settings, false);
+    }
+
+    /**
+     * Like {@link #begin(Kind, DesiredSettings)}; with {@code linkResolverFile} an apply also points the resolver
+     * file (/etc/resolv.conf) at the local stub, and the preview shows that change too.
+     */
+    private void begin(Kind kind, DesiredSettings settings, boolean linkResolverFile) {
         if (busy() && phase.get() != Phase.RESULT) {
             return;
         }
         this.kind = kind;
         this.desired = settings;
+        this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         result.set(null);
         resultText.set("");
         diff.set("");
@@ -75,8 +87,11 @@ public final class ApplyViewModel {
         summary.set(I18n.t("apply.planning"));
         phase.set(Phase.PLANNING);
         ResolverAdapter adapter = model.services().adapter();
-        model.background().run(() -> adapter.plan(settings, model.stateProperty().get() == null
-                ? adapter.readState() : model.stateProperty().get()), this::showPlan, e -> {
+        // JavaFX properties are read here, on the JavaFX thread; the worker gets plain values only.
+        ResolverState known = model.stateProperty().get();
+        boolean link = this.linkResolverFile;
+        model.background().run(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link),
+                this::showPlan, e -> {
             summary.set(Background.describe(e));
             phase.set(Phase.REFUSED);
         });
@@ -84,8 +99,16 @@ public final class ApplyViewModel {
 
     /** Turns the user's current choice into a change, or shows why it cannot be made. */
     public void beginApplyOrExplain(java.util.function.Supplier<DesiredSettings> settings) {
+        beginApplyOrExplain(settings, false);
+    }
+
+    /**
+     * Like {@link #beginApplyOrExplain(java.util.function.Supplier)}; with {@code linkResolverFile} the change also
+     * points the resolver file (/etc/resolv.conf) at the local stub (the one-click fix for that file).
+     */
+    public void beginApplyOrExplain(java.util.function.Supplier<DesiredSettings> settings, boolean linkResolverFile) {
         try {
-            begin(Kind.APPLY, settings.get());
+            begin(Kind.APPLY, settings.get(), linkResolverFile);
         } catch (InvalidInputException e) {
             kind = Kind.APPLY;
             title.set(I18n.t("apply.title.apply"));
@@ -118,8 +141,9 @@ public final class ApplyViewModel {
         ResolverAdapter adapter = model.services().adapter();
         Kind k = kind;
         DesiredSettings d = desired;
+        boolean link = linkResolverFile;
         model.background().run(() -> switch (k) {
-            case APPLY -> adapter.apply(d);
+            case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
         }, this::showResult, e -> showResult(new ApplyResult(ApplyResult.Outcome.FAILED, Background.describe(e),

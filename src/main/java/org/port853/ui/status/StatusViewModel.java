@@ -194,7 +194,9 @@ public final class StatusViewModel {
                 model.modeProperty().set(DotMode.STRICT);
                 apply.beginApplyOrExplain(model::desired);
             }
-            case LINK_RESOLV_CONF, ENABLE_DOT -> apply.beginApplyOrExplain(model::desired);
+            // the same change as the switch, plus /etc/resolv.conf pointed at the stub (shown in the preview)
+            case LINK_RESOLV_CONF -> apply.beginApplyOrExplain(model::desired, true);
+            case ENABLE_DOT -> apply.beginApplyOrExplain(model::desired);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.port853.ui.traffic;
 
 import java.io.File;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -28,7 +27,6 @@ import org.port853.ui.common.Ui;
 public final class TrafficView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final TrafficGraph graph = new TrafficGraph();
-    private final Label exportMessage = new Label();
 
     public TrafficView(TrafficViewModel vm) {
         super(10);
@@ -114,6 +112,9 @@ public final class TrafficView extends VBox {
         count.getStyleClass().add("hint");
         count.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("leaks.count",
                 vm.filteredLeaks().size(), vm.leaks().size()), vm.filteredLeaks(), vm.leaks()));
+        Label exportMessage = new Label();
+        exportMessage.setId("traffic-export-message");
+        exportMessage.textProperty().bind(vm.exportMessageProperty());
         HBox leakBar = new HBox(8, Ui.sectionLabel(I18n.t("leaks.title")), filterLabel, filter, count, exportMessage);
         leakBar.setAlignment(Pos.CENTER_LEFT);
 
@@ -149,11 +150,6 @@ public final class TrafficView extends VBox {
         if (f == null) {
             return;
         }
-        try {
-            int n = vm.exportCsv(f.toPath());
-            exportMessage.setText(I18n.t("traffic.export.done", n, f.getName()));
-        } catch (IOException e) {
-            exportMessage.setText(I18n.t("traffic.export.failed", e.getMessage()));
-        }
+        vm.exportCsv(f.toPath());
     }
 }

@@ -36,6 +36,7 @@ import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.ui.AppModel;
+import org.port853.ui.AppServices;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.LeakAlerter;
@@ -53,8 +54,10 @@ public final class TrafficViewModel {
     public static final int LEAKING_WINDOW = 60;
 
     private final AppModel model;
+    /** Written on a worker (while starting) and on the JavaFX thread, read on both. */
     private volatile CaptureSession session;
-    private volatile boolean creationFailed;
+    /** stop() came while the capture was starting (JavaFX thread only). */
+    private boolean stopRequested;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -62,6 +65,7 @@ public final class TrafficViewModel {
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final IntegerProperty windowSeconds = new SimpleIntegerProperty(300);
     private final ObjectProperty<MeterSnapshot> snapshot = new SimpleObjectProperty<>();
@@ -86,37 +90,77 @@ public final class TrafficViewModel {
         notifications = on;
     }
 
-    /** Starts capturing in the background; a missing permission becomes a message with its fix. */
+    /** A session the worker started, with its description (read on the worker). */
+    private record Started(CaptureSession session, String description) {
+    }
+
+    /**
+     * Starts capturing in the background; a missing permission becomes a message with its fix. A session starts
+     * once only, so every start after a failed or stopped one makes a fresh session.
+     */
     public void start() {
-        if (running.get() || starting.get()) {
+        if (running.get()) {
+            return;
+        }
+        // the latest request wins: a start while a stopped window's start is still under way keeps that capture
+        stopRequested = false;
+        if (starting.get()) {
             return;
         }
         starting.set(true);
         status.set(I18n.t("capture.starting"));
+        CaptureSession previous = session;
+        AppServices.CaptureFactory factory = model.services().capture();
         model.background().run(() -> {
-            if (session == null) {
-                try {
-                    session = model.services().capture().create();
-                } catch (RuntimeException | LinkageError e) {
-                    creationFailed = true;
-                    throw new CaptureUnavailableException(I18n.t("capture.cannotCreate", Background.describe(e)),
-                            I18n.t("capture.fix.generic"));
-                }
+            if (previous != null && previous.isRunning()) {
+                return new Started(previous, previous.description());
             }
-            session.start();
-            return session.description();
-        }, d -> {
-            starting.set(false);
-            running.set(true);
-            description.set(d);
+            if (previous != null) {
+                closeQuietly(previous);
+            }
+            CaptureSession s;
+            try {
+                s = factory.create();
+            } catch (RuntimeException | LinkageError e) {
+                throw new CaptureUnavailableException(I18n.t("capture.cannotCreate", Background.describe(e)),
+                        I18n.t("capture.fix.generic"));
+            }
+            session = s;
+            try {
+                s.start();
+            } catch (CaptureUnavailableException | RuntimeException e) {
+                closeQuietly(s);
+                throw e;
+            }
+            return new Started(s, s.description());
+        }, started -> {
+            // "starting" turns false last: whoever waits for it (Verify) then sees running and problem as they are
+            if (stopRequested) {
+                // the window was closed (stop()) while the capture was starting: do not leave it running
+                stopRequested = false;
+                if (session == started.session()) {
+                    session = null;
+                }
+                stopInBackground(started.session());
+                running.set(false);
+                status.set(I18n.t("capture.stopped"));
+                starting.set(false);
+                return;
+            }
+            session = started.session();
+            description.set(started.description());
             problem.set(null);
             problemFix.set(null);
-            status.set(I18n.t("capture.running", d));
+            status.set(I18n.t("capture.running", started.description()));
+            running.set(true);
+            starting.set(false);
             timeline.play();
             poll();
         }, e -> {
-            starting.set(false);
             running.set(false);
+            // a session that failed to start cannot start again: the next start makes a fresh one
+            session = null;
+            stopRequested = false;
             if (e instanceof CaptureUnavailableException c) {
                 problem.set(c.reason());
                 problemFix.set(c.fix());
@@ -125,23 +169,47 @@ public final class TrafficViewModel {
                 problemFix.set(I18n.t("capture.fix.generic"));
             }
             status.set(I18n.t("capture.notRunning"));
+            starting.set(false);
         });
     }
 
+    /**
+     * Stops capturing (closing the window). A capture that is still starting is stopped as soon as its start
+     * completes. The session is dropped: the next {@link #start()} makes a fresh one.
+     */
     public void stop() {
         timeline.stop();
-        if (session != null && session.isRunning()) {
+        if (starting.get()) {
+            // the worker owns the session until its start completes; onResult stops it then
+            stopRequested = true;
+        } else {
             CaptureSession s = session;
-            model.background().run(() -> {
-                s.stop();
-                return Boolean.TRUE;
-            }, r -> { }, e -> { });
+            session = null;
+            if (s != null) {
+                stopInBackground(s);
+            }
         }
         running.set(false);
     }
 
+    private void stopInBackground(CaptureSession s) {
+        model.background().run(() -> {
+            s.stop();
+            return Boolean.TRUE;
+        }, r -> { }, e -> { });
+    }
+
+    private static void closeQuietly(CaptureSession s) {
+        try {
+            s.close();
+        } catch (RuntimeException e) {
+            // it was not running; nothing to release
+        }
+    }
+
     /** One poll: read a snapshot and the newest leaks; cheap, on the JavaFX thread. */
     void poll() {
+        CaptureSession session = this.session;
         if (session == null || !running.get()) {
             return;
         }
@@ -203,6 +271,7 @@ public final class TrafficViewModel {
     }
 
     public void clear() {
+        CaptureSession session = this.session;
         if (session != null) {
             session.clear();
         }
@@ -215,9 +284,20 @@ public final class TrafficViewModel {
         }
     }
 
-    /** Writes the leaks that pass the filter as CSV (RFC 4180; cells that a spreadsheet would run are quoted). */
-    public int exportCsv(Path file) throws IOException {
+    /**
+     * Writes the leaks that pass the filter as CSV, on the worker pool; the outcome appears in
+     * {@link #exportMessageProperty()}. The rows are taken here, on the JavaFX thread.
+     */
+    public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
+        exportMessage.set("");
+        model.background().run(() -> writeCsv(rows, file),
+                n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))),
+                e -> exportMessage.set(I18n.t("traffic.export.failed", Background.describe(e))));
+    }
+
+    /** RFC 4180; cells that a spreadsheet would run are quoted. Blocking: call it off the JavaFX thread. */
+    static int writeCsv(List<LeakRecord> rows, Path file) throws IOException {
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.systemDefault());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("time,interface,server,name,type,process\r\n");
@@ -265,6 +345,8 @@ public final class TrafficViewModel {
     public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }
     public ReadOnlyStringProperty totalsProperty() { return totals.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The outcome of the last CSV export ("" while none, or while one runs). */
+    public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
     public BooleanProperty pausedProperty() { return paused; }
     public IntegerProperty windowSecondsProperty() { return windowSeconds; }
     public ObjectProperty<MeterSnapshot> snapshotProperty() { return snapshot; }

@@ -68,10 +68,7 @@ public final class VerifyViewModel {
             send(true);
             return;
         }
-        if (traffic.session() == null) {
-            send(false);
-            return;
-        }
+        // not running (never started, failed or stopped): try again; the traffic screen makes a fresh session
         InvalidationListener[] once = new InvalidationListener[1];
         once[0] = (Observable o) -> {
             if (traffic.startingProperty().get()) {

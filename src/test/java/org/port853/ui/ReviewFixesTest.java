@@ -1,0 +1,333 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakRecord;
+import org.port853.core.DesiredSettings;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.verify.VerifyViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Regression tests for the review of the window: resolv.conf fix, capture life cycle, FX-thread rules. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewFixesTest {
+    private static final CaptureUnavailableException DENIED = new CaptureUnavailableException(
+            "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
+        }
+    }
+
+    private void open(AppServices services) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window = new MainWindow(services, url -> { }, null);
+            window.show(stage);
+        }).get();
+        waitUntil(() -> window.model().assessmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get();
+    }
+
+    private static boolean shown(FxRobot robot, String query) {
+        Node n = robot.lookup(query).tryQuery().orElse(null);
+        if (n == null) return false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
+    }
+
+    private static ResolverState withResolvConf(ResolverState s, ResolvConfState rc) {
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.systemdVersion(), s.global(),
+                s.links(), rc, s.dropIns(), s.pendingChange(), s.problem());
+    }
+
+    private static ResolverState quad9Strict() {
+        return Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true);
+    }
+
+    // 1. LINK_RESOLV_CONF
+
+    @Test
+    @DisplayName("the resolv.conf one-click fix previews and applies with linkResolverFile = true, once")
+    void linkResolvConfFixLinksTheFile(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(withResolvConf(quad9Strict(),
+                new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", List.of("192.168.1.1"))));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> shown(robot, "#fix-RESOLV_CONF_STATIC"));
+        Button fix = robot.lookup("#fix-RESOLV_CONF_STATIC").query();
+        fx(fix::fire);
+        waitUntil(() -> shown(robot, "#apply-confirm"));
+        assertEquals(List.of(true), adapter.planLinks, "the preview must include the resolv.conf link");
+        assertTrue(adapter.applyLinks.isEmpty(), "nothing may be applied before confirmation");
+        robot.clickOn("#apply-confirm");
+        waitUntil(() -> shown(robot, "#apply-close"));
+        assertEquals(List.of(true), adapter.applyLinks, "the apply must link resolv.conf");
+        robot.clickOn("#apply-close");
+        waitUntil(() -> !window.applyViewModel().busy());
+
+        // the flag belongs to that one flow: the next ordinary apply does not touch resolv.conf
+        fx(() -> window.applyViewModel().beginApplyOrExplain(window.model()::desired));
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(List.of(true, false), adapter.planLinks);
+        robot.clickOn("#apply-confirm");
+        waitUntil(() -> shown(robot, "#apply-close"));
+        assertEquals(List.of(true, false), adapter.applyLinks);
+        robot.clickOn("#apply-close");
+    }
+
+    @Test
+    @DisplayName("the lazy adapter hands linkResolverFile to the detected adapter")
+    void lazyAdapterDelegatesLinkFlag() {
+        Fakes.FakeAdapter fake = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        fake.delayMs = 0;
+        LazyResolverAdapter lazy = new LazyResolverAdapter(() -> fake);
+        DesiredSettings d = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+                org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, true, List.of());
+        lazy.plan(d, fake.state, true);
+        lazy.apply(d, true);
+        lazy.plan(d, fake.state, false);
+        lazy.apply(d, false);
+        assertEquals(List.of(true, false), fake.planLinks);
+        assertEquals(List.of(true, false), fake.applyLinks);
+    }
+
+    // 2. capture restart
+
+    @Test
+    @DisplayName("after a failed capture start, Try again starts a fresh session")
+    void retryAfterFailedStartUsesFreshSession(FxRobot robot) throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()),
+                () -> created.incrementAndGet() == 1 ? new Fakes.FakeCapture(DENIED) : new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> shown(robot, "#capture-banner"));
+        assertTrue(((Label) robot.lookup("#capture-problem").query()).getText().contains("CAP_NET_RAW"));
+        robot.clickOn("#capture-retry");
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        waitUntil(() -> !shown(robot, "#capture-banner"));
+        assertEquals(2, created.get());
+        assertTrue(window.trafficViewModel().session().isRunning());
+    }
+
+    @Test
+    @DisplayName("after a failed capture start, Verify tries the capture again instead of reporting it unavailable")
+    void verifyRetriesCaptureAfterFailedStart(FxRobot robot) throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()),
+                () -> created.incrementAndGet() == 1 ? new Fakes.FakeCapture(DENIED) : new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        waitUntil(() -> window.trafficViewModel().problemProperty().get() != null
+                && !window.trafficViewModel().startingProperty().get());
+        fx(() -> window.verifyViewModel().setSettle(Duration.ofMillis(100)));
+        fx(() -> window.verifyViewModel().run());
+        waitUntil(() -> window.verifyViewModel().outcome() != VerifyViewModel.Outcome.NONE
+                && !window.verifyViewModel().runningProperty().get());
+        assertNotEquals(VerifyViewModel.Outcome.NO_CAPTURE, window.verifyViewModel().outcome(),
+                window.verifyViewModel().headlineProperty().get());
+        assertEquals(2, created.get());
+        assertTrue(window.trafficViewModel().runningProperty().get());
+    }
+
+    @Test
+    @DisplayName("a stopped capture can be started again")
+    void stopThenStartAgain() throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> {
+            created.incrementAndGet();
+            return new Fakes.FakeCapture(null);
+        }, new Fakes.RecordingNotifier()));
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        CaptureSession first = fx(() -> window.trafficViewModel().session());
+        fx(() -> window.trafficViewModel().stop());
+        waitUntil(() -> !first.isRunning());
+        fx(() -> window.trafficViewModel().start());
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        assertEquals(2, created.get());
+        CaptureSession second = fx(() -> window.trafficViewModel().session());
+        assertNotNull(second);
+        assertTrue(second != first && second.isRunning());
+        assertNull(fx(() -> window.trafficViewModel().problemProperty().get()));
+    }
+
+    private static void assertNull(Object o) {
+        assertEquals(null, o);
+    }
+
+    // 3. closing while the capture starts
+
+    /** A capture whose start() blocks until the test lets it finish. */
+    static final class SlowCapture extends Fakes.FakeCapture {
+        final CountDownLatch mayStart = new CountDownLatch(1);
+
+        SlowCapture() {
+            super(null);
+        }
+
+        @Override
+        public void start() throws CaptureUnavailableException {
+            try {
+                mayStart.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.start();
+        }
+    }
+
+    @Test
+    @DisplayName("closing the window while the capture starts stops the capture once it has started")
+    void closeWhileStartingStopsCapture() throws Exception {
+        SlowCapture capture = new SlowCapture();
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> capture, new Fakes.RecordingNotifier()));
+        waitUntil(() -> window.trafficViewModel().startingProperty().get());
+        fx(() -> window.shutdown());
+        capture.mayStart.countDown();
+        waitUntil(() -> !window.trafficViewModel().startingProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !capture.isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> window.trafficViewModel().runningProperty().get()));
+        long polls = fx(() -> window.trafficViewModel().pollsProperty().get());
+        Thread.sleep(3L * org.port853.ui.traffic.TrafficViewModel.POLL_MS);
+        assertEquals(polls, (long) fx(() -> window.trafficViewModel().pollsProperty().get()),
+                "no polling for a closed window");
+        assertFalse(capture.isRunning(), "the capture must stay stopped");
+    }
+
+    // 4. files are written on the worker pool
+
+    @Test
+    @DisplayName("CSV export writes the file on the worker pool and reports back on the JavaFX thread")
+    void csvExportOffFxThread(FxRobot robot) throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        capture.leaks.add(new LeakRecord(Instant.parse("2026-11-25T10:00:00Z"), "wlan0", "192.168.1.1",
+                "leak.example.org", "A", null, null));
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> capture, new Fakes.RecordingNotifier(), exec));
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> window.trafficViewModel().filteredLeaks().size() == 1);
+        Path csv = Files.createTempDirectory("port853-csv").resolve("leaks.csv");
+        exec.hold = true;
+        fx(() -> {
+            window.trafficViewModel().exportCsv(csv);
+        });
+        assertFalse(Files.exists(csv), "the file must not be written on the JavaFX thread");
+        assertEquals(1, exec.held.size());
+        exec.releaseAll();
+        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported 1 rows"));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("time,interface,server,name,type,process", lines.get(0));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).contains(",wlan0,192.168.1.1,leak.example.org,A,"), lines.get(1));
+        assertTrue(exec.threads.stream().allMatch(t -> t.equals("port853-worker")), exec.threads.toString());
+
+        // a failure is reported, not thrown on the JavaFX thread
+        Path bad = csv.resolveSibling("missing-dir").resolve("x.csv");
+        fx(() -> {
+            window.trafficViewModel().exportCsv(bad);
+        });
+        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Export failed"));
+    }
+
+    @Test
+    @DisplayName("preference changes are saved on the worker pool, not on the JavaFX thread")
+    void preferencesSavedOffFxThread(FxRobot robot) throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        AppServices services = Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier(), exec);
+        open(services);
+        robot.clickOn("#tab-preferences .tab-label");
+        waitUntil(() -> shown(robot, "#pref-notifications"));
+        Path file = services.configDir().resolve("ui.properties");
+        exec.hold = true;
+        CheckBox notify = robot.lookup("#pref-notifications").query();
+        fx(notify::fire);
+        assertFalse(Files.exists(file), "the preferences must not be written on the JavaFX thread");
+        assertEquals(1, exec.held.size());
+        exec.releaseAll();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        assertTrue(Files.readString(file).contains("notifications=false"));
+    }
+
+    // 5. properties are read on the JavaFX thread
+
+    @Test
+    @DisplayName("the plan is built against the state read on the JavaFX thread when the flow began")
+    void planUsesStateReadOnFxThread() throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        ResolverState before = Fakes.plaintextState(null);
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(before);
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier(), exec));
+        assertSame(before, fx(() -> window.model().stateProperty().get()));
+        exec.hold = true;
+        fx(() -> window.applyViewModel().beginApplyOrExplain(window.model()::desired));
+        assertEquals(1, exec.held.size(), "the plan waits on the worker pool");
+        // the state changes (a refresh) before the plan's work runs
+        ResolverState after = quad9Strict();
+        adapter.state = after;
+        fx(() -> window.model().refresh());
+        assertEquals(2, exec.held.size());
+        exec.release(1);
+        waitUntil(() -> window.model().stateProperty().get() == after);
+        exec.releaseAll();
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(1, adapter.plannedAgainst.size());
+        assertSame(before, adapter.plannedAgainst.get(0),
+                "the worker must use the state the JavaFX thread read, not read the property itself");
+    }
+}
