@@ -10,20 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.port853.capture.CaptureSessions;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
@@ -31,41 +26,10 @@ import org.port853.core.DotMode;
 import org.port853.core.PendingChange;
 import org.port853.platform.ApplyResult;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window and view-models, headless (Monocle), with doubles only for adapter, capture, probe, notifier. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private Stage stage;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
-        }
-    }
-
-    private void open(FxRobot robot, AppServices services) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null);
-            window.show(stage);
-        }).get();
-        waitUntil(() -> window.model().assessmentProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
+class MainWindowTest extends WindowTestBase {
     private static <T extends Node> T node(FxRobot robot, String query) {
         T n = robot.lookup(query).query();
         assertNotNull(n, query);
@@ -96,7 +60,7 @@ class MainWindowTest {
     void switchAppliesAndReverts(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         Fakes.RecordingNotifier notes = new Fakes.RecordingNotifier();
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(null), notes));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), notes));
         assertEquals("Not encrypted", text(robot, "#verdict"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
         assertFalse(sw.isSelected());
@@ -132,7 +96,7 @@ class MainWindowTest {
     @DisplayName("cancelling the preview writes nothing and puts the switch back")
     void cancelWritesNothing(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         flipSwitch(robot);
         waitUntil(() -> shown(robot, "#apply-cancel"));
         robot.clickOn("#apply-cancel");
@@ -148,7 +112,7 @@ class MainWindowTest {
         adapter.nextApply = new ApplyResult(ApplyResult.Outcome.ROLLED_BACK,
                 "the health check failed: certificate of 9.9.9.9 does not match dns.quad9.net", null, null,
                 List.of(), false, Duration.ofMillis(300));
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         flipSwitch(robot);
         waitUntil(() -> shown(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
@@ -167,7 +131,7 @@ class MainWindowTest {
     @DisplayName("an invalid custom provider shows an inline error and no apply is possible")
     void invalidCustomProviderDisablesApply(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#custom-name"));
         javafx.scene.control.ScrollPane sp = node(robot, "#providers-view");
@@ -200,7 +164,7 @@ class MainWindowTest {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
                 List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
         Fakes.RecordingNotifier notes = new Fakes.RecordingNotifier();
-        open(robot, Fakes.services(adapter, () -> CaptureSessions.replay(pcap, 10.0, true), notes));
+        open(Fakes.services(adapter, () -> CaptureSessions.replay(pcap, 10.0, true), notes));
         robot.clickOn("#tab-traffic .tab-label");
         TableView<LeakRecord> table = node(robot, "#leak-table");
         waitUntil(() -> table.getItems().size() >= 3);
@@ -249,7 +213,7 @@ class MainWindowTest {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());
         CaptureUnavailableException denied = new CaptureUnavailableException(
                 "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(denied), new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(denied), new Fakes.RecordingNotifier()));
         assertEquals("Resolver not available", text(robot, "#verdict"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
         assertTrue(sw.isDisabled());
@@ -273,7 +237,7 @@ class MainWindowTest {
     void recoverBannerForPendingChange(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(
                 new PendingChange("c1", Instant.parse("2026-11-25T10:00:00Z"), "strict mode with Quad9")));
-        open(robot, Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         waitUntil(() -> shown(robot, "#recover-banner"));
         assertTrue(text(robot, "#recover-banner .label:last-child") != null);
         robot.clickOn("#recover-button");
@@ -303,7 +267,7 @@ class MainWindowTest {
                         java.util.Map.of(), 0, 0);
             }
         };
-        open(robot, Fakes.services(adapter, () -> capture, new Fakes.RecordingNotifier()));
+        open(Fakes.services(adapter, () -> capture, new Fakes.RecordingNotifier()));
         WaitForAsyncUtils.asyncFx(() -> window.verifyViewModel().setSettle(Duration.ofMillis(100))).get();
         robot.clickOn("#tab-verify .tab-label");
         robot.clickOn("#verify-run");

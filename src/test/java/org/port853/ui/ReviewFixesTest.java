@@ -21,11 +21,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.port853.capture.CaptureSession;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
@@ -36,43 +33,12 @@ import org.port853.core.ServerAddress;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.verify.VerifyViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Regression tests for the review of the window: resolv.conf fix, capture life cycle, FX-thread rules. */
-@ExtendWith(ApplicationExtension.class)
-class ReviewFixesTest {
+class ReviewFixesTest extends WindowTestBase {
     private static final CaptureUnavailableException DENIED = new CaptureUnavailableException(
             "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
-
-    private Stage stage;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
-        }
-    }
-
-    private void open(AppServices services) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null);
-            window.show(stage);
-        }).get();
-        waitUntil(() -> window.model().assessmentProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get();

@@ -53,4 +53,17 @@ public final class Ui {
         b.getStyleClass().addAll("banner", style);
         return b;
     }
+
+    /** A two-column label/value grid: labels keep their size, values take the rest of the width. */
+    public static javafx.scene.layout.GridPane keyValueGrid(double hgap, double vgap) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(hgap);
+        grid.setVgap(vgap);
+        javafx.scene.layout.ColumnConstraints key = new javafx.scene.layout.ColumnConstraints();
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints value = new javafx.scene.layout.ColumnConstraints();
+        value.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(key, value);
+        return grid;
+    }
 }

@@ -20,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -67,16 +66,9 @@ public final class ProvidersView extends ScrollPane {
         });
 
         // Details of the selected provider
-        GridPane details = new GridPane();
+        GridPane details = Ui.keyValueGrid(12, 4);
         details.getStyleClass().addAll("card", "facts");
         details.setId("provider-details");
-        details.setHgap(12);
-        details.setVgap(4);
-        ColumnConstraints k = new ColumnConstraints();
-        k.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints v = new ColumnConstraints();
-        v.setHgrow(Priority.ALWAYS);
-        details.getColumnConstraints().addAll(k, v);
         detail(details, 0, "providers.detail.ipv4", vm, p -> String.join(", ", p.ipv4()));
         detail(details, 1, "providers.detail.ipv6", vm, p -> String.join(", ", p.ipv6()));
         detail(details, 2, "providers.detail.tls", vm, p -> nz(p.tlsName()));
@@ -201,14 +193,7 @@ public final class ProvidersView extends ScrollPane {
         TextField addresses = field("custom-addresses", "custom.addresses.prompt", vm.customAddressesProperty());
         TextField tls = field("custom-tls", "custom.tls.prompt", vm.customTlsNameProperty());
         TextField id = field("custom-id", "custom.id.prompt", vm.customIdProperty());
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(6);
-        ColumnConstraints fk = new ColumnConstraints();
-        fk.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fv = new ColumnConstraints();
-        fv.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(fk, fv);
+        GridPane form = Ui.keyValueGrid(10, 6);
         formRow(form, 0, "custom.name", name);
         formRow(form, 1, "custom.addresses", addresses);
         formRow(form, 2, "custom.tls", tls);

@@ -101,15 +101,8 @@ public final class StatusView extends ScrollPane {
         switchRow.getStyleClass().add("card");
 
         // Facts
-        GridPane facts = new GridPane();
+        GridPane facts = Ui.keyValueGrid(16, 6);
         facts.getStyleClass().addAll("card", "facts");
-        facts.setHgap(16);
-        facts.setVgap(6);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(c0, c1);
         fact(facts, 0, "status.providers", vm.providersProperty(), "fact-providers");
         fact(facts, 1, "status.mode", vm.modeProperty(), "fact-mode");
         fact(facts, 2, "status.dnssec", vm.dnssecProperty(), "fact-dnssec");

@@ -1,0 +1,44 @@
+package org.port853.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real main window on the test's stage (headless Monocle) and shuts it down after each test. */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestBase {
+    Stage stage;
+    MainWindow window;
+
+    // ApplicationExtension only calls @Start methods declared on the test class itself, so take the stage here.
+    @BeforeEach
+    void primaryStage() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
+        }
+    }
+
+    void open(AppServices services) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window = new MainWindow(services, url -> { }, null);
+            window.show(stage);
+        }).get();
+        waitUntil(() -> window.model().assessmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
