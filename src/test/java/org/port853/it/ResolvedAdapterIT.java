@@ -204,6 +204,22 @@ class ResolvedAdapterIT {
     }
 
     @Test
+    @DisplayName("a stock Debian /etc without resolved.conf.d: apply creates it (0755) and resolved reads our drop-in")
+    void createsTheDropInDirectory() {
+        RigCli c = rig(89);
+        TestRig.ExecResult stock = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "umount /etc/systemd/resolved.conf.d && rmdir /etc/systemd/resolved.conf.d");
+        assertEquals(0, stock.exitCode(), stock.stderr());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        TestRig.ExecResult dir = c.rig.exec(null, java.time.Duration.ofSeconds(10), "stat", "-c", "%a %U",
+                "/etc/systemd/resolved.conf.d", "/etc/systemd/resolved.conf.d/zz-port853.conf");
+        assertEquals("755 root\n644 root\n", dir.stdout(), dir.stderr());
+        assertEquals("PROTECTED", c.json("status", "--json").path("assessment").path("verdict").asText());
+    }
+
+    @Test
     @DisplayName("bad input is refused with exit 2 and nothing is written")
     void badInput() {
         RigCli c = rig(78);
