@@ -38,9 +38,9 @@ public final class ProcessRunner {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 p.waitFor();
-                return new Result(-1, out.join(), err.join(), true);
+                return new Result(-1, collect(out), collect(err), true);
             }
-            return new Result(p.exitValue(), out.join(), err.join(), false);
+            return new Result(p.exitValue(), collect(out), collect(err), false);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -48,15 +48,32 @@ public final class ProcessRunner {
         }
     }
 
+    /** A child that outlives the program (holding the pipe open) must not hang the caller. */
+    private static String collect(CompletableFuture<String> text) {
+        try {
+            return text.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** Reads a pipe on its own daemon thread: a blocked read must not tie up a shared pool. */
     private static CompletableFuture<String> drain(InputStream s) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
             try (s) {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 s.transferTo(b);
-                return b.toString(StandardCharsets.UTF_8);
+                text.complete(b.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                text.completeExceptionally(new UncheckedIOException(e));
             }
-        });
+        }, "port853-process-output");
+        t.setDaemon(true);
+        t.start();
+        return text;
     }
 }
