@@ -1,14 +1,12 @@
 package org.port853.helper;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.port853.platform.Utf8;
 
 /**
  * The exact state of one file Port853 may change: absent, a regular file with its bytes, or a symlink.
@@ -51,13 +49,8 @@ public record FileSnapshot(String path, Kind kind, String content, String target
             throw new IOException(p + " is larger than " + MAX_BYTES / 1024 + " KiB");
         }
         byte[] bytes = Files.readAllBytes(p);
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return file(p, text);
-        } catch (CharacterCodingException notText) {
-            return new FileSnapshot(p.toString(), Kind.FILE, null, null, Base64.getEncoder().encodeToString(bytes));
-        }
+        return Utf8.decode(bytes).map(text -> file(p, text)).orElseGet(() -> new FileSnapshot(p.toString(),
+                Kind.FILE, null, null, Base64.getEncoder().encodeToString(bytes)));
     }
 
     /** The file's bytes (FILE only). */

@@ -1,9 +1,6 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.port853.core.DropIn;
+import org.port853.platform.Utf8;
 
 /**
  * Lists every resolved.conf drop-in in the order systemd applies them: by file name across all drop-in
@@ -61,12 +59,7 @@ final class DropInScanner {
             throw new IOException("larger than " + MAX_SIZE / 1024 + " KiB");
         }
         byte[] bytes = Files.readAllBytes(file);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException ex) {
-            throw new IOException("not a text file (invalid UTF-8)");
-        }
+        return Utf8.decode(bytes).orElseThrow(() -> new IOException("not a text file (invalid UTF-8)"));
     }
 
     private static String describe(IOException ex) {
