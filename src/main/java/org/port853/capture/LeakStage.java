@@ -46,6 +46,8 @@ public final class LeakStage {
     private final AtomicLong leakQueries = new AtomicLong();
     private long seq;
     private long newestNanos = Long.MIN_VALUE;
+    /** Monotonic clock reading when {@link #newestNanos} was seen: idle time advances capture time from there. */
+    private long newestSeenAt;
 
     // async mode
     private final boolean async;
@@ -153,7 +155,11 @@ public final class LeakStage {
                 if (stopping) {
                     break;
                 }
-                expire(System.currentTimeMillis() * 1_000_000L);
+                // Idle: capture time moves on by the wall time since the newest packet. Comparing packet
+                // timestamps with the wall clock would expire every query of an old file or a shifted replay.
+                if (newestNanos != Long.MIN_VALUE) {
+                    expire(newestNanos + (System.nanoTime() - newestSeenAt));
+                }
                 workerParked = true;
                 if (h == tail.get() && !stopping) {
                     LockSupport.parkNanos(200_000_000L);
@@ -203,6 +209,7 @@ public final class LeakStage {
                          int dstPort, int protocol, boolean clientLocal, byte[] b, int off, int len) {
         if (nanos > newestNanos) {
             newestNanos = nanos;
+            newestSeenAt = System.nanoTime();
             expire(nanos);
         }
         if (len >= 12 && (b[off + 2] & 0x80) != 0) {

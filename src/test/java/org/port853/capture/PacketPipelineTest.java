@@ -193,4 +193,18 @@ class PacketPipelineTest {
         assertEquals(0, a.leakQueueOverflows());
         assertEquals(1, a.leakQueries());
     }
+
+    @Test
+    void anIdleWorkerDoesNotExpireQueriesOfAnOldCaptureAgainstTheWallClock() throws Exception {
+        List<LeakCandidate> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), got::add, null, LeakStage::async);
+        byte[] f = ipv4("198.18.0.1", "198.18.0.2", 17, udp(40001, 53, query("old.test", 6)));
+        byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 40001, response("old.test", 6, 3)));
+        a.accept(t, LinkTypes.RAW, "eth0", f, 0, f.length, f.length);
+        Thread.sleep(600); // the worker goes idle (it parks for 200 ms at a time) with the query waiting
+        a.accept(t + 1000, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+        a.flushLeaks();
+        assertEquals(1, got.size());
+        assertEquals("NXDOMAIN", got.get(0).rcode(), "the 2023 capture's query waited for its answer");
+    }
 }
