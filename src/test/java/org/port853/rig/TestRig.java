@@ -83,7 +83,7 @@ public final class TestRig implements AutoCloseable {
      */
     public static TestRig start(String id, int net, Map<String, String> env) {
         Map<String, String> rigEnv = new HashMap<>(env);
-        rigEnv.put("RIG_ID", id);
+        rigEnv.put("RIG_ID", withWorktreeSuffix(id));
         rigEnv.put("RIG_NET", Integer.toString(net));
         Path script = script();
         ExecResult started = run(script, rigEnv, null, RIG_TIMEOUT, List.of("start"));
@@ -101,6 +101,18 @@ public final class TestRig implements AutoCloseable {
         }
         rigEnv.put("RIG_DIR", vars.get("RIG_DIR"));
         return new TestRig(script, rigEnv, vars);
+    }
+
+    /**
+     * Appends {@code RIG_ID_SUFFIX} (environment, [a-z0-9]{0,3}) so that several checkouts can run the same
+     * integration tests at once without sharing namespaces or rig directories.
+     */
+    static String withWorktreeSuffix(String id) {
+        String suffix = System.getenv().getOrDefault("RIG_ID_SUFFIX", "");
+        if (!suffix.matches("[a-z0-9]{0,3}")) {
+            throw new IllegalArgumentException("RIG_ID_SUFFIX must match [a-z0-9]{0,3}: '" + suffix + "'");
+        }
+        return id + suffix;
     }
 
     /** Stops the rig: kills everything it started and deletes its namespaces. Logs stay in {@link #dir()}. */
