@@ -54,7 +54,9 @@ public final class HelperDocuments {
             ArrayNode servers = o.putArray("servers");
             s.servers().forEach(x -> servers.add(x.toResolvedSyntax()));
             o.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-            o.put("dnssec", s.dnssec().resolvedValue());
+            if (s.dnssec() != null) {
+                o.put("dnssec", s.dnssec().resolvedValue());
+            }
             o.put("routeAllDomains", s.routeAllDomains());
             ArrayNode fallback = o.putArray("fallback");
             s.fallback().forEach(x -> fallback.add(x.toResolvedSyntax()));
@@ -100,8 +102,11 @@ public final class HelperDocuments {
         }
         onlyKeys(s, SETTINGS_KEYS, "settings");
         DesiredSettings settings = new DesiredSettings(servers(s, "servers"), DotMode.parse(string(s, "mode", true)),
-                DnssecMode.parse(orDefault(string(s, "dnssec", false), "no")), bool(s, "routeAllDomains"),
+                DnssecMode.parseOrNull(string(s, "dnssec", false)), bool(s, "routeAllDomains"),
                 servers(s, "fallback"));
+        if (settings.isOff()) {
+            throw new InvalidInputException(DesiredSettings.OFF_WITHOUT_SERVERS);
+        }
         return HelperRequest.apply(settings, bool(root, "linkResolverFile"));
     }
 
@@ -210,7 +215,4 @@ public final class HelperDocuments {
         return out;
     }
 
-    private static String orDefault(String v, String d) {
-        return v == null ? d : v;
-    }
 }

@@ -339,6 +339,41 @@ class ChangeEngineTest {
     @Nested
     class Revert {
         @Test
+        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
+        void neverClobbersAnAdminsLaterEdit() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            Files.delete(resolvConf);
+            Files.writeString(resolvConf, "# the admin's new file\nnameserver 192.0.2.99\n");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
+            assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
+            assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("revert brings back mode, owner and group, not only the bytes")
+        void restoresMetadata() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            Files.setPosixFilePermissions(resolvConf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            var names = resolvConf.getFileSystem().getUserPrincipalLookupService();
+            var view = Files.getFileAttributeView(resolvConf, java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setOwner(names.lookupPrincipalByName("nobody"));
+            view.setGroup(names.lookupPrincipalByGroupName("adm"));
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            assertEquals(Outcome.REVERTED, engine.revert().outcome());
+            var a = Files.readAttributes(resolvConf, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()));
+            assertEquals("nobody", a.owner().getName());
+            assertEquals("adm", a.group().getName());
+        }
+
+        @Test
         void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
             String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";
             Files.writeString(dropIn, original);
