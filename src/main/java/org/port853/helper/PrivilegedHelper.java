@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.port853.change.ChangeEngine;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.platform.ApplyResult;
@@ -23,6 +24,8 @@ public final class PrivilegedHelper {
     }
 
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+    /** How long the boot-time recovery waits for the network before it leaves the change for later. */
+    static final Duration BOOT_PATIENCE = Duration.ofMinutes(5);
 
     private PrivilegedHelper() {
     }
@@ -76,7 +79,10 @@ public final class PrivilegedHelper {
                     result = platform.engine(LOCK_WAIT).revert();
                     break;
                 case RECOVER:
-                    result = platform.engine(LOCK_WAIT).recover();
+                    result = request.atBoot()
+                            ? platform.engine(LOCK_WAIT).recover(new ChangeEngine.Patience(BOOT_PATIENCE,
+                                    Duration.ofSeconds(10), 3, platform::networkUp))
+                            : platform.engine(LOCK_WAIT).recover();
                     break;
                 default:
                     throw new IllegalStateException(request.action().name());
