@@ -7,8 +7,14 @@ import java.io.IOException;
  * new files, and checking that names resolve afterwards.
  */
 public interface ResolverControl {
-    /** The outcome of a health check; {@code detail} is one sentence. */
-    record Health(boolean ok, boolean encrypted, String detail) {
+    /**
+     * The outcome of a health check; {@code detail} is one sentence; {@code encrypted} = the answer provably came
+     * over an encrypted transport; {@code answeredBy} names the server/link that answered when known (may be null).
+     */
+    record Health(boolean ok, boolean encrypted, String detail, String answeredBy) {
+        public Health(boolean ok, boolean encrypted, String detail) {
+            this(ok, encrypted, detail, null);
+        }
     }
 
     /** Makes sure the resolver service starts at boot (done once before the first restart). */

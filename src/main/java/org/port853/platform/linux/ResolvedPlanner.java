@@ -78,8 +78,7 @@ public final class ResolvedPlanner {
         if (changes.stream().anyMatch(FileChange::changes)) {
             changes.stream().filter(FileChange::changes).forEach(c -> actions.add("write " + c.path()));
             actions.add("systemctl enable " + ResolvedControl.UNIT);
-            actions.add("systemctl " + (systemdVersion >= ResolvedControl.FIRST_RELOAD_VERSION ? "reload-or-restart"
-                    : "restart") + " " + ResolvedControl.UNIT);
+            actions.add("systemctl " + new ResolvedFeatures(systemdVersion).reloadVerb() + " " + ResolvedControl.UNIT);
             actions.add("health check: resolve a name through systemd-resolved"
                     + (s.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")
                     + "; roll back if it fails");
