@@ -27,9 +27,19 @@ find_mirror() {
 # suite -> packages that hold the resolver (bullseye still ships it inside "systemd")
 packages() { [[ $1 == bullseye ]] && echo systemd,dbus,ca-certificates || echo systemd-resolved,dbus,ca-certificates; }
 
+# mount points the rig binds into the root (kept up to date on cached roots too)
+mountpoints() {
+    mkdir -p "$1/run/systemd" "$1/etc/systemd/resolved.conf.d" "$1/rig"
+    [[ -e $1/etc/hosts ]] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$1/etc/hosts"
+}
+
 build() {
     local suite=$1 root=$CACHE/$1 tmp mirror
-    [[ -f $root/.port853-complete ]] && { echo "build-roots: $suite: cached in $root"; return 0; }
+    if [[ -f $root/.port853-complete ]]; then
+        mountpoints "$root"
+        echo "build-roots: $suite: cached in $root"
+        return 0
+    fi
     mirror=${PORT853_DEBIAN_MIRROR:-$(find_mirror)} || die "no Debian mirror in /etc/apt/sources.list*; set PORT853_DEBIAN_MIRROR"
     tmp=$CACHE/.$suite.tmp
     rm -rf "$tmp"
@@ -40,8 +50,7 @@ build() {
     [[ -x $tmp/lib/systemd/systemd-resolved ]] || die "$suite: no /lib/systemd/systemd-resolved in the root"
     grep -q '^systemd-resolve:' "$tmp/etc/passwd" ||
         chroot "$tmp" /usr/sbin/useradd --system --no-create-home --home-dir /run/systemd --shell /usr/sbin/nologin systemd-resolve
-    # mount points the rig binds into a per-rig overlay of this root
-    mkdir -p "$tmp/run/systemd" "$tmp/etc/systemd/resolved.conf.d" "$tmp/rig"
+    mountpoints "$tmp"
     rm -rf "$tmp/var/cache/apt/archives/"*.deb
     chroot "$tmp" /bin/systemctl --version | head -1 > "$tmp/.port853-complete"
     rm -rf "$root"; mv "$tmp" "$root"

@@ -26,7 +26,7 @@
 #                                  247 = bullseye, 257 = trixie, 262 = sid, each from a debootstrapped root
 #                                  in $PORT853_TEST_ROOTS/SUITE (default /var/cache/port853-test-roots; built
 #                                  by build-roots.sh). That resolved runs chrooted into its root with the
-#                                  client's /run/systemd, /etc/systemd (drop-ins included), /dev, a fresh /proc
+#                                  client's /run/systemd, /etc/systemd (drop-ins included), /etc/hosts, /dev, a fresh /proc
 #                                  and /sys, and $RIG_DIR bound on /rig (bus socket, CA); its systemd-resolve
 #                                  user gets the host's uid (the host's bus daemon applies the bus policy);
 #                                  the root's CA bundle is the rig CA alone (GnuTLS builds ignore SSL_CERT_FILE).
@@ -267,6 +267,7 @@ start_resolved() {
             mount --rbind /dev "$R/dev"
             mount --rbind /run/systemd "$R/run/systemd"
             mount --rbind /etc/systemd "$R/etc/systemd"
+            mount --bind /etc/hosts "$R/etc/hosts"
             mount --bind "$D" "$R/rig"
             mount --bind "$D/root-passwd" "$R/etc/passwd"
             mount --bind "$D/root-group" "$R/etc/group"

@@ -50,7 +50,8 @@ public final class ResolvedControl implements ResolverControl {
 
     @Override
     public Health check(boolean requireEncrypted) {
-        return new ResolvedHealthCheck(new BusLookups(paths), new LiveTransportCapture(), features, probeName)
+        return new ResolvedHealthCheck(new BusLookups(paths), new LiveTransportCapture(), features, probeName,
+                ResolvedHealthCheck.WINDOW)
                 .check(requireEncrypted);
     }
 

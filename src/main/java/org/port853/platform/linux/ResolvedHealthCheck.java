@@ -28,24 +28,27 @@ final class ResolvedHealthCheck {
         ResolverState state();
     }
 
-    private static final Duration WINDOW = Duration.ofSeconds(4);
+    static final Duration WINDOW = Duration.ofSeconds(4);
     private static final long RETRY_MILLIS = 250;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Lookups lookups;
     private final TransportCapture capture;
     private final String probeName;
+    private final Duration window;
     private ResolvedFeatures features;
 
-    ResolvedHealthCheck(Lookups lookups, TransportCapture capture, ResolvedFeatures features, String probeName) {
+    ResolvedHealthCheck(Lookups lookups, TransportCapture capture, ResolvedFeatures features, String probeName,
+                        Duration window) {
         this.lookups = lookups;
         this.capture = capture;
         this.features = features;
         this.probeName = probeName;
+        this.window = window;
     }
 
     Health check(boolean requireEncrypted) {
-        long deadline = System.nanoTime() + WINDOW.toNanos();
+        long deadline = System.nanoTime() + window.toNanos();
         Attempt last;
         do {
             last = features.transportFlags() ? withFlags(requireEncrypted) : withCapture(requireEncrypted);
@@ -113,11 +116,14 @@ final class ResolvedHealthCheck {
             return Attempt.done(new Health(true, false, "a fresh name resolved over the network (answered by " + by
                     + "), but " + version + " and the capture could not watch: " + ev.unavailable(), by));
         }
+        String plaintextLink = plaintextLinkTakingQueries(state);
+        if (requireEncrypted && plaintextLink != null) {
+            return Attempt.done(new Health(false, false, plaintextLink, by));
+        }
         if (ev.plaintextPackets() > 0) {
             String detail = "the lookup of a fresh name went out in plaintext (" + ev.plaintextPackets()
                     + " packets on port 53, answered by " + by + ")";
-            String link = plaintextLinkTakingQueries(state);
-            return requireEncrypted ? Attempt.retry(detail + (link == null ? "" : "; " + link), by)
+            return requireEncrypted ? Attempt.retry(detail, by)
                     : Attempt.done(new Health(true, false, "names resolve; " + detail, by));
         }
         if (ev.tlsPackets() == 0) {
@@ -128,20 +134,41 @@ final class ResolvedHealthCheck {
                 + "saw " + ev.tlsPackets() + " packets on port 853 and none on 53 (answered by " + by + ")", by));
     }
 
-    /** "198.18.53.2#dot.test (global)" or "198.18.53.4 on link eth0": the server resolved used last. */
+    /**
+     * Which server answered, e.g. "global server 9.9.9.9#dns.quad9.net via eth0". The reply's interface index is
+     * the interface the answer arrived on, not the scope that asked, so the scope is told by which of the global
+     * settings and that link take queries for every name; when both do, both are named.
+     */
     static String answeredBy(int ifindex, ResolverState state) {
-        if (state == null || state.global() == null) {
-            return ifindex > 0 ? "link " + ifindex : "the global servers";
-        }
-        if (ifindex > 0) {
-            for (LinkState link : state.links()) {
-                if (link.index() == ifindex) {
-                    return server(link.currentServer()) + " on link " + link.name();
+        LinkState link = null;
+        if (state != null) {
+            for (LinkState l : state.links()) {
+                if (l.index() == ifindex) {
+                    link = l;
                 }
             }
-            return "link " + ifindex;
         }
-        return server(state.global().currentServer()) + " (global)";
+        String via = link != null ? " via " + link.name() : ifindex > 0 ? " via interface " + ifindex : "";
+        GlobalState g = state == null ? null : state.global();
+        boolean globalTakes = g != null && !g.servers().isEmpty();
+        boolean linkTakes = link != null && g != null && takesAllNames(link, g);
+        if (globalTakes && !linkTakes) {
+            return "global server " + server(g.currentServer()) + via;
+        }
+        if (linkTakes && !globalTakes) {
+            return "link " + link.name() + "'s server " + server(link.currentServer());
+        }
+        if (linkTakes) {
+            return "global server " + server(g.currentServer()) + " or link " + link.name() + "'s server "
+                    + server(link.currentServer()) + " (both take queries)";
+        }
+        return "an unknown server" + via;
+    }
+
+    /** Does resolved send this link queries for every name (its own ~., or the default route without a global ~.)? */
+    static boolean takesAllNames(LinkState link, GlobalState g) {
+        boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
+        return !link.servers().isEmpty() && (routesAll || (link.defaultRoute() && !g.routesEverything()));
     }
 
     private static String server(ServerAddress s) {
@@ -160,8 +187,7 @@ final class ResolvedHealthCheck {
         GlobalState g = state.global();
         for (LinkState link : state.links()) {
             boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
-            boolean takesAll = routesAll || (link.defaultRoute() && !g.routesEverything());
-            if (!link.servers().isEmpty() && takesAll && link.dnsOverTls() == DotMode.OFF) {
+            if (takesAllNames(link, g) && link.dnsOverTls() == DotMode.OFF) {
                 return "link " + link.name() + " keeps plaintext DNS (" + link.servers().get(0).toResolvedSyntax()
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
                         + ") and takes queries for all names, as a VPN or NetworkManager connection may; turn on "
