@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.port853.helper.ResolverControl;
+import org.port853.change.ResolverControl;
 import org.port853.platform.ProcessRunner;
 
 /**
@@ -32,7 +32,7 @@ public final class ResolvedControl implements ResolverControl {
     }
 
     @Override
-    public void restart() throws IOException {
+    public void reload() throws IOException {
         systemctl(features.reloadVerb(), UNIT);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (System.nanoTime() < deadline) {

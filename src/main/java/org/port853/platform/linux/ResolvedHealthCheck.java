@@ -9,7 +9,7 @@ import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
-import org.port853.helper.ResolverControl.Health;
+import org.port853.change.ResolverControl.Health;
 
 /**
  * The health check after a change: proves that a lookup went over the network, and whether it went encrypted.

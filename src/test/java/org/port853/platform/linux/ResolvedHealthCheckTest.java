@@ -17,7 +17,7 @@ import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
-import org.port853.helper.ResolverControl.Health;
+import org.port853.change.ResolverControl.Health;
 
 /**
  * The health check's rules per systemd version, on replies recorded from the rig (busctl call ... ResolveHostname):
@@ -78,8 +78,8 @@ class ResolvedHealthCheckTest {
         GlobalState g = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false,
                 List.of(new DomainEntry(".", true)), "yes", "stub");
         LinkState eth0 = new LinkState(ETH0, "eth0", List.of(router), linkDot, null, linkDomains, true, router);
-        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, 0, g, List.of(eth0), null,
-                List.of(), null, null);
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(eth0), null, null,
+                LinuxDetails.UNKNOWN);
     }
 
     static ResolverState desktop() {
