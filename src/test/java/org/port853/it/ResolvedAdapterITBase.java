@@ -132,8 +132,31 @@ abstract class ResolvedAdapterITBase {
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("\"encryptedVerified\" : false"), r.stdout());
         assertTrue(Pcaps.toPort53(pcap, c.rig.plainServer()) > 0, "fell back to plaintext");
+        assertTrue(r.stdout().contains("without encryption") || r.stdout().contains("packets on port 53"),
+                "the result says the answer did not come over TLS: " + r.stdout());
         JsonNode s = c.json("status", "--json");
-        assertEquals("PARTIAL", s.path("assessment").path("verdict").asText());
+        assertTrue(codes(s).contains("OPPORTUNISTIC"), codes(s).toString());
+        if (systemd() >= Versions.FIRST_TRANSPORT_FLAGS) {
+            // the observed fallback is its own reason, and it is the truth: queries leave in plaintext
+            assertEquals("NOT_ENCRYPTED", s.path("assessment").path("verdict").asText(), s.toString());
+            assertTrue(codes(s).contains("DOT_DOWNGRADED"), codes(s).toString());
+        } else {
+            // 247 cannot say (no flags, and no journal in the rig): it never claims more than PARTIAL
+            assertEquals("PARTIAL", s.path("assessment").path("verdict").asText(), s.toString());
+            assertTrue(codes(s).contains("TRANSPORT_UNREPORTED"), codes(s).toString());
+        }
+    }
+
+    @Test
+    @DisplayName("opportunistic mode with a working TLS server: encrypted, and no downgrade is reported")
+    void opportunisticWithWorkingTls() {
+        RigCli c = rig(94);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+        JsonNode s = c.json("status", "--json");
+        assertFalse(codes(s).contains("DOT_DOWNGRADED"), codes(s).toString());
         assertTrue(codes(s).contains("OPPORTUNISTIC"), codes(s).toString());
     }
 

@@ -31,8 +31,16 @@ final class ResolvedStateReader {
     private final LinuxPaths paths;
     private volatile int systemdVersion = -1;
 
+    private final boolean observeDowngrade;
+
     ResolvedStateReader(LinuxPaths paths) {
+        this(paths, false);
+    }
+
+    /** {@code observeDowngrade}: in opportunistic mode, look for a fallback to plaintext (one extra lookup). */
+    ResolvedStateReader(LinuxPaths paths, boolean observeDowngrade) {
         this.paths = paths;
+        this.observeDowngrade = observeDowngrade;
     }
 
     int systemdVersion() {
@@ -67,8 +75,11 @@ final class ResolvedStateReader {
                     BusValues.bool(m, "DNSSECSupported"),
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
-            return new ResolverState(NAME, StateSource.DBUS, true, true, g, readLinks(bus), pending, null,
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+            List<LinkState> links = readLinks(bus);
+            String downgrade = observeDowngrade
+                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g) : null;
+            return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
+                    new LinuxDetails(systemdVersion(), rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = e.getMessage();
         }
