@@ -48,7 +48,7 @@
 #   SIGHUP to the running resolved (Type=notify-reload: same process) and return once it has handled it;
 #   before 256 reload-or-restart restarts (resolved has no reload there) and reload fails. Every call is
 #   appended to $RIG_DIR/systemctl.log. If $RIG_DIR/pause-after-restart exists (content: seconds),
-#   after a restart it writes $RIG_DIR/paused (its own PID) and sleeps that long before exiting.
+#   after a restart or reload it writes $RIG_DIR/paused (its own PID) and sleeps that long before exiting.
 # Logs: $RIG_DIR/log/{unbound-good,unbound-untrusted,dbus,resolved,tcpdump}.log
 # Notes:
 #   - The client's default routes point into the server namespace, which has no way out.
@@ -311,6 +311,12 @@ restart_resolved() {
 }
 
 # ---------------------------------------------------------------- stand-in systemctl
+# after a restart or reload: if $RIG_DIR/pause-after-restart exists, write our PID to $RIG_DIR/paused and sleep
+pause_if_asked() {
+    [[ -f $RIG_DIR/pause-after-restart ]] || return 0
+    local n; n=$(tr -dc 0-9 < "$RIG_DIR/pause-after-restart"); echo $$ > "$RIG_DIR/paused"
+    sleep "${n:-0}"
+}
 standin_systemctl() {
     echo "$*" >> "$RIG_DIR/systemctl.log"
     local verb="" unit="" a args=()
@@ -327,7 +333,7 @@ standin_systemctl() {
     local quiet=""; for a in "$@"; do [[ $a == -q || $a == --quiet ]] && quiet=1; done
     if [[ $verb == reload || $verb == reload-or-restart || $verb == try-reload-or-restart ]] && ((RIG_SYSTEMD >= 256)) \
         && rec_alive resolved; then
-        reload_resolved; return 0
+        reload_resolved; pause_if_asked; return 0
     fi
     if [[ $verb == reload ]]; then
         echo "Failed to reload systemd-resolved.service: Job type reload is not applicable for unit systemd-resolved.service." >&2
@@ -337,11 +343,7 @@ standin_systemctl() {
         restart|reload-or-restart|try-reload-or-restart|try-restart|force-reload|start)
             if [[ $verb == start ]] && rec_alive resolved; then return 0; fi
             if [[ $verb == try-* ]] && ! rec_alive resolved; then return 0; fi
-            restart_resolved
-            if [[ -f $RIG_DIR/pause-after-restart ]]; then
-                local n; n=$(tr -dc 0-9 < "$RIG_DIR/pause-after-restart"); echo $$ > "$RIG_DIR/paused"
-                sleep "${n:-0}"
-            fi ;;
+            restart_resolved; pause_if_asked ;;
         stop) stop_resolved ;;
         is-active)
             if rec_alive resolved; then [[ -n $quiet ]] || echo active; return 0; fi
