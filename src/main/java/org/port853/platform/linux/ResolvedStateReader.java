@@ -67,9 +67,9 @@ final class ResolvedStateReader {
             }
             Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
             GlobalState g = new GlobalState(
-                    BusValues.servers(BusValues.value(m, "DNSEx"), true, true),
-                    BusValues.servers(BusValues.value(m, "FallbackDNSEx"), true, true),
-                    BusValues.server(BusValues.value(m, "CurrentDNSServerEx"), true),
+                    BusValues.servers(BusValues.exOrPlain(m, "DNS"), true, true),
+                    BusValues.servers(BusValues.exOrPlain(m, "FallbackDNS"), true, true),
+                    BusValues.server(BusValues.exOrPlain(m, "CurrentDNSServer"), true),
                     DotMode.parseOrNull(BusValues.string(m, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(m, "DNSSEC")),
                     BusValues.bool(m, "DNSSECSupported"),
@@ -97,12 +97,12 @@ final class ResolvedStateReader {
                 continue;
             }
             links.add(new LinkState(nif.getIndex(), nif.getName(),
-                    BusValues.servers(BusValues.value(p, "DNSEx"), false, false),
+                    BusValues.servers(BusValues.exOrPlain(p, "DNS"), false, false),
                     DotMode.parseOrNull(BusValues.string(p, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(p, "DNSSEC")),
                     BusValues.domains(BusValues.value(p, "Domains"), false, false),
                     BusValues.bool(p, "DefaultRoute"),
-                    BusValues.server(BusValues.value(p, "CurrentDNSServerEx"), false)));
+                    BusValues.server(BusValues.exOrPlain(p, "CurrentDNSServer"), false)));
         }
         links.sort(java.util.Comparator.comparingInt(LinkState::index));
         return links;
