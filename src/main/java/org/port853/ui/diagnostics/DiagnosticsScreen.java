@@ -1,0 +1,52 @@
+package org.port853.ui.diagnostics;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import org.port853.core.FixAction;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.Reason;
+import org.port853.core.Severity;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.FixActions;
+import org.port853.probe.doctor.Hardening;
+import org.port853.ui.AppModel;
+import org.port853.ui.AppServices;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.status.StatusViewModel;
+
+/** Builds the Diagnostics screen for the main window: the one place that knows the window's other parts. */
+public final class DiagnosticsScreen {
+    private DiagnosticsScreen() {
+    }
+
+    public static Node create(AppServices services, AppModel model, StatusViewModel status) {
+        DiagnosticsService service = services.demo() ? new DemoDiagnostics()
+                : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
+        DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.background(),
+                text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
+        return new DiagnosticsView(vm, check -> fix(check, status));
+    }
+
+    /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
+    static void fix(Check check, StatusViewModel status) {
+        if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.setTitle(I18n.t("diag.harden.title"));
+            a.setHeaderText(I18n.t("diag.harden.header"));
+            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n" + Hardening.preview());
+            preview.setEditable(false);
+            preview.setWrapText(true);
+            a.getDialogPane().setContent(preview);
+            a.show();
+            return;
+        }
+        try {
+            FixAction f = FixAction.valueOf(check.fixAction());
+            status.fix(new Reason(check.id(), Severity.WARNING, check.evidence(), check.fix(), f));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a check without an app-applied fix shows its fix text only
+        }
+    }
+}
