@@ -55,10 +55,11 @@ final class DoctorCommand implements Callable<Integer> {
         }
         ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(java.util.List.of(name))
                 .withLarge(large.substring(0, slash), large.substring(slash + 1)).withDnssec(signed, bogus);
-        ResolverState state = services.adapter().get().readState();
+        var adapter = services.adapter().get();
+        ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(XdgDirs.state().resolve("pins.json"));
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
-                .run(state, probe.parsedServers(), options, pins);
+                .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins);
         pins.save();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

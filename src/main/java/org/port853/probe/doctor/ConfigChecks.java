@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
@@ -21,9 +20,9 @@ public final class ConfigChecks {
     }
 
     /** {@code keys}: the effective [Resolve] keys (main file then drop-ins, last wins). */
-    public static List<Check> of(ResolverState s, Map<String, String> keys) {
+    /** {@code reasons}: the adapter's assessment of the state (neutral and platform rules). */
+    public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
-        List<Reason> reasons = Assessor.assess(s).reasons();
         out.add(fromReasons("config.dns-hostname", reasons, Set.of("DNS_HOSTNAME"), "DNS= holds addresses only.", null));
         out.add(fallback(s));
         out.add(fromReasons("config.link-bypass", reasons, Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"),

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
+import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.probe.dot.DotProbe;
@@ -53,7 +54,8 @@ public final class Doctor {
     }
 
     /** {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). */
-    public Report run(ResolverState state, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
+    /** {@code reasons}: the adapter's assessment of {@code state} (configuration rules live there). */
+    public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
@@ -69,8 +71,8 @@ public final class Doctor {
         }
         checks.add(ClockChecks.of(system.clock()));
         if (state.readable()) {
-            checks.addAll(KnownBugs.of(state));
-            checks.addAll(ConfigChecks.of(state, system.resolvedKeys(state)));
+            checks.addAll(KnownBugs.of(state, system.resolverVersion(state)));
+            checks.addAll(ConfigChecks.of(state, reasons, system.resolvedKeys(state)));
             try {
                 checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
             } catch (IOException e) {

@@ -16,9 +16,9 @@ public final class KnownBugs {
     private KnownBugs() {
     }
 
-    public static List<Check> of(ResolverState s) {
+    /** {@code v}: the systemd version (0: unknown). */
+    public static List<Check> of(ResolverState s, int v) {
         List<Check> out = new ArrayList<>();
-        int v = s.systemdVersion();
         if (v <= 0 || s.global() == null) {
             return out;
         }

@@ -20,6 +20,7 @@ import org.freedesktop.dbus.interfaces.Properties;
 import org.port853.core.DropIn;
 import org.port853.core.ResolverState;
 import org.port853.platform.ProcessRunner;
+import org.port853.platform.linux.LinuxDetails;
 import org.port853.platform.linux.ResolvedConfFiles;
 
 /** The real sources on Linux: timedated over D-Bus, adjtimex(2), journalctl, /proc/net, nft. */
@@ -105,9 +106,16 @@ public final class LinuxSystemSources implements SystemSources {
     @Override
     public Map<String, String> resolvedKeys(ResolverState state) {
         Map<String, String> keys = new LinkedHashMap<>(ResolvedConfFiles.mainFileKeys());
-        for (DropIn d : state.dropIns()) {
-            keys.putAll(d.keys());
+        if (state.platform() instanceof LinuxDetails) {
+            for (DropIn d : ((LinuxDetails) state.platform()).dropIns()) {
+                keys.putAll(d.keys());
+            }
         }
         return keys;
+    }
+
+    @Override
+    public int resolverVersion(ResolverState state) {
+        return state.platform() instanceof LinuxDetails ? ((LinuxDetails) state.platform()).systemdVersion() : 0;
     }
 }

@@ -18,4 +18,7 @@ public interface SystemSources {
 
     /** The effective [Resolve] keys of resolved.conf and its drop-ins. */
     Map<String, String> resolvedKeys(ResolverState state);
+
+    /** The resolver's version (systemd), 0 when unknown. */
+    int resolverVersion(ResolverState state);
 }

@@ -45,7 +45,9 @@ public final class SystemDiagnostics implements DiagnosticsService {
     @Override
     public Doctor.Report doctor() throws Exception {
         PinStore pins = PinStore.load(pinFile);
-        Doctor.Report r = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(adapter.readState(), List.of(),
+        var state = adapter.readState();
+        Doctor.Report r = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
+                adapter.assess(state).reasons(), List.of(),
                 ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"), pins);
         pins.save();
         return r;

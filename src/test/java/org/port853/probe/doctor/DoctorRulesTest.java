@@ -18,6 +18,9 @@ import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
+import org.port853.core.Assessor;
+import org.port853.platform.linux.LinuxDetails;
+import org.port853.platform.linux.LinuxRules;
 
 class DoctorRulesTest {
     static List<String> resource(String name) throws IOException {
@@ -34,9 +37,17 @@ class DoctorRulesTest {
     static ResolverState state(int version, DotMode global, List<LinkState> links, List<ServerAddress> fallback) {
         GlobalState g = new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")), fallback, null, global,
                 DnssecMode.NO, false, List.of(), "yes", "stub");
-        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, version, g, links,
-                new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
-                List.of(), null, null);
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, links, null, null,
+                new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of()));
+    }
+
+    static List<Check> bugs(int version, ResolverState s) {
+        return KnownBugs.of(s, version);
+    }
+
+    static List<Check> config(ResolverState s, Map<String, String> keys) {
+        return ConfigChecks.of(s, Assessor.assess(s, new LinuxRules().assess(s)).reasons(), keys);
     }
 
     @Test
@@ -59,21 +70,21 @@ class DoctorRulesTest {
 
     @Test
     void bug18060AppliesToStrictBefore249Only() {
-        assertEquals(CheckStatus.FAILURE, find(KnownBugs.of(state(247, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
-        assertEquals(CheckStatus.OK, find(KnownBugs.of(state(252, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
-        assertEquals(CheckStatus.OK, find(KnownBugs.of(state(247, DotMode.OFF, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.FAILURE, find(bugs(247, state(247, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.OK, find(bugs(252, state(252, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.OK, find(bugs(247, state(247, DotMode.OFF, List.of(), List.of())), "bug.strict-udp-fallback").status());
     }
 
     @Test
     void strictLinkUnderWeakerGlobalIsUnverifiedUntilTheFix() {
         LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,
                 List.of(), false, null);
-        Check c = find(KnownBugs.of(state(252, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())), "bug.link-strict-unverified");
+        Check c = find(bugs(252, state(252, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())), "bug.link-strict-unverified");
         assertEquals(CheckStatus.FAILURE, c.status());
         assertTrue(c.evidence().contains("tun0"));
-        assertEquals(CheckStatus.OK, find(KnownBugs.of(state(262, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())),
+        assertEquals(CheckStatus.OK, find(bugs(262, state(262, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())),
                 "bug.link-strict-unverified").status());
-        assertEquals(CheckStatus.OK, find(KnownBugs.of(state(252, DotMode.STRICT, List.of(vpn), List.of())),
+        assertEquals(CheckStatus.OK, find(bugs(252, state(252, DotMode.STRICT, List.of(vpn), List.of())),
                 "bug.link-strict-unverified").status());
     }
 
@@ -81,7 +92,7 @@ class DoctorRulesTest {
     void configurationRisks() {
         LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
         ResolverState s = state(252, DotMode.OPPORTUNISTIC, List.of(dhcp), List.of(ServerAddress.parse("192.0.2.53")));
-        List<Check> c = ConfigChecks.of(s, Map.of("Cache", "no", "ReadEtcHosts", "no", "DNSStubListenerExtra", "192.168.1.10 127.0.0.2"));
+        List<Check> c = config(s, Map.of("Cache", "no", "ReadEtcHosts", "no", "DNSStubListenerExtra", "192.168.1.10 127.0.0.2"));
         assertEquals(CheckStatus.WARNING, find(c, "config.cache").status());
         assertEquals(CheckStatus.WARNING, find(c, "config.etc-hosts").status());
         assertEquals(CheckStatus.WARNING, find(c, "config.stub-exposed").status());
@@ -91,7 +102,7 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.WARNING, find(c, "config.link-bypass").status());
         assertEquals("ROUTE_ALL_DOMAINS", find(c, "config.link-bypass").fixAction());
         assertEquals(CheckStatus.OK, find(c, "config.resolv-conf").status());
-        List<Check> clean = ConfigChecks.of(state(252, DotMode.STRICT, List.of(), List.of()), Map.of());
+        List<Check> clean = config(state(252, DotMode.STRICT, List.of(), List.of()), Map.of());
         assertTrue(clean.stream().allMatch(x -> x.status() == CheckStatus.OK), clean.toString());
     }
 
