@@ -62,6 +62,12 @@ public final class PrivilegedHelper {
                 case RECOVER:
                     result = platform.engine(LOCK_WAIT).recover();
                     break;
+                case HARDEN:
+                    result = PortHardening.system().apply();
+                    break;
+                case UNHARDEN:
+                    result = PortHardening.system().revert();
+                    break;
                 default:
                     throw new IllegalStateException(request.action().name());
             }

@@ -1,31 +1,27 @@
 package org.port853.probe.doctor;
 
+import org.port853.helper.PortHardening;
+
 /**
  * The hardening rule: drop DNS (53/udp, 53/tcp) arriving on any interface but loopback. One nftables table,
  * {@code inet port853}, in one file; reversible by deleting the table and the file.
  */
 public final class Hardening {
-    public static final String TABLE = "port853";
-    public static final String FILE = "/etc/nftables.d/port853-harden-dns.nft";
+    public static final String TABLE = PortHardening.TABLE;
+    public static final String FILE = PortHardening.SYSTEM_FILE.toString();
 
     private Hardening() {
     }
 
     public static String ruleset() {
-        return "# Port853: drop DNS queries arriving from the network (port 53 stays usable on loopback)\n"
-                + "table inet " + TABLE + " {\n"
-                + "    chain input {\n"
-                + "        type filter hook input priority filter; policy accept;\n"
-                + "        iifname != \"lo\" udp dport 53 drop\n"
-                + "        iifname != \"lo\" tcp dport 53 drop\n"
-                + "    }\n"
-                + "}\n";
+        return PortHardening.ruleset();
     }
 
     /** What applying does, for the preview. */
     public static String preview() {
-        return "write " + FILE + ":\n" + ruleset() + "run: nft -f " + FILE + "\nundo: nft delete table inet " + TABLE
-                + " && rm " + FILE;
+        return "write " + FILE + ":\n" + ruleset() + "load: nft -f " + FILE + " (one atomic batch), then check the table "
+                + "is live; any failure rolls back.\nundo: port853 harden --revert (nft delete table inet " + TABLE + ", remove "
+                + "the file).\nThe table lasts until reboot unless /etc/nftables.conf includes /etc/nftables.d/*.nft.";
     }
 
     /** Does {@code nft -j list ruleset} output hold our table with a drop on port 53? */

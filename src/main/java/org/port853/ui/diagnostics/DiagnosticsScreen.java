@@ -26,20 +26,30 @@ public final class DiagnosticsScreen {
                 : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.background(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
-        return new DiagnosticsView(vm, check -> fix(check, status));
+        return new DiagnosticsView(vm, check -> fix(check, status, () -> model.background().run(() -> services.adapter().harden(true),
+                r -> showResult(r), t -> showResult(org.port853.platform.ApplyResult.of(
+                        org.port853.platform.ApplyResult.Outcome.FAILED, t.getMessage())))));
+    }
+
+    private static void showResult(org.port853.platform.ApplyResult r) {
+        Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
+        a.setTitle(I18n.t("diag.harden.title"));
+        a.setHeaderText(r.outcome() + ": " + r.reason());
+        a.setContentText(String.join("\n", r.actions()));
+        a.show();
     }
 
     /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
-    static void fix(Check check, StatusViewModel status) {
+    static void fix(Check check, StatusViewModel status, Runnable harden) {
         if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
             TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n" + Hardening.preview());
             preview.setEditable(false);
             preview.setWrapText(true);
             a.getDialogPane().setContent(preview);
-            a.show();
+            a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> harden.run());
             return;
         }
         try {
