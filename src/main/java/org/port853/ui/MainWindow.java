@@ -49,7 +49,7 @@ public final class MainWindow {
     public static final double MIN_HEIGHT = 620;
     public static final String STYLESHEET = MainWindow.class.getResource("port853.css").toExternalForm();
 
-    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, PREFERENCES }
+    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, DIAGNOSTICS, PREFERENCES }
 
     private final AppServices services;
     private final AppModel model;
@@ -126,6 +126,7 @@ public final class MainWindow {
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
                 tab(Screen.VERIFY, () -> new VerifyView(verify)),
+                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         fill(tabs.getSelectionModel().getSelectedItem());
