@@ -9,7 +9,15 @@ import java.util.List;
 public record ResolverState(String resolverName, StateSource source, boolean installed, boolean running,
                             int systemdVersion, GlobalState global, List<LinkState> links,
                             ResolvConfState resolvConf, List<DropIn> dropIns, PendingChange pendingChange,
-                            String problem) {
+                            String problem, PlatformDetails platform) {
+    /** The state without platform details (Linux callers until the state model is split). */
+    public ResolverState(String resolverName, StateSource source, boolean installed, boolean running,
+                         int systemdVersion, GlobalState global, List<LinkState> links, ResolvConfState resolvConf,
+                         List<DropIn> dropIns, PendingChange pendingChange, String problem) {
+        this(resolverName, source, installed, running, systemdVersion, global, links, resolvConf, dropIns,
+                pendingChange, problem, null);
+    }
+
     public ResolverState {
         links = List.copyOf(links);
         dropIns = List.copyOf(dropIns);
