@@ -61,7 +61,7 @@ public final class WindowsHelperMain {
 
     private static boolean isAdmin() {
         try {
-            return com.sun.jna.platform.win32.Shell32.INSTANCE.IsUserAnAdmin();
+            return com.sun.jna.platform.win32.Advapi32Util.isCurrentProcessElevated();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
