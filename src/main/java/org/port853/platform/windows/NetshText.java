@@ -19,7 +19,7 @@ public final class NetshText {
     private static final Set<String> NO = Set.of("no", "nein", "non", "não", "nao", "いいえ", "否", "아니요", "нет", "nie",
             "disabled", "false");
     private static final Pattern LINE = Pattern.compile("^\\s*(.+?)\\s+:\\s*(.*?)\\s*$");
-    private static final Pattern ADDRESS = Pattern.compile("([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]+)\\s*$");
+    private static final Pattern ADDRESS = Pattern.compile("(?<![0-9A-Za-z:.])([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?![0-9A-Za-z:.])");
     private static final Pattern HOST_PORT = Pattern.compile("^([A-Za-z0-9.-]*):([0-9]{1,5})$");
 
     /** The global DoT switch: {@code available} = this build knows DoT at all. */
@@ -61,7 +61,7 @@ public final class NetshText {
                 continue;
             }
             Matcher a = ADDRESS.matcher(line.trim());
-            if (a.find()) {
+            if (a.find() && org.port853.core.IpAddresses.isAddress(a.group(1))) {
                 if (server != null && host != null) {
                     out.add(entry(server, host, flags));
                 }
