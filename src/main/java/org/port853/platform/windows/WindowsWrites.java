@@ -55,8 +55,9 @@ public final class WindowsWrites {
                     out.add(PowerShell.script(PowerShell.REMOVE_NRPT));
                 }
                 if (c != null) {
-                    out.add(PowerShell.script(PowerShell.ADD_NRPT, Map.of("namespace", strings(c.path("namespace")),
-                            "nameServers", strings(c.path("nameServers")), "comment", c.path("comment").asText())));
+                    out.add(PowerShell.script(PowerShell.ADD_NRPT, new java.util.TreeMap<>(Map.of("namespace",
+                            strings(c.path("namespace")), "nameServers", strings(c.path("nameServers")), "comment",
+                            c.path("comment").asText()))));
                 }
                 return out;
             }
