@@ -1,30 +1,27 @@
 package org.port853.change;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import org.port853.core.PendingChange;
 
 /**
- * Keeps the journal ({@code journal.json}) in the privileged state directory. The directory is created and
- * locked down by a {@link DirectoryGuard} (POSIX modes on Linux, an ACL on Windows). Writes are atomic:
- * temp file, fsync, rename.
+ * Keeps the journal in the privileged state directory ({@code journal.json}, mode 0600) and a public
+ * marker of an unverified change ({@code pending.json}, 0644, no file contents) that unprivileged status
+ * readers can see.
  */
-public class JournalStore {
-    /** Creates the state directory if needed and makes it writable by administrators only. */
-    public interface DirectoryGuard {
-        void prepare(Path dir) throws IOException;
-    }
-
+public final class JournalStore {
     static final String JOURNAL = "journal.json";
+    static final String MARKER = "pending.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,11 +29,9 @@ public class JournalStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final Path dir;
-    private final DirectoryGuard guard;
 
-    public JournalStore(Path dir, DirectoryGuard guard) {
+    public JournalStore(Path dir) {
         this.dir = dir;
-        this.guard = guard;
     }
 
     public Path dir() {
@@ -48,63 +43,69 @@ public class JournalStore {
         if (!Files.exists(f)) {
             return Journal.EMPTY;
         }
+        JsonNode tree;
         try {
-            Journal j = JSON.readValue(Files.readAllBytes(f), Journal.class);
-            if (j.version() != Journal.FORMAT) {
-                throw new IOException("format " + j.version() + " is not " + Journal.FORMAT);
-            }
-            return j;
+            tree = JSON.readTree(Files.readAllBytes(f));
         } catch (IOException e) {
-            throw new IOException("the journal " + f + " is unreadable (" + e.getMessage() + "); fix or remove it by hand",
-                    e);
+            throw unreadable(f, e);
         }
+        JsonNode version = tree == null ? null : tree.get("version");
+        if (tree != null && tree.isObject() && (version == null || !version.canConvertToInt())) {
+            throw new IOException("the journal " + f + " has no format version (it was written by an older Port853); "
+                    + "check the files it names and remove it by hand");
+        }
+        if (version != null && version.canConvertToInt() && version.intValue() > Journal.FORMAT) {
+            // Never overwrite what a newer Port853 wrote: it may hold state this version cannot represent.
+            throw new IOException("the journal " + f + " was written by a newer Port853 (format " + version.intValue()
+                    + "; this version reads format " + Journal.FORMAT + "); use that version, or check the files it "
+                    + "names and remove it by hand");
+        }
+        try {
+            return JSON.treeToValue(tree, Journal.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable(f, e);
+        }
+    }
+
+    private static IOException unreadable(Path f, Exception e) {
+        return new IOException("the journal " + f + " is unreadable (" + e.getClass().getSimpleName()
+                + "); fix or remove it by hand", e);
     }
 
     public void save(Journal j) throws IOException {
-        guard.prepare(dir);
-        Path f = dir.resolve(JOURNAL);
+        AtomicFiles.ensureDirectory(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (j.isEmpty()) {
-            Files.deleteIfExists(f);
-            return;
+            AtomicFiles.delete(dir.resolve(JOURNAL));
+        } else {
+            AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
+                    j.applied(), j.pending())), AtomicFiles.PRIVATE);
         }
-        Path temp = dir.resolve(JOURNAL + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(JSON.writeValueAsString(j).getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
+        if (j.pending() == null) {
+            AtomicFiles.delete(dir.resolve(MARKER));
+        } else {
+            ObjectNode m = JSON.createObjectNode();
+            m.put("id", j.pending().id());
+            m.put("started", j.pending().started().toString());
+            m.put("description", j.pending().description());
+            AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
-        Files.move(temp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Serialises changes across processes: an advisory lock on {@code lock} in the state directory. */
-    public AutoCloseable lock(java.time.Duration maxWait) throws IOException {
-        guard.prepare(dir);
-        FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + maxWait.toNanos();
+    /** Reads the public marker; works without privileges. Null when there is no unverified change. */
+    public static PendingChange readMarker(Path stateDir) {
+        Path f = stateDir.resolve(MARKER);
         try {
-            while (true) {
-                var l = ch.tryLock();
-                if (l != null) {
-                    return () -> {
-                        l.release();
-                        ch.close();
-                    };
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("another change is in progress; try again when it has finished");
-                }
-                Thread.sleep(50);
+            if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
             }
+            if (!Files.isRegularFile(f) || Files.size(f) > 8192) {
+                throw new IOException("not a small regular file");
+            }
+            var node = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),
+                    node.path("description").asText());
         } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        } catch (InterruptedException e) {
-            ch.close();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for another change", e);
+            return new PendingChange("unknown", Instant.EPOCH, "the change marker " + f + " is unreadable");
         }
     }
 }

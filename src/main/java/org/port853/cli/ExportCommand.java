@@ -2,18 +2,16 @@ package org.port853.cli;
 
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
-import org.port853.platform.linux.FleetExport;
-import org.port853.platform.windows.PowerShellExport;
+import org.port853.core.InvalidInputException;
+import org.port853.platform.SettingsExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Print the settings for other machines: the resolved drop-in, an idempotent Ansible playbook, or an idempotent PowerShell script for Windows 11.")
+@Command(name = "export", description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { resolved, ansible, powershell }
-
     private final CliServices services;
 
     @Spec
@@ -22,8 +20,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--format", required = true, description = "resolved, ansible or powershell.")
-    Format format;
+    @Option(names = "--format", required = true, description = "resolved or ansible.")
+    String format;
 
     ExportCommand(CliServices services) {
         this.services = services;
@@ -33,11 +31,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
         java.io.PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (format) {
-            case resolved -> FleetExport.dropIn(desired);
-            case ansible -> FleetExport.ansiblePlaybook(desired);
-            case powershell -> PowerShellExport.script(desired, services.catalog().get());
-        });
+        SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
+                "unknown format '" + format + "' (expected " + String.join(" or ",
+                        SettingsExporter.all().stream().map(SettingsExporter::format).toList()) + ")"));
+        out.print(exporter.export(desired));
         out.flush(); // print() does not auto-flush, and the launcher exits right after
         return ExitCodes.OK;
     }

@@ -3,14 +3,13 @@ package org.port853.platform.windows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.port853.change.JournalStore;
 
 /**
  * Creates %ProgramData%\Port853 and limits it to Administrators and SYSTEM with {@code icacls}. Groups are named
  * by SID (S-1-5-32-544, S-1-5-18) because their names are localized; inheritance from %ProgramData% (which lets
  * Users create files) is removed.
  */
-public final class IcaclsGuard implements JournalStore.DirectoryGuard {
+public final class IcaclsGuard {
     private final CommandRunner runner;
     private boolean done;
 
@@ -23,7 +22,6 @@ public final class IcaclsGuard implements JournalStore.DirectoryGuard {
                 "/grant:r", "*S-1-5-18:(OI)(CI)F");
     }
 
-    @Override
     public synchronized void prepare(Path dir) throws IOException {
         if (done) {
             return;

@@ -31,6 +31,19 @@ public final class PowerShellExport {
     private PowerShellExport() {
     }
 
+    /** The {@code powershell} format of {@code port853 export} (found with ServiceLoader). */
+    public static final class Exporter implements org.port853.platform.SettingsExporter {
+        @Override
+        public String format() {
+            return "powershell";
+        }
+
+        @Override
+        public String export(DesiredSettings s) {
+            return script(s, ProviderCatalog.loadDefault());
+        }
+    }
+
     public static String script(DesiredSettings d, ProviderCatalog catalog) {
         return template().replace(PLACEHOLDER, data(d, catalog).toString());
     }

@@ -35,6 +35,38 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return PLATFORM_ID;
     }
 
+    @Override
+    public String versionText() {
+        return "Windows build " + build + (displayVersion.isEmpty() ? "" : " (" + displayVersion + ")");
+    }
+
+    /** Added to {@code status --json} on Windows (see docs/windows.md). */
+    @Override
+    public java.util.Map<String, Object> jsonFields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("windowsBuild", build);
+        m.put("edition", edition);
+        m.put("dotAvailable", dotAvailable);
+        m.put("dotEnabled", dotEnabled);
+        m.put("encryption", encryption.stream().map(e -> {
+            java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+            x.put("server", e.server());
+            x.put("protocol", e.protocol().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("template", e.template());
+            x.put("dotHost", e.dotHost());
+            x.put("autoUpgrade", e.autoUpgrade());
+            x.put("udpFallback", e.udpFallback());
+            return x;
+        }).toList());
+        m.put("nrptRules", nrptRules.stream().map(r -> java.util.Map.<String, Object>of("namespaces", r.namespaces(),
+                "nameServers", r.nameServers(), "port853", r.isPort853())).toList());
+        m.put("groupPolicyNrpt", groupPolicyNrpt);
+        m.put("dohPolicy", dohPolicy);
+        m.put("dohBlocked", dohBlocked);
+        m.put("dotBlocked", dotBlocked);
+        return m;
+    }
+
     public boolean dohAvailable() {
         return build >= FIRST_DOH_BUILD;
     }

@@ -68,6 +68,6 @@ public final class WindowsElevatedClient {
     }
 
     private static ApplyResult failed(String why) {
-        return new ApplyResult(ApplyResult.Outcome.FAILED, why, null, null, List.of(), false, Duration.ZERO);
+        return ApplyResult.of(ApplyResult.Outcome.FAILED, why);
     }
 }

@@ -27,9 +27,11 @@ public final class WindowsHelper {
     private WindowsHelper() {
     }
 
-    public static ChangeEngine engine(WindowsSystem system) {
+    /** The engine over the Windows items; creates the journal folder with its ACL first. */
+    public static ChangeEngine engine(WindowsSystem system) throws IOException {
+        new IcaclsGuard(system.runner()).prepare(system.stateDir());
         WindowsStateReader reader = system.reader();
-        return new ChangeEngine(new JournalStore(system.stateDir(), new IcaclsGuard(system.runner())),
+        return new ChangeEngine(new JournalStore(system.stateDir()),
                 new WindowsItemStore(reader, system.runner()),
                 new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
                 List.of(WindowsItems.absent(WindowsItems.NRPT)));
@@ -49,8 +51,7 @@ public final class WindowsHelper {
                     WindowsPlanner.Result plan = new WindowsPlanner(catalog).plan(request.settings(),
                             system.reader().read());
                     if (plan.refusal() != null) {
-                        result = new ApplyResult(ApplyResult.Outcome.REFUSED, plan.refusal(), null, null, List.of(),
-                                false, Duration.ZERO);
+                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED, plan.refusal());
                         break;
                     }
                     result = engine(system).apply(plan.items(), describe(request, plan),

@@ -46,6 +46,7 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
+    @Override
     public PlatformRules rules() {
         return new WindowsRules();
     }

@@ -32,13 +32,12 @@ public final class WindowsStates {
             links.add(new LinkState(a.index(), a.alias(), servers(d, all), all.isEmpty() ? null : mode(d, all), null,
                     List.of(), a.up() && rule.isEmpty(), null));
         }
-        return new ResolverState(RESOLVER_NAME, source, true, true, 0, g, links, null, List.of(), pending, null, d);
+        return new ResolverState(RESOLVER_NAME, source, true, true, g, links, pending, null, d);
     }
 
     /** A state for when the DNS client could not be read at all. */
     public static ResolverState unreadable(String problem) {
-        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, 0, null, List.of(), null, List.of(), null,
-                problem, null);
+        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), null, problem, null);
     }
 
     /** STRICT when every server has a no-fallback entry, OPPORTUNISTIC when all have one, OFF otherwise. */
