@@ -82,6 +82,7 @@ public final class MainWindow {
         PreferencesStore store = new PreferencesStore(services.configDir());
         this.prefs = new PreferencesViewModel(store, model.background(), store.load());
         apply.setOnFinished(status::resync);
+        apply.setOnVerify(this::verifyNow);
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
         traffic.setNotificationsEnabled(prefs.notificationsProperty().get());
         prefs.notificationsProperty().addListener((o, a, on) -> {
@@ -106,8 +107,12 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label verdictChip = new Label();
-        verdictChip.getStyleClass().add("header-verdict");
-        verdictChip.textProperty().bind(status.verdictProperty());
+        verdictChip.setId("state-chip");
+        verdictChip.getStyleClass().add("state-chip");
+        verdictChip.textProperty().bind(status.stateTextProperty());
+        verdictChip.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(I18n.t("state.a11y"), " ",
+                status.stateTextProperty()));
+        org.port853.ui.status.StateStyles.follow(verdictChip, status.stateProperty());
         HBox header = new HBox(10, title, subtitle, demo, spacer, verdictChip);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
@@ -125,7 +130,7 @@ public final class MainWindow {
                 tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh)),
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
-                tab(Screen.VERIFY, () -> new VerifyView(verify)),
+                tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
         fill(tabs.getSelectionModel().getSelectedItem());
@@ -211,18 +216,42 @@ public final class MainWindow {
         return m;
     }
 
+    static final String LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html";
+
+    /** The version from the jar's manifest; "development build" when run from classes. */
+    static String version() {
+        String v = MainWindow.class.getPackage().getImplementationVersion();
+        return v == null ? I18n.t("about.devVersion") : v;
+    }
+
     private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text"), ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         a.setTitle(I18n.t("menu.about").replace("_", ""));
-        a.setHeaderText(I18n.t("app.title"));
+        a.setHeaderText(I18n.t("app.title") + " " + version());
+        Label text = new Label(I18n.t("about.text"));
+        text.setWrapText(true);
+        Label licence = new Label(I18n.t("about.licence"));
+        licence.setWrapText(true);
+        javafx.scene.control.Hyperlink licenceLink = new javafx.scene.control.Hyperlink(LICENCE_URL);
+        licenceLink.setOnAction(e -> openUrl.accept(LICENCE_URL));
+        VBox content = new VBox(8, text, new Label(I18n.t("about.version", version())), licence, licenceLink);
+        content.setId("about-content");
+        content.setPrefWidth(440);
+        a.getDialogPane().setContent(content);
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
-        a.getDialogPane().getStylesheets().add(STYLESHEET);
+        a.getDialogPane().getStylesheets().addAll(root.getScene() == null ? java.util.List.of(STYLESHEET)
+                : root.getScene().getStylesheets());
         a.show();
     }
 
     private void applyTheme(Preferences.Theme t) {
         root.getStyleClass().remove("theme-dark");
         if (t == Preferences.Theme.DARK) root.getStyleClass().add("theme-dark");
+    }
+
+    private void protectFromVerify() {
+        show(Screen.STATUS);
+        status.protect();
     }
 
     public void verifyNow() {

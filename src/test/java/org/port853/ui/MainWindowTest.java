@@ -52,6 +52,11 @@ class MainWindowTest extends WindowTestBase {
 
     private static String text(FxRobot robot, String query) {
         Node n = node(robot, query);
+        if (n instanceof javafx.scene.text.TextFlow f) {
+            StringBuilder b = new StringBuilder();
+            for (Node c : f.getChildren()) b.append(((javafx.scene.text.Text) c).getText());
+            return b.toString();
+        }
         return n instanceof Label l ? l.getText() : n instanceof TextArea t ? t.getText() : String.valueOf(n);
     }
 
@@ -61,7 +66,7 @@ class MainWindowTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         Fakes.RecordingNotifier notes = new Fakes.RecordingNotifier();
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), notes));
-        assertEquals("Not encrypted", text(robot, "#verdict"));
+        assertEquals("Not encrypted", text(robot, "#state"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
         assertFalse(sw.isSelected());
 
@@ -79,7 +84,7 @@ class MainWindowTest extends WindowTestBase {
         assertTrue(text(robot, "#apply-summary").startsWith("Applied"), text(robot, "#apply-summary"));
         assertTrue(notes.shown.stream().anyMatch(s -> s.contains("Applied")), notes.shown.toString());
         robot.clickOn("#apply-close");
-        waitUntil(() -> "Partially protected".equals(text(robot, "#verdict")) || "Protected".equals(text(robot, "#verdict")));
+        waitUntil(() -> "At risk".equals(text(robot, "#state")) || "Protected".equals(text(robot, "#state")));
         waitUntil(sw::isSelected);
 
         flipSwitch(robot);
@@ -89,7 +94,7 @@ class MainWindowTest extends WindowTestBase {
         waitUntil(() -> shown(robot, "#apply-close"));
         assertTrue(adapter.calls.contains("revert"));
         robot.clickOn("#apply-close");
-        waitUntil(() -> !sw.isSelected() && "Not encrypted".equals(text(robot, "#verdict")));
+        waitUntil(() -> !sw.isSelected() && "Not encrypted".equals(text(robot, "#state")));
     }
 
     @Test
@@ -124,7 +129,7 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#apply-close");
         ToggleSwitch sw = node(robot, "#encryption-switch");
         waitUntil(() -> !sw.isSelected());
-        assertEquals("Not encrypted", text(robot, "#verdict"));
+        assertEquals("Not encrypted", text(robot, "#state"));
     }
 
     @Test
@@ -132,6 +137,8 @@ class MainWindowTest extends WindowTestBase {
     void invalidCustomProviderDisablesApply(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        // the draft starts from the system (no providers here): choose one
+        WaitForAsyncUtils.asyncFx(() -> window.model().chosen().add(window.model().catalogue().get(0))).get();
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#custom-name"));
         javafx.scene.control.ScrollPane sp = node(robot, "#providers-view");
@@ -176,7 +183,7 @@ class MainWindowTest extends WindowTestBase {
         assertTrue(TrafficSums.sum(snap.leakPackets()) > 0);
         assertTrue(TrafficSums.sum(snap.localPlaintextPackets()) > 0);
         // the verdict says Leaking while the capture sees leaks, and one notification came (rate limited)
-        waitUntil(() -> "Leaking".equals(text(robot, "#verdict")));
+        waitUntil(() -> "Leaking".equals(text(robot, "#state")));
         assertEquals(1, notes.shown.stream().filter(s -> s.contains("Plaintext DNS leak")).count(), notes.shown.toString());
 
         // coalesced: packets arrive continuously, the graph redraws at most ~10 times a second
@@ -214,7 +221,7 @@ class MainWindowTest extends WindowTestBase {
         CaptureUnavailableException denied = new CaptureUnavailableException(
                 "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(denied), new Fakes.RecordingNotifier()));
-        assertEquals("Resolver not available", text(robot, "#verdict"));
+        assertEquals("Resolver missing", text(robot, "#state"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
         assertTrue(sw.isDisabled());
         robot.clickOn("#tab-traffic .tab-label");
@@ -228,7 +235,7 @@ class MainWindowTest extends WindowTestBase {
         waitUntil(() -> catalogue.getItems().size() >= 5);
         robot.clickOn("#tab-verify .tab-label");
         robot.clickOn("#verify-run");
-        waitUntil(() -> text(robot, "#verify-headline").startsWith("Sent 10 queries"));
+        waitUntil(() -> text(robot, "#verify-headline").startsWith("Sent 5 queries"));
         assertTrue(text(robot, "#verify-headline").contains("CAP_NET_RAW"));
     }
 
@@ -273,7 +280,7 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#verify-run");
         waitUntil(() -> window.verifyViewModel().outcome() != org.port853.ui.verify.VerifyViewModel.Outcome.NONE
                 && !window.verifyViewModel().runningProperty().get());
-        assertEquals("10 queries, all on 853, none leaked.", text(robot, "#verify-headline"));
+        assertEquals("5 test queries: all encrypted.", text(robot, "#verify-headline"));
     }
 
     /** Small helper kept here so the test reads without the view-model's internals. */

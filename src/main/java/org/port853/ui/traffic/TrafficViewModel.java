@@ -50,8 +50,6 @@ public final class TrafficViewModel {
     /** Poll period: at most 1000 / POLL_MS redraws a second. */
     public static final int POLL_MS = 200;
     public static final int LEAK_ROWS = 1000;
-    /** A leak within this many seconds makes the verdict "Leaking". */
-    public static final int LEAKING_WINDOW = 60;
 
     private final AppModel model;
     /** Written on a worker (while starting) and on the JavaFX thread, read on both. */
@@ -236,13 +234,16 @@ public final class TrafficViewModel {
         }
     }
 
+    /** Reports the newest second with leaked packets to the window's evidence (which the Status state follows). */
     private void updateLeaking(MeterSnapshot snap) {
         long[] l = snap.leakPackets();
-        long recentLeaks = 0;
-        for (int i = Math.max(0, l.length - LEAKING_WINDOW); i < l.length; i++) {
-            recentLeaks += l[i];
+        for (int i = l.length - 1; i >= 0; i--) {
+            if (l[i] > 0) {
+                model.evidence().leakSeen(Instant.ofEpochSecond(snap.endEpochSecond() - l.length + 1 + i));
+                break;
+            }
         }
-        model.leakingProperty().set(recentLeaks > 0);
+        model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }
 
     private void notifyLeaks(List<LeakRecord> recent) {
@@ -276,7 +277,7 @@ public final class TrafficViewModel {
             session.clear();
         }
         leaks.clear();
-        model.leakingProperty().set(false);
+        // the display is cleared; what was measured (model.evidence()) stays
         if (session != null && running.get()) {
             snapshot.set(session.snapshot(windowSeconds.get()));
         } else {
