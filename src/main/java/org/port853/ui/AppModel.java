@@ -138,24 +138,14 @@ public final class AppModel {
             draftChanges.set(0);
             return;
         }
-        List<ServerAddress> draftServers = new ArrayList<>();
-        for (Provider p : chosen) {
-            for (ServerAddress a : p.servers()) {
-                if (!draftServers.contains(a)) draftServers.add(a);
-            }
-        }
+        // compared by provider: the system may use only some of a provider's addresses
+        boolean allKnown = g.servers().stream().allMatch(a -> ProviderNames.providerOf(a, catalogue) != null);
         int n = 0;
-        if (!addresses(draftServers).equals(addresses(g.servers()))) n++;
+        if (!allKnown || !chosen.equals(ProviderNames.providersOf(g.servers(), catalogue))) n++;
         if (mode.get() != (on ? g.dnsOverTls() : DotMode.OFF)) n++;
         if (dnssec.get() != (g.dnssec() == null ? DnssecMode.NO : g.dnssec())) n++;
         if (routeAllDomains.get() != g.routesEverything()) n++;
         draftChanges.set(n);
-    }
-
-    private static List<String> addresses(List<ServerAddress> servers) {
-        List<String> out = new ArrayList<>();
-        for (ServerAddress a : servers) out.add(a.addressText());
-        return out;
     }
 
     public ReadOnlyIntegerProperty draftChangesProperty() {
