@@ -133,37 +133,6 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
-    @DisplayName("an invalid custom provider shows an inline error and no apply is possible")
-    void invalidCustomProviderDisablesApply(FxRobot robot) throws Exception {
-        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        // the draft starts from the system (no providers here): choose one
-        WaitForAsyncUtils.asyncFx(() -> window.model().chosen().add(window.model().catalogue().get(0))).get();
-        robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#custom-name"));
-        javafx.scene.control.ScrollPane sp = node(robot, "#providers-view");
-        robot.interact(() -> sp.setVvalue(1.0));
-        Button apply = node(robot, "#providers-apply");
-        Button add = node(robot, "#custom-add");
-        waitUntil(() -> !apply.isDisabled());
-
-        robot.clickOn("#custom-name").write("Home");
-        robot.clickOn("#custom-addresses").write("dns.home.example");
-        robot.clickOn("#custom-tls").write("dns.home.example");
-        waitUntil(() -> shown(robot, "#custom-error"));
-        assertTrue(text(robot, "#custom-error").contains("host name, not an IP address"), text(robot, "#custom-error"));
-        assertTrue(add.isDisabled());
-        assertTrue(apply.isDisabled(), "apply must be disabled while the form is invalid");
-
-        robot.doubleClickOn("#custom-addresses").eraseText(20).write("192.0.2.53");
-        waitUntil(() -> !shown(robot, "#custom-error"));
-        assertFalse(add.isDisabled());
-        assertFalse(apply.isDisabled());
-        robot.clickOn("#custom-add");
-        waitUntil(() -> window.model().chosen().stream().anyMatch(p -> p.custom() && p.tlsName().equals("dns.home.example")));
-    }
-
-    @Test
     @DisplayName("graph and leak table update from a replayed capture, redraws coalesced")
     void graphAndLeakTableFromReplay(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("port853-pcap");
@@ -231,7 +200,7 @@ class MainWindowTest extends WindowTestBase {
         assertTrue(guidance.contains("Fix: Run: sudo setcap"), guidance);
         // the other screens stay usable
         robot.clickOn("#tab-providers .tab-label");
-        TableView<?> catalogue = node(robot, "#catalogue-table");
+        javafx.scene.control.ListView<?> catalogue = node(robot, "#provider-list");
         waitUntil(() -> catalogue.getItems().size() >= 5);
         robot.clickOn("#tab-verify .tab-label");
         robot.clickOn("#verify-run");
