@@ -18,7 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.port853.core.Assessment;
-import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
@@ -78,7 +77,7 @@ public final class AppModel {
         refreshing.set(true);
         background.run(() -> {
             ResolverState s = services.adapter().readState();
-            Assessment a = Assessor.assess(s);
+            Assessment a = services.adapter().assess(s);
             List<Provider> providers;
             try {
                 providers = services.providers().all().get();

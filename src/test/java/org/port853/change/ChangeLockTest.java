@@ -1,4 +1,4 @@
-package org.port853.helper;
+package org.port853.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
