@@ -35,8 +35,8 @@ public final class ChangeSummary {
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
         parts.add(I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains"));
-        boolean needsLink = before != null && before.resolvConf() != null
-                && before.resolvConf().kind() != ResolvConfState.Kind.STUB;
+        ResolvConfState file = before == null ? null : before.platform().resolverFile();
+        boolean needsLink = file != null && file.kind() != ResolvConfState.Kind.STUB;
         if (linkResolvConf && needsLink) {
             parts.add(I18n.t("summary.resolvConfFixed"));
         }

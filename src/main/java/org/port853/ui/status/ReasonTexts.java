@@ -8,7 +8,7 @@ import org.port853.ui.common.I18n;
 
 /**
  * The words for the assessment's reasons, from the window's bundles: {@code reason.<CODE>} and
- * {@code reason.<CODE>.fix}, with {0} = resolver name, {1} = systemd version, {2} = the read problem. Reasons
+ * {@code reason.<CODE>.fix}, with {0} = resolver name, {1} = the resolver's version ("systemd 252"), {2} = the read problem. Reasons
  * whose text names a particular link, file or server list keep core's sentence (it carries those details).
  */
 public final class ReasonTexts {
@@ -27,7 +27,7 @@ public final class ReasonTexts {
         if (!TRANSLATED.contains(r.code()) || !I18n.has("reason." + r.code())) {
             return new Text(r, r.message(), r.fix());
         }
-        Object[] args = {s == null ? "" : s.resolverName(), s == null ? "" : String.valueOf(s.systemdVersion()),
+        Object[] args = {s == null ? "" : s.resolverName(), s == null || s.platform().versionText() == null ? "" : s.platform().versionText(),
                 s == null || s.problem() == null ? "" : s.problem()};
         String fix = I18n.has("reason." + r.code() + ".fix") ? I18n.t("reason." + r.code() + ".fix", args) : r.fix();
         return new Text(r, I18n.t("reason." + r.code(), args), fix);
