@@ -142,6 +142,7 @@ class MainWindowTest extends WindowTestBase {
         Fakes.RecordingNotifier notes = new Fakes.RecordingNotifier();
         open(Fakes.services(adapter, () -> CaptureSessions.replay(pcap, 10.0, true), notes));
         robot.clickOn("#tab-traffic .tab-label");
+        robot.clickOn("#leaks-all");
         TableView<LeakRecord> table = node(robot, "#leak-table");
         waitUntil(() -> table.getItems().size() >= 3);
         LeakRecord r = table.getItems().get(0);
@@ -180,6 +181,9 @@ class MainWindowTest extends WindowTestBase {
         assertEquals(paused, (long) WaitForAsyncUtils.asyncFx(() -> window.trafficView().graph().redraws()).get());
         robot.clickOn("#traffic-pause");
         robot.clickOn("#traffic-clear");
+        // Clear asks first
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).query());
         waitUntil(() -> window.trafficViewModel().leaks().size() < 3);
     }
 

@@ -70,6 +70,9 @@ public final class TrafficViewModel {
     private final ObservableList<LeakRecord> leaks = FXCollections.observableArrayList();
     private final FilteredList<LeakRecord> filtered = new FilteredList<>(leaks);
     private final StringProperty filter = new SimpleStringProperty("");
+    /** How the leaks are shown: grouped by name or by program, or null for every query. */
+    private final ObjectProperty<LeakGroups.By> groupBy = new SimpleObjectProperty<>(LeakGroups.By.NAME);
+    private final ObservableList<LeakGroups.Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper polls = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
     private final Timeline timeline;
@@ -79,6 +82,9 @@ public final class TrafficViewModel {
     public TrafficViewModel(AppModel model) {
         this.model = model;
         filter.addListener((o, a, f) -> applyFilter());
+        filtered.addListener((javafx.collections.ListChangeListener<LeakRecord>) c -> regroup());
+        groupBy.addListener((o, a, b) -> regroup());
+        model.stateProperty().addListener((o, a, b) -> regroup());
         windowSeconds.addListener((o, a, w) -> poll());
         timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MS), e -> poll()));
         timeline.setCycleCount(Timeline.INDEFINITE);
@@ -338,6 +344,15 @@ public final class TrafficViewModel {
         return s == null ? "" : s;
     }
 
+    private void regroup() {
+        LeakGroups.By by = groupBy.get();
+        groups.setAll(by == null ? List.of()
+                : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(), I18n.t("leaks.unknownProgram")));
+    }
+
+    public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
+    /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
+    public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty startingProperty() { return starting.getReadOnlyProperty(); }
