@@ -45,8 +45,8 @@ import org.port853.ui.verify.VerifyViewModel;
 
 /** The main window: menu, header (with the DEMO label), one tab per screen, and the apply sheet on top. */
 public final class MainWindow {
-    public static final double MIN_WIDTH = 900;
-    public static final double MIN_HEIGHT = 620;
+    public static final double MIN_WIDTH = 720;
+    public static final double MIN_HEIGHT = 520;
     public static final String STYLESHEET = MainWindow.class.getResource("port853.css").toExternalForm();
 
     public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, PREFERENCES }
