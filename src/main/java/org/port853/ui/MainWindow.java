@@ -70,6 +70,11 @@ public final class MainWindow {
      * @param openDemo switches the window to demo mode (menu entry); null hides the entry
      */
     public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo) {
+        this(services, openUrl, openDemo, new PreferencesStore(services.configDir()).load());
+    }
+
+    /** @param initial the preferences, read off the JavaFX thread before the window is built */
+    public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo, Preferences initial) {
         this.services = services;
         this.openUrl = openUrl;
         this.openDemo = openDemo;
@@ -80,7 +85,7 @@ public final class MainWindow {
         this.traffic = new TrafficViewModel(model);
         this.verify = new VerifyViewModel(model, traffic);
         PreferencesStore store = new PreferencesStore(services.configDir());
-        this.prefs = new PreferencesViewModel(store, model.background(), store.load());
+        this.prefs = new PreferencesViewModel(store, model.background(), initial);
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
@@ -244,9 +249,21 @@ public final class MainWindow {
         a.show();
     }
 
+    /** Light, dark, or the desktop's preference (read in the background, with a timeout). */
     private void applyTheme(Preferences.Theme t) {
+        if (t == Preferences.Theme.SYSTEM) {
+            model.background().run(org.port853.ui.common.SystemTheme::prefersDark, dark -> {
+                if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) setDark(dark);
+            }, e -> setDark(false));
+        } else {
+            setDark(t == Preferences.Theme.DARK);
+        }
+    }
+
+    private void setDark(boolean dark) {
+        org.port853.ui.common.SystemTheme.use(dark);
         root.getStyleClass().remove("theme-dark");
-        if (t == Preferences.Theme.DARK) root.getStyleClass().add("theme-dark");
+        if (dark) root.getStyleClass().add("theme-dark");
     }
 
     private void protectFromVerify() {
@@ -273,7 +290,7 @@ public final class MainWindow {
      * What the window shows for its first frame while the real content is built: the same header, menu strip
      * and colours, nothing that needs the heavier controls. Port853App shows this, then replaces it.
      */
-    public static Parent skeleton(boolean demo, Preferences.Theme theme) {
+    public static Parent skeleton(boolean demo, boolean dark) {
         Label title = new Label(I18n.t("app.title"));
         title.getStyleClass().add("app-title");
         Label subtitle = new Label(I18n.t("app.subtitle"));
@@ -291,7 +308,7 @@ public final class MainWindow {
         menuStrip.getStyleClass().add("menu-bar");
         BorderPane b = new BorderPane();
         b.getStyleClass().add("main-window");
-        if (theme == Preferences.Theme.DARK) b.getStyleClass().add("theme-dark");
+        if (dark) b.getStyleClass().add("theme-dark");
         b.setTop(new VBox(menuStrip, header));
         return b;
     }
