@@ -234,4 +234,48 @@ class StatusScreenTest extends WindowTestBase {
             return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, enc, z, z.clone(), z.clone(), Map.of(), 0, 0);
         }
     }
+
+    @Test
+    @DisplayName("every screen's mnemonics are unique, together with the menu bar's")
+    void uniqueMnemonics(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        javafx.scene.control.TabPane tabs = robot.lookup("#screens").query();
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            fx(() -> {
+                tabs.getSelectionModel().select(index);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> seen = fx(() -> {
+                List<String> keys = new java.util.ArrayList<>();
+                for (javafx.scene.control.Menu m : bar.getMenus()) keys.add(mnemonic(m.getText()) + " menu " + m.getText());
+                collect(tabs.getTabs().get(index).getContent(), keys);
+                return keys;
+            });
+            java.util.Map<String, List<String>> byKey = new java.util.TreeMap<>();
+            for (String s : seen) byKey.computeIfAbsent(s.substring(0, 1), k -> new java.util.ArrayList<>()).add(s);
+            for (var e : byKey.entrySet()) {
+                assertEquals(1, e.getValue().size(), "tab " + index + " mnemonic " + e.getKey() + ": " + e.getValue());
+            }
+        }
+    }
+
+    private static void collect(javafx.scene.Node n, List<String> keys) {
+        if (n == null || !n.isVisible()) return;
+        if (n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null
+                && l.getText().contains("_") && !(n instanceof javafx.scene.control.Label lab && lab.getLabelFor() == null)) {
+            keys.add(mnemonic(l.getText()) + " " + l.getText());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) collect(c, keys);
+        }
+    }
+
+    private static String mnemonic(String text) {
+        int i = text.indexOf('_');
+        return i < 0 || i + 1 >= text.length() ? "?" : text.substring(i + 1, i + 2).toUpperCase(java.util.Locale.ROOT);
+    }
 }
