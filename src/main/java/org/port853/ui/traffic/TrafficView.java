@@ -103,6 +103,17 @@ public final class TrafficView extends VBox {
         toolbar.getStyleClass().add("toolbar-row");
 
         graph.snapshotProperty().bind(vm.snapshotProperty());
+        graph.setCaptureStart(vm.startedAtProperty().get());
+        vm.startedAtProperty().addListener((o, a, t) -> graph.setCaptureStart(t));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        javafx.scene.control.Tooltip.install(graph, tip);
+        graph.setOnMouseMoved(e -> {
+            java.time.Instant second = graph.secondAt(e.getX());
+            long[] c = graph.countsAt(second);
+            tip.setText(c == null ? I18n.t("graph.nodata")
+                    : I18n.t("graph.tip", TIME.format(second), c[0], c[1], c[2], c[3]));
+        });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
         VBox.setVgrow(graph, Priority.ALWAYS);
         Label totals = new Label();
@@ -185,6 +196,23 @@ public final class TrafficView extends VBox {
         HBox groupBar = new HBox(0, byName, byProgram, all);
         groupBar.getStyleClass().add("segmented");
         leakBar.getChildren().add(1, groupBar);
+
+        // clicking a leak in the graph selects its queries in the list
+        graph.setOnMouseClicked(e -> {
+            java.time.Instant second = graph.secondAt(e.getX());
+            long[] c = graph.countsAt(second);
+            if (c == null || c[3] == 0) return;
+            by.selectToggle(all);
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                LeakRecord r = table.getItems().get(i);
+                if (r.time() != null && Math.abs(r.time().getEpochSecond() - second.getEpochSecond()) <= 1) {
+                    table.getSelectionModel().select(i);
+                    table.scrollTo(i);
+                }
+            }
+        });
 
         getChildren().addAll(banner, toolbar, graph, totals, leakBar, groups, table);
     }

@@ -57,6 +57,7 @@ public final class TrafficViewModel {
     /** stop() came while the capture was starting (JavaFX thread only). */
     private boolean stopRequested;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> startedAt = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
@@ -156,6 +157,7 @@ public final class TrafficViewModel {
             problem.set(null);
             problemFix.set(null);
             status.set(I18n.t("capture.running", started.description()));
+            startedAt.set(Instant.now());
             running.set(true);
             starting.set(false);
             timeline.play();
@@ -351,6 +353,8 @@ public final class TrafficViewModel {
     }
 
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
+    /** When the running capture started (the graph shades the time before it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Instant> startedAtProperty() { return startedAt.getReadOnlyProperty(); }
     /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
     public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
