@@ -60,6 +60,7 @@ public final class MainWindow {
     private final VerifyViewModel verify;
     private final PreferencesViewModel prefs;
     private final TabPane tabs = new TabPane();
+    private final Navigation navigation = new Navigation();
     private final BorderPane root = new BorderPane();
     private TrafficView trafficView;
     private final Consumer<String> openUrl;
@@ -137,7 +138,15 @@ public final class MainWindow {
                 tab(Screen.TRAFFIC, this::trafficView),
                 tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            fill(t);
+            if (t != null) navigation.go((Screen) t.getUserData());
+        });
+        navigation.currentProperty().addListener((o, a, s) -> {
+            for (Tab t : tabs.getTabs()) {
+                if (t.getUserData() == s) tabs.getSelectionModel().select(t);
+            }
+        });
         fill(tabs.getSelectionModel().getSelectedItem());
         // The apply sheet is built the first time it is needed.
         StackPane center = new StackPane(tabs);
@@ -174,7 +183,7 @@ public final class MainWindow {
         MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 () -> {
                     show(Screen.TRAFFIC);
-                    trafficView().lookup("#traffic-export").fireEvent(new javafx.event.ActionEvent());
+                    trafficView().export(traffic);
                 });
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -277,9 +286,11 @@ public final class MainWindow {
     }
 
     public void show(Screen s) {
-        for (Tab t : tabs.getTabs()) {
-            if (t.getUserData() == s) tabs.getSelectionModel().select(t);
-        }
+        navigation.go(s);
+    }
+
+    public Navigation navigation() {
+        return navigation;
     }
 
     public Parent root() {

@@ -270,7 +270,8 @@ public final class TrafficView extends VBox {
         return graph;
     }
 
-    private void export(TrafficViewModel vm) {
+    /** Asks for a file and exports the leaks that pass the filter (also the File menu's Export). */
+    public void export(TrafficViewModel vm) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.t("traffic.export.title"));
         chooser.setInitialFileName("port853-leaks.csv");
