@@ -57,6 +57,9 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
             return WindowsStates.of(system().reader().read(), null, StateSource.WINDOWS);
         } catch (IOException | RuntimeException e) {
             return WindowsStates.unreadable(e.getMessage());
+        } catch (LinkageError e) {
+            // The Win32 libraries are missing (or this is not really Windows): a state, never a crash.
+            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage());
         }
     }
 
