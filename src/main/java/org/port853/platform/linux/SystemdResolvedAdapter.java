@@ -81,7 +81,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public ApplyResult apply(DesiredSettings desired, boolean linkResolvConf) {
         boolean fixLink = linkResolvConf && ResolvConfInspector.inspect(paths.resolvConf()).kind()
                 != ResolvConfState.Kind.STUB;
-        return send(HelperRequest.apply(desired, fixLink));
+        return coverage(send(HelperRequest.apply(desired, fixLink)));
     }
 
     @Override
@@ -92,6 +92,25 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public ApplyResult recover() {
         return send(HelperRequest.of(HelperRequest.Action.RECOVER));
+    }
+
+    @Override
+    public ApplyResult recoverAtBoot() {
+        return send(HelperRequest.recoverAtBoot());
+    }
+
+    /**
+     * A change that works through the stub does not reach programs that read /etc/resolv.conf and find other
+     * servers there: then the result must not read as complete (outcome NOT_COVERED, its own exit code).
+     */
+    private ApplyResult coverage(ApplyResult r) {
+        if (r.outcome() != ApplyResult.Outcome.APPLIED && r.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            return r;
+        }
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, r.reason()
+                + ", but " + why + ", so programs that read it bypass this change; run apply again with "
+                + "--link-resolv-conf to point it at the stub")).orElse(r);
     }
 
     private ApplyResult send(HelperRequest r) {
