@@ -72,6 +72,16 @@ final class LiveCaptureSession extends AbstractCaptureSession {
     }
 
     @Override
+    protected void onLeakUpdate(LeakCandidate c) {
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submitUpdate(c); // behind its candidate in the resolver's queue, so the record exists
+        } else {
+            super.onLeakUpdate(c);
+        }
+    }
+
+    @Override
     protected Thread startCapture() throws CaptureUnavailableException {
         var problem = LivePermission.check();
         if (problem.isPresent()) {
@@ -137,7 +147,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         }
         handle = h;
         if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish);
+            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "port853-capture-housekeeping");
@@ -167,6 +177,11 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         byte[] buf = new byte[SNAPLEN + 64];
         try {
             while (running) {
+                Throwable workerFailure = pipeline.leakStageFailure();
+                if (workerFailure != null) {
+                    reason = "capture failed: the leak worker stopped: " + workerFailure;
+                    break;
+                }
                 int rc = PcapNative.pcap_next_ex(h, outAddr, outAddr + 8);
                 if (rc == 1) {
                     applyPendingClear();
@@ -205,6 +220,9 @@ final class LiveCaptureSession extends AbstractCaptureSession {
             if (running) {
                 reason = "capture failed: " + e;
             }
+        } catch (Error e) {
+            // OutOfMemoryError, StackOverflowError, a JNA failure...: never a normal stop
+            reason = "capture failed: " + e;
         } finally {
             // the loop uses only the addresses of out and pfd: keep the Memory objects (and their native
             // blocks) alive until here, or the GC frees them while libpcap and poll still write into them

@@ -30,6 +30,11 @@ class CaptureSessionsTest {
             }
 
             @Override
+            public void onLeakUpdated(LeakRecord r) {
+                leaks.replaceAll(l -> l.id() == r.id() ? r : l);
+            }
+
+            @Override
             public void onFirstLeak(LeakRecord r) {
                 first.add(r);
             }
@@ -52,6 +57,7 @@ class CaptureSessionsTest {
         assertEquals(10, leaks.size());
         assertEquals(1, first.size());
         assertEquals(leaks, s.recentLeaks(100));
+        assertTrue(leaks.stream().allMatch(l -> "NOERROR".equals(l.rcode())), "updated with the response codes");
         assertEquals(leaks.subList(7, 10), s.recentLeaks(3));
         s.clear();
         assertEquals(0, s.snapshot(5).total(TrafficClass.ENCRYPTED).packets());
