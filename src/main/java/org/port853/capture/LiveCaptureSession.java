@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveCaptureSession extends AbstractCaptureSession {
     /**
-     * DNS ports, plus IPv6 packets whose first extension header is a fragment header: libpcap's {@code port}
-     * primitive does not walk IPv6 extension headers, so it would miss the first fragment of a large UDP 53
-     * answer over IPv6 (which shows its ports and counts). Later fragments come in too and are not counted.
+     * DNS ports; IPv4 non-first fragments (they carry no ports, but complete a fragmented query so its name can be
+     * read); and IPv6 packets whose first header is neither TCP, UDP nor ICMPv6: libpcap's {@code port} primitive
+     * does not walk IPv6 extension headers (hop-by-hop, routing, destination options, AH, fragment...), so without
+     * this, such DNS packets would be counted from a file but never live. The Java parser then walks the headers
+     * and counts exactly what it counts in a file.
      */
-    static final String FILTER = "port 53 or port 853 or (ip6 and ip6[6] == 44)";
+    static final String FILTER = "port 53 or port 853 or (ip and ip[6:2] & 0x1fff != 0)"
+            + " or (ip6 and ip6[6] != 6 and ip6[6] != 17 and ip6[6] != 58)";
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
 

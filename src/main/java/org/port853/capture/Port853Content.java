@@ -28,7 +28,13 @@ final class Port853Content {
         int off = f.payloadOff;
         int len = f.payloadLen;
         if (f.protocol == ParsedFrame.UDP) {
+            if (f.payloadTruncated && len < 7) {
+                return len == 0 || (b[off] & 0x40) != 0; // cut by the snap length: judge what is there
+            }
             return !looksLikeDns(b, off, len) && isQuic(b, off, len);
+        }
+        if (f.payloadTruncated && len < 5) {
+            len = 0; // the snap length cut the record header: the flow's state decides
         }
         long key = flowKey(f);
         int slot = find(key);

@@ -109,7 +109,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String jsonName(TrafficClass c) {
+    public static String jsonName(TrafficClass c) {
         return switch (c) {
             case ENCRYPTED -> "encrypted";
             case LOCAL_PLAINTEXT -> "localPlaintext";

@@ -34,7 +34,7 @@ class TrustworthyCaptureTest {
         return meter.total(c).packets();
     }
 
-    static byte[] tlsRecord(int type, int len) {
+    public static byte[] tlsRecord(int type, int len) {
         byte[] r = new byte[5 + len];
         r[0] = (byte) type;
         r[1] = 3;
