@@ -66,6 +66,29 @@ class CaptureSessionsTest {
     }
 
     @Test
+    void anErrorOnTheCaptureThreadEndsTheCaptureWithAVisibleReason() throws Exception {
+        CaptureSession s = CaptureSessions.replay(LabFixturesTest.fixture("lab-eth0.pcap"), 0, false);
+        CountDownLatch stopped = new CountDownLatch(1);
+        String[] reason = {"not called"};
+        s.addListener(new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+
+            @Override
+            public void onStopped(String r) {
+                reason[0] = r;
+                stopped.countDown();
+            }
+        });
+        s.start();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS));
+        assertTrue(reason[0] != null && reason[0].contains("OutOfMemoryError"), "not a normal stop: " + reason[0]);
+        assertFalse(s.isRunning());
+    }
+
+    @Test
     void demoPlaysInRealTimeWithTimestampsShiftedToNow() throws Exception {
         try (CaptureSession s = CaptureSessions.demo()) {
             assertTrue(s.description().contains("demo"));
