@@ -179,6 +179,7 @@ public final class FrameParser {
         int ipEnd = p + total;
         f.fragId = u16(b, p + 4);
         f.fragMore = more;
+        f.ipLength = total;
         if (fragOffset != 0) {
             f.protocol = proto;
             f.fragOffset = fragOffset * 8;
@@ -206,6 +207,7 @@ public final class FrameParser {
         f.srcOff = p + 8;
         f.dstOff = p + 24;
         int payload = u16(b, p + 4);
+        f.ipLength = payload;
         int ipEnd = payload == 0 ? end : p + 40 + payload; // 0: jumbogram or offload; use what we have
         boolean truncated = ipEnd > end;
         int limit = Math.min(ipEnd, end);

@@ -29,6 +29,8 @@ public final class PacketPipeline {
     private final TcpDnsReassembler tcp = new TcpDnsReassembler();
     private final Port853Content dot = new Port853Content();
     private final IpFragments fragments = new IpFragments();
+    private final CrossingCopies copies = new CrossingCopies();
+    private long notCountedCopies;
     private final IpFragments.First fragContext = new IpFragments.First();
     private final IpFragments.Sink fragSink = this::reassembled;
     private final TrafficMeter meter;
@@ -155,11 +157,22 @@ public final class PacketPipeline {
             notCountedOther++;
             return;
         }
-        counted++;
         long sec = Math.floorDiv(epochNanos, 1_000_000_000L);
         if (f.ifIndex >= 0) {
             iface = ifName(f.ifIndex);
+            int earlier = copies.copyOf(f, epochNanos);
+            if (earlier >= 0) {
+                sameCrossing(earlier, iface, f.packetType);
+                return;
+            }
+            int slot = copies.lastSlot();
+            copies.iface[slot] = iface;
+            copies.packetType[slot] = f.packetType;
+            copies.trafficClass[slot] = c.ordinal();
+            copies.second[slot] = sec;
+            copies.bytes[slot] = origLen;
         }
+        counted++;
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
         if (c != TrafficClass.LEAK && c != TrafficClass.PLAINTEXT_853) {
@@ -195,6 +208,30 @@ public final class PacketPipeline {
         } else {
             tcp.segment(f, epochNanos, tcpSink);
         }
+    }
+
+    /**
+     * Another copy of a packet already counted (it crossed a veth pair, bridge, bond or NAT): not counted again. When
+     * this copy is the one leaving the machine (SLL2 packet type OUTGOING) and the counted one was not, the count
+     * moves to this interface: a leak counts once, where it leaves.
+     */
+    private void sameCrossing(int earlier, String iface, int packetType) {
+        notCountedCopies++;
+        if (packetType != ParsedFrame.OUTGOING || copies.packetType[earlier] == ParsedFrame.OUTGOING
+                || copies.iface[earlier] == null) {
+            return;
+        }
+        TrafficClass c = CLASSES[copies.trafficClass[earlier]];
+        int from = uncountInterface(copies.iface[earlier], c, copies.bytes[earlier]);
+        int to = countInterface(iface, c, copies.bytes[earlier]);
+        meter.moveInterface(copies.second[earlier], c, copies.bytes[earlier], from, to);
+        copies.iface[earlier] = iface;
+        copies.packetType[earlier] = packetType;
+    }
+
+    /** Copies of counted packets seen again on another interface ({@code any} capture), not counted. */
+    public long crossingCopies() {
+        return notCountedCopies;
     }
 
     private void dnsMessage(byte[] b, int off, int len) {
@@ -247,6 +284,21 @@ public final class PacketPipeline {
             }
             s[c.ordinal() * 2]++;
             s[c.ordinal() * 2 + 1] += len;
+            return (int) s[CLASSES.length * 2];
+        }
+    }
+
+    private int uncountInterface(String iface, TrafficClass c, long len) {
+        synchronized (perInterface) {
+            long[] s = perInterface.get(iface);
+            if (s == null) {
+                s = perInterface.get(OTHER_INTERFACES);
+            }
+            if (s == null) {
+                return -1;
+            }
+            s[c.ordinal() * 2]--;
+            s[c.ordinal() * 2 + 1] -= len;
             return (int) s[CLASSES.length * 2];
         }
     }
@@ -328,6 +380,8 @@ public final class PacketPipeline {
         tcp.clear();
         dot.clear();
         fragments.clear();
+        copies.clear();
+        notCountedCopies = 0;
         frames = counted = notCountedNonFirstFragment = notCountedOther = 0;
         leakStage.clearPending();
     }

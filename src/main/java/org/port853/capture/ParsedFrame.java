@@ -45,6 +45,7 @@ public final class ParsedFrame {
     boolean fragMore;
     int transportOff;
     int udpLength;
+    int ipLength;
 
     /** SLL2 packet type: a packet sent by this machine. */
     public static final int OUTGOING = 4;
@@ -70,6 +71,7 @@ public final class ParsedFrame {
         fragMore = false;
         transportOff = 0;
         udpLength = 0;
+        ipLength = 0;
     }
 
     public Outcome outcome() { return outcome; }

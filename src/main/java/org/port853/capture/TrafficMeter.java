@@ -85,6 +85,23 @@ public final class TrafficMeter {
         }
     }
 
+    /** Moves one counted packet of second {@code epochSecond} from one interface's buckets to another's. */
+    public synchronized void moveInterface(long epochSecond, TrafficClass c, long frameBytes, int fromSlot, int toSlot) {
+        int i = readSlot(epochSecond);
+        if (i < 0 || fromSlot == toSlot) {
+            return;
+        }
+        int ci = c.ordinal();
+        if (fromSlot >= 0 && ifPackets[fromSlot] != null) {
+            ifPackets[fromSlot][ci][i]--;
+            ifBytes[fromSlot][ci][i] -= frameBytes;
+        }
+        if (toSlot >= 0 && ifPackets[toSlot] != null) {
+            ifPackets[toSlot][ci][i]++;
+            ifBytes[toSlot][ci][i] += frameBytes;
+        }
+    }
+
     /**
      * The bucket index of an interface: the first {@link #MAX_INTERFACES} names get their own, later ones share
      * {@link #OTHER_INTERFACES}. Names stay assigned until the meter is discarded (also across {@link #clear()}).

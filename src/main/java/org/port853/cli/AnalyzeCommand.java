@@ -165,6 +165,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> nc = new LinkedHashMap<>();
         nc.put("nonFirstFragments", r.nonFirstFragments());
         nc.put("other", r.otherFrames());
+        nc.put("crossingCopies", r.crossingCopies());
         o.put("notCounted", nc);
         o.put("fileError", r.fileError());
         o.put("perSecond", perSecond(r.perSecond()));

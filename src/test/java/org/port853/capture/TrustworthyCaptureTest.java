@@ -224,6 +224,37 @@ class TrustworthyCaptureTest {
         assertEquals(1, r.flowCount(), "idle flows expired");
     }
 
+    @Test
+    @DisplayName("on the any device a packet crossing a veth pair, a bridge and NAT counts once, where it leaves")
+    void crossingCopiesCountOnce() {
+        PacketPipeline q = new PacketPipeline(meter, LocalAddresses.of(List.of()), leaks, i -> "if" + i);
+        byte[] query = udp(40000, 53, dnsQuery("once.test", 1));
+        byte[] inVeth = sll2(0x0800, 7, ipv4("172.17.0.2", "198.18.0.2", 17, query));   // from the container
+        byte[] onBridge = sll2(0x0800, 3, ipv4("172.17.0.2", "198.18.0.2", 17, query));
+        byte[] natted = sll2(0x0800, 2, ipv4("198.18.0.1", "198.18.0.2", 17, udp(61000, 53, dnsQuery("once.test", 1))));
+        inVeth[10] = 0;   // PACKET_HOST
+        onBridge[10] = 0;
+        natted[10] = 4;   // PACKET_OUTGOING: it leaves here
+        for (byte[] f : List.of(inVeth, onBridge, natted)) {
+            q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", f, 0, f.length, f.length);
+        }
+        assertEquals(1, packets(TrafficClass.LEAK));
+        assertEquals(List.of("once.test"), leaks.names());
+        assertEquals(2, q.crossingCopies());
+        assertEquals(0, q.interfaceTotals().get("if7").get(TrafficClass.LEAK).packets());
+        assertEquals(1, q.interfaceTotals().get("if2").get(TrafficClass.LEAK).packets(), "counted where it leaves");
+        long[] ifSeries = meter.snapshot(1, Long.MIN_VALUE).interfaces().stream()
+                .filter(i -> i.name().equals("if2")).findFirst().orElseThrow().leakPackets();
+        assertEquals(1, ifSeries[0]);
+        // the same bytes again on the same interface (a retransmission) are a new packet
+        q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", natted, 0, natted.length, natted.length);
+        assertEquals(2, packets(TrafficClass.LEAK));
+        // and on another interface after the window, too
+        q.accept(t += CrossingCopies.WINDOW_NANOS + 1, LinkTypes.LINUX_SLL2, "any", inVeth, 0, inVeth.length,
+                inVeth.length);
+        assertEquals(3, packets(TrafficClass.LEAK));
+    }
+
     /** Collects leak entries and applies updates (response codes) to them by capture order. */
     static final class LeakCollector implements LeakSink {
         private final List<LeakCandidate> list = new ArrayList<>();
