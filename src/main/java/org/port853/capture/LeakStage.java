@@ -308,6 +308,11 @@ public final class LeakStage {
         pending.clear();
     }
 
+    /** Queries waiting for their response (inline mode; at most {@link #MAX_PENDING}). */
+    int pendingCount() {
+        return pending.size();
+    }
+
     Map<String, Integer> debugState() {
         return Map.of("pending", pending.size());
     }

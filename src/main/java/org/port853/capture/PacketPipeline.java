@@ -362,6 +362,19 @@ public final class PacketPipeline {
         return leakStage.leakQueries();
     }
 
+    /** Bytes held by the TCP reassembler and the IP fragment reassembly (bounded; for tests and fuzzing). */
+    long reassemblyBytesHeld() {
+        return tcp.bufferedBytes() + fragments.heldBytes();
+    }
+
+    int tcpFlows() {
+        return tcp.flowCount();
+    }
+
+    int pendingLeakResponses() {
+        return leakStage.pendingCount();
+    }
+
     /** TCP flows the DNS reassembler dropped to stay within its memory budget. */
     public long reassemblyDroppedFlows() {
         return tcp.droppedFlows();

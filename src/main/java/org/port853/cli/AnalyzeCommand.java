@@ -159,6 +159,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.put("leaksOmitted", r.leakCount() - r.leaks().size());
         o.put("leaksByProgram", r.leaksByProgram());
         o.put("parseErrors", r.parseErrors());
+        o.put("reassemblyDroppedFlows", r.reassemblyDroppedFlows());
         Map<String, Object> kinds = new LinkedHashMap<>();
         r.parseErrorKinds().forEach((k, v) -> kinds.put(k.name(), v));
         o.put("parseErrorKinds", kinds);
