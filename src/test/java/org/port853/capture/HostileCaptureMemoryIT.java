@@ -20,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bounded memory whatever arrives, at the packaged heap ({@code -Xmx128m}, installer/linux/jvm-options): a capture
- * made by a remote sender that opens 1,100 TCP-53 connections (no handshake) and sends each 47 full segments of one
- * 65,535-byte message that never completes, and a pcapng that declares tens of thousands of interfaces, must be
+ * made by a remote sender that opens 1,024 TCP-53 connections (no handshake) and sends on each a 65,535-byte
+ * message in two large segments (so every flow's buffer grows to 128 KiB: 128 MiB in all without a budget), and a pcapng that declares tens of thousands of interfaces, must be
  * analysed by {@code port853 analyze} in a JVM limited to 128 MB, with the drops counted.
  */
 class HostileCaptureMemoryIT {
-    static final int FLOWS = 1100;
-    static final int SEGMENTS = 47;
+    static final int FLOWS = 1024;
+    static final int SEGMENTS = 2;
+    static final int[] SEGMENT_BYTES = {64_000, 2_000}; // 66,000 bytes: one 65,537-byte message and then some
 
     @TempDir
     Path dir;
@@ -37,14 +38,14 @@ class HostileCaptureMemoryIT {
             h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
                     .putInt(LinkTypes.RAW);
             o.write(h.array());
-            byte[] seg = new byte[1400];
             long t = 1_700_000_000L;
             for (int s = 0; s < SEGMENTS; s++) {
+                byte[] seg = new byte[SEGMENT_BYTES[s]];
+                seg[0] = (byte) (s == 0 ? 0xff : 0x41);
+                seg[1] = (byte) (s == 0 ? 0xff : 0x41);
                 for (int f = 0; f < FLOWS; f++) {
-                    seg[0] = (byte) (s == 0 ? 0xff : 0x41);
-                    seg[1] = (byte) (s == 0 ? 0xff : 0x41);
                     byte[] ip = Frames.ipv4("198.19." + (f >> 8) + "." + (f & 0xff), "198.18.0.2", 6,
-                            Frames.tcp(20000 + f, 53, 1 + s * 1400L, 0x18, seg));
+                            Frames.tcp(20000 + f, 53, 1 + s * (long) SEGMENT_BYTES[0], 0x18, seg));
                     ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
                     r.putInt((int) t).putInt(s).putInt(ip.length).putInt(ip.length);
                     o.write(r.array());
