@@ -32,6 +32,20 @@ import org.xbill.DNS.Rcode;
  * the capture thread).
  */
 public final class LeakStage {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LeakStage.class.getName());
+    private final java.util.concurrent.atomic.AtomicLong listenerFailures = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How often a leak listener threw (each is logged; the first of every thousand with its stack). */
+    public long listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    private void listenerFailed(RuntimeException e) {
+        long n = listenerFailures.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) {
+            LOG.log(java.util.logging.Level.WARNING, "a leak listener failed (" + n + " so far)", e);
+        }
+    }
     static final int MAX_PENDING = 4096;
     static final int MAX_CHAIN = 8;
     static final long RESPONSE_WAIT_NANOS = 5_000_000_000L;
@@ -181,7 +195,7 @@ public final class LeakStage {
                         sMeta[i * 4 + 2], m & 0xff, (m & 1 << 17) != 0, (m & 1 << 16) != 0, sMsg, i * MSG_CAP,
                         sMeta[i * 4]);
             } catch (RuntimeException e) {
-                // a listener failed: keep going
+                listenerFailed(e); // keep going: one bad listener must not stop the capture
             } catch (Error e) {
                 failure = e; // the capture thread sees it and ends the capture with this reason
                 head.lazySet(h + 1);

@@ -20,7 +20,7 @@ import org.port853.core.PendingChange;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
-import org.port853.helper.JournalStore;
+import org.port853.change.JournalStore;
 import org.port853.platform.ProcessRunner;
 
 /** Reads what systemd-resolved does now: D-Bus first, {@code resolvectl status} text when the bus fails. */
@@ -31,8 +31,16 @@ final class ResolvedStateReader {
     private final LinuxPaths paths;
     private volatile int systemdVersion = -1;
 
+    private final boolean observeDowngrade;
+
     ResolvedStateReader(LinuxPaths paths) {
+        this(paths, false);
+    }
+
+    /** {@code observeDowngrade}: in opportunistic mode, look for a fallback to plaintext (one extra lookup). */
+    ResolvedStateReader(LinuxPaths paths, boolean observeDowngrade) {
         this.paths = paths;
+        this.observeDowngrade = observeDowngrade;
     }
 
     int systemdVersion() {
@@ -48,27 +56,30 @@ final class ResolvedStateReader {
         PendingChange pending = JournalStore.readMarker(paths.stateDir());
         boolean installed = Files.exists(paths.resolvedBinary());
         if (!installed) {
-            return new ResolverState(NAME, StateSource.NONE, false, false, systemdVersion(), null, List.of(), rc,
-                    dropIns, pending, NAME + " is not installed");
+            return new ResolverState(NAME, StateSource.NONE, false, false, null, List.of(), pending, NAME + " is not installed",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         }
         String busProblem;
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(CALL_TIMEOUT)) {
-                return new ResolverState(NAME, StateSource.DBUS, true, false, systemdVersion(), null, List.of(), rc,
-                        dropIns, pending, NAME + " is not running");
+                return new ResolverState(NAME, StateSource.DBUS, true, false, null, List.of(), pending, NAME + " is not running",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
             }
             Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
             GlobalState g = new GlobalState(
-                    BusValues.servers(BusValues.value(m, "DNSEx"), true, true),
-                    BusValues.servers(BusValues.value(m, "FallbackDNSEx"), true, true),
-                    BusValues.server(BusValues.value(m, "CurrentDNSServerEx"), true),
+                    BusValues.servers(BusValues.exOrPlain(m, "DNS"), true, true),
+                    BusValues.servers(BusValues.exOrPlain(m, "FallbackDNS"), true, true),
+                    BusValues.server(BusValues.exOrPlain(m, "CurrentDNSServer"), true),
                     DotMode.parseOrNull(BusValues.string(m, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(m, "DNSSEC")),
                     BusValues.bool(m, "DNSSECSupported"),
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
-            return new ResolverState(NAME, StateSource.DBUS, true, true, systemdVersion(), g, readLinks(bus), rc,
-                    dropIns, pending, null);
+            List<LinkState> links = readLinks(bus);
+            String downgrade = observeDowngrade
+                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g) : null;
+            return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
+                    new LinuxDetails(systemdVersion(), rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = e.getMessage();
         }
@@ -86,12 +97,12 @@ final class ResolvedStateReader {
                 continue;
             }
             links.add(new LinkState(nif.getIndex(), nif.getName(),
-                    BusValues.servers(BusValues.value(p, "DNSEx"), false, false),
+                    BusValues.servers(BusValues.exOrPlain(p, "DNS"), false, false),
                     DotMode.parseOrNull(BusValues.string(p, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(p, "DNSSEC")),
                     BusValues.domains(BusValues.value(p, "Domains"), false, false),
                     BusValues.bool(p, "DefaultRoute"),
-                    BusValues.server(BusValues.value(p, "CurrentDNSServerEx"), false)));
+                    BusValues.server(BusValues.exOrPlain(p, "CurrentDNSServer"), false)));
         }
         links.sort(java.util.Comparator.comparingInt(LinkState::index));
         return links;
@@ -112,15 +123,15 @@ final class ResolvedStateReader {
                     null, Duration.ofSeconds(10));
             if (r.ok()) {
                 ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
-                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, systemdVersion(), p.global(),
-                        p.links(), rc, dropIns, pending, "D-Bus unavailable: " + busProblem);
+                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem,
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
             }
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
-                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
-                    + r.stderr().strip());
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
+                    + r.stderr().strip(),
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         } catch (IOException e) {
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
-                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run");
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         }
     }
 

@@ -1,0 +1,111 @@
+package org.port853.change;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import org.port853.core.PendingChange;
+
+/**
+ * Keeps the journal in the privileged state directory ({@code journal.json}, mode 0600) and a public
+ * marker of an unverified change ({@code pending.json}, 0644, no file contents) that unprivileged status
+ * readers can see.
+ */
+public final class JournalStore {
+    static final String JOURNAL = "journal.json";
+    static final String MARKER = "pending.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final Path dir;
+
+    public JournalStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Journal load() throws IOException {
+        Path f = dir.resolve(JOURNAL);
+        if (!Files.exists(f)) {
+            return Journal.EMPTY;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw unreadable(f, e);
+        }
+        JsonNode version = tree == null ? null : tree.get("version");
+        if (tree != null && tree.isObject() && (version == null || !version.canConvertToInt())) {
+            throw new IOException("the journal " + f + " has no format version (it was written by an older Port853); "
+                    + "check the files it names and remove it by hand");
+        }
+        if (version != null && version.canConvertToInt() && version.intValue() > Journal.FORMAT) {
+            // Never overwrite what a newer Port853 wrote: it may hold state this version cannot represent.
+            throw new IOException("the journal " + f + " was written by a newer Port853 (format " + version.intValue()
+                    + "; this version reads format " + Journal.FORMAT + "); use that version, or check the files it "
+                    + "names and remove it by hand");
+        }
+        try {
+            return JSON.treeToValue(tree, Journal.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable(f, e);
+        }
+    }
+
+    private static IOException unreadable(Path f, Exception e) {
+        return new IOException("the journal " + f + " is unreadable (" + e.getClass().getSimpleName()
+                + "); fix or remove it by hand", e);
+    }
+
+    public void save(Journal j) throws IOException {
+        AtomicFiles.ensureDirectory(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (j.isEmpty()) {
+            AtomicFiles.delete(dir.resolve(JOURNAL));
+        } else {
+            AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
+                    j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
+        }
+        if (j.pending() == null) {
+            AtomicFiles.delete(dir.resolve(MARKER));
+        } else {
+            ObjectNode m = JSON.createObjectNode();
+            m.put("id", j.pending().id());
+            m.put("started", j.pending().started().toString());
+            m.put("description", j.pending().description());
+            AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
+        }
+    }
+
+    /** Reads the public marker; works without privileges. Null when there is no unverified change. */
+    public static PendingChange readMarker(Path stateDir) {
+        Path f = stateDir.resolve(MARKER);
+        try {
+            if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            if (!Files.isRegularFile(f) || Files.size(f) > 8192) {
+                throw new IOException("not a small regular file");
+            }
+            var node = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),
+                    node.path("description").asText());
+        } catch (IOException | RuntimeException e) {
+            return new PendingChange("unknown", Instant.EPOCH, "the change marker " + f + " is unreadable");
+        }
+    }
+}

@@ -1,0 +1,538 @@
+package org.port853.change;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.util.Set;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.linux.FileItemStore;
+import org.port853.platform.ApplyResult.Outcome;
+
+@DisplayName("ChangeEngine: journal, write, restart, check, roll back")
+class ChangeEngineTest {
+    /** Records what the engine asks of the resolver; health answers are scripted (default: healthy, encrypted). */
+    static class RecordingControl implements ResolverControl {
+        final List<String> calls = new ArrayList<>();
+        final Deque<Health> answers = new ArrayDeque<>();
+        Health fallback = new Health(true, true, "resolved example.com over an encrypted connection", null);
+
+        @Override
+        public void ensureEnabled() {
+            calls.add("enable");
+        }
+
+        @Override
+        public void reload() throws IOException {
+            calls.add("restart");
+        }
+
+        @Override
+        public Health check(boolean requireEncrypted) {
+            calls.add("check " + requireEncrypted);
+            return answers.isEmpty() ? fallback : answers.poll();
+        }
+
+        long restarts() {
+            return calls.stream().filter("restart"::equals).count();
+        }
+    }
+
+    static final ResolverControl.Health BAD = new ResolverControl.Health(false, false,
+            "resolving example.com failed: certificate not trusted", null);
+
+    @TempDir
+    Path root;
+    Path dropIn;
+    Path resolvConf;
+    Path stateDir;
+    JournalStore journals;
+    RecordingControl control;
+    ChangeEngine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path etc = root.resolve("etc");
+        Files.createDirectories(etc.resolve("systemd/resolved.conf.d"));
+        dropIn = etc.resolve("systemd/resolved.conf.d/zz-port853.conf");
+        resolvConf = etc.resolve("resolv.conf");
+        stateDir = root.resolve("var/lib/port853");
+        journals = new JournalStore(stateDir);
+        control = new RecordingControl();
+        engine = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)), control,
+                Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)),
+                s -> s.key().equals(FileItemStore.key(dropIn)) ? new ApplyResult.Item("dropIn", dropIn.toString(),
+                        s.content()) : null);
+    }
+
+    List<ItemSnapshot> target(String content) {
+        return List.of(FileItemStore.file(dropIn, content));
+    }
+
+    static final String A = "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n";
+    static final String B = "[Resolve]\nDNS=\nDNS=1.1.1.1#cloudflare-dns.com\nDNSOverTLS=yes\n";
+
+    @Nested
+    class Apply {
+        @Test
+        void writesJournalsBaselineAndVerifies() throws IOException {
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertTrue(r.encryptedVerified());
+            assertEquals(A, Files.readString(dropIn));
+            assertEquals(new ApplyResult.Item("dropIn", dropIn.toString(), A), r.item());
+            assertEquals(List.of("enable", "restart", "check true"), control.calls);
+            Journal j = journals.load();
+            assertEquals(List.of(FileItemStore.absent(dropIn)), j.baseline());
+            assertNull(j.pending());
+            assertNull(JournalStore.readMarker(stateDir));
+            assertTrue(r.actions().contains("write " + dropIn), r.actions().toString());
+        }
+
+        @Test
+        void historyRecordsEachCompletedChangeInOrder() throws IOException {
+            engine.apply(target(A), "first", true);
+            control.answers.add(BAD);
+            engine.apply(target(B), "second", true);
+            List<Completed> h = journals.load().history();
+            assertEquals(List.of("first APPLIED", "second ROLLED_BACK"),
+                    h.stream().map(c -> c.description() + " " + c.outcome()).toList());
+            assertFalse(h.get(1).started().isBefore(h.get(0).finished()), "the second began after the first ended");
+        }
+
+        @Test
+        void sameApplyTwiceIsUnchangedWithoutRestart() throws IOException {
+            engine.apply(target(A), "strict", true);
+            long restarts = control.restarts();
+            byte[] bytes = Files.readAllBytes(dropIn);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.UNCHANGED, r.outcome());
+            assertEquals(restarts, control.restarts());
+            assertArrayEquals(bytes, Files.readAllBytes(dropIn));
+            assertTrue(r.actions().isEmpty(), r.actions().toString());
+        }
+
+        @Test
+        void failedHealthCheckRestoresExactPreviousBytes() throws IOException {
+            Files.writeString(dropIn, "# hand-written by the admin\n[Resolve]\nDNS=192.0.2.1\n");
+            byte[] before = Files.readAllBytes(dropIn);
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(r.reason().startsWith("rolled back: ") && r.reason().contains("certificate not trusted"), r.reason());
+            assertFalse(r.succeeded());
+            assertArrayEquals(before, Files.readAllBytes(dropIn));
+            assertEquals(2, control.restarts(), control.calls.toString());
+            assertEquals(List.of("enable", "restart", "check true", "restart", "check false"), control.calls);
+            assertNull(journals.load().pending());
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void rollbackToAbsentRemovesTheFile() throws IOException {
+            control.answers.add(BAD);
+            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        @Test
+        void previousSettingsBrokenTooIsSaid() throws IOException {
+            control.answers.add(BAD);
+            control.answers.add(new ResolverControl.Health(false, false, "no answer", null));
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertTrue(r.reason().contains("the previous settings do not resolve names either: no answer"), r.reason());
+        }
+
+        @Test
+        void filesNotOwnedAreRefused() {
+            Path other = root.resolve("etc/passwd");
+            assertThrows(IllegalArgumentException.class,
+                    () -> engine.apply(List.of(FileItemStore.file(other, "root::0:0::/:/bin/sh\n")), "evil", false));
+            assertFalse(Files.exists(other));
+            assertTrue(control.calls.isEmpty());
+        }
+
+        @Test
+        void writeFailureLeavesEverythingAsItWas() throws IOException {
+            // resolv.conf's directory is missing: the second write fails after the first succeeded
+            Path badResolvConf = root.resolve("missing-dir/resolv.conf");
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, badResolvConf)), control,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.file(badResolvConf, "x")), "x", false);
+            assertEquals(Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().contains(badResolvConf.toString()) && r.reason().contains("nothing was changed"), r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertEquals(List.of("enable"), control.calls, "no restart: " + control.calls);
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void writeFailureUnderARegularFileIsReportedNotThrown() throws IOException {
+            // the target's parent is a regular file (ENOTDIR): the write fails and so would a naive rollback
+            Path notADir = root.resolve("etc/not-a-dir");
+            Files.writeString(notADir, "plain file\n");
+            Path badTarget = notADir.resolve("resolv.conf");
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, badTarget)), control,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.file(badTarget, "x")), "x", false);
+            assertEquals(Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().contains(badTarget.toString()), r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertEquals("plain file\n", Files.readString(notADir));
+            assertNull(journals.load().pending(), "no half-done change is left");
+        }
+
+        @Test
+        void aRestartThatFailsIsRolledBack() throws IOException {
+            Files.writeString(dropIn, "[Resolve]\n# before\n");
+            RecordingControl failsOnce = new RecordingControl() {
+                private boolean failed;
+
+                @Override
+                public void reload() throws IOException {
+                    super.reload();
+                    if (!failed) {
+                        failed = true;
+                        throw new IOException("systemctl restart timed out");
+                    }
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), failsOnce, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(target(A), "a", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("did not restart: systemctl restart timed out"), r.reason());
+            assertEquals("[Resolve]\n# before\n", Files.readString(dropIn));
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void aStaleMarkerIsCleanedByTheNextRun() throws IOException {
+            engine.apply(target(A), "a", true);
+            Files.writeString(stateDir.resolve(JournalStore.MARKER), "{\"id\":\"x\",\"started\":\"2026-01-01T00:00:00Z\","
+                    + "\"description\":\"killed between journal and marker\"}");
+            assertEquals(Outcome.UNCHANGED, engine.recover().outcome());
+            assertNull(JournalStore.readMarker(stateDir));
+            Files.writeString(stateDir.resolve(JournalStore.MARKER), "{}");
+            assertEquals(Outcome.UNCHANGED, engine.apply(target(A), "a", true).outcome());
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void busyWhileAnotherChangeHoldsTheLock() throws IOException {
+            ChangeLock held = ChangeLock.acquire(stateDir, Duration.ZERO);
+            try {
+                assertThrows(ChangeLock.BusyException.class, () -> engine.apply(target(A), "x", true));
+            } finally {
+                held.close();
+            }
+            assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
+    @DisplayName("interrupted changes")
+    class Interrupted {
+        ChangeRecord crashed;
+        byte[] preCrash;
+
+        /** Simulates a SIGKILL after the write: pending journal, files already in the after state. */
+        @BeforeEach
+        void crash() throws IOException {
+            Files.writeString(dropIn, B);
+            preCrash = Files.readAllBytes(dropIn);
+            crashed = new ChangeRecord("crash-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict with 1 server(s)",
+                    true, List.of(FileItemStore.file(dropIn, B)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), crashed));
+            Files.writeString(dropIn, A);
+        }
+
+        @Test
+        void statusMarkerIsPresent() {
+            assertEquals("crash-1", JournalStore.readMarker(stateDir).id());
+            assertEquals(Instant.parse("2024-05-01T10:00:00Z"), JournalStore.readMarker(stateDir).started());
+        }
+
+        @Test
+        void sameApplyAgainReChecksAndRollsBackToThePreCrashState() throws IOException {
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(control.calls.contains("check true"), "not a no-op: " + control.calls);
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void sameApplyAgainKeepsItWhenHealthy() throws IOException {
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome());
+            assertEquals(List.of("restart", "check true"), control.calls, "the resolver must load the files it checks");
+            assertEquals(A, Files.readString(dropIn));
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void differentApplyRollsBackTheInterruptedChangeFirst() throws IOException {
+            ApplyResult r = engine.apply(target(B), "other", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), "B (the pre-crash state) replaces the interrupted change");
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("replace the interrupted change")), r.actions().toString());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertEquals(1, control.restarts());
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void recoverKeepsOnSuccess() throws IOException {
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.KEPT, r.outcome());
+            assertEquals(A, Files.readString(dropIn));
+            assertNull(journals.load().pending());
+            assertNull(JournalStore.readMarker(stateDir));
+            assertEquals(List.of(FileItemStore.absent(dropIn)), journals.load().baseline(), "baseline survives");
+        }
+
+        @Test
+        void recoverRollsBackOnFailure() throws IOException {
+            control.answers.add(BAD);
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+
+        @Test
+        void recoverRollsBackAnIncompleteWrite() throws IOException {
+            Files.writeString(dropIn, "[Resolve]\nDNS=\nDNS=9.9"); // killed half-way (not possible with rename, but be safe)
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
+            assertTrue(r.reason().contains("incomplete"), r.reason());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn));
+            assertEquals(1, control.restarts());
+            assertFalse(control.calls.contains("check true"), "no need to check a half write: " + control.calls);
+        }
+
+        @Test
+        void revertRestoresTheStateBeforeAnyChange() throws IOException {
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+            assertEquals(Journal.EMPTY, journals.load());
+            assertNull(JournalStore.readMarker(stateDir));
+        }
+    }
+
+    @Test
+    void recoverWithoutPendingIsUnchanged() throws IOException {
+        assertEquals(Outcome.UNCHANGED, engine.recover().outcome());
+        assertTrue(control.calls.isEmpty());
+    }
+
+    @Nested
+    class BootRecovery {
+        private ChangeRecord crashed() throws IOException {
+            ChangeRecord c = new ChangeRecord("boot", java.time.Instant.now(), "strict", true,
+                    List.of(FileItemStore.absent(dropIn)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), c));
+            Files.writeString(dropIn, A);
+            return c;
+        }
+
+        @Test
+        @DisplayName("a good strict change is kept when the check passes once the network is up")
+        void keptWhenTheNetworkComesUp() throws IOException {
+            crashed();
+            java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+            control.answers.addAll(List.of(BAD, BAD, BAD, BAD));
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> polls.incrementAndGet() > 4));
+            assertEquals(Outcome.KEPT, r.outcome(), r.reason());
+            assertEquals(A, Files.readString(dropIn), "never rolled back while Wi-Fi was connecting");
+        }
+
+        @Test
+        @DisplayName("never rolled back because the network was not up: left pending")
+        void leftPendingWhileTheNetworkStaysDown() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofMillis(300), Duration.ofMillis(20), 3,
+                    () -> false));
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("the network did not come up"), r.reason());
+            assertEquals(A, Files.readString(dropIn));
+            assertNotNull(journals.load().pending(), "still pending for the next boot");
+        }
+
+        @Test
+        @DisplayName("rolled back when the network is up and the check keeps failing")
+        void rolledBackWhenTheNetworkIsUpAndItStillFails() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> true));
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertEquals(3, control.calls.stream().filter("check true"::equals).count(), control.calls.toString());
+            assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
+    class Revert {
+        @Test
+        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
+        void neverClobbersAnAdminsLaterEdit() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            Files.delete(resolvConf);
+            Files.writeString(resolvConf, "# the admin's new file\nnameserver 192.0.2.99\n");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
+            assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
+            assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("revert brings back mode, owner and group, not only the bytes")
+        void restoresMetadata() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            Files.setPosixFilePermissions(resolvConf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            var names = resolvConf.getFileSystem().getUserPrincipalLookupService();
+            var view = Files.getFileAttributeView(resolvConf, java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setOwner(names.lookupPrincipalByName("nobody"));
+            view.setGroup(names.lookupPrincipalByGroupName("adm"));
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            assertEquals(Outcome.REVERTED, engine.revert().outcome());
+            var a = Files.readAttributes(resolvConf, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()));
+            assertEquals("nobody", a.owner().getName());
+            assertEquals("adm", a.group().getName());
+        }
+
+        @Test
+        void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
+            String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";
+            Files.writeString(dropIn, original);
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\nsearch lan\n");
+            byte[] rcBefore = Files.readAllBytes(resolvConf);
+            engine.apply(target(A), "a", true);
+            engine.apply(List.of(FileItemStore.file(dropIn, B), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "b", true);
+            assertTrue(Files.isSymbolicLink(resolvConf));
+            engine.apply(target(A), "a again", true);
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals(original, Files.readString(dropIn));
+            assertFalse(Files.isSymbolicLink(resolvConf));
+            assertArrayEquals(rcBefore, Files.readAllBytes(resolvConf));
+            assertEquals(Journal.EMPTY, journals.load());
+            assertTrue(control.calls.get(control.calls.size() - 1).equals("check false"), "revert checks resolution");
+        }
+
+        @Test
+        void revertKilledHalfWayIsFinishedByTheNextRevertNotUndoneByRecover() throws IOException {
+            engine.apply(target(A), "a", true);
+            // an interrupted change B: written, never checked
+            journals.save(new Journal(journals.load().baseline(), new ChangeRecord("b", java.time.Instant.now(), "b",
+                    true, List.of(FileItemStore.file(dropIn, A)), List.of(FileItemStore.file(dropIn, B)))));
+            Files.writeString(dropIn, B);
+            RecordingControl dying = new RecordingControl() {
+                @Override
+                public void reload() {
+                    throw new IllegalStateException("killed during the revert's restart");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dying, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IllegalStateException.class, e::revert);
+            assertFalse(Files.exists(dropIn), "the files were already restored");
+            ChangeRecord pendingRevert = journals.load().pending();
+            assertEquals(List.of(FileItemStore.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
+            assertEquals(pendingRevert.after(), pendingRevert.before(), "so no rollback can land on A or B");
+            assertEquals(Outcome.KEPT, engine.recover().outcome(), "recover finishes the revert");
+            assertFalse(Files.exists(dropIn), "recover does not bring A or B back");
+            assertTrue(control.calls.contains("restart"), "the resolver loads the restored files");
+            engine.revert();
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
+        void restoresASymlinkBaseline() throws IOException {
+            Files.createSymbolicLink(resolvConf, Path.of("/run/systemd/resolve/resolv.conf"));
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            engine.revert();
+            assertEquals(Path.of("/run/systemd/resolve/resolv.conf"), Files.readSymbolicLink(resolvConf));
+            assertFalse(Files.exists(dropIn));
+        }
+
+        @Test
+        void withoutAJournalRemovesOurFileUsingThePristineList() throws IOException {
+            Files.writeString(dropIn, A);
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertFalse(Files.exists(dropIn));
+            assertEquals(List.of("restart", "check false"), control.calls);
+        }
+
+        @Test
+        void nothingToRevert() throws IOException {
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.UNCHANGED, r.outcome());
+            assertTrue(control.calls.isEmpty());
+        }
+
+        @Test
+        void revertReportsWhenThePreviousSettingsDoNotResolve() throws IOException {
+            engine.apply(target(A), "a", true);
+            control.answers.add(new ResolverControl.Health(false, false, "no answer", null));
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome());
+            assertTrue(r.reason().contains("no answer"), r.reason());
+        }
+
+        @Test
+        void nonUtf8BaselineIsRestoredByteForByte() throws IOException {
+            // e.g. a static resolv.conf with a Latin-1 comment, replaced by the stub link and then reverted
+            byte[] latin1 = "# G\u00e9n\u00e9r\u00e9 par l'admin\nnameserver 192.0.2.1\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Files.write(resolvConf, latin1);
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            engine.revert();
+            assertArrayEquals(latin1, Files.readAllBytes(resolvConf));
+        }
+
+        @Test
+        void baselineIsKeptWhenTheJournalHasIt() throws IOException {
+            engine.apply(target(A), "a", true);
+            Journal j = journals.load();
+            assertNotNull(j.baseline());
+            engine.apply(target(B), "b", true);
+            assertEquals(j.baseline(), journals.load().baseline(), "the baseline is the first 'before', not the last");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.port853.change;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.PendingChange;
+import org.port853.platform.linux.FileItemStore;
+
+class JournalStoreTest {
+    @TempDir
+    Path root;
+
+    static ChangeRecord change(Path dropIn, Path rc) {
+        return new ChangeRecord("c0ffee", Instant.parse("2024-05-01T10:15:30.123456789Z"), "DNS-over-TLS strict with 1 server(s)",
+                true, List.of(FileItemStore.absent(dropIn), FileItemStore.file(rc, "nameserver 8.8.8.8\n")),
+                List.of(FileItemStore.file(dropIn, "[Resolve]\nDNS=\n\"quoted\" \\ ünï\n"),
+                        FileItemStore.symlink(rc, "../run/systemd/resolve/stub-resolv.conf")));
+    }
+
+    @Test
+    void emptyWhenNothingWasSaved() throws IOException {
+        JournalStore s = new JournalStore(root.resolve("state"));
+        assertEquals(Journal.EMPTY, s.load());
+        assertNull(JournalStore.readMarker(s.dir()));
+    }
+
+    @Test
+    void roundTripWithPendingWritesMarkerAndModes() throws IOException {
+        Path dir = root.resolve("var/lib/port853");
+        JournalStore s = new JournalStore(dir);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        Journal j = new Journal(c.before(), c);
+        s.save(j);
+        assertEquals(j, s.load());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal.json"))));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pending.json"))));
+        PendingChange marker = JournalStore.readMarker(dir);
+        assertEquals(new PendingChange("c0ffee", c.started(), c.description()), marker);
+        String publicText = Files.readString(dir.resolve("pending.json"));
+        assertFalse(publicText.contains("nameserver"), "the public marker holds no file contents: " + publicText);
+    }
+
+    @Test
+    void markerOnlyWhilePending() throws IOException {
+        Path dir = root.resolve("state");
+        JournalStore s = new JournalStore(dir);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        s.save(new Journal(c.before(), c));
+        assertTrue(Files.exists(dir.resolve("pending.json")));
+        s.save(new Journal(c.before(), null));
+        assertFalse(Files.exists(dir.resolve("pending.json")));
+        assertNull(JournalStore.readMarker(dir));
+        assertEquals(new Journal(c.before(), null), s.load());
+        s.save(Journal.EMPTY);
+        assertFalse(Files.exists(dir.resolve("journal.json")));
+        assertEquals(Journal.EMPTY, s.load());
+    }
+
+    @Test
+    void garbageJournalIsAClearIOException() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        for (String garbage : new String[]{"{not json", "[]", "{\"version\":2,\"baseline\":[],\"pending\":null,\"extra\":1}", "\u0000\u0001"}) {
+            Files.writeString(dir.resolve("journal.json"), garbage);
+            IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load(), garbage);
+            assertTrue(e.getMessage().contains("journal") && e.getMessage().contains("unreadable"), e.getMessage());
+            assertTrue(e.getMessage().contains(dir.resolve("journal.json").toString()));
+        }
+    }
+
+    @Test
+    void journalCarriesItsFormatVersion() throws IOException {
+        Path dir = root.resolve("state");
+        JournalStore s = new JournalStore(dir);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        s.save(new Journal(c.before(), c));
+        assertTrue(Files.readString(dir.resolve("journal.json")).contains("\"version\" : " + Journal.FORMAT));
+    }
+
+    @Test
+    void newerFormatIsRefusedAndNeverOverwritten() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        String future = "{\"version\":" + (Journal.FORMAT + 1) + ",\"baseline\":[],\"somethingNew\":{}}";
+        Files.writeString(dir.resolve("journal.json"), future);
+        JournalStore s = new JournalStore(dir);
+        IOException e = assertThrows(IOException.class, s::load);
+        assertTrue(e.getMessage().contains("newer Port853") && e.getMessage().contains("format " + (Journal.FORMAT + 1)),
+                e.getMessage());
+        assertEquals(future, Files.readString(dir.resolve("journal.json")));
+    }
+
+    @Test
+    void journalWithoutVersionIsRefusedClearly() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("journal.json"), "{\"baseline\":[],\"pending\":null}");
+        IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load());
+        assertTrue(e.getMessage().contains("no format version"), e.getMessage());
+    }
+
+    @Test
+    void garbageMarkerDescribesUnreadability() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        for (String garbage : new String[]{"{not json", "{\"id\":\"x\",\"started\":\"yesterday\"}", "[]", ""}) {
+            Files.writeString(dir.resolve("pending.json"), garbage);
+            PendingChange p = JournalStore.readMarker(dir);
+            assertNotNull(p, garbage);
+            assertTrue(p.description().contains("unreadable"), p.description());
+        }
+    }
+
+    @Test
+    void oversizedMarkerStillCountsAsAPendingChange() throws IOException {
+        // A marker that exists means a change may be unverified; status must not then report "no change".
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("pending.json"), "{\"id\":\"x\",\"description\":\"" + "a".repeat(9000) + "\"}");
+        PendingChange p = JournalStore.readMarker(dir);
+        assertNotNull(p, "an oversized marker was read as 'no pending change'");
+    }
+}

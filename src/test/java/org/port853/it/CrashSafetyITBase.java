@@ -1,0 +1,188 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.rig.TestRig;
+
+/**
+ * Issue 10: an apply killed with SIGKILL after resolved was restarted (or reloaded) with strict settings towards
+ * an upstream it does not trust, and before the health check (the rig's systemctl pauses after the restart);
+ * concurrent applies; a write that fails. Real resolved, real unbound, real files; once per systemd release of
+ * the matrix (subclasses CrashSafety247IT, ...).
+ */
+abstract class CrashSafetyITBase {
+    private RigCli cli;
+
+    abstract int systemd();
+
+    private RigCli rig(int net) {
+        cli = RigCli.start("p853c" + net, net, systemd(), Map.of("RIG_LINK_DNS", "198.18." + net + ".4"));
+        return cli;
+    }
+
+    @AfterEach
+    void stop() {
+        if (cli != null) {
+            cli.close();
+        }
+    }
+
+    /** Starts a strict apply towards the untrusted server and SIGKILLs it while the health check is pending. */
+    private static void killedApply(RigCli c, String server) throws Exception {
+        c.rig.pauseAfterRestart(60);
+        Process p = c.startAsync("apply", "--server", server + "#dot.test", "--mode", "strict", "--all-domains");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(c.rig.pausedFile()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(c.rig.pausedFile()), "the apply reached the restart");
+        p.destroyForcibly();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        long pausedSystemctl = Long.parseLong(Files.readString(c.rig.pausedFile()).strip());
+        ProcessHandle.of(pausedSystemctl).ifPresent(ProcessHandle::destroyForcibly);
+        c.rig.pauseAfterRestart(0);
+        assertTrue(Files.exists(c.dropIn()), "the killed apply had written its drop-in");
+    }
+
+    @Test
+    @DisplayName("after a kill, status is not protected and names the interrupted change")
+    void statusAfterKill() throws Exception {
+        RigCli c = rig(81);
+        killedApply(c, c.rig.untrustedServer());
+        JsonNode s = c.json("status", "--json");
+        assertNotEquals("PROTECTED", s.path("assessment").path("verdict").asText());
+        assertTrue(ResolvedAdapterITBase.codes(s).contains("CHANGE_INTERRUPTED"), s.toString());
+        assertFalse(s.path("pendingChange").isNull());
+        TestRig.ExecResult asUser = c.runAsNobody("status", "--json");
+        assertTrue(asUser.stdout().contains("CHANGE_INTERRUPTED"), "a desktop user sees it too: " + asUser.stdout());
+    }
+
+    @Test
+    @DisplayName("after a kill, revert restores the state from before, byte for byte, and names resolve")
+    void revertAfterKill() throws Exception {
+        RigCli c = rig(82);
+        killedApply(c, c.rig.untrustedServer());
+        TestRig.ExecResult r = c.run("revert");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        assertEquals(0, c.lookup("example.com").exitCode(), "names resolve again");
+        assertTrue(c.json("status", "--json").path("pendingChange").isNull());
+    }
+
+    @Test
+    @DisplayName("after a kill, the same apply again is not a no-op: it checks and rolls back to the state before")
+    void sameApplyAfterKill() throws Exception {
+        RigCli c = rig(83);
+        Files.writeString(c.dropIn(), "[Resolve]\n# the admin's own file, replaced by the killed apply\n");
+        killedApply(c, c.rig.untrustedServer());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("ROLLED_BACK"), r.stdout());
+        assertEquals("[Resolve]\n# the admin's own file, replaced by the killed apply\n", Files.readString(c.dropIn()));
+        assertEquals(0, c.lookup("example.com").exitCode());
+    }
+
+    @Test
+    @DisplayName("recover rolls back a bad interrupted change and keeps a good one")
+    void recover() throws Exception {
+        RigCli c = rig(84);
+        killedApply(c, c.rig.untrustedServer());
+        TestRig.ExecResult bad = c.run("recover", "--json");
+        assertEquals(1, bad.exitCode(), bad.stdout() + bad.stderr());
+        assertTrue(bad.stdout().contains("ROLLED_BACK"), bad.stdout());
+        assertFalse(Files.exists(c.dropIn()));
+        assertEquals(0, c.lookup("example.com").exitCode());
+
+        killedApply(c, c.rig.goodServer());
+        String written = Files.readString(c.dropIn());
+        TestRig.ExecResult good = c.run("recover", "--json");
+        assertEquals(0, good.exitCode(), good.stdout() + good.stderr());
+        assertTrue(good.stdout().contains("\"outcome\" : \"KEPT\""), good.stdout());
+        assertEquals(written, Files.readString(c.dropIn()));
+        Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
+        TestRig.ExecResult nothingLeft = c.run("recover");
+        assertTrue(nothingLeft.stdout().contains("there is no interrupted change"), nothingLeft.stdout());
+    }
+
+    @Test
+    @DisplayName("two applies a second apart are serialised, end consistent, and revert restores the state before both")
+    void concurrentApplies() throws Exception {
+        RigCli c = rig(85);
+        c.rig.pauseAfterRestart(2);
+        Process first = c.startAsync("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        Thread.sleep(1000);
+        Process second = c.startAsync("apply", "--server", c.rig.goodServer6() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS));
+        c.rig.pauseAfterRestart(0);
+        assertEquals(0, first.exitValue());
+        assertEquals(0, second.exitValue());
+        // The serialisation itself: the journal's history shows two complete changes, and the second one began
+        // (under the lock) only after the first had ended, although it was started while the first was paused.
+        JsonNode journal = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Files.readString(c.rig.stateDir().resolve("journal.json")));
+        JsonNode history = journal.path("history");
+        assertEquals(2, history.size(), journal.toString());
+        for (JsonNode h : history) {
+            assertEquals("APPLIED", h.path("outcome").asText(), history.toString());
+        }
+        java.time.Instant firstEnded = java.time.Instant.parse(history.get(0).path("finished").asText());
+        java.time.Instant secondBegan = java.time.Instant.parse(history.get(1).path("started").asText());
+        java.time.Instant firstBegan = java.time.Instant.parse(history.get(0).path("started").asText());
+        assertFalse(secondBegan.isBefore(firstEnded), "never two writers: the second began " + secondBegan
+                + " before the first ended " + firstEnded);
+        assertTrue(java.time.Duration.between(firstBegan, secondBegan).toMillis() >= 1900,
+                "the second waited for the first's paused restart: " + history);
+        assertTrue(Files.readString(c.dropIn()).contains(c.rig.goodServer6() + "#dot.test"), "the later one wins");
+        JsonNode s = c.json("status", "--json");
+        assertTrue(s.path("pendingChange").isNull());
+        Versions.assertProtectedAsFarAsProvable(systemd(), s);
+        assertEquals(0, c.run("revert").exitCode());
+        assertFalse(Files.exists(c.dropIn()));
+        assertEquals(0, c.lookup("example.com").exitCode());
+    }
+
+    @Test
+    @DisplayName("a write that fails leaves everything as it was and names the file")
+    void failedWrite() throws IOException {
+        RigCli c = rig(86);
+        TestRig.ExecResult ro = c.rig.exec(null, Duration.ofSeconds(10), "mount", "-o", "remount,bind,ro",
+                "/etc/systemd/resolved.conf.d");
+        assertEquals(0, ro.exitCode(), ro.stderr());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("/etc/systemd/resolved.conf.d/zz-port853.conf"), r.stderr());
+        assertTrue(r.stderr().contains("nothing was changed"), r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        JsonNode s = c.json("status", "--json");
+        assertTrue(s.path("pendingChange").isNull(), "no half-done change is left");
+        assertEquals(0, c.lookup("example.com").exitCode());
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")), "no restart happened");
+        List<String> files = List.of(c.rig.dropInDir().toFile().list());
+        assertTrue(files.isEmpty(), "nothing left in the drop-in directory: " + files);
+        for (Path d : List.of(c.rig.dropInDir(), c.rig.stateDir())) {
+            String[] names = d.toFile().list();
+            List<String> temps = names == null ? List.of() : java.util.Arrays.stream(names)
+                    .filter(n -> n.contains(org.port853.change.AtomicFiles.TEMP_MARKER)).toList();
+            assertTrue(temps.isEmpty(), "no temp file (" + org.port853.change.AtomicFiles.TEMP_MARKER + ") in " + d
+                    + ": " + temps);
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.rig.TestRig;
+
+/**
+ * The systemd-resolved adapter against a real systemd-resolved and real unbound DoT servers in network
+ * namespaces (src/test/rig/rig.sh), once per systemd release of the matrix: each subclass names its version
+ * ({@code ResolvedAdapter247IT}, ...) and holds the tests only that version has. Only systemctl is a stand-in
+ * (there is no systemd as PID 1 here).
+ */
+abstract class ResolvedAdapterITBase {
+    RigCli cli;
+
+    /** The systemd release under test (RIG_SYSTEMD). */
+    abstract int systemd();
+
+    /** A desktop-like start: the router's plaintext DNS pushed on the link, as DHCP/NetworkManager would. */
+    RigCli rig(int net) {
+        cli = RigCli.start("p853a" + net, net, systemd(), Map.of("RIG_LINK_DNS", "198.18." + net + ".4"));
+        return cli;
+    }
+
+    /** A start without the rig's own link settings: the test sets them at runtime, as NetworkManager would. */
+    RigCli bareRig(int net) {
+        cli = RigCli.start("p853a" + net, net, systemd(), Map.of());
+        return cli;
+    }
+
+    @AfterEach
+    void stop() {
+        if (cli != null) {
+            cli.close();
+        }
+    }
+
+    @Test
+    @DisplayName("status reads the real state over D-Bus and explains the plaintext link")
+    void statusReadsRealState() {
+        RigCli c = rig(71);
+        JsonNode s = c.json("status", "--json");
+        assertEquals("dbus", s.path("source").asText());
+        assertEquals(systemd(), s.path("systemdVersion").asInt(), "the release's own systemd, read by the adapter");
+        assertEquals("off", s.path("global").path("dnsOverTls").asText());
+        assertEquals("NOT_ENCRYPTED", s.path("assessment").path("verdict").asText());
+        JsonNode eth0 = link(s, "eth0");
+        assertEquals(c.rig.plainServer(), eth0.path("servers").get(0).path("address").asText());
+        assertTrue(eth0.path("defaultRoute").asBoolean());
+        assertEquals("STUB", s.path("resolvConf").path("kind").asText());
+    }
+
+    @Test
+    @DisplayName("strict mode: names resolve, capture shows 853 and zero packets on 53")
+    void strictModeEncryptsEverything() throws IOException {
+        RigCli c = rig(72);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"APPLIED\""), r.stdout());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+
+        Path pcap = c.rig.dir().resolve("strict.pcap");
+        c.rig.captureStart(pcap);
+        for (String name : List.of("example.com", "www.example.org", "host.test")) {
+            TestRig.ExecResult d = c.lookup(name);
+            assertEquals(0, d.exitCode(), d.stdout());
+            assertTrue(d.stdout().contains("198.51.100."), d.stdout());
+        }
+        c.rig.captureStop();
+        assertTrue(Pcaps.toPort853(pcap, c.rig.goodServer()) > 0, "queries travel on 853");
+        assertEquals(0, Pcaps.count(pcap, "udp.port==53 || tcp.port==53"), "nothing on port 53 leaves the client");
+
+        JsonNode s = c.json("status", "--json");
+        assertEquals("strict", s.path("global").path("dnsOverTls").asText());
+        assertEquals("dot.test", s.path("global").path("servers").get(0).path("name").asText());
+        Versions.assertProtectedAsFarAsProvable(systemd(), s);
+    }
+
+    @Test
+    @DisplayName("strict mode with an untrusted certificate is rolled back and sends nothing on 53")
+    void untrustedServerRollsBack() throws IOException {
+        RigCli c = rig(73);
+        Path pcap = c.rig.dir().resolve("untrusted.pcap");
+        c.rig.captureStart(pcap);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        c.rig.captureStop();
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
+        assertTrue(r.stdout().contains("rolled back: resolving "), r.stdout());
+        assertFalse(Files.exists(c.dropIn()), "the drop-in is gone again");
+        assertEquals(0, Pcaps.toPort53(pcap, c.rig.untrustedServer()), "no plaintext to the distrusted server");
+        assertTrue(Pcaps.toPort853(pcap, c.rig.untrustedServer()) > 0, "it did try TLS");
+        assertEquals(0, c.lookup("example.com").exitCode(), "the previous (plaintext) DNS works again");
+    }
+
+    @Test
+    @DisplayName("strict mode with the wrong server name is rolled back and sends nothing on 53")
+    void wrongNameRollsBack() {
+        RigCli c = rig(74);
+        Path pcap = c.rig.dir().resolve("wrong-name.pcap");
+        c.rig.captureStart(pcap);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#wrong.test", "--mode", "strict",
+                "--all-domains");
+        c.rig.captureStop();
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().startsWith("Rolled back: "), r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        assertTrue(Pcaps.toPort853(pcap, c.rig.goodServer()) > 0, "it tried TLS");
+        assertEquals(0, Pcaps.toPort53(pcap, c.rig.goodServer()), "strict: no plaintext while the name did not match");
+    }
+
+    @Test
+    @DisplayName("opportunistic mode falls back to port 53 when TLS fails, and the assessment says so")
+    void opportunisticFallsBack() throws IOException {
+        RigCli c = rig(75);
+        // Control: with a working TLS server the same mode proves encryption, so the assertions below that tell a
+        // fallback apart cannot also hold when TLS works.
+        TestRig.ExecResult tls = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, tls.exitCode(), tls.stdout() + tls.stderr());
+        assertTrue(tls.stdout().contains("\"encryptedVerified\" : true"), tls.stdout());
+        assertTrue(tls.stdout().contains("names resolve over an encrypted connection"), tls.stdout());
+        Path pcap = c.rig.dir().resolve("opportunistic.pcap");
+        c.rig.captureStart(pcap);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.plainServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, c.lookup("example.com").exitCode());
+        c.rig.captureStop();
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : false"), r.stdout());
+        assertTrue(r.stdout().contains("the answer did not come over an encrypted connection"), r.stdout());
+        assertTrue(Pcaps.toPort53(pcap, c.rig.plainServer()) > 0, "fell back to plaintext");
+        assertTrue(r.stdout().contains("without encryption") || r.stdout().contains("packets on port 53"),
+                "the result says the answer did not come over TLS: " + r.stdout());
+        JsonNode s = c.json("status", "--json");
+        assertTrue(codes(s).contains("OPPORTUNISTIC"), codes(s).toString());
+        if (systemd() >= Versions.FIRST_TRANSPORT_FLAGS) {
+            // the observed fallback is its own reason, and it is the truth: queries leave in plaintext
+            assertEquals("NOT_ENCRYPTED", s.path("assessment").path("verdict").asText(), s.toString());
+            assertTrue(codes(s).contains("DOT_DOWNGRADED"), codes(s).toString());
+        } else {
+            // 247 cannot say (no flags, and no journal in the rig): it never claims more than PARTIAL
+            assertEquals("PARTIAL", s.path("assessment").path("verdict").asText(), s.toString());
+            assertTrue(codes(s).contains("TRANSPORT_UNREPORTED"), codes(s).toString());
+        }
+    }
+
+    @Test
+    @DisplayName("opportunistic mode with a working TLS server: encrypted, and no downgrade is reported")
+    void opportunisticWithWorkingTls() {
+        RigCli c = rig(94);
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+        JsonNode s = c.json("status", "--json");
+        assertFalse(codes(s).contains("DOT_DOWNGRADED"), codes(s).toString());
+        assertTrue(codes(s).contains("OPPORTUNISTIC"), codes(s).toString());
+    }
+
+    @Test
+    @DisplayName("applying the same settings twice is a no-op: same bytes, no restart")
+    void applyTwiceIsNoOp() throws IOException {
+        RigCli c = rig(76);
+        String[] args = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
+        assertEquals(0, c.run(args).exitCode());
+        byte[] first = Files.readAllBytes(c.dropIn());
+        long restarts = restarts(c);
+        TestRig.ExecResult again = c.run(args);
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stdout().startsWith("Unchanged"), again.stdout());
+        assertEquals(restarts, restarts(c), "no restart the second time");
+        assertEquals(new String(first), Files.readString(c.dropIn()));
+        TestRig.ExecResult exported = c.run("export", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--format", "resolved");
+        assertEquals(new String(first), exported.stdout(), "export gives fleets the very bytes apply wrote");
+    }
+
+    @Test
+    @DisplayName("revert restores a foreign file we replaced, byte for byte, and resolv.conf's link")
+    void revertRestoresBytes() throws IOException {
+        RigCli c = rig(77);
+        String foreign = "# someone else's file\r\n[Resolve]\nDNS=198.18.77.4\n\u00e9\n";
+        Files.writeString(c.dropIn(), foreign);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "rm /etc/resolv.conf && printf 'nameserver 198.18.77.4\\n' > /etc/resolv.conf");
+        byte[] resolvConfBefore = Files.readAllBytes(c.rig.resolvConfFile());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--link-resolv-conf");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("STUB", c.json("status", "--json").path("resolvConf").path("kind").asText());
+        TestRig.ExecResult rv = c.run("revert");
+        assertEquals(0, rv.exitCode(), rv.stderr());
+        assertEquals(foreign, Files.readString(c.dropIn()));
+        assertTrue(java.util.Arrays.equals(resolvConfBefore, Files.readAllBytes(c.rig.resolvConfFile())));
+        assertFalse(Files.isSymbolicLink(c.rig.resolvConfFile()));
+        assertFalse(Files.exists(c.rig.stateDir().resolve("journal.json")), "nothing of ours is left");
+        assertEquals(0, c.run("revert").exitCode());
+        assertEquals(foreign, Files.readString(c.dropIn()), "a second revert leaves the restored file alone");
+    }
+
+    @Test
+    @DisplayName("resolv.conf linked to the uplink file is explained, and --link-resolv-conf points it at the stub")
+    void uplinkResolvConf() {
+        RigCli c = rig(87);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "ln", "-sfn", "/run/systemd/resolve/resolv.conf",
+                "/etc/resolv.conf");
+        JsonNode before = c.json("status", "--json");
+        assertEquals("UPLINK", before.path("resolvConf").path("kind").asText());
+        assertTrue(codes(before).contains("RESOLV_CONF_UPLINK"), codes(before).toString());
+        TestRig.ExecResult uncovered = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(3, uncovered.exitCode(), "works through the stub, but programs reading resolv.conf bypass it: "
+                + uncovered.stdout() + uncovered.stderr());
+        assertTrue(uncovered.stdout().contains("\"outcome\" : \"NOT_COVERED\""), uncovered.stdout());
+        assertTrue(uncovered.stdout().contains("--link-resolv-conf"), uncovered.stdout());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--link-resolv-conf");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        JsonNode after = c.json("status", "--json");
+        assertEquals("STUB", after.path("resolvConf").path("kind").asText());
+        Versions.assertProtectedAsFarAsProvable(systemd(), after);
+        assertEquals(0, c.run("revert").exitCode());
+        assertEquals("UPLINK", c.json("status", "--json").path("resolvConf").path("kind").asText());
+    }
+
+    @Test
+    @DisplayName("an unprivileged user reads the state over D-Bus; a change without authorization writes nothing")
+    void unprivilegedUser() {
+        RigCli c = rig(88);
+        // Whatever this machine has installed, inside the rig there is no installed helper (a build tree).
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "[ ! -d /usr/lib/port853 ] || mount -t tmpfs -o mode=0755 tmpfs /usr/lib/port853");
+        TestRig.ExecResult status = c.runAsNobody("status", "--json");
+        assertEquals(0, status.exitCode(), status.stderr());
+        assertTrue(status.stdout().contains("\"source\" : \"dbus\""), status.stdout());
+        TestRig.ExecResult apply = c.runAsNobody("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "strict", "--all-domains");
+        assertEquals(1, apply.exitCode(), apply.stdout() + apply.stderr());
+        assertEquals(1, apply.stderr().strip().lines().count(), apply.stderr());
+        // In a build tree there is no installed helper: one sentence saying to use sudo, and pkexec is never
+        // asked to run code from a user-writable tree.
+        assertTrue(apply.stderr().contains("sudo"), apply.stderr());
+        assertFalse(apply.stderr().contains("java"), apply.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")));
+    }
+
+    @Test
+    @DisplayName("a stock Debian /etc without resolved.conf.d: apply creates it (0755) and resolved reads our drop-in")
+    void createsTheDropInDirectory() {
+        RigCli c = rig(89);
+        TestRig.ExecResult stock = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "umount /etc/systemd/resolved.conf.d && rmdir /etc/systemd/resolved.conf.d");
+        assertEquals(0, stock.exitCode(), stock.stderr());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        TestRig.ExecResult dir = c.rig.exec(null, java.time.Duration.ofSeconds(10), "stat", "-c", "%a %U",
+                "/etc/systemd/resolved.conf.d", "/etc/systemd/resolved.conf.d/zz-port853.conf");
+        assertEquals("755 root\n644 root\n", dir.stdout(), dir.stderr());
+        Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
+    }
+
+    @Test
+    @DisplayName("bad input is refused with exit 2 and nothing is written")
+    void badInput() {
+        RigCli c = rig(78);
+        for (String[] args : List.of(
+                new String[] {"apply", "--server", "999.1.1.1#dot.test", "--mode", "strict"},
+                new String[] {"apply", "--server", "dns.example#dot.test", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot test", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot\ntest", "--mode", "strict"},
+                new String[] {"apply", "--provider", "no-such-provider", "--mode", "strict"},
+                new String[] {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "sometimes"})) {
+            TestRig.ExecResult r = c.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), "one sentence: " + r.stderr());
+        }
+        assertFalse(Files.exists(c.dropIn()));
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")));
+    }
+
+    @Test
+    @DisplayName("a later drop-in that overrides ours makes apply refuse; a garbage drop-in is reported")
+    void foreignDropIns() throws IOException {
+        RigCli c = rig(79);
+        Files.writeString(c.rig.dropInDir().resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
+        Files.write(c.rig.dropInDir().resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("zzz-vpn.conf") && r.stderr().startsWith("Refused"), r.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        List<String> codes = codes(c.json("status", "--json"));
+        assertTrue(codes.contains("DROP_IN_OVERRIDES") && codes.contains("DROP_IN_UNREADABLE"), codes.toString());
+    }
+
+    @Test
+    @DisplayName("a stopped resolver or a missing bus gives a clear state, not a crash")
+    void stoppedResolverAndNoBus() {
+        RigCli c = rig(80);
+        c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "stop", "systemd-resolved.service");
+        JsonNode s = c.json("status", "--json");
+        assertEquals("UNAVAILABLE", s.path("assessment").path("verdict").asText());
+        assertTrue(codes(s).contains("RESOLVER_STOPPED"), codes(s).toString());
+
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent"));
+        cmd.addAll(RigCli.command("status", "--json"));
+        TestRig.ExecResult noBus = c.rig.exec(null, java.time.Duration.ofSeconds(30), cmd.toArray(String[]::new));
+        assertEquals(0, noBus.exitCode(), noBus.stderr());
+        assertTrue(noBus.stdout().contains("\"verdict\" : \"UNAVAILABLE\""), noBus.stdout());
+
+        // Applying starts the stopped service (the unit is also enabled), and the health check proves it.
+        TestRig.ExecResult apply = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
+        Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
+        assertTrue(c.rig.systemctlLog().stream().anyMatch(l -> l.contains("enable")));
+    }
+
+    @Test
+    @DisplayName("runtime link settings (set over D-Bus like NetworkManager or a VPN) survive apply, rollback and revert")
+    void runtimeLinkSettingsSurvive() {
+        RigCli c = bareRig(90);
+        String dns = "198.18.90.4";
+        runtime(c, "dns", "eth0", dns, c.rig.goodServer6());
+        runtime(c, "domain", "eth0", "corp.example", "~vpn.test");
+        String before = linkSettings(c);
+        assertTrue(before.contains(dns) && before.contains("corp.example") && before.contains("vpn.test"), before);
+
+        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
+        assertEquals(before, linkSettings(c), "after apply");
+        TestRig.ExecResult rolledBack = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode",
+                "strict", "--all-domains");
+        assertEquals(1, rolledBack.exitCode(), rolledBack.stdout() + rolledBack.stderr());
+        assertEquals(before, linkSettings(c), "after a rollback");
+        TestRig.ExecResult reverted = c.run("revert");
+        assertEquals(0, reverted.exitCode(), reverted.stdout() + reverted.stderr());
+        assertEquals(before, linkSettings(c), "after revert");
+    }
+
+    @Test
+    @DisplayName("a link that keeps plaintext DNS for all names (a VPN with ~. and DNS-over-TLS off) is named, not an unexplained rollback")
+    void plaintextLinkIsNamed() {
+        RigCli c = bareRig(91);
+        runtime(c, "dns", "eth0", c.rig.plainServer());
+        runtime(c, "domain", "eth0", "~.");
+        runtime(c, "dnsovertls", "eth0", "no");
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
+        assertTrue(r.stdout().contains("link eth0 keeps plaintext DNS (" + c.rig.plainServer()), r.stdout());
+    }
+
+    @Test
+    @DisplayName("the health check cannot be satisfied by /etc/hosts: with the upstream refusing, strict is rolled back")
+    void healthCheckBypassesHostsFile() {
+        RigCli c = rig(92);
+        c.rig.upstreamAnswers(false);
+        TestRig.ExecResult hosts = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "echo '198.51.100.77 example.com' >> /etc/hosts");
+        assertEquals(0, hosts.exitCode(), hosts.stderr());
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
+        assertTrue(c.resolveHostnameRaw("example.com", 0).contains("198 51 100 77"),
+                "resolved itself does answer from /etc/hosts");
+    }
+
+    /** Applies strict mode and returns the JSON result; the rig's resolved PID before and after in {@code pids}. */
+    TestRig.ExecResult applyStrictGood(RigCli c, long[] pids) {
+        pids[0] = c.rig.resolvedPid();
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        pids[1] = c.rig.resolvedPid();
+        return r;
+    }
+
+    /** From 256: reload-or-restart reloads the running resolved (SIGHUP) and that alone puts the drop-in in effect. */
+    void assertReloadAloneTakesEffect(int net) throws IOException {
+        RigCli c = rig(net);
+        long[] pids = new long[2];
+        TestRig.ExecResult r = applyStrictGood(c, pids);
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+        assertEquals(pids[0], pids[1], "the same resolved process: reloaded, not restarted");
+        assertTrue(c.rig.systemctlLog().stream().anyMatch(l -> l.startsWith("reload-or-restart")),
+                c.rig.systemctlLog().toString());
+        assertEquals(Long.toString(pids[0]), Files.readString(c.rig.dir().resolve("reloaded")).strip(),
+                "the stand-in sent SIGHUP to that process");
+        assertTrue(Files.readString(c.rig.dir().resolve("log/resolved.log")).contains("Config file reloaded."));
+        JsonNode s = c.json("status", "--json");
+        assertEquals("strict", s.path("global").path("dnsOverTls").asText(), "the new drop-in is in effect");
+        assertTrue(c.resolveHostnameRaw("example.com", 1L << 12).endsWith(" " + 0x840001),
+                "confidential, from the network");
+    }
+
+    /** Sets a link setting at runtime with resolvectl, as NetworkManager or a VPN script would over D-Bus. */
+    static void runtime(RigCli c, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>(List.of("resolvectl"));
+        cmd.addAll(List.of(args));
+        TestRig.ExecResult r = c.rig.exec(null, java.time.Duration.ofSeconds(10), cmd.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.stderr());
+    }
+
+    /** The link's DNS servers and domains as resolved reports them. */
+    static String linkSettings(RigCli c) {
+        TestRig.ExecResult dns = c.rig.exec(null, java.time.Duration.ofSeconds(10), "resolvectl", "dns", "eth0");
+        TestRig.ExecResult domain = c.rig.exec(null, java.time.Duration.ofSeconds(10), "resolvectl", "domain", "eth0");
+        return dns.stdout().strip() + " | " + domain.stdout().strip();
+    }
+
+    static long restarts(RigCli c) {
+        return c.rig.systemctlLog().stream().filter(l -> l.contains("restart")).count();
+    }
+
+    static JsonNode link(JsonNode status, String name) {
+        return StreamSupport.stream(status.path("links").spliterator(), false)
+                .filter(l -> l.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no link " + name + " in " + status));
+    }
+
+    static List<String> codes(JsonNode status) {
+        return StreamSupport.stream(status.path("assessment").path("reasons").spliterator(), false)
+                .map(r -> r.path("code").asText()).collect(Collectors.toList());
+    }
+}
