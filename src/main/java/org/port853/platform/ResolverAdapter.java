@@ -58,9 +58,26 @@ public interface ResolverAdapter {
         return apply(desired);
     }
 
+    /**
+     * Adds ({@code on}) or removes the firewall rule that drops DNS arriving on non-loopback interfaces, through
+     * the privileged helper. Platforms without it answer FAILED.
+     */
+    default ApplyResult harden(boolean on) {
+        return ApplyResult.of(ApplyResult.Outcome.FAILED, "this platform has no port 53 hardening");
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 
     /** Finishes a change that was interrupted: health check, then keep it or roll it back. */
     ApplyResult recover();
+
+    /**
+     * {@link #recover()} for the boot-time unit: a check that fails while the network is not up yet proves
+     * nothing, so it retries for a few minutes and rolls back only when the network is up and the check still
+     * fails.
+     */
+    default ApplyResult recoverAtBoot() {
+        return recover();
+    }
 }

@@ -26,6 +26,7 @@ import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.Background;
+import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -33,6 +34,7 @@ import org.port853.ui.common.ProviderNames;
  * has chosen (providers in order, mode, DNSSEC, route all domains). Also the capture's leak signal.
  */
 public final class AppModel {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppModel.class.getName());
     private final AppServices services;
     private final Background background;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
@@ -66,7 +68,7 @@ public final class AppModel {
     }
 
     /** One background read: the state, its assessment and the provider list. */
-    private record Reading(ResolverState state, Assessment assessment, List<Provider> providers) {
+    private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
     }
 
     /** Reads the resolver state and the provider list in the background; safe to call often. */
@@ -79,15 +81,18 @@ public final class AppModel {
             ResolverState s = services.adapter().readState();
             Assessment a = services.adapter().assess(s);
             List<Provider> providers;
+            String providerProblem = null;
             try {
                 providers = services.providers().all().get();
             } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
                 providers = List.of();
+                providerProblem = I18n.t("providers.unreadable", Background.describe(e));
             }
-            return new Reading(s, a, providers);
+            return new Reading(s, a, providers, providerProblem);
         }, r -> {
             refreshing.set(false);
-            refreshError.set(null);
+            refreshError.set(r.providerProblem());
             if (!r.providers().equals(catalogue)) {
                 catalogue.setAll(r.providers());
             }

@@ -49,7 +49,7 @@ public final class MainWindow {
     public static final double MIN_HEIGHT = 520;
     public static final String STYLESHEET = MainWindow.class.getResource("port853.css").toExternalForm();
 
-    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, PREFERENCES }
+    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, DIAGNOSTICS, PREFERENCES }
 
     private final AppServices services;
     private final AppModel model;
@@ -145,6 +145,7 @@ public final class MainWindow {
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
                 tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
+                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             fill(t);

@@ -109,6 +109,17 @@ class ChangeEngineTest {
         }
 
         @Test
+        void historyRecordsEachCompletedChangeInOrder() throws IOException {
+            engine.apply(target(A), "first", true);
+            control.answers.add(BAD);
+            engine.apply(target(B), "second", true);
+            List<Completed> h = journals.load().history();
+            assertEquals(List.of("first APPLIED", "second ROLLED_BACK"),
+                    h.stream().map(c -> c.description() + " " + c.outcome()).toList());
+            assertFalse(h.get(1).started().isBefore(h.get(0).finished()), "the second began after the first ended");
+        }
+
+        @Test
         void sameApplyTwiceIsUnchangedWithoutRestart() throws IOException {
             engine.apply(target(A), "strict", true);
             long restarts = control.restarts();
@@ -337,7 +348,90 @@ class ChangeEngineTest {
     }
 
     @Nested
+    class BootRecovery {
+        private ChangeRecord crashed() throws IOException {
+            ChangeRecord c = new ChangeRecord("boot", java.time.Instant.now(), "strict", true,
+                    List.of(FileItemStore.absent(dropIn)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), c));
+            Files.writeString(dropIn, A);
+            return c;
+        }
+
+        @Test
+        @DisplayName("a good strict change is kept when the check passes once the network is up")
+        void keptWhenTheNetworkComesUp() throws IOException {
+            crashed();
+            java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+            control.answers.addAll(List.of(BAD, BAD, BAD, BAD));
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> polls.incrementAndGet() > 4));
+            assertEquals(Outcome.KEPT, r.outcome(), r.reason());
+            assertEquals(A, Files.readString(dropIn), "never rolled back while Wi-Fi was connecting");
+        }
+
+        @Test
+        @DisplayName("never rolled back because the network was not up: left pending")
+        void leftPendingWhileTheNetworkStaysDown() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofMillis(300), Duration.ofMillis(20), 3,
+                    () -> false));
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("the network did not come up"), r.reason());
+            assertEquals(A, Files.readString(dropIn));
+            assertNotNull(journals.load().pending(), "still pending for the next boot");
+        }
+
+        @Test
+        @DisplayName("rolled back when the network is up and the check keeps failing")
+        void rolledBackWhenTheNetworkIsUpAndItStillFails() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> true));
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertEquals(3, control.calls.stream().filter("check true"::equals).count(), control.calls.toString());
+            assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
     class Revert {
+        @Test
+        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
+        void neverClobbersAnAdminsLaterEdit() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            Files.delete(resolvConf);
+            Files.writeString(resolvConf, "# the admin's new file\nnameserver 192.0.2.99\n");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
+            assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
+            assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("revert brings back mode, owner and group, not only the bytes")
+        void restoresMetadata() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            Files.setPosixFilePermissions(resolvConf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            var names = resolvConf.getFileSystem().getUserPrincipalLookupService();
+            var view = Files.getFileAttributeView(resolvConf, java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setOwner(names.lookupPrincipalByName("nobody"));
+            view.setGroup(names.lookupPrincipalByGroupName("adm"));
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            assertEquals(Outcome.REVERTED, engine.revert().outcome());
+            var a = Files.readAttributes(resolvConf, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()));
+            assertEquals("nobody", a.owner().getName());
+            assertEquals("adm", a.group().getName());
+        }
+
         @Test
         void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
             String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";

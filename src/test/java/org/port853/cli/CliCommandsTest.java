@@ -240,6 +240,40 @@ class CliCommandsTest {
         }
 
         @Test
+        @DisplayName("a change that programs reading /etc/resolv.conf bypass ends NOT_COVERED with exit 3, never 0")
+        void notCoveredExitsThree() throws Exception {
+            adapter.result = new ApplyResult(Outcome.NOT_COVERED, "names resolve over an encrypted connection, but "
+                    + "/etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it bypass this change",
+                    null, List.of(), true, Duration.ofMillis(300));
+            Run text = run("apply", "--provider", "quad9", "--mode", "strict");
+            assertEquals(3, text.code());
+            assertEquals("", text.out());
+            assertTrue(text.err().contains("bypass"), text.err());
+            Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+            assertEquals(3, json.code());
+            assertEquals("NOT_COVERED", json.json().get("outcome").asText());
+        }
+
+        @Test
+        @DisplayName("--mode off has one meaning: servers without encryption; without servers it says to use revert")
+        void modeOffWithoutServersPointsToRevert() {
+            Run r = run("apply", "--mode", "off");
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("revert"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertFalse(adapter.calls.contains("apply"));
+            Run plain = run("apply", "--server", "192.0.2.1", "--mode", "off");
+            assertEquals(0, plain.code(), plain.err());
+            assertEquals(DotMode.OFF, adapter.applied.get(0).mode());
+        }
+
+        @Test
+        void withoutDnssecOptionTheSystemsSettingIsKept() {
+            assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict").code());
+            assertEquals(null, adapter.applied.get(0).dnssec(), "no --dnssec: Port853 writes no DNSSEC setting");
+        }
+
+        @Test
         void refusedPlanExitsOneAndNeverApplies() throws Exception {
             adapter.plan = Plan.refused("strict mode needs systemd 246 or later");
             Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--json");

@@ -1,6 +1,7 @@
 package org.port853.helper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class HelperDocumentsTest {
         @Test
         void minimalApplyUsesDefaults() {
             HelperRequest r = parse(applyWith("\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\""));
-            assertEquals(DnssecMode.NO, r.settings().dnssec());
+            assertNull(r.settings().dnssec(), "no dnssec key: keep what the system has");
             assertFalse(r.settings().routeAllDomains());
             assertFalse(r.linkResolverFile());
             assertTrue(r.settings().fallback().isEmpty());
@@ -74,7 +75,10 @@ class HelperDocumentsTest {
         void roundTrip() {
             for (HelperRequest r : List.of(parse(APPLY), HelperRequest.of(HelperRequest.Action.REVERT),
                     HelperRequest.of(HelperRequest.Action.RECOVER),
-                    HelperRequest.apply(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.YES, false, List.of()), false))) {
+                    HelperRequest.apply(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.53")), DotMode.OFF,
+                            DnssecMode.YES, false, List.of()), false),
+                    HelperRequest.apply(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.53")),
+                            DotMode.OPPORTUNISTIC, null, false, List.of()), true))) {
                 byte[] doc = HelperDocuments.write(r);
                 assertEquals(r, HelperDocuments.parse(doc));
                 assertTrue(doc.length < HelperDocuments.MAX_BYTES);
@@ -104,6 +108,7 @@ class HelperDocumentsTest {
         a.add(Arguments.of("unknown top-level key", "{\"version\":1,\"action\":\"revert\",\"path\":\"x\"}"));
         a.add(Arguments.of("unknown settings key", applyWith("\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\",\"file\":\"x\"")));
         a.add(Arguments.of("version missing", "{\"action\":\"revert\"}"));
+        a.add(Arguments.of("mode off without servers (that is revert)", applyWith("\"servers\":[],\"mode\":\"off\"")));
         a.add(Arguments.of("version wrong", "{\"version\":2,\"action\":\"revert\"}"));
         a.add(Arguments.of("version as string", "{\"version\":\"1\",\"action\":\"revert\"}"));
         a.add(Arguments.of("version as float", "{\"version\":1.0,\"action\":\"revert\"}"));

@@ -148,6 +148,11 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     }
 
     @Override
+    public ApplyResult harden(boolean on) {
+        return ApplyResult.of(ApplyResult.Outcome.PLANNED, "Demo: nothing was changed (the firewall rule is only simulated).");
+    }
+
+    @Override
     public ApplyResult recover() {
         long t0 = System.nanoTime();
         sleep();

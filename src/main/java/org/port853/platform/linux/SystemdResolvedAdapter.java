@@ -25,7 +25,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged) {
         this.paths = paths;
-        this.reader = new ResolvedStateReader(paths);
+        this.reader = new ResolvedStateReader(paths, true);
         this.planner = new ResolvedPlanner(paths);
         this.privileged = privileged;
     }
@@ -81,7 +81,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public ApplyResult apply(DesiredSettings desired, boolean linkResolvConf) {
         boolean fixLink = linkResolvConf && ResolvConfInspector.inspect(paths.resolvConf()).kind()
                 != ResolvConfState.Kind.STUB;
-        return send(HelperRequest.apply(desired, fixLink));
+        return coverage(send(HelperRequest.apply(desired, fixLink)));
     }
 
     @Override
@@ -90,8 +90,32 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     @Override
+    public ApplyResult harden(boolean on) {
+        return send(HelperRequest.of(on ? HelperRequest.Action.HARDEN : HelperRequest.Action.UNHARDEN));
+    }
+
+    @Override
     public ApplyResult recover() {
         return send(HelperRequest.of(HelperRequest.Action.RECOVER));
+    }
+
+    @Override
+    public ApplyResult recoverAtBoot() {
+        return send(HelperRequest.recoverAtBoot());
+    }
+
+    /**
+     * A change that works through the stub does not reach programs that read /etc/resolv.conf and find other
+     * servers there: then the result must not read as complete (outcome NOT_COVERED, its own exit code).
+     */
+    private ApplyResult coverage(ApplyResult r) {
+        if (r.outcome() != ApplyResult.Outcome.APPLIED && r.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            return r;
+        }
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, r.reason()
+                + ", but " + why + ", so programs that read it bypass this change; run apply again with "
+                + "--link-resolv-conf to point it at the stub")).orElse(r);
     }
 
     private ApplyResult send(HelperRequest r) {
