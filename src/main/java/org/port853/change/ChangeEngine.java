@@ -78,7 +78,7 @@ public final class ChangeEngine {
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
             Journal withChange = new Journal(Journal.FORMAT, merge(j.baseline() != null ? j.baseline() : before, before),
-                    j.applied(), change);
+                    j.applied(), change, j.history());
             journals.save(withChange);
             actions.add("record the change in " + journals.dir());
             if (interrupted != null) {
@@ -101,8 +101,25 @@ public final class ChangeEngine {
         }
     }
 
+    /**
+     * How patient a recovery is. At boot the network may not be up yet (Wi-Fi still connecting): a failed check
+     * then proves nothing, so the engine retries every {@code interval} for up to {@code total}, and rolls back
+     * only after {@code failuresWithNetwork} failed checks while {@code networkUp} said yes. If the network never
+     * comes up, the change stays pending for the next boot or a manual recover.
+     */
+    public record Patience(Duration total, Duration interval, int failuresWithNetwork,
+                           java.util.function.BooleanSupplier networkUp) {
+        /** One check, decided at once (an interactive recover). */
+        public static final Patience NONE = new Patience(Duration.ZERO, Duration.ZERO, 1, () -> true);
+    }
+
     /** Checks an interrupted change: keeps it if healthy, rolls it back otherwise. */
     public ApplyResult recover() throws IOException {
+        return recover(Patience.NONE);
+    }
+
+    /** Like {@link #recover()}, with the patience a boot-time recovery needs. */
+    public ApplyResult recover(Patience patience) throws IOException {
         long t0 = System.nanoTime();
         List<String> actions = new ArrayList<>();
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
@@ -116,7 +133,7 @@ public final class ChangeEngine {
                 actions.add("the interrupted change " + p.id() + " never finished writing");
                 return rollBack(j, p, actions, t0, "the interrupted change was incomplete");
             }
-            return reloadAndVerify(j, p, actions, t0, Outcome.KEPT);
+            return reloadAndVerify(j, p, actions, t0, Outcome.KEPT, patience);
         }
     }
 
@@ -159,7 +176,7 @@ public final class ChangeEngine {
             // even a "rollback" lands on the baseline, never on the interrupted change's items).
             journals.save(new Journal(Journal.FORMAT, baseline, j.applied(), new ChangeRecord(
                     UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
-                    restore, restore)));
+                    restore, restore), j.history()));
             writeAll(restore);
             restore.forEach(f -> actions.add("restore " + location(f)));
             reload(actions);
@@ -187,16 +204,46 @@ public final class ChangeEngine {
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
     private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
                                         Outcome success) throws IOException {
+        return reloadAndVerify(j, change, actions, t0, success, Patience.NONE);
+    }
+
+    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
+                                        Outcome success, Patience patience) throws IOException {
         try {
             reload(actions);
         } catch (IOException e) {
             return rollBack(j, change, actions, t0, "the resolver did not restart: " + e.getMessage());
         }
-        ResolverControl.Health h = resolver.check(change.requireEncrypted());
+        long deadline = System.nanoTime() + patience.total().toNanos();
+        int failuresWithNetwork = 0;
+        ResolverControl.Health h;
+        while (true) {
+            h = resolver.check(change.requireEncrypted());
+            if (h.ok()) {
+                break;
+            }
+            boolean networkUp = patience.networkUp().getAsBoolean();
+            if (networkUp && ++failuresWithNetwork >= patience.failuresWithNetwork()) {
+                break;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                if (networkUp) {
+                    break;
+                }
+                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing");
+                LOG.warning("change " + change.id() + " left pending: the network did not come up within "
+                        + patience.total().toSeconds() + " s");
+                return result(Outcome.UNCHANGED, "left the interrupted change as it is: the network did not come up "
+                        + "within " + patience.total().toSeconds() + " s, so the check proves nothing; the next boot "
+                        + "or 'port853 recover' checks it again", change.after(), actions, false, t0);
+            }
+            sleepQuietly(patience.interval());
+        }
         actions.add("health check: " + h.detail() + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"));
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
-                    : j.applied())));
+                    : j.applied())).withCompleted(completed(change, success)));
+            LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
             return result(success, h.encrypted() ? "names resolve over an encrypted connection"
                     : "names resolve (the answer did not come over an encrypted connection)", change.after(), actions,
                     h.encrypted(), t0);
@@ -218,7 +265,7 @@ public final class ChangeEngine {
             return result(Outcome.FAILED, "rolled back the files (" + why + "), but the resolver did not restart: "
                     + e.getMessage() + "; run 'port853 recover'", change.after(), actions, false, t0);
         }
-        journals.save(j.withPending(null));
+        journals.save(j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK)));
         ResolverControl.Health after = resolver.check(false);
         String reason = "rolled back: " + why
                 + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
@@ -269,6 +316,19 @@ public final class ChangeEngine {
             }
         }
         return out;
+    }
+
+    private static void sleepQuietly(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the network", e);
+        }
+    }
+
+    private static Completed completed(ChangeRecord c, Outcome o) {
+        return new Completed(c.id(), c.description(), c.started(), Instant.now(), o.name());
     }
 
     private void requireOwned(String key) {

@@ -78,7 +78,7 @@ public final class JournalStore {
             AtomicFiles.delete(dir.resolve(JOURNAL));
         } else {
             AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
-                    j.applied(), j.pending())), AtomicFiles.PRIVATE);
+                    j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
             AtomicFiles.delete(dir.resolve(MARKER));

@@ -30,7 +30,7 @@ import org.port853.platform.ApplyResult;
 public final class HelperDocuments {
     public static final int MAX_BYTES = 16 * 1024;
     static final int MAX_STRING = 300;
-    private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolverFile");
+    private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolverFile", "atBoot");
     private static final Set<String> SETTINGS_KEYS = Set.of("servers", "mode", "dnssec", "routeAllDomains", "fallback");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -61,6 +61,9 @@ public final class HelperDocuments {
             ArrayNode fallback = o.putArray("fallback");
             s.fallback().forEach(x -> fallback.add(x.toResolvedSyntax()));
             root.put("linkResolverFile", r.linkResolverFile());
+        }
+        if (r.atBoot()) {
+            root.put("atBoot", true);
         }
         return (root.toString() + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -94,11 +97,17 @@ public final class HelperDocuments {
             if (root.has("settings") || root.has("linkResolverFile")) {
                 throw new InvalidInputException("only apply takes settings");
             }
-            return HelperRequest.of(action);
+            if (root.has("atBoot") && action != HelperRequest.Action.RECOVER) {
+                throw new InvalidInputException("only recover takes atBoot");
+            }
+            return bool(root, "atBoot") ? HelperRequest.recoverAtBoot() : HelperRequest.of(action);
         }
         JsonNode s = root.get("settings");
         if (s == null || !s.isObject()) {
             throw new InvalidInputException("apply needs a \"settings\" object");
+        }
+        if (root.has("atBoot")) {
+            throw new InvalidInputException("only recover takes atBoot");
         }
         onlyKeys(s, SETTINGS_KEYS, "settings");
         DesiredSettings settings = new DesiredSettings(servers(s, "servers"), DotMode.parse(string(s, "mode", true)),

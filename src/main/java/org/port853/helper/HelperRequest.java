@@ -7,17 +7,22 @@ import org.port853.core.DesiredSettings;
  * {@code linkResolverFile}: also point the file programs read their DNS server from at the local resolver
  * (/etc/resolv.conf on Linux); platforms without such a file ignore it.
  */
-public record HelperRequest(Action action, DesiredSettings settings, boolean linkResolverFile) {
+public record HelperRequest(Action action, DesiredSettings settings, boolean linkResolverFile, boolean atBoot) {
     public static final int VERSION = 1;
 
     /** HARDEN/UNHARDEN: the nftables rule that drops inbound DNS on non-loopback interfaces ({@link PortHardening}). */
     public enum Action { APPLY, REVERT, RECOVER, HARDEN, UNHARDEN }
 
     public static HelperRequest apply(DesiredSettings s, boolean linkResolverFile) {
-        return new HelperRequest(Action.APPLY, s, linkResolverFile);
+        return new HelperRequest(Action.APPLY, s, linkResolverFile, false);
     }
 
     public static HelperRequest of(Action a) {
-        return new HelperRequest(a, null, false);
+        return new HelperRequest(a, null, false, false);
+    }
+
+    /** recover, patient with a network that is not up yet (the boot-time unit). */
+    public static HelperRequest recoverAtBoot() {
+        return new HelperRequest(Action.RECOVER, null, false, true);
     }
 }

@@ -27,6 +27,11 @@ public interface PrivilegedPlatform {
 
     ChangeEngine engine(Duration lockWait);
 
+    /** Is the machine connected (a default route on a non-loopback link)? Used by the boot-time recovery. */
+    default boolean networkUp() {
+        return true;
+    }
+
     /** The platform of this machine, or empty when none supports it. */
     static Optional<PrivilegedPlatform> detect() {
         return java.util.ServiceLoader.load(PrivilegedPlatform.class).stream()

@@ -71,4 +71,13 @@ public interface ResolverAdapter {
 
     /** Finishes a change that was interrupted: health check, then keep it or roll it back. */
     ApplyResult recover();
+
+    /**
+     * {@link #recover()} for the boot-time unit: a check that fails while the network is not up yet proves
+     * nothing, so it retries for a few minutes and rolls back only when the network is up and the check still
+     * fails.
+     */
+    default ApplyResult recoverAtBoot() {
+        return recover();
+    }
 }

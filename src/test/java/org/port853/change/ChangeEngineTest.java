@@ -109,6 +109,17 @@ class ChangeEngineTest {
         }
 
         @Test
+        void historyRecordsEachCompletedChangeInOrder() throws IOException {
+            engine.apply(target(A), "first", true);
+            control.answers.add(BAD);
+            engine.apply(target(B), "second", true);
+            List<Completed> h = journals.load().history();
+            assertEquals(List.of("first APPLIED", "second ROLLED_BACK"),
+                    h.stream().map(c -> c.description() + " " + c.outcome()).toList());
+            assertFalse(h.get(1).started().isBefore(h.get(0).finished()), "the second began after the first ended");
+        }
+
+        @Test
         void sameApplyTwiceIsUnchangedWithoutRestart() throws IOException {
             engine.apply(target(A), "strict", true);
             long restarts = control.restarts();
@@ -334,6 +345,54 @@ class ChangeEngineTest {
     void recoverWithoutPendingIsUnchanged() throws IOException {
         assertEquals(Outcome.UNCHANGED, engine.recover().outcome());
         assertTrue(control.calls.isEmpty());
+    }
+
+    @Nested
+    class BootRecovery {
+        private ChangeRecord crashed() throws IOException {
+            ChangeRecord c = new ChangeRecord("boot", java.time.Instant.now(), "strict", true,
+                    List.of(FileItemStore.absent(dropIn)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), c));
+            Files.writeString(dropIn, A);
+            return c;
+        }
+
+        @Test
+        @DisplayName("a good strict change is kept when the check passes once the network is up")
+        void keptWhenTheNetworkComesUp() throws IOException {
+            crashed();
+            java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+            control.answers.addAll(List.of(BAD, BAD, BAD, BAD));
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> polls.incrementAndGet() > 4));
+            assertEquals(Outcome.KEPT, r.outcome(), r.reason());
+            assertEquals(A, Files.readString(dropIn), "never rolled back while Wi-Fi was connecting");
+        }
+
+        @Test
+        @DisplayName("never rolled back because the network was not up: left pending")
+        void leftPendingWhileTheNetworkStaysDown() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofMillis(300), Duration.ofMillis(20), 3,
+                    () -> false));
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("the network did not come up"), r.reason());
+            assertEquals(A, Files.readString(dropIn));
+            assertNotNull(journals.load().pending(), "still pending for the next boot");
+        }
+
+        @Test
+        @DisplayName("rolled back when the network is up and the check keeps failing")
+        void rolledBackWhenTheNetworkIsUpAndItStillFails() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> true));
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertEquals(3, control.calls.stream().filter("check true"::equals).count(), control.calls.toString());
+            assertFalse(Files.exists(dropIn));
+        }
     }
 
     @Nested

@@ -1,6 +1,7 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,12 @@ public final class LinuxChange implements PrivilegedPlatform {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
                 new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())),
                 new ResolvedControl(paths, version(), PROBE_NAME), lockWait, pristine(), this::shown);
+    }
+
+    /** A default route in /proc/net/route or /proc/net/ipv6_route on an interface other than lo. */
+    @Override
+    public boolean networkUp() {
+        return NetworkRoutes.hasDefaultRoute(Path.of("/proc/net/route"), Path.of("/proc/net/ipv6_route"));
     }
 
     /** Results show our drop-in as {@code "dropIn": {"path", "content"}} (the documented --json field). */

@@ -40,7 +40,7 @@ public final class PrivilegedClient {
 
     public ApplyResult send(HelperRequest request) throws IOException {
         byte[] doc = HelperDocuments.write(request);
-        PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc);
+        PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc, request.action());
         if (r.exitCode() == 2) {
             throw new InvalidInputException(r.stderr().strip().replaceFirst("^port853-helper: (refused: )?", ""));
         }
@@ -71,12 +71,14 @@ public final class PrivilegedClient {
         return Optional.empty();
     }
 
-    private PrivilegedHelper.Response viaPkexec(byte[] doc) throws IOException {
+    private PrivilegedHelper.Response viaPkexec(byte[] doc, HelperRequest.Action action) throws IOException {
         Optional<String> why = unavailable();
         if (why.isPresent()) {
             throw new IOException(why.get());
         }
-        ProcessRunner.Result r = ProcessRunner.run(List.of(pkexec.toString(), helper.toString()), doc, TIMEOUT);
+        // The action is pkexec's argv1: polkit picks its action (and message) by it, and the helper checks it.
+        ProcessRunner.Result r = ProcessRunner.run(List.of(pkexec.toString(), helper.toString(),
+                action.name().toLowerCase(java.util.Locale.ROOT)), doc, TIMEOUT);
         return new PrivilegedHelper.Response(r.timedOut() ? 1 : r.exitCode(), r.stdout(), r.stderr());
     }
 }

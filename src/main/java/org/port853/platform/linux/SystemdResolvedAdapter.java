@@ -99,6 +99,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         return send(HelperRequest.of(HelperRequest.Action.RECOVER));
     }
 
+    @Override
+    public ApplyResult recoverAtBoot() {
+        return send(HelperRequest.recoverAtBoot());
+    }
+
     /**
      * A change that works through the stub does not reach programs that read /etc/resolv.conf and find other
      * servers there: then the result must not read as complete (outcome NOT_COVERED, its own exit code).
