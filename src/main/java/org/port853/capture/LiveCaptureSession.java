@@ -152,12 +152,14 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         return t;
     }
 
+    private static final PcapHeaderLayout HEADER = PcapHeaderLayout.forThisOs();
+
     private void loop(long h, int linkType, String iface) {
         String reason = null;
         Memory out = new Memory(16);        // pcap_pkthdr* and u_char* written by pcap_next_ex
         Memory pfd = new Memory(8);         // struct pollfd
         pfd.clear();
-        int fd = PcapNative.pcap_get_selectable_fd(h);
+        int fd = PcapNative.selectableFd(h);
         pfd.setInt(0, fd);
         pfd.setShort(4, PcapNative.POLLIN);
         long outAddr = PcapNative.address(out);
@@ -177,13 +179,9 @@ final class LiveCaptureSession extends AbstractCaptureSession {
                     }
                     Pointer.nativeValue(hdr, out.getLong(0));
                     Pointer.nativeValue(data, out.getLong(8));
-                    // struct pcap_pkthdr on LP64: timeval (8 + 8), caplen (4), len (4)
-                    long sec = hdr.getLong(0);
-                    long usec = hdr.getLong(8);
-                    int caplen = Math.min(hdr.getInt(16), buf.length);
-                    int len = hdr.getInt(20);
+                    int caplen = Math.min(HEADER.caplen(hdr), buf.length);
                     data.read(0, buf, 0, caplen);
-                    pipeline.accept(sec * 1_000_000_000L + usec * 1000L, linkType, iface, buf, 0, caplen, len);
+                    pipeline.accept(HEADER.nanos(hdr), linkType, iface, buf, 0, caplen, HEADER.len(hdr));
                 } else if (rc == 0) {
                     if (fd >= 0) {
                         PcapNative.Libc.poll(pfdAddr, 1, TIMEOUT_MILLIS);

@@ -37,7 +37,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--queries", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "" + Verifier.DEFAULT_QUERIES,
             description = "how many test queries to send, 1 to 100 (default: ${DEFAULT-VALUE})")
     int queries;
 

@@ -20,6 +20,8 @@ import org.port853.capture.MeterSnapshot;
 public final class Verifier {
     /** Test names are {@code p853-<random>.example.com}: a reserved domain, and no cache can answer them. */
     public static final String ZONE = "example.com";
+    /** How many test queries a verification sends unless told otherwise (CLI and window alike). */
+    public static final int DEFAULT_QUERIES = 5;
     /** How long the capture gets after the last answer to see every packet (and name the processes). */
     public static final Duration SETTLE = Duration.ofMillis(1500);
     /** Per query; the queries travel in parallel, so this bounds the whole sending phase. */

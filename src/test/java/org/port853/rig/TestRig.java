@@ -255,6 +255,41 @@ public final class TestRig implements AutoCloseable {
         return vars.get("RIG_PLAIN4");
     }
 
+    /** The systemd release whose resolved runs in this rig (RIG_SYSTEMD: 247, 252 = the host's, 257, 262). */
+    public int systemd() {
+        return Integer.parseInt(vars.get("RIG_SYSTEMD"));
+    }
+
+    /** The PID of the running systemd-resolved, as the rig recorded it at its last start. */
+    public long resolvedPid() {
+        try {
+            return Long.parseLong(Files.readString(dir().resolve("run/resolved.pid")).strip().split(" ")[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** systemd's versions in the matrix, and whether this machine has the root to run each (build-roots.sh). */
+    public static final List<Integer> SYSTEMD_VERSIONS = List.of(247, 252, 257, 262);
+
+    /** Null when the rig can run that version here, else what is missing and how to get it. */
+    public static String missingRoot(int systemd) {
+        String suite = switch (systemd) {
+            case 252 -> null;
+            case 247 -> "bullseye";
+            case 257 -> "trixie";
+            case 262 -> "sid";
+            default -> throw new IllegalArgumentException("no systemd " + systemd + " in the matrix");
+        };
+        if (suite == null) {
+            return null;
+        }
+        Path root = Path.of(System.getenv().getOrDefault("PORT853_TEST_ROOTS", "/var/cache/port853-test-roots"), suite);
+        return Files.isRegularFile(root.resolve(".port853-complete")) ? null
+                : "no " + suite + " root for systemd " + systemd + " in " + root
+                + ": run src/test/rig/build-roots.sh as root (.ci/install-deps does)";
+    }
+
     public String busAddress() {
         return vars.get("DBUS_SYSTEM_BUS_ADDRESS");
     }

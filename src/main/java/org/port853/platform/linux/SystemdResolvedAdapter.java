@@ -25,7 +25,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged) {
         this.paths = paths;
-        this.reader = new ResolvedStateReader(paths);
+        this.reader = new ResolvedStateReader(paths, true);
         this.planner = new ResolvedPlanner(paths);
         this.privileged = privileged;
     }
