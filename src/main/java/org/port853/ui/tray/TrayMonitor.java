@@ -1,0 +1,83 @@
+package org.port853.ui.tray;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import org.port853.ui.status.ProtectionState;
+
+/**
+ * Connects a {@link Tray} to the window's models: the Status screen's state and the traffic's leak count go to
+ * the tray, clicks come back to the JavaFX thread. All bus work runs on one worker thread of its own.
+ */
+public final class TrayMonitor implements AutoCloseable {
+    private final Tray tray;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "port853-tray");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Executor fx;
+    private volatile boolean registered;
+
+    public TrayMonitor(Tray tray) {
+        this(tray, Platform::runLater);
+    }
+
+    /** @param fx runs a click's action on the JavaFX thread */
+    public TrayMonitor(Tray tray, Executor fx) {
+        this.tray = tray;
+        this.fx = fx;
+    }
+
+    /**
+     * Starts the tray item (on the worker) and keeps it up to date; call on the JavaFX thread.
+     *
+     * @param onResult told on the JavaFX thread whether the item is in the tray
+     */
+    public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
+                      TrayActions actions, Consumer<Tray.Registration> onResult) {
+        TrayState initial = new TrayState(state.getValue(), leaks.getValue().longValue());
+        TrayActions onFx = new TrayActions() {
+            @Override
+            public void open() {
+                fx.execute(actions::open);
+            }
+
+            @Override
+            public void verifyNow() {
+                fx.execute(actions::verifyNow);
+            }
+
+            @Override
+            public void quit() {
+                fx.execute(actions::quit);
+            }
+        };
+        Runnable push = () -> {
+            TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue());
+            worker.execute(() -> tray.update(s));
+        };
+        state.addListener((o, a, b) -> push.run());
+        leaks.addListener((o, a, b) -> push.run());
+        worker.execute(() -> {
+            Tray.Registration r = tray.start(initial, onFx);
+            registered = r.registered();
+            fx.execute(() -> onResult.accept(r));
+        });
+    }
+
+    public boolean registered() {
+        return registered;
+    }
+
+    @Override
+    public void close() {
+        registered = false;
+        worker.execute(tray::close);
+        worker.shutdown();
+    }
+}
