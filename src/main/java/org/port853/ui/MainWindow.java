@@ -66,6 +66,8 @@ public final class MainWindow {
     private final Consumer<String> openUrl;
     private final Runnable openDemo;
     private Runnable onExitDemo;
+    private java.util.function.BooleanSupplier keepMonitoringWhenHidden = () -> false;
+    private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
 
     /**
      * @param openUrl  opens a link in the browser
@@ -166,7 +168,14 @@ public final class MainWindow {
         });
         tabs.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE));
 
-        root.setTop(new VBox(menuBar(), header, errorBanner));
+        Label noticeText = new Label();
+        noticeText.setId("window-notice");
+        noticeText.setWrapText(true);
+        noticeText.textProperty().bind(notice);
+        var noticeBanner = Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
+        Ui.showWhen(noticeBanner, notice.isNotNull());
+
+        root.setTop(new VBox(menuBar(), header, errorBanner, noticeBanner));
         root.setCenter(center);
         applyTheme(prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
@@ -303,6 +312,20 @@ public final class MainWindow {
         onExitDemo = r;
     }
 
+    /** Asked when the window is hidden: true keeps capturing (the tray item watches on). */
+    public void setKeepMonitoringWhenHidden(java.util.function.BooleanSupplier keep) {
+        keepMonitoringWhenHidden = keep;
+    }
+
+    /** A one-line notice under the header (null hides it). */
+    public void showNotice(String text) {
+        notice.set(text);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty noticeProperty() {
+        return notice;
+    }
+
     public Navigation navigation() {
         return navigation;
     }
@@ -343,6 +366,11 @@ public final class MainWindow {
      * starts reading state and monitoring in the background.
      */
     public Scene show(Stage stage) {
+        return show(stage, true);
+    }
+
+    /** @param visible false builds the window and starts monitoring without showing it (start in the tray) */
+    public Scene show(Stage stage, boolean visible) {
         Scene scene = stage.getScene();
         if (scene == null) {
             scene = new Scene(root, 1040, 740);
@@ -355,9 +383,11 @@ public final class MainWindow {
         stage.setTitle(title(services.demo()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        if (prefs.startMinimisedProperty().get()) stage.setIconified(true);
-        stage.setOnHidden(e -> shutdown());
-        if (!stage.isShowing()) stage.show();
+        // monitoring goes on while the window is hidden in the tray
+        stage.setOnHidden(e -> {
+            if (!keepMonitoringWhenHidden.getAsBoolean()) shutdown();
+        });
+        if (visible && !stage.isShowing()) stage.show();
         // Icons, state and monitoring after the window is up: the window never waits for them.
         javafx.application.Platform.runLater(() -> {
             setIcons(stage);

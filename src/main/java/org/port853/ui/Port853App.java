@@ -20,6 +20,7 @@ public class Port853App extends Application {
             java.util.concurrent.CompletableFuture.completedFuture(false);
     private MainWindow window;
     private Stage stage;
+    private org.port853.ui.tray.TrayMonitor tray;
 
     /** Blocks until the window is closed. */
     public static void launchGui(String[] args, boolean demo) {
@@ -55,7 +56,11 @@ public class Port853App extends Application {
         stage.setTitle(MainWindow.title(s.demo()));
         stage.setMinWidth(MainWindow.MIN_WIDTH);
         stage.setMinHeight(MainWindow.MIN_HEIGHT);
-        if (prefs.startMinimised()) stage.setIconified(true);
+        if (prefs.startMinimised()) {
+            // no skeleton frame: the window stays hidden unless the tray item cannot be registered
+            open(s, true);
+            return;
+        }
         stage.show();
         if (bench) {
             afterPulses(2, () -> report("FIRST_FRAME", false));
@@ -73,13 +78,22 @@ public class Port853App extends Application {
     }
 
     private void open(AppServices s) {
+        open(s, false);
+    }
+
+    private void open(AppServices s, boolean startMinimised) {
         if (window != null) {
             window.shutdown();
+        }
+        if (tray != null) {
+            tray.close();
         }
         window = new MainWindow(s, url -> getHostServices().showDocument(url),
                 s.demo() ? null : () -> open(s.withDemo()), preferences != null ? preferences : Preferences.defaults());
         window.setOnExitDemo(s.demo() ? () -> open(AppServices.forSystem()) : null);
-        window.show(stage);
+        window.show(stage, !startMinimised);
+        tray = org.port853.ui.tray.TrayStartup.begin(org.port853.ui.tray.Trays.forThisPlatform(), stage, window,
+                startMinimised, Platform::exit);
     }
 
     /** Runs {@code r} at the start of the n-th animation pulse from now (n = 2: after one frame was drawn). */
@@ -108,6 +122,9 @@ public class Port853App extends Application {
 
     @Override
     public void stop() {
+        if (tray != null) {
+            tray.close();
+        }
         if (window != null) {
             window.shutdown();
         }

@@ -1,7 +1,11 @@
 package org.port853.ui.prefs;
 
 /** The user's choices for the window itself (not for the resolver). */
-public record Preferences(boolean notifications, boolean startMinimised, Theme theme) {
+public record Preferences(boolean notifications, boolean startMinimised, Theme theme, boolean closeToTray) {
+    public Preferences(boolean notifications, boolean startMinimised, Theme theme) {
+        this(notifications, startMinimised, theme, false);
+    }
+
     /** SYSTEM follows the desktop's light/dark preference. */
     public enum Theme { SYSTEM, LIGHT, DARK }
 

@@ -41,7 +41,8 @@ public final class PreferencesStore {
             // unknown theme: keep the default
         }
         return new Preferences(bool(p, "notifications", d.notifications()),
-                bool(p, "startMinimised", d.startMinimised()), theme);
+                bool(p, "startMinimised", d.startMinimised()), theme,
+                bool(p, "closeToTray", d.closeToTray()));
     }
 
     public void save(Preferences prefs) throws IOException {
@@ -49,6 +50,7 @@ public final class PreferencesStore {
         Properties p = new Properties();
         p.setProperty("notifications", Boolean.toString(prefs.notifications()));
         p.setProperty("startMinimised", Boolean.toString(prefs.startMinimised()));
+        p.setProperty("closeToTray", Boolean.toString(prefs.closeToTray()));
         p.setProperty("theme", prefs.theme().name().toLowerCase(Locale.ROOT));
         Path tmp = Files.createTempFile(file.getParent(), ".ui", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -21,6 +21,11 @@ public final class PreferencesView extends VBox {
         CheckBox minimised = new CheckBox(I18n.t("prefs.startMinimised"));
         minimised.setId("pref-minimised");
         minimised.selectedProperty().bindBidirectional(vm.startMinimisedProperty());
+        Label minimisedHint = hint("prefs.startMinimised.hint");
+        CheckBox closeToTray = new CheckBox(I18n.t("prefs.closeToTray"));
+        closeToTray.setId("pref-close-to-tray");
+        closeToTray.selectedProperty().bindBidirectional(vm.closeToTrayProperty());
+        Label closeToTrayHint = hint("prefs.closeToTray.hint");
         ToggleGroup g = new ToggleGroup();
         RadioButton system = new RadioButton(I18n.t("prefs.theme.system"));
         system.setId("pref-theme-system");
@@ -45,7 +50,8 @@ public final class PreferencesView extends VBox {
         saved.getStyleClass().add("hint");
         saved.textProperty().bind(vm.messageProperty());
         VBox card = new VBox(8, Ui.sectionLabel(I18n.t("prefs.notifications.title")), notify, notifyHint,
-                Ui.sectionLabel(I18n.t("prefs.startup")), minimised,
+                Ui.sectionLabel(I18n.t("prefs.startup")), minimised, minimisedHint,
+                Ui.sectionLabel(I18n.t("prefs.tray")), closeToTray, closeToTrayHint,
                 Ui.sectionLabel(I18n.t("prefs.theme")), system, light, dark);
         card.getStyleClass().add("card");
         getChildren().addAll(card, saved);

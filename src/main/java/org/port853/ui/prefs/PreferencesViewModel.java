@@ -15,6 +15,7 @@ public final class PreferencesViewModel {
     private final Background background;
     private final BooleanProperty notifications = new SimpleBooleanProperty();
     private final BooleanProperty startMinimised = new SimpleBooleanProperty();
+    private final BooleanProperty closeToTray = new SimpleBooleanProperty();
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
@@ -23,14 +24,16 @@ public final class PreferencesViewModel {
         this.background = background;
         notifications.set(initial.notifications());
         startMinimised.set(initial.startMinimised());
+        closeToTray.set(initial.closeToTray());
         theme.set(initial.theme());
         notifications.addListener((o, a, b) -> save());
         startMinimised.addListener((o, a, b) -> save());
+        closeToTray.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
     }
 
     public Preferences current() {
-        return new Preferences(notifications.get(), startMinimised.get(), theme.get());
+        return new Preferences(notifications.get(), startMinimised.get(), theme.get(), closeToTray.get());
     }
 
     private void save() {
@@ -43,6 +46,7 @@ public final class PreferencesViewModel {
 
     public BooleanProperty notificationsProperty() { return notifications; }
     public BooleanProperty startMinimisedProperty() { return startMinimised; }
+    public BooleanProperty closeToTrayProperty() { return closeToTray; }
     public ObjectProperty<Preferences.Theme> themeProperty() { return theme; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 }

@@ -76,6 +76,8 @@ public final class TrafficViewModel {
     private final ObjectProperty<LeakGroups.By> groupBy = new SimpleObjectProperty<>(LeakGroups.By.NAME);
     private final ObservableList<LeakGroups.Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper polls = new ReadOnlyLongWrapper();
+    /** Leaked queries seen since the app started (Clear does not reset it); the tray shows it. */
+    private final ReadOnlyLongWrapper leaksSinceStart = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
     private final Timeline timeline;
     private boolean notifications = true;
@@ -267,6 +269,9 @@ public final class TrafficViewModel {
             }
         }
         lastLeakTime = newest;
+        if (fresh > 0) {
+            leaksSinceStart.set(leaksSinceStart.get() + fresh);
+        }
         if (fresh > 0 && alerter.onLeaks(Instant.now(), fresh) && notifications) {
             LeakRecord last = recent.get(recent.size() - 1);
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
@@ -375,5 +380,6 @@ public final class TrafficViewModel {
     public FilteredList<LeakRecord> filteredLeaks() { return filtered; }
     public StringProperty filterProperty() { return filter; }
     /** Number of polls that reached the view (each one at most one redraw). */
+    public ReadOnlyLongProperty leaksSinceStartProperty() { return leaksSinceStart.getReadOnlyProperty(); }
     public ReadOnlyLongProperty pollsProperty() { return polls.getReadOnlyProperty(); }
 }

@@ -22,11 +22,13 @@ public final class StatusNotifierTray implements Tray {
         DBusConnection open() throws DBusException;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final BusOpener opener;
     private DBusConnection bus;
     private TrayItem item;
     private TrayMenu menu;
     private TrayState shown;
+    private String busName;
 
     public StatusNotifierTray(BusOpener opener) {
         this.opener = opener;
@@ -50,7 +52,8 @@ public final class StatusNotifierTray implements Tray {
                 c.close();
                 return Registration.unavailable(I18n.t("tray.unavailable.noWatcher"));
             }
-            String name = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-1";
+            String name = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-"
+                    + INSTANCES.incrementAndGet();
             TrayItem i = new TrayItem(initial, actions::open);
             TrayMenu m = new TrayMenu(initial, actions::open, actions::verifyNow, actions::quit);
             c.exportObject(TrayItem.PATH, i);
@@ -62,6 +65,7 @@ public final class StatusNotifierTray implements Tray {
             item = i;
             menu = m;
             shown = initial;
+            busName = name;
             return Registration.ok();
         } catch (DBusException | RuntimeException | java.io.IOException e) {
             LOG.log(Level.INFO, "the tray item could not be registered", e);
@@ -97,11 +101,17 @@ public final class StatusNotifierTray implements Tray {
         return bus != null;
     }
 
+    /** The bus name the item registered under (null when not registered). */
+    public synchronized String busName() {
+        return busName;
+    }
+
     @Override
     public synchronized void close() {
         if (bus != null) {
             closeQuietly(bus);
             bus = null;
+            busName = null;
         }
     }
 
