@@ -22,6 +22,7 @@ public final class TrayMonitor implements AutoCloseable {
     });
     private final Executor fx;
     private volatile boolean registered;
+    private Runnable unhook = () -> { };
 
     public TrayMonitor(Tray tray) {
         this(tray, Platform::runLater);
@@ -57,12 +58,17 @@ public final class TrayMonitor implements AutoCloseable {
                 fx.execute(actions::quit);
             }
         };
-        Runnable push = () -> {
+        javafx.beans.InvalidationListener push = o -> {
+            if (worker.isShutdown()) return;
             TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue());
             worker.execute(() -> tray.update(s));
         };
-        state.addListener((o, a, b) -> push.run());
-        leaks.addListener((o, a, b) -> push.run());
+        state.addListener(push);
+        leaks.addListener(push);
+        unhook = () -> {
+            state.removeListener(push);
+            leaks.removeListener(push);
+        };
         worker.execute(() -> {
             Tray.Registration r = tray.start(initial, onFx);
             registered = r.registered();
@@ -77,6 +83,7 @@ public final class TrayMonitor implements AutoCloseable {
     @Override
     public void close() {
         registered = false;
+        unhook.run();
         worker.execute(tray::close);
         worker.shutdown();
     }

@@ -13,7 +13,7 @@ public final class Trays {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("linux")) {
             // follows DBUS_SESSION_BUS_ADDRESS
-            return new StatusNotifierTray(() -> DBusConnectionBuilder.forSessionBus().build());
+            return new StatusNotifierTray(() -> DBusConnectionBuilder.forSessionBus().withShared(false).build());
         }
         return new UnavailableTray();
     }

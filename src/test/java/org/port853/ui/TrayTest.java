@@ -1,0 +1,283 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.freedesktop.dbus.Struct;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.ui.status.ProtectionState;
+import org.port853.ui.tray.DBusMenuBus;
+import org.port853.ui.tray.StatusNotifierItemBus;
+import org.port853.ui.tray.StatusNotifierTray;
+import org.port853.ui.tray.StatusNotifierWatcherBus;
+import org.port853.ui.tray.Tray;
+import org.port853.ui.tray.TrayActions;
+import org.port853.ui.tray.TrayIcons;
+import org.port853.ui.tray.TrayMonitor;
+import org.port853.ui.tray.TrayStartup;
+import org.port853.ui.tray.TrayState;
+import org.port853.ui.tray.UnavailableTray;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The tray against a real dbus-daemon on a private session bus, with a StatusNotifierWatcher written here (what
+ * the desktop's tray host provides), and the start-up rule "Start minimised needs a tray" on the real window.
+ */
+class TrayTest extends WindowTestBase {
+    private static Path dir;
+    private static Process daemon;
+    private static String address;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** The watcher a desktop runs: it only records who registered. */
+    static final class Watcher implements StatusNotifierWatcherBus {
+        final BlockingQueue<String> registered = new LinkedBlockingQueue<>();
+
+        @Override
+        public void RegisterStatusNotifierItem(String service) {
+            registered.add(service);
+        }
+
+        @Override
+        public String getObjectPath() {
+            return PATH;
+        }
+    }
+
+    /** Records the actions the tray asks for, in order. */
+    static final class Recorded implements TrayActions {
+        final BlockingQueue<String> done = new LinkedBlockingQueue<>();
+
+        @Override public void open() { done.add("open"); }
+        @Override public void verifyNow() { done.add("verify"); }
+        @Override public void quit() { done.add("quit"); }
+    }
+
+    @BeforeAll
+    static void startBus() throws Exception {
+        dir = Files.createTempDirectory("port853-bus");
+        daemon = new ProcessBuilder("dbus-daemon", "--session", "--address=unix:path=" + dir.resolve("bus"),
+                "--nofork", "--print-address").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+        address = out.readLine();
+        assertNotNull(address, "dbus-daemon printed no address");
+        address = address.trim();
+    }
+
+    @AfterAll
+    static void stopBus() throws Exception {
+        if (daemon != null) {
+            daemon.destroy();
+            assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "dbus-daemon (pid " + daemon.pid() + ") did not stop");
+        }
+        if (dir != null) {
+            Files.deleteIfExists(dir.resolve("bus"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    private DBusConnection connect() throws Exception {
+        DBusConnection c = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        opened.add(c);
+        return c;
+    }
+
+    private Watcher watcher() throws Exception {
+        Watcher w = new Watcher();
+        DBusConnection c = connect();
+        c.exportObject(StatusNotifierWatcherBus.PATH, w);
+        c.requestBusName(StatusNotifierWatcherBus.BUS_NAME);
+        return w;
+    }
+
+    private StatusNotifierTray tray() {
+        StatusNotifierTray t = new StatusNotifierTray(() -> DBusConnectionBuilder.forAddress(address).withShared(false).build());
+        opened.add(t);
+        return t;
+    }
+
+    /** Struct values arrive as Object[] from a variant; both forms are accepted. */
+    private static Object[] fields(Object struct) {
+        if (struct instanceof Object[] a) return a;
+        if (struct instanceof Struct s) return s.getParameters();
+        throw new AssertionError("not a struct: " + struct);
+    }
+
+    private static int firstCentrePixel(Object pixmaps) {
+        Object[] px = fields(((List<?>) pixmaps).get(0));
+        int w = ((Number) px[0]).intValue();
+        byte[] argb = (byte[]) px[2];
+        int i = ((w / 2) * w + w / 2) * 4;
+        return (argb[i + 1] & 0xFF) << 16 | (argb[i + 2] & 0xFF) << 8 | argb[i + 3] & 0xFF;
+    }
+
+    private static Map<String, Variant<?>> itemProperties(DBusConnection host, String service) throws Exception {
+        return host.getRemoteObject(service, "/StatusNotifierItem", Properties.class).GetAll(StatusNotifierItemBus.INTERFACE);
+    }
+
+    @Test
+    @DisplayName("the item registers with the watcher and shows the state, its colour and the leak count")
+    void registersWithStateAndCount() throws Exception {
+        Watcher w = watcher();
+        StatusNotifierTray tray = tray();
+        Tray.Registration r = tray.start(new TrayState(ProtectionState.LEAKING, 3), new Recorded());
+        assertTrue(r.registered(), String.valueOf(r.reason()));
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        assertEquals(tray.busName(), service);
+
+        Map<String, Variant<?>> p = itemProperties(connect(), service);
+        assertEquals("SystemServices", p.get("Category").getValue());
+        assertEquals("port853", p.get("Id").getValue());
+        assertEquals("NeedsAttention", p.get("Status").getValue());
+        assertTrue(String.valueOf(p.get("Title").getValue()).contains("Leaking"), String.valueOf(p.get("Title").getValue()));
+        Object[] tip = fields(p.get("ToolTip").getValue());
+        assertTrue(String.valueOf(tip[3]).contains("3 leaked queries"), String.valueOf(tip[3]));
+        assertEquals(TrayIcons.colour(ProtectionState.Tone.BAD), firstCentrePixel(p.get("IconPixmap").getValue()));
+        assertEquals("/MenuBar", String.valueOf(p.get("Menu").getValue()));
+    }
+
+    @Test
+    @DisplayName("the menu has the state line, Open, Verify now and Quit, and clicking Verify now verifies")
+    void menuAndClicks() throws Exception {
+        Watcher w = watcher();
+        Recorded actions = new Recorded();
+        tray().start(new TrayState(ProtectionState.AT_RISK, 1), actions);
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        DBusMenuBus menu = connect().getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
+        DBusMenuBus.LayoutReply layout = menu.GetLayout(0, -1, List.of());
+        List<String> labels = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        List<Object> enabled = new ArrayList<>();
+        for (Variant<?> child : layout.layout.children) {
+            Object[] node = fields(child.getValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Variant<?>> props = (Map<String, Variant<?>>) node[1];
+            if (props.containsKey("label")) {
+                labels.add(String.valueOf(props.get("label").getValue()));
+                ids.add(((Number) node[0]).intValue());
+                enabled.add(props.containsKey("enabled") ? props.get("enabled").getValue() : true);
+            }
+        }
+        assertEquals(List.of("At risk · 1 leak since start", "Open Port853", "Verify now", "Quit"), labels);
+        assertEquals(false, enabled.get(0), "the state line is not clickable");
+
+        menu.Event(ids.get(labels.indexOf("Verify now")), "clicked", new Variant<>(""), new UInt32(0));
+        assertEquals("verify", actions.done.poll(10, TimeUnit.SECONDS));
+        menu.Event(ids.get(labels.indexOf("Quit")), "clicked", new Variant<>(""), new UInt32(0));
+        assertEquals("quit", actions.done.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("a new state changes icon colour, status and menu, and is signalled")
+    void followsStateChanges() throws Exception {
+        Watcher w = watcher();
+        StatusNotifierTray tray = tray();
+        tray.start(new TrayState(ProtectionState.LEAKING, 2), new Recorded());
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        DBusConnection host = connect();
+        List<String> signals = new CopyOnWriteArrayList<>();
+        opened.add(host.addSigHandler(StatusNotifierItemBus.NewIcon.class, s -> signals.add("NewIcon")));
+        opened.add(host.addSigHandler(StatusNotifierItemBus.NewStatus.class, s -> signals.add("NewStatus " + s.status)));
+        opened.add(host.addSigHandler(StatusNotifierItemBus.NewToolTip.class, s -> signals.add("NewToolTip")));
+
+        tray.update(new TrayState(ProtectionState.PROTECTED, 2));
+        waitUntil(() -> signals.containsAll(List.of("NewIcon", "NewStatus Active", "NewToolTip")));
+        Map<String, Variant<?>> p = itemProperties(host, service);
+        assertEquals("Active", p.get("Status").getValue());
+        assertEquals(TrayIcons.colour(ProtectionState.Tone.GOOD), firstCentrePixel(p.get("IconPixmap").getValue()));
+        assertTrue(String.valueOf(p.get("Title").getValue()).contains("Protected"));
+    }
+
+    @Test
+    @DisplayName("the window's state and leak count reach the tray, and Verify now from the tray runs Verify")
+    void windowFeedsTray() throws Exception {
+        Watcher w = watcher();
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        StatusNotifierTray tray = tray();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, () -> { })).get();
+        opened.add(monitor);
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        assertNotNull(service);
+        DBusConnection host = connect();
+        waitUntil(() -> String.valueOf(itemProperties(host, service).get("Title").getValue()).contains("Not encrypted"));
+        DBusMenuBus menu = host.getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
+        menu.Event(4, "clicked", new Variant<>(""), new UInt32(0));
+        waitUntil(() -> window.navigation().currentProperty().get() == MainWindow.Screen.VERIFY);
+    }
+
+    @Test
+    @DisplayName("without a StatusNotifierWatcher, Start minimised opens the window and says why")
+    void startMinimisedWithoutTrayOpensWindow() throws Exception {
+        startHidden(tray());
+        waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
+        assertTrue(window.noticeProperty().get().contains("StatusNotifierWatcher"), window.noticeProperty().get());
+    }
+
+    @Test
+    @DisplayName("where the platform has no tray, Start minimised opens the window and says so")
+    void startMinimisedOnPlatformWithoutTray() throws Exception {
+        startHidden(new UnavailableTray());
+        waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
+        assertTrue(window.noticeProperty().get().contains("not available on this platform"), window.noticeProperty().get());
+    }
+
+    @Test
+    @DisplayName("with a tray, Start minimised keeps the window hidden while monitoring runs")
+    void startMinimisedWithTrayStaysHidden() throws Exception {
+        Watcher w = watcher();
+        startHidden(tray());
+        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get(), "the window opened although the tray is there");
+        assertEquals(null, window.noticeProperty().get());
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Platform.setImplicitExit(true)).get();
+    }
+
+    private void startHidden(Tray tray) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        AppServices services = Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
+            window = new MainWindow(services, url -> { }, null);
+            window.show(stage, false);
+            return TrayStartup.begin(tray, stage, window, true, () -> { });
+        }).get();
+        opened.add(monitor);
+        assertFalse(stage.isShowing() && tray instanceof StatusNotifierTray t && t.registered());
+    }
+}
