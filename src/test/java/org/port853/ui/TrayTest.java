@@ -137,9 +137,15 @@ class TrayTest extends WindowTestBase {
     private static int firstCentrePixel(Object pixmaps) {
         Object[] px = fields(((List<?>) pixmaps).get(0));
         int w = ((Number) px[0]).intValue();
-        byte[] argb = (byte[]) px[2];
+        byte[] argb = px[2] instanceof byte[] b ? b : bytes((List<?>) px[2]);
         int i = ((w / 2) * w + w / 2) * 4;
         return (argb[i + 1] & 0xFF) << 16 | (argb[i + 2] & 0xFF) << 8 | argb[i + 3] & 0xFF;
+    }
+
+    private static byte[] bytes(List<?> list) {
+        byte[] b = new byte[list.size()];
+        for (int i = 0; i < b.length; i++) b[i] = ((Number) list.get(i)).byteValue();
+        return b;
     }
 
     private static Map<String, Variant<?>> itemProperties(DBusConnection host, String service) throws Exception {
@@ -175,7 +181,7 @@ class TrayTest extends WindowTestBase {
         tray().start(new TrayState(ProtectionState.AT_RISK, 1), actions);
         String service = w.registered.poll(10, TimeUnit.SECONDS);
         DBusMenuBus menu = connect().getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
-        DBusMenuBus.LayoutReply layout = menu.GetLayout(0, -1, List.of());
+        DBusMenuBus.LayoutReply<UInt32, DBusMenuBus.Node> layout = menu.GetLayout(0, -1, List.of());
         List<String> labels = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         List<Object> enabled = new ArrayList<>();
@@ -265,7 +271,6 @@ class TrayTest extends WindowTestBase {
         assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get(), "the window opened although the tray is there");
         assertEquals(null, window.noticeProperty().get());
         waitUntil(() -> window.trafficViewModel().runningProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> javafx.application.Platform.setImplicitExit(true)).get();
     }
 
     private void startHidden(Tray tray) throws Exception {

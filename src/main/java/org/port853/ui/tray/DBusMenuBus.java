@@ -18,7 +18,7 @@ import org.freedesktop.dbus.types.Variant;
 public interface DBusMenuBus extends DBusInterface {
     String INTERFACE = "com.canonical.dbusmenu";
 
-    LayoutReply GetLayout(int parentId, int recursionDepth, List<String> propertyNames);
+    LayoutReply<UInt32, Node> GetLayout(int parentId, int recursionDepth, List<String> propertyNames);
 
     List<ItemProperties> GetGroupProperties(List<Integer> ids, List<String> propertyNames);
 
@@ -47,13 +47,14 @@ public interface DBusMenuBus extends DBusInterface {
         }
     }
 
-    final class LayoutReply extends Tuple {
+    /** GetLayout's two results (u revision, (ia{sv}av) layout); dbus-java marshals only generic tuples. */
+    final class LayoutReply<R, L> extends Tuple {
         @Position(0)
-        public final UInt32 revision;
+        public final R revision;
         @Position(1)
-        public final Node layout;
+        public final L layout;
 
-        public LayoutReply(UInt32 revision, Node layout) {
+        public LayoutReply(R revision, L layout) {
             this.revision = revision;
             this.layout = layout;
         }

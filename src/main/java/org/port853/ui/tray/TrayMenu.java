@@ -82,14 +82,14 @@ final class TrayMenu implements DBusMenuBus, Properties {
     }
 
     @Override
-    public LayoutReply GetLayout(int parentId, int recursionDepth, List<String> propertyNames) {
+    public LayoutReply<UInt32, Node> GetLayout(int parentId, int recursionDepth, List<String> propertyNames) {
         UInt32 rev = new UInt32(revision.get());
         if (parentId == ROOT) {
-            return new LayoutReply(rev, root(recursionDepth));
+            return new LayoutReply<>(rev, root(recursionDepth));
         }
         for (Node n : items()) {
             if (n.id == parentId) {
-                return new LayoutReply(rev, n);
+                return new LayoutReply<>(rev, n);
             }
         }
         throw new IllegalArgumentException("no menu item " + parentId);

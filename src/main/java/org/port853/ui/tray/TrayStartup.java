@@ -57,7 +57,9 @@ public final class TrayStartup {
         }
         monitor.start(window.statusViewModel().stateProperty(), window.trafficViewModel().leaksSinceStartProperty(),
                 actions, r -> {
-                    Platform.setImplicitExit(!r.registered());
+                    // only a registered item keeps the app alive without a window (turning implicit exit back on
+                    // with no window showing would end the toolkit at once)
+                    if (r.registered()) Platform.setImplicitExit(false);
                     StartupChoice choice = StartupChoice.of(startMinimised, r);
                     if (choice.showWindow() && !stage.isShowing()) stage.show();
                     if (choice.notice() != null) window.showNotice(choice.notice());
