@@ -49,12 +49,11 @@ class ResolverAdaptersTest {
     }
 
     @Test
-    void windowsWithoutItsAdapterIsNotToldToInstallSystemd() {
+    @DisplayName("Windows gets its own adapter, never the Linux one")
+    void windowsGetsItsOwnAdapter() {
+        // Only detection: reading the state would initialise JNA under a faked os.name and break JNA for every
+        // later test in this JVM.
         System.setProperty("os.name", "Windows 11");
-        ResolverAdapter a = ResolverAdapters.detect();
-        Assessment as = a.assess(a.readState());
-        String all = as.reasons().toString();
-        assertFalse(all.contains("apt install"), all);
-        assertTrue(all.contains("Windows 11"), all);
+        assertEquals("windows-dnsclient", ResolverAdapters.detect().id());
     }
 }

@@ -107,6 +107,11 @@ public final class TestRig implements AutoCloseable {
      * Appends {@code RIG_ID_SUFFIX} (environment, [a-z0-9]{0,3}) so that several checkouts can run the same
      * integration tests at once without sharing namespaces or rig directories.
      */
+    /** The same suffix rule for the dot-lab's RIG_ID (src/test/rig/dot-lab.sh). */
+    public static String withWorktreeSuffixForLab(String id) {
+        return withWorktreeSuffix(id);
+    }
+
     static String withWorktreeSuffix(String id) {
         String suffix = System.getenv().getOrDefault("RIG_ID_SUFFIX", "");
         if (!suffix.matches("[a-z0-9]{0,3}")) {

@@ -90,6 +90,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     @Override
+    public ApplyResult harden(boolean on) {
+        return send(HelperRequest.of(on ? HelperRequest.Action.HARDEN : HelperRequest.Action.UNHARDEN));
+    }
+
+    @Override
     public ApplyResult recover() {
         return send(HelperRequest.of(HelperRequest.Action.RECOVER));
     }
