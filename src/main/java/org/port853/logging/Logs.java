@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 public final class Logs {
     static final long MAX_BYTES = 1024 * 1024;
     private static volatile Path file;
+    private static volatile String problem;
 
     private Logs() {
     }
@@ -38,23 +39,34 @@ public final class Logs {
             return;
         }
         Path f = stateDir(System.getenv(), System.getProperty("user.home", "")).resolve("port853.log");
+        Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler old : root.getHandlers()) {
+            root.removeHandler(old); // the default console handler would print every INFO line to stderr
+        }
+        root.setLevel(Level.INFO);
+        Logger.getLogger("org.freedesktop").setLevel(Level.WARNING);
         try {
             Files.createDirectories(f.getParent());
             rotate(f);
             Handler h = new FileHandler(f.toString(), true);
             h.setFormatter(new OneLine());
             h.setEncoding("UTF-8");
-            Logger root = LogManager.getLogManager().getLogger("");
-            for (Handler old : root.getHandlers()) {
-                root.removeHandler(old); // the default console handler would print to stderr
-            }
             root.addHandler(h);
-            root.setLevel(Level.INFO);
-            Logger.getLogger("org.freedesktop").setLevel(Level.WARNING);
             file = f;
         } catch (IOException | RuntimeException e) {
-            System.err.println("port853: cannot write the log " + f + " (" + e.getMessage() + "); continuing without it");
+            // No log file (e.g. HOME is another user's): severe events still reach stderr, one line each, and the
+            // first says where the log could not be written.
+            Handler console = new java.util.logging.ConsoleHandler();
+            console.setLevel(Level.SEVERE);
+            console.setFormatter(new OneLine());
+            root.addHandler(console);
+            problem = "cannot write the log " + f + " (" + e.getMessage() + ")";
         }
+    }
+
+    /** Why there is no log file, or null. */
+    public static String problem() {
+        return problem;
     }
 
     /** {@code $XDG_STATE_HOME/port853}, else {@code $HOME/.local/state/port853}. */

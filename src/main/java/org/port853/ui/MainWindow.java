@@ -65,6 +65,7 @@ public final class MainWindow {
     private TrafficView trafficView;
     private final Consumer<String> openUrl;
     private final Runnable openDemo;
+    private Runnable onExitDemo;
 
     /**
      * @param openUrl  opens a link in the browser
@@ -110,6 +111,13 @@ public final class MainWindow {
         demo.setAccessibleText(I18n.t("demo.a11y"));
         demo.setVisible(services.demo());
         demo.setManaged(services.demo());
+        javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
+        exitDemo.setId("exit-demo");
+        exitDemo.setOnAction(e -> {
+            if (onExitDemo != null) onExitDemo.run();
+        });
+        exitDemo.setVisible(services.demo());
+        exitDemo.setManaged(services.demo());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label verdictChip = new Label();
@@ -119,7 +127,7 @@ public final class MainWindow {
         verdictChip.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(I18n.t("state.a11y"), " ",
                 status.stateTextProperty()));
         org.port853.ui.status.StateStyles.follow(verdictChip, status.stateProperty());
-        HBox header = new HBox(10, title, subtitle, demo, spacer, verdictChip);
+        HBox header = new HBox(10, title, subtitle, demo, exitDemo, spacer, verdictChip);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
 
@@ -290,6 +298,11 @@ public final class MainWindow {
         navigation.go(s);
     }
 
+    /** What "Exit demo" does (the app reopens the window on this machine's real resolver). */
+    public void setOnExitDemo(Runnable r) {
+        onExitDemo = r;
+    }
+
     public Navigation navigation() {
         return navigation;
     }
@@ -388,6 +401,7 @@ public final class MainWindow {
     public ProvidersViewModel providersViewModel() { return providers; }
     public TrafficViewModel trafficViewModel() { return traffic; }
     public VerifyViewModel verifyViewModel() { return verify; }
+    public PreferencesViewModel preferencesViewModel() { return prefs; }
     public TrafficView trafficView() {
         if (trafficView == null) {
             trafficView = new TrafficView(traffic);

@@ -78,6 +78,7 @@ public class Port853App extends Application {
         }
         window = new MainWindow(s, url -> getHostServices().showDocument(url),
                 s.demo() ? null : () -> open(s.withDemo()), preferences != null ? preferences : Preferences.defaults());
+        window.setOnExitDemo(s.demo() ? () -> open(AppServices.forSystem()) : null);
         window.show(stage);
     }
 

@@ -69,9 +69,11 @@ class PkexecIT {
         polkitd = cli.rig.start("/usr/lib/polkit-1/polkitd", "--no-debug");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            TestRig.ExecResult owned = cli.rig.exec(null, Duration.ofSeconds(10), "busctl", "status",
-                    "org.freedesktop.PolicyKit1");
-            if (owned.exitCode() == 0) {
+            // (busctl status cannot read peer credentials here; ask the bus itself)
+            TestRig.ExecResult owned = cli.rig.exec(null, Duration.ofSeconds(10), "dbus-send", "--system",
+                    "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.PolicyKit1");
+            if (owned.exitCode() == 0 && owned.stdout().contains("boolean true")) {
                 return;
             }
             assertTrue(polkitd.isAlive(), "polkitd exited: " + new String(polkitd.getErrorStream().readAllBytes()));
@@ -80,14 +82,12 @@ class PkexecIT {
         throw new AssertionError("polkitd did not take org.freedesktop.PolicyKit1 on the rig's bus");
     }
 
+    /** The command line as nobody; pkexec refuses a SHELL that is not in /etc/shells, so set a plain one. */
     private TestRig.ExecResult asNobody(String... args) {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "SHELL=/bin/sh"; // pkexec refuses a shell that is not in /etc/shells
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        String[] withEnv = new String[cmd.length + 1];
-        withEnv[0] = "env";
-        System.arraycopy(cmd, 0, withEnv, 1, cmd.length);
-        return cli.runAsNobody(withEnv);
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("setpriv", "--reuid=65534",
+                "--regid=65534", "--clear-groups", "env", "SHELL=/bin/sh"));
+        cmd.addAll(RigCli.command(args));
+        return cli.rig.exec(null, Duration.ofSeconds(120), cmd.toArray(String[]::new));
     }
 
     @Test

@@ -16,7 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import org.controlsfx.control.ToggleSwitch;
+import atlantafx.base.controls.ToggleSwitch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.capture.CaptureSessions;
@@ -183,7 +183,9 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#traffic-clear");
         // Clear asks first
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).query());
+        assertTrue(window.trafficViewModel().leaks().size() >= 3, "nothing is cleared before the user confirms");
+        Button ok = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).query();
+        WaitForAsyncUtils.asyncFx(ok::fire).get();
         waitUntil(() -> window.trafficViewModel().leaks().size() < 3);
     }
 

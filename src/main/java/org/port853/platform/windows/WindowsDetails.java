@@ -8,7 +8,7 @@ import org.port853.core.PlatformDetails;
  * What the Windows DNS client does, as read without elevation: build, adapters, encryption entries, NRPT rules
  * and the Group Policy values that can override them.
  *
- * @param build            OS build number (22000 = first Windows 11 with DoH), 0 when unknown
+ * @param build            OS build number (20348 = Windows Server 2022, 22000 = Windows 11: the first with DoH), 0 when unknown
  * @param dotAvailable     {@code netsh dnsclient show global} knows DoT on this build
  * @param dotEnabled       the global DoT switch ({@code netsh dnsclient set global dot=yes})
  * @param groupPolicyNrpt  the Group Policy NRPT key exists, so Windows ignores every local NRPT rule
@@ -20,8 +20,8 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
                              boolean dotEnabled, List<AdapterDns> adapters, List<EncryptionEntry> encryption,
                              List<NrptRule> nrptRules, boolean groupPolicyNrpt, Integer dohPolicy, boolean dohBlocked,
                              boolean dotBlocked) implements PlatformDetails {
-    /** Windows 11 21H2: the first general release with the DoH client. */
-    public static final int FIRST_DOH_BUILD = 22000;
+    /** Windows Server 2022 (20348) and Windows 11 (22000) shipped the DoH client; Windows 10 stops at 19045. */
+    public static final int FIRST_DOH_BUILD = 20348;
     public static final String PLATFORM_ID = "windows";
 
     public WindowsDetails {

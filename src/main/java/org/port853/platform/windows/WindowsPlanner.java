@@ -95,7 +95,7 @@ public final class WindowsPlanner {
     public static Optional<String> refusal(WindowsDetails d) {
         if (!d.dohAvailable() && !d.dotAvailable()) {
             return Optional.of("this Windows build (" + d.build() + ") has neither DNS-over-TLS nor DNS-over-HTTPS "
-                    + "(DoH needs Windows 11, build 22000 or later)");
+                    + "(DoH needs Windows 11 or Windows Server 2022)");
         }
         if (d.encryptionProhibited()) {
             return Optional.of("Group Policy prohibits encrypted DNS on this computer (\"Configure encrypted name "

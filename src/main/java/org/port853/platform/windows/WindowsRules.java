@@ -11,7 +11,7 @@ import org.port853.core.Severity;
 import org.port853.platform.PlatformRules;
 
 /**
- * Windows reasons and fixes. Facts: DoH client from build 22000; an encryption entry applies to a server an
+ * Windows reasons and fixes. Facts: DoH client from Windows Server 2022 (20348) and Windows 11 (22000); an encryption entry applies to a server an
  * adapter or an NRPT rule uses (auto-upgrade for NRPT servers); a Group Policy NRPT key makes Windows ignore
  * local rules; {@code DoHPolicy} 1 prohibits encryption, {@code DohPolicySetting}/{@code DotPolicySetting} 1
  * block one protocol (Microsoft's netsh, cmdlet and ADMX documentation; see docs/windows.md).
@@ -26,7 +26,7 @@ public final class WindowsRules implements PlatformRules {
         List<Reason> out = new ArrayList<>();
         if (!d.dohAvailable() && !d.dotAvailable()) {
             out.add(new Reason("WIN_NO_ENCRYPTION_CLIENT", Severity.UNENCRYPTED, "This Windows build (" + d.build()
-                    + ") has no encrypted DNS client: DNS-over-HTTPS needs Windows 11 (build 22000) or later.",
+                    + ") has no encrypted DNS client: DNS-over-HTTPS needs Windows 11 or Windows Server 2022.",
                     "Update to Windows 11, or use a DNS-over-TLS client of your own."));
             return out;
         }

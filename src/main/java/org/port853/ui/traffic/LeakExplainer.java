@@ -41,7 +41,10 @@ public final class LeakExplainer {
                 if (!here) {
                     continue;
                 }
+                // split DNS only when the name is under one of the link's own domains
+                String name = r.name() == null ? "" : r.name().toLowerCase(Locale.ROOT);
                 String domains = l.domains().stream().filter(d -> !d.routesEverything()).map(DomainEntry::name)
+                        .filter(d -> name.equals(d) || name.endsWith("." + d))
                         .collect(Collectors.joining(", "));
                 String link = l.name() == null ? "#" + l.index() : l.name();
                 return domains.isEmpty() ? why(Cause.LINK_PLAINTEXT, link, server)

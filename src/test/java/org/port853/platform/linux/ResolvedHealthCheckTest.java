@@ -114,6 +114,9 @@ class ResolvedHealthCheckTest {
         Health cached = check(252, new Scripted(desktop(), answer(FROM_CACHE)), NO_CAPTURE, false);
         assertFalse(cached.ok());
         assertTrue(cached.detail().contains("answered from the cache, not from the network"), cached.detail());
+        Health mixed = check(262, new Scripted(desktop(), answer(FROM_NETWORK_CONFIDENTIAL | FROM_CACHE)), NO_CAPTURE,
+                false);
+        assertFalse(mixed.ok(), "partly from the cache is not a network proof");
         Health hosts = check(257, new Scripted(desktop(), answer(SYNTHETIC)), NO_CAPTURE, false);
         assertFalse(hosts.ok());
         assertTrue(hosts.detail().contains("synthesized records (/etc/hosts"), hosts.detail());
