@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -40,21 +39,32 @@ public final class ScreenshotTour {
                 new org.port853.platform.demo.DemoQuerySender(), org.port853.ui.providers.ProviderSource.inMemory(),
                 config, AppServices.newExecutor(), (k, t, x) -> { }, true);
 
-        MainWindow w = fx(() -> open(demo));
+        MainWindow w = fx(() -> open(demo, Preferences.Theme.LIGHT));
         waitFor(() -> w.model().assessmentProperty().get() != null);
         Thread.sleep(40000); // let the demo capture fill the graph
         shot(w, MainWindow.Screen.STATUS, "status");
         shot(w, MainWindow.Screen.PROVIDERS, "providers");
-        fx(() -> { ((ScrollPane) w.root().lookup("#providers-view")).setVvalue(1.0); return null; });
-        snap(w, "providers-custom");
         shot(w, MainWindow.Screen.TRAFFIC, "traffic");
         fx(() -> { w.verifyNow(); return null; });
         waitFor(() -> !w.verifyViewModel().runningProperty().get()
                 && w.verifyViewModel().outcome() != org.port853.ui.verify.VerifyViewModel.Outcome.NONE);
         snap(w, "verify");
         shot(w, MainWindow.Screen.PREFERENCES, "preferences");
-        // apply flow: preview, progress, result
-        fx(() -> { w.show(MainWindow.Screen.PROVIDERS); w.providersViewModel().apply(); return null; });
+        // narrow (the minimum width): one column
+        size(w, MainWindow.MIN_WIDTH, 640);
+        shot(w, MainWindow.Screen.STATUS, "status-narrow");
+        shot(w, MainWindow.Screen.PROVIDERS, "providers-narrow");
+        shot(w, MainWindow.Screen.TRAFFIC, "traffic-narrow");
+        // dark, wide and narrow
+        fx(() -> { w.preferencesViewModel().themeProperty().set(Preferences.Theme.DARK); return null; });
+        shot(w, MainWindow.Screen.STATUS, "status-dark-narrow");
+        size(w, 1100, 890);
+        shot(w, MainWindow.Screen.STATUS, "status-dark");
+        shot(w, MainWindow.Screen.PROVIDERS, "providers-dark");
+        shot(w, MainWindow.Screen.TRAFFIC, "traffic-dark");
+        fx(() -> { w.preferencesViewModel().themeProperty().set(Preferences.Theme.LIGHT); return null; });
+        // the primary action: preview (plain summary first, the diff below), progress, result
+        fx(() -> { w.show(MainWindow.Screen.STATUS); w.statusViewModel().protect(); return null; });
         waitFor(() -> w.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
         snap(w, "apply-preview");
         fx(() -> { w.applyViewModel().confirm(); return null; });
@@ -65,14 +75,12 @@ public final class ScreenshotTour {
         fx(() -> { w.applyViewModel().close(); return null; });
         Thread.sleep(800);
         shot(w, MainWindow.Screen.STATUS, "status-after-apply");
-        fx(() -> { w.root().getStyleClass().add("theme-dark"); return null; });
-        snap(w, "status-dark");
-        fx(() -> { w.root().getStyleClass().remove("theme-dark"); w.shutdown(); ((Stage) w.root().getScene().getWindow()).close(); return null; });
+        fx(() -> { w.shutdown(); ((Stage) w.root().getScene().getWindow()).close(); return null; });
 
         // interrupted change found at start
         AppServices pending = new AppServices(new DemoResolverAdapter(Duration.ofMillis(600), true), capture,
                 demo.probe(), demo.providers(), config, demo.executor(), demo.notifier(), true);
-        MainWindow w2 = fx(() -> open(pending));
+        MainWindow w2 = fx(() -> open(pending, Preferences.Theme.LIGHT));
         waitFor(() -> w2.model().assessmentProperty().get() != null);
         Thread.sleep(3000);
         shot(w2, MainWindow.Screen.STATUS, "status-recover");
@@ -81,9 +89,19 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    private static MainWindow open(AppServices s) {
+    private static void size(MainWindow w, double width, double height) throws Exception {
+        fx(() -> {
+            Stage st = (Stage) w.root().getScene().getWindow();
+            st.setWidth(width);
+            st.setHeight(height);
+            return null;
+        });
+        Thread.sleep(500);
+    }
+
+    private static MainWindow open(AppServices s, Preferences.Theme theme) {
         Stage stage = new Stage();
-        MainWindow w = new MainWindow(s, u -> { }, null);
+        MainWindow w = new MainWindow(s, u -> { }, null, new Preferences(false, false, theme));
         w.show(stage);
         stage.setWidth(1100);
         stage.setHeight(890);

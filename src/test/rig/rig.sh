@@ -22,6 +22,16 @@
 #   RIG_RESOLV_CONF=stub|file      /etc/resolv.conf in the client: symlink to the stub file (default)
 #                                  or a plain file "nameserver 127.0.0.53"
 #   RIG_RESOLVED_LOG_LEVEL=info    SYSTEMD_LOG_LEVEL for resolved (debug shows feature-set changes)
+#   RIG_SYSTEMD=252|247|257|262    which release's systemd-resolved runs: 252 = this host's (Debian 12);
+#                                  247 = bullseye, 257 = trixie, 262 = sid, each from a debootstrapped root
+#                                  in $PORT853_TEST_ROOTS/SUITE (default /var/cache/port853-test-roots; built
+#                                  by build-roots.sh). That resolved runs chrooted into its root with the
+#                                  client's /run/systemd, /etc/systemd (drop-ins included), /etc/hosts, /dev, a fresh /proc
+#                                  and /sys, and $RIG_DIR bound on /rig (bus socket, CA); its systemd-resolve
+#                                  user gets the host's uid (the host's bus daemon applies the bus policy);
+#                                  the root's CA bundle is the rig CA alone (GnuTLS builds ignore SSL_CERT_FILE).
+#                                  Everything else (bus daemon, resolvectl, the code under
+#                                  test) stays the host's.
 #
 # Client mount namespace (held by a `sleep infinity` holder; everything is entered with nsenter -m -n):
 #   /etc            overlay (lower = host /etc, upper = $RIG_DIR/etc.upper): code under test may
@@ -33,9 +43,12 @@
 #   /usr/bin/systemctl  stand-in ($RIG_DIR/systemctl -> rig.sh __systemctl), real one: $RIG_DIR/systemctl.real
 #   D-Bus           private system bus at unix:path=$RIG_DIR/bus.sock (DBUS_SYSTEM_BUS_ADDRESS)
 # Stand-in systemctl: restart|reload-or-restart|try-restart|start|stop|is-active|enable|disable|
-#   is-enabled for systemd-resolved[.service], daemon-reload (no-op); everything else goes to the real binary. Every call is
+#   is-enabled for systemd-resolved[.service], daemon-reload (no-op), --version (the running resolved's
+#   release); everything else goes to the real binary. From 256 on, reload and reload-or-restart send
+#   SIGHUP to the running resolved (Type=notify-reload: same process) and return once it has handled it;
+#   before 256 reload-or-restart restarts (resolved has no reload there) and reload fails. Every call is
 #   appended to $RIG_DIR/systemctl.log. If $RIG_DIR/pause-after-restart exists (content: seconds),
-#   after a restart it writes $RIG_DIR/paused (its own PID) and sleeps that long before exiting.
+#   after a restart or reload it writes $RIG_DIR/paused (its own PID) and sleeps that long before exiting.
 # Logs: $RIG_DIR/log/{unbound-good,unbound-untrusted,dbus,resolved,tcpdump}.log
 # Notes:
 #   - The client's default routes point into the server namespace, which has no way out.
@@ -56,6 +69,7 @@ RUN=$RIG_DIR/run
 LOG=$RIG_DIR/log
 BUS=unix:path=$RIG_DIR/bus.sock
 RESOLVED=/lib/systemd/systemd-resolved
+TEST_ROOTS=${PORT853_TEST_ROOTS:-/var/cache/port853-test-roots}
 
 die() { echo "rig[$RIG_ID]: ERROR: $*" >&2; exit 1; }
 note() { [[ -n ${RIG_VERBOSE:-} ]] && echo "rig[$RIG_ID]: $*" >&2 || true; }
@@ -72,6 +86,23 @@ load_env() {
     CLI4=$NET4.1 GOOD4=$NET4.2 BAD4=$NET4.3 PLAIN4=$NET4.4
     CLI6=${NET6}:1 GOOD6=${NET6}:2 BAD6=${NET6}:3 PLAIN6=${NET6}:4
     CA=$RIG_DIR/pki/ca.pem
+    RIG_SYSTEMD=${RIG_SYSTEMD:-252}
+    case $RIG_SYSTEMD in
+        252) SUITE="" ;;
+        247) SUITE=bullseye ;;
+        257) SUITE=trixie ;;
+        262) SUITE=sid ;;
+        *) die "RIG_SYSTEMD must be 247, 252, 257 or 262: '$RIG_SYSTEMD'" ;;
+    esac
+    ROOT=${SUITE:+$TEST_ROOTS/$SUITE}
+}
+
+# The cached root of RIG_SYSTEMD's release, checked to hold that very systemd version.
+check_root() {
+    [[ -z $ROOT ]] && return 0
+    [[ -f $ROOT/.port853-complete ]] || die "no $SUITE root in $ROOT: run src/test/rig/build-roots.sh $SUITE (as root)"
+    local v; v=$(sed -n 's/^systemd \([0-9]*\).*/\1/p' "$ROOT/.port853-complete")
+    [[ $v == "$RIG_SYSTEMD" ]] || die "the $SUITE root in $ROOT has systemd $v, not $RIG_SYSTEMD (the release moved on: update RIG_SYSTEMD's mapping and the tests named after it)"
 }
 
 # ---------------------------------------------------------------- process bookkeeping
@@ -222,9 +253,30 @@ name_owned() {
 start_resolved() {
     local h i; h=$(holder)
     rec_alive resolved && die "systemd-resolved is already running"
-    echo "---- start $(date +%T.%N)" >> "$LOG/resolved.log"
-    spawn "$LOG/resolved.log" nsenter -t "$h" -m -n -- env -i SSL_CERT_FILE="$CA" DBUS_SYSTEM_BUS_ADDRESS="$BUS" \
-        SYSTEMD_LOG_LEVEL="${RIG_RESOLVED_LOG_LEVEL:-info}" SYSTEMD_LOG_TARGET=console "$RESOLVED"
+    echo "---- start $(date +%T.%N) systemd $RIG_SYSTEMD" >> "$LOG/resolved.log"
+    if [[ -z $ROOT ]]; then
+        spawn "$LOG/resolved.log" nsenter -t "$h" -m -n -- env -i SSL_CERT_FILE="$CA" DBUS_SYSTEM_BUS_ADDRESS="$BUS" \
+            SYSTEMD_LOG_LEVEL="${RIG_RESOLVED_LOG_LEVEL:-info}" SYSTEMD_LOG_TARGET=console "$RESOLVED"
+    else
+        # A mount namespace of its own (a child of the client's), made afresh at every start so that it sees the
+        # client's /etc/systemd as it is now; the mounts vanish with the process.
+        spawn "$LOG/resolved.log" nsenter -t "$h" -m -n -- unshare -m --propagation private /bin/sh -euc '
+            R=$1 D=$2
+            mount -t proc proc "$R/proc"
+            mount -t sysfs sysfs "$R/sys"
+            mount --rbind /dev "$R/dev"
+            mount --rbind /run/systemd "$R/run/systemd"
+            mount --rbind /etc/systemd "$R/etc/systemd"
+            mount --bind /etc/hosts "$R/etc/hosts"
+            mount --bind "$D" "$R/rig"
+            mount --bind "$D/root-passwd" "$R/etc/passwd"
+            mount --bind "$D/root-group" "$R/etc/group"
+            # GnuTLS builds (bullseye) ignore SSL_CERT_FILE and read the system bundle: make it the rig CA alone
+            mount --bind "$D/pki/ca.pem" "$R/etc/ssl/certs/ca-certificates.crt"
+            exec chroot "$R" /usr/bin/env -i SSL_CERT_FILE=/rig/pki/ca.pem DBUS_SYSTEM_BUS_ADDRESS=unix:path=/rig/bus.sock \
+                SYSTEMD_LOG_LEVEL="$3" SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-resolved
+        ' sh "$ROOT" "$RIG_DIR" "${RIG_RESOLVED_LOG_LEVEL:-info}"
+    fi
     record resolved $!
     for ((i = 0; i < 500; i++)); do
         rec_alive resolved || die "systemd-resolved exited at start: $(tail -5 "$LOG/resolved.log")"
@@ -242,6 +294,16 @@ start_resolved() {
     fi
 }
 stop_resolved() { stop_rec resolved TERM; }
+# From 256 on resolved is Type=notify-reload: SIGHUP makes the running process read its configuration again.
+# It handles the signal in its event loop before the next bus call to it, so one property read is the barrier.
+reload_resolved() {
+    local p s; read -r p s < "$RUN/resolved.pid"
+    kill -HUP "$p"
+    in_cli env -i DBUS_SYSTEM_BUS_ADDRESS="$BUS" busctl --timeout=5 get-property org.freedesktop.resolve1 \
+        /org/freedesktop/resolve1 org.freedesktop.resolve1.Manager DNSOverTLS >/dev/null ||
+        die "systemd-resolved did not answer after SIGHUP: $(tail -5 "$LOG/resolved.log")"
+    echo "$p" > "$RIG_DIR/reloaded"
+}
 restart_resolved() {
     exec 9>"$RIG_DIR/resolved.lock"; flock 9
     stop_resolved; start_resolved
@@ -249,6 +311,12 @@ restart_resolved() {
 }
 
 # ---------------------------------------------------------------- stand-in systemctl
+# after a restart or reload: if $RIG_DIR/pause-after-restart exists, write our PID to $RIG_DIR/paused and sleep
+pause_if_asked() {
+    [[ -f $RIG_DIR/pause-after-restart ]] || return 0
+    local n; n=$(tr -dc 0-9 < "$RIG_DIR/pause-after-restart"); echo $$ > "$RIG_DIR/paused"
+    sleep "${n:-0}"
+}
 standin_systemctl() {
     echo "$*" >> "$RIG_DIR/systemctl.log"
     local verb="" unit="" a args=()
@@ -260,17 +328,22 @@ standin_systemctl() {
     done
     for a in "${args[@]}"; do [[ $a == systemd-resolved || $a == systemd-resolved.service ]] && unit=$a; done
     [[ $verb == daemon-reload ]] && return 0   # nothing to reload without systemd; succeed like systemd would
+    for a in "$@"; do [[ $a == --version ]] && { cat "$RIG_DIR/systemd-version"; return 0; }; done
     if [[ -z $unit || ${#args[@]} -ne 1 ]]; then exec "$RIG_DIR/systemctl.real" "$@"; fi
     local quiet=""; for a in "$@"; do [[ $a == -q || $a == --quiet ]] && quiet=1; done
+    if [[ $verb == reload || $verb == reload-or-restart || $verb == try-reload-or-restart ]] && ((RIG_SYSTEMD >= 256)) \
+        && rec_alive resolved; then
+        reload_resolved; pause_if_asked; return 0
+    fi
+    if [[ $verb == reload ]]; then
+        echo "Failed to reload systemd-resolved.service: Job type reload is not applicable for unit systemd-resolved.service." >&2
+        return 1
+    fi
     case $verb in
-        restart|reload-or-restart|try-restart|force-reload|start)
+        restart|reload-or-restart|try-reload-or-restart|try-restart|force-reload|start)
             if [[ $verb == start ]] && rec_alive resolved; then return 0; fi
-            if [[ $verb == try-restart ]] && ! rec_alive resolved; then return 0; fi
-            restart_resolved
-            if [[ -f $RIG_DIR/pause-after-restart ]]; then
-                local n; n=$(tr -dc 0-9 < "$RIG_DIR/pause-after-restart"); echo $$ > "$RIG_DIR/paused"
-                sleep "${n:-0}"
-            fi ;;
+            if [[ $verb == try-* ]] && ! rec_alive resolved; then return 0; fi
+            restart_resolved; pause_if_asked ;;
         stop) stop_resolved ;;
         is-active)
             if rec_alive resolved; then [[ -n $quiet ]] || echo active; return 0; fi
@@ -352,11 +425,28 @@ cmd_start() {
         "$RIG_DIR/etc.upper/systemd" "$RIG_DIR/etc.work" "$RIG_DIR/varlib.upper/port853" "$RIG_DIR/varlib.work"
     chmod 755 "$RIG_DIR/resolved.conf.d" "$RIG_DIR/etc.upper" "$RIG_DIR/etc.upper/systemd"
     {
-        printf 'RIG_NET=%q\nRIG_UPSTREAM=%q\nRIG_LINK_DNS=%q\nRIG_LINK_DOT=%q\nRIG_RESOLVED_LOG_LEVEL=%q\nRIG_RESOLV_CONF=%q\n' \
+        printf 'RIG_NET=%q\nRIG_UPSTREAM=%q\nRIG_LINK_DNS=%q\nRIG_LINK_DOT=%q\nRIG_RESOLVED_LOG_LEVEL=%q\nRIG_RESOLV_CONF=%q\nRIG_SYSTEMD=%q\n' \
             "$RIG_NET" "${RIG_UPSTREAM:-answer}" "${RIG_LINK_DNS:-}" "${RIG_LINK_DOT:-}" \
-            "${RIG_RESOLVED_LOG_LEVEL:-info}" "${RIG_RESOLV_CONF:-stub}"
+            "${RIG_RESOLVED_LOG_LEVEL:-info}" "${RIG_RESOLV_CONF:-stub}" "$RIG_SYSTEMD"
     } > "$RIG_DIR/rig.env"
     cp "$SELF" "$RIG_DIR/rig.sh"; chmod 755 "$RIG_DIR/rig.sh"
+    check_root
+    if [[ -z $ROOT ]]; then
+        systemctl --version > "$RIG_DIR/systemd-version"
+        RESOLVE_OWNER=systemd-resolve:systemd-resolve
+    else
+        chroot "$ROOT" /bin/systemctl --version > "$RIG_DIR/systemd-version"
+        # The bus policy (org.freedesktop.resolve1.conf: only user systemd-resolve may own the name) is read by
+        # the host's dbus-daemon with the host's user ids: give the root's systemd-resolve the host's uid/gid.
+        local u g
+        u=$(id -u systemd-resolve) && g=$(id -g systemd-resolve) || die "the host has no systemd-resolve user"
+        awk -F: -v OFS=: -v u="$u" -v g="$g" '$1 == "systemd-resolve" { $3 = u; $4 = g } { print }' \
+            "$ROOT/etc/passwd" > "$RIG_DIR/root-passwd"
+        awk -F: -v OFS=: -v g="$g" '$1 == "systemd-resolve" { $3 = g } { print }' "$ROOT/etc/group" > "$RIG_DIR/root-group"
+        grep -q '^systemd-resolve:' "$RIG_DIR/root-passwd" || die "no systemd-resolve user in $ROOT/etc/passwd"
+        chmod 644 "$RIG_DIR/root-passwd" "$RIG_DIR/root-group"
+        RESOLVE_OWNER=$u:$g
+    fi
     mkpki
 
     # --- networks
@@ -412,13 +502,13 @@ cmd_start() {
         D=$1
         mount -t tmpfs -o mode=755 tmpfs /run/systemd
         mkdir -p /run/systemd/resolve /run/systemd/resolved.conf.d
-        chown systemd-resolve:systemd-resolve /run/systemd/resolve
+        chown "$2" /run/systemd/resolve
         mount -t overlay overlay -o "lowerdir=/etc,upperdir=$D/etc.upper,workdir=$D/etc.work" /etc
         mount --bind "$D/resolved.conf.d" /etc/systemd/resolved.conf.d
         mount -t overlay overlay -o "lowerdir=/var/lib,upperdir=$D/varlib.upper,workdir=$D/varlib.work" /var/lib
         mount --bind "$D/state" /var/lib/port853
         mount --bind "$D/systemctl" /usr/bin/systemctl
-    ' sh "$RIG_DIR" 2>>"$LOG/holder.log" || die "mount setup failed: $(tail -3 "$LOG/holder.log")"
+    ' sh "$RIG_DIR" "$RESOLVE_OWNER" 2>>"$LOG/holder.log" || die "mount setup failed: $(tail -3 "$LOG/holder.log")"
 
     # --- private system bus
     sed -e '/<user>/d' -e '/<fork\/>/d' -e '/<standard_system_servicedirs\/>/d' -e '/<servicehelper>/d' \
@@ -464,7 +554,8 @@ cmd_env() {
         RIG_CLIENT4 "$CLI4" RIG_CLIENT6 "$CLI6" RIG_GOOD4 "$GOOD4" RIG_GOOD6 "$GOOD6" \
         RIG_UNTRUSTED4 "$BAD4" RIG_UNTRUSTED6 "$BAD6" RIG_PLAIN4 "$PLAIN4" RIG_PLAIN6 "$PLAIN6" RIG_CA "$CA" RIG_OTHER_CA "$RIG_DIR/pki/other-ca.pem" \
         RIG_DROPIN_DIR "$RIG_DIR/resolved.conf.d" RIG_STATE_DIR "$RIG_DIR/state" \
-        RIG_RESOLV_CONF_FILE "$RIG_DIR/etc.upper/resolv.conf" RIG_SYSTEMCTL_LOG "$RIG_DIR/systemctl.log"
+        RIG_RESOLV_CONF_FILE "$RIG_DIR/etc.upper/resolv.conf" RIG_SYSTEMCTL_LOG "$RIG_DIR/systemctl.log" \
+        RIG_SYSTEMD "$RIG_SYSTEMD"
 }
 
 cmd_capture_start() {

@@ -65,7 +65,7 @@ class ArchitectureTest {
 
     @Test
     void cliAndWindowNeverNameAPlatformClass() throws IOException {
-        for (String face : List.of("cli", "ui", "ui/apply", "ui/status", "ui/providers", "ui/traffic", "ui/verify",
+        for (String face : List.of("cli", "ui", "ui/apply", "ui/status", "ui/providers", "ui/traffic", "ui/verify", "ui/diagnostics",
                 "ui/prefs", "ui/common", "app")) {
             if (Files.isDirectory(MAIN.resolve(face))) {
                 assertNone(face, "org.port853.platform.linux", "org.port853.platform.windows");

@@ -16,7 +16,27 @@ final class GuiStarter {
             System.err.println("port853: " + problem);
             System.exit(1);
         }
-        Port853App.launchGui(new String[0], demo);
+        quietJavaFxClassPathWarning();
+        try {
+            Port853App.launchGui(new String[0], demo);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // e.g. "Unable to open DISPLAY": a DISPLAY that names no running X server
+            System.err.println("port853: the graphical display could not be opened (" + e.getMessage() + "; DISPLAY="
+                    + System.getenv("DISPLAY") + "); start Port853 from a desktop session, or use the command line: "
+                    + "port853 --help");
+            System.exit(1);
+        }
+    }
+
+    /** Kept so the logger (and its level) is not garbage-collected. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" whenever it is loaded from the class path, which is how the
+     * jar and the installed app run it (jpackage's launcher too); the configuration works, so the warning is noise.
+     */
+    static void quietJavaFxClassPathWarning() {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Without a display JavaFX dies with a stack trace; say it in one sentence instead. */

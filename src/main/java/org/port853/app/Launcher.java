@@ -22,6 +22,10 @@ public final class Launcher {
             GuiStarter.start(args, args.length == 1);
             return;
         }
+        if (args.length > 0 && args[0].equals("--windows-helper")) { // the elevated entry point on Windows
+            org.port853.platform.windows.WindowsHelperMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
         CommandLine cl = Port853Command.create(CliServices.system());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

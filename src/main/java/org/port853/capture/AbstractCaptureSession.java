@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess {
     protected final TrafficMeter meter = new TrafficMeter();
     protected final LeakLog leakLog = new LeakLog();
+    protected final ProgramTotals programs = new ProgramTotals();
     private final CopyOnWriteArrayList<CaptureListener> listeners = new CopyOnWriteArrayList<>();
     protected final PacketPipeline pipeline;
     protected volatile boolean running;
@@ -22,16 +23,51 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
 
     /** @param asyncLeaks parse leaked DNS messages on a worker thread ({@link LeakStage#async}) */
     AbstractCaptureSession(LocalAddresses local, java.util.function.IntFunction<String> ifNames, boolean asyncLeaks) {
-        pipeline = new PacketPipeline(meter, local, this::onLeakCandidate, ifNames,
-                asyncLeaks ? LeakStage::async : LeakStage::inline);
+        pipeline = new PacketPipeline(meter, local, new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                onLeakCandidate(c);
+            }
+
+            @Override
+            public void update(LeakCandidate c) {
+                onLeakUpdate(c);
+            }
+        }, ifNames, asyncLeaks ? LeakStage::async : LeakStage::inline);
     }
 
-    /** Called on the capture thread for every leaked query; default: publish without a process. */
+    /** Called on the capture (or leak worker) thread for every leaked query; default: publish without a process. */
     protected void onLeakCandidate(LeakCandidate c) {
         publish(c.toRecord(null));
     }
 
+    /** The response code of an earlier candidate arrived; default: update the published record. */
+    protected void onLeakUpdate(LeakCandidate c) {
+        publishUpdate(c.seq(), c.rcode());
+    }
+
+    /** Sets the response code of the published record {@code id} and tells the listeners. */
+    protected final void publishUpdate(long id, String rcode) {
+        LeakRecord updated = leakLog.update(id, rcode);
+        if (updated == null) {
+            return;
+        }
+        for (CaptureListener l : listeners) {
+            try {
+                l.onLeakUpdated(updated);
+            } catch (RuntimeException e) {
+                // a listener's failure must not stop the capture
+            }
+        }
+    }
+
+    @Override
+    public java.util.Map<String, Long> leaksByProgram() {
+        return programs.snapshot();
+    }
+
     protected final void publish(LeakRecord r) {
+        programs.add(r);
         boolean first = leakLog.add(r);
         for (CaptureListener l : listeners) {
             try {
@@ -85,8 +121,10 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
     protected final void finished(String reasonOrNull) {
         try {
             pipeline.flushLeaks();
-        } catch (RuntimeException e) {
-            // a listener failed
+        } catch (RuntimeException | Error e) {
+            if (reasonOrNull == null) {
+                reasonOrNull = "capture failed at its end: " + e;
+            }
         }
         running = false;
         fireStopped(reasonOrNull);
@@ -134,6 +172,7 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
     public void clear() {
         meter.clear();
         leakLog.clear();
+        programs.clear();
         clearRequested = true;
     }
 

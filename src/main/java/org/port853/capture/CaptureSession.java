@@ -28,6 +28,14 @@ public interface CaptureSession extends AutoCloseable {
 
     void addListener(CaptureListener l);
 
+    /**
+     * Leaked queries per program since start (or clear), in order of first appearance: the program that asked
+     * ({@link LeakRecord#program()}), "unknown" when it could not be found.
+     */
+    default java.util.Map<String, Long> leaksByProgram() {
+        return java.util.Map.of();
+    }
+
     void removeListener(CaptureListener l);
 
     @Override

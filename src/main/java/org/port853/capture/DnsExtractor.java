@@ -16,12 +16,45 @@ public final class DnsExtractor {
     private DnsExtractor() {
     }
 
+    /**
+     * Whether the first question can be read from these bytes (no allocation): a fragment or a cut message may end
+     * inside it. Without a question (QDCOUNT 0) there is nothing to read.
+     */
+    static boolean questionReadable(byte[] b, int off, int len) {
+        if (len < 12) {
+            return false;
+        }
+        if (FrameParser.u16(b, off + 4) == 0) {
+            return true;
+        }
+        int p = off + 12;
+        int end = off + len;
+        for (int n = 0; n < 128; n++) {
+            if (p >= end) {
+                return false;
+            }
+            int l = b[p] & 0xff;
+            if (l == 0) {
+                return end - (p + 1) >= 4;
+            }
+            if ((l & 0xc0) != 0) {
+                return end - (p + 2) >= 4; // a pointer (or bad label): dnsjava decides
+            }
+            p += l + 1;
+        }
+        return true;
+    }
+
     /** True when the bytes hold at least a DNS header with the QR bit clear. */
     public static boolean isQuery(byte[] b, int off, int len) {
         return len >= 12 && (b[off + 2] & 0x80) == 0;
     }
 
-    /** Parses header and first question, or returns {@code null} when the bytes are not a readable message. */
+    /**
+     * Parses header and first question; {@code null} when not even the 12-byte header is there. A readable header
+     * with an unreadable question (cut short, bad or looping compression, name over 255 bytes) gives the name
+     * {@link LeakRecord#UNREADABLE} and type {@code ""}.
+     */
     public static DnsMessageInfo parse(byte[] b, int off, int len) {
         if (off < 0 || len < 12 || off > b.length - len) {
             return null;
@@ -42,7 +75,7 @@ public final class DnsExtractor {
             int type = in.readU16();
             return new DnsMessageInfo(id, response, opcode, rcode, name.toString(true), Type.string(type));
         } catch (WireParseException | RuntimeException e) {
-            return null;
+            return new DnsMessageInfo(id, response, opcode, rcode, LeakRecord.UNREADABLE, "");
         }
     }
 }

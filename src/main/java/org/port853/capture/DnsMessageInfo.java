@@ -8,4 +8,7 @@ package org.port853.capture;
  * @param rcode response code mnemonic (NOERROR, NXDOMAIN, ...)
  */
 public record DnsMessageInfo(int id, boolean response, int opcode, String rcode, String name, String type) {
+    public boolean nameReadable() {
+        return !LeakRecord.UNREADABLE.equals(name);
+    }
 }

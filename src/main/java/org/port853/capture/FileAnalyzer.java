@@ -14,7 +14,8 @@ public final class FileAnalyzer {
     public record Result(String format, long frames, long countedFrames, Map<TrafficClass, ClassTotals> totals,
                          Map<String, Map<TrafficClass, ClassTotals>> interfaces, List<LeakRecord> leaks,
                          long leakCount, long parseErrors, Map<FrameError, Long> parseErrorKinds,
-                         long nonFirstFragments, long otherFrames, String fileError, MeterSnapshot perSecond) {
+                         long nonFirstFragments, long otherFrames, String fileError, MeterSnapshot perSecond,
+                         Map<String, Long> leaksByProgram, long crossingCopies, long reassemblyDroppedFlows) {
 
         public ClassTotals total(TrafficClass c) {
             return totals.getOrDefault(c, ClassTotals.ZERO);
@@ -48,11 +49,22 @@ public final class FileAnalyzer {
         // leaks complete out of order (when their response comes); keep the first maxLeaks by capture order
         java.util.TreeMap<Long, LeakRecord> leaks = new java.util.TreeMap<>();
         long[] leakCount = {0};
+        ProgramTotals programs = new ProgramTotals();
         TrafficMeter meter = new TrafficMeter(TrafficMeter.DEFAULT_SECONDS);
-        PacketPipeline p = new PacketPipeline(meter, LocalAddresses.of(local), c -> {
-            leakCount[0]++;
-            if (c.seq() < maxLeaks) {
-                leaks.put(c.seq(), c.toRecord(null));
+        PacketPipeline p = new PacketPipeline(meter, LocalAddresses.of(local), new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                leakCount[0]++;
+                LeakRecord r = c.toRecord(null);
+                programs.add(r);
+                if (c.seq() < maxLeaks) {
+                    leaks.put(c.seq(), r);
+                }
+            }
+
+            @Override
+            public void update(LeakCandidate c) {
+                leaks.computeIfPresent(c.seq(), (k, r) -> r.withRcode(c.rcode()));
             }
         }, null);
         reader.readAll(p::accept);
@@ -64,6 +76,7 @@ public final class FileAnalyzer {
         Map<FrameError, Long> kinds = p.parseErrors();
         return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
                 List.copyOf(leaks.values()), leakCount[0], p.parseErrorCount(), kinds,
-                p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter));
+                p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter), programs.snapshot(),
+                p.crossingCopies(), p.reassemblyDroppedFlows());
     }
 }

@@ -34,6 +34,7 @@ public final class FrameParser {
                     malformed(f, FrameError.TRUNCATED_LINK_HEADER);
                 } else {
                     f.ifIndex = (int) u32(b, off + 4);
+                    f.packetType = b[off + 10] & 0xff;
                     etherType(b, u16(b, off), off + 20, end, f, 0);
                 }
             }
@@ -66,6 +67,8 @@ public final class FrameParser {
         etherType(b, u16(b, off + 12), off + 14, end, f, 0);
     }
 
+    private static final int MAX_MPLS_LABELS = 8;
+
     private static void etherType(byte[] b, int type, int p, int end, ParsedFrame f, int tags) {
         while (type == 0x8100 || type == 0x88a8 || type == 0x9100) {
             if (++tags > MAX_VLAN_TAGS) {
@@ -82,7 +85,50 @@ public final class FrameParser {
         switch (type) {
             case 0x0800 -> ipv4(b, p, end, f);
             case 0x86dd -> ipv6(b, p, end, f);
+            case 0x8864 -> pppoeSession(b, p, end, f);
+            case 0x8847, 0x8848 -> mpls(b, p, end, f);
             default -> f.outcome = ParsedFrame.Outcome.NOT_IP;
+        }
+    }
+
+    /** PPPoE session stage (RFC 2516 §4): 6-byte header, then the PPP protocol field (RFC 1661). */
+    private static void pppoeSession(byte[] b, int p, int end, ParsedFrame f) {
+        if (end - p < 8) {
+            malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+            return;
+        }
+        switch (u16(b, p + 6)) {
+            case 0x0021 -> ipv4(b, p + 8, end, f);
+            case 0x0057 -> ipv6(b, p + 8, end, f);
+            default -> f.outcome = ParsedFrame.Outcome.NOT_IP;
+        }
+    }
+
+    /** MPLS label stack (RFC 3032): 4-byte entries up to the bottom-of-stack bit, then IP by its version nibble. */
+    private static void mpls(byte[] b, int p, int end, ParsedFrame f) {
+        for (int n = 0; ; n++) {
+            if (n >= MAX_MPLS_LABELS) {
+                malformed(f, FrameError.TOO_MANY_VLAN_TAGS);
+                return;
+            }
+            if (end - p < 4) {
+                malformed(f, FrameError.TRUNCATED_LINK_HEADER);
+                return;
+            }
+            boolean bottom = (b[p + 2] & 0x01) != 0;
+            p += 4;
+            if (bottom) {
+                break;
+            }
+        }
+        if (end - p < 1) {
+            malformed(f, FrameError.TRUNCATED_IP_HEADER);
+            return;
+        }
+        switch ((b[p] & 0xf0) >> 4) {
+            case 4 -> ipv4(b, p, end, f);
+            case 6 -> ipv6(b, p, end, f);
+            default -> f.outcome = ParsedFrame.Outcome.NOT_IP; // pseudowire or other payload
         }
     }
 
@@ -130,13 +176,20 @@ public final class FrameParser {
         boolean more = (frag & 0x2000) != 0;
         int fragOffset = frag & 0x1fff;
         int proto = b[p + 9] & 0xff;
+        int ipEnd = p + total;
+        f.fragId = u16(b, p + 4);
+        f.fragMore = more;
+        f.ipLength = total;
         if (fragOffset != 0) {
             f.protocol = proto;
+            f.fragOffset = fragOffset * 8;
+            f.payloadOff = p + ihl;
+            f.payloadLen = Math.max(0, Math.min(ipEnd, end) - p - ihl);
+            f.payloadTruncated = ipEnd > end;
             f.outcome = ParsedFrame.Outcome.NON_FIRST_FRAGMENT;
             return;
         }
         f.firstFragment = more;
-        int ipEnd = p + total;
         boolean truncated = ipEnd > end;
         transport(b, proto, p + ihl, Math.min(ipEnd, end), truncated || more, f);
     }
@@ -154,6 +207,7 @@ public final class FrameParser {
         f.srcOff = p + 8;
         f.dstOff = p + 24;
         int payload = u16(b, p + 4);
+        f.ipLength = payload;
         int ipEnd = payload == 0 ? end : p + 40 + payload; // 0: jumbogram or offload; use what we have
         boolean truncated = ipEnd > end;
         int limit = Math.min(ipEnd, end);
@@ -199,9 +253,15 @@ public final class FrameParser {
                     }
                     int fo = u16(b, q + 2);
                     next = b[q] & 0xff;
+                    f.fragId = (int) u32(b, q + 4);
+                    f.fragMore = (fo & 1) != 0;
                     q += 8;
                     if ((fo & 0xfff8) != 0) {
                         f.protocol = next;
+                        f.fragOffset = fo & 0xfff8;
+                        f.payloadOff = q;
+                        f.payloadLen = limit - q;
+                        f.payloadTruncated = truncated;
                         f.outcome = ParsedFrame.Outcome.NON_FIRST_FRAGMENT;
                         return;
                     }
@@ -236,6 +296,8 @@ public final class FrameParser {
                 return;
             }
             int udpLen = u16(b, p + 4);
+            f.transportOff = p;
+            f.udpLength = udpLen;
             int avail = end - p - 8;
             f.payloadOff = p + 8;
             if (udpLen >= 8) {
@@ -252,6 +314,7 @@ public final class FrameParser {
                 return;
             }
             int hl = ((b[p + 12] & 0xf0) >> 4) * 4;
+            f.transportOff = p;
             f.tcpSeq = u32(b, p + 4);
             f.tcpFlags = b[p + 13] & 0xff;
             if (hl < 20 || end - p < hl) {

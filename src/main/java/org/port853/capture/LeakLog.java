@@ -47,6 +47,37 @@ public final class LeakLog {
         return first;
     }
 
+    /**
+     * Sets the response code of the record with {@code id} (newest first search; updates come seconds after their
+     * query); returns the updated record, or {@code null} when it is no longer in the log.
+     */
+    public synchronized LeakRecord update(long id, String rcode) {
+        if (id < 0) {
+            return null;
+        }
+        var it = records.descendingIterator();
+        int n = records.size();
+        for (int i = n - 1; it.hasNext(); i--) {
+            LeakRecord r = it.next();
+            if (r.id() == id) {
+                LeakRecord u = r.withRcode(rcode);
+                replace(i, u);
+                if (last == r) {
+                    last = u;
+                }
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private void replace(int index, LeakRecord u) {
+        List<LeakRecord> all = new ArrayList<>(records);
+        all.set(index, u);
+        records.clear();
+        records.addAll(all);
+    }
+
     /** Up to {@code max} most recent leaks, newest last. */
     public synchronized List<LeakRecord> recent(int max) {
         int n = Math.max(0, Math.min(max, records.size()));

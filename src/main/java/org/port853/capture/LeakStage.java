@@ -1,14 +1,11 @@
 package org.port853.capture;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.port853.core.IpAddresses;
 import org.xbill.DNS.Rcode;
@@ -16,14 +13,16 @@ import org.xbill.DNS.Rcode;
 /**
  * The leak half of the pipeline: receives every DNS message of the {@link TrafficClass#LEAK} class (queries and
  * responses, UDP datagrams and reassembled TCP messages), reads queries with dnsjava ({@link DnsExtractor}) and
- * emits one {@link LeakCandidate} per leaked query, with the response code of its response when one is seen.
+ * emits one {@link LeakCandidate} per leaked query as soon as the query is seen ({@link LeakSink#leak}), and an
+ * update with the response code when its response is seen ({@link LeakSink#update}, same {@link LeakCandidate#seq()}).
+ * A query whose header is readable but whose question is not (cut, looping or over-long name) is an entry named
+ * {@link LeakRecord#UNREADABLE}.
  *
- * <p>Queries wait in a bounded table ({@link #MAX_PENDING}) keyed by transport, transaction id, client address and
- * port and server address; a response with the same key completes them with its header RCODE. A query is emitted
- * without a response code ({@code rcode == null}) when no response came within {@link #RESPONSE_WAIT_NANOS} of
- * capture time (live: also of wall-clock time), when the table is full (the oldest goes), or at the end of the
- * capture ({@link #flush()}). Candidates are therefore emitted in order of completion, not strictly of capture;
- * {@link LeakCandidate#seq()} gives the capture order.
+ * <p>Queries wait for their response in a bounded table ({@link #MAX_PENDING}) keyed by transport, transaction id,
+ * client address and port and server address; a response with the same key completes them with its header RCODE.
+ * A query stops waiting (its entry keeps {@code rcode == null}) when no response came within
+ * {@link #RESPONSE_WAIT_NANOS} of capture time (live: also of wall-clock time), when the table is full (the oldest
+ * goes), or at the end of the capture ({@link #flush()}).
  *
  * <p>Two modes. {@link #inline} processes each message on the calling thread (file analysis, replay: exact and
  * deterministic). {@link #async} copies the message (at most {@link #MSG_CAP} bytes: the header and question) with
@@ -53,7 +52,7 @@ public final class LeakStage {
     static final int SLOTS = 4096;
     static final int MSG_CAP = 512;
 
-    private final Consumer<LeakCandidate> out;
+    private final LeakSink out;
     private final TrafficMeter meter;
     private final IntConsumer badMessage;
     private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>();
@@ -69,12 +68,13 @@ public final class LeakStage {
     private final String[] sIface;
     private final byte[] sAddr;
     private final byte[] sMsg;
-    private final int[] sMeta; // msgLen, srcPort, dstPort, (protocol | alen << 8 | srcLocal << 16)
+    private final int[] sMeta; // msgLen, srcPort, dstPort, (protocol | alen << 8 | clientLocal << 16 | toServer << 17)
     private final AtomicLong head = new AtomicLong(); // next slot the worker reads
     private final AtomicLong tail = new AtomicLong(); // next slot the producer writes
     private final AtomicLong overflows = new AtomicLong();
     private volatile boolean workerParked;
     private volatile boolean stopping;
+    private volatile Throwable failure;
     private Thread worker;
 
     private record Key(int protocol, int id, int clientPort, String client, String server) {
@@ -93,7 +93,7 @@ public final class LeakStage {
         }
     }
 
-    private LeakStage(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage, boolean async) {
+    private LeakStage(LeakSink out, TrafficMeter meter, IntConsumer badMessage, boolean async) {
         this.out = out;
         this.meter = meter;
         this.badMessage = badMessage;
@@ -107,12 +107,12 @@ public final class LeakStage {
     }
 
     /** Processes messages on the caller's thread. {@code badMessage} is called with 1 per unreadable query. */
-    public static LeakStage inline(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage) {
+    public static LeakStage inline(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
         return new LeakStage(out, meter, badMessage, false);
     }
 
     /** Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages). */
-    public static LeakStage async(Consumer<LeakCandidate> out, TrafficMeter meter, IntConsumer badMessage) {
+    public static LeakStage async(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
         LeakStage s = new LeakStage(out, meter, badMessage, true);
         s.worker = new Thread(s::run, "port853-leak-worker");
         s.worker.setDaemon(true);
@@ -125,6 +125,11 @@ public final class LeakStage {
         return leakQueries.get();
     }
 
+    /** Why the worker stopped (an {@link Error}), or {@code null} while it works. */
+    public Throwable failure() {
+        return failure;
+    }
+
     /** Messages dropped because the worker's ring was full (async mode). */
     public long overflows() {
         return overflows.get();
@@ -132,12 +137,14 @@ public final class LeakStage {
 
     /**
      * A leak-class DNS message: {@code b[off, off+len)}; addresses of {@code alen} bytes at {@code srcOff} and
-     * {@code dstOff} of {@code ab}; {@code clientLocal}: the non-53 end (the querier) is on this machine.
+     * {@code dstOff} of {@code ab}; {@code toServer}: sent to the server port (53, or 853 for plaintext DNS on 853);
+     * {@code clientLocal}: the querying end is on this machine.
      */
     void offer(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort,
-               int protocol, boolean clientLocal, byte[] b, int off, int len) {
+               int protocol, boolean toServer, boolean clientLocal, byte[] b, int off, int len) {
         if (!async) {
-            process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, clientLocal, b, off, len);
+            process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, toServer, clientLocal, b, off,
+                    len);
             return;
         }
         long t = tail.get();
@@ -155,7 +162,7 @@ public final class LeakStage {
         sMeta[i * 4] = n;
         sMeta[i * 4 + 1] = srcPort;
         sMeta[i * 4 + 2] = dstPort;
-        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0);
+        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0) | (toServer ? 1 << 17 : 0);
         tail.lazySet(t + 1);
         if (workerParked) {
             LockSupport.unpark(worker);
@@ -185,9 +192,14 @@ public final class LeakStage {
             int m = sMeta[i * 4 + 3];
             try {
                 process(sTime[i], sIface[i], sAddr, i * 32, i * 32 + 16, (m >> 8) & 0xff, sMeta[i * 4 + 1],
-                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 16) != 0, sMsg, i * MSG_CAP, sMeta[i * 4]);
+                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 17) != 0, (m & 1 << 16) != 0, sMsg, i * MSG_CAP,
+                        sMeta[i * 4]);
             } catch (RuntimeException e) {
                 listenerFailed(e); // keep going: one bad listener must not stop the capture
+            } catch (Error e) {
+                failure = e; // the capture thread sees it and ends the capture with this reason
+                head.lazySet(h + 1);
+                return;
             }
             sIface[i] = null;
             head.lazySet(h + 1);
@@ -220,24 +232,30 @@ public final class LeakStage {
     }
 
     private void process(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,
-                         int dstPort, int protocol, boolean clientLocal, byte[] b, int off, int len) {
+                         int dstPort, int protocol, boolean toServer, boolean clientLocal, byte[] b, int off, int len) {
         if (nanos > newestNanos) {
             newestNanos = nanos;
             newestSeenAt = System.nanoTime();
             expire(nanos);
         }
         if (len >= 12 && (b[off + 2] & 0x80) != 0) {
-            response(ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, b, off);
+            if (!toServer) {
+                response(ab, srcOff, dstOff, alen, dstPort, protocol, b, off);
+            }
             return;
         }
         DnsMessageInfo info = DnsExtractor.parse(b, off, len);
         if (info == null) {
-            badMessage.accept(1);
+            badMessage.accept(1); // not even a header: cannot tell a query from a response
             return;
         }
-        boolean toServer = dstPort == PacketPipeline.DNS;
-        byte[] server = java.util.Arrays.copyOfRange(ab, toServer ? dstOff : srcOff, (toServer ? dstOff : srcOff) + alen);
-        byte[] client = java.util.Arrays.copyOfRange(ab, toServer ? srcOff : dstOff, (toServer ? srcOff : dstOff) + alen);
+        if (!info.nameReadable()) {
+            badMessage.accept(1);
+        }
+        int sOff = toServer ? dstOff : srcOff;
+        int cOff = toServer ? srcOff : dstOff;
+        byte[] server = java.util.Arrays.copyOfRange(ab, sOff, sOff + alen);
+        byte[] client = java.util.Arrays.copyOfRange(ab, cOff, cOff + alen);
         int clientPort = toServer ? srcPort : dstPort;
         leakQueries.incrementAndGet();
         meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
@@ -245,6 +263,7 @@ public final class LeakStage {
         String serverText = IpAddresses.format(IpAddresses.fromBytes(server));
         LeakCandidate c = new LeakCandidate(t, iface, serverText, info.name(), info.type(), protocol, client,
                 clientPort, clientLocal, null, seq++);
+        out.leak(c);
         Key k = new Key(protocol, info.id(), clientPort, IpAddresses.format(IpAddresses.fromBytes(client)), serverText);
         Pending p = new Pending(c, nanos);
         Pending old = pending.get(k);
@@ -253,7 +272,6 @@ public final class LeakStage {
                 // bounded: the oldest of the same key gives up waiting
                 Pending rest = old.next;
                 old.next = null;
-                emit(old, null);
                 rest.last = old.last;
                 rest.chain = old.chain - 1;
                 pending.put(k, rest);
@@ -266,63 +284,47 @@ public final class LeakStage {
             pending.put(k, p);
             if (pending.size() > MAX_PENDING) {
                 Iterator<Pending> it = pending.values().iterator();
-                Pending eldest = it.next();
+                it.next();
                 it.remove();
-                emit(eldest, null);
             }
         }
     }
 
-    private void response(byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort, int protocol,
-                          byte[] b, int off) {
-        if (srcPort != PacketPipeline.DNS || pending.isEmpty()) {
+    private void response(byte[] ab, int srcOff, int dstOff, int alen, int clientPort, int protocol, byte[] b,
+                          int off) {
+        if (pending.isEmpty()) {
             return;
         }
         int id = FrameParser.u16(b, off);
         String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen)));
         String client = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
-        Pending p = pending.remove(new Key(protocol, id, dstPort, client, server));
+        Pending p = pending.remove(new Key(protocol, id, clientPort, client, server));
         if (p != null) {
-            emit(p, Rcode.string(b[off + 3] & 0xf));
+            String rcode = Rcode.string(b[off + 3] & 0xf);
+            for (Pending q = p; q != null; q = q.next) {
+                out.update(q.c.withRcode(rcode));
+            }
         }
     }
 
+    /** Queries unanswered for {@link #RESPONSE_WAIT_NANOS} stop waiting (their entries keep no response code). */
     private void expire(long nowNanos) {
-        if (pending.isEmpty()) {
-            return;
-        }
         Iterator<Pending> it = pending.values().iterator();
-        List<Pending> due = null;
         while (it.hasNext()) {
-            Pending p = it.next();
-            if (nowNanos - p.nanos < RESPONSE_WAIT_NANOS) {
+            if (nowNanos - it.next().nanos < RESPONSE_WAIT_NANOS) {
                 break;
             }
             it.remove();
-            if (due == null) {
-                due = new ArrayList<>();
-            }
-            due.add(p);
-        }
-        if (due != null) {
-            for (Pending p : due) {
-                emit(p, null);
-            }
         }
     }
 
     private void flushPending() {
-        List<Pending> all = new ArrayList<>(pending.values());
         pending.clear();
-        for (Pending p : all) {
-            emit(p, null);
-        }
     }
 
-    private void emit(Pending p, String rcode) {
-        for (Pending q = p; q != null; q = q.next) {
-            out.accept(rcode == null ? q.c : q.c.withRcode(rcode));
-        }
+    /** Queries waiting for their response (inline mode; at most {@link #MAX_PENDING}). */
+    int pendingCount() {
+        return pending.size();
     }
 
     Map<String, Integer> debugState() {

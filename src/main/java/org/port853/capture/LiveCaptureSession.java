@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveCaptureSession extends AbstractCaptureSession {
     /**
-     * DNS ports, plus IPv6 packets whose first extension header is a fragment header: libpcap's {@code port}
-     * primitive does not walk IPv6 extension headers, so it would miss the first fragment of a large UDP 53
-     * answer over IPv6 (which shows its ports and counts). Later fragments come in too and are not counted.
+     * DNS ports; IPv4 non-first fragments (they carry no ports, but complete a fragmented query so its name can be
+     * read); and IPv6 packets whose first header is neither TCP, UDP nor ICMPv6: libpcap's {@code port} primitive
+     * does not walk IPv6 extension headers (hop-by-hop, routing, destination options, AH, fragment...), so without
+     * this, such DNS packets would be counted from a file but never live. The Java parser then walks the headers
+     * and counts exactly what it counts in a file.
      */
-    static final String FILTER = "port 53 or port 853 or (ip6 and ip6[6] == 44)";
+    static final String FILTER = "port 53 or port 853 or (ip and ip[6:2] & 0x1fff != 0)"
+            + " or (ip6 and ip6[6] != 6 and ip6[6] != 17 and ip6[6] != 58)";
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
 
@@ -68,6 +71,16 @@ final class LiveCaptureSession extends AbstractCaptureSession {
             p.submit(c);
         } else {
             super.onLeakCandidate(c);
+        }
+    }
+
+    @Override
+    protected void onLeakUpdate(LeakCandidate c) {
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submitUpdate(c); // behind its candidate in the resolver's queue, so the record exists
+        } else {
+            super.onLeakUpdate(c);
         }
     }
 
@@ -137,7 +150,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         }
         handle = h;
         if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish);
+            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "port853-capture-housekeeping");
@@ -152,12 +165,14 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         return t;
     }
 
+    private static final PcapHeaderLayout HEADER = PcapHeaderLayout.forThisOs();
+
     private void loop(long h, int linkType, String iface) {
         String reason = null;
         Memory out = new Memory(16);        // pcap_pkthdr* and u_char* written by pcap_next_ex
         Memory pfd = new Memory(8);         // struct pollfd
         pfd.clear();
-        int fd = PcapNative.pcap_get_selectable_fd(h);
+        int fd = PcapNative.selectableFd(h);
         pfd.setInt(0, fd);
         pfd.setShort(4, PcapNative.POLLIN);
         long outAddr = PcapNative.address(out);
@@ -167,6 +182,11 @@ final class LiveCaptureSession extends AbstractCaptureSession {
         byte[] buf = new byte[SNAPLEN + 64];
         try {
             while (running) {
+                Throwable workerFailure = pipeline.leakStageFailure();
+                if (workerFailure != null) {
+                    reason = "capture failed: the leak worker stopped: " + workerFailure;
+                    break;
+                }
                 int rc = PcapNative.pcap_next_ex(h, outAddr, outAddr + 8);
                 if (rc == 1) {
                     applyPendingClear();
@@ -177,13 +197,9 @@ final class LiveCaptureSession extends AbstractCaptureSession {
                     }
                     Pointer.nativeValue(hdr, out.getLong(0));
                     Pointer.nativeValue(data, out.getLong(8));
-                    // struct pcap_pkthdr on LP64: timeval (8 + 8), caplen (4), len (4)
-                    long sec = hdr.getLong(0);
-                    long usec = hdr.getLong(8);
-                    int caplen = Math.min(hdr.getInt(16), buf.length);
-                    int len = hdr.getInt(20);
+                    int caplen = Math.min(HEADER.caplen(hdr), buf.length);
                     data.read(0, buf, 0, caplen);
-                    pipeline.accept(sec * 1_000_000_000L + usec * 1000L, linkType, iface, buf, 0, caplen, len);
+                    pipeline.accept(HEADER.nanos(hdr), linkType, iface, buf, 0, caplen, HEADER.len(hdr));
                 } else if (rc == 0) {
                     if (fd >= 0) {
                         PcapNative.Libc.poll(pfdAddr, 1, TIMEOUT_MILLIS);
@@ -205,6 +221,9 @@ final class LiveCaptureSession extends AbstractCaptureSession {
             if (running) {
                 reason = "capture failed: " + e;
             }
+        } catch (Error e) {
+            // OutOfMemoryError, StackOverflowError, a JNA failure...: never a normal stop
+            reason = "capture failed: " + e;
         } finally {
             // the loop uses only the addresses of out and pfd: keep the Memory objects (and their native
             // blocks) alive until here, or the GC frees them while libpcap and poll still write into them

@@ -33,6 +33,9 @@ public final class LivePermission {
             return chosen;
         }
         if (isWindows()) {
+            // Npcap installs wpcap.dll under System32\Npcap, which is not on the DLL search path.
+            String windir = System.getenv().getOrDefault("SystemRoot", "C:\\Windows");
+            com.sun.jna.NativeLibrary.addSearchPath("wpcap", windir + "\\System32\\Npcap");
             return "wpcap";
         }
         for (String dir : new String[] {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64",

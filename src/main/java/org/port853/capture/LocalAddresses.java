@@ -1,6 +1,7 @@
 package org.port853.capture;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -11,12 +12,16 @@ import java.util.List;
 
 /**
  * An immutable set of "this machine" addresses, checked against raw address bytes without allocating.
- * Loopback (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) is always local.
+ * Loopback (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) is always local. Link-local IPv6 addresses (fe80::/10) are
+ * compared with their scope: fe80::1 of this machine's docker0 is not the router's fe80::1 seen on wlan0. A frame's
+ * scope is its interface index (SLL2); when that is unknown, or the address was given without a scope, any scope
+ * matches.
  */
 public final class LocalAddresses {
     private static final LocalAddresses LOOPBACK_ONLY = new LocalAddresses(List.of());
     private final int[] v4;
     private final long[] v6; // pairs: high, low
+    private final int[] v6Scope; // per pair: interface index of a link-local address, 0 = any
 
     private LocalAddresses(Collection<InetAddress> addresses) {
         List<Integer> a4 = new ArrayList<>();
@@ -26,14 +31,17 @@ public final class LocalAddresses {
             if (raw.length == 4) {
                 a4.add((int) FrameParser.u32(raw, 0));
             } else {
-                a6.add(new long[] {long8(raw, 0), long8(raw, 8)});
+                int scope = a instanceof Inet6Address i6 && a.isLinkLocalAddress() ? i6.getScopeId() : 0;
+                a6.add(new long[] {long8(raw, 0), long8(raw, 8), scope});
             }
         }
         v4 = a4.stream().mapToInt(Integer::intValue).distinct().toArray();
         v6 = new long[a6.size() * 2];
+        v6Scope = new int[a6.size()];
         for (int i = 0; i < a6.size(); i++) {
             v6[2 * i] = a6.get(i)[0];
             v6[2 * i + 1] = a6.get(i)[1];
+            v6Scope[i] = (int) a6.get(i)[2];
         }
     }
 
@@ -59,6 +67,11 @@ public final class LocalAddresses {
     }
 
     public boolean isLocal(byte[] b, int off, int len) {
+        return isLocal(b, off, len, -1);
+    }
+
+    /** Whether the address is this machine's, seen on interface {@code ifIndex} ({@code -1}: unknown). */
+    public boolean isLocal(byte[] b, int off, int len, int ifIndex) {
         if (len == 4) {
             if ((b[off] & 0xff) == 127) {
                 return true;
@@ -78,7 +91,10 @@ public final class LocalAddresses {
         }
         for (int i = 0; i < v6.length; i += 2) {
             if (v6[i] == hi && v6[i + 1] == lo) {
-                return true;
+                int scope = v6Scope[i / 2];
+                if (scope == 0 || ifIndex < 0 || scope == ifIndex) {
+                    return true;
+                }
             }
         }
         return false;

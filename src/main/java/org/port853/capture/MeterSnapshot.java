@@ -11,7 +11,16 @@ import java.util.Map;
  */
 public record MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
                             long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
-                            long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces) {
+                            long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces,
+                            long[] plaintext853Packets) {
+
+    /** Without the plaintext-on-853 series (all zero). */
+    public MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
+                         long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
+                         long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces) {
+        this(endEpochSecond, seconds, encryptedPackets, localPlaintextPackets, leakPackets, leakMarkers, totals,
+                pcapDrops, ifDrops, interfaces, new long[seconds]);
+    }
 
     /** Without per-interface series. */
     public MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
@@ -27,13 +36,21 @@ public record MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPa
      */
     public record InterfaceSeries(String name, long[] encryptedPackets, long[] localPlaintextPackets,
                                   long[] leakPackets, long[] encryptedBytes, long[] localPlaintextBytes,
-                                  long[] leakBytes) {
+                                  long[] leakBytes, long[] plaintext853Packets, long[] plaintext853Bytes) {
+
+        public InterfaceSeries(String name, long[] encryptedPackets, long[] localPlaintextPackets,
+                               long[] leakPackets, long[] encryptedBytes, long[] localPlaintextBytes,
+                               long[] leakBytes) {
+            this(name, encryptedPackets, localPlaintextPackets, leakPackets, encryptedBytes, localPlaintextBytes,
+                    leakBytes, new long[encryptedPackets.length], new long[encryptedPackets.length]);
+        }
 
         public long[] packets(TrafficClass c) {
             return switch (c) {
                 case ENCRYPTED -> encryptedPackets;
                 case LOCAL_PLAINTEXT -> localPlaintextPackets;
                 case LEAK -> leakPackets;
+                case PLAINTEXT_853 -> plaintext853Packets;
             };
         }
 
@@ -42,6 +59,7 @@ public record MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPa
                 case ENCRYPTED -> encryptedBytes;
                 case LOCAL_PLAINTEXT -> localPlaintextBytes;
                 case LEAK -> leakBytes;
+                case PLAINTEXT_853 -> plaintext853Bytes;
             };
         }
     }

@@ -3,17 +3,18 @@ package org.port853.capture;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
  * Frame → parse → classify → {@link TrafficMeter} and leak candidates. One instance per capture, driven by a
  * single thread; the meter and the statistics getters may be read from any thread.
  *
- * <p>Counting rules: a frame counts once when its transport ports can be read; a port of 853 (UDP or TCP)
- * makes it {@link TrafficClass#ENCRYPTED}, otherwise a port of 53 makes it plaintext: local when both
- * addresses are local, else a {@link TrafficClass#LEAK}. Bytes are the original frame length. Non-first
- * fragments carry no ports and are not counted. Each leaked DNS query message (QR=0; UDP datagram or TCP
+ * <p>Counting rules (docs/capture.md): a frame counts once when its transport ports can be read. A port of 53
+ * makes it plaintext DNS, whatever the other port (853 → 53 is plaintext): local when both addresses are local,
+ * else a {@link TrafficClass#LEAK}. Otherwise a port of 853 makes it {@link TrafficClass#ENCRYPTED} only when it
+ * carries TLS or QUIC ({@link Port853Content}), else {@link TrafficClass#PLAINTEXT_853}. Bytes are the original
+ * frame length. Non-first fragments carry no ports and are not counted (they help read a fragmented query's name,
+ * {@link IpFragments}). Each plaintext DNS query message that is not local (QR=0; UDP datagram or TCP
  * length-prefixed message, reassembled across segments) gives one {@link LeakCandidate}.
  */
 public final class PacketPipeline {
@@ -26,10 +27,16 @@ public final class PacketPipeline {
     private final FrameParser parser = new FrameParser();
     private final ParsedFrame frame = new ParsedFrame();
     private final TcpDnsReassembler tcp = new TcpDnsReassembler();
+    private final Port853Content dot = new Port853Content();
+    private final IpFragments fragments = new IpFragments();
+    private final CrossingCopies copies = new CrossingCopies();
+    private long notCountedCopies;
+    private final IpFragments.First fragContext = new IpFragments.First();
+    private final IpFragments.Sink fragSink = this::reassembled;
     private final TrafficMeter meter;
     private final LeakStage leakStage;
     private final IntFunction<String> ifIndexNames;
-    private final String[] ifIndexCache = new String[1024];
+    private final InterfaceNames ifIndexCache = new InterfaceNames();
     private volatile LocalAddresses local;
 
     private final Map<String, long[]> perInterface = new LinkedHashMap<>();
@@ -44,10 +51,11 @@ public final class PacketPipeline {
     // context of the frame being processed, for the TCP message callback
     private long curNanos;
     private String curIface;
-    private boolean curSrcLocal;
+    private boolean curToServer;
+    private boolean curClientLocal;
     private final TcpDnsReassembler.MessageSink tcpSink = this::dnsMessage;
 
-    public PacketPipeline(TrafficMeter meter, LocalAddresses local, Consumer<LeakCandidate> leaks,
+    public PacketPipeline(TrafficMeter meter, LocalAddresses local, LeakSink leaks,
                           IntFunction<String> ifIndexNames) {
         this.meter = meter;
         this.local = local;
@@ -59,7 +67,7 @@ public final class PacketPipeline {
      * A pipeline whose leak stage is made by {@code stage} from (leak consumer, meter, bad-message counter), e.g.
      * {@link LeakStage#async}.
      */
-    PacketPipeline(TrafficMeter meter, LocalAddresses local, Consumer<LeakCandidate> leaks,
+    PacketPipeline(TrafficMeter meter, LocalAddresses local, LeakSink leaks,
                    IntFunction<String> ifIndexNames, StageFactory stage) {
         this.meter = meter;
         this.local = local;
@@ -68,7 +76,7 @@ public final class PacketPipeline {
     }
 
     interface StageFactory {
-        LeakStage make(Consumer<LeakCandidate> out, TrafficMeter meter, java.util.function.IntConsumer bad);
+        LeakStage make(LeakSink out, TrafficMeter meter, java.util.function.IntConsumer bad);
     }
 
     private void countBadMessage(int n) {
@@ -79,12 +87,18 @@ public final class PacketPipeline {
 
     /** Emits leaked queries still waiting for their response (end of a file or capture). */
     public void flushLeaks() {
+        fragments.flush(fragSink);
         leakStage.flush();
     }
 
     /** Leak messages dropped because the leak worker could not keep up (live capture only). */
     public long leakQueueOverflows() {
         return leakStage.overflows();
+    }
+
+    /** An {@link Error} that stopped the leak worker, or {@code null}. */
+    public Throwable leakStageFailure() {
+        return leakStage.failure();
     }
 
     public void setLocalAddresses(LocalAddresses l) {
@@ -118,6 +132,7 @@ public final class PacketPipeline {
             }
             case NON_FIRST_FRAGMENT -> {
                 notCountedNonFirstFragment++;
+                fragments.later(f, epochNanos, fragSink);
                 return;
             }
             default -> {
@@ -128,63 +143,121 @@ public final class PacketPipeline {
         int sp = f.srcPort;
         int dp = f.dstPort;
         TrafficClass c;
-        boolean srcLocal = false;
-        if (sp == DOT || dp == DOT) {
-            c = TrafficClass.ENCRYPTED;
-        } else if (sp == DNS || dp == DNS) {
-            LocalAddresses l = local;
-            int al = f.addressLength();
-            srcLocal = l.isLocal(b, f.srcOff, al);
-            c = srcLocal && l.isLocal(b, f.dstOff, al) ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
+        LocalAddresses l = local;
+        int al = f.addressLength();
+        boolean toServer;
+        if (sp == DNS || dp == DNS) {
+            toServer = dp == DNS;
+            c = l.isLocal(b, f.srcOff, al, f.ifIndex) && l.isLocal(b, f.dstOff, al, f.ifIndex)
+                    ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
+        } else if (sp == DOT || dp == DOT) {
+            toServer = dp == DOT;
+            c = dot.encrypted(f) ? TrafficClass.ENCRYPTED : TrafficClass.PLAINTEXT_853;
         } else {
             notCountedOther++;
             return;
         }
-        counted++;
         long sec = Math.floorDiv(epochNanos, 1_000_000_000L);
         if (f.ifIndex >= 0) {
             iface = ifName(f.ifIndex);
+            int earlier = copies.copyOf(f, epochNanos);
+            if (earlier >= 0) {
+                sameCrossing(earlier, iface, f.packetType);
+                return;
+            }
+            int slot = copies.lastSlot();
+            copies.iface[slot] = iface;
+            copies.packetType[slot] = f.packetType;
+            copies.trafficClass[slot] = c.ordinal();
+            copies.second[slot] = sec;
+            copies.bytes[slot] = origLen;
         }
+        counted++;
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
-        if (c != TrafficClass.LEAK) {
+        if (c != TrafficClass.LEAK && c != TrafficClass.PLAINTEXT_853) {
             return;
         }
         curNanos = epochNanos;
         curIface = iface;
-        curSrcLocal = srcLocal;
+        curToServer = toServer;
+        curClientLocal = l.isLocal(b, toServer ? f.srcOff : f.dstOff, al, f.ifIndex);
+        if (c == TrafficClass.PLAINTEXT_853 && curClientLocal && l.isLocal(b, toServer ? f.dstOff : f.srcOff, al,
+                f.ifIndex)) {
+            return; // plaintext on 853 between two local ends does not leave the machine
+        }
         if (f.protocol == ParsedFrame.UDP) {
+            if (f.firstFragment && !DnsExtractor.questionReadable(b, f.payloadOff, f.payloadLen)) {
+                IpFragments.First ctx = new IpFragments.First();
+                ctx.nanos = epochNanos;
+                ctx.iface = iface;
+                System.arraycopy(b, f.srcOff, ctx.addr, 0, al);
+                System.arraycopy(b, f.dstOff, ctx.addr, 16, al);
+                ctx.alen = al;
+                ctx.srcPort = sp;
+                ctx.dstPort = dp;
+                ctx.toServer = toServer;
+                ctx.clientLocal = curClientLocal;
+                if (fragments.first(f, ctx, epochNanos, fragSink)) {
+                    return;
+                }
+            }
             if (f.payloadLen > 0 || !f.payloadTruncated) {
                 dnsMessage(b, f.payloadOff, f.payloadLen);
             }
         } else {
-            tcp.segment(f, tcpSink);
+            tcp.segment(f, epochNanos, tcpSink);
         }
+    }
+
+    /**
+     * Another copy of a packet already counted (it crossed a veth pair, bridge, bond or NAT): not counted again. When
+     * this copy is the one leaving the machine (SLL2 packet type OUTGOING) and the counted one was not, the count
+     * moves to this interface: a leak counts once, where it leaves.
+     */
+    private void sameCrossing(int earlier, String iface, int packetType) {
+        notCountedCopies++;
+        if (packetType != ParsedFrame.OUTGOING || copies.packetType[earlier] == ParsedFrame.OUTGOING
+                || copies.iface[earlier] == null) {
+            return;
+        }
+        TrafficClass c = CLASSES[copies.trafficClass[earlier]];
+        int from = uncountInterface(copies.iface[earlier], c, copies.bytes[earlier]);
+        int to = countInterface(iface, c, copies.bytes[earlier]);
+        meter.moveInterface(copies.second[earlier], c, copies.bytes[earlier], from, to);
+        copies.iface[earlier] = iface;
+        copies.packetType[earlier] = packetType;
+    }
+
+    /** Copies of counted packets seen again on another interface ({@code any} capture), not counted. */
+    public long crossingCopies() {
+        return notCountedCopies;
     }
 
     private void dnsMessage(byte[] b, int off, int len) {
         ParsedFrame f = frame;
-        int al = f.addressLength();
-        boolean clientLocal = f.dstPort == DNS ? curSrcLocal : local.isLocal(f.buf, f.dstOff, al);
-        leakStage.offer(curNanos, curIface, f.buf, f.srcOff, f.dstOff, al, f.srcPort, f.dstPort, f.protocol,
-                clientLocal, b, off, len);
+        leakStage.offer(curNanos, curIface, f.buf, f.srcOff, f.dstOff, f.addressLength(), f.srcPort, f.dstPort,
+                f.protocol, curToServer, curClientLocal, b, off, len);
+    }
+
+    /** A fragmented datagram, reassembled (or as far as it got). */
+    private void reassembled(IpFragments.First c, byte[] b, int off, int len) {
+        leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, ParsedFrame.UDP, c.toServer,
+                c.clientLocal, b, off, len);
     }
 
     private String ifName(int index) {
-        if (index < ifIndexCache.length) {
-            String n = ifIndexCache[index];
-            if (n == null) {
-                n = ifIndexNames.apply(index);
-                ifIndexCache[index] = n;
-            }
-            return n;
+        String n = ifIndexCache.get(index);
+        if (n == null) {
+            n = ifIndexNames.apply(index);
+            ifIndexCache.put(index, n);
         }
-        return ifIndexNames.apply(index);
+        return n;
     }
 
     /** Forgets cached interface-index names (interfaces come and go). */
     public void forgetInterfaceNames() {
-        java.util.Arrays.fill(ifIndexCache, null);
+        ifIndexCache.clear();
     }
 
     /** Counts the frame in the interface's totals; returns the interface's meter slot. */
@@ -211,6 +284,21 @@ public final class PacketPipeline {
             }
             s[c.ordinal() * 2]++;
             s[c.ordinal() * 2 + 1] += len;
+            return (int) s[CLASSES.length * 2];
+        }
+    }
+
+    private int uncountInterface(String iface, TrafficClass c, long len) {
+        synchronized (perInterface) {
+            long[] s = perInterface.get(iface);
+            if (s == null) {
+                s = perInterface.get(OTHER_INTERFACES);
+            }
+            if (s == null) {
+                return -1;
+            }
+            s[c.ordinal() * 2]--;
+            s[c.ordinal() * 2 + 1] -= len;
             return (int) s[CLASSES.length * 2];
         }
     }
@@ -274,6 +362,24 @@ public final class PacketPipeline {
         return leakStage.leakQueries();
     }
 
+    /** Bytes held by the TCP reassembler and the IP fragment reassembly (bounded; for tests and fuzzing). */
+    long reassemblyBytesHeld() {
+        return tcp.bufferedBytes() + fragments.heldBytes();
+    }
+
+    int tcpFlows() {
+        return tcp.flowCount();
+    }
+
+    int pendingLeakResponses() {
+        return leakStage.pendingCount();
+    }
+
+    /** TCP flows the DNS reassembler dropped to stay within its memory budget. */
+    public long reassemblyDroppedFlows() {
+        return tcp.droppedFlows();
+    }
+
     /** Resets statistics and TCP state (the meter is cleared by its owner). */
     public void clear() {
         synchronized (perInterface) {
@@ -285,6 +391,10 @@ public final class PacketPipeline {
             java.util.Arrays.fill(errors, 0);
         }
         tcp.clear();
+        dot.clear();
+        fragments.clear();
+        copies.clear();
+        notCountedCopies = 0;
         frames = counted = notCountedNonFirstFragment = notCountedOther = 0;
         leakStage.clearPending();
     }

@@ -39,6 +39,16 @@ public final class ParsedFrame {
     long tcpSeq;
     int tcpFlags;
     int ifIndex;
+    int packetType;
+    int fragId;
+    int fragOffset;
+    boolean fragMore;
+    int transportOff;
+    int udpLength;
+    int ipLength;
+
+    /** SLL2 packet type: a packet sent by this machine. */
+    public static final int OUTGOING = 4;
 
     void reset(byte[] b) {
         outcome = Outcome.MALFORMED;
@@ -55,6 +65,13 @@ public final class ParsedFrame {
         tcpSeq = 0;
         tcpFlags = 0;
         ifIndex = -1;
+        packetType = -1;
+        fragId = 0;
+        fragOffset = 0;
+        fragMore = false;
+        transportOff = 0;
+        udpLength = 0;
+        ipLength = 0;
     }
 
     public Outcome outcome() { return outcome; }
@@ -78,6 +95,13 @@ public final class ParsedFrame {
     public boolean tcpHeaderComplete() { return tcpHeaderComplete; }
     public long tcpSeq() { return tcpSeq; }
     public int tcpFlags() { return tcpFlags; }
+    /** SLL2 packet type (0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us), or -1. */
+    public int packetType() { return packetType; }
+    /** IP identification (IPv4) or fragment-header identification (IPv6) of a fragment. */
+    public int fragId() { return fragId; }
+    /** Byte offset of a non-first fragment's data in its datagram. */
+    public int fragOffset() { return fragOffset; }
+    public boolean fragMore() { return fragMore; }
     /** Interface index from an SLL2 header, or -1. */
     public int ifIndex() { return ifIndex; }
 

@@ -27,6 +27,10 @@ public final class PcapFileReader implements AutoCloseable {
     private static final int WINDOW = 1 << 28;
     private static final int MAX_RECORD = 1 << 24;
     private static final int PCAPNG_SHB = 0x0A0D0D0A;
+    /** Interfaces per pcapng section: each costs memory, and a hostile file could declare millions. */
+    static final int MAX_INTERFACES = 4096;
+    /** Longest interface name kept (if_name option); the rest of the option is skipped. */
+    static final int MAX_NAME = 64;
 
     private final FileChannel channel;
     private final long size;
@@ -176,7 +180,7 @@ public final class PcapFileReader implements AutoCloseable {
         byte[] b = data((int) (pos + 16 - winBase), incl);
         pos += 16 + incl;
         long ns = sec * 1_000_000_000L + (nanos ? frac : frac * 1000);
-        h.frame(ns, pcapLinkType, PCAP_IFACE, b, 0, incl, orig < incl ? incl : orig);
+        h.frame(ns, pcapLinkType, PCAP_IFACE, b, 0, frameBytes(incl, orig), frameLength(incl, orig));
         return true;
     }
 
@@ -220,6 +224,10 @@ public final class PcapFileReader implements AutoCloseable {
                 case 1 -> {
                     if (bodyLen < 8) {
                         return fail("short interface description block at offset " + blockStart);
+                    }
+                    if (ifaces.size() >= MAX_INTERFACES) {
+                        return fail("more than " + MAX_INTERFACES + " interfaces in one section at offset "
+                                + blockStart);
                     }
                     Iface i = new Iface();
                     i.linkType = win.getShort(body) & 0xffff;
@@ -273,10 +281,10 @@ public final class PcapFileReader implements AutoCloseable {
             }
             int v = p + 4;
             if (code == 2 && len > 0) {
-                byte[] name = new byte[len];
+                byte[] name = new byte[Math.min(len, MAX_NAME)];
                 win.get(v, name);
                 int n = 0;
-                while (n < len && name[n] != 0) {
+                while (n < name.length && name[n] != 0) {
                     n++;
                 }
                 String s = new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8);
@@ -333,8 +341,21 @@ public final class PcapFileReader implements AutoCloseable {
         }
         byte[] b = data(body + 20, cap);
         lastNanos = nanos(i, ts);
-        h.frame(lastNanos, i.linkType, i.name, b, 0, cap, Math.max(orig, cap));
+        h.frame(lastNanos, i.linkType, i.name, b, 0, frameBytes(cap, orig), frameLength(cap, orig));
         return true;
+    }
+
+    /**
+     * The frame's length on the wire: the original length, also when a record claims more captured bytes than that
+     * (those extra bytes are not part of the frame); a missing or impossible original length gives the captured one.
+     */
+    static int frameLength(int cap, int orig) {
+        return orig > 0 ? orig : cap;
+    }
+
+    /** The captured bytes that belong to the frame: never more than its original length. */
+    static int frameBytes(int cap, int orig) {
+        return orig > 0 ? Math.min(cap, orig) : cap;
     }
 
     private boolean fail(String why) {

@@ -27,8 +27,12 @@ final class PcapNative {
     static synchronized void load() {
         if (!registered) {
             String lib = LivePermission.configureLibraryName();
-            Native.register(PcapNative.class, NativeLibrary.getInstance(lib));
-            Native.register(Libc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
+            NativeLibrary pcap = NativeLibrary.getInstance(lib);
+            Native.register(PcapNative.class, pcap);
+            if (!com.sun.jna.Platform.isWindows()) { // Npcap has no selectable fd, and Windows no poll(2)
+                Native.register(Selectable.class, pcap);
+                Native.register(Libc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
+            }
             registered = true;
         }
     }
@@ -59,7 +63,17 @@ final class PcapNative {
 
     static native int pcap_setnonblock(long p, int nonblock, long errbuf);
 
-    static native int pcap_get_selectable_fd(long p);
+    /** A descriptor to poll, or -1 where there is none (Windows: the loop sleeps briefly instead). */
+    static int selectableFd(long p) {
+        return com.sun.jna.Platform.isWindows() ? -1 : Selectable.pcap_get_selectable_fd(p);
+    }
+
+    static final class Selectable {
+        private Selectable() {
+        }
+
+        static native int pcap_get_selectable_fd(long p);
+    }
 
     /** 1 packet, 0 none ready (non-blocking), -1 error, -2 break. */
     static native int pcap_next_ex(long p, long headerOut, long dataOut);

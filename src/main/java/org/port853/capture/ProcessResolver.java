@@ -30,14 +30,18 @@ public final class ProcessResolver implements AutoCloseable {
 
     private final BlockingQueue<LeakCandidate> queue = new ArrayBlockingQueue<>(1024);
     private final Consumer<LeakRecord> publish;
+    private final java.util.function.ObjLongConsumer<String> update;
+    /** Marks a queued response-code update (rcode set, client null). */
+    private static final byte[] UPDATE = new byte[0];
     private final Thread thread;
     private volatile boolean running = true;
     private final Map<Long, Integer> inodeToPid = new HashMap<>();
     private final Set<Integer> recentPids = new LinkedHashSet<>();
     private long lastFullScan;
 
-    public ProcessResolver(Consumer<LeakRecord> publish) {
+    public ProcessResolver(Consumer<LeakRecord> publish, java.util.function.ObjLongConsumer<String> update) {
         this.publish = publish;
+        this.update = update;
         this.thread = new Thread(this::run, "port853-process-resolver");
         thread.setDaemon(true);
         thread.start();
@@ -54,6 +58,15 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
+    /** The response code of a submitted candidate: applied after the candidate is published. Never blocks. */
+    public void submitUpdate(LeakCandidate c) {
+        LeakCandidate u = new LeakCandidate(c.time(), c.iface(), c.server(), c.name(), c.type(), c.protocol(), UPDATE,
+                c.clientPort(), c.clientLocal(), c.rcode(), c.seq());
+        if (!c.clientLocal() || !queue.offer(u)) {
+            update.accept(c.rcode(), c.seq());
+        }
+    }
+
     private void run() {
         while (running) {
             LeakCandidate c;
@@ -63,6 +76,10 @@ public final class ProcessResolver implements AutoCloseable {
                 break;
             }
             if (c == null) {
+                continue;
+            }
+            if (c.client() == UPDATE) {
+                update.accept(c.rcode(), c.seq());
                 continue;
             }
             String process = null;
@@ -80,7 +97,11 @@ public final class ProcessResolver implements AutoCloseable {
         // deliver what is left without process names
         LeakCandidate c;
         while ((c = queue.poll()) != null) {
-            publish.accept(c.toRecord(null));
+            if (c.client() == UPDATE) {
+                update.accept(c.rcode(), c.seq());
+            } else {
+                publish.accept(c.toRecord(null));
+            }
         }
     }
 

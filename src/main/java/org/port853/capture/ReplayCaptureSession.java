@@ -92,6 +92,8 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
             }
         } catch (IOException | PcapFormatException | RuntimeException e) {
             reason = "replay of " + description + " failed: " + e.getMessage();
+        } catch (Error e) {
+            reason = "replay of " + description + " failed: " + e; // OutOfMemoryError...: never a normal stop
         } finally {
             finished(reason);
         }

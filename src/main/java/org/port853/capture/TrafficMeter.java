@@ -85,6 +85,23 @@ public final class TrafficMeter {
         }
     }
 
+    /** Moves one counted packet of second {@code epochSecond} from one interface's buckets to another's. */
+    public synchronized void moveInterface(long epochSecond, TrafficClass c, long frameBytes, int fromSlot, int toSlot) {
+        int i = readSlot(epochSecond);
+        if (i < 0 || fromSlot == toSlot) {
+            return;
+        }
+        int ci = c.ordinal();
+        if (fromSlot >= 0 && ifPackets[fromSlot] != null) {
+            ifPackets[fromSlot][ci][i]--;
+            ifBytes[fromSlot][ci][i] -= frameBytes;
+        }
+        if (toSlot >= 0 && ifPackets[toSlot] != null) {
+            ifPackets[toSlot][ci][i]++;
+            ifBytes[toSlot][ci][i] += frameBytes;
+        }
+    }
+
     /**
      * The bucket index of an interface: the first {@link #MAX_INTERFACES} names get their own, later ones share
      * {@link #OTHER_INTERFACES}. Names stay assigned until the meter is discarded (also across {@link #clear()}).
@@ -158,7 +175,7 @@ public final class TrafficMeter {
     public synchronized MeterSnapshot snapshot(int seconds, long nowEpochSecond) {
         int n = Math.max(0, seconds);
         long end = head == Long.MIN_VALUE ? nowEpochSecond : Math.max(head, nowEpochSecond);
-        long[][] series = new long[4][n];
+        long[][] series = new long[5][n];
         for (int k = 0; k < n; k++) {
             int i = readSlot(end - n + 1 + k);
             if (i < 0) {
@@ -168,6 +185,7 @@ public final class TrafficMeter {
             series[1][k] = packets[TrafficClass.LOCAL_PLAINTEXT.ordinal()][i];
             series[2][k] = packets[TrafficClass.LEAK.ordinal()][i];
             series[3][k] = leakMarkers[i];
+            series[4][k] = packets[TrafficClass.PLAINTEXT_853.ordinal()][i];
         }
         Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
         for (TrafficClass c : CLASSES) {
@@ -187,10 +205,10 @@ public final class TrafficMeter {
                     by[c][j] = ifBytes[k][c][i];
                 }
             }
-            ifs.add(new MeterSnapshot.InterfaceSeries(ifNames[k], p[0], p[1], p[2], by[0], by[1], by[2]));
+            ifs.add(new MeterSnapshot.InterfaceSeries(ifNames[k], p[0], p[1], p[2], by[0], by[1], by[2], p[3], by[3]));
         }
         return new MeterSnapshot(end, n, series[0], series[1], series[2], series[3],
-                Collections.unmodifiableMap(totals), pcapDrops, ifDrops, List.copyOf(ifs));
+                Collections.unmodifiableMap(totals), pcapDrops, ifDrops, List.copyOf(ifs), series[4]);
     }
 
     /** Bytes per second of one class over the ring (for callers that want byte graphs). */

@@ -69,8 +69,11 @@ public final class ChangeLock implements AutoCloseable {
         if (HELD.contains(file)) {
             return null; // another thread of this process holds it: do not touch the file at all
         }
-        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
+        // Windows has no POSIX modes: the state directory's ACL (set by the Windows helper) protects the file.
+        FileChannel ch = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE))
+                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock l = ch.tryLock();
             if (l == null) {

@@ -109,11 +109,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String jsonName(TrafficClass c) {
+    public static String jsonName(TrafficClass c) {
         return switch (c) {
             case ENCRYPTED -> "encrypted";
             case LOCAL_PLAINTEXT -> "localPlaintext";
             case LEAK -> "leak";
+            case PLAINTEXT_853 -> "plaintextOn853";
         };
     }
 
@@ -138,6 +139,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         v.put("type", l.type());
         v.put("process", l.process());
         v.put("rcode", l.rcode());
+        v.put("program", l.program());
+        v.put("nameReadable", l.nameReadable());
         return v;
     }
 
@@ -154,13 +157,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.put("leakCount", r.leakCount());
         o.put("leaks", r.leaks().stream().map(AnalyzeCommand::leak).toList());
         o.put("leaksOmitted", r.leakCount() - r.leaks().size());
+        o.put("leaksByProgram", r.leaksByProgram());
         o.put("parseErrors", r.parseErrors());
+        o.put("reassemblyDroppedFlows", r.reassemblyDroppedFlows());
         Map<String, Object> kinds = new LinkedHashMap<>();
         r.parseErrorKinds().forEach((k, v) -> kinds.put(k.name(), v));
         o.put("parseErrorKinds", kinds);
         Map<String, Object> nc = new LinkedHashMap<>();
         nc.put("nonFirstFragments", r.nonFirstFragments());
         nc.put("other", r.otherFrames());
+        nc.put("crossingCopies", r.crossingCopies());
         o.put("notCounted", nc);
         o.put("fileError", r.fileError());
         o.put("perSecond", perSecond(r.perSecond()));
@@ -227,6 +233,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case ENCRYPTED -> "encrypted";
             case LOCAL_PLAINTEXT -> "local plaintext";
             case LEAK -> "leak";
+            case PLAINTEXT_853 -> "plaintext on 853";
         };
     }
 

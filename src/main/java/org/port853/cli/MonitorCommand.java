@@ -73,10 +73,19 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             @Override
             public void onLeak(LeakRecord r) {
                 synchronized (lock) {
-                    out.println(json ? json(leakJson(r)) : "LEAK " + r.time() + " " + r.iface() + " -> " + r.server()
-                            + " " + r.type() + " " + (r.name().isEmpty() ? "(no question)" : r.name())
-                            + (r.process() == null ? "" : " by " + r.process())
-                            + (r.rcode() == null ? " (no response seen)" : " -> " + r.rcode()));
+                    out.println(json ? json(leakJson("leak", r)) : "LEAK " + r.time() + " " + r.iface() + " -> "
+                            + r.server() + " " + r.type() + " " + (r.name().isEmpty() ? "(no question)" : r.name())
+                            + (r.process() == null ? " by unknown program" : " by " + r.process())
+                            + (r.rcode() == null ? "" : " -> " + r.rcode()));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void onLeakUpdated(LeakRecord r) {
+                synchronized (lock) {
+                    out.println(json ? json(leakJson("leakUpdate", r)) : "  answer " + r.rcode() + " for "
+                            + (r.name().isEmpty() ? "(no question)" : r.name()) + " (" + r.time() + ")");
                     out.flush();
                 }
             }
@@ -160,26 +169,31 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("encrypted", s.encryptedPackets()[i]);
             o.put("localPlaintext", s.localPlaintextPackets()[i]);
             o.put("leak", s.leakPackets()[i]);
+            o.put("plaintextOn853", s.plaintext853Packets()[i]);
             o.put("leakedQueries", s.leakMarkers()[i]);
             Map<String, Object> ifs = new LinkedHashMap<>();
             for (MeterSnapshot.InterfaceSeries f : s.interfaces()) {
                 long e = f.encryptedPackets()[i];
                 long l = f.localPlaintextPackets()[i];
                 long k = f.leakPackets()[i];
-                if (e + l + k > 0) {
+                long p = f.plaintext853Packets()[i];
+                if (e + l + k + p > 0) {
                     Map<String, Object> v = new LinkedHashMap<>();
                     v.put("encrypted", e);
                     v.put("localPlaintext", l);
                     v.put("leak", k);
-                    v.put("bytes", f.encryptedBytes()[i] + f.localPlaintextBytes()[i] + f.leakBytes()[i]);
+                    v.put("plaintextOn853", p);
+                    v.put("bytes", f.encryptedBytes()[i] + f.localPlaintextBytes()[i] + f.leakBytes()[i]
+                            + f.plaintext853Bytes()[i]);
                     ifs.put(f.name(), v);
                 }
             }
             o.put("interfaces", ifs);
             out.println(json(o));
         } else {
-            out.printf("%s  encrypted %6d  local plaintext %6d  leak %6d%s%n", Instant.ofEpochSecond(sec),
+            out.printf("%s  encrypted %6d  local plaintext %6d  leak %6d%s%s%n", Instant.ofEpochSecond(sec),
                     s.encryptedPackets()[i], s.localPlaintextPackets()[i], s.leakPackets()[i],
+                    s.plaintext853Packets()[i] > 0 ? "  plaintext on 853 " + s.plaintext853Packets()[i] : "",
                     s.leakMarkers()[i] > 0 ? "  (" + s.leakMarkers()[i] + " leaked queries)" : "");
         }
     }
@@ -201,6 +215,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("ifDrops", s.ifDrops());
             o.put("leakedQueries", leakTotal(session));
             o.put("leakQueueOverflows", overflows(session));
+            o.put("leaksByProgram", session.leaksByProgram());
             out.println(json(o));
         } else {
             out.println("Totals:");
@@ -209,12 +224,17 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                         s.total(c).bytes());
             }
             out.printf("  dropped by the capture: %d (kernel buffer), %d (interface)%n", s.pcapDrops(), s.ifDrops());
+            if (!session.leaksByProgram().isEmpty()) {
+                out.println("Leaked queries by program:");
+                session.leaksByProgram().forEach((p, n) -> out.printf("  %-24s %8d%n", p, n));
+            }
         }
     }
 
-    private Map<String, Object> leakJson(LeakRecord r) {
+    private Map<String, Object> leakJson(String event, LeakRecord r) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("event", "leak");
+        o.put("event", event);
+        o.put("id", r.id());
         o.putAll(AnalyzeCommand.leak(r));
         return o;
     }

@@ -27,6 +27,10 @@ public final class Port853Command implements Runnable {
         cl.addSubcommand(new AnalyzeCommand());
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new VerifyCommand());
+        cl.addSubcommand(new DoctorCommand(services));
+        cl.addSubcommand(new PinsCommand(services));
+        cl.addSubcommand(new BenchProvidersCommand(services));
+        cl.addSubcommand(new HardenCommand(services));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {
                 line.getErr().println("port853: " + ex.getMessage());

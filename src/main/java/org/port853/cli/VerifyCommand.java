@@ -37,7 +37,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--queries", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "" + Verifier.DEFAULT_QUERIES,
             description = "how many test queries to send, 1 to 100 (default: ${DEFAULT-VALUE})")
     int queries;
 
@@ -128,8 +128,16 @@ public final class VerifyCommand implements Callable<Integer> {
                         + "(none leaked).");
                 break;
             default:
-                out.println(n + " queries sent, " + r.answered() + " answered, none leaked, but no encrypted traffic "
-                        + "was seen: nothing is proven (is the capture watching the right interface?).");
+                if (r.encryptedPackets() <= 0 && r.reasons().size() == 1) {
+                    out.println(n + " queries sent, " + r.answered() + " answered, none leaked, but no encrypted "
+                            + "traffic was seen: nothing is proven (is the capture watching the right interface?).");
+                } else {
+                    out.println(n + " queries sent, " + r.answered() + " answered, none of them seen in plaintext, "
+                            + "but nothing is proven:");
+                    for (String why : r.reasons()) {
+                        out.println("  " + why);
+                    }
+                }
         }
         out.println(r.answered() + " answered, " + r.failed() + " failed through " + sender.target() + "; "
                 + r.encryptedPackets() + " encrypted packets seen (capture " + capture + ").");
@@ -158,6 +166,9 @@ public final class VerifyCommand implements Callable<Integer> {
         o.put("answered", r.answered());
         o.put("failed", r.failed());
         o.put("encryptedPackets", r.encryptedPackets());
+        o.put("leakPackets", r.leakPackets());
+        ArrayNode reasons = o.putArray("reasons");
+        r.reasons().forEach(reasons::add);
         leaks(o.putArray("leakedQueries"), r.leakedQueries());
         leaks(o.putArray("otherLeaks"), r.otherLeaks());
         ArrayNode results = o.putArray("results");
@@ -189,6 +200,8 @@ public final class VerifyCommand implements Callable<Integer> {
             n.put("interface", l.iface());
             n.put("type", l.type());
             n.put("process", l.process());
+            n.put("program", l.program());
+            n.put("rcode", l.rcode());
             n.put("time", l.time() == null ? null : l.time().toString());
         }
     }

@@ -38,6 +38,20 @@ public final class XdgDirs {
         return home.resolve(".config").resolve(APP);
     }
 
+    /** {@code $XDG_STATE_HOME/port853}, else {@code $HOME/.local/state/port853} (state that outlives a run: pins). */
+    public static Path state() {
+        return state(System.getenv(), System.getProperty("user.home", ""));
+    }
+
+    public static Path state(Map<String, String> env, String userHome) {
+        Path xdg = absolute(env.get("XDG_STATE_HOME"));
+        if (xdg != null) {
+            return xdg.resolve(APP);
+        }
+        return config(Map.of("HOME", env.getOrDefault("HOME", "")), userHome).getParent().getParent()
+                .resolve(".local").resolve("state").resolve(APP);
+    }
+
     private static Path absolute(String value) {
         if (value == null || value.isEmpty() || value.indexOf('\0') >= 0) {
             return null;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Entry point of the privileged helper ({@code port853-helper ACTION}, started by pkexec). The one argument is
- * the action (apply, revert or recover): polkit picks its action, and so its message, by that argument, and the
+ * the action (apply, revert, recover, harden or unharden): polkit picks its action, and so its message, by that argument, and the
  * helper refuses a document that asks for anything else. Reads the request on stdin, prints the result on
  * stdout, exits 0/1/2. Refuses to run as anyone but root, and refuses to run from code that anyone but root
  * could have written (a build tree, a home directory).
@@ -34,14 +34,14 @@ public final class HelperMain {
 
     private static Response run(String[] args, InputStream in) throws IOException {
         if (args.length != 1) {
-            return refuse("takes one argument, the action (apply, revert or recover), and reads one request "
+            return refuse("takes one argument, the action (apply, revert, recover, harden or unharden), and reads one request "
                     + "document on stdin");
         }
         HelperRequest.Action action;
         try {
             action = HelperRequest.Action.valueOf(args[0].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return refuse("unknown action (expected apply, revert or recover)");
+            return refuse("unknown action (expected apply, revert, recover, harden or unharden)");
         }
         if (!Privileges.isRoot()) {
             return refuse("must run as root (through pkexec)");

@@ -10,7 +10,8 @@ import org.port853.core.DesiredSettings;
 public record HelperRequest(Action action, DesiredSettings settings, boolean linkResolverFile, boolean atBoot) {
     public static final int VERSION = 1;
 
-    public enum Action { APPLY, REVERT, RECOVER }
+    /** HARDEN/UNHARDEN: the nftables rule that drops inbound DNS on non-loopback interfaces ({@link PortHardening}). */
+    public enum Action { APPLY, REVERT, RECOVER, HARDEN, UNHARDEN }
 
     public static HelperRequest apply(DesiredSettings s, boolean linkResolverFile) {
         return new HelperRequest(Action.APPLY, s, linkResolverFile, false);

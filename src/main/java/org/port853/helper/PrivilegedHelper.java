@@ -84,6 +84,12 @@ public final class PrivilegedHelper {
                                     Duration.ofSeconds(10), 3, platform::networkUp))
                             : platform.engine(LOCK_WAIT).recover();
                     break;
+                case HARDEN:
+                    result = PortHardening.system().apply();
+                    break;
+                case UNHARDEN:
+                    result = PortHardening.system().revert();
+                    break;
                 default:
                     throw new IllegalStateException(request.action().name());
             }

@@ -58,6 +58,14 @@ public interface ResolverAdapter {
         return apply(desired);
     }
 
+    /**
+     * Adds ({@code on}) or removes the firewall rule that drops DNS arriving on non-loopback interfaces, through
+     * the privileged helper. Platforms without it answer FAILED.
+     */
+    default ApplyResult harden(boolean on) {
+        return ApplyResult.of(ApplyResult.Outcome.FAILED, "this platform has no port 53 hardening");
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

@@ -10,6 +10,7 @@ import org.port853.capture.CaptureListener;
 import org.port853.capture.CaptureSession;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
+import org.port853.capture.PipelineAccess;
 
 /**
  * Verify, without any UI: with a capture running, send fresh test queries through the system resolver
@@ -20,6 +21,8 @@ import org.port853.capture.MeterSnapshot;
 public final class Verifier {
     /** Test names are {@code p853-<random>.example.com}: a reserved domain, and no cache can answer them. */
     public static final String ZONE = "example.com";
+    /** How many test queries a verification sends unless told otherwise (CLI and window alike). */
+    public static final int DEFAULT_QUERIES = 5;
     /** How long the capture gets after the last answer to see every packet (and name the processes). */
     public static final Duration SETTLE = Duration.ofMillis(1500);
     /** Per query; the queries travel in parallel, so this bounds the whole sending phase. */
@@ -68,7 +71,11 @@ public final class Verifier {
         };
         Set<LeakRecord> before = new HashSet<>(session.recentLeaks(LEAK_LOG));
         session.addListener(listener);
-        EncryptedCounter encrypted = new EncryptedCounter(session);
+        WindowCounter encrypted = new WindowCounter(session, MeterSnapshot::encryptedPackets);
+        WindowCounter leakPackets = new WindowCounter(session, MeterSnapshot::leakPackets);
+        WindowCounter plaintext853 = new WindowCounter(session, MeterSnapshot::plaintext853Packets);
+        long dropsBefore = drops(session);
+        long lostBefore = lostLeakMessages(session);
         List<QueryOutcome> outcomes;
         try {
             outcomes = sender.send(names, timeout);
@@ -89,23 +96,40 @@ public final class Verifier {
         List<LeakRecord> ordered = new ArrayList<>(meanwhile);
         ordered.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
                 java.util.Comparator.naturalOrder())));
-        return VerifyResult.judge(outcomes, true, encrypted.sinceStart(), ordered);
+        VerifyResult.Evidence e = new VerifyResult.Evidence(encrypted.sinceStart(), leakPackets.sinceStart(),
+                plaintext853.sinceStart(), drops(session) - dropsBefore, lostLeakMessages(session) - lostBefore);
+        return VerifyResult.judge(outcomes, true, e, ordered);
+    }
+
+    private static long drops(CaptureSession s) {
+        MeterSnapshot m = s.snapshot(1);
+        return m.pcapDrops() + m.ifDrops();
+    }
+
+    /** Leak messages the capture could not examine: leak-worker queue overflows and reassembly budget drops. */
+    private static long lostLeakMessages(CaptureSession s) {
+        if (s instanceof PipelineAccess p) {
+            return p.pipeline().leakQueueOverflows() + p.pipeline().reassemblyDroppedFlows();
+        }
+        return 0;
     }
 
     /**
-     * Encrypted packets since construction, from the per-second series: the seconds from the start second on,
-     * minus what the start second already held. Works for sessions that were running long before.
+     * Packets of one per-second series since construction: the seconds from the start second on, minus what the
+     * start second already held. Works for sessions that were running long before.
      */
-    static final class EncryptedCounter {
+    static final class WindowCounter {
         private final CaptureSession session;
+        private final java.util.function.Function<MeterSnapshot, long[]> series;
         private final long startSecond;
         private final long atStart;
 
-        EncryptedCounter(CaptureSession session) {
+        WindowCounter(CaptureSession session, java.util.function.Function<MeterSnapshot, long[]> series) {
             this.session = session;
+            this.series = series;
             MeterSnapshot s = session.snapshot(1);
             startSecond = s.endEpochSecond();
-            atStart = s.encryptedPackets()[s.seconds() - 1];
+            atStart = series.apply(s)[s.seconds() - 1];
         }
 
         long sinceStart() {
@@ -118,7 +142,7 @@ public final class Verifier {
             for (int i = 0; i < s.seconds(); i++) {
                 long sec = first + i;
                 if (sec >= startSecond) {
-                    sum += s.encryptedPackets()[i];
+                    sum += series.apply(s)[i];
                     startIncluded |= sec == startSecond;
                 }
             }

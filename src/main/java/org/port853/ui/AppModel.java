@@ -1,14 +1,14 @@
 package org.port853.ui;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,11 +21,13 @@ import org.port853.core.Assessment;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.ProviderNames;
 
 /**
  * State shared by all screens: what the resolver does now (read off the JavaFX thread), and what the user
@@ -44,12 +46,17 @@ public final class AppModel {
     private final ObjectProperty<DotMode> mode = new SimpleObjectProperty<>(DotMode.STRICT);
     private final ObjectProperty<DnssecMode> dnssec = new SimpleObjectProperty<>(DnssecMode.NO);
     private final BooleanProperty routeAllDomains = new SimpleBooleanProperty(true);
-    private final BooleanProperty leaking = new SimpleBooleanProperty();
+    private final LeakEvidence evidence = new LeakEvidence();
+    private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     private boolean choiceInitialised;
 
     public AppModel(AppServices services) {
         this.services = services;
         this.background = new Background(services.executor());
+        chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
+        mode.addListener((o, a, b) -> updateDraftChanges());
+        dnssec.addListener((o, a, b) -> updateDraftChanges());
+        routeAllDomains.addListener((o, a, b) -> updateDraftChanges());
     }
 
     public AppServices services() {
@@ -58,6 +65,10 @@ public final class AppModel {
 
     public Background background() {
         return background;
+    }
+
+    /** One background read: the state, its assessment and the provider list. */
+    private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
     }
 
     /** Reads the resolver state and the provider list in the background; safe to call often. */
@@ -78,17 +89,15 @@ public final class AppModel {
                 providers = List.of();
                 providerProblem = I18n.t("providers.unreadable", Background.describe(e));
             }
-            return new Object[]{s, a, providers, providerProblem};
+            return new Reading(s, a, providers, providerProblem);
         }, r -> {
             refreshing.set(false);
-            refreshError.set((String) r[3]);
-            @SuppressWarnings("unchecked")
-            List<Provider> providers = (List<Provider>) r[2];
-            if (!providers.equals(catalogue)) {
-                catalogue.setAll(providers);
+            refreshError.set(r.providerProblem());
+            if (!r.providers().equals(catalogue)) {
+                catalogue.setAll(r.providers());
             }
-            state.set((ResolverState) r[0]);
-            assessment.set((Assessment) r[1]);
+            state.set(r.state());
+            assessment.set(r.assessment());
             initChoice();
         }, e -> {
             refreshing.set(false);
@@ -96,46 +105,55 @@ public final class AppModel {
         });
     }
 
-    /** The first time the state is known, preselect what the resolver already uses. */
+    /** The first time the state is known, the draft starts from what the resolver really does. */
     private void initChoice() {
-        if (choiceInitialised) {
-            return;
+        if (!choiceInitialised) {
+            choiceInitialised = true;
+            resetDraft();
         }
-        choiceInitialised = true;
-        ResolverState s = state.get();
-        if (s == null || !s.readable()) {
-            selectDefault();
-            return;
-        }
-        Set<String> used = new LinkedHashSet<>();
-        for (ServerAddress a : s.global().servers()) {
-            used.add(a.addressText());
-        }
-        List<Provider> match = new ArrayList<>();
-        for (String addr : used) {
-            for (Provider p : catalogue) {
-                if (!match.contains(p) && (p.ipv4().contains(addr) || p.ipv6().contains(addr))) {
-                    match.add(p);
-                }
-            }
-        }
-        if (match.isEmpty()) {
-            selectDefault();
-        } else {
-            chosen.setAll(match);
-        }
-        if (s.global().dnsOverTls() == DotMode.OPPORTUNISTIC) {
-            mode.set(DotMode.OPPORTUNISTIC);
-        }
-        if (s.global().dnssec() != null) {
-            dnssec.set(s.global().dnssec());
-        }
+        updateDraftChanges();
     }
 
-    private void selectDefault() {
-        if (chosen.isEmpty() && !catalogue.isEmpty()) {
-            chosen.add(catalogue.get(0));
+    /** Makes the draft equal to the system's settings again (also "Discard"). */
+    public void resetDraft() {
+        ResolverState s = state.get();
+        if (s == null || !s.readable()) {
+            return;
         }
+        GlobalState g = s.global();
+        chosen.setAll(ProviderNames.providersOf(g.servers(), catalogue));
+        boolean on = encryptionOn();
+        mode.set(on ? g.dnsOverTls() : DotMode.STRICT);
+        dnssec.set(g.dnssec() == null ? DnssecMode.NO : g.dnssec());
+        routeAllDomains.set(!on || g.routesEverything());
+        updateDraftChanges();
+    }
+
+    /** How many of servers, mode, DNSSEC and routing differ between the draft and the system (0 = none). */
+    private void updateDraftChanges() {
+        ResolverState s = state.get();
+        if (s == null || !s.readable()) {
+            draftChanges.set(0);
+            return;
+        }
+        GlobalState g = s.global();
+        boolean on = encryptionOn();
+        if (!on && chosen.isEmpty()) {
+            draftChanges.set(0);
+            return;
+        }
+        // compared by provider: the system may use only some of a provider's addresses
+        boolean allKnown = g.servers().stream().allMatch(a -> ProviderNames.providerOf(a, catalogue) != null);
+        int n = 0;
+        if (!allKnown || !chosen.equals(ProviderNames.providersOf(g.servers(), catalogue))) n++;
+        if (mode.get() != (on ? g.dnsOverTls() : DotMode.OFF)) n++;
+        if (dnssec.get() != (g.dnssec() == null ? DnssecMode.NO : g.dnssec())) n++;
+        if (routeAllDomains.get() != g.routesEverything()) n++;
+        draftChanges.set(n);
+    }
+
+    public ReadOnlyIntegerProperty draftChangesProperty() {
+        return draftChanges.getReadOnlyProperty();
     }
 
     /** What applying now would ask for; throws InvalidInputException with one sentence if it cannot work. */
@@ -202,8 +220,8 @@ public final class AppModel {
         return routeAllDomains;
     }
 
-    /** Set by the traffic screen while the capture sees plaintext leaving the machine. */
-    public BooleanProperty leakingProperty() {
-        return leaking;
+    /** What the capture and Verify measured; the Status state follows it. */
+    public LeakEvidence evidence() {
+        return evidence;
     }
 }

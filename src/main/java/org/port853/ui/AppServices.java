@@ -49,8 +49,20 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
 
     /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */
     public static AppServices forDemo() {
-        return new AppServices(new DemoResolverAdapter(), DemoCapture::create, new DemoQuerySender(),
-                ProviderSource.system(), XdgDirs.config(), newExecutor(), Notifier.desktop(), true);
+        DemoResolverAdapter adapter = new DemoResolverAdapter();
+        return new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
+                ProviderSource.inMemory(), demoConfigDir(), newExecutor(), Notifier.desktop(), true);
+    }
+
+    /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */
+    static Path demoConfigDir() {
+        try {
+            Path d = java.nio.file.Files.createTempDirectory("port853-demo");
+            d.toFile().deleteOnExit();
+            return d;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The bundled demo capture, replayed in real time and looping, as the demo window shows it. */
@@ -59,8 +71,9 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
     }
 
     public AppServices withDemo() {
-        return new AppServices(new DemoResolverAdapter(), DemoCapture::create, new DemoQuerySender(),
-                providers, configDir, executor, notifier, true);
+        DemoResolverAdapter adapter = new DemoResolverAdapter();
+        return new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
+                ProviderSource.inMemory(), demoConfigDir(), executor, notifier, true);
     }
 
     public static ExecutorService newExecutor() {

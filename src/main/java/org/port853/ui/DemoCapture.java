@@ -17,21 +17,49 @@ import org.port853.capture.MeterSnapshot;
 final class DemoCapture implements CaptureSession {
     /** The sample state's link with plaintext DNS and the default route. */
     static final String DEMO_INTERFACE = "wlan0";
+    /** The sample link's own DNS server: the demo's leaks go there, as they would on that machine. */
+    static final String DEMO_SERVER = "192.168.1.1";
     private final CaptureSession session;
+    /** When the demo's fix made it leak-free (null while not): leaks after that are not shown. */
+    private final java.util.function.Supplier<java.time.Instant> protectedSince;
 
-    private DemoCapture(CaptureSession session) {
+    private DemoCapture(CaptureSession session, java.util.function.Supplier<java.time.Instant> protectedSince) {
         this.session = session;
+        this.protectedSince = protectedSince;
     }
 
     static CaptureSession create() {
-        return new DemoCapture(CaptureSessions.demo());
+        return new DemoCapture(CaptureSessions.demo(), () -> null);
+    }
+
+    /** A demo capture whose leaks stop once {@code adapter}'s fix is applied. */
+    static CaptureSession create(org.port853.platform.demo.DemoResolverAdapter adapter) {
+        return new DemoCapture(CaptureSessions.demo(), adapter::protectedSince);
     }
 
     @Override public void start() throws org.port853.capture.CaptureUnavailableException { session.start(); }
     @Override public void stop() { session.stop(); }
     @Override public boolean isRunning() { return session.isRunning(); }
     @Override public String description() { return session.description(); }
-    @Override public MeterSnapshot snapshot(int seconds) { return session.snapshot(seconds); }
+    @Override
+    public MeterSnapshot snapshot(int seconds) {
+        MeterSnapshot s = session.snapshot(seconds);
+        java.time.Instant since = protectedSince.get();
+        if (since == null) {
+            return s;
+        }
+        long[] leaks = s.leakPackets().clone();
+        long[] markers = s.leakMarkers().clone();
+        long first = s.endEpochSecond() - s.seconds() + 1;
+        for (int i = 0; i < leaks.length; i++) {
+            if (first + i >= since.getEpochSecond()) {
+                leaks[i] = 0;
+                markers[i] = 0;
+            }
+        }
+        return new MeterSnapshot(s.endEpochSecond(), s.seconds(), s.encryptedPackets(), s.localPlaintextPackets(),
+                leaks, markers, s.totals(), s.pcapDrops(), s.ifDrops(), s.interfaces());
+    }
     @Override public void clear() { session.clear(); }
     @Override public void addListener(CaptureListener l) { session.addListener(l); }
     @Override public void removeListener(CaptureListener l) { session.removeListener(l); }
@@ -40,10 +68,13 @@ final class DemoCapture implements CaptureSession {
     @Override
     public List<LeakRecord> recentLeaks(int max) {
         List<LeakRecord> in = session.recentLeaks(max);
+        java.time.Instant since = protectedSince.get();
         List<LeakRecord> out = new ArrayList<>(in.size());
         for (LeakRecord r : in) {
-            out.add(r.iface() != null && r.iface().matches("if\\d+")
-                    ? new LeakRecord(r.time(), DEMO_INTERFACE, r.server(), r.name(), r.type(), r.process(), r.rcode()) : r);
+            if (since != null && r.time() != null && !r.time().isBefore(since)) {
+                continue; // the demo's fix routes every name to the encrypted servers: no more leaks
+            }
+            out.add(new LeakRecord(r.time(), DEMO_INTERFACE, DEMO_SERVER, r.name(), r.type(), r.process(), r.rcode()));
         }
         return out;
     }

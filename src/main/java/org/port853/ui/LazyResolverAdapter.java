@@ -45,6 +45,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
     }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
+    @Override public ApplyResult harden(boolean on) { return d().harden(on); }
     @Override public int priority() { return d().priority(); }
     @Override public PlatformRules rules() { return d().rules(); }
     @Override public Assessment assess(ResolverState s) { return d().assess(s); }

@@ -45,11 +45,11 @@ import org.port853.ui.verify.VerifyViewModel;
 
 /** The main window: menu, header (with the DEMO label), one tab per screen, and the apply sheet on top. */
 public final class MainWindow {
-    public static final double MIN_WIDTH = 900;
-    public static final double MIN_HEIGHT = 620;
+    public static final double MIN_WIDTH = 720;
+    public static final double MIN_HEIGHT = 520;
     public static final String STYLESHEET = MainWindow.class.getResource("port853.css").toExternalForm();
 
-    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, PREFERENCES }
+    public enum Screen { STATUS, PROVIDERS, TRAFFIC, VERIFY, DIAGNOSTICS, PREFERENCES }
 
     private final AppServices services;
     private final AppModel model;
@@ -60,16 +60,23 @@ public final class MainWindow {
     private final VerifyViewModel verify;
     private final PreferencesViewModel prefs;
     private final TabPane tabs = new TabPane();
+    private final Navigation navigation = new Navigation();
     private final BorderPane root = new BorderPane();
     private TrafficView trafficView;
     private final Consumer<String> openUrl;
     private final Runnable openDemo;
+    private Runnable onExitDemo;
 
     /**
      * @param openUrl  opens a link in the browser
      * @param openDemo switches the window to demo mode (menu entry); null hides the entry
      */
     public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo) {
+        this(services, openUrl, openDemo, new PreferencesStore(services.configDir()).load());
+    }
+
+    /** @param initial the preferences, read off the JavaFX thread before the window is built */
+    public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo, Preferences initial) {
         this.services = services;
         this.openUrl = openUrl;
         this.openDemo = openDemo;
@@ -80,8 +87,9 @@ public final class MainWindow {
         this.traffic = new TrafficViewModel(model);
         this.verify = new VerifyViewModel(model, traffic);
         PreferencesStore store = new PreferencesStore(services.configDir());
-        this.prefs = new PreferencesViewModel(store, model.background(), store.load());
+        this.prefs = new PreferencesViewModel(store, model.background(), initial);
         apply.setOnFinished(status::resync);
+        apply.setOnVerify(this::verifyNow);
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
         traffic.setNotificationsEnabled(prefs.notificationsProperty().get());
         prefs.notificationsProperty().addListener((o, a, on) -> {
@@ -103,12 +111,23 @@ public final class MainWindow {
         demo.setAccessibleText(I18n.t("demo.a11y"));
         demo.setVisible(services.demo());
         demo.setManaged(services.demo());
+        javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
+        exitDemo.setId("exit-demo");
+        exitDemo.setOnAction(e -> {
+            if (onExitDemo != null) onExitDemo.run();
+        });
+        exitDemo.setVisible(services.demo());
+        exitDemo.setManaged(services.demo());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label verdictChip = new Label();
-        verdictChip.getStyleClass().add("header-verdict");
-        verdictChip.textProperty().bind(status.verdictProperty());
-        HBox header = new HBox(10, title, subtitle, demo, spacer, verdictChip);
+        verdictChip.setId("state-chip");
+        verdictChip.getStyleClass().add("state-chip");
+        verdictChip.textProperty().bind(status.stateTextProperty());
+        verdictChip.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(I18n.t("state.a11y"), " ",
+                status.stateTextProperty()));
+        org.port853.ui.status.StateStyles.follow(verdictChip, status.stateProperty());
+        HBox header = new HBox(10, title, subtitle, demo, exitDemo, spacer, verdictChip);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
 
@@ -125,9 +144,18 @@ public final class MainWindow {
                 tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh)),
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
-                tab(Screen.VERIFY, () -> new VerifyView(verify)),
+                tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
+                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> fill(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            fill(t);
+            if (t != null) navigation.go((Screen) t.getUserData());
+        });
+        navigation.currentProperty().addListener((o, a, s) -> {
+            for (Tab t : tabs.getTabs()) {
+                if (t.getUserData() == s) tabs.getSelectionModel().select(t);
+            }
+        });
         fill(tabs.getSelectionModel().getSelectedItem());
         // The apply sheet is built the first time it is needed.
         StackPane center = new StackPane(tabs);
@@ -164,7 +192,7 @@ public final class MainWindow {
         MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 () -> {
                     show(Screen.TRAFFIC);
-                    trafficView().lookup("#traffic-export").fireEvent(new javafx.event.ActionEvent());
+                    trafficView().export(traffic);
                 });
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -211,18 +239,54 @@ public final class MainWindow {
         return m;
     }
 
+    static final String LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html";
+
+    /** The version from the jar's manifest; "development build" when run from classes. */
+    static String version() {
+        String v = MainWindow.class.getPackage().getImplementationVersion();
+        return v == null ? I18n.t("about.devVersion") : v;
+    }
+
     private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, I18n.t("about.text"), ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         a.setTitle(I18n.t("menu.about").replace("_", ""));
-        a.setHeaderText(I18n.t("app.title"));
+        a.setHeaderText(I18n.t("app.title") + " " + version());
+        Label text = new Label(I18n.t("about.text"));
+        text.setWrapText(true);
+        Label licence = new Label(I18n.t("about.licence"));
+        licence.setWrapText(true);
+        javafx.scene.control.Hyperlink licenceLink = new javafx.scene.control.Hyperlink(LICENCE_URL);
+        licenceLink.setOnAction(e -> openUrl.accept(LICENCE_URL));
+        VBox content = new VBox(8, text, new Label(I18n.t("about.version", version())), licence, licenceLink);
+        content.setId("about-content");
+        content.setPrefWidth(440);
+        a.getDialogPane().setContent(content);
         if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
-        a.getDialogPane().getStylesheets().add(STYLESHEET);
+        a.getDialogPane().getStylesheets().addAll(root.getScene() == null ? java.util.List.of(STYLESHEET)
+                : root.getScene().getStylesheets());
         a.show();
     }
 
+    /** Light, dark, or the desktop's preference (read in the background, with a timeout). */
     private void applyTheme(Preferences.Theme t) {
+        if (t == Preferences.Theme.SYSTEM) {
+            model.background().run(org.port853.ui.common.SystemTheme::prefersDark, dark -> {
+                if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) setDark(dark);
+            }, e -> setDark(false));
+        } else {
+            setDark(t == Preferences.Theme.DARK);
+        }
+    }
+
+    private void setDark(boolean dark) {
+        org.port853.ui.common.SystemTheme.use(dark);
         root.getStyleClass().remove("theme-dark");
-        if (t == Preferences.Theme.DARK) root.getStyleClass().add("theme-dark");
+        if (dark) root.getStyleClass().add("theme-dark");
+    }
+
+    private void protectFromVerify() {
+        show(Screen.STATUS);
+        status.protect();
     }
 
     public void verifyNow() {
@@ -231,9 +295,16 @@ public final class MainWindow {
     }
 
     public void show(Screen s) {
-        for (Tab t : tabs.getTabs()) {
-            if (t.getUserData() == s) tabs.getSelectionModel().select(t);
-        }
+        navigation.go(s);
+    }
+
+    /** What "Exit demo" does (the app reopens the window on this machine's real resolver). */
+    public void setOnExitDemo(Runnable r) {
+        onExitDemo = r;
+    }
+
+    public Navigation navigation() {
+        return navigation;
     }
 
     public Parent root() {
@@ -244,7 +315,7 @@ public final class MainWindow {
      * What the window shows for its first frame while the real content is built: the same header, menu strip
      * and colours, nothing that needs the heavier controls. Port853App shows this, then replaces it.
      */
-    public static Parent skeleton(boolean demo, Preferences.Theme theme) {
+    public static Parent skeleton(boolean demo, boolean dark) {
         Label title = new Label(I18n.t("app.title"));
         title.getStyleClass().add("app-title");
         Label subtitle = new Label(I18n.t("app.subtitle"));
@@ -262,7 +333,7 @@ public final class MainWindow {
         menuStrip.getStyleClass().add("menu-bar");
         BorderPane b = new BorderPane();
         b.getStyleClass().add("main-window");
-        if (theme == Preferences.Theme.DARK) b.getStyleClass().add("theme-dark");
+        if (dark) b.getStyleClass().add("theme-dark");
         b.setTop(new VBox(menuStrip, header));
         return b;
     }
@@ -330,6 +401,7 @@ public final class MainWindow {
     public ProvidersViewModel providersViewModel() { return providers; }
     public TrafficViewModel trafficViewModel() { return traffic; }
     public VerifyViewModel verifyViewModel() { return verify; }
+    public PreferencesViewModel preferencesViewModel() { return prefs; }
     public TrafficView trafficView() {
         if (trafficView == null) {
             trafficView = new TrafficView(traffic);

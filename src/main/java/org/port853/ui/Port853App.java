@@ -14,18 +14,27 @@ import org.port853.ui.prefs.PreferencesStore;
  */
 public class Port853App extends Application {
     private static volatile AppServices services;
+    private static volatile Preferences preferences;
+    /** The desktop's light/dark preference, detected while the toolkit starts. */
+    private static volatile java.util.concurrent.CompletableFuture<Boolean> systemDark =
+            java.util.concurrent.CompletableFuture.completedFuture(false);
     private MainWindow window;
     private Stage stage;
 
     /** Blocks until the window is closed. */
     public static void launchGui(String[] args, boolean demo) {
-        services = demo ? AppServices.forDemo() : AppServices.forSystem();
-        Application.launch(Port853App.class, args);
+        launchGui(args, demo ? AppServices.forDemo() : AppServices.forSystem());
     }
 
     /** For tools (screenshots, benchmarks) that bring their own services. */
     public static void launchGui(String[] args, AppServices s) {
         services = s;
+        // read here, on the launching thread: never on the JavaFX thread
+        preferences = new PreferencesStore(s.configDir()).load();
+        if (preferences.theme() == Preferences.Theme.SYSTEM) {
+            systemDark = java.util.concurrent.CompletableFuture.supplyAsync(
+                    org.port853.ui.common.SystemTheme::prefersDark, s.executor());
+        }
         Application.launch(Port853App.class, args);
     }
 
@@ -36,8 +45,11 @@ public class Port853App extends Application {
         boolean bench = Boolean.getBoolean("port853.bench");
         // First frame: the skeleton (header and colours), shown at once; the real window is built right after
         // that frame has been drawn, in the same scene.
-        Preferences prefs = new PreferencesStore(s.configDir()).load();
-        Scene scene = new Scene(MainWindow.skeleton(s.demo(), prefs.theme()), 1040, 740);
+        Preferences prefs = preferences != null ? preferences : Preferences.defaults();
+        boolean dark = prefs.theme() == Preferences.Theme.DARK
+                || prefs.theme() == Preferences.Theme.SYSTEM && systemDark.getNow(false);
+        org.port853.ui.common.SystemTheme.use(dark);
+        Scene scene = new Scene(MainWindow.skeleton(s.demo(), dark), 1040, 740);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(MainWindow.title(s.demo()));
@@ -65,7 +77,8 @@ public class Port853App extends Application {
             window.shutdown();
         }
         window = new MainWindow(s, url -> getHostServices().showDocument(url),
-                s.demo() ? null : () -> open(s.withDemo()));
+                s.demo() ? null : () -> open(s.withDemo()), preferences != null ? preferences : Preferences.defaults());
+        window.setOnExitDemo(s.demo() ? () -> open(AppServices.forSystem()) : null);
         window.show(stage);
     }
 

@@ -20,4 +20,20 @@ class GuiStarterTest {
         assertNull(GuiStarter.displayProblem(Map.of(), "Linux", "Monocle"));
         assertNull(GuiStarter.displayProblem(Map.of(), "Windows 11", null));
     }
+
+    @Test
+    void badDisplayIsOneSentenceWithoutStackTrace() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djavafx.cachedir=" + System.getProperty("javafx.cachedir", System.getProperty("java.io.tmpdir")),
+                "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher");
+        pb.environment().put("DISPLAY", ":247"); // no X server there
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assertions.assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("the graphical display could not be opened"), out);
+        assertTrue(!out.contains("Exception") && !out.contains("\tat ") && !out.contains("Unsupported JavaFX"), out);
+    }
 }

@@ -30,6 +30,11 @@ class CaptureSessionsTest {
             }
 
             @Override
+            public void onLeakUpdated(LeakRecord r) {
+                leaks.replaceAll(l -> l.id() == r.id() ? r : l);
+            }
+
+            @Override
             public void onFirstLeak(LeakRecord r) {
                 first.add(r);
             }
@@ -52,11 +57,35 @@ class CaptureSessionsTest {
         assertEquals(10, leaks.size());
         assertEquals(1, first.size());
         assertEquals(leaks, s.recentLeaks(100));
+        assertTrue(leaks.stream().allMatch(l -> "NOERROR".equals(l.rcode())), "updated with the response codes");
         assertEquals(leaks.subList(7, 10), s.recentLeaks(3));
         s.clear();
         assertEquals(0, s.snapshot(5).total(TrafficClass.ENCRYPTED).packets());
         assertEquals(List.of(), s.recentLeaks(5));
         s.close();
+    }
+
+    @Test
+    void anErrorOnTheCaptureThreadEndsTheCaptureWithAVisibleReason() throws Exception {
+        CaptureSession s = CaptureSessions.replay(LabFixturesTest.fixture("lab-eth0.pcap"), 0, false);
+        CountDownLatch stopped = new CountDownLatch(1);
+        String[] reason = {"not called"};
+        s.addListener(new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+
+            @Override
+            public void onStopped(String r) {
+                reason[0] = r;
+                stopped.countDown();
+            }
+        });
+        s.start();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS));
+        assertTrue(reason[0] != null && reason[0].contains("OutOfMemoryError"), "not a normal stop: " + reason[0]);
+        assertFalse(s.isRunning());
     }
 
     @Test

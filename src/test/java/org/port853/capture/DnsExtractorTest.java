@@ -27,16 +27,19 @@ class DnsExtractorTest {
     }
 
     @Test
-    void truncatedInsideTheNameIsNull() {
+    void truncatedInsideTheNameIsUnreadableButStillAQuery() {
         byte[] q = dnsQuery("example.com", 1);
-        assertNull(DnsExtractor.parse(q, 0, 16));
-        assertNull(DnsExtractor.parse(q, 0, 11));
+        DnsMessageInfo cut = DnsExtractor.parse(q, 0, 16);
+        assertEquals(LeakRecord.UNREADABLE, cut.name());
+        assertEquals(0x1234, cut.id());
+        assertEquals(false, cut.response());
+        assertNull(DnsExtractor.parse(q, 0, 11), "no header: not a message");
     }
 
     @Test
     void loopingCompressionPointerIsRejected() {
         byte[] q = cat(bytes(0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0), bytes(0xc0, 12, 0, 1, 0, 1));
-        assertNull(DnsExtractor.parse(q, 0, q.length));
+        assertEquals(LeakRecord.UNREADABLE, DnsExtractor.parse(q, 0, q.length).name());
     }
 
     @Test

@@ -19,7 +19,7 @@ class LabFixturesTest {
         "lab-any-sll2.pcap,          71, 18490, 14, 1350, 52, 10684, 10, 4",
         "lab-eth0.pcap,              71, 18064,  0,    0, 52, 10372, 10, 4",
         "lab-mixed-linktypes.pcapng, 142, 36554, 14, 1350, 104, 21056, 14, 8",
-        "lab-snaplen60.pcap,         38,  9423, 12, 1082, 38,  7941,  0, 2",
+        "lab-snaplen60.pcap,         38,  9423, 12, 1082, 38,  7941,  2, 2", // 2 IPv4 UDP queries, names cut
     })
     void countsEqualTshark(String file, long encP, long encB, long locP, long locB, long leakP, long leakB,
                            long leaks, long nonFirst) throws Exception {
@@ -42,5 +42,13 @@ class LabFixturesTest {
         assertEquals("fd00:854:61::2", r.leaks().get(1).server());
         assertEquals(List.of("if0"), List.copyOf(r.interfaces().keySet()));
         assertEquals(0, r.parseErrors());
+    }
+
+    @org.junit.jupiter.api.Test
+    void queriesCutBySnapLengthAreLeakEntriesWithUnreadableNames() throws Exception {
+        FileAnalyzer.Result r = FileAnalyzer.analyze(fixture("lab-snaplen60.pcap"),
+                List.of(InetAddress.getByName("198.18.61.1"), InetAddress.getByName("fd00:854:61::1")), 1000);
+        assertEquals(List.of(LeakRecord.UNREADABLE, LeakRecord.UNREADABLE),
+                r.leaks().stream().map(LeakRecord::name).toList());
     }
 }

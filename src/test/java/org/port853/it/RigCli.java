@@ -23,10 +23,37 @@ final class RigCli implements AutoCloseable {
     }
 
     static RigCli start(String id, int net, Map<String, String> env) {
+        return start(id, net, 252, env);
+    }
+
+    /** A rig running systemd {@code systemd}'s resolved; the id gets the version appended. */
+    static RigCli start(String id, int net, int systemd, Map<String, String> env) {
         assertTrue(TestRig.available(), "integration tests need root, systemd-resolved, unbound, tcpdump and tshark "
                 + "(run .ci/install-deps as root)");
         assertTrue(Files.isRegularFile(jar()), "build the jar first (mvn package): " + jar());
-        return new RigCli(TestRig.start(id, net, env));
+        String missing = TestRig.missingRoot(systemd);
+        assertTrue(missing == null, missing);
+        Map<String, String> withVersion = new java.util.HashMap<>(env);
+        withVersion.put("RIG_SYSTEMD", Integer.toString(systemd));
+        return new RigCli(TestRig.start(id + idLetter(systemd), net, withVersion));
+    }
+
+    /** Rig ids stay within 12 characters with a worktree suffix: one letter per release (none for the host's). */
+    private static String idLetter(int systemd) {
+        return switch (systemd) {
+            case 247 -> "b";
+            case 257 -> "t";
+            case 262 -> "s";
+            default -> "";
+        };
+    }
+
+    /** resolved's own answer over D-Bus, as busctl prints it: "a(iiay)st ... \"example.com\" FLAGS". */
+    String resolveHostnameRaw(String name, long flags) {
+        TestRig.ExecResult r = rig.exec(null, Duration.ofSeconds(20), "busctl", "call", "org.freedesktop.resolve1",
+                "/org/freedesktop/resolve1", "org.freedesktop.resolve1.Manager", "ResolveHostname", "isit", "0", name,
+                "0", Long.toString(flags));
+        return (r.stdout() + r.stderr()).strip();
     }
 
     static Path jar() {

@@ -19,6 +19,9 @@ class ScriptedCapture implements CaptureSession {
     /** Whether leaks reach listeners (the GUI's test double does not call them). */
     boolean notify = true;
     long encrypted;
+    long leakPackets;
+    long plaintext853Packets;
+    long drops;
     volatile boolean running;
     boolean stopped;
     String startedOn = "unset";
@@ -42,6 +45,19 @@ class ScriptedCapture implements CaptureSession {
         encrypted += packets;
     }
 
+    /** Leak-class packets the meter counted (no entry: e.g. a response, or a query the leak stage lost). */
+    synchronized void leakPackets(long packets) {
+        leakPackets += packets;
+    }
+
+    synchronized void plaintext853(long packets) {
+        plaintext853Packets += packets;
+    }
+
+    synchronized void dropped(long packets) {
+        drops += packets;
+    }
+
     @Override
     public void start() throws CaptureUnavailableException {
         if (failure != null) throw failure;
@@ -58,7 +74,12 @@ class ScriptedCapture implements CaptureSession {
         long[] z = new long[seconds];
         long[] e = new long[seconds];
         e[seconds - 1] = encrypted;
-        return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, e, z, z.clone(), z.clone(), Map.of(), 0, 0);
+        long[] l = new long[seconds];
+        l[seconds - 1] = leakPackets;
+        long[] p = new long[seconds];
+        p[seconds - 1] = plaintext853Packets;
+        return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, e, z, l, z.clone(), Map.of(), drops, 0,
+                List.of(), p);
     }
 
     @Override

@@ -81,4 +81,39 @@ class VerifierTest {
         ScriptedSender s = new ScriptedSender(false, (name, i) -> c.encrypted(1));
         assertEquals(VerifyVerdict.NO_ANSWER, verifier(s).verify(c, Verifier.names(2)).verdict());
     }
+
+    @Test
+    @DisplayName("leak packets counted by the meter while the queries travelled: never ALL_ENCRYPTED")
+    void leakPacketsWithoutEntries() throws InterruptedException {
+        ScriptedCapture c = new ScriptedCapture(null);
+        c.leakPackets(7); // before: not counted
+        ScriptedSender s = new ScriptedSender(true, (name, i) -> {
+            c.encrypted(4);
+            if (i == 1) c.leakPackets(2);
+        });
+        VerifyResult r = verifier(s).verify(c, Verifier.names(3));
+        assertEquals(VerifyVerdict.UNPROVEN, r.verdict());
+        assertEquals(2, r.leakPackets());
+        assertTrue(r.reasons().stream().anyMatch(x -> x.contains("2 plaintext DNS packets")), r.reasons().toString());
+    }
+
+    @Test
+    @DisplayName("plaintext on 853, capture drops and another program's leak each make the result UNPROVEN")
+    void dropsAndOtherLeaks() throws InterruptedException {
+        ScriptedCapture c = new ScriptedCapture(null);
+        VerifyResult p853 = verifier(new ScriptedSender(true, (n, i) -> { c.encrypted(1); c.plaintext853(1); }))
+                .verify(c, Verifier.names(2));
+        assertEquals(VerifyVerdict.UNPROVEN, p853.verdict());
+        ScriptedCapture d = new ScriptedCapture(null);
+        VerifyResult drops = verifier(new ScriptedSender(true, (n, i) -> { d.encrypted(1); d.dropped(3); }))
+                .verify(d, Verifier.names(1));
+        assertEquals(VerifyVerdict.UNPROVEN, drops.verdict());
+        assertTrue(drops.reasons().stream().anyMatch(x -> x.contains("dropped 3")), drops.reasons().toString());
+        ScriptedCapture o = new ScriptedCapture(null);
+        VerifyResult other = verifier(new ScriptedSender(true, (n, i) -> {
+            o.encrypted(1);
+            o.leaked(ScriptedCapture.leak(LeakRecord.UNREADABLE, "198.18.9.4"));
+        })).verify(o, Verifier.names(1));
+        assertEquals(VerifyVerdict.UNPROVEN, other.verdict());
+    }
 }

@@ -55,12 +55,13 @@ class VerifyResultTest {
     }
 
     @Test
-    @DisplayName("other programs' leaks alone do not fail our queries, but are reported")
+    @DisplayName("other programs' leaks meanwhile: not LEAKED (ours stayed encrypted), but never ALL_ENCRYPTED")
     void otherLeaksOnly() {
         VerifyResult r = VerifyResult.judge(ANSWERED, true, 3,
                 List.of(ScriptedCapture.leak("mail.example.org", "192.0.2.1")));
-        assertEquals(VerifyVerdict.ALL_ENCRYPTED, r.verdict());
+        assertEquals(VerifyVerdict.UNPROVEN, r.verdict());
         assertEquals(1, r.otherLeaks().size());
+        assertEquals(1, r.reasons().size(), r.reasons().toString());
     }
 
     @Test

@@ -107,6 +107,11 @@ public final class TestRig implements AutoCloseable {
      * Appends {@code RIG_ID_SUFFIX} (environment, [a-z0-9]{0,3}) so that several checkouts can run the same
      * integration tests at once without sharing namespaces or rig directories.
      */
+    /** The same suffix rule for the dot-lab's RIG_ID (src/test/rig/dot-lab.sh). */
+    public static String withWorktreeSuffixForLab(String id) {
+        return withWorktreeSuffix(id);
+    }
+
     static String withWorktreeSuffix(String id) {
         String suffix = System.getenv().getOrDefault("RIG_ID_SUFFIX", "");
         if (!suffix.matches("[a-z0-9]{0,3}")) {
@@ -248,6 +253,41 @@ public final class TestRig implements AutoCloseable {
     /** Plain DNS only; port 853 closed (a router's DNS that does not speak DoT). */
     public String plainServer() {
         return vars.get("RIG_PLAIN4");
+    }
+
+    /** The systemd release whose resolved runs in this rig (RIG_SYSTEMD: 247, 252 = the host's, 257, 262). */
+    public int systemd() {
+        return Integer.parseInt(vars.get("RIG_SYSTEMD"));
+    }
+
+    /** The PID of the running systemd-resolved, as the rig recorded it at its last start. */
+    public long resolvedPid() {
+        try {
+            return Long.parseLong(Files.readString(dir().resolve("run/resolved.pid")).strip().split(" ")[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** systemd's versions in the matrix, and whether this machine has the root to run each (build-roots.sh). */
+    public static final List<Integer> SYSTEMD_VERSIONS = List.of(247, 252, 257, 262);
+
+    /** Null when the rig can run that version here, else what is missing and how to get it. */
+    public static String missingRoot(int systemd) {
+        String suite = switch (systemd) {
+            case 252 -> null;
+            case 247 -> "bullseye";
+            case 257 -> "trixie";
+            case 262 -> "sid";
+            default -> throw new IllegalArgumentException("no systemd " + systemd + " in the matrix");
+        };
+        if (suite == null) {
+            return null;
+        }
+        Path root = Path.of(System.getenv().getOrDefault("PORT853_TEST_ROOTS", "/var/cache/port853-test-roots"), suite);
+        return Files.isRegularFile(root.resolve(".port853-complete")) ? null
+                : "no " + suite + " root for systemd " + systemd + " in " + root
+                + ": run src/test/rig/build-roots.sh as root (.ci/install-deps does)";
     }
 
     public String busAddress() {

@@ -281,6 +281,7 @@ class ReviewFixesTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(before);
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier(), exec));
         assertSame(before, fx(() -> window.model().stateProperty().get()));
+        fx(() -> window.model().chosen().add(window.model().catalogue().get(0)));
         exec.hold = true;
         fx(() -> window.applyViewModel().beginApplyOrExplain(window.model()::desired));
         assertEquals(1, exec.held.size(), "the plan waits on the worker pool");

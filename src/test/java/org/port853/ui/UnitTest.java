@@ -36,6 +36,6 @@ class UnitTest {
         s.save(p);
         assertEquals(p, new PreferencesStore(dir.resolve("port853")).load());
         Files.writeString(s.file(), "theme=purple\nnotifications=\\u00zz\n");
-        assertEquals(Preferences.Theme.LIGHT, s.load().theme());
+        assertEquals(Preferences.Theme.SYSTEM, s.load().theme());
     }
 }

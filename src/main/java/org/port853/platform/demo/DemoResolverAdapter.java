@@ -107,6 +107,13 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 .orElse("# (demo) no drop-in renderer is available\n");
     }
 
+    /** When an applied change made the demo leak-free (strict, every domain routed); null while it is not. */
+    private volatile java.time.Instant protectedSince;
+
+    public java.time.Instant protectedSince() {
+        return protectedSince;
+    }
+
     @Override
     public ApplyResult apply(DesiredSettings desired) {
         long t0 = System.nanoTime();
@@ -121,6 +128,8 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                     desired.dnssec(), true, desired.routeAllDomains() ? List.of(new DomainEntry(".", true)) : List.of(),
                     "yes", "stub");
             pending = null;
+            protectedSince = desired.mode() == DotMode.STRICT && desired.routeAllDomains()
+                    ? java.time.Instant.now() : null;
             return result(ApplyResult.Outcome.APPLIED, null, t0, desired.mode() == DotMode.STRICT);
         }
     }
@@ -132,9 +141,15 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         synchronized (this) {
             dropIn = null;
             global = initialGlobal;
+            protectedSince = null;
             pending = null;
             return result(ApplyResult.Outcome.REVERTED, null, t0, false);
         }
+    }
+
+    @Override
+    public ApplyResult harden(boolean on) {
+        return ApplyResult.of(ApplyResult.Outcome.PLANNED, "Demo: nothing was changed (the firewall rule is only simulated).");
     }
 
     @Override

@@ -25,6 +25,15 @@ final class BusValues {
         return v == null ? null : v.getValue();
     }
 
+    /**
+     * The {@code Ex} form of a server property (with port and server name, 246+), or the plain form that older
+     * versions have ({@code DNS a(iiay)}, {@code CurrentDNSServer (iiay)}): {@link #servers} reads both.
+     */
+    static Object exOrPlain(Map<String, Variant<?>> props, String plainKey) {
+        Object ex = value(props, plainKey + "Ex");
+        return ex != null ? ex : value(props, plainKey);
+    }
+
     static String string(Map<String, Variant<?>> props, String key) {
         Object v = value(props, key);
         return v == null ? "" : v.toString();

@@ -14,16 +14,23 @@ final class DropInRenderer {
     }
 
     static String render(DesiredSettings s) {
+        return render(s, new ResolvedFeatures(0));
+    }
+
+    /** Before 246 resolved knows neither {@code :port} nor {@code #name}: it would drop such an entry. */
+    static String render(DesiredSettings s, ResolvedFeatures features) {
+        java.util.function.Function<ServerAddress, String> syntax = features.serverNames()
+                ? ServerAddress::toResolvedSyntax : ServerAddress::addressText;
         StringBuilder b = new StringBuilder(HEADER);
         b.append("[Resolve]\n");
         // Empty assignments first: list values from earlier files would otherwise add to ours.
         b.append("DNS=\n");
         if (!s.servers().isEmpty()) {
-            b.append("DNS=").append(join(s.servers())).append('\n');
+            b.append("DNS=").append(join(s.servers(), syntax)).append('\n');
         }
         b.append("FallbackDNS=\n");
         if (!s.fallback().isEmpty()) {
-            b.append("FallbackDNS=").append(join(s.fallback())).append('\n');
+            b.append("FallbackDNS=").append(join(s.fallback(), syntax)).append('\n');
         }
         b.append("DNSOverTLS=").append(s.mode().resolvedValue()).append('\n');
         if (s.dnssec() != null) {
@@ -37,7 +44,7 @@ final class DropInRenderer {
         return b.toString();
     }
 
-    private static String join(List<ServerAddress> servers) {
-        return servers.stream().map(ServerAddress::toResolvedSyntax).collect(Collectors.joining(" "));
+    private static String join(List<ServerAddress> servers, java.util.function.Function<ServerAddress, String> syntax) {
+        return servers.stream().map(syntax).collect(Collectors.joining(" "));
     }
 }

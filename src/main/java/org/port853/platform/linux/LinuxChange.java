@@ -63,7 +63,7 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public List<ItemSnapshot> targetItems(HelperRequest r) {
-        return planner.targetFiles(r.settings(), r.linkResolverFile());
+        return planner.targetFiles(r.settings(), r.linkResolverFile(), version());
     }
 
     @Override

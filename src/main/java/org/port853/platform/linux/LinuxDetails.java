@@ -7,13 +7,20 @@ import org.port853.core.DropIn;
 import org.port853.core.PlatformDetails;
 import org.port853.core.ResolvConfState;
 
-/** What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins. */
-public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns)
+/**
+ * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
+ * {@code downgrade}: evidence (one sentence) that opportunistic mode fell back to plaintext, or null.
+ */
+public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade)
         implements PlatformDetails {
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
 
     public LinuxDetails {
         dropIns = List.copyOf(dropIns);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns) {
+        this(systemdVersion, resolvConf, dropIns, null);
     }
 
     @Override

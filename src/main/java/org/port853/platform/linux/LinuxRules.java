@@ -18,8 +18,8 @@ import org.port853.platform.PlatformRules;
  */
 public final class LinuxRules implements PlatformRules {
     /** systemd 239 added DNSOverTLS=; 246 added #name and certificate-name checking. */
-    public static final int FIRST_DOT_VERSION = 239;
-    public static final int FIRST_SNI_VERSION = 246;
+    public static final int FIRST_DOT_VERSION = ResolvedFeatures.FIRST_DOT;
+    public static final int FIRST_SNI_VERSION = ResolvedFeatures.FIRST_SERVER_NAME;
 
     @Override
     public List<Reason> assess(ResolverState s) {
@@ -50,6 +50,7 @@ public final class LinuxRules implements PlatformRules {
                     "Make sure the system D-Bus is running."));
         }
         assessVersion(s, d.systemdVersion(), reasons);
+        assessTransport(s, d, reasons);
         assessResolvConf(d.resolvConf(), reasons);
         assessDropIns(d.dropIns(), reasons);
         return reasons;
@@ -69,6 +70,27 @@ public final class LinuxRules implements PlatformRules {
                     "systemd " + version + " cannot check the server's certificate name (that arrived in 246): "
                             + "a server on the path could impersonate your provider.",
                     "Upgrade to a release with systemd 246 or later (Ubuntu 20.10+, Debian 11+)."));
+        }
+    }
+
+    /**
+     * Before 248 resolved's replies do not say whether they came over TLS, so configuration alone never makes
+     * the verdict PROTECTED there; an observed fallback to plaintext in opportunistic mode is its own reason.
+     */
+    private static void assessTransport(ResolverState s, LinuxDetails d, List<Reason> reasons) {
+        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        int version = d.systemdVersion();
+        if (mode != DotMode.OFF && version > 0 && !new ResolvedFeatures(version).transportFlags()) {
+            reasons.add(new Reason("TRANSPORT_UNREPORTED", Severity.WARNING,
+                    "systemd " + version + " does not report whether answers came over an encrypted connection (that "
+                            + "arrived in " + ResolvedFeatures.FIRST_TRANSPORT_FLAGS + "), so the settings alone do not "
+                            + "prove it.",
+                    "Run 'port853 verify' to prove it with a packet capture, or upgrade to systemd 248 or later."));
+        }
+        if (d.downgrade() != null) {
+            reasons.add(new Reason("DOT_DOWNGRADED", Severity.UNENCRYPTED,
+                    "Opportunistic mode fell back to plaintext: " + d.downgrade() + ".",
+                    "Use strict mode with a provider whose server name is known, or fix the path to port 853."));
         }
     }
 

@@ -15,8 +15,26 @@ final class Resolve1 {
     static final String MANAGER_PATH = "/org/freedesktop/resolve1";
     static final String MANAGER_INTERFACE = "org.freedesktop.resolve1.Manager";
     static final String LINK_INTERFACE = "org.freedesktop.resolve1.Link";
-    /** SD_RESOLVED_CONFIDENTIAL: the answer came over an encrypted (or local) transport only. */
+    // Lookup flags (src/systemd/resolved-def.h); requests and replies share one 64-bit field. All from 248.
+    /** Request: no answer from synthesized records (which include /etc/hosts and the local host name). */
+    static final long NO_SYNTHESIZE = 1L << 11;
+    /** Request: no answer from the cache. */
+    static final long NO_CACHE = 1L << 12;
+    /** Request: no answer from locally registered LLMNR/mDNS records. */
+    static final long NO_ZONE = 1L << 13;
+    /** Request: no answer from configured trust anchors. */
+    static final long NO_TRUST_ANCHOR = 1L << 14;
+    /** Request: do not go to the network (must stay off for a health check). */
+    static final long NO_NETWORK = 1L << 15;
+    /** Reply: the answer came over an encrypted (or local) transport only. */
     static final long FLAG_CONFIDENTIAL = 1L << 18;
+    static final long FLAG_SYNTHETIC = 1L << 19;
+    static final long FLAG_FROM_CACHE = 1L << 20;
+    static final long FLAG_FROM_ZONE = 1L << 21;
+    static final long FLAG_FROM_TRUST_ANCHOR = 1L << 22;
+    static final long FLAG_FROM_NETWORK = 1L << 23;
+    /** Any origin other than the network. */
+    static final long FLAGS_NOT_NETWORK = FLAG_SYNTHETIC | FLAG_FROM_CACHE | FLAG_FROM_ZONE | FLAG_FROM_TRUST_ANCHOR;
 
     private Resolve1() {
     }

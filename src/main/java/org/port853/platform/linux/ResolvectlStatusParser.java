@@ -13,8 +13,10 @@ import org.port853.core.LinkState;
 import org.port853.core.ServerAddress;
 
 /**
- * Reads the text of {@code resolvectl status} (systemd 252 layout) when D-Bus is not available. The text
- * is not a stable interface, so unknown lines are skipped and the state is marked degraded by the caller.
+ * Reads the text of {@code resolvectl status} when D-Bus is not available: the layout of 246 and later
+ * ("Protocols: +DefaultRoute ... DNSOverTLS=...") and the older one ("DNSOverTLS setting: no", 245 on Ubuntu
+ * 20.04). The text is not a stable interface, so unknown lines are skipped and the state is marked degraded by
+ * the caller.
  */
 final class ResolvectlStatusParser {
     private static final Pattern LINK = Pattern.compile("^Link (\\d+) \\(([^)]*)\\)");
@@ -78,6 +80,18 @@ final class ResolvectlStatusParser {
             switch (key) {
                 case "Protocols":
                     protocols(value);
+                    break;
+                case "DNSOverTLS setting":
+                    dot = DotMode.parseOrNull(value);
+                    break;
+                case "DNSSEC setting":
+                    dnssec = DnssecMode.parseOrNull(value);
+                    break;
+                case "DNSSEC supported":
+                    dnssecSupported = value.equals("yes");
+                    break;
+                case "DefaultRoute setting":
+                    defaultRoute = value.equals("yes");
                     break;
                 case "resolv.conf mode":
                     resolvConfMode = value;

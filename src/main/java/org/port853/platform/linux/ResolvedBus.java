@@ -2,6 +2,7 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +25,30 @@ import org.freedesktop.dbus.types.Variant;
  * call has a deadline: a hung bus must not hang the caller.
  */
 final class ResolvedBus implements AutoCloseable {
-    /** The outcome of one lookup through resolved. */
-    record Lookup(boolean answered, int addresses, long flags, String error) {
+    /**
+     * The outcome of one lookup through resolved: {@code ifindex} is the interface the first address was
+     * learned on (0 = the global servers); {@code errorName} the D-Bus error name when it failed.
+     */
+    record Lookup(boolean answered, int addresses, long flags, String error, int ifindex, String errorName) {
+        static final String NXDOMAIN = "org.freedesktop.resolve1.DnsError.NXDOMAIN";
+        static final String INVALID_ARGS = "org.freedesktop.DBus.Error.InvalidArgs";
+
+        static Lookup failed(String error, String errorName) {
+            return new Lookup(false, 0, 0, error, 0, errorName);
+        }
+
         boolean confidential() {
             return answered && (flags & Resolve1.FLAG_CONFIDENTIAL) != 0;
+        }
+
+        /** A server answered that the name does not exist: the network path works. */
+        boolean nameDoesNotExist() {
+            return NXDOMAIN.equals(errorName);
+        }
+
+        /** resolved before 248 refuses the request flags of newer versions. */
+        boolean rejectedFlags() {
+            return INVALID_ARGS.equals(errorName);
         }
     }
 
@@ -42,8 +63,16 @@ final class ResolvedBus implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * dbus-java retries a failed connect every 500 ms until its transport timeout (10 s by default) runs out,
+     * so a machine without a system bus waited 10 s for "not running". A local socket either accepts at once
+     * or not at all: one attempt is enough.
+     */
+    static final int CONNECT_TIMEOUT_MS = 500;
+
     static ResolvedBus connect() throws DBusException {
-        return new ResolvedBus(DBusConnectionBuilder.forSystemBus().withShared(false).build());
+        return new ResolvedBus(DBusConnectionBuilder.forSystemBus().withShared(false)
+                .transportConfig().withTimeout(CONNECT_TIMEOUT_MS).back().build());
     }
 
     boolean resolvedRunning(Duration timeout) throws IOException {
@@ -70,15 +99,35 @@ final class ResolvedBus implements AutoCloseable {
     }
 
     Lookup resolveHostname(String name, Duration timeout) {
+        return resolveHostname(name, 0, timeout);
+    }
+
+    /** ResolveHostname on all links with the request {@code flags} (SD_RESOLVED_*; 0 for the defaults). */
+    Lookup resolveHostname(String name, long flags, Duration timeout) {
         try {
             Resolve1.HostnameReply<?, String, UInt64> reply = call(timeout,
-                    () -> manager().ResolveHostname(0, name, 0, new UInt64(0)));
-            int count = reply.addresses instanceof java.util.List<?> l ? l.size() : 0;
-            return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : "no addresses");
+                    () -> manager().ResolveHostname(0, name, 0, new UInt64(flags)));
+            List<?> addresses = reply.addresses instanceof List<?> l ? l : List.of();
+            int count = addresses.size();
+            int ifindex = count > 0 ? ifindexOf(addresses.get(0)) : 0;
+            return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : "no addresses", ifindex,
+                    null);
         } catch (IOException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
-            return new Lookup(false, 0, 0, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+            String errorName = c instanceof DBusExecutionException d ? d.getType() : null;
+            return Lookup.failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage(), errorName);
         }
+    }
+
+    /** The struct (iiay) arrives as AddressEntry or, depending on dbus-java's conversion, as Object[]. */
+    private static int ifindexOf(Object entry) {
+        if (entry instanceof Resolve1.AddressEntry a) {
+            return a.ifindex;
+        }
+        if (entry instanceof Object[] fields && fields.length > 0 && fields[0] instanceof Number n) {
+            return n.intValue();
+        }
+        return 0;
     }
 
     private Resolve1.Manager manager() throws DBusException {

@@ -8,24 +8,21 @@ import org.port853.change.ResolverControl;
 import org.port853.platform.ProcessRunner;
 
 /**
- * Restarts systemd-resolved through systemctl (fixed arguments, no shell) and checks it with a lookup over
- * D-Bus whose reply flags prove whether the answer came over an encrypted transport.
+ * Makes systemd-resolved read its files again through systemctl (fixed arguments, no shell): reload from 256,
+ * restart before; then checks it with {@link ResolvedHealthCheck}.
  */
 public final class ResolvedControl implements ResolverControl {
     static final String UNIT = "systemd-resolved.service";
-    /** systemd-resolved learned to reload its configuration (SIGHUP / reload) in 256. */
-    static final int FIRST_RELOAD_VERSION = 256;
     private static final Duration START_WAIT = Duration.ofSeconds(10);
-    private static final Duration CHECK_WINDOW = Duration.ofSeconds(4);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
     private final LinuxPaths paths;
-    private final int systemdVersion;
+    private final ResolvedFeatures features;
     private final String probeName;
 
     public ResolvedControl(LinuxPaths paths, int systemdVersion, String probeName) {
         this.paths = paths;
-        this.systemdVersion = systemdVersion;
+        this.features = new ResolvedFeatures(systemdVersion);
         this.probeName = probeName;
     }
 
@@ -36,7 +33,7 @@ public final class ResolvedControl implements ResolverControl {
 
     @Override
     public void reload() throws IOException {
-        systemctl(systemdVersion >= FIRST_RELOAD_VERSION ? "reload-or-restart" : "restart", UNIT);
+        systemctl(features.reloadVerb(), UNIT);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try (ResolvedBus bus = ResolvedBus.connect()) {
@@ -53,23 +50,9 @@ public final class ResolvedControl implements ResolverControl {
 
     @Override
     public Health check(boolean requireEncrypted) {
-        long deadline = System.nanoTime() + CHECK_WINDOW.toNanos();
-        String last = "no answer";
-        try (ResolvedBus bus = ResolvedBus.connect()) {
-            do {
-                ResolvedBus.Lookup l = bus.resolveHostname(probeName, CALL_TIMEOUT);
-                if (l.answered() && (l.confidential() || !requireEncrypted)) {
-                    return new Health(true, l.confidential(), "resolved " + probeName
-                            + (l.confidential() ? " over an encrypted connection" : " without encryption"), null);
-                }
-                last = l.answered() ? probeName + " resolved, but not over an encrypted connection"
-                        : "resolving " + probeName + " failed: " + l.error();
-                sleep(250);
-            } while (System.nanoTime() < deadline);
-        } catch (DBusException e) {
-            last = "the system D-Bus is not reachable: " + e.getMessage();
-        }
-        return new Health(false, false, last, null);
+        return new ResolvedHealthCheck(new BusLookups(paths), new LiveTransportCapture(), features, probeName,
+                ResolvedHealthCheck.WINDOW)
+                .check(requireEncrypted);
     }
 
     private void systemctl(String verb, String unit) throws IOException {

@@ -36,6 +36,11 @@ public final class ResolvedPlanner {
             return Optional.of("strict mode needs systemd 246 or later to check the server's certificate name; this "
                     + "system has " + systemdVersion + ". Use opportunistic mode, or upgrade");
         }
+        if (!new ResolvedFeatures(systemdVersion).serverNames()
+                && s.servers().stream().anyMatch(a -> a.port() != 0 && a.port() != 853 && a.port() != 53)) {
+            return Optional.of("systemd " + systemdVersion + " cannot use a server port (that arrived in 246); "
+                    + "remove the :port");
+        }
         for (DropIn d : dropIns) {
             if (d.overridesOurs()) {
                 return Optional.of("the drop-in " + d.path() + " sorts after Port853's file and overrides "
@@ -50,9 +55,14 @@ public final class ResolvedPlanner {
 
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */
     public List<ItemSnapshot> targetFiles(DesiredSettings s, boolean linkResolvConf) {
+        return targetFiles(s, linkResolvConf, 0);
+    }
+
+    /** As above for systemd {@code systemdVersion} (0 = unknown: a current release's syntax). */
+    public List<ItemSnapshot> targetFiles(DesiredSettings s, boolean linkResolvConf, int systemdVersion) {
         List<ItemSnapshot> files = new ArrayList<>();
         files.add(s.isOff() ? FileItemStore.absent(paths.ourDropIn())
-                : FileItemStore.file(paths.ourDropIn(), DropInRenderer.render(s)));
+                : FileItemStore.file(paths.ourDropIn(), DropInRenderer.render(s, new ResolvedFeatures(systemdVersion))));
         if (linkResolvConf) {
             files.add(FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF));
         }
@@ -70,7 +80,7 @@ public final class ResolvedPlanner {
             return Plan.refused(refusal.get());
         }
         List<FileChange> changes = new ArrayList<>();
-        for (ItemSnapshot target : targetFiles(s, linkResolvConf)) {
+        for (ItemSnapshot target : targetFiles(s, linkResolvConf, systemdVersion)) {
             Path file = FileItemStore.path(target.key());
             ItemSnapshot now;
             try {
@@ -84,8 +94,7 @@ public final class ResolvedPlanner {
         if (changes.stream().anyMatch(FileChange::changes)) {
             changes.stream().filter(FileChange::changes).forEach(c -> actions.add("write " + c.path()));
             actions.add("systemctl enable " + ResolvedControl.UNIT);
-            actions.add("systemctl " + (systemdVersion >= ResolvedControl.FIRST_RELOAD_VERSION ? "reload-or-restart"
-                    : "restart") + " " + ResolvedControl.UNIT);
+            actions.add("systemctl " + new ResolvedFeatures(systemdVersion).reloadVerb() + " " + ResolvedControl.UNIT);
             actions.add("health check: resolve a name through systemd-resolved"
                     + (s.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")
                     + "; roll back if it fails");

@@ -31,8 +31,16 @@ final class ResolvedStateReader {
     private final LinuxPaths paths;
     private volatile int systemdVersion = -1;
 
+    private final boolean observeDowngrade;
+
     ResolvedStateReader(LinuxPaths paths) {
+        this(paths, false);
+    }
+
+    /** {@code observeDowngrade}: in opportunistic mode, look for a fallback to plaintext (one extra lookup). */
+    ResolvedStateReader(LinuxPaths paths, boolean observeDowngrade) {
         this.paths = paths;
+        this.observeDowngrade = observeDowngrade;
     }
 
     int systemdVersion() {
@@ -59,16 +67,19 @@ final class ResolvedStateReader {
             }
             Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
             GlobalState g = new GlobalState(
-                    BusValues.servers(BusValues.value(m, "DNSEx"), true, true),
-                    BusValues.servers(BusValues.value(m, "FallbackDNSEx"), true, true),
-                    BusValues.server(BusValues.value(m, "CurrentDNSServerEx"), true),
+                    BusValues.servers(BusValues.exOrPlain(m, "DNS"), true, true),
+                    BusValues.servers(BusValues.exOrPlain(m, "FallbackDNS"), true, true),
+                    BusValues.server(BusValues.exOrPlain(m, "CurrentDNSServer"), true),
                     DotMode.parseOrNull(BusValues.string(m, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(m, "DNSSEC")),
                     BusValues.bool(m, "DNSSECSupported"),
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
-            return new ResolverState(NAME, StateSource.DBUS, true, true, g, readLinks(bus), pending, null,
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+            List<LinkState> links = readLinks(bus);
+            String downgrade = observeDowngrade
+                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g) : null;
+            return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
+                    new LinuxDetails(systemdVersion(), rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = e.getMessage();
         }
@@ -86,12 +97,12 @@ final class ResolvedStateReader {
                 continue;
             }
             links.add(new LinkState(nif.getIndex(), nif.getName(),
-                    BusValues.servers(BusValues.value(p, "DNSEx"), false, false),
+                    BusValues.servers(BusValues.exOrPlain(p, "DNS"), false, false),
                     DotMode.parseOrNull(BusValues.string(p, "DNSOverTLS")),
                     DnssecMode.parseOrNull(BusValues.string(p, "DNSSEC")),
                     BusValues.domains(BusValues.value(p, "Domains"), false, false),
                     BusValues.bool(p, "DefaultRoute"),
-                    BusValues.server(BusValues.value(p, "CurrentDNSServerEx"), false)));
+                    BusValues.server(BusValues.exOrPlain(p, "CurrentDNSServer"), false)));
         }
         links.sort(java.util.Comparator.comparingInt(LinkState::index));
         return links;

@@ -25,7 +25,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged) {
         this.paths = paths;
-        this.reader = new ResolvedStateReader(paths);
+        this.reader = new ResolvedStateReader(paths, true);
         this.planner = new ResolvedPlanner(paths);
         this.privileged = privileged;
     }
@@ -87,6 +87,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public ApplyResult revert() {
         return send(HelperRequest.of(HelperRequest.Action.REVERT));
+    }
+
+    @Override
+    public ApplyResult harden(boolean on) {
+        return send(HelperRequest.of(on ? HelperRequest.Action.HARDEN : HelperRequest.Action.UNHARDEN));
     }
 
     @Override

@@ -6,7 +6,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.port853.ui.common.Ui;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,6 +33,7 @@ public final class ApplyView extends StackPane {
         card.getStyleClass().add("sheet");
         card.setMaxWidth(760);
         card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.setMinHeight(0);
 
         Label title = new Label();
         title.getStyleClass().add("sheet-title");
@@ -56,16 +61,30 @@ public final class ApplyView extends StackPane {
         head.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
 
-        Label diffLabel = new Label(I18n.t("apply.diff.label"));
-        diffLabel.getStyleClass().add("section-label");
-        TextArea diff = new TextArea();
-        diff.setId("apply-diff");
-        diff.setEditable(false);
-        diff.setPrefRowCount(14);
-        diff.getStyleClass().add("diff");
-        diff.textProperty().bind(vm.diffProperty());
-        diff.setAccessibleText(I18n.t("apply.diff.label"));
-        diffLabel.setLabelFor(diff);
+        Label plain = new Label();
+        plain.setId("apply-plain-summary");
+        plain.setWrapText(true);
+        plain.getStyleClass().add("sheet-plain-summary");
+        plain.textProperty().bind(vm.plainSummaryProperty());
+        Ui.showWhen(plain, vm.plainSummaryProperty().isNotEmpty());
+
+        // The exact diff, +/- lines coloured, in a block the user can fold away
+        TextFlow diffText = new TextFlow();
+        diffText.setId("apply-diff");
+        diffText.getStyleClass().add("diff");
+        vm.diffProperty().addListener((o, a, d) -> fillDiff(diffText, d));
+        fillDiff(diffText, vm.diffProperty().get());
+        diffText.setAccessibleText(I18n.t("apply.diff.label"));
+        ScrollPane diffScroll = new ScrollPane(diffText);
+        diffScroll.setFitToWidth(true);
+        diffScroll.setPrefViewportHeight(220);
+        diffScroll.getStyleClass().add("diff-scroll");
+        TitledPane diff = new TitledPane(I18n.t("apply.diff.label"), diffScroll);
+        diff.setId("apply-diff-block");
+        diff.setExpanded(true);
+        Label diffLabel = new Label();
+        diffLabel.setManaged(false);
+        diffLabel.setVisible(false);
         Label actionsLabel = new Label(I18n.t("apply.actions.label"));
         actionsLabel.getStyleClass().add("section-label");
         Label actions = new Label();
@@ -74,6 +93,7 @@ public final class ApplyView extends StackPane {
         actions.getStyleClass().add("mono");
         actions.textProperty().bind(vm.actionsProperty());
         BooleanBinding hasDiff = vm.diffProperty().isNotEmpty();
+        diffLabel.setLabelFor(diff);
         BooleanBinding hasActions = vm.actionsProperty().isNotEmpty();
         for (var n : new javafx.scene.Node[]{diffLabel, diff}) {
             n.visibleProperty().bind(hasDiff);
@@ -93,12 +113,27 @@ public final class ApplyView extends StackPane {
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> vm.close());
         show(cancel, vm.phaseProperty().isEqualTo(Phase.PREVIEW).or(vm.phaseProperty().isEqualTo(Phase.REFUSED)));
+        Button verifyNow = new Button(I18n.t("apply.verifyNow"));
+        verifyNow.setId("apply-verify");
+        verifyNow.getStyleClass().add("accent");
+        verifyNow.setOnAction(e -> vm.verifyNow());
+        show(verifyNow, Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == Phase.RESULT
+                && vm.resultProperty().get() != null && vm.resultProperty().get().succeeded()
+                && vm.kind() == ApplyViewModel.Kind.APPLY, vm.phaseProperty(), vm.resultProperty()));
+        vm.phaseProperty().addListener((o, a, p) -> {
+            confirm.getStyleClass().remove("danger");
+            if (p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT) {
+                confirm.getStyleClass().add("danger");
+            }
+            confirm.setText(I18n.t(p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT
+                    ? "apply.confirm.revert" : "apply.confirm"));
+        });
         close.setId("apply-close");
         close.setOnAction(e -> vm.close());
         show(close, vm.phaseProperty().isEqualTo(Phase.RESULT));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, cancel, close, confirm);
+        HBox buttons = new HBox(8, spacer, cancel, close, verifyNow, confirm);
 
         Label demoNote = new Label();
         demoNote.getStyleClass().add("hint");
@@ -107,7 +142,12 @@ public final class ApplyView extends StackPane {
             return r == null || r.elapsed() == null ? "" : I18n.t("apply.elapsed", r.elapsed().toMillis());
         }, vm.resultProperty()));
 
-        card.getChildren().addAll(title, head, diffLabel, diff, actionsLabel, actions, demoNote, buttons);
+        VBox body = new VBox(10, plain, head, diff, actionsLabel, actions, demoNote);
+        ScrollPane bodyScroll = new ScrollPane(body);
+        bodyScroll.setFitToWidth(true);
+        bodyScroll.getStyleClass().add("sheet-body");
+        VBox.setVgrow(bodyScroll, Priority.SOMETIMES);
+        card.getChildren().addAll(title, bodyScroll, buttons);
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
@@ -117,6 +157,19 @@ public final class ApplyView extends StackPane {
                 javafx.application.Platform.runLater(focus::requestFocus);
             }
         });
+    }
+
+    private static void fillDiff(TextFlow flow, String diff) {
+        flow.getChildren().clear();
+        if (diff == null || diff.isEmpty()) {
+            return;
+        }
+        for (String line : diff.split("\n", -1)) {
+            Text t = new Text(line + "\n");
+            t.getStyleClass().add(line.startsWith("+") && !line.startsWith("+++") ? "diff-add"
+                    : line.startsWith("-") && !line.startsWith("---") ? "diff-del" : "diff-context");
+            flow.getChildren().add(t);
+        }
     }
 
     private static void show(Button b, BooleanBinding when) {

@@ -30,6 +30,7 @@ public final class ApplyViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper plainSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
@@ -39,6 +40,7 @@ public final class ApplyViewModel {
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
     private boolean linkResolverFile;
     private Runnable onFinished = () -> { };
+    private Runnable onVerify = () -> { };
     private boolean notifications = true;
 
     public ApplyViewModel(AppModel model) {
@@ -52,6 +54,20 @@ public final class ApplyViewModel {
     /** Called after every finished or cancelled flow (e.g. to re-sync the switch). */
     public void setOnFinished(Runnable r) {
         onFinished = r;
+    }
+
+    /** What "Verify now" at the end of a flow runs. */
+    public void setOnVerify(Runnable r) {
+        onVerify = r;
+    }
+
+    /** Closes the result and starts a verification. */
+    public void verifyNow() {
+        if (phase.get() != Phase.RESULT) {
+            return;
+        }
+        close();
+        onVerify.run();
     }
 
     public boolean busy() {
@@ -76,6 +92,9 @@ public final class ApplyViewModel {
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         result.set(null);
         resultText.set("");
+        plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
+                settings, this.linkResolverFile, model.catalogue())
+                : kind == Kind.REVERT ? I18n.t("summary.off") : "");
         diff.set("");
         actions.set("");
         title.set(I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));
@@ -102,6 +121,28 @@ public final class ApplyViewModel {
         beginApplyOrExplain(settings, false);
     }
 
+    /** A one-click change (Status): its settings and whether resolv.conf is linked, or why it cannot be made. */
+    public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change) {
+        org.port853.ui.status.OneClickChanges.Change c;
+        try {
+            c = change.get();
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        beginApplyOrExplain(c::settings, c.linkResolvConf());
+    }
+
+    private void refuse(String why) {
+        kind = Kind.APPLY;
+        title.set(I18n.t("apply.title.apply"));
+        summary.set(I18n.t("apply.invalid", why));
+        plainSummary.set("");
+        diff.set("");
+        actions.set("");
+        phase.set(Phase.REFUSED);
+    }
+
     /**
      * Like {@link #beginApplyOrExplain(java.util.function.Supplier)}; with {@code linkResolverFile} the change also
      * points the resolver file (/etc/resolv.conf) at the local stub (the one-click fix for that file).
@@ -110,12 +151,7 @@ public final class ApplyViewModel {
         try {
             begin(Kind.APPLY, settings.get(), linkResolverFile);
         } catch (InvalidInputException e) {
-            kind = Kind.APPLY;
-            title.set(I18n.t("apply.title.apply"));
-            summary.set(I18n.t("apply.invalid", e.getMessage()));
-            diff.set("");
-            actions.set("");
-            phase.set(Phase.REFUSED);
+            refuse(e.getMessage());
         }
     }
 
@@ -192,6 +228,11 @@ public final class ApplyViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The change in plain words, shown first ("Servers: Quad9 → Mullvad · Mode: strict · All domains"). */
+    public ReadOnlyStringProperty plainSummaryProperty() {
+        return plainSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty diffProperty() {

@@ -11,6 +11,14 @@ public final class I18n {
     private I18n() {
     }
 
+    public static boolean has(String key) {
+        return BUNDLE.containsKey(key);
+    }
+
+    public static java.util.Locale locale() {
+        return BUNDLE.getLocale();
+    }
+
     public static String t(String key, Object... args) {
         String s;
         try {

@@ -66,4 +66,32 @@ public final class Ui {
         grid.getColumnConstraints().addAll(key, value);
         return grid;
     }
+
+    /**
+     * Two or more blocks side by side, stacked in one column when the space is narrower than {@code breakpoint}
+     * (the window's minimum width is well below the side-by-side width).
+     */
+    public static javafx.scene.layout.Pane columns(double breakpoint, double gap, javafx.scene.layout.Region... blocks) {
+        HBox row = new HBox(gap);
+        VBox column = new VBox(gap);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        Runnable place = () -> {
+            boolean wide = holder.getWidth() <= 0 || holder.getWidth() >= breakpoint;
+            javafx.scene.layout.Pane target = wide ? row : column;
+            if (holder.getChildren().contains(target)) {
+                return;
+            }
+            row.getChildren().clear();
+            column.getChildren().clear();
+            target.getChildren().setAll(blocks);
+            for (javafx.scene.layout.Region b : blocks) {
+                HBox.setHgrow(b, Priority.ALWAYS);
+                b.setMaxWidth(Double.MAX_VALUE);
+            }
+            holder.getChildren().setAll(target);
+        };
+        holder.widthProperty().addListener((o, a, w) -> place.run());
+        place.run();
+        return holder;
+    }
 }

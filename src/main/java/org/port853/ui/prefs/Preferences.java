@@ -2,9 +2,10 @@ package org.port853.ui.prefs;
 
 /** The user's choices for the window itself (not for the resolver). */
 public record Preferences(boolean notifications, boolean startMinimised, Theme theme) {
-    public enum Theme { LIGHT, DARK }
+    /** SYSTEM follows the desktop's light/dark preference. */
+    public enum Theme { SYSTEM, LIGHT, DARK }
 
     public static Preferences defaults() {
-        return new Preferences(true, false, Theme.LIGHT);
+        return new Preferences(true, false, Theme.SYSTEM);
     }
 }

@@ -22,6 +22,10 @@ public final class PreferencesView extends VBox {
         minimised.setId("pref-minimised");
         minimised.selectedProperty().bindBidirectional(vm.startMinimisedProperty());
         ToggleGroup g = new ToggleGroup();
+        RadioButton system = new RadioButton(I18n.t("prefs.theme.system"));
+        system.setId("pref-theme-system");
+        system.setToggleGroup(g);
+        system.setUserData(Preferences.Theme.SYSTEM);
         RadioButton light = new RadioButton(I18n.t("prefs.theme.light"));
         light.setId("pref-theme-light");
         light.setToggleGroup(g);
@@ -30,17 +34,19 @@ public final class PreferencesView extends VBox {
         dark.setId("pref-theme-dark");
         dark.setToggleGroup(g);
         dark.setUserData(Preferences.Theme.DARK);
-        g.selectToggle(vm.themeProperty().get() == Preferences.Theme.DARK ? dark : light);
+        java.util.function.Function<Preferences.Theme, RadioButton> radio = t -> t == Preferences.Theme.DARK ? dark
+                : t == Preferences.Theme.LIGHT ? light : system;
+        g.selectToggle(radio.apply(vm.themeProperty().get()));
         g.selectedToggleProperty().addListener((o, a, t) -> {
             if (t != null) vm.themeProperty().set((Preferences.Theme) t.getUserData());
         });
-        vm.themeProperty().addListener((o, a, t) -> g.selectToggle(t == Preferences.Theme.DARK ? dark : light));
+        vm.themeProperty().addListener((o, a, t) -> g.selectToggle(radio.apply(t)));
         Label saved = new Label();
         saved.getStyleClass().add("hint");
         saved.textProperty().bind(vm.messageProperty());
         VBox card = new VBox(8, Ui.sectionLabel(I18n.t("prefs.notifications.title")), notify, notifyHint,
                 Ui.sectionLabel(I18n.t("prefs.startup")), minimised,
-                Ui.sectionLabel(I18n.t("prefs.theme")), light, dark);
+                Ui.sectionLabel(I18n.t("prefs.theme")), system, light, dark);
         card.getStyleClass().add("card");
         getChildren().addAll(card, saved);
     }

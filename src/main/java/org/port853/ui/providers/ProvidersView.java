@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -14,12 +16,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,120 +32,58 @@ import org.port853.core.Provider;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
 
-/** The Providers screen. */
-public final class ProvidersView extends ScrollPane {
+/** The Providers screen: a filterable list, the chosen order, mode and routing, and a sticky apply footer. */
+public final class ProvidersView extends BorderPane {
+    private final ProvidersViewModel vm;
 
     public ProvidersView(ProvidersViewModel vm, Consumer<String> openUrl) {
+        this.vm = vm;
         setId("providers-view");
-        setFitToWidth(true);
         getStyleClass().add("screen");
 
-        // Catalogue
-        TableView<Provider> table = new TableView<>(vm.catalogue());
-        table.setId("catalogue-table");
-        table.setAccessibleText(I18n.t("providers.catalogue"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Ui.column(I18n.t("providers.col.name"), Provider::displayName, 300));
-        table.getColumns().add(Ui.column(I18n.t("providers.col.filtering"),
-                p -> I18n.t("filtering." + (p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT))), 80));
-        table.getColumns().add(Ui.column(I18n.t("providers.col.operator"), p -> p.custom() ? I18n.t("providers.custom") : nz(p.operator()), 165));
-        table.getColumns().add(Ui.column(I18n.t("providers.col.jurisdiction"), p -> nz(p.jurisdiction()), 90));
-        table.setPrefHeight(250);
-        table.setMinHeight(150);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        vm.detailProperty().bind(table.getSelectionModel().selectedItemProperty());
-        table.setRowFactory(t -> {
-            TableRow<Provider> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) vm.choose(row.getItem());
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) vm.choose(table.getSelectionModel().getSelectedItem());
-        });
-
-        // Details of the selected provider
-        GridPane details = Ui.keyValueGrid(12, 4);
-        details.getStyleClass().addAll("card", "facts");
-        details.setId("provider-details");
-        detail(details, 0, "providers.detail.ipv4", vm, p -> String.join(", ", p.ipv4()));
-        detail(details, 1, "providers.detail.ipv6", vm, p -> String.join(", ", p.ipv6()));
-        detail(details, 2, "providers.detail.tls", vm, p -> nz(p.tlsName()));
-        detail(details, 3, "providers.detail.doh", vm, p -> nz(p.dohTemplate()));
-        detail(details, 4, "providers.detail.operator", vm, p -> nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? "" : " (" + p.jurisdiction() + ")"));
-        Hyperlink source = new Hyperlink();
-        source.setId("provider-source");
-        source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
-                : nz(vm.detailProperty().get().sourceUrl()), vm.detailProperty()));
-        source.setOnAction(e -> {
-            if (!source.getText().isBlank()) openUrl.accept(source.getText());
-        });
-        Label sk = new Label(I18n.t("providers.detail.source"));
-        sk.getStyleClass().add("fact-key");
-        details.addRow(5, sk, source);
-        Label pick = new Label(I18n.t("providers.detail.pick"));
-        pick.getStyleClass().add("hint");
-        VBox detailBox = new VBox(4, pick, details);
-        Ui.showWhen(pick, vm.detailProperty().isNull());
-        Ui.showWhen(details, vm.detailProperty().isNotNull());
-
-        Button add = new Button(I18n.t("providers.add"));
-        add.setId("provider-add");
-        add.setOnAction(e -> vm.choose(table.getSelectionModel().getSelectedItem()));
-        add.disableProperty().bind(vm.detailProperty().isNull());
-        Button removeCustom = new Button(I18n.t("providers.deleteCustom"));
-        removeCustom.setId("provider-delete-custom");
-        removeCustom.setOnAction(e -> vm.removeCustom(vm.detailProperty().get()));
-        removeCustom.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.detailProperty().get() == null
-                || !vm.detailProperty().get().custom(), vm.detailProperty()));
-
-        VBox left = new VBox(8, Ui.sectionLabel(I18n.t("providers.catalogue")), table,
-                new HBox(8, add, removeCustom), detailBox);
-        HBox.setHgrow(left, Priority.ALWAYS);
-
-        // Chosen, in order
-        ListView<Provider> chosen = new ListView<>(vm.chosen());
-        chosen.setId("chosen-list");
-        chosen.setAccessibleText(I18n.t("providers.chosen"));
-        chosen.setPrefWidth(260);
-        chosen.setPrefHeight(200);
-        chosen.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Provider p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.displayName());
+        // Provider list with filter
+        TextField filter = new TextField();
+        filter.setId("provider-filter");
+        filter.setPromptText(I18n.t("providers.filter.prompt"));
+        filter.setAccessibleText(I18n.t("providers.filter.prompt"));
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        ListView<Provider> list = new ListView<>(vm.filtered());
+        list.setId("provider-list");
+        list.setAccessibleText(I18n.t("providers.catalogue"));
+        list.setCellFactory(l -> new ProviderCell());
+        list.setPrefHeight(300);
+        list.setMinHeight(160);
+        vm.detailProperty().bind(list.getSelectionModel().selectedItemProperty());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
+                vm.toggle(list.getSelectionModel().getSelectedItem());
+                e.consume();
             }
         });
-        chosen.setPlaceholder(new Label(I18n.t("providers.chooseOne")));
-        Button up = new Button(I18n.t("providers.up"));
-        up.setId("chosen-up");
-        up.setOnAction(e -> chosen.getSelectionModel().select(vm.move(chosen.getSelectionModel().getSelectedItem(), -1)));
-        Button down = new Button(I18n.t("providers.down"));
-        down.setId("chosen-down");
-        down.setOnAction(e -> chosen.getSelectionModel().select(vm.move(chosen.getSelectionModel().getSelectedItem(), 1)));
-        Button remove = new Button(I18n.t("providers.remove"));
-        remove.setId("chosen-remove");
-        remove.setOnAction(e -> vm.unchoose(chosen.getSelectionModel().getSelectedItem()));
-        for (Button b : new Button[]{up, down, remove}) {
-            b.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
-        }
-        Label order = new Label(I18n.t("providers.order.hint"));
-        order.getStyleClass().add("hint");
-        order.setWrapText(true);
-        VBox right = new VBox(8, Ui.sectionLabel(I18n.t("providers.chosen")), chosen, new HBox(6, up, down, remove), order);
-        right.setMinWidth(250);
-        right.setPrefWidth(280);
+        vm.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> list.refresh());
+        vm.model().stateProperty().addListener((o, a, s) -> list.refresh());
 
-        HBox top = new HBox(16, left, right);
+        Button addOwn = new Button(I18n.t("providers.addOwn"));
+        addOwn.setId("custom-open");
+        addOwn.setOnAction(e -> CustomProviderDialog.show(vm, getScene() == null ? null : getScene().getWindow()));
+        Label message = new Label();
+        message.getStyleClass().add("hint");
+        message.textProperty().bind(vm.messageProperty());
+        HBox listTools = new HBox(10, addOwn, message);
+        listTools.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, Ui.sectionLabel(I18n.t("providers.catalogue")), filter, list, listTools,
+                details(openUrl));
+        HBox.setHgrow(left, Priority.ALWAYS);
 
-        // Mode, explained
+        VBox right = chosenBox();
+
+        // Mode: one line each, strict recommended
         ToggleGroup modes = new ToggleGroup();
-        RadioButton strict = new RadioButton(I18n.t("mode.strict"));
+        RadioButton strict = new RadioButton(I18n.t("mode.strict.choice"));
         strict.setId("mode-strict");
         strict.setToggleGroup(modes);
         strict.setUserData(DotMode.STRICT);
-        RadioButton opp = new RadioButton(I18n.t("mode.opportunistic"));
+        RadioButton opp = new RadioButton(I18n.t("mode.opportunistic.choice"));
         opp.setId("mode-opportunistic");
         opp.setToggleGroup(modes);
         opp.setUserData(DotMode.OPPORTUNISTIC);
@@ -154,8 +92,12 @@ public final class ProvidersView extends ScrollPane {
             if (t != null) vm.model().modeProperty().set((DotMode) t.getUserData());
         });
         vm.model().modeProperty().addListener((o, a, m) -> modes.selectToggle(m == DotMode.OPPORTUNISTIC ? opp : strict));
+        Label recommended = new Label(I18n.t("providers.recommended"));
+        recommended.getStyleClass().addAll("badge", "badge-recommended");
+        HBox strictRow = new HBox(8, strict, recommended);
+        strictRow.setAlignment(Pos.CENTER_LEFT);
         VBox modeBox = new VBox(6, Ui.sectionLabel(I18n.t("providers.mode")),
-                strict, explain("mode.strict.explain"), opp, explain("mode.opportunistic.explain"));
+                strictRow, explain("mode.strict.line"), opp, explain("mode.opportunistic.line"));
         modeBox.getStyleClass().add("card");
 
         ComboBox<DnssecMode> dnssec = new ComboBox<>();
@@ -182,57 +124,33 @@ public final class ProvidersView extends ScrollPane {
         VBox otherBox = new VBox(6, dnssecLabel, dnssec, explain("providers.dnssec.explain"),
                 Ui.sectionLabel(I18n.t("providers.routing")), routeAll, explain("providers.routeAll.explain"));
         otherBox.getStyleClass().add("card");
-        HBox.setHgrow(modeBox, Priority.ALWAYS);
-        HBox.setHgrow(otherBox, Priority.ALWAYS);
-        modeBox.setPrefWidth(420);
-        otherBox.setPrefWidth(420);
-        HBox settings = new HBox(12, modeBox, otherBox);
 
-        // Custom provider form with inline validation
-        TextField name = field("custom-name", "custom.name.prompt", vm.customNameProperty());
-        TextField addresses = field("custom-addresses", "custom.addresses.prompt", vm.customAddressesProperty());
-        TextField tls = field("custom-tls", "custom.tls.prompt", vm.customTlsNameProperty());
-        TextField id = field("custom-id", "custom.id.prompt", vm.customIdProperty());
-        GridPane form = Ui.keyValueGrid(10, 6);
-        formRow(form, 0, "custom.name", name);
-        formRow(form, 1, "custom.addresses", addresses);
-        formRow(form, 2, "custom.tls", tls);
-        formRow(form, 3, "custom.id", id);
-        Label error = new Label();
-        error.setId("custom-error");
-        error.getStyleClass().add("inline-error");
-        error.setWrapText(true);
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.customErrorProperty().get() == null ? ""
-                : "⚠ " + vm.customErrorProperty().get(), vm.customErrorProperty()));
-        Ui.showWhen(error, vm.customErrorProperty().isNotNull());
-        vm.customErrorProperty().addListener((o, a, e) -> {
-            for (TextField f : new TextField[]{name, addresses, tls, id}) {
-                f.getStyleClass().remove("invalid");
-            }
-            if (e != null) {
-                TextField culprit = e.toLowerCase(Locale.ROOT).contains("name") && !e.contains("address") ? tls
-                        : e.toLowerCase(Locale.ROOT).contains("id") ? id : addresses;
-                culprit.getStyleClass().add("invalid");
-            }
-        });
-        Label saved = new Label();
-        saved.getStyleClass().add("hint");
-        saved.textProperty().bind(vm.saveMessageProperty());
-        Button addCustom = new Button(I18n.t("custom.add"));
-        addCustom.setId("custom-add");
-        addCustom.disableProperty().bind(vm.customValidProperty().not());
-        addCustom.setOnAction(e -> vm.addCustom());
-        VBox custom = new VBox(8, Ui.sectionLabel(I18n.t("custom.title")), explain("custom.explain"), form, error,
-                new HBox(10, addCustom, saved));
-        custom.getStyleClass().add("card");
+        VBox content = new VBox(14, Ui.columns(760, 16, left, right), Ui.columns(760, 12, modeBox, otherBox));
+        content.getStyleClass().add("screen-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("screen");
+        setCenter(scroll);
+        setBottom(footer());
+    }
 
-        // Apply
+    /** Shown whenever the draft differs from the system: "3 changes — Discard / Review and apply". */
+    private HBox footer() {
+        Label count = new Label();
+        count.setId("draft-changes");
+        count.getStyleClass().add("footer-count");
+        count.textProperty().bind(vm.footerTextBinding());
         Label choiceError = new Label();
         choiceError.setId("choice-error");
         choiceError.getStyleClass().add("inline-error");
         choiceError.setWrapText(true);
         choiceError.textProperty().bind(Bindings.createStringBinding(() -> vm.choiceErrorProperty().get() == null ? ""
                 : vm.choiceErrorProperty().get(), vm.choiceErrorProperty()));
+        HBox.setHgrow(choiceError, Priority.ALWAYS);
+        Button discard = new Button(I18n.t("providers.discard"));
+        discard.setId("providers-discard");
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setOnAction(e -> vm.discard());
         Button apply = new Button(I18n.t("providers.apply"));
         apply.setId("providers-apply");
         apply.getStyleClass().add("accent");
@@ -240,15 +158,154 @@ public final class ProvidersView extends ScrollPane {
         apply.disableProperty().bind(vm.canApplyBinding().not());
         apply.setOnAction(e -> vm.apply());
         apply.setAccessibleText(I18n.t("providers.apply.a11y"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox applyRow = new HBox(12, choiceError, spacer, apply);
-        applyRow.setAlignment(Pos.CENTER_LEFT);
-        applyRow.getStyleClass().add("card");
+        HBox footer = new HBox(12, count, choiceError, discard, apply);
+        footer.setId("providers-footer");
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("sticky-footer");
+        Ui.showWhen(footer, vm.draftDiffersBinding());
+        return footer;
+    }
 
-        VBox content = new VBox(14, top, settings, custom, applyRow);
-        content.getStyleClass().add("screen-content");
-        setContent(content);
+    private VBox chosenBox() {
+        ListView<Provider> chosen = new ListView<>(vm.chosen());
+        chosen.setId("chosen-list");
+        chosen.setAccessibleText(I18n.t("providers.chosen"));
+        chosen.setPrefHeight(160);
+        chosen.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Provider p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.displayName());
+            }
+        });
+        chosen.setPlaceholder(new Label(I18n.t("providers.chooseOne")));
+        Button up = new Button(I18n.t("providers.up"));
+        up.setId("chosen-up");
+        up.setOnAction(e -> chosen.getSelectionModel().select(vm.move(chosen.getSelectionModel().getSelectedItem(), -1)));
+        Button down = new Button(I18n.t("providers.down"));
+        down.setId("chosen-down");
+        down.setOnAction(e -> chosen.getSelectionModel().select(vm.move(chosen.getSelectionModel().getSelectedItem(), 1)));
+        Button remove = new Button(I18n.t("providers.remove"));
+        remove.setId("chosen-remove");
+        remove.setOnAction(e -> vm.toggle(chosen.getSelectionModel().getSelectedItem()));
+        for (Button b : new Button[]{up, down, remove}) {
+            b.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
+        }
+        Label order = new Label(I18n.t("providers.order.hint"));
+        order.getStyleClass().add("hint");
+        order.setWrapText(true);
+        VBox right = new VBox(8, Ui.sectionLabel(I18n.t("providers.chosen")), chosen, new HBox(6, up, down, remove), order);
+        right.setMinWidth(240);
+        right.setPrefWidth(280);
+        return right;
+    }
+
+    /** Addresses, TLS name, operator and source of the selected provider; Delete for the user's own. */
+    private VBox details(Consumer<String> openUrl) {
+        GridPane details = Ui.keyValueGrid(12, 4);
+        details.getStyleClass().addAll("card", "facts");
+        details.setId("provider-details");
+        detail(details, 0, "providers.detail.ipv4", p -> String.join(", ", p.ipv4()));
+        detail(details, 1, "providers.detail.ipv6", p -> String.join(", ", p.ipv6()));
+        detail(details, 2, "providers.detail.tls", p -> nz(p.tlsName()));
+        detail(details, 3, "providers.detail.operator", p -> p.custom() ? I18n.t("providers.custom")
+                : nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? "" : " (" + p.jurisdiction() + ")"));
+        Hyperlink source = new Hyperlink();
+        source.setId("provider-source");
+        source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
+                : nz(vm.detailProperty().get().sourceUrl()), vm.detailProperty()));
+        source.setOnAction(e -> {
+            if (!source.getText().isBlank() && !source.getText().equals("—")) openUrl.accept(source.getText());
+        });
+        Label sk = new Label(I18n.t("providers.detail.source"));
+        sk.getStyleClass().add("fact-key");
+        details.addRow(4, sk, source);
+        Button delete = new Button(I18n.t("providers.deleteCustom"));
+        delete.setId("provider-delete-custom");
+        delete.setOnAction(e -> confirmDelete(vm.detailProperty().get()));
+        Ui.showWhen(delete, Bindings.createBooleanBinding(() -> vm.detailProperty().get() != null
+                && vm.detailProperty().get().custom(), vm.detailProperty()));
+        details.add(delete, 1, 5);
+        Label pick = new Label(I18n.t("providers.detail.pick"));
+        pick.getStyleClass().add("hint");
+        Ui.showWhen(pick, vm.detailProperty().isNull());
+        Ui.showWhen(details, vm.detailProperty().isNotNull());
+        return new VBox(4, pick, details);
+    }
+
+    private void confirmDelete(Provider p) {
+        if (p == null) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("providers.delete.confirm", p.displayName()),
+                ButtonType.CANCEL, ButtonType.OK);
+        a.setHeaderText(null);
+        a.setTitle(I18n.t("providers.deleteCustom").replace("_", ""));
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+            a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.removeCustom(p));
+    }
+
+    /** One provider: a check box for the draft, the name with its badges, operator and jurisdiction. */
+    private final class ProviderCell extends ListCell<Provider> {
+        private final CheckBox chosen = new CheckBox();
+        private final Label name = new Label();
+        private final Label recommended = badge("providers.recommended", "badge-recommended");
+        private final Label active = badge("providers.active", "badge-active");
+        private final Label filtering = badge(null, "badge-filtering");
+        private final Label meta = new Label();
+        private final HBox box;
+
+        ProviderCell() {
+            name.getStyleClass().add("provider-name");
+            meta.getStyleClass().add("hint");
+            HBox title = new HBox(6, name, recommended, active, filtering);
+            title.setAlignment(Pos.CENTER_LEFT);
+            VBox text = new VBox(2, title, meta);
+            box = new HBox(10, chosen, text);
+            box.setAlignment(Pos.CENTER_LEFT);
+            chosen.setOnAction(e -> {
+                vm.toggle(getItem());
+                chosen.setSelected(getItem() != null && vm.isChosen(getItem()));
+            });
+        }
+
+        @Override
+        protected void updateItem(Provider p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setGraphic(null);
+                setText(null);
+                setAccessibleText(null);
+                return;
+            }
+            chosen.setSelected(vm.isChosen(p));
+            chosen.setAccessibleText(I18n.t("providers.choose.a11y", p.displayName()));
+            name.setText(p.displayName());
+            recommended.setVisible(vm.isRecommended(p));
+            recommended.setManaged(vm.isRecommended(p));
+            active.setVisible(vm.isActive(p));
+            active.setManaged(vm.isActive(p));
+            String f = p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT);
+            filtering.setText(I18n.t("filtering." + f));
+            filtering.setVisible(!"none".equals(f));
+            filtering.setManaged(!"none".equals(f));
+            meta.setText(p.custom() ? I18n.t("providers.custom")
+                    : String.join(" · ", nz(p.operator()), nz(p.jurisdiction())));
+            setText(null);
+            setGraphic(box);
+            setAccessibleText(p.displayName() + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")
+                    + (vm.isActive(p) ? ", " + I18n.t("providers.active") : ""));
+        }
+    }
+
+    private static Label badge(String key, String style) {
+        Label l = new Label(key == null ? "" : I18n.t(key));
+        l.getStyleClass().addAll("badge", style);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static String nz(String s) {
@@ -262,24 +319,7 @@ public final class ProvidersView extends ScrollPane {
         return l;
     }
 
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(I18n.t(prompt));
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
-    private static void formRow(GridPane g, int row, String key, TextField f) {
-        Label l = new Label(I18n.t(key));
-        l.setLabelFor(f);
-        l.setMnemonicParsing(true);
-        f.setAccessibleText(I18n.t(key).replace("_", ""));
-        g.addRow(row, l, f);
-    }
-
-    private static void detail(GridPane g, int row, String key, ProvidersViewModel vm,
-                               java.util.function.Function<Provider, String> f) {
+    private void detail(GridPane g, int row, String key, java.util.function.Function<Provider, String> f) {
         Label k = new Label(I18n.t(key));
         k.getStyleClass().add("fact-key");
         Label v = new Label();

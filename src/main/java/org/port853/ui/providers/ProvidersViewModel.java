@@ -1,84 +1,66 @@
 package org.port853.ui.providers;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
-import org.port853.core.CustomProviders;
+import javafx.collections.transformation.FilteredList;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
+import org.port853.core.ResolverState;
 import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.ProviderNames;
 
-/** The Providers screen: catalogue, the ordered choice, mode, DNSSEC, routing, and the custom form. */
+/**
+ * The Providers screen: a draft of servers, mode, DNSSEC and routing that starts from the system's settings;
+ * the sticky footer offers "Review and apply" or "Discard" whenever it differs from the system.
+ */
 public final class ProvidersViewModel {
     private final AppModel model;
     private final ApplyViewModel apply;
     private final ObjectProperty<Provider> detail = new SimpleObjectProperty<>();
-    private final StringProperty customId = new SimpleStringProperty("");
-    private final StringProperty customName = new SimpleStringProperty("");
-    private final StringProperty customAddresses = new SimpleStringProperty("");
-    private final StringProperty customTlsName = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper customError = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper customValid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper customDirty = new ReadOnlyBooleanWrapper();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final FilteredList<Provider> filtered;
+    private final CustomProviderForm form = new CustomProviderForm();
     private final ReadOnlyStringWrapper choiceError = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canApply;
-    private Provider validated;
+    private final BooleanBinding draftDiffers;
+    private final StringBinding footerText;
 
     public ProvidersViewModel(AppModel model, ApplyViewModel apply) {
         this.model = model;
         this.apply = apply;
-        for (StringProperty p : new StringProperty[]{customId, customName, customAddresses, customTlsName}) {
-            p.addListener((o, a, b) -> validateCustom());
-        }
+        this.filtered = new FilteredList<>(model.catalogue());
+        filter.addListener((o, a, f) -> applyFilter());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> validateChoice());
         model.modeProperty().addListener((o, a, b) -> validateChoice());
         validateChoice();
-        canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null
-                        && (!customDirty.get() || customValid.get()) && !apply.busy(),
-                choiceError, customDirty, customValid, apply.phaseProperty());
+        canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null && !apply.busy(),
+                choiceError, apply.phaseProperty());
+        draftDiffers = model.draftChangesProperty().greaterThan(0);
+        footerText = Bindings.createStringBinding(() -> {
+            int n = model.draftChangesProperty().get();
+            return n == 1 ? I18n.t("providers.footer.one") : I18n.t("providers.footer.many", n);
+        }, model.draftChangesProperty());
     }
 
-    private void validateCustom() {
-        boolean dirty = !(customId.get().isBlank() && customName.get().isBlank() && customAddresses.get().isBlank()
-                && customTlsName.get().isBlank());
-        customDirty.set(dirty);
-        saveMessage.set("");
-        if (!dirty) {
-            customError.set(null);
-            customValid.set(false);
-            validated = null;
-            return;
-        }
-        try {
-            String id = customId.get().isBlank() ? slug(customName.get()) : customId.get().trim();
-            validated = CustomProviders.validate(id, customName.get().trim(), customAddresses.get(),
-                    customTlsName.get().trim());
-            customError.set(null);
-            customValid.set(true);
-        } catch (InvalidInputException e) {
-            validated = null;
-            customError.set(e.getMessage());
-            customValid.set(false);
-        }
-    }
-
-    static String slug(String name) {
-        String s = name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s;
+    private void applyFilter() {
+        String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), nz(p.operator()),
+                nz(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
     }
 
     private void validateChoice() {
@@ -90,50 +72,31 @@ public final class ProvidersViewModel {
         }
     }
 
-    /** Saves the custom provider and adds it to the choice. */
-    public void addCustom() {
-        Provider p = validated;
-        if (p == null || !customValid.get()) {
-            return;
-        }
-        model.background().run(() -> {
-            model.services().providers().saveCustom().accept(p);
-            return model.services().providers().all().get();
-        }, all -> {
-            model.catalogue().setAll(all);
-            Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
-            if (!model.chosen().contains(saved)) {
-                model.chosen().add(saved);
-            }
-            customId.set("");
-            customName.set("");
-            customAddresses.set("");
-            customTlsName.set("");
-            saveMessage.set(I18n.t("custom.saved", p.displayName()));
-        }, e -> customError.set(Background.describe(e)));
+    /** True when the resolver uses this provider right now. */
+    public boolean isActive(Provider p) {
+        ResolverState s = model.stateProperty().get();
+        return s != null && s.readable() && model.encryptionOn()
+                && ProviderNames.providersOf(s.global().servers(), model.catalogue()).contains(p);
     }
 
-    public void removeCustom(Provider p) {
-        if (p == null || !p.custom()) {
+    public boolean isRecommended(Provider p) {
+        return ProviderNames.isRecommended(p);
+    }
+
+    public boolean isChosen(Provider p) {
+        return model.chosen().contains(p);
+    }
+
+    /** Adds the provider to the draft, or takes it out. */
+    public void toggle(Provider p) {
+        if (p == null) {
             return;
         }
-        model.background().run(() -> {
-            model.services().providers().removeCustom().accept(p.id());
-            return model.services().providers().all().get();
-        }, all -> {
+        if (model.chosen().contains(p)) {
             model.chosen().remove(p);
-            model.catalogue().setAll(all);
-        }, e -> saveMessage.set(Background.describe(e)));
-    }
-
-    public void choose(Provider p) {
-        if (p != null && !model.chosen().contains(p)) {
+        } else {
             model.chosen().add(p);
         }
-    }
-
-    public void unchoose(Provider p) {
-        model.chosen().remove(p);
     }
 
     /** Moves a chosen provider up (-1) or down (+1); resolved tries servers in this order. */
@@ -149,23 +112,68 @@ public final class ProvidersViewModel {
         return j;
     }
 
+    /** Saves the dialog's provider and adds it to the draft; false (errors shown per field) when invalid. */
+    public boolean saveCustom() {
+        Provider p = form.build(List.copyOf(model.catalogue()));
+        if (p == null) {
+            return false;
+        }
+        model.background().run(() -> {
+            model.services().providers().saveCustom().accept(p);
+            return model.services().providers().all().get();
+        }, all -> {
+            model.catalogue().setAll(all);
+            Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
+            if (!model.chosen().contains(saved)) {
+                model.chosen().add(saved);
+            }
+            message.set(I18n.t("custom.saved", p.displayName()));
+        }, e -> message.set(Background.describe(e)));
+        form.clear();
+        return true;
+    }
+
+    /** Deletes a custom provider (the view has asked for confirmation). */
+    public void removeCustom(Provider p) {
+        if (p == null || !p.custom()) {
+            return;
+        }
+        model.background().run(() -> {
+            model.services().providers().removeCustom().accept(p.id());
+            return model.services().providers().all().get();
+        }, all -> {
+            model.chosen().remove(p);
+            model.catalogue().setAll(all);
+            message.set(I18n.t("custom.deleted", p.displayName()));
+        }, e -> message.set(Background.describe(e)));
+    }
+
     public void apply() {
         if (canApply.get()) {
             apply.beginApplyOrExplain(model::desired);
         }
     }
 
+    public void discard() {
+        model.resetDraft();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     public AppModel model() { return model; }
     public ObservableList<Provider> catalogue() { return model.catalogue(); }
+    public FilteredList<Provider> filtered() { return filtered; }
+    public StringProperty filterProperty() { return filter; }
     public ObservableList<Provider> chosen() { return model.chosen(); }
     public ObjectProperty<Provider> detailProperty() { return detail; }
-    public StringProperty customIdProperty() { return customId; }
-    public StringProperty customNameProperty() { return customName; }
-    public StringProperty customAddressesProperty() { return customAddresses; }
-    public StringProperty customTlsNameProperty() { return customTlsName; }
-    public ReadOnlyStringProperty customErrorProperty() { return customError.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty customValidProperty() { return customValid.getReadOnlyProperty(); }
+    public CustomProviderForm form() { return form; }
     public ReadOnlyStringProperty choiceErrorProperty() { return choiceError.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty saveMessageProperty() { return saveMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public BooleanBinding canApplyBinding() { return canApply; }
+    /** The draft differs from the system: the footer shows. */
+    public BooleanBinding draftDiffersBinding() { return draftDiffers; }
+    /** "3 changes" (not yet applied). */
+    public StringBinding footerTextBinding() { return footerText; }
 }

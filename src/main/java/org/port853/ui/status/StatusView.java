@@ -5,6 +5,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -13,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.ToggleSwitch;
+import atlantafx.base.controls.ToggleSwitch;
 import org.port853.core.Reason;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
@@ -41,42 +43,53 @@ public final class StatusView extends ScrollPane {
         pending.setId("recover-banner");
         Ui.showWhen(pending, vm.pendingProperty().isNotNull());
 
-        // Verdict
+        // State: one word in the state's colour, a sentence, and the one primary action
         Label glyph = new Label();
-        glyph.getStyleClass().add("verdict-glyph");
-        Label verdict = new Label();
-        verdict.setId("verdict");
-        verdict.getStyleClass().add("verdict");
-        verdict.textProperty().bind(vm.verdictProperty());
+        glyph.getStyleClass().add("state-glyph");
+        Label headline = new Label();
+        headline.setId("state");
+        headline.getStyleClass().add("state-headline");
+        headline.textProperty().bind(vm.stateTextProperty());
         Label detail = new Label();
         detail.setWrapText(true);
-        detail.getStyleClass().add("verdict-detail");
-        detail.textProperty().bind(vm.verdictDetailProperty());
-        VBox verdictText = new VBox(2, verdict, detail);
-        HBox.setHgrow(verdictText, Priority.ALWAYS);
-        HBox verdictCard = new HBox(16, glyph, verdictText);
-        verdictCard.setAlignment(Pos.CENTER_LEFT);
-        verdictCard.getStyleClass().addAll("card", "verdict-card");
-        vm.verdictStyleProperty().addListener((o, a, s) -> {
-            verdictCard.getStyleClass().removeIf(c -> c.startsWith("verdict-") && !c.equals("verdict-card"));
-            verdictCard.getStyleClass().add(s);
-        });
-        verdictCard.getStyleClass().add(vm.verdictStyleProperty().get());
-        glyph.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.verdictStyleProperty().get()) {
-            case "verdict-protected" -> "✔";
-            case "verdict-partial" -> "!";
-            case "verdict-leaking", "verdict-not-encrypted", "verdict-broken" -> "✖";
-            default -> "?";
-        }, vm.verdictStyleProperty()));
-        verdictCard.setAccessibleText(null);
-        verdict.accessibleTextProperty().bind(Bindings.concat(I18n.t("verdict.a11y"), " ", vm.verdictProperty(), ". ",
-                vm.verdictDetailProperty()));
+        detail.getStyleClass().add("state-detail");
+        detail.textProperty().bind(vm.stateDetailProperty());
+        VBox stateText = new VBox(2, headline, detail);
+        HBox.setHgrow(stateText, Priority.ALWAYS);
+        HBox stateRow = new HBox(16, glyph, stateText);
+        stateRow.setAlignment(Pos.CENTER_LEFT);
 
-        // Switch and actions
+        Button protect = new Button(I18n.t("protect.button"));
+        protect.setId("protect-button");
+        protect.getStyleClass().addAll("accent", "protect-button");
+        protect.setMinWidth(Region.USE_PREF_SIZE);
+        protect.setOnAction(e -> vm.protect());
+        protect.disableProperty().bind(vm.switchUsableProperty().not());
+        Label protectDetail = new Label();
+        protectDetail.setWrapText(true);
+        protectDetail.getStyleClass().add("hint");
+        protectDetail.textProperty().bind(vm.protectTextProperty());
+        protect.accessibleTextProperty().bind(Bindings.concat(I18n.t("protect.button").replace("_", ""), ". ",
+                vm.protectTextProperty()));
+        HBox.setHgrow(protectDetail, Priority.ALWAYS);
+        HBox protectRow = new HBox(12, protect, protectDetail);
+        protectRow.setAlignment(Pos.CENTER_LEFT);
+        Ui.showWhen(protectRow, vm.protectOfferedProperty());
+
+        VBox stateCard = new VBox(12, stateRow, protectRow);
+        stateCard.setId("state-card");
+        stateCard.getStyleClass().addAll("card", "state-card");
+        StateStyles.follow(stateCard, vm.stateProperty());
+        glyph.textProperty().bind(Bindings.createStringBinding(() -> StateStyles.glyph(vm.stateProperty().get()),
+                vm.stateProperty()));
+        headline.accessibleTextProperty().bind(Bindings.concat(I18n.t("state.a11y"), " ", vm.stateTextProperty(),
+                ". ", vm.stateDetailProperty()));
+
+        // The switch: shows the real mode; off reverts (previewed); when it cannot be used it says why
         ToggleSwitch encrypt = new ToggleSwitch(I18n.t("status.switch"));
         encrypt.setId("encryption-switch");
         encrypt.getStyleClass().add("big-switch");
-        encrypt.setAccessibleText(I18n.t("status.switch.a11y"));
+        encrypt.accessibleTextProperty().bind(Bindings.concat(I18n.t("status.switch"), ": ", vm.switchTextProperty()));
         encrypt.setTooltip(new Tooltip(I18n.t("status.switch.tip")));
         encrypt.setSelected(vm.switchOnProperty().get());
         vm.switchOnProperty().addListener((o, a, on) -> encrypt.setSelected(on));
@@ -87,18 +100,57 @@ public final class StatusView extends ScrollPane {
             }
         });
         encrypt.disableProperty().bind(vm.switchUsableProperty().not());
+        Label switchState = new Label();
+        switchState.setId("switch-state");
+        switchState.getStyleClass().add("switch-state");
+        switchState.textProperty().bind(vm.switchTextProperty());
+        VBox switchBox = new VBox(2, encrypt, switchState);
         Button verify = new Button(I18n.t("status.verify"));
         verify.setId("status-verify");
         verify.setOnAction(e -> onVerify.run());
         verify.setAccessibleText(I18n.t("status.verify.a11y"));
+        verify.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button(I18n.t("status.refresh"));
         refresh.setId("status-refresh");
         refresh.setOnAction(e -> onRefresh.run());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.disableProperty().bind(vm.refreshingProperty());
+        ProgressIndicator refreshing = new ProgressIndicator();
+        refreshing.setId("status-refreshing");
+        refreshing.setPrefSize(20, 20);
+        refreshing.setAccessibleText(I18n.t("status.refreshing"));
+        Ui.showWhen(refreshing, vm.refreshingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox switchRow = new HBox(12, encrypt, spacer, verify, refresh);
+        HBox switchRow = new HBox(12, switchBox, spacer, refreshing, verify, refresh);
         switchRow.setAlignment(Pos.CENTER_LEFT);
         switchRow.getStyleClass().add("card");
+
+        Label blockedText = new Label();
+        blockedText.setWrapText(true);
+        blockedText.textProperty().bind(vm.blockedReasonProperty());
+        TextField command = new TextField();
+        command.setId("blocked-command");
+        command.setEditable(false);
+        command.getStyleClass().add("mono");
+        command.textProperty().bind(vm.blockedCommandProperty());
+        command.setAccessibleText(I18n.t("switch.blocked.command"));
+        Button copy = new Button(I18n.t("switch.blocked.copy"));
+        copy.setId("blocked-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(command.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox.setHgrow(command, Priority.ALWAYS);
+        HBox commandRow = new HBox(8, command, copy);
+        commandRow.setAlignment(Pos.CENTER_LEFT);
+        Ui.showWhen(commandRow, vm.blockedCommandProperty().isNotNull());
+        VBox blocked = new VBox(6, blockedText, commandRow);
+        blocked.setId("switch-blocked");
+        blocked.getStyleClass().addAll("banner", "banner-warning");
+        Ui.showWhen(blocked, vm.blockedReasonProperty().isNotNull());
 
         // Facts
         GridPane facts = Ui.keyValueGrid(16, 6);
@@ -113,7 +165,8 @@ public final class StatusView extends ScrollPane {
         // Reasons
         Label reasonsTitle = Ui.sectionLabel(I18n.t("status.reasons"));
         reasonBox.setId("reasons");
-        vm.reasons().addListener((ListChangeListener<Reason>) c -> rebuildReasons());
+        vm.reasons().addListener((ListChangeListener<ReasonTexts.Text>) c -> rebuildReasons());
+        vm.stateProperty().addListener((o, a, st) -> rebuildReasons());
         rebuildReasons();
 
         // Links
@@ -126,7 +179,7 @@ public final class StatusView extends ScrollPane {
         table.setAccessibleText(I18n.t("status.links"));
         table.setHgap(16);
         table.setVgap(4);
-        for (double min : new double[]{1, 1, 1, 1, 0}) {
+        for (double min : new double[]{1, 0, 1, 1}) {
             ColumnConstraints c = new ColumnConstraints();
             c.setMinWidth(min == 0 ? 120 : Region.USE_PREF_SIZE);
             c.setPrefWidth(Region.USE_COMPUTED_SIZE);
@@ -136,7 +189,8 @@ public final class StatusView extends ScrollPane {
         vm.links().addListener((ListChangeListener<StatusViewModel.LinkRow>) c -> rebuildLinks(table));
         rebuildLinks(table);
 
-        VBox content = new VBox(12, pending, verdictCard, switchRow, reasonsTitle, reasonBox, facts, linksTitle, table);
+        VBox content = new VBox(12, pending, stateCard, switchRow, blocked, reasonsTitle, reasonBox, facts, linksTitle,
+                table);
         content.getStyleClass().add("screen-content");
         setContent(content);
     }
@@ -156,7 +210,7 @@ public final class StatusView extends ScrollPane {
 
     private void rebuildLinks(GridPane g) {
         g.getChildren().clear();
-        String[] heads = {"links.iface", "links.servers", "links.dot", "links.defaultRoute", "links.warning"};
+        String[] heads = {"links.iface", "links.servers", "links.dot", "links.defaultRoute"};
         for (int i = 0; i < heads.length; i++) {
             Label h = new Label(I18n.t(heads[i]));
             h.getStyleClass().add("links-head");
@@ -170,11 +224,11 @@ public final class StatusView extends ScrollPane {
         }
         int row = 1;
         for (StatusViewModel.LinkRow r : vm.links()) {
-            String[] cells = {r.name(), r.servers(), r.dot(), r.defaultRoute(), r.warning()};
+            String[] cells = {r.name(), r.servers(), r.dot(), r.defaultRoute()};
             for (int i = 0; i < cells.length; i++) {
                 Label l = new Label(cells[i] == null ? "" : cells[i]);
-                l.setWrapText(i == 1 || i == 4);
-                l.getStyleClass().add(i == 4 ? "links-warning" : "links-cell");
+                l.setWrapText(i == 1);
+                l.getStyleClass().add("links-cell");
                 l.setAccessibleText(I18n.t(heads[i]) + ": " + l.getText());
                 g.add(l, i, row);
             }
@@ -184,20 +238,28 @@ public final class StatusView extends ScrollPane {
 
     private void rebuildReasons() {
         reasonBox.getChildren().clear();
+        if (vm.stateProperty().get() == ProtectionState.READING) {
+            Label reading = new Label(I18n.t("status.reasons.reading"));
+            reading.getStyleClass().add("hint");
+            reasonBox.getChildren().add(reading);
+            return;
+        }
         if (vm.reasons().isEmpty()) {
             Label none = new Label(I18n.t("status.noreasons"));
             none.getStyleClass().add("hint");
             reasonBox.getChildren().add(none);
             return;
         }
-        for (Reason r : vm.reasons()) {
-            Label sev = new Label(I18n.t("severity." + r.severity().name().toLowerCase(java.util.Locale.ROOT)));
-            sev.getStyleClass().addAll("severity-tag", "severity-" + r.severity().name().toLowerCase(java.util.Locale.ROOT));
+        for (ReasonTexts.Text t : vm.reasons()) {
+            Reason r = t.reason();
+            String sevKey = r.severity().name().toLowerCase(java.util.Locale.ROOT);
+            Label sev = new Label(I18n.t("severity." + sevKey));
+            sev.getStyleClass().addAll("severity-tag", "severity-" + sevKey);
             sev.setMinWidth(Region.USE_PREF_SIZE);
-            Label msg = new Label(r.message());
+            Label msg = new Label(t.message());
             msg.setWrapText(true);
             msg.getStyleClass().add("reason-message");
-            Label fix = new Label(r.fix() == null ? "" : I18n.t("reason.fix", r.fix()));
+            Label fix = new Label(t.fix() == null ? "" : I18n.t("reason.fix", t.fix()));
             fix.setWrapText(true);
             fix.getStyleClass().add("reason-fix");
             VBox text = new VBox(2, msg, fix);
@@ -210,7 +272,8 @@ public final class StatusView extends ScrollPane {
                 b.getStyleClass().add("fix-button");
                 b.setId("fix-" + r.code());
                 b.setMinWidth(Region.USE_PREF_SIZE);
-                b.setAccessibleText(StatusViewModel.fixLabel(r.fixAction()) + ": " + r.message());
+                b.setMnemonicParsing(false);
+                b.setAccessibleText(StatusViewModel.fixLabel(r.fixAction()) + ": " + t.message());
                 b.setOnAction(e -> vm.fix(r));
                 b.disableProperty().bind(vm.switchUsableProperty().not());
                 row.getChildren().add(b);

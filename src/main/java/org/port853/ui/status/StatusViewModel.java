@@ -3,10 +3,15 @@ package org.port853.ui.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,22 +26,31 @@ import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ServerAddress;
-import org.port853.core.Verdict;
 import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.ProviderNames;
 
-/** The Status screen: verdict, reasons with fixes, the encryption switch, active settings, links. */
+/**
+ * The Status screen: one state (from the assessment and what was measured), one primary action, the honest
+ * switch, the reasons with their one-click fixes, the active settings and the network links.
+ */
 public final class StatusViewModel {
-    /** One row of the links table, with the warning worked out here rather than in the view. */
-    public record LinkRow(String name, String servers, String dot, String defaultRoute, String warning) {
+    /** One row of the links table: facts only; what they mean is in the assessment's reasons. */
+    public record LinkRow(String name, String servers, String dot, String defaultRoute) {
     }
+
+    /** Why the switch cannot be used, and the command that fixes it (shown selectable), by reason code. */
+    private static final Map<String, String> UNBLOCK_COMMANDS = Map.of(
+            "RESOLVER_MISSING", "sudo apt install systemd-resolved",
+            "RESOLVER_STOPPED", "sudo systemctl enable --now systemd-resolved.service",
+            "STATE_UNREADABLE", "resolvectl status");
 
     private final AppModel model;
     private final ApplyViewModel apply;
-    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(I18n.t("verdict.reading"));
-    private final ReadOnlyStringWrapper verdictStyle = new ReadOnlyStringWrapper("verdict-unknown");
-    private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProtectionState> state = new ReadOnlyObjectWrapper<>(ProtectionState.READING);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(I18n.t("state.reading"));
+    private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper(I18n.t("state.reading.detail"));
     private final ReadOnlyStringWrapper providers = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper dnssec = new ReadOnlyStringWrapper("—");
@@ -44,9 +58,14 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper resolvConf = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper switchText = new ReadOnlyStringWrapper(I18n.t("switch.reading"));
+    private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper blockedCommand = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper protectText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper protectOffered = new ReadOnlyBooleanWrapper();
     private final BooleanProperty switchOn = new SimpleBooleanProperty();
-    private final BooleanProperty switchUsable = new SimpleBooleanProperty();
-    private final ObservableList<Reason> reasons = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper switchUsable = new ReadOnlyBooleanWrapper();
+    private final ObservableList<ReasonTexts.Text> reasons = FXCollections.observableArrayList();
     private final ObservableList<LinkRow> links = FXCollections.observableArrayList();
 
     public StatusViewModel(AppModel model, ApplyViewModel apply) {
@@ -54,7 +73,9 @@ public final class StatusViewModel {
         this.apply = apply;
         model.stateProperty().addListener((o, a, s) -> update());
         model.assessmentProperty().addListener((o, a, s) -> update());
-        model.leakingProperty().addListener((o, a, s) -> update());
+        model.evidence().leakingProperty().addListener((o, a, s) -> update());
+        model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
+        model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
                 && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.phaseProperty()));
         update();
@@ -63,16 +84,19 @@ public final class StatusViewModel {
     private void update() {
         ResolverState s = model.stateProperty().get();
         Assessment a = model.assessmentProperty().get();
+        ProtectionState st = ProtectionState.of(s == null ? null : a, model.evidence().leakingProperty().get());
+        state.set(st);
+        stateText.set(I18n.t("state." + st.key()));
+        stateDetail.set(I18n.t("state." + st.key() + ".detail"));
+        updateProtect();
         if (s == null || a == null) {
             return;
         }
-        Verdict v = a.verdict();
-        boolean leak = model.leakingProperty().get() && v != Verdict.UNAVAILABLE && v != Verdict.BROKEN;
-        String key = leak ? "leaking" : v.name().toLowerCase(Locale.ROOT);
-        verdict.set(I18n.t("verdict." + key));
-        verdictStyle.set("verdict-" + key.replace('_', '-'));
-        verdictDetail.set(I18n.t("verdict." + key + ".detail"));
-        reasons.setAll(a.reasons());
+        List<ReasonTexts.Text> texts = new ArrayList<>();
+        for (Reason r : a.reasons()) {
+            texts.add(ReasonTexts.of(r, s));
+        }
+        reasons.setAll(texts);
         pending.set(s.pendingChange() == null ? null
                 : I18n.t("pending.text", s.pendingChange().description(), s.pendingChange().started() == null ? "?"
                 : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
@@ -88,60 +112,57 @@ public final class StatusViewModel {
             dnssec.set("—");
             currentServer.set("—");
             links.clear();
+            switchText.set(I18n.t("switch.unavailable"));
+            Reason first = a.reasons().isEmpty() ? null : a.reasons().get(0);
+            blockedReason.set(first == null ? I18n.t("switch.blocked.generic")
+                    : ReasonTexts.of(first, s).message());
+            blockedCommand.set(first == null ? null : UNBLOCK_COMMANDS.get(first.code()));
             setSwitch(false);
             return;
         }
+        blockedReason.set(null);
+        blockedCommand.set(null);
         var g = s.global();
-        providers.set(g.servers().isEmpty() ? I18n.t("status.noservers") : describeServers(g.servers()));
+        providers.set(ProviderNames.describe(g.servers(), model.catalogue(), I18n.t("status.noservers")));
+        DotMode dot = model.encryptionOn() ? g.dnsOverTls() : DotMode.OFF;
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
+        switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)));
         dnssec.set(g.dnssec() == null ? "—" : g.dnssec().resolvedValue()
                 + (g.dnssecSupported() ? "" : " · " + I18n.t("status.dnssecUnsupported")));
         currentServer.set(g.currentServer() == null ? I18n.t("status.noCurrent") : g.currentServer().toResolvedSyntax());
         List<LinkRow> rows = new ArrayList<>();
         for (LinkState l : s.links()) {
-            rows.add(row(l, g.dnsOverTls(), g.routesEverything()));
+            rows.add(row(l, g.dnsOverTls()));
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
     }
 
-    private String describeServers(List<ServerAddress> servers) {
-        List<String> names = new ArrayList<>();
-        for (ServerAddress a : servers) {
-            String label = a.toResolvedSyntax();
-            for (Provider p : model.catalogue()) {
-                if (p.ipv4().contains(a.addressText()) || p.ipv6().contains(a.addressText())) {
-                    label = p.displayName();
-                    break;
-                }
-            }
-            if (!names.contains(label)) {
-                names.add(label);
-            }
-        }
-        return String.join(", ", names);
+    private void updateProtect() {
+        ResolverState s = model.stateProperty().get();
+        protectText.set(I18n.t("protect.detail", providerNames(protectProviders())));
+        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED);
     }
 
-    static LinkRow row(LinkState l, DotMode globalDot, boolean globalRoutesAll) {
+    /** The providers "Protect my DNS" uses: the user's choice, or the recommended ones. */
+    List<Provider> protectProviders() {
+        return model.chosen().isEmpty() ? ProviderNames.recommended(model.catalogue()) : List.copyOf(model.chosen());
+    }
+
+    private static String providerNames(List<Provider> ps) {
+        return ps.stream().map(Provider::displayName).collect(Collectors.joining(", "));
+    }
+
+    static LinkRow row(LinkState l, DotMode globalDot) {
         DotMode effective = l.dnsOverTls() != null ? l.dnsOverTls() : globalDot == null ? DotMode.OFF : globalDot;
         String dot = l.dnsOverTls() == null
                 ? I18n.t("link.dot.unset", I18n.t("mode." + effective.name().toLowerCase(Locale.ROOT)))
                 : I18n.t("mode." + l.dnsOverTls().name().toLowerCase(Locale.ROOT));
-        String warning = "";
-        boolean servers = !l.servers().isEmpty();
-        boolean linkTakesEverything = l.domains().stream().anyMatch(d -> d.routesEverything());
-        if (servers && effective == DotMode.OFF && (l.defaultRoute() && !globalRoutesAll || linkTakesEverything)) {
-            warning = I18n.t("link.warn.plaintext");
-        } else if (servers && effective == DotMode.OPPORTUNISTIC && l.defaultRoute()) {
-            warning = I18n.t("link.warn.opportunistic");
-        } else if (servers && effective == DotMode.OFF) {
-            warning = I18n.t("link.warn.domains");
-        }
         return new LinkRow(l.name() == null ? "#" + l.index() : l.name(),
                 l.servers().isEmpty() ? "—" : l.servers().stream().map(ServerAddress::toResolvedSyntax)
                         .collect(Collectors.joining(", ")),
-                dot, l.defaultRoute() ? I18n.t("yes") : I18n.t("no"), warning);
+                dot, l.defaultRoute() ? I18n.t("yes") : I18n.t("no"));
     }
 
     private boolean syncing;
@@ -162,16 +183,23 @@ public final class StatusViewModel {
         return switchSync.getReadOnlyProperty();
     }
 
-    /** The user flipped the switch: start the apply (on) or revert (off) flow. */
+    /** The user flipped the switch: on = "Protect my DNS" (previewed), off = revert (previewed). */
     public void switchFlipped(boolean wantOn) {
         if (syncing) {
             return;
         }
         if (wantOn) {
-            apply.beginApplyOrExplain(model::desired);
+            protect();
         } else {
             apply.begin(ApplyViewModel.Kind.REVERT, AppModel.off());
         }
+    }
+
+    /** The primary action: strict, the chosen or recommended providers, all domains, resolv.conf linked. */
+    public void protect() {
+        ResolverState s = model.stateProperty().get();
+        List<Provider> ps = protectProviders();
+        apply.beginChange(() -> OneClickChanges.protect(s, ps));
     }
 
     /** After the flow ends (applied, rolled back or cancelled) the switch shows the real state again. */
@@ -179,26 +207,19 @@ public final class StatusViewModel {
         setSwitch(model.encryptionOn());
     }
 
-    /** One-click fix for a reason. */
+    /** One-click fix for a reason: changes exactly what its label says, starting from the system's settings. */
     public void fix(Reason r) {
         FixAction f = r.fixAction();
         if (f == null) {
             return;
         }
-        switch (f) {
-            case RECOVER -> apply.begin(ApplyViewModel.Kind.RECOVER, null);
-            case ROUTE_ALL_DOMAINS -> {
-                model.routeAllDomainsProperty().set(true);
-                apply.beginApplyOrExplain(model::desired);
-            }
-            case USE_STRICT_MODE -> {
-                model.modeProperty().set(DotMode.STRICT);
-                apply.beginApplyOrExplain(model::desired);
-            }
-            // the same change as the switch, plus /etc/resolv.conf pointed at the stub (shown in the preview)
-            case LINK_RESOLV_CONF -> apply.beginApplyOrExplain(model::desired, true);
-            case ENABLE_DOT -> apply.beginApplyOrExplain(model::desired);
+        if (f == FixAction.RECOVER) {
+            recover();
+            return;
         }
+        ResolverState s = model.stateProperty().get();
+        List<Provider> ps = protectProviders();
+        apply.beginChange(() -> OneClickChanges.fix(f, s, ps));
     }
 
     public void recover() {
@@ -209,9 +230,9 @@ public final class StatusViewModel {
         return I18n.t("fix." + f.name().toLowerCase(Locale.ROOT));
     }
 
-    public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty verdictStyleProperty() { return verdictStyle.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty verdictDetailProperty() { return verdictDetail.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ProtectionState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateTextProperty() { return stateText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stateDetailProperty() { return stateDetail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty providersProperty() { return providers.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modeProperty() { return mode.getReadOnlyProperty(); }
     public ReadOnlyStringProperty dnssecProperty() { return dnssec.getReadOnlyProperty(); }
@@ -219,8 +240,17 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty resolvConfProperty() { return resolvConf.getReadOnlyProperty(); }
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pendingProperty() { return pending.getReadOnlyProperty(); }
+    /** What the switch really does: "On · strict", "On · opportunistic, not authenticated", "Off". */
+    public ReadOnlyStringProperty switchTextProperty() { return switchText.getReadOnlyProperty(); }
+    /** Why the switch cannot be used (null when it can). */
+    public ReadOnlyStringProperty blockedReasonProperty() { return blockedReason.getReadOnlyProperty(); }
+    /** The command that unblocks it (null when there is none). */
+    public ReadOnlyStringProperty blockedCommandProperty() { return blockedCommand.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty protectTextProperty() { return protectText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty protectOfferedProperty() { return protectOffered.getReadOnlyProperty(); }
     public BooleanProperty switchOnProperty() { return switchOn; }
-    public BooleanProperty switchUsableProperty() { return switchUsable; }
-    public ObservableList<Reason> reasons() { return reasons; }
+    public ReadOnlyBooleanProperty switchUsableProperty() { return switchUsable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty refreshingProperty() { return model.refreshingProperty(); }
+    public ObservableList<ReasonTexts.Text> reasons() { return reasons; }
     public ObservableList<LinkRow> links() { return links; }
 }

@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * The leak graph: packets per second for the three traffic classes, drawn on a canvas. Told apart without
- * colour: encrypted is a solid line, local plaintext dashed, leaks a thick dotted line with a triangle
- * marker and a vertical rule at each second with a leak; each series is labelled in the legend.
+ * colour: encrypted is a solid line, local plaintext dashed, leaks a thick dotted line, and every second with a
+ * leaked query is a shaded band with a triangle on top; each series is labelled in the legend. The time before
+ * monitoring started is shaded "no data".
  * Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is set.
  */
 public final class TrafficGraph extends Region {
@@ -54,6 +55,10 @@ public final class TrafficGraph extends Region {
             draw();
         }
     }
+
+    private java.time.Instant captureStart;
+    /** left, plot width, seconds, end second of the last drawing (for hit testing). */
+    private volatile double[] geometry;
 
     public TrafficGraph() {
         getStyleClass().add("traffic-graph");
@@ -150,6 +155,7 @@ public final class TrafficGraph extends Region {
         lx = legend(g, lx, 14, encColor.get(), new double[0], 2, false, I18n.t("graph.encrypted"));
         lx = legend(g, lx, 14, localColor.get(), new double[]{7, 4}, 2, false, I18n.t("graph.local"));
         legend(g, lx, 14, leakColor.get(), new double[]{1, 4}, 3.5, true, I18n.t("graph.leak"));
+        geometry = null;
 
         if (s == null) {
             g.setTextAlign(TextAlignment.CENTER);
@@ -161,24 +167,77 @@ public final class TrafficGraph extends Region {
         series(g, s.localPlaintextPackets(), n, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
         series(g, s.encryptedPackets(), n, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
         series(g, s.leakPackets(), n, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
-        // leak markers: a dashed vertical rule and a triangle above the plot
+        // leaks as a band: every second with a leaked query is shaded over the plot's height, marked on top
         long[] markers = s.leakMarkers();
         if (markers != null) {
-            g.setStroke(leakColor.get());
-            g.setFill(leakColor.get());
-            g.setLineWidth(1);
-            g.setLineDashes(3, 3);
-            double lastX = -10;
-            for (int i = 0; i < markers.length; i++) {
-                if (markers[i] <= 0) continue;
-                double x = left + pw * (i + 0.5) / n;
-                if (x - lastX < 4) continue;
-                lastX = x;
-                g.strokeLine(x, top, x, top + ph);
+            Paint c = leakColor.get();
+            g.setFill(c instanceof Color col ? col.deriveColor(0, 1, 1, 0.22) : c);
+            int offset = n - markers.length;
+            int i = 0;
+            while (i < markers.length) {
+                if (markers[i] <= 0) {
+                    i++;
+                    continue;
+                }
+                int from = i;
+                while (i < markers.length && markers[i] > 0) i++;
+                double x0 = left + pw * (offset + from) / n;
+                double x1 = Math.max(x0 + 3, left + pw * (offset + i) / n);
+                g.fillRect(x0, top, x1 - x0, ph);
+            }
+            g.setFill(c);
+            for (int j = 0; j < markers.length; j++) {
+                if (markers[j] <= 0 || j > 0 && markers[j - 1] > 0) continue;
+                double x = left + pw * (offset + j + 0.5) / n;
                 g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
             }
-            g.setLineDashes();
         }
+        // before the capture started there is no data: shade it and say so
+        if (captureStart != null) {
+            long startSecond = captureStart.getEpochSecond();
+            long firstSecond = s.endEpochSecond() - n + 1;
+            if (startSecond > firstSecond) {
+                double x = left + pw * Math.min(n, startSecond - firstSecond) / n;
+                g.setFill(gridColor.get() instanceof Color col ? col.deriveColor(0, 1, 1, 0.7) : gridColor.get());
+                g.fillRect(left + 1, top, x - left - 1, ph);
+                if (x - left > 60) {
+                    g.setFill(axisColor.get());
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.fillText(I18n.t("graph.beforeCapture"), left + (x - left) / 2, top + ph / 2);
+                }
+            }
+        }
+        geometry = new double[]{left, pw, n, s.endEpochSecond()};
+    }
+
+    /** When monitoring started (the time before it is shaded as "no data"); null when unknown. */
+    public void setCaptureStart(java.time.Instant start) {
+        captureStart = start;
+        draw();
+    }
+
+    /** The second under the x coordinate, or null outside the plot or before anything was drawn. */
+    public java.time.Instant secondAt(double x) {
+        double[] geo = geometry;
+        if (geo == null || x < geo[0] || x > geo[0] + geo[1]) return null;
+        int n = (int) geo[2];
+        int i = (int) Math.min(n - 1, Math.floor((x - geo[0]) / geo[1] * n));
+        return java.time.Instant.ofEpochSecond((long) geo[3] - n + 1 + i);
+    }
+
+    /** Counts for the second under x (for the tooltip): encrypted, local, leaked packets and leaked queries. */
+    public long[] countsAt(java.time.Instant second) {
+        MeterSnapshot s = snapshot.get();
+        if (s == null || second == null) return null;
+        int i = (int) (second.getEpochSecond() - (s.endEpochSecond() - s.seconds() + 1));
+        if (i < 0 || i >= s.seconds()) return null;
+        return new long[]{at(s.encryptedPackets(), i), at(s.localPlaintextPackets(), i), at(s.leakPackets(), i),
+                at(s.leakMarkers(), i)};
+    }
+
+    private static long at(long[] a, int i) {
+        return a == null || i >= a.length ? 0 : a[i];
     }
 
     private static double legend(GraphicsContext g, double x, double y, Paint color, double[] dashes, double width,

@@ -10,6 +10,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -49,14 +51,23 @@ public final class TrafficView extends VBox {
         Button start = new Button(I18n.t("traffic.start"));
         start.setId("traffic-start");
         start.setOnAction(e -> vm.start());
-        start.disableProperty().bind(vm.runningProperty().or(vm.startingProperty()));
-        ToggleButton pause = new ToggleButton(I18n.t("traffic.pause"));
+        // only offered when monitoring is not running: never a permanently disabled first button
+        Ui.showWhen(start, vm.runningProperty().not());
+        start.disableProperty().bind(vm.startingProperty());
+        ToggleButton pause = new ToggleButton();
         pause.setId("traffic-pause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then(I18n.t("traffic.resume"))
+                .otherwise(I18n.t("traffic.pause")));
         pause.setAccessibleText(I18n.t("traffic.pause.a11y"));
+        Ui.showWhen(pause, vm.runningProperty());
+        Label paused = new Label(I18n.t("traffic.paused"));
+        paused.setId("traffic-paused");
+        paused.getStyleClass().addAll("badge", "badge-paused");
+        Ui.showWhen(paused, vm.pausedProperty().and(vm.runningProperty()));
         Button clear = new Button(I18n.t("traffic.clear"));
         clear.setId("traffic-clear");
-        clear.setOnAction(e -> vm.clear());
+        clear.setOnAction(e -> confirmClear(vm));
         ComboBox<Integer> zoom = new ComboBox<>();
         zoom.setId("traffic-zoom");
         zoom.getItems().addAll(300, 900, 1800, 3600);
@@ -87,11 +98,22 @@ public final class TrafficView extends VBox {
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, start, pause, clear, zoomLabel, zoom, spacer, status, export);
+        HBox toolbar = new HBox(8, start, pause, paused, clear, zoomLabel, zoom, spacer, status, export);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 
         graph.snapshotProperty().bind(vm.snapshotProperty());
+        graph.setCaptureStart(vm.startedAtProperty().get());
+        vm.startedAtProperty().addListener((o, a, t) -> graph.setCaptureStart(t));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        javafx.scene.control.Tooltip.install(graph, tip);
+        graph.setOnMouseMoved(e -> {
+            java.time.Instant second = graph.secondAt(e.getX());
+            long[] c = graph.countsAt(second);
+            tip.setText(c == null ? I18n.t("graph.nodata")
+                    : I18n.t("graph.tip", TIME.format(second), c[0], c[1], c[2], c[3]));
+        });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
         VBox.setVgrow(graph, Priority.ALWAYS);
         Label totals = new Label();
@@ -124,7 +146,17 @@ public final class TrafficView extends VBox {
         table.setId("leak-table");
         table.setAccessibleText(I18n.t("leaks.title"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Ui.column(I18n.t("leaks.time"), r -> r.time() == null ? "" : TIME.format(r.time()), 80));
+        javafx.scene.control.TableColumn<LeakRecord, java.time.Instant> time = new javafx.scene.control.TableColumn<>(I18n.t("leaks.time"));
+        time.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().time()));
+        time.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : TIME.format(t));
+            }
+        });
+        time.setPrefWidth(80);
+        table.getColumns().add(time);
         table.getColumns().add(Ui.column(I18n.t("leaks.iface"), LeakRecord::iface, 80));
         table.getColumns().add(Ui.column(I18n.t("leaks.server"), LeakRecord::server, 140));
         table.getColumns().add(Ui.column(I18n.t("leaks.name"), LeakRecord::name, 220));
@@ -133,15 +165,113 @@ public final class TrafficView extends VBox {
         table.setPlaceholder(new Label(I18n.t("leaks.none")));
         table.setPrefHeight(200);
         table.setMinHeight(120);
+        // newest first
+        var timeColumn = time;
+        timeColumn.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        timeColumn.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(timeColumn);
 
-        getChildren().addAll(banner, toolbar, graph, totals, leakBar, table);
+        ListView<LeakGroups.Group> groups = new ListView<>(vm.groups());
+        groups.setId("leak-groups");
+        groups.setAccessibleText(I18n.t("leaks.title"));
+        groups.setPlaceholder(new Label(I18n.t("leaks.none")));
+        groups.setCellFactory(l -> new GroupCell());
+        groups.setPrefHeight(220);
+        groups.setMinHeight(120);
+        Ui.showWhen(groups, vm.groupByProperty().isNotNull());
+        Ui.showWhen(table, vm.groupByProperty().isNull());
+
+        ToggleGroup by = new ToggleGroup();
+        ToggleButton byName = groupButton(by, "leaks.byName", "leaks-by-name", LeakGroups.By.NAME);
+        ToggleButton byProgram = groupButton(by, "leaks.byProgram", "leaks-by-program", LeakGroups.By.PROGRAM);
+        ToggleButton all = groupButton(by, "leaks.all", "leaks-all", null);
+        by.selectToggle(byName);
+        by.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                by.selectToggle(a); // one is always chosen
+                return;
+            }
+            vm.groupByProperty().set((LeakGroups.By) t.getUserData());
+        });
+        HBox groupBar = new HBox(0, byName, byProgram, all);
+        groupBar.getStyleClass().add("segmented");
+        leakBar.getChildren().add(1, groupBar);
+
+        // clicking a leak in the graph selects its queries in the list
+        graph.setOnMouseClicked(e -> {
+            java.time.Instant second = graph.secondAt(e.getX());
+            long[] c = graph.countsAt(second);
+            if (c == null || c[3] == 0) return;
+            by.selectToggle(all);
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                LeakRecord r = table.getItems().get(i);
+                if (r.time() != null && Math.abs(r.time().getEpochSecond() - second.getEpochSecond()) <= 1) {
+                    table.getSelectionModel().select(i);
+                    table.scrollTo(i);
+                }
+            }
+        });
+
+        getChildren().addAll(banner, toolbar, graph, totals, leakBar, groups, table);
+    }
+
+    private static ToggleButton groupButton(ToggleGroup g, String key, String id, LeakGroups.By by) {
+        ToggleButton b = new ToggleButton(I18n.t(key));
+        b.setId(id);
+        b.setToggleGroup(g);
+        b.setUserData(by);
+        return b;
+    }
+
+    private void confirmClear(TrafficViewModel vm) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                I18n.t("traffic.clear.confirm"), javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.setHeaderText(null);
+        a.setTitle(I18n.t("traffic.clear").replace("_", ""));
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+            a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.clear());
+    }
+
+    /** One group: "name — 12 queries, last 12:03:04, to 192.168.1.1 on wlan0", why it leaked, and the fix. */
+    private static final class GroupCell extends javafx.scene.control.ListCell<LeakGroups.Group> {
+        @Override
+        protected void updateItem(LeakGroups.Group g, boolean empty) {
+            super.updateItem(g, empty);
+            if (empty || g == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label head = new Label(I18n.t("leaks.group.head", g.key(), g.queries(),
+                    g.newest() == null ? "?" : TIME.format(g.newest()), String.join(", ", g.servers()),
+                    String.join(", ", g.interfaces())));
+            head.getStyleClass().add("leak-group-head");
+            Label why = new Label(I18n.t("leaks.group.why", g.why().text()));
+            why.setWrapText(true);
+            Label fix = new Label(I18n.t("leaks.group.fix", g.why().fix()));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("hint");
+            VBox box = new VBox(2, head, why, fix);
+            box.setMaxWidth(Double.MAX_VALUE);
+            why.maxWidthProperty().bind(widthProperty().subtract(30));
+            fix.maxWidthProperty().bind(widthProperty().subtract(30));
+            setText(null);
+            setGraphic(box);
+            setAccessibleText(head.getText() + ". " + why.getText() + " " + fix.getText());
+        }
     }
 
     public TrafficGraph graph() {
         return graph;
     }
 
-    private void export(TrafficViewModel vm) {
+    /** Asks for a file and exports the leaks that pass the filter (also the File menu's Export). */
+    public void export(TrafficViewModel vm) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.t("traffic.export.title"));
         chooser.setInitialFileName("port853-leaks.csv");

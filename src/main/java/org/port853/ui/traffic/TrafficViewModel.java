@@ -51,8 +51,6 @@ public final class TrafficViewModel {
     /** Poll period: at most 1000 / POLL_MS redraws a second. */
     public static final int POLL_MS = 200;
     public static final int LEAK_ROWS = 1000;
-    /** A leak within this many seconds makes the verdict "Leaking". */
-    public static final int LEAKING_WINDOW = 60;
 
     private final AppModel model;
     /** Written on a worker (while starting) and on the JavaFX thread, read on both. */
@@ -60,6 +58,7 @@ public final class TrafficViewModel {
     /** stop() came while the capture was starting (JavaFX thread only). */
     private boolean stopRequested;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> startedAt = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
@@ -73,6 +72,9 @@ public final class TrafficViewModel {
     private final ObservableList<LeakRecord> leaks = FXCollections.observableArrayList();
     private final FilteredList<LeakRecord> filtered = new FilteredList<>(leaks);
     private final StringProperty filter = new SimpleStringProperty("");
+    /** How the leaks are shown: grouped by name or by program, or null for every query. */
+    private final ObjectProperty<LeakGroups.By> groupBy = new SimpleObjectProperty<>(LeakGroups.By.NAME);
+    private final ObservableList<LeakGroups.Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper polls = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
     private final Timeline timeline;
@@ -82,6 +84,9 @@ public final class TrafficViewModel {
     public TrafficViewModel(AppModel model) {
         this.model = model;
         filter.addListener((o, a, f) -> applyFilter());
+        filtered.addListener((javafx.collections.ListChangeListener<LeakRecord>) c -> regroup());
+        groupBy.addListener((o, a, b) -> regroup());
+        model.stateProperty().addListener((o, a, b) -> regroup());
         windowSeconds.addListener((o, a, w) -> poll());
         timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MS), e -> poll()));
         timeline.setCycleCount(Timeline.INDEFINITE);
@@ -153,6 +158,7 @@ public final class TrafficViewModel {
             problem.set(null);
             problemFix.set(null);
             status.set(I18n.t("capture.running", started.description()));
+            startedAt.set(Instant.now());
             running.set(true);
             starting.set(false);
             timeline.play();
@@ -237,13 +243,16 @@ public final class TrafficViewModel {
         }
     }
 
+    /** Reports the newest second with leaked packets to the window's evidence (which the Status state follows). */
     private void updateLeaking(MeterSnapshot snap) {
         long[] l = snap.leakPackets();
-        long recentLeaks = 0;
-        for (int i = Math.max(0, l.length - LEAKING_WINDOW); i < l.length; i++) {
-            recentLeaks += l[i];
+        for (int i = l.length - 1; i >= 0; i--) {
+            if (l[i] > 0) {
+                model.evidence().leakSeen(Instant.ofEpochSecond(snap.endEpochSecond() - l.length + 1 + i));
+                break;
+            }
         }
-        model.leakingProperty().set(recentLeaks > 0);
+        model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }
 
     private void notifyLeaks(List<LeakRecord> recent) {
@@ -277,7 +286,7 @@ public final class TrafficViewModel {
             session.clear();
         }
         leaks.clear();
-        model.leakingProperty().set(false);
+        // the display is cleared; what was measured (model.evidence()) stays
         if (session != null && running.get()) {
             snapshot.set(session.snapshot(windowSeconds.get()));
         } else {
@@ -338,6 +347,17 @@ public final class TrafficViewModel {
         return s == null ? "" : s;
     }
 
+    private void regroup() {
+        LeakGroups.By by = groupBy.get();
+        groups.setAll(by == null ? List.of()
+                : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(), I18n.t("leaks.unknownProgram")));
+    }
+
+    public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
+    /** When the running capture started (the graph shades the time before it). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Instant> startedAtProperty() { return startedAt.getReadOnlyProperty(); }
+    /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
+    public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty startingProperty() { return starting.getReadOnlyProperty(); }

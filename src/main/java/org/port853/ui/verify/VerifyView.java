@@ -13,7 +13,8 @@ import org.port853.ui.common.Ui;
 
 /** The Verify screen. */
 public final class VerifyView extends VBox {
-    public VerifyView(VerifyViewModel vm) {
+    /** @param onFix runs the fix for a leak found (Status's "Protect my DNS" preview) */
+    public VerifyView(VerifyViewModel vm, Runnable onFix) {
         super(12);
         setId("verify-view");
         getStyleClass().addAll("screen", "screen-content");
@@ -47,11 +48,19 @@ public final class VerifyView extends VBox {
         headline.setWrapText(true);
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add("verify-headline");
-        HBox result = new HBox(headline);
-        result.getStyleClass().addAll("card", "verify-result", vm.outcomeStyleProperty().get());
-        vm.outcomeStyleProperty().addListener((o, a, s) -> {
-            result.getStyleClass().remove(a);
-            result.getStyleClass().add(s);
+        Button fix = new Button(I18n.t("verify.fix"));
+        fix.setId("verify-fix");
+        fix.getStyleClass().add("accent");
+        fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fix.setOnAction(e -> onFix.run());
+        Ui.showWhen(fix, vm.fixOfferedProperty());
+        javafx.scene.layout.HBox.setHgrow(headline, javafx.scene.layout.Priority.ALWAYS);
+        HBox result = new HBox(12, headline, fix);
+        result.setAlignment(Pos.CENTER_LEFT);
+        result.getStyleClass().addAll("card", "verify-result", style(vm.outcomeProperty().get()));
+        vm.outcomeProperty().addListener((o, a, s) -> {
+            result.getStyleClass().remove(style(a));
+            result.getStyleClass().add(style(s));
         });
         headline.accessibleTextProperty().bind(vm.headlineProperty());
 
@@ -66,5 +75,9 @@ public final class VerifyView extends VBox {
         details.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         details.setMinHeight(80);
         getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);
+    }
+
+    private static String style(VerifyViewModel.Outcome o) {
+        return "verify-" + o.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,7 +2,6 @@ package org.port853.ui.verify;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -20,6 +19,7 @@ import org.port853.probe.QueryOutcome;
 import org.port853.probe.Verifier;
 import org.port853.probe.VerifyResult;
 import org.port853.ui.AppModel;
+import org.port853.ui.LeakEvidence;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
 import org.port853.ui.traffic.TrafficViewModel;
@@ -38,10 +38,12 @@ public final class VerifyViewModel {
 
     private final AppModel model;
     private final TrafficViewModel traffic;
-    private final IntegerProperty count = new SimpleIntegerProperty(10);
+    private final IntegerProperty count = new SimpleIntegerProperty(Verifier.DEFAULT_QUERIES);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(I18n.t("verify.idle"));
-    private final ReadOnlyStringWrapper outcomeStyle = new ReadOnlyStringWrapper("verify-none");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Outcome> outcomeValue =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Outcome.NONE);
+    private final ReadOnlyBooleanWrapper fixOffered = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> details = FXCollections.observableArrayList();
     private Outcome outcome = Outcome.NONE;
     private Duration settle = SETTLE;
@@ -62,6 +64,7 @@ public final class VerifyViewModel {
         }
         running.set(true);
         details.clear();
+        fixOffered.set(false);
         headline.set(I18n.t("verify.starting"));
         setOutcome(Outcome.NONE);
         if (traffic.runningProperty().get()) {
@@ -90,7 +93,7 @@ public final class VerifyViewModel {
         List<String> names = Verifier.names(n);
         CaptureSession session = captureOk ? traffic.session() : null;
         Verifier verifier = new Verifier(model.services().probe(), Verifier.TIMEOUT, settle);
-        headline.set(I18n.t("verify.sending", n, verifier.sender().target()));
+        headline.set(I18n.t("verify.sending", n));
         model.background().run(() -> verifier.verify(session, names), this::finish, e -> {
             running.set(false);
             headline.set(I18n.t("verify.failed", Background.describe(e)));
@@ -114,7 +117,12 @@ public final class VerifyViewModel {
                 setOutcome(Outcome.NO_CAPTURE);
                 return;
             case LEAKED:
-                headline.set(I18n.t("verify.leaked", result.leakedNames(), n));
+                String servers = result.leakedQueries().stream().map(LeakRecord::server)
+                        .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "));
+                headline.set(I18n.t("verify.leaked", result.leakedNames(), n, servers));
+                model.evidence().verified(new LeakEvidence.VerifyFinding(java.time.Instant.now(), n,
+                        result.leakedNames(), servers));
+                fixOffered.set(true);
                 for (LeakRecord r : result.leakedQueries()) {
                     details.add(0, I18n.t("verify.detail.leak", r.name(), r.server(), r.iface(),
                             r.process() == null ? "?" : r.process()));
@@ -132,6 +140,9 @@ public final class VerifyViewModel {
             default:
                 headline.set(answered == n ? I18n.t("verify.clean", n) : I18n.t("verify.clean.partial", n, answered));
                 setOutcome(Outcome.CLEAN);
+                if (otherLeaks == 0) {
+                    model.evidence().verified(new LeakEvidence.VerifyFinding(java.time.Instant.now(), n, 0, null));
+                }
                 if (otherLeaks > 0) {
                     // our queries are safe, but the machine is not: do not show the all-clear style
                     headline.set(headline.get() + " " + I18n.t("verify.otherLeaks", otherLeaks));
@@ -148,13 +159,17 @@ public final class VerifyViewModel {
 
     private void setOutcome(Outcome o) {
         outcome = o;
-        outcomeStyle.set("verify-" + o.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        outcomeValue.set(o);
     }
 
     public Outcome outcome() { return outcome; }
     public IntegerProperty countProperty() { return count; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty outcomeStyleProperty() { return outcomeStyle.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcomeValue.getReadOnlyProperty();
+    }
+    /** A leak was found: the view offers the fix ("Protect my DNS"). */
+    public ReadOnlyBooleanProperty fixOfferedProperty() { return fixOffered.getReadOnlyProperty(); }
     public ObservableList<String> details() { return details; }
 }

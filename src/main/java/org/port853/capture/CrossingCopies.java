@@ -1,0 +1,77 @@
+package org.port853.capture;
+
+/**
+ * Recognises the copies of one packet that a capture on libpcap's {@code any} device sees on several interfaces
+ * (a veth pair, a bridge and its port, a bond and its slave, before and after NAT): same IP protocol, same IPv4
+ * identification, same TCP sequence/acknowledgement/flags and the same transport payload, on a different interface,
+ * within {@link #WINDOW_NANOS}. Addresses and ports are left out of the comparison because NAT rewrites them.
+ * A fixed table, no allocation; an entry is forgotten when its slot is reused.
+ */
+final class CrossingCopies {
+    static final long WINDOW_NANOS = 50_000_000L;
+    private static final int SLOTS = 1 << 12;
+    private static final int HASHED_PAYLOAD = 256;
+
+    private final long[] keys = new long[SLOTS];
+    private final long[] times = new long[SLOTS];
+    private final int[] ifIndex = new int[SLOTS];
+    /** Meter bookkeeping of the counted copy, so it can move to the interface where the packet leaves. */
+    final String[] iface = new String[SLOTS];
+    final int[] packetType = new int[SLOTS];
+    final int[] trafficClass = new int[SLOTS];
+    final long[] second = new long[SLOTS];
+    final int[] bytes = new int[SLOTS];
+    private int lastSlot;
+
+    /**
+     * Returns the slot of the earlier copy of this packet, or -1 when it is the first (then it is remembered and
+     * {@link #lastSlot()} names its slot).
+     */
+    int copyOf(ParsedFrame f, long nanos) {
+        long key = key(f);
+        int slot = (int) (key ^ (key >>> 32)) & (SLOTS - 1);
+        if (keys[slot] == key && nanos - times[slot] <= WINDOW_NANOS && nanos >= times[slot]
+                && ifIndex[slot] != f.ifIndex) {
+            ifIndex[slot] = f.ifIndex; // the copy moved on: the same bytes again here are a new packet
+            times[slot] = nanos;
+            return slot;
+        }
+        keys[slot] = key;
+        times[slot] = nanos;
+        ifIndex[slot] = f.ifIndex;
+        lastSlot = slot;
+        return -1;
+    }
+
+    int lastSlot() {
+        return lastSlot;
+    }
+
+    void clear() {
+        java.util.Arrays.fill(keys, 0);
+        java.util.Arrays.fill(iface, null);
+    }
+
+    private static long key(ParsedFrame f) {
+        byte[] b = f.buf;
+        long h = 0xcbf29ce484222325L ^ f.ipVersion ^ ((long) f.protocol << 8) ^ ((long) f.payloadLen << 16)
+                ^ ((long) f.ipLength << 40);
+        if (f.ipVersion == 4) {
+            h = mix(h, f.fragId);
+        }
+        if (f.protocol == ParsedFrame.TCP && f.transportOff > 0) { // at least the fixed 20-byte header
+            h = mix(h, f.tcpSeq);
+            h = mix(h, FrameParser.u32(b, f.transportOff + 8)); // acknowledgement number
+            h = mix(h, f.tcpFlags);
+        }
+        int n = Math.min(f.payloadLen, HASHED_PAYLOAD);
+        for (int i = 0; i < n; i++) {
+            h = (h ^ (b[f.payloadOff + i] & 0xff)) * 0x100000001B3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private static long mix(long h, long v) {
+        return (h ^ v) * 0x9E3779B97F4A7C15L;
+    }
+}

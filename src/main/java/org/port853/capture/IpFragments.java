@@ -1,0 +1,191 @@
+package org.port853.capture;
+
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reassembles fragmented UDP datagrams whose first fragment was a DNS message with an unreadable question
+ * (RFC 791 §3.2, RFC 8200 §4.5), only to read the name; fragments arrive in any order. Bounded: at most
+ * {@link #MAX_DATAGRAMS} datagrams and {@link #BYTE_BUDGET} bytes in progress (the oldest goes first), each waits at
+ * most {@link #WAIT_NANOS} of capture time. A datagram whose first fragment was seen but which never completes is
+ * still delivered, as far as it got, so its query is not lost.
+ */
+final class IpFragments {
+    static final int MAX_DATAGRAMS = 64;
+    static final int BYTE_BUDGET = 1 << 20;
+    static final long WAIT_NANOS = 5_000_000_000L;
+    private static final int MAX_DATAGRAM = 65535;
+
+    /** What the first fragment told about the datagram, to deliver its payload when it completes. */
+    static final class First {
+        long nanos;
+        String iface;
+        final byte[] addr = new byte[32];
+        int alen;
+        int srcPort;
+        int dstPort;
+        boolean toServer;
+        boolean clientLocal;
+        int udpLength;
+    }
+
+    interface Sink {
+        /** The datagram's UDP payload {@code b[off, off+len)} (complete or as far as it got). */
+        void datagram(First first, byte[] b, int off, int len);
+    }
+
+    private static final class Datagram {
+        byte[] data = new byte[0];
+        final BitSet have = new BitSet();
+        int total = -1;
+        long nanos;
+        First first;
+    }
+
+    private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
+    private long bytes;
+    private long dropped;
+
+    /**
+     * The first fragment of a leak-class UDP datagram ({@code f} parsed with ports). Returns true when the datagram is
+     * now held for reassembly (the caller then does not deliver the fragment's partial payload itself).
+     */
+    boolean first(ParsedFrame f, First ctx, long nanos, Sink sink) {
+        expire(nanos, sink);
+        Datagram d = datagram(f, nanos);
+        if (d == null) {
+            return false;
+        }
+        ctx.udpLength = f.udpLength;
+        d.first = ctx;
+        int start = f.transportOff;
+        int len = f.payloadOff + f.payloadLen - start;
+        add(d, 0, f.buf(), start, len, true);
+        complete(f, d, sink);
+        return true;
+    }
+
+    /** A non-first fragment (outcome {@code NON_FIRST_FRAGMENT}). */
+    void later(ParsedFrame f, long nanos, Sink sink) {
+        if (f.protocol != ParsedFrame.UDP) {
+            return;
+        }
+        expire(nanos, sink);
+        Datagram d = datagram(f, nanos);
+        if (d != null) {
+            add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore);
+            complete(f, d, sink);
+        }
+    }
+
+    /** Delivers what the held datagrams have (end of capture). */
+    void flush(Sink sink) {
+        expire(Long.MAX_VALUE, sink);
+    }
+
+    long heldBytes() {
+        return bytes;
+    }
+
+    /** Datagrams given up to stay within the bounds. */
+    long dropped() {
+        return dropped;
+    }
+
+    void clear() {
+        pending.clear();
+        bytes = 0;
+    }
+
+    private Datagram datagram(ParsedFrame f, long nanos) {
+        int al = f.addressLength();
+        byte[] k = new byte[2 * al + 6];
+        System.arraycopy(f.buf(), f.srcOffset(), k, 0, al);
+        System.arraycopy(f.buf(), f.dstOffset(), k, al, al);
+        k[2 * al] = (byte) (f.fragId >> 24);
+        k[2 * al + 1] = (byte) (f.fragId >> 16);
+        k[2 * al + 2] = (byte) (f.fragId >> 8);
+        k[2 * al + 3] = (byte) f.fragId;
+        k[2 * al + 4] = (byte) f.protocol;
+        k[2 * al + 5] = (byte) f.ipVersion;
+        ByteBuffer key = ByteBuffer.wrap(k);
+        Datagram d = pending.get(key);
+        if (d == null) {
+            if (pending.size() >= MAX_DATAGRAMS) {
+                Iterator<Datagram> it = pending.values().iterator();
+                Datagram old = it.next();
+                it.remove();
+                bytes -= old.data.length;
+                dropped++;
+            }
+            d = new Datagram();
+            d.nanos = nanos;
+            pending.put(key, d);
+        }
+        return d;
+    }
+
+    private void add(Datagram d, int offset, byte[] b, int off, int len, boolean more) {
+        if (len <= 0 || offset + len > MAX_DATAGRAM) {
+            return;
+        }
+        if (!more) {
+            d.total = offset + len;
+        }
+        int need = offset + len;
+        if (need > d.data.length) {
+            while (bytes + need - d.data.length > BYTE_BUDGET && pending.size() > 1) {
+                Iterator<Datagram> it = pending.values().iterator();
+                Datagram old = it.next();
+                if (old == d) {
+                    break;
+                }
+                it.remove();
+                bytes -= old.data.length;
+                dropped++;
+            }
+            if (bytes + need - d.data.length > BYTE_BUDGET) {
+                return;
+            }
+            bytes += need - d.data.length;
+            d.data = java.util.Arrays.copyOf(d.data, need);
+        }
+        System.arraycopy(b, off, d.data, offset, len);
+        d.have.set(offset, offset + len);
+    }
+
+    private void complete(ParsedFrame f, Datagram d, Sink sink) {
+        if (d.first == null || d.total < 0 || d.have.nextClearBit(0) < d.total) {
+            return;
+        }
+        pending.values().remove(d);
+        bytes -= d.data.length;
+        deliver(d, sink);
+    }
+
+    private static void deliver(Datagram d, Sink sink) {
+        int contiguous = Math.min(d.have.nextClearBit(0), d.data.length);
+        int udpEnd = d.first.udpLength >= 8 ? Math.min(d.first.udpLength, contiguous) : contiguous;
+        if (udpEnd > 8) {
+            sink.datagram(d.first, d.data, 8, udpEnd - 8);
+        }
+    }
+
+    private void expire(long nanos, Sink sink) {
+        Iterator<Datagram> it = pending.values().iterator();
+        while (it.hasNext()) {
+            Datagram d = it.next();
+            if (nanos - d.nanos < WAIT_NANOS) {
+                break;
+            }
+            it.remove();
+            bytes -= d.data.length;
+            if (d.first != null) {
+                deliver(d, sink);
+            }
+        }
+    }
+}

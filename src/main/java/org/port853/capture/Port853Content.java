@@ -1,0 +1,184 @@
+package org.port853.capture;
+
+/**
+ * Decides whether a packet on port 853 carries encryption: a TLS record (RFC 8446 §5.1: content type 20–23,
+ * version 0x03 0x01–0x04, length ≤ 2^14 + 2048) for TCP, a QUIC header (RFC 9000 §17: long header with the fixed
+ * bit, or short header) for UDP (DNS over QUIC, RFC 9250). Anything that reads as a DNS message is plaintext first,
+ * whatever else it might look like. A TCP connection is decided per direction on its first payload bytes and
+ * remembered in a small fixed table (pure ACKs follow their flow; a flow not yet decided counts as encrypted, so a
+ * TLS handshake's SYN is not called plaintext); a segment of a flow seen mid-stream is judged on its own bytes until
+ * one starts with a TLS record. No allocation per packet; the table is bounded (oldest entry of a bucket replaced).
+ */
+final class Port853Content {
+    private static final int SLOTS = 1 << 13;
+    private static final int WAYS = 4;
+    private static final byte UNKNOWN = 0;
+    private static final byte TLS = 1;
+    private static final byte PLAIN = 2;
+    private static final byte OPENED = 3; // SYN seen, no payload yet
+
+    private final long seed = new java.util.Random().nextLong() | 1;
+    private final long[] keys = new long[SLOTS];
+    private final byte[] states = new byte[SLOTS];
+    private int victim;
+
+    /** True when the packet on port 853 is encrypted DNS (TLS or QUIC), false for anything else. */
+    boolean encrypted(ParsedFrame f) {
+        byte[] b = f.buf;
+        int off = f.payloadOff;
+        int len = f.payloadLen;
+        if (f.protocol == ParsedFrame.UDP) {
+            if (f.payloadTruncated && len < 7) {
+                return len == 0 || (b[off] & 0x40) != 0; // cut by the snap length: judge what is there
+            }
+            return !looksLikeDns(b, off, len) && isQuic(b, off, len);
+        }
+        if (f.payloadTruncated && len < 5) {
+            len = 0; // the snap length cut the record header: the flow's state decides
+        }
+        long key = flowKey(f);
+        int slot = find(key);
+        byte state = slot >= 0 ? states[slot] : UNKNOWN;
+        if ((f.tcpFlags & 0x02) != 0 && len == 0) {
+            put(slot, key, OPENED);
+            return true;
+        }
+        if (len == 0) {
+            return state != PLAIN;
+        }
+        if (state == TLS) {
+            return true;
+        }
+        if (state == PLAIN) {
+            return false;
+        }
+        boolean dns = len >= 2 && looksLikeDns(b, off + 2, Math.min(len - 2, FrameParser.u16(b, off)));
+        if (!dns && isTlsRecord(b, off, len)) {
+            put(slot, key, TLS);
+            return true;
+        }
+        if (dns || state == OPENED || (f.tcpFlags & 0x02) != 0) {
+            put(slot, key, PLAIN); // the connection's first bytes are not TLS
+        }
+        return false;
+    }
+
+    void clear() {
+        java.util.Arrays.fill(keys, 0);
+        java.util.Arrays.fill(states, UNKNOWN);
+    }
+
+    static boolean isTlsRecord(byte[] b, int off, int len) {
+        if (len < 5) {
+            return false;
+        }
+        int type = b[off] & 0xff;
+        int minor = b[off + 2] & 0xff;
+        int recLen = FrameParser.u16(b, off + 3);
+        return type >= 20 && type <= 23 && b[off + 1] == 3 && minor >= 1 && minor <= 4 && recLen > 0
+                && recLen <= (1 << 14) + 2048;
+    }
+
+    static boolean isQuic(byte[] b, int off, int len) {
+        if (len < 1 || (b[off] & 0x40) == 0) {
+            return false; // the fixed bit is set in every QUIC v1 packet (RFC 9000 §17.2, §17.3)
+        }
+        if ((b[off] & 0x80) == 0) {
+            return len >= 1 + 1 + 16; // short header: destination id, packet number, AEAD tag at least
+        }
+        // long header: version (4), destination and source connection id lengths ≤ 20
+        if (len < 7) {
+            return false;
+        }
+        int dcid = b[off + 5] & 0xff;
+        return dcid <= 20 && len >= 7 + dcid && (b[off + 6 + dcid] & 0xff) <= 20;
+    }
+
+    /**
+     * Whether the bytes read as a DNS message: one question, a standard opcode, a well-formed first name (labels ≤ 63,
+     * name ≤ 255, compression only in responses) followed by type and class.
+     */
+    static boolean looksLikeDns(byte[] b, int off, int len) {
+        if (len < 12 + 1 + 4) {
+            return false;
+        }
+        int flags = FrameParser.u16(b, off + 2);
+        int opcode = (flags >> 11) & 0xf;
+        if (FrameParser.u16(b, off + 4) != 1 || (opcode != 0 && opcode != 1 && opcode != 2 && opcode != 4
+                && opcode != 5)) {
+            return false;
+        }
+        int p = off + 12;
+        int end = off + len;
+        int nameLen = 1;
+        while (true) {
+            if (p >= end) {
+                return false;
+            }
+            int l = b[p] & 0xff;
+            if (l == 0) {
+                p++;
+                break;
+            }
+            if ((l & 0xc0) == 0xc0) {
+                if ((flags & 0x8000) == 0) {
+                    return false;
+                }
+                p += 2;
+                break;
+            }
+            if (l > 63) {
+                return false;
+            }
+            nameLen += l + 1;
+            if (nameLen > 255) {
+                return false;
+            }
+            p += l + 1;
+        }
+        return end - p >= 4;
+    }
+
+    private long flowKey(ParsedFrame f) {
+        byte[] b = f.buf;
+        int al = f.addressLength();
+        long h = seed ^ ((long) f.srcPort << 16 | f.dstPort) * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < al; i++) {
+            h = (h ^ (b[f.srcOff + i] & 0xff)) * 0x100000001B3L;
+            h = (h ^ (b[f.dstOff + i] & 0xff)) * 0x100000001B3L;
+        }
+        h ^= h >>> 29;
+        return h == 0 ? 1 : h;
+    }
+
+    private int find(long key) {
+        int base = (int) (key & (SLOTS - 1)) & ~(WAYS - 1);
+        for (int i = 0; i < WAYS; i++) {
+            if (keys[base + i] == key) {
+                return base + i;
+            }
+        }
+        return -1 - base;
+    }
+
+    private void put(int found, long key, byte state) {
+        int slot;
+        if (found >= 0) {
+            slot = found;
+        } else {
+            int base = -1 - found;
+            slot = -1;
+            for (int i = 0; i < WAYS; i++) {
+                if (keys[base + i] == 0) {
+                    slot = base + i;
+                    break;
+                }
+            }
+            if (slot < 0) {
+                slot = base + (victim++ & (WAYS - 1));
+            }
+        }
+        keys[slot] = key;
+        states[slot] = state;
+    }
+}

@@ -1,0 +1,81 @@
+package org.port853.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+import org.port853.probe.bench.BenchResult;
+import org.port853.probe.bench.ProviderBench;
+import org.port853.probe.dot.ProbeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench-providers", description = "Rank DoT servers from this machine: handshake, cold and warm latency "
+        + "(median, 90th percentile) over popular names, failures. Without --server: the whole catalogue (contacts "
+        + "every provider).")
+final class BenchProvidersCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProbeCliOptions probe = new ProbeCliOptions();
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Warm rounds per name (default ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--json", description = "Print the stable JSON document.")
+    boolean json;
+
+    BenchProvidersCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        if (rounds < 0 || rounds > 50) {
+            throw new org.port853.core.InvalidInputException("--rounds must be between 0 and 50");
+        }
+        List<ServerAddress> servers = new ArrayList<>(probe.parsedServers());
+        Map<ServerAddress, String> names = new LinkedHashMap<>();
+        if (servers.isEmpty()) {
+            for (Provider p : services.catalog().get().all()) {
+                if (!p.ipv4().isEmpty()) {
+                    ServerAddress s = ServerAddress.of(p.ipv4().get(0), p.tlsName());
+                    servers.add(s);
+                    names.put(s, p.displayName());
+                }
+            }
+        }
+        ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(ProbeOptions.POPULAR).withWarmRounds(rounds);
+        List<BenchResult> ranked = new ProviderBench(probe.probe()).run(servers, names, options);
+        BenchResult best = ProviderBench.suggestion(ranked).orElse(null);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(DoctorJson.bench(ranked, best, options.names())));
+        } else {
+            out.println(String.format("%-4s %-34s %10s %10s %10s %10s %10s %6s", "rank", "server", "handshake", "cold-med",
+                    "cold-p90", "warm-med", "warm-p90", "fail"));
+            for (BenchResult b : ranked) {
+                out.println(String.format("%-4d %-34s %10s %10s %10s %10s %10s %6d%s", b.rank(), b.server(), ms(b.handshakeMillis()),
+                        ms(b.coldMedian()), ms(b.coldP90()), ms(b.warmMedian()), ms(b.warmP90()), b.failures(),
+                        b.error() == null ? "" : "  " + b.error()));
+            }
+            out.println(best == null ? "No server is usable in strict mode." : "Suggested (fastest strict-capable): " + best.server()
+                    + (best.provider() == null ? "" : " (" + best.provider() + ")"));
+        }
+        return ranked.isEmpty() || ranked.get(0).score() == null ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "-" : String.format("%.1f ms", v);
+    }
+}

@@ -1,0 +1,80 @@
+package org.port853.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.port853.core.ResolverState;
+import org.port853.core.XdgDirs;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.Doctor;
+import org.port853.probe.doctor.LinuxSystemSources;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.pins.PinStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "doctor", description = "Diagnose DNS-over-TLS: probe the servers, check the resolver, the clock, the "
+        + "journal and exposure; each check ends in a fix. Exit 0 only when nothing failed.")
+final class DoctorCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProbeCliOptions probe = new ProbeCliOptions();
+
+    @Option(names = "--json", description = "Print the stable JSON document.")
+    boolean json;
+
+    @Option(names = "--dnssec-signed", paramLabel = "NAME", description = "A correctly signed name (default ${DEFAULT-VALUE}).")
+    String signed = "isc.org";
+
+    @Option(names = "--dnssec-bogus", paramLabel = "NAME", description = "A deliberately broken name (default ${DEFAULT-VALUE}).")
+    String bogus = "dnssec-failed.org";
+
+    @Option(names = "--large-query", paramLabel = "NAME/TYPE", description = "A query with a large answer (default ${DEFAULT-VALUE}).")
+    String large = "./DNSKEY";
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name for the latency queries (default ${DEFAULT-VALUE}).")
+    String name = "example.com";
+
+    DoctorCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        int slash = large.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new org.port853.core.InvalidInputException("--large-query must look like NAME/TYPE, e.g. ./DNSKEY");
+        }
+        ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(java.util.List.of(name))
+                .withLarge(large.substring(0, slash), large.substring(slash + 1)).withDnssec(signed, bogus);
+        var adapter = services.adapter().get();
+        ResolverState state = adapter.readState();
+        PinStore pins = PinStore.load(XdgDirs.state().resolve("pins.json"));
+        Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
+                .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins);
+        pins.save();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(DoctorJson.doctor(report)));
+        } else {
+            for (Check c : report.checks()) {
+                out.println(String.format("%-8s %-26s %s", c.status().jsonName().toUpperCase(), c.id(),
+                        c.server() == null ? "" : c.server()));
+                out.println("         " + c.evidence());
+                if (c.fix() != null) {
+                    out.println("         Fix: " + c.fix());
+                }
+            }
+            report.skipped().forEach(s -> out.println("SKIPPED  " + s));
+        }
+        return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}

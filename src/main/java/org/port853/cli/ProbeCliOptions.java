@@ -1,0 +1,49 @@
+package org.port853.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.port853.core.InvalidInputException;
+import org.port853.core.ServerAddress;
+import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.TrustAnchors;
+import picocli.CommandLine.Option;
+
+/** Options shared by doctor, pins and bench-providers. */
+final class ProbeCliOptions {
+    @Option(names = "--server", paramLabel = "IP[:PORT]#NAME", description = "Server to check (repeatable); default: the configured ones.")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Timeout of each connect, handshake and answer (default 3000).")
+    int timeoutMillis = 3000;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust exactly these CAs instead of the system store (private resolvers, tests).")
+    Path caFile;
+
+    List<ServerAddress> parsedServers() {
+        List<ServerAddress> out = new ArrayList<>();
+        for (String s : servers) {
+            out.add(ServerAddress.parse(s));
+        }
+        return out;
+    }
+
+    Duration timeout() {
+        if (timeoutMillis < 10 || timeoutMillis > 60_000) {
+            throw new InvalidInputException("--timeout must be between 10 and 60000 ms");
+        }
+        return Duration.ofMillis(timeoutMillis);
+    }
+
+    DotProbe probe() {
+        TrustAnchors anchors;
+        try {
+            anchors = caFile == null ? TrustAnchors.configured() : TrustAnchors.fromPem(caFile);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        return new DotProbe(anchors, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,128 @@
+package org.port853.helper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.port853.change.AtomicFiles;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ProcessRunner;
+
+/**
+ * The hardening rule as a reversible change: one nftables table, {@code inet port853}, that drops DNS arriving on
+ * any interface but loopback, kept in one file Port853 owns. Applying loads the file as one atomic nft batch
+ * (which replaces an older version of the table), checks that the table is live, and undoes everything when a
+ * step fails; reverting deletes the table and the file.
+ */
+public final class PortHardening {
+    public static final String TABLE = "port853";
+    public static final Path SYSTEM_FILE = Path.of("/etc/nftables.d/port853-harden-dns.nft");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path file;
+    private final List<String> nft;
+
+    /** {@code nft}: the command (with any prefix, e.g. a namespace in tests). */
+    public PortHardening(Path file, List<String> nft) {
+        this.file = file;
+        this.nft = List.copyOf(nft);
+    }
+
+    public static PortHardening system() {
+        return new PortHardening(SYSTEM_FILE, List.of("nft"));
+    }
+
+    /** The table; the batch first creates then deletes it so that loading replaces an older version atomically. */
+    public static String ruleset() {
+        return "# Port853: drop DNS queries arriving from the network (port 53 stays usable on loopback).\n"
+                + "# Remove with: nft delete table inet " + TABLE + "\n"
+                + "table inet " + TABLE + "\n"
+                + "delete table inet " + TABLE + "\n"
+                + "table inet " + TABLE + " {\n"
+                + "    chain input {\n"
+                + "        type filter hook input priority filter; policy accept;\n"
+                + "        iifname != \"lo\" udp dport 53 drop\n"
+                + "        iifname != \"lo\" tcp dport 53 drop\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    public ApplyResult apply() {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        byte[] before;
+        try {
+            before = Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return ApplyResult.of(ApplyResult.Outcome.FAILED, "cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.write(file, ruleset(), AtomicFiles.PUBLIC);
+            actions.add("write " + file);
+            ProcessRunner.Result load = nft("-f", file.toString());
+            actions.add("load: nft -f " + file);
+            if (!load.ok()) {
+                throw new IOException("nft -f failed: " + load.stderr().strip());
+            }
+            ProcessRunner.Result list = nft("list", "table", "inet", TABLE);
+            if (!list.ok() || !list.stdout().contains("udp dport 53 drop") || !list.stdout().contains("tcp dport 53 drop")) {
+                throw new IOException("the table inet " + TABLE + " is not live after loading it");
+            }
+            actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces");
+            return result(ApplyResult.Outcome.APPLIED, "inbound DNS is dropped on non-loopback interfaces", actions, t0);
+        } catch (IOException | RuntimeException e) {
+            actions.add("roll back: " + rollBack(before));
+            return result(ApplyResult.Outcome.ROLLED_BACK, e.getMessage(), actions, t0);
+        }
+    }
+
+    public ApplyResult revert() {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        try {
+            deleteTable();
+            actions.add("nft delete table inet " + TABLE);
+            if (Files.deleteIfExists(file)) {
+                actions.add("remove " + file);
+            }
+            return result(ApplyResult.Outcome.REVERTED, "the hardening rule is gone", actions, t0);
+        } catch (IOException e) {
+            return result(ApplyResult.Outcome.FAILED, e.getMessage(), actions, t0);
+        }
+    }
+
+    private String rollBack(byte[] before) {
+        try {
+            deleteTable();
+            if (before == null) {
+                Files.deleteIfExists(file);
+                return "table deleted, file removed";
+            }
+            AtomicFiles.write(file, before, AtomicFiles.PUBLIC);
+            ProcessRunner.Result reload = nft("-f", file.toString());
+            return "file restored" + (reload.ok() ? " and reloaded" : ", reloading it failed: " + reload.stderr().strip());
+        } catch (IOException e) {
+            return "incomplete: " + e.getMessage();
+        }
+    }
+
+    private void deleteTable() throws IOException {
+        ProcessRunner.Result r = nft("delete", "table", "inet", TABLE);
+        if (!r.ok() && !r.stderr().contains("No such file")) {
+            throw new IOException("nft delete table failed: " + r.stderr().strip());
+        }
+    }
+
+    private ProcessRunner.Result nft(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(nft);
+        cmd.addAll(List.of(args));
+        return ProcessRunner.run(cmd, null, TIMEOUT);
+    }
+
+    private static ApplyResult result(ApplyResult.Outcome o, String reason, List<String> actions, long t0) {
+        return new ApplyResult(o, reason, null, actions, false, Duration.ofNanos(System.nanoTime() - t0));
+    }
+}

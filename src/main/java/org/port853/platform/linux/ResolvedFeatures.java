@@ -1,0 +1,58 @@
+package org.port853.platform.linux;
+
+/**
+ * What systemd-resolved of a given version can do (systemd NEWS, resolved-def.h): the one place for the
+ * adapter's version thresholds. {@code version} 0 means unknown; then the adapter assumes a current release
+ * and falls back when resolved refuses (see {@link ResolvedHealthCheck}).
+ */
+public record ResolvedFeatures(int version) {
+    /** DNSOverTLS= arrived in 239. */
+    public static final int FIRST_DOT = 239;
+    /** The server syntax ADDR[:PORT][%IFACE][#NAME] and the certificate-name check arrived in 246. */
+    public static final int FIRST_SERVER_NAME = 246;
+    /**
+     * The lookup flags arrived in 248: the request flags NO_SYNTHESIZE, NO_CACHE, NO_ZONE, NO_TRUST_ANCHOR,
+     * NO_NETWORK and the reply flags CONFIDENTIAL, SYNTHETIC, FROM_CACHE, FROM_ZONE, FROM_TRUST_ANCHOR,
+     * FROM_NETWORK. 247 rejects the request flags ("Invalid flags parameter") and replies with flags 0x1.
+     */
+    public static final int FIRST_TRANSPORT_FLAGS = 248;
+    /** From 256 the unit is Type=notify-reload: reload (SIGHUP) makes the running process read its files again. */
+    public static final int FIRST_RELOAD = 256;
+
+    public boolean known() {
+        return version > 0;
+    }
+
+    public boolean dnsOverTls() {
+        return !known() || version >= FIRST_DOT;
+    }
+
+    /** Servers may carry {@code :port} and {@code #name}, and strict mode checks the certificate's name. */
+    public boolean serverNames() {
+        return !known() || version >= FIRST_SERVER_NAME;
+    }
+
+    /** Replies say where an answer came from and whether it travelled encrypted. */
+    public boolean transportFlags() {
+        return !known() || version >= FIRST_TRANSPORT_FLAGS;
+    }
+
+    public boolean reloadsInPlace() {
+        return known() && version >= FIRST_RELOAD;
+    }
+
+    /** The systemctl verb that makes resolved read a changed drop-in. */
+    public String reloadVerb() {
+        return reloadsInPlace() ? "reload-or-restart" : "restart";
+    }
+
+    /**
+     * Request flags for a health-check lookup: answered neither from the cache, nor from synthesized records
+     * (/etc/hosts, the local host name), nor from local zones or trust anchors; NO_NETWORK stays off.
+     * 0 before 248, which refuses these bits.
+     */
+    public long probeRequestFlags() {
+        return transportFlags() ? Resolve1.NO_SYNTHESIZE | Resolve1.NO_CACHE | Resolve1.NO_ZONE
+                | Resolve1.NO_TRUST_ANCHOR : 0;
+    }
+}

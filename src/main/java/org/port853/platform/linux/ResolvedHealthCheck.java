@@ -1,0 +1,229 @@
+package org.port853.platform.linux;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.change.ResolverControl.Health;
+
+/**
+ * The health check after a change: proves that a lookup went over the network, and whether it went encrypted.
+ * From 248 the request flags keep resolved's cache, synthesized records (/etc/hosts), local zones and trust
+ * anchors out of the answer, and the reply flags say "from the network" and "confidential". Before 248 neither
+ * exists: a fresh random name (never cached) is looked up while the capture watches ports 853 and 53. A
+ * change is never rolled back because a version cannot report the transport, only because the lookup failed
+ * or went out in plaintext where encryption was required.
+ */
+final class ResolvedHealthCheck {
+    /** The steps of one check that touch the system; {@link BusLookups} in production. */
+    interface Lookups {
+        ResolvedBus.Lookup resolve(String name, long flags);
+
+        /** The resolver's state after the lookup (current servers, link modes and domains), or null. */
+        ResolverState state();
+    }
+
+    static final Duration WINDOW = Duration.ofSeconds(4);
+    private static final long RETRY_MILLIS = 250;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Lookups lookups;
+    private final TransportCapture capture;
+    private final String probeName;
+    private final Duration window;
+    private ResolvedFeatures features;
+
+    ResolvedHealthCheck(Lookups lookups, TransportCapture capture, ResolvedFeatures features, String probeName,
+                        Duration window) {
+        this.lookups = lookups;
+        this.capture = capture;
+        this.features = features;
+        this.probeName = probeName;
+        this.window = window;
+    }
+
+    Health check(boolean requireEncrypted) {
+        long deadline = System.nanoTime() + window.toNanos();
+        Attempt last;
+        do {
+            last = features.transportFlags() ? withFlags(requireEncrypted) : withCapture(requireEncrypted);
+            if (last.health != null) {
+                return last.health;
+            }
+            sleep(RETRY_MILLIS);
+        } while (System.nanoTime() < deadline);
+        return new Health(false, false, last.failure, last.answeredBy);
+    }
+
+    /** Either a final health, or why this attempt failed (worth retrying until the window closes). */
+    private record Attempt(Health health, String failure, String answeredBy) {
+        static Attempt done(Health h) {
+            return new Attempt(h, null, h.answeredBy());
+        }
+
+        static Attempt retry(String why, String answeredBy) {
+            return new Attempt(null, why, answeredBy);
+        }
+    }
+
+    private Attempt withFlags(boolean requireEncrypted) {
+        ResolvedBus.Lookup l = lookups.resolve(probeName, features.probeRequestFlags());
+        if (!l.answered() && l.rejectedFlags() && !features.known()) {
+            // an unknown version that turned out to predate the flags: fall back for the rest of this check
+            features = new ResolvedFeatures(ResolvedFeatures.FIRST_TRANSPORT_FLAGS - 1);
+            return withCapture(requireEncrypted);
+        }
+        if (!l.answered()) {
+            return Attempt.retry("resolving " + probeName + " failed: " + l.error(), null);
+        }
+        ResolverState state = lookups.state();
+        String by = answeredBy(l.ifindex(), state);
+        if ((l.flags() & Resolve1.FLAG_FROM_NETWORK) == 0 || (l.flags() & Resolve1.FLAGS_NOT_NETWORK) != 0) {
+            return Attempt.retry(probeName + " was answered from " + origin(l.flags()) + ", not from the network",
+                    by);
+        }
+        String plaintextLink = plaintextLinkTakingQueries(state);
+        if (requireEncrypted && !l.confidential()) {
+            return Attempt.retry(probeName + " was answered without encryption by " + by
+                    + (plaintextLink == null ? "" : "; " + plaintextLink), by);
+        }
+        if (requireEncrypted && plaintextLink != null) {
+            return Attempt.done(new Health(false, false, plaintextLink, by));
+        }
+        return Attempt.done(new Health(true, l.confidential(), "resolved " + probeName + " from the network"
+                + (l.confidential() ? " over an encrypted connection" : " without encryption") + " (answered by "
+                + by + ")" + (plaintextLink == null ? "" : "; " + plaintextLink), by));
+    }
+
+    private Attempt withCapture(boolean requireEncrypted) {
+        String fresh = "port853-" + HexFormat.of().formatHex(bytes(6)) + "." + probeName;
+        ResolvedBus.Lookup[] holder = new ResolvedBus.Lookup[1];
+        TransportCapture.Evidence ev = capture.observe(() -> holder[0] = lookups.resolve(fresh, 0));
+        ResolvedBus.Lookup l = holder[0];
+        if (!l.answered() && !l.nameDoesNotExist()) {
+            return Attempt.retry("resolving a fresh name (" + fresh + ") failed: " + l.error(), null);
+        }
+        ResolverState state = lookups.state();
+        String by = answeredBy(l.ifindex(), state);
+        String version = "systemd " + features.version() + " does not report the transport (that arrived in "
+                + ResolvedFeatures.FIRST_TRANSPORT_FLAGS + ")";
+        if (!ev.watched()) {
+            return Attempt.done(new Health(true, false, "a fresh name resolved over the network (answered by " + by
+                    + "), but " + version + " and the capture could not watch: " + ev.unavailable(), by));
+        }
+        String plaintextLink = plaintextLinkTakingQueries(state);
+        if (requireEncrypted && plaintextLink != null) {
+            return Attempt.done(new Health(false, false, plaintextLink, by));
+        }
+        if (ev.plaintextPackets() > 0) {
+            String detail = "the lookup of a fresh name went out in plaintext (" + ev.plaintextPackets()
+                    + " packets on port 53, answered by " + by + ")";
+            return requireEncrypted ? Attempt.retry(detail, by)
+                    : Attempt.done(new Health(true, false, "names resolve; " + detail, by));
+        }
+        if (ev.tlsPackets() == 0) {
+            return Attempt.done(new Health(true, false, "a fresh name resolved (answered by " + by + "), but the "
+                    + "capture saw no DNS packets, so " + version + " and encryption is not proven", by));
+        }
+        return Attempt.done(new Health(true, true, "a fresh name resolved over an encrypted connection: the capture "
+                + "saw " + ev.tlsPackets() + " packets on port 853 and none on 53 (answered by " + by + ")", by));
+    }
+
+    /**
+     * Which server answered, e.g. "global server 9.9.9.9#dns.quad9.net via eth0". The reply's interface index is
+     * the interface the answer arrived on, not the scope that asked, so the scope is told by which of the global
+     * settings and that link take queries for every name; when both do, both are named.
+     */
+    static String answeredBy(int ifindex, ResolverState state) {
+        LinkState link = null;
+        if (state != null) {
+            for (LinkState l : state.links()) {
+                if (l.index() == ifindex) {
+                    link = l;
+                }
+            }
+        }
+        String via = link != null ? " via " + link.name() : ifindex > 0 ? " via interface " + ifindex : "";
+        GlobalState g = state == null ? null : state.global();
+        boolean globalTakes = g != null && !g.servers().isEmpty();
+        boolean linkTakes = link != null && g != null && takesAllNames(link, g);
+        if (globalTakes && !linkTakes) {
+            return "global server " + server(g.currentServer()) + via;
+        }
+        if (linkTakes && !globalTakes) {
+            return "link " + link.name() + "'s server " + server(link.currentServer());
+        }
+        if (linkTakes) {
+            return "global server " + server(g.currentServer()) + " or link " + link.name() + "'s server "
+                    + server(link.currentServer()) + " (both take queries)";
+        }
+        return "an unknown server" + via;
+    }
+
+    /** Does resolved send this link queries for every name (its own ~., or the default route without a global ~.)? */
+    static boolean takesAllNames(LinkState link, GlobalState g) {
+        boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
+        return !link.servers().isEmpty() && (routesAll || (link.defaultRoute() && !g.routesEverything()));
+    }
+
+    private static String server(ServerAddress s) {
+        return s == null ? "an unknown server" : s.toResolvedSyntax();
+    }
+
+    /**
+     * A link whose own DNS-over-TLS is off and that takes queries for every name (its own {@code ~.}, or the
+     * default route while the global settings do not route everything): a VPN or NetworkManager connection that
+     * keeps plaintext DNS. Null when there is none.
+     */
+    static String plaintextLinkTakingQueries(ResolverState state) {
+        if (state == null || state.global() == null) {
+            return null;
+        }
+        GlobalState g = state.global();
+        for (LinkState link : state.links()) {
+            boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
+            if (takesAllNames(link, g) && link.dnsOverTls() == DotMode.OFF) {
+                return "link " + link.name() + " keeps plaintext DNS (" + link.servers().get(0).toResolvedSyntax()
+                        + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
+                        + ") and takes queries for all names, as a VPN or NetworkManager connection may; turn on "
+                        + "DNS-over-TLS for that connection or remove its ~. route";
+            }
+        }
+        return null;
+    }
+
+    private static String origin(long flags) {
+        if ((flags & Resolve1.FLAG_FROM_CACHE) != 0) {
+            return "the cache";
+        }
+        if ((flags & Resolve1.FLAG_SYNTHETIC) != 0) {
+            return "synthesized records (/etc/hosts or the local host name)";
+        }
+        if ((flags & Resolve1.FLAG_FROM_ZONE) != 0) {
+            return "a local zone";
+        }
+        if ((flags & Resolve1.FLAG_FROM_TRUST_ANCHOR) != 0) {
+            return "a trust anchor";
+        }
+        return String.format(Locale.ROOT, "an unknown source (flags 0x%x)", flags);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.port853.platform.windows;
+
+import java.util.List;
+import java.util.Optional;
+import org.port853.core.PlatformDetails;
+
+/**
+ * What the Windows DNS client does, as read without elevation: build, adapters, encryption entries, NRPT rules
+ * and the Group Policy values that can override them.
+ *
+ * @param build            OS build number (20348 = Windows Server 2022, 22000 = Windows 11: the first with DoH), 0 when unknown
+ * @param dotAvailable     {@code netsh dnsclient show global} knows DoT on this build
+ * @param dotEnabled       the global DoT switch ({@code netsh dnsclient set global dot=yes})
+ * @param groupPolicyNrpt  the Group Policy NRPT key exists, so Windows ignores every local NRPT rule
+ * @param dohPolicy        {@code DoHPolicy}: 1 prohibit, 2 allow, 3 require; null when not set
+ * @param dohBlocked       {@code DohPolicySetting} = 1 (Block DoH)
+ * @param dotBlocked       {@code DotPolicySetting} = 1 (Block DoT)
+ */
+public record WindowsDetails(int build, String edition, String displayVersion, boolean dotAvailable,
+                             boolean dotEnabled, List<AdapterDns> adapters, List<EncryptionEntry> encryption,
+                             List<NrptRule> nrptRules, boolean groupPolicyNrpt, Integer dohPolicy, boolean dohBlocked,
+                             boolean dotBlocked) implements PlatformDetails {
+    /** Windows Server 2022 (20348) and Windows 11 (22000) shipped the DoH client; Windows 10 stops at 19045. */
+    public static final int FIRST_DOH_BUILD = 20348;
+    public static final String PLATFORM_ID = "windows";
+
+    public WindowsDetails {
+        adapters = List.copyOf(adapters);
+        encryption = List.copyOf(encryption);
+        nrptRules = List.copyOf(nrptRules);
+    }
+
+    @Override
+    public String platformId() {
+        return PLATFORM_ID;
+    }
+
+    @Override
+    public String versionText() {
+        return "Windows build " + build + (displayVersion.isEmpty() ? "" : " (" + displayVersion + ")");
+    }
+
+    /** Added to {@code status --json} on Windows (see docs/windows.md). */
+    @Override
+    public java.util.Map<String, Object> jsonFields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("windowsBuild", build);
+        m.put("edition", edition);
+        m.put("dotAvailable", dotAvailable);
+        m.put("dotEnabled", dotEnabled);
+        m.put("encryption", encryption.stream().map(e -> {
+            java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+            x.put("server", e.server());
+            x.put("protocol", e.protocol().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("template", e.template());
+            x.put("dotHost", e.dotHost());
+            x.put("autoUpgrade", e.autoUpgrade());
+            x.put("udpFallback", e.udpFallback());
+            return x;
+        }).toList());
+        m.put("nrptRules", nrptRules.stream().map(r -> java.util.Map.<String, Object>of("namespaces", r.namespaces(),
+                "nameServers", r.nameServers(), "port853", r.isPort853())).toList());
+        m.put("groupPolicyNrpt", groupPolicyNrpt);
+        m.put("dohPolicy", dohPolicy);
+        m.put("dohBlocked", dohBlocked);
+        m.put("dotBlocked", dotBlocked);
+        return m;
+    }
+
+    public boolean dohAvailable() {
+        return build >= FIRST_DOH_BUILD;
+    }
+
+    public boolean encryptionProhibited() {
+        return dohPolicy != null && dohPolicy == 1;
+    }
+
+    public Optional<EncryptionEntry> entry(String server, EncryptionEntry.Protocol protocol) {
+        return encryption.stream().filter(e -> e.server().equals(server) && e.protocol() == protocol).findFirst();
+    }
+
+    /** The entry that encrypts queries to this server (DoT preferred when the build uses it). */
+    public Optional<EncryptionEntry> entryFor(String server) {
+        Optional<EncryptionEntry> dot = dotEnabled ? entry(server, EncryptionEntry.Protocol.DOT) : Optional.empty();
+        return dot.isPresent() ? dot : entry(server, EncryptionEntry.Protocol.DOH);
+    }
+
+    public Optional<NrptRule> port853Rule() {
+        return nrptRules.stream().filter(NrptRule::isPort853).findFirst();
+    }
+
+    public Optional<AdapterDns> adapter(String guid) {
+        return adapters.stream().filter(a -> a.guid().equalsIgnoreCase(guid)).findFirst();
+    }
+}

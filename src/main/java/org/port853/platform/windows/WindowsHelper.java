@@ -1,0 +1,81 @@
+package org.port853.platform.windows;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.port853.change.ChangeEngine;
+import org.port853.change.JournalStore;
+import org.port853.core.DotMode;
+import org.port853.core.InvalidInputException;
+import org.port853.core.ProviderCatalog;
+import org.port853.helper.HelperDocuments;
+import org.port853.helper.HelperRequest;
+import org.port853.platform.ApplyResult;
+
+/**
+ * The elevated side on Windows: reads one request document, validates it again (the caller is not trusted),
+ * plans against the state it reads itself, and runs the change engine. Exit codes as on Linux: 0 done, 1 failed,
+ * refused or rolled back, 2 refused input.
+ */
+public final class WindowsHelper {
+    public record Response(int exitCode, String resultJson, String error) {
+    }
+
+    static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+    private WindowsHelper() {
+    }
+
+    /** The engine over the Windows items; creates the journal folder with its ACL first. */
+    public static ChangeEngine engine(WindowsSystem system) throws IOException {
+        new IcaclsGuard(system.runner()).prepare(system.stateDir());
+        WindowsStateReader reader = system.reader();
+        return new ChangeEngine(new JournalStore(system.stateDir()),
+                new WindowsItemStore(reader, system.runner()),
+                new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
+                List.of(WindowsItems.absent(WindowsItems.NRPT)));
+    }
+
+    public static Response handle(byte[] document, WindowsSystem system, ProviderCatalog catalog) {
+        HelperRequest request;
+        try {
+            request = HelperDocuments.parse(document);
+        } catch (InvalidInputException e) {
+            return new Response(2, null, "refused: " + e.getMessage());
+        }
+        try {
+            ApplyResult result;
+            switch (request.action()) {
+                case APPLY: {
+                    WindowsPlanner.Result plan = new WindowsPlanner(catalog).plan(request.settings(),
+                            system.reader().read());
+                    if (plan.refusal() != null) {
+                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED, plan.refusal());
+                        break;
+                    }
+                    result = engine(system).apply(plan.items(), describe(request, plan),
+                            request.settings().mode() == DotMode.STRICT);
+                    break;
+                }
+                case REVERT:
+                    result = engine(system).revert();
+                    break;
+                case RECOVER:
+                    result = engine(system).recover();
+                    break;
+                default:
+                    throw new IllegalStateException(request.action().name());
+            }
+            return new Response(result.succeeded() ? 0 : 1, HelperDocuments.writeResult(result), null);
+        } catch (IOException | RuntimeException e) {
+            return new Response(1, null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static String describe(HelperRequest r, WindowsPlanner.Result plan) {
+        return (plan.protocol() == EncryptionEntry.Protocol.DOT ? "DNS-over-TLS " : "DNS-over-HTTPS ")
+                + r.settings().mode().name().toLowerCase(Locale.ROOT) + " with " + r.settings().servers().size()
+                + " server(s)";
+    }
+}

@@ -1,0 +1,56 @@
+package org.port853.platform.windows;
+
+import java.io.IOException;
+import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemStore;
+
+/**
+ * The Windows items behind the change engine: reads them from a fresh {@link WindowsStateReader} snapshot
+ * (cached until the next write) and writes them with {@link WindowsWrites}' commands.
+ */
+public final class WindowsItemStore implements ItemStore {
+    private final WindowsStateReader reader;
+    private final CommandRunner runner;
+    private WindowsDetails cached;
+
+    public WindowsItemStore(WindowsStateReader reader, CommandRunner runner) {
+        this.reader = reader;
+        this.runner = runner;
+    }
+
+    @Override
+    public boolean owns(String key) {
+        return WindowsItems.parse(key) != null;
+    }
+
+    @Override
+    public synchronized ItemSnapshot read(String key) throws IOException {
+        return WindowsItems.snapshot(details(), key);
+    }
+
+    @Override
+    public synchronized void write(ItemSnapshot target) throws IOException {
+        if (!owns(target.key())) {
+            throw new IOException(target.key() + " is not an item Port853 may change");
+        }
+        try {
+            for (Command c : WindowsWrites.commands(details(), target)) {
+                runner.runOk(c);
+            }
+        } finally {
+            cached = null;
+        }
+        ItemSnapshot now = read(target.key());
+        if (!now.equals(target)) {
+            throw new IOException(target.key() + " reads back as " + (now.present() ? now.content() : "absent")
+                    + " after the write");
+        }
+    }
+
+    private WindowsDetails details() throws IOException {
+        if (cached == null) {
+            cached = reader.read();
+        }
+        return cached;
+    }
+}

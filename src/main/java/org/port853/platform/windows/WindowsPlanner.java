@@ -1,0 +1,131 @@
+package org.port853.platform.windows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.port853.change.ItemSnapshot;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ServerAddress;
+
+/**
+ * Turns desired settings into the Windows items they need. Strict: every chosen server gets an encryption entry
+ * with auto-upgrade and no UDP fallback (DoT where the build has it and policy allows it, else DoH with the
+ * provider's template from the catalogue), one NRPT rule for "." sends all names to them, and every connected
+ * adapter uses them (IPv4 and IPv6). Opportunistic: the same with UDP fallback allowed. Refuses with one
+ * sentence when policy or the build makes it impossible.
+ */
+public final class WindowsPlanner {
+    /** The items to write, or a refusal. {@code protocol} is what the entries use. */
+    public record Result(List<ItemSnapshot> items, EncryptionEntry.Protocol protocol, String refusal) {
+        public Result {
+            items = List.copyOf(items);
+        }
+
+        static Result refused(String why) {
+            return new Result(List.of(), null, why);
+        }
+    }
+
+    private final ProviderCatalog catalog;
+
+    public WindowsPlanner(ProviderCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Result plan(DesiredSettings desired, WindowsDetails d) {
+        if (desired.mode() == DotMode.OFF) {
+            return Result.refused("on Windows, turning encryption off is 'port853 revert' (it restores the settings "
+                    + "from before Port853)");
+        }
+        Optional<String> refusal = refusal(d);
+        if (refusal.isPresent()) {
+            return Result.refused(refusal.get());
+        }
+        boolean useDot = d.dotAvailable() && !d.dotBlocked();
+        boolean fallback = desired.mode() == DotMode.OPPORTUNISTIC;
+        List<ItemSnapshot> items = new ArrayList<>();
+        List<String> v4 = new ArrayList<>();
+        List<String> v6 = new ArrayList<>();
+        for (ServerAddress s : desired.servers()) {
+            String ip = s.addressText();
+            (s.isIpv6() ? v6 : v4).add(ip);
+            if (useDot) {
+                String host = (s.tlsName() == null ? "" : s.tlsName()) + ":" + s.dotPort();
+                items.add(WindowsItems.of(WindowsItems.dot(ip), WindowsItems.entry(new EncryptionEntry(ip,
+                        EncryptionEntry.Protocol.DOT, null, host, true, fallback))));
+            } else {
+                Optional<String> template = template(s);
+                if (template.isEmpty()) {
+                    return Result.refused("no DNS-over-HTTPS template is known for " + ip + " (this Windows build has "
+                            + "no DNS-over-TLS, so Port853 needs the provider's DoH template: pick a catalogue "
+                            + "provider or add one with a template)");
+                }
+                items.add(WindowsItems.of(WindowsItems.doh(ip), WindowsItems.entry(new EncryptionEntry(ip,
+                        EncryptionEntry.Protocol.DOH, template.get(), null, true, fallback))));
+            }
+        }
+        if (useDot) {
+            items.add(WindowsItems.of(WindowsItems.GLOBAL_DOT, WindowsItems.canonical(Map.of("dot", true))));
+        }
+        List<String> all = new ArrayList<>(v4);
+        all.addAll(v6);
+        items.add(WindowsItems.of(WindowsItems.NRPT, WindowsItems.nrpt(List.of("."), all, NrptRule.COMMENT)));
+        for (AdapterDns a : d.adapters()) {
+            if (!a.up()) {
+                continue;
+            }
+            if (!v4.isEmpty()) {
+                items.add(WindowsItems.of(WindowsItems.adapter(a.guid(), false),
+                        WindowsItems.servers(new AdapterDns.Servers(AdapterDns.Source.STATIC, v4))));
+            }
+            if (!v6.isEmpty()) {
+                items.add(WindowsItems.of(WindowsItems.adapter(a.guid(), true),
+                        WindowsItems.servers(new AdapterDns.Servers(AdapterDns.Source.STATIC, v6))));
+            }
+        }
+        return new Result(items, useDot ? EncryptionEntry.Protocol.DOT : EncryptionEntry.Protocol.DOH, null);
+    }
+
+    /** Why nothing can be applied on this machine, whatever the settings. */
+    public static Optional<String> refusal(WindowsDetails d) {
+        if (!d.dohAvailable() && !d.dotAvailable()) {
+            return Optional.of("this Windows build (" + d.build() + ") has neither DNS-over-TLS nor DNS-over-HTTPS "
+                    + "(DoH needs Windows 11 or Windows Server 2022)");
+        }
+        if (d.encryptionProhibited()) {
+            return Optional.of("Group Policy prohibits encrypted DNS on this computer (\"Configure encrypted name "
+                    + "resolution\" = Prohibit, DoHPolicy 1); ask your administrator");
+        }
+        if (d.groupPolicyNrpt()) {
+            return Optional.of("a Group Policy NRPT key exists (HKLM\\" + RegistryPaths.GROUP_POLICY_NRPT + "), so "
+                    + "Windows would ignore Port853's rule that sends all names to the encrypted servers; ask your "
+                    + "administrator to add the rule to the policy instead");
+        }
+        boolean dot = d.dotAvailable() && !d.dotBlocked();
+        boolean doh = d.dohAvailable() && !d.dohBlocked();
+        if (!dot && !doh) {
+            return Optional.of("Group Policy blocks DNS-over-HTTPS and this build has no usable DNS-over-TLS");
+        }
+        return Optional.empty();
+    }
+
+    /** The provider's DoH template for this address, from the catalogue (custom providers included). */
+    Optional<String> template(ServerAddress s) {
+        String ip = s.addressText();
+        Map<String, String> byAddress = new TreeMap<>();
+        for (Provider p : catalog.all()) {
+            if (p.dohTemplate() == null || p.dohTemplate().isBlank()) {
+                continue;
+            }
+            for (ServerAddress a : p.servers()) {
+                byAddress.putIfAbsent(a.addressText(), p.dohTemplate());
+            }
+        }
+        return Optional.ofNullable(byAddress.get(ip));
+    }
+}

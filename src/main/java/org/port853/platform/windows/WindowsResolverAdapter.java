@@ -1,0 +1,134 @@
+package org.port853.platform.windows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.port853.change.ItemSnapshot;
+import org.port853.core.DesiredSettings;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ResolverState;
+import org.port853.core.StateSource;
+import org.port853.helper.HelperRequest;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
+import org.port853.platform.PlatformRules;
+import org.port853.platform.ResolverAdapter;
+
+/**
+ * The Windows DNS client (Windows 11: DoH entries, DoT where the build has it, NRPT). Reads without elevation;
+ * changes go through the elevated helper and the change engine. Found by ServiceLoader; supported only on Windows.
+ */
+public final class WindowsResolverAdapter implements ResolverAdapter {
+    private final WindowsSystem system;
+    private final ProviderCatalog catalog;
+    private final WindowsElevatedClient client;
+
+    public WindowsResolverAdapter() {
+        this(null, null, null);
+    }
+
+    public WindowsResolverAdapter(WindowsSystem system, ProviderCatalog catalog, WindowsElevatedClient client) {
+        this.system = system;
+        this.catalog = catalog;
+        this.client = client;
+    }
+
+    @Override
+    public String id() {
+        return "windows-dnsclient";
+    }
+
+    @Override
+    public boolean isSupported() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    @Override
+    public PlatformRules rules() {
+        return new WindowsRules();
+    }
+
+    @Override
+    public ResolverState readState() {
+        try {
+            return WindowsStates.of(system().reader().read(), null, StateSource.WINDOWS);
+        } catch (IOException | RuntimeException e) {
+            return WindowsStates.unreadable(e.getMessage());
+        } catch (LinkageError e) {
+            // The Win32 libraries are missing (or this is not really Windows): a state, never a crash.
+            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Plan plan(DesiredSettings desired, ResolverState current) {
+        if (!(current.platform() instanceof WindowsDetails d)) {
+            return Plan.refused("the Windows DNS client could not be read: " + current.problem());
+        }
+        WindowsPlanner.Result r = new WindowsPlanner(catalog()).plan(desired, d);
+        if (r.refusal() != null) {
+            return Plan.refused(r.refusal());
+        }
+        List<FileChange> changes = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        try {
+            for (ItemSnapshot target : r.items()) {
+                ItemSnapshot before = WindowsItems.snapshot(d, target.key());
+                changes.add(new FileChange(target.key(), before.present() ? before.content() + "\n" : null,
+                        target.content() + "\n"));
+                if (!before.equals(target)) {
+                    WindowsWrites.commands(d, target).forEach(c -> actions.add(PowerShell.describe(c)));
+                }
+            }
+        } catch (IOException e) {
+            return Plan.refused(e.getMessage());
+        }
+        actions.add("Clear-DnsClientCache");
+        actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)");
+        return new Plan(changes, actions, null);
+    }
+
+    @Override
+    public ApplyResult apply(DesiredSettings desired) {
+        return client().run(HelperRequest.apply(desired, false));
+    }
+
+    @Override
+    public ApplyResult revert() {
+        return client().run(HelperRequest.of(HelperRequest.Action.REVERT));
+    }
+
+    @Override
+    public ApplyResult recover() {
+        return client().run(HelperRequest.of(HelperRequest.Action.RECOVER));
+    }
+
+    private WindowsSystem system() {
+        return system != null ? system : WindowsSystem.real();
+    }
+
+    private ProviderCatalog catalog() {
+        return catalog != null ? catalog : ProviderCatalog.loadDefault();
+    }
+
+    private WindowsElevatedClient client() {
+        if (client != null) {
+            return client;
+        }
+        String local = System.getenv().getOrDefault("LOCALAPPDATA", System.getProperty("user.home"));
+        return new WindowsElevatedClient(system().elevation(), Path.of(local, "Port853", "elevation"), selfCommand());
+    }
+
+    /** The jpackage launcher, or java with this class path when run from a jar. */
+    static List<String> selfCommand() {
+        String cmd = ProcessHandle.current().info().command().orElse("port853.exe");
+        String file = Path.of(cmd).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (file.equals("java.exe") || file.equals("javaw.exe")) {
+            return List.of(cmd, "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher");
+        }
+        return List.of(cmd);
+    }
+}

@@ -1,0 +1,62 @@
+package org.port853.platform.windows;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.port853.change.ResolverControl;
+
+/**
+ * Reload = {@code Clear-DnsClientCache}; check = one {@code DnsQueryEx} lookup that bypasses the cache, with a
+ * short deadline. DnsQueryEx does not say which transport answered, so "encrypted" is inferred from the
+ * settings read back afterwards: the rule for all names is active and every server it names has an entry with
+ * auto-upgrade and no UDP fallback (so Windows cannot have answered in plaintext). The capture proves it.
+ */
+public final class WindowsResolverControl implements ResolverControl {
+    /** Windows' own connectivity-check name: exists wherever Windows works. */
+    public static final String CHECK_NAME = "dns.msftncsi.com";
+    static final Duration TIMEOUT = Duration.ofSeconds(4);
+
+    private final CommandRunner runner;
+    private final WindowsStateReader reader;
+    private final DnsProbe probe;
+
+    public WindowsResolverControl(CommandRunner runner, WindowsStateReader reader, DnsProbe probe) {
+        this.runner = runner;
+        this.reader = reader;
+        this.probe = probe;
+    }
+
+    @Override
+    public void ensureEnabled() {
+        // The DNS Client service (Dnscache) cannot be disabled by users on Windows 10/11: nothing to do.
+    }
+
+    @Override
+    public void reload() throws IOException {
+        runner.runOk(PowerShell.script(PowerShell.CLEAR_CACHE));
+    }
+
+    @Override
+    public Health check(boolean requireEncrypted) {
+        DnsProbe.Answer a = probe.query(CHECK_NAME, TIMEOUT);
+        if (!a.ok()) {
+            return new Health(false, false, CHECK_NAME + " did not resolve through the Windows DNS client: "
+                    + a.detail(), null);
+        }
+        List<String> servers;
+        boolean strict;
+        try {
+            WindowsDetails d = reader.read();
+            servers = d.port853Rule().filter(r -> !d.groupPolicyNrpt()).map(NrptRule::nameServers).orElse(List.of());
+            strict = !servers.isEmpty() && !d.encryptionProhibited()
+                    && servers.stream().allMatch(s -> d.entryFor(s).map(EncryptionEntry::strict).orElse(false));
+        } catch (IOException e) {
+            return new Health(!requireEncrypted, false, CHECK_NAME + " resolved, but the settings could not be read "
+                    + "back: " + e.getMessage(), null);
+        }
+        return new Health(true, strict, CHECK_NAME + " resolved" + (strict
+                ? "; every server in Port853's rule is encrypted without UDP fallback, so the answer was encrypted"
+                : "; UDP fallback is allowed, so the answer may have come in plaintext"),
+                servers.isEmpty() ? null : String.join(", ", servers));
+    }
+}

@@ -1,0 +1,77 @@
+package org.port853.platform.windows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the DNS client's state without elevation: cmdlets ({@code ConvertTo-Json}) for adapters, servers, DoH
+ * entries and NRPT rules; the registry for the build, static-versus-DHCP servers and policies; {@code netsh}
+ * only for what nothing else shows (the DoT switch and DoT entries).
+ */
+public final class WindowsStateReader {
+    private final CommandRunner runner;
+    private final WindowsRegistry registry;
+
+    public WindowsStateReader(CommandRunner runner, WindowsRegistry registry) {
+        this.runner = runner;
+        this.registry = registry;
+    }
+
+    public WindowsDetails read() throws IOException {
+        int build = registry.value(RegistryPaths.CURRENT_VERSION, "CurrentBuild")
+                .or(() -> registry.value(RegistryPaths.CURRENT_VERSION, "CurrentBuildNumber"))
+                .map(v -> v.replaceAll("\\D", "")).filter(v -> !v.isEmpty()).map(Integer::parseInt).orElse(0);
+        String edition = registry.value(RegistryPaths.CURRENT_VERSION, "EditionID").orElse("");
+        String displayVersion = registry.value(RegistryPaths.CURRENT_VERSION, "DisplayVersion").orElse("");
+
+        List<CmdletJson.Adapter> adapters = CmdletJson.adapters(runner.runOk(PowerShell.script(PowerShell.READ_ADAPTERS)));
+        List<CmdletJson.ServerRow> rows = CmdletJson.serverRows(runner.runOk(PowerShell.script(PowerShell.READ_SERVERS)));
+        List<AdapterDns> adapterDns = new ArrayList<>();
+        for (CmdletJson.Adapter a : adapters) {
+            adapterDns.add(new AdapterDns(a.guid(), a.name(), a.index(), a.status(), a.description(),
+                    servers(a, rows, false), servers(a, rows, true)));
+        }
+
+        List<EncryptionEntry> encryption = new ArrayList<>();
+        if (build >= WindowsDetails.FIRST_DOH_BUILD) {
+            encryption.addAll(CmdletJson.dohEntries(runner.runOk(PowerShell.script(PowerShell.READ_DOH))));
+        }
+        NetshText.GlobalDot dot = new NetshText.GlobalDot(false, false);
+        CommandRunner.Output global = runner.run(PowerShell.script(PowerShell.NETSH_GLOBAL));
+        if (global.ok()) {
+            dot = NetshText.global(global.stdout());
+        }
+        if (dot.available()) {
+            encryption.addAll(NetshText.dotEntries(runner.runOk(PowerShell.script(PowerShell.NETSH_ENCRYPTION))));
+        }
+        List<NrptRule> rules = CmdletJson.nrptRules(runner.runOk(PowerShell.script(PowerShell.READ_NRPT)));
+        Integer dohPolicy = registry.intValue(RegistryPaths.DNS_CLIENT_POLICY, "DoHPolicy").orElse(null);
+        boolean dohBlocked = registry.intValue(RegistryPaths.DNS_CLIENT_POLICY, "DohPolicySetting").orElse(0) == 1;
+        boolean dotBlocked = registry.intValue(RegistryPaths.DNS_CLIENT_POLICY, "DotPolicySetting").orElse(0) == 1;
+        return new WindowsDetails(build, edition, displayVersion, dot.available(), dot.enabled(), adapterDns, encryption,
+                rules, registry.keyExists(RegistryPaths.GROUP_POLICY_NRPT), dohPolicy, dohBlocked, dotBlocked);
+    }
+
+    /** The servers the DNS client uses on this adapter, with where they come from (registry). */
+    private AdapterDns.Servers servers(CmdletJson.Adapter a, List<CmdletJson.ServerRow> rows, boolean v6) {
+        List<String> used = rows.stream().filter(r -> r.index() == a.index() && r.ipv6() == v6)
+                .flatMap(r -> r.servers().stream()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        String key = (v6 ? RegistryPaths.TCPIP6_INTERFACES : RegistryPaths.TCPIP_INTERFACES)
+                + a.guid().toLowerCase(Locale.ROOT);
+        Optional<String> staticServers = registry.value(key, "NameServer").filter(s -> !s.isBlank());
+        if (staticServers.isPresent()) {
+            return new AdapterDns.Servers(AdapterDns.Source.STATIC, split(staticServers.get()));
+        }
+        return new AdapterDns.Servers(v6 ? AdapterDns.Source.AUTOMATIC : AdapterDns.Source.DHCP, used);
+    }
+
+    /** NameServer is comma separated (sometimes with spaces). */
+    static List<String> split(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package org.port853.platform.windows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.PendingChange;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+
+/** Maps {@link WindowsDetails} onto the neutral state: NRPT "." servers as global, adapters as links. */
+public final class WindowsStates {
+    public static final String RESOLVER_NAME = "Windows DNS client";
+
+    private WindowsStates() {
+    }
+
+    public static ResolverState of(WindowsDetails d, PendingChange pending, StateSource source) {
+        Optional<NrptRule> rule = d.port853Rule().filter(r -> !d.groupPolicyNrpt());
+        List<ServerAddress> global = rule.map(r -> servers(d, r.nameServers())).orElse(List.of());
+        GlobalState g = new GlobalState(global, List.of(), null, mode(d, rule.map(NrptRule::nameServers).orElse(List.of())),
+                org.port853.core.DnssecMode.NO, false,
+                rule.isPresent() ? List.of(new DomainEntry(".", true)) : List.of(), "", "");
+        List<LinkState> links = new ArrayList<>();
+        for (AdapterDns a : d.adapters()) {
+            List<String> all = new ArrayList<>(a.ipv4().addresses());
+            all.addAll(a.ipv6().addresses());
+            links.add(new LinkState(a.index(), a.alias(), servers(d, all), all.isEmpty() ? null : mode(d, all), null,
+                    List.of(), a.up() && rule.isEmpty(), null));
+        }
+        return new ResolverState(RESOLVER_NAME, source, true, true, g, links, pending, null, d);
+    }
+
+    /** A state for when the DNS client could not be read at all. */
+    public static ResolverState unreadable(String problem) {
+        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), null, problem, null);
+    }
+
+    /** STRICT when every server has a no-fallback entry, OPPORTUNISTIC when all have one, OFF otherwise. */
+    static DotMode mode(WindowsDetails d, List<String> servers) {
+        if (servers.isEmpty() || servers.stream().anyMatch(s -> d.entryFor(s).isEmpty())) {
+            return DotMode.OFF;
+        }
+        return servers.stream().allMatch(s -> d.entryFor(s).get().strict()) ? DotMode.STRICT : DotMode.OPPORTUNISTIC;
+    }
+
+    /** Servers with the TLS name their entry authenticates (DoT host or the DoH template's host). */
+    private static List<ServerAddress> servers(WindowsDetails d, List<String> addresses) {
+        List<ServerAddress> out = new ArrayList<>();
+        for (String a : addresses) {
+            try {
+                out.add(ServerAddress.of(a, d.entryFor(a).map(WindowsStates::tlsName).orElse(null)));
+            } catch (RuntimeException e) {
+                // an address Windows printed that we cannot represent (e.g. with a zone): leave it out of the view
+            }
+        }
+        return out;
+    }
+
+    static String tlsName(EncryptionEntry e) {
+        if (e.protocol() == EncryptionEntry.Protocol.DOT) {
+            String host = e.dotHost() == null ? "" : e.dotHost().replaceFirst(":\\d+$", "");
+            return host.isEmpty() ? null : host;
+        }
+        try {
+            String host = java.net.URI.create(e.template()).getHost();
+            return host == null || org.port853.core.IpAddresses.isAddress(host) ? null : host;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.port853.probe.doctor;
+
+/** Clock synchronisation: DNSSEC signatures and certificates are only valid within time windows. */
+public final class ClockChecks {
+    /** Beyond this the kernel's estimated error makes DNSSEC and certificate dates unreliable. */
+    static final double MAX_ERROR_MILLIS = 60_000;
+
+    private ClockChecks() {
+    }
+
+    public static Check of(ClockStatus c) {
+        String kernel = c.kernelSynced() == null ? "" : " Kernel: " + (c.kernelSynced() ? "synchronised" : "not synchronised")
+                + (c.offsetMillis() == null ? "" : ", offset " + c.offsetMillis() + " ms")
+                + (c.estimatedErrorMillis() == null ? "" : ", estimated error " + c.estimatedErrorMillis() + " ms") + ".";
+        if (Boolean.TRUE.equals(c.ntpSynchronized())) {
+            if (c.estimatedErrorMillis() != null && c.estimatedErrorMillis() > MAX_ERROR_MILLIS) {
+                return Check.warning("clock.sync", null, "NTP reports synchronised, but the estimated error is large." + kernel,
+                        "Check the time servers: timedatectl timesync-status.");
+            }
+            return Check.ok("clock.sync", null, "The clock is synchronised by NTP (timedated NTPSynchronized=yes)." + kernel);
+        }
+        if (Boolean.FALSE.equals(c.ntpSynchronized())) {
+            return Check.warning("clock.sync", null, "The clock is not synchronised by NTP (timedated NTPSynchronized=no)." + kernel,
+                    "A wrong clock makes certificates look expired and DNSSEC answers fail (SERVFAIL): turn on time "
+                            + "synchronisation with 'sudo timedatectl set-ntp true'.");
+        }
+        if (Boolean.TRUE.equals(c.kernelSynced())) {
+            return Check.ok("clock.sync", null, "timedated could not be asked (" + c.problem() + ")." + kernel);
+        }
+        return Check.warning("clock.sync", null, "The clock's synchronisation is unknown: " + c.problem() + "." + kernel,
+                "Make sure a time service (systemd-timesyncd, chrony) runs: timedatectl status.");
+    }
+}

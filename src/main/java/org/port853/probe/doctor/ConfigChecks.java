@@ -1,0 +1,82 @@
+package org.port853.probe.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.port853.core.DotMode;
+import org.port853.core.Reason;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+
+/**
+ * Configuration risks. The rules the status assessment already knows are taken from it (one place for each
+ * rule); the keys it does not read (Cache=, ReadEtcHosts=, DNSStubListenerExtra=) come from the effective
+ * resolved.conf + drop-ins.
+ */
+public final class ConfigChecks {
+    private ConfigChecks() {
+    }
+
+    /** {@code keys}: the effective [Resolve] keys (main file then drop-ins, last wins). */
+    /** {@code reasons}: the adapter's assessment of the state (neutral and platform rules). */
+    public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
+        List<Check> out = new ArrayList<>();
+        out.add(fromReasons("config.dns-hostname", reasons, Set.of("DNS_HOSTNAME"), "DNS= holds addresses only.", null));
+        out.add(fallback(s));
+        out.add(fromReasons("config.link-bypass", reasons, Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"),
+                "No link with plaintext servers takes queries past the global DoT servers.", null));
+        out.add(fromReasons("config.resolv-conf", reasons, Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING"),
+                "/etc/resolv.conf points programs at the stub.", null));
+        String extra = keys.getOrDefault("DNSStubListenerExtra", "").strip();
+        List<String> exposed = new ArrayList<>();
+        for (String e : extra.split("\\s+")) {
+            String host = e.replaceFirst("^(udp|tcp):", "").replaceFirst("^\\[(.*)\\](:\\d+)?$", "$1").replaceFirst("^([0-9.]+):\\d+$", "$1");
+            if (!host.isEmpty() && !host.startsWith("127.") && !host.equals("::1")) {
+                exposed.add(e);
+            }
+        }
+        out.add(exposed.isEmpty() ? Check.ok("config.stub-exposed", null, "The stub listens on loopback only.")
+                : Check.warning("config.stub-exposed", null, "DNSStubListenerExtra=" + String.join(" ", exposed)
+                + " makes the stub answer beyond loopback: other machines can use (and probe) this resolver.",
+                "Remove DNSStubListenerExtra= unless this machine is meant to serve DNS to others; then firewall it."));
+        String cache = keys.getOrDefault("Cache", "yes").strip();
+        out.add(cache.equals("no") || cache.equals("false") || cache.equals("0")
+                ? Check.warning("config.cache", null, "Cache=" + cache + ": every lookup goes to the provider over TLS, "
+                + "slower and more visible to the provider.", "Remove Cache=no (the default is yes).")
+                : Check.ok("config.cache", null, "The cache is on (Cache=" + cache + ")."));
+        String hosts = keys.getOrDefault("ReadEtcHosts", "yes").strip();
+        out.add(hosts.equals("no") || hosts.equals("false") || hosts.equals("0")
+                ? Check.warning("config.etc-hosts", null, "ReadEtcHosts=" + hosts + ": names in /etc/hosts (including "
+                + "localhost aliases) are sent to the provider instead of answered locally.", "Remove ReadEtcHosts=no.")
+                : Check.ok("config.etc-hosts", null, "/etc/hosts is read (ReadEtcHosts=" + hosts + ")."));
+        return out;
+    }
+
+    private static Check fallback(ResolverState s) {
+        List<ServerAddress> fb = s.global().fallbackServers();
+        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        String plain = fb.stream().filter(x -> x.tlsName() == null).map(ServerAddress::addressText).collect(Collectors.joining(", "));
+        if (plain.isEmpty() || mode == DotMode.OFF) {
+            return Check.ok("config.fallback-plaintext", null, fb.isEmpty() ? "No fallback servers."
+                    : "Fallback servers " + fb.stream().map(ServerAddress::toString).collect(Collectors.joining(", ")) + ".");
+        }
+        return Check.warning("config.fallback-plaintext", null, "FallbackDNS servers " + plain + " have no TLS name: when no "
+                        + "other server is known they are used " + (mode == DotMode.STRICT ? "and fail the certificate check"
+                        : "possibly in plaintext") + ".",
+                "Set FallbackDNS= to DoT servers with #name, or empty (Port853's drop-in does this on apply).");
+    }
+
+    private static Check fromReasons(String id, List<Reason> reasons, Set<String> codes, String okText, String action) {
+        List<Reason> hits = reasons.stream().filter(r -> codes.contains(r.code())).collect(Collectors.toList());
+        if (hits.isEmpty()) {
+            return Check.ok(id, null, okText);
+        }
+        Reason r = hits.get(0);
+        String evidence = hits.stream().map(Reason::message).collect(Collectors.joining(" "));
+        Check c = Check.warning(id, null, evidence, r.fix());
+        String fix = r.fixAction() != null ? r.fixAction().name() : action;
+        return fix == null ? c : c.withFixAction(fix);
+    }
+}

@@ -1,0 +1,118 @@
+package org.port853.probe.doctor;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.port853.core.DotMode;
+import org.port853.core.LinkState;
+import org.port853.core.Reason;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.pins.PinStore;
+import org.port853.probe.pins.PinVerdict;
+import org.port853.probe.pins.Pinning;
+
+/** Runs every check: one probe per server (in parallel), then the system-wide checks. */
+public final class Doctor {
+    /** The checks, the servers' probe reports, and the checks that could not run (with why). */
+    public record Report(List<Check> checks, List<ProbeReport> probes, List<String> skipped) {
+        public boolean failed() {
+            return checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
+        }
+    }
+
+    private final DotProbe probe;
+    private final SystemSources system;
+    private final Clock clock;
+
+    public Doctor(DotProbe probe, SystemSources system, Clock clock) {
+        this.probe = probe;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    /** The servers the resolver is configured with: global ones, else those of the links. */
+    public static List<ServerAddress> configuredServers(ResolverState s) {
+        if (s.global() == null) {
+            return List.of();
+        }
+        if (!s.global().servers().isEmpty()) {
+            return s.global().servers();
+        }
+        List<ServerAddress> out = new ArrayList<>();
+        for (LinkState l : s.links()) {
+            out.addAll(l.servers());
+        }
+        return out;
+    }
+
+    /** {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). */
+    /** {@code reasons}: the adapter's assessment of {@code state} (configuration rules live there). */
+    public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
+        List<Check> checks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
+        if (targets.isEmpty()) {
+            skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
+        }
+        DotMode mode = state.global() == null ? null
+                : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
+        List<ProbeReport> reports = probeAll(targets, options);
+        for (ProbeReport r : reports) {
+            PinVerdict pin = pins == null ? null : Pinning.check(pins, r, clock.instant());
+            checks.addAll(ServerChecks.of(r, mode, pin, clock.instant()));
+        }
+        checks.add(ClockChecks.of(system.clock()));
+        if (state.readable()) {
+            checks.addAll(KnownBugs.of(state, system.resolverVersion(state)));
+            checks.addAll(ConfigChecks.of(state, reasons, system.resolvedKeys(state)));
+            try {
+                checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
+            } catch (IOException e) {
+                skipped.add("journal checks: " + e.getMessage());
+            }
+        } else {
+            skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
+                    ? "the resolver's state could not be read" : state.problem()));
+        }
+        checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
+        return new Report(checks, reports, skipped);
+    }
+
+    /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */
+    public List<ProbeReport> probeAll(List<ServerAddress> servers, ProbeOptions options) {
+        if (servers.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, servers.size()), r -> {
+            Thread t = new Thread(r, "port853-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ProbeReport>> futures = new ArrayList<>();
+            for (ServerAddress s : servers) {
+                futures.add(pool.submit(() -> probe.probe(s, options)));
+            }
+            List<ProbeReport> out = new ArrayList<>();
+            for (Future<ProbeReport> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a probe failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

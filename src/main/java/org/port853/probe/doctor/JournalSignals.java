@@ -1,0 +1,65 @@
+package org.port853.probe.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads systemd-resolved's recent journal lines and maps its own complaints to the troubleshooting matrix:
+ * a degraded feature set (TLS abandoned: opportunistic fallback or a blocked port), certificate errors
+ * (untrusted, wrong name, expired or intercepted), and upstream errors ("Server returned error").
+ * The texts are those of resolved's log messages (resolved-dns-server.c, resolved-dnstls-*.c).
+ */
+public final class JournalSignals {
+    private JournalSignals() {
+    }
+
+    public static List<Check> of(List<String> lines, String source) {
+        List<String> degraded = new ArrayList<>();
+        List<String> certificate = new ArrayList<>();
+        List<String> serverErrors = new ArrayList<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            String l = line.toLowerCase(Locale.ROOT);
+            if (l.contains("using degraded feature set")) {
+                degraded.add(line);
+            } else if (l.contains("certificate") && (l.contains("verif") || l.contains("fail") || l.contains("error"))
+                    || l.contains("ssl_do_handshake") || l.contains("gnutls_handshake")) {
+                certificate.add(line);
+            } else if (l.contains("server returned error")) {
+                serverErrors.add(line);
+            }
+        }
+        List<Check> out = new ArrayList<>();
+        if (degraded.isEmpty()) {
+            out.add(Check.ok("journal.degraded", null, "No 'Using degraded feature set' in " + source + "."));
+        } else {
+            boolean leftTls = degraded.stream().anyMatch(x -> x.contains("instead of TLS"));
+            out.add(Check.failure("journal.degraded", null, degraded.size() + " line(s) in " + source + ", last: '"
+                    + last(degraded) + "'" + (leftTls ? ": resolved gave up TLS for that server (opportunistic fallback to "
+                    + "plaintext, or in strict mode no answers)." : "."), "See the dot.reachable checks for that server: "
+                    + "port 853 is blocked or the server does not speak TLS; use strict mode and a reachable provider.")
+                    .withFixAction(leftTls ? FixActions.USE_STRICT_MODE : null));
+        }
+        if (certificate.isEmpty()) {
+            out.add(Check.ok("journal.certificate", null, "No TLS certificate errors in " + source + "."));
+        } else {
+            out.add(Check.failure("journal.certificate", null, certificate.size() + " TLS handshake/certificate error(s) in "
+                    + source + ", last: '" + last(certificate) + "'.", "The server's certificate is not trusted, has another "
+                    + "name, or expired (or a middlebox intercepts): see the tls.* checks, and check the #name."));
+        }
+        if (serverErrors.isEmpty()) {
+            out.add(Check.ok("journal.server-error", null, "No 'Server returned error' in " + source + "."));
+        } else {
+            out.add(Check.warning("journal.server-error", null, serverErrors.size() + " upstream error(s) in " + source
+                    + ", last: '" + last(serverErrors) + "'.", "The upstream server answered with errors (often SERVFAIL "
+                    + "from DNSSEC or a filtering provider): see the dnssec.validation check."));
+        }
+        return out;
+    }
+
+    private static String last(List<String> l) {
+        String s = l.get(l.size() - 1);
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

@@ -1,0 +1,55 @@
+package org.port853.probe.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.port853.core.DotMode;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+
+/** Known systemd-resolved bugs that change what DoT settings mean, by version. */
+public final class KnownBugs {
+    /** systemd #18060: strict mode could degrade to plain UDP; fixed by commit fba3e94 (released in 249). */
+    static final int STRICT_UDP_FALLBACK_FIXED = 249;
+    /** systemd PR #41818 (merged April 2026): a strict link under a global no/opportunistic skipped certificate checks. */
+    static final int LINK_STRICT_NO_VERIFY_LAST_AFFECTED = 260;
+
+    private KnownBugs() {
+    }
+
+    /** {@code v}: the systemd version (0: unknown). */
+    public static List<Check> of(ResolverState s, int v) {
+        List<Check> out = new ArrayList<>();
+        if (v <= 0 || s.global() == null) {
+            return out;
+        }
+        DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        boolean anyStrict = global == DotMode.STRICT || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT);
+        if (anyStrict && v < STRICT_UDP_FALLBACK_FIXED) {
+            out.add(Check.failure("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
+                    + "can downgrade a server to plain UDP ('Using degraded feature set UDP instead of TLS') and send queries "
+                    + "in plaintext.", "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile watch with "
+                    + "'port853 verify'."));
+        } else {
+            out.add(Check.ok("bug.strict-udp-fallback", null, "systemd " + v + (anyStrict ? " has the fix for #18060."
+                    : ": strict mode is not used, #18060 does not apply.")));
+        }
+        List<String> strictLinks = new ArrayList<>();
+        for (LinkState l : s.links()) {
+            if (l.dnsOverTls() == DotMode.STRICT && global != DotMode.STRICT) {
+                strictLinks.add(l.name());
+            }
+        }
+        if (!strictLinks.isEmpty() && v <= LINK_STRICT_NO_VERIFY_LAST_AFFECTED) {
+            out.add(Check.failure("bug.link-strict-unverified", null, "Link(s) " + String.join(", ", strictLinks)
+                    + " use strict DNS-over-TLS while the global mode is " + global.resolvedValue() + ": systemd " + v
+                    + " does not check those servers' certificates (fixed by systemd PR #41818, April 2026).",
+                    "Set DNSOverTLS=yes globally as well (Port853's strict mode does), or upgrade to a systemd with the fix.")
+                    .withFixAction(FixActions.USE_STRICT_MODE));
+        } else {
+            out.add(Check.ok("bug.link-strict-unverified", null, strictLinks.isEmpty()
+                    ? "No link is strict under a weaker global mode; PR #41818 does not apply."
+                    : "systemd " + v + " checks certificates of strict links (PR #41818)."));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package org.port853.probe.doctor;
+
+import java.util.List;
+import java.util.Map;
+import org.port853.core.ResolverState;
+
+/** Where the system-wide checks read from; the real one is {@link LinuxSystemSources}, tests pass recorded data. */
+public interface SystemSources {
+    ClockStatus clock();
+
+    /** Recent lines of systemd-resolved's journal; throws with a one-sentence reason when unavailable. */
+    List<String> resolvedJournal() throws java.io.IOException;
+
+    List<ListeningSockets.Socket> dnsSockets();
+
+    /** {@code nft -j list ruleset}, or null when it cannot be read. */
+    String nftRuleset();
+
+    /** The effective [Resolve] keys of resolved.conf and its drop-ins. */
+    Map<String, String> resolvedKeys(ResolverState state);
+
+    /** The resolver's version (systemd), 0 when unknown. */
+    int resolverVersion(ResolverState state);
+}

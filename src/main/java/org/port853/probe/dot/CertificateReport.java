@@ -1,0 +1,17 @@
+package org.port853.probe.dot;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the server's certificate says and how it fares, each aspect judged on its own so that a diagnosis can
+ * name the one that fails. {@code trusted} ignores the validity dates (they are {@code expired}/{@code notYetValid}).
+ */
+public record CertificateReport(String subject, String issuer, String rootIssuer, List<String> names,
+                                Instant notBefore, Instant notAfter, boolean expired, boolean notYetValid,
+                                boolean trusted, String trustProblem, boolean nameMatches, String checkedName,
+                                String pin) {
+    public CertificateReport {
+        names = List.copyOf(names);
+    }
+}

@@ -1,0 +1,85 @@
+package org.port853.probe.dot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.Set;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The certificate authorities a probe trusts: the Java runtime's default trust store, or — for tests and for
+ * checking a private resolver — exactly the PEM certificates of one file (property {@value #PROPERTY} or
+ * environment {@value #ENV}). The file replaces the defaults; it never adds "trust everything".
+ */
+public final class TrustAnchors {
+    public static final String PROPERTY = "port853.caFile";
+    public static final String ENV = "PORT853_CA_FILE";
+
+    private final Set<TrustAnchor> anchors;
+    private final String source;
+
+    private TrustAnchors(Set<TrustAnchor> anchors, String source) {
+        this.anchors = Set.copyOf(anchors);
+        this.source = source;
+    }
+
+    /** The configured file if set, else the system's store. */
+    public static TrustAnchors configured() {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) {
+            file = System.getenv(ENV);
+        }
+        return file == null || file.isBlank() ? system() : fromPem(Path.of(file));
+    }
+
+    public static TrustAnchors system() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            Set<TrustAnchor> set = new HashSet<>();
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager) {
+                    for (X509Certificate c : ((X509TrustManager) tm).getAcceptedIssuers()) {
+                        set.add(new TrustAnchor(c, null));
+                    }
+                }
+            }
+            return new TrustAnchors(set, "the system trust store");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the system trust store cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public static TrustAnchors fromPem(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Set<TrustAnchor> set = new HashSet<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                set.add(new TrustAnchor((X509Certificate) c, null));
+            }
+            if (set.isEmpty()) {
+                throw new IllegalArgumentException("CA file " + file + " holds no certificate");
+            }
+            return new TrustAnchors(set, file.toString());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("CA file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public Set<TrustAnchor> anchors() {
+        return anchors;
+    }
+
+    /** Where the anchors came from, for evidence texts. */
+    public String source() {
+        return source;
+    }
+}

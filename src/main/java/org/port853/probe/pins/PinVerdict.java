@@ -1,0 +1,26 @@
+package org.port853.probe.pins;
+
+import org.port853.probe.doctor.Check;
+
+/** The outcome of comparing a server's current key with its recorded pin. */
+public record PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer) {
+    public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN }
+
+    public boolean changed() {
+        return kind == Kind.CHANGED;
+    }
+
+    public Check toCheck(String server) {
+        return switch (kind) {
+            case RECORDED_NOW -> Check.ok("pin.spki", server, "No pin was recorded; recorded " + seenPin
+                    + " now (trust on first use; issuer '" + seenIssuer + "').");
+            case MATCHES -> Check.ok("pin.spki", server, "The server's key matches the " + source + " pin " + recordedPin + ".");
+            case CHANGED -> Check.failure("pin.spki", server, "THE SERVER'S KEY CHANGED: recorded " + source + " pin "
+                            + recordedPin + " (issuer '" + recordedIssuer + "'), now " + seenPin + " (issuer '" + seenIssuer + "').",
+                    "Providers rotate keys rarely and announce it. If the provider did not, someone may be intercepting: "
+                            + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.");
+            case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake.",
+                    "See the reachability check.");
+        };
+    }
+}

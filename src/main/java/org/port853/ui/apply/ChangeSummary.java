@@ -1,0 +1,45 @@
+package org.port853.ui.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.Provider;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.ProviderNames;
+
+/** The apply sheet's first line, in plain words: "Servers: Quad9 → Mullvad · Mode: strict · All domains". */
+public final class ChangeSummary {
+    private ChangeSummary() {
+    }
+
+    public static String describe(ResolverState before, DesiredSettings after, boolean linkResolvConf,
+                                  List<Provider> catalogue) {
+        if (after.isOff()) {
+            return I18n.t("summary.off");
+        }
+        GlobalState g = before == null ? null : before.global();
+        String none = I18n.t("summary.none");
+        String was = g == null ? none : ProviderNames.describe(g.servers(), catalogue, none);
+        String will = ProviderNames.describe(after.servers(), catalogue, none);
+        List<String> parts = new ArrayList<>();
+        parts.add(I18n.t("summary.servers", was.equals(will) ? will : was + " → " + will));
+        DotMode wasMode = g == null || g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        String modeNow = I18n.t("mode." + after.mode().name().toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
+        parts.add(wasMode == after.mode() ? I18n.t("summary.mode", modeNow)
+                : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
+                .toLowerCase(Locale.ROOT) + " → " + modeNow));
+        parts.add(I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains"));
+        ResolvConfState file = before == null ? null : before.platform().resolverFile();
+        boolean needsLink = file != null && file.kind() != ResolvConfState.Kind.STUB;
+        if (linkResolvConf && needsLink) {
+            parts.add(I18n.t("summary.resolvConfFixed"));
+        }
+        return String.join(" · ", parts);
+    }
+}

@@ -1,0 +1,66 @@
+package org.port853.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+
+/** Matches server addresses to catalogue providers: the one place the window does that. */
+public final class ProviderNames {
+    /** Suggested when the user has chosen nothing: non-profit or no-logging operators, strict-capable. */
+    public static final List<String> RECOMMENDED = List.of("quad9", "mullvad");
+
+    private ProviderNames() {
+    }
+
+    /** The provider that serves {@code a}, or null. */
+    public static Provider providerOf(ServerAddress a, List<Provider> catalogue) {
+        for (Provider p : catalogue) {
+            if (p.ipv4().contains(a.addressText()) || p.ipv6().contains(a.addressText())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The providers behind {@code servers}, in order, each once. */
+    public static List<Provider> providersOf(List<ServerAddress> servers, List<Provider> catalogue) {
+        List<Provider> out = new ArrayList<>();
+        for (ServerAddress a : servers) {
+            Provider p = providerOf(a, catalogue);
+            if (p != null && !out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** "Quad9, Mullvad" (unknown servers by their address), or {@code none} when there are no servers. */
+    public static String describe(List<ServerAddress> servers, List<Provider> catalogue, String none) {
+        List<String> names = new ArrayList<>();
+        for (ServerAddress a : servers) {
+            Provider p = providerOf(a, catalogue);
+            String label = p == null ? a.addressText() : p.displayName();
+            if (!names.contains(label)) {
+                names.add(label);
+            }
+        }
+        return names.isEmpty() ? none : String.join(", ", names);
+    }
+
+    public static List<Provider> recommended(List<Provider> catalogue) {
+        List<Provider> out = new ArrayList<>();
+        for (String id : RECOMMENDED) {
+            catalogue.stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(out::add);
+        }
+        if (out.isEmpty() && !catalogue.isEmpty()) {
+            out.add(catalogue.get(0));
+        }
+        return out;
+    }
+
+    public static boolean isRecommended(Provider p) {
+        return RECOMMENDED.contains(p.id());
+    }
+}

@@ -1,0 +1,62 @@
+package org.port853.ui.diagnostics;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import org.port853.core.FixAction;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.Reason;
+import org.port853.core.Severity;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.FixActions;
+import org.port853.probe.doctor.Hardening;
+import org.port853.ui.AppModel;
+import org.port853.ui.AppServices;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.status.StatusViewModel;
+
+/** Builds the Diagnostics screen for the main window: the one place that knows the window's other parts. */
+public final class DiagnosticsScreen {
+    private DiagnosticsScreen() {
+    }
+
+    public static Node create(AppServices services, AppModel model, StatusViewModel status) {
+        DiagnosticsService service = services.demo() ? new DemoDiagnostics()
+                : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
+        DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.background(),
+                text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
+        return new DiagnosticsView(vm, check -> fix(check, status, () -> model.background().run(() -> services.adapter().harden(true),
+                r -> showResult(r), t -> showResult(org.port853.platform.ApplyResult.of(
+                        org.port853.platform.ApplyResult.Outcome.FAILED, t.getMessage())))));
+    }
+
+    private static void showResult(org.port853.platform.ApplyResult r) {
+        Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
+        a.setTitle(I18n.t("diag.harden.title"));
+        a.setHeaderText(r.outcome() + ": " + r.reason());
+        a.setContentText(String.join("\n", r.actions()));
+        a.show();
+    }
+
+    /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
+    static void fix(Check check, StatusViewModel status, Runnable harden) {
+        if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.setTitle(I18n.t("diag.harden.title"));
+            a.setHeaderText(I18n.t("diag.harden.header"));
+            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n" + Hardening.preview());
+            preview.setEditable(false);
+            preview.setWrapText(true);
+            a.getDialogPane().setContent(preview);
+            a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> harden.run());
+            return;
+        }
+        try {
+            FixAction f = FixAction.valueOf(check.fixAction());
+            status.fix(new Reason(check.id(), Severity.WARNING, check.evidence(), check.fix(), f));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a check without an app-applied fix shows its fix text only
+        }
+    }
+}

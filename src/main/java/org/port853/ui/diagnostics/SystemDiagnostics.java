@@ -1,0 +1,96 @@
+package org.port853.ui.diagnostics;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ServerAddress;
+import org.port853.core.XdgDirs;
+import org.port853.platform.ResolverAdapter;
+import org.port853.probe.bench.BenchResult;
+import org.port853.probe.bench.ProviderBench;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.Doctor;
+import org.port853.probe.doctor.LinuxSystemSources;
+import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.dot.TrustAnchors;
+import org.port853.probe.pins.PinRecord;
+import org.port853.probe.pins.PinStore;
+import org.port853.probe.pins.Pinning;
+
+/** The real checks, on this machine, with the same code as {@code port853 doctor|pins|bench-providers}. */
+public final class SystemDiagnostics implements DiagnosticsService {
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private final ResolverAdapter adapter;
+    private final java.util.function.Supplier<ProviderCatalog> catalog;
+    private final Path pinFile;
+
+    public SystemDiagnostics(ResolverAdapter adapter, java.util.function.Supplier<ProviderCatalog> catalog) {
+        this.adapter = adapter;
+        this.catalog = catalog;
+        this.pinFile = XdgDirs.state().resolve("pins.json");
+    }
+
+    private DotProbe probe() {
+        return new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
+    }
+
+    @Override
+    public Doctor.Report doctor() throws Exception {
+        PinStore pins = PinStore.load(pinFile);
+        var state = adapter.readState();
+        Doctor.Report r = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
+                adapter.assess(state).reasons(), List.of(),
+                ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"), pins);
+        pins.save();
+        return r;
+    }
+
+    @Override
+    public List<Check> checkPins() throws Exception {
+        PinStore store = PinStore.load(pinFile);
+        List<ServerAddress> targets = new ArrayList<>(Doctor.configuredServers(adapter.readState()));
+        for (PinRecord r : store.all()) {
+            ServerAddress s = ServerAddress.parse(r.server());
+            if (!targets.contains(s)) targets.add(s);
+        }
+        List<Check> out = new ArrayList<>();
+        Doctor d = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC());
+        for (ProbeReport r : d.probeAll(targets, ProbeOptions.quick(TIMEOUT).withWarmRounds(0))) {
+            out.add(Pinning.check(store, r, Clock.systemUTC().instant()).toCheck(r.server().toString()));
+        }
+        store.save();
+        return out;
+    }
+
+    @Override
+    public List<PinRecord> pins() throws Exception {
+        return PinStore.load(pinFile).all();
+    }
+
+    @Override
+    public List<BenchResult> bench() throws Exception {
+        List<ServerAddress> servers = new ArrayList<>(Doctor.configuredServers(adapter.readState()));
+        Map<ServerAddress, String> names = new LinkedHashMap<>();
+        for (Provider p : catalog.get().all()) {
+            if (!p.ipv4().isEmpty()) {
+                ServerAddress s = ServerAddress.of(p.ipv4().get(0), p.tlsName());
+                if (!servers.contains(s)) servers.add(s);
+                names.put(s, p.displayName());
+            }
+        }
+        return new ProviderBench(probe()).run(servers, names, ProbeOptions.quick(TIMEOUT).withNames(ProbeOptions.POPULAR));
+    }
+
+    @Override
+    public boolean demo() {
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package org.port853.ui.providers;
+
+import java.net.IDN;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.port853.core.CustomProviders;
+import org.port853.core.InvalidInputException;
+import org.port853.core.Provider;
+
+/**
+ * The "your own provider" dialog's fields. Each field is checked when the user leaves it (with core's rules,
+ * the same as the CLI's); the id is derived from the name; an internationalized TLS name is accepted and kept
+ * in its ASCII (punycode) form.
+ */
+public final class CustomProviderForm {
+    public enum Field { NAME, ADDRESSES, TLS_NAME }
+
+    private static final String GOOD_ADDRESS = "192.0.2.1";
+    private static final String GOOD_NAME = "dns.example";
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty addresses = new SimpleStringProperty("");
+    private final StringProperty tlsName = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper addressesError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper tlsNameError = new ReadOnlyStringWrapper();
+
+    /** Checks one field (the user left it); returns true when it is fine. */
+    public boolean check(Field f) {
+        String error = switch (f) {
+            case NAME -> problem(n -> CustomProviders.validate("x", n, GOOD_ADDRESS, GOOD_NAME), name.get());
+            case ADDRESSES -> problem(a -> CustomProviders.validate("x", "x", a, GOOD_NAME), addresses.get());
+            case TLS_NAME -> tlsProblem();
+        };
+        error(f).set(error);
+        return error == null;
+    }
+
+    private String tlsProblem() {
+        String ascii;
+        try {
+            ascii = asciiTlsName();
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        return problem(t -> CustomProviders.validate("x", "x", GOOD_ADDRESS, t), ascii);
+    }
+
+    private static String problem(Function<String, Provider> check, String value) {
+        try {
+            check.apply(value == null ? "" : value);
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The TLS name in ASCII: "dns.bücher.example" becomes "dns.xn--bcher-kva.example". */
+    String asciiTlsName() {
+        String t = tlsName.get() == null ? "" : tlsName.get().strip();
+        try {
+            return IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("TLS name '" + t + "' is not a valid internationalized host name.");
+        }
+    }
+
+    /** Checks every field; the provider when all are fine, else null (each field shows its error). */
+    public Provider build(List<Provider> existing) {
+        boolean ok = check(Field.NAME) & check(Field.ADDRESSES) & check(Field.TLS_NAME);
+        if (!ok) {
+            return null;
+        }
+        String id = uniqueId(deriveId(name.get()), existing);
+        try {
+            return CustomProviders.validate(id, name.get().strip(), addresses.get(), asciiTlsName());
+        } catch (InvalidInputException e) {
+            nameError.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** "Home DoT server" → "home-dot-server"; a name without Latin letters or digits gets a stable hash. */
+    static String deriveId(String displayName) {
+        String n = displayName == null ? "" : displayName.strip();
+        String slug = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "custom-" + HexFormat.of().toHexDigits(n.hashCode()) : slug;
+    }
+
+    private static String uniqueId(String id, List<Provider> existing) {
+        String candidate = id;
+        for (int i = 2; taken(candidate, existing); i++) {
+            candidate = id + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static boolean taken(String id, List<Provider> existing) {
+        return existing.stream().anyMatch(p -> p.id().equals(id))
+                || org.port853.core.ProviderCatalog.bundled().find(id).isPresent();
+    }
+
+    private ReadOnlyStringWrapper error(Field f) {
+        return switch (f) {
+            case NAME -> nameError;
+            case ADDRESSES -> addressesError;
+            case TLS_NAME -> tlsNameError;
+        };
+    }
+
+    public void clear() {
+        name.set("");
+        addresses.set("");
+        tlsName.set("");
+        for (Field f : Field.values()) {
+            error(f).set(null);
+        }
+    }
+
+    public StringProperty nameProperty() { return name; }
+    public StringProperty addressesProperty() { return addresses; }
+    public StringProperty tlsNameProperty() { return tlsName; }
+    public ReadOnlyStringProperty errorProperty(Field f) { return error(f).getReadOnlyProperty(); }
+}

@@ -1,0 +1,84 @@
+package org.port853.ui.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.FixAction;
+import org.port853.core.GlobalState;
+import org.port853.core.InvalidInputException;
+import org.port853.core.Provider;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.ui.common.I18n;
+
+/**
+ * The changes behind Status's buttons. Each starts from what the system does now (never from the Providers
+ * draft) and changes exactly what its label says; "Protect my DNS" is the one that sets everything.
+ */
+public final class OneClickChanges {
+    /** Settings plus whether /etc/resolv.conf is pointed at the stub too. */
+    public record Change(DesiredSettings settings, boolean linkResolvConf) {
+    }
+
+    private OneClickChanges() {
+    }
+
+    /** Strict mode, {@code providers}' servers, every domain routed to them, resolv.conf pointed at the stub. */
+    public static Change protect(ResolverState s, List<Provider> providers) {
+        List<ServerAddress> servers = serversOf(providers);
+        DnssecMode dnssec = s != null && s.global() != null && s.global().dnssec() != null
+                ? s.global().dnssec() : DnssecMode.NO;
+        return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), true);
+    }
+
+    /** The change for one fix; throws {@link InvalidInputException} with one sentence when it cannot be made alone. */
+    public static Change fix(FixAction f, ResolverState s, List<Provider> providers) {
+        if (s == null || !s.readable()) {
+            throw new InvalidInputException(I18n.t("fix.unreadable"));
+        }
+        GlobalState g = s.global();
+        DotMode mode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        return switch (f) {
+            case ROUTE_ALL_DOMAINS -> {
+                if (mode == DotMode.OFF || g.servers().isEmpty()) {
+                    throw new InvalidInputException(I18n.t("fix.route.needsEncryption"));
+                }
+                yield new Change(current(g, mode, g.servers(), true), false);
+            }
+            case USE_STRICT_MODE -> new Change(current(g, DotMode.STRICT, g.servers(), g.routesEverything()), false);
+            case LINK_RESOLV_CONF -> new Change(current(g, mode, g.servers(), g.routesEverything()), true);
+            case ENABLE_DOT -> {
+                boolean named = !g.servers().isEmpty() && g.servers().stream().allMatch(a -> a.tlsName() != null);
+                yield new Change(current(g, DotMode.STRICT, named ? g.servers() : serversOf(providers),
+                        g.routesEverything()), false);
+            }
+            case RECOVER -> throw new IllegalArgumentException("recover is not a settings change");
+        };
+    }
+
+    /** The system's own settings with the mode, servers and routing given. */
+    private static DesiredSettings current(GlobalState g, DotMode mode, List<ServerAddress> servers, boolean routeAll) {
+        List<ServerAddress> fallback = new ArrayList<>();
+        for (ServerAddress a : g.fallbackServers()) {
+            if (mode != DotMode.STRICT || a.tlsName() != null) {
+                fallback.add(a);
+            }
+        }
+        return new DesiredSettings(servers, mode, g.dnssec() == null ? DnssecMode.NO : g.dnssec(), routeAll, fallback);
+    }
+
+    static List<ServerAddress> serversOf(List<Provider> providers) {
+        List<ServerAddress> servers = new ArrayList<>();
+        for (Provider p : providers) {
+            for (ServerAddress a : p.servers()) {
+                if (!servers.contains(a)) {
+                    servers.add(a);
+                }
+            }
+        }
+        return servers;
+    }
+}

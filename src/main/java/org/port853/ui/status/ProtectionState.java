@@ -1,0 +1,49 @@
+package org.port853.ui.status;
+
+import org.port853.core.Assessment;
+
+/**
+ * The one state the window shows everywhere (Status card, header chip, tray): from the assessment of the
+ * configuration and from what was measured on the wire. A measured leak outranks any configuration verdict.
+ */
+public enum ProtectionState {
+    READING(Tone.NEUTRAL),
+    PROTECTED(Tone.GOOD),
+    AT_RISK(Tone.WARNING),
+    LEAKING(Tone.BAD),
+    NOT_ENCRYPTED(Tone.BAD),
+    RESOLVER_MISSING(Tone.NEUTRAL),
+    /** No resolver to manage, and plaintext DNS is seen on the wire: as bad as it gets. */
+    RESOLVER_MISSING_LEAKING(Tone.BAD);
+
+    /** How the state is coloured; the view maps tones to its styles. */
+    public enum Tone { GOOD, WARNING, BAD, NEUTRAL }
+
+    private final Tone tone;
+
+    ProtectionState(Tone tone) {
+        this.tone = tone;
+    }
+
+    public Tone tone() {
+        return tone;
+    }
+
+    /** Bundle key stem: {@code state.<key>} is the word, {@code state.<key>.detail} the sentence. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static ProtectionState of(Assessment a, boolean leaking) {
+        if (a == null) {
+            return READING;
+        }
+        return switch (a.verdict()) {
+            case UNAVAILABLE -> leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING;
+            case NOT_ENCRYPTED -> NOT_ENCRYPTED;
+            case BROKEN -> leaking ? LEAKING : AT_RISK;
+            case PARTIAL -> leaking ? LEAKING : AT_RISK;
+            case PROTECTED -> leaking ? LEAKING : PROTECTED;
+        };
+    }
+}

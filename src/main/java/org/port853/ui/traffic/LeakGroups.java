@@ -1,0 +1,60 @@
+package org.port853.ui.traffic;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.port853.capture.LeakRecord;
+import org.port853.core.ResolverState;
+
+/** Leaked queries grouped by name or by program, newest group first, each with why it leaked and the fix. */
+public final class LeakGroups {
+    public enum By { NAME, PROGRAM }
+
+    /** One group: its key (a name or a program), how many queries, the newest time, where they went, and why. */
+    public record Group(String key, int queries, Instant newest, Set<String> servers, Set<String> interfaces,
+                        LeakExplainer.Why why) {
+    }
+
+    private LeakGroups() {
+    }
+
+    public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, String unknownProgram) {
+        Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
+                : r -> nz(r.process(), unknownProgram);
+        Map<String, List<LeakRecord>> groups = new LinkedHashMap<>();
+        for (LeakRecord r : leaks) {
+            groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        List<Group> out = new ArrayList<>();
+        for (Map.Entry<String, List<LeakRecord>> e : groups.entrySet()) {
+            Instant newest = null;
+            Set<String> servers = new LinkedHashSet<>();
+            Set<String> ifaces = new LinkedHashSet<>();
+            LeakRecord latest = null;
+            for (LeakRecord r : e.getValue()) {
+                if (r.time() != null && (newest == null || r.time().isAfter(newest))) {
+                    newest = r.time();
+                    latest = r;
+                }
+                if (r.server() != null) servers.add(r.server());
+                if (r.iface() != null) ifaces.add(r.iface());
+            }
+            LeakRecord sample = latest != null ? latest : e.getValue().get(0);
+            out.add(new Group(e.getKey(), e.getValue().size(), newest, servers, ifaces,
+                    LeakExplainer.explain(sample, state)));
+        }
+        out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
+        return out;
+    }
+
+    private static String nz(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+}

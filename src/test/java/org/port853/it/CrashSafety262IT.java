@@ -1,0 +1,11 @@
+package org.port853.it;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("crash-safe apply against a real systemd-resolved 262")
+class CrashSafety262IT extends CrashSafetyITBase {
+    @Override
+    int systemd() {
+        return 262;
+    }
+}

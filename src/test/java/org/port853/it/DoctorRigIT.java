@@ -1,0 +1,97 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.port853.rig.TestRig;
+
+/**
+ * doctor against a REAL systemd-resolved (rig.sh): the configured servers come from resolved's state, and the
+ * checks that depend on the mode and the configuration reach their verdicts.
+ */
+class DoctorRigIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RigCli cli;
+    private static int net;
+
+    @BeforeAll
+    static void start() {
+        net = 88;
+        cli = RigCli.start("p853d" + net, net, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cli != null) cli.close();
+    }
+
+    static void configure(String dropIn) throws Exception {
+        Files.writeString(cli.rig.dropInDir().resolve("50-test.conf"), dropIn);
+        cli.rig.restartResolved();
+    }
+
+    static JsonNode doctor(int expectedExit) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("env", "PORT853_CA_FILE=" + cli.rig.caFile(),
+                "XDG_STATE_HOME=" + cli.rig.dir().resolve("xdg")));
+        cmd.addAll(RigCli.command("doctor", "--json", "--timeout", "1500", "--large-query", "host.test/A",
+                "--dnssec-signed", "host.test", "--dnssec-bogus", "dot.test"));
+        TestRig.ExecResult r = cli.rig.exec(null, Duration.ofSeconds(90), cmd.toArray(String[]::new));
+        assertEquals(expectedExit, r.exitCode(), r.stdout() + r.stderr());
+        return JSON.readTree(r.stdout());
+    }
+
+    static JsonNode check(JsonNode d, String id) {
+        for (JsonNode c : d.get("checks")) {
+            if (c.get("id").asText().equals(id)) return c;
+        }
+        throw new AssertionError("no " + id + " in " + d);
+    }
+
+    @Test
+    void strictOnAGoodServerHasNoFailure() throws Exception {
+        configure("[Resolve]\nDNS=" + cli.rig.goodServer() + "#dot.test\nDNSOverTLS=yes\nDomains=~.\n");
+        JsonNode d = doctor(0);
+        assertEquals(cli.rig.goodServer() + "#dot.test", check(d, "dot.reachable").get("server").asText(),
+                "the configured server is probed by default");
+        assertEquals("ok", check(d, "dot.reachable").get("status").asText());
+        assertEquals("ok", check(d, "tls.trusted").get("status").asText());
+        assertEquals("ok", check(d, "bug.strict-udp-fallback").get("status").asText());
+        assertEquals("ok", check(d, "config.resolv-conf").get("status").asText());
+    }
+
+    @Test
+    void serverDownIsByDesignInStrictAndPlaintextInOpportunistic() throws Exception {
+        configure("[Resolve]\nDNS=" + cli.rig.plainServer() + "#dot.test\nDNSOverTLS=yes\nDomains=~.\n");
+        JsonNode strict = check(doctor(1), "dot.down-mode");
+        assertEquals("failure", strict.get("status").asText());
+        assertTrue(strict.get("evidence").asText().contains("fail by design"), strict.toString());
+        configure("[Resolve]\nDNS=" + cli.rig.plainServer() + "#dot.test\nDNSOverTLS=opportunistic\nDomains=~.\n");
+        JsonNode opp = check(doctor(1), "dot.down-mode");
+        assertTrue(opp.get("evidence").asText().contains("plaintext"), opp.toString());
+        assertEquals("USE_STRICT_MODE", opp.get("fixAction").asText());
+    }
+
+    @Test
+    void configurationRisksAndExposure() throws Exception {
+        configure("[Resolve]\nDNS=" + cli.rig.goodServer() + "#dot.test\nDNSOverTLS=yes\nDomains=~.\nCache=no\n"
+                + "ReadEtcHosts=no\nDNSStubListenerExtra=198.18." + net + ".1\n");
+        JsonNode d = doctor(0);
+        assertEquals("warning", check(d, "config.cache").get("status").asText());
+        assertEquals("warning", check(d, "config.etc-hosts").get("status").asText());
+        assertEquals("warning", check(d, "config.stub-exposed").get("status").asText());
+        JsonNode exposure = check(d, "exposure.port53");
+        assertEquals("warning", exposure.get("status").asText(), exposure.toString());
+        assertTrue(exposure.get("evidence").asText().contains("198.18." + net + ".1"), exposure.toString());
+        assertEquals("HARDEN_PORT_53", exposure.get("fixAction").asText());
+    }
+}

@@ -1,0 +1,187 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.change.ResolverControl.Health;
+
+/**
+ * The health check's rules per systemd version, on replies recorded from the rig (busctl call ... ResolveHostname):
+ * 247 answers with flags 0x1 and refuses request flags; 252, 257 and 262 answer 0x840001 (confidential, from
+ * network) and 0x100001 from the cache.
+ */
+class ResolvedHealthCheckTest {
+    private static final long FROM_NETWORK_CONFIDENTIAL = 0x840001L;
+    private static final long FROM_NETWORK_PLAIN = 0x800001L;
+    private static final long FROM_CACHE = 0x140001L;
+    private static final long SYNTHETIC = 0xC0001L;
+    private static final int ETH0 = 2;
+
+    /** Scripted lookups: replies in order (the last repeats); records every request. */
+    static final class Scripted implements ResolvedHealthCheck.Lookups {
+        final Deque<ResolvedBus.Lookup> replies = new ArrayDeque<>();
+        final List<String> names = new ArrayList<>();
+        final List<Long> flags = new ArrayList<>();
+        ResolverState state;
+
+        Scripted(ResolverState state, ResolvedBus.Lookup... replies) {
+            this.state = state;
+            this.replies.addAll(List.of(replies));
+        }
+
+        @Override
+        public ResolvedBus.Lookup resolve(String name, long f) {
+            names.add(name);
+            flags.add(f);
+            return replies.size() > 1 ? replies.poll() : replies.peek();
+        }
+
+        @Override
+        public ResolverState state() {
+            return state;
+        }
+    }
+
+    static ResolvedBus.Lookup answer(long flags) {
+        return new ResolvedBus.Lookup(true, 2, flags, null, ETH0, null);
+    }
+
+    static TransportCapture capture(long tls, long plain) {
+        return lookup -> {
+            lookup.run();
+            return new TransportCapture.Evidence(tls, plain, null);
+        };
+    }
+
+    static final TransportCapture NO_CAPTURE = lookup -> {
+        throw new AssertionError("versions with transport flags must not need the capture");
+    };
+
+    /** Global strict DoT to 198.18.53.2#dot.test with ~.; eth0 with the router's server as DHCP gives it. */
+    static ResolverState state(List<DomainEntry> linkDomains, DotMode linkDot) {
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        ServerAddress router = ServerAddress.parse("198.18.53.4");
+        GlobalState g = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false,
+                List.of(new DomainEntry(".", true)), "yes", "stub");
+        LinkState eth0 = new LinkState(ETH0, "eth0", List.of(router), linkDot, null, linkDomains, true, router);
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(eth0), null, null,
+                LinuxDetails.UNKNOWN);
+    }
+
+    static ResolverState desktop() {
+        return state(List.of(), null);
+    }
+
+    private static Health check(int version, Scripted s, TransportCapture c, boolean requireEncrypted) {
+        return new ResolvedHealthCheck(s, c, new ResolvedFeatures(version), "example.com", Duration.ofMillis(600))
+                .check(requireEncrypted);
+    }
+
+    @Test
+    void from248TheRequestBypassesCacheSynthesisZonesAndTrustAnchorsButNotTheNetwork() {
+        for (int v : List.of(248, 252, 257, 262)) {
+            Scripted s = new Scripted(desktop(), answer(FROM_NETWORK_CONFIDENTIAL));
+            assertTrue(check(v, s, NO_CAPTURE, true).ok());
+            long f = s.flags.get(0);
+            assertEquals(0x7800L, f, "NO_SYNTHESIZE | NO_CACHE | NO_ZONE | NO_TRUST_ANCHOR on " + v);
+            assertEquals(0, f & (1L << 15), "NO_NETWORK stays off");
+        }
+    }
+
+    @Test
+    void on252AConfidentialNetworkAnswerProvesEncryptionAndNamesTheServer() {
+        Health h = check(252, new Scripted(desktop(), answer(FROM_NETWORK_CONFIDENTIAL)), NO_CAPTURE, true);
+        assertTrue(h.ok() && h.encrypted(), h.detail());
+        assertEquals("global server 198.18.53.2#dot.test via eth0", h.answeredBy());
+    }
+
+    @Test
+    void on252AnAnswerFromTheCacheOrHostsFileIsNoProof() {
+        Health cached = check(252, new Scripted(desktop(), answer(FROM_CACHE)), NO_CAPTURE, false);
+        assertFalse(cached.ok());
+        assertTrue(cached.detail().contains("answered from the cache, not from the network"), cached.detail());
+        Health mixed = check(262, new Scripted(desktop(), answer(FROM_NETWORK_CONFIDENTIAL | FROM_CACHE)), NO_CAPTURE,
+                false);
+        assertFalse(mixed.ok(), "partly from the cache is not a network proof");
+        Health hosts = check(257, new Scripted(desktop(), answer(SYNTHETIC)), NO_CAPTURE, false);
+        assertFalse(hosts.ok());
+        assertTrue(hosts.detail().contains("synthesized records (/etc/hosts"), hosts.detail());
+    }
+
+    @Test
+    void opportunisticOn262AnsweredIsNotEncrypted() {
+        Health h = check(262, new Scripted(desktop(), answer(FROM_NETWORK_PLAIN)), NO_CAPTURE, false);
+        assertTrue(h.ok(), h.detail());
+        assertFalse(h.encrypted());
+        assertTrue(h.detail().contains("without encryption"), h.detail());
+        assertFalse(check(262, new Scripted(desktop(), answer(FROM_NETWORK_PLAIN)), NO_CAPTURE, true).ok(),
+                "strict requires the confidential flag");
+    }
+
+    @Test
+    void aPlaintextLinkThatTakesAllNamesIsNamedInStrictMode() {
+        ResolverState vpn = state(List.of(new DomainEntry(".", true)), DotMode.OFF);
+        Health h = check(257, new Scripted(vpn, answer(FROM_NETWORK_CONFIDENTIAL)), NO_CAPTURE, true);
+        assertFalse(h.ok());
+        assertTrue(h.detail().startsWith("link eth0 keeps plaintext DNS (198.18.53.4"), h.detail());
+        assertTrue(h.answeredBy().contains("both take queries"), h.answeredBy());
+    }
+
+    @Test
+    void on247AFreshNameUnderCaptureProvesEncryptionWithoutRequestFlags() {
+        Scripted s = new Scripted(desktop(), answer(0x1));
+        Health h = check(247, s, capture(12, 0), true);
+        assertTrue(h.ok() && h.encrypted(), h.detail());
+        assertEquals(0L, s.flags.get(0), "247 refuses the request flags");
+        assertTrue(s.names.get(0).matches("port853-[0-9a-f]{12}\\.example\\.com"), s.names.get(0));
+        Scripted again = new Scripted(desktop(), answer(0x1));
+        check(247, again, capture(12, 0), true);
+        assertFalse(again.names.get(0).equals(s.names.get(0)), "a fresh name every time");
+    }
+
+    @Test
+    void on247PlaintextOnTheWireFailsStrictButAMissingFlagNeverDoes() {
+        Health leak = check(247, new Scripted(desktop(), answer(0x1)), capture(0, 4), true);
+        assertFalse(leak.ok());
+        assertTrue(leak.detail().contains("4 packets on port 53"), leak.detail());
+
+        TransportCapture unavailable = lookup -> {
+            lookup.run();
+            return TransportCapture.Evidence.unavailable("libpcap is not installed");
+        };
+        Health unproven = check(247, new Scripted(desktop(), answer(0x1)), unavailable, true);
+        assertTrue(unproven.ok(), "a working change is never rolled back for lack of a flag");
+        assertFalse(unproven.encrypted(), "and never called encrypted without proof");
+        assertTrue(unproven.detail().contains("systemd 247 does not report the transport"), unproven.detail());
+    }
+
+    @Test
+    void on247NxdomainFromTheNetworkCountsAsAnswered() {
+        ResolvedBus.Lookup nx = ResolvedBus.Lookup.failed("'x' not found", ResolvedBus.Lookup.NXDOMAIN);
+        assertTrue(check(247, new Scripted(desktop(), nx), capture(6, 0), true).ok());
+    }
+
+    @Test
+    void anUnknownVersionThatRefusesTheFlagsFallsBackToTheCapture() {
+        ResolvedBus.Lookup refused = ResolvedBus.Lookup.failed("Invalid flags parameter",
+                ResolvedBus.Lookup.INVALID_ARGS);
+        Scripted s = new Scripted(desktop(), refused, answer(0x1));
+        Health h = check(0, s, capture(8, 0), true);
+        assertTrue(h.ok() && h.encrypted(), h.detail());
+        assertEquals(List.of(0x7800L, 0L), s.flags);
+    }
+}

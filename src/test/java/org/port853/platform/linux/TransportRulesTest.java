@@ -1,0 +1,62 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.port853.core.Assessment;
+import org.port853.core.Assessor;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.core.Verdict;
+
+/** The transport rules of the Linux platform: what a version can prove, and an observed downgrade. */
+class TransportRulesTest {
+    static ResolverState state(int version, DotMode mode, String downgrade) {
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        GlobalState g = new GlobalState(List.of(good), List.of(), good, mode, DnssecMode.NO, false,
+                List.of(new DomainEntry(".", true)), "yes", "stub");
+        ResolvConfState stub = new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                List.of("127.0.0.53"));
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(version, stub, List.of(), downgrade));
+    }
+
+    static Assessment assess(ResolverState s) {
+        return Assessor.assess(s, new LinuxRules().assess(s));
+    }
+
+    static List<String> codes(Assessment a) {
+        return a.reasons().stream().map(Reason::code).toList();
+    }
+
+    @Test
+    void strictOn247IsNeverProtectedFromConfigurationAlone() {
+        Assessment a = assess(state(247, DotMode.STRICT, null));
+        assertEquals(Verdict.PARTIAL, a.verdict());
+        assertTrue(codes(a).contains("TRANSPORT_UNREPORTED"), codes(a).toString());
+        for (int v : List.of(248, 252, 257, 262)) {
+            Assessment b = assess(state(v, DotMode.STRICT, null));
+            assertEquals(Verdict.PROTECTED, b.verdict(), v + ": " + codes(b));
+        }
+    }
+
+    @Test
+    void anObservedDowngradeIsItsOwnReason() {
+        Assessment quiet = assess(state(257, DotMode.OPPORTUNISTIC, null));
+        assertFalse(codes(quiet).contains("DOT_DOWNGRADED"), codes(quiet).toString());
+        Assessment seen = assess(state(257, DotMode.OPPORTUNISTIC, "a lookup of example.com just now came back "
+                + "from the network without encryption"));
+        assertTrue(codes(seen).contains("DOT_DOWNGRADED"), codes(seen).toString());
+        assertEquals(Verdict.NOT_ENCRYPTED, seen.verdict());
+    }
+}

@@ -1,0 +1,54 @@
+package org.port853.platform.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParsersTest {
+    @Test
+    void cmdletSingleObjectAndNullArrays() throws IOException {
+        List<CmdletJson.ServerRow> rows = CmdletJson.serverRows(
+                "{\"InterfaceAlias\":\"Wi-Fi\",\"InterfaceIndex\":3,\"AddressFamily\":23,\"ServerAddresses\":null}");
+        assertEquals(List.of(new CmdletJson.ServerRow("Wi-Fi", 3, true, List.of())), rows);
+        assertEquals(List.of(), CmdletJson.dohEntries(""));
+        assertEquals(List.of(), CmdletJson.nrptRules("[]"));
+    }
+
+    @Test
+    void cmdletRejectsWrongShapes() {
+        assertThrows(IOException.class, () -> CmdletJson.serverRows("not json"));
+        assertThrows(IOException.class, () -> CmdletJson.serverRows("[{\"InterfaceAlias\":\"x\",\"InterfaceIndex\":1,"
+                + "\"AddressFamily\":99}]"));
+        assertThrows(IOException.class, () -> CmdletJson.dohEntries("[{\"ServerAddress\":\"1.1.1.1\","
+                + "\"AutoUpgrade\":\"yes\",\"AllowFallbackToUdp\":false}]"));
+        assertThrows(IOException.class, () -> CmdletJson.adapters("[1,2]"));
+    }
+
+    @Test
+    void netshWithoutDotLine() {
+        assertEquals(new NetshText.GlobalDot(false, false), NetshText.global("DoH : yes\n"));
+        assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : ja\n"));
+        assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : はい\n"));
+    }
+
+    @Test
+    void netshEncryptionJapaneseAndNoHostName() {
+        String ja = "\n9.9.9.9 の暗号化設定\n------\nDNS-over-TLS ホスト            : :853\n自動アップグレード            : はい\n"
+                + "UDP フォールバック             : いいえ\n";
+        List<EncryptionEntry> e = NetshText.dotEntries(ja);
+        assertEquals(List.of(new EncryptionEntry("9.9.9.9", EncryptionEntry.Protocol.DOT, null, ":853", true, false)), e);
+    }
+
+    @Test
+    void netshEncryptionDohOnlyBlocksAreNotDot() {
+        String text = "Encryption settings for 1.1.1.1\n----\nDNS-over-HTTPS template     : https://cloudflare-dns.com/"
+                + "dns-query\nAuto-upgrade                : no\nUDP-fallback                : no\n";
+        assertTrue(NetshText.dotEntries(text).isEmpty());
+        assertFalse(NetshText.yes("maybe"));
+    }
+}

@@ -1,0 +1,83 @@
+package org.port853.platform.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DotMode;
+import org.port853.core.ResolverState;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.ResolverAdapter;
+
+class WindowsAdapterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("found by ServiceLoader, unsupported on Linux")
+    void serviceLoader() {
+        ResolverAdapter a = ServiceLoader.load(ResolverAdapter.class).stream().map(ServiceLoader.Provider::get)
+                .filter(x -> x instanceof WindowsResolverAdapter).findFirst().orElseThrow();
+        assertFalse(a.isSupported());
+        assertEquals("windows-dnsclient", a.id());
+    }
+
+    /** Elevation that runs the elevated entry point in-process against the fake machine, as UAC would start it. */
+    private WindowsResolverAdapter adapter(FakeWindows w, boolean admin, List<String> seen) {
+        WindowsSystem system = w.system(tmp.resolve("ProgramData/Port853"));
+        Elevation uac = (program, parameters) -> {
+            seen.add(program + " " + parameters);
+            String[] p = parameters.replace("\"", "").split(" ");
+            int i = List.of(p).indexOf("--windows-helper");
+            return WindowsHelperMain.run(java.util.Arrays.copyOfRange(p, i + 1, p.length), system, admin);
+        };
+        return new WindowsResolverAdapter(system, WindowsPlannerTest.CATALOG,
+                new WindowsElevatedClient(uac, tmp.resolve("user"), List.of("C:\\Program Files\\Port853\\Port853.exe")));
+    }
+
+    @Test
+    @DisplayName("status, preview, apply through the elevated helper, revert: the machine ends as it started")
+    void roundTrip() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        String before = w.everything();
+        List<String> seen = new java.util.ArrayList<>();
+        WindowsResolverAdapter a = adapter(w, true, seen);
+        ResolverState s = a.readState();
+        assertEquals("Windows DNS client", s.resolverName());
+        assertEquals("NOT_ENCRYPTED", a.assess(s).verdict().name());
+        Plan p = a.plan(WindowsPlannerTest.quad9(DotMode.STRICT), s);
+        assertTrue(p.diff().contains("+{\"autoUpgrade\":true,\"server\":\"9.9.9.9\""), p.diff());
+        assertTrue(p.actions().contains("Set-DnsClientDohServerAddress"), p.actions().toString());
+        assertTrue(p.actions().contains("Add-DnsClientNrptRule"), p.actions().toString());
+        assertEquals(List.of(), w.writes(), "a preview writes nothing");
+        ApplyResult r = a.apply(WindowsPlannerTest.quad9(DotMode.STRICT));
+        assertEquals(ApplyResult.Outcome.APPLIED, r.outcome(), r.reason());
+        assertEquals("PROTECTED", a.assess(a.readState()).verdict().name(), () -> a.assess(a.readState()).toString());
+        assertTrue(seen.get(0).startsWith("C:\\Program Files\\Port853\\Port853.exe --windows-helper --request \""));
+        assertEquals(ApplyResult.Outcome.REVERTED, a.revert().outcome());
+        assertEquals(before, w.everything());
+        try (var files = Files.list(tmp.resolve("user"))) {
+            assertEquals(0, files.count(), "request and result files are removed");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("the elevated entry point refuses to run without administrator rights")
+    void notAdmin() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        ApplyResult r = adapter(w, false, new java.util.ArrayList<>()).apply(WindowsPlannerTest.quad9(DotMode.STRICT));
+        assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
+        assertTrue(r.reason().contains("exit code 2"), r.reason());
+        assertEquals(List.of(), w.writes());
+    }
+}

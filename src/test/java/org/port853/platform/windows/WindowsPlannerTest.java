@@ -1,0 +1,109 @@
+package org.port853.platform.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.change.ItemSnapshot;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.ProviderCatalog;
+
+class WindowsPlannerTest {
+    static final ProviderCatalog CATALOG = ProviderCatalog.bundled();
+
+    static DesiredSettings quad9(DotMode mode) {
+        return new DesiredSettings(CATALOG.find("quad9").orElseThrow().servers(), mode, DnssecMode.NO, true, List.of());
+    }
+
+    static WindowsPlanner.Result plan(FakeWindows w, DesiredSettings s) throws IOException {
+        return new WindowsPlanner(CATALOG).plan(s, WindowsStateReaderTest.read(w));
+    }
+
+    @Test
+    @DisplayName("no DoT on the build: DoH entries with the catalogue's template, no fallback, one NRPT rule, Up adapters")
+    void dohStrict() throws IOException {
+        WindowsPlanner.Result r = plan(FakeWindows.load("home-22631"), quad9(DotMode.STRICT));
+        assertNull(r.refusal());
+        assertEquals(EncryptionEntry.Protocol.DOH, r.protocol());
+        assertEquals(List.of(
+                WindowsItems.of("win:doh:9.9.9.9", "{\"autoUpgrade\":true,\"server\":\"9.9.9.9\",\"template\":"
+                        + "\"https://dns.quad9.net/dns-query\",\"udpFallback\":false}"),
+                WindowsItems.of("win:doh:149.112.112.112", "{\"autoUpgrade\":true,\"server\":\"149.112.112.112\","
+                        + "\"template\":\"https://dns.quad9.net/dns-query\",\"udpFallback\":false}"),
+                WindowsItems.of("win:doh:2620:fe::fe", "{\"autoUpgrade\":true,\"server\":\"2620:fe::fe\",\"template\":"
+                        + "\"https://dns.quad9.net/dns-query\",\"udpFallback\":false}"),
+                WindowsItems.of("win:doh:2620:fe::9", "{\"autoUpgrade\":true,\"server\":\"2620:fe::9\",\"template\":"
+                        + "\"https://dns.quad9.net/dns-query\",\"udpFallback\":false}"),
+                WindowsItems.of("win:nrpt:port853", "{\"comment\":\"" + NrptRule.COMMENT + "\",\"nameServers\":"
+                        + "[\"9.9.9.9\",\"149.112.112.112\",\"2620:fe::fe\",\"2620:fe::9\"],\"namespace\":[\".\"]}"),
+                WindowsItems.of("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv4",
+                        "{\"servers\":[\"9.9.9.9\",\"149.112.112.112\"],\"source\":\"static\"}"),
+                WindowsItems.of("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv6",
+                        "{\"servers\":[\"2620:fe::fe\",\"2620:fe::9\"],\"source\":\"static\"}")), r.items());
+    }
+
+    @Test
+    @DisplayName("DoT on the build: DoT entries name:853, the global switch on; opportunistic allows fallback")
+    void dotOpportunistic() throws IOException {
+        WindowsPlanner.Result r = plan(FakeWindows.load("dot-26100"), quad9(DotMode.OPPORTUNISTIC));
+        assertEquals(EncryptionEntry.Protocol.DOT, r.protocol());
+        assertEquals(WindowsItems.of("win:dot:9.9.9.9", "{\"autoUpgrade\":true,\"host\":\"dns.quad9.net:853\","
+                + "\"server\":\"9.9.9.9\",\"udpFallback\":true}"), r.items().get(0));
+        assertTrue(r.items().contains(WindowsItems.of("win:global:dot", "{\"dot\":true}")));
+    }
+
+    @Test
+    @DisplayName("DoT blocked by policy on a DoT build: DoH is used")
+    void dotBlocked() throws IOException {
+        FakeWindows w = FakeWindows.load("dot-26100");
+        w.registry.get(RegistryPaths.DNS_CLIENT_POLICY).put("DotPolicySetting", "1");
+        assertEquals(EncryptionEntry.Protocol.DOH, plan(w, quad9(DotMode.STRICT)).protocol());
+    }
+
+    @Test
+    @DisplayName("refusals: policy prohibits, Group Policy NRPT key, Windows 10, DoH blocked without DoT, no template, off")
+    void refusals() throws IOException {
+        FakeWindows prohibited = FakeWindows.load("home-22631");
+        prohibited.registry.get(RegistryPaths.DNS_CLIENT_POLICY).put("DoHPolicy", "1");
+        assertTrue(plan(prohibited, quad9(DotMode.STRICT)).refusal().startsWith("Group Policy prohibits encrypted DNS"));
+
+        FakeWindows gpNrpt = FakeWindows.load("home-22631");
+        gpNrpt.registry.put(RegistryPaths.GROUP_POLICY_NRPT, new TreeMap<>());
+        assertTrue(plan(gpNrpt, quad9(DotMode.STRICT)).refusal().startsWith("a Group Policy NRPT key exists"));
+
+        FakeWindows win10 = FakeWindows.load("home-22631");
+        win10.registry.get(RegistryPaths.CURRENT_VERSION).put("CurrentBuild", "19045");
+        assertTrue(plan(win10, quad9(DotMode.STRICT)).refusal().contains("has neither DNS-over-TLS nor DNS-over-HTTPS"));
+        assertTrue(win10.log.stream().noneMatch(c -> PowerShell.READ_DOH.equals(PowerShell.scriptOf(c))),
+                "Get-DnsClientDohServerAddress does not exist before build 22000");
+
+        FakeWindows dohBlocked = FakeWindows.load("home-22631");
+        dohBlocked.registry.get(RegistryPaths.DNS_CLIENT_POLICY).put("DohPolicySetting", "1");
+        assertTrue(plan(dohBlocked, quad9(DotMode.STRICT)).refusal().startsWith("Group Policy blocks DNS-over-HTTPS"));
+
+        DesiredSettings custom = new DesiredSettings(List.of(org.port853.core.ServerAddress.parse("198.18.53.2#dot.test")),
+                DotMode.STRICT, DnssecMode.NO, true, List.of());
+        assertTrue(plan(FakeWindows.load("home-22631"), custom).refusal().startsWith("no DNS-over-HTTPS template is known"));
+        assertTrue(plan(FakeWindows.load("home-22631"), new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false,
+                List.of())).refusal().contains("port853 revert"));
+    }
+
+    @Test
+    @DisplayName("a custom server is fine where DoT exists (no template needed)")
+    void customServerWithDot() throws IOException {
+        DesiredSettings custom = new DesiredSettings(List.of(org.port853.core.ServerAddress.parse("198.18.53.2#dot.test")),
+                DotMode.STRICT, DnssecMode.NO, true, List.of());
+        List<ItemSnapshot> items = plan(FakeWindows.load("dot-26100"), custom).items();
+        assertEquals(Map.of(), items.get(0).attributes());
+        assertEquals("{\"autoUpgrade\":true,\"host\":\"dot.test:853\",\"server\":\"198.18.53.2\",\"udpFallback\":false}",
+                items.get(0).content());
+    }
+}

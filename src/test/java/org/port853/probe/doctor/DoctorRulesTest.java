@@ -1,0 +1,135 @@
+package org.port853.probe.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.core.Assessor;
+import org.port853.platform.linux.LinuxDetails;
+import org.port853.platform.linux.LinuxRules;
+
+class DoctorRulesTest {
+    static List<String> resource(String name) throws IOException {
+        try (InputStream in = DoctorRulesTest.class.getResourceAsStream(name)) {
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+    }
+
+    static Check find(List<Check> checks, String id) {
+        Optional<Check> c = checks.stream().filter(x -> x.id().equals(id)).findFirst();
+        return c.orElseThrow(() -> new AssertionError("no " + id + " in " + checks));
+    }
+
+    static ResolverState state(int version, DotMode global, List<LinkState> links, List<ServerAddress> fallback) {
+        GlobalState g = new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")), fallback, null, global,
+                DnssecMode.NO, false, List.of(), "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, links, null, null,
+                new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of()));
+    }
+
+    static List<Check> bugs(int version, ResolverState s) {
+        return KnownBugs.of(s, version);
+    }
+
+    static List<Check> config(ResolverState s, Map<String, String> keys) {
+        return ConfigChecks.of(s, Assessor.assess(s, new LinuxRules().assess(s)).reasons(), keys);
+    }
+
+    @Test
+    void recordedDegradedLineIsAFailureWithTheStrictFix() throws IOException {
+        List<Check> c = JournalSignals.of(resource("journal-252-opportunistic-fallback.txt"), "test");
+        Check degraded = find(c, "journal.degraded");
+        assertEquals(CheckStatus.FAILURE, degraded.status());
+        assertTrue(degraded.evidence().contains("198.18.86.4#dot.test"));
+        assertEquals(FixActions.USE_STRICT_MODE, degraded.fixAction());
+        assertEquals(CheckStatus.OK, find(c, "journal.certificate").status());
+    }
+
+    @Test
+    void certificateAndServerErrorsAreMapped() throws IOException {
+        List<Check> c = JournalSignals.of(resource("journal-252-certificate.txt"), "test");
+        assertEquals(CheckStatus.FAILURE, find(c, "journal.certificate").status());
+        assertEquals(CheckStatus.WARNING, find(c, "journal.server-error").status());
+        assertEquals(CheckStatus.OK, find(c, "journal.degraded").status());
+    }
+
+    @Test
+    void bug18060AppliesToStrictBefore249Only() {
+        assertEquals(CheckStatus.FAILURE, find(bugs(247, state(247, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.OK, find(bugs(252, state(252, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.OK, find(bugs(247, state(247, DotMode.OFF, List.of(), List.of())), "bug.strict-udp-fallback").status());
+    }
+
+    @Test
+    void strictLinkUnderWeakerGlobalIsUnverifiedUntilTheFix() {
+        LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,
+                List.of(), false, null);
+        Check c = find(bugs(252, state(252, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())), "bug.link-strict-unverified");
+        assertEquals(CheckStatus.FAILURE, c.status());
+        assertTrue(c.evidence().contains("tun0"));
+        assertEquals(CheckStatus.OK, find(bugs(262, state(262, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())),
+                "bug.link-strict-unverified").status());
+        assertEquals(CheckStatus.OK, find(bugs(252, state(252, DotMode.STRICT, List.of(vpn), List.of())),
+                "bug.link-strict-unverified").status());
+    }
+
+    @Test
+    void configurationRisks() {
+        LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
+        ResolverState s = state(252, DotMode.OPPORTUNISTIC, List.of(dhcp), List.of(ServerAddress.parse("192.0.2.53")));
+        List<Check> c = config(s, Map.of("Cache", "no", "ReadEtcHosts", "no", "DNSStubListenerExtra", "192.168.1.10 127.0.0.2"));
+        assertEquals(CheckStatus.WARNING, find(c, "config.cache").status());
+        assertEquals(CheckStatus.WARNING, find(c, "config.etc-hosts").status());
+        assertEquals(CheckStatus.WARNING, find(c, "config.stub-exposed").status());
+        assertTrue(find(c, "config.stub-exposed").evidence().contains("192.168.1.10"));
+        assertTrue(!find(c, "config.stub-exposed").evidence().contains("127.0.0.2"));
+        assertEquals(CheckStatus.WARNING, find(c, "config.fallback-plaintext").status());
+        assertEquals(CheckStatus.WARNING, find(c, "config.link-bypass").status());
+        assertEquals("ROUTE_ALL_DOMAINS", find(c, "config.link-bypass").fixAction());
+        assertEquals(CheckStatus.OK, find(c, "config.resolv-conf").status());
+        List<Check> clean = config(state(252, DotMode.STRICT, List.of(), List.of()), Map.of());
+        assertTrue(clean.stream().allMatch(x -> x.status() == CheckStatus.OK), clean.toString());
+    }
+
+    @Test
+    void port53ExposureFromProcNetAndNft() {
+        String tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 3500007F:0035 00000000:0000 0A 00000000:00000000 00:00000000 00000000   991        0 1 1 0\n"
+                + "   1: 00000000:0035 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0\n"
+                + "   2: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 3 1 0\n";
+        List<ListeningSockets.Socket> s = ListeningSockets.port53(tcp, "tcp");
+        assertEquals(2, s.size());
+        assertEquals("127.0.0.53", s.get(0).address());
+        assertTrue(s.get(0).loopback());
+        assertEquals("0.0.0.0", s.get(1).address());
+        Check open = ExposureCheck.of(s, "{\"nftables\": []}");
+        assertEquals(CheckStatus.WARNING, open.status());
+        assertEquals(FixActions.HARDEN_PORT_53, open.fixAction());
+        String hardened = "{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"port853\"}}, {\"chain\": {\"family\": \"inet\", \"table\": \"port853\", \"name\": \"input\"}}]}";
+        assertEquals(CheckStatus.OK, ExposureCheck.of(s, hardened).status());
+        assertEquals(CheckStatus.OK, ExposureCheck.of(s.subList(0, 1), null).status());
+        assertTrue(Hardening.ruleset().contains("iifname != \"lo\" udp dport 53 drop"));
+    }
+
+    @Test
+    void clockNotSynchronisedIsAWarning() {
+        assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(false, false, 16000.0, 0.0, null)).status());
+        assertEquals(CheckStatus.OK, ClockChecks.of(new ClockStatus(true, true, 1.0, 0.2, null)).status());
+        assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(null, null, null, null, "no bus")).status());
+    }
+}

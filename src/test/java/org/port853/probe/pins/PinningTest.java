@@ -1,0 +1,49 @@
+package org.port853.probe.pins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.ServerAddress;
+import org.port853.probe.doctor.CheckStatus;
+import org.port853.probe.dot.CertificateReport;
+import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.dot.TcpOutcome;
+import org.port853.probe.dot.TlsOutcome;
+
+class PinningTest {
+    static ProbeReport seen(String pin, String issuer) {
+        CertificateReport c = new CertificateReport("dot.test", issuer, issuer, List.of("DNS:dot.test"), Instant.EPOCH,
+                Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", pin);
+        return new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null, 1.0, 1.0,
+                "TLSv1.3", "X", c, 1.0, List.of(1.0), List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
+    }
+
+    @Test
+    void firstUseRecordsThenAChangeIsLoud(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state/pins.json");
+        PinStore store = PinStore.load(file);
+        assertEquals(PinVerdict.Kind.RECORDED_NOW, Pinning.check(store, seen("AAAA", "CA"), Instant.now()).kind());
+        store.save();
+        PinStore again = PinStore.load(file);
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen("AAAA", "CA"), Instant.now()).kind());
+        PinVerdict changed = Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now());
+        assertEquals(PinVerdict.Kind.CHANGED, changed.kind());
+        assertEquals(CheckStatus.FAILURE, changed.toCheck("x").status());
+        assertTrue(changed.toCheck("x").evidence().contains("Proxy-CA"));
+        // still changed on the next check: the recorded pin stays until the user accepts the new key
+        assertEquals(PinVerdict.Kind.CHANGED, Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now()).kind());
+        assertTrue(Pinning.accept(again, "198.18.0.2#dot.test", Instant.now()));
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now()).kind());
+        again.save();
+        assertTrue(Files.readString(file).contains("\"version\" : 1"));
+        String yaml = StubbyExport.render(again.all());
+        assertTrue(yaml.contains("address_data: 198.18.0.2"));
+        assertTrue(yaml.contains("value: BBBB"));
+    }
+}

@@ -1,0 +1,70 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.probe.bench.BenchResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.Doctor;
+import org.port853.probe.pins.PinRecord;
+import org.port853.ui.common.Background;
+import org.port853.ui.diagnostics.DiagnosticsService;
+import org.port853.ui.diagnostics.DiagnosticsView;
+import org.port853.ui.diagnostics.DiagnosticsViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Diagnostics screen in the real window (demo services: nothing is probed) and with a key change. */
+class DiagnosticsScreenTest extends WindowTestBase {
+    @Test
+    @DisplayName("the Diagnostics tab runs the checks, lists fixes and charts the benchmark")
+    void checksAndChart(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")), true)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()).withDemo());
+        robot.clickOn("#tab-diagnostics .tab-label");
+        robot.clickOn("#diag-run");
+        TableView<Check> checks = robot.lookup("#diag-checks").query();
+        waitUntil(() -> !checks.getItems().isEmpty());
+        assertTrue(checks.getItems().stream().anyMatch(c -> c.id().equals("exposure.port53") && c.fixAction() != null));
+        assertTrue(robot.lookup("Fix…").tryQuery().isPresent(), "a one-click fix button is shown");
+        waitUntil(() -> !robot.lookup("#diag-run").queryButton().isDisabled());
+        robot.clickOn("#diag-bench");
+        BarChart<?, ?> chart = robot.lookup("#diag-bench-chart").query();
+        waitUntil(() -> !chart.getData().isEmpty() && !chart.getData().get(0).getData().isEmpty());
+        assertEquals(3, chart.getData().get(0).getData().size());
+        assertTrue(((Label) robot.lookup("#diag-suggestion").query()).getText().contains("9.9.9.9#dns.quad9.net"));
+    }
+
+    @Test
+    @DisplayName("a changed key raises the banner and a notification")
+    void keyChangeIsLoud(FxRobot robot) throws Exception {
+        List<String> notified = new ArrayList<>();
+        Check changed = Check.failure("pin.spki", "198.18.0.2#dot.test", "THE SERVER'S KEY CHANGED: recorded A, now B.", "Use another network.");
+        DiagnosticsService service = new DiagnosticsService() {
+            public Doctor.Report doctor() { return new Doctor.Report(List.of(changed), List.of(), List.of()); }
+            public List<Check> checkPins() { return List.of(changed); }
+            public List<PinRecord> pins() { return List.of(); }
+            public List<BenchResult> bench() { return List.of(); }
+            public boolean demo() { return false; }
+        };
+        Executor direct = Runnable::run;
+        WaitForAsyncUtils.asyncFx(() -> {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new Background(direct), notified::add);
+            stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
+            stage.show();
+        }).get();
+        robot.clickOn("#diag-pins");
+        waitUntil(() -> ((Label) robot.lookup("#diag-pin-alert").query()).getText() != null);
+        assertTrue(((Label) robot.lookup("#diag-pin-alert").query()).getText().contains("KEY CHANGED"));
+        assertEquals(1, notified.size());
+    }
+}

@@ -1,0 +1,98 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DotMode;
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+import org.port853.ui.providers.CustomProviderForm;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Providers screen: a draft from the system, a sticky footer, and the custom provider dialog. */
+class ProvidersScreenTest extends WindowTestBase {
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private static boolean shown(FxRobot robot, String query) {
+        Node n = robot.lookup(query).tryQuery().orElse(null);
+        if (n == null) return false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
+    }
+
+    @Test
+    @DisplayName("the draft starts from the system's real settings, and the footer appears only when it differs")
+    void draftFromSystemAndStickyFooter(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
+                List.of(ServerAddress.parse("194.242.2.2#dns.mullvad.net")), true));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        assertEquals(List.of("mullvad"), fx(() -> window.model().chosen().stream().map(Provider::id).toList()),
+                "not the first catalogue row: what the system uses");
+        assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        assertFalse(shown(robot, "#providers-footer"), "no footer while the draft equals the system");
+
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        // the system's provider is marked active now
+        waitUntil(() -> list.getItems().stream().anyMatch(p -> p.id().equals("mullvad")));
+        fx(() -> {
+            window.providersViewModel().toggle(list.getItems().stream().filter(p -> p.id().equals("quad9")).findFirst().orElseThrow());
+            window.model().modeProperty().set(DotMode.OPPORTUNISTIC);
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#providers-footer"));
+        Label count = robot.lookup("#draft-changes").query();
+        assertEquals("2 changes, not applied yet", fx(count::getText));
+        robot.clickOn("#providers-discard");
+        waitUntil(() -> !shown(robot, "#providers-footer"));
+        assertEquals(List.of("mullvad"), fx(() -> window.model().chosen().stream().map(Provider::id).toList()));
+        assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
+    }
+
+    @Test
+    @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
+    void customProviderDialog(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#custom-open"));
+        robot.clickOn("#custom-open");
+        waitUntil(() -> shown(robot, "#custom-name"));
+        assertFalse(robot.lookup("#custom-id").tryQuery().isPresent(), "the id is derived, not asked for");
+        robot.clickOn("#custom-addresses").write("dns.home.example");
+        CustomProviderForm form = window.providersViewModel().form();
+        assertNull(fx(() -> form.errorProperty(CustomProviderForm.Field.ADDRESSES).get()), "not while typing");
+        robot.clickOn("#custom-tls");
+        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        String error = fx(() -> form.errorProperty(CustomProviderForm.Field.ADDRESSES).get());
+        assertTrue(error.contains("host name, not an IP address"), error);
+
+        robot.write("dns.bücher.example");
+        robot.clickOn("#custom-name").write("Bücher DoT");
+        robot.doubleClickOn("#custom-addresses").eraseText(20).write("192.0.2.53");
+        robot.clickOn("#custom-name");
+        waitUntil(() -> !shown(robot, "#custom-addresses-error"));
+        robot.clickOn("#custom-add");
+        waitUntil(() -> window.model().chosen().stream().anyMatch(Provider::custom));
+        Provider p = fx(() -> window.model().chosen().stream().filter(Provider::custom).findFirst().orElseThrow());
+        assertEquals("dns.xn--bcher-kva.example", p.tlsName());
+        assertEquals("bucher-dot", p.id());
+        assertEquals("Bücher DoT", p.displayName());
+    }
+}

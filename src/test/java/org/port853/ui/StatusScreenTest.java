@@ -1,0 +1,281 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import atlantafx.base.controls.ToggleSwitch;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.probe.QueryOutcome;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.status.ProtectionState;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Status screen's promises: one honest state, one action, fixes that do only what they say. */
+class StatusScreenTest extends WindowTestBase {
+    private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private static boolean shown(FxRobot robot, String query) {
+        Node n = robot.lookup(query).tryQuery().orElse(null);
+        if (n == null) return false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
+    }
+
+    private static String label(FxRobot robot, String query) throws Exception {
+        Label l = robot.lookup(query).query();
+        return fx(l::getText);
+    }
+
+    /** Quad9, opportunistic, all domains routed, DNSSEC allow-downgrade. */
+    private static ResolverState opportunisticQuad9() {
+        GlobalState g = new GlobalState(List.of(QUAD9), List.of(), QUAD9, DotMode.OPPORTUNISTIC,
+                DnssecMode.ALLOW_DOWNGRADE, true, List.of(new DomainEntry(".", true)), "yes", "stub");
+        return Fakes.state(g, null);
+    }
+
+    @Test
+    @DisplayName("the switch says what it really does: on, but opportunistic and not authenticated")
+    void honestSwitch(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        assertTrue(fx(sw::isSelected));
+        assertEquals("On · opportunistic, not authenticated", label(robot, "#switch-state"));
+        assertEquals("At risk", label(robot, "#state"));
+        assertEquals("At risk", label(robot, "#state-chip"));
+        Label chip = robot.lookup("#state-chip").query();
+        assertTrue(chip.getStyleClass().contains("state-warning"), chip.getStyleClass().toString());
+        // off means off: turning it off previews a revert, with the destructive style
+        robot.clickOn(sw.lookup(".thumb-area"));
+        waitUntil(() -> shown(robot, "#apply-confirm"));
+        assertEquals(ApplyViewModel.Kind.REVERT, fx(() -> window.applyViewModel().kind()));
+        Button confirm = robot.lookup("#apply-confirm").query();
+        assertTrue(confirm.getStyleClass().contains("danger"));
+        robot.clickOn("#apply-cancel");
+        waitUntil(() -> !shown(robot, "#apply-sheet") && sw.isSelected());
+        assertFalse(adapter.calls.contains("revert"));
+    }
+
+    @Test
+    @DisplayName("a switch that cannot be used says why, with the command selectable")
+    void blockedSwitchExplains(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        assertTrue(sw.isDisabled());
+        waitUntil(() -> shown(robot, "#switch-blocked"));
+        TextField cmd = robot.lookup("#blocked-command").query();
+        assertEquals("sudo apt install systemd-resolved", fx(cmd::getText));
+        assertFalse(cmd.isEditable());
+        assertEquals("Resolver missing", label(robot, "#state"));
+        assertFalse(shown(robot, "#protect-button"), "nothing to protect without a resolver");
+    }
+
+    @Test
+    @DisplayName("Use strict mode changes only the mode: servers, routing and DNSSEC stay as the system has them")
+    void fixChangesOnlyItsLabel(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        // a draft on the Providers screen that differs from the system must not leak into the fix
+        fx(() -> {
+            window.model().chosen().setAll(window.model().catalogue().stream()
+                    .filter(p -> p.id().equals("mullvad")).toList());
+            window.model().routeAllDomainsProperty().set(false);
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        robot.clickOn("#fix-OPPORTUNISTIC");
+        waitUntil(() -> shown(robot, "#apply-confirm"));
+        robot.clickOn("#apply-confirm");
+        waitUntil(() -> shown(robot, "#apply-close"));
+        DesiredSettings d = adapter.applied.get(0);
+        assertEquals(DotMode.STRICT, d.mode());
+        assertEquals(List.of(QUAD9), d.servers());
+        assertTrue(d.routeAllDomains());
+        assertEquals(DnssecMode.ALLOW_DOWNGRADE, d.dnssec());
+        assertEquals(List.of(false), adapter.applyLinks, "resolv.conf is not part of this fix");
+        robot.clickOn("#apply-close");
+    }
+
+    @Test
+    @DisplayName("cancelling a fix leaves the draft exactly as it was")
+    void cancelledFixKeepsDraft(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        DotMode modeBefore = fx(() -> window.model().modeProperty().get());
+        assertEquals(DotMode.OPPORTUNISTIC, modeBefore, "the draft starts from the system's settings");
+        assertEquals(List.of("quad9"), fx(() -> window.model().chosen().stream().map(p -> p.id()).toList()));
+        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        robot.clickOn("#fix-OPPORTUNISTIC");
+        waitUntil(() -> shown(robot, "#apply-cancel"));
+        robot.clickOn("#apply-cancel");
+        waitUntil(() -> !shown(robot, "#apply-sheet"));
+        assertEquals(DotMode.OPPORTUNISTIC, fx(() -> window.model().modeProperty().get()));
+        assertEquals(0, (int) fx(() -> window.model().draftChangesProperty().get()));
+        assertFalse(adapter.calls.contains("apply"));
+    }
+
+    @Test
+    @DisplayName("Protect my DNS previews strict, all domains, resolv.conf linked, and the plain summary comes first")
+    void protectMyDns(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        assertEquals("Not encrypted", label(robot, "#state"));
+        waitUntil(() -> shown(robot, "#protect-button"));
+        robot.clickOn("#protect-button");
+        waitUntil(() -> shown(robot, "#apply-confirm"));
+        assertEquals(List.of(true), adapter.planLinks);
+        String plain = label(robot, "#apply-plain-summary");
+        assertTrue(plain.startsWith("Servers: none → Quad9 (malware blocking), Mullvad DNS · Mode: off → strict · All domains"), plain);
+        robot.clickOn("#apply-confirm");
+        waitUntil(() -> shown(robot, "#apply-verify"));
+        DesiredSettings d = adapter.applied.get(0);
+        assertEquals(DotMode.STRICT, d.mode());
+        assertTrue(d.routeAllDomains());
+        assertTrue(d.servers().contains(QUAD9));
+        robot.clickOn("#apply-close");
+    }
+
+    @Test
+    @DisplayName("the state follows Verify, and clearing the Traffic display does not change it")
+    void stateFromVerify(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(QUAD9), true));
+        LeakingCapture capture = new LeakingCapture();
+        AppServices base = Fakes.services(adapter, () -> capture, new Fakes.RecordingNotifier());
+        // the probe's queries leak: the capture reports them as plaintext to the router
+        AppServices services = new AppServices(base.adapter(), base.capture(), new org.port853.probe.QuerySender() {
+            @Override public String target() { return "127.0.0.53:53"; }
+
+            @Override
+            public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                for (String n : names) {
+                    capture.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", n, "A", "test"));
+                }
+                return names.stream().map(n -> new QueryOutcome(n, true, "NXDOMAIN", Duration.ofMillis(2), null)).toList();
+            }
+        }, base.providers(), base.configDir(), base.executor(), base.notifier(), false);
+        open(services);
+        fx(() -> {
+            window.verifyViewModel().setSettle(Duration.ofMillis(100));
+            return null;
+        });
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        assertEquals(ProtectionState.PROTECTED, fx(() -> window.statusViewModel().stateProperty().get()));
+        fx(() -> {
+            window.verifyNow();
+            return null;
+        });
+        waitUntil(() -> window.verifyViewModel().outcome() == org.port853.ui.verify.VerifyViewModel.Outcome.LEAKED);
+        assertEquals("5 of 5 went out in plaintext to 192.168.1.1.", label(robot, "#verify-headline"));
+        assertTrue(shown(robot, "#verify-fix"));
+        assertEquals(ProtectionState.LEAKING, fx(() -> window.statusViewModel().stateProperty().get()));
+        fx(() -> {
+            window.trafficViewModel().clear();
+            return null;
+        });
+        Thread.sleep(2 * org.port853.ui.traffic.TrafficViewModel.POLL_MS);
+        assertEquals(ProtectionState.LEAKING, fx(() -> window.statusViewModel().stateProperty().get()),
+                "clearing the display does not undo a measurement");
+        assertEquals("Leaking", label(robot, "#state-chip"));
+    }
+
+    @Test
+    @DisplayName("no resolver while plaintext DNS is on the wire is red, not a grey question mark")
+    void resolverMissingWhileLeaking() throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        fx(() -> {
+            window.model().evidence().leakSeen(Instant.now());
+            return null;
+        });
+        assertEquals(ProtectionState.RESOLVER_MISSING_LEAKING, fx(() -> window.statusViewModel().stateProperty().get()));
+        assertEquals(ProtectionState.Tone.BAD, ProtectionState.RESOLVER_MISSING_LEAKING.tone());
+    }
+
+    /** A running capture whose leak log the test fills. */
+    static final class LeakingCapture extends Fakes.FakeCapture {
+        LeakingCapture() {
+            super(null);
+        }
+
+        @Override
+        public MeterSnapshot snapshot(int seconds) {
+            long[] z = new long[seconds];
+            long[] enc = new long[seconds];
+            enc[seconds - 1] = 1;
+            return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, enc, z, z.clone(), z.clone(), Map.of(), 0, 0);
+        }
+    }
+
+    @Test
+    @DisplayName("every screen's mnemonics are unique, together with the menu bar's")
+    void uniqueMnemonics(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        javafx.scene.control.TabPane tabs = robot.lookup("#screens").query();
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            fx(() -> {
+                tabs.getSelectionModel().select(index);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> seen = fx(() -> {
+                List<String> keys = new java.util.ArrayList<>();
+                for (javafx.scene.control.Menu m : bar.getMenus()) keys.add(mnemonic(m.getText()) + " menu " + m.getText());
+                collect(tabs.getTabs().get(index).getContent(), keys);
+                return keys;
+            });
+            java.util.Map<String, List<String>> byKey = new java.util.TreeMap<>();
+            for (String s : seen) byKey.computeIfAbsent(s.substring(0, 1), k -> new java.util.ArrayList<>()).add(s);
+            for (var e : byKey.entrySet()) {
+                assertEquals(1, e.getValue().size(), "tab " + index + " mnemonic " + e.getKey() + ": " + e.getValue());
+            }
+        }
+    }
+
+    private static void collect(javafx.scene.Node n, List<String> keys) {
+        if (n == null || !n.isVisible()) return;
+        if (n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null
+                && l.getText().contains("_") && !(n instanceof javafx.scene.control.Label lab && lab.getLabelFor() == null)) {
+            keys.add(mnemonic(l.getText()) + " " + l.getText());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) collect(c, keys);
+        }
+    }
+
+    private static String mnemonic(String text) {
+        int i = text.indexOf('_');
+        return i < 0 || i + 1 >= text.length() ? "?" : text.substring(i + 1, i + 2).toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,57 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.capture.LeakRecord;
+import org.port853.ui.traffic.LeakExplainer;
+import org.port853.ui.traffic.LeakGroups;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Traffic: leaks grouped by name and by program, newest first, each with why it leaked; Pause becomes Resume. */
+class TrafficScreenTest extends WindowTestBase {
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    @Test
+    @DisplayName("leaks grouped by name and by program, newest first, with the reason and the fix")
+    void grouping(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        capture.leaks.addAll(List.of(
+                new LeakRecord(t0, "wlan0", "192.168.1.1", "mail.example", "A", "systemd-resolve"),
+                new LeakRecord(t0.plusSeconds(5), "wlan0", "8.8.8.8", "news.example", "A", "firefox"),
+                new LeakRecord(t0.plusSeconds(9), "wlan0", "192.168.1.1", "mail.example", "AAAA", "systemd-resolve")));
+        open(Fakes.services(adapter, () -> capture, new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> window.trafficViewModel().groups().size() == 2);
+        List<LeakGroups.Group> byName = fx(() -> List.copyOf(window.trafficViewModel().groups()));
+        assertEquals("mail.example", byName.get(0).key(), "newest group first");
+        assertEquals(2, byName.get(0).queries());
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, byName.get(0).why().cause());
+        assertTrue(byName.get(0).why().text().contains("wlan0"), byName.get(0).why().text());
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER, byName.get(1).why().cause());
+
+        robot.clickOn("#leaks-by-program");
+        waitUntil(() -> window.trafficViewModel().groups().stream().anyMatch(g -> g.key().equals("firefox")));
+        List<LeakGroups.Group> byProgram = fx(() -> List.copyOf(window.trafficViewModel().groups()));
+        assertEquals(List.of("systemd-resolve", "firefox"), byProgram.stream().map(LeakGroups.Group::key).toList());
+        assertTrue(byProgram.get(1).why().text().startsWith("firefox asks 8.8.8.8 itself"), byProgram.get(1).why().text());
+
+        ToggleButton pause = robot.lookup("#traffic-pause").query();
+        assertEquals("Pause", fx(pause::getText).replace("_", ""));
+        robot.clickOn("#traffic-pause");
+        assertEquals("Resume", fx(pause::getText).replace("_", ""));
+        assertTrue(fx(() -> robot.lookup("#traffic-paused").query().isVisible()));
+    }
+}
