@@ -195,7 +195,7 @@ class AssessorTest {
             s.version = 245;
             Assessment a = s.assess();
             assertEquals(Verdict.PARTIAL, a.verdict());
-            codes(a, "NO_NAME_CHECK");
+            codes(a, "NO_NAME_CHECK", "TRANSPORT_UNREPORTED");
             assertTrue(a.reasons().get(0).message().contains("245"));
         }
 
