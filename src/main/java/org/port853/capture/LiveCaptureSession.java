@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * full or after the 100 ms timeout. A housekeeping thread reads the drop counters every second and refreshes
  * this machine's addresses every five seconds. Leaked DNS messages are parsed on a worker ({@link LeakStage}).
  */
-final class LiveCaptureSession extends AbstractCaptureSession {
+class LiveCaptureSession extends AbstractCaptureSession {
     /**
      * DNS ports, plus IPv6 packets whose first extension header is a fragment header: libpcap's {@code port}
      * primitive does not walk IPv6 extension headers, so it would miss the first fragment of a large UDP 53
@@ -35,6 +35,11 @@ final class LiveCaptureSession extends AbstractCaptureSession {
 
     private volatile long handle; // pcap_t*, 0 when closed
     private final Object handleLock = new Object();
+
+    /** Every captured frame, on the capture thread; {@code buf} is reused for the next frame. */
+    protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
+        pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
+    }
     private ScheduledExecutorService housekeeping;
     private ProcessResolver processes;
     private volatile long ifNamesStamp;
@@ -183,7 +188,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
                     int caplen = Math.min(hdr.getInt(16), buf.length);
                     int len = hdr.getInt(20);
                     data.read(0, buf, 0, caplen);
-                    pipeline.accept(sec * 1_000_000_000L + usec * 1000L, linkType, iface, buf, 0, caplen, len);
+                    onFrame(sec * 1_000_000_000L + usec * 1000L, linkType, iface, buf, caplen, len);
                 } else if (rc == 0) {
                     if (fd >= 0) {
                         PcapNative.Libc.poll(pfdAddr, 1, TIMEOUT_MILLIS);

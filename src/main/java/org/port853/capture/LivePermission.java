@@ -14,7 +14,7 @@ public final class LivePermission {
     /** pcap4j's system property naming the libpcap shared object. */
     public static final String LIB_PROPERTY = "org.pcap4j.core.pcapLibName";
     static final int CAP_NET_RAW = 13;
-    public static final String GROUP = "port853-capture";
+    public static final String GROUP = "port853";
 
     private LivePermission() {
     }
@@ -88,9 +88,8 @@ public final class LivePermission {
         return new CaptureUnavailableException(
                 "This program may not capture network traffic: it runs as '" + user
                 + "' without the CAP_NET_RAW capability.",
-                "Join the capture group and log in again: sudo usermod -aG " + GROUP + " " + user
-                + " (the package grants capture rights to its small capture helper for that group only), "
-                + "or run once as root: sudo port853 monitor");
+                "Install the Port853 package (its capture service serves the group " + GROUP + "), join the group "
+                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run as root: sudo port853 monitor");
     }
 
     /** Reads CapEff from a /proc status file: empty when it cannot be read. */
