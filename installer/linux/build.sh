@@ -68,7 +68,7 @@ if command -v xvfb-run >/dev/null; then
   # the window's options from the launcher plus the training flags (the launcher passes -D... before the
   # main class only through JAVA_TOOL_OPTIONS, which we avoid; so the flags go into the configuration)
   sed -i '/^\[JavaOptions\]/a java-options=-Dport853.bench=true\njava-options=-Dport853.bench.exit=true\njava-options=-Dprism.order=sw\njava-options=-Djavafx.cachedir='"$ROOT/$W"'/fxcache' "$CFG"
-  xvfb-run -a -s "-screen 0 1280x900x24" sh -c 'exec env -i PATH=/usr/bin:/bin HOME="$1" DISPLAY="$DISPLAY" \
+  xvfb-run -a -s "-screen 0 1280x900x24" sh -c 'exec env -i PATH=/usr/bin:/bin HOME="$1" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" \
     timeout 180 "$2" --demo' train "$ROOT/$W/home" "$IMG/bin/port853" >"$W/train.log" 2>&1 || true
 fi
 if [[ ! -s $IMG/lib/app/port853.jsa ]]; then
@@ -114,7 +114,7 @@ mkdir -p "$D/DEBIAN"
 SIZE=$(du -sk --exclude=DEBIAN "$D" | cut -f1)
 sed "s/@VERSION@/$VERSION-$REL/; s/@SIZE@/$SIZE/" $L/debian/control > "$D/DEBIAN/control"
 for s in postinst prerm postrm; do install -m0755 "$L/debian/$s" "$D/DEBIAN/$s"; done
-fakeroot dpkg-deb --build -Zxz "$D" "$OUT/port853_${VERSION}-${REL}_amd64.deb" >/dev/null
+fakeroot dpkg-deb --build -Zxz -z3 "$D" "$OUT/port853_${VERSION}-${REL}_amd64.deb" >/dev/null
 
 # .rpm (same tree, Fedora's unit directory)
 R=$W/rpm
