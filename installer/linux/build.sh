@@ -57,26 +57,41 @@ install -m 0755 $L/port853-helper "$IMG/lib/port853-helper"
 install -m 0755 $L/port853-capture-service "$IMG/lib/port853-capture-service"
 install -m 0755 $L/port853-uninstall "$IMG/lib/port853-uninstall"
 
-# ---- 3. class-data-sharing archive of the window (paths relative to the image, so the archive stays valid
-# after the move to /usr/lib/port853: Java 17 checks the class path's relative layout)
+# Debian's JDK binaries keep their symbol tables; strip them (and the launcher) like any packaged binary.
+find "$IMG" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c 'file -b "$1" | grep -q ELF' _ {} \; \
+  -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
+chmod 0644 "$IMG/lib/libapplauncher.so"
+
+# ---- 3. class-data-sharing archive of the window. Java 17 records the absolute jar paths (and their sizes and
+# modification times) in a dynamic archive and refuses it elsewhere, so the training run sees the image at its
+# installed path: in a private mount namespace, an overlay over /usr/lib gets /usr/lib/port853 bind-mounted from
+# the image (nothing changes outside the namespace; needs root, like the package test). The files get one fixed
+# modification time first, and dpkg-deb/rpmbuild keep it.
+EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+export SOURCE_DATE_EPOCH=$EPOCH
 CFG=$IMG/lib/app/port853.cfg
 cp "$CFG" "$W/port853.cfg.orig"
 sed -i -e '/SharedArchiveFile/d' "$CFG"
-echo "java-options=-XX:ArchiveClassesAtExit=\$APPDIR/port853.jsa" >> "$CFG"
-mkdir -p "$W/home"
-if command -v xvfb-run >/dev/null; then
-  # the window's options from the launcher plus the training flags (the launcher passes -D... before the
-  # main class only through JAVA_TOOL_OPTIONS, which we avoid; so the flags go into the configuration)
-  sed -i '/^\[JavaOptions\]/a java-options=-Dport853.bench=true\njava-options=-Dport853.bench.exit=true\njava-options=-Dprism.order=sw\njava-options=-Djavafx.cachedir='"$ROOT/$W"'/fxcache' "$CFG"
-  xvfb-run -a -s "-screen 0 1280x900x24" sh -c 'exec env -i PATH=/usr/bin:/bin HOME="$1" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" \
-    timeout 180 "$2" --demo' train "$ROOT/$W/home" "$IMG/bin/port853" >"$W/train.log" 2>&1 || true
-fi
-if [[ ! -s $IMG/lib/app/port853.jsa ]]; then
-  # no display here: train on the command line only (the JavaFX classes then load from the jars)
-  env -i PATH=/usr/bin:/bin HOME="$ROOT/$W/home" timeout 120 "$IMG/bin/port853" providers >"$W/train.log" 2>&1 || true
-fi
+{ echo "java-options=-XX:ArchiveClassesAtExit=\$APPDIR/port853.jsa"
+  echo "java-options=-Dport853.bench=true"; echo "java-options=-Dport853.bench.exit=true"
+  echo "java-options=-Dprism.order=sw"; echo "java-options=-Djavafx.cachedir=/tmp/port853-build-fx-$$"; } >> "$CFG"
+find "$IMG" -exec touch -h -d "@$EPOCH" {} +
+mkdir -p "$W/home" "$W/ovl"
+unshare -m --propagation private sh -c '
+  set -e
+  mount -t tmpfs tmpfs "$1"
+  mkdir "$1/u" "$1/w"
+  mount -t overlay overlay -o "lowerdir=/usr/lib,upperdir=$1/u,workdir=$1/w" /usr/lib
+  mkdir -p /usr/lib/port853
+  mount --bind "$2" /usr/lib/port853
+  xvfb-run -a -s "-screen 0 1280x900x24" env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
+    HOME="$3" timeout 180 /usr/lib/port853/bin/port853 --demo
+' train "$ROOT/$W/ovl" "$ROOT/$IMG" "$ROOT/$W/home" >"$W/train.log" 2>&1 || true
+rm -rf "/tmp/port853-build-fx-$$"
 cp "$W/port853.cfg.orig" "$CFG"
-[[ -s $IMG/lib/app/port853.jsa ]] || { echo "build.sh: the CDS training run wrote no archive:" >&2; cat "$W/train.log" >&2; exit 1; }
+touch -h -d "@$EPOCH" "$CFG"
+grep -q STATUS_FRAME "$W/train.log" && [[ -s $IMG/lib/app/port853.jsa ]] \
+  || { echo "build.sh: the CDS training run (window under Xvfb at /usr/lib/port853) failed:" >&2; cat "$W/train.log" >&2; exit 1; }
 chmod 0644 "$IMG/lib/app/port853.jsa"
 
 # ---- 4. staged tree (shared by .deb and .rpm)
@@ -102,6 +117,7 @@ stage() { # stage DIR SYSTEMD_UNIT_DIR
     | gzip -9n > "$S/usr/share/man/man1/port853.1.gz"
   install -Dm0644 $L/copyright "$S/usr/share/doc/port853/copyright"
   find "$S" -type d -exec chmod 0755 {} +
+  find "$S" -type f ! -perm /111 -exec chmod 0644 {} + # the runtime's files come read-only (0444)
 }
 
 # .deb
@@ -121,6 +137,6 @@ R=$W/rpm
 stage "$R/root" /usr/lib/systemd/system
 rpmbuild -bb --quiet --define "_topdir $ROOT/$R/top" --define "_rpmdir $ROOT/$OUT" \
   --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
-  --define "stage $ROOT/$R/root" --define "license $ROOT/LICENSE" --define "pkgversion $VERSION" --define "pkgrelease $REL" \
+  --define "stage $ROOT/$R/root" --define "licensefile $ROOT/LICENSE" --define "pkgversion $VERSION" --define "pkgrelease $REL" \
   $L/rpm/port853.spec
 ls -l "$OUT"
