@@ -135,7 +135,7 @@ fakeroot dpkg-deb --build -Zxz -z3 "$D" "$OUT/port853_${VERSION}-${REL}_amd64.de
 # .rpm (same tree, Fedora's unit directory)
 R=$W/rpm
 stage "$R/root" /usr/lib/systemd/system
-rpmbuild -bb --quiet --define "_topdir $ROOT/$R/top" --define "_rpmdir $ROOT/$OUT" \
+rpmbuild -bb --quiet --define "__os_install_post %{nil}" --define "_build_id_links none" --define "_topdir $ROOT/$R/top" --define "_rpmdir $ROOT/$OUT" \
   --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
   --define "stage $ROOT/$R/root" --define "licensefile $ROOT/LICENSE" --define "pkgversion $VERSION" --define "pkgrelease $REL" \
   $L/rpm/port853.spec

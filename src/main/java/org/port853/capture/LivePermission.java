@@ -83,8 +83,18 @@ public final class LivePermission {
         }
     }
 
+    /** The login name for the fix text; {@code $USER} when the JVM cannot name the uid (no passwd entry). */
+    static String userName() {
+        String name = System.getProperty("user.name", "?");
+        if (!name.isBlank() && !"?".equals(name)) {
+            return name;
+        }
+        String env = System.getenv("USER");
+        return env != null && !env.isBlank() ? env : "$USER";
+    }
+
     static CaptureUnavailableException notPermitted() {
-        String user = System.getProperty("user.name", "you");
+        String user = userName();
         return new CaptureUnavailableException(
                 "This program may not capture network traffic: it runs as '" + user
                 + "' without the CAP_NET_RAW capability.",

@@ -146,7 +146,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     static CaptureUnavailableException connectFailed(IOException e) {
         String msg = String.valueOf(e.getMessage());
         String low = msg.toLowerCase(Locale.ROOT);
-        String user = System.getProperty("user.name", "you");
+        String user = LivePermission.userName();
         if (low.contains("permission denied") || low.contains("access denied")) {
             return new CaptureUnavailableException("You may not use the Port853 capture service: '" + user
                     + "' is not in the group port853 (or has not logged in again since joining it).",
