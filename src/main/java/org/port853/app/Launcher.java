@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.port853.cli.CliServices;
 import org.port853.cli.Port853Command;
+import org.port853.logging.Logs;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        Logs.init();
         if (args.length == 0 || args.length == 1 && args[0].equals("--demo")) {
             GuiStarter.start(args, args.length == 1);
             return;
@@ -40,6 +42,8 @@ public final class Launcher {
         if (t.getName().startsWith("DBusConnection") && e instanceof NullPointerException) {
             return;
         }
+        java.util.logging.Logger.getLogger(Launcher.class.getName()).log(java.util.logging.Level.SEVERE,
+                "uncaught in " + t.getName(), e);
         System.err.println("port853: internal error in " + t.getName() + ": " + e);
     }
 }

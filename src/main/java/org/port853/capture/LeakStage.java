@@ -33,6 +33,20 @@ import org.xbill.DNS.Rcode;
  * the capture thread).
  */
 public final class LeakStage {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LeakStage.class.getName());
+    private final java.util.concurrent.atomic.AtomicLong listenerFailures = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How often a leak listener threw (each is logged; the first of every thousand with its stack). */
+    public long listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    private void listenerFailed(RuntimeException e) {
+        long n = listenerFailures.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) {
+            LOG.log(java.util.logging.Level.WARNING, "a leak listener failed (" + n + " so far)", e);
+        }
+    }
     static final int MAX_PENDING = 4096;
     static final int MAX_CHAIN = 8;
     static final long RESPONSE_WAIT_NANOS = 5_000_000_000L;
@@ -173,7 +187,7 @@ public final class LeakStage {
                 process(sTime[i], sIface[i], sAddr, i * 32, i * 32 + 16, (m >> 8) & 0xff, sMeta[i * 4 + 1],
                         sMeta[i * 4 + 2], m & 0xff, (m & 1 << 16) != 0, sMsg, i * MSG_CAP, sMeta[i * 4]);
             } catch (RuntimeException e) {
-                // a listener failed: keep going
+                listenerFailed(e); // keep going: one bad listener must not stop the capture
             }
             sIface[i] = null;
             head.lazySet(h + 1);

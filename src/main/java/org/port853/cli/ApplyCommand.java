@@ -60,11 +60,13 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.of(r);
     }
 
+    /** A dry run reports the planned change (PLANNED), never APPLIED: nothing was changed. */
     private static ApplyResult dryRunResult(Plan plan) {
-        String path = plan.files().isEmpty() ? null : plan.files().get(0).path();
-        String content = plan.files().isEmpty() ? null : plan.files().get(0).after();
+        ApplyResult.Item item = plan.itemKind() == null ? null : plan.files().isEmpty()
+                ? new ApplyResult.Item(plan.itemKind(), null, null)
+                : new ApplyResult.Item(plan.itemKind(), plan.files().get(0).path(), plan.files().get(0).after());
         return new ApplyResult(plan.isRefused() ? ApplyResult.Outcome.REFUSED : plan.changesNothing()
-                ? ApplyResult.Outcome.UNCHANGED : ApplyResult.Outcome.APPLIED, plan.isRefused() ? plan.refusal()
-                : "dry run: nothing was changed", path, content, plan.actions(), false, java.time.Duration.ZERO);
+                ? ApplyResult.Outcome.UNCHANGED : ApplyResult.Outcome.PLANNED, plan.isRefused() ? plan.refusal()
+                : "dry run: nothing was changed", item, plan.actions(), false, java.time.Duration.ZERO);
     }
 }

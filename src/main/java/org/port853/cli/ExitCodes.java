@@ -2,16 +2,21 @@ package org.port853.cli;
 
 import org.port853.platform.ApplyResult;
 
-/** 0 ok, 1 failed / rolled back / refused by the system, 2 bad input. */
+/** 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 applied but not covering everything. */
 final class ExitCodes {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    /** The change works, but programs that bypass the resolver (a static /etc/resolv.conf) are not covered. */
+    static final int NOT_COVERED = 3;
 
     private ExitCodes() {
     }
 
     static int of(ApplyResult r) {
+        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED) {
+            return NOT_COVERED;
+        }
         return r.succeeded() ? OK : FAILED;
     }
 }

@@ -2,7 +2,8 @@ package org.port853.cli;
 
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
-import org.port853.platform.linux.FleetExport;
+import org.port853.core.InvalidInputException;
+import org.port853.platform.SettingsExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { resolved, ansible }
-
     private final CliServices services;
 
     @Spec
@@ -22,7 +21,7 @@ final class ExportCommand implements Callable<Integer> {
     SettingsOptions settings;
 
     @Option(names = "--format", required = true, description = "resolved or ansible.")
-    Format format;
+    String format;
 
     ExportCommand(CliServices services) {
         this.services = services;
@@ -32,7 +31,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
         java.io.PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.resolved ? FleetExport.dropIn(desired) : FleetExport.ansiblePlaybook(desired));
+        SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
+                "unknown format '" + format + "' (expected " + String.join(" or ",
+                        SettingsExporter.all().stream().map(SettingsExporter::format).toList()) + ")"));
+        out.print(exporter.export(desired));
         out.flush(); // print() does not auto-flush, and the launcher exits right after
         return ExitCodes.OK;
     }

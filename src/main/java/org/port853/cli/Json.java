@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.port853.core.Assessment;
 import org.port853.core.DomainEntry;
-import org.port853.core.DropIn;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
@@ -50,7 +49,7 @@ public final class Json {
         o.put("source", s.source().jsonName());
         o.put("installed", s.installed());
         o.put("running", s.running());
-        o.put("systemdVersion", s.systemdVersion());
+        s.platform().jsonFields().forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
         o.put("problem", s.problem());
         GlobalState g = s.global();
         if (g == null) {
@@ -78,21 +77,6 @@ public final class Json {
             ln.put("defaultRoute", l.defaultRoute());
             domains(ln.putArray("domains"), l.domains());
             server(ln, "currentServer", l.currentServer());
-        }
-        ObjectNode rc = o.putObject("resolvConf");
-        if (s.resolvConf() != null) {
-            rc.put("kind", s.resolvConf().kind().name());
-            rc.put("target", s.resolvConf().target());
-            ArrayNode ns = rc.putArray("nameservers");
-            s.resolvConf().nameservers().forEach(ns::add);
-        }
-        ArrayNode dropIns = o.putArray("dropIns");
-        for (DropIn d : s.dropIns()) {
-            ObjectNode dn = dropIns.addObject();
-            dn.put("path", d.path());
-            dn.put("ours", d.ours());
-            dn.put("overridesOurs", d.overridesOurs());
-            dn.put("error", d.error());
         }
         if (s.pendingChange() == null) {
             o.putNull("pendingChange");

@@ -30,6 +30,8 @@ final class Results {
             case REFUSED: return "Refused";
             case REVERTED: return "Reverted";
             case KEPT: return "Kept";
+            case PLANNED: return "Planned";
+            case NOT_COVERED: return "Applied, but not covering everything";
             default: return "Failed";
         }
     }

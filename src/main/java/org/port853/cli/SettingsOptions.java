@@ -19,10 +19,10 @@ public final class SettingsOptions {
     @Option(names = "--server", paramLabel = "IP[:PORT]#NAME", description = "Custom DNS-over-TLS server (repeatable).")
     List<String> servers = new ArrayList<>();
 
-    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "strict, opportunistic or off.")
+    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "strict, opportunistic or off (off: these servers without encryption; to remove Port853's settings use revert).")
     String mode;
 
-    @Option(names = "--dnssec", paramLabel = "MODE", defaultValue = "no", description = "yes, allow-downgrade or no (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dnssec", paramLabel = "MODE", description = "yes, allow-downgrade or no (default: keep what the system has).")
     String dnssec;
 
     @Option(names = "--all-domains", description = "Route every query to these servers (Domains=~.), so per-link servers cannot bypass them.")
@@ -46,6 +46,11 @@ public final class SettingsOptions {
         for (String s : fallback) {
             fb.add(ServerAddress.parse(s));
         }
-        return new DesiredSettings(list, DotMode.parse(mode), DnssecMode.parse(dnssec), allDomains, fb);
+        DesiredSettings s = new DesiredSettings(list, DotMode.parse(mode), dnssec == null ? null : DnssecMode.parse(dnssec),
+                allDomains, fb);
+        if (s.isOff()) {
+            throw new InvalidInputException(DesiredSettings.OFF_WITHOUT_SERVERS);
+        }
+        return s;
     }
 }

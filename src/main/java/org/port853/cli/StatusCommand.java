@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.port853.core.Assessment;
-import org.port853.core.Assessor;
+import org.port853.platform.ResolverAdapter;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
@@ -29,8 +29,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolverState s = services.adapter().get().readState();
-        Assessment a = Assessor.assess(s);
+        ResolverAdapter adapter = services.adapter().get();
+        ResolverState s = adapter.readState();
+        Assessment a = adapter.assess(s);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(Json.status(s, a)));
@@ -39,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Verdict: " + a.verdict().name().replace('_', ' '));
         a.reasons().forEach(r -> out.println("  - " + r.message() + "\n    Fix: " + r.fix()));
         if (s.global() != null) {
-            out.println("Resolver: " + s.resolverName() + " (systemd " + s.systemdVersion() + ", read via "
+            String version = s.platform().versionText();
+            out.println("Resolver: " + s.resolverName() + " (" + (version == null ? "" : version + ", ") + "read via "
                     + s.source().jsonName() + ")");
             out.println("DNS-over-TLS: " + s.global().dnsOverTls() + ", DNSSEC: " + s.global().dnssec());
             out.println("Servers: " + list(s.global().servers()));
@@ -53,9 +55,9 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
-        if (s.resolvConf() != null) {
-            out.println("/etc/resolv.conf: " + s.resolvConf().kind()
-                    + (s.resolvConf().target() == null ? "" : " -> " + s.resolvConf().target()));
+        if (s.platform().resolverFile() != null) {
+            var file = s.platform().resolverFile();
+            out.println("/etc/resolv.conf: " + file.kind() + (file.target() == null ? "" : " -> " + file.target()));
         }
         return ExitCodes.OK;
     }

@@ -7,36 +7,42 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a {@link ResolverState} into a verdict with reasons. Pure: the same state always gives the same
- * assessment. Rules follow systemd-resolved's documented behaviour (resolved.conf(5), systemd NEWS).
+ * assessment. These are the platform-neutral rules (servers, modes, links, DNSSEC); each platform adds its own
+ * (versions, install hints, configuration files) next to its adapter.
  */
 public final class Assessor {
-    /** systemd 239 added DNSOverTLS=; 246 added #name and certificate-name checking. */
-    public static final int FIRST_DOT_VERSION = 239;
-    public static final int FIRST_SNI_VERSION = 246;
-
     private Assessor() {
     }
 
+    /** The neutral rules only (tests, and platforms without rules of their own). */
     public static Assessment assess(ResolverState s) {
+        return assess(s, List.of());
+    }
+
+    /**
+     * The neutral rules plus the platform's reasons; a platform reason with the code of a neutral one replaces it
+     * (the platform knows the better fix, e.g. how to install its resolver).
+     */
+    public static Assessment assess(ResolverState s, List<Reason> platformReasons) {
         List<Reason> reasons = new ArrayList<>();
         if (!s.installed()) {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
-                    s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
-                    "Install it: sudo apt install systemd-resolved (Debian/Ubuntu) or sudo dnf install "
-                            + "systemd-resolved (Fedora), then enable it."));
-            return finish(reasons);
+                    s.problem() != null ? sentence(s.problem())
+                            : s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
+                    "Port853 cannot change DNS settings on this computer; it can still analyse capture files "
+                            + "('port853 analyze FILE')."));
+            return finish(merge(reasons, platformReasons));
         }
         if (!s.running()) {
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
-                    s.resolverName() + " is installed but not running.",
-                    "Start it: sudo systemctl enable --now systemd-resolved.service"));
-            return finish(reasons);
+                    s.resolverName() + " is installed but not running.", "Start the resolver service."));
+            return finish(merge(reasons, platformReasons));
         }
         if (!s.readable()) {
             reasons.add(new Reason("STATE_UNREADABLE", Severity.UNAVAILABLE,
                     "The resolver's settings could not be read: " + s.problem(),
-                    "Check that the system D-Bus is running and that resolvectl works."));
-            return finish(reasons);
+                    "Check that the resolver service answers."));
+            return finish(merge(reasons, platformReasons));
         }
         if (s.pendingChange() != null) {
             reasons.add(new Reason("CHANGE_INTERRUPTED", Severity.BROKEN,
@@ -45,22 +51,30 @@ public final class Assessor {
                     "Run 'port853 recover' to check it and keep it or roll it back, or 'port853 revert'.",
                     FixAction.RECOVER));
         }
-        if (s.degraded()) {
-            reasons.add(new Reason("STATE_DEGRADED", Severity.INFO,
-                    "D-Bus was not available, so the state was read from 'resolvectl status' text and may be incomplete.",
-                    "Make sure the system D-Bus is running."));
-        }
         GlobalState g = s.global();
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
-        assessResolvConf(s.resolvConf(), reasons);
-        assessDropIns(s.dropIns(), reasons);
         if (g.dnssec() == DnssecMode.NO) {
             reasons.add(new Reason("DNSSEC_OFF", Severity.INFO,
                     "DNSSEC validation is off: answers are encrypted in transit but not cryptographically validated.",
                     "Choose DNSSEC allow-downgrade or yes if your providers support it."));
         }
-        return finish(reasons);
+        return finish(merge(reasons, platformReasons));
+    }
+
+    private static List<Reason> merge(List<Reason> neutral, List<Reason> platform) {
+        List<Reason> out = new ArrayList<>();
+        for (Reason n : neutral) {
+            out.add(platform.stream().filter(p -> p.code().equals(n.code())).findFirst().orElse(n));
+        }
+        platform.stream().filter(p -> !out.contains(p)).forEach(out::add);
+        return out;
+    }
+
+    private static String sentence(String text) {
+        String t = text.strip();
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static void assessServers(ResolverState s, GlobalState g, List<Reason> reasons) {
@@ -77,12 +91,6 @@ public final class Assessor {
                     "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT));
             return;
         }
-        if (s.systemdVersion() > 0 && s.systemdVersion() < FIRST_DOT_VERSION) {
-            reasons.add(new Reason("DOT_UNSUPPORTED", Severity.UNENCRYPTED,
-                    "systemd " + s.systemdVersion() + " has no DNS-over-TLS support (it arrived in 239).",
-                    "Upgrade the operating system."));
-            return;
-        }
         if (g.servers().isEmpty()) {
             reasons.add(new Reason("NO_GLOBAL_SERVERS", Severity.WARNING,
                     "DNS-over-TLS is on but no global servers are set: queries go to the network's own servers, "
@@ -95,12 +103,7 @@ public final class Assessor {
                             + "so an attacker on the network can downgrade it.",
                     "Switch to strict mode.", FixAction.USE_STRICT_MODE));
         }
-        if (s.systemdVersion() > 0 && s.systemdVersion() < FIRST_SNI_VERSION) {
-            reasons.add(new Reason("NO_NAME_CHECK", Severity.WARNING,
-                    "systemd " + s.systemdVersion() + " cannot check the server's certificate name (that arrived in 246): "
-                            + "a server on the path could impersonate your provider.",
-                    "Upgrade to a release with systemd 246 or later (Ubuntu 20.10+, Debian 11+)."));
-        } else if (mode == DotMode.STRICT) {
+        if (mode == DotMode.STRICT) {
             String unnamed = g.servers().stream().filter(x -> x.tlsName() == null)
                     .map(ServerAddress::addressText).collect(Collectors.joining(", "));
             if (!unnamed.isEmpty()) {
@@ -151,63 +154,6 @@ public final class Assessor {
                         "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
                                 + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
                         "Route all domains to the encrypted servers (Domains=~.).", FixAction.ROUTE_ALL_DOMAINS));
-            }
-        }
-    }
-
-    private static void assessResolvConf(ResolvConfState rc, List<Reason> reasons) {
-        if (rc == null) {
-            return;
-        }
-        switch (rc.kind()) {
-            case STUB:
-                break;
-            case UPLINK:
-                reasons.add(new Reason("RESOLV_CONF_UPLINK", Severity.WARNING,
-                        "/etc/resolv.conf links to resolved's uplink file: programs that read it query the upstream "
-                                + "servers directly, in plaintext.",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
-                break;
-            case STATIC:
-                boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
-                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
-                reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO : Severity.WARNING,
-                        "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub"
-                                : " (nameservers " + String.join(", ", rc.nameservers())
-                                + "): programs reading it bypass the stub and its encryption") + ".",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
-                break;
-            case MISSING:
-                reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,
-                        "/etc/resolv.conf is missing or a dangling link: most programs cannot resolve names.",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
-                break;
-            default:
-                throw new IllegalStateException(rc.kind().name());
-        }
-    }
-
-    private static void assessDropIns(List<DropIn> dropIns, List<Reason> reasons) {
-        for (DropIn d : dropIns) {
-            if (d.error() != null) {
-                reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING,
-                        "Drop-in " + d.path() + " could not be read: " + d.error(),
-                        "Check the file's permissions and syntax."));
-            }
-            if (d.overridesOurs()) {
-                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,
-                        "Drop-in " + d.path() + " sorts after Port853's file and overrides its settings.",
-                        "Remove it or move its settings into an earlier file."));
-            }
-            String dns = d.keys().getOrDefault("DNS", "");
-            for (String entry : dns.split("\\s+")) {
-                String host = entry.replaceFirst("#.*$", "").replaceFirst(":\\d+$", "");
-                if (!host.isEmpty() && DnsNames.isHostName(host)) {
-                    reasons.add(new Reason("DNS_HOSTNAME", Severity.WARNING,
-                            "Drop-in " + d.path() + " sets DNS=" + entry + ": a host name, not an address, is a circular "
-                                    + "dependency (the resolver would need DNS to find its DNS server) and is ignored.",
-                            "Use the provider's IP address with #name, e.g. 9.9.9.9#dns.quad9.net."));
-                }
             }
         }
     }

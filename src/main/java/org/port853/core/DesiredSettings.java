@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What the user wants the system resolver to do. Validated on construction, so a value of this type is
- * always writable; the privileged helper builds it again from the document it receives.
+ * always writable; the privileged helper builds it again from the document it receives. {@code dnssec} null
+ * means "keep what the system has" (Port853 then writes no DNSSEC setting). Mode {@code OFF} with servers means
+ * Port853's servers without encryption; removing Port853's settings is revert, not a mode.
  */
 public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecMode dnssec,
                               boolean routeAllDomains, List<ServerAddress> fallback) {
@@ -15,7 +17,6 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         servers = List.copyOf(servers == null ? List.of() : servers);
         fallback = List.copyOf(fallback == null ? List.of() : fallback);
         if (mode == null) throw new InvalidInputException("mode is missing");
-        if (dnssec == null) dnssec = DnssecMode.NO;
         if (servers.size() > MAX_SERVERS || fallback.size() > MAX_SERVERS) {
             throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed");
         }
@@ -42,7 +43,11 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
     }
 
-    /** Settings that hand control back to the system's own configuration (used by revert and "off"). */
+    /** The one sentence for "--mode off" without servers: that is not a mode but revert. */
+    public static final String OFF_WITHOUT_SERVERS = "--mode off writes the chosen servers without encryption and needs "
+            + "at least one; to remove Port853's settings use 'port853 revert'";
+
+    /** Settings that hand control back to the system's own configuration (the preview of a revert). */
     public boolean isOff() {
         return mode == DotMode.OFF && servers.isEmpty();
     }

@@ -4,15 +4,14 @@ import java.util.List;
 
 /**
  * What the system resolver does now, as read from the system. {@code global} is null when the resolver could
- * not be read; {@code problem} then says why in one sentence.
+ * not be read; {@code problem} then says why in one sentence. {@code platform} holds what only one platform has.
  */
 public record ResolverState(String resolverName, StateSource source, boolean installed, boolean running,
-                            int systemdVersion, GlobalState global, List<LinkState> links,
-                            ResolvConfState resolvConf, List<DropIn> dropIns, PendingChange pendingChange,
-                            String problem) {
+                            GlobalState global, List<LinkState> links, PendingChange pendingChange,
+                            String problem, PlatformDetails platform) {
     public ResolverState {
         links = List.copyOf(links);
-        dropIns = List.copyOf(dropIns);
+        platform = platform == null ? PlatformDetails.NONE : platform;
     }
 
     public boolean readable() {
@@ -21,5 +20,9 @@ public record ResolverState(String resolverName, StateSource source, boolean ins
 
     public boolean degraded() {
         return source == StateSource.RESOLVECTL;
+    }
+
+    public ResolverState withPlatform(PlatformDetails p) {
+        return new ResolverState(resolverName, source, installed, running, global, links, pendingChange, problem, p);
     }
 }

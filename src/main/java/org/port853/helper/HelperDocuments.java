@@ -30,7 +30,7 @@ import org.port853.platform.ApplyResult;
 public final class HelperDocuments {
     public static final int MAX_BYTES = 16 * 1024;
     static final int MAX_STRING = 300;
-    private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolvConf");
+    private static final Set<String> TOP_KEYS = Set.of("version", "action", "settings", "linkResolverFile", "atBoot");
     private static final Set<String> SETTINGS_KEYS = Set.of("servers", "mode", "dnssec", "routeAllDomains", "fallback");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -54,11 +54,16 @@ public final class HelperDocuments {
             ArrayNode servers = o.putArray("servers");
             s.servers().forEach(x -> servers.add(x.toResolvedSyntax()));
             o.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-            o.put("dnssec", s.dnssec().resolvedValue());
+            if (s.dnssec() != null) {
+                o.put("dnssec", s.dnssec().resolvedValue());
+            }
             o.put("routeAllDomains", s.routeAllDomains());
             ArrayNode fallback = o.putArray("fallback");
             s.fallback().forEach(x -> fallback.add(x.toResolvedSyntax()));
-            root.put("linkResolvConf", r.linkResolvConf());
+            root.put("linkResolverFile", r.linkResolverFile());
+        }
+        if (r.atBoot()) {
+            root.put("atBoot", true);
         }
         return (root.toString() + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -89,20 +94,29 @@ public final class HelperDocuments {
             throw new InvalidInputException("unknown action '" + Printable.of(actionText) + "'");
         }
         if (action != HelperRequest.Action.APPLY) {
-            if (root.has("settings") || root.has("linkResolvConf")) {
+            if (root.has("settings") || root.has("linkResolverFile")) {
                 throw new InvalidInputException("only apply takes settings");
             }
-            return HelperRequest.of(action);
+            if (root.has("atBoot") && action != HelperRequest.Action.RECOVER) {
+                throw new InvalidInputException("only recover takes atBoot");
+            }
+            return bool(root, "atBoot") ? HelperRequest.recoverAtBoot() : HelperRequest.of(action);
         }
         JsonNode s = root.get("settings");
         if (s == null || !s.isObject()) {
             throw new InvalidInputException("apply needs a \"settings\" object");
         }
+        if (root.has("atBoot")) {
+            throw new InvalidInputException("only recover takes atBoot");
+        }
         onlyKeys(s, SETTINGS_KEYS, "settings");
         DesiredSettings settings = new DesiredSettings(servers(s, "servers"), DotMode.parse(string(s, "mode", true)),
-                DnssecMode.parse(orDefault(string(s, "dnssec", false), "no")), bool(s, "routeAllDomains"),
+                DnssecMode.parseOrNull(string(s, "dnssec", false)), bool(s, "routeAllDomains"),
                 servers(s, "fallback"));
-        return HelperRequest.apply(settings, bool(root, "linkResolvConf"));
+        if (settings.isOff()) {
+            throw new InvalidInputException(DesiredSettings.OFF_WITHOUT_SERVERS);
+        }
+        return HelperRequest.apply(settings, bool(root, "linkResolverFile"));
     }
 
     public static String writeResult(ApplyResult r) {
@@ -114,9 +128,11 @@ public final class HelperDocuments {
         ObjectNode o = JSON.createObjectNode();
         o.put("outcome", r.outcome().name());
         o.put("reason", r.reason());
-        ObjectNode d = o.putObject("dropIn");
-        d.put("path", r.dropInPath());
-        d.put("content", r.dropInContent());
+        if (r.item() != null) {
+            ObjectNode d = o.putObject(r.item().documentKey());
+            d.put("path", r.item().path());
+            d.put("content", r.item().content());
+        }
         ArrayNode a = o.putArray("actions");
         r.actions().forEach(a::add);
         o.put("encryptedVerified", r.encryptedVerified());
@@ -129,8 +145,16 @@ public final class HelperDocuments {
             JsonNode o = JSON.readTree(json);
             List<String> actions = new ArrayList<>();
             o.path("actions").forEach(x -> actions.add(x.asText()));
+            ApplyResult.Item item = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getValue().isObject() && f.getValue().has("path")) {
+                    item = new ApplyResult.Item(f.getKey(), text(f.getValue().path("path")),
+                            text(f.getValue().path("content")));
+                }
+            }
             return new ApplyResult(ApplyResult.Outcome.valueOf(o.path("outcome").asText()), text(o.path("reason")),
-                    text(o.path("dropIn").path("path")), text(o.path("dropIn").path("content")), actions,
+                    item, actions,
                     o.path("encryptedVerified").asBoolean(), java.time.Duration.ofMillis(o.path("elapsedMillis").asLong()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the privileged helper printed an unreadable result", e);
@@ -200,7 +224,4 @@ public final class HelperDocuments {
         return out;
     }
 
-    private static String orDefault(String v, String d) {
-        return v == null ? d : v;
-    }
 }

@@ -2,30 +2,57 @@ package org.port853.helper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Entry point of the privileged helper ({@code port853-helper}, started by pkexec). Reads the request on
- * stdin, prints the result on stdout, exits 0/1/2. Refuses to run as anyone but root.
+ * Entry point of the privileged helper ({@code port853-helper ACTION}, started by pkexec). The one argument is
+ * the action (apply, revert or recover): polkit picks its action, and so its message, by that argument, and the
+ * helper refuses a document that asks for anything else. Reads the request on stdin, prints the result on
+ * stdout, exits 0/1/2. Refuses to run as anyone but root, and refuses to run from code that anyone but root
+ * could have written (a build tree, a home directory).
  */
 public final class HelperMain {
     private HelperMain() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 0) {
-            System.err.println("port853-helper: takes no arguments; it reads one request document on stdin");
-            System.exit(2);
-        }
-        if (!Privileges.isRoot()) {
-            System.err.println("port853-helper: must run as root (through pkexec)");
-            System.exit(2);
-        }
-        byte[] doc = readBounded(System.in, HelperDocuments.MAX_BYTES + 1);
-        PrivilegedHelper.Response r = PrivilegedHelper.handle(doc);
+        org.port853.logging.Logs.init();
+        Response r = run(args, System.in);
         System.out.print(r.stdout());
         System.err.print(r.stderr());
         System.out.flush();
         System.exit(r.exitCode());
+    }
+
+    private record Response(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Response refuse(String why) {
+        return new Response(2, "", "port853-helper: refused: " + why + "\n");
+    }
+
+    private static Response run(String[] args, InputStream in) throws IOException {
+        if (args.length != 1) {
+            return refuse("takes one argument, the action (apply, revert or recover), and reads one request "
+                    + "document on stdin");
+        }
+        HelperRequest.Action action;
+        try {
+            action = HelperRequest.Action.valueOf(args[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return refuse("unknown action (expected apply, revert or recover)");
+        }
+        if (!Privileges.isRoot()) {
+            return refuse("must run as root (through pkexec)");
+        }
+        Optional<String> untrusted = TrustedCode.classPathProblem();
+        if (untrusted.isPresent()) {
+            return refuse("runs only from its installed, root-owned location: " + untrusted.get());
+        }
+        byte[] doc = readBounded(in, HelperDocuments.MAX_BYTES + 1);
+        PrivilegedHelper.Response r = PrivilegedHelper.handle(doc, action, Requester.fromEnvironment());
+        return new Response(r.exitCode(), r.stdout(), r.stderr());
     }
 
     static byte[] readBounded(InputStream in, int max) throws IOException {

@@ -8,10 +8,15 @@ public final class Privileges {
     }
 
     public static boolean isRoot() {
+        return uid() == 0;
+    }
+
+    /** This process's uid, or -1 when it cannot be known (not a Unix system). */
+    public static long uid() {
         try {
-            return new UnixSystem().getUid() == 0;
+            return new UnixSystem().getUid();
         } catch (RuntimeException | LinkageError e) {
-            return false;
+            return -1;
         }
     }
 }

@@ -1,19 +1,39 @@
 package org.port853.platform;
 
+import java.util.List;
+import org.port853.core.Assessment;
+import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolverState;
 
 /**
  * Reads and writes one operating system's resolver configuration. One implementation per platform
  * (systemd-resolved on Linux, NRPT and dnsclient encryption on Windows), chosen by {@link ResolverAdapters}.
- * Methods return values, never UI text, and may block: call them off the JavaFX thread.
+ * Methods return values, never UI text, and may block: call them off the JavaFX thread. Implementations are
+ * found with {@link java.util.ServiceLoader} (META-INF/services) and need a public no-arg constructor that does
+ * no work.
  */
 public interface ResolverAdapter {
     /** Short stable id, e.g. {@code systemd-resolved}. */
     String id();
 
-    /** Quick and never throwing: can this adapter work on this machine at all? */
+    /** Quick and never throwing: can this adapter work on this machine at all? Checks the operating system first. */
     boolean isSupported();
+
+    /** Among supported adapters the highest priority wins. */
+    default int priority() {
+        return 0;
+    }
+
+    /** This platform's assessment rules (versions, install hints, configuration files). */
+    default PlatformRules rules() {
+        return s -> List.of();
+    }
+
+    /** The verdict on a state: the neutral rules with this platform's. */
+    default Assessment assess(ResolverState s) {
+        return Assessor.assess(s, rules().assess(s));
+    }
 
     /** What the resolver does now. Never throws: problems are reported inside the state. */
     ResolverState readState();
@@ -43,4 +63,13 @@ public interface ResolverAdapter {
 
     /** Finishes a change that was interrupted: health check, then keep it or roll it back. */
     ApplyResult recover();
+
+    /**
+     * {@link #recover()} for the boot-time unit: a check that fails while the network is not up yet proves
+     * nothing, so it retries for a few minutes and rolls back only when the network is up and the check still
+     * fails.
+     */
+    default ApplyResult recoverAtBoot() {
+        return recover();
+    }
 }

@@ -1,15 +1,22 @@
 package org.port853.platform;
 
-import java.time.Duration;
 import java.util.List;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
 
-/** Stands in when no adapter supports this machine: reads say so, writes are refused. */
+/** Stands in when no adapter supports this machine: reads say so (with the real reason), writes are refused. */
 final class UnsupportedResolverAdapter implements ResolverAdapter {
-    private static final String WHY = "no supported system resolver was found (Port853 manages systemd-resolved on "
-            + "Linux and the DNS client on Windows 11)";
+    private final String why;
+
+    UnsupportedResolverAdapter() {
+        this(System.getProperty("os.name", "this operating system"));
+    }
+
+    UnsupportedResolverAdapter(String osName) {
+        this.why = "Port853 has no resolver adapter for " + osName + " (it manages systemd-resolved on Linux and the "
+                + "DNS client on Windows 11)";
+    }
 
     @Override
     public String id() {
@@ -23,13 +30,13 @@ final class UnsupportedResolverAdapter implements ResolverAdapter {
 
     @Override
     public ResolverState readState() {
-        return new ResolverState("systemd-resolved", StateSource.NONE, false, false, 0, null, List.of(), null,
-                List.of(), null, WHY);
+        return new ResolverState("no supported resolver", StateSource.NONE, false, false, null, List.of(), null, why,
+                null);
     }
 
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
-        return Plan.refused(WHY);
+        return Plan.refused(why);
     }
 
     @Override
@@ -47,7 +54,7 @@ final class UnsupportedResolverAdapter implements ResolverAdapter {
         return refused();
     }
 
-    private static ApplyResult refused() {
-        return new ApplyResult(ApplyResult.Outcome.REFUSED, WHY, null, null, List.of(), false, Duration.ZERO);
+    private ApplyResult refused() {
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, why);
     }
 }

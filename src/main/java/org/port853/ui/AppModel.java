@@ -18,7 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.port853.core.Assessment;
-import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
@@ -26,12 +25,14 @@ import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.Background;
+import org.port853.ui.common.I18n;
 
 /**
  * State shared by all screens: what the resolver does now (read off the JavaFX thread), and what the user
  * has chosen (providers in order, mode, DNSSEC, route all domains). Also the capture's leak signal.
  */
 public final class AppModel {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppModel.class.getName());
     private final AppServices services;
     private final Background background;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
@@ -67,17 +68,20 @@ public final class AppModel {
         refreshing.set(true);
         background.run(() -> {
             ResolverState s = services.adapter().readState();
-            Assessment a = Assessor.assess(s);
+            Assessment a = services.adapter().assess(s);
             List<Provider> providers;
+            String providerProblem = null;
             try {
                 providers = services.providers().all().get();
             } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
                 providers = List.of();
+                providerProblem = I18n.t("providers.unreadable", Background.describe(e));
             }
-            return new Object[]{s, a, providers};
+            return new Object[]{s, a, providers, providerProblem};
         }, r -> {
             refreshing.set(false);
-            refreshError.set(null);
+            refreshError.set((String) r[3]);
             @SuppressWarnings("unchecked")
             List<Provider> providers = (List<Provider>) r[2];
             if (!providers.equals(catalogue)) {

@@ -6,6 +6,8 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
+import org.port853.platform.PlatformRules;
+import org.port853.core.Assessment;
 import org.port853.platform.ResolverAdapter;
 
 /** Detects the adapter on first use (a background thread), so detection never delays the first frame. */
@@ -43,4 +45,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
     }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
+    @Override public int priority() { return d().priority(); }
+    @Override public PlatformRules rules() { return d().rules(); }
+    @Override public Assessment assess(ResolverState s) { return d().assess(s); }
 }

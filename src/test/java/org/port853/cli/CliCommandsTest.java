@@ -1,5 +1,6 @@
 package org.port853.cli;
 
+import org.port853.platform.linux.LinuxDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,14 +43,19 @@ class CliCommandsTest {
 
     /** Records every call; answers are set per test. */
     static final class RecordingAdapter implements ResolverAdapter {
+        @Override
+        public org.port853.platform.PlatformRules rules() {
+            return new org.port853.platform.linux.LinuxRules();
+        }
+
         final List<String> calls = new ArrayList<>();
         final List<DesiredSettings> applied = new ArrayList<>();
         ResolverState state = state(DotMode.OPPORTUNISTIC, true);
         Plan plan = new Plan(List.of(new FileChange(DROP_IN, null, "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n")),
-                List.of("write " + DROP_IN, "systemctl restart systemd-resolved.service"), null);
-        ApplyResult result = new ApplyResult(Outcome.APPLIED, "names resolve over an encrypted connection", DROP_IN,
-                "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n", List.of("write " + DROP_IN, "restart the resolver"),
-                true, Duration.ofMillis(321));
+                List.of("write " + DROP_IN, "systemctl restart systemd-resolved.service"), null, "dropIn");
+        ApplyResult result = new ApplyResult(Outcome.APPLIED, "names resolve over an encrypted connection",
+                new ApplyResult.Item("dropIn", DROP_IN, "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\n"),
+                List.of("write " + DROP_IN, "restart the resolver"), true, Duration.ofMillis(321));
 
         @Override
         public String id() {
@@ -99,9 +105,8 @@ class CliCommandsTest {
                 List.of(new DomainEntry("example.org", false)), "yes", "stub");
         List<LinkState> links = withLink ? List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("192.168.1.1")),
                 null, null, List.of(), true, null)) : List.of();
-        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, 252, g, links,
-                new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("8.8.8.8")),
-                List.of(new DropIn(DROP_IN, true, false, Map.of(), null)), null, null);
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, links, null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("8.8.8.8")), List.of(new DropIn(DROP_IN, true, false, Map.of(), null))));
     }
 
     record Run(int code, String out, String err) {
@@ -162,8 +167,8 @@ class CliCommandsTest {
 
         @Test
         void unavailableResolver() throws Exception {
-            adapter.state = new ResolverState("systemd-resolved", StateSource.NONE, false, false, 0, null, List.of(),
-                    null, List.of(), null, "systemd-resolved is not installed");
+            adapter.state = new ResolverState("systemd-resolved", StateSource.NONE, false, false, null, List.of(), null, "systemd-resolved is not installed",
+                new LinuxDetails(0, null, List.of()));
             Run r = run("status", "--json");
             assertEquals(0, r.code());
             assertEquals("UNAVAILABLE", r.json().at("/assessment/verdict").asText());
@@ -174,8 +179,8 @@ class CliCommandsTest {
         @Test
         void degradedSource() throws Exception {
             ResolverState s = state(DotMode.STRICT, false);
-            adapter.state = new ResolverState(s.resolverName(), StateSource.RESOLVECTL, true, true, 252, s.global(),
-                    s.links(), s.resolvConf(), s.dropIns(), null, "D-Bus unavailable");
+            adapter.state = new ResolverState(s.resolverName(), StateSource.RESOLVECTL, true, true, s.global(), s.links(), null, "D-Bus unavailable",
+                ((LinuxDetails) s.platform()));
             assertEquals("resolvectl", run("status", "--json").json().at("/source").asText());
         }
 
@@ -222,7 +227,7 @@ class CliCommandsTest {
 
         @Test
         void rolledBackExitsOne() throws Exception {
-            adapter.result = new ApplyResult(Outcome.ROLLED_BACK, "rolled back: certificate not trusted", DROP_IN, "x",
+            adapter.result = new ApplyResult(Outcome.ROLLED_BACK, "rolled back: certificate not trusted", new ApplyResult.Item("dropIn", DROP_IN, "x"),
                     List.of("restore " + DROP_IN), false, Duration.ofMillis(900));
             Run text = run("apply", "--provider", "quad9", "--mode", "strict");
             assertEquals(1, text.code());
@@ -232,6 +237,40 @@ class CliCommandsTest {
             assertEquals(1, json.code());
             assertEquals("ROLLED_BACK", json.json().get("outcome").asText());
             assertEquals("rolled back: certificate not trusted", json.json().get("reason").asText());
+        }
+
+        @Test
+        @DisplayName("a change that programs reading /etc/resolv.conf bypass ends NOT_COVERED with exit 3, never 0")
+        void notCoveredExitsThree() throws Exception {
+            adapter.result = new ApplyResult(Outcome.NOT_COVERED, "names resolve over an encrypted connection, but "
+                    + "/etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it bypass this change",
+                    null, List.of(), true, Duration.ofMillis(300));
+            Run text = run("apply", "--provider", "quad9", "--mode", "strict");
+            assertEquals(3, text.code());
+            assertEquals("", text.out());
+            assertTrue(text.err().contains("bypass"), text.err());
+            Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+            assertEquals(3, json.code());
+            assertEquals("NOT_COVERED", json.json().get("outcome").asText());
+        }
+
+        @Test
+        @DisplayName("--mode off has one meaning: servers without encryption; without servers it says to use revert")
+        void modeOffWithoutServersPointsToRevert() {
+            Run r = run("apply", "--mode", "off");
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("revert"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertFalse(adapter.calls.contains("apply"));
+            Run plain = run("apply", "--server", "192.0.2.1", "--mode", "off");
+            assertEquals(0, plain.code(), plain.err());
+            assertEquals(DotMode.OFF, adapter.applied.get(0).mode());
+        }
+
+        @Test
+        void withoutDnssecOptionTheSystemsSettingIsKept() {
+            assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict").code());
+            assertEquals(null, adapter.applied.get(0).dnssec(), "no --dnssec: Port853 writes no DNSSEC setting");
         }
 
         @Test
@@ -254,7 +293,7 @@ class CliCommandsTest {
             assertTrue(r.out().contains("+++ " + DROP_IN), r.out());
             assertTrue(r.out().contains("* systemctl restart systemd-resolved.service"), r.out());
             Run j = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
-            assertEquals("APPLIED", j.json().get("outcome").asText());
+            assertEquals("PLANNED", j.json().get("outcome").asText(), "a dry run plans; it never says APPLIED");
             assertTrue(j.json().get("reason").asText().contains("dry run"));
             assertEquals(DROP_IN, j.json().at("/dropIn/path").asText());
             assertTrue(j.json().get("diff").asText().contains("+DNS=9.9.9.9#dns.quad9.net"));
@@ -323,12 +362,12 @@ class CliCommandsTest {
     class RevertRecoverExport {
         @Test
         void revertAndRecoverExitCodes() {
-            adapter.result = new ApplyResult(Outcome.REVERTED, "restored the previous settings; names resolve", null, null,
+            adapter.result = new ApplyResult(Outcome.REVERTED, "restored the previous settings; names resolve", null,
                     List.of(), false, Duration.ZERO);
             Run r = run("revert");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("Reverted: restored the previous settings"), r.out());
-            adapter.result = new ApplyResult(Outcome.FAILED, "authorization was refused or cancelled", null, null,
+            adapter.result = new ApplyResult(Outcome.FAILED, "authorization was refused or cancelled", null,
                     List.of(), false, Duration.ZERO);
             Run failed = run("recover");
             assertEquals(1, failed.code());
@@ -338,7 +377,7 @@ class CliCommandsTest {
 
         @Test
         void recoverJson() throws Exception {
-            adapter.result = new ApplyResult(Outcome.KEPT, "names resolve over an encrypted connection", DROP_IN, "x",
+            adapter.result = new ApplyResult(Outcome.KEPT, "names resolve over an encrypted connection", new ApplyResult.Item("dropIn", DROP_IN, "x"),
                     List.of("health check: ok"), true, Duration.ofMillis(5));
             Run r = run("recover", "--json");
             assertEquals(0, r.code());

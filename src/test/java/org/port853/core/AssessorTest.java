@@ -1,5 +1,7 @@
 package org.port853.core;
 
+import org.port853.platform.linux.LinuxDetails;
+import org.port853.platform.linux.LinuxRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,12 +43,14 @@ class AssessorTest {
         ResolverState build() {
             GlobalState g = unreadable ? null : new GlobalState(servers, fallback, null, mode, dnssec, true, domains,
                     "yes", "stub");
-            return new ResolverState("systemd-resolved", source, installed, running, version, g, links, rc, dropIns,
-                    pending, unreadable ? "the bus said no" : null);
+            return new ResolverState("systemd-resolved", source, installed, running, g, links, pending, unreadable ? "the bus said no" : null,
+                new LinuxDetails(version, rc, dropIns));
         }
 
+        /** The neutral rules with systemd-resolved's, as the Linux adapter assesses. */
         Assessment assess() {
-            return Assessor.assess(build());
+            ResolverState s = build();
+            return Assessor.assess(s, new LinuxRules().assess(s));
         }
     }
 
@@ -82,7 +86,7 @@ class AssessorTest {
     void sameStateSameAssessment() {
         S s = new S();
         s.mode = DotMode.OPPORTUNISTIC;
-        assertEquals(Assessor.assess(s.build()), Assessor.assess(s.build()));
+        assertEquals(s.assess(), s.assess());
     }
 
     @Nested

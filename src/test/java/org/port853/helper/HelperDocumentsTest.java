@@ -1,6 +1,7 @@
 package org.port853.helper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ import org.port853.platform.ApplyResult;
 class HelperDocumentsTest {
     static final String APPLY = "{\"version\":1,\"action\":\"apply\",\"settings\":{\"servers\":[\"9.9.9.9#dns.quad9.net\","
             + "\"[2620:fe::fe]:853#dns.quad9.net\"],\"mode\":\"strict\",\"dnssec\":\"allow-downgrade\",\"routeAllDomains\":true,"
-            + "\"fallback\":[\"1.1.1.1#cloudflare-dns.com\"]},\"linkResolvConf\":true}";
+            + "\"fallback\":[\"1.1.1.1#cloudflare-dns.com\"]},\"linkResolverFile\":true}";
 
     static HelperRequest parse(String json) {
         return HelperDocuments.parse(json.getBytes(StandardCharsets.UTF_8));
@@ -45,7 +46,7 @@ class HelperDocumentsTest {
         void fullApply() {
             HelperRequest r = parse(APPLY);
             assertEquals(HelperRequest.Action.APPLY, r.action());
-            assertTrue(r.linkResolvConf());
+            assertTrue(r.linkResolverFile());
             DesiredSettings s = r.settings();
             assertEquals(DotMode.STRICT, s.mode());
             assertEquals(DnssecMode.ALLOW_DOWNGRADE, s.dnssec());
@@ -58,9 +59,9 @@ class HelperDocumentsTest {
         @Test
         void minimalApplyUsesDefaults() {
             HelperRequest r = parse(applyWith("\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\""));
-            assertEquals(DnssecMode.NO, r.settings().dnssec());
+            assertNull(r.settings().dnssec(), "no dnssec key: keep what the system has");
             assertFalse(r.settings().routeAllDomains());
-            assertFalse(r.linkResolvConf());
+            assertFalse(r.linkResolverFile());
             assertTrue(r.settings().fallback().isEmpty());
         }
 
@@ -74,7 +75,10 @@ class HelperDocumentsTest {
         void roundTrip() {
             for (HelperRequest r : List.of(parse(APPLY), HelperRequest.of(HelperRequest.Action.REVERT),
                     HelperRequest.of(HelperRequest.Action.RECOVER),
-                    HelperRequest.apply(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.YES, false, List.of()), false))) {
+                    HelperRequest.apply(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.53")), DotMode.OFF,
+                            DnssecMode.YES, false, List.of()), false),
+                    HelperRequest.apply(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.53")),
+                            DotMode.OPPORTUNISTIC, null, false, List.of()), true))) {
                 byte[] doc = HelperDocuments.write(r);
                 assertEquals(r, HelperDocuments.parse(doc));
                 assertTrue(doc.length < HelperDocuments.MAX_BYTES);
@@ -84,10 +88,9 @@ class HelperDocumentsTest {
 
         @Test
         void resultDocumentRoundTrip() {
-            ApplyResult r = new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "rolled back: no answer", "/etc/x.conf",
-                    "[Resolve]\nDNS=\n", List.of("write /etc/x.conf", "restart the resolver"), false, Duration.ofMillis(250));
+            ApplyResult r = new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "rolled back: no answer", new ApplyResult.Item("dropIn", "/etc/x.conf", "[Resolve]\nDNS=\n"), List.of("write /etc/x.conf", "restart the resolver"), false, Duration.ofMillis(250));
             assertEquals(r, HelperDocuments.readResult(HelperDocuments.writeResult(r)));
-            ApplyResult empty = new ApplyResult(ApplyResult.Outcome.UNCHANGED, null, null, null, List.of(), false,
+            ApplyResult empty = new ApplyResult(ApplyResult.Outcome.UNCHANGED, null, null, List.of(), false,
                     Duration.ZERO);
             assertEquals(empty, HelperDocuments.readResult(HelperDocuments.writeResult(empty)));
             assertThrows(IllegalStateException.class, () -> HelperDocuments.readResult("garbage"));
@@ -105,6 +108,7 @@ class HelperDocumentsTest {
         a.add(Arguments.of("unknown top-level key", "{\"version\":1,\"action\":\"revert\",\"path\":\"x\"}"));
         a.add(Arguments.of("unknown settings key", applyWith("\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\",\"file\":\"x\"")));
         a.add(Arguments.of("version missing", "{\"action\":\"revert\"}"));
+        a.add(Arguments.of("mode off without servers (that is revert)", applyWith("\"servers\":[],\"mode\":\"off\"")));
         a.add(Arguments.of("version wrong", "{\"version\":2,\"action\":\"revert\"}"));
         a.add(Arguments.of("version as string", "{\"version\":\"1\",\"action\":\"revert\"}"));
         a.add(Arguments.of("version as float", "{\"version\":1.0,\"action\":\"revert\"}"));
@@ -114,7 +118,7 @@ class HelperDocumentsTest {
         a.add(Arguments.of("unknown action", "{\"version\":1,\"action\":\"format-disk\"}"));
         a.add(Arguments.of("action wrong type", "{\"version\":1,\"action\":7}"));
         a.add(Arguments.of("settings on revert", "{\"version\":1,\"action\":\"revert\",\"settings\":{}}"));
-        a.add(Arguments.of("linkResolvConf on recover", "{\"version\":1,\"action\":\"recover\",\"linkResolvConf\":true}"));
+        a.add(Arguments.of("linkResolverFile on recover", "{\"version\":1,\"action\":\"recover\",\"linkResolverFile\":true}"));
         a.add(Arguments.of("apply without settings", "{\"version\":1,\"action\":\"apply\"}"));
         a.add(Arguments.of("settings not an object", "{\"version\":1,\"action\":\"apply\",\"settings\":[]}"));
         a.add(Arguments.of("mode missing", applyWith("\"servers\":[\"9.9.9.9\"]")));
@@ -122,7 +126,7 @@ class HelperDocumentsTest {
         a.add(Arguments.of("servers not a list", applyWith("\"servers\":\"9.9.9.9\",\"mode\":\"opportunistic\"")));
         a.add(Arguments.of("server not a string", applyWith("\"servers\":[9],\"mode\":\"opportunistic\"")));
         a.add(Arguments.of("routeAllDomains not boolean", applyWith("\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\",\"routeAllDomains\":\"yes\"")));
-        a.add(Arguments.of("linkResolvConf not boolean", "{\"version\":1,\"action\":\"apply\",\"settings\":{\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\"},\"linkResolvConf\":1}"));
+        a.add(Arguments.of("linkResolverFile not boolean", "{\"version\":1,\"action\":\"apply\",\"settings\":{\"servers\":[\"9.9.9.9\"],\"mode\":\"opportunistic\"},\"linkResolverFile\":1}"));
         a.add(Arguments.of("string longer than 300", applyWith("\"servers\":[\"9.9.9.9#" + "a".repeat(301) + "\"],\"mode\":\"opportunistic\"")));
         a.add(Arguments.of("string far longer than 300", applyWith("\"servers\":[\"9.9.9.9#" + "a".repeat(5000) + "\"],\"mode\":\"opportunistic\"")));
         a.add(Arguments.of("control character", applyWith("\"servers\":[\"9.9.9.9#dns\\u0007.example\"],\"mode\":\"opportunistic\"")));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.port853.platform.linux.FileItemStore;
 import org.port853.platform.linux.LinuxPaths;
 
 /**
@@ -26,7 +27,7 @@ import org.port853.platform.linux.LinuxPaths;
  */
 @DisplayName("PrivilegedHelper.handle refuses bad documents with exit 2, one line, nothing written")
 class PrivilegedHelperTest {
-    private List<FileSnapshot> before;
+    private List<Object> before;
 
     @BeforeEach
     void remember() throws IOException {
@@ -38,15 +39,14 @@ class PrivilegedHelperTest {
         assertEquals(before, snapshotOrDescribe(), "the helper must not touch any file for a refused document");
     }
 
-    private static List<FileSnapshot> snapshotOrDescribe() throws IOException {
+    private static List<Object> snapshotOrDescribe() throws IOException {
         LinuxPaths p = LinuxPaths.system();
-        List<FileSnapshot> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Path f : List.of(p.ourDropIn(), p.resolvConf(), p.stateDir().resolve("journal.json"),
                 p.stateDir().resolve("pending.json"), p.stateDir().resolve("lock"))) {
-            out.add(FileSnapshot.read(f));
+            out.add(FileItemStore.read(f));
         }
-        out.add(new FileSnapshot(p.stateDir().toString(), java.nio.file.Files.exists(p.stateDir())
-                ? FileSnapshot.Kind.FILE : FileSnapshot.Kind.ABSENT, null, null));
+        out.add(p.stateDir() + (java.nio.file.Files.exists(p.stateDir()) ? " exists" : " is absent"));
         return out;
     }
 

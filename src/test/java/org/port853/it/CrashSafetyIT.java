@@ -131,6 +131,22 @@ class CrashSafetyIT {
         c.rig.pauseAfterRestart(0);
         assertEquals(0, first.exitValue());
         assertEquals(0, second.exitValue());
+        // The serialisation itself: the journal's history shows two complete changes, and the second one began
+        // (under the lock) only after the first had ended, although it was started while the first was paused.
+        JsonNode journal = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Files.readString(c.rig.stateDir().resolve("journal.json")));
+        JsonNode history = journal.path("history");
+        assertEquals(2, history.size(), journal.toString());
+        for (JsonNode h : history) {
+            assertEquals("APPLIED", h.path("outcome").asText(), history.toString());
+        }
+        java.time.Instant firstEnded = java.time.Instant.parse(history.get(0).path("finished").asText());
+        java.time.Instant secondBegan = java.time.Instant.parse(history.get(1).path("started").asText());
+        java.time.Instant firstBegan = java.time.Instant.parse(history.get(0).path("started").asText());
+        assertFalse(secondBegan.isBefore(firstEnded), "never two writers: the second began " + secondBegan
+                + " before the first ended " + firstEnded);
+        assertTrue(java.time.Duration.between(firstBegan, secondBegan).toMillis() >= 1900,
+                "the second waited for the first's paused restart: " + history);
         assertTrue(Files.readString(c.dropIn()).contains(c.rig.goodServer6() + "#dot.test"), "the later one wins");
         JsonNode s = c.json("status", "--json");
         assertTrue(s.path("pendingChange").isNull());
@@ -158,7 +174,13 @@ class CrashSafetyIT {
         assertEquals(0, c.lookup("example.com").exitCode());
         assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")), "no restart happened");
         List<String> files = List.of(c.rig.dropInDir().toFile().list());
-        assertTrue(files.isEmpty(), "no temp file left: " + files);
-        assertTrue(Files.notExists(Path.of("/tmp/.zz-port853.conf")));
+        assertTrue(files.isEmpty(), "nothing left in the drop-in directory: " + files);
+        for (Path d : List.of(c.rig.dropInDir(), c.rig.stateDir())) {
+            String[] names = d.toFile().list();
+            List<String> temps = names == null ? List.of() : java.util.Arrays.stream(names)
+                    .filter(n -> n.contains(org.port853.change.AtomicFiles.TEMP_MARKER)).toList();
+            assertTrue(temps.isEmpty(), "no temp file (" + org.port853.change.AtomicFiles.TEMP_MARKER + ") in " + d
+                    + ": " + temps);
+        }
     }
 }

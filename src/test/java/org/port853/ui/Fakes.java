@@ -1,5 +1,6 @@
 package org.port853.ui;
 
+import org.port853.platform.linux.LinuxDetails;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,20 +57,23 @@ final class Fakes {
     }
 
     static ResolverState state(GlobalState g, PendingChange pending) {
-        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, 252, g,
-                List.of(new LinkState(2, "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(),
-                        true, null)),
-                new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
-                List.of(), pending, null);
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(new LinkState(2, "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(),
+                        true, null)), pending, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of()));
     }
 
     static ResolverState unavailableState() {
-        return new ResolverState("systemd-resolved", StateSource.NONE, false, false, 0, null, List.of(), null, List.of(),
-                null, "systemd-resolved is not installed");
+        return new ResolverState("systemd-resolved", StateSource.NONE, false, false, null, List.of(), null, "systemd-resolved is not installed",
+                new LinuxDetails(0, null, List.of()));
     }
 
     /** A resolver whose apply and revert change its state like the real one would (or fail as told). */
     static final class FakeAdapter implements ResolverAdapter {
+        @Override
+        public org.port853.platform.PlatformRules rules() {
+            return new org.port853.platform.linux.LinuxRules();
+        }
+
         volatile ResolverState state;
         volatile ApplyResult nextApply;
         final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
@@ -127,7 +131,7 @@ final class Fakes {
                 return r;
             }
             state = strictState(desired.servers(), desired.routeAllDomains());
-            return new ApplyResult(ApplyResult.Outcome.APPLIED, null, "/x", "", List.of(), true, Duration.ofMillis(delayMs));
+            return new ApplyResult(ApplyResult.Outcome.APPLIED, null, new ApplyResult.Item("dropIn", "/x", ""), List.of(), true, Duration.ofMillis(delayMs));
         }
 
         @Override
@@ -135,7 +139,7 @@ final class Fakes {
             calls.add("revert");
             sleep();
             state = plaintextState(null);
-            return new ApplyResult(ApplyResult.Outcome.REVERTED, null, null, null, List.of(), false, Duration.ofMillis(delayMs));
+            return new ApplyResult(ApplyResult.Outcome.REVERTED, null, null, List.of(), false, Duration.ofMillis(delayMs));
         }
 
         @Override
@@ -143,8 +147,7 @@ final class Fakes {
             calls.add("recover");
             sleep();
             state = plaintextState(null);
-            return new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "the interrupted change failed the health check",
-                    null, null, List.of(), false, Duration.ofMillis(delayMs));
+            return new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "the interrupted change failed the health check", null, List.of(), false, Duration.ofMillis(delayMs));
         }
 
         private void sleep() {

@@ -110,7 +110,7 @@ class MainWindowTest extends WindowTestBase {
     void failedApplyShowsRollbackReason(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         adapter.nextApply = new ApplyResult(ApplyResult.Outcome.ROLLED_BACK,
-                "the health check failed: certificate of 9.9.9.9 does not match dns.quad9.net", null, null,
+                "the health check failed: certificate of 9.9.9.9 does not match dns.quad9.net", null,
                 List.of(), false, Duration.ofMillis(300));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         flipSwitch(robot);

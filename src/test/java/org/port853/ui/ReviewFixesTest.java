@@ -1,5 +1,6 @@
 package org.port853.ui;
 
+import org.port853.platform.linux.LinuxDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,8 +59,8 @@ class ReviewFixesTest extends WindowTestBase {
     }
 
     private static ResolverState withResolvConf(ResolverState s, ResolvConfState rc) {
-        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.systemdVersion(), s.global(),
-                s.links(), rc, s.dropIns(), s.pendingChange(), s.problem());
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(), s.pendingChange(), s.problem(),
+                new LinuxDetails(((LinuxDetails) s.platform()).systemdVersion(), rc, ((LinuxDetails) s.platform()).dropIns()));
     }
 
     private static ResolverState quad9Strict() {

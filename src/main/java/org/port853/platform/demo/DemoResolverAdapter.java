@@ -2,15 +2,12 @@ package org.port853.platform.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
-import org.port853.core.DropIn;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.PendingChange;
@@ -21,7 +18,8 @@ import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
-import org.port853.platform.linux.FleetExport;
+import org.port853.platform.SettingsExporter;
+import org.port853.core.PlatformDetails;
 import org.port853.platform.ResolverAdapter;
 
 /**
@@ -30,6 +28,24 @@ import org.port853.platform.ResolverAdapter;
  * object. Nothing on the real machine is read or written; every action it reports says "demo".
  */
 public final class DemoResolverAdapter implements ResolverAdapter {
+    /** The demo machine's platform facts, for the window; not a real Linux system's. */
+    private static final PlatformDetails DETAILS = new PlatformDetails() {
+        @Override
+        public String platformId() {
+            return "demo";
+        }
+
+        @Override
+        public String versionText() {
+            return "systemd 252";
+        }
+
+        @Override
+        public ResolvConfState resolverFile() {
+            return new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                    List.of("127.0.0.53"));
+        }
+    };
     public static final String DROP_IN = "/etc/systemd/resolved.conf.d/zz-port853.conf";
     private final Duration delay;
     private GlobalState global;
@@ -71,13 +87,8 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 new LinkState(3, "eth0", List.of(), null, null, List.of(), false, null),
                 new LinkState(5, "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null,
                         List.of(new DomainEntry("corp.example", true)), false, null));
-        List<DropIn> dropIns = new ArrayList<>();
-        if (dropIn != null) {
-            dropIns.add(new DropIn(DROP_IN, true, false, Map.of("DNSOverTLS", global.dnsOverTls().resolvedValue()), null));
-        }
-        return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, 252, global, links,
-                new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                        List.of("127.0.0.53")), dropIns, pending, null);
+        return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, global, links, pending, null,
+                DETAILS);
     }
 
     @Override
@@ -87,12 +98,13 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 List.of("(demo) systemctl restart systemd-resolved.service",
                         "(demo) health check: resolve a name through resolved"
                                 + (desired.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")),
-                null);
+                null, "dropIn");
     }
 
-    /** The very bytes the real systemd-resolved adapter would write. */
+    /** The very bytes the real systemd-resolved adapter would write (its "resolved" export format). */
     static String render(DesiredSettings d) {
-        return FleetExport.dropIn(d);
+        return SettingsExporter.find("resolved").map(e -> e.export(d))
+                .orElse("# (demo) no drop-in renderer is available\n");
     }
 
     @Override
@@ -138,7 +150,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     }
 
     private ApplyResult result(ApplyResult.Outcome o, String reason, long t0, boolean verified) {
-        return new ApplyResult(o, reason, DROP_IN, dropIn,
+        return new ApplyResult(o, reason, new ApplyResult.Item("dropIn", DROP_IN, dropIn),
                 List.of("(demo) wrote " + DROP_IN, "(demo) restarted systemd-resolved", "(demo) health check"),
                 verified, Duration.ofNanos(System.nanoTime() - t0));
     }

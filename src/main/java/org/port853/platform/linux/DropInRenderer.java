@@ -26,7 +26,10 @@ final class DropInRenderer {
             b.append("FallbackDNS=").append(join(s.fallback())).append('\n');
         }
         b.append("DNSOverTLS=").append(s.mode().resolvedValue()).append('\n');
-        b.append("DNSSEC=").append(s.dnssec().resolvedValue()).append('\n');
+        if (s.dnssec() != null) {
+            // Only when the user chose: otherwise the system's own DNSSEC setting (e.g. allow-downgrade) stays.
+            b.append("DNSSEC=").append(s.dnssec().resolvedValue()).append('\n');
+        }
         if (s.routeAllDomains()) {
             // Not cleared first: the admin's search domains stay; "~." only adds the route for every name.
             b.append("Domains=~.\n");

@@ -1,10 +1,37 @@
 package org.port853.platform.linux;
 
 import org.port853.core.DesiredSettings;
+import org.port853.platform.SettingsExporter;
 
 /** The same drop-in Port853 writes, packaged for fleets. */
 public final class FleetExport {
     private FleetExport() {
+    }
+
+    /** {@code export --format resolved}: the drop-in itself. */
+    public static final class Resolved implements SettingsExporter {
+        @Override
+        public String format() {
+            return "resolved";
+        }
+
+        @Override
+        public String export(DesiredSettings s) {
+            return dropIn(s);
+        }
+    }
+
+    /** {@code export --format ansible}: an idempotent playbook that installs the drop-in. */
+    public static final class Ansible implements SettingsExporter {
+        @Override
+        public String format() {
+            return "ansible";
+        }
+
+        @Override
+        public String export(DesiredSettings s) {
+            return ansiblePlaybook(s);
+        }
     }
 
     public static String dropIn(DesiredSettings s) {

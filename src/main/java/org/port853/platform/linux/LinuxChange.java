@@ -1,22 +1,34 @@
 package org.port853.platform.linux;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.port853.change.AtomicFiles;
+import org.port853.change.ChangeEngine;
+import org.port853.change.ItemSnapshot;
+import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
-import org.port853.helper.ChangeEngine;
-import org.port853.helper.FileSnapshot;
 import org.port853.helper.HelperRequest;
-import org.port853.helper.JournalStore;
+import org.port853.helper.PrivilegedPlatform;
+import org.port853.platform.ApplyResult;
 
 /** The Linux pieces the privileged helper needs, built from the real system paths only. */
-public final class LinuxChange {
+public final class LinuxChange implements PrivilegedPlatform {
     static final String PROBE_NAME = "example.com";
 
     private final LinuxPaths paths;
     private final int systemdVersion;
     private final ResolvedPlanner planner;
+
+    /** For {@link java.util.ServiceLoader}: the real system, version probed on first use. */
+    public LinuxChange() {
+        this(LinuxPaths.system(), -1);
+    }
 
     LinuxChange(LinuxPaths paths, int systemdVersion) {
         this.paths = paths;
@@ -29,41 +41,68 @@ public final class LinuxChange {
         return new LinuxChange(p, SystemdVersion.probe(p));
     }
 
+    private int version() {
+        return systemdVersion >= 0 ? systemdVersion : SystemdVersion.probe(paths);
+    }
+
+    @Override
+    public boolean isSupported() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    @Override
     public Optional<String> refusal(DesiredSettings s) {
-        return planner.refusal(s, systemdVersion, DropInScanner.scan(paths));
+        return planner.refusal(s, version(), DropInScanner.scan(paths));
     }
 
     /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */
-    public void prepareDirectories() throws java.io.IOException {
-        org.port853.helper.AtomicFiles.ensureDirectory(paths.ourDropIn().getParent(),
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    @Override
+    public void prepare() throws IOException {
+        AtomicFiles.ensureDirectory(paths.ourDropIn().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    public List<FileSnapshot> targetFiles(HelperRequest r) {
-        return planner.targetFiles(r.settings(), r.linkResolvConf());
+    @Override
+    public List<ItemSnapshot> targetItems(HelperRequest r) {
+        return planner.targetFiles(r.settings(), r.linkResolverFile());
     }
 
+    @Override
     public ChangeEngine engine(Duration lockWait) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
-                new ResolvedControl(paths, systemdVersion, PROBE_NAME), this::owned, lockWait,
-                pristine());
+                new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())),
+                new ResolvedControl(paths, version(), PROBE_NAME), lockWait, pristine(), this::shown);
+    }
+
+    /** A default route in /proc/net/route or /proc/net/ipv6_route on an interface other than lo. */
+    @Override
+    public boolean networkUp() {
+        return NetworkRoutes.hasDefaultRoute(Path.of("/proc/net/route"), Path.of("/proc/net/ipv6_route"));
+    }
+
+    /** Results show our drop-in as {@code "dropIn": {"path", "content"}} (the documented --json field). */
+    private ApplyResult.Item shown(ItemSnapshot s) {
+        if (!s.key().equals(FileItemStore.key(paths.ourDropIn()))) {
+            return null;
+        }
+        return new ApplyResult.Item("dropIn", paths.ourDropIn().toString(), s.present() ? s.content() : null);
+    }
+
+    /** The result item for a result that did not come from the engine (a refusal, a failed helper). */
+    static ApplyResult.Item noDropIn() {
+        return new ApplyResult.Item("dropIn", null, null);
     }
 
     /**
      * Without a journal, revert may only remove a drop-in that carries our header: a file someone else put at
      * our path (or one a previous revert restored) is not ours to delete.
      */
-    private List<FileSnapshot> pristine() {
+    private List<ItemSnapshot> pristine() {
         try {
-            FileSnapshot now = FileSnapshot.read(paths.ourDropIn());
-            boolean ours = now.content() != null && now.content().startsWith(DropInRenderer.HEADER);
-            return ours ? List.of(FileSnapshot.absent(paths.ourDropIn())) : List.of();
-        } catch (java.io.IOException e) {
+            ItemSnapshot now = FileItemStore.read(paths.ourDropIn());
+            boolean ours = now.present() && now.content() != null && now.content().startsWith(DropInRenderer.HEADER);
+            return ours ? List.of(FileItemStore.absent(paths.ourDropIn())) : List.of();
+        } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private boolean owned(Path p) {
-        return p.equals(paths.ourDropIn()) || p.equals(paths.resolvConf());
     }
 }

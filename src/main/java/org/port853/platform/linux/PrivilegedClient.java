@@ -4,30 +4,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.port853.core.InvalidInputException;
 import org.port853.helper.HelperDocuments;
-import org.port853.helper.HelperMain;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedHelper;
 import org.port853.helper.Privileges;
+import org.port853.helper.TrustedCode;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
 
 /**
  * Sends a request to the privileged helper: in this process when already root, otherwise through pkexec and
- * our polkit action (installer/linux/org.port853.helper.policy). Nothing the user typed reaches a shell: the
+ * our polkit actions (installer/linux/org.port853.helper.policy), and only to the installed, root-owned helper:
+ * pkexec never runs code from a build tree or a user's home. Nothing the user typed reaches a shell: the
  * request travels as a JSON document on the helper's stdin.
  */
 public final class PrivilegedClient {
-    /** Installed by the package; the polkit action names exactly this path. */
-    static final Path INSTALLED_HELPER = Path.of("/opt/port853/lib/port853-helper");
+    /** Installed by the package (root-owned, 0755); the polkit actions name exactly this path. */
+    public static final Path INSTALLED_HELPER = Path.of("/usr/lib/port853/lib/port853-helper");
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path helper;
+    private final Path pkexec;
+
+    public PrivilegedClient() {
+        this(INSTALLED_HELPER, Path.of("/usr/bin/pkexec"));
+    }
+
+    PrivilegedClient(Path helper, Path pkexec) {
+        this.helper = helper;
+        this.pkexec = pkexec;
+    }
 
     public ApplyResult send(HelperRequest request) throws IOException {
         byte[] doc = HelperDocuments.write(request);
-        PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc);
+        PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc, request.action());
         if (r.exitCode() == 2) {
             throw new InvalidInputException(r.stderr().strip().replaceFirst("^port853-helper: (refused: )?", ""));
         }
@@ -36,28 +49,36 @@ public final class PrivilegedClient {
             if (r.exitCode() == 126 || r.exitCode() == 127) {
                 why = "authorization was refused or cancelled";
             }
-            return new ApplyResult(ApplyResult.Outcome.FAILED, why.isEmpty() ? "the helper failed" : why, null, null,
-                    List.of(), false, Duration.ZERO);
+            return ApplyResult.of(ApplyResult.Outcome.FAILED, why.isEmpty() ? "the helper failed" : why);
         }
         return HelperDocuments.readResult(r.stdout());
     }
 
-    private static PrivilegedHelper.Response viaPkexec(byte[] doc) throws IOException {
-        Path pkexec = Path.of("/usr/bin/pkexec");
+    /** Why this machine cannot run the helper through pkexec, if it cannot. */
+    Optional<String> unavailable() {
+        if (!Files.exists(helper)) {
+            return Optional.of("changing DNS settings needs root and Port853's helper is not installed (" + helper
+                    + "); run the command with sudo");
+        }
+        Optional<String> untrusted = TrustedCode.problem(helper);
+        if (untrusted.isPresent()) {
+            return Optional.of("Port853's helper " + helper + " is not safe to run as root (" + untrusted.get()
+                    + "); reinstall the package, or run the command with sudo");
+        }
         if (!Files.isExecutable(pkexec)) {
-            throw new IOException("pkexec is not installed (package polkitd / pkexec); run the command as root instead");
+            return Optional.of("pkexec is not installed (package pkexec); run the command with sudo instead");
         }
-        List<String> cmd = new ArrayList<>(List.of(pkexec.toString()));
-        if (Files.isExecutable(INSTALLED_HELPER)) {
-            cmd.add(INSTALLED_HELPER.toString());
-        } else {
-            // Running from a build tree: no installed helper, so pkexec asks for the generic admin action.
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(HelperMain.class.getName());
+        return Optional.empty();
+    }
+
+    private PrivilegedHelper.Response viaPkexec(byte[] doc, HelperRequest.Action action) throws IOException {
+        Optional<String> why = unavailable();
+        if (why.isPresent()) {
+            throw new IOException(why.get());
         }
-        ProcessRunner.Result r = ProcessRunner.run(cmd, doc, TIMEOUT);
+        // The action is pkexec's argv1: polkit picks its action (and message) by it, and the helper checks it.
+        ProcessRunner.Result r = ProcessRunner.run(List.of(pkexec.toString(), helper.toString(),
+                action.name().toLowerCase(java.util.Locale.ROOT)), doc, TIMEOUT);
         return new PrivilegedHelper.Response(r.timedOut() ? 1 : r.exitCode(), r.stdout(), r.stderr());
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.port853.helper.ResolverControl;
+import org.port853.change.ResolverControl;
 import org.port853.platform.ProcessRunner;
 
 /**
@@ -35,7 +35,7 @@ public final class ResolvedControl implements ResolverControl {
     }
 
     @Override
-    public void restart() throws IOException {
+    public void reload() throws IOException {
         systemctl(systemdVersion >= FIRST_RELOAD_VERSION ? "reload-or-restart" : "restart", UNIT);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -60,7 +60,7 @@ public final class ResolvedControl implements ResolverControl {
                 ResolvedBus.Lookup l = bus.resolveHostname(probeName, CALL_TIMEOUT);
                 if (l.answered() && (l.confidential() || !requireEncrypted)) {
                     return new Health(true, l.confidential(), "resolved " + probeName
-                            + (l.confidential() ? " over an encrypted connection" : " without encryption"));
+                            + (l.confidential() ? " over an encrypted connection" : " without encryption"), null);
                 }
                 last = l.answered() ? probeName + " resolved, but not over an encrypted connection"
                         : "resolving " + probeName + " failed: " + l.error();
@@ -69,7 +69,7 @@ public final class ResolvedControl implements ResolverControl {
         } catch (DBusException e) {
             last = "the system D-Bus is not reachable: " + e.getMessage();
         }
-        return new Health(false, false, last);
+        return new Health(false, false, last, null);
     }
 
     private void systemctl(String verb, String unit) throws IOException {

@@ -2,14 +2,14 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
-import org.port853.helper.FileSnapshot;
+import org.port853.change.ItemSnapshot;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
 
@@ -18,8 +18,8 @@ import org.port853.platform.Plan;
  * for the preview, and again by the privileged helper, which trusts nothing the caller computed.
  */
 public final class ResolvedPlanner {
-    static final int FIRST_DOT_VERSION = Assessor.FIRST_DOT_VERSION;
-    static final int FIRST_SNI_VERSION = Assessor.FIRST_SNI_VERSION;
+    static final int FIRST_DOT_VERSION = LinuxRules.FIRST_DOT_VERSION;
+    static final int FIRST_SNI_VERSION = LinuxRules.FIRST_SNI_VERSION;
 
     private final LinuxPaths paths;
 
@@ -49,30 +49,36 @@ public final class ResolvedPlanner {
     }
 
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */
-    public List<FileSnapshot> targetFiles(DesiredSettings s, boolean linkResolvConf) {
-        List<FileSnapshot> files = new ArrayList<>();
-        files.add(s.isOff() ? FileSnapshot.absent(paths.ourDropIn())
-                : FileSnapshot.file(paths.ourDropIn(), DropInRenderer.render(s)));
+    public List<ItemSnapshot> targetFiles(DesiredSettings s, boolean linkResolvConf) {
+        List<ItemSnapshot> files = new ArrayList<>();
+        files.add(s.isOff() ? FileItemStore.absent(paths.ourDropIn())
+                : FileItemStore.file(paths.ourDropIn(), DropInRenderer.render(s)));
         if (linkResolvConf) {
-            files.add(FileSnapshot.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF));
+            files.add(FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF));
         }
         return files;
     }
 
+    /** The plan, with our drop-in as the main item ("dropIn" in documents). */
     public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf) {
+        return planOf(s, systemdVersion, dropIns, linkResolvConf).withItemKind("dropIn");
+    }
+
+    private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf) {
         Optional<String> refusal = refusal(s, systemdVersion, dropIns);
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
         }
         List<FileChange> changes = new ArrayList<>();
-        for (FileSnapshot target : targetFiles(s, linkResolvConf)) {
-            FileSnapshot now;
+        for (ItemSnapshot target : targetFiles(s, linkResolvConf)) {
+            Path file = FileItemStore.path(target.key());
+            ItemSnapshot now;
             try {
-                now = FileSnapshot.read(target.file());
+                now = FileItemStore.read(file);
             } catch (IOException e) {
-                return Plan.refused("cannot read " + target.path() + ": " + e.getMessage());
+                return Plan.refused("cannot read " + file + ": " + e.getMessage());
             }
-            changes.add(new FileChange(target.path(), describe(now), describe(target)));
+            changes.add(new FileChange(file.toString(), describe(now), describe(target)));
         }
         List<String> actions = new ArrayList<>();
         if (changes.stream().anyMatch(FileChange::changes)) {
@@ -87,11 +93,11 @@ public final class ResolvedPlanner {
         return new Plan(changes, actions, null);
     }
 
-    private static String describe(FileSnapshot f) {
-        switch (f.kind()) {
-            case ABSENT: return null;
-            case FILE: return f.content();
-            default: return "-> " + f.target() + "\n";
+    private static String describe(ItemSnapshot f) {
+        if (!f.present()) {
+            return null;
         }
+        String link = FileItemStore.symlinkTarget(f);
+        return link != null ? "-> " + link + "\n" : f.content();
     }
 }

@@ -20,7 +20,7 @@ import org.port853.core.PendingChange;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
-import org.port853.helper.JournalStore;
+import org.port853.change.JournalStore;
 import org.port853.platform.ProcessRunner;
 
 /** Reads what systemd-resolved does now: D-Bus first, {@code resolvectl status} text when the bus fails. */
@@ -48,14 +48,14 @@ final class ResolvedStateReader {
         PendingChange pending = JournalStore.readMarker(paths.stateDir());
         boolean installed = Files.exists(paths.resolvedBinary());
         if (!installed) {
-            return new ResolverState(NAME, StateSource.NONE, false, false, systemdVersion(), null, List.of(), rc,
-                    dropIns, pending, NAME + " is not installed");
+            return new ResolverState(NAME, StateSource.NONE, false, false, null, List.of(), pending, NAME + " is not installed",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         }
         String busProblem;
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(CALL_TIMEOUT)) {
-                return new ResolverState(NAME, StateSource.DBUS, true, false, systemdVersion(), null, List.of(), rc,
-                        dropIns, pending, NAME + " is not running");
+                return new ResolverState(NAME, StateSource.DBUS, true, false, null, List.of(), pending, NAME + " is not running",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
             }
             Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
             GlobalState g = new GlobalState(
@@ -67,8 +67,8 @@ final class ResolvedStateReader {
                     BusValues.bool(m, "DNSSECSupported"),
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
-            return new ResolverState(NAME, StateSource.DBUS, true, true, systemdVersion(), g, readLinks(bus), rc,
-                    dropIns, pending, null);
+            return new ResolverState(NAME, StateSource.DBUS, true, true, g, readLinks(bus), pending, null,
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = e.getMessage();
         }
@@ -112,15 +112,15 @@ final class ResolvedStateReader {
                     null, Duration.ofSeconds(10));
             if (r.ok()) {
                 ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
-                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, systemdVersion(), p.global(),
-                        p.links(), rc, dropIns, pending, "D-Bus unavailable: " + busProblem);
+                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem,
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
             }
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
-                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
-                    + r.stderr().strip());
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
+                    + r.stderr().strip(),
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         } catch (IOException e) {
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), systemdVersion(), null,
-                    List.of(), rc, dropIns, pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run");
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run",
+                    new LinuxDetails(systemdVersion(), rc, dropIns));
         }
     }
 

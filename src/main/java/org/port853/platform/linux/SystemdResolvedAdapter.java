@@ -1,9 +1,6 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolvConfState;
@@ -11,10 +8,12 @@ import org.port853.core.ResolverState;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
+import org.port853.platform.PlatformRules;
 import org.port853.platform.ResolverAdapter;
 
 /** systemd-resolved: reads over D-Bus, writes one drop-in through the privileged helper. */
 public final class SystemdResolvedAdapter implements ResolverAdapter {
+    private static final PlatformRules RULES = new LinuxRules();
     private final LinuxPaths paths;
     private final ResolvedStateReader reader;
     private final ResolvedPlanner planner;
@@ -36,14 +35,23 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         return ResolvedStateReader.NAME;
     }
 
+    /**
+     * Every Linux: where systemd-resolved is missing, the state says so and the Linux rules tell how to install
+     * it (that advice belongs to Linux only).
+     */
     @Override
     public boolean isSupported() {
-        try {
-            return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                    && Files.exists(paths.resolvedBinary());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public PlatformRules rules() {
+        return RULES;
     }
 
     @Override
@@ -58,10 +66,10 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
-        boolean fixLink = linkResolvConf && current.resolvConf() != null
-                && current.resolvConf().kind() != ResolvConfState.Kind.STUB;
-        return planner.plan(desired, current.systemdVersion() > 0 ? current.systemdVersion() : reader.systemdVersion(),
-                current.dropIns(), fixLink);
+        LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
+        boolean fixLink = linkResolvConf && d.resolvConf() != null && d.resolvConf().kind() != ResolvConfState.Kind.STUB;
+        return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
+                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), fixLink);
     }
 
     @Override
@@ -73,7 +81,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public ApplyResult apply(DesiredSettings desired, boolean linkResolvConf) {
         boolean fixLink = linkResolvConf && ResolvConfInspector.inspect(paths.resolvConf()).kind()
                 != ResolvConfState.Kind.STUB;
-        return send(HelperRequest.apply(desired, fixLink));
+        return coverage(send(HelperRequest.apply(desired, fixLink)));
     }
 
     @Override
@@ -86,12 +94,33 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         return send(HelperRequest.of(HelperRequest.Action.RECOVER));
     }
 
-    private ApplyResult send(HelperRequest r) {
-        try {
-            return privileged.send(r);
-        } catch (IOException e) {
-            return new ApplyResult(ApplyResult.Outcome.FAILED, e.getMessage(), null, null, List.of(), false,
-                    Duration.ZERO);
+    @Override
+    public ApplyResult recoverAtBoot() {
+        return send(HelperRequest.recoverAtBoot());
+    }
+
+    /**
+     * A change that works through the stub does not reach programs that read /etc/resolv.conf and find other
+     * servers there: then the result must not read as complete (outcome NOT_COVERED, its own exit code).
+     */
+    private ApplyResult coverage(ApplyResult r) {
+        if (r.outcome() != ApplyResult.Outcome.APPLIED && r.outcome() != ApplyResult.Outcome.UNCHANGED) {
+            return r;
         }
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, r.reason()
+                + ", but " + why + ", so programs that read it bypass this change; run apply again with "
+                + "--link-resolv-conf to point it at the stub")).orElse(r);
+    }
+
+    private ApplyResult send(HelperRequest r) {
+        ApplyResult result;
+        try {
+            result = privileged.send(r);
+        } catch (IOException e) {
+            result = ApplyResult.of(ApplyResult.Outcome.FAILED, e.getMessage());
+        }
+        // The documented --json result always has "dropIn" on Linux, with nulls when nothing was written.
+        return result.item() == null ? result.withItem(LinuxChange.noDropIn()) : result;
     }
 }

@@ -146,8 +146,7 @@ public final class ApplyViewModel {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }, this::showResult, e -> showResult(new ApplyResult(ApplyResult.Outcome.FAILED, Background.describe(e),
-                null, null, java.util.List.of(), false, java.time.Duration.ZERO)));
+        }, this::showResult, e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Background.describe(e))));
     }
 
     private void showResult(ApplyResult r) {
@@ -161,6 +160,8 @@ public final class ApplyViewModel {
             case ROLLED_BACK -> I18n.t("result.rolledback", reason);
             case REFUSED -> I18n.t("result.refused", reason);
             case FAILED -> I18n.t("result.failed", reason);
+            case NOT_COVERED -> I18n.t("result.notcovered", reason);
+            case PLANNED -> I18n.t("result.planned");
         };
         resultText.set(text);
         summary.set(text);

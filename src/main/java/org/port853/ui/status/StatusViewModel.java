@@ -19,6 +19,7 @@ import org.port853.core.LinkState;
 import org.port853.core.Provider;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
+import org.port853.core.ResolvConfState;
 import org.port853.core.ServerAddress;
 import org.port853.core.Verdict;
 import org.port853.ui.AppModel;
@@ -77,10 +78,10 @@ public final class StatusViewModel {
                 : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(s.pendingChange().started())));
         source.set(I18n.t("source." + s.source().jsonName(), s.resolverName())
-                + (s.systemdVersion() > 0 ? " · systemd " + s.systemdVersion() : ""));
-        resolvConf.set(s.resolvConf() == null ? "—"
-                : I18n.t("resolvconf." + s.resolvConf().kind().name().toLowerCase(Locale.ROOT),
-                String.valueOf(s.resolvConf().target())));
+                + (s.platform().versionText() != null ? " · " + s.platform().versionText() : ""));
+        ResolvConfState file = s.platform().resolverFile();
+        resolvConf.set(file == null ? "—"
+                : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT), String.valueOf(file.target())));
         if (!s.readable()) {
             providers.set("—");
             mode.set("—");

@@ -47,6 +47,7 @@ import org.port853.ui.common.Notifier;
  * the view redraws from that; the capture itself runs on its own threads.
  */
 public final class TrafficViewModel {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TrafficViewModel.class.getName());
     /** Poll period: at most 1000 / POLL_MS redraws a second. */
     public static final int POLL_MS = 200;
     public static final int LEAK_ROWS = 1000;
@@ -196,14 +197,14 @@ public final class TrafficViewModel {
         model.background().run(() -> {
             s.stop();
             return Boolean.TRUE;
-        }, r -> { }, e -> { });
+        }, r -> { }, e -> LOG.log(java.util.logging.Level.WARNING, "stopping the capture failed", e));
     }
 
     private static void closeQuietly(CaptureSession s) {
         try {
             s.close();
         } catch (RuntimeException e) {
-            // it was not running; nothing to release
+            LOG.log(java.util.logging.Level.INFO, "closing a capture that did not start", e);
         }
     }
 

@@ -54,4 +54,12 @@ class DropInRendererTest {
                 DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of()));
         assertTrue(text.endsWith("[Resolve]\nDNS=\nDNS=192.0.2.1\nFallbackDNS=\nDNSOverTLS=opportunistic\nDNSSEC=no\n"), text);
     }
+
+    @Test
+    void withoutADnssecChoiceTheSystemsOwnSettingStays() {
+        String text = DropInRenderer.render(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.1")),
+                DotMode.OPPORTUNISTIC, null, false, List.of()));
+        assertTrue(!text.contains("DNSSEC"), "no DNSSEC line unless the user chose: " + text);
+        assertTrue(!ResolvedConf.parse(text).keys().containsKey("DNSSEC"));
+    }
 }

@@ -86,4 +86,16 @@ class ResolvConfInspectorTest {
         assertEquals(Kind.STATIC, s.kind());
         assertTrue(s.nameservers().isEmpty());
     }
+
+    @Test
+    void bypassIsNamedForEverythingButTheStub() {
+        java.util.function.BiFunction<ResolvConfState.Kind, List<String>, java.util.Optional<String>> b =
+                (k, ns) -> ResolvConfInspector.bypass(new ResolvConfState(k, null, ns));
+        assertTrue(b.apply(ResolvConfState.Kind.STUB, List.of("127.0.0.53")).isEmpty());
+        assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("127.0.0.53")).isEmpty(), "a static copy of the stub");
+        assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("192.0.2.1")).orElseThrow().contains("192.0.2.1"));
+        assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("127.0.0.53", "192.0.2.1")).isPresent());
+        assertTrue(b.apply(ResolvConfState.Kind.UPLINK, List.of("192.0.2.1")).orElseThrow().contains("uplink"));
+        assertTrue(b.apply(ResolvConfState.Kind.MISSING, List.of()).isPresent());
+    }
 }

@@ -20,7 +20,6 @@ import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.core.ServerAddress;
-import org.port853.helper.FileSnapshot;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
 
@@ -129,7 +128,7 @@ class ResolvedPlannerTest {
         Plan p = planner.plan(OFF, 252, List.of(), false);
         assertNull(p.files().get(0).after());
         assertTrue(p.diff().contains("+++ /dev/null"));
-        assertEquals(List.of(FileSnapshot.absent(paths.ourDropIn())), planner.targetFiles(OFF, false));
+        assertEquals(List.of(FileItemStore.absent(paths.ourDropIn())), planner.targetFiles(OFF, false));
     }
 
     @Test
@@ -142,7 +141,7 @@ class ResolvedPlannerTest {
         assertEquals("nameserver 8.8.8.8\n", rc.before());
         assertEquals("-> " + LinuxPaths.STUB_RESOLV_CONF + "\n", rc.after());
         assertTrue(p.actions().contains("write " + paths.resolvConf()));
-        assertEquals(FileSnapshot.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF),
+        assertEquals(FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF),
                 planner.targetFiles(STRICT, true).get(1));
     }
 }

@@ -1,11 +1,11 @@
-package org.port853.helper;
+package org.port853.change;
 
 import java.time.Instant;
 import java.util.List;
 
-/** One change: the files before it and after it, and whether its health check must see encryption. */
+/** One change: the items before it and after it, and whether its health check must see encryption. */
 public record ChangeRecord(String id, Instant started, String description, boolean requireEncrypted,
-                           List<FileSnapshot> before, List<FileSnapshot> after) {
+                           List<ItemSnapshot> before, List<ItemSnapshot> after) {
     public ChangeRecord {
         before = List.copyOf(before);
         after = List.copyOf(after);

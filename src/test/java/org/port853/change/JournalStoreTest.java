@@ -1,4 +1,4 @@
-package org.port853.helper;
+package org.port853.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.PendingChange;
+import org.port853.platform.linux.FileItemStore;
 
 class JournalStoreTest {
     @TempDir
@@ -23,9 +24,9 @@ class JournalStoreTest {
 
     static ChangeRecord change(Path dropIn, Path rc) {
         return new ChangeRecord("c0ffee", Instant.parse("2024-05-01T10:15:30.123456789Z"), "DNS-over-TLS strict with 1 server(s)",
-                true, List.of(FileSnapshot.absent(dropIn), FileSnapshot.file(rc, "nameserver 8.8.8.8\n")),
-                List.of(FileSnapshot.file(dropIn, "[Resolve]\nDNS=\n\"quoted\" \\ ünï\n"),
-                        FileSnapshot.symlink(rc, "../run/systemd/resolve/stub-resolv.conf")));
+                true, List.of(FileItemStore.absent(dropIn), FileItemStore.file(rc, "nameserver 8.8.8.8\n")),
+                List.of(FileItemStore.file(dropIn, "[Resolve]\nDNS=\n\"quoted\" \\ ünï\n"),
+                        FileItemStore.symlink(rc, "../run/systemd/resolve/stub-resolv.conf")));
     }
 
     @Test
@@ -71,12 +72,43 @@ class JournalStoreTest {
     void garbageJournalIsAClearIOException() throws IOException {
         Path dir = root.resolve("state");
         Files.createDirectories(dir);
-        for (String garbage : new String[]{"{not json", "[]", "{\"baseline\":[],\"pending\":null,\"extra\":1}", "\u0000\u0001"}) {
+        for (String garbage : new String[]{"{not json", "[]", "{\"version\":2,\"baseline\":[],\"pending\":null,\"extra\":1}", "\u0000\u0001"}) {
             Files.writeString(dir.resolve("journal.json"), garbage);
             IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load(), garbage);
             assertTrue(e.getMessage().contains("journal") && e.getMessage().contains("unreadable"), e.getMessage());
             assertTrue(e.getMessage().contains(dir.resolve("journal.json").toString()));
         }
+    }
+
+    @Test
+    void journalCarriesItsFormatVersion() throws IOException {
+        Path dir = root.resolve("state");
+        JournalStore s = new JournalStore(dir);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        s.save(new Journal(c.before(), c));
+        assertTrue(Files.readString(dir.resolve("journal.json")).contains("\"version\" : " + Journal.FORMAT));
+    }
+
+    @Test
+    void newerFormatIsRefusedAndNeverOverwritten() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        String future = "{\"version\":" + (Journal.FORMAT + 1) + ",\"baseline\":[],\"somethingNew\":{}}";
+        Files.writeString(dir.resolve("journal.json"), future);
+        JournalStore s = new JournalStore(dir);
+        IOException e = assertThrows(IOException.class, s::load);
+        assertTrue(e.getMessage().contains("newer Port853") && e.getMessage().contains("format " + (Journal.FORMAT + 1)),
+                e.getMessage());
+        assertEquals(future, Files.readString(dir.resolve("journal.json")));
+    }
+
+    @Test
+    void journalWithoutVersionIsRefusedClearly() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("journal.json"), "{\"baseline\":[],\"pending\":null}");
+        IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load());
+        assertTrue(e.getMessage().contains("no format version"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.port853.helper;
+package org.port853.change;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFiles {
     public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
     public static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+    /** The temp files' names: "." + target name + TEMP_MARKER + random hex + ".tmp". */
+    public static final String TEMP_MARKER = ".port853-";
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
 
     private AtomicFiles() {
     }
@@ -41,20 +45,39 @@ public final class AtomicFiles {
      * Writes over whatever is at {@code target}, a symlink included: rename(2) replaces the link itself without
      * following it, so there is no moment without a file (used to put a snapshot back).
      */
-    private static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+    public static void replace(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        replace(target, content, mode, temp -> { });
+    }
+
+    /** Something done to the finished temp file before it is renamed into place (e.g. setting its owner). */
+    @FunctionalInterface
+    public interface TempStep {
+        void accept(Path temp) throws IOException;
+    }
+
+    /**
+     * Like {@link #replace(Path, byte[], Set)}, running {@code beforeRename} on the complete temp file first, so
+     * metadata such as the owner is in place at the moment the new file appears.
+     */
+    public static void replace(Path target, byte[] content, Set<PosixFilePermission> mode, TempStep beforeRename)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + ".port853-" + Long.toHexString(
+        Path temp = dir.resolve(tempName(target) + Long.toHexString(
                 ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(mode))) {
+            try (FileChannel ch = POSIX ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(mode))
+                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            Files.setPosixFilePermissions(temp, mode);
+            if (POSIX) {
+                Files.setPosixFilePermissions(temp, mode);
+            }
+            beforeRename.accept(temp);
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
@@ -65,7 +88,7 @@ public final class AtomicFiles {
     /** Points {@code link} at {@code target}, replacing what is there atomically. */
     public static void symlink(Path link, String target) throws IOException {
         Path dir = link.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + link.getFileName() + ".port853-" + Long.toHexString(
+        Path temp = dir.resolve(tempName(link) + Long.toHexString(
                 ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.createSymbolicLink(temp, Path.of(target));
@@ -85,21 +108,8 @@ public final class AtomicFiles {
         }
     }
 
-    /** Makes the file system match the snapshot. */
-    public static void restore(FileSnapshot s, Set<PosixFilePermission> mode) throws IOException {
-        switch (s.kind()) {
-            case ABSENT:
-                delete(s.file());
-                break;
-            case FILE:
-                replace(s.file(), s.bytes(), mode);
-                break;
-            case SYMLINK:
-                symlink(s.file(), s.target());
-                break;
-            default:
-                throw new IllegalStateException(s.kind().name());
-        }
+    private static String tempName(Path target) {
+        return "." + target.getFileName() + TEMP_MARKER;
     }
 
     public static void ensureDirectory(Path dir, Set<PosixFilePermission> mode) throws IOException {
@@ -108,11 +118,17 @@ public final class AtomicFiles {
         }
         if (!Files.isDirectory(dir)) {
             try {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(mode));
+                if (POSIX) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(mode));
+                } else {
+                    Files.createDirectories(dir);
+                }
             } catch (FileAlreadyExistsException e) {
                 throw new IOException(dir + " exists and is not a directory", e);
             }
-            Files.setPosixFilePermissions(dir, mode);
+            if (POSIX) {
+                Files.setPosixFilePermissions(dir, mode);
+            }
         }
     }
 
@@ -131,6 +147,9 @@ public final class AtomicFiles {
     }
 
     private static void syncDirectory(Path dir) throws IOException {
+        if (!POSIX) {
+            return; // directories cannot be opened for fsync on Windows; NTFS journals the rename itself
+        }
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }

@@ -1,6 +1,7 @@
-package org.port853.helper;
+package org.port853.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,33 @@ class ChangeLockTest {
         first.close();
         waiter.get(10, TimeUnit.SECONDS);
         assertEquals(0, taken.getCount());
+    }
+
+    /** True when another process can take a POSIX (fcntl) lock on the file, i.e. nobody holds it. */
+    private static boolean freeForOtherProcesses(Path lockFile) throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import fcntl,sys\n"
+                + "f=open(sys.argv[1],'r+')\n"
+                + "try:\n fcntl.lockf(f, fcntl.LOCK_EX|fcntl.LOCK_NB); print('free')\n"
+                + "except OSError: print('held')\n", lockFile.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(out.equals("free") || out.equals("held"), out);
+        return out.equals("free");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a waiter in the same process that times out does not release the holder's lock")
+    void timedOutWaiterKeepsTheHoldersLock() throws Exception {
+        Path state = dir.resolve("state");
+        ChangeLock held = ChangeLock.acquire(state, Duration.ZERO);
+        try {
+            assertFalse(freeForOtherProcesses(state.resolve("lock")), "held before the waiter");
+            assertThrows(ChangeLock.BusyException.class, () -> ChangeLock.acquire(state, Duration.ofMillis(200)));
+            assertFalse(freeForOtherProcesses(state.resolve("lock")),
+                    "POSIX locks are per process: the waiter's close must not drop the holder's lock");
+        } finally {
+            held.close();
+        }
+        assertTrue(freeForOtherProcesses(state.resolve("lock")), "released by its holder");
     }
 }

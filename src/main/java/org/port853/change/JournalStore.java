@@ -1,6 +1,7 @@
-package org.port853.helper;
+package org.port853.change;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,12 +43,33 @@ public final class JournalStore {
         if (!Files.exists(f)) {
             return Journal.EMPTY;
         }
+        JsonNode tree;
         try {
-            return JSON.readValue(Files.readAllBytes(f), Journal.class);
+            tree = JSON.readTree(Files.readAllBytes(f));
         } catch (IOException e) {
-            throw new IOException("the journal " + f + " is unreadable (" + e.getClass().getSimpleName()
-                    + "); fix or remove it by hand", e);
+            throw unreadable(f, e);
         }
+        JsonNode version = tree == null ? null : tree.get("version");
+        if (tree != null && tree.isObject() && (version == null || !version.canConvertToInt())) {
+            throw new IOException("the journal " + f + " has no format version (it was written by an older Port853); "
+                    + "check the files it names and remove it by hand");
+        }
+        if (version != null && version.canConvertToInt() && version.intValue() > Journal.FORMAT) {
+            // Never overwrite what a newer Port853 wrote: it may hold state this version cannot represent.
+            throw new IOException("the journal " + f + " was written by a newer Port853 (format " + version.intValue()
+                    + "; this version reads format " + Journal.FORMAT + "); use that version, or check the files it "
+                    + "names and remove it by hand");
+        }
+        try {
+            return JSON.treeToValue(tree, Journal.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable(f, e);
+        }
+    }
+
+    private static IOException unreadable(Path f, Exception e) {
+        return new IOException("the journal " + f + " is unreadable (" + e.getClass().getSimpleName()
+                + "); fix or remove it by hand", e);
     }
 
     public void save(Journal j) throws IOException {
@@ -55,7 +77,8 @@ public final class JournalStore {
         if (j.isEmpty()) {
             AtomicFiles.delete(dir.resolve(JOURNAL));
         } else {
-            AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(j), AtomicFiles.PRIVATE);
+            AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
+                    j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
             AtomicFiles.delete(dir.resolve(MARKER));

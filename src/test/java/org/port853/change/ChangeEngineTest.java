@@ -1,4 +1,4 @@
-package org.port853.helper;
+package org.port853.change;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +23,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Set;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.linux.FileItemStore;
 import org.port853.platform.ApplyResult.Outcome;
 
 @DisplayName("ChangeEngine: journal, write, restart, check, roll back")
@@ -32,7 +34,7 @@ class ChangeEngineTest {
     static class RecordingControl implements ResolverControl {
         final List<String> calls = new ArrayList<>();
         final Deque<Health> answers = new ArrayDeque<>();
-        Health fallback = new Health(true, true, "resolved example.com over an encrypted connection");
+        Health fallback = new Health(true, true, "resolved example.com over an encrypted connection", null);
 
         @Override
         public void ensureEnabled() {
@@ -40,7 +42,7 @@ class ChangeEngineTest {
         }
 
         @Override
-        public void restart() throws IOException {
+        public void reload() throws IOException {
             calls.add("restart");
         }
 
@@ -56,7 +58,7 @@ class ChangeEngineTest {
     }
 
     static final ResolverControl.Health BAD = new ResolverControl.Health(false, false,
-            "resolving example.com failed: certificate not trusted");
+            "resolving example.com failed: certificate not trusted", null);
 
     @TempDir
     Path root;
@@ -76,12 +78,14 @@ class ChangeEngineTest {
         stateDir = root.resolve("var/lib/port853");
         journals = new JournalStore(stateDir);
         control = new RecordingControl();
-        engine = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(resolvConf),
-                Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
+        engine = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)), control,
+                Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)),
+                s -> s.key().equals(FileItemStore.key(dropIn)) ? new ApplyResult.Item("dropIn", dropIn.toString(),
+                        s.content()) : null);
     }
 
-    List<FileSnapshot> target(String content) {
-        return List.of(FileSnapshot.file(dropIn, content));
+    List<ItemSnapshot> target(String content) {
+        return List.of(FileItemStore.file(dropIn, content));
     }
 
     static final String A = "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n";
@@ -95,14 +99,24 @@ class ChangeEngineTest {
             assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
             assertTrue(r.encryptedVerified());
             assertEquals(A, Files.readString(dropIn));
-            assertEquals(dropIn.toString(), r.dropInPath());
-            assertEquals(A, r.dropInContent());
+            assertEquals(new ApplyResult.Item("dropIn", dropIn.toString(), A), r.item());
             assertEquals(List.of("enable", "restart", "check true"), control.calls);
             Journal j = journals.load();
-            assertEquals(List.of(FileSnapshot.absent(dropIn)), j.baseline());
+            assertEquals(List.of(FileItemStore.absent(dropIn)), j.baseline());
             assertNull(j.pending());
             assertNull(JournalStore.readMarker(stateDir));
             assertTrue(r.actions().contains("write " + dropIn), r.actions().toString());
+        }
+
+        @Test
+        void historyRecordsEachCompletedChangeInOrder() throws IOException {
+            engine.apply(target(A), "first", true);
+            control.answers.add(BAD);
+            engine.apply(target(B), "second", true);
+            List<Completed> h = journals.load().history();
+            assertEquals(List.of("first APPLIED", "second ROLLED_BACK"),
+                    h.stream().map(c -> c.description() + " " + c.outcome()).toList());
+            assertFalse(h.get(1).started().isBefore(h.get(0).finished()), "the second began after the first ended");
         }
 
         @Test
@@ -143,7 +157,7 @@ class ChangeEngineTest {
         @Test
         void previousSettingsBrokenTooIsSaid() throws IOException {
             control.answers.add(BAD);
-            control.answers.add(new ResolverControl.Health(false, false, "no answer"));
+            control.answers.add(new ResolverControl.Health(false, false, "no answer", null));
             ApplyResult r = engine.apply(target(A), "strict", true);
             assertTrue(r.reason().contains("the previous settings do not resolve names either: no answer"), r.reason());
         }
@@ -152,7 +166,7 @@ class ChangeEngineTest {
         void filesNotOwnedAreRefused() {
             Path other = root.resolve("etc/passwd");
             assertThrows(IllegalArgumentException.class,
-                    () -> engine.apply(List.of(FileSnapshot.file(other, "root::0:0::/:/bin/sh\n")), "evil", false));
+                    () -> engine.apply(List.of(FileItemStore.file(other, "root::0:0::/:/bin/sh\n")), "evil", false));
             assertFalse(Files.exists(other));
             assertTrue(control.calls.isEmpty());
         }
@@ -161,9 +175,9 @@ class ChangeEngineTest {
         void writeFailureLeavesEverythingAsItWas() throws IOException {
             // resolv.conf's directory is missing: the second write fails after the first succeeded
             Path badResolvConf = root.resolve("missing-dir/resolv.conf");
-            ChangeEngine e = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(badResolvConf),
-                    Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
-            ApplyResult r = e.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.file(badResolvConf, "x")), "x", false);
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, badResolvConf)), control,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.file(badResolvConf, "x")), "x", false);
             assertEquals(Outcome.FAILED, r.outcome());
             assertTrue(r.reason().contains(badResolvConf.toString()) && r.reason().contains("nothing was changed"), r.reason());
             assertFalse(Files.exists(dropIn));
@@ -177,9 +191,9 @@ class ChangeEngineTest {
             Path notADir = root.resolve("etc/not-a-dir");
             Files.writeString(notADir, "plain file\n");
             Path badTarget = notADir.resolve("resolv.conf");
-            ChangeEngine e = new ChangeEngine(journals, control, p -> p.equals(dropIn) || p.equals(badTarget),
-                    Duration.ofMillis(500), List.of(FileSnapshot.absent(dropIn)));
-            ApplyResult r = e.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.file(badTarget, "x")), "x", false);
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, badTarget)), control,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.file(badTarget, "x")), "x", false);
             assertEquals(Outcome.FAILED, r.outcome());
             assertTrue(r.reason().contains(badTarget.toString()), r.reason());
             assertFalse(Files.exists(dropIn));
@@ -194,16 +208,16 @@ class ChangeEngineTest {
                 private boolean failed;
 
                 @Override
-                public void restart() throws IOException {
-                    super.restart();
+                public void reload() throws IOException {
+                    super.reload();
                     if (!failed) {
                         failed = true;
                         throw new IOException("systemctl restart timed out");
                     }
                 }
             };
-            ChangeEngine e = new ChangeEngine(journals, failsOnce, p -> p.equals(dropIn), Duration.ofMillis(500),
-                    List.of(FileSnapshot.absent(dropIn)));
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), failsOnce, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
             ApplyResult r = e.apply(target(A), "a", true);
             assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
             assertTrue(r.reason().contains("did not restart: systemctl restart timed out"), r.reason());
@@ -247,8 +261,8 @@ class ChangeEngineTest {
             Files.writeString(dropIn, B);
             preCrash = Files.readAllBytes(dropIn);
             crashed = new ChangeRecord("crash-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict with 1 server(s)",
-                    true, List.of(FileSnapshot.file(dropIn, B)), List.of(FileSnapshot.file(dropIn, A)));
-            journals.save(new Journal(List.of(FileSnapshot.absent(dropIn)), crashed));
+                    true, List.of(FileItemStore.file(dropIn, B)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), crashed));
             Files.writeString(dropIn, A);
         }
 
@@ -294,7 +308,7 @@ class ChangeEngineTest {
             assertEquals(A, Files.readString(dropIn));
             assertNull(journals.load().pending());
             assertNull(JournalStore.readMarker(stateDir));
-            assertEquals(List.of(FileSnapshot.absent(dropIn)), journals.load().baseline(), "baseline survives");
+            assertEquals(List.of(FileItemStore.absent(dropIn)), journals.load().baseline(), "baseline survives");
         }
 
         @Test
@@ -334,7 +348,90 @@ class ChangeEngineTest {
     }
 
     @Nested
+    class BootRecovery {
+        private ChangeRecord crashed() throws IOException {
+            ChangeRecord c = new ChangeRecord("boot", java.time.Instant.now(), "strict", true,
+                    List.of(FileItemStore.absent(dropIn)), List.of(FileItemStore.file(dropIn, A)));
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), c));
+            Files.writeString(dropIn, A);
+            return c;
+        }
+
+        @Test
+        @DisplayName("a good strict change is kept when the check passes once the network is up")
+        void keptWhenTheNetworkComesUp() throws IOException {
+            crashed();
+            java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+            control.answers.addAll(List.of(BAD, BAD, BAD, BAD));
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> polls.incrementAndGet() > 4));
+            assertEquals(Outcome.KEPT, r.outcome(), r.reason());
+            assertEquals(A, Files.readString(dropIn), "never rolled back while Wi-Fi was connecting");
+        }
+
+        @Test
+        @DisplayName("never rolled back because the network was not up: left pending")
+        void leftPendingWhileTheNetworkStaysDown() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofMillis(300), Duration.ofMillis(20), 3,
+                    () -> false));
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("the network did not come up"), r.reason());
+            assertEquals(A, Files.readString(dropIn));
+            assertNotNull(journals.load().pending(), "still pending for the next boot");
+        }
+
+        @Test
+        @DisplayName("rolled back when the network is up and the check keeps failing")
+        void rolledBackWhenTheNetworkIsUpAndItStillFails() throws IOException {
+            crashed();
+            control.fallback = BAD;
+            ApplyResult r = engine.recover(new ChangeEngine.Patience(Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                    () -> true));
+            assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+            assertEquals(3, control.calls.stream().filter("check true"::equals).count(), control.calls.toString());
+            assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
     class Revert {
+        @Test
+        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
+        void neverClobbersAnAdminsLaterEdit() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            Files.delete(resolvConf);
+            Files.writeString(resolvConf, "# the admin's new file\nnameserver 192.0.2.99\n");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
+            assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
+            assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("revert brings back mode, owner and group, not only the bytes")
+        void restoresMetadata() throws IOException {
+            Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+            Files.setPosixFilePermissions(resolvConf, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+            var names = resolvConf.getFileSystem().getUserPrincipalLookupService();
+            var view = Files.getFileAttributeView(resolvConf, java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setOwner(names.lookupPrincipalByName("nobody"));
+            view.setGroup(names.lookupPrincipalByGroupName("adm"));
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                    "../run/systemd/resolve/stub-resolv.conf")), "a", true);
+            assertEquals(Outcome.REVERTED, engine.revert().outcome());
+            var a = Files.readAttributes(resolvConf, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()));
+            assertEquals("nobody", a.owner().getName());
+            assertEquals("adm", a.group().getName());
+        }
+
         @Test
         void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
             String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";
@@ -342,7 +439,7 @@ class ChangeEngineTest {
             Files.writeString(resolvConf, "nameserver 192.0.2.1\nsearch lan\n");
             byte[] rcBefore = Files.readAllBytes(resolvConf);
             engine.apply(target(A), "a", true);
-            engine.apply(List.of(FileSnapshot.file(dropIn, B), FileSnapshot.symlink(resolvConf,
+            engine.apply(List.of(FileItemStore.file(dropIn, B), FileItemStore.symlink(resolvConf,
                     "../run/systemd/resolve/stub-resolv.conf")), "b", true);
             assertTrue(Files.isSymbolicLink(resolvConf));
             engine.apply(target(A), "a again", true);
@@ -360,20 +457,20 @@ class ChangeEngineTest {
             engine.apply(target(A), "a", true);
             // an interrupted change B: written, never checked
             journals.save(new Journal(journals.load().baseline(), new ChangeRecord("b", java.time.Instant.now(), "b",
-                    true, List.of(FileSnapshot.file(dropIn, A)), List.of(FileSnapshot.file(dropIn, B)))));
+                    true, List.of(FileItemStore.file(dropIn, A)), List.of(FileItemStore.file(dropIn, B)))));
             Files.writeString(dropIn, B);
             RecordingControl dying = new RecordingControl() {
                 @Override
-                public void restart() {
+                public void reload() {
                     throw new IllegalStateException("killed during the revert's restart");
                 }
             };
-            ChangeEngine e = new ChangeEngine(journals, dying, p -> p.equals(dropIn), Duration.ofMillis(500),
-                    List.of(FileSnapshot.absent(dropIn)));
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dying, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
             assertThrows(IllegalStateException.class, e::revert);
             assertFalse(Files.exists(dropIn), "the files were already restored");
             ChangeRecord pendingRevert = journals.load().pending();
-            assertEquals(List.of(FileSnapshot.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
+            assertEquals(List.of(FileItemStore.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
             assertEquals(pendingRevert.after(), pendingRevert.before(), "so no rollback can land on A or B");
             assertEquals(Outcome.KEPT, engine.recover().outcome(), "recover finishes the revert");
             assertFalse(Files.exists(dropIn), "recover does not bring A or B back");
@@ -385,7 +482,7 @@ class ChangeEngineTest {
         @Test
         void restoresASymlinkBaseline() throws IOException {
             Files.createSymbolicLink(resolvConf, Path.of("/run/systemd/resolve/resolv.conf"));
-            engine.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.symlink(resolvConf,
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
                     "../run/systemd/resolve/stub-resolv.conf")), "a", true);
             engine.revert();
             assertEquals(Path.of("/run/systemd/resolve/resolv.conf"), Files.readSymbolicLink(resolvConf));
@@ -411,7 +508,7 @@ class ChangeEngineTest {
         @Test
         void revertReportsWhenThePreviousSettingsDoNotResolve() throws IOException {
             engine.apply(target(A), "a", true);
-            control.answers.add(new ResolverControl.Health(false, false, "no answer"));
+            control.answers.add(new ResolverControl.Health(false, false, "no answer", null));
             ApplyResult r = engine.revert();
             assertEquals(Outcome.REVERTED, r.outcome());
             assertTrue(r.reason().contains("no answer"), r.reason());
@@ -423,7 +520,7 @@ class ChangeEngineTest {
             byte[] latin1 = "# G\u00e9n\u00e9r\u00e9 par l'admin\nnameserver 192.0.2.1\n"
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             Files.write(resolvConf, latin1);
-            engine.apply(List.of(FileSnapshot.file(dropIn, A), FileSnapshot.symlink(resolvConf,
+            engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
                     "../run/systemd/resolve/stub-resolv.conf")), "a", true);
             engine.revert();
             assertArrayEquals(latin1, Files.readAllBytes(resolvConf));

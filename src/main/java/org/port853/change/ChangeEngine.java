@@ -1,0 +1,351 @@
+package org.port853.change;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+
+/**
+ * Applies a change to a set of items so that the machine is never left without working DNS, whatever
+ * happens: journal first (before-state, pending), then atomic writes, reload, health check, then either
+ * "verified" or a rollback to the before-state. An interrupted run leaves a pending journal that the next
+ * apply, {@link #recover()} or {@link #revert()} resolves. Platform-neutral: the items are behind
+ * {@link ItemStore}, the resolver behind {@link ResolverControl}.
+ */
+public final class ChangeEngine {
+    private static final Logger LOG = Logger.getLogger(ChangeEngine.class.getName());
+
+    private final JournalStore journals;
+    private final ItemStore items;
+    private final ResolverControl resolver;
+    private final Duration lockWait;
+    private final List<ItemSnapshot> pristine;
+    private final Function<ItemSnapshot, ApplyResult.Item> shown;
+
+    /**
+     * @param pristine the state of our own items before Port853 ever ran (e.g. "our drop-in absent"); revert
+     *                 falls back to it when the journal is gone, so a lost journal never strands our items
+     */
+    public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
+                        List<ItemSnapshot> pristine) {
+        this(journals, items, resolver, lockWait, pristine, s -> null);
+    }
+
+    /** @param shown the main item of a result as documents show it, or null for items results do not show */
+    public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
+                        List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown) {
+        this.journals = journals;
+        this.items = items;
+        this.resolver = resolver;
+        this.lockWait = lockWait;
+        this.pristine = List.copyOf(pristine);
+        this.shown = shown;
+    }
+
+    public ApplyResult apply(List<ItemSnapshot> requested, String description, boolean requireEncrypted)
+            throws IOException {
+        long t0 = System.nanoTime();
+        requested.forEach(f -> requireOwned(f.key()));
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            ChangeRecord interrupted = j.pending();
+            if (interrupted != null && interrupted.after().equals(requested)
+                    && ItemSnapshots.allSatisfy(read(requested), requested)) {
+                actions.add("check the interrupted change " + interrupted.id());
+                return reloadAndVerify(j, interrupted, actions, t0, Outcome.APPLIED);
+            }
+            // An interrupted change is replaced, not stacked: its before-state is ours, and items it touched that
+            // this change does not name go back to how they were.
+            List<ItemSnapshot> target = new ArrayList<>(requested);
+            if (interrupted != null) {
+                interrupted.before().stream().filter(b -> target.stream().noneMatch(t -> t.key().equals(b.key())))
+                        .forEach(target::add);
+            }
+            List<ItemSnapshot> before = beforeOf(target, interrupted);
+            if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
+                journals.save(j); // keeps the public marker in step with the journal
+                return result(Outcome.UNCHANGED, "the settings are already in place", target, actions, false, t0);
+            }
+            resolver.ensureEnabled();
+            ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
+                    requireEncrypted, before, target);
+            Journal withChange = new Journal(Journal.FORMAT, merge(j.baseline() != null ? j.baseline() : before, before),
+                    j.applied(), change, j.history());
+            journals.save(withChange);
+            actions.add("record the change in " + journals.dir());
+            if (interrupted != null) {
+                actions.add("replace the interrupted change " + interrupted.id());
+            }
+            try {
+                writeAll(target);
+            } catch (IOException writeFailed) {
+                LOG.warning("change " + change.id() + ": " + writeFailed.getMessage() + "; restoring the items");
+                writeAll(before);
+                if (interrupted != null) {
+                    reload(actions); // the resolver may still run the interrupted change's items
+                }
+                journals.save(withChange.withPending(null));
+                return result(Outcome.FAILED, writeFailed.getMessage() + "; nothing was changed", target, actions,
+                        false, t0);
+            }
+            target.forEach(f -> actions.add("write " + location(f)));
+            return reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
+        }
+    }
+
+    /**
+     * How patient a recovery is. At boot the network may not be up yet (Wi-Fi still connecting): a failed check
+     * then proves nothing, so the engine retries every {@code interval} for up to {@code total}, and rolls back
+     * only after {@code failuresWithNetwork} failed checks while {@code networkUp} said yes. If the network never
+     * comes up, the change stays pending for the next boot or a manual recover.
+     */
+    public record Patience(Duration total, Duration interval, int failuresWithNetwork,
+                           java.util.function.BooleanSupplier networkUp) {
+        /** One check, decided at once (an interactive recover). */
+        public static final Patience NONE = new Patience(Duration.ZERO, Duration.ZERO, 1, () -> true);
+    }
+
+    /** Checks an interrupted change: keeps it if healthy, rolls it back otherwise. */
+    public ApplyResult recover() throws IOException {
+        return recover(Patience.NONE);
+    }
+
+    /** Like {@link #recover()}, with the patience a boot-time recovery needs. */
+    public ApplyResult recover(Patience patience) throws IOException {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            if (j.pending() == null) {
+                journals.save(j); // a marker left by a run killed between journal and marker goes away
+                return result(Outcome.UNCHANGED, "there is no interrupted change", List.of(), actions, false, t0);
+            }
+            ChangeRecord p = j.pending();
+            if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
+                actions.add("the interrupted change " + p.id() + " never finished writing");
+                return rollBack(j, p, actions, t0, "the interrupted change was incomplete");
+            }
+            return reloadAndVerify(j, p, actions, t0, Outcome.KEPT, patience);
+        }
+    }
+
+    /**
+     * Restores every item to how it was before Port853's first change and forgets the journal. An item that
+     * someone else changed since Port853 last wrote it is left as it is, and the result says so.
+     */
+    public ApplyResult revert() throws IOException {
+        long t0 = System.nanoTime();
+        List<String> actions = new ArrayList<>();
+        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+            Journal j = journals.load();
+            boolean fromJournal = j.baseline() != null || j.pending() != null;
+            List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
+                    : j.pending() != null ? j.pending().before() : pristine;
+            baseline.forEach(f -> requireOwned(f.key()));
+            List<ItemSnapshot> now = read(baseline);
+            if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline)) {
+                journals.save(Journal.EMPTY);
+                return result(Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", baseline,
+                        actions, false, t0);
+            }
+            List<ItemSnapshot> restore = new ArrayList<>();
+            List<String> leftAlone = new ArrayList<>();
+            for (int i = 0; i < baseline.size(); i++) {
+                ItemSnapshot b = baseline.get(i);
+                ItemSnapshot current = now.get(i);
+                if (ItemSnapshots.satisfies(current, b)) {
+                    continue;
+                }
+                if (fromJournal && !lastWrittenByUs(j, current)) {
+                    leftAlone.add(location(b));
+                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change");
+                    continue;
+                }
+                restore.add(b);
+            }
+            // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
+            // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
+            // even a "rollback" lands on the baseline, never on the interrupted change's items).
+            journals.save(new Journal(Journal.FORMAT, baseline, j.applied(), new ChangeRecord(
+                    UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
+                    restore, restore), j.history()));
+            writeAll(restore);
+            restore.forEach(f -> actions.add("restore " + location(f)));
+            reload(actions);
+            journals.save(Journal.EMPTY);
+            ResolverControl.Health h = resolver.check(false);
+            String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
+                    + " as it is because someone else changed it after Port853's change";
+            return result(Outcome.REVERTED, (h.ok() ? "restored the previous settings; names resolve"
+                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left,
+                    baseline, actions, false, t0);
+        }
+    }
+
+    /** Is {@code current} a state Port853 itself left the item in (applied, or an interrupted change's)? */
+    private static boolean lastWrittenByUs(Journal j, ItemSnapshot current) {
+        List<ItemSnapshot> ours = new ArrayList<>();
+        ItemSnapshots.find(j.applied(), current.key()).ifPresent(ours::add);
+        if (j.pending() != null) {
+            ItemSnapshots.find(j.pending().after(), current.key()).ifPresent(ours::add);
+            ItemSnapshots.find(j.pending().before(), current.key()).ifPresent(ours::add);
+        }
+        return ours.stream().anyMatch(o -> ItemSnapshots.satisfies(current, o));
+    }
+
+    /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
+    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
+                                        Outcome success) throws IOException {
+        return reloadAndVerify(j, change, actions, t0, success, Patience.NONE);
+    }
+
+    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
+                                        Outcome success, Patience patience) throws IOException {
+        try {
+            reload(actions);
+        } catch (IOException e) {
+            return rollBack(j, change, actions, t0, "the resolver did not restart: " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + patience.total().toNanos();
+        int failuresWithNetwork = 0;
+        ResolverControl.Health h;
+        while (true) {
+            h = resolver.check(change.requireEncrypted());
+            if (h.ok()) {
+                break;
+            }
+            boolean networkUp = patience.networkUp().getAsBoolean();
+            if (networkUp && ++failuresWithNetwork >= patience.failuresWithNetwork()) {
+                break;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                if (networkUp) {
+                    break;
+                }
+                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing");
+                LOG.warning("change " + change.id() + " left pending: the network did not come up within "
+                        + patience.total().toSeconds() + " s");
+                return result(Outcome.UNCHANGED, "left the interrupted change as it is: the network did not come up "
+                        + "within " + patience.total().toSeconds() + " s, so the check proves nothing; the next boot "
+                        + "or 'port853 recover' checks it again", change.after(), actions, false, t0);
+            }
+            sleepQuietly(patience.interval());
+        }
+        actions.add("health check: " + h.detail() + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"));
+        if (h.ok()) {
+            journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
+                    : j.applied())).withCompleted(completed(change, success)));
+            LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
+            return result(success, h.encrypted() ? "names resolve over an encrypted connection"
+                    : "names resolve (the answer did not come over an encrypted connection)", change.after(), actions,
+                    h.encrypted(), t0);
+        }
+        LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
+        return rollBack(j, change, actions, t0, h.detail());
+    }
+
+    private ApplyResult rollBack(Journal j, ChangeRecord change, List<String> actions, long t0, String why)
+            throws IOException {
+        writeAll(change.before());
+        change.before().forEach(f -> actions.add("restore " + location(f)));
+        try {
+            reload(actions);
+        } catch (IOException e) {
+            // The items are back but the resolver may still run the change: stay pending, so status says so and
+            // recover (or the boot-time unit) restarts it.
+            LOG.severe("change " + change.id() + ": rolled back, but the resolver did not restart: " + e.getMessage());
+            return result(Outcome.FAILED, "rolled back the files (" + why + "), but the resolver did not restart: "
+                    + e.getMessage() + "; run 'port853 recover'", change.after(), actions, false, t0);
+        }
+        journals.save(j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK)));
+        ResolverControl.Health after = resolver.check(false);
+        String reason = "rolled back: " + why
+                + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
+        return result(Outcome.ROLLED_BACK, reason, change.after(), actions, false, t0);
+    }
+
+    /** The items as they were before the change: an interrupted change's before-state where it has one. */
+    private List<ItemSnapshot> beforeOf(List<ItemSnapshot> target, ChangeRecord interrupted) throws IOException {
+        List<ItemSnapshot> out = new ArrayList<>();
+        for (ItemSnapshot t : target) {
+            Optional<ItemSnapshot> known = interrupted == null ? Optional.empty()
+                    : ItemSnapshots.find(interrupted.before(), t.key());
+            out.add(known.isPresent() ? known.get() : items.read(t.key()));
+        }
+        return out;
+    }
+
+    private void reload(List<String> actions) throws IOException {
+        resolver.reload();
+        actions.add("restart the resolver");
+    }
+
+    private void writeAll(List<ItemSnapshot> list) throws IOException {
+        for (ItemSnapshot f : list) {
+            requireOwned(f.key());
+            try {
+                items.write(f);
+            } catch (IOException e) {
+                throw new IOException("could not write " + location(f) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<ItemSnapshot> read(List<ItemSnapshot> like) throws IOException {
+        List<ItemSnapshot> now = new ArrayList<>();
+        for (ItemSnapshot f : like) {
+            now.add(items.read(f.key()));
+        }
+        return now;
+    }
+
+    /** Earlier records of an item win; items not recorded yet are added. */
+    private static List<ItemSnapshot> merge(List<ItemSnapshot> first, List<ItemSnapshot> then) {
+        List<ItemSnapshot> out = new ArrayList<>(first);
+        for (ItemSnapshot b : then) {
+            if (out.stream().noneMatch(x -> x.key().equals(b.key()))) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static void sleepQuietly(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the network", e);
+        }
+    }
+
+    private static Completed completed(ChangeRecord c, Outcome o) {
+        return new Completed(c.id(), c.description(), c.started(), Instant.now(), o.name());
+    }
+
+    private void requireOwned(String key) {
+        if (!items.owns(key)) {
+            throw new IllegalArgumentException(key + " is not an item Port853 may write");
+        }
+    }
+
+    /** A key without its kind prefix, for messages: "file:/etc/resolv.conf" reads as "/etc/resolv.conf". */
+    static String location(ItemSnapshot s) {
+        String k = s.key();
+        return k.startsWith("file:") ? k.substring("file:".length()) : k;
+    }
+
+    private ApplyResult result(Outcome o, String reason, List<ItemSnapshot> list, List<String> actions,
+                               boolean encrypted, long t0) {
+        ApplyResult.Item item = list.stream().map(shown).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new ApplyResult(o, reason, item, actions, encrypted, Duration.ofNanos(System.nanoTime() - t0));
+    }
+}

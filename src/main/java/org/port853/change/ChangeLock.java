@@ -1,0 +1,106 @@
+package org.port853.change;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Serialises changes: one writer at a time across processes (an advisory lock on {@code lock} in the state
+ * directory, released by the kernel if the holder dies) and across threads of one process. A second caller
+ * waits a bounded time, then gives up.
+ *
+ * <p>POSIX record locks belong to the process, not to the file descriptor: if a waiter in the same JVM opened
+ * the lock file and closed it again, the kernel would drop the holder's lock too. So a process-wide registry
+ * decides first, and only a caller that no thread of this JVM blocks ever opens the file.
+ */
+public final class ChangeLock implements AutoCloseable {
+    /** Thrown when another change holds the lock for longer than the caller is willing to wait. */
+    public static final class BusyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BusyException(Duration waited) {
+            super("another Port853 change is in progress (waited " + waited.toSeconds() + " s); try again when it has finished");
+        }
+    }
+
+    /** Lock files held by this process; guarded by the class monitor. */
+    private static final Set<Path> HELD = new HashSet<>();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private boolean closed;
+
+    private ChangeLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static ChangeLock acquire(Path stateDir, Duration maxWait) throws IOException {
+        AtomicFiles.ensureDirectory(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = stateDir.resolve("lock").toAbsolutePath().normalize();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            while (true) {
+                ChangeLock l = tryTake(file);
+                if (l != null) {
+                    return l;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new BusyException(maxWait);
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for another change", e);
+        }
+    }
+
+    private static synchronized ChangeLock tryTake(Path file) throws IOException {
+        if (HELD.contains(file)) {
+            return null; // another thread of this process holds it: do not touch the file at all
+        }
+        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
+        try {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                ch.close(); // safe: this process holds no lock on the file (checked above)
+                return null;
+            }
+            HELD.add(file);
+            return new ChangeLock(file, ch, l);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (ChangeLock.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                lock.release();
+            } finally {
+                try {
+                    channel.close();
+                } finally {
+                    HELD.remove(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.port853.change;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Comparisons of {@link ItemSnapshot}s that the engine needs (the record itself stays a plain value). */
+public final class ItemSnapshots {
+    private ItemSnapshots() {
+    }
+
+    public static ItemSnapshot absent(String key) {
+        return new ItemSnapshot(key, false, null, Map.of());
+    }
+
+    public static Map<String, String> attributes(ItemSnapshot s) {
+        return s.attributes() == null ? Map.of() : s.attributes();
+    }
+
+    /**
+     * Is {@code actual} what {@code wanted} asks for? Presence and content must be equal, and every attribute that
+     * {@code wanted} names; attributes it does not name (an owner the system chose, a label) do not matter.
+     */
+    public static boolean satisfies(ItemSnapshot actual, ItemSnapshot wanted) {
+        if (actual.present() != wanted.present()) {
+            return false;
+        }
+        if (!wanted.present()) {
+            return true;
+        }
+        if (!java.util.Objects.equals(actual.content(), wanted.content())) {
+            return false;
+        }
+        Map<String, String> have = attributes(actual);
+        return attributes(wanted).entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+    }
+
+    public static boolean allSatisfy(List<ItemSnapshot> actual, List<ItemSnapshot> wanted) {
+        if (actual.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            if (!satisfies(actual.get(i), wanted.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static Optional<ItemSnapshot> find(List<ItemSnapshot> list, String key) {
+        return list == null ? Optional.empty() : list.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}

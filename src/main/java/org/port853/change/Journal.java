@@ -1,0 +1,50 @@
+package org.port853.change;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * What the privileged side remembers between runs. {@code baseline}: the items as they were before Port853
+ * first changed anything (what revert restores). {@code applied}: each item as Port853 last left it, so that
+ * revert can tell when someone else changed it since. {@code pending}: a change written but not yet verified;
+ * if it is still there when the next run starts, that change was interrupted.
+ */
+public record Journal(int version, List<ItemSnapshot> baseline, List<ItemSnapshot> applied, ChangeRecord pending,
+                      List<Completed> history) {
+    /** The format this code writes; {@link JournalStore} refuses newer ones. */
+    public static final int FORMAT = 2;
+    /** How many completed changes the history keeps (the newest). */
+    public static final int HISTORY = 20;
+    public static final Journal EMPTY = new Journal(FORMAT, null, null, null, null);
+
+    public Journal {
+        baseline = baseline == null ? null : List.copyOf(baseline);
+        applied = applied == null ? null : List.copyOf(applied);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public Journal(List<ItemSnapshot> baseline, ChangeRecord pending) {
+        this(FORMAT, baseline, null, pending, null);
+    }
+
+    public Journal withPending(ChangeRecord p) {
+        return new Journal(version, baseline, applied, p, history);
+    }
+
+    public Journal withApplied(List<ItemSnapshot> a) {
+        return new Journal(version, baseline, a, pending, history);
+    }
+
+    /** Adds a finished change to the history, dropping the oldest beyond {@link #HISTORY}. */
+    public Journal withCompleted(Completed c) {
+        java.util.List<Completed> h = new java.util.ArrayList<>(history);
+        h.add(c);
+        return new Journal(version, baseline, applied, pending,
+                h.subList(Math.max(0, h.size() - HISTORY), h.size()));
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return baseline == null && pending == null;
+    }
+}

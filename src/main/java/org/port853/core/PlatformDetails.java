@@ -1,0 +1,36 @@
+package org.port853.core;
+
+import java.util.Map;
+
+/**
+ * The platform-specific part of a {@link ResolverState}: Linux adds the systemd version, /etc/resolv.conf and
+ * the drop-ins; Windows its own facts. The neutral faces (window, command line) use only these methods.
+ */
+public interface PlatformDetails {
+    /** Short stable id, e.g. {@code linux}, {@code windows}. */
+    String platformId();
+
+    /** The resolver's version for people, e.g. "systemd 252"; null when unknown. */
+    default String versionText() {
+        return null;
+    }
+
+    /**
+     * Where programs that bypass the resolver read their DNS servers from (Linux: /etc/resolv.conf); null on
+     * platforms without such a file.
+     */
+    default ResolvConfState resolverFile() {
+        return null;
+    }
+
+    /**
+     * Fields the platform adds to the documented {@code status --json} document, in order; values are strings,
+     * numbers, booleans, null, lists and maps of those.
+     */
+    default Map<String, Object> jsonFields() {
+        return Map.of();
+    }
+
+    /** No platform details (no supported resolver). */
+    PlatformDetails NONE = () -> "none";
+}

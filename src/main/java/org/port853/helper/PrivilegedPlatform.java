@@ -1,0 +1,40 @@
+package org.port853.helper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.port853.change.ChangeEngine;
+import org.port853.change.ItemSnapshot;
+import org.port853.core.DesiredSettings;
+
+/**
+ * What the privileged helper needs from the platform it runs on, built from the real system only (never from
+ * anything in the request). Found with {@link java.util.ServiceLoader}; implementations have a public no-arg
+ * constructor and an {@link #isSupported()} that is fast and never throws.
+ */
+public interface PrivilegedPlatform {
+    boolean isSupported();
+
+    /** Why these settings cannot work here, if they cannot. */
+    Optional<String> refusal(DesiredSettings s);
+
+    /** Creates what must exist before the first write (e.g. a drop-in directory). */
+    void prepare() throws IOException;
+
+    /** The items after the change the request asks for. */
+    List<ItemSnapshot> targetItems(HelperRequest r);
+
+    ChangeEngine engine(Duration lockWait);
+
+    /** Is the machine connected (a default route on a non-loopback link)? Used by the boot-time recovery. */
+    default boolean networkUp() {
+        return true;
+    }
+
+    /** The platform of this machine, or empty when none supports it. */
+    static Optional<PrivilegedPlatform> detect() {
+        return java.util.ServiceLoader.load(PrivilegedPlatform.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(PrivilegedPlatform::isSupported).findFirst();
+    }
+}

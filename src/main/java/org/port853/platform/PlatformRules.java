@@ -1,0 +1,9 @@
+package org.port853.platform;
+
+/**
+ * The assessment rules of one platform (its versions, install hints, configuration files). A reason with the
+ * same code as one of the neutral rules' replaces it: the platform knows the better fix.
+ */
+public interface PlatformRules {
+    java.util.List<org.port853.core.Reason> assess(org.port853.core.ResolverState s);
+}

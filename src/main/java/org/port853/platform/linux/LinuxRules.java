@@ -1,0 +1,132 @@
+package org.port853.platform.linux;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.port853.core.DnsNames;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.FixAction;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.Severity;
+import org.port853.platform.PlatformRules;
+
+/**
+ * systemd-resolved's own rules: which systemd versions can do what (resolved.conf(5), systemd NEWS), how to
+ * install and start it, /etc/resolv.conf and the drop-ins. Pure, like the neutral rules.
+ */
+public final class LinuxRules implements PlatformRules {
+    /** systemd 239 added DNSOverTLS=; 246 added #name and certificate-name checking. */
+    public static final int FIRST_DOT_VERSION = 239;
+    public static final int FIRST_SNI_VERSION = 246;
+
+    @Override
+    public List<Reason> assess(ResolverState s) {
+        List<Reason> reasons = new ArrayList<>();
+        LinuxDetails d = s.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
+        if (!s.installed()) {
+            reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
+                    s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
+                    "Install it: sudo apt install systemd-resolved (Debian/Ubuntu) or sudo dnf install "
+                            + "systemd-resolved (Fedora), then enable it."));
+            return reasons;
+        }
+        if (!s.running()) {
+            reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
+                    s.resolverName() + " is installed but not running.",
+                    "Start it: sudo systemctl enable --now systemd-resolved.service"));
+            return reasons;
+        }
+        if (!s.readable()) {
+            reasons.add(new Reason("STATE_UNREADABLE", Severity.UNAVAILABLE,
+                    "The resolver's settings could not be read: " + s.problem(),
+                    "Check that the system D-Bus is running and that resolvectl works."));
+            return reasons;
+        }
+        if (s.degraded()) {
+            reasons.add(new Reason("STATE_DEGRADED", Severity.INFO,
+                    "D-Bus was not available, so the state was read from 'resolvectl status' text and may be incomplete.",
+                    "Make sure the system D-Bus is running."));
+        }
+        assessVersion(s, d.systemdVersion(), reasons);
+        assessResolvConf(d.resolvConf(), reasons);
+        assessDropIns(d.dropIns(), reasons);
+        return reasons;
+    }
+
+    private static void assessVersion(ResolverState s, int version, List<Reason> reasons) {
+        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        if (version <= 0 || mode == DotMode.OFF) {
+            return;
+        }
+        if (version < FIRST_DOT_VERSION) {
+            reasons.add(new Reason("DOT_UNSUPPORTED", Severity.UNENCRYPTED,
+                    "systemd " + version + " has no DNS-over-TLS support (it arrived in 239).",
+                    "Upgrade the operating system."));
+        } else if (version < FIRST_SNI_VERSION) {
+            reasons.add(new Reason("NO_NAME_CHECK", Severity.WARNING,
+                    "systemd " + version + " cannot check the server's certificate name (that arrived in 246): "
+                            + "a server on the path could impersonate your provider.",
+                    "Upgrade to a release with systemd 246 or later (Ubuntu 20.10+, Debian 11+)."));
+        }
+    }
+
+    private static void assessResolvConf(ResolvConfState rc, List<Reason> reasons) {
+        if (rc == null) {
+            return;
+        }
+        switch (rc.kind()) {
+            case STUB:
+                break;
+            case UPLINK:
+                reasons.add(new Reason("RESOLV_CONF_UPLINK", Severity.WARNING,
+                        "/etc/resolv.conf links to resolved's uplink file: programs that read it query the upstream "
+                                + "servers directly, in plaintext.",
+                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                break;
+            case STATIC:
+                boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
+                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
+                reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO : Severity.WARNING,
+                        "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub"
+                                : " (nameservers " + String.join(", ", rc.nameservers())
+                                + "): programs reading it bypass the stub and its encryption") + ".",
+                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                break;
+            case MISSING:
+                reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,
+                        "/etc/resolv.conf is missing or a dangling link: most programs cannot resolve names.",
+                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                break;
+            default:
+                throw new IllegalStateException(rc.kind().name());
+        }
+    }
+
+    private static void assessDropIns(List<DropIn> dropIns, List<Reason> reasons) {
+        for (DropIn d : dropIns) {
+            if (d.error() != null) {
+                reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING,
+                        "Drop-in " + d.path() + " could not be read: " + d.error(),
+                        "Check the file's permissions and syntax."));
+            }
+            if (d.overridesOurs()) {
+                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,
+                        "Drop-in " + d.path() + " sorts after Port853's file and overrides its settings.",
+                        "Remove it or move its settings into an earlier file."));
+            }
+            String dns = d.keys().getOrDefault("DNS", "");
+            for (String entry : dns.split("\\s+")) {
+                String host = entry.replaceFirst("#.*$", "").replaceFirst(":\\d+$", "");
+                if (!host.isEmpty() && DnsNames.isHostName(host)) {
+                    reasons.add(new Reason("DNS_HOSTNAME", Severity.WARNING,
+                            "Drop-in " + d.path() + " sets DNS=" + entry + ": a host name, not an address, is a circular "
+                                    + "dependency (the resolver would need DNS to find its DNS server) and is ignored.",
+                            "Use the provider's IP address with #name, e.g. 9.9.9.9#dns.quad9.net."));
+                }
+            }
+        }
+    }
+
+}

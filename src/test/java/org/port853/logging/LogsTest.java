@@ -1,0 +1,50 @@
+package org.port853.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void logLivesInTheXdgStateDirectory() {
+        assertEquals(Path.of("/x/state/port853"), Logs.stateDir(Map.of("XDG_STATE_HOME", "/x/state"), "/home/u"));
+        assertEquals(Path.of("/home/a/.local/state/port853"), Logs.stateDir(Map.of("HOME", "/home/a"), "/home/u"));
+        assertEquals(Path.of("/home/u/.local/state/port853"),
+                Logs.stateDir(Map.of("XDG_STATE_HOME", "relative", "HOME", "also-relative"), "/home/u"));
+    }
+
+    @Test
+    void rotatesPastOneMebibyteKeepingOneOldFile() throws IOException {
+        Path f = dir.resolve("port853.log");
+        Files.write(f, new byte[(int) Logs.MAX_BYTES + 1]);
+        Logs.rotate(f);
+        assertFalse(Files.exists(f));
+        assertEquals(Logs.MAX_BYTES + 1, Files.size(dir.resolve("port853.log.1")));
+        Files.writeString(f, "small");
+        Logs.rotate(f);
+        assertEquals("small", Files.readString(f));
+    }
+
+    @Test
+    void oneLinePerEventWithTheCauses() {
+        LogRecord r = new LogRecord(Level.WARNING, "the provider list\ncould not be read");
+        r.setLoggerName("org.port853.ui.AppModel");
+        r.setThrown(new IllegalStateException("bad", new IOException("disk")));
+        String line = new Logs.OneLine().format(r);
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains("WARNING org.port853.ui.AppModel: the provider list could not be read"), line);
+        assertTrue(line.contains("IllegalStateException: bad | java.io.IOException: disk"), line);
+    }
+}
