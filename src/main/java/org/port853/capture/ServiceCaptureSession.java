@@ -94,7 +94,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
             watchdog.shutdownNow();
         }
         if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish);
+            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("port853-capture-housekeeping"));
         housekeeping.scheduleWithFixedDelay(() -> pipeline.setLocalAddresses(LocalAddresses.ofThisMachine()),
