@@ -33,12 +33,26 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
             public void update(LeakCandidate c) {
                 onLeakUpdate(c);
             }
+
+            @Override
+            public void stubQuery(LeakCandidate c) {
+                onStubQuery(c);
+            }
+
+            @Override
+            public boolean wantsStubQueries() {
+                return asyncLeaks; // live capture: the programs behind a resolver's leaks
+            }
         }, ifNames, asyncLeaks ? LeakStage::async : LeakStage::inline);
     }
 
     /** Called on the capture (or leak worker) thread for every leaked query; default: publish without a process. */
     protected void onLeakCandidate(LeakCandidate c) {
         publish(c.toRecord(null));
+    }
+
+    /** A query asked of a resolver on loopback (live capture only); default: ignored. */
+    protected void onStubQuery(LeakCandidate c) {
     }
 
     /** The response code of an earlier candidate arrived; default: update the published record. */

@@ -75,6 +75,14 @@ final class LiveCaptureSession extends AbstractCaptureSession {
     }
 
     @Override
+    protected void onStubQuery(LeakCandidate c) {
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submitStub(c);
+        }
+    }
+
+    @Override
     protected void onLeakUpdate(LeakCandidate c) {
         ProcessResolver p = processes;
         if (p != null) {
