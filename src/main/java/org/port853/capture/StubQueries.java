@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Who asked a local resolver (systemd-resolved's stub 127.0.0.53 / 127.0.0.54 / ::1, any resolver on loopback
  * port 53) for which name, for the last {@link #WINDOW}: a resolver's upstream query is attributed to the program
- * that asked it for the same name at most {@link #WINDOW} before (the newest such question). Bounded
+ * that asked it for the same name at most {@link #WINDOW} before (the newest such question); the resolver's
+ * retries of that name by the same sender keep that program for {@link #RETRY_WINDOW} after the last match. Bounded
  * ({@link #MAX}, oldest out). One thread only.
  */
 final class StubQueries {
@@ -19,7 +20,14 @@ final class StubQueries {
     private record Asked(Instant time, String name, String asker) {
     }
 
+    /** A resolver keeps retrying a name after its asker gave up: retries within this time keep the asker. */
+    static final Duration RETRY_WINDOW = Duration.ofSeconds(15);
+
+    private record Matched(Instant time, String sender, String asker) {
+    }
+
     private final ArrayDeque<Asked> recent = new ArrayDeque<>();
+    private final java.util.LinkedHashMap<String, Matched> matched = new java.util.LinkedHashMap<>();
 
     /** {@code asker}: "dig (812)", "uid 1000 (alice)" or null (unknown). */
     void asked(Instant time, String name, String asker) {
@@ -44,9 +52,18 @@ final class StubQueries {
             }
             if (!a.time.isAfter(time) && a.name.equals(n)) {
                 String asker = a.asker == null ? "unknown" : a.asker;
-                return asker.equals(sender) ? null : asker;
+                if (asker.equals(sender)) {
+                    return null;
+                }
+                matched.remove(n);
+                matched.put(n, new Matched(time, sender, asker));
+                if (matched.size() > MAX) {
+                    matched.remove(matched.keySet().iterator().next());
+                }
+                return asker;
             }
         }
-        return null;
+        Matched m = matched.get(n);
+        return m != null && m.sender.equals(sender) && !time.isAfter(m.time.plus(RETRY_WINDOW)) ? m.asker : null;
     }
 }
