@@ -33,6 +33,9 @@ public final class ProcessResolver implements AutoCloseable {
     private final StubQueries stubs = new StubQueries();
     private final Thread thread;
     private volatile boolean running = true;
+    static final int MAX_STUB_LOOKUPS_PER_SECOND = 500;
+    private long stubWindowStart; // leak worker only
+    private int stubLookups;
 
     public ProcessResolver(Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
         this.publish = publish;
@@ -53,9 +56,18 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
-    /** A query asked of a resolver on loopback, on the leak worker; never blocks (dropped when the queue is full). */
+    /**
+     * A query asked of a resolver on loopback, on the leak worker; never blocks (dropped when the queue is full).
+     * Local queries can be many: at most {@link #MAX_STUB_LOOKUPS_PER_SECOND} are looked up (the rest ask as
+     * "unknown"), so the leak worker keeps up with the leaks.
+     */
     public void submitStub(LeakCandidate c) {
-        queue.offer(new Job(STUB, c, socketOf(c)));
+        long now = System.nanoTime();
+        if (now - stubWindowStart > 1_000_000_000L) {
+            stubWindowStart = now;
+            stubLookups = 0;
+        }
+        queue.offer(new Job(STUB, c, stubLookups++ < MAX_STUB_LOOKUPS_PER_SECOND ? socketOf(c) : null));
     }
 
     /** The response code of a submitted candidate: applied after the candidate is published. Never blocks. */
