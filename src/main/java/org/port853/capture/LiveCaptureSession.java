@@ -44,7 +44,6 @@ class LiveCaptureSession extends AbstractCaptureSession {
         pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
     }
     private ScheduledExecutorService housekeeping;
-    private ProcessResolver processes;
     private volatile long ifNamesStamp;
 
     LiveCaptureSession(String interfaceNameOrNull) {
@@ -67,26 +66,6 @@ class LiveCaptureSession extends AbstractCaptureSession {
     @Override
     public String description() {
         return device == null ? "live on all interfaces" : "live on " + device;
-    }
-
-    @Override
-    protected void onLeakCandidate(LeakCandidate c) {
-        ProcessResolver p = processes;
-        if (p != null) {
-            p.submit(c);
-        } else {
-            super.onLeakCandidate(c);
-        }
-    }
-
-    @Override
-    protected void onLeakUpdate(LeakCandidate c) {
-        ProcessResolver p = processes;
-        if (p != null) {
-            p.submitUpdate(c); // behind its candidate in the resolver's queue, so the record exists
-        } else {
-            super.onLeakUpdate(c);
-        }
     }
 
     @Override

@@ -28,7 +28,6 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     private final Path socket;
     private final String device;
     private volatile SocketChannel channel;
-    private ProcessResolver processes;
     private ScheduledExecutorService housekeeping;
 
     ServiceCaptureSession(Path socket, String interfaceNameOrNull) {
@@ -54,16 +53,6 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     @Override
     public String description() {
         return (device == null ? "live on all interfaces" : "live on " + device) + " (capture service)";
-    }
-
-    @Override
-    protected void onLeakCandidate(LeakCandidate c) {
-        ProcessResolver p = processes;
-        if (p != null) {
-            p.submit(c);
-        } else {
-            super.onLeakCandidate(c);
-        }
     }
 
     @Override
