@@ -2,6 +2,7 @@ package org.port853.app;
 
 import java.util.Locale;
 import java.util.Map;
+import org.port853.ui.AppServices;
 import org.port853.ui.Port853App;
 
 /** Opens the desktop window, in demo mode with a replayed capture and a sample resolver when asked. */
@@ -10,6 +11,10 @@ final class GuiStarter {
     }
 
     static void start(String[] args, boolean demo) {
+        start(demo ? AppServices.forDemo() : AppServices.forSystem());
+    }
+
+    static void start(AppServices services) {
         String problem = displayProblem(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (problem != null) {
@@ -18,7 +23,7 @@ final class GuiStarter {
         }
         quietJavaFxClassPathWarning();
         try {
-            Port853App.launchGui(new String[0], demo);
+            Port853App.launchGui(new String[0], services);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // e.g. "Unable to open DISPLAY": a DISPLAY that names no running X server
             System.err.println("port853: the graphical display could not be opened (" + e.getMessage() + "; DISPLAY="

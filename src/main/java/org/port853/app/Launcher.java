@@ -5,14 +5,21 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.port853.cli.CliServices;
 import org.port853.cli.Port853Command;
+import java.util.Arrays;
+import org.port853.core.ProviderCatalog;
 import org.port853.logging.Logs;
+import org.port853.platform.demo.WindowsDemoAdapter;
+import org.port853.ui.AppServices;
 import picocli.CommandLine;
 
 /**
- * Starts the window (no arguments, or {@code --demo}) or the command line. A plain class, not an
+ * Starts the window (no arguments, {@code --demo} or {@code --demo=windows}) or the command line. A plain class, not an
  * {@code Application}: JavaFX refuses to start an Application main class from the class path.
  */
 public final class Launcher {
+    /** The Windows adapter on bundled Windows outputs (window, or any command), instead of this machine. */
+    static final String WINDOWS_DEMO = "--demo=windows";
+
     private Launcher() {
     }
 
@@ -22,12 +29,21 @@ public final class Launcher {
             GuiStarter.start(args, args.length == 1);
             return;
         }
+        if (args.length == 1 && args[0].equals(WINDOWS_DEMO)) {
+            GuiStarter.start(AppServices.forDemo(new WindowsDemoAdapter()));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--windows-helper")) { // the elevated entry point on Windows
             org.port853.platform.windows.WindowsHelperMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
-        CommandLine cl = Port853Command.create(CliServices.system());
+        boolean windowsDemo = Arrays.asList(args).contains(WINDOWS_DEMO);
+        if (windowsDemo) { // e.g. status --demo=windows --json: the Windows sample machine, read-only
+            args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);
+        }
+        CommandLine cl = Port853Command.create(windowsDemo
+                ? new CliServices(WindowsDemoAdapter::new, ProviderCatalog::loadDefault) : CliServices.system());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         cl.setOut(out).setErr(err);

@@ -33,17 +33,48 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
             public void update(LeakCandidate c) {
                 onLeakUpdate(c);
             }
+
+            @Override
+            public void stubQuery(LeakCandidate c) {
+                onStubQuery(c);
+            }
+
+            @Override
+            public boolean wantsStubQueries() {
+                return asyncLeaks; // live capture: the programs behind a resolver's leaks
+            }
         }, ifNames, asyncLeaks ? LeakStage::async : LeakStage::inline);
     }
 
-    /** Called on the capture (or leak worker) thread for every leaked query; default: publish without a process. */
+    /** Live sessions set this when they start: it names the program behind each leak. */
+    protected volatile ProcessResolver processes;
+
+    /** Called on the capture (or leak worker) thread for every leaked query: to the process resolver, if any. */
     protected void onLeakCandidate(LeakCandidate c) {
-        publish(c.toRecord(null));
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submit(c);
+        } else {
+            publish(c.toRecord(null));
+        }
+    }
+
+    /** A query asked of a resolver on loopback (live capture only): remembered by the process resolver. */
+    protected void onStubQuery(LeakCandidate c) {
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submitStub(c);
+        }
     }
 
     /** The response code of an earlier candidate arrived; default: update the published record. */
     protected void onLeakUpdate(LeakCandidate c) {
-        publishUpdate(c.seq(), c.rcode());
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.submitUpdate(c); // behind its candidate in the resolver's queue, so the record exists
+        } else {
+            publishUpdate(c.seq(), c.rcode());
+        }
     }
 
     /** Sets the response code of the published record {@code id} and tells the listeners. */

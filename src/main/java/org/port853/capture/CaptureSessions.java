@@ -15,9 +15,16 @@ public final class CaptureSessions {
     private CaptureSessions() {
     }
 
-    /** Live capture on one interface, or on all of them ({@code null}). */
+    /**
+     * Live capture on one interface, or on all of them ({@code null}): directly when this process may capture,
+     * otherwise through the installed capture service ({@link ServiceCaptureSession}); with neither, the session's
+     * {@code start()} explains what is missing.
+     */
     public static CaptureSession live(String interfaceNameOrNullForAll) {
-        return new LiveCaptureSession(interfaceNameOrNullForAll);
+        if (LivePermission.check().isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET)) {
+            return new LiveCaptureSession(interfaceNameOrNullForAll);
+        }
+        return new ServiceCaptureSession(ServiceCaptureSession.SOCKET, interfaceNameOrNullForAll);
     }
 
     /**
@@ -54,6 +61,10 @@ public final class CaptureSessions {
 
     /** Fast check that live capture can work here; the exception carries the reason and the fix. */
     public static Optional<CaptureUnavailableException> checkLivePermission() {
-        return LivePermission.check();
+        Optional<CaptureUnavailableException> direct = LivePermission.check();
+        if (direct.isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET)) {
+            return direct;
+        }
+        return ServiceCaptureSession.canConnect(ServiceCaptureSession.SOCKET);
     }
 }

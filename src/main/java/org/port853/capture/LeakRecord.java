@@ -16,9 +16,19 @@ import java.time.Instant;
  * @param rcode   response code of the response to this query (header RCODE mnemonic: {@code NOERROR},
  *                {@code NXDOMAIN}, {@code SERVFAIL}, {@code REFUSED}, ...), or {@code null} when none was seen (yet)
  * @param id      identifies the entry within its session, so an update (response code) replaces it; -1 if none
+ * @param sender  the program whose socket sent the query ({@code systemd-resolved (97)}), {@code uid 1000 (alice)}
+ *                when only the socket's owner is known, or {@code null} when unknown
+ * @param requestedBy for a query sent by systemd-resolved: the program that asked its stub for the same name just
+ *                before ({@code dig (812)}), else {@code null}
  */
 public record LeakRecord(Instant time, String iface, String server, String name, String type, String process,
-                         String rcode, long id) {
+                         String rcode, long id, String sender, String requestedBy) {
+    /** A record without sender details. */
+    public LeakRecord(Instant time, String iface, String server, String name, String type, String process,
+                      String rcode, long id) {
+        this(time, iface, server, name, type, process, rcode, id, null, null);
+    }
+
     /** The name of a query whose question could not be read (cut by the snap length, bad or looping labels). */
     public static final String UNREADABLE = "<unreadable>";
 
@@ -39,19 +49,40 @@ public record LeakRecord(Instant time, String iface, String server, String name,
 
     /** The program that asked: the first of a {@code a → b} chain, without the pid; "unknown" when not known. */
     public String program() {
-        if (process == null || process.isBlank()) {
+        return programName(process == null ? null : process.split(" → ", 2)[0]);
+    }
+
+    /** "dig" of "dig (812)"; a socket owner without a process ("uid 1000 (alice)") stays whole; null → "unknown". */
+    static String programName(String s) {
+        if (s == null || s.isBlank()) {
             return "unknown";
         }
-        String first = process.split(" → ", 2)[0].strip();
+        String first = s.strip();
+        if (first.startsWith("uid ")) {
+            return first;
+        }
         int paren = first.lastIndexOf(" (");
         return paren > 0 ? first.substring(0, paren) : first;
     }
 
+    /** The way the query took, e.g. {@code dig → systemd-resolved → 198.18.53.4 (plaintext)}. */
+    public String chain() {
+        String who = process == null || process.isBlank() ? "unknown" : String.join(" → ",
+                java.util.Arrays.stream(process.split(" → ")).map(LeakRecord::programName).toList());
+        return who + " → " + server + " (plaintext)";
+    }
+
     public LeakRecord withRcode(String r) {
-        return new LeakRecord(time, iface, server, name, type, process, r, id);
+        return new LeakRecord(time, iface, server, name, type, process, r, id, sender, requestedBy);
     }
 
     public LeakRecord withProcess(String p) {
-        return new LeakRecord(time, iface, server, name, type, p, rcode, id);
+        return new LeakRecord(time, iface, server, name, type, p, rcode, id, sender, requestedBy);
+    }
+
+    /** The sending program and, for a resolver's upstream query, the program that asked it; process = the chain. */
+    public LeakRecord withSender(String sender, String requestedBy) {
+        String p = sender == null ? null : requestedBy == null ? sender : requestedBy + " → " + sender;
+        return new LeakRecord(time, iface, server, name, type, p, rcode, id, sender, requestedBy);
     }
 }

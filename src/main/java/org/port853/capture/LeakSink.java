@@ -11,4 +11,16 @@ public interface LeakSink {
     /** The entry with {@code c.seq()} now has its response code. Default: ignored. */
     default void update(LeakCandidate c) {
     }
+
+    /**
+     * A query from this machine to a resolver on loopback port 53 (e.g. systemd-resolved's stub 127.0.0.53): not a
+     * leak, but it names the program behind the resolver's upstream query. Only sent when {@link #wantsStubQueries()}.
+     */
+    default void stubQuery(LeakCandidate c) {
+    }
+
+    /** Whether {@link #stubQuery} is wanted (costs a parse per local query). Default: no. */
+    default boolean wantsStubQueries() {
+        return false;
+    }
 }

@@ -141,10 +141,10 @@ public final class LeakStage {
      * {@code clientLocal}: the querying end is on this machine.
      */
     void offer(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort,
-               int protocol, boolean toServer, boolean clientLocal, byte[] b, int off, int len) {
+               int protocol, boolean toServer, boolean clientLocal, boolean stub, byte[] b, int off, int len) {
         if (!async) {
-            process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, toServer, clientLocal, b, off,
-                    len);
+            process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, toServer, clientLocal, stub,
+                    b, off, len);
             return;
         }
         long t = tail.get();
@@ -162,7 +162,8 @@ public final class LeakStage {
         sMeta[i * 4] = n;
         sMeta[i * 4 + 1] = srcPort;
         sMeta[i * 4 + 2] = dstPort;
-        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0) | (toServer ? 1 << 17 : 0);
+        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0) | (toServer ? 1 << 17 : 0)
+                | (stub ? 1 << 18 : 0);
         tail.lazySet(t + 1);
         if (workerParked) {
             LockSupport.unpark(worker);
@@ -192,7 +193,7 @@ public final class LeakStage {
             int m = sMeta[i * 4 + 3];
             try {
                 process(sTime[i], sIface[i], sAddr, i * 32, i * 32 + 16, (m >> 8) & 0xff, sMeta[i * 4 + 1],
-                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 17) != 0, (m & 1 << 16) != 0, sMsg, i * MSG_CAP,
+                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 17) != 0, (m & 1 << 16) != 0, (m & 1 << 18) != 0, sMsg, i * MSG_CAP,
                         sMeta[i * 4]);
             } catch (RuntimeException e) {
                 listenerFailed(e); // keep going: one bad listener must not stop the capture
@@ -232,11 +233,16 @@ public final class LeakStage {
     }
 
     private void process(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,
-                         int dstPort, int protocol, boolean toServer, boolean clientLocal, byte[] b, int off, int len) {
+                         int dstPort, int protocol, boolean toServer, boolean clientLocal, boolean stub, byte[] b,
+                         int off, int len) {
         if (nanos > newestNanos) {
             newestNanos = nanos;
             newestSeenAt = System.nanoTime();
             expire(nanos);
+        }
+        if (stub) {
+            stubQuery(nanos, iface, ab, srcOff, dstOff, alen, srcPort, protocol, b, off, len);
+            return;
         }
         if (len >= 12 && (b[off + 2] & 0x80) != 0) {
             if (!toServer) {
@@ -288,6 +294,22 @@ public final class LeakStage {
                 it.remove();
             }
         }
+    }
+
+    /** A query to a resolver on loopback: only passed on (names the program behind the resolver's leaks). */
+    private void stubQuery(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,
+                           int protocol, byte[] b, int off, int len) {
+        if (len < 12 || (b[off + 2] & 0x80) != 0) {
+            return;
+        }
+        DnsMessageInfo info = DnsExtractor.parse(b, off, len);
+        if (info == null || !info.nameReadable()) {
+            return;
+        }
+        Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
+        out.stubQuery(new LeakCandidate(t, iface, server, info.name(), info.type(), protocol,
+                java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen), srcPort, true, null, -1));
     }
 
     private void response(byte[] ab, int srcOff, int dstOff, int alen, int clientPort, int protocol, byte[] b,

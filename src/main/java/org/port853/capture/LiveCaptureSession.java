@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * full or after the 100 ms timeout. A housekeeping thread reads the drop counters every second and refreshes
  * this machine's addresses every five seconds. Leaked DNS messages are parsed on a worker ({@link LeakStage}).
  */
-final class LiveCaptureSession extends AbstractCaptureSession {
+class LiveCaptureSession extends AbstractCaptureSession {
     /**
      * DNS ports; IPv4 non-first fragments (they carry no ports, but complete a fragmented query so its name can be
      * read); and IPv6 packets whose first header is neither TCP, UDP nor ICMPv6: libpcap's {@code port} primitive
@@ -38,8 +38,12 @@ final class LiveCaptureSession extends AbstractCaptureSession {
 
     private volatile long handle; // pcap_t*, 0 when closed
     private final Object handleLock = new Object();
+
+    /** Every captured frame, on the capture thread; {@code buf} is reused for the next frame. */
+    protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
+        pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
+    }
     private ScheduledExecutorService housekeeping;
-    private ProcessResolver processes;
     private volatile long ifNamesStamp;
 
     LiveCaptureSession(String interfaceNameOrNull) {
@@ -62,26 +66,6 @@ final class LiveCaptureSession extends AbstractCaptureSession {
     @Override
     public String description() {
         return device == null ? "live on all interfaces" : "live on " + device;
-    }
-
-    @Override
-    protected void onLeakCandidate(LeakCandidate c) {
-        ProcessResolver p = processes;
-        if (p != null) {
-            p.submit(c);
-        } else {
-            super.onLeakCandidate(c);
-        }
-    }
-
-    @Override
-    protected void onLeakUpdate(LeakCandidate c) {
-        ProcessResolver p = processes;
-        if (p != null) {
-            p.submitUpdate(c); // behind its candidate in the resolver's queue, so the record exists
-        } else {
-            super.onLeakUpdate(c);
-        }
     }
 
     @Override
@@ -199,7 +183,7 @@ final class LiveCaptureSession extends AbstractCaptureSession {
                     Pointer.nativeValue(data, out.getLong(8));
                     int caplen = Math.min(HEADER.caplen(hdr), buf.length);
                     data.read(0, buf, 0, caplen);
-                    pipeline.accept(HEADER.nanos(hdr), linkType, iface, buf, 0, caplen, HEADER.len(hdr));
+                    onFrame(HEADER.nanos(hdr), linkType, iface, buf, caplen, HEADER.len(hdr));
                 } else if (rc == 0) {
                     if (fd >= 0) {
                         PcapNative.Libc.poll(pfdAddr, 1, TIMEOUT_MILLIS);

@@ -14,7 +14,7 @@ public final class LivePermission {
     /** pcap4j's system property naming the libpcap shared object. */
     public static final String LIB_PROPERTY = "org.pcap4j.core.pcapLibName";
     static final int CAP_NET_RAW = 13;
-    public static final String GROUP = "port853-capture";
+    public static final String GROUP = "port853";
 
     private LivePermission() {
     }
@@ -86,14 +86,23 @@ public final class LivePermission {
         }
     }
 
+    /** The login name for the fix text; {@code $USER} when the JVM cannot name the uid (no passwd entry). */
+    static String userName() {
+        String name = System.getProperty("user.name", "?");
+        if (!name.isBlank() && !"?".equals(name)) {
+            return name;
+        }
+        String env = System.getenv("USER");
+        return env != null && !env.isBlank() ? env : "$USER";
+    }
+
     static CaptureUnavailableException notPermitted() {
-        String user = System.getProperty("user.name", "you");
+        String user = userName();
         return new CaptureUnavailableException(
                 "This program may not capture network traffic: it runs as '" + user
                 + "' without the CAP_NET_RAW capability.",
-                "Join the capture group and log in again: sudo usermod -aG " + GROUP + " " + user
-                + " (the package grants capture rights to its small capture helper for that group only), "
-                + "or run once as root: sudo port853 monitor");
+                "Install the Port853 package (its capture service serves the group " + GROUP + "), join the group "
+                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run as root: sudo port853 monitor");
     }
 
     /** Reads CapEff from a /proc status file: empty when it cannot be read. */

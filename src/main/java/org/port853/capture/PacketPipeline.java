@@ -53,6 +53,8 @@ public final class PacketPipeline {
     private String curIface;
     private boolean curToServer;
     private boolean curClientLocal;
+    private boolean curStub;
+    private final boolean stubs;
     private final TcpDnsReassembler.MessageSink tcpSink = this::dnsMessage;
 
     public PacketPipeline(TrafficMeter meter, LocalAddresses local, LeakSink leaks,
@@ -60,6 +62,7 @@ public final class PacketPipeline {
         this.meter = meter;
         this.local = local;
         this.leakStage = LeakStage.inline(leaks, meter, this::countBadMessage);
+        this.stubs = leaks.wantsStubQueries();
         this.ifIndexNames = ifIndexNames != null ? ifIndexNames : i -> "if" + i;
     }
 
@@ -72,6 +75,7 @@ public final class PacketPipeline {
         this.meter = meter;
         this.local = local;
         this.leakStage = stage.make(leaks, meter, this::countBadMessage);
+        this.stubs = leaks.wantsStubQueries();
         this.ifIndexNames = ifIndexNames != null ? ifIndexNames : i -> "if" + i;
     }
 
@@ -175,9 +179,11 @@ public final class PacketPipeline {
         counted++;
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
-        if (c != TrafficClass.LEAK && c != TrafficClass.PLAINTEXT_853) {
+        boolean stub = stubs && c == TrafficClass.LOCAL_PLAINTEXT && toServer && isLoopback(b, f.dstOff, al);
+        if (c != TrafficClass.LEAK && c != TrafficClass.PLAINTEXT_853 && !stub) {
             return;
         }
+        curStub = stub;
         curNanos = epochNanos;
         curIface = iface;
         curToServer = toServer;
@@ -187,7 +193,7 @@ public final class PacketPipeline {
             return; // plaintext on 853 between two local ends does not leave the machine
         }
         if (f.protocol == ParsedFrame.UDP) {
-            if (f.firstFragment && !DnsExtractor.questionReadable(b, f.payloadOff, f.payloadLen)) {
+            if (!stub && f.firstFragment && !DnsExtractor.questionReadable(b, f.payloadOff, f.payloadLen)) {
                 IpFragments.First ctx = new IpFragments.First();
                 ctx.nanos = epochNanos;
                 ctx.iface = iface;
@@ -237,13 +243,26 @@ public final class PacketPipeline {
     private void dnsMessage(byte[] b, int off, int len) {
         ParsedFrame f = frame;
         leakStage.offer(curNanos, curIface, f.buf, f.srcOff, f.dstOff, f.addressLength(), f.srcPort, f.dstPort,
-                f.protocol, curToServer, curClientLocal, b, off, len);
+                f.protocol, curToServer, curClientLocal, curStub, b, off, len);
+    }
+
+    /** 127.0.0.0/8 or ::1: a resolver on this machine's loopback (a stub). */
+    private static boolean isLoopback(byte[] b, int off, int alen) {
+        if (alen == 4) {
+            return b[off] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (b[off + i] != 0) {
+                return false;
+            }
+        }
+        return b[off + 15] == 1;
     }
 
     /** A fragmented datagram, reassembled (or as far as it got). */
     private void reassembled(IpFragments.First c, byte[] b, int off, int len) {
         leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, ParsedFrame.UDP, c.toServer,
-                c.clientLocal, b, off, len);
+                c.clientLocal, false, b, off, len);
     }
 
     private String ifName(int index) {

@@ -3,8 +3,8 @@ package org.port853.capture;
 /**
  * Decides whether a packet on port 853 carries encryption: a TLS record (RFC 8446 §5.1: content type 20–23,
  * version 0x03 0x01–0x04, length ≤ 2^14 + 2048) for TCP, a QUIC header (RFC 9000 §17: long header with the fixed
- * bit, or short header) for UDP (DNS over QUIC, RFC 9250). Anything that reads as a DNS message is plaintext first,
- * whatever else it might look like. A TCP connection is decided per direction on its first payload bytes and
+ * bit, or short header) for UDP (DNS over QUIC, RFC 9250). On UDP anything that reads as a DNS message is plaintext
+ * first; on TCP a TLS record header wins (a TLS ClientHello can read as a DNS header). A TCP connection is decided per direction on its first payload bytes and
  * remembered in a small fixed table (pure ACKs follow their flow; a flow not yet decided counts as encrypted, so a
  * TLS handshake's SYN is not called plaintext); a segment of a flow seen mid-stream is judged on its own bytes until
  * one starts with a TLS record. No allocation per packet; the table is bounded (oldest entry of a bucket replaced).
@@ -52,11 +52,13 @@ final class Port853Content {
         if (state == PLAIN) {
             return false;
         }
-        boolean dns = len >= 2 && looksLikeDns(b, off + 2, Math.min(len - 2, FrameParser.u16(b, off)));
-        if (!dns && isTlsRecord(b, off, len)) {
+        // TLS first: a ClientHello of 256-511 bytes also reads as a length-prefixed DNS header with one question
+        // (found by CaptureVsTsharkIT); a DNS message would need a 5-6 KB length and a 0x030x id to look like TLS
+        if (isTlsRecord(b, off, len)) {
             put(slot, key, TLS);
             return true;
         }
+        boolean dns = len >= 2 && looksLikeDns(b, off + 2, Math.min(len - 2, FrameParser.u16(b, off)));
         if (dns || state == OPENED || (f.tcpFlags & 0x02) != 0) {
             put(slot, key, PLAIN); // the connection's first bytes are not TLS
         }

@@ -1,45 +1,43 @@
 package org.port853.capture;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
- * Best-effort "which local process sent this query" on Linux: the local port is looked up in
- * {@code /proc/net/{udp,udp6,tcp,tcp6}} to find the socket inode, and the inode in {@code /proc/PID/fd} links.
- * Runs on its own thread behind a bounded queue, so the capture thread never waits; when the queue is full or
- * the lookup fails the leak is published without a process. Inode→PID results are cached, recently seen
- * processes are checked before a full scan, and full scans are rate-limited.
+ * "Which local program sent this query" on Linux. When the leak worker sees a query (leaked, or asked of a resolver
+ * on loopback) it looks the sending socket up in the kernel's socket table at once ({@link SockDiag}: owner uid
+ * and inode; a netlink round trip, no {@code /proc} walk); the slower part, the process holding that inode
+ * ({@link SocketOwners}), runs on this class's own thread behind a bounded queue, so neither the capture thread nor
+ * the leak worker waits on {@code /proc}. A leak sent by a resolver is linked to the program that asked the
+ * resolver for the same name just before ({@link StubQueries}). When the queue is full the leak is published
+ * without a process; when the socket is gone the sender is unknown.
  */
 public final class ProcessResolver implements AutoCloseable {
-    private static final Path PROC = Path.of("/proc");
-    private static final long FULL_SCAN_INTERVAL_NANOS = 200_000_000L;
-    private static final int MAX_CACHE = 4096;
+    private static final int LEAK = 0;
+    private static final int STUB = 1;
+    private static final int UPDATE = 2;
 
-    private final BlockingQueue<LeakCandidate> queue = new ArrayBlockingQueue<>(1024);
+    private record Job(int kind, LeakCandidate c, SockDiag.Entry socket) {
+    }
+
+    private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(1024);
     private final Consumer<LeakRecord> publish;
-    private final java.util.function.ObjLongConsumer<String> update;
-    /** Marks a queued response-code update (rcode set, client null). */
-    private static final byte[] UPDATE = new byte[0];
+    private final ObjLongConsumer<String> update;
+    private final SocketOwners owners = new SocketOwners();
+    private final StubQueries stubs = new StubQueries();
     private final Thread thread;
     private volatile boolean running = true;
-    private final Map<Long, Integer> inodeToPid = new HashMap<>();
-    private final Set<Integer> recentPids = new LinkedHashSet<>();
-    private long lastFullScan;
+    static final int MAX_STUB_LOOKUPS_PER_SECOND = 500;
+    private long stubWindowStart; // leak worker only
+    private int stubLookups;
 
-    public ProcessResolver(Consumer<LeakRecord> publish, java.util.function.ObjLongConsumer<String> update) {
+    public ProcessResolver(Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
         this.publish = publish;
         this.update = update;
         this.thread = new Thread(this::run, "port853-process-resolver");
@@ -48,163 +46,85 @@ public final class ProcessResolver implements AutoCloseable {
     }
 
     public static boolean isSupported() {
-        return Files.isReadable(PROC.resolve("net/udp"));
+        return Files.isDirectory(Path.of("/proc/self/fd")) && SockDiag.Libc.LOADED;
     }
 
-    /** Called on the capture thread: never blocks. */
+    /** A leaked query, on the leak worker: looks its socket up now (it may close soon); never blocks. */
     public void submit(LeakCandidate c) {
-        if (!c.clientLocal() || !queue.offer(c)) {
+        if (!c.clientLocal() || !queue.offer(new Job(LEAK, c, socketOf(c)))) {
             publish.accept(c.toRecord(null));
         }
     }
 
+    /**
+     * A query asked of a resolver on loopback, on the leak worker; never blocks (dropped when the queue is full).
+     * Local queries can be many: at most {@link #MAX_STUB_LOOKUPS_PER_SECOND} are looked up (the rest ask as
+     * "unknown"), so the leak worker keeps up with the leaks.
+     */
+    public void submitStub(LeakCandidate c) {
+        long now = System.nanoTime();
+        if (now - stubWindowStart > 1_000_000_000L) {
+            stubWindowStart = now;
+            stubLookups = 0;
+        }
+        queue.offer(new Job(STUB, c, stubLookups++ < MAX_STUB_LOOKUPS_PER_SECOND ? socketOf(c) : null));
+    }
+
     /** The response code of a submitted candidate: applied after the candidate is published. Never blocks. */
     public void submitUpdate(LeakCandidate c) {
-        LeakCandidate u = new LeakCandidate(c.time(), c.iface(), c.server(), c.name(), c.type(), c.protocol(), UPDATE,
-                c.clientPort(), c.clientLocal(), c.rcode(), c.seq());
-        if (!c.clientLocal() || !queue.offer(u)) {
+        if (!c.clientLocal() || !queue.offer(new Job(UPDATE, c, null))) {
             update.accept(c.rcode(), c.seq());
+        }
+    }
+
+    private static SockDiag.Entry socketOf(LeakCandidate c) {
+        try {
+            return SockDiag.lookup(c.protocol() == ParsedFrame.TCP ? 6 : 17, c.client(), c.clientPort()).orElse(null);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // best effort
         }
     }
 
     private void run() {
         while (running) {
-            LeakCandidate c;
+            Job j;
             try {
-                c = queue.poll(200, TimeUnit.MILLISECONDS);
+                j = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
-            if (c == null) {
-                continue;
-            }
-            if (c.client() == UPDATE) {
-                update.accept(c.rcode(), c.seq());
-                continue;
-            }
-            String process = null;
-            try {
-                process = resolve(c.protocol(), c.client().length == 16, c.clientPort()).orElse(null);
-            } catch (RuntimeException e) {
-                // best effort
-            }
-            try {
-                publish.accept(c.toRecord(process));
-            } catch (RuntimeException e) {
-                // a listener failed; keep going
+            if (j != null) {
+                handle(j);
             }
         }
-        // deliver what is left without process names
-        LeakCandidate c;
-        while ((c = queue.poll()) != null) {
-            if (c.client() == UPDATE) {
-                update.accept(c.rcode(), c.seq());
-            } else {
-                publish.accept(c.toRecord(null));
+        Job j;
+        while ((j = queue.poll()) != null) {
+            if (j.kind == UPDATE) {
+                update.accept(j.c.rcode(), j.c.seq());
+            } else if (j.kind == LEAK) {
+                publish.accept(j.c.toRecord(null));
             }
         }
     }
 
-    /** "name (pid)" of the process owning the local socket bound to {@code port}. */
-    Optional<String> resolve(int protocol, boolean v6, int port) {
-        String table = protocol == ParsedFrame.TCP ? "tcp" : "udp";
-        long inode = findInode(PROC.resolve("net/" + table + (v6 ? "6" : "")), port);
-        if (inode <= 0) {
-            inode = findInode(PROC.resolve("net/" + table + (v6 ? "" : "6")), port); // dual-stack sockets
-        }
-        if (inode <= 0) {
-            return Optional.empty();
-        }
-        Integer pid = inodeToPid.get(inode);
-        if (pid == null) {
-            pid = scanPids(List.copyOf(recentPids), inode);
-        }
-        if (pid == null && System.nanoTime() - lastFullScan > FULL_SCAN_INTERVAL_NANOS) {
-            lastFullScan = System.nanoTime();
-            pid = scanPids(allPids(), inode);
-        }
-        if (pid == null) {
-            return Optional.empty();
-        }
-        recentPids.remove(pid);
-        recentPids.add(pid);
-        if (recentPids.size() > 16) {
-            recentPids.remove(recentPids.iterator().next());
-        }
-        String comm = "?";
+    private void handle(Job j) {
         try {
-            comm = Files.readString(PROC.resolve(pid + "/comm")).strip();
-        } catch (IOException e) {
-            // process gone
-        }
-        return Optional.of(comm + " (" + pid + ")");
-    }
-
-    static long findInode(Path table, int port) {
-        try {
-            List<String> lines = Files.readAllLines(table);
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).trim().split("\\s+");
-                if (f.length < 10) {
-                    continue;
-                }
-                int colon = f[1].lastIndexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                if (Integer.parseInt(f[1].substring(colon + 1), 16) == port) {
-                    long inode = Long.parseLong(f[9]);
-                    if (inode > 0) {
-                        return inode;
-                    }
+            switch (j.kind) {
+                case UPDATE -> update.accept(j.c.rcode(), j.c.seq());
+                case STUB -> stubs.asked(j.c.time(), j.c.name(), owner(j.socket).orElse(null));
+                default -> {
+                    String sender = owner(j.socket).orElse(null);
+                    String requester = sender == null ? null : stubs.requester(j.c.time(), j.c.name(), sender);
+                    publish.accept(j.c.toRecord(null).withSender(sender, requester));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // table missing or unreadable
+        } catch (RuntimeException e) {
+            // a listener failed; keep going
         }
-        return -1;
     }
 
-    private Integer scanPids(Iterable<Integer> pids, long wanted) {
-        Integer found = null;
-        for (int pid : pids) {
-            try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
-                for (Path fd : fds) {
-                    String link;
-                    try {
-                        link = Files.readSymbolicLink(fd).toString();
-                    } catch (IOException e) {
-                        continue;
-                    }
-                    if (link.startsWith("socket:[")) {
-                        long inode = Long.parseLong(link, 8, link.length() - 1, 10);
-                        if (inodeToPid.size() >= MAX_CACHE) {
-                            inodeToPid.clear();
-                        }
-                        inodeToPid.put(inode, pid);
-                        if (inode == wanted) {
-                            found = pid;
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // process gone or not ours to read
-            }
-        }
-        return found;
-    }
-
-    private static List<Integer> allPids() {
-        ArrayDeque<Integer> pids = new ArrayDeque<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars()
-                .allMatch(Character::isDigit))) {
-            for (Path p : ds) {
-                pids.add(Integer.parseInt(p.getFileName().toString()));
-            }
-        } catch (IOException | RuntimeException e) {
-            // nothing
-        }
-        return List.copyOf(pids);
+    private Optional<String> owner(SockDiag.Entry socket) {
+        return socket == null ? Optional.empty() : Optional.of(owners.describe(socket.inode(), socket.uid()));
     }
 
     @Override

@@ -141,6 +141,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         v.put("rcode", l.rcode());
         v.put("program", l.program());
         v.put("nameReadable", l.nameReadable());
+        v.put("sender", l.sender());
+        v.put("requestedBy", l.requestedBy());
+        v.put("chain", l.chain());
         return v;
     }
 

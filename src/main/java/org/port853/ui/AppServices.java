@@ -54,6 +54,15 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
                 ProviderSource.inMemory(), demoConfigDir(), newExecutor(), Notifier.desktop(), true);
     }
 
+    /**
+     * A demo on another platform's sample adapter (e.g. Windows, from bundled outputs): the bundled capture is
+     * replayed; the adapter decides what apply does.
+     */
+    public static AppServices forDemo(ResolverAdapter adapter) {
+        return new AppServices(adapter, DemoCapture::create, new DemoQuerySender(), ProviderSource.inMemory(),
+                demoConfigDir(), newExecutor(), Notifier.desktop(), true);
+    }
+
     /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */
     static Path demoConfigDir() {
         try {

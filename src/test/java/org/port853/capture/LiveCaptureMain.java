@@ -28,6 +28,18 @@ public final class LiveCaptureMain {
         o.put("drops", m.pcapDrops() + m.ifDrops());
         o.put("leaks", s.recentLeaks(10_000).stream().map(LeakRecord::name).sorted().toList());
         o.put("ifaces", s.recentLeaks(10_000).stream().map(LeakRecord::iface).distinct().sorted().toList());
+        o.put("records", s.recentLeaks(10_000).stream().map(r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", r.name());
+            v.put("server", r.server());
+            v.put("process", r.process());
+            v.put("sender", r.sender());
+            v.put("requestedBy", r.requestedBy());
+            v.put("program", r.program());
+            v.put("chain", r.chain());
+            return v;
+        }).toList());
+        o.put("leaksByProgram", s.leaksByProgram());
         System.out.println(new ObjectMapper().writeValueAsString(o));
     }
 }

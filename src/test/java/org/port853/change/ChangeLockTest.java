@@ -83,6 +83,7 @@ class ChangeLockTest {
     }
 
     @Test
+    @Timeout(90) // three short python3 processes; slow on a loaded machine
     @org.junit.jupiter.api.DisplayName("a waiter in the same process that times out does not release the holder's lock")
     void timedOutWaiterKeepsTheHoldersLock() throws Exception {
         Path state = dir.resolve("state");

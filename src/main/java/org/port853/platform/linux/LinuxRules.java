@@ -80,7 +80,7 @@ public final class LinuxRules implements PlatformRules {
     private static void assessTransport(ResolverState s, LinuxDetails d, List<Reason> reasons) {
         DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
         int version = d.systemdVersion();
-        if (mode != DotMode.OFF && version > 0 && !new ResolvedFeatures(version).transportFlags()) {
+        if (mode != DotMode.OFF && version >= FIRST_DOT_VERSION && !new ResolvedFeatures(version).transportFlags()) {
             reasons.add(new Reason("TRANSPORT_UNREPORTED", Severity.WARNING,
                     "systemd " + version + " does not report whether answers came over an encrypted connection (that "
                             + "arrived in " + ResolvedFeatures.FIRST_TRANSPORT_FLAGS + "), so the settings alone do not "

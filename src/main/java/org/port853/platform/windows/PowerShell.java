@@ -22,13 +22,13 @@ public final class PowerShell {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String READ_ADAPTERS = PRELUDE + "ConvertTo-Json -Compress -InputObject @(Get-NetAdapter | "
-            + "Select-Object Name, InterfaceIndex, InterfaceGuid, Status, InterfaceDescription)";
+            + "Select-Object -Property @('Name', 'InterfaceIndex', 'InterfaceGuid', 'Status', 'InterfaceDescription'))";
     public static final String READ_SERVERS = PRELUDE + "ConvertTo-Json -Compress -InputObject @("
-            + "Get-DnsClientServerAddress | Select-Object InterfaceAlias, InterfaceIndex, AddressFamily, ServerAddresses)";
+            + "Get-DnsClientServerAddress | Select-Object -Property @('InterfaceAlias', 'InterfaceIndex', 'AddressFamily', 'ServerAddresses'))";
     public static final String READ_DOH = PRELUDE + "ConvertTo-Json -Compress -InputObject @("
-            + "Get-DnsClientDohServerAddress | Select-Object ServerAddress, DohTemplate, AllowFallbackToUdp, AutoUpgrade)";
+            + "Get-DnsClientDohServerAddress | Select-Object -Property @('ServerAddress', 'DohTemplate', 'AllowFallbackToUdp', 'AutoUpgrade'))";
     public static final String READ_NRPT = PRELUDE + "ConvertTo-Json -Compress -InputObject @("
-            + "Get-DnsClientNrptRule | Select-Object Name, Namespace, NameServers, Comment)";
+            + "Get-DnsClientNrptRule | Select-Object -Property @('Name', 'Namespace', 'NameServers', 'Comment'))";
     /** netsh text in UTF-8 (its labels are localized: {@link NetshText} reads them). */
     public static final String NETSH_GLOBAL = PRELUDE + "netsh dnsclient show global";
     public static final String NETSH_ENCRYPTION = PRELUDE + "netsh dnsclient show encryption";

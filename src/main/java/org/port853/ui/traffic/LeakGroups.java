@@ -27,7 +27,7 @@ public final class LeakGroups {
 
     public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, String unknownProgram) {
         Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
-                : r -> nz(r.process(), unknownProgram);
+                : r -> r.process() == null ? unknownProgram : r.program(); // the asking program, without pid
         Map<String, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
             groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);

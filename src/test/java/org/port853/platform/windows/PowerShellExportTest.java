@@ -40,28 +40,44 @@ class PowerShellExportTest {
                 WindowsPlannerTest.CATALOG);
     }
 
-    /** Runs the real tree-sitter-powershell grammar; the result lines and the exit code. */
-    private Map.Entry<Integer, String> syntax(String text) throws IOException, InterruptedException {
+    /** Runs the real tree-sitter-powershell grammar over all texts in one node process; output and exit code. */
+    private Map.Entry<Integer, String> syntax(String... texts) throws IOException, InterruptedException {
         assertTrue(Files.exists(GRAMMAR.resolve("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm")),
                 "the PowerShell grammar is not installed: run .ci/install-powershell-grammar");
-        Path f = Files.createTempFile(tmp, "port853", ".ps1");
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("node", "src/test/powershell/ps-syntax.cjs", GRAMMAR.toString(), f.toString())
-                .redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of("node", "src/test/powershell/ps-syntax.cjs", GRAMMAR.toString()));
+        for (String text : texts) {
+            Path f = Files.createTempFile(tmp, "port853", ".ps1");
+            Files.writeString(f, text, StandardCharsets.UTF_8);
+            cmd.add(f.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
         return Map.entry(p.exitValue(), out);
     }
 
     @Test
     @DisplayName("the generated scripts parse with the real PowerShell grammar; a broken one does not")
     void syntaxIsValid() throws Exception {
-        for (String s : List.of(script(DotMode.STRICT, "quad9"), script(DotMode.OPPORTUNISTIC, "cloudflare", "quad9"))) {
-            var r = syntax(s);
-            assertEquals(0, r.getKey(), r.getValue());
-        }
+        var good = syntax(script(DotMode.STRICT, "quad9"), script(DotMode.OPPORTUNISTIC, "cloudflare", "quad9"));
+        assertEquals(0, good.getKey(), good.getValue());
         var broken = syntax(script(DotMode.STRICT, "quad9").replace("if ($changes -gt 0) {", "if ($changes -gt 0"));
         assertEquals(1, broken.getKey(), "the checker must see a missing brace: " + broken.getValue());
+    }
+
+    @Test
+    @DisplayName("every fixed script the adapter runs parses with the PowerShell grammar")
+    void adapterScriptsParse() throws Exception {
+        List<String> scripts = new ArrayList<>();
+        for (java.lang.reflect.Field f : PowerShell.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                    && ((String) f.get(null)).startsWith("$ErrorActionPreference")) {
+                scripts.add((String) f.get(null));
+            }
+        }
+        assertEquals(12, scripts.size(), "the fixed scripts in PowerShell");
+        var r = syntax(scripts.toArray(String[]::new));
+        assertEquals(0, r.getKey(), r.getValue());
     }
 
     @Test

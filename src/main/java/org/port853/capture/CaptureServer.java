@@ -1,0 +1,189 @@
+package org.port853.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The capture service's server: accepts clients on the listening socket systemd hands over, runs one
+ * {@link DnsOnlyCapture} while at least one client is connected, and streams its records to every client
+ * ({@link CaptureStream}). Each client has its own bounded queue and writer thread: a slow client loses frames,
+ * never slows the capture or the others. It never reads what clients send. {@link #serve} returns after
+ * {@code idleMillis} without clients (systemd starts the service again on the next connection).
+ */
+final class CaptureServer {
+    private static final int QUEUE_FRAMES = 16384;
+    private static final byte[] END = new byte[0];
+
+    private final ServerSocketChannel listener;
+    private final Supplier<LiveCaptureSession> captures;
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final Object captureLock = new Object();
+    private LiveCaptureSession capture;
+
+    /** @param captures makes the capture when the first client connects ({@link DnsOnlyCapture} in production) */
+    CaptureServer(ServerSocketChannel listener, Supplier<LiveCaptureSession> captures) {
+        this.listener = listener;
+        this.captures = captures;
+    }
+
+    void serve(long idleMillis) throws IOException {
+        listener.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+            long idleSince = System.nanoTime();
+            while (true) {
+                selector.select(1000);
+                selector.selectedKeys().clear();
+                SocketChannel ch;
+                while ((ch = listener.accept()) != null) {
+                    ch.configureBlocking(true);
+                    connect(ch);
+                }
+                if (!clients.isEmpty()) {
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
+                    return;
+                }
+            }
+        } finally {
+            synchronized (captureLock) {
+                if (capture != null) {
+                    capture.stop();
+                }
+            }
+        }
+    }
+
+    private void connect(SocketChannel ch) {
+        Client client = new Client(ch);
+        clients.add(client); // before the capture starts, so the client gets its first frames
+        try {
+            synchronized (captureLock) {
+                if (capture == null || !capture.isRunning()) {
+                    LiveCaptureSession c = captures.get();
+                    c.start();
+                    capture = c;
+                    log("capture started (" + c.description() + ")");
+                }
+            }
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            clients.remove(client);
+            String reason = e instanceof CaptureUnavailableException u ? u.reason() : String.valueOf(e.getMessage());
+            log("capture could not start: " + reason);
+            writeQuietly(ch, CaptureStream.error(reason));
+            return;
+        }
+        client.start();
+        log("client connected (" + clients.size() + " connected)");
+    }
+
+    /** Called on the capture thread for every allowed frame. */
+    void broadcast(byte[] record) {
+        for (Client c : clients) {
+            c.offer(record);
+        }
+    }
+
+    private void disconnected(Client c) {
+        clients.remove(c);
+        log("client left (" + c.dropped + " frames dropped for it, " + clients.size() + " connected)");
+        synchronized (captureLock) {
+            if (clients.isEmpty() && capture != null) {
+                capture.stop();
+                capture = null;
+                log("capture stopped");
+            }
+        }
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    private static void writeQuietly(SocketChannel ch, byte[] bytes) {
+        try (ch) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    static void log(String message) {
+        System.err.println("port853-capture: " + message);
+    }
+
+    private final class Client {
+        private final SocketChannel ch;
+        private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+        volatile long dropped;
+
+        Client(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        void start() {
+            Thread w = new Thread(this::write, "port853-capture-client");
+            w.setDaemon(true);
+            w.start();
+            Thread r = new Thread(this::awaitClose, "port853-capture-client-eof");
+            r.setDaemon(true);
+            r.start();
+        }
+
+        /** Reads only to notice that the client has gone (what it sends is discarded, never interpreted). */
+        private void awaitClose() {
+            ByteBuffer sink = ByteBuffer.allocate(256);
+            try {
+                while (ch.read(sink) >= 0) {
+                    sink.clear();
+                }
+            } catch (IOException e) {
+                // closed
+            }
+            queue.clear();
+            queue.offer(END);
+        }
+
+        void offer(byte[] record) {
+            if (!queue.offer(record)) {
+                dropped++;
+            }
+        }
+
+        private void write() {
+            try (ch) {
+                ByteBuffer header = ByteBuffer.wrap(CaptureStream.globalHeader(LinkTypes.LINUX_SLL2));
+                while (header.hasRemaining()) {
+                    ch.write(header);
+                }
+                while (true) {
+                    byte[] r = queue.take();
+                    if (r == END) {
+                        return;
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(r);
+                    while (b.hasRemaining()) {
+                        ch.write(b);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away
+            } finally {
+                disconnected(this);
+            }
+        }
+    }
+}

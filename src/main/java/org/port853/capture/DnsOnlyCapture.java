@@ -1,0 +1,40 @@
+package org.port853.capture;
+
+import java.util.function.Consumer;
+
+/**
+ * The capture service's source: live capture on all interfaces with the fixed DNS filter
+ * ({@link LiveCaptureSession#FILTER}), and a second check in Java that lets through only frames whose transport
+ * ports include 53 or 853 (the filter's IPv6-fragment clause could otherwise pass other fragmented traffic).
+ * Nothing a client says can change what is captured.
+ */
+class DnsOnlyCapture extends LiveCaptureSession {
+    private final FrameParser parser = new FrameParser();
+    private final ParsedFrame frame = new ParsedFrame();
+    private final Consumer<byte[]> records;
+
+    /** @param records receives each allowed frame as a {@link CaptureStream} record, on the capture thread */
+    DnsOnlyCapture(Consumer<byte[]> records) {
+        super(null);
+        this.records = records;
+    }
+
+    @Override
+    protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
+        if (isDns(linkType, buf, caplen)) {
+            records.accept(CaptureStream.record(epochNanos, buf, caplen, len));
+        }
+    }
+
+    boolean isDns(int linkType, byte[] buf, int caplen) {
+        parser.parse(linkType, buf, 0, caplen, frame);
+        if (frame.outcome() != ParsedFrame.Outcome.PORTS) {
+            return false;
+        }
+        return isDnsPort(frame.srcPort()) || isDnsPort(frame.dstPort());
+    }
+
+    private static boolean isDnsPort(int port) {
+        return port == 53 || port == 853;
+    }
+}

@@ -1,0 +1,186 @@
+package org.port853.capture;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live capture through the capture service (docs/capture.md, "Capture without root"): reads the DNS frames the
+ * service streams on {@code /run/port853/capture.sock} (members of the group {@code port853} may connect) and
+ * runs them through the same pipeline as a direct capture. With {@code --interface}, frames of other
+ * interfaces are skipped here (the service always captures on all of them; SLL2 carries the interface index).
+ */
+final class ServiceCaptureSession extends AbstractCaptureSession {
+    /** Where the package's socket unit listens. */
+    static final Path SOCKET = Path.of("/run/port853/capture.sock");
+    private static final long HANDSHAKE_MILLIS = 20_000;
+    private static final int SLL2_IFINDEX = 4;
+
+    private final Path socket;
+    private final String device;
+    private volatile SocketChannel channel;
+    private ScheduledExecutorService housekeeping;
+
+    ServiceCaptureSession(Path socket, String interfaceNameOrNull) {
+        super(LocalAddresses.ofThisMachine(), LiveCaptureSession::interfaceName, true);
+        this.socket = socket;
+        this.device = interfaceNameOrNull == null || interfaceNameOrNull.isBlank() ? null : interfaceNameOrNull;
+    }
+
+    /** The service is installed (its socket exists); whether we may use it shows on connecting. */
+    static boolean isInstalled(Path socket) {
+        return Files.exists(socket);
+    }
+
+    /** Connects and disconnects at once: empty when this user may use the service. */
+    static java.util.Optional<CaptureUnavailableException> canConnect(Path socket) {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of(connectFailed(e));
+        }
+    }
+
+    @Override
+    public String description() {
+        return (device == null ? "live on all interfaces" : "live on " + device) + " (capture service)";
+    }
+
+    @Override
+    protected Thread startCapture() throws CaptureUnavailableException {
+        int wantedIndex = interfaceIndex(device);
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            throw connectFailed(e);
+        }
+        channel = ch;
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("port853-capture-handshake"));
+        watchdog.schedule(() -> closeQuietly(ch), HANDSHAKE_MILLIS, TimeUnit.MILLISECONDS);
+        int linkType;
+        try {
+            linkType = CaptureStream.readStart(in);
+        } catch (CaptureStream.ServiceRefusedException e) {
+            closeQuietly(ch);
+            throw new CaptureUnavailableException("The Port853 capture service could not capture: " + e.getMessage(),
+                    "See its log: journalctl -u port853-capture.service");
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new CaptureUnavailableException("The Port853 capture service did not answer (" + e.getMessage() + ").",
+                    "Check it: systemctl status port853-capture.socket port853-capture.service");
+        } finally {
+            watchdog.shutdownNow();
+        }
+        if (ProcessResolver.isSupported()) {
+            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("port853-capture-housekeeping"));
+        housekeeping.scheduleWithFixedDelay(() -> pipeline.setLocalAddresses(LocalAddresses.ofThisMachine()),
+                5, 5, TimeUnit.SECONDS);
+        Thread t = new Thread(() -> loop(in, linkType, wantedIndex), "port853-capture-client");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void loop(DataInputStream in, int linkType, int wantedIndex) {
+        String reason = null;
+        byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
+        byte[] buf = new byte[CaptureStream.SNAPLEN];
+        try {
+            CaptureStream.Header h;
+            while (running && (h = CaptureStream.readHeader(in, scratch)) != null) {
+                in.readFully(buf, 0, h.caplen());
+                applyPendingClear();
+                if (wantedIndex > 0 && linkType == LinkTypes.LINUX_SLL2 && h.caplen() >= 8
+                        && readInt(buf, SLL2_IFINDEX) != wantedIndex) {
+                    continue;
+                }
+                pipeline.accept(h.epochNanos(), linkType, "any", buf, 0, h.caplen(), h.len());
+            }
+            if (running) {
+                reason = "the capture service ended the stream";
+            }
+        } catch (IOException | RuntimeException e) {
+            if (running) {
+                reason = "capture service connection lost: " + e.getMessage();
+            }
+        } finally {
+            closeQuietly(channel);
+            housekeeping.shutdownNow();
+            pipeline.flushLeaks();
+            if (processes != null) {
+                processes.close();
+            }
+            finished(reason);
+        }
+    }
+
+    @Override
+    protected void interruptCapture() {
+        closeQuietly(channel);
+    }
+
+    static CaptureUnavailableException connectFailed(IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        String low = msg.toLowerCase(Locale.ROOT);
+        String user = LivePermission.userName();
+        if (low.contains("permission denied") || low.contains("access denied")) {
+            return new CaptureUnavailableException("You may not use the Port853 capture service: '" + user
+                    + "' is not in the group port853 (or has not logged in again since joining it).",
+                    "Join the group and log in again: sudo usermod -aG port853 " + user
+                    + " (or, for this shell only: newgrp port853).");
+        }
+        return new CaptureUnavailableException("The Port853 capture service is not running (" + msg + ").",
+                "Start it: sudo systemctl enable --now port853-capture.socket");
+    }
+
+    private static int interfaceIndex(String name) throws CaptureUnavailableException {
+        if (name == null) {
+            return 0;
+        }
+        try {
+            java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(name);
+            if (ni != null) {
+                return ni.getIndex();
+            }
+        } catch (java.net.SocketException e) {
+            // fall through
+        }
+        throw new CaptureUnavailableException("No such network interface: " + name,
+                "List interfaces with 'ip link' and pass one of them, or omit --interface.");
+    }
+
+    private static int readInt(byte[] b, int off) {
+        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+}

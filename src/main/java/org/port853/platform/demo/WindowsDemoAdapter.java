@@ -1,0 +1,84 @@
+package org.port853.platform.demo;
+
+import java.io.IOException;
+import org.port853.core.DesiredSettings;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ResolverState;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.PlatformRules;
+import org.port853.platform.ResolverAdapter;
+import org.port853.platform.windows.WindowsResolverAdapter;
+import org.port853.platform.windows.WindowsStates;
+import org.port853.platform.windows.WindowsSystem;
+
+/**
+ * {@code --demo=windows}: the real Windows reader, rules and planner fed with bundled Windows outputs. Changes are
+ * refused: the machine model that could apply them exists only in the tests, so simulating them here would be a
+ * second, untested implementation.
+ */
+public final class WindowsDemoAdapter implements ResolverAdapter {
+    public static final String DATA = "/org/port853/demo/windows/";
+    public static final String REFUSAL = "demo: changes are simulated only on Linux demo";
+    private final WindowsSystem system;
+    private final WindowsResolverAdapter real;
+
+    public WindowsDemoAdapter() {
+        ReplayedWindows replay = new ReplayedWindows(DATA);
+        system = new WindowsSystem(replay, replay, null, null, null);
+        real = new WindowsResolverAdapter(system, ProviderCatalog.loadDefault(), null);
+    }
+
+    @Override
+    public String id() {
+        return "windows-demo";
+    }
+
+    @Override
+    public boolean isSupported() {
+        return true;
+    }
+
+    @Override
+    public PlatformRules rules() {
+        return real.rules();
+    }
+
+    @Override
+    public ResolverState readState() {
+        try {
+            ResolverState s = WindowsStates.of(system.reader().read(), null, StateSource.DEMO);
+            return new ResolverState(s.resolverName() + " (demo)", s.source(), s.installed(), s.running(), s.global(),
+                    s.links(), s.pendingChange(), s.problem(), s.platform());
+        } catch (IOException | RuntimeException e) {
+            return WindowsStates.unreadable("demo: " + e.getMessage());
+        }
+    }
+
+    /** The real planner's preview: shows what would be written; nothing is. */
+    @Override
+    public Plan plan(DesiredSettings desired, ResolverState current) {
+        return real.plan(desired, current);
+    }
+
+    @Override
+    public ApplyResult apply(DesiredSettings desired) {
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+    }
+
+    @Override
+    public ApplyResult revert() {
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+    }
+
+    @Override
+    public ApplyResult recover() {
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+    }
+
+    @Override
+    public ApplyResult harden(boolean on) {
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+    }
+}

@@ -1,0 +1,174 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.port853.capture.Frames.cat;
+import static org.port853.capture.Frames.bytes;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The capture service (docs/capture.md, "Capture without root"): only DNS leaves it, and clients get it live. */
+class CaptureServiceTest {
+    static final int IPV4 = 0x0800;
+    static final int IPV6 = 0x86dd;
+
+    static byte[] udp4(int sp, int dp, byte[] payload) {
+        return Frames.sll2(IPV4, 1, Frames.ipv4("10.9.8.7", "198.51.100.77", 17, Frames.udp(sp, dp, payload)));
+    }
+
+    static byte[] tcp4(int sp, int dp) {
+        return Frames.sll2(IPV4, 1, Frames.ipv4("10.9.8.7", "198.51.100.77", 6, Frames.tcp(sp, dp, 1, 0x18, bytes(1, 2))));
+    }
+
+    /** An IPv6 first fragment (next header 44) of a UDP datagram between two other ports. */
+    static byte[] ipv6FragmentOf443() {
+        byte[] frag = bytes(17, 0, 0, 1, 0, 0, 0, 42); // next = UDP, offset 0, more fragments
+        return Frames.sll2(IPV6, 1, Frames.ipv6("2001:db8::1", "2001:db8::2", 44,
+                cat(frag, Frames.udp(40000, 443, new byte[64]))));
+    }
+
+    @Nested
+    @DisplayName("the service's own check passes only ports 53 and 853")
+    class Filter {
+        final DnsOnlyCapture capture = new DnsOnlyCapture(r -> { });
+
+        boolean dns(byte[] frame) {
+            return capture.isDns(LinkTypes.LINUX_SLL2, frame, frame.length);
+        }
+
+        @Test
+        void dnsPortsPass() {
+            assertTrue(dns(udp4(40000, 53, Frames.dnsQuery("a.example", 1))));
+            assertTrue(dns(udp4(53, 40000, Frames.dnsResponse("a.example", 1))));
+            assertTrue(dns(tcp4(40001, 853)));
+        }
+
+        @Test
+        void otherTrafficNeverPasses() {
+            assertFalse(dns(udp4(40000, 443, new byte[20])));
+            assertFalse(dns(tcp4(40001, 22)));
+            assertFalse(dns(ipv6FragmentOf443()), "the BPF filter's IPv6 fragment clause lets this through");
+            assertFalse(dns(bytes(1, 2, 3)), "malformed");
+        }
+    }
+
+    /** A capture that replays frames through the service's filter instead of opening libpcap. */
+    static final class FakeCapture extends DnsOnlyCapture {
+        private final List<byte[]> frames;
+
+        FakeCapture(java.util.function.Consumer<byte[]> records, List<byte[]> frames) {
+            super(records);
+            this.frames = frames;
+        }
+
+        @Override
+        protected Thread startCapture() {
+            Thread t = new Thread(() -> {
+                long now = System.currentTimeMillis() * 1_000_000L;
+                for (byte[] f : frames) {
+                    onFrame(now, LinkTypes.LINUX_SLL2, "any", f.clone(), f.length, f.length);
+                }
+                while (running) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+                finished(null);
+            });
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+    }
+
+    @Test
+    @DisplayName("a client receives the DNS frames as a pcap stream and finds the leak; other traffic never arrives")
+    void streamsOnlyDns(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("capture.sock");
+        List<byte[]> frames = List.of(udp4(40000, 443, new byte[30]), udp4(40000, 53, Frames.dnsQuery("leak.example", 1)),
+                ipv6FragmentOf443(), tcp4(40001, 853));
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            CaptureServer[] server = new CaptureServer[1];
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), frames));
+            Thread serving = new Thread(() -> {
+                try {
+                    server[0].serve(3000);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            serving.setDaemon(true);
+            serving.start();
+
+            // raw stream: exactly the two DNS frames, nothing else
+            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
+                assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
+                List<Integer> lengths = new ArrayList<>();
+                byte[] scratch = new byte[16];
+                for (int i = 0; i < 2; i++) {
+                    CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
+                    in.readFully(new byte[h.caplen()]);
+                    lengths.add(h.caplen());
+                }
+                assertEquals(List.of(frames.get(1).length, frames.get(3).length), lengths);
+            }
+
+            // through the client session: the leak is named
+            CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
+            try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+                s.addListener(new CaptureListener() {
+                    @Override
+                    public void onLeak(LeakRecord r) {
+                        leaks.add(r);
+                    }
+                });
+                s.start();
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (leaks.isEmpty() && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+                assertEquals("leak.example", leaks.get(0).name().replaceAll("\\.$", ""));
+                assertEquals(2, s.pipeline().frames(), "only the two DNS frames reached the client");
+            }
+            serving.join(10_000);
+            assertFalse(serving.isAlive(), "the service exits when idle");
+        }
+    }
+
+    @Test
+    @DisplayName("a user outside the group gets the reason and the fix in one sentence each")
+    void permissionDeniedExplained() {
+        CaptureUnavailableException e = ServiceCaptureSession.connectFailed(new IOException("Permission denied"));
+        assertTrue(e.reason().contains("not in the group port853"), e.reason());
+        assertTrue(e.fix().contains("sudo usermod -aG port853"), e.fix());
+    }
+
+    @Test
+    @DisplayName("the service's refusal reaches the client")
+    void refusalReadable() throws IOException {
+        byte[] err = CaptureStream.error("Operation not permitted\nsecond line");
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(err));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(CaptureStream.ServiceRefusedException.class,
+                () -> CaptureStream.readStart(in));
+        assertEquals("Operation not permitted second line", e.getMessage());
+    }
+}

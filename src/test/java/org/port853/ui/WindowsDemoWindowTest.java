@@ -1,0 +1,45 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.platform.demo.WindowsDemoAdapter;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** {@code --demo=windows}: the Status screen shows the Windows sample machine read through the real adapter code. */
+class WindowsDemoWindowTest extends WindowTestBase {
+
+    @Test
+    @DisplayName("Status shows the fixture's Windows adapters and the Windows reasons, labelled DEMO")
+    void windowsDemoStatus(FxRobot robot) throws Exception {
+        open(new AppServices(new WindowsDemoAdapter(), AppServices.demoCapture(), new Fakes.AnsweringProbe(),
+                org.port853.ui.providers.ProviderSource.inMemory(), Files.createTempDirectory("p853-windemo"),
+                AppServices.newExecutor(), new Fakes.RecordingNotifier(), true));
+        waitUntil(() -> texts(robot.lookup("#links-table").query()).contains("Wi-Fi"));
+        String links = WaitForAsyncUtils.asyncFx(() -> texts(robot.lookup("#links-table").query())).get();
+        assertTrue(links.contains("Ethernet"), links);
+        waitUntil(() -> texts(robot.lookup("#reasons").query()).contains("192.168.1.1"));
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#demo-label").query().isVisible()).get());
+    }
+
+    /** Every text the node and its children show, joined. */
+    private static String texts(Node n) {
+        StringBuilder b = new StringBuilder();
+        if (n instanceof Labeled l && l.getText() != null) {
+            b.append(l.getText()).append('\n');
+        }
+        if (n instanceof Parent p) {
+            for (Node c : List.copyOf(p.getChildrenUnmodifiable())) {
+                b.append(texts(c));
+            }
+        }
+        return b.toString();
+    }
+}
