@@ -28,6 +28,9 @@ final class CrossingCopies {
      * {@link #lastSlot()} names its slot).
      */
     int copyOf(ParsedFrame f, long nanos) {
+        if (!recognisable(f)) {
+            return -1; // counted like every other frame, never taken for a copy of another
+        }
         long key = key(f);
         int slot = (int) (key ^ (key >>> 32)) & (SLOTS - 1);
         if (keys[slot] == key && nanos - times[slot] <= WINDOW_NANOS && nanos >= times[slot]
@@ -41,6 +44,18 @@ final class CrossingCopies {
         ifIndex[slot] = f.ifIndex;
         lastSlot = slot;
         return -1;
+    }
+
+    /**
+     * Only a frame whose transport header was captured whole can be told apart from other packets: without the TCP
+     * sequence/acknowledgement (cut by the snap length) two different packets of the same size on two interfaces
+     * (e.g. resets with IPv4 identification 0) would look alike and one would go uncounted.
+     */
+    private static boolean recognisable(ParsedFrame f) {
+        if (f.protocol == ParsedFrame.TCP) {
+            return f.tcpHeaderComplete;
+        }
+        return f.protocol == ParsedFrame.UDP && f.transportOff > 0;
     }
 
     int lastSlot() {

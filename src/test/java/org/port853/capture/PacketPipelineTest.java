@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PacketPipelineTest {
@@ -89,6 +90,19 @@ class PacketPipelineTest {
         assertEquals(2L, p.parseErrors().get(FrameError.BAD_DNS_MESSAGE));
         assertEquals(1, leaks.size(), "the second has a query header: an entry with an unreadable name");
         assertEquals(LeakRecord.UNREADABLE, leaks.get(0).name());
+    }
+
+    @Test
+    @DisplayName("two different packets cut inside the TCP header, alike on two interfaces, are both counted")
+    void snapLengthCutFramesAreNeverTakenForCrossingCopies() {
+        PacketPipeline q = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), leaks, i -> "n" + i);
+        // same addresses, ports, IPv4 identification and length: only the TCP sequence numbers (cut away) differ
+        byte[] a = sll2(0x0800, 3, ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40000, 853, 1, 0x04, new byte[0])));
+        byte[] b = sll2(0x0800, 4, ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40000, 853, 9, 0x04, new byte[0])));
+        int snap = 20 + 20 + 18; // SLL2 + IPv4 + the ports and the first 14 bytes of the TCP header
+        q.accept(t, LinkTypes.LINUX_SLL2, "any", a, 0, snap, a.length);
+        q.accept(t + 1_000_000, LinkTypes.LINUX_SLL2, "any", b, 0, snap, b.length);
+        assertEquals(2, meter.total(TrafficClass.ENCRYPTED).packets());
     }
 
     @Test
