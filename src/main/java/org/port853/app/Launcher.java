@@ -8,7 +8,7 @@ import org.port853.cli.Port853Command;
 import java.util.Arrays;
 import org.port853.core.ProviderCatalog;
 import org.port853.logging.Logs;
-import org.port853.platform.demo.WindowsDemoAdapter;
+import org.port853.platform.demo.DemoAdapters;
 import org.port853.ui.AppServices;
 import picocli.CommandLine;
 
@@ -30,7 +30,7 @@ public final class Launcher {
             return;
         }
         if (args.length == 1 && args[0].equals(WINDOWS_DEMO)) {
-            GuiStarter.start(AppServices.forDemo(new WindowsDemoAdapter()));
+            GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow()));
             return;
         }
         if (args.length > 0 && args[0].equals("--windows-helper")) { // the elevated entry point on Windows
@@ -43,7 +43,7 @@ public final class Launcher {
             args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);
         }
         CommandLine cl = Port853Command.create(windowsDemo
-                ? new CliServices(WindowsDemoAdapter::new, ProviderCatalog::loadDefault) : CliServices.system());
+                ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         cl.setOut(out).setErr(err);

@@ -9,7 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.port853.platform.demo.WindowsDemoAdapter;
+import org.port853.platform.windows.demo.WindowsDemoAdapter;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,4 +1,4 @@
-package org.port853.platform.demo;
+package org.port853.platform.windows.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.port853.platform.demo;
+package org.port853.platform.windows.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

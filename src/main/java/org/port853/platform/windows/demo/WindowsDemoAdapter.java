@@ -1,4 +1,4 @@
-package org.port853.platform.demo;
+package org.port853.platform.windows.demo;
 
 import java.io.IOException;
 import org.port853.core.DesiredSettings;
