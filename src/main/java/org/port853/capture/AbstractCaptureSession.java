@@ -1,6 +1,9 @@
 package org.port853.capture;
 
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,6 +51,41 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
 
     /** Live sessions set this when they start: it names the program behind each leak. */
     protected volatile ProcessResolver processes;
+    private ScheduledExecutorService housekeeping;
+
+    /**
+     * Starts what a live session runs beside its capture thread: the process resolver and a housekeeping thread
+     * that refreshes this machine's addresses every 5 s. Returns that thread's executor for further tasks.
+     */
+    protected final ScheduledExecutorService startHousekeeping() {
+        if (ProcessResolver.isSupported()) {
+            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "port853-capture-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::refreshAddresses, 5, 5, TimeUnit.SECONDS);
+        return housekeeping;
+    }
+
+    /** On the housekeeping thread: the machine's addresses may have changed (DHCP, VPN). */
+    protected void refreshAddresses() {
+        pipeline.setLocalAddresses(LocalAddresses.ofThisMachine());
+    }
+
+    /** After the last frame: stops housekeeping, emits the leaks still waiting, then closes the process resolver. */
+    protected final void stopHousekeeping() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        pipeline.flushLeaks();
+        ProcessResolver p = processes;
+        if (p != null) {
+            p.close();
+        }
+    }
 
     /** Called on the capture (or leak worker) thread for every leaked query: to the process resolver, if any. */
     protected void onLeakCandidate(LeakCandidate c) {

@@ -121,18 +121,15 @@ public final class FrameParser {
                 break;
             }
         }
-        if (end - p < 1) {
-            malformed(f, FrameError.TRUNCATED_IP_HEADER);
-            return;
-        }
-        switch ((b[p] & 0xf0) >> 4) {
-            case 4 -> ipv4(b, p, end, f);
-            case 6 -> ipv6(b, p, end, f);
-            default -> f.outcome = ParsedFrame.Outcome.NOT_IP; // pseudowire or other payload
-        }
+        ipByVersion(b, p, end, f, true); // under MPLS anything else is a pseudowire or other payload
     }
 
     private static void rawIp(byte[] b, int p, int end, ParsedFrame f) {
+        ipByVersion(b, p, end, f, false);
+    }
+
+    /** IP by its version nibble; anything else is {@code NOT_IP} where other payloads may follow, else malformed. */
+    private static void ipByVersion(byte[] b, int p, int end, ParsedFrame f, boolean otherPayloadAllowed) {
         if (end - p < 1) {
             malformed(f, FrameError.TRUNCATED_IP_HEADER);
             return;
@@ -140,7 +137,13 @@ public final class FrameParser {
         switch ((b[p] & 0xf0) >> 4) {
             case 4 -> ipv4(b, p, end, f);
             case 6 -> ipv6(b, p, end, f);
-            default -> malformed(f, FrameError.BAD_IP_VERSION);
+            default -> {
+                if (otherPayloadAllowed) {
+                    f.outcome = ParsedFrame.Outcome.NOT_IP;
+                } else {
+                    malformed(f, FrameError.BAD_IP_VERSION);
+                }
+            }
         }
     }
 

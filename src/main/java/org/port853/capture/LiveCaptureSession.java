@@ -5,8 +5,6 @@ import com.sun.jna.Pointer;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +41,6 @@ class LiveCaptureSession extends AbstractCaptureSession {
     protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
         pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
     }
-    private ScheduledExecutorService housekeeping;
     private volatile long ifNamesStamp;
 
     LiveCaptureSession(String interfaceNameOrNull) {
@@ -133,16 +130,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
                     + ", which Port853 cannot read.", "Capture on all interfaces instead (no --interface).");
         }
         handle = h;
-        if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
-        }
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "port853-capture-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        housekeeping.scheduleWithFixedDelay(this::readStats, 1, 1, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::refreshAddresses, 5, 5, TimeUnit.SECONDS);
+        startHousekeeping().scheduleWithFixedDelay(this::readStats, 1, 1, TimeUnit.SECONDS);
         Thread t = new Thread(() -> loop(h, linkType, dev), "port853-capture");
         t.setDaemon(true);
         t.start();
@@ -218,13 +206,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 handle = 0;
                 PcapNative.pcap_close(h);
             }
-            if (housekeeping != null) {
-                housekeeping.shutdownNow();
-            }
-            pipeline.flushLeaks();
-            if (processes != null) {
-                processes.close();
-            }
+            stopHousekeeping();
             finished(reason);
         }
     }
@@ -244,9 +226,10 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
     }
 
-    private void refreshAddresses() {
-        pipeline.setLocalAddresses(LocalAddresses.ofThisMachine());
-        ifNamesStamp = System.nanoTime() | 1;
+    @Override
+    protected void refreshAddresses() {
+        super.refreshAddresses();
+        ifNamesStamp = System.nanoTime() | 1; // interfaces may have come or gone too
     }
 
     @Override

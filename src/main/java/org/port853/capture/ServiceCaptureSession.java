@@ -28,7 +28,6 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     private final Path socket;
     private final String device;
     private volatile SocketChannel channel;
-    private ScheduledExecutorService housekeeping;
 
     ServiceCaptureSession(Path socket, String interfaceNameOrNull) {
         super(LocalAddresses.ofThisMachine(), LiveCaptureSession::interfaceName, true);
@@ -82,12 +81,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         } finally {
             watchdog.shutdownNow();
         }
-        if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
-        }
-        housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("port853-capture-housekeeping"));
-        housekeeping.scheduleWithFixedDelay(() -> pipeline.setLocalAddresses(LocalAddresses.ofThisMachine()),
-                5, 5, TimeUnit.SECONDS);
+        startHousekeeping();
         Thread t = new Thread(() -> loop(in, linkType, wantedIndex), "port853-capture-client");
         t.setDaemon(true);
         t.start();
@@ -118,11 +112,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
             }
         } finally {
             closeQuietly(channel);
-            housekeeping.shutdownNow();
-            pipeline.flushLeaks();
-            if (processes != null) {
-                processes.close();
-            }
+            stopHousekeeping();
             finished(reason);
         }
     }
