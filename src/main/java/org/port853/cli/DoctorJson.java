@@ -8,6 +8,7 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.pins.ChosenServerPins;
 import org.port853.probe.pins.PinRecord;
 
 /** The JSON documents of doctor, pins and bench-providers (documented in README.md). */
@@ -93,6 +94,23 @@ final class DoctorJson {
             n.put("fix", c.fix());
         }
         return o;
+    }
+
+    /** apply's "pins" (one per server with a TLS name) and "pinsProblem" fields. */
+    static void chosenPins(ObjectNode doc, ChosenServerPins.Result pins) {
+        ArrayNode arr = doc.putArray("pins");
+        for (ChosenServerPins.Recorded p : pins.pins()) {
+            Check c = p.check();
+            ObjectNode n = arr.addObject();
+            n.put("server", p.server());
+            n.put("pin", p.verdict().pin());
+            n.put("source", p.verdict().source());
+            n.put("seenPin", p.verdict().seenPin());
+            n.put("status", c.status().jsonName());
+            n.put("evidence", c.evidence());
+            n.put("fix", c.fix());
+        }
+        doc.put("pinsProblem", pins.problem());
     }
 
     static ObjectNode bench(List<BenchResult> ranked, BenchResult suggestion, List<String> names) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.Reason;
@@ -88,31 +85,6 @@ public final class Doctor {
 
     /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */
     public List<ProbeReport> probeAll(List<ServerAddress> servers, ProbeOptions options) {
-        if (servers.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, servers.size()), r -> {
-            Thread t = new Thread(r, "port853-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ProbeReport>> futures = new ArrayList<>();
-            for (ServerAddress s : servers) {
-                futures.add(pool.submit(() -> probe.probe(s, options)));
-            }
-            List<ProbeReport> out = new ArrayList<>();
-            for (Future<ProbeReport> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while probing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a probe failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return probe.probeAll(servers, options);
     }
 }

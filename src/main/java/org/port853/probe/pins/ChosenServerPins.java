@@ -1,0 +1,120 @@
+package org.port853.probe.pins;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+import org.port853.platform.ApplyResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.dot.ProbeReport;
+
+/**
+ * Records the SPKI pins of the servers a change has just put in place, in the user's pin store (pins are the
+ * user's state: the privileged helper never writes them). Each server with a TLS name gets its provider's
+ * published pin where the catalogue lists one, otherwise the key it shows now (trust on first use); a recorded
+ * pin is compared instead. Never throws: a probe or store failure is reported, it never undoes the change.
+ */
+public final class ChosenServerPins {
+    /** One server's pin after the change. */
+    public record Recorded(String server, PinVerdict verdict) {
+        public Check check() {
+            return verdict.toCheck(server);
+        }
+    }
+
+    /** The servers' pins; {@code problem} says why some could not be recorded (null when all went through). */
+    public record Result(List<Recorded> pins, String problem) {
+        public static final Result NONE = new Result(List.of(), null);
+
+        public Result {
+            pins = List.copyOf(pins);
+        }
+
+        public boolean keyChanged() {
+            return pins.stream().anyMatch(p -> p.verdict().changed());
+        }
+    }
+
+    private final Function<List<ServerAddress>, List<ProbeReport>> prober;
+    private final Path file;
+    private final Map<ServerAddress, List<String>> published;
+    private final Clock clock;
+
+    /**
+     * @param prober    probes the servers (a quick DoT probe; may block for its timeouts)
+     * @param file      the user's pin store
+     * @param providers where published pins come from (the catalogue and the user's providers)
+     */
+    public ChosenServerPins(Function<List<ServerAddress>, List<ProbeReport>> prober, Path file, List<Provider> providers,
+                            Clock clock) {
+        this.prober = prober;
+        this.file = file;
+        this.published = publishedPins(providers);
+        this.clock = clock;
+    }
+
+    /** The pins each server of the providers publishes. */
+    static Map<ServerAddress, List<String>> publishedPins(List<Provider> providers) {
+        Map<ServerAddress, List<String>> out = new LinkedHashMap<>();
+        for (Provider p : providers) {
+            if (!p.spkiPins().isEmpty()) {
+                p.servers().forEach(s -> out.putIfAbsent(s, p.spkiPins()));
+            }
+        }
+        return out;
+    }
+
+    /** Did the change leave {@code desired}'s servers in use (so their pins are to be recorded)? */
+    public static boolean serversInUse(ApplyResult r) {
+        return r.outcome() == ApplyResult.Outcome.APPLIED || r.outcome() == ApplyResult.Outcome.UNCHANGED
+                || r.outcome() == ApplyResult.Outcome.NOT_COVERED;
+    }
+
+    /** The servers whose key is checked: those with a TLS name, when encryption is on. */
+    public static List<ServerAddress> pinnable(DesiredSettings desired) {
+        List<ServerAddress> out = new ArrayList<>();
+        if (desired == null || desired.mode() == DotMode.OFF) {
+            return out;
+        }
+        for (List<ServerAddress> list : List.of(desired.servers(), desired.fallback())) {
+            for (ServerAddress s : list) {
+                if (s.tlsName() != null && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records (or compares) the pins of {@code desired}'s servers after {@code result}; nothing when it failed. */
+    public Result afterChange(ApplyResult result, DesiredSettings desired) {
+        return serversInUse(result) ? record(pinnable(desired)) : Result.NONE;
+    }
+
+    public Result record(List<ServerAddress> servers) {
+        if (servers.isEmpty()) {
+            return Result.NONE;
+        }
+        List<Recorded> out = new ArrayList<>();
+        try {
+            PinStore store = PinStore.load(file);
+            for (ProbeReport r : prober.apply(servers)) {
+                PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant());
+                out.add(new Recorded(r.server().toString(), v));
+            }
+            store.save();
+            return new Result(out, null);
+        } catch (IOException | RuntimeException e) {
+            return new Result(out, "the servers' pins could not be recorded: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+}
