@@ -1,17 +1,12 @@
 package org.port853.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.port853.core.ProviderCatalog;
-import org.port853.core.XdgDirs;
 import org.port853.platform.ResolverAdapter;
 import org.port853.platform.ResolverAdapters;
-import org.port853.probe.dot.DotProbe;
-import org.port853.probe.dot.ProbeOptions;
-import org.port853.probe.dot.TrustAnchors;
-import org.port853.probe.pins.ChosenServerPins;
+import org.port853.probe.pins.ServerPins;
 
 /**
  * What the commands work on, built once per run; tests pass their own. {@code pins} records the pins of the
@@ -19,7 +14,7 @@ import org.port853.probe.pins.ChosenServerPins;
  * the catalogue's real servers).
  */
 public record CliServices(Supplier<ResolverAdapter> adapter, Supplier<ProviderCatalog> catalog,
-                          Function<ProviderCatalog, ChosenServerPins> pins) {
+                          Function<ProviderCatalog, ServerPins> pins) {
     /** How long the pin probe after a change waits for each server. */
     static final Duration PIN_TIMEOUT = Duration.ofSeconds(3);
 
@@ -31,10 +26,7 @@ public record CliServices(Supplier<ResolverAdapter> adapter, Supplier<ProviderCa
         return new CliServices(ResolverAdapters::detect, ProviderCatalog::loadDefault, CliServices::systemPins);
     }
 
-    /** The user's pin store, probed with the configured trust anchors. */
-    static ChosenServerPins systemPins(ProviderCatalog catalog) {
-        DotProbe probe = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
-        return new ChosenServerPins(s -> probe.probeAll(s, ProbeOptions.quick(PIN_TIMEOUT).withWarmRounds(0)),
-                XdgDirs.state().resolve("pins.json"), catalog.all(), Clock.systemUTC());
+    static ServerPins systemPins(ProviderCatalog catalog) {
+        return ServerPins.system(catalog::all, PIN_TIMEOUT);
     }
 }

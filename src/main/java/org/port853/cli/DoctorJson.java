@@ -8,7 +8,7 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
-import org.port853.probe.pins.ChosenServerPins;
+import org.port853.probe.pins.ServerPins;
 import org.port853.probe.pins.PinRecord;
 
 /** The JSON documents of doctor, pins and bench-providers (documented in README.md). */
@@ -97,9 +97,9 @@ final class DoctorJson {
     }
 
     /** apply's "pins" (one per server with a TLS name) and "pinsProblem" fields. */
-    static void chosenPins(ObjectNode doc, ChosenServerPins.Result pins) {
+    static void chosenPins(ObjectNode doc, ServerPins.Result pins) {
         ArrayNode arr = doc.putArray("pins");
-        for (ChosenServerPins.Recorded p : pins.pins()) {
+        for (ServerPins.Recorded p : pins.pins()) {
             Check c = p.check();
             ObjectNode n = arr.addObject();
             n.put("server", p.server());

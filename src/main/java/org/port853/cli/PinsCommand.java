@@ -20,6 +20,11 @@ import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.Pinning;
 import org.port853.probe.pins.StubbyExport;
+import org.port853.probe.pins.NetworkChanges;
+import org.port853.probe.pins.PinWatcher;
+import org.port853.probe.pins.ServerPins;
+import org.port853.probe.dot.DotProbe;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +54,13 @@ final class PinsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the stable JSON document.")
     boolean json;
 
+    @Option(names = "--watch", description = "Keep running: re-check the recorded pins now, every --every and shortly "
+            + "after each network change (Linux: rtnetlink), printing each check; a changed key prints an ALERT line.")
+    boolean watch;
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "Period of --watch, e.g. 6h (default), 30m, 90s.")
+    String every = "6h";
+
     PinsCommand(CliServices services) {
         this.services = services;
     }
@@ -66,6 +78,9 @@ final class PinsCommand implements Callable<Integer> {
                 throw new InvalidInputException("no recorded key for " + accept + "; run 'port853 pins --check' first");
             }
             store.save();
+        }
+        if (watch) {
+            return watch(out);
         }
         List<Check> checks = new ArrayList<>();
         List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
@@ -98,5 +113,33 @@ final class PinsCommand implements Callable<Integer> {
         }
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** --watch: never returns on its own; stopped by a signal. */
+    private int watch(PrintWriter out) {
+        if (export != null || accept != null || json) {
+            throw new InvalidInputException("--watch prints text and cannot be combined with --export, --accept or --json");
+        }
+        Duration period = PinWatchPrinter.parsePeriod(every);
+        DotProbe dot = probe.probe();
+        ServerPins pins = new ServerPins(s -> dot.probeAll(s, ProbeOptions.quick(probe.timeout()).withWarmRounds(0)),
+                XdgDirs.state().resolve("pins.json"), () -> services.catalog().get().all(), Clock.systemUTC());
+        PinWatchPrinter printer = new PinWatchPrinter(out);
+        ServerPins.Result first = pins.record(probe.parsedServers());
+        if (!first.pins().isEmpty()) {
+            printer.print(new PinWatcher.Checked(PinWatcher.Trigger.START, first));
+        }
+        PinWatcher watcher = new PinWatcher(PinWatcher.daemonScheduler(), period, PinWatcher.DEFAULT_DEBOUNCE,
+                pins::recheckRecorded, printer::print);
+        try (watcher; NetworkChanges net = PinWatchPrinter.networkChanges(watcher, out)) {
+            watcher.start(true);
+            out.println("Watching the pins in " + pins.file() + ": every " + every + (net == null ? ""
+                    : " and after network changes") + ". Stop with Ctrl+C.");
+            out.flush();
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
     }
 }

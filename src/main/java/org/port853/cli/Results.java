@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
-import org.port853.probe.pins.ChosenServerPins;
+import org.port853.probe.pins.ServerPins;
 import org.port853.platform.Plan;
 import picocli.CommandLine;
 
@@ -21,7 +21,7 @@ final class Results {
      * With {@code pins} (apply; null for other changes), the pins recorded for the servers the change put in place:
      * a "pins" field, or one line each.
      */
-    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ChosenServerPins.Result pins) {
+    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins) {
         if (json) {
             ObjectNode doc = Json.result(r, plan);
             if (pins != null) {
@@ -39,7 +39,7 @@ final class Results {
         if (pins == null) {
             return;
         }
-        for (ChosenServerPins.Recorded p : pins.pins()) {
+        for (ServerPins.Recorded p : pins.pins()) {
             Check c = p.check();
             (c.status() == CheckStatus.FAILURE ? cl.getErr() : cl.getOut()).println("Pin " + p.server() + ": "
                     + c.evidence() + (c.fix() == null ? "" : " " + c.fix()));

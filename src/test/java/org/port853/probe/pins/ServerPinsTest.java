@@ -33,7 +33,7 @@ import org.port853.probe.dot.TcpOutcome;
 import org.port853.probe.dot.TlsOutcome;
 
 @DisplayName("pins recorded when servers are chosen")
-class ChosenServerPinsTest {
+class ServerPinsTest {
     static final String PIN_A = pin(1);
     static final String PIN_B = pin(2);
     static final String PIN_C = pin(3);
@@ -74,8 +74,8 @@ class ChosenServerPinsTest {
         }
     }
 
-    ChosenServerPins recorder(Table t, List<Provider> providers) {
-        return new ChosenServerPins(t, dir.resolve("state/pins.json"), providers, CLOCK);
+    ServerPins recorder(Table t, List<Provider> providers) {
+        return new ServerPins(t, dir.resolve("state/pins.json"), () -> providers, CLOCK);
     }
 
     static DesiredSettings strict(String... servers) {
@@ -92,7 +92,7 @@ class ChosenServerPinsTest {
         @DisplayName("an applied server's key is recorded and shown")
         void recordsOnApply() throws Exception {
             Table t = new Table(Map.of("198.18.0.2#dot.test", PIN_A));
-            ChosenServerPins.Result r = recorder(t, List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            ServerPins.Result r = recorder(t, List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertNull(r.problem());
             assertEquals(1, r.pins().size());
             assertEquals(PIN_A, r.pins().get(0).verdict().pin());
@@ -108,7 +108,7 @@ class ChosenServerPinsTest {
         @DisplayName("applying again compares with the recorded pin instead of overwriting it")
         void secondApplyCompares() throws Exception {
             recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_A)), List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
-            ChosenServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of())
+            ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of())
                     .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertTrue(r.keyChanged());
             assertEquals(PIN_A, PinStore.load(dir.resolve("state/pins.json")).find("198.18.0.2#dot.test").orElseThrow().pin(),
@@ -119,32 +119,32 @@ class ChosenServerPinsTest {
         @DisplayName("a failed change, mode off and servers without a TLS name probe nothing")
         void nothingToPin() {
             Table t = new Table(Map.of());
-            ChosenServerPins c = recorder(t, List.of());
+            ServerPins c = recorder(t, List.of());
             for (ApplyResult.Outcome o : List.of(ApplyResult.Outcome.ROLLED_BACK, ApplyResult.Outcome.FAILED,
                     ApplyResult.Outcome.REFUSED)) {
-                assertEquals(ChosenServerPins.Result.NONE, c.afterChange(ApplyResult.of(o, "x"), strict("198.18.0.2#dot.test")));
+                assertEquals(ServerPins.Result.NONE, c.afterChange(ApplyResult.of(o, "x"), strict("198.18.0.2#dot.test")));
             }
             DesiredSettings off = new DesiredSettings(List.of(ServerAddress.parse("198.18.0.2#dot.test")), DotMode.OFF,
                     null, false, List.of());
-            assertEquals(ChosenServerPins.Result.NONE, c.afterChange(APPLIED, off));
+            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, off));
             DesiredSettings noName = new DesiredSettings(List.of(ServerAddress.parse("198.18.0.2")), DotMode.OPPORTUNISTIC,
                     null, false, List.of());
-            assertEquals(ChosenServerPins.Result.NONE, c.afterChange(APPLIED, noName));
+            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, noName));
             assertTrue(t.calls.isEmpty(), "no probe at all");
         }
 
         @Test
         @DisplayName("an unreachable server or an unwritable store is reported, never thrown")
         void failuresAreInformation() throws Exception {
-            ChosenServerPins.Result down = recorder(new Table(Map.of()), List.of())
+            ServerPins.Result down = recorder(new Table(Map.of()), List.of())
                     .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertEquals(CheckStatus.WARNING, down.pins().get(0).check().status());
             Files.createDirectories(dir.resolve("blocked/pins.json")); // a directory where the file should be
-            ChosenServerPins.Result broken = new ChosenServerPins(new Table(Map.of("198.18.0.2#dot.test", PIN_A)),
-                    dir.resolve("blocked/pins.json"), List.of(), CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            ServerPins.Result broken = new ServerPins(new Table(Map.of("198.18.0.2#dot.test", PIN_A)),
+                    dir.resolve("blocked/pins.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertNotNull(broken.problem());
-            ChosenServerPins.Result thrown = new ChosenServerPins(s -> { throw new IllegalStateException("boom"); },
-                    dir.resolve("other.json"), List.of(), CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            ServerPins.Result thrown = new ServerPins(s -> { throw new IllegalStateException("boom"); },
+                    dir.resolve("other.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertTrue(thrown.problem().contains("boom"), thrown.problem());
         }
     }
@@ -158,7 +158,7 @@ class ChosenServerPinsTest {
         @Test
         @DisplayName("the published pin is recorded as such when the server shows it")
         void publishedAndShown() throws Exception {
-            ChosenServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of(lab))
+            ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of(lab))
                     .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertEquals(Pinning.CATALOGUE, r.pins().get(0).verdict().source());
             assertEquals(PIN_B, r.pins().get(0).verdict().pin());
@@ -168,7 +168,7 @@ class ChosenServerPinsTest {
         @Test
         @DisplayName("a key the provider does not publish is a change from the first check")
         void unpublishedKeyIsLoud() {
-            ChosenServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_C)), List.of(lab))
+            ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_C)), List.of(lab))
                     .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertTrue(r.keyChanged());
             assertEquals(PIN_A, r.pins().get(0).verdict().pin(), "the published pin is what is recorded, not the seen key");
@@ -177,11 +177,11 @@ class ChosenServerPinsTest {
         @Test
         @DisplayName("an unreachable server still gets its published pin; rotating to the backup pin is no change")
         void unreachableThenBackup() throws Exception {
-            ChosenServerPins.Result down = recorder(new Table(Map.of()), List.of(lab)).afterChange(APPLIED,
+            ServerPins.Result down = recorder(new Table(Map.of()), List.of(lab)).afterChange(APPLIED,
                     strict("198.18.0.3#dot.test"));
             assertEquals(PIN_A, down.pins().get(0).verdict().pin());
             assertEquals(PIN_A, PinStore.load(dir.resolve("state/pins.json")).find("198.18.0.3#dot.test").orElseThrow().pin());
-            ChosenServerPins.Result backup = recorder(new Table(Map.of("198.18.0.3#dot.test", PIN_B)), List.of(lab))
+            ServerPins.Result backup = recorder(new Table(Map.of("198.18.0.3#dot.test", PIN_B)), List.of(lab))
                     .afterChange(APPLIED, strict("198.18.0.3#dot.test"));
             assertFalse(backup.keyChanged());
             assertEquals(PinVerdict.Kind.MATCHES, backup.pins().get(0).verdict().kind());

@@ -8,6 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.time.Duration;
+import org.port853.core.XdgDirs;
+import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.dot.TrustAnchors;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
@@ -17,12 +23,13 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.dot.ProbeReport;
 
 /**
- * Records the SPKI pins of the servers a change has just put in place, in the user's pin store (pins are the
- * user's state: the privileged helper never writes them). Each server with a TLS name gets its provider's
- * published pin where the catalogue lists one, otherwise the key it shows now (trust on first use); a recorded
- * pin is compared instead. Never throws: a probe or store failure is reported, it never undoes the change.
+ * The user's server pins (pins are the user's state: the privileged helper never writes them). Records the SPKI
+ * pins of the servers a change has just put in place: each server with a TLS name gets its provider's published
+ * pin where the catalogue lists one, otherwise the key it shows now (trust on first use); a recorded pin is
+ * compared instead. Re-checks every recorded pin for the watcher. Never throws: a probe or store failure is
+ * reported, it never undoes a change.
  */
-public final class ChosenServerPins {
+public final class ServerPins {
     /** One server's pin after the change. */
     public record Recorded(String server, PinVerdict verdict) {
         public Check check() {
@@ -45,7 +52,7 @@ public final class ChosenServerPins {
 
     private final Function<List<ServerAddress>, List<ProbeReport>> prober;
     private final Path file;
-    private final Map<ServerAddress, List<String>> published;
+    private final Supplier<List<Provider>> providers;
     private final Clock clock;
 
     /**
@@ -53,12 +60,23 @@ public final class ChosenServerPins {
      * @param file      the user's pin store
      * @param providers where published pins come from (the catalogue and the user's providers)
      */
-    public ChosenServerPins(Function<List<ServerAddress>, List<ProbeReport>> prober, Path file, List<Provider> providers,
-                            Clock clock) {
+    public ServerPins(Function<List<ServerAddress>, List<ProbeReport>> prober, Path file, Supplier<List<Provider>> providers,
+                      Clock clock) {
         this.prober = prober;
         this.file = file;
-        this.published = publishedPins(providers);
+        this.providers = providers;
         this.clock = clock;
+    }
+
+    /** This user's store, probed with the configured trust anchors (quick probes, {@code timeout} each). */
+    public static ServerPins system(Supplier<List<Provider>> providers, Duration timeout) {
+        DotProbe probe = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
+        return new ServerPins(s -> probe.probeAll(s, ProbeOptions.quick(timeout).withWarmRounds(0)),
+                XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
+    }
+
+    public Path file() {
+        return file;
     }
 
     /** The pins each server of the providers publishes. */
@@ -99,6 +117,20 @@ public final class ChosenServerPins {
         return serversInUse(result) ? record(pinnable(desired)) : Result.NONE;
     }
 
+    /** Probes every server that has a recorded pin and compares (the watcher's check). */
+    public Result recheckRecorded() {
+        List<ServerAddress> servers = new ArrayList<>();
+        try {
+            for (PinRecord r : PinStore.load(file).all()) {
+                servers.add(ServerAddress.parse(r.server()));
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Result(List.of(), "the pins could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        return record(servers);
+    }
+
+    /** Records the pins of servers without one, compares the others; saves the store. */
     public Result record(List<ServerAddress> servers) {
         if (servers.isEmpty()) {
             return Result.NONE;
@@ -106,6 +138,7 @@ public final class ChosenServerPins {
         List<Recorded> out = new ArrayList<>();
         try {
             PinStore store = PinStore.load(file);
+            Map<ServerAddress, List<String>> published = publishedPins(providers.get());
             for (ProbeReport r : prober.apply(servers)) {
                 PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant());
                 out.add(new Recorded(r.server().toString(), v));
