@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.port853.core.InvalidInputException;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
@@ -15,7 +13,6 @@ import org.port853.probe.pins.ServerPins;
 
 /** What {@code pins --watch} prints: one block per check, an ALERT line per changed key. */
 final class PinWatchPrinter {
-    private static final Pattern PERIOD = Pattern.compile("([1-9][0-9]{0,5})([smh])");
     private final PrintWriter out;
 
     PinWatchPrinter(PrintWriter out) {
@@ -23,20 +20,11 @@ final class PinWatchPrinter {
     }
 
     static Duration parsePeriod(String text) {
-        Matcher m = PERIOD.matcher(text == null ? "" : text);
-        if (!m.matches()) {
-            throw new InvalidInputException("--every must be a number with s, m or h, e.g. 6h or 30m, not '" + text + "'");
+        try {
+            return PinWatcher.parsePeriod(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--every " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-        if (d.compareTo(Duration.ofSeconds(10)) < 0) {
-            throw new InvalidInputException("--every must be at least 10s");
-        }
-        return d;
     }
 
     /** Subscribes the watcher to network changes, or says why it cannot (then only the period runs): null. */

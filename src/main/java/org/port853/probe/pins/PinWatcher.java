@@ -59,6 +59,26 @@ public final class PinWatcher implements AutoCloseable {
         this.listener = listener;
     }
 
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([smh])");
+
+    /** "6h", "30m", "90s" (at least 10 s); the message of the refusal reads after the option's name. */
+    public static Duration parsePeriod(String text) {
+        java.util.regex.Matcher m = PERIOD.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("must be a number with s, m or h, e.g. 6h or 30m, not '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new IllegalArgumentException("must be at least 10s");
+        }
+        return d;
+    }
+
     /** A scheduler on one daemon thread. */
     public static Scheduler daemonScheduler() {
         ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
