@@ -3,19 +3,15 @@ package org.port853.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
-import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.doctor.Doctor;
-import org.port853.probe.doctor.LinuxSystemSources;
-import org.port853.probe.dot.ProbeOptions;
-import org.port853.probe.dot.ProbeReport;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.Pinning;
@@ -23,8 +19,6 @@ import org.port853.probe.pins.StubbyExport;
 import org.port853.probe.pins.NetworkChanges;
 import org.port853.probe.pins.PinWatcher;
 import org.port853.probe.pins.ServerPins;
-import org.port853.probe.dot.DotProbe;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,35 +64,37 @@ final class PinsCommand implements Callable<Integer> {
         if (export != null && !export.equals("stubby")) {
             throw new InvalidInputException("--export knows one format: stubby");
         }
-        PinStore store = PinStore.load(XdgDirs.state().resolve("pins.json"));
+        ServerPins pins = probe.serverPins(() -> services.catalog().get().all());
         PrintWriter out = spec.commandLine().getOut();
-        Instant now = Clock.systemUTC().instant();
         if (accept != null) {
-            if (!Pinning.accept(store, ServerAddress.parse(accept).toString(), now)) {
+            PinStore store = PinStore.load(pins.file());
+            if (!Pinning.accept(store, ServerAddress.parse(accept).toString(), Clock.systemUTC().instant())) {
                 throw new InvalidInputException("no recorded key for " + accept + "; run 'port853 pins --check' first");
             }
             store.save();
         }
         if (watch) {
-            return watch(out);
+            return watch(pins, out);
         }
-        List<Check> checks = new ArrayList<>();
         List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
         if (targets.isEmpty()) {
             targets.addAll(Doctor.configuredServers(services.adapter().get().readState()));
         }
+        PinStore store = PinStore.load(pins.file());
         if (check) {
             for (PinRecord r : store.all()) {
                 ServerAddress s = ServerAddress.parse(r.server());
                 if (!targets.contains(s)) targets.add(s);
             }
         }
+        List<Check> checks = new ArrayList<>();
         if (check || !targets.isEmpty() && export == null) {
-            Doctor doctor = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC());
-            for (ProbeReport r : doctor.probeAll(targets, ProbeOptions.quick(probe.timeout()).withWarmRounds(0))) {
-                checks.add(Pinning.check(store, r, now).toCheck(r.server().toString()));
+            ServerPins.Result r = pins.record(targets);
+            if (r.problem() != null) {
+                throw new IOException(r.problem());
             }
-            store.save();
+            r.pins().forEach(p -> checks.add(p.check()));
+            store = PinStore.load(pins.file());
         }
         if (export != null) {
             out.print(StubbyExport.render(store.all()));
@@ -116,18 +112,15 @@ final class PinsCommand implements Callable<Integer> {
     }
 
     /** --watch: never returns on its own; stopped by a signal. */
-    private int watch(PrintWriter out) {
-        if (export != null || accept != null || json) {
-            throw new InvalidInputException("--watch prints text and cannot be combined with --export, --accept or --json");
+    private int watch(ServerPins pins, PrintWriter out) {
+        if (export != null || json) {
+            throw new InvalidInputException("--watch prints text and cannot be combined with --export or --json");
         }
         Duration period = PinWatchPrinter.parsePeriod(every);
-        DotProbe dot = probe.probe();
-        ServerPins pins = new ServerPins(s -> dot.probeAll(s, ProbeOptions.quick(probe.timeout()).withWarmRounds(0)),
-                XdgDirs.state().resolve("pins.json"), () -> services.catalog().get().all(), Clock.systemUTC());
         PinWatchPrinter printer = new PinWatchPrinter(out);
-        ServerPins.Result first = pins.record(probe.parsedServers());
-        if (!first.pins().isEmpty()) {
-            printer.print(new PinWatcher.Checked(PinWatcher.Trigger.START, first));
+        ServerPins.Result first = pins.record(probe.parsedServers()); // --server: recorded now, shown by the first check
+        if (first.problem() != null) {
+            out.println("WARNING " + first.problem());
         }
         PinWatcher watcher = new PinWatcher(PinWatcher.daemonScheduler(), period, PinWatcher.DEFAULT_DEBOUNCE,
                 pins::recheckRecorded, printer::print);

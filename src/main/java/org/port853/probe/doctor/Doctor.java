@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.Reason;
@@ -50,9 +51,17 @@ public final class Doctor {
         return out;
     }
 
-    /** {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). */
-    /** {@code reasons}: the adapter's assessment of {@code state} (configuration rules live there). */
+    /**
+     * {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). {@code reasons}: the
+     * adapter's assessment of {@code state} (configuration rules live there).
+     */
     public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
+        return run(state, reasons, servers, options, pins, Map.of());
+    }
+
+    /** Like the above; {@code published}: the pins providers publish for their servers (see the catalogue). */
+    public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options,
+                      PinStore pins, Map<ServerAddress, List<String>> published) {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
@@ -63,7 +72,8 @@ public final class Doctor {
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
         List<ProbeReport> reports = probeAll(targets, options);
         for (ProbeReport r : reports) {
-            PinVerdict pin = pins == null ? null : Pinning.check(pins, r, clock.instant());
+            PinVerdict pin = pins == null ? null : Pinning.check(pins, r,
+                    published.getOrDefault(r.server(), List.of()), clock.instant());
             checks.addAll(ServerChecks.of(r, mode, pin, clock.instant()));
         }
         checks.add(ClockChecks.of(system.clock()));

@@ -80,7 +80,7 @@ public final class ServerPins {
     }
 
     /** The pins each server of the providers publishes. */
-    static Map<ServerAddress, List<String>> publishedPins(List<Provider> providers) {
+    public static Map<ServerAddress, List<String>> publishedPins(List<Provider> providers) {
         Map<ServerAddress, List<String>> out = new LinkedHashMap<>();
         for (Provider p : providers) {
             if (!p.spkiPins().isEmpty()) {

@@ -33,7 +33,7 @@ import org.port853.probe.dot.TcpOutcome;
 import org.port853.probe.dot.TlsOutcome;
 
 @DisplayName("pins recorded when servers are chosen")
-class ServerPinsTest {
+public class ServerPinsTest {
     static final String PIN_A = pin(1);
     static final String PIN_B = pin(2);
     static final String PIN_C = pin(3);
@@ -48,7 +48,7 @@ class ServerPinsTest {
         return Base64.getEncoder().encodeToString(b);
     }
 
-    static ProbeReport shows(ServerAddress s, String pin) {
+    public static ProbeReport shows(ServerAddress s, String pin) {
         if (pin == null) {
             return ProbeReport.failed(s, TcpOutcome.TIMED_OUT, TlsOutcome.NOT_ATTEMPTED, "timed out", 3000.0);
         }
