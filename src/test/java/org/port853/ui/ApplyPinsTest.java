@@ -11,8 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.ServerAddress;
@@ -23,25 +21,10 @@ import org.port853.probe.dot.TlsOutcome;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.ServerPins;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 @DisplayName("apply result: the applied servers' key pins")
 class ApplyPinsTest extends WindowTestBase {
     static final String PIN = Base64.getEncoder().encodeToString(new byte[32]);
-
-    private static boolean shown(FxRobot robot, String query) {
-        Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
-    }
-
-    private static String text(FxRobot robot, String query) throws Exception {
-        Label l = robot.lookup(query).query();
-        return WaitForAsyncUtils.asyncFx(l::getText).get();
-    }
 
     /** Every server shows {@link #PIN}, once the test opens the gate: no network. */
     static ProbeReport shows(ServerAddress s) {
@@ -68,16 +51,16 @@ class ApplyPinsTest extends WindowTestBase {
         AppServices s = Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
         open(new AppServices(s.adapter(), s.capture(), s.probe(), s.providers(), s.configDir(), s.executor(),
                 s.notifier(), false, pins));
-        waitUntil(() -> shown(robot, "#protect-button"));
+        waitUntil(() -> visible(robot, "#protect-button"));
         robot.clickOn("#protect-button");
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
         // the probe is still held: the result is shown and the window answers meanwhile
-        waitUntil(() -> shown(robot, "#apply-close") && shown(robot, "#apply-pins"));
-        assertTrue(text(robot, "#apply-pins").startsWith("Recording the servers' key pins"), text(robot, "#apply-pins"));
+        waitUntil(() -> visible(robot, "#apply-close") && visible(robot, "#apply-pins"));
+        assertTrue(labelText(robot, "#apply-pins").startsWith("Recording the servers' key pins"), labelText(robot, "#apply-pins"));
         gate.countDown();
-        waitUntil(() -> text(robot, "#apply-pins").contains("sha256/" + PIN));
-        String shownPins = text(robot, "#apply-pins");
+        waitUntil(() -> labelText(robot, "#apply-pins").contains("sha256/" + PIN));
+        String shownPins = labelText(robot, "#apply-pins");
         for (ServerAddress a : adapter.applied.get(0).servers()) {
             assertTrue(shownPins.contains(a.toString()), shownPins);
             assertEquals(PIN, PinStore.load(store).find(a.toString()).orElseThrow().pin());
