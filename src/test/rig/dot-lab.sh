@@ -41,32 +41,8 @@ SERVERS=(good:2:good expired:3:expired wrongname:4:wrongname untrusted:5:untrust
 
 die() { echo "lab[$RIG_ID]: ERROR: $*" >&2; exit 1; }
 
-# ---------------------------------------------------------------- process bookkeeping (as rig.sh)
-starttime() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; s=${s##*) }; set -- $s; echo "${20}"; }
-alive() {
-    local pid=$1 st=${2:-} s
-    s=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-    s=${s##*) }; set -- $s
-    [[ $1 != Z && $1 != X ]] || return 1
-    [[ -z $st || ${20} == "$st" ]]
-}
-record() { echo "$2 $(starttime "$2" || echo 0)" > "$RUN/$1.pid"; }
-stop_rec() {
-    local p s i; [[ -f $RUN/$1.pid ]] || return 0
-    read -r p s < "$RUN/$1.pid"
-    if alive "$p" "$s"; then
-        kill -TERM "$p" 2>/dev/null || true
-        for ((i = 0; i < 250; i++)); do alive "$p" "$s" || break; sleep 0.02; done
-        alive "$p" "$s" && kill -KILL "$p" 2>/dev/null || true
-    fi
-    rm -f "$RUN/$1.pid"
-}
-spawn() {
-    local log=$1; shift
-    ( for f in /proc/$BASHPID/fd/*; do n=${f##*/}; ((n > 2)) && { eval "exec $n>&-"; } 2>/dev/null; done
-      exec </dev/null >>"$log" 2>&1
-      exec setsid "$@" ) &
-}
+# ---------------------------------------------------------------- process bookkeeping (shared with rig.sh)
+source "$(dirname "$SELF")/proc-lib.sh"
 
 # ---------------------------------------------------------------- PKI and zones (kept across restarts)
 mkpki() {
