@@ -20,20 +20,22 @@ final class DoctorJson {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("failed", r.failed());
         ArrayNode checks = o.putArray("checks");
-        for (Check c : r.checks()) {
-            ObjectNode n = checks.addObject();
-            n.put("id", c.id());
-            n.put("status", c.status().jsonName());
-            n.put("server", c.server());
-            n.put("evidence", c.evidence());
-            n.put("fix", c.fix());
-            n.put("fixAction", c.fixAction());
-        }
+        r.checks().forEach(c -> check(checks.addObject(), c));
         ArrayNode probes = o.putArray("servers");
         r.probes().forEach(p -> probe(probes.addObject(), p));
         ArrayNode skipped = o.putArray("skipped");
         r.skipped().forEach(skipped::add);
         return o;
+    }
+
+    /** One check as doctor and pins print it. */
+    static void check(ObjectNode n, Check c) {
+        n.put("id", c.id());
+        n.put("status", c.status().jsonName());
+        n.put("server", c.server());
+        n.put("evidence", c.evidence());
+        n.put("fix", c.fix());
+        n.put("fixAction", c.fixAction());
     }
 
     static void probe(ObjectNode n, ProbeReport p) {
@@ -85,14 +87,7 @@ final class DoctorJson {
             n.put("changed", p.lastPin() != null && !p.lastPin().equals(p.pin()));
         }
         ArrayNode ch = o.putArray("checks");
-        for (Check c : checks) {
-            ObjectNode n = ch.addObject();
-            n.put("id", c.id());
-            n.put("status", c.status().jsonName());
-            n.put("server", c.server());
-            n.put("evidence", c.evidence());
-            n.put("fix", c.fix());
-        }
+        checks.forEach(c -> check(ch.addObject(), c));
         return o;
     }
 
