@@ -70,9 +70,16 @@ public final class ServerPins {
 
     /** This user's store, probed with the configured trust anchors (quick probes, {@code timeout} each). */
     public static ServerPins system(Supplier<List<Provider>> providers, Duration timeout) {
-        DotProbe probe = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
-        return new ServerPins(s -> probe.probeAll(s, ProbeOptions.quick(timeout).withWarmRounds(0)),
-                XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
+        // the trust store is read at the first probe, never while the window or a command starts
+        DotProbe[] probe = new DotProbe[1];
+        return new ServerPins(s -> {
+            synchronized (probe) {
+                if (probe[0] == null) {
+                    probe[0] = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
+                }
+            }
+            return probe[0].probeAll(s, ProbeOptions.quick(timeout).withWarmRounds(0));
+        }, XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
     }
 
     public Path file() {
