@@ -80,7 +80,11 @@ final class CrossingCopies {
             h = mix(h, f.tcpFlags);
         }
         int n = Math.min(f.payloadLen, HASHED_PAYLOAD);
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            h = mix(h, FrameParser.u64(b, f.payloadOff + i));
+        }
+        for (; i < n; i++) {
             h = (h ^ (b[f.payloadOff + i] & 0xff)) * 0x100000001B3L;
         }
         return h == 0 ? 1 : h;

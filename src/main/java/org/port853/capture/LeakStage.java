@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import org.port853.core.IpAddresses;
 import org.xbill.DNS.Rcode;
 
 /**
@@ -77,8 +76,28 @@ public final class LeakStage {
     private volatile Throwable failure;
     private Thread worker;
 
-    private record Key(int protocol, int id, int clientPort, String client, String server) {
+    /**
+     * What ties a response to its query; addresses packed into longs (an IPv4 address in the low word, told apart
+     * from IPv6 by {@code alen}).
+     */
+    private record Key(int protocol, int alen, int id, int clientPort, long client0, long client1, long server0,
+                       long server1) {
+        static Key of(int protocol, int id, int clientPort, byte[] ab, int clientOff, int serverOff, int alen) {
+            return new Key(protocol, alen, id, clientPort, high(ab, clientOff, alen), low(ab, clientOff, alen),
+                    high(ab, serverOff, alen), low(ab, serverOff, alen));
+        }
+
+        private static long high(byte[] b, int off, int alen) {
+            return alen == 4 ? -1 : FrameParser.u64(b, off);
+        }
+
+        private static long low(byte[] b, int off, int alen) {
+            return alen == 4 ? FrameParser.u32(b, off) : FrameParser.u64(b, off + 8);
+        }
     }
+
+    /** Text of recently seen server addresses: leaks go to a handful of servers, formatting each time is waste. */
+    private final AddressTexts serverTexts = new AddressTexts();
 
     private static final class Pending {
         final LeakCandidate c;
@@ -260,17 +279,16 @@ public final class LeakStage {
         }
         int sOff = toServer ? dstOff : srcOff;
         int cOff = toServer ? srcOff : dstOff;
-        byte[] server = java.util.Arrays.copyOfRange(ab, sOff, sOff + alen);
         byte[] client = java.util.Arrays.copyOfRange(ab, cOff, cOff + alen);
         int clientPort = toServer ? srcPort : dstPort;
         leakQueries.incrementAndGet();
         meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        String serverText = IpAddresses.format(IpAddresses.fromBytes(server));
+        String serverText = serverTexts.text(ab, sOff, alen);
         LeakCandidate c = new LeakCandidate(t, iface, serverText, info.name(), info.type(), protocol, client,
                 clientPort, clientLocal, null, seq++);
         out.leak(c);
-        Key k = new Key(protocol, info.id(), clientPort, IpAddresses.format(IpAddresses.fromBytes(client)), serverText);
+        Key k = Key.of(protocol, info.id(), clientPort, ab, cOff, sOff, alen);
         Pending p = new Pending(c, nanos);
         Pending old = pending.get(k);
         if (old != null) {
@@ -307,7 +325,7 @@ public final class LeakStage {
             return;
         }
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
+        String server = serverTexts.text(ab, dstOff, alen);
         out.stubQuery(new LeakCandidate(t, iface, server, info.name(), info.type(), protocol,
                 java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen), srcPort, true, null, -1));
     }
@@ -318,9 +336,7 @@ public final class LeakStage {
             return;
         }
         int id = FrameParser.u16(b, off);
-        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen)));
-        String client = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
-        Pending p = pending.remove(new Key(protocol, id, clientPort, client, server));
+        Pending p = pending.remove(Key.of(protocol, id, clientPort, ab, dstOff, srcOff, alen));
         if (p != null) {
             String rcode = Rcode.string(b[off + 3] & 0xf);
             for (Pending q = p; q != null; q = q.next) {
