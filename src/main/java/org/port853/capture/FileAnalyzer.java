@@ -70,9 +70,12 @@ public final class FileAnalyzer {
                     leaks.set((int) c.seq(), leaks.get((int) c.seq()).withRcode(c.rcode()));
                 }
             }
-        }, null);
+        }, null, LeakStage::pipelined);
         reader.readAll(p::accept);
         p.flushLeaks();
+        if (p.leakStageFailure() instanceof Error e) {
+            throw e; // e.g. out of memory while parsing leaks: never a quietly incomplete result
+        }
         Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
         for (TrafficClass c : TrafficClass.values()) {
             totals.put(c, meter.total(c));

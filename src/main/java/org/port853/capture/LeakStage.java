@@ -28,7 +28,8 @@ import org.xbill.DNS.Rcode;
  * its addresses into a preallocated single-producer ring of {@link #SLOTS} slots and returns at once, so the
  * capture thread never allocates or parses names; a worker thread does the rest. When the ring is full the
  * message is dropped and counted ({@link #overflows()}); packet counts are unaffected (the meter is updated by
- * the capture thread).
+ * the capture thread). {@link #pipelined} is the same ring for a file: the reader waits for room instead of
+ * dropping, so the result is exactly the inline one while reading and leak parsing share two cores.
  */
 public final class LeakStage {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LeakStage.class.getName());
@@ -63,6 +64,8 @@ public final class LeakStage {
 
     // async mode
     private final boolean async;
+    /** Pipelined mode: a full ring makes the producer wait, never drop. */
+    private final boolean waitForRoom;
     private final long[] sTime;
     private final String[] sIface;
     private final byte[] sAddr;
@@ -112,11 +115,13 @@ public final class LeakStage {
         }
     }
 
-    private LeakStage(LeakSink out, TrafficMeter meter, IntConsumer badMessage, boolean async) {
+    private LeakStage(LeakSink out, TrafficMeter meter, IntConsumer badMessage, boolean async,
+                      boolean waitForRoom) {
         this.out = out;
         this.meter = meter;
         this.badMessage = badMessage;
         this.async = async;
+        this.waitForRoom = waitForRoom;
         int n = async ? SLOTS : 0;
         sTime = new long[n];
         sIface = new String[n];
@@ -127,12 +132,27 @@ public final class LeakStage {
 
     /** Processes messages on the caller's thread. {@code badMessage} is called with 1 per unreadable query. */
     public static LeakStage inline(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
-        return new LeakStage(out, meter, badMessage, false);
+        return new LeakStage(out, meter, badMessage, false, false);
     }
 
-    /** Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages). */
+    /**
+     * Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages); a message that finds
+     * the ring full is dropped and counted (live capture must never wait).
+     */
     public static LeakStage async(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
-        LeakStage s = new LeakStage(out, meter, badMessage, true);
+        return started(new LeakStage(out, meter, badMessage, true, false));
+    }
+
+    /**
+     * Like {@link #async}, but a full ring makes the caller wait: nothing is lost, the sink sees exactly what
+     * {@link #inline} would give, in the same order (file analysis on two cores). The sink runs on the worker;
+     * {@link #flush()} waits for it.
+     */
+    public static LeakStage pipelined(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
+        return started(new LeakStage(out, meter, badMessage, true, true));
+    }
+
+    private static LeakStage started(LeakStage s) {
         s.worker = new Thread(s::run, "port853-leak-worker");
         s.worker.setDaemon(true);
         s.worker.start();
@@ -167,7 +187,7 @@ public final class LeakStage {
             return;
         }
         long t = tail.get();
-        if (t - head.get() >= SLOTS) {
+        if (t - head.get() >= SLOTS && !waitedForRoom(t)) {
             overflows.incrementAndGet();
             return;
         }
@@ -187,6 +207,27 @@ public final class LeakStage {
         if (workerParked) {
             LockSupport.unpark(worker);
         }
+    }
+
+    /** Pipelined mode: waits until the worker frees a slot; false when it cannot (live mode, or it failed). */
+    private boolean waitedForRoom(long t) {
+        if (!waitForRoom) {
+            return false;
+        }
+        for (int spins = 0; t - head.get() >= SLOTS; spins++) {
+            if (failure != null || !worker.isAlive()) {
+                return false;
+            }
+            if (workerParked) {
+                LockSupport.unpark(worker);
+            }
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(20_000L);
+            }
+        }
+        return true;
     }
 
     private void run() {
@@ -237,7 +278,8 @@ public final class LeakStage {
         LockSupport.unpark(worker);
         if (worker != Thread.currentThread()) {
             try {
-                worker.join(5000);
+                // a pipelined file waits for every message; live capture gives the worker 5 s
+                worker.join(waitForRoom ? 0 : 5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
