@@ -71,7 +71,8 @@ public final class FileAnalyzer {
                 }
             }
         }, null, LeakStage::pipelined);
-        reader.readAll(p::accept);
+        reader.readAll((ns, lt, iface, b, off, cap, orig) ->
+                p.accept(ns, lt, iface, reader.frameInterface(), reader.frameDirection(), b, off, cap, orig));
         p.flushLeaks();
         if (p.leakStageFailure() instanceof Error e) {
             throw e; // e.g. out of memory while parsing leaks: never a quietly incomplete result
