@@ -10,7 +10,8 @@ package org.port853.capture;
 final class CrossingCopies {
     static final long WINDOW_NANOS = 50_000_000L;
     private static final int SLOTS = 1 << 12;
-    private static final int HASHED_PAYLOAD = 256;
+    /** Enough to tell packets apart: the DNS header and question, or a TLS record header and ciphertext. */
+    private static final int HASHED_PAYLOAD = 128;
 
     private final long[] keys = new long[SLOTS];
     private final long[] times = new long[SLOTS];
@@ -89,12 +90,15 @@ final class CrossingCopies {
         }
         int n = Math.min(f.payloadLen, HASHED_PAYLOAD);
         int i = 0;
-        for (; i + 8 <= n; i += 8) {
+        long h2 = 0x27D4EB2F165667C5L; // a second lane: two independent multiply chains run side by side
+        for (; i + 16 <= n; i += 16) {
             h = mix(h, FrameParser.u64(b, f.payloadOff + i));
+            h2 = mix(h2, FrameParser.u64(b, f.payloadOff + i + 8));
         }
         for (; i < n; i++) {
             h = (h ^ (b[f.payloadOff + i] & 0xff)) * 0x100000001B3L;
         }
+        h = mix(h, h2);
         return h == 0 ? 1 : h;
     }
 
