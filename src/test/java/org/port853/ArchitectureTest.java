@@ -72,4 +72,14 @@ class ArchitectureTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("pins are the user's state: the privileged helper, the change engine and the adapters never touch them")
+    void pinsStayOutOfPrivilegedCodeAndAdapters() throws IOException {
+        for (String pkg : List.of("helper", "change", "platform", "platform/linux", "platform/windows")) {
+            if (Files.isDirectory(MAIN.resolve(pkg))) {
+                assertNone(pkg, "org.port853.probe.pins");
+            }
+        }
+    }
 }
