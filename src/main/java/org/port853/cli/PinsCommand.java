@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pins", description = "SPKI pins of the servers: record (trust on first use), --check for key changes, "
-        + "--export stubby for enforcement. Exit 1 when a key changed.")
+@Command(name = "pins", description = "SPKI pins of the servers: record (the provider's published pin, else trust on "
+        + "first use), --check for key changes, --watch to keep checking, --export stubby for enforcement. Exit 1 when a "
+        + "key changed.")
 final class PinsCommand implements Callable<Integer> {
     private final CliServices services;
 
