@@ -233,7 +233,8 @@ class DotLabIT {
             Thread.sleep(4000); // longer than the debounce: without a network change nothing is checked
             assertFalse(output.toString().contains("ALERT"), "no check ran before the network changed: " + output);
             assertEquals(0, lab(List.of("exec", "ip", "addr", "add", extra + "/32", "dev", "eth0"), 10).exit());
-            waitFor(output, "ALERT " + server("LAB_GOOD"), 30);
+            // debounced, and at least PinWatcher.MIN_GAP (1 min) after the start check
+            waitFor(output, "ALERT " + server("LAB_GOOD"), 100);
             assertTrue(output.toString().contains("check (network change)"), output.toString());
             assertTrue(output.toString().contains("THE SERVER'S KEY CHANGED"), output.toString());
         } finally {

@@ -11,12 +11,17 @@ import java.util.function.Supplier;
 /**
  * Re-checks the recorded pins every {@code period} and shortly after the network changes (a new Wi-Fi, a VPN, a
  * captive portal's network: where an interceptor would sit). Network events come in bursts (address, route, link),
- * so they are debounced: the check runs once, {@code debounce} after the last event of a burst. Any check restarts
- * the period. Checks run one at a time on the scheduler's thread, never on the caller's.
+ * so they are debounced: the check runs once, {@code debounce} after the last event of a burst, and at least
+ * {@link #MIN_GAP} after the previous check. Any check restarts the period. Checks run one at a time on the scheduler's thread, never on the caller's.
  */
 public final class PinWatcher implements AutoCloseable {
     public static final Duration DEFAULT_PERIOD = Duration.ofHours(6);
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
+    /**
+     * Network-triggered checks are at least this far apart: some networks announce routes again every few minutes
+     * (IPv6 router advertisements), which must not turn into a probe of every server each time.
+     */
+    public static final Duration MIN_GAP = Duration.ofMinutes(1);
 
     /** Why a check ran. */
     public enum Trigger { START, PERIOD, NETWORK_CHANGE }
@@ -24,6 +29,9 @@ public final class PinWatcher implements AutoCloseable {
     /** Runs a task once after a delay; tasks run one at a time. */
     public interface Scheduler extends AutoCloseable {
         Cancellable schedule(Duration delay, Runnable task);
+
+        /** A monotonic clock in milliseconds (only differences count). */
+        long nowMillis();
 
         @Override
         default void close() {
@@ -42,6 +50,7 @@ public final class PinWatcher implements AutoCloseable {
     private Cancellable periodic;
     private Cancellable debounced;
     private boolean closed;
+    private long lastRun = Long.MIN_VALUE;
 
     /** One finished check. */
     public record Checked(Trigger trigger, ServerPins.Result result) {
@@ -94,6 +103,11 @@ public final class PinWatcher implements AutoCloseable {
             }
 
             @Override
+            public long nowMillis() {
+                return System.nanoTime() / 1_000_000;
+            }
+
+            @Override
             public void close() {
                 ex.shutdownNow();
             }
@@ -117,7 +131,10 @@ public final class PinWatcher implements AutoCloseable {
         if (debounced != null) {
             debounced.cancel();
         }
-        debounced = scheduler.schedule(debounce, () -> run(Trigger.NETWORK_CHANGE));
+        long now = scheduler.nowMillis();
+        long wait = lastRun == Long.MIN_VALUE ? debounce.toMillis()
+                : Math.max(debounce.toMillis(), lastRun + MIN_GAP.toMillis() - now);
+        debounced = scheduler.schedule(Duration.ofMillis(wait), () -> run(Trigger.NETWORK_CHANGE));
     }
 
     private void run(Trigger trigger) {
@@ -128,6 +145,7 @@ public final class PinWatcher implements AutoCloseable {
             if (trigger == Trigger.NETWORK_CHANGE) {
                 debounced = null;
             }
+            lastRun = scheduler.nowMillis();
             schedulePeriodic();
         }
         ServerPins.Result r = check.get();

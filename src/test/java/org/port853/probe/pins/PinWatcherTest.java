@@ -43,6 +43,11 @@ class PinWatcherTest {
             now = until;
         }
 
+        @Override
+        public long nowMillis() {
+            return now;
+        }
+
         long pending() {
             return queue.stream().filter(t -> !t.cancelled()[0]).count();
         }
@@ -103,6 +108,22 @@ class PinWatcherTest {
         clock.advance(Duration.ofHours(6).plusSeconds(2));
         assertEquals(List.of((hours(5) + 2000) + ":NETWORK_CHANGE", (hours(11) + 2000) + ":PERIOD"), log);
         assertEquals(1, clock.pending(), "exactly one periodic check stays scheduled");
+    }
+
+    @Test
+    @DisplayName("network changes soon after a check wait until a minute has passed since it (no probe storm)")
+    void minimumGap() {
+        PinWatcher w = watcher(Duration.ofHours(6), Duration.ofSeconds(2));
+        w.start(true);
+        clock.advance(Duration.ofSeconds(10));
+        w.networkChanged();
+        clock.advance(Duration.ofSeconds(49));
+        assertEquals(List.of("0:START"), log, "not before a minute since the last check");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("0:START", "60000:NETWORK_CHANGE"), log);
+        w.networkChanged();
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(List.of("0:START", "60000:NETWORK_CHANGE", "120000:NETWORK_CHANGE"), log);
     }
 
     @Test
