@@ -53,6 +53,11 @@ class DotLabIT {
     @AfterAll
     static void stop() throws Exception {
         if (!ENV.isEmpty()) lab(List.of("stop"), 30);
+        if (stateDir != null) {
+            try (var files = Files.walk(stateDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     static Run lab(List<String> args, int seconds) throws IOException, InterruptedException {
