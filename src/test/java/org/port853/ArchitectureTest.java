@@ -63,6 +63,52 @@ class ArchitectureTest {
         assertNone("platform/demo", "org.port853.platform.linux", "org.port853.platform.windows");
     }
 
+    /** Code lines (not comments) of one package directory that mention any of {@code names}, e.g. a qualified name. */
+    private static List<String> mentions(String pkgDir, List<String> names) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve(pkgDir), 1)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    String l = line.strip();
+                    if (l.startsWith("*") || l.startsWith("/*") || l.startsWith("//")) {
+                        continue;
+                    }
+                    String code = l.contains("//") ? l.substring(0, l.indexOf("//")) : l;
+                    for (String n : names) {
+                        if (code.contains(n)) {
+                            out.add(f.getFileName() + ": " + l);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void captureDoesNotKnowAPlatform() throws IOException {
+        assertNone("capture", "org.port853.platform.linux", "org.port853.platform.windows");
+    }
+
+    /**
+     * Not even a fully qualified name in code (the launcher once started the Windows helper that way): platform
+     * classes are reached through ServiceLoader (ResolverAdapter, CaptureDevices, EntryPoint, NamedDemo...).
+     */
+    @Test
+    void facesAndCaptureNeverMentionAPlatformClass() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.walk(MAIN)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                String rel = MAIN.relativize(d).toString().replace('\\', '/');
+                if (rel.equals("app") || rel.equals("cli") || rel.equals("capture") || rel.equals("ui")
+                        || rel.startsWith("ui/")) {
+                    found.addAll(mentions(rel, List.of("org.port853.platform.linux", "org.port853.platform.windows")));
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "platform classes named outside ServiceLoader: " + found);
+    }
+
     @Test
     void cliAndWindowNeverNameAPlatformClass() throws IOException {
         for (String face : List.of("cli", "ui", "ui/apply", "ui/status", "ui/providers", "ui/traffic", "ui/verify", "ui/diagnostics",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.port853.core.ProviderCatalog;
 import org.port853.helper.HelperDocuments;
+import org.port853.platform.EntryPoint;
 
 /**
  * Entry point of the elevated helper on Windows ({@code port853 --windows-helper --request FILE --result FILE},
@@ -20,8 +21,24 @@ public final class WindowsHelperMain {
     private WindowsHelperMain() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, WindowsSystem.real(), isAdmin()));
+    /** {@code port853 --windows-helper ...}, found by the launcher through ServiceLoader. */
+    public static final class Entry implements EntryPoint {
+        public static final String FLAG = "--windows-helper";
+
+        @Override
+        public String flag() {
+            return FLAG;
+        }
+
+        @Override
+        public boolean isSupported() {
+            return WindowsResolverAdapter.isWindows();
+        }
+
+        @Override
+        public int run(String[] args) {
+            return WindowsHelperMain.run(args, WindowsSystem.real(), isAdmin());
+        }
     }
 
     static int run(String[] args, WindowsSystem system, boolean admin) {

@@ -43,6 +43,10 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     @Override
     public boolean isSupported() {
+        return isWindows();
+    }
+
+    static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
