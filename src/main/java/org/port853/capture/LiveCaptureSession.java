@@ -320,7 +320,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         if (low.contains("no such device") || low.contains("doesn't exist")) {
             return new CaptureUnavailableException("No such network interface: " + msg,
-                    "List interfaces with 'ip link' and pass one of them, or omit --interface.", e);
+                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,
                 "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e);

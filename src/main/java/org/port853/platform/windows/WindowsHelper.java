@@ -29,9 +29,9 @@ public final class WindowsHelper {
 
     /** The engine over the Windows items; creates the journal folder with its ACL first. */
     public static ChangeEngine engine(WindowsSystem system) throws IOException {
-        new IcaclsGuard(system.runner()).prepare(system.stateDir());
+        new IcaclsGuard(system.runner()).prepare(system.stateDir(), system.markerDir());
         WindowsStateReader reader = system.reader();
-        return new ChangeEngine(new JournalStore(system.stateDir()),
+        return new ChangeEngine(new JournalStore(system.stateDir(), system.markerDir()),
                 new WindowsItemStore(reader, system.runner()),
                 new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
                 List.of(WindowsItems.absent(WindowsItems.NRPT)));

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
+import org.port853.core.PendingChange;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
@@ -57,13 +59,16 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     @Override
     public ResolverState readState() {
+        WindowsSystem system = system();
+        PendingChange pending = JournalStore.readMarker(system.markerDir());
         try {
-            return WindowsStates.of(system().reader().read(), null, StateSource.WINDOWS);
+            return WindowsStates.of(system.reader().read(), pending, StateSource.WINDOWS);
         } catch (IOException | RuntimeException e) {
-            return WindowsStates.unreadable(e.getMessage());
+            return WindowsStates.unreadable(e.getMessage(), pending);
         } catch (LinkageError e) {
             // The Win32 libraries are missing (or this is not really Windows): a state, never a crash.
-            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage());
+            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage(),
+                    pending);
         }
     }
 

@@ -36,8 +36,8 @@ public final class WindowsStates {
     }
 
     /** A state for when the DNS client could not be read at all. */
-    public static ResolverState unreadable(String problem) {
-        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), null, problem, null);
+    public static ResolverState unreadable(String problem, PendingChange pending) {
+        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), pending, problem, null);
     }
 
     /** STRICT when every server has a no-fallback entry, OPPORTUNISTIC when all have one, OFF otherwise. */

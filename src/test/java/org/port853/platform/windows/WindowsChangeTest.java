@@ -132,6 +132,40 @@ class WindowsChangeTest {
     }
 
     @Test
+    @DisplayName("status shows an interrupted change through the engine's public marker, in a folder Users may read")
+    void pendingMarkerInStatus() throws Exception {
+        FakeWindows w = FakeWindows.load("home-22631");
+        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
+            throw new Error("killed");
+        }, null, state);
+        try {
+            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
+                    false)), crashing, WindowsPlannerTest.CATALOG);
+        } catch (Error expected) {
+            // the helper died during the health check
+        }
+        assertTrue(w.log.contains(IcaclsGuard.readableCommand(state.resolve("status"))), "Users may read the marker folder");
+        assertTrue(Files.isRegularFile(state.resolve("status").resolve("pending.json")));
+        WindowsResolverAdapter adapter = new WindowsResolverAdapter(w.system(state), WindowsPlannerTest.CATALOG, null);
+        var pending = adapter.readState().pendingChange();
+        assertEquals("DNS-over-HTTPS strict with 4 server(s)", pending == null ? null : pending.description());
+        assertTrue(adapter.assess(adapter.readState()).reasons().stream().anyMatch(x -> x.code().equals("CHANGE_INTERRUPTED")));
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = org.port853.cli.Port853Command.create(new org.port853.cli.CliServices(() -> adapter,
+                () -> WindowsPlannerTest.CATALOG));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.execute("status", "--json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals("DNS-over-HTTPS strict with 4 server(s)", json.path("pendingChange").path("description").asText(),
+                out.toString());
+
+        assertEquals(Outcome.KEPT, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
+        assertEquals(null, adapter.readState().pendingChange(), "the marker goes with the pending change");
+        assertTrue(json.has("pendingChange"));
+    }
+
+    @Test
     @DisplayName("an interrupted change that works is kept by recover")
     void recoverKeeps() {
         FakeWindows w = FakeWindows.load("home-22631");
