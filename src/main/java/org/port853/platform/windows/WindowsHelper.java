@@ -64,8 +64,9 @@ public final class WindowsHelper {
                 case RECOVER:
                     result = engine(system).recover();
                     break;
-                default:
-                    throw new IllegalStateException(request.action().name());
+                default: // harden/unharden: a Linux firewall rule
+                    return new Response(2, null, "refused: " + request.action().name().toLowerCase(Locale.ROOT)
+                            + " is not available on Windows");
             }
             return new Response(result.succeeded() ? 0 : 1, HelperDocuments.writeResult(result), null);
         } catch (IOException | RuntimeException e) {
