@@ -133,10 +133,21 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     /** The jpackage launcher, or java with this class path when run from a jar. */
     static List<String> selfCommand() {
-        String cmd = ProcessHandle.current().info().command().orElse("port853.exe");
-        String file = Path.of(cmd).getFileName().toString().toLowerCase(Locale.ROOT);
+        return selfCommand(ProcessHandle.current().info().command().orElse("port853.exe"),
+                System.getProperty("java.class.path"));
+    }
+
+    /**
+     * The class path made absolute: an elevated process does not start in the caller's directory (UAC may start it
+     * in System32), so {@code java -jar target\port853.jar} would otherwise start a helper that finds no classes.
+     */
+    static List<String> selfCommand(String cmd, String classPath) {
+        String file = cmd.substring(Math.max(cmd.lastIndexOf('\\'), cmd.lastIndexOf('/')) + 1).toLowerCase(Locale.ROOT);
         if (file.equals("java.exe") || file.equals("javaw.exe")) {
-            return List.of(cmd, "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher");
+            String absolute = java.util.Arrays.stream(classPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+                    .filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+            return List.of(cmd, "-cp", absolute, "org.port853.app.Launcher");
         }
         return List.of(cmd);
     }

@@ -111,7 +111,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + fixture + "/" + file);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return CommandRunner.withoutBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

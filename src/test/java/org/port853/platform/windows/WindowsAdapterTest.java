@@ -114,4 +114,15 @@ class WindowsAdapterTest {
         assertEquals("x", Files.readString(existing), "an existing file is never overwritten with a result");
         assertEquals(List.of(), w.writes(), "nothing was changed");
     }
+
+    @Test
+    @DisplayName("the elevated helper is started with an absolute class path (UAC does not keep the working directory)")
+    void selfCommandIsAbsolute() {
+        String sep = java.io.File.pathSeparator;
+        List<String> c = WindowsResolverAdapter.selfCommand("C:\\jdk\\bin\\java.exe", "target/port853.jar" + sep + "lib/x.jar");
+        assertEquals(List.of("C:\\jdk\\bin\\java.exe", "-cp", Path.of("target/port853.jar").toAbsolutePath() + sep
+                + Path.of("lib/x.jar").toAbsolutePath(), "org.port853.app.Launcher"), c);
+        assertEquals(List.of("C:\\Program Files\\Port853\\Port853.exe"),
+                WindowsResolverAdapter.selfCommand("C:\\Program Files\\Port853\\Port853.exe", "ignored"));
+    }
 }
