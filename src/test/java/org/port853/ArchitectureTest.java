@@ -17,23 +17,7 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/port853");
 
     private static List<String> violations(String pkgDir, List<String> forbidden) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN.resolve(pkgDir), 1)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    String l = line.strip();
-                    if (!l.startsWith("import ")) {
-                        continue;
-                    }
-                    for (String bad : forbidden) {
-                        if (l.contains(bad)) {
-                            out.add(f.getFileName() + ": " + l);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return lines(pkgDir, forbidden, l -> l.startsWith("import "));
     }
 
     private static void assertNone(String pkgDir, String... forbidden) throws IOException {
@@ -65,19 +49,20 @@ class ArchitectureTest {
 
     /** Code lines (not comments) of one package directory that mention any of {@code names}, e.g. a qualified name. */
     private static List<String> mentions(String pkgDir, List<String> names) throws IOException {
+        return lines(pkgDir, names, l -> !(l.startsWith("*") || l.startsWith("/*") || l.startsWith("//")));
+    }
+
+    /** "File: line" for the lines of one package directory that {@code which} selects and that contain a name. */
+    private static List<String> lines(String pkgDir, List<String> names, java.util.function.Predicate<String> which)
+            throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN.resolve(pkgDir), 1)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     String l = line.strip();
-                    if (l.startsWith("*") || l.startsWith("/*") || l.startsWith("//")) {
-                        continue;
-                    }
                     String code = l.contains("//") ? l.substring(0, l.indexOf("//")) : l;
-                    for (String n : names) {
-                        if (code.contains(n)) {
-                            out.add(f.getFileName() + ": " + l);
-                        }
+                    if (which.test(l) && names.stream().anyMatch(code::contains)) {
+                        out.add(f.getFileName() + ": " + l);
                     }
                 }
             }

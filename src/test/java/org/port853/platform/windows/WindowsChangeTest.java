@@ -31,6 +31,19 @@ class WindowsChangeTest {
         return HelperDocuments.readResult(resp.resultJson());
     }
 
+    /** Applies strict and kills the helper during the health check: the items are written, the journal pending. */
+    private void interruptedApply(FakeWindows w) {
+        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
+            throw new Error("killed");
+        }, null, state);
+        try {
+            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
+                    false)), crashing, WindowsPlannerTest.CATALOG);
+        } catch (Error expected) {
+            // the process died here
+        }
+    }
+
     private ApplyResult apply(FakeWindows w, DotMode mode) {
         return run(w, HelperRequest.apply(WindowsPlannerTest.quad9(mode), false));
     }
@@ -114,15 +127,7 @@ class WindowsChangeTest {
         FakeWindows w = FakeWindows.load("home-22631");
         String before = w.everything();
         // kill the helper during the health check: the items are written, the journal still says pending
-        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
-            throw new Error("killed");
-        }, null, state);
-        try {
-            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
-                    false)), crashing, WindowsPlannerTest.CATALOG);
-        } catch (Error expected) {
-            // the process died here
-        }
+        interruptedApply(w);
         assertNotEquals(before, w.everything());
         assertTrue(Files.readString(state.resolve("journal.json"), StandardCharsets.UTF_8).contains("\"pending\" : {"));
         w.resolves = false;
@@ -135,15 +140,7 @@ class WindowsChangeTest {
     @DisplayName("status shows an interrupted change through the engine's public marker, in a folder Users may read")
     void pendingMarkerInStatus() throws Exception {
         FakeWindows w = FakeWindows.load("home-22631");
-        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
-            throw new Error("killed");
-        }, null, state);
-        try {
-            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
-                    false)), crashing, WindowsPlannerTest.CATALOG);
-        } catch (Error expected) {
-            // the helper died during the health check
-        }
+        interruptedApply(w);
         assertTrue(w.log.contains(IcaclsGuard.readableCommand(state.resolve("status"))), "Users may read the marker folder");
         assertTrue(Files.isRegularFile(state.resolve("status").resolve("pending.json")));
         WindowsResolverAdapter adapter = new WindowsResolverAdapter(w.system(state), WindowsPlannerTest.CATALOG, null);
@@ -169,15 +166,7 @@ class WindowsChangeTest {
     @DisplayName("an interrupted change that works is kept by recover")
     void recoverKeeps() {
         FakeWindows w = FakeWindows.load("home-22631");
-        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
-            throw new Error("killed");
-        }, null, state);
-        try {
-            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
-                    false)), crashing, WindowsPlannerTest.CATALOG);
-        } catch (Error expected) {
-            // died
-        }
+        interruptedApply(w);
         assertEquals(Outcome.KEPT, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
         assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
     }
