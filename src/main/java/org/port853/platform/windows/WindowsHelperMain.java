@@ -66,8 +66,10 @@ public final class WindowsHelperMain {
         } else {
             r = read(request);
             if (r == null) {
-                try {
-                    r = WindowsHelper.handle(Files.readAllBytes(request), system, ProviderCatalog.loadDefault());
+                // bounded and without following a link, even if the file was swapped after the check above
+                try (java.io.InputStream in = Files.newInputStream(request, LinkOption.NOFOLLOW_LINKS)) {
+                    byte[] doc = in.readNBytes(HelperDocuments.MAX_BYTES + 1);
+                    r = WindowsHelper.handle(doc, system, ProviderCatalog.loadDefault());
                 } catch (IOException e) {
                     r = refused("cannot read the request: " + e.getMessage());
                 }
