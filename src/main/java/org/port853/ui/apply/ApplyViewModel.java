@@ -12,6 +12,7 @@ import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
@@ -34,6 +35,7 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
     private Kind kind;
     private DesiredSettings desired;
@@ -92,6 +94,7 @@ public final class ApplyViewModel {
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         result.set(null);
         resultText.set("");
+        pinsText.set("");
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? I18n.t("summary.off") : "");
@@ -182,7 +185,30 @@ public final class ApplyViewModel {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }, this::showResult, e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Background.describe(e))));
+        }, r -> {
+            showResult(r);
+            if (k == Kind.APPLY) {
+                recordPins(r, d);
+            }
+        }, e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Background.describe(e))));
+    }
+
+    /**
+     * After the result is shown: probes the applied servers and records their pins in the background. Only
+     * information: a failure is shown, the change stands.
+     */
+    private void recordPins(ApplyResult r, DesiredSettings d) {
+        ServerPins pins = model.services().pins();
+        if (pins == null || !ServerPins.serversInUse(r) || ServerPins.pinnable(d).isEmpty()) {
+            return;
+        }
+        pinsText.set(I18n.t("apply.pins.checking"));
+        model.background().run(() -> pins.afterChange(r, d), p -> {
+            pinsText.set(PinsText.of(p));
+            if (p.keyChanged() && notifications) {
+                model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
+            }
+        }, e -> pinsText.set(I18n.t("apply.pins.failed", Background.describe(e))));
     }
 
     private void showResult(ApplyResult r) {
@@ -245,6 +271,11 @@ public final class ApplyViewModel {
 
     public ReadOnlyStringProperty resultTextProperty() {
         return resultText.getReadOnlyProperty();
+    }
+
+    /** The applied servers' key pins, once recorded (empty when there are none to record). */
+    public ReadOnlyStringProperty pinsTextProperty() {
+        return pinsText.getReadOnlyProperty();
     }
 
     public ObjectProperty<ApplyResult> resultProperty() {

@@ -1,8 +1,6 @@
 package org.port853.ui.diagnostics;
 
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -18,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.pins.PinRecord;
@@ -103,6 +100,11 @@ public final class DiagnosticsView extends ScrollPane {
                 ? I18n.t("diag.pins.tofu") : p.source(), 140));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : p.lastChecked().toString(), 200));
         pinTable.setPrefHeight(140);
+        Label watching = new Label();
+        watching.setId("diag-pins-watching");
+        watching.getStyleClass().add("hint");
+        watching.textProperty().bind(vm.watchingProperty());
+        Ui.showWhen(watching, vm.watchingProperty().isNotEmpty());
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -119,15 +121,10 @@ public final class DiagnosticsView extends ScrollPane {
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
+                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
         vm.loadPins();
-        // Pins are re-checked while the window is open; the first check is the user's (or the doctor's).
-        Timeline recheck = new Timeline(new KeyFrame(Duration.millis(DiagnosticsViewModel.PIN_RECHECK.toMillis()),
-                e -> { if (!vm.runningProperty().get()) vm.checkPins(); }));
-        recheck.setCycleCount(Timeline.INDEFINITE);
-        recheck.play();
     }
 
     private static Button button(String id, String key, Runnable action, DiagnosticsViewModel vm) {
