@@ -58,9 +58,8 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
      * that refreshes this machine's addresses every 5 s. Returns that thread's executor for further tasks.
      */
     protected final ScheduledExecutorService startHousekeeping() {
-        if (ProcessResolver.isSupported()) {
-            processes = new ProcessResolver(this::publish, (rcode, id) -> publishUpdate(id, rcode));
-        }
+        SocketOwnerLookup.forThisMachine().ifPresent(owners ->
+                processes = new ProcessResolver(owners, this::publish, (rcode, id) -> publishUpdate(id, rcode)));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "port853-capture-housekeeping");
             t.setDaemon(true);

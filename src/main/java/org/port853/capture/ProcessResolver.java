@@ -1,7 +1,5 @@
 package org.port853.capture;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,10 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 /**
- * "Which local program sent this query" on Linux. When the leak worker sees a query (leaked, or asked of a resolver
- * on loopback) it looks the sending socket up in the kernel's socket table at once ({@link SockDiag}: owner uid
- * and inode; a netlink round trip, no {@code /proc} walk); the slower part, the process holding that inode
- * ({@link SocketOwners}), runs on this class's own thread behind a bounded queue, so neither the capture thread nor
+ * "Which local program sent this query". When the leak worker sees a query (leaked, or asked of a resolver
+ * on loopback) it looks the sending socket up at once ({@link SocketOwnerLookup#find}; on Linux the kernel's socket
+ * table, {@link SockDiag}: owner uid and inode, a netlink round trip, no {@code /proc} walk); the slower part, the
+ * process holding it ({@link SocketOwnerLookup#describe}; on Linux {@link SocketOwners}), runs on this class's own
+ * thread behind a bounded queue, so neither the capture thread nor
  * the leak worker waits on {@code /proc}. A leak sent by a resolver is linked to the program that asked the
  * resolver for the same name just before ({@link StubQueries}). When the queue is full the leak is published
  * without a process; when the socket is gone the sender is unknown.
@@ -23,13 +22,13 @@ public final class ProcessResolver implements AutoCloseable {
     private static final int STUB = 1;
     private static final int UPDATE = 2;
 
-    private record Job(int kind, LeakCandidate c, SockDiag.Entry socket) {
+    private record Job(int kind, LeakCandidate c, SocketOwnerLookup.Socket socket) {
     }
 
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(1024);
     private final Consumer<LeakRecord> publish;
     private final ObjLongConsumer<String> update;
-    private final SocketOwners owners = new SocketOwners();
+    private final SocketOwnerLookup owners;
     private final StubQueries stubs = new StubQueries();
     private final Thread thread;
     private volatile boolean running = true;
@@ -37,7 +36,8 @@ public final class ProcessResolver implements AutoCloseable {
     private long stubWindowStart; // leak worker only
     private int stubLookups;
 
-    public ProcessResolver(Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
+    public ProcessResolver(SocketOwnerLookup owners, Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
+        this.owners = owners;
         this.publish = publish;
         this.update = update;
         this.thread = new Thread(this::run, "port853-process-resolver");
@@ -45,9 +45,6 @@ public final class ProcessResolver implements AutoCloseable {
         thread.start();
     }
 
-    public static boolean isSupported() {
-        return Files.isDirectory(Path.of("/proc/self/fd")) && SockDiag.Libc.LOADED;
-    }
 
     /** A leaked query, on the leak worker: looks its socket up now (it may close soon); never blocks. */
     public void submit(LeakCandidate c) {
@@ -77,9 +74,9 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
-    private static SockDiag.Entry socketOf(LeakCandidate c) {
+    private SocketOwnerLookup.Socket socketOf(LeakCandidate c) {
         try {
-            return SockDiag.lookup(c.protocol() == ParsedFrame.TCP ? 6 : 17, c.client(), c.clientPort()).orElse(null);
+            return owners.find(c.protocol() == ParsedFrame.TCP ? 6 : 17, c.client(), c.clientPort()).orElse(null);
         } catch (RuntimeException | LinkageError e) {
             return null; // best effort
         }
@@ -123,8 +120,8 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
-    private Optional<String> owner(SockDiag.Entry socket) {
-        return socket == null ? Optional.empty() : Optional.of(owners.describe(socket.inode(), socket.uid()));
+    private Optional<String> owner(SocketOwnerLookup.Socket socket) {
+        return socket == null ? Optional.empty() : Optional.ofNullable(owners.describe(socket));
     }
 
     @Override

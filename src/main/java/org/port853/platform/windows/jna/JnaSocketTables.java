@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.port853.platform.windows.SocketTables;
 
-/** "name.exe (pid)" of the process owning a local UDP/TCP port, from GetExtendedUdpTable/GetExtendedTcpTable. */
+/** The process owning a local UDP/TCP port, from GetExtendedUdpTable/GetExtendedTcpTable, and a process's name. */
 public final class JnaSocketTables {
     interface IpHlpApi extends Library {
         int GetExtendedUdpTable(Pointer table, IntByReference size, boolean order, int af, int tableClass, int reserved);
@@ -27,7 +27,14 @@ public final class JnaSocketTables {
     private static final int ERROR_INSUFFICIENT_BUFFER = 122;
     private static final int PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
 
+    /** "name.exe (pid)", or empty when no socket is bound to the port (or the table cannot be read). */
     public Optional<String> process(boolean tcp, boolean v6, int port) {
+        OptionalInt pid = pid(tcp, v6, port);
+        return pid.isPresent() ? Optional.of(name(pid.getAsInt()) + " (" + pid.getAsInt() + ")") : Optional.empty();
+    }
+
+    /** The owning process id of the first row bound to the local port. */
+    public OptionalInt pid(boolean tcp, boolean v6, int port) {
         try {
             IpHlpApi api = Native.load("iphlpapi", IpHlpApi.class);
             SocketTables kind = tcp ? (v6 ? SocketTables.TCP6 : SocketTables.TCP4)
@@ -37,19 +44,17 @@ public final class JnaSocketTables {
             for (int attempt = 0; attempt < 3; attempt++) {
                 int rc = call(api, tcp, buf, size, v6);
                 if (rc == 0 && buf != null) {
-                    OptionalInt pid = kind.ownerOf(buf.getByteArray(0, size.getValue()), size.getValue(), port);
-                    return pid.isPresent() ? Optional.of(name(pid.getAsInt()) + " (" + pid.getAsInt() + ")")
-                            : Optional.empty();
+                    return kind.ownerOf(buf.getByteArray(0, size.getValue()), size.getValue(), port);
                 }
                 if (rc != ERROR_INSUFFICIENT_BUFFER && rc != 0) {
-                    return Optional.empty();
+                    return OptionalInt.empty();
                 }
                 buf = new Memory(Math.max(size.getValue(), 4) + 4096L);
                 size.setValue((int) buf.size());
             }
-            return Optional.empty();
+            return OptionalInt.empty();
         } catch (RuntimeException | LinkageError e) {
-            return Optional.empty();
+            return OptionalInt.empty();
         }
     }
 
@@ -59,7 +64,8 @@ public final class JnaSocketTables {
                 : api.GetExtendedUdpTable(buf, size, false, af, UDP_TABLE_OWNER_PID, 0);
     }
 
-    private static String name(int pid) {
+    /** The image name ("dig.exe") of a process, or "?" when it is gone or not ours to query. */
+    public static String name(int pid) {
         WinNT.HANDLE h = Kernel32.INSTANCE.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, false, pid);
         if (h == null) {
             return "?";
