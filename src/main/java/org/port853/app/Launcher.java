@@ -49,8 +49,9 @@ public final class Launcher {
         if (windowsDemo) { // e.g. status --demo=windows --json: the Windows sample machine, read-only
             args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);
         }
-        CommandLine cl = Port853Command.create(windowsDemo
-                ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system());
+        CommandLine cl = Port853Command.forArguments(windowsDemo
+                ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system(),
+                args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         cl.setOut(out).setErr(err);

@@ -1,7 +1,5 @@
 package org.port853.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -92,9 +90,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (json) {
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(toJson(file, r)));
-            } catch (IOException e) {
+                out.println(PlainJson.write(toJson(file, r), true));
+            } catch (java.io.UncheckedIOException e) {
                 err.println("port853 analyze: " + e.getMessage());
                 return 1;
             }

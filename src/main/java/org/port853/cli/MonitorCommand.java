@@ -1,7 +1,5 @@
 package org.port853.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,7 +49,6 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     Supplier<CaptureSession> sessions = () -> replay != null ? CaptureSessions.replay(replay, 1.0, false)
             : CaptureSessions.live(iface);
 
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
     public Integer call() {
@@ -239,11 +236,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         return o;
     }
 
-    private String json(Map<String, Object> o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            return "{}";
-        }
+    private static String json(Map<String, Object> o) {
+        return PlainJson.write(o, false);
     }
 }

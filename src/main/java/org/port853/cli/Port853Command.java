@@ -1,5 +1,8 @@
 package org.port853.cli;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.port853.core.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,22 +18,52 @@ public final class Port853Command implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A subcommand's name and how to make it. */
+    record Subcommand(String name, Function<CliServices, Object> make) {
+    }
+
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("status", StatusCommand::new),
+            new Subcommand("providers", s -> new ProvidersCommand(s.catalog())),
+            new Subcommand("apply", ApplyCommand::new),
+            new Subcommand("revert", RevertCommand::new),
+            new Subcommand("recover", RecoverCommand::new),
+            new Subcommand("export", ExportCommand::new),
+            new Subcommand("analyze", s -> new AnalyzeCommand()),
+            new Subcommand("monitor", s -> new MonitorCommand()),
+            new Subcommand("verify", s -> new VerifyCommand()),
+            new Subcommand("doctor", DoctorCommand::new),
+            new Subcommand("pins", PinsCommand::new),
+            new Subcommand("bench-providers", BenchProvidersCommand::new),
+            new Subcommand("harden", HardenCommand::new));
+
     /** The command line with every subcommand, wired to the given services. */
     public static CommandLine create(CliServices services) {
+        return withSubcommands(services, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a subcommand, only that subcommand is built
+     * (picocli reads every command's annotations up front, a few hundred milliseconds for all of them); the same
+     * parsing, help and errors for it, since nothing outside it is reachable from these arguments. Otherwise
+     * (top-level help, version, a mistyped name) the whole command line.
+     */
+    public static CommandLine forArguments(CliServices services, String... args) {
+        if (args.length > 0) {
+            for (Subcommand sub : SUBCOMMANDS) {
+                if (sub.name().equals(args[0])) {
+                    return withSubcommands(services, List.of(sub));
+                }
+            }
+        }
+        return create(services);
+    }
+
+    private static CommandLine withSubcommands(CliServices services, List<Subcommand> subcommands) {
         CommandLine cl = new CommandLine(new Port853Command());
-        cl.addSubcommand(new StatusCommand(services));
-        cl.addSubcommand(new ProvidersCommand(services.catalog()));
-        cl.addSubcommand(new ApplyCommand(services));
-        cl.addSubcommand(new RevertCommand(services));
-        cl.addSubcommand(new RecoverCommand(services));
-        cl.addSubcommand(new ExportCommand(services));
-        cl.addSubcommand(new AnalyzeCommand());
-        cl.addSubcommand(new MonitorCommand());
-        cl.addSubcommand(new VerifyCommand());
-        cl.addSubcommand(new DoctorCommand(services));
-        cl.addSubcommand(new PinsCommand(services));
-        cl.addSubcommand(new BenchProvidersCommand(services));
-        cl.addSubcommand(new HardenCommand(services));
+        for (Subcommand sub : subcommands) {
+            cl.addSubcommand(sub.name(), sub.make().apply(services));
+        }
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {
                 line.getErr().println("port853: " + ex.getMessage());

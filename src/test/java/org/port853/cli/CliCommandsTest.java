@@ -124,7 +124,7 @@ class CliCommandsTest {
     Run run(CliServices services, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.create(services);
+        CommandLine cl = Port853Command.forArguments(services, args); // what the launcher runs
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -1,0 +1,43 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.ProviderCatalog;
+import picocli.CommandLine;
+
+class Port853CommandTest {
+    private final CliServices services = new CliServices(() -> {
+        throw new AssertionError("no command runs here");
+    }, ProviderCatalog::bundled);
+
+    @Test
+    @DisplayName("each subcommand is listed under the name its annotation gives it")
+    void namesMatchTheAnnotations() {
+        for (Port853Command.Subcommand sub : Port853Command.SUBCOMMANDS) {
+            Object command = sub.make().apply(services);
+            assertEquals(sub.name(), command.getClass().getAnnotation(CommandLine.Command.class).name());
+        }
+    }
+
+    @Test
+    @DisplayName("a command line built for one subcommand parses and explains it like the whole command line")
+    void oneSubcommandLikeTheWhole() {
+        CommandLine whole = Port853Command.create(services);
+        for (Port853Command.Subcommand sub : Port853Command.SUBCOMMANDS) {
+            CommandLine one = Port853Command.forArguments(services, sub.name(), "--help");
+            assertEquals(List.of(sub.name()), List.copyOf(one.getSubcommands().keySet()));
+            assertEquals(whole.getSubcommands().get(sub.name()).getUsageMessage(),
+                    one.getSubcommands().get(sub.name()).getUsageMessage(), sub.name());
+        }
+        assertEquals(Port853Command.SUBCOMMANDS.stream().map(Port853Command.Subcommand::name)
+                        .collect(Collectors.toList()), List.copyOf(whole.getSubcommands().keySet()));
+        assertEquals(whole.getSubcommands().keySet(),
+                Port853Command.forArguments(services, "--version").getSubcommands().keySet());
+        assertEquals(whole.getSubcommands().keySet(),
+                Port853Command.forArguments(services, "analyz", "x").getSubcommands().keySet(), "a typo gets suggestions");
+    }
+}
