@@ -283,8 +283,9 @@ class TrayTest extends WindowTestBase {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         AppServices services = Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
+        org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null);
+            window = new MainWindow(services, url -> { }, null, prefs);
             window.show(stage, false);
             return TrayStartup.begin(tray, stage, window, true, () -> { });
         }).get();

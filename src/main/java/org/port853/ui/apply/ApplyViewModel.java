@@ -13,9 +13,10 @@ import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
 import org.port853.ui.AppModel;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Notifier;
+import org.port853.ui.task.BackgroundTask;
 
 /**
  * The apply flow: plan (exact diff) → preview → confirm → applying (privileged prompt, restart, health
@@ -109,11 +110,12 @@ public final class ApplyViewModel {
         // JavaFX properties are read here, on the JavaFX thread; the worker gets plain values only.
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
-        model.background().run(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link),
-                this::showPlan, e -> {
-            summary.set(Background.describe(e));
-            phase.set(Phase.REFUSED);
-        });
+        model.tasks().execute(BackgroundTask.of(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link))
+                .onSuccess(this::showPlan)
+                .onFailure(e -> {
+                    summary.set(Errors.describe(e));
+                    phase.set(Phase.REFUSED);
+                }));
     }
 
     /** Turns the user's current choice into a change, or shows why it cannot be made. */
@@ -178,11 +180,12 @@ public final class ApplyViewModel {
         Kind k = kind;
         DesiredSettings d = desired;
         boolean link = linkResolverFile;
-        model.background().run(() -> switch (k) {
+        model.tasks().execute(BackgroundTask.of(() -> switch (k) {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }, this::showResult, e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Background.describe(e))));
+        }).onSuccess(this::showResult)
+                .onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
     }
 
     private void showResult(ApplyResult r) {
