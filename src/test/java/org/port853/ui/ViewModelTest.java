@@ -208,7 +208,7 @@ class ViewModelTest {
         }
 
         @Test
-        @DisplayName("polling counts new leaks once; Clear empties the table but not the count since start")
+        @DisplayName("the count since start is the capture's: each leak once, past the table's size, not reset by Clear or a restart")
         void leaksSinceStart() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
@@ -221,8 +221,19 @@ class ViewModelTest {
             tasks.tick();
             assertEquals(0, traffic.leaks().size());
             assertEquals(1, traffic.leaksSinceStartProperty().get());
+            // more than the table keeps arrive between two polls: the capture's own count is what counts
+            for (int i = 0; i < TrafficViewModel.LEAK_ROWS + 5; i++) {
+                c.leaks.add(new LeakRecord(Instant.EPOCH, "wlan0", "192.168.1.1", "b" + i + ".example", "A", null));
+            }
+            tasks.tick();
+            assertEquals(1 + TrafficViewModel.LEAK_ROWS + 5, traffic.leaksSinceStartProperty().get());
+            // a fresh session after a restart adds to the count since the app started
             traffic.stop();
             assertFalse(tasks.ticking());
+            traffic.start();
+            captures.get(1).leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "c.example", "A", null));
+            tasks.tick();
+            assertEquals(2 + TrafficViewModel.LEAK_ROWS + 5, traffic.leaksSinceStartProperty().get());
         }
 
         @Test

@@ -80,7 +80,9 @@ public final class TrafficViewModel {
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
     private final TaskExecutor.Repeating poller;
     private boolean notifications = true;
-    private Instant lastLeakTime;
+    /** The session whose leak count was read last, and that count (the capture counts; this only adds up). */
+    private CaptureSession countedSession;
+    private long countedLeaks;
 
     public TrafficViewModel(AppModel model) {
         this.model = model;
@@ -222,7 +224,7 @@ public final class TrafficViewModel {
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);
         long leakTotal = sum(snap.leakPackets());
         updateLeaking(snap);
-        notifyLeaks(recent);
+        countLeaks(session, recent);
         if (!paused.get()) {
             polls.set(polls.get() + 1);
             snapshot.set(snap);
@@ -247,22 +249,20 @@ public final class TrafficViewModel {
         model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }
 
-    private void notifyLeaks(List<LeakRecord> recent) {
-        int fresh = 0;
-        Instant newest = lastLeakTime;
-        for (LeakRecord r : recent) {
-            if (r.time() != null && (lastLeakTime == null || r.time().isAfter(lastLeakTime))) {
-                fresh++;
-                if (newest == null || r.time().isAfter(newest)) {
-                    newest = r.time();
-                }
-            }
+    /** Adds the session's new leaks (by its own count) to the count since start, and tells the user when due. */
+    private void countLeaks(CaptureSession session, List<LeakRecord> recent) {
+        if (session != countedSession) {
+            countedSession = session;
+            countedLeaks = 0;
         }
-        lastLeakTime = newest;
+        long n = session.leaksSinceStart();
+        long fresh = Math.max(0, n - countedLeaks);
+        countedLeaks = n;
         if (fresh > 0) {
             leaksSinceStart.set(leaksSinceStart.get() + fresh);
         }
-        if (fresh > 0 && alerter.onLeaks(Instant.now(), fresh) && notifications) {
+        if (fresh > 0 && !recent.isEmpty() && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+                && notifications) {
             LeakRecord last = recent.get(recent.size() - 1);
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
