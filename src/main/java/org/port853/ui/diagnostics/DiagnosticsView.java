@@ -1,8 +1,6 @@
 package org.port853.ui.diagnostics;
 
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -18,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.pins.PinRecord;
@@ -122,12 +119,7 @@ public final class DiagnosticsView extends ScrollPane {
                 Ui.sectionLabel(I18n.t("diag.pins")), pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
-        vm.loadPins();
-        // Pins are re-checked while the window is open; the first check is the user's (or the doctor's).
-        Timeline recheck = new Timeline(new KeyFrame(Duration.millis(DiagnosticsViewModel.PIN_RECHECK.toMillis()),
-                e -> { if (!vm.runningProperty().get()) vm.checkPins(); }));
-        recheck.setCycleCount(Timeline.INDEFINITE);
-        recheck.play();
+        vm.watchPins();
     }
 
     private static Button button(String id, String key, Runnable action, DiagnosticsViewModel vm) {

@@ -33,6 +33,7 @@ public final class DiagnosticsViewModel {
     /** The doctor, the pin check or the benchmark: one at a time. */
     private final TaskSlot running;
     private final Consumer<String> alert;
+    private final TaskExecutor.Repeating pinRecheck;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(I18n.t("diag.idle"));
     private final ReadOnlyStringWrapper pinAlert = new ReadOnlyStringWrapper(null);
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
@@ -46,6 +47,15 @@ public final class DiagnosticsViewModel {
         this.tasks = tasks;
         this.running = new TaskSlot(tasks);
         this.alert = alert;
+        this.pinRecheck = tasks.every(PIN_RECHECK, () -> {
+            if (!running.isBusy()) checkPins();
+        });
+    }
+
+    /** Lists the recorded pins and re-checks them every {@link #PIN_RECHECK}; the first check is the user's. */
+    public void watchPins() {
+        loadPins();
+        pinRecheck.start();
     }
 
     public void runDoctor() {

@@ -44,7 +44,7 @@ import org.port853.ui.task.TaskExecutor;
 import org.port853.ui.task.TaskSlot;
 
 /**
- * The Traffic screen. A Timeline polls the capture's snapshot a few times a second (never per packet) and
+ * The Traffic screen. A repeated task (on the JavaFX thread) polls the capture's snapshot a few times a second (never per packet) and
  * the view redraws from that; the capture itself runs on its own threads.
  */
 public final class TrafficViewModel {
