@@ -312,6 +312,54 @@ class ViewModelTest {
     }
 
     @Nested
+    @DisplayName("the apply flow")
+    class Apply {
+        @Test
+        @DisplayName("plan, preview, apply, result: each step waits for its task, the result re-reads the state")
+        void applyFlow() {
+            adapter.state = Fakes.plaintextState(null);
+            adapter.delayMs = 0;
+            model.refresh();
+            model.chosen().setAll(model.catalogue().get(0));
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            tasks.hold();
+            apply.beginApplyOrExplain(model::desired);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PLANNING, apply.phaseProperty().get());
+            apply.confirm();
+            assertEquals(1, tasks.waiting(), "nothing is applied before the preview");
+            tasks.runNext();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.diffProperty().get().contains("DNSOverTLS=yes"), apply.diffProperty().get());
+            assertSame(adapter.state, adapter.plannedAgainst.get(0), "planned against the state the model holds");
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.APPLYING, apply.phaseProperty().get());
+            apply.close();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.APPLYING, apply.phaseProperty().get(),
+                    "an apply under way cannot be closed");
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertEquals(1, adapter.applied.size());
+            assertSame(adapter.state, model.stateProperty().get(), "the result refreshed the state");
+            assertFalse(model.refreshingProperty().get());
+        }
+
+        @Test
+        @DisplayName("a failed apply shows its reason as the result")
+        void applyFails() {
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
+                    "the helper was not authorised");
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertTrue(apply.resultTextProperty().get().contains("the helper was not authorised"),
+                    apply.resultTextProperty().get());
+        }
+    }
+
+    @Nested
     @DisplayName("Preferences and Diagnostics")
     class Others {
         @Test
