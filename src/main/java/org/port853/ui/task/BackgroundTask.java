@@ -117,6 +117,11 @@ public final class BackgroundTask<T> {
         }
     }
 
+    /** Executors call this when the work could not even be handed over: the outcome of that failure. */
+    Runnable notRun(Throwable why) {
+        return () -> fail(why);
+    }
+
     private void complete(T value) {
         try {
             if (cancelled) {

@@ -2,6 +2,7 @@ package org.port853.ui.task;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -19,7 +20,12 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
         onFxThread(task::begin);
-        workers.execute(() -> Platform.runLater(task.runWork()));
+        try {
+            workers.execute(() -> Platform.runLater(task.runWork()));
+        } catch (RejectedExecutionException e) {
+            // the pool is shut down (the app is quitting): still end the task, so nothing stays "busy"
+            Platform.runLater(task.notRun(e));
+        }
         return task;
     }
 

@@ -70,6 +70,23 @@ class FxTaskExecutorTest {
     }
 
     @Test
+    @DisplayName("a pool that refuses work (shut down) still ends the task: failure, then finally")
+    void refusedWork() throws Exception {
+        workers.shutdown();
+        CountDownLatch done = new CountDownLatch(1);
+        TaskSlot slot = WaitForAsyncUtils.asyncFx(() -> {
+            TaskSlot s = new TaskSlot(new FxTaskExecutor(workers));
+            s.run(BackgroundTask.of(() -> 1).onFailure(e -> events.add("failure " + where()))
+                    .onFinally(done::countDown));
+            return s;
+        }).get();
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("failure fx"), events);
+        assertEquals(false, WaitForAsyncUtils.asyncFx(slot::isBusy).get(), "not left busy");
+    }
+
+    @Test
     @DisplayName("a repeated action runs on the FX thread until stopped")
     void repeats() throws Exception {
         CountDownLatch three = new CountDownLatch(3);
