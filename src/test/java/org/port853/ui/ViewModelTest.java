@@ -381,20 +381,26 @@ class ViewModelTest {
                     broken.messageProperty().get());
         }
 
-        @Test
-        @DisplayName("Diagnostics runs one check at a time and is not left running after a failure")
-        void diagnostics() {
-            AtomicInteger doctors = new AtomicInteger();
-            DiagnosticsService service = new DiagnosticsService() {
-                public Doctor.Report doctor() {
-                    doctors.incrementAndGet();
-                    throw new IllegalStateException("resolver gone");
-                }
-                public List<Check> checkPins() { return List.of(); }
+        /** Diagnostics whose doctor and pin check the test scripts; no pins recorded, no benchmark. */
+        private DiagnosticsService diagnostics(java.util.function.Supplier<Doctor.Report> doctor,
+                                               java.util.function.Supplier<List<Check>> checkPins) {
+            return new DiagnosticsService() {
+                public Doctor.Report doctor() { return doctor.get(); }
+                public List<Check> checkPins() { return checkPins.get(); }
                 public List<PinRecord> pins() { return List.of(); }
                 public List<BenchResult> bench() { return List.of(); }
                 public boolean demo() { return false; }
             };
+        }
+
+        @Test
+        @DisplayName("Diagnostics runs one check at a time and is not left running after a failure")
+        void diagnostics() {
+            AtomicInteger doctors = new AtomicInteger();
+            DiagnosticsService service = diagnostics(() -> {
+                doctors.incrementAndGet();
+                throw new IllegalStateException("resolver gone");
+            }, List::of);
             DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
             tasks.hold();
             vm.runDoctor();
@@ -413,16 +419,10 @@ class ViewModelTest {
         @DisplayName("pins are re-checked every period once watched, never while another check runs")
         void pinRecheck() {
             AtomicInteger checks = new AtomicInteger();
-            DiagnosticsService service = new DiagnosticsService() {
-                public Doctor.Report doctor() { return new Doctor.Report(List.of(), List.of(), List.of()); }
-                public List<Check> checkPins() {
-                    checks.incrementAndGet();
-                    return List.of();
-                }
-                public List<PinRecord> pins() { return List.of(); }
-                public List<BenchResult> bench() { return List.of(); }
-                public boolean demo() { return false; }
-            };
+            DiagnosticsService service = diagnostics(() -> new Doctor.Report(List.of(), List.of(), List.of()), () -> {
+                checks.incrementAndGet();
+                return List.of();
+            });
             DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
             tasks.tick();
             assertEquals(0, checks.get(), "not before the screen watches");
