@@ -312,6 +312,67 @@ class ViewModelTest {
     }
 
     @Nested
+    @DisplayName("Status")
+    class Status {
+        org.port853.ui.apply.ApplyViewModel apply;
+        org.port853.ui.status.StatusViewModel status;
+
+        @BeforeEach
+        void create() {
+            adapter.delayMs = 0;
+            apply = new org.port853.ui.apply.ApplyViewModel(model);
+            status = new org.port853.ui.status.StatusViewModel(model, apply);
+            apply.setOnFinished(status::resync);
+        }
+
+        @Test
+        @DisplayName("while the state is read: Reading, no action offered, the switch not usable")
+        void reading() {
+            tasks.hold();
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.READING, status.stateProperty().get());
+            assertFalse(status.protectOfferedProperty().get());
+            assertFalse(status.switchUsableProperty().get());
+            assertTrue(status.refreshingProperty().get());
+            tasks.runAll();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            assertFalse(status.refreshingProperty().get());
+        }
+
+        @Test
+        @DisplayName("the switch on a plaintext resolver: Off, and flipping it previews Protect; cancelling changes nothing")
+        void honestSwitch() {
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_ENCRYPTED, status.stateProperty().get());
+            assertFalse(status.switchOnProperty().get());
+            assertTrue(status.switchUsableProperty().get());
+            assertTrue(status.protectOfferedProperty().get());
+            status.switchOnProperty().set(true); // what the view does when the user flips it
+            status.switchFlipped(true);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.diffProperty().get().contains("DNSOverTLS=yes"), apply.diffProperty().get());
+            assertFalse(status.switchUsableProperty().get(), "not usable while a change is open");
+            apply.close();
+            assertFalse(status.switchOnProperty().get(), "the switch shows the real state again");
+            assertEquals(List.of(), adapter.applied, "nothing applied");
+        }
+
+        @Test
+        @DisplayName("without a resolver the switch says why and which command fixes it")
+        void blockedSwitch() {
+            adapter.state = Fakes.unavailableState();
+            model.refresh();
+            assertFalse(status.switchUsableProperty().get());
+            assertNotNull(status.blockedReasonProperty().get());
+            assertEquals("sudo apt install systemd-resolved", status.blockedCommandProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING, status.stateProperty().get());
+            model.evidence().leakSeen(Instant.now());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
+        }
+    }
+
+    @Nested
     @DisplayName("the apply flow")
     class Apply {
         @Test
