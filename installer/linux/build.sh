@@ -62,7 +62,8 @@ find "$IMG" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c 'file -b "$1" |
   -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
 chmod 0644 "$IMG/lib/libapplauncher.so"
 
-# ---- 3. class-data-sharing archive of the window. Java 17 records the absolute jar paths (and their sizes and
+# ---- 3. class-data-sharing archive of the window and the command line (`--cds-training`: `analyze --json` of the
+# bundled demo capture, then the window in demo mode until its Status screen is drawn). Java 17 records the absolute jar paths (and their sizes and
 # modification times) in a dynamic archive and refuses it elsewhere, so the training run sees the image at its
 # installed path: in a private mount namespace, an overlay over /usr/lib gets /usr/lib/port853 bind-mounted from
 # the image (nothing changes outside the namespace; needs root, like the package test). The files get one fixed
@@ -85,7 +86,7 @@ unshare -m --propagation private sh -c '
   mkdir -p /usr/lib/port853
   mount --bind "$2" /usr/lib/port853
   xvfb-run -a -s "-screen 0 1280x900x24" env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
-    HOME="$3" timeout 180 /usr/lib/port853/bin/port853 --demo
+    HOME="$3" timeout 180 /usr/lib/port853/bin/port853 --cds-training
 ' train "$ROOT/$W/ovl" "$ROOT/$IMG" "$ROOT/$W/home" >"$W/train.log" 2>&1 || true
 rm -rf "/tmp/port853-build-fx-$$"
 cp "$W/port853.cfg.orig" "$CFG"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Capture benchmarks (see docs/benchmarks.md). Run as root from the repository root after `mvn package`
 # (or with CP set to a class path holding target/classes and the runtime dependencies).
-#   src/bench/capture-bench.sh analyze [RUNS]        1,000,000-frame pcap: port853 analyze vs tshark -z io,stat,0
+#   src/bench/capture-bench.sh analyze [RUNS]        1,000,000-frame pcap: port853 analyze (java -jar, and with the
+#                                                    packaged JVM options) vs tshark -z io,stat,0
 #   src/bench/capture-bench.sh live [SECONDS]        loopback flood with tcpreplay in a namespace, our live capture
 #   src/bench/capture-bench.sh idle [SECONDS]        CPU of `monitor` with no DNS traffic
 #   src/bench/capture-bench.sh soak [SECONDS] [PPS]  RSS of the live capture under steady load
@@ -23,19 +24,34 @@ secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); ec
 
 case ${1:-analyze} in
 analyze)
+    # three commands on the same file, alternately: the README's `java -jar target/port853.jar analyze`, the same
+    # jar with the packaged JVM options (installer/linux/jvm-options, with a class-data-sharing archive made by a
+    # training run of analyze on the lab capture, like the installer's), and tshark
     runs=${2:-3}
     big=$WORK/big.pcap
     [[ -f $big ]] || "${JAVA[@]}" make-big "$FIXTURE" "$big" 1000000
-    echo "file: $big ($(capinfos -c -M "$big" | awk '/Number of packets/ {print $NF}') frames, $(du -h "$big" | cut -f1))"
-    ours=(); theirs=()
+    frames=$(capinfos -c -M "$big" | awk '/Number of packets/ {print $NF}')
+    echo "file: $big ($frames frames, $(du -h "$big" | cut -f1))"
+    JAR=$ROOT/target/port853.jar
+    [[ -f $JAR ]] || { echo "run 'mvn -B package -DskipTests' first ($JAR)" >&2; exit 1; }
+    jsa=$WORK/analyze.jsa
+    packaged=($(grep -v '^[[:space:]]*#' "$ROOT/installer/linux/jvm-options" | grep . | grep -v SharedArchiveFile))
+    rm -f "$jsa"
+    java "${packaged[@]}" -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" analyze "$FIXTURE" --json >/dev/null 2>&1
+    dev=(); pkg=(); theirs=()
     for i in $(seq 1 "$runs"); do
-        ours+=("$(secs "${JAVA[@]}" analyze "$big" --json)")
+        dev+=("$(secs java -jar "$JAR" analyze "$big" --json)")
+        pkg+=("$(secs java "${packaged[@]}" -XX:SharedArchiveFile="$jsa" -jar "$JAR" analyze "$big" --json)")
         theirs+=("$(secs tshark -r "$big" -q -z io,stat,0)")
-        echo "run $i: port853 analyze ${ours[-1]} s, tshark ${theirs[-1]} s"
+        echo "run $i: java -jar ${dev[-1]} s, packaged options ${pkg[-1]} s, tshark ${theirs[-1]} s (load $(cut -d' ' -f1 /proc/loadavg))"
     done
-    o=$(printf '%s\n' "${ours[@]}" | median); t=$(printf '%s\n' "${theirs[@]}" | median)
-    printf 'median: port853 analyze %.2f s (%.0f frames/s), tshark %.2f s; ratio tshark/port853 = %.1fx\n' \
-        "$o" "$(echo "1000000 / $o" | bc -l)" "$t" "$(echo "$t / $o" | bc -l)"
+    d=$(printf '%s\n' "${dev[@]}" | median); p=$(printf '%s\n' "${pkg[@]}" | median)
+    t=$(printf '%s\n' "${theirs[@]}" | median)
+    printf 'median of %d: tshark %.2f s\n' "$runs" "$t"
+    printf '  java -jar analyze        %.2f s (%.0f frames/s) = %.1fx tshark\n' "$d" "$(echo "$frames / $d" | bc -l)" \
+        "$(echo "$t / $d" | bc -l)"
+    printf '  packaged options + CDS   %.2f s (%.0f frames/s) = %.1fx tshark\n' "$p" "$(echo "$frames / $p" | bc -l)" \
+        "$(echo "$t / $p" | bc -l)"
     ;;
 live|soak)
     secs=${2:-20}

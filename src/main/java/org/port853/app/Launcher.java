@@ -29,6 +29,11 @@ public final class Launcher {
             GuiStarter.start(args, args.length == 1);
             return;
         }
+        if (args.length == 1 && args[0].equals("--cds-training")) { // the installer's build only (CdsTraining)
+            CdsTraining.commandLine();
+            GuiStarter.start(new String[] {"--demo"}, true);
+            return;
+        }
         if (args.length == 1 && args[0].equals(WINDOWS_DEMO)) {
             GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow()));
             return;

@@ -10,11 +10,12 @@ package org.port853.capture;
 final class CrossingCopies {
     static final long WINDOW_NANOS = 50_000_000L;
     private static final int SLOTS = 1 << 12;
-    private static final int HASHED_PAYLOAD = 256;
+    /** Enough to tell packets apart: the DNS header and question, or a TLS record header and ciphertext. */
+    private static final int HASHED_PAYLOAD = 128;
 
     private final long[] keys = new long[SLOTS];
     private final long[] times = new long[SLOTS];
-    private final int[] ifIndex = new int[SLOTS];
+    private final long[] ifIndex = new long[SLOTS];
     /** Meter bookkeeping of the counted copy, so it can move to the interface where the packet leaves. */
     final String[] iface = new String[SLOTS];
     final int[] packetType = new int[SLOTS];
@@ -24,24 +25,27 @@ final class CrossingCopies {
     private int lastSlot;
 
     /**
+     * {@code ifIndex}: the interface the frame was captured on ({@link #ofCaptureInterface} for a file's interface
+     * id; an SLL2 index as it is). Frames with an SLL2 index and frames of a file's other interfaces are two
+     * captures (e.g. of {@code any} and of eth0, merged): they are never taken for copies of each other.
      * Returns the slot of the earlier copy of this packet, or -1 when it is the first (then it is remembered and
      * {@link #lastSlot()} names its slot).
      */
-    int copyOf(ParsedFrame f, long nanos) {
+    int copyOf(ParsedFrame f, long nanos, long ifIndex) {
         if (!recognisable(f)) {
             return -1; // counted like every other frame, never taken for a copy of another
         }
-        long key = key(f);
+        long key = key(f) ^ (ifIndex >>> 32);
         int slot = (int) (key ^ (key >>> 32)) & (SLOTS - 1);
         if (keys[slot] == key && nanos - times[slot] <= WINDOW_NANOS && nanos >= times[slot]
-                && ifIndex[slot] != f.ifIndex) {
-            ifIndex[slot] = f.ifIndex; // the copy moved on: the same bytes again here are a new packet
+                && this.ifIndex[slot] != ifIndex) {
+            this.ifIndex[slot] = ifIndex; // the copy moved on: the same bytes again here are a new packet
             times[slot] = nanos;
             return slot;
         }
         keys[slot] = key;
         times[slot] = nanos;
-        ifIndex[slot] = f.ifIndex;
+        this.ifIndex[slot] = ifIndex;
         lastSlot = slot;
         return -1;
     }
@@ -56,6 +60,11 @@ final class CrossingCopies {
             return f.tcpHeaderComplete;
         }
         return f.protocol == ParsedFrame.UDP && f.transportOff > 0;
+    }
+
+    /** The interface key of a file's interface id, apart from every SLL2 index. */
+    static long ofCaptureInterface(int captureIf) {
+        return 1L << 32 | captureIf;
     }
 
     int lastSlot() {
@@ -80,9 +89,16 @@ final class CrossingCopies {
             h = mix(h, f.tcpFlags);
         }
         int n = Math.min(f.payloadLen, HASHED_PAYLOAD);
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        long h2 = 0x27D4EB2F165667C5L; // a second lane: two independent multiply chains run side by side
+        for (; i + 16 <= n; i += 16) {
+            h = mix(h, FrameParser.u64(b, f.payloadOff + i));
+            h2 = mix(h2, FrameParser.u64(b, f.payloadOff + i + 8));
+        }
+        for (; i < n; i++) {
             h = (h ^ (b[f.payloadOff + i] & 0xff)) * 0x100000001B3L;
         }
+        h = mix(h, h2);
         return h == 0 ? 1 : h;
     }
 

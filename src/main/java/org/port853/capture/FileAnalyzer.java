@@ -3,6 +3,7 @@ package org.port853.capture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,8 +47,9 @@ public final class FileAnalyzer {
 
     public static Result analyze(PcapFileReader reader, Collection<InetAddress> local, int maxLeaks)
             throws IOException {
-        // leaks complete out of order (when their response comes); keep the first maxLeaks by capture order
-        java.util.TreeMap<Long, LeakRecord> leaks = new java.util.TreeMap<>();
+        // leaks are emitted in capture order (seq 0, 1, ...) and updated when their response comes; keep the first
+        // maxLeaks, indexed by seq
+        List<LeakRecord> leaks = new ArrayList<>();
         long[] leakCount = {0};
         ProgramTotals programs = new ProgramTotals();
         TrafficMeter meter = new TrafficMeter(TrafficMeter.DEFAULT_SECONDS);
@@ -58,24 +60,30 @@ public final class FileAnalyzer {
                 LeakRecord r = c.toRecord(null);
                 programs.add(r);
                 if (c.seq() < maxLeaks) {
-                    leaks.put(c.seq(), r);
+                    leaks.add(r);
                 }
             }
 
             @Override
             public void update(LeakCandidate c) {
-                leaks.computeIfPresent(c.seq(), (k, r) -> r.withRcode(c.rcode()));
+                if (c.seq() < leaks.size()) {
+                    leaks.set((int) c.seq(), leaks.get((int) c.seq()).withRcode(c.rcode()));
+                }
             }
-        }, null);
-        reader.readAll(p::accept);
+        }, null, LeakStage::pipelined);
+        reader.readAll((ns, lt, iface, b, off, cap, orig) ->
+                p.accept(ns, lt, iface, reader.frameInterface(), reader.frameDirection(), b, off, cap, orig));
         p.flushLeaks();
+        if (p.leakStageFailure() instanceof Error e) {
+            throw e; // e.g. out of memory while parsing leaks: never a quietly incomplete result
+        }
         Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
         for (TrafficClass c : TrafficClass.values()) {
             totals.put(c, meter.total(c));
         }
         Map<FrameError, Long> kinds = p.parseErrors();
         return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
-                List.copyOf(leaks.values()), leakCount[0], p.parseErrorCount(), kinds,
+                List.copyOf(leaks), leakCount[0], p.parseErrorCount(), kinds,
                 p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter), programs.snapshot(),
                 p.crossingCopies(), p.reassemblyDroppedFlows());
     }

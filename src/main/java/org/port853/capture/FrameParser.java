@@ -341,6 +341,13 @@ public final class FrameParser {
         return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
     }
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    static long u64(byte[] b, int i) {
+        return (long) BIG_ENDIAN_LONG.get(b, i);
+    }
+
     static long u32(byte[] b, int i) {
         return ((long) (b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
     }

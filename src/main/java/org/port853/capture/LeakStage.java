@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import org.port853.core.IpAddresses;
 import org.xbill.DNS.Rcode;
 
 /**
@@ -29,7 +28,8 @@ import org.xbill.DNS.Rcode;
  * its addresses into a preallocated single-producer ring of {@link #SLOTS} slots and returns at once, so the
  * capture thread never allocates or parses names; a worker thread does the rest. When the ring is full the
  * message is dropped and counted ({@link #overflows()}); packet counts are unaffected (the meter is updated by
- * the capture thread).
+ * the capture thread). {@link #pipelined} is the same ring for a file: the reader waits for room instead of
+ * dropping, so the result is exactly the inline one while reading and leak parsing share two cores.
  */
 public final class LeakStage {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LeakStage.class.getName());
@@ -64,6 +64,8 @@ public final class LeakStage {
 
     // async mode
     private final boolean async;
+    /** Pipelined mode: a full ring makes the producer wait, never drop. */
+    private final boolean waitForRoom;
     private final long[] sTime;
     private final String[] sIface;
     private final byte[] sAddr;
@@ -77,8 +79,28 @@ public final class LeakStage {
     private volatile Throwable failure;
     private Thread worker;
 
-    private record Key(int protocol, int id, int clientPort, String client, String server) {
+    /**
+     * What ties a response to its query; addresses packed into longs (an IPv4 address in the low word, told apart
+     * from IPv6 by {@code alen}).
+     */
+    private record Key(int protocol, int alen, int id, int clientPort, long client0, long client1, long server0,
+                       long server1) {
+        static Key of(int protocol, int id, int clientPort, byte[] ab, int clientOff, int serverOff, int alen) {
+            return new Key(protocol, alen, id, clientPort, high(ab, clientOff, alen), low(ab, clientOff, alen),
+                    high(ab, serverOff, alen), low(ab, serverOff, alen));
+        }
+
+        private static long high(byte[] b, int off, int alen) {
+            return alen == 4 ? -1 : FrameParser.u64(b, off);
+        }
+
+        private static long low(byte[] b, int off, int alen) {
+            return alen == 4 ? FrameParser.u32(b, off) : FrameParser.u64(b, off + 8);
+        }
     }
+
+    /** Text of recently seen server addresses: leaks go to a handful of servers, formatting each time is waste. */
+    private final AddressTexts serverTexts = new AddressTexts();
 
     private static final class Pending {
         final LeakCandidate c;
@@ -93,11 +115,13 @@ public final class LeakStage {
         }
     }
 
-    private LeakStage(LeakSink out, TrafficMeter meter, IntConsumer badMessage, boolean async) {
+    private LeakStage(LeakSink out, TrafficMeter meter, IntConsumer badMessage, boolean async,
+                      boolean waitForRoom) {
         this.out = out;
         this.meter = meter;
         this.badMessage = badMessage;
         this.async = async;
+        this.waitForRoom = waitForRoom;
         int n = async ? SLOTS : 0;
         sTime = new long[n];
         sIface = new String[n];
@@ -108,12 +132,27 @@ public final class LeakStage {
 
     /** Processes messages on the caller's thread. {@code badMessage} is called with 1 per unreadable query. */
     public static LeakStage inline(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
-        return new LeakStage(out, meter, badMessage, false);
+        return new LeakStage(out, meter, badMessage, false, false);
     }
 
-    /** Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages). */
+    /**
+     * Processes messages on a worker thread behind a bounded ring ({@link #SLOTS} messages); a message that finds
+     * the ring full is dropped and counted (live capture must never wait).
+     */
     public static LeakStage async(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
-        LeakStage s = new LeakStage(out, meter, badMessage, true);
+        return started(new LeakStage(out, meter, badMessage, true, false));
+    }
+
+    /**
+     * Like {@link #async}, but a full ring makes the caller wait: nothing is lost, the sink sees exactly what
+     * {@link #inline} would give, in the same order (file analysis on two cores). The sink runs on the worker;
+     * {@link #flush()} waits for it.
+     */
+    public static LeakStage pipelined(LeakSink out, TrafficMeter meter, IntConsumer badMessage) {
+        return started(new LeakStage(out, meter, badMessage, true, true));
+    }
+
+    private static LeakStage started(LeakStage s) {
         s.worker = new Thread(s::run, "port853-leak-worker");
         s.worker.setDaemon(true);
         s.worker.start();
@@ -148,7 +187,7 @@ public final class LeakStage {
             return;
         }
         long t = tail.get();
-        if (t - head.get() >= SLOTS) {
+        if (t - head.get() >= SLOTS && !waitedForRoom(t)) {
             overflows.incrementAndGet();
             return;
         }
@@ -168,6 +207,27 @@ public final class LeakStage {
         if (workerParked) {
             LockSupport.unpark(worker);
         }
+    }
+
+    /** Pipelined mode: waits until the worker frees a slot; false when it cannot (live mode, or it failed). */
+    private boolean waitedForRoom(long t) {
+        if (!waitForRoom) {
+            return false;
+        }
+        for (int spins = 0; t - head.get() >= SLOTS; spins++) {
+            if (failure != null || !worker.isAlive()) {
+                return false;
+            }
+            if (workerParked) {
+                LockSupport.unpark(worker);
+            }
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(20_000L);
+            }
+        }
+        return true;
     }
 
     private void run() {
@@ -218,7 +278,8 @@ public final class LeakStage {
         LockSupport.unpark(worker);
         if (worker != Thread.currentThread()) {
             try {
-                worker.join(5000);
+                // a pipelined file waits for every message; live capture gives the worker 5 s
+                worker.join(waitForRoom ? 0 : 5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -260,17 +321,16 @@ public final class LeakStage {
         }
         int sOff = toServer ? dstOff : srcOff;
         int cOff = toServer ? srcOff : dstOff;
-        byte[] server = java.util.Arrays.copyOfRange(ab, sOff, sOff + alen);
         byte[] client = java.util.Arrays.copyOfRange(ab, cOff, cOff + alen);
         int clientPort = toServer ? srcPort : dstPort;
         leakQueries.incrementAndGet();
         meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        String serverText = IpAddresses.format(IpAddresses.fromBytes(server));
+        String serverText = serverTexts.text(ab, sOff, alen);
         LeakCandidate c = new LeakCandidate(t, iface, serverText, info.name(), info.type(), protocol, client,
                 clientPort, clientLocal, null, seq++);
         out.leak(c);
-        Key k = new Key(protocol, info.id(), clientPort, IpAddresses.format(IpAddresses.fromBytes(client)), serverText);
+        Key k = Key.of(protocol, info.id(), clientPort, ab, cOff, sOff, alen);
         Pending p = new Pending(c, nanos);
         Pending old = pending.get(k);
         if (old != null) {
@@ -307,7 +367,7 @@ public final class LeakStage {
             return;
         }
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
+        String server = serverTexts.text(ab, dstOff, alen);
         out.stubQuery(new LeakCandidate(t, iface, server, info.name(), info.type(), protocol,
                 java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen), srcPort, true, null, -1));
     }
@@ -318,9 +378,7 @@ public final class LeakStage {
             return;
         }
         int id = FrameParser.u16(b, off);
-        String server = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen)));
-        String client = IpAddresses.format(IpAddresses.fromBytes(java.util.Arrays.copyOfRange(ab, dstOff, dstOff + alen)));
-        Pending p = pending.remove(new Key(protocol, id, clientPort, client, server));
+        Pending p = pending.remove(Key.of(protocol, id, clientPort, ab, dstOff, srcOff, alen));
         if (p != null) {
             String rcode = Rcode.string(b[off + 3] & 0xf);
             for (Pending q = p; q != null; q = q.next) {

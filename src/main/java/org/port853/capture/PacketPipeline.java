@@ -121,9 +121,25 @@ public final class PacketPipeline {
      * @param origLen    original length on the wire (counted bytes)
      */
     public void accept(long epochNanos, int linkType, String iface, byte[] b, int off, int capLen, int origLen) {
+        accept(epochNanos, linkType, iface, -1, -1, b, off, capLen, origLen);
+    }
+
+    /**
+     * Processes one frame of a capture file that names its interface and direction (pcapng).
+     *
+     * @param captureIf  the file's interface id ({@link PcapFileReader#frameInterface()}), -1 when unknown: copies
+     *                   of one packet on several interfaces of a multi-interface file are counted once
+     * @param direction  {@link ParsedFrame#OUTGOING}, {@link ParsedFrame#TO_US} or -1 (pcapng flags); an SLL2
+     *                   packet type in the frame wins
+     */
+    public void accept(long epochNanos, int linkType, String iface, int captureIf, int direction, byte[] b, int off,
+                       int capLen, int origLen) {
         frames++;
         ParsedFrame f = frame;
         parser.parse(linkType, b, off, capLen, f);
+        if (f.packetType < 0) {
+            f.packetType = direction;
+        }
         switch (f.outcome) {
             case PORTS -> {
                 // handled below
@@ -162,9 +178,12 @@ public final class PacketPipeline {
             return;
         }
         long sec = Math.floorDiv(epochNanos, 1_000_000_000L);
-        if (f.ifIndex >= 0) {
-            iface = ifName(f.ifIndex);
-            int earlier = copies.copyOf(f, epochNanos);
+        if (f.ifIndex >= 0 || captureIf >= 0) {
+            long copyIf = f.ifIndex >= 0 ? f.ifIndex : CrossingCopies.ofCaptureInterface(captureIf);
+            if (f.ifIndex >= 0) {
+                iface = ifName(f.ifIndex);
+            }
+            int earlier = copies.copyOf(f, epochNanos, copyIf);
             if (earlier >= 0) {
                 sameCrossing(earlier, iface, f.packetType);
                 return;

@@ -49,6 +49,8 @@ public final class ParsedFrame {
 
     /** SLL2 packet type: a packet sent by this machine. */
     public static final int OUTGOING = 4;
+    /** SLL2 packet type: a packet addressed to this machine (what pcapng's "inbound" flag means). */
+    public static final int TO_US = 0;
 
     void reset(byte[] b) {
         outcome = Outcome.MALFORMED;

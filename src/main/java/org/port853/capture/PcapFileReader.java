@@ -60,6 +60,9 @@ public final class PcapFileReader implements AutoCloseable {
 
     private final List<Iface> ifaces = new ArrayList<>();
     private long lastNanos;
+    /** Of the frame being delivered: its pcapng interface id and its direction from the flags option. */
+    private int frameInterface = -1;
+    private int frameDirection = -1;
 
     private PcapFileReader(FileChannel channel, ByteBuffer whole, long size) throws IOException, PcapFormatException {
         this.channel = channel;
@@ -341,8 +344,51 @@ public final class PcapFileReader implements AutoCloseable {
         }
         byte[] b = data(body + 20, cap);
         lastNanos = nanos(i, ts);
-        h.frame(lastNanos, i.linkType, i.name, b, 0, frameBytes(cap, orig), frameLength(cap, orig));
+        frameInterface = (int) id;
+        frameDirection = direction(body + 20 + ((cap + 3) & ~3), body + bodyLen);
+        try {
+            h.frame(lastNanos, i.linkType, i.name, b, 0, frameBytes(cap, orig), frameLength(cap, orig));
+        } finally {
+            frameInterface = -1;
+            frameDirection = -1;
+        }
         return true;
+    }
+
+    /**
+     * The direction in a packet block's flags option (epb_flags / pack_flags, code 2, bits 0–1: 01 inbound,
+     * 10 outbound) as an SLL2 packet type ({@link ParsedFrame#TO_US}, {@link ParsedFrame#OUTGOING}); -1 when absent.
+     */
+    private int direction(int p, int end) {
+        while (end - p >= 4) {
+            int code = win.getShort(p) & 0xffff;
+            int len = win.getShort(p + 2) & 0xffff;
+            if (code == 0 || end - p - 4 < len) {
+                return -1;
+            }
+            if (code == 2 && len == 4) {
+                return switch (win.getInt(p + 4) & 3) {
+                    case 1 -> ParsedFrame.TO_US;
+                    case 2 -> ParsedFrame.OUTGOING;
+                    default -> -1;
+                };
+            }
+            p += 4 + ((len + 3) & ~3);
+        }
+        return -1;
+    }
+
+    /**
+     * The pcapng interface id of the frame being delivered (-1 for pcap and simple packet blocks); valid during
+     * {@link FrameHandler#frame}. Tells copies of one packet on several captured interfaces apart.
+     */
+    public int frameInterface() {
+        return frameInterface;
+    }
+
+    /** The frame's direction from the pcapng flags option as an SLL2 packet type, or -1; during the call. */
+    public int frameDirection() {
+        return frameDirection;
     }
 
     /**

@@ -145,12 +145,19 @@ final class Port853Content {
         byte[] b = f.buf;
         int al = f.addressLength();
         long h = seed ^ ((long) f.srcPort << 16 | f.dstPort) * 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < al; i++) {
-            h = (h ^ (b[f.srcOff + i] & 0xff)) * 0x100000001B3L;
-            h = (h ^ (b[f.dstOff + i] & 0xff)) * 0x100000001B3L;
+        if (al == 4) {
+            h = mix(h, FrameParser.u32(b, f.srcOff) << 32 | FrameParser.u32(b, f.dstOff));
+        } else {
+            h = mix(mix(h, FrameParser.u64(b, f.srcOff)), FrameParser.u64(b, f.srcOff + 8));
+            h = mix(mix(h, FrameParser.u64(b, f.dstOff)), FrameParser.u64(b, f.dstOff + 8));
         }
         h ^= h >>> 29;
         return h == 0 ? 1 : h;
+    }
+
+    private static long mix(long h, long v) {
+        h = (h ^ v) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
     }
 
     private int find(long key) {

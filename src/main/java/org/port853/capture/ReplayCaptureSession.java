@@ -76,7 +76,7 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
                             at = state[2] + rel;
                         }
                         state[3]++;
-                        pipeline.accept(at, lt, iface, b, off, cap, orig);
+                        pipeline.accept(at, lt, iface, r.frameInterface(), r.frameDirection(), b, off, cap, orig);
                     })) {
                         // next frame
                     }

@@ -1,6 +1,5 @@
 package org.port853.capture;
 
-import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,14 +30,19 @@ public final class TcpDnsReassembler {
     private static final int FIN = 0x01;
     private static final int RST = 0x04;
 
+    private static final byte[] NO_BUFFER = new byte[0];
+
+    /** A direction of a connection; its buffer is taken only when a message spans segments. */
     private static final class Flow {
         long nextSeq = -1;
-        byte[] buf = new byte[INITIAL_BUFFER];
+        byte[] buf = NO_BUFFER;
         int len;
         long lastNanos;
     }
 
-    private final Map<ByteBuffer, Flow> flows = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<FlowKey, Flow> flows = new LinkedHashMap<>(64, 0.75f, true);
+    /** Reused for look-ups; a copy becomes the map's key only when a flow is created. */
+    private final FlowKey probe = new FlowKey();
     private long buffered;
     private long droppedFlows;
     private long droppedBytes;
@@ -50,7 +54,7 @@ public final class TcpDnsReassembler {
             return;
         }
         expire(nanos);
-        ByteBuffer key = key(f);
+        FlowKey key = probe.set(f);
         int flags = f.tcpFlags();
         Flow flow = flows.get(key);
         long dataSeq = f.tcpSeq();
@@ -64,8 +68,8 @@ public final class TcpDnsReassembler {
         if (plen > 0 && !f.payloadTruncated()) {
             if (flow == null) {
                 if (flows.size() >= MAX_FLOWS) {
-                    Iterator<Map.Entry<ByteBuffer, Flow>> it = flows.entrySet().iterator();
-                    Map.Entry<ByteBuffer, Flow> eldest = it.next();
+                    Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
+                    Map.Entry<FlowKey, Flow> eldest = it.next();
                     dropped(eldest.getValue());
                     buffered -= eldest.getValue().buf.length;
                     it.remove();
@@ -110,15 +114,13 @@ public final class TcpDnsReassembler {
         buffered = 0;
     }
 
-    private Flow newFlow(ByteBuffer key) {
+    private Flow newFlow(FlowKey key) {
         Flow flow = new Flow();
-        flows.put(key, flow);
-        buffered += flow.buf.length;
-        makeRoom(0, flow);
+        flows.put(key.copy(), flow);
         return flow;
     }
 
-    private void remove(ByteBuffer key, Flow flow, boolean countDrop) {
+    private void remove(FlowKey key, Flow flow, boolean countDrop) {
         if (flow != null && flows.remove(key) != null) {
             buffered -= flow.buf.length;
             if (countDrop) {
@@ -185,13 +187,23 @@ public final class TcpDnsReassembler {
             flow.len = 0; // gap: resynchronise here
         }
         flow.nextSeq = (seq + (diff < 0 ? -diff : 0) + len) & 0xffffffffL;
+        if (flow.len == 0) {
+            // the common case: whole messages in one segment are read in place, only a partial tail is kept
+            int used = messages(b, off, len, sink);
+            off += used;
+            len -= used;
+            if (len == 0) {
+                return;
+            }
+        }
         if (flow.len + len > MAX_MESSAGE + 65535) {
             droppedBytes += flow.len;
             flow.len = 0;
             return;
         }
         if (flow.len + len > flow.buf.length) {
-            int size = Math.min(MAX_MESSAGE + 65535, Math.max(flow.len + len, flow.buf.length * 2));
+            int size = Math.min(MAX_MESSAGE + 65535, Math.max(flow.len + len,
+                    Math.max(INITIAL_BUFFER, flow.buf.length * 2)));
             makeRoom(size - flow.buf.length, flow);
             if (buffered + size - flow.buf.length > BYTE_BUDGET) {
                 droppedBytes += flow.len + len; // even alone this flow does not fit: give up its message
@@ -204,36 +216,84 @@ public final class TcpDnsReassembler {
         }
         System.arraycopy(b, off, flow.buf, flow.len, len);
         flow.len += len;
-        int p = 0;
-        while (flow.len - p >= 2) {
-            int mlen = FrameParser.u16(flow.buf, p);
-            if (flow.len - p - 2 < mlen) {
-                break;
-            }
-            if (mlen > 0) {
-                sink.message(flow.buf, p + 2, mlen);
-            }
-            p += 2 + mlen;
-        }
+        int p = messages(flow.buf, 0, flow.len, sink);
         if (p > 0) {
             System.arraycopy(flow.buf, p, flow.buf, 0, flow.len - p);
             flow.len -= p;
         }
         if (flow.len == 0 && flow.buf.length > INITIAL_BUFFER) {
-            buffered -= flow.buf.length - INITIAL_BUFFER; // give a large buffer back once its message is done
-            flow.buf = new byte[INITIAL_BUFFER];
+            buffered -= flow.buf.length; // give a large buffer back once its message is done
+            flow.buf = NO_BUFFER;
         }
     }
 
-    private static ByteBuffer key(ParsedFrame f) {
-        int al = f.addressLength();
-        byte[] k = new byte[2 * al + 4];
-        System.arraycopy(f.buf(), f.srcOffset(), k, 0, al);
-        System.arraycopy(f.buf(), f.dstOffset(), k, al, al);
-        k[2 * al] = (byte) (f.srcPort() >> 8);
-        k[2 * al + 1] = (byte) f.srcPort();
-        k[2 * al + 2] = (byte) (f.dstPort() >> 8);
-        k[2 * al + 3] = (byte) f.dstPort();
-        return ByteBuffer.wrap(k);
+    /** Passes on the complete length-prefixed messages at the start of {@code b[off, off+len)}; returns bytes used. */
+    private static int messages(byte[] b, int off, int len, MessageSink sink) {
+        int p = 0;
+        while (len - p >= 2) {
+            int mlen = FrameParser.u16(b, off + p);
+            if (len - p - 2 < mlen) {
+                break;
+            }
+            if (mlen > 0) {
+                sink.message(b, off + p + 2, mlen);
+            }
+            p += 2 + mlen;
+        }
+        return p;
+    }
+
+    /** Addresses and ports of one direction, packed into longs (IPv4 in the low words). */
+    private static final class FlowKey {
+        long src0;
+        long src1;
+        long dst0;
+        long dst1;
+        long ports;
+        int hash;
+
+        FlowKey set(ParsedFrame f) {
+            byte[] b = f.buf();
+            if (f.addressLength() == 4) {
+                src0 = -1; // with dst0 = -1 and the version bit in ports: IPv4 never equals an IPv6 key
+                src1 = FrameParser.u32(b, f.srcOffset());
+                dst0 = -1;
+                dst1 = FrameParser.u32(b, f.dstOffset());
+            } else {
+                src0 = FrameParser.u64(b, f.srcOffset());
+                src1 = FrameParser.u64(b, f.srcOffset() + 8);
+                dst0 = FrameParser.u64(b, f.dstOffset());
+                dst1 = FrameParser.u64(b, f.dstOffset() + 8);
+            }
+            ports = (long) f.srcPort() << 17 | f.dstPort() << 1 | (f.addressLength() == 4 ? 0 : 1);
+            long h = src0 * 31 + src1;
+            h = h * 31 + dst0;
+            h = h * 31 + dst1;
+            h = h * 31 + ports;
+            hash = Long.hashCode(h * 0x9E3779B97F4A7C15L);
+            return this;
+        }
+
+        FlowKey copy() {
+            FlowKey k = new FlowKey();
+            k.src0 = src0;
+            k.src1 = src1;
+            k.dst0 = dst0;
+            k.dst1 = dst1;
+            k.ports = ports;
+            k.hash = hash;
+            return k;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowKey k && k.ports == ports && k.src1 == src1 && k.dst1 == dst1 && k.src0 == src0
+                    && k.dst0 == dst0;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -170,4 +170,41 @@ final class Frames {
         }
         return java.util.Arrays.copyOf(b.array(), b.position());
     }
+    /** A frame of {@link #pcapngInterfaces}: on interface {@code iface}, with epb_flags {@code flags} (-1: none). */
+    record IfRec(long nanos, int iface, int flags, byte[] data) {
+    }
+
+    /** A pcapng file with several interfaces of one link type, named {@code names}, and flagged packet blocks. */
+    static byte[] pcapngInterfaces(int linkType, List<String> names, List<IfRec> recs) {
+        byte[] plain = pcapng(ByteOrder.LITTLE_ENDIAN, java.util.Collections.nCopies(1, linkType), names.subList(0, 1),
+                List.of());
+        ByteBuffer b = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(plain, 0, 28); // section header
+        for (String n : names) {
+            byte[] name = n.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int len = 20 + 4 + ((name.length + 3) & ~3) + 4;
+            b.putInt(1).putInt(len).putShort((short) linkType).putShort((short) 0).putInt(0);
+            b.putShort((short) 2).putShort((short) name.length).put(name);
+            for (int p = name.length; p % 4 != 0; p++) {
+                b.put((byte) 0);
+            }
+            b.putShort((short) 0).putShort((short) 0).putInt(len);
+        }
+        for (IfRec r : recs) {
+            int pad = (r.data().length + 3) & ~3;
+            int opts = r.flags() >= 0 ? 8 + 4 : 0;
+            int len = 32 + pad + opts;
+            long us = r.nanos() / 1000; // default resolution: microseconds
+            b.putInt(6).putInt(len).putInt(r.iface()).putInt((int) (us >>> 32)).putInt((int) us)
+                    .putInt(r.data().length).putInt(r.data().length).put(r.data());
+            for (int p = r.data().length; p < pad; p++) {
+                b.put((byte) 0);
+            }
+            if (r.flags() >= 0) {
+                b.putShort((short) 2).putShort((short) 4).putInt(r.flags()).putShort((short) 0).putShort((short) 0);
+            }
+            b.putInt(len);
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
 }

@@ -237,4 +237,43 @@ class PacketPipelineTest {
         assertEquals(1, got.size());
         assertEquals("NXDOMAIN", got.get(0).rcode(), "the 2023 capture's query waited for its answer");
     }
+    @Test
+    @DisplayName("pipelined (file) mode: a full ring makes the reader wait; every query and update arrives, in order")
+    void pipelinedStageWaitsInsteadOfDropping() {
+        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
+        java.util.concurrent.CountDownLatch slowStart = new java.util.concurrent.CountDownLatch(1);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                if (c.seq() == 0) {
+                    try {
+                        slowStart.await(300, java.util.concurrent.TimeUnit.MILLISECONDS); // the ring fills up
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                got.leak(c);
+            }
+
+            @Override
+            public void update(LeakCandidate c) {
+                got.update(c);
+            }
+        }, null, LeakStage::pipelined);
+        int n = 3 * LeakStage.SLOTS;
+        for (int i = 0; i < n; i++) {
+            int port = 10000 + i % 50000;
+            byte[] q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(port, 53, query("q" + i + ".test", i & 0xffff)));
+            byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, port, response("q" + i + ".test", i & 0xffff, 3)));
+            a.accept(t + i * 1000L, LinkTypes.RAW, "eth0", q, 0, q.length, q.length);
+            a.accept(t + i * 1000L + 500, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+        }
+        a.flushLeaks();
+        assertEquals(0, a.leakQueueOverflows());
+        assertEquals(n, got.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals("q" + i + ".test", got.get(i).name());
+            assertEquals("NXDOMAIN", got.get(i).rcode());
+        }
+    }
 }
