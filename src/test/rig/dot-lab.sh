@@ -3,7 +3,8 @@
 # server network namespace, reached from a client namespace over a veth pair. Nothing leaves the namespaces.
 # Conventions as in rig.sh (namespaces named after RIG_ID, 198.18.0.0/15 only, pid files with start times).
 #
-# Usage: dot-lab.sh start|stop|env|exec CMD...
+# Usage: dot-lab.sh start|stop|env|rekey|exec CMD...
+#   rekey: the good server (.2) gets a new key and certificate (same name, same CA) and restarts: a key change
 #   RIG_ID   [a-z0-9]{1,12}, default lab    namespaces ${RIG_ID}-lc (client) / ${RIG_ID}-ls (servers)
 #   RIG_NET  0..255, default 85              client 198.18.N.1/24
 #   RIG_DIR  default /tmp/port853-lab-${RIG_ID}
@@ -40,32 +41,8 @@ SERVERS=(good:2:good expired:3:expired wrongname:4:wrongname untrusted:5:untrust
 
 die() { echo "lab[$RIG_ID]: ERROR: $*" >&2; exit 1; }
 
-# ---------------------------------------------------------------- process bookkeeping (as rig.sh)
-starttime() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; s=${s##*) }; set -- $s; echo "${20}"; }
-alive() {
-    local pid=$1 st=${2:-} s
-    s=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-    s=${s##*) }; set -- $s
-    [[ $1 != Z && $1 != X ]] || return 1
-    [[ -z $st || ${20} == "$st" ]]
-}
-record() { echo "$2 $(starttime "$2" || echo 0)" > "$RUN/$1.pid"; }
-stop_rec() {
-    local p s i; [[ -f $RUN/$1.pid ]] || return 0
-    read -r p s < "$RUN/$1.pid"
-    if alive "$p" "$s"; then
-        kill -TERM "$p" 2>/dev/null || true
-        for ((i = 0; i < 250; i++)); do alive "$p" "$s" || break; sleep 0.02; done
-        alive "$p" "$s" && kill -KILL "$p" 2>/dev/null || true
-    fi
-    rm -f "$RUN/$1.pid"
-}
-spawn() {
-    local log=$1; shift
-    ( for f in /proc/$BASHPID/fd/*; do n=${f##*/}; ((n > 2)) && { eval "exec $n>&-"; } 2>/dev/null; done
-      exec </dev/null >>"$log" 2>&1
-      exec setsid "$@" ) &
-}
+# ---------------------------------------------------------------- process bookkeeping (shared with rig.sh)
+source "$(dirname "$SELF")/proc-lib.sh"
 
 # ---------------------------------------------------------------- PKI and zones (kept across restarts)
 mkpki() {
@@ -243,6 +220,17 @@ EOF
     trap - ERR
 }
 
+cmd_rekey() {
+    [[ -f $RUN/unbound-good.pid ]] || die "the lab is not running"
+    openssl req -new -noenc -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout "$PKI/good.key" -out "$PKI/good.csr" \
+        -subj "/CN=dot.test" 2>/dev/null
+    openssl x509 -req -in "$PKI/good.csr" -CA "$PKI/ca.pem" -CAkey "$PKI/ca.key" -CAcreateserial -days 3650 \
+        -extfile "$PKI/good.ext" -out "$PKI/good.pem" 2>/dev/null
+    chmod 644 "$PKI/good.key" "$PKI/good.pem"
+    stop_rec unbound-good
+    start_unbound good "$N.2"
+}
+
 cmd_env() {
     printf '%s=%q\n' RIG_ID "$RIG_ID" RIG_DIR "$RIG_DIR" LAB_CLI_NETNS "$CLI" LAB_SRV_NETNS "$SRV" LAB_CA "$PKI/ca.pem" \
         LAB_CLIENT "$N.1" LAB_GOOD "$N.2" LAB_EXPIRED "$N.3" LAB_WRONGNAME "$N.4" LAB_UNTRUSTED "$N.5" LAB_TLS12 "$N.6" \
@@ -253,6 +241,7 @@ case ${1:-} in
     start) cmd_start ;;
     stop) cmd_stop ;;
     env) cmd_env ;;
+    rekey) cmd_rekey ;;
     exec) shift; (($#)) || die "usage: dot-lab.sh exec CMD..."; exec ip netns exec "$CLI" "$@" ;;
     *) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac

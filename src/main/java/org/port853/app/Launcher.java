@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import org.port853.cli.CliServices;
 import org.port853.cli.Port853Command;
 import java.util.Arrays;
+import java.util.Optional;
 import org.port853.core.ProviderCatalog;
 import org.port853.logging.Logs;
+import org.port853.platform.EntryPoint;
 import org.port853.platform.demo.DemoAdapters;
 import org.port853.ui.AppServices;
 import picocli.CommandLine;
@@ -38,9 +40,9 @@ public final class Launcher {
             GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow()));
             return;
         }
-        if (args.length > 0 && args[0].equals("--windows-helper")) { // the elevated entry point on Windows
-            org.port853.platform.windows.WindowsHelperMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
+        Optional<EntryPoint> entry = EntryPoint.forFlag(args[0]); // e.g. the elevated helper on Windows
+        if (entry.isPresent()) {
+            System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
         boolean windowsDemo = Arrays.asList(args).contains(WINDOWS_DEMO);
@@ -56,6 +58,15 @@ public final class Launcher {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** Runs a platform's entry point where it is supported; elsewhere says so and returns 2. */
+    static int runEntryPoint(EntryPoint e, String[] rest, java.io.PrintStream err) {
+        if (!e.isSupported()) {
+            err.println("port853 " + e.flag() + ": not available on this operating system.");
+            return 2;
+        }
+        return e.run(rest);
     }
 
     /**

@@ -16,13 +16,14 @@ public final class CaptureSessions {
     }
 
     /**
-     * Live capture on one interface, or on all of them ({@code null}): directly when this process may capture,
+     * Live capture on one interface, or on all of them ({@code null}; which devices that means on this machine comes
+     * from {@link CaptureDevices#forThisMachine()}): directly when this process may capture,
      * otherwise through the installed capture service ({@link ServiceCaptureSession}); with neither, the session's
      * {@code start()} explains what is missing.
      */
     public static CaptureSession live(String interfaceNameOrNullForAll) {
         if (LivePermission.check().isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET)) {
-            return new LiveCaptureSession(interfaceNameOrNullForAll);
+            return new LiveCaptureSession(interfaceNameOrNullForAll, CaptureDevices.forThisMachine());
         }
         return new ServiceCaptureSession(ServiceCaptureSession.SOCKET, interfaceNameOrNullForAll);
     }

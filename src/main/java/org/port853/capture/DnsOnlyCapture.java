@@ -15,7 +15,7 @@ class DnsOnlyCapture extends LiveCaptureSession {
 
     /** @param records receives each allowed frame as a {@link CaptureStream} record, on the capture thread */
     DnsOnlyCapture(Consumer<byte[]> records) {
-        super(null);
+        super(null, CaptureDevices.ANY); // the service streams SLL2 frames of the any device
         this.records = records;
     }
 

@@ -4,16 +4,20 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Live capture with libpcap called directly through JNA ({@link PcapNative}): the handle is read with
  * {@code pcap_next_ex} in non-blocking mode on its own thread, waiting in {@code poll} (100 ms) when nothing is
  * ready, so stopping only needs {@code running = false}. Per packet nothing is allocated: the header and the
- * frame are copied from libpcap's ring into one reused {@code byte[]}. All interfaces use the {@code any}
- * device with the SLL2 link type, which keeps the interface index. Not immediate mode: libpcap then uses
- * TPACKET_V3, whose blocks pack frames tightly (immediate mode falls back to TPACKET_V2 with one 64 KiB slot per
+ * frame are copied from libpcap's ring into one reused {@code byte[]}. Which devices "all interfaces" means
+ * comes from {@link CaptureDevices}: on Linux the {@code any} device with the SLL2 link type, which keeps the
+ * interface index; on Windows one Npcap handle per adapter, read in turn by the same thread. Not immediate mode:
+ * libpcap then uses TPACKET_V3, whose blocks pack frames tightly (immediate mode falls back to TPACKET_V2 with one 64 KiB slot per
  * frame, so 64 MiB held only ~1,000 frames and any 20 ms pause dropped packets); blocks are handed over when
  * full or after the 100 ms timeout. A housekeeping thread reads the drop counters every second and refreshes
  * this machine's addresses every five seconds. Leaked DNS messages are parsed on a worker ({@link LeakStage}).
@@ -30,11 +34,13 @@ class LiveCaptureSession extends AbstractCaptureSession {
             + " or (ip6 and ip6[6] != 6 and ip6[6] != 17 and ip6[6] != 58)";
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
-
-    private final String device;
     private static final int TIMEOUT_MILLIS = 100;
+    private static final Logger LOG = Logger.getLogger(LiveCaptureSession.class.getName());
 
-    private volatile long handle; // pcap_t*, 0 when closed
+    private final String requested; // null: all of this machine's devices
+    private final CaptureDevices devices;
+    private volatile List<String> openedLabels = List.of();
+    private long[] handles = new long[0]; // pcap_t*, under handleLock; empty when closed
     private final Object handleLock = new Object();
 
     /** Every captured frame, on the capture thread; {@code buf} is reused for the next frame. */
@@ -43,9 +49,11 @@ class LiveCaptureSession extends AbstractCaptureSession {
     }
     private volatile long ifNamesStamp;
 
-    LiveCaptureSession(String interfaceNameOrNull) {
+    /** @param devices which libpcap devices "all" and a named interface mean on this machine */
+    LiveCaptureSession(String interfaceNameOrNull, CaptureDevices devices) {
         super(LocalAddresses.ofThisMachine(), LiveCaptureSession::interfaceName, true);
-        this.device = interfaceNameOrNull == null || interfaceNameOrNull.isBlank() ? null : interfaceNameOrNull;
+        this.requested = interfaceNameOrNull == null || interfaceNameOrNull.isBlank() ? null : interfaceNameOrNull;
+        this.devices = devices;
     }
 
     static String interfaceName(int index) {
@@ -62,7 +70,16 @@ class LiveCaptureSession extends AbstractCaptureSession {
 
     @Override
     public String description() {
-        return device == null ? "live on all interfaces" : "live on " + device;
+        if (requested != null) {
+            return "live on " + requested;
+        }
+        List<String> labels = openedLabels;
+        return labels.isEmpty() || labels.equals(List.of("any")) ? "live on all interfaces"
+                : "live on all interfaces (" + String.join(", ", labels) + ")";
+    }
+
+    /** An activated handle and what its frames are counted under. */
+    private record Opened(long handle, int linkType, String label) {
     }
 
     @Override
@@ -76,8 +93,42 @@ class LiveCaptureSession extends AbstractCaptureSession {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             throw translate(e);
         }
+        List<CaptureDevice> wanted = requested == null ? devices.all() : List.of(devices.named(requested));
         PipelineWarmup.run(); // JIT-compile the per-packet path before packets arrive (~0.2 s)
-        String dev = device == null ? "any" : device;
+        List<Opened> opened = new ArrayList<>();
+        try {
+            for (CaptureDevice d : wanted) {
+                try {
+                    opened.add(open(d));
+                } catch (CaptureUnavailableException e) {
+                    if (!d.optional()) {
+                        throw e;
+                    }
+                    LOG.info("not capturing on " + d.label() + ": " + e.reason());
+                }
+            }
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            opened.forEach(o -> PcapNative.pcap_close(o.handle()));
+            throw e;
+        }
+        if (opened.isEmpty()) {
+            throw new CaptureUnavailableException("None of the capture devices could be opened.",
+                    "Check that the capture library works here, or name an interface with --interface.");
+        }
+        synchronized (handleLock) {
+            handles = opened.stream().mapToLong(Opened::handle).toArray();
+        }
+        openedLabels = opened.stream().map(Opened::label).toList();
+        startHousekeeping().scheduleWithFixedDelay(this::readStats, 1, 1, TimeUnit.SECONDS);
+        Thread t = new Thread(() -> loop(opened), "port853-capture");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Creates, configures and activates one handle; closes it again when any step fails. */
+    private static Opened open(CaptureDevice d) throws CaptureUnavailableException {
+        String dev = d.pcapName();
         Memory err = PcapNative.errbuf();
         long h = PcapNative.pcap_create(dev, PcapNative.address(err));
         if (h == 0) {
@@ -101,8 +152,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 };
                 throw new IllegalStateException(msg);
             }
-            if (device == null && PcapNative.pcap_set_datalink(h, LinkTypes.LINUX_SLL2) != 0) {
-                throw new IllegalStateException("cannot select link type SLL2: " + PcapNative.error(h));
+            if (d.linkType() != CaptureDevice.DEFAULT_LINK_TYPE && PcapNative.pcap_set_datalink(h, d.linkType()) != 0) {
+                throw new IllegalStateException("cannot select link type " + d.linkType() + ": " + PcapNative.error(h));
             }
             Memory prog = new Memory(16);
             prog.clear();
@@ -126,65 +177,81 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         if (!LinkTypes.isSupported(linkType)) {
             PcapNative.pcap_close(h);
-            throw new CaptureUnavailableException("Interface " + device + " has link type " + linkType
+            throw new CaptureUnavailableException("Interface " + d.label() + " has link type " + linkType
                     + ", which Port853 cannot read.", "Capture on all interfaces instead (no --interface).");
         }
-        handle = h;
-        startHousekeeping().scheduleWithFixedDelay(this::readStats, 1, 1, TimeUnit.SECONDS);
-        Thread t = new Thread(() -> loop(h, linkType, dev), "port853-capture");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return new Opened(h, linkType, d.label());
     }
 
     private static final PcapHeaderLayout HEADER = PcapHeaderLayout.forThisOs();
 
-    private void loop(long h, int linkType, String iface) {
+    /**
+     * Reads every handle in turn, one frame each per round; when none had a frame it waits in {@code poll} on all
+     * their descriptors (or sleeps 10 ms where there are none: Npcap).
+     */
+    private void loop(List<Opened> opened) {
+        int n = opened.size();
+        long[] hs = new long[n];
+        int[] linkTypes = new int[n];
+        String[] labels = new String[n];
         String reason = null;
         Memory out = new Memory(16);        // pcap_pkthdr* and u_char* written by pcap_next_ex
-        Memory pfd = new Memory(8);         // struct pollfd
+        Memory pfd = new Memory(8L * n);    // struct pollfd[n]
         pfd.clear();
-        int fd = PcapNative.selectableFd(h);
-        pfd.setInt(0, fd);
-        pfd.setShort(4, PcapNative.POLLIN);
+        boolean pollable = true;
+        for (int i = 0; i < n; i++) {
+            hs[i] = opened.get(i).handle();
+            linkTypes[i] = opened.get(i).linkType();
+            labels[i] = opened.get(i).label();
+            int fd = PcapNative.selectableFd(hs[i]);
+            pollable &= fd >= 0;
+            pfd.setInt(8L * i, fd);
+            pfd.setShort(8L * i + 4, PcapNative.POLLIN);
+        }
         long outAddr = PcapNative.address(out);
         long pfdAddr = PcapNative.address(pfd);
         Pointer hdr = new Pointer(0);
         Pointer data = new Pointer(0);
         byte[] buf = new byte[SNAPLEN + 64];
         try {
+            reading:
             while (running) {
                 Throwable workerFailure = pipeline.leakStageFailure();
                 if (workerFailure != null) {
                     reason = "capture failed: the leak worker stopped: " + workerFailure;
                     break;
                 }
-                int rc = PcapNative.pcap_next_ex(h, outAddr, outAddr + 8);
-                if (rc == 1) {
-                    applyPendingClear();
-                    long stamp = ifNamesStamp;
-                    if (stamp != 0) {
-                        ifNamesStamp = 0;
-                        pipeline.forgetInterfaceNames();
+                boolean idle = true;
+                for (int i = 0; i < n; i++) {
+                    int rc = PcapNative.pcap_next_ex(hs[i], outAddr, outAddr + 8);
+                    if (rc == 1) {
+                        idle = false;
+                        applyPendingClear();
+                        long stamp = ifNamesStamp;
+                        if (stamp != 0) {
+                            ifNamesStamp = 0;
+                            pipeline.forgetInterfaceNames();
+                        }
+                        Pointer.nativeValue(hdr, out.getLong(0));
+                        Pointer.nativeValue(data, out.getLong(8));
+                        int caplen = Math.min(HEADER.caplen(hdr), buf.length);
+                        data.read(0, buf, 0, caplen);
+                        onFrame(HEADER.nanos(hdr), linkTypes[i], labels[i], buf, caplen, HEADER.len(hdr));
+                    } else if (rc == -2) {
+                        break reading;
+                    } else if (rc != 0) {
+                        if (running) {
+                            reason = "capture failed" + (n > 1 ? " on " + labels[i] : "") + ": " + PcapNative.error(hs[i]);
+                        }
+                        break reading;
                     }
-                    Pointer.nativeValue(hdr, out.getLong(0));
-                    Pointer.nativeValue(data, out.getLong(8));
-                    int caplen = Math.min(HEADER.caplen(hdr), buf.length);
-                    data.read(0, buf, 0, caplen);
-                    onFrame(HEADER.nanos(hdr), linkType, iface, buf, caplen, HEADER.len(hdr));
-                } else if (rc == 0) {
-                    if (fd >= 0) {
-                        PcapNative.Libc.poll(pfdAddr, 1, TIMEOUT_MILLIS);
+                }
+                if (idle) {
+                    if (pollable) {
+                        PcapNative.Libc.poll(pfdAddr, n, TIMEOUT_MILLIS);
                     } else {
                         Thread.sleep(10);
                     }
-                } else if (rc == -2) {
-                    break;
-                } else {
-                    if (running) {
-                        reason = "capture failed: " + PcapNative.error(h);
-                    }
-                    break;
                 }
             }
         } catch (InterruptedException e) {
@@ -203,8 +270,10 @@ class LiveCaptureSession extends AbstractCaptureSession {
             java.lang.ref.Reference.reachabilityFence(pfd);
             readStats();
             synchronized (handleLock) {
-                handle = 0;
-                PcapNative.pcap_close(h);
+                handles = new long[0];
+                for (long h : hs) {
+                    PcapNative.pcap_close(h);
+                }
             }
             stopHousekeeping();
             finished(reason);
@@ -213,16 +282,22 @@ class LiveCaptureSession extends AbstractCaptureSession {
 
     private final Memory stat = new Memory(16);
 
+    /** Drop counters summed over the open handles. */
     private void readStats() {
         synchronized (handleLock) {
-            long h = handle;
-            if (h == 0) {
+            if (handles.length == 0) {
                 return;
             }
-            // struct pcap_stat: ps_recv, ps_drop, ps_ifdrop (u_int each)
-            if (PcapNative.pcap_stats(h, PcapNative.address(stat)) == 0) {
-                meter.setDrops(stat.getInt(4) & 0xffffffffL, stat.getInt(8) & 0xffffffffL);
+            long drops = 0;
+            long ifDrops = 0;
+            for (long h : handles) {
+                // struct pcap_stat: ps_recv, ps_drop, ps_ifdrop (u_int each)
+                if (PcapNative.pcap_stats(h, PcapNative.address(stat)) == 0) {
+                    drops += stat.getInt(4) & 0xffffffffL;
+                    ifDrops += stat.getInt(8) & 0xffffffffL;
+                }
             }
+            meter.setDrops(drops, ifDrops);
         }
     }
 
@@ -245,7 +320,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         if (low.contains("no such device") || low.contains("doesn't exist")) {
             return new CaptureUnavailableException("No such network interface: " + msg,
-                    "List interfaces with 'ip link' and pass one of them, or omit --interface.", e);
+                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,
                 "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e);

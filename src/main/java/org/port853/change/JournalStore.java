@@ -17,7 +17,8 @@ import org.port853.core.PendingChange;
 /**
  * Keeps the journal in the privileged state directory ({@code journal.json}, mode 0600) and a public
  * marker of an unverified change ({@code pending.json}, 0644, no file contents) that unprivileged status
- * readers can see.
+ * readers can see: in the same directory, or in a directory of its own where the state directory is closed to
+ * them (Windows: an ACL, not a file mode, decides who reads).
  */
 public final class JournalStore {
     static final String JOURNAL = "journal.json";
@@ -29,9 +30,16 @@ public final class JournalStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final Path dir;
+    private final Path markerDir;
 
     public JournalStore(Path dir) {
+        this(dir, dir);
+    }
+
+    /** @param markerDir where {@code pending.json} goes, readable by status readers ({@link #readMarker(Path)}) */
+    public JournalStore(Path dir, Path markerDir) {
         this.dir = dir;
+        this.markerDir = markerDir;
     }
 
     public Path dir() {
@@ -81,13 +89,14 @@ public final class JournalStore {
                     j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
-            AtomicFiles.delete(dir.resolve(MARKER));
+            AtomicFiles.delete(markerDir.resolve(MARKER));
         } else {
+            AtomicFiles.ensureDirectory(markerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
             ObjectNode m = JSON.createObjectNode();
             m.put("id", j.pending().id());
             m.put("started", j.pending().started().toString());
             m.put("description", j.pending().description());
-            AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
+            AtomicFiles.write(markerDir.resolve(MARKER), JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
     }
 

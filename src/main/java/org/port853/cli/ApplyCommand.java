@@ -7,6 +7,7 @@ import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.pins.ServerPins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,9 @@ final class ApplyCommand implements Callable<Integer> {
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
         ApplyResult r = adapter.apply(desired, linkResolvConf);
-        Results.print(spec.commandLine(), r, json, plan);
+        ServerPins.Result pins = services.pins() == null ? ServerPins.Result.NONE
+                : services.pins().apply(services.catalog().get()).afterChange(r, desired);
+        Results.print(spec.commandLine(), r, json, plan, pins);
         return ExitCodes.of(r);
     }
 

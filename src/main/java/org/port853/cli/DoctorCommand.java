@@ -11,6 +11,7 @@ import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.LinuxSystemSources;
 import org.port853.probe.dot.ProbeOptions;
 import org.port853.probe.pins.PinStore;
+import org.port853.probe.pins.ServerPins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
         ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(XdgDirs.state().resolve("pins.json"));
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
-                .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins);
+                .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins,
+                        ServerPins.publishedPins(services.catalog().get().all()));
         pins.save();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

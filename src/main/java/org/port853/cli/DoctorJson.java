@@ -8,6 +8,7 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.pins.ServerPins;
 import org.port853.probe.pins.PinRecord;
 
 /** The JSON documents of doctor, pins and bench-providers (documented in README.md). */
@@ -19,20 +20,22 @@ final class DoctorJson {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("failed", r.failed());
         ArrayNode checks = o.putArray("checks");
-        for (Check c : r.checks()) {
-            ObjectNode n = checks.addObject();
-            n.put("id", c.id());
-            n.put("status", c.status().jsonName());
-            n.put("server", c.server());
-            n.put("evidence", c.evidence());
-            n.put("fix", c.fix());
-            n.put("fixAction", c.fixAction());
-        }
+        r.checks().forEach(c -> check(checks.addObject(), c));
         ArrayNode probes = o.putArray("servers");
         r.probes().forEach(p -> probe(probes.addObject(), p));
         ArrayNode skipped = o.putArray("skipped");
         r.skipped().forEach(skipped::add);
         return o;
+    }
+
+    /** One check as doctor and pins print it. */
+    static void check(ObjectNode n, Check c) {
+        n.put("id", c.id());
+        n.put("status", c.status().jsonName());
+        n.put("server", c.server());
+        n.put("evidence", c.evidence());
+        n.put("fix", c.fix());
+        n.put("fixAction", c.fixAction());
     }
 
     static void probe(ObjectNode n, ProbeReport p) {
@@ -84,15 +87,25 @@ final class DoctorJson {
             n.put("changed", p.lastPin() != null && !p.lastPin().equals(p.pin()));
         }
         ArrayNode ch = o.putArray("checks");
-        for (Check c : checks) {
-            ObjectNode n = ch.addObject();
-            n.put("id", c.id());
+        checks.forEach(c -> check(ch.addObject(), c));
+        return o;
+    }
+
+    /** apply's "pins" (one per server with a TLS name) and "pinsProblem" fields. */
+    static void chosenPins(ObjectNode doc, ServerPins.Result pins) {
+        ArrayNode arr = doc.putArray("pins");
+        for (ServerPins.Recorded p : pins.pins()) {
+            Check c = p.check();
+            ObjectNode n = arr.addObject();
+            n.put("server", p.server());
+            n.put("pin", p.verdict().pin());
+            n.put("source", p.verdict().source());
+            n.put("seenPin", p.verdict().seenPin());
             n.put("status", c.status().jsonName());
-            n.put("server", c.server());
             n.put("evidence", c.evidence());
             n.put("fix", c.fix());
         }
-        return o;
+        doc.put("pinsProblem", pins.problem());
     }
 
     static ObjectNode bench(List<BenchResult> ranked, BenchResult suggestion, List<String> names) {

@@ -2,7 +2,6 @@ package org.port853.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.port853.helper.HelperDocuments;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Hardening;
 import picocli.CommandLine.Command;
@@ -33,16 +32,14 @@ final class HardenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         ApplyResult r = dryRun
                 ? ApplyResult.of(ApplyResult.Outcome.PLANNED, revert ? "would delete table inet " + Hardening.TABLE
                         + " and remove " + Hardening.FILE : Hardening.preview())
                 : services.adapter().get().harden(!revert);
-        if (json) {
-            out.println(Json.write(HelperDocuments.resultNode(r)));
-        } else {
-            out.println(r.outcome() + ": " + r.reason());
-            r.actions().forEach(a -> out.println("  " + a));
+        Results.print(spec.commandLine(), r, json, null);
+        if (!json) {
+            PrintWriter to = r.succeeded() ? spec.commandLine().getOut() : spec.commandLine().getErr();
+            r.actions().forEach(a -> to.println("  " + a));
         }
         return ExitCodes.of(r);
     }

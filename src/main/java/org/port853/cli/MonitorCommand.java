@@ -61,7 +61,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             err.println("port853 monitor: --duration must be at least 1 second.");
             return 2;
         }
-        if (iface != null && !iface.matches("[A-Za-z0-9_.:@-]{1,32}")) {
+        if (iface != null && !org.port853.capture.CaptureDevice.isPlausibleName(iface)) {
             err.println("port853 monitor: '" + iface + "' is not an interface name.");
             return 2;
         }

@@ -3,23 +3,22 @@ package org.port853.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
-import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.doctor.Doctor;
-import org.port853.probe.doctor.LinuxSystemSources;
-import org.port853.probe.dot.ProbeOptions;
-import org.port853.probe.dot.ProbeReport;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.Pinning;
 import org.port853.probe.pins.StubbyExport;
+import org.port853.probe.pins.NetworkChanges;
+import org.port853.probe.pins.PinWatcher;
+import org.port853.probe.pins.ServerPins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +48,13 @@ final class PinsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the stable JSON document.")
     boolean json;
 
+    @Option(names = "--watch", description = "Keep running: re-check the recorded pins now, every --every and shortly "
+            + "after each network change (Linux: rtnetlink), printing each check; a changed key prints an ALERT line.")
+    boolean watch;
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "Period of --watch, e.g. 6h (default), 30m, 90s.")
+    String every = "6h";
+
     PinsCommand(CliServices services) {
         this.services = services;
     }
@@ -58,32 +64,37 @@ final class PinsCommand implements Callable<Integer> {
         if (export != null && !export.equals("stubby")) {
             throw new InvalidInputException("--export knows one format: stubby");
         }
-        PinStore store = PinStore.load(XdgDirs.state().resolve("pins.json"));
+        ServerPins pins = probe.serverPins(() -> services.catalog().get().all());
         PrintWriter out = spec.commandLine().getOut();
-        Instant now = Clock.systemUTC().instant();
         if (accept != null) {
-            if (!Pinning.accept(store, ServerAddress.parse(accept).toString(), now)) {
+            PinStore store = PinStore.load(pins.file());
+            if (!Pinning.accept(store, ServerAddress.parse(accept).toString(), Clock.systemUTC().instant())) {
                 throw new InvalidInputException("no recorded key for " + accept + "; run 'port853 pins --check' first");
             }
             store.save();
         }
-        List<Check> checks = new ArrayList<>();
+        if (watch) {
+            return watch(pins, out);
+        }
         List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
         if (targets.isEmpty()) {
             targets.addAll(Doctor.configuredServers(services.adapter().get().readState()));
         }
+        PinStore store = PinStore.load(pins.file());
         if (check) {
             for (PinRecord r : store.all()) {
                 ServerAddress s = ServerAddress.parse(r.server());
                 if (!targets.contains(s)) targets.add(s);
             }
         }
+        List<Check> checks = new ArrayList<>();
         if (check || !targets.isEmpty() && export == null) {
-            Doctor doctor = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC());
-            for (ProbeReport r : doctor.probeAll(targets, ProbeOptions.quick(probe.timeout()).withWarmRounds(0))) {
-                checks.add(Pinning.check(store, r, now).toCheck(r.server().toString()));
+            ServerPins.Result r = pins.record(targets);
+            if (r.problem() != null) {
+                throw new IOException(r.problem());
             }
-            store.save();
+            r.pins().forEach(p -> checks.add(p.check()));
+            store = PinStore.load(pins.file());
         }
         if (export != null) {
             out.print(StubbyExport.render(store.all()));
@@ -98,5 +109,30 @@ final class PinsCommand implements Callable<Integer> {
         }
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** --watch: never returns on its own; stopped by a signal. */
+    private int watch(ServerPins pins, PrintWriter out) {
+        if (export != null || json) {
+            throw new InvalidInputException("--watch prints text and cannot be combined with --export or --json");
+        }
+        Duration period = PinWatchPrinter.parsePeriod(every);
+        PinWatchPrinter printer = new PinWatchPrinter(out);
+        ServerPins.Result first = pins.record(probe.parsedServers()); // --server: recorded now, shown by the first check
+        if (first.problem() != null) {
+            out.println("WARNING " + first.problem());
+        }
+        PinWatcher watcher = new PinWatcher(PinWatcher.daemonScheduler(), period, PinWatcher.DEFAULT_DEBOUNCE,
+                pins::recheckRecorded, printer::print);
+        try (watcher; NetworkChanges net = PinWatchPrinter.networkChanges(watcher, out)) {
+            watcher.start(true);
+            out.println("Watching the pins in " + pins.file() + ": every " + every + (net == null ? ""
+                    : " and after network changes") + ". Stop with Ctrl+C.");
+            out.flush();
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
     }
 }

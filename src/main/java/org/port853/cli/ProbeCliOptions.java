@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
+import java.util.function.Supplier;
+import org.port853.core.Provider;
+import org.port853.core.XdgDirs;
 import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.pins.ServerPins;
 import org.port853.probe.dot.TrustAnchors;
 import picocli.CommandLine.Option;
 
@@ -35,6 +40,14 @@ final class ProbeCliOptions {
             throw new InvalidInputException("--timeout must be between 10 and 60000 ms");
         }
         return Duration.ofMillis(timeoutMillis);
+    }
+
+    /** The user's pins, probed with these options (quick probes, no warm rounds). */
+    ServerPins serverPins(Supplier<List<Provider>> providers) {
+        DotProbe dot = probe();
+        Duration t = timeout();
+        return new ServerPins(s -> dot.probeAll(s, ProbeOptions.quick(t).withWarmRounds(0)),
+                XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
     }
 
     DotProbe probe() {

@@ -1,6 +1,10 @@
 package org.port853.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.port853.platform.ApplyResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.CheckStatus;
+import org.port853.probe.pins.ServerPins;
 import org.port853.platform.Plan;
 import picocli.CommandLine;
 
@@ -10,8 +14,20 @@ final class Results {
     }
 
     static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan) {
+        print(cl, r, json, plan, null);
+    }
+
+    /**
+     * With {@code pins} (apply; null for other changes), the pins recorded for the servers the change put in place:
+     * a "pins" field, or one line each.
+     */
+    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins) {
         if (json) {
-            cl.getOut().println(Json.write(Json.result(r, plan)));
+            ObjectNode doc = Json.result(r, plan);
+            if (pins != null) {
+                DoctorJson.chosenPins(doc, pins);
+            }
+            cl.getOut().println(Json.write(doc));
             return;
         }
         String label = label(r.outcome());
@@ -20,6 +36,17 @@ final class Results {
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
                 + " (" + r.elapsed().toMillis() + " ms).";
         (r.succeeded() ? cl.getOut() : cl.getErr()).println(line);
+        if (pins == null) {
+            return;
+        }
+        for (ServerPins.Recorded p : pins.pins()) {
+            Check c = p.check();
+            (c.status() == CheckStatus.FAILURE ? cl.getErr() : cl.getOut()).println("Pin " + p.server() + ": "
+                    + c.evidence() + (c.fix() == null ? "" : " " + c.fix()));
+        }
+        if (pins.problem() != null) {
+            cl.getErr().println("Pins: " + pins.problem() + " (the change itself stands).");
+        }
     }
 
     private static String label(ApplyResult.Outcome o) {

@@ -70,7 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("port853 verify: --queries must be between 1 and 100.");
             return ExitCodes.BAD_INPUT;
         }
-        if (iface != null && !iface.matches("[A-Za-z0-9_.:@-]{1,32}")) {
+        if (iface != null && !org.port853.capture.CaptureDevice.isPlausibleName(iface)) {
             err.println("port853 verify: '" + iface + "' is not an interface name.");
             return ExitCodes.BAD_INPUT;
         }

@@ -3,14 +3,27 @@ package org.port853.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A DNS-over-TLS provider from the catalogue or defined by the user. */
+/**
+ * A DNS-over-TLS provider from the catalogue or defined by the user. {@code spkiPins}: the SHA-256 SPKI pins
+ * (base64) the provider publishes for its servers' keys, empty when it publishes none (then Port853 trusts the
+ * key it first sees).
+ */
 public record Provider(String id, String displayName, List<String> ipv4, List<String> ipv6, String tlsName,
                        String dohTemplate, Filtering filtering, String operator, String jurisdiction,
-                       String sourceUrl, boolean custom) {
+                       String sourceUrl, boolean custom, List<String> spkiPins) {
 
     public Provider {
         ipv4 = List.copyOf(ipv4 == null ? List.of() : ipv4);
         ipv6 = List.copyOf(ipv6 == null ? List.of() : ipv6);
+        spkiPins = List.copyOf(spkiPins == null ? List.of() : spkiPins);
+    }
+
+    /** A provider that publishes no pins. */
+    public Provider(String id, String displayName, List<String> ipv4, List<String> ipv6, String tlsName,
+                    String dohTemplate, Filtering filtering, String operator, String jurisdiction,
+                    String sourceUrl, boolean custom) {
+        this(id, displayName, ipv4, ipv6, tlsName, dohTemplate, filtering, operator, jurisdiction, sourceUrl, custom,
+                List.of());
     }
 
     /** All addresses as servers with the TLS name, IPv4 first (the order resolved tries them). */

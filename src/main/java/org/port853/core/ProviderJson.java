@@ -36,7 +36,7 @@ public final class ProviderJson {
     public static final String USER_DEFINED = "user-defined";
 
     private static final Set<String> FIELDS = Set.of("id", "displayName", "ipv4", "ipv6", "tlsName", "dohTemplate",
-            "filtering", "operator", "jurisdiction", "sourceUrl", "custom");
+            "filtering", "operator", "jurisdiction", "sourceUrl", "custom", "spkiPins");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -108,7 +108,7 @@ public final class ProviderJson {
                     }
                 }
             }
-            return build(
+            Provider p = build(
                     text(node, "id", true),
                     text(node, "displayName", true),
                     list(node, "ipv4"),
@@ -120,6 +120,9 @@ public final class ProviderJson {
                     text(node, "jurisdiction", !custom),
                     text(node, "sourceUrl", !custom),
                     custom);
+            List<String> pins = field("spkiPins", () -> spkiPins(list(node, "spkiPins")));
+            return pins.isEmpty() ? p : new Provider(p.id(), p.displayName(), p.ipv4(), p.ipv6(), p.tlsName(),
+                    p.dohTemplate(), p.filtering(), p.operator(), p.jurisdiction(), p.sourceUrl(), p.custom(), pins);
         } catch (FieldException e) {
             throw new InvalidInputException(where + ": field " + e.field + ": " + e.getMessage());
         }
@@ -141,6 +144,8 @@ public final class ProviderJson {
         o.put("jurisdiction", p.jurisdiction());
         o.put("sourceUrl", p.sourceUrl());
         o.put("custom", p.custom());
+        ArrayNode pins = o.putArray("spkiPins");
+        p.spkiPins().forEach(pins::add);
         return o;
     }
 
@@ -254,6 +259,27 @@ public final class ProviderJson {
         throw new InvalidInputException("filtering '" + Printable.of(text) + "' must be one of none, malware, ads, family");
     }
 
+    /** Published pins: base64 of a SHA-256 digest (44 characters), each once. */
+    static List<String> spkiPins(List<String> pins) {
+        List<String> out = new ArrayList<>();
+        for (String pin : pins) {
+            byte[] digest;
+            try {
+                digest = java.util.Base64.getDecoder().decode(pin);
+            } catch (IllegalArgumentException e) {
+                digest = new byte[0];
+            }
+            if (digest.length != 32 || pin.length() != 44) {
+                throw new InvalidInputException("'" + Printable.of(pin) + "' is not a SHA-256 SPKI pin (base64 of 32 bytes)");
+            }
+            if (out.contains(pin)) {
+                throw new InvalidInputException("pin " + pin + " is listed twice");
+            }
+            out.add(pin);
+        }
+        return out;
+    }
+
     private static List<String> addresses(List<String> texts, boolean v4) {
         List<String> out = new ArrayList<>();
         if (texts == null) {
@@ -299,12 +325,12 @@ public final class ProviderJson {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new FieldException(name, "must be an array of address strings");
+            throw new FieldException(name, "must be an array of strings");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isTextual()) {
-                throw new FieldException(name, "must be an array of address strings");
+                throw new FieldException(name, "must be an array of strings");
             }
             out.add(e.asText());
         }

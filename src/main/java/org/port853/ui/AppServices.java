@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 
 import org.port853.capture.CaptureSession;
 import org.port853.capture.CaptureSessions;
+import org.port853.core.ProviderCatalog;
 import org.port853.core.XdgDirs;
 import org.port853.platform.ResolverAdapter;
 import org.port853.platform.ResolverAdapters;
@@ -14,6 +15,7 @@ import org.port853.platform.demo.DemoQuerySender;
 import org.port853.platform.demo.DemoResolverAdapter;
 import org.port853.probe.QuerySender;
 import org.port853.probe.SystemResolverQuerySender;
+import org.port853.probe.pins.ServerPins;
 import org.port853.ui.common.Notifier;
 import org.port853.ui.providers.ProviderSource;
 
@@ -29,10 +31,17 @@ import org.port853.ui.providers.ProviderSource;
  * @param executor  runs all system work, never on the JavaFX thread
  * @param notifier  desktop notifications
  * @param demo      true when everything above is simulated; the window says so
+ * @param pins      the user's server pins (recorded after apply, watched); null: none (demo, tests), so a
+ *                  simulated apply never probes a real provider
  */
 public record AppServices(ResolverAdapter adapter, CaptureFactory capture, QuerySender probe,
                           ProviderSource providers, Path configDir, Executor executor, Notifier notifier,
-                          boolean demo) {
+                          boolean demo, ServerPins pins) {
+
+    public AppServices(ResolverAdapter adapter, CaptureFactory capture, QuerySender probe, ProviderSource providers,
+                       Path configDir, Executor executor, Notifier notifier, boolean demo) {
+        this(adapter, capture, probe, providers, configDir, executor, notifier, demo, null);
+    }
 
     /** Creates a capture session; called once per window. */
     @FunctionalInterface
@@ -40,11 +49,13 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
         CaptureSession create();
     }
 
+    private static final java.time.Duration PIN_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     /** The real machine: detected adapter, live capture on all interfaces, real probe. */
     public static AppServices forSystem() {
         return new AppServices(new LazyResolverAdapter(ResolverAdapters::detect), () -> CaptureSessions.live(null),
                 new SystemResolverQuerySender(), ProviderSource.system(), XdgDirs.config(), newExecutor(),
-                Notifier.desktop(), false);
+                Notifier.desktop(), false, ServerPins.system(() -> ProviderCatalog.loadDefault().all(), PIN_TIMEOUT));
     }
 
     /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */

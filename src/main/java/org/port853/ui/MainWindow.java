@@ -68,6 +68,8 @@ public final class MainWindow {
     private final Runnable openDemo;
     private Runnable onExitDemo;
     private java.util.function.BooleanSupplier keepMonitoringWhenHidden = () -> false;
+    /** Re-checks the servers' key pins while the window runs; null in demo and tests (no real pins). */
+    private org.port853.ui.diagnostics.PinWatch pinWatch;
     private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
 
     /**
@@ -144,7 +146,7 @@ public final class MainWindow {
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
                 tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
-                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status)),
+                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status, () -> pinWatch)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             fill(t);
@@ -414,14 +416,21 @@ public final class MainWindow {
         }));
     }
 
-    /** Reads the resolver state and starts monitoring; both in the background. */
+    /** Reads the resolver state and starts monitoring (traffic, and the servers' key pins); all in the background. */
     public void start() {
         model.refresh();
         traffic.start();
+        if (services.pins() != null && pinWatch == null) {
+            pinWatch = org.port853.ui.diagnostics.PinWatch.start(services.pins(), services.notifier());
+        }
     }
 
     public void shutdown() {
         traffic.stop();
+        if (pinWatch != null) {
+            pinWatch.close();
+            pinWatch = null;
+        }
     }
 
     public AppModel model() { return model; }

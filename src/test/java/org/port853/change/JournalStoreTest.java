@@ -53,6 +53,19 @@ class JournalStoreTest {
     }
 
     @Test
+    void markerInItsOwnFolderWhenGiven() throws IOException {
+        Path dir = root.resolve("ProgramData/Port853");
+        Path markers = dir.resolve("status");
+        JournalStore s = new JournalStore(dir, markers);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        s.save(new Journal(c.before(), c));
+        assertFalse(Files.exists(dir.resolve("pending.json")), "not next to the journal");
+        assertEquals(new PendingChange("c0ffee", c.started(), c.description()), JournalStore.readMarker(markers));
+        s.save(new Journal(c.before(), null));
+        assertNull(JournalStore.readMarker(markers));
+    }
+
+    @Test
     void markerOnlyWhilePending() throws IOException {
         Path dir = root.resolve("state");
         JournalStore s = new JournalStore(dir);

@@ -118,9 +118,13 @@ class CliCommandsTest {
     final RecordingAdapter adapter = new RecordingAdapter();
 
     Run run(String... args) {
+        return run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
+    }
+
+    Run run(CliServices services, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.create(new CliServices(() -> adapter, ProviderCatalog::bundled));
+        CommandLine cl = Port853Command.create(services);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -212,6 +216,40 @@ class CliCommandsTest {
             assertEquals(DnssecMode.ALLOW_DOWNGRADE, s.dnssec());
             assertTrue(s.routeAllDomains());
             assertTrue(s.servers().stream().allMatch(x -> "dns.quad9.net".equals(x.tlsName())), s.servers().toString());
+        }
+
+        @Test
+        @DisplayName("apply records the applied servers' pins and shows them; a changed key is loud, the exit code stays")
+        void appliesAndShowsPins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            String pin = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> servers.stream()
+                    .map(x -> org.port853.probe.pins.ServerPinsTest.shows(x, pin)).toList(), dir.resolve("pins.json"),
+                    List::of, java.time.Clock.systemUTC());
+            Run json = run(new CliServices(() -> adapter, ProviderCatalog::bundled, c -> pins), "apply", "--server",
+                    "192.0.2.1#dns.example", "--mode", "strict", "--json");
+            assertEquals(0, json.code(), json.err());
+            JsonNode p = json.json().get("pins").get(0);
+            assertEquals("192.0.2.1#dns.example", p.get("server").asText());
+            assertEquals(pin, p.get("pin").asText());
+            assertEquals("tofu", p.get("source").asText());
+            assertEquals("ok", p.get("status").asText());
+            assertTrue(json.json().get("pinsProblem").isNull());
+            String other = java.util.Base64.getEncoder().encodeToString(new byte[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+            org.port853.probe.pins.ServerPins changed = new org.port853.probe.pins.ServerPins(servers -> servers.stream()
+                    .map(x -> org.port853.probe.pins.ServerPinsTest.shows(x, other)).toList(), dir.resolve("pins.json"),
+                    List::of, java.time.Clock.systemUTC());
+            Run text = run(new CliServices(() -> adapter, ProviderCatalog::bundled, c -> changed), "apply", "--server",
+                    "192.0.2.1#dns.example", "--mode", "strict");
+            assertEquals(0, text.code(), "the change stands: " + text.err());
+            assertTrue(text.err().contains("Pin 192.0.2.1#dns.example: THE SERVER'S KEY CHANGED"), text.err());
+        }
+
+        @Test
+        @DisplayName("without a pin service (simulated adapters, tests) apply probes nothing and shows an empty list")
+        void noPinServiceNoProbe() throws Exception {
+            Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+            assertEquals(0, json.json().get("pins").size());
         }
 
         @Test

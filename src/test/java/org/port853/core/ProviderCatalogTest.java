@@ -126,6 +126,19 @@ class ProviderCatalogTest {
 
         // Jackson refuses duplicate keys, so each override replaces the field by rebuilding the entry
         @Test
+        @DisplayName("published SPKI pins are read, and anything but base64 of 32 bytes is refused")
+        void spkiPins() {
+            String pin = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            Provider p = parse("[" + entry(",\"spkiPins\":[\"" + pin + "\"]") + "]", false).all().get(0);
+            assertEquals(List.of(pin), p.spkiPins());
+            assertEquals(List.of(), parse("[" + entry("") + "]", false).all().get(0).spkiPins(), "optional");
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> parse("[" + entry(",\"spkiPins\":[\"AAAA\"]") + "]", false));
+            assertEquals("entry 1 (\"x1\"): field spkiPins: 'AAAA' is not a SHA-256 SPKI pin (base64 of 32 bytes)",
+                    e.getMessage());
+        }
+
+        @Test
         void refusesBadAddress() {
             String json = "[" + entry("").replace("192.0.2.1", "999.1.1.1") + "]";
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(json, false));

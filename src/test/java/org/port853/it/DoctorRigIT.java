@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,29 @@ class DoctorRigIT {
         assertEquals("warning", exposure.get("status").asText(), exposure.toString());
         assertTrue(exposure.get("evidence").asText().contains("198.18." + net + ".1"), exposure.toString());
         assertEquals("HARDEN_PORT_53", exposure.get("fixAction").asText());
+    }
+
+    @Test
+    void applyRecordsTheAppliedServersPinAsTheRigCertificatesKey() throws Exception {
+        Path xdg = cli.rig.dir().resolve("xdg-apply");
+        List<String> cmd = new ArrayList<>(List.of("env", "PORT853_CA_FILE=" + cli.rig.caFile(), "XDG_STATE_HOME=" + xdg));
+        cmd.addAll(RigCli.command("apply", "--server", cli.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json"));
+        TestRig.ExecResult r = cli.rig.exec(null, Duration.ofSeconds(90), cmd.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        JsonNode doc = JSON.readTree(r.stdout());
+        assertEquals("APPLIED", doc.get("outcome").asText(), doc.toString());
+        // the key as openssl reads it from the rig server's certificate, independent of Port853's code
+        TestRig.ExecResult openssl = cli.rig.exec(null, Duration.ofSeconds(20), "sh", "-c", "openssl x509 -in "
+                + cli.rig.caFile().resolveSibling("good.pem") + " -pubkey -noout | openssl pkey -pubin -outform der"
+                + " | openssl dgst -sha256 -binary | base64");
+        String expected = openssl.stdout().strip();
+        assertEquals(44, expected.length(), openssl.stdout() + openssl.stderr());
+        JsonNode pin = doc.get("pins").get(0);
+        assertEquals(cli.rig.goodServer() + "#dot.test", pin.get("server").asText());
+        assertEquals(expected, pin.get("pin").asText(), "apply shows the server's real pin");
+        assertEquals("tofu", pin.get("source").asText());
+        JsonNode store = JSON.readTree(xdg.resolve("port853/pins.json").toFile());
+        assertEquals(expected, store.get("pins").get(0).get("pin").asText(), "the user's store holds the real pin");
     }
 }

@@ -1,6 +1,7 @@
 package org.port853.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,5 +203,53 @@ class DotLabIT {
         Run stubby = port853("pins", "--export", "stubby");
         assertTrue(stubby.out().contains("tls_pubkey_pinset"), stubby.out());
         assertTrue(stubby.out().contains("tls_auth_name: \"dot.test\""), stubby.out());
+    }
+
+    @Test
+    void watchAlertsAfterANetworkChangeWhenTheKeyChanged() throws Exception {
+        Path pins = stateDir.resolve("port853").resolve("pins.json");
+        Files.deleteIfExists(pins);
+        List<String> cmd = new ArrayList<>(List.of("bash", LAB.toString(), "exec", "env", "XDG_STATE_HOME=" + stateDir));
+        cmd.addAll(RigCli.command("pins", "--watch", "--every", "6h", "--ca-file", ENV.get("LAB_CA"), "--server",
+                server("LAB_GOOD")));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(ENV);
+        Process watch = pb.start();
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream()))) {
+                for (String line; (line = in.readLine()) != null; ) output.append(line).append('\n');
+            } catch (IOException e) {
+                output.append("read failed: ").append(e);
+            }
+        });
+        reader.start();
+        String extra = ENV.get("LAB_CLIENT").replaceAll("\\.1$", ".99");
+        try {
+            waitFor(output, "after network changes", 30);
+            waitFor(output, "check (start)", 30);
+            waitFor(output, "OK " + server("LAB_GOOD"), 10);
+            assertEquals(0, lab(List.of("rekey"), 30).exit(), "rekey");
+            Thread.sleep(4000); // longer than the debounce: without a network change nothing is checked
+            assertFalse(output.toString().contains("ALERT"), "no check ran before the network changed: " + output);
+            assertEquals(0, lab(List.of("exec", "ip", "addr", "add", extra + "/32", "dev", "eth0"), 10).exit());
+            waitFor(output, "ALERT " + server("LAB_GOOD"), 30);
+            assertTrue(output.toString().contains("check (network change)"), output.toString());
+            assertTrue(output.toString().contains("THE SERVER'S KEY CHANGED"), output.toString());
+        } finally {
+            watch.destroy();
+            watch.waitFor(10, TimeUnit.SECONDS);
+            lab(List.of("exec", "ip", "addr", "del", extra + "/32", "dev", "eth0"), 10);
+        }
+    }
+
+    static void waitFor(StringBuffer output, String text, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!output.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' within " + seconds + " s in: " + output);
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -66,4 +66,29 @@ class DiagnosticsScreenTest extends WindowTestBase {
         assertTrue(((Label) robot.lookup("#diag-pin-alert").query()).getText().contains("KEY CHANGED"));
         assertEquals(1, notified.size());
     }
+
+    @Test
+    @DisplayName("the pin watcher's key change shows as the screen's alert, with how pins are watched")
+    void watcherAlertReachesTheScreen(FxRobot robot) throws Exception {
+        DiagnosticsService service = new DiagnosticsService() {
+            public Doctor.Report doctor() { return new Doctor.Report(List.of(), List.of(), List.of()); }
+            public List<Check> checkPins() { return List.of(); }
+            public List<PinRecord> pins() { return List.of(); }
+            public List<BenchResult> bench() { return List.of(); }
+            public boolean demo() { return false; }
+        };
+        javafx.beans.property.SimpleStringProperty watcherAlert = new javafx.beans.property.SimpleStringProperty(null);
+        List<String> notified = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new org.port853.ui.task.FxTaskExecutor(Runnable::run), notified::add);
+            vm.follow(watcherAlert, "Pins are re-checked every 6 h and after every network change.");
+            stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
+            stage.show();
+        }).get();
+        assertTrue(labelText(robot, "#diag-pins-watching").contains("every 6 h"));
+        WaitForAsyncUtils.asyncFx(() -> watcherAlert.set("198.18.0.2#dot.test: THE SERVER'S KEY CHANGED: recorded A, now B.")).get();
+        waitUntil(() -> ((Label) robot.lookup("#diag-pin-alert").query()).getText() != null);
+        assertTrue(labelText(robot, "#diag-pin-alert").contains("KEY CHANGED"));
+        assertEquals(List.of(), notified, "the watcher has notified the desktop already: no second notification");
+    }
 }

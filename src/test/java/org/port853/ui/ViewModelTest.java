@@ -475,28 +475,5 @@ class ViewModelTest {
             assertFalse(vm.runningProperty().get());
             assertEquals(1, doctors.get());
         }
-
-        @Test
-        @DisplayName("pins are re-checked every period once watched, never while another check runs")
-        void pinRecheck() {
-            AtomicInteger checks = new AtomicInteger();
-            DiagnosticsService service = diagnostics(() -> new Doctor.Report(List.of(), List.of(), List.of()), () -> {
-                checks.incrementAndGet();
-                return List.of();
-            });
-            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
-            tasks.tick();
-            assertEquals(0, checks.get(), "not before the screen watches");
-            vm.watchPins();
-            tasks.tick();
-            assertEquals(1, checks.get());
-            tasks.hold();
-            vm.runDoctor();
-            tasks.tick();
-            tasks.runAll();
-            assertEquals(1, checks.get(), "skipped while the doctor ran");
-            tasks.tick();
-            assertEquals(2, checks.get());
-        }
     }
 }

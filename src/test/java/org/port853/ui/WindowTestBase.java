@@ -40,6 +40,22 @@ abstract class WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The node is there and it and all its parents are visible. */
+    static boolean visible(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.Node n = robot.lookup(query).tryQuery().orElse(null);
+        if (n == null) return false;
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
+    }
+
+    /** A label's text, read on the JavaFX thread. */
+    static String labelText(org.testfx.api.FxRobot robot, String query) throws Exception {
+        javafx.scene.control.Label l = robot.lookup(query).query();
+        return WaitForAsyncUtils.asyncFx(l::getText).get();
+    }
+
     static void waitUntil(Callable<Boolean> condition) throws Exception {
         // generous: these machines run many builds at once; a passing condition returns at once
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());

@@ -21,8 +21,19 @@ public final class CmdletJson {
     public record Adapter(String name, int index, String guid, String status, String description) {
     }
 
-    /** {@code Get-DnsClientServerAddress}: one row per interface and address family. */
+    /**
+     * The deprecated site-local addresses Windows shows (and falls back to) for IPv6 when no IPv6 DNS server is
+     * configured: placeholders, not servers anyone chose, so they are left out of {@link ServerRow#servers()}.
+     */
+    static final java.util.Set<String> IPV6_PLACEHOLDERS = java.util.Set.of("fec0:0:0:ffff::1", "fec0:0:0:ffff::2",
+            "fec0:0:0:ffff::3");
+
+    /** {@code Get-DnsClientServerAddress}: one row per interface and address family (without the placeholders). */
     public record ServerRow(String alias, int index, boolean ipv6, List<String> servers) {
+    }
+
+    /** {@code Get-NetRoute}: one route of an interface. */
+    public record Route(int index, String prefix, String nextHop) {
     }
 
     private CmdletJson() {
@@ -44,8 +55,17 @@ public final class CmdletJson {
             if (family != AF_INET && family != AF_INET6) {
                 throw new IOException("Get-DnsClientServerAddress printed an unknown AddressFamily " + family);
             }
-            out.add(new ServerRow(text(n, "InterfaceAlias"), integer(n, "InterfaceIndex"), family == AF_INET6,
-                    strings(n.get("ServerAddresses"))));
+            List<String> servers = strings(n.get("ServerAddresses"));
+            servers.removeIf(a -> IPV6_PLACEHOLDERS.contains(a.toLowerCase(Locale.ROOT)));
+            out.add(new ServerRow(text(n, "InterfaceAlias"), integer(n, "InterfaceIndex"), family == AF_INET6, servers));
+        }
+        return out;
+    }
+
+    public static List<Route> routes(String json) throws IOException {
+        List<Route> out = new ArrayList<>();
+        for (JsonNode n : rows(json, "Get-NetRoute")) {
+            out.add(new Route(integer(n, "InterfaceIndex"), text(n, "DestinationPrefix"), n.path("NextHop").asText("")));
         }
         return out;
     }

@@ -13,6 +13,15 @@ public interface CommandRunner {
 
     Output run(Command command) throws IOException;
 
+    /**
+     * The text without a leading UTF-8 byte order mark: Windows PowerShell 5.1 writes one with {@code Out-File
+     * -Encoding utf8} (the recorded fixtures) and can put one before redirected output once the console encoding
+     * is set to UTF-8; JSON parsers reject it.
+     */
+    static String withoutBom(String s) {
+        return s != null && s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
     /** Runs and fails with one sentence when the command does not exit 0. */
     default String runOk(Command command) throws IOException {
         Output o = run(command);

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 /**
  * Creates %ProgramData%\Port853 and limits it to Administrators and SYSTEM with {@code icacls}. Groups are named
  * by SID (S-1-5-32-544, S-1-5-18) because their names are localized; inheritance from %ProgramData% (which lets
- * Users create files) is removed.
+ * Users create files) is removed. Its {@code status} folder (the change engine's "change pending" marker) adds read
+ * for Users (S-1-5-32-545), so that an unelevated {@code port853 status} sees an interrupted change; Windows does not
+ * check traversal of the parent by default (SeChangeNotifyPrivilege, "Bypass traverse checking", is granted to
+ * Everyone).
  */
 public final class IcaclsGuard {
     private final CommandRunner runner;
@@ -22,15 +25,24 @@ public final class IcaclsGuard {
                 "/grant:r", "*S-1-5-18:(OI)(CI)F");
     }
 
-    public synchronized void prepare(Path dir) throws IOException {
+    /** Lets Users read (never write) the marker folder; Administrators and SYSTEM come from the parent. */
+    public static Command readableCommand(Path markerDir) {
+        return Command.of("icacls", markerDir.toString(), "/grant:r", "*S-1-5-32-545:(OI)(CI)RX");
+    }
+
+    public synchronized void prepare(Path dir, Path markerDir) throws IOException {
         if (done) {
             return;
         }
-        if (Files.isSymbolicLink(dir)) {
-            throw new IOException(dir + " is a link; refusing to use it");
+        for (Path d : new Path[] {dir, markerDir}) {
+            if (Files.isSymbolicLink(d)) {
+                throw new IOException(d + " is a link; refusing to use it");
+            }
         }
         Files.createDirectories(dir);
         runner.runOk(command(dir));
+        Files.createDirectories(markerDir);
+        runner.runOk(readableCommand(markerDir));
         done = true;
     }
 }

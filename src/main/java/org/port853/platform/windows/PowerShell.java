@@ -29,6 +29,13 @@ public final class PowerShell {
             + "Get-DnsClientDohServerAddress | Select-Object -Property @('ServerAddress', 'DohTemplate', 'AllowFallbackToUdp', 'AutoUpgrade'))";
     public static final String READ_NRPT = PRELUDE + "ConvertTo-Json -Compress -InputObject @("
             + "Get-DnsClientNrptRule | Select-Object -Property @('Name', 'Namespace', 'NameServers', 'Comment'))";
+    /**
+     * The default routes in use (active store, not the persisted copies). A family without one is not an error:
+     * {@code -ErrorAction SilentlyContinue} keeps Get-NetRoute's "no matching MSFT_NetRoute objects" quiet.
+     */
+    public static final String READ_DEFAULT_ROUTES = PRELUDE + "ConvertTo-Json -Compress -InputObject @("
+            + "Get-NetRoute -DestinationPrefix @('0.0.0.0/0', '::/0') -PolicyStore ActiveStore -ErrorAction SilentlyContinue"
+            + " | Select-Object -Property @('InterfaceIndex', 'DestinationPrefix', 'NextHop', 'RouteMetric'))";
     /** netsh text in UTF-8 (its labels are localized: {@link NetshText} reads them). */
     public static final String NETSH_GLOBAL = PRELUDE + "netsh dnsclient show global";
     public static final String NETSH_ENCRYPTION = PRELUDE + "netsh dnsclient show encryption";

@@ -55,7 +55,7 @@ public final class SystemCommandRunner implements CommandRunner {
         try (in) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             in.transferTo(b);
-            return b.toString(cs);
+            return CommandRunner.withoutBom(b.toString(cs));
         } catch (IOException e) {
             return "";
         }

@@ -56,7 +56,7 @@ public final class WindowsElevatedClient {
         for (String a : selfCommand.subList(1, selfCommand.size())) {
             b.append(quote(a)).append(' ');
         }
-        return b.append("--windows-helper --request ").append(quote(req.toString())).append(" --result ")
+        return b.append(WindowsHelperMain.Entry.FLAG).append(" --request ").append(quote(req.toString())).append(" --result ")
                 .append(quote(res.toString())).toString();
     }
 

@@ -29,9 +29,9 @@ public final class WindowsHelper {
 
     /** The engine over the Windows items; creates the journal folder with its ACL first. */
     public static ChangeEngine engine(WindowsSystem system) throws IOException {
-        new IcaclsGuard(system.runner()).prepare(system.stateDir());
+        new IcaclsGuard(system.runner()).prepare(system.stateDir(), system.markerDir());
         WindowsStateReader reader = system.reader();
-        return new ChangeEngine(new JournalStore(system.stateDir()),
+        return new ChangeEngine(new JournalStore(system.stateDir(), system.markerDir()),
                 new WindowsItemStore(reader, system.runner()),
                 new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
                 List.of(WindowsItems.absent(WindowsItems.NRPT)));
@@ -64,8 +64,9 @@ public final class WindowsHelper {
                 case RECOVER:
                     result = engine(system).recover();
                     break;
-                default:
-                    throw new IllegalStateException(request.action().name());
+                default: // harden/unharden: a Linux firewall rule
+                    return new Response(2, null, "refused: " + request.action().name().toLowerCase(Locale.ROOT)
+                            + " is not available on Windows");
             }
             return new Response(result.succeeded() ? 0 : 1, HelperDocuments.writeResult(result), null);
         } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.port853.core.ProviderCatalog;
 import org.port853.helper.HelperDocuments;
+import org.port853.platform.EntryPoint;
 
 /**
  * Entry point of the elevated helper on Windows ({@code port853 --windows-helper --request FILE --result FILE},
@@ -20,43 +21,87 @@ public final class WindowsHelperMain {
     private WindowsHelperMain() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, WindowsSystem.real(), isAdmin()));
+    /** {@code port853 --windows-helper ...}, found by the launcher through ServiceLoader. */
+    public static final class Entry implements EntryPoint {
+        public static final String FLAG = "--windows-helper";
+
+        @Override
+        public String flag() {
+            return FLAG;
+        }
+
+        @Override
+        public boolean isSupported() {
+            return WindowsResolverAdapter.isWindows();
+        }
+
+        @Override
+        public int run(String[] args) {
+            return WindowsHelperMain.run(args, WindowsSystem.real(), isAdmin());
+        }
     }
 
+    /**
+     * Checks the arguments, then always answers with a result document when it knows where to write one: UAC
+     * gives the unelevated side no stderr, so a refusal (not administrator, a request that is not a small regular
+     * file, a bad document) must reach it as a reason in the result, not only as an exit code.
+     */
     static int run(String[] args, WindowsSystem system, boolean admin) {
         if (args.length != 4 || !args[0].equals("--request") || !args[2].equals("--result")) {
             System.err.println("port853 --windows-helper: usage: --request FILE --result FILE");
             return 2;
         }
-        if (!admin) {
-            System.err.println("port853 --windows-helper: must run as administrator (through the UAC prompt)");
-            return 2;
-        }
-        Path request = Path.of(args[1]);
-        Path result = Path.of(args[3]);
-        byte[] doc;
+        Path request;
+        Path result;
         try {
-            if (!Files.isRegularFile(request, LinkOption.NOFOLLOW_LINKS) || Files.size(request) > HelperDocuments.MAX_BYTES) {
-                System.err.println("port853 --windows-helper: the request is not a small regular file");
-                return 2;
-            }
-            doc = Files.readAllBytes(request);
-        } catch (IOException e) {
-            System.err.println("port853 --windows-helper: cannot read the request: " + e.getMessage());
+            request = Path.of(args[1]);
+            result = Path.of(args[3]);
+        } catch (java.nio.file.InvalidPathException e) {
+            System.err.println("port853 --windows-helper: not a file path: " + e.getInput());
             return 2;
         }
-        WindowsHelper.Response r = WindowsHelper.handle(doc, system, ProviderCatalog.loadDefault());
+        WindowsHelper.Response r;
+        if (!admin) {
+            r = refused("must run as administrator (through the UAC prompt)");
+        } else {
+            r = read(request);
+            if (r == null) {
+                try {
+                    r = WindowsHelper.handle(Files.readAllBytes(request), system, ProviderCatalog.loadDefault());
+                } catch (IOException e) {
+                    r = refused("cannot read the request: " + e.getMessage());
+                }
+            }
+        }
         String out = r.resultJson() != null ? r.resultJson() : "{\"outcome\":\"FAILED\",\"reason\":"
                 + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(r.error()) + "}";
+        if (r.error() != null) {
+            System.err.println("port853 --windows-helper: " + r.error());
+        }
         try (OutputStream o = Files.newOutputStream(result, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
             o.write(out.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             System.err.println("port853 --windows-helper: cannot write the result: " + e.getMessage());
-            return 1;
+            return r.exitCode() == 0 ? 1 : r.exitCode();
         }
         return r.exitCode();
+    }
+
+    /** A refusal when the request is not a small regular file (never through a link), else null. */
+    private static WindowsHelper.Response read(Path request) {
+        try {
+            if (!Files.isRegularFile(request, LinkOption.NOFOLLOW_LINKS) || Files.size(request) > HelperDocuments.MAX_BYTES) {
+                return refused("the request is not a small regular file");
+            }
+            return null;
+        } catch (IOException e) {
+            return refused("cannot read the request: " + e.getMessage());
+        }
+    }
+
+    private static WindowsHelper.Response refused(String why) {
+        return new WindowsHelper.Response(2, null, "refused: " + why);
     }
 
     private static boolean isAdmin() {

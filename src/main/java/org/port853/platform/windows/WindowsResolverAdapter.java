@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
+import org.port853.core.PendingChange;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
@@ -43,6 +45,10 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     @Override
     public boolean isSupported() {
+        return isWindows();
+    }
+
+    static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
@@ -53,13 +59,16 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     @Override
     public ResolverState readState() {
+        WindowsSystem system = system();
+        PendingChange pending = JournalStore.readMarker(system.markerDir());
         try {
-            return WindowsStates.of(system().reader().read(), null, StateSource.WINDOWS);
+            return WindowsStates.of(system.reader().read(), pending, StateSource.WINDOWS);
         } catch (IOException | RuntimeException e) {
-            return WindowsStates.unreadable(e.getMessage());
+            return WindowsStates.unreadable(e.getMessage(), pending);
         } catch (LinkageError e) {
             // The Win32 libraries are missing (or this is not really Windows): a state, never a crash.
-            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage());
+            return WindowsStates.unreadable("the Windows DNS client libraries could not be loaded: " + e.getMessage(),
+                    pending);
         }
     }
 
@@ -124,10 +133,21 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     /** The jpackage launcher, or java with this class path when run from a jar. */
     static List<String> selfCommand() {
-        String cmd = ProcessHandle.current().info().command().orElse("port853.exe");
-        String file = Path.of(cmd).getFileName().toString().toLowerCase(Locale.ROOT);
+        return selfCommand(ProcessHandle.current().info().command().orElse("port853.exe"),
+                System.getProperty("java.class.path"));
+    }
+
+    /**
+     * The class path made absolute: an elevated process does not start in the caller's directory (UAC may start it
+     * in System32), so {@code java -jar target\port853.jar} would otherwise start a helper that finds no classes.
+     */
+    static List<String> selfCommand(String cmd, String classPath) {
+        String file = cmd.substring(Math.max(cmd.lastIndexOf('\\'), cmd.lastIndexOf('/')) + 1).toLowerCase(Locale.ROOT);
         if (file.equals("java.exe") || file.equals("javaw.exe")) {
-            return List.of(cmd, "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher");
+            String absolute = java.util.Arrays.stream(classPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+                    .filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+            return List.of(cmd, "-cp", absolute, "org.port853.app.Launcher");
         }
         return List.of(cmd);
     }

@@ -90,12 +90,13 @@ public final class WindowsRules implements PlatformRules {
                     fallback) + ": when encryption fails, Windows silently sends the query in plaintext.",
                     "Switch to strict mode.", FixAction.USE_STRICT_MODE));
         }
-        List<String> noUpgrade = routed.stream().filter(srv -> d.entryFor(srv).map(e -> !e.autoUpgrade())
+        List<String> noUpgrade = used.stream().filter(srv -> d.entryFor(srv).map(e -> !e.autoUpgrade())
                 .orElse(false)).toList();
         if (!noUpgrade.isEmpty()) {
             out.add(new Reason("WIN_NO_AUTO_UPGRADE", Severity.WARNING, "The encryption entries of "
-                    + String.join(", ", noUpgrade) + " do not allow auto-upgrade, so NRPT queries to them stay plaintext.",
-                    "Apply again in strict mode.", FixAction.USE_STRICT_MODE));
+                    + String.join(", ", noUpgrade) + " do not allow auto-upgrade, so queries to them stay plaintext"
+                    + (adaptersBypassed ? "." : " unless encryption is switched on for the adapter in Settings (which "
+                    + "Port853 cannot read)."), "Apply again in strict mode.", FixAction.USE_STRICT_MODE));
         }
         if (!adaptersBypassed) {
             List<String> ra = d.adapters().stream().filter(AdapterDns::up)

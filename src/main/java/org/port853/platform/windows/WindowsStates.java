@@ -36,13 +36,19 @@ public final class WindowsStates {
     }
 
     /** A state for when the DNS client could not be read at all. */
-    public static ResolverState unreadable(String problem) {
-        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), null, problem, null);
+    public static ResolverState unreadable(String problem, PendingChange pending) {
+        return new ResolverState(RESOLVER_NAME, StateSource.NONE, true, true, null, List.of(), pending, problem, null);
     }
 
-    /** STRICT when every server has a no-fallback entry, OPPORTUNISTIC when all have one, OFF otherwise. */
+    /**
+     * STRICT when every server has an auto-upgrade entry without UDP fallback, OPPORTUNISTIC when every server has an
+     * auto-upgrade entry, OFF otherwise. An entry without auto-upgrade (Windows' built-in list) is not used for a
+     * server the machine merely has; it counts only when encryption is switched on for that adapter in Settings, which
+     * lives in undocumented registry values ({@code DohInterfaceSettings}) that Port853 does not read.
+     */
     static DotMode mode(WindowsDetails d, List<String> servers) {
-        if (servers.isEmpty() || servers.stream().anyMatch(s -> d.entryFor(s).isEmpty())) {
+        if (servers.isEmpty() || servers.stream().anyMatch(s -> d.entryFor(s).filter(EncryptionEntry::autoUpgrade)
+                .isEmpty())) {
             return DotMode.OFF;
         }
         return servers.stream().allMatch(s -> d.entryFor(s).get().strict()) ? DotMode.STRICT : DotMode.OPPORTUNISTIC;

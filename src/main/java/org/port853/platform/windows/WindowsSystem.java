@@ -15,6 +15,16 @@ public record WindowsSystem(CommandRunner runner, WindowsRegistry registry, DnsP
                 new ShellElevation(), Path.of(programData, "Port853"));
     }
 
+    /**
+     * Where the change engine puts its public "change pending" marker: a folder inside the state folder that
+     * {@link IcaclsGuard} opens for reading to Users, since the state folder itself is for Administrators and SYSTEM.
+     */
+    public Path markerDir() {
+        return stateDir.resolve(MARKER_FOLDER);
+    }
+
+    public static final String MARKER_FOLDER = "status";
+
     public WindowsStateReader reader() {
         return new WindowsStateReader(runner, registry);
     }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.Reason;
@@ -53,9 +51,17 @@ public final class Doctor {
         return out;
     }
 
-    /** {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). */
-    /** {@code reasons}: the adapter's assessment of {@code state} (configuration rules live there). */
+    /**
+     * {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). {@code reasons}: the
+     * adapter's assessment of {@code state} (configuration rules live there).
+     */
     public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
+        return run(state, reasons, servers, options, pins, Map.of());
+    }
+
+    /** Like the above; {@code published}: the pins providers publish for their servers (see the catalogue). */
+    public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options,
+                      PinStore pins, Map<ServerAddress, List<String>> published) {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
@@ -66,7 +72,8 @@ public final class Doctor {
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
         List<ProbeReport> reports = probeAll(targets, options);
         for (ProbeReport r : reports) {
-            PinVerdict pin = pins == null ? null : Pinning.check(pins, r, clock.instant());
+            PinVerdict pin = pins == null ? null : Pinning.check(pins, r,
+                    published.getOrDefault(r.server(), List.of()), clock.instant());
             checks.addAll(ServerChecks.of(r, mode, pin, clock.instant()));
         }
         checks.add(ClockChecks.of(system.clock()));
@@ -88,31 +95,6 @@ public final class Doctor {
 
     /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */
     public List<ProbeReport> probeAll(List<ServerAddress> servers, ProbeOptions options) {
-        if (servers.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, servers.size()), r -> {
-            Thread t = new Thread(r, "port853-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ProbeReport>> futures = new ArrayList<>();
-            for (ServerAddress s : servers) {
-                futures.add(pool.submit(() -> probe.probe(s, options)));
-            }
-            List<ProbeReport> out = new ArrayList<>();
-            for (Future<ProbeReport> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while probing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a probe failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return probe.probeAll(servers, options);
     }
 }

@@ -5,6 +5,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.port853.core.ServerAddress;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
@@ -81,6 +85,36 @@ public final class DotProbe {
             return new ProbeReport(server, TcpOutcome.OK, TlsOutcome.OK, error, millis(c.connectNanos()),
                     millis(c.handshakeNanos()), c.session().getProtocol(), c.session().getCipherSuite(), cert, first,
                     cold, warm, failed, options.names().get(0), firstRcode, firstAnswers, pipelined, large, dnssec);
+        }
+    }
+
+    /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */
+    public List<ProbeReport> probeAll(List<ServerAddress> servers, ProbeOptions options) {
+        if (servers.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, servers.size()), r -> {
+            Thread t = new Thread(r, "port853-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ProbeReport>> futures = new ArrayList<>();
+            for (ServerAddress s : servers) {
+                futures.add(pool.submit(() -> probe(s, options)));
+            }
+            List<ProbeReport> out = new ArrayList<>();
+            for (Future<ProbeReport> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a probe failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

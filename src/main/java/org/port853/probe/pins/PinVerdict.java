@@ -10,17 +10,29 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
         return kind == Kind.CHANGED;
     }
 
+    /** The pin the store holds for the server now (null when none could be recorded). */
+    public String pin() {
+        return kind == Kind.RECORDED_NOW && recordedPin == null ? seenPin : recordedPin;
+    }
+
     public Check toCheck(String server) {
+        boolean catalogue = Pinning.CATALOGUE.equals(source);
         return switch (kind) {
-            case RECORDED_NOW -> Check.ok("pin.spki", server, "No pin was recorded; recorded " + seenPin
-                    + " now (trust on first use; issuer '" + seenIssuer + "').");
+            case RECORDED_NOW -> Check.ok("pin.spki", server, catalogue
+                    ? "Recorded the provider's published pin " + seenPin + "; the server shows this key."
+                    : "No pin was recorded; recorded " + seenPin + " now (trust on first use; issuer '" + seenIssuer + "').");
             case MATCHES -> Check.ok("pin.spki", server, "The server's key matches the " + source + " pin " + recordedPin + ".");
             case CHANGED -> Check.failure("pin.spki", server, "THE SERVER'S KEY CHANGED: recorded " + source + " pin "
-                            + recordedPin + " (issuer '" + recordedIssuer + "'), now " + seenPin + " (issuer '" + seenIssuer + "').",
+                            + recordedPin + issuer(recordedIssuer) + ", now " + seenPin + issuer(seenIssuer) + ".",
                     "Providers rotate keys rarely and announce it. If the provider did not, someone may be intercepting: "
                             + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.");
-            case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake.",
+            case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
+                            + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
                     "See the reachability check.");
         };
+    }
+
+    private static String issuer(String issuer) {
+        return issuer == null ? "" : " (issuer '" + issuer + "')";
     }
 }

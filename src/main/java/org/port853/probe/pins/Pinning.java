@@ -1,29 +1,57 @@
 package org.port853.probe.pins;
 
 import java.time.Instant;
+import java.util.List;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
 
-/** Compares what a probe saw with the store: records a first pin (trust on first use), detects a change. */
+/**
+ * Compares what a probe saw with the store: records a first pin (the provider's published one where the
+ * catalogue lists it, otherwise trust on first use), detects a change.
+ */
 public final class Pinning {
+    public static final String TOFU = "tofu";
+    public static final String CATALOGUE = "catalogue";
+
     private Pinning() {
     }
 
-    /** Updates {@code store} in memory (the caller saves it) and says what happened. */
+    /** Like {@link #check(PinStore, ProbeReport, List, Instant)} for a server whose provider publishes no pins. */
     public static PinVerdict check(PinStore store, ProbeReport report, Instant now) {
+        return check(store, report, List.of(), now);
+    }
+
+    /**
+     * Updates {@code store} in memory (the caller saves it) and says what happened. {@code published}: the pins the
+     * server's provider publishes (empty: none). A server without a record gets the published pin (even when the
+     * probe saw no key), else the key it shows now; a key outside the published set is a change from the start.
+     */
+    public static PinVerdict check(PinStore store, ProbeReport report, List<String> published, Instant now) {
         String server = report.server().toString();
         CertificateReport c = report.certificate();
         PinRecord old = store.find(server).orElse(null);
+        if (old == null && !published.isEmpty()) {
+            String pin = c != null && published.contains(c.pin()) ? c.pin() : published.get(0);
+            store.put(new PinRecord(server, pin, CATALOGUE, null, now, c == null ? null : now, c == null ? null : c.pin()));
+            if (c == null) {
+                return new PinVerdict(PinVerdict.Kind.NOT_SEEN, pin, null, CATALOGUE, null, null);
+            }
+            PinVerdict.Kind kind = pin.equals(c.pin()) ? PinVerdict.Kind.RECORDED_NOW : PinVerdict.Kind.CHANGED;
+            return new PinVerdict(kind, pin, c.pin(), CATALOGUE, null, c.issuer());
+        }
         if (c == null) {
             return new PinVerdict(PinVerdict.Kind.NOT_SEEN, old == null ? null : old.pin(), null,
                     old == null ? null : old.source(), old == null ? null : old.issuer(), null);
         }
         if (old == null) {
-            store.put(new PinRecord(server, c.pin(), "tofu", c.issuer(), now, now, c.pin()));
-            return new PinVerdict(PinVerdict.Kind.RECORDED_NOW, null, c.pin(), "tofu", null, c.issuer());
+            store.put(new PinRecord(server, c.pin(), TOFU, c.issuer(), now, now, c.pin()));
+            return new PinVerdict(PinVerdict.Kind.RECORDED_NOW, null, c.pin(), TOFU, null, c.issuer());
         }
-        store.put(new PinRecord(server, old.pin(), old.source(), old.issuer(), old.firstSeen(), now, c.pin()));
-        PinVerdict.Kind kind = old.pin().equals(c.pin()) ? PinVerdict.Kind.MATCHES : PinVerdict.Kind.CHANGED;
+        // a provider may publish a backup key: rotating to it is no change
+        boolean matches = old.pin().equals(c.pin()) || CATALOGUE.equals(old.source()) && published.contains(c.pin());
+        String pin = matches ? c.pin() : old.pin();
+        store.put(new PinRecord(server, pin, old.source(), old.issuer(), old.firstSeen(), now, c.pin()));
+        PinVerdict.Kind kind = matches ? PinVerdict.Kind.MATCHES : PinVerdict.Kind.CHANGED;
         return new PinVerdict(kind, old.pin(), c.pin(), old.source(), old.issuer(), c.issuer());
     }
 
@@ -33,7 +61,7 @@ public final class Pinning {
         if (old == null || old.lastPin() == null) {
             return false;
         }
-        store.put(new PinRecord(server, old.lastPin(), "tofu", old.issuer(), now, now, old.lastPin()));
+        store.put(new PinRecord(server, old.lastPin(), TOFU, old.issuer(), now, now, old.lastPin()));
         return true;
     }
 }

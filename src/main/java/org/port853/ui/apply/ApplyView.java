@@ -142,7 +142,13 @@ public final class ApplyView extends StackPane {
             return r == null || r.elapsed() == null ? "" : I18n.t("apply.elapsed", r.elapsed().toMillis());
         }, vm.resultProperty()));
 
-        VBox body = new VBox(10, plain, head, diff, actionsLabel, actions, demoNote);
+        Label pins = new Label();
+        pins.setId("apply-pins");
+        pins.setWrapText(true);
+        pins.textProperty().bind(vm.pinsTextProperty());
+        Ui.showWhen(pins, vm.pinsTextProperty().isNotEmpty());
+
+        VBox body = new VBox(10, plain, head, pins, diff, actionsLabel, actions, demoNote);
         ScrollPane bodyScroll = new ScrollPane(body);
         bodyScroll.setFitToWidth(true);
         bodyScroll.getStyleClass().add("sheet-body");

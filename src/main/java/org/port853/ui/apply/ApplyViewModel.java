@@ -12,6 +12,7 @@ import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
@@ -35,6 +36,7 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
     private Kind kind;
     private DesiredSettings desired;
@@ -93,6 +95,7 @@ public final class ApplyViewModel {
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         result.set(null);
         resultText.set("");
+        pinsText.set("");
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? I18n.t("summary.off") : "");
@@ -184,8 +187,32 @@ public final class ApplyViewModel {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }).onSuccess(this::showResult)
-                .onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
+        }).onSuccess(r -> {
+            showResult(r);
+            if (k == Kind.APPLY) {
+                recordPins(r, d);
+            }
+        }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
+    }
+
+    /**
+     * After the result is shown: probes the applied servers and records their pins in the background. Only
+     * information: a failure is shown, the change stands.
+     */
+    private void recordPins(ApplyResult r, DesiredSettings d) {
+        ServerPins pins = model.services().pins();
+        if (pins == null || !ServerPins.serversInUse(r) || ServerPins.pinnable(d).isEmpty()) {
+            return;
+        }
+        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d))
+                .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
+                .onSuccess(p -> {
+                    pinsText.set(PinsText.of(p));
+                    if (p.keyChanged() && notifications) {
+                        model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
+                    }
+                })
+                .onFailure(e -> pinsText.set(I18n.t("apply.pins.failed", Errors.describe(e)))));
     }
 
     private void showResult(ApplyResult r) {
@@ -248,6 +275,11 @@ public final class ApplyViewModel {
 
     public ReadOnlyStringProperty resultTextProperty() {
         return resultText.getReadOnlyProperty();
+    }
+
+    /** The applied servers' key pins, once recorded (empty when there are none to record). */
+    public ReadOnlyStringProperty pinsTextProperty() {
+        return pinsText.getReadOnlyProperty();
     }
 
     public ObjectProperty<ApplyResult> resultProperty() {

@@ -24,10 +24,20 @@ public final class DiagnosticsScreen {
     }
 
     public static Node create(AppServices services, AppModel model, StatusViewModel status) {
+        return create(services, model, status, () -> null);
+    }
+
+    /** @param watch the window's pin watcher, read when the screen is built (null: pins are not watched) */
+    public static Node create(AppServices services, AppModel model, StatusViewModel status,
+                              java.util.function.Supplier<PinWatch> watch) {
         DiagnosticsService service = services.demo() ? new DemoDiagnostics()
                 : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
+        PinWatch w = watch.get();
+        if (w != null) {
+            vm.follow(w.alertProperty(), w.description());
+        }
         return new DiagnosticsView(vm, check -> fix(check, status, () -> model.tasks().execute(
                 BackgroundTask.of(() -> services.adapter().harden(true))
                         .onSuccess(DiagnosticsScreen::showResult)

@@ -100,6 +100,11 @@ public final class DiagnosticsView extends ScrollPane {
                 ? I18n.t("diag.pins.tofu") : p.source(), 140));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : p.lastChecked().toString(), 200));
         pinTable.setPrefHeight(140);
+        Label watching = new Label();
+        watching.setId("diag-pins-watching");
+        watching.getStyleClass().add("hint");
+        watching.textProperty().bind(vm.watchingProperty());
+        Ui.showWhen(watching, vm.watchingProperty().isNotEmpty());
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -116,10 +121,10 @@ public final class DiagnosticsView extends ScrollPane {
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
+                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
-        vm.watchPins();
+        vm.loadPins();
     }
 
     private static Button button(String id, String key, Runnable action, DiagnosticsViewModel vm) {

@@ -1,6 +1,5 @@
 package org.port853.ui.diagnostics;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -22,21 +21,20 @@ import org.port853.ui.task.TaskExecutor;
 import org.port853.ui.task.TaskSlot;
 
 /**
- * The Diagnostics screen's state: doctor checks, recorded pins (re-checked on demand and every
- * {@link #PIN_RECHECK} while the window is open; a key change raises a loud alert), and the provider benchmark.
+ * The Diagnostics screen's state: doctor checks, recorded pins (re-checked on demand here, and by the window's
+ * {@link PinWatch} periodically and after network changes; a key change raises a loud alert), and the provider
+ * benchmark.
  */
 public final class DiagnosticsViewModel {
-    public static final Duration PIN_RECHECK = Duration.ofMinutes(30);
-
     private final DiagnosticsService service;
     private final TaskExecutor tasks;
     /** The doctor, the pin check or the benchmark: one at a time. */
     private final TaskSlot running;
     private final Consumer<String> alert;
-    private final TaskExecutor.Repeating pinRecheck;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(I18n.t("diag.idle"));
     private final ReadOnlyStringWrapper pinAlert = new ReadOnlyStringWrapper(null);
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper("");
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
@@ -47,15 +45,23 @@ public final class DiagnosticsViewModel {
         this.tasks = tasks;
         this.running = new TaskSlot(tasks);
         this.alert = alert;
-        this.pinRecheck = tasks.every(PIN_RECHECK, () -> {
-            if (!running.isBusy()) checkPins();
-        });
     }
 
-    /** Lists the recorded pins and re-checks them every {@link #PIN_RECHECK}; the first check is the user's. */
-    public void watchPins() {
-        loadPins();
-        pinRecheck.start();
+    /**
+     * Shows the watcher's key changes as this screen's alert (the watcher has notified the desktop already).
+     * {@code description} says how the pins are watched.
+     */
+    public void follow(ReadOnlyStringProperty watcherAlert, String description) {
+        watching.set(description);
+        if (watcherAlert.get() != null) {
+            pinAlert.set(watcherAlert.get());
+        }
+        watcherAlert.addListener((o, a, text) -> {
+            if (text != null) {
+                pinAlert.set(text);
+                loadPins();
+            }
+        });
     }
 
     public void runDoctor() {
@@ -119,6 +125,7 @@ public final class DiagnosticsViewModel {
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pinAlertProperty() { return pinAlert.getReadOnlyProperty(); }
     public ReadOnlyStringProperty suggestionProperty() { return suggestion.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty watchingProperty() { return watching.getReadOnlyProperty(); }
     public ObservableList<Check> checks() { return checks; }
     public ObservableList<PinRecord> pins() { return pins; }
     public ObservableList<BenchResult> bench() { return bench; }

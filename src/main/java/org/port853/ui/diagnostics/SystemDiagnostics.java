@@ -19,11 +19,10 @@ import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.LinuxSystemSources;
 import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
-import org.port853.probe.dot.ProbeReport;
 import org.port853.probe.dot.TrustAnchors;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
-import org.port853.probe.pins.Pinning;
+import org.port853.probe.pins.ServerPins;
 
 /** The real checks, on this machine, with the same code as {@code port853 doctor|pins|bench-providers}. */
 public final class SystemDiagnostics implements DiagnosticsService {
@@ -48,26 +47,24 @@ public final class SystemDiagnostics implements DiagnosticsService {
         var state = adapter.readState();
         Doctor.Report r = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
                 adapter.assess(state).reasons(), List.of(),
-                ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"), pins);
+                ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"), pins,
+                ServerPins.publishedPins(catalog.get().all()));
         pins.save();
         return r;
     }
 
     @Override
     public List<Check> checkPins() throws Exception {
-        PinStore store = PinStore.load(pinFile);
         List<ServerAddress> targets = new ArrayList<>(Doctor.configuredServers(adapter.readState()));
-        for (PinRecord r : store.all()) {
+        for (PinRecord r : PinStore.load(pinFile).all()) {
             ServerAddress s = ServerAddress.parse(r.server());
             if (!targets.contains(s)) targets.add(s);
         }
-        List<Check> out = new ArrayList<>();
-        Doctor d = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC());
-        for (ProbeReport r : d.probeAll(targets, ProbeOptions.quick(TIMEOUT).withWarmRounds(0))) {
-            out.add(Pinning.check(store, r, Clock.systemUTC().instant()).toCheck(r.server().toString()));
+        ServerPins.Result r = ServerPins.system(() -> catalog.get().all(), TIMEOUT).record(targets);
+        if (r.problem() != null) {
+            throw new java.io.IOException(r.problem());
         }
-        store.save();
-        return out;
+        return r.pins().stream().map(ServerPins.Recorded::check).toList();
     }
 
     @Override

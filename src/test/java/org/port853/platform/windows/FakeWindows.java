@@ -48,6 +48,8 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     final Map<String, Dot> dot = new LinkedHashMap<>();
     final List<Rule> rules = new ArrayList<>();
     final Map<String, Map<String, String>> registry = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** Get-NetRoute's default routes, as recorded (nothing Port853 does changes them). */
+    final String defaultRoutes;
     boolean dotAvailable;
     boolean dotEnabled;
     final boolean german;
@@ -59,6 +61,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
 
     private FakeWindows(String fixture) {
         german = fixture.endsWith("-de");
+        defaultRoutes = text(fixture, "get-netroute.json");
         try {
             for (JsonNode n : array(text(fixture, "get-netadapter.json"))) {
                 adapters.add(new Adapter(n.get("Name").asText(), n.get("InterfaceIndex").asInt(),
@@ -108,7 +111,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + fixture + "/" + file);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return CommandRunner.withoutBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,7 +141,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
         String s = PowerShell.scriptOf(c);
         return s != null && (s.equals(PowerShell.READ_ADAPTERS) || s.equals(PowerShell.READ_SERVERS)
                 || s.equals(PowerShell.READ_DOH) || s.equals(PowerShell.READ_NRPT) || s.equals(PowerShell.NETSH_GLOBAL)
-                || s.equals(PowerShell.NETSH_ENCRYPTION));
+                || s.equals(PowerShell.NETSH_ENCRYPTION) || s.equals(PowerShell.READ_DEFAULT_ROUTES));
     }
 
     // ---- CommandRunner
@@ -196,6 +199,9 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     }
 
     String render(String script) throws IOException {
+        if (script.equals(PowerShell.READ_DEFAULT_ROUTES)) {
+            return defaultRoutes;
+        }
         if (script.equals(PowerShell.READ_ADAPTERS)) {
             ArrayNode out = JSON.createArrayNode();
             for (Adapter a : adapters) {

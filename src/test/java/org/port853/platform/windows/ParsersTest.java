@@ -11,6 +11,29 @@ import org.junit.jupiter.api.Test;
 
 class ParsersTest {
     @Test
+    void byteOrderMarkFromWindowsPowerShellIsDropped() throws IOException {
+        CommandRunner.Output o = new SystemCommandRunner(java.time.Duration.ofSeconds(10))
+                .run(Command.of("printf", "\\357\\273\\277[{\"InterfaceIndex\":12,\"DestinationPrefix\":\"::/0\"}]"));
+        assertEquals(List.of(new CmdletJson.Route(12, "::/0", "")), CmdletJson.routes(o.stdout()));
+        assertEquals("x", CommandRunner.withoutBom("\uFEFFx"));
+        assertEquals("", CommandRunner.withoutBom(""));
+    }
+
+    @Test
+    void routesNeedIndexAndPrefix() {
+        IOException e = assertThrows(IOException.class, () -> CmdletJson.routes("[{\"DestinationPrefix\":\"0.0.0.0/0\"}]"));
+        assertEquals("the cmdlet output has no numeric InterfaceIndex", e.getMessage());
+        assertEquals(List.of(), assertDoesNotThrowRoutes(""), "no default route at all prints nothing");
+    }
+
+    private static List<CmdletJson.Route> assertDoesNotThrowRoutes(String json) {
+        try {
+            return CmdletJson.routes(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+    @Test
     void cmdletSingleObjectAndNullArrays() throws IOException {
         List<CmdletJson.ServerRow> rows = CmdletJson.serverRows(
                 "{\"InterfaceAlias\":\"Wi-Fi\",\"InterfaceIndex\":3,\"AddressFamily\":23,\"ServerAddresses\":null}");

@@ -75,8 +75,58 @@ class PowerShellExportTest {
                 scripts.add((String) f.get(null));
             }
         }
-        assertEquals(12, scripts.size(), "the fixed scripts in PowerShell");
+        assertEquals(13, scripts.size(), "the fixed scripts in PowerShell");
         var r = syntax(scripts.toArray(String[]::new));
+        assertEquals(0, r.getKey(), r.getValue());
+    }
+
+    static final Path WORKFLOW = Path.of(".github/workflows/windows-adapter.yml");
+
+    /** The {@code run: |} blocks of a workflow, without their indentation. */
+    static List<String> runBlocks(Path workflow) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        List<String> lines = Files.readAllLines(workflow);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.strip().equals("run: |")) {
+                continue;
+            }
+            int indent = l.indexOf("run:");
+            StringBuilder b = new StringBuilder();
+            for (i++; i < lines.size() && (lines.get(i).isBlank() || lines.get(i).indexOf(lines.get(i).strip()) > indent); i++) {
+                b.append(lines.get(i).strip().isEmpty() ? "" : lines.get(i).substring(indent + 2)).append('\n');
+            }
+            i--;
+            blocks.add(b.toString());
+        }
+        return blocks;
+    }
+
+    @Test
+    @DisplayName("the Windows workflow records the adapter's own read scripts into the fixture files the tests read, "
+            + "and its PowerShell parses")
+    void workflowRecordsWhatTheTestsRead() throws Exception {
+        String wf = Files.readString(WORKFLOW);
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put(PowerShell.READ_ADAPTERS, "get-netadapter.json");
+        files.put(PowerShell.READ_SERVERS, "get-dnsclientserveraddress.json");
+        files.put(PowerShell.READ_DOH, "get-dnsclientdohserveraddress.json");
+        files.put(PowerShell.READ_NRPT, "get-dnsclientnrptrule.json");
+        files.put(PowerShell.READ_DEFAULT_ROUTES, "get-netroute.json");
+        files.put(PowerShell.NETSH_GLOBAL, "netsh-show-global.txt");
+        files.put(PowerShell.NETSH_ENCRYPTION, "netsh-show-encryption.txt");
+        String prelude = "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ";
+        for (var e : files.entrySet()) {
+            String body = e.getKey().substring(e.getKey().indexOf(prelude) + prelude.length());
+            assertTrue(wf.contains("Save '" + e.getValue() + "' { " + body + " }"), "the workflow records " + e.getValue()
+                    + " with the adapter's script: " + body);
+            assertTrue(FakeWindows.text("home-22631", e.getValue()) != null, e.getValue() + " is a fixture file");
+        }
+        assertTrue(wf.contains("'registry.json'"));
+        List<String> blocks = runBlocks(WORKFLOW);
+        assertEquals(7, blocks.size(), "multi-line run blocks");
+        blocks.add(Files.readString(Path.of(".github/scripts/windows-dns-snapshot.ps1")));
+        var r = syntax(blocks.toArray(String[]::new));
         assertEquals(0, r.getKey(), r.getValue());
     }
 

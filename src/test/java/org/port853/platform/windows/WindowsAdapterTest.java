@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.DotMode;
 import org.port853.core.ResolverState;
+import org.port853.helper.HelperDocuments;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
@@ -77,7 +78,51 @@ class WindowsAdapterTest {
         FakeWindows w = FakeWindows.load("home-22631");
         ApplyResult r = adapter(w, false, new java.util.ArrayList<>()).apply(WindowsPlannerTest.quad9(DotMode.STRICT));
         assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
-        assertTrue(r.reason().contains("exit code 2"), r.reason());
+        assertEquals("refused: must run as administrator (through the UAC prompt)", r.reason(),
+                "the reason reaches the unelevated side in the result document (UAC passes no stderr)");
         assertEquals(List.of(), w.writes());
+    }
+
+    @Test
+    @DisplayName("the elevated entry point answers bad input with a reason in the result document and exit 2")
+    void badInputReasons() throws Exception {
+        FakeWindows w = FakeWindows.load("home-22631");
+        WindowsSystem system = w.system(tmp.resolve("ProgramData/Port853"));
+        Path dir = Files.createDirectories(tmp.resolve("user"));
+        Path res1 = dir.resolve("r1.json");
+        assertEquals(2, WindowsHelperMain.run(new String[] {"--request", dir.toString(), "--result", res1.toString()},
+                system, true));
+        assertEquals("refused: the request is not a small regular file", HelperDocuments.readResult(
+                Files.readString(res1)).reason());
+
+        Path big = Files.write(dir.resolve("big.json"), new byte[HelperDocuments.MAX_BYTES + 1]);
+        Path res2 = dir.resolve("r2.json");
+        assertEquals(2, WindowsHelperMain.run(new String[] {"--request", big.toString(), "--result", res2.toString()},
+                system, true));
+        assertTrue(Files.readString(res2).contains("not a small regular file"));
+
+        Path harden = Files.write(dir.resolve("harden.json"), HelperDocuments.write(
+                org.port853.helper.HelperRequest.of(org.port853.helper.HelperRequest.Action.HARDEN)));
+        Path res3 = dir.resolve("r3.json");
+        assertEquals(2, WindowsHelperMain.run(new String[] {"--request", harden.toString(), "--result", res3.toString()},
+                system, true));
+        assertEquals("refused: harden is not available on Windows", HelperDocuments.readResult(Files.readString(res3)).reason());
+
+        assertEquals(2, WindowsHelperMain.run(new String[] {"--request", harden.toString()}, system, true), "usage");
+        Path existing = Files.writeString(dir.resolve("existing.json"), "x");
+        WindowsHelperMain.run(new String[] {"--request", harden.toString(), "--result", existing.toString()}, system, true);
+        assertEquals("x", Files.readString(existing), "an existing file is never overwritten with a result");
+        assertEquals(List.of(), w.writes(), "nothing was changed");
+    }
+
+    @Test
+    @DisplayName("the elevated helper is started with an absolute class path (UAC does not keep the working directory)")
+    void selfCommandIsAbsolute() {
+        String sep = java.io.File.pathSeparator;
+        List<String> c = WindowsResolverAdapter.selfCommand("C:\\jdk\\bin\\java.exe", "target/port853.jar" + sep + "lib/x.jar");
+        assertEquals(List.of("C:\\jdk\\bin\\java.exe", "-cp", Path.of("target/port853.jar").toAbsolutePath() + sep
+                + Path.of("lib/x.jar").toAbsolutePath(), "org.port853.app.Launcher"), c);
+        assertEquals(List.of("C:\\Program Files\\Port853\\Port853.exe"),
+                WindowsResolverAdapter.selfCommand("C:\\Program Files\\Port853\\Port853.exe", "ignored"));
     }
 }

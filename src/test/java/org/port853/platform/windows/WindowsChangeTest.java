@@ -31,6 +31,19 @@ class WindowsChangeTest {
         return HelperDocuments.readResult(resp.resultJson());
     }
 
+    /** Applies strict and kills the helper during the health check: the items are written, the journal pending. */
+    private void interruptedApply(FakeWindows w) {
+        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
+            throw new Error("killed");
+        }, null, state);
+        try {
+            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
+                    false)), crashing, WindowsPlannerTest.CATALOG);
+        } catch (Error expected) {
+            // the process died here
+        }
+    }
+
     private ApplyResult apply(FakeWindows w, DotMode mode) {
         return run(w, HelperRequest.apply(WindowsPlannerTest.quad9(mode), false));
     }
@@ -114,15 +127,7 @@ class WindowsChangeTest {
         FakeWindows w = FakeWindows.load("home-22631");
         String before = w.everything();
         // kill the helper during the health check: the items are written, the journal still says pending
-        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
-            throw new Error("killed");
-        }, null, state);
-        try {
-            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
-                    false)), crashing, WindowsPlannerTest.CATALOG);
-        } catch (Error expected) {
-            // the process died here
-        }
+        interruptedApply(w);
         assertNotEquals(before, w.everything());
         assertTrue(Files.readString(state.resolve("journal.json"), StandardCharsets.UTF_8).contains("\"pending\" : {"));
         w.resolves = false;
@@ -132,18 +137,36 @@ class WindowsChangeTest {
     }
 
     @Test
+    @DisplayName("status shows an interrupted change through the engine's public marker, in a folder Users may read")
+    void pendingMarkerInStatus() throws Exception {
+        FakeWindows w = FakeWindows.load("home-22631");
+        interruptedApply(w);
+        assertTrue(w.log.contains(IcaclsGuard.readableCommand(state.resolve("status"))), "Users may read the marker folder");
+        assertTrue(Files.isRegularFile(state.resolve("status").resolve("pending.json")));
+        WindowsResolverAdapter adapter = new WindowsResolverAdapter(w.system(state), WindowsPlannerTest.CATALOG, null);
+        var pending = adapter.readState().pendingChange();
+        assertEquals("DNS-over-HTTPS strict with 4 server(s)", pending == null ? null : pending.description());
+        assertTrue(adapter.assess(adapter.readState()).reasons().stream().anyMatch(x -> x.code().equals("CHANGE_INTERRUPTED")));
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = org.port853.cli.Port853Command.create(new org.port853.cli.CliServices(() -> adapter,
+                () -> WindowsPlannerTest.CATALOG));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.execute("status", "--json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals("DNS-over-HTTPS strict with 4 server(s)", json.path("pendingChange").path("description").asText(),
+                out.toString());
+
+        assertEquals(Outcome.KEPT, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
+        assertEquals(null, adapter.readState().pendingChange(), "the marker goes with the pending change");
+        assertTrue(json.has("pendingChange"));
+    }
+
+    @Test
     @DisplayName("an interrupted change that works is kept by recover")
     void recoverKeeps() {
         FakeWindows w = FakeWindows.load("home-22631");
-        WindowsSystem crashing = new WindowsSystem(w, w, (name, t) -> {
-            throw new Error("killed");
-        }, null, state);
-        try {
-            WindowsHelper.handle(HelperDocuments.write(HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT),
-                    false)), crashing, WindowsPlannerTest.CATALOG);
-        } catch (Error expected) {
-            // died
-        }
+        interruptedApply(w);
         assertEquals(Outcome.KEPT, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
         assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());
     }

@@ -64,6 +64,22 @@ class WindowsRulesTest {
     }
 
     @Test
+    @DisplayName("an adapter server with only Windows' built-in entry (no auto-upgrade) is not encrypted: OFF, not "
+            + "opportunistic")
+    void builtInEntryIsNotEncryption() throws IOException {
+        FakeWindows w = FakeWindows.load("home-22631");
+        w.registry.get(RegistryPaths.TCPIP_INTERFACES + "{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}").put("NameServer", "1.1.1.1");
+        w.registry.get(RegistryPaths.TCPIP6_INTERFACES + "{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}")
+                .put("NameServer", "2606:4700:4700::1111");
+        WindowsDetails d = WindowsStateReaderTest.read(w);
+        var wifi = WindowsStates.of(d, null, org.port853.core.StateSource.WINDOWS).links().stream()
+                .filter(l -> l.name().equals("Wi-Fi")).findFirst().orElseThrow();
+        assertEquals(org.port853.core.DotMode.OFF, wifi.dnsOverTls());
+        Reason r = find(new WindowsRules().assess(d), "WIN_NO_AUTO_UPGRADE");
+        assertTrue(r.message().contains("1.1.1.1") && r.message().contains("Settings"), r.message());
+    }
+
+    @Test
     @DisplayName("our rule with auto-upgrade off: NRPT queries stay plaintext")
     void noAutoUpgrade() throws IOException {
         FakeWindows w = FakeWindows.load("home-22631");

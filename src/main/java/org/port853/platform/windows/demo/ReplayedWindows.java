@@ -67,7 +67,7 @@ final class ReplayedWindows implements CommandRunner, WindowsRegistry {
             if (in == null) {
                 throw new IOException("demo data missing: " + base + file);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return CommandRunner.withoutBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

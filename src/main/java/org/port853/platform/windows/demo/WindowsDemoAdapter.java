@@ -52,7 +52,7 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
             return new ResolverState(s.resolverName() + " (demo)", s.source(), s.installed(), s.running(), s.global(),
                     s.links(), s.pendingChange(), s.problem(), s.platform());
         } catch (IOException | RuntimeException e) {
-            return WindowsStates.unreadable("demo: " + e.getMessage());
+            return WindowsStates.unreadable("demo: " + e.getMessage(), null);
         }
     }
 

@@ -1,0 +1,160 @@
+package org.port853.probe.pins;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.time.Duration;
+import org.port853.core.XdgDirs;
+import org.port853.probe.dot.DotProbe;
+import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.dot.TrustAnchors;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+import org.port853.platform.ApplyResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.dot.ProbeReport;
+
+/**
+ * The user's server pins (pins are the user's state: the privileged helper never writes them). Records the SPKI
+ * pins of the servers a change has just put in place: each server with a TLS name gets its provider's published
+ * pin where the catalogue lists one, otherwise the key it shows now (trust on first use); a recorded pin is
+ * compared instead. Re-checks every recorded pin for the watcher. Never throws: a probe or store failure is
+ * reported, it never undoes a change.
+ */
+public final class ServerPins {
+    /** One server's pin after the change. */
+    public record Recorded(String server, PinVerdict verdict) {
+        public Check check() {
+            return verdict.toCheck(server);
+        }
+    }
+
+    /** The servers' pins; {@code problem} says why some could not be recorded (null when all went through). */
+    public record Result(List<Recorded> pins, String problem) {
+        public static final Result NONE = new Result(List.of(), null);
+
+        public Result {
+            pins = List.copyOf(pins);
+        }
+
+        public boolean keyChanged() {
+            return pins.stream().anyMatch(p -> p.verdict().changed());
+        }
+    }
+
+    private final Function<List<ServerAddress>, List<ProbeReport>> prober;
+    private final Path file;
+    private final Supplier<List<Provider>> providers;
+    private final Clock clock;
+
+    /**
+     * @param prober    probes the servers (a quick DoT probe; may block for its timeouts)
+     * @param file      the user's pin store
+     * @param providers where published pins come from (the catalogue and the user's providers)
+     */
+    public ServerPins(Function<List<ServerAddress>, List<ProbeReport>> prober, Path file, Supplier<List<Provider>> providers,
+                      Clock clock) {
+        this.prober = prober;
+        this.file = file;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** This user's store, probed with the configured trust anchors (quick probes, {@code timeout} each). */
+    public static ServerPins system(Supplier<List<Provider>> providers, Duration timeout) {
+        // the trust store is read at the first probe, never while the window or a command starts
+        DotProbe[] probe = new DotProbe[1];
+        return new ServerPins(s -> {
+            synchronized (probe) {
+                if (probe[0] == null) {
+                    probe[0] = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
+                }
+            }
+            return probe[0].probeAll(s, ProbeOptions.quick(timeout).withWarmRounds(0));
+        }, XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The pins each server of the providers publishes. */
+    public static Map<ServerAddress, List<String>> publishedPins(List<Provider> providers) {
+        Map<ServerAddress, List<String>> out = new LinkedHashMap<>();
+        for (Provider p : providers) {
+            if (!p.spkiPins().isEmpty()) {
+                p.servers().forEach(s -> out.putIfAbsent(s, p.spkiPins()));
+            }
+        }
+        return out;
+    }
+
+    /** Did the change leave {@code desired}'s servers in use (so their pins are to be recorded)? */
+    public static boolean serversInUse(ApplyResult r) {
+        return r.outcome() == ApplyResult.Outcome.APPLIED || r.outcome() == ApplyResult.Outcome.UNCHANGED
+                || r.outcome() == ApplyResult.Outcome.NOT_COVERED;
+    }
+
+    /** The servers whose key is checked: those with a TLS name, when encryption is on. */
+    public static List<ServerAddress> pinnable(DesiredSettings desired) {
+        List<ServerAddress> out = new ArrayList<>();
+        if (desired == null || desired.mode() == DotMode.OFF) {
+            return out;
+        }
+        for (List<ServerAddress> list : List.of(desired.servers(), desired.fallback())) {
+            for (ServerAddress s : list) {
+                if (s.tlsName() != null && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records (or compares) the pins of {@code desired}'s servers after {@code result}; nothing when it failed. */
+    public Result afterChange(ApplyResult result, DesiredSettings desired) {
+        return serversInUse(result) ? record(pinnable(desired)) : Result.NONE;
+    }
+
+    /** Probes every server that has a recorded pin and compares (the watcher's check). */
+    public Result recheckRecorded() {
+        List<ServerAddress> servers = new ArrayList<>();
+        try {
+            for (PinRecord r : PinStore.load(file).all()) {
+                servers.add(ServerAddress.parse(r.server()));
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Result(List.of(), "the pins could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        return record(servers);
+    }
+
+    /** Records the pins of servers without one, compares the others; saves the store. */
+    public Result record(List<ServerAddress> servers) {
+        if (servers.isEmpty()) {
+            return Result.NONE;
+        }
+        List<Recorded> out = new ArrayList<>();
+        try {
+            PinStore store = PinStore.load(file);
+            Map<ServerAddress, List<String>> published = publishedPins(providers.get());
+            for (ProbeReport r : prober.apply(servers)) {
+                PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant());
+                out.add(new Recorded(r.server().toString(), v));
+            }
+            store.save();
+            return new Result(out, null);
+        } catch (IOException | RuntimeException e) {
+            return new Result(out, "the servers' pins could not be recorded: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.port853.ui.diagnostics;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.port853.probe.pins.NetworkChanges;
+import org.port853.probe.pins.PinWatcher;
+import org.port853.probe.pins.ServerPins;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.task.FxTaskExecutor;
+
+/**
+ * The window's pin watcher: while the window runs, the recorded pins are re-checked every period (property
+ * {@value #PERIOD_PROPERTY}, default 6h) and after network changes, on the watcher's own thread. A changed key raises
+ * a desktop notification and the Diagnostics screen's alert ({@link #alertProperty()}).
+ */
+public final class PinWatch implements AutoCloseable {
+    public static final String PERIOD_PROPERTY = "port853.pinCheckEvery";
+    private static final Logger LOG = Logger.getLogger(PinWatch.class.getName());
+
+    private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(null);
+    private final Duration period;
+    private final PinWatcher watcher;
+    private final NetworkChanges network;
+
+    private PinWatch(ServerPins pins, Notifier notifier, Duration period) {
+        this.period = period;
+        this.watcher = new PinWatcher(PinWatcher.daemonScheduler(), period, PinWatcher.DEFAULT_DEBOUNCE,
+                pins::recheckRecorded, c -> changed(c, notifier));
+        NetworkChanges n = null;
+        try {
+            n = NetworkChanges.start(watcher::networkChanged);
+        } catch (UnsupportedOperationException e) {
+            LOG.info("pins are re-checked on the period only: " + e.getMessage());
+        }
+        this.network = n;
+        watcher.start(false);
+    }
+
+    /** Starts watching {@code pins}; the first check runs after one period or the first network change. */
+    public static PinWatch start(ServerPins pins, Notifier notifier) {
+        return new PinWatch(pins, notifier, period(System.getProperty(PERIOD_PROPERTY)));
+    }
+
+    static Duration period(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return PinWatcher.DEFAULT_PERIOD;
+        }
+        try {
+            return PinWatcher.parsePeriod(configured.strip());
+        } catch (IllegalArgumentException e) {
+            LOG.warning(PERIOD_PROPERTY + " " + e.getMessage() + "; using " + PinWatcher.DEFAULT_PERIOD.toHours() + "h");
+            return PinWatcher.DEFAULT_PERIOD;
+        }
+    }
+
+    private void changed(PinWatcher.Checked c, Notifier notifier) {
+        if (!c.result().keyChanged()) {
+            return;
+        }
+        String text = c.result().pins().stream().filter(p -> p.verdict().changed())
+                .map(p -> p.server() + ": " + p.check().evidence()).collect(Collectors.joining(" "));
+        FxTaskExecutor.onFxThread(() -> {
+            alert.set(text);
+            notifier.notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text);
+        });
+    }
+
+    /** The latest key change the watcher found (null until one is found). */
+    public ReadOnlyStringProperty alertProperty() {
+        return alert.getReadOnlyProperty();
+    }
+
+    /** What the Diagnostics screen says about the watching. */
+    public String description() {
+        long h = period.toHours();
+        return I18n.t("diag.pins.watching", h > 0 ? h + " h" : period.toMinutes() + " min");
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        if (network != null) {
+            network.close();
+        }
+    }
+}
