@@ -26,6 +26,8 @@ public final class BareWindow {
                     if (++frames == 2) {
                         stop();
                         System.out.println("FIRST_FRAME " + System.currentTimeMillis());
+                        ProcessHandle.current().info().totalCpuDuration()
+                                .ifPresent(cpu -> System.out.println("FIRST_FRAME_CPU " + cpu.toMillis()));
                         System.out.flush();
                         Platform.exit();
                     }

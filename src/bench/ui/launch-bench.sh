@@ -13,7 +13,8 @@
 #             made the same way, so both sides get the same treatment.
 # Time = wall clock from exec to the second animation pulse after stage.show() (FIRST_FRAME); for Port853 also
 # to the second pulse after the Status screen is filled in (STATUS_FRAME; equal to FIRST_FRAME when the screen
-# is built before the window is shown).
+# is built before the window is shown). Beside it, the CPU time the process used up to that frame (all threads,
+# from ProcessHandle): on a machine shared with other work it scatters far less than wall time.
 # Soak: the packaged options, demo mode (bundled capture replayed in real time, graph and leak table live, leak
 # notifications, the Traffic screen shown); RSS from /proc/PID/status at 1, 5 and 10 minutes, then the heap after
 # a full GC. GTK 3 probes an X display's GL visuals once (libepoxy loads Mesa: ~45 MB file-backed and ~15 MB
@@ -82,14 +83,17 @@ if [ "$MODE" = soak ]; then
   exit 0
 fi
 
-# one run: prints "FIRST STATUS" in ms from exec
+# one run: prints "FIRST STATUS FIRST_CPU STATUS_CPU" in ms (wall from exec; CPU of the process)
 run() {
   t0=$(date +%s%3N)
   out=$(java "$@" 2>/dev/null)
   f=$(echo "$out" | sed -n 's/^FIRST_FRAME //p' | head -1)
   s=$(echo "$out" | sed -n 's/^STATUS_FRAME //p' | head -1)
+  fc=$(echo "$out" | sed -n 's/^FIRST_FRAME_CPU //p' | head -1)
+  sc=$(echo "$out" | sed -n 's/^STATUS_FRAME_CPU //p' | head -1)
   [ -n "$s" ] || s=$f
-  echo "$((f - t0)) $((s - t0))"
+  [ -n "$sc" ] || sc=$fc
+  echo "$((f - t0)) $((s - t0)) $fc $sc"
 }
 median() { echo "$@" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 BENCH="-Dport853.bench=true -Dport853.bench.exit=true"
@@ -107,14 +111,18 @@ for mode in defaults packaged; do
   fi
   echo "== $mode: java $OA"
   run $OB $BENCH $BARE >/dev/null; run $OA $BENCH $APP >/dev/null   # warm-up, discarded
-  B=""; A=""; S=""; i=0
+  B=""; A=""; S=""; BC=""; AC=""; SC=""; i=0
   while [ $i -lt "$RUNS" ]; do
-    b=$(run $OB $BENCH $BARE | cut -d' ' -f1); r=$(run $OA $BENCH $APP)
-    a=${r% *}; s=${r#* }
-    echo "run $((i+1)): bare ${b} ms, port853 ${a} ms (status filled ${s} ms)"
-    B="$B $b"; A="$A $a"; S="$S $s"; i=$((i+1))
+    rb=$(run $OB $BENCH $BARE); r=$(run $OA $BENCH $APP)
+    set -- $rb; b=$1; bc=$3
+    set -- $r; a=$1; s=$2; ac=$3; sc=$4
+    echo "run $((i+1)): bare ${b} ms (CPU ${bc} ms), port853 ${a} ms (CPU ${ac} ms), status filled ${s} ms (CPU ${sc} ms)"
+    B="$B $b"; A="$A $a"; S="$S $s"; BC="$BC $bc"; AC="$AC $ac"; SC="$SC $sc"; i=$((i+1))
   done
   MB=$(median $B); MA=$(median $A); MS=$(median $S)
+  MBC=$(median $BC); MAC=$(median $AC); MSC=$(median $SC)
   echo "$mode: median bare ${MB} ms, port853 ${MA} ms, ratio $(echo "$MA $MB" | awk '{printf "%.2f", $1/$2}');" \
     "status filled ${MS} ms, ratio $(echo "$MS $MB" | awk '{printf "%.2f", $1/$2}')"
+  echo "$mode CPU: median bare ${MBC} ms, port853 ${MAC} ms, ratio $(echo "$MAC $MBC" | awk '{printf "%.2f", $1/$2}');" \
+    "status filled ${MSC} ms, ratio $(echo "$MSC $MBC" | awk '{printf "%.2f", $1/$2}')"
 done

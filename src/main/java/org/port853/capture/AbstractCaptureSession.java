@@ -134,6 +134,11 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
         return programs.snapshot();
     }
 
+    @Override
+    public long leaksSinceStart() {
+        return programs.sinceStart();
+    }
+
     protected final void publish(LeakRecord r) {
         programs.add(r);
         boolean first = leakLog.add(r);

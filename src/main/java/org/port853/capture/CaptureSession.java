@@ -36,6 +36,14 @@ public interface CaptureSession extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * Leaked queries since the session started, including those no longer in {@link #recentLeaks(int)} and those
+     * before a {@link #clear()}. The default counts those still in the log.
+     */
+    default long leaksSinceStart() {
+        return recentLeaks(Integer.MAX_VALUE).size();
+    }
+
     void removeListener(CaptureListener l);
 
     @Override

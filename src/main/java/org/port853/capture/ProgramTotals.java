@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * Leaked queries per program ({@link LeakRecord#program()}: the program that asked, "unknown" when it could not be
- * found). Bounded: at most {@link #MAX_PROGRAMS} names, the rest counted together as {@link #OTHER}. Thread-safe.
+ * found), and in all since the session started ({@link #sinceStart()}, which {@link #clear()} leaves alone). Bounded:
+ * at most {@link #MAX_PROGRAMS} names, the rest counted together as {@link #OTHER}. Thread-safe.
  */
 public final class ProgramTotals {
     public static final int MAX_PROGRAMS = 64;
     public static final String OTHER = "(other)";
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    private long sinceStart;
 
     public synchronized void add(LeakRecord r) {
         String p = r.program();
@@ -18,6 +20,12 @@ public final class ProgramTotals {
             p = OTHER;
         }
         counts.merge(p, 1L, Long::sum);
+        sinceStart++;
+    }
+
+    /** Every leaked query counted since the session started, also those before a {@link #clear()}. */
+    public synchronized long sinceStart() {
+        return sinceStart;
     }
 
     /** Counts in order of first appearance. */

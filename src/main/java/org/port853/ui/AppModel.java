@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,9 +24,13 @@ import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
+import org.port853.ui.task.BackgroundTask;
+import org.port853.ui.task.FxTaskExecutor;
+import org.port853.ui.task.TaskExecutor;
+import org.port853.ui.task.TaskSlot;
 
 /**
  * State shared by all screens: what the resolver does now (read off the JavaFX thread), and what the user
@@ -36,10 +39,10 @@ import org.port853.ui.common.ProviderNames;
 public final class AppModel {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppModel.class.getName());
     private final AppServices services;
-    private final Background background;
+    private final TaskExecutor tasks;
+    private final TaskSlot refreshing;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final StringProperty refreshError = new SimpleStringProperty();
     private final ObservableList<Provider> catalogue = FXCollections.observableArrayList();
     private final ObservableList<Provider> chosen = FXCollections.observableArrayList();
@@ -50,9 +53,16 @@ public final class AppModel {
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     private boolean choiceInitialised;
 
+    /** The window's model: system work on {@code services.executor()}, outcomes on the JavaFX thread. */
     public AppModel(AppServices services) {
+        this(services, new FxTaskExecutor(services.executor()));
+    }
+
+    /** @param tasks runs every background task of the window (a current-thread executor in unit tests) */
+    public AppModel(AppServices services, TaskExecutor tasks) {
         this.services = services;
-        this.background = new Background(services.executor());
+        this.tasks = tasks;
+        this.refreshing = new TaskSlot(tasks);
         chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
         mode.addListener((o, a, b) -> updateDraftChanges());
         dnssec.addListener((o, a, b) -> updateDraftChanges());
@@ -63,8 +73,9 @@ public final class AppModel {
         return services;
     }
 
-    public Background background() {
-        return background;
+    /** Runs the window's background work; view models hand their tasks to it. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     /** One background read: the state, its assessment and the provider list. */
@@ -73,11 +84,7 @@ public final class AppModel {
 
     /** Reads the resolver state and the provider list in the background; safe to call often. */
     public void refresh() {
-        if (refreshing.get()) {
-            return;
-        }
-        refreshing.set(true);
-        background.run(() -> {
+        refreshing.run(BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
             Assessment a = services.adapter().assess(s);
             List<Provider> providers;
@@ -87,11 +94,10 @@ public final class AppModel {
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
                 providers = List.of();
-                providerProblem = I18n.t("providers.unreadable", Background.describe(e));
+                providerProblem = I18n.t("providers.unreadable", Errors.describe(e));
             }
             return new Reading(s, a, providers, providerProblem);
-        }, r -> {
-            refreshing.set(false);
+        }).onSuccess(r -> {
             refreshError.set(r.providerProblem());
             if (!r.providers().equals(catalogue)) {
                 catalogue.setAll(r.providers());
@@ -99,10 +105,7 @@ public final class AppModel {
             state.set(r.state());
             assessment.set(r.assessment());
             initChoice();
-        }, e -> {
-            refreshing.set(false);
-            refreshError.set(Background.describe(e));
-        });
+        }).onFailure(e -> refreshError.set(Errors.describe(e))));
     }
 
     /** The first time the state is known, the draft starts from what the resolver really does. */
@@ -193,7 +196,7 @@ public final class AppModel {
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing.getReadOnlyProperty();
+        return refreshing.busyProperty();
     }
 
     public StringProperty refreshErrorProperty() {

@@ -38,6 +38,7 @@ import org.port853.ui.providers.ProvidersView;
 import org.port853.ui.providers.ProvidersViewModel;
 import org.port853.ui.status.StatusView;
 import org.port853.ui.status.StatusViewModel;
+import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.traffic.TrafficView;
 import org.port853.ui.traffic.TrafficViewModel;
 import org.port853.ui.verify.VerifyView;
@@ -74,12 +75,8 @@ public final class MainWindow {
     /**
      * @param openUrl  opens a link in the browser
      * @param openDemo switches the window to demo mode (menu entry); null hides the entry
+     * @param initial  the preferences, read off the JavaFX thread before the window is built
      */
-    public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo) {
-        this(services, openUrl, openDemo, new PreferencesStore(services.configDir()).load());
-    }
-
-    /** @param initial the preferences, read off the JavaFX thread before the window is built */
     public MainWindow(AppServices services, Consumer<String> openUrl, Runnable openDemo, Preferences initial) {
         this.services = services;
         this.openUrl = openUrl;
@@ -91,7 +88,7 @@ public final class MainWindow {
         this.traffic = new TrafficViewModel(model);
         this.verify = new VerifyViewModel(model, traffic);
         PreferencesStore store = new PreferencesStore(services.configDir());
-        this.prefs = new PreferencesViewModel(store, model.background(), initial);
+        this.prefs = new PreferencesViewModel(store, model.tasks(), initial);
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
@@ -281,9 +278,11 @@ public final class MainWindow {
     /** Light, dark, or the desktop's preference (read in the background, with a timeout). */
     private void applyTheme(Preferences.Theme t) {
         if (t == Preferences.Theme.SYSTEM) {
-            model.background().run(org.port853.ui.common.SystemTheme::prefersDark, dark -> {
-                if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) setDark(dark);
-            }, e -> setDark(false));
+            model.tasks().execute(BackgroundTask.of(org.port853.ui.common.SystemTheme::prefersDark)
+                    .onSuccess(dark -> {
+                        if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) setDark(dark);
+                    })
+                    .onFailure(e -> setDark(false)));
         } else {
             setDark(t == Preferences.Theme.DARK);
         }
@@ -405,16 +404,16 @@ public final class MainWindow {
     /** The window icons, decoded on a worker thread (the window manager takes them at any time). */
     private void setIcons(Stage stage) {
         if (!stage.getIcons().isEmpty()) return;
-        services.executor().execute(() -> {
+        model.tasks().execute(BackgroundTask.of(() -> {
             java.util.List<Image> icons = new java.util.ArrayList<>();
             for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
                 var url = MainWindow.class.getResource("icons/port853-" + size + ".png");
                 if (url != null) icons.add(new Image(url.toExternalForm()));
             }
-            javafx.application.Platform.runLater(() -> {
-                if (stage.getIcons().isEmpty()) stage.getIcons().setAll(icons);
-            });
-        });
+            return icons;
+        }).onSuccess(icons -> {
+            if (stage.getIcons().isEmpty()) stage.getIcons().setAll(icons);
+        }));
     }
 
     /** Reads the resolver state and starts monitoring (traffic, and the servers' key pins); all in the background. */

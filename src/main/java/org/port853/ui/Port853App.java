@@ -111,9 +111,14 @@ public class Port853App extends Application {
         }.start();
     }
 
-    /** Benchmarks: print the wall-clock time of a rendered frame, and quit when asked. */
+    /**
+     * Benchmarks: print the wall-clock time of a rendered frame and the CPU time the process has used so far (all
+     * threads; steadier than wall time on a busy machine), and quit when asked.
+     */
     private static void report(String what, boolean exit) {
         System.out.println(what + " " + System.currentTimeMillis());
+        ProcessHandle.current().info().totalCpuDuration()
+                .ifPresent(cpu -> System.out.println(what + "_CPU " + cpu.toMillis()));
         System.out.flush();
         if (exit) {
             Platform.exit();

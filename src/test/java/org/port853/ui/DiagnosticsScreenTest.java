@@ -16,7 +16,6 @@ import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.pins.PinRecord;
-import org.port853.ui.common.Background;
 import org.port853.ui.diagnostics.DiagnosticsService;
 import org.port853.ui.diagnostics.DiagnosticsView;
 import org.port853.ui.diagnostics.DiagnosticsViewModel;
@@ -58,7 +57,7 @@ class DiagnosticsScreenTest extends WindowTestBase {
         };
         Executor direct = Runnable::run;
         WaitForAsyncUtils.asyncFx(() -> {
-            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new Background(direct), notified::add);
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new org.port853.ui.task.FxTaskExecutor(direct), notified::add);
             stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
             stage.show();
         }).get();
@@ -81,7 +80,7 @@ class DiagnosticsScreenTest extends WindowTestBase {
         javafx.beans.property.SimpleStringProperty watcherAlert = new javafx.beans.property.SimpleStringProperty(null);
         List<String> notified = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new Background(Runnable::run), notified::add);
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new org.port853.ui.task.FxTaskExecutor(Runnable::run), notified::add);
             vm.follow(watcherAlert, "Pins are re-checked every 6 h and after every network change.");
             stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
             stage.show();

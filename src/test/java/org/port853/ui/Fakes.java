@@ -190,8 +190,17 @@ final class Fakes {
             return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, z, z.clone(), z.clone(), z.clone(), Map.of(), 0, 0);
         }
 
+        /** Leaks cleared away, still counted since start (as the real sessions' ProgramTotals do). */
+        private volatile long cleared;
+
         @Override public List<LeakRecord> recentLeaks(int max) { return List.copyOf(leaks); }
-        @Override public void clear() { leaks.clear(); }
+        @Override public long leaksSinceStart() { return cleared + leaks.size(); }
+
+        @Override
+        public synchronized void clear() {
+            cleared += leaks.size();
+            leaks.clear();
+        }
         @Override public void addListener(CaptureListener l) { }
         @Override public void removeListener(CaptureListener l) { }
         @Override public void close() { stop(); }

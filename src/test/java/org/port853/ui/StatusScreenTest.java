@@ -85,6 +85,21 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Refresh shows a spinner and is disabled while the state is read, and neither once it is read")
+    void refreshShowsProgress(FxRobot robot) throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier(), exec));
+        exec.hold = true;
+        robot.clickOn("#status-refresh");
+        waitUntil(() -> shown(robot, "#status-refreshing"));
+        Button refresh = robot.lookup("#status-refresh").query();
+        assertTrue(fx(refresh::isDisabled));
+        exec.releaseAll();
+        waitUntil(() -> !shown(robot, "#status-refreshing") && !refresh.isDisabled());
+    }
+
+    @Test
     @DisplayName("a switch that cannot be used says why, with the command selectable")
     void blockedSwitchExplains(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());

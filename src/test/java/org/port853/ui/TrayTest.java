@@ -134,12 +134,30 @@ class TrayTest extends WindowTestBase {
         throw new AssertionError("not a struct: " + struct);
     }
 
-    private static int firstCentrePixel(Object pixmaps) {
-        Object[] px = fields(((List<?>) pixmaps).get(0));
+    /** A pixel of the largest image's tile (left of the shield, half-way down), as 0xRRGGBB. */
+    private static int tilePixel(Object pixmaps) {
+        Object[] px = largest(pixmaps);
         int w = ((Number) px[0]).intValue();
-        byte[] argb = px[2] instanceof byte[] b ? b : bytes((List<?>) px[2]);
-        int i = ((w / 2) * w + w / 2) * 4;
-        return (argb[i + 1] & 0xFF) << 16 | (argb[i + 2] & 0xFF) << 8 | argb[i + 3] & 0xFF;
+        int[] argb = argb(px);
+        return argb[(w / 2) * w + w / 12] & 0xFFFFFF;
+    }
+
+    private static Object[] largest(Object pixmaps) {
+        Object[] best = null;
+        for (Object o : (List<?>) pixmaps) {
+            Object[] px = fields(o);
+            if (best == null || ((Number) px[0]).intValue() > ((Number) best[0]).intValue()) best = px;
+        }
+        return best;
+    }
+
+    private static int[] argb(Object[] px) {
+        byte[] b = px[2] instanceof byte[] a ? a : bytes((List<?>) px[2]);
+        int[] out = new int[b.length / 4];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (b[i * 4] & 0xFF) << 24 | (b[i * 4 + 1] & 0xFF) << 16 | (b[i * 4 + 2] & 0xFF) << 8 | b[i * 4 + 3] & 0xFF;
+        }
+        return out;
     }
 
     private static byte[] bytes(List<?> list) {
@@ -169,8 +187,45 @@ class TrayTest extends WindowTestBase {
         assertTrue(String.valueOf(p.get("Title").getValue()).contains("Leaking"), String.valueOf(p.get("Title").getValue()));
         Object[] tip = fields(p.get("ToolTip").getValue());
         assertTrue(String.valueOf(tip[3]).contains("since start: 3"), String.valueOf(tip[3]));
-        assertEquals(TrayIcons.colour(ProtectionState.Tone.BAD), firstCentrePixel(p.get("IconPixmap").getValue()));
+        assertEquals(TrayIcons.colour(ProtectionState.Tone.BAD), tilePixel(p.get("IconPixmap").getValue()));
         assertEquals("/MenuBar", String.valueOf(p.get("Menu").getValue()));
+    }
+
+    @Test
+    @DisplayName("the icon is the app icon (its shape and its white shield and padlock) in the state's colour")
+    void iconIsTheAppIconTinted() throws Exception {
+        Watcher w = watcher();
+        tray().start(new TrayState(ProtectionState.LEAKING, 0), new Recorded());
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        Object pixmaps = itemProperties(connect(), service).get("IconPixmap").getValue();
+        List<Integer> sizes = new ArrayList<>();
+        for (Object o : (List<?>) pixmaps) {
+            Object[] px = fields(o);
+            int size = ((Number) px[0]).intValue();
+            assertEquals(size, ((Number) px[1]).intValue());
+            sizes.add(size);
+            int[] tinted = argb(px);
+            java.awt.image.BufferedImage app;
+            try (var in = TrayTest.class.getResourceAsStream("/org/port853/ui/icons/port853-" + size + ".png")) {
+                assertNotNull(in, "the app icon at " + size + " px");
+                app = javax.imageio.ImageIO.read(in);
+            }
+            int[] original = app.getRGB(0, 0, size, size, null, 0, size);
+            java.util.Set<Integer> opaque = new java.util.HashSet<>();
+            int white = 0;
+            for (int i = 0; i < original.length; i++) {
+                assertEquals(original[i] >>> 24, tinted[i] >>> 24, "the app icon's shape (alpha) at pixel " + i + ", " + size + " px");
+                if (tinted[i] >>> 24 == 0xFF) opaque.add(tinted[i] & 0xFFFFFF);
+                if ((original[i] & 0xFFFFFF) == 0xFFFFFF && original[i] >>> 24 == 0xFF) {
+                    assertEquals(0xFFFFFF, tinted[i] & 0xFFFFFF, "white stays white");
+                    white++;
+                }
+            }
+            assertTrue(white > 0, "the padlock is drawn at " + size + " px");
+            assertTrue(opaque.size() > 5, "an icon, not a single-colour disc: " + opaque.size() + " colours at " + size + " px");
+            assertTrue(opaque.contains(TrayIcons.colour(ProtectionState.Tone.BAD)), "the tile is in the state's colour");
+        }
+        assertTrue(sizes.containsAll(List.of(16, 24, 32, 48)), sizes.toString());
     }
 
     @Test
@@ -221,7 +276,7 @@ class TrayTest extends WindowTestBase {
         waitUntil(() -> signals.containsAll(List.of("NewIcon", "NewStatus Active", "NewToolTip")));
         Map<String, Variant<?>> p = itemProperties(host, service);
         assertEquals("Active", p.get("Status").getValue());
-        assertEquals(TrayIcons.colour(ProtectionState.Tone.GOOD), firstCentrePixel(p.get("IconPixmap").getValue()));
+        assertEquals(TrayIcons.colour(ProtectionState.Tone.GOOD), tilePixel(p.get("IconPixmap").getValue()));
         assertTrue(String.valueOf(p.get("Title").getValue()).contains("Protected"));
     }
 
@@ -283,8 +338,9 @@ class TrayTest extends WindowTestBase {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         AppServices services = Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
+        org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null);
+            window = new MainWindow(services, url -> { }, null, prefs);
             window.show(stage, false);
             return TrayStartup.begin(tray, stage, window, true, () -> { });
         }).get();

@@ -30,8 +30,10 @@ abstract class WindowTestBase {
     }
 
     void open(AppServices services) throws Exception {
+        // as the app does: the preferences are read before the window is built, not on the JavaFX thread
+        org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null);
+            window = new MainWindow(services, url -> { }, null, prefs);
             window.show(stage);
         }).get();
         waitUntil(() -> window.model().assessmentProperty().get() != null);

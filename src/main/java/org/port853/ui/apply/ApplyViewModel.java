@@ -14,9 +14,10 @@ import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
 import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Notifier;
+import org.port853.ui.task.BackgroundTask;
 
 /**
  * The apply flow: plan (exact diff) → preview → confirm → applying (privileged prompt, restart, health
@@ -112,11 +113,12 @@ public final class ApplyViewModel {
         // JavaFX properties are read here, on the JavaFX thread; the worker gets plain values only.
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
-        model.background().run(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link),
-                this::showPlan, e -> {
-            summary.set(Background.describe(e));
-            phase.set(Phase.REFUSED);
-        });
+        model.tasks().execute(BackgroundTask.of(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link))
+                .onSuccess(this::showPlan)
+                .onFailure(e -> {
+                    summary.set(Errors.describe(e));
+                    phase.set(Phase.REFUSED);
+                }));
     }
 
     /** Turns the user's current choice into a change, or shows why it cannot be made. */
@@ -181,16 +183,16 @@ public final class ApplyViewModel {
         Kind k = kind;
         DesiredSettings d = desired;
         boolean link = linkResolverFile;
-        model.background().run(() -> switch (k) {
+        model.tasks().execute(BackgroundTask.of(() -> switch (k) {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }, r -> {
+        }).onSuccess(r -> {
             showResult(r);
             if (k == Kind.APPLY) {
                 recordPins(r, d);
             }
-        }, e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Background.describe(e))));
+        }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
     }
 
     /**
@@ -202,13 +204,15 @@ public final class ApplyViewModel {
         if (pins == null || !ServerPins.serversInUse(r) || ServerPins.pinnable(d).isEmpty()) {
             return;
         }
-        pinsText.set(I18n.t("apply.pins.checking"));
-        model.background().run(() -> pins.afterChange(r, d), p -> {
-            pinsText.set(PinsText.of(p));
-            if (p.keyChanged() && notifications) {
-                model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
-            }
-        }, e -> pinsText.set(I18n.t("apply.pins.failed", Background.describe(e))));
+        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d))
+                .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
+                .onSuccess(p -> {
+                    pinsText.set(PinsText.of(p));
+                    if (p.keyChanged() && notifications) {
+                        model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
+                    }
+                })
+                .onFailure(e -> pinsText.set(I18n.t("apply.pins.failed", Errors.describe(e)))));
     }
 
     private void showResult(ApplyResult r) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Small builders shared by the screens. Styling lives in port853.css, never here. */
@@ -33,6 +34,37 @@ public final class Ui {
     public static void showWhen(Node n, ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(when);
+    }
+
+    /**
+     * A place for a node that is rarely shown (a spinner, a command to copy): the node is built the first time
+     * {@code when} holds, and shown only while it does. Until then it costs nothing, also not at start-up, where
+     * every control's skin and CSS otherwise load before the first screen is drawn.
+     */
+    public static StackPane builtWhen(ObservableBooleanValue when, java.util.function.Supplier<Node> make) {
+        StackPane holder = new StackPane();
+        showWhen(holder, when);
+        Runnable fill = () -> {
+            if (when.get() && holder.getChildren().isEmpty()) {
+                holder.getChildren().add(make.get());
+            }
+        };
+        when.addListener((o, a, b) -> fill.run());
+        fill.run();
+        return holder;
+    }
+
+    /**
+     * A tooltip installed the first time the pointer comes over {@code c} (the Tooltip machinery loads then); screen
+     * readers get the text at once as the control's help.
+     */
+    public static void tooltipOnHover(javafx.scene.control.Control c, String text) {
+        c.setAccessibleHelp(text);
+        c.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (c.getTooltip() == null) {
+                c.setTooltip(new javafx.scene.control.Tooltip(text));
+            }
+        });
     }
 
     /** A strip across the screen with a bold title, a text and optional buttons. */

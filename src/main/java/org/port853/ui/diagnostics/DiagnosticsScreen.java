@@ -12,9 +12,11 @@ import org.port853.probe.doctor.FixActions;
 import org.port853.probe.doctor.Hardening;
 import org.port853.ui.AppModel;
 import org.port853.ui.AppServices;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Notifier;
 import org.port853.ui.status.StatusViewModel;
+import org.port853.ui.task.BackgroundTask;
 
 /** Builds the Diagnostics screen for the main window: the one place that knows the window's other parts. */
 public final class DiagnosticsScreen {
@@ -30,15 +32,17 @@ public final class DiagnosticsScreen {
                               java.util.function.Supplier<PinWatch> watch) {
         DiagnosticsService service = services.demo() ? new DemoDiagnostics()
                 : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
-        DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.background(),
+        DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         PinWatch w = watch.get();
         if (w != null) {
             vm.follow(w.alertProperty(), w.description());
         }
-        return new DiagnosticsView(vm, check -> fix(check, status, () -> model.background().run(() -> services.adapter().harden(true),
-                r -> showResult(r), t -> showResult(org.port853.platform.ApplyResult.of(
-                        org.port853.platform.ApplyResult.Outcome.FAILED, t.getMessage())))));
+        return new DiagnosticsView(vm, check -> fix(check, status, () -> model.tasks().execute(
+                BackgroundTask.of(() -> services.adapter().harden(true))
+                        .onSuccess(DiagnosticsScreen::showResult)
+                        .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
+                                org.port853.platform.ApplyResult.Outcome.FAILED, Errors.describe(t)))))));
     }
 
     private static void showResult(org.port853.platform.ApplyResult r) {

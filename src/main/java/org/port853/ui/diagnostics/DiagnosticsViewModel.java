@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -15,8 +14,11 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.pins.PinRecord;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.task.BackgroundTask;
+import org.port853.ui.task.TaskExecutor;
+import org.port853.ui.task.TaskSlot;
 
 /**
  * The Diagnostics screen's state: doctor checks, recorded pins (re-checked on demand here, and by the window's
@@ -25,9 +27,10 @@ import org.port853.ui.common.I18n;
  */
 public final class DiagnosticsViewModel {
     private final DiagnosticsService service;
-    private final Background background;
+    private final TaskExecutor tasks;
+    /** The doctor, the pin check or the benchmark: one at a time. */
+    private final TaskSlot running;
     private final Consumer<String> alert;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(I18n.t("diag.idle"));
     private final ReadOnlyStringWrapper pinAlert = new ReadOnlyStringWrapper(null);
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
@@ -37,9 +40,10 @@ public final class DiagnosticsViewModel {
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
 
     /** {@code alert}: shows a desktop notification (the loud part of a key change). */
-    public DiagnosticsViewModel(DiagnosticsService service, Background background, Consumer<String> alert) {
+    public DiagnosticsViewModel(DiagnosticsService service, TaskExecutor tasks, Consumer<String> alert) {
         this.service = service;
-        this.background = background;
+        this.tasks = tasks;
+        this.running = new TaskSlot(tasks);
         this.alert = alert;
     }
 
@@ -61,8 +65,7 @@ public final class DiagnosticsViewModel {
     }
 
     public void runDoctor() {
-        start(I18n.t("diag.running"));
-        background.run(service::doctor, this::showReport, this::failed);
+        start(I18n.t("diag.running"), BackgroundTask.of(service::doctor).onSuccess(this::showReport));
     }
 
     private void showReport(Doctor.Report r) {
@@ -73,33 +76,28 @@ public final class DiagnosticsViewModel {
                 + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", r.skipped())))
                 + (service.demo() ? " " + I18n.t("diag.demo") : ""));
         pinChanges(r.checks());
-        running.set(false);
         loadPins();
     }
 
     public void checkPins() {
-        start(I18n.t("diag.pins.running"));
-        background.run(service::checkPins, list -> {
+        start(I18n.t("diag.pins.running"), BackgroundTask.of(service::checkPins).onSuccess(list -> {
             headline.set(I18n.t("diag.pins.done", list.size()));
             pinChanges(list);
-            running.set(false);
             loadPins();
-        }, this::failed);
+        }));
     }
 
     public void loadPins() {
-        background.run(service::pins, pins::setAll, t -> { });
+        tasks.execute(BackgroundTask.of(service::pins).onSuccess(pins::setAll));
     }
 
     public void runBench() {
-        start(I18n.t("diag.bench.running"));
-        background.run(service::bench, list -> {
+        start(I18n.t("diag.bench.running"), BackgroundTask.of(service::bench).onSuccess(list -> {
             bench.setAll(list);
             suggestion.set(ProviderBench.suggestion(list).map(b -> I18n.t("diag.bench.suggest", b.server(),
                     b.provider() == null ? "" : b.provider())).orElse(I18n.t("diag.bench.none")));
             headline.set(I18n.t("diag.bench.done", list.size()));
-            running.set(false);
-        }, this::failed);
+        }));
     }
 
     private void pinChanges(List<Check> list) {
@@ -113,21 +111,17 @@ public final class DiagnosticsViewModel {
         alert.accept(text);
     }
 
-    private void start(String text) {
-        running.set(true);
-        headline.set(text);
-    }
-
-    private void failed(Throwable t) {
-        headline.set(I18n.t("diag.failed", Background.describe(t)));
-        running.set(false);
+    /** Runs {@code task} unless another check runs; {@code text} says what is under way. */
+    private void start(String text, BackgroundTask<?> task) {
+        running.run(task.onRunning(() -> headline.set(text))
+                .onFailure(t -> headline.set(I18n.t("diag.failed", Errors.describe(t)))));
     }
 
     public void dismissPinAlert() {
         pinAlert.set(null);
     }
 
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.busyProperty(); }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pinAlertProperty() { return pinAlert.getReadOnlyProperty(); }
     public ReadOnlyStringProperty suggestionProperty() { return suggestion.getReadOnlyProperty(); }

@@ -8,9 +8,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.port853.probe.pins.NetworkChanges;
 import org.port853.probe.pins.PinWatcher;
 import org.port853.probe.pins.ServerPins;
-import org.port853.ui.common.Background;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Notifier;
+import org.port853.ui.task.FxTaskExecutor;
 
 /**
  * The window's pin watcher: while the window runs, the recorded pins are re-checked every period (property
@@ -63,7 +63,7 @@ public final class PinWatch implements AutoCloseable {
         }
         String text = c.result().pins().stream().filter(p -> p.verdict().changed())
                 .map(p -> p.server() + ": " + p.check().evidence()).collect(Collectors.joining(" "));
-        Background.fx(() -> {
+        FxTaskExecutor.onFxThread(() -> {
             alert.set(text);
             notifier.notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text);
         });

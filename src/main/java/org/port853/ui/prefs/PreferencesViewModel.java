@@ -6,22 +6,24 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.task.BackgroundTask;
+import org.port853.ui.task.TaskExecutor;
 
 /** Preferences: edited in place, saved in the background after every change. */
 public final class PreferencesViewModel {
     private final PreferencesStore store;
-    private final Background background;
+    private final TaskExecutor tasks;
     private final BooleanProperty notifications = new SimpleBooleanProperty();
     private final BooleanProperty startMinimised = new SimpleBooleanProperty();
     private final BooleanProperty closeToTray = new SimpleBooleanProperty();
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public PreferencesViewModel(PreferencesStore store, Background background, Preferences initial) {
+    public PreferencesViewModel(PreferencesStore store, TaskExecutor tasks, Preferences initial) {
         this.store = store;
-        this.background = background;
+        this.tasks = tasks;
         notifications.set(initial.notifications());
         startMinimised.set(initial.startMinimised());
         closeToTray.set(initial.closeToTray());
@@ -38,10 +40,11 @@ public final class PreferencesViewModel {
 
     private void save() {
         Preferences p = current();
-        background.run(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             store.save(p);
             return store.file();
-        }, f -> message.set(I18n.t("prefs.saved", f)), e -> message.set(I18n.t("prefs.saveFailed", Background.describe(e))));
+        }).onSuccess(f -> message.set(I18n.t("prefs.saved", f)))
+                .onFailure(e -> message.set(I18n.t("prefs.saveFailed", Errors.describe(e)))));
     }
 
     public BooleanProperty notificationsProperty() { return notifications; }

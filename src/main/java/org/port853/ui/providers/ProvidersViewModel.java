@@ -19,7 +19,8 @@ import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
+import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
 
@@ -118,17 +119,17 @@ public final class ProvidersViewModel {
         if (p == null) {
             return false;
         }
-        model.background().run(() -> {
+        model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().all().get();
-        }, all -> {
+        }).onSuccess(all -> {
             model.catalogue().setAll(all);
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
             if (!model.chosen().contains(saved)) {
                 model.chosen().add(saved);
             }
             message.set(I18n.t("custom.saved", p.displayName()));
-        }, e -> message.set(Background.describe(e)));
+        }).onFailure(e -> message.set(Errors.describe(e))));
         form.clear();
         return true;
     }
@@ -138,14 +139,14 @@ public final class ProvidersViewModel {
         if (p == null || !p.custom()) {
             return;
         }
-        model.background().run(() -> {
+        model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().removeCustom().accept(p.id());
             return model.services().providers().all().get();
-        }, all -> {
+        }).onSuccess(all -> {
             model.chosen().remove(p);
             model.catalogue().setAll(all);
             message.set(I18n.t("custom.deleted", p.displayName()));
-        }, e -> message.set(Background.describe(e)));
+        }).onFailure(e -> message.set(Errors.describe(e))));
     }
 
     public void apply() {

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -90,7 +89,7 @@ public final class StatusView extends ScrollPane {
         encrypt.setId("encryption-switch");
         encrypt.getStyleClass().add("big-switch");
         encrypt.accessibleTextProperty().bind(Bindings.concat(I18n.t("status.switch"), ": ", vm.switchTextProperty()));
-        encrypt.setTooltip(new Tooltip(I18n.t("status.switch.tip")));
+        Ui.tooltipOnHover(encrypt, I18n.t("status.switch.tip"));
         encrypt.setSelected(vm.switchOnProperty().get());
         vm.switchOnProperty().addListener((o, a, on) -> encrypt.setSelected(on));
         vm.switchSyncProperty().addListener((o, a, t) -> encrypt.setSelected(vm.switchOnProperty().get()));
@@ -115,11 +114,14 @@ public final class StatusView extends ScrollPane {
         refresh.setOnAction(e -> onRefresh.run());
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(vm.refreshingProperty());
-        ProgressIndicator refreshing = new ProgressIndicator();
-        refreshing.setId("status-refreshing");
-        refreshing.setPrefSize(20, 20);
-        refreshing.setAccessibleText(I18n.t("status.refreshing"));
-        Ui.showWhen(refreshing, vm.refreshingProperty());
+        // built on the first refresh: a spinner's skin is among the costliest to load before the first frame
+        var refreshing = Ui.builtWhen(vm.refreshingProperty(), () -> {
+            ProgressIndicator p = new ProgressIndicator();
+            p.setId("status-refreshing");
+            p.setPrefSize(20, 20);
+            p.setAccessibleText(I18n.t("status.refreshing"));
+            return p;
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox switchRow = new HBox(12, switchBox, spacer, refreshing, verify, refresh);
@@ -129,24 +131,8 @@ public final class StatusView extends ScrollPane {
         Label blockedText = new Label();
         blockedText.setWrapText(true);
         blockedText.textProperty().bind(vm.blockedReasonProperty());
-        TextField command = new TextField();
-        command.setId("blocked-command");
-        command.setEditable(false);
-        command.getStyleClass().add("mono");
-        command.textProperty().bind(vm.blockedCommandProperty());
-        command.setAccessibleText(I18n.t("switch.blocked.command"));
-        Button copy = new Button(I18n.t("switch.blocked.copy"));
-        copy.setId("blocked-copy");
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
-            c.putString(command.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-        });
-        HBox.setHgrow(command, Priority.ALWAYS);
-        HBox commandRow = new HBox(8, command, copy);
-        commandRow.setAlignment(Pos.CENTER_LEFT);
-        Ui.showWhen(commandRow, vm.blockedCommandProperty().isNotNull());
+        // built only when the switch is blocked (rare): a text field's skin is costly to load at start-up
+        var commandRow = Ui.builtWhen(vm.blockedCommandProperty().isNotNull(), () -> commandRow(vm));
         VBox blocked = new VBox(6, blockedText, commandRow);
         blocked.setId("switch-blocked");
         blocked.getStyleClass().addAll("banner", "banner-warning");
@@ -193,6 +179,28 @@ public final class StatusView extends ScrollPane {
                 table);
         content.getStyleClass().add("screen-content");
         setContent(content);
+    }
+
+    /** The command that unblocks the switch, selectable, with a Copy button. */
+    private static HBox commandRow(StatusViewModel vm) {
+        TextField command = new TextField();
+        command.setId("blocked-command");
+        command.setEditable(false);
+        command.getStyleClass().add("mono");
+        command.textProperty().bind(vm.blockedCommandProperty());
+        command.setAccessibleText(I18n.t("switch.blocked.command"));
+        Button copy = new Button(I18n.t("switch.blocked.copy"));
+        copy.setId("blocked-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(command.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox.setHgrow(command, Priority.ALWAYS);
+        HBox row = new HBox(8, command, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static void fact(GridPane g, int row, String key, javafx.beans.value.ObservableValue<String> value, String id) {

@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,17 +30,21 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.port853.capture.CaptureSession;
 import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakCsv;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.ui.AppModel;
 import org.port853.ui.AppServices;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.LeakAlerter;
 import org.port853.ui.common.Notifier;
+import org.port853.ui.task.BackgroundTask;
+import org.port853.ui.task.TaskExecutor;
+import org.port853.ui.task.TaskSlot;
 
 /**
- * The Traffic screen. A Timeline polls the capture's snapshot a few times a second (never per packet) and
+ * The Traffic screen. A repeated task (on the JavaFX thread) polls the capture's snapshot a few times a second (never per packet) and
  * the view redraws from that; the capture itself runs on its own threads.
  */
 public final class TrafficViewModel {
@@ -53,13 +54,11 @@ public final class TrafficViewModel {
     public static final int LEAK_ROWS = 1000;
 
     private final AppModel model;
-    /** Written on a worker (while starting) and on the JavaFX thread, read on both. */
-    private volatile CaptureSession session;
-    /** stop() came while the capture was starting (JavaFX thread only). */
-    private boolean stopRequested;
+    /** The running (or last) session; JavaFX thread only. */
+    private CaptureSession session;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> startedAt = new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
+    private final TaskSlot starting;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
@@ -79,9 +78,11 @@ public final class TrafficViewModel {
     /** Leaked queries seen since the app started (Clear does not reset it); the tray shows it. */
     private final ReadOnlyLongWrapper leaksSinceStart = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
-    private final Timeline timeline;
+    private final TaskExecutor.Repeating poller;
     private boolean notifications = true;
-    private Instant lastLeakTime;
+    /** The session whose leak count was read last, and that count (the capture counts; this only adds up). */
+    private CaptureSession countedSession;
+    private long countedLeaks;
 
     public TrafficViewModel(AppModel model) {
         this.model = model;
@@ -90,8 +91,8 @@ public final class TrafficViewModel {
         groupBy.addListener((o, a, b) -> regroup());
         model.stateProperty().addListener((o, a, b) -> regroup());
         windowSeconds.addListener((o, a, w) -> poll());
-        timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_MS), e -> poll()));
-        timeline.setCycleCount(Timeline.INDEFINITE);
+        starting = new TaskSlot(model.tasks());
+        poller = model.tasks().every(Duration.ofMillis(POLL_MS), this::poll);
     }
 
     public void setNotificationsEnabled(boolean on) {
@@ -110,76 +111,71 @@ public final class TrafficViewModel {
         if (running.get()) {
             return;
         }
-        // the latest request wins: a start while a stopped window's start is still under way keeps that capture
-        stopRequested = false;
-        if (starting.get()) {
-            return;
-        }
-        starting.set(true);
-        status.set(I18n.t("capture.starting"));
         CaptureSession previous = session;
         AppServices.CaptureFactory factory = model.services().capture();
-        model.background().run(() -> {
-            if (previous != null && previous.isRunning()) {
-                return new Started(previous, previous.description());
-            }
-            if (previous != null) {
-                closeQuietly(previous);
-            }
-            CaptureSession s;
-            try {
-                s = factory.create();
-            } catch (RuntimeException | LinkageError e) {
-                throw new CaptureUnavailableException(I18n.t("capture.cannotCreate", Background.describe(e)),
-                        I18n.t("capture.fix.generic"));
-            }
-            session = s;
-            try {
-                s.start();
-            } catch (CaptureUnavailableException | RuntimeException e) {
-                closeQuietly(s);
-                throw e;
-            }
-            return new Started(s, s.description());
-        }, started -> {
-            // "starting" turns false last: whoever waits for it (Verify) then sees running and problem as they are
-            if (stopRequested) {
-                // the window was closed (stop()) while the capture was starting: do not leave it running
-                stopRequested = false;
-                if (session == started.session()) {
-                    session = null;
-                }
-                stopInBackground(started.session());
-                running.set(false);
-                status.set(I18n.t("capture.stopped"));
-                starting.set(false);
-                return;
-            }
-            session = started.session();
-            description.set(started.description());
-            problem.set(null);
-            problemFix.set(null);
-            status.set(I18n.t("capture.running", started.description()));
-            startedAt.set(Instant.now());
-            running.set(true);
-            starting.set(false);
-            timeline.play();
-            poll();
-        }, e -> {
-            running.set(false);
-            // a session that failed to start cannot start again: the next start makes a fresh one
-            session = null;
-            stopRequested = false;
-            if (e instanceof CaptureUnavailableException c) {
-                problem.set(c.reason());
-                problemFix.set(c.fix());
-            } else {
-                problem.set(Background.describe(e));
-                problemFix.set(I18n.t("capture.fix.generic"));
-            }
-            status.set(I18n.t("capture.notRunning"));
-            starting.set(false);
-        });
+        starting.run(BackgroundTask.of(() -> startSession(previous, factory))
+                .onRunning(() -> status.set(I18n.t("capture.starting")))
+                .onSuccess(this::started)
+                // stop() came while the capture was starting: do not leave it running
+                .onDiscarded(started -> stopInBackground(started.session()))
+                .onFailure(this::failedToStart));
+    }
+
+    /** Starts capturing unless it runs, then runs {@code then} once the start has succeeded or failed. */
+    public void startThen(Runnable then) {
+        start();
+        starting.whenIdle(then);
+    }
+
+    /** On the worker: the running session, or a fresh one started. */
+    private static Started startSession(CaptureSession previous, AppServices.CaptureFactory factory)
+            throws CaptureUnavailableException {
+        if (previous != null && previous.isRunning()) {
+            return new Started(previous, previous.description());
+        }
+        if (previous != null) {
+            closeQuietly(previous);
+        }
+        CaptureSession s;
+        try {
+            s = factory.create();
+        } catch (RuntimeException | LinkageError e) {
+            throw new CaptureUnavailableException(I18n.t("capture.cannotCreate", Errors.describe(e)),
+                    I18n.t("capture.fix.generic"));
+        }
+        try {
+            s.start();
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+        return new Started(s, s.description());
+    }
+
+    private void started(Started started) {
+        session = started.session();
+        description.set(started.description());
+        problem.set(null);
+        problemFix.set(null);
+        status.set(I18n.t("capture.running", started.description()));
+        startedAt.set(Instant.now());
+        running.set(true);
+        poller.start();
+        poll();
+    }
+
+    private void failedToStart(Throwable e) {
+        running.set(false);
+        // a session that failed to start cannot start again: the next start makes a fresh one
+        session = null;
+        if (e instanceof CaptureUnavailableException c) {
+            problem.set(c.reason());
+            problemFix.set(c.fix());
+        } else {
+            problem.set(Errors.describe(e));
+            problemFix.set(I18n.t("capture.fix.generic"));
+        }
+        status.set(I18n.t("capture.notRunning"));
     }
 
     /**
@@ -187,25 +183,21 @@ public final class TrafficViewModel {
      * completes. The session is dropped: the next {@link #start()} makes a fresh one.
      */
     public void stop() {
-        timeline.stop();
-        if (starting.get()) {
-            // the worker owns the session until its start completes; onResult stops it then
-            stopRequested = true;
-        } else {
-            CaptureSession s = session;
-            session = null;
-            if (s != null) {
-                stopInBackground(s);
-            }
+        poller.stop();
+        if (starting.cancel()) {
+            status.set(I18n.t("capture.stopped"));
+        }
+        CaptureSession s = session;
+        session = null;
+        if (s != null) {
+            stopInBackground(s);
         }
         running.set(false);
     }
 
     private void stopInBackground(CaptureSession s) {
-        model.background().run(() -> {
-            s.stop();
-            return Boolean.TRUE;
-        }, r -> { }, e -> LOG.log(java.util.logging.Level.WARNING, "stopping the capture failed", e));
+        model.tasks().execute(BackgroundTask.of(s::stop)
+                .onFailure(e -> LOG.log(java.util.logging.Level.WARNING, "stopping the capture failed", e)));
     }
 
     private static void closeQuietly(CaptureSession s) {
@@ -224,7 +216,7 @@ public final class TrafficViewModel {
         }
         if (!session.isRunning()) {
             running.set(false);
-            timeline.stop();
+            poller.stop();
             status.set(I18n.t("capture.stopped"));
             return;
         }
@@ -232,7 +224,7 @@ public final class TrafficViewModel {
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);
         long leakTotal = sum(snap.leakPackets());
         updateLeaking(snap);
-        notifyLeaks(recent);
+        countLeaks(session, recent);
         if (!paused.get()) {
             polls.set(polls.get() + 1);
             snapshot.set(snap);
@@ -257,22 +249,20 @@ public final class TrafficViewModel {
         model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }
 
-    private void notifyLeaks(List<LeakRecord> recent) {
-        int fresh = 0;
-        Instant newest = lastLeakTime;
-        for (LeakRecord r : recent) {
-            if (r.time() != null && (lastLeakTime == null || r.time().isAfter(lastLeakTime))) {
-                fresh++;
-                if (newest == null || r.time().isAfter(newest)) {
-                    newest = r.time();
-                }
-            }
+    /** Adds the session's new leaks (by its own count) to the count since start, and tells the user when due. */
+    private void countLeaks(CaptureSession session, List<LeakRecord> recent) {
+        if (session != countedSession) {
+            countedSession = session;
+            countedLeaks = 0;
         }
-        lastLeakTime = newest;
+        long n = session.leaksSinceStart();
+        long fresh = Math.max(0, n - countedLeaks);
+        countedLeaks = n;
         if (fresh > 0) {
             leaksSinceStart.set(leaksSinceStart.get() + fresh);
         }
-        if (fresh > 0 && alerter.onLeaks(Instant.now(), fresh) && notifications) {
+        if (fresh > 0 && !recent.isEmpty() && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+                && notifications) {
             LeakRecord last = recent.get(recent.size() - 1);
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
@@ -300,40 +290,21 @@ public final class TrafficViewModel {
     }
 
     /**
-     * Writes the leaks that pass the filter as CSV, on the worker pool; the outcome appears in
+     * Writes the leaks that pass the filter as CSV ({@link LeakCsv}), on a worker; the outcome appears in
      * {@link #exportMessageProperty()}. The rows are taken here, on the JavaFX thread.
      */
     public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
-        exportMessage.set("");
-        model.background().run(() -> writeCsv(rows, file),
-                n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))),
-                e -> exportMessage.set(I18n.t("traffic.export.failed", Background.describe(e))));
+        model.tasks().execute(BackgroundTask.of(() -> writeCsv(rows, file))
+                .onRunning(() -> exportMessage.set(""))
+                .onSuccess(n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))))
+                .onFailure(e -> exportMessage.set(I18n.t("traffic.export.failed", Errors.describe(e)))));
     }
 
-    /** RFC 4180; cells that a spreadsheet would run are quoted. Blocking: call it off the JavaFX thread. */
-    static int writeCsv(List<LeakRecord> rows, Path file) throws IOException {
-        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.systemDefault());
+    private static int writeCsv(List<LeakRecord> rows, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("time,interface,server,name,type,process\r\n");
-            for (LeakRecord r : rows) {
-                w.write(String.join(",", csv(r.time() == null ? "" : iso.format(r.time())), csv(r.iface()),
-                        csv(r.server()), csv(r.name()), csv(r.type()), csv(r.process())));
-                w.write("\r\n");
-            }
+            return new LeakCsv(ZoneId.systemDefault()).write(rows, w);
         }
-        return rows.size();
-    }
-
-    static String csv(String v) {
-        String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || s.startsWith("'")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     static String windowLabel(int seconds) {
@@ -365,7 +336,7 @@ public final class TrafficViewModel {
     public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty startingProperty() { return starting.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty startingProperty() { return starting.busyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemFixProperty() { return problemFix.getReadOnlyProperty(); }
     public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }

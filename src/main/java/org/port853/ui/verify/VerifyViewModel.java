@@ -3,8 +3,6 @@ package org.port853.ui.verify;
 import java.time.Duration;
 import java.util.List;
 
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,8 +18,9 @@ import org.port853.probe.Verifier;
 import org.port853.probe.VerifyResult;
 import org.port853.ui.AppModel;
 import org.port853.ui.LeakEvidence;
-import org.port853.ui.common.Background;
+import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.traffic.TrafficViewModel;
 
 /**
@@ -69,22 +68,9 @@ public final class VerifyViewModel {
         setOutcome(Outcome.NONE);
         if (traffic.runningProperty().get()) {
             send(true);
-            return;
-        }
-        // not running (never started, failed or stopped): try again; the traffic screen makes a fresh session
-        InvalidationListener[] once = new InvalidationListener[1];
-        once[0] = (Observable o) -> {
-            if (traffic.startingProperty().get()) {
-                return;
-            }
-            traffic.startingProperty().removeListener(once[0]);
-            send(traffic.runningProperty().get());
-        };
-        traffic.startingProperty().addListener(once[0]);
-        traffic.start();
-        if (!traffic.startingProperty().get()) {
-            traffic.startingProperty().removeListener(once[0]);
-            send(traffic.runningProperty().get());
+        } else {
+            // not running (never started, failed or stopped): try again; the traffic screen makes a fresh session
+            traffic.startThen(() -> send(traffic.runningProperty().get()));
         }
     }
 
@@ -93,16 +79,17 @@ public final class VerifyViewModel {
         List<String> names = Verifier.names(n);
         CaptureSession session = captureOk ? traffic.session() : null;
         Verifier verifier = new Verifier(model.services().probe(), Verifier.TIMEOUT, settle);
-        headline.set(I18n.t("verify.sending", n));
-        model.background().run(() -> verifier.verify(session, names), this::finish, e -> {
-            running.set(false);
-            headline.set(I18n.t("verify.failed", Background.describe(e)));
-            setOutcome(Outcome.NO_ANSWERS);
-        });
+        model.tasks().execute(BackgroundTask.of(() -> verifier.verify(session, names))
+                .onRunning(() -> headline.set(I18n.t("verify.sending", n)))
+                .onSuccess(this::finish)
+                .onFailure(e -> {
+                    headline.set(I18n.t("verify.failed", Errors.describe(e)));
+                    setOutcome(Outcome.NO_ANSWERS);
+                })
+                .onFinally(() -> running.set(false)));
     }
 
     private void finish(VerifyResult result) {
-        running.set(false);
         int n = result.queries();
         long answered = result.answered();
         for (QueryOutcome q : result.outcomes()) {

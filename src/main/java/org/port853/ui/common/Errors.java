@@ -1,0 +1,17 @@
+package org.port853.ui.common;
+
+/** Turns exceptions into words for people. */
+public final class Errors {
+    private Errors() {
+    }
+
+    /** One sentence for people from any exception: the first message along its causes, else its type. */
+    public static String describe(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getMessage() == null) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+}

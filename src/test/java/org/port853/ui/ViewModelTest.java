@@ -1,0 +1,479 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.capture.CaptureSession;
+import org.port853.capture.CaptureUnavailableException;
+import org.port853.capture.LeakCsv;
+import org.port853.capture.LeakRecord;
+import org.port853.core.ServerAddress;
+import org.port853.probe.QueryOutcome;
+import org.port853.probe.QuerySender;
+import org.port853.probe.bench.BenchResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.Doctor;
+import org.port853.probe.pins.PinRecord;
+import org.port853.ui.common.I18n;
+import org.port853.ui.diagnostics.DiagnosticsService;
+import org.port853.ui.diagnostics.DiagnosticsViewModel;
+import org.port853.ui.prefs.Preferences;
+import org.port853.ui.prefs.PreferencesStore;
+import org.port853.ui.prefs.PreferencesViewModel;
+import org.port853.ui.providers.ProviderSource;
+import org.port853.ui.task.CurrentThreadTaskExecutor;
+import org.port853.ui.traffic.TrafficViewModel;
+import org.port853.ui.verify.VerifyViewModel;
+
+/**
+ * The view models with the current-thread executor: no toolkit, no worker threads, the order of events chosen by the
+ * test. Every callback runs on this thread, so a view model that touched the toolkit or a thread of its own fails here.
+ */
+class ViewModelTest {
+    private static final CaptureUnavailableException DENIED = new CaptureUnavailableException(
+            "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
+
+    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+    private final List<Fakes.FakeCapture> captures = new ArrayList<>();
+    private final AtomicInteger denials = new AtomicInteger();
+    private Fakes.FakeAdapter adapter;
+    private AppModel model;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
+        model = new AppModel(services(new Fakes.AnsweringProbe()), tasks);
+    }
+
+    private AppServices services(QuerySender probe) throws Exception {
+        AppServices.CaptureFactory factory = () -> {
+            Fakes.FakeCapture c = new Fakes.FakeCapture(denials.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? DENIED : null);
+            captures.add(c);
+            return c;
+        };
+        return new AppServices(adapter, factory, probe, ProviderSource.inMemory(),
+                Files.createTempDirectory("port853-vm-test"), Runnable::run, new Fakes.RecordingNotifier(), false);
+    }
+
+    @Nested
+    @DisplayName("the shared model")
+    class Model {
+        @Test
+        @DisplayName("refresh shows progress while it runs, refuses a second one meanwhile, and ends not refreshing")
+        void refresh() {
+            tasks.hold();
+            model.refresh();
+            assertTrue(model.refreshingProperty().get());
+            model.refresh();
+            assertEquals(1, tasks.waiting(), "one read at a time");
+            tasks.runAll();
+            assertFalse(model.refreshingProperty().get());
+            assertSame(adapter.state, model.stateProperty().get());
+            assertNotNull(model.assessmentProperty().get());
+            assertFalse(model.chosen().isEmpty(), "the draft starts from the system's servers");
+        }
+
+        @Test
+        @DisplayName("a failed read is reported and ends the refresh")
+        void refreshFails() {
+            adapter.state = null; // the assessment of nothing fails
+            model.refresh();
+            assertFalse(model.refreshingProperty().get());
+            assertNotNull(model.refreshErrorProperty().get());
+            assertNull(model.stateProperty().get());
+        }
+    }
+
+    @Nested
+    @DisplayName("Traffic")
+    class Traffic {
+        TrafficViewModel traffic;
+
+        @BeforeEach
+        void create() {
+            traffic = new TrafficViewModel(model);
+        }
+
+        @Test
+        @DisplayName("start: starting while the worker starts the capture, then running and polling")
+        void start() {
+            tasks.hold();
+            traffic.start();
+            assertTrue(traffic.startingProperty().get());
+            assertEquals(I18n.t("capture.starting"), traffic.statusProperty().get());
+            traffic.start();
+            assertEquals(1, tasks.waiting(), "one start at a time");
+            tasks.runAll();
+            assertFalse(traffic.startingProperty().get());
+            assertTrue(traffic.runningProperty().get());
+            assertTrue(tasks.ticking(), "the snapshot is polled");
+            assertEquals(1, captures.size());
+            assertTrue(captures.get(0).isRunning());
+        }
+
+        @Test
+        @DisplayName("a denied start shows the reason and its fix, ends starting, and a retry makes a fresh session")
+        void deniedThenRetry() {
+            denials.set(1);
+            traffic.start();
+            assertFalse(traffic.startingProperty().get());
+            assertFalse(traffic.runningProperty().get());
+            assertEquals(DENIED.reason(), traffic.problemProperty().get());
+            assertEquals(DENIED.fix(), traffic.problemFixProperty().get());
+            assertEquals(I18n.t("capture.notRunning"), traffic.statusProperty().get());
+            assertFalse(tasks.ticking());
+            traffic.start();
+            assertTrue(traffic.runningProperty().get());
+            assertNull(traffic.problemProperty().get());
+            assertEquals(2, captures.size());
+        }
+
+        @Test
+        @DisplayName("stop before the worker began the start: no capture is made at all")
+        void stopBeforeStartBegan() {
+            tasks.hold();
+            traffic.start();
+            traffic.stop();
+            assertTrue(traffic.startingProperty().get(), "still starting until the worker returns");
+            tasks.runAll();
+            assertEquals(0, captures.size());
+            assertFalse(traffic.startingProperty().get());
+            assertFalse(traffic.runningProperty().get());
+            assertFalse(tasks.ticking());
+            assertEquals(I18n.t("capture.stopped"), traffic.statusProperty().get());
+        }
+
+        @Test
+        @DisplayName("stop while the worker starts the capture: it is stopped once started, nothing polls, not running")
+        void stopWhileStarting() throws Exception {
+            // the window closes while the worker is inside the capture's start
+            AppModel m = new AppModel(new AppServices(adapter, () -> {
+                Fakes.FakeCapture c = new Fakes.FakeCapture(null) {
+                    @Override
+                    public void start() throws CaptureUnavailableException {
+                        super.start();
+                        traffic.stop();
+                    }
+                };
+                captures.add(c);
+                return c;
+            }, new Fakes.AnsweringProbe(), ProviderSource.inMemory(), Files.createTempDirectory("port853-vm-test"),
+                    Runnable::run, new Fakes.RecordingNotifier(), false), tasks);
+            traffic = new TrafficViewModel(m);
+            tasks.hold();
+            traffic.start();
+            tasks.runNext(); // the worker starts the capture; the result is no longer wanted
+            assertEquals(1, captures.size());
+            assertTrue(traffic.startingProperty().get() || tasks.waiting() > 0);
+            tasks.runAll(); // the discarded capture is stopped on a worker
+            assertFalse(captures.get(0).isRunning(), "the capture must not be left running");
+            assertFalse(traffic.startingProperty().get());
+            assertFalse(traffic.runningProperty().get());
+            assertFalse(tasks.ticking());
+            assertNull(traffic.session());
+        }
+
+        @Test
+        @DisplayName("a start after a stop during start wins: it runs its own fresh capture")
+        void startAgainAfterStopDuringStart() {
+            tasks.hold();
+            traffic.start();
+            traffic.stop();
+            traffic.start();
+            assertEquals(2, tasks.waiting());
+            tasks.runAll();
+            assertTrue(traffic.runningProperty().get());
+            assertFalse(traffic.startingProperty().get());
+            CaptureSession s = traffic.session();
+            assertTrue(s.isRunning());
+            assertEquals(1, captures.stream().filter(CaptureSession::isRunning).count(), "the first one is stopped");
+        }
+
+        @Test
+        @DisplayName("the count since start is the capture's: each leak once, past the table's size, not reset by Clear or a restart")
+        void leaksSinceStart() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "a.example", "A", null));
+            tasks.tick();
+            tasks.tick();
+            assertEquals(1, traffic.leaksSinceStartProperty().get());
+            assertEquals(1, traffic.leaks().size());
+            traffic.clear();
+            tasks.tick();
+            assertEquals(0, traffic.leaks().size());
+            assertEquals(1, traffic.leaksSinceStartProperty().get());
+            // more than the table keeps arrive between two polls: the capture's own count is what counts
+            for (int i = 0; i < TrafficViewModel.LEAK_ROWS + 5; i++) {
+                c.leaks.add(new LeakRecord(Instant.EPOCH, "wlan0", "192.168.1.1", "b" + i + ".example", "A", null));
+            }
+            tasks.tick();
+            assertEquals(1 + TrafficViewModel.LEAK_ROWS + 5, traffic.leaksSinceStartProperty().get());
+            // a fresh session after a restart adds to the count since the app started
+            traffic.stop();
+            assertFalse(tasks.ticking());
+            traffic.start();
+            captures.get(1).leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "c.example", "A", null));
+            tasks.tick();
+            assertEquals(2 + TrafficViewModel.LEAK_ROWS + 5, traffic.leaksSinceStartProperty().get());
+        }
+
+        @Test
+        @DisplayName("CSV export writes the filtered leaks in the capture's format and reports how many")
+        void exportCsv(@TempDir Path dir) throws Exception {
+            traffic.start();
+            captures.get(0).leaks.add(new LeakRecord(Instant.parse("2026-11-25T10:00:00Z"), "wlan0", "192.168.1.1",
+                    "=evil,name", "A", null));
+            captures.get(0).leaks.add(new LeakRecord(Instant.parse("2026-11-25T10:00:01Z"), "wlan0", "192.168.1.1",
+                    "other.example", "A", null));
+            tasks.tick();
+            traffic.filterProperty().set("evil");
+            Path csv = dir.resolve("leaks.csv");
+            traffic.exportCsv(csv);
+            assertEquals(I18n.t("traffic.export.done", 1, "leaks.csv"), traffic.exportMessageProperty().get());
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals(List.of(LeakCsv.HEADER), lines.subList(0, 1));
+            assertEquals(2, lines.size());
+            assertTrue(lines.get(1).endsWith(",wlan0,192.168.1.1,\"'=evil,name\",A,"), lines.get(1));
+
+            traffic.exportCsv(dir.resolve("missing").resolve("x.csv"));
+            assertTrue(traffic.exportMessageProperty().get().startsWith(I18n.t("traffic.export.failed", "")),
+                    traffic.exportMessageProperty().get());
+        }
+    }
+
+    @Nested
+    @DisplayName("Verify")
+    class Verify {
+        @Test
+        @DisplayName("with the capture down after a denied start, Verify starts it again and then sends")
+        void restartsCapture() {
+            denials.set(1);
+            TrafficViewModel traffic = new TrafficViewModel(model);
+            traffic.start();
+            assertFalse(traffic.runningProperty().get());
+            VerifyViewModel verify = new VerifyViewModel(model, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            tasks.hold();
+            verify.run();
+            assertTrue(verify.runningProperty().get());
+            tasks.runNext(); // the capture starts
+            assertTrue(traffic.runningProperty().get());
+            assertTrue(verify.runningProperty().get(), "still running: the queries are being sent");
+            assertEquals(1, tasks.waiting());
+            tasks.runAll();
+            assertFalse(verify.runningProperty().get());
+            assertNotEquals(VerifyViewModel.Outcome.NONE, verify.outcome());
+            assertNotEquals(VerifyViewModel.Outcome.NO_CAPTURE, verify.outcome(), verify.headlineProperty().get());
+            assertEquals(2, captures.size());
+        }
+
+        @Test
+        @DisplayName("a probe that fails is reported, and Verify can run again")
+        void failure() throws Exception {
+            QuerySender broken = new QuerySender() {
+                @Override public String target() { return "127.0.0.53:53"; }
+
+                @Override
+                public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                    throw new IllegalStateException("no route to the stub");
+                }
+            };
+            AppModel m = new AppModel(services(broken), tasks);
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertFalse(verify.runningProperty().get());
+            assertEquals(I18n.t("verify.failed", "no route to the stub"), verify.headlineProperty().get());
+            int before = tasks.executed();
+            verify.run();
+            assertEquals(before + 1, tasks.executed(), "not stuck in 'running'");
+        }
+    }
+
+    @Nested
+    @DisplayName("Status")
+    class Status {
+        org.port853.ui.apply.ApplyViewModel apply;
+        org.port853.ui.status.StatusViewModel status;
+
+        @BeforeEach
+        void create() {
+            adapter.delayMs = 0;
+            apply = new org.port853.ui.apply.ApplyViewModel(model);
+            status = new org.port853.ui.status.StatusViewModel(model, apply);
+            apply.setOnFinished(status::resync);
+        }
+
+        @Test
+        @DisplayName("while the state is read: Reading, no action offered, the switch not usable")
+        void reading() {
+            tasks.hold();
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.READING, status.stateProperty().get());
+            assertFalse(status.protectOfferedProperty().get());
+            assertFalse(status.switchUsableProperty().get());
+            assertTrue(status.refreshingProperty().get());
+            tasks.runAll();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            assertFalse(status.refreshingProperty().get());
+        }
+
+        @Test
+        @DisplayName("the switch on a plaintext resolver: Off, and flipping it previews Protect; cancelling changes nothing")
+        void honestSwitch() {
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_ENCRYPTED, status.stateProperty().get());
+            assertFalse(status.switchOnProperty().get());
+            assertTrue(status.switchUsableProperty().get());
+            assertTrue(status.protectOfferedProperty().get());
+            status.switchOnProperty().set(true); // what the view does when the user flips it
+            status.switchFlipped(true);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.diffProperty().get().contains("DNSOverTLS=yes"), apply.diffProperty().get());
+            assertFalse(status.switchUsableProperty().get(), "not usable while a change is open");
+            apply.close();
+            assertFalse(status.switchOnProperty().get(), "the switch shows the real state again");
+            assertEquals(List.of(), adapter.applied, "nothing applied");
+        }
+
+        @Test
+        @DisplayName("without a resolver the switch says why and which command fixes it")
+        void blockedSwitch() {
+            adapter.state = Fakes.unavailableState();
+            model.refresh();
+            assertFalse(status.switchUsableProperty().get());
+            assertNotNull(status.blockedReasonProperty().get());
+            assertEquals("sudo apt install systemd-resolved", status.blockedCommandProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING, status.stateProperty().get());
+            model.evidence().leakSeen(Instant.now());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
+        }
+    }
+
+    @Nested
+    @DisplayName("the apply flow")
+    class Apply {
+        @Test
+        @DisplayName("plan, preview, apply, result: each step waits for its task, the result re-reads the state")
+        void applyFlow() {
+            adapter.state = Fakes.plaintextState(null);
+            adapter.delayMs = 0;
+            model.refresh();
+            model.chosen().setAll(model.catalogue().get(0));
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            tasks.hold();
+            apply.beginApplyOrExplain(model::desired);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PLANNING, apply.phaseProperty().get());
+            apply.confirm();
+            assertEquals(1, tasks.waiting(), "nothing is applied before the preview");
+            tasks.runNext();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.diffProperty().get().contains("DNSOverTLS=yes"), apply.diffProperty().get());
+            assertSame(adapter.state, adapter.plannedAgainst.get(0), "planned against the state the model holds");
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.APPLYING, apply.phaseProperty().get());
+            apply.close();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.APPLYING, apply.phaseProperty().get(),
+                    "an apply under way cannot be closed");
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertEquals(1, adapter.applied.size());
+            assertSame(adapter.state, model.stateProperty().get(), "the result refreshed the state");
+            assertFalse(model.refreshingProperty().get());
+        }
+
+        @Test
+        @DisplayName("a failed apply shows its reason as the result")
+        void applyFails() {
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
+                    "the helper was not authorised");
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertTrue(apply.resultTextProperty().get().contains("the helper was not authorised"),
+                    apply.resultTextProperty().get());
+        }
+    }
+
+    @Nested
+    @DisplayName("Preferences and Diagnostics")
+    class Others {
+        @Test
+        @DisplayName("a preference change is saved by a task; a failed save is reported")
+        void preferences(@TempDir Path dir) throws Exception {
+            PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
+            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults());
+            tasks.hold();
+            prefs.notificationsProperty().set(false);
+            assertFalse(Files.exists(store.file()), "nothing written before the task runs");
+            tasks.runAll();
+            assertFalse(store.load().notifications());
+            assertEquals(I18n.t("prefs.saved", store.file()), prefs.messageProperty().get());
+
+            Path notADir = Files.writeString(dir.resolve("file"), "x");
+            PreferencesViewModel broken = new PreferencesViewModel(new PreferencesStore(notADir), tasks, Preferences.defaults());
+            broken.closeToTrayProperty().set(true);
+            assertTrue(broken.messageProperty().get().startsWith(I18n.t("prefs.saveFailed", "")),
+                    broken.messageProperty().get());
+        }
+
+        /** Diagnostics whose doctor and pin check the test scripts; no pins recorded, no benchmark. */
+        private DiagnosticsService diagnostics(java.util.function.Supplier<Doctor.Report> doctor,
+                                               java.util.function.Supplier<List<Check>> checkPins) {
+            return new DiagnosticsService() {
+                public Doctor.Report doctor() { return doctor.get(); }
+                public List<Check> checkPins() { return checkPins.get(); }
+                public List<PinRecord> pins() { return List.of(); }
+                public List<BenchResult> bench() { return List.of(); }
+                public boolean demo() { return false; }
+            };
+        }
+
+        @Test
+        @DisplayName("Diagnostics runs one check at a time and is not left running after a failure")
+        void diagnostics() {
+            AtomicInteger doctors = new AtomicInteger();
+            DiagnosticsService service = diagnostics(() -> {
+                doctors.incrementAndGet();
+                throw new IllegalStateException("resolver gone");
+            }, List::of);
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
+            tasks.hold();
+            vm.runDoctor();
+            assertTrue(vm.runningProperty().get());
+            vm.runBench();
+            assertEquals(1, tasks.waiting(), "the benchmark waits for the doctor");
+            tasks.runAll();
+            assertFalse(vm.runningProperty().get());
+            assertEquals(I18n.t("diag.failed", "resolver gone"), vm.headlineProperty().get());
+            vm.runBench();
+            assertFalse(vm.runningProperty().get());
+            assertEquals(1, doctors.get());
+        }
+    }
+}
