@@ -86,7 +86,7 @@ class PkexecIT {
     private TestRig.ExecResult asNobody(String... args) {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("setpriv", "--reuid=65534",
                 "--regid=65534", "--clear-groups", "env", "SHELL=/bin/sh"));
-        cmd.addAll(RigCli.command(args));
+        cmd.addAll(cli.inRigHome(args));
         return cli.rig.exec(null, Duration.ofSeconds(120), cmd.toArray(String[]::new));
     }
 

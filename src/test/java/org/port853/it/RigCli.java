@@ -17,9 +17,20 @@ import org.port853.rig.TestRig;
 final class RigCli implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     final TestRig rig;
+    /** The real user's pin store, which no rig run may touch (checked when the rig closes). */
+    private static final Path REAL_PINS = org.port853.core.XdgDirs.state().resolve("pins.json");
+    private final String realPinsBefore = fingerprint(REAL_PINS);
 
     private RigCli(TestRig rig) {
         this.rig = rig;
+    }
+
+    private static String fingerprint(Path f) {
+        try {
+            return Files.exists(f) ? Files.getLastModifiedTime(f) + "/" + Files.size(f) : "absent";
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     static RigCli start(String id, int net, Map<String, String> env) {
@@ -68,18 +79,38 @@ final class RigCli implements AutoCloseable {
     }
 
     TestRig.ExecResult run(String... args) {
-        return rig.exec(null, Duration.ofSeconds(60), command(args).toArray(String[]::new));
+        return rig.exec(null, Duration.ofSeconds(60), inRigHome(args).toArray(String[]::new));
     }
 
     /** Runs the command as an unprivileged user (nobody), as a desktop user would. */
     TestRig.ExecResult runAsNobody(String... args) {
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        cmd.addAll(command(args));
+        cmd.addAll(inRigHome(args));
         return rig.exec(null, Duration.ofSeconds(60), cmd.toArray(String[]::new));
     }
 
     Process startAsync(String... args) {
-        return rig.start(command(args).toArray(String[]::new));
+        return rig.start(inRigHome(args).toArray(String[]::new));
+    }
+
+    /**
+     * The command with the user's state and configuration (pins recorded by apply, the log) in the rig's folder:
+     * a test never writes into the real user's ~/.local/state, where a later re-check of the rig's test servers
+     * from the host would send packets out of this machine.
+     */
+    List<String> inRigHome(String... args) {
+        Path home = rig.dir().resolve("user-home");
+        try {
+            Files.createDirectories(home);
+            home.toFile().setWritable(true, false); // nobody's runs write here too
+            home.toFile().setExecutable(true, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>(List.of("env", "XDG_STATE_HOME=" + home.resolve("state"),
+                "XDG_CONFIG_HOME=" + home.resolve("config")));
+        cmd.addAll(command(args));
+        return cmd;
     }
 
     JsonNode json(String... args) {
@@ -103,5 +134,7 @@ final class RigCli implements AutoCloseable {
     @Override
     public void close() {
         rig.close();
+        org.junit.jupiter.api.Assertions.assertEquals(realPinsBefore, fingerprint(REAL_PINS),
+                "a command run in the rig wrote the real user's pin store " + REAL_PINS);
     }
 }
