@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.")
 final class ApplyCommand implements Callable<Integer> {
     private final CliServices services;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench-providers", description = "Rank DoT servers from this machine: handshake, cold and warm latency "
+@Command(name = "bench-providers", mixinStandardHelpOptions = true, description = "Rank DoT servers from this machine: handshake, cold and warm latency "
         + "(median, 90th percentile) over popular names, failures. Without --server: the whole catalogue (contacts "
         + "every provider).")
 final class BenchProvidersCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", description = "Diagnose DNS-over-TLS: probe the servers, check the resolver, the clock, the "
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Diagnose DNS-over-TLS: probe the servers, check the resolver, the clock, the "
         + "journal and exposure; each check ends in a fix. Exit 0 only when nothing failed.")
 final class DoctorCommand implements Callable<Integer> {
     private final CliServices services;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
 final class ExportCommand implements Callable<Integer> {
     private final CliServices services;
 

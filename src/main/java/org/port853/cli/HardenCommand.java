@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "harden", description = "Drop DNS (port 53) arriving on non-loopback interfaces with an nftables table "
+@Command(name = "harden", mixinStandardHelpOptions = true, description = "Drop DNS (port 53) arriving on non-loopback interfaces with an nftables table "
         + "(inet port853), through the privileged helper; --revert removes it, --dry-run shows it.")
 final class HardenCommand implements Callable<Integer> {
     private final CliServices services;

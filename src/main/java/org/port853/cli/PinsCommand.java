@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pins", description = "SPKI pins of the servers: record (the provider's published pin, else trust on "
+@Command(name = "pins", mixinStandardHelpOptions = true, description = "SPKI pins of the servers: record (the provider's published pin, else trust on "
         + "first use), --check for key changes, --watch to keep checking, --export stubby for enforcement. Exit 1 when a "
         + "key changed.")
 final class PinsCommand implements Callable<Integer> {

@@ -5,7 +5,7 @@ import org.port853.platform.ResolverAdapter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "recover", description = "Finish a change that was interrupted: health check, then keep it or roll it back.")
+@Command(name = "recover", mixinStandardHelpOptions = true, description = "Finish a change that was interrupted: health check, then keep it or roll it back.")
 final class RecoverCommand extends JournalCommand {
     @Option(names = "--boot", description = "For the boot-time unit: wait for the network (up to 5 minutes, retrying) and "
             + "roll back only if the check still fails while the network is up.")

@@ -40,4 +40,16 @@ class Port853CommandTest {
         assertEquals(whole.getSubcommands().keySet(),
                 Port853Command.forArguments(services, "analyz", "x").getSubcommands().keySet(), "a typo gets suggestions");
     }
+    @Test
+    @DisplayName("every subcommand answers --help with its usage and exit 0, even one with required options")
+    void everySubcommandHasHelp() {
+        for (Port853Command.Subcommand sub : Port853Command.SUBCOMMANDS) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            CommandLine cl = Port853Command.forArguments(services, sub.name(), "--help");
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertEquals(0, cl.execute(sub.name(), "--help"), sub.name());
+            assertEquals(true, out.toString().startsWith("Usage: port853 " + sub.name()), out.toString());
+        }
+    }
 }
