@@ -2,25 +2,28 @@ package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.port853.platform.windows.demo.WindowsDemoAdapter;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** {@code --demo=windows}: the Status screen shows the Windows sample machine read through the real adapter code. */
 class WindowsDemoWindowTest extends WindowTestBase {
+    @TempDir
+    Path configDir;
 
     @Test
     @DisplayName("Status shows the fixture's Windows adapters and the Windows reasons, labelled DEMO")
     void windowsDemoStatus(FxRobot robot) throws Exception {
         open(new AppServices(new WindowsDemoAdapter(), AppServices.demoCapture(), new Fakes.AnsweringProbe(),
-                org.port853.ui.providers.ProviderSource.inMemory(), Files.createTempDirectory("p853-windemo"),
+                org.port853.ui.providers.ProviderSource.inMemory(), configDir,
                 AppServices.newExecutor(), new Fakes.RecordingNotifier(), true));
         waitUntil(() -> texts(robot.lookup("#links-table").query()).contains("Wi-Fi"));
         String links = WaitForAsyncUtils.asyncFx(() -> texts(robot.lookup("#links-table").query())).get();
