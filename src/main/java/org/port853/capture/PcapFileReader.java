@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A pure-Java reader of pcap (both byte orders, micro- and nanosecond) and pcapng (both byte orders, several
  * sections, interfaces with different link types and timestamp resolutions; EPB, SPB and the obsolete PB).
- * Files are read in windows of a few MiB (a record up to 16 MiB), so size is not limited by the heap. A damaged record ends reading:
- * {@link #error()} then says why; frames before it were delivered.
+ * Files are read in windows of a few MiB (a record up to 16 MiB), so size is not limited by the heap. A damaged
+ * record ends reading: {@link #error()} then says why; frames before it were delivered.
  *
  * <p>Formats: <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>,
  * <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html">pcapng</a>.
