@@ -28,7 +28,7 @@ public final class PcapFileReader implements AutoCloseable {
      * Bytes read from the file at a time. The window is a heap array that frames are handed out of in place: no
      * copy per frame and no page fault per page, as a memory-mapped window had (a fifth of analyze's CPU time).
      */
-    private static final int WINDOW = 1 << 22;
+    private static final int WINDOW = 1 << 20;
     private static final int MAX_RECORD = 1 << 24;
     private static final int PCAPNG_SHB = 0x0A0D0D0A;
     /** Interfaces per pcapng section: each costs memory, and a hostile file could declare millions. */
