@@ -188,7 +188,7 @@ public final class PcapFileReader implements AutoCloseable {
         if (!ensure(pos + 16, incl)) {
             return fail("truncated record at offset " + pos);
         }
-        byte[] b = data((int) (pos + 16 - winBase), incl);
+        byte[] b = data((int) (pos + 16 - winBase));
         pos += 16 + incl;
         long ns = sec * 1_000_000_000L + (nanos ? frac : frac * 1000);
         h.frame(ns, pcapLinkType, PCAP_IFACE, b, dataOff, frameBytes(incl, orig), frameLength(incl, orig));
@@ -265,7 +265,7 @@ public final class PcapFileReader implements AutoCloseable {
                     if (i.snapLen > 0) {
                         cap = Math.min(cap, i.snapLen);
                     }
-                    byte[] b = data(body + 4, cap);
+                    byte[] b = data(body + 4);
                     h.frame(lastNanos, i.linkType, i.name, b, dataOff, cap, Math.max(orig, cap));
                     return true;
                 }
@@ -330,8 +330,8 @@ public final class PcapFileReader implements AutoCloseable {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L};
 
-    /** The array holding window bytes {@code [p, p+n)}, starting at {@link #dataOff}; valid until the next read. */
-    private byte[] data(int p, int n) {
+    /** The array holding the window's bytes from {@code p} on, at {@link #dataOff}; valid until the next read. */
+    private byte[] data(int p) {
         dataOff = win.arrayOffset() + p;
         return win.array();
     }
@@ -354,7 +354,7 @@ public final class PcapFileReader implements AutoCloseable {
         if (cap < 0 || cap > bodyLen - 20) {
             return fail("captured length beyond its block at offset " + blockStart);
         }
-        byte[] b = data(body + 20, cap);
+        byte[] b = data(body + 20);
         lastNanos = nanos(i, ts);
         frameInterface = (int) id;
         frameDirection = direction(body + 20 + ((cap + 3) & ~3), body + bodyLen);
