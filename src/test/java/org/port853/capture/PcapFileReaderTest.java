@@ -80,4 +80,43 @@ class PcapFileReaderTest {
             assertNull(r.error());
         }
     }
+
+    /**
+     * A file of many read windows (records cut by window boundaries, some of 66-216 KB) gives exactly the frames of
+     * the same bytes in memory, also when it ends inside a record.
+     */
+    @Test
+    void aFileOfManyWindowsReadsLikeTheSameBytesInMemory(@TempDir Path dir) throws Exception {
+        java.util.Random rnd = new java.util.Random(853);
+        List<Rec> recs = new ArrayList<>();
+        long size = 0;
+        for (long t = 1_700_000_000_000_000_000L; size < 7_000_000; t += 1000) {
+            byte[] d = new byte[rnd.nextInt(40) == 0 ? 66_000 + rnd.nextInt(150_000) : 40 + rnd.nextInt(1560)];
+            rnd.nextBytes(d);
+            recs.add(new Rec(t, 1, d));
+            size += 16 + d.length;
+        }
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, true, 1, recs);
+        for (byte[] bytes : List.of(file, Arrays.copyOf(file, file.length - 100))) {
+            Path f = Files.write(dir.resolve("many.pcap"), bytes);
+            List<String> fromFile = new ArrayList<>();
+            String fileError;
+            try (PcapFileReader r = PcapFileReader.open(f)) {
+                r.readAll((ns, lt, iface, b, off, cap, orig) -> fromFile.add(frame(ns, b, off, cap, orig)));
+                fileError = r.error();
+            }
+            List<String> fromMemory = new ArrayList<>();
+            PcapFileReader m = PcapFileReader.of(ByteBuffer.wrap(bytes));
+            m.readAll((ns, lt, iface, b, off, cap, orig) -> fromMemory.add(frame(ns, b, off, cap, orig)));
+            assertEquals(bytes == file ? recs.size() : recs.size() - 1, fromFile.size());
+            assertEquals(fromMemory, fromFile);
+            assertEquals(m.error(), fileError);
+        }
+    }
+
+    private static String frame(long ns, byte[] b, int off, int cap, int orig) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, off, cap);
+        return ns + " " + cap + " " + orig + " " + crc.getValue();
+    }
 }
