@@ -139,11 +139,13 @@ public final class MainWindow {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
 
-        Label refreshError = new Label();
-        refreshError.setWrapText(true);
-        refreshError.textProperty().bind(model.refreshErrorProperty());
-        var errorBanner = Ui.banner("banner-error", I18n.t("state.readFailed"), refreshError);
-        Ui.showWhen(errorBanner, model.refreshErrorProperty().isNotNull());
+        // the two banners are rarely shown: built the first time they are (no skins and CSS for them at start-up)
+        var errorBanner = Ui.builtWhen(model.refreshErrorProperty().isNotNull(), () -> {
+            Label refreshError = new Label();
+            refreshError.setWrapText(true);
+            refreshError.textProperty().bind(model.refreshErrorProperty());
+            return Ui.banner("banner-error", I18n.t("state.readFailed"), refreshError);
+        });
 
         tabs.setId("screens");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -174,12 +176,13 @@ public final class MainWindow {
         });
         tabs.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE));
 
-        Label noticeText = new Label();
-        noticeText.setId("window-notice");
-        noticeText.setWrapText(true);
-        noticeText.textProperty().bind(notice);
-        var noticeBanner = Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
-        Ui.showWhen(noticeBanner, notice.isNotNull());
+        var noticeBanner = Ui.builtWhen(notice.isNotNull(), () -> {
+            Label noticeText = new Label();
+            noticeText.setId("window-notice");
+            noticeText.setWrapText(true);
+            noticeText.textProperty().bind(notice);
+            return Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
+        });
 
         root.setTop(new VBox(menuBar(), header, errorBanner, noticeBanner));
         root.setCenter(center);
