@@ -10,7 +10,7 @@ final class LinuxSocketOwners implements SocketOwnerLookup {
 
     @Override
     public boolean isSupported() {
-        return Files.isDirectory(Path.of("/proc/self/fd")) && SockDiag.Libc.LOADED;
+        return Files.isDirectory(Path.of("/proc/self/fd")) && org.port853.netlink.NetlinkSocket.available();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.port853.capture;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.port853.netlink.NetlinkSocket;
 
 /**
  * The kernel's socket table through netlink {@code NETLINK_SOCK_DIAG}: which socket (owner uid, inode) has a local
@@ -19,7 +18,6 @@ import java.util.Optional;
 final class SockDiag {
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
-    static final int AF_NETLINK = 16;
     static final int NETLINK_SOCK_DIAG = 4;
     static final int SOCK_DIAG_BY_FAMILY = 20;
     static final int NLM_F_REQUEST = 1;
@@ -138,29 +136,19 @@ final class SockDiag {
      * (IP protocol numbers 17 / 6). Empty when the socket is gone or netlink is not available.
      */
     static Optional<Entry> lookup(int protocol, byte[] addr, int port) {
-        if (!Libc.LOADED) {
+        if (!NetlinkSocket.available()) {
             return Optional.empty();
         }
-        int fd = Libc.socket(AF_NETLINK, 2 | 0x80000, NETLINK_SOCK_DIAG); // SOCK_DGRAM | SOCK_CLOEXEC
-        if (fd < 0) {
-            return Optional.empty();
-        }
-        try {
-            byte[] tv = new byte[16]; // struct timeval: 0 s 200 ms
-            ByteBuffer.wrap(tv).order(ByteOrder.nativeOrder()).putLong(0).putLong(200_000);
-            Libc.setsockopt(fd, 1, 20, tv, 16); // SOL_SOCKET, SO_RCVTIMEO
-            byte[] nladdr = new byte[12];
-            nladdr[0] = (byte) AF_NETLINK; // sockaddr_nl, little-endian family
+        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkSocket.SOCK_DGRAM, NETLINK_SOCK_DIAG, 200_000, 0)) {
             List<Entry> all = new ArrayList<>();
             byte[] buf = new byte[32768];
             int[] families = addr.length == 16 ? new int[] {AF_INET6} : new int[] {AF_INET, AF_INET6};
             for (int family : families) {
-                byte[] req = request(family, protocol, port, family);
-                if (Libc.sendto(fd, req, req.length, 0, nladdr, nladdr.length) < 0) {
+                if (!socket.sendToKernel(request(family, protocol, port, family))) {
                     return Optional.empty();
                 }
                 for (int rounds = 0; rounds < 64; rounds++) {
-                    int n = (int) Libc.recv(fd, buf, buf.length, 0);
+                    int n = socket.receive(buf);
                     if (n <= 0 || parse(buf, n, all) == null) {
                         break;
                     }
@@ -171,32 +159,8 @@ final class SockDiag {
                 }
             }
             return Optional.empty();
-        } finally {
-            Libc.close(fd);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         }
-    }
-
-    /** The few libc calls, bound by JNA direct mapping. */
-    static final class Libc {
-        static final boolean LOADED = load();
-
-        private static boolean load() {
-            try {
-                Native.register(Libc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
-                return com.sun.jna.Platform.isLinux();
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                return false;
-            }
-        }
-
-        static native int socket(int domain, int type, int protocol);
-
-        static native int setsockopt(int fd, int level, int name, byte[] value, int len);
-
-        static native long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrlen);
-
-        static native long recv(int fd, byte[] buf, long len, int flags);
-
-        static native int close(int fd);
     }
 }

@@ -90,7 +90,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (json) {
             try {
-                out.println(PlainJson.write(toJson(file, r), true));
+                PlainJson.write(out, toJson(file, r), true);
+                out.println();
             } catch (java.io.UncheckedIOException e) {
                 err.println("port853 analyze: " + e.getMessage());
                 return 1;
@@ -155,7 +156,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         r.interfaces().forEach((k, v) -> ifs.put(k, classes(v)));
         o.put("interfaces", ifs);
         o.put("leakCount", r.leakCount());
-        o.put("leaks", r.leaks().stream().map(AnalyzeCommand::leak).toList());
+        Iterable<Object> leaks = () -> r.leaks().stream().map(l -> (Object) leak(l)).iterator();
+        o.put("leaks", leaks); // each leak's map is made as it is written
         o.put("leaksOmitted", r.leakCount() - r.leaks().size());
         o.put("leaksByProgram", r.leaksByProgram());
         o.put("parseErrors", r.parseErrors());

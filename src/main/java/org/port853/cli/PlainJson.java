@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -21,7 +22,17 @@ final class PlainJson {
 
     static String write(Object tree, boolean pretty) {
         StringWriter out = new StringWriter();
+        write(out, tree, pretty);
+        return out.toString();
+    }
+
+    /**
+     * Streams the tree to {@code out} (left open): a large document is never held as one string, and an
+     * {@link Iterable} in the tree is walked as it is written.
+     */
+    static void write(Writer out, Object tree, boolean pretty) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (pretty) {
                 g.useDefaultPrettyPrinter();
             }
@@ -29,7 +40,6 @@ final class PlainJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {

@@ -33,34 +33,82 @@ public final class Logs {
         return file;
     }
 
-    /** Sets up the file log once per process; never throws (a program must run without its log). */
+    /** Sets up the file log once per process, now; never throws (a program must run without its log). */
     public static synchronized void init() {
-        if (file != null) {
+        if (file != null || problem != null) {
             return;
         }
-        Path f = stateDir(System.getenv(), System.getProperty("user.home", "")).resolve("port853.log");
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler old : root.getHandlers()) {
             root.removeHandler(old); // the default console handler would print every INFO line to stderr
         }
         root.setLevel(Level.INFO);
         Logger.getLogger("org.freedesktop").setLevel(Level.WARNING);
+        root.addHandler(openHandler());
+    }
+
+    /**
+     * Sets up the same log when java.util.logging is first used, not now: setting it up costs about 50 ms of
+     * CPU at start (the logging back-end search opens every jar), which a command that logs nothing should not
+     * pay. Until then no console handler exists, so nothing reaches stderr. Has no effect when the JVM was
+     * given its own logging configuration.
+     */
+    public static void initOnFirstUse() {
+        if (System.getProperty("java.util.logging.config.class") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.config.class", Setup.class.getName());
+        }
+    }
+
+    /** java.util.logging's configuration class ({@link #initOnFirstUse()}): the root logs to {@link FileLog}. */
+    public static final class Setup {
+        public Setup() throws IOException {
+            String config = "handlers=" + FileLog.class.getName() + "\n.level=INFO\norg.freedesktop.level=WARNING\n";
+            LogManager.getLogManager().readConfiguration(
+                    new java.io.ByteArrayInputStream(config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The root logger's handler when set up on first use: the log file, or its stderr fallback. */
+    public static final class FileLog extends Handler {
+        private final Handler out = openHandler();
+
+        @Override
+        public void publish(LogRecord r) {
+            out.publish(r);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
+    }
+
+    /**
+     * The log file's handler; without a log file (e.g. HOME is another user's) severe events still reach stderr,
+     * one line each, and {@link #problem()} says where the log could not be written.
+     */
+    private static synchronized Handler openHandler() {
+        Path f = stateDir(System.getenv(), System.getProperty("user.home", "")).resolve("port853.log");
         try {
             Files.createDirectories(f.getParent());
             rotate(f);
             Handler h = new FileHandler(f.toString(), true);
             h.setFormatter(new OneLine());
             h.setEncoding("UTF-8");
-            root.addHandler(h);
             file = f;
+            return h;
         } catch (IOException | RuntimeException e) {
-            // No log file (e.g. HOME is another user's): severe events still reach stderr, one line each, and the
-            // first says where the log could not be written.
             Handler console = new java.util.logging.ConsoleHandler();
             console.setLevel(Level.SEVERE);
             console.setFormatter(new OneLine());
-            root.addHandler(console);
             problem = "cannot write the log " + f + " (" + e.getMessage() + ")";
+            return console;
         }
     }
 

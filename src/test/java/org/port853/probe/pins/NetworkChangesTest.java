@@ -1,0 +1,29 @@
+package org.port853.probe.pins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The rtnetlink watcher on this machine's kernel: a real link change reaches it, and close ends its reader. */
+class NetworkChangesTest {
+    @Test
+    void aNewLinkIsAChangeAndCloseStopsTheReader() throws Exception {
+        CountDownLatch changed = new CountDownLatch(1);
+        String link = "p853nc" + ProcessHandle.current().pid() % 100000;
+        try (NetworkChanges watch = NetworkChanges.start(changed::countDown)) {
+            // a veth pair left down, without addresses or routes: no traffic, gone again below
+            Process add = new ProcessBuilder("ip", "link", "add", link, "type", "veth", "peer", "name", link + "b")
+                    .inheritIO().start();
+            assertEquals(0, add.waitFor(), "ip link add (the tests run as root)");
+            assertTrue(changed.await(5, TimeUnit.SECONDS), "the kernel's link message reached the watcher");
+        } finally {
+            new ProcessBuilder("ip", "link", "del", link).start().waitFor();
+        }
+        long live = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("port853-netlink") && t.isAlive()).count();
+        assertEquals(0, live, "the reader thread ended with close()");
+    }
+}
