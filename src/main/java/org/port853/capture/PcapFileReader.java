@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A pure-Java reader of pcap (both byte orders, micro- and nanosecond) and pcapng (both byte orders, several
  * sections, interfaces with different link types and timestamp resolutions; EPB, SPB and the obsolete PB).
- * Files are memory-mapped in windows, so size is not limited by the heap. A damaged record ends reading:
- * {@link #error()} then says why; frames before it were delivered.
+ * Files are read in windows of a few MiB (a record up to 16 MiB), so size is not limited by the heap. A damaged
+ * record ends reading: {@link #error()} then says why; frames before it were delivered.
  *
  * <p>Formats: <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>,
  * <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html">pcapng</a>.
@@ -28,7 +28,7 @@ public final class PcapFileReader implements AutoCloseable {
      * Bytes read from the file at a time. The window is a heap array that frames are handed out of in place: no
      * copy per frame and no page fault per page, as a memory-mapped window had (a fifth of analyze's CPU time).
      */
-    private static final int WINDOW = 1 << 22;
+    private static final int WINDOW = 1 << 20;
     private static final int MAX_RECORD = 1 << 24;
     private static final int PCAPNG_SHB = 0x0A0D0D0A;
     /** Interfaces per pcapng section: each costs memory, and a hostile file could declare millions. */

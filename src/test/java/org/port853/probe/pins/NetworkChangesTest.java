@@ -13,13 +13,15 @@ class NetworkChangesTest {
     void aNewLinkIsAChangeAndCloseStopsTheReader() throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         String link = "p853nc" + ProcessHandle.current().pid() % 100000;
-        try (NetworkChanges watch = NetworkChanges.start(changed::countDown)) {
+        NetworkChanges watch = NetworkChanges.start(changed::countDown);
+        try {
             // a veth pair left down, without addresses or routes: no traffic, gone again below
             Process add = new ProcessBuilder("ip", "link", "add", link, "type", "veth", "peer", "name", link + "b")
                     .inheritIO().start();
             assertEquals(0, add.waitFor(), "ip link add (the tests run as root)");
             assertTrue(changed.await(5, TimeUnit.SECONDS), "the kernel's link message reached the watcher");
         } finally {
+            watch.close();
             new ProcessBuilder("ip", "link", "del", link).start().waitFor();
         }
         long live = Thread.getAllStackTraces().keySet().stream()
