@@ -70,9 +70,9 @@ class ApplyPinsTest extends WindowTestBase {
 
     @Test
     @DisplayName("the window starts watching the pins in the background, not on the JavaFX thread")
-    void pinWatchStartsInTheBackground() throws Exception {
+    void pinWatchStartsInTheBackground(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         ServerPins pins = new ServerPins(servers -> servers.stream().map(ApplyPinsTest::shows).toList(),
-                Files.createTempDirectory("port853-pins").resolve("pins.json"), List::of, Clock.systemUTC());
+                dir.resolve("pins.json"), List::of, Clock.systemUTC());
         AppServices s = Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)),
                 () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
         open(new AppServices(s.adapter(), s.capture(), s.probe(), s.providers(), s.configDir(), s.executor(),

@@ -94,7 +94,8 @@ class DiagnosticsScreenTest extends WindowTestBase {
 
     @Test
     @DisplayName("a pin watch that starts after the screen was built still shows how pins are watched")
-    void watchStartingLaterReachesTheScreen(FxRobot robot) throws Exception {
+    void watchStartingLaterReachesTheScreen(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")), true)),
                 () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()).withDemo());
         javafx.beans.property.SimpleObjectProperty<org.port853.ui.diagnostics.PinWatch> watch =
@@ -105,7 +106,7 @@ class DiagnosticsScreenTest extends WindowTestBase {
         waitUntil(() -> robot.lookup("#diag-pins-watching").tryQuery().isPresent());
         assertTrue(!robot.lookup("#diag-pins-watching").query().isVisible(), "no watch yet: nothing said about watching");
         org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> List.of(),
-                java.nio.file.Files.createTempDirectory("port853-pins").resolve("pins.json"), List::of,
+                dir.resolve("pins.json"), List::of,
                 java.time.Clock.systemUTC());
         org.port853.ui.diagnostics.PinWatch started = org.port853.ui.diagnostics.PinWatch.start(pins, (k, t, x) -> { });
         try {
