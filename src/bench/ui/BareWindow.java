@@ -6,7 +6,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The reference: a bare JavaFX window of the same size, timed to its first frame exactly like Port853. */
+/**
+ * The reference: a bare JavaFX window of the same size, timed to its first frame exactly like Port853. It quits after
+ * that frame when {@code port853.bench.exit} is true (launch timing), else it stays open (memory soak).
+ */
 public final class BareWindow {
     public static void main(String[] args) {
         Application.launch(App.class, args);
@@ -29,7 +32,9 @@ public final class BareWindow {
                         ProcessHandle.current().info().totalCpuDuration()
                                 .ifPresent(cpu -> System.out.println("FIRST_FRAME_CPU " + cpu.toMillis()));
                         System.out.flush();
-                        Platform.exit();
+                        if (Boolean.getBoolean("port853.bench.exit")) {
+                            Platform.exit();
+                        }
                     }
                 }
             }.start();

@@ -17,9 +17,11 @@
 # from ProcessHandle): on a machine shared with other work it scatters far less than wall time.
 # Soak: the packaged options, demo mode (bundled capture replayed in real time, graph and leak table live, leak
 # notifications, the Traffic screen shown); RSS from /proc/PID/status at 1, 5 and 10 minutes, then the heap after
-# a full GC. GTK 3 probes an X display's GL visuals once (libepoxy loads Mesa: ~45 MB file-backed and ~15 MB
-# anonymous RSS under Xvfb) and caches the answer on the root window (GDK_VISUALS); on a desktop session some
-# GTK program has always done that before Port853 starts. So the soak (Xvfb -noreset, else the property goes
+# a full GC. The reference runs beside it for the same time on the same display: the bare window of the launch
+# runs (which stays open without -Dport853.bench.exit), the same options with its own archive; the ratio is printed.
+# GTK 3 probes an X display's GL visuals once (libepoxy loads Mesa: ~45 MB file-backed and ~15 MB anonymous RSS
+# under Xvfb) and caches the answer on the root window (GDK_VISUALS); on a desktop session some GTK program has
+# always done that before Port853 starts. So the soak (Xvfb -noreset, else the property goes
 # when the last client leaves) first lets a Port853 instance run until the display has that property and stops
 # it; with SOAK_FRESH=1 it skips this and the measured instance pays for the probe itself.
 set -e
@@ -54,8 +56,11 @@ APP="-jar target/port853.jar --demo"
 BARE="-cp target/bench-ui/bare.jar:target/port853.jar BareWindow"
 
 if [ "$MODE" = soak ]; then
+  # class-data-sharing archives by training runs, one for each program, as in the launch runs
   java $(packaged "$APPDIR/port853.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -XX:ArchiveClassesAtExit="$APPDIR/port853.jsa" \
     $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true $APP >/dev/null 2>&1
+  java $(packaged "$APPDIR/bench-ui/bare.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') \
+    -XX:ArchiveClassesAtExit="$APPDIR/bench-ui/bare.jsa" $DISPLAY_FLAGS -Dport853.bench.exit=true $BARE >/dev/null 2>&1
   if [ -z "$SOAK_FRESH" ]; then
     java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
     PPID_=$!; n=0
@@ -63,23 +68,39 @@ if [ "$MODE" = soak ]; then
     kill $PPID_; wait $PPID_ 2>/dev/null || true
   fi
   echo "display's GL visuals probed before Port853 started: $(if xprop -root 2>/dev/null | grep -q GDK_VISUALS; then echo yes; else echo no; fi)"
+  # Port853 and the reference (the bare window of the launch runs, its own archive, the same options) side by side
+  # on the same display for the same time.
   java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
   JPID=$!
+  java $(packaged "$APPDIR/bench-ui/bare.jsa") $DISPLAY_FLAGS $BARE >/dev/null 2>&1 &
+  BPID=$!
+  trap 'kill $XPID $JPID $BPID 2>/dev/null' EXIT
+  kb() { awk -v k="$2:" '$1 == k {print $2}' /proc/$1/status; }
+  mb() { echo "$1" | awk '{printf "%.0f MB", $1/1024}'; }
+  ratio() { echo "$1 $2" | awk '{printf "%.2f", $1/$2}'; }
   t=0
   for at in 60 300 600 900 1200 1800 3600; do
     [ "$at" -le "$SOAK" ] || break
     sleep $((at - t)); t=$at
-    echo "after ${at} s: RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)" \
-      "(anonymous $(awk '/RssAnon/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)," \
-      "file-backed $(awk '/RssFile/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status))," \
-      "peak (VmHWM) $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)," \
+    echo "after ${at} s: port853 RSS $(mb $(kb $JPID VmRSS))" \
+      "(anonymous $(mb $(kb $JPID RssAnon)), file-backed $(mb $(kb $JPID RssFile)))," \
+      "peak (VmHWM) $(mb $(kb $JPID VmHWM))," \
       "Mesa/LLVM mapped: $(if grep -q libLLVM /proc/$JPID/maps; then echo yes; else echo no; fi)"
+    echo "after ${at} s: bare window RSS $(mb $(kb $BPID VmRSS))" \
+      "(anonymous $(mb $(kb $BPID RssAnon)), file-backed $(mb $(kb $BPID RssFile)))," \
+      "peak (VmHWM) $(mb $(kb $BPID VmHWM))"
+    echo "after ${at} s: ratio port853 / bare window: RSS $(ratio $(kb $JPID VmRSS) $(kb $BPID VmRSS))," \
+      "anonymous $(ratio $(kb $JPID RssAnon) $(kb $BPID RssAnon)), file-backed $(ratio $(kb $JPID RssFile) $(kb $BPID RssFile))"
   done
-  jcmd $JPID GC.run >/dev/null
-  echo "heap after a full GC (jcmd $JPID GC.heap_info):"
-  jcmd $JPID GC.heap_info | sed 1d
-  echo "RSS after the GC: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$JPID/status)"
-  kill $JPID
+  for p in $JPID $BPID; do
+    if [ $p = $JPID ]; then what=port853; else what="bare window"; fi
+    jcmd $p GC.run >/dev/null
+    echo "$what: heap after a full GC (jcmd $p GC.heap_info):"
+    jcmd $p GC.heap_info | sed 1d
+  done
+  echo "RSS after the GC: port853 $(mb $(kb $JPID VmRSS)), bare window $(mb $(kb $BPID VmRSS))," \
+    "ratio $(ratio $(kb $JPID VmRSS) $(kb $BPID VmRSS))"
+  kill $JPID $BPID
   exit 0
 fi
 

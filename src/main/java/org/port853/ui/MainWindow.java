@@ -68,8 +68,14 @@ public final class MainWindow {
     private final Runnable openDemo;
     private Runnable onExitDemo;
     private java.util.function.BooleanSupplier keepMonitoringWhenHidden = () -> false;
-    /** Re-checks the servers' key pins while the window runs; null in demo and tests (no real pins). */
-    private org.port853.ui.diagnostics.PinWatch pinWatch;
+    /**
+     * Re-checks the servers' key pins while the window runs; null until started in the background, and in demo and
+     * tests (no real pins).
+     */
+    private final javafx.beans.property.ObjectProperty<org.port853.ui.diagnostics.PinWatch> pinWatch =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    /** Starting the pin watch (it opens a netlink socket and a thread): background work, at most one at a time. */
+    private final org.port853.ui.task.TaskSlot pinWatchStart;
     private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
 
     /**
@@ -89,6 +95,7 @@ public final class MainWindow {
         this.verify = new VerifyViewModel(model, traffic);
         PreferencesStore store = new PreferencesStore(services.configDir());
         this.prefs = new PreferencesViewModel(store, model.tasks(), initial);
+        this.pinWatchStart = new org.port853.ui.task.TaskSlot(model.tasks());
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
@@ -132,11 +139,13 @@ public final class MainWindow {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
 
-        Label refreshError = new Label();
-        refreshError.setWrapText(true);
-        refreshError.textProperty().bind(model.refreshErrorProperty());
-        var errorBanner = Ui.banner("banner-error", I18n.t("state.readFailed"), refreshError);
-        Ui.showWhen(errorBanner, model.refreshErrorProperty().isNotNull());
+        // the two banners are rarely shown: built the first time they are (no skins and CSS for them at start-up)
+        var errorBanner = Ui.builtWhen(model.refreshErrorProperty().isNotNull(), () -> {
+            Label refreshError = new Label();
+            refreshError.setWrapText(true);
+            refreshError.textProperty().bind(model.refreshErrorProperty());
+            return Ui.banner("banner-error", I18n.t("state.readFailed"), refreshError);
+        });
 
         tabs.setId("screens");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -146,7 +155,7 @@ public final class MainWindow {
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, this::trafficView),
                 tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
-                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status, () -> pinWatch)),
+                tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status, pinWatch)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             fill(t);
@@ -167,12 +176,13 @@ public final class MainWindow {
         });
         tabs.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE));
 
-        Label noticeText = new Label();
-        noticeText.setId("window-notice");
-        noticeText.setWrapText(true);
-        noticeText.textProperty().bind(notice);
-        var noticeBanner = Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
-        Ui.showWhen(noticeBanner, notice.isNotNull());
+        var noticeBanner = Ui.builtWhen(notice.isNotNull(), () -> {
+            Label noticeText = new Label();
+            noticeText.setId("window-notice");
+            noticeText.setWrapText(true);
+            noticeText.textProperty().bind(notice);
+            return Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
+        });
 
         root.setTop(new VBox(menuBar(), header, errorBanner, noticeBanner));
         root.setCenter(center);
@@ -420,17 +430,26 @@ public final class MainWindow {
     public void start() {
         model.refresh();
         traffic.start();
-        if (services.pins() != null && pinWatch == null) {
-            pinWatch = org.port853.ui.diagnostics.PinWatch.start(services.pins(), services.notifier());
+        if (services.pins() != null && pinWatch.get() == null && !pinWatchStart.isBusy()) {
+            pinWatchStart.run(BackgroundTask.of(
+                            () -> org.port853.ui.diagnostics.PinWatch.start(services.pins(), services.notifier()))
+                    .onSuccess(pinWatch::set)
+                    .onDiscarded(org.port853.ui.diagnostics.PinWatch::close)); // the window was shut down meanwhile
         }
     }
 
     public void shutdown() {
         traffic.stop();
-        if (pinWatch != null) {
-            pinWatch.close();
-            pinWatch = null;
+        pinWatchStart.cancel();
+        if (pinWatch.get() != null) {
+            pinWatch.get().close();
+            pinWatch.set(null);
         }
+    }
+
+    /** The running pin watch (null until it has started in the background, and when pins are not watched). */
+    public javafx.beans.value.ObservableValue<org.port853.ui.diagnostics.PinWatch> pinWatchProperty() {
+        return pinWatch;
     }
 
     public AppModel model() { return model; }

@@ -67,4 +67,19 @@ class ApplyPinsTest extends WindowTestBase {
         }
         robot.clickOn("#apply-close");
     }
+
+    @Test
+    @DisplayName("the window starts watching the pins in the background, not on the JavaFX thread")
+    void pinWatchStartsInTheBackground(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        ServerPins pins = new ServerPins(servers -> servers.stream().map(ApplyPinsTest::shows).toList(),
+                dir.resolve("pins.json"), List::of, Clock.systemUTC());
+        AppServices s = Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)),
+                () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
+        open(new AppServices(s.adapter(), s.capture(), s.probe(), s.providers(), s.configDir(), s.executor(),
+                s.notifier(), false, pins));
+        // PinWatch.start refuses the JavaFX thread: a watch only appears when it was started on a worker
+        waitUntil(() -> window.pinWatchProperty().getValue() != null);
+        assertTrue(window.pinWatchProperty().getValue().description().contains("every 6 h"),
+                window.pinWatchProperty().getValue().description());
+    }
 }

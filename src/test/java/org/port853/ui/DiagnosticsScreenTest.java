@@ -91,4 +91,30 @@ class DiagnosticsScreenTest extends WindowTestBase {
         assertTrue(labelText(robot, "#diag-pin-alert").contains("KEY CHANGED"));
         assertEquals(List.of(), notified, "the watcher has notified the desktop already: no second notification");
     }
+
+    @Test
+    @DisplayName("a pin watch that starts after the screen was built still shows how pins are watched")
+    void watchStartingLaterReachesTheScreen(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")), true)),
+                () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()).withDemo());
+        javafx.beans.property.SimpleObjectProperty<org.port853.ui.diagnostics.PinWatch> watch =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(new javafx.scene.layout.StackPane(
+                org.port853.ui.diagnostics.DiagnosticsScreen.create(window.model().services(), window.model(),
+                        window.statusViewModel(), watch)))).get();
+        waitUntil(() -> robot.lookup("#diag-pins-watching").tryQuery().isPresent());
+        assertTrue(!robot.lookup("#diag-pins-watching").query().isVisible(), "no watch yet: nothing said about watching");
+        org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> List.of(),
+                dir.resolve("pins.json"), List::of,
+                java.time.Clock.systemUTC());
+        org.port853.ui.diagnostics.PinWatch started = org.port853.ui.diagnostics.PinWatch.start(pins, (k, t, x) -> { });
+        try {
+            WaitForAsyncUtils.asyncFx(() -> watch.set(started)).get();
+            waitUntil(() -> labelText(robot, "#diag-pins-watching") != null
+                    && labelText(robot, "#diag-pins-watching").contains("every 6 h"));
+        } finally {
+            started.close();
+        }
+    }
 }

@@ -24,25 +24,37 @@ public final class DiagnosticsScreen {
     }
 
     public static Node create(AppServices services, AppModel model, StatusViewModel status) {
-        return create(services, model, status, () -> null);
+        return create(services, model, status, new javafx.beans.property.SimpleObjectProperty<>());
     }
 
-    /** @param watch the window's pin watcher, read when the screen is built (null: pins are not watched) */
+    /**
+     * @param watch the window's pin watcher: null while it is starting in the background (the screen follows it once
+     *              it is there) and when pins are not watched
+     */
     public static Node create(AppServices services, AppModel model, StatusViewModel status,
-                              java.util.function.Supplier<PinWatch> watch) {
+                              javafx.beans.value.ObservableValue<PinWatch> watch) {
         DiagnosticsService service = services.demo() ? new DemoDiagnostics()
                 : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
-        PinWatch w = watch.get();
-        if (w != null) {
-            vm.follow(w.alertProperty(), w.description());
-        }
+        follow(vm, watch);
         return new DiagnosticsView(vm, check -> fix(check, status, () -> model.tasks().execute(
                 BackgroundTask.of(() -> services.adapter().harden(true))
                         .onSuccess(DiagnosticsScreen::showResult)
                         .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
                                 org.port853.platform.ApplyResult.Outcome.FAILED, Errors.describe(t)))))));
+    }
+
+    /** The screen follows the watcher that runs now and each one that starts later (it starts in the background). */
+    static void follow(DiagnosticsViewModel vm, javafx.beans.value.ObservableValue<PinWatch> watch) {
+        if (watch.getValue() != null) {
+            vm.follow(watch.getValue().alertProperty(), watch.getValue().description());
+        }
+        watch.addListener((o, old, w) -> {
+            if (w != null) {
+                vm.follow(w.alertProperty(), w.description());
+            }
+        });
     }
 
     private static void showResult(org.port853.platform.ApplyResult r) {

@@ -40,8 +40,14 @@ public final class PinWatch implements AutoCloseable {
         watcher.start(false);
     }
 
-    /** Starts watching {@code pins}; the first check runs after one period or the first network change. */
+    /**
+     * Starts watching {@code pins}; the first check runs after one period or the first network change. It opens a
+     * netlink socket and starts threads: call it on a worker, never on the JavaFX thread.
+     */
     public static PinWatch start(ServerPins pins, Notifier notifier) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("the pin watch opens a socket and threads: start it in the background");
+        }
         return new PinWatch(pins, notifier, period(System.getProperty(PERIOD_PROPERTY)));
     }
 

@@ -30,17 +30,19 @@ public final class StatusView extends ScrollPane {
         setFitToWidth(true);
         getStyleClass().add("screen");
 
-        // Interrupted change banner
-        Label pendingText = new Label();
-        pendingText.setWrapText(true);
-        pendingText.textProperty().bind(vm.pendingProperty());
-        Button recover = new Button(I18n.t("pending.recover"));
-        recover.setId("recover-button");
-        recover.setOnAction(e -> vm.recover());
-        recover.setAccessibleText(I18n.t("pending.recover.a11y"));
-        HBox pending = Ui.banner("banner-warning", I18n.t("pending.title"), pendingText, recover);
-        pending.setId("recover-banner");
-        Ui.showWhen(pending, vm.pendingProperty().isNotNull());
+        // Interrupted change banner: rare, so built the first time it is shown
+        var pending = Ui.builtWhen(vm.pendingProperty().isNotNull(), () -> {
+            Label pendingText = new Label();
+            pendingText.setWrapText(true);
+            pendingText.textProperty().bind(vm.pendingProperty());
+            Button recover = new Button(I18n.t("pending.recover"));
+            recover.setId("recover-button");
+            recover.setOnAction(e -> vm.recover());
+            recover.setAccessibleText(I18n.t("pending.recover.a11y"));
+            HBox banner = Ui.banner("banner-warning", I18n.t("pending.title"), pendingText, recover);
+            banner.setId("recover-banner");
+            return banner;
+        });
 
         // State: one word in the state's colour, a sentence, and the one primary action
         Label glyph = new Label();
@@ -128,15 +130,17 @@ public final class StatusView extends ScrollPane {
         switchRow.setAlignment(Pos.CENTER_LEFT);
         switchRow.getStyleClass().add("card");
 
-        Label blockedText = new Label();
-        blockedText.setWrapText(true);
-        blockedText.textProperty().bind(vm.blockedReasonProperty());
         // built only when the switch is blocked (rare): a text field's skin is costly to load at start-up
-        var commandRow = Ui.builtWhen(vm.blockedCommandProperty().isNotNull(), () -> commandRow(vm));
-        VBox blocked = new VBox(6, blockedText, commandRow);
-        blocked.setId("switch-blocked");
-        blocked.getStyleClass().addAll("banner", "banner-warning");
-        Ui.showWhen(blocked, vm.blockedReasonProperty().isNotNull());
+        var blocked = Ui.builtWhen(vm.blockedReasonProperty().isNotNull(), () -> {
+            Label blockedText = new Label();
+            blockedText.setWrapText(true);
+            blockedText.textProperty().bind(vm.blockedReasonProperty());
+            var commandRow = Ui.builtWhen(vm.blockedCommandProperty().isNotNull(), () -> commandRow(vm));
+            VBox box = new VBox(6, blockedText, commandRow);
+            box.setId("switch-blocked");
+            box.getStyleClass().addAll("banner", "banner-warning");
+            return box;
+        });
 
         // Facts
         GridPane facts = Ui.keyValueGrid(16, 6);
