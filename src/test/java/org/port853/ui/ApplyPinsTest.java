@@ -3,7 +3,6 @@ package org.port853.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +35,8 @@ class ApplyPinsTest extends WindowTestBase {
 
     @Test
     @DisplayName("the result shows at once; the pins follow from the background and land in the user's store")
-    void pinsFollowTheResult(FxRobot robot) throws Exception {
-        Path store = Files.createTempDirectory("port853-pins").resolve("pins.json");
+    void pinsFollowTheResult(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path store = dir.resolve("pins.json");
         CountDownLatch gate = new CountDownLatch(1);
         ServerPins pins = new ServerPins(servers -> {
             try {
