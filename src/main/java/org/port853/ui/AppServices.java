@@ -76,13 +76,7 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
 
     /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */
     static Path demoConfigDir() {
-        try {
-            Path d = java.nio.file.Files.createTempDirectory("port853-demo");
-            d.toFile().deleteOnExit();
-            return d;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return org.port853.core.ScratchFolders.create("port853-demo");
     }
 
     /** The bundled demo capture, replayed in real time and looping, as the demo window shows it. */

@@ -234,7 +234,7 @@ final class Fakes {
     static AppServices services(ResolverAdapter adapter, AppServices.CaptureFactory capture, Notifier notifier,
                                 java.util.concurrent.Executor executor) throws IOException {
         return new AppServices(adapter, capture, new AnsweringProbe(), ProviderSource.inMemory(),
-                Files.createTempDirectory("port853-ui-test"), executor, notifier, false);
+                org.port853.core.ScratchFolders.create("port853-ui-test"), executor, notifier, false);
     }
 
     /**

@@ -135,7 +135,7 @@ class MainWindowTest extends WindowTestBase {
     @Test
     @DisplayName("graph and leak table update from a replayed capture, redraws coalesced")
     void graphAndLeakTableFromReplay(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("port853-pcap");
+        Path dir = org.port853.core.ScratchFolders.create("port853-pcap");
         Path pcap = Fakes.writeTestPcap(dir, 20);
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
                 List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));

@@ -228,7 +228,7 @@ class ReviewFixesTest extends WindowTestBase {
         open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> capture, new Fakes.RecordingNotifier(), exec));
         robot.clickOn("#tab-traffic .tab-label");
         waitUntil(() -> window.trafficViewModel().filteredLeaks().size() == 1);
-        Path csv = Files.createTempDirectory("port853-csv").resolve("leaks.csv");
+        Path csv = org.port853.core.ScratchFolders.create("port853-csv").resolve("leaks.csv");
         exec.hold = true;
         fx(() -> {
             window.trafficViewModel().exportCsv(csv);

@@ -70,7 +70,7 @@ class ViewModelTest {
             return c;
         };
         return new AppServices(adapter, factory, probe, ProviderSource.inMemory(),
-                Files.createTempDirectory("port853-vm-test"), Runnable::run, new Fakes.RecordingNotifier(), false);
+                org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run, new Fakes.RecordingNotifier(), false);
     }
 
     @Nested
@@ -175,7 +175,7 @@ class ViewModelTest {
                 };
                 captures.add(c);
                 return c;
-            }, new Fakes.AnsweringProbe(), ProviderSource.inMemory(), Files.createTempDirectory("port853-vm-test"),
+            }, new Fakes.AnsweringProbe(), ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-vm-test"),
                     Runnable::run, new Fakes.RecordingNotifier(), false), tasks);
             traffic = new TrafficViewModel(m);
             tasks.hold();
