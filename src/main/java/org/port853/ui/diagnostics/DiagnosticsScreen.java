@@ -47,14 +47,13 @@ public final class DiagnosticsScreen {
 
     /** The screen follows the watcher that runs now and each one that starts later (it starts in the background). */
     static void follow(DiagnosticsViewModel vm, javafx.beans.value.ObservableValue<PinWatch> watch) {
-        if (watch.getValue() != null) {
-            vm.follow(watch.getValue().alertProperty(), watch.getValue().description());
-        }
-        watch.addListener((o, old, w) -> {
+        java.util.function.Consumer<PinWatch> follow = w -> {
             if (w != null) {
                 vm.follow(w.alertProperty(), w.description());
             }
-        });
+        };
+        follow.accept(watch.getValue());
+        watch.addListener((o, old, w) -> follow.accept(w));
     }
 
     private static void showResult(org.port853.platform.ApplyResult r) {
