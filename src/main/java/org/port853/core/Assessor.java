@@ -49,7 +49,7 @@ public final class Assessor {
                     "A change started " + s.pendingChange().started() + " was interrupted before it was checked ("
                             + s.pendingChange().description() + "); DNS may not work or may not be encrypted.",
                     "Run 'port853 recover' to check it and keep it or roll it back, or 'port853 revert'.",
-                    FixAction.RECOVER));
+                    FixAction.RECOVER, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
         }
         GlobalState g = s.global();
         assessServers(s, g, reasons);
@@ -110,7 +110,7 @@ public final class Assessor {
                 reasons.add(new Reason("SERVER_WITHOUT_NAME", Severity.WARNING,
                         "Server " + unnamed + " has no TLS name: strict mode checks its certificate against the IP "
                                 + "address, which fails for most providers.",
-                        "Write servers as ADDRESS#tls-name, or pick them from the catalogue."));
+                        "Write servers as ADDRESS#tls-name, or pick them from the catalogue.", List.of(unnamed)));
             }
         }
         String plainFallback = g.fallbackServers().stream().filter(x -> x.tlsName() == null)
@@ -118,7 +118,7 @@ public final class Assessor {
         if (!plainFallback.isEmpty() && mode == DotMode.STRICT) {
             reasons.add(new Reason("FALLBACK_WITHOUT_NAME", Severity.INFO,
                     "Fallback servers " + plainFallback + " have no TLS name; they are only used when no other server is known.",
-                    "Set fallback servers with names, or none."));
+                    "Set fallback servers with names, or none.", List.of(plainFallback)));
         }
     }
 
@@ -142,18 +142,20 @@ public final class Assessor {
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
                                 + ": queries can leave there in plaintext.",
                         "Route all domains to the encrypted servers so every query goes to them (port853 apply --all-domains).",
-                        FixAction.ROUTE_ALL_DOMAINS));
+                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(new Reason("LINK_PLAINTEXT_DOMAINS", Severity.WARNING,
                         "Queries for " + routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "))
                                 + " go to " + servers + " on link " + link.name() + " with " + modeText
                                 + ", which may be plaintext (split DNS, e.g. a VPN).",
-                        "Accept it for internal names, or set DNS-over-TLS on that connection."));
+                        "Accept it for internal names, or set DNS-over-TLS on that connection.",
+                        List.of(routed.stream().map(DomainEntry::name).collect(Collectors.joining(", ")), servers, link.name())));
             } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && takesDefault) {
                 reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                         "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
                                 + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
-                        "Route all domains to the encrypted servers (port853 apply --all-domains).", FixAction.ROUTE_ALL_DOMAINS));
+                        "Route all domains to the encrypted servers (port853 apply --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                        List.of(link.name(), servers)));
             }
         }
     }

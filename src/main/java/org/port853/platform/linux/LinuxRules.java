@@ -90,7 +90,8 @@ public final class LinuxRules implements PlatformRules {
         if (d.downgrade() != null) {
             reasons.add(new Reason("DOT_DOWNGRADED", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + d.downgrade() + ".",
-                    "Use strict mode with a provider whose server name is known, or fix the path to port 853."));
+                    "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
+                    List.of(String.valueOf(d.downgrade()))));
         }
     }
 
@@ -114,7 +115,8 @@ public final class LinuxRules implements PlatformRules {
                         "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub"
                                 : " (nameservers " + String.join(", ", rc.nameservers())
                                 + "): programs reading it bypass the stub and its encryption") + ".",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF,
+                        List.of(onlyStub ? "0" : "1", String.join(", ", rc.nameservers()))));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,
@@ -131,12 +133,12 @@ public final class LinuxRules implements PlatformRules {
             if (d.error() != null) {
                 reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING,
                         "Drop-in " + d.path() + " could not be read: " + d.error(),
-                        "Check the file's permissions and syntax."));
+                        "Check the file's permissions and syntax.", List.of(String.valueOf(d.path()), String.valueOf(d.error()))));
             }
             if (d.overridesOurs()) {
                 reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,
                         "Drop-in " + d.path() + " sorts after Port853's file and overrides its settings.",
-                        "Remove it or move its settings into an earlier file."));
+                        "Remove it or move its settings into an earlier file.", List.of(String.valueOf(d.path()))));
             }
             String dns = d.keys().getOrDefault("DNS", "");
             for (String entry : dns.split("\\s+")) {
@@ -145,7 +147,8 @@ public final class LinuxRules implements PlatformRules {
                     reasons.add(new Reason("DNS_HOSTNAME", Severity.WARNING,
                             "Drop-in " + d.path() + " sets DNS=" + entry + ": a host name, not an address, is a circular "
                                     + "dependency (the resolver would need DNS to find its DNS server) and is ignored.",
-                            "Use the provider's IP address with #name, e.g. 9.9.9.9#dns.quad9.net."));
+                            "Use the provider's IP address with #name, e.g. 9.9.9.9#dns.quad9.net.",
+                            List.of(String.valueOf(d.path()), entry)));
                 }
             }
         }

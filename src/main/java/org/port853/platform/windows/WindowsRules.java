@@ -27,7 +27,7 @@ public final class WindowsRules implements PlatformRules {
         if (!d.dohAvailable() && !d.dotAvailable()) {
             out.add(new Reason("WIN_NO_ENCRYPTION_CLIENT", Severity.UNENCRYPTED, "This Windows build (" + d.build()
                     + ") has no encrypted DNS client: DNS-over-HTTPS needs Windows 11 or Windows Server 2022.",
-                    "Update to Windows 11, or use a DNS-over-TLS client of your own."));
+                    "Update to Windows 11, or use a DNS-over-TLS client of your own.", List.of(String.valueOf(d.build()))));
             return out;
         }
         if (d.encryptionProhibited()) {
@@ -38,7 +38,8 @@ public final class WindowsRules implements PlatformRules {
         if (d.dohBlocked()) {
             out.add(new Reason("WIN_POLICY_BLOCKS_DOH", Severity.WARNING,
                     "Group Policy blocks DNS-over-HTTPS (DohPolicySetting = 1).",
-                    d.dotAvailable() ? "Port853 uses DNS-over-TLS instead." : "Ask your administrator to allow DoH."));
+                    d.dotAvailable() ? "Port853 uses DNS-over-TLS instead." : "Ask your administrator to allow DoH.",
+                    List.of(d.dotAvailable() ? "1" : "0")));
         }
         if (d.dotBlocked() && d.dotAvailable()) {
             out.add(new Reason("WIN_POLICY_BLOCKS_DOT", Severity.INFO,
@@ -47,17 +48,18 @@ public final class WindowsRules implements PlatformRules {
         if (!d.dotAvailable()) {
             out.add(new Reason("WIN_DOT_UNAVAILABLE", Severity.INFO, "This Windows build (" + d.build()
                     + ") has no DNS-over-TLS client; Port853 uses DNS-over-HTTPS with the provider's template instead.",
-                    ""));
+                    "", List.of(String.valueOf(d.build()))));
         }
         boolean rulesIgnored = d.groupPolicyNrpt();
         if (rulesIgnored && d.port853Rule().isPresent()) {
             out.add(new Reason("WIN_NRPT_GROUP_POLICY", Severity.WARNING,
                     "A Group Policy NRPT key exists, so Windows ignores Port853's local rule for all names.",
-                    "Ask your administrator to put the rule into the Group Policy NRPT, or remove the empty policy key."));
+                    "Ask your administrator to put the rule into the Group Policy NRPT, or remove the empty policy key.",
+                    List.of("1")));
         } else if (rulesIgnored) {
             out.add(new Reason("WIN_NRPT_GROUP_POLICY", Severity.INFO,
                     "A Group Policy NRPT key exists, so Windows ignores local NRPT rules; Port853 can only encrypt "
-                            + "the adapters' servers.", ""));
+                            + "the adapters' servers.", "", List.of("0")));
         }
         List<String> routed = d.port853Rule().filter(r -> !rulesIgnored && r.coversAllNames())
                 .map(NrptRule::nameServers).orElse(List.of());
@@ -81,14 +83,15 @@ public final class WindowsRules implements PlatformRules {
                     (none ? "No DNS server this computer uses has an encryption entry: every query leaves in plaintext ("
                             : "These DNS servers have no encryption entry, so queries to them are plaintext (")
                             + String.join(", ", plain) + ").",
-                    "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT));
+                    "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT,
+                    List.of(none ? "1" : "0", String.join(", ", plain))));
         }
         List<String> fallback = used.stream().filter(srv -> d.entryFor(srv).map(EncryptionEntry::udpFallback)
                 .orElse(false)).toList();
         if (!fallback.isEmpty()) {
             out.add(new Reason("OPPORTUNISTIC", Severity.WARNING, "UDP fallback is allowed for " + String.join(", ",
                     fallback) + ": when encryption fails, Windows silently sends the query in plaintext.",
-                    "Switch to strict mode.", FixAction.USE_STRICT_MODE));
+                    "Switch to strict mode.", FixAction.USE_STRICT_MODE, List.of(String.join(", ", fallback))));
         }
         List<String> noUpgrade = used.stream().filter(srv -> d.entryFor(srv).map(e -> !e.autoUpgrade())
                 .orElse(false)).toList();
@@ -96,7 +99,8 @@ public final class WindowsRules implements PlatformRules {
             out.add(new Reason("WIN_NO_AUTO_UPGRADE", Severity.WARNING, "The encryption entries of "
                     + String.join(", ", noUpgrade) + " do not allow auto-upgrade, so queries to them stay plaintext"
                     + (adaptersBypassed ? "." : " unless encryption is switched on for the adapter in Settings (which "
-                    + "Port853 cannot read)."), "Apply again in strict mode.", FixAction.USE_STRICT_MODE));
+                    + "Port853 cannot read)."), "Apply again in strict mode.", FixAction.USE_STRICT_MODE,
+                    List.of(String.join(", ", noUpgrade), adaptersBypassed ? "1" : "0")));
         }
         if (!adaptersBypassed) {
             List<String> ra = d.adapters().stream().filter(AdapterDns::up)
@@ -107,7 +111,7 @@ public final class WindowsRules implements PlatformRules {
                         + "advertisements or DHCPv6 (" + String.join(", ", ra) + ") are not covered by encryption "
                         + "entries and can change with the network.",
                         "Apply Port853 in strict mode: its rule for all names sends every query to the chosen servers.",
-                        FixAction.ENABLE_DOT));
+                        FixAction.ENABLE_DOT, List.of(String.join(", ", ra))));
             }
         }
         return out;

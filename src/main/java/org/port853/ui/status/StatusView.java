@@ -271,7 +271,7 @@ public final class StatusView extends ScrollPane {
             Label msg = new Label(t.message());
             msg.setWrapText(true);
             msg.getStyleClass().add("reason-message");
-            Label fix = new Label(t.fix() == null ? "" : I18n.t("reason.fix", t.fix()));
+            Label fix = new Label(t.fix() == null || t.fix().isBlank() ? "" : I18n.t("reason.fix", t.fix()));
             fix.setWrapText(true);
             fix.getStyleClass().add("reason-fix");
             VBox text = new VBox(2, msg, fix);

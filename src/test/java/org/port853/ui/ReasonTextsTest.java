@@ -1,0 +1,55 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.port853.core.Assessor;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.platform.linux.LinuxDetails;
+import org.port853.platform.linux.LinuxRules;
+import org.port853.ui.status.ReasonTexts;
+
+/** The window says a reason in its bundle's words, with the reason's own link, servers and file filled in. */
+class ReasonTextsTest {
+    private static ReasonTexts.Text text(List<Reason> reasons, String code, ResolverState s) {
+        Reason r = reasons.stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow(() -> new AssertionError(code));
+        ReasonTexts.Text t = ReasonTexts.of(r, s);
+        assertNotEquals(r.message(), t.message(), "core's English sentence instead of the bundle's");
+        assertFalse(t.message().contains("{") || t.fix().contains("{"), t.message() + " / " + t.fix());
+        return t;
+    }
+
+    @Test
+    void aLinkReasonNamesItsLinkAndServer() {
+        ResolverState s = Fakes.plaintextState(null);
+        ReasonTexts.Text t = text(Assessor.assess(s).reasons(), "LINK_PLAINTEXT_DEFAULT_ROUTE", s);
+        assertTrue(t.message().contains("wlan0") && t.message().contains("192.168.1.1"), t.message());
+        assertFalse(t.message().contains("DoT"), "no engineer's shorthand: " + t.message());
+    }
+
+    @Test
+    void aStaticResolvConfSaysWhichOfItsTwoCasesItIs() {
+        ResolverState stub = withResolvConf(List.of("127.0.0.53"));
+        ReasonTexts.Text toStub = text(new LinuxRules().assess(stub), "RESOLV_CONF_STATIC", stub);
+        assertTrue(toStub.message().contains("points at the local resolver"), toStub.message());
+        assertFalse(toStub.message().contains("bypass"), toStub.message());
+
+        ResolverState elsewhere = withResolvConf(List.of("192.0.2.1", "192.0.2.2"));
+        ReasonTexts.Text bypass = text(new LinuxRules().assess(elsewhere), "RESOLV_CONF_STATIC", elsewhere);
+        assertTrue(bypass.message().contains("192.0.2.1, 192.0.2.2") && bypass.message().contains("bypass"),
+                bypass.message());
+    }
+
+    private static ResolverState withResolvConf(List<String> nameservers) {
+        ResolverState s = Fakes.plaintextState(null);
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(),
+                s.pendingChange(), s.problem(), new LinuxDetails(252,
+                        new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", nameservers), List.of()));
+    }
+}
