@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import org.port853.cli.CliServices;
 import org.port853.cli.Port853Command;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.port853.core.ProviderCatalog;
 import org.port853.logging.Logs;
@@ -27,24 +26,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (isWindow(args)) {
+        Optional<Runnable> window = windowFor(args);
+        if (window.isPresent()) {
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms
-        } else {
-            Logs.initOnFirstUse(); // a command that logs nothing starts faster
-        }
-        if (args.length == 0 || args.length == 1 && args[0].equals("--demo")) {
-            GuiStarter.start(args, args.length == 1);
+            window.get().run();
             return;
         }
-        if (args.length == 1 && args[0].equals("--cds-training")) { // the installer's build only (CdsTraining)
-            CdsTraining.commandLine();
-            GuiStarter.start(new String[] {"--demo"}, true);
-            return;
-        }
-        if (args.length == 1 && args[0].equals(WINDOWS_DEMO)) {
-            GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow()));
-            return;
-        }
+        Logs.initOnFirstUse(); // a command that logs nothing starts faster
         Optional<EntryPoint> entry = EntryPoint.forFlag(args[0]); // e.g. the elevated helper on Windows
         if (entry.isPresent()) {
             System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
@@ -66,8 +54,24 @@ public final class Launcher {
         System.exit(code);
     }
 
-    private static boolean isWindow(String[] args) {
-        return args.length == 0 || args.length == 1 && List.of("--demo", "--cds-training", WINDOWS_DEMO).contains(args[0]);
+    /** What starts the window for these arguments; empty for the command line. */
+    private static Optional<Runnable> windowFor(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(() -> GuiStarter.start(args, false));
+        }
+        if (args.length > 1) {
+            return Optional.empty();
+        }
+        return switch (args[0]) {
+            case "--demo" -> Optional.of(() -> GuiStarter.start(args, true));
+            case "--cds-training" -> Optional.of(() -> { // the installer's build only (CdsTraining)
+                CdsTraining.commandLine();
+                GuiStarter.start(new String[] {"--demo"}, true);
+            });
+            case WINDOWS_DEMO -> Optional.of(
+                    () -> GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow())));
+            default -> Optional.empty();
+        };
     }
 
     /** Runs a platform's entry point where it is supported; elsewhere says so and returns 2. */

@@ -47,17 +47,12 @@ class DotLabIT {
             int eq = line.indexOf('=');
             if (eq > 0) ENV.put(line.substring(0, eq), line.substring(eq + 1));
         }
-        stateDir = Files.createTempDirectory("port853-lab-state");
+        stateDir = org.port853.core.ScratchFolders.create("port853-lab-state");
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (!ENV.isEmpty()) lab(List.of("stop"), 30);
-        if (stateDir != null) {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
     }
 
     static Run lab(List<String> args, int seconds) throws IOException, InterruptedException {

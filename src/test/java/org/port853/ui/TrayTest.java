@@ -318,7 +318,8 @@ class TrayTest extends WindowTestBase {
     @DisplayName("with a tray, Start minimised keeps the window hidden while monitoring runs")
     void startMinimisedWithTrayStaysHidden() throws Exception {
         Watcher w = watcher();
-        startHidden(tray());
+        // a wait no loaded test machine reaches: this test is about the registered tray, not the fallback
+        startHidden(tray(), javafx.util.Duration.minutes(2));
         assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(500);
@@ -328,6 +329,36 @@ class TrayTest extends WindowTestBase {
         waitUntil(() -> window.trafficViewModel().runningProperty().get());
     }
 
+    @Test
+    @DisplayName("a tray that never answers: Start minimised opens the window after the wait and says why")
+    void startMinimisedWithSilentTrayOpensAfterTheWait() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        opened.add(release::countDown); // lets the tray's worker end after the test
+        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+        Tray silent = new Tray() {
+            @Override
+            public Registration start(TrayState initial, TrayActions actions) {
+                asked.set(System.nanoTime()); // the wait starts together with this call
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Registration.unavailable("released by the test");
+            }
+
+            @Override public void update(TrayState state) { }
+            @Override public void close() { }
+        };
+        startHidden(silent); // the app's wait, TrayStartup.TRAY_WAIT (5 s)
+        waitUntil(() -> asked.get() != 0);
+        long halfWay = asked.get() + TimeUnit.MILLISECONDS.toNanos((long) TrayStartup.TRAY_WAIT.toMillis() / 2);
+        Thread.sleep(Math.max(0, (halfWay - System.nanoTime()) / 1_000_000));
+        assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get(), "the window opened before the wait was over");
+        waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
+        assertTrue(window.noticeProperty().get().contains("did not answer within 5 seconds"), window.noticeProperty().get());
+    }
+
     /** Well before the start-up fallback (TrayStartup shows the window after 5 s whatever happened). */
     private void openedSoon() throws Exception {
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS,
@@ -335,6 +366,10 @@ class TrayTest extends WindowTestBase {
     }
 
     private void startHidden(Tray tray) throws Exception {
+        startHidden(tray, TrayStartup.TRAY_WAIT);
+    }
+
+    private void startHidden(Tray tray, javafx.util.Duration trayWait) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         AppServices services = Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier());
@@ -342,7 +377,7 @@ class TrayTest extends WindowTestBase {
         TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
             window = new MainWindow(services, url -> { }, null, prefs);
             window.show(stage, false);
-            return TrayStartup.begin(tray, stage, window, true, () -> { });
+            return TrayStartup.begin(tray, stage, window, true, () -> { }, trayWait);
         }).get();
         opened.add(monitor);
         assertFalse(stage.isShowing() && tray instanceof StatusNotifierTray t && t.registered());

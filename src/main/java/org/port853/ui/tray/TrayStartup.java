@@ -3,6 +3,7 @@ package org.port853.ui.tray;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.port853.ui.MainWindow;
+import org.port853.ui.common.I18n;
 
 /**
  * Puts the window's leak monitor in the tray and decides what start-up and closing the window do:
@@ -11,7 +12,7 @@ import org.port853.ui.MainWindow;
  */
 public final class TrayStartup {
     /** How long "Start minimised" waits for the tray before it opens the window anyway. */
-    static final javafx.util.Duration TRAY_WAIT = javafx.util.Duration.seconds(5);
+    public static final javafx.util.Duration TRAY_WAIT = javafx.util.Duration.seconds(5);
 
     private TrayStartup() {
     }
@@ -22,6 +23,12 @@ public final class TrayStartup {
      * @param quit what Quit in the tray does (the app's exit)
      */
     public static TrayMonitor begin(Tray tray, Stage stage, MainWindow window, boolean startMinimised, Runnable quit) {
+        return begin(tray, stage, window, startMinimised, quit, TRAY_WAIT);
+    }
+
+    /** @param trayWait how long "Start minimised" waits for the tray before it opens the window anyway */
+    public static TrayMonitor begin(Tray tray, Stage stage, MainWindow window, boolean startMinimised, Runnable quit,
+                                    javafx.util.Duration trayWait) {
         TrayMonitor monitor = new TrayMonitor(tray);
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
         window.setKeepMonitoringWhenHidden(() -> monitor.registered() && closeToTray.get());
@@ -49,9 +56,12 @@ public final class TrayStartup {
             }
         };
         if (startMinimised) {
-            var wait = new javafx.animation.PauseTransition(TRAY_WAIT);
+            var wait = new javafx.animation.PauseTransition(trayWait);
             wait.setOnFinished(e -> {
-                if (!monitor.registered() && !stage.isShowing()) stage.show();
+                if (!monitor.registered() && !stage.isShowing()) {
+                    show(StartupChoice.of(true, Tray.Registration.unavailable(
+                            I18n.t("tray.unavailable.slow", Math.round(trayWait.toSeconds())))), stage, window);
+                }
             });
             wait.play();
         }
@@ -60,10 +70,13 @@ public final class TrayStartup {
                     // only a registered item keeps the app alive without a window (turning implicit exit back on
                     // with no window showing would end the toolkit at once)
                     if (r.registered()) Platform.setImplicitExit(false);
-                    StartupChoice choice = StartupChoice.of(startMinimised, r);
-                    if (choice.showWindow() && !stage.isShowing()) stage.show();
-                    if (choice.notice() != null) window.showNotice(choice.notice());
+                    show(StartupChoice.of(startMinimised, r), stage, window);
                 });
         return monitor;
+    }
+
+    private static void show(StartupChoice choice, Stage stage, MainWindow window) {
+        if (choice.showWindow() && !stage.isShowing()) stage.show();
+        if (choice.notice() != null) window.showNotice(choice.notice());
     }
 }
