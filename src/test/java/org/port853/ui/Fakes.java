@@ -184,8 +184,16 @@ final class Fakes {
         @Override public boolean isRunning() { return running; }
         @Override public String description() { return "fake capture"; }
 
+        /** When set, what {@link #snapshot} returns (a fresh copy each call, as the real sessions make). */
+        volatile MeterSnapshot next;
+
         @Override
         public MeterSnapshot snapshot(int seconds) {
+            MeterSnapshot n = next;
+            if (n != null) {
+                return new MeterSnapshot(n.endEpochSecond(), n.seconds(), n.encryptedPackets().clone(),
+                        n.localPlaintextPackets().clone(), n.leakPackets().clone(), n.leakMarkers().clone(), Map.of(), 0, 0);
+            }
             long[] z = new long[seconds];
             return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, z, z.clone(), z.clone(), z.clone(), Map.of(), 0, 0);
         }

@@ -54,4 +54,17 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals("Resume", fx(pause::getText).replace("_", ""));
         assertTrue(fx(() -> robot.lookup("#traffic-paused").query().isVisible()));
     }
+
+    @Test
+    @DisplayName("the leak list and table draw their rows without an effect (no drop shadow re-rendered on each change)")
+    void listsWithoutEffects(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> robot.lookup("#leak-groups .sheet").tryQuery().isPresent());
+        // VirtualFlow's cell group has the style class "sheet"; a stylesheet rule for ".sheet" gave it a drop shadow
+        for (javafx.scene.Node sheet : robot.lookup(".sheet").queryAll()) {
+            assertTrue(fx(sheet::getEffect) == null, "effect on " + sheet.getParent());
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package org.port853.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ import org.port853.capture.CaptureSession;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakCsv;
 import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
 import org.port853.core.ServerAddress;
 import org.port853.probe.QueryOutcome;
 import org.port853.probe.QuerySender;
@@ -205,6 +209,30 @@ class ViewModelTest {
             CaptureSession s = traffic.session();
             assertTrue(s.isRunning());
             assertEquals(1, captures.stream().filter(CaptureSession::isRunning).count(), "the first one is stopped");
+        }
+
+        @Test
+        @DisplayName("the graph gets a new snapshot only when what it draws changed, not on every poll")
+        void snapshotOnlyWhenChanged() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            long[] counts = {0, 3, 1};
+            c.next = new MeterSnapshot(1_000, 3, counts, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            tasks.tick();
+            MeterSnapshot first = traffic.snapshotProperty().get();
+            assertArrayEquals(counts, first.encryptedPackets());
+            long polls = traffic.pollsProperty().get();
+            tasks.tick();
+            tasks.tick();
+            assertEquals(polls + 2, traffic.pollsProperty().get(), "each poll still reaches the view");
+            assertSame(first, traffic.snapshotProperty().get(), "equal counts in the same seconds: no redraw");
+            c.next = new MeterSnapshot(1_000, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            tasks.tick();
+            assertEquals(2, traffic.snapshotProperty().get().encryptedPackets()[2], "a changed count is drawn");
+            MeterSnapshot second = traffic.snapshotProperty().get();
+            c.next = new MeterSnapshot(1_001, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            tasks.tick();
+            assertNotSame(second, traffic.snapshotProperty().get(), "the next second moves the graph");
         }
 
         @Test

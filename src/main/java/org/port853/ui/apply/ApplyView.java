@@ -30,7 +30,7 @@ public final class ApplyView extends StackPane {
         getStyleClass().add("sheet-scrim");
         setId("apply-sheet");
         VBox card = new VBox(10);
-        card.getStyleClass().add("sheet");
+        card.getStyleClass().add("sheet-card"); // not "sheet": VirtualFlow names its cell group so
         card.setMaxWidth(760);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setMinHeight(0);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -227,7 +228,9 @@ public final class TrafficViewModel {
         countLeaks(session, recent);
         if (!paused.get()) {
             polls.set(polls.get() + 1);
-            snapshot.set(snap);
+            if (!sameGraph(snapshot.get(), snap)) {
+                snapshot.set(snap); // the graph redraws only when what it shows changed
+            }
             if (recent.size() != leaks.size() || !recent.isEmpty() && !recent.get(recent.size() - 1)
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
@@ -309,6 +312,15 @@ public final class TrafficViewModel {
 
     static String windowLabel(int seconds) {
         return seconds >= 3600 ? I18n.t("traffic.window.hours", seconds / 3600) : I18n.t("traffic.window.minutes", seconds / 60);
+    }
+
+    /** True when both snapshots draw the same graph: the same seconds with the same counts. */
+    static boolean sameGraph(MeterSnapshot a, MeterSnapshot b) {
+        return a != null && b != null && a.endEpochSecond() == b.endEpochSecond() && a.seconds() == b.seconds()
+                && Arrays.equals(a.encryptedPackets(), b.encryptedPackets())
+                && Arrays.equals(a.localPlaintextPackets(), b.localPlaintextPackets())
+                && Arrays.equals(a.leakPackets(), b.leakPackets())
+                && Arrays.equals(a.leakMarkers(), b.leakMarkers());
     }
 
     static long sum(long[] a) {
