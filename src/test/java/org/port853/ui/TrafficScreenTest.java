@@ -67,4 +67,34 @@ class TrafficScreenTest extends WindowTestBase {
             assertTrue(fx(sheet::getEffect) == null, "effect on " + sheet.getParent());
         }
     }
+
+    @Test
+    @DisplayName("at the smallest window size the leak list's bar and the totals show their whole text")
+    void nothingCutAtTheSmallestWindow(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(MainWindow.MIN_WIDTH);
+            stage.setHeight(MainWindow.MIN_HEIGHT);
+        }).get();
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> robot.lookup("#leaks-by-program").tryQuery().isPresent());
+        javafx.scene.control.Label totals = robot.lookup("#traffic-totals").query();
+        waitUntil(() -> totals.getText() != null && totals.getText().length() > 100); // wider than the window
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Labeled> shown = new java.util.ArrayList<>();
+        for (String q : List.of("#leaks-by-name", "#leaks-by-program", "#leaks-all", "#traffic-totals")) {
+            shown.add(robot.lookup(q).query());
+        }
+        javafx.scene.Node bar = shown.get(0).getParent().getParent();
+        shown.addAll(robot.from(bar).lookup(".label").queryAllAs(javafx.scene.control.Labeled.class));
+        for (javafx.scene.control.Labeled l : shown) {
+            String drawn = fx(() -> {
+                javafx.scene.Node t = l.lookup(".text");
+                return t instanceof javafx.scene.text.Text text ? text.getText() : l.getText();
+            });
+            String text = fx(() -> l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText());
+            assertEquals(text, drawn, "cut at " + MainWindow.MIN_WIDTH + " px: " + l);
+        }
+    }
 }

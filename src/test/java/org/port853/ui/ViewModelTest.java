@@ -236,6 +236,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the totals count leaks in queries, the leak list's unit, not in packets")
+        void totalsCountLeakedQueries() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            // 6 leaked packets (queries and their answers) carrying 3 leaked queries
+            c.next = new MeterSnapshot(1_000, 3, new long[]{5, 0, 0}, new long[]{0, 4, 0}, new long[]{0, 4, 2},
+                    new long[]{0, 2, 1}, Map.of(), 0, 0);
+            tasks.tick();
+            String totals = traffic.totalsProperty().get();
+            assertTrue(totals.contains(": 3 leaked queries") && totals.contains("5 encrypted and 4 local plaintext packets"),
+                    totals);
+        }
+
+        @Test
         @DisplayName("the count since start is the capture's: each leak once, past the table's size, not reset by Clear or a restart")
         void leaksSinceStart() {
             traffic.start();

@@ -120,6 +120,8 @@ public final class TrafficView extends VBox {
         totals.setId("traffic-totals");
         totals.getStyleClass().add("hint");
         totals.textProperty().bind(vm.totalsProperty());
+        totals.setWrapText(true);
+        totals.setMinHeight(Region.USE_PREF_SIZE); // a narrow window gets two lines, not an ellipsis
 
         TextField filter = new TextField();
         filter.setId("leak-filter");
@@ -137,7 +139,13 @@ public final class TrafficView extends VBox {
         Label exportMessage = new Label();
         exportMessage.setId("traffic-export-message");
         exportMessage.textProperty().bind(vm.exportMessageProperty());
-        HBox leakBar = new HBox(8, Ui.sectionLabel(I18n.t("leaks.title")), filterLabel, filter, count, exportMessage);
+        Label leaksTitle = Ui.sectionLabel(I18n.t("leaks.title"));
+        // at the narrowest window the filter field gives way, never the labels and buttons
+        for (Region r : new Region[]{leaksTitle, filterLabel, count}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        filter.setMinWidth(120);
+        HBox leakBar = new HBox(8, leaksTitle, filterLabel, filter, count, exportMessage);
         leakBar.setAlignment(Pos.CENTER_LEFT);
 
         SortedList<LeakRecord> sorted = new SortedList<>(vm.filteredLeaks());
@@ -195,6 +203,10 @@ public final class TrafficView extends VBox {
         });
         HBox groupBar = new HBox(0, byName, byProgram, all);
         groupBar.getStyleClass().add("segmented");
+        groupBar.setMinWidth(Region.USE_PREF_SIZE);
+        for (ToggleButton b : new ToggleButton[]{byName, byProgram, all}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         leakBar.getChildren().add(1, groupBar);
 
         // clicking a leak in the graph selects its queries in the list

@@ -223,7 +223,6 @@ public final class TrafficViewModel {
         }
         MeterSnapshot snap = session.snapshot(windowSeconds.get());
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);
-        long leakTotal = sum(snap.leakPackets());
         updateLeaking(snap);
         countLeaks(session, recent);
         if (!paused.get()) {
@@ -235,8 +234,9 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
+            // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
             totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
-                    leakTotal, windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
+                    sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
         }
     }
 
