@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import org.xbill.DNS.DNSInput;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
 /**
@@ -71,14 +70,14 @@ public final class DnsExtractor {
         int plainEnd = plainNameEnd(b, off + 12, off + len);
         if (plainEnd > 0 && off + len - plainEnd >= 2) {
             return new DnsMessageInfo(id, response, opcode, rcode, plainName(b, off + 12, plainEnd),
-                    Type.string(FrameParser.u16(b, plainEnd)));
+                    RecordTypes.name(FrameParser.u16(b, plainEnd)));
         }
         try {
             DNSInput in = new DNSInput(ByteBuffer.wrap(b, off, len).slice());
             in.jump(12);
             Name name = new Name(in);
             int type = in.readU16();
-            return new DnsMessageInfo(id, response, opcode, rcode, name.toString(true), Type.string(type));
+            return new DnsMessageInfo(id, response, opcode, rcode, name.toString(true), RecordTypes.name(type));
         } catch (WireParseException | RuntimeException e) {
             return new DnsMessageInfo(id, response, opcode, rcode, LeakRecord.UNREADABLE, "");
         }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import org.port853.core.JsonTrees;
 import org.port853.core.PendingChange;
 
 /**
@@ -23,11 +24,14 @@ import org.port853.core.PendingChange;
 public final class JournalStore {
     static final String JOURNAL = "journal.json";
     static final String MARKER = "pending.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** Made on first use: status readers only read the marker, which needs no object mapper ({@link JsonTrees}). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
 
     private final Path dir;
     private final Path markerDir;
@@ -53,7 +57,7 @@ public final class JournalStore {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(Files.readAllBytes(f));
+            tree = Mapper.JSON.readTree(Files.readAllBytes(f));
         } catch (IOException e) {
             throw unreadable(f, e);
         }
@@ -69,7 +73,7 @@ public final class JournalStore {
                     + "names and remove it by hand");
         }
         try {
-            return JSON.treeToValue(tree, Journal.class);
+            return Mapper.JSON.treeToValue(tree, Journal.class);
         } catch (IOException | IllegalArgumentException e) {
             throw unreadable(f, e);
         }
@@ -85,18 +89,18 @@ public final class JournalStore {
         if (j.isEmpty()) {
             AtomicFiles.delete(dir.resolve(JOURNAL));
         } else {
-            AtomicFiles.write(dir.resolve(JOURNAL), JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
+            AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
                     j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
             AtomicFiles.delete(markerDir.resolve(MARKER));
         } else {
             AtomicFiles.ensureDirectory(markerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            ObjectNode m = JSON.createObjectNode();
+            ObjectNode m = JsonNodeFactory.instance.objectNode();
             m.put("id", j.pending().id());
             m.put("started", j.pending().started().toString());
             m.put("description", j.pending().description());
-            AtomicFiles.write(markerDir.resolve(MARKER), JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
+            AtomicFiles.write(markerDir.resolve(MARKER), Mapper.JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
     }
 
@@ -110,7 +114,7 @@ public final class JournalStore {
             if (!Files.isRegularFile(f) || Files.size(f) > 8192) {
                 throw new IOException("not a small regular file");
             }
-            var node = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            var node = JsonTrees.read(Files.readAllBytes(f));
             return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),
                     node.path("description").asText());
         } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -37,15 +38,18 @@ public final class ProviderJson {
 
     private static final Set<String> FIELDS = Set.of("id", "displayName", "ipv4", "ipv6", "tlsName", "dohTemplate",
             "filtering", "operator", "jurisdiction", "sourceUrl", "custom", "spkiPins");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** For writing only; made on first use (reading needs no object mapper: {@link JsonTrees}). */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ProviderJson() {
     }
 
     public static ObjectMapper mapper() {
-        return MAPPER.copy();
+        return Writer.MAPPER.copy();
     }
 
     /**
@@ -66,7 +70,7 @@ public final class ProviderJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("the provider list is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
@@ -130,7 +134,7 @@ public final class ProviderJson {
 
     /** Serialises a provider in the catalogue's shape (with {@code custom}). */
     public static ObjectNode toJson(Provider p) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", p.id());
         o.put("displayName", p.displayName());
         ArrayNode v4 = o.putArray("ipv4");

@@ -1,0 +1,94 @@
+package org.port853.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Reads a JSON document into a tree with Jackson's streaming parser, without an {@code ObjectMapper}: the window
+ * reads the provider catalogue and the change marker at start, and an object mapper's set-up loads some 400 classes
+ * (start-up time, and memory for the app's whole life) that reading a tree does not need. Duplicate keys are an
+ * error; an empty document is a {@link MissingNode}, as with {@code ObjectMapper.readTree}.
+ */
+public final class JsonTrees {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {
+    }
+
+    /** @throws com.fasterxml.jackson.core.JsonProcessingException for a document that is not valid JSON */
+    public static JsonNode read(byte[] json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return MissingNode.getInstance();
+            }
+            return read(p, t);
+        }
+    }
+
+    /** The value that starts at {@code first}; containers are filled iteratively (no recursion limit to hit). */
+    private static JsonNode read(JsonParser p, JsonToken first) throws IOException {
+        if (!first.isStructStart()) {
+            return scalar(p, first);
+        }
+        Deque<ContainerNode<?>> open = new ArrayDeque<>();
+        ContainerNode<?> root = container(first);
+        open.push(root);
+        while (!open.isEmpty()) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of the document");
+            }
+            if (t.isStructEnd()) {
+                open.pop();
+                continue;
+            }
+            if (t == JsonToken.FIELD_NAME) {
+                t = p.nextToken();
+            }
+            JsonNode value = t.isStructStart() ? container(t) : scalar(p, t);
+            ContainerNode<?> parent = open.peek();
+            if (parent instanceof ObjectNode o) {
+                o.set(p.currentName(), value);
+            } else {
+                ((ArrayNode) parent).add(value);
+            }
+            if (value instanceof ContainerNode<?> c) {
+                open.push(c);
+            }
+        }
+        return root;
+    }
+
+    private static ContainerNode<?> container(JsonToken t) {
+        return t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+    }
+
+    private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+        };
+    }
+}
