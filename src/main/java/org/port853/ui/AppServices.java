@@ -49,20 +49,25 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
         CaptureSession create();
     }
 
+    /** One per process: the desktop's notification service keeps its session bus connection for the app's life. */
+    private static final class Desktop {
+        static final Notifier NOTIFIER = org.port853.ui.common.DesktopNotifications.forThisPlatform();
+    }
+
     private static final java.time.Duration PIN_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     /** The real machine: detected adapter, live capture on all interfaces, real probe. */
     public static AppServices forSystem() {
         return new AppServices(new LazyResolverAdapter(ResolverAdapters::detect), () -> CaptureSessions.live(null),
                 new SystemResolverQuerySender(), ProviderSource.system(), XdgDirs.config(), newExecutor(),
-                Notifier.desktop(), false, ServerPins.system(() -> ProviderCatalog.loadDefault().all(), PIN_TIMEOUT));
+                Desktop.NOTIFIER, false, ServerPins.system(() -> ProviderCatalog.loadDefault().all(), PIN_TIMEOUT));
     }
 
     /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */
     public static AppServices forDemo() {
         DemoResolverAdapter adapter = new DemoResolverAdapter();
         return new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
-                ProviderSource.inMemory(), demoConfigDir(), newExecutor(), Notifier.desktop(), true);
+                ProviderSource.inMemory(), demoConfigDir(), newExecutor(), Desktop.NOTIFIER, true);
     }
 
     /**
@@ -71,7 +76,7 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
      */
     public static AppServices forDemo(ResolverAdapter adapter) {
         return new AppServices(adapter, DemoCapture::create, new DemoQuerySender(), ProviderSource.inMemory(),
-                demoConfigDir(), newExecutor(), Notifier.desktop(), true);
+                demoConfigDir(), newExecutor(), Desktop.NOTIFIER, true);
     }
 
     /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */

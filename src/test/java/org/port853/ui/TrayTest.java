@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the desktop's tray host provides), and the start-up rule "Start minimised needs a tray" on the real window.
  */
 class TrayTest extends WindowTestBase {
-    private static Path dir;
-    private static Process daemon;
+    private static PrivateSessionBus bus;
     private static String address;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -79,24 +73,14 @@ class TrayTest extends WindowTestBase {
 
     @BeforeAll
     static void startBus() throws Exception {
-        dir = Files.createTempDirectory("port853-bus");
-        daemon = new ProcessBuilder("dbus-daemon", "--session", "--address=unix:path=" + dir.resolve("bus"),
-                "--nofork", "--print-address").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-        address = out.readLine();
-        assertNotNull(address, "dbus-daemon printed no address");
-        address = address.trim();
+        bus = new PrivateSessionBus();
+        address = bus.address();
     }
 
     @AfterAll
     static void stopBus() throws Exception {
-        if (daemon != null) {
-            daemon.destroy();
-            assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "dbus-daemon (pid " + daemon.pid() + ") did not stop");
-        }
-        if (dir != null) {
-            Files.deleteIfExists(dir.resolve("bus"));
-            Files.deleteIfExists(dir);
+        if (bus != null) {
+            bus.close();
         }
     }
 
@@ -108,7 +92,7 @@ class TrayTest extends WindowTestBase {
     }
 
     private DBusConnection connect() throws Exception {
-        DBusConnection c = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        DBusConnection c = bus.connect();
         opened.add(c);
         return c;
     }

@@ -10,8 +10,8 @@ public interface Notifier {
 
     void notify(Kind kind, String title, String text);
 
-    /** ControlsFX pop-ups in the corner of the screen. */
-    static Notifier desktop() {
+    /** ControlsFX pop-ups in the corner of the screen (where the desktop has no notification service). */
+    static Notifier popups() {
         return (kind, title, text) -> {
             Notifications n = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(kind == Kind.INFO ? 5 : 10));

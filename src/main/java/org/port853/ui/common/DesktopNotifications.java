@@ -1,0 +1,119 @@
+package org.port853.ui.common;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.application.Platform;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Notifications through the desktop's notification service (org.freedesktop.Notifications on the session bus):
+ * they look like every other app's, follow the desktop's do-not-disturb and stay in its history, and cost this
+ * process no window of its own. Without a session bus or a notification service, {@code fallback} shows them.
+ * The bus is asked on a thread of its own, never on the JavaFX thread.
+ */
+public final class DesktopNotifications implements Notifier, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DesktopNotifications.class.getName());
+    /** The desktop file's name: the desktop shows the app's name and icon from it. */
+    static final String DESKTOP_ENTRY = "org.port853.Port853";
+    static final String ICON = "port853";
+
+    /** Opens the session bus connection (a private one in tests). */
+    @FunctionalInterface
+    public interface BusOpener {
+        DBusConnection open() throws DBusException;
+    }
+
+    private final BusOpener opener;
+    private final Notifier fallback;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "port853-notifications");
+        t.setDaemon(true);
+        return t;
+    });
+    private DBusConnection bus; // only touched on the sender thread
+    private boolean noBus;
+
+    public DesktopNotifications(BusOpener opener, Notifier fallback) {
+        this.opener = opener;
+        this.fallback = fallback;
+    }
+
+    /** On Linux the session bus's notification service, else (and without one) ControlsFX pop-ups. */
+    public static Notifier forThisPlatform() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return Notifier.popups();
+        }
+        // follows DBUS_SESSION_BUS_ADDRESS
+        return new DesktopNotifications(() -> DBusConnectionBuilder.forSessionBus().withShared(false).build(),
+                Notifier.popups());
+    }
+
+    @Override
+    public void notify(Kind kind, String title, String text) {
+        sender.execute(() -> {
+            if (!send(kind, title, text)) {
+                Platform.runLater(() -> fallback.notify(kind, title, text));
+            }
+        });
+    }
+
+    private boolean send(Kind kind, String title, String text) {
+        try {
+            DBusConnection c = connection();
+            if (c == null) {
+                return false;
+            }
+            DBus daemon = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            if (!daemon.NameHasOwner(NotificationsBus.BUS_NAME)) {
+                return false;
+            }
+            Map<String, Variant<?>> hints = Map.of(
+                    "urgency", new Variant<>((byte) (kind == Kind.ERROR ? 2 : 1)),
+                    "desktop-entry", new Variant<>(DESKTOP_ENTRY));
+            c.getRemoteObject(NotificationsBus.BUS_NAME, NotificationsBus.PATH, NotificationsBus.class)
+                    .Notify(I18n.t("app.title"), new UInt32(0), ICON, title, text, List.of(), hints,
+                            kind == Kind.INFO ? 5000 : 10000);
+            return true;
+        } catch (DBusException | RuntimeException e) { // a DBusExecutionException is the service's error reply
+            LOG.log(Level.INFO, "the desktop's notification service did not take a notification", e);
+            return false;
+        }
+    }
+
+    private DBusConnection connection() {
+        if (bus == null && !noBus) {
+            try {
+                bus = opener.open();
+            } catch (DBusException | RuntimeException e) {
+                LOG.log(Level.FINE, "no session bus for notifications", e);
+                noBus = true; // asked once: a session bus does not appear later in a running session
+            }
+        }
+        return bus;
+    }
+
+    @Override
+    public void close() {
+        sender.execute(() -> {
+            if (bus != null) {
+                try {
+                    bus.close();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "closing the session bus connection", e);
+                }
+                bus = null;
+            }
+        });
+        sender.shutdown();
+    }
+}

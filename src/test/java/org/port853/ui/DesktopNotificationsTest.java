@@ -1,0 +1,157 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.port853.ui.common.DesktopNotifications;
+import org.port853.ui.common.Notifier;
+import org.port853.ui.common.NotificationsBus;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Notifications through a desktop's notification service: a real dbus-daemon on a private session bus, with the
+ * service written here (what the desktop provides: it records what it was asked to show).
+ */
+class DesktopNotificationsTest {
+    private static PrivateSessionBus bus;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** One notification as the service received it. */
+    record Shown(String app, String icon, String summary, String body, Map<String, Variant<?>> hints, int timeout) {
+    }
+
+    /** The desktop's notification service; {@code fail} makes it answer with an error. */
+    static final class Service implements NotificationsBus {
+        final BlockingQueue<Shown> shown = new LinkedBlockingQueue<>();
+        volatile boolean fail;
+
+        @Override
+        public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
+                             List<String> actions, Map<String, Variant<?>> hints, int expireTimeout) {
+            if (fail) {
+                throw new DBusExecutionException("the service is broken");
+            }
+            shown.add(new Shown(appName, appIcon, summary, body, hints, expireTimeout));
+            return new UInt32(shown.size());
+        }
+
+        @Override
+        public String getObjectPath() {
+            return PATH;
+        }
+    }
+
+    /** What the fallback (the pop-ups) was asked to show, and on which thread. */
+    static final class Fallback implements Notifier {
+        final BlockingQueue<String> shown = new LinkedBlockingQueue<>();
+
+        @Override
+        public void notify(Kind kind, String title, String text) {
+            shown.add(kind + " " + title + ": " + text + (Platform.isFxApplicationThread() ? " (fx)" : " (other)"));
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        bus = new PrivateSessionBus();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    private Service service() throws DBusException {
+        Service s = new Service();
+        DBusConnection c = bus.connect();
+        opened.add(c);
+        c.exportObject(NotificationsBus.PATH, s);
+        c.requestBusName(NotificationsBus.BUS_NAME);
+        return s;
+    }
+
+    private DesktopNotifications notifications(DesktopNotifications.BusOpener opener, Notifier fallback) {
+        DesktopNotifications n = new DesktopNotifications(opener, fallback);
+        opened.add(n);
+        return n;
+    }
+
+    @Test
+    void theDesktopShowsItWithTheAppsNameIconAndUrgency() throws Exception {
+        Service s = service();
+        Fallback f = new Fallback();
+        DesktopNotifications n = notifications(bus::connect, f);
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "example.org went out in plaintext");
+        n.notify(Notifier.Kind.ERROR, "Apply failed", "rolled back");
+        Shown w = s.shown.poll(10, TimeUnit.SECONDS);
+        assertNotNull(w, "the service was not asked");
+        assertEquals("DNS leak", w.summary());
+        assertEquals("example.org went out in plaintext", w.body());
+        assertEquals("Port853", w.app());
+        assertEquals("port853", w.icon());
+        assertEquals((byte) 1, w.hints().get("urgency").getValue());
+        assertEquals("org.port853.Port853", w.hints().get("desktop-entry").getValue());
+        assertEquals(10000, w.timeout());
+        Shown e = s.shown.poll(10, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals((byte) 2, e.hints().get("urgency").getValue(), "an error is critical");
+        assertNull(f.shown.poll(500, TimeUnit.MILLISECONDS), "shown twice: also as a pop-up");
+    }
+
+    @Test
+    void withoutANotificationServiceThePopUpShowsIt() throws Exception {
+        Fallback f = new Fallback();
+        notifications(bus::connect, f).notify(Notifier.Kind.INFO, "Applied", "DNS-over-TLS is on");
+        assertEquals("INFO Applied: DNS-over-TLS is on (fx)", f.shown.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void withoutASessionBusThePopUpShowsIt() throws Exception {
+        Fallback f = new Fallback();
+        DesktopNotifications n = notifications(() -> {
+            throw new DBusException("no bus");
+        }, f);
+        n.notify(Notifier.Kind.WARNING, "a", "1");
+        n.notify(Notifier.Kind.WARNING, "b", "2");
+        assertEquals("WARNING a: 1 (fx)", f.shown.poll(10, TimeUnit.SECONDS));
+        assertEquals("WARNING b: 2 (fx)", f.shown.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aServiceThatAnswersWithAnErrorFallsBackToThePopUp() throws Exception {
+        Service s = service();
+        s.fail = true;
+        Fallback f = new Fallback();
+        notifications(bus::connect, f).notify(Notifier.Kind.WARNING, "DNS leak", "x");
+        assertEquals("WARNING DNS leak: x (fx)", f.shown.poll(10, TimeUnit.SECONDS));
+        assertTrue(s.shown.isEmpty());
+    }
+}
