@@ -79,7 +79,8 @@ public final class DiagnosticsScreen {
         }
         try {
             FixAction f = FixAction.valueOf(check.fixAction());
-            status.fix(new Reason(check.id(), Severity.WARNING, check.evidence(), check.fix(), f));
+            CheckTexts.Text said = CheckTexts.of(check);
+            status.fix(new Reason(check.id(), Severity.WARNING, said.evidence(), said.fix(), f));
         } catch (IllegalArgumentException | NullPointerException e) {
             // a check without an app-applied fix shows its fix text only
         }

@@ -106,7 +106,7 @@ public final class DiagnosticsViewModel {
         if (changed.isEmpty()) {
             return;
         }
-        String text = changed.stream().map(Check::evidence).collect(Collectors.joining(" "));
+        String text = CheckTexts.evidence(changed);
         pinAlert.set(text);
         alert.accept(text);
     }
