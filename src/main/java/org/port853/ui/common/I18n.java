@@ -2,32 +2,54 @@ package org.port853.ui.common;
 
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /** The window's text, from {@code org/port853/ui/messages.properties}. */
 public final class I18n {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.port853.ui.messages");
+    private static final String NAME = "org.port853.ui.messages";
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(NAME);
+    /** The bundle of an {@link #in} call on this thread, else null. */
+    private static final ThreadLocal<ResourceBundle> OVERRIDE = new ThreadLocal<>();
 
     private I18n() {
     }
 
-    public static boolean has(String key) {
-        return BUNDLE.containsKey(key);
+    /** What {@code text} says when the window speaks {@code language} (on this thread only): to compare languages. */
+    public static <T> T in(Locale language, Supplier<T> text) {
+        ResourceBundle before = OVERRIDE.get();
+        OVERRIDE.set(ResourceBundle.getBundle(NAME, language, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_DEFAULT)));
+        try {
+            return text.get();
+        } finally {
+            OVERRIDE.set(before);
+        }
     }
 
-    public static java.util.Locale locale() {
-        return BUNDLE.getLocale();
+    private static ResourceBundle bundle() {
+        ResourceBundle b = OVERRIDE.get();
+        return b == null ? BUNDLE : b;
+    }
+
+    public static boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
+    public static Locale locale() {
+        return bundle().getLocale();
     }
 
     public static String t(String key, Object... args) {
         String s;
         try {
-            s = BUNDLE.getString(key);
+            s = bundle().getString(key);
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? s.replace("''", "'") : MessageFormat.format(s, args);
+        return args.length == 0 ? s.replace("''", "'") : new MessageFormat(s, bundle().getLocale()).format(args);
     }
 
     /**
