@@ -1,6 +1,7 @@
 package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,19 +56,25 @@ class BundlesTest {
                 // MessageFormat must accept both (an unescaped apostrophe would swallow the arguments), with each
                 // choice argument at both of its values
                 for (int choice = 0; choice <= 1; choice++) {
-                    assertTrue(new MessageFormat(e).format(sample(e, choice)).contains("A") || !args(e).contains(0), k);
-                    assertTrue(new MessageFormat(d).format(sample(d, choice)).contains("A") || !args(d).contains(0), k);
+                    for (String pattern : List.of(e, d)) {
+                        String said = new MessageFormat(pattern).format(sample(pattern, choice));
+                        assertFalse(said.contains("{"), k + ": " + said);
+                        // {0} said plainly, or (within a choice) where every optional part is said
+                        assertTrue(said.contains("A") || !args(pattern).contains(0) || pattern.contains("{0,")
+                                || choice == 0 && pattern.contains(",choice,"), k + ": " + said);
+                    }
                 }
             }
             assertTrue(!d.isBlank(), k);
         }
     }
 
-    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}. */
+    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}. */
     private static Object[] sample(String pattern, int choice) {
         Object[] a = new Object[10];
         for (int i = 0; i < a.length; i++) {
-            a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice) : String.valueOf((char) ('A' + i));
+            a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice)
+                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7) : String.valueOf((char) ('A' + i));
         }
         return a;
     }
@@ -92,6 +102,85 @@ class BundlesTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every doctor check has a name, and every wording its sentence, in both languages; a wording of a warning or failure
+     * its fix too. A wording is a string literal that starts with a check id and a dot; it belongs to the nearest check
+     * made before it in the source (none: a sentence added to any check), and each check made must be followed by a
+     * wording or by the reasons it repeats before the next one is made.
+     */
+    @Test
+    void everyCheckWordingIsSaidInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties de = load("messages_de.properties");
+        Pattern made = Pattern.compile("Check\\.(ok|warning|failure)\\(\\s*(\"([a-z0-9.-]+)\")?");
+        Pattern literal = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"|\\.repeats\\(");
+        Map<Path, String> sources = new TreeMap<>();
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                Matcher m = made.matcher(text);
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    if (m.group(3) != null) ids.add(m.group(3));
+                }
+                if (any) sources.put(f, text);
+            }
+        }
+        assertTrue(ids.size() > 20, "the scan found too few checks: " + ids);
+        List<String> missing = new ArrayList<>();
+        int wordings = 0;
+        for (var source : sources.entrySet()) {
+            String text = source.getValue();
+            // the checks made and the wordings said, in source order
+            TreeMap<Integer, String> events = new TreeMap<>();
+            Matcher m = made.matcher(text);
+            while (m.find()) events.put(m.start(), "made:" + m.group(1));
+            Matcher w = literal.matcher(text);
+            while (w.find()) {
+                String word = w.group(1);
+                if (word == null) {
+                    events.put(w.start(), "repeats");
+                } else if (ids.stream().anyMatch(id -> word.startsWith(id + "."))) {
+                    events.put(w.start(), "says:" + word);
+                }
+            }
+            String maker = null;
+            int madeAt = 0;
+            boolean said = true;
+            for (var e : events.entrySet()) {
+                String ev = e.getValue();
+                if (ev.startsWith("made:")) {
+                    if (!said) missing.add(unsaid(source.getKey(), text, madeAt));
+                    maker = ev.substring(5);
+                    madeAt = e.getKey();
+                    said = false;
+                } else {
+                    said = true;
+                    if (ev.startsWith("says:")) {
+                        wordings++;
+                        String key = "check." + ev.substring(5);
+                        List<String> keys = maker == null || maker.equals("ok") ? List.of(key) : List.of(key, key + ".fix");
+                        for (String k : keys) {
+                            if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
+                        }
+                    }
+                }
+            }
+            if (!said) missing.add(unsaid(source.getKey(), text, madeAt));
+        }
+        for (String id : ids) {
+            if (!en.containsKey("checkname." + id) || !de.containsKey("checkname." + id)) missing.add("checkname." + id);
+        }
+        assertTrue(wordings > 60, "the scan found too few wordings: " + wordings);
+        assertEquals(List.of(), missing);
+    }
+
+    private static String unsaid(Path file, String text, int offset) {
+        return file.getFileName() + ":" + (text.substring(0, offset).split("\n", -1).length) + ": the check made here says no wording";
     }
 
     @Test

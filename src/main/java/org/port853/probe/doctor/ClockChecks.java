@@ -13,7 +13,7 @@ public final class ClockChecks {
                 + (c.offsetMillis() == null ? "" : ", offset " + c.offsetMillis() + " ms")
                 + (c.estimatedErrorMillis() == null ? "" : ", estimated error " + c.estimatedErrorMillis() + " ms") + ".";
         Check check = ntp(c, kernel);
-        return c.kernelSynced() == null ? check : check.says("clock.kernel", c.offsetMillis(), c.estimatedErrorMillis(),
+        return c.kernelSynced() == null ? check : check.says("clock.sync.kernel", c.offsetMillis(), c.estimatedErrorMillis(),
                 c.kernelSynced() ? 1 : 0, c.offsetMillis() == null ? 0 : 1, c.estimatedErrorMillis() == null ? 0 : 1);
     }
 

@@ -77,15 +77,14 @@ public final class ServerChecks {
             case TIMED_OUT -> "TCP connected, but no TLS handshake answer came";
             default -> "the TLS handshake failed (" + r.error() + ")";
         };
-        String wording = switch (r.tls()) {
-            case RESET -> "dot.reachable.tls-reset";
-            case CLOSED -> "dot.reachable.tls-closed";
-            case TIMED_OUT -> "dot.reachable.tls-timeout";
-            default -> "dot.reachable.tls-failed";
-        };
         return Check.failure("dot.reachable", s, how + " at " + where + ": typical of a middlebox (firewall, captive portal, "
                 + "DPI) that interferes with DNS-over-TLS.", "Try from another network; if it works there, this network "
-                + "interferes with port 853.").says(wording, where, r.error());
+                + "interferes with port 853.").says(switch (r.tls()) {
+                    case RESET -> "dot.reachable.tls-reset";
+                    case CLOSED -> "dot.reachable.tls-closed";
+                    case TIMED_OUT -> "dot.reachable.tls-timeout";
+                    default -> "dot.reachable.tls-failed";
+                }, where, r.error());
     }
 
     private static Check downMode(DotMode mode, String s) {
