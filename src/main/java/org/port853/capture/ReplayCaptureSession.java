@@ -42,7 +42,7 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
             first = opener.open();
         } catch (IOException | PcapFormatException e) {
             throw new CaptureUnavailableException("Cannot replay " + description + ": " + e.getMessage(),
-                    "Choose a readable .pcap or .pcapng capture file.", e);
+                    "Choose a readable .pcap or .pcapng capture file.", e).says("replay-failed", description, e.getMessage());
         }
         Thread t = new Thread(() -> run(first), "port853-replay");
         t.setDaemon(true);

@@ -179,6 +179,34 @@ class BundlesTest {
         assertEquals(List.of(), missing);
     }
 
+    /** Every reason live capture gives for not starting (outside the window's own) is said in both languages, with its fix. */
+    @Test
+    void everyCaptureProblemIsSaidInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties de = load("messages_de.properties");
+        Pattern made = Pattern.compile("new CaptureUnavailableException\\(");
+        Pattern says = Pattern.compile("\\.says\\(\\s*\"([a-z0-9-]+)\"");
+        List<String> missing = new ArrayList<>();
+        int problems = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.startsWith("src/main/java/org/port853/ui")).toList()) {
+                String text = Files.readString(f);
+                long count = made.matcher(text).results().count();
+                List<String> said = says.matcher(text).results().map(m -> m.group(1)).toList();
+                if (count == 0) continue;
+                if (said.size() != count) missing.add(f.getFileName() + ": " + count + " problems, " + said.size() + " wordings");
+                for (String w : said) {
+                    problems++;
+                    for (String k : List.of("capture.problem." + w, "capture.problem." + w + ".fix")) {
+                        if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
+                    }
+                }
+            }
+        }
+        assertTrue(problems > 10, "the scan found too few capture problems: " + problems);
+        assertEquals(List.of(), missing);
+    }
+
     private static String unsaid(Path file, String text, int offset) {
         return file.getFileName() + ":" + (text.substring(0, offset).split("\n", -1).length) + ": the check made here says no wording";
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.port853.core.Reason;
+import org.port853.core.Words;
 
 /**
  * One diagnosis. {@code id} is stable (scripts and tests match on it); {@code server} names the server the
@@ -11,18 +12,11 @@ import org.port853.core.Reason;
  * both in plain English; {@code fixAction} names a fix Port853 can apply itself (see {@link FixActions}), or is null.
  * <p>
  * So that the window can say the same in the user's language, {@code words} names the sentences of the evidence
- * (the first one's wording also names the fix), each with its variable parts; a check that repeats the assessment
- * carries the {@code reasons} it repeats instead.
+ * (bundle key {@code check.<wording>}; the first one's {@code check.<wording>.fix} is the fix), each with its variable
+ * parts; a check that repeats the assessment carries the {@code reasons} it repeats instead.
  */
 public record Check(String id, CheckStatus status, String server, String evidence, String fix, String fixAction,
                     List<Words> words, List<Reason> reasons) {
-    /**
-     * One sentence: {@code wording} is stable per way of saying it (the bundle key {@code check.<wording>}, and
-     * {@code check.<wording>.fix} for the fix), {@code details} its variable parts in a fixed order per wording.
-     */
-    public record Words(String wording, List<String> details) {
-    }
-
     public Check {
         words = words == null ? List.of() : List.copyOf(words);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -46,12 +40,8 @@ public record Check(String id, CheckStatus status, String server, String evidenc
 
     /** The check with one more sentence: {@code details} in the wording's order (null is said as ""). */
     public Check says(String wording, Object... details) {
-        List<String> d = new ArrayList<>();
-        for (Object o : details) {
-            d.add(o == null ? "" : String.valueOf(o));
-        }
         List<Words> w = new ArrayList<>(words);
-        w.add(new Words(wording, d));
+        w.add(Words.of(wording, details));
         return new Check(id, status, server, evidence, fix, fixAction, w, reasons);
     }
 

@@ -7,6 +7,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
+import org.port853.core.Words;
+
 /** The window's text, from {@code org/port853/ui/messages.properties}. */
 public final class I18n {
     private static final String NAME = "org.port853.ui.messages";
@@ -50,6 +52,15 @@ public final class I18n {
             return key;
         }
         return args.length == 0 ? s.replace("''", "'") : new MessageFormat(s, bundle().getLocale()).format(args);
+    }
+
+    /**
+     * {@code words} said by the bundle text {@code prefix + wording + suffix}, or {@code english} where there are no
+     * words or no such text.
+     */
+    public static String said(String prefix, Words words, String suffix, String english) {
+        String key = words == null ? null : prefix + words.wording() + suffix;
+        return key != null && has(key) ? withDetails(key, words.details()) : english;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.port853.ui.diagnostics;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.port853.core.Words;
 import org.port853.probe.doctor.Check;
 import org.port853.ui.common.I18n;
 import org.port853.ui.status.ReasonTexts;
@@ -29,14 +30,13 @@ public final class CheckTexts {
             return new Text(c, name, status, said.stream().map(ReasonTexts.Text::message).collect(Collectors.joining(" ")),
                     said.get(0).fix());
         }
-        List<Check.Words> words = c.words();
+        List<Words> words = c.words();
         if (words.isEmpty() || !words.stream().allMatch(w -> I18n.has(key(w)))) {
             return new Text(c, name, status, c.evidence(), c.fix());
         }
         String evidence = words.stream().map(w -> I18n.withDetails(key(w), w.details())).collect(Collectors.joining(" "));
-        Check.Words first = words.get(0);
-        String fix = c.fix() == null ? null
-                : I18n.has(key(first) + ".fix") ? I18n.withDetails(key(first) + ".fix", first.details()) : c.fix();
+        Words first = words.get(0);
+        String fix = c.fix() == null ? null : I18n.said("check.", first, ".fix", c.fix());
         return new Text(c, name, status, evidence, fix);
     }
 
@@ -46,7 +46,7 @@ public final class CheckTexts {
                 .collect(Collectors.joining(" "));
     }
 
-    private static String key(Check.Words w) {
+    private static String key(Words w) {
         return "check." + w.wording();
     }
 }

@@ -170,8 +170,8 @@ public final class TrafficViewModel {
         // a session that failed to start cannot start again: the next start makes a fresh one
         session = null;
         if (e instanceof CaptureUnavailableException c) {
-            problem.set(c.reason());
-            problemFix.set(c.fix());
+            problem.set(I18n.said("capture.problem.", c.words(), "", c.reason()));
+            problemFix.set(I18n.said("capture.problem.", c.words(), ".fix", c.fix()));
         } else {
             problem.set(Errors.describe(e));
             problemFix.set(I18n.t("capture.fix.generic"));
