@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.port853.core.Words;
 
 /**
  * Live capture with libpcap called directly through JNA ({@link PcapNative}): the handle is read with
@@ -76,6 +77,14 @@ class LiveCaptureSession extends AbstractCaptureSession {
         List<String> labels = openedLabels;
         return labels.isEmpty() || labels.equals(List.of("any")) ? "live on all interfaces"
                 : "live on all interfaces (" + String.join(", ", labels) + ")";
+    }
+
+    @Override
+    public Words descriptionWords() {
+        List<String> labels = openedLabels;
+        boolean named = !labels.isEmpty() && !labels.equals(List.of("any"));
+        return requested != null ? Words.of("live-on", requested)
+                : Words.of("live-all", named ? String.join(", ", labels) : "", named ? 1 : 0);
     }
 
     /** An activated handle and what its frames are counted under. */

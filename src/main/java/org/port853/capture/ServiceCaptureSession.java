@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.port853.core.Words;
 
 /**
  * Live capture through the capture service (docs/capture.md, "Capture without root"): reads the DNS frames the
@@ -52,6 +53,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     @Override
     public String description() {
         return (device == null ? "live on all interfaces" : "live on " + device) + " (capture service)";
+    }
+
+    @Override
+    public Words descriptionWords() {
+        return device == null ? Words.of("service-all") : Words.of("service-on", device);
     }
 
     @Override

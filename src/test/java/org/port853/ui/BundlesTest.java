@@ -214,6 +214,19 @@ class BundlesTest {
             }
         }
         assertTrue(problems > 10, "the scan found too few capture problems: " + problems);
+        // and what a capture watches
+        int sources = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853/capture"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"").matcher(Files.readString(f));
+                while (m.find()) {
+                    sources++;
+                    String k = "capture.source." + m.group(1);
+                    if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
+                }
+            }
+        }
+        assertTrue(sources >= 6, "the scan found too few capture descriptions: " + sources);
         assertEquals(List.of(), missing);
     }
 

@@ -132,7 +132,7 @@ public final class TrafficViewModel {
     private static Started startSession(CaptureSession previous, AppServices.CaptureFactory factory)
             throws CaptureUnavailableException {
         if (previous != null && previous.isRunning()) {
-            return new Started(previous, previous.description());
+            return new Started(previous, described(previous));
         }
         if (previous != null) {
             closeQuietly(previous);
@@ -150,7 +150,7 @@ public final class TrafficViewModel {
             closeQuietly(s);
             throw e;
         }
-        return new Started(s, s.description());
+        return new Started(s, described(s));
     }
 
     private void started(Started started) {
@@ -163,6 +163,11 @@ public final class TrafficViewModel {
         running.set(true);
         poller.start();
         poll();
+    }
+
+    /** What the session watches, in the window's words. */
+    private static String described(CaptureSession s) {
+        return I18n.said("capture.source.", s.descriptionWords(), "", s.description());
     }
 
     private void failedToStart(Throwable e) {
