@@ -59,7 +59,7 @@ public final class DiagnosticsScreen {
     private static void showResult(org.port853.platform.ApplyResult r) {
         Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         a.setTitle(I18n.t("diag.harden.title"));
-        a.setHeaderText(r.outcome() + ": " + r.reason());
+        a.setHeaderText(org.port853.ui.apply.ApplyViewModel.resultText(r));
         a.setContentText(String.join("\n", r.actions()));
         a.show();
     }
