@@ -36,6 +36,35 @@ class BundlesTest {
         return p;
     }
 
+    private static final Properties EN = loaded("messages.properties");
+    private static final Properties DE = loaded("messages_de.properties");
+
+    private static Properties loaded(String name) {
+        try {
+            return load(name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Adds to {@code missing} each of {@code keys} that English or German lacks. */
+    private static void requireInBoth(List<String> keys, List<String> missing) {
+        for (String k : keys) {
+            if (!EN.containsKey(k) || !DE.containsKey(k)) missing.add(k);
+        }
+    }
+
+    /** The text of each main source file below {@code dir} (under src/main/java/org/port853), by file. */
+    private static Map<Path, String> sources(String dir) throws IOException {
+        Map<Path, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853", dir))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                out.put(f, Files.readString(f));
+            }
+        }
+        return out;
+    }
+
     private static TreeSet<Integer> args(String pattern) {
         TreeSet<Integer> out = new TreeSet<>();
         Matcher m = ARG.matcher(pattern);
@@ -84,22 +113,17 @@ class BundlesTest {
 
     @Test
     void everyReasonCodeIsSaidInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties de = load("messages_de.properties");
         Pattern code = Pattern.compile("new Reason\\(\\s*\"([A-Z0-9_]+)\"");
         java.util.Set<String> codes = new java.util.TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = code.matcher(Files.readString(f));
-                while (m.find()) codes.add(m.group(1));
-            }
+        for (String text : sources("").values()) {
+            Matcher m = code.matcher(text);
+            while (m.find()) codes.add(m.group(1));
         }
         assertTrue(codes.size() > 30, "the scan found too few codes: " + codes);
         List<String> missing = new ArrayList<>();
         for (String c : codes) {
-            for (String k : WITHOUT_FIX.contains(c) ? List.of("reason." + c) : List.of("reason." + c, "reason." + c + ".fix")) {
-                if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
-            }
+            requireInBoth(WITHOUT_FIX.contains(c) ? List.of("reason." + c) : List.of("reason." + c, "reason." + c + ".fix"),
+                    missing);
         }
         assertEquals(List.of(), missing);
     }
@@ -112,22 +136,15 @@ class BundlesTest {
      */
     @Test
     void everyCheckWordingIsSaidInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties de = load("messages_de.properties");
         Pattern made = Pattern.compile("Check\\.(ok|warning|failure)\\(\\s*(\"([a-z0-9.-]+)\")?");
         Pattern literal = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"|\\.repeats\\(");
-        Map<Path, String> sources = new TreeMap<>();
+        Map<Path, String> sources = sources("");
+        sources.values().removeIf(text -> !made.matcher(text).find());
         Set<String> ids = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String text = Files.readString(f);
-                Matcher m = made.matcher(text);
-                boolean any = false;
-                while (m.find()) {
-                    any = true;
-                    if (m.group(3) != null) ids.add(m.group(3));
-                }
-                if (any) sources.put(f, text);
+        for (String text : sources.values()) {
+            Matcher m = made.matcher(text);
+            while (m.find()) {
+                if (m.group(3) != null) ids.add(m.group(3));
             }
         }
         assertTrue(ids.size() > 20, "the scan found too few checks: " + ids);
@@ -163,26 +180,20 @@ class BundlesTest {
                     if (ev.startsWith("says:")) {
                         wordings++;
                         String key = "check." + ev.substring(5);
-                        List<String> keys = maker == null || maker.equals("ok") ? List.of(key) : List.of(key, key + ".fix");
-                        for (String k : keys) {
-                            if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
-                        }
+                        requireInBoth(maker == null || maker.equals("ok") ? List.of(key) : List.of(key, key + ".fix"), missing);
                     }
                 }
             }
             if (!said) missing.add(unsaid(source.getKey(), text, madeAt));
         }
-        for (String id : ids) {
-            if (!en.containsKey("checkname." + id) || !de.containsKey("checkname." + id)) missing.add("checkname." + id);
-        }
+        requireInBoth(ids.stream().map(id -> "checkname." + id).toList(), missing);
         // and what the doctor could not check
         Matcher skipped = Pattern.compile("skippedWords\\.add\\(Words\\.of\\(\"([a-z-]+)\"")
                 .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/Doctor.java")));
         int skips = 0;
         while (skipped.find()) {
             skips++;
-            String k = "diag.skipped." + skipped.group(1);
-            if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
+            requireInBoth(List.of("diag.skipped." + skipped.group(1)), missing);
         }
         assertEquals(3, skips, "the doctor's reasons for skipping checks");
         assertTrue(wordings > 60, "the scan found too few wordings: " + wordings);
@@ -192,38 +203,29 @@ class BundlesTest {
     /** Every reason live capture gives for not starting (outside the window's own) is said in both languages, with its fix. */
     @Test
     void everyCaptureProblemIsSaidInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties de = load("messages_de.properties");
         Pattern made = Pattern.compile("new CaptureUnavailableException\\(");
         Pattern says = Pattern.compile("\\.says\\(\\s*\"([a-z0-9-]+)\"");
         List<String> missing = new ArrayList<>();
         int problems = 0;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.startsWith("src/main/java/org/port853/ui")).toList()) {
-                String text = Files.readString(f);
-                long count = made.matcher(text).results().count();
-                List<String> said = says.matcher(text).results().map(m -> m.group(1)).toList();
-                if (count == 0) continue;
-                if (said.size() != count) missing.add(f.getFileName() + ": " + count + " problems, " + said.size() + " wordings");
-                for (String w : said) {
-                    problems++;
-                    for (String k : List.of("capture.problem." + w, "capture.problem." + w + ".fix")) {
-                        if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
-                    }
-                }
+        for (var f : sources("").entrySet()) {
+            String text = f.getValue();
+            long count = made.matcher(text).results().count();
+            if (count == 0 || f.getKey().startsWith("src/main/java/org/port853/ui")) continue;
+            List<String> said = says.matcher(text).results().map(m -> m.group(1)).toList();
+            if (said.size() != count) missing.add(f.getKey().getFileName() + ": " + count + " problems, " + said.size() + " wordings");
+            for (String w : said) {
+                problems++;
+                requireInBoth(List.of("capture.problem." + w, "capture.problem." + w + ".fix"), missing);
             }
         }
         assertTrue(problems > 10, "the scan found too few capture problems: " + problems);
         // and what a capture watches
         int sources = 0;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853/capture"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"").matcher(Files.readString(f));
-                while (m.find()) {
-                    sources++;
-                    String k = "capture.source." + m.group(1);
-                    if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
-                }
+        for (String text : sources("capture").values()) {
+            Matcher m = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"").matcher(text);
+            while (m.find()) {
+                sources++;
+                requireInBoth(List.of("capture.source." + m.group(1)), missing);
             }
         }
         assertTrue(sources >= 6, "the scan found too few capture descriptions: " + sources);
