@@ -504,6 +504,21 @@ class ViewModelTest {
                     broken.messageProperty().get());
         }
 
+        @Test
+        @DisplayName("the providers' filter finds a country by the name the window shows")
+        void providersByTheirCountrysShownName() {
+            model.refresh();
+            var providers = new org.port853.ui.providers.ProvidersViewModel(model, new org.port853.ui.apply.ApplyViewModel(model));
+            assertFalse(providers.catalogue().isEmpty());
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                providers.filterProperty().set("schweiz");
+                return null;
+            });
+            assertFalse(providers.filtered().isEmpty());
+            assertTrue(providers.filtered().stream().allMatch(p -> "Switzerland".equals(p.jurisdiction())),
+                    providers.filtered().toString());
+        }
+
         /** Diagnostics whose doctor and pin check the test scripts; no pins recorded, no benchmark. */
         private DiagnosticsService diagnostics(java.util.function.Supplier<Doctor.Report> doctor,
                                                java.util.function.Supplier<List<Check>> checkPins) {
