@@ -70,7 +70,8 @@ public final class DiagnosticsScreen {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
-            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n" + Hardening.preview());
+            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n"
+                    + I18n.t("diag.harden.preview", Hardening.FILE, Hardening.ruleset(), Hardening.TABLE));
             preview.setEditable(false);
             preview.setWrapText(true);
             a.getDialogPane().setContent(preview);
