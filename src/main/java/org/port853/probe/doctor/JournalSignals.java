@@ -8,7 +8,8 @@ import java.util.Locale;
  * Reads systemd-resolved's recent journal lines and maps its own complaints to the troubleshooting matrix:
  * a degraded feature set (TLS abandoned: opportunistic fallback or a blocked port), certificate errors
  * (untrusted, wrong name, expired or intercepted), and upstream errors ("Server returned error").
- * The texts are those of resolved's log messages (resolved-dns-server.c, resolved-dnstls-*.c).
+ * The texts are those of resolved's log messages (resolved-dns-server.c, resolved-dnstls-*.c). The window's wordings
+ * (check.journal.*) name the one source {@link Doctor} reads: systemd-resolved's journal of the last hour.
  */
 public final class JournalSignals {
     private JournalSignals() {
