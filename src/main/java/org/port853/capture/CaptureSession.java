@@ -18,6 +18,11 @@ public interface CaptureSession extends AutoCloseable {
     /** e.g. "live on all interfaces" or "replay of demo.pcap". */
     String description();
 
+    /** The description as the window can say it in the user's language; null: only the English one. */
+    default org.port853.core.Words descriptionWords() {
+        return null;
+    }
+
     MeterSnapshot snapshot(int seconds);
 
     /** The most recent leaks, newest last. */

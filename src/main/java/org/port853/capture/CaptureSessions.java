@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.port853.core.Words;
+
 /** Factories for capture sessions. Nothing starts until {@link CaptureSession#start()}. */
 public final class CaptureSessions {
     /** Class-path resource of the bundled demo capture. */
@@ -39,13 +41,13 @@ public final class CaptureSessions {
 
     public static CaptureSession replay(Path pcapOrPcapng, double speed, boolean loop, LocalAddresses local) {
         return new ReplayCaptureSession(() -> PcapFileReader.open(pcapOrPcapng),
-                "replay of " + pcapOrPcapng.getFileName(), speed, loop, local);
+                "replay of " + pcapOrPcapng.getFileName(), Words.of("replay", pcapOrPcapng.getFileName()), speed, loop, local);
     }
 
     /** The bundled demo capture in real time, looping, with timestamps shifted to now. */
     public static CaptureSession demo() {
         byte[] data = demoBytes();
-        return new ReplayCaptureSession(() -> PcapFileReader.of(ByteBuffer.wrap(data)), "demo (bundled capture)",
+        return new ReplayCaptureSession(() -> PcapFileReader.of(ByteBuffer.wrap(data)), "demo (bundled capture)", Words.of("demo"),
                 1.0, true, LocalAddresses.loopbackOnly());
     }
 

@@ -1,10 +1,16 @@
 package org.port853.capture;
 
-/** Live capture cannot start here: {@link #reason()} says what is missing, {@link #fix()} how to get it. */
+import org.port853.core.Words;
+
+/**
+ * Live capture cannot start here: {@link #reason()} says what is missing, {@link #fix()} how to get it, both in plain
+ * English; {@link #words()} names the same for the window to say in the user's language (null: no wording).
+ */
 public final class CaptureUnavailableException extends Exception {
     private static final long serialVersionUID = 1L;
     private final String reason;
     private final String fix;
+    private Words words;
 
     public CaptureUnavailableException(String reason, String fix) {
         super(reason);
@@ -24,5 +30,15 @@ public final class CaptureUnavailableException extends Exception {
 
     public String fix() {
         return fix;
+    }
+
+    /** This exception, said by {@code wording} with its {@code details} (in the wording's order). */
+    public CaptureUnavailableException says(String wording, Object... details) {
+        this.words = Words.of(wording, details);
+        return this;
+    }
+
+    public Words words() {
+        return words;
     }
 }

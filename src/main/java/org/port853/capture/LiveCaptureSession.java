@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.port853.core.Words;
 
 /**
  * Live capture with libpcap called directly through JNA ({@link PcapNative}): the handle is read with
@@ -78,6 +79,14 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 : "live on all interfaces (" + String.join(", ", labels) + ")";
     }
 
+    @Override
+    public Words descriptionWords() {
+        List<String> labels = openedLabels;
+        boolean named = !labels.isEmpty() && !labels.equals(List.of("any"));
+        return requested != null ? Words.of("live-on", requested)
+                : Words.of("live-all", named ? String.join(", ", labels) : "", named ? 1 : 0);
+    }
+
     /** An activated handle and what its frames are counted under. */
     private record Opened(long handle, int linkType, String label) {
     }
@@ -113,7 +122,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         if (opened.isEmpty()) {
             throw new CaptureUnavailableException("None of the capture devices could be opened.",
-                    "Check that the capture library works here, or name an interface with --interface.");
+                    "Check that the capture library works here, or name an interface with --interface.")
+                    .says("no-device-opened");
         }
         synchronized (handleLock) {
             handles = opened.stream().mapToLong(Opened::handle).toArray();
@@ -178,7 +188,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
         if (!LinkTypes.isSupported(linkType)) {
             PcapNative.pcap_close(h);
             throw new CaptureUnavailableException("Interface " + d.label() + " has link type " + linkType
-                    + ", which Port853 cannot read.", "Capture on all interfaces instead (no --interface).");
+                    + ", which Port853 cannot read.", "Capture on all interfaces instead (no --interface).")
+                    .says("link-type", d.label(), linkType);
         }
         return new Opened(h, linkType, d.label());
     }
@@ -320,9 +331,10 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         if (low.contains("no such device") || low.contains("doesn't exist")) {
             return new CaptureUnavailableException("No such network interface: " + msg,
-                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
+                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e)
+                    .says("no-such-interface", msg);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,
-                "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e);
+                "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e).says("live-failed", msg);
     }
 }

@@ -67,10 +67,10 @@ public final class LivePermission {
                 return Optional.of(isWindows()
                         ? new CaptureUnavailableException("Npcap is not installed, so traffic cannot be captured.",
                             "Install Npcap from https://npcap.com/ (tick \"WinPcap API-compatible mode\"), then "
-                            + "restart Port853.")
+                            + "restart Port853.").says("npcap-missing")
                         : new CaptureUnavailableException("libpcap (" + lib + ") is not installed, so traffic "
                             + "cannot be captured.", "Install it: sudo apt install libpcap0.8 (Debian/Ubuntu) or "
-                            + "sudo dnf install libpcap (Fedora)."));
+                            + "sudo dnf install libpcap (Fedora).").says("libpcap-missing", lib));
             }
             if (isWindows()) {
                 return Optional.empty();
@@ -82,7 +82,7 @@ public final class LivePermission {
             return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(new CaptureUnavailableException("Capture is not available: " + e,
-                    "See docs/capture.md."));
+                    "See docs/capture.md.").says("unavailable", e));
         }
     }
 
@@ -102,7 +102,8 @@ public final class LivePermission {
                 "This program may not capture network traffic: it runs as '" + user
                 + "' without the CAP_NET_RAW capability.",
                 "Install the Port853 package (its capture service serves the group " + GROUP + "), join the group "
-                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run as root: sudo port853 monitor");
+                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run as root: sudo port853 monitor")
+                .says("not-permitted", user, GROUP);
     }
 
     /** Reads CapEff from a /proc status file: empty when it cannot be read. */

@@ -3,6 +3,8 @@ package org.port853.capture;
 import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
+import org.port853.core.Words;
+
 /** Replays a pcap/pcapng through the same pipeline, paced (or as fast as possible), once or looping. */
 final class ReplayCaptureSession extends AbstractCaptureSession {
     interface Opener {
@@ -11,16 +13,19 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
 
     private final Opener opener;
     private final String description;
+    private final Words words;
     private final double speed;
     private final boolean loop;
 
-    ReplayCaptureSession(Opener opener, String description, double speed, boolean loop, LocalAddresses local) {
+    /** {@code words}: the description as the window can say it (see {@link CaptureSession#descriptionWords()}). */
+    ReplayCaptureSession(Opener opener, String description, Words words, double speed, boolean loop, LocalAddresses local) {
         super(local, null);
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a finite number >= 0");
         }
         this.opener = opener;
         this.description = description;
+        this.words = words;
         this.speed = speed;
         this.loop = loop;
     }
@@ -28,6 +33,11 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Words descriptionWords() {
+        return words;
     }
 
     @Override
@@ -42,7 +52,7 @@ final class ReplayCaptureSession extends AbstractCaptureSession {
             first = opener.open();
         } catch (IOException | PcapFormatException e) {
             throw new CaptureUnavailableException("Cannot replay " + description + ": " + e.getMessage(),
-                    "Choose a readable .pcap or .pcapng capture file.", e);
+                    "Choose a readable .pcap or .pcapng capture file.", e).says("replay-failed", words.details().isEmpty() ? description : words.details().get(0), e.getMessage());
         }
         Thread t = new Thread(() -> run(first), "port853-replay");
         t.setDaemon(true);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.port853.core.Words;
 
 /**
  * Live capture through the capture service (docs/capture.md, "Capture without root"): reads the DNS frames the
@@ -55,6 +56,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     }
 
     @Override
+    public Words descriptionWords() {
+        return device == null ? Words.of("service-all") : Words.of("service-on", device);
+    }
+
+    @Override
     protected Thread startCapture() throws CaptureUnavailableException {
         int wantedIndex = interfaceIndex(device);
         SocketChannel ch;
@@ -73,11 +79,12 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         } catch (CaptureStream.ServiceRefusedException e) {
             closeQuietly(ch);
             throw new CaptureUnavailableException("The Port853 capture service could not capture: " + e.getMessage(),
-                    "See its log: journalctl -u port853-capture.service");
+                    "See its log: journalctl -u port853-capture.service").says("service-failed", e.getMessage());
         } catch (IOException e) {
             closeQuietly(ch);
             throw new CaptureUnavailableException("The Port853 capture service did not answer (" + e.getMessage() + ").",
-                    "Check it: systemctl status port853-capture.socket port853-capture.service");
+                    "Check it: systemctl status port853-capture.socket port853-capture.service")
+                    .says("service-silent", e.getMessage());
         } finally {
             watchdog.shutdownNow();
         }
@@ -130,10 +137,10 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
             return new CaptureUnavailableException("You may not use the Port853 capture service: '" + user
                     + "' is not in the group port853 (or has not logged in again since joining it).",
                     "Join the group and log in again: sudo usermod -aG port853 " + user
-                    + " (or, for this shell only: newgrp port853).");
+                    + " (or, for this shell only: newgrp port853).").says("service-denied", user);
         }
         return new CaptureUnavailableException("The Port853 capture service is not running (" + msg + ").",
-                "Start it: sudo systemctl enable --now port853-capture.socket");
+                "Start it: sudo systemctl enable --now port853-capture.socket").says("service-stopped", msg);
     }
 
     private static int interfaceIndex(String name) throws CaptureUnavailableException {
@@ -149,7 +156,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
             // fall through
         }
         throw new CaptureUnavailableException("No such network interface: " + name,
-                "List interfaces with 'ip link' and pass one of them, or omit --interface.");
+                "List interfaces with 'ip link' and pass one of them, or omit --interface.").says("no-such-interface", name);
     }
 
     private static int readInt(byte[] b, int off) {

@@ -41,6 +41,7 @@ final class DemoCapture implements CaptureSession {
     @Override public void stop() { session.stop(); }
     @Override public boolean isRunning() { return session.isRunning(); }
     @Override public String description() { return session.description(); }
+    @Override public org.port853.core.Words descriptionWords() { return session.descriptionWords(); }
     @Override
     public MeterSnapshot snapshot(int seconds) {
         MeterSnapshot s = session.snapshot(seconds);

@@ -1,6 +1,7 @@
 package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +34,35 @@ class BundlesTest {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
+    }
+
+    private static final Properties EN = loaded("messages.properties");
+    private static final Properties DE = loaded("messages_de.properties");
+
+    private static Properties loaded(String name) {
+        try {
+            return load(name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Adds to {@code missing} each of {@code keys} that English or German lacks. */
+    private static void requireInBoth(List<String> keys, List<String> missing) {
+        for (String k : keys) {
+            if (!EN.containsKey(k) || !DE.containsKey(k)) missing.add(k);
+        }
+    }
+
+    /** The text of each main source file below {@code dir} (under src/main/java/org/port853), by file. */
+    private static Map<Path, String> sources(String dir) throws IOException {
+        Map<Path, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853", dir))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                out.put(f, Files.readString(f));
+            }
+        }
+        return out;
     }
 
     private static TreeSet<Integer> args(String pattern) {
@@ -52,19 +85,25 @@ class BundlesTest {
                 // MessageFormat must accept both (an unescaped apostrophe would swallow the arguments), with each
                 // choice argument at both of its values
                 for (int choice = 0; choice <= 1; choice++) {
-                    assertTrue(new MessageFormat(e).format(sample(e, choice)).contains("A") || !args(e).contains(0), k);
-                    assertTrue(new MessageFormat(d).format(sample(d, choice)).contains("A") || !args(d).contains(0), k);
+                    for (String pattern : List.of(e, d)) {
+                        String said = new MessageFormat(pattern).format(sample(pattern, choice));
+                        assertFalse(said.contains("{"), k + ": " + said);
+                        // {0} said plainly, or (within a choice) where every optional part is said
+                        assertTrue(said.contains("A") || !args(pattern).contains(0) || pattern.contains("{0,")
+                                || choice == 0 && pattern.contains(",choice,"), k + ": " + said);
+                    }
                 }
             }
             assertTrue(!d.isBlank(), k);
         }
     }
 
-    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}. */
+    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}. */
     private static Object[] sample(String pattern, int choice) {
         Object[] a = new Object[10];
         for (int i = 0; i < a.length; i++) {
-            a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice) : String.valueOf((char) ('A' + i));
+            a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice)
+                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7) : String.valueOf((char) ('A' + i));
         }
         return a;
     }
@@ -74,24 +113,127 @@ class BundlesTest {
 
     @Test
     void everyReasonCodeIsSaidInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties de = load("messages_de.properties");
         Pattern code = Pattern.compile("new Reason\\(\\s*\"([A-Z0-9_]+)\"");
         java.util.Set<String> codes = new java.util.TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/port853"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = code.matcher(Files.readString(f));
-                while (m.find()) codes.add(m.group(1));
-            }
+        for (String text : sources("").values()) {
+            Matcher m = code.matcher(text);
+            while (m.find()) codes.add(m.group(1));
         }
         assertTrue(codes.size() > 30, "the scan found too few codes: " + codes);
         List<String> missing = new ArrayList<>();
         for (String c : codes) {
-            for (String k : WITHOUT_FIX.contains(c) ? List.of("reason." + c) : List.of("reason." + c, "reason." + c + ".fix")) {
-                if (!en.containsKey(k) || !de.containsKey(k)) missing.add(k);
-            }
+            requireInBoth(WITHOUT_FIX.contains(c) ? List.of("reason." + c) : List.of("reason." + c, "reason." + c + ".fix"),
+                    missing);
         }
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every doctor check has a name, and every wording its sentence, in both languages; a wording of a warning or failure
+     * its fix too. A wording is a string literal that starts with a check id and a dot; it belongs to the nearest check
+     * made before it in the source (none: a sentence added to any check), and each check made must be followed by a
+     * wording or by the reasons it repeats before the next one is made.
+     */
+    @Test
+    void everyCheckWordingIsSaidInBothLanguages() throws IOException {
+        Pattern made = Pattern.compile("Check\\.(ok|warning|failure)\\(\\s*(\"([a-z0-9.-]+)\")?");
+        Pattern literal = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"|\\.repeats\\(");
+        Map<Path, String> sources = sources("");
+        sources.values().removeIf(text -> !made.matcher(text).find());
+        Set<String> ids = new TreeSet<>();
+        for (String text : sources.values()) {
+            Matcher m = made.matcher(text);
+            while (m.find()) {
+                if (m.group(3) != null) ids.add(m.group(3));
+            }
+        }
+        assertTrue(ids.size() > 20, "the scan found too few checks: " + ids);
+        List<String> missing = new ArrayList<>();
+        int wordings = 0;
+        for (var source : sources.entrySet()) {
+            String text = source.getValue();
+            // the checks made and the wordings said, in source order
+            TreeMap<Integer, String> events = new TreeMap<>();
+            Matcher m = made.matcher(text);
+            while (m.find()) events.put(m.start(), "made:" + m.group(1));
+            Matcher w = literal.matcher(text);
+            while (w.find()) {
+                String word = w.group(1);
+                if (word == null) {
+                    events.put(w.start(), "repeats");
+                } else if (ids.stream().anyMatch(id -> word.startsWith(id + "."))) {
+                    events.put(w.start(), "says:" + word);
+                }
+            }
+            String maker = null;
+            int madeAt = 0;
+            boolean said = true;
+            for (var e : events.entrySet()) {
+                String ev = e.getValue();
+                if (ev.startsWith("made:")) {
+                    if (!said) missing.add(unsaid(source.getKey(), text, madeAt));
+                    maker = ev.substring(5);
+                    madeAt = e.getKey();
+                    said = false;
+                } else {
+                    said = true;
+                    if (ev.startsWith("says:")) {
+                        wordings++;
+                        String key = "check." + ev.substring(5);
+                        requireInBoth(maker == null || maker.equals("ok") ? List.of(key) : List.of(key, key + ".fix"), missing);
+                    }
+                }
+            }
+            if (!said) missing.add(unsaid(source.getKey(), text, madeAt));
+        }
+        requireInBoth(ids.stream().map(id -> "checkname." + id).toList(), missing);
+        // and what the doctor could not check
+        Matcher skipped = Pattern.compile("skippedWords\\.add\\(Words\\.of\\(\"([a-z-]+)\"")
+                .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/Doctor.java")));
+        int skips = 0;
+        while (skipped.find()) {
+            skips++;
+            requireInBoth(List.of("diag.skipped." + skipped.group(1)), missing);
+        }
+        assertEquals(3, skips, "the doctor's reasons for skipping checks");
+        assertTrue(wordings > 60, "the scan found too few wordings: " + wordings);
+        assertEquals(List.of(), missing);
+    }
+
+    /** Every reason live capture gives for not starting (outside the window's own) is said in both languages, with its fix. */
+    @Test
+    void everyCaptureProblemIsSaidInBothLanguages() throws IOException {
+        Pattern made = Pattern.compile("new CaptureUnavailableException\\(");
+        Pattern says = Pattern.compile("\\.says\\(\\s*\"([a-z0-9-]+)\"");
+        List<String> missing = new ArrayList<>();
+        int problems = 0;
+        for (var f : sources("").entrySet()) {
+            String text = f.getValue();
+            long count = made.matcher(text).results().count();
+            if (count == 0 || f.getKey().startsWith("src/main/java/org/port853/ui")) continue;
+            List<String> said = says.matcher(text).results().map(m -> m.group(1)).toList();
+            if (said.size() != count) missing.add(f.getKey().getFileName() + ": " + count + " problems, " + said.size() + " wordings");
+            for (String w : said) {
+                problems++;
+                requireInBoth(List.of("capture.problem." + w, "capture.problem." + w + ".fix"), missing);
+            }
+        }
+        assertTrue(problems > 10, "the scan found too few capture problems: " + problems);
+        // and what a capture watches
+        int sources = 0;
+        for (String text : sources("capture").values()) {
+            Matcher m = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"").matcher(text);
+            while (m.find()) {
+                sources++;
+                requireInBoth(List.of("capture.source." + m.group(1)), missing);
+            }
+        }
+        assertTrue(sources >= 6, "the scan found too few capture descriptions: " + sources);
+        assertEquals(List.of(), missing);
+    }
+
+    private static String unsaid(Path file, String text, int offset) {
+        return file.getFileName() + ":" + (text.substring(0, offset).split("\n", -1).length) + ": the check made here says no wording";
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,6 +59,8 @@ class ViewModelTest {
     private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
     private final List<Fakes.FakeCapture> captures = new ArrayList<>();
     private final AtomicInteger denials = new AtomicInteger();
+    /** What a denied start throws. */
+    private CaptureUnavailableException denial = DENIED;
     private Fakes.FakeAdapter adapter;
     private AppModel model;
 
@@ -69,7 +72,7 @@ class ViewModelTest {
 
     private AppServices services(QuerySender probe) throws Exception {
         AppServices.CaptureFactory factory = () -> {
-            Fakes.FakeCapture c = new Fakes.FakeCapture(denials.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? DENIED : null);
+            Fakes.FakeCapture c = new Fakes.FakeCapture(denials.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? denial : null);
             captures.add(c);
             return c;
         };
@@ -163,6 +166,23 @@ class ViewModelTest {
             assertFalse(traffic.runningProperty().get());
             assertFalse(tasks.ticking());
             assertEquals(I18n.t("capture.stopped"), traffic.statusProperty().get());
+        }
+
+        @Test
+        @DisplayName("a capture problem is said in the window's language, with its fix")
+        void captureProblemInGerman() {
+            // a real problem: replaying a file that is not there
+            denial = assertThrows(CaptureUnavailableException.class, () -> org.port853.capture.CaptureSessions.replay(
+                    java.nio.file.Path.of("/nonexistent/missing.pcap"), 0, false).start());
+            denials.set(1);
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                traffic.start();
+                return null;
+            });
+            assertTrue(traffic.problemProperty().get().startsWith("missing.pcap lässt sich nicht abspielen: "),
+                    traffic.problemProperty().get());
+            assertEquals("Eine lesbare .pcap- oder .pcapng-Mitschnittdatei wählen.", traffic.problemFixProperty().get());
+            assertTrue(denial.reason().startsWith("Cannot replay"), "the command line keeps its English: " + denial.reason());
         }
 
         @Test
@@ -482,6 +502,21 @@ class ViewModelTest {
             broken.closeToTrayProperty().set(true);
             assertTrue(broken.messageProperty().get().startsWith(I18n.t("prefs.saveFailed", "")),
                     broken.messageProperty().get());
+        }
+
+        @Test
+        @DisplayName("the providers' filter finds a country by the name the window shows")
+        void providersByTheirCountrysShownName() {
+            model.refresh();
+            var providers = new org.port853.ui.providers.ProvidersViewModel(model, new org.port853.ui.apply.ApplyViewModel(model));
+            assertFalse(providers.catalogue().isEmpty());
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                providers.filterProperty().set("schweiz");
+                return null;
+            });
+            assertFalse(providers.filtered().isEmpty());
+            assertTrue(providers.filtered().stream().allMatch(p -> "Switzerland".equals(p.jurisdiction())),
+                    providers.filtered().toString());
         }
 
         /** Diagnostics whose doctor and pin check the test scripts; no pins recorded, no benchmark. */

@@ -63,7 +63,8 @@ public final class NpcapDevices implements CaptureDevices {
             return Table.read(runner != null ? runner : new SystemCommandRunner(Duration.ofSeconds(30)));
         } catch (IOException | RuntimeException e) {
             throw new CaptureUnavailableException("The network adapters could not be read, so Port853 does not know "
-                    + "where to capture: " + e.getMessage(), "Name an adapter with --interface (e.g. Wi-Fi).", e);
+                    + "where to capture: " + e.getMessage(), "Name an adapter with --interface (e.g. Wi-Fi).", e)
+                    .says("adapters-unreadable", e.getMessage());
         }
     }
 
@@ -80,7 +81,8 @@ public final class NpcapDevices implements CaptureDevices {
         }
         if (out.isEmpty()) {
             throw new CaptureUnavailableException("No network adapter is up with a default route or DNS servers, "
-                    + "so there is no DNS traffic to watch.", "Connect to a network, then start the capture again.");
+                    + "so there is no DNS traffic to watch.", "Connect to a network, then start the capture again.")
+                    .says("no-adapter-up");
         }
         out.add(new CaptureDevice(LOOPBACK, LOOPBACK_LABEL, CaptureDevice.DEFAULT_LINK_TYPE, true));
         return out;
@@ -102,7 +104,7 @@ public final class NpcapDevices implements CaptureDevices {
         String known = t.adapters().stream().map(CmdletJson.Adapter::name).collect(Collectors.joining(", "));
         throw new CaptureUnavailableException("No such network interface: '" + n + "'.",
                 "Pass one of this machine's adapters (" + (known.isEmpty() ? "none found" : known) + ", "
-                + LOOPBACK_LABEL + ") with --interface, or omit it to capture on all of them.");
+                + LOOPBACK_LABEL + ") with --interface, or omit it to capture on all of them.").says("no-such-interface", n);
     }
 
     private static boolean isUp(CmdletJson.Adapter a) {

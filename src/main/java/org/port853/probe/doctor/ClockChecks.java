@@ -12,22 +12,31 @@ public final class ClockChecks {
         String kernel = c.kernelSynced() == null ? "" : " Kernel: " + (c.kernelSynced() ? "synchronised" : "not synchronised")
                 + (c.offsetMillis() == null ? "" : ", offset " + c.offsetMillis() + " ms")
                 + (c.estimatedErrorMillis() == null ? "" : ", estimated error " + c.estimatedErrorMillis() + " ms") + ".";
+        Check check = ntp(c, kernel);
+        return c.kernelSynced() == null ? check : check.says("clock.sync.kernel", c.offsetMillis(), c.estimatedErrorMillis(),
+                c.kernelSynced() ? 1 : 0, c.offsetMillis() == null ? 0 : 1, c.estimatedErrorMillis() == null ? 0 : 1);
+    }
+
+    private static Check ntp(ClockStatus c, String kernel) {
         if (Boolean.TRUE.equals(c.ntpSynchronized())) {
             if (c.estimatedErrorMillis() != null && c.estimatedErrorMillis() > MAX_ERROR_MILLIS) {
                 return Check.warning("clock.sync", null, "NTP reports synchronised, but the estimated error is large." + kernel,
-                        "Check the time servers: timedatectl timesync-status.");
+                        "Check the time servers: timedatectl timesync-status.").says("clock.sync.large-error");
             }
-            return Check.ok("clock.sync", null, "The clock is synchronised by NTP (timedated NTPSynchronized=yes)." + kernel);
+            return Check.ok("clock.sync", null, "The clock is synchronised by NTP (timedated NTPSynchronized=yes)." + kernel)
+                    .says("clock.sync.ntp");
         }
         if (Boolean.FALSE.equals(c.ntpSynchronized())) {
             return Check.warning("clock.sync", null, "The clock is not synchronised by NTP (timedated NTPSynchronized=no)." + kernel,
                     "A wrong clock makes certificates look expired and DNSSEC answers fail (SERVFAIL): turn on time "
-                            + "synchronisation with 'sudo timedatectl set-ntp true'.");
+                            + "synchronisation with 'sudo timedatectl set-ntp true'.").says("clock.sync.unsynced");
         }
         if (Boolean.TRUE.equals(c.kernelSynced())) {
-            return Check.ok("clock.sync", null, "timedated could not be asked (" + c.problem() + ")." + kernel);
+            return Check.ok("clock.sync", null, "timedated could not be asked (" + c.problem() + ")." + kernel)
+                    .says("clock.sync.kernel-only", c.problem());
         }
         return Check.warning("clock.sync", null, "The clock's synchronisation is unknown: " + c.problem() + "." + kernel,
-                "Make sure a time service (systemd-timesyncd, chrony) runs: timedatectl status.");
+                "Make sure a time service (systemd-timesyncd, chrony) runs: timedatectl status.")
+                .says("clock.sync.unknown", c.problem());
     }
 }

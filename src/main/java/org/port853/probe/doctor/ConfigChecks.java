@@ -23,12 +23,15 @@ public final class ConfigChecks {
     /** {@code reasons}: the adapter's assessment of the state (neutral and platform rules). */
     public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
-        out.add(fromReasons("config.dns-hostname", reasons, Set.of("DNS_HOSTNAME"), "DNS= holds addresses only.", null));
+        out.add(fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.").says("config.dns-hostname.ok"),
+                reasons, Set.of("DNS_HOSTNAME"), null));
         out.add(fallback(s));
-        out.add(fromReasons("config.link-bypass", reasons, Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"),
-                "No link with plaintext servers takes queries past the global DoT servers.", null));
-        out.add(fromReasons("config.resolv-conf", reasons, Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING"),
-                "/etc/resolv.conf points programs at the stub.", null));
+        out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
+                + "DoT servers.").says("config.link-bypass.ok"), reasons,
+                Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"), null));
+        out.add(fromReasons(Check.ok("config.resolv-conf", null, "/etc/resolv.conf points programs at the stub.")
+                        .says("config.resolv-conf.ok"), reasons,
+                Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING"), null));
         String extra = keys.getOrDefault("DNSStubListenerExtra", "").strip();
         List<String> exposed = new ArrayList<>();
         for (String e : extra.split("\\s+")) {
@@ -38,19 +41,23 @@ public final class ConfigChecks {
             }
         }
         out.add(exposed.isEmpty() ? Check.ok("config.stub-exposed", null, "The stub listens on loopback only.")
+                .says("config.stub-exposed.loopback")
                 : Check.warning("config.stub-exposed", null, "DNSStubListenerExtra=" + String.join(" ", exposed)
                 + " makes the stub answer beyond loopback: other machines can use (and probe) this resolver.",
-                "Remove DNSStubListenerExtra= unless this machine is meant to serve DNS to others; then firewall it."));
+                "Remove DNSStubListenerExtra= unless this machine is meant to serve DNS to others; then firewall it.")
+                .says("config.stub-exposed.beyond", String.join(" ", exposed)));
         String cache = keys.getOrDefault("Cache", "yes").strip();
         out.add(cache.equals("no") || cache.equals("false") || cache.equals("0")
                 ? Check.warning("config.cache", null, "Cache=" + cache + ": every lookup goes to the provider over TLS, "
-                + "slower and more visible to the provider.", "Remove Cache=no (the default is yes).")
-                : Check.ok("config.cache", null, "The cache is on (Cache=" + cache + ")."));
+                + "slower and more visible to the provider.", "Remove Cache=no (the default is yes).").says("config.cache.off", cache)
+                : Check.ok("config.cache", null, "The cache is on (Cache=" + cache + ").").says("config.cache.on", cache));
         String hosts = keys.getOrDefault("ReadEtcHosts", "yes").strip();
         out.add(hosts.equals("no") || hosts.equals("false") || hosts.equals("0")
                 ? Check.warning("config.etc-hosts", null, "ReadEtcHosts=" + hosts + ": names in /etc/hosts (including "
                 + "localhost aliases) are sent to the provider instead of answered locally.", "Remove ReadEtcHosts=no.")
-                : Check.ok("config.etc-hosts", null, "/etc/hosts is read (ReadEtcHosts=" + hosts + ")."));
+                .says("config.etc-hosts.off", hosts)
+                : Check.ok("config.etc-hosts", null, "/etc/hosts is read (ReadEtcHosts=" + hosts + ").")
+                .says("config.etc-hosts.read", hosts));
         return out;
     }
 
@@ -59,23 +66,28 @@ public final class ConfigChecks {
         DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
         String plain = fb.stream().filter(x -> x.tlsName() == null).map(ServerAddress::addressText).collect(Collectors.joining(", "));
         if (plain.isEmpty() || mode == DotMode.OFF) {
-            return Check.ok("config.fallback-plaintext", null, fb.isEmpty() ? "No fallback servers."
-                    : "Fallback servers " + fb.stream().map(ServerAddress::toString).collect(Collectors.joining(", ")) + ".");
+            String all = fb.stream().map(ServerAddress::toString).collect(Collectors.joining(", "));
+            return fb.isEmpty() ? Check.ok("config.fallback-plaintext", null, "No fallback servers.")
+                    .says("config.fallback-plaintext.none")
+                    : Check.ok("config.fallback-plaintext", null, "Fallback servers " + all + ".")
+                    .says("config.fallback-plaintext.listed", all);
         }
         return Check.warning("config.fallback-plaintext", null, "FallbackDNS servers " + plain + " have no TLS name: when no "
                         + "other server is known they are used " + (mode == DotMode.STRICT ? "and fail the certificate check"
                         : "possibly in plaintext") + ".",
-                "Set FallbackDNS= to DoT servers with #name, or empty (Port853's drop-in does this on apply).");
+                "Set FallbackDNS= to DoT servers with #name, or empty (Port853's drop-in does this on apply).")
+                .says("config.fallback-plaintext.plain", plain, mode == DotMode.STRICT ? 1 : 0);
     }
 
-    private static Check fromReasons(String id, List<Reason> reasons, Set<String> codes, String okText, String action) {
+    /** {@code ok}: the check when none of the {@code codes} is among the {@code reasons}. */
+    private static Check fromReasons(Check ok, List<Reason> reasons, Set<String> codes, String action) {
         List<Reason> hits = reasons.stream().filter(r -> codes.contains(r.code())).collect(Collectors.toList());
         if (hits.isEmpty()) {
-            return Check.ok(id, null, okText);
+            return ok;
         }
         Reason r = hits.get(0);
         String evidence = hits.stream().map(Reason::message).collect(Collectors.joining(" "));
-        Check c = Check.warning(id, null, evidence, r.fix());
+        Check c = Check.warning(ok.id(), null, evidence, r.fix()).repeats(hits);
         String fix = r.fixAction() != null ? r.fixAction().name() : action;
         return fix == null ? c : c.withFixAction(fix);
     }

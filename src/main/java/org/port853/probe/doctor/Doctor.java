@@ -10,6 +10,7 @@ import org.port853.core.LinkState;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.core.Words;
 import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
 import org.port853.probe.dot.ProbeReport;
@@ -19,8 +20,15 @@ import org.port853.probe.pins.Pinning;
 
 /** Runs every check: one probe per server (in parallel), then the system-wide checks. */
 public final class Doctor {
-    /** The checks, the servers' probe reports, and the checks that could not run (with why). */
-    public record Report(List<Check> checks, List<ProbeReport> probes, List<String> skipped) {
+    /**
+     * The checks, the servers' probe reports, and the checks that could not run (with why); {@code skippedWords} says
+     * each of {@code skipped} for the window (wording {@code skipped.<name>}, same order; empty: none given).
+     */
+    public record Report(List<Check> checks, List<ProbeReport> probes, List<String> skipped, List<Words> skippedWords) {
+        public Report(List<Check> checks, List<ProbeReport> probes, List<String> skipped) {
+            this(checks, probes, skipped, List.of());
+        }
+
         public boolean failed() {
             return checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         }
@@ -64,9 +72,11 @@ public final class Doctor {
                       PinStore pins, Map<ServerAddress, List<String>> published) {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Words> skippedWords = new ArrayList<>();
         List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
         if (targets.isEmpty()) {
             skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
+            skippedWords.add(Words.of("no-servers"));
         }
         DotMode mode = state.global() == null ? null
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
@@ -84,13 +94,15 @@ public final class Doctor {
                 checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
             } catch (IOException e) {
                 skipped.add("journal checks: " + e.getMessage());
+                skippedWords.add(Words.of("journal", e.getMessage()));
             }
         } else {
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
                     ? "the resolver's state could not be read" : state.problem()));
+            skippedWords.add(Words.of("resolver", state.problem(), state.problem() == null ? 0 : 1));
         }
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
-        return new Report(checks, reports, skipped);
+        return new Report(checks, reports, skipped, skippedWords);
     }
 
     /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Reads systemd-resolved's recent journal lines and maps its own complaints to the troubleshooting matrix:
  * a degraded feature set (TLS abandoned: opportunistic fallback or a blocked port), certificate errors
  * (untrusted, wrong name, expired or intercepted), and upstream errors ("Server returned error").
- * The texts are those of resolved's log messages (resolved-dns-server.c, resolved-dnstls-*.c).
+ * The texts are those of resolved's log messages (resolved-dns-server.c, resolved-dnstls-*.c). The window's wordings
+ * (check.journal.*) name the one source {@link Doctor} reads: systemd-resolved's journal of the last hour.
  */
 public final class JournalSignals {
     private JournalSignals() {
@@ -32,28 +33,34 @@ public final class JournalSignals {
         }
         List<Check> out = new ArrayList<>();
         if (degraded.isEmpty()) {
-            out.add(Check.ok("journal.degraded", null, "No 'Using degraded feature set' in " + source + "."));
+            out.add(Check.ok("journal.degraded", null, "No 'Using degraded feature set' in " + source + ".")
+                    .says("journal.degraded.none"));
         } else {
             boolean leftTls = degraded.stream().anyMatch(x -> x.contains("instead of TLS"));
             out.add(Check.failure("journal.degraded", null, degraded.size() + " line(s) in " + source + ", last: '"
                     + last(degraded) + "'" + (leftTls ? ": resolved gave up TLS for that server (opportunistic fallback to "
                     + "plaintext, or in strict mode no answers)." : "."), "See the dot.reachable checks for that server: "
                     + "port 853 is blocked or the server does not speak TLS; use strict mode and a reachable provider.")
+                    .says("journal.degraded.seen", degraded.size(), last(degraded), leftTls ? 1 : 0)
                     .withFixAction(leftTls ? FixActions.USE_STRICT_MODE : null));
         }
         if (certificate.isEmpty()) {
-            out.add(Check.ok("journal.certificate", null, "No TLS certificate errors in " + source + "."));
+            out.add(Check.ok("journal.certificate", null, "No TLS certificate errors in " + source + ".")
+                    .says("journal.certificate.none"));
         } else {
             out.add(Check.failure("journal.certificate", null, certificate.size() + " TLS handshake/certificate error(s) in "
                     + source + ", last: '" + last(certificate) + "'.", "The server's certificate is not trusted, has another "
-                    + "name, or expired (or a middlebox intercepts): see the tls.* checks, and check the #name."));
+                    + "name, or expired (or a middlebox intercepts): see the tls.* checks, and check the #name.")
+                    .says("journal.certificate.seen", certificate.size(), last(certificate)));
         }
         if (serverErrors.isEmpty()) {
-            out.add(Check.ok("journal.server-error", null, "No 'Server returned error' in " + source + "."));
+            out.add(Check.ok("journal.server-error", null, "No 'Server returned error' in " + source + ".")
+                    .says("journal.server-error.none"));
         } else {
             out.add(Check.warning("journal.server-error", null, serverErrors.size() + " upstream error(s) in " + source
                     + ", last: '" + last(serverErrors) + "'.", "The upstream server answered with errors (often SERVFAIL "
-                    + "from DNSSEC or a filtering provider): see the dnssec.validation check."));
+                    + "from DNSSEC or a filtering provider): see the dnssec.validation check.")
+                    .says("journal.server-error.seen", serverErrors.size(), last(serverErrors)));
         }
         return out;
     }

@@ -28,10 +28,11 @@ public final class KnownBugs {
             out.add(Check.failure("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
                     + "can downgrade a server to plain UDP ('Using degraded feature set UDP instead of TLS') and send queries "
                     + "in plaintext.", "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile watch with "
-                    + "'port853 verify'."));
+                    + "'port853 verify'.").says("bug.strict-udp-fallback.affected", v));
         } else {
             out.add(Check.ok("bug.strict-udp-fallback", null, "systemd " + v + (anyStrict ? " has the fix for #18060."
-                    : ": strict mode is not used, #18060 does not apply.")));
+                    : ": strict mode is not used, #18060 does not apply."))
+                    .says(anyStrict ? "bug.strict-udp-fallback.fixed" : "bug.strict-udp-fallback.unused", v));
         }
         List<String> strictLinks = new ArrayList<>();
         for (LinkState l : s.links()) {
@@ -44,11 +45,14 @@ public final class KnownBugs {
                     + " use strict DNS-over-TLS while the global mode is " + global.resolvedValue() + ": systemd " + v
                     + " does not check those servers' certificates (fixed by systemd PR #41818, April 2026).",
                     "Set DNSOverTLS=yes globally as well (Port853's strict mode does), or upgrade to a systemd with the fix.")
+                    .says("bug.link-strict-unverified.affected", String.join(", ", strictLinks), global.resolvedValue(), v)
                     .withFixAction(FixActions.USE_STRICT_MODE));
         } else {
-            out.add(Check.ok("bug.link-strict-unverified", null, strictLinks.isEmpty()
-                    ? "No link is strict under a weaker global mode; PR #41818 does not apply."
-                    : "systemd " + v + " checks certificates of strict links (PR #41818)."));
+            out.add(strictLinks.isEmpty()
+                    ? Check.ok("bug.link-strict-unverified", null, "No link is strict under a weaker global mode; PR #41818 "
+                    + "does not apply.").says("bug.link-strict-unverified.unused")
+                    : Check.ok("bug.link-strict-unverified", null, "systemd " + v + " checks certificates of strict links "
+                    + "(PR #41818).").says("bug.link-strict-unverified.fixed", v));
         }
         return out;
     }

@@ -29,7 +29,9 @@ public final class ServerChecks {
         }
         out.add(Check.ok("dot.reachable", s, "TCP " + r.server().addressText() + ":" + r.server().dotPort() + " connected in "
                 + r.connectMillis() + " ms, TLS handshake " + r.handshakeMillis() + " ms"
-                + (r.answered() ? ", first answer " + r.firstAnswerMillis() + " ms" : "") + "."));
+                + (r.answered() ? ", first answer " + r.firstAnswerMillis() + " ms" : "") + ".")
+                .says("dot.reachable.ok", r.server().addressText() + ":" + r.server().dotPort(), r.connectMillis(),
+                        r.handshakeMillis(), r.firstAnswerMillis(), r.answered() ? 1 : 0));
         CertificateReport c = r.certificate();
         if (c != null) {
             out.add(trust(c, s, pin));
@@ -39,7 +41,7 @@ public final class ServerChecks {
         out.add(version(r, s));
         if (r.error() != null) {
             out.add(Check.failure("dns.queries", s, "TLS worked but " + r.error() + ".",
-                    "The server closes DNS-over-TLS connections: try another provider."));
+                    "The server closes DNS-over-TLS connections: try another provider.").says("dns.queries.failed", r.error()));
         }
         if (r.large() != null) {
             out.add(large(r.large(), s));
@@ -58,16 +60,16 @@ public final class ServerChecks {
         if (r.tcp() == TcpOutcome.REFUSED) {
             return Check.failure("dot.reachable", s, "TCP " + where + " was refused (reset): nothing listens on port 853 there, "
                     + "or a firewall rejects it.", "Check the address; if it is right, the server does not offer DNS-over-TLS "
-                    + "or the network blocks port 853: choose another provider or network.");
+                    + "or the network blocks port 853: choose another provider or network.").says("dot.reachable.refused", where);
         }
         if (r.tcp() == TcpOutcome.TIMED_OUT) {
             return Check.failure("dot.reachable", s, "TCP " + where + " got no answer within the timeout: a firewall silently "
                     + "drops port 853, or the server is down.", "Try from another network; if it works there, ask this network's "
-                    + "administrator to allow TCP port 853 outbound.");
+                    + "administrator to allow TCP port 853 outbound.").says("dot.reachable.timeout", where);
         }
         if (r.tcp() == TcpOutcome.UNREACHABLE) {
             return Check.failure("dot.reachable", s, "No route to " + where + " (" + r.error() + ").",
-                    "Check the network connection.");
+                    "Check the network connection.").says("dot.reachable.no-route", where, r.error());
         }
         String how = switch (r.tls()) {
             case RESET -> "TCP connected, then the connection was reset when the TLS handshake started";
@@ -77,28 +79,34 @@ public final class ServerChecks {
         };
         return Check.failure("dot.reachable", s, how + " at " + where + ": typical of a middlebox (firewall, captive portal, "
                 + "DPI) that interferes with DNS-over-TLS.", "Try from another network; if it works there, this network "
-                + "interferes with port 853.");
+                + "interferes with port 853.").says(switch (r.tls()) {
+                    case RESET -> "dot.reachable.tls-reset";
+                    case CLOSED -> "dot.reachable.tls-closed";
+                    case TIMED_OUT -> "dot.reachable.tls-timeout";
+                    default -> "dot.reachable.tls-failed";
+                }, where, r.error());
     }
 
     private static Check downMode(DotMode mode, String s) {
         if (mode == DotMode.STRICT) {
             return Check.failure("dot.down-mode", s, "The resolver is in strict mode and this server cannot be reached over TLS: "
                     + "lookups through it fail by design (no plaintext fallback).", "Add a second reachable provider, or fix the "
-                    + "path to this one; do not switch to opportunistic just to get answers.");
+                    + "path to this one; do not switch to opportunistic just to get answers.").says("dot.down-mode.strict");
         }
         if (mode == DotMode.OPPORTUNISTIC) {
             return Check.failure("dot.down-mode", s, "The resolver is in opportunistic mode and this server cannot be reached "
                     + "over TLS: resolved silently falls back to plaintext on port 53.", "Choose a provider reachable over TLS "
-                    + "and switch to strict mode.").withFixAction(FixActions.USE_STRICT_MODE);
+                    + "and switch to strict mode.").says("dot.down-mode.opportunistic").withFixAction(FixActions.USE_STRICT_MODE);
         }
         return Check.warning("dot.down-mode", s, "This server cannot be reached over TLS; the resolver's DoT mode is "
-                + (mode == null ? "unknown" : "off") + ".", "Choose a provider that is reachable over TLS.");
+                + (mode == null ? "unknown" : "off") + ".", "Choose a provider that is reachable over TLS.")
+                .says("dot.down-mode.other", mode == null ? 0 : 1);
     }
 
     private static Check trust(CertificateReport c, String s, PinVerdict pin) {
         if (c.trusted()) {
             return Check.ok("tls.trusted", s, "Certificate for " + c.subject() + " issued by '" + c.issuer()
-                    + "', which a trusted authority vouches for.");
+                    + "', which a trusted authority vouches for.").says("tls.trusted.ok", c.subject(), c.issuer());
         }
         boolean interception = c.nameMatches() || (pin != null && pin.changed());
         return Check.failure("tls.trusted", s, "Certificate for " + c.subject() + " issued by '" + c.issuer() + "' (root '"
@@ -106,86 +114,97 @@ public final class ServerChecks {
                         + (interception ? " It carries the right name but an unexpected issuer: a TLS-inspecting middlebox "
                         + "(antivirus, corporate proxy) is probably intercepting port 853." : ""),
                 interception ? "Turn off TLS/DNS inspection in the antivirus or proxy, or use another network; never trust "
-                        + "the inspecting CA for DNS." : "Check the address and #name; strict mode will refuse this server.");
+                        + "the inspecting CA for DNS." : "Check the address and #name; strict mode will refuse this server.")
+                .says(interception ? "tls.trusted.intercepted" : "tls.trusted.untrusted", c.subject(), c.issuer(),
+                        c.rootIssuer(), c.trustProblem());
     }
 
     private static Check name(CertificateReport c, ProbeReport r, String s) {
         if (r.server().tlsName() == null) {
             return c.nameMatches() ? Check.warning("tls.name", s, "No #name is configured; the certificate lists the IP "
                     + "address, so strict mode accepts it.", "Add the provider's TLS name (ADDRESS#name) so that the check "
-                    + "is by name.")
+                    + "is by name.").says("tls.name.address-listed")
                     : Check.failure("tls.name", s, "No #name is configured and the certificate (" + String.join(", ", c.names())
                     + ") does not list " + c.checkedName() + ": strict mode fails.", "Write the server as ADDRESS#name with "
-                    + "the provider's TLS name.");
+                    + "the provider's TLS name.").says("tls.name.address-missing", String.join(", ", c.names()),
+                    c.checkedName());
         }
         if (c.nameMatches()) {
-            return Check.ok("tls.name", s, "The certificate names " + c.checkedName() + ".");
+            return Check.ok("tls.name", s, "The certificate names " + c.checkedName() + ".").says("tls.name.ok", c.checkedName());
         }
         return Check.failure("tls.name", s, "The certificate names " + String.join(", ", c.names()) + ", not "
                 + c.checkedName() + ": strict mode refuses this server.", "Use the TLS name the provider documents for this "
-                + "address (the part after #).");
+                + "address (the part after #).").says("tls.name.mismatch", String.join(", ", c.names()), c.checkedName());
     }
 
     private static Check dates(CertificateReport c, String s, Instant now) {
         if (c.expired()) {
             return Check.failure("tls.expiry", s, "The certificate expired on " + c.notAfter() + " (now " + now + ").",
                     "If this computer's clock is right, the provider must renew its certificate: use another provider "
-                            + "meanwhile. If the clock is wrong, fix the time first.");
+                            + "meanwhile. If the clock is wrong, fix the time first.").says("tls.expiry.expired", c.notAfter(), now);
         }
         if (c.notYetValid()) {
             return Check.failure("tls.expiry", s, "The certificate is valid only from " + c.notBefore() + " (now " + now
-                    + "): this computer's clock is probably behind.", "Synchronise the clock (timedatectl set-ntp true).");
+                    + "): this computer's clock is probably behind.", "Synchronise the clock (timedatectl set-ntp true).")
+                    .says("tls.expiry.not-yet-valid", c.notBefore(), now);
         }
         if (Duration.between(now, c.notAfter()).compareTo(EXPIRY_WARNING) < 0) {
             return Check.warning("tls.expiry", s, "The certificate expires on " + c.notAfter() + ".",
-                    "Nothing to do unless the provider misses the renewal; run doctor again after that date.");
+                    "Nothing to do unless the provider misses the renewal; run doctor again after that date.")
+                    .says("tls.expiry.soon", c.notAfter());
         }
-        return Check.ok("tls.expiry", s, "Valid until " + c.notAfter() + ".");
+        return Check.ok("tls.expiry", s, "Valid until " + c.notAfter() + ".").says("tls.expiry.ok", c.notAfter());
     }
 
     private static Check version(ProbeReport r, String s) {
         String v = r.tlsVersion();
         if ("TLSv1.3".equals(v)) {
-            return Check.ok("tls.version", s, "TLS 1.3 (" + r.cipher() + ").");
+            return Check.ok("tls.version", s, "TLS 1.3 (" + r.cipher() + ").").says("tls.version.1-3", r.cipher());
         }
         if ("TLSv1.2".equals(v)) {
             return Check.warning("tls.version", s, "The server offers TLS 1.2 at most (" + r.cipher() + "): each new connection "
-                    + "costs one more round trip than TLS 1.3.", "Works, only slower to connect; prefer a provider with TLS 1.3.");
+                    + "costs one more round trip than TLS 1.3.", "Works, only slower to connect; prefer a provider with TLS 1.3.")
+                    .says("tls.version.1-2", r.cipher());
         }
-        return Check.failure("tls.version", s, "Old protocol " + v + ".", "Choose a provider with TLS 1.2 or 1.3.");
+        return Check.failure("tls.version", s, "Old protocol " + v + ".", "Choose a provider with TLS 1.2 or 1.3.")
+                .says("tls.version.old", v);
     }
 
     private static Check large(ProbeReport.LargeAnswer l, String s) {
         if (l.ok()) {
-            return Check.ok("dns.large-answer", s, "A " + l.bytes() + "-byte answer (" + l.query() + ") arrived over TLS.");
+            return Check.ok("dns.large-answer", s, "A " + l.bytes() + "-byte answer (" + l.query() + ") arrived over TLS.")
+                    .says("dns.large-answer.ok", l.bytes(), l.query());
         }
         return Check.failure("dns.large-answer", s, "The large answer for " + l.query() + " did not arrive"
                         + (l.error() != null ? " (" + l.error() + ")" : l.truncated() ? " (truncated)" : "") + ", while small ones did.",
                 "Large answers (DNSSEC, many records) are lost on the way: often a path MTU problem (a tunnel or PPPoE link "
                         + "dropping big packets with ICMP blocked). Lower the interface MTU (e.g. 1400) or allow ICMP "
-                        + "'fragmentation needed'.");
+                        + "'fragmentation needed'.").says("dns.large-answer.lost", l.query(), l.error(),
+                l.error() != null ? 1 : l.truncated() ? 2 : 0);
     }
 
     private static Check dnssec(ProbeReport.DnssecAnswers d, String s) {
         if (d.error() != null) {
             return Check.failure("dnssec.validation", s, "The DNSSEC test queries failed: " + d.error() + ".",
-                    "Run doctor again; if it persists, the server drops DNSSEC queries.");
+                    "Run doctor again; if it persists, the server drops DNSSEC queries.").says("dnssec.validation.error", d.error());
         }
         boolean signedOk = "NOERROR".equals(d.signedRcode());
         boolean bogusFails = "SERVFAIL".equals(d.bogusRcode());
         if (signedOk && d.signedAd() && bogusFails) {
             return Check.ok("dnssec.validation", s, d.signedName() + " answered with AD (validated); " + d.bogusName()
-                    + " answered SERVFAIL (broken signature rejected).");
+                    + " answered SERVFAIL (broken signature rejected).").says("dnssec.validation.ok", d.signedName(), d.bogusName());
         }
         if (!signedOk && bogusFails) {
             return Check.failure("dnssec.validation", s, "Both the correctly signed " + d.signedName() + " (" + d.signedRcode()
                     + ") and the broken " + d.bogusName() + " fail: validation fails for everything.",
                     "Usually a wrong clock (signatures look expired or not yet valid) or a broken trust anchor: check the "
-                            + "clock check below, then the server.");
+                            + "clock check below, then the server.").says("dnssec.validation.all-fail", d.signedName(),
+                    d.signedRcode(), d.bogusName());
         }
         return Check.warning("dnssec.validation", s, "The server does not validate DNSSEC: " + d.signedName() + " "
                 + d.signedRcode() + (d.signedAd() ? " with AD" : " without AD") + ", the broken " + d.bogusName() + " "
                 + d.bogusRcode() + ".", "Choose a validating provider, or set DNSSEC=allow-downgrade/yes so resolved "
-                + "validates itself.");
+                + "validates itself.").says("dnssec.validation.not-validating", d.signedName(), d.signedRcode(),
+                d.bogusName(), d.bogusRcode(), d.signedAd() ? 1 : 0);
     }
 }

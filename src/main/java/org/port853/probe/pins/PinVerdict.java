@@ -18,17 +18,22 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
     public Check toCheck(String server) {
         boolean catalogue = Pinning.CATALOGUE.equals(source);
         return switch (kind) {
-            case RECORDED_NOW -> Check.ok("pin.spki", server, catalogue
-                    ? "Recorded the provider's published pin " + seenPin + "; the server shows this key."
-                    : "No pin was recorded; recorded " + seenPin + " now (trust on first use; issuer '" + seenIssuer + "').");
-            case MATCHES -> Check.ok("pin.spki", server, "The server's key matches the " + source + " pin " + recordedPin + ".");
+            case RECORDED_NOW -> catalogue
+                    ? Check.ok("pin.spki", server, "Recorded the provider's published pin " + seenPin + "; the server shows "
+                    + "this key.").says("pin.spki.recorded-published", seenPin)
+                    : Check.ok("pin.spki", server, "No pin was recorded; recorded " + seenPin + " now (trust on first use; "
+                    + "issuer '" + seenIssuer + "').").says("pin.spki.recorded-first-use", seenPin, seenIssuer);
+            case MATCHES -> Check.ok("pin.spki", server, "The server's key matches the " + source + " pin " + recordedPin + ".")
+                    .says("pin.spki.matches", recordedPin, catalogue ? 1 : 0);
             case CHANGED -> Check.failure("pin.spki", server, "THE SERVER'S KEY CHANGED: recorded " + source + " pin "
                             + recordedPin + issuer(recordedIssuer) + ", now " + seenPin + issuer(seenIssuer) + ".",
                     "Providers rotate keys rarely and announce it. If the provider did not, someone may be intercepting: "
-                            + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.");
+                            + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.")
+                    .says("pin.spki.changed", recordedPin, seenPin, catalogue ? 1 : 0, recordedIssuer,
+                            recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
                             + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
-                    "See the reachability check.");
+                    "See the reachability check.").says("pin.spki.not-seen", recordedPin, recordedPin != null && catalogue ? 1 : 0);
         };
     }
 

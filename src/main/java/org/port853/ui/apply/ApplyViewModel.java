@@ -215,10 +215,10 @@ public final class ApplyViewModel {
                 .onFailure(e -> pinsText.set(I18n.t("apply.pins.failed", Errors.describe(e)))));
     }
 
-    private void showResult(ApplyResult r) {
-        result.set(r);
+    /** The outcome of a change in the window's words (with the change's own reason where it failed). */
+    public static String resultText(ApplyResult r) {
         String reason = r.reason() == null || r.reason().isBlank() ? "" : r.reason();
-        String text = switch (r.outcome()) {
+        return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");
             case REVERTED -> I18n.t("result.reverted");
@@ -229,6 +229,11 @@ public final class ApplyViewModel {
             case NOT_COVERED -> I18n.t("result.notcovered", reason);
             case PLANNED -> I18n.t("result.planned");
         };
+    }
+
+    private void showResult(ApplyResult r) {
+        result.set(r);
+        String text = resultText(r);
         resultText.set(text);
         summary.set(text);
         phase.set(Phase.RESULT);

@@ -1,31 +1,82 @@
 package org.port853.ui.common;
 
 import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+import org.port853.core.Words;
 
 /** The window's text, from {@code org/port853/ui/messages.properties}. */
 public final class I18n {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.port853.ui.messages");
+    private static final String NAME = "org.port853.ui.messages";
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(NAME);
+    /** The bundle of an {@link #in} call on this thread, else null. */
+    private static final ThreadLocal<ResourceBundle> OVERRIDE = new ThreadLocal<>();
 
     private I18n() {
     }
 
-    public static boolean has(String key) {
-        return BUNDLE.containsKey(key);
+    /** What {@code text} says when the window speaks {@code language} (on this thread only): to compare languages. */
+    public static <T> T in(Locale language, Supplier<T> text) {
+        ResourceBundle before = OVERRIDE.get();
+        OVERRIDE.set(ResourceBundle.getBundle(NAME, language, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_DEFAULT)));
+        try {
+            return text.get();
+        } finally {
+            OVERRIDE.set(before);
+        }
     }
 
-    public static java.util.Locale locale() {
-        return BUNDLE.getLocale();
+    private static ResourceBundle bundle() {
+        ResourceBundle b = OVERRIDE.get();
+        return b == null ? BUNDLE : b;
+    }
+
+    public static boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
+    public static Locale locale() {
+        return bundle().getLocale();
     }
 
     public static String t(String key, Object... args) {
         String s;
         try {
-            s = BUNDLE.getString(key);
+            s = bundle().getString(key);
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? s.replace("''", "'") : MessageFormat.format(s, args);
+        return args.length == 0 ? s.replace("''", "'") : new MessageFormat(s, bundle().getLocale()).format(args);
+    }
+
+    /**
+     * {@code words} said by the bundle text {@code prefix + wording + suffix}, or {@code english} where there are no
+     * words or no such text.
+     */
+    public static String said(String prefix, Words words, String suffix, String english) {
+        String key = words == null ? null : prefix + words.wording() + suffix;
+        return key != null && has(key) ? withDetails(key, words.details()) : english;
+    }
+
+    /**
+     * The text of {@code key} with a finding's details as its arguments, in order. A detail the text uses as
+     * {@code {n,choice,...}} or {@code {n,number...}} is passed as the number it spells ("0", "1" choose between
+     * wordings; "12.5" is written the locale's way).
+     */
+    public static String withDetails(String key, List<?> details) {
+        String pattern = t(key); // the bundle's text (unformatted: no arguments)
+        Object[] a = details.toArray();
+        for (int i = 0; i < a.length; i++) {
+            boolean numeric = pattern.contains("{" + i + ",choice") || pattern.contains("{" + i + ",number");
+            if (numeric && a[i] instanceof String d && d.matches("-?\\d{1,15}(\\.\\d+)?")) {
+                a[i] = d.contains(".") ? (Object) Double.valueOf(d) : (Object) Long.valueOf(d);
+            }
+        }
+        return t(key, a);
     }
 }

@@ -2,7 +2,10 @@ package org.port853.ui.diagnostics;
 
 import java.time.Instant;
 import java.util.List;
+import org.port853.core.FixAction;
+import org.port853.core.Reason;
 import org.port853.core.ServerAddress;
+import org.port853.core.Severity;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
@@ -15,21 +18,33 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     @Override
     public Doctor.Report doctor() {
+        Reason bypass = new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", Severity.WARNING, "Link wlan0 has DNS 192.168.1.1 with "
+                + "default route and DoT unset: queries can leave there in plaintext.", "Route all domains to the encrypted "
+                + "servers so every query goes to them (port853 apply --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                List.of("wlan0", "192.168.1.1"));
         return new Doctor.Report(List.of(
-                Check.ok("dot.reachable", QUAD9, "TCP 9.9.9.9:853 connected in 11 ms, TLS handshake 24 ms, first answer 13 ms."),
-                Check.ok("tls.trusted", QUAD9, "Certificate for dns.quad9.net issued by 'DigiCert Global G3 TLS ECC SHA384 2020 CA1'."),
-                Check.ok("tls.version", QUAD9, "TLS 1.3 (TLS_AES_256_GCM_SHA384)."),
-                Check.ok("dnssec.validation", QUAD9, "isc.org answered with AD; dnssec-failed.org answered SERVFAIL."),
-                Check.warning("config.link-bypass", null, "Link wlan0 has DNS 192.168.1.1 with default route and DoT unset.",
-                        "Set Domains=~. globally so every query goes to the encrypted servers.").withFixAction("ROUTE_ALL_DOMAINS"),
-                Check.warning("exposure.port53", null, "Port 53 listens on udp 0.0.0.0 (dnsmasq) and no firewall rule drops it.",
-                        "Drop inbound DNS on non-loopback interfaces.").withFixAction(FixActions.HARDEN_PORT_53)),
+                Check.ok("dot.reachable", QUAD9, "TCP 9.9.9.9:853 connected in 11 ms, TLS handshake 24 ms, first answer 13 ms.")
+                        .says("dot.reachable.ok", "9.9.9.9:853", 11, 24, 13, 1),
+                Check.ok("tls.trusted", QUAD9, "Certificate for dns.quad9.net issued by 'DigiCert Global G3 TLS ECC SHA384 2020 "
+                        + "CA1', which a trusted authority vouches for.")
+                        .says("tls.trusted.ok", "dns.quad9.net", "DigiCert Global G3 TLS ECC SHA384 2020 CA1"),
+                Check.ok("tls.version", QUAD9, "TLS 1.3 (TLS_AES_256_GCM_SHA384).").says("tls.version.1-3", "TLS_AES_256_GCM_SHA384"),
+                Check.ok("dnssec.validation", QUAD9, "isc.org answered with AD (validated); dnssec-failed.org answered "
+                        + "SERVFAIL (broken signature rejected).").says("dnssec.validation.ok", "isc.org", "dnssec-failed.org"),
+                Check.warning("config.link-bypass", null, bypass.message(), bypass.fix()).repeats(List.of(bypass))
+                        .withFixAction(FixActions.ROUTE_ALL_DOMAINS),
+                Check.warning("exposure.port53", null, "Port 53 listens on udp 0.0.0.0 and no firewall rule drops it: other "
+                                + "machines can query this computer's resolver.", "Drop inbound DNS on non-loopback interfaces "
+                                + "(Port853 can add the nftables rule, previewed and reversible), or stop the service that listens.")
+                        .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53)),
                 List.of(), List.of());
     }
 
     @Override
     public List<Check> checkPins() {
-        return List.of(Check.ok("pin.spki", QUAD9, "The server's key matches the tofu pin (demo)."));
+        return List.of(Check.ok("pin.spki", QUAD9, "The server's key matches the tofu pin "
+                + "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg= (demo).").says("pin.spki.matches",
+                "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg=", 0));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class DiagnosticsScreen {
     private static void showResult(org.port853.platform.ApplyResult r) {
         Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         a.setTitle(I18n.t("diag.harden.title"));
-        a.setHeaderText(r.outcome() + ": " + r.reason());
+        a.setHeaderText(org.port853.ui.apply.ApplyViewModel.resultText(r));
         a.setContentText(String.join("\n", r.actions()));
         a.show();
     }
@@ -70,7 +70,8 @@ public final class DiagnosticsScreen {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
-            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n" + Hardening.preview());
+            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n"
+                    + I18n.t("diag.harden.preview", Hardening.FILE, Hardening.ruleset(), Hardening.TABLE));
             preview.setEditable(false);
             preview.setWrapText(true);
             a.getDialogPane().setContent(preview);
@@ -79,7 +80,8 @@ public final class DiagnosticsScreen {
         }
         try {
             FixAction f = FixAction.valueOf(check.fixAction());
-            status.fix(new Reason(check.id(), Severity.WARNING, check.evidence(), check.fix(), f));
+            CheckTexts.Text said = CheckTexts.of(check);
+            status.fix(new Reason(check.id(), Severity.WARNING, said.evidence(), said.fix(), f));
         } catch (IllegalArgumentException | NullPointerException e) {
             // a check without an app-applied fix shows its fix text only
         }

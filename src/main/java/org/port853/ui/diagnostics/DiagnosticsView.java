@@ -59,11 +59,11 @@ public final class DiagnosticsView extends ScrollPane {
         TableView<Check> checks = new TableView<>(vm.checks());
         checks.setId("diag-checks");
         checks.setPlaceholder(new Label(I18n.t("diag.idle")));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.status"), c -> c.status().jsonName().toUpperCase(), 80));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.check"), Check::id, 160));
+        checks.getColumns().add(said("diag.col.status", CheckTexts.Text::status, 80));
+        checks.getColumns().add(said("diag.col.check", CheckTexts.Text::name, 160));
         checks.getColumns().add(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.evidence"), Check::evidence, 360));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.fix"), c -> c.fix() == null ? "" : c.fix(), 300));
+        checks.getColumns().add(said("diag.col.evidence", CheckTexts.Text::evidence, 360));
+        checks.getColumns().add(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300));
         TableColumn<Check, String> action = new TableColumn<>("");
         action.setPrefWidth(90);
         action.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().fixAction()));
@@ -125,6 +125,12 @@ public final class DiagnosticsView extends ScrollPane {
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
         vm.loadPins();
+    }
+
+    /** A column of the checks' texts in the window's language. */
+    private static TableColumn<Check, String> said(String titleKey, java.util.function.Function<CheckTexts.Text, String> part,
+                                                   double width) {
+        return Ui.column(I18n.t(titleKey), c -> part.apply(CheckTexts.of(c)), width);
     }
 
     private static Button button(String id, String key, Runnable action, DiagnosticsViewModel vm) {

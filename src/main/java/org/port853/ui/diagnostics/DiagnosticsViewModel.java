@@ -73,7 +73,7 @@ public final class DiagnosticsViewModel {
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         headline.set(I18n.t("diag.done", r.checks().size(), failures, warnings)
-                + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", r.skipped())))
+                + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", skipped(r))))
                 + (service.demo() ? " " + I18n.t("diag.demo") : ""));
         pinChanges(r.checks());
         loadPins();
@@ -106,9 +106,19 @@ public final class DiagnosticsViewModel {
         if (changed.isEmpty()) {
             return;
         }
-        String text = changed.stream().map(Check::evidence).collect(Collectors.joining(" "));
+        String text = CheckTexts.evidence(changed);
         pinAlert.set(text);
         alert.accept(text);
+    }
+
+    /** What could not be checked, in the window's words where the doctor gives them. */
+    private static List<String> skipped(Doctor.Report r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < r.skipped().size(); i++) {
+            out.add(I18n.said("diag.skipped.", i < r.skippedWords().size() ? r.skippedWords().get(i) : null, "",
+                    r.skipped().get(i)));
+        }
+        return out;
     }
 
     /** Runs {@code task} unless another check runs; {@code text} says what is under way. */

@@ -2,7 +2,6 @@ package org.port853.ui.diagnostics;
 
 import java.time.Duration;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.port853.probe.pins.NetworkChanges;
@@ -67,8 +66,8 @@ public final class PinWatch implements AutoCloseable {
         if (!c.result().keyChanged()) {
             return;
         }
-        String text = c.result().pins().stream().filter(p -> p.verdict().changed())
-                .map(p -> p.server() + ": " + p.check().evidence()).collect(Collectors.joining(" "));
+        String text = CheckTexts.evidence(c.result().pins().stream().filter(p -> p.verdict().changed())
+                .map(ServerPins.Recorded::check).toList());
         FxTaskExecutor.onFxThread(() -> {
             alert.set(text);
             notifier.notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text);

@@ -209,7 +209,8 @@ public final class ProvidersView extends BorderPane {
         detail(details, 1, "providers.detail.ipv6", p -> String.join(", ", p.ipv6()));
         detail(details, 2, "providers.detail.tls", p -> nz(p.tlsName()));
         detail(details, 3, "providers.detail.operator", p -> p.custom() ? I18n.t("providers.custom")
-                : nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? "" : " (" + p.jurisdiction() + ")"));
+                : nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? ""
+                : " (" + Jurisdictions.say(p.jurisdiction()) + ")"));
         Hyperlink source = new Hyperlink();
         source.setId("provider-source");
         source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
@@ -293,7 +294,7 @@ public final class ProvidersView extends BorderPane {
             filtering.setVisible(!"none".equals(f));
             filtering.setManaged(!"none".equals(f));
             meta.setText(p.custom() ? I18n.t("providers.custom")
-                    : String.join(" · ", nz(p.operator()), nz(p.jurisdiction())));
+                    : String.join(" · ", nz(p.operator()), Jurisdictions.say(p.jurisdiction())));
             setText(null);
             setGraphic(box);
             setAccessibleText(p.displayName() + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")

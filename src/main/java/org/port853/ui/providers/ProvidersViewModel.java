@@ -61,7 +61,7 @@ public final class ProvidersViewModel {
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), nz(p.operator()),
-                nz(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
+                nz(p.jurisdiction()), Jurisdictions.say(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
     }
 
     private void validateChoice() {

@@ -132,7 +132,7 @@ public final class TrafficViewModel {
     private static Started startSession(CaptureSession previous, AppServices.CaptureFactory factory)
             throws CaptureUnavailableException {
         if (previous != null && previous.isRunning()) {
-            return new Started(previous, previous.description());
+            return new Started(previous, described(previous));
         }
         if (previous != null) {
             closeQuietly(previous);
@@ -150,7 +150,7 @@ public final class TrafficViewModel {
             closeQuietly(s);
             throw e;
         }
-        return new Started(s, s.description());
+        return new Started(s, described(s));
     }
 
     private void started(Started started) {
@@ -165,13 +165,18 @@ public final class TrafficViewModel {
         poll();
     }
 
+    /** What the session watches, in the window's words. */
+    private static String described(CaptureSession s) {
+        return I18n.said("capture.source.", s.descriptionWords(), "", s.description());
+    }
+
     private void failedToStart(Throwable e) {
         running.set(false);
         // a session that failed to start cannot start again: the next start makes a fresh one
         session = null;
         if (e instanceof CaptureUnavailableException c) {
-            problem.set(c.reason());
-            problemFix.set(c.fix());
+            problem.set(I18n.said("capture.problem.", c.words(), "", c.reason()));
+            problemFix.set(I18n.said("capture.problem.", c.words(), ".fix", c.fix()));
         } else {
             problem.set(Errors.describe(e));
             problemFix.set(I18n.t("capture.fix.generic"));

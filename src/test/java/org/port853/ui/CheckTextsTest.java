@@ -1,0 +1,145 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.port853.core.Assessor;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.platform.linux.LinuxRules;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.ClockChecks;
+import org.port853.probe.doctor.ClockStatus;
+import org.port853.probe.doctor.ConfigChecks;
+import org.port853.probe.doctor.JournalSignals;
+import org.port853.probe.doctor.ServerChecks;
+import org.port853.probe.dot.CertificateReport;
+import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.dot.TcpOutcome;
+import org.port853.probe.dot.TlsOutcome;
+import org.port853.probe.pins.PinVerdict;
+import org.port853.ui.common.I18n;
+import org.port853.ui.diagnostics.CheckTexts;
+
+/** The window says the doctor's real checks in its bundles' words, English and German, with their details filled in. */
+class CheckTextsTest {
+    private static CheckTexts.Text english(Check c) {
+        return I18n.in(Locale.ENGLISH, () -> CheckTexts.of(c));
+    }
+
+    /** The German text, checked to be German: not the doctor's English, nothing left unformatted. */
+    private static CheckTexts.Text german(Check c) {
+        CheckTexts.Text t = I18n.in(Locale.GERMAN, () -> CheckTexts.of(c));
+        assertNotEquals(c.evidence(), t.evidence(), "the doctor's English instead of German");
+        assertNotEquals(english(c).evidence(), t.evidence(), "the English bundle instead of the German one");
+        assertFalse(t.evidence().contains("{") || t.fix() != null && t.fix().contains("{"), t.evidence() + " / " + t.fix());
+        assertEquals(c.fix() == null, t.fix() == null, "a fix where there is none, or none where there is one");
+        if (c.fix() != null) {
+            assertNotEquals(c.fix(), t.fix(), "the doctor's English fix instead of German");
+        }
+        return t;
+    }
+
+    private static Check find(List<Check> checks, String id) {
+        return checks.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+    }
+
+    @Test
+    void anUnsynchronisedClockWithTheKernelsFigures() {
+        Check c = ClockChecks.of(new ClockStatus(false, true, 12.5, 3.0, null));
+        assertTrue(c.evidence().contains("offset 3.0 ms"), "the command line keeps its English: " + c.evidence());
+
+        CheckTexts.Text en = english(c);
+        assertEquals("The clock is not synchronised by NTP (timedated NTPSynchronized=no). Kernel: synchronised, "
+                + "offset 3 ms, estimated error 12.5 ms.", en.evidence());
+        CheckTexts.Text de = german(c);
+        assertEquals("Die Uhr wird nicht per NTP synchronisiert (timedated NTPSynchronized=no). Kernel: synchronisiert, "
+                + "Abweichung 3 ms, geschätzter Fehler 12,5 ms.", de.evidence());
+        assertTrue(de.fix().contains("sudo timedatectl set-ntp true"), de.fix());
+        assertEquals("Uhrzeit", I18n.in(Locale.GERMAN, () -> CheckTexts.of(c)).name());
+        assertEquals("Warnung", de.status());
+
+        // without the kernel's view, only the first sentence; an unknown state names its problem
+        CheckTexts.Text unknown = german(ClockChecks.of(new ClockStatus(null, null, null, null, "no bus")));
+        assertEquals("Ob die Uhr synchronisiert wird, ist unbekannt: no bus.", unknown.evidence());
+    }
+
+    @Test
+    void aServersProbeWithAWrongNameOldTlsAndALostLargeAnswer() {
+        CertificateReport cert = new CertificateReport("other.test", "Test CA", "Test CA", List.of("other.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, false, "dot.test", "P");
+        ProbeReport r = new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null,
+                11.5, 24.0, "TLSv1.2", "ECDHE-X", cert, 13.0, List.of(13.0), List.of(), 0, "a.test", "NOERROR", List.of(),
+                true, new ProbeReport.LargeAnswer("large.test", null, true, null), null);
+        List<Check> checks = ServerChecks.of(r, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z"));
+
+        assertEquals("TCP 198.18.0.2:853 verbunden in 11,5 ms, TLS-Handshake 24 ms, erste Antwort nach 13 ms.",
+                german(find(checks, "dot.reachable")).evidence());
+        assertEquals("TCP 198.18.0.2:853 connected in 11.5 ms, TLS handshake 24 ms, first answer 13 ms.",
+                english(find(checks, "dot.reachable")).evidence());
+        CheckTexts.Text name = german(find(checks, "tls.name"));
+        assertEquals("Das Zertifikat nennt other.test, nicht dot.test: Der strikte Modus lehnt diesen Server ab.", name.evidence());
+        assertTrue(german(find(checks, "tls.version")).evidence().startsWith("Der Server bietet höchstens TLS 1.2 (ECDHE-X)"));
+        assertEquals("Die große Antwort für large.test kam nicht an (abgeschnitten), die kleinen schon.",
+                german(find(checks, "dns.large-answer")).evidence());
+        checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
+    }
+
+    @Test
+    void aCheckThatRepeatsTheAssessmentSaysItsReasonsWords() {
+        LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
+        ResolverState s = Fakes.state(new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")),
+                List.of(ServerAddress.parse("192.0.2.53")), null, DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of(),
+                "yes", "stub"), null);
+        s = new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), List.of(dhcp),
+                s.pendingChange(), s.problem(), s.platform());
+        List<Check> checks = ConfigChecks.of(s, Assessor.assess(s, new LinuxRules().assess(s)).reasons(),
+                Map.of("Cache", "no", "DNSStubListenerExtra", "192.168.1.10"));
+
+        CheckTexts.Text bypass = german(find(checks, "config.link-bypass"));
+        assertTrue(bypass.evidence().startsWith("Die Verbindung eth0 hat einen eigenen DNS-Server (192.0.2.1)"), bypass.evidence());
+        assertTrue(bypass.fix().startsWith("Alle Namen zu den verschlüsselten Servern leiten"), bypass.fix());
+        assertTrue(german(find(checks, "config.fallback-plaintext")).evidence()
+                .contains("werden sie verwendet, womöglich im Klartext"));
+        assertTrue(german(find(checks, "config.stub-exposed")).evidence().startsWith("Mit DNSStubListenerExtra=192.168.1.10 "));
+        assertEquals("Cache=no: Jede Anfrage geht über TLS zum Anbieter, langsamer und für den Anbieter besser sichtbar.",
+                german(find(checks, "config.cache")).evidence());
+        checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
+    }
+
+    @Test
+    void journalLinesAreCountedInWords() throws IOException {
+        List<Check> checks;
+        try (InputStream in = getClass().getResourceAsStream("/org/port853/probe/doctor/journal-252-opportunistic-fallback.txt")) {
+            checks = JournalSignals.of(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")), "test");
+        }
+        CheckTexts.Text degraded = german(find(checks, "journal.degraded"));
+        assertTrue(degraded.evidence().matches("(Eine Zeile|\\d+ Zeilen) im Journal von systemd-resolved .*: resolved hat TLS "
+                + "für diesen Server aufgegeben .*"), degraded.evidence());
+        assertTrue(degraded.evidence().contains("198.18.86.4#dot.test"), "the journal's own line is quoted: " + degraded.evidence());
+        checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
+    }
+
+    @Test
+    void aChangedKeyIsLoudInGermanToo() {
+        Check c = new PinVerdict(PinVerdict.Kind.CHANGED, "OLD", "NEW", "tofu", "Old CA", null).toCheck("198.18.0.2#dot.test");
+        assertEquals("DER SCHLÜSSEL DES SERVERS HAT SICH GEÄNDERT: Aufgezeichnet war der bei erster Verwendung erfasste Pin "
+                + "OLD (Aussteller Old CA), jetzt ist es NEW.", german(c).evidence());
+        assertEquals("198.18.0.2#dot.test: " + german(c).evidence(), I18n.in(Locale.GERMAN, () -> CheckTexts.evidence(List.of(c))));
+    }
+}
