@@ -24,6 +24,11 @@
 # always done that before Port853 starts. So the soak (Xvfb -noreset, else the property goes
 # when the last client leaves) first lets a Port853 instance run until the display has that property and stops
 # it; with SOAK_FRESH=1 it skips this and the measured instance pays for the probe itself.
+# Port853's archive for the soak is made as the installer makes it (`--cds-training`: `analyze` of the demo capture,
+# then the window), so the soak measures the archive that ships. A desktop session also has a session bus with a
+# notification service: where dbus-daemon and notification-daemon (Debian package notification-daemon) are
+# installed, the soak runs both programs in one (a private session bus and notification-daemon, stopped by PID
+# at the end), and Port853's leak notifications go there; SOAK_NO_DESKTOP=1 leaves it out (pop-ups in the window).
 set -e
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
@@ -58,7 +63,7 @@ BARE="-cp target/bench-ui/bare.jar:target/port853.jar BareWindow"
 if [ "$MODE" = soak ]; then
   # class-data-sharing archives by training runs, one for each program, as in the launch runs
   java $(packaged "$APPDIR/port853.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -XX:ArchiveClassesAtExit="$APPDIR/port853.jsa" \
-    $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true $APP >/dev/null 2>&1
+    $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true -jar target/port853.jar --cds-training >/dev/null 2>&1
   java $(packaged "$APPDIR/bench-ui/bare.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') \
     -XX:ArchiveClassesAtExit="$APPDIR/bench-ui/bare.jsa" $DISPLAY_FLAGS -Dport853.bench.exit=true $BARE >/dev/null 2>&1
   if [ -z "$SOAK_FRESH" ]; then
@@ -68,13 +73,26 @@ if [ "$MODE" = soak ]; then
     kill $PPID_; wait $PPID_ 2>/dev/null || true
   fi
   echo "display's GL visuals probed before Port853 started: $(if xprop -root 2>/dev/null | grep -q GDK_VISUALS; then echo yes; else echo no; fi)"
+  NOTIFY=/usr/lib/notification-daemon/notification-daemon
+  if [ -z "$SOAK_NO_DESKTOP" ] && command -v dbus-daemon >/dev/null && [ -x $NOTIFY ]; then
+    BUSDIR=$(mktemp -d)
+    dbus-daemon --session --fork --address="unix:path=$BUSDIR/bus" --print-address=1 --print-pid=3 \
+      3>"$BUSDIR/pid" >"$BUSDIR/address"
+    BUSPID=$(cat "$BUSDIR/pid"); DBUS_SESSION_BUS_ADDRESS=$(cat "$BUSDIR/address"); export DBUS_SESSION_BUS_ADDRESS
+    $NOTIFY >/dev/null 2>&1 &
+    NPID=$!
+    trap 'kill $NPID $BUSPID $XPID 2>/dev/null; rm -rf "$BUSDIR"' EXIT
+    echo "desktop session: session bus (dbus-daemon pid $BUSPID) with notification-daemon (pid $NPID)"
+  else
+    echo "desktop session: none (no session bus and notification service; leak notifications are pop-ups)"
+  fi
   # Port853 and the reference (the bare window of the launch runs, its own archive, the same options) side by side
   # on the same display for the same time.
   java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
   JPID=$!
   java $(packaged "$APPDIR/bench-ui/bare.jsa") $DISPLAY_FLAGS $BARE >/dev/null 2>&1 &
   BPID=$!
-  trap 'kill $XPID $JPID $BPID 2>/dev/null' EXIT
+  trap 'kill $JPID $BPID $NPID $BUSPID $XPID 2>/dev/null; [ -z "$BUSDIR" ] || rm -rf "$BUSDIR"' EXIT
   kb() { awk -v k="$2:" '$1 == k {print $2}' /proc/$1/status; }
   mb() { echo "$1" | awk '{printf "%.0f MB", $1/1024}'; }
   ratio() { echo "$1 $2" | awk '{printf "%.2f", $1/$2}'; }
