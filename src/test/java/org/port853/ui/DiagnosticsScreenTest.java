@@ -35,6 +35,19 @@ class DiagnosticsScreenTest extends WindowTestBase {
         waitUntil(() -> !checks.getItems().isEmpty());
         assertTrue(checks.getItems().stream().anyMatch(c -> c.id().equals("exposure.port53") && c.fixAction() != null));
         assertTrue(robot.lookup("Fix…").tryQuery().isPresent(), "a one-click fix button is shown");
+        WaitForAsyncUtils.waitForFxEvents();
+        // evidence and fix are sentences: they wrap in their cells, none ends in "..."
+        List<javafx.scene.text.Text> texts = robot.from(checks).lookup(".wrapped-text")
+                .queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(t -> t.getText() != null && t.getText().length() > 60).toList();
+        assertTrue(texts.size() >= 2, "long evidence or fix texts are shown: " + texts.size());
+        for (javafx.scene.text.Text t : texts) {
+            javafx.scene.control.Labeled cell = (javafx.scene.control.Labeled) t.getParent();
+            double[] size = WaitForAsyncUtils.asyncFx(() -> new double[] {t.getBoundsInParent().getMaxY(),
+                    cell.getHeight() - cell.snappedBottomInset(), t.getLayoutBounds().getWidth(),
+                    cell.getWidth()}).get();
+            assertTrue(size[0] <= size[1] + 1 && size[2] <= size[3], "cut: " + t.getText() + " " + java.util.Arrays.toString(size));
+        }
         waitUntil(() -> !robot.lookup("#diag-run").queryButton().isDisabled());
         robot.clickOn("#diag-bench");
         BarChart<?, ?> chart = robot.lookup("#diag-bench-chart").query();

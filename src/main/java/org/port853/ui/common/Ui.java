@@ -31,6 +31,31 @@ public final class Ui {
         return c;
     }
 
+    /**
+     * The column's sentences wrap within its width and the row grows to hold them, instead of ending in "...".
+     * (A cell's own wrapped text keeps the height of its first layout; a text node with a wrapping width does not.)
+     */
+    public static <S> TableColumn<S, String> wrapping(TableColumn<S, String> c) {
+        c.setCellFactory(col -> {
+            javafx.scene.text.Text text = new javafx.scene.text.Text();
+            text.getStyleClass().add("wrapped-text");
+            text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    text.setText(empty || item == null ? "" : item);
+                    setGraphic(empty ? null : text);
+                }
+            };
+            text.fillProperty().bind(cell.textFillProperty()); // the theme's colour, also in a selected row
+            cell.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+            cell.accessibleTextProperty().bind(text.textProperty());
+            return cell;
+        });
+        return c;
+    }
+
     public static void showWhen(Node n, ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(when);

@@ -62,8 +62,8 @@ public final class DiagnosticsView extends ScrollPane {
         checks.getColumns().add(said("diag.col.status", CheckTexts.Text::status, 80));
         checks.getColumns().add(said("diag.col.check", CheckTexts.Text::name, 160));
         checks.getColumns().add(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170));
-        checks.getColumns().add(said("diag.col.evidence", CheckTexts.Text::evidence, 360));
-        checks.getColumns().add(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300));
+        checks.getColumns().add(Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360)));
+        checks.getColumns().add(Ui.wrapping(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300)));
         TableColumn<Check, String> action = new TableColumn<>("");
         action.setPrefWidth(90);
         action.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().fixAction()));
