@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -17,10 +16,9 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.port853.ui.common.DesktopNotifications;
 import org.port853.ui.common.Notifier;
 import org.port853.ui.common.NotificationsBus;
@@ -31,8 +29,8 @@ import org.testfx.api.FxToolkit;
  * service written here (what the desktop provides: it records what it was asked to show).
  */
 class DesktopNotificationsTest {
-    private static PrivateSessionBus bus;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    static final PrivateSessionBus BUS = new PrivateSessionBus();
 
     /** One notification as the service received it. */
     record Shown(String app, String icon, String summary, String body, Map<String, Variant<?>> hints, int timeout) {
@@ -72,43 +70,25 @@ class DesktopNotificationsTest {
     @BeforeAll
     static void start() throws Exception {
         FxToolkit.registerPrimaryStage();
-        bus = new PrivateSessionBus();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
     }
 
     private Service service() throws DBusException {
         Service s = new Service();
-        DBusConnection c = bus.connect();
-        opened.add(c);
+        DBusConnection c = BUS.connect();
         c.exportObject(NotificationsBus.PATH, s);
         c.requestBusName(NotificationsBus.BUS_NAME);
         return s;
     }
 
     private DesktopNotifications notifications(DesktopNotifications.BusOpener opener, Notifier fallback) {
-        DesktopNotifications n = new DesktopNotifications(opener, fallback);
-        opened.add(n);
-        return n;
+        return BUS.closeAfterTest(new DesktopNotifications(opener, fallback));
     }
 
     @Test
     void theDesktopShowsItWithTheAppsNameIconAndUrgency() throws Exception {
         Service s = service();
         Fallback f = new Fallback();
-        DesktopNotifications n = notifications(bus::connect, f);
+        DesktopNotifications n = notifications(BUS::connectUnowned, f);
         n.notify(Notifier.Kind.WARNING, "DNS leak", "example.org went out in plaintext");
         n.notify(Notifier.Kind.ERROR, "Apply failed", "rolled back");
         Shown w = s.shown.poll(10, TimeUnit.SECONDS);
@@ -129,7 +109,7 @@ class DesktopNotificationsTest {
     @Test
     void withoutANotificationServiceThePopUpShowsIt() throws Exception {
         Fallback f = new Fallback();
-        notifications(bus::connect, f).notify(Notifier.Kind.INFO, "Applied", "DNS-over-TLS is on");
+        notifications(BUS::connectUnowned, f).notify(Notifier.Kind.INFO, "Applied", "DNS-over-TLS is on");
         assertEquals("INFO Applied: DNS-over-TLS is on (fx)", f.shown.poll(10, TimeUnit.SECONDS));
     }
 
@@ -150,7 +130,7 @@ class DesktopNotificationsTest {
         Service s = service();
         s.fail = true;
         Fallback f = new Fallback();
-        notifications(bus::connect, f).notify(Notifier.Kind.WARNING, "DNS leak", "x");
+        notifications(BUS::connectUnowned, f).notify(Notifier.Kind.WARNING, "DNS leak", "x");
         assertEquals("WARNING DNS leak: x (fx)", f.shown.poll(10, TimeUnit.SECONDS));
         assertTrue(s.shown.isEmpty());
     }

@@ -9,18 +9,31 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real dbus-daemon on a private session bus in a temporary folder, stopped (by its PID) and removed on close. */
-final class PrivateSessionBus implements AutoCloseable {
-    private final Path dir;
-    private final Process daemon;
-    private final String address;
+/**
+ * A real dbus-daemon on a private session bus in a temporary folder, for a test class
+ * ({@code @RegisterExtension static final PrivateSessionBus BUS = new PrivateSessionBus()}): started before its
+ * tests, stopped (by its PID) and removed after them; what a test hands to {@link #closeAfterTest} is closed after
+ * that test, newest first.
+ */
+final class PrivateSessionBus implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private Path dir;
+    private Process daemon;
+    private String address;
 
-    PrivateSessionBus() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("port853-bus");
         daemon = new ProcessBuilder("dbus-daemon", "--session", "--address=unix:path=" + dir.resolve("bus"),
                 "--nofork", "--print-address").redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -34,13 +47,34 @@ final class PrivateSessionBus implements AutoCloseable {
         return address;
     }
 
-    /** A new connection of its own (not shared), as the app makes them. */
+    /** A new connection of its own (not shared), as the app makes them, closed after the test. */
     DBusConnection connect() throws DBusException {
+        return closeAfterTest(connectUnowned());
+    }
+
+    /** A new connection that whoever asked for it closes (the app's code under test). */
+    DBusConnection connectUnowned() throws DBusException {
         return DBusConnectionBuilder.forAddress(address).withShared(false).build();
     }
 
+    <T extends AutoCloseable> T closeAfterTest(T c) {
+        opened.add(c);
+        return c;
+    }
+
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+        opened.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (daemon == null) {
+            return;
+        }
         daemon.destroy();
         assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "dbus-daemon (pid " + daemon.pid() + ") did not stop");
         Files.deleteIfExists(dir.resolve("bus"));

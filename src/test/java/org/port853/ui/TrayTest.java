@@ -15,15 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.port853.ui.status.ProtectionState;
 import org.port853.ui.tray.DBusMenuBus;
 import org.port853.ui.tray.StatusNotifierItemBus;
@@ -43,9 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * the desktop's tray host provides), and the start-up rule "Start minimised needs a tray" on the real window.
  */
 class TrayTest extends WindowTestBase {
-    private static PrivateSessionBus bus;
-    private static String address;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    static final PrivateSessionBus BUS = new PrivateSessionBus();
 
     /** The watcher a desktop runs: it only records who registered. */
     static final class Watcher implements StatusNotifierWatcherBus {
@@ -71,30 +67,8 @@ class TrayTest extends WindowTestBase {
         @Override public void quit() { done.add("quit"); }
     }
 
-    @BeforeAll
-    static void startBus() throws Exception {
-        bus = new PrivateSessionBus();
-        address = bus.address();
-    }
-
-    @AfterAll
-    static void stopBus() throws Exception {
-        if (bus != null) {
-            bus.close();
-        }
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
-
     private DBusConnection connect() throws Exception {
-        DBusConnection c = bus.connect();
-        opened.add(c);
-        return c;
+        return BUS.connect();
     }
 
     private Watcher watcher() throws Exception {
@@ -106,8 +80,7 @@ class TrayTest extends WindowTestBase {
     }
 
     private StatusNotifierTray tray() {
-        StatusNotifierTray t = new StatusNotifierTray(() -> DBusConnectionBuilder.forAddress(address).withShared(false).build());
-        opened.add(t);
+        StatusNotifierTray t = BUS.closeAfterTest(new StatusNotifierTray(BUS::connectUnowned));
         return t;
     }
 
@@ -252,9 +225,9 @@ class TrayTest extends WindowTestBase {
         String service = w.registered.poll(10, TimeUnit.SECONDS);
         DBusConnection host = connect();
         List<String> signals = new CopyOnWriteArrayList<>();
-        opened.add(host.addSigHandler(StatusNotifierItemBus.NewIcon.class, s -> signals.add("NewIcon")));
-        opened.add(host.addSigHandler(StatusNotifierItemBus.NewStatus.class, s -> signals.add("NewStatus " + s.status)));
-        opened.add(host.addSigHandler(StatusNotifierItemBus.NewToolTip.class, s -> signals.add("NewToolTip")));
+        BUS.closeAfterTest(host.addSigHandler(StatusNotifierItemBus.NewIcon.class, s -> signals.add("NewIcon")));
+        BUS.closeAfterTest(host.addSigHandler(StatusNotifierItemBus.NewStatus.class, s -> signals.add("NewStatus " + s.status)));
+        BUS.closeAfterTest(host.addSigHandler(StatusNotifierItemBus.NewToolTip.class, s -> signals.add("NewToolTip")));
 
         tray.update(new TrayState(ProtectionState.PROTECTED, 2));
         waitUntil(() -> signals.containsAll(List.of("NewIcon", "NewStatus Active", "NewToolTip")));
@@ -272,7 +245,7 @@ class TrayTest extends WindowTestBase {
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         StatusNotifierTray tray = tray();
         TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, () -> { })).get();
-        opened.add(monitor);
+        BUS.closeAfterTest(monitor);
         String service = w.registered.poll(10, TimeUnit.SECONDS);
         assertNotNull(service);
         DBusConnection host = connect();
@@ -317,7 +290,7 @@ class TrayTest extends WindowTestBase {
     @DisplayName("a tray that never answers: Start minimised opens the window after the wait and says why")
     void startMinimisedWithSilentTrayOpensAfterTheWait() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        opened.add(release::countDown); // lets the tray's worker end after the test
+        BUS.closeAfterTest(release::countDown); // lets the tray's worker end after the test
         java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
         Tray silent = new Tray() {
             @Override
@@ -363,7 +336,7 @@ class TrayTest extends WindowTestBase {
             window.show(stage, false);
             return TrayStartup.begin(tray, stage, window, true, () -> { }, trayWait);
         }).get();
-        opened.add(monitor);
+        BUS.closeAfterTest(monitor);
         assertFalse(stage.isShowing() && tray instanceof StatusNotifierTray t && t.registered());
     }
 }
