@@ -50,6 +50,11 @@ public final class ScreenshotTour {
                 && w.verifyViewModel().outcome() != org.port853.ui.verify.VerifyViewModel.Outcome.NONE);
         snap(w, "verify");
         shot(w, MainWindow.Screen.PREFERENCES, "preferences");
+        fx(() -> { w.show(MainWindow.Screen.DIAGNOSTICS); return null; });
+        Thread.sleep(900);
+        fx(() -> { ((javafx.scene.control.Button) w.root().getScene().lookup("#diag-run")).fire(); return null; });
+        waitFor(() -> !((javafx.scene.control.TableView<?>) w.root().getScene().lookup("#diag-checks")).getItems().isEmpty());
+        snap(w, "diagnostics");
         // narrow (the minimum width): one column
         size(w, MainWindow.MIN_WIDTH, 640);
         shot(w, MainWindow.Screen.STATUS, "status-narrow");

@@ -49,6 +49,13 @@ public final class Ui {
                 }
             };
             text.fillProperty().bind(cell.textFillProperty()); // the theme's colour, also in a selected row
+            // a narrower column makes taller text: the table measures its rows again (it keeps their heights)
+            text.layoutBoundsProperty().addListener((o, a, b) -> {
+                if (a.getHeight() != b.getHeight() && cell.getTableRow() != null) {
+                    cell.getTableRow().requestLayout();
+                    if (cell.getTableView() != null) cell.getTableView().requestLayout();
+                }
+            });
             cell.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
             cell.accessibleTextProperty().bind(text.textProperty());
             return cell;

@@ -59,9 +59,12 @@ public final class DiagnosticsView extends ScrollPane {
         TableView<Check> checks = new TableView<>(vm.checks());
         checks.setId("diag-checks");
         checks.setPlaceholder(new Label(I18n.t("diag.idle")));
+        // the columns share the table's width (the sentences wrap), no sideways scrolling
+        checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         checks.getColumns().add(said("diag.col.status", CheckTexts.Text::status, 80));
-        checks.getColumns().add(said("diag.col.check", CheckTexts.Text::name, 160));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170));
+        checks.getColumns().get(0).setMinWidth(80); // "Warnung" / "Warning" whole
+        checks.getColumns().add(Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160)));
+        checks.getColumns().add(Ui.wrapping(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170)));
         checks.getColumns().add(Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360)));
         checks.getColumns().add(Ui.wrapping(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300)));
         TableColumn<Check, String> action = new TableColumn<>("");
