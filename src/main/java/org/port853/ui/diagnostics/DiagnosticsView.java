@@ -64,11 +64,13 @@ public final class DiagnosticsView extends ScrollPane {
         checks.getColumns().add(said("diag.col.status", CheckTexts.Text::status, 80));
         checks.getColumns().get(0).setMinWidth(80); // "Warnung" / "Warning" whole
         checks.getColumns().add(Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160)));
-        checks.getColumns().add(Ui.wrapping(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170)));
+        checks.getColumns().add(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170));
+        checks.getColumns().get(2).setMinWidth(170); // an address with its name: not broken mid-word
         checks.getColumns().add(Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360)));
         checks.getColumns().add(Ui.wrapping(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300)));
         TableColumn<Check, String> action = new TableColumn<>("");
         action.setPrefWidth(90);
+        action.setMinWidth(90); // the "Fix…" button whole
         action.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().fixAction()));
         action.setCellFactory(col -> new TableCell<>() {
             @Override
