@@ -33,12 +33,14 @@ class DesktopNotificationsTest {
     static final PrivateSessionBus BUS = new PrivateSessionBus();
 
     /** One notification as the service received it. */
-    record Shown(String app, String icon, String summary, String body, Map<String, Variant<?>> hints, int timeout) {
+    record Shown(String app, long replaces, String icon, String summary, String body, Map<String, Variant<?>> hints,
+                 int timeout) {
     }
 
     /** The desktop's notification service; {@code fail} makes it answer with an error. */
     static final class Service implements NotificationsBus {
         final BlockingQueue<Shown> shown = new LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean fail;
 
         @Override
@@ -47,8 +49,8 @@ class DesktopNotificationsTest {
             if (fail) {
                 throw new DBusExecutionException("the service is broken");
             }
-            shown.add(new Shown(appName, appIcon, summary, body, hints, expireTimeout));
-            return new UInt32(shown.size());
+            shown.add(new Shown(appName, replacesId.longValue(), appIcon, summary, body, hints, expireTimeout));
+            return new UInt32(100 + ids.incrementAndGet());
         }
 
         @Override
@@ -104,6 +106,23 @@ class DesktopNotificationsTest {
         assertNotNull(e);
         assertEquals((byte) 2, e.hints().get("urgency").getValue(), "an error is critical");
         assertNull(f.shown.poll(500, TimeUnit.MILLISECONDS), "shown twice: also as a pop-up");
+    }
+
+    @Test
+    void aNewLeakReplacesTheLastOneInTheDesktopsList() throws Exception {
+        Service s = service();
+        DesktopNotifications n = notifications(BUS::connectUnowned, new Fallback());
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "a.example");
+        n.notify(Notifier.Kind.INFO, "Applied", "on");
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "b.example");
+        Shown first = s.shown.poll(10, TimeUnit.SECONDS);
+        Shown other = s.shown.poll(10, TimeUnit.SECONDS);
+        Shown second = s.shown.poll(10, TimeUnit.SECONDS);
+        assertNotNull(second);
+        assertEquals(0, first.replaces());
+        assertEquals(0, other.replaces(), "another kind of notification stays");
+        assertEquals(101, second.replaces(), "the second leak replaces the first (the id the desktop gave it)");
+        assertEquals("b.example", second.body());
     }
 
     @Test

@@ -40,8 +40,11 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private DBusConnection bus; // only touched on the sender thread
+    // only touched on the sender thread
+    private DBusConnection bus;
     private boolean noBus;
+    /** The desktop's id of the last notification of each title: a new one replaces it instead of piling up. */
+    private final Map<String, UInt32> lastByTitle = new java.util.HashMap<>();
 
     public DesktopNotifications(BusOpener opener, Notifier fallback) {
         this.opener = opener;
@@ -80,9 +83,12 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
             Map<String, Variant<?>> hints = Map.of(
                     "urgency", new Variant<>((byte) (kind == Kind.ERROR ? 2 : 1)),
                     "desktop-entry", new Variant<>(DESKTOP_ENTRY));
-            c.getRemoteObject(NotificationsBus.BUS_NAME, NotificationsBus.PATH, NotificationsBus.class)
-                    .Notify(I18n.t("app.title"), new UInt32(0), ICON, title, text, List.of(), hints,
-                            kind == Kind.INFO ? 5000 : 10000);
+            UInt32 id = c.getRemoteObject(NotificationsBus.BUS_NAME, NotificationsBus.PATH, NotificationsBus.class)
+                    .Notify(I18n.t("app.title"), lastByTitle.getOrDefault(title, new UInt32(0)), ICON, title, text,
+                            List.of(), hints, kind == Kind.INFO ? 5000 : 10000);
+            if (id != null) {
+                lastByTitle.put(title, id);
+            }
             return true;
         } catch (DBusException | RuntimeException e) { // a DBusExecutionException is the service's error reply
             LOG.log(Level.INFO, "the desktop's notification service did not take a notification", e);
