@@ -82,7 +82,7 @@ class DesktopNotificationsTest {
         return s;
     }
 
-    private DesktopNotifications notifications(DesktopNotifications.BusOpener opener, Notifier fallback) {
+    private DesktopNotifications notifications(org.port853.ui.common.SessionBus.Opener opener, Notifier fallback) {
         return BUS.closeAfterTest(new DesktopNotifications(opener, fallback));
     }
 

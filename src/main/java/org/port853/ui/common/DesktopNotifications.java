@@ -9,7 +9,6 @@ import java.util.logging.Logger;
 
 import javafx.application.Platform;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.types.UInt32;
@@ -27,13 +26,7 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
     static final String DESKTOP_ENTRY = "org.port853.Port853";
     static final String ICON = "port853";
 
-    /** Opens the session bus connection (a private one in tests). */
-    @FunctionalInterface
-    public interface BusOpener {
-        DBusConnection open() throws DBusException;
-    }
-
-    private final BusOpener opener;
+    private final SessionBus.Opener opener;
     private final Notifier fallback;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "port853-notifications");
@@ -46,19 +39,15 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
     /** The desktop's id of the last notification of each title: a new one replaces it instead of piling up. */
     private final Map<String, UInt32> lastByTitle = new java.util.HashMap<>();
 
-    public DesktopNotifications(BusOpener opener, Notifier fallback) {
+    public DesktopNotifications(SessionBus.Opener opener, Notifier fallback) {
         this.opener = opener;
         this.fallback = fallback;
     }
 
     /** On Linux the session bus's notification service, else (and without one) ControlsFX pop-ups. */
     public static Notifier forThisPlatform() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            return Notifier.popups();
-        }
-        // follows DBUS_SESSION_BUS_ADDRESS
-        return new DesktopNotifications(() -> DBusConnectionBuilder.forSessionBus().withShared(false).build(),
-                Notifier.popups());
+        return SessionBus.onThisPlatform() ? new DesktopNotifications(SessionBus.opener(), Notifier.popups())
+                : Notifier.popups();
     }
 
     @Override

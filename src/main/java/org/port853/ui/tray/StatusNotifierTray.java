@@ -8,6 +8,7 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.types.UInt32;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.SessionBus;
 
 /**
  * The tray on Linux: a StatusNotifierItem (with a dbusmenu) on the session bus, registered with the desktop's
@@ -16,21 +17,15 @@ import org.port853.ui.common.I18n;
 public final class StatusNotifierTray implements Tray {
     private static final Logger LOG = Logger.getLogger(StatusNotifierTray.class.getName());
 
-    /** Opens the session bus connection (a private one in tests). */
-    @FunctionalInterface
-    public interface BusOpener {
-        DBusConnection open() throws DBusException;
-    }
-
     private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
-    private final BusOpener opener;
+    private final SessionBus.Opener opener;
     private DBusConnection bus;
     private TrayItem item;
     private TrayMenu menu;
     private TrayState shown;
     private String busName;
 
-    public StatusNotifierTray(BusOpener opener) {
+    public StatusNotifierTray(SessionBus.Opener opener) {
         this.opener = opener;
     }
 
