@@ -126,6 +126,42 @@ class DesktopNotificationsTest {
     }
 
     @Test
+    void aServiceTheDesktopStartsOnFirstUseShowsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path record = tmp.resolve("shown");
+        BUS.activatable(NotificationsBus.BUS_NAME, List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ActivatedNotificationService.class.getName(),
+                record.toString()));
+        Fallback f = new Fallback();
+        try {
+            notifications(BUS::connectUnowned, f).notify(Notifier.Kind.WARNING, "DNS leak", "example.org");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!java.nio.file.Files.exists(record) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertTrue(java.nio.file.Files.exists(record), "the bus was not asked to start the service");
+            assertEquals(List.of("DNS leak: example.org"), java.nio.file.Files.readAllLines(record));
+            assertNull(f.shown.poll(200, TimeUnit.MILLISECONDS), "also shown as a pop-up");
+        } finally {
+            stopActivatedService();
+        }
+    }
+
+    /** The service the bus started is this test's process: stopped by its PID, which the bus knows. */
+    private static void stopActivatedService() throws Exception {
+        org.freedesktop.dbus.interfaces.DBus daemon = BUS.connect().getRemoteObject("org.freedesktop.DBus",
+                "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class);
+        if (!daemon.NameHasOwner(NotificationsBus.BUS_NAME)) {
+            return;
+        }
+        long pid = daemon.GetConnectionUnixProcessID(NotificationsBus.BUS_NAME).longValue();
+        ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+        p.destroy();
+        p.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void withoutANotificationServiceThePopUpShowsIt() throws Exception {
         Fallback f = new Fallback();
         notifications(BUS::connectUnowned, f).notify(Notifier.Kind.INFO, "Applied", "DNS-over-TLS is on");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real dbus-daemon on a private session bus in a temporary folder, for a test class
  * ({@code @RegisterExtension static final PrivateSessionBus BUS = new PrivateSessionBus()}): started before its
  * tests, stopped (by its PID) and removed after them; what a test hands to {@link #closeAfterTest} is closed after
- * that test, newest first.
+ * that test, newest first. Its own configuration: no service of this machine's can be started on it, only those
+ * a test makes {@link #activatable}.
  */
 final class PrivateSessionBus implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -35,8 +36,23 @@ final class PrivateSessionBus implements BeforeAllCallback, AfterAllCallback, Af
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("port853-bus");
-        daemon = new ProcessBuilder("dbus-daemon", "--session", "--address=unix:path=" + dir.resolve("bus"),
-                "--nofork", "--print-address").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Files.createDirectory(dir.resolve("services"));
+        Files.writeString(dir.resolve("session.conf"), """
+                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+                <busconfig>
+                  <type>session</type>
+                  <listen>unix:path=%s</listen>
+                  <servicedir>%s</servicedir>
+                  <policy context="default">
+                    <allow send_destination="*" eavesdrop="true"/>
+                    <allow eavesdrop="true"/>
+                    <allow own="*"/>
+                  </policy>
+                </busconfig>
+                """.formatted(dir.resolve("bus"), dir.resolve("services")));
+        daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + dir.resolve("session.conf"), "--nofork",
+                "--print-address").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
         String a = out.readLine();
         assertNotNull(a, "dbus-daemon printed no address");
@@ -55,6 +71,18 @@ final class PrivateSessionBus implements BeforeAllCallback, AfterAllCallback, Af
     /** A new connection that whoever asked for it closes (the app's code under test). */
     DBusConnection connectUnowned() throws DBusException {
         return DBusConnectionBuilder.forAddress(address).withShared(false).build();
+    }
+
+    /**
+     * The bus starts {@code command} when a message is sent to {@code busName} while nobody owns it (D-Bus
+     * activation, as desktops start their notification service on first use). The bus reads its service folder
+     * again when asked for a name it does not know. Until the end of the test.
+     */
+    void activatable(String busName, List<String> command) throws IOException {
+        Path service = dir.resolve("services").resolve(busName + ".service");
+        Files.writeString(service,
+                "[D-BUS Service]\nName=" + busName + "\nExec=" + String.join(" ", command) + "\n");
+        closeAfterTest(() -> Files.delete(service));
     }
 
     <T extends AutoCloseable> T closeAfterTest(T c) {
@@ -77,7 +105,10 @@ final class PrivateSessionBus implements BeforeAllCallback, AfterAllCallback, Af
         }
         daemon.destroy();
         assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "dbus-daemon (pid " + daemon.pid() + ") did not stop");
-        Files.deleteIfExists(dir.resolve("bus"));
-        Files.deleteIfExists(dir);
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
