@@ -1,8 +1,11 @@
 package org.port853.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
@@ -21,13 +24,13 @@ import java.util.Deque;
  */
 public final class JsonTrees {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
     }
 
-    /** @throws com.fasterxml.jackson.core.JsonProcessingException for a document that is not valid JSON */
+    /** @throws JsonProcessingException for a document that is not valid JSON */
     public static JsonNode read(byte[] json) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
@@ -49,7 +52,7 @@ public final class JsonTrees {
         while (!open.isEmpty()) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of the document");
+                throw new JsonParseException(p, "unexpected end of the document");
             }
             if (t.isStructEnd()) {
                 open.pop();
@@ -88,7 +91,7 @@ public final class JsonTrees {
                 default -> NODES.numberNode(p.getBigIntegerValue());
             };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
-            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+            default -> throw new JsonParseException(p, "unexpected token " + t);
         };
     }
 }
