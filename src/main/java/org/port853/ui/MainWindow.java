@@ -2,6 +2,7 @@ package org.port853.ui;
 
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -188,6 +189,15 @@ public final class MainWindow {
         root.setCenter(center);
         applyTheme(prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
+        model.tasks().execute(BackgroundTask.of(() -> org.port853.ui.common.SystemTheme.follow(
+                dark -> Platform.runLater(() -> followDesktop(dark)))));
+    }
+
+    /** The user switched the desktop between dark and light: the window follows when its theme is "System". */
+    private void followDesktop(boolean dark) {
+        if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) {
+            setDark(dark);
+        }
     }
 
     private static void fill(Tab t) {
@@ -289,9 +299,7 @@ public final class MainWindow {
     private void applyTheme(Preferences.Theme t) {
         if (t == Preferences.Theme.SYSTEM) {
             model.tasks().execute(BackgroundTask.of(org.port853.ui.common.SystemTheme::prefersDark)
-                    .onSuccess(dark -> {
-                        if (prefs.themeProperty().get() == Preferences.Theme.SYSTEM) setDark(dark);
-                    })
+                    .onSuccess(this::followDesktop)
                     .onFailure(e -> setDark(false)));
         } else {
             setDark(t == Preferences.Theme.DARK);

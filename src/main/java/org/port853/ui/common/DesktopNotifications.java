@@ -25,7 +25,6 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
     static final String DESKTOP_ENTRY = "org.port853.Port853";
     static final String ICON = "port853";
 
-    private final SessionBus.Opener opener;
     private final Notifier fallback;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "port853-notifications");
@@ -33,13 +32,12 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
         return t;
     });
     // only touched on the sender thread
-    private DBusConnection bus;
-    private boolean noBus;
+    private final SessionBus.Connection bus;
     /** The desktop's id of the last notification of each title: a new one replaces it instead of piling up. */
     private final Map<String, UInt32> lastByTitle = new java.util.HashMap<>();
 
     public DesktopNotifications(SessionBus.Opener opener, Notifier fallback) {
-        this.opener = opener;
+        this.bus = new SessionBus.Connection(opener, "notifications");
         this.fallback = fallback;
     }
 
@@ -60,7 +58,7 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
 
     private boolean send(Kind kind, String title, String text) {
         try {
-            DBusConnection c = connection();
+            DBusConnection c = bus.get();
             if (c == null) {
                 return false;
             }
@@ -82,30 +80,9 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
         }
     }
 
-    private DBusConnection connection() {
-        if (bus == null && !noBus) {
-            try {
-                bus = opener.open();
-            } catch (DBusException | RuntimeException e) {
-                LOG.log(Level.FINE, "no session bus for notifications", e);
-                noBus = true; // asked once: a session bus does not appear later in a running session
-            }
-        }
-        return bus;
-    }
-
     @Override
     public void close() {
-        sender.execute(() -> {
-            if (bus != null) {
-                try {
-                    bus.close();
-                } catch (java.io.IOException | RuntimeException e) {
-                    LOG.log(Level.FINE, "closing the session bus connection", e);
-                }
-                bus = null;
-            }
-        });
+        sender.execute(bus::close);
         sender.shutdown();
     }
 }

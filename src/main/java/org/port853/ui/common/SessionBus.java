@@ -1,6 +1,8 @@
 package org.port853.ui.common;
 
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -13,6 +15,50 @@ public final class SessionBus {
     public interface Opener {
         DBusConnection open() throws DBusException;
     }
+
+    /**
+     * One connection, opened on first use and kept; a failed open is not tried again (a session bus does not
+     * appear later in a running session). For one thread at a time: its owner's.
+     */
+    public static final class Connection implements AutoCloseable {
+        private final Opener opener;
+        private final String purpose;
+        private DBusConnection bus;
+        private boolean noBus;
+
+        /** {@code purpose} names what it is for in the log ("notifications"). */
+        public Connection(Opener opener, String purpose) {
+            this.opener = opener;
+            this.purpose = purpose;
+        }
+
+        /** The connection, or null without a session bus. */
+        public DBusConnection get() {
+            if (bus == null && !noBus) {
+                try {
+                    bus = opener.open();
+                } catch (DBusException | RuntimeException e) {
+                    LOG.log(Level.FINE, "no session bus for " + purpose, e);
+                    noBus = true;
+                }
+            }
+            return bus;
+        }
+
+        @Override
+        public void close() {
+            if (bus != null) {
+                try {
+                    bus.close();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "closing the session bus connection for " + purpose, e);
+                }
+                bus = null;
+            }
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(SessionBus.class.getName());
 
     private SessionBus() {
     }

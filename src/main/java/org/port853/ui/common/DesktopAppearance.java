@@ -1,0 +1,97 @@
+package org.port853.ui.common;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.freedesktop.dbus.DBusAsyncReply;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The light/dark preference the desktop portal gives (org.freedesktop.appearance color-scheme: 1 dark, 2 light, 0
+ * no preference), read with a deadline and followed while the app runs. One session bus connection, opened on
+ * first use; blocking: call off the JavaFX thread.
+ */
+public final class DesktopAppearance implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DesktopAppearance.class.getName());
+    private static final long PREFER_DARK = 1;
+    private static final long PREFER_LIGHT = 2;
+
+    private final SessionBus.Connection bus;
+    private final Duration timeout;
+    private AutoCloseable following;
+
+    public DesktopAppearance(SessionBus.Opener opener, Duration timeout) {
+        this.bus = new SessionBus.Connection(opener, "the colour scheme");
+        this.timeout = timeout;
+    }
+
+    /** Dark (true) or light (false) as the desktop says now; empty without a bus, a portal or a preference. */
+    public synchronized Optional<Boolean> prefersDark() {
+        DBusConnection c = bus.get();
+        if (c == null) {
+            return Optional.empty();
+        }
+        try {
+            PortalSettingsBus portal = c.getRemoteObject(PortalSettingsBus.BUS_NAME, PortalSettingsBus.PATH,
+                    PortalSettingsBus.class);
+            DBusAsyncReply<?> reply = c.callMethodAsync(portal, "Read", PortalSettingsBus.APPEARANCE,
+                    PortalSettingsBus.COLOR_SCHEME);
+            long until = System.nanoTime() + timeout.toNanos();
+            while (!reply.hasReply()) {
+                if (System.nanoTime() > until) {
+                    LOG.info("the desktop portal did not answer within " + timeout.toMillis() + " ms");
+                    return Optional.empty();
+                }
+                Thread.sleep(5);
+            }
+            return scheme(reply.getReply());
+        } catch (DBusException | RuntimeException e) { // an error reply: no portal, or no such setting
+            LOG.log(Level.FINE, "no colour scheme from the desktop portal", e);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Calls {@code dark} (on a bus thread) each time the user switches the desktop between dark and light. */
+    public synchronized void follow(Consumer<Boolean> dark) {
+        DBusConnection c = bus.get();
+        if (c == null || following != null) {
+            return;
+        }
+        try {
+            following = c.addSigHandler(PortalSettingsBus.SettingChanged.class, s -> {
+                if (PortalSettingsBus.APPEARANCE.equals(s.namespace())
+                        && PortalSettingsBus.COLOR_SCHEME.equals(s.key())) {
+                    scheme(s.value()).ifPresent(dark);
+                }
+            });
+        } catch (DBusException e) {
+            LOG.log(Level.INFO, "the desktop's colour scheme is not followed", e);
+        }
+    }
+
+    /** The colour scheme in a variant, however deeply wrapped (portal versions differ). */
+    static Optional<Boolean> scheme(Object value) {
+        Object v = value;
+        while (v instanceof Variant<?> w) {
+            v = w.getValue();
+        }
+        if (v instanceof Number n) {
+            long s = n.longValue();
+            return s == PREFER_DARK ? Optional.of(true) : s == PREFER_LIGHT ? Optional.of(false) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+        bus.close();
+    }
+}
