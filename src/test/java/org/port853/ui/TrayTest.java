@@ -72,8 +72,12 @@ class TrayTest extends WindowTestBase {
     }
 
     private Watcher watcher() throws Exception {
+        return watcherOn(connect());
+    }
+
+    /** A watcher on its own connection: closing that connection is the tray host stopping. */
+    private static Watcher watcherOn(DBusConnection c) throws Exception {
         Watcher w = new Watcher();
-        DBusConnection c = connect();
         c.exportObject(StatusNotifierWatcherBus.PATH, w);
         c.requestBusName(StatusNotifierWatcherBus.BUS_NAME);
         return w;
@@ -253,6 +257,65 @@ class TrayTest extends WindowTestBase {
         DBusMenuBus menu = host.getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
         menu.Event(4, "clicked", new Variant<>(""), new UInt32(0));
         waitUntil(() -> window.navigation().currentProperty().get() == MainWindow.Screen.VERIFY);
+    }
+
+    @Test
+    @DisplayName("when the tray host restarts (a panel restart), the item registers again with the new watcher")
+    void registersAgainWhenTheTrayHostRestarts() throws Exception {
+        DBusConnection host = BUS.connectUnowned();
+        Watcher first = watcherOn(host);
+        StatusNotifierTray tray = tray();
+        BlockingQueue<Tray.Registration> changes = new LinkedBlockingQueue<>();
+        tray.whenShownChanges(changes::add);
+        assertTrue(tray.start(new TrayState(ProtectionState.LEAKING, 1), new Recorded()).registered());
+        assertEquals(tray.busName(), first.registered.poll(10, TimeUnit.SECONDS));
+
+        host.close();
+        Tray.Registration gone = changes.poll(10, TimeUnit.SECONDS);
+        assertNotNull(gone, "not told that the tray went away");
+        assertFalse(gone.registered());
+        assertTrue(gone.reason().contains("went away"), gone.reason());
+        assertFalse(tray.registered());
+
+        Watcher second = watcher();
+        assertEquals(tray.busName(), second.registered.poll(10, TimeUnit.SECONDS), "not registered with the new watcher");
+        Tray.Registration back = changes.poll(10, TimeUnit.SECONDS);
+        assertNotNull(back);
+        assertTrue(back.registered());
+        assertTrue(tray.registered());
+    }
+
+    @Test
+    @DisplayName("a tray host that starts after the app (a slow panel at login) gets the item then")
+    void registersWithATrayHostThatStartsLater() throws Exception {
+        StatusNotifierTray tray = tray();
+        BlockingQueue<Tray.Registration> changes = new LinkedBlockingQueue<>();
+        tray.whenShownChanges(changes::add);
+        Tray.Registration first = tray.start(new TrayState(ProtectionState.PROTECTED, 0), new Recorded());
+        assertFalse(first.registered());
+        assertTrue(first.reason().contains("StatusNotifierWatcher"), first.reason());
+
+        Watcher late = watcher();
+        assertEquals(tray.busName(), late.registered.poll(10, TimeUnit.SECONDS));
+        Tray.Registration now = changes.poll(10, TimeUnit.SECONDS);
+        assertNotNull(now);
+        assertTrue(now.registered());
+        assertEquals("Active", itemProperties(connect(), tray.busName()).get("Status").getValue());
+    }
+
+    @Test
+    @DisplayName("the window hidden in the tray opens again, with a notice, when the tray goes away")
+    void hiddenWindowOpensWhenTheTrayGoesAway() throws Exception {
+        DBusConnection host = BUS.connectUnowned();
+        Watcher w = watcherOn(host);
+        startHidden(tray(), javafx.util.Duration.minutes(2));
+        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get());
+
+        host.close();
+        waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
+        assertTrue(window.noticeProperty().get().contains("went away"), window.noticeProperty().get());
     }
 
     @Test

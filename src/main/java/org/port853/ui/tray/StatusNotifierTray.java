@@ -1,5 +1,6 @@
 package org.port853.ui.tray;
 
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,9 @@ public final class StatusNotifierTray implements Tray {
     private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final SessionBus.Opener opener;
     private DBusConnection bus;
+    private boolean registered;
+    private AutoCloseable watcherOwners;
+    private Consumer<Registration> shownChanges = r -> { };
     private TrayItem item;
     private TrayMenu menu;
     private TrayState shown;
@@ -30,9 +34,18 @@ public final class StatusNotifierTray implements Tray {
     }
 
     @Override
+    public synchronized void whenShownChanges(Consumer<Registration> listener) {
+        shownChanges = listener;
+    }
+
+    /**
+     * Exports the item and registers it with the watcher. Without a watcher the item stays on the bus, unregistered:
+     * a tray host that starts later (after the app at login, a restarted panel) gets it then.
+     */
+    @Override
     public synchronized Registration start(TrayState initial, TrayActions actions) {
         if (bus != null) {
-            return Registration.ok();
+            return registered ? Registration.ok() : Registration.unavailable(I18n.t("tray.unavailable.noWatcher"));
         }
         DBusConnection c;
         try {
@@ -42,11 +55,6 @@ public final class StatusNotifierTray implements Tray {
             return Registration.unavailable(I18n.t("tray.unavailable.noBus"));
         }
         try {
-            DBus daemon = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
-            if (!daemon.NameHasOwner(StatusNotifierWatcherBus.BUS_NAME)) {
-                c.close();
-                return Registration.unavailable(I18n.t("tray.unavailable.noWatcher"));
-            }
             String name = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-"
                     + INSTANCES.incrementAndGet();
             TrayItem i = new TrayItem(initial, actions::open);
@@ -54,19 +62,55 @@ public final class StatusNotifierTray implements Tray {
             c.exportObject(TrayItem.PATH, i);
             c.exportObject(TrayMenu.PATH, m);
             c.requestBusName(name);
-            c.getRemoteObject(StatusNotifierWatcherBus.BUS_NAME, StatusNotifierWatcherBus.PATH,
-                    StatusNotifierWatcherBus.class).RegisterStatusNotifierItem(name);
+            watcherOwners = c.addSigHandler(DBus.NameOwnerChanged.class, this::watcherChanged);
             bus = c;
             item = i;
             menu = m;
             shown = initial;
             busName = name;
+            DBus daemon = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            if (!daemon.NameHasOwner(StatusNotifierWatcherBus.BUS_NAME)) {
+                return Registration.unavailable(I18n.t("tray.unavailable.noWatcher"));
+            }
+            register();
             return Registration.ok();
-        } catch (DBusException | RuntimeException | java.io.IOException e) {
+        } catch (DBusException | RuntimeException e) {
             LOG.log(Level.INFO, "the tray item could not be registered", e);
-            closeQuietly(c);
+            boolean kept = bus == c;
+            close();
+            if (!kept) {
+                closeQuietly(c);
+            }
             return Registration.unavailable(I18n.t("tray.unavailable.failed", e.getMessage()));
         }
+    }
+
+    private void register() throws DBusException {
+        bus.getRemoteObject(StatusNotifierWatcherBus.BUS_NAME, StatusNotifierWatcherBus.PATH,
+                StatusNotifierWatcherBus.class).RegisterStatusNotifierItem(busName);
+        registered = true;
+    }
+
+    /** The watcher's owner changed: gone (the tray host stopped) or a new one (to register with). */
+    private synchronized void watcherChanged(DBus.NameOwnerChanged change) {
+        if (bus == null || !StatusNotifierWatcherBus.BUS_NAME.equals(change.name)) {
+            return;
+        }
+        Registration now;
+        if (change.newOwner.isEmpty()) {
+            registered = false;
+            now = Registration.unavailable(I18n.t("tray.unavailable.gone"));
+        } else {
+            try {
+                register();
+                now = Registration.ok();
+            } catch (DBusException | RuntimeException e) {
+                LOG.log(Level.INFO, "the tray item could not be registered with the new watcher", e);
+                registered = false;
+                now = Registration.unavailable(I18n.t("tray.unavailable.failed", e.getMessage()));
+            }
+        }
+        shownChanges.accept(now);
     }
 
     @Override
@@ -93,7 +137,7 @@ public final class StatusNotifierTray implements Tray {
     }
 
     public synchronized boolean registered() {
-        return bus != null;
+        return registered;
     }
 
     /** The bus name the item registered under (null when not registered). */
@@ -103,10 +147,19 @@ public final class StatusNotifierTray implements Tray {
 
     @Override
     public synchronized void close() {
+        if (watcherOwners != null) {
+            try {
+                watcherOwners.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "no longer watching the tray host", e);
+            }
+            watcherOwners = null;
+        }
         if (bus != null) {
             closeQuietly(bus);
             bus = null;
             busName = null;
+            registered = false;
         }
     }
 

@@ -19,6 +19,14 @@ public interface Tray extends AutoCloseable {
     /** Puts the icon in the tray; never throws: a tray that cannot be used says why. */
     Registration start(TrayState initial, TrayActions actions);
 
+    /**
+     * Tells {@code listener} (on a thread of the tray's) when the icon leaves the tray or comes (back) into it
+     * after {@link #start}: the desktop's tray host stopped, restarted, or appeared only after the app. Call
+     * before {@link #start}.
+     */
+    default void whenShownChanges(java.util.function.Consumer<Registration> listener) {
+    }
+
     /** Shows a new state or leak count (no-op when not registered). */
     void update(TrayState state);
 

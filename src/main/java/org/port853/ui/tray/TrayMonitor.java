@@ -38,9 +38,11 @@ public final class TrayMonitor implements AutoCloseable {
      * Starts the tray item (on the worker) and keeps it up to date; call on the JavaFX thread.
      *
      * @param onResult told on the JavaFX thread whether the item is in the tray
+     * @param onChange told on the JavaFX thread when it leaves the tray or comes (back) into it later
      */
     public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
-                      TrayActions actions, Consumer<Tray.Registration> onResult) {
+                      TrayActions actions, Consumer<Tray.Registration> onResult,
+                      Consumer<Tray.Registration> onChange) {
         TrayState initial = new TrayState(state.getValue(), leaks.getValue().longValue());
         TrayActions onFx = new TrayActions() {
             @Override
@@ -69,6 +71,10 @@ public final class TrayMonitor implements AutoCloseable {
             state.removeListener(push);
             leaks.removeListener(push);
         };
+        tray.whenShownChanges(r -> {
+            registered = r.registered();
+            fx.execute(() -> onChange.accept(r));
+        });
         worker.execute(() -> {
             Tray.Registration r = tray.start(initial, onFx);
             registered = r.registered();

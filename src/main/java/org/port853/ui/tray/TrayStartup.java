@@ -8,7 +8,8 @@ import org.port853.ui.common.I18n;
 /**
  * Puts the window's leak monitor in the tray and decides what start-up and closing the window do:
  * "Start minimised" leaves the window hidden only once the tray item is registered; closing the window keeps
- * monitoring only with a registered item and "Keep monitoring in the tray" on; otherwise closing quits.
+ * monitoring only with a registered item and "Keep monitoring in the tray" on; otherwise closing quits. When the
+ * tray goes away while the window is hidden, the window opens again.
  */
 public final class TrayStartup {
     /** How long "Start minimised" waits for the tray before it opens the window anyway. */
@@ -71,6 +72,14 @@ public final class TrayStartup {
                     // with no window showing would end the toolkit at once)
                     if (r.registered()) Platform.setImplicitExit(false);
                     show(StartupChoice.of(startMinimised, r), stage, window);
+                }, r -> {
+                    if (r.registered()) {
+                        Platform.setImplicitExit(false);
+                    } else if (!stage.isShowing()) {
+                        // the app must never run on unseen: without its icon, the window is the way back to it
+                        stage.show();
+                        window.showNotice(I18n.t("tray.notice.gone", r.reason()));
+                    }
                 });
         return monitor;
     }
