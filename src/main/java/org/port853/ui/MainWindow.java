@@ -95,7 +95,9 @@ public final class MainWindow {
         this.traffic = new TrafficViewModel(model);
         this.verify = new VerifyViewModel(model, traffic);
         PreferencesStore store = new PreferencesStore(services.configDir());
-        this.prefs = new PreferencesViewModel(store, model.tasks(), initial);
+        this.prefs = new PreferencesViewModel(store, model.tasks(), initial, services.demo()
+                ? org.port853.ui.prefs.LoginStart.unavailable(I18n.t("prefs.loginStart.demo"))
+                : org.port853.ui.prefs.LoginStart.forThisUser());
         this.pinWatchStart = new org.port853.ui.task.TaskSlot(model.tasks());
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);

@@ -489,7 +489,8 @@ class ViewModelTest {
         @DisplayName("a preference change is saved by a task; a failed save is reported")
         void preferences(@TempDir Path dir) throws Exception {
             PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
-            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults());
+            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
+                    org.port853.ui.prefs.LoginStart.unavailable("test"));
             tasks.hold();
             prefs.notificationsProperty().set(false);
             assertFalse(Files.exists(store.file()), "nothing written before the task runs");
@@ -498,10 +499,73 @@ class ViewModelTest {
             assertEquals(I18n.t("prefs.saved", store.file()), prefs.messageProperty().get());
 
             Path notADir = Files.writeString(dir.resolve("file"), "x");
-            PreferencesViewModel broken = new PreferencesViewModel(new PreferencesStore(notADir), tasks, Preferences.defaults());
+            PreferencesViewModel broken = new PreferencesViewModel(new PreferencesStore(notADir), tasks,
+                    Preferences.defaults(), org.port853.ui.prefs.LoginStart.unavailable("test"));
             broken.closeToTrayProperty().set(true);
             assertTrue(broken.messageProperty().get().startsWith(I18n.t("prefs.saveFailed", "")),
                     broken.messageProperty().get());
+        }
+
+        @Test
+        @DisplayName("start at login: read from the autostart folder, written there by a task, and a failed write says so")
+        void startAtLogin(@TempDir Path dir) throws Exception {
+            Path autostart = dir.resolve("autostart");
+            Path launcher = Files.writeString(dir.resolve("port853"), "#!/bin/sh\n");
+            PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
+            var login = org.port853.ui.prefs.LoginStart.in(autostart, launcher);
+            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(), login);
+            tasks.runAll();
+            assertTrue(prefs.startAtLoginKnownProperty().get());
+            assertFalse(prefs.startAtLoginProperty().get());
+
+            tasks.hold();
+            prefs.startAtLoginProperty().set(true);
+            assertFalse(prefs.startAtLoginKnownProperty().get(), "the check box waits while the entry is written");
+            assertFalse(Files.exists(autostart), "nothing written before the task runs");
+            tasks.runAll();
+            Path entry = autostart.resolve("org.port853.Port853.desktop");
+            String text = Files.readString(entry);
+            assertTrue(text.contains("\nExec=" + launcher + "\n"), text);
+            assertTrue(text.contains("\nTryExec=" + launcher + "\n"), "skipped once uninstalled: " + text);
+            assertTrue(prefs.startAtLoginProperty().get());
+            assertFalse(Files.exists(store.file()), "the autostart entry is the setting: ui.properties is not written");
+
+            PreferencesViewModel again = new PreferencesViewModel(store, tasks, Preferences.defaults(), login);
+            tasks.runAll();
+            assertTrue(again.startAtLoginProperty().get(), "read back from the folder");
+            again.startAtLoginProperty().set(false);
+            tasks.runAll();
+            assertFalse(Files.exists(entry));
+
+            Files.writeString(entry, text.replace("X-GNOME-Autostart-enabled=true", "Hidden=true"));
+            PreferencesViewModel hidden = new PreferencesViewModel(store, tasks, Preferences.defaults(), login);
+            tasks.runAll();
+            assertFalse(hidden.startAtLoginProperty().get(), "an entry the desktop was told to skip is off");
+
+            Files.delete(entry);
+            Files.delete(autostart);
+            Files.writeString(autostart, "not a folder");
+            PreferencesViewModel blocked = new PreferencesViewModel(store, tasks, Preferences.defaults(), login);
+            tasks.runAll();
+            blocked.startAtLoginProperty().set(true);
+            tasks.runAll();
+            assertFalse(blocked.startAtLoginProperty().get(), "the check box shows what is true: off");
+            assertTrue(blocked.messageProperty().get().startsWith(I18n.t("prefs.saveFailed", "")),
+                    blocked.messageProperty().get());
+        }
+
+        @Test
+        @DisplayName("an Exec path with spaces and quotes is quoted as the desktop entry specification says")
+        void loginStartQuoting(@TempDir Path dir) throws Exception {
+            Path launcher = dir.resolve("my apps").resolve("port\"853$");
+            Files.createDirectories(launcher.getParent());
+            Files.writeString(launcher, "");
+            var login = org.port853.ui.prefs.LoginStart.in(dir.resolve("autostart"), launcher);
+            login.set(true);
+            String exec = Files.readAllLines(dir.resolve("autostart/org.port853.Port853.desktop")).stream()
+                    .filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow();
+            // the file's string escape turns \\ into \, then the quoting rule turns \" into " and \$ into $
+            assertEquals("Exec=\"" + launcher.getParent() + "/port\\\\\"853\\\\$\"", exec);
         }
 
         @Test

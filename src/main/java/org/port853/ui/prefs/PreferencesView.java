@@ -18,6 +18,14 @@ public final class PreferencesView extends VBox {
         notify.setId("pref-notifications");
         notify.selectedProperty().bindBidirectional(vm.notificationsProperty());
         Label notifyHint = hint("prefs.notifications.hint");
+        CheckBox login = new CheckBox(I18n.t("prefs.loginStart"));
+        login.setId("pref-login-start");
+        login.selectedProperty().bindBidirectional(vm.startAtLoginProperty());
+        login.disableProperty().bind(vm.startAtLoginKnownProperty().not());
+        Label loginHint = new Label(vm.startAtLoginUnavailable().orElse(I18n.t("prefs.loginStart.hint")));
+        loginHint.setId("pref-login-start-hint");
+        loginHint.setWrapText(true);
+        loginHint.getStyleClass().add("explain");
         CheckBox minimised = new CheckBox(I18n.t("prefs.startMinimised"));
         minimised.setId("pref-minimised");
         minimised.selectedProperty().bindBidirectional(vm.startMinimisedProperty());
@@ -50,7 +58,7 @@ public final class PreferencesView extends VBox {
         saved.getStyleClass().add("hint");
         saved.textProperty().bind(vm.messageProperty());
         VBox card = new VBox(8, Ui.sectionLabel(I18n.t("prefs.notifications.title")), notify, notifyHint,
-                Ui.sectionLabel(I18n.t("prefs.startup")), minimised, minimisedHint,
+                Ui.sectionLabel(I18n.t("prefs.startup")), login, loginHint, minimised, minimisedHint,
                 Ui.sectionLabel(I18n.t("prefs.tray")), closeToTray, closeToTrayHint,
                 Ui.sectionLabel(I18n.t("prefs.theme")), system, light, dark);
         card.getStyleClass().add("card");

@@ -2,6 +2,8 @@ package org.port853.ui.prefs;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,10 +22,17 @@ public final class PreferencesViewModel {
     private final BooleanProperty closeToTray = new SimpleBooleanProperty();
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LoginStart loginStart;
+    private final BooleanProperty startAtLogin = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper startAtLoginKnown = new ReadOnlyBooleanWrapper();
+    /** Set from the file, not by the user: not written back. */
+    private boolean readingStartAtLogin;
 
-    public PreferencesViewModel(PreferencesStore store, TaskExecutor tasks, Preferences initial) {
+    public PreferencesViewModel(PreferencesStore store, TaskExecutor tasks, Preferences initial,
+                                LoginStart loginStart) {
         this.store = store;
         this.tasks = tasks;
+        this.loginStart = loginStart;
         notifications.set(initial.notifications());
         startMinimised.set(initial.startMinimised());
         closeToTray.set(initial.closeToTray());
@@ -32,6 +41,34 @@ public final class PreferencesViewModel {
         startMinimised.addListener((o, a, b) -> save());
         closeToTray.addListener((o, a, b) -> save());
         theme.addListener((o, a, b) -> save());
+        startAtLogin.addListener((o, a, on) -> {
+            if (!readingStartAtLogin) writeStartAtLogin(on);
+        });
+        if (loginStart.unavailableReason().isEmpty()) {
+            tasks.execute(BackgroundTask.of(loginStart::enabled).onSuccess(this::showStartAtLogin)
+                    .onFailure(e -> message.set(I18n.t("prefs.loginStart.unreadable", Errors.describe(e)))));
+        }
+    }
+
+    private void showStartAtLogin(boolean on) {
+        readingStartAtLogin = true;
+        startAtLogin.set(on);
+        readingStartAtLogin = false;
+        startAtLoginKnown.set(true);
+    }
+
+    private void writeStartAtLogin(boolean on) {
+        startAtLoginKnown.set(false);
+        tasks.execute(BackgroundTask.of(() -> {
+            loginStart.set(on);
+            return loginStart.enabled();
+        }).onSuccess(now -> {
+            showStartAtLogin(now);
+            message.set(I18n.t(now ? "prefs.loginStart.on" : "prefs.loginStart.off"));
+        }).onFailure(e -> {
+            showStartAtLogin(!on);
+            message.set(I18n.t("prefs.saveFailed", Errors.describe(e)));
+        }));
     }
 
     public Preferences current() {
@@ -52,4 +89,10 @@ public final class PreferencesViewModel {
     public BooleanProperty closeToTrayProperty() { return closeToTray; }
     public ObjectProperty<Preferences.Theme> themeProperty() { return theme; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** "Start Port853 when I log in": the desktop's autostart entry, as read from and written to its folder. */
+    public BooleanProperty startAtLoginProperty() { return startAtLogin; }
+    /** False while the entry is read or written (the check box waits), and where it cannot be offered. */
+    public ReadOnlyBooleanProperty startAtLoginKnownProperty() { return startAtLoginKnown.getReadOnlyProperty(); }
+    /** Why "start at login" cannot be offered here (the app runs from its jar, the demo, another platform). */
+    public java.util.Optional<String> startAtLoginUnavailable() { return loginStart.unavailableReason(); }
 }
