@@ -41,6 +41,11 @@ public final class Launcher {
         boolean windowsDemo = Arrays.asList(args).contains(WINDOWS_DEMO);
         if (windowsDemo) { // e.g. status --demo=windows --json: the Windows sample machine, read-only
             args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);
+            Optional<String> refused = org.port853.cli.DemoCommands.refusal(args);
+            if (refused.isPresent()) {
+                System.err.println(refused.get());
+                System.exit(org.port853.cli.DemoCommands.REFUSED);
+            }
         }
         CommandLine cl = Port853Command.forArguments(windowsDemo
                 ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system(),

@@ -1,0 +1,67 @@
+package org.port853.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --demo=windows} on the command line, run as a user runs it (the launcher in a process of its own): the
+ * sample machine's state is shown, and every command that would send a packet, capture or write a file is refused
+ * before it starts (a demo's servers are sample addresses of somebody else's network).
+ */
+class WindowsDemoCommandsTest {
+    record Run(int code, String out) {
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path home;
+
+    private Run port853(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
+        b.environment().put("HOME", home.toString()); // what a command would save stays in the test's folder
+        b.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        b.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", args));
+        return new Run(p.exitValue(), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"doctor", "verify", "pins", "bench-providers", "monitor", "revert", "recover", "harden",
+            "journal", "apply"})
+    void commandsThatWouldContactServersOrChangeFilesAreRefused(String command) throws Exception {
+        long start = System.nanoTime();
+        Run r = port853(command, "--demo=windows");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().startsWith("port853 " + command + ": not in the demo."), r.out());
+        assertTrue(r.out().lines().count() == 1, "one sentence, no stack trace: " + r.out());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
+    }
+
+    @Test
+    void theSampleMachinesStateIsShown() throws Exception {
+        Run r = port853("status", "--demo=windows", "--json");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("\"WIN_SERVER_UNENCRYPTED\""), "the sample Windows machine: " + r.out());
+    }
+
+    @Test
+    void aPlanIsShownWithoutChangingAnything() throws Exception {
+        Run r = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dry-run");
+        assertTrue(r.code() == 0 || r.code() == 1, r.out());
+        assertTrue(!r.out().contains("not in the demo"), r.out());
+    }
+}
