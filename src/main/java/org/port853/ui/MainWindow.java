@@ -191,8 +191,6 @@ public final class MainWindow {
         root.setCenter(center);
         applyTheme(prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
-        model.tasks().execute(BackgroundTask.of(() -> org.port853.ui.common.SystemTheme.follow(
-                dark -> Platform.runLater(() -> followDesktop(dark)))));
     }
 
     /** The user switched the desktop between dark and light: the window follows when its theme is "System". */
@@ -297,12 +295,17 @@ public final class MainWindow {
         a.show();
     }
 
-    /** Light, dark, or the desktop's preference (read in the background, with a timeout). */
+    /**
+     * Light, dark, or the desktop's preference (read in the background, with a timeout; from then on a switch of the
+     * desktop between dark and light is followed).
+     */
     private void applyTheme(Preferences.Theme t) {
         if (t == Preferences.Theme.SYSTEM) {
-            model.tasks().execute(BackgroundTask.of(org.port853.ui.common.SystemTheme::prefersDark)
-                    .onSuccess(this::followDesktop)
-                    .onFailure(e -> setDark(false)));
+            model.tasks().execute(BackgroundTask.of(() -> {
+                boolean dark = org.port853.ui.common.SystemTheme.prefersDark();
+                org.port853.ui.common.SystemTheme.follow(d -> Platform.runLater(() -> followDesktop(d)));
+                return dark;
+            }).onSuccess(this::followDesktop).onFailure(e -> setDark(false)));
         } else {
             setDark(t == Preferences.Theme.DARK);
         }

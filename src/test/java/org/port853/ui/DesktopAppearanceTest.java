@@ -114,6 +114,8 @@ class DesktopAppearanceTest {
         portal(new Variant<>(new UInt32(2)));
         DesktopAppearance a = appearance(Duration.ofSeconds(5));
         BlockingQueue<Boolean> seen = new LinkedBlockingQueue<>();
+        BlockingQueue<Boolean> replaced = new LinkedBlockingQueue<>();
+        a.follow(replaced::add); // the window before (e.g. the demo's, left with "Exit demo")
         a.follow(seen::add);
         // high contrast on (contrast 1): another setting with the same kind of value
         portalBus.sendMessage(new PortalSettingsBus.SettingChanged(PortalSettingsBus.PATH,
@@ -127,5 +129,6 @@ class DesktopAppearanceTest {
         assertEquals(Boolean.FALSE, seen.poll(10, TimeUnit.SECONDS), "light, and nothing for another setting");
         assertEquals(Boolean.TRUE, seen.poll(10, TimeUnit.SECONDS));
         assertEquals(Boolean.FALSE, seen.poll(10, TimeUnit.SECONDS));
+        assertTrue(replaced.isEmpty(), "the replaced listener was told too");
     }
 }

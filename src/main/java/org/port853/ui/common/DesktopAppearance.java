@@ -24,6 +24,7 @@ public final class DesktopAppearance implements AutoCloseable {
     private final SessionBus.Connection bus;
     private final Duration timeout;
     private AutoCloseable following;
+    private volatile Consumer<Boolean> listener = d -> { };
 
     public DesktopAppearance(SessionBus.Opener opener, Duration timeout) {
         this.bus = new SessionBus.Connection(opener, "the colour scheme");
@@ -59,8 +60,12 @@ public final class DesktopAppearance implements AutoCloseable {
         }
     }
 
-    /** Calls {@code dark} (on a bus thread) each time the user switches the desktop between dark and light. */
+    /**
+     * Calls {@code dark} (on a bus thread) each time the user switches the desktop between dark and light; only the
+     * last one given is called (a new window replaces the old one's).
+     */
     public synchronized void follow(Consumer<Boolean> dark) {
+        listener = dark;
         DBusConnection c = bus.get();
         if (c == null || following != null) {
             return;
@@ -69,7 +74,7 @@ public final class DesktopAppearance implements AutoCloseable {
             following = c.addSigHandler(PortalSettingsBus.SettingChanged.class, s -> {
                 if (PortalSettingsBus.APPEARANCE.equals(s.namespace())
                         && PortalSettingsBus.COLOR_SCHEME.equals(s.key())) {
-                    scheme(s.value()).ifPresent(dark);
+                    scheme(s.value()).ifPresent(d -> listener.accept(d));
                 }
             });
         } catch (DBusException e) {
