@@ -16,6 +16,7 @@ import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.Notifier;
 import org.port853.ui.task.BackgroundTask;
 
@@ -132,7 +133,7 @@ public final class ApplyViewModel {
         try {
             c = change.get();
         } catch (InvalidInputException e) {
-            refuse(e.getMessage());
+            refuse(InputErrorTexts.of(e));
             return;
         }
         beginApplyOrExplain(c::settings, c.linkResolvConf());
@@ -156,7 +157,7 @@ public final class ApplyViewModel {
         try {
             begin(Kind.APPLY, settings.get(), linkResolverFile);
         } catch (InvalidInputException e) {
-            refuse(e.getMessage());
+            refuse(InputErrorTexts.of(e));
         }
     }
 
