@@ -271,6 +271,32 @@ class BundlesTest {
         assertEquals(List.of(), missing);
     }
 
+    /**
+     * Every sentence a change's plan or result says with words (a {@code Sentence.of(english, "wording", ...)} or a
+     * {@code Steps} action {@code .add(english, "wording", ...)} in platform, change and helper) is said in both languages.
+     */
+    @Test
+    void everyChangeWordingIsSaidInBothLanguages() throws IOException {
+        Pattern said = Pattern.compile("(?:Sentence\\.of|\\.add)\\(");
+        Pattern wording = Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\"");
+        Map<Path, String> sources = sources("platform");
+        sources.putAll(sources("change"));
+        sources.putAll(sources("helper"));
+        Set<String> wordings = new TreeSet<>();
+        for (String text : sources.values()) {
+            if (!text.contains("Sentence") && !text.contains("Steps")) continue;
+            Matcher m = said.matcher(text);
+            while (m.find()) {
+                Matcher w = wording.matcher(statement(text, m.start()));
+                while (w.find()) wordings.add(w.group(1));
+            }
+        }
+        assertTrue(wordings.size() > 35, "the scan found too few wordings: " + wordings);
+        List<String> missing = new ArrayList<>();
+        requireInBoth(wordings.stream().map(w -> "change." + w).toList(), missing);
+        assertEquals(List.of(), missing);
+    }
+
     /** A refusal made from another one, keeping its words: {@code new FieldException(field, e)}. */
     private static final Pattern COPIES_WORDS = Pattern.compile("new (ProviderJson\\.)?FieldException\\(\\s*(\"[a-zA-Z]+\"|name),\\s*e\\)");
 
