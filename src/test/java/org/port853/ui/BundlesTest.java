@@ -98,12 +98,17 @@ class BundlesTest {
         }
     }
 
-    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}. */
+    /**
+     * "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}, the
+     * epoch as {n,date} or {n,time}.
+     */
     private static Object[] sample(String pattern, int choice) {
         Object[] a = new Object[10];
         for (int i = 0; i < a.length; i++) {
             a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice)
-                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7) : String.valueOf((char) ('A' + i));
+                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7)
+                    : pattern.contains("{" + i + ",date") || pattern.contains("{" + i + ",time") ? new java.util.Date(0)
+                    : String.valueOf((char) ('A' + i));
         }
         return a;
     }
