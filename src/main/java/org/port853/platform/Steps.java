@@ -16,6 +16,12 @@ public final class Steps {
         return this;
     }
 
+    public Steps add(String english, Words said) {
+        texts.add(english);
+        words.add(said);
+        return this;
+    }
+
     public boolean isEmpty() {
         return texts.isEmpty();
     }
