@@ -282,24 +282,27 @@ class BundlesTest {
      */
     @Test
     void everyChangeWordingIsSaidInBothLanguages() throws IOException {
-        Pattern said = Pattern.compile("(?:Sentence\\.of|\\.add)\\(");
-        Pattern wording = Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\"");
         Map<Path, String> sources = sources("platform");
         sources.putAll(sources("change"));
         sources.putAll(sources("helper"));
-        Set<String> wordings = new TreeSet<>();
-        for (String text : sources.values()) {
-            if (!text.contains("Sentence") && !text.contains("Steps")) continue;
-            Matcher m = said.matcher(text);
-            while (m.find()) {
-                Matcher w = wording.matcher(statement(text, m.start()));
-                while (w.find()) wordings.add(w.group(1));
-            }
-        }
+        Set<String> wordings = wordingsIn(sources.values(), Pattern.compile("(?:Sentence\\.of|\\.add)\\("),
+                Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\""));
         assertTrue(wordings.size() > 35, "the scan found too few wordings: " + wordings);
         List<String> missing = new ArrayList<>();
         requireInBoth(wordings.stream().map(w -> "change." + w).toList(), missing);
         assertEquals(List.of(), missing);
+    }
+
+    /** What {@code wording} finds in each statement that starts where {@code at} matches, in the given source texts. */
+    private static Set<String> wordingsIn(java.util.Collection<String> texts, Pattern at, Pattern wording) {
+        Set<String> out = new TreeSet<>();
+        for (String text : texts) {
+            Matcher m = at.matcher(text);
+            while (m.find()) {
+                wording.matcher(statement(text, m.start())).results().forEach(w -> out.add(w.group(1)));
+            }
+        }
+        return out;
     }
 
     /** A refusal made from another one, keeping its words: {@code new FieldException(field, e)}. */

@@ -67,15 +67,20 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
     }
 
-    @Test
-    @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
-    void customProviderDialog(FxRobot robot) throws Exception {
-        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+    /** The window on a plaintext system, with the "your own provider" dialog open. */
+    private void openCustomProviderDialog(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#custom-open"));
         robot.clickOn("#custom-open");
         waitUntil(() -> shown(robot, "#custom-name"));
+    }
+
+    @Test
+    @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
+    void customProviderDialog(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
         assertFalse(robot.lookup("#custom-id").tryQuery().isPresent(), "the id is derived, not asked for");
         robot.clickOn("#custom-addresses").write("dns.home.example");
         CustomProviderForm form = window.providersViewModel().form();
@@ -101,12 +106,7 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("custom provider in German: leaving the address field with 300.1.2.3 says so in German, with the value")
     void customProviderDialogInGerman(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
-        robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#custom-open"));
-        robot.clickOn("#custom-open");
-        waitUntil(() -> shown(robot, "#custom-name"));
+        openCustomProviderDialog(robot);
         robot.clickOn("#custom-addresses").write("300.1.2.3");
         // the window speaks German on the JavaFX thread while the focus leaves the field (the check runs right then)
         Node tls = robot.lookup("#custom-tls").query();
