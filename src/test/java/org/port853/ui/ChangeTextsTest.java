@@ -134,4 +134,21 @@ class ChangeTextsTest {
         assertEquals(String.join("\n", recovered.actions()), english(() -> ChangeTexts.actions(recovered)));
         assertEquals("Geplant; nichts wurde geändert.", german(() -> ApplyViewModel.resultText(demo.harden(true))));
     }
+
+    @Test
+    void theWindowsDemosPlanAndRefusalAreSaidInGerman() {
+        org.port853.platform.windows.demo.WindowsDemoAdapter windows = new org.port853.platform.windows.demo.WindowsDemoAdapter();
+        Plan plan = windows.plan(STRICT, windows.readState());
+        assertFalse(plan.isRefused(), plan.refusal());
+        String de = german(() -> ChangeTexts.actions(plan));
+        assertTrue(de.contains("\nClear-DnsClientCache\nGesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
+                de);
+        assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)), "PowerShell commands as they are");
+        assertEquals("Abgelehnt: Demo: Änderungen werden nur in der Linux-Demo simuliert",
+                german(() -> ApplyViewModel.resultText(windows.apply(STRICT))));
+        Plan off = windows.plan(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of()), windows.readState());
+        assertEquals("unter Windows heißt Verschlüsselung ausschalten „port853 revert“ (es stellt die Einstellungen von vor "
+                + "Port853 wieder her)", german(() -> ChangeTexts.refusal(off)));
+        assertEquals(off.refusal(), english(() -> ChangeTexts.refusal(off)));
+    }
 }
