@@ -118,4 +118,20 @@ class ProvidersScreenTest extends WindowTestBase {
         Label error = robot.lookup("#custom-addresses-error").query();
         assertEquals("Adresse „300.1.2.3“ ist keine IPv4- oder IPv6-Adresse.", fx(error::getText));
     }
+
+    @Test
+    @DisplayName("a refused apply in German: the sheet says why in German, with the server")
+    void refusedApplyInGerman(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        fx(() -> I18n.in(Locale.GERMAN, () -> {
+            window.applyViewModel().beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(
+                    List.of(ServerAddress.parse("192.0.2.53")), DotMode.STRICT, org.port853.core.DnssecMode.NO, true, List.of()));
+            return null;
+        }));
+        waitUntil(() -> shown(robot, "#apply-summary"));
+        Label summary = robot.lookup("#apply-summary").query();
+        assertTrue(fx(summary::getText).startsWith("Diese Einstellungen können nicht angewendet werden: der strikte Modus "
+                + "braucht einen TLS-Namen für 192.0.2.53 (geschrieben als 192.0.2.53#dns.example)"), fx(summary::getText));
+    }
 }
