@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ApplyResult.Outcome;
 import org.port853.platform.Steps;
-import org.port853.core.Sentence;
 
 /**
  * Applies a change to a set of items so that the machine is never left without working DNS, whatever
@@ -61,7 +61,8 @@ public final class ChangeEngine {
             ChangeRecord interrupted = j.pending();
             if (interrupted != null && interrupted.after().equals(requested)
                     && ItemSnapshots.allSatisfy(read(requested), requested)) {
-                actions.add("check the interrupted change " + interrupted.id(), "step.check-interrupted", interrupted.id());
+                actions.add("check the interrupted change " + interrupted.id(), "step.check-interrupted",
+                        interrupted.id());
                 return reloadAndVerify(j, interrupted, actions, t0, Outcome.APPLIED);
             }
             // An interrupted change is replaced, not stacked: its before-state is ours, and items it touched that
@@ -74,8 +75,8 @@ public final class ChangeEngine {
             List<ItemSnapshot> before = beforeOf(target, interrupted);
             if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
                 journals.save(j); // keeps the public marker in step with the journal
-                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"), target,
-                        actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
+                        target, actions, false, t0);
             }
             resolver.ensureEnabled();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
@@ -85,7 +86,8 @@ public final class ChangeEngine {
             journals.save(withChange);
             actions.add("record the change in " + journals.dir(), "step.record", journals.dir());
             if (interrupted != null) {
-                actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted", interrupted.id());
+                actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
+                        interrupted.id());
             }
             try {
                 writeAll(target);
@@ -129,8 +131,8 @@ public final class ChangeEngine {
             Journal j = journals.load();
             if (j.pending() == null) {
                 journals.save(j); // a marker left by a run killed between journal and marker goes away
-                return result(Outcome.UNCHANGED, Sentence.of("there is no interrupted change", "result.no-interrupted"), List.of(),
-                        actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("there is no interrupted change", "result.no-interrupted"),
+                        List.of(), actions, false, t0);
             }
             ChangeRecord p = j.pending();
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
@@ -170,8 +172,8 @@ public final class ChangeEngine {
                 }
                 if (fromJournal && !lastWrittenByUs(j, current)) {
                     leftAlone.add(location(b));
-                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change", "step.leave",
-                            location(b));
+                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
+                            "step.leave", location(b));
                     continue;
                 }
                 restore.add(b);
@@ -191,8 +193,9 @@ public final class ChangeEngine {
                     + " as it is because someone else changed it after Port853's change";
             String english = (h.ok() ? "restored the previous settings; names resolve"
                     : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left;
-            return result(Outcome.REVERTED, Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
-                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detail()), baseline, actions, false, t0);
+            Sentence reverted = Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
+                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detail());
+            return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
     }
 
@@ -248,15 +251,17 @@ public final class ChangeEngine {
             }
             sleepQuietly(patience.interval());
         }
-        actions.add("health check: " + h.detail() + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"),
+        actions.add("health check: " + h.detail()
+                + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"),
                 h.answeredBy() == null ? "step.health" : "step.health-answered", h.detail(), h.answeredBy());
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));
             LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
-            return result(success, h.encrypted() ? Sentence.of("names resolve over an encrypted connection", "result.encrypted")
-                    : Sentence.of("names resolve (the answer did not come over an encrypted connection)", "result.resolve"),
-                    change.after(), actions, h.encrypted(), t0);
+            Sentence resolve = h.encrypted()
+                    ? Sentence.of("names resolve over an encrypted connection", "result.encrypted")
+                    : Sentence.of("names resolve (the answer did not come over an encrypted connection)", "result.resolve");
+            return result(success, resolve, change.after(), actions, h.encrypted(), t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
         return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detail()));

@@ -200,14 +200,17 @@ public final class CustomProviders {
         switch (e.field) {
             case "ipv4":
             case "ipv6":
-                return msg.startsWith("'") ? new InvalidInputException(sentence("Address " + msg), e).says("custom.address")
+                return msg.startsWith("'") ? new InvalidInputException(sentence("Address " + msg), e)
+                        .says("custom.address")
                         : new InvalidInputException(sentence("Addresses: " + msg), e).says("custom.addresses");
             case "id":
-                return msg.startsWith("id ") ? new InvalidInputException(sentence("Id" + msg.substring(2)), e).says("custom.field")
+                return msg.startsWith("id ") ? new InvalidInputException(sentence("Id" + msg.substring(2)), e)
+                        .says("custom.field")
                         : new InvalidInputException(sentence("Id: " + msg), e).says("custom.id");
             case "displayName":
                 return msg.startsWith("display name")
-                        ? new InvalidInputException(sentence("Display name" + msg.substring(12)), e).says("custom.field")
+                        ? new InvalidInputException(sentence("Display name" + msg.substring(12)), e)
+                        .says("custom.field")
                         : new InvalidInputException(sentence("Display name: " + msg), e).says("custom.display-name");
             case "tlsName":
                 return msg.startsWith("TLS name") ? new InvalidInputException(sentence(msg), e).says("custom.field")

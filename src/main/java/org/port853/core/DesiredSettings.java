@@ -18,7 +18,8 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         fallback = List.copyOf(fallback == null ? List.of() : fallback);
         if (mode == null) throw new InvalidInputException("mode is missing").says("settings.no-mode");
         if (servers.size() > MAX_SERVERS || fallback.size() > MAX_SERVERS) {
-            throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed").says("settings.too-many", MAX_SERVERS);
+            throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed")
+                    .says("settings.too-many", MAX_SERVERS);
         }
         if (new LinkedHashSet<>(servers).size() != servers.size()) {
             throw new InvalidInputException("a server is listed twice").says("settings.twice");

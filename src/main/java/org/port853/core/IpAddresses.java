@@ -52,7 +52,8 @@ public final class IpAddresses {
     public static InetAddress fromBytes(byte[] raw) {
         try {
             if (raw.length != 4 && raw.length != 16) {
-                throw new InvalidInputException("address of " + raw.length + " bytes").says("address.bytes", raw.length);
+                throw new InvalidInputException("address of " + raw.length + " bytes")
+                        .says("address.bytes", raw.length);
             }
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {

@@ -105,7 +105,8 @@ public final class ProviderJson {
     /** Parses and validates one entry; {@code position} is 1-based and only used in messages. */
     public static Provider fromJson(JsonNode node, int position, boolean custom) {
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException(entry(position, null) + " is not a JSON object").says("list.not-object", position);
+            throw new InvalidInputException(entry(position, null) + " is not a JSON object")
+                    .says("list.not-object", position);
         }
         String rawId = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
         String where = entry(position, rawId);
@@ -234,7 +235,8 @@ public final class ProviderJson {
             i += Character.charCount(cp);
         }
         if (t.codePointCount(0, t.length()) > MAX_TEXT) {
-            throw new InvalidInputException(what + " is longer than " + MAX_TEXT + " characters").says("text.length", MAX_TEXT).about(what);
+            throw new InvalidInputException(what + " is longer than " + MAX_TEXT + " characters")
+                    .says("text.length", MAX_TEXT).about(what);
         }
         return t;
     }
@@ -253,10 +255,12 @@ public final class ProviderJson {
         try {
             uri = new URI(parseable);
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(what + " '" + shown + "' is not a valid URL").says("url.invalid", shown).about(what);
+            throw new InvalidInputException(what + " '" + shown + "' is not a valid URL")
+                    .says("url.invalid", shown).about(what);
         }
         if (!"https".equals(uri.getScheme())) {
-            throw new InvalidInputException(what + " '" + shown + "' must start with https://").says("url.not-https", shown).about(what);
+            throw new InvalidInputException(what + " '" + shown + "' must start with https://")
+                    .says("url.not-https", shown).about(what);
         }
         if (uri.getRawUserInfo() != null || uri.getHost() == null || uri.getRawFragment() != null) {
             throw new InvalidInputException(what + " '" + shown + "' must be https://HOST/PATH without user or fragment")
@@ -321,7 +325,8 @@ public final class ProviderJson {
     static InetAddress requireServerAddress(String text) {
         InetAddress a = IpAddresses.parse(text);
         if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
-            throw new InvalidInputException("'" + text + "' cannot be a DNS server address").says("address.not-server", text);
+            throw new InvalidInputException("'" + text + "' cannot be a DNS server address")
+                    .says("address.not-server", text);
         }
         return a;
     }

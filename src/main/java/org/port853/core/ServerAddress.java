@@ -43,7 +43,8 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             name = rest.substring(hash + 1);
             rest = rest.substring(0, hash);
             if (name.isEmpty()) {
-                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'").says("server.empty-name", spec);
+                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'")
+                        .says("server.empty-name", spec);
             }
         }
         if (rest.indexOf('%') >= 0) {
@@ -55,13 +56,15 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new InvalidInputException("server '" + spec + "' has an unclosed '['").says("server.unclosed", spec);
+                throw new InvalidInputException("server '" + spec + "' has an unclosed '['")
+                        .says("server.unclosed", spec);
             }
             host = rest.substring(1, close);
             String after = rest.substring(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw new InvalidInputException("server '" + spec + "' has text after ']'").says("server.after-bracket", spec);
+                    throw new InvalidInputException("server '" + spec + "' has text after ']'")
+                            .says("server.after-bracket", spec);
                 }
                 port = parsePort(after.substring(1), spec);
             }
@@ -71,7 +74,8 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         }
         InetAddress addr = IpAddresses.parse(host);
         if (addr.isAnyLocalAddress() || addr.isMulticastAddress()) {
-            throw new InvalidInputException("'" + host + "' cannot be a DNS server address").says("address.not-server", host);
+            throw new InvalidInputException("'" + host + "' cannot be a DNS server address")
+                    .says("address.not-server", host);
         }
         return new ServerAddress(addr, port, name);
     }
@@ -83,7 +87,8 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         }
         int p = Integer.parseInt(text);
         if (p < 1 || p > 65535) {
-            throw new InvalidInputException("server '" + spec + "' has a port out of range").says("server.port-out-of-range", spec);
+            throw new InvalidInputException("server '" + spec + "' has a port out of range")
+                    .says("server.port-out-of-range", spec);
         }
         return p;
     }
