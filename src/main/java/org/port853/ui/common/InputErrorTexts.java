@@ -27,7 +27,7 @@ public final class InputErrorTexts {
     private static String inner(InvalidInputException e) {
         Words w = e.words();
         if (w == null) {
-            return e.getMessage();
+            return e.getMessage() == null ? "" : e.getMessage();
         }
         List<String> args = new ArrayList<>();
         if (e.subject() != null) {
