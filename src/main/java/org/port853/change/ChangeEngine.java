@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ApplyResult.Outcome;
+import org.port853.platform.Steps;
 
 /**
  * Applies a change to a set of items so that the machine is never left without working DNS, whatever
@@ -53,13 +55,14 @@ public final class ChangeEngine {
             throws IOException {
         long t0 = System.nanoTime();
         requested.forEach(f -> requireOwned(f.key()));
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
             ChangeRecord interrupted = j.pending();
             if (interrupted != null && interrupted.after().equals(requested)
                     && ItemSnapshots.allSatisfy(read(requested), requested)) {
-                actions.add("check the interrupted change " + interrupted.id());
+                actions.add("check the interrupted change " + interrupted.id(), "step.check-interrupted",
+                        interrupted.id());
                 return reloadAndVerify(j, interrupted, actions, t0, Outcome.APPLIED);
             }
             // An interrupted change is replaced, not stacked: its before-state is ours, and items it touched that
@@ -72,7 +75,8 @@ public final class ChangeEngine {
             List<ItemSnapshot> before = beforeOf(target, interrupted);
             if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
                 journals.save(j); // keeps the public marker in step with the journal
-                return result(Outcome.UNCHANGED, "the settings are already in place", target, actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
+                        target, actions, false, t0);
             }
             resolver.ensureEnabled();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
@@ -80,9 +84,10 @@ public final class ChangeEngine {
             Journal withChange = new Journal(Journal.FORMAT, merge(j.baseline() != null ? j.baseline() : before, before),
                     j.applied(), change, j.history());
             journals.save(withChange);
-            actions.add("record the change in " + journals.dir());
+            actions.add("record the change in " + journals.dir(), "step.record", journals.dir());
             if (interrupted != null) {
-                actions.add("replace the interrupted change " + interrupted.id());
+                actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
+                        interrupted.id());
             }
             try {
                 writeAll(target);
@@ -93,10 +98,10 @@ public final class ChangeEngine {
                     reload(actions); // the resolver may still run the interrupted change's items
                 }
                 journals.save(withChange.withPending(null));
-                return result(Outcome.FAILED, writeFailed.getMessage() + "; nothing was changed", target, actions,
-                        false, t0);
+                return result(Outcome.FAILED, Sentence.of(writeFailed.getMessage() + "; nothing was changed",
+                        "result.write-failed", writeFailed.getMessage()), target, actions, false, t0);
             }
-            target.forEach(f -> actions.add("write " + location(f)));
+            target.forEach(f -> actions.add("write " + location(f), "step.write", location(f)));
             return reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
         }
     }
@@ -121,17 +126,18 @@ public final class ChangeEngine {
     /** Like {@link #recover()}, with the patience a boot-time recovery needs. */
     public ApplyResult recover(Patience patience) throws IOException {
         long t0 = System.nanoTime();
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
             if (j.pending() == null) {
                 journals.save(j); // a marker left by a run killed between journal and marker goes away
-                return result(Outcome.UNCHANGED, "there is no interrupted change", List.of(), actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("there is no interrupted change", "result.no-interrupted"),
+                        List.of(), actions, false, t0);
             }
             ChangeRecord p = j.pending();
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
-                actions.add("the interrupted change " + p.id() + " never finished writing");
-                return rollBack(j, p, actions, t0, "the interrupted change was incomplete");
+                actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());
+                return rollBack(j, p, actions, t0, Why.INCOMPLETE);
             }
             return reloadAndVerify(j, p, actions, t0, Outcome.KEPT, patience);
         }
@@ -143,7 +149,7 @@ public final class ChangeEngine {
      */
     public ApplyResult revert() throws IOException {
         long t0 = System.nanoTime();
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
             Journal j = journals.load();
             boolean fromJournal = j.baseline() != null || j.pending() != null;
@@ -153,8 +159,8 @@ public final class ChangeEngine {
             List<ItemSnapshot> now = read(baseline);
             if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline)) {
                 journals.save(Journal.EMPTY);
-                return result(Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", baseline,
-                        actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
+                        "result.nothing-to-revert"), baseline, actions, false, t0);
             }
             List<ItemSnapshot> restore = new ArrayList<>();
             List<String> leftAlone = new ArrayList<>();
@@ -166,7 +172,8 @@ public final class ChangeEngine {
                 }
                 if (fromJournal && !lastWrittenByUs(j, current)) {
                     leftAlone.add(location(b));
-                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change");
+                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
+                            "step.leave", location(b));
                     continue;
                 }
                 restore.add(b);
@@ -178,15 +185,17 @@ public final class ChangeEngine {
                     UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
                     restore, restore), j.history()));
             writeAll(restore);
-            restore.forEach(f -> actions.add("restore " + location(f)));
+            restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
             reload(actions);
             journals.save(Journal.EMPTY);
             ResolverControl.Health h = resolver.check(false);
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
                     + " as it is because someone else changed it after Port853's change";
-            return result(Outcome.REVERTED, (h.ok() ? "restored the previous settings; names resolve"
-                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left,
-                    baseline, actions, false, t0);
+            String english = (h.ok() ? "restored the previous settings; names resolve"
+                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left;
+            Sentence reverted = Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
+                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detail());
+            return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
     }
 
@@ -202,17 +211,18 @@ public final class ChangeEngine {
     }
 
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
-    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
+    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, Steps actions, long t0,
                                         Outcome success) throws IOException {
         return reloadAndVerify(j, change, actions, t0, success, Patience.NONE);
     }
 
-    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, List<String> actions, long t0,
+    private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, Steps actions, long t0,
                                         Outcome success, Patience patience) throws IOException {
         try {
             reload(actions);
         } catch (IOException e) {
-            return rollBack(j, change, actions, t0, "the resolver did not restart: " + e.getMessage());
+            return rollBack(j, change, actions, t0, new Why("the resolver did not restart: " + e.getMessage(),
+                    Why.NO_RESTART, e.getMessage()));
         }
         long deadline = System.nanoTime() + patience.total().toNanos();
         int failuresWithNetwork = 0;
@@ -230,46 +240,64 @@ public final class ChangeEngine {
                 if (networkUp) {
                     break;
                 }
-                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing");
+                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
+                        "step.health-offline", h.detail());
                 LOG.warning("change " + change.id() + " left pending: the network did not come up within "
                         + patience.total().toSeconds() + " s");
-                return result(Outcome.UNCHANGED, "left the interrupted change as it is: the network did not come up "
-                        + "within " + patience.total().toSeconds() + " s, so the check proves nothing; the next boot "
-                        + "or 'port853 recover' checks it again", change.after(), actions, false, t0);
+                return result(Outcome.UNCHANGED, Sentence.of("left the interrupted change as it is: the network did "
+                        + "not come up within " + patience.total().toSeconds() + " s, so the check proves nothing; the "
+                        + "next boot or 'port853 recover' checks it again", "result.network-down",
+                        patience.total().toSeconds()), change.after(), actions, false, t0);
             }
             sleepQuietly(patience.interval());
         }
-        actions.add("health check: " + h.detail() + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"));
+        actions.add("health check: " + h.detail()
+                + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"),
+                h.answeredBy() == null ? "step.health" : "step.health-answered", h.detail(), h.answeredBy());
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));
             LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
-            return result(success, h.encrypted() ? "names resolve over an encrypted connection"
-                    : "names resolve (the answer did not come over an encrypted connection)", change.after(), actions,
-                    h.encrypted(), t0);
+            Sentence resolve = h.encrypted()
+                    ? Sentence.of("names resolve over an encrypted connection", "result.encrypted")
+                    : Sentence.of("names resolve (the answer did not come over an encrypted connection)", "result.resolve");
+            return result(success, resolve, change.after(), actions, h.encrypted(), t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
-        return rollBack(j, change, actions, t0, h.detail());
+        return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detail()));
     }
 
-    private ApplyResult rollBack(Journal j, ChangeRecord change, List<String> actions, long t0, String why)
+    /**
+     * Why a change is rolled back: {@code english} as results say it, {@code kind} one of the constants (the window's
+     * wording chooses by it), {@code detail} the health check's or the restart's own words.
+     */
+    private record Why(String english, int kind, String detail) {
+        static final int INCOMPLETE_KIND = 0;
+        static final int NO_RESTART = 1;
+        static final int HEALTH = 2;
+        static final Why INCOMPLETE = new Why("the interrupted change was incomplete", INCOMPLETE_KIND, "");
+    }
+
+    private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why)
             throws IOException {
         writeAll(change.before());
-        change.before().forEach(f -> actions.add("restore " + location(f)));
+        change.before().forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
         try {
             reload(actions);
         } catch (IOException e) {
             // The items are back but the resolver may still run the change: stay pending, so status says so and
             // recover (or the boot-time unit) restarts it.
             LOG.severe("change " + change.id() + ": rolled back, but the resolver did not restart: " + e.getMessage());
-            return result(Outcome.FAILED, "rolled back the files (" + why + "), but the resolver did not restart: "
-                    + e.getMessage() + "; run 'port853 recover'", change.after(), actions, false, t0);
+            return result(Outcome.FAILED, Sentence.of("rolled back the files (" + why.english() + "), but the resolver "
+                    + "did not restart: " + e.getMessage() + "; run 'port853 recover'", "result.rollback-no-restart",
+                    why.kind(), why.detail(), e.getMessage()), change.after(), actions, false, t0);
         }
         journals.save(j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK)));
         ResolverControl.Health after = resolver.check(false);
-        String reason = "rolled back: " + why
+        String reason = "rolled back: " + why.english()
                 + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
-        return result(Outcome.ROLLED_BACK, reason, change.after(), actions, false, t0);
+        return result(Outcome.ROLLED_BACK, Sentence.of(reason, "result.rolled-back", why.kind(), why.detail(),
+                after.ok() ? 0 : 1, after.detail()), change.after(), actions, false, t0);
     }
 
     /** The items as they were before the change: an interrupted change's before-state where it has one. */
@@ -283,9 +311,9 @@ public final class ChangeEngine {
         return out;
     }
 
-    private void reload(List<String> actions) throws IOException {
+    private void reload(Steps actions) throws IOException {
         resolver.reload();
-        actions.add("restart the resolver");
+        actions.add("restart the resolver", "step.restart");
     }
 
     private void writeAll(List<ItemSnapshot> list) throws IOException {
@@ -343,7 +371,7 @@ public final class ChangeEngine {
         return k.startsWith("file:") ? k.substring("file:".length()) : k;
     }
 
-    private ApplyResult result(Outcome o, String reason, List<ItemSnapshot> list, List<String> actions,
+    private ApplyResult result(Outcome o, Sentence reason, List<ItemSnapshot> list, Steps actions,
                                boolean encrypted, long t0) {
         ApplyResult.Item item = list.stream().map(shown).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new ApplyResult(o, reason, item, actions, encrypted, Duration.ofNanos(System.nanoTime() - t0));

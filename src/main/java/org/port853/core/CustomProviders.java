@@ -58,7 +58,8 @@ public final class CustomProviders {
             return List.of();
         }
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("Custom providers file " + file + " is not a regular file.");
+            throw new InvalidInputException("Custom providers file " + file + " is not a regular file.")
+                    .says("custom-file.not-file", file);
         }
         List<Provider> providers;
         try (InputStream in = Files.newInputStream(file)) {
@@ -66,17 +67,20 @@ public final class CustomProviders {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException("Custom providers file " + file + " cannot be read: permission denied.");
+            throw new InvalidInputException("Custom providers file " + file + " cannot be read: permission denied.")
+                    .says("custom-file.denied", file);
         } catch (IOException e) {
-            throw new InvalidInputException("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".");
+            throw new InvalidInputException("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".")
+                    .says("custom-file.unreadable", file, e.getMessage());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Custom providers file " + file + " is not valid: " + e.getMessage() + ".");
+            throw new InvalidInputException("Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
+                    .says("custom-file.invalid", file);
         }
         ProviderCatalog bundled = ProviderCatalog.bundled();
         for (Provider p : providers) {
             if (bundled.find(p.id()).isPresent()) {
                 throw new InvalidInputException("Custom providers file " + file + " is not valid: id '" + p.id()
-                        + "' is already used by the built-in catalogue.");
+                        + "' is already used by the built-in catalogue.").says("custom-file.id-taken", file, p.id());
             }
         }
         return providers;
@@ -92,7 +96,7 @@ public final class CustomProviders {
         Objects.requireNonNull(p, "provider");
         Provider clean = ProviderJson.fromJson(ProviderJson.toJson(p), 1, true);
         if (ProviderCatalog.bundled().find(clean.id()).isPresent()) {
-            throw new InvalidInputException("Id '" + clean.id() + "' is already used by the built-in catalogue; choose another.");
+            throw idTaken(clean.id());
         }
         List<Provider> all = new ArrayList<>(load());
         boolean replaced = false;
@@ -104,7 +108,8 @@ public final class CustomProviders {
         }
         if (!replaced) {
             if (all.size() >= MAX_PROVIDERS) {
-                throw new InvalidInputException("You already have " + MAX_PROVIDERS + " custom providers; remove one first.");
+                throw new InvalidInputException("You already have " + MAX_PROVIDERS + " custom providers; remove one first.")
+                        .says("custom.too-many", MAX_PROVIDERS);
             }
             all.add(clean);
         }
@@ -138,12 +143,12 @@ public final class CustomProviders {
         try {
             ProviderJson.requireId(trimmedId);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(userMessage(new ProviderJson.FieldException("id", e.getMessage())));
+            throw userError(new ProviderJson.FieldException("id", e));
         }
         try {
             ProviderJson.requireText(displayName, "display name");
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(userMessage(new ProviderJson.FieldException("displayName", e.getMessage())));
+            throw userError(new ProviderJson.FieldException("displayName", e));
         }
         List<String> v4 = new ArrayList<>();
         List<String> v6 = new ArrayList<>();
@@ -155,46 +160,66 @@ public final class CustomProviders {
             try {
                 a = ProviderJson.requireServerAddress(token);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(sentence("Address " + e.getMessage()));
+                throw new InvalidInputException(sentence("Address " + e.getMessage()), e).says("custom.address");
             }
             (a instanceof Inet4Address ? v4 : v6).add(IpAddresses.format(a));
         }
         if (v4.isEmpty() && v6.isEmpty()) {
-            throw new InvalidInputException("Addresses are empty: enter at least one IPv4 or IPv6 address.");
+            throw new InvalidInputException("Addresses are empty: enter at least one IPv4 or IPv6 address.")
+                    .says("custom.no-address");
         }
         if (v4.size() + v6.size() > ProviderJson.MAX_ADDRESSES) {
             throw new InvalidInputException("Addresses: enter at most " + ProviderJson.MAX_ADDRESSES
-                    + " addresses, not " + (v4.size() + v6.size()) + ".");
+                    + " addresses, not " + (v4.size() + v6.size()) + ".")
+                    .says("custom.too-many-addresses", ProviderJson.MAX_ADDRESSES, v4.size() + v6.size());
         }
         Provider p;
         try {
             p = ProviderJson.build(trimmedId, displayName, v4, v6, tlsName == null ? null : tlsName.strip(),
                     dohTemplate == null ? null : dohTemplate.strip(), null, null, null, null, true);
         } catch (ProviderJson.FieldException e) {
-            throw new InvalidInputException(userMessage(e));
+            throw userError(e);
         }
         if (ProviderCatalog.bundled().find(p.id()).isPresent()) {
-            throw new InvalidInputException("Id '" + p.id() + "' is already used by the built-in catalogue; choose another.");
+            throw idTaken(p.id());
         }
         return p;
     }
 
-    private static String userMessage(ProviderJson.FieldException e) {
+    private static InvalidInputException idTaken(String id) {
+        return new InvalidInputException("Id '" + id + "' is already used by the built-in catalogue; choose another.")
+                .says("custom.id-taken", id);
+    }
+
+    /**
+     * The field's refusal as one sentence that names the field: where core's sentence starts with the field's name it
+     * is kept ("custom.field"), else the field's name is put before it.
+     */
+    private static InvalidInputException userError(ProviderJson.FieldException e) {
         String msg = e.getMessage();
         switch (e.field) {
             case "ipv4":
             case "ipv6":
-                return sentence(msg.startsWith("'") ? "Address " + msg : "Addresses: " + msg);
+                return msg.startsWith("'") ? new InvalidInputException(sentence("Address " + msg), e)
+                        .says("custom.address")
+                        : new InvalidInputException(sentence("Addresses: " + msg), e).says("custom.addresses");
             case "id":
-                return sentence(msg.startsWith("id ") ? "Id" + msg.substring(2) : "Id: " + msg);
+                return msg.startsWith("id ") ? new InvalidInputException(sentence("Id" + msg.substring(2)), e)
+                        .says("custom.field")
+                        : new InvalidInputException(sentence("Id: " + msg), e).says("custom.id");
             case "displayName":
-                return sentence(msg.startsWith("display name") ? "Display name" + msg.substring(12) : "Display name: " + msg);
+                return msg.startsWith("display name")
+                        ? new InvalidInputException(sentence("Display name" + msg.substring(12)), e)
+                        .says("custom.field")
+                        : new InvalidInputException(sentence("Display name: " + msg), e).says("custom.display-name");
             case "tlsName":
-                return sentence(msg.startsWith("TLS name") ? msg : "TLS name: " + msg);
+                return msg.startsWith("TLS name") ? new InvalidInputException(sentence(msg), e).says("custom.field")
+                        : new InvalidInputException(sentence("TLS name: " + msg), e).says("custom.tls-name");
             case "dohTemplate":
-                return sentence(msg.startsWith("DoH template") ? msg : "DoH template: " + msg);
+                return msg.startsWith("DoH template") ? new InvalidInputException(sentence(msg), e).says("custom.field")
+                        : new InvalidInputException(sentence("DoH template: " + msg), e).says("custom.doh-template");
             default:
-                return sentence(e.field + ": " + msg);
+                return new InvalidInputException(sentence(e.field + ": " + msg), e).says("custom.other-field", e.field);
         }
     }
 

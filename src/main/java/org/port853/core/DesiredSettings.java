@@ -16,28 +16,31 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
     public DesiredSettings {
         servers = List.copyOf(servers == null ? List.of() : servers);
         fallback = List.copyOf(fallback == null ? List.of() : fallback);
-        if (mode == null) throw new InvalidInputException("mode is missing");
+        if (mode == null) throw new InvalidInputException("mode is missing").says("settings.no-mode");
         if (servers.size() > MAX_SERVERS || fallback.size() > MAX_SERVERS) {
-            throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed");
+            throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed")
+                    .says("settings.too-many", MAX_SERVERS);
         }
         if (new LinkedHashSet<>(servers).size() != servers.size()) {
-            throw new InvalidInputException("a server is listed twice");
+            throw new InvalidInputException("a server is listed twice").says("settings.twice");
         }
         if (mode != DotMode.OFF && servers.isEmpty()) {
-            throw new InvalidInputException("DNS-over-TLS needs at least one server");
+            throw new InvalidInputException("DNS-over-TLS needs at least one server").says("settings.no-server");
         }
         if (mode == DotMode.STRICT) {
             for (ServerAddress s : servers) {
                 if (s.tlsName() == null) {
                     throw new InvalidInputException("strict mode needs a TLS name for " + s.addressText()
                             + " (write it as " + s.addressText() + "#dns.example): without it the certificate is "
-                            + "checked against the bare IP address, which most providers' certificates do not list");
+                            + "checked against the bare IP address, which most providers' certificates do not list")
+                            .says("settings.strict-needs-name", s.addressText());
                 }
             }
             for (ServerAddress s : fallback) {
                 if (s.tlsName() == null) {
                     throw new InvalidInputException("fallback server " + s.addressText()
-                            + " has no TLS name: in strict mode fallback servers must be DoT servers with a name");
+                            + " has no TLS name: in strict mode fallback servers must be DoT servers with a name")
+                            .says("settings.fallback-needs-name", s.addressText());
                 }
             }
         }

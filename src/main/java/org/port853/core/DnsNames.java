@@ -13,13 +13,14 @@ public final class DnsNames {
     /** Returns the name in lower case without a trailing dot, or throws with the reason. */
     public static String requireHostName(String name, String what) {
         if (name == null || name.isEmpty()) {
-            throw new InvalidInputException(what + " is empty");
+            throw new InvalidInputException(what + " is empty").says("name.empty").about(what);
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x21 || c > 0x7e) {
                 throw new InvalidInputException(what + " '" + Printable.of(name)
-                        + "' contains a space, control or non-ASCII character");
+                        + "' contains a space, control or non-ASCII character")
+                        .says("name.characters", Printable.of(name)).about(what);
             }
         }
         String n = name.toLowerCase(Locale.ROOT);
@@ -27,15 +28,18 @@ public final class DnsNames {
             n = n.substring(0, n.length() - 1);
         }
         if (n.length() > 253 || n.isEmpty()) {
-            throw new InvalidInputException(what + " '" + name + "' is not a valid host name (length)");
+            throw new InvalidInputException(what + " '" + name + "' is not a valid host name (length)")
+                    .says("name.length", name).about(what);
         }
         for (String label : n.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(what + " '" + name + "' is not a valid host name");
+                throw new InvalidInputException(what + " '" + name + "' is not a valid host name")
+                        .says("name.invalid", name).about(what);
             }
         }
         if (n.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch))) {
-            throw new InvalidInputException(what + " '" + name + "' looks like an address, not a host name");
+            throw new InvalidInputException(what + " '" + name + "' looks like an address, not a host name")
+                    .says("name.address", name).about(what);
         }
         return n;
     }

@@ -26,7 +26,8 @@ public enum DnssecMode {
         }
         if (t.equals("true")) return YES;
         if (t.equals("false")) return NO;
-        throw new InvalidInputException("unknown DNSSEC mode '" + text + "' (expected yes, allow-downgrade or no)");
+        throw new InvalidInputException("unknown DNSSEC mode '" + text + "' (expected yes, allow-downgrade or no)")
+                .says("dnssec.unknown", text);
     }
 
     public static DnssecMode parseOrNull(String resolvedText) {

@@ -28,7 +28,7 @@ public enum DotMode {
             case "opportunistic": return OPPORTUNISTIC;
             case "off": case "no": case "false": return OFF;
             default: throw new InvalidInputException("unknown DNS-over-TLS mode '" + text
-                    + "' (expected strict, opportunistic or off)");
+                    + "' (expected strict, opportunistic or off)").says("mode.unknown", text);
         }
     }
 

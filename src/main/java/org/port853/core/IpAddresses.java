@@ -26,9 +26,10 @@ public final class IpAddresses {
         }
         if (text != null && DnsNames.isHostName(text)) {
             throw new InvalidInputException("'" + text + "' is a host name, not an IP address: a resolver cannot "
-                    + "look up its own server's name without a circular dependency");
+                    + "look up its own server's name without a circular dependency").says("address.host-name", text);
         }
-        throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address");
+        throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address")
+                .says("address.invalid", Printable.of(text));
     }
 
     public static boolean isAddress(String text) {
@@ -51,11 +52,12 @@ public final class IpAddresses {
     public static InetAddress fromBytes(byte[] raw) {
         try {
             if (raw.length != 4 && raw.length != 16) {
-                throw new InvalidInputException("address of " + raw.length + " bytes");
+                throw new InvalidInputException("address of " + raw.length + " bytes")
+                        .says("address.bytes", raw.length);
             }
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException("address of " + raw.length + " bytes");
+            throw new InvalidInputException("address of " + raw.length + " bytes").says("address.bytes", raw.length);
         }
     }
 
@@ -63,7 +65,8 @@ public final class IpAddresses {
         try {
             return InetAddress.getByName(text);
         } catch (UnknownHostException e) {
-            throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address");
+            throw new InvalidInputException("'" + Printable.of(text) + "' is not an IPv4 or IPv6 address")
+                    .says("address.invalid", Printable.of(text));
         }
     }
 

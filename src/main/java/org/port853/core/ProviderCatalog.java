@@ -23,7 +23,8 @@ public final class ProviderCatalog {
         Map<String, Provider> map = new LinkedHashMap<>();
         for (Provider p : providers) {
             if (map.putIfAbsent(p.id(), p) != null) {
-                throw new InvalidInputException("provider id '" + p.id() + "' is used twice");
+                throw new InvalidInputException("provider id '" + p.id() + "' is used twice")
+                        .says("catalogue.twice", p.id());
             }
         }
         this.providers = List.copyOf(providers);
@@ -66,7 +67,8 @@ public final class ProviderCatalog {
         List<Provider> all = new ArrayList<>(providers);
         for (Provider p : extra) {
             if (byId.containsKey(p.id())) {
-                throw new InvalidInputException("provider id '" + p.id() + "' is already in the catalogue");
+                throw new InvalidInputException("provider id '" + p.id() + "' is already in the catalogue")
+                        .says("catalogue.taken", p.id());
             }
             all.add(p);
         }

@@ -63,33 +63,39 @@ public final class ProviderJson {
         try {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new InvalidInputException("the provider list could not be read: " + e.getMessage());
+            throw new InvalidInputException("the provider list could not be read: " + e.getMessage())
+                    .says("list.unreadable", e.getMessage());
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new InvalidInputException("the provider list is larger than " + (MAX_FILE_BYTES >> 10) + " KiB");
+            throw new InvalidInputException("the provider list is larger than " + (MAX_FILE_BYTES >> 10) + " KiB")
+                    .says("list.too-large", MAX_FILE_BYTES >> 10);
         }
         JsonNode root;
         try {
             root = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("the provider list is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")
+                    .says("list.not-json", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } catch (IOException e) {
-            throw new InvalidInputException("the provider list could not be read: " + e.getMessage());
+            throw new InvalidInputException("the provider list could not be read: " + e.getMessage())
+                    .says("list.unreadable", e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException("the provider list is empty");
+            throw new InvalidInputException("the provider list is empty").says("list.empty");
         }
         JsonNode list = root.isObject() ? root.get("providers") : root;
         if (list == null || !list.isArray()) {
-            throw new InvalidInputException("the provider list must be a JSON array or an object with a \"providers\" array");
+            throw new InvalidInputException("the provider list must be a JSON array or an object with a \"providers\" array")
+                    .says("list.shape");
         }
         List<Provider> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             Provider p = fromJson(list.get(i), i + 1, custom);
             if (!ids.add(p.id())) {
-                throw new InvalidInputException(entry(i + 1, p.id()) + ": field id: '" + p.id() + "' is used twice");
+                throw new InvalidInputException(entry(i + 1, p.id()) + ": field id: '" + p.id() + "' is used twice")
+                        .says("list.id-twice", i + 1, p.id());
             }
             out.add(p);
         }
@@ -99,7 +105,8 @@ public final class ProviderJson {
     /** Parses and validates one entry; {@code position} is 1-based and only used in messages. */
     public static Provider fromJson(JsonNode node, int position, boolean custom) {
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException(entry(position, null) + " is not a JSON object");
+            throw new InvalidInputException(entry(position, null) + " is not a JSON object")
+                    .says("list.not-object", position);
         }
         String rawId = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
         String where = entry(position, rawId);
@@ -108,7 +115,8 @@ public final class ProviderJson {
                 for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                     String name = it.next();
                     if (!FIELDS.contains(name)) {
-                        throw new InvalidInputException("unknown field '" + Printable.of(name) + "'");
+                        throw new InvalidInputException("unknown field '" + Printable.of(name) + "'")
+                                .says("list.unknown-field", Printable.of(name));
                     }
                 }
             }
@@ -128,7 +136,9 @@ public final class ProviderJson {
             return pins.isEmpty() ? p : new Provider(p.id(), p.displayName(), p.ipv4(), p.ipv6(), p.tlsName(),
                     p.dohTemplate(), p.filtering(), p.operator(), p.jurisdiction(), p.sourceUrl(), p.custom(), pins);
         } catch (FieldException e) {
-            throw new InvalidInputException(where + ": field " + e.field + ": " + e.getMessage());
+            throw new InvalidInputException(where + ": field " + e.field + ": " + e.getMessage(), e)
+                    .says(rawId == null ? "list.field" : "list.named-field", position, e.field,
+                            rawId == null ? "" : Printable.of(rawId));
         }
     }
 
@@ -165,16 +175,18 @@ public final class ProviderJson {
         List<String> v4 = field("ipv4", () -> addresses(ipv4, true));
         List<String> v6 = field("ipv6", () -> addresses(ipv6, false));
         if (v4.isEmpty() && v6.isEmpty()) {
-            throw new FieldException("ipv4", "a provider needs at least one IPv4 or IPv6 address");
+            throw new FieldException("ipv4", "a provider needs at least one IPv4 or IPv6 address")
+                    .says("addresses.none");
         }
         if (v4.size() + v6.size() > MAX_ADDRESSES) {
             throw new FieldException("ipv4", "a provider has at most " + MAX_ADDRESSES + " addresses, not "
-                    + (v4.size() + v6.size()));
+                    + (v4.size() + v6.size())).says("addresses.too-many", MAX_ADDRESSES, v4.size() + v6.size());
         }
         Set<String> seen = new HashSet<>();
         for (String a : concat(v4, v6)) {
             if (!seen.add(a)) {
-                throw new FieldException(v4.contains(a) ? "ipv4" : "ipv6", "address " + a + " is listed twice");
+                throw new FieldException(v4.contains(a) ? "ipv4" : "ipv6", "address " + a + " is listed twice")
+                        .says("address.twice", a);
             }
         }
         String tls = field("tlsName", () -> DnsNames.requireHostName(tlsName, "TLS name"));
@@ -195,11 +207,11 @@ public final class ProviderJson {
 
     public static String requireId(String id) {
         if (id == null || id.isEmpty()) {
-            throw new InvalidInputException("id is empty");
+            throw new InvalidInputException("id is empty").says("id.empty");
         }
         if (!ID.matcher(id).matches()) {
             throw new InvalidInputException("id '" + Printable.of(id) + "' must be 1 to 40 lower-case letters, "
-                    + "digits or hyphens, starting with a letter or digit");
+                    + "digits or hyphens, starting with a letter or digit").says("id.invalid", Printable.of(id));
         }
         return id;
     }
@@ -207,7 +219,7 @@ public final class ProviderJson {
     /** Free text shown to people: not blank, at most {@link #MAX_TEXT} characters, no control or format characters. */
     public static String requireText(String text, String what) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(what + " is empty");
+            throw new InvalidInputException(what + " is empty").says("text.empty").about(what);
         }
         String t = text.strip();
         for (int i = 0; i < t.length(); ) {
@@ -217,12 +229,14 @@ public final class ProviderJson {
                     || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
                     || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
                 throw new InvalidInputException(what + " '" + Printable.of(t)
-                        + "' contains a line break, control or invisible formatting character");
+                        + "' contains a line break, control or invisible formatting character")
+                        .says("text.characters", Printable.of(t)).about(what);
             }
             i += Character.charCount(cp);
         }
         if (t.codePointCount(0, t.length()) > MAX_TEXT) {
-            throw new InvalidInputException(what + " is longer than " + MAX_TEXT + " characters");
+            throw new InvalidInputException(what + " is longer than " + MAX_TEXT + " characters")
+                    .says("text.length", MAX_TEXT).about(what);
         }
         return t;
     }
@@ -232,7 +246,8 @@ public final class ProviderJson {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new InvalidInputException(what + " '" + shown + "' contains a space, control or non-ASCII character");
+                throw new InvalidInputException(what + " '" + shown + "' contains a space, control or non-ASCII character")
+                        .says("url.characters", shown).about(what);
             }
         }
         String parseable = template && url.endsWith("{?dns}") ? url.substring(0, url.length() - 6) : url;
@@ -240,16 +255,20 @@ public final class ProviderJson {
         try {
             uri = new URI(parseable);
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(what + " '" + shown + "' is not a valid URL");
+            throw new InvalidInputException(what + " '" + shown + "' is not a valid URL")
+                    .says("url.invalid", shown).about(what);
         }
         if (!"https".equals(uri.getScheme())) {
-            throw new InvalidInputException(what + " '" + shown + "' must start with https://");
+            throw new InvalidInputException(what + " '" + shown + "' must start with https://")
+                    .says("url.not-https", shown).about(what);
         }
         if (uri.getRawUserInfo() != null || uri.getHost() == null || uri.getRawFragment() != null) {
-            throw new InvalidInputException(what + " '" + shown + "' must be https://HOST/PATH without user or fragment");
+            throw new InvalidInputException(what + " '" + shown + "' must be https://HOST/PATH without user or fragment")
+                    .says("url.shape", shown).about(what);
         }
         if (!DnsNames.isHostName(uri.getHost())) {
-            throw new InvalidInputException(what + " '" + shown + "' must name its server by host name");
+            throw new InvalidInputException(what + " '" + shown + "' must name its server by host name")
+                    .says("url.host-name", shown).about(what);
         }
         return url;
     }
@@ -260,7 +279,8 @@ public final class ProviderJson {
                 return f;
             }
         }
-        throw new InvalidInputException("filtering '" + Printable.of(text) + "' must be one of none, malware, ads, family");
+        throw new InvalidInputException("filtering '" + Printable.of(text) + "' must be one of none, malware, ads, family")
+                .says("filtering.unknown", Printable.of(text));
     }
 
     /** Published pins: base64 of a SHA-256 digest (44 characters), each once. */
@@ -274,10 +294,11 @@ public final class ProviderJson {
                 digest = new byte[0];
             }
             if (digest.length != 32 || pin.length() != 44) {
-                throw new InvalidInputException("'" + Printable.of(pin) + "' is not a SHA-256 SPKI pin (base64 of 32 bytes)");
+                throw new InvalidInputException("'" + Printable.of(pin) + "' is not a SHA-256 SPKI pin (base64 of 32 bytes)")
+                        .says("pin.invalid", Printable.of(pin));
             }
             if (out.contains(pin)) {
-                throw new InvalidInputException("pin " + pin + " is listed twice");
+                throw new InvalidInputException("pin " + pin + " is listed twice").says("pin.twice", pin);
             }
             out.add(pin);
         }
@@ -293,7 +314,7 @@ public final class ProviderJson {
             InetAddress a = requireServerAddress(t);
             if ((a instanceof Inet4Address) != v4) {
                 throw new InvalidInputException("'" + t + "' is an " + (v4 ? "IPv6" : "IPv4") + " address, listed as "
-                        + (v4 ? "IPv4" : "IPv6"));
+                        + (v4 ? "IPv4" : "IPv6")).says(v4 ? "address.listed-as-ipv4" : "address.listed-as-ipv6", t);
             }
             out.add(IpAddresses.format(a));
         }
@@ -304,7 +325,8 @@ public final class ProviderJson {
     static InetAddress requireServerAddress(String text) {
         InetAddress a = IpAddresses.parse(text);
         if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
-            throw new InvalidInputException("'" + text + "' cannot be a DNS server address");
+            throw new InvalidInputException("'" + text + "' cannot be a DNS server address")
+                    .says("address.not-server", text);
         }
         return a;
     }
@@ -313,12 +335,12 @@ public final class ProviderJson {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new FieldException(name, "is missing");
+                throw new FieldException(name, "is missing").says("field.missing");
             }
             return null;
         }
         if (!v.isTextual()) {
-            throw new FieldException(name, "must be a string");
+            throw new FieldException(name, "must be a string").says("field.not-string");
         }
         return v.asText();
     }
@@ -329,12 +351,12 @@ public final class ProviderJson {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new FieldException(name, "must be an array of strings");
+            throw new FieldException(name, "must be an array of strings").says("field.not-list");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isTextual()) {
-                throw new FieldException(name, "must be an array of strings");
+                throw new FieldException(name, "must be an array of strings").says("field.not-list");
             }
             out.add(e.asText());
         }
@@ -357,7 +379,7 @@ public final class ProviderJson {
         } catch (FieldException e) {
             throw e;
         } catch (InvalidInputException e) {
-            throw new FieldException(name, e.getMessage());
+            throw new FieldException(name, e);
         }
     }
 
@@ -369,6 +391,13 @@ public final class ProviderJson {
         FieldException(String field, String message) {
             super(message);
             this.field = field;
+        }
+
+        /** {@code e} about this field, said as {@code e} says it. */
+        FieldException(String field, InvalidInputException e) {
+            super(e.getMessage());
+            this.field = field;
+            saysAs(e);
         }
     }
 }

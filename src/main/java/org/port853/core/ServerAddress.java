@@ -14,7 +14,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
     public ServerAddress {
         Objects.requireNonNull(address, "address");
         if (port < 0 || port > 65535) {
-            throw new InvalidInputException("port " + port + " is out of range");
+            throw new InvalidInputException("port " + port + " is out of range").says("server.port-range", port);
         }
         if (tlsName != null) {
             tlsName = tlsName.isEmpty() ? null : DnsNames.requireHostName(tlsName, "TLS name");
@@ -28,11 +28,12 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
     /** Parses {@code ADDR[:PORT][#NAME]}; an interface suffix is refused (global servers only). */
     public static ServerAddress parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InvalidInputException("server is empty");
+            throw new InvalidInputException("server is empty").says("server.empty");
         }
         for (int i = 0; i < spec.length(); i++) {
             if (Character.isWhitespace(spec.charAt(i)) || Character.isISOControl(spec.charAt(i))) {
-                throw new InvalidInputException("server '" + Printable.of(spec) + "' contains a space or control character");
+                throw new InvalidInputException("server '" + Printable.of(spec) + "' contains a space or control character")
+                        .says("server.characters", Printable.of(spec));
             }
         }
         String rest = spec;
@@ -42,24 +43,28 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             name = rest.substring(hash + 1);
             rest = rest.substring(0, hash);
             if (name.isEmpty()) {
-                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'");
+                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'")
+                        .says("server.empty-name", spec);
             }
         }
         if (rest.indexOf('%') >= 0) {
-            throw new InvalidInputException("server '" + spec + "' names an interface (%IFACE); use global servers");
+            throw new InvalidInputException("server '" + spec + "' names an interface (%IFACE); use global servers")
+                    .says("server.interface", spec);
         }
         String host = rest;
         int port = 0;
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new InvalidInputException("server '" + spec + "' has an unclosed '['");
+                throw new InvalidInputException("server '" + spec + "' has an unclosed '['")
+                        .says("server.unclosed", spec);
             }
             host = rest.substring(1, close);
             String after = rest.substring(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw new InvalidInputException("server '" + spec + "' has text after ']'");
+                    throw new InvalidInputException("server '" + spec + "' has text after ']'")
+                            .says("server.after-bracket", spec);
                 }
                 port = parsePort(after.substring(1), spec);
             }
@@ -69,18 +74,21 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         }
         InetAddress addr = IpAddresses.parse(host);
         if (addr.isAnyLocalAddress() || addr.isMulticastAddress()) {
-            throw new InvalidInputException("'" + host + "' cannot be a DNS server address");
+            throw new InvalidInputException("'" + host + "' cannot be a DNS server address")
+                    .says("address.not-server", host);
         }
         return new ServerAddress(addr, port, name);
     }
 
     private static int parsePort(String text, String spec) {
         if (!text.matches("\\d{1,5}")) {
-            throw new InvalidInputException("server '" + spec + "' has an invalid port '" + text + "'");
+            throw new InvalidInputException("server '" + spec + "' has an invalid port '" + text + "'")
+                    .says("server.port-invalid", spec, text);
         }
         int p = Integer.parseInt(text);
         if (p < 1 || p > 65535) {
-            throw new InvalidInputException("server '" + spec + "' has a port out of range");
+            throw new InvalidInputException("server '" + spec + "' has a port out of range")
+                    .says("server.port-out-of-range", spec);
         }
         return p;
     }

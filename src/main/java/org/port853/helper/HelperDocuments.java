@@ -20,6 +20,7 @@ import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Printable;
 import org.port853.core.ServerAddress;
+import org.port853.core.Words;
 import org.port853.platform.ApplyResult;
 
 /**
@@ -119,8 +120,38 @@ public final class HelperDocuments {
         return HelperRequest.apply(settings, bool(root, "linkResolverFile"));
     }
 
+    /**
+     * The helper's result document: the command line's fields, plus how the window says the reason and the actions
+     * ({@code reasonWords}, {@code actionWords}: each {@code {"wording": ..., "details": [...]}}), when they have words.
+     */
     public static String writeResult(ApplyResult r) {
-        return resultNode(r).toString();
+        ObjectNode o = resultNode(r);
+        if (r.reasonWords() != null) {
+            o.set("reasonWords", wordsNode(r.reasonWords()));
+        }
+        if (!r.actionWords().isEmpty()) {
+            ArrayNode a = o.putArray("actionWords");
+            r.actionWords().forEach(w -> a.add(wordsNode(w)));
+        }
+        return o.toString();
+    }
+
+    private static ObjectNode wordsNode(Words w) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("wording", w.wording());
+        ArrayNode d = o.putArray("details");
+        w.details().forEach(d::add);
+        return o;
+    }
+
+    /** Words as {@link #wordsNode} writes them; null when absent or not of that shape. */
+    private static Words words(JsonNode n) {
+        if (!n.isObject() || !n.path("wording").isTextual() || !n.path("details").isArray()) {
+            return null;
+        }
+        List<String> details = new ArrayList<>();
+        n.path("details").forEach(x -> details.add(x.asText()));
+        return new Words(n.path("wording").asText(), details);
     }
 
     /** The result document; the command line prints the same fields. */
@@ -153,9 +184,13 @@ public final class HelperDocuments {
                             text(f.getValue().path("content")));
                 }
             }
+            List<Words> actionWords = new ArrayList<>();
+            o.path("actionWords").forEach(x -> actionWords.add(words(x)));
+            boolean wordsFit = actionWords.size() == actions.size() && !actionWords.contains(null);
             return new ApplyResult(ApplyResult.Outcome.valueOf(o.path("outcome").asText()), text(o.path("reason")),
                     item, actions,
-                    o.path("encryptedVerified").asBoolean(), java.time.Duration.ofMillis(o.path("elapsedMillis").asLong()));
+                    o.path("encryptedVerified").asBoolean(), java.time.Duration.ofMillis(o.path("elapsedMillis").asLong()),
+                    words(o.path("reasonWords")), wordsFit ? actionWords : List.of());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the privileged helper printed an unreadable result", e);
         }

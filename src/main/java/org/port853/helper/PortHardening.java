@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.port853.change.AtomicFiles;
+import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
+import org.port853.platform.Steps;
 
 /**
  * The hardening rule as a reversible change: one nftables table, {@code inet port853}, that drops DNS arriving on
@@ -51,19 +53,20 @@ public final class PortHardening {
 
     public ApplyResult apply() {
         long t0 = System.nanoTime();
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         byte[] before;
         try {
             before = Files.exists(file) ? Files.readAllBytes(file) : null;
         } catch (IOException e) {
-            return ApplyResult.of(ApplyResult.Outcome.FAILED, "cannot read " + file + ": " + e.getMessage());
+            return ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("cannot read " + file + ": " + e.getMessage(),
+                    "refused.unreadable", file, e.getMessage()));
         }
         try {
             Files.createDirectories(file.getParent());
             AtomicFiles.write(file, ruleset(), AtomicFiles.PUBLIC);
-            actions.add("write " + file);
+            actions.add("write " + file, "step.write", file);
             ProcessRunner.Result load = nft("-f", file.toString());
-            actions.add("load: nft -f " + file);
+            actions.add("load: nft -f " + file, "step.nft-load", file);
             if (!load.ok()) {
                 throw new IOException("nft -f failed: " + load.stderr().strip());
             }
@@ -71,41 +74,48 @@ public final class PortHardening {
             if (!list.ok() || !list.stdout().contains("udp dport 53 drop") || !list.stdout().contains("tcp dport 53 drop")) {
                 throw new IOException("the table inet " + TABLE + " is not live after loading it");
             }
-            actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces");
-            return result(ApplyResult.Outcome.APPLIED, "inbound DNS is dropped on non-loopback interfaces", actions, t0);
+            actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces", "step.nft-check",
+                    TABLE);
+            return result(ApplyResult.Outcome.APPLIED, Sentence.of("inbound DNS is dropped on non-loopback interfaces",
+                    "result.hardened"), actions, t0);
         } catch (IOException | RuntimeException e) {
-            actions.add("roll back: " + rollBack(before));
-            return result(ApplyResult.Outcome.ROLLED_BACK, e.getMessage(), actions, t0);
+            Sentence rolledBack = rollBack(before);
+            actions.add("roll back: " + rolledBack.english(), rolledBack.words());
+            return result(ApplyResult.Outcome.ROLLED_BACK, new Sentence(e.getMessage(), null), actions, t0);
         }
     }
 
     public ApplyResult revert() {
         long t0 = System.nanoTime();
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         try {
             deleteTable();
-            actions.add("nft delete table inet " + TABLE);
+            actions.add("nft delete table inet " + TABLE, "step.nft-delete", TABLE);
             if (Files.deleteIfExists(file)) {
-                actions.add("remove " + file);
+                actions.add("remove " + file, "step.remove", file);
             }
-            return result(ApplyResult.Outcome.REVERTED, "the hardening rule is gone", actions, t0);
+            return result(ApplyResult.Outcome.REVERTED, Sentence.of("the hardening rule is gone", "result.unhardened"),
+                    actions, t0);
         } catch (IOException e) {
-            return result(ApplyResult.Outcome.FAILED, e.getMessage(), actions, t0);
+            return result(ApplyResult.Outcome.FAILED, new Sentence(e.getMessage(), null), actions, t0);
         }
     }
 
-    private String rollBack(byte[] before) {
+    /** What the roll-back did, said by "step.nft-rollback" with a kind (0 removed, 1 reloaded, 2 reload failed, 3 incomplete). */
+    private Sentence rollBack(byte[] before) {
         try {
             deleteTable();
             if (before == null) {
                 Files.deleteIfExists(file);
-                return "table deleted, file removed";
+                return Sentence.of("table deleted, file removed", "step.nft-rollback", 0, "");
             }
             AtomicFiles.write(file, before, AtomicFiles.PUBLIC);
             ProcessRunner.Result reload = nft("-f", file.toString());
-            return "file restored" + (reload.ok() ? " and reloaded" : ", reloading it failed: " + reload.stderr().strip());
+            return reload.ok() ? Sentence.of("file restored and reloaded", "step.nft-rollback", 1, "")
+                    : Sentence.of("file restored, reloading it failed: " + reload.stderr().strip(), "step.nft-rollback", 2,
+                    reload.stderr().strip());
         } catch (IOException e) {
-            return "incomplete: " + e.getMessage();
+            return Sentence.of("incomplete: " + e.getMessage(), "step.nft-rollback", 3, e.getMessage());
         }
     }
 
@@ -122,7 +132,7 @@ public final class PortHardening {
         return ProcessRunner.run(cmd, null, TIMEOUT);
     }
 
-    private static ApplyResult result(ApplyResult.Outcome o, String reason, List<String> actions, long t0) {
+    private static ApplyResult result(ApplyResult.Outcome o, Sentence reason, Steps actions, long t0) {
         return new ApplyResult(o, reason, null, actions, false, Duration.ofNanos(System.nanoTime() - t0));
     }
 }

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.port853.change.ChangeEngine;
 import org.port853.core.DotMode;
+import org.port853.core.Sentence;
 import org.port853.core.InvalidInputException;
 import org.port853.platform.ApplyResult;
 
@@ -66,7 +67,7 @@ public final class PrivilegedHelper {
             ApplyResult result;
             switch (request.action()) {
                 case APPLY:
-                    Optional<String> refusal = platform.refusal(request.settings());
+                    Optional<Sentence> refusal = platform.refusalSaid(request.settings());
                     if (refusal.isPresent()) {
                         result = ApplyResult.of(ApplyResult.Outcome.REFUSED, refusal.get());
                         break;

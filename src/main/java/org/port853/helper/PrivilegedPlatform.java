@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.port853.change.ChangeEngine;
 import org.port853.change.ItemSnapshot;
 import org.port853.core.DesiredSettings;
+import org.port853.core.Sentence;
 
 /**
  * What the privileged helper needs from the platform it runs on, built from the real system only (never from
@@ -18,6 +19,11 @@ public interface PrivilegedPlatform {
 
     /** Why these settings cannot work here, if they cannot. */
     Optional<String> refusal(DesiredSettings s);
+
+    /** As {@link #refusal}, with the words the window says it by (none unless the platform gives them). */
+    default Optional<Sentence> refusalSaid(DesiredSettings s) {
+        return refusal(s).map(english -> new Sentence(english, null));
+    }
 
     /** Creates what must exist before the first write (e.g. a drop-in directory). */
     void prepare() throws IOException;

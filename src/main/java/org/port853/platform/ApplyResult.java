@@ -3,13 +3,18 @@ package org.port853.platform;
 import java.time.Duration;
 import java.util.List;
 
+import org.port853.core.Sentence;
+import org.port853.core.Words;
+
 /**
  * What happened to a change. {@code reason} is one sentence (why it was refused, rolled back or failed);
  * {@code encryptedVerified} says the health check saw an answer that came over an encrypted transport;
  * {@code item} is the main configuration item the change writes, when the platform shows one (may be null).
+ * {@code reasonWords} (null when there are none) and {@code actionWords} (empty, or one per action) are how the window
+ * says the reason and the actions; documents and the command line use the English.
  */
 public record ApplyResult(Outcome outcome, String reason, Item item, List<String> actions,
-                          boolean encryptedVerified, Duration elapsed) {
+                          boolean encryptedVerified, Duration elapsed, Words reasonWords, List<Words> actionWords) {
     public enum Outcome {
         APPLIED, UNCHANGED, ROLLED_BACK, REFUSED, FAILED, REVERTED, KEPT,
         /** A dry run: this change would be made; nothing was changed. */
@@ -27,18 +32,41 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     public ApplyResult {
         actions = List.copyOf(actions);
+        actionWords = List.copyOf(actionWords);
+        if (!actionWords.isEmpty() && actionWords.size() != actions.size()) {
+            throw new IllegalArgumentException("words for " + actionWords.size() + " of " + actions.size() + " actions");
+        }
+    }
+
+    public ApplyResult(Outcome outcome, String reason, Item item, List<String> actions, boolean encryptedVerified,
+                       Duration elapsed) {
+        this(outcome, reason, item, actions, encryptedVerified, elapsed, null, List.of());
+    }
+
+    /** A result whose reason and actions are said by their words. */
+    public ApplyResult(Outcome outcome, Sentence reason, Item item, Steps actions, boolean encryptedVerified,
+                       Duration elapsed) {
+        this(outcome, reason.english(), item, actions.texts(), encryptedVerified, elapsed, reason.words(), actions.words());
     }
 
     public static ApplyResult of(Outcome outcome, String reason) {
         return new ApplyResult(outcome, reason, null, List.of(), false, Duration.ZERO);
     }
 
+    public static ApplyResult of(Outcome outcome, Sentence reason) {
+        return new ApplyResult(outcome, reason.english(), null, List.of(), false, Duration.ZERO, reason.words(), List.of());
+    }
+
     public ApplyResult withItem(Item i) {
-        return new ApplyResult(outcome, reason, i, actions, encryptedVerified, elapsed);
+        return new ApplyResult(outcome, reason, i, actions, encryptedVerified, elapsed, reasonWords, actionWords);
     }
 
     public ApplyResult with(Outcome o, String r) {
-        return new ApplyResult(o, r, item, actions, encryptedVerified, elapsed);
+        return new ApplyResult(o, r, item, actions, encryptedVerified, elapsed, null, actionWords);
+    }
+
+    public ApplyResult with(Outcome o, Sentence r) {
+        return new ApplyResult(o, r.english(), item, actions, encryptedVerified, elapsed, r.words(), actionWords);
     }
 
     public boolean succeeded() {

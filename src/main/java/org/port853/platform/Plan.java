@@ -2,27 +2,49 @@ package org.port853.platform;
 
 import java.util.List;
 
+import org.port853.core.Sentence;
+import org.port853.core.Words;
+
 /**
  * The exact effect of applying settings: new file contents and the actions around them. A refused plan
  * carries its reason and no changes. {@code itemKind} is how documents name the main item (the first file):
- * {@code "dropIn"} on Linux; null when the platform shows none.
+ * {@code "dropIn"} on Linux; null when the platform shows none. {@code actionWords} (empty, or one per action) and
+ * {@code refusalWords} (null when there are none) are how the window says the actions and the refusal.
  */
-public record Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind) {
+public record Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind,
+                   List<Words> actionWords, Words refusalWords) {
     public Plan {
         files = List.copyOf(files);
         actions = List.copyOf(actions);
+        actionWords = List.copyOf(actionWords);
+        if (!actionWords.isEmpty() && actionWords.size() != actions.size()) {
+            throw new IllegalArgumentException("words for " + actionWords.size() + " of " + actions.size() + " actions");
+        }
+    }
+
+    public Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind) {
+        this(files, actions, refusal, itemKind, List.of(), null);
     }
 
     public Plan(List<FileChange> files, List<String> actions, String refusal) {
         this(files, actions, refusal, null);
     }
 
+    /** A plan whose actions are said by their words. */
+    public Plan(List<FileChange> files, Steps actions) {
+        this(files, actions.texts(), null, null, actions.words(), null);
+    }
+
     public static Plan refused(String reason) {
         return new Plan(List.of(), List.of(), reason);
     }
 
+    public static Plan refused(Sentence reason) {
+        return new Plan(List.of(), List.of(), reason.english(), null, List.of(), reason.words());
+    }
+
     public Plan withItemKind(String kind) {
-        return new Plan(files, actions, refusal, kind);
+        return new Plan(files, actions, refusal, kind, actionWords, refusalWords);
     }
 
     public boolean isRefused() {

@@ -63,7 +63,8 @@ public interface ResolverAdapter {
      * the privileged helper. Platforms without it answer FAILED.
      */
     default ApplyResult harden(boolean on) {
-        return ApplyResult.of(ApplyResult.Outcome.FAILED, "this platform has no port 53 hardening");
+        return ApplyResult.of(ApplyResult.Outcome.FAILED, org.port853.core.Sentence.of("this platform has no port 53 hardening",
+                "result.no-hardening"));
     }
 
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */

@@ -3,19 +3,20 @@ package org.port853.platform;
 import java.util.List;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.core.StateSource;
 
 /** Stands in when no adapter supports this machine: reads say so (with the real reason), writes are refused. */
 final class UnsupportedResolverAdapter implements ResolverAdapter {
-    private final String why;
+    private final Sentence why;
 
     UnsupportedResolverAdapter() {
         this(System.getProperty("os.name", "this operating system"));
     }
 
     UnsupportedResolverAdapter(String osName) {
-        this.why = "Port853 has no resolver adapter for " + osName + " (it manages systemd-resolved on Linux and the "
-                + "DNS client on Windows 11)";
+        this.why = Sentence.of("Port853 has no resolver adapter for " + osName + " (it manages systemd-resolved on Linux "
+                + "and the DNS client on Windows 11)", "refused.no-adapter", osName);
     }
 
     @Override
@@ -30,7 +31,7 @@ final class UnsupportedResolverAdapter implements ResolverAdapter {
 
     @Override
     public ResolverState readState() {
-        return new ResolverState("no supported resolver", StateSource.NONE, false, false, null, List.of(), null, why,
+        return new ResolverState("no supported resolver", StateSource.NONE, false, false, null, List.of(), null, why.english(),
                 null);
     }
 

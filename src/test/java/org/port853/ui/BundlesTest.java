@@ -98,12 +98,17 @@ class BundlesTest {
         }
     }
 
-    /** "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}. */
+    /**
+     * "A", "B", ... for the arguments; {@code choice} for those a pattern uses as {n,choice,...}, 7 as {n,number}, the
+     * epoch as {n,date} or {n,time}.
+     */
     private static Object[] sample(String pattern, int choice) {
         Object[] a = new Object[10];
         for (int i = 0; i < a.length; i++) {
             a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice)
-                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7) : String.valueOf((char) ('A' + i));
+                    : pattern.contains("{" + i + ",number") ? Integer.valueOf(7)
+                    : pattern.contains("{" + i + ",date") || pattern.contains("{" + i + ",time") ? new java.util.Date(0)
+                    : String.valueOf((char) ('A' + i));
         }
         return a;
     }
@@ -230,6 +235,93 @@ class BundlesTest {
         }
         assertTrue(sources >= 6, "the scan found too few capture descriptions: " + sources);
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every refusal of input in core (and the window's own) says a wording, and every wording and subject is said in both
+     * languages: a refusal made ({@code new InvalidInputException(...)} or a FieldException) carries {@code .says("...")}
+     * in its statement, unless it copies another refusal's words ({@code FieldException(field, e)}).
+     */
+    @Test
+    void everyInputRefusalIsSaidInBothLanguages() throws IOException {
+        Pattern made = Pattern.compile("new (?:InvalidInputException|(?:ProviderJson\\.)?FieldException)\\(");
+        Pattern wording = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
+        Pattern subject = Pattern.compile("require(?:HostName|Text|HttpsUrl)\\([^;]*?,\\s*\"([A-Za-z ]+)\"");
+        Map<Path, String> sources = sources("core");
+        sources.putAll(sources("ui/providers"));
+        List<String> missing = new ArrayList<>();
+        Set<String> wordings = new TreeSet<>();
+        for (var f : sources.entrySet()) {
+            String text = f.getValue();
+            Matcher m = made.matcher(text);
+            while (m.find()) {
+                String statement = statement(text, m.start());
+                if (COPIES_WORDS.matcher(statement).lookingAt()) continue;
+                int says = statement.indexOf(".says(");
+                if (says < 0) {
+                    missing.add(f.getKey().getFileName() + ":" + text.substring(0, m.start()).split("\n", -1).length
+                            + ": a refusal without words");
+                    continue;
+                }
+                Matcher w = wording.matcher(statement.substring(says));
+                while (w.find()) wordings.add(w.group(1));
+            }
+            Matcher s = subject.matcher(text);
+            while (s.find()) {
+                requireInBoth(List.of("input.subject." + s.group(1).toLowerCase(java.util.Locale.ROOT).replace(' ', '-')), missing);
+            }
+        }
+        assertTrue(wordings.size() > 60, "the scan found too few wordings: " + wordings);
+        requireInBoth(wordings.stream().map(w -> "input." + w).toList(), missing);
+        assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every sentence a change's plan or result says with words (a {@code Sentence.of(english, "wording", ...)} or a
+     * {@code Steps} action {@code .add(english, "wording", ...)} in platform, change and helper) is said in both languages.
+     */
+    @Test
+    void everyChangeWordingIsSaidInBothLanguages() throws IOException {
+        Map<Path, String> sources = sources("platform");
+        sources.putAll(sources("change"));
+        sources.putAll(sources("helper"));
+        Set<String> wordings = wordingsIn(sources.values(), Pattern.compile("(?:Sentence\\.of|\\.add)\\("),
+                Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\""));
+        assertTrue(wordings.size() > 35, "the scan found too few wordings: " + wordings);
+        List<String> missing = new ArrayList<>();
+        requireInBoth(wordings.stream().map(w -> "change." + w).toList(), missing);
+        assertEquals(List.of(), missing);
+    }
+
+    /** What {@code wording} finds in each statement that starts where {@code at} matches, in the given source texts. */
+    private static Set<String> wordingsIn(java.util.Collection<String> texts, Pattern at, Pattern wording) {
+        Set<String> out = new TreeSet<>();
+        for (String text : texts) {
+            Matcher m = at.matcher(text);
+            while (m.find()) {
+                wording.matcher(statement(text, m.start())).results().forEach(w -> out.add(w.group(1)));
+            }
+        }
+        return out;
+    }
+
+    /** A refusal made from another one, keeping its words: {@code new FieldException(field, e)}. */
+    private static final Pattern COPIES_WORDS = Pattern.compile("new (ProviderJson\\.)?FieldException\\(\\s*(\"[a-zA-Z]+\"|name),\\s*e\\)");
+
+    /** The source from {@code from} to the end of its statement (the first ';' outside a string literal). */
+    private static String statement(String text, int from) {
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                return text.substring(from, i);
+            }
+        }
+        return text.substring(from);
     }
 
     private static String unsaid(Path file, String text, int offset) {

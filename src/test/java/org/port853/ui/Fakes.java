@@ -78,6 +78,8 @@ final class Fakes {
         volatile ApplyResult nextApply;
         final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
+        /** What the next plans are (a real planner's), instead of the fake's own; null: the fake's own. */
+        volatile Plan nextPlan;
         /** The linkResolverFile flag of every plan / apply call, in order (false for the two-argument forms). */
         final List<Boolean> planLinks = new CopyOnWriteArrayList<>();
         final List<Boolean> applyLinks = new CopyOnWriteArrayList<>();
@@ -108,6 +110,9 @@ final class Fakes {
             calls.add("plan");
             planLinks.add(linkResolverFile);
             plannedAgainst.add(current);
+            if (nextPlan != null) {
+                return nextPlan;
+            }
             String after = desired.isOff() ? null : "[Resolve]\nDNS=\nDNS=" + desired.servers().get(0).toResolvedSyntax()
                     + "\nDNSOverTLS=" + desired.mode().resolvedValue() + "\n";
             return new Plan(List.of(new FileChange("/etc/systemd/resolved.conf.d/zz-port853.conf",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.core.ServerAddress;
+import org.port853.ui.common.I18n;
 import org.port853.ui.providers.CustomProviderForm;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -65,15 +67,20 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
     }
 
-    @Test
-    @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
-    void customProviderDialog(FxRobot robot) throws Exception {
-        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+    /** The window on a plaintext system, with the "your own provider" dialog open. */
+    private void openCustomProviderDialog(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#custom-open"));
         robot.clickOn("#custom-open");
         waitUntil(() -> shown(robot, "#custom-name"));
+    }
+
+    @Test
+    @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
+    void customProviderDialog(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
         assertFalse(robot.lookup("#custom-id").tryQuery().isPresent(), "the id is derived, not asked for");
         robot.clickOn("#custom-addresses").write("dns.home.example");
         CustomProviderForm form = window.providersViewModel().form();
@@ -94,5 +101,37 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals("dns.xn--bcher-kva.example", p.tlsName());
         assertEquals("bucher-dot", p.id());
         assertEquals("Bücher DoT", p.displayName());
+    }
+
+    @Test
+    @DisplayName("custom provider in German: leaving the address field with 300.1.2.3 says so in German, with the value")
+    void customProviderDialogInGerman(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        robot.clickOn("#custom-addresses").write("300.1.2.3");
+        // the window speaks German on the JavaFX thread while the focus leaves the field (the check runs right then)
+        Node tls = robot.lookup("#custom-tls").query();
+        fx(() -> I18n.in(Locale.GERMAN, () -> {
+            tls.requestFocus();
+            return null;
+        }));
+        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        Label error = robot.lookup("#custom-addresses-error").query();
+        assertEquals("Adresse „300.1.2.3“ ist keine IPv4- oder IPv6-Adresse.", fx(error::getText));
+    }
+
+    @Test
+    @DisplayName("a refused apply in German: the sheet says why in German, with the server")
+    void refusedApplyInGerman(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        fx(() -> I18n.in(Locale.GERMAN, () -> {
+            window.applyViewModel().beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(
+                    List.of(ServerAddress.parse("192.0.2.53")), DotMode.STRICT, org.port853.core.DnssecMode.NO, true, List.of()));
+            return null;
+        }));
+        waitUntil(() -> shown(robot, "#apply-summary"));
+        Label summary = robot.lookup("#apply-summary").query();
+        assertTrue(fx(summary::getText).startsWith("Diese Einstellungen können nicht angewendet werden: der strikte Modus "
+                + "braucht einen TLS-Namen für 192.0.2.53 (geschrieben als 192.0.2.53#dns.example)"), fx(summary::getText));
     }
 }

@@ -46,6 +46,20 @@ class ReasonTextsTest {
                 bypass.message());
     }
 
+    @Test
+    void anInterruptedChangeSaysWhenItStartedAsTheLanguageWritesIt() {
+        java.time.Instant started = java.time.Instant.parse("2026-11-30T21:26:24.331501030Z");
+        ResolverState s = Fakes.plaintextState(new org.port853.core.PendingChange("c1", started, "strict"));
+        String de = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> text(Assessor.assess(s).reasons(), "CHANGE_INTERRUPTED", s).message());
+        java.util.Date d = java.util.Date.from(started);
+        String when = java.text.DateFormat.getDateInstance(java.text.DateFormat.MEDIUM, java.util.Locale.GERMAN).format(d)
+                + " um " + java.text.DateFormat.getTimeInstance(java.text.DateFormat.SHORT, java.util.Locale.GERMAN).format(d);
+        assertFalse(de.contains("2026-11-30T"), "not the raw instant: " + de);
+        assertTrue(de.startsWith("Eine am " + when + " begonnene Änderung wurde unterbrochen"), de);
+        assertTrue(de.contains("(strict)"), de);
+    }
+
     private static ResolverState withResolvConf(List<String> nameservers) {
         ResolverState s = Fakes.plaintextState(null);
         return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(),

@@ -13,12 +13,14 @@ import org.port853.core.LinkState;
 import org.port853.core.PendingChange;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
 import org.port853.platform.SettingsExporter;
+import org.port853.platform.Steps;
 import org.port853.core.PlatformDetails;
 import org.port853.platform.ResolverAdapter;
 
@@ -28,6 +30,8 @@ import org.port853.platform.ResolverAdapter;
  * object. Nothing on the real machine is read or written; every action it reports says "demo".
  */
 public final class DemoResolverAdapter implements ResolverAdapter {
+    /** A result that needs no reason. */
+    private static final Sentence NO_REASON = new Sentence(null, null);
     /** The demo machine's platform facts, for the window; not a real Linux system's. */
     private static final PlatformDetails DETAILS = new PlatformDetails() {
         @Override
@@ -94,11 +98,12 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     @Override
     public synchronized Plan plan(DesiredSettings desired, ResolverState current) {
         String after = desired.isOff() ? null : render(desired);
-        return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)),
-                List.of("(demo) systemctl restart systemd-resolved.service",
-                        "(demo) health check: resolve a name through resolved"
-                                + (desired.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")),
-                null, "dropIn");
+        boolean strict = desired.mode() == DotMode.STRICT;
+        Steps actions = new Steps()
+                .add("(demo) systemctl restart systemd-resolved.service", "demo.plan.restart")
+                .add("(demo) health check: resolve a name through resolved"
+                        + (strict ? " and require an encrypted answer" : ""), "demo.plan.health-check", strict ? 1 : 0);
+        return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)), actions).withItemKind("dropIn");
     }
 
     /** The very bytes the real systemd-resolved adapter would write (its "resolved" export format). */
@@ -121,7 +126,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         synchronized (this) {
             String after = render(desired);
             if (after.equals(dropIn) && pending == null) {
-                return result(ApplyResult.Outcome.UNCHANGED, null, t0, false);
+                return result(ApplyResult.Outcome.UNCHANGED, NO_REASON, t0, false);
             }
             dropIn = after;
             global = new GlobalState(desired.servers(), List.of(), desired.servers().get(0), desired.mode(),
@@ -130,7 +135,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             pending = null;
             protectedSince = desired.mode() == DotMode.STRICT && desired.routeAllDomains()
                     ? java.time.Instant.now() : null;
-            return result(ApplyResult.Outcome.APPLIED, null, t0, desired.mode() == DotMode.STRICT);
+            return result(ApplyResult.Outcome.APPLIED, NO_REASON, t0, desired.mode() == DotMode.STRICT);
         }
     }
 
@@ -143,13 +148,14 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             global = initialGlobal;
             protectedSince = null;
             pending = null;
-            return result(ApplyResult.Outcome.REVERTED, null, t0, false);
+            return result(ApplyResult.Outcome.REVERTED, NO_REASON, t0, false);
         }
     }
 
     @Override
     public ApplyResult harden(boolean on) {
-        return ApplyResult.of(ApplyResult.Outcome.PLANNED, "Demo: nothing was changed (the firewall rule is only simulated).");
+        return ApplyResult.of(ApplyResult.Outcome.PLANNED, Sentence.of(
+                "Demo: nothing was changed (the firewall rule is only simulated).", "demo.harden"));
     }
 
     @Override
@@ -158,16 +164,18 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         sleep();
         synchronized (this) {
             pending = null;
-            return result(ApplyResult.Outcome.ROLLED_BACK,
+            return result(ApplyResult.Outcome.ROLLED_BACK, Sentence.of(
                     "(demo) the interrupted change did not pass the health check: the server's certificate "
-                            + "does not match its name; the files from before it were restored", t0, false);
+                            + "does not match its name; the files from before it were restored", "demo.recovered"), t0, false);
         }
     }
 
-    private ApplyResult result(ApplyResult.Outcome o, String reason, long t0, boolean verified) {
-        return new ApplyResult(o, reason, new ApplyResult.Item("dropIn", DROP_IN, dropIn),
-                List.of("(demo) wrote " + DROP_IN, "(demo) restarted systemd-resolved", "(demo) health check"),
-                verified, Duration.ofNanos(System.nanoTime() - t0));
+    private ApplyResult result(ApplyResult.Outcome o, Sentence reason, long t0, boolean verified) {
+        Steps actions = new Steps().add("(demo) wrote " + DROP_IN, "demo.step.wrote", DROP_IN)
+                .add("(demo) restarted systemd-resolved", "demo.step.restarted")
+                .add("(demo) health check", "demo.step.health-check");
+        return new ApplyResult(o, reason, new ApplyResult.Item("dropIn", DROP_IN, dropIn), actions, verified,
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private void sleep() {

@@ -13,6 +13,7 @@ import org.port853.change.ChangeEngine;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
+import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedPlatform;
 import org.port853.platform.ApplyResult;
@@ -52,7 +53,12 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public Optional<String> refusal(DesiredSettings s) {
-        return planner.refusal(s, version(), DropInScanner.scan(paths));
+        return refusalSaid(s).map(Sentence::english);
+    }
+
+    @Override
+    public Optional<Sentence> refusalSaid(DesiredSettings s) {
+        return planner.refusalSaid(s, version(), DropInScanner.scan(paths));
     }
 
     /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */

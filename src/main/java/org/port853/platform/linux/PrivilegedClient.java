@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.port853.core.InvalidInputException;
+import org.port853.core.Sentence;
 import org.port853.helper.HelperDocuments;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedHelper;
@@ -40,6 +41,12 @@ public final class PrivilegedClient {
 
     public ApplyResult send(HelperRequest request) throws IOException {
         byte[] doc = HelperDocuments.write(request);
+        if (!Privileges.isRoot()) {
+            Optional<Sentence> why = unavailable();
+            if (why.isPresent()) {
+                return ApplyResult.of(ApplyResult.Outcome.FAILED, why.get());
+            }
+        }
         PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc, request.action());
         if (r.exitCode() == 2) {
             throw new InvalidInputException(r.stderr().strip().replaceFirst("^port853-helper: (refused: )?", ""));
@@ -47,35 +54,35 @@ public final class PrivilegedClient {
         if (r.stdout().isBlank()) {
             String why = r.stderr().strip().replaceFirst("^port853-helper: ", "");
             if (r.exitCode() == 126 || r.exitCode() == 127) {
-                why = "authorization was refused or cancelled";
+                return ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("authorization was refused or cancelled",
+                        "result.not-authorized"));
             }
-            return ApplyResult.of(ApplyResult.Outcome.FAILED, why.isEmpty() ? "the helper failed" : why);
+            return why.isEmpty() ? ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("the helper failed", "result.helper-failed"))
+                    : ApplyResult.of(ApplyResult.Outcome.FAILED, why);
         }
         return HelperDocuments.readResult(r.stdout());
     }
 
     /** Why this machine cannot run the helper through pkexec, if it cannot. */
-    Optional<String> unavailable() {
+    Optional<Sentence> unavailable() {
         if (!Files.exists(helper)) {
-            return Optional.of("changing DNS settings needs root and Port853's helper is not installed (" + helper
-                    + "); run the command with sudo");
+            return Optional.of(Sentence.of("changing DNS settings needs root and Port853's helper is not installed ("
+                    + helper + "); run the command with sudo", "refused.no-helper", helper));
         }
         Optional<String> untrusted = TrustedCode.problem(helper);
         if (untrusted.isPresent()) {
-            return Optional.of("Port853's helper " + helper + " is not safe to run as root (" + untrusted.get()
-                    + "); reinstall the package, or run the command with sudo");
+            return Optional.of(Sentence.of("Port853's helper " + helper + " is not safe to run as root (" + untrusted.get()
+                    + "); reinstall the package, or run the command with sudo", "refused.helper-untrusted", helper,
+                    untrusted.get()));
         }
         if (!Files.isExecutable(pkexec)) {
-            return Optional.of("pkexec is not installed (package pkexec); run the command with sudo instead");
+            return Optional.of(Sentence.of("pkexec is not installed (package pkexec); run the command with sudo instead",
+                    "refused.no-pkexec"));
         }
         return Optional.empty();
     }
 
     private PrivilegedHelper.Response viaPkexec(byte[] doc, HelperRequest.Action action) throws IOException {
-        Optional<String> why = unavailable();
-        if (why.isPresent()) {
-            throw new IOException(why.get());
-        }
         // The action is pkexec's argv1: polkit picks its action (and message) by it, and the helper checks it.
         ProcessRunner.Result r = ProcessRunner.run(List.of(pkexec.toString(), helper.toString(),
                 action.name().toLowerCase(java.util.Locale.ROOT)), doc, TIMEOUT);

@@ -44,6 +44,15 @@ final class ResolvConfInspector {
     }
 
     /** Why programs reading this resolv.conf do not use the stub, or empty when they do. */
+    /** Which of {@link #bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */
+    static int bypassKind(ResolvConfState rc) {
+        return switch (rc.kind()) {
+            case UPLINK -> 0;
+            case MISSING -> 1;
+            default -> 2;
+        };
+    }
+
     static java.util.Optional<String> bypass(ResolvConfState rc) {
         switch (rc.kind()) {
             case STUB:

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.port853.core.DesiredSettings;
+import org.port853.core.Sentence;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.change.ItemSnapshot;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
+import org.port853.platform.Steps;
 
 /**
  * Decides what files a change to systemd-resolved needs, or refuses it with a reason. Used twice: unprivileged
@@ -29,26 +31,34 @@ public final class ResolvedPlanner {
 
     /** Why these settings cannot work here, if they cannot. */
     public Optional<String> refusal(DesiredSettings s, int systemdVersion, List<DropIn> dropIns) {
+        return refusalSaid(s, systemdVersion, dropIns).map(Sentence::english);
+    }
+
+    /** As {@link #refusal}, with the words the window says it by. */
+    public Optional<Sentence> refusalSaid(DesiredSettings s, int systemdVersion, List<DropIn> dropIns) {
         if (s.mode() != DotMode.OFF && systemdVersion > 0 && systemdVersion < FIRST_DOT_VERSION) {
-            return Optional.of("systemd " + systemdVersion + " has no DNS-over-TLS (it arrived in 239)");
+            return Optional.of(Sentence.of("systemd " + systemdVersion + " has no DNS-over-TLS (it arrived in 239)",
+                    "refused.no-dot", systemdVersion));
         }
         if (s.mode() == DotMode.STRICT && systemdVersion > 0 && systemdVersion < FIRST_SNI_VERSION) {
-            return Optional.of("strict mode needs systemd 246 or later to check the server's certificate name; this "
-                    + "system has " + systemdVersion + ". Use opportunistic mode, or upgrade");
+            return Optional.of(Sentence.of("strict mode needs systemd 246 or later to check the server's certificate "
+                    + "name; this system has " + systemdVersion + ". Use opportunistic mode, or upgrade",
+                    "refused.strict-too-old", systemdVersion));
         }
         if (!new ResolvedFeatures(systemdVersion).serverNames()
                 && s.servers().stream().anyMatch(a -> a.port() != 0 && a.port() != 853 && a.port() != 53)) {
-            return Optional.of("systemd " + systemdVersion + " cannot use a server port (that arrived in 246); "
-                    + "remove the :port");
+            return Optional.of(Sentence.of("systemd " + systemdVersion + " cannot use a server port (that arrived in "
+                    + "246); remove the :port", "refused.no-port", systemdVersion));
         }
         for (DropIn d : dropIns) {
             if (d.overridesOurs()) {
-                return Optional.of("the drop-in " + d.path() + " sorts after Port853's file and overrides "
-                        + "its settings; remove it or rename it to sort earlier first");
+                return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and overrides "
+                        + "its settings; remove it or rename it to sort earlier first", "refused.drop-in-overrides", d.path()));
             }
         }
         if (Files.isSymbolicLink(paths.ourDropIn())) {
-            return Optional.of(paths.ourDropIn() + " is a symbolic link; Port853 will not write through it");
+            return Optional.of(Sentence.of(paths.ourDropIn() + " is a symbolic link; Port853 will not write through it",
+                    "refused.symlink", paths.ourDropIn()));
         }
         return Optional.empty();
     }
@@ -75,7 +85,7 @@ public final class ResolvedPlanner {
     }
 
     private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf) {
-        Optional<String> refusal = refusal(s, systemdVersion, dropIns);
+        Optional<Sentence> refusal = refusalSaid(s, systemdVersion, dropIns);
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
         }
@@ -86,20 +96,23 @@ public final class ResolvedPlanner {
             try {
                 now = FileItemStore.read(file);
             } catch (IOException e) {
-                return Plan.refused("cannot read " + file + ": " + e.getMessage());
+                return Plan.refused(Sentence.of("cannot read " + file + ": " + e.getMessage(), "refused.unreadable", file,
+                        e.getMessage()));
             }
             changes.add(new FileChange(file.toString(), describe(now), describe(target)));
         }
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         if (changes.stream().anyMatch(FileChange::changes)) {
-            changes.stream().filter(FileChange::changes).forEach(c -> actions.add("write " + c.path()));
-            actions.add("systemctl enable " + ResolvedControl.UNIT);
-            actions.add("systemctl " + new ResolvedFeatures(systemdVersion).reloadVerb() + " " + ResolvedControl.UNIT);
+            changes.stream().filter(FileChange::changes).forEach(c -> actions.add("write " + c.path(), "plan.write", c.path()));
+            actions.add("systemctl enable " + ResolvedControl.UNIT, "plan.enable", ResolvedControl.UNIT);
+            String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
+            actions.add("systemctl " + verb + " " + ResolvedControl.UNIT, "plan.reload", verb, ResolvedControl.UNIT);
+            boolean strict = s.mode() == DotMode.STRICT;
             actions.add("health check: resolve a name through systemd-resolved"
-                    + (s.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")
-                    + "; roll back if it fails");
+                    + (strict ? " and require an encrypted answer" : "") + "; roll back if it fails",
+                    "plan.health-check", strict ? 1 : 0);
         }
-        return new Plan(changes, actions, null);
+        return new Plan(changes, actions);
     }
 
     private static String describe(ItemSnapshot f) {

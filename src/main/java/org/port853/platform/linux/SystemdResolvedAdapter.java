@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
@@ -113,9 +114,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, r.reason()
+        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason()
                 + ", but " + why + ", so programs that read it bypass this change; run apply again with "
-                + "--link-resolv-conf to point it at the stub")).orElse(r);
+                + "--link-resolv-conf to point it at the stub", "result.not-covered", ResolvConfInspector.bypassKind(rc),
+                String.join(", ", rc.nameservers()),
+                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0))).orElse(r);
     }
 
     private ApplyResult send(HelperRequest r) {

@@ -51,7 +51,8 @@ public final class WindowsHelper {
                     WindowsPlanner.Result plan = new WindowsPlanner(catalog).plan(request.settings(),
                             system.reader().read());
                     if (plan.refusal() != null) {
-                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED, plan.refusal());
+                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED,
+                                new org.port853.core.Sentence(plan.refusal(), plan.refusalWords()));
                         break;
                     }
                     result = engine(system).apply(plan.items(), describe(request, plan),

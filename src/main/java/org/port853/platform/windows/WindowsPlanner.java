@@ -10,7 +10,9 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
+import org.port853.core.Words;
 
 /**
  * Turns desired settings into the Windows items they need. Strict: every chosen server gets an encryption entry
@@ -20,14 +22,25 @@ import org.port853.core.ServerAddress;
  * sentence when policy or the build makes it impossible.
  */
 public final class WindowsPlanner {
-    /** The items to write, or a refusal. {@code protocol} is what the entries use. */
-    public record Result(List<ItemSnapshot> items, EncryptionEntry.Protocol protocol, String refusal) {
+    /**
+     * The items to write, or a refusal (with the words the window says it by). {@code protocol} is what the entries use.
+     */
+    public record Result(List<ItemSnapshot> items, EncryptionEntry.Protocol protocol, String refusal, Words refusalWords) {
         public Result {
             items = List.copyOf(items);
         }
 
-        static Result refused(String why) {
-            return new Result(List.of(), null, why);
+        public Result(List<ItemSnapshot> items, EncryptionEntry.Protocol protocol, String refusal) {
+            this(items, protocol, refusal, null);
+        }
+
+        static Result refused(Sentence why) {
+            return new Result(List.of(), null, why.english(), why.words());
+        }
+
+        /** The refusal as a plan says it. */
+        public Sentence refusalSaid() {
+            return new Sentence(refusal, refusalWords);
         }
     }
 
@@ -39,10 +52,10 @@ public final class WindowsPlanner {
 
     public Result plan(DesiredSettings desired, WindowsDetails d) {
         if (desired.mode() == DotMode.OFF) {
-            return Result.refused("on Windows, turning encryption off is 'port853 revert' (it restores the settings "
-                    + "from before Port853)");
+            return Result.refused(Sentence.of("on Windows, turning encryption off is 'port853 revert' (it restores the "
+                    + "settings from before Port853)", "refused.windows-off"));
         }
-        Optional<String> refusal = refusal(d);
+        Optional<Sentence> refusal = refusalSaid(d);
         if (refusal.isPresent()) {
             return Result.refused(refusal.get());
         }
@@ -61,9 +74,9 @@ public final class WindowsPlanner {
             } else {
                 Optional<String> template = template(s);
                 if (template.isEmpty()) {
-                    return Result.refused("no DNS-over-HTTPS template is known for " + ip + " (this Windows build has "
-                            + "no DNS-over-TLS, so Port853 needs the provider's DoH template: pick a catalogue "
-                            + "provider or add one with a template)");
+                    return Result.refused(Sentence.of("no DNS-over-HTTPS template is known for " + ip + " (this Windows "
+                            + "build has no DNS-over-TLS, so Port853 needs the provider's DoH template: pick a catalogue "
+                            + "provider or add one with a template)", "refused.windows-no-template", ip));
                 }
                 items.add(WindowsItems.of(WindowsItems.doh(ip), WindowsItems.entry(new EncryptionEntry(ip,
                         EncryptionEntry.Protocol.DOH, template.get(), null, true, fallback))));
@@ -93,23 +106,30 @@ public final class WindowsPlanner {
 
     /** Why nothing can be applied on this machine, whatever the settings. */
     public static Optional<String> refusal(WindowsDetails d) {
+        return refusalSaid(d).map(Sentence::english);
+    }
+
+    /** As {@link #refusal}, with the words the window says it by. */
+    public static Optional<Sentence> refusalSaid(WindowsDetails d) {
         if (!d.dohAvailable() && !d.dotAvailable()) {
-            return Optional.of("this Windows build (" + d.build() + ") has neither DNS-over-TLS nor DNS-over-HTTPS "
-                    + "(DoH needs Windows 11 or Windows Server 2022)");
+            return Optional.of(Sentence.of("this Windows build (" + d.build() + ") has neither DNS-over-TLS nor "
+                    + "DNS-over-HTTPS (DoH needs Windows 11 or Windows Server 2022)", "refused.windows-build", d.build()));
         }
         if (d.encryptionProhibited()) {
-            return Optional.of("Group Policy prohibits encrypted DNS on this computer (\"Configure encrypted name "
-                    + "resolution\" = Prohibit, DoHPolicy 1); ask your administrator");
+            return Optional.of(Sentence.of("Group Policy prohibits encrypted DNS on this computer (\"Configure encrypted "
+                    + "name resolution\" = Prohibit, DoHPolicy 1); ask your administrator", "refused.windows-prohibited"));
         }
         if (d.groupPolicyNrpt()) {
-            return Optional.of("a Group Policy NRPT key exists (HKLM\\" + RegistryPaths.GROUP_POLICY_NRPT + "), so "
-                    + "Windows would ignore Port853's rule that sends all names to the encrypted servers; ask your "
-                    + "administrator to add the rule to the policy instead");
+            return Optional.of(Sentence.of("a Group Policy NRPT key exists (HKLM\\" + RegistryPaths.GROUP_POLICY_NRPT
+                    + "), so Windows would ignore Port853's rule that sends all names to the encrypted servers; ask "
+                    + "your administrator to add the rule to the policy instead", "refused.windows-nrpt",
+                    "HKLM\\" + RegistryPaths.GROUP_POLICY_NRPT));
         }
         boolean dot = d.dotAvailable() && !d.dotBlocked();
         boolean doh = d.dohAvailable() && !d.dohBlocked();
         if (!dot && !doh) {
-            return Optional.of("Group Policy blocks DNS-over-HTTPS and this build has no usable DNS-over-TLS");
+            return Optional.of(Sentence.of("Group Policy blocks DNS-over-HTTPS and this build has no usable DNS-over-TLS",
+                    "refused.windows-blocked"));
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.PendingChange;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.core.StateSource;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
@@ -18,6 +19,7 @@ import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
 import org.port853.platform.PlatformRules;
 import org.port853.platform.ResolverAdapter;
+import org.port853.platform.Steps;
 
 /**
  * The Windows DNS client (Windows 11: DoH entries, DoT where the build has it, NRPT). Reads without elevation;
@@ -75,29 +77,32 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
         if (!(current.platform() instanceof WindowsDetails d)) {
-            return Plan.refused("the Windows DNS client could not be read: " + current.problem());
+            return Plan.refused(Sentence.of("the Windows DNS client could not be read: " + current.problem(),
+                    "refused.windows-unreadable", current.problem()));
         }
         WindowsPlanner.Result r = new WindowsPlanner(catalog()).plan(desired, d);
         if (r.refusal() != null) {
-            return Plan.refused(r.refusal());
+            return Plan.refused(r.refusalSaid());
         }
         List<FileChange> changes = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
+        Steps actions = new Steps();
         try {
             for (ItemSnapshot target : r.items()) {
                 ItemSnapshot before = WindowsItems.snapshot(d, target.key());
                 changes.add(new FileChange(target.key(), before.present() ? before.content() + "\n" : null,
                         target.content() + "\n"));
                 if (!before.equals(target)) {
-                    WindowsWrites.commands(d, target).forEach(c -> actions.add(PowerShell.describe(c)));
+                    WindowsWrites.commands(d, target).forEach(c -> actions.add(PowerShell.describe(c), "plan.command",
+                            PowerShell.describe(c)));
                 }
             }
         } catch (IOException e) {
             return Plan.refused(e.getMessage());
         }
-        actions.add("Clear-DnsClientCache");
-        actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)");
-        return new Plan(changes, actions, null);
+        actions.add("Clear-DnsClientCache", "plan.command", "Clear-DnsClientCache");
+        actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)",
+                "plan.windows-health-check", WindowsResolverControl.CHECK_NAME);
+        return new Plan(changes, actions);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.Notifier;
 import org.port853.ui.task.BackgroundTask;
 
@@ -132,7 +133,7 @@ public final class ApplyViewModel {
         try {
             c = change.get();
         } catch (InvalidInputException e) {
-            refuse(e.getMessage());
+            refuse(InputErrorTexts.of(e));
             return;
         }
         beginApplyOrExplain(c::settings, c.linkResolvConf());
@@ -156,18 +157,18 @@ public final class ApplyViewModel {
         try {
             begin(Kind.APPLY, settings.get(), linkResolverFile);
         } catch (InvalidInputException e) {
-            refuse(e.getMessage());
+            refuse(InputErrorTexts.of(e));
         }
     }
 
     private void showPlan(Plan plan) {
         if (plan.isRefused()) {
-            summary.set(I18n.t("apply.refused", plan.refusal()));
+            summary.set(I18n.t("apply.refused", ChangeTexts.refusal(plan)));
             phase.set(Phase.REFUSED);
             return;
         }
         diff.set(plan.changesNothing() ? I18n.t("apply.nochange") : plan.diff());
-        actions.set(String.join("\n", plan.actions()));
+        actions.set(ChangeTexts.actions(plan));
         summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.PREVIEW);
     }
@@ -217,7 +218,8 @@ public final class ApplyViewModel {
 
     /** The outcome of a change in the window's words (with the change's own reason where it failed). */
     public static String resultText(ApplyResult r) {
-        String reason = r.reason() == null || r.reason().isBlank() ? "" : r.reason();
+        String said = ChangeTexts.reason(r);
+        String reason = said == null || said.isBlank() ? "" : said;
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");

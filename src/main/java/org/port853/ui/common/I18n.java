@@ -66,17 +66,35 @@ public final class I18n {
     /**
      * The text of {@code key} with a finding's details as its arguments, in order. A detail the text uses as
      * {@code {n,choice,...}} or {@code {n,number...}} is passed as the number it spells ("0", "1" choose between
-     * wordings; "12.5" is written the locale's way).
+     * wordings; "12.5" is written the locale's way); one it uses as {@code {n,date...}} or {@code {n,time...}} as the
+     * instant it spells ("2026-11-30T21:26:24Z").
      */
     public static String withDetails(String key, List<?> details) {
-        String pattern = t(key); // the bundle's text (unformatted: no arguments)
         Object[] a = details.toArray();
+        if (a.length == 0 || !has(key)) {
+            return t(key);
+        }
+        String pattern = bundle().getString(key);
         for (int i = 0; i < a.length; i++) {
             boolean numeric = pattern.contains("{" + i + ",choice") || pattern.contains("{" + i + ",number");
+            boolean instant = pattern.contains("{" + i + ",date") || pattern.contains("{" + i + ",time");
             if (numeric && a[i] instanceof String d && d.matches("-?\\d{1,15}(\\.\\d+)?")) {
                 a[i] = d.contains(".") ? (Object) Double.valueOf(d) : (Object) Long.valueOf(d);
+            } else if (instant && a[i] instanceof String d) {
+                try {
+                    a[i] = java.util.Date.from(java.time.Instant.parse(d));
+                } catch (java.time.format.DateTimeParseException e) {
+                    pattern = pattern.replaceAll("\\{" + i + ",(date|time)[^}]*}", "{" + i + "}"); // said as it is
+                }
             }
         }
-        return t(key, a);
+        return new MessageFormat(pattern, bundle().getLocale()).format(a);
+    }
+
+    /** A moment as the window's language writes it (date and time, in this computer's time zone). */
+    public static String dateTime(java.time.Instant when) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(locale()).withZone(java.time.ZoneId.systemDefault())
+                .format(when);
     }
 }

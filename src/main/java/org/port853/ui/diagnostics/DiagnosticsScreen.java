@@ -60,7 +60,7 @@ public final class DiagnosticsScreen {
         Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         a.setTitle(I18n.t("diag.harden.title"));
         a.setHeaderText(org.port853.ui.apply.ApplyViewModel.resultText(r));
-        a.setContentText(String.join("\n", r.actions()));
+        a.setContentText(org.port853.ui.apply.ChangeTexts.actions(r));
         a.show();
     }
 

@@ -103,7 +103,7 @@ public final class DiagnosticsView extends ScrollPane {
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.pin"), p -> "sha256/" + p.pin(), 380));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.source"), p -> "tofu".equals(p.source())
                 ? I18n.t("diag.pins.tofu") : p.source(), 140));
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : p.lastChecked().toString(), 200));
+        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : I18n.dateTime(p.lastChecked()), 200));
         pinTable.setPrefHeight(140);
         Label watching = new Label();
         watching.setId("diag-pins-watching");

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import org.port853.core.CustomProviders;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
+import org.port853.ui.common.InputErrorTexts;
 
 /**
  * The "your own provider" dialog's fields. Each field is checked when the user leaves it (with core's rules,
@@ -48,7 +49,7 @@ public final class CustomProviderForm {
         try {
             ascii = asciiTlsName();
         } catch (InvalidInputException e) {
-            return e.getMessage();
+            return InputErrorTexts.of(e);
         }
         return problem(t -> CustomProviders.validate("x", "x", GOOD_ADDRESS, t), ascii);
     }
@@ -58,7 +59,7 @@ public final class CustomProviderForm {
             check.apply(value == null ? "" : value);
             return null;
         } catch (InvalidInputException e) {
-            return e.getMessage();
+            return InputErrorTexts.of(e);
         }
     }
 
@@ -68,7 +69,8 @@ public final class CustomProviderForm {
         try {
             return IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("TLS name '" + t + "' is not a valid internationalized host name.");
+            throw new InvalidInputException("TLS name '" + t + "' is not a valid internationalized host name.")
+                    .says("custom.tls-name-idn", t);
         }
     }
 
@@ -82,7 +84,7 @@ public final class CustomProviderForm {
         try {
             return CustomProviders.validate(id, name.get().strip(), addresses.get(), asciiTlsName());
         } catch (InvalidInputException e) {
-            nameError.set(e.getMessage());
+            nameError.set(InputErrorTexts.of(e));
             return null;
         }
     }

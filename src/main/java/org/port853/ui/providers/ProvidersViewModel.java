@@ -22,6 +22,7 @@ import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.Errors;
 import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -69,7 +70,7 @@ public final class ProvidersViewModel {
             model.desired();
             choiceError.set(null);
         } catch (InvalidInputException e) {
-            choiceError.set(model.chosen().isEmpty() ? I18n.t("providers.chooseOne") : e.getMessage());
+            choiceError.set(model.chosen().isEmpty() ? I18n.t("providers.chooseOne") : InputErrorTexts.of(e));
         }
     }
 

@@ -5,6 +5,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
+import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.platform.PlatformRules;
@@ -21,6 +22,7 @@ import org.port853.platform.windows.WindowsSystem;
 public final class WindowsDemoAdapter implements ResolverAdapter {
     public static final String DATA = "/org/port853/demo/windows/";
     public static final String REFUSAL = "demo: changes are simulated only on Linux demo";
+    private static final Sentence REFUSED = Sentence.of(REFUSAL, "refused.windows-demo");
     private final WindowsSystem system;
     private final WindowsResolverAdapter real;
 
@@ -64,21 +66,21 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult apply(DesiredSettings desired) {
-        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSED);
     }
 
     @Override
     public ApplyResult revert() {
-        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSED);
     }
 
     @Override
     public ApplyResult recover() {
-        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSED);
     }
 
     @Override
     public ApplyResult harden(boolean on) {
-        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSAL);
+        return ApplyResult.of(ApplyResult.Outcome.REFUSED, REFUSED);
     }
 }

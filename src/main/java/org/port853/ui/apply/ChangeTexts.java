@@ -1,0 +1,46 @@
+package org.port853.ui.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.port853.core.Words;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.ui.common.I18n;
+
+/**
+ * A change's plan and result in the window's words, from its bundles: {@code change.<wording>} with the words' details
+ * as {0}, {1}, ... (see {@link I18n#said}). A sentence without words (an older helper, a Windows command) keeps the
+ * English; BundlesTest keeps every wording in both bundles.
+ */
+public final class ChangeTexts {
+    private ChangeTexts() {
+    }
+
+    public static String refusal(Plan p) {
+        return I18n.said("change.", p.refusalWords(), "", p.refusal());
+    }
+
+    /** The plan's actions, one a line. */
+    public static String actions(Plan p) {
+        return lines(p.actions(), p.actionWords());
+    }
+
+    /** Why the change was refused, rolled back or failed; null when the result gives no reason. */
+    public static String reason(ApplyResult r) {
+        return I18n.said("change.", r.reasonWords(), "", r.reason());
+    }
+
+    /** What the change did, one action a line. */
+    public static String actions(ApplyResult r) {
+        return lines(r.actions(), r.actionWords());
+    }
+
+    private static String lines(List<String> english, List<Words> words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < english.size(); i++) {
+            out.add(words.size() == english.size() ? I18n.said("change.", words.get(i), "", english.get(i)) : english.get(i));
+        }
+        return String.join("\n", out);
+    }
+}

@@ -1,0 +1,154 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.change.ChangeEngine;
+import org.port853.change.JournalStore;
+import org.port853.change.ResolverControl;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.ServerAddress;
+import org.port853.helper.HelperDocuments;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.platform.demo.DemoResolverAdapter;
+import org.port853.platform.linux.FileItemStore;
+import org.port853.platform.linux.LinuxPaths;
+import org.port853.platform.linux.ResolvedPlanner;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.apply.ChangeTexts;
+import org.port853.ui.common.I18n;
+import org.port853.ui.providers.ProviderSource;
+import org.port853.ui.task.CurrentThreadTaskExecutor;
+
+/** The apply sheet says the real planner's and change engine's plans and results in the window's language. */
+class ChangeTextsTest {
+    private static final DesiredSettings STRICT = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+            DotMode.STRICT, DnssecMode.NO, true, List.of());
+
+    @TempDir
+    Path root;
+
+    private static <T> T german(Supplier<T> s) {
+        return I18n.in(Locale.GERMAN, s);
+    }
+
+    private static <T> T english(Supplier<T> s) {
+        return I18n.in(Locale.ENGLISH, s);
+    }
+
+    @Test
+    void aRefusedApplyIsSaidInGerman() throws Exception {
+        Plan refused = new ResolvedPlanner(LinuxPaths.under(root)).plan(STRICT, 238, List.of(), false);
+        assertEquals("systemd 238 has no DNS-over-TLS (it arrived in 239)", refused.refusal(), "the command line's English");
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
+        adapter.nextPlan = refused;
+        ApplyViewModel apply = new ApplyViewModel(new AppModel(new AppServices(adapter, () -> new Fakes.FakeCapture(null),
+                new Fakes.AnsweringProbe(), ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-change-texts"),
+                Runnable::run, new Fakes.RecordingNotifier(), false), new CurrentThreadTaskExecutor()));
+        german(() -> {
+            apply.begin(ApplyViewModel.Kind.APPLY, STRICT);
+            return null;
+        });
+        assertEquals(ApplyViewModel.Phase.REFUSED, apply.phaseProperty().get());
+        assertEquals("Diese Änderung ist nicht möglich: systemd 238 kennt kein DNS-over-TLS (es kam mit Version 239)",
+                apply.summaryProperty().get());
+        assertEquals("This change cannot be made: " + refused.refusal(), english(() -> I18n.t("apply.refused", ChangeTexts.refusal(refused))));
+    }
+
+    @Test
+    void thePlansActionsAreSaidInGermanAndInTheCommandLinesEnglish() {
+        Plan plan = new ResolvedPlanner(LinuxPaths.under(root)).plan(STRICT, 252, List.of(), false);
+        String dropIn = LinuxPaths.under(root).ourDropIn().toString();
+        assertEquals(dropIn + " schreiben\n"
+                + "systemd-resolved.service aktivieren (systemctl enable)\n"
+                + "systemd-resolved.service neu laden (systemctl restart)\n"
+                + "Gesundheitsprüfung: einen Namen über systemd-resolved auflösen und eine verschlüsselte Antwort verlangen; "
+                + "bei einem Fehlschlag zurückrollen", german(() -> ChangeTexts.actions(plan)));
+        assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)));
+    }
+
+    /** A healthy resolver after a scripted failed check: the engine rolls the change back. */
+    private static final class FailingOnce implements ResolverControl {
+        final Deque<Health> answers = new ArrayDeque<>(List.of(
+                new Health(false, false, "resolving example.com failed: certificate not trusted", null)));
+
+        @Override public void ensureEnabled() { }
+        @Override public void reload() { }
+        @Override public Health check(boolean requireEncrypted) {
+            return answers.isEmpty() ? new Health(true, false, "resolved example.com", null) : answers.poll();
+        }
+    }
+
+    @Test
+    void aRolledBackChangeIsSaidInGermanAfterTheHelpersDocument() throws IOException {
+        Path dropIn = root.resolve("zz-port853.conf");
+        ChangeEngine engine = new ChangeEngine(new JournalStore(root.resolve("state")), new FileItemStore(Set.of(dropIn)),
+                new FailingOnce(), Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+        ApplyResult direct = engine.apply(List.of(FileItemStore.file(dropIn, "[Resolve]\nDNSOverTLS=yes\n")), "strict", true);
+        assertEquals(ApplyResult.Outcome.ROLLED_BACK, direct.outcome());
+        assertFalse(Files.exists(dropIn), "rolled back");
+        // what the window gets: the privileged helper's result document, read back
+        ApplyResult r = HelperDocuments.readResult(HelperDocuments.writeResult(direct));
+        assertEquals(direct.reasonWords(), r.reasonWords(), "the words survive the helper's document");
+        assertEquals(direct.actionWords(), r.actionWords(), "the words survive the helper's document");
+        assertFalse(HelperDocuments.resultNode(direct).has("reasonWords") || HelperDocuments.resultNode(direct).has("actionWords"),
+                "the command line's --json document is unchanged");
+        assertEquals("rolled back: resolving example.com failed: certificate not trusted", r.reason(), "the command line's English");
+
+        assertEquals("Zurückgerollt: resolving example.com failed: certificate not trusted",
+                german(() -> ApplyViewModel.resultText(r)), "the health check's own detail stays as it is");
+        assertEquals("Rolled back: resolving example.com failed: certificate not trusted", english(() -> ApplyViewModel.resultText(r)));
+        String actions = german(() -> ChangeTexts.actions(r));
+        assertTrue(actions.startsWith("die Änderung in " + root.resolve("state") + " festhalten\n" + dropIn + " schreiben\n"
+                + "den Resolver neu starten\nGesundheitsprüfung: resolving example.com failed: certificate not trusted\n"
+                + "zz-port853.conf wiederherstellen".replace("zz-port853.conf", dropIn.toString())), actions);
+        assertEquals(String.join("\n", r.actions()), english(() -> ChangeTexts.actions(r)), "English as the command line says it");
+    }
+
+    @Test
+    void theDemosPlanAndResultsAreSaidInGerman() {
+        DemoResolverAdapter demo = new DemoResolverAdapter(Duration.ZERO, false);
+        Plan plan = demo.plan(STRICT, demo.readState());
+        assertEquals("(Demo) systemd-resolved.service neu starten\n(Demo) Gesundheitsprüfung: einen Namen über resolved "
+                + "auflösen und eine verschlüsselte Antwort verlangen", german(() -> ChangeTexts.actions(plan)));
+        ApplyResult recovered = demo.recover();
+        assertTrue(german(() -> ApplyViewModel.resultText(recovered)).startsWith(
+                "Zurückgerollt: (Demo) die unterbrochene Änderung hat die Gesundheitsprüfung nicht bestanden"));
+        assertEquals(String.join("\n", recovered.actions()), english(() -> ChangeTexts.actions(recovered)));
+        assertEquals("Geplant; nichts wurde geändert.", german(() -> ApplyViewModel.resultText(demo.harden(true))));
+    }
+
+    @Test
+    void theWindowsDemosPlanAndRefusalAreSaidInGerman() {
+        org.port853.platform.windows.demo.WindowsDemoAdapter windows = new org.port853.platform.windows.demo.WindowsDemoAdapter();
+        Plan plan = windows.plan(STRICT, windows.readState());
+        assertFalse(plan.isRefused(), plan.refusal());
+        String de = german(() -> ChangeTexts.actions(plan));
+        assertTrue(de.contains("\nClear-DnsClientCache\nGesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
+                de);
+        assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)), "PowerShell commands as they are");
+        assertEquals("Abgelehnt: Demo: Änderungen werden nur in der Linux-Demo simuliert",
+                german(() -> ApplyViewModel.resultText(windows.apply(STRICT))));
+        Plan off = windows.plan(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of()), windows.readState());
+        assertEquals("unter Windows heißt Verschlüsselung ausschalten „port853 revert“ (es stellt die Einstellungen von vor "
+                + "Port853 wieder her)", german(() -> ChangeTexts.refusal(off)));
+        assertEquals(off.refusal(), english(() -> ChangeTexts.refusal(off)));
+    }
+}

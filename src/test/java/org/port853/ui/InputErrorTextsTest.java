@@ -1,0 +1,121 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.port853.core.CustomProviders;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.InvalidInputException;
+import org.port853.core.ServerAddress;
+import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.common.Errors;
+import org.port853.ui.common.I18n;
+import org.port853.ui.common.InputErrorTexts;
+import org.port853.ui.providers.CustomProviderForm;
+import org.port853.ui.providers.CustomProviderForm.Field;
+import org.port853.ui.providers.ProviderSource;
+import org.port853.ui.task.CurrentThreadTaskExecutor;
+
+/** Refused input is said in the window's language with its values; the command line keeps core's English. */
+class InputErrorTextsTest {
+    private static <T> T german(Supplier<T> s) {
+        return I18n.in(Locale.GERMAN, s);
+    }
+
+    private static <T> T english(Supplier<T> s) {
+        return I18n.in(Locale.ENGLISH, s);
+    }
+
+    /** The error the dialog shows after the user leaves {@code f} holding {@code value}. */
+    private static String leaving(Field f, String value) {
+        CustomProviderForm form = new CustomProviderForm();
+        switch (f) {
+            case NAME -> form.nameProperty().set(value);
+            case ADDRESSES -> form.addressesProperty().set(value);
+            case TLS_NAME -> form.tlsNameProperty().set(value);
+        }
+        form.check(f);
+        return form.errorProperty(f).get();
+    }
+
+    @Test
+    void theCustomProviderDialogSaysABadAddressInGermanWithTheValue() {
+        assertEquals("Adresse „300.1.2.3“ ist keine IPv4- oder IPv6-Adresse.", german(() -> leaving(Field.ADDRESSES, "300.1.2.3")));
+        assertEquals("Address '300.1.2.3' is not an IPv4 or IPv6 address.", english(() -> leaving(Field.ADDRESSES, "300.1.2.3")));
+        InvalidInputException cli = assertThrows(InvalidInputException.class,
+                () -> CustomProviders.validate("x", "x", "300.1.2.3", "dns.example"));
+        assertEquals("Address '300.1.2.3' is not an IPv4 or IPv6 address.", cli.getMessage(), "the command line's English");
+        assertTrue(german(() -> leaving(Field.ADDRESSES, "dns.google")).startsWith("Adresse „dns.google“ ist ein Hostname, keine IP-Adresse"));
+        assertEquals("Adresse „0.0.0.0“ kann keine DNS-Serveradresse sein.", german(() -> leaving(Field.ADDRESSES, "0.0.0.0")));
+        assertEquals("Keine Adressen: Geben Sie mindestens eine IPv4- oder IPv6-Adresse ein.", german(() -> leaving(Field.ADDRESSES, " ")));
+        assertEquals("Adressen: Geben Sie höchstens 8 Adressen ein, nicht 9.",
+                german(() -> leaving(Field.ADDRESSES, "192.0.2.1 192.0.2.2 192.0.2.3 192.0.2.4 192.0.2.5 192.0.2.6 192.0.2.7 192.0.2.8 192.0.2.9")));
+        assertEquals("Adressen: Adresse 192.0.2.1 steht doppelt in der Liste.", german(() -> leaving(Field.ADDRESSES, "192.0.2.1, 192.0.2.1")));
+    }
+
+    @Test
+    void theNameAndTlsNameFieldsNameTheirFieldInGerman() {
+        assertEquals("Anzeigename ist leer.", german(() -> leaving(Field.NAME, "  ")));
+        assertEquals("Display name is empty.", english(() -> leaving(Field.NAME, "  ")));
+        assertEquals("Anzeigename ist länger als 80 Zeichen.", german(() -> leaving(Field.NAME, "x".repeat(81))));
+        assertEquals("TLS-Name „dns_x.example“ ist kein gültiger Hostname.", german(() -> leaving(Field.TLS_NAME, "dns_x.example")));
+        assertEquals("TLS name 'dns_x.example' is not a valid host name.", english(() -> leaving(Field.TLS_NAME, "dns_x.example")));
+        assertEquals("TLS-Name ist leer.", german(() -> leaving(Field.TLS_NAME, "")));
+        assertEquals("TLS-Name „192.0.2.1“ sieht wie eine Adresse aus, nicht wie ein Hostname.",
+                german(() -> leaving(Field.TLS_NAME, "192.0.2.1")));
+        // the dialog's own check of an internationalized name
+        assertEquals("TLS-Name „a\u3002\u3002b“ ist kein gültiger internationalisierter Hostname.",
+                german(() -> leaving(Field.TLS_NAME, "a\u3002\u3002b")));
+    }
+
+    @Test
+    void aBrokenCustomProvidersFileIsSaidInGermanThroughEveryLayer() throws Exception {
+        Path dir = org.port853.core.ScratchFolders.create("port853-input-texts");
+        Path file = dir.resolve("custom-providers.json");
+        Files.writeString(file, "{\"providers\": [{\"id\": \"home\", \"displayName\": \"Home\", \"ipv4\": [\"192.0.2.1\"], "
+                + "\"tlsName\": \"dns..home\"}]}");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+        assertEquals("Custom providers file " + file + " is not valid: entry 1 (\"home\"): field tlsName: TLS name "
+                + "'dns..home' is not a valid host name.", e.getMessage(), "the command line's English");
+        assertEquals("Die Datei der eigenen Anbieter " + file + " ist ungültig: Eintrag 1 („home“): Feld tlsName: TLS-Name "
+                + "„dns..home“ ist kein gültiger Hostname.", german(() -> Errors.describe(e)));
+        assertEquals(e.getMessage(), english(() -> Errors.describe(e)), "the English window says what the command line says");
+    }
+
+    @Test
+    void aRefusedApplyIsSaidInGerman() throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
+        AppModel model = new AppModel(new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-input-texts"), Runnable::run,
+                new Fakes.RecordingNotifier(), false), new CurrentThreadTaskExecutor());
+        ApplyViewModel apply = new ApplyViewModel(model);
+        Supplier<DesiredSettings> strictWithoutName = () -> new DesiredSettings(List.of(ServerAddress.parse("192.0.2.53")),
+                DotMode.STRICT, DnssecMode.NO, true, List.of());
+        german(() -> {
+            apply.beginApplyOrExplain(strictWithoutName);
+            return null;
+        });
+        assertEquals(ApplyViewModel.Phase.REFUSED, apply.phaseProperty().get());
+        assertEquals(german(() -> I18n.t("apply.invalid", "der strikte Modus braucht einen TLS-Namen für 192.0.2.53 "
+                + "(geschrieben als 192.0.2.53#dns.example): Ohne ihn wird das Zertifikat gegen die bloße IP-Adresse "
+                + "geprüft, die die Zertifikate der meisten Anbieter nicht enthalten")), apply.summaryProperty().get());
+        InvalidInputException cli = assertThrows(InvalidInputException.class, strictWithoutName::get);
+        assertTrue(cli.getMessage().startsWith("strict mode needs a TLS name for 192.0.2.53 (write it as"), cli.getMessage());
+    }
+
+    @Test
+    void aRefusalWithoutWordsKeepsItsEnglish() {
+        InvalidInputException plain = new InvalidInputException("--timeout must be between 10 and 60000 ms");
+        assertEquals(plain.getMessage(), german(() -> InputErrorTexts.of(plain)));
+    }
+}
