@@ -99,6 +99,35 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a server in no provider list stays in the draft as what it is: no change counted, kept when applying, Discard brings it back")
+        void serverOutsideTheListStaysInTheDraft() {
+            ServerAddress own = ServerAddress.parse("198.18.201.2#dot.test");
+            adapter.state = Fakes.strictState(List.of(own), true);
+            model.refresh();
+            assertEquals(List.of("198.18.201.2 · dot.test"), model.chosen().stream()
+                    .map(org.port853.core.Provider::displayName).toList(), "not an empty draft");
+            assertEquals(0, model.draftChangesProperty().get(), "an untouched draft differs in nothing");
+            assertEquals(List.of(own), model.desired().servers(), "applying the untouched draft keeps the server");
+
+            model.chosen().add(0, model.catalogue().stream().filter(p -> p.id().equals("quad9")).findFirst().orElseThrow());
+            assertEquals(1, model.draftChangesProperty().get());
+            assertTrue(model.desired().servers().contains(own), "kept after an added provider");
+            model.chosen().removeIf(org.port853.ui.common.InUseServers::isEntry);
+            assertFalse(model.desired().servers().contains(own), "gone once the user removes it");
+
+            model.resetDraft(); // Discard
+            assertEquals(0, model.draftChangesProperty().get());
+            assertEquals(List.of(own), model.desired().servers());
+
+            ServerAddress withPort = ServerAddress.parse("[2001:db8::53]:8853#dot.test");
+            adapter.state = Fakes.strictState(List.of(withPort), true);
+            model.refresh();
+            model.resetDraft();
+            assertEquals(List.of(withPort), model.desired().servers(), "port and name survive the draft");
+            assertEquals(0, model.draftChangesProperty().get());
+        }
+
+        @Test
         @DisplayName("a failed read is reported and ends the refresh")
         void refreshFails() {
             adapter.state = null; // the assessment of nothing fails
