@@ -464,6 +464,78 @@ class ViewModelTest {
     }
 
     @Nested
+    @DisplayName("the demo machine: encryption set outside Port853, and a protect that is already in place")
+    class DemoMachine {
+        org.port853.platform.demo.DemoResolverAdapter demo;
+        AppModel demoModel;
+        org.port853.ui.apply.ApplyViewModel apply;
+        org.port853.ui.status.StatusViewModel status;
+
+        @BeforeEach
+        void create() throws Exception {
+            demo = new org.port853.platform.demo.DemoResolverAdapter(Duration.ZERO, false);
+            demoModel = new AppModel(new AppServices(demo, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run,
+                    new Fakes.RecordingNotifier(), true), tasks);
+            apply = new org.port853.ui.apply.ApplyViewModel(demoModel);
+            status = new org.port853.ui.status.StatusViewModel(demoModel, apply);
+            apply.setOnFinished(status::resync);
+            demoModel.refresh();
+        }
+
+        @Test
+        @DisplayName("Off with encryption that resolved.conf turns on: says where, offers no Turn off, changes nothing")
+        void offDoesNotPretend() {
+            assertTrue(status.switchOnProperty().get());
+            status.switchOnProperty().set(false); // what the view does when the user flips it
+            status.switchFlipped(false);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(),
+                    "no preview with a Turn off button that would do nothing");
+            String said = apply.summaryProperty().get();
+            assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
+            assertEquals("", apply.actionsProperty().get());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(), "nothing to confirm");
+            apply.close();
+            assertTrue(status.switchOnProperty().get(), "the switch shows the real state again");
+            assertEquals(org.port853.core.DotMode.OPPORTUNISTIC, demoModel.stateProperty().get().global().dnsOverTls());
+        }
+
+        @Test
+        @DisplayName("after protecting, Protect is no longer offered; a protect that changes nothing offers no Apply and no actions")
+        void protectInPlace() {
+            assertTrue(status.protectOfferedProperty().get());
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertFalse(apply.actionsProperty().get().isEmpty());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            apply.close();
+            // what remains is the Wi-Fi's split DNS for home.arpa: not something Protect changes
+            assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
+            assertFalse(status.protectOfferedProperty().get(), "Protect would change nothing now");
+
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            assertEquals("", apply.actionsProperty().get(), "no restart or health check for a change that changes nothing");
+            assertEquals("", apply.diffProperty().get());
+            assertTrue(apply.summaryProperty().get().startsWith("Nothing to change"), apply.summaryProperty().get());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            AtomicInteger verified = new AtomicInteger();
+            apply.setOnVerify(verified::incrementAndGet);
+            apply.verifyNow();
+            assertEquals(1, verified.get(), "Verify now is offered instead");
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.IDLE, apply.phaseProperty().get());
+
+            // once Port853's own settings are in place, Off is a real revert again
+            status.switchOnProperty().set(false);
+            status.switchFlipped(false);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+        }
+    }
+
+    @Nested
     @DisplayName("the apply flow")
     class Apply {
         @Test

@@ -17,6 +17,7 @@ import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.SettingsExporter;
 import org.port853.core.PlatformDetails;
@@ -29,23 +30,32 @@ import org.port853.platform.ResolverAdapter;
  */
 public final class DemoResolverAdapter implements ResolverAdapter {
     /** The demo machine's platform facts, for the window; not a real Linux system's. */
-    private static final PlatformDetails DETAILS = new PlatformDetails() {
-        @Override
-        public String platformId() {
-            return "demo";
-        }
+    private static PlatformDetails details(boolean ourDropIn) {
+        return new PlatformDetails() {
+            @Override
+            public String platformId() {
+                return "demo";
+            }
 
-        @Override
-        public String versionText() {
-            return "systemd 252";
-        }
+            @Override
+            public String versionText() {
+                return "systemd 252";
+            }
 
-        @Override
-        public ResolvConfState resolverFile() {
-            return new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                    List.of("127.0.0.53"));
-        }
-    };
+            @Override
+            public ResolvConfState resolverFile() {
+                return new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53"));
+            }
+
+            /** The sample machine's opportunistic mode comes from its main resolved.conf until Port853 writes its own. */
+            @Override
+            public String encryptionSetOutside() {
+                return ourDropIn ? null : "/etc/systemd/resolved.conf";
+            }
+        };
+    }
+
     public static final String DROP_IN = "/etc/systemd/resolved.conf.d/zz-port853.conf";
     private final Duration delay;
     private GlobalState global;
@@ -88,14 +98,16 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 new LinkState(5, "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null,
                         List.of(new DomainEntry("corp.example", true)), false, null));
         return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, global, links, pending, null,
-                DETAILS);
+                details(dropIn != null));
     }
 
     @Override
     public synchronized Plan plan(DesiredSettings desired, ResolverState current) {
         String after = desired.isOff() ? null : render(desired);
-        return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)),
-                List.of("(demo) systemctl restart systemd-resolved.service",
+        FileChange change = new FileChange(DROP_IN, dropIn, after);
+        // like the real planner: no restart and no health check when no file changes
+        return new Plan(List.of(change), !change.changes() ? List.of()
+                : List.of("(demo) systemctl restart systemd-resolved.service",
                         "(demo) health check: resolve a name through resolved"
                                 + (desired.mode() == DotMode.STRICT ? " and require an encrypted answer" : "")),
                 null, "dropIn");
@@ -138,13 +150,19 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     public ApplyResult revert() {
         long t0 = System.nanoTime();
         sleep();
+        ApplyResult r;
         synchronized (this) {
-            dropIn = null;
-            global = initialGlobal;
-            protectedSince = null;
-            pending = null;
-            return result(ApplyResult.Outcome.REVERTED, null, t0, false);
+            if (dropIn == null && pending == null) {
+                r = result(ApplyResult.Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place", t0, false);
+            } else {
+                dropIn = null;
+                global = initialGlobal;
+                protectedSince = null;
+                pending = null;
+                r = result(ApplyResult.Outcome.REVERTED, null, t0, false);
+            }
         }
+        return OutsideEncryption.afterRevert(r, readState());
     }
 
     @Override

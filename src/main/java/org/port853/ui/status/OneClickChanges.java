@@ -10,6 +10,7 @@ import org.port853.core.FixAction;
 import org.port853.core.GlobalState;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
+import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.I18n;
@@ -33,6 +34,22 @@ public final class OneClickChanges {
         DnssecMode dnssec = s != null && s.global() != null && s.global().dnssec() != null
                 ? s.global().dnssec() : DnssecMode.NO;
         return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), true);
+    }
+
+    /**
+     * True when the system already has what {@code c} sets (servers in order, mode, DNSSEC, routing, and the
+     * resolv.conf link when it asks for one): offering it would preview a change that changes nothing.
+     */
+    public static boolean inPlace(Change c, ResolverState s) {
+        if (s == null || !s.readable() || s.pendingChange() != null) {
+            return false;
+        }
+        GlobalState g = s.global();
+        DesiredSettings d = c.settings();
+        ResolvConfState file = s.platform().resolverFile();
+        boolean fileLinked = !c.linkResolvConf() || file == null || file.kind() == ResolvConfState.Kind.STUB;
+        return g.servers().equals(d.servers()) && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
+                && (g.dnssec() == null ? DnssecMode.NO : g.dnssec()) == d.dnssec() && fileLinked;
     }
 
     /** The change for one fix; throws {@link InvalidInputException} with one sentence when it cannot be made alone. */

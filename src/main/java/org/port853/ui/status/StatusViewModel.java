@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.port853.core.Assessment;
 import org.port853.core.DotMode;
 import org.port853.core.FixAction;
+import org.port853.core.InvalidInputException;
 import org.port853.core.LinkState;
 import org.port853.core.Provider;
 import org.port853.core.Reason;
@@ -142,7 +143,16 @@ public final class StatusViewModel {
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
         protectText.set(I18n.t("protect.detail", providerNames(protectProviders())));
-        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED);
+        // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
+        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !protectInPlace(s));
+    }
+
+    private boolean protectInPlace(ResolverState s) {
+        try {
+            return OneClickChanges.inPlace(OneClickChanges.protect(s, protectProviders()), s);
+        } catch (InvalidInputException e) {
+            return false; // Protect cannot be built yet (no provider list): its preview explains why
+        }
     }
 
     /** The providers "Protect my DNS" uses: the user's choice, or the recommended ones. */
