@@ -450,6 +450,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Protect leaves out a server in use that has no TLS name (it cannot be strict) instead of refusing")
+        void protectSkipsUnnamedServerInUse() {
+            ServerAddress bare = ServerAddress.parse("192.0.2.53");
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(bare), List.of(), bare,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true, List.of(), "yes", "stub"), null);
+            model.refresh();
+            assertEquals(List.of("192.0.2.53"), model.chosen().stream().map(org.port853.core.Provider::displayName).toList());
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get(), apply.summaryProperty().get());
+            assertTrue(apply.diffProperty().get().contains("dns.quad9.net"), apply.diffProperty().get());
+            apply.close();
+        }
+
+        @Test
         @DisplayName("without a resolver the switch says why and which command fixes it")
         void blockedSwitch() {
             adapter.state = Fakes.unavailableState();

@@ -30,6 +30,7 @@ import org.port853.core.ServerAddress;
 import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -155,9 +156,14 @@ public final class StatusViewModel {
         }
     }
 
-    /** The providers "Protect my DNS" uses: the user's choice, or the recommended ones. */
+    /**
+     * The providers "Protect my DNS" uses: the user's choice, or the recommended ones. A server in use without a TLS
+     * name cannot be strict, so it is left out rather than making Protect refuse.
+     */
     List<Provider> protectProviders() {
-        return model.chosen().isEmpty() ? ProviderNames.recommended(model.catalogue()) : List.copyOf(model.chosen());
+        List<Provider> usable = model.chosen().stream().filter(p -> !InUseServers.isEntry(p) || p.tlsName() != null)
+                .toList();
+        return usable.isEmpty() ? ProviderNames.recommended(model.catalogue()) : usable;
     }
 
     private static String providerNames(List<Provider> ps) {
