@@ -13,10 +13,12 @@ public final class OutsideEncryption {
 
     /** Where encryption is set outside Port853, when the resolver encrypts now and something else sets it; else null. */
     public static String where(ResolverState s) {
-        if (s == null || !s.readable() || s.global().dnsOverTls() == null || s.global().dnsOverTls() == DotMode.OFF) {
-            return null;
-        }
-        return s.platform().encryptionSetOutside();
+        return encrypting(s) ? s.platform().encryptionSetOutside() : null;
+    }
+
+    /** The resolver's global DNS-over-TLS mode is on (strict or opportunistic). */
+    public static boolean encrypting(ResolverState s) {
+        return s != null && s.readable() && s.global().dnsOverTls() != null && s.global().dnsOverTls() != DotMode.OFF;
     }
 
     /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */

@@ -189,7 +189,9 @@ public final class ApplyViewModel {
         if (kind == Kind.REVERT) {
             String where = OutsideEncryption.where(known);
             plainSummary.set("");
-            summary.set(where != null ? I18n.t("apply.revert.outside", where) : I18n.t("apply.revert.nothing"));
+            summary.set(!OutsideEncryption.encrypting(known) ? I18n.t("apply.revert.nothing")
+                    : where == null ? I18n.t("apply.revert.outside", I18n.t("apply.revert.elsewhere"))
+                    : I18n.t("apply.revert.outside", where) + " " + I18n.t("apply.revert.outside.file"));
         } else {
             summary.set(I18n.t("apply.nothing"));
         }
