@@ -24,6 +24,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Where the resolver's DNS-over-TLS mode is set when settings other than Port853's own set it (a file, e.g.
+     * /etc/systemd/resolved.conf or another drop-in): Port853's revert leaves it as it is. Null when Port853's
+     * settings set it, or when the platform cannot tell.
+     */
+    default String encryptionSetOutside() {
+        return null;
+    }
+
+    /**
      * Fields the platform adds to the documented {@code status --json} document, in order; values are strings,
      * numbers, booleans, null, lists and maps of those.
      */

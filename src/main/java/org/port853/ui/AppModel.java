@@ -1,6 +1,5 @@
 package org.port853.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
@@ -124,7 +123,7 @@ public final class AppModel {
             return;
         }
         GlobalState g = s.global();
-        chosen.setAll(ProviderNames.providersOf(g.servers(), catalogue));
+        chosen.setAll(systemDraft(g));
         boolean on = encryptionOn();
         mode.set(on ? g.dnsOverTls() : DotMode.STRICT);
         dnssec.set(g.dnssec() == null ? DnssecMode.NO : g.dnssec());
@@ -146,13 +145,21 @@ public final class AppModel {
             return;
         }
         // compared by provider: the system may use only some of a provider's addresses
-        boolean allKnown = g.servers().stream().allMatch(a -> ProviderNames.providerOf(a, catalogue) != null);
         int n = 0;
-        if (!allKnown || !chosen.equals(ProviderNames.providersOf(g.servers(), catalogue))) n++;
+        if (!chosen.equals(systemDraft(g))) n++;
         if (mode.get() != (on ? g.dnsOverTls() : DotMode.OFF)) n++;
         if (dnssec.get() != (g.dnssec() == null ? DnssecMode.NO : g.dnssec())) n++;
         if (routeAllDomains.get() != g.routesEverything()) n++;
         draftChanges.set(n);
+    }
+
+    /**
+     * The system's servers as the draft shows them. While encryption is on, servers that match no provider stay in
+     * it as what they are; plaintext servers of an unencrypted system do not (they cannot be kept under DoT).
+     */
+    private List<Provider> systemDraft(GlobalState g) {
+        return encryptionOn() ? ProviderNames.draftOf(g.servers(), catalogue)
+                : ProviderNames.providersOf(g.servers(), catalogue);
     }
 
     public ReadOnlyIntegerProperty draftChangesProperty() {
@@ -161,14 +168,7 @@ public final class AppModel {
 
     /** What applying now would ask for; throws InvalidInputException with one sentence if it cannot work. */
     public DesiredSettings desired(DotMode withMode, boolean routeAll) {
-        List<ServerAddress> servers = new ArrayList<>();
-        for (Provider p : chosen) {
-            for (ServerAddress a : p.servers()) {
-                if (!servers.contains(a)) {
-                    servers.add(a);
-                }
-            }
-        }
+        List<ServerAddress> servers = ProviderNames.serversOf(chosen);
         return new DesiredSettings(servers, withMode, dnssec.get(), routeAll, List.of());
     }
 

@@ -203,6 +203,21 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
+    @DisplayName("revert with DoT that another drop-in turns on removes nothing and says DoT stays on, set in that file")
+    void revertSaysEncryptionSetOutsideStaysOn() throws IOException {
+        RigCli c = rig(94);
+        String admin = "[Resolve]\nDNS=" + c.rig.goodServer() + "#dot.test\nDNSOverTLS=opportunistic\n";
+        Files.writeString(c.rig.dropInDir().resolve("50-admin.conf"), admin);
+        c.rig.restartResolved();
+        TestRig.ExecResult rv = c.run("revert");
+        assertEquals(0, rv.exitCode(), rv.stdout() + rv.stderr());
+        assertTrue(rv.stdout().contains("nothing to revert: Port853's changes are not in place") && rv.stdout().contains("(opportunistic) stays on")
+                && rv.stdout().contains("/etc/systemd/resolved.conf.d/50-admin.conf"), rv.stdout());
+        assertEquals(admin, Files.readString(c.rig.dropInDir().resolve("50-admin.conf")), "not Port853's to change");
+        assertEquals("opportunistic", c.json("status", "--json").path("global").path("dnsOverTls").asText());
+    }
+
+    @Test
     @DisplayName("resolv.conf linked to the uplink file is explained, and --link-resolv-conf points it at the stub")
     void uplinkResolvConf() {
         RigCli c = rig(87);

@@ -67,6 +67,32 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
     }
 
+    @Test
+    @DisplayName("a server outside the provider list shows in the draft as what it is; no footer until touched; Discard hides it")
+    void serverOutsideTheListInTheWindow(FxRobot robot) throws Exception {
+        // what `port853 apply --server '198.18.201.2#dot.test' --mode strict --all-domains` leaves behind
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
+                List.of(ServerAddress.parse("198.18.201.2#dot.test")), true));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#chosen-list"));
+        ListView<Provider> chosen = robot.lookup("#chosen-list").query();
+        waitUntil(() -> fx(() -> chosen.getItems().size()) == 1);
+        javafx.scene.control.Labeled first = robot.lookup("#chosen-list .list-cell").query();
+        String text = fx(first::getText);
+        assertTrue(text.startsWith("1. 198.18.201.2 · dot.test (in use now"), text);
+        assertFalse(shown(robot, "#providers-footer"), "nothing touched: no footer");
+        assertEquals("", fx(() -> ((Label) robot.lookup("#choice-error").query()).getText()), "no 'choose a provider'");
+
+        robot.clickOn("#chosen-list .list-cell");
+        robot.clickOn("#chosen-remove");
+        waitUntil(() -> shown(robot, "#providers-footer"));
+        assertEquals("1 change, not applied yet", fx(() -> ((Label) robot.lookup("#draft-changes").query()).getText()));
+        robot.clickOn("#providers-discard");
+        waitUntil(() -> !shown(robot, "#providers-footer"));
+        assertEquals(1, (int) fx(() -> chosen.getItems().size()), "Discard brings the server back");
+    }
+
     /** The window on a plaintext system, with the "your own provider" dialog open. */
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),

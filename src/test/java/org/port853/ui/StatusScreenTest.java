@@ -62,6 +62,46 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("demo: Off on encryption that resolved.conf sets names the file and offers no Turn off; after Protect, "
+            + "Protect is gone and a protect that changes nothing offers only Close and Verify now")
+    void offAndProtectDoNotPretend(FxRobot robot) throws Exception {
+        org.port853.platform.demo.DemoResolverAdapter demo =
+                new org.port853.platform.demo.DemoResolverAdapter(Duration.ofMillis(50), false);
+        open(Fakes.services(demo, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        assertTrue(fx(sw::isSelected));
+        robot.clickOn(sw.lookup(".thumb-area"));
+        waitUntil(() -> shown(robot, "#apply-close"));
+        String said = label(robot, "#apply-summary");
+        assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
+        assertFalse(shown(robot, "#apply-confirm"), "no Turn off button that does nothing");
+        assertFalse(shown(robot, "#apply-actions"));
+        robot.clickOn("#apply-close");
+        waitUntil(() -> !window.applyViewModel().busy());
+        assertTrue(fx(sw::isSelected), "the switch still shows the real state");
+        assertEquals("On · opportunistic, not authenticated", label(robot, "#switch-state"));
+
+        robot.clickOn("#protect-button");
+        waitUntil(() -> shown(robot, "#apply-confirm"));
+        robot.clickOn("#apply-confirm");
+        waitUntil(() -> shown(robot, "#apply-close"));
+        robot.clickOn("#apply-close");
+        waitUntil(() -> !window.applyViewModel().busy() && "On · strict, servers authenticated".equals(label(robot, "#switch-state")));
+        assertFalse(shown(robot, "#protect-button"), "the system has what Protect sets: it is not offered again");
+
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#apply-close"));
+        assertTrue(label(robot, "#apply-summary").startsWith("Nothing to change"), label(robot, "#apply-summary"));
+        assertFalse(shown(robot, "#apply-confirm"), "no Apply for a change that changes nothing");
+        assertFalse(shown(robot, "#apply-actions"), "no restart or health check listed");
+        assertTrue(shown(robot, "#apply-verify"));
+        robot.clickOn("#apply-close");
+    }
+
+    @Test
     @DisplayName("the switch says what it really does: on, but opportunistic and not authenticated")
     void honestSwitch(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());

@@ -99,6 +99,35 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a server in no provider list stays in the draft as what it is: no change counted, kept when applying, Discard brings it back")
+        void serverOutsideTheListStaysInTheDraft() {
+            ServerAddress own = ServerAddress.parse("198.18.201.2#dot.test");
+            adapter.state = Fakes.strictState(List.of(own), true);
+            model.refresh();
+            assertEquals(List.of("198.18.201.2 · dot.test"), model.chosen().stream()
+                    .map(org.port853.core.Provider::displayName).toList(), "not an empty draft");
+            assertEquals(0, model.draftChangesProperty().get(), "an untouched draft differs in nothing");
+            assertEquals(List.of(own), model.desired().servers(), "applying the untouched draft keeps the server");
+
+            model.chosen().add(0, model.catalogue().stream().filter(p -> p.id().equals("quad9")).findFirst().orElseThrow());
+            assertEquals(1, model.draftChangesProperty().get());
+            assertTrue(model.desired().servers().contains(own), "kept after an added provider");
+            model.chosen().removeIf(org.port853.ui.common.InUseServers::isEntry);
+            assertFalse(model.desired().servers().contains(own), "gone once the user removes it");
+
+            model.resetDraft(); // Discard
+            assertEquals(0, model.draftChangesProperty().get());
+            assertEquals(List.of(own), model.desired().servers());
+
+            ServerAddress withPort = ServerAddress.parse("[2001:db8::53]:8853#dot.test");
+            adapter.state = Fakes.strictState(List.of(withPort), true);
+            model.refresh();
+            model.resetDraft();
+            assertEquals(List.of(withPort), model.desired().servers(), "port and name survive the draft");
+            assertEquals(0, model.draftChangesProperty().get());
+        }
+
+        @Test
         @DisplayName("a failed read is reported and ends the refresh")
         void refreshFails() {
             adapter.state = null; // the assessment of nothing fails
@@ -421,6 +450,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Protect leaves out a server in use that has no TLS name (it cannot be strict) instead of refusing")
+        void protectSkipsUnnamedServerInUse() {
+            ServerAddress bare = ServerAddress.parse("192.0.2.53");
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(bare), List.of(), bare,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true, List.of(), "yes", "stub"), null);
+            model.refresh();
+            assertEquals(List.of("192.0.2.53"), model.chosen().stream().map(org.port853.core.Provider::displayName).toList());
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get(), apply.summaryProperty().get());
+            assertTrue(apply.diffProperty().get().contains("dns.quad9.net"), apply.diffProperty().get());
+            apply.close();
+        }
+
+        @Test
         @DisplayName("without a resolver the switch says why and which command fixes it")
         void blockedSwitch() {
             adapter.state = Fakes.unavailableState();
@@ -431,6 +474,78 @@ class ViewModelTest {
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING, status.stateProperty().get());
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
+        }
+    }
+
+    @Nested
+    @DisplayName("the demo machine: encryption set outside Port853, and a protect that is already in place")
+    class DemoMachine {
+        org.port853.platform.demo.DemoResolverAdapter demo;
+        AppModel demoModel;
+        org.port853.ui.apply.ApplyViewModel apply;
+        org.port853.ui.status.StatusViewModel status;
+
+        @BeforeEach
+        void create() throws Exception {
+            demo = new org.port853.platform.demo.DemoResolverAdapter(Duration.ZERO, false);
+            demoModel = new AppModel(new AppServices(demo, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run,
+                    new Fakes.RecordingNotifier(), true), tasks);
+            apply = new org.port853.ui.apply.ApplyViewModel(demoModel);
+            status = new org.port853.ui.status.StatusViewModel(demoModel, apply);
+            apply.setOnFinished(status::resync);
+            demoModel.refresh();
+        }
+
+        @Test
+        @DisplayName("Off with encryption that resolved.conf turns on: says where, offers no Turn off, changes nothing")
+        void offDoesNotPretend() {
+            assertTrue(status.switchOnProperty().get());
+            status.switchOnProperty().set(false); // what the view does when the user flips it
+            status.switchFlipped(false);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(),
+                    "no preview with a Turn off button that would do nothing");
+            String said = apply.summaryProperty().get();
+            assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
+            assertEquals("", apply.actionsProperty().get());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(), "nothing to confirm");
+            apply.close();
+            assertTrue(status.switchOnProperty().get(), "the switch shows the real state again");
+            assertEquals(org.port853.core.DotMode.OPPORTUNISTIC, demoModel.stateProperty().get().global().dnsOverTls());
+        }
+
+        @Test
+        @DisplayName("after protecting, Protect is no longer offered; a protect that changes nothing offers no Apply and no actions")
+        void protectInPlace() {
+            assertTrue(status.protectOfferedProperty().get());
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertFalse(apply.actionsProperty().get().isEmpty());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            apply.close();
+            // what remains is the Wi-Fi's split DNS for home.arpa: not something Protect changes
+            assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
+            assertFalse(status.protectOfferedProperty().get(), "Protect would change nothing now");
+
+            status.protect();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            assertEquals("", apply.actionsProperty().get(), "no restart or health check for a change that changes nothing");
+            assertEquals("", apply.diffProperty().get());
+            assertTrue(apply.summaryProperty().get().startsWith("Nothing to change"), apply.summaryProperty().get());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            AtomicInteger verified = new AtomicInteger();
+            apply.setOnVerify(verified::incrementAndGet);
+            apply.verifyNow();
+            assertEquals(1, verified.get(), "Verify now is offered instead");
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.IDLE, apply.phaseProperty().get());
+
+            // once Port853's own settings are in place, Off is a real revert again
+            status.switchOnProperty().set(false);
+            status.switchFlipped(false);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
         }
     }
 

@@ -18,6 +18,7 @@ import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.SettingsExporter;
 import org.port853.platform.Steps;
@@ -33,23 +34,32 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     /** A result that needs no reason. */
     private static final Sentence NO_REASON = new Sentence(null, null);
     /** The demo machine's platform facts, for the window; not a real Linux system's. */
-    private static final PlatformDetails DETAILS = new PlatformDetails() {
-        @Override
-        public String platformId() {
-            return "demo";
-        }
+    private static PlatformDetails details(boolean ourDropIn) {
+        return new PlatformDetails() {
+            @Override
+            public String platformId() {
+                return "demo";
+            }
 
-        @Override
-        public String versionText() {
-            return "systemd 252";
-        }
+            @Override
+            public String versionText() {
+                return "systemd 252";
+            }
 
-        @Override
-        public ResolvConfState resolverFile() {
-            return new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                    List.of("127.0.0.53"));
-        }
-    };
+            @Override
+            public ResolvConfState resolverFile() {
+                return new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53"));
+            }
+
+            /** The sample machine's opportunistic mode comes from its main resolved.conf until Port853 writes its own. */
+            @Override
+            public String encryptionSetOutside() {
+                return ourDropIn ? null : "/etc/systemd/resolved.conf";
+            }
+        };
+    }
+
     public static final String DROP_IN = "/etc/systemd/resolved.conf.d/zz-port853.conf";
     private final Duration delay;
     private GlobalState global;
@@ -92,18 +102,22 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 new LinkState(5, "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null,
                         List.of(new DomainEntry("corp.example", true)), false, null));
         return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, global, links, pending, null,
-                DETAILS);
+                details(dropIn != null));
     }
 
     @Override
     public synchronized Plan plan(DesiredSettings desired, ResolverState current) {
         String after = desired.isOff() ? null : render(desired);
         boolean strict = desired.mode() == DotMode.STRICT;
-        Steps actions = new Steps()
-                .add("(demo) systemctl restart systemd-resolved.service", "demo.plan.restart")
-                .add("(demo) health check: resolve a name through resolved"
-                        + (strict ? " and require an encrypted answer" : ""), "demo.plan.health-check", strict ? 1 : 0);
-        return new Plan(List.of(new FileChange(DROP_IN, dropIn, after)), actions).withItemKind("dropIn");
+        FileChange change = new FileChange(DROP_IN, dropIn, after);
+        // like the real planner: no restart and no health check when no file changes
+        Steps actions = new Steps();
+        if (change.changes()) {
+            actions.add("(demo) systemctl restart systemd-resolved.service", "demo.plan.restart")
+                    .add("(demo) health check: resolve a name through resolved"
+                            + (strict ? " and require an encrypted answer" : ""), "demo.plan.health-check", strict ? 1 : 0);
+        }
+        return new Plan(List.of(change), actions).withItemKind("dropIn");
     }
 
     /** The very bytes the real systemd-resolved adapter would write (its "resolved" export format). */
@@ -143,13 +157,20 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     public ApplyResult revert() {
         long t0 = System.nanoTime();
         sleep();
+        ApplyResult r;
         synchronized (this) {
-            dropIn = null;
-            global = initialGlobal;
-            protectedSince = null;
-            pending = null;
-            return result(ApplyResult.Outcome.REVERTED, NO_REASON, t0, false);
+            if (dropIn == null && pending == null) {
+                r = result(ApplyResult.Outcome.UNCHANGED, Sentence.of(
+                        "nothing to revert: Port853's changes are not in place", "result.nothing-to-revert"), t0, false);
+            } else {
+                dropIn = null;
+                global = initialGlobal;
+                protectedSince = null;
+                pending = null;
+                r = result(ApplyResult.Outcome.REVERTED, NO_REASON, t0, false);
+            }
         }
+        return OutsideEncryption.afterRevert(r, readState());
     }
 
     @Override

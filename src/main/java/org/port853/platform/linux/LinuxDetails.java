@@ -13,6 +13,8 @@ import org.port853.core.ResolvConfState;
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade)
         implements PlatformDetails {
+    /** systemd-resolved's main configuration file, which the drop-ins amend. */
+    static final String MAIN_CONF = "/etc/systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
 
     public LinuxDetails {
@@ -36,6 +38,24 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     @Override
     public ResolvConfState resolverFile() {
         return resolvConf;
+    }
+
+    /**
+     * The last file in systemd's order that sets {@code DNSOverTLS=} (the one that wins), unless it is Port853's
+     * drop-in; the main resolved.conf when no drop-in sets it. Null when the drop-ins were not read.
+     */
+    @Override
+    public String encryptionSetOutside() {
+        if (resolvConf == null) {
+            return null;
+        }
+        DropIn last = null;
+        for (DropIn d : dropIns) {
+            if (d.keys().containsKey("DNSOverTLS")) {
+                last = d;
+            }
+        }
+        return last == null ? MAIN_CONF : last.ours() ? null : last.path();
     }
 
     /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers}, dropIns [...]. */

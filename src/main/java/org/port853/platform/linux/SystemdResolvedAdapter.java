@@ -8,6 +8,7 @@ import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.PlatformRules;
 import org.port853.platform.ResolverAdapter;
@@ -87,7 +88,9 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult revert() {
-        return send(HelperRequest.of(HelperRequest.Action.REVERT));
+        ApplyResult r = send(HelperRequest.of(HelperRequest.Action.REVERT));
+        boolean done = r.outcome() == ApplyResult.Outcome.UNCHANGED || r.outcome() == ApplyResult.Outcome.REVERTED;
+        return done ? OutsideEncryption.afterRevert(r, readState()) : r;
     }
 
     @Override

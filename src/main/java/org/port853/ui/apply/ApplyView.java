@@ -117,9 +117,10 @@ public final class ApplyView extends StackPane {
         verifyNow.setId("apply-verify");
         verifyNow.getStyleClass().add("accent");
         verifyNow.setOnAction(e -> vm.verifyNow());
-        show(verifyNow, Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == Phase.RESULT
-                && vm.resultProperty().get() != null && vm.resultProperty().get().succeeded()
-                && vm.kind() == ApplyViewModel.Kind.APPLY, vm.phaseProperty(), vm.resultProperty()));
+        show(verifyNow, Bindings.createBooleanBinding(() -> vm.kind() == ApplyViewModel.Kind.APPLY
+                && (vm.phaseProperty().get() == Phase.NO_CHANGE || vm.phaseProperty().get() == Phase.RESULT
+                && vm.resultProperty().get() != null && vm.resultProperty().get().succeeded()),
+                vm.phaseProperty(), vm.resultProperty()));
         vm.phaseProperty().addListener((o, a, p) -> {
             confirm.getStyleClass().remove("danger");
             if (p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT) {
@@ -130,7 +131,7 @@ public final class ApplyView extends StackPane {
         });
         close.setId("apply-close");
         close.setOnAction(e -> vm.close());
-        show(close, vm.phaseProperty().isEqualTo(Phase.RESULT));
+        show(close, vm.phaseProperty().isEqualTo(Phase.RESULT).or(vm.phaseProperty().isEqualTo(Phase.NO_CHANGE)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spacer, cancel, close, verifyNow, confirm);
@@ -158,7 +159,8 @@ public final class ApplyView extends StackPane {
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
         vm.phaseProperty().addListener((o, a, p) -> {
-            Button focus = p == Phase.PREVIEW ? confirm : p == Phase.RESULT ? close : p == Phase.REFUSED ? cancel : null;
+            Button focus = p == Phase.PREVIEW ? confirm : p == Phase.RESULT || p == Phase.NO_CHANGE ? close
+                    : p == Phase.REFUSED ? cancel : null;
             if (focus != null) {
                 javafx.application.Platform.runLater(focus::requestFocus);
             }

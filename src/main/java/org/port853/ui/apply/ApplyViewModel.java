@@ -10,6 +10,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
 import org.port853.probe.pins.ServerPins;
@@ -25,7 +26,8 @@ import org.port853.ui.task.BackgroundTask;
  * check) → result. Every adapter call runs in the background; the window never waits on one.
  */
 public final class ApplyViewModel {
-    public enum Phase { IDLE, PLANNING, PREVIEW, REFUSED, APPLYING, RESULT }
+    /** {@code NO_CHANGE}: the plan changes nothing, so there is nothing to confirm (Close, or Verify now). */
+    public enum Phase { IDLE, PLANNING, PREVIEW, NO_CHANGE, REFUSED, APPLYING, RESULT }
 
     public enum Kind { APPLY, REVERT, RECOVER }
 
@@ -67,7 +69,7 @@ public final class ApplyViewModel {
 
     /** Closes the result and starts a verification. */
     public void verifyNow() {
-        if (phase.get() != Phase.RESULT) {
+        if (phase.get() != Phase.RESULT && phase.get() != Phase.NO_CHANGE) {
             return;
         }
         close();
@@ -88,7 +90,7 @@ public final class ApplyViewModel {
      * file (/etc/resolv.conf) at the local stub, and the preview shows that change too.
      */
     private void begin(Kind kind, DesiredSettings settings, boolean linkResolverFile) {
-        if (busy() && phase.get() != Phase.RESULT) {
+        if (busy() && phase.get() != Phase.RESULT && phase.get() != Phase.NO_CHANGE) {
             return;
         }
         this.kind = kind;
@@ -115,7 +117,7 @@ public final class ApplyViewModel {
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
         model.tasks().execute(BackgroundTask.of(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link))
-                .onSuccess(this::showPlan)
+                .onSuccess(plan -> showPlan(plan, known))
                 .onFailure(e -> {
                     summary.set(Errors.describe(e));
                     phase.set(Phase.REFUSED);
@@ -161,16 +163,40 @@ public final class ApplyViewModel {
         }
     }
 
-    private void showPlan(Plan plan) {
+    private void showPlan(Plan plan, ResolverState known) {
         if (plan.isRefused()) {
             summary.set(I18n.t("apply.refused", ChangeTexts.refusal(plan)));
             phase.set(Phase.REFUSED);
             return;
         }
-        diff.set(plan.changesNothing() ? I18n.t("apply.nochange") : plan.diff());
+        // an interrupted change is finished by applying even when the files already match
+        if (plan.changesNothing() && (known == null || known.pendingChange() == null)) {
+            showNothingToDo(known);
+            return;
+        }
+        diff.set(plan.diff());
         actions.set(ChangeTexts.actions(plan));
         summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.PREVIEW);
+    }
+
+    /**
+     * Nothing would change: say so, with no actions and no button that pretends. Turning encryption off that
+     * another file turns on names that file: Port853 removes only its own settings.
+     */
+    private void showNothingToDo(ResolverState known) {
+        diff.set("");
+        actions.set("");
+        if (kind == Kind.REVERT) {
+            String where = OutsideEncryption.where(known);
+            plainSummary.set("");
+            summary.set(!OutsideEncryption.encrypting(known) ? I18n.t("apply.revert.nothing")
+                    : where == null ? I18n.t("apply.revert.outside", I18n.t("apply.revert.elsewhere"))
+                    : I18n.t("apply.revert.outside", where) + " " + I18n.t("apply.revert.outside.file"));
+        } else {
+            summary.set(I18n.t("apply.nothing"));
+        }
+        phase.set(Phase.NO_CHANGE);
     }
 
     /** The user confirmed the preview: run the change (the privileged prompt may appear). */

@@ -36,6 +36,35 @@ public final class ProviderNames {
         return out;
     }
 
+    /**
+     * The system's servers as a draft: each matching provider once, in order, and every server that matches none
+     * as an {@link InUseServers} entry, so that a draft built from the system applies the same servers.
+     */
+    public static List<Provider> draftOf(List<ServerAddress> servers, List<Provider> catalogue) {
+        List<Provider> out = new ArrayList<>();
+        for (ServerAddress a : servers) {
+            Provider p = providerOf(a, catalogue);
+            Provider entry = p != null ? p : InUseServers.entry(a);
+            if (!out.contains(entry)) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** The servers a draft asks for, in order, each once. */
+    public static List<ServerAddress> serversOf(List<Provider> draft) {
+        List<ServerAddress> servers = new ArrayList<>();
+        for (Provider p : draft) {
+            for (ServerAddress a : InUseServers.serversOf(p)) {
+                if (!servers.contains(a)) {
+                    servers.add(a);
+                }
+            }
+        }
+        return servers;
+    }
+
     /** "Quad9, Mullvad" (unknown servers by their address), or {@code none} when there are no servers. */
     public static String describe(List<ServerAddress> servers, List<Provider> catalogue, String none) {
         List<String> names = new ArrayList<>();

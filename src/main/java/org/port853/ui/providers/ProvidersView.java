@@ -30,6 +30,7 @@ import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.Ui;
 
 /** The Providers screen: a filterable list, the chosen order, mode and routing, and a sticky apply footer. */
@@ -175,7 +176,8 @@ public final class ProvidersView extends BorderPane {
             @Override
             protected void updateItem(Provider p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.displayName());
+                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.displayName()
+                        + (InUseServers.isEntry(p) ? " (" + I18n.t("providers.inUse") + ")" : ""));
             }
         });
         chosen.setPlaceholder(new Label(I18n.t("providers.chooseOne")));

@@ -10,9 +10,11 @@ import org.port853.core.FixAction;
 import org.port853.core.GlobalState;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
+import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.ProviderNames;
 
 /**
  * The changes behind Status's buttons. Each starts from what the system does now (never from the Providers
@@ -28,10 +30,26 @@ public final class OneClickChanges {
 
     /** Strict mode, {@code providers}' servers, every domain routed to them, resolv.conf pointed at the stub. */
     public static Change protect(ResolverState s, List<Provider> providers) {
-        List<ServerAddress> servers = serversOf(providers);
+        List<ServerAddress> servers = ProviderNames.serversOf(providers);
         DnssecMode dnssec = s != null && s.global() != null && s.global().dnssec() != null
                 ? s.global().dnssec() : DnssecMode.NO;
         return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), true);
+    }
+
+    /**
+     * True when the system already has what {@code c} sets (servers in order, mode, DNSSEC, routing, and the
+     * resolv.conf link when it asks for one): offering it would preview a change that changes nothing.
+     */
+    public static boolean inPlace(Change c, ResolverState s) {
+        if (s == null || !s.readable() || s.pendingChange() != null) {
+            return false;
+        }
+        GlobalState g = s.global();
+        DesiredSettings d = c.settings();
+        ResolvConfState file = s.platform().resolverFile();
+        boolean fileLinked = !c.linkResolvConf() || file == null || file.kind() == ResolvConfState.Kind.STUB;
+        return g.servers().equals(d.servers()) && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
+                && (g.dnssec() == null ? DnssecMode.NO : g.dnssec()) == d.dnssec() && fileLinked;
     }
 
     /** The change for one fix; throws {@link InvalidInputException} with one sentence when it cannot be made alone. */
@@ -52,7 +70,7 @@ public final class OneClickChanges {
             case LINK_RESOLV_CONF -> new Change(current(g, mode, g.servers(), g.routesEverything()), true);
             case ENABLE_DOT -> {
                 boolean named = !g.servers().isEmpty() && g.servers().stream().allMatch(a -> a.tlsName() != null);
-                yield new Change(current(g, DotMode.STRICT, named ? g.servers() : serversOf(providers),
+                yield new Change(current(g, DotMode.STRICT, named ? g.servers() : ProviderNames.serversOf(providers),
                         g.routesEverything()), false);
             }
             case RECOVER -> throw new IllegalArgumentException("recover is not a settings change");
@@ -68,17 +86,5 @@ public final class OneClickChanges {
             }
         }
         return new DesiredSettings(servers, mode, g.dnssec() == null ? DnssecMode.NO : g.dnssec(), routeAll, fallback);
-    }
-
-    static List<ServerAddress> serversOf(List<Provider> providers) {
-        List<ServerAddress> servers = new ArrayList<>();
-        for (Provider p : providers) {
-            for (ServerAddress a : p.servers()) {
-                if (!servers.contains(a)) {
-                    servers.add(a);
-                }
-            }
-        }
-        return servers;
     }
 }

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.port853.core.Assessment;
 import org.port853.core.DotMode;
 import org.port853.core.FixAction;
+import org.port853.core.InvalidInputException;
 import org.port853.core.LinkState;
 import org.port853.core.Provider;
 import org.port853.core.Reason;
@@ -29,6 +30,7 @@ import org.port853.core.ServerAddress;
 import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -142,12 +144,26 @@ public final class StatusViewModel {
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
         protectText.set(I18n.t("protect.detail", providerNames(protectProviders())));
-        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED);
+        // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
+        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !protectInPlace(s));
     }
 
-    /** The providers "Protect my DNS" uses: the user's choice, or the recommended ones. */
+    private boolean protectInPlace(ResolverState s) {
+        try {
+            return OneClickChanges.inPlace(OneClickChanges.protect(s, protectProviders()), s);
+        } catch (InvalidInputException e) {
+            return false; // Protect cannot be built yet (no provider list): its preview explains why
+        }
+    }
+
+    /**
+     * The providers "Protect my DNS" uses: the user's choice, or the recommended ones. A server in use without a TLS
+     * name cannot be strict, so it is left out rather than making Protect refuse.
+     */
     List<Provider> protectProviders() {
-        return model.chosen().isEmpty() ? ProviderNames.recommended(model.catalogue()) : List.copyOf(model.chosen());
+        List<Provider> usable = model.chosen().stream().filter(p -> !InUseServers.isEntry(p) || p.tlsName() != null)
+                .toList();
+        return usable.isEmpty() ? ProviderNames.recommended(model.catalogue()) : usable;
     }
 
     private static String providerNames(List<Provider> ps) {

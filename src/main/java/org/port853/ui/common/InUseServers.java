@@ -1,0 +1,38 @@
+package org.port853.ui.common;
+
+import java.util.List;
+
+import org.port853.core.Filtering;
+import org.port853.core.Provider;
+import org.port853.core.ServerAddress;
+
+/**
+ * A server the resolver uses that matches no provider in the list (set with the command line or outside Port853),
+ * as a draft entry: it keeps its exact address, port and TLS name, so applying the draft keeps it unless the user
+ * removes it. The entry's id carries the server itself, so nothing else has to remember it.
+ */
+public final class InUseServers {
+    private static final String ID_PREFIX = "in-use:";
+
+    private InUseServers() {
+    }
+
+    /** The draft entry for {@code a}: named "198.18.201.2 · dot.test". */
+    public static Provider entry(ServerAddress a) {
+        String syntax = a.toResolvedSyntax();
+        String where = a.tlsName() == null ? syntax : syntax.substring(0, syntax.lastIndexOf('#'));
+        String name = a.tlsName() == null ? where : where + " · " + a.tlsName();
+        List<String> address = List.of(a.addressText());
+        return new Provider(ID_PREFIX + syntax, name, a.isIpv6() ? List.of() : address, a.isIpv6() ? address : List.of(),
+                a.tlsName(), null, Filtering.NONE, null, null, null, false);
+    }
+
+    public static boolean isEntry(Provider p) {
+        return p.id().startsWith(ID_PREFIX);
+    }
+
+    /** The servers a draft entry stands for: an in-use entry its one exact server, a provider all of its own. */
+    public static List<ServerAddress> serversOf(Provider p) {
+        return isEntry(p) ? List.of(ServerAddress.parse(p.id().substring(ID_PREFIX.length()))) : p.servers();
+    }
+}

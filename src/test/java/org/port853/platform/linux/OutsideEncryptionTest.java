@@ -1,0 +1,86 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.OutsideEncryption;
+import org.port853.platform.demo.DemoResolverAdapter;
+
+@DisplayName("Encryption set outside Port853: where it is set, and a revert that says it stays on")
+class OutsideEncryptionTest {
+    @TempDir
+    Path root;
+
+    private static final ResolvConfState STUB = new ResolvConfState(ResolvConfState.Kind.STUB,
+            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+
+    private List<org.port853.core.DropIn> scan(String... nameAndText) throws IOException {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Files.createDirectories(paths.dropInDirs().get(0));
+        for (int i = 0; i < nameAndText.length; i += 2) {
+            Files.writeString(paths.dropInDirs().get(0).resolve(nameAndText[i]), nameAndText[i + 1]);
+        }
+        return DropInScanner.scan(paths);
+    }
+
+    private static ResolverState state(DotMode mode, LinuxDetails d) {
+        ServerAddress s = ServerAddress.parse("198.18.201.2#dot.test");
+        GlobalState g = new GlobalState(List.of(s), List.of(), s, mode, DnssecMode.NO, true, List.of(), "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null, d);
+    }
+
+    @Test
+    @DisplayName("the file that wins names the place: another drop-in, the main resolved.conf, or none when it is ours")
+    void whereEncryptionIsSet() throws IOException {
+        assertEquals("/etc/systemd/resolved.conf", new LinuxDetails(252, STUB, scan()).encryptionSetOutside(),
+                "no drop-in sets DNSOverTLS: the main file does");
+        String admin = root.resolve("etc/systemd/resolved.conf.d/50-admin.conf").toString();
+        assertEquals(admin, new LinuxDetails(252, STUB, scan("50-admin.conf", "[Resolve]\nDNSOverTLS=opportunistic\n",
+                "10-other.conf", "[Resolve]\nDNSOverTLS=no\n", "60-cache.conf", "[Resolve]\nCache=no\n")).encryptionSetOutside());
+        assertNull(new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNSOverTLS=yes\n"))
+                .encryptionSetOutside(), "Port853's drop-in sorts last and sets it: not outside");
+        assertNull(new LinuxDetails(0, null, List.of()).encryptionSetOutside(), "unknown when nothing was read");
+    }
+
+    @Test
+    @DisplayName("a revert result says that DoT stays on and where it is set; with encryption off it is left as it is")
+    void revertNote() throws IOException {
+        ApplyResult unchanged = ApplyResult.of(ApplyResult.Outcome.UNCHANGED, "nothing to revert: Port853's changes are not in place");
+        LinuxDetails outside = new LinuxDetails(252, STUB, scan());
+        ApplyResult said = OutsideEncryption.afterRevert(unchanged, state(DotMode.OPPORTUNISTIC, outside));
+        assertEquals(ApplyResult.Outcome.UNCHANGED, said.outcome());
+        assertTrue(said.reason().startsWith("nothing to revert") && said.reason().contains("(opportunistic) stays on")
+                && said.reason().contains("/etc/systemd/resolved.conf"), said.reason());
+        assertSame(unchanged, OutsideEncryption.afterRevert(unchanged, state(DotMode.OFF, outside)));
+    }
+
+    @Test
+    @DisplayName("demo: revert without Port853's drop-in changes nothing and says why encryption stays on")
+    void demoRevertDoesNotPretend() {
+        DemoResolverAdapter demo = new DemoResolverAdapter(Duration.ZERO, false);
+        ApplyResult r = demo.revert();
+        assertEquals(ApplyResult.Outcome.UNCHANGED, r.outcome());
+        assertTrue(r.reason().contains("stays on") && r.reason().contains("/etc/systemd/resolved.conf"), r.reason());
+        assertTrue(demo.plan(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of()), demo.readState())
+                .actions().isEmpty(), "a plan that changes nothing lists no restart");
+    }
+}
