@@ -17,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.port853.platform.demo.DemoQuerySender;
 import org.port853.platform.demo.DemoResolverAdapter;
 import org.port853.probe.doctor.Check;
 import org.port853.ui.common.I18n;
@@ -39,10 +38,7 @@ class NarrowWindowTest extends WindowTestBase {
 
     private void openNarrow(String language) throws Exception {
         I18n.use(Locale.forLanguageTag(language));
-        DemoResolverAdapter adapter = new DemoResolverAdapter();
-        open(new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
-                org.port853.ui.providers.ProviderSource.inMemory(), configDir, AppServices.newExecutor(),
-                new Fakes.RecordingNotifier(), true));
+        open(AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(MainWindow.MIN_WIDTH);
             stage.setHeight(MainWindow.MIN_HEIGHT);

@@ -148,7 +148,10 @@ public final class StatusViewModel {
 
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
-        protectText.set(I18n.t("protect.detail", providerNames(protectProviders())));
+        // a machine without /etc/resolv.conf (Windows) is not told about one
+        boolean resolverFile = s == null || s.platform().resolverFile() != null;
+        protectText.set(I18n.t(resolverFile ? "protect.detail" : "protect.detail.noResolverFile",
+                providerNames(protectProviders())));
         protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED);
     }
 
