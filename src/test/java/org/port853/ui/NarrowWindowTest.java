@@ -69,6 +69,15 @@ class NarrowWindowTest extends WindowTestBase {
                 }
             }
         }
+        // the apply sheet over the screens: "Protect my DNS" previewed
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.show(MainWindow.Screen.STATUS);
+            window.statusViewModel().protect();
+        }).get();
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW);
+        settle();
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.STATUS, stage.getScene().getRoot())).get()
+                .stream().map(t -> "apply sheet, " + t).toList());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
     }
 
