@@ -159,7 +159,9 @@ public final class StatusView extends ScrollPane {
         vm.stateProperty().addListener((o, a, st) -> rebuildReasons());
         vm.blockedReasonProperty().addListener((o, a, b) -> rebuildReasons());
         // without anything left to explain (the banner says why the switch cannot be used) the section goes away
-        Ui.showWhen(reasonsTitle, Bindings.isNotEmpty(vm.reasons()).or(vm.blockedReasonProperty().isNull()));
+        var explained = Bindings.isNotEmpty(vm.reasons()).or(vm.blockedReasonProperty().isNull());
+        Ui.showWhen(reasonsTitle, explained);
+        Ui.showWhen(reasonBox, explained);
         rebuildReasons();
 
         // Links
