@@ -139,20 +139,17 @@ final class DemoCapture implements CaptureSession {
         CaptureListener filtered = new CaptureListener() {
             @Override
             public void onLeak(LeakRecord r) {
-                LeakRecord s = asShown(r);
-                if (s != null) l.onLeak(s);
+                passShown(r, l::onLeak);
             }
 
             @Override
             public void onLeakUpdated(LeakRecord r) {
-                LeakRecord s = asShown(r);
-                if (s != null) l.onLeakUpdated(s);
+                passShown(r, l::onLeakUpdated);
             }
 
             @Override
             public void onFirstLeak(LeakRecord r) {
-                LeakRecord s = asShown(r);
-                if (s != null) l.onFirstLeak(s);
+                passShown(r, l::onFirstLeak);
             }
 
             @Override
@@ -163,6 +160,14 @@ final class DemoCapture implements CaptureSession {
         shown.put(l, filtered);
         listeners.add(l);
         session.addListener(filtered);
+    }
+
+    /** Passes a replayed leak on as the sample machine shows it, unless the demo's fix has stopped it. */
+    private void passShown(LeakRecord r, java.util.function.Consumer<LeakRecord> to) {
+        LeakRecord s = asShown(r);
+        if (s != null) {
+            to.accept(s);
+        }
     }
 
     @Override
