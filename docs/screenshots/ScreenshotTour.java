@@ -81,8 +81,8 @@ public final class ScreenshotTour {
         fx(() -> { w.shutdown(); ((Stage) w.root().getScene().getWindow()).close(); return null; });
 
         // interrupted change found at start
-        AppServices pending = new AppServices(new DemoResolverAdapter(Duration.ofMillis(600), true), capture,
-                demo.probe(), demo.providers(), config, demo.executor(), demo.notifier(), true);
+        AppServices pending = AppServices.forDemo(new DemoResolverAdapter(Duration.ofMillis(600), true), config,
+                (k, t, x) -> { });
         MainWindow w2 = fx(() -> open(pending, Preferences.Theme.LIGHT));
         waitFor(() -> w2.model().assessmentProperty().get() != null);
         Thread.sleep(3000);
