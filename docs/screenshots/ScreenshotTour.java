@@ -34,10 +34,8 @@ public final class ScreenshotTour {
         if (ScreenshotTour.class.getResource(CaptureSessions.DEMO_RESOURCE) == null) {
             throw new IllegalStateException("the bundled demo capture " + CaptureSessions.DEMO_RESOURCE + " is missing");
         }
-        AppServices.CaptureFactory capture = AppServices.demoCapture();
-        AppServices demo = new AppServices(new DemoResolverAdapter(Duration.ofMillis(900), false), capture,
-                new org.port853.platform.demo.DemoQuerySender(), org.port853.ui.providers.ProviderSource.inMemory(),
-                config, AppServices.newExecutor(), (k, t, x) -> { }, true);
+        AppServices demo = AppServices.forDemo(new DemoResolverAdapter(Duration.ofMillis(900), false), config,
+                (k, t, x) -> { });
 
         MainWindow w = fx(() -> open(demo, Preferences.Theme.LIGHT));
         waitFor(() -> w.model().assessmentProperty().get() != null);
@@ -83,8 +81,8 @@ public final class ScreenshotTour {
         fx(() -> { w.shutdown(); ((Stage) w.root().getScene().getWindow()).close(); return null; });
 
         // interrupted change found at start
-        AppServices pending = new AppServices(new DemoResolverAdapter(Duration.ofMillis(600), true), capture,
-                demo.probe(), demo.providers(), config, demo.executor(), demo.notifier(), true);
+        AppServices pending = AppServices.forDemo(new DemoResolverAdapter(Duration.ofMillis(600), true), config,
+                (k, t, x) -> { });
         MainWindow w2 = fx(() -> open(pending, Preferences.Theme.LIGHT));
         waitFor(() -> w2.model().assessmentProperty().get() != null);
         Thread.sleep(3000);

@@ -45,6 +45,14 @@ public interface ResolverAdapter {
     ApplyResult apply(DesiredSettings desired);
 
     /**
+     * Why this adapter previews changes but never makes any (a sample machine whose changes are not simulated), or
+     * null when {@link #apply} can make them. The window says so in the preview, before anyone confirms.
+     */
+    default String changesRefused() {
+        return null;
+    }
+
+    /**
      * Like {@link #plan(DesiredSettings, ResolverState)}, and when {@code linkResolverFile} is set also points the
      * file programs read their DNS server from at the local stub (/etc/resolv.conf on Linux), if it does not.
      * Adapters without such a file ignore the flag.

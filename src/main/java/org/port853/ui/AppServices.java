@@ -11,7 +11,6 @@ import org.port853.core.ProviderCatalog;
 import org.port853.core.XdgDirs;
 import org.port853.platform.ResolverAdapter;
 import org.port853.platform.ResolverAdapters;
-import org.port853.platform.demo.DemoQuerySender;
 import org.port853.platform.demo.DemoResolverAdapter;
 import org.port853.probe.QuerySender;
 import org.port853.probe.SystemResolverQuerySender;
@@ -65,9 +64,7 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
 
     /** Sample resolver state, bundled capture and simulated apply; nothing on this machine is changed. */
     public static AppServices forDemo() {
-        DemoResolverAdapter adapter = new DemoResolverAdapter();
-        return new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
-                ProviderSource.inMemory(), demoConfigDir(), newExecutor(), Desktop.NOTIFIER, true);
+        return forDemo(new DemoResolverAdapter(), demoConfigDir(), Desktop.NOTIFIER);
     }
 
     /**
@@ -75,8 +72,19 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
      * replayed; the adapter decides what apply does.
      */
     public static AppServices forDemo(ResolverAdapter adapter) {
-        return new AppServices(adapter, DemoCapture::create, new DemoQuerySender(), ProviderSource.inMemory(),
-                demoConfigDir(), newExecutor(), Desktop.NOTIFIER, true);
+        return forSampleDemo(adapter, demoConfigDir(), Desktop.NOTIFIER);
+    }
+
+    /** {@link #forDemo(ResolverAdapter)} with preferences in {@code configDir} and notifications to {@code notifier}. */
+    public static AppServices forSampleDemo(ResolverAdapter adapter, Path configDir, Notifier notifier) {
+        DemoProbe probe = new DemoProbe();
+        return new AppServices(adapter, probe.captures(DemoCapture::create), probe, ProviderSource.inMemory(),
+                configDir, newExecutor(), demoLabelled(notifier), true);
+    }
+
+    /** The demo's notifications say they come from the demo: a leak or an apply of the sample machine, not of this one. */
+    static Notifier demoLabelled(Notifier n) {
+        return (kind, title, text) -> n.notify(kind, org.port853.ui.common.I18n.t("demo.notify.title", title), text);
     }
 
     /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */
@@ -84,15 +92,29 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
         return org.port853.core.ScratchFolders.create("port853-demo");
     }
 
-    /** The bundled demo capture, replayed in real time and looping, as the demo window shows it. */
-    public static CaptureFactory demoCapture() {
+    /** The Windows sample machine's capture: the bundled demo capture, replayed in real time and looping. */
+    public static CaptureFactory windowsDemoCapture() {
         return DemoCapture::create;
     }
 
+    /**
+     * The Linux demo on {@code adapter} (e.g. one with a chosen apply delay, for screenshots): its capture and Verify
+     * follow the adapter's state; preferences in {@code configDir}.
+     */
+    public static AppServices forDemo(DemoResolverAdapter adapter, Path configDir, Notifier notifier) {
+        return linuxDemo(adapter, configDir, newExecutor(), notifier);
+    }
+
+    /** The Linux demo with this window's executor and notifier ("Open demo" from the real window). */
     public AppServices withDemo() {
-        DemoResolverAdapter adapter = new DemoResolverAdapter();
-        return new AppServices(adapter, () -> DemoCapture.create(adapter), new DemoQuerySender(),
-                ProviderSource.inMemory(), demoConfigDir(), executor, notifier, true);
+        return linuxDemo(new DemoResolverAdapter(), demoConfigDir(), executor, notifier);
+    }
+
+    private static AppServices linuxDemo(DemoResolverAdapter adapter, Path configDir, Executor executor,
+                                         Notifier notifier) {
+        DemoProbe probe = new DemoProbe();
+        return new AppServices(adapter, probe.captures(() -> DemoCapture.create(adapter)), probe,
+                ProviderSource.inMemory(), configDir, executor, demoLabelled(notifier), true);
     }
 
     public static ExecutorService newExecutor() {

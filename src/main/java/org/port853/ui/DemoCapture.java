@@ -10,31 +10,75 @@ import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 
 /**
- * The bundled demo capture, with its interface shown under the sample resolver state's name for it. The file
- * was recorded on a Linux "any" capture, which stores only an interface index, so the engine calls it
- * {@code if24}; in the demo the leaks leave through {@code wlan0}, the link the sample state warns about.
+ * The bundled demo capture, shown as the sample machine would see it. The file was recorded on a Linux "any"
+ * capture, which stores only an interface index, so the engine calls it {@code if24}; in the demo the leaks leave
+ * through the sample machine's link with plaintext DNS ({@code wlan0} in the Linux demo, {@code Wi-Fi} in the
+ * Windows demo) to that link's own DNS server. The demo's test queries (Verify) go where the sample machine would
+ * send them: out in plaintext to that server before the demo's fix, encrypted after it.
  */
 final class DemoCapture implements CaptureSession {
-    /** The sample state's link with plaintext DNS and the default route. */
+    /** The Linux sample state's link with plaintext DNS and the default route. */
     static final String DEMO_INTERFACE = "wlan0";
+    /** The Windows sample machine's adapter with plaintext DNS. */
+    static final String WINDOWS_INTERFACE = "Wi-Fi";
     /** The sample link's own DNS server: the demo's leaks go there, as they would on that machine. */
     static final String DEMO_SERVER = "192.168.1.1";
+    /** Packets on port 853 that one encrypted test query adds (query and answer). */
+    private static final int PACKETS_PER_QUERY = 2;
     private final CaptureSession session;
+    private final String iface;
     /** When the demo's fix made it leak-free (null while not): leaks after that are not shown. */
     private final java.util.function.Supplier<java.time.Instant> protectedSince;
+    private final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Map<CaptureListener, CaptureListener> shown = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The demo's own test queries that leaked, newest last. */
+    private final List<LeakRecord> testLeaks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Encrypted packets of the demo's own test queries, by epoch second. */
+    private final java.util.Map<Long, Long> testEncrypted = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private DemoCapture(CaptureSession session, java.util.function.Supplier<java.time.Instant> protectedSince) {
+    private DemoCapture(CaptureSession session, String iface, java.util.function.Supplier<java.time.Instant> protectedSince) {
         this.session = session;
+        this.iface = iface;
         this.protectedSince = protectedSince;
     }
 
-    static CaptureSession create() {
-        return new DemoCapture(CaptureSessions.demo(), () -> null);
+    /** The Windows sample machine's capture: its changes are refused, so its leaks never stop. */
+    static DemoCapture create() {
+        return new DemoCapture(CaptureSessions.demo(), WINDOWS_INTERFACE, () -> null);
     }
 
     /** A demo capture whose leaks stop once {@code adapter}'s fix is applied. */
-    static CaptureSession create(org.port853.platform.demo.DemoResolverAdapter adapter) {
-        return new DemoCapture(CaptureSessions.demo(), adapter::protectedSince);
+    static DemoCapture create(org.port853.platform.demo.DemoResolverAdapter adapter) {
+        return new DemoCapture(CaptureSessions.demo(), DEMO_INTERFACE, adapter::protectedSince);
+    }
+
+    /**
+     * The demo's test queries (Verify) as the sample machine sends them: each leaks in plaintext to the link's server
+     * while the demo is unprotected, and travels encrypted once its fix is applied. Nothing is sent.
+     */
+    void queriesSent(List<String> names) {
+        java.time.Instant now = java.time.Instant.now();
+        if (protectedSince.get() != null) {
+            testEncrypted.merge(now.getEpochSecond(), (long) names.size() * PACKETS_PER_QUERY, Long::sum);
+            return;
+        }
+        for (String name : names) {
+            LeakRecord r = new LeakRecord(now, iface, DEMO_SERVER, name, "A", "port853 (verify)", null);
+            testLeaks.add(r);
+            for (CaptureListener l : listeners) {
+                l.onLeak(r);
+            }
+        }
+    }
+
+    /** A replayed leak as the sample machine shows it (its interface and server); null once the demo's fix is in. */
+    private LeakRecord asShown(LeakRecord r) {
+        java.time.Instant since = protectedSince.get();
+        if (since != null && r.time() != null && !r.time().isBefore(since)) {
+            return null; // the demo's fix routes every name to the encrypted servers: no more leaks
+        }
+        return new LeakRecord(r.time(), iface, DEMO_SERVER, r.name(), r.type(), r.process(), r.rcode(), r.id(),
+                r.sender(), r.requestedBy());
     }
 
     @Override public void start() throws org.port853.capture.CaptureUnavailableException { session.start(); }
@@ -46,22 +90,35 @@ final class DemoCapture implements CaptureSession {
     public MeterSnapshot snapshot(int seconds) {
         MeterSnapshot s = session.snapshot(seconds);
         java.time.Instant since = protectedSince.get();
-        if (since == null) {
-            return s;
-        }
-        long[] leaks = s.leakPackets().clone();
-        long[] markers = s.leakMarkers().clone();
         long first = s.endEpochSecond() - s.seconds() + 1;
-        for (int i = 0; i < leaks.length; i++) {
-            if (first + i >= since.getEpochSecond()) {
-                leaks[i] = 0;
-                markers[i] = 0;
+        long[] encrypted = s.encryptedPackets();
+        if (!testEncrypted.isEmpty()) {
+            encrypted = encrypted.clone();
+            for (int i = 0; i < encrypted.length; i++) {
+                encrypted[i] += testEncrypted.getOrDefault(first + i, 0L);
             }
         }
-        return new MeterSnapshot(s.endEpochSecond(), s.seconds(), s.encryptedPackets(), s.localPlaintextPackets(),
+        long[] leaks = s.leakPackets();
+        long[] markers = s.leakMarkers();
+        if (since != null) {
+            leaks = leaks.clone();
+            markers = markers.clone();
+            for (int i = 0; i < leaks.length; i++) {
+                if (first + i >= since.getEpochSecond()) {
+                    leaks[i] = 0;
+                    markers[i] = 0;
+                }
+            }
+        }
+        return new MeterSnapshot(s.endEpochSecond(), s.seconds(), encrypted, s.localPlaintextPackets(),
                 leaks, markers, s.totals(), s.pcapDrops(), s.ifDrops(), s.interfaces());
     }
-    @Override public void clear() { session.clear(); }
+
+    @Override
+    public void clear() {
+        session.clear();
+        testLeaks.clear();
+    }
 
     /** Leaks replayed while the demo's fix is applied are not leaks (nor shown): they are not counted either. */
     private long hiddenLeaks;
@@ -74,23 +131,64 @@ final class DemoCapture implements CaptureSession {
             hiddenLeaks += n - leaksSeen;
         }
         leaksSeen = n;
-        return n - hiddenLeaks;
+        return n - hiddenLeaks + testLeaks.size();
     }
-    @Override public void addListener(CaptureListener l) { session.addListener(l); }
-    @Override public void removeListener(CaptureListener l) { session.removeListener(l); }
+
+    @Override
+    public void addListener(CaptureListener l) {
+        CaptureListener filtered = new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                passShown(r, l::onLeak);
+            }
+
+            @Override
+            public void onLeakUpdated(LeakRecord r) {
+                passShown(r, l::onLeakUpdated);
+            }
+
+            @Override
+            public void onFirstLeak(LeakRecord r) {
+                passShown(r, l::onFirstLeak);
+            }
+
+            @Override
+            public void onStopped(String reasonOrNull) {
+                l.onStopped(reasonOrNull);
+            }
+        };
+        shown.put(l, filtered);
+        listeners.add(l);
+        session.addListener(filtered);
+    }
+
+    /** Passes a replayed leak on as the sample machine shows it, unless the demo's fix has stopped it. */
+    private void passShown(LeakRecord r, java.util.function.Consumer<LeakRecord> to) {
+        LeakRecord s = asShown(r);
+        if (s != null) {
+            to.accept(s);
+        }
+    }
+
+    @Override
+    public void removeListener(CaptureListener l) {
+        listeners.remove(l);
+        CaptureListener filtered = shown.remove(l);
+        if (filtered != null) session.removeListener(filtered);
+    }
+
     @Override public void close() { session.close(); }
 
     @Override
     public List<LeakRecord> recentLeaks(int max) {
-        List<LeakRecord> in = session.recentLeaks(max);
-        java.time.Instant since = protectedSince.get();
-        List<LeakRecord> out = new ArrayList<>(in.size());
-        for (LeakRecord r : in) {
-            if (since != null && r.time() != null && !r.time().isBefore(since)) {
-                continue; // the demo's fix routes every name to the encrypted servers: no more leaks
-            }
-            out.add(new LeakRecord(r.time(), DEMO_INTERFACE, DEMO_SERVER, r.name(), r.type(), r.process(), r.rcode()));
+        List<LeakRecord> out = new ArrayList<>();
+        for (LeakRecord r : session.recentLeaks(max)) {
+            LeakRecord s = asShown(r);
+            if (s != null) out.add(s);
         }
-        return out;
+        out.addAll(testLeaks);
+        out.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
+                java.util.Comparator.naturalOrder())));
+        return out.size() <= max ? out : List.copyOf(out.subList(out.size() - max, out.size()));
     }
 }

@@ -43,6 +43,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public ApplyResult apply(DesiredSettings desired, boolean linkResolverFile) {
         return d().apply(desired, linkResolverFile);
     }
+    @Override public String changesRefused() { return d().changesRefused(); }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
     @Override public ApplyResult harden(boolean on) { return d().harden(on); }

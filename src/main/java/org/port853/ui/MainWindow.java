@@ -141,6 +141,7 @@ public final class MainWindow {
         HBox header = new HBox(10, title, subtitle, demo, exitDemo, spacer, verdictChip);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
+        fitHeader(header, subtitle);
 
         // the two banners are rarely shown: built the first time they are (no skins and CSS for them at start-up)
         var errorBanner = Ui.builtWhen(model.refreshErrorProperty().isNotNull(), () -> {
@@ -191,6 +192,34 @@ public final class MainWindow {
         root.setCenter(center);
         applyTheme(prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, t) -> applyTheme(t));
+    }
+
+    /**
+     * The header's words stay whole: where the window is too narrow for all of them (German, a long state, the demo's
+     * label and button), the subtitle steps aside.
+     */
+    private static void fitHeader(HBox header, Label subtitle) {
+        for (javafx.scene.Node n : header.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Runnable fit = () -> {
+            double needed = header.snappedLeftInset() + header.snappedRightInset();
+            int shown = 0;
+            for (javafx.scene.Node n : header.getChildren()) {
+                if (n instanceof javafx.scene.control.Control c && (c.isVisible() || c == subtitle)) {
+                    needed += c.prefWidth(-1);
+                    shown++;
+                }
+            }
+            needed += header.getSpacing() * shown;
+            boolean room = header.getWidth() <= 0 || header.getWidth() >= needed;
+            subtitle.setVisible(room);
+            subtitle.setManaged(room);
+        };
+        header.widthProperty().addListener((o, a, w) -> fit.run());
+        for (javafx.scene.Node n : header.getChildren()) {
+            if (n instanceof Label l) l.textProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(fit));
+        }
     }
 
     /** The user switched the desktop between dark and light: the window follows when its theme is "System". */

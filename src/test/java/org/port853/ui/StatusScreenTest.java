@@ -152,6 +152,27 @@ class StatusScreenTest extends WindowTestBase {
         assertFalse(cmd.isEditable());
         assertEquals("Resolver missing", label(robot, "#state"));
         assertFalse(shown(robot, "#protect-button"), "nothing to protect without a resolver");
+        // said once: in the banner over the switch, not again under "Why"
+        long said = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && n.isVisible() && l.getText() != null && l.getText().contains("is not installed")).queryAll().size());
+        assertEquals(1, said, "the reason is shown once");
+        assertFalse(shown(robot, "#reasons .reason-row"), "no reason rows repeat the banner");
+    }
+
+    @Test
+    @DisplayName("a resolver that cannot be read offers a command that shows why, not one that fails the same way")
+    void unreadableResolverCommand(FxRobot robot) throws Exception {
+        ResolverState unreadable = new ResolverState("systemd-resolved", org.port853.core.StateSource.NONE, true, true,
+                null, List.of(), null, "D-Bus unavailable (no bus) and resolvectl failed: sd_bus_open_system",
+                new org.port853.platform.linux.LinuxDetails(252, null, List.of()));
+        open(Fakes.services(new Fakes.FakeAdapter(unreadable), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        waitUntil(() -> shown(robot, "#blocked-command"));
+        TextField cmd = robot.lookup("#blocked-command").query();
+        assertEquals("systemctl status dbus.service systemd-resolved.service", fx(cmd::getText));
+        long said = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && n.isVisible() && l.getText() != null && l.getText().contains("D-Bus unavailable")).queryAll().size());
+        assertEquals(1, said, "the reason is shown once");
     }
 
     @Test

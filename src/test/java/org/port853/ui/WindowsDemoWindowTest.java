@@ -22,7 +22,7 @@ class WindowsDemoWindowTest extends WindowTestBase {
     @Test
     @DisplayName("Status shows the fixture's Windows adapters and the Windows reasons, labelled DEMO")
     void windowsDemoStatus(FxRobot robot) throws Exception {
-        open(new AppServices(new WindowsDemoAdapter(), AppServices.demoCapture(), new Fakes.AnsweringProbe(),
+        open(new AppServices(new WindowsDemoAdapter(), AppServices.windowsDemoCapture(), new Fakes.AnsweringProbe(),
                 org.port853.ui.providers.ProviderSource.inMemory(), configDir,
                 AppServices.newExecutor(), new Fakes.RecordingNotifier(), true));
         waitUntil(() -> texts(robot.lookup("#links-table").query()).contains("Wi-Fi"));

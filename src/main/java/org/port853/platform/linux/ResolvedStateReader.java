@@ -135,10 +135,8 @@ final class ResolvedStateReader {
         }
     }
 
-    /** Without a bus, the process table is the only witness of whether resolved runs. */
+    /** Without a bus, the process table is the only witness of whether resolved runs (in this namespace). */
     private boolean processRunning() {
-        String binary = paths.resolvedBinary().getFileName().toString();
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
-                .map(c -> c.endsWith("/" + binary)).orElse(false));
+        return ResolverProcess.runningHere(paths.resolvedBinary().getFileName().toString());
     }
 }

@@ -116,8 +116,9 @@ public final class ApplyViewModel {
         // JavaFX properties are read here, on the JavaFX thread; the worker gets plain values only.
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
-        model.tasks().execute(BackgroundTask.of(() -> adapter.plan(settings, known == null ? adapter.readState() : known, link))
-                .onSuccess(plan -> showPlan(plan, known))
+        model.tasks().execute(BackgroundTask.of(() -> new Planned(adapter.plan(settings, known == null ? adapter.readState()
+                        : known, link), adapter.changesRefused()))
+                .onSuccess(planned -> showPlan(planned, known))
                 .onFailure(e -> {
                     summary.set(Errors.describe(e));
                     phase.set(Phase.REFUSED);
@@ -163,9 +164,22 @@ public final class ApplyViewModel {
         }
     }
 
-    private void showPlan(Plan plan, ResolverState known) {
+    /** A plan, and why no plan of this adapter can be applied (a sample machine; null when it can). */
+    private record Planned(Plan plan, String changesRefused) {
+    }
+
+    private void showPlan(Planned planned, ResolverState known) {
+        Plan plan = planned.plan();
         if (plan.isRefused()) {
             summary.set(I18n.t("apply.refused", ChangeTexts.refusal(plan)));
+            phase.set(Phase.REFUSED);
+            return;
+        }
+        if (planned.changesRefused() != null) {
+            // a sample machine: the preview shows the change and says, before anyone confirms, that it is not made
+            diff.set(plan.changesNothing() ? I18n.t("apply.nothing") : plan.diff());
+            actions.set(ChangeTexts.actions(plan));
+            summary.set(I18n.t("apply.sampleOnly"));
             phase.set(Phase.REFUSED);
             return;
         }
@@ -261,7 +275,7 @@ public final class ApplyViewModel {
 
     private void showResult(ApplyResult r) {
         result.set(r);
-        String text = resultText(r);
+        String text = resultText(r) + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
         summary.set(text);
         phase.set(Phase.RESULT);

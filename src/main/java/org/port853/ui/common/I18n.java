@@ -12,7 +12,9 @@ import org.port853.core.Words;
 /** The window's text, from {@code org/port853/ui/messages.properties}. */
 public final class I18n {
     private static final String NAME = "org.port853.ui.messages";
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(NAME);
+    private static final ResourceBundle SYSTEM = ResourceBundle.getBundle(NAME);
+    /** The window's language: the system locale's, unless a test or tool chose another with {@link #use}. */
+    private static volatile ResourceBundle window = SYSTEM;
     /** The bundle of an {@link #in} call on this thread, else null. */
     private static final ThreadLocal<ResourceBundle> OVERRIDE = new ThreadLocal<>();
 
@@ -31,9 +33,18 @@ public final class I18n {
         }
     }
 
+    /**
+     * Makes {@code language} the window's language on every thread (tests and screenshot tools that show both
+     * languages in one run); null returns to the system locale's.
+     */
+    public static void use(Locale language) {
+        window = language == null ? SYSTEM : ResourceBundle.getBundle(NAME, language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+
     private static ResourceBundle bundle() {
         ResourceBundle b = OVERRIDE.get();
-        return b == null ? BUNDLE : b;
+        return b == null ? window : b;
     }
 
     public static boolean has(String key) {

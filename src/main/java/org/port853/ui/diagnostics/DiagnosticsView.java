@@ -61,13 +61,19 @@ public final class DiagnosticsView extends ScrollPane {
         checks.setPlaceholder(new Label(I18n.t("diag.idle")));
         // the columns share the table's width (the sentences wrap), no sideways scrolling
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        checks.getColumns().add(said("diag.col.status", CheckTexts.Text::status, 80));
-        checks.getColumns().get(0).setMinWidth(80); // "Warnung" / "Warning" whole
-        checks.getColumns().add(Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160)));
-        checks.getColumns().add(Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170));
-        checks.getColumns().get(2).setMinWidth(170); // an address with its name: not broken mid-word
-        checks.getColumns().add(Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360)));
-        checks.getColumns().add(Ui.wrapping(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300)));
+        TableColumn<Check, String> status = said("diag.col.status", CheckTexts.Text::status, 80);
+        status.setMinWidth(80); // "Warnung" / "Warning" whole
+        TableColumn<Check, String> name = Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160));
+        name.setMinWidth(CHECK_MIN_WIDTH); // the longest word of a check's name whole ("vertrauenswürdig")
+        TableColumn<Check, String> server = Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170);
+        server.setMinWidth(170); // an address with its name: not broken mid-word
+        TableColumn<Check, String> evidence = Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360));
+        evidence.setMinWidth(TEXT_MIN_WIDTH);
+        TableColumn<Check, String> fix = Ui.wrapping(said("diag.col.fix", t -> t.fix() == null ? "" : t.fix(), 300));
+        fix.setMinWidth(TEXT_MIN_WIDTH);
+        // narrow: one column with the check's name and, below it, its server, evidence and fix
+        TableColumn<Check, String> details = Ui.wrapping(said("diag.col.check", DiagnosticsView::details, 400));
+        details.setId("diag-col-details");
         TableColumn<Check, String> action = new TableColumn<>("");
         action.setPrefWidth(90);
         action.setMinWidth(90); // the "Fix…" button whole
@@ -85,7 +91,15 @@ public final class DiagnosticsView extends ScrollPane {
                 setGraphic(b);
             }
         });
-        checks.getColumns().add(action);
+        java.util.List<TableColumn<Check, String>> wide = java.util.List.of(status, name, server, evidence, fix, action);
+        java.util.List<TableColumn<Check, String>> narrow = java.util.List.of(status, details, action);
+        checks.getColumns().setAll(wide);
+        checks.widthProperty().addListener((o, a, w) -> {
+            java.util.List<TableColumn<Check, String>> layout = w.doubleValue() < WIDE_TABLE ? narrow : wide;
+            if (!checks.getColumns().equals(layout)) {
+                checks.getColumns().setAll(layout);
+            }
+        });
         checks.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(Check c, boolean empty) {
@@ -100,9 +114,11 @@ public final class DiagnosticsView extends ScrollPane {
         pinTable.setId("diag-pin-table");
         pinTable.setPlaceholder(new Label(I18n.t("diag.pins.none")));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.server"), PinRecord::server, 200));
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.pin"), p -> "sha256/" + p.pin(), 380));
+        // a pin and its source are shown whole (the table scrolls sideways when the window is narrower)
+        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.pin"), p -> "sha256/" + p.pin(),
+                fitting("sha256/" + "0".repeat(44))));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.source"), p -> "tofu".equals(p.source())
-                ? I18n.t("diag.pins.tofu") : p.source(), 140));
+                ? I18n.t("diag.pins.tofu") : p.source(), Math.max(140, fitting(I18n.t("diag.pins.tofu")))));
         pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : I18n.dateTime(p.lastChecked()), 200));
         pinTable.setPrefHeight(140);
         Label watching = new Label();
@@ -130,6 +146,26 @@ public final class DiagnosticsView extends ScrollPane {
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
         vm.loadPins();
+    }
+
+    /** Below this width the checks' table shows one column of details instead of its minimum-width columns. */
+    static final double WIDE_TABLE = 980;
+    private static final double CHECK_MIN_WIDTH = 150;
+    private static final double TEXT_MIN_WIDTH = 200;
+
+    /** The narrow layout's one cell: the check's name, then its server, what was seen and the fix, each on a line. */
+    private static String details(CheckTexts.Text t) {
+        StringBuilder b = new StringBuilder(t.name());
+        if (t.check().server() != null) b.append('\n').append(t.check().server());
+        if (t.evidence() != null && !t.evidence().isBlank()) b.append('\n').append(t.evidence());
+        if (t.fix() != null && !t.fix().isBlank()) b.append('\n').append(I18n.t("reason.fix", t.fix()));
+        return b.toString();
+    }
+
+    /** A column width that holds {@code text} in the table's font with room to spare (the theme's font is larger). */
+    private static double fitting(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        return Math.ceil(t.getLayoutBounds().getWidth() * 1.25) + 24;
     }
 
     /** A column of the checks' texts in the window's language. */

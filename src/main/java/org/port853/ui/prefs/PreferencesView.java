@@ -9,11 +9,12 @@ import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
 
 /** The Preferences screen. */
-public final class PreferencesView extends VBox {
+public final class PreferencesView extends javafx.scene.control.ScrollPane {
     public PreferencesView(PreferencesViewModel vm) {
-        super(10);
         setId("preferences-view");
-        getStyleClass().addAll("screen", "screen-content");
+        // a low window scrolls the page; the hints keep every line
+        setFitToWidth(true);
+        getStyleClass().add("screen");
         CheckBox notify = new CheckBox(I18n.t("prefs.notifications"));
         notify.setId("pref-notifications");
         notify.selectedProperty().bindBidirectional(vm.notificationsProperty());
@@ -62,7 +63,9 @@ public final class PreferencesView extends VBox {
                 Ui.sectionLabel(I18n.t("prefs.tray")), closeToTray, closeToTrayHint,
                 Ui.sectionLabel(I18n.t("prefs.theme")), system, light, dark);
         card.getStyleClass().add("card");
-        getChildren().addAll(card, saved);
+        VBox content = new VBox(10, card, saved);
+        content.getStyleClass().add("screen-content");
+        setContent(content);
     }
 
     private static Label hint(String key) {

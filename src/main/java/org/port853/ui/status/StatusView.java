@@ -157,6 +157,11 @@ public final class StatusView extends ScrollPane {
         reasonBox.setId("reasons");
         vm.reasons().addListener((ListChangeListener<ReasonTexts.Text>) c -> rebuildReasons());
         vm.stateProperty().addListener((o, a, st) -> rebuildReasons());
+        vm.blockedReasonProperty().addListener((o, a, b) -> rebuildReasons());
+        // without anything left to explain (the banner says why the switch cannot be used) the section goes away
+        var explained = Bindings.isNotEmpty(vm.reasons()).or(vm.blockedReasonProperty().isNull());
+        Ui.showWhen(reasonsTitle, explained);
+        Ui.showWhen(reasonBox, explained);
         rebuildReasons();
 
         // Links
@@ -255,6 +260,9 @@ public final class StatusView extends ScrollPane {
             reading.getStyleClass().add("hint");
             reasonBox.getChildren().add(reading);
             return;
+        }
+        if (vm.reasons().isEmpty() && vm.blockedReasonProperty().get() != null) {
+            return; // the banner over the switch says why; nothing else to explain
         }
         if (vm.reasons().isEmpty()) {
             Label none = new Label(I18n.t("status.noreasons"));

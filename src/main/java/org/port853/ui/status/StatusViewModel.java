@@ -46,7 +46,7 @@ public final class StatusViewModel {
     private static final Map<String, String> UNBLOCK_COMMANDS = Map.of(
             "RESOLVER_MISSING", "sudo apt install systemd-resolved",
             "RESOLVER_STOPPED", "sudo systemctl enable --now systemd-resolved.service",
-            "STATE_UNREADABLE", "resolvectl status");
+            "STATE_UNREADABLE", "systemctl status dbus.service systemd-resolved.service");
 
     private final AppModel model;
     private final ApplyViewModel apply;
@@ -94,9 +94,11 @@ public final class StatusViewModel {
         if (s == null || a == null) {
             return;
         }
+        // a switch that cannot be used says why in its own banner; the reasons do not say it a second time
+        Reason blocking = s.readable() || a.reasons().isEmpty() ? null : a.reasons().get(0);
         List<ReasonTexts.Text> texts = new ArrayList<>();
         for (Reason r : a.reasons()) {
-            texts.add(ReasonTexts.of(r, s));
+            if (r != blocking) texts.add(ReasonTexts.of(r, s));
         }
         reasons.setAll(texts);
         pending.set(s.pendingChange() == null ? null
@@ -115,10 +117,9 @@ public final class StatusViewModel {
             currentServer.set("—");
             links.clear();
             switchText.set(I18n.t("switch.unavailable"));
-            Reason first = a.reasons().isEmpty() ? null : a.reasons().get(0);
-            blockedReason.set(first == null ? I18n.t("switch.blocked.generic")
-                    : ReasonTexts.of(first, s).message());
-            blockedCommand.set(first == null ? null : UNBLOCK_COMMANDS.get(first.code()));
+            String command = blocking == null ? null : UNBLOCK_COMMANDS.get(blocking.code());
+            blockedReason.set(blocking == null ? I18n.t("switch.blocked.generic") : blockedText(ReasonTexts.of(blocking, s), command));
+            blockedCommand.set(command);
             setSwitch(false);
             return;
         }
@@ -141,9 +142,18 @@ public final class StatusViewModel {
         setSwitch(model.encryptionOn());
     }
 
+    /** The reason, and its fix in words unless the command below the text is the fix. */
+    private static String blockedText(ReasonTexts.Text t, String command) {
+        return command != null || t.fix() == null || t.fix().isBlank() ? t.message()
+                : t.message() + "\n" + I18n.t("reason.fix", t.fix());
+    }
+
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
-        protectText.set(I18n.t("protect.detail", providerNames(protectProviders())));
+        // a machine without /etc/resolv.conf (Windows) is not told about one
+        boolean resolverFile = s == null || s.platform().resolverFile() != null;
+        protectText.set(I18n.t(resolverFile ? "protect.detail" : "protect.detail.noResolverFile",
+                providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
         protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !protectInPlace(s));
     }

@@ -105,7 +105,10 @@ public final class TrafficGraph extends Region {
         g.setFont(font);
         double left = 48;
         double right = 12;
-        double top = 34;
+        // legend: a sample of each line and its label, on as many rows as the width needs
+        String[] legendTexts = {I18n.t("graph.encrypted"), I18n.t("graph.local"), I18n.t("graph.leak")};
+        double[][] legendAt = legendLayout(legendTexts, font, left, w - right);
+        double top = 34 + legendAt[legendAt.length - 1][1] - LEGEND_Y;
         double bottom = 26;
         double pw = w - left - right;
         double ph = h - top - bottom;
@@ -150,11 +153,13 @@ public final class TrafficGraph extends Region {
         g.fillText(I18n.t("graph.yaxis"), 0, 0);
         g.restore();
 
-        // legend: a sample of each line and its label
-        double lx = left;
-        lx = legend(g, lx, 14, encColor.get(), new double[0], 2, false, I18n.t("graph.encrypted"));
-        lx = legend(g, lx, 14, localColor.get(), new double[]{7, 4}, 2, false, I18n.t("graph.local"));
-        legend(g, lx, 14, leakColor.get(), new double[]{1, 4}, 3.5, true, I18n.t("graph.leak"));
+        legend(g, legendAt[0], encColor.get(), new double[0], 2, false, legendTexts[0]);
+        legend(g, legendAt[1], localColor.get(), new double[]{7, 4}, 2, false, legendTexts[1]);
+        legend(g, legendAt[2], leakColor.get(), new double[]{1, 4}, 3.5, true, legendTexts[2]);
+        legendRight = 0;
+        for (int i = 0; i < legendTexts.length; i++) {
+            legendRight = Math.max(legendRight, legendAt[i][0] + LEGEND_SAMPLE + textWidth(legendTexts[i], font));
+        }
         geometry = null;
 
         if (s == null) {
@@ -240,8 +245,46 @@ public final class TrafficGraph extends Region {
         return a == null || i >= a.length ? 0 : a[i];
     }
 
-    private static double legend(GraphicsContext g, double x, double y, Paint color, double[] dashes, double width,
-                                 boolean marker, String text) {
+    private static final double LEGEND_Y = 14;
+    private static final double LEGEND_ROW = 18;
+    /** The line sample and the gap before its label. */
+    private static final double LEGEND_SAMPLE = 34;
+    private static final double LEGEND_GAP = 22;
+    /** Where the last drawing's legend ended on the right (0 before the first). */
+    private double legendRight;
+
+    /** The right edge of the legend as last drawn: within the graph's width when nothing is cut off. */
+    public double legendRight() {
+        return legendRight;
+    }
+
+    /** Where each legend entry starts ({x, y}): left to right, a new row when the next would pass {@code maxX}. */
+    static double[][] legendLayout(String[] texts, Font font, double left, double maxX) {
+        double[][] at = new double[texts.length][];
+        double x = left;
+        double y = LEGEND_Y;
+        for (int i = 0; i < texts.length; i++) {
+            double width = LEGEND_SAMPLE + textWidth(texts[i], font);
+            if (x > left && x + width > maxX) {
+                x = left;
+                y += LEGEND_ROW;
+            }
+            at[i] = new double[]{x, y};
+            x += width + LEGEND_GAP;
+        }
+        return at;
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static void legend(GraphicsContext g, double[] at, Paint color, double[] dashes, double width,
+                               boolean marker, String text) {
+        double x = at[0];
+        double y = at[1];
         g.setStroke(color);
         g.setLineWidth(width);
         g.setLineCap(StrokeLineCap.ROUND);
@@ -252,14 +295,10 @@ public final class TrafficGraph extends Region {
             g.setFill(color);
             g.fillPolygon(new double[]{x + 9, x + 19, x + 14}, new double[]{y - 9, y - 9, y - 1}, 3);
         }
-        g.setFill(g.getStroke() == null ? Color.BLACK : Color.GRAY);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(color);
-        g.fillText(text, x + 34, y);
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(g.getFont());
-        return x + 34 + t.getLayoutBounds().getWidth() + 22;
+        g.fillText(text, x + LEGEND_SAMPLE, y);
     }
 
     private static void series(GraphicsContext g, long[] values, int n, long max, double left, double top, double pw,

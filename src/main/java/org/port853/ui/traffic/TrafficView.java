@@ -93,14 +93,15 @@ public final class TrafficView extends VBox {
         Button export = new Button(I18n.t("traffic.export"));
         export.setId("traffic-export");
         export.setOnAction(e -> export(vm));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
-        HBox toolbar = new HBox(8, start, pause, paused, clear, zoomLabel, zoom, spacer, status, export);
+        // a narrow window (or longer German words) puts the rest on a second row instead of cutting the buttons
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, start, pause, paused, clear,
+                zoomLabel, zoom, export, status);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
+        toolbar.setMinHeight(Region.USE_PREF_SIZE);
 
         graph.snapshotProperty().bind(vm.snapshotProperty());
         graph.setCaptureStart(vm.startedAtProperty().get());

@@ -21,7 +21,8 @@ import org.port853.platform.windows.WindowsSystem;
  */
 public final class WindowsDemoAdapter implements ResolverAdapter {
     public static final String DATA = "/org/port853/demo/windows/";
-    public static final String REFUSAL = "demo: changes are simulated only on Linux demo";
+    public static final String REFUSAL = "demo: this sample Windows machine shows changes but does not make them "
+            + "(only the Linux demo simulates changes)";
     private static final Sentence REFUSED = Sentence.of(REFUSAL, "refused.windows-demo");
     private final WindowsSystem system;
     private final WindowsResolverAdapter real;
@@ -58,10 +59,16 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
         }
     }
 
-    /** The real planner's preview: shows what would be written; nothing is. */
+    /** The real planner's preview: shows what would be written; nothing is. Its steps say "(demo)", as Linux's do. */
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
-        return real.plan(desired, current);
+        Plan p = real.plan(desired, current);
+        return new Plan(p.files(), p.actions().stream().map(a -> "(demo) " + a).toList(), p.refusal(), p.itemKind());
+    }
+
+    @Override
+    public String changesRefused() {
+        return REFUSAL;
     }
 
     @Override

@@ -1,0 +1,184 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.platform.demo.DemoResolverAdapter;
+import org.port853.probe.doctor.Check;
+import org.port853.ui.common.I18n;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The demo window at its documented minimum size (720 × 520), in English and German: no text on any screen is cut
+ * off with an ellipsis, and the diagnostics table's checks are not broken inside a word.
+ */
+class NarrowWindowTest extends WindowTestBase {
+    @TempDir
+    Path configDir;
+
+    @AfterEach
+    void systemLanguage() {
+        I18n.use(null);
+    }
+
+    /** @param language "en" or "de", with "-windows" for the Windows sample machine */
+    private void openNarrow(String language) throws Exception {
+        I18n.use(Locale.forLanguageTag(language.replace("-windows", "")));
+        open(language.endsWith("-windows")
+                ? AppServices.forSampleDemo(new org.port853.platform.windows.demo.WindowsDemoAdapter(), configDir,
+                        new Fakes.RecordingNotifier())
+                : AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(MainWindow.MIN_WIDTH);
+            stage.setHeight(MainWindow.MIN_HEIGHT);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.MIN_WIDTH, WaitForAsyncUtils.asyncFx(() -> stage.getScene().getWidth()).get(), 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de", "de-windows"})
+    @DisplayName("at 720 × 520 no screen cuts a text off")
+    void noScreenTruncates(String language, FxRobot robot) throws Exception {
+        openNarrow(language);
+        List<String> cut = new ArrayList<>();
+        for (MainWindow.Screen s : MainWindow.Screen.values()) {
+            WaitForAsyncUtils.asyncFx(() -> window.show(s)).get();
+            settle();
+            if (s == MainWindow.Screen.DIAGNOSTICS) {
+                runDiagnostics(robot);
+            }
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(s, stage.getScene().getRoot())).get());
+            if (s == MainWindow.Screen.TRAFFIC) {
+                org.port853.ui.traffic.TrafficGraph graph = robot.lookup(n -> n instanceof org.port853.ui.traffic.TrafficGraph)
+                        .query();
+                double[] legend = WaitForAsyncUtils.asyncFx(() -> new double[]{graph.legendRight(), graph.getWidth()}).get();
+                if (legend[0] <= 0 || legend[0] > legend[1]) {
+                    cut.add("TRAFFIC: the graph's legend ends at " + legend[0] + " in a graph " + legend[1] + " wide");
+                }
+            }
+        }
+        // the apply sheet over the screens: "Protect my DNS" previewed
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.show(MainWindow.Screen.STATUS);
+            window.statusViewModel().protect();
+        }).get();
+        // a preview, or (the Windows sample) the preview that says the change is not made
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW
+                || window.applyViewModel().phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.REFUSED);
+        settle();
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.STATUS, stage.getScene().getRoot())).get()
+                .stream().map(t -> "apply sheet, " + t).toList());
+        assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
+    @DisplayName("at 720 × 520 the diagnostics table breaks its checks' names only between words")
+    void diagnosticsReadableWhenNarrow(String language, FxRobot robot) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        settle();
+        TableView<Check> checks = runDiagnostics(robot);
+        List<String> broken = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : checks.lookupAll(".wrapped-text")) {
+                Text t = (Text) n;
+                if (t.isVisible() && t.getText() != null && !t.getText().isEmpty()) {
+                    out.addAll(brokenWords(t));
+                }
+            }
+            return out;
+        }).get();
+        assertTrue(broken.isEmpty(), language + ": words broken inside: " + broken);
+        List<String> headers = WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get();
+        assertTrue(headers.isEmpty(), language + ": " + headers);
+    }
+
+    private TableView<Check> runDiagnostics(FxRobot robot) throws Exception {
+        TableView<Check> checks = robot.lookup("#diag-checks").query();
+        if (checks.getItems().isEmpty()) {
+            WaitForAsyncUtils.asyncFx(() -> robot.lookup("#diag-run").queryButton().fire()).get();
+            waitUntil(() -> !checks.getItems().isEmpty());
+            settle();
+        }
+        return checks;
+    }
+
+    private static void settle() throws Exception {
+        // a few pulses: wrapped rows measure themselves again after the first layout
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Every visible Labeled under {@code n} whose skin shows less than its text (an ellipsis). */
+    static List<String> truncated(MainWindow.Screen screen, Node n) {
+        List<String> out = new ArrayList<>();
+        if (!n.isVisible()) {
+            return out;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String shown = shownText(l);
+            String meant = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
+            if (shown != null && !shown.equals(meant)) {
+                out.add(screen + ": '" + meant + "' shown as '" + shown + "' (" + l.getClass().getSimpleName()
+                        + (l.getId() == null ? "" : " #" + l.getId()) + ")");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                out.addAll(truncated(screen, c));
+            }
+        }
+        return out;
+    }
+
+    /** The text the Labeled's skin draws (its LabeledText child), or null when it has no skin yet. */
+    private static String shownText(Labeled l) {
+        for (Node c : l.getChildrenUnmodifiable()) {
+            if (c instanceof Text t && c.getStyleClass().contains("text")) {
+                return t.getText();
+            }
+        }
+        return null;
+    }
+
+    /** The words a wrapped text node splits across two lines (a line that ends inside a word). */
+    private static List<String> brokenWords(Text t) {
+        List<String> out = new ArrayList<>();
+        String s = t.getText();
+        // the text's lines, from the caret positions: where the y of a character's shape changes a line begins
+        double lastY = Double.NaN;
+        for (int i = 0; i < s.length(); i++) {
+            javafx.scene.shape.PathElement[] caret = t.caretShape(i, true);
+            double y = caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo m ? m.getY() : Double.NaN;
+            if (!Double.isNaN(lastY) && y > lastY + 1 && i > 0) {
+                char before = s.charAt(i - 1);
+                char at = s.charAt(i);
+                if (Character.isLetterOrDigit(before) && Character.isLetterOrDigit(at)) {
+                    out.add("'" + s + "' broken at '" + s.substring(Math.max(0, i - 6), i) + "|"
+                            + s.substring(i, Math.min(s.length(), i + 6)) + "'");
+                }
+            }
+            lastY = y;
+        }
+        return out;
+    }
+}
