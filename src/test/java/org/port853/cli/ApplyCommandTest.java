@@ -1,0 +1,71 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.ProviderCatalog;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+import picocli.CommandLine;
+
+@DisplayName("apply: exit codes and JSON that tell the truth about encryption")
+class ApplyCommandTest {
+    final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Port853Command.forArguments(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    void answeredInPlaintext() {
+        adapter.result = new ApplyResult(Outcome.APPLIED, "names resolve (the answer did not come over an encrypted connection)",
+                adapter.result.item(), List.of("write x", "health check: resolved example.com from the network without encryption"),
+                false, Duration.ofMillis(200));
+    }
+
+    @Test
+    @DisplayName("opportunistic mode that fell back to plaintext: exit 3 and a line saying so, how to check and fix")
+    void opportunisticPlaintextIsNotFullSuccess() throws Exception {
+        answeredInPlaintext();
+        Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertEquals(ExitCodes.NOT_COVERED, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("Not encrypted: the change is in place") && r.err().contains("plaintext fallback")
+                && r.err().contains("port853 verify") && r.err().contains("--mode strict"), r.err());
+        Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
+        assertEquals(3, json.code());
+        assertEquals("APPLIED", json.json().get("outcome").asText());
+        assertFalse(json.json().get("encryptedVerified").asBoolean());
+    }
+
+    @Test
+    void modeOffAsksForNoEncryption() {
+        answeredInPlaintext();
+        assertEquals(0, run("apply", "--server", "192.0.2.1", "--mode", "off").code());
+    }
+
+    @Test
+    void encryptedAnswerIsSuccess() {
+        Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+    }
+}
