@@ -68,4 +68,24 @@ class ApplyCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
     }
+
+    @Test
+    @DisplayName("an invalid custom-providers entry: apply and export say why the provider is unknown")
+    void invalidCustomProviderFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(dir.resolve("custom-providers.json"));
+        custom.save(org.port853.core.CustomProviders.validate("home", "Home", "192.168.1.2", "dot.home.example"));
+        java.nio.file.Files.writeString(custom.file(), java.nio.file.Files.readString(custom.file())
+                .replace("dot.home.example", "dot test"));
+        CliServices services = new CliServices(() -> adapter, () -> org.port853.core.ProviderCatalog.withCustom(custom));
+        for (String[] args : List.of(new String[] {"apply", "--provider", "home", "--mode", "strict", "--dry-run"},
+                new String[] {"export", "--format", "resolved", "--provider", "home", "--mode", "strict"})) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = Port853Command.forArguments(services, args);
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            cl.setErr(new PrintWriter(err, true));
+            assertEquals(2, cl.execute(args));
+            assertTrue(err.toString().startsWith("port853: unknown provider 'home' (see 'port853 providers' for the list); "
+                    + "your custom providers were not loaded: ") && err.toString().contains("dot test"), err.toString());
+        }
+    }
 }
