@@ -1,5 +1,6 @@
 package org.port853.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
@@ -48,7 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
         if (plan.isRefused() || dryRun) {
             ApplyResult r = dryRunResult(plan);
             if (json) {
-                out.println(Json.write(Json.result(r, plan)));
+                ObjectNode doc = Json.result(r, plan);
+                DoctorJson.chosenPins(doc, ServerPins.Result.NONE); // nothing was put in place, so no pins: []
+                out.println(Json.write(doc));
             } else if (plan.isRefused()) {
                 spec.commandLine().getErr().println("Refused: " + plan.refusal() + ".");
             } else {

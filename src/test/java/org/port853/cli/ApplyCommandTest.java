@@ -88,4 +88,50 @@ class ApplyCommandTest {
                     + "your custom providers were not loaded: ") && err.toString().contains("dot test"), err.toString());
         }
     }
+
+    @Test
+    @DisplayName("apply --dry-run --json has the documented pins fields: [] and null (nothing was put in place)")
+    void dryRunJsonHasPinFields() throws Exception {
+        JsonNode j = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json").json();
+        assertEquals("PLANNED", j.get("outcome").asText());
+        assertTrue(j.get("pins").isArray() && j.get("pins").isEmpty(), j.toString());
+        assertTrue(j.has("pinsProblem") && j.get("pinsProblem").isNull(), j.toString());
+    }
+
+    @Test
+    @DisplayName("harden --dry-run --json is shaped as apply --json: the plan in actions, the file as item and diff")
+    void hardenDryRunJsonIsShapedAsApply() throws Exception {
+        JsonNode j = run("harden", "--dry-run", "--json").json();
+        assertEquals("PLANNED", j.get("outcome").asText());
+        assertEquals("dry run: nothing was changed", j.get("reason").asText());
+        assertEquals("write " + org.port853.probe.doctor.Hardening.FILE, j.at("/actions/0").asText());
+        assertTrue(j.get("actions").size() == 3, j.toString());
+        assertEquals(org.port853.probe.doctor.Hardening.FILE, j.at("/nftables/path").asText());
+        assertTrue(j.at("/nftables/content").asText().contains("table inet port853"), j.toString());
+        assertTrue(j.get("diff").asText().contains("dport 53 drop"), j.toString());
+        JsonNode revert = run("harden", "--revert", "--dry-run", "--json").json();
+        assertEquals("nft delete table inet port853", revert.at("/actions/0").asText());
+        assertTrue(revert.at("/nftables/content").isNull());
+        assertEquals(List.of(), adapter.calls, "a dry run never reaches the adapter");
+    }
+
+    @Test
+    @DisplayName("recover --json with nothing to recover: \"dropIn\": null, not an object of nulls")
+    void recoverWithoutFileGivesNullItem() throws Exception {
+        adapter.result = new ApplyResult(Outcome.UNCHANGED, "there is no interrupted change",
+                new ApplyResult.Item("dropIn", null, null), List.of(), false, Duration.ZERO);
+        JsonNode j = run("recover", "--json").json();
+        assertTrue(j.has("dropIn") && j.get("dropIn").isNull(), j.toString());
+        adapter.result = new ApplyResult(Outcome.KEPT, "kept", new ApplyResult.Item("dropIn", "/x", "c"), List.of(), true,
+                Duration.ZERO);
+        assertEquals("/x", run("recover", "--json").json().at("/dropIn/path").asText());
+    }
+
+    @Test
+    @DisplayName("a reason without a fix has fix null in JSON and no empty 'Fix:' line in text")
+    void reasonWithoutFix() throws Exception {
+        org.port853.core.Reason r = new org.port853.core.Reason("WIN_DOT_UNAVAILABLE", org.port853.core.Severity.INFO,
+                "No DoT here.", "");
+        assertEquals(null, r.fix());
+    }
 }
