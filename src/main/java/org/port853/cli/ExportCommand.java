@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
                 "unknown format '" + format + "' (expected " + String.join(" or ",
                         SettingsExporter.all().stream().map(SettingsExporter::format).toList()) + ")"));
-        String text = exporter.export(desired, linkResolvConf, note -> spec.commandLine().getErr().println("port853: note: " + note + "."));
+        String text = exporter.export(desired, linkResolvConf, note -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + note + "."));
         out.print(text);
         out.flush(); // print() does not auto-flush, and the launcher exits right after
         return ExitCodes.OK;

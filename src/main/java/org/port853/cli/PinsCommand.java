@@ -95,7 +95,7 @@ final class PinsCommand implements Callable<Integer> {
         PinStore store = PinStore.load(pins.file());
         if (export != null) {
             if (store.all().isEmpty()) {
-                spec.commandLine().getErr().println("port853: no pins recorded in " + store.file() + ", so nothing to "
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "no pins recorded in " + store.file() + ", so nothing to "
                         + "export: " + HOW_PINS_ARE_RECORDED);
                 return ExitCodes.FAILED;
             }

@@ -18,6 +18,14 @@ public final class Port853Command implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * How every error and note of a command starts on stderr: {@code port853 analyze: } (the command that said it;
+     * {@code port853: } without one), as analyze, verify, monitor and the demo refusal write theirs.
+     */
+    static String prefix(CommandLine.Model.CommandSpec spec) {
+        return spec.qualifiedName() + ": ";
+    }
+
     /** A subcommand's name and how to make it. */
     record Subcommand(String name, Function<CliServices, Object> make) {
     }
@@ -66,10 +74,10 @@ public final class Port853Command implements Runnable {
         }
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {
-                line.getErr().println("port853: " + ex.getMessage());
+                line.getErr().println(prefix(line.getCommandSpec()) + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            line.getErr().println("port853: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            line.getErr().println(prefix(line.getCommandSpec()) + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return ExitCodes.FAILED;
         });
         return cl;

@@ -71,7 +71,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         if (addr.isAnyLocalAddress() || addr.isMulticastAddress()) {
             throw new InvalidInputException("'" + host + "' cannot be a DNS server address");
         }
-        return new ServerAddress(addr, port, name);
+        return new ServerAddress(addr, port, DnsNames.toAscii(name, "TLS name"));
     }
 
     private static int parsePort(String text, String spec) {

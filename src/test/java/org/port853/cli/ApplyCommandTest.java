@@ -84,7 +84,7 @@ class ApplyCommandTest {
             cl.setOut(new PrintWriter(new StringWriter(), true));
             cl.setErr(new PrintWriter(err, true));
             assertEquals(2, cl.execute(args));
-            assertTrue(err.toString().startsWith("port853: unknown provider 'home' (see 'port853 providers' for the list); "
+            assertTrue(err.toString().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
                     + "your custom providers were not loaded: ") && err.toString().contains("dot test"), err.toString());
         }
     }

@@ -68,7 +68,7 @@ class ExportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("# Also point /etc/resolv.conf at the stub: ln -sf /run/systemd/resolve/stub-resolv.conf"
                 + " /etc/resolv.conf\n[Resolve]\n"), r.out());
-        assertTrue(r.err().startsWith("port853: note: a drop-in cannot point /etc/resolv.conf at the stub"), r.err());
+        assertTrue(r.err().startsWith("port853 export: note: a drop-in cannot point /etc/resolv.conf at the stub"), r.err());
     }
 
     @Test

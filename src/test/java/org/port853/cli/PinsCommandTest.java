@@ -97,14 +97,14 @@ class PinsCommandTest {
         Run r = run("pins", "--export", "stubby");
         assertEquals(1, r.code());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("port853: no pins recorded in " + store() + ", so nothing to export"), r.err());
+        assertTrue(r.err().startsWith("port853 pins: no pins recorded in " + store() + ", so nothing to export"), r.err());
     }
 
     @Test
     void everyWithoutWatchIsAnError() {
         Run r = run("pins", "--every", "1h");
         assertEquals(2, r.code());
-        assertEquals("port853: --every sets the period of --watch; add --watch\n", r.err());
+        assertEquals("port853 pins: --every sets the period of --watch; add --watch\n", r.err());
     }
 
     @Test
