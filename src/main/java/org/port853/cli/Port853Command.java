@@ -3,15 +3,25 @@ package org.port853.cli;
 import java.util.List;
 import java.util.function.Function;
 
+import org.port853.core.AppVersion;
 import org.port853.core.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "port853", mixinStandardHelpOptions = true, version = "Port853 0.1.0",
+@Command(name = "port853", mixinStandardHelpOptions = true, versionProvider = Port853Command.Version.class,
         description = "Moves this computer's DNS onto DNS-over-TLS and proves it.")
 public final class Port853Command implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code -V}: the build's version (the window's About box says the same). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AppVersion.get();
+            return new String[] {"Port853 " + (v == null ? "(development build)" : v)};
+        }
+    }
 
     @Override
     public void run() {
