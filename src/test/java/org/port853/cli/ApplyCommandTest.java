@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -15,25 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.port853.core.ProviderCatalog;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ApplyResult.Outcome;
-import picocli.CommandLine;
 
 @DisplayName("apply: exit codes and JSON that tell the truth about encryption")
 class ApplyCommandTest {
     final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.forArguments(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
     }
 
     void answeredInPlaintext() {
@@ -46,11 +31,11 @@ class ApplyCommandTest {
     @DisplayName("opportunistic mode that fell back to plaintext: exit 3 and a line saying so, how to check and fix")
     void opportunisticPlaintextIsNotFullSuccess() throws Exception {
         answeredInPlaintext();
-        Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
         assertEquals(ExitCodes.NOT_COVERED, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("Not encrypted: the change is in place") && r.err().contains("plaintext fallback")
                 && r.err().contains("port853 verify") && r.err().contains("--mode strict"), r.err());
-        Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
+        CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
         assertEquals(3, json.code());
         assertEquals("APPLIED", json.json().get("outcome").asText());
         assertFalse(json.json().get("encryptedVerified").asBoolean());
@@ -64,7 +49,7 @@ class ApplyCommandTest {
 
     @Test
     void encryptedAnswerIsSuccess() {
-        Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
     }
@@ -79,13 +64,10 @@ class ApplyCommandTest {
         CliServices services = new CliServices(() -> adapter, () -> org.port853.core.ProviderCatalog.withCustom(custom));
         for (String[] args : List.of(new String[] {"apply", "--provider", "home", "--mode", "strict", "--dry-run"},
                 new String[] {"export", "--format", "resolved", "--provider", "home", "--mode", "strict"})) {
-            StringWriter err = new StringWriter();
-            CommandLine cl = Port853Command.forArguments(services, args);
-            cl.setOut(new PrintWriter(new StringWriter(), true));
-            cl.setErr(new PrintWriter(err, true));
-            assertEquals(2, cl.execute(args));
-            assertTrue(err.toString().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
-                    + "your custom providers were not loaded: ") && err.toString().contains("dot test"), err.toString());
+            CliRuns.Run r = CliRuns.run(services, args);
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
+                    + "your custom providers were not loaded: ") && r.err().contains("dot test"), r.err());
         }
     }
 

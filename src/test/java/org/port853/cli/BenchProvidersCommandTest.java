@@ -3,8 +3,6 @@ package org.port853.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -54,35 +52,35 @@ class BenchProvidersCommandTest {
 
     @Test
     void allAndServerExcludeEachOther() {
-        Run r = run("bench-providers", "--all", "--server", "127.0.0.1:9#dot.test");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("--all and --server exclude each other"), r.err);
+        CliRuns.Run r = run("bench-providers", "--all", "--server", "127.0.0.1:9#dot.test");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--all and --server exclude each other"), r.err());
     }
 
     @Test
     void noConfiguredServerSaysWhatToPass() {
         adapter.state = withServers(List.of());
-        Run r = run("bench-providers");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("no DNS server is configured: pass --server IP#NAME, or --all"), r.err);
+        CliRuns.Run r = run("bench-providers");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no DNS server is configured: pass --server IP#NAME, or --all"), r.err());
     }
 
     @Test
     @DisplayName("a run over the configured servers says which, and benchmarks only them (a closed loopback port)")
     void runSaysWhichServers() {
         adapter.state = withServers(List.of(ServerAddress.parse("127.0.0.1:9#dot.test")));
-        Run r = run("bench-providers", "--rounds", "0", "--timeout", "300");
-        assertEquals(1, r.code, r.err);
-        assertTrue(r.err.contains("Benchmarking the configured servers: 1 server (127.0.0.1:9#dot.test)"), r.err);
-        assertEquals(3, r.out.lines().count(), r.out);
-        assertTrue(r.out.contains("127.0.0.1:9#dot.test"), r.out);
+        CliRuns.Run r = run("bench-providers", "--rounds", "0", "--timeout", "300");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("Benchmarking the configured servers: 1 server (127.0.0.1:9#dot.test)"), r.err());
+        assertEquals(3, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("127.0.0.1:9#dot.test"), r.out());
     }
 
     @Test
     void helpAgreesWithTheCommand() {
-        Run r = run("bench-providers", "--help");
-        assertTrue(r.out.contains("--all") && r.out.contains("else the resolver's configured ones"), r.out);
-        assertTrue(!r.out.contains("Without --server: the whole catalogue"), r.out);
+        CliRuns.Run r = run("bench-providers", "--help");
+        assertTrue(r.out().contains("--all") && r.out().contains("else the resolver's configured ones"), r.out());
+        assertTrue(!r.out().contains("Without --server: the whole catalogue"), r.out());
     }
 
     static ResolverState withServers(List<ServerAddress> servers) {
@@ -93,15 +91,7 @@ class BenchProvidersCommandTest {
                 List.of(), null, null, s.platform());
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.forArguments(services, args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(services, args);
     }
 }

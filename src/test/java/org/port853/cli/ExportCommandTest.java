@@ -4,28 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.ProviderCatalog;
 import org.port853.platform.SettingsExporter;
-import picocli.CommandLine;
 
 @DisplayName("export: every format in the help, the apply options honoured or refused, undo by hand explained")
 class ExportCommandTest {
     final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.forArguments(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
     }
 
     @Test
@@ -41,7 +30,7 @@ class ExportCommandTest {
     @DisplayName("the Linux formats say how to remove the file by hand, never 'port853 revert'")
     void linuxFormatsSayHowToUndo() {
         for (String format : new String[] {"resolved", "ansible"}) {
-            Run r = run("export", "--format", format, "--provider", "quad9", "--mode", "strict");
+            CliRuns.Run r = run("export", "--format", format, "--provider", "quad9", "--mode", "strict");
             assertEquals(0, r.code(), r.err());
             assertFalse(r.out().contains("port853 revert"), r.out());
             assertTrue(r.out().contains("/etc/systemd/resolved.conf.d/zz-port853.conf")
@@ -51,7 +40,7 @@ class ExportCommandTest {
 
     @Test
     void ansibleLinksResolvConfAndKeepsTheStaticFile() {
-        Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        CliRuns.Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
         assertEquals(0, r.code(), r.err());
         String y = r.out();
         assertTrue(y.contains("dest: /etc/resolv.conf.before-port853\n        force: false"), y);
@@ -64,7 +53,7 @@ class ExportCommandTest {
 
     @Test
     void resolvedFormatSaysWhatTheDropInCannotDo() {
-        Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("# Also point /etc/resolv.conf at the stub: ln -sf /run/systemd/resolve/stub-resolv.conf"
                 + " /etc/resolv.conf\n[Resolve]\n"), r.out());
@@ -74,24 +63,24 @@ class ExportCommandTest {
     @Test
     @DisplayName("PowerShell: what Windows cannot express is refused or said, never silently dropped")
     void powershellRefusesOrSays() {
-        Run dnssec = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes");
+        CliRuns.Run dnssec = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes");
         assertEquals(2, dnssec.code());
         assertTrue(dnssec.err().contains("cannot turn on DNSSEC"), dnssec.err());
         assertEquals("", dnssec.out());
 
-        Run link = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        CliRuns.Run link = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
         assertEquals(2, link.code());
         assertTrue(link.err().contains("--link-resolv-conf is for Linux"), link.err());
 
-        Run fallback = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict",
+        CliRuns.Run fallback = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict",
                 "--fallback", "1.1.1.1#cloudflare-dns.com");
         assertEquals(2, fallback.code());
         assertTrue(fallback.err().contains("no fallback servers"), fallback.err());
 
-        Run narrow = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict");
+        CliRuns.Run narrow = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict");
         assertEquals(0, narrow.code(), narrow.err());
         assertTrue(narrow.err().contains("as if --all-domains were given"), narrow.err());
-        Run all = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains");
+        CliRuns.Run all = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains");
         assertEquals("", all.err());
         assertEquals(all.out(), narrow.out(), "the same script: Windows routes every name either way");
         assertTrue(all.out().contains("NRPT rule for '.'") && all.out().contains("does not validate"), all.out());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
-import picocli.CommandLine;
 
 @DisplayName("pins: listing reads only the store, probing is --check, an empty store says so")
 class PinsCommandTest {
@@ -31,17 +28,9 @@ class PinsCommandTest {
         return dir.resolve("pins.json");
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Port853Command.forArguments(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
-        ((PinsCommand) cl.getSubcommands().get("pins").getCommand()).pinFile = store();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled),
+                cl -> ((PinsCommand) cl.getSubcommands().get("pins").getCommand()).pinFile = store(), args);
     }
 
     /** The configured server: a closed port on loopback (a probe of it is refused at once, nothing leaves). */
@@ -64,12 +53,12 @@ class PinsCommandTest {
         String before = Files.readString(store());
         for (String[] args : List.of(new String[] {"pins"}, new String[] {"pins", "--json"},
                 new String[] {"pins", "--export", "stubby"})) {
-            Run r = run(args);
+            CliRuns.Run r = run(args);
             assertEquals(0, r.code(), r.err());
             assertEquals(before, Files.readString(store()), "lastChecked unchanged by " + String.join(" ", args));
         }
         assertFalse(adapter.calls.contains("readState"), "the configured servers were not even looked up: " + adapter.calls);
-        Run json = run("pins", "--json");
+        CliRuns.Run json = run("pins", "--json");
         assertEquals(0, new ObjectMapper().readTree(json.out()).get("checks").size());
         assertTrue(run("pins").out().contains("192.0.2.1#dot.test  sha256/AAAA"), run("pins").out());
     }
@@ -77,14 +66,14 @@ class PinsCommandTest {
     @Test
     void checkProbesTheConfiguredServers() {
         configuredLoopback();
-        Run r = run("pins", "--check", "--timeout", "300");
+        CliRuns.Run r = run("pins", "--check", "--timeout", "300");
         assertTrue(adapter.calls.contains("readState"));
         assertTrue(r.out().contains("127.0.0.1:9#dot.test"), r.out());
     }
 
     @Test
     void emptyStoreSaysThereAreNoneAndHowTheyGetRecorded() {
-        Run r = run("pins");
+        CliRuns.Run r = run("pins");
         assertEquals(0, r.code());
         assertEquals("No pins recorded yet in " + store() + ": 'port853 apply' records the pins of the servers it puts in "
                 + "place, 'port853 pins --check' those of the configured servers (or of --server ones)\n", r.out());
@@ -94,7 +83,7 @@ class PinsCommandTest {
     @Test
     @DisplayName("--export stubby with no pins: nothing on stdout (it would be appended to stubby.yml), non-zero, why on stderr")
     void exportWithoutPinsPrintsNothing() {
-        Run r = run("pins", "--export", "stubby");
+        CliRuns.Run r = run("pins", "--export", "stubby");
         assertEquals(1, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("port853 pins: no pins recorded in " + store() + ", so nothing to export"), r.err());
@@ -102,14 +91,14 @@ class PinsCommandTest {
 
     @Test
     void everyWithoutWatchIsAnError() {
-        Run r = run("pins", "--every", "1h");
+        CliRuns.Run r = run("pins", "--every", "1h");
         assertEquals(2, r.code());
         assertEquals("port853 pins: --every sets the period of --watch; add --watch\n", r.err());
     }
 
     @Test
     void serverWithoutCheckIsAnError() {
-        Run r = run("pins", "--server", "127.0.0.1:9#dot.test");
+        CliRuns.Run r = run("pins", "--server", "127.0.0.1:9#dot.test");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("add --check"), r.err());
     }
