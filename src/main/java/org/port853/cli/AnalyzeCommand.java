@@ -52,6 +52,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxLeaks < 0) {
+            err.println("port853 analyze: --max-leaks must be 0 or more (0 lists none and still counts them).");
+            return 2;
+        }
         List<InetAddress> locals = new ArrayList<>();
         for (String a : local) {
             try {
@@ -67,7 +71,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 err.println("port853 analyze: " + file + " is a directory, not a capture file.");
                 return 2;
             }
-            r = FileAnalyzer.analyze(file, locals, Math.max(0, maxLeaks));
+            r = FileAnalyzer.analyze(file, locals, maxLeaks);
         } catch (NoSuchFileException e) {
             err.println("port853 analyze: " + file + " does not exist.");
             return 2;

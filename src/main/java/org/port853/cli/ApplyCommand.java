@@ -1,8 +1,10 @@
 package org.port853.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
@@ -47,7 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
         if (plan.isRefused() || dryRun) {
             ApplyResult r = dryRunResult(plan);
             if (json) {
-                out.println(Json.write(Json.result(r, plan)));
+                ObjectNode doc = Json.result(r, plan);
+                DoctorJson.chosenPins(doc, ServerPins.Result.NONE); // nothing was put in place, so no pins: []
+                out.println(Json.write(doc));
             } else if (plan.isRefused()) {
                 spec.commandLine().getErr().println("Refused: " + plan.refusal() + ".");
             } else {
@@ -60,7 +64,14 @@ final class ApplyCommand implements Callable<Integer> {
         ServerPins.Result pins = services.pins() == null ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired);
         Results.print(spec.commandLine(), r, json, plan, pins);
-        return ExitCodes.of(r);
+        if (ExitCodes.unencrypted(r, desired)) {
+            spec.commandLine().getErr().println("Not encrypted: the change is in place, but the check's answer did not come "
+                    + "over an encrypted connection" + (desired.mode() == DotMode.OPPORTUNISTIC ? ", so opportunistic mode "
+                    + "is probably using its plaintext fallback" : "") + ". Check with 'port853 verify' (it captures the "
+                    + "traffic); 'port853 doctor' says why TLS fails; strict mode (--mode strict) never falls back to "
+                    + "plaintext.");
+        }
+        return ExitCodes.ofApply(r, desired);
     }
 
     /** A dry run reports the planned change (PLANNED), never APPLIED: nothing was changed. */

@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
 import org.port853.core.ServerAddress;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.bench.ProviderBench;
+import org.port853.probe.doctor.Doctor;
 import org.port853.probe.dot.ProbeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench-providers", mixinStandardHelpOptions = true, description = "Rank DoT servers from this machine: handshake, cold and warm latency "
-        + "(median, 90th percentile) over popular names, failures. Without --server: the whole catalogue (contacts "
-        + "every provider).")
+        + "(median, 90th percentile) over popular names, failures. Servers: those given with --server, else the "
+        + "resolver's configured ones; --all benchmarks every catalogue provider instead (contacts each of them).")
 final class BenchProvidersCommand implements Callable<Integer> {
     private final CliServices services;
 
@@ -28,6 +31,10 @@ final class BenchProvidersCommand implements Callable<Integer> {
 
     @Mixin
     ProbeCliOptions probe = new ProbeCliOptions();
+
+    @Option(names = "--all", description = "Benchmark the whole provider catalogue (contacts every provider) "
+            + "instead of the configured servers.")
+    boolean all;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Warm rounds per name (default ${DEFAULT-VALUE}).")
     int rounds = 3;
@@ -42,18 +49,15 @@ final class BenchProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (rounds < 0 || rounds > 50) {
-            throw new org.port853.core.InvalidInputException("--rounds must be between 0 and 50");
+            throw new InvalidInputException("--rounds must be between 0 and 50");
         }
-        List<ServerAddress> servers = new ArrayList<>(probe.parsedServers());
-        Map<ServerAddress, String> names = new LinkedHashMap<>();
-        if (servers.isEmpty()) {
-            for (Provider p : services.catalog().get().all()) {
-                if (!p.ipv4().isEmpty()) {
-                    ServerAddress s = ServerAddress.of(p.ipv4().get(0), p.tlsName());
-                    servers.add(s);
-                    names.put(s, p.displayName());
-                }
-            }
+        Map<ServerAddress, String> names = targets();
+        List<ServerAddress> servers = new ArrayList<>(names.keySet());
+        if (!json) {
+            spec.commandLine().getErr().println("Benchmarking " + (all ? "every catalogue provider"
+                    : probe.servers.isEmpty() ? "the configured servers" : "the given servers") + ": " + servers.size()
+                    + " server" + (servers.size() == 1 ? "" : "s") + (all ? "" : " (" + servers.stream()
+                    .map(ServerAddress::toString).collect(Collectors.joining(", ")) + ")"));
         }
         ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(ProbeOptions.POPULAR).withWarmRounds(rounds);
         List<BenchResult> ranked = new ProviderBench(probe.probe()).run(servers, names, options);
@@ -73,6 +77,47 @@ final class BenchProvidersCommand implements Callable<Integer> {
                     + (best.provider() == null ? "" : " (" + best.provider() + ")"));
         }
         return ranked.isEmpty() || ranked.get(0).score() == null ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The servers to benchmark, each with its provider's name (null when not in the catalogue): {@code --server},
+     * else with {@code --all} the catalogue, else the resolver's configured servers. Reads state, contacts nothing.
+     */
+    Map<ServerAddress, String> targets() {
+        if (all && !probe.servers.isEmpty()) {
+            throw new InvalidInputException("--all and --server exclude each other: --all benchmarks every catalogue provider");
+        }
+        List<Provider> catalogue = services.catalog().get().all();
+        Map<ServerAddress, String> names = new LinkedHashMap<>();
+        if (all) {
+            for (Provider p : catalogue) {
+                if (!p.ipv4().isEmpty()) {
+                    names.put(ServerAddress.of(p.ipv4().get(0), p.tlsName()), p.displayName());
+                }
+            }
+            return names;
+        }
+        List<ServerAddress> chosen = probe.parsedServers();
+        if (chosen.isEmpty()) {
+            chosen = Doctor.configuredServers(services.adapter().get().readState());
+            if (chosen.isEmpty()) {
+                throw new InvalidInputException("no DNS server is configured: pass --server IP#NAME, or --all to benchmark "
+                        + "every catalogue provider");
+            }
+        }
+        for (ServerAddress s : chosen) {
+            names.put(s, providerOf(s, catalogue));
+        }
+        return names;
+    }
+
+    private static String providerOf(ServerAddress s, List<Provider> catalogue) {
+        for (Provider p : catalogue) {
+            if (p.servers().stream().anyMatch(c -> c.address().equals(s.address()))) {
+                return p.displayName();
+            }
+        }
+        return null;
     }
 
     private static String ms(Double v) {

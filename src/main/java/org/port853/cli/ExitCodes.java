@@ -1,8 +1,13 @@
 package org.port853.cli;
 
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.platform.ApplyResult;
 
-/** 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 applied but not covering everything. */
+/**
+ * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 applied but not covering everything (programs
+ * that bypass the resolver, or encryption asked for but the health check's answer came without it).
+ */
 final class ExitCodes {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -18,5 +23,15 @@ final class ExitCodes {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;
+    }
+
+    /** An applied change that asked for encryption but whose check was answered without it is not full success. */
+    static int ofApply(ApplyResult r, DesiredSettings desired) {
+        return unencrypted(r, desired) ? NOT_COVERED : of(r);
+    }
+
+    /** Applied with encryption on, but the health check's answer did not provably come over TLS. */
+    static boolean unencrypted(ApplyResult r, DesiredSettings desired) {
+        return r.outcome() == ApplyResult.Outcome.APPLIED && desired.mode() != DotMode.OFF && !r.encryptedVerified();
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Print the settings for other machines: the resolved drop-in, or an idempotent Ansible playbook.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Print the settings for other machines (they need not have Port853): the resolved drop-in, an "
+        + "idempotent Ansible playbook, or an idempotent PowerShell script for Windows 11. What a format cannot do as "
+        + "asked is said on stderr.")
 final class ExportCommand implements Callable<Integer> {
     private final CliServices services;
 
@@ -20,8 +22,12 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--format", required = true, description = "resolved or ansible.")
+    @Option(names = "--format", required = true, description = "resolved, ansible or powershell.")
     String format;
+
+    @Option(names = "--link-resolv-conf", description = "Also point /etc/resolv.conf at the stub resolver (ansible: a task "
+            + "that keeps a static file as /etc/resolv.conf.before-port853 and links it; resolved: the command, in a comment).")
+    boolean linkResolvConf;
 
     ExportCommand(CliServices services) {
         this.services = services;
@@ -34,7 +40,8 @@ final class ExportCommand implements Callable<Integer> {
         SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
                 "unknown format '" + format + "' (expected " + String.join(" or ",
                         SettingsExporter.all().stream().map(SettingsExporter::format).toList()) + ")"));
-        out.print(exporter.export(desired));
+        String text = exporter.export(desired, linkResolvConf, note -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + note + "."));
+        out.print(text);
         out.flush(); // print() does not auto-flush, and the launcher exits right after
         return ExitCodes.OK;
     }

@@ -1,8 +1,15 @@
 package org.port853.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.FileChange;
+import org.port853.platform.Plan;
 import org.port853.probe.doctor.Hardening;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,16 +38,38 @@ final class HardenCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        ApplyResult r = dryRun
-                ? ApplyResult.of(ApplyResult.Outcome.PLANNED, revert ? "would delete table inet " + Hardening.TABLE
-                        + " and remove " + Hardening.FILE : Hardening.preview())
-                : services.adapter().get().harden(!revert);
+    public Integer call() throws IOException {
+        if (dryRun) {
+            return dryRun();
+        }
+        ApplyResult r = services.adapter().get().harden(!revert);
         Results.print(spec.commandLine(), r, json, null);
         if (!json) {
             PrintWriter to = r.succeeded() ? spec.commandLine().getOut() : spec.commandLine().getErr();
             r.actions().forEach(a -> to.println("  " + a));
         }
         return ExitCodes.of(r);
+    }
+
+    /** The plan as apply --dry-run gives it: outcome PLANNED, the file's item and diff, the actions. */
+    private int dryRun() throws IOException {
+        Path file = Path.of(Hardening.FILE);
+        String before = Files.isRegularFile(file) ? Files.readString(file) : null;
+        String after = revert ? null : Hardening.ruleset();
+        Plan plan = new Plan(List.of(new FileChange(Hardening.FILE, before, after)), Hardening.plannedActions(revert),
+                null, "nftables");
+        ApplyResult r = new ApplyResult(ApplyResult.Outcome.PLANNED, "dry run: nothing was changed",
+                new ApplyResult.Item("nftables", Hardening.FILE, after), plan.actions(), false, Duration.ZERO);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(Json.result(r, plan)));
+        } else {
+            out.print(plan.diff());
+            plan.actions().forEach(a -> out.println("* " + a));
+            if (!revert) {
+                out.println(Hardening.PERSISTENCE + " Undo: port853 harden --revert.");
+            }
+        }
+        return ExitCodes.OK;
     }
 }

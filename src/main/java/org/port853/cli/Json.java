@@ -91,6 +91,9 @@ public final class Json {
 
     public static ObjectNode result(ApplyResult r, Plan plan) {
         ObjectNode o = HelperDocuments.resultNode(r);
+        if (r.item() != null && r.item().path() == null && r.item().content() == null) {
+            o.putNull(r.item().documentKey()); // the change touched no file (e.g. nothing to recover)
+        }
         if (plan != null) {
             o.put("diff", plan.diff());
         }

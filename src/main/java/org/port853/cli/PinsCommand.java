@@ -2,6 +2,7 @@ package org.port853.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
+import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.doctor.Doctor;
@@ -25,9 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pins", mixinStandardHelpOptions = true, description = "SPKI pins of the servers: record (the provider's published pin, else trust on "
-        + "first use), --check for key changes, --watch to keep checking, --export stubby for enforcement. Exit 1 when a "
-        + "key changed.")
+@Command(name = "pins", mixinStandardHelpOptions = true, description = "SPKI pins of the servers. Without options: "
+        + "lists the recorded pins (contacts nothing). --check probes the recorded servers and the --server or configured "
+        + "ones, records new pins (the provider's published pin, else trust on first use) and exits 1 when a key "
+        + "changed; --watch keeps checking; --export stubby prints them for enforcement.")
 final class PinsCommand implements Callable<Integer> {
     private final CliServices services;
 
@@ -37,7 +40,8 @@ final class PinsCommand implements Callable<Integer> {
     @Mixin
     ProbeCliOptions probe = new ProbeCliOptions();
 
-    @Option(names = "--check", description = "Probe the servers (recorded ones and --server/configured ones) and compare.")
+    @Option(names = "--check", description = "Probe the servers (recorded ones and --server/configured ones), record "
+            + "new pins and compare.")
     boolean check;
 
     @Option(names = "--accept", paramLabel = "SERVER", description = "Accept the key SERVER shows now as its pin.")
@@ -56,6 +60,9 @@ final class PinsCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "DURATION", description = "Period of --watch, e.g. 6h (default), 30m, 90s.")
     String every = "6h";
 
+    /** The user's pin store (tests use their own). */
+    Path pinFile = XdgDirs.state().resolve("pins.json");
+
     PinsCommand(CliServices services) {
         this.services = services;
     }
@@ -65,7 +72,14 @@ final class PinsCommand implements Callable<Integer> {
         if (export != null && !export.equals("stubby")) {
             throw new InvalidInputException("--export knows one format: stubby");
         }
-        ServerPins pins = probe.serverPins(() -> services.catalog().get().all());
+        if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
+            throw new InvalidInputException("--every sets the period of --watch; add --watch");
+        }
+        if (!watch && !check && !probe.servers.isEmpty()) {
+            throw new InvalidInputException("--server names servers to probe: add --check (plain 'pins' only lists "
+                    + "the recorded pins)");
+        }
+        ServerPins pins = probe.serverPins(() -> services.catalog().get().all(), pinFile);
         PrintWriter out = spec.commandLine().getOut();
         if (accept != null) {
             PinStore store = PinStore.load(pins.file());
@@ -77,39 +91,59 @@ final class PinsCommand implements Callable<Integer> {
         if (watch) {
             return watch(pins, out);
         }
-        List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
-        if (targets.isEmpty()) {
-            targets.addAll(Doctor.configuredServers(services.adapter().get().readState()));
-        }
+        List<Check> checks = check ? check(pins) : List.of();
         PinStore store = PinStore.load(pins.file());
-        if (check) {
-            for (PinRecord r : store.all()) {
-                ServerAddress s = ServerAddress.parse(r.server());
-                if (!targets.contains(s)) targets.add(s);
-            }
-        }
-        List<Check> checks = new ArrayList<>();
-        if (check || !targets.isEmpty() && export == null) {
-            ServerPins.Result r = pins.record(targets);
-            if (r.problem() != null) {
-                throw new IOException(r.problem());
-            }
-            r.pins().forEach(p -> checks.add(p.check()));
-            store = PinStore.load(pins.file());
-        }
         if (export != null) {
+            if (store.all().isEmpty()) {
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "no pins recorded in " + store.file() + ", so nothing to "
+                        + "export: " + HOW_PINS_ARE_RECORDED);
+                return ExitCodes.FAILED;
+            }
             out.print(StubbyExport.render(store.all()));
+            out.flush();
         } else if (json) {
             out.println(Json.write(DoctorJson.pins(store.all(), checks, store.file().toString())));
         } else {
             checks.forEach(c -> out.println(c.status().jsonName().toUpperCase() + "  " + c.server() + "\n    " + c.evidence()
                     + (c.fix() == null ? "" : "\n    Fix: " + c.fix())));
-            out.println("Pins in " + store.file() + ":");
-            store.all().forEach(p -> out.println("  " + p.server() + "  sha256/" + p.pin() + "  (" + p.source() + ", issuer '"
-                    + p.issuer() + "', first seen " + p.firstSeen() + ")"));
+            if (store.all().isEmpty()) {
+                out.println("No pins recorded yet in " + store.file() + ": " + HOW_PINS_ARE_RECORDED);
+            } else {
+                out.println("Pins in " + store.file() + ":");
+                store.all().forEach(p -> out.println("  " + p.server() + "  sha256/" + p.pin() + "  (" + p.source()
+                        + ", issuer '" + p.issuer() + "', first seen " + p.firstSeen() + ", last checked "
+                        + p.lastChecked() + ")"));
+            }
         }
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    static final String HOW_PINS_ARE_RECORDED = "'port853 apply' records the pins of the servers it puts in place, "
+            + "'port853 pins --check' those of the configured servers (or of --server ones)";
+
+    /** --check: probes the recorded servers plus the --server (else configured) ones, recording new pins. */
+    private List<Check> check(ServerPins pins) throws IOException {
+        List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
+        if (targets.isEmpty()) {
+            targets.addAll(Doctor.configuredServers(services.adapter().get().readState()));
+        }
+        for (PinRecord r : PinStore.load(pins.file()).all()) {
+            ServerAddress s = ServerAddress.parse(r.server());
+            if (!targets.contains(s)) {
+                targets.add(s);
+            }
+        }
+        List<Check> checks = new ArrayList<>();
+        if (targets.isEmpty()) {
+            return checks;
+        }
+        ServerPins.Result r = pins.record(targets);
+        if (r.problem() != null) {
+            throw new IOException(r.problem());
+        }
+        r.pins().forEach(p -> checks.add(p.check()));
+        return checks;
     }
 
     /** --watch: never returns on its own; stopped by a signal. */

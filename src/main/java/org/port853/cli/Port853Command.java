@@ -3,19 +3,37 @@ package org.port853.cli;
 import java.util.List;
 import java.util.function.Function;
 
+import org.port853.core.AppVersion;
 import org.port853.core.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "port853", mixinStandardHelpOptions = true, version = "Port853 0.1.0",
+@Command(name = "port853", mixinStandardHelpOptions = true, versionProvider = Port853Command.Version.class,
         description = "Moves this computer's DNS onto DNS-over-TLS and proves it.")
 public final class Port853Command implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code -V}: the build's version (the window's About box says the same). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AppVersion.get();
+            return new String[] {"Port853 " + (v == null ? "(development build)" : v)};
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * How every error and note of a command starts on stderr: {@code port853 analyze: } (the command that said it;
+     * {@code port853: } without one), as analyze, verify, monitor and the demo refusal write theirs.
+     */
+    static String prefix(CommandLine.Model.CommandSpec spec) {
+        return spec.qualifiedName() + ": ";
     }
 
     /** A subcommand's name and how to make it. */
@@ -66,10 +84,10 @@ public final class Port853Command implements Runnable {
         }
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {
-                line.getErr().println("port853: " + ex.getMessage());
+                line.getErr().println(prefix(line.getCommandSpec()) + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            line.getErr().println("port853: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            line.getErr().println(prefix(line.getCommandSpec()) + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return ExitCodes.FAILED;
         });
         return cl;

@@ -44,10 +44,15 @@ final class ProbeCliOptions {
 
     /** The user's pins, probed with these options (quick probes, no warm rounds). */
     ServerPins serverPins(Supplier<List<Provider>> providers) {
+        return serverPins(providers, XdgDirs.state().resolve("pins.json"));
+    }
+
+    /** The same over the store in {@code file}. */
+    ServerPins serverPins(Supplier<List<Provider>> providers, Path file) {
         DotProbe dot = probe();
         Duration t = timeout();
-        return new ServerPins(s -> dot.probeAll(s, ProbeOptions.quick(t).withWarmRounds(0)),
-                XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
+        return new ServerPins(s -> dot.probeAll(s, ProbeOptions.quick(t).withWarmRounds(0)), file, providers,
+                Clock.systemUTC());
     }
 
     DotProbe probe() {

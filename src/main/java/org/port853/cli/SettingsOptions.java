@@ -36,7 +36,9 @@ public final class SettingsOptions {
         List<ServerAddress> list = new ArrayList<>();
         for (String id : providers) {
             Provider p = catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + id
-                    + "' (see 'port853 providers' for the list)"));
+                    + "' (see 'port853 providers' for the list)" + (catalog.problems().isEmpty() ? ""
+                    : "; your custom providers were not loaded: " + String.join(" ", catalog.problems())
+                            .replaceAll("\\p{Cntrl}", "?"))));
             list.addAll(p.servers());
         }
         for (String s : servers) {

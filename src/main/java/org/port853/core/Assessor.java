@@ -55,11 +55,27 @@ public final class Assessor {
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
         if (g.dnssec() == DnssecMode.NO) {
-            reasons.add(new Reason("DNSSEC_OFF", Severity.INFO,
-                    "DNSSEC validation is off: answers are encrypted in transit but not cryptographically validated.",
-                    "Choose DNSSEC allow-downgrade or yes if your providers support it."));
+            reasons.add(dnssecOff(g));
         }
         return finish(merge(reasons, platformReasons));
+    }
+
+    /** DNSSEC off, said with what the transport gives (detail 0: DoT off, 1: strict, 2: opportunistic). */
+    private static Reason dnssecOff(GlobalState g) {
+        DotMode mode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        String transport = switch (mode) {
+            case OFF -> "answers are neither encrypted nor cryptographically validated";
+            case STRICT -> "answers are encrypted in transit but not cryptographically validated";
+            case OPPORTUNISTIC -> "answers are encrypted in transit only while the server's TLS works (opportunistic mode "
+                    + "falls back to plaintext) and are not cryptographically validated";
+        };
+        int detail = switch (mode) {
+            case OFF -> 0;
+            case STRICT -> 1;
+            case OPPORTUNISTIC -> 2;
+        };
+        return new Reason("DNSSEC_OFF", Severity.INFO, "DNSSEC validation is off: " + transport + ".",
+                "Choose DNSSEC allow-downgrade or yes if your providers support it.", List.of(String.valueOf(detail)));
     }
 
     private static List<Reason> merge(List<Reason> neutral, List<Reason> platform) {

@@ -1,7 +1,9 @@
 package org.port853.core;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the user wants the system resolver to do. Validated on construction, so a value of this type is
@@ -12,6 +14,8 @@ import java.util.List;
 public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecMode dnssec,
                               boolean routeAllDomains, List<ServerAddress> fallback) {
     public static final int MAX_SERVERS = 16;
+    /** systemd-resolved's stub (127.0.0.53) and proxy stub (127.0.0.54, systemd 254+). */
+    static final Set<String> RESOLVED_STUBS = Set.of("127.0.0.53", "127.0.0.54");
 
     public DesiredSettings {
         servers = List.copyOf(servers == null ? List.of() : servers);
@@ -21,8 +25,18 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
             throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed")
                     .says("settings.too-many", MAX_SERVERS);
         }
-        if (new LinkedHashSet<>(servers).size() != servers.size()) {
-            throw new InvalidInputException("a server is listed twice").says("settings.twice");
+        Set<ServerAddress> seen = new HashSet<>();
+        for (ServerAddress s : servers) {
+            if (!seen.add(s)) {
+                throw new InvalidInputException("server " + s + " is listed twice").says("settings.twice", s);
+            }
+        }
+        for (ServerAddress s : concat(servers, fallback)) {
+            if (RESOLVED_STUBS.contains(s.addressText())) {
+                throw new InvalidInputException(s.addressText() + " is systemd-resolved's own stub listener: as its "
+                        + "server every query would loop back into it; use the provider's address")
+                        .says("settings.resolved-stub", s.addressText());
+            }
         }
         if (mode != DotMode.OFF && servers.isEmpty()) {
             throw new InvalidInputException("DNS-over-TLS needs at least one server").says("settings.no-server");
@@ -44,6 +58,12 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
                 }
             }
         }
+    }
+
+    private static List<ServerAddress> concat(List<ServerAddress> a, List<ServerAddress> b) {
+        List<ServerAddress> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The one sentence for "--mode off" without servers: that is not a mode but revert. */

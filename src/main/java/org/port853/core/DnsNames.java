@@ -11,6 +11,22 @@ public final class DnsNames {
     }
 
     /** Returns the name in lower case without a trailing dot, or throws with the reason. */
+    /**
+     * An internationalized host name in ASCII (IDNA, lower case): "dns.bücher.example" becomes
+     * "dns.xn--bcher-kva.example"; an ASCII name is returned as it is (validation is {@link #requireHostName}'s).
+     */
+    public static String toAscii(String name, String what) {
+        if (name == null || name.chars().allMatch(c -> c < 0x80)) {
+            return name;
+        }
+        try {
+            return java.net.IDN.toASCII(name, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid internationalized host name")
+                    .says("name.idn", Printable.of(name)).about(what);
+        }
+    }
+
     public static String requireHostName(String name, String what) {
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException(what + " is empty").says("name.empty").about(what);

@@ -23,6 +23,9 @@ public final class IpAddresses {
             if (a instanceof Inet6Address) {
                 return a;
             }
+            // Java turns ::ffff:a.b.c.d into the IPv4 address; resolved and Windows would not
+            throw new InvalidInputException("'" + text + "' is an IPv4-mapped IPv6 address, which is not accepted: "
+                    + "write the IPv4 address " + a.getHostAddress());
         }
         if (text != null && DnsNames.isHostName(text)) {
             throw new InvalidInputException("'" + text + "' is a host name, not an IP address: a resolver cannot "

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * One finding behind a verdict. {@code code} is stable (used by scripts and one-click fixes), message and fix
- * are plain English sentences; {@code fixAction} names an action the app can perform, or is null. {@code details}
+ * are plain English sentences ({@code fix} null when there is nothing to do); {@code fixAction} names an action the app can perform, or is null. {@code details}
  * are the sentence's variable parts (a link's name, its servers, a file), in a fixed order per code, so the window
  * can say the same in the user's language.
  */
 public record Reason(String code, Severity severity, String message, String fix, FixAction fixAction,
                      List<String> details) {
     public Reason {
+        fix = fix == null || fix.isBlank() ? null : fix; // "no fix" is null everywhere, never an empty sentence
         details = details == null ? List.of() : List.copyOf(details);
     }
 

@@ -77,7 +77,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             throw new InvalidInputException("'" + host + "' cannot be a DNS server address")
                     .says("address.not-server", host);
         }
-        return new ServerAddress(addr, port, name);
+        return new ServerAddress(addr, port, DnsNames.toAscii(name, "TLS name"));
     }
 
     private static int parsePort(String text, String spec) {

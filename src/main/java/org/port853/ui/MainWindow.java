@@ -298,9 +298,9 @@ public final class MainWindow {
 
     static final String LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html";
 
-    /** The version from the jar's manifest; "development build" when run from classes. */
+    /** The build's version (as {@code port853 -V} says it); "development build" when unknown. */
     static String version() {
-        String v = MainWindow.class.getPackage().getImplementationVersion();
+        String v = org.port853.core.AppVersion.get();
         return v == null ? I18n.t("about.devVersion") : v;
     }
 

@@ -56,6 +56,10 @@ class WindowsDemoCommandsTest {
         Run r = port853("status", "--demo=windows", "--json");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("\"WIN_SERVER_UNENCRYPTED\""), "the sample Windows machine: " + r.out());
+        assertTrue(r.out().contains("\"WIN_DOT_UNAVAILABLE\""), r.out());
+        assertTrue(!r.out().contains("\"fix\" : \"\""), "a reason without a fix has null, never \"\": " + r.out());
+        Run text = port853("status", "--demo=windows");
+        assertTrue(!text.out().matches("(?s).*Fix: *\n.*"), "no empty Fix line: " + text.out());
     }
 
     @Test

@@ -68,6 +68,10 @@ class AnalyzeCommandTest {
         assertTrue(g.err().contains("is not a pcap or pcapng capture"), g.err());
         assertEquals(2, run(dir.toString()).code());
         assertEquals(2, run(LabFixturesTest.fixture("lab-eth0.pcap").toString(), "--local", "dns.google").code());
+        Run negative = run(LabFixturesTest.fixture("lab-eth0.pcap").toString(), "--max-leaks", "-1");
+        assertEquals(2, negative.code(), "not taken as 0: " + negative.out());
+        assertEquals("port853 analyze: --max-leaks must be 0 or more (0 lists none and still counts them).",
+                negative.err().strip());
         Path empty = Files.write(dir.resolve("e.pcap"), new byte[0]);
         assertEquals(2, run(empty.toString()).code());
     }

@@ -390,7 +390,7 @@ class CliCommandsTest {
         void assertBadInput(Run r) {
             assertEquals(2, r.code(), r.out() + r.err());
             assertEquals("", r.out());
-            assertTrue(r.err().startsWith("port853: "), r.err());
+            assertTrue(r.err().matches("port853 (apply|export): (?s).*"), "one prefix, naming the command: " + r.err());
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
             assertFalse(adapter.calls.contains("apply"), adapter.calls.toString());
         }

@@ -52,4 +52,16 @@ class Port853CommandTest {
             assertEquals(true, out.toString().startsWith("Usage: port853 " + sub.name()), out.toString());
         }
     }
+
+    @Test
+    @DisplayName("-V says the build's version, the same the window's About box shows")
+    void versionIsTheBuilds() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        CommandLine cl = Port853Command.forArguments(services, "-V");
+        cl.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cl.execute("-V"));
+        String v = org.port853.core.AppVersion.get();
+        assertEquals(true, v != null && v.matches("\\d+\\.\\d+\\.\\d+.*"), "a version from the build: " + v);
+        assertEquals("Port853 " + v + "\n", out.toString());
+    }
 }

@@ -151,7 +151,10 @@ class AssessorTest {
             assertEquals(Verdict.NOT_ENCRYPTED, a.verdict());
             assertEquals("DOT_OFF", a.reasons().get(0).code(), "sorted worst first");
             assertEquals(FixAction.ENABLE_DOT, require(a, "DOT_OFF").fixAction());
-            require(a, "DNSSEC_OFF");
+            Reason dnssec = require(a, "DNSSEC_OFF");
+            assertEquals("DNSSEC validation is off: answers are neither encrypted nor cryptographically validated.",
+                    dnssec.message(), "never claims encryption when there is none");
+            assertEquals(List.of("0"), dnssec.details());
         }
 
         @Test
@@ -242,6 +245,9 @@ class AssessorTest {
             Assessment a = s.assess();
             assertEquals(Verdict.PROTECTED, a.verdict());
             codes(a, "DNSSEC_OFF");
+            assertTrue(require(a, "DNSSEC_OFF").message().contains("encrypted in transit but not cryptographically validated"));
+            s.mode = DotMode.OPPORTUNISTIC;
+            assertTrue(require(s.assess(), "DNSSEC_OFF").message().contains("only while the server's TLS works"));
         }
 
         @Test

@@ -132,4 +132,25 @@ class DesiredSettingsTest {
             assertEquals(null, DnssecMode.parseOrNull(" "));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aServerListedTwiceIsNamed() {
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> new DesiredSettings(java.util.List.of(ServerAddress.parse("198.51.100.1#dot.test"),
+                        ServerAddress.parse("198.51.100.1#dot.test")), DotMode.STRICT, null, false, java.util.List.of()));
+        org.junit.jupiter.api.Assertions.assertEquals("server 198.51.100.1#dot.test is listed twice", e.getMessage());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"127.0.0.53#dot.test", "127.0.0.54"})
+    void resolvedsOwnStubIsRefused(String server) {
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> new DesiredSettings(java.util.List.of(ServerAddress.parse(server)), DotMode.OPPORTUNISTIC, null,
+                        false, java.util.List.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("systemd-resolved's own stub listener")
+                && e.getMessage().contains("loop"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> new DesiredSettings(
+                java.util.List.of(ServerAddress.parse("198.51.100.1#dot.test")), DotMode.OPPORTUNISTIC, null, false,
+                java.util.List.of(ServerAddress.parse(server))), "as a fallback too");
+    }
 }

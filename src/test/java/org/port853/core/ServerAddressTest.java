@@ -167,4 +167,21 @@ class ServerAddressTest {
             assertFalse(DnsNames.isHostName(long254.endsWith(".") ? long254 + "a" : long254));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("an international TLS name is taken in its ASCII form, as the window takes it")
+    void internationalNameBecomesPunycode() {
+        org.junit.jupiter.api.Assertions.assertEquals("xn--dt-8ja.test", ServerAddress.parse("198.51.100.1#dôt.test").tlsName());
+        org.junit.jupiter.api.Assertions.assertEquals("dns.xn--bcher-kva.example",
+                org.port853.core.DnsNames.toAscii("dns.bücher.example", "TLS name"));
+        org.junit.jupiter.api.Assertions.assertEquals("dot.test", ServerAddress.parse("198.51.100.1#dot.test").tlsName());
+    }
+
+    @org.junit.jupiter.api.Test
+    void ipv4MappedAddressIsRefusedWithTheRightReason() {
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ServerAddress.parse("::ffff:1.2.3.4#dot.test"));
+        org.junit.jupiter.api.Assertions.assertEquals("'::ffff:1.2.3.4' is an IPv4-mapped IPv6 address, which is not "
+                + "accepted: write the IPv4 address 1.2.3.4", e.getMessage());
+    }
 }

@@ -190,11 +190,11 @@ class DotLabIT {
     void pinsAreRecordedAndAKeyChangeIsDetected() throws Exception {
         Path pins = stateDir.resolve("port853").resolve("pins.json");
         Files.deleteIfExists(pins);
-        Run first = port853("pins", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_GOOD"));
+        Run first = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_GOOD"));
         assertEquals(0, first.exit(), first.err());
         String recorded = json(first).get("pins").get(0).get("pin").asText();
         // the server now shows another key (as an interceptor would): give its address the untrusted server's key
-        Run other = port853("pins", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_UNTRUSTED"));
+        Run other = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_UNTRUSTED"));
         String otherPin = json(other).get("pins").get(1).get("pin").asText();
         Files.writeString(pins, Files.readString(pins).replace(recorded, otherPin));
         Run check = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"));

@@ -60,6 +60,18 @@ class ReasonTextsTest {
         assertTrue(de.contains("(strict)"), de);
     }
 
+    @Test
+    void dnssecOffClaimsEncryptionOnlyWhenDnsOverTlsIsOn() {
+        ResolverState plain = Fakes.plaintextState(null);
+        ReasonTexts.Text off = text(Assessor.assess(plain).reasons(), "DNSSEC_OFF", plain);
+        assertTrue(off.message().contains("neither encrypted"), off.message());
+        assertFalse(off.message().contains("encrypted in transit"), off.message());
+
+        ResolverState strict = Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("192.0.2.1#dot.test")), true);
+        ReasonTexts.Text on = text(Assessor.assess(strict).reasons(), "DNSSEC_OFF", strict);
+        assertTrue(on.message().contains("encrypted in transit but their signatures are not checked"), on.message());
+    }
+
     private static ResolverState withResolvConf(List<String> nameservers) {
         ResolverState s = Fakes.plaintextState(null);
         return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(),

@@ -122,7 +122,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
 
     /** The very bytes the real systemd-resolved adapter would write (its "resolved" export format). */
     static String render(DesiredSettings d) {
-        return SettingsExporter.find("resolved").map(e -> e.export(d))
+        return SettingsExporter.find("resolved").map(e -> e.managed(d))
                 .orElse("# (demo) no drop-in renderer is available\n");
     }
 

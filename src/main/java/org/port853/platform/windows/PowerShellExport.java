@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ProviderCatalog;
@@ -39,7 +41,15 @@ public final class PowerShellExport {
         }
 
         @Override
-        public String export(DesiredSettings s) {
+        public String export(DesiredSettings s, boolean linkResolvConf, Consumer<String> notes) {
+            if (linkResolvConf) {
+                throw new InvalidInputException("--link-resolv-conf is for Linux (formats resolved and ansible): Windows "
+                        + "has no /etc/resolv.conf");
+            }
+            if (!s.routeAllDomains()) {
+                notes.accept("the PowerShell script routes every name to these servers (an NRPT rule for '.' and every "
+                        + "adapter's servers), as if --all-domains were given: Windows has no narrower equivalent here");
+            }
             return script(s, ProviderCatalog.loadDefault());
         }
     }
@@ -53,12 +63,20 @@ public final class PowerShellExport {
         if (d.mode() == DotMode.OFF) {
             throw new InvalidInputException("the PowerShell export turns encryption on; use strict or opportunistic");
         }
+        if (d.dnssec() != null && d.dnssec() != DnssecMode.NO) {
+            throw new InvalidInputException("the PowerShell export cannot turn on DNSSEC: the Windows DNS client does not "
+                    + "validate DNSSEC itself; leave out --dnssec (your providers may validate for you)");
+        }
+        if (!d.fallback().isEmpty()) {
+            throw new InvalidInputException("the PowerShell export has no fallback servers: Windows has no such list; "
+                    + "leave out --fallback or add the servers with --server");
+        }
         boolean fallback = d.mode() == DotMode.OPPORTUNISTIC;
         WindowsPlanner planner = new WindowsPlanner(catalog);
         ObjectNode o = JSON.createObjectNode();
         o.put("version", 1);
         o.put("fallback", fallback);
-        o.put("comment", NrptRule.COMMENT);
+        o.put("comment", NrptRule.FLEET_COMMENT);
         ArrayNode doh = o.putArray("doh");
         List<String> all = new ArrayList<>();
         List<String> v4 = new ArrayList<>();

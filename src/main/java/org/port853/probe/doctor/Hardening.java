@@ -17,12 +17,17 @@ public final class Hardening {
         return PortHardening.ruleset();
     }
 
-    /** What applying does, for the preview. */
-    public static String preview() {
-        return "write " + FILE + ":\n" + ruleset() + "load: nft -f " + FILE + " (one atomic batch), then check the table "
-                + "is live; any failure rolls back.\nundo: port853 harden --revert (nft delete table inet " + TABLE + ", remove "
-                + "the file).\nThe table lasts until reboot unless /etc/nftables.conf includes /etc/nftables.d/*.nft.";
+    /** What {@code port853 harden} would do (apply, or {@code revert}), in the order the helper does it. */
+    public static java.util.List<String> plannedActions(boolean revert) {
+        return revert ? java.util.List.of("nft delete table inet " + TABLE, "remove " + FILE)
+                : java.util.List.of("write " + FILE, "load: nft -f " + FILE + " (one atomic batch)",
+                        "check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces; any failure "
+                                + "rolls back");
     }
+
+    /** Why a loaded table may not come back after a reboot. */
+    public static final String PERSISTENCE = "The table lasts until reboot unless /etc/nftables.conf includes "
+            + "/etc/nftables.d/*.nft.";
 
     /** Does {@code nft -j list ruleset} output hold our table with a drop on port 53? */
     public static boolean present(String nftJson) {

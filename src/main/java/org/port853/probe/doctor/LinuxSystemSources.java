@@ -5,6 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -26,6 +30,7 @@ import org.port853.platform.linux.ResolvedConfFiles;
 /** The real sources on Linux: timedated over D-Bus, adjtimex(2), journalctl, /proc/net, nft. */
 public final class LinuxSystemSources implements SystemSources {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final List<Path> JOURNAL_DIRS = List.of(Path.of("/var/log/journal"), Path.of("/run/log/journal"));
 
     /** adjtimex(2) with modes = 0 only reads; no privilege needed. */
     interface LibC extends Library {
@@ -72,12 +77,78 @@ public final class LinuxSystemSources implements SystemSources {
 
     @Override
     public List<String> resolvedJournal() throws IOException {
-        ProcessRunner.Result r = ProcessRunner.run(List.of("journalctl", "-u", "systemd-resolved", "--since", "-1h",
-                "-n", "500", "-o", "cat", "--no-pager", "-q"), null, TIMEOUT);
-        if (!r.ok()) {
-            throw new IOException("journalctl failed: " + r.stderr().strip());
+        String problem = systemJournalProblem(JOURNAL_DIRS, Files::isReadable);
+        if (problem != null) {
+            throw new IOException(problem);
         }
-        return List.of(r.stdout().split("\n"));
+        // no -q: journalctl's notices on stderr also tell an absent or unreadable journal (its exit code is 0)
+        return journalLines(ProcessRunner.run(List.of("journalctl", "-u", "systemd-resolved", "--since", "-1h",
+                "-n", "500", "-o", "cat", "--no-pager"), null, TIMEOUT));
+    }
+
+    /**
+     * Why this user cannot read the system journal, or null when it can: journalctl exits 0 with empty output both
+     * when there is no journal and when the user may only read their own, which must not pass for "resolved said
+     * nothing". System journal files live in a machine-id folder under one of {@code dirs}.
+     */
+    static String systemJournalProblem(List<Path> dirs, Predicate<Path> readable) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (Stream<Path> machines = Files.list(dir)) {
+                for (Path machine : (Iterable<Path>) machines::iterator) {
+                    try (Stream<Path> inside = Files.list(machine)) {
+                        inside.filter(LinuxSystemSources::isSystemJournal).forEach(files::add);
+                    } catch (IOException | UncheckedIOException e) {
+                        // not a folder, or gone meanwhile
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // no such folder: journald keeps no journal there
+            }
+        }
+        if (files.isEmpty()) {
+            return "there is no journal to read (no system journal in " + dirs.stream().map(Path::toString)
+                    .collect(Collectors.joining(" or ")) + ": systemd-journald is not running or keeps no journal)";
+        }
+        if (files.stream().noneMatch(readable)) {
+            return "this user may not read the system journal (join the group 'systemd-journal' or 'adm', or run "
+                    + "doctor as root)";
+        }
+        return null;
+    }
+
+    private static boolean isSystemJournal(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith("system") && (n.endsWith(".journal") || n.endsWith(".journal~"));
+    }
+
+    /**
+     * The journal's lines from journalctl's result; throws with the reason when there is no journal to read or this
+     * user may not read the system's part of it (empty output then says nothing about resolved).
+     */
+    static List<String> journalLines(ProcessRunner.Result r) throws IOException {
+        String err = r.stderr() == null ? "" : r.stderr();
+        if (r.timedOut()) {
+            throw new IOException("journalctl did not answer within " + TIMEOUT.toSeconds() + " s");
+        }
+        if (err.contains("No journal files were found")) {
+            throw new IOException("there is no journal to read (journalctl found no journal files: systemd-journald "
+                    + "is not running or keeps no journal)");
+        }
+        if (err.contains("not seeing messages from other users and the system")) {
+            throw new IOException("this user may not read the system journal (join the group 'systemd-journal' or "
+                    + "'adm', or run doctor as root)");
+        }
+        if (r.exitCode() != 0) {
+            throw new IOException("journalctl failed: " + err.strip());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (!line.isEmpty() && !line.equals("-- No entries --")) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     @Override

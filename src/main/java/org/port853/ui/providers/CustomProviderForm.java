@@ -1,6 +1,5 @@
 package org.port853.ui.providers;
 
-import java.net.IDN;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.port853.core.CustomProviders;
+import org.port853.core.DnsNames;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
 import org.port853.ui.common.InputErrorTexts;
@@ -66,12 +66,7 @@ public final class CustomProviderForm {
     /** The TLS name in ASCII: "dns.bücher.example" becomes "dns.xn--bcher-kva.example". */
     String asciiTlsName() {
         String t = tlsName.get() == null ? "" : tlsName.get().strip();
-        try {
-            return IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("TLS name '" + t + "' is not a valid internationalized host name.")
-                    .says("custom.tls-name-idn", t);
-        }
+        return DnsNames.toAscii(t, "TLS name").toLowerCase(Locale.ROOT);
     }
 
     /** Checks every field; the provider when all are fine, else null (each field shows its error). */

@@ -239,7 +239,8 @@ class PowerShellExportTest {
         JsonNode d = data(script(DotMode.STRICT, "quad9"));
         assertEquals(PowerShellExport.dohWant("https://dns.quad9.net/dns-query", false), d.get("doh").get(0)
                 .get("want").asText());
-        assertEquals(NrptRule.COMMENT, d.get("comment").asText());
+        assertEquals(NrptRule.FLEET_COMMENT, d.get("comment").asText(), "says how to undo without Port853");
+        assertTrue(new NrptRule("{x}", List.of("."), List.of(), d.get("comment").asText()).isPort853(), "the app still knows the rule");
         assertEquals(".|9.9.9.9,149.112.112.112,2620:fe::fe,2620:fe::9", d.get("nrptWant").asText());
     }
 }

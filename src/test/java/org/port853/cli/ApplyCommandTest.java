@@ -1,0 +1,119 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.ProviderCatalog;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+
+@DisplayName("apply: exit codes and JSON that tell the truth about encryption")
+class ApplyCommandTest {
+    final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
+
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
+    }
+
+    void answeredInPlaintext() {
+        adapter.result = new ApplyResult(Outcome.APPLIED, "names resolve (the answer did not come over an encrypted connection)",
+                adapter.result.item(), List.of("write x", "health check: resolved example.com from the network without encryption"),
+                false, Duration.ofMillis(200));
+    }
+
+    @Test
+    @DisplayName("opportunistic mode that fell back to plaintext: exit 3 and a line saying so, how to check and fix")
+    void opportunisticPlaintextIsNotFullSuccess() throws Exception {
+        answeredInPlaintext();
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertEquals(ExitCodes.NOT_COVERED, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("Not encrypted: the change is in place") && r.err().contains("plaintext fallback")
+                && r.err().contains("port853 verify") && r.err().contains("--mode strict"), r.err());
+        CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
+        assertEquals(3, json.code());
+        assertEquals("APPLIED", json.json().get("outcome").asText());
+        assertFalse(json.json().get("encryptedVerified").asBoolean());
+    }
+
+    @Test
+    void modeOffAsksForNoEncryption() {
+        answeredInPlaintext();
+        assertEquals(0, run("apply", "--server", "192.0.2.1", "--mode", "off").code());
+    }
+
+    @Test
+    void encryptedAnswerIsSuccess() {
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    @DisplayName("an invalid custom-providers entry: apply and export say why the provider is unknown")
+    void invalidCustomProviderFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(dir.resolve("custom-providers.json"));
+        custom.save(org.port853.core.CustomProviders.validate("home", "Home", "192.168.1.2", "dot.home.example"));
+        java.nio.file.Files.writeString(custom.file(), java.nio.file.Files.readString(custom.file())
+                .replace("dot.home.example", "dot test"));
+        CliServices services = new CliServices(() -> adapter, () -> org.port853.core.ProviderCatalog.withCustom(custom));
+        for (String[] args : List.of(new String[] {"apply", "--provider", "home", "--mode", "strict", "--dry-run"},
+                new String[] {"export", "--format", "resolved", "--provider", "home", "--mode", "strict"})) {
+            CliRuns.Run r = CliRuns.run(services, args);
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
+                    + "your custom providers were not loaded: ") && r.err().contains("dot test"), r.err());
+        }
+    }
+
+    @Test
+    @DisplayName("apply --dry-run --json has the documented pins fields: [] and null (nothing was put in place)")
+    void dryRunJsonHasPinFields() throws Exception {
+        JsonNode j = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json").json();
+        assertEquals("PLANNED", j.get("outcome").asText());
+        assertTrue(j.get("pins").isArray() && j.get("pins").isEmpty(), j.toString());
+        assertTrue(j.has("pinsProblem") && j.get("pinsProblem").isNull(), j.toString());
+    }
+
+    @Test
+    @DisplayName("harden --dry-run --json is shaped as apply --json: the plan in actions, the file as item and diff")
+    void hardenDryRunJsonIsShapedAsApply() throws Exception {
+        JsonNode j = run("harden", "--dry-run", "--json").json();
+        assertEquals("PLANNED", j.get("outcome").asText());
+        assertEquals("dry run: nothing was changed", j.get("reason").asText());
+        assertEquals("write " + org.port853.probe.doctor.Hardening.FILE, j.at("/actions/0").asText());
+        assertTrue(j.get("actions").size() == 3, j.toString());
+        assertEquals(org.port853.probe.doctor.Hardening.FILE, j.at("/nftables/path").asText());
+        assertTrue(j.at("/nftables/content").asText().contains("table inet port853"), j.toString());
+        assertTrue(j.get("diff").asText().contains("dport 53 drop"), j.toString());
+        JsonNode revert = run("harden", "--revert", "--dry-run", "--json").json();
+        assertEquals("nft delete table inet port853", revert.at("/actions/0").asText());
+        assertTrue(revert.at("/nftables/content").isNull());
+        assertEquals(List.of(), adapter.calls, "a dry run never reaches the adapter");
+    }
+
+    @Test
+    @DisplayName("recover --json with nothing to recover: \"dropIn\": null, not an object of nulls")
+    void recoverWithoutFileGivesNullItem() throws Exception {
+        adapter.result = new ApplyResult(Outcome.UNCHANGED, "there is no interrupted change",
+                new ApplyResult.Item("dropIn", null, null), List.of(), false, Duration.ZERO);
+        JsonNode j = run("recover", "--json").json();
+        assertTrue(j.has("dropIn") && j.get("dropIn").isNull(), j.toString());
+        adapter.result = new ApplyResult(Outcome.KEPT, "kept", new ApplyResult.Item("dropIn", "/x", "c"), List.of(), true,
+                Duration.ZERO);
+        assertEquals("/x", run("recover", "--json").json().at("/dropIn/path").asText());
+    }
+
+    @Test
+    @DisplayName("a reason without a fix has fix null in JSON and no empty 'Fix:' line in text")
+    void reasonWithoutFix() throws Exception {
+        org.port853.core.Reason r = new org.port853.core.Reason("WIN_DOT_UNAVAILABLE", org.port853.core.Severity.INFO,
+                "No DoT here.", "");
+        assertEquals(null, r.fix());
+    }
+}

@@ -1,0 +1,97 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.GlobalState;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.DotMode;
+import picocli.CommandLine;
+
+@DisplayName("bench-providers: the configured servers by default, the whole catalogue only with --all")
+class BenchProvidersCommandTest {
+    final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
+    final CliServices services = new CliServices(() -> adapter, ProviderCatalog::bundled);
+
+    /** The command as parsed from these arguments, not run (nothing is contacted). */
+    BenchProvidersCommand parsed(String... args) {
+        CommandLine cl = Port853Command.forArguments(services, "bench-providers");
+        String[] all = new String[args.length + 1];
+        all[0] = "bench-providers";
+        System.arraycopy(args, 0, all, 1, args.length);
+        cl.parseArgs(all);
+        return cl.getSubcommands().get("bench-providers").getCommand();
+    }
+
+    @Test
+    void withoutOptionsTheConfiguredServers() {
+        Map<ServerAddress, String> targets = parsed().targets();
+        assertEquals(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net"), ServerAddress.parse("[2620:fe::fe]:853#dns.quad9.net")),
+                List.copyOf(targets.keySet()));
+        assertEquals("Quad9 (malware blocking)", targets.get(ServerAddress.parse("9.9.9.9#dns.quad9.net")), "named after its catalogue entry");
+    }
+
+    @Test
+    void allIsTheWholeCatalogue() {
+        Map<ServerAddress, String> targets = parsed("--all").targets();
+        assertTrue(targets.size() > 10, targets.toString());
+        assertEquals(ProviderCatalog.bundled().all().stream().filter(p -> !p.ipv4().isEmpty()).count(), targets.size());
+    }
+
+    @Test
+    void givenServersOnly() {
+        assertEquals(List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
+                List.copyOf(parsed("--server", "127.0.0.1:9#dot.test").targets().keySet()));
+    }
+
+    @Test
+    void allAndServerExcludeEachOther() {
+        CliRuns.Run r = run("bench-providers", "--all", "--server", "127.0.0.1:9#dot.test");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--all and --server exclude each other"), r.err());
+    }
+
+    @Test
+    void noConfiguredServerSaysWhatToPass() {
+        adapter.state = withServers(List.of());
+        CliRuns.Run r = run("bench-providers");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no DNS server is configured: pass --server IP#NAME, or --all"), r.err());
+    }
+
+    @Test
+    @DisplayName("a run over the configured servers says which, and benchmarks only them (a closed loopback port)")
+    void runSaysWhichServers() {
+        adapter.state = withServers(List.of(ServerAddress.parse("127.0.0.1:9#dot.test")));
+        CliRuns.Run r = run("bench-providers", "--rounds", "0", "--timeout", "300");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("Benchmarking the configured servers: 1 server (127.0.0.1:9#dot.test)"), r.err());
+        assertEquals(3, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("127.0.0.1:9#dot.test"), r.out());
+    }
+
+    @Test
+    void helpAgreesWithTheCommand() {
+        CliRuns.Run r = run("bench-providers", "--help");
+        assertTrue(r.out().contains("--all") && r.out().contains("else the resolver's configured ones"), r.out());
+        assertTrue(!r.out().contains("Without --server: the whole catalogue"), r.out());
+    }
+
+    static ResolverState withServers(List<ServerAddress> servers) {
+        ResolverState s = CliCommandsTest.state(DotMode.STRICT, false);
+        GlobalState g = s.global();
+        return new ResolverState(s.resolverName(), s.source(), true, true, new GlobalState(servers, List.of(), null,
+                g.dnsOverTls(), g.dnssec(), g.dnssecSupported(), g.domains(), g.stubListener(), g.resolvConfMode()),
+                List.of(), null, null, s.platform());
+    }
+
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(services, args);
+    }
+}

@@ -1,0 +1,35 @@
+package org.port853.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+
+/** Runs the command line as the launcher builds it for these arguments, capturing stdout, stderr and the exit code. */
+final class CliRuns {
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private CliRuns() {
+    }
+
+    static Run run(CliServices services, String... args) {
+        return run(services, cl -> { }, args);
+    }
+
+    /** {@code prepare} sees the command line before it runs (e.g. to point a command at a test's files). */
+    static Run run(CliServices services, Consumer<CommandLine> prepare, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Port853Command.forArguments(services, args);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        prepare.accept(cl);
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+}

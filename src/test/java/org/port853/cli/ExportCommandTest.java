@@ -1,0 +1,95 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.ProviderCatalog;
+import org.port853.platform.SettingsExporter;
+
+@DisplayName("export: every format in the help, the apply options honoured or refused, undo by hand explained")
+class ExportCommandTest {
+    final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
+
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
+    }
+
+    @Test
+    void helpNamesEveryFormat() {
+        String help = run("export", "--help").out();
+        for (SettingsExporter e : SettingsExporter.all()) {
+            assertTrue(help.contains(e.format()), e.format() + " missing from: " + help);
+        }
+        assertTrue(help.contains("--link-resolv-conf"), help);
+    }
+
+    @Test
+    @DisplayName("the Linux formats say how to remove the file by hand, never 'port853 revert'")
+    void linuxFormatsSayHowToUndo() {
+        for (String format : new String[] {"resolved", "ansible"}) {
+            CliRuns.Run r = run("export", "--format", format, "--provider", "quad9", "--mode", "strict");
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.out().contains("port853 revert"), r.out());
+            assertTrue(r.out().contains("/etc/systemd/resolved.conf.d/zz-port853.conf")
+                    && r.out().contains("restart systemd-resolved"), r.out());
+        }
+    }
+
+    @Test
+    void ansibleLinksResolvConfAndKeepsTheStaticFile() {
+        CliRuns.Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        assertEquals(0, r.code(), r.err());
+        String y = r.out();
+        assertTrue(y.contains("dest: /etc/resolv.conf.before-port853\n        force: false"), y);
+        assertTrue(y.contains("src: /run/systemd/resolve/stub-resolv.conf\n        dest: /etc/resolv.conf\n"
+                + "        state: link\n        force: true"), y);
+        assertTrue(y.indexOf("state: link") < y.indexOf("handlers:"), "a task, not a handler");
+        assertFalse(run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict").out()
+                .contains("resolv.conf"), "only when asked");
+    }
+
+    @Test
+    void resolvedFormatSaysWhatTheDropInCannotDo() {
+        CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("# Also point /etc/resolv.conf at the stub: ln -sf /run/systemd/resolve/stub-resolv.conf"
+                + " /etc/resolv.conf\n[Resolve]\n"), r.out());
+        assertTrue(r.err().startsWith("port853 export: note: a drop-in cannot point /etc/resolv.conf at the stub"), r.err());
+    }
+
+    @Test
+    @DisplayName("PowerShell: what Windows cannot express is refused or said, never silently dropped")
+    void powershellRefusesOrSays() {
+        CliRuns.Run dnssec = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes");
+        assertEquals(2, dnssec.code());
+        assertTrue(dnssec.err().contains("cannot turn on DNSSEC"), dnssec.err());
+        assertEquals("", dnssec.out());
+
+        CliRuns.Run link = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
+        assertEquals(2, link.code());
+        assertTrue(link.err().contains("--link-resolv-conf is for Linux"), link.err());
+
+        CliRuns.Run fallback = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict",
+                "--fallback", "1.1.1.1#cloudflare-dns.com");
+        assertEquals(2, fallback.code());
+        assertTrue(fallback.err().contains("no fallback servers"), fallback.err());
+
+        CliRuns.Run narrow = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict");
+        assertEquals(0, narrow.code(), narrow.err());
+        assertTrue(narrow.err().contains("as if --all-domains were given"), narrow.err());
+        CliRuns.Run all = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains");
+        assertEquals("", all.err());
+        assertEquals(all.out(), narrow.out(), "the same script: Windows routes every name either way");
+        assertTrue(all.out().contains("NRPT rule for '.'") && all.out().contains("does not validate"), all.out());
+    }
+
+    @Test
+    void powershellSaysHowToUndoByHand() {
+        String ps = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains").out();
+        assertFalse(ps.contains("port853 revert"), "the NRPT comment and the script name no Port853 command");
+        assertTrue(ps.contains("Remove-DnsClientNrptRule") && ps.contains("-ResetServerAddresses"), ps);
+    }
+}

@@ -1,0 +1,105 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ServerAddress;
+import org.port853.probe.pins.PinRecord;
+import org.port853.probe.pins.PinStore;
+
+@DisplayName("pins: listing reads only the store, probing is --check, an empty store says so")
+class PinsCommandTest {
+    final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
+
+    @TempDir
+    Path dir;
+
+    Path store() {
+        return dir.resolve("pins.json");
+    }
+
+    CliRuns.Run run(String... args) {
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled),
+                cl -> ((PinsCommand) cl.getSubcommands().get("pins").getCommand()).pinFile = store(), args);
+    }
+
+    /** The configured server: a closed port on loopback (a probe of it is refused at once, nothing leaves). */
+    void configuredLoopback() {
+        adapter.state = BenchProvidersCommandTest.withServers(List.of(ServerAddress.parse("127.0.0.1:9#dot.test")));
+    }
+
+    void recordOne() throws Exception {
+        PinStore s = PinStore.load(store());
+        Instant t = Instant.parse("2026-11-01T10:00:00Z");
+        s.put(new PinRecord("192.0.2.1#dot.test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "tofu", "CN=Test CA", t, t, null));
+        s.save();
+    }
+
+    @Test
+    @DisplayName("plain pins, --json and --export stubby contact nothing and change nothing")
+    void listingIsReadOnly() throws Exception {
+        configuredLoopback();
+        recordOne();
+        String before = Files.readString(store());
+        for (String[] args : List.of(new String[] {"pins"}, new String[] {"pins", "--json"},
+                new String[] {"pins", "--export", "stubby"})) {
+            CliRuns.Run r = run(args);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(before, Files.readString(store()), "lastChecked unchanged by " + String.join(" ", args));
+        }
+        assertFalse(adapter.calls.contains("readState"), "the configured servers were not even looked up: " + adapter.calls);
+        CliRuns.Run json = run("pins", "--json");
+        assertEquals(0, new ObjectMapper().readTree(json.out()).get("checks").size());
+        assertTrue(run("pins").out().contains("192.0.2.1#dot.test  sha256/AAAA"), run("pins").out());
+    }
+
+    @Test
+    void checkProbesTheConfiguredServers() {
+        configuredLoopback();
+        CliRuns.Run r = run("pins", "--check", "--timeout", "300");
+        assertTrue(adapter.calls.contains("readState"));
+        assertTrue(r.out().contains("127.0.0.1:9#dot.test"), r.out());
+    }
+
+    @Test
+    void emptyStoreSaysThereAreNoneAndHowTheyGetRecorded() {
+        CliRuns.Run r = run("pins");
+        assertEquals(0, r.code());
+        assertEquals("No pins recorded yet in " + store() + ": 'port853 apply' records the pins of the servers it puts in "
+                + "place, 'port853 pins --check' those of the configured servers (or of --server ones)\n", r.out());
+        assertFalse(Files.exists(store()), "listing creates no file");
+    }
+
+    @Test
+    @DisplayName("--export stubby with no pins: nothing on stdout (it would be appended to stubby.yml), non-zero, why on stderr")
+    void exportWithoutPinsPrintsNothing() {
+        CliRuns.Run r = run("pins", "--export", "stubby");
+        assertEquals(1, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("port853 pins: no pins recorded in " + store() + ", so nothing to export"), r.err());
+    }
+
+    @Test
+    void everyWithoutWatchIsAnError() {
+        CliRuns.Run r = run("pins", "--every", "1h");
+        assertEquals(2, r.code());
+        assertEquals("port853 pins: --every sets the period of --watch; add --watch\n", r.err());
+    }
+
+    @Test
+    void serverWithoutCheckIsAnError() {
+        CliRuns.Run r = run("pins", "--server", "127.0.0.1:9#dot.test");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("add --check"), r.err());
+    }
+}

@@ -1,0 +1,66 @@
+package org.port853.probe.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.platform.ProcessRunner;
+
+@DisplayName("resolved's journal: empty output is only clean when there was a journal to read")
+class LinuxSystemSourcesTest {
+    @Test
+    @DisplayName("no system journal file (no journald, or nothing kept): no journal to read, not a clean one")
+    void noJournalFiles(@TempDir Path root) throws IOException {
+        Path var = root.resolve("var-log-journal");
+        Files.createDirectories(var.resolve("0123abcd"));
+        Files.writeString(var.resolve("0123abcd/user-1000.journal"), "x");
+        String problem = LinuxSystemSources.systemJournalProblem(List.of(var, root.resolve("run-log-journal")), p -> true);
+        assertTrue(problem != null && problem.startsWith("there is no journal to read"), problem);
+    }
+
+    @Test
+    @DisplayName("system journal files this user may not read: not allowed, not clean")
+    void unreadableJournalFiles(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("0123abcd"));
+        Path system = Files.writeString(root.resolve("0123abcd/system.journal"), "x");
+        String problem = LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system));
+        assertTrue(problem != null && problem.startsWith("this user may not read the system journal"), problem);
+        assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> true));
+        Files.writeString(root.resolve("0123abcd/system@0005-0006.journal~"), "x");
+        assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system)), "an archived one is readable");
+    }
+
+    @Test
+    @DisplayName("a user outside adm/systemd-journal (journalctl's recorded hint): not allowed, not clean")
+    void notAllowed() {
+        ProcessRunner.Result r = new ProcessRunner.Result(0, "", "Hint: You are currently not seeing messages from other "
+                + "users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n"
+                + "      Pass -q to turn off this notice.\n", false);
+        IOException e = assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(r));
+        assertTrue(e.getMessage().contains("may not read the system journal"), e.getMessage());
+    }
+
+    @Test
+    void readableJournalGivesItsLines() throws IOException {
+        assertEquals(List.of("Using degraded feature set UDP instead of TLS for DNS server 192.0.2.1."),
+                LinuxSystemSources.journalLines(new ProcessRunner.Result(0,
+                        "Using degraded feature set UDP instead of TLS for DNS server 192.0.2.1.\n", "", false)));
+        assertEquals(List.of(), LinuxSystemSources.journalLines(new ProcessRunner.Result(0, "-- No entries --\n", "", false)),
+                "a readable journal in which resolved said nothing");
+    }
+
+    @Test
+    void failedJournalctl() {
+        IOException e = assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
+                new ProcessRunner.Result(1, "", "Failed to open journal: Permission denied\n", false)));
+        assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+    }
+}
