@@ -25,7 +25,7 @@ public final class IpAddresses {
             }
             // Java turns ::ffff:a.b.c.d into the IPv4 address; resolved and Windows would not
             throw new InvalidInputException("'" + text + "' is an IPv4-mapped IPv6 address, which is not accepted: "
-                    + "write the IPv4 address " + a.getHostAddress());
+                    + "write the IPv4 address " + a.getHostAddress()).says("address.ipv4-mapped", text, a.getHostAddress());
         }
         if (text != null && DnsNames.isHostName(text)) {
             throw new InvalidInputException("'" + text + "' is a host name, not an IP address: a resolver cannot "

@@ -141,10 +141,11 @@ class ChangeTextsTest {
         Plan plan = windows.plan(STRICT, windows.readState());
         assertFalse(plan.isRefused(), plan.refusal());
         String de = german(() -> ChangeTexts.actions(plan));
-        assertTrue(de.contains("\nClear-DnsClientCache\nGesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
+        assertTrue(de.contains("\n(demo) Clear-DnsClientCache\n(demo) Gesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
                 de);
         assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)), "PowerShell commands as they are");
-        assertEquals("Abgelehnt: Demo: Änderungen werden nur in der Linux-Demo simuliert",
+        assertEquals("Abgelehnt: Demo: Dieser Windows-Beispielrechner zeigt Änderungen, nimmt sie aber nicht vor (nur "
+                + "die Linux-Demo simuliert Änderungen)",
                 german(() -> ApplyViewModel.resultText(windows.apply(STRICT))));
         Plan off = windows.plan(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of()), windows.readState());
         assertEquals("unter Windows heißt Verschlüsselung ausschalten „port853 revert“ (es stellt die Einstellungen von vor "

@@ -78,13 +78,18 @@ class ProvidersScreenTest extends WindowTestBase {
         waitUntil(() -> shown(robot, "#chosen-list"));
         ListView<Provider> chosen = robot.lookup("#chosen-list").query();
         waitUntil(() -> fx(() -> chosen.getItems().size()) == 1);
-        javafx.scene.control.Labeled first = robot.lookup("#chosen-list .list-cell").query();
+        // the list lays out its cells after the items arrive: wait for the drawn one
+        waitUntil(() -> fx(() -> robot.lookup("#chosen-list .list-cell").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((javafx.scene.control.Labeled) n).getText() != null)));
+        javafx.scene.control.Labeled first = fx(() -> (javafx.scene.control.Labeled) robot.lookup("#chosen-list .list-cell")
+                .queryAll().stream().filter(n -> n.isVisible() && ((javafx.scene.control.Labeled) n).getText() != null)
+                .findFirst().orElseThrow());
         String text = fx(first::getText);
         assertTrue(text.startsWith("1. 198.18.201.2 · dot.test (in use now"), text);
         assertFalse(shown(robot, "#providers-footer"), "nothing touched: no footer");
         assertEquals("", fx(() -> ((Label) robot.lookup("#choice-error").query()).getText()), "no 'choose a provider'");
 
-        robot.clickOn("#chosen-list .list-cell");
+        robot.clickOn(first);
         robot.clickOn("#chosen-remove");
         waitUntil(() -> shown(robot, "#providers-footer"));
         assertEquals("1 change, not applied yet", fx(() -> ((Label) robot.lookup("#draft-changes").query()).getText()));

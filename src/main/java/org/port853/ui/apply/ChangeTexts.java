@@ -14,6 +14,9 @@ import org.port853.ui.common.I18n;
  * English; BundlesTest keeps every wording in both bundles.
  */
 public final class ChangeTexts {
+    /** How a demo marks the steps it only simulates; kept when a step is said in the window's language. */
+    private static final String DEMO = "(demo) ";
+
     private ChangeTexts() {
     }
 
@@ -39,7 +42,9 @@ public final class ChangeTexts {
     private static String lines(List<String> english, List<Words> words) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < english.size(); i++) {
-            out.add(words.size() == english.size() ? I18n.said("change.", words.get(i), "", english.get(i)) : english.get(i));
+            String e = english.get(i);
+            String said = words.size() == english.size() ? I18n.said("change.", words.get(i), "", e) : e;
+            out.add(e.startsWith(DEMO) && !said.regionMatches(true, 0, DEMO, 0, DEMO.length()) ? DEMO + said : said);
         }
         return String.join("\n", out);
     }

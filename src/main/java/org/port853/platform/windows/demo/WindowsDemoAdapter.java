@@ -63,7 +63,8 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
         Plan p = real.plan(desired, current);
-        return new Plan(p.files(), p.actions().stream().map(a -> "(demo) " + a).toList(), p.refusal(), p.itemKind());
+        return new Plan(p.files(), p.actions().stream().map(a -> "(demo) " + a).toList(), p.refusal(), p.itemKind(),
+                p.actionWords(), p.refusalWords());
     }
 
     @Override
