@@ -35,6 +35,9 @@ abstract class WindowTestBase {
         WaitForAsyncUtils.asyncFx(() -> {
             window = new MainWindow(services, url -> { }, null, prefs);
             window.show(stage);
+            // the app's starting size: the stage is shared by every test class, and some make it narrow
+            stage.setWidth(1040);
+            stage.setHeight(740);
         }).get();
         waitUntil(() -> window.model().assessmentProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
