@@ -113,7 +113,7 @@ class VerifyIT {
         RigCli c = rig(91);
         TestRig.ExecResult a = c.run("apply", "--server", c.rig.plainServer() + "#dot.test", "--mode",
                 "opportunistic", "--all-domains");
-        assertEquals(0, a.exitCode(), a.stdout() + a.stderr());
+        assertEquals(3, a.exitCode(), "in place, but the check was answered in plaintext: " + a.stdout() + a.stderr());
 
         Path pcap = c.rig.dir().resolve("verify-opportunistic.pcap");
         Verified v = verify(c, pcap);
