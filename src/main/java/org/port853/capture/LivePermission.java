@@ -3,8 +3,9 @@ package org.port853.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
+
+import org.port853.platform.OperatingSystem;
 
 /**
  * Can this process capture live? Checks, quickly and without throwing, that libpcap (Npcap on Windows) loads
@@ -20,7 +21,7 @@ public final class LivePermission {
     }
 
     static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return OperatingSystem.isWindows();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.port853.change.AtomicFiles;
@@ -17,6 +16,7 @@ import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedPlatform;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.OperatingSystem;
 
 /** The Linux pieces the privileged helper needs, built from the real system paths only. */
 public final class LinuxChange implements PrivilegedPlatform {
@@ -48,7 +48,7 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public boolean isSupported() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return OperatingSystem.isLinux();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.util.Locale;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.OperatingSystem;
 import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.PlatformRules;
@@ -43,7 +43,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
      */
     @Override
     public boolean isSupported() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return OperatingSystem.isLinux();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.port853.core.StateSource;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
+import org.port853.platform.OperatingSystem;
 import org.port853.platform.Plan;
 import org.port853.platform.PlatformRules;
 import org.port853.platform.ResolverAdapter;
@@ -51,7 +52,7 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
     }
 
     static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return OperatingSystem.isWindows();
     }
 
     @Override

@@ -1,12 +1,13 @@
 package org.port853.ui.common;
 
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+
+import org.port853.platform.OperatingSystem;
 
 /** The desktop's session bus (Linux), as the tray and the notifications reach it. */
 public final class SessionBus {
@@ -65,7 +66,7 @@ public final class SessionBus {
 
     /** True where desktops have a session bus (Linux). */
     public static boolean onThisPlatform() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return OperatingSystem.isLinux();
     }
 
     /** The session bus named by DBUS_SESSION_BUS_ADDRESS, a new unshared connection per call. */

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.port853.change.AtomicFiles;
 import org.port853.core.XdgDirs;
+import org.port853.platform.OperatingSystem;
 import org.port853.ui.common.I18n;
 
 /**
@@ -46,7 +46,7 @@ public final class LoginStart {
      * {@code jpackage.app-path}; started from the jar there is no program to name.
      */
     public static LoginStart forThisUser() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!OperatingSystem.isLinux()) {
             return unavailable(I18n.t("prefs.loginStart.platform"));
         }
         String app = System.getProperty("jpackage.app-path");
