@@ -2,13 +2,18 @@ package org.port853.ui.common;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.CallbackHandler;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -37,21 +42,26 @@ public final class DesktopAppearance implements AutoCloseable {
         if (c == null) {
             return Optional.empty();
         }
+        CompletableFuture<Object> reply = new CompletableFuture<>();
         try {
             PortalSettingsBus portal = c.getRemoteObject(PortalSettingsBus.BUS_NAME, PortalSettingsBus.PATH,
                     PortalSettingsBus.class);
-            DBusAsyncReply<?> reply = c.callMethodAsync(portal, "Read", PortalSettingsBus.APPEARANCE,
-                    PortalSettingsBus.COLOR_SCHEME);
-            long until = System.nanoTime() + timeout.toNanos();
-            while (!reply.hasReply()) {
-                if (System.nanoTime() > until) {
-                    LOG.info("the desktop portal did not answer within " + timeout.toMillis() + " ms");
-                    return Optional.empty();
+            c.callWithCallback(portal, "Read", new CallbackHandler<Object>() {
+                @Override
+                public void handle(Object value) {
+                    reply.complete(value);
                 }
-                Thread.sleep(5);
-            }
-            return scheme(reply.getReply());
-        } catch (DBusException | RuntimeException e) { // an error reply: no portal, or no such setting
+
+                @Override
+                public void handleError(DBusExecutionException e) {
+                    reply.completeExceptionally(e);
+                }
+            }, PortalSettingsBus.APPEARANCE, PortalSettingsBus.COLOR_SCHEME);
+            return scheme(reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            LOG.info("the desktop portal did not answer within " + timeout.toMillis() + " ms");
+            return Optional.empty();
+        } catch (DBusException | ExecutionException | RuntimeException e) { // an error reply: no portal, or no such setting
             LOG.log(Level.FINE, "no colour scheme from the desktop portal", e);
             return Optional.empty();
         } catch (InterruptedException e) {
