@@ -61,7 +61,7 @@ public final class DesktopAppearance implements AutoCloseable {
         } catch (TimeoutException e) {
             LOG.info("the desktop portal did not answer within " + timeout.toMillis() + " ms");
             return Optional.empty();
-        } catch (DBusException | ExecutionException | RuntimeException e) { // an error reply: no portal, or no such setting
+        } catch (DBusException | ExecutionException | RuntimeException e) { // no portal, or no such setting
             LOG.log(Level.FINE, "no colour scheme from the desktop portal", e);
             return Optional.empty();
         } catch (InterruptedException e) {
