@@ -64,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
         ServerPins.Result pins = services.pins() == null ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired);
         Results.print(spec.commandLine(), r, json, plan, pins);
-        if (ExitCodes.unencrypted(r, desired)) {
+        if (r.encryptionUnproven(desired)) {
             spec.commandLine().getErr().println("Not encrypted: the change is in place, but the check's answer did not come "
                     + "over an encrypted connection" + (desired.mode() == DotMode.OPPORTUNISTIC ? ", so opportunistic mode "
                     + "is probably using its plaintext fallback" : "") + ". Check with 'port853 verify' (it captures the "

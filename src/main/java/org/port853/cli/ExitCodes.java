@@ -1,7 +1,6 @@
 package org.port853.cli;
 
 import org.port853.core.DesiredSettings;
-import org.port853.core.DotMode;
 import org.port853.platform.ApplyResult;
 
 /**
@@ -27,11 +26,6 @@ final class ExitCodes {
 
     /** An applied change that asked for encryption but whose check was answered without it is not full success. */
     static int ofApply(ApplyResult r, DesiredSettings desired) {
-        return unencrypted(r, desired) ? NOT_COVERED : of(r);
-    }
-
-    /** Applied with encryption on, but the health check's answer did not provably come over TLS. */
-    static boolean unencrypted(ApplyResult r, DesiredSettings desired) {
-        return r.outcome() == ApplyResult.Outcome.APPLIED && desired.mode() != DotMode.OFF && !r.encryptedVerified();
+        return r.encryptionUnproven(desired) ? NOT_COVERED : of(r);
     }
 }

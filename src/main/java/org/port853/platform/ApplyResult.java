@@ -3,6 +3,8 @@ package org.port853.platform;
 import java.time.Duration;
 import java.util.List;
 
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.core.Sentence;
 import org.port853.core.Words;
 
@@ -67,6 +69,14 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     public ApplyResult with(Outcome o, Sentence r) {
         return new ApplyResult(o, r.english(), item, actions, encryptedVerified, elapsed, r.words(), actionWords);
+    }
+
+    /**
+     * Applied with encryption asked for, but the health check's answer did not provably come over TLS: opportunistic
+     * mode probably fell back to plaintext. Not a full success, though the change is in place.
+     */
+    public boolean encryptionUnproven(DesiredSettings asked) {
+        return outcome == Outcome.APPLIED && asked.mode() != DotMode.OFF && !encryptedVerified;
     }
 
     public boolean succeeded() {

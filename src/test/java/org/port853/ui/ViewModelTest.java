@@ -553,6 +553,36 @@ class ViewModelTest {
     @DisplayName("the apply flow")
     class Apply {
         @Test
+        @DisplayName("an apply whose check was answered without encryption says so (as the command line's exit 3), "
+                + "in the warning's colour and notification, and a verified one does not")
+        void unencryptedAnswerIsNotSuccess() {
+            adapter.delayMs = 0;
+            model.refresh();
+            model.modeProperty().set(org.port853.core.DotMode.OPPORTUNISTIC);
+            adapter.nextApply = new org.port853.platform.ApplyResult(org.port853.platform.ApplyResult.Outcome.APPLIED,
+                    null, null, List.of(), false, java.time.Duration.ZERO);
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertTrue(apply.encryptionUnprovenProperty().get());
+            assertTrue(apply.resultTextProperty().get().contains("plaintext fallback"), apply.resultTextProperty().get());
+            Fakes.RecordingNotifier shown = (Fakes.RecordingNotifier) model.services().notifier();
+            assertTrue(shown.shown.get(shown.shown.size() - 1).startsWith("WARNING"), shown.shown.toString());
+
+            model.modeProperty().set(org.port853.core.DotMode.STRICT);
+            adapter.nextApply = new org.port853.platform.ApplyResult(org.port853.platform.ApplyResult.Outcome.APPLIED,
+                    null, null, List.of(), true, java.time.Duration.ZERO);
+            apply.close();
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertFalse(apply.encryptionUnprovenProperty().get());
+            assertTrue(apply.resultTextProperty().get().startsWith("Applied. The health check got an answer over an "
+                    + "encrypted connection"), apply.resultTextProperty().get());
+            assertTrue(shown.shown.get(shown.shown.size() - 1).startsWith("INFO"), shown.shown.toString());
+        }
+
+        @Test
         @DisplayName("plan, preview, apply, result: each step waits for its task, the result re-reads the state")
         void applyFlow() {
             adapter.state = Fakes.plaintextState(null);

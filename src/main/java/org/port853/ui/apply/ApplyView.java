@@ -52,9 +52,10 @@ public final class ApplyView extends StackPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("sheet-summary");
         vm.resultProperty().addListener((o, a, r) -> {
-            summary.getStyleClass().removeAll("result-ok", "result-bad");
+            summary.getStyleClass().removeAll("result-ok", "result-warn", "result-bad");
             if (r != null) {
-                summary.getStyleClass().add(r.succeeded() ? "result-ok" : "result-bad");
+                summary.getStyleClass().add(vm.encryptionUnprovenProperty().get() ? "result-warn"
+                        : r.succeeded() ? "result-ok" : "result-bad");
             }
         });
         HBox head = new HBox(10, progress, summary);

@@ -1,12 +1,15 @@
 package org.port853.ui.apply;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
@@ -41,6 +44,8 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
+    /** The change is in place but its check was answered without encryption (see ApplyResult#encryptionUnproven). */
+    private final ReadOnlyBooleanWrapper encryptionUnproven = new ReadOnlyBooleanWrapper();
     private Kind kind;
     private DesiredSettings desired;
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
@@ -97,6 +102,7 @@ public final class ApplyViewModel {
         this.desired = settings;
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         result.set(null);
+        encryptionUnproven.set(false);
         resultText.set("");
         pinsText.set("");
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
@@ -274,13 +280,17 @@ public final class ApplyViewModel {
     }
 
     private void showResult(ApplyResult r) {
+        boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
+        encryptionUnproven.set(unproven);
         result.set(r);
-        String text = resultText(r) + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
+        String said = unproven ? I18n.t(desired.mode() == DotMode.OPPORTUNISTIC ? "result.applied.fallback"
+                : "result.applied.unproven") : resultText(r);
+        String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
         summary.set(text);
         phase.set(Phase.RESULT);
         if (notifications) {
-            model.services().notifier().notify(r.succeeded() ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
+            model.services().notifier().notify(r.succeeded() && !unproven ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
                     I18n.t("notify.apply.title"), text);
         }
         model.refresh();
@@ -327,6 +337,10 @@ public final class ApplyViewModel {
     /** The applied servers' key pins, once recorded (empty when there are none to record). */
     public ReadOnlyStringProperty pinsTextProperty() {
         return pinsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty encryptionUnprovenProperty() {
+        return encryptionUnproven.getReadOnlyProperty();
     }
 
     public ObjectProperty<ApplyResult> resultProperty() {
