@@ -193,8 +193,11 @@ class MainWindowTest extends WindowTestBase {
     @DisplayName("no resolver and no capture permission: the window says what is missing and how to fix it")
     void missingPermissionsShowGuidance(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());
+        // as long as LivePermission's own guidance
         CaptureUnavailableException denied = new CaptureUnavailableException(
-                "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
+                "This program may not capture network traffic: it runs as 'alice' without the CAP_NET_RAW capability.",
+                "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java, or install the Port853 package (its capture "
+                        + "service serves the group port853), join the group and log in again");
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(denied), new Fakes.RecordingNotifier()));
         assertEquals("Resolver missing", text(robot, "#state"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
@@ -204,6 +207,9 @@ class MainWindowTest extends WindowTestBase {
         String guidance = text(robot, "#capture-problem");
         assertTrue(guidance.contains("CAP_NET_RAW"), guidance);
         assertTrue(guidance.contains("Fix: Run: sudo setcap"), guidance);
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> NarrowWindowTest.truncated(MainWindow.Screen.TRAFFIC,
+                robot.lookup("#capture-banner").query())).get();
+        assertTrue(cut.isEmpty(), "the guidance is readable whole: " + cut);
         // the other screens stay usable
         robot.clickOn("#tab-providers .tab-label");
         javafx.scene.control.ListView<?> catalogue = node(robot, "#provider-list");

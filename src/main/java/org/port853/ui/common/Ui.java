@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -114,6 +115,8 @@ public final class Ui {
             }
         }
         b.setAlignment(Pos.CENTER_LEFT);
+        // a screen short of height shrinks its children to their minimum: a banner keeps all of its lines
+        b.setMinHeight(Region.USE_PREF_SIZE);
         b.getStyleClass().addAll("banner", style);
         return b;
     }
