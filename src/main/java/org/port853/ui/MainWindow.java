@@ -157,8 +157,8 @@ public final class MainWindow {
         tabs.getTabs().addAll(
                 tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh)),
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
-                tab(Screen.TRAFFIC, this::trafficView),
-                tab(Screen.VERIFY, () -> new VerifyView(verify, this::protectFromVerify)),
+                tab(Screen.TRAFFIC, () -> Ui.scrollWhenShort(trafficView())),
+                tab(Screen.VERIFY, () -> Ui.scrollWhenShort(new VerifyView(verify, this::protectFromVerify))),
                 tab(Screen.DIAGNOSTICS, () -> org.port853.ui.diagnostics.DiagnosticsScreen.create(services, model, status, pinWatch)),
                 tab(Screen.PREFERENCES, () -> new PreferencesView(prefs)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {

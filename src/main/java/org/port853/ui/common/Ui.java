@@ -100,6 +100,18 @@ public final class Ui {
         });
     }
 
+    /**
+     * A screen that fills the window's height and scrolls only when the window is shorter than its minimum (a
+     * banner above a graph and a list at 720 x 520), instead of pressing its parts onto each other.
+     */
+    public static javafx.scene.control.ScrollPane scrollWhenShort(Region screen) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(screen);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("screen");
+        return scroll;
+    }
+
     /** A strip across the screen with a bold title, a text and optional buttons. */
     public static HBox banner(String style, String title, Node text, Node... actions) {
         Label t = new Label(title);
