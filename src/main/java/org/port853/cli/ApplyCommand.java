@@ -7,6 +7,8 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.RollbackCause;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
 import org.port853.probe.pins.ServerPins;
@@ -63,7 +65,9 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyResult r = adapter.apply(desired, linkResolvConf);
         ServerPins.Result pins = services.pins() == null ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired);
-        Results.print(spec.commandLine(), r, json, plan, pins);
+        Check cause = services.pins() != null && RollbackCause.applies(r, desired)
+                ? services.pins().apply(services.catalog().get()).rollbackCause().of(desired).orElse(null) : null;
+        Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
             spec.commandLine().getErr().println("Not encrypted: the change is in place, but the check's answer did not come "
                     + "over an encrypted connection" + (desired.mode() == DotMode.OPPORTUNISTIC ? ", so opportunistic mode "

@@ -22,10 +22,18 @@ final class Results {
      * a "pins" field, or one line each.
      */
     static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins) {
+        print(cl, r, json, plan, pins, null);
+    }
+
+    /** With {@code cause} (a rolled-back apply whose servers are the reason, else null): a "cause" field, or a line. */
+    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins, Check cause) {
         if (json) {
             ObjectNode doc = Json.result(r, plan);
             if (pins != null) {
                 DoctorJson.chosenPins(doc, pins);
+            }
+            if (cause != null) {
+                DoctorJson.check(doc.putObject("cause"), cause);
             }
             cl.getOut().println(Json.write(doc));
             return;
@@ -36,6 +44,10 @@ final class Results {
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
                 + " (" + r.elapsed().toMillis() + " ms).";
         (r.succeeded() ? cl.getOut() : cl.getErr()).println(line);
+        if (cause != null) {
+            cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()
+                    + (cause.fix() == null ? "" : " Fix: " + cause.fix()));
+        }
         if (pins == null) {
             return;
         }

@@ -96,12 +96,14 @@ abstract class ResolvedAdapterITBase {
         RigCli c = rig(73);
         Path pcap = c.rig.dir().resolve("untrusted.pcap");
         c.rig.captureStart(pcap);
-        TestRig.ExecResult r = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
-                "--all-domains", "--json");
+        TestRig.ExecResult r = c.runTrustingRigCa("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode",
+                "strict", "--all-domains", "--json");
         c.rig.captureStop();
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
         assertTrue(r.stdout().contains("rolled back: resolving "), r.stdout());
+        assertTrue(r.stdout().contains("\"cause\" : {") && r.stdout().contains("\"id\" : \"tls.trusted\""),
+                "the untrusted certificate is named as the cause: " + r.stdout());
         assertFalse(Files.exists(c.dropIn()), "the drop-in is gone again");
         assertEquals(0, Pcaps.toPort53(pcap, c.rig.untrustedServer()), "no plaintext to the distrusted server");
         assertTrue(Pcaps.toPort853(pcap, c.rig.untrustedServer()) > 0, "it did try TLS");
@@ -114,11 +116,13 @@ abstract class ResolvedAdapterITBase {
         RigCli c = rig(74);
         Path pcap = c.rig.dir().resolve("wrong-name.pcap");
         c.rig.captureStart(pcap);
-        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#wrong.test", "--mode", "strict",
-                "--all-domains");
+        TestRig.ExecResult r = c.runTrustingRigCa("apply", "--server", c.rig.goodServer() + "#wrong.test", "--mode",
+                "strict", "--all-domains");
         c.rig.captureStop();
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stderr().startsWith("Rolled back: "), r.stderr());
+        assertTrue(r.stderr().contains("\nWhy: " + c.rig.goodServer() + "#wrong.test: ") && r.stderr().contains(
+                "wrong.test"), "the cause is named, not only that no server could be reached: " + r.stderr());
         assertFalse(Files.exists(c.dropIn()));
         assertTrue(Pcaps.toPort853(pcap, c.rig.goodServer()) > 0, "it tried TLS");
         assertEquals(0, Pcaps.toPort53(pcap, c.rig.goodServer()), "strict: no plaintext while the name did not match");
@@ -389,6 +393,35 @@ abstract class ResolvedAdapterITBase {
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), r.stdout());
         assertTrue(r.stdout().contains("link eth0 keeps plaintext DNS (" + c.rig.plainServer()), r.stdout());
+    }
+
+    @Test
+    @DisplayName("strict mode that would break a VPN's own domain (its server has no DNS-over-TLS) is rolled back and "
+            + "says so; opportunistic mode keeps the domain working")
+    void splitDomainWithoutTlsIsNotBroken() {
+        RigCli c = bareRig(93);
+        runtime(c, "dns", "eth0", c.rig.plainServer());
+        runtime(c, "domain", "eth0", "~corp.test");
+        TestRig.ExecResult strict = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(1, strict.exitCode(), strict.stdout() + strict.stderr());
+        assertTrue(strict.stdout().contains("\"outcome\" : \"ROLLED_BACK\""), strict.stdout());
+        assertTrue(strict.stdout().contains("names under corp.test no longer resolve: link eth0's own server "
+                + c.rig.plainServer()), strict.stdout());
+        assertFalse(Files.exists(c.dropIn()), "the drop-in is gone again");
+        assertAnswered(c.lookup("host.corp.test"), "the VPN's names resolve as before");
+
+        TestRig.ExecResult opportunistic = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode",
+                "opportunistic", "--all-domains", "--json");
+        assertEquals(0, opportunistic.exitCode(), opportunistic.stdout() + opportunistic.stderr());
+        assertAnswered(c.lookup("host.corp.test"), "opportunistic mode falls back for the VPN's names");
+    }
+
+    /** dig got an answer from a server (a name or "no such name"), not resolved's SERVFAIL for "no server reached". */
+    static void assertAnswered(TestRig.ExecResult dig, String why) {
+        assertEquals(0, dig.exitCode(), why + ": " + dig.stdout());
+        assertTrue(dig.stdout().contains("status: NOERROR") || dig.stdout().contains("status: NXDOMAIN"),
+                why + ": " + dig.stdout());
     }
 
     @Test

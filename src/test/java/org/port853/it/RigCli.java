@@ -113,6 +113,16 @@ final class RigCli implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * Runs the command trusting the rig's CA as resolved does (the system's store): Port853's own probes read the
+     * JDK's store, which on a real system comes from the same certificates.
+     */
+    TestRig.ExecResult runTrustingRigCa(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "PORT853_CA_FILE=" + rig.caFile()));
+        cmd.addAll(inRigHome(args));
+        return rig.exec(null, Duration.ofSeconds(60), cmd.toArray(String[]::new));
+    }
+
     JsonNode json(String... args) {
         TestRig.ExecResult r = run(args);
         try {

@@ -612,6 +612,37 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a rolled-back change towards encryption names its servers' problem, probed in the background")
+        void rollbackNamesTheCause(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            List<List<ServerAddress>> probed = new ArrayList<>();
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> {
+                probed.add(servers);
+                return servers.stream().map(s -> org.port853.probe.dot.ProbeReport.failed(s,
+                        org.port853.probe.dot.TcpOutcome.REFUSED, org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED,
+                        "connection refused", null)).toList();
+            }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
+            AppServices plain = services(new Fakes.AnsweringProbe());
+            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
+                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: All attempts to contact name servers or networks failed");
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertEquals(List.of(model.desired().servers()), probed, "the chosen servers, once");
+            String why = apply.causeTextProperty().get();
+            assertTrue(why.startsWith("Why: " + model.desired().servers().get(0)) && why.contains("853"), why);
+
+            adapter.nextApply = null; // applied: nothing to explain (its servers are probed for their pins only)
+            apply.close();
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertEquals("", apply.causeTextProperty().get());
+        }
+
+        @Test
         @DisplayName("a failed apply shows its reason as the result")
         void applyFails() {
             adapter.delayMs = 0;

@@ -32,6 +32,10 @@ final class ResolvedBus implements AutoCloseable {
     record Lookup(boolean answered, int addresses, long flags, String error, int ifindex, String errorName) {
         static final String NXDOMAIN = "org.freedesktop.resolve1.DnsError.NXDOMAIN";
         static final String INVALID_ARGS = "org.freedesktop.DBus.Error.InvalidArgs";
+        /** resolved's reply when every attempt failed or the query timed out. */
+        static final String TIMEOUT = "org.freedesktop.DBus.Error.Timeout";
+        /** No reply on D-Bus within our own deadline (no error name: the call was given up here). */
+        static final String NO_ANSWER_HERE = "systemd-resolved did not answer on D-Bus within ";
 
         static Lookup failed(String error, String errorName) {
             return new Lookup(false, 0, 0, error, 0, errorName);
@@ -44,6 +48,10 @@ final class ResolvedBus implements AutoCloseable {
         /** A server answered that the name does not exist: the network path works. */
         boolean nameDoesNotExist() {
             return NXDOMAIN.equals(errorName);
+        }
+
+        boolean timedOutHere() {
+            return errorName == null && error != null && error.startsWith(NO_ANSWER_HERE);
         }
 
         /** resolved before 248 refuses the request flags of newer versions. */
@@ -104,9 +112,14 @@ final class ResolvedBus implements AutoCloseable {
 
     /** ResolveHostname on all links with the request {@code flags} (SD_RESOLVED_*; 0 for the defaults). */
     Lookup resolveHostname(String name, long flags, Duration timeout) {
+        return resolveHostname(0, name, flags, timeout);
+    }
+
+    /** ResolveHostname on link {@code ifindex} only (0: all links). */
+    Lookup resolveHostname(int onLink, String name, long flags, Duration timeout) {
         try {
             Resolve1.HostnameReply<?, String, UInt64> reply = call(timeout,
-                    () -> manager().ResolveHostname(0, name, 0, new UInt64(flags)));
+                    () -> manager().ResolveHostname(onLink, name, 0, new UInt64(flags)));
             List<?> addresses = reply.addresses instanceof List<?> l ? l : List.of();
             int count = addresses.size();
             int ifindex = count > 0 ? ifindexOf(addresses.get(0)) : 0;
@@ -114,9 +127,21 @@ final class ResolvedBus implements AutoCloseable {
                     null);
         } catch (IOException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
-            String errorName = c instanceof DBusExecutionException d ? d.getType() : null;
+            String errorName = c instanceof DBusExecutionException d ? errorName(d) : null;
             return Lookup.failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage(), errorName);
         }
+    }
+
+    /**
+     * The D-Bus error name of a reply: dbus-java keeps it for errors it has no class for and throws its own classes
+     * for the standard ones (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout).
+     */
+    static String errorName(DBusExecutionException e) {
+        if (e.getType() != null) {
+            return e.getType();
+        }
+        return e.getClass().getPackageName().equals("org.freedesktop.dbus.errors")
+                ? "org.freedesktop.DBus.Error." + e.getClass().getSimpleName() : null;
     }
 
     /** The struct (iiay) arrives as AddressEntry or, depending on dbus-java's conversion, as Object[]. */
@@ -148,7 +173,7 @@ final class ResolvedBus implements AutoCloseable {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new IOException("systemd-resolved did not answer on D-Bus within " + timeout.toMillis() + " ms", e);
+            throw new IOException(Lookup.NO_ANSWER_HERE + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

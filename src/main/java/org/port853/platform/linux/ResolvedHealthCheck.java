@@ -24,6 +24,9 @@ final class ResolvedHealthCheck {
     interface Lookups {
         ResolvedBus.Lookup resolve(String name, long flags);
 
+        /** A lookup through one link only (its own servers), as names under its routing domains are asked. */
+        ResolvedBus.Lookup resolveOn(int ifindex, String name, long flags);
+
         /** The resolver's state after the lookup (current servers, link modes and domains), or null. */
         ResolverState state();
     }
@@ -53,11 +56,39 @@ final class ResolvedHealthCheck {
         do {
             last = features.transportFlags() ? withFlags(requireEncrypted) : withCapture(requireEncrypted);
             if (last.health != null) {
-                return last.health;
+                return last.health.ok() ? splitDomainsStillResolve(last.health) : last.health;
             }
             sleep(RETRY_MILLIS);
         } while (System.nanoTime() < deadline);
         return new Health(false, false, last.failure, last.answeredBy);
+    }
+
+    /**
+     * Strict mode applies to every link whose own DNS-over-TLS is unset: a VPN's server for its internal domains
+     * (split DNS) must then answer over TLS, or those names stop resolving while every other name works. One lookup
+     * of each such domain through its link tells; a server that answers at all (even "no such name") is reached.
+     */
+    private Health splitDomainsStillResolve(Health global) {
+        for (SplitDomains.Route r : SplitDomains.inheritingStrict(lookups.state())) {
+            ResolvedBus.Lookup l = lookups.resolveOn(r.link().index(), r.domain(), features.probeRequestFlags());
+            if (unreachable(l)) {
+                return new Health(false, false, "names under " + r.domain() + " no longer resolve: link "
+                        + r.link().name() + "'s own server " + r.server() + " serves them, and strict mode requires "
+                        + "DNS-over-TLS from it (" + l.error() + "); choose opportunistic mode, or turn DNS-over-TLS "
+                        + "off for that connection only (its DNS-over-TLS setting in NetworkManager, or 'resolvectl "
+                        + "dnsovertls " + r.link().name() + " no' until it reconnects)", global.answeredBy());
+            }
+        }
+        return global;
+    }
+
+    /**
+     * resolved gave up on every server of the link ("All attempts to contact name servers or networks failed" and
+     * "Query timed out" are D-Bus timeouts), or did not answer within our own deadline. Any other reply, a name, "no
+     * such name", a server's error code, means a server was reached and is not counted against the change.
+     */
+    private static boolean unreachable(ResolvedBus.Lookup l) {
+        return !l.answered() && (ResolvedBus.Lookup.TIMEOUT.equals(l.errorName()) || l.timedOutHere());
     }
 
     /** Either a final health, or why this attempt failed (worth retrying until the window closes). */
@@ -190,8 +221,10 @@ final class ResolvedHealthCheck {
             if (takesAllNames(link, g) && link.dnsOverTls() == DotMode.OFF) {
                 return "link " + link.name() + " keeps plaintext DNS (" + link.servers().get(0).toResolvedSyntax()
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
-                        + ") and takes queries for all names, as a VPN or NetworkManager connection may; turn on "
-                        + "DNS-over-TLS for that connection or remove its ~. route";
+                        + ") and takes queries for all names, as a VPN or NetworkManager connection may; "
+                        + (routesAll ? "turn on DNS-over-TLS for that connection or remove its ~. route"
+                        : "route all names to the encrypted servers ('port853 apply --all-domains', or Protect my DNS "
+                        + "in the window) or turn on DNS-over-TLS for that connection");
             }
         }
         return null;

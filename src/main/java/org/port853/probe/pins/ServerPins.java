@@ -11,15 +11,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.time.Duration;
 import org.port853.core.XdgDirs;
-import org.port853.probe.dot.DotProbe;
-import org.port853.probe.dot.ProbeOptions;
-import org.port853.probe.dot.TrustAnchors;
+import org.port853.probe.dot.QuickProbes;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.core.ServerAddress;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.RollbackCause;
 import org.port853.probe.dot.ProbeReport;
 
 /**
@@ -70,16 +69,13 @@ public final class ServerPins {
 
     /** This user's store, probed with the configured trust anchors (quick probes, {@code timeout} each). */
     public static ServerPins system(Supplier<List<Provider>> providers, Duration timeout) {
-        // the trust store is read at the first probe, never while the window or a command starts
-        DotProbe[] probe = new DotProbe[1];
-        return new ServerPins(s -> {
-            synchronized (probe) {
-                if (probe[0] == null) {
-                    probe[0] = new DotProbe(TrustAnchors.configured(), Clock.systemUTC());
-                }
-            }
-            return probe[0].probeAll(s, ProbeOptions.quick(timeout).withWarmRounds(0));
-        }, XdgDirs.state().resolve("pins.json"), providers, Clock.systemUTC());
+        return new ServerPins(QuickProbes.prober(timeout), XdgDirs.state().resolve("pins.json"), providers,
+                Clock.systemUTC());
+    }
+
+    /** Names why a change towards encryption was rolled back, with the same probes. */
+    public RollbackCause rollbackCause() {
+        return new RollbackCause(prober, clock);
     }
 
     public Path file() {

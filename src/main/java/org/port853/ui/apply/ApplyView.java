@@ -150,7 +150,13 @@ public final class ApplyView extends StackPane {
         pins.textProperty().bind(vm.pinsTextProperty());
         Ui.showWhen(pins, vm.pinsTextProperty().isNotEmpty());
 
-        VBox body = new VBox(10, plain, head, pins, diff, actionsLabel, actions, demoNote);
+        Label cause = new Label();
+        cause.setId("apply-cause");
+        cause.setWrapText(true);
+        cause.textProperty().bind(vm.causeTextProperty());
+        Ui.showWhen(cause, vm.causeTextProperty().isNotEmpty());
+
+        VBox body = new VBox(10, plain, head, cause, pins, diff, actionsLabel, actions, demoNote);
         ScrollPane bodyScroll = new ScrollPane(body);
         bodyScroll.setFitToWidth(true);
         bodyScroll.getStyleClass().add("sheet-body");

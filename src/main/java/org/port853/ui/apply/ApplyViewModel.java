@@ -16,9 +16,12 @@ import org.port853.platform.ApplyResult;
 import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.RollbackCause;
 import org.port853.probe.pins.ServerPins;
 import org.port853.ui.AppModel;
 import org.port853.ui.common.Errors;
+import org.port853.ui.diagnostics.CheckTexts;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.Notifier;
@@ -43,6 +46,7 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper causeText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
     /** The change is in place but its check was answered without encryption (see ApplyResult#encryptionUnproven). */
     private final ReadOnlyBooleanWrapper encryptionUnproven = new ReadOnlyBooleanWrapper();
@@ -105,6 +109,7 @@ public final class ApplyViewModel {
         encryptionUnproven.set(false);
         resultText.set("");
         pinsText.set("");
+        causeText.set("");
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? I18n.t("summary.off") : "");
@@ -238,6 +243,7 @@ public final class ApplyViewModel {
             showResult(r);
             if (k == Kind.APPLY) {
                 recordPins(r, d);
+                nameRollbackCause(r, d);
             }
         }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
     }
@@ -260,6 +266,26 @@ public final class ApplyViewModel {
                     }
                 })
                 .onFailure(e -> pinsText.set(I18n.t("apply.pins.failed", Errors.describe(e)))));
+    }
+
+    /**
+     * After a change towards encryption was rolled back: probes the chosen servers in the background and says what
+     * the doctor would find wrong with them (the resolver only says that no server answered).
+     */
+    private void nameRollbackCause(ApplyResult r, DesiredSettings d) {
+        ServerPins pins = model.services().pins();
+        if (pins == null || !RollbackCause.applies(r, d)) {
+            return;
+        }
+        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(d))
+                .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
+                .onSuccess(c -> causeText.set(c.map(ApplyViewModel::causeText).orElse("")))
+                .onFailure(e -> causeText.set("")));
+    }
+
+    private static String causeText(Check c) {
+        CheckTexts.Text t = CheckTexts.of(c);
+        return I18n.t("apply.cause", c.server() == null ? "" : c.server(), t.evidence(), t.fix() == null ? "" : t.fix());
     }
 
     /** The outcome of a change in the window's words (with the change's own reason where it failed). */
@@ -337,6 +363,11 @@ public final class ApplyViewModel {
     /** The applied servers' key pins, once recorded (empty when there are none to record). */
     public ReadOnlyStringProperty pinsTextProperty() {
         return pinsText.getReadOnlyProperty();
+    }
+
+    /** Why the servers failed, after a rolled-back change towards encryption; empty otherwise. */
+    public ReadOnlyStringProperty causeTextProperty() {
+        return causeText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty encryptionUnprovenProperty() {

@@ -50,6 +50,20 @@ class ResolvedHealthCheckTest {
             return replies.size() > 1 ? replies.poll() : replies.peek();
         }
 
+        /** Replies to lookups through one link, by name; a name without one has no answer planned. */
+        final java.util.Map<String, ResolvedBus.Lookup> onLink = new java.util.HashMap<>();
+        final List<String> linkLookups = new ArrayList<>();
+
+        @Override
+        public ResolvedBus.Lookup resolveOn(int ifindex, String name, long f) {
+            linkLookups.add(ifindex + " " + name);
+            ResolvedBus.Lookup l = onLink.get(name);
+            if (l == null) {
+                throw new AssertionError("no lookup of " + name + " on link " + ifindex + " was expected");
+            }
+            return l;
+        }
+
         @Override
         public ResolverState state() {
             return state;
@@ -139,6 +153,52 @@ class ResolvedHealthCheckTest {
         assertFalse(h.ok());
         assertTrue(h.detail().startsWith("link eth0 keeps plaintext DNS (198.18.53.4"), h.detail());
         assertTrue(h.answeredBy().contains("both take queries"), h.answeredBy());
+    }
+
+    @Test
+    void aPlaintextLinkOnTheDefaultRouteIsFixedByRoutingAllNames() {
+        ResolverState g = state(List.of(), DotMode.OFF);
+        ResolverState notAll = new ResolverState(g.resolverName(), g.source(), true, true, new GlobalState(
+                g.global().servers(), List.of(), g.global().currentServer(), DotMode.STRICT, null, false, List.of(),
+                "yes", "stub"), g.links(), null, null, LinuxDetails.UNKNOWN);
+        Health h = check(257, new Scripted(notAll, answer(FROM_NETWORK_CONFIDENTIAL)), NO_CAPTURE, true);
+        assertFalse(h.ok());
+        assertTrue(h.detail().contains("default route") && h.detail().contains("--all-domains")
+                && !h.detail().contains("~. route"), "no ~. to remove, routing all names fixes it: " + h.detail());
+    }
+
+    @Test
+    void strictModeThatBreaksASplitDomainOfALinkIsNotHealthy() {
+        ResolverState vpn = state(List.of(new DomainEntry("corp.test", true)), null);
+        Scripted s = new Scripted(vpn, answer(FROM_NETWORK_CONFIDENTIAL));
+        s.onLink.put("corp.test", ResolvedBus.Lookup.failed("All attempts to contact name servers or networks failed",
+                "org.freedesktop.DBus.Error.Timeout"));
+        Health h = check(257, s, NO_CAPTURE, true);
+        assertFalse(h.ok(), h.detail());
+        assertEquals(List.of(ETH0 + " corp.test"), s.linkLookups, "asked through the link that serves the domain");
+        assertTrue(h.detail().startsWith("names under corp.test no longer resolve: link eth0's own server "
+                + "198.18.53.4"), h.detail());
+        assertTrue(h.detail().contains("All attempts to contact name servers"), h.detail());
+    }
+
+    @Test
+    void aSplitDomainWhoseServerAnswersOrThatKeepsItsOwnModeIsHealthy() {
+        for (String reply : java.util.Arrays.asList("org.freedesktop.resolve1.DnsError.NXDOMAIN",
+                "org.freedesktop.resolve1.NoSuchResourceRecord", "org.freedesktop.resolve1.DnsError.REFUSED", null)) {
+            Scripted s = new Scripted(state(List.of(new DomainEntry("corp.test", false)), null),
+                    answer(FROM_NETWORK_CONFIDENTIAL));
+            s.onLink.put("corp.test", ResolvedBus.Lookup.failed("the server said so", reply));
+            assertTrue(check(262, s, NO_CAPTURE, true).ok(), "the link's server answered: " + reply);
+        }
+        Scripted slow = new Scripted(state(List.of(new DomainEntry("corp.test", true)), null),
+                answer(FROM_NETWORK_CONFIDENTIAL));
+        slow.onLink.put("corp.test", ResolvedBus.Lookup.failed(ResolvedBus.Lookup.NO_ANSWER_HERE + "12000 ms", null));
+        assertFalse(check(262, slow, NO_CAPTURE, true).ok(), "no answer at all within the deadline");
+        // the link's own mode (NetworkManager's per-connection setting) is not the global strict one
+        Scripted own = new Scripted(state(List.of(new DomainEntry("corp.test", true)), DotMode.OFF),
+                answer(FROM_NETWORK_CONFIDENTIAL));
+        assertTrue(check(262, own, NO_CAPTURE, true).ok());
+        assertTrue(own.linkLookups.isEmpty());
     }
 
     @Test
