@@ -348,6 +348,21 @@ class BundlesTest {
         assertEquals(List.of(), missing);
     }
 
+    /** Every catalogue provider's name and jurisdiction is in both bundles; English says them as the catalogue does. */
+    @Test
+    void everyCatalogueProviderIsNamedInBothLanguages() {
+        List<String> missing = new ArrayList<>();
+        List<org.port853.core.Provider> catalogue = org.port853.core.ProviderCatalog.loadDefault().all();
+        assertTrue(catalogue.size() > 10, "the catalogue has too few providers: " + catalogue.size());
+        for (org.port853.core.Provider p : catalogue) {
+            String jurisdiction = org.port853.ui.common.ProviderTexts.jurisdictionKey(p.jurisdiction());
+            requireInBoth(List.of("provider." + p.id(), jurisdiction), missing);
+            assertEquals(p.displayName(), EN.getProperty("provider." + p.id()), p.id());
+            assertEquals(p.jurisdiction(), EN.getProperty(jurisdiction), p.id());
+        }
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void everyStateAndReasonHasItsWords() throws IOException {
         Properties de = load("messages_de.properties");

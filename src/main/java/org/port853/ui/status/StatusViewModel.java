@@ -31,6 +31,7 @@ import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
+import org.port853.ui.common.ProviderTexts;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -177,7 +178,7 @@ public final class StatusViewModel {
     }
 
     private static String providerNames(List<Provider> ps) {
-        return ps.stream().map(Provider::displayName).collect(Collectors.joining(", "));
+        return ps.stream().map(ProviderTexts::name).collect(Collectors.joining(", "));
     }
 
     static LinkRow row(LinkState l, DotMode globalDot) {
