@@ -286,8 +286,8 @@ class BundlesTest {
         sources.putAll(sources("change"));
         sources.putAll(sources("helper"));
         Set<String> wordings = wordingsIn(sources.values(), Pattern.compile("(?:Sentence\\.of|\\.add)\\("),
-                Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\""));
-        assertTrue(wordings.size() > 35, "the scan found too few wordings: " + wordings);
+                Pattern.compile("\"((?:refused|plan|step|result|demo|health)(?:\\.[a-z0-9-]+)+)\""));
+        assertTrue(wordings.size() > 55, "the scan found too few wordings: " + wordings);
         List<String> missing = new ArrayList<>();
         requireInBoth(wordings.stream().map(w -> "change." + w).toList(), missing);
         assertEquals(List.of(), missing);
