@@ -348,6 +348,18 @@ class BundlesTest {
         assertEquals(List.of(), missing);
     }
 
+    /** No key is written twice in a bundle (Properties keeps the last silently: a merge that adds a key twice hides one). */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_de.properties")) {
+            List<String> keys = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/org/port853/ui", name))) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) keys.add(line.substring(0, line.indexOf('=')));
+            }
+            assertEquals(List.of(), keys.stream().filter(k -> keys.indexOf(k) != keys.lastIndexOf(k)).distinct().toList(), name);
+        }
+    }
+
     /** Every catalogue provider's name and jurisdiction is in both bundles; English says them as the catalogue does. */
     @Test
     void everyCatalogueProviderIsNamedInBothLanguages() {
