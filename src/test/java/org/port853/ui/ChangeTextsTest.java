@@ -145,7 +145,7 @@ class ChangeTextsTest {
         Plan plan = windows.plan(STRICT, windows.readState());
         assertFalse(plan.isRefused(), plan.refusal());
         String de = german(() -> ChangeTexts.actions(plan));
-        assertTrue(de.contains("\n(demo) Clear-DnsClientCache\n(demo) Gesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
+        assertTrue(de.contains("\n(Demo) Clear-DnsClientCache\n(Demo) Gesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
                 de);
         assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)), "PowerShell commands as they are");
         assertEquals("Abgelehnt: Demo: Dieser Windows-Beispielrechner zeigt Änderungen, nimmt sie aber nicht vor (nur "
