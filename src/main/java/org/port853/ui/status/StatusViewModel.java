@@ -103,7 +103,7 @@ public final class StatusViewModel {
         }
         reasons.setAll(texts);
         pending.set(s.pendingChange() == null ? null
-                : I18n.t("pending.text", s.pendingChange().description(), s.pendingChange().started() == null ? "?"
+                : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
                 : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(s.pendingChange().started())));
         String version = ResolverTexts.version(s);
