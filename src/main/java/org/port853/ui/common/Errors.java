@@ -21,6 +21,11 @@ public final class Errors {
             return InputErrorTexts.of(refused);
         }
         String m = c.getMessage();
-        return I18n.t("error.system", m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
+        return systemText(m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
+    }
+
+    /** The system's own words, kept as they are: quoted after a lead in a language other than English. */
+    public static String systemText(String said) {
+        return I18n.t("error.system", said);
     }
 }
