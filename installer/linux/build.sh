@@ -33,10 +33,11 @@ FX=$(ls $T/lib/javafx-*-linux.jar | tr '\n' ':')
 # Modules: `jdeps --print-module-deps` over the jars (java.base, java.desktop, java.sql, jdk.net,
 # jdk.security.auth, javafx.controls) plus what is loaded reflectively or by service lookup: TLS with EC keys
 # (jdk.crypto.ec), java.naming (dnsjava's resolver configuration), jdk.unsupported (JNA, dbus-java),
-# java.management (jcmd/JMX for the benchmarks), javafx.swing (screenshots to PNG).
-MODULES=java.base,java.desktop,java.sql,java.logging,java.naming,java.management,java.xml,jdk.net,jdk.security.auth,jdk.unsupported,jdk.crypto.ec,javafx.controls,javafx.swing
-jlink --module-path "$JMODS:$FX" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
-  --generate-cds-archive --output "$W/runtime" >/dev/null
+# java.management (jcmd/JMX for the benchmarks), javafx.swing (screenshots to PNG), jdk.localedata for the
+# window's German (without it java.base knows only English: dates read "2026 Dec 1", numbers "12.5"), only en and de.
+MODULES=java.base,java.desktop,java.sql,java.logging,java.naming,java.management,java.xml,jdk.net,jdk.security.auth,jdk.unsupported,jdk.crypto.ec,jdk.localedata,javafx.controls,javafx.swing
+jlink --module-path "$JMODS:$FX" --add-modules "$MODULES" --include-locales=en,de --strip-debug --no-header-files \
+  --no-man-pages --generate-cds-archive --output "$W/runtime" >/dev/null
 
 # ---- 2. app image
 cp $T/port853.jar "$W/input/"

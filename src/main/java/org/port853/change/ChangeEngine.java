@@ -194,7 +194,7 @@ public final class ChangeEngine {
             String english = (h.ok() ? "restored the previous settings; names resolve"
                     : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left;
             Sentence reverted = Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
-                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detail());
+                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detailSentence());
             return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
     }
@@ -222,7 +222,7 @@ public final class ChangeEngine {
             reload(actions);
         } catch (IOException e) {
             return rollBack(j, change, actions, t0, new Why("the resolver did not restart: " + e.getMessage(),
-                    Why.NO_RESTART, e.getMessage()));
+                    Why.NO_RESTART, new Sentence(e.getMessage(), null)));
         }
         long deadline = System.nanoTime() + patience.total().toNanos();
         int failuresWithNetwork = 0;
@@ -241,7 +241,7 @@ public final class ChangeEngine {
                     break;
                 }
                 actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
-                        "step.health-offline", h.detail());
+                        "step.health-offline", h.detailSentence());
                 LOG.warning("change " + change.id() + " left pending: the network did not come up within "
                         + patience.total().toSeconds() + " s");
                 return result(Outcome.UNCHANGED, Sentence.of("left the interrupted change as it is: the network did "
@@ -253,7 +253,8 @@ public final class ChangeEngine {
         }
         actions.add("health check: " + h.detail()
                 + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"),
-                h.answeredBy() == null ? "step.health" : "step.health-answered", h.detail(), h.answeredBy());
+                h.answeredBy() == null ? "step.health" : "step.health-answered", h.detailSentence(),
+                h.answeredBySentence());
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));
@@ -264,18 +265,19 @@ public final class ChangeEngine {
             return result(success, resolve, change.after(), actions, h.encrypted(), t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
-        return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detail()));
+        return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));
     }
 
     /**
      * Why a change is rolled back: {@code english} as results say it, {@code kind} one of the constants (the window's
      * wording chooses by it), {@code detail} the health check's or the restart's own words.
      */
-    private record Why(String english, int kind, String detail) {
+    private record Why(String english, int kind, Sentence detail) {
         static final int INCOMPLETE_KIND = 0;
         static final int NO_RESTART = 1;
         static final int HEALTH = 2;
-        static final Why INCOMPLETE = new Why("the interrupted change was incomplete", INCOMPLETE_KIND, "");
+        static final Why INCOMPLETE = new Why("the interrupted change was incomplete", INCOMPLETE_KIND,
+                new Sentence("", null));
     }
 
     private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why)
@@ -297,7 +299,7 @@ public final class ChangeEngine {
         String reason = "rolled back: " + why.english()
                 + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
         return result(Outcome.ROLLED_BACK, Sentence.of(reason, "result.rolled-back", why.kind(), why.detail(),
-                after.ok() ? 0 : 1, after.detail()), change.after(), actions, false, t0);
+                after.ok() ? 0 : 1, after.detailSentence()), change.after(), actions, false, t0);
     }
 
     /** The items as they were before the change: an interrupted change's before-state where it has one. */

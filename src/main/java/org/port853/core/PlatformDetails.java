@@ -15,6 +15,11 @@ public interface PlatformDetails {
         return null;
     }
 
+    /** How the window says {@link #versionText} in the user's language; null: it says the English. */
+    default Words versionWords() {
+        return null;
+    }
+
     /**
      * Where programs that bypass the resolver read their DNS servers from (Linux: /etc/resolv.conf); null on
      * platforms without such a file.

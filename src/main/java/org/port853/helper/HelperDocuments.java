@@ -122,7 +122,8 @@ public final class HelperDocuments {
 
     /**
      * The helper's result document: the command line's fields, plus how the window says the reason and the actions
-     * ({@code reasonWords}, {@code actionWords}: each {@code {"wording": ..., "details": [...]}}), when they have words.
+     * ({@code reasonWords}, {@code actionWords}: each {@code {"wording": ..., "details": [...]}}, with {@code "parts": [...]}
+     * (words or null per detail) when details are sentences of their own), when they have words.
      */
     public static String writeResult(ApplyResult r) {
         ObjectNode o = resultNode(r);
@@ -141,6 +142,16 @@ public final class HelperDocuments {
         o.put("wording", w.wording());
         ArrayNode d = o.putArray("details");
         w.details().forEach(d::add);
+        if (!w.parts().isEmpty()) {
+            ArrayNode p = o.putArray("parts");
+            for (Words part : w.parts()) {
+                if (part == null) {
+                    p.addNull();
+                } else {
+                    p.add(wordsNode(part));
+                }
+            }
+        }
         return o;
     }
 
@@ -151,7 +162,9 @@ public final class HelperDocuments {
         }
         List<String> details = new ArrayList<>();
         n.path("details").forEach(x -> details.add(x.asText()));
-        return new Words(n.path("wording").asText(), details);
+        List<Words> parts = new ArrayList<>();
+        n.path("parts").forEach(x -> parts.add(words(x)));
+        return new Words(n.path("wording").asText(), details, parts.size() == details.size() ? parts : List.of());
     }
 
     /** The result document; the command line prints the same fields. */

@@ -104,6 +104,7 @@ public final class PrivilegedHelper {
         }
     }
 
+    /** The journal's description of a change; the window recognises this shape (PendingTexts). */
     private static String describe(HelperRequest r) {
         return "DNS-over-TLS " + r.settings().mode().name().toLowerCase(Locale.ROOT) + " with "
                 + r.settings().servers().size() + " server(s)";

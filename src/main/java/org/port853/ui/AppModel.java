@@ -104,7 +104,7 @@ public final class AppModel {
             state.set(r.state());
             assessment.set(r.assessment());
             initChoice();
-        }).onFailure(e -> refreshError.set(Errors.describe(e))));
+        }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e)))));
     }
 
     /** The first time the state is known, the draft starts from what the resolver really does. */

@@ -286,8 +286,8 @@ class BundlesTest {
         sources.putAll(sources("change"));
         sources.putAll(sources("helper"));
         Set<String> wordings = wordingsIn(sources.values(), Pattern.compile("(?:Sentence\\.of|\\.add)\\("),
-                Pattern.compile("\"((?:refused|plan|step|result|demo)(?:\\.[a-z0-9-]+)+)\""));
-        assertTrue(wordings.size() > 35, "the scan found too few wordings: " + wordings);
+                Pattern.compile("\"((?:refused|plan|step|result|demo|health)(?:\\.[a-z0-9-]+)+)\""));
+        assertTrue(wordings.size() > 55, "the scan found too few wordings: " + wordings);
         List<String> missing = new ArrayList<>();
         requireInBoth(wordings.stream().map(w -> "change." + w).toList(), missing);
         assertEquals(List.of(), missing);
@@ -344,6 +344,33 @@ class BundlesTest {
                     if (!ok) missing.add(f.getFileName() + ": " + key);
                 }
             }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    /** No key is written twice in a bundle (Properties keeps the last silently: a merge that adds a key twice hides one). */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_de.properties")) {
+            List<String> keys = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/org/port853/ui", name))) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) keys.add(line.substring(0, line.indexOf('=')));
+            }
+            assertEquals(List.of(), keys.stream().filter(k -> keys.indexOf(k) != keys.lastIndexOf(k)).distinct().toList(), name);
+        }
+    }
+
+    /** Every catalogue provider's name and jurisdiction is in both bundles; English says them as the catalogue does. */
+    @Test
+    void everyCatalogueProviderIsNamedInBothLanguages() {
+        List<String> missing = new ArrayList<>();
+        List<org.port853.core.Provider> catalogue = org.port853.core.ProviderCatalog.loadDefault().all();
+        assertTrue(catalogue.size() > 10, "the catalogue has too few providers: " + catalogue.size());
+        for (org.port853.core.Provider p : catalogue) {
+            String jurisdiction = org.port853.ui.common.ProviderTexts.jurisdictionKey(p.jurisdiction());
+            requireInBoth(List.of("provider." + p.id(), jurisdiction), missing);
+            assertEquals(p.displayName(), EN.getProperty("provider." + p.id()), p.id());
+            assertEquals(p.jurisdiction(), EN.getProperty(jurisdiction), p.id());
         }
         assertEquals(List.of(), missing);
     }

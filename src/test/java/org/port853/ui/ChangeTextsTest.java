@@ -112,9 +112,13 @@ class ChangeTextsTest {
                 "the command line's --json document is unchanged");
         assertEquals("rolled back: resolving example.com failed: certificate not trusted", r.reason(), "the command line's English");
 
-        assertEquals("Zurückgerollt: resolving example.com failed: certificate not trusted",
-                german(() -> ApplyViewModel.resultText(r)), "the health check's own detail stays as it is");
-        assertEquals("Rolled back: resolving example.com failed: certificate not trusted", english(() -> ApplyViewModel.resultText(r)));
+        assertEquals("Zurückgerollt: die Prüfung nach der Änderung schlug fehl: resolving example.com failed: certificate "
+                + "not trusted. Die vorherigen Einstellungen gelten wieder; prüfen Sie die Server auf dem Bildschirm "
+                + "„Diagnose“ oder wählen Sie andere Anbieter.", german(() -> ApplyViewModel.resultText(r)),
+                "a health check's detail without words stays as it is");
+        assertEquals("Rolled back: resolving example.com failed: certificate not trusted. The previous settings are back; "
+                + "check the servers on the Diagnostics screen or choose other providers.",
+                english(() -> ApplyViewModel.resultText(r)));
         String actions = german(() -> ChangeTexts.actions(r));
         assertTrue(actions.startsWith("die Änderung in " + root.resolve("state") + " festhalten\n" + dropIn + " schreiben\n"
                 + "den Resolver neu starten\nGesundheitsprüfung: resolving example.com failed: certificate not trusted\n"
@@ -141,7 +145,7 @@ class ChangeTextsTest {
         Plan plan = windows.plan(STRICT, windows.readState());
         assertFalse(plan.isRefused(), plan.refusal());
         String de = german(() -> ChangeTexts.actions(plan));
-        assertTrue(de.contains("\n(demo) Clear-DnsClientCache\n(demo) Gesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
+        assertTrue(de.contains("\n(Demo) Clear-DnsClientCache\n(Demo) Gesundheitsprüfung: ") && de.endsWith(" mit DnsQueryEx auflösen (am Cache vorbei)"),
                 de);
         assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)), "PowerShell commands as they are");
         assertEquals("Abgelehnt: Demo: Dieser Windows-Beispielrechner zeigt Änderungen, nimmt sie aber nicht vor (nur "

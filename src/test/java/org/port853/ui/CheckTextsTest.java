@@ -76,7 +76,7 @@ class CheckTextsTest {
 
         // without the kernel's view, only the first sentence; an unknown state names its problem
         CheckTexts.Text unknown = german(ClockChecks.of(new ClockStatus(null, null, null, null, "no bus")));
-        assertEquals("Ob die Uhr synchronisiert wird, ist unbekannt: no bus.", unknown.evidence());
+        assertEquals("Ob die Uhr synchronisiert wird, ist unbekannt; das System meldet: „no bus“.", unknown.evidence());
     }
 
     @Test

@@ -97,7 +97,7 @@ class DemoCoherenceTest extends WindowTestBase {
         String actions = fx(() -> apply.actionsProperty().get());
         assertFalse(actions.isBlank(), "the preview still shows what would be done");
         for (String line : actions.split("\n")) {
-            assertTrue(line.startsWith("(demo) "), line);
+            assertTrue(line.startsWith(I18n.t("change.demo.mark") + " "), line);
         }
         assertFalse(fx(() -> apply.diffProperty().get()).isBlank(), "and the exact change");
         assertFalse(visible(robot, "#apply-confirm"), "no Apply that the demo would refuse");

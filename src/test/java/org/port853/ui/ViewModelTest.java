@@ -208,8 +208,8 @@ class ViewModelTest {
                 traffic.start();
                 return null;
             });
-            assertTrue(traffic.problemProperty().get().startsWith("missing.pcap lässt sich nicht abspielen: "),
-                    traffic.problemProperty().get());
+            assertTrue(traffic.problemProperty().get().startsWith("missing.pcap lässt sich nicht abspielen; das System meldet: „")
+                    && traffic.problemProperty().get().endsWith("“"), traffic.problemProperty().get());
             assertEquals("Eine lesbare .pcap- oder .pcapng-Mitschnittdatei wählen.", traffic.problemFixProperty().get());
             assertTrue(denial.reason().startsWith("Cannot replay"), "the command line keeps its English: " + denial.reason());
         }

@@ -80,7 +80,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         this.initialGlobal = global;
         this.dropIn = null;
         this.pending = withPendingChange ? new PendingChange("demo-1", Instant.now().minusSeconds(600),
-                "DNS over TLS strict with Cloudflare (demo)") : null;
+                "DNS-over-TLS strict with 2 server(s)") : null;
     }
 
     @Override

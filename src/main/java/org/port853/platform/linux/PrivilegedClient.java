@@ -58,7 +58,7 @@ public final class PrivilegedClient {
                         "result.not-authorized"));
             }
             return why.isEmpty() ? ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("the helper failed", "result.helper-failed"))
-                    : ApplyResult.of(ApplyResult.Outcome.FAILED, why);
+                    : ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of(why, "result.helper-error", why));
         }
         return HelperDocuments.readResult(r.stdout());
     }

@@ -8,6 +8,7 @@ import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
 import org.port853.change.ResolverControl.Health;
 
@@ -72,11 +73,12 @@ final class ResolvedHealthCheck {
         for (SplitDomains.Route r : SplitDomains.inheritingStrict(lookups.state())) {
             ResolvedBus.Lookup l = lookups.resolveOn(r.link().index(), r.domain(), features.probeRequestFlags());
             if (unreachable(l)) {
-                return new Health(false, false, "names under " + r.domain() + " no longer resolve: link "
+                return new Health(false, false, Sentence.of("names under " + r.domain() + " no longer resolve: link "
                         + r.link().name() + "'s own server " + r.server() + " serves them, and strict mode requires "
                         + "DNS-over-TLS from it (" + l.error() + "); choose opportunistic mode, or turn DNS-over-TLS "
                         + "off for that connection only (its DNS-over-TLS setting in NetworkManager, or 'resolvectl "
-                        + "dnsovertls " + r.link().name() + " no' until it reconnects)", global.answeredBy());
+                        + "dnsovertls " + r.link().name() + " no' until it reconnects)", "health.split-domain",
+                        r.domain(), r.link().name(), r.server(), l.error()), global.answeredBySentence());
             }
         }
         return global;
@@ -92,12 +94,12 @@ final class ResolvedHealthCheck {
     }
 
     /** Either a final health, or why this attempt failed (worth retrying until the window closes). */
-    private record Attempt(Health health, String failure, String answeredBy) {
+    private record Attempt(Health health, Sentence failure, Sentence answeredBy) {
         static Attempt done(Health h) {
-            return new Attempt(h, null, h.answeredBy());
+            return new Attempt(h, null, h.answeredBySentence());
         }
 
-        static Attempt retry(String why, String answeredBy) {
+        static Attempt retry(Sentence why, Sentence answeredBy) {
             return new Attempt(null, why, answeredBy);
         }
     }
@@ -110,25 +112,33 @@ final class ResolvedHealthCheck {
             return withCapture(requireEncrypted);
         }
         if (!l.answered()) {
-            return Attempt.retry("resolving " + probeName + " failed: " + l.error(), null);
+            return Attempt.retry(Sentence.of("resolving " + probeName + " failed: " + l.error(),
+                    "health.resolve-failed", probeName, l.error()), null);
         }
         ResolverState state = lookups.state();
-        String by = answeredBy(l.ifindex(), state);
+        Sentence by = answeredBy(l.ifindex(), state);
         if ((l.flags() & Resolve1.FLAG_FROM_NETWORK) == 0 || (l.flags() & Resolve1.FLAGS_NOT_NETWORK) != 0) {
-            return Attempt.retry(probeName + " was answered from " + origin(l.flags()) + ", not from the network",
-                    by);
+            return Attempt.retry(Sentence.of(probeName + " was answered from " + origin(l.flags()).english()
+                    + ", not from the network", "health.not-from-network", probeName, origin(l.flags())), by);
         }
-        String plaintextLink = plaintextLinkTakingQueries(state);
+        Sentence plaintextLink = plaintextLinkTakingQueries(state);
         if (requireEncrypted && !l.confidential()) {
-            return Attempt.retry(probeName + " was answered without encryption by " + by
-                    + (plaintextLink == null ? "" : "; " + plaintextLink), by);
+            return Attempt.retry(Sentence.of(probeName + " was answered without encryption by " + by.english()
+                    + also(plaintextLink), "health.unencrypted", probeName, by, plaintextLink == null ? 0 : 1,
+                    plaintextLink), by);
         }
         if (requireEncrypted && plaintextLink != null) {
             return Attempt.done(new Health(false, false, plaintextLink, by));
         }
-        return Attempt.done(new Health(true, l.confidential(), "resolved " + probeName + " from the network"
+        return Attempt.done(new Health(true, l.confidential(), Sentence.of("resolved " + probeName + " from the network"
                 + (l.confidential() ? " over an encrypted connection" : " without encryption") + " (answered by "
-                + by + ")" + (plaintextLink == null ? "" : "; " + plaintextLink), by));
+                + by.english() + ")" + also(plaintextLink), "health.resolved", probeName, l.confidential() ? 1 : 0, by,
+                plaintextLink == null ? 0 : 1, plaintextLink), by));
+    }
+
+    /** "; " and a plaintext link's sentence, or "" when there is none. */
+    private static String also(Sentence plaintextLink) {
+        return plaintextLink == null ? "" : "; " + plaintextLink.english();
     }
 
     private Attempt withCapture(boolean requireEncrypted) {
@@ -137,32 +147,39 @@ final class ResolvedHealthCheck {
         TransportCapture.Evidence ev = capture.observe(() -> holder[0] = lookups.resolve(fresh, 0));
         ResolvedBus.Lookup l = holder[0];
         if (!l.answered() && !l.nameDoesNotExist()) {
-            return Attempt.retry("resolving a fresh name (" + fresh + ") failed: " + l.error(), null);
+            return Attempt.retry(Sentence.of("resolving a fresh name (" + fresh + ") failed: " + l.error(),
+                    "health.fresh-failed", fresh, l.error()), null);
         }
         ResolverState state = lookups.state();
-        String by = answeredBy(l.ifindex(), state);
+        Sentence by = answeredBy(l.ifindex(), state);
         String version = "systemd " + features.version() + " does not report the transport (that arrived in "
                 + ResolvedFeatures.FIRST_TRANSPORT_FLAGS + ")";
         if (!ev.watched()) {
-            return Attempt.done(new Health(true, false, "a fresh name resolved over the network (answered by " + by
-                    + "), but " + version + " and the capture could not watch: " + ev.unavailable(), by));
+            return Attempt.done(new Health(true, false, Sentence.of("a fresh name resolved over the network (answered by "
+                    + by.english() + "), but " + version + " and the capture could not watch: " + ev.unavailable(),
+                    "health.not-watched", by, features.version(), ResolvedFeatures.FIRST_TRANSPORT_FLAGS,
+                    ev.unavailable()), by));
         }
-        String plaintextLink = plaintextLinkTakingQueries(state);
+        Sentence plaintextLink = plaintextLinkTakingQueries(state);
         if (requireEncrypted && plaintextLink != null) {
             return Attempt.done(new Health(false, false, plaintextLink, by));
         }
         if (ev.plaintextPackets() > 0) {
             String detail = "the lookup of a fresh name went out in plaintext (" + ev.plaintextPackets()
-                    + " packets on port 53, answered by " + by + ")";
-            return requireEncrypted ? Attempt.retry(detail, by)
-                    : Attempt.done(new Health(true, false, "names resolve; " + detail, by));
+                    + " packets on port 53, answered by " + by.english() + ")";
+            return requireEncrypted
+                    ? Attempt.retry(Sentence.of(detail, "health.plaintext", 0, ev.plaintextPackets(), by), by)
+                    : Attempt.done(new Health(true, false, Sentence.of("names resolve; " + detail, "health.plaintext", 1,
+                            ev.plaintextPackets(), by), by));
         }
         if (ev.tlsPackets() == 0) {
-            return Attempt.done(new Health(true, false, "a fresh name resolved (answered by " + by + "), but the "
-                    + "capture saw no DNS packets, so " + version + " and encryption is not proven", by));
+            return Attempt.done(new Health(true, false, Sentence.of("a fresh name resolved (answered by " + by.english()
+                    + "), but the capture saw no DNS packets, so " + version + " and encryption is not proven",
+                    "health.no-packets", by, features.version(), ResolvedFeatures.FIRST_TRANSPORT_FLAGS), by));
         }
-        return Attempt.done(new Health(true, true, "a fresh name resolved over an encrypted connection: the capture "
-                + "saw " + ev.tlsPackets() + " packets on port 853 and none on 53 (answered by " + by + ")", by));
+        return Attempt.done(new Health(true, true, Sentence.of("a fresh name resolved over an encrypted connection: the "
+                + "capture saw " + ev.tlsPackets() + " packets on port 853 and none on 53 (answered by " + by.english()
+                + ")", "health.encrypted-capture", ev.tlsPackets(), by), by));
     }
 
     /**
@@ -170,7 +187,7 @@ final class ResolvedHealthCheck {
      * the interface the answer arrived on, not the scope that asked, so the scope is told by which of the global
      * settings and that link take queries for every name; when both do, both are named.
      */
-    static String answeredBy(int ifindex, ResolverState state) {
+    static Sentence answeredBy(int ifindex, ResolverState state) {
         LinkState link = null;
         if (state != null) {
             for (LinkState l : state.links()) {
@@ -180,20 +197,27 @@ final class ResolvedHealthCheck {
             }
         }
         String via = link != null ? " via " + link.name() : ifindex > 0 ? " via interface " + ifindex : "";
+        // 0 no interface, 1 a link's name, 2 an interface index
+        int viaKind = link != null ? 1 : ifindex > 0 ? 2 : 0;
+        Object viaName = link != null ? link.name() : ifindex > 0 ? ifindex : "";
         GlobalState g = state == null ? null : state.global();
         boolean globalTakes = g != null && !g.servers().isEmpty();
         boolean linkTakes = link != null && g != null && takesAllNames(link, g);
         if (globalTakes && !linkTakes) {
-            return "global server " + server(g.currentServer()) + via;
+            Sentence s = server(g.currentServer());
+            return Sentence.of("global server " + s.english() + via, "health.by.global", s, viaKind, viaName);
         }
         if (linkTakes && !globalTakes) {
-            return "link " + link.name() + "'s server " + server(link.currentServer());
+            Sentence s = server(link.currentServer());
+            return Sentence.of("link " + link.name() + "'s server " + s.english(), "health.by.link", link.name(), s);
         }
         if (linkTakes) {
-            return "global server " + server(g.currentServer()) + " or link " + link.name() + "'s server "
-                    + server(link.currentServer()) + " (both take queries)";
+            Sentence gs = server(g.currentServer());
+            Sentence ls = server(link.currentServer());
+            return Sentence.of("global server " + gs.english() + " or link " + link.name() + "'s server "
+                    + ls.english() + " (both take queries)", "health.by.both", gs, link.name(), ls);
         }
-        return "an unknown server" + via;
+        return Sentence.of("an unknown server" + via, "health.by.unknown", viaKind, viaName);
     }
 
     /** Does resolved send this link queries for every name (its own ~., or the default route without a global ~.)? */
@@ -202,8 +226,9 @@ final class ResolvedHealthCheck {
         return !link.servers().isEmpty() && (routesAll || (link.defaultRoute() && !g.routesEverything()));
     }
 
-    private static String server(ServerAddress s) {
-        return s == null ? "an unknown server" : s.toResolvedSyntax();
+    private static Sentence server(ServerAddress s) {
+        return s == null ? Sentence.of("an unknown server", "health.by.unknown", 0, "")
+                : new Sentence(s.toResolvedSyntax(), null);
     }
 
     /**
@@ -211,7 +236,7 @@ final class ResolvedHealthCheck {
      * default route while the global settings do not route everything): a VPN or NetworkManager connection that
      * keeps plaintext DNS. Null when there is none.
      */
-    static String plaintextLinkTakingQueries(ResolverState state) {
+    static Sentence plaintextLinkTakingQueries(ResolverState state) {
         if (state == null || state.global() == null) {
             return null;
         }
@@ -219,31 +244,34 @@ final class ResolvedHealthCheck {
         for (LinkState link : state.links()) {
             boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
             if (takesAllNames(link, g) && link.dnsOverTls() == DotMode.OFF) {
-                return "link " + link.name() + " keeps plaintext DNS (" + link.servers().get(0).toResolvedSyntax()
+                String server = link.servers().get(0).toResolvedSyntax();
+                return Sentence.of("link " + link.name() + " keeps plaintext DNS (" + server
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
                         + ") and takes queries for all names, as a VPN or NetworkManager connection may; "
                         + (routesAll ? "turn on DNS-over-TLS for that connection or remove its ~. route"
                         : "route all names to the encrypted servers ('port853 apply --all-domains', or Protect my DNS "
-                        + "in the window) or turn on DNS-over-TLS for that connection");
+                        + "in the window) or turn on DNS-over-TLS for that connection"), "health.plaintext-link",
+                        link.name(), server, routesAll ? 1 : 0);
             }
         }
         return null;
     }
 
-    private static String origin(long flags) {
+    private static Sentence origin(long flags) {
         if ((flags & Resolve1.FLAG_FROM_CACHE) != 0) {
-            return "the cache";
+            return Sentence.of("the cache", "health.origin.cache");
         }
         if ((flags & Resolve1.FLAG_SYNTHETIC) != 0) {
-            return "synthesized records (/etc/hosts or the local host name)";
+            return Sentence.of("synthesized records (/etc/hosts or the local host name)", "health.origin.synthetic");
         }
         if ((flags & Resolve1.FLAG_FROM_ZONE) != 0) {
-            return "a local zone";
+            return Sentence.of("a local zone", "health.origin.zone");
         }
         if ((flags & Resolve1.FLAG_FROM_TRUST_ANCHOR) != 0) {
-            return "a trust anchor";
+            return Sentence.of("a trust anchor", "health.origin.trust-anchor");
         }
-        return String.format(Locale.ROOT, "an unknown source (flags 0x%x)", flags);
+        String hex = String.format(Locale.ROOT, "0x%x", flags);
+        return Sentence.of("an unknown source (flags " + hex + ")", "health.origin.unknown", hex);
     }
 
     private static byte[] bytes(int n) {

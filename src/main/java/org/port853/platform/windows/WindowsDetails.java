@@ -40,6 +40,11 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return "Windows build " + build + (displayVersion.isEmpty() ? "" : " (" + displayVersion + ")");
     }
 
+    @Override
+    public org.port853.core.Words versionWords() {
+        return org.port853.core.Words.of("windows-build", build, displayVersion.isEmpty() ? 0 : 1, displayVersion);
+    }
+
     /** Added to {@code status --json} on Windows (see docs/windows.md). */
     @Override
     public java.util.Map<String, Object> jsonFields() {

@@ -75,6 +75,7 @@ public final class WindowsHelper {
         }
     }
 
+    /** The journal's description of a change; the window recognises this shape (PendingTexts). */
     private static String describe(HelperRequest r, WindowsPlanner.Result plan) {
         return (plan.protocol() == EncryptionEntry.Protocol.DOT ? "DNS-over-TLS " : "DNS-over-HTTPS ")
                 + r.settings().mode().name().toLowerCase(Locale.ROOT) + " with " + r.settings().servers().size()

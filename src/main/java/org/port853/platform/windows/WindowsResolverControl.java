@@ -1,5 +1,6 @@
 package org.port853.platform.windows;
 
+import org.port853.core.Sentence;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +41,8 @@ public final class WindowsResolverControl implements ResolverControl {
     public Health check(boolean requireEncrypted) {
         DnsProbe.Answer a = probe.query(CHECK_NAME, TIMEOUT);
         if (!a.ok()) {
-            return new Health(false, false, CHECK_NAME + " did not resolve through the Windows DNS client: "
-                    + a.detail(), null);
+            return new Health(false, false, Sentence.of(CHECK_NAME + " did not resolve through the Windows DNS client: "
+                    + a.detail(), "health.windows.failed", CHECK_NAME, a.detail()), null);
         }
         List<String> servers;
         boolean strict;
@@ -51,12 +52,12 @@ public final class WindowsResolverControl implements ResolverControl {
             strict = !servers.isEmpty() && !d.encryptionProhibited()
                     && servers.stream().allMatch(s -> d.entryFor(s).map(EncryptionEntry::strict).orElse(false));
         } catch (IOException e) {
-            return new Health(!requireEncrypted, false, CHECK_NAME + " resolved, but the settings could not be read "
-                    + "back: " + e.getMessage(), null);
+            return new Health(!requireEncrypted, false, Sentence.of(CHECK_NAME + " resolved, but the settings could "
+                    + "not be read back: " + e.getMessage(), "health.windows.unreadable", CHECK_NAME, e.getMessage()), null);
         }
-        return new Health(true, strict, CHECK_NAME + " resolved" + (strict
+        return new Health(true, strict, Sentence.of(CHECK_NAME + " resolved" + (strict
                 ? "; every server in Port853's rule is encrypted without UDP fallback, so the answer was encrypted"
-                : "; UDP fallback is allowed, so the answer may have come in plaintext"),
-                servers.isEmpty() ? null : String.join(", ", servers));
+                : "; UDP fallback is allowed, so the answer may have come in plaintext"), "health.windows.resolved",
+                CHECK_NAME, strict ? 1 : 0), servers.isEmpty() ? null : new Sentence(String.join(", ", servers), null));
     }
 }

@@ -131,7 +131,7 @@ public final class ApplyViewModel {
                         : known, link), adapter.changesRefused()))
                 .onSuccess(planned -> showPlan(planned, known))
                 .onFailure(e -> {
-                    summary.set(Errors.describe(e));
+                    summary.set(I18n.t("apply.preview.failed", Errors.describe(e)));
                     phase.set(Phase.REFUSED);
                 }));
     }
@@ -245,7 +245,8 @@ public final class ApplyViewModel {
                 recordPins(r, d);
                 nameRollbackCause(r, d);
             }
-        }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED, Errors.describe(e)))));
+        }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED,
+                I18n.t("apply.failed.system", Errors.describe(e))))));
     }
 
     /**

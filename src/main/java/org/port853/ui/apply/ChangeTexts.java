@@ -14,7 +14,7 @@ import org.port853.ui.common.I18n;
  * English; BundlesTest keeps every wording in both bundles.
  */
 public final class ChangeTexts {
-    /** How a demo marks the steps it only simulates; kept when a step is said in the window's language. */
+    /** How a demo marks the steps it only simulates: said by {@code change.demo.mark} in the window's language. */
     private static final String DEMO = "(demo) ";
 
     private ChangeTexts() {
@@ -44,7 +44,9 @@ public final class ChangeTexts {
         for (int i = 0; i < english.size(); i++) {
             String e = english.get(i);
             String said = words.size() == english.size() ? I18n.said("change.", words.get(i), "", e) : e;
-            out.add(e.startsWith(DEMO) && !said.regionMatches(true, 0, DEMO, 0, DEMO.length()) ? DEMO + said : said);
+            boolean marked = said.regionMatches(true, 0, DEMO, 0, DEMO.length());
+            out.add(e.startsWith(DEMO) || marked
+                    ? I18n.t("change.demo.mark") + " " + (marked ? said.substring(DEMO.length()) : said) : said);
         }
         return String.join("\n", out);
     }

@@ -15,6 +15,7 @@ final class PinsText {
         String lines = r.pins().stream().map(p -> I18n.t(p.check().status() == CheckStatus.FAILURE
                 ? "apply.pins.changed" : "apply.pins.line", p.server(), p.verdict().pin() == null ? "–"
                 : "sha256/" + p.verdict().pin(), CheckTexts.of(p.check()).evidence())).collect(Collectors.joining("\n"));
-        return r.problem() == null ? lines : lines + (lines.isEmpty() ? "" : "\n") + I18n.t("apply.pins.failed", r.problem());
+        return r.problem() == null ? lines : lines + (lines.isEmpty() ? "" : "\n") + I18n.t("apply.pins.failed",
+                org.port853.ui.common.Errors.systemText(r.problem()));
     }
 }

@@ -9,7 +9,8 @@ public final class Errors {
 
     /**
      * One sentence for people from any exception: the first message along its causes (refused input in the window's
-     * words), else its type.
+     * words), else its type. Any other message is the system's own text (D-Bus, I/O, a helper): kept as it is, quoted
+     * in a language other than English ({@code error.system}); the caller's text says what failed and what to do.
      */
     public static String describe(Throwable t) {
         Throwable c = t;
@@ -20,6 +21,11 @@ public final class Errors {
             return InputErrorTexts.of(refused);
         }
         String m = c.getMessage();
-        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+        return systemText(m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
+    }
+
+    /** The system's own words, kept as they are: quoted after a lead in a language other than English. */
+    public static String systemText(String said) {
+        return I18n.t("error.system", said);
     }
 }

@@ -71,7 +71,19 @@ public final class I18n {
      */
     public static String said(String prefix, Words words, String suffix, String english) {
         String key = words == null ? null : prefix + words.wording() + suffix;
-        return key != null && has(key) ? withDetails(key, words.details()) : english;
+        return key != null && has(key) ? withDetails(key, detailsSaid(prefix, words)) : english;
+    }
+
+    /** The details of {@code words}, each nested sentence said by its own words (with the same prefix). */
+    private static List<String> detailsSaid(String prefix, Words words) {
+        if (words.parts().isEmpty()) {
+            return words.details();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < words.details().size(); i++) {
+            out.add(said(prefix, words.parts().get(i), "", words.details().get(i)));
+        }
+        return out;
     }
 
     /**

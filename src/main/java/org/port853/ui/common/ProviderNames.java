@@ -70,7 +70,7 @@ public final class ProviderNames {
         List<String> names = new ArrayList<>();
         for (ServerAddress a : servers) {
             Provider p = providerOf(a, catalogue);
-            String label = p == null ? a.addressText() : p.displayName();
+            String label = p == null ? a.addressText() : ProviderTexts.name(p);
             if (!names.contains(label)) {
                 names.add(label);
             }

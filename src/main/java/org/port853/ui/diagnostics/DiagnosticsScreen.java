@@ -42,7 +42,8 @@ public final class DiagnosticsScreen {
                 BackgroundTask.of(() -> services.adapter().harden(true))
                         .onSuccess(DiagnosticsScreen::showResult)
                         .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
-                                org.port853.platform.ApplyResult.Outcome.FAILED, Errors.describe(t)))))));
+                                org.port853.platform.ApplyResult.Outcome.FAILED,
+                                I18n.t("apply.failed.system", Errors.describe(t))))))));
     }
 
     /** The screen follows the watcher that runs now and each one that starts later (it starts in the background). */

@@ -23,6 +23,7 @@ import org.port853.probe.dot.TrustAnchors;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.ServerPins;
+import org.port853.ui.common.ProviderTexts;
 
 /** The real checks, on this machine, with the same code as {@code port853 doctor|pins|bench-providers}. */
 public final class SystemDiagnostics implements DiagnosticsService {
@@ -80,7 +81,7 @@ public final class SystemDiagnostics implements DiagnosticsService {
             if (!p.ipv4().isEmpty()) {
                 ServerAddress s = ServerAddress.of(p.ipv4().get(0), p.tlsName());
                 if (!servers.contains(s)) servers.add(s);
-                names.put(s, p.displayName());
+                names.put(s, ProviderTexts.name(p));
             }
         }
         return new ProviderBench(probe()).run(servers, names, ProbeOptions.quick(TIMEOUT).withNames(ProbeOptions.POPULAR));

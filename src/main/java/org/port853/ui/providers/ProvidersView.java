@@ -31,6 +31,7 @@ import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
+import org.port853.ui.common.ProviderTexts;
 import org.port853.ui.common.Ui;
 
 /** The Providers screen: a filterable list, the chosen order, mode and routing, and a sticky apply footer. */
@@ -176,7 +177,7 @@ public final class ProvidersView extends BorderPane {
             @Override
             protected void updateItem(Provider p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.displayName()
+                setText(empty || p == null ? null : (getIndex() + 1) + ". " + ProviderTexts.name(p)
                         + (InUseServers.isEntry(p) ? " (" + I18n.t("providers.inUse") + ")" : ""));
             }
         });
@@ -212,7 +213,7 @@ public final class ProvidersView extends BorderPane {
         detail(details, 2, "providers.detail.tls", p -> nz(p.tlsName()));
         detail(details, 3, "providers.detail.operator", p -> p.custom() ? I18n.t("providers.custom")
                 : nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? ""
-                : " (" + Jurisdictions.say(p.jurisdiction()) + ")"));
+                : " (" + ProviderTexts.jurisdiction(p.jurisdiction()) + ")"));
         Hyperlink source = new Hyperlink();
         source.setId("provider-source");
         source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
@@ -240,7 +241,7 @@ public final class ProvidersView extends BorderPane {
         if (p == null) {
             return;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("providers.delete.confirm", p.displayName()),
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("providers.delete.confirm", ProviderTexts.name(p)),
                 ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText(null);
         a.setTitle(I18n.t("providers.deleteCustom").replace("_", ""));
@@ -285,8 +286,8 @@ public final class ProvidersView extends BorderPane {
                 return;
             }
             chosen.setSelected(vm.isChosen(p));
-            chosen.setAccessibleText(I18n.t("providers.choose.a11y", p.displayName()));
-            name.setText(p.displayName());
+            chosen.setAccessibleText(I18n.t("providers.choose.a11y", ProviderTexts.name(p)));
+            name.setText(ProviderTexts.name(p));
             recommended.setVisible(vm.isRecommended(p));
             recommended.setManaged(vm.isRecommended(p));
             active.setVisible(vm.isActive(p));
@@ -296,10 +297,10 @@ public final class ProvidersView extends BorderPane {
             filtering.setVisible(!"none".equals(f));
             filtering.setManaged(!"none".equals(f));
             meta.setText(p.custom() ? I18n.t("providers.custom")
-                    : String.join(" · ", nz(p.operator()), Jurisdictions.say(p.jurisdiction())));
+                    : String.join(" · ", nz(p.operator()), ProviderTexts.jurisdiction(p.jurisdiction())));
             setText(null);
             setGraphic(box);
-            setAccessibleText(p.displayName() + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")
+            setAccessibleText(ProviderTexts.name(p) + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")
                     + (vm.isActive(p) ? ", " + I18n.t("providers.active") : ""));
         }
     }

@@ -24,6 +24,7 @@ import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.ProviderNames;
+import org.port853.ui.common.ProviderTexts;
 
 /**
  * The Providers screen: a draft of servers, mode, DNSSEC and routing that starts from the system's settings;
@@ -61,8 +62,8 @@ public final class ProvidersViewModel {
 
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), nz(p.operator()),
-                nz(p.jurisdiction()), Jurisdictions.say(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
+        filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), ProviderTexts.name(p), nz(p.operator()),
+                nz(p.jurisdiction()), ProviderTexts.jurisdiction(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
     }
 
     private void validateChoice() {

@@ -27,8 +27,8 @@ public final class ReasonTexts {
         if (!I18n.has(key)) {
             return new Text(r, r.message(), r.fix());
         }
-        List<Object> args = new ArrayList<>(List.of(s == null ? "" : s.resolverName(),
-                s == null || s.platform().versionText() == null ? "" : s.platform().versionText(),
+        List<Object> args = new ArrayList<>(List.of(s == null ? "" : ResolverTexts.name(s),
+                s == null ? "" : ResolverTexts.version(s),
                 s == null || s.problem() == null ? "" : s.problem()));
         args.addAll(r.details());
         String fix = I18n.has(key + ".fix") ? I18n.withDetails(key + ".fix", args) : r.fix();

@@ -31,6 +31,7 @@ import org.port853.ui.AppModel;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
+import org.port853.ui.common.ProviderTexts;
 import org.port853.ui.common.ProviderNames;
 
 /**
@@ -102,11 +103,11 @@ public final class StatusViewModel {
         }
         reasons.setAll(texts);
         pending.set(s.pendingChange() == null ? null
-                : I18n.t("pending.text", s.pendingChange().description(), s.pendingChange().started() == null ? "?"
+                : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
                 : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(s.pendingChange().started())));
-        source.set(I18n.t("source." + s.source().jsonName(), s.resolverName())
-                + (s.platform().versionText() != null ? " · " + s.platform().versionText() : ""));
+        String version = ResolverTexts.version(s);
+        source.set(I18n.t("source." + s.source().jsonName(), ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();
         resolvConf.set(file == null ? "—"
                 : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT), String.valueOf(file.target())));
@@ -131,7 +132,7 @@ public final class StatusViewModel {
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
         switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)));
-        dnssec.set(g.dnssec() == null ? "—" : g.dnssec().resolvedValue()
+        dnssec.set(g.dnssec() == null ? "—" : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
                 + (g.dnssecSupported() ? "" : " · " + I18n.t("status.dnssecUnsupported")));
         currentServer.set(g.currentServer() == null ? I18n.t("status.noCurrent") : g.currentServer().toResolvedSyntax());
         List<LinkRow> rows = new ArrayList<>();
@@ -177,7 +178,7 @@ public final class StatusViewModel {
     }
 
     private static String providerNames(List<Provider> ps) {
-        return ps.stream().map(Provider::displayName).collect(Collectors.joining(", "));
+        return ps.stream().map(ProviderTexts::name).collect(Collectors.joining(", "));
     }
 
     static LinkRow row(LinkState l, DotMode globalDot) {

@@ -81,7 +81,7 @@ public final class StatusNotifierTray implements Tray {
             if (!kept) {
                 closeQuietly(c);
             }
-            return Registration.unavailable(I18n.t("tray.unavailable.failed", e.getMessage()));
+            return Registration.unavailable(I18n.t("tray.unavailable.failed", org.port853.ui.common.Errors.describe(e)));
         }
     }
 
@@ -107,7 +107,7 @@ public final class StatusNotifierTray implements Tray {
             } catch (DBusException | RuntimeException e) {
                 LOG.log(Level.INFO, "the tray item could not be registered with the new watcher", e);
                 registered = false;
-                now = Registration.unavailable(I18n.t("tray.unavailable.failed", e.getMessage()));
+                now = Registration.unavailable(I18n.t("tray.unavailable.failed", org.port853.ui.common.Errors.describe(e)));
             }
         }
         shownChanges.accept(now);

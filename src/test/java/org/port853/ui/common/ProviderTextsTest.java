@@ -1,0 +1,53 @@
+package org.port853.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.port853.core.Filtering;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+
+/** The catalogue's providers are named in the window's language; custom providers and unknown values keep their text. */
+class ProviderTextsTest {
+    private static final List<Provider> CATALOGUE = ProviderCatalog.loadDefault().all();
+
+    private static Provider catalogue(String id) {
+        return CATALOGUE.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void catalogueProvidersInGerman() {
+        assertEquals("Cloudflare (blockiert Schadsoftware)",
+                I18n.in(Locale.GERMAN, () -> ProviderTexts.name(catalogue("cloudflare-malware"))));
+        assertEquals("Vereinigte Staaten", I18n.in(Locale.GERMAN, () -> ProviderTexts.jurisdiction("United States")));
+        assertEquals("Europäische Union (Tschechien)",
+                I18n.in(Locale.GERMAN, () -> ProviderTexts.jurisdiction("European Union (Czech Republic)")));
+        assertEquals("Cloudflare (malware blocking)",
+                I18n.in(Locale.ENGLISH, () -> ProviderTexts.name(catalogue("cloudflare-malware"))));
+    }
+
+    @Test
+    void customProvidersAndUnknownValuesKeepTheirText() {
+        Provider mine = new Provider("quad9", "My Quad9 (home)", List.of("198.18.0.9"), List.of(), "dns.test", null,
+                Filtering.NONE, null, "Atlantis", null, true);
+        assertEquals("My Quad9 (home)", I18n.in(Locale.GERMAN, () -> ProviderTexts.name(mine)),
+                "a custom provider with a catalogue id keeps its own name");
+        assertEquals("Atlantis", I18n.in(Locale.GERMAN, () -> ProviderTexts.jurisdiction("Atlantis")));
+        assertEquals("", I18n.in(Locale.GERMAN, () -> ProviderTexts.jurisdiction(null)));
+    }
+
+    @Test
+    void everyCatalogueProviderHasGermanWordsWhereItsNameQualifiesIt() {
+        for (Provider p : CATALOGUE) {
+            String german = I18n.in(Locale.GERMAN, () -> ProviderTexts.name(p));
+            if (p.displayName().matches(".*(\\(|unfiltered).*")) {
+                org.junit.jupiter.api.Assertions.assertNotEquals(p.displayName(), german, p.id());
+            }
+            org.junit.jupiter.api.Assertions.assertNotEquals(p.jurisdiction(),
+                    I18n.in(Locale.GERMAN, () -> ProviderTexts.jurisdiction(p.jurisdiction())), p.id());
+        }
+    }
+}
