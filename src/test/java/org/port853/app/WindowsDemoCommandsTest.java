@@ -82,6 +82,23 @@ class WindowsDemoCommandsTest {
     }
 
     @Test
+    @DisplayName("DNSSEC on the sample Windows machine: apply refuses it as export does, and status does not advise it")
+    void dnssecIsOneRuleOnWindows() throws Exception {
+        String sentence = "the Windows DNS client does not validate DNSSEC itself, so DNSSEC yes cannot be set on Windows";
+        Run apply = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
+                "--dry-run");
+        assertEquals(1, apply.code(), apply.out());
+        assertTrue(apply.out().contains("Refused: " + sentence), apply.out());
+        Run export = port853("export", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
+                "--format", "powershell");
+        assertEquals(2, export.code(), export.out());
+        assertTrue(export.out().contains("port853 export: " + sentence), export.out());
+        Run status = port853("status", "--demo=windows", "--json");
+        assertEquals(0, status.code(), status.out());
+        assertTrue(!status.out().contains("DNSSEC_OFF") && !status.out().contains("Choose DNSSEC"), status.out());
+    }
+
+    @Test
     void aPlanIsShownWithoutChangingAnything() throws Exception {
         Run r = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertTrue(r.code() == 0 || r.code() == 1, r.out());
