@@ -475,6 +475,20 @@ class ViewModelTest {
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
         }
+
+        @Test
+        @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
+        void dnssecOffIsSaidOff() {
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
+                    org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), null);
+            model.refresh();
+            assertEquals("off (answers are not validated)", status.dnssecProperty().get());
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
+                    org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.YES, false, List.of(), "yes", "stub"), null);
+            model.refresh();
+            assertEquals("yes · not supported by the current server", status.dnssecProperty().get());
+        }
     }
 
     @Nested
