@@ -479,15 +479,17 @@ class ViewModelTest {
         @Test
         @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
         void dnssecOffIsSaidOff() {
+            assertEquals("off (answers are not validated)", dnssecShownFor(org.port853.core.DnssecMode.NO));
+            assertEquals("yes · not supported by the current server", dnssecShownFor(org.port853.core.DnssecMode.YES));
+        }
+
+        /** The DNSSEC line for a strict state with this mode, whose server resolved reports as not supporting DNSSEC. */
+        private String dnssecShownFor(org.port853.core.DnssecMode mode) {
             ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
             adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
-                    org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), null);
+                    org.port853.core.DotMode.STRICT, mode, false, List.of(), "yes", "stub"), null);
             model.refresh();
-            assertEquals("off (answers are not validated)", status.dnssecProperty().get());
-            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
-                    org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.YES, false, List.of(), "yes", "stub"), null);
-            model.refresh();
-            assertEquals("yes · not supported by the current server", status.dnssecProperty().get());
+            return status.dnssecProperty().get();
         }
     }
 
