@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
+import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
@@ -60,6 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
                 out.print(plan.changesNothing() ? "No change: the settings are already in place.\n" : plan.diff());
                 plan.actions().forEach(a -> out.println("* " + a));
             }
+            if (!plan.isRefused() && !linkResolvConf) {
+                notCoveredNote(state);
+            }
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
         ApplyResult r = adapter.apply(desired, linkResolvConf);
@@ -76,6 +80,15 @@ final class ApplyCommand implements Callable<Integer> {
                     + "plaintext.");
         }
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /** What a dry run cannot show in its plan: the real apply would end NOT_COVERED (exit 3) because of resolv.conf. */
+    private void notCoveredNote(ResolverState state) {
+        ResolvConfState file = state.platform().resolverFile();
+        (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so programs that "
+                        + "read it would bypass this change: applied as planned, it ends NOT_COVERED (exit "
+                        + ExitCodes.NOT_COVERED + "); add --link-resolv-conf to point it at the stub."));
     }
 
     /** A dry run reports the planned change (PLANNED), never APPLIED: nothing was changed. */

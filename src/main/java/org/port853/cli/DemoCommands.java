@@ -1,34 +1,50 @@
 package org.port853.cli;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the Windows sample machine ({@code --demo=windows}) runs on the command line. It reads bundled outputs in
  * place of the system's, and a demo sends nothing and saves nothing: so only the commands that read the resolver's
- * state or print settings run; one that would contact servers, capture or write files is refused before it starts.
+ * state or print settings run; any other command is refused before it starts, saying what it would do instead.
  */
 public final class DemoCommands {
     static final Set<String> READ_ONLY = Set.of("status", "providers", "export");
     /** The exit code of a refused command: bad input, as for any other command line that cannot be run. */
     public static final int REFUSED = ExitCodes.BAD_INPUT;
 
+    /** Why each command that is not read-only on the sample machine is refused. */
+    private static final Map<String, String> WHY = Map.ofEntries(
+            Map.entry("apply", "would change files (apply --dry-run only shows the plan, and runs)"),
+            Map.entry("revert", "would change files"),
+            Map.entry("recover", "would change files"),
+            Map.entry("harden", "would change files and the firewall"),
+            Map.entry("doctor", "would contact servers"),
+            Map.entry("bench-providers", "would contact servers"),
+            Map.entry("verify", "would send queries and capture traffic"),
+            Map.entry("monitor", "would capture traffic"),
+            Map.entry("analyze", "reads a capture file of yours, not the sample machine; run it without --demo=windows"),
+            Map.entry("pins", "lists this computer's pin store, not the sample machine's (which has none); run it "
+                    + "without --demo=windows (--check and --watch contact servers, --accept changes the store)"));
+
     private DemoCommands() {
     }
 
-    /** Why these arguments are not run in the demo, or empty when they may be. */
+    /** Why these arguments are not run in the demo, or empty when they may be (an unknown command: its own error). */
     public static Optional<String> refusal(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
             return Optional.empty(); // help and version
         }
         String command = args[0];
         if (READ_ONLY.contains(command)
-                || command.equals("apply") && Arrays.asList(args).contains("--dry-run")) {
+                || command.equals("apply") && Arrays.asList(args).contains("--dry-run")
+                || Port853Command.SUBCOMMANDS.stream().noneMatch(s -> s.name().equals(command))) {
             return Optional.empty();
         }
         return Optional.of("port853 " + command + ": not in the demo. --demo=windows reads a sample machine and runs "
-                + "only status, providers, export and apply --dry-run; " + command
-                + " would contact servers, capture traffic or change files.");
+                + "only status, providers, export and apply --dry-run; " + command + " "
+                + WHY.getOrDefault(command, "would contact servers, capture traffic or change files") + ".");
     }
 }

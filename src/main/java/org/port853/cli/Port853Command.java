@@ -9,7 +9,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "port853", mixinStandardHelpOptions = true, versionProvider = Port853Command.Version.class,
-        description = "Moves this computer's DNS onto DNS-over-TLS and proves it.")
+        description = "Moves this computer's DNS onto DNS-over-TLS and proves it.",
+        footer = {"",
+                "Without a command: opens the window. --demo opens it on a sample Linux machine, --demo=windows on a "
+                        + "sample Windows 11 machine (also after status, providers, export and apply --dry-run, e.g. "
+                        + "'port853 status --demo=windows'); a demo contacts nothing and saves nothing.",
+                "",
+                "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 applied but not covering "
+                        + "everything (programs reading a static /etc/resolv.conf bypass it, or encryption was asked for "
+                        + "but not proven).",
+                "",
+                "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' explains a "
+                        + "command."})
 public final class Port853Command implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +45,15 @@ public final class Port853Command implements Runnable {
      */
     static String prefix(CommandLine.Model.CommandSpec spec) {
         return spec.qualifiedName() + ": ";
+    }
+
+    /** {@code message} as a line of this command's: the prefix, then the message starting in lower case. */
+    static String said(CommandLine.Model.CommandSpec spec, String message) {
+        String s = message;
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+            s = s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
+        }
+        return prefix(spec) + s;
     }
 
     /** A subcommand's name and how to make it. */
@@ -82,6 +102,7 @@ public final class Port853Command implements Runnable {
         for (Subcommand sub : subcommands) {
             cl.addSubcommand(sub.name(), sub.make().apply(services));
         }
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {
                 line.getErr().println(prefix(line.getCommandSpec()) + ex.getMessage());

@@ -49,7 +49,7 @@ public final class ProvidersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : cat.problems()) {
-            err.println("warning: " + problem.replaceAll("\\p{Cntrl}", "?"));
+            err.println(Port853Command.said(spec, problem.replaceAll("\\p{Cntrl}", "?")));
         }
         err.flush();
         if (json) {

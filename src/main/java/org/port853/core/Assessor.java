@@ -54,7 +54,7 @@ public final class Assessor {
         GlobalState g = s.global();
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
-        if (g.dnssec() == DnssecMode.NO) {
+        if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
             reasons.add(dnssecOff(g));
         }
         return finish(merge(reasons, platformReasons));

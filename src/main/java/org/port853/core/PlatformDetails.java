@@ -38,6 +38,14 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether the resolver can validate DNSSEC itself when told to (systemd-resolved can; the Windows DNS client
+     * cannot), so that turning validation on is advice worth giving.
+     */
+    default boolean canValidateDnssec() {
+        return true;
+    }
+
+    /**
      * Fields the platform adds to the documented {@code status --json} document, in order; values are strings,
      * numbers, booleans, null, lists and maps of those.
      */

@@ -16,4 +16,24 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
     public ResolvConfState {
         nameservers = java.util.List.copyOf(nameservers);
     }
+
+    /**
+     * Why programs that read this file would bypass the stub (and a change made through it), or empty when they go
+     * through the stub: a link to the stub file, or a static file naming only the stub's addresses.
+     */
+    public java.util.Optional<String> bypass() {
+        switch (kind) {
+            case STUB:
+                return java.util.Optional.empty();
+            case UPLINK:
+                return java.util.Optional.of("/etc/resolv.conf links to resolved's uplink file");
+            case MISSING:
+                return java.util.Optional.of("/etc/resolv.conf is missing");
+            default:
+                boolean onlyStub = !nameservers.isEmpty() && nameservers.stream()
+                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
+                return onlyStub ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a static file"
+                        + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));
+        }
+    }
 }

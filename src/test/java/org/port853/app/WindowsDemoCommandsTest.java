@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +42,7 @@ class WindowsDemoCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"doctor", "verify", "pins", "bench-providers", "monitor", "revert", "recover", "harden",
-            "journal", "apply"})
+            "analyze", "apply"})
     void commandsThatWouldContactServersOrChangeFilesAreRefused(String command) throws Exception {
         long start = System.nanoTime();
         Run r = port853(command, "--demo=windows");
@@ -49,6 +50,24 @@ class WindowsDemoCommandsTest {
         assertTrue(r.out().startsWith("port853 " + command + ": not in the demo."), r.out());
         assertTrue(r.out().lines().count() == 1, "one sentence, no stack trace: " + r.out());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
+    }
+
+    @Test
+    @DisplayName("plain pins is refused for what it is (this computer's store), not as contacting servers")
+    void pinsIsRefusedForWhatItDoes() throws Exception {
+        Run r = port853("pins", "--demo=windows");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().contains("pins lists this computer's pin store, not the sample machine's"), r.out());
+        assertTrue(!r.out().contains("pins would contact servers"), r.out());
+    }
+
+    @Test
+    @DisplayName("an unknown command in the demo gets the unknown-command error, not a demo refusal")
+    void unknownCommandInTheDemo() throws Exception {
+        Run r = port853("statuz", "--demo=windows");
+        assertEquals(2, r.code(), r.out());
+        assertEquals(List.of("port853: unknown command 'statuz'; did you mean status?", "See 'port853 --help'."),
+                r.out().lines().toList());
     }
 
     @Test
@@ -60,6 +79,23 @@ class WindowsDemoCommandsTest {
         assertTrue(!r.out().contains("\"fix\" : \"\""), "a reason without a fix has null, never \"\": " + r.out());
         Run text = port853("status", "--demo=windows");
         assertTrue(!text.out().matches("(?s).*Fix: *\n.*"), "no empty Fix line: " + text.out());
+    }
+
+    @Test
+    @DisplayName("DNSSEC on the sample Windows machine: apply refuses it as export does, and status does not advise it")
+    void dnssecIsOneRuleOnWindows() throws Exception {
+        String sentence = "the Windows DNS client does not validate DNSSEC itself, so DNSSEC yes cannot be set on Windows";
+        Run apply = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
+                "--dry-run");
+        assertEquals(1, apply.code(), apply.out());
+        assertTrue(apply.out().contains("Refused: " + sentence), apply.out());
+        Run export = port853("export", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
+                "--format", "powershell");
+        assertEquals(2, export.code(), export.out());
+        assertTrue(export.out().contains("port853 export: " + sentence), export.out());
+        Run status = port853("status", "--demo=windows", "--json");
+        assertEquals(0, status.code(), status.out());
+        assertTrue(!status.out().contains("DNSSEC_OFF") && !status.out().contains("Choose DNSSEC"), status.out());
     }
 
     @Test

@@ -42,6 +42,25 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("a dry run on a static /etc/resolv.conf says the real apply would end NOT_COVERED unless --link-resolv-conf")
+    void dryRunSaysWhatResolvConfWouldBypass() {
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
+                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); add --link-resolv-conf to "
+                + "point it at the stub.\n", r.err());
+        CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
+        assertTrue(json.err().contains("NOT_COVERED (exit 3)"), json.err());
+        assertEquals("", run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--link-resolv-conf").err());
+        org.port853.core.ResolverState s = adapter.state;
+        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
+                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
+                List.of()));
+        assertEquals("", run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err(), "the stub: nothing to say");
+    }
+
+    @Test
     void modeOffAsksForNoEncryption() {
         answeredInPlaintext();
         assertEquals(0, run("apply", "--server", "192.0.2.1", "--mode", "off").code());

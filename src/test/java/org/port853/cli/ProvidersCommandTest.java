@@ -64,10 +64,13 @@ class ProvidersCommandTest {
     void brokenCustomFileStillListsBundledWithWarning() throws Exception {
         Path f = dir.resolve("c.json");
         Files.writeString(f, "nope");
-        Run r = run(new CustomProviders(f), "--json");
+        CliRuns.Run r = CliRuns.run(new CliServices(() -> {
+            throw new AssertionError("providers reads no resolver");
+        }, () -> ProviderCatalog.withCustom(new CustomProviders(f))), "providers", "--json");
         assertEquals(0, r.code());
         assertEquals(ProviderCatalog.bundled().all().size(), new ObjectMapper().readTree(r.out()).size());
-        assertTrue(r.err().startsWith("warning: Custom providers file " + f), r.err());
+        assertTrue(r.err().startsWith("port853 providers: custom providers file " + f), r.err());
+        assertEquals(1, r.err().lines().count(), "one sentence: " + r.err());
     }
 
     @Test

@@ -251,6 +251,28 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("no advice to turn DNSSEC on where the resolver cannot validate (the Windows DNS client)")
+        void dnssecOffIsNotAdvisedWhereTheResolverCannotValidate() {
+            S s = new S();
+            s.dnssec = DnssecMode.NO;
+            ResolverState linux = s.build();
+            ResolverState cannot = new ResolverState(linux.resolverName(), linux.source(), true, true, linux.global(),
+                    linux.links(), null, null, new PlatformDetails() {
+                        @Override
+                        public String platformId() {
+                            return "test";
+                        }
+
+                        @Override
+                        public boolean canValidateDnssec() {
+                            return false;
+                        }
+                    });
+            assertTrue(Assessor.assess(cannot).reasons().stream().noneMatch(r -> r.code().equals("DNSSEC_OFF")));
+            require(Assessor.assess(linux), "DNSSEC_OFF");
+        }
+
+        @Test
         void degradedSourceIsMentioned() {
             S s = new S();
             s.source = StateSource.RESOLVECTL;

@@ -64,7 +64,7 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
-    @DisplayName("strict mode: names resolve, capture shows 853 and zero packets on 53")
+    @DisplayName("strict mode (the README's apply example, on a link with its own DNS server): names resolve, capture shows 853 and zero packets on 53")
     void strictModeEncryptsEverything() throws IOException {
         RigCli c = rig(72);
         TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",

@@ -475,6 +475,22 @@ class ViewModelTest {
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
         }
+
+        @Test
+        @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
+        void dnssecOffIsSaidOff() {
+            assertEquals("off (answers are not validated)", dnssecShownFor(org.port853.core.DnssecMode.NO));
+            assertEquals("yes · not supported by the current server", dnssecShownFor(org.port853.core.DnssecMode.YES));
+        }
+
+        /** The DNSSEC line for a strict state with this mode, whose server resolved reports as not supporting DNSSEC. */
+        private String dnssecShownFor(org.port853.core.DnssecMode mode) {
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
+                    org.port853.core.DotMode.STRICT, mode, false, List.of(), "yes", "stub"), null);
+            model.refresh();
+            return status.dnssecProperty().get();
+        }
     }
 
     @Nested

@@ -192,9 +192,16 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     }
 
     private ApplyResult result(ApplyResult.Outcome o, Sentence reason, long t0, boolean verified) {
-        Steps actions = new Steps().add("(demo) wrote " + DROP_IN, "demo.step.wrote", DROP_IN)
-                .add("(demo) restarted systemd-resolved", "demo.step.restarted")
-                .add("(demo) health check", "demo.step.health-check");
+        Steps actions = new Steps(); // unchanged: nothing was done
+        if (o != ApplyResult.Outcome.UNCHANGED) {
+            if (dropIn == null) {
+                actions.add("(demo) removed " + DROP_IN, "demo.step.removed", DROP_IN);
+            } else {
+                actions.add("(demo) wrote " + DROP_IN, "demo.step.wrote", DROP_IN);
+            }
+            actions.add("(demo) restarted systemd-resolved", "demo.step.restarted")
+                    .add("(demo) health check", "demo.step.health-check");
+        }
         return new ApplyResult(o, reason, new ApplyResult.Item("dropIn", DROP_IN, dropIn), actions, verified,
                 Duration.ofNanos(System.nanoTime() - t0));
     }

@@ -43,30 +43,13 @@ final class ResolvConfInspector {
         return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf));
     }
 
-    /** Why programs reading this resolv.conf do not use the stub, or empty when they do. */
-    /** Which of {@link #bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */
+    /** Which of {@link ResolvConfState#bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */
     static int bypassKind(ResolvConfState rc) {
         return switch (rc.kind()) {
             case UPLINK -> 0;
             case MISSING -> 1;
             default -> 2;
         };
-    }
-
-    static java.util.Optional<String> bypass(ResolvConfState rc) {
-        switch (rc.kind()) {
-            case STUB:
-                return java.util.Optional.empty();
-            case UPLINK:
-                return java.util.Optional.of("/etc/resolv.conf links to resolved's uplink file");
-            case MISSING:
-                return java.util.Optional.of("/etc/resolv.conf is missing");
-            default:
-                boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
-                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
-                return onlyStub ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a static file"
-                        + (rc.nameservers().isEmpty() ? "" : " naming " + String.join(", ", rc.nameservers())));
-        }
     }
 
     private static List<String> nameservers(Path file) {

@@ -103,7 +103,13 @@ public final class ResolvedPlanner {
         }
         Steps actions = new Steps();
         if (changes.stream().anyMatch(FileChange::changes)) {
-            changes.stream().filter(FileChange::changes).forEach(c -> actions.add("write " + c.path(), "plan.write", c.path()));
+            changes.stream().filter(FileChange::changes).forEach(c -> {
+                if (c.after() == null) {
+                    actions.add("remove " + c.path(), "plan.remove", c.path());
+                } else {
+                    actions.add("write " + c.path(), "plan.write", c.path());
+                }
+            });
             actions.add("systemctl enable " + ResolvedControl.UNIT, "plan.enable", ResolvedControl.UNIT);
             String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
             actions.add("systemctl " + verb + " " + ResolvedControl.UNIT, "plan.reload", verb, ResolvedControl.UNIT);

@@ -117,7 +117,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        return ResolvConfInspector.bypass(rc).map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason()
+        return rc.bypass().map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason()
                 + ", but " + why + ", so programs that read it bypass this change; run apply again with "
                 + "--link-resolv-conf to point it at the stub", "result.not-covered", ResolvConfInspector.bypassKind(rc),
                 String.join(", ", rc.nameservers()),

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.port853.core.DesiredSettings;
-import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ProviderCatalog;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
 
 /**
@@ -46,11 +46,12 @@ public final class PowerShellExport {
                 throw new InvalidInputException("--link-resolv-conf is for Linux (formats resolved and ansible): Windows "
                         + "has no /etc/resolv.conf");
             }
+            String script = script(s, ProviderCatalog.loadDefault()); // refused settings: no note before the refusal
             if (!s.routeAllDomains()) {
                 notes.accept("the PowerShell script routes every name to these servers (an NRPT rule for '.' and every "
                         + "adapter's servers), as if --all-domains were given: Windows has no narrower equivalent here");
             }
-            return script(s, ProviderCatalog.loadDefault());
+            return script;
         }
     }
 
@@ -63,9 +64,9 @@ public final class PowerShellExport {
         if (d.mode() == DotMode.OFF) {
             throw new InvalidInputException("the PowerShell export turns encryption on; use strict or opportunistic");
         }
-        if (d.dnssec() != null && d.dnssec() != DnssecMode.NO) {
-            throw new InvalidInputException("the PowerShell export cannot turn on DNSSEC: the Windows DNS client does not "
-                    + "validate DNSSEC itself; leave out --dnssec (your providers may validate for you)");
+        Optional<Sentence> dnssec = WindowsPlanner.dnssecRefusal(d);
+        if (dnssec.isPresent()) {
+            throw new InvalidInputException(dnssec.get().english());
         }
         if (!d.fallback().isEmpty()) {
             throw new InvalidInputException("the PowerShell export has no fallback servers: Windows has no such list; "

@@ -35,6 +35,12 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return PLATFORM_ID;
     }
 
+    /** The Windows DNS client does not validate DNSSEC signatures (see {@link WindowsPlanner#dnssecRefusal}). */
+    @Override
+    public boolean canValidateDnssec() {
+        return false;
+    }
+
     @Override
     public String versionText() {
         return "Windows build " + build + (displayVersion.isEmpty() ? "" : " (" + displayVersion + ")");

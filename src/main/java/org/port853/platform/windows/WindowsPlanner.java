@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.port853.change.ItemSnapshot;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
@@ -55,7 +56,7 @@ public final class WindowsPlanner {
             return Result.refused(Sentence.of("on Windows, turning encryption off is 'port853 revert' (it restores the "
                     + "settings from before Port853)", "refused.windows-off"));
         }
-        Optional<Sentence> refusal = refusalSaid(d);
+        Optional<Sentence> refusal = dnssecRefusal(desired).or(() -> refusalSaid(d));
         if (refusal.isPresent()) {
             return Result.refused(refusal.get());
         }
@@ -102,6 +103,19 @@ public final class WindowsPlanner {
             }
         }
         return new Result(items, useDot ? EncryptionEntry.Protocol.DOT : EncryptionEntry.Protocol.DOH, null);
+    }
+
+    /**
+     * DNSSEC validation asked for, which the Windows DNS client cannot do (it does not validate signatures itself):
+     * the one rule for applying, previewing and the PowerShell export.
+     */
+    public static Optional<Sentence> dnssecRefusal(DesiredSettings desired) {
+        if (desired.dnssec() == null || desired.dnssec() == DnssecMode.NO) {
+            return Optional.empty();
+        }
+        return Optional.of(Sentence.of("the Windows DNS client does not validate DNSSEC itself, so DNSSEC "
+                + desired.dnssec().resolvedValue() + " cannot be set on Windows; choose DNSSEC no or leave it unset (your "
+                + "providers may validate for you)", "refused.windows-dnssec", desired.dnssec().resolvedValue()));
     }
 
     /** Why nothing can be applied on this machine, whatever the settings. */

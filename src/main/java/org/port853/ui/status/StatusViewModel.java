@@ -132,7 +132,9 @@ public final class StatusViewModel {
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
         switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)));
-        dnssec.set(g.dnssec() == null ? "—" : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
+        // resolved reports DNSSEC "unsupported" whenever validation is off: only worth saying when it is on
+        dnssec.set(g.dnssec() == null ? "—" : g.dnssec() == org.port853.core.DnssecMode.NO ? I18n.t("status.dnssecOff")
+                : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
                 + (g.dnssecSupported() ? "" : " · " + I18n.t("status.dnssecUnsupported")));
         currentServer.set(g.currentServer() == null ? I18n.t("status.noCurrent") : g.currentServer().toResolvedSyntax());
         List<LinkRow> rows = new ArrayList<>();

@@ -90,7 +90,7 @@ class ResolvConfInspectorTest {
     @Test
     void bypassIsNamedForEverythingButTheStub() {
         java.util.function.BiFunction<ResolvConfState.Kind, List<String>, java.util.Optional<String>> b =
-                (k, ns) -> ResolvConfInspector.bypass(new ResolvConfState(k, null, ns));
+                (k, ns) -> new ResolvConfState(k, null, ns).bypass();
         assertTrue(b.apply(ResolvConfState.Kind.STUB, List.of("127.0.0.53")).isEmpty());
         assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("127.0.0.53")).isEmpty(), "a static copy of the stub");
         assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("192.0.2.1")).orElseThrow().contains("192.0.2.1"));

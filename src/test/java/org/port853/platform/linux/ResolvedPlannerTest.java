@@ -128,6 +128,8 @@ class ResolvedPlannerTest {
         Plan p = planner.plan(OFF, 252, List.of(), false);
         assertNull(p.files().get(0).after());
         assertTrue(p.diff().contains("+++ /dev/null"));
+        assertEquals("remove " + paths.ourDropIn(), p.actions().get(0), "the file is removed, not written");
+        assertEquals(org.port853.core.Words.of("plan.remove", paths.ourDropIn()), p.actionWords().get(0));
         assertEquals(List.of(FileItemStore.absent(paths.ourDropIn())), planner.targetFiles(OFF, false));
     }
 

@@ -97,6 +97,24 @@ class WindowsPlannerTest {
     }
 
     @Test
+    @DisplayName("DNSSEC yes or allow-downgrade is refused (Windows does not validate); no or unset is planned")
+    void dnssecValidationIsRefused() throws IOException {
+        for (DnssecMode on : List.of(DnssecMode.YES, DnssecMode.ALLOW_DOWNGRADE)) {
+            DesiredSettings s = new DesiredSettings(quad9(DotMode.STRICT).servers(), DotMode.STRICT, on, true, List.of());
+            WindowsPlanner.Result r = plan(FakeWindows.load("home-22631"), s);
+            assertEquals("the Windows DNS client does not validate DNSSEC itself, so DNSSEC " + on.resolvedValue()
+                    + " cannot be set on Windows; choose DNSSEC no or leave it unset (your providers may validate for you)",
+                    r.refusal());
+            assertEquals(org.port853.core.Words.of("refused.windows-dnssec", on.resolvedValue()), r.refusalWords());
+            assertTrue(r.items().isEmpty());
+        }
+        for (DnssecMode off : java.util.Arrays.asList(DnssecMode.NO, null)) {
+            DesiredSettings s = new DesiredSettings(quad9(DotMode.STRICT).servers(), DotMode.STRICT, off, true, List.of());
+            assertNull(plan(FakeWindows.load("home-22631"), s).refusal(), String.valueOf(off));
+        }
+    }
+
+    @Test
     @DisplayName("a custom server is fine where DoT exists (no template needed)")
     void customServerWithDot() throws IOException {
         DesiredSettings custom = new DesiredSettings(List.of(org.port853.core.ServerAddress.parse("198.18.53.2#dot.test")),

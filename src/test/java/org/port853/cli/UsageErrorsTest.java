@@ -1,0 +1,49 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.port853.core.ProviderCatalog;
+
+/** A command line that cannot be parsed: one sentence starting "port853 COMMAND:", one hint line, exit 2, no usage. */
+class UsageErrorsTest {
+    private final CliServices services = new CliServices(() -> {
+        throw new AssertionError("no command runs when the command line is wrong");
+    }, ProviderCatalog::bundled);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "apply --provider quad9                          | port853 apply: missing required option: '--mode=MODE'",
+            "export --provider quad9 --mode strict --dry-run --format resolved | port853 export: unknown option: '--dry-run'",
+            "statuz                                          | port853: unknown command 'statuz'; did you mean status?",
+            "status extra                                    | port853 status: unexpected argument 'extra'",
+            "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?"})
+    void oneSentenceAndAHint(String args, String sentence) {
+        CliRuns.Run r = CliRuns.run(services, args.trim().split(" +"));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(sentence.trim(), lines.get(0));
+        assertEquals(2, lines.size(), "the sentence and one hint, no usage: " + r.err());
+        assertTrue(lines.get(1).matches("See 'port853( \\w+)? --help'\\."), lines.get(1));
+        assertFalse(r.err().contains("Usage:"), r.err());
+    }
+
+    @Test
+    @DisplayName("the top-level help names the demos and the exit codes the README documents")
+    void topLevelHelpNamesDemosAndExitCodes() {
+        CliRuns.Run r = CliRuns.run(services, "--help");
+        assertEquals(0, r.code());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--demo opens it on a sample Linux machine"), help);
+        assertTrue(help.contains("--demo=windows on a sample Windows 11 machine"), help);
+        assertTrue(help.contains("Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 applied but not "
+                + "covering everything"), help);
+    }
+}
