@@ -480,7 +480,7 @@ class ViewModelTest {
         @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
         void dnssecOffIsSaidOff() {
             assertEquals("off (answers are not validated)", dnssecShownFor(org.port853.core.DnssecMode.NO));
-            assertEquals("yes · not supported by the current server", dnssecShownFor(org.port853.core.DnssecMode.YES));
+            assertEquals("Yes (validate, strict) · not supported by the current server", dnssecShownFor(org.port853.core.DnssecMode.YES));
         }
 
         /** The DNSSEC line for a strict state with this mode, whose server resolved reports as not supporting DNSSEC. */
