@@ -133,15 +133,14 @@ final class ResolvedBus implements AutoCloseable {
     }
 
     /**
-     * The D-Bus error name of a reply: dbus-java keeps it for errors it has no class for and throws its own classes
-     * for the standard ones (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout).
+     * The D-Bus error name of a reply, where dbus-java keeps it: it throws its own classes for the standard errors
+     * (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout) and, in 5.2, a plain
+     * DBusExecutionException with the text only for any other (its setType does nothing).
      */
     static String errorName(DBusExecutionException e) {
-        if (e.getType() != null) {
-            return e.getType();
-        }
-        return e.getClass().getPackageName().equals("org.freedesktop.dbus.errors")
-                ? "org.freedesktop.DBus.Error." + e.getClass().getSimpleName() : null;
+        String type = e.getType() != null ? e.getType() : e.getClass().getName();
+        String standard = "org.freedesktop.dbus.errors.";
+        return type.startsWith(standard) ? "org.freedesktop.DBus.Error." + type.substring(standard.length()) : type;
     }
 
     /** The struct (iiay) arrives as AddressEntry or, depending on dbus-java's conversion, as Object[]. */
