@@ -547,6 +547,30 @@ class ViewModelTest {
             status.switchFlipped(false);
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
         }
+        @Test
+        @DisplayName("Providers follows a change applied from Status (no footer, the new mode and servers); "
+                + "an edited draft survives a refresh and counts its changes against the new state")
+        void providersDraftFollowsTheSystem() {
+            org.port853.ui.providers.ProvidersViewModel providers = new org.port853.ui.providers.ProvidersViewModel(demoModel, apply);
+            assertEquals(org.port853.core.DotMode.OPPORTUNISTIC, demoModel.modeProperty().get());
+            status.protect();
+            apply.confirm();
+            apply.close();
+            org.port853.core.GlobalState now = demoModel.stateProperty().get().global();
+            assertEquals(org.port853.core.DotMode.STRICT, now.dnsOverTls(), "the protect was applied");
+            assertFalse(providers.draftDiffersBinding().get(), "no footer: the user changed nothing on Providers");
+            assertEquals(org.port853.core.DotMode.STRICT, demoModel.modeProperty().get());
+            assertEquals(now.routesEverything(), demoModel.routeAllDomainsProperty().get());
+            assertEquals(now.servers(), demoModel.desired().servers(), "the draft holds the servers now in use");
+
+            org.port853.core.DnssecMode edited = now.dnssec() == org.port853.core.DnssecMode.YES
+                    ? org.port853.core.DnssecMode.NO : org.port853.core.DnssecMode.YES;
+            demoModel.dnssecProperty().set(edited); // the user's edit
+            demoModel.refresh();
+            assertEquals(edited, demoModel.dnssecProperty().get(), "the edit is kept");
+            assertEquals(1, demoModel.draftChangesProperty().get());
+            assertEquals("1 change, not applied yet", providers.footerTextBinding().get());
+        }
     }
 
     @Nested
