@@ -135,6 +135,37 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("custom provider: the dialog grows with its errors (shown whole, buttons inside) and shows its placeholders whole")
+    void customProviderDialogGrowsWithErrors(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        javafx.scene.control.TextField tls = robot.lookup("#custom-tls").query();
+        javafx.scene.text.Text prompt = fx(() -> tls.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && tls.getPromptText().equals(t.getText()))
+                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow());
+        double room = fx(() -> tls.getWidth() - tls.getInsets().getLeft() - tls.getInsets().getRight());
+        assertTrue(fx(() -> prompt.getLayoutBounds().getWidth()) <= room, "the TLS name placeholder fits its field");
+
+        robot.clickOn("#custom-name").write("Test");
+        robot.clickOn("#custom-addresses").write("300.1.1.1, ::ffff:1.2.3.4");
+        robot.clickOn("#custom-tls").write("bad name!.example");
+        robot.clickOn("#custom-add");
+        waitUntil(() -> shown(robot, "#custom-addresses-error") && shown(robot, "#custom-tls-error"));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        List<String> cut = fx(() -> NarrowWindowTest.truncated(MainWindow.Screen.PROVIDERS, pane));
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+        for (Node b : fx(() -> pane.getButtonTypes().stream().map(pane::lookupButton).toList())) {
+            String button = fx(() -> ((javafx.scene.control.Button) b).getText());
+            javafx.geometry.Bounds in = fx(() -> b.localToScene(b.getBoundsInLocal()));
+            double[] scene = fx(() -> new double[]{b.getScene().getWidth(), b.getScene().getHeight()});
+            assertTrue(in.getMaxX() <= scene[0] && in.getMaxY() <= scene[1], button + " at " + in + " in a dialog "
+                    + scene[0] + " x " + scene[1]);
+        }
+    }
+
+    @Test
     @DisplayName("custom provider in German: leaving the address field with 300.1.2.3 says so in German, with the value")
     void customProviderDialogInGerman(FxRobot robot) throws Exception {
         openCustomProviderDialog(robot);
