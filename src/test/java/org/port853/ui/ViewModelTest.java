@@ -328,6 +328,24 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Clear while paused empties the summary line too, and the graph's no-data shading starts at the clear")
+        void clearWhilePaused() throws Exception {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            c.next = new MeterSnapshot(Instant.now().getEpochSecond(), 3, new long[3], new long[3], new long[]{0, 4, 0},
+                    new long[]{0, 26, 0}, Map.of(), 0, 0);
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains("26 leaked queries"), traffic.totalsProperty().get());
+            Instant started = traffic.startedAtProperty().get();
+            traffic.pausedProperty().set(true);
+            Thread.sleep(5);
+            traffic.clear();
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
+            assertTrue(traffic.startedAtProperty().get().isAfter(started), "no data before the clear");
+        }
+
+        @Test
         @DisplayName("CSV export writes the filtered leaks in the capture's format and reports how many")
         void exportCsv(@TempDir Path dir) throws Exception {
             traffic.start();
