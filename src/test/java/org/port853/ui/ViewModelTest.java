@@ -783,6 +783,21 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("in the demo, Check pins and Benchmark providers say their results are samples, as Run diagnostics does")
+        void demoResultsCarryTheDemoMark() {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(), tasks, text -> { });
+            String mark = I18n.t("diag.demo");
+            vm.runDoctor();
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            vm.checkPins();
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            vm.runBench();
+            assertFalse(vm.bench().isEmpty());
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            assertTrue(vm.suggestionProperty().get().endsWith(mark), vm.suggestionProperty().get());
+        }
+
+        @Test
         @DisplayName("Diagnostics runs one check at a time and is not left running after a failure")
         void diagnostics() {
             AtomicInteger doctors = new AtomicInteger();
