@@ -84,6 +84,11 @@ class NarrowWindowTest extends WindowTestBase {
         settle();
         cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.STATUS, stage.getScene().getRoot())).get()
                 .stream().map(t -> "apply sheet, " + t).toList());
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#apply-diff").queryAll().stream()
+                .flatMap(flow -> ((Parent) flow).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof Text t && t.getText().strip().length() > 0
+                        && t.getBoundsInParent().getHeight() > 1.5 * t.getFont().getSize() * 1.5)
+                .map(n -> "apply sheet: diff line wrapped: " + ((Text) n).getText().strip()).toList()).get());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
     }
 
