@@ -98,6 +98,30 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals(1, (int) fx(() -> chosen.getItems().size()), "Discard brings the server back");
     }
 
+    @Test
+    @DisplayName("the catalogue keeps its width when a provider is selected (its details shown) or chosen")
+    void columnsKeepTheirWidths(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1400)).get();
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node block = robot.lookup("#providers-catalogue-block").query();
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        double before = fx(() -> block.getBoundsInParent().getWidth());
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            fx(() -> {
+                list.getSelectionModel().select(row);
+                window.providersViewModel().toggle(list.getItems().get(row));
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, fx(() -> block.getBoundsInParent().getWidth()), 0.5, "after selecting row " + row);
+        }
+    }
+
     /** The window on a plaintext system, with the "your own provider" dialog open. */
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
