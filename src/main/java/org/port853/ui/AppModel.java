@@ -50,7 +50,8 @@ public final class AppModel {
     private final BooleanProperty routeAllDomains = new SimpleBooleanProperty(true);
     private final LeakEvidence evidence = new LeakEvidence();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
-    private boolean choiceInitialised;
+    /** The draft as last taken from the system; while the draft still equals it, the user has not edited it. */
+    private Draft followed = currentDraft();
 
     /** The window's model: system work on {@code services.executor()}, outcomes on the JavaFX thread. */
     public AppModel(AppServices services) {
@@ -77,6 +78,14 @@ public final class AppModel {
         return tasks;
     }
 
+    /** The user's choices as one value, to tell an edited draft from one that still shows the system. */
+    private record Draft(List<Provider> chosen, DotMode mode, DnssecMode dnssec, boolean routeAllDomains) {
+    }
+
+    private Draft currentDraft() {
+        return new Draft(List.copyOf(chosen), mode.get(), dnssec.get(), routeAllDomains.get());
+    }
+
     /** One background read: the state, its assessment and the provider list. */
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
     }
@@ -97,23 +106,26 @@ public final class AppModel {
             }
             return new Reading(s, a, providers, providerProblem);
         }).onSuccess(r -> {
+            boolean untouched = currentDraft().equals(followed);
             refreshError.set(r.providerProblem());
             if (!r.providers().equals(catalogue)) {
                 catalogue.setAll(r.providers());
             }
             state.set(r.state());
             assessment.set(r.assessment());
-            initChoice();
+            followSystem(untouched);
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e)))));
     }
 
-    /** The first time the state is known, the draft starts from what the resolver really does. */
-    private void initChoice() {
-        if (!choiceInitialised) {
-            choiceInitialised = true;
+    /**
+     * The draft follows what the resolver does, also after a change made elsewhere (Status, Verify's Fix, the command
+     * line), unless the user has edited it: an edited draft stays, its changes counted against the new state.
+     */
+    private void followSystem(boolean untouched) {
+        updateDraftChanges();
+        if (untouched || draftChanges.get() == 0) {
             resetDraft();
         }
-        updateDraftChanges();
     }
 
     /** Makes the draft equal to the system's settings again (also "Discard"). */
@@ -128,6 +140,7 @@ public final class AppModel {
         mode.set(on ? g.dnsOverTls() : DotMode.STRICT);
         dnssec.set(g.dnssec() == null ? DnssecMode.NO : g.dnssec());
         routeAllDomains.set(!on || g.routesEverything());
+        followed = currentDraft();
         updateDraftChanges();
     }
 

@@ -42,6 +42,7 @@ public class Port853App extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        QuietShutdown.installOnThisThread();
         AppServices s = services != null ? services : AppServices.forSystem();
         boolean bench = Boolean.getBoolean("port853.bench");
         // First frame: the skeleton (header and colours), shown at once; the real window is built right after

@@ -1,6 +1,7 @@
 package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ class ApplyPinsTest extends WindowTestBase {
         gate.countDown();
         waitUntil(() -> labelText(robot, "#apply-pins").contains("sha256/" + PIN));
         String shownPins = labelText(robot, "#apply-pins");
+        assertFalse(shownPins.replace("sha256/" + PIN, "").contains(PIN), "one spelling, sha256/BASE64: " + shownPins);
         for (ServerAddress a : adapter.applied.get(0).servers()) {
             assertTrue(shownPins.contains(a.toString()), shownPins);
             assertEquals(PIN, PinStore.load(store).find(a.toString()).orElseThrow().pin());

@@ -139,7 +139,7 @@ class CheckTextsTest {
     void aChangedKeyIsLoudInGermanToo() {
         Check c = new PinVerdict(PinVerdict.Kind.CHANGED, "OLD", "NEW", "tofu", "Old CA", null).toCheck("198.18.0.2#dot.test");
         assertEquals("DER SCHLÜSSEL DES SERVERS HAT SICH GEÄNDERT: Aufgezeichnet war der bei erster Verwendung erfasste Pin "
-                + "OLD (Aussteller Old CA), jetzt ist es NEW.", german(c).evidence());
+                + "sha256/OLD (Aussteller Old CA), jetzt ist es sha256/NEW.", german(c).evidence());
         assertEquals("198.18.0.2#dot.test: " + german(c).evidence(), I18n.in(Locale.GERMAN, () -> CheckTexts.evidence(List.of(c))));
     }
 }

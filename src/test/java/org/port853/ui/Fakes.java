@@ -213,6 +213,7 @@ final class Fakes {
         public synchronized void clear() {
             cleared += leaks.size();
             leaks.clear();
+            next = null; // the meter starts again
         }
         @Override public void addListener(CaptureListener l) { }
         @Override public void removeListener(CaptureListener l) { }

@@ -84,6 +84,11 @@ class NarrowWindowTest extends WindowTestBase {
         settle();
         cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.STATUS, stage.getScene().getRoot())).get()
                 .stream().map(t -> "apply sheet, " + t).toList());
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#apply-diff").queryAll().stream()
+                .flatMap(flow -> ((Parent) flow).getChildrenUnmodifiable().stream())
+                .filter(n -> n instanceof Text t && t.getText().strip().length() > 0
+                        && t.getBoundsInParent().getHeight() > 1.5 * t.getFont().getSize() * 1.5)
+                .map(n -> "apply sheet: diff line wrapped: " + ((Text) n).getText().strip()).toList()).get());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
     }
 
@@ -108,6 +113,31 @@ class NarrowWindowTest extends WindowTestBase {
         assertTrue(broken.isEmpty(), language + ": words broken inside: " + broken);
         List<String> headers = WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get();
         assertTrue(headers.isEmpty(), language + ": " + headers);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
+    @DisplayName("at the starting size 1040 × 740 the diagnostics fix buttons and every key-pin column are whole")
+    void diagnosticsWholeAtStartingSize(String language, FxRobot robot) throws Exception {
+        I18n.use(Locale.forLanguageTag(language));
+        open(AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        settle();
+        TableView<Check> checks = runDiagnostics(robot);
+        List<String> cut = new ArrayList<>(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> checks.lookupAll(".button").stream()
+                .anyMatch(b -> b.isVisible() && ((Labeled) b).getText().equals(I18n.t("diag.fix")))).get(), "a fix button shown");
+        TableView<?> pins = robot.lookup("#diag-pin-table").query();
+        waitUntil(() -> !pins.getItems().isEmpty());
+        settle();
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, pins)).get());
+        double[] widths = WaitForAsyncUtils.asyncFx(() -> new double[]{pins.getColumns().stream()
+                .mapToDouble(javafx.scene.control.TableColumnBase::getWidth).sum(),
+                pins.getWidth() - pins.getInsets().getLeft() - pins.getInsets().getRight()}).get();
+        if (widths[0] > widths[1] + 0.5) {
+            cut.add("key pins: columns " + widths[0] + " wide in a table " + widths[1] + " wide (the last ones cut)");
+        }
+        assertTrue(cut.isEmpty(), language + ": " + String.join("\n", cut));
     }
 
     private TableView<Check> runDiagnostics(FxRobot robot) throws Exception {

@@ -98,6 +98,30 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals(1, (int) fx(() -> chosen.getItems().size()), "Discard brings the server back");
     }
 
+    @Test
+    @DisplayName("the catalogue keeps its width when a provider is selected (its details shown) or chosen")
+    void columnsKeepTheirWidths(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1400)).get();
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node block = robot.lookup("#providers-catalogue-block").query();
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        double before = fx(() -> block.getBoundsInParent().getWidth());
+        for (int i = 0; i < 3; i++) {
+            int row = i;
+            fx(() -> {
+                list.getSelectionModel().select(row);
+                window.providersViewModel().toggle(list.getItems().get(row));
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, fx(() -> block.getBoundsInParent().getWidth()), 0.5, "after selecting row " + row);
+        }
+    }
+
     /** The window on a plaintext system, with the "your own provider" dialog open. */
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
@@ -132,6 +156,37 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals("dns.xn--bcher-kva.example", p.tlsName());
         assertEquals("bucher-dot", p.id());
         assertEquals("Bücher DoT", p.displayName());
+    }
+
+    @Test
+    @DisplayName("custom provider: the dialog grows with its errors (shown whole, buttons inside) and shows its placeholders whole")
+    void customProviderDialogGrowsWithErrors(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        javafx.scene.control.TextField tls = robot.lookup("#custom-tls").query();
+        javafx.scene.text.Text prompt = fx(() -> tls.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && tls.getPromptText().equals(t.getText()))
+                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow());
+        double room = fx(() -> tls.getWidth() - tls.getInsets().getLeft() - tls.getInsets().getRight());
+        assertTrue(fx(() -> prompt.getLayoutBounds().getWidth()) <= room, "the TLS name placeholder fits its field");
+
+        robot.clickOn("#custom-name").write("Test");
+        robot.clickOn("#custom-addresses").write("300.1.1.1, ::ffff:1.2.3.4");
+        robot.clickOn("#custom-tls").write("bad name!.example");
+        robot.clickOn("#custom-add");
+        waitUntil(() -> shown(robot, "#custom-addresses-error") && shown(robot, "#custom-tls-error"));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        List<String> cut = fx(() -> NarrowWindowTest.truncated(MainWindow.Screen.PROVIDERS, pane));
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+        for (Node b : fx(() -> pane.getButtonTypes().stream().map(pane::lookupButton).toList())) {
+            String button = fx(() -> ((javafx.scene.control.Button) b).getText());
+            javafx.geometry.Bounds in = fx(() -> b.localToScene(b.getBoundsInLocal()));
+            double[] scene = fx(() -> new double[]{b.getScene().getWidth(), b.getScene().getHeight()});
+            assertTrue(in.getMaxX() <= scene[0] && in.getMaxY() <= scene[1], button + " at " + in + " in a dialog "
+                    + scene[0] + " x " + scene[1]);
+        }
     }
 
     @Test

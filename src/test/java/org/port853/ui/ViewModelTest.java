@@ -328,6 +328,24 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Clear while paused empties the summary line too, and the graph's no-data shading starts at the clear")
+        void clearWhilePaused() throws Exception {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            c.next = new MeterSnapshot(Instant.now().getEpochSecond(), 3, new long[3], new long[3], new long[]{0, 4, 0},
+                    new long[]{0, 26, 0}, Map.of(), 0, 0);
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains("26 leaked queries"), traffic.totalsProperty().get());
+            Instant started = traffic.startedAtProperty().get();
+            traffic.pausedProperty().set(true);
+            Thread.sleep(5);
+            traffic.clear();
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
+            assertTrue(traffic.startedAtProperty().get().isAfter(started), "no data before the clear");
+        }
+
+        @Test
         @DisplayName("CSV export writes the filtered leaks in the capture's format and reports how many")
         void exportCsv(@TempDir Path dir) throws Exception {
             traffic.start();
@@ -563,6 +581,30 @@ class ViewModelTest {
             status.switchFlipped(false);
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
         }
+        @Test
+        @DisplayName("Providers follows a change applied from Status (no footer, the new mode and servers); "
+                + "an edited draft survives a refresh and counts its changes against the new state")
+        void providersDraftFollowsTheSystem() {
+            org.port853.ui.providers.ProvidersViewModel providers = new org.port853.ui.providers.ProvidersViewModel(demoModel, apply);
+            assertEquals(org.port853.core.DotMode.OPPORTUNISTIC, demoModel.modeProperty().get());
+            status.protect();
+            apply.confirm();
+            apply.close();
+            org.port853.core.GlobalState now = demoModel.stateProperty().get().global();
+            assertEquals(org.port853.core.DotMode.STRICT, now.dnsOverTls(), "the protect was applied");
+            assertFalse(providers.draftDiffersBinding().get(), "no footer: the user changed nothing on Providers");
+            assertEquals(org.port853.core.DotMode.STRICT, demoModel.modeProperty().get());
+            assertEquals(now.routesEverything(), demoModel.routeAllDomainsProperty().get());
+            assertEquals(now.servers(), demoModel.desired().servers(), "the draft holds the servers now in use");
+
+            org.port853.core.DnssecMode edited = now.dnssec() == org.port853.core.DnssecMode.YES
+                    ? org.port853.core.DnssecMode.NO : org.port853.core.DnssecMode.YES;
+            demoModel.dnssecProperty().set(edited); // the user's edit
+            demoModel.refresh();
+            assertEquals(edited, demoModel.dnssecProperty().get(), "the edit is kept");
+            assertEquals(1, demoModel.draftChangesProperty().get());
+            assertEquals("1 change, not applied yet", providers.footerTextBinding().get());
+        }
     }
 
     @Nested
@@ -785,6 +827,21 @@ class ViewModelTest {
                 public List<BenchResult> bench() { return List.of(); }
                 public boolean demo() { return false; }
             };
+        }
+
+        @Test
+        @DisplayName("in the demo, Check pins and Benchmark providers say their results are samples, as Run diagnostics does")
+        void demoResultsCarryTheDemoMark() {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(), tasks, text -> { });
+            String mark = I18n.t("diag.demo");
+            vm.runDoctor();
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            vm.checkPins();
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            vm.runBench();
+            assertFalse(vm.bench().isEmpty());
+            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            assertTrue(vm.suggestionProperty().get().endsWith(mark), vm.suggestionProperty().get());
         }
 
         @Test

@@ -77,7 +77,8 @@ public final class ApplyView extends StackPane {
         fillDiff(diffText, vm.diffProperty().get());
         diffText.setAccessibleText(I18n.t("apply.diff.label"));
         ScrollPane diffScroll = new ScrollPane(diffText);
-        diffScroll.setFitToWidth(true);
+        // a diff line is never wrapped (a wrapped "DNS=" line read as a line of its own): long ones scroll sideways
+        diffScroll.setFitToWidth(false);
         diffScroll.setPrefViewportHeight(220);
         diffScroll.getStyleClass().add("diff-scroll");
         TitledPane diff = new TitledPane(I18n.t("apply.diff.label"), diffScroll);

@@ -49,11 +49,15 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
 
     @Override
     public void notify(Kind kind, String title, String text) {
-        sender.execute(() -> {
-            if (!send(kind, title, text)) {
-                Platform.runLater(() -> fallback.notify(kind, title, text));
-            }
-        });
+        try {
+            sender.execute(() -> {
+                if (!send(kind, title, text)) {
+                    Platform.runLater(() -> fallback.notify(kind, title, text));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.FINE, "a notification after close was dropped: " + title, e); // the app is quitting
+        }
     }
 
     private boolean send(Kind kind, String title, String text) {

@@ -13,7 +13,9 @@ public interface Notifier {
     /** ControlsFX pop-ups in the corner of the screen (where the desktop has no notification service). */
     static Notifier popups() {
         return (kind, title, text) -> {
-            Notifications n = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT)
+            // ControlsFX does not wrap: lines short enough for the screen keep the pop-up on it
+            Notifications n = Notifications.create().title(title).text(LineBreaks.wrap(text, popupColumns()))
+                    .position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(kind == Kind.INFO ? 5 : 10));
             try {
                 switch (kind) {
@@ -25,5 +27,11 @@ public interface Notifier {
                 // no owner window yet (e.g. started minimised): a missed pop-up is not worth a crash
             }
         };
+    }
+
+    /** Characters per line of a pop-up: at most 60, fewer on a screen too narrow for them (about 8 px each). */
+    static int popupColumns() {
+        double width = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        return (int) Math.max(20, Math.min(60, (width - 160) / 8));
     }
 }

@@ -20,6 +20,7 @@ import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.pins.PinRecord;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.SpkiPins;
 import org.port853.ui.common.Ui;
 
 /** The Diagnostics screen: the doctor's checks with their fixes, the recorded pins, and the provider benchmark chart. */
@@ -75,8 +76,10 @@ public final class DiagnosticsView extends ScrollPane {
         TableColumn<Check, String> details = Ui.wrapping(said("diag.col.check", DiagnosticsView::details, 400));
         details.setId("diag-col-details");
         TableColumn<Check, String> action = new TableColumn<>("");
-        action.setPrefWidth(90);
-        action.setMinWidth(90); // the "Fix…" button whole
+        // the "Fix…" button whole, in every language ("Beheben…"): its text, the button's and the cell's padding
+        double actionWidth = Math.max(90, fitting(I18n.t("diag.fix")) + 24);
+        action.setPrefWidth(actionWidth);
+        action.setMinWidth(actionWidth);
         action.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().fixAction()));
         action.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -113,13 +116,23 @@ public final class DiagnosticsView extends ScrollPane {
         TableView<PinRecord> pinTable = new TableView<>(vm.pins());
         pinTable.setId("diag-pin-table");
         pinTable.setPlaceholder(new Label(I18n.t("diag.pins.none")));
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.server"), PinRecord::server, 200));
-        // a pin and its source are shown whole (the table scrolls sideways when the window is narrower)
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.pin"), p -> "sha256/" + p.pin(),
-                fitting("sha256/" + "0".repeat(44))));
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.source"), p -> "tofu".equals(p.source())
+        // the columns share the table's width, each at least as wide as its texts (sideways scrolling only when narrower)
+        pinTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<PinRecord, String> pinServer = Ui.column(I18n.t("diag.col.server"), PinRecord::server, 200);
+        pinServer.setMinWidth(fitting("9.9.9.9#dns.quad9.net")); // a usual server whole
+        TableColumn<PinRecord, String> pin = Ui.column(I18n.t("diag.col.pin"), p -> SpkiPins.text(p.pin()),
+                fitting(SpkiPins.text("0".repeat(44))));
+        // the source's words wrap (German's are long) rather than push the date out
+        TableColumn<PinRecord, String> source = Ui.wrapping(Ui.column(I18n.t("diag.col.source"), p -> "tofu".equals(p.source())
                 ? I18n.t("diag.pins.tofu") : p.source(), Math.max(140, fitting(I18n.t("diag.pins.tofu")))));
-        pinTable.getColumns().add(Ui.column(I18n.t("diag.col.checked"), p -> p.lastChecked() == null ? "" : I18n.dateTime(p.lastChecked()), 200));
+        source.setMinWidth(140);
+        TableColumn<PinRecord, String> checked = Ui.column(I18n.t("diag.col.checked"),
+                p -> p.lastChecked() == null ? "" : I18n.dateTime(p.lastChecked()),
+                Math.max(fitting(I18n.t("diag.col.checked")), fitting(I18n.dateTime(java.time.Instant.parse("2026-12-31T23:59:59Z")))));
+        for (TableColumn<PinRecord, String> c : java.util.List.of(pin, checked)) {
+            c.setMinWidth(c.getPrefWidth());
+        }
+        pinTable.getColumns().setAll(java.util.List.of(pinServer, pin, source, checked));
         pinTable.setPrefHeight(140);
         Label watching = new Label();
         watching.setId("diag-pins-watching");
@@ -165,7 +178,7 @@ public final class DiagnosticsView extends ScrollPane {
     /** A column width that holds {@code text} in the table's font with room to spare (the theme's font is larger). */
     private static double fitting(String text) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        return Math.ceil(t.getLayoutBounds().getWidth() * 1.25) + 24;
+        return Math.ceil(t.getLayoutBounds().getWidth() * 1.1) + 24;
     }
 
     /** A column of the checks' texts in the window's language. */

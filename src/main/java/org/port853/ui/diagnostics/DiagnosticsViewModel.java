@@ -74,14 +74,14 @@ public final class DiagnosticsViewModel {
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         headline.set(I18n.t("diag.done", r.checks().size(), failures, warnings)
                 + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", skipped(r))))
-                + (service.demo() ? " " + I18n.t("diag.demo") : ""));
+                + demoMark());
         pinChanges(r.checks());
         loadPins();
     }
 
     public void checkPins() {
         start(I18n.t("diag.pins.running"), BackgroundTask.of(service::checkPins).onSuccess(list -> {
-            headline.set(I18n.t("diag.pins.done", list.size()));
+            headline.set(I18n.t("diag.pins.done", list.size()) + demoMark());
             pinChanges(list);
             loadPins();
         }));
@@ -95,9 +95,14 @@ public final class DiagnosticsViewModel {
         start(I18n.t("diag.bench.running"), BackgroundTask.of(service::bench).onSuccess(list -> {
             bench.setAll(list);
             suggestion.set(ProviderBench.suggestion(list).map(b -> I18n.t("diag.bench.suggest", b.server(),
-                    b.provider() == null ? "" : b.provider())).orElse(I18n.t("diag.bench.none")));
-            headline.set(I18n.t("diag.bench.done", list.size()));
+                    b.provider() == null ? "" : b.provider())).orElse(I18n.t("diag.bench.none")) + demoMark());
+            headline.set(I18n.t("diag.bench.done", list.size()) + demoMark());
         }));
+    }
+
+    /** Every result of the demo says it is a sample: nothing was probed. */
+    private String demoMark() {
+        return service.demo() ? " " + I18n.t("diag.demo") : "";
     }
 
     private void pinChanges(List<Check> list) {

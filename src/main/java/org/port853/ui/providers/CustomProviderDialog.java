@@ -8,7 +8,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 import org.port853.ui.common.I18n;
 import org.port853.ui.providers.CustomProviderForm.Field;
@@ -36,6 +38,13 @@ final class CustomProviderDialog {
         row(grid, 2, "custom.addresses", "custom-addresses", "custom.addresses.prompt", form, Field.ADDRESSES);
         row(grid, 4, "custom.tls", "custom-tls", "custom.tls.prompt", form, Field.TLS_NAME);
         d.getDialogPane().setContent(new VBox(8, grid));
+        // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside
+        for (Field f : Field.values()) {
+            form.errorProperty(f).addListener((o, a, e) -> {
+                Window w = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getWindow();
+                if (w != null) w.sizeToScene();
+            });
+        }
         d.getDialogPane().getStyleClass().add("main-window");
         ButtonType save = new ButtonType(I18n.t("custom.add"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, save);
@@ -56,8 +65,8 @@ final class CustomProviderDialog {
     private static void row(GridPane g, int row, String key, String id, String prompt, CustomProviderForm form, Field f) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPrefColumnCount(26);
         field.setPromptText(I18n.t(prompt));
+        widenForPrompt(field);
         field.textProperty().bindBidirectional(switch (f) {
             case NAME -> form.nameProperty();
             case ADDRESSES -> form.addressesProperty();
@@ -71,7 +80,8 @@ final class CustomProviderDialog {
         error.setId(id + "-error");
         error.getStyleClass().add("inline-error");
         error.setWrapText(true);
-        error.setMaxWidth(360);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.maxWidthProperty().bind(field.prefWidthProperty());
         error.textProperty().bind(form.errorProperty(f));
         error.visibleProperty().bind(form.errorProperty(f).isNotNull());
         error.managedProperty().bind(error.visibleProperty());
@@ -86,5 +96,17 @@ final class CustomProviderDialog {
         g.add(label, 0, row);
         g.add(field, 1, row);
         g.add(error, 1, row + 1);
+    }
+
+    /** Wide enough to show the whole placeholder in the field's (styled) font. */
+    private static void widenForPrompt(TextField field) {
+        Runnable fit = () -> {
+            Text t = new Text(field.getPromptText());
+            t.setFont(field.getFont());
+            // the field's padding and border, with room to spare
+            field.setPrefWidth(Math.max(300, Math.ceil(t.getLayoutBounds().getWidth()) + 32));
+        };
+        fit.run();
+        field.fontProperty().addListener((o, a, b) -> fit.run());
     }
 }

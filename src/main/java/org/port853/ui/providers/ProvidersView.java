@@ -129,6 +129,13 @@ public final class ProvidersView extends BorderPane {
 
         VBox content = new VBox(14, Ui.columns(760, 16, left, right), Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
+        // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
+        // address, a new provider's name): the columns no longer jump when the user selects or adds one
+        left.setId("providers-catalogue-block");
+        share(left, content, 0.58, 16);
+        share(right, content, 0.42, 16);
+        share(modeBox, content, 0.45, 12);
+        share(otherBox, content, 0.55, 12);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("screen");
@@ -199,8 +206,15 @@ public final class ProvidersView extends BorderPane {
         order.setWrapText(true);
         VBox right = new VBox(8, Ui.sectionLabel(I18n.t("providers.chosen")), chosen, new HBox(6, up, down, remove), order);
         right.setMinWidth(240);
-        right.setPrefWidth(280);
         return right;
+    }
+
+    /** The block's width when side by side: its fraction of the content's inner width less the gap. */
+    private static void share(javafx.scene.layout.Region block, javafx.scene.layout.Region content, double fraction,
+                              double gap) {
+        block.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(0,
+                (content.getWidth() - content.getInsets().getLeft() - content.getInsets().getRight() - gap) * fraction),
+                content.widthProperty(), content.insetsProperty()));
     }
 
     /** Addresses, TLS name, operator and source of the selected provider; Delete for the user's own. */

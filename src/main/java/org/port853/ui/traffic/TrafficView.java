@@ -288,6 +288,10 @@ public final class TrafficView extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.t("traffic.export.title"));
         chooser.setInitialFileName("port853-leaks.csv");
+        File home = new File(System.getProperty("user.home"));
+        if (home.isDirectory()) {
+            chooser.setInitialDirectory(home); // not the folder the app happened to be started in
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) {

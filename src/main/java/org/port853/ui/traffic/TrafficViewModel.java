@@ -239,10 +239,14 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
-            totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
-                    sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
+            showTotals(snap);
         }
+    }
+
+    private void showTotals(MeterSnapshot snap) {
+        // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
+        totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
+                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
     }
 
     /** Reports the newest second with leaked packets to the window's evidence (which the Status state follows). */
@@ -289,11 +293,15 @@ public final class TrafficViewModel {
             session.clear();
         }
         leaks.clear();
-        // the display is cleared; what was measured (model.evidence()) stays
+        // the display is cleared, also while paused; what was measured (model.evidence()) stays
         if (session != null && running.get()) {
-            snapshot.set(session.snapshot(windowSeconds.get()));
+            MeterSnapshot cleared = session.snapshot(windowSeconds.get());
+            snapshot.set(cleared);
+            showTotals(cleared);
+            startedAt.set(Instant.now()); // the graph has no data from before the clear
         } else {
             snapshot.set(null);
+            totals.set("");
         }
     }
 

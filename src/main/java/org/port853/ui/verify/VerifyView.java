@@ -28,6 +28,12 @@ public final class VerifyView extends VBox {
         count.setPrefWidth(90);
         count.valueProperty().addListener((o, a, v) -> vm.countProperty().set(v));
         count.setAccessibleText(I18n.t("verify.count"));
+        Label countError = new Label();
+        countError.setId("verify-count-error");
+        countError.getStyleClass().add("inline-error");
+        countError.setWrapText(true);
+        Ui.showWhen(countError, countError.textProperty().isNotEmpty());
+        refuseOutOfRange(count, countError);
         Label countLabel = new Label(I18n.t("verify.count"));
         countLabel.setLabelFor(count);
         countLabel.setMnemonicParsing(true);
@@ -40,7 +46,7 @@ public final class VerifyView extends VBox {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(22, 22);
         Ui.showWhen(progress, vm.runningProperty());
-        HBox controls = new HBox(10, countLabel, count, run, progress);
+        HBox controls = new HBox(10, countLabel, count, run, progress, countError);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label headline = new Label();
@@ -75,6 +81,37 @@ public final class VerifyView extends VBox {
         details.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         details.setMinHeight(80);
         getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);
+    }
+
+    /**
+     * A typed count that is not a number in the spinner's range keeps the previous count and says what is allowed,
+     * instead of the spinner silently going back.
+     */
+    private static void refuseOutOfRange(Spinner<Integer> count, Label error) {
+        javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) count.getValueFactory();
+        f.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    int n = Integer.parseInt(text.strip());
+                    if (n >= f.getMin() && n <= f.getMax()) {
+                        error.setText("");
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // said below
+                }
+                error.setText(I18n.t("verify.count.range", f.getMin(), f.getMax()));
+                javafx.application.Platform.runLater(() -> count.getEditor().setText(toString(f.getValue())));
+                return f.getValue();
+            }
+        });
     }
 
     private static String style(VerifyViewModel.Outcome o) {

@@ -1,0 +1,51 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.ServerAddress;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Verify screen's Queries box. */
+class VerifyScreenTest extends WindowTestBase {
+    @Test
+    @DisplayName("a count out of range or not a number keeps the previous count and shows the allowed range; a good one clears it")
+    void queriesOutOfRangeSaysTheRange(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+                true)), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Spinner<Integer> count = robot.lookup("#verify-count").query();
+        Label error = robot.lookup("#verify-count-error").query();
+        int before = WaitForAsyncUtils.asyncFx(count::getValue).get();
+        assertFalse(WaitForAsyncUtils.asyncFx(error::isVisible).get());
+        for (String typed : List.of("1000", "abc")) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                count.getEditor().setText(typed);
+                count.commitValue();
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, (int) WaitForAsyncUtils.asyncFx(count::getValue).get(), typed);
+            assertTrue(WaitForAsyncUtils.asyncFx(error::isVisible).get(), typed);
+            assertEquals("Enter a number of queries from 1 to 100.", WaitForAsyncUtils.asyncFx(error::getText).get());
+            assertEquals(String.valueOf(before), WaitForAsyncUtils.asyncFx(() -> count.getEditor().getText()).get(),
+                    "the box shows the count that will be sent");
+        }
+        WaitForAsyncUtils.asyncFx(() -> {
+            count.getEditor().setText("12");
+            count.commitValue();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, (int) WaitForAsyncUtils.asyncFx(count::getValue).get());
+        assertEquals(12, window.verifyViewModel().countProperty().get());
+        assertFalse(WaitForAsyncUtils.asyncFx(error::isVisible).get());
+    }
+}
