@@ -2,7 +2,7 @@
 # Port853 test rig: a REAL systemd-resolved (client side) and REAL unbound DoT servers (server side),
 # each in its own network namespace, joined by a veth pair. Nothing leaves the namespaces.
 #
-# Usage: rig.sh start|stop|purge|status|env|exec CMD...|restart-resolved|upstream refuse|answer
+# Usage: rig.sh start|stop|purge|status|env|exec CMD...|restart-resolved|upstream refuse|answer|internet
 #               |capture-start FILE [IFACE]|capture-stop
 #
 # Identity (several rigs can run in parallel with different RIG_ID and RIG_NET):
@@ -16,7 +16,8 @@
 #   dot.test A 198.51.100.53, every other name A 198.51.100.1 / AAAA 2001:db8::1.
 #   RIG_DIR  default /tmp/port853-rig-${RIG_ID}
 # Options read by `start` (remembered in $RIG_DIR/rig.env for later commands):
-#   RIG_UPSTREAM=answer|refuse     server answers every name (default) or refuses everything
+#   RIG_UPSTREAM=answer|refuse|internet   server answers every name (default), refuses everything, or answers
+#                                  like the internet: example.com, but NXDOMAIN for names under it
 #   RIG_LINK_DNS="198.18.N.2 ..."  per-link DNS pushed on eth0 after every (re)start of resolved
 #   RIG_LINK_DOT=yes|no|opportunistic   per-link DNSOverTLS pushed with RIG_LINK_DNS (default: unset)
 #   RIG_RESOLV_CONF=stub|file      /etc/resolv.conf in the client: symlink to the stub file (default)
@@ -174,6 +175,11 @@ write_zones() {
         if [[ ${RIG_UPSTREAM:-answer} == refuse ]]; then
             echo '    local-zone: "." refuse'
         else
+            if [[ ${RIG_UPSTREAM:-answer} == internet ]]; then
+                # as on the internet: example.com exists, names under it that nobody made do not (NXDOMAIN)
+                echo '    local-zone: "example.com." static'
+                echo '    local-data: "example.com. 300 IN A 198.51.100.1"'
+            fi
             cat <<'EOF'
     local-zone: "test." static
     local-data: "host.test. 300 IN A 198.51.100.10"
@@ -534,7 +540,7 @@ cmd_capture_start() {
 }
 
 cmd_upstream() {
-    case ${1:-} in answer|refuse) ;; *) die "usage: rig.sh upstream answer|refuse" ;; esac
+    case ${1:-} in answer|refuse|internet) ;; *) die "usage: rig.sh upstream answer|refuse|internet" ;; esac
     holder >/dev/null
     sed -i "s/^RIG_UPSTREAM=.*/RIG_UPSTREAM=$1/" "$RIG_DIR/rig.env"
     RIG_UPSTREAM=$1

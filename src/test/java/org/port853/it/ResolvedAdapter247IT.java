@@ -29,4 +29,17 @@ class ResolvedAdapter247IT extends ResolvedAdapterITBase {
                 "247 has no NO_CACHE");
         assertTrue(pids[0] != pids[1], "247 restarts (no reload)");
     }
+
+    @Test
+    @DisplayName("247: the fresh name the check looks up does not exist on the internet; \"no such name\" over 853 proves it")
+    void freshNameThatDoesNotExistIsAnAnswer() {
+        RigCli c = rig(94);
+        c.rig.upstreamLikeTheInternet();
+        long[] pids = new long[2];
+        TestRig.ExecResult r = applyStrictGood(c, pids);
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"encryptedVerified\" : true"), r.stdout());
+        assertTrue(c.lookup("port853-0123.example.com").stdout().contains("status: NXDOMAIN"),
+                "the server answers as on the internet");
+    }
 }

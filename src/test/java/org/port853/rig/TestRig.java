@@ -166,6 +166,11 @@ public final class TestRig implements AutoCloseable {
         check(rig("upstream", answer ? "answer" : "refuse"));
     }
 
+    /** The servers answer like the internet's: example.com exists, names under it that nobody made do not. */
+    public void upstreamLikeTheInternet() {
+        check(rig("upstream", "internet"));
+    }
+
     /** Starts tcpdump on the client's eth0 (ports 53 and 853), returns once it is listening. */
     public void captureStart(Path file) {
         check(rig("capture-start", file.toAbsolutePath().toString()));

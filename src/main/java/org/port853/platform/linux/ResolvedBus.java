@@ -134,13 +134,15 @@ final class ResolvedBus implements AutoCloseable {
 
     /**
      * The D-Bus error name of a reply, where dbus-java keeps it: it throws its own classes for the standard errors
-     * (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout) and, in 5.2, a plain
-     * DBusExecutionException with the text only for any other (its setType does nothing).
+     * (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout), ours for the resolved errors we
+     * act on ({@link org.freedesktop.resolve1.DnsError}) and, in 5.2, a plain DBusExecutionException with the text only
+     * for any other (its setType does nothing).
      */
     static String errorName(DBusExecutionException e) {
         String type = e.getType() != null ? e.getType() : e.getClass().getName();
         String standard = "org.freedesktop.dbus.errors.";
-        return type.startsWith(standard) ? "org.freedesktop.DBus.Error." + type.substring(standard.length()) : type;
+        return type.startsWith(standard) ? "org.freedesktop.DBus.Error." + type.substring(standard.length())
+                : type.replace('$', '.'); // a nested error class, e.g. org.freedesktop.resolve1.DnsError$NXDOMAIN
     }
 
     /** The struct (iiay) arrives as AddressEntry or, depending on dbus-java's conversion, as Object[]. */

@@ -2,6 +2,7 @@ package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.freedesktop.dbus.errors.Timeout;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -13,6 +14,22 @@ class ResolvedBusErrorsTest {
     void aStandardErrorKeepsItsDbusName() {
         // resolved answers "All attempts to contact name servers or networks failed" with this error
         assertEquals(ResolvedBus.Lookup.TIMEOUT, ResolvedBus.errorName(new Timeout("All attempts ...")));
+    }
+
+    @Test
+    void noSuchNameKeepsItsName() {
+        // dbus-java finds the class by the error's name; the health check on 247 counts "no such name" as answered
+        ResolvedBus.Lookup l = ResolvedBus.Lookup.failed("Name 'x.example.com' not found",
+                ResolvedBus.errorName(new org.freedesktop.resolve1.DnsError.NXDOMAIN("Name 'x.example.com' not found")));
+        assertEquals(ResolvedBus.Lookup.NXDOMAIN, l.errorName());
+        assertTrue(l.nameDoesNotExist());
+    }
+
+    @Test
+    void dbusJavaLooksTheErrorClassUpByItsName() throws Exception {
+        // what org.freedesktop.dbus.messages.Error does: the name, then the last '.' as '$' for a nested class
+        assertEquals(org.freedesktop.resolve1.DnsError.NXDOMAIN.class,
+                Class.forName("org.freedesktop.resolve1.DnsError$NXDOMAIN"));
     }
 
     @Test
