@@ -669,6 +669,17 @@ class ViewModelTest {
             assertFalse(model.refreshingProperty().get());
         }
 
+        /** The model's draft previewed and confirmed; the adapter answers {@code next}. */
+        private org.port853.ui.apply.ApplyViewModel appliedWith(org.port853.platform.ApplyResult next) {
+            adapter.delayMs = 0;
+            adapter.nextApply = next;
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            return apply;
+        }
+
         @Test
         @DisplayName("a rolled-back change towards encryption names its servers' problem, probed in the background")
         void rollbackNamesTheCause(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -682,13 +693,9 @@ class ViewModelTest {
             AppServices plain = services(new Fakes.AnsweringProbe());
             model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
                     plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
-            adapter.delayMs = 0;
-            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
-                    "resolving example.com failed: All attempts to contact name servers or networks failed");
-            model.refresh();
-            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
-            apply.beginApplyOrExplain(model::desired);
-            apply.confirm();
+            org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(
+                    org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: All attempts to contact name servers or networks failed"));
             assertEquals(List.of(model.desired().servers()), probed, "the chosen servers, once");
             String why = apply.causeTextProperty().get();
             assertTrue(why.startsWith("Why: " + model.desired().servers().get(0)) && why.contains("853"), why);
@@ -703,13 +710,8 @@ class ViewModelTest {
         @Test
         @DisplayName("a failed apply shows its reason as the result")
         void applyFails() {
-            adapter.delayMs = 0;
-            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
-                    "the helper was not authorised");
-            model.refresh();
-            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
-            apply.beginApplyOrExplain(model::desired);
-            apply.confirm();
+            org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(
+                    org.port853.platform.ApplyResult.Outcome.FAILED, "the helper was not authorised"));
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
             assertTrue(apply.resultTextProperty().get().contains("the helper was not authorised"),
                     apply.resultTextProperty().get());
