@@ -1,7 +1,5 @@
 package org.port853.ui.common;
 
-import java.util.Locale;
-
 import org.port853.core.Provider;
 
 /**
@@ -29,7 +27,6 @@ public final class ProviderTexts {
 
     /** The bundle key of a catalogue's jurisdiction: "European Union (Czech Republic)" is jurisdiction.european-union-czech-republic. */
     public static String jurisdictionKey(String catalogue) {
-        return "jurisdiction." + catalogue.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-|-$", "");
+        return "jurisdiction." + Slugs.of(catalogue);
     }
 }

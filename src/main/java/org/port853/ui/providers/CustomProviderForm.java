@@ -87,9 +87,8 @@ public final class CustomProviderForm {
     /** "Home DoT server" → "home-dot-server"; a name without Latin letters or digits gets a stable hash. */
     static String deriveId(String displayName) {
         String n = displayName == null ? "" : displayName.strip();
-        String slug = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug = org.port853.ui.common.Slugs.of(java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", ""));
         if (slug.length() > 40) {
             slug = slug.substring(0, 40).replaceAll("-+$", "");
         }

@@ -1,9 +1,8 @@
 package org.port853.ui.status;
 
-import java.util.Locale;
-
 import org.port853.core.ResolverState;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.Slugs;
 
 /**
  * The resolver's name and version in the window's language: {@code resolver.<name>} (a demo's " (demo)" said by
@@ -20,7 +19,7 @@ final class ResolverTexts {
         String name = s.resolverName() == null ? "" : s.resolverName();
         boolean demo = name.endsWith(DEMO);
         String plain = demo ? name.substring(0, name.length() - DEMO.length()) : name;
-        String key = "resolver." + plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String key = "resolver." + Slugs.of(plain);
         String said = I18n.has(key) ? I18n.t(key) : plain;
         return demo ? I18n.t("resolver.demo", said) : said;
     }
