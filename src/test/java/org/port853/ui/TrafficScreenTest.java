@@ -69,6 +69,33 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("every screen draws straight into the window: no scroll pane keeps a bitmap of its viewport")
+    void screensWithoutCachedViewports(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        int seen = 0;
+        for (String screen : List.of("status", "providers", "traffic", "verify", "diagnostics", "preferences")) {
+            robot.clickOn("#tab-" + screen + " .tab-label");
+            WaitForAsyncUtils.waitForFxEvents();
+            // a cached viewport is redrawn into its bitmap on every change of the screen (the graph: 5 times a
+            // second) and the bitmap stays in the heap; TextArea's own inner scroll pane is JavaFX's, not a screen
+            for (javafx.scene.Node viewport : robot.lookup(".scroll-pane > .viewport").queryAll()) {
+                if (fx(() -> isInTextArea(viewport) || !viewport.isVisible() || viewport.getScene() == null)) continue;
+                assertTrue(!fx(viewport::isCache), "cached viewport of " + viewport.getParent() + " on " + screen);
+                seen++;
+            }
+        }
+        assertTrue(seen >= 6, "scroll panes checked: " + seen);
+    }
+
+    private static boolean isInTextArea(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TextArea) return true;
+        }
+        return false;
+    }
+
+    @Test
     @DisplayName("at the smallest window size the leak list's bar and the totals show their whole text")
     void nothingCutAtTheSmallestWindow(FxRobot robot) throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),

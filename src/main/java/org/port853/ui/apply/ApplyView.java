@@ -76,7 +76,7 @@ public final class ApplyView extends StackPane {
         vm.diffProperty().addListener((o, a, d) -> fillDiff(diffText, d));
         fillDiff(diffText, vm.diffProperty().get());
         diffText.setAccessibleText(I18n.t("apply.diff.label"));
-        ScrollPane diffScroll = new ScrollPane(diffText);
+        ScrollPane diffScroll = Ui.withoutViewportCache(new ScrollPane(diffText));
         // a diff line is never wrapped (a wrapped "DNS=" line read as a line of its own): long ones scroll sideways
         diffScroll.setFitToWidth(false);
         diffScroll.setPrefViewportHeight(220);
@@ -158,7 +158,7 @@ public final class ApplyView extends StackPane {
         Ui.showWhen(cause, vm.causeTextProperty().isNotEmpty());
 
         VBox body = new VBox(10, plain, head, cause, pins, diff, actionsLabel, actions, demoNote);
-        ScrollPane bodyScroll = new ScrollPane(body);
+        ScrollPane bodyScroll = Ui.withoutViewportCache(new ScrollPane(body));
         bodyScroll.setFitToWidth(true);
         bodyScroll.getStyleClass().add("sheet-body");
         VBox.setVgrow(bodyScroll, Priority.SOMETIMES);

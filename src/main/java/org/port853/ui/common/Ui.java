@@ -109,6 +109,25 @@ public final class Ui {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("screen");
+        return withoutViewportCache(scroll);
+    }
+
+    /**
+     * JavaFX's scroll pane skin keeps its viewport as a cached bitmap, to scroll by copying it. Every change of the
+     * content then draws the content into that bitmap and the bitmap into the window, and the bitmap stays: with
+     * software rendering an int[] the size of the viewport in the heap. Our screens change while shown (the graph,
+     * the state) and scroll rarely, so they draw straight into the window.
+     */
+    public static <T extends javafx.scene.control.ScrollPane> T withoutViewportCache(T scroll) {
+        javafx.beans.value.ChangeListener<javafx.scene.control.Skin<?>> uncache = (o, a, skin) -> {
+            if (skin instanceof javafx.scene.control.SkinBase<?> base) {
+                for (Node n : base.getChildren()) {
+                    if (n.getStyleClass().contains("viewport")) n.setCache(false);
+                }
+            }
+        };
+        scroll.skinProperty().addListener(uncache);
+        uncache.changed(scroll.skinProperty(), null, scroll.getSkin());
         return scroll;
     }
 

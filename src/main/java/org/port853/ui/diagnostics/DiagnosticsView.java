@@ -28,6 +28,7 @@ public final class DiagnosticsView extends ScrollPane {
     /** {@code onFix}: carries out a check's one-click fix (through the planned, previewed apply path). */
     public DiagnosticsView(DiagnosticsViewModel vm, Consumer<Check> onFix) {
         setId("diagnostics-view");
+        Ui.withoutViewportCache(this);
         setFitToWidth(true);
         Label intro = new Label(I18n.t("diag.intro"));
         intro.setWrapText(true);

@@ -12,6 +12,7 @@ import org.port853.ui.common.Ui;
 public final class PreferencesView extends javafx.scene.control.ScrollPane {
     public PreferencesView(PreferencesViewModel vm) {
         setId("preferences-view");
+        Ui.withoutViewportCache(this);
         // a low window scrolls the page; the hints keep every line
         setFitToWidth(true);
         getStyleClass().add("screen");

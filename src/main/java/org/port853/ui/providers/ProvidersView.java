@@ -136,7 +136,7 @@ public final class ProvidersView extends BorderPane {
         share(right, content, 0.42, 16);
         share(modeBox, content, 0.45, 12);
         share(otherBox, content, 0.55, 12);
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = Ui.withoutViewportCache(new ScrollPane(content));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("screen");
         setCenter(scroll);

@@ -27,6 +27,7 @@ public final class StatusView extends ScrollPane {
     public StatusView(StatusViewModel vm, Runnable onVerify, Runnable onRefresh) {
         this.vm = vm;
         setId("status-view");
+        Ui.withoutViewportCache(this);
         setFitToWidth(true);
         getStyleClass().add("screen");
 
