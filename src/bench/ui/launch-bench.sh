@@ -66,7 +66,9 @@ if [ "$MODE" = soak ]; then
     $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true -jar target/port853.jar --cds-training >/dev/null 2>&1
   java $(packaged "$APPDIR/bench-ui/bare.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') \
     -XX:ArchiveClassesAtExit="$APPDIR/bench-ui/bare.jsa" $DISPLAY_FLAGS -Dport853.bench.exit=true $BARE >/dev/null 2>&1
-  if [ -z "$SOAK_FRESH" ]; then
+  # (the training runs above open windows, so the display is usually probed already; an instance killed while it is
+  # still connecting has left Xvfb refusing every later client)
+  if [ -z "$SOAK_FRESH" ] && ! xprop -root 2>/dev/null | grep -q GDK_VISUALS; then
     java $(packaged "$APPDIR/port853.jsa") $DISPLAY_FLAGS -Dport853.screen=traffic $APP >/dev/null 2>&1 &
     PPID_=$!; n=0
     while [ $n -lt 300 ] && ! xprop -root 2>/dev/null | grep -q GDK_VISUALS; do sleep 1; n=$((n+1)); done

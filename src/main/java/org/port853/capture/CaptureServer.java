@@ -110,6 +110,13 @@ final class CaptureServer {
         return clients.size();
     }
 
+    /** Whether a capture is running (it stops when the last client has left). */
+    boolean capturing() {
+        synchronized (captureLock) {
+            return capture != null;
+        }
+    }
+
     private static void writeQuietly(SocketChannel ch, byte[] bytes) {
         try (ch) {
             ByteBuffer b = ByteBuffer.wrap(bytes);

@@ -132,6 +132,13 @@ class CaptureServiceTest {
                 assertEquals(List.of(frames.get(1).length, frames.get(3).length), lengths);
             }
 
+            // the fake capture replays its frames only when it starts: the next client must find it stopped, which
+            // happens once the server has noticed that the raw stream's client left (on its own threads)
+            long left = System.nanoTime() + 10_000_000_000L;
+            while (server[0].capturing() && System.nanoTime() < left) {
+                Thread.sleep(20);
+            }
+            assertFalse(server[0].capturing(), "the capture stops when the raw stream's client has left");
             // through the client session: the leak is named
             CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
             try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
