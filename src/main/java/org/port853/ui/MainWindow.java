@@ -78,6 +78,7 @@ public final class MainWindow {
     /** Starting the pin watch (it opens a netlink socket and a thread): background work, at most one at a time. */
     private final org.port853.ui.task.TaskSlot pinWatchStart;
     private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
+    private boolean shutDown;
 
     /**
      * @param openUrl  opens a link in the browser
@@ -441,10 +442,13 @@ public final class MainWindow {
             if (!keepMonitoringWhenHidden.getAsBoolean()) shutdown();
         });
         if (visible && !stage.isShowing()) stage.show();
-        // Icons, state and monitoring after the window is up: the window never waits for them.
-        javafx.application.Platform.runLater(() -> {
+        // Icons, state and monitoring once the window has been drawn: the window never waits for them, and their
+        // background work (reading the state, opening the capture, decoding the icons) does not compete with the
+        // first drawing of the window for the CPU.
+        org.port853.ui.common.Pulses.after(2, () -> {
+            if (shutDown) return; // closed before its first frame
             setIcons(stage);
-            javafx.application.Platform.runLater(this::start);
+            start();
         });
         return scene;
     }
@@ -481,6 +485,7 @@ public final class MainWindow {
     }
 
     public void shutdown() {
+        shutDown = true;
         traffic.stop();
         pinWatchStart.cancel();
         if (pinWatch.get() != null) {

@@ -1,6 +1,5 @@
 package org.port853.ui;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -64,16 +63,16 @@ public class Port853App extends Application {
         }
         stage.show();
         if (bench) {
-            afterPulses(2, () -> report("FIRST_FRAME", false));
+            org.port853.ui.common.Pulses.after(2, () -> report("FIRST_FRAME", false));
         }
-        afterPulses(2, () -> {
+        org.port853.ui.common.Pulses.after(2, () -> {
             open(s);
             String screen = System.getProperty("port853.screen");
             if (screen != null) {
                 window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
             }
             if (bench) {
-                afterPulses(2, () -> report("STATUS_FRAME", Boolean.getBoolean("port853.bench.exit")));
+                org.port853.ui.common.Pulses.after(2, () -> report("STATUS_FRAME", Boolean.getBoolean("port853.bench.exit")));
             }
         });
     }
@@ -95,21 +94,6 @@ public class Port853App extends Application {
         window.show(stage, !startMinimised);
         tray = org.port853.ui.tray.TrayStartup.begin(org.port853.ui.tray.Trays.forThisPlatform(), stage, window,
                 startMinimised, Platform::exit);
-    }
-
-    /** Runs {@code r} at the start of the n-th animation pulse from now (n = 2: after one frame was drawn). */
-    private static void afterPulses(int n, Runnable r) {
-        new AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames == n) {
-                    stop();
-                    r.run();
-                }
-            }
-        }.start();
     }
 
     /**
