@@ -5,6 +5,7 @@ import org.port853.platform.linux.LinuxRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -345,6 +346,32 @@ class AssessorTest {
             // search domains route matching names to the link just like "~" domains (resolved.conf(5))
             assertTrue(r.message().contains("corp.example") && r.message().contains("search.example"), r.message());
             assertTrue(r.message().contains("tun0"));
+        }
+
+        @Test
+        @DisplayName("a router answering only the local network's names (home.arpa) in plaintext is not a risk")
+        void localNamesOnlyAreInformation() {
+            S s = new S();
+            s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true, new DomainEntry("home.arpa", false),
+                    new DomainEntry("168.192.in-addr.arpa", true)));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict(), a.reasons().toString());
+            Reason r = reason(a, "LINK_LOCAL_NAMES").orElseThrow();
+            assertEquals(Severity.INFO, r.severity());
+            assertEquals(List.of("home.arpa, 168.192.in-addr.arpa", ROUTER.addressText(), "wlan0"), r.details());
+            assertNull(r.fix(), "nothing to do");
+        }
+
+        @Test
+        @DisplayName("one name outside the local network among local ones is split DNS that may leak")
+        void localAndOtherNamesAreSplitDns() {
+            S s = new S();
+            s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true, new DomainEntry("home.arpa", false),
+                    new DomainEntry("fritz.box", false)));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            require(a, "LINK_PLAINTEXT_DOMAINS");
+            assertTrue(a.reasons().stream().noneMatch(r -> r.code().equals("LINK_LOCAL_NAMES")));
         }
 
         @Test

@@ -14,6 +14,7 @@ import org.port853.platform.demo.DemoResolverAdapter;
 import org.port853.platform.windows.demo.WindowsDemoAdapter;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
+import org.port853.ui.status.ProtectionState;
 import org.port853.ui.verify.VerifyViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -68,6 +69,8 @@ class DemoCoherenceTest extends WindowTestBase {
         String clean = fx(() -> verify.headlineProperty().get());
         assertEquals(VerifyViewModel.Outcome.CLEAN, verify.outcome(), clean);
         assertTrue(clean.startsWith(I18n.t("verify.clean", 5)), clean);
+        assertEquals(ProtectionState.PROTECTED, fx(() -> window.statusViewModel().stateProperty().get()),
+                "after the demo's Protect and a clean Verify the demo machine is protected");
     }
 
     @Test

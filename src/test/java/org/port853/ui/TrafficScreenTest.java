@@ -50,9 +50,14 @@ class TrafficScreenTest extends WindowTestBase {
 
         ToggleButton pause = robot.lookup("#traffic-pause").query();
         assertEquals("Pause", fx(pause::getText).replace("_", ""));
+        javafx.scene.Node export = robot.lookup("#traffic-export").query();
+        double exportX = fx(() -> export.localToScene(0, 0).getX());
         robot.clickOn("#traffic-pause");
         assertEquals("Resume", fx(pause::getText).replace("_", ""));
         assertTrue(fx(() -> robot.lookup("#traffic-paused").query().isVisible()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double moved = Math.abs(fx(() -> export.localToScene(0, 0).getX()) - exportX);
+        assertTrue(moved < 30, "the toolbar's buttons stay where they were when paused (moved " + moved + " px)");
     }
 
     @Test

@@ -96,9 +96,10 @@ public final class TrafficView extends VBox {
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
-        // a narrow window (or longer German words) puts the rest on a second row instead of cutting the buttons
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, start, pause, paused, clear,
-                zoomLabel, zoom, export, status);
+        // a narrow window (or longer German words) puts the rest on a second row instead of cutting the buttons;
+        // the paused badge comes after the controls, so pausing does not move them away from the pointer
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, start, pause, clear,
+                zoomLabel, zoom, export, paused, status);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
         toolbar.setMinHeight(Region.USE_PREF_SIZE);
