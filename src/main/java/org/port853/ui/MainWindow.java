@@ -457,12 +457,16 @@ public final class MainWindow {
         return demo ? I18n.t("app.title") + " — " + I18n.t("demo.label") : I18n.t("app.title");
     }
 
-    /** The window icons, decoded on a worker thread (the window manager takes them at any time). */
+    /**
+     * The window icons, decoded on a worker thread (the window manager takes them at any time). Up to 128 px: docks and
+     * switchers that draw larger take the installed icon theme's (the package installs 16 to 512 px and an SVG); a 256 px
+     * icon stays decoded (256 KB in the heap alone) for as long as the window runs.
+     */
     private void setIcons(Stage stage) {
         if (!stage.getIcons().isEmpty()) return;
         model.tasks().execute(BackgroundTask.of(() -> {
             java.util.List<Image> icons = new java.util.ArrayList<>();
-            for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            for (int size : new int[]{16, 32, 48, 64, 128}) {
                 var url = MainWindow.class.getResource("icons/port853-" + size + ".png");
                 if (url != null) icons.add(new Image(url.toExternalForm()));
             }

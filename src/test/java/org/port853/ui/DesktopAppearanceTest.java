@@ -1,6 +1,7 @@
 package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,10 +15,12 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.port853.ui.common.DesktopAppearance;
 import org.port853.ui.common.PortalSettingsBus;
+import org.port853.ui.common.SessionBus;
 
 /**
  * The desktop's dark/light preference from the desktop portal: a real dbus-daemon on a private session bus, with
@@ -130,5 +133,21 @@ class DesktopAppearanceTest {
         assertEquals(Boolean.TRUE, seen.poll(10, TimeUnit.SECONDS));
         assertEquals(Boolean.FALSE, seen.poll(10, TimeUnit.SECONDS));
         assertTrue(replaced.isEmpty(), "the replaced listener was told too");
+    }
+
+    @Test
+    @DisplayName("closed on the session bus connection it shares with the tray, it stops following the desktop's switch")
+    void closedOnASharedConnectionFollowsNoMore() throws Exception {
+        portal(new Variant<>(new UInt32(2)));
+        SessionBus.Opener shared = SessionBus.sharedOpener(BUS.address());
+        DBusConnection tray = BUS.closeAfterTest(shared.open()); // another user of the connection, still running
+        DesktopAppearance a = new DesktopAppearance(shared, Duration.ofSeconds(5));
+        BlockingQueue<Boolean> seen = new LinkedBlockingQueue<>();
+        a.follow(seen::add);
+        a.close();
+        assertTrue(tray.isConnected());
+        portalBus.sendMessage(new PortalSettingsBus.SettingChanged(PortalSettingsBus.PATH,
+                PortalSettingsBus.APPEARANCE, PortalSettingsBus.COLOR_SCHEME, new Variant<>(new UInt32(1))));
+        assertNull(seen.poll(2, TimeUnit.SECONDS), "a closed follower was still told");
     }
 }

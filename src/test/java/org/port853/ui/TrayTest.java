@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.port853.ui.common.SessionBus;
 import org.port853.ui.status.ProtectionState;
 import org.port853.ui.tray.DBusMenuBus;
 import org.port853.ui.tray.StatusNotifierItemBus;
@@ -84,8 +86,11 @@ class TrayTest extends WindowTestBase {
     }
 
     private StatusNotifierTray tray() {
-        StatusNotifierTray t = BUS.closeAfterTest(new StatusNotifierTray(BUS::connectUnowned));
-        return t;
+        return tray(BUS::connectUnowned);
+    }
+
+    private StatusNotifierTray tray(SessionBus.Opener opener) {
+        return BUS.closeAfterTest(new StatusNotifierTray(opener));
     }
 
     /** Struct values arrive as Object[] from a variant; both forms are accepted. */
@@ -283,6 +288,31 @@ class TrayTest extends WindowTestBase {
         assertNotNull(back);
         assertTrue(back.registered());
         assertTrue(tray.registered());
+    }
+
+    @Test
+    @DisplayName("on the session bus connection it shares (notifications, colour scheme), a closed tray leaves nothing "
+            + "behind, and the next tray (the window switched to the demo) registers")
+    void sharedConnectionIsLeftClean() throws Exception {
+        SessionBus.Opener shared = SessionBus.sharedOpener(BUS.address());
+        DBusConnection otherUser = BUS.closeAfterTest(shared.open()); // the notifications, still running
+        Watcher watcher = watcher();
+        StatusNotifierTray first = tray(shared);
+        assertTrue(first.start(new TrayState(ProtectionState.LEAKING, 1), new Recorded()).registered());
+        String firstName = first.busName();
+        assertEquals(firstName, watcher.registered.poll(10, TimeUnit.SECONDS));
+        first.close();
+
+        DBus daemon = connect().getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        assertTrue(otherUser.isConnected(), "the other user's connection stays open");
+        assertFalse(daemon.NameHasOwner(firstName), "the closed tray's name is released (the host drops its item)");
+
+        StatusNotifierTray second = tray(shared);
+        Tray.Registration again = second.start(new TrayState(ProtectionState.PROTECTED, 0), new Recorded());
+        assertTrue(again.registered(), String.valueOf(again.reason()));
+        assertEquals(second.busName(), watcher.registered.poll(10, TimeUnit.SECONDS));
+        assertEquals("Active", String.valueOf(itemProperties(connect(), second.busName()).get("Status").getValue()),
+                "the new tray's item answers, not the old one's");
     }
 
     @Test

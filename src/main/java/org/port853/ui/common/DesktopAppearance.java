@@ -107,6 +107,14 @@ public final class DesktopAppearance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (following != null) { // the connection is shared: its handlers outlive this user's close
+            try {
+                following.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "no longer following the colour scheme", e);
+            }
+            following = null;
+        }
         bus.close();
     }
 }

@@ -69,8 +69,18 @@ public final class SessionBus {
         return OperatingSystem.isLinux();
     }
 
-    /** The session bus named by DBUS_SESSION_BUS_ADDRESS, a new unshared connection per call. */
+    /**
+     * The session bus named by DBUS_SESSION_BUS_ADDRESS: one connection that the tray, the notifications and the
+     * colour scheme share (each connection has three or four threads of dbus-java's and its buffers). dbus-java counts
+     * the users of a shared connection: each {@code close()} releases one, the last one disconnects. So a user
+     * removes what it added (exported objects, bus names, signal handlers) before it closes.
+     */
     public static Opener opener() {
-        return () -> DBusConnectionBuilder.forSessionBus().withShared(false).build();
+        return () -> DBusConnectionBuilder.forSessionBus().withShared(true).build();
+    }
+
+    /** The same sharing on the bus at {@code address} (tests' private buses). */
+    public static Opener sharedOpener(String address) {
+        return () -> DBusConnectionBuilder.forAddress(address).withShared(true).build();
     }
 }

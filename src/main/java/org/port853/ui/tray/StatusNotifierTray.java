@@ -79,6 +79,7 @@ public final class StatusNotifierTray implements Tray {
             boolean kept = bus == c;
             close();
             if (!kept) {
+                withdraw(c, null);
                 closeQuietly(c);
             }
             return Registration.unavailable(I18n.t("tray.unavailable.failed", org.port853.ui.common.Errors.describe(e)));
@@ -156,10 +157,32 @@ public final class StatusNotifierTray implements Tray {
             watcherOwners = null;
         }
         if (bus != null) {
+            withdraw(bus, busName);
             closeQuietly(bus);
             bus = null;
             busName = null;
             registered = false;
+        }
+    }
+
+    /**
+     * Takes the item off a connection that may stay open (it is shared): its objects and its bus name (the watcher
+     * drops an item whose name is gone). Parts that were never added are skipped.
+     */
+    private static void withdraw(DBusConnection c, String name) {
+        for (String path : new String[] {TrayItem.PATH, TrayMenu.PATH}) {
+            try {
+                c.unExportObject(path);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "unexporting " + path, e);
+            }
+        }
+        if (name != null) {
+            try {
+                c.releaseBusName(name);
+            } catch (DBusException | RuntimeException e) {
+                LOG.log(Level.FINE, "releasing " + name, e);
+            }
         }
     }
 
