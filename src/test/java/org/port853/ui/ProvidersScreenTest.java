@@ -68,6 +68,24 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a tall window gives the catalogue its extra height; a short one scrolls instead of squeezing the list")
+    void catalogueGrowsWithTheWindow(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        double usual = fx(list::getHeight);
+        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(1200)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        double tall = fx(list::getHeight);
+        assertTrue(tall > usual + 200, "the list grew from " + usual + " to " + tall + " px in a 460 px taller window");
+        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(MainWindow.MIN_HEIGHT)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(list::getHeight) >= usual, "squeezed to " + fx(list::getHeight) + " px");
+    }
+
+    @Test
     @DisplayName("a server outside the provider list shows in the draft as what it is; no footer until touched; Discard hides it")
     void serverOutsideTheListInTheWindow(FxRobot robot) throws Exception {
         // what `port853 apply --server '198.18.201.2#dot.test' --mode strict --all-domains` leaves behind

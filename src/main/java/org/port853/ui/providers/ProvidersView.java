@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -55,6 +54,7 @@ public final class ProvidersView extends BorderPane {
         list.setCellFactory(l -> new ProviderCell());
         list.setPrefHeight(300);
         list.setMinHeight(160);
+        VBox.setVgrow(list, Priority.ALWAYS); // a tall window shows more of the catalogue, not empty space below it
         vm.detailProperty().bind(list.getSelectionModel().selectedItemProperty());
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
@@ -127,8 +127,11 @@ public final class ProvidersView extends BorderPane {
                 Ui.sectionLabel(I18n.t("providers.routing")), routeAll, explain("providers.routeAll.explain"));
         otherBox.getStyleClass().add("card");
 
-        VBox content = new VBox(14, Ui.columns(760, 16, left, right), Ui.columns(760, 12, modeBox, otherBox));
+        javafx.scene.layout.Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
+        VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
+        VBox content = new VBox(14, catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
+        content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
         // address, a new provider's name): the columns no longer jump when the user selects or adds one
         left.setId("providers-catalogue-block");
@@ -136,10 +139,7 @@ public final class ProvidersView extends BorderPane {
         share(right, content, 0.42, 16);
         share(modeBox, content, 0.45, 12);
         share(otherBox, content, 0.55, 12);
-        ScrollPane scroll = Ui.withoutViewportCache(new ScrollPane(content));
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("screen");
-        setCenter(scroll);
+        setCenter(Ui.scrollWhenShort(content));
         setBottom(footer());
     }
 
