@@ -2,6 +2,10 @@ package org.port853.capture;
 
 import java.time.Instant;
 
+import org.port853.core.InvalidInputException;
+import org.port853.core.IpAddresses;
+import org.port853.core.LocalOnlyNames;
+
 /**
  * One DNS query message that left (or reached) the machine in plaintext.
  *
@@ -45,6 +49,22 @@ public record LeakRecord(Instant time, String iface, String server, String name,
 
     public boolean nameReadable() {
         return !UNREADABLE.equals(name);
+    }
+
+    /**
+     * A query for a name that exists only on the local network ({@link LocalOnlyNames}) sent to a server on the local
+     * network: plaintext by design, answered by the router, never seen by the internet's DNS, so not a leak that
+     * makes the state "Leaking" or counts in the tray.
+     */
+    public boolean localNetworkName() {
+        if (!nameReadable() || name == null || name.isEmpty() || server == null || !LocalOnlyNames.contains(name)) {
+            return false;
+        }
+        try {
+            return IpAddresses.isLocalNetwork(IpAddresses.parse(server));
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     /** The program that asked: the first of a {@code a → b} chain, without the pid; "unknown" when not known. */

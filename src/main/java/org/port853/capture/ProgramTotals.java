@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Leaked queries per program ({@link LeakRecord#program()}: the program that asked, "unknown" when it could not be
- * found), and in all since the session started ({@link #sinceStart()}, which {@link #clear()} leaves alone). Bounded:
+ * found), and in all since the session started ({@link #sinceStart()}, which {@link #clear()} leaves alone, and which
+ * leaves out {@link LeakRecord#localNetworkName() the local network's own names}). Bounded:
  * at most {@link #MAX_PROGRAMS} names, the rest counted together as {@link #OTHER}. Thread-safe.
  */
 public final class ProgramTotals {
@@ -20,10 +21,12 @@ public final class ProgramTotals {
             p = OTHER;
         }
         counts.merge(p, 1L, Long::sum);
-        sinceStart++;
+        if (!r.localNetworkName()) {
+            sinceStart++;
+        }
     }
 
-    /** Every leaked query counted since the session started, also those before a {@link #clear()}. */
+    /** Every leaked query since the session started, also those before a {@link #clear()}, but local names. */
     public synchronized long sinceStart() {
         return sinceStart;
     }

@@ -150,7 +150,6 @@ public final class Assessor {
             // Search domains route matching names to the link just like "~" routing domains do.
             List<DomainEntry> routed = link.domains().stream().filter(d -> !d.routesEverything())
                     .collect(Collectors.toList());
-            String routedNames = routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "));
             boolean takesDefault = link.defaultRoute() && !g.routesEverything()
                     || link.domains().stream().anyMatch(DomainEntry::routesEverything);
             if (effective != DotMode.STRICT && takesDefault) {
@@ -160,18 +159,8 @@ public final class Assessor {
                                 + ": queries can leave there in plaintext.",
                         "Route all domains to the encrypted servers so every query goes to them (port853 apply --all-domains).",
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
-            } else if (effective != DotMode.STRICT && !routed.isEmpty()
-                    && routed.stream().allMatch(d -> LocalOnlyNames.contains(d.name()))) {
-                reasons.add(new Reason("LINK_LOCAL_NAMES", Severity.INFO,
-                        "Names of the local network (" + routedNames + ") go to " + servers + " on link " + link.name()
-                                + " with " + modeText + ": such names are never sent to the internet's DNS.",
-                        null, List.of(routedNames, servers, link.name())));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
-                reasons.add(new Reason("LINK_PLAINTEXT_DOMAINS", Severity.WARNING,
-                        "Queries for " + routedNames + " go to " + servers + " on link " + link.name() + " with " + modeText
-                                + ", which may be plaintext (split DNS, e.g. a VPN).",
-                        "Accept it for internal names, or set DNS-over-TLS on that connection.",
-                        List.of(routedNames, servers, link.name())));
+                reasons.add(splitDnsReason(link, routed, servers, modeText));
             } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && takesDefault) {
                 reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                         "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
@@ -180,6 +169,22 @@ public final class Assessor {
                         List.of(link.name(), servers)));
             }
         }
+    }
+
+    /** Names routed to a link without strict DoT: harmless when they exist only on the local network. */
+    private static Reason splitDnsReason(LinkState link, List<DomainEntry> routed, String servers, String modeText) {
+        String routedNames = routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "));
+        List<String> args = List.of(routedNames, servers, link.name());
+        if (routed.stream().allMatch(d -> LocalOnlyNames.contains(d.name()))) {
+            return new Reason("LINK_LOCAL_NAMES", Severity.INFO,
+                    "Names of the local network (" + routedNames + ") go to " + servers + " on link " + link.name()
+                            + " with " + modeText + ": such names are never sent to the internet's DNS.",
+                    null, args);
+        }
+        return new Reason("LINK_PLAINTEXT_DOMAINS", Severity.WARNING,
+                "Queries for " + routedNames + " go to " + servers + " on link " + link.name() + " with " + modeText
+                        + ", which may be plaintext (split DNS, e.g. a VPN).",
+                "Accept it for internal names, or set DNS-over-TLS on that connection.", args);
     }
 
     private static Assessment finish(List<Reason> reasons) {

@@ -52,6 +52,16 @@ public final class IpAddresses {
         return address.getHostAddress();
     }
 
+    /**
+     * True for an address that is reachable only inside a local network: private IPv4 (RFC 1918), link-local,
+     * unique-local IPv6 (fc00::/7) and loopback. Plaintext to such a server does not cross the internet.
+     */
+    public static boolean isLocalNetwork(InetAddress a) {
+        byte[] raw = a.getAddress();
+        boolean uniqueLocal = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
+        return a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isLoopbackAddress() || uniqueLocal;
+    }
+
     public static InetAddress fromBytes(byte[] raw) {
         try {
             if (raw.length != 4 && raw.length != 16) {

@@ -27,9 +27,14 @@ public final class LeakEvidence {
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<VerifyFinding> lastVerify = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
+    /** When the newest clean Verify ended: a leak from before it is superseded by that newer measurement. */
+    private Instant cleanSince;
 
     /** The capture saw plaintext DNS leave this computer at {@code when}. */
     public void leakSeen(Instant when) {
+        if (cleanSince != null && !when.isAfter(cleanSince)) {
+            return;
+        }
         if (lastLeak == null || when.isAfter(lastLeak)) {
             lastLeak = when;
         }
@@ -45,6 +50,7 @@ public final class LeakEvidence {
         lastVerify.set(f);
         if (f.clean()) {
             lastLeak = null;
+            cleanSince = f.at();
         } else {
             leakSeen(f.at());
         }

@@ -299,6 +299,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the capture's leaks make the state Leaking, but a local name asked of the router does not")
+        void localNamesAreNoEvidence() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "printer.home.arpa", "A", null));
+            tasks.tick();
+            assertFalse(model.evidence().leakingProperty().get(), "home.arpa to the router stays on the network");
+            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "tracker.example", "A", null));
+            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "nas.home.arpa", "A", null));
+            tasks.tick();
+            assertTrue(model.evidence().leakingProperty().get(), "a real leak before the newest local name counts");
+        }
+
+        @Test
         @DisplayName("the count since start is the capture's: each leak once, past the table's size, not reset by Clear or a restart")
         void leaksSinceStart() {
             traffic.start();

@@ -13,11 +13,12 @@ import org.port853.ui.common.I18n;
 
 /**
  * Why a query leaked, in the user's words, with the fix: a program with its own resolver, a network link with
- * plaintext DNS, a VPN's split DNS, or opportunistic mode falling back to plaintext. Read from the leak and the
+ * plaintext DNS, a VPN's split DNS, or opportunistic mode falling back to plaintext; or that it is no leak at all,
+ * a name of the local network asked on the local network. Read from the leak and the
  * resolver state the window already has.
  */
 public final class LeakExplainer {
-    public enum Cause { OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK, UNKNOWN }
+    public enum Cause { LOCAL_NAME, OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK, UNKNOWN }
 
     /** The cause with its sentence and its fix. */
     public record Why(Cause cause, String text, String fix) {
@@ -31,6 +32,9 @@ public final class LeakExplainer {
     public static Why explain(LeakRecord r, ResolverState s) {
         String server = r.server() == null ? "?" : r.server();
         String process = r.process();
+        if (r.localNetworkName()) {
+            return why(Cause.LOCAL_NAME, r.name(), server);
+        }
         if (process != null && !process.toLowerCase(Locale.ROOT).startsWith(RESOLVED)) {
             return why(Cause.OWN_RESOLVER, process, server);
         }

@@ -228,7 +228,7 @@ public final class TrafficViewModel {
         }
         MeterSnapshot snap = session.snapshot(windowSeconds.get());
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);
-        updateLeaking(snap);
+        updateLeaking(snap, recent);
         countLeaks(session, recent);
         if (!paused.get()) {
             polls.set(polls.get() + 1);
@@ -249,12 +249,15 @@ public final class TrafficViewModel {
                 sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
     }
 
-    /** Reports the newest second with leaked packets to the window's evidence (which the Status state follows). */
-    private void updateLeaking(MeterSnapshot snap) {
-        long[] l = snap.leakPackets();
-        for (int i = l.length - 1; i >= 0; i--) {
-            if (l[i] > 0) {
-                model.evidence().leakSeen(Instant.ofEpochSecond(snap.endEpochSecond() - l.length + 1 + i));
+    /**
+     * Reports the newest leaked query to the window's evidence (which the Status state follows). A query for a name of
+     * the local network answered on the local network is plaintext by design, not evidence of a leak.
+     */
+    private void updateLeaking(MeterSnapshot snap, List<LeakRecord> recent) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            LeakRecord r = recent.get(i);
+            if (r.time() != null && !r.localNetworkName()) {
+                model.evidence().leakSeen(r.time());
                 break;
             }
         }

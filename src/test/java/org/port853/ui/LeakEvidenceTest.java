@@ -1,0 +1,32 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LeakEvidenceTest {
+    private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    @DisplayName("a leak counts for a minute; a clean Verify supersedes older leaks, not newer ones")
+    void newestMeasurementWins() {
+        LeakEvidence e = new LeakEvidence();
+        e.leakSeen(T);
+        assertTrue(e.leakingProperty().get());
+        e.tick(T.plus(LeakEvidence.WINDOW).plusSeconds(1));
+        assertFalse(e.leakingProperty().get(), "a minute later the leak is over");
+
+        e.leakSeen(T.plusSeconds(100));
+        e.verified(new LeakEvidence.VerifyFinding(T.plusSeconds(110), 5, 0, null));
+        assertFalse(e.leakingProperty().get());
+        e.leakSeen(T.plusSeconds(100));
+        e.tick(T.plusSeconds(111));
+        assertFalse(e.leakingProperty().get(), "the capture reporting the same old leak again does not undo Verify");
+        e.leakSeen(T.plusSeconds(112));
+        assertTrue(e.leakingProperty().get(), "a leak after the clean Verify counts");
+    }
+}
