@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.port853.ui.common.Pulses;
 import org.port853.ui.prefs.Preferences;
 import org.port853.ui.prefs.PreferencesStore;
 
@@ -63,16 +64,16 @@ public class Port853App extends Application {
         }
         stage.show();
         if (bench) {
-            org.port853.ui.common.Pulses.after(2, () -> report("FIRST_FRAME", false));
+            Pulses.after(2, () -> report("FIRST_FRAME", false));
         }
-        org.port853.ui.common.Pulses.after(2, () -> {
+        Pulses.after(2, () -> {
             open(s);
             String screen = System.getProperty("port853.screen");
             if (screen != null) {
                 window.show(MainWindow.Screen.valueOf(screen.toUpperCase(java.util.Locale.ROOT)));
             }
             if (bench) {
-                org.port853.ui.common.Pulses.after(2, () -> report("STATUS_FRAME", Boolean.getBoolean("port853.bench.exit")));
+                Pulses.after(2, () -> report("STATUS_FRAME", Boolean.getBoolean("port853.bench.exit")));
             }
         });
     }

@@ -211,11 +211,7 @@ class MainWindowTest extends WindowTestBase {
                 robot.lookup("#capture-banner").query())).get();
         assertTrue(cut.isEmpty(), "the guidance is readable whole: " + cut);
         // at the smallest window the screen scrolls rather than pressing the list under the graph
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(MainWindow.MIN_WIDTH);
-            stage.setHeight(MainWindow.MIN_HEIGHT);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
         javafx.scene.Node list = node(robot, "#leak-groups");
         double[] bottom = WaitForAsyncUtils.asyncFx(() -> {
             for (javafx.scene.Node n = list; n != null; n = n.getParent()) {
@@ -228,10 +224,7 @@ class MainWindowTest extends WindowTestBase {
         }).get();
         assertTrue(bottom[0] <= bottom[1] + 0.5, "the leak list ends at " + bottom[0] + ", below the window's "
                 + bottom[1]);
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(1040);
-            stage.setHeight(740);
-        }).get();
+        resize(1040, 740);
         // the other screens stay usable
         robot.clickOn("#tab-providers .tab-label");
         javafx.scene.control.ListView<?> catalogue = node(robot, "#provider-list");

@@ -43,11 +43,7 @@ class NarrowWindowTest extends WindowTestBase {
                 ? AppServices.forSampleDemo(new org.port853.platform.windows.demo.WindowsDemoAdapter(), configDir,
                         new Fakes.RecordingNotifier())
                 : AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(MainWindow.MIN_WIDTH);
-            stage.setHeight(MainWindow.MIN_HEIGHT);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
         assertEquals(MainWindow.MIN_WIDTH, WaitForAsyncUtils.asyncFx(() -> stage.getScene().getWidth()).get(), 1);
     }
 

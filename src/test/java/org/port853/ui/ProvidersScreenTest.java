@@ -70,18 +70,15 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("a tall window gives the catalogue its extra height; a short one scrolls instead of squeezing the list")
     void catalogueGrowsWithTheWindow(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
+        openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#provider-list"));
         ListView<Provider> list = robot.lookup("#provider-list").query();
         double usual = fx(list::getHeight);
-        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(1200)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        resize(1040, 1200);
         double tall = fx(list::getHeight);
         assertTrue(tall > usual + 200, "the list grew from " + usual + " to " + tall + " px in a 460 px taller window");
-        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(MainWindow.MIN_HEIGHT)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        resize(1040, MainWindow.MIN_HEIGHT);
         assertTrue(fx(list::getHeight) >= usual, "squeezed to " + fx(list::getHeight) + " px");
     }
 
@@ -119,9 +116,8 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("the catalogue keeps its width when a provider is selected (its details shown) or chosen")
     void columnsKeepTheirWidths(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
-        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1400)).get();
+        openPlaintextMachine();
+        resize(1400, 740);
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#provider-list"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -142,8 +138,7 @@ class ProvidersScreenTest extends WindowTestBase {
 
     /** The window on a plaintext system, with the "your own provider" dialog open. */
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
+        openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#custom-open"));
         robot.clickOn("#custom-open");
@@ -226,8 +221,7 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("a refused apply in German: the sheet says why in German, with the server")
     void refusedApplyInGerman(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
+        openPlaintextMachine();
         fx(() -> I18n.in(Locale.GERMAN, () -> {
             window.applyViewModel().beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(
                     List.of(ServerAddress.parse("192.0.2.53")), DotMode.STRICT, org.port853.core.DnssecMode.NO, true, List.of()));

@@ -63,8 +63,7 @@ class TrafficScreenTest extends WindowTestBase {
     @Test
     @DisplayName("the leak list and table draw their rows without an effect (no drop shadow re-rendered on each change)")
     void listsWithoutEffects(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
+        openPlaintextMachine();
         robot.clickOn("#tab-traffic .tab-label");
         waitUntil(() -> robot.lookup("#leak-groups .sheet").tryQuery().isPresent());
         // VirtualFlow's cell group has the style class "sheet"; a stylesheet rule for ".sheet" gave it a drop shadow
@@ -76,8 +75,7 @@ class TrafficScreenTest extends WindowTestBase {
     @Test
     @DisplayName("every screen draws straight into the window: no scroll pane keeps a bitmap of its viewport")
     void screensWithoutCachedViewports(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
+        openPlaintextMachine();
         int seen = 0;
         for (String screen : List.of("status", "providers", "traffic", "verify", "diagnostics", "preferences")) {
             robot.clickOn("#tab-" + screen + " .tab-label");
@@ -103,12 +101,8 @@ class TrafficScreenTest extends WindowTestBase {
     @Test
     @DisplayName("at the smallest window size the leak list's bar and the totals show their whole text")
     void nothingCutAtTheSmallestWindow(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(MainWindow.MIN_WIDTH);
-            stage.setHeight(MainWindow.MIN_HEIGHT);
-        }).get();
+        openPlaintextMachine();
+        resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
         robot.clickOn("#tab-traffic .tab-label");
         waitUntil(() -> robot.lookup("#leaks-by-program").tryQuery().isPresent());
         javafx.scene.control.Label totals = robot.lookup("#traffic-totals").query();

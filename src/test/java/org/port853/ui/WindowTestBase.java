@@ -43,6 +43,21 @@ abstract class WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Opens the window on a machine whose resolver sends plaintext, with a capture that sees nothing. */
+    void openPlaintextMachine() throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+    }
+
+    /** Resizes the window and waits until it has been laid out. */
+    void resize(double width, double height) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The node is there and it and all its parents are visible. */
     static boolean visible(org.testfx.api.FxRobot robot, String query) {
         javafx.scene.Node n = robot.lookup(query).tryQuery().orElse(null);

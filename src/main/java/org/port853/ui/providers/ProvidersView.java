@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -127,7 +128,7 @@ public final class ProvidersView extends BorderPane {
                 Ui.sectionLabel(I18n.t("providers.routing")), routeAll, explain("providers.routeAll.explain"));
         otherBox.getStyleClass().add("card");
 
-        javafx.scene.layout.Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
+        Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
         VBox content = new VBox(14, catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
