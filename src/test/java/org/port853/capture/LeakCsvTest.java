@@ -53,4 +53,16 @@ class LeakCsvTest {
                 + "2026-11-25T10:00:00Z,wlan0,192.168.1.1,leak.example.org,A,\r\n"
                 + ",eth0,10.0.0.1,\"'=cmd,\"\"x\"\"\r\nevil\",TXT,curl (9)\r\n", w.toString());
     }
+
+    @Test
+    @DisplayName("extra columns follow the capture's, quoted and defused like them")
+    void extraColumns() throws Exception {
+        StringWriter w = new StringWriter();
+        LeakCsv csv = new LeakCsv(ZoneOffset.UTC, List.of(new LeakCsv.Column("why", r -> "sent to " + r.server() + ", plain"),
+                new LeakCsv.Column("fix", r -> null)));
+        csv.write(List.of(new LeakRecord(Instant.parse("2026-11-25T10:00:00Z"), "wlan0", "192.168.1.1", "a.example", "A",
+                null)), w);
+        assertEquals("time,interface,server,name,type,process,why,fix\r\n"
+                + "2026-11-25T10:00:00Z,wlan0,192.168.1.1,a.example,A,,\"sent to 192.168.1.1, plain\",\r\n", w.toString());
+    }
 }

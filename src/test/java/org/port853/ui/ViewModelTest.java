@@ -373,9 +373,12 @@ class ViewModelTest {
             traffic.exportCsv(csv);
             assertEquals(I18n.t("traffic.export.done", 1, "leaks.csv"), traffic.exportMessageProperty().get());
             List<String> lines = Files.readAllLines(csv);
-            assertEquals(List.of(LeakCsv.HEADER), lines.subList(0, 1));
+            assertEquals(List.of(LeakCsv.HEADER + ",why,fix"), lines.subList(0, 1));
             assertEquals(2, lines.size());
-            assertTrue(lines.get(1).endsWith(",wlan0,192.168.1.1,\"'=evil,name\",A,"), lines.get(1));
+            // each row says why it leaked and the fix, as the leak list does
+            var why = org.port853.ui.traffic.LeakExplainer.explain(captures.get(0).leaks.get(0), model.stateProperty().get());
+            assertTrue(lines.get(1).contains(",wlan0,192.168.1.1,\"'=evil,name\",A,," + LeakCsv.cell(why.text()) + ","
+                    + LeakCsv.cell(why.fix())), lines.get(1));
 
             traffic.exportCsv(dir.resolve("missing").resolve("x.csv"));
             assertTrue(traffic.exportMessageProperty().get().startsWith(I18n.t("traffic.export.failed", "")),

@@ -34,6 +34,7 @@ import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakCsv;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
+import org.port853.core.ResolverState;
 import org.port853.ui.AppModel;
 import org.port853.ui.AppServices;
 import org.port853.ui.common.Errors;
@@ -314,15 +315,26 @@ public final class TrafficViewModel {
      */
     public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
-        model.tasks().execute(BackgroundTask.of(() -> writeCsv(rows, file))
+        LeakCsv csv = csvWithReasons(model.stateProperty().get());
+        model.tasks().execute(BackgroundTask.of(() -> writeCsv(csv, rows, file))
                 .onRunning(() -> exportMessage.set(""))
                 .onSuccess(n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))))
                 .onFailure(e -> exportMessage.set(I18n.t("traffic.export.failed", Errors.describe(e)))));
     }
 
-    private static int writeCsv(List<LeakRecord> rows, Path file) throws IOException {
+    /**
+     * The capture's columns, then why each query leaked and the fix, as the leak list says them (in the window's
+     * language; the headers stay English like the capture's, for the tools that read the file).
+     */
+    private static LeakCsv csvWithReasons(ResolverState state) {
+        return new LeakCsv(ZoneId.systemDefault(), List.of(
+                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state).text()),
+                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state).fix())));
+    }
+
+    private static int writeCsv(LeakCsv csv, List<LeakRecord> rows, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            return new LeakCsv(ZoneId.systemDefault()).write(rows, w);
+            return csv.write(rows, w);
         }
     }
 
