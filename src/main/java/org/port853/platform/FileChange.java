@@ -8,7 +8,7 @@ public record FileChange(String path, String before, String after) {
         return before == null ? after != null : !before.equals(after);
     }
 
-    /** A simple line diff: removed lines with "-", added with "+", kept with " ". */
+    /** A simple line diff: removed lines with "-", added with "+", kept with " "; where lines change, "-" first. */
     public String diff() {
         if (!changes()) {
             return "";
@@ -31,10 +31,10 @@ public record FileChange(String path, String before, String after) {
             if (i < old.size() && j < neu.size() && old.get(i).equals(neu.get(j))) {
                 b.append(' ').append(old.get(i++)).append('\n');
                 j++;
-            } else if (j < neu.size() && (i == old.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                b.append('+').append(neu.get(j++)).append('\n');
-            } else {
+            } else if (i < old.size() && (j == neu.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 b.append('-').append(old.get(i++)).append('\n');
+            } else {
+                b.append('+').append(neu.get(j++)).append('\n');
             }
         }
         return b.toString();

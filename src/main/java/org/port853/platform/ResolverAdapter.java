@@ -38,6 +38,14 @@ public interface ResolverAdapter {
     /** What the resolver does now. Never throws: problems are reported inside the state. */
     ResolverState readState();
 
+    /**
+     * True when a change writes files (Linux: a drop-in); false when it changes the system's settings instead
+     * (Windows: the DoH server table, an NRPT rule, the adapters' servers). The window names the change accordingly.
+     */
+    default boolean changesFiles() {
+        return true;
+    }
+
     /** The exact change that {@link #apply} would make, or a refusal with its reason. Writes nothing. */
     Plan plan(DesiredSettings desired, ResolverState current);
 

@@ -44,6 +44,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
         return d().apply(desired, linkResolverFile);
     }
     @Override public String changesRefused() { return d().changesRefused(); }
+    @Override public boolean changesFiles() { return d().changesFiles(); }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
     @Override public ApplyResult harden(boolean on) { return d().harden(on); }

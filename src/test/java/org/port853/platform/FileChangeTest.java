@@ -25,7 +25,8 @@ class FileChangeTest {
     @Test
     void editKeepsCommonLines() {
         FileChange c = new FileChange("/f", "[Resolve]\nDNS=1.1.1.1\nDNSSEC=no\n", "[Resolve]\nDNS=9.9.9.9\nDNSSEC=no\n");
-        assertEquals("--- /f\n+++ /f\n [Resolve]\n+DNS=9.9.9.9\n-DNS=1.1.1.1\n DNSSEC=no\n", c.diff());
+        // removed lines before added ones, as diff -u and git show them
+        assertEquals("--- /f\n+++ /f\n [Resolve]\n-DNS=1.1.1.1\n+DNS=9.9.9.9\n DNSSEC=no\n", c.diff());
     }
 
     @Test

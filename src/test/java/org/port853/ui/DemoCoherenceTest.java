@@ -51,6 +51,7 @@ class DemoCoherenceTest extends WindowTestBase {
             return null;
         });
         waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(I18n.t("apply.diff.label"), fx(() -> apply.diffLabelProperty().get()), "Linux changes a file");
         fx(() -> {
             apply.confirm();
             return null;
@@ -103,6 +104,11 @@ class DemoCoherenceTest extends WindowTestBase {
             assertTrue(line.startsWith(I18n.t("change.demo.mark") + " "), line);
         }
         assertFalse(fx(() -> apply.diffProperty().get()).isBlank(), "and the exact change");
+        String diff = fx(() -> apply.diffProperty().get());
+        assertTrue(diff.indexOf("\n-{\"autoUpgrade\":false") < diff.indexOf("\n+{\"autoUpgrade\":true"),
+                "what goes comes before what replaces it: " + diff);
+        javafx.scene.control.TitledPane block = robot.lookup("#apply-diff-block").query();
+        assertEquals(I18n.t("apply.diff.label.settings"), fx(block::getText), "Windows changes settings, not files");
         assertFalse(visible(robot, "#apply-confirm"), "no Apply that the demo would refuse");
     }
 

@@ -27,6 +27,12 @@ import org.port853.platform.Steps;
  * changes go through the elevated helper and the change engine. Found by ServiceLoader; supported only on Windows.
  */
 public final class WindowsResolverAdapter implements ResolverAdapter {
+    /** Windows' changes are settings (the DoH server table, an NRPT rule, the adapters' servers), not files. */
+    @Override
+    public boolean changesFiles() {
+        return false;
+    }
+
     private final WindowsSystem system;
     private final ProviderCatalog catalog;
     private final WindowsElevatedClient client;

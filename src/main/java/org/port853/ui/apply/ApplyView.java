@@ -75,13 +75,14 @@ public final class ApplyView extends StackPane {
         diffText.getStyleClass().add("diff");
         vm.diffProperty().addListener((o, a, d) -> fillDiff(diffText, d));
         fillDiff(diffText, vm.diffProperty().get());
-        diffText.setAccessibleText(I18n.t("apply.diff.label"));
+        diffText.accessibleTextProperty().bind(vm.diffLabelProperty());
         ScrollPane diffScroll = Ui.withoutViewportCache(new ScrollPane(diffText));
         // a diff line is never wrapped (a wrapped "DNS=" line read as a line of its own): long ones scroll sideways
         diffScroll.setFitToWidth(false);
         diffScroll.setPrefViewportHeight(220);
         diffScroll.getStyleClass().add("diff-scroll");
-        TitledPane diff = new TitledPane(I18n.t("apply.diff.label"), diffScroll);
+        TitledPane diff = new TitledPane(null, diffScroll);
+        diff.textProperty().bind(vm.diffLabelProperty());
         diff.setId("apply-diff-block");
         diff.setExpanded(true);
         Label diffLabel = new Label();

@@ -43,6 +43,9 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper plainSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
+    /** What the diff shows: files (Linux) or settings (Windows), as the planning adapter said. */
+    private final ReadOnlyStringWrapper diffLabel = new ReadOnlyStringWrapper(I18n.t("apply.diff.label"));
+    private boolean changesFiles = true;
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
@@ -128,7 +131,7 @@ public final class ApplyViewModel {
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
         model.tasks().execute(BackgroundTask.of(() -> new Planned(adapter.plan(settings, known == null ? adapter.readState()
-                        : known, link), adapter.changesRefused()))
+                        : known, link), adapter.changesRefused(), adapter.changesFiles()))
                 .onSuccess(planned -> showPlan(planned, known))
                 .onFailure(e -> {
                     summary.set(I18n.t("apply.preview.failed", Errors.describe(e)));
@@ -176,11 +179,13 @@ public final class ApplyViewModel {
     }
 
     /** A plan, and why no plan of this adapter can be applied (a sample machine; null when it can). */
-    private record Planned(Plan plan, String changesRefused) {
+    private record Planned(Plan plan, String changesRefused, boolean changesFiles) {
     }
 
     private void showPlan(Planned planned, ResolverState known) {
         Plan plan = planned.plan();
+        changesFiles = planned.changesFiles();
+        diffLabel.set(I18n.t(changesFiles ? "apply.diff.label" : "apply.diff.label.settings"));
         if (plan.isRefused()) {
             summary.set(I18n.t("apply.refused", ChangeTexts.refusal(plan)));
             phase.set(Phase.REFUSED);
@@ -230,7 +235,7 @@ public final class ApplyViewModel {
             return;
         }
         phase.set(Phase.APPLYING);
-        summary.set(I18n.t("apply.applying"));
+        summary.set(I18n.t(changesFiles ? "apply.applying" : "apply.applying.settings"));
         ResolverAdapter adapter = model.services().adapter();
         Kind k = kind;
         DesiredSettings d = desired;
@@ -347,6 +352,10 @@ public final class ApplyViewModel {
     /** The change in plain words, shown first ("Servers: Quad9 → Mullvad · Mode: strict · All domains"). */
     public ReadOnlyStringProperty plainSummaryProperty() {
         return plainSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diffLabelProperty() {
+        return diffLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty diffProperty() {

@@ -20,6 +20,12 @@ import org.port853.platform.windows.WindowsSystem;
  * second, untested implementation.
  */
 public final class WindowsDemoAdapter implements ResolverAdapter {
+    /** Windows' changes are settings (the DoH server table, an NRPT rule, the adapters' servers), not files. */
+    @Override
+    public boolean changesFiles() {
+        return false;
+    }
+
     public static final String DATA = "/org/port853/demo/windows/";
     public static final String REFUSAL = "demo: this sample Windows machine shows changes but does not make them "
             + "(only the Linux demo simulates changes)";
