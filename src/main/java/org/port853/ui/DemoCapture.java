@@ -115,14 +115,17 @@ final class DemoCapture implements CaptureSession {
     }
 
     @Override
-    public void clear() {
+    public synchronized void clear() {
         session.clear();
-        testLeaks.clear();
+        List<LeakRecord> gone = List.copyOf(testLeaks);
+        testLeaks.removeAll(gone);
+        clearedTestLeaks += gone.size(); // cleared from the display, still counted since start
     }
 
     /** Leaks replayed while the demo's fix is applied are not leaks (nor shown): they are not counted either. */
     private long hiddenLeaks;
     private long leaksSeen;
+    private long clearedTestLeaks;
 
     @Override
     public synchronized long leaksSinceStart() {
@@ -131,7 +134,7 @@ final class DemoCapture implements CaptureSession {
             hiddenLeaks += n - leaksSeen;
         }
         leaksSeen = n;
-        return n - hiddenLeaks + testLeaks.size();
+        return n - hiddenLeaks + clearedTestLeaks + testLeaks.size();
     }
 
     @Override

@@ -17,7 +17,10 @@ public final class LeakEvidence {
     /** How long a leak seen by the capture keeps the state at "Leaking". */
     public static final Duration WINDOW = Duration.ofSeconds(60);
 
-    /** The newest Verify result: {@code leaked} of {@code queries} went out in plaintext (0 = all encrypted). */
+    /**
+     * The newest Verify result: {@code leaked} of {@code queries} went out in plaintext (0 = all encrypted);
+     * {@code at} is when that Verify began watching the wire.
+     */
     public record VerifyFinding(Instant at, int queries, int leaked, String server) {
         public boolean clean() {
             return leaked == 0;
@@ -27,7 +30,7 @@ public final class LeakEvidence {
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<VerifyFinding> lastVerify = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
-    /** When the newest clean Verify ended: a leak from before it is superseded by that newer measurement. */
+    /** When the newest clean Verify began watching: a leak from before it is superseded by that newer measurement. */
     private Instant cleanSince;
 
     /** The capture saw plaintext DNS leave this computer at {@code when}. */

@@ -170,9 +170,9 @@ class MainWindowTest extends WindowTestBase {
         WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().exportCsv(csv)).get();
         waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported"));
         String done = WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().exportMessageProperty().get()).get();
-        int rows = Integer.parseInt(done.replaceAll("^Exported (\\d+) rows.*$", "$1"));
+        int rows = Integer.parseInt(done.replaceAll("^Exported (\\d+) rows?.*$", "$1"));
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("time,interface,server,name,type,process", lines.get(0));
+        assertEquals("time,interface,server,name,type,process,why,fix", lines.get(0));
         assertEquals(rows + 1, lines.size());
         assertTrue(lines.get(1).contains(",192.168.1.1,leak1"), lines.get(1));
         robot.clickOn("#traffic-pause");

@@ -236,9 +236,9 @@ class ReviewFixesTest extends WindowTestBase {
         assertFalse(Files.exists(csv), "the file must not be written on the JavaFX thread");
         assertEquals(1, exec.held.size());
         exec.releaseAll();
-        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported 1 rows"));
+        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported 1 row to "));
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("time,interface,server,name,type,process", lines.get(0));
+        assertEquals("time,interface,server,name,type,process,why,fix", lines.get(0));
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).contains(",wlan0,192.168.1.1,leak.example.org,A,"), lines.get(1));
         assertTrue(exec.threads.stream().allMatch(t -> t.equals("port853-worker")), exec.threads.toString());

@@ -235,7 +235,9 @@ public final class ApplyViewModel {
             return;
         }
         phase.set(Phase.APPLYING);
-        summary.set(I18n.t(changesFiles ? "apply.applying" : "apply.applying.settings"));
+        // a recovery is offered before any plan, so it is said the same way on every platform
+        summary.set(I18n.t(kind == Kind.RECOVER ? "apply.recovering"
+                : changesFiles ? "apply.applying" : "apply.applying.settings"));
         ResolverAdapter adapter = model.services().adapter();
         Kind k = kind;
         DesiredSettings d = desired;

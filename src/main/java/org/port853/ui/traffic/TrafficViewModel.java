@@ -240,27 +240,21 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            showTotals(snap);
+            showTotals(snap, recent);
         }
     }
 
-    private void showTotals(MeterSnapshot snap) {
+    private void showTotals(MeterSnapshot snap, List<LeakRecord> recent) {
         // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
         totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
-                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
+                WireLeaks.queries(snap, recent), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
     }
 
-    /**
-     * Reports the newest leaked query to the window's evidence (which the Status state follows). A query for a name of
-     * the local network answered on the local network is plaintext by design, not evidence of a leak.
-     */
+    /** Reports the newest leak the capture measured to the window's evidence (which the Status state follows). */
     private void updateLeaking(MeterSnapshot snap, List<LeakRecord> recent) {
-        for (int i = recent.size() - 1; i >= 0; i--) {
-            LeakRecord r = recent.get(i);
-            if (r.time() != null && !r.localNetworkName()) {
-                model.evidence().leakSeen(r.time());
-                break;
-            }
+        Instant newest = WireLeaks.newest(snap, recent);
+        if (newest != null) {
+            model.evidence().leakSeen(newest);
         }
         model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }
@@ -277,9 +271,9 @@ public final class TrafficViewModel {
         if (fresh > 0) {
             leaksSinceStart.set(leaksSinceStart.get() + fresh);
         }
-        if (fresh > 0 && !recent.isEmpty() && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+        LeakRecord last = WireLeaks.newestNamed(recent);
+        if (fresh > 0 && last != null && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
                 && notifications) {
-            LeakRecord last = recent.get(recent.size() - 1);
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
         }
@@ -301,7 +295,7 @@ public final class TrafficViewModel {
         if (session != null && running.get()) {
             MeterSnapshot cleared = session.snapshot(windowSeconds.get());
             snapshot.set(cleared);
-            showTotals(cleared);
+            showTotals(cleared, List.of());
             startedAt.set(Instant.now()); // the graph has no data from before the clear
         } else {
             snapshot.set(null);

@@ -47,6 +47,9 @@ public final class VerifyViewModel {
     private Outcome outcome = Outcome.NONE;
     private Duration settle = SETTLE;
 
+    /** When the running Verify began watching the wire. */
+    private java.time.Instant watchedFrom = java.time.Instant.now();
+
     public VerifyViewModel(AppModel model, TrafficViewModel traffic) {
         this.model = model;
         this.traffic = traffic;
@@ -75,6 +78,8 @@ public final class VerifyViewModel {
     }
 
     private void send(boolean captureOk) {
+        // a clean result vouches for the wire from here on (Verify watches from now), not from when it is shown
+        watchedFrom = java.time.Instant.now();
         int n = Math.max(1, Math.min(100, count.get()));
         List<String> names = Verifier.names(n);
         CaptureSession session = captureOk ? traffic.session() : null;
@@ -107,7 +112,7 @@ public final class VerifyViewModel {
                 String servers = result.leakedQueries().stream().map(LeakRecord::server)
                         .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "));
                 headline.set(I18n.t("verify.leaked", result.leakedNames(), n, servers));
-                model.evidence().verified(new LeakEvidence.VerifyFinding(java.time.Instant.now(), n,
+                model.evidence().verified(new LeakEvidence.VerifyFinding(watchedFrom, n,
                         result.leakedNames(), servers));
                 fixOffered.set(true);
                 for (LeakRecord r : result.leakedQueries()) {
@@ -128,7 +133,7 @@ public final class VerifyViewModel {
                 headline.set(answered == n ? I18n.t("verify.clean", n) : I18n.t("verify.clean.partial", n, answered));
                 setOutcome(Outcome.CLEAN);
                 if (otherLeaks == 0) {
-                    model.evidence().verified(new LeakEvidence.VerifyFinding(java.time.Instant.now(), n, 0, null));
+                    model.evidence().verified(new LeakEvidence.VerifyFinding(watchedFrom, n, 0, null));
                 }
                 if (otherLeaks > 0) {
                     // our queries are safe, but the machine is not: do not show the all-clear style

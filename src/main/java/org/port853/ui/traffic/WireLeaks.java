@@ -1,0 +1,83 @@
+package org.port853.ui.traffic;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.port853.capture.LeakRecord;
+import org.port853.capture.MeterSnapshot;
+
+/**
+ * What the capture measured, read as leaks the way the window counts them: a query for a name of the local network
+ * asked on the local network ({@link LeakRecord#localNetworkName()}) is plaintext by design and not a leak. Leaked
+ * packets that no query record explains (the capture could not keep up, a TCP message that could not be put back
+ * together, an answer whose query came before the capture) still are: a leak is never missed for want of a name.
+ */
+final class WireLeaks {
+    /** How far from its query a packet of the same exchange may fall (answers, retries, TCP segments). */
+    private static final long EXCHANGE_SECONDS = 2;
+    /** The newest leak that matters lies in this many of the newest seconds, or the evidence has expired anyway. */
+    private static final int SCAN_SECONDS = 61;
+
+    private WireLeaks() {
+    }
+
+    /** The newest moment plaintext DNS that matters left this computer, or null when none did in the snapshot. */
+    static Instant newest(MeterSnapshot snap, List<LeakRecord> recent) {
+        LeakRecord newestNamed = newestNamed(recent);
+        Instant named = newestNamed == null ? null : newestNamed.time();
+        Set<Long> recorded = new HashSet<>();
+        for (LeakRecord r : recent) {
+            if (r.time() != null) {
+                recorded.add(r.time().getEpochSecond());
+            }
+        }
+        long[] packets = snap.leakPackets();
+        long first = snap.endEpochSecond() - packets.length + 1;
+        for (int i = packets.length - 1; i >= Math.max(0, packets.length - SCAN_SECONDS); i--) {
+            long second = first + i;
+            if (named != null && second < named.getEpochSecond()) {
+                break;
+            }
+            if (packets[i] > 0 && !near(recorded, second)) {
+                return Instant.ofEpochSecond(second);
+            }
+        }
+        return named;
+    }
+
+    /** Leaked queries in the snapshot's seconds, the local network's own names left out. */
+    static long queries(MeterSnapshot snap, List<LeakRecord> recent) {
+        long n = 0;
+        for (long m : snap.leakMarkers()) {
+            n += m;
+        }
+        long first = snap.endEpochSecond() - snap.leakMarkers().length + 1;
+        for (LeakRecord r : recent) {
+            if (r.localNetworkName() && r.time() != null && r.time().getEpochSecond() >= first) {
+                n--;
+            }
+        }
+        return Math.max(0, n);
+    }
+
+    /** The newest leak worth telling the user about (its name and server), or null. */
+    static LeakRecord newestNamed(List<LeakRecord> recent) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (recent.get(i).time() != null && !recent.get(i).localNetworkName()) {
+                return recent.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static boolean near(Set<Long> recorded, long second) {
+        for (long s = second - EXCHANGE_SECONDS; s <= second + EXCHANGE_SECONDS; s++) {
+            if (recorded.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
