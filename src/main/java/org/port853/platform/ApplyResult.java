@@ -79,6 +79,12 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return outcome == Outcome.APPLIED && asked.mode() != DotMode.OFF && !encryptedVerified;
     }
 
+    /** The resolver now runs with other settings than before (applied, reverted, or an interrupted change kept). */
+    public boolean changedSettings() {
+        return outcome == Outcome.APPLIED || outcome == Outcome.NOT_COVERED || outcome == Outcome.REVERTED
+                || outcome == Outcome.KEPT;
+    }
+
     public boolean succeeded() {
         return outcome == Outcome.APPLIED || outcome == Outcome.UNCHANGED || outcome == Outcome.REVERTED
                 || outcome == Outcome.KEPT || outcome == Outcome.PLANNED;

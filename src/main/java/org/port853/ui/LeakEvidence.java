@@ -30,7 +30,10 @@ public final class LeakEvidence {
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<VerifyFinding> lastVerify = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
-    /** When the newest clean Verify began watching: a leak from before it is superseded by that newer measurement. */
+    /**
+     * When the newest clean Verify began watching, or the settings last changed: a leak from before it is superseded
+     * by that newer measurement.
+     */
     private Instant cleanSince;
 
     /** The capture saw plaintext DNS leave this computer at {@code when}. */
@@ -52,12 +55,27 @@ public final class LeakEvidence {
     public void verified(VerifyFinding f) {
         lastVerify.set(f);
         if (f.clean()) {
-            lastLeak = null;
-            cleanSince = f.at();
+            supersede(f.at());
         } else {
             leakSeen(f.at());
         }
         update(f.at());
+    }
+
+    /**
+     * The resolver's settings were changed at {@code when}: leaks seen before describe the settings that are gone, so
+     * only those after it count (a program with its own resolver shows up again with its next query).
+     */
+    public void settingsChanged(Instant when) {
+        supersede(when);
+        update(when);
+    }
+
+    private void supersede(Instant when) {
+        lastLeak = null;
+        if (cleanSince == null || when.isAfter(cleanSince)) {
+            cleanSince = when;
+        }
     }
 
     private void update(Instant now) {

@@ -29,4 +29,17 @@ class LeakEvidenceTest {
         e.leakSeen(T.plusSeconds(112));
         assertTrue(e.leakingProperty().get(), "a leak after the clean Verify counts");
     }
+
+    @Test
+    @DisplayName("changed settings: leaks from before no longer count, the next one does")
+    void settingsChanged() {
+        LeakEvidence e = new LeakEvidence();
+        e.leakSeen(T);
+        e.settingsChanged(T.plusSeconds(5));
+        assertFalse(e.leakingProperty().get());
+        e.leakSeen(T.plusSeconds(3));
+        assertFalse(e.leakingProperty().get(), "a late report of a leak from before the change");
+        e.leakSeen(T.plusSeconds(6));
+        assertTrue(e.leakingProperty().get());
+    }
 }

@@ -570,13 +570,16 @@ class ViewModelTest {
         @DisplayName("after protecting, Protect is no longer offered; a protect that changes nothing offers no Apply and no actions")
         void protectInPlace() {
             assertTrue(status.protectOfferedProperty().get());
+            demoModel.evidence().leakSeen(java.time.Instant.now().minusSeconds(5)); // leaked under the old settings
+            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
             status.protect();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
             assertFalse(apply.actionsProperty().get().isEmpty());
             apply.confirm();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
             apply.close();
-            // the Wi-Fi's router still answers home.arpa: local names, which never reach the internet
+            // the Wi-Fi's router still answers home.arpa: local names, which never reach the internet; the leak
+            // seen before the change describes settings that are gone
             assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
             assertFalse(status.protectOfferedProperty().get(), "Protect would change nothing now");
 

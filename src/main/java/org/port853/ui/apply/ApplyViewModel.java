@@ -317,6 +317,9 @@ public final class ApplyViewModel {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
         result.set(r);
+        if (r.changedSettings()) {
+            model.evidence().settingsChanged(java.time.Instant.now());
+        }
         String said = unproven ? I18n.t(desired.mode() == DotMode.OPPORTUNISTIC ? "result.applied.fallback"
                 : "result.applied.unproven") : resultText(r);
         String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
