@@ -298,18 +298,26 @@ class ViewModelTest {
                     totals);
         }
 
+        /** A query for {@code name} sent to the Wi-Fi's router now. */
+        private LeakRecord toRouter(String name) {
+            return new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", name, "A", null);
+        }
+
+        /** The capture reports queries for {@code names}; one poll later, is the window's evidence "leaking"? */
+        private boolean leakingOnceSeen(String... names) {
+            for (String n : names) {
+                captures.get(0).leaks.add(toRouter(n));
+            }
+            tasks.tick();
+            return model.evidence().leakingProperty().get();
+        }
+
         @Test
         @DisplayName("the capture's leaks make the state Leaking, but a local name asked of the router does not")
         void localNamesAreNoEvidence() {
             traffic.start();
-            Fakes.FakeCapture c = captures.get(0);
-            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "printer.home.arpa", "A", null));
-            tasks.tick();
-            assertFalse(model.evidence().leakingProperty().get(), "home.arpa to the router stays on the network");
-            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "tracker.example", "A", null));
-            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "nas.home.arpa", "A", null));
-            tasks.tick();
-            assertTrue(model.evidence().leakingProperty().get(), "a real leak before the newest local name counts");
+            assertFalse(leakingOnceSeen("printer.home.arpa"), "home.arpa to the router stays on the network");
+            assertTrue(leakingOnceSeen("tracker.example", "nas.home.arpa"), "a real leak before the newest local name counts");
         }
 
         @Test
@@ -317,7 +325,7 @@ class ViewModelTest {
         void leaksSinceStart() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
-            c.leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "a.example", "A", null));
+            c.leaks.add(toRouter("a.example"));
             tasks.tick();
             tasks.tick();
             assertEquals(1, traffic.leaksSinceStartProperty().get());
@@ -336,7 +344,7 @@ class ViewModelTest {
             traffic.stop();
             assertFalse(tasks.ticking());
             traffic.start();
-            captures.get(1).leaks.add(new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "c.example", "A", null));
+            captures.get(1).leaks.add(toRouter("c.example"));
             tasks.tick();
             assertEquals(2 + TrafficViewModel.LEAK_ROWS + 5, traffic.leaksSinceStartProperty().get());
         }
