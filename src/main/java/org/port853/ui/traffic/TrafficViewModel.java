@@ -227,8 +227,8 @@ public final class TrafficViewModel {
             status.set(I18n.t("capture.stopped"));
             return;
         }
-        MeterSnapshot snap = session.snapshot(windowSeconds.get());
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);
+        MeterSnapshot snap = WireLeaks.withoutLocalNames(session.snapshot(windowSeconds.get()), recent);
         updateLeaking(snap, recent);
         countLeaks(session, recent);
         if (!paused.get()) {
@@ -240,14 +240,14 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            showTotals(snap, recent);
+            showTotals(snap);
         }
     }
 
-    private void showTotals(MeterSnapshot snap, List<LeakRecord> recent) {
+    private void showTotals(MeterSnapshot snap) {
         // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
         totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
-                WireLeaks.queries(snap, recent), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
+                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
     }
 
     /** Reports the newest leak the capture measured to the window's evidence (which the Status state follows). */
@@ -295,7 +295,7 @@ public final class TrafficViewModel {
         if (session != null && running.get()) {
             MeterSnapshot cleared = session.snapshot(windowSeconds.get());
             snapshot.set(cleared);
-            showTotals(cleared, List.of());
+            showTotals(cleared);
             startedAt.set(Instant.now()); // the graph has no data from before the clear
         } else {
             snapshot.set(null);

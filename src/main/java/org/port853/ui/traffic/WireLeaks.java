@@ -47,19 +47,28 @@ final class WireLeaks {
         return named;
     }
 
-    /** Leaked queries in the snapshot's seconds, the local network's own names left out. */
-    static long queries(MeterSnapshot snap, List<LeakRecord> recent) {
-        long n = 0;
-        for (long m : snap.leakMarkers()) {
-            n += m;
-        }
+    /**
+     * The snapshot with the local network's own names taken out of its leaked-query counts (the graph's leak marks,
+     * its tooltips and the totals); the packet series stay as measured. The same snapshot when there are none.
+     */
+    static MeterSnapshot withoutLocalNames(MeterSnapshot snap, List<LeakRecord> recent) {
+        long[] markers = null;
         long first = snap.endEpochSecond() - snap.leakMarkers().length + 1;
         for (LeakRecord r : recent) {
-            if (r.localNetworkName() && r.time() != null && r.time().getEpochSecond() >= first) {
-                n--;
+            if (r.time() == null || !r.localNetworkName()) {
+                continue;
+            }
+            long i = r.time().getEpochSecond() - first;
+            if (i >= 0 && i < snap.leakMarkers().length) {
+                if (markers == null) {
+                    markers = snap.leakMarkers().clone();
+                }
+                markers[(int) i] = Math.max(0, markers[(int) i] - 1);
             }
         }
-        return Math.max(0, n);
+        return markers == null ? snap : new MeterSnapshot(snap.endEpochSecond(), snap.seconds(),
+                snap.encryptedPackets(), snap.localPlaintextPackets(), snap.leakPackets(), markers, snap.totals(),
+                snap.pcapDrops(), snap.ifDrops(), snap.interfaces(), snap.plaintext853Packets());
     }
 
     /** The newest leak worth telling the user about (its name and server), or null. */

@@ -2,6 +2,7 @@ package org.port853.ui.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,9 @@ class WireLeaksTest {
         List<LeakRecord> recent = List.of(leak(5, "192.168.1.1", "printer.home.arpa"),
                 leak(2, "192.168.1.1", "7.1.168.192.in-addr.arpa"));
         assertNull(WireLeaks.newest(snap(Map.of(5, 1, 4, 1, 2, 1, 1, 1)), recent));
-        assertEquals(0, WireLeaks.queries(snap(Map.of(5, 1, 2, 1)), recent));
+        MeterSnapshot shown = WireLeaks.withoutLocalNames(snap(Map.of(5, 1, 2, 1)), recent);
+        assertEquals(0, java.util.Arrays.stream(shown.leakMarkers()).sum(), "no leak marks for them");
+        assertEquals(4, java.util.Arrays.stream(shown.leakPackets()).sum(), "their packets stay as measured");
         assertNull(WireLeaks.newestNamed(recent));
     }
 
@@ -48,7 +51,12 @@ class WireLeaksTest {
                 leak(3, "192.168.1.1", "nas.home.arpa"));
         assertEquals(Instant.ofEpochSecond(END - 6, 300_000_000),
                 WireLeaks.newest(snap(Map.of(6, 1, 3, 1)), recent));
-        assertEquals(1, WireLeaks.queries(snap(Map.of(6, 1, 3, 1)), recent));
+        MeterSnapshot shown = WireLeaks.withoutLocalNames(snap(Map.of(6, 1, 3, 1)), recent);
+        assertEquals(1, shown.leakMarkers()[9 - 6]);
+        assertEquals(0, shown.leakMarkers()[9 - 3]);
+        MeterSnapshot none = snap(Map.of(6, 1));
+        assertSame(none, WireLeaks.withoutLocalNames(none, List.of(leak(6, "192.168.1.1", "tracker.example"))),
+                "nothing to take out: the same snapshot, nothing allocated");
         assertEquals("tracker.example", WireLeaks.newestNamed(recent).name());
     }
 
