@@ -1,7 +1,6 @@
 package org.port853.core;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Names that exist only inside a local network and are never resolved by the internet's DNS: {@code home.arpa}
@@ -17,12 +16,12 @@ public final class LocalOnlyNames {
 
     /** True for a name that is one of those zones or lies under one (case and a trailing dot do not matter). */
     public static boolean contains(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".")) {
-            n = n.substring(0, n.length() - 1);
-        }
+        // no copies: the leak list asks this of every query it shows, several times a second
+        int end = name.endsWith(".") ? name.length() - 1 : name.length();
         for (String zone : ZONES) {
-            if (n.equals(zone) || n.endsWith("." + zone)) {
+            int start = end - zone.length();
+            if (start >= 0 && name.regionMatches(true, start, zone, 0, zone.length())
+                    && (start == 0 || name.charAt(start - 1) == '.')) {
                 return true;
             }
         }

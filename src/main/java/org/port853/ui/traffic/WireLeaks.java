@@ -27,14 +27,9 @@ final class WireLeaks {
     static Instant newest(MeterSnapshot snap, List<LeakRecord> recent) {
         LeakRecord newestNamed = newestNamed(recent);
         Instant named = newestNamed == null ? null : newestNamed.time();
-        Set<Long> recorded = new HashSet<>();
-        for (LeakRecord r : recent) {
-            if (r.time() != null) {
-                recorded.add(r.time().getEpochSecond());
-            }
-        }
         long[] packets = snap.leakPackets();
         long first = snap.endEpochSecond() - packets.length + 1;
+        Set<Long> recorded = recordedSince(recent, snap.endEpochSecond() - SCAN_SECONDS - EXCHANGE_SECONDS);
         for (int i = packets.length - 1; i >= Math.max(0, packets.length - SCAN_SECONDS); i--) {
             long second = first + i;
             if (named != null && second < named.getEpochSecond()) {
@@ -54,12 +49,16 @@ final class WireLeaks {
     static MeterSnapshot withoutLocalNames(MeterSnapshot snap, List<LeakRecord> recent) {
         long[] markers = null;
         long first = snap.endEpochSecond() - snap.leakMarkers().length + 1;
-        for (LeakRecord r : recent) {
+        for (int k = recent.size() - 1; k >= 0; k--) { // newest last: stop at the first record before the snapshot
+            LeakRecord r = recent.get(k);
+            if (r.time() != null && r.time().getEpochSecond() < first) {
+                break;
+            }
             if (r.time() == null || !r.localNetworkName()) {
                 continue;
             }
             long i = r.time().getEpochSecond() - first;
-            if (i >= 0 && i < snap.leakMarkers().length) {
+            if (i < snap.leakMarkers().length) {
                 if (markers == null) {
                     markers = snap.leakMarkers().clone();
                 }
@@ -79,6 +78,21 @@ final class WireLeaks {
             }
         }
         return null;
+    }
+
+    /** The seconds of the records from {@code since} on (the list is newest last). */
+    private static Set<Long> recordedSince(List<LeakRecord> recent, long since) {
+        Set<Long> seconds = new HashSet<>();
+        for (int k = recent.size() - 1; k >= 0; k--) {
+            Instant t = recent.get(k).time();
+            if (t != null && t.getEpochSecond() < since) {
+                break;
+            }
+            if (t != null) {
+                seconds.add(t.getEpochSecond());
+            }
+        }
+        return seconds;
     }
 
     private static boolean near(Set<Long> recorded, long second) {
