@@ -42,6 +42,16 @@ class DesktopNotificationsTest {
         final BlockingQueue<Shown> shown = new LinkedBlockingQueue<>();
         final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean fail;
+        /** How long it takes to answer after it recorded a notification (a busy desktop). */
+        volatile long answerDelayMillis;
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
 
         @Override
         public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
@@ -50,6 +60,7 @@ class DesktopNotificationsTest {
                 throw new DBusExecutionException("the service is broken");
             }
             shown.add(new Shown(appName, replacesId.longValue(), appIcon, summary, body, hints, expireTimeout));
+            pause(answerDelayMillis);
             return new UInt32(100 + ids.incrementAndGet());
         }
 
@@ -137,15 +148,20 @@ class DesktopNotificationsTest {
         try {
             notifications(BUS::connectUnowned, f).notify(Notifier.Kind.WARNING, "DNS leak", "example.org");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!java.nio.file.Files.exists(record) && System.nanoTime() < until) {
+            while (recorded(record).isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(100);
             }
             assertTrue(java.nio.file.Files.exists(record), "the bus was not asked to start the service");
-            assertEquals(List.of("DNS leak: example.org"), java.nio.file.Files.readAllLines(record));
+            assertEquals(List.of("DNS leak: example.org"), recorded(record));
             assertNull(f.shown.poll(200, TimeUnit.MILLISECONDS), "also shown as a pop-up");
         } finally {
             stopActivatedService();
         }
+    }
+
+    /** The lines the started service wrote so far: it creates the file before it writes a line into it. */
+    private static List<String> recorded(java.nio.file.Path record) throws java.io.IOException {
+        return java.nio.file.Files.exists(record) ? java.nio.file.Files.readAllLines(record) : List.of();
     }
 
     /** The service the bus started is this test's process: stopped by its PID, which the bus knows. */
@@ -159,6 +175,20 @@ class DesktopNotificationsTest {
         ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
         p.destroy();
         p.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void closingSendsWhatWasAskedBeforeAndWaitsForTheAnswers() throws Exception {
+        Service s = service();
+        s.answerDelayMillis = 300;
+        Fallback f = new Fallback();
+        DesktopNotifications n = new DesktopNotifications(BUS::connectUnowned, f);
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "a.example");
+        n.notify(Notifier.Kind.INFO, "Applied", "on");
+        n.close();
+        assertEquals(2, s.ids.get(), "closed before the desktop answered");
+        assertEquals(2, s.shown.size());
+        assertNull(f.shown.poll(200, TimeUnit.MILLISECONDS), "an answer came after closing: shown as a pop-up");
     }
 
     @Test

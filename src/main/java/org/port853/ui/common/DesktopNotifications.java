@@ -1,9 +1,11 @@
 package org.port853.ui.common;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +26,7 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
     /** The desktop file's name: the desktop shows the app's name and icon from it. */
     static final String DESKTOP_ENTRY = "org.port853.Port853";
     static final String ICON = "port853";
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Notifier fallback;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -84,9 +87,19 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
         }
     }
 
+    /**
+     * Sends what was asked before, then closes the bus connection; waits for that at most {@link #CLOSE_WAIT}.
+     */
     @Override
     public void close() {
         sender.execute(bus::close);
         sender.shutdown();
+        try {
+            if (!sender.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.info("the desktop's notification service was still being asked when closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
