@@ -56,7 +56,7 @@ final class ApplyCommand implements Callable<Integer> {
                 DoctorJson.chosenPins(doc, ServerPins.Result.NONE); // nothing was put in place, so no pins: []
                 out.println(Json.write(doc));
             } else if (plan.isRefused()) {
-                spec.commandLine().getErr().println("Refused: " + plan.refusal() + ".");
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "refused: " + plan.refusal() + ".");
             } else {
                 out.print(plan.changesNothing() ? "No change: the settings are already in place.\n" : plan.diff());
                 plan.actions().forEach(a -> out.println("* " + a));
@@ -73,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
-            spec.commandLine().getErr().println("Not encrypted: the change is in place, but the check's answer did not come "
+            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "
                     + "over an encrypted connection" + (desired.mode() == DotMode.OPPORTUNISTIC ? ", so opportunistic mode "
                     + "is probably using its plaintext fallback" : "") + ". Check with 'port853 verify' (it captures the "
                     + "traffic); 'port853 doctor' says why TLS fails; strict mode (--mode strict) never falls back to "

@@ -88,7 +88,7 @@ class WindowsDemoCommandsTest {
         Run apply = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
                 "--dry-run");
         assertEquals(1, apply.code(), apply.out());
-        assertTrue(apply.out().contains("Refused: " + sentence), apply.out());
+        assertTrue(apply.out().contains("port853 apply: refused: " + sentence), apply.out());
         Run export = port853("export", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes",
                 "--format", "powershell");
         assertEquals(2, export.code(), export.out());

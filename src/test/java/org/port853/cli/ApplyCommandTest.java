@@ -33,7 +33,7 @@ class ApplyCommandTest {
         answeredInPlaintext();
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "opportunistic");
         assertEquals(ExitCodes.NOT_COVERED, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("Not encrypted: the change is in place") && r.err().contains("plaintext fallback")
+        assertTrue(r.err().contains("port853 apply: not encrypted: the change is in place") && r.err().contains("plaintext fallback")
                 && r.err().contains("port853 verify") && r.err().contains("--mode strict"), r.err());
         CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
         assertEquals(3, json.code());

@@ -321,7 +321,7 @@ class CliCommandsTest {
             assertFalse(adapter.calls.contains("apply"));
             Run text = run("apply", "--provider", "quad9", "--mode", "strict");
             assertEquals(1, text.code());
-            assertTrue(text.err().startsWith("Refused: strict mode needs systemd 246"), text.err());
+            assertTrue(text.err().startsWith("port853 apply: refused: strict mode needs systemd 246"), text.err());
         }
 
         @Test
