@@ -2,11 +2,13 @@ package org.port853.ui.task;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 
 /** The window's executor: work on the injected worker pool, outcomes on the JavaFX thread. */
@@ -29,21 +31,57 @@ public final class FxTaskExecutor implements TaskExecutor {
         return task;
     }
 
+    /**
+     * Ticks come from a timer thread, not from a JavaFX Timeline: a running animation keeps the toolkit pulsing 60
+     * times a second for as long as it runs, which for a window that polls once a second all day (and in the tray)
+     * means 60 wake-ups a second for nothing. A tick is not queued again while the last one waits for the JavaFX
+     * thread, so a busy thread gets one call, not a backlog.
+     */
     @Override
     public Repeating every(Duration period, Runnable action) {
-        Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
-        timeline.setCycleCount(Animation.INDEFINITE);
         return new Repeating() {
+            // both touched on the JavaFX thread only
+            private ScheduledFuture<?> ticks;
+            private boolean running;
+            private final AtomicBoolean queued = new AtomicBoolean();
+
             @Override
             public void start() {
-                timeline.play();
+                if (running) {
+                    return;
+                }
+                running = true;
+                long ms = Math.max(1, period.toMillis());
+                ticks = Ticks.TIMER.scheduleAtFixedRate(() -> {
+                    if (queued.compareAndSet(false, true)) {
+                        Platform.runLater(() -> {
+                            queued.set(false);
+                            if (running) {
+                                action.run();
+                            }
+                        });
+                    }
+                }, ms, ms, TimeUnit.MILLISECONDS);
             }
 
             @Override
             public void stop() {
-                timeline.stop();
+                running = false;
+                if (ticks != null) {
+                    ticks.cancel(false);
+                    ticks = null;
+                }
             }
         };
+    }
+
+    /** One timer thread for every repeated action of the window; a daemon, so it never keeps the app alive. */
+    private static final class Ticks {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "port853-ticks");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@code r} now when on the JavaFX thread, else as soon as that thread is free. */

@@ -106,4 +106,21 @@ class FxTaskExecutorTest {
         assertEquals(n, events.size(), "stopped");
         assertTrue(events.stream().allMatch("fx"::equals), events.toString());
     }
+    @Test
+    @DisplayName("a busy JavaFX thread gets one call when it is free again, not a backlog of missed ticks")
+    void aBusyThreadGetsNoBacklog() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<Integer> whenFree = new java.util.concurrent.CompletableFuture<>();
+        TaskExecutor.Repeating[] r = new TaskExecutor.Repeating[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            r[0] = new FxTaskExecutor(workers).every(Duration.ofMillis(10), calls::incrementAndGet);
+            r[0].start();
+            Thread.sleep(500); // 50 periods with the JavaFX thread busy
+            javafx.application.Platform.runLater(() -> whenFree.complete(calls.get())); // after what was queued
+            return null;
+        }).get();
+        int afterBusy = whenFree.get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> r[0].stop()).get();
+        assertEquals(1, afterBusy, "calls queued while the thread was busy");
+    }
 }
