@@ -34,8 +34,8 @@ final class ResolvedBus implements AutoCloseable {
         static final String INVALID_ARGS = "org.freedesktop.DBus.Error.InvalidArgs";
         /** resolved's reply when every attempt failed or the query timed out. */
         static final String TIMEOUT = "org.freedesktop.DBus.Error.Timeout";
-        /** No reply on D-Bus within our own deadline (no error name: the call was given up here). */
-        static final String NO_ANSWER_HERE = "systemd-resolved did not answer on D-Bus within ";
+        /** No reply on D-Bus within our own deadline: not a D-Bus error name, the call was given up here. */
+        static final String NO_ANSWER_HERE = "org.port853.NoAnswerWithinDeadline";
 
         static Lookup failed(String error, String errorName) {
             return new Lookup(false, 0, 0, error, 0, errorName);
@@ -51,7 +51,7 @@ final class ResolvedBus implements AutoCloseable {
         }
 
         boolean timedOutHere() {
-            return errorName == null && error != null && error.startsWith(NO_ANSWER_HERE);
+            return NO_ANSWER_HERE.equals(errorName);
         }
 
         /** resolved before 248 refuses the request flags of newer versions. */
@@ -67,7 +67,7 @@ final class ResolvedBus implements AutoCloseable {
         return t;
     });
 
-    private ResolvedBus(DBusConnection connection) {
+    ResolvedBus(DBusConnection connection) {
         this.connection = connection;
     }
 
@@ -126,9 +126,24 @@ final class ResolvedBus implements AutoCloseable {
             return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : "no addresses", ifindex,
                     null);
         } catch (IOException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            String errorName = c instanceof DBusExecutionException d ? errorName(d) : null;
-            return Lookup.failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage(), errorName);
+            return failedLookup(e);
+        }
+    }
+
+    /** A lookup whose call failed: resolved's error (its text and D-Bus name), or our own deadline. */
+    static Lookup failedLookup(IOException e) {
+        if (e instanceof NoAnswerInTime) {
+            return Lookup.failed(e.getMessage(), Lookup.NO_ANSWER_HERE);
+        }
+        Throwable c = e.getCause() == null ? e : e.getCause();
+        String errorName = c instanceof DBusExecutionException d ? errorName(d) : null;
+        return Lookup.failed(c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage(), errorName);
+    }
+
+    /** The bus did not answer within the caller's deadline; the call was given up. */
+    static final class NoAnswerInTime extends IOException {
+        NoAnswerInTime(Duration timeout, Throwable cause) {
+            super("systemd-resolved did not answer on D-Bus within " + timeout.toMillis() + " ms", cause);
         }
     }
 
@@ -164,17 +179,17 @@ final class ResolvedBus implements AutoCloseable {
         return call(timeout, () -> connection.getRemoteObject(Resolve1.BUS_NAME, path, Properties.class).GetAll(iface));
     }
 
-    private interface BusCall<T> {
+    interface BusCall<T> {
         T call() throws Exception;
     }
 
-    private <T> T call(Duration timeout, BusCall<T> c) throws IOException {
+    <T> T call(Duration timeout, BusCall<T> c) throws IOException {
         Future<T> f = calls.submit(c::call);
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new IOException(Lookup.NO_ANSWER_HERE + timeout.toMillis() + " ms", e);
+            throw new NoAnswerInTime(timeout, e);
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

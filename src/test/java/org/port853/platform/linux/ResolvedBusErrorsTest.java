@@ -38,4 +38,22 @@ class ResolvedBusErrorsTest {
         DBusExecutionException nx = new DBusExecutionException("Name 'corp.test' not found");
         assertNotEquals(ResolvedBus.Lookup.TIMEOUT, ResolvedBus.errorName(nx));
     }
+
+    @Test
+    void aCallGivenUpAtOurDeadlineIsNoAnswerNotAReply() throws Exception {
+        // a hung bus: the call is given up at the caller's deadline (the connection is never used by this call)
+        ResolvedBus bus = new ResolvedBus(null);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> bus.call(java.time.Duration.ofMillis(100), () -> {
+                    Thread.sleep(10_000);
+                    return null;
+                }));
+        ResolvedBus.Lookup l = ResolvedBus.failedLookup(e);
+        assertTrue(l.timedOutHere(), l.toString());
+        assertEquals("systemd-resolved did not answer on D-Bus within 100 ms", l.error());
+        // resolved's own reply with an error text is not taken for it
+        ResolvedBus.Lookup replied = ResolvedBus.failedLookup(new java.io.IOException("x",
+                new DBusExecutionException("systemd-resolved did not answer on D-Bus within 100 ms")));
+        org.junit.jupiter.api.Assertions.assertFalse(replied.timedOutHere());
+    }
 }

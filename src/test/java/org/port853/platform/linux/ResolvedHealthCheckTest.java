@@ -192,7 +192,8 @@ class ResolvedHealthCheckTest {
         }
         Scripted slow = new Scripted(state(List.of(new DomainEntry("corp.test", true)), null),
                 answer(FROM_NETWORK_CONFIDENTIAL));
-        slow.onLink.put("corp.test", ResolvedBus.Lookup.failed(ResolvedBus.Lookup.NO_ANSWER_HERE + "12000 ms", null));
+        slow.onLink.put("corp.test", ResolvedBus.failedLookup(new ResolvedBus.NoAnswerInTime(
+                java.time.Duration.ofMillis(12000), new java.util.concurrent.TimeoutException())));
         assertFalse(check(262, slow, NO_CAPTURE, true).ok(), "no answer at all within the deadline");
         // the link's own mode (NetworkManager's per-connection setting) is not the global strict one
         Scripted own = new Scripted(state(List.of(new DomainEntry("corp.test", true)), DotMode.OFF),
