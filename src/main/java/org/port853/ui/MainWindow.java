@@ -68,6 +68,10 @@ public final class MainWindow {
     private final Consumer<String> openUrl;
     private final Runnable openDemo;
     private Runnable onExitDemo;
+    /** File › Quit: the app's quit once it is running (also with the window kept in the tray); else closes it. */
+    private Runnable onQuit = () -> {
+        if (root.getScene() != null) ((Stage) root.getScene().getWindow()).close();
+    };
     private java.util.function.BooleanSupplier keepMonitoringWhenHidden = () -> false;
     /**
      * Re-checks the servers' key pins while the window runs; null until started in the background, and in demo and
@@ -253,9 +257,7 @@ public final class MainWindow {
                     trafficView().export(traffic);
                 });
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> {
-                    if (root.getScene() != null) ((Stage) root.getScene().getWindow()).close();
-                });
+                () -> onQuit.run());
         Menu file = new Menu(I18n.t("menu.file"), null, export, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu(I18n.t("menu.view"));
@@ -267,7 +269,12 @@ public final class MainWindow {
         }
         CheckMenuItem dark = new CheckMenuItem(I18n.t("menu.dark"));
         dark.setSelected(prefs.themeProperty().get() == Preferences.Theme.DARK);
-        dark.selectedProperty().addListener((o, a, on) -> prefs.themeProperty().set(on ? Preferences.Theme.DARK : Preferences.Theme.LIGHT));
+        // only the user's tick changes the theme: unticked because the theme became "System", it stays "System"
+        dark.selectedProperty().addListener((o, a, on) -> {
+            if (on != (prefs.themeProperty().get() == Preferences.Theme.DARK)) {
+                prefs.themeProperty().set(on ? Preferences.Theme.DARK : Preferences.Theme.LIGHT);
+            }
+        });
         prefs.themeProperty().addListener((o, a, t) -> dark.setSelected(t == Preferences.Theme.DARK));
         view.getItems().addAll(new SeparatorMenuItem(),
                 item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh), dark);
@@ -361,9 +368,19 @@ public final class MainWindow {
         navigation.go(s);
     }
 
+    /** True for the demo's window (a sample machine; nothing of it is saved). */
+    public boolean demo() {
+        return services.demo();
+    }
+
     /** What "Exit demo" does (the app reopens the window on this machine's real resolver). */
     public void setOnExitDemo(Runnable r) {
         onExitDemo = r;
+    }
+
+    /** What File › Quit does: ends the app, which closing the window does not while the tray item is up. */
+    public void setOnQuit(Runnable r) {
+        onQuit = r;
     }
 
     /** Asked when the window is hidden: true keeps capturing (the tray item watches on). */

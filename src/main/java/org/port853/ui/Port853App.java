@@ -84,6 +84,10 @@ public class Port853App extends Application {
 
     private void open(AppServices s, boolean startMinimised) {
         if (window != null) {
+            if (!window.demo()) {
+                // what the user chose in this window (saved in the background) is what the next one starts with
+                preferences = window.preferencesViewModel().current();
+            }
             window.shutdown();
         }
         if (tray != null) {

@@ -98,6 +98,21 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("choosing the System theme while Dark stays System: the View menu's Dark tick follows, it does not decide")
+    void systemThemeStaysSystem() throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        var theme = window.preferencesViewModel().themeProperty();
+        var chosen = org.port853.ui.prefs.Preferences.Theme.SYSTEM;
+        var now = WaitForAsyncUtils.asyncFx(() -> {
+            theme.set(org.port853.ui.prefs.Preferences.Theme.DARK);
+            theme.set(chosen);
+            return theme.get();
+        }).get();
+        assertEquals(chosen, now);
+    }
+
+    @Test
     @DisplayName("cancelling the preview writes nothing and puts the switch back")
     void cancelWritesNothing(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));

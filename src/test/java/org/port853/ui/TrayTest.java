@@ -265,6 +265,28 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("File › Quit ends the app also while the tray item is up (closing the window only hides it then)")
+    void quitFromTheMenuQuitsWithTheTrayUp() throws Exception {
+        Watcher w = watcher();
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        StatusNotifierTray tray = tray();
+        java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(
+                () -> TrayStartup.begin(tray, stage, window, false, quits::incrementAndGet)).get();
+        BUS.closeAfterTest(monitor);
+        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
+        waitUntil(monitor::registered);
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+            bar.getMenus().get(0).getItems().stream().filter(i -> "_Quit".equals(i.getText())).findFirst()
+                    .orElseThrow().fire();
+        }).get();
+        assertEquals(1, quits.get(), "Quit did not quit");
+        assertTrue(stage.isShowing(), "the app's quit, not a close of the window");
+    }
+
+    @Test
     @DisplayName("when the tray host restarts (a panel restart), the item registers again with the new watcher")
     void registersAgainWhenTheTrayHostRestarts() throws Exception {
         DBusConnection host = BUS.connectUnowned();

@@ -771,6 +771,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("two quick preference changes whose saves finish in the other order leave the newer one in the file")
+        void newestPreferenceWins(@TempDir Path dir) throws Exception {
+            PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
+            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
+                    org.port853.ui.prefs.LoginStart.unavailable("test"));
+            tasks.hold();
+            prefs.themeProperty().set(Preferences.Theme.DARK);
+            prefs.themeProperty().set(Preferences.Theme.SYSTEM);
+            tasks.runNewest();
+            tasks.runAll();
+            assertEquals(Preferences.Theme.SYSTEM, store.load().theme());
+        }
+
+        @Test
         @DisplayName("start at login: read from the autostart folder, written there by a task, and a failed write says so")
         void startAtLogin(@TempDir Path dir) throws Exception {
             Path autostart = dir.resolve("autostart");

@@ -25,6 +25,8 @@ public final class PreferencesViewModel {
     private final LoginStart loginStart;
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper startAtLoginKnown = new ReadOnlyBooleanWrapper();
+    /** Counts the edits: only the newest one's save writes the file. */
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
     /** Set from the file, not by the user: not written back. */
     private boolean readingStartAtLogin;
 
@@ -77,8 +79,12 @@ public final class PreferencesViewModel {
 
     private void save() {
         Preferences p = current();
+        long edit = edits.incrementAndGet();
         tasks.execute(BackgroundTask.of(() -> {
-            store.save(p);
+            // saves run on a pool: one that comes after a newer edit's save must not write the older choice over it
+            synchronized (store) {
+                if (edit == edits.get()) store.save(p);
+            }
             return store.file();
         }).onSuccess(f -> message.set(I18n.t("prefs.saved", f)))
                 .onFailure(e -> message.set(I18n.t("prefs.saveFailed", Errors.describe(e)))));

@@ -33,6 +33,7 @@ public final class TrayStartup {
         TrayMonitor monitor = new TrayMonitor(tray);
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
         window.setKeepMonitoringWhenHidden(() -> monitor.registered() && closeToTray.get());
+        window.setOnQuit(quit);
         stage.setOnCloseRequest(e -> {
             // with a registered item implicit exit is off: closing must quit unless the user chose the tray
             if (!(monitor.registered() && closeToTray.get())) quit.run();

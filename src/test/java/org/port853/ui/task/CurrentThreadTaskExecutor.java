@@ -37,6 +37,11 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         held.remove(0).runWork().run();
     }
 
+    /** Runs the newest waiting task's work and its outcome (a pool may finish them in any order). */
+    public void runNewest() {
+        held.remove(held.size() - 1).runWork().run();
+    }
+
     /** Runs what waits and stops holding. */
     public void runAll() {
         holding = false;
