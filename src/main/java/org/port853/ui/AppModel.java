@@ -134,14 +134,23 @@ public final class AppModel {
         if (s == null || !s.readable()) {
             return;
         }
-        GlobalState g = s.global();
-        chosen.setAll(systemDraft(g));
-        boolean on = encryptionOn();
-        mode.set(on ? g.dnsOverTls() : DotMode.STRICT);
-        dnssec.set(g.dnssec() == null ? DnssecMode.NO : g.dnssec());
-        routeAllDomains.set(!on || g.routesEverything());
+        Draft d = systemsDraft(s.global());
+        chosen.setAll(d.chosen());
+        mode.set(d.mode());
+        dnssec.set(d.dnssec());
+        routeAllDomains.set(d.routeAllDomains());
         followed = currentDraft();
         updateDraftChanges();
+    }
+
+    /**
+     * The draft the system's settings make, what Discard returns to and what changes are counted against. An
+     * unencrypted system's draft proposes strict mode with every domain routed (what turning encryption on applies).
+     */
+    private Draft systemsDraft(GlobalState g) {
+        boolean on = encryptionOn();
+        return new Draft(systemDraft(g), on ? g.dnsOverTls() : DotMode.STRICT,
+                g.dnssec() == null ? DnssecMode.NO : g.dnssec(), !on || g.routesEverything());
     }
 
     /** How many of servers, mode, DNSSEC and routing differ between the draft and the system (0 = none). */
@@ -151,18 +160,17 @@ public final class AppModel {
             draftChanges.set(0);
             return;
         }
-        GlobalState g = s.global();
-        boolean on = encryptionOn();
-        if (!on && chosen.isEmpty()) {
+        if (!encryptionOn() && chosen.isEmpty()) {
             draftChanges.set(0);
             return;
         }
+        Draft d = systemsDraft(s.global());
         // compared by provider: the system may use only some of a provider's addresses
         int n = 0;
-        if (!chosen.equals(systemDraft(g))) n++;
-        if (mode.get() != (on ? g.dnsOverTls() : DotMode.OFF)) n++;
-        if (dnssec.get() != (g.dnssec() == null ? DnssecMode.NO : g.dnssec())) n++;
-        if (routeAllDomains.get() != g.routesEverything()) n++;
+        if (!chosen.equals(d.chosen())) n++;
+        if (mode.get() != d.mode()) n++;
+        if (dnssec.get() != d.dnssec()) n++;
+        if (routeAllDomains.get() != d.routeAllDomains()) n++;
         draftChanges.set(n);
     }
 

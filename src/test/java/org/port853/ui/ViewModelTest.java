@@ -99,6 +99,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("unencrypted, on a provider's plain address: the untouched draft counts no change, an edit counts, Discard clears it")
+        void unencryptedProviderAddressIsNoChange() {
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("9.9.9.9")), List.of(), null,
+                    org.port853.core.DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+            adapter.state = Fakes.state(g, null);
+            model.refresh();
+            assertEquals(List.of("quad9"), model.chosen().stream().map(org.port853.core.Provider::id).toList());
+            assertEquals(0, model.draftChangesProperty().get(), "no footer for changes the user never made");
+            model.dnssecProperty().set(org.port853.core.DnssecMode.YES);
+            assertEquals(1, model.draftChangesProperty().get());
+            model.resetDraft(); // Discard
+            assertEquals(0, model.draftChangesProperty().get(), "Discard leaves no change behind");
+            assertEquals(org.port853.core.DotMode.STRICT, model.desired().mode(), "turning encryption on still proposes strict");
+        }
+
+        @Test
         @DisplayName("a server in no provider list stays in the draft as what it is: no change counted, kept when applying, Discard brings it back")
         void serverOutsideTheListStaysInTheDraft() {
             ServerAddress own = ServerAddress.parse("198.18.201.2#dot.test");
