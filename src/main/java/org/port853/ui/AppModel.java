@@ -189,8 +189,21 @@ public final class AppModel {
 
     /** What applying now would ask for; throws InvalidInputException with one sentence if it cannot work. */
     public DesiredSettings desired(DotMode withMode, boolean routeAll) {
-        List<ServerAddress> servers = ProviderNames.serversOf(chosen);
+        List<ServerAddress> servers = keepsSystemServers(withMode) ? state.get().global().servers()
+                : ProviderNames.serversOf(chosen);
         return new DesiredSettings(servers, withMode, dnssec.get(), routeAll, List.of());
+    }
+
+    /**
+     * With the providers untouched, a change of mode, DNSSEC or routing keeps the system's exact servers (it may use
+     * only some of a provider's addresses), unless strict mode needs TLS names they lack.
+     */
+    private boolean keepsSystemServers(DotMode withMode) {
+        if (!encryptionOn() || !chosen.equals(systemDraft(state.get().global()))) {
+            return false;
+        }
+        return withMode != DotMode.STRICT
+                || state.get().global().servers().stream().allMatch(a -> a.tlsName() != null);
     }
 
     public DesiredSettings desired() {

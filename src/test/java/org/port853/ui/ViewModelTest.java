@@ -115,6 +115,26 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a change of DNSSEC alone keeps the system's exact servers; strict from unnamed servers takes the provider's named ones")
+        void untouchedProvidersKeepTheSystemsServers() {
+            ServerAddress one = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = Fakes.strictState(List.of(one), true);
+            model.refresh();
+            model.dnssecProperty().set(org.port853.core.DnssecMode.YES);
+            assertEquals(List.of(one), model.desired().servers(), "not all of Quad9's addresses");
+
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("9.9.9.9")), List.of(), null,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true, List.of(), "yes", "stub");
+            adapter.state = Fakes.state(g, null);
+            model.refresh();
+            model.resetDraft();
+            assertEquals(List.of(ServerAddress.parse("9.9.9.9")), model.desired().servers(), "opportunistic as it is");
+            model.modeProperty().set(org.port853.core.DotMode.STRICT);
+            assertTrue(model.desired().servers().stream().allMatch(a -> a.tlsName() != null),
+                    "strict needs names: " + model.desired().servers());
+        }
+
+        @Test
         @DisplayName("a server in no provider list stays in the draft as what it is: no change counted, kept when applying, Discard brings it back")
         void serverOutsideTheListStaysInTheDraft() {
             ServerAddress own = ServerAddress.parse("198.18.201.2#dot.test");
