@@ -287,7 +287,9 @@ public final class MainWindow {
             if (openDemo != null) openDemo.run();
         });
         demoItem.setId("menu-demo");
-        demoItem.setDisable(openDemo == null || services.demo());
+        // not while a change runs: the window it would replace still owns that change and its result
+        demoItem.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE)
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> openDemo == null || services.demo())));
         Menu tools = new Menu(I18n.t("menu.tools"), null, verifyItem, recover, new SeparatorMenuItem(), demoItem);
         MenuItem about = item("menu.about", null, this::about);
         Menu help = new Menu(I18n.t("menu.help"), null, about);

@@ -252,6 +252,26 @@ class ReviewFixesTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Tools › Open demo waits while a change is previewed or applied (the window it replaces owns that change)")
+    void noDemoDuringAChange() throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier(), exec), () -> { });
+        javafx.scene.control.MenuItem demo = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.MenuBar) stage
+                .getScene().lookup(".menu-bar")).getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-demo".equals(i.getId())).findFirst().orElseThrow()).get();
+        assertFalse(demo.isDisable(), "offered while nothing runs");
+        fx(() -> window.applyViewModel().begin(org.port853.ui.apply.ApplyViewModel.Kind.APPLY,
+                window.model().desired()));
+        var phase = window.applyViewModel().phaseProperty();
+        waitUntil(() -> phase.get() != org.port853.ui.apply.ApplyViewModel.Phase.PLANNING
+                && phase.get() != org.port853.ui.apply.ApplyViewModel.Phase.IDLE);
+        assertTrue(demo.isDisable(), "offered during " + phase.get());
+        fx(() -> window.applyViewModel().close());
+        waitUntil(() -> !demo.isDisable());
+    }
+
+    @Test
     @DisplayName("preference changes are saved on the worker pool, not on the JavaFX thread")
     void preferencesSavedOffFxThread(FxRobot robot) throws Exception {
         Fakes.GatedExecutor exec = new Fakes.GatedExecutor();

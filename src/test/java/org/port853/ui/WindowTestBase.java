@@ -30,10 +30,15 @@ abstract class WindowTestBase {
     }
 
     void open(AppServices services) throws Exception {
+        open(services, null);
+    }
+
+    /** @param openDemo what Tools › Open demo does (null: not offered) */
+    void open(AppServices services, Runnable openDemo) throws Exception {
         // as the app does: the preferences are read before the window is built, not on the JavaFX thread
         org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, null, prefs);
+            window = new MainWindow(services, url -> { }, openDemo, prefs);
             window.show(stage);
             // the app's starting size: the stage is shared by every test class, and some make it narrow
             stage.setWidth(1040);
