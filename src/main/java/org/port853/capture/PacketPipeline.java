@@ -47,6 +47,7 @@ public final class PacketPipeline {
     private long counted;
     private long notCountedNonFirstFragment;
     private long notCountedOther;
+    private long encryptedWithPayload;
 
     // context of the frame being processed, for the TCP message callback
     private long curNanos;
@@ -196,6 +197,9 @@ public final class PacketPipeline {
             copies.bytes[slot] = origLen;
         }
         counted++;
+        if (c == TrafficClass.ENCRYPTED && f.payloadLen > 0) {
+            encryptedWithPayload++;
+        }
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
         boolean stub = stubs && c == TrafficClass.LOCAL_PLAINTEXT && toServer && isLoopback(b, f.dstOff, al);
@@ -391,6 +395,14 @@ public final class PacketPipeline {
         return notCountedNonFirstFragment;
     }
 
+    /**
+     * Counted {@link TrafficClass#ENCRYPTED} packets that carried payload (TLS records, QUIC): unlike the meter's
+     * encrypted packets, a SYN, a pure ACK or a reset on 853 is not among them, since it proves no encrypted DNS.
+     */
+    public long encryptedWithPayload() {
+        return encryptedWithPayload;
+    }
+
     /** Frames with ports other than 53/853, non-IP frames and other transports. */
     public long otherFrames() {
         return notCountedOther;
@@ -433,7 +445,7 @@ public final class PacketPipeline {
         fragments.clear();
         copies.clear();
         notCountedCopies = 0;
-        frames = counted = notCountedNonFirstFragment = notCountedOther = 0;
+        frames = counted = notCountedNonFirstFragment = notCountedOther = encryptedWithPayload = 0;
         leakStage.clearPending();
     }
 }

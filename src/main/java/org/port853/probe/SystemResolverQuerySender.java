@@ -67,7 +67,7 @@ public final class SystemResolverQuerySender implements QuerySender {
             try {
                 Message q = Message.newQuery(Record.newRecord(Name.fromString(n, Name.root), Type.A, DClass.IN));
                 f = resolver.sendAsync(q).toCompletableFuture().handle((r, e) -> e == null
-                        ? new QueryOutcome(n, true, Rcode.string(r.getRcode()), since(t0), null)
+                        ? response(n, t0, r.getRcode())
                         : failed(n, t0, e));
             } catch (Exception e) {
                 f = CompletableFuture.completedFuture(failed(n, t0, e));
@@ -94,6 +94,16 @@ public final class SystemResolverQuerySender implements QuerySender {
 
     private static Duration since(long t0) {
         return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /**
+     * Only NOERROR and NXDOMAIN come from the name's servers. SERVFAIL, REFUSED and the like are the resolver giving
+     * up (e.g. strict DNS over TLS whose server refuses port 853): the name was not resolved, so not answered.
+     */
+    private static QueryOutcome response(String name, long t0, int rcode) {
+        String text = Rcode.string(rcode);
+        boolean answered = rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN;
+        return new QueryOutcome(name, answered, text, since(t0), answered ? null : text + " from the resolver");
     }
 
     private static QueryOutcome failed(String name, long t0, Throwable e) {

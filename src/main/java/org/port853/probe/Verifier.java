@@ -71,7 +71,7 @@ public final class Verifier {
         };
         Set<LeakRecord> before = new HashSet<>(session.recentLeaks(LEAK_LOG));
         session.addListener(listener);
-        WindowCounter encrypted = new WindowCounter(session, MeterSnapshot::encryptedPackets);
+        java.util.function.LongSupplier encrypted = encryptedSinceNow(session);
         WindowCounter leakPackets = new WindowCounter(session, MeterSnapshot::leakPackets);
         WindowCounter plaintext853 = new WindowCounter(session, MeterSnapshot::plaintext853Packets);
         long dropsBefore = drops(session);
@@ -96,9 +96,22 @@ public final class Verifier {
         List<LeakRecord> ordered = new ArrayList<>(meanwhile);
         ordered.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
                 java.util.Comparator.naturalOrder())));
-        VerifyResult.Evidence e = new VerifyResult.Evidence(encrypted.sinceStart(), leakPackets.sinceStart(),
+        VerifyResult.Evidence e = new VerifyResult.Evidence(encrypted.getAsLong(), leakPackets.sinceStart(),
                 plaintext853.sinceStart(), drops(session) - dropsBefore, lostLeakMessages(session) - lostBefore);
         return VerifyResult.judge(outcomes, true, e, ordered);
+    }
+
+    /**
+     * Encrypted packets from now on. A session with a pipeline counts only those that carried payload: when strict
+     * DNS over TLS is refused (a SYN answered by a reset), those two packets on 853 prove nothing. Other sessions
+     * give their meter's encrypted packets.
+     */
+    private static java.util.function.LongSupplier encryptedSinceNow(CaptureSession s) {
+        if (s instanceof PipelineAccess p) {
+            long before = p.pipeline().encryptedWithPayload();
+            return () -> p.pipeline().encryptedWithPayload() - before;
+        }
+        return new WindowCounter(s, MeterSnapshot::encryptedPackets)::sinceStart;
     }
 
     private static long drops(CaptureSession s) {

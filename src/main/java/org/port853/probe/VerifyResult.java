@@ -15,7 +15,8 @@ import org.port853.capture.LeakRecord;
  *
  * @param verdict          see {@link VerifyVerdict}
  * @param outcomes         one per test query, in the order sent
- * @param encryptedPackets packets on port 853 the capture saw while the queries travelled (all programs)
+ * @param encryptedPackets encrypted packets on port 853 the capture saw while the queries travelled (all programs;
+ *                         from a capture pipeline only those carrying TLS or QUIC, see {@link Verifier})
  * @param leakedQueries    our test queries seen in plaintext off the machine, one per (name, server, interface)
  * @param otherLeaks       plaintext queries of other programs (or with unreadable names) seen meanwhile, in
  *                         capture order

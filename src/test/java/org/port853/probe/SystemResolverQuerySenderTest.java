@@ -22,7 +22,10 @@ import org.xbill.DNS.Section;
 @DisplayName("SystemResolverQuerySender against a local UDP DNS server")
 class SystemResolverQuerySenderTest {
 
-    /** Answers NXDOMAIN to every name except those starting with "silent", which it ignores. */
+    /**
+     * Answers NXDOMAIN to every name except those starting with "silent", which it ignores, and those starting with
+     * "servfail", "refused" or "found", which get that response code (NOERROR for "found").
+     */
     static final class TinyServer implements AutoCloseable {
         final DatagramSocket socket;
         final Thread thread;
@@ -41,12 +44,15 @@ class SystemResolverQuerySenderTest {
                     DatagramPacket p = new DatagramPacket(buf, buf.length);
                     socket.receive(p);
                     Message q = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
-                    if (q.getQuestion().getName().toString().startsWith("silent")) {
+                    String name = q.getQuestion().getName().toString();
+                    if (name.startsWith("silent")) {
                         continue;
                     }
                     Message r = new Message(q.getHeader().getID());
                     r.getHeader().setFlag(Flags.QR);
-                    r.getHeader().setRcode(Rcode.NXDOMAIN);
+                    r.getHeader().setRcode(name.startsWith("servfail") ? Rcode.SERVFAIL
+                            : name.startsWith("refused") ? Rcode.REFUSED
+                            : name.startsWith("found") ? Rcode.NOERROR : Rcode.NXDOMAIN);
                     r.addRecord(q.getQuestion(), Section.QUESTION);
                     byte[] wire = r.toWire();
                     socket.send(new DatagramPacket(wire, wire.length, p.getSocketAddress()));
@@ -86,6 +92,26 @@ class SystemResolverQuerySenderTest {
                 assertNotNull(out.get(i).error());
             }
             assertTrue(ms < 1900, "three timeouts of 0.7 s took " + ms + " ms: not parallel");
+        }
+    }
+
+    @Test
+    @DisplayName("SERVFAIL and REFUSED are the resolver giving up, not answers; NOERROR and NXDOMAIN are answers")
+    void serverFailuresAreNotAnswers() throws Exception {
+        try (TinyServer server = new TinyServer()) {
+            List<QueryOutcome> out = new SystemResolverQuerySender(server.address()).send(List.of(
+                    "servfail.example.com", "refused.example.com", "found.example.com", "p853-a.example.com"),
+                    Duration.ofMillis(700));
+            assertFalse(out.get(0).answered(), out.get(0).toString());
+            assertEquals("SERVFAIL", out.get(0).rcode());
+            assertEquals("SERVFAIL from the resolver", out.get(0).error());
+            assertFalse(out.get(1).answered(), out.get(1).toString());
+            assertEquals("REFUSED", out.get(1).rcode());
+            assertTrue(out.get(2).answered(), out.get(2).toString());
+            assertEquals("NOERROR", out.get(2).rcode());
+            assertTrue(out.get(3).answered(), out.get(3).toString());
+            assertEquals(VerifyVerdict.NO_ANSWER, VerifyResult.judge(out.subList(0, 2), true, 9, List.of()).verdict(),
+                    "a strict resolver that cannot reach its server proves nothing");
         }
     }
 

@@ -8,6 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.capture.LeakRecord;
+import org.port853.capture.LinkTypes;
+import org.port853.capture.LocalAddresses;
+import org.port853.capture.MeterSnapshot;
+import org.port853.capture.PacketPipeline;
+import org.port853.capture.PipelineAccess;
+import org.port853.capture.TrafficClass;
+import org.port853.capture.TrafficMeter;
 
 @DisplayName("Verifier over a scripted capture")
 class VerifierTest {
@@ -115,5 +122,70 @@ class VerifierTest {
             o.leaked(ScriptedCapture.leak(LeakRecord.UNREADABLE, "198.18.9.4"));
         })).verify(o, Verifier.names(1));
         assertEquals(VerifyVerdict.UNPROVEN, other.verdict());
+    }
+
+    /** A scripted capture whose port-853 evidence comes from a real pipeline fed with the test's frames. */
+    static final class PipelineCapture extends ScriptedCapture implements PipelineAccess {
+        final PacketPipeline pipeline = new PacketPipeline(new TrafficMeter(60), LocalAddresses.loopbackOnly(),
+                c -> { }, null);
+        long nanos = System.currentTimeMillis() * 1_000_000L;
+
+        PipelineCapture() {
+            super(null);
+        }
+
+        @Override
+        public PacketPipeline pipeline() {
+            return pipeline;
+        }
+
+        @Override
+        public MeterSnapshot snapshot(int seconds) {
+            return pipeline.meter().snapshot(seconds, nanos / 1_000_000_000L);
+        }
+
+        /** One TCP segment between 198.18.0.1:40000 and the server 198.18.0.2:853 (raw IPv4). */
+        void tcp853(boolean toServer, int flags, byte[] payload) {
+            byte[] f = new byte[40 + payload.length];
+            f[0] = 0x45;
+            f[2] = (byte) (f.length >> 8);
+            f[3] = (byte) f.length;
+            f[8] = 64;
+            f[9] = 6;
+            byte[] client = {(byte) 198, 18, 0, 1};
+            byte[] server = {(byte) 198, 18, 0, 2};
+            System.arraycopy(toServer ? client : server, 0, f, 12, 4);
+            System.arraycopy(toServer ? server : client, 0, f, 16, 4);
+            int sp = toServer ? 40000 : 853;
+            int dp = toServer ? 853 : 40000;
+            f[20] = (byte) (sp >> 8);
+            f[21] = (byte) sp;
+            f[22] = (byte) (dp >> 8);
+            f[23] = (byte) dp;
+            f[27] = 1; // sequence number
+            f[32] = 0x50;
+            f[33] = (byte) flags;
+            System.arraycopy(payload, 0, f, 40, payload.length);
+            pipeline.accept(nanos += 1_000_000, LinkTypes.RAW, "eth0", f, 0, f.length, f.length);
+        }
+    }
+
+    @Test
+    @DisplayName("strict DNS over TLS refused (SYN, then reset on 853): no encrypted evidence, never ALL_ENCRYPTED")
+    void refused853IsNoEvidence() throws InterruptedException {
+        PipelineCapture c = new PipelineCapture();
+        VerifyResult refused = verifier(new ScriptedSender(true, (n, i) -> {
+            c.tcp853(true, 0x02, new byte[0]);   // SYN
+            c.tcp853(false, 0x14, new byte[0]);  // RST, ACK
+        })).verify(c, Verifier.names(3));
+        assertEquals(6, c.pipeline.meter().total(TrafficClass.ENCRYPTED).packets(), "the graph still shows them");
+        assertEquals(0, refused.encryptedPackets());
+        assertEquals(VerifyVerdict.UNPROVEN, refused.verdict());
+        assertEquals(List.of("No encrypted DNS traffic was seen."), refused.reasons());
+        byte[] tls = {22, 3, 1, 0, 4, 1, 0, 0, 0}; // a (short) ClientHello record
+        VerifyResult ok = verifier(new ScriptedSender(true, (n, i) -> c.tcp853(true, 0x18, tls)))
+                .verify(c, Verifier.names(2));
+        assertEquals(2, ok.encryptedPackets());
+        assertEquals(VerifyVerdict.ALL_ENCRYPTED, ok.verdict());
     }
 }
