@@ -3,8 +3,11 @@ package org.port853.capture;
 /**
  * Recognises the copies of one packet that a capture on libpcap's {@code any} device sees on several interfaces
  * (a veth pair, a bridge and its port, a bond and its slave, before and after NAT): same IP protocol, same IPv4
- * identification, same TCP sequence/acknowledgement/flags and the same transport payload, on a different interface,
- * within {@link #WINDOW_NANOS}. Addresses and ports are left out of the comparison because NAT rewrites them.
+ * identification, same TCP sequence/acknowledgement/flags, the same transport payload and the same server end
+ * (address and port), on a different interface, within {@link #WINDOW_NANOS}. The client's end is left out because
+ * masquerading rewrites it (the source on the way out, the destination on the way back); the server's end tells a
+ * copy from the same query sent to two servers (dnsmasq asks every upstream with the same id and IPv4
+ * identification 0, e.g. the router on wlan0 and the VPN's server on tun0).
  * A fixed table, no allocation; an entry is forgotten when its slot is reused.
  */
 final class CrossingCopies {
@@ -25,17 +28,18 @@ final class CrossingCopies {
     private int lastSlot;
 
     /**
+     * {@code toServer}: the frame goes to the server (its destination is the server's end, else its source).
      * {@code ifIndex}: the interface the frame was captured on ({@link #ofCaptureInterface} for a file's interface
      * id; an SLL2 index as it is). Frames with an SLL2 index and frames of a file's other interfaces are two
      * captures (e.g. of {@code any} and of eth0, merged): they are never taken for copies of each other.
      * Returns the slot of the earlier copy of this packet, or -1 when it is the first (then it is remembered and
      * {@link #lastSlot()} names its slot).
      */
-    int copyOf(ParsedFrame f, long nanos, long ifIndex) {
+    int copyOf(ParsedFrame f, boolean toServer, long nanos, long ifIndex) {
         if (!recognisable(f)) {
             return -1; // counted like every other frame, never taken for a copy of another
         }
-        long key = key(f) ^ (ifIndex >>> 32);
+        long key = key(f, toServer) ^ (ifIndex >>> 32);
         int slot = (int) (key ^ (key >>> 32)) & (SLOTS - 1);
         if (keys[slot] == key && nanos - times[slot] <= WINDOW_NANOS && nanos >= times[slot]
                 && this.ifIndex[slot] != ifIndex) {
@@ -76,12 +80,19 @@ final class CrossingCopies {
         java.util.Arrays.fill(iface, null);
     }
 
-    private static long key(ParsedFrame f) {
+    private static long key(ParsedFrame f, boolean toServer) {
         byte[] b = f.buf;
         long h = 0xcbf29ce484222325L ^ f.ipVersion ^ ((long) f.protocol << 8) ^ ((long) f.payloadLen << 16)
                 ^ ((long) f.ipLength << 40);
         if (f.ipVersion == 4) {
             h = mix(h, f.fragId);
+        }
+        int server = toServer ? f.dstOff : f.srcOff;
+        h = mix(h, toServer ? f.dstPort : f.srcPort);
+        if (f.ipVersion == 4) {
+            h = mix(h, FrameParser.u32(b, server));
+        } else {
+            h = mix(mix(h, FrameParser.u64(b, server)), FrameParser.u64(b, server + 8));
         }
         if (f.protocol == ParsedFrame.TCP && f.transportOff > 0) { // at least the fixed 20-byte header
             h = mix(h, f.tcpSeq);

@@ -184,7 +184,7 @@ public final class PacketPipeline {
             if (f.ifIndex >= 0) {
                 iface = ifName(f.ifIndex);
             }
-            int earlier = copies.copyOf(f, epochNanos, copyIf);
+            int earlier = copies.copyOf(f, toServer, epochNanos, copyIf);
             if (earlier >= 0) {
                 sameCrossing(earlier, iface, f.packetType);
                 return;

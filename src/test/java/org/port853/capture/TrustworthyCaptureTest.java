@@ -255,6 +255,32 @@ class TrustworthyCaptureTest {
         assertEquals(3, packets(TrafficClass.LEAK));
     }
 
+    @Test
+    @DisplayName("the same query to two servers on two interfaces (dnsmasq asking all upstreams) is two packets")
+    void sameQueryToTwoServersIsNoCopy() {
+        PacketPipeline q = new PacketPipeline(meter, LocalAddresses.of(List.of()), leaks, i -> "if" + i);
+        byte[] query = udp(40000, 53, dnsQuery("twice.test", 1));
+        byte[] toRouter = sll2(0x0800, 2, ipv4("192.168.1.5", "192.168.1.1", 17, query));   // wlan0
+        byte[] toVpn = sll2(0x0800, 9, ipv4("10.8.0.2", "10.8.0.1", 17, query));            // tun0
+        toRouter[10] = 4; // PACKET_OUTGOING
+        toVpn[10] = 4;
+        q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", toRouter, 0, toRouter.length, toRouter.length);
+        q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", toVpn, 0, toVpn.length, toVpn.length);
+        q.flushLeaks();
+        assertEquals(2, packets(TrafficClass.LEAK));
+        assertEquals(0, q.crossingCopies());
+        assertEquals(List.of("192.168.1.1", "10.8.0.1"), leaks.all().stream().map(LeakCandidate::server).toList());
+        // a response crossing masquerading back (the destination rewritten) is still one packet
+        byte[] answer = udp(53, 61000, dnsResponse("twice.test", 1));
+        byte[] onUplink = sll2(0x0800, 2, ipv4("198.18.0.2", "198.18.0.1", 17, answer));
+        byte[] toContainer = sll2(0x0800, 3, ipv4("198.18.0.2", "172.17.0.2", 17,
+                udp(53, 40000, dnsResponse("twice.test", 1))));
+        q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", onUplink, 0, onUplink.length, onUplink.length);
+        q.accept(t += 10_000, LinkTypes.LINUX_SLL2, "any", toContainer, 0, toContainer.length, toContainer.length);
+        assertEquals(3, packets(TrafficClass.LEAK));
+        assertEquals(1, q.crossingCopies());
+    }
+
     /** Collects leak entries and applies updates (response codes) to them by capture order. */
     static final class LeakCollector implements LeakSink {
         private final List<LeakCandidate> list = new ArrayList<>();
