@@ -11,6 +11,7 @@ package org.port853.capture;
 public final class FrameParser {
     private static final int MAX_VLAN_TAGS = 8;
     private static final int MAX_EXT_HEADERS = 16;
+    private static final int ARPHRD_LOOPBACK = 772;
 
     /** Parses {@code capLen} bytes of {@code b} from {@code off} as a frame of {@code linkType} into {@code f}. */
     public void parse(int linkType, byte[] b, int off, int capLen, ParsedFrame f) {
@@ -34,6 +35,7 @@ public final class FrameParser {
                     malformed(f, FrameError.TRUNCATED_LINK_HEADER);
                 } else {
                     f.ifIndex = (int) u32(b, off + 4);
+                    f.loopback = u16(b, off + 8) == ARPHRD_LOOPBACK;
                     f.packetType = b[off + 10] & 0xff;
                     etherType(b, u16(b, off), off + 20, end, f, 0);
                 }

@@ -14,8 +14,8 @@ import java.util.List;
  * An immutable set of "this machine" addresses, checked against raw address bytes without allocating.
  * Loopback (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) is always local. Link-local IPv6 addresses (fe80::/10) are
  * compared with their scope: fe80::1 of this machine's docker0 is not the router's fe80::1 seen on wlan0. A frame's
- * scope is its interface index (SLL2); when that is unknown, or the address was given without a scope, any scope
- * matches.
+ * scope is its interface index (SLL2); when that is unknown, the frame is on loopback (this machine talking
+ * to itself), or the address was given without a scope, any scope matches.
  */
 public final class LocalAddresses {
     private static final LocalAddresses LOOPBACK_ONLY = new LocalAddresses(List.of());
@@ -70,7 +70,7 @@ public final class LocalAddresses {
         return isLocal(b, off, len, -1);
     }
 
-    /** Whether the address is this machine's, seen on interface {@code ifIndex} ({@code -1}: unknown). */
+    /** Whether the address is this machine's, seen on interface {@code ifIndex} ({@code -1}: unknown, any scope). */
     public boolean isLocal(byte[] b, int off, int len, int ifIndex) {
         if (len == 4) {
             if ((b[off] & 0xff) == 127) {

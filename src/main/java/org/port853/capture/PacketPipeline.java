@@ -166,10 +166,11 @@ public final class PacketPipeline {
         TrafficClass c;
         LocalAddresses l = local;
         int al = f.addressLength();
+        int scope = f.linkScope();
         boolean toServer;
         if (sp == DNS || dp == DNS) {
             toServer = dp == DNS;
-            c = l.isLocal(b, f.srcOff, al, f.ifIndex) && l.isLocal(b, f.dstOff, al, f.ifIndex)
+            c = l.isLocal(b, f.srcOff, al, scope) && l.isLocal(b, f.dstOff, al, scope)
                     ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
         } else if (sp == DOT || dp == DOT) {
             toServer = dp == DOT;
@@ -210,9 +211,9 @@ public final class PacketPipeline {
         curNanos = epochNanos;
         curIface = iface;
         curToServer = toServer;
-        curClientLocal = l.isLocal(b, toServer ? f.srcOff : f.dstOff, al, f.ifIndex);
+        curClientLocal = l.isLocal(b, toServer ? f.srcOff : f.dstOff, al, scope);
         if (c == TrafficClass.PLAINTEXT_853 && curClientLocal && l.isLocal(b, toServer ? f.dstOff : f.srcOff, al,
-                f.ifIndex)) {
+                scope)) {
             return; // plaintext on 853 between two local ends does not leave the machine
         }
         if (f.protocol == ParsedFrame.UDP) {

@@ -39,6 +39,8 @@ public final class ParsedFrame {
     long tcpSeq;
     int tcpFlags;
     int ifIndex;
+    /** Captured on the loopback interface (SLL2 hardware type ARPHRD_LOOPBACK). */
+    boolean loopback;
     int packetType;
     int fragId;
     int fragOffset;
@@ -67,6 +69,7 @@ public final class ParsedFrame {
         tcpSeq = 0;
         tcpFlags = 0;
         ifIndex = -1;
+        loopback = false;
         packetType = -1;
         fragId = 0;
         fragOffset = 0;
@@ -106,6 +109,15 @@ public final class ParsedFrame {
     public boolean fragMore() { return fragMore; }
     /** Interface index from an SLL2 header, or -1. */
     public int ifIndex() { return ifIndex; }
+
+    /**
+     * The scope of this frame's link-local addresses for {@link LocalAddresses#isLocal(byte[], int, int, int)}: the
+     * interface index, or -1 (any scope) when it is unknown or the frame is on loopback, where this machine talks to
+     * itself from any of its addresses, fe80::…%wlan0 included.
+     */
+    int linkScope() {
+        return loopback ? -1 : ifIndex;
+    }
 
     public byte[] srcAddress() {
         return java.util.Arrays.copyOfRange(buf, srcOff, srcOff + addressLength());

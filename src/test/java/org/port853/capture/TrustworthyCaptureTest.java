@@ -117,6 +117,21 @@ class TrustworthyCaptureTest {
     }
 
     @Test
+    @DisplayName("a query from this machine's link-local address to itself goes over lo: local, whatever the scope")
+    void ownLinkLocalOverLoopback() throws Exception {
+        Inet6Address wlan = Inet6Address.getByAddress(null, ip6("fe80::1"), 3);
+        PacketPipeline q = new PacketPipeline(meter, LocalAddresses.of(List.of(wlan)), leaks, i -> "n" + i);
+        byte[] onLo = sll2(0x86dd, 1, ipv6("fe80::1", "fe80::1", 17, udp(40000, 53, dnsQuery("self.test", 1))));
+        onLo[8] = 0x03; // SLL2 hardware type ARPHRD_LOOPBACK (772)
+        onLo[9] = 0x04;
+        q.accept(t, LinkTypes.LINUX_SLL2, "any", onLo, 0, onLo.length, onLo.length);
+        q.flushLeaks();
+        assertEquals(1, packets(TrafficClass.LOCAL_PLAINTEXT));
+        assertEquals(0, packets(TrafficClass.LEAK));
+        assertEquals(List.of(), leaks.names());
+    }
+
+    @Test
     @DisplayName("a query whose name cannot be read is still a leak entry, marked unreadable")
     void unreadableNames() {
         byte[] cut = Arrays.copyOf(dnsQuery("cut.example.test", 1), 18);
