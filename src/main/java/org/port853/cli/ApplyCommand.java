@@ -82,13 +82,19 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ofApply(r, desired);
     }
 
-    /** What a dry run cannot show in its plan: the real apply would end NOT_COVERED (exit 3) because of resolv.conf. */
+    /**
+     * What a dry run cannot show in its plan: the real apply would end NOT_COVERED (exit 3) because of resolv.conf.
+     * --link-resolv-conf is advised only while resolved's stub listener runs (the plan refuses it otherwise).
+     */
     private void notCoveredNote(ResolverState state) {
         ResolvConfState file = state.platform().resolverFile();
+        boolean stubOff = state.global() != null && state.global().stubListenerOff();
         (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so programs that "
                         + "read it would bypass this change: applied as planned, it ends NOT_COVERED (exit "
-                        + ExitCodes.NOT_COVERED + "); add --link-resolv-conf to point it at the stub."));
+                        + ExitCodes.NOT_COVERED + "); " + (stubOff ? "the stub listener is off (DNSStubListener=no), "
+                        + "so pointing it at the stub would leave them without DNS until the listener is turned on."
+                        : "add --link-resolv-conf to point it at the stub.")));
     }
 
     /** A dry run reports the planned change (PLANNED), never APPLIED: nothing was changed. */

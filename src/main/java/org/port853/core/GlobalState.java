@@ -13,6 +13,19 @@ public record GlobalState(List<ServerAddress> servers, List<ServerAddress> fallb
         domains = List.copyOf(domains);
     }
 
+    /**
+     * systemd-resolved runs without its stub listener (DNSStubListener=no, usual when dnsmasq, unbound or Pi-hole
+     * own port 53): nothing answers on 127.0.0.53, so a resolv.conf pointed at the stub leaves programs without DNS.
+     */
+    public boolean stubListenerOff() {
+        return stubListenerOff(stubListener);
+    }
+
+    /** As {@link #stubListenerOff()} for a DNSStubListener value as resolved reports it (null: unknown, not off). */
+    public static boolean stubListenerOff(String stubListener) {
+        return "no".equals(stubListener);
+    }
+
     public boolean routesEverything() {
         return domains.stream().anyMatch(DomainEntry::routesEverything);
     }

@@ -61,6 +61,23 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("with resolved's stub listener off, the dry run does not advise --link-resolv-conf (nothing answers on the stub)")
+    void dryRunDoesNotAdviseALinkToADeadStub() {
+        org.port853.core.ResolverState s = adapter.state;
+        org.port853.core.GlobalState g = s.global();
+        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true,
+                new org.port853.core.GlobalState(g.servers(), g.fallbackServers(), g.currentServer(), g.dnsOverTls(),
+                        g.dnssec(), g.dnssecSupported(), g.domains(), "no", g.resolvConfMode()),
+                s.links(), null, null, s.platform());
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
+                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); the stub listener is off "
+                + "(DNSStubListener=no), so pointing it at the stub would leave them without DNS until the listener is "
+                + "turned on.\n", r.err());
+    }
+
+    @Test
     void modeOffAsksForNoEncryption() {
         answeredInPlaintext();
         assertEquals(0, run("apply", "--server", "192.0.2.1", "--mode", "off").code());

@@ -81,13 +81,26 @@ public final class ResolvedPlanner {
 
     /** The plan, with our drop-in as the main item ("dropIn" in documents). */
     public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf) {
-        return planOf(s, systemdVersion, dropIns, linkResolvConf).withItemKind("dropIn");
+        return plan(s, systemdVersion, dropIns, linkResolvConf, false);
     }
 
-    private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf) {
+    /** As above; {@code stubListenerOff}: resolved runs with DNSStubListener=no, so linking to the stub is refused. */
+    public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
+                     boolean stubListenerOff) {
+        return planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff).withItemKind("dropIn");
+    }
+
+    private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
+                        boolean stubListenerOff) {
         Optional<Sentence> refusal = refusalSaid(s, systemdVersion, dropIns);
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
+        }
+        if (linkResolvConf && stubListenerOff) {
+            return Plan.refused(Sentence.of("systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
+                    + paths.resolvConf() + " to the stub would leave programs that read it without DNS; turn the stub "
+                    + "listener on (DNSStubListener=yes) or leave " + paths.resolvConf() + " as it is (no "
+                    + "--link-resolv-conf)", "refused.stub-listener-off", paths.resolvConf()));
         }
         List<FileChange> changes = new ArrayList<>();
         for (ItemSnapshot target : targetFiles(s, linkResolvConf, systemdVersion)) {

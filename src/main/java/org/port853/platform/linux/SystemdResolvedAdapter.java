@@ -2,6 +2,7 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import org.port853.core.DesiredSettings;
+import org.port853.core.GlobalState;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
@@ -71,7 +72,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
         boolean fixLink = linkResolvConf && d.resolvConf() != null && d.resolvConf().kind() != ResolvConfState.Kind.STUB;
         return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
-                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), fixLink);
+                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), fixLink,
+                current.global() != null && current.global().stubListenerOff());
     }
 
     @Override
@@ -117,11 +119,21 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        return rc.bypass().map(why -> r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason()
-                + ", but " + why + ", so programs that read it bypass this change; run apply again with "
-                + "--link-resolv-conf to point it at the stub", "result.not-covered", ResolvConfInspector.bypassKind(rc),
-                String.join(", ", rc.nameservers()),
-                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0))).orElse(r);
+        return rc.bypass().isEmpty() ? r : notCovered(r, rc, GlobalState.stubListenerOff(reader.stubListener()));
+    }
+
+    /**
+     * {@code r} as NOT_COVERED because programs that read {@code rc} bypass the stub. Linking it to the stub is
+     * advised only while the stub listener runs: without it, the link would leave those programs without DNS.
+     */
+    static ApplyResult notCovered(ApplyResult r, ResolvConfState rc, boolean stubListenerOff) {
+        String advice = stubListenerOff ? "systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
+                + "it to the stub would leave them without DNS until the listener is turned on"
+                : "run apply again with --link-resolv-conf to point it at the stub";
+        return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
+                + ", so programs that read it bypass this change; " + advice, "result.not-covered",
+                ResolvConfInspector.bypassKind(rc), String.join(", ", rc.nameservers()),
+                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, stubListenerOff ? 1 : 0));
     }
 
     private ApplyResult send(HelperRequest r) {

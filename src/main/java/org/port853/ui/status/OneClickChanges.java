@@ -28,12 +28,16 @@ public final class OneClickChanges {
     private OneClickChanges() {
     }
 
-    /** Strict mode, {@code providers}' servers, every domain routed to them, resolv.conf pointed at the stub. */
+    /**
+     * Strict mode, {@code providers}' servers, every domain routed to them, resolv.conf pointed at the stub (unless
+     * resolved's stub listener is off: then the stub answers nobody, and the plan refuses the link).
+     */
     public static Change protect(ResolverState s, List<Provider> providers) {
         List<ServerAddress> servers = ProviderNames.serversOf(providers);
         DnssecMode dnssec = s != null && s.global() != null && s.global().dnssec() != null
                 ? s.global().dnssec() : DnssecMode.NO;
-        return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), true);
+        boolean stubOff = s != null && s.global() != null && s.global().stubListenerOff();
+        return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), !stubOff);
     }
 
     /**

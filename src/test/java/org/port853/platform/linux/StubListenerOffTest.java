@@ -1,0 +1,95 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.Plan;
+import org.port853.ui.apply.ChangeTexts;
+import org.port853.ui.common.I18n;
+
+/**
+ * With DNSStubListener=no nothing answers on 127.0.0.53: Port853 must neither link /etc/resolv.conf to the stub
+ * nor advise it, or every program that reads resolv.conf loses DNS while the D-Bus health check still passes.
+ */
+class StubListenerOffTest {
+    static final DesiredSettings STRICT = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+            DotMode.STRICT, DnssecMode.NO, true, List.of());
+    static final ResolvConfState PIHOLE = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.1"));
+
+    @TempDir
+    Path root;
+    SystemdResolvedAdapter adapter;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Files.createDirectories(paths.ourDropIn().getParent());
+        adapter = new SystemdResolvedAdapter(paths, new PrivilegedClient());
+    }
+
+    static ResolverState state(String stubListener, ResolvConfState rc) {
+        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                stubListener, "foreign");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(252, rc, List.of()));
+    }
+
+    @Test
+    void linkingToAStubNobodyAnswersOnIsRefused() {
+        Plan p = adapter.plan(STRICT, state("no", PIHOLE), true);
+        assertTrue(p.isRefused());
+        assertTrue(p.refusal().startsWith("systemd-resolved's stub listener is off (DNSStubListener=no)")
+                && p.refusal().contains("without DNS") && p.refusal().contains("DNSStubListener=yes"), p.refusal());
+        assertTrue(I18n.in(Locale.ENGLISH, () -> ChangeTexts.refusal(p)).startsWith(
+                "systemd-resolved's stub listener is off"), "the window's words, quotes and all");
+        assertTrue(I18n.in(Locale.GERMAN, () -> ChangeTexts.refusal(p)).startsWith(
+                "der Stub-Listener von systemd-resolved ist aus (DNSStubListener=no)"));
+
+        assertFalse(adapter.plan(STRICT, state("no", PIHOLE), false).isRefused(), "the drop-in alone is fine");
+        assertFalse(adapter.plan(STRICT, state("yes", PIHOLE), true).isRefused(), "a running stub may be linked");
+        assertFalse(adapter.plan(STRICT, state("udp", PIHOLE), true).isRefused(), "udp only still answers");
+        assertFalse(adapter.plan(STRICT, state("no", new ResolvConfState(ResolvConfState.Kind.STUB,
+                LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53"))), true).isRefused(), "already linked: nothing to do");
+    }
+
+    @Test
+    void notCoveredAdvisesTheLinkOnlyWhileTheStubListens() {
+        ApplyResult applied = ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve");
+
+        ApplyResult on = SystemdResolvedAdapter.notCovered(applied, PIHOLE, false);
+        assertEquals(ApplyResult.Outcome.NOT_COVERED, on.outcome());
+        assertTrue(on.reason().endsWith("run apply again with --link-resolv-conf to point it at the stub"), on.reason());
+        assertTrue(I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(on)).endsWith(
+                "\"Fix resolv.conf\" on the Status screen points it at the stub"));
+
+        ApplyResult off = SystemdResolvedAdapter.notCovered(applied, PIHOLE, true);
+        assertEquals(ApplyResult.Outcome.NOT_COVERED, off.outcome());
+        assertEquals("names resolve, but /etc/resolv.conf is a static file naming 127.0.0.1, so programs that read it "
+                + "bypass this change; systemd-resolved's stub listener is off (DNSStubListener=no), so linking it to "
+                + "the stub would leave them without DNS until the listener is turned on", off.reason());
+        String english = I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(off));
+        assertTrue(english.endsWith("systemd-resolved's stub listener is off (DNSStubListener=no), so pointing it at "
+                + "the stub would leave them without DNS until the listener is turned on") && !english.contains("Fix"),
+                english);
+        String german = I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(off));
+        assertTrue(german.contains("Stub-Listener von systemd-resolved ist aus") && !german.contains("reparieren"), german);
+    }
+}

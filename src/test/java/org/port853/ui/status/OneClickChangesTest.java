@@ -1,0 +1,36 @@
+package org.port853.ui.status;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.StateSource;
+import org.port853.platform.linux.LinuxDetails;
+
+class OneClickChangesTest {
+    static ResolverState state(String stubListener) {
+        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                stubListener, "foreign");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.1")),
+                        List.of()));
+    }
+
+    static final List<Provider> QUAD9 = List.of(ProviderCatalog.bundled().find("quad9").orElseThrow());
+
+    @Test
+    void protectLinksResolvConfOnlyWhileTheStubListens() {
+        assertTrue(OneClickChanges.protect(state("yes"), QUAD9).linkResolvConf());
+        assertFalse(OneClickChanges.protect(state("no"), QUAD9).linkResolvConf(),
+                "DNSStubListener=no: the link would leave programs without DNS (and the plan refuses it)");
+        assertTrue(OneClickChanges.protect(null, QUAD9).linkResolvConf(), "unknown state: as before");
+    }
+}
