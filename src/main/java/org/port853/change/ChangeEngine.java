@@ -32,8 +32,10 @@ public final class ChangeEngine {
     private final Function<ItemSnapshot, ApplyResult.Item> shown;
 
     /**
-     * @param pristine the state of our own items before Port853 ever ran (e.g. "our drop-in absent"); revert
-     *                 falls back to it when the journal is gone, so a lost journal never strands our items
+     * @param pristine the state of our own items before Port853 ever ran, listed only for items that hold what
+     *                 Port853 wrote (e.g. "our drop-in absent" while the drop-in carries our header); without a
+     *                 baseline in the journal, apply takes it as the baseline and revert falls back to it, so a lost
+     *                 journal never strands our items
      */
     public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
                         List<ItemSnapshot> pristine) {
@@ -81,8 +83,10 @@ public final class ChangeEngine {
             resolver.ensureEnabled();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
-            Journal withChange = new Journal(Journal.FORMAT, merge(j.baseline() != null ? j.baseline() : before, before),
-                    j.applied(), change, j.history());
+            // Without a baseline (the first change, or the journal was lost) it is what is there now, except what
+            // Port853 itself wrote: revert must remove that, not put it back.
+            List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline() : merge(pristine, before);
+            Journal withChange = new Journal(Journal.FORMAT, merge(baseline, before), j.applied(), change, j.history());
             journals.save(withChange);
             actions.add("record the change in " + journals.dir(), "step.record", journals.dir());
             if (interrupted != null) {

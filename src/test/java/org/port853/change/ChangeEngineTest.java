@@ -436,6 +436,9 @@ class ChangeEngineTest {
         void restoresBaselineByteForByteAfterSeveralApplies() throws IOException {
             String original = "# the admin's own file\n[Resolve]\nDNS=192.0.2.53\n";
             Files.writeString(dropIn, original);
+            // not ours, so the platform lists no pristine state for it (as LinuxChange does without our header)
+            engine = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)), control,
+                    Duration.ofMillis(500), List.of());
             Files.writeString(resolvConf, "nameserver 192.0.2.1\nsearch lan\n");
             byte[] rcBefore = Files.readAllBytes(resolvConf);
             engine.apply(target(A), "a", true);
@@ -496,6 +499,16 @@ class ChangeEngineTest {
             assertEquals(Outcome.REVERTED, r.outcome());
             assertFalse(Files.exists(dropIn));
             assertEquals(List.of("restart", "check false"), control.calls);
+        }
+
+        @Test
+        @DisplayName("with the journal gone, our own drop-in is not the baseline: revert removes it, not puts it back")
+        void lostJournalDoesNotMakeOurFileTheBaseline() throws IOException {
+            Files.writeString(dropIn, A); // ours (the pristine list says so), its journal lost
+            assertEquals(Outcome.APPLIED, engine.apply(target(B), "b", true).outcome());
+            assertEquals(List.of(FileItemStore.absent(dropIn)), journals.load().baseline());
+            assertEquals(Outcome.REVERTED, engine.revert().outcome());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
         }
 
         @Test

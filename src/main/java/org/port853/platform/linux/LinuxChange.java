@@ -76,7 +76,7 @@ public final class LinuxChange implements PrivilegedPlatform {
     public ChangeEngine engine(Duration lockWait) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
                 new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())),
-                new ResolvedControl(paths, version(), PROBE_NAME), lockWait, pristine(), this::shown);
+                new ResolvedControl(paths, version(), PROBE_NAME), lockWait, pristine(paths.ourDropIn()), this::shown);
     }
 
     /** A default route in /proc/net/route or /proc/net/ipv6_route on an interface other than lo. */
@@ -100,13 +100,13 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     /**
      * Without a journal, revert may only remove a drop-in that carries our header: a file someone else put at
-     * our path (or one a previous revert restored) is not ours to delete.
+     * our path (or one a previous revert restored) is not ours to delete. Apply takes the same as the baseline.
      */
-    private List<ItemSnapshot> pristine() {
+    static List<ItemSnapshot> pristine(Path ourDropIn) {
         try {
-            ItemSnapshot now = FileItemStore.read(paths.ourDropIn());
+            ItemSnapshot now = FileItemStore.read(ourDropIn);
             boolean ours = now.present() && now.content() != null && now.content().startsWith(DropInRenderer.HEADER);
-            return ours ? List.of(FileItemStore.absent(paths.ourDropIn())) : List.of();
+            return ours ? List.of(FileItemStore.absent(ourDropIn)) : List.of();
         } catch (IOException e) {
             return List.of();
         }
