@@ -149,9 +149,9 @@ final class ResolvedBus implements AutoCloseable {
 
     /**
      * The D-Bus error name of a reply, where dbus-java keeps it: it throws its own classes for the standard errors
-     * (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout), ours for the resolved errors we
-     * act on ({@link org.freedesktop.resolve1.DnsError}) and, in 5.2, a plain DBusExecutionException with the text only
-     * for any other (its setType does nothing).
+     * (org.freedesktop.DBus.Error.Timeout as org.freedesktop.dbus.errors.Timeout), ours for the errors we act on that
+     * it has no class for ({@link org.freedesktop.resolve1.DnsError}, {@link org.freedesktop.dbus.errors.InvalidArgs})
+     * and, in 5.2, a plain DBusExecutionException with the text only for any other (its setType does nothing).
      */
     static String errorName(DBusExecutionException e) {
         String type = e.getType() != null ? e.getType() : e.getClass().getName();

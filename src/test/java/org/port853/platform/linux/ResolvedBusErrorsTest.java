@@ -33,6 +33,23 @@ class ResolvedBusErrorsTest {
     }
 
     @Test
+    void invalidArgsKeepsItsNameSoOldFlagsAreRecognised() throws Exception {
+        // resolved before 248 refuses newer request flags with InvalidArgs; dbus-java 5.2 has no class of its own for it
+        java.lang.reflect.Method lookUp = org.freedesktop.dbus.messages.Error.class
+                .getDeclaredMethod("createExceptionClass", String.class);
+        lookUp.setAccessible(true);
+        Class<?> found = (Class<?>) lookUp.invoke(null, ResolvedBus.Lookup.INVALID_ARGS);
+        org.junit.jupiter.api.Assertions.assertNotNull(found, "without a class, dbus-java keeps only the reply's text");
+        assertEquals(org.freedesktop.resolve1.DnsError.NXDOMAIN.class,
+                lookUp.invoke(null, ResolvedBus.Lookup.NXDOMAIN), "and resolved's own NXDOMAIN, the same way");
+
+        DBusExecutionException reply = (DBusExecutionException) found.getConstructor(String.class)
+                .newInstance("Invalid flags field");
+        assertEquals(ResolvedBus.Lookup.INVALID_ARGS, ResolvedBus.errorName(reply));
+        assertTrue(ResolvedBus.failedLookup(new java.io.IOException(reply)).rejectedFlags());
+    }
+
+    @Test
     void anErrorDbusJavaHasNoClassForIsNotTakenForATimeout() {
         // dbus-java 5.2 keeps neither the name nor a class of resolved's own errors (NXDOMAIN, ...): only the text
         DBusExecutionException nx = new DBusExecutionException("Name 'corp.test' not found");
