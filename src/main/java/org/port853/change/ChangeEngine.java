@@ -167,6 +167,7 @@ public final class ChangeEngine {
                         "result.nothing-to-revert"), baseline, actions, false, t0);
             }
             List<ItemSnapshot> restore = new ArrayList<>();
+            List<ItemSnapshot> ours = new ArrayList<>();
             List<String> leftAlone = new ArrayList<>();
             for (int i = 0; i < baseline.size(); i++) {
                 ItemSnapshot b = baseline.get(i);
@@ -181,11 +182,14 @@ public final class ChangeEngine {
                     continue;
                 }
                 restore.add(b);
+                ours.add(current);
             }
             // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
             // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
-            // even a "rollback" lands on the baseline, never on the interrupted change's items).
-            journals.save(new Journal(Journal.FORMAT, baseline, j.applied(), new ChangeRecord(
+            // even a "rollback" lands on the baseline, never on the interrupted change's items). The items it found
+            // ours count as Port853's from now on: the pending change that told so is replaced.
+            List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
+            journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
                     UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
                     restore, restore), j.history()));
             writeAll(restore);

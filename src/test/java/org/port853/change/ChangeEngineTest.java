@@ -483,6 +483,44 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a revert killed before its writes: the next revert still knows the interrupted change's file as ours")
+        void revertKilledBeforeItsWritesIsFinishedByTheNextRevert() throws IOException {
+            engine.apply(target(A), "a", true);
+            // an interrupted change B: written, never checked
+            journals.save(new Journal(Journal.FORMAT, journals.load().baseline(), journals.load().applied(),
+                    new ChangeRecord("b", java.time.Instant.now(), "b", true, List.of(FileItemStore.file(dropIn, A)),
+                            List.of(FileItemStore.file(dropIn, B))), null));
+            Files.writeString(dropIn, B);
+            FileItemStore files = new FileItemStore(Set.of(dropIn));
+            ItemStore dying = new ItemStore() {
+                @Override
+                public boolean owns(String key) {
+                    return files.owns(key);
+                }
+
+                @Override
+                public ItemSnapshot read(String key) throws IOException {
+                    return files.read(key);
+                }
+
+                @Override
+                public void write(ItemSnapshot target) throws IOException {
+                    throw new IOException("killed after the revert's journal, before its writes");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, dying, control, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IOException.class, e::revert);
+            assertEquals(B, Files.readString(dropIn), "nothing was restored yet");
+
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS), "B is Port853's, so the baseline comes back");
+            assertTrue(r.actions().stream().noneMatch(a -> a.startsWith("leave ")), r.actions().toString());
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
         void restoresASymlinkBaseline() throws IOException {
             Files.createSymbolicLink(resolvConf, Path.of("/run/systemd/resolve/resolv.conf"));
             engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
