@@ -785,13 +785,19 @@ class ViewModelTest {
     @Nested
     @DisplayName("Preferences and Diagnostics")
     class Others {
+        /** Preferences saved into {@code store}, whose saves wait until the test runs them. */
+        private PreferencesViewModel heldPreferences(PreferencesStore store) {
+            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
+                    org.port853.ui.prefs.LoginStart.unavailable("test"));
+            tasks.hold();
+            return prefs;
+        }
+
         @Test
         @DisplayName("a preference change is saved by a task; a failed save is reported")
         void preferences(@TempDir Path dir) throws Exception {
             PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
-            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
-                    org.port853.ui.prefs.LoginStart.unavailable("test"));
-            tasks.hold();
+            PreferencesViewModel prefs = heldPreferences(store);
             prefs.notificationsProperty().set(false);
             assertFalse(Files.exists(store.file()), "nothing written before the task runs");
             tasks.runAll();
@@ -810,9 +816,7 @@ class ViewModelTest {
         @DisplayName("two quick preference changes whose saves finish in the other order leave the newer one in the file")
         void newestPreferenceWins(@TempDir Path dir) throws Exception {
             PreferencesStore store = new PreferencesStore(dir.resolve("conf"));
-            PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
-                    org.port853.ui.prefs.LoginStart.unavailable("test"));
-            tasks.hold();
+            PreferencesViewModel prefs = heldPreferences(store);
             prefs.themeProperty().set(Preferences.Theme.DARK);
             prefs.themeProperty().set(Preferences.Theme.SYSTEM);
             tasks.runNewest();
