@@ -320,7 +320,7 @@ abstract class ResolvedAdapterITBase {
         Files.write(c.rig.dropInDir().resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
         TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict");
         assertEquals(1, r.exitCode());
-        assertTrue(r.stderr().contains("zzz-vpn.conf") && r.stderr().startsWith("Refused"), r.stderr());
+        assertTrue(r.stderr().contains("zzz-vpn.conf") && r.stderr().startsWith("port853 apply: refused: "), r.stderr());
         assertFalse(Files.exists(c.dropIn()));
         List<String> codes = codes(c.json("status", "--json"));
         assertTrue(codes.contains("DROP_IN_OVERRIDES") && codes.contains("DROP_IN_UNREADABLE"), codes.toString());
