@@ -265,6 +265,22 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("in the demo the tray says it shows the demo's sample machine, not this computer")
+    void demoTraySaysDemo() throws Exception {
+        Watcher w = watcher();
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()).withDemo());
+        StatusNotifierTray tray = tray();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, () -> { })).get();
+        BUS.closeAfterTest(monitor);
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        assertNotNull(service);
+        DBusConnection host = connect();
+        waitUntil(() -> String.valueOf(itemProperties(host, service).get("Title").getValue())
+                .startsWith("Port853 demo: "));
+    }
+
+    @Test
     @DisplayName("File › Quit ends the app also while the tray item is up (closing the window only hides it then)")
     void quitFromTheMenuQuitsWithTheTrayUp() throws Exception {
         Watcher w = watcher();

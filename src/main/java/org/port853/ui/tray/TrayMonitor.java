@@ -23,6 +23,8 @@ public final class TrayMonitor implements AutoCloseable {
     private final Executor fx;
     private volatile boolean registered;
     private Runnable unhook = () -> { };
+    /** The window watches the demo's sample machine: the tray says so. */
+    private volatile boolean demo;
 
     public TrayMonitor(Tray tray) {
         this(tray, Platform::runLater);
@@ -34,6 +36,11 @@ public final class TrayMonitor implements AutoCloseable {
         this.fx = fx;
     }
 
+    /** Call before {@link #start}: the state and leaks are the demo's, not this computer's. */
+    public void showingDemo(boolean demo) {
+        this.demo = demo;
+    }
+
     /**
      * Starts the tray item (on the worker) and keeps it up to date; call on the JavaFX thread.
      *
@@ -43,7 +50,7 @@ public final class TrayMonitor implements AutoCloseable {
     public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
                       TrayActions actions, Consumer<Tray.Registration> onResult,
                       Consumer<Tray.Registration> onChange) {
-        TrayState initial = new TrayState(state.getValue(), leaks.getValue().longValue());
+        TrayState initial = new TrayState(state.getValue(), leaks.getValue().longValue(), demo);
         TrayActions onFx = new TrayActions() {
             @Override
             public void open() {
@@ -62,7 +69,7 @@ public final class TrayMonitor implements AutoCloseable {
         };
         javafx.beans.InvalidationListener push = o -> {
             if (worker.isShutdown()) return;
-            TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue());
+            TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue(), demo);
             worker.execute(() -> tray.update(s));
         };
         state.addListener(push);

@@ -31,6 +31,7 @@ public final class TrayStartup {
     public static TrayMonitor begin(Tray tray, Stage stage, MainWindow window, boolean startMinimised, Runnable quit,
                                     javafx.util.Duration trayWait) {
         TrayMonitor monitor = new TrayMonitor(tray);
+        monitor.showingDemo(window.demo());
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
         window.setKeepMonitoringWhenHidden(() -> monitor.registered() && closeToTray.get());
         window.setOnQuit(quit);

@@ -13,11 +13,11 @@ final class TrayTexts {
 
     /** "Leaking · 3 leaked queries since start" (the menu's first line and the tool tip). */
     static String summary(TrayState s) {
-        return I18n.t("tray.summary", state(s), s.leaksSinceStart());
+        return I18n.t(s.demo() ? "tray.summary.demo" : "tray.summary", state(s), s.leaksSinceStart());
     }
 
     static String title(TrayState s) {
-        return I18n.t("tray.title", state(s));
+        return I18n.t(s.demo() ? "tray.title.demo" : "tray.title", state(s));
     }
 
     static String leaks(TrayState s) {
