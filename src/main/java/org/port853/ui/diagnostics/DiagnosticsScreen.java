@@ -38,7 +38,9 @@ public final class DiagnosticsScreen {
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         follow(vm, watch);
-        return new DiagnosticsView(vm, check -> fix(check, status, () -> model.tasks().execute(
+        // one hardening at a time: a second Fix while it runs would ask for authorisation again
+        org.port853.ui.task.TaskSlot hardening = new org.port853.ui.task.TaskSlot(model.tasks());
+        return new DiagnosticsView(vm, check -> fix(check, status, hardening::isBusy, () -> hardening.run(
                 BackgroundTask.of(() -> services.adapter().harden(true))
                         .onSuccess(DiagnosticsScreen::showResult)
                         .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
@@ -66,8 +68,11 @@ public final class DiagnosticsScreen {
     }
 
     /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
-    static void fix(Check check, StatusViewModel status, Runnable harden) {
+    static void fix(Check check, StatusViewModel status, java.util.function.BooleanSupplier hardening, Runnable harden) {
         if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
+            if (hardening.getAsBoolean()) {
+                return; // already under way: its result comes as a dialog of its own
+            }
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
