@@ -149,7 +149,7 @@ public final class AppModel {
      */
     private Draft systemsDraft(GlobalState g) {
         boolean on = encryptionOn();
-        return new Draft(systemDraft(g), on ? g.dnsOverTls() : DotMode.STRICT,
+        return new Draft(systemProviders(g), on ? g.dnsOverTls() : DotMode.STRICT,
                 g.dnssec() == null ? DnssecMode.NO : g.dnssec(), !on || g.routesEverything());
     }
 
@@ -178,7 +178,7 @@ public final class AppModel {
      * The system's servers as the draft shows them. While encryption is on, servers that match no provider stay in
      * it as what they are; plaintext servers of an unencrypted system do not (they cannot be kept under DoT).
      */
-    private List<Provider> systemDraft(GlobalState g) {
+    private List<Provider> systemProviders(GlobalState g) {
         return encryptionOn() ? ProviderNames.draftOf(g.servers(), catalogue)
                 : ProviderNames.providersOf(g.servers(), catalogue);
     }
@@ -199,11 +199,12 @@ public final class AppModel {
      * only some of a provider's addresses), unless strict mode needs TLS names they lack.
      */
     private boolean keepsSystemServers(DotMode withMode) {
-        if (!encryptionOn() || !chosen.equals(systemDraft(state.get().global()))) {
+        if (!encryptionOn()) {
             return false;
         }
-        return withMode != DotMode.STRICT
-                || state.get().global().servers().stream().allMatch(a -> a.tlsName() != null);
+        GlobalState g = state.get().global();
+        return chosen.equals(systemProviders(g))
+                && (withMode != DotMode.STRICT || g.servers().stream().allMatch(a -> a.tlsName() != null));
     }
 
     public DesiredSettings desired() {

@@ -246,17 +246,28 @@ class TrayTest extends WindowTestBase {
         assertTrue(String.valueOf(p.get("Title").getValue()).contains("Protected"));
     }
 
-    @Test
-    @DisplayName("the window's state and leak count reach the tray, and Verify now from the tray runs Verify")
-    void windowFeedsTray() throws Exception {
+    private static AppServices plaintextMachine() throws java.io.IOException {
+        return Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier());
+    }
+
+    /** Opens the window on {@code services} with its tray item, as the app does; returns the item's bus name. */
+    private String windowInTheTray(AppServices services, Runnable quit) throws Exception {
         Watcher w = watcher();
-        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
-        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        open(services);
         StatusNotifierTray tray = tray();
-        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, () -> { })).get();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, quit)).get();
         BUS.closeAfterTest(monitor);
         String service = w.registered.poll(10, TimeUnit.SECONDS);
         assertNotNull(service);
+        waitUntil(monitor::registered);
+        return service;
+    }
+
+    @Test
+    @DisplayName("the window's state and leak count reach the tray, and Verify now from the tray runs Verify")
+    void windowFeedsTray() throws Exception {
+        String service = windowInTheTray(plaintextMachine(), () -> { });
         DBusConnection host = connect();
         waitUntil(() -> String.valueOf(itemProperties(host, service).get("Title").getValue()).contains("Not encrypted"));
         DBusMenuBus menu = host.getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
@@ -267,14 +278,7 @@ class TrayTest extends WindowTestBase {
     @Test
     @DisplayName("in the demo the tray says it shows the demo's sample machine, not this computer")
     void demoTraySaysDemo() throws Exception {
-        Watcher w = watcher();
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()).withDemo());
-        StatusNotifierTray tray = tray();
-        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> TrayStartup.begin(tray, stage, window, false, () -> { })).get();
-        BUS.closeAfterTest(monitor);
-        String service = w.registered.poll(10, TimeUnit.SECONDS);
-        assertNotNull(service);
+        String service = windowInTheTray(plaintextMachine().withDemo(), () -> { });
         DBusConnection host = connect();
         waitUntil(() -> String.valueOf(itemProperties(host, service).get("Title").getValue())
                 .startsWith("Port853 demo: "));
@@ -283,16 +287,8 @@ class TrayTest extends WindowTestBase {
     @Test
     @DisplayName("File › Quit ends the app also while the tray item is up (closing the window only hides it then)")
     void quitFromTheMenuQuitsWithTheTrayUp() throws Exception {
-        Watcher w = watcher();
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.RecordingNotifier()));
-        StatusNotifierTray tray = tray();
         java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
-        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(
-                () -> TrayStartup.begin(tray, stage, window, false, quits::incrementAndGet)).get();
-        BUS.closeAfterTest(monitor);
-        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
-        waitUntil(monitor::registered);
+        windowInTheTray(plaintextMachine(), quits::incrementAndGet);
         WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
             bar.getMenus().get(0).getItems().stream().filter(i -> "_Quit".equals(i.getText())).findFirst()

@@ -40,23 +40,22 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public Repeating every(Duration period, Runnable action) {
         return new Repeating() {
-            // both touched on the JavaFX thread only
+            // null while stopped; touched on the JavaFX thread only
             private ScheduledFuture<?> ticks;
-            private boolean running;
+            // set by the timer thread while a tick waits for the JavaFX thread
             private final AtomicBoolean queued = new AtomicBoolean();
 
             @Override
             public void start() {
-                if (running) {
+                if (ticks != null) {
                     return;
                 }
-                running = true;
                 long ms = Math.max(1, period.toMillis());
                 ticks = Ticks.TIMER.scheduleAtFixedRate(() -> {
                     if (queued.compareAndSet(false, true)) {
                         Platform.runLater(() -> {
                             queued.set(false);
-                            if (running) {
+                            if (ticks != null) {
                                 action.run();
                             }
                         });
@@ -66,7 +65,6 @@ public final class FxTaskExecutor implements TaskExecutor {
 
             @Override
             public void stop() {
-                running = false;
                 if (ticks != null) {
                     ticks.cancel(false);
                     ticks = null;
