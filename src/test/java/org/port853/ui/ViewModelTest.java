@@ -772,6 +772,36 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a rolled-back change's cause that arrives after the next change began stays out of its sheet")
+        void lateCauseStaysWithItsChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> servers.stream()
+                    .map(s -> org.port853.probe.dot.ProbeReport.failed(s, org.port853.probe.dot.TcpOutcome.REFUSED,
+                            org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED, "connection refused", null)).toList(),
+                    dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
+            AppServices plain = services(new Fakes.AnsweringProbe());
+            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
+                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: All attempts to contact name servers or networks failed");
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(model::desired);
+            tasks.hold();
+            apply.confirm();
+            tasks.runNext(); // the apply; the state's refresh and the cause probe now wait
+            tasks.runNext(); // the refresh
+            assertEquals(1, tasks.waiting(), "the cause probe waits");
+
+            apply.close();
+            apply.beginApplyOrExplain(model::desired); // the next change's sheet
+            tasks.runNewest(); // its plan
+            tasks.runNext(); // the first change's cause, late
+            assertEquals("", apply.causeTextProperty().get(), "the late cause belongs to the rolled-back change");
+            tasks.runAll();
+        }
+
+        @Test
         @DisplayName("a failed apply shows its reason as the result")
         void applyFails() {
             org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(

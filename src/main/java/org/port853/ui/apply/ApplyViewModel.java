@@ -60,6 +60,8 @@ public final class ApplyViewModel {
     private Runnable onFinished = () -> { };
     private Runnable onVerify = () -> { };
     private boolean notifications = true;
+    /** Counts flows: a follow-up probe of an earlier flow that finishes late must not write into a later sheet. */
+    private long flow;
 
     public ApplyViewModel(AppModel model) {
         this.model = model;
@@ -105,6 +107,7 @@ public final class ApplyViewModel {
         if (busy() && phase.get() != Phase.RESULT && phase.get() != Phase.NO_CHANGE) {
             return;
         }
+        flow++;
         this.kind = kind;
         this.desired = settings;
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
@@ -265,15 +268,16 @@ public final class ApplyViewModel {
         if (pins == null || !ServerPins.serversInUse(r) || ServerPins.pinnable(d).isEmpty()) {
             return;
         }
+        long mine = flow;
         model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d))
                 .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
                 .onSuccess(p -> {
-                    pinsText.set(PinsText.of(p));
                     if (p.keyChanged() && notifications) {
                         model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
                     }
+                    setIfStill(mine, pinsText, PinsText.of(p));
                 })
-                .onFailure(e -> pinsText.set(I18n.t("apply.pins.failed", Errors.describe(e)))));
+                .onFailure(e -> setIfStill(mine, pinsText, I18n.t("apply.pins.failed", Errors.describe(e)))));
     }
 
     /**
@@ -285,10 +289,18 @@ public final class ApplyViewModel {
         if (pins == null || !RollbackCause.applies(r, d)) {
             return;
         }
+        long mine = flow;
         model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(d))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
-                .onSuccess(c -> causeText.set(c.map(ApplyViewModel::causeText).orElse("")))
-                .onFailure(e -> causeText.set("")));
+                .onSuccess(c -> setIfStill(mine, causeText, c.map(ApplyViewModel::causeText).orElse("")))
+                .onFailure(e -> setIfStill(mine, causeText, "")));
+    }
+
+    /** Sets {@code text} unless a later flow has begun since flow {@code mine} (its sheet shows its own texts). */
+    private void setIfStill(long mine, ReadOnlyStringWrapper text, String value) {
+        if (mine == flow) {
+            text.set(value);
+        }
     }
 
     private static String causeText(Check c) {
