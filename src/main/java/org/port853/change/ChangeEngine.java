@@ -80,13 +80,14 @@ public final class ChangeEngine {
                 return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
                         target, actions, false, t0);
             }
-            resolver.ensureEnabled();
+            boolean enabledAtBoot = resolver.ensureEnabled() || j.enabledResolverAtBoot();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
             // Without a baseline (the first change, or the journal was lost) it is what is there now, except what
             // Port853 itself wrote: revert must remove that, not put it back.
             List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline() : merge(pristine, before);
-            Journal withChange = new Journal(Journal.FORMAT, merge(baseline, before), j.applied(), change, j.history());
+            Journal withChange = new Journal(Journal.FORMAT, merge(baseline, before), j.applied(), change, j.history(),
+                    enabledAtBoot);
             journals.save(withChange);
             actions.add("record the change in " + journals.dir(), "step.record", journals.dir());
             if (interrupted != null) {
@@ -148,8 +149,9 @@ public final class ChangeEngine {
     }
 
     /**
-     * Restores every item to how it was before Port853's first change and forgets the journal. An item that
-     * someone else changed since Port853 last wrote it is left as it is, and the result says so.
+     * Restores every item to how it was before Port853's first change, turns the resolver's start at boot off again
+     * if Port853 turned it on, and forgets the journal. An item that someone else changed since Port853 last wrote it
+     * is left as it is, and the result says so.
      */
     public ApplyResult revert() throws IOException {
         long t0 = System.nanoTime();
@@ -161,7 +163,7 @@ public final class ChangeEngine {
                     : j.pending() != null ? j.pending().before() : pristine;
             baseline.forEach(f -> requireOwned(f.key()));
             List<ItemSnapshot> now = read(baseline);
-            if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline)) {
+            if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()) {
                 journals.save(Journal.EMPTY);
                 return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
                         "result.nothing-to-revert"), baseline, actions, false, t0);
@@ -191,10 +193,14 @@ public final class ChangeEngine {
             List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
             journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
                     UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
-                    restore, restore), j.history()));
+                    restore, restore), j.history(), j.enabledResolverAtBoot()));
             writeAll(restore);
             restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
             reload(actions);
+            if (j.enabledResolverAtBoot()) {
+                resolver.disableAtBoot();
+                actions.add("systemd-resolved is no longer started at boot, as before Port853", "step.boot-start-restored");
+            }
             journals.save(Journal.EMPTY);
             ResolverControl.Health h = resolver.check(false);
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)

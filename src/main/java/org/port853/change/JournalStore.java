@@ -90,7 +90,7 @@ public final class JournalStore {
             AtomicFiles.delete(dir.resolve(JOURNAL));
         } else {
             AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
-                    j.applied(), j.pending(), j.history())), AtomicFiles.PRIVATE);
+                    j.applied(), j.pending(), j.history(), j.enabledResolverAtBoot())), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
             AtomicFiles.delete(markerDir.resolve(MARKER));

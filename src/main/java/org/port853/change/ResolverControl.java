@@ -30,7 +30,18 @@ public interface ResolverControl {
             return answeredBy == null ? null : new Sentence(answeredBy, answeredByWords);
         }
     }
-    void ensureEnabled() throws java.io.IOException;
+    /**
+     * Makes the resolver start at boot.
+     *
+     * @return true only when it was off at boot and this call turned it on: the journal keeps that, so revert can
+     *         turn it off again ({@link #disableAtBoot()})
+     */
+    boolean ensureEnabled() throws java.io.IOException;
+    /**
+     * Undoes an {@link #ensureEnabled()} that returned true: the resolver no longer starts at boot. It keeps running,
+     * because the restored files may still point at it until the next boot.
+     */
+    void disableAtBoot() throws java.io.IOException;
     /** Make the resolver read its configuration again (restart, reload, cache flush) and wait until it serves. */
     void reload() throws java.io.IOException;
     Health check(boolean requireEncrypted);

@@ -36,9 +36,21 @@ class ChangeEngineTest {
         final Deque<Health> answers = new ArrayDeque<>();
         Health fallback = new Health(true, true, "resolved example.com over an encrypted connection", null);
 
+        /** What ensureEnabled answers: true = the resolver was off at boot and enabling turned it on. */
+        boolean wasDisabled;
+
         @Override
-        public void ensureEnabled() {
+        public boolean ensureEnabled() {
             calls.add("enable");
+            boolean turnedOn = wasDisabled;
+            wasDisabled = false;
+            return turnedOn;
+        }
+
+        @Override
+        public void disableAtBoot() throws IOException {
+            calls.add("disable");
+            wasDisabled = true;
         }
 
         @Override
@@ -392,6 +404,80 @@ class ChangeEngineTest {
             assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
             assertEquals(3, control.calls.stream().filter("check true"::equals).count(), control.calls.toString());
             assertFalse(Files.exists(dropIn));
+        }
+    }
+
+    @Nested
+    @DisplayName("the resolver's start at boot: revert turns off what Port853 turned on")
+    class BootStart {
+        static final String RESTORED = "systemd-resolved is no longer started at boot, as before Port853";
+
+        @Test
+        @DisplayName("off before the first change: on while Port853's change is in place, off again after revert")
+        void revertTurnsOffWhatApplyTurnedOn() throws IOException {
+            control.wasDisabled = true;
+            engine.apply(target(A), "strict", true);
+            assertTrue(journals.load().enabledResolverAtBoot(), "the journal remembers that Port853 enabled it");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertTrue(control.wasDisabled, control.calls.toString());
+            assertEquals(List.of("restart", "disable", "check false"),
+                    control.calls.subList(control.calls.size() - 3, control.calls.size()),
+                    "disabled after the restart, never stopped");
+            assertTrue(r.actions().contains(RESTORED), r.actions().toString());
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
+        @DisplayName("later applies find it enabled, yet revert still turns it off")
+        void keptAcrossLaterAppliesUntilRevert() throws IOException {
+            control.wasDisabled = true;
+            engine.apply(target(A), "first", true);
+            engine.apply(target(B), "second", true);
+            assertTrue(journals.load().enabledResolverAtBoot());
+            engine.revert();
+            assertTrue(control.wasDisabled, control.calls.toString());
+        }
+
+        @Test
+        @DisplayName("a first change that was rolled back still enabled it: revert turns it off")
+        void aRolledBackFirstChangeIsStillUndone() throws IOException {
+            control.wasDisabled = true;
+            control.answers.add(BAD);
+            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertTrue(control.wasDisabled, control.calls.toString());
+            assertTrue(r.actions().contains(RESTORED), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("enabled before the first change: revert leaves it enabled")
+        void alreadyEnabledStaysEnabled() throws IOException {
+            engine.apply(target(A), "strict", true);
+            assertFalse(journals.load().enabledResolverAtBoot());
+            ApplyResult r = engine.revert();
+            assertFalse(control.calls.contains("disable"), control.calls.toString());
+            assertFalse(r.actions().contains(RESTORED), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("a revert killed after its restart still turns it off on the next revert")
+        void revertKilledBeforeDisablingFinishesNextTime() throws IOException {
+            control.wasDisabled = true;
+            engine.apply(target(A), "strict", true);
+            ChangeEngine dying = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)),
+                    new RecordingControl() {
+                        @Override
+                        public void disableAtBoot() throws IOException {
+                            throw new IOException("systemctl disable systemd-resolved.service failed: killed");
+                        }
+                    }, Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IOException.class, dying::revert);
+            assertTrue(journals.load().enabledResolverAtBoot(), "the journal still says Port853 enabled it");
+            engine.revert();
+            assertTrue(control.wasDisabled, control.calls.toString());
+            assertEquals(Journal.EMPTY, journals.load());
         }
     }
 

@@ -103,6 +103,28 @@ class JournalStoreTest {
     }
 
     @Test
+    void enabledResolverAtBootRoundTrips() throws IOException {
+        JournalStore s = new JournalStore(root.resolve("state"));
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        Journal j = new Journal(c.before(), c).withEnabledResolverAtBoot(true);
+        s.save(j);
+        assertEquals(j, s.load());
+        s.save(s.load().withPending(null));
+        assertTrue(s.load().enabledResolverAtBoot(), "kept when the change completes");
+    }
+
+    @Test
+    void formatTwoJournalWithoutTheBootFieldIsRead() throws IOException {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("journal.json"), "{\"version\":2,\"baseline\":[],\"applied\":null,"
+                + "\"pending\":null,\"history\":[]}");
+        Journal j = new JournalStore(dir).load();
+        assertEquals(List.of(), j.baseline());
+        assertFalse(j.enabledResolverAtBoot());
+    }
+
+    @Test
     void newerFormatIsRefusedAndNeverOverwritten() throws IOException {
         Path dir = root.resolve("state");
         Files.createDirectories(dir);

@@ -97,7 +97,12 @@ class PrivilegedPathTest {
         Path dropIn = dir.resolve("zz-port853.conf");
         ResolverControl healthy = new ResolverControl() {
             @Override
-            public void ensureEnabled() {
+            public boolean ensureEnabled() {
+                return false;
+            }
+
+            @Override
+            public void disableAtBoot() {
             }
 
             @Override

@@ -15,6 +15,7 @@ public final class ResolvedControl implements ResolverControl {
     static final String UNIT = "systemd-resolved.service";
     private static final Duration START_WAIT = Duration.ofSeconds(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration SYSTEMCTL_WAIT = Duration.ofSeconds(60);
 
     private final LinuxPaths paths;
     private final ResolvedFeatures features;
@@ -26,9 +27,24 @@ public final class ResolvedControl implements ResolverControl {
         this.probeName = probeName;
     }
 
+    /** True only when {@code systemctl is-enabled} said "disabled" and enabling succeeded. */
     @Override
-    public void ensureEnabled() throws IOException {
+    public boolean ensureEnabled() throws IOException {
+        boolean wasDisabled = "disabled".equals(enablement());
         systemctl("enable", UNIT);
+        return wasDisabled;
+    }
+
+    @Override
+    public void disableAtBoot() throws IOException {
+        systemctl("disable", UNIT);
+    }
+
+    /** What {@code systemctl is-enabled} prints (it exits non-zero for every state but enabled ones). */
+    private String enablement() throws IOException {
+        ProcessRunner.Result r = ProcessRunner.run(List.of(paths.systemctl().toString(), "is-enabled", UNIT), null,
+                SYSTEMCTL_WAIT);
+        return r.timedOut() ? "" : r.stdout().strip();
     }
 
     @Override
@@ -57,7 +73,7 @@ public final class ResolvedControl implements ResolverControl {
 
     private void systemctl(String verb, String unit) throws IOException {
         ProcessRunner.Result r = ProcessRunner.run(List.of(paths.systemctl().toString(), verb, unit), null,
-                Duration.ofSeconds(60));
+                SYSTEMCTL_WAIT);
         if (!r.ok()) {
             throw new IOException("systemctl " + verb + " " + unit + " failed"
                     + (r.timedOut() ? " (timed out)" : ": " + r.stderr().strip()));

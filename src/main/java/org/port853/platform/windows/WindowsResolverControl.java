@@ -28,8 +28,14 @@ public final class WindowsResolverControl implements ResolverControl {
     }
 
     @Override
-    public void ensureEnabled() {
+    public boolean ensureEnabled() {
         // The DNS Client service (Dnscache) cannot be disabled by users on Windows 10/11: nothing to do.
+        return false;
+    }
+
+    @Override
+    public void disableAtBoot() {
+        // never enabled by Port853 (ensureEnabled returns false)
     }
 
     @Override
