@@ -18,17 +18,22 @@ import java.util.function.Supplier;
  * {@link DnsOnlyCapture} while at least one client is connected, and streams its records to every client
  * ({@link CaptureStream}). Each client has its own bounded queue and writer thread: a slow client loses frames,
  * never slows the capture or the others. It never reads what clients send. {@link #serve} returns after
- * {@code idleMillis} without clients (systemd starts the service again on the next connection).
+ * {@code idleMillis} without clients (systemd starts the service again on the next connection). Each client's writer
+ * also tells it what was dropped since it connected, by the kernel and by its queue ({@link CaptureStream#drops}),
+ * so a client's Verify knows when its capture may have missed a leak.
  */
 final class CaptureServer {
     private static final int QUEUE_FRAMES = 16384;
     private static final byte[] END = new byte[0];
+    private static final long DROPS_EVERY_NANOS = 1_000_000_000L;
 
     private final ServerSocketChannel listener;
     private final Supplier<LiveCaptureSession> captures;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Object captureLock = new Object();
     private LiveCaptureSession capture;
+    /** Kernel drop counts of the captures that have stopped (under captureLock), so the totals never go back. */
+    private CaptureStream.Drops stoppedCapturesDrops = CaptureStream.Drops.NONE;
 
     /** @param captures makes the capture when the first client connects ({@link DnsOnlyCapture} in production) */
     CaptureServer(ServerSocketChannel listener, Supplier<LiveCaptureSession> captures) {
@@ -70,6 +75,7 @@ final class CaptureServer {
         try {
             synchronized (captureLock) {
                 if (capture == null || !capture.isRunning()) {
+                    retireCapture();
                     LiveCaptureSession c = captures.get();
                     c.start();
                     capture = c;
@@ -100,9 +106,29 @@ final class CaptureServer {
         synchronized (captureLock) {
             if (clients.isEmpty() && capture != null) {
                 capture.stop();
-                capture = null;
+                retireCapture();
                 log("capture stopped");
             }
+        }
+    }
+
+    /** Under captureLock: keeps the current capture's drop counts and forgets the capture. */
+    private void retireCapture() {
+        if (capture != null) {
+            stoppedCapturesDrops = kernelDrops();
+            capture = null;
+        }
+    }
+
+    /** The kernel's drop counts (pcap_stats) over every capture this server ran. */
+    private CaptureStream.Drops kernelDrops() {
+        synchronized (captureLock) {
+            if (capture == null) {
+                return stoppedCapturesDrops;
+            }
+            MeterSnapshot now = capture.snapshot(0); // once a second per client, off the capture thread
+            return new CaptureStream.Drops(stoppedCapturesDrops.kernel() + now.pcapDrops(),
+                    stoppedCapturesDrops.iface() + now.ifDrops(), 0);
         }
     }
 
@@ -136,6 +162,9 @@ final class CaptureServer {
         private final SocketChannel ch;
         private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         volatile long dropped;
+        private final CaptureStream.Drops kernelDropsAtConnect = kernelDrops();
+        private CaptureStream.Drops dropsSent = CaptureStream.Drops.NONE;
+        private long dropsCheckedAt = System.nanoTime();
 
         Client(SocketChannel ch) {
             this.ch = ch;
@@ -172,24 +201,46 @@ final class CaptureServer {
 
         private void write() {
             try (ch) {
-                ByteBuffer header = ByteBuffer.wrap(CaptureStream.globalHeader(LinkTypes.LINUX_SLL2));
-                while (header.hasRemaining()) {
-                    ch.write(header);
-                }
+                writeFully(CaptureStream.globalHeader(LinkTypes.LINUX_SLL2));
                 while (true) {
-                    byte[] r = queue.take();
+                    byte[] r = queue.poll(DROPS_EVERY_NANOS, TimeUnit.NANOSECONDS);
                     if (r == END) {
                         return;
                     }
-                    ByteBuffer b = ByteBuffer.wrap(r);
-                    while (b.hasRemaining()) {
-                        ch.write(b);
+                    if (r != null) {
+                        writeFully(r);
                     }
+                    reportDrops();
                 }
             } catch (IOException | InterruptedException e) {
                 // the client went away
             } finally {
                 disconnected(this);
+            }
+        }
+
+        /**
+         * Written here, not queued: the queue is full exactly when its own drops need telling. At most once a second,
+         * and only when a count changed.
+         */
+        private void reportDrops() throws IOException {
+            long now = System.nanoTime();
+            if (now - dropsCheckedAt < DROPS_EVERY_NANOS) {
+                return;
+            }
+            dropsCheckedAt = now;
+            CaptureStream.Drops kernel = kernelDrops().minus(kernelDropsAtConnect);
+            CaptureStream.Drops d = new CaptureStream.Drops(kernel.kernel(), kernel.iface(), dropped);
+            if (!d.equals(dropsSent)) {
+                writeFully(CaptureStream.drops(System.currentTimeMillis() * 1_000_000L, d));
+                dropsSent = d;
+            }
+        }
+
+        private void writeFully(byte[] bytes) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
             }
         }
     }

@@ -12,6 +12,18 @@ import java.nio.charset.StandardCharsets;
  * timestamps (little-endian; link type SLL2), so {@code nc -U /run/port853/capture.sock > dns.pcap} is a file
  * Wireshark opens. When the capture cannot start, the service sends one line {@code ERROR <reason>} instead.
  * The service never reads from its clients. See docs/capture.md, "Capture without root".
+ *
+ * <p><b>Drop counts</b> travel in-band as an ordinary record ({@link #drops}): an SLL2 header with protocol type
+ * {@link #DROPS_PROTOCOL} (IEEE 802 Local Experimental EtherType 1), interface index 0, then {@link #DROPS_MAGIC}
+ * and three big-endian u64 totals since the client connected: the kernel's drops ({@code pcap_stats} ps_drop),
+ * the interfaces' drops (ps_ifdrop) and the frames the service's queue for this client dropped. Why a record and
+ * not a new format: the stream stays a pcap file Wireshark and {@code port853 analyze} open (the record is a
+ * non-IP frame there, counted as "other", never as DNS); a client from before drop records reads it the same way,
+ * as one uncounted non-IP frame, and with {@code --interface} skips it (no interface has index 0); a client
+ * reading a service from before drop records simply never gets one. The service's own capture can never send
+ * such a frame (it passes only IP frames with port 53 or 853). Totals rather than increments, so a record that
+ * comes late or twice changes nothing; one is sent at most once a second and only when a count changed, so a
+ * stream without drops is exactly what it was before.
  */
 final class CaptureStream {
     static final int MAGIC_NANOS = 0xa1b23c4d;
@@ -19,6 +31,12 @@ final class CaptureStream {
     static final int GLOBAL_HEADER = 24;
     static final int RECORD_HEADER = 16;
     private static final byte[] ERROR_PREFIX = "ERROR ".getBytes(StandardCharsets.US_ASCII);
+    static final int DROPS_PROTOCOL = 0x88b5;
+    static final byte[] DROPS_MAGIC = "P853DROP".getBytes(StandardCharsets.US_ASCII);
+    private static final int SLL2_HEADER = 20;
+    private static final int ARPHRD_VOID = 0xffff;
+    private static final int DROPS_COUNTS = SLL2_HEADER + 8;
+    static final int DROPS_FRAME = DROPS_COUNTS + 3 * 8;
 
     private CaptureStream() {
     }
@@ -36,6 +54,37 @@ final class CaptureStream {
         b.putInt((int) (epochNanos / 1_000_000_000L)).putInt((int) (epochNanos % 1_000_000_000L)).putInt(caplen)
                 .putInt(len).put(frame, 0, caplen);
         return b.array();
+    }
+
+    /** A frame's drop counts: totals since the client connected (see the class comment). */
+    record Drops(long kernel, long iface, long queue) {
+        static final Drops NONE = new Drops(0, 0, 0);
+
+        Drops minus(Drops earlier) {
+            return new Drops(kernel - earlier.kernel, iface - earlier.iface, queue - earlier.queue);
+        }
+    }
+
+    /** The record that tells a client the drop counts {@code d}. */
+    static byte[] drops(long epochNanos, Drops d) {
+        ByteBuffer frame = ByteBuffer.allocate(DROPS_FRAME); // big-endian, like the SLL2 header
+        frame.putShort((short) DROPS_PROTOCOL).putShort((short) 0).putInt(0).putShort((short) ARPHRD_VOID)
+                .put((byte) 0).put((byte) 0).putLong(0).put(DROPS_MAGIC)
+                .putLong(d.kernel()).putLong(d.iface()).putLong(d.queue());
+        return record(epochNanos, frame.array(), DROPS_FRAME, DROPS_FRAME);
+    }
+
+    /** Whether a received frame is a drops record rather than a captured packet (no allocation). */
+    static boolean isDrops(int linkType, byte[] frame, int caplen) {
+        return linkType == LinkTypes.LINUX_SLL2 && caplen >= DROPS_FRAME
+                && FrameParser.u16(frame, 0) == DROPS_PROTOCOL
+                && java.util.Arrays.equals(frame, SLL2_HEADER, DROPS_COUNTS, DROPS_MAGIC, 0, DROPS_MAGIC.length);
+    }
+
+    /** The counts of a frame for which {@link #isDrops} is true. */
+    static Drops readDrops(byte[] frame) {
+        ByteBuffer b = ByteBuffer.wrap(frame, DROPS_COUNTS, 3 * 8);
+        return new Drops(b.getLong(), b.getLong(), b.getLong());
     }
 
     static byte[] error(String reason) {

@@ -19,6 +19,8 @@ import org.port853.core.Words;
  * service streams on {@code /run/port853/capture.sock} (members of the group {@code port853} may connect) and
  * runs them through the same pipeline as a direct capture. With {@code --interface}, frames of other
  * interfaces are skipped here (the service always captures on all of them; SLL2 carries the interface index).
+ * The service's drop records ({@link CaptureStream#drops}) set this session's drop counters: frames the service's
+ * queue dropped for us count with the kernel's (both are frames lost before we could read them).
  */
 final class ServiceCaptureSession extends AbstractCaptureSession {
     /** Where the package's socket unit listens. */
@@ -103,6 +105,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
             CaptureStream.Header h;
             while (running && (h = CaptureStream.readHeader(in, scratch)) != null) {
                 in.readFully(buf, 0, h.caplen());
+                if (CaptureStream.isDrops(linkType, buf, h.caplen())) {
+                    CaptureStream.Drops d = CaptureStream.readDrops(buf);
+                    meter.setDrops(d.kernel() + d.queue(), d.iface());
+                    continue;
+                }
                 applyPendingClear();
                 if (wantedIndex > 0 && linkType == LinkTypes.LINUX_SLL2 && h.caplen() >= 8
                         && readInt(buf, SLL2_IFINDEX) != wantedIndex) {

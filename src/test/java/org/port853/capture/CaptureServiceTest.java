@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The capture service (docs/capture.md, "Capture without root"): only DNS leaves it, and clients get it live. */
@@ -68,7 +69,7 @@ class CaptureServiceTest {
     }
 
     /** A capture that replays frames through the service's filter instead of opening libpcap. */
-    static final class FakeCapture extends DnsOnlyCapture {
+    static class FakeCapture extends DnsOnlyCapture {
         private final List<byte[]> frames;
 
         FakeCapture(java.util.function.Consumer<byte[]> records, List<byte[]> frames) {
@@ -83,6 +84,7 @@ class CaptureServiceTest {
                 for (byte[] f : frames) {
                     onFrame(now, LinkTypes.LINUX_SLL2, "any", f.clone(), f.length, f.length);
                 }
+                replayed();
                 while (running) {
                     try {
                         Thread.sleep(20);
@@ -96,6 +98,24 @@ class CaptureServiceTest {
             t.start();
             return t;
         }
+
+        /** On the capture thread, after the last frame. */
+        protected void replayed() {
+        }
+    }
+
+    /** A server on {@code listener} serving in the background until it has had no client for 3 s. */
+    static Thread serve(CaptureServer server) {
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve(3000);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        serving.setDaemon(true);
+        serving.start();
+        return serving;
     }
 
     @Test
@@ -108,15 +128,7 @@ class CaptureServiceTest {
             listener.bind(UnixDomainSocketAddress.of(sock));
             CaptureServer[] server = new CaptureServer[1];
             server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), frames));
-            Thread serving = new Thread(() -> {
-                try {
-                    server[0].serve(3000);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            serving.setDaemon(true);
-            serving.start();
+            Thread serving = serve(server[0]);
 
             // raw stream: exactly the two DNS frames, nothing else
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
@@ -163,6 +175,108 @@ class CaptureServiceTest {
             }
             serving.join(10_000);
             assertFalse(serving.isAlive(), "the service exits when idle");
+        }
+    }
+
+    @Nested
+    @DisplayName("drops reach the client, in-band")
+    @Timeout(60) // a missing record would leave the reader waiting
+    class Drops {
+        static final int FLOOD = 40_000;
+
+        @Test
+        @DisplayName("the kernel's drop counters of the service's capture become the client session's, as Verify reads them")
+        void kernelDropsSetTheClientMeter(@TempDir Path dir) throws Exception {
+            Path sock = dir.resolve("capture.sock");
+            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listener.bind(UnixDomainSocketAddress.of(sock));
+                CaptureServer[] server = new CaptureServer[1];
+                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
+                        List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1)))) {
+                    @Override
+                    protected void replayed() {
+                        meter.setDrops(7, 3); // as LiveCaptureSession.readStats does from pcap_stats
+                    }
+                });
+                Thread serving = serve(server[0]);
+                try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+                    s.start();
+                    long end = System.nanoTime() + 10_000_000_000L;
+                    while (s.snapshot(0).pcapDrops() == 0 && System.nanoTime() < end) {
+                        Thread.sleep(50);
+                    }
+                    MeterSnapshot m = s.snapshot(0);
+                    assertEquals(7, m.pcapDrops());
+                    assertEquals(3, m.ifDrops());
+                    assertEquals(1, s.pipeline().frames(), "the drops record is no frame of the capture");
+                    assertEquals(0, s.pipeline().otherFrames());
+                }
+                serving.join(10_000);
+            }
+        }
+
+        @Test
+        @DisplayName("frames a slow client's queue dropped are told to it: every frame arrives or is counted")
+        void queueDropsAreCounted(@TempDir Path dir) throws Exception {
+            Path sock = dir.resolve("capture.sock");
+            byte[] query = udp4(40000, 53, Frames.dnsQuery("leak.example", 1));
+            java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
+            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listener.bind(UnixDomainSocketAddress.of(sock));
+                CaptureServer[] server = new CaptureServer[1];
+                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
+                        java.util.Collections.nCopies(FLOOD, query)) {
+                    @Override
+                    protected void replayed() {
+                        flooded.countDown();
+                    }
+                });
+                Thread serving = serve(server[0]);
+                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    // only now does this client start reading: its queue overflowed meanwhile
+                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
+                    assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
+                    byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
+                    byte[] buf = new byte[CaptureStream.SNAPLEN];
+                    long frames = 0;
+                    long queueDrops = 0;
+                    while (frames + queueDrops < FLOOD) {
+                        CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
+                        in.readFully(buf, 0, h.caplen());
+                        if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
+                            CaptureStream.Drops d = CaptureStream.readDrops(buf);
+                            assertEquals(0, d.kernel());
+                            queueDrops = d.queue();
+                        } else {
+                            frames++;
+                        }
+                    }
+                    assertTrue(queueDrops > 0, "the queue holds " + FLOOD + " frames? " + frames);
+                    assertEquals(FLOOD, frames + queueDrops);
+                }
+                serving.join(10_000);
+            }
+        }
+
+        @Test
+        @DisplayName("a client from before drop records reads one as an uncounted non-IP frame: no traffic, no error")
+        void oldClientsSkipTheRecord() {
+            TrafficMeter meter = new TrafficMeter(60);
+            TrustworthyCaptureTest.LeakCollector leaks = new TrustworthyCaptureTest.LeakCollector();
+            PacketPipeline p = new PacketPipeline(meter, LocalAddresses.of(List.of()), leaks, null);
+            byte[] rec = CaptureStream.drops(1_700_000_000_000_000_000L, new CaptureStream.Drops(1, 2, 3));
+            p.accept(0, LinkTypes.LINUX_SLL2, "any", rec, CaptureStream.RECORD_HEADER, rec.length - CaptureStream.RECORD_HEADER,
+                    rec.length - CaptureStream.RECORD_HEADER);
+            assertEquals(1, p.otherFrames());
+            assertEquals(0, p.countedFrames());
+            assertEquals(0, p.parseErrorCount());
+            assertEquals(0, leaks.size());
+            byte[] frame = java.util.Arrays.copyOfRange(rec, CaptureStream.RECORD_HEADER, rec.length);
+            assertTrue(CaptureStream.isDrops(LinkTypes.LINUX_SLL2, frame, frame.length));
+            assertEquals(new CaptureStream.Drops(1, 2, 3), CaptureStream.readDrops(frame));
+            byte[] dns = udp4(40000, 53, new byte[60]);
+            assertFalse(CaptureStream.isDrops(LinkTypes.LINUX_SLL2, dns, dns.length));
         }
     }
 
