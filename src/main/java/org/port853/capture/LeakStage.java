@@ -12,8 +12,9 @@ import org.xbill.DNS.Rcode;
 /**
  * The leak half of the pipeline: receives every DNS message of the {@link TrafficClass#LEAK} class (queries and
  * responses, UDP datagrams and reassembled TCP messages), reads queries with dnsjava ({@link DnsExtractor}) and
- * emits one {@link LeakCandidate} per leaked query as soon as the query is seen ({@link LeakSink#leak}), and an
- * update with the response code when its response is seen ({@link LeakSink#update}, same {@link LeakCandidate#seq()}).
+ * emits one {@link LeakCandidate} per leaked query (a QR=0 message sent toward the server's port; nothing from the
+ * server's port is ever a query) as soon as the query is seen ({@link LeakSink#leak}), and an update with the
+ * response code when its response is seen ({@link LeakSink#update}, same {@link LeakCandidate#seq()}).
  * A query whose header is readable but whose question is not (cut, looping or over-long name) is an entry named
  * {@link LeakRecord#UNREADABLE}.
  *
@@ -310,10 +311,17 @@ public final class LeakStage {
             stubQuery(nanos, iface, ab, srcOff, dstOff, alen, srcPort, protocol, b, off, len);
             return;
         }
-        if (len >= 12 && (b[off + 2] & 0x80) != 0) {
-            if (!toServer) {
+        boolean isResponse = len >= 12 && (b[off + 2] & 0x80) != 0;
+        if (!toServer) {
+            // From the server's port only answers come: whatever else is read there (answer bytes the TCP
+            // reassembler resynchronised on after a gap, a stray QR=0 datagram) is no query this side sent, so
+            // neither a leak nor an unreadable query.
+            if (isResponse) {
                 response(ab, srcOff, dstOff, alen, dstPort, protocol, b, off);
             }
+            return;
+        }
+        if (isResponse) {
             return;
         }
         DnsMessageInfo info = DnsExtractor.parse(b, off, len);

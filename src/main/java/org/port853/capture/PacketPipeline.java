@@ -14,8 +14,8 @@ import java.util.function.IntFunction;
  * else a {@link TrafficClass#LEAK}. Otherwise a port of 853 makes it {@link TrafficClass#ENCRYPTED} only when it
  * carries TLS or QUIC ({@link Port853Content}), else {@link TrafficClass#PLAINTEXT_853}. Bytes are the original
  * frame length. Non-first fragments carry no ports and are not counted (they help read a fragmented query's name,
- * {@link IpFragments}). Each plaintext DNS query message that is not local (QR=0; UDP datagram or TCP
- * length-prefixed message, reassembled across segments) gives one {@link LeakCandidate}.
+ * {@link IpFragments}). Each plaintext DNS query message that is not local (QR=0, sent toward the server's port; UDP
+ * datagram or TCP length-prefixed message, reassembled across segments) gives one {@link LeakCandidate}.
  */
 public final class PacketPipeline {
     public static final int DNS = 53;

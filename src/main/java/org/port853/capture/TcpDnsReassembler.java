@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Reassembles DNS messages carried over TCP (two-byte length prefix, RFC 1035 §4.2.2 / RFC 7766) per
  * direction of a connection, across segments. Retransmitted bytes are skipped; after a gap (a lost segment) the
- * stream resynchronises on the next segment, assuming it starts a message. Data in a SYN (TCP Fast Open,
- * RFC 7413) starts the stream.
+ * stream resynchronises on the next segment, assuming it starts a message (a wrong guess in the server's direction
+ * cannot invent a leak: {@link LeakStage} reads no query there). Data in a SYN (TCP Fast Open, RFC 7413) starts the
+ * stream.
  *
  * <p>Bounded whatever arrives: at most {@link #MAX_FLOWS} flows, at most one message plus one segment buffered per
  * flow, and all buffers together at most {@link #BYTE_BUDGET} bytes — when a flow needs more, the least recently

@@ -93,6 +93,25 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("after a gap, TCP answer bytes that read as a query (QR=0) or as garbage are no leak and no parse error")
+    void resyncOnAnswerBytesInventsNoLeak() {
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        // capture started mid-answer: the segment's first bytes are answer data that happen to frame a query
+        byte[] looksLikeQuery = dnsQuery("invented.test", 1);
+        raw(ipv4(s, c, 6, tcp(53, 41000, 7000, 0x18, cat(bytes(0, looksLikeQuery.length), looksLikeQuery))));
+        raw(ipv4(s, c, 6, tcp(53, 41000, 9000, 0x18, cat(bytes(0, 3), bytes(1, 2, 3))))); // gap, then garbage
+        raw(ipv4(s, c, 17, udp(53, 40000, dnsQuery("stray.test", 1))));
+        assertEquals(3, meter.total(TrafficClass.LEAK).packets(), "still plaintext DNS on the wire");
+        assertEquals(List.of(), leaks.names());
+        assertEquals(0, p.leakQueries());
+        assertEquals(0, p.parseErrorCount());
+        // the same bytes toward port 53 are a leak
+        raw(ipv4(c, s, 6, tcp(41000, 53, 3000, 0x18, cat(bytes(0, looksLikeQuery.length), looksLikeQuery))));
+        assertEquals(List.of("invented.test"), leaks.names());
+    }
+
+    @Test
     @DisplayName("two different packets cut inside the TCP header, alike on two interfaces, are both counted")
     void snapLengthCutFramesAreNeverTakenForCrossingCopies() {
         PacketPipeline q = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), leaks, i -> "n" + i);
