@@ -16,7 +16,8 @@ public final class FileAnalyzer {
                          Map<String, Map<TrafficClass, ClassTotals>> interfaces, List<LeakRecord> leaks,
                          long leakCount, long parseErrors, Map<FrameError, Long> parseErrorKinds,
                          long nonFirstFragments, long otherFrames, String fileError, MeterSnapshot perSecond,
-                         Map<String, Long> leaksByProgram, long crossingCopies, long reassemblyDroppedFlows) {
+                         Map<String, Long> leaksByProgram, long crossingCopies, long reassemblyDroppedFlows,
+                         long reassemblyIncompleteDatagrams) {
 
         public ClassTotals total(TrafficClass c) {
             return totals.getOrDefault(c, ClassTotals.ZERO);
@@ -85,6 +86,6 @@ public final class FileAnalyzer {
         return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
                 List.copyOf(leaks), leakCount[0], p.parseErrorCount(), kinds,
                 p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter), programs.snapshot(),
-                p.crossingCopies(), p.reassemblyDroppedFlows());
+                p.crossingCopies(), p.reassemblyDroppedFlows(), p.reassemblyIncompleteDatagrams());
     }
 }

@@ -11,7 +11,12 @@ import java.util.Map;
  * (RFC 791 §3.2, RFC 8200 §4.5), only to read the name; fragments arrive in any order. Bounded: at most
  * {@link #MAX_DATAGRAMS} datagrams and {@link #BYTE_BUDGET} bytes in progress (the oldest goes first), each waits at
  * most {@link #WAIT_NANOS} of capture time. A datagram whose first fragment was seen but which never completes is
- * still delivered, as far as it got, so its query is not lost.
+ * still delivered, as far as it got, however it was given up (timed out, pushed out of the table or the byte budget,
+ * end of capture), and counted ({@link #incomplete()}): its first fragment carries the UDP header and the query's
+ * header, so a query toward port 53 is still a leak entry (named unreadable when its question was cut), never
+ * silently lost. Fragments held without their first fragment are given up uncounted: they carry no ports, were
+ * already counted as non-first fragments, and may belong to any fragmented traffic (the live filter passes all IPv4
+ * non-first fragments), or to a query whose readable first fragment was read at once.
  */
 final class IpFragments {
     static final int MAX_DATAGRAMS = 64;
@@ -47,7 +52,7 @@ final class IpFragments {
 
     private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
     private long bytes;
-    private long dropped;
+    private long incomplete;
 
     /**
      * The first fragment of a leak-class UDP datagram ({@code f} parsed with ports). Returns true when the datagram is
@@ -55,7 +60,7 @@ final class IpFragments {
      */
     boolean first(ParsedFrame f, First ctx, long nanos, Sink sink) {
         expire(nanos, sink);
-        Datagram d = datagram(f, nanos);
+        Datagram d = datagram(f, nanos, sink);
         if (d == null) {
             return false;
         }
@@ -63,7 +68,7 @@ final class IpFragments {
         d.first = ctx;
         int start = f.transportOff;
         int len = f.payloadOff + f.payloadLen - start;
-        add(d, 0, f.buf(), start, len, true);
+        add(d, 0, f.buf(), start, len, true, sink);
         complete(f, d, sink);
         return true;
     }
@@ -74,9 +79,9 @@ final class IpFragments {
             return;
         }
         expire(nanos, sink);
-        Datagram d = datagram(f, nanos);
+        Datagram d = datagram(f, nanos, sink);
         if (d != null) {
-            add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore);
+            add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore, sink);
             complete(f, d, sink);
         }
     }
@@ -90,9 +95,9 @@ final class IpFragments {
         return bytes;
     }
 
-    /** Datagrams given up to stay within the bounds. */
-    long dropped() {
-        return dropped;
+    /** Datagrams with their first fragment given up before they completed (each delivered as far as it got). */
+    long incomplete() {
+        return incomplete;
     }
 
     void clear() {
@@ -100,7 +105,7 @@ final class IpFragments {
         bytes = 0;
     }
 
-    private Datagram datagram(ParsedFrame f, long nanos) {
+    private Datagram datagram(ParsedFrame f, long nanos, Sink sink) {
         int al = f.addressLength();
         byte[] k = new byte[2 * al + 6];
         System.arraycopy(f.buf(), f.srcOffset(), k, 0, al);
@@ -118,8 +123,7 @@ final class IpFragments {
                 Iterator<Datagram> it = pending.values().iterator();
                 Datagram old = it.next();
                 it.remove();
-                bytes -= old.data.length;
-                dropped++;
+                giveUp(old, sink);
             }
             d = new Datagram();
             d.nanos = nanos;
@@ -128,7 +132,7 @@ final class IpFragments {
         return d;
     }
 
-    private void add(Datagram d, int offset, byte[] b, int off, int len, boolean more) {
+    private void add(Datagram d, int offset, byte[] b, int off, int len, boolean more, Sink sink) {
         if (len <= 0 || offset + len > MAX_DATAGRAM) {
             return;
         }
@@ -144,8 +148,7 @@ final class IpFragments {
                     break;
                 }
                 it.remove();
-                bytes -= old.data.length;
-                dropped++;
+                giveUp(old, sink);
             }
             if (bytes + need - d.data.length > BYTE_BUDGET) {
                 return;
@@ -182,10 +185,16 @@ final class IpFragments {
                 break;
             }
             it.remove();
-            bytes -= d.data.length;
-            if (d.first != null) {
-                deliver(d, sink);
-            }
+            giveUp(d, sink);
+        }
+    }
+
+    /** A datagram just taken out of the table before it completed. */
+    private void giveUp(Datagram d, Sink sink) {
+        bytes -= d.data.length;
+        if (d.first != null) {
+            incomplete++;
+            deliver(d, sink);
         }
     }
 }

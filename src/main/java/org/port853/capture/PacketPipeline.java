@@ -431,6 +431,14 @@ public final class PacketPipeline {
         return tcp.droppedFlows();
     }
 
+    /**
+     * Fragmented DNS datagrams given up before they completed (table or byte budget full, timed out, capture ended):
+     * each was still read as far as it got ({@link IpFragments}).
+     */
+    public long reassemblyIncompleteDatagrams() {
+        return fragments.incomplete();
+    }
+
     /** Resets statistics and TCP state (the meter is cleared by its owner). */
     public void clear() {
         synchronized (perInterface) {

@@ -166,6 +166,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.put("leaksByProgram", r.leaksByProgram());
         o.put("parseErrors", r.parseErrors());
         o.put("reassemblyDroppedFlows", r.reassemblyDroppedFlows());
+        o.put("reassemblyIncompleteDatagrams", r.reassemblyIncompleteDatagrams());
         Map<String, Object> kinds = new LinkedHashMap<>();
         r.parseErrorKinds().forEach((k, v) -> kinds.put(k.name(), v));
         o.put("parseErrorKinds", kinds);
@@ -231,6 +232,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf("Parse errors: %d%s%n", r.parseErrors(), r.parseErrorKinds().isEmpty() ? "" : " " + r.parseErrorKinds());
         if (r.nonFirstFragments() > 0) {
             out.printf("Non-first IP fragments (no ports, not counted): %d%n", r.nonFirstFragments());
+        }
+        if (r.reassemblyIncompleteDatagrams() > 0) {
+            out.printf("Fragmented DNS datagrams never completed (read as far as they got): %d%n",
+                    r.reassemblyIncompleteDatagrams());
         }
     }
 

@@ -63,6 +63,29 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("a held first fragment pushed out of the full table, or timed out, is still a leak entry, and counted")
+    void givenUpFragmentsAreDeliveredAndCounted() {
+        byte[] q = udp(40000, 53, dnsQuery("pushed-out.fragments.test", 1));
+        byte[] cutInQuestion = Arrays.copyOf(q, 24);
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, cutInQuestion, new byte[0], 0x2000)); // held for the rest
+        assertEquals(0, leaks.size());
+        for (int i = 0; i < IpFragments.MAX_DATAGRAMS; i++) { // fragments of other datagrams fill the table
+            raw(ipv4("198.18.1." + i, "198.18.0.2", 17, new byte[16], new byte[0], 3));
+        }
+        assertEquals(List.of(LeakRecord.UNREADABLE), leaks.names(), "pushed out: read as far as it got");
+        assertEquals(1, p.reassemblyIncompleteDatagrams());
+
+        raw(ipv4("198.18.0.1", "198.18.0.3", 17, cutInQuestion, new byte[0], 0x2000));
+        t += IpFragments.WAIT_NANOS;
+        raw(ipv4("198.18.2.1", "198.18.0.2", 17, new byte[16], new byte[0], 3));
+        assertEquals(List.of(LeakRecord.UNREADABLE, LeakRecord.UNREADABLE), leaks.names(), "timed out");
+        assertEquals(2, p.reassemblyIncompleteDatagrams());
+        p.flushLeaks();
+        assertEquals(2, p.reassemblyIncompleteDatagrams(), "fragments without their first one are not counted");
+        assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+    }
+
+    @Test
     void tcpMessagesAcrossSegmentsRetransmissionsAndPipelining() {
         byte[] m1 = dnsQuery("one.test", 1);
         byte[] m2 = dnsQuery("two.test", 28);
