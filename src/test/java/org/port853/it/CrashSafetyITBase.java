@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +42,13 @@ abstract class CrashSafetyITBase {
         }
     }
 
-    /** Starts a strict apply towards the untrusted server and SIGKILLs it while the health check is pending. */
-    private static void killedApply(RigCli c, String server) throws Exception {
+    /** Starts a strict apply towards {@code server} and SIGKILLs it while the health check is pending. */
+    private static void killedApply(RigCli c, String server, String... more) throws Exception {
         c.rig.pauseAfterRestart(60);
-        Process p = c.startAsync("apply", "--server", server + "#dot.test", "--mode", "strict", "--all-domains");
+        List<String> args = new ArrayList<>(List.of("apply", "--server", server + "#dot.test", "--mode", "strict",
+                "--all-domains"));
+        args.addAll(List.of(more));
+        Process p = c.startAsync(args.toArray(String[]::new));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(c.rig.pausedFile()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -95,6 +99,21 @@ abstract class CrashSafetyITBase {
         assertTrue(r.stdout().contains("ROLLED_BACK"), r.stdout());
         assertEquals("[Resolve]\n# the admin's own file, replaced by the killed apply\n", Files.readString(c.dropIn()));
         assertEquals(0, c.lookup("example.com").exitCode());
+    }
+
+    @Test
+    @DisplayName("after a kill, the same apply --link-resolv-conf again keeps the link the killed run wrote")
+    void sameLinkingApplyAfterKill() throws Exception {
+        RigCli c = rig(95);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "rm /etc/resolv.conf && printf 'nameserver 198.18.95.4\\n' > /etc/resolv.conf");
+        killedApply(c, c.rig.goodServer(), "--link-resolv-conf");
+        assertTrue(Files.isSymbolicLink(c.rig.resolvConfFile()), "the killed apply had linked resolv.conf");
+        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--link-resolv-conf");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("STUB", c.json("status", "--json").path("resolvConf").path("kind").asText(), r.stdout());
+        assertTrue(c.json("status", "--json").path("pendingChange").isNull());
     }
 
     @Test

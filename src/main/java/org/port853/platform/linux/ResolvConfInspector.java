@@ -20,9 +20,7 @@ final class ResolvConfInspector {
         Kind kind;
         try {
             if (Files.isSymbolicLink(resolvConf)) {
-                Path link = Files.readSymbolicLink(resolvConf);
-                Path absolute = resolvConf.getParent().resolve(link).normalize();
-                target = absolute.toString();
+                target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
                 if (!Files.exists(resolvConf)) {
                     kind = Kind.MISSING;
                 } else if (target.equals(LinuxPaths.STUB_RESOLV_CONF)) {
@@ -41,6 +39,16 @@ final class ResolvConfInspector {
             kind = Kind.MISSING;
         }
         return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf));
+    }
+
+    /** Does a link at {@code resolvConf} to {@code link} (null: not a link) lead to the stub's file? */
+    static boolean leadsToStub(Path resolvConf, String link) {
+        return link != null && leadsTo(resolvConf, link).equals(LinuxPaths.STUB_RESOLV_CONF);
+    }
+
+    /** The absolute path a link at {@code resolvConf} to {@code link} names (relative links from its directory). */
+    private static String leadsTo(Path resolvConf, String link) {
+        return resolvConf.getParent().resolve(link).normalize().toString();
     }
 
     /** Which of {@link ResolvConfState#bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */

@@ -74,9 +74,28 @@ public final class ResolvedPlanner {
         files.add(s.isOff() ? FileItemStore.absent(paths.ourDropIn())
                 : FileItemStore.file(paths.ourDropIn(), DropInRenderer.render(s, new ResolvedFeatures(systemdVersion))));
         if (linkResolvConf) {
-            files.add(FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF));
+            files.add(stubLink());
         }
         return files;
+    }
+
+    /** resolv.conf as a link to the stub: its own link where it already leads there, else a new one. */
+    private ItemSnapshot stubLink() {
+        return existingStubLink().orElseGet(() -> FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF));
+    }
+
+    /**
+     * resolv.conf's link when it already leads to the stub, however spelled (Debian's is relative): a request for the
+     * link is then satisfied as it stands, and neither rewrites nor refuses anything.
+     */
+    private Optional<ItemSnapshot> existingStubLink() {
+        try {
+            ItemSnapshot now = FileItemStore.read(paths.resolvConf());
+            return ResolvConfInspector.leadsToStub(paths.resolvConf(), FileItemStore.symlinkTarget(now))
+                    ? Optional.of(now) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The plan, with our drop-in as the main item ("dropIn" in documents). */
@@ -96,7 +115,7 @@ public final class ResolvedPlanner {
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
         }
-        if (linkResolvConf && stubListenerOff) {
+        if (linkResolvConf && stubListenerOff && existingStubLink().isEmpty()) {
             return Plan.refused(Sentence.of("systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
                     + paths.resolvConf() + " to the stub would leave programs that read it without DNS; turn the stub "
                     + "listener on (DNSStubListener=yes) or leave " + paths.resolvConf() + " as it is (no "

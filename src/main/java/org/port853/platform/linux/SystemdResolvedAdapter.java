@@ -70,9 +70,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
-        boolean fixLink = linkResolvConf && d.resolvConf() != null && d.resolvConf().kind() != ResolvConfState.Kind.STUB;
         return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
-                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), fixLink,
+                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), linkResolvConf,
                 current.global() != null && current.global().stubListenerOff());
     }
 
@@ -83,9 +82,16 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult apply(DesiredSettings desired, boolean linkResolvConf) {
-        boolean fixLink = linkResolvConf && ResolvConfInspector.inspect(paths.resolvConf()).kind()
-                != ResolvConfState.Kind.STUB;
-        return coverage(send(HelperRequest.apply(desired, fixLink)));
+        return coverage(send(applyRequest(desired, linkResolvConf)));
+    }
+
+    /**
+     * The link is asked for whenever the user asks for it, also where it is in place already: a rerun after an
+     * interrupted apply finds the link that run wrote, and a request without it would make the engine put the old
+     * resolv.conf back (items of the interrupted change that a new one does not name go back).
+     */
+    HelperRequest applyRequest(DesiredSettings desired, boolean linkResolvConf) {
+        return HelperRequest.apply(desired, linkResolvConf);
     }
 
     @Override

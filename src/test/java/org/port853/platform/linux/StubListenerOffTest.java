@@ -66,6 +66,11 @@ class StubListenerOffTest {
         assertFalse(adapter.plan(STRICT, state("no", PIHOLE), false).isRefused(), "the drop-in alone is fine");
         assertFalse(adapter.plan(STRICT, state("yes", PIHOLE), true).isRefused(), "a running stub may be linked");
         assertFalse(adapter.plan(STRICT, state("udp", PIHOLE), true).isRefused(), "udp only still answers");
+    }
+
+    @Test
+    void aLinkAlreadyInPlaceIsNotRefused() throws IOException {
+        Files.createSymbolicLink(LinuxPaths.under(root).resolvConf(), Path.of(LinuxPaths.STUB_RESOLV_CONF));
         assertFalse(adapter.plan(STRICT, state("no", new ResolvConfState(ResolvConfState.Kind.STUB,
                 LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53"))), true).isRefused(), "already linked: nothing to do");
     }
