@@ -67,7 +67,7 @@ public final class PrivilegedHelper {
             ApplyResult result;
             switch (request.action()) {
                 case APPLY:
-                    Optional<Sentence> refusal = platform.refusalSaid(request.settings());
+                    Optional<Sentence> refusal = platform.refusalSaid(request);
                     if (refusal.isPresent()) {
                         result = ApplyResult.of(ApplyResult.Outcome.REFUSED, refusal.get());
                         break;

@@ -25,6 +25,14 @@ public interface PrivilegedPlatform {
         return refusal(s).map(english -> new Sentence(english, null));
     }
 
+    /**
+     * Why this request cannot be carried out here, if it cannot: the settings' refusal, and whatever else the request
+     * asks for that this machine cannot take (Linux: a resolv.conf link to a stub that does not listen).
+     */
+    default Optional<Sentence> refusalSaid(HelperRequest r) {
+        return refusalSaid(r.settings());
+    }
+
     /** Creates what must exist before the first write (e.g. a drop-in directory). */
     void prepare() throws IOException;
 

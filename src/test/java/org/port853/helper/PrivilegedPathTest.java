@@ -25,6 +25,7 @@ import org.port853.change.ItemSnapshot;
 import org.port853.change.JournalStore;
 import org.port853.change.ResolverControl;
 import org.port853.core.DesiredSettings;
+import org.port853.core.Sentence;
 import org.port853.platform.linux.FileItemStore;
 
 @DisplayName("the privileged path: trusted code only, the authorized action only, one audit line per change")
@@ -149,5 +150,47 @@ class PrivilegedPathTest {
         assertTrue(line.startsWith("uid=1000 via=pkexec action=apply (DNS-over-TLS strict with 1 server(s)) "
                 + "outcome=APPLIED"), line);
         assertTrue(!line.contains("\n"));
+    }
+
+    @Test
+    @DisplayName("the helper asks the platform about the whole request (a resolv.conf link too), not only its settings")
+    void refusalOfTheWholeRequest() {
+        PrivilegedPlatform refusesLinks = new PrivilegedPlatform() {
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public Optional<String> refusal(DesiredSettings s) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Sentence> refusalSaid(HelperRequest r) {
+                return r.linkResolverFile() ? Optional.of(Sentence.of("no link here", "refused.test")) : Optional.empty();
+            }
+
+            @Override
+            public void prepare() {
+                throw new AssertionError("a refused request prepares nothing");
+            }
+
+            @Override
+            public List<ItemSnapshot> targetItems(HelperRequest r) {
+                throw new AssertionError("a refused request has no items");
+            }
+
+            @Override
+            public ChangeEngine engine(Duration lockWait) {
+                throw new AssertionError("a refused request changes nothing");
+            }
+        };
+        HelperRequest link = HelperRequest.apply(new DesiredSettings(List.of(
+                org.port853.core.ServerAddress.parse("192.0.2.53#dot.test")), org.port853.core.DotMode.STRICT,
+                org.port853.core.DnssecMode.NO, true, List.of()), true);
+        PrivilegedHelper.Response r = PrivilegedHelper.handle(link, refusesLinks, new Requester(1000, "pkexec"));
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("REFUSED") && r.stdout().contains("no link here"), r.stdout());
     }
 }

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.port853.change.AtomicFiles;
 import org.port853.change.ChangeEngine;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DropIn;
 import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedPlatform;
@@ -25,21 +27,24 @@ public final class LinuxChange implements PrivilegedPlatform {
     private final LinuxPaths paths;
     private final int systemdVersion;
     private final ResolvedPlanner planner;
+    private final Supplier<String> runningStubListener;
 
     /** For {@link java.util.ServiceLoader}: the real system, version probed on first use. */
     public LinuxChange() {
-        this(LinuxPaths.system(), -1);
+        this(LinuxPaths.system(), -1, StubListenerSetting::running);
     }
 
-    LinuxChange(LinuxPaths paths, int systemdVersion) {
+    /** {@code runningStubListener}: resolved's DNSStubListener= as it runs, or null when that cannot be read. */
+    LinuxChange(LinuxPaths paths, int systemdVersion, Supplier<String> runningStubListener) {
         this.paths = paths;
         this.systemdVersion = systemdVersion;
         this.planner = new ResolvedPlanner(paths);
+        this.runningStubListener = runningStubListener;
     }
 
     public static LinuxChange onThisSystem() {
         LinuxPaths p = LinuxPaths.system();
-        return new LinuxChange(p, SystemdVersion.probe(p));
+        return new LinuxChange(p, SystemdVersion.probe(p), StubListenerSetting::running);
     }
 
     private int version() {
@@ -59,6 +64,14 @@ public final class LinuxChange implements PrivilegedPlatform {
     @Override
     public Optional<Sentence> refusalSaid(DesiredSettings s) {
         return planner.refusalSaid(s, version(), DropInScanner.scan(paths));
+    }
+
+    /** The caller's check is not trusted: a link to a stub that does not listen is refused here too. */
+    @Override
+    public Optional<Sentence> refusalSaid(HelperRequest r) {
+        List<DropIn> dropIns = DropInScanner.scan(paths);
+        return planner.refusalSaid(r.settings(), version(), dropIns).or(() -> planner.linkRefusal(r.linkResolverFile(),
+                () -> StubListenerSetting.off(runningStubListener, dropIns)));
     }
 
     /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */

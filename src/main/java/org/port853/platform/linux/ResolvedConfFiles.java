@@ -3,7 +3,10 @@ package org.port853.platform.linux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.port853.core.DropIn;
 
 /** The [Resolve] keys of the main /etc/systemd/resolved.conf (drop-ins come with the state's DropIn list). */
 public final class ResolvedConfFiles {
@@ -16,5 +19,12 @@ public final class ResolvedConfFiles {
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
+    }
+
+    /** The effective [Resolve] keys: the main file's, then {@code dropIns}' in the order resolved reads them. */
+    public static Map<String, String> effectiveKeys(List<DropIn> dropIns) {
+        Map<String, String> keys = new LinkedHashMap<>(mainFileKeys());
+        dropIns.forEach(d -> keys.putAll(d.keys()));
+        return keys;
     }
 }

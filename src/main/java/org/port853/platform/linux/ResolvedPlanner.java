@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.port853.core.DesiredSettings;
 import org.port853.core.Sentence;
 import org.port853.core.DotMode;
@@ -63,6 +64,20 @@ public final class ResolvedPlanner {
         return Optional.empty();
     }
 
+    /**
+     * Why resolv.conf may not be linked to the stub, if it may not: resolved's stub listener is off
+     * ({@code stubListenerOff}, asked only when the link would change the file), so nothing would answer there.
+     */
+    public Optional<Sentence> linkRefusal(boolean linkResolvConf, BooleanSupplier stubListenerOff) {
+        if (!linkResolvConf || existingStubLink().isPresent() || !stubListenerOff.getAsBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(Sentence.of("systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
+                + paths.resolvConf() + " to the stub would leave programs that read it without DNS; turn the stub "
+                + "listener on (DNSStubListener=yes) or leave " + paths.resolvConf() + " as it is (no "
+                + "--link-resolv-conf)", "refused.stub-listener-off", paths.resolvConf()));
+    }
+
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */
     public List<ItemSnapshot> targetFiles(DesiredSettings s, boolean linkResolvConf) {
         return targetFiles(s, linkResolvConf, 0);
@@ -115,11 +130,9 @@ public final class ResolvedPlanner {
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
         }
-        if (linkResolvConf && stubListenerOff && existingStubLink().isEmpty()) {
-            return Plan.refused(Sentence.of("systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
-                    + paths.resolvConf() + " to the stub would leave programs that read it without DNS; turn the stub "
-                    + "listener on (DNSStubListener=yes) or leave " + paths.resolvConf() + " as it is (no "
-                    + "--link-resolv-conf)", "refused.stub-listener-off", paths.resolvConf()));
+        Optional<Sentence> linkRefusal = linkRefusal(linkResolvConf, () -> stubListenerOff);
+        if (linkRefusal.isPresent()) {
+            return Plan.refused(linkRefusal.get());
         }
         List<FileChange> changes = new ArrayList<>();
         for (ItemSnapshot target : targetFiles(s, linkResolvConf, systemdVersion)) {

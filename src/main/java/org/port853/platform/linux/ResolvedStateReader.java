@@ -86,15 +86,6 @@ final class ResolvedStateReader {
         return fromResolvectl(rc, dropIns, pending, busProblem);
     }
 
-    /** resolved's DNSStubListener= as it runs now, or null when the bus cannot say. */
-    String stubListener() {
-        try (ResolvedBus bus = ResolvedBus.connect()) {
-            return BusValues.string(bus.managerProperties(CALL_TIMEOUT), "DNSStubListener");
-        } catch (DBusException | IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private List<LinkState> readLinks(ResolvedBus bus) throws IOException {
         List<LinkState> links = new ArrayList<>();
         for (NetworkInterface nif : interfaces()) {

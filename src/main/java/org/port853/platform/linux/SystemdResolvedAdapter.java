@@ -125,7 +125,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        return rc.bypass().isEmpty() ? r : notCovered(r, rc, GlobalState.stubListenerOff(reader.stubListener()));
+        return rc.bypass().isEmpty() ? r : notCovered(r, rc, GlobalState.stubListenerOff(StubListenerSetting.running()));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,6 @@ import java.util.stream.Stream;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
-import org.port853.core.DropIn;
 import org.port853.core.ResolverState;
 import org.port853.platform.ProcessRunner;
 import org.port853.platform.linux.LinuxDetails;
@@ -176,13 +174,7 @@ public final class LinuxSystemSources implements SystemSources {
 
     @Override
     public Map<String, String> resolvedKeys(ResolverState state) {
-        Map<String, String> keys = new LinkedHashMap<>(ResolvedConfFiles.mainFileKeys());
-        if (state.platform() instanceof LinuxDetails) {
-            for (DropIn d : ((LinuxDetails) state.platform()).dropIns()) {
-                keys.putAll(d.keys());
-            }
-        }
-        return keys;
+        return ResolvedConfFiles.effectiveKeys(state.platform() instanceof LinuxDetails d ? d.dropIns() : List.of());
     }
 
     @Override

@@ -59,7 +59,7 @@ class LinkAfterInterruptedApplyTest {
     void setUp() throws IOException {
         paths = LinuxPaths.under(root);
         Files.createDirectories(paths.ourDropIn().getParent());
-        helperSide = new LinuxChange(paths, 252);
+        helperSide = new LinuxChange(paths, 252, () -> "yes");
     }
 
     ApplyResult applyAsTheAdapterAsks(ResolverControl resolver) throws IOException {
