@@ -7,6 +7,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
+import org.port853.core.StubListenerAdvice;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.RollbackCause;
@@ -92,9 +93,8 @@ final class ApplyCommand implements Callable<Integer> {
         (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so programs that "
                         + "read it would bypass this change: applied as planned, it ends NOT_COVERED (exit "
-                        + ExitCodes.NOT_COVERED + "); " + (stubOff ? "the stub listener is off (DNSStubListener=no), "
-                        + "so pointing it at the stub would leave them without DNS until the listener is turned on."
-                        : "add --link-resolv-conf to point it at the stub.")));
+                        + ExitCodes.NOT_COVERED + "); " + (stubOff ? StubListenerAdvice.of("/etc/resolv.conf").english()
+                        : "add --link-resolv-conf to point it at the stub") + "."));
     }
 
     /** A dry run reports the planned change (PLANNED), never APPLIED: nothing was changed. */

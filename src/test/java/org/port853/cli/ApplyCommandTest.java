@@ -72,9 +72,10 @@ class ApplyCommandTest {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertEquals(0, r.code(), r.err());
         assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
-                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); the stub listener is off "
-                + "(DNSStubListener=no), so pointing it at the stub would leave them without DNS until the listener is "
-                + "turned on.\n", r.err());
+                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); systemd-resolved's stub "
+                + "listener is off (DNSStubListener=no), so linking /etc/resolv.conf to the stub would leave programs "
+                + "that read it without DNS; turn the stub listener on (DNSStubListener=yes) or leave /etc/resolv.conf "
+                + "as it is.\n", r.err());
     }
 
     @Test

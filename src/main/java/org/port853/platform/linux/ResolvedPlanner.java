@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.port853.core.DesiredSettings;
 import org.port853.core.Sentence;
+import org.port853.core.StubListenerAdvice;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.change.ItemSnapshot;
@@ -72,10 +73,7 @@ public final class ResolvedPlanner {
         if (!linkResolvConf || existingStubLink().isPresent() || !stubListenerOff.getAsBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(Sentence.of("systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
-                + paths.resolvConf() + " to the stub would leave programs that read it without DNS; turn the stub "
-                + "listener on (DNSStubListener=yes) or leave " + paths.resolvConf() + " as it is (no "
-                + "--link-resolv-conf)", "refused.stub-listener-off", paths.resolvConf()));
+        return Optional.of(StubListenerAdvice.of(paths.resolvConf().toString()));
     }
 
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */

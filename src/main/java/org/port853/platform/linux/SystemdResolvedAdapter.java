@@ -6,6 +6,7 @@ import org.port853.core.GlobalState;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
+import org.port853.core.StubListenerAdvice;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.OperatingSystem;
@@ -21,6 +22,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     private final ResolvedStateReader reader;
     private final ResolvedPlanner planner;
     private final PrivilegedClient privileged;
+    /** DNSStubListener= of the state the last plan was made from (null: none yet, or unknown). */
+    private volatile String plannedStubListener;
 
     public SystemdResolvedAdapter() {
         this(LinuxPaths.system(), new PrivilegedClient());
@@ -70,6 +73,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
+        plannedStubListener = current.global() == null ? null : current.global().stubListener();
         return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
                 d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), linkResolvConf,
                 current.global() != null && current.global().stubListenerOff());
@@ -125,21 +129,25 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        return rc.bypass().isEmpty() ? r : notCovered(r, rc, GlobalState.stubListenerOff(StubListenerSetting.running()));
+        if (rc.bypass().isEmpty()) {
+            return r;
+        }
+        // the state the change was planned from already says; the bus is asked only when nothing was planned
+        String stubListener = plannedStubListener != null ? plannedStubListener : StubListenerSetting.running();
+        return notCovered(r, rc, GlobalState.stubListenerOff(stubListener));
     }
 
     /**
      * {@code r} as NOT_COVERED because programs that read {@code rc} bypass the stub. Linking it to the stub is
      * advised only while the stub listener runs: without it, the link would leave those programs without DNS.
      */
-    static ApplyResult notCovered(ApplyResult r, ResolvConfState rc, boolean stubListenerOff) {
-        String advice = stubListenerOff ? "systemd-resolved's stub listener is off (DNSStubListener=no), so linking "
-                + "it to the stub would leave them without DNS until the listener is turned on"
-                : "run apply again with --link-resolv-conf to point it at the stub";
+    ApplyResult notCovered(ApplyResult r, ResolvConfState rc, boolean stubListenerOff) {
+        Sentence advice = stubListenerOff ? StubListenerAdvice.of(paths.resolvConf().toString())
+                : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
-                + ", so programs that read it bypass this change; " + advice, "result.not-covered",
+                + ", so programs that read it bypass this change; " + advice.english(), "result.not-covered",
                 ResolvConfInspector.bypassKind(rc), String.join(", ", rc.nameservers()),
-                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, stubListenerOff ? 1 : 0));
+                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, advice));
     }
 
     private ApplyResult send(HelperRequest r) {

@@ -76,24 +76,34 @@ class StubListenerOffTest {
     }
 
     @Test
+    void theRefusalAndTheResultGiveTheSameAdvice() {
+        String refusal = adapter.plan(STRICT, state("no", PIHOLE), true).refusal();
+        ApplyResult off = adapter.notCovered(ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve"), PIHOLE, true);
+        assertTrue(off.reason().endsWith("; " + refusal), off.reason() + "\n" + refusal);
+        assertEquals(off.reasonWords().parts().get(3), adapter.plan(STRICT, state("no", PIHOLE), true).refusalWords(),
+                "the window says them by the same words");
+    }
+
+    @Test
     void notCoveredAdvisesTheLinkOnlyWhileTheStubListens() {
         ApplyResult applied = ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve");
 
-        ApplyResult on = SystemdResolvedAdapter.notCovered(applied, PIHOLE, false);
+        ApplyResult on = adapter.notCovered(applied, PIHOLE, false);
         assertEquals(ApplyResult.Outcome.NOT_COVERED, on.outcome());
         assertTrue(on.reason().endsWith("run apply again with --link-resolv-conf to point it at the stub"), on.reason());
         assertTrue(I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(on)).endsWith(
                 "\"Fix resolv.conf\" on the Status screen points it at the stub"));
 
-        ApplyResult off = SystemdResolvedAdapter.notCovered(applied, PIHOLE, true);
+        ApplyResult off = adapter.notCovered(applied, PIHOLE, true);
         assertEquals(ApplyResult.Outcome.NOT_COVERED, off.outcome());
+        String file = LinuxPaths.under(root).resolvConf().toString();
+        String advice = "systemd-resolved's stub listener is off (DNSStubListener=no), so linking " + file + " to the "
+                + "stub would leave programs that read it without DNS; turn the stub listener on (DNSStubListener=yes) "
+                + "or leave " + file + " as it is";
         assertEquals("names resolve, but /etc/resolv.conf is a static file naming 127.0.0.1, so programs that read it "
-                + "bypass this change; systemd-resolved's stub listener is off (DNSStubListener=no), so linking it to "
-                + "the stub would leave them without DNS until the listener is turned on", off.reason());
+                + "bypass this change; " + advice, off.reason());
         String english = I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(off));
-        assertTrue(english.endsWith("systemd-resolved's stub listener is off (DNSStubListener=no), so pointing it at "
-                + "the stub would leave them without DNS until the listener is turned on") && !english.contains("Fix"),
-                english);
+        assertTrue(english.endsWith("bypass this change; " + advice) && !english.contains("Fix"), english);
         String german = I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(off));
         assertTrue(german.contains("Stub-Listener von systemd-resolved ist aus") && !german.contains("reparieren"), german);
     }
