@@ -10,6 +10,7 @@ import org.port853.core.Reason;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.Severity;
+import org.port853.core.StubListenerAdvice;
 import org.port853.platform.PlatformRules;
 
 /**
@@ -51,7 +52,7 @@ public final class LinuxRules implements PlatformRules {
         }
         assessVersion(s, d.systemdVersion(), reasons);
         assessTransport(s, d, reasons);
-        assessResolvConf(d.resolvConf(), reasons);
+        assessResolvConf(d.resolvConf(), s.global() != null && s.global().stubListenerOff(), reasons);
         assessDropIns(d.dropIns(), reasons);
         return reasons;
     }
@@ -95,18 +96,25 @@ public final class LinuxRules implements PlatformRules {
         }
     }
 
-    private static void assessResolvConf(ResolvConfState rc, List<Reason> reasons) {
+    /**
+     * While resolved's stub listener is off, linking resolv.conf to the stub would leave programs without DNS: the fix
+     * is then the listener or the file as it is, never the one-click link. The last detail says which (0 link, 1 not).
+     */
+    private static void assessResolvConf(ResolvConfState rc, boolean stubListenerOff, List<Reason> reasons) {
         if (rc == null) {
             return;
         }
+        String fix = stubListenerOff ? StubListenerAdvice.of("/etc/resolv.conf").english() + "."
+                : "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.";
+        FixAction action = stubListenerOff ? null : FixAction.LINK_RESOLV_CONF;
+        String stubOff = stubListenerOff ? "1" : "0";
         switch (rc.kind()) {
             case STUB:
                 break;
             case UPLINK:
                 reasons.add(new Reason("RESOLV_CONF_UPLINK", Severity.WARNING,
                         "/etc/resolv.conf links to resolved's uplink file: programs that read it query the upstream "
-                                + "servers directly, in plaintext.",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                                + "servers directly, in plaintext.", fix, action, List.of(stubOff)));
                 break;
             case STATIC:
                 boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
@@ -114,14 +122,13 @@ public final class LinuxRules implements PlatformRules {
                 reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO : Severity.WARNING,
                         "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub"
                                 : " (nameservers " + String.join(", ", rc.nameservers())
-                                + "): programs reading it bypass the stub and its encryption") + ".",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF,
-                        List.of(onlyStub ? "0" : "1", String.join(", ", rc.nameservers()))));
+                                + "): programs reading it bypass the stub and its encryption") + ".", fix, action,
+                        List.of(onlyStub ? "0" : "1", String.join(", ", rc.nameservers()), stubOff)));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,
-                        "/etc/resolv.conf is missing or a dangling link: most programs cannot resolve names.",
-                        "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.", FixAction.LINK_RESOLV_CONF));
+                        "/etc/resolv.conf is missing or a dangling link: most programs cannot resolve names.", fix,
+                        action, List.of(stubOff)));
                 break;
             default:
                 throw new IllegalStateException(rc.kind().name());
