@@ -80,7 +80,8 @@ public final class ChangeEngine {
                 return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
                         target, actions, false, t0);
             }
-            boolean enabledAtBoot = resolver.ensureEnabled() || j.enabledResolverAtBoot();
+            boolean turnOnAtBoot = resolver.offAtBoot();
+            boolean enabledAtBoot = turnOnAtBoot || j.enabledResolverAtBoot();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
             // Without a baseline (the first change, or the journal was lost) it is what is there now, except what
@@ -90,6 +91,12 @@ public final class ChangeEngine {
                     enabledAtBoot);
             journals.save(withChange);
             actions.add("record the change in " + journals.dir(), "step.record", journals.dir());
+            try {
+                resolver.enableAtBoot(); // after the journal: a run killed here still has revert turn it off again
+            } catch (IOException e) {
+                journals.save(j);
+                throw e;
+            }
             if (interrupted != null) {
                 actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
                         interrupted.id());
@@ -198,8 +205,13 @@ public final class ChangeEngine {
             restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
             reload(actions);
             if (j.enabledResolverAtBoot()) {
-                resolver.disableAtBoot();
-                actions.add("systemd-resolved is no longer started at boot, as before Port853", "step.boot-start-restored");
+                if (resolver.disableAtBoot()) {
+                    actions.add("systemd-resolved is no longer started at boot, as before Port853",
+                            "step.boot-start-restored");
+                } else {
+                    actions.add("systemd-resolved stays started at boot although Port853 turned that on: "
+                            + "/etc/resolv.conf uses it now", "step.boot-start-kept");
+                }
             }
             journals.save(Journal.EMPTY);
             ResolverControl.Health h = resolver.check(false);

@@ -14,6 +14,8 @@ public record Journal(int version, List<ItemSnapshot> baseline, List<ItemSnapsho
                       List<Completed> history, boolean enabledResolverAtBoot) {
     /** The format this code writes; {@link JournalStore} refuses newer ones. 3 added enabledResolverAtBoot. */
     public static final int FORMAT = 3;
+    /** The format of a journal without enabledResolverAtBoot, which format-2 readers (older Port853) still read. */
+    public static final int FORMAT_WITHOUT_BOOT_FLAG = 2;
     /** How many completed changes the history keeps (the newest). */
     public static final int HISTORY = 20;
     public static final Journal EMPTY = new Journal(FORMAT, null, null, null, null, false);

@@ -72,6 +72,9 @@ public final class JournalStore {
                     + "; this version reads format " + Journal.FORMAT + "); use that version, or check the files it "
                     + "names and remove it by hand");
         }
+        if (tree instanceof ObjectNode o) {
+            o.put("version", Journal.FORMAT); // read as this format: an older one lacks only fields that default
+        }
         try {
             return Mapper.JSON.treeToValue(tree, Journal.class);
         } catch (IOException | IllegalArgumentException e) {
@@ -89,8 +92,14 @@ public final class JournalStore {
         if (j.isEmpty()) {
             AtomicFiles.delete(dir.resolve(JOURNAL));
         } else {
-            AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(new Journal(Journal.FORMAT, j.baseline(),
-                    j.applied(), j.pending(), j.history(), j.enabledResolverAtBoot())), AtomicFiles.PRIVATE);
+            ObjectNode tree = Mapper.JSON.valueToTree(new Journal(Journal.FORMAT, j.baseline(), j.applied(), j.pending(),
+                    j.history(), j.enabledResolverAtBoot()));
+            if (!j.enabledResolverAtBoot()) {
+                // what format 2 holds, written as format 2: a downgraded Port853 can still revert
+                tree.remove("enabledResolverAtBoot");
+                tree.put("version", Journal.FORMAT_WITHOUT_BOOT_FLAG);
+            }
+            AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(tree), AtomicFiles.PRIVATE);
         }
         if (j.pending() == null) {
             AtomicFiles.delete(markerDir.resolve(MARKER));

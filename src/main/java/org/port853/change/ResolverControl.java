@@ -30,18 +30,32 @@ public interface ResolverControl {
             return answeredBy == null ? null : new Sentence(answeredBy, answeredByWords);
         }
     }
-    /**
-     * Makes the resolver start at boot.
-     *
-     * @return true only when it was off at boot and this call turned it on: the journal keeps that, so revert can
-     *         turn it off again ({@link #disableAtBoot()})
+    /*
+     * Start at boot. The defaults are a resolver that always starts at boot and cannot be turned off (Windows' DNS
+     * Client); the engine asks offAtBoot before it journals a change and enables after, so the journal never misses
+     * an enable.
      */
-    boolean ensureEnabled() throws java.io.IOException;
+
+    /** True when the resolver is off at boot, so a change must turn it on ({@link #enableAtBoot()}). */
+    default boolean offAtBoot() throws java.io.IOException {
+        return false;
+    }
+
+    /** Makes the resolver start at boot (nothing when it already does). */
+    default void enableAtBoot() throws java.io.IOException {
+    }
+
     /**
-     * Undoes an {@link #ensureEnabled()} that returned true: the resolver no longer starts at boot. It keeps running,
+     * Undoes an {@link #enableAtBoot()} that Port853 needed: the resolver no longer starts at boot. It keeps running,
      * because the restored files may still point at it until the next boot.
+     *
+     * @return false, changing nothing, while the system's own resolver configuration depends on it (it would have
+     *         no DNS after the next boot)
      */
-    void disableAtBoot() throws java.io.IOException;
+    default boolean disableAtBoot() throws java.io.IOException {
+        return true;
+    }
+
     /** Make the resolver read its configuration again (restart, reload, cache flush) and wait until it serves. */
     void reload() throws java.io.IOException;
     Health check(boolean requireEncrypted);

@@ -36,21 +36,30 @@ class ChangeEngineTest {
         final Deque<Health> answers = new ArrayDeque<>();
         Health fallback = new Health(true, true, "resolved example.com over an encrypted connection", null);
 
-        /** What ensureEnabled answers: true = the resolver was off at boot and enabling turned it on. */
+        /** The resolver is off at boot. */
         boolean wasDisabled;
+        /** The system's resolver configuration uses the resolver: it must stay on at boot. */
+        boolean neededAtBoot;
 
         @Override
-        public boolean ensureEnabled() {
-            calls.add("enable");
-            boolean turnedOn = wasDisabled;
-            wasDisabled = false;
-            return turnedOn;
+        public boolean offAtBoot() {
+            return wasDisabled;
         }
 
         @Override
-        public void disableAtBoot() throws IOException {
+        public void enableAtBoot() throws IOException {
+            calls.add("enable");
+            wasDisabled = false;
+        }
+
+        @Override
+        public boolean disableAtBoot() throws IOException {
+            if (neededAtBoot) {
+                return false;
+            }
             calls.add("disable");
             wasDisabled = true;
+            return true;
         }
 
         @Override
@@ -462,6 +471,75 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("recorded before it is turned on: a run killed right after enabling still has revert turn it off")
+        void recordedBeforeEnabling() throws IOException {
+            control.wasDisabled = true;
+            ChangeEngine killedAtEnable = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)),
+                    new RecordingControl() {
+                        @Override
+                        public boolean offAtBoot() {
+                            return control.offAtBoot();
+                        }
+
+                        @Override
+                        public void enableAtBoot() throws IOException {
+                            assertTrue(uncheckedLoad().enabledResolverAtBoot(), "journalled before enabling");
+                            control.enableAtBoot();
+                            throw new IllegalStateException("killed");
+                        }
+                    }, Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IllegalStateException.class, () -> killedAtEnable.apply(target(A), "strict", true));
+            assertFalse(control.wasDisabled);
+            ApplyResult r = engine.revert();
+            assertTrue(control.wasDisabled, control.calls.toString());
+            assertTrue(r.actions().contains(RESTORED), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("a failed enable leaves the journal as it was and nothing written")
+        void failedEnableChangesNothing() throws IOException {
+            control.wasDisabled = true;
+            Journal before = journals.load();
+            ChangeEngine refusing = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)),
+                    new RecordingControl() {
+                        @Override
+                        public boolean offAtBoot() {
+                            return true;
+                        }
+
+                        @Override
+                        public void enableAtBoot() throws IOException {
+                            throw new IOException("systemctl enable systemd-resolved.service failed: masked");
+                        }
+                    }, Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IOException.class, () -> refusing.apply(target(A), "strict", true));
+            assertEquals(before, journals.load());
+            assertFalse(Files.exists(dropIn));
+        }
+
+        @Test
+        @DisplayName("stays on at boot when /etc/resolv.conf has come to use it, and says so")
+        void staysOnWhileResolvConfUsesIt() throws IOException {
+            control.wasDisabled = true;
+            engine.apply(target(A), "strict", true);
+            control.neededAtBoot = true;
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertFalse(control.wasDisabled, control.calls.toString());
+            assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("systemd-resolved stays started at boot")),
+                    r.actions().toString());
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        private Journal uncheckedLoad() {
+            try {
+                return journals.load();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Test
         @DisplayName("a revert killed after its restart still turns it off on the next revert")
         void revertKilledBeforeDisablingFinishesNextTime() throws IOException {
             control.wasDisabled = true;
@@ -469,7 +547,7 @@ class ChangeEngineTest {
             ChangeEngine dying = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)),
                     new RecordingControl() {
                         @Override
-                        public void disableAtBoot() throws IOException {
+                        public boolean disableAtBoot() throws IOException {
                             throw new IOException("systemctl disable systemd-resolved.service failed: killed");
                         }
                     }, Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));

@@ -99,7 +99,15 @@ class JournalStoreTest {
         JournalStore s = new JournalStore(dir);
         ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
         s.save(new Journal(c.before(), c));
-        assertTrue(Files.readString(dir.resolve("journal.json")).contains("\"version\" : " + Journal.FORMAT));
+        String written = Files.readString(dir.resolve("journal.json"));
+        assertTrue(written.contains("\"version\" : " + Journal.FORMAT_WITHOUT_BOOT_FLAG), written);
+        assertFalse(written.contains("enabledResolverAtBoot"), "what an older Port853 reads: " + written);
+        assertEquals(new Journal(c.before(), c), s.load());
+
+        s.save(new Journal(c.before(), c).withEnabledResolverAtBoot(true));
+        written = Files.readString(dir.resolve("journal.json"));
+        assertTrue(written.contains("\"version\" : " + Journal.FORMAT), written);
+        assertTrue(written.contains("\"enabledResolverAtBoot\" : true"), written);
     }
 
     @Test

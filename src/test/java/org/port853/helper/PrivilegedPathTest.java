@@ -98,15 +98,6 @@ class PrivilegedPathTest {
         Path dropIn = dir.resolve("zz-port853.conf");
         ResolverControl healthy = new ResolverControl() {
             @Override
-            public boolean ensureEnabled() {
-                return false;
-            }
-
-            @Override
-            public void disableAtBoot() {
-            }
-
-            @Override
             public void reload() {
             }
 

@@ -89,8 +89,6 @@ class ChangeTextsTest {
         final Deque<Health> answers = new ArrayDeque<>(List.of(
                 new Health(false, false, "resolving example.com failed: certificate not trusted", null)));
 
-        @Override public boolean ensureEnabled() { return false; }
-        @Override public void disableAtBoot() { }
         @Override public void reload() { }
         @Override public Health check(boolean requireEncrypted) {
             return answers.isEmpty() ? new Health(true, false, "resolved example.com", null) : answers.poll();

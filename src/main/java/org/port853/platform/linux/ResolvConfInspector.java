@@ -46,6 +46,22 @@ final class ResolvConfInspector {
         return link != null && leadsTo(resolvConf, link).equals(LinuxPaths.STUB_RESOLV_CONF);
     }
 
+    /**
+     * Is {@code resolvConf} a link to systemd-resolved's stub or uplink file, whether or not that file exists now
+     * (it does not while the service is stopped)?
+     */
+    static boolean leadsToResolved(Path resolvConf) {
+        try {
+            if (!Files.isSymbolicLink(resolvConf)) {
+                return false;
+            }
+            String target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
+            return target.equals(LinuxPaths.STUB_RESOLV_CONF) || target.equals(LinuxPaths.UPLINK_RESOLV_CONF);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The absolute path a link at {@code resolvConf} to {@code link} names (relative links from its directory). */
     private static String leadsTo(Path resolvConf, String link) {
         return resolvConf.getParent().resolve(link).normalize().toString();

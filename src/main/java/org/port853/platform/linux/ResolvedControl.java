@@ -27,17 +27,25 @@ public final class ResolvedControl implements ResolverControl {
         this.probeName = probeName;
     }
 
-    /** True only when {@code systemctl is-enabled} said "disabled" and enabling succeeded. */
+    /** True only when {@code systemctl is-enabled} says "disabled" (static, masked, alias... are not ours to turn). */
     @Override
-    public boolean ensureEnabled() throws IOException {
-        boolean wasDisabled = "disabled".equals(enablement());
-        systemctl("enable", UNIT);
-        return wasDisabled;
+    public boolean offAtBoot() throws IOException {
+        return "disabled".equals(enablement());
     }
 
     @Override
-    public void disableAtBoot() throws IOException {
+    public void enableAtBoot() throws IOException {
+        systemctl("enable", UNIT);
+    }
+
+    /** Not while /etc/resolv.conf leads to systemd-resolved (its stub or uplink file): after a reboot it would lead nowhere. */
+    @Override
+    public boolean disableAtBoot() throws IOException {
+        if (ResolvConfInspector.leadsToResolved(paths.resolvConf())) {
+            return false;
+        }
         systemctl("disable", UNIT);
+        return true;
     }
 
     /** What {@code systemctl is-enabled} prints (it exits non-zero for every state but enabled ones). */

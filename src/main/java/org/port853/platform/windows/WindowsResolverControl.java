@@ -27,16 +27,8 @@ public final class WindowsResolverControl implements ResolverControl {
         this.probe = probe;
     }
 
-    @Override
-    public boolean ensureEnabled() {
-        // The DNS Client service (Dnscache) cannot be disabled by users on Windows 10/11: nothing to do.
-        return false;
-    }
-
-    @Override
-    public void disableAtBoot() {
-        // never enabled by Port853 (ensureEnabled returns false)
-    }
+    // Start at boot: the interface's defaults; the DNS Client service (Dnscache) cannot be disabled by users on
+    // Windows 10/11.
 
     @Override
     public void reload() throws IOException {

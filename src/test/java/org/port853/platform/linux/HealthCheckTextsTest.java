@@ -40,8 +40,6 @@ class HealthCheckTextsTest {
             throw new AssertionError("252 reports the transport");
         }, new ResolvedFeatures(252), "example.com", Duration.ofMillis(300));
         return new ResolverControl() {
-            @Override public boolean ensureEnabled() { return false; }
-            @Override public void disableAtBoot() { }
             @Override public void reload() { }
             @Override public Health check(boolean requireEncrypted) {
                 return check.check(requireEncrypted);

@@ -38,10 +38,6 @@ class LinkAfterInterruptedApplyTest {
     static ResolverControl resolver(boolean killed) {
         return new ResolverControl() {
             @Override
-            public void ensureEnabled() {
-            }
-
-            @Override
             public void reload() {
                 if (killed) {
                     throw new IllegalStateException("killed");

@@ -44,28 +44,45 @@ class ResolvedControlTest {
     }
 
     @Test
-    void disabledBeforeIsTurnedOnAndSaidSo() throws IOException {
-        assertTrue(control("disabled", 0).ensureEnabled());
-        assertEquals(List.of("is-enabled systemd-resolved.service", "enable systemd-resolved.service"), calls());
+    void disabledBeforeIsOffAtBootAndAsksNothingElse() throws IOException {
+        assertTrue(control("disabled", 0).offAtBoot());
+        assertEquals(List.of("is-enabled systemd-resolved.service"), calls());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"enabled", "static", "indirect", "alias", ""})
     void anythingButDisabledIsNotPort853sToUndo(String state) throws IOException {
-        assertFalse(control(state, 0).ensureEnabled());
-        assertTrue(calls().contains("enable systemd-resolved.service"), calls().toString());
+        assertFalse(control(state, 0).offAtBoot());
     }
 
     @Test
-    void aFailedEnableIsAnErrorNotARecordedEnablement() throws IOException {
+    void enablingEnables() throws IOException {
+        control("disabled", 0).enableAtBoot();
+        assertEquals(List.of("enable systemd-resolved.service"), calls());
+    }
+
+    @Test
+    void aFailedEnableIsAnError() throws IOException {
         ResolvedControl c = control("disabled", 1);
-        assertThrows(IOException.class, c::ensureEnabled);
+        assertThrows(IOException.class, c::enableAtBoot);
     }
 
     @Test
     @DisplayName("turning it off at boot does not stop the running service")
     void disableAtBootOnlyDisables() throws IOException {
-        control("enabled", 0).disableAtBoot();
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/resolv.conf"), "nameserver 198.18.0.1\n");
+        assertTrue(control("enabled", 0).disableAtBoot());
         assertEquals(List.of("disable systemd-resolved.service"), calls());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/run/systemd/resolve/stub-resolv.conf", "/run/systemd/resolve/resolv.conf"})
+    @DisplayName("stays on at boot while /etc/resolv.conf leads to systemd-resolved (after a reboot it would lead nowhere)")
+    void staysOnWhileResolvConfLeadsToIt(String target) throws IOException {
+        Files.createDirectories(dir.resolve("etc"));
+        Files.createSymbolicLink(dir.resolve("etc/resolv.conf"), Path.of(target));
+        assertFalse(control("enabled", 0).disableAtBoot());
+        assertFalse(Files.exists(dir.resolve("calls")), "no systemctl call");
     }
 }
