@@ -120,10 +120,24 @@ public final class PortHardening {
     }
 
     private void deleteTable() throws IOException {
+        if (!nftInstalled()) {
+            return; // without nft no table can be loaded: only the file is left to remove
+        }
         ProcessRunner.Result r = nft("delete", "table", "inet", TABLE);
         if (!r.ok() && !r.stderr().contains("No such file")) {
             throw new IOException("nft delete table failed: " + r.stderr().strip());
         }
+    }
+
+    /** Is the nft program there (a path, or a name found on PATH)? */
+    private boolean nftInstalled() {
+        String program = nft.get(0);
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private ProcessRunner.Result nft(String... args) throws IOException {

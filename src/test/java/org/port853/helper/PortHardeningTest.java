@@ -1,0 +1,29 @@
+package org.port853.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.platform.ApplyResult;
+
+@DisplayName("PortHardening: reverting without nft")
+class PortHardeningTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("nft gone (uninstalled since): no table can be loaded, so the rule's file is removed and the revert succeeds")
+    void revertWithoutNftRemovesTheFile() throws IOException {
+        Path file = dir.resolve("port853-harden-dns.nft");
+        Files.writeString(file, PortHardening.ruleset());
+        ApplyResult r = new PortHardening(file, List.of(dir.resolve("no-such-nft").toString())).revert();
+        assertEquals(ApplyResult.Outcome.REVERTED, r.outcome(), r.reason());
+        assertFalse(Files.exists(file));
+    }
+}
