@@ -22,8 +22,6 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     private final ResolvedStateReader reader;
     private final ResolvedPlanner planner;
     private final PrivilegedClient privileged;
-    /** DNSStubListener= of the state the last plan was made from (null: none yet, or unknown). */
-    private volatile String plannedStubListener;
 
     public SystemdResolvedAdapter() {
         this(LinuxPaths.system(), new PrivilegedClient());
@@ -73,7 +71,6 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
-        plannedStubListener = current.global() == null ? null : current.global().stubListener();
         return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
                 d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), linkResolvConf,
                 current.global() != null && current.global().stubListenerOff());
@@ -132,9 +129,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         if (rc.bypass().isEmpty()) {
             return r;
         }
-        // the state the change was planned from already says; the bus is asked only when nothing was planned
-        String stubListener = plannedStubListener != null ? plannedStubListener : StubListenerSetting.running();
-        return notCovered(r, rc, GlobalState.stubListenerOff(stubListener));
+        // read after the change: the restart loaded the files, which may have turned the listener off since the plan
+        return notCovered(r, rc, StubListenerSetting.off(StubListenerSetting::running, DropInScanner.scan(paths)));
     }
 
     /**
