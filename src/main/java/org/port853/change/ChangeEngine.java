@@ -204,8 +204,10 @@ public final class ChangeEngine {
             writeAll(restore);
             restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
             reload(actions);
+            boolean keptAtBoot = false;
             if (j.enabledResolverAtBoot()) {
-                if (resolver.disableAtBoot()) {
+                keptAtBoot = !resolver.disableAtBoot();
+                if (!keptAtBoot) {
                     actions.add("systemd-resolved is no longer started at boot, as before Port853",
                             "step.boot-start-restored");
                 } else {
@@ -217,10 +219,11 @@ public final class ChangeEngine {
             ResolverControl.Health h = resolver.check(false);
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
                     + " as it is because someone else changed it after Port853's change";
+            String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";
             String english = (h.ok() ? "restored the previous settings; names resolve"
-                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left;
+                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left + kept;
             Sentence reverted = Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
-                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detailSentence());
+                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detailSentence(), keptAtBoot ? 1 : 0);
             return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
     }

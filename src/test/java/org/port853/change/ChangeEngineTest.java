@@ -528,6 +528,8 @@ class ChangeEngineTest {
             assertFalse(control.wasDisabled, control.calls.toString());
             assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("systemd-resolved stays started at boot")),
                     r.actions().toString());
+            assertTrue(r.reason().endsWith("; systemd-resolved stays started at boot because /etc/resolv.conf uses it"),
+                    "the command line prints the reason, not the steps: " + r.reason());
             assertEquals(Journal.EMPTY, journals.load());
         }
 

@@ -126,6 +126,30 @@ class ChangeTextsTest {
     }
 
     @Test
+    void aRevertThatKeepsTheResolverStartedAtBootSaysSoInBothLanguages() throws IOException {
+        Path dropIn = root.resolve("zz-port853.conf");
+        ResolverControl neededAtBoot = new ResolverControl() {
+            @Override public boolean offAtBoot() { return true; }
+            @Override public boolean disableAtBoot() { return false; }
+            @Override public void reload() { }
+            @Override public Health check(boolean requireEncrypted) {
+                return new Health(true, requireEncrypted, "resolved example.com", null);
+            }
+        };
+        ChangeEngine engine = new ChangeEngine(new JournalStore(root.resolve("state")), new FileItemStore(Set.of(dropIn)),
+                neededAtBoot, Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+        engine.apply(List.of(FileItemStore.file(dropIn, "[Resolve]\nDNSOverTLS=yes\n")), "strict", true);
+        ApplyResult r = HelperDocuments.readResult(HelperDocuments.writeResult(engine.revert()));
+        assertEquals(r.reason(), english(() -> ChangeTexts.reason(r)), "the window's English is the command line's");
+        assertTrue(german(() -> ChangeTexts.reason(r)).endsWith(
+                "; systemd-resolved wird weiter beim Systemstart gestartet, weil /etc/resolv.conf ihn verwendet"),
+                german(() -> ChangeTexts.reason(r)));
+        assertEquals(String.join("\n", r.actions()), english(() -> ChangeTexts.actions(r)));
+        assertTrue(german(() -> ChangeTexts.actions(r)).contains("systemd-resolved wird weiter beim Systemstart gestartet, "
+                + "obwohl Port853 das eingeschaltet hat"), german(() -> ChangeTexts.actions(r)));
+    }
+
+    @Test
     void theDemosPlanAndResultsAreSaidInGerman() {
         DemoResolverAdapter demo = new DemoResolverAdapter(Duration.ZERO, false);
         Plan plan = demo.plan(STRICT, demo.readState());
