@@ -106,21 +106,7 @@ class PrivilegedPathTest {
                 return new Health(true, true, "resolved example.com over an encrypted connection", "192.0.2.53");
             }
         };
-        PrivilegedPlatform fake = new PrivilegedPlatform() {
-            @Override
-            public boolean isSupported() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> refusal(DesiredSettings s) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void prepare() {
-            }
-
+        PrivilegedPlatform fake = new SupportedPlatform() {
             @Override
             public List<ItemSnapshot> targetItems(HelperRequest r) {
                 return List.of(FileItemStore.file(dropIn, "[Resolve]\n"));
@@ -146,17 +132,7 @@ class PrivilegedPathTest {
     @Test
     @DisplayName("the helper asks the platform about the whole request (a resolv.conf link too), not only its settings")
     void refusalOfTheWholeRequest() {
-        PrivilegedPlatform refusesLinks = new PrivilegedPlatform() {
-            @Override
-            public boolean isSupported() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> refusal(DesiredSettings s) {
-                return Optional.empty();
-            }
-
+        PrivilegedPlatform refusesLinks = new SupportedPlatform() {
             @Override
             public Optional<Sentence> refusalSaid(HelperRequest r) {
                 return r.linkResolverFile() ? Optional.of(Sentence.of("no link here", "refused.test")) : Optional.empty();
@@ -183,5 +159,22 @@ class PrivilegedPathTest {
         PrivilegedHelper.Response r = PrivilegedHelper.handle(link, refusesLinks, new Requester(1000, "pkexec"));
         assertEquals(1, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("REFUSED") && r.stdout().contains("no link here"), r.stdout());
+    }
+
+    /** A supported platform that refuses no settings and has nothing to prepare; tests add the rest. */
+    private abstract static class SupportedPlatform implements PrivilegedPlatform {
+        @Override
+        public boolean isSupported() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> refusal(DesiredSettings s) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void prepare() throws IOException {
+        }
     }
 }
