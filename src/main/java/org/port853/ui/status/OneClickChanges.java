@@ -71,7 +71,12 @@ public final class OneClickChanges {
                 yield new Change(current(g, mode, g.servers(), true), false);
             }
             case USE_STRICT_MODE -> new Change(current(g, DotMode.STRICT, g.servers(), g.routesEverything()), false);
-            case LINK_RESOLV_CONF -> new Change(current(g, mode, g.servers(), g.routesEverything()), true);
+            case LINK_RESOLV_CONF -> {
+                if (g.stubListenerOff()) { // the link would leave every program that reads the file without DNS
+                    throw new InvalidInputException(I18n.t("change.refused.stub-listener-off", "/etc/resolv.conf"));
+                }
+                yield new Change(current(g, mode, g.servers(), g.routesEverything()), true);
+            }
             case ENABLE_DOT -> {
                 boolean named = !g.servers().isEmpty() && g.servers().stream().allMatch(a -> a.tlsName() != null);
                 yield new Change(current(g, DotMode.STRICT, named ? g.servers() : ProviderNames.serversOf(providers),

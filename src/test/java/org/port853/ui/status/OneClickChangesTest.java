@@ -1,12 +1,15 @@
 package org.port853.ui.status;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
+import org.port853.core.FixAction;
+import org.port853.core.InvalidInputException;
 import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
@@ -32,5 +35,13 @@ class OneClickChangesTest {
         assertFalse(OneClickChanges.protect(state("no"), QUAD9).linkResolvConf(),
                 "DNSStubListener=no: the link would leave programs without DNS (and the plan refuses it)");
         assertTrue(OneClickChanges.protect(null, QUAD9).linkResolvConf(), "unknown state: as before");
+    }
+
+    @Test
+    void theLinkFixIsRefusedWhileTheStubListenerIsOff() {
+        assertTrue(OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("yes"), QUAD9).linkResolvConf());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("no"), QUAD9));
+        assertTrue(e.getMessage().contains("DNSStubListener=no"), e.getMessage());
     }
 }
