@@ -197,13 +197,16 @@ public final class ChangeEngine {
             // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
             // even a "rollback" lands on the baseline, never on the interrupted change's items). The items it found
             // ours count as Port853's from now on: the pending change that told so is replaced.
-            List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
-            journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
-                    UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853", false,
-                    restore, restore), j.history(), j.enabledResolverAtBoot()));
-            writeAll(restore);
-            restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
-            reload(actions);
+            // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
+            if (!restore.isEmpty()) {
+                List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
+                journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
+                        UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
+                        false, restore, restore), j.history(), j.enabledResolverAtBoot()));
+                writeAll(restore);
+                restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
+                reload(actions);
+            }
             boolean keptAtBoot = false;
             if (j.enabledResolverAtBoot()) {
                 keptAtBoot = !resolver.disableAtBoot();

@@ -454,10 +454,14 @@ class ChangeEngineTest {
             control.wasDisabled = true;
             control.answers.add(BAD);
             assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            int before = control.calls.size();
             ApplyResult r = engine.revert();
             assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
             assertTrue(control.wasDisabled, control.calls.toString());
             assertTrue(r.actions().contains(RESTORED), r.actions().toString());
+            assertEquals(List.of("disable", "check false"), control.calls.subList(before, control.calls.size()),
+                    "the files are already as before: no restart");
+            assertEquals(Journal.EMPTY, journals.load());
         }
 
         @Test
