@@ -19,17 +19,9 @@ final class ResolvConfInspector {
         String target = null;
         Kind kind;
         try {
-            if (Files.isSymbolicLink(resolvConf)) {
-                target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
-                if (!Files.exists(resolvConf)) {
-                    kind = Kind.MISSING;
-                } else if (target.equals(LinuxPaths.STUB_RESOLV_CONF)) {
-                    kind = Kind.STUB;
-                } else if (target.equals(LinuxPaths.UPLINK_RESOLV_CONF)) {
-                    kind = Kind.UPLINK;
-                } else {
-                    kind = Kind.STATIC;
-                }
+            target = linkTarget(resolvConf);
+            if (target != null) {
+                kind = !Files.exists(resolvConf) ? Kind.MISSING : linkKind(target);
             } else if (Files.exists(resolvConf, LinkOption.NOFOLLOW_LINKS)) {
                 kind = Kind.STATIC;
             } else {
@@ -43,7 +35,7 @@ final class ResolvConfInspector {
 
     /** Does a link at {@code resolvConf} to {@code link} (null: not a link) lead to the stub's file? */
     static boolean leadsToStub(Path resolvConf, String link) {
-        return link != null && leadsTo(resolvConf, link).equals(LinuxPaths.STUB_RESOLV_CONF);
+        return link != null && linkKind(leadsTo(resolvConf, link)) == Kind.STUB;
     }
 
     /**
@@ -52,14 +44,25 @@ final class ResolvConfInspector {
      */
     static boolean leadsToResolved(Path resolvConf) {
         try {
-            if (!Files.isSymbolicLink(resolvConf)) {
-                return false;
-            }
-            String target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
-            return target.equals(LinuxPaths.STUB_RESOLV_CONF) || target.equals(LinuxPaths.UPLINK_RESOLV_CONF);
+            String target = linkTarget(resolvConf);
+            return target != null && linkKind(target) != Kind.STATIC;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The absolute path the link at {@code resolvConf} names; null when it is not a link. */
+    private static String linkTarget(Path resolvConf) throws IOException {
+        return Files.isSymbolicLink(resolvConf)
+                ? leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString()) : null;
+    }
+
+    /** What a link to the absolute path {@code target} is, as if that file exists: the stub, the uplink or other. */
+    private static Kind linkKind(String target) {
+        if (target.equals(LinuxPaths.STUB_RESOLV_CONF)) {
+            return Kind.STUB;
+        }
+        return target.equals(LinuxPaths.UPLINK_RESOLV_CONF) ? Kind.UPLINK : Kind.STATIC;
     }
 
     /** The absolute path a link at {@code resolvConf} to {@code link} names (relative links from its directory). */
