@@ -38,6 +38,11 @@ public final class Launcher {
             System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
+        Optional<String> otherDemo = org.port853.cli.DemoCommands.otherDemo(args);
+        if (otherDemo.isPresent()) {
+            System.err.println(otherDemo.get());
+            System.exit(org.port853.cli.DemoCommands.REFUSED);
+        }
         boolean windowsDemo = Arrays.asList(args).contains(WINDOWS_DEMO);
         if (windowsDemo) { // e.g. status --demo=windows --json: the Windows sample machine, read-only
             args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);

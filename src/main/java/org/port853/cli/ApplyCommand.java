@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.",
+        footer = {"", "With --dry-run, " + DemoCommands.HELP})
 final class ApplyCommand implements Callable<Integer> {
     private final CliServices services;
 

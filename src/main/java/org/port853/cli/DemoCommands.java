@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class DemoCommands {
     static final Set<String> READ_ONLY = Set.of("status", "providers", "export");
+    /** The help footer of the commands that run on the sample machine. */
+    static final String HELP = "--demo=windows: the same on a sample Windows 11 machine (bundled outputs; contacts "
+            + "nothing, changes nothing).";
     /** The exit code of a refused command: bad input, as for any other command line that cannot be run. */
     public static final int REFUSED = ExitCodes.BAD_INPUT;
 
@@ -30,6 +33,18 @@ public final class DemoCommands {
                     + "without --demo=windows (--check and --watch contact servers, --accept changes the store)"));
 
     private DemoCommands() {
+    }
+
+    /**
+     * What to say when a command line names another demo than {@code --demo=windows} ({@code --demo} opens the window
+     * on the sample Linux machine and takes no command), or empty when it names none.
+     */
+    public static Optional<String> otherDemo(String[] args) {
+        return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
+                .findFirst().map(a -> "port853: " + a + " is not a demo of the command line: --demo alone opens the "
+                        + "window on a sample Linux machine; on the command line, --demo=windows reads a sample Windows "
+                        + "11 machine with status, providers, export and apply --dry-run (e.g. 'port853 status "
+                        + "--demo=windows').");
     }
 
     /** Why these arguments are not run in the demo, or empty when they may be (an unknown command: its own error). */

@@ -102,6 +102,8 @@ public final class Port853Command implements Runnable {
         for (Subcommand sub : subcommands) {
             cl.addSubcommand(sub.name(), sub.make().apply(services));
         }
+        // every subcommand offers -V (mixinStandardHelpOptions); without a provider of its own it would print nothing
+        cl.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof InvalidInputException) {

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /** {@code port853 providers [--json]}: the bundled catalogue and the user's own providers. */
 @Command(name = "providers", mixinStandardHelpOptions = true,
-        description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.")
+        description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.",
+        footer = {"", DemoCommands.HELP})
 public final class ProvidersCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array with every field, including servers as ADDR#name.")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the system resolver does now, with a verdict and its reasons.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the system resolver does now, with a verdict and its reasons.",
+        footer = {"", DemoCommands.HELP})
 final class StatusCommand implements Callable<Integer> {
     private final CliServices services;
 

@@ -157,7 +157,7 @@ public final class Assessor {
                         effective == DotMode.OFF && globalMode == DotMode.OFF ? Severity.INFO : Severity.WARNING,
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
                                 + ": queries can leave there in plaintext.",
-                        "Route all domains to the encrypted servers so every query goes to them (port853 apply --all-domains).",
+                        "Route all domains to the encrypted servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).",
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
@@ -165,7 +165,7 @@ public final class Assessor {
                 reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                         "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
                                 + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
-                        "Route all domains to the encrypted servers (port853 apply --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                        "Route all domains to the encrypted servers (port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
                         List.of(link.name(), servers)));
             }
         }

@@ -104,4 +104,15 @@ class WindowsDemoCommandsTest {
         assertTrue(r.code() == 0 || r.code() == 1, r.out());
         assertTrue(!r.out().contains("not in the demo"), r.out());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--demo status", "status --demo", "--demo=linux providers", "export --demo=mac"})
+    @DisplayName("another demo than --demo=windows with a command: one sentence saying which demos exist, exit 2")
+    void otherDemosOnTheCommandLineAreExplained(String line) throws Exception {
+        Run r = port853(line.split(" "));
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().startsWith("port853: --demo"), r.out());
+        assertTrue(r.out().contains("--demo=windows"), r.out());
+        assertTrue(r.out().lines().count() == 1, "one sentence: " + r.out());
+    }
 }

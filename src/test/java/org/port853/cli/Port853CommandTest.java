@@ -64,4 +64,17 @@ class Port853CommandTest {
         assertEquals(true, v != null && v.matches("\\d+\\.\\d+\\.\\d+.*"), "a version from the build: " + v);
         assertEquals("Port853 " + v + "\n", out.toString());
     }
+
+    @Test
+    @DisplayName("every subcommand's -V says the same version (its help offers -V)")
+    void everySubcommandSaysTheVersion() {
+        for (Port853Command.Subcommand sub : Port853Command.SUBCOMMANDS) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            CommandLine cl = Port853Command.forArguments(services, sub.name(), "-V");
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertEquals(0, cl.execute(sub.name(), "-V"), sub.name());
+            assertEquals("Port853 " + org.port853.core.AppVersion.get() + "\n", out.toString(), sub.name());
+        }
+    }
 }

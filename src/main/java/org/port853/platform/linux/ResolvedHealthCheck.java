@@ -249,7 +249,7 @@ final class ResolvedHealthCheck {
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
                         + ") and takes queries for all names, as a VPN or NetworkManager connection may; "
                         + (routesAll ? "turn on DNS-over-TLS for that connection or remove its ~. route"
-                        : "route all names to the encrypted servers ('port853 apply --all-domains', or Protect my DNS "
+                        : "route all names to the encrypted servers ('port853 apply --mode strict --provider ID --all-domains', or Protect my DNS "
                         + "in the window) or turn on DNS-over-TLS for that connection"), "health.plaintext-link",
                         link.name(), server, routesAll ? 1 : 0);
             }

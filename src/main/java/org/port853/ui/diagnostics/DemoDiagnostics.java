@@ -20,7 +20,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
     public Doctor.Report doctor() {
         Reason bypass = new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", Severity.WARNING, "Link wlan0 has DNS 192.168.1.1 with "
                 + "default route and DoT unset: queries can leave there in plaintext.", "Route all domains to the encrypted "
-                + "servers so every query goes to them (port853 apply --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                + "servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
                 List.of("wlan0", "192.168.1.1"));
         return new Doctor.Report(List.of(
                 Check.ok("dot.reachable", QUAD9, "TCP 9.9.9.9:853 connected in 11 ms, TLS handshake 24 ms, first answer 13 ms.")
