@@ -96,8 +96,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         try {
             session.start();
         } catch (CaptureUnavailableException e) {
-            err.println("port853 monitor: " + e.reason());
-            err.println("Fix: " + e.fix());
+            err.println("port853 monitor: " + e.reason() + " Fix: " + e.fix()); // one line, as verify says it
             boolean badInterface = e.reason().startsWith("No such network interface");
             return badInterface ? 2 : 1;
         }
