@@ -1,6 +1,9 @@
 package org.port853.platform;
 
+import java.util.Optional;
 import org.port853.core.DotMode;
+import org.port853.core.Sentence;
+import org.port853.core.Words;
 import org.port853.core.ResolverState;
 
 /**
@@ -21,16 +24,34 @@ public final class OutsideEncryption {
         return s != null && s.readable() && s.global().dnsOverTls() != null && s.global().dnsOverTls() != DotMode.OFF;
     }
 
+    /** The wording of the note that encryption stays on after a revert (details: mode, where). */
+    static final String STAYS_ON = "result.encryption-stays";
+    /** The wording of a reason followed by a note (details: the reason, the note). */
+    static final String WITH_NOTE = "result.with-note";
+
     /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */
     public static ApplyResult afterRevert(ApplyResult r, ResolverState after) {
         String where = where(after);
         if (where == null) {
             return r;
         }
-        String note = "DNS-over-TLS (" + after.global().dnsOverTls().resolvedValue() + ") stays on: it is set in "
-                + where + ", outside Port853, and revert removes only Port853's own settings; to turn it off, "
-                + "change DNSOverTLS= there";
-        String reason = r.reason() == null || r.reason().isBlank() ? note : r.reason() + "; " + note;
-        return r.with(r.outcome(), reason);
+        String mode = after.global().dnsOverTls().resolvedValue();
+        Sentence note = Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
+                + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
+                STAYS_ON, mode, where);
+        if (r.reason() == null || r.reason().isBlank()) {
+            return r.with(r.outcome(), note);
+        }
+        Sentence before = new Sentence(r.reason(), r.reasonWords());
+        return r.with(r.outcome(), new Sentence(r.reason() + "; " + note.english(), Words.of(WITH_NOTE, before, note)));
+    }
+
+    /** The words of {@link #afterRevert}'s note in {@code r}'s reason, if it has one. */
+    public static Optional<Words> stayingOn(ApplyResult r) {
+        Words w = r.reasonWords();
+        if (w != null && w.wording().equals(WITH_NOTE) && w.parts().size() == 2) {
+            w = w.parts().get(1);
+        }
+        return w != null && w.wording().equals(STAYS_ON) ? Optional.of(w) : Optional.empty();
     }
 }

@@ -179,4 +179,21 @@ class ChangeTextsTest {
                 + "Port853 wieder her)", german(() -> ChangeTexts.refusal(off)));
         assertEquals(off.refusal(), english(() -> ChangeTexts.refusal(off)));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("turning Port853's encryption off while the system's own file turns it on: the result "
+            + "says it stays on and names the file, in both languages")
+    void aRevertThatLeavesEncryptionOnSaysSo() {
+        DemoResolverAdapter demo = new DemoResolverAdapter(Duration.ZERO, false);
+        assertEquals(ApplyResult.Outcome.APPLIED, demo.apply(STRICT).outcome());
+        ApplyResult r = demo.revert();
+        assertEquals(ApplyResult.Outcome.REVERTED, r.outcome(), r.reason());
+        assertEquals("Reverted: the system configuration is back as it was. Encryption stays on (opportunistic): "
+                + "/etc/systemd/resolved.conf turns it on, outside Port853. To turn it off, change DNSOverTLS= in that "
+                + "file.", english(() -> ApplyViewModel.resultText(r)));
+        assertTrue(german(() -> ApplyViewModel.resultText(r)).contains("Die Verschlüsselung bleibt an (opportunistic): "
+                + "/etc/systemd/resolved.conf schaltet sie ein"), german(() -> ApplyViewModel.resultText(r)));
+        assertTrue(r.reason().contains("DNS-over-TLS (opportunistic) stays on: it is set in /etc/systemd/resolved.conf"),
+                "the command line's English: " + r.reason());
+    }
 }
