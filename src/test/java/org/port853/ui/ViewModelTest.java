@@ -946,7 +946,8 @@ class ViewModelTest {
         @Test
         @DisplayName("in the demo, Check pins and Benchmark providers say their results are samples, as Run diagnostics does")
         void demoResultsCarryTheDemoMark() {
-            DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(), tasks, text -> { });
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(
+                    new org.port853.platform.demo.DemoResolverAdapter()), tasks, text -> { });
             String mark = I18n.t("diag.demo");
             vm.runDoctor();
             assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
@@ -956,6 +957,24 @@ class ViewModelTest {
             assertFalse(vm.bench().isEmpty());
             assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
             assertTrue(vm.suggestionProperty().get().endsWith(mark), vm.suggestionProperty().get());
+        }
+
+        @Test
+        @DisplayName("in the demo, the configuration checks follow what the demo applied (no bypass warning once all "
+                + "domains are routed)")
+        void demoConfigurationChecksFollowTheDemo() {
+            org.port853.platform.demo.DemoResolverAdapter machine = new org.port853.platform.demo.DemoResolverAdapter(
+                    java.time.Duration.ZERO, false);
+            org.port853.ui.diagnostics.DemoDiagnostics demo = new org.port853.ui.diagnostics.DemoDiagnostics(machine);
+            assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, linkBypass(demo).status(), "the sample machine's wlan0 bypasses");
+            assertEquals(org.port853.platform.ApplyResult.Outcome.APPLIED, machine.apply(new org.port853.core.DesiredSettings(
+                    List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")), org.port853.core.DotMode.STRICT,
+                    org.port853.core.DnssecMode.NO, true, List.of())).outcome());
+            assertEquals(org.port853.probe.doctor.CheckStatus.OK, linkBypass(demo).status(), "all domains routed: nothing bypasses");
+        }
+
+        private Check linkBypass(org.port853.ui.diagnostics.DemoDiagnostics demo) {
+            return demo.doctor().checks().stream().filter(c -> c.id().equals("config.link-bypass")).findFirst().orElseThrow();
         }
 
         @Test

@@ -1,13 +1,15 @@
 package org.port853.ui.diagnostics;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.port853.core.FixAction;
-import org.port853.core.Reason;
+import java.util.Map;
+import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
-import org.port853.core.Severity;
+import org.port853.platform.ResolverAdapter;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.ConfigChecks;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.FixActions;
 import org.port853.probe.pins.PinRecord;
@@ -16,13 +18,16 @@ import org.port853.probe.pins.PinRecord;
 public final class DemoDiagnostics implements DiagnosticsService {
     private static final String QUAD9 = "9.9.9.9#dns.quad9.net";
 
+    private final ResolverAdapter adapter;
+
+    /** {@code adapter}: the demo's sample machine, whose configuration checks follow what the demo has applied. */
+    public DemoDiagnostics(ResolverAdapter adapter) {
+        this.adapter = adapter;
+    }
+
     @Override
     public Doctor.Report doctor() {
-        Reason bypass = new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", Severity.WARNING, "Link wlan0 has DNS 192.168.1.1 with "
-                + "default route and DoT unset: queries can leave there in plaintext.", "Route all domains to the encrypted "
-                + "servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
-                List.of("wlan0", "192.168.1.1"));
-        return new Doctor.Report(List.of(
+        List<Check> checks = new ArrayList<>(List.of(
                 Check.ok("dot.reachable", QUAD9, "TCP 9.9.9.9:853 connected in 11 ms, TLS handshake 24 ms, first answer 13 ms.")
                         .says("dot.reachable.ok", "9.9.9.9:853", 11, 24, 13, 1),
                 Check.ok("tls.trusted", QUAD9, "Certificate for dns.quad9.net issued by 'DigiCert Global G3 TLS ECC SHA384 2020 "
@@ -30,14 +35,17 @@ public final class DemoDiagnostics implements DiagnosticsService {
                         .says("tls.trusted.ok", "dns.quad9.net", "DigiCert Global G3 TLS ECC SHA384 2020 CA1"),
                 Check.ok("tls.version", QUAD9, "TLS 1.3 (TLS_AES_256_GCM_SHA384).").says("tls.version.1-3", "TLS_AES_256_GCM_SHA384"),
                 Check.ok("dnssec.validation", QUAD9, "isc.org answered with AD (validated); dnssec-failed.org answered "
-                        + "SERVFAIL (broken signature rejected).").says("dnssec.validation.ok", "isc.org", "dnssec-failed.org"),
-                Check.warning("config.link-bypass", null, bypass.message(), bypass.fix()).repeats(List.of(bypass))
-                        .withFixAction(FixActions.ROUTE_ALL_DOMAINS),
-                Check.warning("exposure.port53", null, "Port 53 listens on udp 0.0.0.0 and no firewall rule drops it: other "
-                                + "machines can query this computer's resolver.", "Drop inbound DNS on non-loopback interfaces "
-                                + "(Port853 can add the nftables rule, previewed and reversible), or stop the service that listens.")
-                        .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53)),
-                List.of(), List.of());
+                        + "SERVFAIL (broken signature rejected).").says("dnssec.validation.ok", "isc.org", "dnssec-failed.org")));
+        // the sample machine's configuration, as it is after what the demo applied: the same rules as a real doctor run
+        ResolverState state = adapter.readState();
+        if (state.readable()) {
+            checks.addAll(ConfigChecks.of(state, adapter.assess(state).reasons(), Map.of()));
+        }
+        checks.add(Check.warning("exposure.port53", null, "Port 53 listens on udp 0.0.0.0 and no firewall rule drops it: other "
+                        + "machines can query this computer's resolver.", "Drop inbound DNS on non-loopback interfaces "
+                        + "(Port853 can add the nftables rule, previewed and reversible), or stop the service that listens.")
+                .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53));
+        return new Doctor.Report(checks, List.of(), List.of());
     }
 
     @Override
