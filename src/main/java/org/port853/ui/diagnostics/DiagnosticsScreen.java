@@ -40,7 +40,7 @@ public final class DiagnosticsScreen {
         follow(vm, watch);
         // one hardening at a time: a second Fix while it runs would ask for authorisation again
         org.port853.ui.task.TaskSlot hardening = new org.port853.ui.task.TaskSlot(model.tasks());
-        return new DiagnosticsView(vm, check -> fix(check, status, hardening::isBusy, () -> hardening.run(
+        return new DiagnosticsView(vm, check -> fix(check, status, services.demo(), hardening::isBusy, () -> hardening.run(
                 BackgroundTask.of(() -> services.adapter().harden(true))
                         .onSuccess(DiagnosticsScreen::showResult)
                         .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
@@ -62,13 +62,26 @@ public final class DiagnosticsScreen {
     private static void showResult(org.port853.platform.ApplyResult r) {
         Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         a.setTitle(I18n.t("diag.harden.title"));
-        a.setHeaderText(org.port853.ui.apply.ApplyViewModel.resultText(r));
+        a.setHeaderText(resultHeader(r));
         a.setContentText(org.port853.ui.apply.ChangeTexts.actions(r));
         a.show();
     }
 
+    /** The hardening result's headline: a plan that changed nothing says why (the demo: only simulated). */
+    static String resultHeader(org.port853.platform.ApplyResult r) {
+        String why = org.port853.ui.apply.ChangeTexts.reason(r);
+        return r.outcome() == org.port853.platform.ApplyResult.Outcome.PLANNED && why != null && !why.isBlank() ? why
+                : org.port853.ui.apply.ApplyViewModel.resultText(r);
+    }
+
+    /** What the confirmation says happens: the demo asks for nothing and changes nothing. */
+    static String hardenText(boolean demo) {
+        return I18n.t(demo ? "diag.harden.text.demo" : "diag.harden.text");
+    }
+
     /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
-    static void fix(Check check, StatusViewModel status, java.util.function.BooleanSupplier hardening, Runnable harden) {
+    static void fix(Check check, StatusViewModel status, boolean demo, java.util.function.BooleanSupplier hardening,
+                    Runnable harden) {
         if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
             if (hardening.getAsBoolean()) {
                 return; // already under way: its result comes as a dialog of its own
@@ -76,7 +89,7 @@ public final class DiagnosticsScreen {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
-            TextArea preview = new TextArea(I18n.t("diag.harden.text") + "\n\n"
+            TextArea preview = new TextArea(hardenText(demo) + "\n\n"
                     + I18n.t("diag.harden.preview", Hardening.FILE, Hardening.ruleset(), Hardening.TABLE));
             preview.setEditable(false);
             preview.setWrapText(true);

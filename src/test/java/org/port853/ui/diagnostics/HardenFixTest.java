@@ -16,7 +16,17 @@ class HardenFixTest {
         Check exposed = Check.failure("exposure.port53", null, "port 53 is open", "harden it")
                 .withFixAction(FixActions.HARDEN_PORT_53);
         AtomicInteger started = new AtomicInteger();
-        DiagnosticsScreen.fix(exposed, null, () -> true, started::incrementAndGet);
+        DiagnosticsScreen.fix(exposed, null, false, () -> true, started::incrementAndGet);
         assertEquals(0, started.get());
+    }
+
+    @Test
+    @DisplayName("in the demo the fix says nothing is asked or changed, and its result keeps the demo's reason")
+    void demoSaysItIsADemo() {
+        assertEquals(true, DiagnosticsScreen.hardenText(true).startsWith("Demo: nothing is asked and nothing is changed"));
+        assertEquals(true, DiagnosticsScreen.hardenText(false).startsWith("Port853 will ask for authorisation"));
+        org.port853.platform.ApplyResult simulated = new org.port853.platform.demo.DemoResolverAdapter().harden(true);
+        assertEquals("Demo: nothing was changed (the firewall rule is only simulated).",
+                DiagnosticsScreen.resultHeader(simulated));
     }
 }
