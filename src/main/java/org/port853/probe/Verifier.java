@@ -48,6 +48,17 @@ public final class Verifier {
         return sender;
     }
 
+    /** True for a test name of Verify ({@code p853-<random>.example.com}, any case, with or without the final dot). */
+    public static boolean isTestName(String name) {
+        if (name == null) {
+            return false;
+        }
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+        String label = n.endsWith("." + ZONE) ? n.substring(0, n.length() - ZONE.length() - 1) : null;
+        return label != null && label.startsWith("p853-") && label.length() > 5 && label.indexOf('.') < 0;
+    }
+
     /** {@code count} fresh test names. */
     public static List<String> names(int count) {
         return QuerySender.uniqueNames(count, ZONE);

@@ -23,10 +23,16 @@ final class DemoCapture implements CaptureSession {
     static final String WINDOWS_INTERFACE = "Wi-Fi";
     /** The sample link's own DNS server: the demo's leaks go there, as they would on that machine. */
     static final String DEMO_SERVER = "192.168.1.1";
+    /** The sample machine's system resolver, as the capture names its socket's owner (the kernel's short name). */
+    static final String DEMO_RESOLVER = "systemd-resolve (97)";
+    /** This app, asking the system resolver for Verify's test names. */
+    private static final String ASKER = "port853 (" + ProcessHandle.current().pid() + ")";
     /** Packets on port 853 that one encrypted test query adds (query and answer). */
     private static final int PACKETS_PER_QUERY = 2;
     private final CaptureSession session;
     private final String iface;
+    /** Whose socket sends the test queries as the capture names it; null where that is not known (Windows). */
+    private final String resolver;
     /** When the demo's fix made it leak-free (null while not): leaks after that are not shown. */
     private final java.util.function.Supplier<java.time.Instant> protectedSince;
     private final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -36,20 +42,22 @@ final class DemoCapture implements CaptureSession {
     /** Encrypted packets of the demo's own test queries, by epoch second. */
     private final java.util.Map<Long, Long> testEncrypted = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private DemoCapture(CaptureSession session, String iface, java.util.function.Supplier<java.time.Instant> protectedSince) {
+    private DemoCapture(CaptureSession session, String iface, String resolver,
+                        java.util.function.Supplier<java.time.Instant> protectedSince) {
         this.session = session;
         this.iface = iface;
+        this.resolver = resolver;
         this.protectedSince = protectedSince;
     }
 
     /** The Windows sample machine's capture: its changes are refused, so its leaks never stop. */
     static DemoCapture create() {
-        return new DemoCapture(CaptureSessions.demo(), WINDOWS_INTERFACE, () -> null);
+        return new DemoCapture(CaptureSessions.demo(), WINDOWS_INTERFACE, null, () -> null);
     }
 
     /** A demo capture whose leaks stop once {@code adapter}'s fix is applied. */
     static DemoCapture create(org.port853.platform.demo.DemoResolverAdapter adapter) {
-        return new DemoCapture(CaptureSessions.demo(), DEMO_INTERFACE, adapter::protectedSince);
+        return new DemoCapture(CaptureSessions.demo(), DEMO_INTERFACE, DEMO_RESOLVER, adapter::protectedSince);
     }
 
     /**
@@ -63,7 +71,9 @@ final class DemoCapture implements CaptureSession {
             return;
         }
         for (String name : names) {
-            LeakRecord r = new LeakRecord(now, iface, DEMO_SERVER, name, "A", "port853 (verify)", null);
+            // sent through the system resolver, as on a real machine: its socket sends them, asked by this app
+            LeakRecord r = new LeakRecord(now, iface, DEMO_SERVER, name, "A", null, null)
+                    .withSender(resolver, resolver == null ? null : ASKER);
             testLeaks.add(r);
             for (CaptureListener l : listeners) {
                 l.onLeak(r);

@@ -24,4 +24,22 @@ class DemoCaptureTest {
             c.close();
         }
     }
+
+    @Test
+    @DisplayName("the Linux demo's test queries leave from the system resolver and leak for the link's reason")
+    void testQueriesLeaveFromTheSystemResolver() {
+        org.port853.platform.demo.DemoResolverAdapter adapter = new org.port853.platform.demo.DemoResolverAdapter();
+        DemoCapture c = DemoCapture.create(adapter);
+        try {
+            c.queriesSent(List.of("p853-abc.example.com"));
+            org.port853.capture.LeakRecord r = c.recentLeaks(10).get(c.recentLeaks(10).size() - 1);
+            assertEquals("p853-abc.example.com", r.name());
+            assertEquals(DemoCapture.DEMO_RESOLVER, r.sender(), "systemd-resolved's socket sends it");
+            assertEquals("port853", r.program(), "asked by this app");
+            assertEquals(org.port853.ui.traffic.LeakExplainer.Cause.LINK_PLAINTEXT,
+                    org.port853.ui.traffic.LeakExplainer.explain(r, adapter.readState()).cause());
+        } finally {
+            c.close();
+        }
+    }
 }

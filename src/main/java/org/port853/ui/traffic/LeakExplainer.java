@@ -9,6 +9,7 @@ import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.probe.Verifier;
 import org.port853.ui.common.I18n;
 
 /**
@@ -31,12 +32,21 @@ public final class LeakExplainer {
 
     public static Why explain(LeakRecord r, ResolverState s) {
         String server = r.server() == null ? "?" : r.server();
-        String process = r.process();
         if (r.localNetworkName()) {
             return why(Cause.LOCAL_NAME, r.name(), server);
         }
-        if (process != null && !process.toLowerCase(Locale.ROOT).startsWith(RESOLVED)) {
-            return why(Cause.OWN_RESOLVER, process, server);
+        Why why = explainLeak(r, s, server);
+        // Verify's own test queries leak for the same reason as any program's; they only say that they are Verify's
+        return Verifier.isTestName(r.name()) ? new Why(why.cause(), I18n.t("leakwhy.verify", why.text()), why.fix())
+                : why;
+    }
+
+    private static Why explainLeak(LeakRecord r, ResolverState s, String server) {
+        // decided by the socket that sent the query, not by the program that asked: "dig (812) → systemd-resolved
+        // (97)" went through the system resolver and leaked for the link's reason, as every program's query does
+        String sender = sender(r);
+        if (sender != null && !sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED)) {
+            return why(Cause.OWN_RESOLVER, sender, server);
         }
         if (s != null && s.readable()) {
             DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
@@ -61,6 +71,18 @@ public final class LeakExplainer {
             }
         }
         return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+    }
+
+    /** The program whose socket sent the query: the recorded sender, else the last hop of the process chain. */
+    static String sender(LeakRecord r) {
+        if (r.sender() != null && !r.sender().isBlank()) {
+            return r.sender();
+        }
+        if (r.process() == null || r.process().isBlank()) {
+            return null;
+        }
+        String[] hops = r.process().split(" → ");
+        return hops[hops.length - 1].strip();
     }
 
     private static Why why(Cause c, Object... args) {

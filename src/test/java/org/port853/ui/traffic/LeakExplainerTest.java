@@ -62,4 +62,44 @@ class LeakExplainerTest {
         assertEquals(LeakExplainer.Cause.OWN_RESOLVER,
                 LeakExplainer.explain(leak("nas.home.arpa", "8.8.8.8", "firefox"), state(DotMode.STRICT)).cause());
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a query the system resolver sent for a program is diagnosed by its link, not as the program's own resolver")
+    void queriesSentBySystemdResolvedForAProgramLeakForTheLinksReason() {
+        // the capture names the asking program first: "dig (812) → systemd-resolve (97)"
+        LeakRecord viaStub = new LeakRecord(Instant.EPOCH, "wlan0", "192.168.1.1", "tracker.example.com", "A", null)
+                .withSender("systemd-resolve (97)", "dig (812)");
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(viaStub, state(DotMode.STRICT)).cause());
+        // a process chain without the sender field is read the same way (its last hop sent the query)
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", "dig (812) → systemd-resolved (97)"),
+                state(DotMode.STRICT)).cause());
+        // a program that sent the query from its own socket still has its own resolver
+        LeakRecord own = new LeakRecord(Instant.EPOCH, "wlan0", "8.8.8.8", "a.example", "A", null)
+                .withSender("firefox (900)", null);
+        LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(own, state(DotMode.STRICT)));
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER, w.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(w.text().startsWith("firefox (900) asks 8.8.8.8 itself"), w.text());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("Verify's test queries leak for the link's reason and say that they are Verify's")
+    void verifysTestQueriesGetTheLinksReason() {
+        LeakRecord test = new LeakRecord(Instant.EPOCH, "wlan0", "192.168.1.1", "p853-3kq9x2.example.com", "A", null)
+                .withSender("systemd-resolve (97)", "java (4242)");
+        LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(test, state(DotMode.STRICT)));
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, w.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(w.text().startsWith("A test query of Verify") && w.text().contains(
+                "Network link wlan0 has its own DNS server 192.168.1.1"), w.text());
+        org.junit.jupiter.api.Assertions.assertTrue(w.fix().startsWith("Protect my DNS"), w.fix());
+        LeakExplainer.Why de = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> LeakExplainer.explain(test, state(DotMode.STRICT)));
+        org.junit.jupiter.api.Assertions.assertTrue(de.text().startsWith("Eine Testanfrage von „Prüfen“"), de.text());
+        // names that only look alike are no test queries
+        org.junit.jupiter.api.Assertions.assertFalse(org.port853.probe.Verifier.isTestName("p853-x.example.org"));
+        org.junit.jupiter.api.Assertions.assertFalse(org.port853.probe.Verifier.isTestName("a.p853-x.example.com"));
+        org.junit.jupiter.api.Assertions.assertTrue(org.port853.probe.Verifier.isTestName("P853-AB.example.com."));
+    }
 }
