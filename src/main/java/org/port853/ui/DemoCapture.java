@@ -27,7 +27,7 @@ final class DemoCapture implements CaptureSession {
     static final String DEMO_RESOLVER = "systemd-resolve (97)";
     /** This app, asking the system resolver for Verify's test names. */
     private static final String ASKER = "port853 (" + ProcessHandle.current().pid() + ")";
-    /** Packets on port 853 that one encrypted test query adds (query and answer). */
+    /** Packets that one test query adds, encrypted on port 853 or leaked in plaintext (query and answer). */
     private static final int PACKETS_PER_QUERY = 2;
     private final CaptureSession session;
     private final String iface;
@@ -117,6 +117,19 @@ final class DemoCapture implements CaptureSession {
                 if (first + i >= since.getEpochSecond()) {
                     leaks[i] = 0;
                     markers[i] = 0;
+                }
+            }
+        }
+        if (!testLeaks.isEmpty()) {
+            // the test queries that leaked are measured like every leak (the list shows the same records): a mark
+            // for each query in the graph and the summary, and its packets (query and answer) in the leak series
+            leaks = leaks == s.leakPackets() ? leaks.clone() : leaks;
+            markers = markers == s.leakMarkers() ? markers.clone() : markers;
+            for (LeakRecord r : testLeaks) {
+                long i = r.time().getEpochSecond() - first;
+                if (i >= 0 && i < markers.length) {
+                    markers[(int) i]++;
+                    leaks[(int) i] += PACKETS_PER_QUERY;
                 }
             }
         }

@@ -42,4 +42,27 @@ class DemoCaptureTest {
             c.close();
         }
     }
+
+    @Test
+    @DisplayName("the demo's leaked test queries count in the graph and the summary as in the list: one mark per query")
+    void testLeaksAreMeasuredAsTheyAreListed() {
+        DemoCapture c = DemoCapture.create(); // not started: only the test queries are there
+        try {
+            int listedBefore = c.recentLeaks(1000).size();
+            long markedBefore = marks(c);
+            c.queriesSent(List.of("p853-a.example.com", "p853-b.example.com", "p853-c.example.com"));
+            assertEquals(listedBefore + 3, c.recentLeaks(1000).size());
+            assertEquals(markedBefore + 3, marks(c), "the summary and the graph count what the list shows");
+            org.port853.capture.MeterSnapshot s = c.snapshot(300);
+            assertEquals(6, java.util.Arrays.stream(s.leakPackets()).sum(), "each query and its answer leaked");
+            c.clear();
+            assertEquals(0, marks(c), "cleared from the graph as from the list");
+        } finally {
+            c.close();
+        }
+    }
+
+    private static long marks(DemoCapture c) {
+        return java.util.Arrays.stream(c.snapshot(300).leakMarkers()).sum();
+    }
 }
