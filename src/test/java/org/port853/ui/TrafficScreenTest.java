@@ -123,4 +123,44 @@ class TrafficScreenTest extends WindowTestBase {
             assertEquals(text, drawn, "cut at " + MainWindow.MIN_WIDTH + " px: " + l);
         }
     }
+
+    @Test
+    @DisplayName("the \"no data\" label stays inside the shaded time before monitoring, clear of the axis, or is left out")
+    void beforeMonitoringLabelStaysInsideItsArea(FxRobot robot) throws Exception {
+        for (double width : new double[]{680, 1000}) { // the graph's width in a 720 px and a 1040 px window
+            org.port853.ui.traffic.TrafficGraph graph = fx(() -> {
+                org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();
+                javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(g);
+                new javafx.scene.Scene(root, width, 260);
+                root.applyCss();
+                root.layout();
+                return g;
+            });
+            long end = 1_800_000_000L;
+            int seconds = 300;
+            long[] zeros = new long[seconds];
+            org.port853.capture.MeterSnapshot snap = new org.port853.capture.MeterSnapshot(end, seconds, zeros, zeros,
+                    zeros, zeros, java.util.Map.of(), 0, 0, List.of());
+            int labelled = 0;
+            for (int before = 1; before <= seconds; before += 3) {
+                Instant start = Instant.ofEpochSecond(end - seconds + 1 + before);
+                javafx.geometry.Bounds[] drawn = fx(() -> {
+                    graph.snapshotProperty().set(snap);
+                    graph.setCaptureStart(start);
+                    return new javafx.geometry.Bounds[]{graph.beforeCaptureArea(), graph.beforeCaptureLabel()};
+                });
+                javafx.geometry.Bounds area = drawn[0];
+                javafx.geometry.Bounds label = drawn[1];
+                assertTrue(area != null, "shaded for " + before + " s");
+                if (label == null) {
+                    continue;
+                }
+                labelled++;
+                String at = width + " px, " + before + " s before monitoring: label " + label + " in " + area;
+                assertTrue(label.getMinX() > org.port853.ui.traffic.TrafficGraph.plotLeft() + 2, "clear of the axis, " + at);
+                assertTrue(label.getMinX() >= area.getMinX() + 2 && label.getMaxX() <= area.getMaxX() - 2, "inside, " + at);
+            }
+            assertTrue(labelled > 0, "the label is shown where it fits (" + width + " px)");
+        }
+    }
 }

@@ -93,6 +93,8 @@ public final class TrafficGraph extends Region {
 
     private void draw() {
         redraws++;
+        beforeCaptureArea = null;
+        beforeCaptureLabel = null;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -103,7 +105,7 @@ public final class TrafficGraph extends Region {
         MeterSnapshot s = snapshot.get();
         Font font = Font.font(12);
         g.setFont(font);
-        double left = 48;
+        double left = PLOT_LEFT;
         double right = 12;
         // legend: a sample of each line and its label, on as many rows as the width needs
         String[] legendTexts = {I18n.t("graph.encrypted"), I18n.t("graph.local"), I18n.t("graph.leak")};
@@ -205,16 +207,46 @@ public final class TrafficGraph extends Region {
                 double x = left + pw * Math.min(n, startSecond - firstSecond) / n;
                 g.setFill(gridColor.get() instanceof Color col ? col.deriveColor(0, 1, 1, 0.7) : gridColor.get());
                 g.fillRect(left + 1, top, x - left - 1, ph);
-                if (x - left > 60) {
+                beforeCaptureArea = new javafx.geometry.BoundingBox(left + 1, top, x - left - 1, ph);
+                // the label stays inside the shaded area, clear of the axis: it is left out when it does not fit
+                String label = I18n.t("graph.beforeCapture");
+                double tw = textWidth(label, font);
+                double th = font.getSize() * 1.4;
+                if (tw + 2 * LABEL_PAD <= x - left - 1 && th + 2 * LABEL_PAD <= ph) {
+                    double cx = left + 1 + (x - left - 1) / 2;
                     g.setFill(axisColor.get());
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setTextBaseline(VPos.CENTER);
-                    g.fillText(I18n.t("graph.beforeCapture"), left + (x - left) / 2, top + ph / 2);
+                    g.fillText(label, cx, top + ph / 2);
+                    beforeCaptureLabel = new javafx.geometry.BoundingBox(cx - tw / 2, top + ph / 2 - th / 2, tw, th);
                 }
             }
         }
         geometry = new double[]{left, pw, n, s.endEpochSecond()};
     }
+
+    /** The room the "no data" label keeps from the shaded area's edges (the axis on its left). */
+    private static final double LABEL_PAD = 6;
+    /** The shaded time before monitoring started and its label as last drawn; null when not drawn. */
+    private javafx.geometry.Bounds beforeCaptureArea;
+    private javafx.geometry.Bounds beforeCaptureLabel;
+
+    /** The shaded "no data" area as last drawn (graph coordinates), or null when none was drawn. */
+    public javafx.geometry.Bounds beforeCaptureArea() {
+        return beforeCaptureArea;
+    }
+
+    /** Where the "no data (before monitoring started)" label was last drawn, or null when it was left out. */
+    public javafx.geometry.Bounds beforeCaptureLabel() {
+        return beforeCaptureLabel;
+    }
+
+    /** Where the plot starts on the left: the y axis, with its tick labels and title left of it. */
+    public static double plotLeft() {
+        return PLOT_LEFT;
+    }
+
+    private static final double PLOT_LEFT = 48;
 
     /** When monitoring started (the time before it is shaded as "no data"); null when unknown. */
     public void setCaptureStart(java.time.Instant start) {
