@@ -125,6 +125,27 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("switching the leak list to All queries and back keeps the graph's size (its baseline does not jump)")
+    void graphKeepsItsSizeWhenTheListViewChanges(FxRobot robot) throws Exception {
+        openPlaintextMachine();
+        for (double[] size : new double[][]{{1040, 740}, {MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}}) {
+            resize(size[0], size[1]);
+            robot.clickOn("#tab-traffic .tab-label");
+            robot.clickOn("#leaks-by-name");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node graph = robot.lookup("#traffic-graph").query();
+            javafx.geometry.Bounds grouped = fx(() -> graph.localToScene(graph.getLayoutBounds()));
+            for (String view : List.of("#leaks-all", "#leaks-by-program", "#leaks-by-name")) {
+                robot.clickOn(view);
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.geometry.Bounds now = fx(() -> graph.localToScene(graph.getLayoutBounds()));
+                assertEquals(grouped.getMinY(), now.getMinY(), 0.5, view + " at " + size[0] + " px: the graph moved");
+                assertEquals(grouped.getHeight(), now.getHeight(), 0.5, view + " at " + size[0] + " px: the graph's height");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the \"no data\" label stays inside the shaded time before monitoring, clear of the axis, or is left out")
     void beforeMonitoringLabelStaysInsideItsArea(FxRobot robot) throws Exception {
         for (double width : new double[]{680, 1000}) { // the graph's width in a 720 px and a 1040 px window

@@ -188,8 +188,12 @@ public final class TrafficView extends VBox {
         groups.setCellFactory(l -> new GroupCell());
         groups.setPrefHeight(220);
         groups.setMinHeight(120);
-        Ui.showWhen(groups, vm.groupByProperty().isNotNull());
-        Ui.showWhen(table, vm.groupByProperty().isNull());
+        // the grouped list and the table of every query share one place of one size: switching between them shows
+        // the other in the same room, so the graph above keeps its size (only visibility changes, both stay laid out)
+        groups.visibleProperty().bind(vm.groupByProperty().isNotNull());
+        table.visibleProperty().bind(vm.groupByProperty().isNull());
+        javafx.scene.layout.StackPane leakViews = new javafx.scene.layout.StackPane(groups, table);
+        leakViews.setId("leak-views");
 
         ToggleGroup by = new ToggleGroup();
         ToggleButton byName = groupButton(by, "leaks.byName", "leaks-by-name", LeakGroups.By.NAME);
@@ -228,7 +232,7 @@ public final class TrafficView extends VBox {
             }
         });
 
-        getChildren().addAll(banner, toolbar, graph, totals, leakBar, groups, table);
+        getChildren().addAll(banner, toolbar, graph, totals, leakBar, leakViews);
     }
 
     private static ToggleButton groupButton(ToggleGroup g, String key, String id, LeakGroups.By by) {
