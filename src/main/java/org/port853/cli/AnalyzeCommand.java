@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code port853 analyze FILE [--local ADDR...] [--json]}: DNS traffic classes and leaks in a capture file. */
+/** {@code port853 analyze FILE [--local ADDR[,ADDR...]]... [--json]}: DNS traffic classes and leaks in a capture file. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Counts encrypted (853), local plaintext and leaked (53) DNS packets in a pcap or pcapng "
             + "file, and lists every leaked query.",
@@ -37,8 +37,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "capture file (.pcap or .pcapng)")
     Path file;
 
-    @Option(names = "--local", paramLabel = "ADDR", arity = "1..*",
-            description = "an address of the machine that made the capture (repeatable)")
+    /** One address per occurrence: with several, {@code --local ADDR FILE} took FILE for another address. */
+    @Option(names = "--local", paramLabel = "ADDR", split = ",",
+            description = "an IP address of the machine that made the capture (repeatable, or comma-separated)")
     List<String> local = new ArrayList<>();
 
     @Option(names = "--json", description = "print the stable JSON document (docs/capture.md)")

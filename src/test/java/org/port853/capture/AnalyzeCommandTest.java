@@ -57,6 +57,34 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("Parse errors: 0"), r.out());
     }
 
+    /** The lab's client and server: with both local, only the IPv6 queries (3) still leak. */
+    private static final String CLIENT = "198.18.61.1";
+    private static final String SERVER = "198.18.61.2";
+
+    private static long leaks(Run r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out()).get("leakCount").asLong();
+    }
+
+    @Test
+    void localTakesOneAddressPerOccurrenceBeforeOrAfterTheFile() throws Exception {
+        String file = LabFixturesTest.fixture("lab-any-sll2.pcap").toString();
+        assertEquals(10, leaks(run("--local", CLIENT, file, "--json")));
+        assertEquals(10, leaks(run("--local=" + CLIENT, file, "--json")));
+        assertEquals(3, leaks(run("--local", CLIENT, "--local", SERVER, file, "--json")));
+        assertEquals(3, leaks(run(file, "--local", CLIENT, "--local", SERVER, "--json")));
+        assertEquals(3, leaks(run("--local", CLIENT + "," + SERVER, file, "--json")));
+        assertEquals(3, leaks(run("--local=" + CLIENT + "," + SERVER, file, "--json")));
+        assertEquals(0, leaks(run(file, "--local", CLIENT + "," + SERVER, "--local", "fd00:854:61::1",
+                "--local=fd00:854:61::2", "--json")));
+    }
+
+    @Test
+    void usageShowsOneAddressPerLocal() {
+        String usage = new CommandLine(new AnalyzeCommand()).getUsageMessage();
+        assertTrue(usage.contains("[--local=ADDR[,ADDR...]]..."), usage);
+    }
+
     @Test
     void badInputExitsTwoWithOneSentence(@TempDir Path dir) throws Exception {
         Run missing = run(dir.resolve("nope.pcap").toString());
