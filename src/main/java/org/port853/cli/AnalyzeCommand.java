@@ -62,7 +62,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try {
                 locals.add(IpAddresses.parse(a.trim()));
             } catch (InvalidInputException e) {
-                err.println("port853 analyze: --local " + e.getMessage() + ".");
+                err.println("port853 analyze: " + localRefusal(a.trim(), e));
                 return 2;
             }
         }
@@ -110,6 +110,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "); the packets before it were analysed.");
         }
         return 0;
+    }
+
+    /**
+     * Why a --local value is refused. A host name gets its own sentence: the parser's (a resolver's server cannot be
+     * named) is about servers, and --local is never looked up.
+     */
+    private static String localRefusal(String text, InvalidInputException e) {
+        boolean hostName = e.words() != null && "address.host-name".equals(e.words().wording());
+        return hostName ? "--local takes an IP address, not a host name: " + text + "."
+                : "--local " + e.getMessage() + ".";
     }
 
     public static String jsonName(TrafficClass c) {

@@ -105,6 +105,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aHostNameForLocalIsRefusedAsSuch() throws Exception {
+        Run r = run(LabFixturesTest.fixture("lab-eth0.pcap").toString(), "--local", "localhost");
+        assertEquals(2, r.code());
+        assertEquals("port853 analyze: --local takes an IP address, not a host name: localhost.", r.err().strip());
+        Run bad = run(LabFixturesTest.fixture("lab-eth0.pcap").toString(), "--local", "10.0.0");
+        assertEquals(2, bad.code());
+        assertEquals("port853 analyze: --local '10.0.0' is not an IPv4 or IPv6 address.", bad.err().strip());
+    }
+
+    @Test
     void damagedTailIsReportedButAnalysed(@TempDir Path dir) throws Exception {
         byte[] all = Files.readAllBytes(LabFixturesTest.fixture("lab-eth0.pcap"));
         Path cut = Files.write(dir.resolve("cut.pcap"), java.util.Arrays.copyOf(all, all.length - 7));
