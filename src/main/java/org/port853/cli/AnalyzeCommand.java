@@ -66,6 +66,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (file.toString().isEmpty()) {
+            err.println("port853 analyze: no capture file name was given (the FILE argument is empty).");
+            return 2;
+        }
         FileAnalyzer.Result r;
         try {
             if (Files.isDirectory(file)) {

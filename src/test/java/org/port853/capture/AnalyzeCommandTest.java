@@ -115,6 +115,13 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anEmptyFileNameIsSaidToBeMissing() {
+        Run r = run("");
+        assertEquals(2, r.code());
+        assertEquals("port853 analyze: no capture file name was given (the FILE argument is empty).", r.err().strip());
+    }
+
+    @Test
     void damagedTailIsReportedButAnalysed(@TempDir Path dir) throws Exception {
         byte[] all = Files.readAllBytes(LabFixturesTest.fixture("lab-eth0.pcap"));
         Path cut = Files.write(dir.resolve("cut.pcap"), java.util.Arrays.copyOf(all, all.length - 7));
