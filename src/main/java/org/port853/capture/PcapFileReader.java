@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.List;
  * A pure-Java reader of pcap (both byte orders, micro- and nanosecond) and pcapng (both byte orders, several
  * sections, interfaces with different link types and timestamp resolutions; EPB, SPB and the obsolete PB).
  * Files are read in windows of a few MiB (a record up to 16 MiB), so size is not limited by the heap. A damaged
- * record ends reading: {@link #error()} then says why; frames before it were delivered.
+ * record ends reading: {@link #error()} then says why; frames before it were delivered. What is not a regular file
+ * (a pipe such as {@code <(tcpdump -w - ...)}, a device) is read in order up to its end, whatever size it reports.
  *
  * <p>Formats: <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html">pcap</a>,
  * <a href="https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html">pcapng</a>.
@@ -37,7 +39,11 @@ public final class PcapFileReader implements AutoCloseable {
     static final int MAX_NAME = 64;
 
     private final FileChannel channel;
-    private final long size;
+    /** Read in order, without seeking: a pipe or a device. */
+    private final boolean sequential;
+    /** Bytes in the input; for a sequential one {@link #UNKNOWN_SIZE} until its end has been read. */
+    private long size;
+    private static final long UNKNOWN_SIZE = Long.MAX_VALUE;
     private ByteBuffer win;
     private long winBase;
     private ByteOrder order;
@@ -69,8 +75,10 @@ public final class PcapFileReader implements AutoCloseable {
     private int frameInterface = -1;
     private int frameDirection = -1;
 
-    private PcapFileReader(FileChannel channel, ByteBuffer whole, long size) throws IOException, PcapFormatException {
+    private PcapFileReader(FileChannel channel, boolean sequential, ByteBuffer whole, long size)
+            throws IOException, PcapFormatException {
         this.channel = channel;
+        this.sequential = sequential;
         this.size = size;
         this.win = whole;
         this.winBase = 0;
@@ -119,9 +127,11 @@ public final class PcapFileReader implements AutoCloseable {
     }
 
     public static PcapFileReader open(Path file) throws IOException, PcapFormatException {
+        // a pipe reports size 0 and a device any size: only a regular file's size says where it ends
+        boolean sequential = !Files.isRegularFile(file);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new PcapFileReader(ch, null, ch.size());
+            return new PcapFileReader(ch, sequential, null, sequential ? UNKNOWN_SIZE : ch.size());
         } catch (IOException | PcapFormatException | RuntimeException e) {
             ch.close();
             throw e;
@@ -134,7 +144,7 @@ public final class PcapFileReader implements AutoCloseable {
             if (!b.hasArray() || b.isReadOnly()) {
                 b = ByteBuffer.wrap(heapCopy(b));
             }
-            return new PcapFileReader(null, b, b.remaining());
+            return new PcapFileReader(null, false, b, b.remaining());
         } catch (IOException e) {
             throw new IllegalStateException(e); // no I/O without a channel
         }
@@ -171,7 +181,7 @@ public final class PcapFileReader implements AutoCloseable {
     }
 
     private boolean nextPcap(FrameHandler h) throws IOException {
-        if (pos == size) {
+        if (atEnd()) {
             return false;
         }
         if (!ensure(pos, 16)) {
@@ -197,7 +207,7 @@ public final class PcapFileReader implements AutoCloseable {
 
     private boolean nextPcapng(FrameHandler h) throws IOException {
         while (true) {
-            if (pos == size) {
+            if (atEnd()) {
                 return false;
             }
             if (!ensure(pos, 12)) {
@@ -421,6 +431,11 @@ public final class PcapFileReader implements AutoCloseable {
         return false;
     }
 
+    /** True when every byte of the input has been read; a sequential input's end is found by reading on. */
+    private boolean atEnd() throws IOException {
+        return pos == size || sequential && !ensure(pos, 1);
+    }
+
     /** Makes {@code [at, at+n)} readable in {@link #win}; false if it lies beyond the end of the input. */
     private boolean ensure(long at, int n) throws IOException {
         if (n < 0 || at < 0 || at + n > size) {
@@ -432,6 +447,11 @@ public final class PcapFileReader implements AutoCloseable {
         if (channel == null) {
             return false;
         }
+        return sequential ? readOn(at, n) : readAt(at, n);
+    }
+
+    /** A regular file's window: read at {@code at}, where the file's size says there are {@code n} bytes. */
+    private boolean readAt(long at, int n) throws IOException {
         int len = (int) Math.min(Math.max(WINDOW, n), size - at);
         byte[] a = win != null && win.hasArray() && win.capacity() >= len ? win.array() : new byte[len];
         ByteBuffer next = ByteBuffer.wrap(a, 0, len);
@@ -440,12 +460,39 @@ public final class PcapFileReader implements AutoCloseable {
                 return false; // the file shrank while being read
             }
         }
-        win = next.clear().limit(len);
-        winBase = at;
+        moveWindow(next.clear().limit(len), at);
+        return true;
+    }
+
+    /**
+     * A sequential input's window: keeps its bytes from {@code at} on (the reader never goes back before a record it
+     * has begun) and reads the next ones after them, to the window's end or the input's; false at the input's end.
+     */
+    private boolean readOn(long at, int n) throws IOException {
+        long readTo = win == null ? 0 : winBase + win.limit();
+        int kept = (int) (readTo - at);
+        int cap = Math.max(WINDOW, n);
+        byte[] a = win != null && win.capacity() >= cap ? win.array() : new byte[cap];
+        if (kept > 0) { // may overlap when the array is reused: arraycopy copies as if through a temporary
+            System.arraycopy(win.array(), win.arrayOffset() + (int) (at - winBase), a, 0, kept);
+        }
+        ByteBuffer next = ByteBuffer.wrap(a).position(kept);
+        while (next.hasRemaining()) {
+            if (channel.read(next) < 0) {
+                size = at + next.position();
+                break;
+            }
+        }
+        moveWindow(next.flip(), at);
+        return at + n <= winBase + win.limit();
+    }
+
+    private void moveWindow(ByteBuffer next, long base) {
+        win = next;
+        winBase = base;
         if (order != null) {
             win.order(order);
         }
-        return true;
     }
 
     @Override

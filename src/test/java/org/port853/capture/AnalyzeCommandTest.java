@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.cli.AnalyzeCommand;
 import picocli.CommandLine;
@@ -119,6 +121,27 @@ class AnalyzeCommandTest {
         Run r = run("");
         assertEquals(2, r.code());
         assertEquals("port853 analyze: no capture file name was given (the FILE argument is empty).", r.err().strip());
+    }
+
+    /** As {@code analyze <(cat FILE)} hands it over: a pipe, whose size reads 0. */
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aPipeIsAnalysedLikeItsFile(@TempDir Path dir) throws Exception {
+        Path file = LabFixturesTest.fixture("lab-eth0.pcap");
+        Run fromFile = run(file.toString(), "--json");
+        Path pipe = Pipes.pipeOf(dir, Files.readAllBytes(file));
+        Run fromPipe = run(pipe.toString(), "--json");
+        assertEquals(0, fromPipe.code(), fromPipe.err());
+        assertEquals(fromFile.out().replace(file.toString(), pipe.toString()), fromPipe.out());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aDeviceGetsTheReasonItsBytesGive() {
+        Run r = run("/dev/zero");
+        assertEquals(2, r.code());
+        assertEquals("port853 analyze: /dev/zero is not a pcap or pcapng capture (not a pcap or pcapng file (unknown "
+                + "magic number)).", r.err().strip());
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class PcapFileReaderTest {
@@ -87,31 +89,62 @@ class PcapFileReaderTest {
      */
     @Test
     void aFileOfManyWindowsReadsLikeTheSameBytesInMemory(@TempDir Path dir) throws Exception {
+        List<Rec> recs = manyWindowsOfRecords();
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, true, 1, recs);
+        for (byte[] bytes : List.of(file, Arrays.copyOf(file, file.length - 100))) {
+            Path f = Files.write(dir.resolve("many.pcap"), bytes);
+            assertEquals(bytes == file ? recs.size() : recs.size() - 1, readsLikeInMemory(f, bytes));
+        }
+    }
+
+    /** A pipe reports size 0 and cannot seek: it is read in order, window after window, to its end. */
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aPipeOfManyWindowsReadsLikeTheSameBytesInMemory(@TempDir Path dir) throws Exception {
+        List<Rec> recs = manyWindowsOfRecords();
+        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, true, 1, recs);
+        byte[] cut = Arrays.copyOf(file, file.length - 100);
+        assertEquals(recs.size(), readsLikeInMemory(Pipes.pipeOf(dir, file), file));
+        Files.delete(dir.resolve("capture.fifo"));
+        assertEquals(recs.size() - 1, readsLikeInMemory(Pipes.pipeOf(dir, cut), cut));
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aDeviceIsReadForItsHeaderNotJudgedByItsSize() {
+        PcapFormatException e = assertThrows(PcapFormatException.class, () -> PcapFileReader.open(Path.of("/dev/zero")));
+        assertEquals("not a pcap or pcapng file (unknown magic number)", e.getMessage());
+    }
+
+    /** Records of 7 MB in all, some of 66-216 KB and one larger than a window, so that windows cut many of them. */
+    private static List<Rec> manyWindowsOfRecords() {
         java.util.Random rnd = new java.util.Random(853);
         List<Rec> recs = new ArrayList<>();
         long size = 0;
         for (long t = 1_700_000_000_000_000_000L; size < 7_000_000; t += 1000) {
-            byte[] d = new byte[rnd.nextInt(40) == 0 ? 66_000 + rnd.nextInt(150_000) : 40 + rnd.nextInt(1560)];
+            byte[] d = new byte[recs.size() == 1000 ? 1_500_000
+                    : rnd.nextInt(40) == 0 ? 66_000 + rnd.nextInt(150_000) : 40 + rnd.nextInt(1560)];
             rnd.nextBytes(d);
             recs.add(new Rec(t, 1, d));
             size += 16 + d.length;
         }
-        byte[] file = pcap(ByteOrder.LITTLE_ENDIAN, true, 1, recs);
-        for (byte[] bytes : List.of(file, Arrays.copyOf(file, file.length - 100))) {
-            Path f = Files.write(dir.resolve("many.pcap"), bytes);
-            List<String> fromFile = new ArrayList<>();
-            String fileError;
-            try (PcapFileReader r = PcapFileReader.open(f)) {
-                r.readAll((ns, lt, iface, b, off, cap, orig) -> fromFile.add(frame(ns, b, off, cap, orig)));
-                fileError = r.error();
-            }
-            List<String> fromMemory = new ArrayList<>();
-            PcapFileReader m = PcapFileReader.of(ByteBuffer.wrap(bytes));
-            m.readAll((ns, lt, iface, b, off, cap, orig) -> fromMemory.add(frame(ns, b, off, cap, orig)));
-            assertEquals(bytes == file ? recs.size() : recs.size() - 1, fromFile.size());
-            assertEquals(fromMemory, fromFile);
-            assertEquals(m.error(), fileError);
+        return recs;
+    }
+
+    /** Reads {@code f} and asserts its frames and error are those of {@code bytes} in memory; returns the frames. */
+    private static int readsLikeInMemory(Path f, byte[] bytes) throws Exception {
+        List<String> fromFile = new ArrayList<>();
+        String fileError;
+        try (PcapFileReader r = PcapFileReader.open(f)) {
+            r.readAll((ns, lt, iface, b, off, cap, orig) -> fromFile.add(frame(ns, b, off, cap, orig)));
+            fileError = r.error();
         }
+        List<String> fromMemory = new ArrayList<>();
+        PcapFileReader m = PcapFileReader.of(ByteBuffer.wrap(bytes));
+        m.readAll((ns, lt, iface, b, off, cap, orig) -> fromMemory.add(frame(ns, b, off, cap, orig)));
+        assertEquals(fromMemory, fromFile);
+        assertEquals(m.error(), fileError);
+        return fromFile.size();
     }
 
     private static String frame(long ns, byte[] b, int off, int cap, int orig) {
