@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Runs a capture file through the pipeline as fast as possible: what {@code port853 analyze} prints. */
 public final class FileAnalyzer {
@@ -27,6 +29,17 @@ public final class FileAnalyzer {
     private FileAnalyzer() {
     }
 
+    /**
+     * Refuses a capture none of whose link types the parser reads: every frame would be a parse error, and the
+     * report would read as a capture without leaks. A capture with some readable link type is analysed as it is.
+     */
+    private static void requireReadableLinkType(PcapFileReader reader) throws UnsupportedLinkTypeException {
+        SortedSet<Integer> declared = reader.linkTypes();
+        if (!declared.isEmpty() && declared.stream().noneMatch(LinkTypes::isSupported)) {
+            throw new UnsupportedLinkTypeException(new TreeSet<>(declared));
+        }
+    }
+
     /** Per-second series (also per interface) over the file's last {@link TrafficMeter#DEFAULT_SECONDS} seconds. */
     static MeterSnapshot perSecond(TrafficMeter meter) {
         long newest = meter.newestSecond();
@@ -38,16 +51,18 @@ public final class FileAnalyzer {
 
     /**
      * @param maxLeaks how many leaks to keep in {@link Result#leaks()} (the first ones); all are counted
+     * @throws UnsupportedLinkTypeException when no link type of the file is one the parser reads
      */
     public static Result analyze(Path file, Collection<InetAddress> local, int maxLeaks)
-            throws IOException, PcapFormatException {
+            throws IOException, PcapFormatException, UnsupportedLinkTypeException {
         try (PcapFileReader reader = PcapFileReader.open(file)) {
             return analyze(reader, local, maxLeaks);
         }
     }
 
     public static Result analyze(PcapFileReader reader, Collection<InetAddress> local, int maxLeaks)
-            throws IOException {
+            throws IOException, UnsupportedLinkTypeException {
+        requireReadableLinkType(reader); // a pcap's is in its header: refused before a single frame is read
         // leaks are emitted in capture order (seq 0, 1, ...) and updated when their response comes; keep the first
         // maxLeaks, indexed by seq
         List<LeakRecord> leaks = new ArrayList<>();
@@ -74,6 +89,7 @@ public final class FileAnalyzer {
         }, null, LeakStage::pipelined);
         reader.readAll((ns, lt, iface, b, off, cap, orig) ->
                 p.accept(ns, lt, iface, reader.frameInterface(), reader.frameDirection(), b, off, cap, orig));
+        requireReadableLinkType(reader); // a pcapng declares its interfaces along the way: all are known now
         p.flushLeaks();
         if (p.leakStageFailure() instanceof Error e) {
             throw e; // e.g. out of memory while parsing leaks: never a quietly incomplete result

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A pure-Java reader of pcap (both byte orders, micro- and nanosecond) and pcapng (both byte orders, several
@@ -70,6 +73,8 @@ public final class PcapFileReader implements AutoCloseable {
     }
 
     private final List<Iface> ifaces = new ArrayList<>();
+    /** The pcap header's link type, or that of every pcapng interface read so far (in any section). */
+    private final SortedSet<Integer> linkTypes = new TreeSet<>();
     private long lastNanos;
     /** Of the frame being delivered: its pcapng interface id and its direction from the flags option. */
     private int frameInterface = -1;
@@ -119,6 +124,7 @@ public final class PcapFileReader implements AutoCloseable {
             throw new PcapFormatException("truncated pcap file header");
         }
         pcapLinkType = win.getInt(20) & 0xffff;
+        linkTypes.add(pcapLinkType);
         int major = win.getShort(4) & 0xffff;
         if (major != 2) {
             throw new PcapFormatException("unsupported pcap version " + major);
@@ -152,6 +158,14 @@ public final class PcapFileReader implements AutoCloseable {
 
     public String format() {
         return pcapng ? "pcapng" : "pcap";
+    }
+
+    /**
+     * The link types declared so far: a pcap's, from its header, as soon as it is open; a pcapng's, of each interface
+     * as its block is read (all of them once every frame has been).
+     */
+    public SortedSet<Integer> linkTypes() {
+        return Collections.unmodifiableSortedSet(linkTypes);
     }
 
     /** Why reading stopped early, or {@code null} after a clean end of file. */
@@ -252,6 +266,7 @@ public final class PcapFileReader implements AutoCloseable {
                     }
                     Iface i = new Iface();
                     i.linkType = win.getShort(body) & 0xffff;
+                    linkTypes.add(i.linkType);
                     i.snapLen = win.getInt(body + 4);
                     options(i, body + 8, body + bodyLen);
                     if (i.name == null) {

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import org.port853.capture.ClassTotals;
 import org.port853.capture.FileAnalyzer;
 import org.port853.capture.LeakRecord;
+import org.port853.capture.LinkTypes;
 import org.port853.capture.PcapFormatException;
 import org.port853.capture.TrafficClass;
+import org.port853.capture.UnsupportedLinkTypeException;
 import org.port853.core.InvalidInputException;
 import org.port853.core.IpAddresses;
 import picocli.CommandLine.Command;
@@ -86,6 +89,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (PcapFormatException e) {
             err.println("port853 analyze: " + file + " is not a pcap or pcapng capture (" + e.getMessage() + ").");
             return 2;
+        } catch (UnsupportedLinkTypeException e) {
+            err.println("port853 analyze: " + file + " " + linkTypeRefusal(e.linkTypes()));
+            return 2;
         } catch (IOException e) {
             err.println("port853 analyze: cannot read " + file + ": " + e.getMessage() + ".");
             return 2;
@@ -124,6 +130,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean hostName = e.words() != null && "address.host-name".equals(e.words().wording());
         return hostName ? "--local takes an IP address, not a host name: " + text + "."
                 : "--local " + e.getMessage() + ".";
+    }
+
+    /** {@code has link type 127, which Port853 cannot read (it reads ...).} */
+    static String linkTypeRefusal(SortedSet<Integer> linkTypes) {
+        List<String> numbers = linkTypes.stream().map(String::valueOf).toList();
+        String which = numbers.size() == 1 ? "link type " + numbers.get(0)
+                : "link types " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and "
+                        + numbers.get(numbers.size() - 1);
+        return "has " + which + ", which Port853 cannot read (it reads link types " + LinkTypes.supported() + ").";
     }
 
     public static String jsonName(TrafficClass c) {

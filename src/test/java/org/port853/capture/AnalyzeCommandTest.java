@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -142,6 +144,29 @@ class AnalyzeCommandTest {
         assertEquals(2, r.code());
         assertEquals("port853 analyze: /dev/zero is not a pcap or pcapng capture (not a pcap or pcapng file (unknown "
                 + "magic number)).", r.err().strip());
+    }
+
+    /** Every frame would be a parse error: said as bad input, never as "No leaked queries." with exit 0. */
+    @Test
+    void aCaptureOfAnUnreadableLinkTypeIsRefused(@TempDir Path dir) throws Exception {
+        String supported = "(it reads link types 0 NULL, 1 ETHERNET, 12 RAW, 14 RAW, 101 RAW, 108 LOOP, 113 LINUX_SLL, "
+                + "228 IPV4, 229 IPV6, 276 LINUX_SLL2).";
+        byte[] query = FileAnalyzerTest.QUERY;
+        Path pcap = Files.write(dir.resolve("9999.pcap"), Frames.pcap(ByteOrder.BIG_ENDIAN, false, 9999,
+                List.of(new Frames.Rec(FileAnalyzerTest.T, 9999, query))));
+        for (Run r : List.of(run(pcap.toString()), run(pcap.toString(), "--json"))) {
+            assertEquals(2, r.code());
+            assertEquals("", r.out());
+            assertEquals("port853 analyze: " + pcap + " has link type 9999, which Port853 cannot read " + supported,
+                    r.err().strip());
+        }
+        Path pcapng = Files.write(dir.resolve("wifi.pcapng"), Frames.pcapng(ByteOrder.LITTLE_ENDIAN,
+                List.of(105, 127), List.of("wlan0", "mon0"),
+                List.of(new Frames.Rec(FileAnalyzerTest.T, 127, query))));
+        Run r = run(pcapng.toString(), "--json");
+        assertEquals(2, r.code());
+        assertEquals("port853 analyze: " + pcapng + " has link types 105 and 127, which Port853 cannot read "
+                + supported, r.err().strip());
     }
 
     @Test
