@@ -116,6 +116,15 @@ class PcapFileReaderTest {
         assertEquals("not a pcap or pcapng file (unknown magic number)", e.getMessage());
     }
 
+    /** A pipe's size is what it held up to its end, not what it reported when opened. */
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aShortPipeIsTooShortByTheBytesItHeld(@TempDir Path dir) throws Exception {
+        PcapFormatException e = assertThrows(PcapFormatException.class,
+                () -> PcapFileReader.open(Pipes.pipeOf(dir, new byte[] {(byte) 0xd4, (byte) 0xc3})));
+        assertEquals("too short to be a capture (2 bytes)", e.getMessage());
+    }
+
     /** Records of 7 MB in all, some of 66-216 KB and one larger than a window, so that windows cut many of them. */
     private static List<Rec> manyWindowsOfRecords() {
         java.util.Random rnd = new java.util.Random(853);
