@@ -111,7 +111,7 @@ public final class PcapFileReader implements AutoCloseable {
                     throw new PcapFormatException("bad pcapng byte-order magic");
                 }
             }
-            default -> throw new PcapFormatException("not a pcap or pcapng file (unknown magic number)");
+            default -> throw new PcapFormatException("its first four bytes are no pcap or pcapng magic number");
         }
         pcapng = magic == PCAPNG_SHB;
         win.order(order);

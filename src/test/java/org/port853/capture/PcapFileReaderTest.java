@@ -113,7 +113,7 @@ class PcapFileReaderTest {
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void aDeviceIsReadForItsHeaderNotJudgedByItsSize() {
         PcapFormatException e = assertThrows(PcapFormatException.class, () -> PcapFileReader.open(Path.of("/dev/zero")));
-        assertEquals("not a pcap or pcapng file (unknown magic number)", e.getMessage());
+        assertEquals("its first four bytes are no pcap or pcapng magic number", e.getMessage());
     }
 
     /** A pipe's size is what it held up to its end, not what it reported when opened. */
