@@ -88,6 +88,10 @@ public final class PowerShellExport {
                 throw new InvalidInputException("no DNS-over-HTTPS template is known for " + s.addressText()
                         + ": the PowerShell export needs catalogue providers (or custom ones with a template)");
             }
+            Optional<Sentence> mismatch = planner.dohRefusal(s);
+            if (mismatch.isPresent()) {
+                throw new InvalidInputException(mismatch.get().english());
+            }
             doh.addObject().put("server", s.addressText()).put("template", template.get())
                     .put("want", dohWant(template.get(), fallback));
             all.add(s.addressText());

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.port853.change.ItemSnapshot;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
-import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
@@ -45,10 +43,10 @@ public final class WindowsPlanner {
         }
     }
 
-    private final ProviderCatalog catalog;
+    private final DohTemplates templates;
 
     public WindowsPlanner(ProviderCatalog catalog) {
-        this.catalog = catalog;
+        this.templates = new DohTemplates(catalog);
     }
 
     public Result plan(DesiredSettings desired, WindowsDetails d) {
@@ -78,6 +76,10 @@ public final class WindowsPlanner {
                     return Result.refused(Sentence.of("no DNS-over-HTTPS template is known for " + ip + " (this Windows "
                             + "build has no DNS-over-TLS, so Port853 needs the provider's DoH template: pick a catalogue "
                             + "provider or add one with a template)", "refused.windows-no-template", ip));
+                }
+                Optional<Sentence> mismatch = dohRefusal(s);
+                if (mismatch.isPresent()) {
+                    return Result.refused(mismatch.get());
                 }
                 items.add(WindowsItems.of(WindowsItems.doh(ip), WindowsItems.entry(new EncryptionEntry(ip,
                         EncryptionEntry.Protocol.DOH, template.get(), null, true, fallback))));
@@ -148,18 +150,13 @@ public final class WindowsPlanner {
         return Optional.empty();
     }
 
-    /** The provider's DoH template for this address, from the catalogue (custom providers included). */
+    /** The provider's DoH template for this server, from the catalogue (custom providers included). */
     Optional<String> template(ServerAddress s) {
-        String ip = s.addressText();
-        Map<String, String> byAddress = new TreeMap<>();
-        for (Provider p : catalog.all()) {
-            if (p.dohTemplate() == null || p.dohTemplate().isBlank()) {
-                continue;
-            }
-            for (ServerAddress a : p.servers()) {
-                byAddress.putIfAbsent(a.addressText(), p.dohTemplate());
-            }
-        }
-        return Optional.ofNullable(byAddress.get(ip));
+        return templates.template(s);
+    }
+
+    /** Why the DoH template for {@code s} would not keep its TLS name or port (one rule for apply and the export). */
+    Optional<Sentence> dohRefusal(ServerAddress s) {
+        return templates.refusal(s);
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
+import org.port853.core.CustomProviders;
 import org.port853.core.InvalidInputException;
+import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
 
 class PowerShellExportTest {
@@ -128,6 +130,42 @@ class PowerShellExportTest {
         blocks.add(Files.readString(Path.of(".github/scripts/windows-dns-snapshot.ps1")));
         var r = syntax(blocks.toArray(String[]::new));
         assertEquals(0, r.getKey(), r.getValue());
+    }
+
+    @Test
+    @DisplayName("the TLS name and port a server is asked for are kept by the template or refused, never dropped")
+    void keepsTheTlsNameAndPortOrRefuses() {
+        InvalidInputException name = assertThrows(InvalidInputException.class,
+                () -> PowerShellExport.data(WindowsPlannerTest.strict("9.9.9.9#evil.example"), WindowsPlannerTest.CATALOG));
+        assertEquals("9.9.9.9#evil.example cannot be used as given on Windows: it encrypts DNS with DNS-over-HTTPS to "
+                + "https://dns.quad9.net/dns-query, which authenticates the server as dns.quad9.net, not as evil.example; "
+                + "write 9.9.9.9#dns.quad9.net for that, or add a custom provider for 9.9.9.9 with the TLS name "
+                + "evil.example and its own DoH template", name.getMessage());
+        InvalidInputException port = assertThrows(InvalidInputException.class, () -> PowerShellExport.data(
+                WindowsPlannerTest.strict("9.9.9.9:8853#dns.quad9.net"), WindowsPlannerTest.CATALOG));
+        assertEquals("9.9.9.9:8853#dns.quad9.net cannot be used as given on Windows: it encrypts DNS with "
+                + "DNS-over-HTTPS to https://dns.quad9.net/dns-query (port 443), so port 8853 would be ignored; leave out "
+                + ":8853, or add a custom provider for 9.9.9.9 with a DoH template on that port", port.getMessage());
+
+        for (String matching : List.of("9.9.9.9#dns.quad9.net", "9.9.9.9:853#dns.quad9.net")) {
+            JsonNode doh = PowerShellExport.data(WindowsPlannerTest.strict(matching), WindowsPlannerTest.CATALOG).get("doh");
+            assertEquals("https://dns.quad9.net/dns-query", doh.get(0).get("template").asText(), matching);
+        }
+        // a provider whose DoT name is not its DoH host: its own name is what the template stands for
+        JsonNode clean = PowerShellExport.data(WindowsPlannerTest.strict("185.228.168.168#family-filter-dns.cleanbrowsing.org"),
+                WindowsPlannerTest.CATALOG).get("doh");
+        assertEquals("https://doh.cleanbrowsing.org/doh/family-filter/", clean.get(0).get("template").asText());
+    }
+
+    @Test
+    @DisplayName("a custom provider gives its own template to a catalogue address asked for with its name")
+    void customProviderTemplateForItsName() {
+        ProviderCatalog withMine = WindowsPlannerTest.CATALOG.with(List.of(CustomProviders.validate("mine", "Mine",
+                "9.9.9.9", "evil.example", "https://evil.example/dns-query")));
+        assertEquals("https://evil.example/dns-query", PowerShellExport.data(WindowsPlannerTest.strict(
+                "9.9.9.9#evil.example"), withMine).get("doh").get(0).get("template").asText());
+        assertEquals("https://dns.quad9.net/dns-query", PowerShellExport.data(WindowsPlannerTest.strict(
+                "9.9.9.9#dns.quad9.net"), withMine).get("doh").get(0).get("template").asText());
     }
 
     @Test

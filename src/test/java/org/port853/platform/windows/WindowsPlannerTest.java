@@ -124,4 +124,25 @@ class WindowsPlannerTest {
         assertEquals("{\"autoUpgrade\":true,\"host\":\"dot.test:853\",\"server\":\"198.18.53.2\",\"udpFallback\":false}",
                 items.get(0).content());
     }
+
+    @Test
+    @DisplayName("DoH: a TLS name or port the template does not stand for is refused, not silently replaced")
+    void dohKeepsTheNameAndPortOrRefuses() throws IOException {
+        FakeWindows dohOnly = FakeWindows.load("home-22631");
+        WindowsPlanner.Result name = plan(dohOnly, strict("9.9.9.9#evil.example"));
+        assertTrue(name.refusal() != null && name.refusal().contains("https://dns.quad9.net/dns-query")
+                && name.refusal().contains("write 9.9.9.9#dns.quad9.net"), String.valueOf(name.refusal()));
+        assertEquals("refused.windows-doh-name", name.refusalWords().wording());
+        WindowsPlanner.Result port = plan(dohOnly, strict("9.9.9.9:8853#dns.quad9.net"));
+        assertTrue(port.refusal() != null && port.refusal().contains("port 8853 would be ignored"),
+                String.valueOf(port.refusal()));
+        assertNull(plan(dohOnly, strict("9.9.9.9:853#dns.quad9.net")).refusal());
+        // where DoT exists, the name and port are what Windows uses
+        assertNull(plan(FakeWindows.load("dot-26100"), strict("9.9.9.9:8853#evil.example")).refusal());
+    }
+
+    static DesiredSettings strict(String server) {
+        return new DesiredSettings(List.of(org.port853.core.ServerAddress.parse(server)), DotMode.STRICT, DnssecMode.NO,
+                true, List.of());
+    }
 }
