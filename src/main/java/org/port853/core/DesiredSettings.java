@@ -31,6 +31,13 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
                 throw new InvalidInputException("server " + s + " is listed twice").says("settings.twice", s);
             }
         }
+        Set<ServerAddress> seenFallback = new HashSet<>();
+        for (ServerAddress s : fallback) {
+            if (!seenFallback.add(s)) {
+                throw new InvalidInputException("fallback server " + s + " is listed twice")
+                        .says("settings.fallback-twice", s);
+            }
+        }
         for (ServerAddress s : concat(servers, fallback)) {
             if (RESOLVED_STUBS.contains(s.addressText())) {
                 throw new InvalidInputException(s.addressText() + " is systemd-resolved's own stub listener: as its "
@@ -44,17 +51,18 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         if (mode == DotMode.STRICT) {
             for (ServerAddress s : servers) {
                 if (s.tlsName() == null) {
-                    throw new InvalidInputException("strict mode needs a TLS name for " + s.addressText()
-                            + " (write it as " + s.addressText() + "#dns.example): without it the certificate is "
+                    // s has no name, so its syntax is the address with the port as given (IPv6 bracketed then)
+                    throw new InvalidInputException("strict mode needs a TLS name for " + s
+                            + " (write it as " + s + "#dns.example): without it the certificate is "
                             + "checked against the bare IP address, which most providers' certificates do not list")
-                            .says("settings.strict-needs-name", s.addressText());
+                            .says("settings.strict-needs-name", s);
                 }
             }
             for (ServerAddress s : fallback) {
                 if (s.tlsName() == null) {
-                    throw new InvalidInputException("fallback server " + s.addressText()
+                    throw new InvalidInputException("fallback server " + s
                             + " has no TLS name: in strict mode fallback servers must be DoT servers with a name")
-                            .says("settings.fallback-needs-name", s.addressText());
+                            .says("settings.fallback-needs-name", s);
                 }
             }
         }

@@ -10,7 +10,14 @@ public final class DnsNames {
     private DnsNames() {
     }
 
-    /** Returns the name in lower case without a trailing dot, or throws with the reason. */
+    /**
+     * A TLS authentication name as servers and providers are given it, on the command line, in custom-providers.json
+     * and in the window: an international name in its ASCII form, then checked as {@link #requireHostName}.
+     */
+    public static String requireTlsName(String name) {
+        return requireHostName(toAscii(name, "TLS name"), "TLS name");
+    }
+
     /**
      * An internationalized host name in ASCII (IDNA, lower case): "dns.bücher.example" becomes
      * "dns.xn--bcher-kva.example"; an ASCII name is returned as it is (validation is {@link #requireHostName}'s).
@@ -27,6 +34,7 @@ public final class DnsNames {
         }
     }
 
+    /** Returns the name in lower case without a trailing dot, or throws with the reason. */
     public static String requireHostName(String name, String what) {
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException(what + " is empty").says("name.empty").about(what);

@@ -35,6 +35,37 @@ public final class IpAddresses {
                 .says("address.invalid", Printable.of(text));
     }
 
+    /**
+     * {@code a} (written {@code shown}) as a server address anywhere: never the wildcard, a multicast or the limited
+     * broadcast address 255.255.255.255, where no single server answers.
+     */
+    public static InetAddress requireServer(InetAddress a, String shown) {
+        if (a.isAnyLocalAddress() || a.isMulticastAddress() || isLimitedBroadcast(a)) {
+            throw new InvalidInputException("'" + shown + "' cannot be a DNS server address")
+                    .says("address.not-server", shown);
+        }
+        return a;
+    }
+
+    /**
+     * {@code a} as a global server someone chooses: {@link #requireServer}, and not IPv6 link-local, which names a
+     * server only together with an interface ({@code %IFACE}, refused for global servers). IPv4 link-local
+     * (169.254.0.0/16) is routed without an interface, like a private network, and cloud resolvers live there.
+     */
+    public static InetAddress requireGlobalServer(InetAddress a, String shown) {
+        requireServer(a, shown);
+        if (a instanceof Inet6Address && a.isLinkLocalAddress()) {
+            throw new InvalidInputException("'" + shown + "' is a link-local address, which reaches a server only "
+                    + "through one interface (%IFACE); use global servers").says("address.link-local", shown);
+        }
+        return a;
+    }
+
+    private static boolean isLimitedBroadcast(InetAddress a) {
+        byte[] raw = a.getAddress();
+        return raw.length == 4 && (raw[0] & raw[1] & raw[2] & raw[3]) == (byte) 0xff;
+    }
+
     public static boolean isAddress(String text) {
         try {
             parse(text);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,8 +81,9 @@ public final class ProviderCatalog {
         return providers;
     }
 
+    /** The provider with this id in any case ("QUAD9" is quad9), as modes and formats are taken. */
     public Optional<Provider> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
     }
 
     /** Why something could not be loaded, one sentence each; empty when all is well. */

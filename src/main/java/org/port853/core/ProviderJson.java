@@ -189,7 +189,7 @@ public final class ProviderJson {
                         .says("address.twice", a);
             }
         }
-        String tls = field("tlsName", () -> DnsNames.requireHostName(tlsName, "TLS name"));
+        String tls = field("tlsName", () -> DnsNames.requireTlsName(tlsName));
         String doh = field("dohTemplate", () -> dohTemplate == null || dohTemplate.isEmpty() ? null
                 : requireHttpsUrl(dohTemplate, "DoH template", true));
         Filtering f = field("filtering", () -> filtering == null || filtering.isEmpty() ? Filtering.NONE
@@ -321,14 +321,9 @@ public final class ProviderJson {
         return out;
     }
 
-    /** An address literal usable as a DNS server (never a host name, wildcard or multicast address). */
+    /** An address literal usable as a global DNS server, checked as the command line checks {@code --server}. */
     static InetAddress requireServerAddress(String text) {
-        InetAddress a = IpAddresses.parse(text);
-        if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
-            throw new InvalidInputException("'" + text + "' cannot be a DNS server address")
-                    .says("address.not-server", text);
-        }
-        return a;
+        return IpAddresses.requireGlobalServer(IpAddresses.parse(text), text);
     }
 
     private static String text(JsonNode node, String name, boolean required) {

@@ -17,7 +17,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             throw new InvalidInputException("port " + port + " is out of range").says("server.port-range", port);
         }
         if (tlsName != null) {
-            tlsName = tlsName.isEmpty() ? null : DnsNames.requireHostName(tlsName, "TLS name");
+            tlsName = tlsName.isEmpty() ? null : DnsNames.requireTlsName(tlsName);
         }
     }
 
@@ -25,8 +25,23 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         return new ServerAddress(IpAddresses.parse(address), 0, tlsName);
     }
 
-    /** Parses {@code ADDR[:PORT][#NAME]}; an interface suffix is refused (global servers only). */
+    /**
+     * Parses a server someone chooses, {@code ADDR[:PORT][#NAME]}: global servers only, so an interface suffix and an
+     * IPv6 link-local address are refused.
+     */
     public static ServerAddress parse(String spec) {
+        return parse(spec, true);
+    }
+
+    /**
+     * Parses a server the resolver reports, its interface suffix already removed: a link's link-local server (an
+     * IPv6 router's) is kept, as it is what the link uses.
+     */
+    public static ServerAddress parseReported(String spec) {
+        return parse(spec, false);
+    }
+
+    private static ServerAddress parse(String spec, boolean chosen) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("server is empty").says("server.empty");
         }
@@ -73,11 +88,12 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             port = parsePort(rest.substring(rest.indexOf(':') + 1), spec);
         }
         InetAddress addr = IpAddresses.parse(host);
-        if (addr.isAnyLocalAddress() || addr.isMulticastAddress()) {
-            throw new InvalidInputException("'" + host + "' cannot be a DNS server address")
-                    .says("address.not-server", host);
+        if (chosen) {
+            IpAddresses.requireGlobalServer(addr, host);
+        } else {
+            IpAddresses.requireServer(addr, host);
         }
-        return new ServerAddress(addr, port, DnsNames.toAscii(name, "TLS name"));
+        return new ServerAddress(addr, port, name);
     }
 
     private static int parsePort(String text, String spec) {

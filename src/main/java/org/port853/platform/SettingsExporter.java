@@ -31,7 +31,8 @@ public interface SettingsExporter {
         return ServiceLoader.load(SettingsExporter.class).stream().map(ServiceLoader.Provider::get).toList();
     }
 
+    /** The exporter for {@code format} in any case ("Resolved" is resolved), as modes are taken. */
     static Optional<SettingsExporter> find(String format) {
-        return all().stream().filter(e -> e.format().equals(format)).findFirst();
+        return all().stream().filter(e -> e.format().equalsIgnoreCase(format)).findFirst();
     }
 }

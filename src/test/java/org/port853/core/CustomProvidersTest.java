@@ -78,8 +78,12 @@ class CustomProvidersTest {
         }
 
         @Test
-        void nonAsciiTlsName() {
-            assertTrue(refused("my", "My", "192.0.2.1", "dns.bücher.example").startsWith("TLS name 'dns.bücher.example' contains"));
+        @DisplayName("an international TLS name is taken in its ASCII form, as on the command line")
+        void internationalTlsNameBecomesAscii() {
+            Provider p = CustomProviders.validate("my", "My", "192.0.2.1", "DNS.Bücher.example");
+            assertEquals("dns.xn--bcher-kva.example", p.tlsName());
+            assertEquals(ServerAddress.parse("192.0.2.1#dns.bücher.example"), p.servers().get(0));
+            assertTrue(refused("my", "My", "192.0.2.1", "a\u3002\u3002b").startsWith("TLS name"));
         }
 
         @Test
@@ -103,6 +107,17 @@ class CustomProvidersTest {
         void wildcardAndMulticastAreNotServers() {
             assertEquals("Address '0.0.0.0' cannot be a DNS server address.", refused("my", "My", "0.0.0.0", "dns.example.org"));
             assertTrue(refused("my", "My", "ff02::1", "dns.example.org").startsWith("Address 'ff02::1' cannot"));
+        }
+
+        @Test
+        @DisplayName("the broadcast and IPv6 link-local addresses are refused as on the command line")
+        void broadcastAndLinkLocalAreNotServers() {
+            assertEquals("Address '255.255.255.255' cannot be a DNS server address.",
+                    refused("my", "My", "255.255.255.255", "dns.example.org"));
+            assertEquals("Address 'fe80::1' is a link-local address, which reaches a server only through one interface "
+                    + "(%IFACE); use global servers.", refused("my", "My", "fe80::1", "dns.example.org"));
+            assertEquals(List.of("169.254.169.253"), CustomProviders.validate("my", "My", "169.254.169.253",
+                    "dns.example.org").ipv4());
         }
 
         @Test
@@ -234,6 +249,16 @@ class CustomProvidersTest {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
             assertTrue(e.getMessage().contains("entry 1 (\"a\"): field ipv4: '999.1.1.1' is not an IPv4 or IPv6 address"),
                     e.getMessage());
+        }
+
+        @Test
+        @DisplayName("an international TLS name in the file is loaded in its ASCII form")
+        void internationalTlsNameInFile() throws Exception {
+            Path file = dir.resolve("c.json");
+            Files.writeString(file, "[{\"id\":\"a\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],"
+                    + "\"tlsName\":\"dns.bücher.example\"}]");
+            assertEquals("192.0.2.1#dns.xn--bcher-kva.example",
+                    new CustomProviders(file).load().get(0).servers().get(0).toResolvedSyntax());
         }
 
         @Test

@@ -31,6 +31,29 @@ class DesiredSettingsTest {
         }
 
         @Test
+        @DisplayName("the strict-mode refusal's example keeps the port, IPv6 in brackets as the parser takes it")
+        void strictNeedsNamesExampleKeepsThePort() {
+            InvalidInputException v4 = assertThrows(InvalidInputException.class, () -> new DesiredSettings(
+                    List.of(ServerAddress.parse("1.2.3.4:853")), DotMode.STRICT, DnssecMode.NO, false, List.of()));
+            assertTrue(v4.getMessage().startsWith("strict mode needs a TLS name for 1.2.3.4:853 (write it as "
+                    + "1.2.3.4:853#dns.example)"), v4.getMessage());
+            InvalidInputException v6 = assertThrows(InvalidInputException.class, () -> new DesiredSettings(
+                    List.of(ServerAddress.parse("[2001:db8::1]:8853")), DotMode.STRICT, DnssecMode.NO, false, List.of()));
+            assertTrue(v6.getMessage().contains("(write it as [2001:db8::1]:8853#dns.example)"), v6.getMessage());
+            assertEquals("[2001:db8::1]:8853#dns.example",
+                    ServerAddress.parse("[2001:db8::1]:8853#dns.example").toString(), "the example parses");
+        }
+
+        @Test
+        @DisplayName("a fallback server listed twice is refused, as a server listed twice is")
+        void duplicateFallbacksAreRefused() {
+            ServerAddress fb = ServerAddress.parse("1.2.3.4#x.example");
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(fb, fb)));
+            assertEquals("fallback server 1.2.3.4#x.example is listed twice", e.getMessage());
+        }
+
+        @Test
         void strictFallbackNeedsNames() {
             assertThrows(InvalidInputException.class,
                     () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(PLAIN)));

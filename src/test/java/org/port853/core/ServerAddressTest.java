@@ -84,6 +84,32 @@ class ServerAddressTest {
         }
 
         @Test
+        @DisplayName("the limited broadcast address is refused as the wildcard and multicast addresses are")
+        void limitedBroadcastIsNotAServer() {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("255.255.255.255#x.example"));
+            assertEquals("'255.255.255.255' cannot be a DNS server address", e.getMessage());
+            assertEquals("255.255.255.254#x.example", ServerAddress.parse("255.255.255.254#x.example").toString());
+        }
+
+        @Test
+        @DisplayName("an IPv6 link-local server is refused with and without its interface; IPv4 link-local is routed")
+        void linkLocalIsNotAGlobalServer() {
+            InvalidInputException bare = assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("fe80::1#x.example"));
+            assertEquals("'fe80::1' is a link-local address, which reaches a server only through one interface "
+                    + "(%IFACE); use global servers", bare.getMessage());
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parse("[fe80::1]:853#x.example"));
+            InvalidInputException zoned = assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("fe80::1%eth0#x.example"));
+            assertTrue(zoned.getMessage().endsWith("use global servers"), zoned.getMessage());
+            assertEquals("169.254.169.253#x.example", ServerAddress.parse("169.254.169.253#x.example").toString());
+            // what the resolver reports for a link (its router's address) is still read
+            assertEquals("fe80::1", ServerAddress.parseReported("fe80::1").toString());
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parseReported("255.255.255.255"));
+        }
+
+        @Test
         void nullIsRefused() {
             assertThrows(InvalidInputException.class, () -> ServerAddress.parse(null));
         }

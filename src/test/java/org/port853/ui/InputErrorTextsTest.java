@@ -73,7 +73,7 @@ class InputErrorTextsTest {
         assertEquals("TLS-Name ist leer.", german(() -> leaving(Field.TLS_NAME, "")));
         assertEquals("TLS-Name „192.0.2.1“ sieht wie eine Adresse aus, nicht wie ein Hostname.",
                 german(() -> leaving(Field.TLS_NAME, "192.0.2.1")));
-        // the dialog's own check of an internationalized name
+        // an internationalized name is checked as on the command line
         assertEquals("TLS-Name „a\u3002\u3002b“ ist kein gültiger internationalisierter Hostname.",
                 german(() -> leaving(Field.TLS_NAME, "a\u3002\u3002b")));
     }

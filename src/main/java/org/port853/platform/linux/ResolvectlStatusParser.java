@@ -143,7 +143,7 @@ final class ResolvectlStatusParser {
 
         private static ServerAddress server(String text) {
             try {
-                return text.isBlank() ? null : ServerAddress.parse(text.replaceFirst("%[^#]*", ""));
+                return text.isBlank() ? null : ServerAddress.parseReported(text.replaceFirst("%[^#]*", ""));
             } catch (InvalidInputException e) {
                 return null;
             }

@@ -2,7 +2,6 @@ package org.port853.ui.providers;
 
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,7 +9,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.port853.core.CustomProviders;
-import org.port853.core.DnsNames;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
 import org.port853.ui.common.InputErrorTexts;
@@ -38,20 +36,10 @@ public final class CustomProviderForm {
         String error = switch (f) {
             case NAME -> problem(n -> CustomProviders.validate("x", n, GOOD_ADDRESS, GOOD_NAME), name.get());
             case ADDRESSES -> problem(a -> CustomProviders.validate("x", "x", a, GOOD_NAME), addresses.get());
-            case TLS_NAME -> tlsProblem();
+            case TLS_NAME -> problem(t -> CustomProviders.validate("x", "x", GOOD_ADDRESS, t), strippedTlsName());
         };
         error(f).set(error);
         return error == null;
-    }
-
-    private String tlsProblem() {
-        String ascii;
-        try {
-            ascii = asciiTlsName();
-        } catch (InvalidInputException e) {
-            return InputErrorTexts.of(e);
-        }
-        return problem(t -> CustomProviders.validate("x", "x", GOOD_ADDRESS, t), ascii);
     }
 
     private static String problem(Function<String, Provider> check, String value) {
@@ -63,10 +51,9 @@ public final class CustomProviderForm {
         }
     }
 
-    /** The TLS name in ASCII: "dns.bücher.example" becomes "dns.xn--bcher-kva.example". */
-    String asciiTlsName() {
-        String t = tlsName.get() == null ? "" : tlsName.get().strip();
-        return DnsNames.toAscii(t, "TLS name").toLowerCase(Locale.ROOT);
+    /** As typed; validation takes an international name in its ASCII form, as on the command line. */
+    private String strippedTlsName() {
+        return tlsName.get() == null ? "" : tlsName.get().strip();
     }
 
     /** Checks every field; the provider when all are fine, else null (each field shows its error). */
@@ -77,7 +64,7 @@ public final class CustomProviderForm {
         }
         String id = uniqueId(deriveId(name.get()), existing);
         try {
-            return CustomProviders.validate(id, name.get().strip(), addresses.get(), asciiTlsName());
+            return CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName());
         } catch (InvalidInputException e) {
             nameError.set(InputErrorTexts.of(e));
             return null;
