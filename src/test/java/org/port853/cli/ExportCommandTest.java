@@ -61,6 +61,45 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("PowerShell: a TLS name or port Windows' DoH template would replace is refused (exit 2); a match exports")
+    void powershellRefusesANameOrPortItWouldReplace() {
+        CliRuns.Run name = run("export", "--format", "powershell", "--mode", "strict", "--server", "9.9.9.9#evil.example",
+                "--all-domains");
+        assertEquals(2, name.code(), name.err());
+        assertEquals("", name.out());
+        assertTrue(name.err().startsWith("port853 export: 9.9.9.9#evil.example cannot be used as given on Windows")
+                && name.err().contains("write 9.9.9.9#dns.quad9.net") && name.err().indexOf('\n') == name.err().length() - 1,
+                name.err());
+        CliRuns.Run port = run("export", "--format", "powershell", "--mode", "strict", "--server",
+                "9.9.9.9:8853#dns.quad9.net", "--all-domains");
+        assertEquals(2, port.code(), port.err());
+        assertTrue(port.err().contains("port 8853 would be ignored; leave out :8853"), port.err());
+        for (String matching : new String[] {"9.9.9.9#dns.quad9.net", "9.9.9.9:853#dns.quad9.net"}) {
+            CliRuns.Run ok = run("export", "--format", "powershell", "--mode", "strict", "--server", matching, "--all-domains");
+            assertEquals(0, ok.code(), ok.err());
+            assertTrue(ok.out().contains("https://dns.quad9.net/dns-query"), ok.out());
+        }
+    }
+
+    @Test
+    @DisplayName("format and provider ids are taken in any case, as the mode is")
+    void formatAndProviderInAnyCase() {
+        CliRuns.Run r = run("export", "--format", "Resolved", "--provider", "QUAD9", "--mode", "STRICT");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("DNS=9.9.9.9#dns.quad9.net"), r.out());
+    }
+
+    @Test
+    @DisplayName("a fallback given twice is refused, as a server given twice is")
+    void duplicateFallbackIsRefused() {
+        CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict",
+                "--fallback", "1.2.3.4#x.example", "--fallback", "1.2.3.4#x.example");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("port853 export: fallback server 1.2.3.4#x.example is listed twice\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     @DisplayName("PowerShell: what Windows cannot express is refused or said, never silently dropped")
     void powershellRefusesOrSays() {
         CliRuns.Run dnssec = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--dnssec", "yes");
