@@ -142,8 +142,8 @@ class AnalyzeCommandTest {
     void aDeviceGetsTheReasonItsBytesGive() {
         Run r = run("/dev/zero");
         assertEquals(2, r.code());
-        assertEquals("port853 analyze: /dev/zero is not a pcap or pcapng capture (not a pcap or pcapng file (unknown "
-                + "magic number)).", r.err().strip());
+        assertEquals("port853 analyze: /dev/zero is not a pcap or pcapng capture (its first four bytes are no pcap "
+                + "or pcapng magic number).", r.err().strip());
     }
 
     /** Every frame would be a parse error: said as bad input, never as "No leaked queries." with exit 0. */
