@@ -3,13 +3,18 @@ package org.port853.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.port853.core.InvalidInputException;
 import org.port853.core.ResolverState;
 import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.LinuxSystemSources;
 import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.dot.QueryText;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.ServerPins;
 import picocli.CommandLine.Command;
@@ -50,12 +55,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int slash = large.lastIndexOf('/');
-        if (slash <= 0) {
-            throw new org.port853.core.InvalidInputException("--large-query must look like NAME/TYPE, e.g. ./DNSKEY");
-        }
-        ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(java.util.List.of(name))
-                .withLarge(large.substring(0, slash), large.substring(slash + 1)).withDnssec(signed, bogus);
+        ProbeOptions options = queries(probe.timeout());
         var adapter = services.adapter().get();
         ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(XdgDirs.state().resolve("pins.json"));
@@ -78,5 +78,30 @@ final class DoctorCommand implements Callable<Integer> {
             report.skipped().forEach(s -> out.println("SKIPPED  " + s));
         }
         return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The test queries, each checked before anything is contacted: a bad one would otherwise stop the probes midway. */
+    private ProbeOptions queries(Duration timeout) {
+        int slash = large.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new InvalidInputException("--large-query must look like NAME/TYPE, e.g. ./DNSKEY");
+        }
+        String largeName = large.substring(0, slash);
+        String largeType = large.substring(slash + 1);
+        requireValid("--name", name, QueryText::name);
+        requireValid("--large-query", large, v -> QueryText.name(largeName));
+        requireValid("--large-query", large, v -> QueryText.type(largeType));
+        requireValid("--dnssec-signed", signed, QueryText::name);
+        requireValid("--dnssec-bogus", bogus, QueryText::name);
+        return ProbeOptions.quick(timeout).withNames(List.of(name)).withLarge(largeName, largeType)
+                .withDnssec(signed, bogus);
+    }
+
+    private static void requireValid(String option, String value, Consumer<String> parse) {
+        try {
+            parse.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(option + " '" + value + "' cannot be queried: " + e.getMessage());
+        }
     }
 }

@@ -14,12 +14,10 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -151,11 +149,7 @@ public final class DotProbe {
         }
         String label = o.largeName() + " " + o.largeType();
         try {
-            int type = Type.value(o.largeType());
-            if (type < 0) {
-                throw new IllegalArgumentException("unknown record type " + o.largeType());
-            }
-            Message a = c.exchange(query(o.largeName(), type, true, 300));
+            Message a = c.exchange(query(o.largeName(), QueryText.type(o.largeType()), true, 300));
             return new ProbeReport.LargeAnswer(label, a.toWire().length, a.getHeader().getFlag(Flags.TC), null);
         } catch (IOException e) {
             return new ProbeReport.LargeAnswer(label, null, false, DotConnection.describe(e));
@@ -164,17 +158,13 @@ public final class DotProbe {
 
     /** A recursive query with EDNS(0) and a 4096-byte buffer; with {@code dnssecOk} the DO and AD bits are set. */
     static Message query(String name, int type, boolean dnssecOk, int id) {
-        try {
-            Message m = Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN));
-            m.getHeader().setID(id);
-            m.addRecord(new OPTRecord(EDNS_SIZE, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
-            if (dnssecOk) {
-                m.getHeader().setFlag(Flags.AD);
-            }
-            return m;
-        } catch (TextParseException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a DNS name", e);
+        Message m = Message.newQuery(Record.newRecord(QueryText.name(name), type, DClass.IN));
+        m.getHeader().setID(id);
+        m.addRecord(new OPTRecord(EDNS_SIZE, 0, 0, dnssecOk ? ExtendedFlags.DO : 0), Section.ADDITIONAL);
+        if (dnssecOk) {
+            m.getHeader().setFlag(Flags.AD);
         }
+        return m;
     }
 
     private static List<String> answers(Message m) {

@@ -1,0 +1,29 @@
+package org.port853.probe.dot;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/** The names and record types a probe queries, read from text; both throw a one-sentence reason for bad text. */
+public final class QueryText {
+    private QueryText() {
+    }
+
+    /** The name to query; a relative name is taken from the root. */
+    public static Name name(String text) {
+        try {
+            return Name.fromString(text, Name.root);
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a DNS name", e);
+        }
+    }
+
+    /** The record type's number, from its mnemonic (A, AAAA, DNSKEY, ...) or TYPEnn. */
+    public static int type(String text) {
+        int type = Type.value(text);
+        if (type < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a DNS record type");
+        }
+        return type;
+    }
+}
