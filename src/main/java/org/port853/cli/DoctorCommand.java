@@ -2,6 +2,7 @@ package org.port853.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name for the latency queries (default ${DEFAULT-VALUE}).")
     String name = "example.com";
 
+    /** The user's pin store, read only (tests use their own). */
+    Path pinFile = XdgDirs.state().resolve("pins.json");
+
     DoctorCommand(CliServices services) {
         this.services = services;
     }
@@ -58,11 +62,10 @@ final class DoctorCommand implements Callable<Integer> {
         ProbeOptions options = queries(probe.timeout());
         var adapter = services.adapter().get();
         ResolverState state = adapter.readState();
-        PinStore pins = PinStore.load(XdgDirs.state().resolve("pins.json"));
+        PinStore pins = PinStore.load(pinFile);
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
                 .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins,
                         ServerPins.publishedPins(services.catalog().get().all()));
-        pins.save();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(DoctorJson.doctor(report)));

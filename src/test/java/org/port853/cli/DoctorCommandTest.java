@@ -3,23 +3,53 @@ package org.port853.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
+import org.port853.probe.pins.PinRecord;
+import org.port853.probe.pins.PinStore;
 
-@DisplayName("doctor: bad input is refused before anything is probed")
+@DisplayName("doctor: bad input is refused before anything is probed; the pin store is only read")
 class DoctorCommandTest {
     /** A closed port on loopback: a probe of it is refused at once, nothing leaves the machine. */
     static final String LOOPBACK = "127.0.0.1:9#dot.test";
 
     final CliCommandsTest.RecordingAdapter adapter = new CliCommandsTest.RecordingAdapter();
 
+    @TempDir
+    Path dir;
+
+    Path store() {
+        return dir.resolve("pins.json");
+    }
+
     CliRuns.Run run(String... args) {
         adapter.state = BenchProvidersCommandTest.withServers(List.of(ServerAddress.parse(LOOPBACK)));
-        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), args);
+        return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled),
+                cl -> ((DoctorCommand) cl.getSubcommands().get("doctor").getCommand()).pinFile = store(), args);
+    }
+
+    @Test
+    @DisplayName("doctor compares with the recorded pins but records none: the store is neither created nor rewritten")
+    void doctorLeavesThePinStoreAlone() throws Exception {
+        run("doctor", "--server", LOOPBACK, "--timeout", "300");
+        assertFalse(Files.exists(store()), "a diagnosis enrols no server");
+
+        PinStore s = PinStore.load(store());
+        Instant t = Instant.parse("2026-11-01T10:00:00Z");
+        s.put(new PinRecord(LOOPBACK, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "tofu", "CN=Test CA", t, t, null));
+        s.save();
+        String before = Files.readString(store());
+        run("doctor", "--server", LOOPBACK, "--timeout", "300", "--json");
+        assertEquals(before, Files.readString(store()));
     }
 
     @ParameterizedTest(name = "{0} {1}")

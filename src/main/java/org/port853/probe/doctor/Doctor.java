@@ -60,8 +60,9 @@ public final class Doctor {
     }
 
     /**
-     * {@code servers} empty: the configured ones. {@code pins} may be null (no pin checks). {@code reasons}: the
-     * adapter's assessment of {@code state} (configuration rules live there).
+     * {@code servers} empty: the configured ones. {@code pins}: compared, never changed (recording is apply's and
+     * {@code pins --check}'s); null: no pin checks. {@code reasons}: the adapter's assessment of {@code state}
+     * (configuration rules live there).
      */
     public Report run(ResolverState state, List<Reason> reasons, List<ServerAddress> servers, ProbeOptions options, PinStore pins) {
         return run(state, reasons, servers, options, pins, Map.of());
@@ -82,8 +83,7 @@ public final class Doctor {
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
         List<ProbeReport> reports = probeAll(targets, options);
         for (ProbeReport r : reports) {
-            PinVerdict pin = pins == null ? null : Pinning.check(pins, r,
-                    published.getOrDefault(r.server(), List.of()), clock.instant());
+            PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
             checks.addAll(ServerChecks.of(r, mode, pin, clock.instant()));
         }
         checks.add(ClockChecks.of(system.clock()));

@@ -4,7 +4,7 @@ import org.port853.probe.doctor.Check;
 
 /** The outcome of comparing a server's current key with its recorded pin. */
 public record PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer) {
-    public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN }
+    public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN, NOT_RECORDED }
 
     public boolean changed() {
         return kind == Kind.CHANGED;
@@ -23,6 +23,9 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
                     + "this key.").says("pin.spki.recorded-published", seenPin)
                     : Check.ok("pin.spki", server, "No pin was recorded; recorded " + seenPin + " now (trust on first use; "
                     + "issuer '" + seenIssuer + "').").says("pin.spki.recorded-first-use", seenPin, seenIssuer);
+            case NOT_RECORDED -> Check.ok("pin.spki", server, "No pin is recorded for this server, so a key change "
+                    + "would go unnoticed; it shows " + seenPin + " (issuer '" + seenIssuer + "'). 'port853 pins --check "
+                    + "--server " + server + "' records it.").says("pin.spki.not-recorded", seenPin, seenIssuer, server);
             case MATCHES -> Check.ok("pin.spki", server, "The server's key matches the " + source + " pin " + recordedPin + ".")
                     .says("pin.spki.matches", recordedPin, catalogue ? 1 : 0);
             case CHANGED -> Check.failure("pin.spki", server, "THE SERVER'S KEY CHANGED: recorded " + source + " pin "

@@ -39,18 +39,40 @@ public final class Pinning {
             PinVerdict.Kind kind = pin.equals(c.pin()) ? PinVerdict.Kind.RECORDED_NOW : PinVerdict.Kind.CHANGED;
             return new PinVerdict(kind, pin, c.pin(), CATALOGUE, null, c.issuer());
         }
+        if (c != null && old == null) {
+            store.put(new PinRecord(server, c.pin(), TOFU, c.issuer(), now, now, c.pin()));
+            return new PinVerdict(PinVerdict.Kind.RECORDED_NOW, null, c.pin(), TOFU, null, c.issuer());
+        }
+        PinVerdict verdict = compare(store, report, published);
+        if (c != null) {
+            // a match may be the provider's backup key: that becomes the pin
+            String pin = verdict.kind() == PinVerdict.Kind.MATCHES ? c.pin() : old.pin();
+            store.put(new PinRecord(server, pin, old.source(), old.issuer(), old.firstSeen(), now, c.pin()));
+        }
+        return verdict;
+    }
+
+    /**
+     * Compares what the probe saw with the store, changing nothing: a server without a record is compared with the
+     * pins its provider publishes, else reported as {@code NOT_RECORDED} (a diagnosis enrols no server).
+     */
+    public static PinVerdict compare(PinStore store, ProbeReport report, List<String> published) {
+        CertificateReport c = report.certificate();
+        PinRecord old = store.find(report.server().toString()).orElse(null);
         if (c == null) {
             return new PinVerdict(PinVerdict.Kind.NOT_SEEN, old == null ? null : old.pin(), null,
                     old == null ? null : old.source(), old == null ? null : old.issuer(), null);
         }
+        if (old == null && published.isEmpty()) {
+            return new PinVerdict(PinVerdict.Kind.NOT_RECORDED, null, c.pin(), null, null, c.issuer());
+        }
         if (old == null) {
-            store.put(new PinRecord(server, c.pin(), TOFU, c.issuer(), now, now, c.pin()));
-            return new PinVerdict(PinVerdict.Kind.RECORDED_NOW, null, c.pin(), TOFU, null, c.issuer());
+            boolean listed = published.contains(c.pin());
+            return new PinVerdict(listed ? PinVerdict.Kind.MATCHES : PinVerdict.Kind.CHANGED,
+                    listed ? c.pin() : published.get(0), c.pin(), CATALOGUE, null, c.issuer());
         }
         // a provider may publish a backup key: rotating to it is no change
         boolean matches = old.pin().equals(c.pin()) || CATALOGUE.equals(old.source()) && published.contains(c.pin());
-        String pin = matches ? c.pin() : old.pin();
-        store.put(new PinRecord(server, pin, old.source(), old.issuer(), old.firstSeen(), now, c.pin()));
         PinVerdict.Kind kind = matches ? PinVerdict.Kind.MATCHES : PinVerdict.Kind.CHANGED;
         return new PinVerdict(kind, old.pin(), c.pin(), old.source(), old.issuer(), c.issuer());
     }

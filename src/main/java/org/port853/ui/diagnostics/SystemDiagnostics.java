@@ -44,14 +44,11 @@ public final class SystemDiagnostics implements DiagnosticsService {
 
     @Override
     public Doctor.Report doctor() throws Exception {
-        PinStore pins = PinStore.load(pinFile);
         var state = adapter.readState();
-        Doctor.Report r = new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
+        return new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
                 adapter.assess(state).reasons(), List.of(),
-                ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"), pins,
-                ServerPins.publishedPins(catalog.get().all()));
-        pins.save();
-        return r;
+                ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"),
+                PinStore.load(pinFile), ServerPins.publishedPins(catalog.get().all()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.ServerAddress;
@@ -45,5 +46,25 @@ class PinningTest {
         String yaml = StubbyExport.render(again.all());
         assertTrue(yaml.contains("address_data: 198.18.0.2"));
         assertTrue(yaml.contains("value: BBBB"));
+    }
+
+    @Test
+    @DisplayName("compare (doctor's check) reports against the store and the published pins, and records nothing")
+    void compareRecordsNothing(@TempDir Path dir) throws Exception {
+        PinStore store = PinStore.load(dir.resolve("pins.json"));
+        PinVerdict unknown = Pinning.compare(store, seen("AAAA", "CA"), List.of());
+        assertEquals(PinVerdict.Kind.NOT_RECORDED, unknown.kind());
+        assertEquals(CheckStatus.OK, unknown.toCheck("198.18.0.2#dot.test").status());
+        assertTrue(unknown.toCheck("198.18.0.2#dot.test").evidence().startsWith("No pin is recorded for this server"));
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.compare(store, seen("AAAA", "CA"), List.of("BBBB", "AAAA")).kind());
+        assertEquals(PinVerdict.Kind.CHANGED, Pinning.compare(store, seen("CCCC", "CA"), List.of("BBBB")).kind());
+        assertTrue(store.all().isEmpty(), "nothing recorded: " + store.all());
+
+        Instant then = Instant.parse("2026-11-01T10:00:00Z");
+        PinRecord recorded = new PinRecord("198.18.0.2#dot.test", "AAAA", Pinning.TOFU, "CA", then, then, "AAAA");
+        store.put(recorded);
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.compare(store, seen("AAAA", "CA"), List.of()).kind());
+        assertEquals(PinVerdict.Kind.CHANGED, Pinning.compare(store, seen("BBBB", "Proxy-CA"), List.of()).kind());
+        assertEquals(List.of(recorded), store.all(), "neither the last check nor the key seen is written down");
     }
 }
