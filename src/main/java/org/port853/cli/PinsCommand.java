@@ -110,13 +110,26 @@ final class PinsCommand implements Callable<Integer> {
                 out.println("No pins recorded yet in " + store.file() + ": " + HOW_PINS_ARE_RECORDED);
             } else {
                 out.println("Pins in " + store.file() + ":");
-                store.all().forEach(p -> out.println("  " + p.server() + "  sha256/" + p.pin() + "  (" + p.source()
-                        + ", issuer '" + p.issuer() + "', first seen " + p.firstSeen() + ", last checked "
-                        + p.lastChecked() + ")"));
+                store.all().forEach(p -> out.println("  " + line(p)));
             }
         }
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** One recorded pin; a field the store does not hold is left out rather than shown as "null". */
+    static String line(PinRecord p) {
+        List<String> about = new ArrayList<>(List.of(p.source()));
+        if (p.issuer() != null) {
+            about.add("issuer '" + p.issuer() + "'");
+        }
+        if (p.firstSeen() != null) {
+            about.add("first seen " + p.firstSeen());
+        }
+        if (p.lastChecked() != null) {
+            about.add("last checked " + p.lastChecked());
+        }
+        return p.server() + "  sha256/" + p.pin() + "  (" + String.join(", ", about) + ")";
     }
 
     static final String HOW_PINS_ARE_RECORDED = "'port853 apply' records the pins of the servers it puts in place, "

@@ -287,13 +287,7 @@ public final class ProviderJson {
     static List<String> spkiPins(List<String> pins) {
         List<String> out = new ArrayList<>();
         for (String pin : pins) {
-            byte[] digest;
-            try {
-                digest = java.util.Base64.getDecoder().decode(pin);
-            } catch (IllegalArgumentException e) {
-                digest = new byte[0];
-            }
-            if (digest.length != 32 || pin.length() != 44) {
+            if (!SpkiPin.isValid(pin)) {
                 throw new InvalidInputException("'" + Printable.of(pin) + "' is not a SHA-256 SPKI pin (base64 of 32 bytes)")
                         .says("pin.invalid", Printable.of(pin));
             }

@@ -102,4 +102,37 @@ class PinsCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("add --check"), r.err());
     }
+
+    static final String PIN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+    @Test
+    @DisplayName("a malformed entry refuses the whole store, naming the file and the entry, and leaves the file as it is")
+    void malformedEntryIsRefused() throws Exception {
+        String badServer = "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"},"
+                + "{\"server\":\"1.2.3#x\",\"pin\":\"" + PIN + "\"}]}";
+        String badPin = "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"a: b # c\"}]}";
+        for (String[] stored : List.of(new String[] {badServer, "entry 2 (server '1.2.3#x'): '1.2.3' is not an IPv4 or "
+                + "IPv6 address"}, new String[] {badPin, "entry 1 (server '192.0.2.1#dot.test'): pin 'a: b # c' is not a "
+                + "SHA-256 SPKI pin (base64 of 32 bytes)"})) {
+            Files.writeString(store(), stored[0]);
+            for (String[] args : List.of(new String[] {"pins"}, new String[] {"pins", "--json"},
+                    new String[] {"pins", "--export", "stubby"})) {
+                CliRuns.Run r = run(args);
+                assertEquals(1, r.code(), String.join(" ", args));
+                assertEquals("", r.out(), String.join(" ", args));
+                assertEquals("port853 pins: the pin file " + store() + " has a malformed " + stored[1]
+                        + "; correct or remove that entry (the file is left as it is)\n", r.err());
+                assertEquals(stored[0], Files.readString(store()));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the listing leaves out what the store does not hold instead of printing null")
+    void missingFieldsAreLeftOut() throws Exception {
+        Files.writeString(store(), "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
+        CliRuns.Run r = run("pins");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Pins in " + store() + ":\n  192.0.2.1#dot.test  sha256/" + PIN + "  (tofu)\n", r.out());
+    }
 }

@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.port853.core.Printable;
+import org.port853.core.ServerAddress;
+import org.port853.core.SpkiPin;
 
 /**
  * The recorded pins, one JSON file per user ({@code $XDG_STATE_HOME/port853/pins.json}), written atomically
@@ -30,7 +34,11 @@ public final class PinStore {
         this.file = file;
     }
 
-    /** Loads the file; a missing file is an empty store, an unreadable one an error naming the file. */
+    /**
+     * Loads the file; a missing file is an empty store. An unreadable file, or one with an entry whose server, pin,
+     * source or times are malformed, is an error naming the file and the entry: the store is refused whole rather
+     * than the entry skipped, since the next save would drop the skipped entry from the user's file for good.
+     */
     public static PinStore load(Path file) throws IOException {
         PinStore s = new PinStore(file);
         if (!Files.exists(file)) {
@@ -42,16 +50,51 @@ public final class PinStore {
         } catch (IOException e) {
             throw new IOException("the pin file " + file + " is not valid JSON; move it away to start over", e);
         }
+        int index = 0;
         for (JsonNode n : root.path("pins")) {
-            PinRecord r = new PinRecord(n.path("server").asText(), n.path("pin").asText(), n.path("source").asText("tofu"),
-                    n.path("issuer").asText(null), instant(n, "firstSeen"), instant(n, "lastChecked"), n.path("lastPin").asText(null));
+            index++;
+            PinRecord r;
+            try {
+                r = record(n);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the pin file " + file + " has a malformed entry " + index + " (server '"
+                        + Printable.of(n.path("server").asText()) + "'): " + e.getMessage() + "; correct or remove "
+                        + "that entry (the file is left as it is)", e);
+            }
             s.pins.put(r.server(), r);
         }
         return s;
     }
 
+    private static PinRecord record(JsonNode n) {
+        String server = n.path("server").asText();
+        ServerAddress.parse(server);
+        String source = n.path("source").asText(Pinning.TOFU);
+        if (!source.equals(Pinning.TOFU) && !source.equals(Pinning.CATALOGUE)) {
+            throw new IllegalArgumentException("source '" + Printable.of(source) + "' is neither tofu nor catalogue");
+        }
+        return new PinRecord(server, pin(n, "pin"), source, n.path("issuer").asText(null), instant(n, "firstSeen"),
+                instant(n, "lastChecked"), n.hasNonNull("lastPin") ? pin(n, "lastPin") : null);
+    }
+
+    private static String pin(JsonNode n, String key) {
+        String pin = n.path(key).asText();
+        if (!SpkiPin.isValid(pin)) {
+            throw new IllegalArgumentException(key + " '" + Printable.of(pin) + "' is not a SHA-256 SPKI pin (base64 of 32 bytes)");
+        }
+        return pin;
+    }
+
     private static Instant instant(JsonNode n, String key) {
-        return n.hasNonNull(key) ? Instant.parse(n.get(key).asText()) : null;
+        if (!n.hasNonNull(key)) {
+            return null;
+        }
+        try {
+            return Instant.parse(n.get(key).asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " '" + Printable.of(n.get(key).asText()) + "' is not a UTC time "
+                    + "such as 2026-11-01T10:00:00Z", e);
+        }
     }
 
     public Path file() {

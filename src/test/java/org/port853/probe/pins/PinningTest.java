@@ -18,6 +18,10 @@ import org.port853.probe.dot.TcpOutcome;
 import org.port853.probe.dot.TlsOutcome;
 
 class PinningTest {
+    /** Well-formed pins: the store refuses others when it is read back. */
+    static final String A = ServerPinsTest.PIN_A;
+    static final String B = ServerPinsTest.PIN_B;
+
     static ProbeReport seen(String pin, String issuer) {
         CertificateReport c = new CertificateReport("dot.test", issuer, issuer, List.of("DNS:dot.test"), Instant.EPOCH,
                 Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", pin);
@@ -29,23 +33,23 @@ class PinningTest {
     void firstUseRecordsThenAChangeIsLoud(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state/pins.json");
         PinStore store = PinStore.load(file);
-        assertEquals(PinVerdict.Kind.RECORDED_NOW, Pinning.check(store, seen("AAAA", "CA"), Instant.now()).kind());
+        assertEquals(PinVerdict.Kind.RECORDED_NOW, Pinning.check(store, seen(A, "CA"), Instant.now()).kind());
         store.save();
         PinStore again = PinStore.load(file);
-        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen("AAAA", "CA"), Instant.now()).kind());
-        PinVerdict changed = Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now());
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen(A, "CA"), Instant.now()).kind());
+        PinVerdict changed = Pinning.check(again, seen(B, "Proxy-CA"), Instant.now());
         assertEquals(PinVerdict.Kind.CHANGED, changed.kind());
         assertEquals(CheckStatus.FAILURE, changed.toCheck("x").status());
         assertTrue(changed.toCheck("x").evidence().contains("Proxy-CA"));
         // still changed on the next check: the recorded pin stays until the user accepts the new key
-        assertEquals(PinVerdict.Kind.CHANGED, Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now()).kind());
+        assertEquals(PinVerdict.Kind.CHANGED, Pinning.check(again, seen(B, "Proxy-CA"), Instant.now()).kind());
         assertTrue(Pinning.accept(again, "198.18.0.2#dot.test", Instant.now()));
-        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen("BBBB", "Proxy-CA"), Instant.now()).kind());
+        assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen(B, "Proxy-CA"), Instant.now()).kind());
         again.save();
         assertTrue(Files.readString(file).contains("\"version\" : 1"));
         String yaml = StubbyExport.render(again.all());
         assertTrue(yaml.contains("address_data: 198.18.0.2"));
-        assertTrue(yaml.contains("value: BBBB"));
+        assertTrue(yaml.contains("value: " + B));
     }
 
     @Test
