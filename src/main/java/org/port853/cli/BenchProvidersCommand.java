@@ -13,6 +13,7 @@ import org.port853.core.ServerAddress;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.bench.ProviderBench;
 import org.port853.probe.doctor.Doctor;
+import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,9 @@ final class BenchProvidersCommand implements Callable<Integer> {
         if (rounds < 0 || rounds > 50) {
             throw new InvalidInputException("--rounds must be between 0 and 50");
         }
+        // all bad input is refused before the "Benchmarking ..." line, so the error is the only output
+        ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(ProbeOptions.POPULAR).withWarmRounds(rounds);
+        DotProbe dot = probe.probe();
         Map<ServerAddress, String> names = targets();
         List<ServerAddress> servers = new ArrayList<>(names.keySet());
         if (!json) {
@@ -59,8 +63,7 @@ final class BenchProvidersCommand implements Callable<Integer> {
                     + " server" + (servers.size() == 1 ? "" : "s") + (all ? "" : " (" + servers.stream()
                     .map(ServerAddress::toString).collect(Collectors.joining(", ")) + ")"));
         }
-        ProbeOptions options = ProbeOptions.quick(probe.timeout()).withNames(ProbeOptions.POPULAR).withWarmRounds(rounds);
-        List<BenchResult> ranked = new ProviderBench(probe.probe()).run(servers, names, options);
+        List<BenchResult> ranked = new ProviderBench(dot).run(servers, names, options);
         BenchResult best = ProviderBench.suggestion(ranked).orElse(null);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -72,6 +72,7 @@ final class PinsCommand implements Callable<Integer> {
         if (export != null && !export.equals("stubby")) {
             throw new InvalidInputException("--export knows one format: stubby");
         }
+        refuseConflicts();
         if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
             throw new InvalidInputException("--every sets the period of --watch; add --watch");
         }
@@ -115,6 +116,20 @@ final class PinsCommand implements Callable<Integer> {
         }
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** Options of which only one would take effect: refused before anything is done, rather than one ignored. */
+    private void refuseConflicts() {
+        if (watch && (export != null || json)) {
+            throw new InvalidInputException("--watch prints text and cannot be combined with --export or --json");
+        }
+        if (export != null && json) {
+            throw new InvalidInputException("--export and --json are two output formats: choose one");
+        }
+        if (export != null && check) {
+            throw new InvalidInputException("--export prints only the pins, so --check's results would be lost: run "
+                    + "'port853 pins --check' first, then 'port853 pins --export stubby'");
+        }
     }
 
     /** One recorded pin; a field the store does not hold is left out rather than shown as "null". */
@@ -161,9 +176,6 @@ final class PinsCommand implements Callable<Integer> {
 
     /** --watch: never returns on its own; stopped by a signal. */
     private int watch(ServerPins pins, PrintWriter out) {
-        if (export != null || json) {
-            throw new InvalidInputException("--watch prints text and cannot be combined with --export or --json");
-        }
         Duration period = PinWatchPrinter.parsePeriod(every);
         PinWatchPrinter printer = new PinWatchPrinter(out);
         ServerPins.Result first = pins.record(probe.parsedServers()); // --server: recorded now, shown by the first check

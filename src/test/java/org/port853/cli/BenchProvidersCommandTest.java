@@ -58,6 +58,15 @@ class BenchProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("a bad --timeout is the only output: refused before the 'Benchmarking ...' line")
+    void badTimeoutIsRefusedBeforeAnythingIsPrinted() {
+        CliRuns.Run r = run("bench-providers", "--server", "127.0.0.1:9#dot.test", "--timeout", "5");
+        assertEquals(2, r.code());
+        assertEquals("port853 bench-providers: --timeout must be between 10 and 60000 ms\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void noConfiguredServerSaysWhatToPass() {
         adapter.state = withServers(List.of());
         CliRuns.Run r = run("bench-providers");

@@ -135,4 +135,28 @@ class PinsCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("Pins in " + store() + ":\n  192.0.2.1#dot.test  sha256/" + PIN + "  (tofu)\n", r.out());
     }
+
+    @Test
+    @DisplayName("options of which only one would take effect are refused with one sentence, before anything is done")
+    void conflictingOptionsAreRefused() throws Exception {
+        configuredLoopback();
+        recordOne();
+        String before = Files.readString(store());
+        for (String[] conflict : List.of(
+                new String[] {"--export and --json are two output formats: choose one", "--json", "--export", "stubby"},
+                new String[] {"--export prints only the pins, so --check's results would be lost: run 'port853 pins "
+                        + "--check' first, then 'port853 pins --export stubby'", "--check", "--export", "stubby"},
+                new String[] {"--watch prints text and cannot be combined with --export or --json", "--watch", "--json",
+                        "--accept", "192.0.2.1#dot.test"})) {
+            String[] args = new String[conflict.length];
+            args[0] = "pins";
+            System.arraycopy(conflict, 1, args, 1, conflict.length - 1);
+            CliRuns.Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("port853 pins: " + conflict[0] + "\n", r.err());
+            assertEquals("", r.out());
+            assertEquals(before, Files.readString(store()), "nothing accepted or recorded by " + String.join(" ", args));
+        }
+        assertFalse(adapter.calls.contains("readState"), "nothing probed: " + adapter.calls);
+    }
 }
