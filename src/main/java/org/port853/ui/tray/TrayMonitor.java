@@ -68,9 +68,12 @@ public final class TrayMonitor implements AutoCloseable {
             }
         };
         javafx.beans.InvalidationListener push = o -> {
-            if (worker.isShutdown()) return;
             TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue(), demo);
-            worker.execute(() -> tray.update(s));
+            try {
+                worker.execute(() -> tray.update(s));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closed meanwhile (close() may run on another thread): the item is gone, nothing to update
+            }
         };
         state.addListener(push);
         leaks.addListener(push);
