@@ -62,6 +62,18 @@ public final class MainWindow {
     private final VerifyViewModel verify;
     private final PreferencesViewModel prefs;
     private final TabPane tabs = new TabPane();
+    /** The header's "Exit demo" (hidden outside the demo). */
+    private final javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
+    /**
+     * True while the apply sheet is open (a preview, a change running, its result): the window behind it, and every
+     * menu entry and shortcut that would act on it, waits.
+     */
+    private javafx.beans.binding.BooleanBinding sheetOpen;
+    /** What had the keyboard focus when the apply sheet opened: it gets it back when the sheet closes. */
+    private javafx.scene.Node sheetOpener;
+    /** The focus was left on the screens' tabs only because the screen had no usable control yet. */
+    private boolean focusParked;
+    private final javafx.beans.value.ChangeListener<javafx.scene.Node> focusGuard = (o, old, now) -> guardFocus(old, now);
     private final Navigation navigation = new Navigation();
     private final BorderPane root = new BorderPane();
     private TrafficView trafficView;
@@ -127,13 +139,15 @@ public final class MainWindow {
         demo.setAccessibleText(I18n.t("demo.a11y"));
         demo.setVisible(services.demo());
         demo.setManaged(services.demo());
-        javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
         exitDemo.setId("exit-demo");
         exitDemo.setOnAction(e -> {
             if (onExitDemo != null) onExitDemo.run();
         });
         exitDemo.setVisible(services.demo());
         exitDemo.setManaged(services.demo());
+        sheetOpen = apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE);
+        // not while the sheet is open or its change runs: the window it would replace owns that change
+        exitDemo.disableProperty().bind(sheetOpen);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label verdictChip = new Label();
@@ -183,7 +197,18 @@ public final class MainWindow {
                 center.getChildren().add(new ApplyView(apply));
             }
         });
-        tabs.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE));
+        tabs.disableProperty().bind(sheetOpen);
+        apply.phaseProperty().addListener((o, a, p) -> {
+            Scene scene = root.getScene();
+            if (a == ApplyViewModel.Phase.IDLE && p != ApplyViewModel.Phase.IDLE) {
+                sheetOpener = scene == null ? null : scene.getFocusOwner();
+            } else if (p == ApplyViewModel.Phase.IDLE) {
+                javafx.scene.Node opener = sheetOpener;
+                sheetOpener = null;
+                Platform.runLater(() -> focusBack(opener));
+            }
+        });
+        keepFocusOffExitDemo();
 
         var noticeBanner = Ui.builtWhen(notice.isNotNull(), () -> {
             Label noticeText = new Label();
@@ -256,6 +281,9 @@ public final class MainWindow {
                     show(Screen.TRAFFIC);
                     trafficView().export(traffic);
                 });
+        // the entries that would act behind the apply sheet (switch the screen it covers, start a verification or
+        // another change) wait until it is closed; Quit, the theme and About do not
+        export.disableProperty().bind(sheetOpen);
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> onQuit.run());
         Menu file = new Menu(I18n.t("menu.file"), null, export, new SeparatorMenuItem(), quit);
@@ -264,8 +292,10 @@ public final class MainWindow {
         int i = 1;
         for (Screen s : Screen.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + i++);
-            view.getItems().add(item("screen." + s.name().toLowerCase(java.util.Locale.ROOT),
-                    new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s)));
+            MenuItem screen = item("screen." + s.name().toLowerCase(java.util.Locale.ROOT),
+                    new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s));
+            screen.disableProperty().bind(sheetOpen);
+            view.getItems().add(screen);
         }
         CheckMenuItem dark = new CheckMenuItem(I18n.t("menu.dark"));
         dark.setSelected(prefs.themeProperty().get() == Preferences.Theme.DARK);
@@ -276,20 +306,22 @@ public final class MainWindow {
             }
         });
         prefs.themeProperty().addListener((o, a, t) -> dark.setSelected(t == Preferences.Theme.DARK));
-        view.getItems().addAll(new SeparatorMenuItem(),
-                item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh), dark);
+        MenuItem refresh = item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh);
+        refresh.disableProperty().bind(sheetOpen);
+        view.getItems().addAll(new SeparatorMenuItem(), refresh, dark);
 
         MenuItem verifyItem = item("menu.verify", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::verifyNow);
+        verifyItem.setId("menu-verify");
+        verifyItem.disableProperty().bind(sheetOpen);
         MenuItem recover = item("menu.recover", null, status::recover);
-        recover.disableProperty().bind(status.pendingProperty().isNull());
+        recover.disableProperty().bind(status.pendingProperty().isNull().or(sheetOpen));
         MenuItem demoItem = item("menu.demo", null, () -> {
             if (openDemo != null) openDemo.run();
         });
         demoItem.setId("menu-demo");
         // not while a change runs: the window it would replace still owns that change and its result
-        demoItem.disableProperty().bind(apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE)
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> openDemo == null || services.demo())));
+        demoItem.disableProperty().bind(sheetOpen.or(javafx.beans.binding.Bindings.createBooleanBinding(() -> openDemo == null || services.demo())));
         Menu tools = new Menu(I18n.t("menu.tools"), null, verifyItem, recover, new SeparatorMenuItem(), demoItem);
         MenuItem about = item("menu.about", null, this::about);
         Menu help = new Menu(I18n.t("menu.help"), null, about);
@@ -361,13 +393,105 @@ public final class MainWindow {
         status.protect();
     }
 
+    /** Shows Verify and starts a verification; not behind the apply sheet (the tray's "Verify now" asks too). */
     public void verifyNow() {
+        if (apply.busy()) return;
         show(Screen.VERIFY);
         verify.run();
     }
 
     public void show(Screen s) {
         navigation.go(s);
+    }
+
+    /**
+     * The keyboard focus never lands on "Exit demo" by itself (one stray Space or Enter would leave the demo): when
+     * JavaFX moves it there because nothing had it yet (start-up) or because the focused control went away (disabled,
+     * hidden with its screen, a closed sheet), it goes to the screen's primary control instead. Tab and the mouse
+     * still reach the button.
+     */
+    private void keepFocusOffExitDemo() {
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) old.focusOwnerProperty().removeListener(focusGuard);
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(focusGuard);
+                if (scene.getFocusOwner() == null || scene.getFocusOwner() == exitDemo) {
+                    Platform.runLater(this::focusPrimary);
+                }
+            }
+        });
+        // the primary control was not usable yet (the state still being read, a verification running): once it is
+        Runnable retry = () -> {
+            if (focusParked && root.getScene() != null && root.getScene().getFocusOwner() == tabs) {
+                Platform.runLater(this::focusPrimary);
+            }
+        };
+        status.switchUsableProperty().addListener((o, a, b) -> retry.run());
+        status.protectOfferedProperty().addListener((o, a, b) -> retry.run());
+        verify.runningProperty().addListener((o, a, b) -> retry.run());
+    }
+
+    private void guardFocus(javafx.scene.Node old, javafx.scene.Node now) {
+        if (now != tabs) focusParked = false;
+        if (now == exitDemo && (old == null || !focusable(old))) {
+            Platform.runLater(() -> {
+                if (root.getScene() != null && root.getScene().getFocusOwner() == exitDemo) focusPrimary();
+            });
+        }
+    }
+
+    /** After the apply sheet closed: back to what opened it, or (gone, hidden, disabled) the screen's primary control. */
+    private void focusBack(javafx.scene.Node opener) {
+        if (apply.busy() || root.getScene() == null) return; // another sheet opened meanwhile
+        if (opener != null && opener != exitDemo && focusable(opener)) {
+            opener.requestFocus();
+        } else {
+            focusPrimary();
+        }
+    }
+
+    /**
+     * Focuses the shown screen's primary control: the first usable one marked {@code primary-control} (on Status:
+     * "Protect my DNS", else the encryption switch; on Verify: "Run"); on a screen without one its first usable
+     * control; the tabs while there is none yet.
+     */
+    void focusPrimary() {
+        if (root.getScene() == null || apply.busy()) return;
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.Node content = t == null ? null : t.getContent();
+        javafx.scene.Node target = null;
+        if (content != null) {
+            var primary = content.lookupAll(".primary-control");
+            // a screen with a primary control not usable yet (the state still being read) waits for it on the tabs
+            target = primary.isEmpty() ? firstFocusable(content)
+                    : primary.stream().filter(MainWindow::focusable).findFirst().orElse(null);
+        }
+        if (target != null) {
+            target.requestFocus();
+        } else if (focusable(tabs)) {
+            tabs.requestFocus();
+            focusParked = true;
+        }
+    }
+
+    private static javafx.scene.Node firstFocusable(javafx.scene.Node n) {
+        if (n.isFocusTraversable() && focusable(n)) return n;
+        if (n instanceof Parent p && !(n instanceof javafx.scene.control.Control c && c.isFocusTraversable())) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                javafx.scene.Node f = firstFocusable(c);
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
+
+    /** In a scene, shown (it and all its parents), enabled and taking the focus. */
+    private static boolean focusable(javafx.scene.Node n) {
+        if (n.getScene() == null || n.isDisabled() || !n.isFocusTraversable()) return false;
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
     }
 
     /** True for the demo's window (a sample machine; nothing of it is saved). */

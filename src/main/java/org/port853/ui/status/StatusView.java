@@ -63,7 +63,8 @@ public final class StatusView extends ScrollPane {
 
         Button protect = new Button(I18n.t("protect.button"));
         protect.setId("protect-button");
-        protect.getStyleClass().addAll("accent", "protect-button");
+        // the screen's primary control (it reads first): the keyboard focus starts here, and comes back after a sheet
+        protect.getStyleClass().addAll("accent", "protect-button", "primary-control");
         protect.setMinWidth(Region.USE_PREF_SIZE);
         protect.setOnAction(e -> vm.protect());
         protect.disableProperty().bind(vm.switchUsableProperty().not());
@@ -90,7 +91,7 @@ public final class StatusView extends ScrollPane {
         // The switch: shows the real mode; off reverts (previewed); when it cannot be used it says why
         ToggleSwitch encrypt = new ToggleSwitch(I18n.t("status.switch"));
         encrypt.setId("encryption-switch");
-        encrypt.getStyleClass().add("big-switch");
+        encrypt.getStyleClass().addAll("big-switch", "primary-control"); // when "Protect my DNS" is not offered
         encrypt.accessibleTextProperty().bind(Bindings.concat(I18n.t("status.switch"), ": ", vm.switchTextProperty()));
         Ui.tooltipOnHover(encrypt, I18n.t("status.switch.tip"));
         encrypt.setSelected(vm.switchOnProperty().get());

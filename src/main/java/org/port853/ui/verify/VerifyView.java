@@ -39,7 +39,7 @@ public final class VerifyView extends VBox {
         countLabel.setMnemonicParsing(true);
         Button run = new Button(I18n.t("verify.run"));
         run.setId("verify-run");
-        run.getStyleClass().add("accent");
+        run.getStyleClass().addAll("accent", "primary-control");
         run.setDefaultButton(false);
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.runningProperty());
