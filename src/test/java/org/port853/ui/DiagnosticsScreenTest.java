@@ -25,6 +25,45 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Diagnostics screen in the real window (demo services: nothing is probed) and with a key change. */
 class DiagnosticsScreenTest extends WindowTestBase {
     @Test
+    @DisplayName("no empty benchmark chart before a benchmark ran; its bars then take the theme's accent colour")
+    void benchChartWaitsAndFollowsTheTheme(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")), true)), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()).withDemo());
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(visible(robot, "#diag-bench-idle"), "'not run yet' in place of the chart");
+        assertTrue(!visible(robot, "#diag-bench-chart"), "no empty chart before a benchmark ran");
+        waitUntil(() -> !robot.lookup("#diag-bench").queryButton().isDisabled());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#diag-bench").queryButton().fire()).get();
+        BarChart<?, ?> chart = robot.lookup("#diag-bench-chart").query();
+        waitUntil(() -> !chart.getData().isEmpty() && !chart.getData().get(0).getData().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(visible(robot, "#diag-bench-chart"));
+        assertTrue(!visible(robot, "#diag-bench-idle"));
+        javafx.scene.paint.Paint[] paints = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.layout.Region probe = new javafx.scene.layout.Region();
+            probe.setStyle("-fx-background-color: -color-accent-emphasis;");
+            javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) chart.getParent();
+            parent.getChildren().add(probe);
+            probe.applyCss();
+            javafx.scene.paint.Paint accent = probe.getBackground().getFills().get(0).getFill();
+            parent.getChildren().remove(probe);
+            javafx.scene.layout.Region bar = (javafx.scene.layout.Region) chart.lookup(".default-color0.chart-bar");
+            bar.applyCss();
+            javafx.scene.paint.Paint fill = bar.getBackground().getFills().get(0).getFill();
+            return new javafx.scene.paint.Paint[]{accent, fill};
+        }).get();
+        javafx.scene.paint.Paint fill = paints[1];
+        javafx.scene.paint.Color accent = (javafx.scene.paint.Color) paints[0];
+        // AtlantaFX draws a bar as a gentle gradient derived from its fill
+        java.util.function.Predicate<javafx.scene.paint.Color> near = c -> Math.abs(c.getRed() - accent.getRed()) < 0.07
+                && Math.abs(c.getGreen() - accent.getGreen()) < 0.07 && Math.abs(c.getBlue() - accent.getBlue()) < 0.07;
+        boolean themed = fill instanceof javafx.scene.paint.Color c ? near.test(c)
+                : fill instanceof javafx.scene.paint.LinearGradient g && g.getStops().stream().allMatch(st -> near.test(st.getColor()));
+        assertTrue(themed, "the first series' bars in the accent colour " + paints[0] + ": " + fill);
+    }
+
+    @Test
     @DisplayName("the Diagnostics tab runs the checks, lists fixes and charts the benchmark")
     void checksAndChart(FxRobot robot) throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")), true)), () -> new Fakes.FakeCapture(null),

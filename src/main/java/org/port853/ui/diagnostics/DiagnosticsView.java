@@ -149,14 +149,23 @@ public final class DiagnosticsView extends ScrollPane {
         chart.setAnimated(false);
         chart.setTitle(I18n.t("diag.bench.title"));
         chart.setPrefHeight(300);
+        chart.getStyleClass().add("bench-chart"); // the theme's accent colours, not JavaFX's orange and green
         vm.bench().addListener((ListChangeListener<BenchResult>) c -> fillChart(chart, vm));
+        // no empty axes before a benchmark ran: "not run yet", as the checks table says
+        Label benchIdle = new Label(I18n.t("diag.bench.idle"));
+        benchIdle.setId("diag-bench-idle");
+        benchIdle.setWrapText(true);
+        benchIdle.getStyleClass().add("hint");
+        javafx.beans.binding.BooleanBinding benchRan = javafx.beans.binding.Bindings.isNotEmpty(vm.bench());
+        Ui.showWhen(chart, benchRan);
+        Ui.showWhen(benchIdle, benchRan.not());
         Label suggestion = new Label();
         suggestion.setId("diag-suggestion");
         suggestion.setWrapText(true);
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), chart, suggestion);
+                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
         vm.loadPins();
