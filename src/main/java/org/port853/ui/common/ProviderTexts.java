@@ -3,7 +3,7 @@ package org.port853.ui.common;
 import org.port853.core.Provider;
 
 /**
- * A catalogue provider's name and jurisdiction in the window's language: {@code provider.<id>} and
+ * A catalogue provider's name, operator and jurisdiction in the window's language: {@code provider.<id>} and
  * {@code jurisdiction.<value>} (lower case, words joined by '-'); a custom provider, or a name or value the bundles do
  * not know, is said as the catalogue says it. The command line and its JSON keep the catalogue's English.
  */
@@ -14,6 +14,19 @@ public final class ProviderTexts {
     public static String name(Provider p) {
         String key = "provider." + p.id();
         return !p.custom() && I18n.has(key) ? I18n.t(key) : p.displayName();
+    }
+
+    /**
+     * The catalogue provider's operator as the window says it: {@code provider.operator.<id>} where the catalogue
+     * describes the operator in English words ("DNS4EU consortium led by Whalebone"); a company's own name, a custom
+     * provider's, or one the bundles do not know, as the catalogue says it; "" for none.
+     */
+    public static String operator(Provider p) {
+        String key = "provider.operator." + p.id();
+        if (!p.custom() && I18n.has(key)) {
+            return I18n.t(key);
+        }
+        return p.operator() == null ? "" : p.operator();
     }
 
     /** "United States" as the window says it; "" for none. */

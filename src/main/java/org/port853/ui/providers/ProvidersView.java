@@ -227,7 +227,7 @@ public final class ProvidersView extends BorderPane {
         detail(details, 1, "providers.detail.ipv6", p -> String.join(", ", p.ipv6()));
         detail(details, 2, "providers.detail.tls", p -> nz(p.tlsName()));
         detail(details, 3, "providers.detail.operator", p -> p.custom() ? I18n.t("providers.custom")
-                : nz(p.operator()) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? ""
+                : ProviderTexts.operator(p) + (p.jurisdiction() == null || p.jurisdiction().isBlank() ? ""
                 : " (" + ProviderTexts.jurisdiction(p.jurisdiction()) + ")"));
         Hyperlink source = new Hyperlink();
         source.setId("provider-source");
@@ -312,7 +312,7 @@ public final class ProvidersView extends BorderPane {
             filtering.setVisible(!"none".equals(f));
             filtering.setManaged(!"none".equals(f));
             meta.setText(p.custom() ? I18n.t("providers.custom")
-                    : String.join(" · ", nz(p.operator()), ProviderTexts.jurisdiction(p.jurisdiction())));
+                    : String.join(" · ", ProviderTexts.operator(p), ProviderTexts.jurisdiction(p.jurisdiction())));
             setText(null);
             setGraphic(box);
             setAccessibleText(ProviderTexts.name(p) + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")

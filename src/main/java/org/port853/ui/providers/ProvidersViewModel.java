@@ -62,7 +62,7 @@ public final class ProvidersViewModel {
 
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), ProviderTexts.name(p), nz(p.operator()),
+        filtered.setPredicate(f.isEmpty() ? null : p -> String.join("\u0000", p.displayName(), ProviderTexts.name(p), nz(p.operator()), ProviderTexts.operator(p),
                 nz(p.jurisdiction()), ProviderTexts.jurisdiction(p.jurisdiction()), p.id()).toLowerCase(Locale.ROOT).contains(f));
     }
 

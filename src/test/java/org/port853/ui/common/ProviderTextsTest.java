@@ -30,6 +30,24 @@ class ProviderTextsTest {
     }
 
     @Test
+    void catalogueOperatorsInGerman() {
+        assertEquals("DNS4EU-Konsortium unter Führung von Whalebone",
+                I18n.in(Locale.GERMAN, () -> ProviderTexts.operator(catalogue("dns4eu-unfiltered"))));
+        assertEquals("Digitale Gesellschaft (Verein)",
+                I18n.in(Locale.GERMAN, () -> ProviderTexts.operator(catalogue("digitale-gesellschaft"))));
+        assertEquals("DNS4EU consortium led by Whalebone",
+                I18n.in(Locale.ENGLISH, () -> ProviderTexts.operator(catalogue("dns4eu-unfiltered"))));
+        // a company's own name stays as it is
+        assertEquals("Quad9 Foundation", I18n.in(Locale.GERMAN, () -> ProviderTexts.operator(catalogue("quad9"))));
+        for (Provider p : CATALOGUE) {
+            String said = I18n.in(Locale.GERMAN, () -> ProviderTexts.operator(p));
+            for (String english : List.of(" led by ", "consortium", "(association)")) {
+                org.junit.jupiter.api.Assertions.assertFalse(said.contains(english), p.id() + ": " + said);
+            }
+        }
+    }
+
+    @Test
     void customProvidersAndUnknownValuesKeepTheirText() {
         Provider mine = new Provider("quad9", "My Quad9 (home)", List.of("198.18.0.9"), List.of(), "dns.test", null,
                 Filtering.NONE, null, "Atlantis", null, true);
