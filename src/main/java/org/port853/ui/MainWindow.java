@@ -114,7 +114,7 @@ public final class MainWindow {
         PreferencesStore store = new PreferencesStore(services.configDir());
         this.prefs = new PreferencesViewModel(store, model.tasks(), initial, services.demo()
                 ? org.port853.ui.prefs.LoginStart.unavailable(I18n.t("prefs.loginStart.demo"))
-                : org.port853.ui.prefs.LoginStart.forThisUser());
+                : org.port853.ui.prefs.LoginStart.forThisUser(), services.demo());
         this.pinWatchStart = new org.port853.ui.task.TaskSlot(model.tasks());
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);

@@ -843,6 +843,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the demo's preferences say they last for the demo session only, not where they were saved (en, de)")
+        void demoPreferencesSaySessionOnly(@TempDir Path dir) throws Exception {
+            for (String lang : new String[]{"en", "de"}) {
+                I18n.use(java.util.Locale.forLanguageTag(lang));
+                try {
+                    PreferencesStore store = new PreferencesStore(dir.resolve("demo-" + lang));
+                    PreferencesViewModel prefs = new PreferencesViewModel(store, tasks, Preferences.defaults(),
+                            org.port853.ui.prefs.LoginStart.unavailable("test"), true);
+                    tasks.hold();
+                    prefs.notificationsProperty().set(false);
+                    tasks.runAll();
+                    String said = prefs.messageProperty().get();
+                    assertEquals(I18n.t("prefs.saved.demo"), said);
+                    assertFalse(said.contains(dir.toString()), said);
+                } finally {
+                    I18n.use(null);
+                }
+            }
+            assertNotEquals(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("prefs.saved.demo")),
+                    I18n.in(java.util.Locale.GERMAN, () -> I18n.t("prefs.saved.demo")), "said in German too");
+        }
+
+        @Test
         @DisplayName("two quick preference changes whose saves finish in the other order leave the newer one in the file")
         void newestPreferenceWins(@TempDir Path dir) throws Exception {
             PreferencesStore store = new PreferencesStore(dir.resolve("conf"));

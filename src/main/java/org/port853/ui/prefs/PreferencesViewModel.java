@@ -22,6 +22,7 @@ public final class PreferencesViewModel {
     private final BooleanProperty closeToTray = new SimpleBooleanProperty();
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final boolean demo;
     private final LoginStart loginStart;
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper startAtLoginKnown = new ReadOnlyBooleanWrapper();
@@ -32,6 +33,16 @@ public final class PreferencesViewModel {
 
     public PreferencesViewModel(PreferencesStore store, TaskExecutor tasks, Preferences initial,
                                 LoginStart loginStart) {
+        this(store, tasks, initial, loginStart, false);
+    }
+
+    /**
+     * @param demo the demo's window: its preferences go to the demo's scratch folder, which goes away with the
+     *             demo, so a change says it lasts for this demo session only (not where it was "saved")
+     */
+    public PreferencesViewModel(PreferencesStore store, TaskExecutor tasks, Preferences initial,
+                                LoginStart loginStart, boolean demo) {
+        this.demo = demo;
         this.store = store;
         this.tasks = tasks;
         this.loginStart = loginStart;
@@ -86,7 +97,7 @@ public final class PreferencesViewModel {
                 if (edit == edits.get()) store.save(p);
             }
             return store.file();
-        }).onSuccess(f -> message.set(I18n.t("prefs.saved", f)))
+        }).onSuccess(f -> message.set(demo ? I18n.t("prefs.saved.demo") : I18n.t("prefs.saved", f)))
                 .onFailure(e -> message.set(I18n.t("prefs.saveFailed", Errors.describe(e)))));
     }
 
