@@ -209,7 +209,9 @@ public final class ApplyViewModel {
         }
         diff.set(plan.diff());
         actions.set(ChangeTexts.actions(plan));
-        summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        // the demo asks for no password: it simulates the change on its sample machine
+        summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + (kind == Kind.APPLY && model.services().demo() ? ".demo" : "")));
         phase.set(Phase.PREVIEW);
     }
 

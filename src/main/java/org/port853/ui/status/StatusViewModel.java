@@ -153,9 +153,12 @@ public final class StatusViewModel {
 
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
-        // a machine without /etc/resolv.conf (Windows) is not told about one
-        boolean resolverFile = s == null || s.platform().resolverFile() != null;
-        protectText.set(I18n.t(resolverFile ? "protect.detail" : "protect.detail.noResolverFile",
+        // /etc/resolv.conf is promised only when Protect's change links it: not on a machine without one (Windows),
+        // not where it already points at the local resolver, not while the stub listener is off (no link then)
+        org.port853.core.ResolvConfState file = s == null ? null : s.platform().resolverFile();
+        boolean linksFile = file != null && file.kind() != org.port853.core.ResolvConfState.Kind.STUB
+                && !(s.global() != null && s.global().stubListenerOff());
+        protectText.set(I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile",
                 providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
         protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !protectInPlace(s));
