@@ -185,7 +185,7 @@ public final class TrafficView extends VBox {
         groups.setId("leak-groups");
         groups.setAccessibleText(I18n.t("leaks.title"));
         groups.setPlaceholder(new Label(I18n.t("leaks.none")));
-        groups.setCellFactory(l -> new GroupCell());
+        groups.setCellFactory(GroupCell::new);
         groups.setPrefHeight(220);
         groups.setMinHeight(120);
         // the grouped list and the table of every query share one place of one size: switching between them shows
@@ -255,29 +255,47 @@ public final class TrafficView extends VBox {
         a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.clear());
     }
 
-    /** One group: "name — 12 queries, last 12:03:04, to 192.168.1.1 on wlan0", why it leaked, and the fix. */
+    /**
+     * One group: "name — 12 queries, last 12:03:04, to 192.168.1.1 on wlan0", why it leaked, and the fix. Each line
+     * wraps within the list's width and the cell grows to hold it (German's "Warum"/"Abhilfe" lines are long): text
+     * nodes with a wrapping width, as a cell measures its graphic without knowing its own width (wrapped labels in it
+     * ended in "…").
+     */
     private static final class GroupCell extends javafx.scene.control.ListCell<LeakGroups.Group> {
+        private final javafx.scene.text.Text head = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text why = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text fix = new javafx.scene.text.Text();
+        private final VBox box = new VBox(2, head, why, fix);
+
+        GroupCell(ListView<LeakGroups.Group> list) {
+            head.getStyleClass().addAll("leak-group-head", "leak-group-text");
+            why.getStyleClass().add("leak-group-text");
+            fix.getStyleClass().addAll("leak-group-text", "leak-group-fix");
+            for (javafx.scene.text.Text t : new javafx.scene.text.Text[]{head, why}) {
+                t.fillProperty().bind(textFillProperty()); // the theme's colour, also in a selected row
+            }
+            // the list's width less the cell's padding and a vertical scroll bar
+            for (javafx.scene.text.Text t : new javafx.scene.text.Text[]{head, why, fix}) {
+                t.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, list.widthProperty().subtract(44)));
+            }
+            box.setMinWidth(0);
+            setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        }
+
         @Override
         protected void updateItem(LeakGroups.Group g, boolean empty) {
             super.updateItem(g, empty);
             if (empty || g == null) {
                 setGraphic(null);
                 setText(null);
+                setAccessibleText(null);
                 return;
             }
-            Label head = new Label(I18n.t("leaks.group.head", g.key(), g.queries(),
+            head.setText(I18n.t("leaks.group.head", g.key(), g.queries(),
                     g.newest() == null ? "?" : TIME.format(g.newest()), String.join(", ", g.servers()),
                     String.join(", ", g.interfaces())));
-            head.getStyleClass().add("leak-group-head");
-            Label why = new Label(I18n.t("leaks.group.why", g.why().text()));
-            why.setWrapText(true);
-            Label fix = new Label(I18n.t("leaks.group.fix", g.why().fix()));
-            fix.setWrapText(true);
-            fix.getStyleClass().add("hint");
-            VBox box = new VBox(2, head, why, fix);
-            box.setMaxWidth(Double.MAX_VALUE);
-            why.maxWidthProperty().bind(widthProperty().subtract(30));
-            fix.maxWidthProperty().bind(widthProperty().subtract(30));
+            why.setText(I18n.t("leaks.group.why", g.why().text()));
+            fix.setText(I18n.t("leaks.group.fix", g.why().fix()));
             setText(null);
             setGraphic(box);
             setAccessibleText(head.getText() + ". " + why.getText() + " " + fix.getText());

@@ -21,6 +21,8 @@ public final class VerifyView extends VBox {
         Label intro = new Label(I18n.t("verify.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("explain");
+        // a screen short of height (720 x 520) shrinks its children to their minimum: wrapped texts keep their lines
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Spinner<Integer> count = new Spinner<>(1, 100, vm.countProperty().get());
         count.setId("verify-count");
@@ -54,6 +56,8 @@ public final class VerifyView extends VBox {
         headline.setWrapText(true);
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add("verify-headline");
+        headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        headline.setMinWidth(0);
         Button fix = new Button(I18n.t("verify.fix"));
         fix.setId("verify-fix");
         fix.getStyleClass().add("accent");
@@ -63,6 +67,7 @@ public final class VerifyView extends VBox {
         javafx.scene.layout.HBox.setHgrow(headline, javafx.scene.layout.Priority.ALWAYS);
         HBox result = new HBox(12, headline, fix);
         result.setAlignment(Pos.CENTER_LEFT);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.getStyleClass().addAll("card", "verify-result", style(vm.outcomeProperty().get()));
         vm.outcomeProperty().addListener((o, a, s) -> {
             result.getStyleClass().remove(style(a));
