@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ResolverState;
-import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.LinuxSystemSources;
@@ -51,7 +50,7 @@ final class DoctorCommand implements Callable<Integer> {
     String name = "example.com";
 
     /** The user's pin store, read only (tests use their own). */
-    Path pinFile = XdgDirs.state().resolve("pins.json");
+    Path pinFile = PinStore.userFile();
 
     DoctorCommand(CliServices services) {
         this.services = services;

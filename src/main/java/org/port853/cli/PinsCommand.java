@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
-import org.port853.core.XdgDirs;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.doctor.Doctor;
@@ -61,7 +60,7 @@ final class PinsCommand implements Callable<Integer> {
     String every = "6h";
 
     /** The user's pin store (tests use their own). */
-    Path pinFile = XdgDirs.state().resolve("pins.json");
+    Path pinFile = PinStore.userFile();
 
     PinsCommand(CliServices services) {
         this.services = services;

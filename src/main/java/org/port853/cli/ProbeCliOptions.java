@@ -9,9 +9,9 @@ import org.port853.core.InvalidInputException;
 import org.port853.core.ServerAddress;
 import java.util.function.Supplier;
 import org.port853.core.Provider;
-import org.port853.core.XdgDirs;
 import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
+import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.ServerPins;
 import org.port853.probe.dot.TrustAnchors;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ final class ProbeCliOptions {
 
     /** The user's pins, probed with these options (quick probes, no warm rounds). */
     ServerPins serverPins(Supplier<List<Provider>> providers) {
-        return serverPins(providers, XdgDirs.state().resolve("pins.json"));
+        return serverPins(providers, PinStore.userFile());
     }
 
     /** The same over the store in {@code file}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -31,5 +32,16 @@ final class CliRuns {
         cl.setErr(new PrintWriter(err, true));
         prepare.accept(cl);
         return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    /** Points the commands that read or write the user's pin store ({@code doctor}, {@code pins}) at {@code store}. */
+    static Consumer<CommandLine> pinStore(Path store) {
+        return cl -> cl.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommand() instanceof DoctorCommand doctor) {
+                doctor.pinFile = store;
+            } else if (sub.getCommand() instanceof PinsCommand pins) {
+                pins.pinFile = store;
+            }
+        });
     }
 }

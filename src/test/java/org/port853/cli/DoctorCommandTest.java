@@ -34,7 +34,7 @@ class DoctorCommandTest {
     CliRuns.Run run(String... args) {
         adapter.state = BenchProvidersCommandTest.withServers(List.of(ServerAddress.parse(LOOPBACK)));
         return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled),
-                cl -> ((DoctorCommand) cl.getSubcommands().get("doctor").getCommand()).pinFile = store(), args);
+                CliRuns.pinStore(store()), args);
     }
 
     @Test

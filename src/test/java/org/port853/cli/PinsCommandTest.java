@@ -30,7 +30,7 @@ class PinsCommandTest {
 
     CliRuns.Run run(String... args) {
         return CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled),
-                cl -> ((PinsCommand) cl.getSubcommands().get("pins").getCommand()).pinFile = store(), args);
+                CliRuns.pinStore(store()), args);
     }
 
     /** The configured server: a closed port on loopback (a probe of it is refused at once, nothing leaves). */

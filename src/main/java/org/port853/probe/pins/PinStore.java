@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.port853.core.Printable;
 import org.port853.core.ServerAddress;
 import org.port853.core.SpkiPin;
+import org.port853.core.XdgDirs;
 
 /**
  * The recorded pins, one JSON file per user ({@code $XDG_STATE_HOME/port853/pins.json}), written atomically
@@ -32,6 +33,11 @@ public final class PinStore {
 
     private PinStore(Path file) {
         this.file = file;
+    }
+
+    /** This user's store: {@code $XDG_STATE_HOME/port853/pins.json}. */
+    public static Path userFile() {
+        return XdgDirs.state().resolve("pins.json");
     }
 
     /**

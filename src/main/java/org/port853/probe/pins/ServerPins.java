@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.time.Duration;
-import org.port853.core.XdgDirs;
 import org.port853.probe.dot.QuickProbes;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
@@ -69,7 +68,7 @@ public final class ServerPins {
 
     /** This user's store, probed with the configured trust anchors (quick probes, {@code timeout} each). */
     public static ServerPins system(Supplier<List<Provider>> providers, Duration timeout) {
-        return new ServerPins(QuickProbes.prober(timeout), XdgDirs.state().resolve("pins.json"), providers,
+        return new ServerPins(QuickProbes.prober(timeout), PinStore.userFile(), providers,
                 Clock.systemUTC());
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
-import org.port853.core.XdgDirs;
 import org.port853.platform.ResolverAdapter;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.bench.ProviderBench;
@@ -35,7 +34,7 @@ public final class SystemDiagnostics implements DiagnosticsService {
     public SystemDiagnostics(ResolverAdapter adapter, java.util.function.Supplier<ProviderCatalog> catalog) {
         this.adapter = adapter;
         this.catalog = catalog;
-        this.pinFile = XdgDirs.state().resolve("pins.json");
+        this.pinFile = PinStore.userFile();
     }
 
     private DotProbe probe() {
