@@ -64,11 +64,6 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     /** The header's "Exit demo" (hidden outside the demo). */
     private final javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
-    /**
-     * True while the apply sheet is open (a preview, a change running, its result): the window behind it, and every
-     * menu entry and shortcut that would act on it, waits.
-     */
-    private javafx.beans.binding.BooleanBinding sheetOpen;
     /** What had the keyboard focus when the apply sheet opened: it gets it back when the sheet closes. */
     private javafx.scene.Node sheetOpener;
     /** The focus was left on the screens' tabs only because the screen had no usable control yet. */
@@ -145,9 +140,9 @@ public final class MainWindow {
         });
         exitDemo.setVisible(services.demo());
         exitDemo.setManaged(services.demo());
-        sheetOpen = apply.phaseProperty().isNotEqualTo(ApplyViewModel.Phase.IDLE);
-        // not while the sheet is open or its change runs: the window it would replace owns that change
-        exitDemo.disableProperty().bind(sheetOpen);
+        // not while the sheet is open or its change runs: the window it would replace owns that change; the window
+        // behind the sheet, and every menu entry and shortcut that would act on it, waits the same way
+        exitDemo.disableProperty().bind(apply.busyProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label verdictChip = new Label();
@@ -197,7 +192,7 @@ public final class MainWindow {
                 center.getChildren().add(new ApplyView(apply));
             }
         });
-        tabs.disableProperty().bind(sheetOpen);
+        tabs.disableProperty().bind(apply.busyProperty());
         apply.phaseProperty().addListener((o, a, p) -> {
             Scene scene = root.getScene();
             if (a == ApplyViewModel.Phase.IDLE && p != ApplyViewModel.Phase.IDLE) {
@@ -283,7 +278,7 @@ public final class MainWindow {
                 });
         // the entries that would act behind the apply sheet (switch the screen it covers, start a verification or
         // another change) wait until it is closed; Quit, the theme and About do not
-        export.disableProperty().bind(sheetOpen);
+        export.disableProperty().bind(apply.busyProperty());
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> onQuit.run());
         Menu file = new Menu(I18n.t("menu.file"), null, export, new SeparatorMenuItem(), quit);
@@ -294,7 +289,7 @@ public final class MainWindow {
             KeyCode digit = KeyCode.valueOf("DIGIT" + i++);
             MenuItem screen = item("screen." + s.name().toLowerCase(java.util.Locale.ROOT),
                     new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s));
-            screen.disableProperty().bind(sheetOpen);
+            screen.disableProperty().bind(apply.busyProperty());
             view.getItems().add(screen);
         }
         CheckMenuItem dark = new CheckMenuItem(I18n.t("menu.dark"));
@@ -307,21 +302,21 @@ public final class MainWindow {
         });
         prefs.themeProperty().addListener((o, a, t) -> dark.setSelected(t == Preferences.Theme.DARK));
         MenuItem refresh = item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh);
-        refresh.disableProperty().bind(sheetOpen);
+        refresh.disableProperty().bind(apply.busyProperty());
         view.getItems().addAll(new SeparatorMenuItem(), refresh, dark);
 
         MenuItem verifyItem = item("menu.verify", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::verifyNow);
         verifyItem.setId("menu-verify");
-        verifyItem.disableProperty().bind(sheetOpen);
+        verifyItem.disableProperty().bind(apply.busyProperty());
         MenuItem recover = item("menu.recover", null, status::recover);
-        recover.disableProperty().bind(status.pendingProperty().isNull().or(sheetOpen));
+        recover.disableProperty().bind(status.pendingProperty().isNull().or(apply.busyProperty()));
         MenuItem demoItem = item("menu.demo", null, () -> {
             if (openDemo != null) openDemo.run();
         });
         demoItem.setId("menu-demo");
         // not while a change runs: the window it would replace still owns that change and its result
-        demoItem.disableProperty().bind(sheetOpen.or(javafx.beans.binding.Bindings.createBooleanBinding(() -> openDemo == null || services.demo())));
+        demoItem.disableProperty().bind(apply.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> openDemo == null || services.demo())));
         Menu tools = new Menu(I18n.t("menu.tools"), null, verifyItem, recover, new SeparatorMenuItem(), demoItem);
         MenuItem about = item("menu.about", null, this::about);
         Menu help = new Menu(I18n.t("menu.help"), null, about);

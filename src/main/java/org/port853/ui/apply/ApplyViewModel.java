@@ -1,5 +1,6 @@
 package org.port853.ui.apply;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,6 +40,8 @@ public final class ApplyViewModel {
 
     private final AppModel model;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    /** A sheet is open (preview, running change or result): the rest of the window waits for it. */
+    private final BooleanBinding busy = phase.isNotEqualTo(Phase.IDLE);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper plainSummary = new ReadOnlyStringWrapper("");
@@ -91,7 +94,11 @@ public final class ApplyViewModel {
     }
 
     public boolean busy() {
-        return phase.get() != Phase.IDLE;
+        return busy.get();
+    }
+
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
     /** Starts a change towards {@code settings}; builds the plan first and waits for confirmation. */

@@ -52,7 +52,7 @@ public final class ProvidersViewModel {
         model.modeProperty().addListener((o, a, b) -> validateChoice());
         validateChoice();
         canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null && !apply.busy(),
-                choiceError, apply.phaseProperty());
+                choiceError, apply.busyProperty());
         draftDiffers = model.draftChangesProperty().greaterThan(0);
         footerText = Bindings.createStringBinding(() -> {
             int n = model.draftChangesProperty().get();

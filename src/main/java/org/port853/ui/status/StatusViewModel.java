@@ -80,7 +80,7 @@ public final class StatusViewModel {
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
-                && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.phaseProperty()));
+                && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.busyProperty()));
         update();
     }
 
