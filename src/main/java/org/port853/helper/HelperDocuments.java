@@ -181,6 +181,11 @@ public final class HelperDocuments {
         r.actions().forEach(a::add);
         o.put("encryptedVerified", r.encryptedVerified());
         o.put("elapsedMillis", r.elapsed().toMillis());
+        if (r.encryptionStaysOn() != null) {
+            ObjectNode on = o.putObject("encryptionStaysOn");
+            on.put("mode", r.encryptionStaysOn().mode());
+            on.put("setIn", r.encryptionStaysOn().setIn());
+        }
         return o;
     }
 
@@ -203,10 +208,15 @@ public final class HelperDocuments {
             return new ApplyResult(ApplyResult.Outcome.valueOf(o.path("outcome").asText()), text(o.path("reason")),
                     item, actions,
                     o.path("encryptedVerified").asBoolean(), java.time.Duration.ofMillis(o.path("elapsedMillis").asLong()),
-                    words(o.path("reasonWords")), wordsFit ? actionWords : List.of());
+                    words(o.path("reasonWords")), wordsFit ? actionWords : List.of(), staysOn(o.path("encryptionStaysOn")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the privileged helper printed an unreadable result", e);
         }
+    }
+
+    private static ApplyResult.EncryptionStaysOn staysOn(JsonNode n) {
+        return n.path("mode").isTextual() && n.path("setIn").isTextual()
+                ? new ApplyResult.EncryptionStaysOn(n.path("mode").asText(), n.path("setIn").asText()) : null;
     }
 
     private static String text(JsonNode n) {

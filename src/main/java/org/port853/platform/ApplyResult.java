@@ -13,10 +13,12 @@ import org.port853.core.Words;
  * {@code encryptedVerified} says the health check saw an answer that came over an encrypted transport;
  * {@code item} is the main configuration item the change writes, when the platform shows one (may be null).
  * {@code reasonWords} (null when there are none) and {@code actionWords} (empty, or one per action) are how the window
- * says the reason and the actions; documents and the command line use the English.
+ * says the reason and the actions; documents and the command line use the English. {@code encryptionStaysOn} (null
+ * unless a revert left it so) is the DNS-over-TLS that settings outside Port853 keep on.
  */
 public record ApplyResult(Outcome outcome, String reason, Item item, List<String> actions,
-                          boolean encryptedVerified, Duration elapsed, Words reasonWords, List<Words> actionWords) {
+                          boolean encryptedVerified, Duration elapsed, Words reasonWords, List<Words> actionWords,
+                          EncryptionStaysOn encryptionStaysOn) {
     public enum Outcome {
         APPLIED, UNCHANGED, ROLLED_BACK, REFUSED, FAILED, REVERTED, KEPT,
         /** A dry run: this change would be made; nothing was changed. */
@@ -32,12 +34,21 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     public record Item(String documentKey, String path, String content) {
     }
 
+    /** DNS-over-TLS in {@code mode} (resolved's word: yes, opportunistic) stays on, set in {@code setIn}. */
+    public record EncryptionStaysOn(String mode, String setIn) {
+    }
+
     public ApplyResult {
         actions = List.copyOf(actions);
         actionWords = List.copyOf(actionWords);
         if (!actionWords.isEmpty() && actionWords.size() != actions.size()) {
             throw new IllegalArgumentException("words for " + actionWords.size() + " of " + actions.size() + " actions");
         }
+    }
+
+    public ApplyResult(Outcome outcome, String reason, Item item, List<String> actions, boolean encryptedVerified,
+                       Duration elapsed, Words reasonWords, List<Words> actionWords) {
+        this(outcome, reason, item, actions, encryptedVerified, elapsed, reasonWords, actionWords, null);
     }
 
     public ApplyResult(Outcome outcome, String reason, Item item, List<String> actions, boolean encryptedVerified,
@@ -60,15 +71,23 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     }
 
     public ApplyResult withItem(Item i) {
-        return new ApplyResult(outcome, reason, i, actions, encryptedVerified, elapsed, reasonWords, actionWords);
+        return new ApplyResult(outcome, reason, i, actions, encryptedVerified, elapsed, reasonWords, actionWords,
+                encryptionStaysOn);
     }
 
     public ApplyResult with(Outcome o, String r) {
-        return new ApplyResult(o, r, item, actions, encryptedVerified, elapsed, null, actionWords);
+        return new ApplyResult(o, r, item, actions, encryptedVerified, elapsed, null, actionWords, encryptionStaysOn);
     }
 
     public ApplyResult with(Outcome o, Sentence r) {
-        return new ApplyResult(o, r.english(), item, actions, encryptedVerified, elapsed, r.words(), actionWords);
+        return new ApplyResult(o, r.english(), item, actions, encryptedVerified, elapsed, r.words(), actionWords,
+                encryptionStaysOn);
+    }
+
+    /** This result with {@code staysOn} recorded and said by {@code r}. */
+    public ApplyResult with(EncryptionStaysOn staysOn, Sentence r) {
+        return new ApplyResult(outcome, r.english(), item, actions, encryptedVerified, elapsed, r.words(), actionWords,
+                staysOn);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.port853.platform;
 
-import java.util.Optional;
 import org.port853.core.DotMode;
 import org.port853.core.Sentence;
 import org.port853.core.Words;
@@ -39,19 +38,11 @@ public final class OutsideEncryption {
         Sentence note = Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
                 + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
                 STAYS_ON, mode, where);
+        ApplyResult.EncryptionStaysOn staysOn = new ApplyResult.EncryptionStaysOn(mode, where);
         if (r.reason() == null || r.reason().isBlank()) {
-            return r.with(r.outcome(), note);
+            return r.with(staysOn, note);
         }
         Sentence before = new Sentence(r.reason(), r.reasonWords());
-        return r.with(r.outcome(), new Sentence(r.reason() + "; " + note.english(), Words.of(WITH_NOTE, before, note)));
-    }
-
-    /** The words of {@link #afterRevert}'s note in {@code r}'s reason, if it has one. */
-    public static Optional<Words> stayingOn(ApplyResult r) {
-        Words w = r.reasonWords();
-        if (w != null && w.wording().equals(WITH_NOTE) && w.parts().size() == 2) {
-            w = w.parts().get(1);
-        }
-        return w != null && w.wording().equals(STAYS_ON) ? Optional.of(w) : Optional.empty();
+        return r.with(staysOn, new Sentence(r.reason() + "; " + note.english(), Words.of(WITH_NOTE, before, note)));
     }
 }

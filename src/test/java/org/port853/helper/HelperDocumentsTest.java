@@ -93,6 +93,10 @@ class HelperDocumentsTest {
             ApplyResult empty = new ApplyResult(ApplyResult.Outcome.UNCHANGED, null, null, List.of(), false,
                     Duration.ZERO);
             assertEquals(empty, HelperDocuments.readResult(HelperDocuments.writeResult(empty)));
+            ApplyResult staysOn = new ApplyResult(ApplyResult.Outcome.REVERTED, "reverted; DNS-over-TLS stays on", null,
+                    List.of(), false, Duration.ZERO, null, List.of(),
+                    new ApplyResult.EncryptionStaysOn("opportunistic", "/etc/systemd/resolved.conf"));
+            assertEquals(staysOn, HelperDocuments.readResult(HelperDocuments.writeResult(staysOn)));
             assertThrows(IllegalStateException.class, () -> HelperDocuments.readResult("garbage"));
         }
     }

@@ -324,8 +324,8 @@ public final class ApplyViewModel {
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");
-            case REVERTED -> I18n.t("result.reverted") + org.port853.platform.OutsideEncryption.stayingOn(r)
-                    .map(w -> " " + I18n.withDetails("result.reverted.stays-on", w.details())).orElse("");
+            case REVERTED -> I18n.t("result.reverted") + (r.encryptionStaysOn() == null ? ""
+                    : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
             case KEPT -> I18n.t("result.kept");
             case ROLLED_BACK -> I18n.t("result.rolledback", reason);
             case REFUSED -> I18n.t("result.refused", reason);

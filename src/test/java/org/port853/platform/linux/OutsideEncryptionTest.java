@@ -70,6 +70,9 @@ class OutsideEncryptionTest {
         assertEquals(ApplyResult.Outcome.UNCHANGED, said.outcome());
         assertTrue(said.reason().startsWith("nothing to revert") && said.reason().contains("(opportunistic) stays on")
                 && said.reason().contains("/etc/systemd/resolved.conf"), said.reason());
+        assertEquals(new ApplyResult.EncryptionStaysOn("opportunistic", "/etc/systemd/resolved.conf"),
+                said.encryptionStaysOn(), "the fact itself, for the window and --json");
+        assertNull(unchanged.encryptionStaysOn());
         assertSame(unchanged, OutsideEncryption.afterRevert(unchanged, state(DotMode.OFF, outside)));
     }
 
