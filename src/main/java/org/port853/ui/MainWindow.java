@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.port853.ui.apply.ApplyView;
 import org.port853.ui.apply.ApplyViewModel;
+import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
 import org.port853.ui.prefs.Preferences;
@@ -502,6 +503,20 @@ public final class MainWindow {
     /** What File › Quit does: ends the app, which closing the window does not while the tray item is up. */
     public void setOnQuit(Runnable r) {
         onQuit = r;
+    }
+
+    /**
+     * Runs {@code quit} unless a change to this machine's resolver is running and the user, asked, waits for it
+     * (the demo's changes are only simulated: nothing to wait for). True when {@code quit} ran.
+     */
+    public boolean quitAfterAsking(Runnable quit) {
+        boolean changing = !services.demo() && apply.phaseProperty().get() == ApplyViewModel.Phase.APPLYING;
+        if (changing && !Confirm.ask(root, I18n.t("quit.running.title"), I18n.t("quit.running.question"),
+                I18n.t("quit.running.do"), true)) {
+            return false;
+        }
+        quit.run();
+        return true;
     }
 
     /** Asked when the window is hidden: true keeps capturing (the tray item watches on). */

@@ -127,4 +127,75 @@ class SheetAndFocusTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> "verify-run".equals(focusId()));
     }
+
+    @Test
+    @DisplayName("Quit while a change to the machine runs asks first (Cancel is the default and keeps the window); "
+            + "before and after the change, and in the demo, it quits at once")
+    void quitDuringAChangeAsks(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        adapter.delayMs = 60_000;
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
+        ApplyViewModel apply = window.applyViewModel();
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertTrue(fx(() -> window.quitAfterAsking(quits::incrementAndGet)), "nothing runs during a preview");
+        assertEquals(1, quits.get());
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.APPLYING);
+
+        var answer = WaitForAsyncUtils.asyncFx(() -> window.quitAfterAsking(quits::incrementAndGet));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        assertTrue(fx(pane::getContentText).startsWith("Port853 is changing your DNS settings"), fx(pane::getContentText));
+        Button defaultButton = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton())
+                .query();
+        assertEquals("Cancel", fx(defaultButton::getText), "waiting is the default");
+        fx(() -> {
+            defaultButton.fire();
+            return null;
+        });
+        assertFalse(answer.get(), "the user chose to wait");
+        assertEquals(1, quits.get(), "no quit while the user waits for the change");
+
+        answer = WaitForAsyncUtils.asyncFx(() -> window.quitAfterAsking(quits::incrementAndGet));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        Button quitAnyway = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && !b.isDefaultButton())
+                .query();
+        assertEquals("_Quit anyway", fx(quitAnyway::getText));
+        fx(() -> {
+            quitAnyway.fire();
+            return null;
+        });
+        assertTrue(answer.get());
+        assertEquals(2, quits.get());
+    }
+
+    @Test
+    @DisplayName("in the demo a running change is only simulated: Quit does not ask")
+    void demoQuitDoesNotAsk(FxRobot robot) throws Exception {
+        open(AppServices.forDemo(new DemoResolverAdapter(Duration.ofSeconds(5), false), configDir,
+                new Fakes.RecordingNotifier()));
+        ApplyViewModel apply = window.applyViewModel();
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        assertEquals(ApplyViewModel.Phase.APPLYING, fx(() -> apply.phaseProperty().get()));
+        java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.quitAfterAsking(quits::incrementAndGet))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS), "no question in the demo");
+        assertEquals(1, quits.get());
+    }
 }

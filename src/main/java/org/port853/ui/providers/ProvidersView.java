@@ -5,9 +5,7 @@ import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -29,6 +27,7 @@ import javafx.util.StringConverter;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.Provider;
+import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.ProviderTexts;
@@ -256,15 +255,10 @@ public final class ProvidersView extends BorderPane {
         if (p == null) {
             return;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("providers.delete.confirm", ProviderTexts.name(p)),
-                ButtonType.CANCEL, ButtonType.OK);
-        a.setHeaderText(null);
-        a.setTitle(I18n.t("providers.deleteCustom").replace("_", ""));
-        if (getScene() != null) {
-            a.initOwner(getScene().getWindow());
-            a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        if (Confirm.ask(this, I18n.t("providers.deleteCustom"), I18n.t("providers.delete.confirm", ProviderTexts.name(p)),
+                I18n.t("providers.delete.do"), false)) {
+            vm.removeCustom(p);
         }
-        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.removeCustom(p));
     }
 
     /** One provider: a check box for the draft, the name with its badges, operator and jurisdiction. */

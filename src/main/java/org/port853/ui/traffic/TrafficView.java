@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.port853.capture.LeakRecord;
+import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
 
@@ -244,15 +245,9 @@ public final class TrafficView extends VBox {
     }
 
     private void confirmClear(TrafficViewModel vm) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                I18n.t("traffic.clear.confirm"), javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-        a.setHeaderText(null);
-        a.setTitle(I18n.t("traffic.clear").replace("_", ""));
-        if (getScene() != null) {
-            a.initOwner(getScene().getWindow());
-            a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        if (Confirm.ask(this, I18n.t("traffic.clear"), I18n.t("traffic.clear.confirm"), I18n.t("traffic.clear"), false)) {
+            vm.clear();
         }
-        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.clear());
     }
 
     /**

@@ -34,10 +34,12 @@ public final class TrayStartup {
         monitor.showingDemo(window.demo());
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
         window.setKeepMonitoringWhenHidden(() -> monitor.registered() && closeToTray.get());
-        window.setOnQuit(quit);
+        Runnable askedQuit = () -> window.quitAfterAsking(quit);
+        window.setOnQuit(askedQuit);
         stage.setOnCloseRequest(e -> {
-            // with a registered item implicit exit is off: closing must quit unless the user chose the tray
-            if (!(monitor.registered() && closeToTray.get())) quit.run();
+            // with a registered item implicit exit is off: closing must quit unless the user chose the tray; a user
+            // who chose to wait for a running change keeps the window
+            if (!(monitor.registered() && closeToTray.get()) && !window.quitAfterAsking(quit)) e.consume();
         });
         TrayActions actions = new TrayActions() {
             @Override
@@ -55,7 +57,7 @@ public final class TrayStartup {
 
             @Override
             public void quit() {
-                quit.run();
+                askedQuit.run();
             }
         };
         if (startMinimised) {
