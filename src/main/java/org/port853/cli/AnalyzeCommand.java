@@ -37,19 +37,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "capture file (.pcap or .pcapng)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (.pcap or .pcapng).")
     Path file;
 
     /** One address per occurrence: with several, {@code --local ADDR FILE} took FILE for another address. */
     @Option(names = "--local", paramLabel = "ADDR", split = ",",
-            description = "an IP address of the machine that made the capture (repeatable, or comma-separated)")
+            description = "An IP address of the machine that made the capture (repeatable, or comma-separated).")
     List<String> local = new ArrayList<>();
 
-    @Option(names = "--json", description = "print the stable JSON document (docs/capture.md)")
+    @Option(names = "--json", description = "Print the stable JSON document.")
     boolean json;
 
     @Option(names = "--max-leaks", paramLabel = "N", defaultValue = "10000",
-            description = "list at most N leaks (all are counted; default ${DEFAULT-VALUE})")
+            description = "List at most N leaks (all are counted; default: ${DEFAULT-VALUE}).")
     int maxLeaks;
 
     @Override

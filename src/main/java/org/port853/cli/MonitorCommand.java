@@ -32,17 +32,17 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--interface", paramLabel = "NAME", description = "capture on one interface (default: all)")
+    @Option(names = "--interface", paramLabel = "NAME", description = "Capture on one interface (default: all).")
     String iface;
 
-    @Option(names = "--json", description = "print one JSON object per line (docs/capture.md)")
+    @Option(names = "--json", description = "Print one JSON object per line.")
     boolean json;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     Integer duration;
 
     @Option(names = "--replay", paramLabel = "FILE", hidden = true,
-            description = "replay a capture file in real time instead of capturing (for demos and tests)")
+            description = "Replay a capture file in real time instead of capturing (for demos and tests).")
     java.nio.file.Path replay;
 
     /** Session factory; replaced in tests. */

@@ -38,13 +38,13 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--queries", paramLabel = "N", defaultValue = "" + Verifier.DEFAULT_QUERIES,
-            description = "how many test queries to send, 1 to 100 (default: ${DEFAULT-VALUE})")
+            description = "How many test queries to send, 1 to 100 (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--interface", paramLabel = "NAME", description = "capture on one interface (default: all)")
+    @Option(names = "--interface", paramLabel = "NAME", description = "Capture on one interface (default: all).")
     String iface;
 
-    @Option(names = "--json", description = "print the result as one JSON document (README.md)")
+    @Option(names = "--json", description = "Print the result as one JSON document.")
     boolean json;
 
     private final Function<String, CaptureSession> sessions;
