@@ -101,6 +101,21 @@ class CheckTextsTest {
     }
 
     @Test
+    void aServerThatRefusesEveryQueryFailsTheQueriesCheck() {
+        CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P");
+        ProbeReport r = new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null,
+                11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 3, "a.test", "REFUSED",
+                List.of(), true, new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null), null);
+        Check c = find(ServerChecks.of(r, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.queries");
+
+        assertEquals(org.port853.probe.doctor.CheckStatus.FAILURE, c.status());
+        assertEquals("TLS worked but the server answered a.test with REFUSED: it does not resolve names for this computer.",
+                english(c).evidence());
+        assertTrue(german(c).evidence().startsWith("TLS funktionierte, aber der Server beantwortete a.test mit REFUSED"));
+    }
+
+    @Test
     void aCheckThatRepeatsTheAssessmentSaysItsReasonsWords() {
         LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
         ResolverState s = Fakes.state(new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")),

@@ -42,6 +42,11 @@ public final class ServerChecks {
         if (r.error() != null) {
             out.add(Check.failure("dns.queries", s, "TLS worked but " + r.error() + ".",
                     "The server closes DNS-over-TLS connections: try another provider.").says("dns.queries.failed", r.error()));
+        } else if (r.firstRcode() != null && !"NOERROR".equals(r.firstRcode()) && !"NXDOMAIN".equals(r.firstRcode())) {
+            out.add(Check.failure("dns.queries", s, "TLS worked but the server answered " + r.firstName() + " with "
+                    + r.firstRcode() + ": it does not resolve names for this computer.", "The server refuses this "
+                    + "computer (an access list) or cannot reach its own upstream: ask its operator, or choose another "
+                    + "provider.").says("dns.queries.rcode", r.firstName(), r.firstRcode()));
         }
         if (r.large() != null) {
             out.add(large(r.large(), s));
