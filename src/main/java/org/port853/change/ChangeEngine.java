@@ -283,10 +283,7 @@ public final class ChangeEngine {
             }
             sleepQuietly(patience.interval());
         }
-        actions.add("health check: " + h.detail()
-                + (h.answeredBy() == null ? "" : " (answered by " + h.answeredBy() + ")"),
-                h.answeredBy() == null ? "step.health" : "step.health-answered", h.detailSentence(),
-                h.answeredBySentence());
+        actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));

@@ -130,6 +130,16 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("the health step is the check's own sentence, which names who answered: the engine adds nothing")
+        void healthStepIsTheChecksSentence() throws IOException {
+            String by = "global server 9.9.9.9#dns.quad9.net via eth0";
+            String detail = "resolved example.com over an encrypted connection (answered by " + by + ")";
+            control.fallback = new ResolverControl.Health(true, true, detail, by);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertTrue(r.actions().contains("health check: " + detail), r.actions().toString());
+        }
+
+        @Test
         void historyRecordsEachCompletedChangeInOrder() throws IOException {
             engine.apply(target(A), "first", true);
             control.answers.add(BAD);

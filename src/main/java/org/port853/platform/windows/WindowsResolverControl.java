@@ -53,9 +53,11 @@ public final class WindowsResolverControl implements ResolverControl {
             return new Health(!requireEncrypted, false, Sentence.of(CHECK_NAME + " resolved, but the settings could "
                     + "not be read back: " + e.getMessage(), "health.windows.unreadable", CHECK_NAME, e.getMessage()), null);
         }
+        String by = String.join(", ", servers);
         return new Health(true, strict, Sentence.of(CHECK_NAME + " resolved" + (strict
                 ? "; every server in Port853's rule is encrypted without UDP fallback, so the answer was encrypted"
-                : "; UDP fallback is allowed, so the answer may have come in plaintext"), "health.windows.resolved",
-                CHECK_NAME, strict ? 1 : 0), servers.isEmpty() ? null : new Sentence(String.join(", ", servers), null));
+                : "; UDP fallback is allowed, so the answer may have come in plaintext")
+                + (servers.isEmpty() ? "" : " (servers in the rule: " + by + ")"), "health.windows.resolved",
+                CHECK_NAME, strict ? 1 : 0, servers.isEmpty() ? 0 : 1, by), servers.isEmpty() ? null : new Sentence(by, null));
     }
 }

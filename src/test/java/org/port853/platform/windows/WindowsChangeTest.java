@@ -57,6 +57,10 @@ class WindowsChangeTest {
         assertEquals(Outcome.APPLIED, first.outcome(), first.reason());
         assertTrue(first.encryptedVerified());
         assertEquals(1, w.cacheClears);
+        String health = "health check: " + WindowsResolverControl.CHECK_NAME + " resolved; every server in Port853's rule "
+                + "is encrypted without UDP fallback, so the answer was encrypted (servers in the rule: 9.9.9.9, "
+                + "149.112.112.112, 2620:fe::fe, 2620:fe::9)";
+        assertTrue(first.actions().contains(health), first.actions().toString());
         WindowsDetails d = WindowsStateReaderTest.read(w);
         assertTrue(new WindowsRules().assess(d).stream().allMatch(r -> r.severity() == org.port853.core.Severity.INFO),
                 () -> new WindowsRules().assess(d).toString());
