@@ -110,6 +110,16 @@ class CustomProvidersTest {
         }
 
         @Test
+        @DisplayName("systemd-resolved's own stub addresses are refused when the provider is saved, not at apply")
+        void resolvedStubRefused() {
+            assertEquals("Address 127.0.0.53 is systemd-resolved's own stub listener: as its server every query would "
+                    + "loop back into it; use the provider's address.", refused("my", "My", "127.0.0.53", "dns.example.org"));
+            assertEquals("Address 127.0.0.54 is systemd-resolved's own stub listener: as its server every query would "
+                    + "loop back into it; use the provider's address.",
+                    refused("my", "My", "192.0.2.1 127.0.0.54", "dns.example.org"));
+        }
+
+        @Test
         @DisplayName("the broadcast and IPv6 link-local addresses are refused as on the command line")
         void broadcastAndLinkLocalAreNotServers() {
             assertEquals("Address '255.255.255.255' cannot be a DNS server address.",
