@@ -168,6 +168,12 @@ public final class ApplyViewModel {
 
     private void refuse(String why) {
         kind = Kind.APPLY;
+        // nothing of the previous change's result stays: its colour would make the refusal look like a success
+        result.set(null);
+        encryptionUnproven.set(false);
+        resultText.set("");
+        pinsText.set("");
+        causeText.set("");
         title.set(I18n.t("apply.title.apply"));
         summary.set(I18n.t("apply.invalid", why));
         plainSummary.set("");

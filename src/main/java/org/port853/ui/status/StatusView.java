@@ -103,6 +103,13 @@ public final class StatusView extends ScrollPane {
             }
         });
         encrypt.disableProperty().bind(vm.switchUsableProperty().not());
+        // AtlantaFX's switch answers only the mouse: Space flips it from the keyboard, as it does a check box
+        encrypt.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown()) {
+                encrypt.fire();
+                e.consume();
+            }
+        });
         Label switchState = new Label();
         switchState.setId("switch-state");
         switchState.getStyleClass().add("switch-state");
