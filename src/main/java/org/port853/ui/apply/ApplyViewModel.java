@@ -118,11 +118,7 @@ public final class ApplyViewModel {
         this.kind = kind;
         this.desired = settings;
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
-        result.set(null);
-        encryptionUnproven.set(false);
-        resultText.set("");
-        pinsText.set("");
-        causeText.set("");
+        clearResult();
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? I18n.t("summary.off") : "");
@@ -166,14 +162,18 @@ public final class ApplyViewModel {
         beginApplyOrExplain(c::settings, c.linkResolvConf());
     }
 
-    private void refuse(String why) {
-        kind = Kind.APPLY;
-        // nothing of the previous change's result stays: its colour would make the refusal look like a success
+    /** Nothing of the previous change's result stays in the sheet. */
+    private void clearResult() {
         result.set(null);
         encryptionUnproven.set(false);
         resultText.set("");
         pinsText.set("");
         causeText.set("");
+    }
+
+    private void refuse(String why) {
+        kind = Kind.APPLY;
+        clearResult(); // its colour would make the refusal look like a success
         title.set(I18n.t("apply.title.apply"));
         summary.set(I18n.t("apply.invalid", why));
         plainSummary.set("");
