@@ -103,7 +103,7 @@ public final class LivePermission {
                 "This program may not capture network traffic: it runs as '" + user
                 + "' without the CAP_NET_RAW capability.",
                 "Install the Port853 package (its capture service serves the group " + GROUP + "), join the group "
-                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run as root: sudo port853 monitor")
+                + "and log in again: sudo usermod -aG " + GROUP + " " + user + "; or run the command as root (with sudo)")
                 .says("not-permitted", user, GROUP);
     }
 

@@ -42,7 +42,7 @@ final class Results {
         String reason = r.reason() == null ? "" : r.reason();
         String line = (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
-                + " (" + r.elapsed().toMillis() + " ms).";
+                + (r.elapsed().isZero() ? "." : " (" + r.elapsed().toMillis() + " ms)."); // zero: nothing ran
         (r.succeeded() ? cl.getOut() : cl.getErr()).println(line);
         if (cause != null) {
             cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()

@@ -409,7 +409,7 @@ class CliCommandsTest {
                     List.of(), false, Duration.ZERO);
             Run failed = run("recover");
             assertEquals(1, failed.code());
-            assertTrue(failed.err().startsWith("Failed: authorization was refused"), failed.err());
+            assertEquals("Failed: authorization was refused or cancelled.", failed.err().strip(), "no time when nothing ran");
             assertEquals(List.of("revert", "recover"), adapter.calls);
         }
 
@@ -417,6 +417,7 @@ class CliCommandsTest {
         void recoverJson() throws Exception {
             adapter.result = new ApplyResult(Outcome.KEPT, "names resolve over an encrypted connection", new ApplyResult.Item("dropIn", DROP_IN, "x"),
                     List.of("health check: ok"), true, Duration.ofMillis(5));
+            assertEquals("Kept: names resolve over an encrypted connection (5 ms).", run("recover").out().strip());
             Run r = run("recover", "--json");
             assertEquals(0, r.code());
             assertEquals("KEPT", r.json().get("outcome").asText());
