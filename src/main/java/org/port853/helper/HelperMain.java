@@ -51,7 +51,9 @@ public final class HelperMain {
             return refuse("runs only from its installed, root-owned location: " + untrusted.get());
         }
         byte[] doc = readBounded(in, HelperDocuments.MAX_BYTES + 1);
-        PrivilegedHelper.Response r = PrivilegedHelper.handle(doc, action, Requester.fromEnvironment());
+        // the caller's terminal signals reach the helper too (pkexec runs it in the caller's process group)
+        PrivilegedHelper.Response r = UninterruptedChange.run(() -> PrivilegedHelper.handle(doc, action,
+                Requester.fromEnvironment()), () -> { });
         return new Response(r.exitCode(), r.stdout(), r.stderr());
     }
 

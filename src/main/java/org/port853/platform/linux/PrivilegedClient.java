@@ -13,6 +13,7 @@ import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedHelper;
 import org.port853.helper.Privileges;
 import org.port853.helper.TrustedCode;
+import org.port853.helper.UninterruptedChange;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
 
@@ -47,7 +48,9 @@ public final class PrivilegedClient {
                 return ApplyResult.of(ApplyResult.Outcome.FAILED, why.get());
             }
         }
-        PrivilegedHelper.Response r = Privileges.isRoot() ? PrivilegedHelper.handle(doc) : viaPkexec(doc, request.action());
+        PrivilegedHelper.Response r = UninterruptedChange.run(() -> Privileges.isRoot() ? PrivilegedHelper.handle(doc)
+                : viaPkexec(doc, request.action()), () -> System.err.println("port853: a DNS change is under way and "
+                + "cannot be stopped half-way: it finishes, or is rolled back, in a few seconds"));
         if (r.exitCode() == 2) {
             throw new InvalidInputException(r.stderr().strip().replaceFirst("^port853-helper: (refused: )?", ""));
         }

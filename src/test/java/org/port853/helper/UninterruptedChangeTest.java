@@ -1,0 +1,58 @@
+package org.port853.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A change in a real JVM that gets SIGINT and SIGHUP (Ctrl-C, a closed terminal) half-way. */
+class UninterruptedChangeTest {
+    /** Runs a "change" of 1.5 s held off from the signals, then one that is not. */
+    public static final class Main {
+        public static void main(String[] args) throws Exception {
+            String r = UninterruptedChange.run(() -> {
+                System.out.println("started");
+                System.out.flush();
+                Thread.sleep(1500);
+                return "finished";
+            }, () -> System.err.println("signal held off"));
+            System.out.println(r);
+            System.out.flush();
+            Thread.sleep(60_000); // outside the change, a signal ends the process as usual
+        }
+    }
+
+    @Test
+    @DisplayName("Ctrl-C and a hang-up during the change are reported and wait for it; after it they end the process")
+    void signalsWaitForTheChange() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("started", out.readLine());
+            signal("INT", p.pid());
+            signal("HUP", p.pid());
+            assertEquals("finished", out.readLine(), "the change ran to its end");
+            assertTrue(p.isAlive());
+            signal("INT", p.pid());
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "Ctrl-C works again after the change");
+            assertEquals(130, p.exitValue());
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(List.of("signal held off", "signal held off"), err.lines().toList());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor());
+        Thread.sleep(200);
+    }
+}
