@@ -184,4 +184,48 @@ class TrafficScreenTest extends WindowTestBase {
             assertTrue(labelled > 0, "the label is shown where it fits (" + width + " px)");
         }
     }
+
+    @Test
+    @DisplayName("the 'no data' time before monitoring (or the last Clear) shows nothing of counts that arrived late for it")
+    void noDataAreaShowsNoData(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> {
+            org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(g);
+            new javafx.scene.Scene(root, 1000, 260);
+            root.applyCss();
+            root.layout();
+            return g;
+        });
+        long end = 1_800_000_000L;
+        int seconds = 300;
+        long[] zeros = new long[seconds];
+        long[] late = new long[seconds]; // counted for seconds 50 to 99, all before the start at second 150
+        java.util.Arrays.fill(late, 50, 100, 40);
+        long[] now = new long[seconds]; // and some after it, so the scale is the same in both drawings
+        java.util.Arrays.fill(now, 200, 300, 40);
+        long[] both = now.clone();
+        java.util.Arrays.fill(both, 50, 100, 40);
+        Instant start = Instant.ofEpochSecond(end - seconds + 1 + 150);
+        javafx.scene.image.Image clean = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(end, seconds, now, now,
+                now, now, java.util.Map.of(), 0, 0, List.of()), start));
+        javafx.geometry.Bounds area = fx(graph::beforeCaptureArea);
+        javafx.scene.image.Image withLate = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(end, seconds, both,
+                both, both, both, java.util.Map.of(), 0, 0, List.of()), start));
+        int differing = 0;
+        for (int x = (int) area.getMinX() + 2; x < area.getMaxX() - 2; x++) {
+            for (int y = (int) area.getMinY() - 10; y < area.getMaxY(); y++) {
+                if (clean.getPixelReader().getArgb(x, y) != withLate.getPixelReader().getArgb(x, y)) differing++;
+            }
+        }
+        assertEquals(0, differing, "pixels of late counts drawn in the no-data area " + area);
+        assertEquals(null, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 60))), "no tooltip counts there");
+        assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250)))[0]);
+    }
+
+    private static javafx.scene.image.Image drawn(org.port853.ui.traffic.TrafficGraph graph,
+                                                  org.port853.capture.MeterSnapshot snap, Instant start) {
+        graph.setCaptureStart(start);
+        graph.snapshotProperty().set(snap);
+        return graph.snapshot(null, null);
+    }
 }

@@ -171,6 +171,12 @@ public final class TrafficGraph extends Region {
             g.fillText(I18n.t("graph.nodata"), left + pw / 2, top + ph / 2);
             return;
         }
+        // the time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for it
+        double dataFrom = left + pw * Math.max(0, secondsBeforeCapture(s, n)) / n;
+        g.save();
+        g.beginPath();
+        g.rect(dataFrom, 0, left + pw + 10 - dataFrom, top + ph + 4);
+        g.clip();
         series(g, s.localPlaintextPackets(), n, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
         series(g, s.encryptedPackets(), n, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
         series(g, s.leakPackets(), n, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
@@ -199,12 +205,12 @@ public final class TrafficGraph extends Region {
                 g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
             }
         }
+        g.restore();
         // before the capture started there is no data: shade it and say so
         if (captureStart != null) {
-            long startSecond = captureStart.getEpochSecond();
-            long firstSecond = s.endEpochSecond() - n + 1;
-            if (startSecond > firstSecond) {
-                double x = left + pw * Math.min(n, startSecond - firstSecond) / n;
+            long before = secondsBeforeCapture(s, n);
+            if (before > 0) {
+                double x = left + pw * before / n;
                 g.setFill(gridColor.get() instanceof Color col ? col.deriveColor(0, 1, 1, 0.7) : gridColor.get());
                 g.fillRect(left + 1, top, x - left - 1, ph);
                 beforeCaptureArea = new javafx.geometry.BoundingBox(left + 1, top, x - left - 1, ph);
@@ -223,6 +229,11 @@ public final class TrafficGraph extends Region {
             }
         }
         geometry = new double[]{left, pw, n, s.endEpochSecond()};
+    }
+
+    /** How many of the window's {@code n} seconds lie before monitoring started (0 when unknown), at most n. */
+    private long secondsBeforeCapture(MeterSnapshot s, int n) {
+        return captureStart == null ? 0 : Math.max(0, Math.min(n, captureStart.getEpochSecond() - (s.endEpochSecond() - n + 1)));
     }
 
     /** The room the "no data" label keeps from the shaded area's edges (the axis on its left). */
@@ -263,10 +274,15 @@ public final class TrafficGraph extends Region {
         return java.time.Instant.ofEpochSecond((long) geo[3] - n + 1 + i);
     }
 
-    /** Counts for the second under x (for the tooltip): encrypted, local, leaked packets and leaked queries. */
+    /**
+     * Counts for the second under x (for the tooltip): encrypted, local, leaked packets and leaked queries; null
+     * where there is no data (outside the window, or before monitoring started).
+     */
     public long[] countsAt(java.time.Instant second) {
         MeterSnapshot s = snapshot.get();
-        if (s == null || second == null) return null;
+        if (s == null || second == null || captureStart != null && second.getEpochSecond() < captureStart.getEpochSecond()) {
+            return null;
+        }
         int i = (int) (second.getEpochSecond() - (s.endEpochSecond() - s.seconds() + 1));
         if (i < 0 || i >= s.seconds()) return null;
         return new long[]{at(s.encryptedPackets(), i), at(s.localPlaintextPackets(), i), at(s.leakPackets(), i),
