@@ -29,6 +29,7 @@ public final class Launcher {
         Optional<Runnable> window = windowFor(args);
         if (window.isPresent()) {
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms
+            DesktopLanguage.apply(); // before any of the window's text is read
             window.get().run();
             return;
         }
