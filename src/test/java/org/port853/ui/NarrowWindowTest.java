@@ -60,6 +60,7 @@ class NarrowWindowTest extends WindowTestBase {
                 runDiagnostics(robot);
             }
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(s, stage.getScene().getRoot())).get());
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> sidewaysScrolling(s, stage.getScene().getRoot())).get());
             if (s == MainWindow.Screen.TRAFFIC) {
                 org.port853.ui.traffic.TrafficGraph graph = robot.lookup(n -> n instanceof org.port853.ui.traffic.TrafficGraph)
                         .query();
@@ -86,6 +87,27 @@ class NarrowWindowTest extends WindowTestBase {
                         && t.getBoundsInParent().getHeight() > 1.5 * t.getFont().getSize() * 1.5)
                 .map(n -> "apply sheet: diff line wrapped: " + ((Text) n).getText().strip()).toList()).get());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
+    }
+
+    /** Lists that scroll sideways on screen {@code s}: a row wider than the list (a name with its badges). */
+    private static List<String> sidewaysScrolling(MainWindow.Screen s, javafx.scene.Node root) {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.Node n : root.lookupAll(".list-view")) {
+            for (javafx.scene.Node b : n.lookupAll(".scroll-bar")) {
+                if (b instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && shownInScene(bar)) {
+                    out.add(s + ": list " + n.getId() + " scrolls sideways");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean shownInScene(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -274,8 +275,10 @@ public final class ProvidersView extends BorderPane {
         ProviderCell() {
             name.getStyleClass().add("provider-name");
             meta.getStyleClass().add("hint");
-            HBox title = new HBox(6, name, recommended, active, filtering);
+            // the badges wrap under a long name instead of widening the list (a sideways scroll bar at 720 px)
+            FlowPane title = new FlowPane(6, 2, name, recommended, active, filtering);
             title.setAlignment(Pos.CENTER_LEFT);
+            title.prefWrapLengthProperty().bind(Bindings.selectDouble(listViewProperty(), "width").subtract(80));
             VBox text = new VBox(2, title, meta);
             box = new HBox(10, chosen, text);
             box.setAlignment(Pos.CENTER_LEFT);
