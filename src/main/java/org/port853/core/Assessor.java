@@ -150,9 +150,8 @@ public final class Assessor {
             // Search domains route matching names to the link just like "~" routing domains do.
             List<DomainEntry> routed = link.domains().stream().filter(d -> !d.routesEverything())
                     .collect(Collectors.toList());
-            boolean takesDefault = link.defaultRoute() && !g.routesEverything()
-                    || link.domains().stream().anyMatch(DomainEntry::routesEverything);
-            if (effective != DotMode.STRICT && takesDefault) {
+            boolean takesDefault = takesDefaultRoute(link, g);
+            if (plaintextDefaultRoute(link, g)) {
                 reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE",
                         effective == DotMode.OFF && globalMode == DotMode.OFF ? Severity.INFO : Severity.WARNING,
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
@@ -169,6 +168,21 @@ public final class Assessor {
                         List.of(link.name(), servers)));
             }
         }
+    }
+
+    /** Names that no routing domain claims can go to {@code link}'s servers. */
+    private static boolean takesDefaultRoute(LinkState link, GlobalState g) {
+        return link.defaultRoute() && !g.routesEverything() || link.domains().stream().anyMatch(DomainEntry::routesEverything);
+    }
+
+    /**
+     * Names that no routing domain claims can go to {@code link}'s servers without strict DNS-over-TLS: queries can
+     * leave there in plaintext ({@code LINK_PLAINTEXT_DEFAULT_ROUTE}).
+     */
+    public static boolean plaintextDefaultRoute(LinkState link, GlobalState g) {
+        DotMode globalMode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode effective = link.dnsOverTls() == null ? globalMode : link.dnsOverTls();
+        return !link.servers().isEmpty() && effective != DotMode.STRICT && takesDefaultRoute(link, g);
     }
 
     /** Names routed to a link without strict DoT: harmless when they exist only on the local network. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.port853.capture.LeakRecord;
+import org.port853.core.Assessor;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
@@ -19,7 +20,12 @@ import org.port853.ui.common.I18n;
  * resolver state the window already has.
  */
 public final class LeakExplainer {
-    public enum Cause { LOCAL_NAME, OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK, UNKNOWN }
+    public enum Cause {
+        LOCAL_NAME, OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK,
+        /** Sent by the system resolver where its settings now send nothing in plaintext: from before a change. */
+        FIXED_SINCE,
+        UNKNOWN
+    }
 
     /** The cause with its sentence and its fix. */
     public record Why(Cause cause, String text, String fix) {
@@ -61,13 +67,19 @@ public final class LeakExplainer {
                         .filter(d -> name.equals(d) || name.endsWith("." + d))
                         .collect(Collectors.joining(", "));
                 String link = l.name() == null ? "#" + l.index() : l.name();
-                return domains.isEmpty() ? why(Cause.LINK_PLAINTEXT, link, server)
-                        : why(Cause.SPLIT_DNS, link, server, domains);
+                if (!domains.isEmpty()) {
+                    return why(Cause.SPLIT_DNS, link, server, domains);
+                }
+                return Assessor.plaintextDefaultRoute(l, s.global()) ? why(Cause.LINK_PLAINTEXT, link, server)
+                        : why(Cause.FIXED_SINCE, server);
             }
             boolean globalServer = s.global().servers().stream().map(ServerAddress::addressText)
                     .anyMatch(server::equals);
             if (globalServer && global == DotMode.OPPORTUNISTIC) {
                 return why(Cause.OPPORTUNISTIC_FALLBACK, server);
+            }
+            if (globalServer && global == DotMode.STRICT) {
+                return why(Cause.FIXED_SINCE, server);
             }
         }
         return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());

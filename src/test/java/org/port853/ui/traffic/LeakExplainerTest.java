@@ -41,6 +41,28 @@ class LeakExplainerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("where the settings now send nothing in plaintext (all domains routed, strict), a leak "
+            + "there is said to be from before the change, not given a fix that is already made")
+    void leaksThatTheCurrentSettingsRuleOut() {
+        ResolverState protectedNow = state(DotMode.STRICT);
+        protectedNow = new ResolverState(protectedNow.resolverName(), protectedNow.source(), protectedNow.installed(),
+                protectedNow.running(), new GlobalState(List.of(QUAD9), List.of(), QUAD9, DotMode.STRICT, DnssecMode.NO,
+                true, List.of(new DomainEntry(".", true)), "yes", "stub"), protectedNow.links(), null, null, null);
+        ResolverState now = protectedNow;
+        LeakExplainer.Why link = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", null), now));
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, link.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(link.text().startsWith("Asked of 192.168.1.1 in plaintext, although"),
+                link.text());
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE,
+                LeakExplainer.explain(leak("a.example", "9.9.9.9", "systemd-resolve"), protectedNow).cause(),
+                "a global server under strict mode");
+        assertEquals(LeakExplainer.Cause.SPLIT_DNS,
+                LeakExplainer.explain(leak("wiki.corp.example", "192.168.1.1", null), protectedNow).cause(),
+                "a routing domain still goes to the link");
+    }
+
+    @Test
     void programsWithTheirOwnResolverAndOpportunisticFallback() {
         assertEquals(LeakExplainer.Cause.OWN_RESOLVER,
                 LeakExplainer.explain(leak("a.example", "8.8.8.8", "firefox"), state(DotMode.STRICT)).cause());
