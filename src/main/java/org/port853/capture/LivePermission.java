@@ -83,7 +83,8 @@ public final class LivePermission {
             return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(new CaptureUnavailableException("Capture is not available: " + e,
-                    "See docs/capture.md.").says("unavailable", e));
+                    "Install libpcap (Debian: apt install libpcap0.8) and start Port853 again; its log "
+                    + "(~/.local/state/port853/port853.log) says more.").says("unavailable", e));
         }
     }
 
