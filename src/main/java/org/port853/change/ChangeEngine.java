@@ -77,8 +77,7 @@ public final class ChangeEngine {
             List<ItemSnapshot> before = beforeOf(target, interrupted);
             if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
                 journals.save(j); // keeps the public marker in step with the journal
-                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
-                        target, actions, false, t0);
+                return inPlace(target, requireEncrypted, actions, t0);
             }
             boolean turnOnAtBoot = resolver.offAtBoot();
             boolean enabledAtBoot = turnOnAtBoot || j.enabledResolverAtBoot();
@@ -116,6 +115,51 @@ public final class ChangeEngine {
             target.forEach(f -> actions.add("write " + location(f), "step.write", location(f)));
             return reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
         }
+    }
+
+    /**
+     * Nothing to write: the settings are in place. That is "unchanged" only while the resolver runs them and names
+     * resolve; a user who applies again to fix a stopped resolver (stopped by hand, crashed) or one that does not
+     * resolve with them (started while a broken file was there, never restarted) must not be told all is well. So it
+     * is restarted and checked, and the result says what came of it. Nothing is rolled back: the settings were
+     * already the user's.
+     */
+    private ApplyResult inPlace(List<ItemSnapshot> target, boolean requireEncrypted, Steps actions, long t0) {
+        Sentence why;
+        if (resolver.running()) {
+            ResolverControl.Health h = resolver.check(requireEncrypted);
+            if (h.ok()) {
+                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
+                        target, actions, false, t0);
+            }
+            actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+            why = Sentence.of("names did not resolve with them: " + h.detail(), "result.in-place.not-resolving",
+                    h.detailSentence());
+        } else {
+            why = Sentence.of("the resolver was not running", "result.in-place.not-running");
+        }
+        try {
+            reload(actions);
+        } catch (IOException e) {
+            LOG.warning("settings in place, but " + why.english() + ", and the resolver did not restart: "
+                    + e.getMessage());
+            return result(Outcome.FAILED, Sentence.of("the settings are already in place, but " + why.english()
+                    + ", and the resolver did not restart: " + e.getMessage(), "result.in-place-no-restart", why,
+                    e.getMessage()), target, actions, false, t0);
+        }
+        ResolverControl.Health h = resolver.check(requireEncrypted);
+        actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+        if (!h.ok()) {
+            LOG.warning("settings in place, but " + why.english() + "; after a restart still failing: " + h.detail());
+            return result(Outcome.FAILED, Sentence.of("the settings are already in place, but " + why.english()
+                    + "; after a restart, names do not resolve: " + h.detail(), "result.in-place-unhealthy", why,
+                    h.detailSentence()), target, actions, false, t0);
+        }
+        LOG.info("settings in place, but " + why.english() + "; restarted: " + h.detail());
+        Sentence resolve = resolves(h);
+        return result(Outcome.APPLIED, Sentence.of("the settings were already in place, but " + why.english()
+                + ": restarted the resolver, and " + resolve.english(), "result.in-place-restarted", why, resolve),
+                target, actions, h.encrypted(), t0);
     }
 
     /**
@@ -288,13 +332,16 @@ public final class ChangeEngine {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));
             LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
-            Sentence resolve = h.encrypted()
-                    ? Sentence.of("names resolve over an encrypted connection", "result.encrypted")
-                    : Sentence.of("names resolve (the answer did not come over an encrypted connection)", "result.resolve");
-            return result(success, resolve, change.after(), actions, h.encrypted(), t0);
+            return result(success, resolves(h), change.after(), actions, h.encrypted(), t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
         return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));
+    }
+
+    /** A passed health check as results say it. */
+    private static Sentence resolves(ResolverControl.Health h) {
+        return h.encrypted() ? Sentence.of("names resolve over an encrypted connection", "result.encrypted")
+                : Sentence.of("names resolve (the answer did not come over an encrypted connection)", "result.resolve");
     }
 
     /**

@@ -56,6 +56,14 @@ public interface ResolverControl {
         return true;
     }
 
+    /**
+     * Whether the resolver runs now: a stopped one answers nothing, whatever its settings, so an apply that finds its
+     * settings in place still has to start it. The default is a resolver that always runs (Windows' DNS Client).
+     */
+    default boolean running() {
+        return true;
+    }
+
     /** Make the resolver read its configuration again (restart, reload, cache flush) and wait until it serves. */
     void reload() throws java.io.IOException;
     Health check(boolean requireEncrypted);

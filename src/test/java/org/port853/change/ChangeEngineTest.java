@@ -62,9 +62,18 @@ class ChangeEngineTest {
             return true;
         }
 
+        /** The resolver is stopped: it runs again after the next restart. */
+        boolean stopped;
+
+        @Override
+        public boolean running() {
+            return !stopped;
+        }
+
         @Override
         public void reload() throws IOException {
             calls.add("restart");
+            stopped = false;
         }
 
         @Override
@@ -158,8 +167,70 @@ class ChangeEngineTest {
             ApplyResult r = engine.apply(target(A), "strict", true);
             assertEquals(Outcome.UNCHANGED, r.outcome());
             assertEquals(restarts, control.restarts());
+            assertEquals("check true", control.calls.get(control.calls.size() - 1), "names still resolve: checked");
             assertArrayEquals(bytes, Files.readAllBytes(dropIn));
             assertTrue(r.actions().isEmpty(), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("settings in place but the resolver stopped: it is started and checked, never 'unchanged'")
+        void settingsInPlaceButTheResolverStoppedIsStartedAndChecked() throws IOException {
+            engine.apply(target(A), "strict", true);
+            int completed = journals.load().history().size();
+            control.stopped = true;
+            control.calls.clear();
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("the resolver was not running"), r.reason());
+            assertTrue(r.encryptedVerified());
+            assertEquals(List.of("restart", "check true"), control.calls);
+            assertEquals(A, Files.readString(dropIn));
+            assertEquals(completed, journals.load().history().size(), "no change was made, none is recorded");
+        }
+
+        @Test
+        @DisplayName("settings in place, the resolver runs but does not resolve with them: restarted and checked again")
+        void settingsInPlaceButNotResolvingIsRestartedAndChecked() throws IOException {
+            engine.apply(target(A), "strict", true);
+            control.calls.clear();
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("names did not resolve with them: " + BAD.detail()), r.reason());
+            assertEquals(List.of("check true", "restart", "check true"), control.calls);
+            assertTrue(r.actions().contains("health check: " + BAD.detail()), r.actions().toString());
+        }
+
+        @Test
+        void settingsInPlaceButTheStartedResolverFailsItsCheckIsAFailureNotARollback() throws IOException {
+            engine.apply(target(A), "strict", true);
+            byte[] bytes = Files.readAllBytes(dropIn);
+            control.stopped = true;
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.FAILED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("not running; after a restart, names do not resolve: " + BAD.detail()),
+                    r.reason());
+            assertFalse(r.encryptedVerified());
+            assertArrayEquals(bytes, Files.readAllBytes(dropIn), "the settings were the user's choice: they stay");
+            assertNull(journals.load().pending());
+        }
+
+        @Test
+        void settingsInPlaceButTheResolverDoesNotStartIsAFailure() throws IOException {
+            engine.apply(target(A), "strict", true);
+            RecordingControl wontStart = new RecordingControl() {
+                @Override
+                public void reload() throws IOException {
+                    throw new IOException("Job for systemd-resolved.service failed");
+                }
+            };
+            wontStart.stopped = true;
+            ApplyResult r = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn, resolvConf)), wontStart,
+                    Duration.ofMillis(500), List.of()).apply(target(A), "strict", true);
+            assertEquals(Outcome.FAILED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("did not restart: Job for systemd-resolved.service failed"), r.reason());
+            assertFalse(wontStart.calls.contains("check true"), wontStart.calls.toString());
         }
 
         @Test

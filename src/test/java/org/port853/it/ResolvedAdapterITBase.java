@@ -168,7 +168,7 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
-    @DisplayName("applying the same settings twice is a no-op: same bytes, no restart")
+    @DisplayName("applying the same settings twice is a no-op: same bytes, no restart (unless the resolver stopped)")
     void applyTwiceIsNoOp() throws IOException {
         RigCli c = rig(76);
         String[] args = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
@@ -185,6 +185,15 @@ abstract class ResolvedAdapterITBase {
         assertEquals(settings(new String(first)), settings(exported.stdout()),
                 "export gives fleets the very settings apply wrote (under a header that says how to undo them by hand)");
         assertTrue(exported.stdout().startsWith("# Exported by Port853"), exported.stdout());
+
+        // The same settings again while the resolver is stopped: nothing resolves, so it is no no-op but a restart
+        c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "stop", "systemd-resolved.service");
+        TestRig.ExecResult stopped = c.run(args);
+        assertEquals(0, stopped.exitCode(), stopped.stdout() + stopped.stderr());
+        assertTrue(stopped.stdout().startsWith("Applied: the settings were already in place, but the resolver was not "
+                + "running: restarted the resolver"), stopped.stdout());
+        assertEquals(restarts + 1, restarts(c));
+        Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
     }
 
     /** A drop-in without its leading comment lines. */

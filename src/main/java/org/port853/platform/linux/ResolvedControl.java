@@ -55,6 +55,16 @@ public final class ResolvedControl implements ResolverControl {
         return r.timedOut() ? "" : r.stdout().strip();
     }
 
+    /** As status reads it: resolved's name on the bus, or without a bus the process table. */
+    @Override
+    public boolean running() {
+        try (ResolvedBus bus = ResolvedBus.connect()) {
+            return bus.resolvedRunning(CALL_TIMEOUT);
+        } catch (DBusException | IOException e) {
+            return ResolverProcess.runningHere(paths.resolvedBinary().getFileName().toString());
+        }
+    }
+
     @Override
     public void reload() throws IOException {
         systemctl(features.reloadVerb(), UNIT);
