@@ -4,10 +4,18 @@ import java.util.Map;
 
 /**
  * One resolved.conf drop-in and the keys it sets. {@code ours} marks Port853's own file;
- * {@code overridesOurs} marks a file that sorts after ours and sets a key we set (so it wins).
+ * {@code overridesOurs} marks a file that sorts after ours and sets a key we set (so it wins);
+ * {@code disablesAll} marks a file systemd-resolved fails on ({@code error} says why), which makes it ignore every
+ * drop-in, ours included.
  */
-public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error) {
+public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
+                     boolean disablesAll) {
     public DropIn {
         keys = Map.copyOf(keys);
+    }
+
+    /** A drop-in that systemd-resolved reads (whatever Port853 makes of it). */
+    public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error) {
+        this(path, ours, overridesOurs, keys, error, false);
     }
 }

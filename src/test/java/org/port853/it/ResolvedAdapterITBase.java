@@ -322,17 +322,32 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
-    @DisplayName("a later drop-in that overrides ours makes apply refuse; a garbage drop-in is reported")
+    @DisplayName("a drop-in resolved fails on (then it ignores ours too) or a later one that overrides ours makes apply "
+            + "refuse, naming it; a dangling link, which resolved skips, is only reported")
     void foreignDropIns() throws IOException {
         RigCli c = rig(79);
-        Files.writeString(c.rig.dropInDir().resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
-        Files.write(c.rig.dropInDir().resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
-        TestRig.ExecResult r = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict");
-        assertEquals(1, r.exitCode());
-        assertTrue(r.stderr().contains("zzz-vpn.conf") && r.stderr().startsWith("port853 apply: refused: "), r.stderr());
+        Path dir = c.rig.dropInDir();
+        Files.writeString(dir.resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
+        Files.write(dir.resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+        Files.createDirectory(dir.resolve("60-dir.conf"));
+        Files.createSymbolicLink(dir.resolve("40-dangling.conf"), Path.of("/nonexistent"));
+        String[] apply = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
+        for (String[] refused : List.of(new String[] {"50-garbage.conf", "line 1 is not valid UTF-8"},
+                new String[] {"60-dir.conf", "a directory, not a file"}, new String[] {"zzz-vpn.conf", "overrides"})) {
+            TestRig.ExecResult r = c.run(apply);
+            assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+            assertTrue(r.stderr().startsWith("port853 apply: refused: ") && r.stderr().contains(refused[0])
+                    && r.stderr().contains(refused[1]), r.stderr());
+            JsonNode s = c.json("status", "--json");
+            assertTrue(codes(s).contains("DROP_IN_OVERRIDES") && codes(s).contains("DROP_IN_UNREADABLE"),
+                    codes(s).toString());
+            assertTrue(s.toString().contains("\"error\":\"a link to a missing file\""), s.toString());
+            if (!refused[0].startsWith("zzz")) {
+                Files.delete(dir.resolve(refused[0])); // the next refusal names the next file
+            }
+        }
         assertFalse(Files.exists(c.dropIn()));
-        List<String> codes = codes(c.json("status", "--json"));
-        assertTrue(codes.contains("DROP_IN_OVERRIDES") && codes.contains("DROP_IN_UNREADABLE"), codes.toString());
+        assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")), "refused before any restart");
     }
 
     @Test

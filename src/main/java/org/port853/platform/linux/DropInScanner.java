@@ -1,12 +1,14 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.port853.core.DropIn;
 import org.port853.platform.Utf8;
@@ -41,30 +43,58 @@ final class DropInScanner {
             Path file = e.getValue();
             boolean ours = file.equals(paths.ourDropIn());
             ResolvedConf.Parsed parsed;
+            boolean disablesAll = false;
             try {
                 parsed = ResolvedConf.parse(read(file));
+            } catch (Unparsable ex) {
+                parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
+                disablesAll = true;
             } catch (IOException ex) {
-                parsed = new ResolvedConf.Parsed(Map.of(), describe(ex));
+                parsed = new ResolvedConf.Parsed(Map.of(), describe(file, ex));
             }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
             boolean later = e.getKey().compareTo(ourName) > 0;
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
-            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error()));
+            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), disablesAll));
         }
         return out;
     }
 
+    /**
+     * A file systemd-resolved fails on, after which it ignores every drop-in (checked on 252: a directory, a parsed line
+     * that is not UTF-8). It skips a link to a missing file and a line that is not KEY=VALUE, and reads large files.
+     */
+    private static final class Unparsable extends IOException {
+        Unparsable(String why) {
+            super(why);
+        }
+    }
+
     private static String read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new Unparsable("a directory, not a file");
+        }
         if (Files.size(file) > MAX_SIZE) {
             throw new IOException("larger than " + MAX_SIZE / 1024 + " KiB");
         }
         byte[] bytes = Files.readAllBytes(file);
-        return Utf8.decode(bytes).orElseThrow(() -> new IOException("not a text file (invalid UTF-8)"));
+        Optional<String> text = Utf8.decode(bytes);
+        if (text.isPresent()) {
+            return text.get();
+        }
+        int line = ResolvedConf.firstNonUtf8Line(bytes);
+        if (line > 0) {
+            throw new Unparsable("line " + line + " is not valid UTF-8");
+        }
+        return new String(bytes, StandardCharsets.UTF_8); // not UTF-8 in comments only, which resolved skips too
     }
 
-    private static String describe(IOException ex) {
+    private static String describe(Path file, IOException ex) {
         if (ex instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException && Files.isSymbolicLink(file)) {
+            return "a link to a missing file";
         }
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }

@@ -1,9 +1,11 @@
 package org.port853.platform.linux;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.port853.platform.Utf8;
 
 /**
  * Reads the {@code [Resolve]} section of a resolved.conf-style file the way systemd does: for list keys an
@@ -18,6 +20,23 @@ final class ResolvedConf {
     }
 
     private ResolvedConf() {
+    }
+
+    /**
+     * The number of the first line systemd refuses because it is not UTF-8, or 0. systemd checks every line it
+     * parses, in any section, but skips blank lines and comments ('#' or ';' after leading blanks); such a line fails
+     * the whole file, and resolved then ignores every drop-in (checked on 252). Lines end at LF, CR, CRLF or NUL.
+     */
+    static int firstNonUtf8Line(byte[] bytes) {
+        String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r\n|[\n\r\0]", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripLeading();
+            boolean parsed = !line.isEmpty() && line.charAt(0) != '#' && line.charAt(0) != ';';
+            if (parsed && Utf8.decode(line.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static Parsed parse(String text) {

@@ -53,6 +53,11 @@ public final class ResolvedPlanner {
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
         for (DropIn d : dropIns) {
+            if (d.disablesAll()) {
+                return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()
+                        + ") and then ignores every drop-in, Port853's included; fix that file or remove it first",
+                        "refused.drop-in-unreadable", d.path(), d.error()));
+            }
             if (d.overridesOurs()) {
                 return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and overrides "
                         + "its settings; remove it or rename it to sort earlier first", "refused.drop-in-overrides", d.path()));

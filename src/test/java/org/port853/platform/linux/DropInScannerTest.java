@@ -116,11 +116,31 @@ class DropInScannerTest {
         assertEquals("192.0.2.1", garbage.keys().get("DNS"));
         assertTrue(named(list, "20-binary.conf").error().contains("UTF-8"));
         assertTrue(named(list, "30-huge.conf").error().contains("64 KiB"));
-        assertNotNull(named(list, "40-directory.conf").error());
-        assertNotNull(named(list, "50-dangling.conf").error());
+        assertEquals("a directory, not a file", named(list, "40-directory.conf").error());
+        assertEquals("a link to a missing file", named(list, "50-dangling.conf").error());
+        // checked on systemd 252: resolved fails on a directory or a line that is not UTF-8 and then ignores every
+        // drop-in; it skips a dangling link and a line without '=', and reads files of any size
+        assertEquals(List.of("20-binary.conf", "40-directory.conf"), list.stream().filter(DropIn::disablesAll)
+                .map(d -> Path.of(d.path()).getFileName().toString()).toList());
         for (DropIn d : list) {
             assertFalse(d.error().contains("\n"), d.error());
         }
+    }
+
+    @Test
+    void aLineThatIsNotUtf8DisablesAllInAnySectionButNotInAComment() throws IOException {
+        Files.write(etc.resolve("10-latin1-comment.conf"), "[Resolve]\n  # caf\u00e9\n;\u00e9\nDNSSEC=no\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(etc.resolve("20-latin1-value.conf"), "[Resolve]\r\nLLMNR=no\r\n[Other]\r\nName=caf\u00e9\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        List<DropIn> list = DropInScanner.scan(paths);
+        DropIn comment = named(list, "10-latin1-comment.conf");
+        assertNull(comment.error(), "resolved skips comments before it checks UTF-8");
+        assertFalse(comment.disablesAll());
+        assertEquals("no", comment.keys().get("DNSSEC"));
+        DropIn value = named(list, "20-latin1-value.conf");
+        assertEquals("line 4 is not valid UTF-8", value.error());
+        assertTrue(value.disablesAll());
     }
 
     @Test

@@ -70,6 +70,23 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("a drop-in resolved fails on (it then ignores ours too) is named, for every mode")
+        void dropInThatDisablesAll() {
+            DropIn dir = new DropIn("/etc/systemd/resolved.conf.d/60-dir.conf", false, false, Map.of(),
+                    "a directory, not a file", true);
+            for (DesiredSettings s : List.of(STRICT, OFF)) {
+                Plan p = planner.plan(s, 252, List.of(dir), false);
+                assertTrue(p.isRefused());
+                assertTrue(p.refusal().contains("60-dir.conf (a directory, not a file)")
+                        && p.refusal().contains("ignores every drop-in"), p.refusal());
+                assertEquals("refused.drop-in-unreadable", p.refusalWords().wording(), p.refusal());
+            }
+            DropIn unreadable = new DropIn("/etc/systemd/resolved.conf.d/60-link.conf", false, false, Map.of(),
+                    "a link to a missing file");
+            assertFalse(planner.plan(STRICT, 252, List.of(unreadable), false).isRefused(), "resolved skips it");
+        }
+
+        @Test
         void symlinkedDropInPath() throws IOException {
             Files.writeString(root.resolve("elsewhere"), "x");
             Files.createSymbolicLink(paths.ourDropIn(), root.resolve("elsewhere"));
