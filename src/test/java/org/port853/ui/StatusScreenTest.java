@@ -34,6 +34,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Status screen's promises: one honest state, one action, fixes that do only what they say. */
 class StatusScreenTest extends WindowTestBase {
+    @org.junit.jupiter.api.AfterEach
+    void systemLanguage() {
+        org.port853.ui.common.I18n.use(null);
+    }
+
     private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -311,9 +316,11 @@ class StatusScreenTest extends WindowTestBase {
         }
     }
 
-    @Test
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "de"})
     @DisplayName("every screen's mnemonics are unique, together with the menu bar's")
-    void uniqueMnemonics(FxRobot robot) throws Exception {
+    void uniqueMnemonics(String language, FxRobot robot) throws Exception {
+        org.port853.ui.common.I18n.use(java.util.Locale.forLanguageTag(language));
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         javafx.scene.control.TabPane tabs = robot.lookup("#screens").query();
@@ -334,7 +341,7 @@ class StatusScreenTest extends WindowTestBase {
             java.util.Map<String, List<String>> byKey = new java.util.TreeMap<>();
             for (String s : seen) byKey.computeIfAbsent(s.substring(0, 1), k -> new java.util.ArrayList<>()).add(s);
             for (var e : byKey.entrySet()) {
-                assertEquals(1, e.getValue().size(), "tab " + index + " mnemonic " + e.getKey() + ": " + e.getValue());
+                assertEquals(1, e.getValue().size(), language + " tab " + index + " mnemonic " + e.getKey() + ": " + e.getValue());
             }
         }
     }
