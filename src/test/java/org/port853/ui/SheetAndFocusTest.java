@@ -198,4 +198,49 @@ class SheetAndFocusTest extends WindowTestBase {
                 .get(10, java.util.concurrent.TimeUnit.SECONDS), "no question in the demo");
         assertEquals(1, quits.get());
     }
+
+    @Test
+    @DisplayName("a new sheet starts at its top, not where the previous one was scrolled to")
+    void newSheetStartsAtTheTop(FxRobot robot) throws Exception {
+        openDemo();
+        resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT); // the sheet's body scrolls
+        ApplyViewModel apply = window.applyViewModel();
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane body = robot.lookup(".sheet-body").query();
+        assertTrue(fx(() -> body.getContent().getLayoutBounds().getHeight() > body.getViewportBounds().getHeight()),
+                "the result is taller than the sheet");
+        fx(() -> {
+            body.setVvalue(body.getVmax()); // the user read the result to its end
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            apply.close();
+            return null;
+        });
+        // turning encryption off opens the next sheet
+        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        waitUntil(() -> !sw.isDisabled() && sw.isSelected());
+        fx(() -> {
+            sw.fire();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(body.getVmin(), fx(body::getVvalue), "the new sheet is scrolled mid-way");
+        javafx.scene.Node summary = robot.lookup("#apply-summary").query();
+        assertTrue(fx(() -> summary.localToScene(summary.getLayoutBounds()).getMinY()
+                >= body.localToScene(body.getLayoutBounds()).getMinY()), "the new sheet's headline is out of view");
+    }
 }

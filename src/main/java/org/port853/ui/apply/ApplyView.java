@@ -171,7 +171,14 @@ public final class ApplyView extends StackPane {
             Button focus = p == Phase.PREVIEW ? confirm : p == Phase.RESULT || p == Phase.NO_CHANGE ? close
                     : p == Phase.REFUSED ? cancel : null;
             if (focus != null) {
-                javafx.application.Platform.runLater(focus::requestFocus);
+                javafx.application.Platform.runLater(() -> {
+                    focus.requestFocus();
+                    // Each page starts at its top, also a new sheet: the scroll pane kept the previous sheet's
+                    // position, and JavaFX moving the focus into the body meanwhile scrolls it to the diff's fold.
+                    bodyScroll.setVvalue(bodyScroll.getVmin());
+                    diffScroll.setVvalue(diffScroll.getVmin());
+                    diffScroll.setHvalue(diffScroll.getHmin());
+                });
             }
         });
     }
