@@ -46,6 +46,54 @@ class DemoWordingTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("the demo's previews for turning encryption off and for recovering say it simulates the change too")
+    void demoRevertAndRecoverSaySimulated() throws Exception {
+        open(AppServices.forDemo(new DemoResolverAdapter(java.time.Duration.ZERO, true), configDir,
+                new Fakes.RecordingNotifier()));
+        ApplyViewModel apply = window.applyViewModel();
+        fx(() -> {
+            window.statusViewModel().recover();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(I18n.t("apply.recover.summary.demo"), fx(() -> apply.summaryProperty().get()));
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        fx(() -> {
+            apply.close();
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        fx(() -> {
+            apply.close();
+            window.statusViewModel().switchFlipped(false); // Port853's own settings to remove now
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(I18n.t("apply.preview.revert.demo"), fx(() -> apply.summaryProperty().get()));
+        // in both languages, with the same words as the apply preview's
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String simulated = I18n.in(l, () -> {
+                String a = I18n.t("apply.preview.apply.demo");
+                return a.substring(a.indexOf(". ") + 2);
+            });
+            for (String key : List.of("apply.preview.revert.demo", "apply.recover.summary.demo")) {
+                String said = I18n.in(l, () -> I18n.t(key));
+                assertTrue(said.endsWith(simulated), l + " " + key + ": " + said);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a real machine's preview still says a password may be asked for")
     void realPreviewMentionsPassword() throws Exception {
         openPlaintextMachine();

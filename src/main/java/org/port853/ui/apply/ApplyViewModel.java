@@ -126,7 +126,7 @@ public final class ApplyViewModel {
         actions.set("");
         title.set(I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         if (kind == Kind.RECOVER) {
-            summary.set(I18n.t("apply.recover.summary"));
+            summary.set(preview("apply.recover.summary"));
             phase.set(Phase.PREVIEW);
             return;
         }
@@ -222,10 +222,13 @@ public final class ApplyViewModel {
         }
         diff.set(plan.diff());
         actions.set(ChangeTexts.actions(plan));
-        // the demo asks for no password: it simulates the change on its sample machine
-        summary.set(I18n.t("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + (kind == Kind.APPLY && model.services().demo() ? ".demo" : "")));
+        summary.set(preview("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.PREVIEW);
+    }
+
+    /** What a preview says; the demo's ({@code key.demo}) says it simulates the change and asks for no password. */
+    private String preview(String key) {
+        return I18n.t(key + (model.services().demo() ? ".demo" : ""));
     }
 
     /**
