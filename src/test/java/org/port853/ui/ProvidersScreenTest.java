@@ -146,6 +146,18 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("custom provider: the dialog opens with the focus in the Name field, so the first typed text is the name")
+    void customProviderDialogFocusesName(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        javafx.scene.control.TextField name = robot.lookup("#custom-name").query();
+        waitUntil(() -> name.getScene().getWindow().isFocused());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(name::isFocused), "focus on " + fx(() -> name.getScene().getFocusOwner()));
+        robot.targetWindow(name.getScene().getWindow()).write("Home DoT"); // typed into the dialog, as a user does
+        waitUntil(() -> "Home DoT".equals(window.providersViewModel().form().nameProperty().get()));
+    }
+
+    @Test
     @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
     void customProviderDialog(FxRobot robot) throws Exception {
         openCustomProviderDialog(robot);

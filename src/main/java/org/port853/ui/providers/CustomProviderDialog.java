@@ -34,10 +34,11 @@ final class CustomProviderDialog {
         grid.setHgap(10);
         grid.setVgap(4);
         grid.setId("custom-form");
-        row(grid, 0, "custom.name", "custom-name", "custom.name.prompt", form, Field.NAME);
+        TextField name = row(grid, 0, "custom.name", "custom-name", "custom.name.prompt", form, Field.NAME);
         row(grid, 2, "custom.addresses", "custom-addresses", "custom.addresses.prompt", form, Field.ADDRESSES);
         row(grid, 4, "custom.tls", "custom-tls", "custom.tls.prompt", form, Field.TLS_NAME);
         d.getDialogPane().setContent(new VBox(8, grid));
+        d.setOnShown(e -> name.requestFocus()); // the first typed text is the name (JavaFX focused "Save and use")
         // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside
         for (Field f : Field.values()) {
             form.errorProperty(f).addListener((o, a, e) -> {
@@ -62,7 +63,7 @@ final class CustomProviderDialog {
         create(vm, owner).show();
     }
 
-    private static void row(GridPane g, int row, String key, String id, String prompt, CustomProviderForm form, Field f) {
+    private static TextField row(GridPane g, int row, String key, String id, String prompt, CustomProviderForm form, Field f) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(I18n.t(prompt));
@@ -96,6 +97,7 @@ final class CustomProviderDialog {
         g.add(label, 0, row);
         g.add(field, 1, row);
         g.add(error, 1, row + 1);
+        return field;
     }
 
     /** Wide enough to show the whole placeholder in the field's (styled) font. */
