@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class DemoWordingTest extends WindowTestBase {
     @TempDir
     Path configDir;
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     @Test
     @DisplayName("the demo's preview says it simulates the change, and asks for no password")
@@ -51,34 +46,18 @@ class DemoWordingTest extends WindowTestBase {
         open(AppServices.forDemo(new DemoResolverAdapter(java.time.Duration.ZERO, true), configDir,
                 new Fakes.RecordingNotifier()));
         ApplyViewModel apply = window.applyViewModel();
-        fx(() -> {
-            window.statusViewModel().recover();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        untilPreview(() -> window.statusViewModel().recover());
         assertEquals(I18n.t("apply.recover.summary.demo"), fx(() -> apply.summaryProperty().get()));
-        fx(() -> {
-            apply.confirm();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
-        fx(() -> {
+        confirmUntilResult();
+        untilPreview(() -> {
             apply.close();
             window.statusViewModel().protect();
-            return null;
         });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        fx(() -> {
-            apply.confirm();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
-        fx(() -> {
+        confirmUntilResult();
+        untilPreview(() -> {
             apply.close();
             window.statusViewModel().switchFlipped(false); // Port853's own settings to remove now
-            return null;
         });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
         assertEquals(I18n.t("apply.preview.revert.demo"), fx(() -> apply.summaryProperty().get()));
         // in both languages, with the same words as the apply preview's
         for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
@@ -98,11 +77,7 @@ class DemoWordingTest extends WindowTestBase {
     void realPreviewMentionsPassword() throws Exception {
         openPlaintextMachine();
         ApplyViewModel apply = window.applyViewModel();
-        fx(() -> {
-            window.statusViewModel().protect();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        untilPreview(() -> window.statusViewModel().protect());
         assertEquals(I18n.t("apply.preview.apply"), fx(() -> apply.summaryProperty().get()));
     }
 

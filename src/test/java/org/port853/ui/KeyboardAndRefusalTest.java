@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import atlantafx.base.controls.ToggleSwitch;
 import javafx.scene.control.Label;
@@ -23,10 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeyboardAndRefusalTest extends WindowTestBase {
     @TempDir
     Path configDir;
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     @Test
     @DisplayName("Space on the focused encryption switch flips it: the sheet for turning encryption off opens")
@@ -51,15 +46,7 @@ class KeyboardAndRefusalTest extends WindowTestBase {
     void refusalAfterSuccessIsNotGreen(FxRobot robot) throws Exception {
         open(AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
         ApplyViewModel apply = window.applyViewModel();
-        fx(() -> {
-            window.statusViewModel().protect();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        fx(() -> {
-            apply.confirm();
-            return null;
-        });
+        protectAndConfirm();
         waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
         Label summary = robot.lookup("#apply-summary").query();
         waitUntil(() -> summary.getStyleClass().contains("result-ok"));

@@ -3,7 +3,6 @@ package org.port853.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.RadioButton;
@@ -19,10 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class MnemonicToggleTest extends WindowTestBase {
     @TempDir
     Path configDir;
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     private String focusId() throws Exception {
         return fx(() -> {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -24,10 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Providers screen: a draft from the system, a sticky footer, and the custom provider dialog. */
 class ProvidersScreenTest extends WindowTestBase {
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
     private static boolean shown(FxRobot robot, String query) {
         Node n = robot.lookup(query).tryQuery().orElse(null);
         if (n == null) return false;

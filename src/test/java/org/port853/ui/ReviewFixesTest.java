@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,10 +39,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReviewFixesTest extends WindowTestBase {
     private static final CaptureUnavailableException DENIED = new CaptureUnavailableException(
             "Capturing packets needs the CAP_NET_RAW capability", "Run: sudo setcap cap_net_raw+ep /usr/lib/port853/java");
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get();

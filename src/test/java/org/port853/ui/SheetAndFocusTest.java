@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
@@ -32,10 +31,6 @@ class SheetAndFocusTest extends WindowTestBase {
 
     @TempDir
     Path configDir;
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     private void openDemo() throws Exception {
         open(AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
@@ -183,15 +178,7 @@ class SheetAndFocusTest extends WindowTestBase {
         open(AppServices.forDemo(new DemoResolverAdapter(Duration.ofSeconds(5), false), configDir,
                 new Fakes.RecordingNotifier()));
         ApplyViewModel apply = window.applyViewModel();
-        fx(() -> {
-            window.statusViewModel().protect();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        fx(() -> {
-            apply.confirm();
-            return null;
-        });
+        protectAndConfirm();
         assertEquals(ApplyViewModel.Phase.APPLYING, fx(() -> apply.phaseProperty().get()));
         java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
         assertTrue(WaitForAsyncUtils.asyncFx(() -> window.quitAfterAsking(quits::incrementAndGet))
@@ -205,15 +192,7 @@ class SheetAndFocusTest extends WindowTestBase {
         openDemo();
         resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT); // the sheet's body scrolls
         ApplyViewModel apply = window.applyViewModel();
-        fx(() -> {
-            window.statusViewModel().protect();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        fx(() -> {
-            apply.confirm();
-            return null;
-        });
+        protectAndConfirm();
         waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ScrollPane body = robot.lookup(".sheet-body").query();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,10 +39,6 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 
     private static boolean shown(FxRobot robot, String query) {
         Node n = robot.lookup(query).tryQuery().orElse(null);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.DisplayName;
@@ -18,10 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Traffic: leaks grouped by name and by program, newest first, each with why it leaked; Pause becomes Resume. */
 class TrafficScreenTest extends WindowTestBase {
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
     @Test
     @DisplayName("leaks grouped by name and by program, newest first, with the reason and the fix")
     void grouping(FxRobot robot) throws Exception {
@@ -149,14 +144,7 @@ class TrafficScreenTest extends WindowTestBase {
     @DisplayName("the \"no data\" label stays inside the shaded time before monitoring, clear of the axis, or is left out")
     void beforeMonitoringLabelStaysInsideItsArea(FxRobot robot) throws Exception {
         for (double width : new double[]{680, 1000}) { // the graph's width in a 720 px and a 1040 px window
-            org.port853.ui.traffic.TrafficGraph graph = fx(() -> {
-                org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();
-                javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(g);
-                new javafx.scene.Scene(root, width, 260);
-                root.applyCss();
-                root.layout();
-                return g;
-            });
+            org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(width));
             long end = 1_800_000_000L;
             int seconds = 300;
             long[] zeros = new long[seconds];
@@ -188,22 +176,12 @@ class TrafficScreenTest extends WindowTestBase {
     @Test
     @DisplayName("the 'no data' time before monitoring (or the last Clear) shows nothing of counts that arrived late for it")
     void noDataAreaShowsNoData(FxRobot robot) throws Exception {
-        org.port853.ui.traffic.TrafficGraph graph = fx(() -> {
-            org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();
-            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(g);
-            new javafx.scene.Scene(root, 1000, 260);
-            root.applyCss();
-            root.layout();
-            return g;
-        });
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
         long end = 1_800_000_000L;
         int seconds = 300;
-        long[] zeros = new long[seconds];
-        long[] late = new long[seconds]; // counted for seconds 50 to 99, all before the start at second 150
-        java.util.Arrays.fill(late, 50, 100, 40);
-        long[] now = new long[seconds]; // and some after it, so the scale is the same in both drawings
+        long[] now = new long[seconds]; // counts after the start at second 150
         java.util.Arrays.fill(now, 200, 300, 40);
-        long[] both = now.clone();
+        long[] both = now.clone(); // and as many counted late for seconds 50 to 99, before it (the scale stays)
         java.util.Arrays.fill(both, 50, 100, 40);
         Instant start = Instant.ofEpochSecond(end - seconds + 1 + 150);
         javafx.scene.image.Image clean = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(end, seconds, now, now,
@@ -220,6 +198,16 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals(0, differing, "pixels of late counts drawn in the no-data area " + area);
         assertEquals(null, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 60))), "no tooltip counts there");
         assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250)))[0]);
+    }
+
+    /** A traffic graph alone in a scene {@code width} wide, laid out. */
+    private static org.port853.ui.traffic.TrafficGraph graphOfWidth(double width) {
+        org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(g);
+        new javafx.scene.Scene(root, width, 260);
+        root.applyCss();
+        root.layout();
+        return g;
     }
 
     private static javafx.scene.image.Image drawn(org.port853.ui.traffic.TrafficGraph graph,

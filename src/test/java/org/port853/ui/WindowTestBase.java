@@ -79,6 +79,38 @@ abstract class WindowTestBase {
         return WaitForAsyncUtils.asyncFx(l::getText).get();
     }
 
+    /** Runs {@code start} on the JavaFX thread and waits until the apply sheet shows its preview. */
+    void untilPreview(Runnable start) throws Exception {
+        fx(() -> {
+            start.run();
+            return null;
+        });
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW);
+    }
+
+    /** Confirms the previewed change and waits for its result. */
+    void confirmUntilResult() throws Exception {
+        fx(() -> {
+            window.applyViewModel().confirm();
+            return null;
+        });
+        waitUntil(() -> window.applyViewModel().phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.RESULT);
+    }
+
+    /** "Protect my DNS" on the open window, previewed and confirmed: the change is under way (or done). */
+    void protectAndConfirm() throws Exception {
+        untilPreview(() -> window.statusViewModel().protect());
+        fx(() -> {
+            window.applyViewModel().confirm();
+            return null;
+        });
+    }
+
+    /** Runs {@code c} on the JavaFX thread and waits for its result. */
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
     static void waitUntil(Callable<Boolean> condition) throws Exception {
         // generous: these machines run many builds at once; a passing condition returns at once
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
