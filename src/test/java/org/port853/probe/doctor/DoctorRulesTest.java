@@ -127,6 +127,34 @@ class DoctorRulesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a resolver that is installed but stopped is a failed check, not only checks left "
+            + "out; a machine without it is not (doctor still probes servers given with --server there)")
+    void stoppedResolverFails() {
+        SystemSources quiet = new SystemSources() {
+            @Override public ClockStatus clock() { return new ClockStatus(true, true, 1.0, 0.0, null); }
+            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
+            @Override public String nftRuleset() { return ""; }
+            @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
+            @Override public int resolverVersion(ResolverState state) { return 252; }
+        };
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), quiet, java.time.Clock.systemUTC());
+        ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                "systemd-resolved is not running", null);
+        Doctor.Report report = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(), List.of(),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Check running = find(report.checks(), "resolver.running");
+        assertEquals(CheckStatus.FAILURE, running.status());
+        assertEquals("systemd-resolved is installed but not running.", running.evidence());
+        ResolverState missing = new ResolverState("systemd-resolved", StateSource.DBUS, false, false, null, List.of(),
+                null, "systemd-resolved is not installed", null);
+        assertTrue(doctor.run(missing, Assessor.assess(missing, List.of()).reasons(), List.of(),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null).checks().stream()
+                .noneMatch(c -> c.id().equals("resolver.running")));
+    }
+
+    @Test
     void clockNotSynchronisedIsAWarning() {
         assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(false, false, 16000.0, 0.0, null)).status());
         assertEquals(CheckStatus.OK, ClockChecks.of(new ClockStatus(true, true, 1.0, 0.2, null)).status());
