@@ -83,8 +83,14 @@ final class PinsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (accept != null) {
             PinStore store = PinStore.load(pins.file());
-            if (!Pinning.accept(store, ServerAddress.parse(accept).toString(), Clock.systemUTC().instant())) {
-                throw new InvalidInputException("no recorded key for " + accept + "; run 'port853 pins --check' first");
+            ServerAddress server = ServerAddress.parse(accept);
+            if (!Pinning.accept(store, server.toString(), Clock.systemUTC().instant())) {
+                // pins are kept per address and TLS name: point at the recorded spelling of the same address
+                List<String> named = store.all().stream().map(PinRecord::server)
+                        .filter(r -> ServerAddress.parse(r).addressText().equals(server.addressText())).toList();
+                throw new InvalidInputException("no recorded key for " + accept + (named.isEmpty()
+                        ? "; run 'port853 pins --check' first" : "; pins are recorded per address and TLS name: "
+                        + String.join(" or ", named)));
             }
             store.save();
         }

@@ -159,4 +159,16 @@ class PinsCommandTest {
         }
         assertFalse(adapter.calls.contains("readState"), "nothing probed: " + adapter.calls);
     }
+
+    @Test
+    @DisplayName("--accept with an address whose key is recorded under a TLS name names that spelling")
+    void acceptWithoutTheNameSaysHowItIsRecorded() throws Exception {
+        Files.writeString(store(), "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
+        CliRuns.Run r = run("pins", "--accept", "192.0.2.1");
+        assertEquals(2, r.code());
+        assertEquals("port853 pins: no recorded key for 192.0.2.1; pins are recorded per address and TLS name: "
+                + "192.0.2.1#dot.test\n", r.err());
+        r = run("pins", "--accept", "192.0.2.9#dot.test");
+        assertTrue(r.err().endsWith("run 'port853 pins --check' first\n"), r.err());
+    }
 }
