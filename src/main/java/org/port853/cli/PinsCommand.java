@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.port853.core.InvalidInputException;
+import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
@@ -158,8 +159,12 @@ final class PinsCommand implements Callable<Integer> {
     /** --check: probes the recorded servers plus the --server (else configured) ones, recording new pins. */
     private List<Check> check(ServerPins pins) throws IOException {
         List<ServerAddress> targets = new ArrayList<>(probe.parsedServers());
+        String unreadable = null;
         if (targets.isEmpty()) {
-            targets.addAll(Doctor.configuredServers(services.adapter().get().readState()));
+            ResolverState state = services.adapter().get().readState();
+            targets.addAll(Doctor.configuredServers(state));
+            unreadable = state.readable() ? null : state.problem() == null ? "the resolver's state could not be read"
+                    : state.problem();
         }
         for (PinRecord r : PinStore.load(pins.file()).all()) {
             ServerAddress s = ServerAddress.parse(r.server());
@@ -168,6 +173,10 @@ final class PinsCommand implements Callable<Integer> {
             }
         }
         List<Check> checks = new ArrayList<>();
+        if (targets.isEmpty() && unreadable != null) {
+            throw new IOException("nothing to check: the configured DNS servers could not be read (" + unreadable
+                    + ") and no pin is recorded; name servers with --server IP#NAME");
+        }
         if (targets.isEmpty()) {
             return checks;
         }

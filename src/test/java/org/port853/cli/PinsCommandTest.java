@@ -171,4 +171,15 @@ class PinsCommandTest {
         r = run("pins", "--accept", "192.0.2.9#dot.test");
         assertTrue(r.err().endsWith("run 'port853 pins --check' first\n"), r.err());
     }
+
+    @Test
+    @DisplayName("--check with the resolver's servers unreadable and nothing recorded says why it checked nothing (exit 1)")
+    void checkWithoutServersSaysWhy() {
+        adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE, true,
+                false, null, List.of(), null, "systemd-resolved is not running", null);
+        CliRuns.Run r = run("pins", "--check");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("port853 pins: nothing to check: the configured DNS servers could not be read (systemd-resolved is "
+                + "not running) and no pin is recorded; name servers with --server IP#NAME\n", r.err());
+    }
 }
