@@ -159,6 +159,8 @@ public final class CustomProviders {
             InetAddress a;
             try {
                 a = ProviderJson.requireServerAddress(token);
+                // refused when entered, not only when applied (a saved file that has one still loads)
+                DesiredSettings.refuseResolvedStub(IpAddresses.format(a));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(sentence("Address " + e.getMessage()), e).says("custom.address");
             }

@@ -17,6 +17,14 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
     /** systemd-resolved's stub (127.0.0.53) and proxy stub (127.0.0.54, systemd 254+). */
     static final Set<String> RESOLVED_STUBS = Set.of("127.0.0.53", "127.0.0.54");
 
+    /** Refuses systemd-resolved's own stub as a server: every query would loop back into it. */
+    static void refuseResolvedStub(String address) {
+        if (RESOLVED_STUBS.contains(address)) {
+            throw new InvalidInputException(address + " is systemd-resolved's own stub listener: as its server every "
+                    + "query would loop back into it; use the provider's address").says("settings.resolved-stub", address);
+        }
+    }
+
     public DesiredSettings {
         servers = List.copyOf(servers == null ? List.of() : servers);
         fallback = List.copyOf(fallback == null ? List.of() : fallback);
@@ -39,11 +47,7 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
             }
         }
         for (ServerAddress s : concat(servers, fallback)) {
-            if (RESOLVED_STUBS.contains(s.addressText())) {
-                throw new InvalidInputException(s.addressText() + " is systemd-resolved's own stub listener: as its "
-                        + "server every query would loop back into it; use the provider's address")
-                        .says("settings.resolved-stub", s.addressText());
-            }
+            refuseResolvedStub(s.addressText());
         }
         if (mode != DotMode.OFF && servers.isEmpty()) {
             throw new InvalidInputException("DNS-over-TLS needs at least one server").says("settings.no-server");

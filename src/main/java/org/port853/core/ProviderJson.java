@@ -317,14 +317,7 @@ public final class ProviderJson {
 
     /** An address literal usable as a global DNS server, checked as the command line checks {@code --server}. */
     static InetAddress requireServerAddress(String text) {
-        InetAddress a = IpAddresses.requireGlobalServer(IpAddresses.parse(text), text);
-        // refused here already, not only when the provider is applied: a saved provider could never be used
-        String shown = IpAddresses.format(a);
-        if (DesiredSettings.RESOLVED_STUBS.contains(shown)) {
-            throw new InvalidInputException(shown + " is systemd-resolved's own stub listener: as its server every "
-                    + "query would loop back into it; use the provider's address").says("settings.resolved-stub", shown);
-        }
-        return a;
+        return IpAddresses.requireGlobalServer(IpAddresses.parse(text), text);
     }
 
     private static String text(JsonNode node, String name, boolean required) {

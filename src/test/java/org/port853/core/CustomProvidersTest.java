@@ -253,6 +253,20 @@ class CustomProvidersTest {
         }
 
         @Test
+        @DisplayName("a file saved with resolved's stub as an address (earlier versions allowed it) still loads and can "
+                + "be mended: only applying it is refused")
+        void savedStubStillLoads() throws Exception {
+            Path file = dir.resolve("stub.json");
+            Files.writeString(file, "[{\"id\":\"home\",\"displayName\":\"Home\",\"ipv4\":[\"127.0.0.53\"],"
+                    + "\"tlsName\":\"x.example\"},{\"id\":\"b\",\"displayName\":\"B\",\"ipv4\":[\"192.0.2.1\"],"
+                    + "\"tlsName\":\"b.example\"}]");
+            CustomProviders store = new CustomProviders(file);
+            assertEquals(List.of("home", "b"), store.load().stream().map(Provider::id).toList());
+            store.remove("home");
+            assertEquals(List.of("b"), store.load().stream().map(Provider::id).toList());
+        }
+
+        @Test
         void invalidEntryInFileNamesEntryAndField() throws Exception {
             Path file = dir.resolve("c.json");
             Files.writeString(file, "[{\"id\":\"a\",\"displayName\":\"A\",\"ipv4\":[\"999.1.1.1\"],\"tlsName\":\"x.example\"}]");
