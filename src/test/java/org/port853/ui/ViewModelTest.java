@@ -301,8 +301,9 @@ class ViewModelTest {
         void snapshotOnlyWhenChanged() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
+            long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
             long[] counts = {0, 3, 1};
-            c.next = new MeterSnapshot(1_000, 3, counts, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = new MeterSnapshot(later, 3, counts, new long[3], new long[3], new long[3], Map.of(), 0, 0);
             tasks.tick();
             MeterSnapshot first = traffic.snapshotProperty().get();
             assertArrayEquals(counts, first.encryptedPackets());
@@ -311,11 +312,11 @@ class ViewModelTest {
             tasks.tick();
             assertEquals(polls + 2, traffic.pollsProperty().get(), "each poll still reaches the view");
             assertSame(first, traffic.snapshotProperty().get(), "equal counts in the same seconds: no redraw");
-            c.next = new MeterSnapshot(1_000, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = new MeterSnapshot(later, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
             tasks.tick();
             assertEquals(2, traffic.snapshotProperty().get().encryptedPackets()[2], "a changed count is drawn");
             MeterSnapshot second = traffic.snapshotProperty().get();
-            c.next = new MeterSnapshot(1_001, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = new MeterSnapshot(later + 1, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
             tasks.tick();
             assertNotSame(second, traffic.snapshotProperty().get(), "the next second moves the graph");
         }
@@ -325,8 +326,9 @@ class ViewModelTest {
         void totalsCountLeakedQueries() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
+            long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
             // 6 leaked packets (queries and their answers) carrying 3 leaked queries
-            c.next = new MeterSnapshot(1_000, 3, new long[]{5, 0, 0}, new long[]{0, 4, 0}, new long[]{0, 4, 2},
+            c.next = new MeterSnapshot(later, 3, new long[]{5, 0, 0}, new long[]{0, 4, 0}, new long[]{0, 4, 2},
                     new long[]{0, 2, 1}, Map.of(), 0, 0);
             tasks.tick();
             String totals = traffic.totalsProperty().get();
@@ -390,8 +392,8 @@ class ViewModelTest {
         void clearWhilePaused() throws Exception {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
-            c.next = new MeterSnapshot(Instant.now().getEpochSecond(), 3, new long[3], new long[3], new long[]{0, 4, 0},
-                    new long[]{0, 26, 0}, Map.of(), 0, 0);
+            c.next = new MeterSnapshot(Instant.now().getEpochSecond(), 3, new long[3], new long[3], new long[]{0, 0, 4},
+                    new long[]{0, 0, 26}, Map.of(), 0, 0);
             tasks.tick();
             assertTrue(traffic.totalsProperty().get().contains("26 leaked queries"), traffic.totalsProperty().get());
             Instant started = traffic.startedAtProperty().get();
@@ -401,6 +403,15 @@ class ViewModelTest {
             tasks.tick();
             assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
             assertTrue(traffic.startedAtProperty().get().isAfter(started), "no data before the clear");
+            // frames still queued at the Clear are counted after it, for their own second before it: not shown
+            traffic.pausedProperty().set(false);
+            long clearedAt = traffic.startedAtProperty().get().getEpochSecond();
+            c.next = new MeterSnapshot(clearedAt, 3, new long[3], new long[3], new long[]{0, 4, 0},
+                    new long[]{0, 9, 0}, Map.of(), 0, 0);
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
+            assertEquals(0, java.util.Arrays.stream(traffic.snapshotProperty().get().leakMarkers()).sum(),
+                    "nor in the graph's scale");
         }
 
         @Test

@@ -233,14 +233,15 @@ public final class TrafficViewModel {
         countLeaks(session, recent);
         if (!paused.get()) {
             polls.set(polls.get() + 1);
-            if (!sameGraph(snapshot.get(), snap)) {
-                snapshot.set(snap); // the graph redraws only when what it shows changed
+            MeterSnapshot shown = WireLeaks.since(snap, startedAt.get());
+            if (!sameGraph(snapshot.get(), shown)) {
+                snapshot.set(shown); // the graph redraws only when what it shows changed
             }
             if (recent.size() != leaks.size() || !recent.isEmpty() && !recent.get(recent.size() - 1)
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            showTotals(snap);
+            showTotals(shown);
         }
     }
 

@@ -70,6 +70,29 @@ final class WireLeaks {
                 snap.pcapDrops(), snap.ifDrops(), snap.interfaces(), snap.plaintext853Packets());
     }
 
+    /**
+     * The snapshot without what it counted for the seconds before {@code start} (monitoring started or was cleared
+     * then; frames still in the capture's queue at a Clear are counted after it, for their own seconds): the graph
+     * shows no data there, so neither its scale nor the totals line may count them. The same snapshot when none.
+     */
+    static MeterSnapshot since(MeterSnapshot snap, Instant start) {
+        long first = snap.endEpochSecond() - snap.seconds() + 1;
+        int before = start == null ? 0 : (int) Math.max(0, Math.min(snap.seconds(), start.getEpochSecond() - first));
+        if (before == 0) {
+            return snap;
+        }
+        return new MeterSnapshot(snap.endEpochSecond(), snap.seconds(), zeroed(snap.encryptedPackets(), before),
+                zeroed(snap.localPlaintextPackets(), before), zeroed(snap.leakPackets(), before),
+                zeroed(snap.leakMarkers(), before), snap.totals(), snap.pcapDrops(), snap.ifDrops(), snap.interfaces(),
+                zeroed(snap.plaintext853Packets(), before));
+    }
+
+    private static long[] zeroed(long[] series, int before) {
+        long[] out = series.clone();
+        java.util.Arrays.fill(out, 0, Math.min(before, out.length), 0);
+        return out;
+    }
+
     /** The newest leak worth telling the user about (its name and server), or null. */
     static LeakRecord newestNamed(List<LeakRecord> recent) {
         for (int i = recent.size() - 1; i >= 0; i--) {
