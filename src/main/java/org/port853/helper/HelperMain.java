@@ -53,7 +53,7 @@ public final class HelperMain {
         byte[] doc = readBounded(in, HelperDocuments.MAX_BYTES + 1);
         // the caller's terminal signals reach the helper too (pkexec runs it in the caller's process group)
         PrivilegedHelper.Response r = UninterruptedChange.run(() -> PrivilegedHelper.handle(doc, action,
-                Requester.fromEnvironment()), () -> { });
+                Requester.fromEnvironment()), () -> { }, false);
         return new Response(r.exitCode(), r.stdout(), r.stderr());
     }
 

@@ -21,11 +21,20 @@ public final class UninterruptedChange {
         T call() throws E;
     }
 
-    /** Runs {@code change} with the two signals held off; {@code onSignal} runs (on a signal thread) for each one. */
-    public static synchronized <T, E extends Exception> T run(Change<T, E> change, Runnable onSignal) throws E {
+    /**
+     * Runs {@code change} with the two signals held off; {@code onSignal} runs (on a signal thread) for each one. With
+     * {@code thenStop} the first signal held off is raised again once the change is over, so the process stops as
+     * asked, only later (the helper passes false: it must still hand its result to the caller).
+     */
+    public static synchronized <T, E extends Exception> T run(Change<T, E> change, Runnable onSignal, boolean thenStop)
+            throws E {
         SignalHandler[] before = new SignalHandler[SIGNALS.length];
+        java.util.concurrent.atomic.AtomicReference<Signal> held = new java.util.concurrent.atomic.AtomicReference<>();
         for (int i = 0; i < SIGNALS.length; i++) {
-            before[i] = handle(SIGNALS[i], sig -> onSignal.run());
+            before[i] = handle(SIGNALS[i], sig -> {
+                held.compareAndSet(null, sig);
+                onSignal.run();
+            });
         }
         try {
             return change.call();
@@ -34,6 +43,9 @@ public final class UninterruptedChange {
                 if (before[i] != null) {
                     handle(SIGNALS[i], before[i]);
                 }
+            }
+            if (thenStop && held.get() != null) {
+                Signal.raise(held.get());
             }
         }
     }

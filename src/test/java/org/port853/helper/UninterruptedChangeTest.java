@@ -22,7 +22,7 @@ class UninterruptedChangeTest {
                 System.out.flush();
                 Thread.sleep(1500);
                 return "finished";
-            }, () -> System.err.println("signal held off"));
+            }, () -> System.err.println("signal held off"), args.length > 0);
             System.out.println(r);
             System.out.flush();
             Thread.sleep(60_000); // outside the change, a signal ends the process as usual
@@ -46,6 +46,25 @@ class UninterruptedChangeTest {
             assertEquals(130, p.exitValue());
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(List.of("signal held off", "signal held off"), err.lines().toList());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisplayName("with thenStop, Ctrl-C during the change stops the process once the change is over (exit 130)")
+    void thenStopStopsAfterTheChange() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "stop")
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("started", out.readLine());
+            signal("INT", p.pid());
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "stopped after the change, not 60 s later");
+            assertEquals(130, p.exitValue());
+            assertEquals(List.of("signal held off"), new String(p.getErrorStream().readAllBytes(),
+                    StandardCharsets.UTF_8).lines().toList());
         } finally {
             p.destroyForcibly();
         }
