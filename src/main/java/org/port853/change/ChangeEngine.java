@@ -77,7 +77,7 @@ public final class ChangeEngine {
             List<ItemSnapshot> before = beforeOf(target, interrupted);
             if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
                 journals.save(j); // keeps the public marker in step with the journal
-                return inPlace(target, requireEncrypted, actions, t0);
+                return inPlace(j, target, requireEncrypted, actions, t0);
             }
             boolean turnOnAtBoot = resolver.offAtBoot();
             boolean enabledAtBoot = turnOnAtBoot || j.enabledResolverAtBoot();
@@ -122,21 +122,33 @@ public final class ChangeEngine {
      * resolve; a user who applies again to fix a stopped resolver (stopped by hand, crashed) or one that does not
      * resolve with them (started while a broken file was there, never restarted) must not be told all is well. So it
      * is restarted and checked, and the result says what came of it. Nothing is rolled back: the settings were
-     * already the user's.
+     * already the user's. Without a network a failed check proves nothing: then nothing is restarted (a restart
+     * empties the cache every program relies on offline). A stopped resolver that is also off at boot is turned on
+     * at boot as a change turns it on, journalled so that revert turns it off again.
      */
-    private ApplyResult inPlace(List<ItemSnapshot> target, boolean requireEncrypted, Steps actions, long t0) {
+    private ApplyResult inPlace(Journal j, List<ItemSnapshot> target, boolean requireEncrypted, Steps actions, long t0)
+            throws IOException {
+        Sentence inPlace = Sentence.of("the settings are already in place", "result.in-place");
         Sentence why;
         if (resolver.running()) {
             ResolverControl.Health h = resolver.check(requireEncrypted);
             if (h.ok()) {
-                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place", "result.in-place"),
-                        target, actions, false, t0);
+                return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
+            }
+            if (!resolver.networkUp()) {
+                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
+                        "step.health-offline", h.detailSentence());
+                return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
             }
             actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
             why = Sentence.of("names did not resolve with them: " + h.detail(), "result.in-place.not-resolving",
                     h.detailSentence());
         } else {
             why = Sentence.of("the resolver was not running", "result.in-place.not-running");
+            if (resolver.offAtBoot()) {
+                journals.save(j.withEnabledResolverAtBoot(true)); // first: revert must know to turn it off again
+                resolver.enableAtBoot();
+            }
         }
         try {
             reload(actions);

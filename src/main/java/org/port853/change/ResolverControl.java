@@ -64,6 +64,11 @@ public interface ResolverControl {
         return true;
     }
 
+    /** The machine has a network to resolve names over (a default route); a failed check proves nothing without. */
+    default boolean networkUp() {
+        return true;
+    }
+
     /** Make the resolver read its configuration again (restart, reload, cache flush) and wait until it serves. */
     void reload() throws java.io.IOException;
     Health check(boolean requireEncrypted);

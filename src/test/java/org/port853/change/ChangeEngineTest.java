@@ -64,6 +64,13 @@ class ChangeEngineTest {
 
         /** The resolver is stopped: it runs again after the next restart. */
         boolean stopped;
+        /** There is no network (no default route). */
+        boolean offline;
+
+        @Override
+        public boolean networkUp() {
+            return !offline;
+        }
 
         @Override
         public boolean running() {
@@ -186,6 +193,35 @@ class ChangeEngineTest {
             assertEquals(List.of("restart", "check true"), control.calls);
             assertEquals(A, Files.readString(dropIn));
             assertEquals(completed, journals.load().history().size(), "no change was made, none is recorded");
+        }
+
+        @Test
+        @DisplayName("settings in place, a stopped resolver that is also off at boot is turned on at boot, journalled, "
+                + "and revert turns it off again")
+        void settingsInPlaceStoppedAndOffAtBootIsEnabled() throws IOException {
+            engine.apply(target(A), "strict", true);
+            control.stopped = true;
+            control.wasDisabled = true; // systemctl disable --now by hand
+            control.calls.clear();
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertEquals(List.of("enable", "restart", "check true"), control.calls);
+            assertTrue(journals.load().enabledResolverAtBoot());
+            engine.revert();
+            assertTrue(control.calls.contains("disable"), control.calls.toString());
+        }
+
+        @Test
+        @DisplayName("settings in place and no network: a failed check proves nothing, so nothing is restarted")
+        void settingsInPlaceOfflineIsUnchanged() throws IOException {
+            engine.apply(target(A), "strict", true);
+            control.calls.clear();
+            control.offline = true;
+            control.answers.add(BAD);
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertEquals(List.of("check true"), control.calls);
+            assertTrue(r.actions().get(0).endsWith("the network is not up, so this proves nothing"), r.actions().toString());
         }
 
         @Test

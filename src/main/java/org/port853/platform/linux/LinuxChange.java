@@ -95,7 +95,7 @@ public final class LinuxChange implements PrivilegedPlatform {
     /** A default route in /proc/net/route or /proc/net/ipv6_route on an interface other than lo. */
     @Override
     public boolean networkUp() {
-        return NetworkRoutes.hasDefaultRoute(Path.of("/proc/net/route"), Path.of("/proc/net/ipv6_route"));
+        return NetworkRoutes.defaultRouteUp();
     }
 
     /** Results show our drop-in as {@code "dropIn": {"path", "content"}} (the documented --json field). */

@@ -10,6 +10,11 @@ final class NetworkRoutes {
     private NetworkRoutes() {
     }
 
+    /** This machine's routing tables ({@code /proc/net/route}, {@code /proc/net/ipv6_route}) have a default route. */
+    static boolean defaultRouteUp() {
+        return hasDefaultRoute(Path.of("/proc/net/route"), Path.of("/proc/net/ipv6_route"));
+    }
+
     static boolean hasDefaultRoute(Path ipv4Routes, Path ipv6Routes) {
         return ipv4Default(read(ipv4Routes)) || ipv6Default(read(ipv6Routes));
     }

@@ -55,6 +55,11 @@ public final class ResolvedControl implements ResolverControl {
         return r.timedOut() ? "" : r.stdout().strip();
     }
 
+    @Override
+    public boolean networkUp() {
+        return NetworkRoutes.defaultRouteUp();
+    }
+
     /** As status reads it: resolved's name on the bus, or without a bus the process table. */
     @Override
     public boolean running() {
