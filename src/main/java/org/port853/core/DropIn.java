@@ -5,11 +5,11 @@ import java.util.Map;
 /**
  * One resolved.conf drop-in and the keys it sets. {@code ours} marks Port853's own file;
  * {@code overridesOurs} marks a file that sorts after ours and sets a key we set (so it wins);
- * {@code disablesAll} marks a file systemd-resolved fails on ({@code error} says why), which makes it ignore every
- * drop-in, ours included.
+ * {@code hidesOurs} marks a file systemd-resolved fails on ({@code error} says why) that sorts before ours: it stops
+ * reading at that file, so the drop-ins after it, ours included, are ignored.
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
-                     boolean disablesAll) {
+                     boolean hidesOurs) {
     public DropIn {
         keys = Map.copyOf(keys);
     }

@@ -43,26 +43,27 @@ final class DropInScanner {
             Path file = e.getValue();
             boolean ours = file.equals(paths.ourDropIn());
             ResolvedConf.Parsed parsed;
-            boolean disablesAll = false;
+            boolean unparsable = false;
             try {
                 parsed = ResolvedConf.parse(read(file));
             } catch (Unparsable ex) {
                 parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
-                disablesAll = true;
+                unparsable = true;
             } catch (IOException ex) {
                 parsed = new ResolvedConf.Parsed(Map.of(), describe(file, ex));
             }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
             boolean later = e.getKey().compareTo(ourName) > 0;
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
-            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), disablesAll));
+            // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not
+            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), unparsable && !later));
         }
         return out;
     }
 
     /**
-     * A file systemd-resolved fails on, after which it ignores every drop-in (checked on 252: a directory, a parsed line
-     * that is not UTF-8). It skips a link to a missing file and a line that is not KEY=VALUE, and reads large files.
+     * A file systemd-resolved fails on, after which it reads no further drop-in (checked on 252: a directory, a parsed
+     * line that is not UTF-8). It skips a link to a missing file and a line that is not KEY=VALUE, and reads large files.
      */
     private static final class Unparsable extends IOException {
         Unparsable(String why) {

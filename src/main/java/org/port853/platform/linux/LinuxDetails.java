@@ -76,7 +76,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             m.put("ours", d.ours());
             m.put("overridesOurs", d.overridesOurs());
             m.put("error", d.error());
-            m.put("disablesAll", d.disablesAll());
+            m.put("hidesOurs", d.hidesOurs());
             return m;
         }).toList());
         return o;

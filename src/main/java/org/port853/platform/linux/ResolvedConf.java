@@ -25,12 +25,12 @@ final class ResolvedConf {
     /**
      * The number of the first line systemd refuses because it is not UTF-8, or 0. systemd checks every line it
      * parses, in any section, but skips blank lines and comments ('#' or ';' after leading blanks); such a line fails
-     * the whole file, and resolved then ignores every drop-in (checked on 252). Lines end at LF, CR, CRLF or NUL.
+     * the whole file, and resolved then reads no drop-in after it (checked on 252). Lines end at LF, CR, CRLF or NUL.
      */
     static int firstNonUtf8Line(byte[] bytes) {
         String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r\n|[\n\r\0]", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].stripLeading();
+            String line = lines[i].replaceFirst("^[ \t]+", ""); // systemd skips blanks and tabs only
             boolean parsed = !line.isEmpty() && line.charAt(0) != '#' && line.charAt(0) != ';';
             if (parsed && Utf8.decode(line.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
                 return i + 1;

@@ -53,9 +53,9 @@ public final class ResolvedPlanner {
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
         for (DropIn d : dropIns) {
-            if (d.disablesAll()) {
+            if (d.hidesOurs()) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()
-                        + ") and then ignores every drop-in, Port853's included; fix that file or remove it first",
+                        + ") and then ignores the drop-ins after it, Port853's included; fix that file or remove it first",
                         "refused.drop-in-unreadable", d.path(), d.error()));
             }
             if (d.overridesOurs()) {

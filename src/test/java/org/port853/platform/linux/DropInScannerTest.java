@@ -118,9 +118,9 @@ class DropInScannerTest {
         assertTrue(named(list, "30-huge.conf").error().contains("64 KiB"));
         assertEquals("a directory, not a file", named(list, "40-directory.conf").error());
         assertEquals("a link to a missing file", named(list, "50-dangling.conf").error());
-        // checked on systemd 252: resolved fails on a directory or a line that is not UTF-8 and then ignores every
-        // drop-in; it skips a dangling link and a line without '=', and reads files of any size
-        assertEquals(List.of("20-binary.conf", "40-directory.conf"), list.stream().filter(DropIn::disablesAll)
+        // checked on systemd 252: resolved fails on a directory or a line that is not UTF-8 and reads no drop-in
+        // after it (ours sorts last); it skips a dangling link and a line without '=', and reads files of any size
+        assertEquals(List.of("20-binary.conf", "40-directory.conf"), list.stream().filter(DropIn::hidesOurs)
                 .map(d -> Path.of(d.path()).getFileName().toString()).toList());
         for (DropIn d : list) {
             assertFalse(d.error().contains("\n"), d.error());
@@ -128,7 +128,7 @@ class DropInScannerTest {
     }
 
     @Test
-    void aLineThatIsNotUtf8DisablesAllInAnySectionButNotInAComment() throws IOException {
+    void aLineThatIsNotUtf8HidesOursInAnySectionButNotInAComment() throws IOException {
         Files.write(etc.resolve("10-latin1-comment.conf"), "[Resolve]\n  # caf\u00e9\n;\u00e9\nDNSSEC=no\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         Files.write(etc.resolve("20-latin1-value.conf"), "[Resolve]\r\nLLMNR=no\r\n[Other]\r\nName=caf\u00e9\r\n"
@@ -136,11 +136,11 @@ class DropInScannerTest {
         List<DropIn> list = DropInScanner.scan(paths);
         DropIn comment = named(list, "10-latin1-comment.conf");
         assertNull(comment.error(), "resolved skips comments before it checks UTF-8");
-        assertFalse(comment.disablesAll());
+        assertFalse(comment.hidesOurs());
         assertEquals("no", comment.keys().get("DNSSEC"));
         DropIn value = named(list, "20-latin1-value.conf");
         assertEquals("line 4 is not valid UTF-8", value.error());
-        assertTrue(value.disablesAll());
+        assertTrue(value.hidesOurs());
     }
 
     @Test
@@ -158,5 +158,15 @@ class DropInScannerTest {
         DropIn d = named(DropInScanner.scan(paths), LinuxPaths.DROP_IN_NAME);
         assertFalse(d.ours());
         assertFalse(d.overridesOurs());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a file resolved fails on that sorts after Port853's leaves ours in effect: it is "
+            + "reported, not taken to hide ours")
+    void aBrokenFileAfterOursDoesNotHideIt() throws IOException {
+        Files.createDirectory(etc.resolve("zzz-late.conf"));
+        DropIn late = named(DropInScanner.scan(paths), "zzz-late.conf");
+        assertEquals("a directory, not a file", late.error());
+        assertFalse(late.hidesOurs());
     }
 }

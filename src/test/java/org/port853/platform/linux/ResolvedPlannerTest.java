@@ -70,15 +70,15 @@ class ResolvedPlannerTest {
         }
 
         @Test
-        @DisplayName("a drop-in resolved fails on (it then ignores ours too) is named, for every mode")
-        void dropInThatDisablesAll() {
+        @DisplayName("a drop-in resolved fails on before ours (it then ignores ours too) is named, for every mode")
+        void dropInThatHidesOurs() {
             DropIn dir = new DropIn("/etc/systemd/resolved.conf.d/60-dir.conf", false, false, Map.of(),
                     "a directory, not a file", true);
             for (DesiredSettings s : List.of(STRICT, OFF)) {
                 Plan p = planner.plan(s, 252, List.of(dir), false);
                 assertTrue(p.isRefused());
                 assertTrue(p.refusal().contains("60-dir.conf (a directory, not a file)")
-                        && p.refusal().contains("ignores every drop-in"), p.refusal());
+                        && p.refusal().contains("ignores the drop-ins after it"), p.refusal());
                 assertEquals("refused.drop-in-unreadable", p.refusalWords().wording(), p.refusal());
             }
             DropIn unreadable = new DropIn("/etc/systemd/resolved.conf.d/60-link.conf", false, false, Map.of(),
