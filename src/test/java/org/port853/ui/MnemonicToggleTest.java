@@ -47,6 +47,18 @@ class MnemonicToggleTest extends WindowTestBase {
         assertEquals(!before, fx(notify::isSelected), "Alt+N toggles the check box");
         alt(robot, KeyCode.N);
         assertEquals(before, fx(notify::isSelected), "Alt+N again toggles it back");
+        // a skin that adds its mnemonic once more (JavaFX does on some relayouts) must not turn it into a focus move
+        fx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            javafx.scene.input.KeyCombination key = scene.getMnemonics().entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(m -> m.getNode() == notify)).findFirst().orElseThrow()
+                    .getKey();
+            scene.addMnemonic(new javafx.scene.input.Mnemonic(notify, key));
+            return null;
+        });
+        alt(robot, KeyCode.N);
+        assertEquals(!before, fx(notify::isSelected), "Alt+N still toggles after its mnemonic was added again");
+        alt(robot, KeyCode.N);
         CheckBox tray = robot.lookup("#pref-close-to-tray").query();
         boolean trayBefore = fx(tray::isSelected);
         alt(robot, KeyCode.K);

@@ -38,12 +38,19 @@ public final class Mnemonics {
         swap(mnemonics);
     }
 
-    /** The skins add and remove their mnemonics by node: a replaced one is still removed with its control. */
+    /**
+     * The skins add and remove their mnemonics by node: a replaced one is still removed with its control. A skin that
+     * adds its own mnemonic again (the scene compares by identity, so it no longer finds it) would leave two for one
+     * node, and with two JavaFX only moves the focus: one per node is kept.
+     */
     private static void swap(List<Mnemonic> mnemonics) {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < mnemonics.size(); i++) {
             Mnemonic m = mnemonics.get(i);
             Node n = m.getNode();
-            if (!(m instanceof Click) && (n instanceof CheckBox || n instanceof ToggleButton)) {
+            if (!seen.add(n)) {
+                mnemonics.remove(i--);
+            } else if (!(m instanceof Click) && (n instanceof CheckBox || n instanceof ToggleButton)) {
                 mnemonics.set(i, new Click((ButtonBase) n, m.getKeyCombination()));
             }
         }
