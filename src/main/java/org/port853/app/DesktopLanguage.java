@@ -1,6 +1,5 @@
 package org.port853.app;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The window's language from the session's environment, in gettext's order (LANGUAGE's list, then the first of
+ * The window's language from the session's environment, in gettext's order (LANGUAGE's list when set, else the first of
  * LC_ALL, LC_MESSAGES, LANG), as GTK programs choose theirs. The JVM reads only the C library's locale, which falls
  * back to English when the named locale is not installed (LANG=de_DE.UTF-8 on a system without it), and it ignores
  * LANGUAGE.
@@ -26,29 +25,40 @@ final class DesktopLanguage {
         if (locale == null || locale.equals("C") || locale.startsWith("C.") || locale.equals("POSIX")) {
             return Optional.empty(); // gettext ignores LANGUAGE under the C locale too
         }
-        List<String> wanted = new ArrayList<>();
         String list = env.get("LANGUAGE");
-        if (list != null) {
-            wanted.addAll(Arrays.asList(list.split(":")));
-        }
-        wanted.add(locale);
-        for (String w : wanted) {
-            Optional<Locale> l = parse(w);
-            if (l.isPresent() && SHIPPED.contains(l.get().getLanguage())) {
-                return l;
+        if (list != null && !list.isBlank()) {
+            // gettext takes the first language of the list it has a translation for, else the untranslated text
+            for (String w : list.split(":")) {
+                Optional<Locale> l = parse(w);
+                if (l.isPresent() && SHIPPED.contains(l.get().getLanguage())) {
+                    return l;
+                }
             }
+            return Optional.of(Locale.ENGLISH);
         }
-        return Optional.empty();
+        return parse(locale).filter(l -> SHIPPED.contains(l.getLanguage()));
     }
 
-    /** Makes the environment's language the JVM's default for the window, unless {@code -Duser.language} chose one. */
+    /**
+     * Makes the environment's language the window's (the JVM's default locale, for its texts and JavaFX's own), unless
+     * {@code -Duser.language} chose one on the command line or in JAVA_TOOL_OPTIONS / JDK_JAVA_OPTIONS. Numbers and
+     * dates keep the JVM's format locale (LC_NUMERIC and LC_TIME are not LC_MESSAGES).
+     */
     static void apply() {
-        boolean chosen = ProcessHandle.current().info().arguments()
-                .map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith("-Duser.language="))).orElse(false);
-        Optional<Locale> wanted = fromEnvironment(System.getenv());
+        Map<String, String> env = System.getenv();
+        boolean chosen = ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of()).stream()
+                .anyMatch(DesktopLanguage::choosesLanguage)
+                || choosesLanguage(env.get("JAVA_TOOL_OPTIONS")) || choosesLanguage(env.get("JDK_JAVA_OPTIONS"));
+        Optional<Locale> wanted = fromEnvironment(env);
         if (!chosen && wanted.isPresent() && !wanted.get().getLanguage().equals(Locale.getDefault().getLanguage())) {
+            Locale format = Locale.getDefault(Locale.Category.FORMAT);
             Locale.setDefault(wanted.get());
+            Locale.setDefault(Locale.Category.FORMAT, format);
         }
+    }
+
+    private static boolean choosesLanguage(String options) {
+        return options != null && options.contains("-Duser.language=");
     }
 
     private static String first(Map<String, String> env, String... names) {

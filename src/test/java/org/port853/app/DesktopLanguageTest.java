@@ -26,7 +26,8 @@ class DesktopLanguageTest {
                 "LC_ALL", "de_DE.UTF-8"), "LC_ALL before both");
         assertEquals(Optional.of(Locale.GERMAN), of("LANG", "fr_FR.UTF-8", "LANGUAGE", "fr:de:en"),
                 "the first shipped language of LANGUAGE's list");
-        assertEquals(Optional.of(Locale.US), of("LANG", "en_US.UTF-8", "LANGUAGE", "fr"), "LANGUAGE without a shipped one");
+        assertEquals(Optional.of(Locale.ENGLISH), of("LANG", "de_DE.UTF-8", "LANGUAGE", "fr"),
+                "LANGUAGE without a shipped one: untranslated, as gettext does (not LANG's German)");
         assertEquals(Optional.empty(), of("LANG", "fr_FR.UTF-8"), "not shipped: the JVM's choice stays");
         assertEquals(Optional.empty(), of("LANG", "C.UTF-8", "LANGUAGE", "de"), "the C locale ignores LANGUAGE");
         assertEquals(Optional.empty(), of("LC_ALL", "POSIX"));
