@@ -97,9 +97,11 @@ public final class Doctor {
                 skippedWords.add(Words.of("journal", e.getMessage()));
             }
         } else {
-            // installed but stopped: nothing resolves through it, which is a failure, not only checks left out
+            // installed but stopped: nothing resolves through it, which is a failure, not only checks left out; a
+            // warning when servers were named to vet them (their verdict is what was asked)
             reasons.stream().filter(r -> r.code().equals("RESOLVER_STOPPED")).findFirst().ifPresent(r -> checks.add(
-                    Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))));
+                    (servers.isEmpty() ? Check.failure("resolver.running", null, r.message(), r.fix())
+                            : Check.warning("resolver.running", null, r.message(), r.fix())).repeats(List.of(r))));
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
                     ? "the resolver's state could not be read" : state.problem()));
             skippedWords.add(Words.of("resolver", state.problem(), state.problem() == null ? 0 : 1));

@@ -1,5 +1,6 @@
 package org.port853.ui.traffic;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,10 @@ public final class LeakExplainer {
         }
         if (s != null && s.readable()) {
             DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
-            for (LinkState l : s.links()) {
+            // the link the query left by first: one router's address can be the server of two links
+            List<LinkState> links = new java.util.ArrayList<>(s.links());
+            links.sort(java.util.Comparator.comparing(l -> !java.util.Objects.equals(l.name(), r.iface())));
+            for (LinkState l : links) {
                 boolean here = l.servers().stream().map(ServerAddress::addressText).anyMatch(server::equals);
                 if (!here) {
                     continue;

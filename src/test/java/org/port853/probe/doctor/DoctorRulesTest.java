@@ -147,6 +147,11 @@ class DoctorRulesTest {
         Check running = find(report.checks(), "resolver.running");
         assertEquals(CheckStatus.FAILURE, running.status());
         assertEquals("systemd-resolved is installed but not running.", running.evidence());
+        // servers named to vet them (closed loopback port: refused at once, nothing leaves): only a warning
+        Doctor.Report vetting = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(),
+                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        assertEquals(CheckStatus.WARNING, find(vetting.checks(), "resolver.running").status());
         ResolverState missing = new ResolverState("systemd-resolved", StateSource.DBUS, false, false, null, List.of(),
                 null, "systemd-resolved is not installed", null);
         assertTrue(doctor.run(missing, Assessor.assess(missing, List.of()).reasons(), List.of(),

@@ -60,6 +60,15 @@ class LeakExplainerTest {
         assertEquals(LeakExplainer.Cause.SPLIT_DNS,
                 LeakExplainer.explain(leak("wiki.corp.example", "192.168.1.1", null), protectedNow).cause(),
                 "a routing domain still goes to the link");
+        // the same router on a second link that still takes every name in plaintext: the query's own link decides
+        LinkState eth = new LinkState(3, "eth0", List.of(ServerAddress.parse("192.168.1.1")), DotMode.OFF, null,
+                List.of(new DomainEntry(".", true)), true, null);
+        ResolverState twoLinks = new ResolverState(now.resolverName(), now.source(), now.installed(), now.running(),
+                now.global(), List.of(now.links().get(0), eth), null, null, null);
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(
+                new LeakRecord(Instant.EPOCH, "eth0", "192.168.1.1", "tracker.example.com", "A", null), twoLinks).cause());
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", null), twoLinks).cause(), "wlan0's own");
     }
 
     @Test
