@@ -100,8 +100,8 @@ public final class Doctor {
             // installed but stopped: nothing resolves through it, which is a failure, not only checks left out; a
             // warning when servers were named to vet them (their verdict is what was asked)
             reasons.stream().filter(r -> r.code().equals("RESOLVER_STOPPED")).findFirst().ifPresent(r -> checks.add(
-                    (servers.isEmpty() ? Check.failure("resolver.running", null, r.message(), r.fix())
-                            : Check.warning("resolver.running", null, r.message(), r.fix())).repeats(List.of(r))));
+                    servers.isEmpty() ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
+                            : Check.warning("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))));
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
                     ? "the resolver's state could not be read" : state.problem()));
             skippedWords.add(Words.of("resolver", state.problem(), state.problem() == null ? 0 : 1));
