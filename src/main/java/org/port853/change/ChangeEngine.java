@@ -136,11 +136,10 @@ public final class ChangeEngine {
                 return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
             }
             if (!resolver.networkUp()) {
-                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
-                        "step.health-offline", h.detailSentence());
+                healthStep(actions, h, false);
                 return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
             }
-            actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+            healthStep(actions, h, true);
             why = Sentence.of("names did not resolve with them: " + h.detail(), "result.in-place.not-resolving",
                     h.detailSentence());
         } else {
@@ -160,7 +159,7 @@ public final class ChangeEngine {
                     e.getMessage()), target, actions, false, t0);
         }
         ResolverControl.Health h = resolver.check(requireEncrypted);
-        actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+        healthStep(actions, h, true);
         if (!h.ok()) {
             LOG.warning("settings in place, but " + why.english() + "; after a restart still failing: " + h.detail());
             return result(Outcome.FAILED, Sentence.of("the settings are already in place, but " + why.english()
@@ -328,8 +327,7 @@ public final class ChangeEngine {
                 if (networkUp) {
                     break;
                 }
-                actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
-                        "step.health-offline", h.detailSentence());
+                healthStep(actions, h, false);
                 LOG.warning("change " + change.id() + " left pending: the network did not come up within "
                         + patience.total().toSeconds() + " s");
                 return result(Outcome.UNCHANGED, Sentence.of("left the interrupted change as it is: the network did "
@@ -339,7 +337,7 @@ public final class ChangeEngine {
             }
             sleepQuietly(patience.interval());
         }
-        actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+        healthStep(actions, h, true);
         if (h.ok()) {
             journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
                     : j.applied())).withCompleted(completed(change, success)));
@@ -348,6 +346,16 @@ public final class ChangeEngine {
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
         return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));
+    }
+
+    /** The health check as a step; {@code networkUp} false: it proves nothing without a network. */
+    private static void healthStep(Steps actions, ResolverControl.Health h, boolean networkUp) {
+        if (networkUp) {
+            actions.add("health check: " + h.detail(), "step.health", h.detailSentence());
+        } else {
+            actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
+                    "step.health-offline", h.detailSentence());
+        }
     }
 
     /** A passed health check as results say it. */

@@ -279,7 +279,7 @@ public final class MainWindow {
                 });
         // the entries that would act behind the apply sheet (switch the screen it covers, start a verification or
         // another change) wait until it is closed; Quit, the theme and About do not
-        export.disableProperty().bind(apply.busyProperty());
+        waitsForSheet(export);
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> onQuit.run());
         Menu file = new Menu(I18n.t("menu.file"), null, export, new SeparatorMenuItem(), quit);
@@ -290,7 +290,7 @@ public final class MainWindow {
             KeyCode digit = KeyCode.valueOf("DIGIT" + i++);
             MenuItem screen = item("screen." + s.name().toLowerCase(java.util.Locale.ROOT),
                     new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s));
-            screen.disableProperty().bind(apply.busyProperty());
+            waitsForSheet(screen);
             view.getItems().add(screen);
         }
         CheckMenuItem dark = new CheckMenuItem(I18n.t("menu.dark"));
@@ -303,13 +303,13 @@ public final class MainWindow {
         });
         prefs.themeProperty().addListener((o, a, t) -> dark.setSelected(t == Preferences.Theme.DARK));
         MenuItem refresh = item("menu.refresh", new KeyCodeCombination(KeyCode.F5), model::refresh);
-        refresh.disableProperty().bind(apply.busyProperty());
+        waitsForSheet(refresh);
         view.getItems().addAll(new SeparatorMenuItem(), refresh, dark);
 
         MenuItem verifyItem = item("menu.verify", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::verifyNow);
         verifyItem.setId("menu-verify");
-        verifyItem.disableProperty().bind(apply.busyProperty());
+        waitsForSheet(verifyItem);
         MenuItem recover = item("menu.recover", null, status::recover);
         recover.disableProperty().bind(status.pendingProperty().isNull().or(apply.busyProperty()));
         MenuItem demoItem = item("menu.demo", null, () -> {
@@ -387,6 +387,11 @@ public final class MainWindow {
     private void protectFromVerify() {
         show(Screen.STATUS);
         status.protect();
+    }
+
+    /** A menu entry that would act behind the apply sheet: usable again once the sheet is closed. */
+    private void waitsForSheet(MenuItem item) {
+        item.disableProperty().bind(apply.busyProperty());
     }
 
     /** Shows Verify and starts a verification; not behind the apply sheet (the tray's "Verify now" asks too). */
