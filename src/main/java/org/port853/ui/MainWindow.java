@@ -592,7 +592,6 @@ public final class MainWindow {
             scene.setRoot(root);
             if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
         }
-        org.port853.ui.common.Mnemonics.install(scene);
         stage.setTitle(title(services.demo()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
