@@ -200,6 +200,29 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250)))[0]);
     }
 
+    @Test
+    @DisplayName("the graph leaves out the no-data time without Prism's effect images (a widening canvas clip kept ~8 MB)")
+    void graphDrawsWithoutEffectImages(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
+        long end = 1_800_000_000L;
+        int seconds = 300;
+        long[] counts = new long[seconds];
+        java.util.Arrays.fill(counts, 40);
+        org.port853.capture.MeterSnapshot snap = new org.port853.capture.MeterSnapshot(end, seconds, counts, counts,
+                counts, counts, java.util.Map.of(), 0, 0, List.of());
+        java.lang.reflect.Field accessed = Class.forName("com.sun.scenario.effect.impl.ImagePool")
+                .getDeclaredField("numAccessed");
+        accessed.setAccessible(true);
+        long checkedOut = fx(() -> {
+            long before = accessed.getLong(null);
+            for (int start : new int[] {61, 157, 233}) { // the no-data area narrows; off whole pixels, as in use
+                drawn(graph, snap, Instant.ofEpochSecond(end - seconds + 1 + start));
+            }
+            return accessed.getLong(null) - before;
+        });
+        assertEquals(0, checkedOut, "effect images checked out while drawing the graph");
+    }
+
     /** A traffic graph alone in a scene {@code width} wide, laid out. */
     private static org.port853.ui.traffic.TrafficGraph graphOfWidth(double width) {
         org.port853.ui.traffic.TrafficGraph g = new org.port853.ui.traffic.TrafficGraph();

@@ -171,22 +171,21 @@ public final class TrafficGraph extends Region {
             g.fillText(I18n.t("graph.nodata"), left + pw / 2, top + ph / 2);
             return;
         }
-        // the time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for it
-        double dataFrom = left + pw * Math.max(0, secondsBeforeCapture(s, n)) / n;
-        g.save();
-        g.beginPath();
-        g.rect(dataFrom, 0, left + pw + 10 - dataFrom, top + ph + 4);
-        g.clip();
-        series(g, s.localPlaintextPackets(), n, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
-        series(g, s.encryptedPackets(), n, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
-        series(g, s.leakPackets(), n, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
+        // The time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for
+        // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
+        // images, and a clip that widens each second left ~8 MB of them in its image pool.)
+        int noData = (int) secondsBeforeCapture(s, n);
+        series(g, s.localPlaintextPackets(), n, noData, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
+        series(g, s.encryptedPackets(), n, noData, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
+        series(g, s.leakPackets(), n, noData, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
         // leaks as a band: every second with a leaked query is shaded over the plot's height, marked on top
         long[] markers = s.leakMarkers();
         if (markers != null) {
             Paint c = leakColor.get();
             g.setFill(c instanceof Color col ? col.deriveColor(0, 1, 1, 0.22) : c);
             int offset = n - markers.length;
-            int i = 0;
+            int first = Math.max(0, noData - offset);
+            int i = first;
             while (i < markers.length) {
                 if (markers[i] <= 0) {
                     i++;
@@ -199,13 +198,12 @@ public final class TrafficGraph extends Region {
                 g.fillRect(x0, top, x1 - x0, ph);
             }
             g.setFill(c);
-            for (int j = 0; j < markers.length; j++) {
-                if (markers[j] <= 0 || j > 0 && markers[j - 1] > 0) continue;
+            for (int j = first; j < markers.length; j++) {
+                if (markers[j] <= 0 || j > first && markers[j - 1] > 0) continue;
                 double x = left + pw * (offset + j + 0.5) / n;
                 g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
             }
         }
-        g.restore();
         // before the capture started there is no data: shade it and say so
         if (captureStart != null) {
             long before = secondsBeforeCapture(s, n);
@@ -349,8 +347,9 @@ public final class TrafficGraph extends Region {
         g.fillText(text, x + LEGEND_SAMPLE, y);
     }
 
-    private static void series(GraphicsContext g, long[] values, int n, long max, double left, double top, double pw,
-                               double ph, Paint color, double[] dashes, double width) {
+    /** One line over the window's {@code n} seconds, leaving out the first {@code noData} of them. */
+    private static void series(GraphicsContext g, long[] values, int n, int noData, long max, double left, double top,
+                               double pw, double ph, Paint color, double[] dashes, double width) {
         if (values == null || values.length == 0) return;
         int cols = (int) Math.max(1, Math.min(values.length, pw));
         double per = values.length / (double) cols;
@@ -360,15 +359,18 @@ public final class TrafficGraph extends Region {
         g.setLineDashes(dashes);
         g.beginPath();
         int offset = n - values.length;
+        boolean started = false;
         for (int c = 0; c < cols; c++) {
             int from = (int) Math.floor(c * per);
             int to = (int) Math.max(from + 1, Math.floor((c + 1) * per));
+            if (offset + from < noData) continue;
             long v = 0;
             for (int i = from; i < to && i < values.length; i++) v = Math.max(v, values[i]);
             double x = left + pw * (offset + (from + to) / 2.0) / n;
             double y = top + ph - ph * Math.min(1.0, v / (double) max);
-            if (c == 0) g.moveTo(x, y);
-            else g.lineTo(x, y);
+            if (started) g.lineTo(x, y);
+            else g.moveTo(x, y);
+            started = true;
         }
         g.stroke();
         g.setLineDashes();
