@@ -435,15 +435,13 @@ class CliCommandsTest {
         }
 
         @Test
-        void exportAnsibleIsAPlaybookWithTheDropInAndARestartHandler() {
+        void exportAnsibleIsAPlaybookWithTheDropInAndARestartWhenItChanged() {
             Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict");
             assertEquals(0, r.code(), r.err());
             String y = r.out();
             assertTrue(y.contains("dest: " + DROP_IN), y);
-            assertTrue(y.contains("          DNS=9.9.9.9#dns.quad9.net"), "content indented under 'content: |'");
-            assertTrue(y.contains("notify: Restart systemd-resolved"));
-            assertTrue(y.contains("handlers:") && y.contains("- name: Restart systemd-resolved")
-                    && y.contains("state: restarted"), y);
+            assertTrue(y.contains("              DNS=9.9.9.9#dns.quad9.net"), "content indented under 'content: |'");
+            assertTrue(y.contains("state: \"{{ 'restarted' if port853_drop_in is changed else 'started' }}\""), y);
             assertTrue(y.contains("enabled: true"));
             assertTrue(y.contains("mode: \"0644\""));
         }

@@ -46,9 +46,41 @@ class ExportCommandTest {
         assertTrue(y.contains("dest: /etc/resolv.conf.before-port853\n        force: false"), y);
         assertTrue(y.contains("src: /run/systemd/resolve/stub-resolv.conf\n        dest: /etc/resolv.conf\n"
                 + "        state: link\n        force: true"), y);
-        assertTrue(y.indexOf("state: link") < y.indexOf("handlers:"), "a task, not a handler");
+        assertTrue(y.indexOf("state: link") > y.indexOf("rescue:"), "a task after the health check, so only a change "
+                + "that resolves links the file");
         assertFalse(run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict").out()
                 .contains("resolv.conf"), "only when asked");
+    }
+
+    @Test
+    @DisplayName("ansible: the drop-in's bytes as export --format resolved, a health check, and the drop-in from before "
+            + "put back when a name no longer resolves")
+    void ansibleChecksThatNamesResolveAndRollsBack() {
+        String y = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict", "--all-domains").out();
+        String dropIn = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--all-domains").out();
+        int from = y.indexOf("            content: |\n") + "            content: |\n".length();
+        String block = y.substring(from, y.indexOf("          register: port853_drop_in"));
+        assertEquals(dropIn, block.replaceAll("(?m)^ {14}", ""), "the same bytes as the resolved format");
+        int check = y.indexOf("ansible.builtin.command: resolvectl query example.com");
+        assertTrue(y.indexOf("block:") < y.indexOf("content: |") && y.indexOf("state: \"{{ 'restarted' if "
+                + "port853_drop_in is changed else 'started' }}\"") < check && check < y.indexOf("rescue:"), y);
+        String rescue = y.substring(y.indexOf("rescue:"));
+        assertTrue(rescue.contains("src: \"{{ port853_drop_in.backup_file }}\"") && rescue.contains("state: absent")
+                && rescue.contains("state: restarted") && rescue.contains("ansible.builtin.fail:"), rescue);
+        assertFalse(y.contains("systemd_service"), "ansible-core before 2.14 knows only ansible.builtin.systemd");
+    }
+
+    @Test
+    @DisplayName("ansible: a machine whose systemd-resolved would drop these servers is refused before anything changes")
+    void ansibleRefusesASystemdTooOldForTheDropIn() {
+        String strict = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "opportunistic").out();
+        assertTrue(strict.contains("ansible.builtin.command: systemctl --version")
+                && strict.contains("that: (port853_systemd.stdout_lines[0].split()[1] | int) >= 246"), strict);
+        assertTrue(strict.indexOf(">= 246") < strict.indexOf("content: |"), "before the drop-in is written");
+        String bare = run("export", "--format", "ansible", "--server", "192.0.2.1", "--mode", "opportunistic").out();
+        assertTrue(bare.contains("| int) >= 239"), bare);
+        String off = run("export", "--format", "ansible", "--server", "192.0.2.1", "--mode", "off").out();
+        assertFalse(off.contains("systemctl --version"), off);
     }
 
     @Test
