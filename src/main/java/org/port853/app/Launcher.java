@@ -60,7 +60,8 @@ public final class Launcher {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         cl.setOut(out).setErr(err);
         int code = cl.execute(args);
-        out.flush();
+        boolean lost = out.checkError() | System.out.checkError(); // both flush: the writer into System.out, then it
+        code = org.port853.cli.WrittenOutput.exitCode(cl, code, lost);
         err.flush();
         System.exit(code);
     }

@@ -1,0 +1,46 @@
+package org.port853.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line run as a user runs it (the launcher in a process of its own) with its stdout on a full disk
+ * ({@code /dev/full}): {@code port853 export ... > playbook.yml} that wrote nothing must not end in exit 0.
+ */
+@EnabledOnOs(OS.LINUX)
+class LostOutputTest {
+    @TempDir
+    Path home;
+
+    @Test
+    @DisplayName("stdout that cannot be written: exit 1 and one sentence on stderr, not a silent exit 0")
+    void exportToAFullDiskFails() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "export", "--format", "ansible", "--server", "192.0.2.1#dot.example", "--mode", "strict"));
+        Path err = home.resolve("err");
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(new File("/dev/full")).redirectError(err.toFile());
+        b.environment().put("HOME", home.toString());
+        b.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        b.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        Process p = b.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String said = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), said);
+        assertEquals("port853 export: could not write the output to stdout (a full disk, or the program reading it "
+                + "went away): it is incomplete or missing.\n", said);
+    }
+}
