@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Print the settings for other machines (they need not have Port853): the resolved drop-in, an "
         + "idempotent Ansible playbook, or an idempotent PowerShell script for Windows 11. What a format cannot do as "
-        + "asked is said on stderr.")
+        + "asked is said on stderr.", footer = {"", DemoCommands.HELP})
 final class ExportCommand implements Callable<Integer> {
     private final CliServices services;
 

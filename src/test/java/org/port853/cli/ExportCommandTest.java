@@ -24,6 +24,7 @@ class ExportCommandTest {
             assertTrue(help.contains(e.format()), e.format() + " missing from: " + help);
         }
         assertTrue(help.contains("--link-resolv-conf"), help);
+        assertTrue(help.contains("--demo=windows"), "export runs in the Windows demo, as 'port853 --help' says: " + help);
     }
 
     @Test
