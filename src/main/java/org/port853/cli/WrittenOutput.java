@@ -6,6 +6,8 @@ import picocli.CommandLine;
  * A command whose stdout could not be written (a full disk behind {@code > playbook.yml}, a reader that went away)
  * has not done its job, however it ended: Java's print streams keep such errors to themselves, so the launcher asks
  * for them once the command is done, and the command then fails with one sentence on stderr, like any other error.
+ * A pipe whose reader went away ({@code | head -1}) fails without a word, as a program killed by SIGPIPE does: the
+ * reader stopped on purpose, or says itself why it did.
  */
 public final class WrittenOutput {
     private WrittenOutput() {
@@ -19,9 +21,19 @@ public final class WrittenOutput {
         CommandLine.ParseResult parsed = cl.getParseResult();
         CommandLine.Model.CommandSpec spec = parsed != null && parsed.subcommand() != null
                 ? parsed.subcommand().commandSpec() : cl.getCommandSpec();
-        cl.getErr().println(Port853Command.prefix(spec) + "could not write the output to stdout (a full disk, or the "
-                + "program reading it went away): it is incomplete or missing.");
-        cl.getErr().flush();
+        if (!toPipe()) {
+            cl.getErr().println(Port853Command.prefix(spec) + "could not write the output to stdout (a full disk?): it "
+                    + "is incomplete or missing.");
+            cl.getErr().flush();
+        }
         return code == ExitCodes.OK ? ExitCodes.FAILED : code;
+    }
+
+    private static boolean toPipe() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return false; // not Linux: say it
+        }
     }
 }

@@ -28,19 +28,34 @@ class LostOutputTest {
     @Test
     @DisplayName("stdout that cannot be written: exit 1 and one sentence on stderr, not a silent exit 0")
     void exportToAFullDiskFails() throws Exception {
+        ProcessBuilder b = export().redirectOutput(new File("/dev/full"));
+        Process p = b.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String said = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), said);
+        assertEquals("port853 export: could not write the output to stdout (a full disk?): it is incomplete or "
+                + "missing.\n", said);
+    }
+
+    @Test
+    @DisplayName("a pipe whose reader went away (| head -1): exit 1 without a word, as a program killed by SIGPIPE")
+    void readerGoneFailsQuietly() throws Exception {
+        Process p = export().start();
+        p.getInputStream().close(); // long before the JVM has started and written anything
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("", Files.readString(home.resolve("err"), StandardCharsets.UTF_8));
+        assertEquals(1, p.exitValue());
+    }
+
+    /** {@code port853 export} of a playbook in a process of its own, its stderr to the file "err". */
+    private ProcessBuilder export() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                 "export", "--format", "ansible", "--server", "192.0.2.1#dot.example", "--mode", "strict"));
-        Path err = home.resolve("err");
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(new File("/dev/full")).redirectError(err.toFile());
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(home.resolve("err").toFile());
         b.environment().put("HOME", home.toString());
         b.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         b.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
-        Process p = b.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String said = Files.readString(err, StandardCharsets.UTF_8);
-        assertEquals(1, p.exitValue(), said);
-        assertEquals("port853 export: could not write the output to stdout (a full disk, or the program reading it "
-                + "went away): it is incomplete or missing.\n", said);
+        return b;
     }
 }
