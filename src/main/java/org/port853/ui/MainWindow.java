@@ -65,11 +65,6 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     /** The header's "Exit demo" (hidden outside the demo). */
     private final javafx.scene.control.Button exitDemo = new javafx.scene.control.Button(I18n.t("demo.exit"));
-    /** What had the keyboard focus when the apply sheet opened: it gets it back when the sheet closes. */
-    private javafx.scene.Node sheetOpener;
-    /** The focus was left on the screens' tabs only because the screen had no usable control yet. */
-    private boolean focusParked;
-    private final javafx.beans.value.ChangeListener<javafx.scene.Node> focusGuard = (o, old, now) -> guardFocus(old, now);
     private final Navigation navigation = new Navigation();
     private final BorderPane root = new BorderPane();
     private TrafficView trafficView;
@@ -194,17 +189,8 @@ public final class MainWindow {
             }
         });
         tabs.disableProperty().bind(apply.busyProperty());
-        apply.phaseProperty().addListener((o, a, p) -> {
-            Scene scene = root.getScene();
-            if (a == ApplyViewModel.Phase.IDLE && p != ApplyViewModel.Phase.IDLE) {
-                sheetOpener = scene == null ? null : scene.getFocusOwner();
-            } else if (p == ApplyViewModel.Phase.IDLE) {
-                javafx.scene.Node opener = sheetOpener;
-                sheetOpener = null;
-                Platform.runLater(() -> focusBack(opener));
-            }
-        });
-        keepFocusOffExitDemo();
+        new FocusKeeper(root, tabs, exitDemo, apply,
+                status.switchUsableProperty(), status.protectOfferedProperty(), verify.runningProperty());
 
         var noticeBanner = Ui.builtWhen(notice.isNotNull(), () -> {
             Label noticeText = new Label();
@@ -403,96 +389,6 @@ public final class MainWindow {
 
     public void show(Screen s) {
         navigation.go(s);
-    }
-
-    /**
-     * The keyboard focus never lands on "Exit demo" by itself (one stray Space or Enter would leave the demo): when
-     * JavaFX moves it there because nothing had it yet (start-up) or because the focused control went away (disabled,
-     * hidden with its screen, a closed sheet), it goes to the screen's primary control instead. Tab and the mouse
-     * still reach the button.
-     */
-    private void keepFocusOffExitDemo() {
-        root.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.focusOwnerProperty().removeListener(focusGuard);
-            if (scene != null) {
-                scene.focusOwnerProperty().addListener(focusGuard);
-                if (scene.getFocusOwner() == null || scene.getFocusOwner() == exitDemo) {
-                    Platform.runLater(this::focusPrimary);
-                }
-            }
-        });
-        // the primary control was not usable yet (the state still being read, a verification running): once it is
-        Runnable retry = () -> {
-            if (focusParked && root.getScene() != null && root.getScene().getFocusOwner() == tabs) {
-                Platform.runLater(this::focusPrimary);
-            }
-        };
-        status.switchUsableProperty().addListener((o, a, b) -> retry.run());
-        status.protectOfferedProperty().addListener((o, a, b) -> retry.run());
-        verify.runningProperty().addListener((o, a, b) -> retry.run());
-    }
-
-    private void guardFocus(javafx.scene.Node old, javafx.scene.Node now) {
-        if (now != tabs) focusParked = false;
-        if (now == exitDemo && (old == null || !focusable(old))) {
-            Platform.runLater(() -> {
-                if (root.getScene() != null && root.getScene().getFocusOwner() == exitDemo) focusPrimary();
-            });
-        }
-    }
-
-    /** After the apply sheet closed: back to what opened it, or (gone, hidden, disabled) the screen's primary control. */
-    private void focusBack(javafx.scene.Node opener) {
-        if (apply.busy() || root.getScene() == null) return; // another sheet opened meanwhile
-        if (opener != null && opener != exitDemo && focusable(opener)) {
-            opener.requestFocus();
-        } else {
-            focusPrimary();
-        }
-    }
-
-    /**
-     * Focuses the shown screen's primary control: the first usable one marked {@code primary-control} (on Status:
-     * "Protect my DNS", else the encryption switch; on Verify: "Run"); on a screen without one its first usable
-     * control; the tabs while there is none yet.
-     */
-    void focusPrimary() {
-        if (root.getScene() == null || apply.busy()) return;
-        Tab t = tabs.getSelectionModel().getSelectedItem();
-        javafx.scene.Node content = t == null ? null : t.getContent();
-        javafx.scene.Node target = null;
-        if (content != null) {
-            var primary = content.lookupAll(".primary-control");
-            // a screen with a primary control not usable yet (the state still being read) waits for it on the tabs
-            target = primary.isEmpty() ? firstFocusable(content)
-                    : primary.stream().filter(MainWindow::focusable).findFirst().orElse(null);
-        }
-        if (target != null) {
-            target.requestFocus();
-        } else if (focusable(tabs)) {
-            tabs.requestFocus();
-            focusParked = true;
-        }
-    }
-
-    private static javafx.scene.Node firstFocusable(javafx.scene.Node n) {
-        if (n.isFocusTraversable() && focusable(n)) return n;
-        if (n instanceof Parent p && !(n instanceof javafx.scene.control.Control c && c.isFocusTraversable())) {
-            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
-                javafx.scene.Node f = firstFocusable(c);
-                if (f != null) return f;
-            }
-        }
-        return null;
-    }
-
-    /** In a scene, shown (it and all its parents), enabled and taking the focus. */
-    private static boolean focusable(javafx.scene.Node n) {
-        if (n.getScene() == null || n.isDisabled() || !n.isFocusTraversable()) return false;
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
     }
 
     /** True for the demo's window (a sample machine; nothing of it is saved). */
