@@ -60,7 +60,8 @@ final class ApplyCommand implements Callable<Integer> {
             } else if (plan.isRefused()) {
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "refused: " + plan.refusal() + ".");
             } else {
-                out.print(plan.changesNothing() ? "No change: the settings are already in place.\n" : plan.diff());
+                out.print(plan.changesNothing() ? "No change: the settings are already in place.\n"
+                        : plan.changesFiles() ? plan.diff() : "No file changes: the settings are already in place.\n");
                 plan.actions().forEach(a -> out.println("* " + a));
             }
             if (!plan.isRefused() && !linkResolvConf) {

@@ -51,8 +51,14 @@ public record Plan(List<FileChange> files, List<String> actions, String refusal,
         return refusal != null;
     }
 
+    /** Not refused, and neither a file nor anything else would change (settings in place and in effect). */
     public boolean changesNothing() {
-        return !isRefused() && files.stream().noneMatch(FileChange::changes);
+        return !isRefused() && !changesFiles() && actions.isEmpty();
+    }
+
+    /** Some file would change. */
+    public boolean changesFiles() {
+        return files.stream().anyMatch(FileChange::changes);
     }
 
     /** Unified-style diff of every file, for previews. */

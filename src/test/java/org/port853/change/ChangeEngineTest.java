@@ -196,6 +196,18 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("encryption off and nothing of Port853's in place: a resolver its owner stopped stays stopped")
+        void offInPlaceLeavesAStoppedResolverAlone() throws IOException {
+            control.stopped = true;
+            control.wasDisabled = true; // a machine that does not use the resolver at all
+            control.calls.clear();
+            ApplyResult r = engine.apply(List.of(FileItemStore.absent(dropIn)), "off", false);
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertEquals(List.of(), control.calls, "not started, not enabled at boot, not checked");
+            assertFalse(journals.load().enabledResolverAtBoot());
+        }
+
+        @Test
         @DisplayName("settings in place, a stopped resolver that is also off at boot is turned on at boot, journalled, "
                 + "and revert turns it off again")
         void settingsInPlaceStoppedAndOffAtBootIsEnabled() throws IOException {

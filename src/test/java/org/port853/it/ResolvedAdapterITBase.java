@@ -188,6 +188,11 @@ abstract class ResolvedAdapterITBase {
 
         // The same settings again while the resolver is stopped: nothing resolves, so it is no no-op but a restart
         c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "stop", "systemd-resolved.service");
+        TestRig.ExecResult planned = c.run(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--dry-run")).toArray(String[]::new));
+        assertEquals(0, planned.exitCode(), planned.stderr());
+        assertTrue(planned.stdout().startsWith("No file changes: the settings are already in place.\n* systemctl ")
+                && planned.stdout().contains(" systemd-resolved.service (it is not running)\n"), planned.stdout());
         TestRig.ExecResult stopped = c.run(args);
         assertEquals(0, stopped.exitCode(), stopped.stdout() + stopped.stderr());
         assertTrue(stopped.stdout().startsWith("Applied: the settings were already in place, but the resolver was not "

@@ -124,11 +124,20 @@ public final class ResolvedPlanner {
     /** As above; {@code stubListenerOff}: resolved runs with DNSStubListener=no, so linking to the stub is refused. */
     public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
                      boolean stubListenerOff) {
-        return planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff).withItemKind("dropIn");
+        return plan(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, false);
+    }
+
+    /**
+     * As above; {@code resolverStopped}: systemd-resolved is installed but not running, so settings already in place
+     * are not in effect, and applying them starts it (nothing to write, nothing to roll back).
+     */
+    public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
+                     boolean stubListenerOff, boolean resolverStopped) {
+        return planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, resolverStopped).withItemKind("dropIn");
     }
 
     private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
-                        boolean stubListenerOff) {
+                        boolean stubListenerOff, boolean resolverStopped) {
         Optional<Sentence> refusal = refusalSaid(s, systemdVersion, dropIns);
         if (refusal.isPresent()) {
             return Plan.refused(refusal.get());
@@ -150,6 +159,14 @@ public final class ResolvedPlanner {
             changes.add(new FileChange(file.toString(), describe(now), describe(target)));
         }
         Steps actions = new Steps();
+        boolean ourSettings = !s.isOff();
+        if (resolverStopped && ourSettings && changes.stream().noneMatch(FileChange::changes)) {
+            String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
+            actions.add("systemctl " + verb + " " + ResolvedControl.UNIT + " (it is not running)", "plan.start-stopped",
+                    verb, ResolvedControl.UNIT);
+            actions.add("health check: resolve a name through systemd-resolved; the settings were already in place, so "
+                    + "nothing is rolled back", "plan.health-check.in-place");
+        }
         if (changes.stream().anyMatch(FileChange::changes)) {
             changes.stream().filter(FileChange::changes).forEach(c -> {
                 if (c.after() == null) {

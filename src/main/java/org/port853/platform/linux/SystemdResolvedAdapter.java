@@ -73,7 +73,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
         return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
                 d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), linkResolvConf,
-                current.global() != null && current.global().stubListenerOff());
+                current.global() != null && current.global().stubListenerOff(), current.installed() && !current.running());
     }
 
     @Override

@@ -106,9 +106,11 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
         } catch (IOException e) {
             return Plan.refused(e.getMessage());
         }
-        actions.add("Clear-DnsClientCache", "plan.command", "Clear-DnsClientCache");
-        actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)",
-                "plan.windows-health-check", WindowsResolverControl.CHECK_NAME);
+        if (changes.stream().anyMatch(FileChange::changes)) { // as on Linux: no flush and no check when nothing changes
+            actions.add("Clear-DnsClientCache", "plan.command", "Clear-DnsClientCache");
+            actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)",
+                    "plan.windows-health-check", WindowsResolverControl.CHECK_NAME);
+        }
         return new Plan(changes, actions);
     }
 

@@ -131,6 +131,22 @@ class ResolvedPlannerTest {
     }
 
     @Test
+    @DisplayName("settings in place with systemd-resolved stopped: no file changes, but it is started and checked")
+    void inPlaceWithTheResolverStoppedStartsIt() throws IOException {
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(STRICT));
+        Plan p = planner.plan(STRICT, 252, List.of(), false, false, true);
+        assertFalse(p.changesNothing(), "the apply would do something");
+        assertFalse(p.changesFiles());
+        assertEquals("", p.diff());
+        assertEquals(List.of("systemctl restart systemd-resolved.service (it is not running)",
+                "health check: resolve a name through systemd-resolved; the settings were already in place, so nothing "
+                        + "is rolled back"), p.actions());
+        Files.delete(paths.ourDropIn());
+        assertTrue(planner.plan(OFF, 252, List.of(), false, false, true).changesNothing(),
+                "turned off, a stopped resolver is left alone");
+    }
+
+    @Test
     void changedFileGivesALineDiff() throws IOException {
         Files.writeString(paths.ourDropIn(), DropInRenderer.render(OPPORTUNISTIC));
         Plan p = planner.plan(STRICT, 252, List.of(), false);
