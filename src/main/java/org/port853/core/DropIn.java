@@ -6,7 +6,8 @@ import java.util.Map;
  * One resolved.conf drop-in and the keys it sets. {@code ours} marks Port853's own file;
  * {@code overridesOurs} marks a file that sorts after ours and sets a key we set (so it wins);
  * {@code hidesOurs} marks a file systemd-resolved fails on ({@code error} says why) that sorts before ours: it stops
- * reading at that file, so the drop-ins after it, ours included, are ignored.
+ * reading at that file, so the drop-ins after it, ours included, are ignored. From 253 a file it cannot open (its user
+ * may not read it) hides ours wherever it sorts: resolved then ignores every configuration file.
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
                      boolean hidesOurs) {

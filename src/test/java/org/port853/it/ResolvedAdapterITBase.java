@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -328,16 +329,21 @@ abstract class ResolvedAdapterITBase {
 
     @Test
     @DisplayName("a drop-in resolved fails on (then it ignores ours too) or a later one that overrides ours makes apply "
-            + "refuse, naming it; a dangling link, which resolved skips, is only reported")
+            + "refuse, naming it; a dangling link, which resolved skips, is only reported; a file resolved's user "
+            + "cannot read after ours hides ours from 253 only")
     void foreignDropIns() throws IOException {
         RigCli c = rig(79);
         Path dir = c.rig.dropInDir();
         Files.writeString(dir.resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
         Files.write(dir.resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+        Files.writeString(dir.resolve("55-secret.conf"), "[Resolve]\nLLMNR=no\n");
+        Files.setPosixFilePermissions(dir.resolve("55-secret.conf"), PosixFilePermissions.fromString("rw-------"));
         Files.createDirectory(dir.resolve("60-dir.conf"));
         Files.createSymbolicLink(dir.resolve("40-dangling.conf"), Path.of("/nonexistent"));
         String[] apply = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
         for (String[] refused : List.of(new String[] {"50-garbage.conf", "line 1 is not valid UTF-8"},
+                new String[] {"55-secret.conf", "not readable by systemd-resolved's user systemd-resolve (mode 0600, "
+                        + "owner root)"},
                 new String[] {"60-dir.conf", "a directory, not a file"}, new String[] {"zzz-vpn.conf", "overrides"})) {
             TestRig.ExecResult r = c.run(apply);
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
@@ -353,6 +359,25 @@ abstract class ResolvedAdapterITBase {
         }
         assertFalse(Files.exists(c.dropIn()));
         assertTrue(c.rig.systemctlLog().stream().noneMatch(l -> l.contains("restart")), "refused before any restart");
+
+        // after ours: 247 and 252 read every file before it, ours included; 257 and 262 then ignore every file
+        Files.delete(dir.resolve("zzz-vpn.conf"));
+        Files.writeString(dir.resolve("zzzz-secret.conf"), "[Resolve]\nLLMNR=no\n");
+        Files.setPosixFilePermissions(dir.resolve("zzzz-secret.conf"), PosixFilePermissions.fromString("rw-------"));
+        TestRig.ExecResult r = c.run(apply);
+        if (systemd() <= 252) {
+            assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+            JsonNode s = c.json("status", "--json");
+            assertEquals("strict", s.path("global").path("dnsOverTls").asText(), "ours is in effect");
+            assertTrue(s.toString().contains("/zzzz-secret.conf\",\"ours\":false,\"overridesOurs\":false,\"error\":"
+                    + "\"not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)\","
+                    + "\"hidesOurs\":false"), s.toString());
+        } else {
+            assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+            assertTrue(r.stderr().startsWith("port853 apply: refused: ") && r.stderr().contains("zzzz-secret.conf"),
+                    r.stderr());
+            assertFalse(Files.exists(c.dropIn()));
+        }
     }
 
     @Test

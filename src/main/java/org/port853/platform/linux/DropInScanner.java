@@ -23,7 +23,10 @@ final class DropInScanner {
     private DropInScanner() {
     }
 
-    static List<DropIn> scan(LinuxPaths paths) {
+    /** As systemd-resolved {@code systemdVersion} (0 = unknown: a current release) would read them. */
+    static List<DropIn> scan(LinuxPaths paths, int systemdVersion) {
+        Optional<ResolvedUser> user = ResolvedUser.of(paths.etc());
+        Path top = paths.etc().getParent();
         Map<String, Path> byName = new TreeMap<>();
         for (Path dir : paths.dropInDirs()) {
             if (!Files.isDirectory(dir)) {
@@ -38,13 +41,19 @@ final class DropInScanner {
             }
         }
         String ourName = paths.ourDropIn().getFileName().toString();
+        boolean opensAllFirst = new ResolvedFeatures(systemdVersion).opensAllFilesFirst();
         List<DropIn> out = new ArrayList<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
             boolean ours = file.equals(paths.ourDropIn());
             ResolvedConf.Parsed parsed;
             boolean unparsable = false;
+            Optional<String> closed = Files.isDirectory(file) ? Optional.empty()
+                    : user.flatMap(u -> u.cannotRead(file, top));
             try {
+                if (closed.isPresent()) {
+                    throw new Unparsable(closed.get());
+                }
                 parsed = ResolvedConf.parse(read(file));
             } catch (Unparsable ex) {
                 parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
@@ -55,15 +64,20 @@ final class DropInScanner {
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
             boolean later = e.getKey().compareTo(ourName) > 0;
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
-            // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not
-            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), unparsable && !later));
+            // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not.
+            // One it cannot open, from 253, makes it ignore every file; one with our name is ours (apply writes it
+            // again, 0644) or masked by ours once written.
+            boolean hides = closed.isPresent() ? !e.getKey().equals(ourName) && (!later || opensAllFirst)
+                    : unparsable && !later;
+            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), hides));
         }
         return out;
     }
 
     /**
      * A file systemd-resolved fails on, after which it reads no further drop-in (checked on 252: a directory, a parsed
-     * line that is not UTF-8). It skips a link to a missing file and a line that is not KEY=VALUE, and reads large files.
+     * line that is not UTF-8; on 247, 252, 257 and 262: a file its user cannot open, see {@link ResolvedUser}). It
+     * skips a link to a missing file and a line that is not KEY=VALUE, and reads large files.
      */
     private static final class Unparsable extends IOException {
         Unparsable(String why) {

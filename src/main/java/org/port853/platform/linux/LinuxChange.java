@@ -63,14 +63,16 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public Optional<Sentence> refusalSaid(DesiredSettings s) {
-        return planner.refusalSaid(s, version(), DropInScanner.scan(paths));
+        int version = version();
+        return planner.refusalSaid(s, version, DropInScanner.scan(paths, version));
     }
 
     /** The caller's check is not trusted: a link to a stub that does not listen is refused here too. */
     @Override
     public Optional<Sentence> refusalSaid(HelperRequest r) {
-        List<DropIn> dropIns = DropInScanner.scan(paths);
-        return planner.refusalSaid(r.settings(), version(), dropIns).or(() -> planner.linkRefusal(r.linkResolverFile(),
+        int version = version();
+        List<DropIn> dropIns = DropInScanner.scan(paths, version);
+        return planner.refusalSaid(r.settings(), version, dropIns).or(() -> planner.linkRefusal(r.linkResolverFile(),
                 () -> StubListenerSetting.off(runningStubListener, dropIns)));
     }
 

@@ -36,4 +36,9 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
                 etcDir.resolve(DROP_IN_NAME), root.resolve("etc/resolv.conf"), root.resolve("var/lib/port853"),
                 Path.of("/usr/bin/systemctl"), root.resolve("lib/systemd/systemd-resolved"), Path.of("/usr/bin/resolvectl"));
     }
+
+    /** The /etc that holds our drop-in's directory (under a test root: that root's etc), for passwd and group. */
+    public Path etc() {
+        return ourDropIn.getParent().getParent().getParent();
+    }
 }

@@ -18,6 +18,12 @@ public record ResolvedFeatures(int version) {
     public static final int FIRST_TRANSPORT_FLAGS = 248;
     /** From 256 the unit is Type=notify-reload: reload (SIGHUP) makes the running process read its files again. */
     public static final int FIRST_RELOAD = 256;
+    /**
+     * From here resolved opens every configuration file before it parses one, and a drop-in it cannot open makes it
+     * ignore them all, resolved.conf included, wherever that drop-in sorts: seen on 257 and 262; 252 keeps the files
+     * before it. 253 to 256 were not checked and are taken to do the same, which at worst refuses a change needlessly.
+     */
+    public static final int FIRST_OPEN_ALL_FIRST = 253;
 
     public boolean known() {
         return version > 0;
@@ -39,6 +45,11 @@ public record ResolvedFeatures(int version) {
 
     public boolean reloadsInPlace() {
         return known() && version >= FIRST_RELOAD;
+    }
+
+    /** A drop-in resolved cannot open hides all the others, not only the ones after it. */
+    public boolean opensAllFilesFirst() {
+        return !known() || version >= FIRST_OPEN_ALL_FIRST;
     }
 
     /** The systemctl verb that makes resolved read a changed drop-in. */

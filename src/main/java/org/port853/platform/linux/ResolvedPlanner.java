@@ -55,7 +55,7 @@ public final class ResolvedPlanner {
         for (DropIn d : dropIns) {
             if (d.hidesOurs()) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()
-                        + ") and then ignores the drop-ins after it, Port853's included; fix that file or remove it first",
+                        + ") and then ignores Port853's drop-in too; fix that file or remove it first",
                         "refused.drop-in-unreadable", d.path(), d.error()));
             }
             if (d.overridesOurs()) {

@@ -52,7 +52,7 @@ final class ResolvedStateReader {
 
     ResolverState read() {
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
-        List<DropIn> dropIns = DropInScanner.scan(paths);
+        List<DropIn> dropIns = DropInScanner.scan(paths, systemdVersion());
         PendingChange pending = JournalStore.readMarker(paths.stateDir());
         boolean installed = Files.exists(paths.resolvedBinary());
         if (!installed) {

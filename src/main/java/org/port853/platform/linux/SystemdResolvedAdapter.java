@@ -71,9 +71,10 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
-        return planner.plan(desired, d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion(),
-                d.resolvConf() == null ? DropInScanner.scan(paths) : d.dropIns(), linkResolvConf,
-                current.global() != null && current.global().stubListenerOff(), current.installed() && !current.running());
+        int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
+        return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),
+                linkResolvConf, current.global() != null && current.global().stubListenerOff(),
+                current.installed() && !current.running());
     }
 
     @Override
@@ -130,7 +131,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return r;
         }
         // read after the change: the restart loaded the files, which may have turned the listener off since the plan
-        return notCovered(r, rc, StubListenerSetting.off(StubListenerSetting::running, DropInScanner.scan(paths)));
+        return notCovered(r, rc, StubListenerSetting.off(StubListenerSetting::running,
+                DropInScanner.scan(paths, reader.systemdVersion())));
     }
 
     /**

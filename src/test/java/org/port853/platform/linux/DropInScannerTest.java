@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -49,7 +50,7 @@ class DropInScannerTest {
 
     @Test
     void noDirectoriesNoDropIns() {
-        assertTrue(DropInScanner.scan(LinuxPaths.under(root.resolve("nothing"))).isEmpty());
+        assertTrue(DropInScanner.scan(LinuxPaths.under(root.resolve("nothing")), 252).isEmpty());
     }
 
     @Test
@@ -59,7 +60,7 @@ class DropInScannerTest {
         write(usrLocal, "05-local.conf", "[Resolve]\nCache=yes\n");
         write(etc, "90-admin.conf", "[Resolve]\nDNSSEC=no\n");
         write(etc, "ignored.txt", "[Resolve]\nDNS=1.1.1.1\n");
-        List<DropIn> list = DropInScanner.scan(paths);
+        List<DropIn> list = DropInScanner.scan(paths, 252);
         assertEquals(List.of(usrLocal.resolve("05-local.conf").toString(), usr.resolve("10-vendor.conf").toString(),
                 run.resolve("50-runtime.conf").toString(), etc.resolve("90-admin.conf").toString()),
                 list.stream().map(DropIn::path).toList());
@@ -72,7 +73,7 @@ class DropInScannerTest {
         write(usr, "50-dns.conf", "[Resolve]\nDNS=192.0.2.1\n");
         write(run, "50-dns.conf", "[Resolve]\nDNS=192.0.2.2\n");
         write(etc, "50-dns.conf", "[Resolve]\nDNS=192.0.2.3\n");
-        List<DropIn> list = DropInScanner.scan(paths);
+        List<DropIn> list = DropInScanner.scan(paths, 252);
         assertEquals(1, list.size());
         assertEquals(etc.resolve("50-dns.conf").toString(), list.get(0).path());
         assertEquals("192.0.2.3", list.get(0).keys().get("DNS"));
@@ -82,7 +83,7 @@ class DropInScannerTest {
     void runMasksUsrLib() throws IOException {
         write(usr, "50-dns.conf", "[Resolve]\nDNS=192.0.2.1\n");
         write(run, "50-dns.conf", "[Resolve]\nDNS=192.0.2.2\n");
-        assertEquals(run.resolve("50-dns.conf").toString(), DropInScanner.scan(paths).get(0).path());
+        assertEquals(run.resolve("50-dns.conf").toString(), DropInScanner.scan(paths, 252).get(0).path());
     }
 
     @Test
@@ -91,7 +92,7 @@ class DropInScannerTest {
         write(run, "zzz-vpn.conf", "[Resolve]\nDNSOverTLS=no\n");
         write(usr, "zzzz-harmless.conf", "[Resolve]\nLLMNR=no\n");
         write(etc, "00-early.conf", "[Resolve]\nDNS=192.0.2.9\n");
-        List<DropIn> list = DropInScanner.scan(paths);
+        List<DropIn> list = DropInScanner.scan(paths, 252);
         assertEquals(4, list.size());
         DropIn ours = named(list, LinuxPaths.DROP_IN_NAME);
         assertTrue(ours.ours());
@@ -109,7 +110,7 @@ class DropInScannerTest {
         Files.writeString(etc.resolve("30-huge.conf"), "[Resolve]\n" + "#".repeat(70 * 1024) + "\n");
         Files.createDirectory(etc.resolve("40-directory.conf"));
         Files.createSymbolicLink(etc.resolve("50-dangling.conf"), root.resolve("does-not-exist"));
-        List<DropIn> list = DropInScanner.scan(paths);
+        List<DropIn> list = DropInScanner.scan(paths, 252);
         assertEquals(5, list.size());
         DropIn garbage = named(list, "10-garbage.conf");
         assertTrue(garbage.error().contains("line 3"), garbage.error());
@@ -133,7 +134,7 @@ class DropInScannerTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         Files.write(etc.resolve("20-latin1-value.conf"), "[Resolve]\r\nLLMNR=no\r\n[Other]\r\nName=caf\u00e9\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        List<DropIn> list = DropInScanner.scan(paths);
+        List<DropIn> list = DropInScanner.scan(paths, 252);
         DropIn comment = named(list, "10-latin1-comment.conf");
         assertNull(comment.error(), "resolved skips comments before it checks UTF-8");
         assertFalse(comment.hidesOurs());
@@ -146,7 +147,7 @@ class DropInScannerTest {
     @Test
     void wellFormedUtf8CommentsAreFine() throws IOException {
         Files.write(etc.resolve("10-utf8.conf"), "# Überschrift\n[Resolve]\nDNSSEC=yes\n".getBytes(StandardCharsets.UTF_8));
-        DropIn d = DropInScanner.scan(paths).get(0);
+        DropIn d = DropInScanner.scan(paths, 252).get(0);
         assertNull(d.error());
         assertEquals("yes", d.keys().get("DNSSEC"));
     }
@@ -155,7 +156,7 @@ class DropInScannerTest {
     @DisplayName("a file with our name in /run is not 'overriding': our /etc file masks it once written")
     void sameNameElsewhereIsMaskedNotOverriding() throws IOException {
         write(run, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNS=198.18.0.9\n");
-        DropIn d = named(DropInScanner.scan(paths), LinuxPaths.DROP_IN_NAME);
+        DropIn d = named(DropInScanner.scan(paths, 252), LinuxPaths.DROP_IN_NAME);
         assertFalse(d.ours());
         assertFalse(d.overridesOurs());
     }
@@ -165,8 +166,54 @@ class DropInScannerTest {
             + "reported, not taken to hide ours")
     void aBrokenFileAfterOursDoesNotHideIt() throws IOException {
         Files.createDirectory(etc.resolve("zzz-late.conf"));
-        DropIn late = named(DropInScanner.scan(paths), "zzz-late.conf");
+        DropIn late = named(DropInScanner.scan(paths, 252), "zzz-late.conf");
         assertEquals("a directory, not a file", late.error());
         assertFalse(late.hidesOurs());
+    }
+
+    @Test
+    @DisplayName("a file systemd-resolved's user cannot open (root can) hides ours when it sorts before it, and from "
+            + "253 wherever it sorts; a group it is in may read")
+    void aFileResolvedsUserCannotOpen() throws IOException {
+        write(etc, "10-secret.conf", "[Resolve]\nDNS=192.0.2.1\n");
+        write(etc, "20-group.conf", "[Resolve]\nLLMNR=no\n");
+        write(etc, "zzz-secret.conf", "[Resolve]\nDNSSEC=no\n");
+        write(etc, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNSOverTLS=yes\n");
+        Path sub = Files.createDirectory(etc.resolve("private"));
+        write(sub, "x.conf", "[Resolve]\nCache=no\n");
+        Files.createSymbolicLink(etc.resolve("30-link.conf"), sub.resolve("x.conf"));
+        for (String name : List.of("10-secret.conf", "zzz-secret.conf", LinuxPaths.DROP_IN_NAME)) {
+            Files.setPosixFilePermissions(etc.resolve(name), PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.setPosixFilePermissions(etc.resolve("20-group.conf"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+        assertTrue(DropInScanner.scan(paths, 252).stream().noneMatch(DropIn::hidesOurs),
+                "no such user: nothing checked");
+
+        // a user that owns none of these files, in the files' group through /etc/group only
+        int gid = (int) Files.getAttribute(etc.resolve("20-group.conf"), "unix:gid");
+        Files.writeString(paths.etc().resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n"
+                + ResolvedUser.NAME + ":x:999999:999998:systemd Resolver:/:/usr/sbin/nologin\n");
+        Files.writeString(paths.etc().resolve("group"), "files:x:" + gid + ":nobody," + ResolvedUser.NAME + "\n");
+        String owner = Files.getOwner(etc.resolve("10-secret.conf")).getName();
+        List<DropIn> on252 = DropInScanner.scan(paths, 252);
+        DropIn secret = named(on252, "10-secret.conf");
+        assertEquals("not readable by systemd-resolved's user systemd-resolve (mode 0600, owner " + owner + ")",
+                secret.error());
+        assertTrue(secret.hidesOurs());
+        assertTrue(secret.keys().isEmpty(), "resolved sees none of its keys");
+        assertNull(named(on252, "20-group.conf").error());
+        DropIn link = named(on252, "30-link.conf");
+        assertEquals("in " + sub.toRealPath() + ", which systemd-resolved's user systemd-resolve cannot enter "
+                + "(mode 0700, owner " + owner + ")", link.error());
+        assertTrue(link.hidesOurs());
+        DropIn late = named(on252, "zzz-secret.conf");
+        assertTrue(late.error().startsWith("not readable"), late.error());
+        assertFalse(late.hidesOurs(), "252 reads every file before it, ours included");
+        assertFalse(named(on252, LinuxPaths.DROP_IN_NAME).hidesOurs(), "apply writes ours again, 0644");
+        for (int version : new int[] {257, 262, 0}) {
+            assertTrue(named(DropInScanner.scan(paths, version), "zzz-secret.conf").hidesOurs(),
+                    version + " ignores every file then");
+        }
     }
 }

@@ -39,7 +39,7 @@ class OutsideEncryptionTest {
         for (int i = 0; i < nameAndText.length; i += 2) {
             Files.writeString(paths.dropInDirs().get(0).resolve(nameAndText[i]), nameAndText[i + 1]);
         }
-        return DropInScanner.scan(paths);
+        return DropInScanner.scan(paths, 252);
     }
 
     private static ResolverState state(DotMode mode, LinuxDetails d) {

@@ -78,7 +78,7 @@ class ResolvedPlannerTest {
                 Plan p = planner.plan(s, 252, List.of(dir), false);
                 assertTrue(p.isRefused());
                 assertTrue(p.refusal().contains("60-dir.conf (a directory, not a file)")
-                        && p.refusal().contains("ignores the drop-ins after it"), p.refusal());
+                        && p.refusal().contains("ignores Port853's drop-in too"), p.refusal());
                 assertEquals("refused.drop-in-unreadable", p.refusalWords().wording(), p.refusal());
             }
             DropIn unreadable = new DropIn("/etc/systemd/resolved.conf.d/60-link.conf", false, false, Map.of(),
