@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +29,12 @@ final class DropInScanner {
         Optional<ResolvedUser> user = ResolvedUser.of(paths.etc());
         Path top = paths.etc().getParent();
         Map<String, Path> byName = new TreeMap<>();
+        Map<Path, String> unlisted = new HashMap<>();
         for (Path dir : paths.dropInDirs()) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
+            user.flatMap(u -> u.cannotList(dir, top)).ifPresent(why -> unlisted.put(dir, why));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.conf")) {
                 for (Path f : files) {
                     byName.putIfAbsent(f.getFileName().toString(), f);
@@ -48,8 +51,9 @@ final class DropInScanner {
             boolean ours = file.equals(paths.ourDropIn());
             ResolvedConf.Parsed parsed;
             boolean unparsable = false;
-            Optional<String> closed = Files.isDirectory(file) ? Optional.empty()
-                    : user.flatMap(u -> u.cannotRead(file, top));
+            Path dir = file.getParent();
+            Optional<String> closed = unlisted.containsKey(dir) ? Optional.of(unlisted.get(dir))
+                    : Files.isDirectory(file) ? Optional.empty() : user.flatMap(u -> u.cannotRead(file, top));
             try {
                 if (closed.isPresent()) {
                     throw new Unparsable(closed.get());
@@ -66,8 +70,9 @@ final class DropInScanner {
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
             // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not.
             // One it cannot open, from 253, makes it ignore every file; one with our name is ours (apply writes it
-            // again, 0644) or masked by ours once written.
-            boolean hides = closed.isPresent() ? !e.getKey().equals(ourName) && (!later || opensAllFirst)
+            // again, 0644) or masked by ours once written. A directory it cannot list it skips, ours with it if there.
+            boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
+                    : closed.isPresent() ? !e.getKey().equals(ourName) && (!later || opensAllFirst)
                     : unparsable && !later;
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), hides));
         }

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 record ResolvedUser(int uid, Set<Integer> gids) {
     static final String NAME = "systemd-resolve";
+    private static final String WHO = "systemd-resolved's user " + NAME;
 
     /** From {@code etc}/passwd and {@code etc}/group; empty when there is no such user (then nothing is checked). */
     static Optional<ResolvedUser> of(Path etc) {
@@ -41,33 +42,39 @@ record ResolvedUser(int uid, Set<Integer> gids) {
     }
 
     /**
-     * Why this user cannot open {@code file} (links followed), or empty if it can: it needs to read the file and to
-     * enter every directory above it below {@code root} (the file system root, or a test's root). POSIX ACLs are not
-     * consulted.
+     * Why this user cannot open {@code file} (links followed), or empty if it can: it must enter every directory above
+     * it below {@code root} (the file system root, or a test's root) and read the file. POSIX ACLs are not consulted.
      */
     Optional<String> cannotRead(Path file, Path root) {
+        return check(file, root, 4, "not readable by " + WHO);
+    }
+
+    /** As {@link #cannotRead} for a drop-in directory, which resolved must read and enter to list its files. */
+    Optional<String> cannotList(Path dir, Path root) {
+        return check(dir, root, 5, "in a directory " + WHO + " cannot list");
+    }
+
+    private Optional<String> check(Path p, Path root, int bits, String refused) {
         try {
-            Path real = file.toRealPath();
+            Path real = p.toRealPath();
             Path top = root.toRealPath();
             for (Path dir = real.getParent(); dir != null && dir.startsWith(top) && !dir.equals(top);
                     dir = dir.getParent()) {
                 if (!may(dir, 1)) {
-                    return Optional.of("in " + dir + ", which systemd-resolved's user " + NAME + " cannot enter ("
-                            + describe(dir) + ")");
+                    return Optional.of("in " + dir + ", which " + WHO + " cannot enter (" + describe(dir) + ")");
                 }
             }
-            return may(real, 4) ? Optional.empty()
-                    : Optional.of("not readable by systemd-resolved's user " + NAME + " (" + describe(real) + ")");
+            return may(real, bits) ? Optional.empty() : Optional.of(refused + " (" + describe(real) + ")");
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty(); // the plain read reports what is wrong with it
         }
     }
 
     /** POSIX: only the owner's bits apply to the owner, only the group's to a member, else the others'. */
-    private boolean may(Path p, int bit) throws IOException {
+    private boolean may(Path p, int bits) throws IOException {
         Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid");
         int shift = (int) a.get("uid") == uid ? 6 : gids.contains((int) a.get("gid")) ? 3 : 0;
-        return ((int) a.get("mode") >> shift & bit) != 0;
+        return ((int) a.get("mode") >> shift & bits) == bits;
     }
 
     private static String describe(Path p) throws IOException {

@@ -216,4 +216,22 @@ class DropInScannerTest {
                     version + " ignores every file then");
         }
     }
+
+    @Test
+    @DisplayName("resolved skips a drop-in directory its user cannot list: ours too when it is ours")
+    void aDirectoryResolvedsUserCannotList() throws IOException {
+        Files.writeString(paths.etc().resolve("passwd"), ResolvedUser.NAME + ":x:999999:999998::/:/usr/sbin/nologin\n");
+        write(run, "05-run.conf", "[Resolve]\nDNS=192.0.2.1\n");
+        write(etc, "50-etc.conf", "[Resolve]\nLLMNR=no\n");
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx--x--x"));
+        String owner = Files.getOwner(run).getName();
+        List<DropIn> list = DropInScanner.scan(paths, 262);
+        DropIn skipped = named(list, "05-run.conf");
+        assertEquals("in a directory systemd-resolved's user systemd-resolve cannot list (mode 0711, owner " + owner
+                + ")", skipped.error());
+        assertFalse(skipped.hidesOurs());
+        assertNull(named(list, "50-etc.conf").error());
+        Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwx------"));
+        assertTrue(named(DropInScanner.scan(paths, 252), "50-etc.conf").hidesOurs(), "ours would be skipped with it");
+    }
 }
