@@ -177,18 +177,16 @@ class TrafficScreenTest extends WindowTestBase {
     @DisplayName("the 'no data' time before monitoring (or the last Clear) shows nothing of counts that arrived late for it")
     void noDataAreaShowsNoData(FxRobot robot) throws Exception {
         org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
-        long end = 1_800_000_000L;
-        int seconds = 300;
+        long end = END;
+        int seconds = SECONDS;
         long[] now = new long[seconds]; // counts after the start at second 150
         java.util.Arrays.fill(now, 200, 300, 40);
         long[] both = now.clone(); // and as many counted late for seconds 50 to 99, before it (the scale stays)
         java.util.Arrays.fill(both, 50, 100, 40);
         Instant start = Instant.ofEpochSecond(end - seconds + 1 + 150);
-        javafx.scene.image.Image clean = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(end, seconds, now, now,
-                now, now, java.util.Map.of(), 0, 0, List.of()), start));
+        javafx.scene.image.Image clean = fx(() -> drawn(graph, meter(now), start));
         javafx.geometry.Bounds area = fx(graph::beforeCaptureArea);
-        javafx.scene.image.Image withLate = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(end, seconds, both,
-                both, both, both, java.util.Map.of(), 0, 0, List.of()), start));
+        javafx.scene.image.Image withLate = fx(() -> drawn(graph, meter(both), start));
         int differing = 0;
         for (int x = (int) area.getMinX() + 2; x < area.getMaxX() - 2; x++) {
             for (int y = (int) area.getMinY() - 10; y < area.getMaxY(); y++) {
@@ -204,23 +202,29 @@ class TrafficScreenTest extends WindowTestBase {
     @DisplayName("the graph leaves out the no-data time without Prism's effect images (a widening canvas clip kept ~8 MB)")
     void graphDrawsWithoutEffectImages(FxRobot robot) throws Exception {
         org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
-        long end = 1_800_000_000L;
-        int seconds = 300;
-        long[] counts = new long[seconds];
+        long[] counts = new long[SECONDS];
         java.util.Arrays.fill(counts, 40);
-        org.port853.capture.MeterSnapshot snap = new org.port853.capture.MeterSnapshot(end, seconds, counts, counts,
-                counts, counts, java.util.Map.of(), 0, 0, List.of());
+        org.port853.capture.MeterSnapshot snap = meter(counts);
         java.lang.reflect.Field accessed = Class.forName("com.sun.scenario.effect.impl.ImagePool")
                 .getDeclaredField("numAccessed");
         accessed.setAccessible(true);
         long checkedOut = fx(() -> {
             long before = accessed.getLong(null);
             for (int start : new int[] {61, 157, 233}) { // the no-data area narrows; off whole pixels, as in use
-                drawn(graph, snap, Instant.ofEpochSecond(end - seconds + 1 + start));
+                drawn(graph, snap, Instant.ofEpochSecond(END - SECONDS + 1 + start));
             }
             return accessed.getLong(null) - before;
         });
         assertEquals(0, checkedOut, "effect images checked out while drawing the graph");
+    }
+
+    private static final long END = 1_800_000_000L;
+    private static final int SECONDS = 300;
+
+    /** The last {@link #SECONDS} seconds up to {@link #END}, with {@code counts} of every kind in each. */
+    private static org.port853.capture.MeterSnapshot meter(long[] counts) {
+        return new org.port853.capture.MeterSnapshot(END, SECONDS, counts, counts, counts, counts, java.util.Map.of(), 0, 0,
+                List.of());
     }
 
     /** A traffic graph alone in a scene {@code width} wide, laid out. */
