@@ -378,6 +378,20 @@ abstract class ResolvedAdapterITBase {
                     r.stderr());
             assertFalse(Files.exists(c.dropIn()));
         }
+
+        // a directory after ours: 262 then ignores every file ("Is a directory"); 257 and before stop at it
+        Files.delete(dir.resolve("zzzz-secret.conf"));
+        Files.createDirectory(dir.resolve("zzzz-dir.conf"));
+        TestRig.ExecResult d = c.run(apply);
+        if (systemd() < 258) {
+            assertEquals(0, d.exitCode(), d.stdout() + d.stderr());
+            assertEquals("strict", c.json("status", "--json").path("global").path("dnsOverTls").asText(),
+                    "ours is in effect");
+        } else {
+            assertEquals(1, d.exitCode(), d.stdout() + d.stderr());
+            assertTrue(d.stderr().startsWith("port853 apply: refused: ") && d.stderr().contains("zzzz-dir.conf")
+                    && d.stderr().contains("a directory, not a file"), d.stderr());
+        }
     }
 
     @Test

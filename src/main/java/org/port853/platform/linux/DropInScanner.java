@@ -44,7 +44,8 @@ final class DropInScanner {
             }
         }
         String ourName = paths.ourDropIn().getFileName().toString();
-        boolean opensAllFirst = new ResolvedFeatures(systemdVersion).opensAllFilesFirst();
+        ResolvedFeatures features = new ResolvedFeatures(systemdVersion);
+        boolean opensAllFirst = features.opensAllFilesFirst();
         List<DropIn> out = new ArrayList<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
@@ -71,9 +72,10 @@ final class DropInScanner {
             // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not.
             // One it cannot open, from 253, makes it ignore every file; one with our name is ours (apply writes it
             // again, 0644) or masked by ours once written. A directory it cannot list it skips, ours with it if there.
+            // A directory named *.conf, from 258, hides every file too.
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
                     : closed.isPresent() ? !e.getKey().equals(ourName) && (!later || opensAllFirst)
-                    : unparsable && !later;
+                    : unparsable && (!later || features.directoryHidesAll() && Files.isDirectory(file));
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), hides));
         }
         return out;

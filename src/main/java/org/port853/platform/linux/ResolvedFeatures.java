@@ -24,6 +24,12 @@ public record ResolvedFeatures(int version) {
      * before it. 253 to 256 were not checked and are taken to do the same, which at worst refuses a change needlessly.
      */
     public static final int FIRST_OPEN_ALL_FIRST = 253;
+    /**
+     * From here a directory named *.conf among the drop-ins makes resolved ignore every file too ("Failed to open …: Is
+     * a directory"), wherever it sorts: seen on 262; 257 stops at it as 252 does. 258 to 261 were not checked and are
+     * taken to do the same, which at worst refuses a change needlessly.
+     */
+    public static final int FIRST_DIRECTORY_HIDES_ALL = 258;
 
     public boolean known() {
         return version > 0;
@@ -50,6 +56,11 @@ public record ResolvedFeatures(int version) {
     /** A drop-in resolved cannot open hides all the others, not only the ones after it. */
     public boolean opensAllFilesFirst() {
         return !known() || version >= FIRST_OPEN_ALL_FIRST;
+    }
+
+    /** A directory named like a drop-in hides all the others, not only the ones after it. */
+    public boolean directoryHidesAll() {
+        return !known() || version >= FIRST_DIRECTORY_HIDES_ALL;
     }
 
     /** The systemctl verb that makes resolved read a changed drop-in. */

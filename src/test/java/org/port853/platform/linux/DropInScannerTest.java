@@ -162,13 +162,17 @@ class DropInScannerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("a file resolved fails on that sorts after Port853's leaves ours in effect: it is "
-            + "reported, not taken to hide ours")
+    @org.junit.jupiter.api.DisplayName("a file resolved fails on that sorts after Port853's leaves ours in effect up to "
+            + "257: it is reported, not taken to hide ours; from 258 a directory hides every file, wherever it sorts")
     void aBrokenFileAfterOursDoesNotHideIt() throws IOException {
         Files.createDirectory(etc.resolve("zzz-late.conf"));
-        DropIn late = named(DropInScanner.scan(paths, 252), "zzz-late.conf");
-        assertEquals("a directory, not a file", late.error());
-        assertFalse(late.hidesOurs());
+        for (int version : new int[] {252, 257}) {
+            DropIn late = named(DropInScanner.scan(paths, version), "zzz-late.conf");
+            assertEquals("a directory, not a file", late.error());
+            assertFalse(late.hidesOurs(), "on " + version);
+        }
+        assertTrue(named(DropInScanner.scan(paths, 262), "zzz-late.conf").hidesOurs(), "on 262");
+        assertTrue(named(DropInScanner.scan(paths, 0), "zzz-late.conf").hidesOurs(), "an unknown version: as the newest");
     }
 
     @Test
