@@ -45,7 +45,6 @@ final class DropInScanner {
         }
         String ourName = paths.ourDropIn().getFileName().toString();
         ResolvedFeatures features = new ResolvedFeatures(systemdVersion);
-        boolean opensAllFirst = features.opensAllFilesFirst();
         List<DropIn> out = new ArrayList<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
@@ -55,30 +54,44 @@ final class DropInScanner {
             Path dir = file.getParent();
             Optional<String> closed = unlisted.containsKey(dir) ? Optional.of(unlisted.get(dir))
                     : Files.isDirectory(file) ? Optional.empty() : user.flatMap(u -> u.cannotRead(file, top));
-            try {
-                if (closed.isPresent()) {
-                    throw new Unparsable(closed.get());
+            if (closed.isPresent()) {
+                parsed = new ResolvedConf.Parsed(Map.of(), closed.get());
+            } else {
+                try {
+                    parsed = ResolvedConf.parse(read(file));
+                } catch (Unparsable ex) {
+                    parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
+                    unparsable = true;
+                } catch (IOException ex) {
+                    parsed = new ResolvedConf.Parsed(Map.of(), describe(file, ex));
                 }
-                parsed = ResolvedConf.parse(read(file));
-            } catch (Unparsable ex) {
-                parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
-                unparsable = true;
-            } catch (IOException ex) {
-                parsed = new ResolvedConf.Parsed(Map.of(), describe(file, ex));
             }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
             boolean later = e.getKey().compareTo(ourName) > 0;
             boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
-            // resolved stops reading at a file it fails on: the ones before it stay in effect, the ones after do not.
-            // One it cannot open, from 253, makes it ignore every file; one with our name is ours (apply writes it
-            // again, 0644) or masked by ours once written. A directory it cannot list it skips, ours with it if there.
-            // A directory named *.conf, from 258, hides every file too.
+            // a directory resolved's user cannot list is skipped whole: it hides ours only when ours is in it
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
-                    : closed.isPresent() ? !e.getKey().equals(ourName) && (!later || opensAllFirst)
-                    : unparsable && (!later || features.directoryHidesAll() && Files.isDirectory(file));
+                    : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)
+                    : unparsable && failedHidesOurs(file, later, features);
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), hides));
         }
         return out;
+    }
+
+    /**
+     * A drop-in resolved's user cannot open: resolved stops reading there, and from 253 it ignores every file. One with
+     * our name is not counted: it is ours (apply writes it again, 0644) or masked by ours once written.
+     */
+    private static boolean unopenedHidesOurs(String name, String ourName, boolean later, ResolvedFeatures features) {
+        return !name.equals(ourName) && (!later || features.opensAllFilesFirst());
+    }
+
+    /**
+     * A drop-in resolved fails on: it stops reading there (the ones before it stay in effect), and from 258 a
+     * directory named *.conf makes it ignore every file. (A directory it cannot list it only skips: see scan.)
+     */
+    private static boolean failedHidesOurs(Path file, boolean later, ResolvedFeatures features) {
+        return !later || features.directoryHidesAll() && Files.isDirectory(file);
     }
 
     /**
