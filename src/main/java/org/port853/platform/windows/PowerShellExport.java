@@ -23,7 +23,9 @@ import org.port853.core.ServerAddress;
  * scripts) doing what the app does on Windows with DoH (the documented cmdlets; DoT has only localized netsh text,
  * which a script cannot check reliably). The logic is the fixed resource {@code port853-fleet.ps1}; the settings
  * go in as one line of JSON inside a single-quoted here-string, so they are data, never code. Each step compares
- * a canonical "current" string with the "want" string computed here.
+ * a canonical "current" string with the "want" string computed here. Like the app's change engine, the script
+ * records what each change replaces, checks afterwards that {@link WindowsResolverControl#CHECK_NAME} resolves,
+ * and puts back what it recorded when a change or the check fails (exit 2; 3 when a restore failed too).
  */
 public final class PowerShellExport {
     static final String TEMPLATE = "/org/port853/platform/windows/port853-fleet.ps1";
@@ -78,6 +80,7 @@ public final class PowerShellExport {
         o.put("version", 1);
         o.put("fallback", fallback);
         o.put("comment", NrptRule.FLEET_COMMENT);
+        o.put("checkName", WindowsResolverControl.CHECK_NAME);
         ArrayNode doh = o.putArray("doh");
         List<String> all = new ArrayList<>();
         List<String> v4 = new ArrayList<>();

@@ -1,10 +1,19 @@
 #Requires -RunAsAdministrator
 # Port853 fleet script (Windows 11 or Windows Server 2022 and later): encrypted DNS with DNS-over-HTTPS.
 # Idempotent: every step compares the current value with the wanted one and changes only what differs,
-# so a second run prints "0 change(s)". Exit codes: 0 done, 1 refused (policy or build), 2 failed.
+# so a second run prints "Port853: 0 change(s)" (and, having changed nothing, checks nothing).
 # Every name goes to the servers below: an NRPT rule for '.' and every Up adapter's servers (what --all-domains
 # does on Linux). DNSSEC: the Windows DNS client does not validate; your providers may.
-# To undo by hand (machines without Port853):
+# Never leaves a machine without DNS by its doing: before each change it records what the change replaces (the
+# DoH entry, Port853's NRPT rules, an adapter's servers per family, static or automatic as the registry says) and
+# prints it ("was: ..."); after the changes it clears the DNS cache and checks that a name resolves (5 tries).
+# If a change or the check fails, it puts back everything it recorded, newest first, and clears the cache again.
+# Exit codes:
+#   0  done, or nothing to do
+#   1  refused: nothing was changed (Windows build, Group Policy)
+#   2  failed, and the machine is as it was: "Port853: rolled back: REASON" (or "...; nothing was changed")
+#   3  failed, and putting something back failed too: the "could not put back" lines say what to set by hand
+# To undo by hand (machines without Port853; the script's "was:" lines say what each setting was before):
 #   Get-DnsClientNrptRule | Where-Object { $_.Comment -like 'Port853:*' } | ForEach-Object { Remove-DnsClientNrptRule -Name $_.Name -Force }
 #   Remove-DnsClientDohServerAddress -ServerAddress SERVER   (only for servers below that Windows did not list before;
 #                                                              Get-DnsClientDohServerAddress shows the list)
@@ -16,6 +25,9 @@ __PORT853_DATA__
 '@ | ConvertFrom-Json
 $ErrorActionPreference = 'Stop'
 $changes = 0
+# What each change replaced, oldest first: put back newest first on failure.
+$undo = New-Object System.Collections.ArrayList
+$undoFailures = 0
 
 function Get-Port853DohState([string]$server) {
     $e = Get-DnsClientDohServerAddress -ServerAddress $server -ErrorAction SilentlyContinue
@@ -30,6 +42,143 @@ function Get-Port853NrptState {
 
 function Get-Port853AdapterState([int]$index, [string]$family) {
     return (@((Get-DnsClientServerAddress -InterfaceIndex $index -AddressFamily $family).ServerAddresses) -join ',')
+}
+
+# Static servers are the registry's NameServer value; empty or missing means automatic (DHCP, or router
+# advertisements for IPv6), which Get-DnsClientServerAddress does not tell apart. The same reading as the app's.
+function Get-Port853StaticServers([string]$guid, [string]$family) {
+    $interfaces = if ($family -eq 'IPv4') { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters\Interfaces\' } else { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters\Interfaces\' }
+    $value = (Get-ItemProperty -Path ($interfaces + $guid) -Name 'NameServer' -ErrorAction SilentlyContinue).NameServer
+    return ,@(([string]$value) -split '[,\s]+' | Where-Object { $_ -ne '' })
+}
+
+function Remove-Port853NrptRules {
+    Get-DnsClientNrptRule | Where-Object { $_.Comment -like 'Port853:*' } | ForEach-Object { Remove-DnsClientNrptRule -Name $_.Name -Force }
+}
+
+function Set-Port853Doh([string]$server, [string]$template, [bool]$autoUpgrade, [bool]$fallback, [bool]$exists) {
+    if ($exists) {
+        Set-DnsClientDohServerAddress -ServerAddress $server -DohTemplate $template -AutoUpgrade $autoUpgrade -AllowFallbackToUdp $fallback | Out-Null
+    } else {
+        Add-DnsClientDohServerAddress -ServerAddress $server -DohTemplate $template -AutoUpgrade $autoUpgrade -AllowFallbackToUdp $fallback | Out-Null
+    }
+}
+
+# netsh sets one address family (Set-DnsClientServerAddress sets both, and resets both), as the app does.
+function Invoke-Port853Netsh([string[]]$arguments) {
+    $out = & netsh.exe @arguments
+    if ($LASTEXITCODE -ne 0) { throw "netsh $($arguments -join ' ') failed (exit $LASTEXITCODE): $($out -join ' ')" }
+}
+
+function Set-Port853AdapterServers([int]$index, [string]$family, [string[]]$servers) {
+    $f = $family.ToLower()
+    Invoke-Port853Netsh @('interface', $f, 'set', 'dnsservers', "name=$index", 'source=static', "address=$($servers[0])", 'validate=no')
+    for ($i = 1; $i -lt $servers.Count; $i++) {
+        Invoke-Port853Netsh @('interface', $f, 'add', 'dnsservers', "name=$index", "address=$($servers[$i])", "index=$($i + 1)", 'validate=no')
+    }
+}
+
+function Confirm-Port853([string]$what, [string]$now, [string]$want) {
+    if ($now -ne $want) { throw "$what reads back as '$now' after the change, not '$want'" }
+}
+
+# --- records: what a change replaces, taken before the change ---
+
+function Get-Port853DohBefore([string]$server) {
+    $e = Get-DnsClientDohServerAddress -ServerAddress $server -ErrorAction SilentlyContinue
+    $r = @{ Kind = 'doh'; What = "encryption entry for $server"; Server = $server; Before = $null; Was = 'absent' }
+    if ($null -ne $e) {
+        $r.Before = @{ Template = [string]$e.DohTemplate; AutoUpgrade = [bool]$e.AutoUpgrade; Fallback = [bool]$e.AllowFallbackToUdp }
+        $r.Was = "$($e.DohTemplate) autoupgrade=$($e.AutoUpgrade) udpfallback=$($e.AllowFallbackToUdp)"
+    }
+    return $r
+}
+
+function Get-Port853NrptBefore {
+    $rules = @(Get-DnsClientNrptRule | Where-Object { $_.Comment -like 'Port853:*' } | ForEach-Object {
+        @{ Namespace = @($_.Namespace); NameServers = @($_.NameServers); Comment = [string]$_.Comment }
+    })
+    $was = @($rules | ForEach-Object { ($_.Namespace -join ',') + ' -> ' + ($_.NameServers -join ',') }) -join '; '
+    return @{ Kind = 'nrpt'; What = 'NRPT rule for all names'; Before = $rules; Was = $(if ($was) { $was } else { 'no Port853 rule' }) }
+}
+
+function Get-Port853AdapterBefore($adapter, [string]$family) {
+    $static = Get-Port853StaticServers $adapter.InterfaceGuid $family
+    $inUse = Get-Port853AdapterState $adapter.InterfaceIndex $family
+    $was = if ($static.Count -gt 0) { 'static ' + ($static -join ',') } else { "automatic (in use: $inUse)" }
+    return @{ Kind = 'adapter'; What = "$family servers of $($adapter.Name)"; Index = [int]$adapter.InterfaceIndex;
+              Family = $family; Static = $static; Was = $was }
+}
+
+function Save-Port853($record) {
+    [void]$undo.Add($record)
+    Write-Output "Port853: $($record.What) (was: $($record.Was))"
+}
+
+# --- putting a record back; each reads the item anew, since a failed change may have stopped half-way ---
+
+function Restore-Port853Doh($r) {
+    $exists = $null -ne (Get-DnsClientDohServerAddress -ServerAddress $r.Server -ErrorAction SilentlyContinue)
+    if ($null -ne $r.Before) {
+        Set-Port853Doh $r.Server $r.Before.Template $r.Before.AutoUpgrade $r.Before.Fallback $exists
+    } elseif ($exists) {
+        Remove-DnsClientDohServerAddress -ServerAddress $r.Server | Out-Null
+    }
+}
+
+function Restore-Port853Nrpt($r) {
+    Remove-Port853NrptRules
+    foreach ($rule in $r.Before) {
+        Add-DnsClientNrptRule -Namespace $rule.Namespace -NameServers $rule.NameServers -Comment $rule.Comment | Out-Null
+    }
+}
+
+function Restore-Port853Adapter($r) {
+    if ($r.Static.Count -gt 0) {
+        Set-Port853AdapterServers $r.Index $r.Family $r.Static
+    } else {
+        Invoke-Port853Netsh @('interface', $r.Family.ToLower(), 'set', 'dnsservers', "name=$($r.Index)", 'source=dhcp')
+    }
+}
+
+# Every record, newest first; a step that fails is said and counted, and the others still run.
+function Undo-Port853 {
+    for ($i = $undo.Count - 1; $i -ge 0; $i--) {
+        $r = $undo[$i]
+        try {
+            switch ($r.Kind) {
+                'doh' { Restore-Port853Doh $r }
+                'nrpt' { Restore-Port853Nrpt $r }
+                'adapter' { Restore-Port853Adapter $r }
+            }
+            Write-Output "Port853: put back $($r.What) (was: $($r.Was))"
+        } catch {
+            Write-Output "Port853: could not put back $($r.What) (was: $($r.Was)): $($_.Exception.Message)"
+            $script:undoFailures++
+        }
+    }
+    try { Clear-DnsClientCache } catch {
+        Write-Output "Port853: could not clear the DNS cache: $($_.Exception.Message)"
+        $script:undoFailures++
+    }
+}
+
+# The health check: a name through the DNS client, as programs ask it (NRPT applies). The cache is cleared before
+# each try so that each is a real lookup; Windows may need a moment to open the DoH connection, hence the tries.
+function Assert-Port853Resolves([string]$name) {
+    $last = ''
+    for ($try = 1; $try -le 5; $try++) {
+        Clear-DnsClientCache
+        try {
+            $answers = @(Resolve-DnsName -Name $name -Type A -DnsOnly -NoHostsFile -ErrorAction Stop | Where-Object { $_.Type -eq 'A' })
+            if ($answers.Count -gt 0) { return }
+            $last = 'no A record in the answer'
+        } catch {
+            $last = $_.Exception.Message
+        }
+        if ($try -lt 5) { Start-Sleep -Seconds 2 }
+    }
+    throw "health check: $name did not resolve in 5 tries ($last)"
 }
 
 try {
@@ -55,20 +204,18 @@ try {
     foreach ($s in $Desired.doh) {
         $now = Get-Port853DohState $s.server
         if ($now -ne $s.want) {
-            if ($now -eq '') {
-                Add-DnsClientDohServerAddress -ServerAddress $s.server -DohTemplate $s.template -AutoUpgrade $true -AllowFallbackToUdp ([bool]$Desired.fallback) | Out-Null
-            } else {
-                Set-DnsClientDohServerAddress -ServerAddress $s.server -DohTemplate $s.template -AutoUpgrade $true -AllowFallbackToUdp ([bool]$Desired.fallback) | Out-Null
-            }
-            Write-Output "Port853: encryption entry for $($s.server)"
+            Save-Port853 (Get-Port853DohBefore $s.server)
+            Set-Port853Doh $s.server $s.template $true ([bool]$Desired.fallback) ($now -ne '')
+            Confirm-Port853 "the encryption entry for $($s.server)" (Get-Port853DohState $s.server) $s.want
             $changes++
         }
     }
 
     if ((Get-Port853NrptState) -ne $Desired.nrptWant) {
-        Get-DnsClientNrptRule | Where-Object { $_.Comment -like 'Port853:*' } | ForEach-Object { Remove-DnsClientNrptRule -Name $_.Name -Force }
+        Save-Port853 (Get-Port853NrptBefore)
+        Remove-Port853NrptRules
         Add-DnsClientNrptRule -Namespace '.' -NameServers @($Desired.nameServers) -Comment $Desired.comment | Out-Null
-        Write-Output 'Port853: NRPT rule for all names'
+        Confirm-Port853 'the NRPT rule' (Get-Port853NrptState) $Desired.nrptWant
         $changes++
     }
 
@@ -76,18 +223,30 @@ try {
         foreach ($f in @(@{ Family = 'IPv4'; Servers = @($Desired.ipv4); Want = $Desired.ipv4Want },
                          @{ Family = 'IPv6'; Servers = @($Desired.ipv6); Want = $Desired.ipv6Want })) {
             if ($f.Servers.Count -gt 0 -and (Get-Port853AdapterState $a.InterfaceIndex $f.Family) -ne $f.Want) {
-                $all = @(Get-DnsClientServerAddress -InterfaceIndex $a.InterfaceIndex | Where-Object { $_.AddressFamily -ne $(if ($f.Family -eq 'IPv4') { 2 } else { 23 }) } | ForEach-Object { $_.ServerAddresses })
-                Set-DnsClientServerAddress -InterfaceIndex $a.InterfaceIndex -ServerAddresses (@($f.Servers) + $all)
-                Write-Output "Port853: $($f.Family) servers of $($a.Name)"
+                Save-Port853 (Get-Port853AdapterBefore $a $f.Family)
+                Set-Port853AdapterServers $a.InterfaceIndex $f.Family $f.Servers
+                Confirm-Port853 "the static $($f.Family) servers of $($a.Name)" ((Get-Port853StaticServers $a.InterfaceGuid $f.Family) -join ',') $f.Want
                 $changes++
             }
         }
     }
 
-    if ($changes -gt 0) { Clear-DnsClientCache }
+    if ($changes -gt 0) {
+        Assert-Port853Resolves $Desired.checkName
+    }
     Write-Output "Port853: $changes change(s)"
     exit 0
 } catch {
-    Write-Output "Port853: failed: $($_.Exception.Message)"
+    $reason = $_.Exception.Message
+    if ($undo.Count -eq 0) {
+        Write-Output "Port853: failed: $reason; nothing was changed"
+        exit 2
+    }
+    Undo-Port853
+    if ($undoFailures -gt 0) {
+        Write-Output "Port853: rollback incomplete ($undoFailures step(s) failed), DNS may not work: $reason"
+        exit 3
+    }
+    Write-Output "Port853: rolled back: $reason"
     exit 2
 }

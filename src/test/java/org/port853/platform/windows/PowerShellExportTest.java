@@ -197,6 +197,11 @@ class PowerShellExportTest {
      * Returns the number of changes, as the script prints it.
      */
     static int runByItsLogic(String script, FakeWindows w) throws IOException {
+        return runByItsLogic(script, w, new ArrayList<>());
+    }
+
+    /** The same, adding to {@code undo}, before each change, what the script records to put it back. */
+    static int runByItsLogic(String script, FakeWindows w, List<Runnable> undo) throws IOException {
         assertTrue(script.contains("return \"$($e.DohTemplate)|$($e.AutoUpgrade)|$($e.AllowFallbackToUdp)\""));
         assertTrue(script.contains("(@($_.Namespace) -join ',') + '|' + (@($_.NameServers) -join ',')"));
         assertTrue(script.contains(".ServerAddresses) -join ',')"));
@@ -208,6 +213,7 @@ class PowerShellExportTest {
             FakeWindows.Doh e = w.doh.get(server);
             String now = e == null ? "" : e.template() + "|" + cap(e.autoUpgrade()) + "|" + cap(e.udpFallback());
             if (!now.equals(s.get("want").asText())) {
+                undo.add(restoreDoh(w, server, e));
                 w.doh.put(server, new FakeWindows.Doh(s.get("template").asText(), true, fallback));
                 changes++;
             }
@@ -215,6 +221,7 @@ class PowerShellExportTest {
         List<String> rules = w.rules.stream().filter(r -> r.comment() != null && r.comment().startsWith("Port853:"))
                 .map(r -> String.join(",", r.namespace()) + "|" + String.join(",", r.servers())).toList();
         if (!String.join(";", rules).equals(d.get("nrptWant").asText())) {
+            undo.add(restoreNrpt(w));
             w.rules.removeIf(r -> r.comment() != null && r.comment().startsWith("Port853:"));
             List<String> ns = new ArrayList<>();
             d.get("nameServers").forEach(x -> ns.add(x.asText()));
@@ -240,17 +247,70 @@ class PowerShellExportTest {
                 if (!now.equals(d.get(v6 ? "ipv6Want" : "ipv4Want").asText())) {
                     List<String> list = new ArrayList<>();
                     want.forEach(x -> list.add(x.asText()));
-                    w.run(Command.of("netsh", "interface", v6 ? "ipv6" : "ipv4", "set", "dnsservers",
-                            "name=" + a.index(), "source=static", "address=" + list.get(0), "validate=no"));
-                    for (int i = 1; i < list.size(); i++) {
-                        w.run(Command.of("netsh", "interface", v6 ? "ipv6" : "ipv4", "add", "dnsservers",
-                                "name=" + a.index(), "address=" + list.get(i), "index=" + (i + 1), "validate=no"));
-                    }
+                    undo.add(restoreAdapter(w, a, v6));
+                    setServers(w, a.index(), v6, list);
                     changes++;
                 }
             }
         }
         return changes;
+    }
+
+    /** As the script's Set-Port853AdapterServers: one family, through netsh. */
+    private static void setServers(FakeWindows w, int index, boolean v6, List<String> list) {
+        netsh(w, "interface", v6 ? "ipv6" : "ipv4", "set", "dnsservers", "name=" + index, "source=static",
+                "address=" + list.get(0), "validate=no");
+        for (int i = 1; i < list.size(); i++) {
+            netsh(w, "interface", v6 ? "ipv6" : "ipv4", "add", "dnsservers", "name=" + index, "address=" + list.get(i),
+                    "index=" + (i + 1), "validate=no");
+        }
+    }
+
+    private static void netsh(FakeWindows w, String... args) {
+        List<String> argv = new ArrayList<>(List.of("netsh"));
+        argv.addAll(List.of(args));
+        try {
+            w.runOk(new Command(argv, Map.of()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /*
+     * What the script records before a change and how it puts it back, modelled on the fake machine; the test
+     * rollbackRestoresTheMachine pins the script's texts that these follow.
+     */
+
+    private static Runnable restoreDoh(FakeWindows w, String server, FakeWindows.Doh before) {
+        return () -> {
+            if (before != null) {
+                w.doh.put(server, before);
+            } else {
+                w.doh.remove(server);
+            }
+        };
+    }
+
+    private static Runnable restoreNrpt(FakeWindows w) {
+        List<FakeWindows.Rule> removed = w.rules.stream().filter(r -> r.comment() != null
+                && r.comment().toLowerCase(java.util.Locale.ROOT).startsWith("port853:")).toList();
+        return () -> {
+            w.rules.removeIf(r -> r.comment() != null && r.comment().toLowerCase(java.util.Locale.ROOT).startsWith("port853:"));
+            removed.forEach(r -> w.rules.add(new FakeWindows.Rule("{restored}", r.namespace(), r.servers(), r.comment())));
+        };
+    }
+
+    private static Runnable restoreAdapter(FakeWindows w, FakeWindows.Adapter a, boolean v6) {
+        Map<String, String> key = w.registry.get((v6 ? RegistryPaths.TCPIP6_INTERFACES : RegistryPaths.TCPIP_INTERFACES)
+                + a.guid());
+        List<String> statics = key == null ? List.of() : WindowsStateReader.split(key.getOrDefault("NameServer", ""));
+        return () -> {
+            if (!statics.isEmpty()) {
+                setServers(w, a.index(), v6, statics);
+            } else {
+                netsh(w, "interface", v6 ? "ipv6" : "ipv4", "set", "dnsservers", "name=" + a.index(), "source=dhcp");
+            }
+        };
     }
 
     private static String cap(boolean b) {
@@ -269,6 +329,140 @@ class PowerShellExportTest {
         WindowsDetails d = WindowsStateReaderTest.read(w);
         assertEquals(org.port853.core.DotMode.STRICT, WindowsStates.of(d, null,
                 org.port853.core.StateSource.WINDOWS).global().dnsOverTls());
+    }
+
+    /** The script's steps: from its last {@code try {} to its {@code catch}, after the functions. */
+    static String steps(String script) {
+        int start = script.lastIndexOf("\ntry {\n");
+        return script.substring(start, script.indexOf("\n} catch {\n", start));
+    }
+
+    /** What the script does when a step throws: its last {@code catch} block. */
+    static String onFailure(String script) {
+        return script.substring(script.lastIndexOf("\n} catch {\n"));
+    }
+
+    static String function(String script, String name) {
+        int start = script.indexOf("\nfunction " + name + "(");
+        if (start < 0) {
+            start = script.indexOf("\nfunction " + name + " {");
+        }
+        assertTrue(start >= 0, name + " is defined");
+        return script.substring(start, script.indexOf("\n}\n", start) + 2);
+    }
+
+    /** Each part stands in {@code text} after the one before it. */
+    static void inOrder(String text, String... parts) {
+        int at = -1;
+        String before = "the start";
+        for (String part : parts) {
+            int i = text.indexOf(part, at + 1);
+            assertTrue(i > at, "'" + part + "' must follow " + before + " in:\n" + text);
+            at = i;
+            before = "'" + part + "'";
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    @DisplayName("every change is recorded before it is made and read back after it; the health check follows the last "
+            + "change, only when something changed")
+    void recordsBeforeEachChangeAndChecksAfterTheLast() {
+        String s = steps(script(DotMode.STRICT, "quad9"));
+        inOrder(s, "exit 1", "Save-Port853 (Get-Port853DohBefore $s.server)", "Set-Port853Doh $s.server",
+                "Confirm-Port853 \"the encryption entry", "$changes++",
+                "Save-Port853 (Get-Port853NrptBefore)", "Remove-Port853NrptRules", "Add-DnsClientNrptRule",
+                "Confirm-Port853 'the NRPT rule'", "$changes++",
+                "Save-Port853 (Get-Port853AdapterBefore $a $f.Family)", "Set-Port853AdapterServers",
+                "Confirm-Port853 \"the static", "$changes++",
+                "if ($changes -gt 0) {", "Assert-Port853Resolves $Desired.checkName", "}", "exit 0");
+        assertTrue(s.lastIndexOf("exit 1") < s.indexOf("Save-Port853"), "refusals come before any change");
+        for (String write : List.of("Set-Port853Doh", "Remove-Port853NrptRules", "Add-DnsClientNrptRule",
+                "Set-Port853AdapterServers", "Set-DnsClientServerAddress", "Remove-DnsClient", "netsh")) {
+            assertTrue(count(s, write) <= 1, write + " is written once, after its record");
+        }
+        assertEquals(3, count(s, "Save-Port853 ("), "one record for each kind of change");
+
+        String check = function(script(DotMode.STRICT, "quad9"), "Assert-Port853Resolves");
+        inOrder(check, "for ($try = 1; $try -le 5; $try++) {", "Clear-DnsClientCache",
+                "Resolve-DnsName -Name $name -Type A -DnsOnly -NoHostsFile -ErrorAction Stop", "return", "Start-Sleep",
+                "}", "throw");
+        assertEquals(WindowsResolverControl.CHECK_NAME, data(script(DotMode.STRICT, "quad9")).get("checkName").asText(),
+                "the name the app's own health check resolves");
+    }
+
+    @Test
+    @DisplayName("on failure every kind recorded is put back, newest first; a restore that fails is said and the others "
+            + "still run; exit 2 rolled back, 3 incomplete")
+    void rollsBackEveryRecordedKindNewestFirst() {
+        String script = script(DotMode.STRICT, "quad9");
+        inOrder(onFailure(script), "$reason = $_.Exception.Message", "if ($undo.Count -eq 0) {", "nothing was changed",
+                "exit 2", "Undo-Port853", "if ($undoFailures -gt 0) {", "rollback incomplete", "exit 3",
+                "Write-Output \"Port853: rolled back: $reason\"", "exit 2");
+        String undo = function(script, "Undo-Port853");
+        inOrder(undo, "for ($i = $undo.Count - 1; $i -ge 0; $i--) {", "try {", "switch ($r.Kind) {", "} catch {",
+                "could not put back", "$script:undoFailures++", "Clear-DnsClientCache");
+        assertFalse(undo.contains("throw"), "a failed restore does not stop the others");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Kind = '(\\w+)'").matcher(script);
+        while (m.find()) {
+            kinds.add(m.group(1));
+        }
+        assertEquals(java.util.Set.of("adapter", "doh", "nrpt"), kinds, "the kinds recorded");
+        for (String kind : kinds) {
+            String restore = "Restore-Port853" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            assertTrue(undo.contains("'" + kind + "' { " + restore + " $r }"), kind + " is put back");
+            function(script, restore);
+        }
+        java.util.regex.Matcher exits = java.util.regex.Pattern.compile("\\bexit (\\d)").matcher(script);
+        String header = script.substring(0, script.indexOf("$Desired = @'"));
+        while (exits.find()) {
+            assertTrue(header.contains("#   " + exits.group(1) + "  "), "exit " + exits.group(1) + " is documented");
+        }
+    }
+
+    @Test
+    @DisplayName("static and automatic servers are told apart as the app does: the registry's NameServer value")
+    void staticServersAsTheAppReadsThem() {
+        String read = function(script(DotMode.STRICT, "quad9"), "Get-Port853StaticServers");
+        assertTrue(read.contains("'HKLM:\\" + RegistryPaths.TCPIP_INTERFACES + "'"), read);
+        assertTrue(read.contains("'HKLM:\\" + RegistryPaths.TCPIP6_INTERFACES + "'"), read);
+        assertTrue(read.contains("-Name 'NameServer'") && read.contains("-split '[,\\s]+'"), "as WindowsStateReader.split");
+    }
+
+    @Test
+    @DisplayName("applied by its logic and rolled back by its records, the machine is as before: DoH entries set back "
+            + "or removed, Port853's old rule back, static servers static again, automatic ones automatic")
+    void rollbackRestoresTheMachine() throws IOException {
+        String script = script(DotMode.STRICT, "quad9");
+        assertTrue(script.contains("Set-Port853Doh $r.Server $r.Before.Template $r.Before.AutoUpgrade $r.Before.Fallback $exists"));
+        assertTrue(script.contains("} elseif ($exists) {\n        Remove-DnsClientDohServerAddress -ServerAddress $r.Server"));
+        assertTrue(script.contains("Remove-Port853NrptRules\n    foreach ($rule in $r.Before) {\n        Add-DnsClientNrptRule "
+                + "-Namespace $rule.Namespace -NameServers $rule.NameServers -Comment $rule.Comment"));
+        assertTrue(script.contains("if ($r.Static.Count -gt 0) {\n        Set-Port853AdapterServers $r.Index $r.Family $r.Static\n"
+                + "    } else {\n        Invoke-Port853Netsh @('interface', $r.Family.ToLower(), 'set', 'dnsservers', "
+                + "\"name=$($r.Index)\", 'source=dhcp')"));
+        assertTrue(script.contains("'interface', $f, 'set', 'dnsservers', \"name=$index\", 'source=static', "
+                + "\"address=$($servers[0])\", 'validate=no'"));
+
+        FakeWindows w = FakeWindows.load("home-22631");
+        // Ethernet up, with its static servers; and a Port853 rule from an earlier run, with other servers
+        w.adapters.replaceAll(a -> a.name().equals("Ethernet")
+                ? new FakeWindows.Adapter(a.name(), a.index(), a.guid(), "Up", a.description()) : a);
+        w.rules.add(new FakeWindows.Rule("{old}", List.of("."), List.of("1.1.1.1"), "Port853: earlier"));
+        String before = w.everything();
+        List<Runnable> undo = new ArrayList<>();
+        int changes = runByItsLogic(script, w, undo);
+        assertEquals(9, changes, "4 entries, the rule, IPv4 and IPv6 of Wi-Fi and of Ethernet");
+        assertEquals(changes, undo.size(), "one record a change");
+        assertFalse(before.equals(w.everything()));
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        assertEquals(before, w.everything());
     }
 
     @Test
