@@ -126,10 +126,35 @@ class PowerShellExportTest {
         }
         assertTrue(wf.contains("'registry.json'"));
         List<String> blocks = runBlocks(WORKFLOW);
-        assertEquals(7, blocks.size(), "multi-line run blocks");
+        assertEquals(8, blocks.size(), "multi-line run blocks");
         blocks.add(Files.readString(Path.of(".github/scripts/windows-dns-snapshot.ps1")));
         var r = syntax(blocks.toArray(String[]::new));
         assertEquals(0, r.getKey(), r.getValue());
+    }
+
+    @Test
+    @DisplayName("the workflow proves the rollback: a custom provider Port853 accepts, on TEST-NET-1, exported the "
+            + "supported way; exit 2, 'rolled back' and the same settings text before and after")
+    void workflowProvesTheRollback() throws Exception {
+        String step = runBlocks(WORKFLOW).stream().filter(b -> b.contains("port853-unreachable.ps1")).findFirst()
+                .orElseThrow();
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("\\$providers = '([^']*)'").matcher(step);
+        assertTrue(json.find(), step);
+        ProviderCatalog catalog = WindowsPlannerTest.CATALOG.with(org.port853.core.ProviderJson.readList(
+                new java.io.ByteArrayInputStream(json.group(1).getBytes(StandardCharsets.UTF_8)), true));
+        List<ServerAddress> servers = catalog.find("unreachable").orElseThrow().servers();
+        JsonNode doh = PowerShellExport.data(new DesiredSettings(servers, DotMode.STRICT, DnssecMode.NO, true, List.of()),
+                catalog).get("doh");
+        assertEquals(1, doh.size());
+        assertEquals("192.0.2.1", doh.get(0).get("server").asText(), "TEST-NET-1: nothing answers, nothing is reached");
+        assertEquals("https://unreachable.example/dns-query", doh.get(0).get("template").asText(),
+                "a template names its server by host name (ProviderJson); Windows connects to the address");
+        assertTrue(step.contains("Join-Path $config '" + org.port853.core.XdgDirs.APP + "\\"
+                + CustomProviders.FILE_NAME + "'"), "where XdgDirs and CustomProviders look under XDG_CONFIG_HOME");
+        inOrder(step, "$env:XDG_CONFIG_HOME = $config", "export --provider unreachable --mode strict --all-domains "
+                + "--format powershell", "Remove-Item -Path Env:\\XDG_CONFIG_HOME", "windows-dns-snapshot.ps1",
+                "-File port853-unreachable.ps1", "$code = $LASTEXITCODE", "windows-dns-snapshot.ps1",
+                "if ($code -ne 2) { throw", "'Port853: rolled back: *'", "Compare-Object", "if ($null -ne $diff) {", "throw");
     }
 
     @Test
