@@ -79,6 +79,18 @@ final class DropInScanner {
     }
 
     /**
+     * Why systemd-resolved would not see Port853's drop-in because it cannot list the directory it goes in (apply
+     * makes a missing one 0755), or empty. Files in that directory are refused one by one in {@link #scan}; this also
+     * covers the directory with no file in it yet.
+     */
+    static Optional<String> ourDirectoryClosed(LinuxPaths paths) {
+        Path dir = paths.ourDropIn().getParent();
+        return Files.isDirectory(dir)
+                ? ResolvedUser.of(paths.etc()).flatMap(u -> u.cannotListItself(dir, paths.etc().getParent()))
+                : Optional.empty();
+    }
+
+    /**
      * A drop-in resolved's user cannot open: resolved stops reading there, and from 253 it ignores every file. One with
      * our name is not counted: it is ours (apply writes it again, 0644) or masked by ours once written.
      */

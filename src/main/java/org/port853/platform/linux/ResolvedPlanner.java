@@ -52,6 +52,13 @@ public final class ResolvedPlanner {
             return Optional.of(Sentence.of("systemd " + systemdVersion + " cannot use a server port (that arrived in "
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
+        Optional<String> closedDir = s.isOff() ? Optional.empty() : DropInScanner.ourDirectoryClosed(paths);
+        if (closedDir.isPresent()) {
+            Path dir = paths.ourDropIn().getParent();
+            return Optional.of(Sentence.of("systemd-resolved would not see Port853's drop-in in " + dir + ": "
+                    + closedDir.get() + "; make that directory readable for it first (chmod 0755 " + dir + ")",
+                    "refused.drop-in-dir-closed", dir, closedDir.get()));
+        }
         for (DropIn d : dropIns) {
             if (d.hidesOurs()) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()

@@ -54,6 +54,11 @@ record ResolvedUser(int uid, Set<Integer> gids) {
         return check(dir, root, 5, "in a directory " + WHO + " cannot list");
     }
 
+    /** As {@link #cannotList}, said of the directory itself. */
+    Optional<String> cannotListItself(Path dir, Path root) {
+        return check(dir, root, 5, WHO + " cannot list it");
+    }
+
     private Optional<String> check(Path p, Path root, int bits, String refused) {
         try {
             Path real = p.toRealPath();

@@ -87,6 +87,27 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("Port853's drop-in directory that resolved's user cannot list is refused up front, also while empty; "
+                + "removing Port853's settings is not")
+        void dropInDirectoryResolvedCannotList() throws IOException {
+            Path dir = paths.ourDropIn().getParent();
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            assertFalse(planner.plan(STRICT, 252, List.of(), false).isRefused(), "no such user: nothing checked");
+            Files.writeString(paths.etc().resolve("passwd"), ResolvedUser.NAME + ":x:999999:999998::/:/usr/sbin/nologin\n");
+            for (DesiredSettings s : List.of(STRICT, OPPORTUNISTIC)) {
+                Plan p = planner.plan(s, 257, List.of(), false);
+                assertTrue(p.isRefused(), "an empty directory too");
+                assertEquals("refused.drop-in-dir-closed", p.refusalWords().wording(), p.refusal());
+                assertTrue(p.refusal().startsWith("systemd-resolved would not see Port853's drop-in in " + dir
+                        + ": systemd-resolved's user systemd-resolve cannot list it (mode 0700, owner "), p.refusal());
+                assertTrue(p.refusal().endsWith("(chmod 0755 " + dir + ")"), p.refusal());
+            }
+            assertFalse(planner.plan(OFF, 257, List.of(), false).isRefused(), "removing ours needs no listing");
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            assertFalse(planner.plan(STRICT, 257, List.of(), false).isRefused());
+        }
+
+        @Test
         void symlinkedDropInPath() throws IOException {
             Files.writeString(root.resolve("elsewhere"), "x");
             Files.createSymbolicLink(paths.ourDropIn(), root.resolve("elsewhere"));
