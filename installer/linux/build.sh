@@ -7,9 +7,11 @@
 #   2. jpackage --type app-image: the launcher (bin/port853), the runtime and the jars, with the JVM options of
 #      installer/linux/jvm-options. Installed as /usr/lib/port853 (the agreed layout, jpackage's
 #      --install-dir /usr/lib + the name).
-#   3. A training run of the window (Xvfb, demo mode) writes lib/app/port853.jsa, the app's own CDS archive.
+#      A second launcher, bin/port853-cli, runs the same program with its own CDS archive for commands.
+#   3. Training runs write the app's own CDS archives: the window (Xvfb, demo mode) lib/app/port853.jsa, the
+#      command line lib/app/port853-cli.jsa.
 #   4. The staged tree gets what jpackage's deb/rpm bundlers cannot place (they install one directory only and
-#      register menu entries with xdg-utils at postinst time): /usr/bin/port853, the .desktop entry, AppStream
+#      register menu entries with xdg-utils at postinst time): /usr/bin/port853 (picks the launcher), the .desktop entry, AppStream
 #      metainfo, hicolor icons, the polkit policy, systemd units, sysusers.d, the man page (generated from the
 #      picocli model) and the copyright file; dpkg-deb and rpmbuild pack the same tree.
 # Environment: PORT853_VERSION (default 0.1.0) e.g. 0.1.1 to build an upgrade.
@@ -43,14 +45,20 @@ jlink --module-path "$JMODS:$FX" --add-modules "$MODULES" --include-locales=en,d
 cp $T/port853.jar "$W/input/"
 for j in $T/lib/*.jar; do case $(basename "$j") in javafx-*) ;; *) cp "$j" "$W/input/";; esac; done
 JOPTS=()
+CLI_OPTS=()
 while IFS= read -r line; do
   [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
   JOPTS+=(--java-options "$line")
+  CLI_OPTS+=("${line//port853.jsa/port853-cli.jsa}")
 done < $L/jvm-options
+# The command line's launcher: the same options, its own archive (an archive is resident in full while it runs, so
+# the window's holds only the window's classes and the command line's only its own; docs/benchmarks.md, round 15).
+echo "java-options=${CLI_OPTS[*]}" > "$W/port853-cli.properties"
 jpackage --type app-image --name port853 --app-version "$VERSION" --vendor Port853 \
   --description "Moves this computer's DNS onto DNS-over-TLS and proves it" \
   --input "$W/input" --main-jar port853.jar --main-class org.port853.app.Launcher \
-  --runtime-image "$W/runtime" --icon icons/port853-256.png "${JOPTS[@]}" --dest "$W/image"
+  --runtime-image "$W/runtime" --icon icons/port853-256.png "${JOPTS[@]}" \
+  --add-launcher port853-cli="$W/port853-cli.properties" --dest "$W/image"
 IMG=$W/image/port853
 # jpackage writes the class path into the launcher's configuration; the helper and the capture service use
 # the same jars (the jar's manifest Class-Path names lib/…, which does not exist in the image).
@@ -63,45 +71,55 @@ find "$IMG" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c 'file -b "$1" |
   -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
 chmod 0644 "$IMG/lib/libapplauncher.so"
 
-# ---- 3. class-data-sharing archive of the window and the command line (`--cds-training`: `analyze --json` of the
-# bundled demo capture, then the window in demo mode until its Status screen is drawn). Java 17 records the absolute jar paths (and their sizes and
+# ---- 3. class-data-sharing archives: the window's (lib/app/port853.jsa: the window in demo mode until its Status
+# screen is drawn) and the command line's (lib/app/port853-cli.jsa: `--cds-training`, `analyze` of the bundled demo
+# capture). Java 17 records the absolute jar paths (and their sizes and
 # modification times) in a dynamic archive and refuses it elsewhere, so the training run sees the image at its
 # installed path: in a private mount namespace, an overlay over /usr/lib gets /usr/lib/port853 bind-mounted from
 # the image (nothing changes outside the namespace; needs root, like the package test). The files get one fixed
 # modification time first, and dpkg-deb/rpmbuild keep it.
 EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 export SOURCE_DATE_EPOCH=$EPOCH
-CFG=$IMG/lib/app/port853.cfg
-cp "$CFG" "$W/port853.cfg.orig"
-sed -i -e '/SharedArchiveFile/d' "$CFG"
-{ echo "java-options=-XX:ArchiveClassesAtExit=\$APPDIR/port853.jsa"
-  echo "java-options=-Dport853.bench=true"; echo "java-options=-Dport853.bench.exit=true"
-  echo "java-options=-Dprism.order=sw"; echo "java-options=-Djavafx.cachedir=/tmp/port853-build-fx-$$"; } >> "$CFG"
+# train LAUNCHER ARGUMENT: runs bin/LAUNCHER ARGUMENT at the installed path with its configuration set to write
+# lib/app/LAUNCHER.jsa; the output goes to $W/train-LAUNCHER.log
+train() {
+  local name=$1 arg=$2 cfg=$IMG/lib/app/$1.cfg
+  cp "$cfg" "$W/$name.cfg.orig"
+  sed -i -e '/SharedArchiveFile/d' "$cfg"
+  { echo "java-options=-XX:ArchiveClassesAtExit=\$APPDIR/$name.jsa"
+    echo "java-options=-Dport853.bench=true"; echo "java-options=-Dport853.bench.exit=true"
+    echo "java-options=-Dprism.order=sw"; echo "java-options=-Djavafx.cachedir=/tmp/port853-build-fx-$$"; } >> "$cfg"
+  find "$IMG" -exec touch -h -d "@$EPOCH" {} +
+  mkdir -p "$W/home" "$W/ovl"
+  unshare -m --propagation private sh -c '
+    set -e
+    mount -t tmpfs tmpfs "$1"
+    mkdir "$1/u" "$1/w"
+    mount -t overlay overlay -o "lowerdir=/usr/lib,upperdir=$1/u,workdir=$1/w" /usr/lib
+    mkdir -p /usr/lib/port853
+    mount --bind "$2" /usr/lib/port853
+    xvfb-run -a -s "-screen 0 1280x900x24" env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
+      HOME="$3" timeout 180 "/usr/lib/port853/bin/$4" "$5"
+  ' train "$ROOT/$W/ovl" "$ROOT/$IMG" "$ROOT/$W/home" "$name" "$arg" >"$W/train-$name.log" 2>&1 || true
+  rm -rf "/tmp/port853-build-fx-$$"
+  cp "$W/$name.cfg.orig" "$cfg"
+  touch -h -d "@$EPOCH" "$cfg"
+  [[ -s $IMG/lib/app/$name.jsa ]] \
+    || { echo "build.sh: the CDS training run ($name $arg at /usr/lib/port853) failed:" >&2; cat "$W/train-$name.log" >&2; exit 1; }
+  chmod 0644 "$IMG/lib/app/$name.jsa"
+}
+train port853 --demo
+grep -q STATUS_FRAME "$W/train-port853.log" \
+  || { echo "build.sh: the window's CDS training run drew no Status screen:" >&2; cat "$W/train-port853.log" >&2; exit 1; }
+train port853-cli --cds-training
 find "$IMG" -exec touch -h -d "@$EPOCH" {} +
-mkdir -p "$W/home" "$W/ovl"
-unshare -m --propagation private sh -c '
-  set -e
-  mount -t tmpfs tmpfs "$1"
-  mkdir "$1/u" "$1/w"
-  mount -t overlay overlay -o "lowerdir=/usr/lib,upperdir=$1/u,workdir=$1/w" /usr/lib
-  mkdir -p /usr/lib/port853
-  mount --bind "$2" /usr/lib/port853
-  xvfb-run -a -s "-screen 0 1280x900x24" env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS \
-    HOME="$3" timeout 180 /usr/lib/port853/bin/port853 --cds-training
-' train "$ROOT/$W/ovl" "$ROOT/$IMG" "$ROOT/$W/home" >"$W/train.log" 2>&1 || true
-rm -rf "/tmp/port853-build-fx-$$"
-cp "$W/port853.cfg.orig" "$CFG"
-touch -h -d "@$EPOCH" "$CFG"
-grep -q STATUS_FRAME "$W/train.log" && [[ -s $IMG/lib/app/port853.jsa ]] \
-  || { echo "build.sh: the CDS training run (window under Xvfb at /usr/lib/port853) failed:" >&2; cat "$W/train.log" >&2; exit 1; }
-chmod 0644 "$IMG/lib/app/port853.jsa"
 
 # ---- 4. staged tree (shared by .deb and .rpm)
 stage() { # stage DIR SYSTEMD_UNIT_DIR
   local S=$1 U=$2
   mkdir -p "$S/usr/lib" "$S/usr/bin"
   cp -a "$IMG" "$S/usr/lib/port853"
-  ln -s ../lib/port853/bin/port853 "$S/usr/bin/port853"
+  install -m 0755 $L/port853 "$S/usr/bin/port853"
   install -Dm0644 $L/org.port853.Port853.desktop "$S/usr/share/applications/org.port853.Port853.desktop"
   sed "s/@VERSION@/$VERSION/g; s/@DATE@/$(date -u +%F)/g" $L/org.port853.Port853.metainfo.xml \
     | install -Dm0644 /dev/stdin "$S/usr/share/metainfo/org.port853.Port853.metainfo.xml"

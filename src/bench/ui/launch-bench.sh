@@ -24,8 +24,9 @@
 # always done that before Port853 starts. So the soak (Xvfb -noreset, else the property goes
 # when the last client leaves) first lets a Port853 instance run until the display has that property and stops
 # it; with SOAK_FRESH=1 it skips this and the measured instance pays for the probe itself.
-# Port853's archive for the soak is made as the installer makes it (`--cds-training`: `analyze` of the demo capture,
-# then the window), so the soak measures the archive that ships. A desktop session also has a session bus with a
+# Port853's archive for the soak is made as the installer makes the window launcher's (a run of the window in demo
+# mode that quits after its Status screen is drawn; the command line has its own archive), so the soak measures the
+# archive that ships. A desktop session also has a session bus with a
 # notification service: where dbus-daemon and notification-daemon (Debian package notification-daemon) are
 # installed, the soak runs both programs in one (a private session bus and notification-daemon, stopped by PID
 # at the end), and Port853's leak notifications go there; SOAK_NO_DESKTOP=1 leaves it out (pop-ups in the window).
@@ -63,7 +64,7 @@ BARE="-cp target/bench-ui/bare.jar:target/port853.jar BareWindow"
 if [ "$MODE" = soak ]; then
   # class-data-sharing archives by training runs, one for each program, as in the launch runs
   java $(packaged "$APPDIR/port853.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') -XX:ArchiveClassesAtExit="$APPDIR/port853.jsa" \
-    $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true -jar target/port853.jar --cds-training >/dev/null 2>&1
+    $DISPLAY_FLAGS -Dport853.bench=true -Dport853.bench.exit=true $APP >/dev/null 2>&1
   java $(packaged "$APPDIR/bench-ui/bare.jsa" | sed 's/-XX:SharedArchiveFile=[^ ]*//') \
     -XX:ArchiveClassesAtExit="$APPDIR/bench-ui/bare.jsa" $DISPLAY_FLAGS -Dport853.bench.exit=true $BARE >/dev/null 2>&1
   # (the training runs above open windows, so the display is usually probed already; an instance killed while it is

@@ -13,12 +13,15 @@ import org.port853.cli.Port853Command;
 import picocli.CommandLine;
 
 /**
- * The installer's class-data-sharing training run ({@code port853 --cds-training}, installer/linux/build.sh): the
- * archive holds the classes a run loaded, so before the window's run this exercises the command line the way
- * {@code port853 analyze FILE --json} does (picocli, the capture engine, JSON), on the bundled demo capture.
- * Reads and writes nothing of the system's; its output is discarded.
+ * The installer's class-data-sharing training run of the command line ({@code port853-cli --cds-training},
+ * installer/linux/build.sh): the archive holds the classes a run loaded, so this exercises the command line the way
+ * {@code port853 analyze FILE --json} does (picocli, the capture engine, JSON), on the bundled demo capture. The
+ * window's launcher has its own archive, trained on the window alone: each side's archive is resident in full
+ * while it runs (docs/benchmarks.md, round 15). Reads and writes nothing of the system's; its output is discarded.
  */
 final class CdsTraining {
+    static final String FLAG = "--cds-training";
+
     private CdsTraining() {
     }
 

@@ -34,6 +34,10 @@ public final class Launcher {
             return;
         }
         Logs.initOnFirstUse(); // a command that logs nothing starts faster
+        if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) { // the installer's build only
+            CdsTraining.commandLine();
+            System.exit(0);
+        }
         Optional<EntryPoint> entry = EntryPoint.forFlag(args[0]); // e.g. the elevated helper on Windows
         if (entry.isPresent()) {
             System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
@@ -76,10 +80,6 @@ public final class Launcher {
         }
         return switch (args[0]) {
             case "--demo" -> Optional.of(() -> GuiStarter.start(args, true));
-            case "--cds-training" -> Optional.of(() -> { // the installer's build only (CdsTraining)
-                CdsTraining.commandLine();
-                GuiStarter.start(new String[] {"--demo"}, true);
-            });
             case WINDOWS_DEMO -> Optional.of(
                     () -> GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow())));
             default -> Optional.empty();
