@@ -128,6 +128,28 @@ class PinsCommandTest {
     }
 
     @Test
+    @DisplayName("a pin file that is a directory or not a pin list is refused as what it is, never listed as empty or called invalid JSON")
+    void pinFileOfTheWrongKindIsRefused() throws Exception {
+        Files.createDirectory(store());
+        CliRuns.Run r = run("pins");
+        assertEquals(1, r.code());
+        assertEquals("port853 pins: the pin file " + store() + " is a directory, not a file; move it away to start over\n",
+                r.err());
+        Files.delete(store());
+        for (String stored : List.of("[]", "{\"pins\":{}}", "42")) {
+            Files.writeString(store(), stored);
+            r = run("pins");
+            assertEquals(1, r.code(), stored + ": " + r.out());
+            assertEquals("", r.out(), stored);
+            assertEquals("port853 pins: the pin file " + store() + " is not a pin list (a JSON object with a \"pins\" "
+                    + "list); move it away to start over (the file is left as it is)\n", r.err(), stored);
+            assertEquals(stored, Files.readString(store()));
+        }
+        Files.writeString(store(), "");
+        assertEquals(0, run("pins").code(), "an empty file is an empty store, as before");
+    }
+
+    @Test
     @DisplayName("the listing leaves out what the store does not hold instead of printing null")
     void missingFieldsAreLeftOut() throws Exception {
         Files.writeString(store(), "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");

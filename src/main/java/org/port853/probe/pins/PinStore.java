@@ -47,14 +47,32 @@ public final class PinStore {
      */
     public static PinStore load(Path file) throws IOException {
         PinStore s = new PinStore(file);
-        if (!Files.exists(file)) {
+        if (Files.notExists(file)) {
             return s;
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("the pin file " + file + " is a directory, not a file; move it away to start over");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file); // also when it cannot be told whether it exists (a folder we may not search)
+        } catch (IOException e) {
+            throw new IOException("the pin file " + file + " cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getMessage() == null ? e.toString() : e.getMessage()) + "); the pins "
+                    + "recorded in it are unknown until it can be read", e);
         }
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = JSON.readTree(bytes);
         } catch (IOException e) {
             throw new IOException("the pin file " + file + " is not valid JSON; move it away to start over", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            return s; // an empty file, as before
+        }
+        if (!root.isObject() || (root.has("pins") && !root.get("pins").isArray())) {
+            throw new IOException("the pin file " + file + " is not a pin list (a JSON object with a \"pins\" list); "
+                    + "move it away to start over (the file is left as it is)");
         }
         int index = 0;
         for (JsonNode n : root.path("pins")) {
