@@ -40,7 +40,8 @@ public final class LinuxSystemSources implements SystemSources {
         Boolean ntp = null;
         String problem = null;
         try {
-            ntp = CompletableFuture.supplyAsync(LinuxSystemSources::ntpSynchronized).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ntp = CompletableFuture.supplyAsync(() -> ntpSynchronized(DBusConnectionBuilder.forSystemBus()))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             problem = "org.freedesktop.timedate1 did not answer within " + TIMEOUT.toSeconds() + " s";
         } catch (Exception e) {
@@ -64,8 +65,15 @@ public final class LinuxSystemSources implements SystemSources {
         }
     }
 
-    private static Boolean ntpSynchronized() {
-        try (DBusConnection bus = DBusConnectionBuilder.forSystemBus().withShared(false).build()) {
+    /**
+     * dbus-java retries a failed connect every 500 ms for 10 s by default, so without a system bus the clock check
+     * waited out its 3 s and said timedated "did not answer" instead of why: a local socket accepts at once or not at
+     * all, so one attempt is enough (as for resolved's bus).
+     */
+    static final int CONNECT_TIMEOUT_MS = 500;
+
+    static Boolean ntpSynchronized(DBusConnectionBuilder builder) {
+        try (DBusConnection bus = builder.withShared(false).transportConfig().withTimeout(CONNECT_TIMEOUT_MS).back().build()) {
             Properties p = bus.getRemoteObject("org.freedesktop.timedate1", "/org/freedesktop/timedate1", Properties.class);
             return p.Get("org.freedesktop.timedate1", "NTPSynchronized");
         } catch (Exception e) {

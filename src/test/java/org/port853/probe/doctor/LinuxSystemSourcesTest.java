@@ -17,6 +17,16 @@ import org.port853.platform.ProcessRunner;
 @DisplayName("resolved's journal: empty output is only clean when there was a journal to read")
 class LinuxSystemSourcesTest {
     @Test
+    @DisplayName("no system bus: timedated is said to be unavailable at once, with why, not after the clock check's 3 s")
+    void noSystemBusFailsFast(@TempDir Path root) {
+        long t0 = System.nanoTime();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LinuxSystemSources.ntpSynchronized(
+                org.freedesktop.dbus.connections.impl.DBusConnectionBuilder.forAddress("unix:path=" + root.resolve("no-bus"))));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis < 2500, "took " + millis + " ms: " + e.getMessage());
+    }
+
+    @Test
     @DisplayName("no system journal file (no journald, or nothing kept): no journal to read, not a clean one")
     void noJournalFiles(@TempDir Path root) throws IOException {
         Path var = root.resolve("var-log-journal");
