@@ -52,18 +52,18 @@ public final class DnsNames {
             n = n.substring(0, n.length() - 1);
         }
         if (n.length() > 253 || n.isEmpty()) {
-            throw new InvalidInputException(what + " '" + name + "' is not a valid host name (length)")
-                    .says("name.length", name).about(what);
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name (length)")
+                    .says("name.length", Printable.of(name)).about(what);
         }
         for (String label : n.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(what + " '" + name + "' is not a valid host name")
-                        .says("name.invalid", name).about(what);
+                throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name")
+                        .says("name.invalid", Printable.of(name)).about(what);
             }
         }
         if (n.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch))) {
-            throw new InvalidInputException(what + " '" + name + "' looks like an address, not a host name")
-                    .says("name.address", name).about(what);
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' looks like an address, not a host name")
+                    .says("name.address", Printable.of(name)).about(what);
         }
         return n;
     }

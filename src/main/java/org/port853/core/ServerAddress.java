@@ -58,28 +58,28 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
             name = rest.substring(hash + 1);
             rest = rest.substring(0, hash);
             if (name.isEmpty()) {
-                throw new InvalidInputException("server '" + spec + "' has an empty name after '#'")
-                        .says("server.empty-name", spec);
+                throw new InvalidInputException("server '" + Printable.of(spec) + "' has an empty name after '#'")
+                        .says("server.empty-name", Printable.of(spec));
             }
         }
         if (rest.indexOf('%') >= 0) {
-            throw new InvalidInputException("server '" + spec + "' names an interface (%IFACE); use global servers")
-                    .says("server.interface", spec);
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' names an interface (%IFACE); use global servers")
+                    .says("server.interface", Printable.of(spec));
         }
         String host = rest;
         int port = 0;
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new InvalidInputException("server '" + spec + "' has an unclosed '['")
-                        .says("server.unclosed", spec);
+                throw new InvalidInputException("server '" + Printable.of(spec) + "' has an unclosed '['")
+                        .says("server.unclosed", Printable.of(spec));
             }
             host = rest.substring(1, close);
             String after = rest.substring(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw new InvalidInputException("server '" + spec + "' has text after ']'")
-                            .says("server.after-bracket", spec);
+                    throw new InvalidInputException("server '" + Printable.of(spec) + "' has text after ']'")
+                            .says("server.after-bracket", Printable.of(spec));
                 }
                 port = parsePort(after.substring(1), spec);
             }
@@ -98,13 +98,13 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     private static int parsePort(String text, String spec) {
         if (!text.matches("\\d{1,5}")) {
-            throw new InvalidInputException("server '" + spec + "' has an invalid port '" + text + "'")
-                    .says("server.port-invalid", spec, text);
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' has an invalid port '" + Printable.of(text) + "'")
+                    .says("server.port-invalid", Printable.of(spec), Printable.of(text));
         }
         int p = Integer.parseInt(text);
         if (p < 1 || p > 65535) {
-            throw new InvalidInputException("server '" + spec + "' has a port out of range")
-                    .says("server.port-out-of-range", spec);
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' has a port out of range")
+                    .says("server.port-out-of-range", Printable.of(spec));
         }
         return p;
     }

@@ -83,6 +83,17 @@ class ServerAddressTest {
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         }
 
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {"9.9.9.9#%s.example", "9.9.9.9#a%s", "9.9.9.9#%s", "9.9.9.9:%s#x.example",
+                "9.9.9.9%%%s#x.example", "[%s", "[2620:fe::fe]%s#x.example", "9.9.9.9#%s#x.example"})
+        @DisplayName("a very long server or name is shown shortened in the refusal, as an address is, not in full")
+        void longInputIsShortened(String pattern) {
+            String spec = pattern.formatted("x".repeat(100_000));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ServerAddress.parse(spec));
+            assertTrue(e.getMessage().length() < 300, e.getMessage().length() + " characters");
+            assertTrue(e.getMessage().contains("…"), e.getMessage());
+        }
+
         @Test
         @DisplayName("the limited broadcast address is refused as the wildcard and multicast addresses are")
         void limitedBroadcastIsNotAServer() {
