@@ -6,6 +6,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
+import org.port853.core.Printable;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
@@ -35,7 +36,7 @@ public final class SettingsOptions {
     public DesiredSettings toSettings(ProviderCatalog catalog) {
         List<ServerAddress> list = new ArrayList<>();
         for (String id : providers) {
-            Provider p = catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + id
+            Provider p = catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + Printable.of(id)
                     + "' (see 'port853 providers' for the list)" + (catalog.problems().isEmpty() ? ""
                     : "; your custom providers were not loaded: " + String.join(" ", catalog.problems())
                             .replaceAll("\\p{Cntrl}", "?"))));

@@ -92,6 +92,20 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("an unknown provider id is echoed printable and short: no terminal escape, not 100 000 characters")
+    void unknownProviderIsEchoedPrintable() {
+        for (String[] args : List.of(new String[] {"apply", "--provider", "x\u001b[2Jy", "--mode", "strict", "--dry-run"},
+                new String[] {"export", "--format", "resolved", "--provider", "z".repeat(100_000), "--mode", "strict"})) {
+            CliRuns.Run r = run(args);
+            assertEquals(2, r.code());
+            assertFalse(r.err().contains("\u001b"), r.err());
+            assertTrue(r.err().length() < 300, r.err().length() + " characters");
+            assertTrue(r.err().startsWith("port853 " + args[0] + ": unknown provider '" + (args[0].equals("apply")
+                    ? "x\\x1b[2Jy'" : "z".repeat(80) + "…'")), r.err());
+        }
+    }
+
+    @Test
     @DisplayName("an invalid custom-providers entry: apply and export say why the provider is unknown")
     void invalidCustomProviderFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(dir.resolve("custom-providers.json"));
