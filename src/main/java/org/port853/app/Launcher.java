@@ -61,7 +61,7 @@ public final class Launcher {
                 ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system(),
                 args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter err = Port853Command.errorWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         cl.setOut(out).setErr(err);
         int code = cl.execute(args);
         boolean lost = out.checkError() | System.out.checkError(); // both flush: the writer into System.out, then it

@@ -56,6 +56,11 @@ public final class Port853Command implements Runnable {
         return prefix(spec) + s;
     }
 
+    /** The command line's stderr over {@code w}: control characters in echoed input are shown, not sent ({@link TerminalSafeWriter}). */
+    public static java.io.PrintWriter errorWriter(java.io.Writer w) {
+        return new java.io.PrintWriter(new TerminalSafeWriter(w), true);
+    }
+
     /** A subcommand's name and how to make it. */
     record Subcommand(String name, Function<CliServices, Object> make) {
     }

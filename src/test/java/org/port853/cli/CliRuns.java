@@ -29,7 +29,7 @@ final class CliRuns {
         StringWriter err = new StringWriter();
         CommandLine cl = Port853Command.forArguments(services, args);
         cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setErr(Port853Command.errorWriter(err));
         prepare.accept(cl);
         return new Run(cl.execute(args), out.toString(), err.toString());
     }

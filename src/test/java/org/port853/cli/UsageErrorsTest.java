@@ -36,6 +36,20 @@ class UsageErrorsTest {
     }
 
     @Test
+    @DisplayName("input echoed in an error reaches the terminal without its control characters (an escape sequence is shown as \\x1b)")
+    void echoedControlCharactersAreShown() {
+        String typed = "x\u001b[2J\u009by\u0007";
+        for (String[] args : List.of(new String[] {typed}, new String[] {"status", "--" + typed},
+                new String[] {"analyze", "/nonexistent/" + typed}, new String[] {"verify", "--interface", typed},
+                new String[] {"export", "--format", typed, "--provider", "quad9", "--mode", "strict"})) {
+            CliRuns.Run r = CliRuns.run(services, args);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("x\\x1b[2J\\x9by\\x07"), r.err());
+            assertTrue(r.err().chars().allMatch(c -> c == '\n' || TerminalSafeWriter.passes(c)), r.err());
+        }
+    }
+
+    @Test
     @DisplayName("the top-level help names the demos and the exit codes the README documents")
     void topLevelHelpNamesDemosAndExitCodes() {
         CliRuns.Run r = CliRuns.run(services, "--help");
