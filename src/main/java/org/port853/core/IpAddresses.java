@@ -27,6 +27,15 @@ public final class IpAddresses {
             throw new InvalidInputException("'" + text + "' is an IPv4-mapped IPv6 address, which is not accepted: "
                     + "write the IPv4 address " + a.getHostAddress()).says("address.ipv4-mapped", text, a.getHostAddress());
         }
+        int zone = text == null ? -1 : text.indexOf('%');
+        if (zone > 0 && text.indexOf(':') >= 0 && zone < text.length() - 1
+                && IPV6_CHARS.matcher(text.substring(0, zone)).matches()) {
+            String bare = text.substring(0, zone);
+            parse(bare); // an invalid address before the zone is refused as such
+            throw new InvalidInputException("'" + Printable.of(text) + "' names an interface (%" + Printable.of(
+                    text.substring(zone + 1)) + "), which an address here cannot carry: write the address alone, "
+                    + bare).says("address.zone", Printable.of(text), Printable.of(text.substring(zone + 1)), bare);
+        }
         if (text != null && DnsNames.isHostName(text)) {
             throw new InvalidInputException("'" + text + "' is a host name, not an IP address: a resolver cannot "
                     + "look up its own server's name without a circular dependency").says("address.host-name", text);

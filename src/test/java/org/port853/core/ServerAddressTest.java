@@ -95,6 +95,17 @@ class ServerAddressTest {
         }
 
         @Test
+        @DisplayName("an IPv6 address with a zone (%eth0) is refused as such, with the address to write, not as 'not an address'")
+        void zoneIsNamed() {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> IpAddresses.parse("fe80::1%eth0"));
+            assertEquals("'fe80::1%eth0' names an interface (%eth0), which an address here cannot carry: write the "
+                    + "address alone, fe80::1", e.getMessage());
+            assertEquals("address.zone", e.words().wording());
+            InvalidInputException bad = assertThrows(InvalidInputException.class, () -> IpAddresses.parse("fe80::g%eth0"));
+            assertEquals("'fe80::g%eth0' is not an IPv4 or IPv6 address", bad.getMessage());
+        }
+
+        @Test
         @DisplayName("the limited broadcast address is refused as the wildcard and multicast addresses are")
         void limitedBroadcastIsNotAServer() {
             InvalidInputException e = assertThrows(InvalidInputException.class,
