@@ -123,7 +123,8 @@ final class BenchProvidersCommand implements Callable<Integer> {
         return null;
     }
 
-    private static String ms(Double v) {
-        return v == null ? "-" : String.format("%.1f ms", v);
+    /** A latency as the command line says it: in English (12.3 ms) whatever the JVM's format locale. */
+    static String ms(Double v) {
+        return v == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f ms", v);
     }
 }

@@ -30,6 +30,18 @@ class BenchProvidersCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("latencies are written 12.3 ms under a German format locale too: the command line stays English")
+    void latencyIsEnglishInAnyLocale() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.GERMANY);
+            assertEquals("12.3 ms", BenchProvidersCommand.ms(12.34));
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
+
+    @Test
     void withoutOptionsTheConfiguredServers() {
         Map<ServerAddress, String> targets = parsed().targets();
         assertEquals(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net"), ServerAddress.parse("[2620:fe::fe]:853#dns.quad9.net")),
