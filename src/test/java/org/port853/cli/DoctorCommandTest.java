@@ -52,6 +52,18 @@ class DoctorCommandTest {
         assertEquals(before, Files.readString(store()));
     }
 
+    @Test
+    @DisplayName("a CA file that is missing or a directory is refused saying so, not with the bare path or an exception's name")
+    void caFileProblemIsSaid() {
+        Path missing = dir.resolve("missing.pem");
+        CliRuns.Run r = run("doctor", "--server", LOOPBACK, "--ca-file", missing.toString());
+        assertEquals(2, r.code());
+        assertEquals("port853 doctor: CA file " + missing + " cannot be read: it does not exist\n", r.err());
+        r = run("doctor", "--server", LOOPBACK, "--ca-file", dir.toString());
+        assertEquals(2, r.code());
+        assertEquals("port853 doctor: CA file " + dir + " cannot be read: it is a directory\n", r.err());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             "--large-query   | ./BOGUS   | --large-query './BOGUS' cannot be queried: 'BOGUS' is not a DNS record type",
