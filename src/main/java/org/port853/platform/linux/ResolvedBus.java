@@ -71,16 +71,8 @@ final class ResolvedBus implements AutoCloseable {
         this.connection = connection;
     }
 
-    /**
-     * dbus-java retries a failed connect every 500 ms until its transport timeout (10 s by default) runs out,
-     * so a machine without a system bus waited 10 s for "not running". A local socket either accepts at once
-     * or not at all: one attempt is enough.
-     */
-    static final int CONNECT_TIMEOUT_MS = 500;
-
     static ResolvedBus connect() throws DBusException {
-        return new ResolvedBus(DBusConnectionBuilder.forSystemBus().withShared(false)
-                .transportConfig().withTimeout(CONNECT_TIMEOUT_MS).back().build());
+        return new ResolvedBus(org.port853.platform.LocalBus.connect(DBusConnectionBuilder.forSystemBus().withShared(false)));
     }
 
     boolean resolvedRunning(Duration timeout) throws IOException {

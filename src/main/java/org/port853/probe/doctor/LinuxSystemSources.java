@@ -21,6 +21,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.port853.core.ResolverState;
+import org.port853.platform.LocalBus;
 import org.port853.platform.ProcessRunner;
 import org.port853.platform.linux.LinuxDetails;
 import org.port853.platform.linux.ResolvedConfFiles;
@@ -65,15 +66,9 @@ public final class LinuxSystemSources implements SystemSources {
         }
     }
 
-    /**
-     * dbus-java retries a failed connect every 500 ms for 10 s by default, so without a system bus the clock check
-     * waited out its 3 s and said timedated "did not answer" instead of why: a local socket accepts at once or not at
-     * all, so one attempt is enough (as for resolved's bus).
-     */
-    static final int CONNECT_TIMEOUT_MS = 500;
-
+    /** One attempt to connect ({@link LocalBus}): without a system bus, say so instead of "timedated did not answer". */
     static Boolean ntpSynchronized(DBusConnectionBuilder builder) {
-        try (DBusConnection bus = builder.withShared(false).transportConfig().withTimeout(CONNECT_TIMEOUT_MS).back().build()) {
+        try (DBusConnection bus = LocalBus.connect(builder.withShared(false))) {
             Properties p = bus.getRemoteObject("org.freedesktop.timedate1", "/org/freedesktop/timedate1", Properties.class);
             return p.Get("org.freedesktop.timedate1", "NTPSynchronized");
         } catch (Exception e) {

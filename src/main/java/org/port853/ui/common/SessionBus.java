@@ -7,6 +7,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 
+import org.port853.platform.LocalBus;
 import org.port853.platform.OperatingSystem;
 
 /** The desktop's session bus (Linux), as the tray and the notifications reach it. */
@@ -76,11 +77,11 @@ public final class SessionBus {
      * removes what it added (exported objects, bus names, signal handlers) before it closes.
      */
     public static Opener opener() {
-        return () -> DBusConnectionBuilder.forSessionBus().withShared(true).build();
+        return () -> LocalBus.connect(DBusConnectionBuilder.forSessionBus().withShared(true));
     }
 
     /** The same sharing on the bus at {@code address} (tests' private buses). */
     public static Opener sharedOpener(String address) {
-        return () -> DBusConnectionBuilder.forAddress(address).withShared(true).build();
+        return () -> LocalBus.connect(DBusConnectionBuilder.forAddress(address).withShared(true));
     }
 }
