@@ -68,9 +68,9 @@ public final class SystemResolverQuerySender implements QuerySender {
                 Message q = Message.newQuery(Record.newRecord(Name.fromString(n, Name.root), Type.A, DClass.IN));
                 f = resolver.sendAsync(q).toCompletableFuture().handle((r, e) -> e == null
                         ? response(n, t0, r.getRcode())
-                        : failed(n, t0, e));
+                        : failed(n, t0, e, s));
             } catch (Exception e) {
-                f = CompletableFuture.completedFuture(failed(n, t0, e));
+                f = CompletableFuture.completedFuture(failed(n, t0, e, s));
             }
             pending.add(f);
         }
@@ -106,12 +106,23 @@ public final class SystemResolverQuerySender implements QuerySender {
         return new QueryOutcome(name, answered, text, since(t0), answered ? null : text + " from the resolver");
     }
 
-    private static QueryOutcome failed(String name, long t0, Throwable e) {
+    private static QueryOutcome failed(String name, long t0, Throwable e, InetSocketAddress server) {
         Throwable c = e;
         while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
-        return new QueryOutcome(name, false, null, since(t0),
-                c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        return new QueryOutcome(name, false, null, since(t0), why(c, server));
     }
+
+    /** A failed query in words: the port-unreachable answer of a resolver that is not there says so. */
+    static String why(Throwable c, InetSocketAddress server) {
+        if (c instanceof java.net.PortUnreachableException) {
+            String at = server.getAddress().getHostAddress();
+            return "nothing listens on " + at + ":" + server.getPort() + (STUBS.contains(at)
+                    ? " (systemd-resolved's stub: is systemd-resolved running?)" : "");
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private static final List<String> STUBS = List.of("127.0.0.53", "127.0.0.54");
 }

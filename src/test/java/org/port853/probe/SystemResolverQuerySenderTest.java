@@ -73,6 +73,24 @@ class SystemResolverQuerySenderTest {
     }
 
     @Test
+    @DisplayName("a resolver address where nothing listens is said so, and the stub's address asks whether "
+            + "systemd-resolved runs: not 'PortUnreachableException'")
+    void nothingListens() throws Exception {
+        int port;
+        try (DatagramSocket free = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            port = free.getLocalPort();
+        }
+        List<QueryOutcome> plain = new SystemResolverQuerySender(new InetSocketAddress("127.0.0.1", port))
+                .send(List.of("a.example.com"), Duration.ofSeconds(2));
+        assertEquals("nothing listens on 127.0.0.1:" + port, plain.get(0).error());
+        List<QueryOutcome> stub = new SystemResolverQuerySender(new InetSocketAddress("127.0.0.53", port))
+                .send(List.of("b.example.com"), Duration.ofSeconds(2));
+        assertEquals("nothing listens on 127.0.0.53:" + port + " (systemd-resolved's stub: is systemd-resolved running?)",
+                stub.get(0).error());
+        assertFalse(stub.get(0).answered());
+    }
+
+    @Test
     @DisplayName("answered and unanswered queries, in order; the timeouts run in parallel")
     void parallel() throws Exception {
         try (TinyServer server = new TinyServer()) {
