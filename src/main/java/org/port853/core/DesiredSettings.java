@@ -15,7 +15,7 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
                               boolean routeAllDomains, List<ServerAddress> fallback) {
     public static final int MAX_SERVERS = 16;
     /** systemd-resolved's stub (127.0.0.53) and proxy stub (127.0.0.54, systemd 254+). */
-    static final Set<String> RESOLVED_STUBS = Set.of("127.0.0.53", "127.0.0.54");
+    public static final Set<String> RESOLVED_STUBS = Set.of("127.0.0.53", "127.0.0.54");
 
     /** Refuses systemd-resolved's own stub as a server: every query would loop back into it. */
     static void refuseResolvedStub(String address) {

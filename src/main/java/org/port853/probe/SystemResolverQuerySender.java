@@ -118,11 +118,9 @@ public final class SystemResolverQuerySender implements QuerySender {
     static String why(Throwable c, InetSocketAddress server) {
         if (c instanceof java.net.PortUnreachableException) {
             String at = server.getAddress().getHostAddress();
-            return "nothing listens on " + at + ":" + server.getPort() + (STUBS.contains(at)
+            return "nothing listens on " + at + ":" + server.getPort() + (org.port853.core.DesiredSettings.RESOLVED_STUBS.contains(at)
                     ? " (systemd-resolved's stub: is systemd-resolved running?)" : "");
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
-
-    private static final List<String> STUBS = List.of("127.0.0.53", "127.0.0.54");
 }

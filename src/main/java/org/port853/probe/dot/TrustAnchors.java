@@ -70,22 +70,8 @@ public final class TrustAnchors {
             }
             return new TrustAnchors(set, file.toString());
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("CA file " + file + " cannot be read: " + why(file, e), e);
+            throw new IllegalArgumentException("CA file " + file + " cannot be read: " + org.port853.core.UnreadableFile.why(file, e), e);
         }
-    }
-
-    /** Why the CA file cannot be read, in words: not the bare path or class name the exception carries. */
-    private static String why(Path file, Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "it does not exist";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (Files.isDirectory(file)) {
-            return "it is a directory";
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     public Set<TrustAnchor> anchors() {

@@ -57,9 +57,8 @@ public final class PinStore {
         try {
             bytes = Files.readAllBytes(file); // also when it cannot be told whether it exists (a folder we may not search)
         } catch (IOException e) {
-            throw new IOException("the pin file " + file + " cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied" : e.getMessage() == null ? e.toString() : e.getMessage()) + "); the pins "
-                    + "recorded in it are unknown until it can be read", e);
+            throw new IOException("the pin file " + file + " cannot be read (" + org.port853.core.UnreadableFile.why(file, e)
+                    + "); the pins recorded in it are unknown until it can be read", e);
         }
         JsonNode root;
         try {
