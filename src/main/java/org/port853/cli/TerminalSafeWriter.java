@@ -3,12 +3,13 @@ package org.port853.cli;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import org.port853.core.Printable;
 
 /**
  * stderr as the command line writes it: error sentences echo what the user typed (a file name, an interface, an
  * unknown option or command), so a control character in it is written as {@code \xNN} instead of reaching the
- * terminal, where an escape sequence could clear the screen or make the sentence say something else. Line ends
- * (LF, and CR for Windows' CRLF) and tabs pass.
+ * terminal, where an escape sequence could clear the screen or make the sentence say something else
+ * ({@link Printable}). Line ends (LF, and CR for Windows' CRLF) and tabs pass.
  */
 final class TerminalSafeWriter extends FilterWriter {
     TerminalSafeWriter(Writer out) {
@@ -16,7 +17,7 @@ final class TerminalSafeWriter extends FilterWriter {
     }
 
     static boolean passes(int c) {
-        return c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f));
+        return c == '\n' || c == '\r' || c == '\t' || Printable.shows(c);
     }
 
     @Override
@@ -24,7 +25,7 @@ final class TerminalSafeWriter extends FilterWriter {
         if (passes(c)) {
             out.write(c);
         } else {
-            out.write(String.format("\\x%02x", c));
+            out.write(Printable.escaped(c));
         }
     }
 

@@ -1,12 +1,17 @@
 package org.port853.core;
 
-/** Makes untrusted text safe to show in one line of an error message. */
+/**
+ * Makes untrusted text safe to show: a control character (C0, DEL, C1, where 0x9b is a terminal's one-byte escape)
+ * or a bidirectional override (which can make a sentence read in another order than it is written) is shown as
+ * {@code \xNN} or {@code \u202e} instead of acting on the terminal or the message.
+ */
 public final class Printable {
     private static final int MAX = 80;
 
     private Printable() {
     }
 
+    /** One line of an error message: newlines and tabs escaped too, cut at 80 characters. */
     public static String of(String text) {
         if (text == null) {
             return "null";
@@ -16,10 +21,23 @@ public final class Printable {
             char c = text.charAt(i);
             if (c == '\n') b.append("\\n");
             else if (c == '\t') b.append("\\t");
-            else if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c));
+            else if (!shows(c)) b.append(escaped(c));
             else b.append(c);
         }
         if (b.length() >= MAX) b.append('…');
         return b.toString();
+    }
+
+    /** Whether the character may reach a terminal or a message as itself. */
+    public static boolean shows(int c) {
+        return c >= 0x20 && (c < 0x7f || c > 0x9f) && !isBidiControl(c);
+    }
+
+    public static String escaped(int c) {
+        return c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c);
+    }
+
+    private static boolean isBidiControl(int c) {
+        return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 }
