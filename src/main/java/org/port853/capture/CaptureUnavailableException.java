@@ -1,5 +1,6 @@
 package org.port853.capture;
 
+import org.port853.core.Printable;
 import org.port853.core.Words;
 
 /**
@@ -22,6 +23,13 @@ public final class CaptureUnavailableException extends Exception {
         super(reason, cause);
         this.reason = reason;
         this.fix = fix;
+    }
+
+    /** The interface someone named does not exist; {@code fix} says how to find those that do. */
+    public static CaptureUnavailableException noSuchInterface(String name, String fix, Throwable cause) {
+        String shown = "'" + Printable.of(name) + "'";
+        return new CaptureUnavailableException("No such network interface: " + shown + ".", fix, cause)
+                .says("no-such-interface", shown);
     }
 
     public String reason() {

@@ -100,7 +100,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
         try {
             PcapNative.load();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            throw translate(e);
+            throw translate(e, null);
         }
         List<CaptureDevice> wanted = requested == null ? devices.all() : List.of(devices.named(requested));
         PipelineWarmup.run(); // JIT-compile the per-packet path before packets arrive (~0.2 s)
@@ -142,7 +142,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
         Memory err = PcapNative.errbuf();
         long h = PcapNative.pcap_create(dev, PcapNative.address(err));
         if (h == 0) {
-            throw translate(new IllegalStateException(err.getString(0)));
+            throw translate(new IllegalStateException(err.getString(0)), dev);
         }
         int linkType;
         try {
@@ -183,7 +183,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
             linkType = PcapNative.pcap_datalink(h);
         } catch (RuntimeException e) {
             PcapNative.pcap_close(h);
-            throw translate(e);
+            throw translate(e, dev);
         }
         if (!LinkTypes.isSupported(linkType)) {
             PcapNative.pcap_close(h);
@@ -323,16 +323,16 @@ class LiveCaptureSession extends AbstractCaptureSession {
         // the loop polls with a 100 ms timeout and sees running == false
     }
 
-    static CaptureUnavailableException translate(Throwable e) {
+    /** {@code device}: the interface being opened, or null; libpcap's own words stay in the cause. */
+    static CaptureUnavailableException translate(Throwable e, String device) {
         String msg = String.valueOf(e.getMessage());
         String low = msg.toLowerCase(Locale.ROOT);
         if (low.contains("permission") || low.contains("not permitted")) {
             return LivePermission.notPermitted();
         }
         if (low.contains("no such device") || low.contains("doesn't exist")) {
-            return new CaptureUnavailableException("No such network interface: " + msg,
-                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e)
-                    .says("no-such-interface", msg);
+            return CaptureUnavailableException.noSuchInterface(device != null ? device : msg,
+                    "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,
                 "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e).says("live-failed", msg);

@@ -162,8 +162,8 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         } catch (java.net.SocketException e) {
             // fall through
         }
-        throw new CaptureUnavailableException("No such network interface: " + name,
-                "List interfaces with 'ip link' and pass one of them, or omit --interface.").says("no-such-interface", name);
+        throw CaptureUnavailableException.noSuchInterface(name,
+                "List interfaces with 'ip link' and pass one of them, or omit --interface.", null);
     }
 
     private static int readInt(byte[] b, int off) {

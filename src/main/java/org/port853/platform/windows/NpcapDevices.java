@@ -102,9 +102,9 @@ public final class NpcapDevices implements CaptureDevices {
             }
         }
         String known = t.adapters().stream().map(CmdletJson.Adapter::name).collect(Collectors.joining(", "));
-        throw new CaptureUnavailableException("No such network interface: '" + n + "'.",
+        throw CaptureUnavailableException.noSuchInterface(n,
                 "Pass one of this machine's adapters (" + (known.isEmpty() ? "none found" : known) + ", "
-                + LOOPBACK_LABEL + ") with --interface, or omit it to capture on all of them.").says("no-such-interface", n);
+                + LOOPBACK_LABEL + ") with --interface, or omit it to capture on all of them.", null);
     }
 
     private static boolean isUp(CmdletJson.Adapter a) {

@@ -1,0 +1,26 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CaptureUnavailableExceptionTest {
+    @Test
+    @DisplayName("libpcap's 'No such device' names the interface once, quoted, with libpcap's words kept as the cause")
+    void libpcapNoSuchDevice() {
+        IllegalStateException pcap = new IllegalStateException("No such device: nosuch0 (No such device exists)");
+        CaptureUnavailableException e = LiveCaptureSession.translate(pcap, "nosuch0");
+        assertEquals("No such network interface: 'nosuch0'.", e.reason());
+        assertEquals("no-such-interface", e.words().wording());
+        assertEquals(pcap, e.getCause());
+    }
+
+    @Test
+    @DisplayName("a control character in the typed name is shown escaped, in the sentence and in the window's words")
+    void typedNameEscaped() {
+        CaptureUnavailableException e = CaptureUnavailableException.noSuchInterface("eth\u001b[2J0", "fix", null);
+        assertEquals("No such network interface: 'eth\\x1b[2J0'.", e.reason());
+        assertEquals("'eth\\x1b[2J0'", e.words().details().get(0));
+    }
+}
