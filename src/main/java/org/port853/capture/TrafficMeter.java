@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Packets and bytes per class in a fixed ring of per-second buckets, plus running totals and pcap drop
  * counters, also per interface (at most {@link #MAX_INTERFACES} named interfaces, the rest together as
- * {@link #OTHER_INTERFACES}). Memory is bounded whatever the packet rate: about 56 bytes per second of history, plus
- * 48 bytes per second for each interface seen (3600 s × 17 interfaces at most: about 3 MB).
+ * {@link #OTHER_INTERFACES}). Memory is bounded whatever the packet rate: about 80 bytes per second of history, plus
+ * 16 bytes per second for each class seen on each interface (an interface's series of a class it never carried are
+ * not allocated; 3600 s × 17 interfaces × 4 classes at most: about 4 MB).
  * One writer (the capture thread) and any number of readers; all methods are thread-safe.
  */
 public final class TrafficMeter {
@@ -29,7 +30,7 @@ public final class TrafficMeter {
     public static final String OTHER_INTERFACES = "(other)";
     private final String[] ifNames = new String[MAX_INTERFACES + 1];
     private int ifCount;
-    // [slot][class] -> ring of packets / bytes per second, allocated when the interface first appears
+    // [slot][class] -> ring of packets / bytes per second, allocated when that class is first counted there
     private final long[][][] ifPackets = new long[MAX_INTERFACES + 1][][];
     private final long[][][] ifBytes = new long[MAX_INTERFACES + 1][][];
     private long head = Long.MIN_VALUE; // newest second written
@@ -76,6 +77,7 @@ public final class TrafficMeter {
             packets[ci][i]++;
             bytes[ci][i] += frameBytes;
             if (ifSlot >= 0) {
+                ensureInterfaceSeries(ifSlot, ci);
                 ifPackets[ifSlot][ci][i]++;
                 ifBytes[ifSlot][ci][i] += frameBytes;
             }
@@ -92,11 +94,12 @@ public final class TrafficMeter {
             return;
         }
         int ci = c.ordinal();
-        if (fromSlot >= 0 && ifPackets[fromSlot] != null) {
+        if (fromSlot >= 0 && ifPackets[fromSlot] != null && ifPackets[fromSlot][ci] != null) {
             ifPackets[fromSlot][ci][i]--;
             ifBytes[fromSlot][ci][i] -= frameBytes;
         }
         if (toSlot >= 0 && ifPackets[toSlot] != null) {
+            ensureInterfaceSeries(toSlot, ci);
             ifPackets[toSlot][ci][i]++;
             ifBytes[toSlot][ci][i] += frameBytes;
         }
@@ -116,8 +119,8 @@ public final class TrafficMeter {
                 ? ifCount : MAX_INTERFACES;
         if (ifNames[k] == null) {
             ifNames[k] = k == MAX_INTERFACES ? OTHER_INTERFACES : name;
-            ifPackets[k] = new long[CLASSES.length][size];
-            ifBytes[k] = new long[CLASSES.length][size];
+            ifPackets[k] = new long[CLASSES.length][];
+            ifBytes[k] = new long[CLASSES.length][];
             ifCount = k + 1;
         }
         return k;
@@ -151,8 +154,10 @@ public final class TrafficMeter {
         java.util.Arrays.fill(stamp, Long.MIN_VALUE);
         for (int k = 0; k < ifCount; k++) {
             for (int c = 0; c < CLASSES.length; c++) {
-                java.util.Arrays.fill(ifPackets[k][c], 0);
-                java.util.Arrays.fill(ifBytes[k][c], 0);
+                if (ifPackets[k][c] != null) {
+                    java.util.Arrays.fill(ifPackets[k][c], 0);
+                    java.util.Arrays.fill(ifBytes[k][c], 0);
+                }
             }
         }
         head = Long.MIN_VALUE;
@@ -201,8 +206,10 @@ public final class TrafficMeter {
                     continue;
                 }
                 for (int c = 0; c < CLASSES.length; c++) {
-                    p[c][j] = ifPackets[k][c][i];
-                    by[c][j] = ifBytes[k][c][i];
+                    if (ifPackets[k][c] != null) {
+                        p[c][j] = ifPackets[k][c][i];
+                        by[c][j] = ifBytes[k][c][i];
+                    }
                 }
             }
             ifs.add(new MeterSnapshot.InterfaceSeries(ifNames[k], p[0], p[1], p[2], by[0], by[1], by[2], p[3], by[3]));
@@ -237,12 +244,27 @@ public final class TrafficMeter {
             leakMarkers[i] = 0;
             for (int f = 0; f < ifCount; f++) {
                 for (int c = 0; c < CLASSES.length; c++) {
-                    ifPackets[f][c][i] = 0;
-                    ifBytes[f][c][i] = 0;
+                    if (ifPackets[f][c] != null) {
+                        ifPackets[f][c][i] = 0;
+                        ifBytes[f][c][i] = 0;
+                    }
                 }
             }
         }
         return i;
+    }
+
+    /** A series allocated now is all zeros, which is right for every second the ring holds: none was counted. */
+    private void ensureInterfaceSeries(int ifSlot, int ci) {
+        if (ifPackets[ifSlot][ci] == null) {
+            ifPackets[ifSlot][ci] = new long[size];
+            ifBytes[ifSlot][ci] = new long[size];
+        }
+    }
+
+    /** Whether an interface's series of one class exist (for tests: a class never counted there costs nothing). */
+    synchronized boolean hasInterfaceSeries(int ifSlot, TrafficClass c) {
+        return ifPackets[ifSlot] != null && ifPackets[ifSlot][c.ordinal()] != null;
     }
 
     /** Ring index holding second {@code s}, or -1 when it holds no data for it. */

@@ -2,10 +2,12 @@ package org.port853.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class TrafficMeterTest {
@@ -94,6 +96,31 @@ class TrafficMeterTest {
         assertArrayEquals(new long[] {0, 0, 0}, m.snapshot(3, 0).interfaces().get(1).leakPackets());
         m.clear();
         assertEquals(0, m.snapshot(3, 0).interfaces().get(0).encryptedPackets()[2]);
+    }
+
+    @Test
+    @DisplayName("an interface's series of a class exist once that class is counted there, and count from zero then")
+    void interfaceSeriesAllocatedPerClassOnFirstUse() {
+        TrafficMeter m = new TrafficMeter(4);
+        int eth = m.interfaceSlot("eth0");
+        assertFalse(m.hasInterfaceSeries(eth, TrafficClass.ENCRYPTED));
+        for (long sec = 100; sec <= 106; sec++) { // the 4-second ring wraps before the first leak
+            m.add(sec, TrafficClass.ENCRYPTED, 1, eth);
+        }
+        assertTrue(m.hasInterfaceSeries(eth, TrafficClass.ENCRYPTED));
+        assertFalse(m.hasInterfaceSeries(eth, TrafficClass.LEAK));
+        m.add(106, TrafficClass.LEAK, 50, eth);
+        MeterSnapshot.InterfaceSeries e = m.snapshot(4, 0).interfaces().get(0);
+        assertArrayEquals(new long[] {1, 1, 1, 1}, e.encryptedPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 1}, e.leakPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 0}, e.localPlaintextPackets());
+        int wlan = m.interfaceSlot("wlan0");
+        m.moveInterface(106, TrafficClass.LEAK, 50, eth, wlan); // to an interface that never carried a leak
+        MeterSnapshot s = m.snapshot(4, 0);
+        assertArrayEquals(new long[] {0, 0, 0, 0}, s.interfaces().get(0).leakPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 1}, s.interfaces().get(1).leakPackets());
+        assertArrayEquals(new long[] {0, 0, 0, 50}, s.interfaces().get(1).leakBytes());
+        assertFalse(m.hasInterfaceSeries(wlan, TrafficClass.ENCRYPTED));
     }
 
     @Test
