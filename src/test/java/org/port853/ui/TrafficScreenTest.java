@@ -218,6 +218,40 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals(0, checkedOut, "effect images checked out while drawing the graph");
     }
 
+    @Test
+    @DisplayName("seconds without leaks draw no leak line along the zero axis; a leak still draws its line down to it")
+    void noLeakLineAtZero(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
+        long[] zero = new long[SECONDS];
+        long[] some = new long[SECONDS];
+        java.util.Arrays.fill(some, 200, 210, 40);
+        long[] traffic = new long[SECONDS];
+        java.util.Arrays.fill(traffic, 40);
+        javafx.scene.image.Image none = fx(() -> drawn(graph, snapshot(traffic, zero), null));
+        assertEquals(0, redPixelsInLowerHalf(none), "leak-red pixels with no leak");
+        javafx.scene.image.Image leaking = fx(() -> drawn(graph, snapshot(traffic, some), null));
+        assertTrue(redPixelsInLowerHalf(leaking) > 20, "a leak's line reaches the zero axis");
+    }
+
+    private static int redPixelsInLowerHalf(javafx.scene.image.Image image) {
+        int red = 0;
+        for (int y = (int) image.getHeight() / 2; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int argb = image.getPixelReader().getArgb(x, y);
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                if (r > 150 && g < 90 && b < 90) red++;
+            }
+        }
+        return red;
+    }
+
+    private static org.port853.capture.MeterSnapshot snapshot(long[] traffic, long[] leaks) {
+        return new org.port853.capture.MeterSnapshot(END, SECONDS, traffic, traffic, leaks, new long[SECONDS],
+                java.util.Map.of(), 0, 0, List.of());
+    }
+
     private static final long END = 1_800_000_000L;
     private static final int SECONDS = 300;
 

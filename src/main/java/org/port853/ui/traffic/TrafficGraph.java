@@ -175,9 +175,11 @@ public final class TrafficGraph extends Region {
         // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
         // images, and a clip that widens each second left ~8 MB of them in its image pool.)
         int noData = (int) secondsBeforeCapture(s, n);
-        series(g, s.localPlaintextPackets(), n, noData, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2);
-        series(g, s.encryptedPackets(), n, noData, top1, left, top, pw, ph, encColor.get(), new double[0], 2);
-        series(g, s.leakPackets(), n, noData, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5);
+        series(g, s.localPlaintextPackets(), n, noData, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2,
+                false);
+        series(g, s.encryptedPackets(), n, noData, top1, left, top, pw, ph, encColor.get(), new double[0], 2, false);
+        // drawn last and thickest, a leak line along zero would cover the others and read as a leak
+        series(g, s.leakPackets(), n, noData, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5, true);
         // leaks as a band: every second with a leaked query is shaded over the plot's height, marked on top
         long[] markers = s.leakMarkers();
         if (markers != null) {
@@ -349,7 +351,7 @@ public final class TrafficGraph extends Region {
 
     /** One line over the window's {@code n} seconds, leaving out the first {@code noData} of them. */
     private static void series(GraphicsContext g, long[] values, int n, int noData, long max, double left, double top,
-                               double pw, double ph, Paint color, double[] dashes, double width) {
+                               double pw, double ph, Paint color, double[] dashes, double width, boolean skipZeros) {
         if (values == null || values.length == 0) return;
         int cols = (int) Math.max(1, Math.min(values.length, pw));
         double per = values.length / (double) cols;
@@ -360,6 +362,7 @@ public final class TrafficGraph extends Region {
         g.beginPath();
         int offset = n - values.length;
         boolean started = false;
+        long previous = 0;
         for (int c = 0; c < cols; c++) {
             int from = (int) Math.floor(c * per);
             int to = (int) Math.max(from + 1, Math.floor((c + 1) * per));
@@ -368,9 +371,10 @@ public final class TrafficGraph extends Region {
             for (int i = from; i < to && i < values.length; i++) v = Math.max(v, values[i]);
             double x = left + pw * (offset + (from + to) / 2.0) / n;
             double y = top + ph - ph * Math.min(1.0, v / (double) max);
-            if (started) g.lineTo(x, y);
+            if (started && !(skipZeros && previous == 0 && v == 0)) g.lineTo(x, y);
             else g.moveTo(x, y);
             started = true;
+            previous = v;
         }
         g.stroke();
         g.setLineDashes();
