@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.port853.core.DesiredSettings;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -118,7 +119,7 @@ public final class SystemResolverQuerySender implements QuerySender {
     static String why(Throwable c, InetSocketAddress server) {
         if (c instanceof java.net.PortUnreachableException) {
             String at = server.getAddress().getHostAddress();
-            return "nothing listens on " + at + ":" + server.getPort() + (org.port853.core.DesiredSettings.RESOLVED_STUBS.contains(at)
+            return "nothing listens on " + at + ":" + server.getPort() + (DesiredSettings.RESOLVED_STUBS.contains(at)
                     ? " (systemd-resolved's stub: is systemd-resolved running?)" : "");
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();

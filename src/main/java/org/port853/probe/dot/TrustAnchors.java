@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.port853.core.UnreadableFile;
 
 /**
  * The certificate authorities a probe trusts: the Java runtime's default trust store, or — for tests and for
@@ -70,7 +71,8 @@ public final class TrustAnchors {
             }
             return new TrustAnchors(set, file.toString());
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("CA file " + file + " cannot be read: " + org.port853.core.UnreadableFile.why(file, e), e);
+            throw new IllegalArgumentException("CA file " + file + " cannot be read: " + UnreadableFile.why(file, e),
+                    e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.port853.core.Printable;
 import org.port853.core.ServerAddress;
 import org.port853.core.SpkiPin;
+import org.port853.core.UnreadableFile;
 import org.port853.core.XdgDirs;
 
 /**
@@ -57,7 +58,7 @@ public final class PinStore {
         try {
             bytes = Files.readAllBytes(file); // also when it cannot be told whether it exists (a folder we may not search)
         } catch (IOException e) {
-            throw new IOException("the pin file " + file + " cannot be read (" + org.port853.core.UnreadableFile.why(file, e)
+            throw new IOException("the pin file " + file + " cannot be read (" + UnreadableFile.why(file, e)
                     + "); the pins recorded in it are unknown until it can be read", e);
         }
         JsonNode root;
