@@ -330,8 +330,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
         if (low.contains("permission") || low.contains("not permitted")) {
             return LivePermission.notPermitted();
         }
-        if (low.contains("no such device") || low.contains("doesn't exist")) {
-            return CaptureUnavailableException.noSuchInterface(device != null ? device : msg,
+        if (device != null && (low.contains("no such device") || low.contains("doesn't exist"))) {
+            return CaptureUnavailableException.noSuchInterface(device,
                     "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,

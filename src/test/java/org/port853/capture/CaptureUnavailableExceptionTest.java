@@ -17,6 +17,15 @@ class CaptureUnavailableExceptionTest {
     }
 
     @Test
+    @DisplayName("a failure before any interface is opened (loading libpcap) is never called a missing interface")
+    void loadFailureIsNotANamedInterface() {
+        UnsatisfiedLinkError load = new UnsatisfiedLinkError("Error looking up function 'pcap_x': No such device");
+        CaptureUnavailableException e = LiveCaptureSession.translate(load, null);
+        assertEquals("live-failed", e.words().wording());
+        assertEquals("Live capture could not start: Error looking up function 'pcap_x': No such device", e.reason());
+    }
+
+    @Test
     @DisplayName("a control character in the typed name is shown escaped, in the sentence and in the window's words")
     void typedNameEscaped() {
         CaptureUnavailableException e = CaptureUnavailableException.noSuchInterface("eth\u001b[2J0", "fix", null);
