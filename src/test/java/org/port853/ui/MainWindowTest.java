@@ -199,8 +199,20 @@ class MainWindowTest extends WindowTestBase {
         // Clear asks first
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertTrue(window.trafficViewModel().leaks().size() >= 3, "nothing is cleared before the user confirms");
-        Button ok = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).query();
-        WaitForAsyncUtils.asyncFx(ok::fire).get();
+        // Enter keeps the data: Cancel is the default button, as clearing cannot be taken back
+        Button byDefault = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton())
+                .query();
+        assertEquals(javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE,
+                javafx.scene.control.ButtonBar.getButtonData(byDefault));
+        WaitForAsyncUtils.asyncFx(byDefault::fire).get();
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertTrue(window.trafficViewModel().leaks().size() >= 3, "Cancel clears nothing");
+        robot.clickOn("#traffic-clear");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        Button clear = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
+                && javafx.scene.control.ButtonBar.getButtonData(b) == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                .query();
+        WaitForAsyncUtils.asyncFx(clear::fire).get();
         waitUntil(() -> window.trafficViewModel().leaks().size() < 3);
     }
 

@@ -245,7 +245,8 @@ public final class TrafficView extends VBox {
     }
 
     private void confirmClear(TrafficViewModel vm) {
-        if (Confirm.ask(this, I18n.t("traffic.clear"), I18n.t("traffic.clear.confirm"), I18n.t("traffic.clear"), false)) {
+        // Cancel is the default: a stray Enter must not throw away what was captured
+        if (Confirm.ask(this, I18n.t("traffic.clear"), I18n.t("traffic.clear.confirm"), I18n.t("traffic.clear"), true)) {
             vm.clear();
         }
     }
