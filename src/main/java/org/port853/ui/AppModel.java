@@ -153,7 +153,10 @@ public final class AppModel {
                 g.dnssec() == null ? DnssecMode.NO : g.dnssec(), !on || g.routesEverything());
     }
 
-    /** How many of servers, mode, DNSSEC and routing differ between the draft and the system (0 = none). */
+    /**
+     * How many changes the draft makes to the system (0 = none): each provider added or removed, a new order of the
+     * same providers, and each of mode, DNSSEC and routing.
+     */
     private void updateDraftChanges() {
         ResolverState s = state.get();
         if (s == null || !s.readable()) {
@@ -167,11 +170,19 @@ public final class AppModel {
         Draft d = systemsDraft(s.global());
         // compared by provider: the system may use only some of a provider's addresses
         int n = 0;
-        if (!chosen.equals(d.chosen())) n++;
+        n += serverChanges(chosen, d.chosen());
         if (mode.get() != d.mode()) n++;
         if (dnssec.get() != d.dnssec()) n++;
         if (routeAllDomains.get() != d.routeAllDomains()) n++;
         draftChanges.set(n);
+    }
+
+    /** Each provider added or removed is one change; the same providers in another order are one. */
+    static int serverChanges(List<Provider> draft, List<Provider> system) {
+        long added = draft.stream().filter(p -> !system.contains(p)).count();
+        long removed = system.stream().filter(p -> !draft.contains(p)).count();
+        int n = (int) (added + removed);
+        return n == 0 && !draft.equals(system) ? 1 : n;
     }
 
     /**

@@ -56,10 +56,47 @@ class ProvidersScreenTest extends WindowTestBase {
         waitUntil(() -> shown(robot, "#providers-footer"));
         Label count = robot.lookup("#draft-changes").query();
         assertEquals("2 changes, not applied yet", fx(count::getText));
+        // each provider the user ticks is a change of its own, not one "servers" change
+        fx(() -> {
+            window.providersViewModel().toggle(list.getItems().stream().filter(p -> p.id().equals("cloudflare")).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(() -> fx(count::getText).startsWith("3"));
+        assertEquals("3 changes, not applied yet", fx(count::getText));
         robot.clickOn("#providers-discard");
         waitUntil(() -> !shown(robot, "#providers-footer"));
         assertEquals(List.of("mullvad"), fx(() -> window.model().chosen().stream().map(Provider::id).toList()));
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
+    }
+
+    @Test
+    @DisplayName("without a resolver the screen says why choices cannot be applied, instead of a footer that never comes")
+    void choicesWithoutAResolverSayWhy(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.unavailableState()), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        waitUntil(() -> shown(robot, "#providers-blocked"));
+        String why = fx(() -> ((Label) robot.lookup("#providers-blocked").query()).getText());
+        assertTrue(why.startsWith("systemd-resolved is not installed, so Port853 cannot manage DNS here."), why);
+        assertTrue(why.contains("Status"), why);
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        fx(() -> {
+            window.providersViewModel().toggle(list.getItems().get(0));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shown(robot, "#providers-footer"));
+        assertTrue(shown(robot, "#providers-blocked"), "the reason stays while the user picks");
+    }
+
+    @Test
+    @DisplayName("on a machine whose state was read there is no such banner")
+    void noBannerWhenTheStateWasRead(FxRobot robot) throws Exception {
+        openPlaintextMachine();
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        assertFalse(shown(robot, "#providers-blocked"));
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class ProvidersView extends BorderPane {
 
         Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
-        VBox content = new VBox(14, catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
+        VBox content = new VBox(14, blockedBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
@@ -142,6 +142,17 @@ public final class ProvidersView extends BorderPane {
         share(otherBox, content, 0.55, 12);
         setCenter(Ui.scrollWhenShort(content));
         setBottom(footer());
+    }
+
+    /** Says why choices made here cannot be applied now, instead of a footer that never comes. */
+    private javafx.scene.Node blockedBanner() {
+        return Ui.builtWhen(vm.blockedBinding().isNotNull(), () -> {
+            Label text = new Label();
+            text.setId("providers-blocked");
+            text.setWrapText(true);
+            text.textProperty().bind(vm.blockedBinding());
+            return Ui.banner("banner-warning", I18n.t("providers.blocked.title"), text);
+        });
     }
 
     /** Shown whenever the draft differs from the system: "3 changes — Discard / Review and apply". */

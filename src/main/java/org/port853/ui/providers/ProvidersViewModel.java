@@ -25,6 +25,7 @@ import org.port853.ui.common.I18n;
 import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.ProviderNames;
 import org.port853.ui.common.ProviderTexts;
+import org.port853.ui.status.ReasonTexts;
 
 /**
  * The Providers screen: a draft of servers, mode, DNSSEC and routing that starts from the system's settings;
@@ -42,6 +43,7 @@ public final class ProvidersViewModel {
     private final BooleanBinding canApply;
     private final BooleanBinding draftDiffers;
     private final StringBinding footerText;
+    private final StringBinding blocked;
 
     public ProvidersViewModel(AppModel model, ApplyViewModel apply) {
         this.model = model;
@@ -58,6 +60,13 @@ public final class ProvidersViewModel {
             int n = model.draftChangesProperty().get();
             return n == 1 ? I18n.t("providers.footer.one") : I18n.t("providers.footer.many", n);
         }, model.draftChangesProperty());
+        blocked = Bindings.createStringBinding(() -> {
+            ResolverState s = model.stateProperty().get();
+            if (s == null || s.readable()) return null;
+            var why = ReasonTexts.blocking(s, model.assessmentProperty().get());
+            return I18n.t("providers.blocked", why == null ? I18n.t("switch.blocked.generic")
+                    : ReasonTexts.of(why, s).message());
+        }, model.stateProperty(), model.assessmentProperty());
     }
 
     private void applyFilter() {
@@ -177,6 +186,11 @@ public final class ProvidersViewModel {
     public BooleanBinding canApplyBinding() { return canApply; }
     /** The draft differs from the system: the footer shows. */
     public BooleanBinding draftDiffersBinding() { return draftDiffers; }
+    /**
+     * Why choices made here cannot be applied on this machine now (no resolver, its state unreadable), or null: the
+     * draft cannot be compared with the system then, so no footer would ever show.
+     */
+    public StringBinding blockedBinding() { return blocked; }
     /** "3 changes" (not yet applied). */
     public StringBinding footerTextBinding() { return footerText; }
 }

@@ -96,7 +96,7 @@ public final class StatusViewModel {
             return;
         }
         // a switch that cannot be used says why in its own banner; the reasons do not say it a second time
-        Reason blocking = s.readable() || a.reasons().isEmpty() ? null : a.reasons().get(0);
+        Reason blocking = ReasonTexts.blocking(s, a);
         List<ReasonTexts.Text> texts = new ArrayList<>();
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
