@@ -75,6 +75,7 @@ class MainWindowTest extends WindowTestBase {
         String diff = text(robot, "#apply-diff");
         assertTrue(diff.contains("+DNSOverTLS=yes"), diff);
         assertTrue(adapter.applied.isEmpty(), "nothing may be applied before confirmation");
+        assertEquals("Apply DNS-over-TLS settings", text(robot, "#apply-title"));
 
         robot.clickOn("#apply-confirm");
         waitUntil(() -> shown(robot, "#apply-close"));
@@ -82,6 +83,7 @@ class MainWindowTest extends WindowTestBase {
         assertEquals(DotMode.STRICT, adapter.applied.get(0).mode());
         assertTrue(adapter.applied.get(0).routeAllDomains());
         assertTrue(text(robot, "#apply-summary").startsWith("Applied"), text(robot, "#apply-summary"));
+        assertEquals("Settings applied", text(robot, "#apply-title"), "the title says what came of it");
         assertTrue(notes.shown.stream().anyMatch(s -> s.contains("Applied")), notes.shown.toString());
         robot.clickOn("#apply-close");
         waitUntil(() -> "At risk".equals(text(robot, "#state")) || "Protected".equals(text(robot, "#state")));
@@ -93,6 +95,7 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#apply-confirm");
         waitUntil(() -> shown(robot, "#apply-close"));
         assertTrue(adapter.calls.contains("revert"));
+        assertEquals("Encryption turned off", text(robot, "#apply-title"));
         robot.clickOn("#apply-close");
         waitUntil(() -> !sw.isSelected() && "Not encrypted".equals(text(robot, "#state")));
     }

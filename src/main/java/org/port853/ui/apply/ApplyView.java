@@ -36,6 +36,7 @@ public final class ApplyView extends StackPane {
         card.setMinHeight(0);
 
         Label title = new Label();
+        title.setId("apply-title");
         title.getStyleClass().add("sheet-title");
         title.textProperty().bind(vm.titleProperty());
 

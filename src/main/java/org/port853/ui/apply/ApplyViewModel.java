@@ -356,6 +356,8 @@ public final class ApplyViewModel {
         String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
         summary.set(text);
+        // the sheet's title says what came of it, not what was about to be done
+        title.set(I18n.t("apply.title.result." + r.outcome().name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.RESULT);
         if (notifications) {
             model.services().notifier().notify(r.succeeded() && !unproven ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
