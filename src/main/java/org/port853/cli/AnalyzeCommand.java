@@ -73,34 +73,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("port853 analyze: no capture file name was given (the FILE argument is empty).");
             return 2;
         }
+        String name = Port853Command.oneLine(file.toString());
         FileAnalyzer.Result r;
         try {
             if (Files.isDirectory(file)) {
-                err.println("port853 analyze: " + file + " is a directory, not a capture file.");
+                err.println("port853 analyze: " + name + " is a directory, not a capture file.");
                 return 2;
             }
             r = FileAnalyzer.analyze(file, locals, maxLeaks);
         } catch (NoSuchFileException e) {
-            err.println("port853 analyze: " + file + " does not exist.");
+            err.println("port853 analyze: " + name + " does not exist.");
             return 2;
         } catch (AccessDeniedException e) {
-            err.println("port853 analyze: " + file + " is not readable (permission denied).");
+            err.println("port853 analyze: " + name + " is not readable (permission denied).");
             return 2;
         } catch (PcapFormatException e) {
-            err.println("port853 analyze: " + file + " is not a pcap or pcapng capture (" + e.getMessage() + ").");
+            err.println("port853 analyze: " + name + " is not a pcap or pcapng capture (" + e.getMessage() + ").");
             return 2;
         } catch (UnsupportedLinkTypeException e) {
-            err.println("port853 analyze: " + file + " " + linkTypeRefusal(e.linkTypes()));
+            err.println("port853 analyze: " + name + " " + linkTypeRefusal(e.linkTypes()));
             return 2;
         } catch (IOException e) {
-            err.println("port853 analyze: cannot read " + file + ": " + e.getMessage() + ".");
+            err.println("port853 analyze: cannot read " + name + ": " + e.getMessage() + ".");
             return 2;
         } catch (RuntimeException e) {
-            err.println("port853 analyze: failed on " + file + ": " + e);
+            err.println("port853 analyze: failed on " + name + ": " + e);
             return 1;
         }
         if (r.fileError() != null && r.frames() == 0) {
-            err.println("port853 analyze: " + file + " is damaged before its first packet (" + r.fileError() + ").");
+            err.println("port853 analyze: " + name + " is damaged before its first packet (" + r.fileError() + ").");
             return 2;
         }
         if (json) {
@@ -116,8 +117,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         if (r.fileError() != null) {
-            err.println("port853 analyze: warning: " + file + " ends with a damaged record (" + r.fileError()
-                    + "); the packets before it were analysed.");
+            err.println("port853 analyze: warning: " + name + " is damaged (" + r.fileError() + "): the " + r.frames()
+                    + " frames before that point were analysed, nothing after it.");
         }
         return 0;
     }

@@ -63,6 +63,9 @@ final class ApplyCommand implements Callable<Integer> {
                 out.print(plan.changesNothing() ? "No change: the settings are already in place.\n"
                         : plan.changesFiles() ? plan.diff() : "No file changes: the settings are already in place.\n");
                 plan.actions().forEach(a -> out.println("* " + a));
+                if (!plan.changesNothing()) {
+                    out.println("Dry run: nothing was changed.");
+                }
             }
             if (!plan.isRefused() && !linkResolvConf) {
                 notCoveredNote(state);

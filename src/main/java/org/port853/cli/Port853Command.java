@@ -48,6 +48,11 @@ public final class Port853Command implements Runnable {
     }
 
     /** {@code message} as a line of this command's: the prefix, then the message starting in lower case. */
+    /** An error is one line: a line break that came with echoed input (a file name, a typed value) is shown as \\n. */
+    static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
     static String said(CommandLine.Model.CommandSpec spec, String message) {
         String s = message;
         if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
@@ -111,12 +116,9 @@ public final class Port853Command implements Runnable {
         cl.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof InvalidInputException) {
-                line.getErr().println(prefix(line.getCommandSpec()) + ex.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            line.getErr().println(prefix(line.getCommandSpec()) + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ExitCodes.FAILED;
+            String message = oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            line.getErr().println(prefix(line.getCommandSpec()) + message);
+            return ex instanceof InvalidInputException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
         });
         return cl;
     }

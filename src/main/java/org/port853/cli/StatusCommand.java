@@ -47,20 +47,28 @@ final class StatusCommand implements Callable<Integer> {
             out.println("DNS-over-TLS: " + s.global().dnsOverTls() + ", DNSSEC: " + s.global().dnssec());
             out.println("Servers: " + list(s.global().servers()));
             out.println("Current server: " + (s.global().currentServer() == null ? "none yet" : s.global().currentServer()));
-            out.println("Domains: " + s.global().domains());
+            out.println("Domains: " + domains(s.global().domains()));
             for (LinkState l : s.links()) {
                 if (!l.servers().isEmpty() || !l.domains().isEmpty()) {
                     out.println("Link " + l.name() + ": " + list(l.servers()) + ", DoT "
                             + (l.dnsOverTls() == null ? "unset" : l.dnsOverTls()) + ", default route "
-                            + (l.defaultRoute() ? "yes" : "no") + ", domains " + l.domains());
+                            + (l.defaultRoute() ? "yes" : "no") + ", domains " + domains(l.domains()));
                 }
             }
         }
         if (s.platform().resolverFile() != null) {
             var file = s.platform().resolverFile();
-            out.println("/etc/resolv.conf: " + file.kind() + (file.target() == null ? "" : " -> " + file.target()));
+            out.println("/etc/resolv.conf: " + file.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (file.target() == null ? "" : " -> " + file.target())
+                    + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")"));
         }
         return ExitCodes.OK;
+    }
+
+    /** "~. (all names)" for the routing domain that takes every name; "none" for no domains. */
+    private static String domains(java.util.List<org.port853.core.DomainEntry> domains) {
+        return domains.isEmpty() ? "none" : domains.stream().map(d -> d + (d.routesEverything() ? " (all names)" : ""))
+                .collect(Collectors.joining(" "));
     }
 
     private static String list(java.util.List<ServerAddress> servers) {

@@ -46,6 +46,7 @@ class ApplyCommandTest {
     void dryRunSaysWhatResolvConfWouldBypass() {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().endsWith("\nDry run: nothing was changed.\n"), r.out());
         assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
                 + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); add --link-resolv-conf to "
                 + "point it at the stub.\n", r.err());

@@ -194,6 +194,11 @@ class CliCommandsTest {
             assertEquals(0, r.code());
             assertTrue(r.out().startsWith("Verdict: PARTIAL"), r.out());
             assertTrue(r.out().contains("Link eth0: 192.168.1.1"), r.out());
+            // words, not Java's list and enum spellings
+            assertFalse(r.out().contains("Domains: [") || r.out().contains("domains [") || r.out().contains("STATIC"),
+                    r.out());
+            assertTrue(r.out().contains("\nDomains: example.org\n"), r.out());
+            assertTrue(r.out().contains("\n/etc/resolv.conf: static (nameserver 8.8.8.8)\n"), r.out());
         }
     }
 

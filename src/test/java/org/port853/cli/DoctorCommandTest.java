@@ -62,6 +62,19 @@ class DoctorCommandTest {
         r = run("doctor", "--server", LOOPBACK, "--ca-file", dir.toString());
         assertEquals(2, r.code());
         assertEquals("port853 doctor: CA file " + dir + " cannot be read: it is a directory\n", r.err());
+        r = run("doctor", "--server", LOOPBACK, "--ca-file", "");
+        assertEquals(2, r.code());
+        assertEquals("port853 doctor: no CA file was named (the --ca-file value is empty)\n", r.err());
+        Path notPem = dir.resolve("shadow");
+        try {
+            java.nio.file.Files.writeString(notPem, "root:*:19000:0:99999:7:::\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        r = run("doctor", "--server", LOOPBACK, "--ca-file", notPem.toString());
+        assertEquals(2, r.code());
+        assertEquals("port853 doctor: CA file " + notPem + " holds no certificate that can be read (PEM or DER X.509 "
+                + "expected)\n", r.err());
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -50,6 +50,18 @@ class UsageErrorsTest {
     }
 
     @Test
+    @DisplayName("a line break in echoed input (a format, a file name) is shown as \\n: the error stays one line")
+    void echoedLineBreaksKeepTheErrorOneLine() {
+        for (String[] args : List.of(new String[] {"export", "--format", "X\nY", "--provider", "quad9", "--mode", "strict"},
+                new String[] {"analyze", "/nonexistent/a\nb.pcap"})) {
+            CliRuns.Run r = CliRuns.run(services, args);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(args[0].equals("export") ? "'X\\nY'" : "a\\nb.pcap"), r.err());
+        }
+    }
+
+    @Test
     @DisplayName("the top-level help names the demos and the exit codes the README documents")
     void topLevelHelpNamesDemosAndExitCodes() {
         CliRuns.Run r = CliRuns.run(services, "--help");

@@ -61,6 +61,10 @@ public final class TrustAnchors {
     }
 
     public static TrustAnchors fromPem(Path file) {
+        if (file.toString().isEmpty()) {
+            // Path.of("") is the working directory: "cannot be read: it is a directory" would puzzle
+            throw new IllegalArgumentException("no CA file was named (the --ca-file value is empty)");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             Set<TrustAnchor> set = new HashSet<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
@@ -70,7 +74,14 @@ public final class TrustAnchors {
                 throw new IllegalArgumentException("CA file " + file + " holds no certificate");
             }
             return new TrustAnchors(set, file.toString());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
+            if (e.getCause() instanceof IOException io) { // the parser's read failed (a directory): not a format issue
+                throw new IllegalArgumentException("CA file " + file + " cannot be read: " + UnreadableFile.why(file, io),
+                        e);
+            }
+            throw new IllegalArgumentException("CA file " + file + " holds no certificate that can be read (PEM or DER "
+                    + "X.509 expected)", e);
+        } catch (IOException e) {
             throw new IllegalArgumentException("CA file " + file + " cannot be read: " + UnreadableFile.why(file, e),
                     e);
         }
