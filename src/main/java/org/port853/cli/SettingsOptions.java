@@ -14,11 +14,21 @@ import picocli.CommandLine.Option;
 
 /** The options that describe desired settings; shared by apply and export. */
 public final class SettingsOptions {
-    @Option(names = "--provider", paramLabel = "ID", description = "Catalogue provider (repeatable, in order); see 'port853 providers'.")
-    List<String> providers = new ArrayList<>();
+    /** A --provider or --server value; kept in the order typed, as the resolver prefers the first server. */
+    private record Choice(boolean provider, String value) {
+    }
 
-    @Option(names = "--server", paramLabel = "IP[:PORT]#NAME", description = "Custom DNS-over-TLS server (repeatable).")
-    List<String> servers = new ArrayList<>();
+    private final List<Choice> choices = new ArrayList<>();
+
+    @Option(names = "--provider", paramLabel = "ID", description = "Catalogue provider (repeatable; providers and servers are used in the order given); see 'port853 providers'.")
+    void providers(List<String> all) {
+        follow(all, true);
+    }
+
+    @Option(names = "--server", paramLabel = "IP[:PORT]#NAME", description = "Custom DNS-over-TLS server (repeatable, in order with --provider).")
+    void servers(List<String> all) {
+        follow(all, false);
+    }
 
     @Option(names = "--mode", required = true, paramLabel = "MODE", description = "strict, opportunistic or off (off: these servers without encryption; to remove Port853's settings use revert).")
     String mode;
@@ -32,18 +42,30 @@ public final class SettingsOptions {
     @Option(names = "--fallback", paramLabel = "IP[:PORT]#NAME", description = "Fallback server used when no other is known (repeatable; needs #NAME in strict mode).")
     List<String> fallback = new ArrayList<>();
 
+    /**
+     * picocli calls an option's setter with all of that option's values so far, each time one is added (and with an
+     * empty list when it starts over): the new ones are appended to the one ordered list.
+     */
+    private void follow(List<String> all, boolean provider) {
+        List<Choice> mine = choices.stream().filter(c -> c.provider() == provider).toList();
+        if (all.size() < mine.size()) {
+            choices.removeIf(c -> c.provider() == provider);
+            mine = List.of();
+        }
+        for (int i = mine.size(); i < all.size(); i++) {
+            choices.add(new Choice(provider, all.get(i)));
+        }
+    }
+
     /** Builds validated settings or throws {@link InvalidInputException} with one sentence. */
     public DesiredSettings toSettings(ProviderCatalog catalog) {
         List<ServerAddress> list = new ArrayList<>();
-        for (String id : providers) {
-            Provider p = catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + Printable.of(id)
-                    + "' (see 'port853 providers' for the list)" + (catalog.problems().isEmpty() ? ""
-                    : "; your custom providers were not loaded: " + String.join(" ", catalog.problems())
-                            .replaceAll("\\p{Cntrl}", "?"))));
-            list.addAll(p.servers());
-        }
-        for (String s : servers) {
-            list.add(ServerAddress.parse(s));
+        for (Choice c : choices) {
+            if (c.provider()) {
+                list.addAll(provider(catalog, c.value()).servers());
+            } else {
+                list.add(ServerAddress.parse(c.value()));
+            }
         }
         List<ServerAddress> fb = new ArrayList<>();
         for (String s : fallback) {
@@ -55,5 +77,12 @@ public final class SettingsOptions {
             throw new InvalidInputException(DesiredSettings.OFF_WITHOUT_SERVERS);
         }
         return s;
+    }
+
+    private static Provider provider(ProviderCatalog catalog, String id) {
+        return catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + Printable.of(id)
+                + "' (see 'port853 providers' for the list)" + (catalog.problems().isEmpty() ? ""
+                : "; your custom providers were not loaded: " + String.join(" ", catalog.problems())
+                        .replaceAll("\\p{Cntrl}", "?"))));
     }
 }

@@ -18,6 +18,16 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("servers and providers keep the order they were typed in: the resolver prefers the first")
+    void serversAndProvidersInTheOrderGiven() {
+        String out = run("export", "--format", "resolved", "--mode", "strict", "--server", "198.18.0.1#a.test",
+                "--provider", "quad9", "--server", "198.18.0.2#b.test").out();
+        String dns = out.lines().filter(l -> l.startsWith("DNS=") && l.length() > 4).findFirst().orElseThrow();
+        assertTrue(dns.startsWith("DNS=198.18.0.1#a.test 9.9.9.9#dns.quad9.net "), dns);
+        assertTrue(dns.endsWith(" 198.18.0.2#b.test"), dns);
+    }
+
+    @Test
     void helpNamesEveryFormat() {
         String help = run("export", "--help").out();
         for (SettingsExporter e : SettingsExporter.all()) {
