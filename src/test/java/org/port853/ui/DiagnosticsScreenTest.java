@@ -74,6 +74,9 @@ class DiagnosticsScreenTest extends WindowTestBase {
         waitUntil(() -> !checks.getItems().isEmpty());
         assertTrue(checks.getItems().stream().anyMatch(c -> c.id().equals("exposure.port53") && c.fixAction() != null));
         assertTrue(robot.lookup("Fix…").tryQuery().isPresent(), "a one-click fix button is shown");
+        var buttons = checks.getColumns().get(checks.getColumns().size() - 1);
+        assertEquals("Action", buttons.getText(), "the buttons' column has a heading");
+        assertTrue(buttons.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         // evidence and fix are sentences: they wrap in their cells, none ends in "..."
         List<javafx.scene.text.Text> texts = robot.from(checks).lookup(".wrapped-text")

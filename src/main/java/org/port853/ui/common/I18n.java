@@ -116,8 +116,20 @@ public final class I18n {
 
     /** A moment as the window's language writes it (date and time, in this computer's time zone). */
     public static String dateTime(java.time.Instant when) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                java.time.format.FormatStyle.SHORT).withLocale(locale()).withZone(java.time.ZoneId.systemDefault())
-                .format(when);
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT,
+                java.time.format.FormatStyle.SHORT).withLocale(formatLocale(Locale.getDefault(Locale.Category.FORMAT)))
+                .withZone(java.time.ZoneId.systemDefault()).format(when);
+    }
+
+    /**
+     * Dates in the shown language with the user's regional conventions where they speak it (en_GB, de_AT); else that
+     * language's usual region. The English bundle is the root one, and the root locale writes "2026 Nov 1 09:00".
+     */
+    static Locale formatLocale(Locale system) {
+        String language = locale().getLanguage().isEmpty() ? "en" : locale().getLanguage();
+        if (system.getLanguage().equals(language) && !system.getCountry().isEmpty()) {
+            return system;
+        }
+        return language.equals("de") ? Locale.GERMANY : language.equals("en") ? Locale.US : locale();
     }
 }

@@ -76,12 +76,15 @@ public final class DiagnosticsView extends ScrollPane {
         // narrow: one column with the check's name and, below it, its server, evidence and fix
         TableColumn<Check, String> details = Ui.wrapping(said("diag.col.check", DiagnosticsView::details, 400));
         details.setId("diag-col-details");
-        TableColumn<Check, String> action = new TableColumn<>("");
+        TableColumn<Check, String> action = new TableColumn<>(I18n.t("diag.col.action"));
         // the "Fix…" button whole, in every language ("Beheben…"): its text, the button's and the cell's padding
-        double actionWidth = Math.max(90, fitting(I18n.t("diag.fix")) + 24);
+        double actionWidth = Math.max(90, Math.max(fitting(I18n.t("diag.fix")), fitting(I18n.t("diag.col.action"))) + 24);
         action.setPrefWidth(actionWidth);
         action.setMinWidth(actionWidth);
         action.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().fixAction()));
+        // a column of empty cells only when some check has a fix Port853 can apply itself
+        action.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.checks().stream().anyMatch(c -> c.fixAction() != null), vm.checks()));
         action.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -1,0 +1,33 @@
+package org.port853.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Dates in the window: the shown language, the user's region where it speaks that language. */
+class I18nDatesTest {
+    @AfterEach
+    void systemLanguage() {
+        I18n.use(null);
+    }
+
+    @Test
+    @DisplayName("English (the root bundle) is formatted as English, not as the root locale's '2026 Nov 1 09:00'")
+    void englishIsNotTheRootLocale() {
+        I18n.use(Locale.ENGLISH);
+        assertEquals(Locale.US, I18n.formatLocale(Locale.ROOT));
+        assertEquals(Locale.US, I18n.formatLocale(Locale.GERMANY), "a German system showing English: US English dates");
+        assertEquals(Locale.UK, I18n.formatLocale(Locale.UK), "the user's own English region");
+    }
+
+    @Test
+    @DisplayName("German keeps the user's German region (Austria), else Germany's")
+    void germanRegions() {
+        I18n.use(Locale.GERMAN);
+        assertEquals(Locale.GERMANY, I18n.formatLocale(Locale.US));
+        assertEquals(new Locale("de", "AT"), I18n.formatLocale(new Locale("de", "AT")));
+    }
+}
