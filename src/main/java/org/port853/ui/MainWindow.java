@@ -321,11 +321,21 @@ public final class MainWindow {
     }
 
     static final String LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html";
+    /** As the installed package's AppStream metadata names them (installer/linux/org.port853.Port853.metainfo.xml). */
+    static final String HOMEPAGE_URL = "https://github.com/port853/port853";
+    static final String ISSUES_URL = "https://github.com/port853/port853/issues";
 
     /** The build's version (as {@code port853 -V} says it); "development build" when unknown. */
     static String version() {
         String v = org.port853.core.AppVersion.get();
         return v == null ? I18n.t("about.devVersion") : v;
+    }
+
+    /** A link that says where it goes: its words, then the address, which opens in the browser. */
+    private javafx.scene.control.Hyperlink link(String words, String url) {
+        javafx.scene.control.Hyperlink l = new javafx.scene.control.Hyperlink(words + ": " + url);
+        l.setOnAction(e -> openUrl.accept(url));
+        return l;
     }
 
     private void about() {
@@ -336,9 +346,9 @@ public final class MainWindow {
         text.setWrapText(true);
         Label licence = new Label(I18n.t("about.licence"));
         licence.setWrapText(true);
-        javafx.scene.control.Hyperlink licenceLink = new javafx.scene.control.Hyperlink(LICENCE_URL);
-        licenceLink.setOnAction(e -> openUrl.accept(LICENCE_URL));
-        VBox content = new VBox(8, text, new Label(I18n.t("about.version", version())), licence, licenceLink);
+        VBox content = new VBox(8, text, new Label(I18n.t("about.version", version())), licence,
+                link(I18n.t("about.link.licence"), LICENCE_URL), link(I18n.t("about.link.home"), HOMEPAGE_URL),
+                link(I18n.t("about.link.issues"), ISSUES_URL));
         content.setId("about-content");
         content.setPrefWidth(440);
         a.getDialogPane().setContent(content);

@@ -33,12 +33,15 @@ public final class TrafficGraph extends Region {
     private static final CssMetaData<TrafficGraph, Paint> ENC = FACTORY.createPaintCssMetaData("-encrypted-color", g -> g.encColor, Color.web("#2a6fdb"));
     private static final CssMetaData<TrafficGraph, Paint> LOCAL = FACTORY.createPaintCssMetaData("-local-color", g -> g.localColor, Color.web("#6b7280"));
     private static final CssMetaData<TrafficGraph, Paint> LEAK = FACTORY.createPaintCssMetaData("-leak-color", g -> g.leakColor, Color.web("#c81e1e"));
+    /** The band behind each leaked second: translucent enough for the lines to show, strong enough to be seen. */
+    private static final CssMetaData<TrafficGraph, Paint> LEAK_BAND = FACTORY.createPaintCssMetaData("-leak-band-color", g -> g.leakBandColor, Color.web("#c81e1e", 0.22));
     private static final CssMetaData<TrafficGraph, Paint> AXIS = FACTORY.createPaintCssMetaData("-axis-color", g -> g.axisColor, Color.web("#444"));
     private static final CssMetaData<TrafficGraph, Paint> GRID = FACTORY.createPaintCssMetaData("-grid-color", g -> g.gridColor, Color.web("#ddd"));
 
     private final StyleableObjectProperty<Paint> encColor = new SimpleStyleable(ENC, "encColor");
     private final StyleableObjectProperty<Paint> localColor = new SimpleStyleable(LOCAL, "localColor");
     private final StyleableObjectProperty<Paint> leakColor = new SimpleStyleable(LEAK, "leakColor");
+    private final StyleableObjectProperty<Paint> leakBandColor = new SimpleStyleable(LEAK_BAND, "leakBandColor");
     private final StyleableObjectProperty<Paint> axisColor = new SimpleStyleable(AXIS, "axisColor");
     private final StyleableObjectProperty<Paint> gridColor = new SimpleStyleable(GRID, "gridColor");
     private final ObjectProperty<MeterSnapshot> snapshot = new SimpleObjectProperty<>();
@@ -184,7 +187,7 @@ public final class TrafficGraph extends Region {
         long[] markers = s.leakMarkers();
         if (markers != null) {
             Paint c = leakColor.get();
-            g.setFill(c instanceof Color col ? col.deriveColor(0, 1, 1, 0.22) : c);
+            g.setFill(leakBandColor.get());
             int offset = n - markers.length;
             int first = Math.max(0, noData - offset);
             int i = first;
