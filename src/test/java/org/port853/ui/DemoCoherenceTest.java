@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.port853.probe.Verifier;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.platform.demo.DemoResolverAdapter;
 import org.port853.platform.windows.demo.WindowsDemoAdapter;
@@ -43,6 +44,15 @@ class DemoCoherenceTest extends WindowTestBase {
         String leaked = fx(() -> verify.headlineProperty().get());
         assertTrue(leaked.contains(DemoCapture.DEMO_SERVER) && leaked.contains(I18n.t("verify.demo")), leaked);
         assertTrue(fx(() -> String.join("\n", verify.details())).contains(DemoCapture.DEMO_INTERFACE));
+        // one line per test query: where it went and what came back, in words, not a log with each query twice
+        java.util.List<String> lines = fx(() -> java.util.List.copyOf(verify.details()));
+        assertEquals(Verifier.DEFAULT_QUERIES, lines.size(), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.contains(": went out in plaintext to " + DemoCapture.DEMO_SERVER + " on "
+                    + DemoCapture.DEMO_INTERFACE) && line.contains("no such name"), line);
+        }
+        String why = fx(() -> verify.whyProperty().get());
+        assertTrue(why.startsWith("Why: A test query of Verify") && why.contains(DemoCapture.DEMO_INTERFACE), why);
 
         ApplyViewModel apply = window.applyViewModel();
         fx(() -> {

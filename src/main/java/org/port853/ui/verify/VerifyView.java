@@ -64,8 +64,15 @@ public final class VerifyView extends VBox {
         fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         fix.setOnAction(e -> onFix.run());
         Ui.showWhen(fix, vm.fixOfferedProperty());
-        javafx.scene.layout.HBox.setHgrow(headline, javafx.scene.layout.Priority.ALWAYS);
-        HBox result = new HBox(12, headline, fix);
+        Label why = new Label();
+        why.setId("verify-why");
+        why.setWrapText(true);
+        why.textProperty().bind(vm.whyProperty());
+        why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Ui.showWhen(why, vm.whyProperty().isNotEmpty());
+        javafx.scene.layout.VBox said = new javafx.scene.layout.VBox(4, headline, why);
+        javafx.scene.layout.HBox.setHgrow(said, javafx.scene.layout.Priority.ALWAYS);
+        HBox result = new HBox(12, said, fix);
         result.setAlignment(Pos.CENTER_LEFT);
         result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.getStyleClass().addAll("card", "verify-result", style(vm.outcomeProperty().get()));
@@ -79,10 +86,22 @@ public final class VerifyView extends VBox {
         details.setId("verify-details");
         details.setAccessibleText(I18n.t("verify.details"));
         details.setPlaceholder(new Label(I18n.t("verify.details.none")));
-        // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small.
-        details.setFixedCellSize(24);
+        // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small. A line
+        // wraps in a narrow window (a leak's line names the query, server, link and answer) instead of being cut.
+        details.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         details.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(5,
-                javafx.beans.binding.Bindings.size(vm.details())).multiply(24).add(4));
+                javafx.beans.binding.Bindings.size(vm.details())).multiply(26).add(4));
         details.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         details.setMinHeight(80);
         getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);

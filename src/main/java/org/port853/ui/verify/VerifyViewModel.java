@@ -43,6 +43,7 @@ public final class VerifyViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<Outcome> outcomeValue =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(Outcome.NONE);
     private final ReadOnlyBooleanWrapper fixOffered = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper why = new ReadOnlyStringWrapper("");
     private final ObservableList<String> details = FXCollections.observableArrayList();
     private Outcome outcome = Outcome.NONE;
     private Duration settle = SETTLE;
@@ -67,6 +68,7 @@ public final class VerifyViewModel {
         running.set(true);
         details.clear();
         fixOffered.set(false);
+        why.set("");
         headline.set(I18n.t("verify.starting"));
         setOutcome(Outcome.NONE);
         if (traffic.runningProperty().get()) {
@@ -97,9 +99,12 @@ public final class VerifyViewModel {
     private void finish(VerifyResult result) {
         int n = result.queries();
         long answered = result.answered();
+        java.util.Map<String, LeakRecord> leaks = new java.util.HashMap<>();
+        for (LeakRecord r : result.leakedQueries()) {
+            leaks.putIfAbsent(r.name().toLowerCase(java.util.Locale.ROOT), r);
+        }
         for (QueryOutcome q : result.outcomes()) {
-            details.add(q.answered() ? I18n.t("verify.detail.answered", q.name(), q.rcode(), q.elapsed().toMillis())
-                    : I18n.t("verify.detail.unanswered", q.name(), q.error()));
+            details.add(detail(q, leaks.get(q.name().toLowerCase(java.util.Locale.ROOT))));
         }
         int otherLeaks = result.otherLeaks().size();
         switch (result.verdict()) {
@@ -115,10 +120,8 @@ public final class VerifyViewModel {
                 model.evidence().verified(new LeakEvidence.VerifyFinding(watchedFrom, n,
                         result.leakedNames(), servers));
                 fixOffered.set(true);
-                for (LeakRecord r : result.leakedQueries()) {
-                    details.add(0, I18n.t("verify.detail.leak", r.name(), r.server(), r.iface(),
-                            r.process() == null ? "?" : r.process()));
-                }
+                why.set(I18n.t("leaks.group.why", org.port853.ui.traffic.LeakExplainer.explain(
+                        result.leakedQueries().get(0), model.stateProperty().get()).text()));
                 setOutcome(Outcome.LEAKED);
                 break;
             case NO_ANSWER:
@@ -149,6 +152,20 @@ public final class VerifyViewModel {
         }
     }
 
+    /** One line per test query: where it went if it leaked, then what came back, in words. */
+    private static String detail(QueryOutcome q, LeakRecord leak) {
+        String answer = !q.answered() ? I18n.t("verify.answer.none", q.error())
+                : "NXDOMAIN".equals(q.rcode()) ? I18n.t("verify.answer.nxdomain", q.elapsed().toMillis())
+                : "NOERROR".equals(q.rcode()) ? I18n.t("verify.answer.noerror", q.elapsed().toMillis())
+                : I18n.t("verify.answer.other", q.rcode(), q.elapsed().toMillis());
+        if (leak == null) {
+            return I18n.t("verify.detail.query", q.name(), answer);
+        }
+        String iface = leak.iface() == null ? "?" : leak.iface();
+        return leak.process() == null ? I18n.t("verify.detail.leak", q.name(), leak.server(), iface, answer)
+                : I18n.t("verify.detail.leak.sender", q.name(), leak.server(), iface, leak.process(), answer);
+    }
+
     private void setOutcome(Outcome o) {
         outcome = o;
         outcomeValue.set(o);
@@ -158,6 +175,8 @@ public final class VerifyViewModel {
     public IntegerProperty countProperty() { return count; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    /** Why the test queries leaked ("Why: network link wlan0 has its own DNS server …"), or empty. */
+    public ReadOnlyStringProperty whyProperty() { return why.getReadOnlyProperty(); }
     public javafx.beans.property.ReadOnlyObjectProperty<Outcome> outcomeProperty() {
         return outcomeValue.getReadOnlyProperty();
     }
