@@ -19,15 +19,16 @@ public final class DnsNames {
     }
 
     /**
-     * An internationalized host name in ASCII (IDNA, lower case): "dns.bücher.example" becomes
-     * "dns.xn--bcher-kva.example"; an ASCII name is returned as it is (validation is {@link #requireHostName}'s).
+     * An internationalized host name in ASCII (IDNA, lower case, "ß" and "ς" kept as IDNA2008 keeps them, see
+     * {@link IdnNames}): "dns.bücher.example" becomes "dns.xn--bcher-kva.example", "straße.de" "xn--strae-oqa.de";
+     * an ASCII name is returned as it is (validation is {@link #requireHostName}'s).
      */
     public static String toAscii(String name, String what) {
         if (name == null || name.chars().allMatch(c -> c < 0x80)) {
             return name;
         }
         try {
-            return java.net.IDN.toASCII(name, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            return IdnNames.toAscii(name).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid internationalized host name")
                     .says("name.idn", Printable.of(name)).about(what);

@@ -1,0 +1,87 @@
+package org.port853.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.IDN;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("international TLS names in ASCII: IDNA2008 keeps ß and ς, the rest as java.net.IDN converts")
+class IdnNamesTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("ß and ς stay themselves (IDNA2003 made them ss and σ, another host)")
+    @CsvSource({
+            "straße.de, xn--strae-oqa.de",
+            "dns.straße.de, dns.xn--strae-oqa.de",
+            "ß.de, xn--zca.de",
+            "faß.de, xn--fa-hia.de",
+            "βόλος.com, xn--nxasmm1c.com",
+            "STRAßE.DE, xn--strae-oqa.de",
+            "ΒΌΛΟς.com, xn--nxasmm1c.com",
+            "ｓｔｒａßｅ.de, xn--strae-oqa.de",
+            "stra\u0301ße.de, xn--stre-xnal.de",
+            "straße\u3002de, xn--strae-oqa.de",
+            "straße.bücher.de, xn--strae-oqa.xn--bcher-kva.de",
+    })
+    void deviationsKept(String name, String ascii) {
+        assertEquals(ascii, DnsNames.toAscii(name, "TLS name"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("names without ß and ς convert as before, capital sigma included")
+    @CsvSource({
+            "bücher.de, xn--bcher-kva.de",
+            "BÜCHER.de, xn--bcher-kva.de",
+            "dns.bücher.example, dns.xn--bcher-kva.example",
+            "βόλοσ.com, xn--nxasmq6b.com",
+            "ΒΌΛΟΣ.com, xn--nxasmq6b.com",
+            "dôt.test, xn--dt-8ja.test",
+    })
+    void othersUnchanged(String name, String ascii) {
+        assertEquals(ascii, DnsNames.toAscii(name, "TLS name"));
+        assertEquals(ascii, IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    @DisplayName("zero-width joiners and other characters mapped to nothing still vanish beside ß")
+    void mappedToNothingVanishes() {
+        assertEquals("xn--a-qfa.de", DnsNames.toAscii("a\u200dß.de", "TLS name"));
+        assertEquals("xn--zca.de", DnsNames.toAscii("\u200cß\u00ad.de", "TLS name"));
+        assertEquals("ab.example", DnsNames.toAscii("a\u200db.example", "TLS name"));
+    }
+
+    @Test
+    @DisplayName("a trailing dot is kept by toAscii and dropped by requireTlsName, as for other names")
+    void trailingDot() {
+        assertEquals("xn--strae-oqa.de.", DnsNames.toAscii("straße.de.", "TLS name"));
+        assertEquals("xn--strae-oqa.de", DnsNames.requireTlsName("Straße.DE."));
+        assertEquals("xn--strae-oqa.de", ServerAddress.parse("192.0.2.1#straße.de").tlsName());
+    }
+
+    @Test
+    @DisplayName("the 63-character label limit applies to the IDNA2008 form, not to the longer ss form")
+    void labelLengthOfTheKeptForm() {
+        assertEquals("xn--zca" + "a".repeat(56) + ".de", DnsNames.toAscii("ß".repeat(57) + ".de", "TLS name"));
+        assertEquals("xn--" + "a".repeat(55) + "-9le.de", DnsNames.toAscii("ß" + "a".repeat(55) + ".de", "TLS name"));
+        assertRefused("ß" + "a".repeat(56) + ".de");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @DisplayName("refused as before: empty label, ACE prefix, prohibited character, right-to-left letters beside ß")
+    @ValueSource(strings = {"ß..de", ".ß.de", "ß\u3002\u3002de", "xn--ß.de", "XN--aß.de", "ß\ue000.de", "ßא.de",
+            "אß.de"})
+    void refused(String name) {
+        assertRefused(name);
+    }
+
+    private static void assertRefused(String name) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.requireTlsName(name));
+        assertEquals("TLS name '" + Printable.of(name) + "' is not a valid internationalized host name",
+                e.getMessage());
+    }
+}
