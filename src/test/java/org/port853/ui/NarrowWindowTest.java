@@ -135,6 +135,35 @@ class NarrowWindowTest extends WindowTestBase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "de"})
+    @DisplayName("at the starting size 1040 × 740 (catalogue and choice side by side) a long provider name wraps in the list")
+    void providerNamesWrapAtStartingSize(String language, FxRobot robot) throws Exception {
+        I18n.use(Locale.forLanguageTag(language));
+        open(AppServices.forDemo(new DemoResolverAdapter(), configDir, new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.PROVIDERS)).get();
+        settle();
+        javafx.scene.control.ListView<?> list = robot.lookup("#provider-list").query();
+        // scroll through the whole catalogue: the longest names are not among the first rows
+        for (int i = 0; i < list.getItems().size(); i += 4) {
+            int row = i;
+            WaitForAsyncUtils.asyncFx(() -> list.scrollTo(row)).get();
+            settle();
+            List<String> cut = new ArrayList<>(WaitForAsyncUtils.asyncFx(
+                    () -> sidewaysScrolling(MainWindow.Screen.PROVIDERS, stage.getScene().getRoot())).get());
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.PROVIDERS, list)).get());
+            // and no badge is pushed past the row's right edge, where the list cuts it off
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> list.lookupAll(".list-cell").stream()
+                    .flatMap(cell -> cell.lookupAll(".provider-title").stream()
+                            .flatMap(t -> ((javafx.scene.Parent) t).getChildrenUnmodifiable().stream())
+                            .filter(c -> c.isVisible() && c.localToScene(c.getLayoutBounds()).getMaxX()
+                                    > cell.localToScene(cell.getLayoutBounds()).getMaxX() + 0.5)
+                            .map(c -> "PROVIDERS: '" + ((Labeled) c).getText() + "' runs past its row"))
+                    .toList()).get());
+            assertTrue(cut.isEmpty(), language + ", rows from " + row + ":\n" + String.join("\n", cut));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
     @DisplayName("at the starting size 1040 × 740 the diagnostics fix buttons and every key-pin column are whole")
     void diagnosticsWholeAtStartingSize(String language, FxRobot robot) throws Exception {
         I18n.use(Locale.forLanguageTag(language));
