@@ -69,8 +69,8 @@ final class PinsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (export != null && !export.equals("stubby")) {
-            throw new InvalidInputException("--export knows one format: stubby");
+        if (export != null && !StubbyExport.named(export)) {
+            throw new InvalidInputException("--export knows one format: " + StubbyExport.FORMAT);
         }
         refuseConflicts();
         if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--every")) {

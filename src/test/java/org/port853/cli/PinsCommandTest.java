@@ -195,6 +195,21 @@ class PinsCommandTest {
     }
 
     @Test
+    @DisplayName("--export takes its format in any case, as export --format does")
+    void exportFormatInAnyCase() throws Exception {
+        recordOne();
+        String stubby = run("pins", "--export", "stubby").out();
+        for (String format : List.of("STUBBY", "Stubby")) {
+            CliRuns.Run r = run("pins", "--export", format);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(stubby, r.out());
+        }
+        CliRuns.Run r = run("pins", "--export", "unbound");
+        assertEquals(2, r.code());
+        assertEquals("port853 pins: --export knows one format: stubby\n", r.err());
+    }
+
+    @Test
     @DisplayName("--check with the resolver's servers unreadable and nothing recorded says why it checked nothing (exit 1)")
     void checkWithoutServersSaysWhy() {
         adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE, true,

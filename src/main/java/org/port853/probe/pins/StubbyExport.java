@@ -8,7 +8,15 @@ import org.port853.core.ServerAddress;
  * resolved and Windows only watch, Stubby refuses a server whose key is not in {@code tls_pubkey_pinset}.
  */
 public final class StubbyExport {
+    /** The format's name on the command line. */
+    public static final String FORMAT = "stubby";
+
     private StubbyExport() {
+    }
+
+    /** Is {@code format} this one, in any case ("STUBBY" is stubby), as {@code export --format} takes its formats? */
+    public static boolean named(String format) {
+        return FORMAT.equalsIgnoreCase(format);
     }
 
     public static String render(List<PinRecord> pins) {
