@@ -73,17 +73,12 @@ final class PinsCommand implements Callable<Integer> {
             throw new InvalidInputException("--export knows one format: " + StubbyExport.FORMAT);
         }
         refuseConflicts();
-        if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
-            throw new InvalidInputException("--every sets the period of --watch; add --watch");
-        }
-        if (!watch && !check && !probe.servers.isEmpty()) {
-            throw new InvalidInputException("--server names servers to probe: add --check (plain 'pins' only lists "
-                    + "the recorded pins)");
-        }
-        ServerPins pins = probe.serverPins(() -> services.catalog().get().all(), pinFile);
+        refuseWithoutTheirMode();
+        // only --check and --watch probe: a listing reads no trust anchors
+        ServerPins pins = check || watch ? probe.serverPins(() -> services.catalog().get().all(), pinFile) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (accept != null) {
-            PinStore store = PinStore.load(pins.file());
+            PinStore store = PinStore.load(pinFile);
             ServerAddress server = ServerAddress.parse(accept);
             if (!Pinning.accept(store, server.toString(), Clock.systemUTC().instant())) {
                 // pins are kept per address and TLS name: point at the recorded spelling of the same address
@@ -99,7 +94,7 @@ final class PinsCommand implements Callable<Integer> {
             return watch(pins, out);
         }
         List<Check> checks = check ? check(pins) : List.of();
-        PinStore store = PinStore.load(pins.file());
+        PinStore store = PinStore.load(pinFile);
         if (export != null) {
             if (store.all().isEmpty()) {
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "no pins recorded in " + store.file() + ", so nothing to "
@@ -135,6 +130,25 @@ final class PinsCommand implements Callable<Integer> {
         if (export != null && check) {
             throw new InvalidInputException("--export prints only the pins, so --check's results would be lost: run "
                     + "'port853 pins --check' first, then 'port853 pins --export stubby'");
+        }
+        if (check && watch) {
+            throw new InvalidInputException("--check checks once and --watch keeps checking: choose one");
+        }
+    }
+
+    /** Options that tune a mode, refused without it rather than ignored. */
+    private void refuseWithoutTheirMode() {
+        if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
+            throw new InvalidInputException("--every sets the period of --watch; add --watch");
+        }
+        refuseWithoutProbing("--server", "--server names servers to probe");
+        refuseWithoutProbing("--timeout", "--timeout sets how long each probe waits");
+        refuseWithoutProbing("--ca-file", "--ca-file names the CAs the probes trust");
+    }
+
+    private void refuseWithoutProbing(String option, String what) {
+        if (!watch && !check && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new InvalidInputException(what + ": add --check (plain 'pins' only lists the recorded pins)");
         }
     }
 

@@ -2,11 +2,13 @@ package org.port853.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ServerAddress;
+import org.port853.probe.dot.TrustAnchors;
 import org.port853.probe.pins.PinRecord;
 import org.port853.probe.pins.PinStore;
 
@@ -194,6 +197,13 @@ class PinsCommandTest {
         assertTrue(r.err().endsWith("run 'port853 pins --check' first\n"), r.err());
     }
 
+    /** A pin other than {@link #PIN}: the key a check saw after the change. */
+    static final String NEW_PIN = "YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=";
+
+    /** 198.18.0.1#a.test, whose key changed since it was recorded (nothing listens there; nothing is probed). */
+    static final String CHANGED = "{\"server\":\"198.18.0.1#a.test\",\"pin\":\"" + PIN + "\",\"lastPin\":\""
+            + NEW_PIN + "\"}";
+
     @Test
     @DisplayName("--export takes its format in any case, as export --format does")
     void exportFormatInAnyCase() throws Exception {
@@ -207,6 +217,52 @@ class PinsCommandTest {
         CliRuns.Run r = run("pins", "--export", "unbound");
         assertEquals(2, r.code());
         assertEquals("port853 pins: --export knows one format: stubby\n", r.err());
+    }
+
+    @Test
+    @DisplayName("--timeout and --ca-file without --check or --watch are refused like --server and --every (exit 2); a "
+            + "listing reads no CA file")
+    void probeOptionsWithoutProbingAreRefused() throws Exception {
+        String stored = "{\"pins\":[" + CHANGED + "]}";
+        Files.writeString(store(), stored);
+        String missing = dir.resolve("no-such-ca.pem").toString();
+        String ca = "--ca-file names the CAs the probes trust: add --check (plain 'pins' only lists the recorded pins)";
+        for (String[] refused : List.of(
+                new String[] {"--timeout sets how long each probe waits: add --check (plain 'pins' only lists the "
+                        + "recorded pins)", "--timeout", "100"},
+                new String[] {ca, "--ca-file", missing},
+                new String[] {ca, "--accept", "198.18.0.1#a.test", "--ca-file", missing})) {
+            String[] args = new String[refused.length];
+            args[0] = "pins";
+            System.arraycopy(refused, 1, args, 1, refused.length - 1);
+            CliRuns.Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("port853 pins: " + refused[0] + "\n", r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(stored, Files.readString(store()), "nothing accepted");
+        String before = System.getProperty(TrustAnchors.PROPERTY);
+        System.setProperty(TrustAnchors.PROPERTY, missing);
+        try {
+            CliRuns.Run r = run("pins");
+            assertTrue(r.out().startsWith("Pins in "), "the listing needs no trust anchors: " + r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(TrustAnchors.PROPERTY);
+            } else {
+                System.setProperty(TrustAnchors.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("--check with --watch is refused as a conflict (exit 2) rather than --check ignored")
+    void checkWithWatchIsRefused() {
+        // no store and no --server: were it not refused, the watch would probe nothing, and it is stopped after 10 s
+        CliRuns.Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run("pins", "--check", "--watch"));
+        assertEquals(2, r.code());
+        assertEquals("port853 pins: --check checks once and --watch keeps checking: choose one\n", r.err());
+        assertEquals("", r.out());
     }
 
     @Test
