@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class PinStore {
     /**
      * Loads the file; a missing file is an empty store. An unreadable file, or one with an entry whose server, pin,
      * source or times are malformed, is an error naming the file and the entry: the store is refused whole rather
-     * than the entry skipped, since the next save would drop the skipped entry from the user's file for good.
+     * than the entry skipped, since the next save would drop the skipped entry from the user's file for good; so is
+     * one with two entries for the same server (in any spelling).
      */
     public static PinStore load(Path file) throws IOException {
         PinStore s = new PinStore(file);
@@ -74,25 +76,32 @@ public final class PinStore {
             throw new IOException("the pin file " + file + " is not a pin list (a JSON object with a \"pins\" list); "
                     + "move it away to start over (the file is left as it is)");
         }
+        Map<String, String> entries = new HashMap<>(); // server -> its entry, as the file has it
         int index = 0;
         for (JsonNode n : root.path("pins")) {
             index++;
+            String entry = "entry " + index + " (server '" + Printable.of(n.path("server").asText()) + "')";
             PinRecord r;
             try {
                 r = record(n);
             } catch (IllegalArgumentException e) {
-                throw new IOException("the pin file " + file + " has a malformed entry " + index + " (server '"
-                        + Printable.of(n.path("server").asText()) + "'): " + e.getMessage() + "; correct or remove "
-                        + "that entry (the file is left as it is)", e);
+                throw new IOException("the pin file " + file + " has a malformed " + entry + ": " + e.getMessage()
+                        + "; correct or remove that entry (the file is left as it is)", e);
+            }
+            String first = entries.putIfAbsent(r.server(), entry);
+            if (first != null) {
+                // keeping either would drop the other at the next save
+                throw new IOException("the pin file " + file + " has two entries for the server " + r.server() + ", "
+                        + first + " and " + entry + "; remove one of them (the file is left as it is)");
             }
             s.pins.put(r.server(), r);
         }
         return s;
     }
 
+    /** One entry, its server in canonical form ({@code 198.18.0.2#A.TEST} is {@code 198.18.0.2#a.test}). */
     private static PinRecord record(JsonNode n) {
-        String server = n.path("server").asText();
-        ServerAddress.parse(server);
+        String server = ServerAddress.parse(n.path("server").asText()).toString();
         String source = n.path("source").asText(Pinning.TOFU);
         if (!source.equals(Pinning.TOFU) && !source.equals(Pinning.CATALOGUE)) {
             throw new IllegalArgumentException("source '" + Printable.of(source) + "' is neither tofu nor catalogue");
@@ -125,6 +134,7 @@ public final class PinStore {
         return file;
     }
 
+    /** The pin of {@code server}, written in canonical form ({@link ServerAddress#toString()}) as the store has it. */
     public Optional<PinRecord> find(String server) {
         return Optional.ofNullable(pins.get(server));
     }

@@ -1,0 +1,32 @@
+package org.port853.probe.pins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PinStoreTest {
+    static final String A = ServerPinsTest.PIN_A;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("a server the file spells otherwise is read in its canonical form, so lookups find it")
+    void spellingsAreReadCanonically() throws Exception {
+        Path file = dir.resolve("pins.json");
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#A.TEST\",\"pin\":\"" + A + "\"},"
+                + "{\"server\":\"198.18.0.3:0853#bücher.de\",\"pin\":\"" + A + "\"},"
+                + "{\"server\":\"[2001:0db8::0001]:853#Dot.Test\",\"pin\":\"" + A + "\"}]}");
+        PinStore store = PinStore.load(file);
+        List<String> canonical = List.of("198.18.0.2#a.test", "198.18.0.3:853#xn--bcher-kva.de",
+                "[2001:db8::1]:853#dot.test");
+        assertEquals(canonical, store.all().stream().map(PinRecord::server).toList());
+        canonical.forEach(s -> assertTrue(store.find(s).isPresent(), s));
+    }
+}
