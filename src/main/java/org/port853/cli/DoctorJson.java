@@ -84,7 +84,7 @@ final class DoctorJson {
             n.put("firstSeen", p.firstSeen() == null ? null : p.firstSeen().toString());
             n.put("lastChecked", p.lastChecked() == null ? null : p.lastChecked().toString());
             n.put("lastPin", p.lastPin());
-            n.put("changed", p.lastPin() != null && !p.lastPin().equals(p.pin()));
+            n.put("changed", p.changed());
         }
         ArrayNode ch = o.putArray("checks");
         checks.forEach(c -> check(ch.addObject(), c));

@@ -78,17 +78,7 @@ final class PinsCommand implements Callable<Integer> {
         ServerPins pins = check || watch ? probe.serverPins(() -> services.catalog().get().all(), pinFile) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (accept != null) {
-            PinStore store = PinStore.load(pinFile);
-            ServerAddress server = ServerAddress.parse(accept);
-            if (!Pinning.accept(store, server.toString(), Clock.systemUTC().instant())) {
-                // pins are kept per address and TLS name: point at the recorded spelling of the same address
-                List<String> named = store.all().stream().map(PinRecord::server)
-                        .filter(r -> ServerAddress.parse(r).addressText().equals(server.addressText())).toList();
-                throw new InvalidInputException("no recorded key for " + accept + (named.isEmpty()
-                        ? "; run 'port853 pins --check' first" : "; pins are recorded per address and TLS name: "
-                        + String.join(" or ", named)));
-            }
-            store.save();
+            accept(ServerAddress.parse(accept));
         }
         if (watch) {
             return watch(pins, out);
@@ -149,6 +139,24 @@ final class PinsCommand implements Callable<Integer> {
     private void refuseWithoutProbing(String option, String what) {
         if (!watch && !check && spec.commandLine().getParseResult().hasMatchedOption(option)) {
             throw new InvalidInputException(what + ": add --check (plain 'pins' only lists the recorded pins)");
+        }
+    }
+
+    /** --accept: the key the server showed at the last check becomes its pin. */
+    private void accept(ServerAddress server) throws IOException {
+        PinStore store = PinStore.load(pinFile);
+        switch (Pinning.accept(store, server, Clock.systemUTC().instant())) {
+            case ACCEPTED -> store.save();
+            case NOT_CHANGED -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: the key of "
+                    + server + " has not changed; nothing to accept");
+            case NOT_RECORDED -> {
+                // pins are kept per address and TLS name: point at the recorded spelling of the same address
+                List<String> named = store.all().stream().map(PinRecord::server)
+                        .filter(r -> ServerAddress.parse(r).addressText().equals(server.addressText())).toList();
+                throw new InvalidInputException("no recorded key for " + accept + (named.isEmpty()
+                        ? "; run 'port853 pins --check' first" : "; pins are recorded per address and TLS name: "
+                        + String.join(" or ", named)));
+            }
         }
     }
 

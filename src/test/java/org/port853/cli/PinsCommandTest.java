@@ -205,6 +205,37 @@ class PinsCommandTest {
             + NEW_PIN + "\"}";
 
     @Test
+    @DisplayName("--accept of a recorded key that has not changed says so (exit 0) and changes nothing")
+    void acceptOfAnUnchangedKeySaysThereIsNothingToAccept() throws Exception {
+        String stored = "{\"pins\":[{\"server\":\"198.18.0.1#a.test\",\"pin\":\"" + PIN
+                + "\",\"source\":\"catalogue\"},{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + PIN
+                + "\",\"lastPin\":\"" + PIN + "\"}]}";
+        Files.writeString(store(), stored);
+        for (String server : List.of("198.18.0.1#a.test", "198.18.0.2#a.test")) {
+            CliRuns.Run r = run("pins", "--accept", server);
+            assertEquals(0, r.code(), r.err());
+            assertEquals("port853 pins: note: the key of " + server + " has not changed; nothing to accept\n", r.err());
+            assertTrue(r.out().startsWith("Pins in "), r.out());
+            assertEquals(stored, Files.readString(store()), "nothing accepted, the published pin stays published");
+        }
+    }
+
+    @Test
+    @DisplayName("--accept finds the server in any spelling, also one the file spells otherwise")
+    void acceptFindsTheServerInItsCanonicalSpelling() throws Exception {
+        for (String[] spelling : List.of(new String[] {"198.18.0.1#a.test", "198.18.0.1#A.TEST"},
+                new String[] {"198.18.0.1#A.TEST", "198.18.0.1#a.test"})) {
+            Files.writeString(store(), "{\"pins\":[" + CHANGED.replace("198.18.0.1#a.test", spelling[0]) + "]}");
+            CliRuns.Run r = run("pins", "--accept", spelling[1]);
+            assertEquals(0, r.code(), r.err());
+            assertEquals("", r.err());
+            PinRecord accepted = PinStore.load(store()).find("198.18.0.1#a.test").orElseThrow();
+            assertEquals(NEW_PIN, accepted.pin(), spelling[0] + " accepted as " + spelling[1]);
+            assertFalse(accepted.changed());
+        }
+    }
+
+    @Test
     @DisplayName("two entries for one server (in any spelling) refuse the store with one sentence naming the server, "
             + "and leave the file as it is")
     void duplicateEntriesAreRefused() throws Exception {

@@ -9,4 +9,8 @@ import java.time.Instant;
  */
 public record PinRecord(String server, String pin, String source, String issuer, Instant firstSeen,
                         Instant lastChecked, String lastPin) {
+    /** Did the last check see a key other than the pin, a change the user has not accepted? */
+    public boolean changed() {
+        return lastPin != null && !lastPin.equals(pin);
+    }
 }

@@ -2,6 +2,7 @@ package org.port853.probe.pins;
 
 import java.time.Instant;
 import java.util.List;
+import org.port853.core.ServerAddress;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
 
@@ -77,13 +78,19 @@ public final class Pinning {
         return new PinVerdict(kind, old.pin(), c.pin(), old.source(), old.issuer(), c.issuer());
     }
 
-    /** The user accepts the key the server shows now as its pin. */
-    public static boolean accept(PinStore store, String server, Instant now) {
-        PinRecord old = store.find(server).orElse(null);
-        if (old == null || old.lastPin() == null) {
-            return false;
+    /** What {@link #accept} found. */
+    public enum Acceptance { ACCEPTED, NOT_RECORDED, NOT_CHANGED }
+
+    /** The user accepts the key the server showed at the last check as its pin (in memory: the caller saves). */
+    public static Acceptance accept(PinStore store, ServerAddress server, Instant now) {
+        PinRecord old = store.find(server.toString()).orElse(null);
+        if (old == null) {
+            return Acceptance.NOT_RECORDED;
         }
-        store.put(new PinRecord(server, old.lastPin(), TOFU, old.issuer(), now, now, old.lastPin()));
-        return true;
+        if (!old.changed()) {
+            return Acceptance.NOT_CHANGED;
+        }
+        store.put(new PinRecord(old.server(), old.lastPin(), TOFU, old.issuer(), now, now, old.lastPin()));
+        return Acceptance.ACCEPTED;
     }
 }

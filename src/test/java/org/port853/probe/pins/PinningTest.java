@@ -43,13 +43,32 @@ class PinningTest {
         assertTrue(changed.toCheck("x").evidence().contains("Proxy-CA"));
         // still changed on the next check: the recorded pin stays until the user accepts the new key
         assertEquals(PinVerdict.Kind.CHANGED, Pinning.check(again, seen(B, "Proxy-CA"), Instant.now()).kind());
-        assertTrue(Pinning.accept(again, "198.18.0.2#dot.test", Instant.now()));
+        assertEquals(Pinning.Acceptance.ACCEPTED, Pinning.accept(again, ServerAddress.parse("198.18.0.2#dot.test"),
+                Instant.now()));
         assertEquals(PinVerdict.Kind.MATCHES, Pinning.check(again, seen(B, "Proxy-CA"), Instant.now()).kind());
         again.save();
         assertTrue(Files.readString(file).contains("\"version\" : 1"));
         String yaml = StubbyExport.render(again.all());
         assertTrue(yaml.contains("address_data: 198.18.0.2"));
         assertTrue(yaml.contains("value: " + B));
+    }
+
+    @Test
+    @DisplayName("accept takes only a changed key: an unchanged or unknown one is said so, the store left as it is")
+    void acceptTakesOnlyAChangedKey(@TempDir Path dir) throws Exception {
+        PinStore store = PinStore.load(dir.resolve("pins.json"));
+        Instant then = Instant.parse("2026-11-01T10:00:00Z");
+        List<PinRecord> unchanged = List.of(
+                new PinRecord("198.18.0.2#dot.test", A, Pinning.CATALOGUE, null, then, then, A),
+                new PinRecord("198.18.0.3#dot.test", A, Pinning.TOFU, "CA", then, null, null));
+        unchanged.forEach(store::put);
+        for (PinRecord r : unchanged) {
+            assertEquals(Pinning.Acceptance.NOT_CHANGED, Pinning.accept(store, ServerAddress.parse(r.server()),
+                    Instant.now()));
+        }
+        assertEquals(Pinning.Acceptance.NOT_RECORDED, Pinning.accept(store, ServerAddress.parse("198.18.0.4#dot.test"),
+                Instant.now()));
+        assertEquals(unchanged, store.all());
     }
 
     @Test
