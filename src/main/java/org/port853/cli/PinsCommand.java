@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "pins", mixinStandardHelpOptions = true, description = "SPKI pins of the servers. Without options: "
         + "lists the recorded pins (contacts nothing). --check probes the recorded servers and the --server or configured "
         + "ones, records new pins (the provider's published pin, else trust on first use) and exits 1 when a key "
-        + "changed; --watch keeps checking; --export stubby prints them for enforcement.")
+        + "changed (a listing too, until the new key is accepted); --watch keeps checking; --export stubby prints them "
+        + "for enforcement.")
 final class PinsCommand implements Callable<Integer> {
     private final CliServices services;
 
@@ -91,21 +92,25 @@ final class PinsCommand implements Callable<Integer> {
                         + "export: " + HOW_PINS_ARE_RECORDED);
                 return ExitCodes.FAILED;
             }
+            store.all().stream().filter(PinRecord::changed).forEach(p -> spec.commandLine().getErr()
+                    .println(Port853Command.prefix(spec) + exportedDespiteChange(p)));
             out.print(StubbyExport.render(store.all()));
             out.flush();
         } else if (json) {
             out.println(Json.write(DoctorJson.pins(store.all(), checks, store.file().toString())));
         } else {
-            checks.forEach(c -> out.println(c.status().jsonName().toUpperCase() + "  " + c.server() + "\n    " + c.evidence()
-                    + (c.fix() == null ? "" : "\n    Fix: " + c.fix())));
+            checks.forEach(c -> out.println(c.status().jsonName().toUpperCase() + "  " + c.server() + "\n"
+                    + details(c)));
             if (store.all().isEmpty()) {
                 out.println("No pins recorded yet in " + store.file() + ": " + HOW_PINS_ARE_RECORDED);
             } else {
                 out.println("Pins in " + store.file() + ":");
-                store.all().forEach(p -> out.println("  " + line(p)));
+                store.all().forEach(p -> out.println("  " + line(p) + (p.changed() ? "\n" + details(p.change()) : "")));
             }
         }
-        boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE);
+        // an unaccepted key change fails every run, a listing as a check, until the user accepts the new key
+        boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE)
+                || store.all().stream().anyMatch(PinRecord::changed);
         return changed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
@@ -158,6 +163,18 @@ final class PinsCommand implements Callable<Integer> {
                         + String.join(" or ", named)));
             }
         }
+    }
+
+    /** A check's evidence and fix, each on an indented line. */
+    private static String details(Check c) {
+        return "    " + c.evidence() + (c.fix() == null ? "" : "\n    Fix: " + c.fix());
+    }
+
+    /** --export's warning for a changed key: the recorded pin is exported, so Stubby holds the server to it. */
+    private static String exportedDespiteChange(PinRecord p) {
+        Check c = p.change();
+        return p.server() + ": " + c.evidence() + " The export holds the recorded pin, so Stubby refuses the server "
+                + "until its new key is accepted and exported again. " + c.fix();
     }
 
     /** One recorded pin; a field the store does not hold is left out rather than shown as "null". */

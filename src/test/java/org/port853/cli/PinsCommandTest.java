@@ -205,6 +205,37 @@ class PinsCommandTest {
             + NEW_PIN + "\"}";
 
     @Test
+    @DisplayName("a key change the store holds is flagged in the text listing, warned about by --export and fails "
+            + "every listing (exit 1), in the words of --check")
+    void changedKeyIsFlaggedByEveryListing() throws Exception {
+        Files.writeString(store(), "{\"pins\":[" + CHANGED + ",{\"server\":\"198.18.0.2#b.test\",\"pin\":\"" + PIN
+                + "\"}]}");
+        String before = Files.readString(store());
+        CliRuns.Run r = run("pins");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("Pins in " + store() + ":\n  198.18.0.1#a.test  sha256/" + PIN + "  (tofu)\n"
+                + "    THE SERVER'S KEY CHANGED: recorded tofu pin " + PIN + ", now " + NEW_PIN + ".\n"
+                + "    Fix: Providers rotate keys rarely and announce it. If the provider did not, someone may be "
+                + "intercepting: use another network. Accept the new key only when you know why: port853 pins --accept "
+                + "SERVER.\n  198.18.0.2#b.test  sha256/" + PIN + "  (tofu)\n", r.out());
+
+        r = run("pins", "--json");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.json().get("pins").get(0).get("changed").asBoolean());
+
+        r = run("pins", "--export", "stubby");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("value: " + PIN) && !r.out().contains(NEW_PIN), "the recorded pin is exported: "
+                + r.out());
+        assertEquals("port853 pins: 198.18.0.1#a.test: THE SERVER'S KEY CHANGED: recorded tofu pin " + PIN + ", now "
+                + NEW_PIN + ". The export holds the recorded pin, so Stubby refuses the server until its new key is "
+                + "accepted and exported again. Providers rotate keys rarely and announce it. If the provider did not, "
+                + "someone may be intercepting: use another network. Accept the new key only when you know why: "
+                + "port853 pins --accept SERVER.\n", r.err());
+        assertEquals(before, Files.readString(store()), "listing changes nothing");
+    }
+
+    @Test
     @DisplayName("--accept of a recorded key that has not changed says so (exit 0) and changes nothing")
     void acceptOfAnUnchangedKeySaysThereIsNothingToAccept() throws Exception {
         String stored = "{\"pins\":[{\"server\":\"198.18.0.1#a.test\",\"pin\":\"" + PIN
