@@ -44,7 +44,7 @@ class PinsCommandTest {
     void recordOne() throws Exception {
         PinStore s = PinStore.load(store());
         Instant t = Instant.parse("2026-11-01T10:00:00Z");
-        s.put(new PinRecord("192.0.2.1#dot.test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "tofu", "CN=Test CA", t, t, null));
+        s.put(new PinRecord("198.18.2.1#dot.test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "tofu", "CN=Test CA", t, t, null));
         s.save();
     }
 
@@ -63,7 +63,7 @@ class PinsCommandTest {
         assertFalse(adapter.calls.contains("readState"), "the configured servers were not even looked up: " + adapter.calls);
         CliRuns.Run json = run("pins", "--json");
         assertEquals(0, new ObjectMapper().readTree(json.out()).get("checks").size());
-        assertTrue(run("pins").out().contains("192.0.2.1#dot.test  sha256/AAAA"), run("pins").out());
+        assertTrue(run("pins").out().contains("198.18.2.1#dot.test  sha256/AAAA"), run("pins").out());
     }
 
     @Test
@@ -111,11 +111,11 @@ class PinsCommandTest {
     @Test
     @DisplayName("a malformed entry refuses the whole store, naming the file and the entry, and leaves the file as it is")
     void malformedEntryIsRefused() throws Exception {
-        String badServer = "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"},"
+        String badServer = "{\"pins\":[{\"server\":\"198.18.2.1#dot.test\",\"pin\":\"" + PIN + "\"},"
                 + "{\"server\":\"1.2.3#x\",\"pin\":\"" + PIN + "\"}]}";
-        String badPin = "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"a: b # c\"}]}";
+        String badPin = "{\"pins\":[{\"server\":\"198.18.2.1#dot.test\",\"pin\":\"a: b # c\"}]}";
         for (String[] stored : List.of(new String[] {badServer, "entry 2 (server '1.2.3#x'): '1.2.3' is not an IPv4 or "
-                + "IPv6 address"}, new String[] {badPin, "entry 1 (server '192.0.2.1#dot.test'): pin 'a: b # c' is not a "
+                + "IPv6 address"}, new String[] {badPin, "entry 1 (server '198.18.2.1#dot.test'): pin 'a: b # c' is not a "
                 + "SHA-256 SPKI pin (base64 of 32 bytes)"})) {
             Files.writeString(store(), stored[0]);
             for (String[] args : List.of(new String[] {"pins"}, new String[] {"pins", "--json"},
@@ -155,10 +155,10 @@ class PinsCommandTest {
     @Test
     @DisplayName("the listing leaves out what the store does not hold instead of printing null")
     void missingFieldsAreLeftOut() throws Exception {
-        Files.writeString(store(), "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
+        Files.writeString(store(), "{\"pins\":[{\"server\":\"198.18.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
         CliRuns.Run r = run("pins");
         assertEquals(0, r.code(), r.err());
-        assertEquals("Pins in " + store() + ":\n  192.0.2.1#dot.test  sha256/" + PIN + "  (tofu)\n", r.out());
+        assertEquals("Pins in " + store() + ":\n  198.18.2.1#dot.test  sha256/" + PIN + "  (tofu)\n", r.out());
     }
 
     @Test
@@ -172,7 +172,7 @@ class PinsCommandTest {
                 new String[] {"--export prints only the pins, so --check's results would be lost: run 'port853 pins "
                         + "--check' first, then 'port853 pins --export stubby'", "--check", "--export", "stubby"},
                 new String[] {"--watch prints text and cannot be combined with --export or --json", "--watch", "--json",
-                        "--accept", "192.0.2.1#dot.test"})) {
+                        "--accept", "198.18.2.1#dot.test"})) {
             String[] args = new String[conflict.length];
             args[0] = "pins";
             System.arraycopy(conflict, 1, args, 1, conflict.length - 1);
@@ -188,12 +188,12 @@ class PinsCommandTest {
     @Test
     @DisplayName("--accept with an address whose key is recorded under a TLS name names that spelling")
     void acceptWithoutTheNameSaysHowItIsRecorded() throws Exception {
-        Files.writeString(store(), "{\"pins\":[{\"server\":\"192.0.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
-        CliRuns.Run r = run("pins", "--accept", "192.0.2.1");
+        Files.writeString(store(), "{\"pins\":[{\"server\":\"198.18.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
+        CliRuns.Run r = run("pins", "--accept", "198.18.2.1");
         assertEquals(2, r.code());
-        assertEquals("port853 pins: no recorded key for 192.0.2.1; pins are recorded per address and TLS name: "
-                + "192.0.2.1#dot.test\n", r.err());
-        r = run("pins", "--accept", "192.0.2.9#dot.test");
+        assertEquals("port853 pins: no recorded key for 198.18.2.1; pins are recorded per address and TLS name: "
+                + "198.18.2.1#dot.test\n", r.err());
+        r = run("pins", "--accept", "198.18.2.9#dot.test");
         assertTrue(r.err().endsWith("run 'port853 pins --check' first\n"), r.err());
     }
 
