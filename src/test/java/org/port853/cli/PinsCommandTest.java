@@ -173,14 +173,8 @@ class PinsCommandTest {
                         + "--check' first, then 'port853 pins --export stubby'", "--check", "--export", "stubby"},
                 new String[] {"--watch prints text and cannot be combined with --export or --json", "--watch", "--json",
                         "--accept", "198.18.2.1#dot.test"})) {
-            String[] args = new String[conflict.length];
-            args[0] = "pins";
-            System.arraycopy(conflict, 1, args, 1, conflict.length - 1);
-            CliRuns.Run r = run(args);
-            assertEquals(2, r.code(), String.join(" ", args));
-            assertEquals("port853 pins: " + conflict[0] + "\n", r.err());
-            assertEquals("", r.out());
-            assertEquals(before, Files.readString(store()), "nothing accepted or recorded by " + String.join(" ", args));
+            assertRefused(conflict);
+            assertEquals(before, Files.readString(store()), "nothing accepted or recorded by " + String.join(" ", conflict));
         }
         assertFalse(adapter.calls.contains("readState"), "nothing probed: " + adapter.calls);
     }
@@ -313,13 +307,7 @@ class PinsCommandTest {
                         + "recorded pins)", "--timeout", "100"},
                 new String[] {ca, "--ca-file", missing},
                 new String[] {ca, "--accept", "198.18.0.1#a.test", "--ca-file", missing})) {
-            String[] args = new String[refused.length];
-            args[0] = "pins";
-            System.arraycopy(refused, 1, args, 1, refused.length - 1);
-            CliRuns.Run r = run(args);
-            assertEquals(2, r.code(), String.join(" ", args));
-            assertEquals("port853 pins: " + refused[0] + "\n", r.err());
-            assertEquals("", r.out());
+            assertRefused(refused);
         }
         assertEquals(stored, Files.readString(store()), "nothing accepted");
         String before = System.getProperty(TrustAnchors.PROPERTY);
@@ -355,5 +343,16 @@ class PinsCommandTest {
         assertEquals(1, r.code(), r.out());
         assertEquals("port853 pins: nothing to check: the configured DNS servers could not be read (systemd-resolved is "
                 + "not running) and no pin is recorded; name servers with --server IP#NAME\n", r.err());
+    }
+
+    /** {@code sentenceAndOptions}: the refusal's sentence, then the options after "pins"; exit 2, nothing printed. */
+    private void assertRefused(String[] sentenceAndOptions) {
+        String[] args = new String[sentenceAndOptions.length];
+        args[0] = "pins";
+        System.arraycopy(sentenceAndOptions, 1, args, 1, sentenceAndOptions.length - 1);
+        CliRuns.Run r = run(args);
+        assertEquals(2, r.code(), String.join(" ", args));
+        assertEquals("port853 pins: " + sentenceAndOptions[0] + "\n", r.err());
+        assertEquals("", r.out());
     }
 }
