@@ -81,14 +81,25 @@ final class DemoCapture implements CaptureSession {
         }
     }
 
-    /** A replayed leak as the sample machine shows it (its interface and server); null once the demo's fix is in. */
-    private LeakRecord asShown(LeakRecord r) {
+    /**
+     * The programs of the Linux sample machine that asked for the demo capture's names; the system resolver sent the
+     * queries on their behalf, as on a real machine (the capture file itself names no process).
+     */
+    private static final java.util.Map<String, String> SAMPLE_PROGRAMS = java.util.Map.of(
+            "tracker.example.com", "firefox (2481)", "ads.example.net", "firefox (2481)",
+            "printer.local.example", "cups-browsed (911)", "telemetry.example.org", "gnome-software (1873)",
+            "vpn.example.com", "openvpn (3310)", "chat.example.net", "slack (2760)");
+
+    /** A replayed leak as the sample machine shows it (its interface, server and programs); null once its fix is in. */
+    LeakRecord asShown(LeakRecord r) {
         java.time.Instant since = protectedSince.get();
         if (since != null && r.time() != null && !r.time().isBefore(since)) {
             return null; // the demo's fix routes every name to the encrypted servers: no more leaks
         }
-        return new LeakRecord(r.time(), iface, DEMO_SERVER, r.name(), r.type(), r.process(), r.rcode(), r.id(),
-                r.sender(), r.requestedBy());
+        LeakRecord shown = new LeakRecord(r.time(), iface, DEMO_SERVER, r.name(), r.type(), r.process(), r.rcode(),
+                r.id(), r.sender(), r.requestedBy());
+        String asker = r.name() == null ? null : SAMPLE_PROGRAMS.get(r.name().toLowerCase(java.util.Locale.ROOT));
+        return resolver == null || r.process() != null || asker == null ? shown : shown.withSender(resolver, asker);
     }
 
     @Override public void start() throws org.port853.capture.CaptureUnavailableException { session.start(); }

@@ -26,6 +26,23 @@ class DemoCaptureTest {
     }
 
     @Test
+    @DisplayName("the Linux demo's replayed leaks name the sample programs that asked, sent by the system resolver")
+    void replayedLeaksNameTheirPrograms() {
+        DemoCapture c = DemoCapture.create(new org.port853.platform.demo.DemoResolverAdapter());
+        try {
+            org.port853.capture.LeakRecord replayed = new org.port853.capture.LeakRecord(java.time.Instant.now(),
+                    "if24", "198.18.62.2", "printer.local.example", "A", null, "NOERROR");
+            org.port853.capture.LeakRecord shown = c.asShown(replayed);
+            assertEquals("cups-browsed (911) → " + DemoCapture.DEMO_RESOLVER, shown.process());
+            assertEquals(DemoCapture.DEMO_RESOLVER, shown.sender(), "the resolver's socket sent it: the link's reason");
+            assertEquals("firefox", c.asShown(new org.port853.capture.LeakRecord(java.time.Instant.now(), "if24",
+                    "198.18.62.2", "tracker.example.com", "A", null, null)).program(), "grouped by the asking program");
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
     @DisplayName("the Linux demo's test queries leave from the system resolver and leak for the link's reason")
     void testQueriesLeaveFromTheSystemResolver() {
         org.port853.platform.demo.DemoResolverAdapter adapter = new org.port853.platform.demo.DemoResolverAdapter();
