@@ -20,6 +20,12 @@ public final class IpAddresses {
         }
         if (text != null && text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
             InetAddress a = literal(text);
+            if (a instanceof Inet6Address v6 && v6.isIPv4CompatibleAddress() && text.indexOf('.') >= 0) {
+                // ::a.b.c.d, deprecated since RFC 4291: the IPv4 address was meant, and Java would keep it as ::102:304
+                String v4 = text.substring(text.lastIndexOf(':') + 1);
+                throw new InvalidInputException("'" + text + "' is an IPv4-compatible IPv6 address (deprecated), which "
+                        + "is not accepted: write the IPv4 address " + v4).says("address.ipv4-compatible", text, v4);
+            }
             if (a instanceof Inet6Address) {
                 return a;
             }

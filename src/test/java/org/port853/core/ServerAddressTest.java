@@ -232,4 +232,15 @@ class ServerAddressTest {
         org.junit.jupiter.api.Assertions.assertEquals("'::ffff:1.2.3.4' is an IPv4-mapped IPv6 address, which is not "
                 + "accepted: write the IPv4 address 1.2.3.4", e.getMessage());
     }
+
+    @Test
+    void ipv4CompatibleAddressIsRefusedNotRewritten() {
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ServerAddress.parse("::1.2.3.4#dot.test"));
+        org.junit.jupiter.api.Assertions.assertEquals("'::1.2.3.4' is an IPv4-compatible IPv6 address (deprecated), "
+                + "which is not accepted: write the IPv4 address 1.2.3.4", e.getMessage());
+        // the loopback and the unspecified address are written without dots and stay what they are
+        org.junit.jupiter.api.Assertions.assertEquals("::1", IpAddresses.parse("::1").getHostAddress().replace(
+                "0:0:0:0:0:0:0:1", "::1"));
+    }
 }
