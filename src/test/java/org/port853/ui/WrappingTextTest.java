@@ -51,6 +51,14 @@ class WrappingTextTest extends WindowTestBase {
         settle();
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> NarrowWindowTest.truncated(MainWindow.Screen.VERIFY,
                 robot.lookup("#verify-view").query())).get();
+        // each query's line wraps inside the list and its row grows to hold every line
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#verify-details .list-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.ListCell<?>) c)
+                .filter(c -> c.getGraphic() instanceof javafx.scene.text.Text)
+                .filter(c -> c.getGraphic().getBoundsInParent().getMaxY() > c.getHeight() + 0.5
+                        || c.getGraphic().getBoundsInParent().getMaxX() > c.getWidth() + 0.5)
+                .map(c -> "VERIFY: '" + ((javafx.scene.text.Text) c.getGraphic()).getText() + "' does not fit its row")
+                .toList()).get());
         assertTrue(cut.isEmpty(), String.join("\n", cut));
     }
 

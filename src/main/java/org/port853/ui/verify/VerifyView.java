@@ -88,16 +88,23 @@ public final class VerifyView extends VBox {
         details.setPlaceholder(new Label(I18n.t("verify.details.none")));
         // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small. A line
         // wraps in a narrow window (a leak's line names the query, server, link and answer) instead of being cut.
+        // A Text with a wrapping width, as the Traffic screen's leak groups: a cell measures its content without
+        // knowing its own width, so a wrapped Label was given too few lines and ended in "…" (German).
         details.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
             {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                line.fillProperty().bind(textFillProperty()); // the theme's colour, also in a selected row
+                line.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, list.widthProperty().subtract(44)));
             }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(null);
+                line.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null ? null : line);
+                setAccessibleText(empty ? null : item);
             }
         });
         details.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(5,
