@@ -44,7 +44,7 @@
 #   /usr/bin/systemctl  stand-in ($RIG_DIR/systemctl -> rig.sh __systemctl), real one: $RIG_DIR/systemctl.real
 #   D-Bus           private system bus at unix:path=$RIG_DIR/bus.sock (DBUS_SYSTEM_BUS_ADDRESS)
 # Stand-in systemctl: restart|reload-or-restart|try-restart|start|stop|is-active|enable|disable|
-#   is-enabled for systemd-resolved[.service], daemon-reload (no-op), --version (the running resolved's
+#   is-enabled|show for systemd-resolved[.service], daemon-reload (no-op), --version (the running resolved's
 #   release); everything else goes to the real binary. From 256 on, reload and reload-or-restart send
 #   SIGHUP to the running resolved (Type=notify-reload: same process) and return once it has handled it;
 #   before 256 reload-or-restart restarts (resolved has no reload there) and reload fails. Every call is
@@ -282,11 +282,37 @@ pause_if_asked() {
     local n; n=$(tr -dc 0-9 < "$RIG_DIR/pause-after-restart"); echo $$ > "$RIG_DIR/paused"
     sleep "${n:-0}"
 }
+# `systemctl show systemd-resolved`: the unit's state as systemd would report it for the hand-started resolved
+# (what Ansible's systemd module reads); -p/--property NAME[,NAME] and --value narrow it as in systemd.
+standin_show() {
+    local a want="" value="" next=""
+    for a in "$@"; do
+        if [[ -n $next ]]; then want+=",$a"; next=""; continue; fi
+        case $a in
+            -p|--property) next=1 ;;
+            -p*) want+=",${a#-p}" ;;
+            --property=*) want+=",${a#--property=}" ;;
+            --value) value=1 ;;
+        esac
+    done
+    local active=inactive sub=dead pid=0 enabled
+    if rec_alive resolved; then active=active; sub=running; pid=$(pidof_rec resolved); fi
+    enabled=$(cat "$RIG_DIR/enabled" 2>/dev/null || echo enabled)
+    local line
+    for line in "Id=systemd-resolved.service" "Names=systemd-resolved.service dbus-org.freedesktop.resolve1.service" \
+        "Description=Network Name Resolution" "LoadState=loaded" "ActiveState=$active" "SubState=$sub" \
+        "MainPID=$pid" "UnitFileState=$enabled" "FragmentPath=/lib/systemd/system/systemd-resolved.service"; do
+        if [[ -n $want && ",$want," != *",${line%%=*},"* ]]; then continue; fi
+        if [[ -n $value ]]; then echo "${line#*=}"; else echo "$line"; fi
+    done
+}
 standin_systemctl() {
     echo "$*" >> "$RIG_DIR/systemctl.log"
-    local verb="" unit="" a args=()
+    local verb="" unit="" a args=() skip=""
     for a in "$@"; do
+        if [[ -n $skip ]]; then skip=""; continue; fi
         case $a in
+            -p|--property) skip=1 ;;
             -*) ;;
             *) if [[ -z $verb ]]; then verb=$a; else args+=("$a"); fi ;;
         esac
@@ -318,6 +344,7 @@ standin_systemctl() {
         is-enabled)
             local e; e=$(cat "$RIG_DIR/enabled" 2>/dev/null || echo enabled)
             [[ -n $quiet ]] || echo "$e"; [[ $e == enabled ]] ;;
+        show) standin_show "$@" ;;
         *) exec "$RIG_DIR/systemctl.real" "$@" ;;
     esac
 }
