@@ -567,6 +567,24 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Off after a revert made elsewhere (the command line): the sheet says what is there now, "
+                + "not that another file keeps the encryption the screen still shows")
+        void offAfterAnOutsideRevert() {
+            model.refresh(); // strict, as the window last read it
+            assertTrue(status.switchOnProperty().get());
+            adapter.state = Fakes.plaintextState(null); // `port853 revert` in a terminal; no refresh since
+            adapter.nextPlan = new org.port853.platform.Plan(List.of(), List.of(), null); // nothing of Port853's left
+            status.switchOnProperty().set(false); // what the view does when the user flips it
+            status.switchFlipped(false);
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            String said = apply.summaryProperty().get();
+            assertFalse(said.contains("did not set up"), said);
+            assertTrue(said.startsWith("Nothing to turn off"), said);
+            assertEquals(org.port853.core.DotMode.OFF, model.stateProperty().get().global().dnsOverTls(),
+                    "the screen catches up with the state the sheet found");
+        }
+
+        @Test
         @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
         void dnssecOffIsSaidOff() {
             assertEquals("off (answers are not validated)", dnssecShownFor(org.port853.core.DnssecMode.NO));

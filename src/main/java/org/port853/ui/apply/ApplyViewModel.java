@@ -136,8 +136,12 @@ public final class ApplyViewModel {
         // JavaFX properties are read here, on the JavaFX thread; the worker gets plain values only.
         ResolverState known = model.stateProperty().get();
         boolean link = this.linkResolverFile;
+        boolean revert = kind == Kind.REVERT;
         model.tasks().execute(BackgroundTask.of(() -> new Planned(adapter.plan(settings, known == null ? adapter.readState()
-                        : known, link), adapter.changesRefused(), adapter.changesFiles()))
+                        : known, link), adapter.changesRefused(), adapter.changesFiles(),
+                        // a revert that finds nothing of Port853's explains what is there now: the screen's state may
+                        // be older than a change made elsewhere (the command line, another window)
+                        revert ? adapter.readState() : null))
                 .onSuccess(planned -> showPlan(planned, known))
                 .onFailure(e -> {
                     summary.set(I18n.t("apply.preview.failed", Errors.describe(e)));
@@ -195,7 +199,7 @@ public final class ApplyViewModel {
     }
 
     /** A plan, and why no plan of this adapter can be applied (a sample machine; null when it can). */
-    private record Planned(Plan plan, String changesRefused, boolean changesFiles) {
+    private record Planned(Plan plan, String changesRefused, boolean changesFiles, ResolverState now) {
     }
 
     private void showPlan(Planned planned, ResolverState known) {
@@ -217,7 +221,11 @@ public final class ApplyViewModel {
         }
         // an interrupted change is finished by applying even when the files already match
         if (plan.changesNothing() && (known == null || known.pendingChange() == null)) {
-            showNothingToDo(known);
+            ResolverState now = planned.now() != null ? planned.now() : known;
+            if (now != known && !now.equals(known)) {
+                model.refresh(); // the screens catch up with what the sheet found
+            }
+            showNothingToDo(now);
             return;
         }
         diff.set(plan.diff());
