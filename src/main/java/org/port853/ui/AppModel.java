@@ -21,6 +21,7 @@ import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.Provider;
+import org.port853.core.ResolverSettings;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.Errors;
@@ -40,6 +41,10 @@ public final class AppModel {
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
+    private final TaskSlot rereading;
+    /** The settings of the newest reading (null: unreadable) and when that reading began (null: none yet). */
+    private ResolverSettings settings;
+    private java.time.Instant settingsReadAt;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
     private final StringProperty refreshError = new SimpleStringProperty();
@@ -63,6 +68,7 @@ public final class AppModel {
         this.services = services;
         this.tasks = tasks;
         this.refreshing = new TaskSlot(tasks);
+        this.rereading = new TaskSlot(tasks);
         chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
         mode.addListener((o, a, b) -> updateDraftChanges());
         dnssec.addListener((o, a, b) -> updateDraftChanges());
@@ -90,9 +96,24 @@ public final class AppModel {
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
     }
 
-    /** Reads the resolver state and the provider list in the background; safe to call often. */
+    /** Reads the resolver state and the provider list in the background, showing progress; safe to call often. */
     public void refresh() {
-        refreshing.run(BackgroundTask.of(() -> {
+        refreshing.run(reading());
+    }
+
+    /**
+     * The same reading when nobody asked for it (a timer, the window regaining focus), so that a change made
+     * elsewhere shows: no progress shown, and nothing when a reading is under way already.
+     */
+    public void reread() {
+        if (!refreshing.isBusy()) {
+            rereading.run(reading());
+        }
+    }
+
+    private BackgroundTask<Reading> reading() {
+        java.time.Instant started = java.time.Instant.now();
+        return BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
             Assessment a = services.adapter().assess(s);
             List<Provider> providers;
@@ -111,10 +132,28 @@ public final class AppModel {
             if (!r.providers().equals(catalogue)) {
                 catalogue.setAll(r.providers());
             }
-            state.set(r.state());
-            assessment.set(r.assessment());
+            noteSettings(ResolverSettings.of(r.state()), started);
+            if (!r.state().equals(state.get())) {
+                state.set(r.state());
+            }
+            if (!r.assessment().equals(assessment.get())) {
+                assessment.set(r.assessment());
+            }
             followSystem(untouched);
-        }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e)))));
+        }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
+    }
+
+    /**
+     * Settings that differ from the previous reading were changed in between, by whoever. Leaks seen before the
+     * previous reading began were made under the settings that are gone; later ones may be the new settings' own, so
+     * they still count (they age out of the evidence as any leak does).
+     */
+    private void noteSettings(ResolverSettings now, java.time.Instant readingStarted) {
+        if (settingsReadAt != null && !java.util.Objects.equals(settings, now)) {
+            evidence.settingsChanged(settingsReadAt);
+        }
+        settings = now;
+        settingsReadAt = readingStarted;
     }
 
     /**

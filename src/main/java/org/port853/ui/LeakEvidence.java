@@ -63,8 +63,8 @@ public final class LeakEvidence {
     }
 
     /**
-     * The resolver's settings were changed at {@code when}: leaks seen before describe the settings that are gone, so
-     * only those after it count (a program with its own resolver shows up again with its next query).
+     * The resolver's settings were changed at {@code when} (at the latest): leaks seen before describe the settings
+     * that are gone, so only those after it count (a program with its own resolver shows up again with its next query).
      */
     public void settingsChanged(Instant when) {
         supersede(when);
@@ -72,7 +72,9 @@ public final class LeakEvidence {
     }
 
     private void supersede(Instant when) {
-        lastLeak = null;
+        if (lastLeak != null && !lastLeak.isAfter(when)) {
+            lastLeak = null;
+        }
         if (cleanSince == null || when.isAfter(cleanSince)) {
             cleanSince = when;
         }

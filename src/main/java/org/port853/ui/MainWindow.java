@@ -86,6 +86,9 @@ public final class MainWindow {
     private final org.port853.ui.task.TaskSlot pinWatchStart;
     private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty();
     private boolean shutDown;
+    /** How often the resolver's state is read again, so that a change made elsewhere shows without Refresh. */
+    static final java.time.Duration REREAD_EVERY = java.time.Duration.ofSeconds(10);
+    private org.port853.ui.task.TaskExecutor.Repeating rereads;
 
     /**
      * @param openUrl  opens a link in the browser
@@ -505,6 +508,10 @@ public final class MainWindow {
         stage.setOnHidden(e -> {
             if (!keepMonitoringWhenHidden.getAsBoolean()) shutdown();
         });
+        // back to the window after a change made elsewhere (a terminal, the network settings): it shows at once
+        stage.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && rereads != null) rereadUnlessChanging();
+        });
         if (visible && !stage.isShowing()) stage.show();
         // Icons, state and monitoring once the window has been drawn: the window never waits for them, and their
         // background work (reading the state, opening the capture, decoding the icons) does not compete with the
@@ -543,6 +550,10 @@ public final class MainWindow {
     /** Reads the resolver state and starts monitoring (traffic, and the servers' key pins); all in the background. */
     public void start() {
         model.refresh();
+        if (rereads == null) {
+            rereads = model.tasks().every(REREAD_EVERY, this::rereadUnlessChanging);
+        }
+        rereads.start();
         traffic.start();
         if (services.pins() != null && pinWatch.get() == null && !pinWatchStart.isBusy()) {
             pinWatchStart.run(BackgroundTask.of(
@@ -552,8 +563,20 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Not while a change is planned, previewed or made: a reading then would show the resolver half-restarted or move
+     * the draft under the preview; the change refreshes at its end.
+     */
+    private void rereadUnlessChanging() {
+        ApplyViewModel.Phase p = apply.phaseProperty().get();
+        if (p != ApplyViewModel.Phase.PLANNING && p != ApplyViewModel.Phase.PREVIEW && p != ApplyViewModel.Phase.APPLYING) {
+            model.reread();
+        }
+    }
+
     public void shutdown() {
         shutDown = true;
+        if (rereads != null) rereads.stop();
         traffic.stop();
         pinWatchStart.cancel();
         if (pinWatch.get() != null) {

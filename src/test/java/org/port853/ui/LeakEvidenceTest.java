@@ -42,4 +42,13 @@ class LeakEvidenceTest {
         e.leakSeen(T.plusSeconds(6));
         assertTrue(e.leakingProperty().get());
     }
+
+    @Test
+    @DisplayName("a change of settings known only to have happened after T clears leaks up to T, not a newer one")
+    void settingsChangedBeforeANewerLeak() {
+        LeakEvidence e = new LeakEvidence();
+        e.leakSeen(T.plusSeconds(8));
+        e.settingsChanged(T.plusSeconds(5));
+        assertTrue(e.leakingProperty().get(), "the leak came after the change: it is the new settings' own");
+    }
 }

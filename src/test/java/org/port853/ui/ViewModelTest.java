@@ -99,6 +99,37 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a re-read nobody asked for shows no progress, and follows a resolver stopped elsewhere")
+        void rereadFollowsAChangeMadeElsewhere() {
+            model.refresh();
+            tasks.hold();
+            model.reread();
+            assertFalse(model.refreshingProperty().get(), "no 'Refreshing…' every few seconds");
+            tasks.runAll();
+            tasks.hold();
+            model.refresh();
+            model.reread();
+            assertEquals(1, tasks.waiting(), "no second reading while a refresh runs");
+            tasks.runAll();
+            adapter.state = Fakes.unavailableState();
+            model.reread();
+            assertSame(adapter.state, model.stateProperty().get());
+            assertEquals(org.port853.core.Verdict.UNAVAILABLE, model.assessmentProperty().get().verdict());
+        }
+
+        @Test
+        @DisplayName("settings changed elsewhere (the command line): leaks seen before the previous reading no longer count")
+        void settingsChangedElsewhereSupersedeOlderLeaks() throws InterruptedException {
+            model.refresh();
+            model.evidence().leakSeen(java.time.Instant.now().minusSeconds(5));
+            model.reread(); // the periodic reading: nothing changed
+            assertTrue(model.evidence().leakingProperty().get(), "unchanged settings keep the leak");
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
+            model.reread();
+            assertFalse(model.evidence().leakingProperty().get(), "the leak was made under the settings that are gone");
+        }
+
+        @Test
         @DisplayName("unencrypted, on a provider's plain address: the untouched draft counts no change, an edit counts, Discard clears it")
         void unencryptedProviderAddressIsNoChange() {
             var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("9.9.9.9")), List.of(), null,
@@ -488,7 +519,7 @@ class ViewModelTest {
             assertEquals(I18n.t("verify.failed", "no route to the stub"), verify.headlineProperty().get());
             int before = tasks.executed();
             verify.run();
-            assertEquals(before + 1, tasks.executed(), "not stuck in 'running'");
+            assertEquals(before + 2, tasks.executed(), "not stuck in 'running': the Verify, then the state read again");
         }
     }
 

@@ -93,7 +93,10 @@ public final class VerifyViewModel {
                     headline.set(I18n.t("verify.failed", Errors.describe(e)));
                     setOutcome(Outcome.NO_ANSWERS);
                 })
-                .onFinally(() -> running.set(false)));
+                .onFinally(() -> {
+                    running.set(false);
+                    model.reread(); // no answers may mean a stopped resolver: the state shows what Verify found
+                }));
     }
 
     private void finish(VerifyResult result) {
