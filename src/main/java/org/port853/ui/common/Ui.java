@@ -37,29 +37,28 @@ public final class Ui {
      * (A cell's own wrapped text keeps the height of its first layout; a text node with a wrapping width does not.)
      */
     public static <S> TableColumn<S, String> wrapping(TableColumn<S, String> c) {
-        c.setCellFactory(col -> {
-            javafx.scene.text.Text text = new javafx.scene.text.Text();
-            text.getStyleClass().add("wrapped-text");
-            text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    text.setText(empty || item == null ? "" : item);
-                    setGraphic(empty ? null : text);
-                }
-            };
-            text.fillProperty().bind(cell.textFillProperty()); // the theme's colour, also in a selected row
-            // a narrower column makes taller text: the table measures its rows again (it keeps their heights)
-            text.layoutBoundsProperty().addListener((o, a, b) -> {
-                if (a.getHeight() != b.getHeight() && cell.getTableRow() != null) {
-                    cell.getTableRow().requestLayout();
-                    if (cell.getTableView() != null) cell.getTableView().requestLayout();
-                }
-            });
-            cell.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-            cell.accessibleTextProperty().bind(text.textProperty());
-            return cell;
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text =
+                    WrappingText.inCell(this, col.widthProperty().subtract(12), "wrapped-text");
+
+            {
+                // a narrower column makes taller text: the table measures its rows again (it keeps their heights)
+                text.layoutBoundsProperty().addListener((o, a, b) -> {
+                    if (a.getHeight() != b.getHeight() && getTableRow() != null) {
+                        getTableRow().requestLayout();
+                        if (getTableView() != null) getTableView().requestLayout();
+                    }
+                });
+                setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+                accessibleTextProperty().bind(text.textProperty());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
         });
         return c;
     }

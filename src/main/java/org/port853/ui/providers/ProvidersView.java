@@ -33,6 +33,7 @@ import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.ProviderTexts;
 import org.port853.ui.common.Ui;
+import org.port853.ui.common.WrappingText;
 
 /** The Providers screen: a filterable list, the chosen order, mode and routing, and a sticky apply footer. */
 public final class ProvidersView extends BorderPane {
@@ -280,14 +281,12 @@ public final class ProvidersView extends BorderPane {
         private final Label recommended = badge("providers.recommended", "badge-recommended");
         private final Label active = badge("providers.active", "badge-active");
         private final Label filtering = badge(null, "badge-filtering");
-        // a Text with a wrapping width: a cell measures its graphic without its own width, so a wrapped Label kept
-        // one line and ended in "…" (German's "DNS4EU-Konsortium unter Führung von Whalebone · Europäische Union …")
-        private final javafx.scene.text.Text meta = new javafx.scene.text.Text();
+        // wraps: German's "DNS4EU-Konsortium unter Führung von Whalebone · Europäische Union …"
+        private final javafx.scene.text.Text meta;
         private final HBox box;
 
         ProviderCell() {
             name.getStyleClass().add("provider-name");
-            meta.getStyleClass().add("provider-meta");
             // the badges wrap under a long name instead of widening the list (a sideways scroll bar at 720 px)
             FlowPane title = new FlowPane(6, 2, name, recommended, active, filtering);
             title.setAlignment(Pos.CENTER_LEFT);
@@ -297,12 +296,12 @@ public final class ProvidersView extends BorderPane {
             // and a name longer than the list is wide wraps too (German's "Cloudflare for Families (blockiert …)")
             name.setWrapText(true);
             name.maxWidthProperty().bind(title.prefWrapLengthProperty());
+            meta = WrappingText.within(title.prefWrapLengthProperty(), "provider-meta"); // muted, from the stylesheet
             VBox text = new VBox(2, title, meta);
             // the row asks for no more than the list's width: a VBox would ask for the name's one-line width
             text.prefWidthProperty().bind(title.prefWrapLengthProperty());
             text.maxWidthProperty().bind(title.prefWrapLengthProperty());
             text.setMinWidth(0);
-            meta.wrappingWidthProperty().bind(title.prefWrapLengthProperty());
             box = new HBox(10, chosen, text);
             box.setAlignment(Pos.CENTER_LEFT);
             chosen.setOnAction(e -> {

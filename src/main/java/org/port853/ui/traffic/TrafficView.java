@@ -25,6 +25,7 @@ import org.port853.capture.LeakRecord;
 import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
+import org.port853.ui.common.WrappingText;
 
 /** The Traffic screen: live leak graph, leak table, pause, clear, zoom, export. */
 public final class TrafficView extends VBox {
@@ -253,27 +254,20 @@ public final class TrafficView extends VBox {
 
     /**
      * One group: "name — 12 queries, last 12:03:04, to 192.168.1.1 on wlan0", why it leaked, and the fix. Each line
-     * wraps within the list's width and the cell grows to hold it (German's "Warum"/"Abhilfe" lines are long): text
-     * nodes with a wrapping width, as a cell measures its graphic without knowing its own width (wrapped labels in it
-     * ended in "…").
+     * wraps within the list's width and the cell grows to hold it (German's "Warum"/"Abhilfe" lines are long).
      */
     private static final class GroupCell extends javafx.scene.control.ListCell<LeakGroups.Group> {
-        private final javafx.scene.text.Text head = new javafx.scene.text.Text();
-        private final javafx.scene.text.Text why = new javafx.scene.text.Text();
-        private final javafx.scene.text.Text fix = new javafx.scene.text.Text();
-        private final VBox box = new VBox(2, head, why, fix);
+        private final javafx.scene.text.Text head;
+        private final javafx.scene.text.Text why;
+        private final javafx.scene.text.Text fix;
+        private final VBox box;
 
         GroupCell(ListView<LeakGroups.Group> list) {
-            head.getStyleClass().addAll("leak-group-head", "leak-group-text");
-            why.getStyleClass().add("leak-group-text");
-            fix.getStyleClass().addAll("leak-group-text", "leak-group-fix");
-            for (javafx.scene.text.Text t : new javafx.scene.text.Text[]{head, why}) {
-                t.fillProperty().bind(textFillProperty()); // the theme's colour, also in a selected row
-            }
-            // the list's width less the cell's padding and a vertical scroll bar
-            for (javafx.scene.text.Text t : new javafx.scene.text.Text[]{head, why, fix}) {
-                t.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, list.widthProperty().subtract(44)));
-            }
+            javafx.beans.binding.NumberBinding width = WrappingText.listWidth(list);
+            head = WrappingText.inCell(this, width, "leak-group-head", "leak-group-text");
+            why = WrappingText.inCell(this, width, "leak-group-text");
+            fix = WrappingText.within(width, "leak-group-text", "leak-group-fix"); // muted, from the stylesheet
+            box = new VBox(2, head, why, fix);
             box.setMinWidth(0);
             setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         }

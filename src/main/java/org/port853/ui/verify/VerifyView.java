@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.Ui;
+import org.port853.ui.common.WrappingText;
 
 /** The Verify screen. */
 public final class VerifyView extends VBox {
@@ -88,15 +89,8 @@ public final class VerifyView extends VBox {
         details.setPlaceholder(new Label(I18n.t("verify.details.none")));
         // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small. A line
         // wraps in a narrow window (a leak's line names the query, server, link and answer) instead of being cut.
-        // A Text with a wrapping width, as the Traffic screen's leak groups: a cell measures its content without
-        // knowing its own width, so a wrapped Label was given too few lines and ended in "…" (German).
         details.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
-
-            {
-                line.fillProperty().bind(textFillProperty()); // the theme's colour, also in a selected row
-                line.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(80, list.widthProperty().subtract(44)));
-            }
+            private final javafx.scene.text.Text line = WrappingText.inCell(this, WrappingText.listWidth(list));
 
             @Override
             protected void updateItem(String item, boolean empty) {
