@@ -47,6 +47,9 @@ public final class AppModel {
     private java.time.Instant settingsReadAt;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
+    // a binding, not a property set after the two: whoever reads it while state or assessment changes gets the new value
+    private final javafx.beans.binding.ObjectBinding<Blocked> blocked = javafx.beans.binding.Bindings.createObjectBinding(
+            () -> Blocked.of(state.get(), assessment.get()), state, assessment);
     private final StringProperty refreshError = new SimpleStringProperty();
     private final ObservableList<Provider> catalogue = FXCollections.observableArrayList();
     private final ObservableList<Provider> chosen = FXCollections.observableArrayList();
@@ -278,6 +281,11 @@ public final class AppModel {
 
     public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
         return assessment.getReadOnlyProperty();
+    }
+
+    /** Why nothing can be changed here, or null while the resolver's state is read. */
+    public javafx.beans.value.ObservableObjectValue<Blocked> blockedProperty() {
+        return blocked;
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {

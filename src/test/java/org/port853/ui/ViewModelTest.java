@@ -616,6 +616,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Status and Providers are blocked together, for the same reason, and unblocked together")
+        void statusAndProvidersAgreeOnBlocked() {
+            var providers = new org.port853.ui.providers.ProvidersViewModel(model, apply);
+            model.refresh();
+            assertNull(model.blockedProperty().get());
+            assertNull(status.blockedReasonProperty().get());
+            assertNull(providers.blockedBinding().get());
+
+            adapter.state = Fakes.unavailableState();
+            model.refresh();
+            Blocked blocked = model.blockedProperty().get();
+            assertEquals("RESOLVER_MISSING", blocked.reason().code());
+            String why = blocked.text().message();
+            assertTrue(status.blockedReasonProperty().get().startsWith(why), status.blockedReasonProperty().get());
+            assertEquals(org.port853.ui.common.I18n.t("providers.blocked", why), providers.blockedBinding().get());
+
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true);
+            model.refresh();
+            assertNull(status.blockedReasonProperty().get());
+            assertNull(providers.blockedBinding().get());
+        }
+
+        @Test
         @DisplayName("DNSSEC turned off is said to be off, not 'not supported by the current server'")
         void dnssecOffIsSaidOff() {
             assertEquals("off (answers are not validated)", dnssecShownFor(org.port853.core.DnssecMode.NO));

@@ -25,7 +25,6 @@ import org.port853.ui.common.I18n;
 import org.port853.ui.common.InputErrorTexts;
 import org.port853.ui.common.ProviderNames;
 import org.port853.ui.common.ProviderTexts;
-import org.port853.ui.status.ReasonTexts;
 
 /**
  * The Providers screen: a draft of servers, mode, DNSSEC and routing that starts from the system's settings;
@@ -61,12 +60,9 @@ public final class ProvidersViewModel {
             return n == 1 ? I18n.t("providers.footer.one") : I18n.t("providers.footer.many", n);
         }, model.draftChangesProperty());
         blocked = Bindings.createStringBinding(() -> {
-            ResolverState s = model.stateProperty().get();
-            if (s == null || s.readable()) return null;
-            var why = ReasonTexts.blocking(s, model.assessmentProperty().get());
-            return I18n.t("providers.blocked", why == null ? I18n.t("switch.blocked.generic")
-                    : ReasonTexts.of(why, s).message());
-        }, model.stateProperty(), model.assessmentProperty());
+            var b = model.blockedProperty().get();
+            return b == null ? null : I18n.t("providers.blocked", b.message());
+        }, model.blockedProperty());
     }
 
     private void applyFilter() {

@@ -22,14 +22,6 @@ public final class ReasonTexts {
     private ReasonTexts() {
     }
 
-    /**
-     * Why nothing can be changed here, or null when the state was read: the assessment of an unreadable state puts that
-     * reason (resolver missing, stopped, unreadable) first.
-     */
-    public static Reason blocking(ResolverState s, org.port853.core.Assessment a) {
-        return s == null || a == null || s.readable() || a.reasons().isEmpty() ? null : a.reasons().get(0);
-    }
-
     public static Text of(Reason r, ResolverState s) {
         String key = "reason." + r.code();
         if (!I18n.has(key)) {

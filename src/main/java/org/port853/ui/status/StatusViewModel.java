@@ -96,7 +96,8 @@ public final class StatusViewModel {
             return;
         }
         // a switch that cannot be used says why in its own banner; the reasons do not say it a second time
-        Reason blocking = ReasonTexts.blocking(s, a);
+        org.port853.ui.Blocked blocked = model.blockedProperty().get();
+        Reason blocking = blocked == null ? null : blocked.reason();
         List<ReasonTexts.Text> texts = new ArrayList<>();
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
@@ -111,7 +112,7 @@ public final class StatusViewModel {
         ResolvConfState file = s.platform().resolverFile();
         resolvConf.set(file == null ? "—"
                 : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT), String.valueOf(file.target())));
-        if (!s.readable()) {
+        if (blocked != null) {
             providers.set("—");
             mode.set("—");
             dnssec.set("—");
@@ -119,7 +120,7 @@ public final class StatusViewModel {
             links.clear();
             switchText.set(I18n.t("switch.unavailable"));
             String command = blocking == null ? null : UNBLOCK_COMMANDS.get(blocking.code());
-            blockedReason.set(blocking == null ? I18n.t("switch.blocked.generic") : blockedText(ReasonTexts.of(blocking, s), command));
+            blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
             blockedCommand.set(command);
             setSwitch(false);
             return;

@@ -1,0 +1,33 @@
+package org.port853.ui;
+
+import org.port853.core.Assessment;
+import org.port853.core.Reason;
+import org.port853.core.ResolverState;
+import org.port853.ui.common.I18n;
+import org.port853.ui.status.ReasonTexts;
+
+/**
+ * Nothing can be changed here: the resolver's state was not read (resolver missing, stopped, unreadable). The Status
+ * switch and the Providers screen both say so, from this one value ({@link AppModel#blockedProperty()}).
+ *
+ * @param reason why: the reason the assessment of an unreadable state puts first; null when it gives none
+ */
+public record Blocked(ResolverState state, Reason reason) {
+    /** Null while the state is read, or not read yet. */
+    static Blocked of(ResolverState s, Assessment a) {
+        if (s == null || s.readable()) {
+            return null;
+        }
+        return new Blocked(s, a == null || a.reasons().isEmpty() ? null : a.reasons().get(0));
+    }
+
+    /** The reason in the window's words, or null when there is none. */
+    public ReasonTexts.Text text() {
+        return reason == null ? null : ReasonTexts.of(reason, state);
+    }
+
+    /** The reason's sentence, or the general one when there is none. */
+    public String message() {
+        return reason == null ? I18n.t("switch.blocked.generic") : text().message();
+    }
+}
