@@ -142,8 +142,7 @@ public final class ChangeEngine {
             healthStep(actions, h, true);
             why = Sentence.of("names did not resolve with them: " + h.detail(), "result.in-place.not-resolving",
                     h.detailSentence());
-        } else if (target.stream().noneMatch(ItemSnapshot::present)) {
-            // none of Port853's settings is there to run (they are off): a resolver its owner stopped stays stopped
+        } else if (!ItemSnapshots.needRunningResolver(target)) {
             return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
         } else {
             why = Sentence.of("the resolver was not running", "result.in-place.not-running");

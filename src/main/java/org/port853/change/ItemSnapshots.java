@@ -47,6 +47,15 @@ public final class ItemSnapshots {
         return true;
     }
 
+    /**
+     * Whether items already in place need a resolver that runs, so that applying them starts a stopped one: some of
+     * {@code target} is there for it to run. With none (encryption off, nothing of Port853's left), a resolver its
+     * owner stopped stays stopped. The change engine decides by this, and the planner's preview says the same.
+     */
+    public static boolean needRunningResolver(List<ItemSnapshot> target) {
+        return target.stream().anyMatch(ItemSnapshot::present);
+    }
+
     public static Optional<ItemSnapshot> find(List<ItemSnapshot> list, String key) {
         return list == null ? Optional.empty() : list.stream().filter(s -> s.key().equals(key)).findFirst();
     }

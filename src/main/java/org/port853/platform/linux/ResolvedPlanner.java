@@ -13,6 +13,7 @@ import org.port853.core.StubListenerAdvice;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemSnapshots;
 import org.port853.platform.FileChange;
 import org.port853.platform.Plan;
 import org.port853.platform.Steps;
@@ -154,7 +155,8 @@ public final class ResolvedPlanner {
             return Plan.refused(linkRefusal.get());
         }
         List<FileChange> changes = new ArrayList<>();
-        for (ItemSnapshot target : targetFiles(s, linkResolvConf, systemdVersion)) {
+        List<ItemSnapshot> targets = targetFiles(s, linkResolvConf, systemdVersion);
+        for (ItemSnapshot target : targets) {
             Path file = FileItemStore.path(target.key());
             ItemSnapshot now;
             try {
@@ -166,8 +168,7 @@ public final class ResolvedPlanner {
             changes.add(new FileChange(file.toString(), describe(now), describe(target)));
         }
         Steps actions = new Steps();
-        boolean ourSettings = !s.isOff();
-        if (resolverStopped && ourSettings && changes.stream().noneMatch(FileChange::changes)) {
+        if (resolverStopped && ItemSnapshots.needRunningResolver(targets) && changes.stream().noneMatch(FileChange::changes)) {
             String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
             actions.add("systemctl " + verb + " " + ResolvedControl.UNIT + " (it is not running)", "plan.start-stopped",
                     verb, ResolvedControl.UNIT);

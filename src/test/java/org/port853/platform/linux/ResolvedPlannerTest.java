@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.change.ItemSnapshot;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
@@ -165,6 +166,18 @@ class ResolvedPlannerTest {
         Files.delete(paths.ourDropIn());
         assertTrue(planner.plan(OFF, 252, List.of(), false, false, true).changesNothing(),
                 "turned off, a stopped resolver is left alone");
+    }
+
+    @Test
+    @DisplayName("turned off but resolv.conf's link to the stub asked for and in place: a stopped resolver is started, "
+            + "as the change engine does (the link needs it)")
+    void offWithTheStubLinkInPlaceStartsAStoppedResolver() throws IOException {
+        Files.createSymbolicLink(paths.resolvConf(), Path.of(LinuxPaths.STUB_RESOLV_CONF));
+        List<ItemSnapshot> targets = planner.targetFiles(OFF, true, 252);
+        assertTrue(org.port853.change.ItemSnapshots.needRunningResolver(targets), "the engine would start it");
+        Plan p = planner.plan(OFF, 252, List.of(), true, false, true);
+        assertFalse(p.changesFiles());
+        assertEquals("systemctl restart systemd-resolved.service (it is not running)", p.actions().get(0));
     }
 
     @Test
