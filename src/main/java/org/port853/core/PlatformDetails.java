@@ -29,6 +29,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether the resolver is set up as systemd-resolved is: a local stub listener, reached through
+     * {@link #resolverFile}, and resolved.conf keys such as {@code Cache=} and {@code ReadEtcHosts=}. The doctor checks
+     * those only where this holds; the Windows DNS client has none of them.
+     */
+    default boolean hasStubResolverConfig() {
+        return true;
+    }
+
+    /**
      * Where the resolver's DNS-over-TLS mode is set when settings other than Port853's own set it (a file, e.g.
      * /etc/systemd/resolved.conf or another drop-in): Port853's revert leaves it as it is. Null when Port853's
      * settings set it, or when the platform cannot tell.

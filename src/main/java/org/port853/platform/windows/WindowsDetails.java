@@ -35,6 +35,12 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return PLATFORM_ID;
     }
 
+    /** Programs ask the DNS client itself: no stub, no resolv.conf, no resolved.conf keys to check. */
+    @Override
+    public boolean hasStubResolverConfig() {
+        return false;
+    }
+
     /** The Windows DNS client does not validate DNSSEC signatures (see {@link WindowsPlanner#dnssecRefusal}). */
     @Override
     public boolean canValidateDnssec() {

@@ -29,6 +29,15 @@ public final class ConfigChecks {
         out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
                 + "DoT servers.").says("config.link-bypass.ok"), reasons,
                 Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"), null));
+        if (s.platform().hasStubResolverConfig()) {
+            out.addAll(stubResolverChecks(reasons, keys));
+        }
+        return out;
+    }
+
+    /** /etc/resolv.conf and the resolved.conf keys (see {@link org.port853.core.PlatformDetails#hasStubResolverConfig}). */
+    private static List<Check> stubResolverChecks(List<Reason> reasons, Map<String, String> keys) {
+        List<Check> out = new ArrayList<>();
         out.add(fromReasons(Check.ok("config.resolv-conf", null, "/etc/resolv.conf points programs at the stub.")
                         .says("config.resolv-conf.ok"), reasons,
                 Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING"), null));
