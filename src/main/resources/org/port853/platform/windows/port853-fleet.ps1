@@ -29,8 +29,11 @@ $changes = 0
 $undo = New-Object System.Collections.ArrayList
 $undoFailures = 0
 
-function Get-Port853DohState([string]$server) {
-    $e = Get-DnsClientDohServerAddress -ServerAddress $server -ErrorAction SilentlyContinue
+function Get-Port853DohEntry([string]$server) {
+    return Get-DnsClientDohServerAddress -ServerAddress $server -ErrorAction SilentlyContinue
+}
+
+function Get-Port853DohState($e) {
     if ($null -eq $e) { return '' }
     return "$($e.DohTemplate)|$($e.AutoUpgrade)|$($e.AllowFallbackToUdp)"
 }
@@ -84,8 +87,7 @@ function Confirm-Port853([string]$what, [string]$now, [string]$want) {
 
 # --- records: what a change replaces, taken before the change ---
 
-function Get-Port853DohBefore([string]$server) {
-    $e = Get-DnsClientDohServerAddress -ServerAddress $server -ErrorAction SilentlyContinue
+function Get-Port853DohBefore([string]$server, $e) {
     $r = @{ Kind = 'doh'; What = "encryption entry for $server"; Server = $server; Before = $null; Was = 'absent' }
     if ($null -ne $e) {
         $r.Before = @{ Template = [string]$e.DohTemplate; AutoUpgrade = [bool]$e.AutoUpgrade; Fallback = [bool]$e.AllowFallbackToUdp }
@@ -118,7 +120,7 @@ function Save-Port853($record) {
 # --- putting a record back; each reads the item anew, since a failed change may have stopped half-way ---
 
 function Restore-Port853Doh($r) {
-    $exists = $null -ne (Get-DnsClientDohServerAddress -ServerAddress $r.Server -ErrorAction SilentlyContinue)
+    $exists = $null -ne (Get-Port853DohEntry $r.Server)
     if ($null -ne $r.Before) {
         Set-Port853Doh $r.Server $r.Before.Template $r.Before.AutoUpgrade $r.Before.Fallback $exists
     } elseif ($exists) {
@@ -202,11 +204,12 @@ try {
     }
 
     foreach ($s in $Desired.doh) {
-        $now = Get-Port853DohState $s.server
-        if ($now -ne $s.want) {
-            Save-Port853 (Get-Port853DohBefore $s.server)
-            Set-Port853Doh $s.server $s.template $true ([bool]$Desired.fallback) ($now -ne '')
-            Confirm-Port853 "the encryption entry for $($s.server)" (Get-Port853DohState $s.server) $s.want
+        # read once: the same entry decides whether to change it and is what the record puts back
+        $e = Get-Port853DohEntry $s.server
+        if ((Get-Port853DohState $e) -ne $s.want) {
+            Save-Port853 (Get-Port853DohBefore $s.server $e)
+            Set-Port853Doh $s.server $s.template $true ([bool]$Desired.fallback) ($null -ne $e)
+            Confirm-Port853 "the encryption entry for $($s.server)" (Get-Port853DohState (Get-Port853DohEntry $s.server)) $s.want
             $changes++
         }
     }

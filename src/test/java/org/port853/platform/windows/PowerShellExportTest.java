@@ -397,7 +397,7 @@ class PowerShellExportTest {
             + "change, only when something changed")
     void recordsBeforeEachChangeAndChecksAfterTheLast() {
         String s = steps(script(DotMode.STRICT, "quad9"));
-        inOrder(s, "exit 1", "Save-Port853 (Get-Port853DohBefore $s.server)", "Set-Port853Doh $s.server",
+        inOrder(s, "exit 1", "$e = Get-Port853DohEntry $s.server", "Save-Port853 (Get-Port853DohBefore $s.server $e)", "Set-Port853Doh $s.server",
                 "Confirm-Port853 \"the encryption entry", "$changes++",
                 "Save-Port853 (Get-Port853NrptBefore)", "Remove-Port853NrptRules", "Add-DnsClientNrptRule",
                 "Confirm-Port853 'the NRPT rule'", "$changes++",
@@ -410,6 +410,10 @@ class PowerShellExportTest {
             assertTrue(count(s, write) <= 1, write + " is written once, after its record");
         }
         assertEquals(3, count(s, "Save-Port853 ("), "one record for each kind of change");
+        assertEquals(2, count(s, "Get-Port853DohEntry"), "each DoH entry read once before its change, once after");
+        String script = script(DotMode.STRICT, "quad9");
+        assertEquals(1, count(script, "Get-DnsClientDohServerAddress -ServerAddress"), "one function reads an entry");
+        assertFalse(function(script, "Get-Port853DohBefore").contains("Get-DnsClient"), "the record is made from the entry read");
 
         String check = function(script(DotMode.STRICT, "quad9"), "Assert-Port853Resolves");
         inOrder(check, "for ($try = 1; $try -le 5; $try++) {", "Clear-DnsClientCache",
