@@ -24,6 +24,11 @@ public final class Logs {
     static final long MAX_BYTES = 1024 * 1024;
     private static volatile Path file;
     private static volatile String problem;
+    /**
+     * dbus-java's loggers, held: java.util.logging keeps loggers weakly, and a level set on one that is collected is
+     * lost, after which dbus-java's INFO lines ("Using transport …") fill the user's log.
+     */
+    private static Logger quietDbus;
 
     private Logs() {
     }
@@ -43,7 +48,8 @@ public final class Logs {
             root.removeHandler(old); // the default console handler would print every INFO line to stderr
         }
         root.setLevel(Level.INFO);
-        Logger.getLogger("org.freedesktop").setLevel(Level.WARNING);
+        quietDbus = Logger.getLogger("org.freedesktop");
+        quietDbus.setLevel(Level.WARNING);
         root.addHandler(openHandler());
     }
 

@@ -35,9 +35,38 @@ class LogsFirstUseTest {
         }
     }
 
+    /** What the window does: set up now ({@link Logs#init()}), then dbus-java logs long after, past collections. */
+    public static final class WindowProbe {
+        public static void main(String[] args) throws Exception {
+            Logs.init();
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            Logger.getLogger("org.freedesktop.dbus.connections.transports.TransportBuilder").info("dbus chatter below WARNING");
+            Logger.getLogger("org.port853.probe").info("window info line");
+        }
+    }
+
+    @Test
+    void dbusChatterStaysOutOfTheWindowsLogAfterCollections() throws Exception {
+        Process p = run(dir, WindowProbe.class);
+        p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        String text = Files.readString(dir.resolve("port853/port853.log"));
+        assertTrue(text.contains("INFO org.port853.probe: window info line"), text);
+        assertFalse(text.contains("dbus chatter"), "org.freedesktop logs from WARNING only: " + text);
+    }
+
     private Process run(Path stateHome) throws Exception {
+        return run(stateHome, Probe.class);
+    }
+
+    private Process run(Path stateHome, Class<?> main) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Probe.class.getName());
+                "-cp", System.getProperty("java.class.path"), main.getName());
         pb.environment().put("XDG_STATE_HOME", stateHome.toString());
         return pb.start();
     }

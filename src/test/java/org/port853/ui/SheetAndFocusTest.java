@@ -97,6 +97,32 @@ class SheetAndFocusTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("the result lists what was done (with the server that answered the check) under 'Done'; Escape closes it")
+    void resultSaysWhatWasDoneAndEscapeClosesIt(FxRobot robot) throws Exception {
+        openDemo();
+        ApplyViewModel apply = window.applyViewModel();
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        String planned = fx(() -> apply.actionsProperty().get());
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        String done = fx(() -> apply.actionsProperty().get());
+        assertNotEquals(planned, done, "the result shows the steps taken, not the plan");
+        assertTrue(done.contains(fx(() -> apply.resultProperty().get().actions().get(0)).replace("(demo) ", "")),
+                done);
+        assertTrue(robot.lookup(".section-label").queryAll().stream().anyMatch(n -> n.isVisible()
+                && org.port853.ui.common.I18n.t("apply.actions.done").equals(((javafx.scene.control.Label) n).getText())));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.IDLE);
+    }
+
+    @Test
     @DisplayName("focus starts on Protect my DNS, comes back to it after the sheet, and is not left on Exit demo by a Verify")
     void focusNeverStraysToExitDemo(FxRobot robot) throws Exception {
         openDemo();

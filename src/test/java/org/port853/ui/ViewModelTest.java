@@ -598,6 +598,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a resolver that is installed but stopped is 'Resolver stopped', with the command that starts it")
+        void stoppedResolverIsNotMissing() {
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
+                    true, false, null, List.of(), null, "systemd-resolved is not running",
+                    new org.port853.platform.linux.LinuxDetails(252, null, List.of()));
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED, status.stateProperty().get());
+            assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
+            model.evidence().leakSeen(Instant.now());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED_LEAKING, status.stateProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.Tone.BAD, status.stateProperty().get().tone());
+        }
+
+        @Test
         @DisplayName("Off after a revert made elsewhere (the command line): the sheet says what is there now, "
                 + "not that another file keeps the encryption the screen still shows")
         void offAfterAnOutsideRevert() {

@@ -89,7 +89,9 @@ public final class ApplyView extends StackPane {
         Label diffLabel = new Label();
         diffLabel.setManaged(false);
         diffLabel.setVisible(false);
-        Label actionsLabel = new Label(I18n.t("apply.actions.label"));
+        Label actionsLabel = new Label();
+        actionsLabel.textProperty().bind(Bindings.when(vm.phaseProperty().isEqualTo(Phase.RESULT))
+                .then(I18n.t("apply.actions.done")).otherwise(I18n.t("apply.actions.label")));
         actionsLabel.getStyleClass().add("section-label");
         Label actions = new Label();
         actions.setId("apply-actions");
@@ -135,6 +137,14 @@ public final class ApplyView extends StackPane {
         });
         close.setId("apply-close");
         close.setOnAction(e -> vm.close());
+        // Escape dismisses a result as it cancels a preview (Cancel is the Escape button there)
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Phase p = vm.phaseProperty().get();
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && (p == Phase.RESULT || p == Phase.NO_CHANGE)) {
+                vm.close();
+                e.consume();
+            }
+        });
         show(close, vm.phaseProperty().isEqualTo(Phase.RESULT).or(vm.phaseProperty().isEqualTo(Phase.NO_CHANGE)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

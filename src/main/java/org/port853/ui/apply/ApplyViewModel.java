@@ -356,6 +356,9 @@ public final class ApplyViewModel {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
         result.set(r);
+        if (!r.actions().isEmpty()) {
+            actions.set(ChangeTexts.actions(r)); // what was done, with the server that answered the check
+        }
         if (r.changedSettings()) {
             model.evidence().settingsChanged(java.time.Instant.now());
         }

@@ -14,7 +14,10 @@ public enum ProtectionState {
     NOT_ENCRYPTED(Tone.BAD),
     RESOLVER_MISSING(Tone.NEUTRAL),
     /** No resolver to manage, and plaintext DNS is seen on the wire: as bad as it gets. */
-    RESOLVER_MISSING_LEAKING(Tone.BAD);
+    RESOLVER_MISSING_LEAKING(Tone.BAD),
+    /** The resolver is there but does not run (stopped by hand, or failed): starting it is the fix, not installing. */
+    RESOLVER_STOPPED(Tone.NEUTRAL),
+    RESOLVER_STOPPED_LEAKING(Tone.BAD);
 
     /** How the state is coloured; the view maps tones to its styles. */
     public enum Tone { GOOD, WARNING, BAD, NEUTRAL }
@@ -39,11 +42,16 @@ public enum ProtectionState {
             return READING;
         }
         return switch (a.verdict()) {
-            case UNAVAILABLE -> leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING;
+            case UNAVAILABLE -> stopped(a) ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)
+                    : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
             case BROKEN -> leaking ? LEAKING : AT_RISK;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
             case PROTECTED -> leaking ? LEAKING : PROTECTED;
         };
+    }
+
+    private static boolean stopped(Assessment a) {
+        return !a.reasons().isEmpty() && "RESOLVER_STOPPED".equals(a.reasons().get(0).code());
     }
 }
