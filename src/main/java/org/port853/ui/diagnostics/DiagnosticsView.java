@@ -37,7 +37,13 @@ public final class DiagnosticsView extends ScrollPane {
         Button doctor = button("diag-run", "diag.run", vm::runDoctor, vm);
         doctor.getStyleClass().add("accent");
         Button pins = button("diag-pins", "diag.pins.check", vm::checkPins, vm);
-        Button bench = button("diag-bench", "diag.bench.run", vm::runBench, vm);
+        // the benchmark tells every provider of the catalogue this computer's address: asked first, Cancel the default
+        Button bench = button("diag-bench", "diag.bench.run", () -> {
+            if (!vm.benchContactsProviders() || org.port853.ui.common.Confirm.ask(this, I18n.t("diag.bench"),
+                    I18n.t("diag.bench.confirm"), I18n.t("diag.bench.confirm.do"), true)) {
+                vm.runBench();
+            }
+        }, vm);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(22, 22);
         Ui.showWhen(progress, vm.runningProperty());

@@ -100,6 +100,11 @@ public final class DiagnosticsViewModel {
         }));
     }
 
+    /** False in the demo, whose benchmark is a sample: nothing is contacted. */
+    public boolean benchContactsProviders() {
+        return !service.demo();
+    }
+
     /** Every result of the demo says it is a sample: nothing was probed. */
     private String demoMark() {
         return service.demo() ? " " + I18n.t("diag.demo") : "";
