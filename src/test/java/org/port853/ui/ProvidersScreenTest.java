@@ -213,6 +213,18 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals("dns.xn--bcher-kva.example", p.tlsName());
         assertEquals("bucher-dot", p.id());
         assertEquals("Bücher DoT", p.displayName());
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        javafx.scene.control.Hyperlink source = robot.lookup("#provider-source").query();
+        fx(() -> {
+            list.getSelectionModel().select(p);
+            return null;
+        });
+        assertTrue(fx(source::isDisabled), "a provider of your own has no source: no link that opens nothing");
+        fx(() -> {
+            list.getSelectionModel().select(list.getItems().stream().filter(x -> !x.custom()).findFirst().orElseThrow());
+            return null;
+        });
+        assertFalse(fx(source::isDisabled), "a catalogue provider's source opens");
     }
 
     @Test

@@ -245,9 +245,11 @@ public final class ProvidersView extends BorderPane {
         source.setId("provider-source");
         source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
                 : nz(vm.detailProperty().get().sourceUrl()), vm.detailProperty()));
-        source.setOnAction(e -> {
-            if (!source.getText().isBlank() && !source.getText().equals("—")) openUrl.accept(source.getText());
-        });
+        // no address (a provider of your own): plain text, not a link that opens nothing
+        source.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> source.getText() == null || source.getText().isBlank() || source.getText().equals("—"),
+                source.textProperty()));
+        source.setOnAction(e -> openUrl.accept(source.getText()));
         Label sk = new Label(I18n.t("providers.detail.source"));
         sk.getStyleClass().add("fact-key");
         details.addRow(4, sk, source);
