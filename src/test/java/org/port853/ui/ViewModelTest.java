@@ -99,6 +99,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Providers' note on a saved provider goes once the state changes (it described the draft before)")
+        void savedNoteGoesWithANewState() {
+            var providers = new org.port853.ui.providers.ProvidersViewModel(model,
+                    new org.port853.ui.apply.ApplyViewModel(model));
+            model.refresh();
+            providers.form().nameProperty().set("Rig good");
+            providers.form().addressesProperty().set("198.18.77.2");
+            providers.form().tlsNameProperty().set("dot.test");
+            assertTrue(providers.saveCustom());
+            assertEquals(I18n.t("custom.saved", "Rig good"), providers.messageProperty().get());
+            adapter.state = Fakes.plaintextState(null); // reverted in a terminal
+            model.reread();
+            assertEquals("", providers.messageProperty().get());
+        }
+
+        @Test
         @DisplayName("a re-read nobody asked for shows no progress, and follows a resolver stopped elsewhere")
         void rereadFollowsAChangeMadeElsewhere() {
             model.refresh();

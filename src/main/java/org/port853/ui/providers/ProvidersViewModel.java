@@ -51,6 +51,8 @@ public final class ProvidersViewModel {
         filter.addListener((o, a, f) -> applyFilter());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> validateChoice());
         model.modeProperty().addListener((o, a, b) -> validateChoice());
+        // "Saved X and added it to the chosen list" describes a draft the new state may have replaced
+        model.stateProperty().addListener((o, a, b) -> message.set(""));
         validateChoice();
         canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null && !apply.busy(),
                 choiceError, apply.busyProperty());
