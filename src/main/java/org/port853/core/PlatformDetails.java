@@ -47,6 +47,14 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether Port853's own settings set DNSSEC now (a choice made earlier, which a later change keeps); false
+     * when the system's own setting is in force.
+     */
+    default boolean ownSettingsSetDnssec() {
+        return false;
+    }
+
+    /**
      * Whether the resolver can validate DNSSEC itself when told to (systemd-resolved can; the Windows DNS client
      * cannot), so that turning validation on is advice worth giving.
      */

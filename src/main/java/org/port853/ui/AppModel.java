@@ -27,6 +27,7 @@ import org.port853.core.ServerAddress;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
+import org.port853.ui.common.SystemDnssec;
 import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.task.FxTaskExecutor;
 import org.port853.ui.task.TaskExecutor;
@@ -192,7 +193,7 @@ public final class AppModel {
     private Draft systemsDraft(GlobalState g) {
         boolean on = encryptionOn();
         return new Draft(systemProviders(g), on ? g.dnsOverTls() : DotMode.STRICT,
-                g.dnssec() == null ? DnssecMode.NO : g.dnssec(), !on || g.routesEverything());
+                SystemDnssec.shown(g), !on || g.routesEverything());
     }
 
     /**
@@ -240,11 +241,15 @@ public final class AppModel {
         return draftChanges.getReadOnlyProperty();
     }
 
-    /** What applying now would ask for; throws InvalidInputException with one sentence if it cannot work. */
+    /**
+     * What applying now would ask for; throws InvalidInputException with one sentence if it cannot work. DNSSEC is
+     * written only when the user changed it here ({@link SystemDnssec#toWrite}).
+     */
     public DesiredSettings desired(DotMode withMode, boolean routeAll) {
         List<ServerAddress> servers = keepsSystemServers(withMode) ? state.get().global().servers()
                 : ProviderNames.serversOf(chosen);
-        return new DesiredSettings(servers, withMode, dnssec.get(), routeAll, List.of());
+        return new DesiredSettings(servers, withMode, SystemDnssec.toWrite(dnssec.get(), state.get()), routeAll,
+                List.of());
     }
 
     /**

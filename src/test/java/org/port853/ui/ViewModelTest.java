@@ -162,6 +162,21 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the draft writes DNSSEC only when the user changed it here (like the command line without --dnssec)")
+        void draftWritesDnssecOnlyWhenChanged() {
+            var g = new org.port853.core.GlobalState(List.of(), List.of(), null, org.port853.core.DotMode.OFF,
+                    org.port853.core.DnssecMode.ALLOW_DOWNGRADE, false, List.of(), "yes", "stub");
+            adapter.state = Fakes.state(g, null);
+            model.refresh();
+            model.chosen().setAll(model.catalogue().stream().filter(p -> p.id().equals("quad9")).toList());
+            assertEquals(org.port853.core.DnssecMode.ALLOW_DOWNGRADE, model.dnssecProperty().get(), "the draft shows the system's");
+            assertEquals(null, model.desired().dnssec(), "untouched: no DNSSEC line, the system's own setting stays");
+            model.dnssecProperty().set(org.port853.core.DnssecMode.NO);
+            assertEquals(org.port853.core.DnssecMode.NO, model.desired().dnssec(), "the user's choice is written");
+            assertEquals(2, model.draftChangesProperty().get(), "the provider and DNSSEC");
+        }
+
+        @Test
         @DisplayName("a change of DNSSEC alone keeps the system's exact servers; strict from unnamed servers takes the provider's named ones")
         void untouchedProvidersKeepTheSystemsServers() {
             ServerAddress one = ServerAddress.parse("9.9.9.9#dns.quad9.net");

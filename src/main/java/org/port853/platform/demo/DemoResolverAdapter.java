@@ -34,7 +34,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
     /** A result that needs no reason. */
     private static final Sentence NO_REASON = new Sentence(null, null);
     /** The demo machine's platform facts, for the window; not a real Linux system's. */
-    private static PlatformDetails details(boolean ourDropIn) {
+    private static PlatformDetails details(String ourDropIn) {
         return new PlatformDetails() {
             @Override
             public String platformId() {
@@ -55,7 +55,12 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             /** The sample machine's opportunistic mode comes from its main resolved.conf until Port853 writes its own. */
             @Override
             public String encryptionSetOutside() {
-                return ourDropIn ? null : "/etc/systemd/resolved.conf";
+                return ourDropIn != null ? null : "/etc/systemd/resolved.conf";
+            }
+
+            @Override
+            public boolean ownSettingsSetDnssec() {
+                return ourDropIn != null && ourDropIn.contains("\nDNSSEC=");
             }
         };
     }
@@ -102,7 +107,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
                 new LinkState(5, "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null,
                         List.of(new DomainEntry("corp.example", true)), false, null));
         return new ResolverState("systemd-resolved (demo)", StateSource.DEMO, true, true, global, links, pending, null,
-                details(dropIn != null));
+                details(dropIn));
     }
 
     @Override
@@ -144,7 +149,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             }
             dropIn = after;
             global = new GlobalState(desired.servers(), List.of(), desired.servers().get(0), desired.mode(),
-                    desired.dnssec(), true, desired.routeAllDomains() ? List.of(new DomainEntry(".", true)) : List.of(),
+                    desired.dnssec() == null ? initialGlobal.dnssec() : desired.dnssec(), true, desired.routeAllDomains() ? List.of(new DomainEntry(".", true)) : List.of(),
                     "yes", "stub");
             pending = null;
             protectedSince = desired.mode() == DotMode.STRICT && desired.routeAllDomains()

@@ -58,6 +58,12 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return last == null ? MAIN_CONF : last.ours() ? null : last.path();
     }
 
+    /** True when Port853's drop-in has a DNSSEC= line. */
+    @Override
+    public boolean ownSettingsSetDnssec() {
+        return dropIns.stream().anyMatch(d -> d.ours() && d.keys().containsKey("DNSSEC"));
+    }
+
     /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers}, dropIns [...]. */
     @Override
     public Map<String, Object> jsonFields() {

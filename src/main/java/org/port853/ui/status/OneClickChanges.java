@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.port853.core.DesiredSettings;
-import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.FixAction;
 import org.port853.core.GlobalState;
@@ -15,6 +14,7 @@ import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
+import org.port853.ui.common.SystemDnssec;
 
 /**
  * The changes behind Status's buttons. Each starts from what the system does now (never from the Providers
@@ -30,14 +30,13 @@ public final class OneClickChanges {
 
     /**
      * Strict mode, {@code providers}' servers, every domain routed to them, resolv.conf pointed at the stub (unless
-     * resolved's stub listener is off: then the stub answers nobody, and the plan refuses the link).
+     * resolved's stub listener is off: then the stub answers nobody, and the plan refuses the link). DNSSEC stays as
+     * the system has it ({@link SystemDnssec#kept}).
      */
     public static Change protect(ResolverState s, List<Provider> providers) {
         List<ServerAddress> servers = ProviderNames.serversOf(providers);
-        DnssecMode dnssec = s != null && s.global() != null && s.global().dnssec() != null
-                ? s.global().dnssec() : DnssecMode.NO;
         boolean stubOff = s != null && s.global() != null && s.global().stubListenerOff();
-        return new Change(new DesiredSettings(servers, DotMode.STRICT, dnssec, true, List.of()), !stubOff);
+        return new Change(new DesiredSettings(servers, DotMode.STRICT, SystemDnssec.kept(s), true, List.of()), !stubOff);
     }
 
     /**
@@ -53,7 +52,7 @@ public final class OneClickChanges {
         ResolvConfState file = s.platform().resolverFile();
         boolean fileLinked = !c.linkResolvConf() || file == null || file.kind() == ResolvConfState.Kind.STUB;
         return g.servers().equals(d.servers()) && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
-                && (g.dnssec() == null ? DnssecMode.NO : g.dnssec()) == d.dnssec() && fileLinked;
+                && (d.dnssec() == null || SystemDnssec.shown(g) == d.dnssec()) && fileLinked;
     }
 
     /** The change for one fix; throws {@link InvalidInputException} with one sentence when it cannot be made alone. */
@@ -68,32 +67,33 @@ public final class OneClickChanges {
                 if (mode == DotMode.OFF || g.servers().isEmpty()) {
                     throw new InvalidInputException(I18n.t("fix.route.needsEncryption"));
                 }
-                yield new Change(current(g, mode, g.servers(), true), false);
+                yield new Change(current(s, mode, g.servers(), true), false);
             }
-            case USE_STRICT_MODE -> new Change(current(g, DotMode.STRICT, g.servers(), g.routesEverything()), false);
+            case USE_STRICT_MODE -> new Change(current(s, DotMode.STRICT, g.servers(), g.routesEverything()), false);
             case LINK_RESOLV_CONF -> {
                 if (g.stubListenerOff()) { // the link would leave every program that reads the file without DNS
                     throw new InvalidInputException(I18n.t("change.refused.stub-listener-off", "/etc/resolv.conf"));
                 }
-                yield new Change(current(g, mode, g.servers(), g.routesEverything()), true);
+                yield new Change(current(s, mode, g.servers(), g.routesEverything()), true);
             }
             case ENABLE_DOT -> {
                 boolean named = !g.servers().isEmpty() && g.servers().stream().allMatch(a -> a.tlsName() != null);
-                yield new Change(current(g, DotMode.STRICT, named ? g.servers() : ProviderNames.serversOf(providers),
+                yield new Change(current(s, DotMode.STRICT, named ? g.servers() : ProviderNames.serversOf(providers),
                         g.routesEverything()), false);
             }
             case RECOVER -> throw new IllegalArgumentException("recover is not a settings change");
         };
     }
 
-    /** The system's own settings with the mode, servers and routing given. */
-    private static DesiredSettings current(GlobalState g, DotMode mode, List<ServerAddress> servers, boolean routeAll) {
+    /** The system's own settings with the mode, servers and routing given (DNSSEC as {@link SystemDnssec#kept}). */
+    private static DesiredSettings current(ResolverState s, DotMode mode, List<ServerAddress> servers, boolean routeAll) {
+        GlobalState g = s.global();
         List<ServerAddress> fallback = new ArrayList<>();
         for (ServerAddress a : g.fallbackServers()) {
             if (mode != DotMode.STRICT || a.tlsName() != null) {
                 fallback.add(a);
             }
         }
-        return new DesiredSettings(servers, mode, g.dnssec() == null ? DnssecMode.NO : g.dnssec(), routeAll, fallback);
+        return new DesiredSettings(servers, mode, SystemDnssec.kept(s), routeAll, fallback);
     }
 }

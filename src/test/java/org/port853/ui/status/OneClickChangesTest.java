@@ -1,6 +1,8 @@
 package org.port853.ui.status;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,5 +45,28 @@ class OneClickChangesTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("no"), QUAD9));
         assertTrue(e.getMessage().contains("DNSStubListener=no"), e.getMessage());
+    }
+
+    /** A strict Quad9 system with DNSSEC allow-downgrade; {@code ourKeys}: the keys Port853's drop-in sets. */
+    static ResolverState protectedState(java.util.Map<String, String> ourKeys) {
+        List<org.port853.core.ServerAddress> servers = org.port853.ui.common.ProviderNames.serversOf(QUAD9);
+        GlobalState g = new GlobalState(servers, List.of(), servers.get(0), DotMode.STRICT, DnssecMode.ALLOW_DOWNGRADE,
+                true, List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of(new org.port853.core.DropIn(
+                        "/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, ourKeys, null))));
+    }
+
+    @Test
+    void protectAndTheFixesKeepTheSystemsDnssecWithoutWritingIt() {
+        ResolverState s = protectedState(java.util.Map.of("DNS", "x", "DNSOverTLS", "yes"));
+        assertNull(OneClickChanges.protect(s, QUAD9).settings().dnssec(), "no DNSSEC line the user never chose");
+        assertNull(OneClickChanges.fix(FixAction.USE_STRICT_MODE, s, QUAD9).settings().dnssec());
+        assertTrue(OneClickChanges.inPlace(OneClickChanges.protect(s, QUAD9), s), "in place: nothing to offer");
+        ResolverState chosenBefore = protectedState(java.util.Map.of("DNS", "x", "DNSSEC", "allow-downgrade"));
+        assertEquals(DnssecMode.ALLOW_DOWNGRADE, OneClickChanges.protect(chosenBefore, QUAD9).settings().dnssec(),
+                "a DNSSEC setting Port853's drop-in holds (an earlier choice) is kept");
+        assertTrue(OneClickChanges.inPlace(OneClickChanges.protect(chosenBefore, QUAD9), chosenBefore));
     }
 }
