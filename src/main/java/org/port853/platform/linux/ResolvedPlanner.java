@@ -183,13 +183,20 @@ public final class ResolvedPlanner {
                     actions.add("write " + c.path(), "plan.write", c.path());
                 }
             });
-            actions.add("systemctl enable " + ResolvedControl.UNIT, "plan.enable", ResolvedControl.UNIT);
+            if (ourSettings) {
+                actions.add("systemctl enable " + ResolvedControl.UNIT, "plan.enable", ResolvedControl.UNIT);
+            }
             String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
             actions.add("systemctl " + verb + " " + ResolvedControl.UNIT, "plan.reload", verb, ResolvedControl.UNIT);
-            boolean strict = s.mode() == DotMode.STRICT;
-            actions.add("health check: resolve a name through systemd-resolved"
-                    + (strict ? " and require an encrypted answer" : "") + "; roll back if it fails",
-                    "plan.health-check", strict ? 1 : 0);
+            if (ourSettings) {
+                boolean strict = s.mode() == DotMode.STRICT;
+                actions.add("health check: resolve a name through systemd-resolved"
+                        + (strict ? " and require an encrypted answer" : "") + "; roll back if it fails",
+                        "plan.health-check", strict ? 1 : 0);
+            } else { // revert (ChangeEngine.revert): it restarts and checks, and neither enables nor rolls back
+                actions.add("check that names resolve with the restored settings; nothing is rolled back",
+                        "plan.revert-check");
+            }
         }
         return new Plan(changes, actions);
     }

@@ -201,6 +201,16 @@ class ResolvedPlannerTest {
     }
 
     @Test
+    @DisplayName("the revert's plan lists what revert does: remove, restart, a check that rolls nothing back (no enable)")
+    void revertPlanListsTheRevertsSteps() throws IOException {
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(STRICT));
+        Plan p = planner.plan(OFF, 252, List.of(), false);
+        assertEquals(List.of("remove " + paths.ourDropIn(), "systemctl restart systemd-resolved.service",
+                "check that names resolve with the restored settings; nothing is rolled back"), p.actions());
+        assertEquals(org.port853.core.Words.of("plan.revert-check"), p.actionWords().get(2));
+    }
+
+    @Test
     void linkResolvConf() throws IOException {
         Files.writeString(paths.resolvConf(), "nameserver 8.8.8.8\n");
         Plan p = planner.plan(STRICT, 252, List.of(), true);
