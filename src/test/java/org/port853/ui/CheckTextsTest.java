@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.Assessor;
 import org.port853.core.DnssecMode;
@@ -98,6 +99,29 @@ class CheckTextsTest {
         assertEquals("Die große Antwort für large.test kam nicht an (abgeschnitten), die kleinen schon.",
                 german(find(checks, "dns.large-answer")).evidence());
         checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
+    }
+
+    @Test
+    @DisplayName("a small answer to the large query proves nothing about large answers: not OK, said why; above 512 bytes OK")
+    void aSmallAnswerDoesNotPassTheLargeAnswerCheck() {
+        Check small = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null)), DotMode.STRICT,
+                null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, small.status());
+        assertEquals("Not proven: the answer for . DNSKEY was only 28 bytes, too small to show that answers over 512 bytes "
+                + "arrive over TLS.", english(small).evidence());
+        assertTrue(german(small).evidence().startsWith("Nicht belegt: Die Antwort für . DNSKEY hatte nur 28 Bytes"),
+                german(small).evidence());
+        Check large = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 1139, false, null)),
+                DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
+        assertEquals(org.port853.probe.doctor.CheckStatus.OK, large.status());
+    }
+
+    private static ProbeReport probe(ProbeReport.LargeAnswer large) {
+        CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P");
+        return new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null,
+                11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 3, "a.test", "NOERROR",
+                List.of(), true, large, null);
     }
 
     @Test

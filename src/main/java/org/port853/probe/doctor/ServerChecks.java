@@ -175,7 +175,20 @@ public final class ServerChecks {
                 .says("tls.version.old", v);
     }
 
+    /**
+     * Answers above this size are what the check is about: beyond the classic 512-byte DNS limit, they are the ones a
+     * path that drops big packets loses. A smaller answer arriving proves nothing about them.
+     */
+    static final int LARGE_BYTES = 512;
+
     private static Check large(ProbeReport.LargeAnswer l, String s) {
+        if (l.ok() && l.bytes() <= LARGE_BYTES) {
+            return Check.warning("dns.large-answer", s, "Not proven: the answer for " + l.query() + " was only "
+                    + l.bytes() + " bytes, too small to show that answers over " + LARGE_BYTES + " bytes arrive over TLS.",
+                    "Run doctor with --large-query NAME/TYPE naming a record whose answer is larger than " + LARGE_BYTES
+                            + " bytes; if the server answers even that small, ask its operator why.")
+                    .says("dns.large-answer.small", l.query(), l.bytes(), LARGE_BYTES);
+        }
         if (l.ok()) {
             return Check.ok("dns.large-answer", s, "A " + l.bytes() + "-byte answer (" + l.query() + ") arrived over TLS.")
                     .says("dns.large-answer.ok", l.bytes(), l.query());
