@@ -120,7 +120,7 @@ public final class SystemResolverQuerySender implements QuerySender {
         if (c instanceof java.net.PortUnreachableException) {
             String at = server.getAddress().getHostAddress();
             return "nothing listens on " + at + ":" + server.getPort() + (DesiredSettings.RESOLVED_STUBS.contains(at)
-                    ? " (systemd-resolved's stub: is systemd-resolved running?)" : "");
+                    ? ", the stub of systemd-resolved: is systemd-resolved running?" : ""); // no parenthesis: Verify wraps it in one
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }

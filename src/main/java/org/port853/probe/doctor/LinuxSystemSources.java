@@ -29,6 +29,12 @@ import org.port853.platform.linux.ResolvedConfFiles;
 /** The real sources on Linux: timedated over D-Bus, adjtimex(2), journalctl, /proc/net, nft. */
 public final class LinuxSystemSources implements SystemSources {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Why this user read nothing of the system journal. The reasons here say no parenthesis: the window says them
+     * inside its own ("the journal checks (...)").
+     */
+    private static final String NOT_ALLOWED = "this user may not read the system journal; join the group "
+            + "'systemd-journal' or 'adm', or run doctor as root";
     static final List<Path> JOURNAL_DIRS = List.of(Path.of("/var/log/journal"), Path.of("/run/log/journal"));
 
     /** adjtimex(2) with modes = 0 only reads; no privilege needed. */
@@ -108,12 +114,11 @@ public final class LinuxSystemSources implements SystemSources {
             }
         }
         if (files.isEmpty()) {
-            return "there is no journal to read (no system journal in " + dirs.stream().map(Path::toString)
-                    .collect(Collectors.joining(" or ")) + ": systemd-journald is not running or keeps no journal)";
+            return "there is no journal to read: no system journal in " + dirs.stream().map(Path::toString)
+                    .collect(Collectors.joining(" or ")) + ", so systemd-journald is not running or keeps no journal";
         }
         if (files.stream().noneMatch(readable)) {
-            return "this user may not read the system journal (join the group 'systemd-journal' or 'adm', or run "
-                    + "doctor as root)";
+            return NOT_ALLOWED;
         }
         return null;
     }
@@ -133,12 +138,11 @@ public final class LinuxSystemSources implements SystemSources {
             throw new IOException("journalctl did not answer within " + TIMEOUT.toSeconds() + " s");
         }
         if (err.contains("No journal files were found")) {
-            throw new IOException("there is no journal to read (journalctl found no journal files: systemd-journald "
-                    + "is not running or keeps no journal)");
+            throw new IOException("there is no journal to read: journalctl found no journal files, so systemd-journald "
+                    + "is not running or keeps no journal");
         }
         if (err.contains("not seeing messages from other users and the system")) {
-            throw new IOException("this user may not read the system journal (join the group 'systemd-journal' or "
-                    + "'adm', or run doctor as root)");
+            throw new IOException(NOT_ALLOWED);
         }
         if (r.exitCode() != 0) {
             throw new IOException("journalctl failed: " + err.strip());

@@ -1,6 +1,7 @@
 package org.port853.probe.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,25 @@ class LinuxSystemSourcesTest {
         assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> true));
         Files.writeString(root.resolve("0123abcd/system@0005-0006.journal~"), "x");
         assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system)), "an archived one is readable");
+    }
+
+    @Test
+    @DisplayName("why the journal was not read says no parenthesis: the window says it inside its own ('the journal checks (...)')")
+    void journalReasonsNestNoParenthesis(@TempDir Path root) throws IOException {
+        List<String> reasons = new java.util.ArrayList<>();
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true));
+        Files.createDirectories(root.resolve("0123abcd"));
+        Files.writeString(root.resolve("0123abcd/system.journal"), "x");
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false));
+        for (String stderr : List.of("No journal files were found.\n",
+                "Hint: You are currently not seeing messages from other users and the system.\n")) {
+            reasons.add(assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
+                    new ProcessRunner.Result(0, "", stderr, false))).getMessage());
+        }
+        for (String r : reasons) {
+            assertTrue(r.startsWith("there is no journal to read") || r.startsWith("this user may not read"), r);
+            assertFalse(r.contains("(") || r.contains(")"), r);
+        }
     }
 
     @Test
