@@ -21,8 +21,8 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
             case RECORDED_NOW -> catalogue
                     ? Check.ok("pin.spki", server, "Recorded the provider's published pin " + seenPin + "; the server shows "
                     + "this key.").says("pin.spki.recorded-published", seenPin)
-                    : Check.ok("pin.spki", server, "No pin was recorded; recorded " + seenPin + " now (trust on first use; "
-                    + "issuer '" + seenIssuer + "').").says("pin.spki.recorded-first-use", seenPin, seenIssuer);
+                    : Check.ok("pin.spki", server, "First use: recorded this server's key " + seenPin + " (trust on first "
+                    + "use, issuer '" + seenIssuer + "').").says("pin.spki.recorded-first-use", seenPin, seenIssuer);
             case NOT_RECORDED -> Check.ok("pin.spki", server, "No pin is recorded for this server, so a key change "
                     + "would go unnoticed; it shows " + seenPin + " (issuer '" + seenIssuer + "'). 'port853 pins --check "
                     + "--server " + server + "' records it.").says("pin.spki.not-recorded", seenPin, seenIssuer, server);

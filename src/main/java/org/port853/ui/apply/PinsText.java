@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.pins.ServerPins;
 import org.port853.ui.common.I18n;
-import org.port853.ui.common.SpkiPins;
 import org.port853.ui.diagnostics.CheckTexts;
 
 /** The applied servers' pins as the apply result shows them: one line per server, then any problem. */
@@ -13,9 +12,10 @@ final class PinsText {
     }
 
     static String of(ServerPins.Result r) {
+        // the check's words name the key themselves: the line does not repeat it
         String lines = r.pins().stream().map(p -> I18n.t(p.check().status() == CheckStatus.FAILURE
-                ? "apply.pins.changed" : "apply.pins.line", p.server(), p.verdict().pin() == null ? "–"
-                : SpkiPins.text(p.verdict().pin()), CheckTexts.of(p.check()).evidence())).collect(Collectors.joining("\n"));
+                ? "apply.pins.changed" : "apply.pins.line", p.server(), CheckTexts.of(p.check()).evidence()))
+                .collect(Collectors.joining("\n"));
         return r.problem() == null ? lines : lines + (lines.isEmpty() ? "" : "\n") + I18n.t("apply.pins.failed",
                 org.port853.ui.common.Errors.systemText(r.problem()));
     }
