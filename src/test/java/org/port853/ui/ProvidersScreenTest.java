@@ -228,6 +228,33 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("custom provider: after fixing a refused address one click on Save and use saves (the cleared error does not move the button)")
+    void oneClickSavesAfterAFixedAddress(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        robot.clickOn("#custom-name").write("Lab DoT");
+        robot.clickOn("#custom-tls").write("dot.test");
+        robot.clickOn("#custom-addresses").write("dot.test");
+        robot.clickOn("#custom-tls");
+        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        robot.doubleClickOn("#custom-addresses").eraseText(20).write("198.18.0.2");
+        Node save = robot.lookup("#custom-add").query();
+        javafx.geometry.Point2D before = fx(() -> save.localToScreen(0, 0));
+        Node tls = robot.lookup("#custom-tls").query();
+        fx(() -> { // what pressing the button does first: the field loses the focus, its error clears
+            tls.requestFocus();
+            return null;
+        });
+        waitUntil(() -> !shown(robot, "#custom-addresses-error"));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(before, fx(() -> save.localToScreen(0, 0)), "Save and use stays under the pointer");
+        robot.clickOn("#custom-addresses");
+        robot.clickOn("#custom-add"); // once
+        waitUntil(() -> window.model().chosen().stream().anyMatch(Provider::custom));
+    }
+
+    @Test
     @DisplayName("custom provider: the dialog grows with its errors (shown whole, buttons inside) and shows its placeholders whole")
     void customProviderDialogGrowsWithErrors(FxRobot robot) throws Exception {
         openCustomProviderDialog(robot);

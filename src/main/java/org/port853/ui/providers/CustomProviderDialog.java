@@ -39,11 +39,13 @@ final class CustomProviderDialog {
         row(grid, 4, "custom.tls", "custom-tls", "custom.tls.prompt", form, Field.TLS_NAME);
         d.getDialogPane().setContent(new VBox(8, grid));
         d.setOnShown(e -> name.requestFocus()); // the first typed text is the name (JavaFX focused "Save and use")
-        // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside
+        // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside; it never shrinks:
+        // an error clears when its field loses the focus, which a press on "Save and use" does, and a shrinking dialog
+        // would move the button from under the pointer, so that click did nothing
         for (Field f : Field.values()) {
             form.errorProperty(f).addListener((o, a, e) -> {
                 Window w = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getWindow();
-                if (w != null) w.sizeToScene();
+                if (w != null) growToScene(w);
             });
         }
         d.getDialogPane().getStyleClass().add("main-window");
@@ -98,6 +100,15 @@ final class CustomProviderDialog {
         g.add(field, 1, row);
         g.add(error, 1, row + 1);
         return field;
+    }
+
+    /** Sizes {@code w} to its scene where that is larger, keeping its size otherwise. */
+    private static void growToScene(Window w) {
+        double width = w.getWidth();
+        double height = w.getHeight();
+        w.sizeToScene();
+        w.setWidth(Math.max(width, w.getWidth()));
+        w.setHeight(Math.max(height, w.getHeight()));
     }
 
     /** Wide enough to show the whole placeholder in the field's (styled) font. */
