@@ -168,6 +168,7 @@ public final class ResolvedPlanner {
             changes.add(new FileChange(file.toString(), describe(now), describe(target)));
         }
         Steps actions = new Steps();
+        boolean ourSettings = !s.isOff(); // off: the revert of Port853's settings
         if (resolverStopped && ItemSnapshots.needRunningResolver(targets) && changes.stream().noneMatch(FileChange::changes)) {
             String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
             actions.add("systemctl " + verb + " " + ResolvedControl.UNIT + " (it is not running)", "plan.start-stopped",
