@@ -938,6 +938,20 @@ class ViewModelTest {
             assertTrue(apply.resultTextProperty().get().contains("the helper was not authorised"),
                     apply.resultTextProperty().get());
         }
+
+        @Test
+        @DisplayName("a change that failed before doing anything (pkexec refused, no helper) lists no steps as done")
+        void failedBeforeAnyStepListsNothingDone() {
+            adapter.state = Fakes.plaintextState(null);
+            adapter.delayMs = 0;
+            model.refresh();
+            model.chosen().setAll(model.catalogue().get(0));
+            org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(
+                    org.port853.platform.ApplyResult.Outcome.FAILED, "authorization was refused or cancelled"));
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertEquals("", apply.actionsProperty().get(),
+                    "the plan's steps ('write ...', 'systemctl restart ...') must not appear under 'Done'");
+        }
     }
 
     @Nested

@@ -358,6 +358,8 @@ public final class ApplyViewModel {
         result.set(r);
         if (!r.actions().isEmpty()) {
             actions.set(ChangeTexts.actions(r)); // what was done, with the server that answered the check
+        } else if (!r.succeeded()) {
+            actions.set(""); // failed before any step (pkexec refused, no helper): the plan's steps were not done
         }
         if (r.changedSettings()) {
             model.evidence().settingsChanged(java.time.Instant.now());
