@@ -16,20 +16,65 @@ import org.port853.platform.ProcessRunner;
 final class DowngradeObserver {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
     static final String JOURNAL_MARK = "Using degraded feature set";
+    /** The evidence when the probe itself came back in plaintext. */
+    static final String LOOKUP_EVIDENCE = "a lookup of " + LinuxChange.PROBE_NAME
+            + " just now came back from the network without encryption";
 
     private DowngradeObserver() {
     }
 
+    /**
+     * How long an observation stands for the same settings. The lookup is a real query, which in fallback goes out in
+     * plaintext: a window that reads the state every few seconds must not add a leak of its own each time.
+     */
+    static final Duration KEEP = Duration.ofMinutes(5);
+    private static Observation last;
+
+    /** A fallback not seen may still come (resolved tries TLS first): looked for again sooner. */
+    static final Duration KEEP_NONE_SEEN = Duration.ofMinutes(1);
+
+    /** What was seen for these servers in this mode, and when. */
+    private record Observation(List<?> servers, DotMode mode, long atNanos, String evidence) {
+        boolean standsFor(GlobalState g, long now) {
+            Duration keep = evidence != null ? KEEP : KEEP_NONE_SEEN;
+            return servers.equals(g.servers()) && mode == g.dnsOverTls() && now - atNanos < keep.toNanos();
+        }
+    }
+
     static String observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g) {
+        return observe(() -> bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(), CALL_TIMEOUT),
+                features, g);
+    }
+
+    /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} that bypasses the cache */
+    static String observe(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
+                          GlobalState g) {
         if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC) {
             return null;
         }
+        long now = System.nanoTime();
+        synchronized (DowngradeObserver.class) {
+            if (last != null && last.standsFor(g, now)) {
+                return last.evidence();
+            }
+        }
+        String evidence = look(probe, features);
+        synchronized (DowngradeObserver.class) {
+            last = new Observation(g.servers(), g.dnsOverTls(), now, evidence);
+        }
+        return evidence;
+    }
+
+    /** Forgets the last observation (tests). */
+    static synchronized void forget() {
+        last = null;
+    }
+
+    private static String look(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features) {
         if (features.transportFlags()) {
-            ResolvedBus.Lookup l = bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(),
-                    CALL_TIMEOUT);
+            ResolvedBus.Lookup l = probe.get();
             if (l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !l.confidential()) {
-                return "a lookup of " + LinuxChange.PROBE_NAME + " just now came back from the network without "
-                        + "encryption";
+                return LOOKUP_EVIDENCE;
             }
         }
         return fromJournal(readJournal());

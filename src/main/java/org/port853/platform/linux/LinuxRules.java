@@ -89,10 +89,12 @@ public final class LinuxRules implements PlatformRules {
                     "Run 'port853 verify' to prove it with a packet capture, or upgrade to systemd 248 or later."));
         }
         if (d.downgrade() != null) {
-            reasons.add(new Reason("DOT_DOWNGRADED", Severity.UNENCRYPTED,
+            // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
+            boolean probe = DowngradeObserver.LOOKUP_EVIDENCE.equals(d.downgrade());
+            reasons.add(new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + d.downgrade() + ".",
                     "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
-                    List.of(String.valueOf(d.downgrade()))));
+                    List.of(probe ? LinuxChange.PROBE_NAME : d.downgrade())));
         }
     }
 

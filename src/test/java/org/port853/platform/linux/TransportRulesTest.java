@@ -58,5 +58,11 @@ class TransportRulesTest {
                 + "from the network without encryption"));
         assertTrue(codes(seen).contains("DOT_DOWNGRADED"), codes(seen).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, seen.verdict());
+        assertEquals(List.of("example.com"), seen.reasons().stream().filter(r -> r.code().equals("DOT_DOWNGRADED"))
+                .findFirst().orElseThrow().details(), "the window says the probe's sentence in its own language");
+        Assessment journal = assess(state(247, DotMode.OPPORTUNISTIC, "resolved's journal says: Using degraded feature "
+                + "set UDP instead of TLS for DNS server 198.18.0.4."));
+        assertTrue(codes(journal).contains("DOT_DOWNGRADED_JOURNAL"), codes(journal).toString());
+        assertEquals(Verdict.NOT_ENCRYPTED, journal.verdict());
     }
 }

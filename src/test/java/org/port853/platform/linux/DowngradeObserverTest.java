@@ -1,0 +1,47 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.ServerAddress;
+
+class DowngradeObserverTest {
+    private final AtomicInteger lookups = new AtomicInteger();
+    /** A fallback: the probe's answer came from the network without the confidential flag. */
+    private final Supplier<ResolvedBus.Lookup> plaintextAnswer = () -> {
+        lookups.incrementAndGet();
+        return new ResolvedBus.Lookup(true, 1, Resolve1.FLAG_FROM_NETWORK, null, 2, null);
+    };
+
+    @AfterEach
+    void forget() {
+        DowngradeObserver.forget();
+    }
+
+    private static GlobalState opportunistic(String server) {
+        return new GlobalState(List.of(ServerAddress.parse(server)), List.of(), null, DotMode.OPPORTUNISTIC,
+                DnssecMode.NO, false, List.of(), "yes", "stub");
+    }
+
+    @Test
+    @DisplayName("the fallback probe (a real query, in plaintext once fallen back) runs once per settings, not at every state read")
+    void oneProbePerSettings() {
+        ResolvedFeatures f = new ResolvedFeatures(252);
+        GlobalState g = opportunistic("198.18.78.4#dot.test");
+        for (int i = 0; i < 5; i++) {
+            assertNotNull(DowngradeObserver.observe(plaintextAnswer, f, g), "the fallback is still reported");
+        }
+        assertEquals(1, lookups.get(), "the window reads the state every 10 s: one probe, not five");
+        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"));
+        assertEquals(2, lookups.get(), "other servers are looked at afresh");
+    }
+}
