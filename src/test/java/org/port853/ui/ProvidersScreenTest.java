@@ -168,6 +168,43 @@ class ProvidersScreenTest extends WindowTestBase {
         }
     }
 
+    @Test
+    @DisplayName("keyboard: the catalogue is one Tab stop; Down moves the row and Space ticks that row, twice the same one")
+    void keyboardTicksTheRowItIsOn(FxRobot robot) throws Exception {
+        openPlaintextMachine();
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        robot.clickOn("#provider-filter");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> stage.getScene().getFocusOwner() == list), "Tab from the filter goes to the list");
+        fx(() -> {
+            list.getSelectionModel().select(0);
+            list.getFocusModel().focus(0);
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.DOWN, 2);
+        Provider third = fx(() -> list.getItems().get(2));
+        assertEquals(third, fx(() -> list.getSelectionModel().getSelectedItem()));
+        List<Provider> before = fx(() -> List.copyOf(window.model().chosen()));
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> window.model().chosen().contains(third));
+        assertTrue(fx(() -> stage.getScene().getFocusOwner() == list), "the focus stays on the list after the tick");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> !window.model().chosen().contains(third));
+        assertEquals(before, fx(() -> List.copyOf(window.model().chosen())), "the second Space undid the first, nothing else");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> {
+            Node f = stage.getScene().getFocusOwner();
+            for (Node n = f; n != null; n = n.getParent()) {
+                if (n == list) return true;
+            }
+            return false;
+        }), "Tab leaves the list instead of walking its check boxes");
+    }
+
     /** The window on a plaintext system, with the "your own provider" dialog open. */
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
         openPlaintextMachine();

@@ -64,8 +64,6 @@ public final class ProvidersView extends BorderPane {
                 e.consume();
             }
         });
-        vm.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> list.refresh());
-        vm.model().stateProperty().addListener((o, a, s) -> list.refresh());
 
         Button addOwn = new Button(I18n.t("providers.addOwn"));
         addOwn.setId("custom-open");
@@ -286,8 +284,21 @@ public final class ProvidersView extends BorderPane {
         // wraps: German's "DNS4EU-Konsortium unter Führung von Whalebone · Europäische Union …"
         private final javafx.scene.text.Text meta;
         private final HBox box;
+        /**
+         * The tick and badges follow the draft and the state in place: refreshing the whole list instead would make
+         * new cells and move the keyboard focus to another row (a second Space then ticked another provider).
+         */
+        private final javafx.beans.InvalidationListener follow = o -> {
+            if (!isEmpty() && getItem() != null) {
+                show(getItem());
+            }
+        };
 
         ProviderCell() {
+            vm.chosen().addListener(new javafx.beans.WeakInvalidationListener(follow));
+            vm.model().stateProperty().addListener(new javafx.beans.WeakInvalidationListener(follow));
+            // the list is the one keyboard stop: arrows move the row (ringed), Space or Enter ticks it
+            chosen.setFocusTraversable(false);
             name.getStyleClass().add("provider-name");
             // the badges wrap under a long name instead of widening the list (a sideways scroll bar at 720 px)
             FlowPane title = new FlowPane(6, 2, name, recommended, active, filtering);
@@ -321,6 +332,10 @@ public final class ProvidersView extends BorderPane {
                 setAccessibleText(null);
                 return;
             }
+            show(p);
+        }
+
+        private void show(Provider p) {
             chosen.setSelected(vm.isChosen(p));
             chosen.setAccessibleText(I18n.t("providers.choose.a11y", ProviderTexts.name(p)));
             name.setText(ProviderTexts.name(p));

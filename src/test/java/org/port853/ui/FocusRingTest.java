@@ -1,0 +1,104 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.port853.ui.common.SystemTheme;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every kind of control the window has shows where the keyboard is (issue 16): drawn with focus, it looks different
+ * from drawn without. AtlantaFX marks none on check boxes, radio buttons, links, tabs and list rows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FocusRingTest {
+    @AfterEach
+    void lightAgain() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> SystemTheme.use(false)).get();
+    }
+
+    @ParameterizedTest(name = "dark = {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("check box, radio button, link, tab and list row each look different with keyboard focus")
+    void everyControlShowsFocus(boolean dark) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        CheckBox check = new CheckBox("Show notifications");
+        RadioButton radio = new RadioButton("Strict");
+        Hyperlink link = new Hyperlink("https://example.org/");
+        TabPane tabs = new TabPane(new Tab("Status"), new Tab("Providers"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList("Quad9", "Mullvad", "AdGuard"));
+        list.setPrefHeight(120);
+        Button elsewhere = new Button("elsewhere");
+        VBox root = new VBox(12, elsewhere, check, radio, link, tabs, list);
+        root.setStyle("-fx-padding: 12;");
+        WaitForAsyncUtils.asyncFx(() -> {
+            SystemTheme.use(dark);
+            Scene scene = new Scene(root, 400, 460);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            list.getFocusModel().focus(1);
+        }).get();
+        List<String> unmarked = new ArrayList<>();
+        // the harness's own check: AtlantaFX marks a focused button, so a button missing here means shots work
+        Button control = new Button("control");
+        WaitForAsyncUtils.asyncFx(() -> root.getChildren().add(control)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Node n : List.of(control, check, radio, link, tabs, list)) {
+            WritableImage without = shot(elsewhere, n);
+            WritableImage with = shot(n, n);
+            if (same(without, with)) {
+                unmarked.add(n.getClass().getSimpleName());
+            }
+        }
+        assertTrue(unmarked.isEmpty(), "no visible focus on " + unmarked);
+    }
+
+    /** The node drawn (with a margin for a ring) while {@code focus} has the keyboard focus. */
+    private static WritableImage shot(Node focus, Node n) throws Exception {
+        WaitForAsyncUtils.asyncFx(focus::requestFocus).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Bounds b = n.getBoundsInParent();
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setViewport(new javafx.geometry.Rectangle2D(b.getMinX() - 6, b.getMinY() - 6, b.getWidth() + 12,
+                    b.getHeight() + 12));
+            return n.getParent().snapshot(p, null);
+        }).get();
+    }
+
+    private static boolean same(WritableImage a, WritableImage b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
