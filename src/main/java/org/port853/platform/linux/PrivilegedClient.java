@@ -58,13 +58,33 @@ public final class PrivilegedClient {
         if (r.stdout().isBlank()) {
             String why = r.stderr().strip().replaceFirst("^port853-helper: ", "");
             if (r.exitCode() == 126 || r.exitCode() == 127) {
-                return ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("authorization was refused or cancelled",
-                        "result.not-authorized"));
+                return ApplyResult.of(ApplyResult.Outcome.FAILED, notAuthorized(r.exitCode(), r.stderr()));
             }
             return why.isEmpty() ? ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("the helper failed", "result.helper-failed"))
                     : ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of(why, "result.helper-error", why));
         }
         return HelperDocuments.readResult(r.stdout());
+    }
+
+    /**
+     * Why pkexec did not run the helper (exit 126: the password dialog was dismissed; 127: not authorized, or no
+     * dialog could be shown at all), in words that tell the user what to do; nothing was changed in any case.
+     */
+    static Sentence notAuthorized(int exitCode, String stderr) {
+        String said = stderr == null ? "" : stderr;
+        if (exitCode == 126) {
+            return Sentence.of("the password dialog was closed without authorizing; nothing was changed",
+                    "result.auth-dismissed");
+        }
+        if (said.contains("authentication agent")) {
+            return Sentence.of("no password dialog could be shown: this session runs no polkit authentication agent "
+                    + "(desktop sessions start one); nothing was changed", "result.no-auth-agent");
+        }
+        if (said.contains("Not authorized")) {
+            return Sentence.of("polkit does not allow this user to change the DNS settings (Not authorized); nothing "
+                    + "was changed", "result.not-authorized");
+        }
+        return Sentence.of("authorization was refused or cancelled", "result.auth-failed");
     }
 
     /** Why this machine cannot run the helper through pkexec, if it cannot. */

@@ -1,0 +1,21 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** pkexec's refusals as it prints them (recorded on this machine with polkitd on the rig's bus), told apart. */
+class PkexecRefusalTest {
+    @Test
+    @DisplayName("no agent, not authorized and a dismissed dialog each say what happened, not one 'refused or cancelled'")
+    void eachRefusalSaysWhatHappened() {
+        assertEquals("result.no-auth-agent", PrivilegedClient.notAuthorized(127, "Error creating textual authentication "
+                + "agent: Error opening current controlling terminal for the process (`/dev/tty'): No such device or "
+                + "address\n").words().wording());
+        assertEquals("result.not-authorized", PrivilegedClient.notAuthorized(127,
+                "Error executing command as another user: Not authorized\n\nThis incident has been reported.\n").words().wording());
+        assertEquals("result.auth-dismissed", PrivilegedClient.notAuthorized(126, "").words().wording());
+        assertEquals("result.auth-failed", PrivilegedClient.notAuthorized(127, "something else\n").words().wording());
+    }
+}
