@@ -629,6 +629,23 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("opportunistic mode seen falling back: the switch says so, not 'On · opportunistic' alone")
+        void switchSaysTheFallback() {
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.4#dot.test")), List.of(), null,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, false,
+                    List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
+            var fine = Fakes.state(g, null);
+            adapter.state = fine;
+            model.refresh();
+            assertEquals(I18n.t("switch.opportunistic"), status.switchTextProperty().get());
+            adapter.state = fine.withPlatform(new org.port853.platform.linux.LinuxDetails(252,
+                    ((org.port853.platform.linux.LinuxDetails) fine.platform()).resolvConf(), List.of(),
+                    "a lookup of example.com just now came back from the network without encryption"));
+            model.refresh();
+            assertEquals(I18n.t("switch.opportunistic.fallback"), status.switchTextProperty().get());
+        }
+
+        @Test
         @DisplayName("a resolver that is installed but stopped is 'Resolver stopped', with the command that starts it")
         void stoppedResolverIsNotMissing() {
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,

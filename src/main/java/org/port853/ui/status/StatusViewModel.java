@@ -132,7 +132,8 @@ public final class StatusViewModel {
         DotMode dot = model.encryptionOn() ? g.dnsOverTls() : DotMode.OFF;
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
-        switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)));
+        switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)
+                + (dot == DotMode.OPPORTUNISTIC && fellBack() ? ".fallback" : "")));
         // resolved reports DNSSEC "unsupported" whenever validation is off: only worth saying when it is on
         dnssec.set(g.dnssec() == null ? "—" : g.dnssec() == org.port853.core.DnssecMode.NO ? I18n.t("status.dnssecOff")
                 : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
@@ -274,6 +275,12 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pendingProperty() { return pending.getReadOnlyProperty(); }
     /** What the switch really does: "On · strict", "On · opportunistic, not authenticated", "Off". */
+    /** The assessment saw opportunistic mode fall back to plaintext: the switch says so, not only the reasons. */
+    private boolean fellBack() {
+        var a = model.assessmentProperty().get();
+        return a != null && a.reasons().stream().anyMatch(r -> r.code().startsWith("DOT_DOWNGRADED"));
+    }
+
     public ReadOnlyStringProperty switchTextProperty() { return switchText.getReadOnlyProperty(); }
     /** Why the switch cannot be used (null when it can). */
     public ReadOnlyStringProperty blockedReasonProperty() { return blockedReason.getReadOnlyProperty(); }
