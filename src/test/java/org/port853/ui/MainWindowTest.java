@@ -240,6 +240,11 @@ class MainWindowTest extends WindowTestBase {
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> NarrowWindowTest.truncated(MainWindow.Screen.TRAFFIC,
                 robot.lookup("#capture-banner").query())).get();
         assertTrue(cut.isEmpty(), "the guidance is readable whole: " + cut);
+        assertFalse(shown(robot, "#traffic-start"), "one button that starts the capture: the banner's Try again");
+        javafx.scene.control.ListView<?> groups = node(robot, "#leak-groups");
+        assertEquals(org.port853.ui.common.I18n.t("leaks.notWatching"),
+                fx(() -> ((javafx.scene.control.Label) groups.getPlaceholder()).getText()),
+                "an empty list says nothing is watched, not 'no leaks seen'");
         // at the smallest window the screen scrolls rather than pressing the list under the graph
         resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
         javafx.scene.Node list = node(robot, "#leak-groups");

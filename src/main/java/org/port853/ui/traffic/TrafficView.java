@@ -54,7 +54,7 @@ public final class TrafficView extends VBox {
         start.setId("traffic-start");
         start.setOnAction(e -> vm.start());
         // only offered when monitoring is not running: never a permanently disabled first button
-        Ui.showWhen(start, vm.runningProperty().not());
+        Ui.showWhen(start, vm.runningProperty().not().and(vm.problemProperty().isNull())); // else the banner's Try again
         start.disableProperty().bind(vm.startingProperty());
         ToggleButton pause = new ToggleButton();
         pause.setId("traffic-pause");
@@ -174,7 +174,7 @@ public final class TrafficView extends VBox {
         table.getColumns().add(Ui.column(I18n.t("leaks.name"), LeakRecord::name, 220));
         table.getColumns().add(Ui.column(I18n.t("leaks.type"), LeakRecord::type, 60));
         table.getColumns().add(Ui.column(I18n.t("leaks.process"), LeakRecord::process, 140));
-        table.setPlaceholder(new Label(I18n.t("leaks.none")));
+        table.setPlaceholder(emptyList(vm));
         table.setPrefHeight(200);
         table.setMinHeight(120);
         // newest first
@@ -186,7 +186,7 @@ public final class TrafficView extends VBox {
         ListView<LeakGroups.Group> groups = new ListView<>(vm.groups());
         groups.setId("leak-groups");
         groups.setAccessibleText(I18n.t("leaks.title"));
-        groups.setPlaceholder(new Label(I18n.t("leaks.none")));
+        groups.setPlaceholder(emptyList(vm));
         groups.setCellFactory(GroupCell::new);
         groups.setPrefHeight(220);
         groups.setMinHeight(120);
@@ -311,5 +311,14 @@ public final class TrafficView extends VBox {
             return;
         }
         vm.exportCsv(f.toPath());
+    }
+
+    /** An empty list says whether it is empty because nothing leaked, or because nothing is watched. */
+    private static Label emptyList(TrafficViewModel vm) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.when(vm.runningProperty()).then(I18n.t("leaks.none"))
+                .otherwise(I18n.t("leaks.notWatching")));
+        return l;
     }
 }
