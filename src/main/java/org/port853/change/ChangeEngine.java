@@ -100,6 +100,7 @@ public final class ChangeEngine {
                 actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
                         interrupted.id());
             }
+            List<ItemSnapshot> onDisk = read(target);
             try {
                 writeAll(target);
             } catch (IOException writeFailed) {
@@ -112,7 +113,13 @@ public final class ChangeEngine {
                 return result(Outcome.FAILED, Sentence.of(writeFailed.getMessage() + "; nothing was changed",
                         "result.write-failed", writeFailed.getMessage()), target, actions, false, t0);
             }
-            target.forEach(f -> actions.add("write " + location(f), "step.write", location(f)));
+            // what the result lists as written is what changed: an item already as wanted (the resolv.conf link in
+            // place) is written again all the same, atomically, but it was no step of this change
+            for (int i = 0; i < target.size(); i++) {
+                if (!ItemSnapshots.satisfies(onDisk.get(i), target.get(i))) {
+                    actions.add("write " + location(target.get(i)), "step.write", location(target.get(i)));
+                }
+            }
             return reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
         }
     }

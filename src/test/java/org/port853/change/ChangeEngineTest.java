@@ -146,6 +146,17 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("an item already as wanted is not listed as written: the result lists what changed")
+        void onlyChangedItemsAreListedAsWritten() throws IOException {
+            Files.writeString(resolvConf, "nameserver 127.0.0.53\n");
+            ApplyResult r = engine.apply(List.of(FileItemStore.file(dropIn, A),
+                    FileItemStore.file(resolvConf, "nameserver 127.0.0.53\n")), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertTrue(r.actions().contains("write " + dropIn), r.actions().toString());
+            assertFalse(r.actions().contains("write " + resolvConf), r.actions().toString());
+        }
+
+        @Test
         @DisplayName("the health step is the check's own sentence, which names who answered: the engine adds nothing")
         void healthStepIsTheChecksSentence() throws IOException {
             String by = "global server 9.9.9.9#dns.quad9.net via eth0";
