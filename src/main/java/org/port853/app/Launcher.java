@@ -26,6 +26,20 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (NoClassDefFoundError e) {
+            // checked only now: looking for every library up front would cost each command ~50 ms
+            java.util.List<String> missing = Libraries.missing(Launcher.class.getClassLoader());
+            if (missing.isEmpty()) {
+                throw e;
+            }
+            System.err.println(Libraries.problem(missing, Libraries.codeSource()));
+            System.exit(1);
+        }
+    }
+
+    private static void start(String[] args) {
         Optional<Runnable> window = windowFor(args);
         if (window.isPresent()) {
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms

@@ -35,6 +35,11 @@ public final class ResolverAdapters {
         try {
             return p.get();
         } catch (ServiceConfigurationError | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NoClassDefFoundError missingLibrary) {
+                    throw missingLibrary; // a jar copied without its lib/ folder: the launcher says which
+                }
+            }
             LOG.log(Level.WARNING, "resolver adapter " + p.type().getName() + " could not be created", e);
             return null;
         }

@@ -1,0 +1,49 @@
+package org.port853.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The libraries port853.jar finds through its manifest's Class-Path ({@code lib/} beside it). A jar copied on its own
+ * would start and then fail deep inside with a NoClassDefFoundError, or say "no resolver adapter for Linux": checked
+ * first instead, by one class file of each (a resource lookup: nothing is loaded or initialised).
+ */
+final class Libraries {
+    private static final Map<String, String> MARKERS = new LinkedHashMap<>();
+
+    static {
+        MARKERS.put("JavaFX", "javafx/application/Application.class");
+        MARKERS.put("dbus-java", "org/freedesktop/dbus/connections/impl/DBusConnection.class");
+        MARKERS.put("JNA", "com/sun/jna/Native.class");
+        MARKERS.put("dnsjava", "org/xbill/DNS/Message.class");
+        MARKERS.put("Jackson", "com/fasterxml/jackson/databind/ObjectMapper.class");
+    }
+
+    private Libraries() {
+    }
+
+    /** The names of the libraries that cannot be found; empty when all are there. */
+    static List<String> missing(ClassLoader loader) {
+        return MARKERS.entrySet().stream().filter(e -> loader.getResource(e.getValue()) == null).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** One sentence for stderr: what is missing and where it is looked for. */
+    static String problem(List<String> missing, Path jar) {
+        String where = jar != null && jar.toString().endsWith(".jar")
+                ? " in " + jar.toAbsolutePath().getParent().resolve("lib") + ", beside " + jar.getFileName() : "";
+        return "port853: libraries Port853 needs are missing (" + String.join(", ", missing) + "): they are looked for"
+                + where + "; run Port853 where it was built (target/port853.jar with target/lib), or install the package";
+    }
+
+    /** Where this class was loaded from (the jar when run with java -jar); null when unknown. */
+    static Path codeSource() {
+        try {
+            return Path.of(Libraries.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception | Error e) {
+            return null;
+        }
+    }
+}
