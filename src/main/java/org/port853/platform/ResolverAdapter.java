@@ -61,6 +61,15 @@ public interface ResolverAdapter {
     }
 
     /**
+     * Why a change cannot be made from this process on this machine (Linux: not root, and the helper or pkexec that
+     * would ask for root is missing), or null when {@link #apply} can try. The window says so in the preview instead
+     * of promising a password prompt that never comes.
+     */
+    default org.port853.core.Sentence cannotChange() {
+        return null;
+    }
+
+    /**
      * Like {@link #plan(DesiredSettings, ResolverState)}, and when {@code linkResolverFile} is set also points the
      * file programs read their DNS server from at the local stub (/etc/resolv.conf on Linux), if it does not.
      * Adapters without such a file ignore the flag.

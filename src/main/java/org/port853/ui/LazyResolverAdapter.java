@@ -44,6 +44,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
         return d().apply(desired, linkResolverFile);
     }
     @Override public String changesRefused() { return d().changesRefused(); }
+    @Override public org.port853.core.Sentence cannotChange() { return d().cannotChange(); }
     @Override public boolean changesFiles() { return d().changesFiles(); }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }

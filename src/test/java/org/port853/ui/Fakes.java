@@ -86,6 +86,13 @@ final class Fakes {
         /** The state every plan was built against. */
         final List<ResolverState> plannedAgainst = new CopyOnWriteArrayList<>();
         volatile long delayMs = 150;
+        /** Why this process cannot make changes (null: it can). */
+        volatile org.port853.core.Sentence cannotChange;
+
+        @Override
+        public org.port853.core.Sentence cannotChange() {
+            return cannotChange;
+        }
 
         FakeAdapter(ResolverState initial) {
             state = initial;

@@ -820,6 +820,25 @@ class ViewModelTest {
     @DisplayName("the apply flow")
     class Apply {
         @Test
+        @DisplayName("without the helper the preview shows the change and why it cannot be made here, and offers no Apply")
+        void previewSaysWhenNoChangeCanBeMadeHere() {
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            model.refresh();
+            adapter.cannotChange = org.port853.core.Sentence.of("changing DNS settings needs root and Port853's helper is "
+                    + "not installed (/usr/lib/port853/lib/port853-helper); run the command with sudo", "refused.no-helper",
+                    "/usr/lib/port853/lib/port853-helper");
+            apply.beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(
+                    List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), org.port853.core.DotMode.STRICT, null, true,
+                    List.of()));
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.REFUSED, apply.phaseProperty().get());
+            String said = apply.summaryProperty().get();
+            assertTrue(said.contains("install the Port853 package, or start Port853 as root"), said);
+            assertFalse(said.contains("password"), said);
+            assertFalse(apply.diffProperty().get().isEmpty(), "the change is still shown");
+            assertTrue(adapter.applied.isEmpty());
+        }
+
+        @Test
         @DisplayName("an apply whose check was answered without encryption says so (as the command line's exit 3), "
                 + "in the warning's colour and notification, and a verified one does not")
         void unencryptedAnswerIsNotSuccess() {

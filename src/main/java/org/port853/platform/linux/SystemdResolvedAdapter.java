@@ -59,6 +59,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     @Override
+    public org.port853.core.Sentence cannotChange() {
+        return org.port853.helper.Privileges.isRoot() ? null : privileged.unavailable().orElse(null);
+    }
+
+    @Override
     public ResolverState readState() {
         return reader.read();
     }

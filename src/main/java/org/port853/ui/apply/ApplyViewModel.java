@@ -138,7 +138,7 @@ public final class ApplyViewModel {
         boolean link = this.linkResolverFile;
         boolean revert = kind == Kind.REVERT;
         model.tasks().execute(BackgroundTask.of(() -> new Planned(adapter.plan(settings, known == null ? adapter.readState()
-                        : known, link), adapter.changesRefused(), adapter.changesFiles(),
+                        : known, link), adapter.changesRefused(), adapter.cannotChange(), adapter.changesFiles(),
                         // a revert that finds nothing of Port853's explains what is there now: the screen's state may
                         // be older than a change made elsewhere (the command line, another window)
                         revert ? adapter.readState() : null))
@@ -199,7 +199,8 @@ public final class ApplyViewModel {
     }
 
     /** A plan, and why no plan of this adapter can be applied (a sample machine; null when it can). */
-    private record Planned(Plan plan, String changesRefused, boolean changesFiles, ResolverState now) {
+    private record Planned(Plan plan, String changesRefused, org.port853.core.Sentence cannotChange,
+                           boolean changesFiles, ResolverState now) {
     }
 
     private void showPlan(Planned planned, ResolverState known) {
@@ -230,6 +231,13 @@ public final class ApplyViewModel {
         }
         diff.set(plan.diff());
         actions.set(ChangeTexts.actions(plan));
+        if (planned.cannotChange() != null) {
+            // the change is shown, and why this process cannot make it, before anyone is promised a password prompt
+            org.port853.core.Sentence why = planned.cannotChange();
+            summary.set(I18n.t("apply.cannotChange", I18n.said("change.", why.words(), "", why.english())));
+            phase.set(Phase.REFUSED);
+            return;
+        }
         summary.set(preview("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.PREVIEW);
     }
