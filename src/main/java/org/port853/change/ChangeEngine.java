@@ -75,6 +75,8 @@ public final class ChangeEngine {
                         .forEach(target::add);
             }
             List<ItemSnapshot> before = beforeOf(target, interrupted);
+            // read before anything is journalled: a read that fails here leaves no pending change behind
+            List<ItemSnapshot> onDisk = interrupted == null ? before : read(target);
             if (interrupted == null && ItemSnapshots.allSatisfy(before, target)) {
                 journals.save(j); // keeps the public marker in step with the journal
                 return inPlace(j, target, requireEncrypted, actions, t0);
@@ -100,7 +102,6 @@ public final class ChangeEngine {
                 actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
                         interrupted.id());
             }
-            List<ItemSnapshot> onDisk = read(target);
             try {
                 writeAll(target);
             } catch (IOException writeFailed) {

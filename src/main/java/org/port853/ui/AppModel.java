@@ -43,9 +43,13 @@ public final class AppModel {
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
     private final TaskSlot rereading;
-    /** The settings of the newest reading (null: unreadable) and when that reading began (null: none yet). */
+    /** The settings of the newest readable reading and when that reading began (null: none yet). */
     private ResolverSettings settings;
     private java.time.Instant settingsReadAt;
+    /** Readings are numbered as they start; the number of the one on screen. */
+    private long readingsStarted;
+    private long readingShown;
+    private java.util.function.BooleanSupplier rereadsHeld = () -> false;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
     // a binding, not a property set after the two: whoever reads it while state or assessment changes gets the new value
@@ -106,17 +110,24 @@ public final class AppModel {
     }
 
     /**
-     * The same reading when nobody asked for it (a timer, the window regaining focus), so that a change made
-     * elsewhere shows: no progress shown, and nothing when a reading is under way already.
+     * The same reading when nobody asked for it (a timer, the window regaining focus, the end of a Verify), so that a
+     * change made elsewhere shows: no progress shown, and nothing when a reading is under way already or while
+     * {@link #holdRereadsWhile} says a change is being made (the resolver would be read half-restarted).
      */
     public void reread() {
-        if (!refreshing.isBusy()) {
+        if (!refreshing.isBusy() && !rereadsHeld.getAsBoolean()) {
             rereading.run(reading());
         }
     }
 
+    /** Re-readings wait while {@code changing} is true; the change refreshes the state at its end. */
+    public void holdRereadsWhile(java.util.function.BooleanSupplier changing) {
+        rereadsHeld = changing;
+    }
+
     private BackgroundTask<Reading> reading() {
         java.time.Instant started = java.time.Instant.now();
+        long number = ++readingsStarted;
         return BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
             Assessment a = services.adapter().assess(s);
@@ -131,6 +142,11 @@ public final class AppModel {
             }
             return new Reading(s, a, providers, providerProblem);
         }).onSuccess(r -> {
+            // a refresh and a re-read can run at once: one that began before the reading already shown is older news
+            if (number < readingShown) {
+                return;
+            }
+            readingShown = number;
             boolean untouched = currentDraft().equals(followed);
             refreshError.set(r.providerProblem());
             if (!r.providers().equals(catalogue)) {
@@ -148,12 +164,17 @@ public final class AppModel {
     }
 
     /**
-     * Settings that differ from the previous reading were changed in between, by whoever. Leaks seen before the
-     * previous reading began were made under the settings that are gone; later ones may be the new settings' own, so
-     * they still count (they age out of the evidence as any leak does).
+     * Settings that differ from the previous readable reading were changed in between, by whoever. Leaks seen before
+     * that reading began were made under the settings that are gone; later ones may be the new settings' own, so they
+     * still count (they age out of the evidence as any leak does). An unreadable reading says nothing about the
+     * settings, and readings from different sources (D-Bus, or resolvectl when the bus failed) are not compared:
+     * they report unset values differently.
      */
     private void noteSettings(ResolverSettings now, java.time.Instant readingStarted) {
-        if (settingsReadAt != null && !java.util.Objects.equals(settings, now)) {
+        if (now == null) {
+            return;
+        }
+        if (settings != null && settings.source() == now.source() && !settings.equals(now)) {
             evidence.settingsChanged(settingsReadAt);
         }
         settings = now;

@@ -510,7 +510,7 @@ public final class MainWindow {
         });
         // back to the window after a change made elsewhere (a terminal, the network settings): it shows at once
         stage.focusedProperty().addListener((o, was, focused) -> {
-            if (focused && rereads != null) rereadUnlessChanging();
+            if (focused && rereads != null) model.reread();
         });
         if (visible && !stage.isShowing()) stage.show();
         // Icons, state and monitoring once the window has been drawn: the window never waits for them, and their
@@ -551,7 +551,8 @@ public final class MainWindow {
     public void start() {
         model.refresh();
         if (rereads == null) {
-            rereads = model.tasks().every(REREAD_EVERY, this::rereadUnlessChanging);
+            model.holdRereadsWhile(this::changing);
+            rereads = model.tasks().every(REREAD_EVERY, model::reread);
         }
         rereads.start();
         traffic.start();
@@ -564,14 +565,12 @@ public final class MainWindow {
     }
 
     /**
-     * Not while a change is planned, previewed or made: a reading then would show the resolver half-restarted or move
-     * the draft under the preview; the change refreshes at its end.
+     * A change is planned, previewed or made: a reading then would show the resolver half-restarted or move
+     * the draft under the preview, so re-readings wait (the change refreshes at its end).
      */
-    private void rereadUnlessChanging() {
+    private boolean changing() {
         ApplyViewModel.Phase p = apply.phaseProperty().get();
-        if (p != ApplyViewModel.Phase.PLANNING && p != ApplyViewModel.Phase.PREVIEW && p != ApplyViewModel.Phase.APPLYING) {
-            model.reread();
-        }
+        return p == ApplyViewModel.Phase.PLANNING || p == ApplyViewModel.Phase.PREVIEW || p == ApplyViewModel.Phase.APPLYING;
     }
 
     public void shutdown() {

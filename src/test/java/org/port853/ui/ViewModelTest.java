@@ -134,6 +134,59 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a re-read that finishes after a newer Refresh is dropped: no older state on screen, no real leak superseded")
+        void olderReadingFinishingLastIsDropped() throws InterruptedException {
+            org.port853.core.ResolverState s1 = adapter.state;
+            org.port853.core.ResolverState s2 = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
+            model.refresh(); // S1
+            Thread.sleep(5);
+            tasks.hold();
+            model.reread(); // A: the timer; it will read S1, from before the change
+            Thread.sleep(5);
+            model.evidence().leakSeen(java.time.Instant.now()); // under S2, after the change
+            Thread.sleep(5);
+            model.refresh(); // B: the user's Refresh
+            adapter.state = s2;
+            tasks.runNewest(); // B finishes first with S2
+            assertTrue(model.evidence().leakingProperty().get(), "the leak is the current settings' own");
+            adapter.state = s1;
+            tasks.runNext(); // A finishes last, with S1
+            tasks.runAll();
+            assertSame(s2, model.stateProperty().get(), "the newer reading stays on screen");
+            assertTrue(model.evidence().leakingProperty().get(), "the older reading supersedes nothing");
+        }
+
+        @Test
+        @DisplayName("re-reads wait while a change is being made (Verify ending then reads nothing)")
+        void rereadsWaitDuringAChange() {
+            model.refresh();
+            boolean[] changing = {true};
+            model.holdRereadsWhile(() -> changing[0]);
+            int before = tasks.executed();
+            model.reread();
+            assertEquals(before, tasks.executed(), "no reading of a half-restarted resolver");
+            changing[0] = false;
+            model.reread();
+            assertEquals(before + 1, tasks.executed());
+        }
+
+        @Test
+        @DisplayName("a reading through resolvectl (the bus failed once) is not compared with one over D-Bus")
+        void readingsFromAnotherSourceAreNotASettingsChange() {
+            model.refresh();
+            model.evidence().leakSeen(java.time.Instant.now().minusSeconds(5));
+            org.port853.core.ResolverState s = adapter.state;
+            adapter.state = new org.port853.core.ResolverState(s.resolverName(), org.port853.core.StateSource.RESOLVECTL, true, true,
+                    new org.port853.core.GlobalState(s.global().servers(), List.of(), null, s.global().dnsOverTls(),
+                            org.port853.core.DnssecMode.NO, false, s.global().domains(), "yes", "stub"),
+                    s.links(), null, null, s.platform());
+            model.reread();
+            adapter.state = s;
+            model.reread();
+            assertTrue(model.evidence().leakingProperty().get(), "the bus failing once changed no settings");
+        }
+
+        @Test
         @DisplayName("settings changed elsewhere (the command line): leaks seen before the previous reading no longer count")
         void settingsChangedElsewhereSupersedeOlderLeaks() throws InterruptedException {
             model.refresh();

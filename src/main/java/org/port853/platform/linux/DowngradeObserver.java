@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
 import org.port853.platform.ProcessRunner;
 
 /**
@@ -33,39 +34,45 @@ final class DowngradeObserver {
     /** A fallback not seen may still come (resolved tries TLS first): looked for again sooner. */
     static final Duration KEEP_NONE_SEEN = Duration.ofMinutes(1);
 
-    /** What was seen for these servers in this mode, and when. */
-    private record Observation(List<?> servers, DotMode mode, long atNanos, String evidence) {
-        boolean standsFor(GlobalState g, long now) {
+    /** What was seen for these settings (servers and modes, global and per link), and when. */
+    private record Observation(List<?> settings, long atNanos, String evidence) {
+        boolean standsFor(List<?> now, long nanos) {
             Duration keep = evidence != null ? KEEP : KEEP_NONE_SEEN;
-            return servers.equals(g.servers()) && mode == g.dnsOverTls() && now - atNanos < keep.toNanos();
+            return settings.equals(now) && nanos - atNanos < keep.toNanos();
         }
     }
 
-    static String observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g) {
+    private static List<?> settingsOf(GlobalState g, List<LinkState> links) {
+        return List.of(g.servers(), String.valueOf(g.dnsOverTls()),
+                links.stream().map(l -> List.of(l.servers(), String.valueOf(l.dnsOverTls()))).toList());
+    }
+
+    static String observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g, List<LinkState> links) {
         return observe(() -> bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(), CALL_TIMEOUT),
-                features, g);
+                features, g, links);
     }
 
     /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} that bypasses the cache */
     static String observe(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
-                          GlobalState g) {
+                          GlobalState g, List<LinkState> links) {
         if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC) {
             return null;
         }
         long now = System.nanoTime();
+        List<?> settings = settingsOf(g, links);
         synchronized (DowngradeObserver.class) {
-            if (last != null && last.standsFor(g, now)) {
+            if (last != null && last.standsFor(settings, now)) {
                 return last.evidence();
             }
         }
         String evidence = look(probe, features);
         synchronized (DowngradeObserver.class) {
-            last = new Observation(g.servers(), g.dnsOverTls(), now, evidence);
+            last = new Observation(settings, now, evidence);
         }
         return evidence;
     }
 
-    /** Forgets the last observation (tests). */
+    /** Forgets the last observation: after a change the resolver restarted and tries TLS afresh. */
     static synchronized void forget() {
         last = null;
     }

@@ -77,7 +77,7 @@ final class ResolvedStateReader {
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
             List<LinkState> links = readLinks(bus);
             String downgrade = observeDowngrade
-                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g) : null;
+                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links) : null;
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
                     new LinuxDetails(systemdVersion(), rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {

@@ -159,6 +159,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             result = privileged.send(r);
         } catch (IOException e) {
             result = ApplyResult.of(ApplyResult.Outcome.FAILED, e.getMessage());
+        } finally {
+            DowngradeObserver.forget(); // resolved restarted: it tries TLS afresh, so a fallback seen before says nothing
         }
         // The documented --json result always has "dropIn" on Linux, with nulls when nothing was written.
         return result.item() == null ? result.withItem(LinuxChange.noDropIn()) : result;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
 import org.port853.core.ServerAddress;
 
 class DowngradeObserverTest {
@@ -38,10 +39,17 @@ class DowngradeObserverTest {
         ResolvedFeatures f = new ResolvedFeatures(252);
         GlobalState g = opportunistic("198.18.78.4#dot.test");
         for (int i = 0; i < 5; i++) {
-            assertNotNull(DowngradeObserver.observe(plaintextAnswer, f, g), "the fallback is still reported");
+            assertNotNull(DowngradeObserver.observe(plaintextAnswer, f, g, List.of()), "the fallback is still reported");
         }
         assertEquals(1, lookups.get(), "the window reads the state every 10 s: one probe, not five");
-        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"));
+        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of());
         assertEquals(2, lookups.get(), "other servers are looked at afresh");
+        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
+                "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(), true, null)));
+        assertEquals(3, lookups.get(), "so are other links' servers (another network)");
+        DowngradeObserver.forget(); // a change was made: resolved restarted
+        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
+                "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(), true, null)));
+        assertEquals(4, lookups.get(), "after a change the fallback is looked for again");
     }
 }
