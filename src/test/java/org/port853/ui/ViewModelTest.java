@@ -703,9 +703,13 @@ class ViewModelTest {
         void stoppedResolverIsNotMissing() {
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
                     true, false, null, List.of(), null, "systemd-resolved is not running",
-                    new org.port853.platform.linux.LinuxDetails(252, null, List.of()));
+                    new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                            org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                            List.of("127.0.0.53")), List.of()));
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED, status.stateProperty().get());
+            assertTrue(status.resolvConfProperty().get().contains("does not answer while systemd-resolved is stopped"),
+                    status.resolvConfProperty().get());
             assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED_LEAKING, status.stateProperty().get());

@@ -110,8 +110,10 @@ public final class StatusViewModel {
         String version = ResolverTexts.version(s);
         source.set(I18n.t("source." + s.source().jsonName(), ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();
-        resolvConf.set(file == null ? "—"
-                : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT), String.valueOf(file.target())));
+        // a link to the stub of a resolver that is not running leads nowhere: not "all programs go through it"
+        boolean stubGone = file != null && file.kind() == ResolvConfState.Kind.STUB && s.installed() && !s.running();
+        resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
+                + (stubGone ? ".stopped" : ""), String.valueOf(file.target())));
         if (blocked != null) {
             providers.set("—");
             mode.set("—");
