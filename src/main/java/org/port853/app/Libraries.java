@@ -42,7 +42,7 @@ final class Libraries {
     static Path codeSource() {
         try {
             return Path.of(Libraries.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception | Error e) {
+        } catch (java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
     }

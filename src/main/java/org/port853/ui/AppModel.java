@@ -100,13 +100,13 @@ public final class AppModel {
         return new Draft(List.copyOf(chosen), mode.get(), dnssec.get(), routeAllDomains.get());
     }
 
-    /** One background read: the state, its assessment and the provider list. */
+    /** One background read: the state, its assessment and the provider list (null: not read this time). */
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
     }
 
     /** Reads the resolver state and the provider list in the background, showing progress; safe to call often. */
     public void refresh() {
-        refreshing.run(reading());
+        refreshing.run(reading(true));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class AppModel {
      */
     public void reread() {
         if (!refreshing.isBusy() && !rereadsHeld.getAsBoolean()) {
-            rereading.run(reading());
+            rereading.run(reading(false)); // the state only: the provider list changes through the window
         }
     }
 
@@ -125,12 +125,15 @@ public final class AppModel {
         rereadsHeld = changing;
     }
 
-    private BackgroundTask<Reading> reading() {
+    private BackgroundTask<Reading> reading(boolean withProviders) {
         java.time.Instant started = java.time.Instant.now();
         long number = ++readingsStarted;
         return BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
             Assessment a = services.adapter().assess(s);
+            if (!withProviders) {
+                return new Reading(s, a, null, null);
+            }
             List<Provider> providers;
             String providerProblem = null;
             try {
@@ -148,9 +151,11 @@ public final class AppModel {
             }
             readingShown = number;
             boolean untouched = currentDraft().equals(followed);
-            refreshError.set(r.providerProblem());
-            if (!r.providers().equals(catalogue)) {
-                catalogue.setAll(r.providers());
+            if (r.providers() != null) {
+                refreshError.set(r.providerProblem());
+                if (!r.providers().equals(catalogue)) {
+                    catalogue.setAll(r.providers());
+                }
             }
             noteSettings(ResolverSettings.of(r.state()), started);
             if (!r.state().equals(state.get())) {

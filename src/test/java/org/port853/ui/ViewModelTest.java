@@ -157,6 +157,26 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a re-read reads the state only: the provider list (a catalogue parsed anew) is read by Refresh")
+        void rereadLeavesTheProviderListAlone() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger lists = new java.util.concurrent.atomic.AtomicInteger();
+            ProviderSource memory = ProviderSource.inMemory();
+            AppServices counting = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    new ProviderSource(() -> {
+                        lists.incrementAndGet();
+                        return memory.all().get();
+                    }, memory.saveCustom(), memory.removeCustom()),
+                    org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run,
+                    new Fakes.RecordingNotifier(), false);
+            AppModel m = new AppModel(counting, tasks);
+            m.refresh();
+            m.reread();
+            m.reread();
+            assertEquals(1, lists.get());
+            assertFalse(m.catalogue().isEmpty(), "the catalogue stays");
+        }
+
+        @Test
         @DisplayName("re-reads wait while a change is being made (Verify ending then reads nothing)")
         void rereadsWaitDuringAChange() {
             model.refresh();

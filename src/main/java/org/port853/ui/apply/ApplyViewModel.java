@@ -223,7 +223,7 @@ public final class ApplyViewModel {
         // an interrupted change is finished by applying even when the files already match
         if (plan.changesNothing() && (known == null || known.pendingChange() == null)) {
             ResolverState now = planned.now() != null ? planned.now() : known;
-            if (now != known && !now.equals(known)) {
+            if (!java.util.Objects.equals(now, known)) {
                 model.refresh(); // the screens catch up with what the sheet found
             }
             showNothingToDo(now);

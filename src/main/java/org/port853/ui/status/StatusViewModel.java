@@ -84,6 +84,11 @@ public final class StatusViewModel {
         update();
     }
 
+    /** The assessment saw opportunistic mode fall back to plaintext: the switch says so, not only the reasons. */
+    private static boolean fellBack(Assessment a) {
+        return a.reasons().stream().anyMatch(r -> r.code().startsWith("DOT_DOWNGRADED"));
+    }
+
     private void update() {
         ResolverState s = model.stateProperty().get();
         Assessment a = model.assessmentProperty().get();
@@ -135,7 +140,7 @@ public final class StatusViewModel {
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
         switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)
-                + (dot == DotMode.OPPORTUNISTIC && fellBack() ? ".fallback" : "")));
+                + (dot == DotMode.OPPORTUNISTIC && fellBack(a) ? ".fallback" : "")));
         // resolved reports DNSSEC "unsupported" whenever validation is off: only worth saying when it is on
         dnssec.set(g.dnssec() == null ? "—" : g.dnssec() == org.port853.core.DnssecMode.NO ? I18n.t("status.dnssecOff")
                 : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
@@ -277,12 +282,6 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pendingProperty() { return pending.getReadOnlyProperty(); }
     /** What the switch really does: "On · strict", "On · opportunistic, not authenticated", "Off". */
-    /** The assessment saw opportunistic mode fall back to plaintext: the switch says so, not only the reasons. */
-    private boolean fellBack() {
-        var a = model.assessmentProperty().get();
-        return a != null && a.reasons().stream().anyMatch(r -> r.code().startsWith("DOT_DOWNGRADED"));
-    }
-
     public ReadOnlyStringProperty switchTextProperty() { return switchText.getReadOnlyProperty(); }
     /** Why the switch cannot be used (null when it can). */
     public ReadOnlyStringProperty blockedReasonProperty() { return blockedReason.getReadOnlyProperty(); }
