@@ -69,8 +69,9 @@ class FocusRingTest {
         for (Node n : List.of(control, check, radio, link, tabs, list)) {
             WritableImage without = shot(elsewhere, n);
             WritableImage with = shot(n, n);
-            if (same(without, with)) {
-                unmarked.add(n.getClass().getSimpleName());
+            int marked = changedPixels(without, with);
+            if (marked < RING) {
+                unmarked.add(n.getClass().getSimpleName() + " (" + marked + " pixels)");
             }
         }
         assertTrue(unmarked.isEmpty(), "no visible focus on " + unmarked);
@@ -89,16 +90,18 @@ class FocusRingTest {
         }).get();
     }
 
-    private static boolean same(WritableImage a, WritableImage b) {
-        int w = (int) a.getWidth();
-        int h = (int) a.getHeight();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+    /** A ring, not a few stray pixels: a ring clipped by its container left only its corners (12 pixels). */
+    private static final int RING = 40;
+
+    private static int changedPixels(WritableImage a, WritableImage b) {
+        int changed = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
                 if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
-                    return false;
+                    changed++;
                 }
             }
         }
-        return true;
+        return changed;
     }
 }
