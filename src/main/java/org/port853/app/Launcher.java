@@ -28,15 +28,38 @@ public final class Launcher {
     public static void main(String[] args) {
         try {
             start(args);
-        } catch (NoClassDefFoundError e) {
-            // checked only now: looking for every library up front would cost each command ~50 ms
-            java.util.List<String> missing = Libraries.missing(Launcher.class.getClassLoader());
-            if (missing.isEmpty()) {
+        } catch (RuntimeException | Error e) { // the window's start wraps the error it met
+            if (!toldMissingLibraries(e)) {
                 throw e;
             }
-            System.err.println(Libraries.problem(missing, Libraries.codeSource()));
             System.exit(1);
         }
+    }
+
+    /**
+     * After a class could not be loaded: when libraries are missing from {@code lib/}, says which and where, in one
+     * sentence, and returns true. Checked only now: looking for every library up front would cost each command ~50 ms.
+     */
+    static boolean toldMissingLibraries(Throwable e) {
+        java.util.List<String> missing = org.port853.ui.common.Errors.missingClass(e) == null ? java.util.List.of()
+                : Libraries.missing(Launcher.class.getClassLoader());
+        if (missing.isEmpty()) {
+            return false;
+        }
+        System.err.println(Libraries.problem(missing, Libraries.codeSource()));
+        return true;
+    }
+
+    /**
+     * The window's threads (the JavaFX thread too): a library found missing while the window is in use ends the app
+     * with the same sentence as at start; anything else is printed as the JVM would.
+     */
+    private static void windowUncaught(Thread t, Throwable e) {
+        if (toldMissingLibraries(e)) {
+            System.exit(1);
+        }
+        System.err.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace();
     }
 
     private static void start(String[] args) {
@@ -44,6 +67,7 @@ public final class Launcher {
         if (window.isPresent()) {
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms
             DesktopLanguage.apply(); // before any of the window's text is read
+            Thread.setDefaultUncaughtExceptionHandler(Launcher::windowUncaught);
             window.get().run();
             return;
         }

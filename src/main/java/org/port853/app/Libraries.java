@@ -1,7 +1,6 @@
 package org.port853.app;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,22 +10,29 @@ import java.util.Map;
  * first instead, by one class file of each (a resource lookup: nothing is loaded or initialised).
  */
 final class Libraries {
-    private static final Map<String, String> MARKERS = new LinkedHashMap<>();
-
-    static {
-        MARKERS.put("JavaFX", "javafx/application/Application.class");
-        MARKERS.put("dbus-java", "org/freedesktop/dbus/connections/impl/DBusConnection.class");
-        MARKERS.put("JNA", "com/sun/jna/Native.class");
-        MARKERS.put("dnsjava", "org/xbill/DNS/Message.class");
-        MARKERS.put("Jackson", "com/fasterxml/jackson/databind/ObjectMapper.class");
-    }
+    /** A class file of each jar in lib/, under the library's name (a library of several jars has several). */
+    private static final List<Map.Entry<String, String>> MARKERS = List.of(
+            Map.entry("JavaFX", "javafx/beans/property/SimpleBooleanProperty.class"),
+            Map.entry("JavaFX", "javafx/application/Application.class"),
+            Map.entry("JavaFX", "javafx/scene/control/Button.class"),
+            Map.entry("AtlantaFX", "atlantafx/base/theme/PrimerLight.class"),
+            Map.entry("ControlsFX", "org/controlsfx/control/Notifications.class"),
+            Map.entry("dbus-java", "org/freedesktop/dbus/connections/impl/DBusConnection.class"),
+            Map.entry("dbus-java", "org/freedesktop/dbus/transport/jre/NativeTransportProvider.class"),
+            Map.entry("SLF4J", "org/slf4j/LoggerFactory.class"),
+            Map.entry("JNA", "com/sun/jna/Native.class"),
+            Map.entry("dnsjava", "org/xbill/DNS/Message.class"),
+            Map.entry("Jackson", "com/fasterxml/jackson/databind/ObjectMapper.class"),
+            Map.entry("Jackson", "com/fasterxml/jackson/core/JsonFactory.class"),
+            Map.entry("Jackson", "com/fasterxml/jackson/annotation/JsonProperty.class"),
+            Map.entry("Jackson", "com/fasterxml/jackson/datatype/jsr310/JavaTimeModule.class"));
 
     private Libraries() {
     }
 
     /** The names of the libraries that cannot be found; empty when all are there. */
     static List<String> missing(ClassLoader loader) {
-        return MARKERS.entrySet().stream().filter(e -> loader.getResource(e.getValue()) == null).map(Map.Entry::getKey)
+        return MARKERS.stream().filter(e -> loader.getResource(e.getValue()) == null).map(Map.Entry::getKey).distinct()
                 .toList();
     }
 

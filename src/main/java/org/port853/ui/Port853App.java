@@ -37,10 +37,31 @@ public class Port853App extends Application {
                     org.port853.ui.common.SystemTheme::prefersDark, s.executor());
         }
         Application.launch(Port853App.class, args);
+        // the launcher says which library is missing, without JavaFX's own report before it
+        if (startFailure instanceof Error e) {
+            throw e;
+        } else if (startFailure instanceof RuntimeException e) {
+            throw e;
+        }
     }
+
+    private static volatile Throwable startFailure;
 
     @Override
     public void start(Stage stage) {
+        try {
+            show(stage);
+        } catch (RuntimeException | Error e) {
+            if (org.port853.ui.common.Errors.missingClass(e) == null) {
+                throw e;
+            }
+            startFailure = e;
+            Platform.exit();
+        }
+    }
+
+
+    private void show(Stage stage) {
         this.stage = stage;
         QuietShutdown.installOnThisThread();
         AppServices s = services != null ? services : AppServices.forSystem();

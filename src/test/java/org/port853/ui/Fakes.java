@@ -86,6 +86,19 @@ final class Fakes {
         /** The state every plan was built against. */
         final List<ResolverState> plannedAgainst = new CopyOnWriteArrayList<>();
         volatile long delayMs = 150;
+        /** While set, reading the state waits until it is opened (a resolver slow to answer). */
+        volatile java.util.concurrent.CountDownLatch readGate;
+
+        private void awaitGate() {
+            java.util.concurrent.CountDownLatch gate = readGate;
+            try {
+                if (gate != null && !gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the read gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         /** Why this process cannot make changes (null: it can). */
         volatile org.port853.core.Sentence cannotChange;
 
@@ -104,6 +117,7 @@ final class Fakes {
         @Override
         public ResolverState readState() {
             calls.add("readState");
+            awaitGate();
             return state;
         }
 

@@ -312,6 +312,23 @@ class StatusScreenTest extends WindowTestBase {
         }
     }
 
+    @Test
+    @DisplayName("the switch and the screen below it stay in place when the state arrives and Protect is offered")
+    void nothingJumpsWhenTheStateArrives(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        adapter.readGate = new java.util.concurrent.CountDownLatch(1);
+        show(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()), null);
+        waitUntil(() -> window.model().assessmentProperty().get() == null && robot.lookup("#encryption-switch").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node sw = robot.lookup("#encryption-switch").query();
+        double whileReading = fx(() -> sw.localToScene(0, 0).getY());
+        adapter.readGate.countDown();
+        waitUntil(() -> window.model().assessmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot, "#protect-button"));
+        assertEquals(whileReading, fx(() -> sw.localToScene(0, 0).getY()), 0.5, "the switch moved when Protect appeared");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "de"})
     @DisplayName("every screen's mnemonics are unique, together with the menu bar's")

@@ -675,6 +675,47 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("after Protect's change was rolled back, Protect says so and offers it again as a retry, until one takes")
+        void protectRemembersItsFailure() {
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            String fresh = status.protectTextProperty().get();
+            assertEquals("_Protect my DNS", status.protectLabelProperty().get());
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: All attempts to contact name servers or networks failed");
+            status.protect();
+            apply.confirm();
+            apply.close();
+            assertTrue(status.protectOfferedProperty().get(), "the change can be tried again");
+            assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
+            String said = status.protectTextProperty().get();
+            assertTrue(said.startsWith("Tried at ") && said.contains("Rolled back: resolving example.com failed"), said);
+
+            // another change (other providers) is not the one that failed
+            model.chosen().setAll(model.catalogue().stream().filter(p -> p.displayName().startsWith("Mullvad")).toList());
+            assertEquals("_Protect my DNS", status.protectLabelProperty().get());
+            assertNotEquals(said, status.protectTextProperty().get());
+            model.chosen().clear();
+            assertEquals("_Protect my DNS again", status.protectLabelProperty().get(), "the failed one is remembered");
+
+            // refused (no password given) is not the change failing: still the earlier failure
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.REFUSED, "dismissed");
+            status.protect();
+            apply.confirm();
+            apply.close();
+            assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
+
+            adapter.nextApply = null; // this time it takes
+            status.protect();
+            apply.confirm();
+            apply.close();
+            adapter.state = Fakes.plaintextState(null); // reverted elsewhere later
+            model.refresh();
+            assertEquals("_Protect my DNS", status.protectLabelProperty().get());
+            assertEquals(fresh, status.protectTextProperty().get());
+        }
+
+        @Test
         @DisplayName("Protect leaves out a server in use that has no TLS name (it cannot be strict) instead of refusing")
         void protectSkipsUnnamedServerInUse() {
             ServerAddress bare = ServerAddress.parse("192.0.2.53");

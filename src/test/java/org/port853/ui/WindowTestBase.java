@@ -35,6 +35,13 @@ abstract class WindowTestBase {
 
     /** @param openDemo what Tools › Open demo does (null: not offered) */
     void open(AppServices services, Runnable openDemo) throws Exception {
+        show(services, openDemo);
+        waitUntil(() -> window.model().assessmentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Shows the window without waiting for the resolver's state. */
+    void show(AppServices services, Runnable openDemo) throws Exception {
         // as the app does: the preferences are read before the window is built, not on the JavaFX thread
         org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -44,8 +51,6 @@ abstract class WindowTestBase {
             stage.setWidth(1040);
             stage.setHeight(740);
         }).get();
-        waitUntil(() -> window.model().assessmentProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Opens the window on a machine whose resolver sends plaintext, with a capture that sees nothing. */

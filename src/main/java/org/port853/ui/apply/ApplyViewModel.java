@@ -38,6 +38,16 @@ public final class ApplyViewModel {
 
     public enum Kind { APPLY, REVERT, RECOVER }
 
+    /**
+     * A change towards {@code settings} that was just seen to fail (rolled back, or failed on the way), in the window's
+     * words; {@code cause} is what the servers' probe found, empty until it has answered.
+     */
+    public record Failure(DesiredSettings settings, java.time.Instant at, String outcome, String cause) {
+        Failure withCause(String why) {
+            return new Failure(settings, at, outcome, why);
+        }
+    }
+
     private final AppModel model;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     /** A sheet is open (preview, running change or result): the rest of the window waits for it. */
@@ -54,6 +64,7 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper pinsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper causeText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ApplyResult> result = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Failure> lastFailure = new ReadOnlyObjectWrapper<>();
     /** The change is in place but its check was answered without encryption (see ApplyResult#encryptionUnproven). */
     private final ReadOnlyBooleanWrapper encryptionUnproven = new ReadOnlyBooleanWrapper();
     private Kind kind;
@@ -326,7 +337,14 @@ public final class ApplyViewModel {
         long mine = flow;
         model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(d))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
-                .onSuccess(c -> setIfStill(mine, causeText, c.map(ApplyViewModel::causeText).orElse("")))
+                .onSuccess(c -> {
+                    String why = c.map(ApplyViewModel::causeText).orElse("");
+                    setIfStill(mine, causeText, why);
+                    Failure f = lastFailure.get();
+                    if (f != null && f.settings().equals(d)) {
+                        lastFailure.set(f.withCause(why));
+                    }
+                })
                 .onFailure(e -> setIfStill(mine, causeText, "")));
     }
 
@@ -364,6 +382,7 @@ public final class ApplyViewModel {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
         result.set(r);
+        rememberFailure(r);
         if (!r.actions().isEmpty()) {
             actions.set(ChangeTexts.actions(r)); // what was done, with the server that answered the check
         } else if (!r.succeeded()) {
@@ -385,6 +404,21 @@ public final class ApplyViewModel {
                     I18n.t("notify.apply.title"), text);
         }
         model.refresh();
+    }
+
+    /**
+     * Keeps the settings of an apply that did not take, so the window stops offering the same change as if it were
+     * new; an apply that took forgets it. Refusals (no password, no helper) are not the change failing.
+     */
+    private void rememberFailure(ApplyResult r) {
+        if (kind != Kind.APPLY || desired == null) {
+            return;
+        }
+        if (r.outcome() == ApplyResult.Outcome.ROLLED_BACK || r.outcome() == ApplyResult.Outcome.FAILED) {
+            lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), ""));
+        } else if (r.succeeded()) {
+            lastFailure.set(null);
+        }
     }
 
     /** Closes the flow: cancels a preview, or dismisses a result. Does nothing while applying. */
@@ -441,6 +475,11 @@ public final class ApplyViewModel {
 
     public ReadOnlyBooleanProperty encryptionUnprovenProperty() {
         return encryptionUnproven.getReadOnlyProperty();
+    }
+
+    /** The last apply that did not take, until one takes; null when none failed. */
+    public ReadOnlyObjectProperty<Failure> lastFailureProperty() {
+        return lastFailure.getReadOnlyProperty();
     }
 
     public ObjectProperty<ApplyResult> resultProperty() {

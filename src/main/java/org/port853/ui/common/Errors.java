@@ -13,6 +13,10 @@ public final class Errors {
      * in a language other than English ({@code error.system}); the caller's text says what failed and what to do.
      */
     public static String describe(Throwable t) {
+        NoClassDefFoundError missing = missingClass(t);
+        if (missing != null) { // a jar missing from lib/: the class name alone says nothing to people
+            return I18n.t("error.missing-class", String.valueOf(missing.getMessage()).replace('/', '.'));
+        }
         Throwable c = t;
         while (c.getCause() != null && c.getMessage() == null) {
             c = c.getCause();
@@ -22,6 +26,14 @@ public final class Errors {
         }
         String m = c.getMessage();
         return systemText(m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
+    }
+
+    /** The class that could not be loaded, along {@code t}'s causes; null when none. */
+    public static NoClassDefFoundError missingClass(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof NoClassDefFoundError missing) return missing;
+        }
+        return null;
     }
 
     /** The system's own words, kept as they are: quoted after a lead in a language other than English. */

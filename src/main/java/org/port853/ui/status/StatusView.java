@@ -61,7 +61,8 @@ public final class StatusView extends ScrollPane {
         HBox stateRow = new HBox(16, glyph, stateText);
         stateRow.setAlignment(Pos.CENTER_LEFT);
 
-        Button protect = new Button(I18n.t("protect.button"));
+        Button protect = new Button();
+        protect.textProperty().bind(vm.protectLabelProperty());
         protect.setId("protect-button");
         // the screen's primary control (it reads first): the keyboard focus starts here, and comes back after a sheet
         protect.getStyleClass().addAll("accent", "protect-button", "primary-control");
@@ -72,12 +73,15 @@ public final class StatusView extends ScrollPane {
         protectDetail.setWrapText(true);
         protectDetail.getStyleClass().add("hint");
         protectDetail.textProperty().bind(vm.protectTextProperty());
-        protect.accessibleTextProperty().bind(Bindings.concat(I18n.t("protect.button").replace("_", ""), ". ",
-                vm.protectTextProperty()));
+        protect.accessibleTextProperty().bind(Bindings.createStringBinding(() -> vm.protectLabelProperty().get()
+                .replace("_", "") + ". " + vm.protectTextProperty().get(), vm.protectLabelProperty(), vm.protectTextProperty()));
         HBox.setHgrow(protectDetail, Priority.ALWAYS);
         HBox protectRow = new HBox(12, protect, protectDetail);
         protectRow.setAlignment(Pos.CENTER_LEFT);
-        Ui.showWhen(protectRow, vm.protectOfferedProperty());
+        // its place is kept while the state is read: on most machines it is offered, and the switch below must not jump
+        protectRow.visibleProperty().bind(vm.protectOfferedProperty());
+        protectRow.managedProperty().bind(vm.protectOfferedProperty()
+                .or(vm.stateProperty().isEqualTo(ProtectionState.READING)));
 
         VBox stateCard = new VBox(12, stateRow, protectRow);
         stateCard.setId("state-card");

@@ -66,6 +66,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper blockedCommand = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper protectText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper protectOffered = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper protectLabel = new ReadOnlyStringWrapper(I18n.t("protect.button"));
     private final BooleanProperty switchOn = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper switchUsable = new ReadOnlyBooleanWrapper();
     private final ObservableList<ReasonTexts.Text> reasons = FXCollections.observableArrayList();
@@ -79,6 +80,7 @@ public final class StatusViewModel {
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
+        apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
                 && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.busyProperty()));
         update();
@@ -167,18 +169,31 @@ public final class StatusViewModel {
         org.port853.core.ResolvConfState file = s == null ? null : s.platform().resolverFile();
         boolean linksFile = file != null && file.kind() != org.port853.core.ResolvConfState.Kind.STUB
                 && !(s.global() != null && s.global().stubListenerOff());
-        protectText.set(I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile",
-                providerNames(protectProviders())));
+        OneClickChanges.Change change = protectChange(s);
+        // the same change just failed: offering it as if new would invite the same failure without a word
+        ApplyViewModel.Failure failed = apply.lastFailureProperty().get();
+        boolean triedAndFailed = failed != null && change != null && failed.settings().equals(change.settings());
+        protectLabel.set(I18n.t(triedAndFailed ? "protect.again" : "protect.button"));
+        protectText.set(triedAndFailed ? failedText(failed)
+                : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
-        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !protectInPlace(s));
+        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED
+                && !(change != null && OneClickChanges.inPlace(change, s)));
     }
 
-    private boolean protectInPlace(ResolverState s) {
+    /** Protect's change for {@code s}; null while it cannot be built (no provider list): its preview explains why. */
+    private OneClickChanges.Change protectChange(ResolverState s) {
         try {
-            return OneClickChanges.inPlace(OneClickChanges.protect(s, protectProviders()), s);
+            return OneClickChanges.protect(s, protectProviders());
         } catch (InvalidInputException e) {
-            return false; // Protect cannot be built yet (no provider list): its preview explains why
+            return null;
         }
+    }
+
+    private static String failedText(ApplyViewModel.Failure f) {
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                .format(f.at());
+        return I18n.t("protect.failed", at, f.outcome(), f.cause()).strip();
     }
 
     /**
@@ -289,6 +304,8 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty blockedCommandProperty() { return blockedCommand.getReadOnlyProperty(); }
     public ReadOnlyStringProperty protectTextProperty() { return protectText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty protectOfferedProperty() { return protectOffered.getReadOnlyProperty(); }
+    /** "Protect my DNS", or "Protect my DNS again" after the same change was just seen to fail. */
+    public ReadOnlyStringProperty protectLabelProperty() { return protectLabel.getReadOnlyProperty(); }
     public BooleanProperty switchOnProperty() { return switchOn; }
     public ReadOnlyBooleanProperty switchUsableProperty() { return switchUsable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty refreshingProperty() { return model.refreshingProperty(); }

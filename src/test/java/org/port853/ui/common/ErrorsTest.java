@@ -25,4 +25,11 @@ class ErrorsTest {
     void anExceptionWithoutTextIsNamedByItsType() {
         assertEquals("das System meldet: „IOException“", I18n.in(Locale.GERMAN, () -> Errors.describe(new IOException())));
     }
+
+    @Test
+    void aClassMissingFromLibSaysAPartIsMissingNotTheClassPath() {
+        RuntimeException e = new RuntimeException(new NoClassDefFoundError("org/xbill/DNS/Message"));
+        assertEquals("a part of Port853 is missing (org.xbill.DNS.Message could not be loaded): install Port853 again, "
+                + "or run port853.jar with the lib folder it was built with beside it", I18n.in(Locale.ENGLISH, () -> Errors.describe(e)));
+    }
 }
