@@ -1045,6 +1045,7 @@ class ViewModelTest {
             assertEquals(List.of(model.desired().servers()), probed, "the chosen servers, once");
             String why = apply.causeTextProperty().get();
             assertTrue(why.startsWith("Why: " + model.desired().servers().get(0)) && why.contains("853"), why);
+            assertEquals(why, apply.lastFailureProperty().get().cause(), "Status's Protect row says it too");
 
             adapter.nextApply = null; // applied: nothing to explain (its servers are probed for their pins only)
             apply.close();

@@ -193,7 +193,7 @@ public final class StatusViewModel {
     private static String failedText(ApplyViewModel.Failure f) {
         String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(f.at());
-        return I18n.t("protect.failed", at, f.outcome(), f.cause()).strip();
+        return I18n.t("protect.failed", at, f.outcome()) + (f.cause().isEmpty() ? "" : "\n" + f.cause());
     }
 
     /**
