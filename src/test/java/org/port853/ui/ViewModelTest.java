@@ -772,6 +772,8 @@ class ViewModelTest {
             assertTrue(status.resolvConfProperty().get().contains("does not answer while systemd-resolved is stopped"),
                     status.resolvConfProperty().get());
             assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
+            assertEquals("nothing: systemd-resolved is not running · systemd 252", status.sourceProperty().get(),
+                    "found, not 'no resolver found'");
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED_LEAKING, status.stateProperty().get());
             assertEquals(org.port853.ui.status.ProtectionState.Tone.BAD, status.stateProperty().get().tone());

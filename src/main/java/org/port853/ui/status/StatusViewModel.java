@@ -115,7 +115,10 @@ public final class StatusViewModel {
                 : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(s.pendingChange().started())));
         String version = ResolverTexts.version(s);
-        source.set(I18n.t("source." + s.source().jsonName(), ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
+        // an installed resolver that is not running was found: there was just nothing to read from it
+        String from = s.source() == org.port853.core.StateSource.NONE && s.installed() && !s.running() ? "source.stopped"
+                : "source." + s.source().jsonName();
+        source.set(I18n.t(from, ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();
         // a link to the stub of a resolver that is not running leads nowhere: not "all programs go through it"
         boolean stubGone = file != null && file.kind() == ResolvConfState.Kind.STUB && s.installed() && !s.running();
