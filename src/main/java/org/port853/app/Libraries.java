@@ -21,6 +21,7 @@ final class Libraries {
             Map.entry("dbus-java", "org/freedesktop/dbus/transport/jre/NativeTransportProvider.class"),
             Map.entry("SLF4J", "org/slf4j/LoggerFactory.class"),
             Map.entry("JNA", "com/sun/jna/Native.class"),
+            Map.entry("JNA", "com/sun/jna/platform/win32/Advapi32Util.class"),
             Map.entry("dnsjava", "org/xbill/DNS/Message.class"),
             Map.entry("Jackson", "com/fasterxml/jackson/databind/ObjectMapper.class"),
             Map.entry("Jackson", "com/fasterxml/jackson/core/JsonFactory.class"),

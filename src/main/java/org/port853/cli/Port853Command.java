@@ -79,7 +79,7 @@ public final class Port853Command implements Runnable {
             new Subcommand("export", ExportCommand::new),
             new Subcommand("analyze", s -> new AnalyzeCommand()),
             new Subcommand("monitor", s -> new MonitorCommand()),
-            new Subcommand("verify", s -> new VerifyCommand()),
+            new Subcommand("verify", s -> new VerifyCommand(() -> s.adapter().get().freshLookupTransport())),
             new Subcommand("doctor", DoctorCommand::new),
             new Subcommand("pins", PinsCommand::new),
             new Subcommand("bench-providers", BenchProvidersCommand::new),

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.port853.capture.CaptureSession;
+import org.port853.platform.LookupTransport;
 import org.port853.capture.CaptureSessions;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
@@ -50,16 +53,20 @@ public final class VerifyCommand implements Callable<Integer> {
     private final Function<String, CaptureSession> sessions;
     private final QuerySender sender;
     private final Duration settle;
+    private final Supplier<Optional<LookupTransport>> resolverSays;
 
-    public VerifyCommand() {
-        this(CaptureSessions::live, new SystemResolverQuerySender(), Verifier.SETTLE);
+    /** @param resolverSays asked only when the traffic cannot be watched: the resolver's own word on one lookup */
+    public VerifyCommand(Supplier<Optional<LookupTransport>> resolverSays) {
+        this(CaptureSessions::live, new SystemResolverQuerySender(), Verifier.SETTLE, resolverSays);
     }
 
     /** Tests pass their own capture (by interface name, null = all), query sender and settle time. */
-    public VerifyCommand(Function<String, CaptureSession> sessions, QuerySender sender, Duration settle) {
+    public VerifyCommand(Function<String, CaptureSession> sessions, QuerySender sender, Duration settle,
+                         Supplier<Optional<LookupTransport>> resolverSays) {
         this.sessions = sessions;
         this.sender = sender;
         this.settle = settle;
+        this.resolverSays = resolverSays;
     }
 
     @Override
@@ -92,17 +99,32 @@ public final class VerifyCommand implements Callable<Integer> {
         } finally {
             session.stop();
         }
+        Optional<LookupTransport> said = problem == null ? Optional.empty() : askResolver();
         if (json) {
-            out.println(Json.write(json(r, problem == null ? session.description() : null, problem)));
+            out.println(Json.write(json(r, problem == null ? session.description() : null, problem, said)));
         }
         if (problem != null) {
             err.println("port853 verify: sent " + r.queries() + " queries (" + r.answered() + " answered) but could "
                     + "not watch the traffic, so nothing is proven: " + sentence(problem.reason()) + " Fix: "
-                    + sentence(problem.fix()));
+                    + sentence(problem.fix()) + said.map(t -> " " + resolverWord(t)).orElse(""));
         } else if (!json) {
             text(out, r, session.description());
         }
         return r.verdict() == VerifyVerdict.ALL_ENCRYPTED ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private Optional<LookupTransport> askResolver() {
+        try {
+            return resolverSays.get();
+        } catch (RuntimeException e) { // a witness only: without it the report stands as it is
+            return Optional.empty();
+        }
+    }
+
+    static String resolverWord(LookupTransport t) {
+        return t.resolver() + " itself reports that a fresh lookup of " + t.name() + " just now came " + (t.encrypted()
+                ? "over an encrypted connection (one lookup: plaintext sent on another link is not ruled out)."
+                : "back without encryption: names leave this computer in plaintext.");
     }
 
     private static String sentence(String s) {
@@ -159,7 +181,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 + l.iface() + (l.process() == null ? "" : " by " + l.process());
     }
 
-    private ObjectNode json(VerifyResult r, String capture, CaptureUnavailableException problem) {
+    private ObjectNode json(VerifyResult r, String capture, CaptureUnavailableException problem,
+                            Optional<LookupTransport> said) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("verdict", r.verdict().name());
         o.put("queries", r.queries());
@@ -188,6 +211,14 @@ public final class VerifyCommand implements Callable<Integer> {
             ObjectNode p = o.putObject("captureProblem");
             p.put("reason", problem.reason());
             p.put("fix", problem.fix());
+        }
+        if (said.isEmpty()) {
+            o.putNull("resolverSays");
+        } else {
+            ObjectNode w = o.putObject("resolverSays");
+            w.put("resolver", said.get().resolver());
+            w.put("name", said.get().name());
+            w.put("encrypted", said.get().encrypted());
         }
         return o;
     }

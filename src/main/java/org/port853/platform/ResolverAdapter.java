@@ -92,6 +92,15 @@ public interface ResolverAdapter {
                 "result.no-hardening"));
     }
 
+    /**
+     * Asks the resolver to look a name up afresh and say whether the answer came over an encrypted connection: the
+     * one witness of the transport left when the traffic cannot be watched. Empty where the resolver cannot say
+     * (systemd-resolved before 248, not running, no answer from the network; Windows).
+     */
+    default java.util.Optional<LookupTransport> freshLookupTransport() {
+        return java.util.Optional.empty();
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

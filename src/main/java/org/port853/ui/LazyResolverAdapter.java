@@ -35,6 +35,9 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public String id() { return d().id(); }
     @Override public boolean isSupported() { return d().isSupported(); }
     @Override public ResolverState readState() { return d().readState(); }
+    @Override public java.util.Optional<org.port853.platform.LookupTransport> freshLookupTransport() {
+        return d().freshLookupTransport();
+    }
     @Override public Plan plan(DesiredSettings desired, ResolverState current) { return d().plan(desired, current); }
     @Override public ApplyResult apply(DesiredSettings desired) { return d().apply(desired); }
     @Override public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {

@@ -146,6 +146,24 @@ class VerifyIT {
         assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
         assertTrue(r.stderr().contains("could not watch the traffic") && r.stderr().contains("CAP_NET_RAW")
                 && r.stderr().contains(" Fix: "), r.stderr());
+        // the link's plaintext server answers: resolved's reply flags (248+) say so, and verify passes that on
+        assertTrue(r.stderr().strip().endsWith("systemd-resolved itself reports that a fresh lookup of example.com just "
+                + "now came back without encryption: names leave this computer in plaintext."), r.stderr());
+
+        TestRig.ExecResult a = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains");
+        assertEquals(0, a.exitCode(), a.stdout() + a.stderr());
+        List<String> json = new ArrayList<>(cmd);
+        json.add("--json");
+        TestRig.ExecResult e = c.rig.exec(null, Duration.ofSeconds(60), json.toArray(String[]::new));
+        assertEquals(1, e.exitCode(), "still nothing proven of the rest: " + e.stdout() + e.stderr());
+        try {
+            JsonNode said = JSON.readTree(e.stdout()).path("resolverSays");
+            assertTrue(said.path("encrypted").asBoolean(false), e.stdout());
+            assertEquals("example.com", said.path("name").asText(), e.stdout());
+        } catch (IOException x) {
+            throw new AssertionError("not JSON: " + e.stdout() + e.stderr(), x);
+        }
 
         TestRig.ExecResult bad = c.run("verify", "--interface", "nosuch0");
         assertEquals(2, bad.exitCode(), bad.stdout() + bad.stderr());

@@ -1,6 +1,7 @@
 package org.port853.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +26,18 @@ class VerifyCommandTest {
     private final StringWriter err = new StringWriter();
     private final List<String> interfaces = new ArrayList<>();
     private ScriptedCapture capture;
+    private java.util.Optional<org.port853.platform.LookupTransport> resolverSays = java.util.Optional.empty();
+    private int resolverAsked;
 
     private int run(ScriptedCapture c, ScriptedSender s, String... args) {
         capture = c;
         CommandLine cl = new CommandLine(new VerifyCommand(iface -> {
             interfaces.add(String.valueOf(iface));
             return c;
-        }, s, Duration.ZERO));
+        }, s, Duration.ZERO, () -> {
+            resolverAsked++;
+            return resolverSays;
+        }));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -110,6 +116,30 @@ class VerifyCommandTest {
         assertTrue(err.toString().startsWith("port853 verify: sent 5 queries (5 answered) but could not watch the "
                 + "traffic, so nothing is proven: This program may not capture"), err.toString());
         assertTrue(err.toString().contains(" Fix: Join the capture group and log in again."), err.toString());
+        assertTrue(json().path("resolverSays").isNull(), "the resolver could not say: " + out);
+    }
+
+    @Test
+    @DisplayName("capture unavailable: the resolver's own word on a fresh lookup is added (JSON and the sentence); "
+            + "with the capture running it is not asked")
+    void captureUnavailableWithTheResolversWord() throws Exception {
+        CaptureUnavailableException no = new CaptureUnavailableException("No capture rights.", "Run it as root");
+        resolverSays = java.util.Optional.of(new org.port853.platform.LookupTransport("systemd-resolved", "example.com", false));
+        assertEquals(1, run(new ScriptedCapture(no), new ScriptedSender(true, (n, i) -> { }), "--json"));
+        assertEquals("CAPTURE_UNAVAILABLE", json().path("verdict").asText(), "one lookup proves nothing of the rest");
+        JsonNode said = json().path("resolverSays");
+        assertEquals("systemd-resolved", said.path("resolver").asText());
+        assertEquals("example.com", said.path("name").asText());
+        assertFalse(said.path("encrypted").asBoolean(true), said.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().strip().endsWith(" Fix: Run it as root. systemd-resolved itself reports that a fresh "
+                + "lookup of example.com just now came back without encryption: names leave this computer in plaintext."),
+                err.toString());
+
+        ScriptedCapture watching = new ScriptedCapture(null);
+        int asked = resolverAsked;
+        run(watching, new ScriptedSender(true, (n, i) -> watching.encrypted(1)));
+        assertEquals(asked, resolverAsked, "a watched run needs no witness");
     }
 
     @Test

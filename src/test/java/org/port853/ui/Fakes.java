@@ -86,6 +86,17 @@ final class Fakes {
         /** The state every plan was built against. */
         final List<ResolverState> plannedAgainst = new CopyOnWriteArrayList<>();
         volatile long delayMs = 150;
+        /** What the resolver itself says of a fresh lookup's transport. */
+        volatile java.util.Optional<org.port853.platform.LookupTransport> lookupTransport = java.util.Optional.empty();
+
+        @Override
+        public java.util.Optional<org.port853.platform.LookupTransport> freshLookupTransport() {
+            calls.add("freshLookupTransport");
+            return lookupTransport;
+        }
+
+        /** While set, reading the state throws it. */
+        volatile RuntimeException readFailure;
         /** While set, reading the state waits until it is opened (a resolver slow to answer). */
         volatile java.util.concurrent.CountDownLatch readGate;
 
@@ -118,6 +129,9 @@ final class Fakes {
         public ResolverState readState() {
             calls.add("readState");
             awaitGate();
+            if (readFailure != null) {
+                throw readFailure;
+            }
             return state;
         }
 

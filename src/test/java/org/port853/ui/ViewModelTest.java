@@ -603,6 +603,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("without capture, Verify adds what the resolver itself says of a fresh lookup; with capture it "
+                + "does not ask")
+        void withoutCaptureTheResolversWord() {
+            denials.set(1000);
+            adapter.lookupTransport = java.util.Optional.of(
+                    new org.port853.platform.LookupTransport("systemd-resolved", "example.com", true));
+            TrafficViewModel traffic = new TrafficViewModel(model);
+            VerifyViewModel verify = new VerifyViewModel(model, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertEquals(VerifyViewModel.Outcome.NO_CAPTURE, verify.outcome(), "one lookup proves nothing of the rest");
+            String said = verify.headlineProperty().get();
+            assertTrue(said.endsWith(" systemd-resolved itself reports that a fresh lookup of example.com just now came "
+                    + "over an encrypted connection (one lookup: plaintext sent on another link is not ruled out)."), said);
+
+            denials.set(0);
+            adapter.calls.clear();
+            verify.run();
+            assertNotEquals(VerifyViewModel.Outcome.NO_CAPTURE, verify.outcome(), verify.headlineProperty().get());
+            assertFalse(adapter.calls.contains("freshLookupTransport"), adapter.calls.toString());
+        }
+
+        @Test
         @DisplayName("a probe that fails is reported, and Verify can run again")
         void failure() throws Exception {
             QuerySender broken = new QuerySender() {
@@ -698,12 +721,19 @@ class ViewModelTest {
             model.chosen().clear();
             assertEquals("_Protect my DNS again", status.protectLabelProperty().get(), "the failed one is remembered");
 
-            // refused (no password given) is not the change failing: still the earlier failure
+            // refused, or failed before any step (the password dialog closed, as pkexec reports it): the change was not
+            // tried, so still the earlier failure
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.REFUSED, "dismissed");
             status.protect();
             apply.confirm();
             apply.close();
             assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
+                    "the password dialog was closed without authorizing; nothing was changed");
+            status.protect();
+            apply.confirm();
+            apply.close();
+            assertEquals(said, status.protectTextProperty().get(), "the rollback is what Status still tells");
 
             adapter.nextApply = null; // this time it takes
             status.protect();
@@ -713,6 +743,45 @@ class ViewModelTest {
             model.refresh();
             assertEquals("_Protect my DNS", status.protectLabelProperty().get());
             assertEquals(fresh, status.protectTextProperty().get());
+        }
+
+        @Test
+        @DisplayName("the Protect row's place is kept while the state is read, not after a reading failed, nor when "
+                + "Protect is not offered")
+        void protectPlaceKeptOnlyWhileReading() {
+            tasks.hold();
+            model.refresh();
+            assertTrue(status.protectPlaceKeptProperty().get(), "reading");
+            tasks.runAll();
+            assertFalse(status.protectPlaceKeptProperty().get(), "protected: no Protect, no gap");
+            adapter.readFailure = new IllegalStateException("the bus hung up");
+            org.port853.ui.AppModel fresh = new org.port853.ui.AppModel(model.services(), tasks);
+            org.port853.ui.status.StatusViewModel failing = new org.port853.ui.status.StatusViewModel(fresh,
+                    new org.port853.ui.apply.ApplyViewModel(fresh));
+            fresh.refresh();
+            tasks.runAll();
+            assertEquals(org.port853.ui.status.ProtectionState.READING, failing.stateProperty().get());
+            assertFalse(failing.protectPlaceKeptProperty().get(), "no empty gap under the reading error");
+        }
+
+        @Test
+        @DisplayName("a failed Protect is forgotten once the system has its settings, however they got there")
+        void protectFailureForgottenWhenInPlace() {
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "no server answered");
+            status.protect();
+            apply.confirm();
+            apply.close();
+            assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
+            org.port853.core.DesiredSettings failed = apply.lastFailureProperty().get().settings();
+            adapter.state = Fakes.strictState(failed.servers(), true); // e.g. `port853 apply` in a terminal
+            model.refresh();
+            assertNull(apply.lastFailureProperty().get());
+            adapter.state = Fakes.plaintextState(null); // and reverted again later
+            model.refresh();
+            assertEquals("_Protect my DNS", status.protectLabelProperty().get());
         }
 
         @Test

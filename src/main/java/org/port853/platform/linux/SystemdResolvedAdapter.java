@@ -68,6 +68,28 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         return reader.read();
     }
 
+    private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    /** A lookup past resolved's cache over D-Bus; its reply flags (248+) say whether it travelled encrypted. */
+    @Override
+    public java.util.Optional<org.port853.platform.LookupTransport> freshLookupTransport() {
+        ResolvedFeatures features = new ResolvedFeatures(reader.systemdVersion());
+        if (!features.transportFlags()) {
+            return java.util.Optional.empty();
+        }
+        try (ResolvedBus bus = ResolvedBus.connect()) {
+            if (!bus.resolvedRunning(LOOKUP_TIMEOUT)) { // asking a stopped resolver could start it by bus activation
+                return java.util.Optional.empty();
+            }
+            ResolvedBus.Lookup l = bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(), LOOKUP_TIMEOUT);
+            boolean fromNetwork = l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0;
+            return fromNetwork ? java.util.Optional.of(new org.port853.platform.LookupTransport(ResolvedStateReader.NAME,
+                    LinuxChange.PROBE_NAME, l.confidential())) : java.util.Optional.empty();
+        } catch (org.freedesktop.dbus.exceptions.DBusException | IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current) {
         return plan(desired, current, false);

@@ -335,14 +335,14 @@ public final class ApplyViewModel {
             return;
         }
         long mine = flow;
+        Failure failed = lastFailure.get(); // this attempt's, remembered just before
         model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(d))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
                 .onSuccess(c -> {
                     String why = c.map(ApplyViewModel::causeText).orElse("");
                     setIfStill(mine, causeText, why);
-                    Failure f = lastFailure.get();
-                    if (f != null && f.settings().equals(d)) {
-                        lastFailure.set(f.withCause(why));
+                    if (failed != null && lastFailure.get() == failed) { // not a later attempt's failure
+                        lastFailure.set(failed.withCause(why));
                     }
                 })
                 .onFailure(e -> setIfStill(mine, causeText, "")));
@@ -414,9 +414,20 @@ public final class ApplyViewModel {
         if (kind != Kind.APPLY || desired == null) {
             return;
         }
-        if (r.outcome() == ApplyResult.Outcome.ROLLED_BACK || r.outcome() == ApplyResult.Outcome.FAILED) {
+        // FAILED before any step is pkexec or the helper refusing (a closed password dialog): the change was not tried
+        boolean tried = r.outcome() == ApplyResult.Outcome.ROLLED_BACK
+                || r.outcome() == ApplyResult.Outcome.FAILED && !r.actions().isEmpty();
+        if (tried) {
             lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), ""));
-        } else if (r.succeeded()) {
+        } else if (r.succeeded() || r.changedSettings()) {
+            lastFailure.set(null);
+        }
+    }
+
+    /** The system now has {@code settings} (e.g. set from the command line): their earlier failure is history. */
+    public void settingsInPlace(DesiredSettings settings) {
+        Failure f = lastFailure.get();
+        if (f != null && f.settings().equals(settings)) {
             lastFailure.set(null);
         }
     }

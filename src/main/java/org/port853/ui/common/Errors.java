@@ -28,10 +28,17 @@ public final class Errors {
         return systemText(m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
     }
 
-    /** The class that could not be loaded, along {@code t}'s causes; null when none. */
+    /**
+     * The class that could not be found, along {@code t}'s causes; null when none. A class that is there but failed
+     * to initialise ("Could not initialize class …", e.g. JNA on a noexec /tmp) is no missing library.
+     */
     public static NoClassDefFoundError missingClass(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof NoClassDefFoundError missing) return missing;
+            if (c instanceof NoClassDefFoundError e && e.getMessage() != null
+                    && !e.getMessage().startsWith("Could not initialize class")
+                    && Errors.class.getClassLoader().getResource(e.getMessage().replace('.', '/') + ".class") == null) {
+                return e;
+            }
         }
         return null;
     }

@@ -78,10 +78,8 @@ public final class StatusView extends ScrollPane {
         HBox.setHgrow(protectDetail, Priority.ALWAYS);
         HBox protectRow = new HBox(12, protect, protectDetail);
         protectRow.setAlignment(Pos.CENTER_LEFT);
-        // its place is kept while the state is read: on most machines it is offered, and the switch below must not jump
         protectRow.visibleProperty().bind(vm.protectOfferedProperty());
-        protectRow.managedProperty().bind(vm.protectOfferedProperty()
-                .or(vm.stateProperty().isEqualTo(ProtectionState.READING)));
+        protectRow.managedProperty().bind(vm.protectPlaceKeptProperty());
 
         VBox stateCard = new VBox(12, stateRow, protectRow);
         stateCard.setId("state-card");

@@ -67,6 +67,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper protectText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper protectOffered = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper protectLabel = new ReadOnlyStringWrapper(I18n.t("protect.button"));
+    private final ReadOnlyBooleanWrapper protectPlaceKept = new ReadOnlyBooleanWrapper(true);
     private final BooleanProperty switchOn = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper switchUsable = new ReadOnlyBooleanWrapper();
     private final ObservableList<ReasonTexts.Text> reasons = FXCollections.observableArrayList();
@@ -81,6 +82,7 @@ public final class StatusViewModel {
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
+        model.refreshErrorProperty().addListener((o, a, e) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
                 && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.busyProperty()));
         update();
@@ -173,6 +175,10 @@ public final class StatusViewModel {
         boolean linksFile = file != null && file.kind() != org.port853.core.ResolvConfState.Kind.STUB
                 && !(s.global() != null && s.global().stubListenerOff());
         OneClickChanges.Change change = protectChange(s);
+        boolean inPlace = change != null && OneClickChanges.inPlace(change, s);
+        if (inPlace) {
+            apply.settingsInPlace(change.settings());
+        }
         // the same change just failed: offering it as if new would invite the same failure without a word
         ApplyViewModel.Failure failed = apply.lastFailureProperty().get();
         boolean triedAndFailed = failed != null && change != null && failed.settings().equals(change.settings());
@@ -180,8 +186,9 @@ public final class StatusViewModel {
         protectText.set(triedAndFailed ? failedText(failed)
                 : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
-        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED
-                && !(change != null && OneClickChanges.inPlace(change, s)));
+        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !inPlace);
+        protectPlaceKept.set(protectOffered.get() || state.get() == ProtectionState.READING
+                && model.refreshErrorProperty().get() == null);
     }
 
     /** Protect's change for {@code s}; null while it cannot be built (no provider list): its preview explains why. */
@@ -194,7 +201,9 @@ public final class StatusViewModel {
     }
 
     private static String failedText(ApplyViewModel.Failure f) {
-        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        boolean today = f.at().atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
+        String at = java.time.format.DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm").withZone(zone)
                 .format(f.at());
         return I18n.t("protect.failed", at, f.outcome()) + (f.cause().isEmpty() ? "" : "\n" + f.cause());
     }
@@ -309,6 +318,8 @@ public final class StatusViewModel {
     public ReadOnlyBooleanProperty protectOfferedProperty() { return protectOffered.getReadOnlyProperty(); }
     /** "Protect my DNS", or "Protect my DNS again" after the same change was just seen to fail. */
     public ReadOnlyStringProperty protectLabelProperty() { return protectLabel.getReadOnlyProperty(); }
+    /** The Protect row's place is kept while the state is read (where it is offered most), so nothing jumps then. */
+    public ReadOnlyBooleanProperty protectPlaceKeptProperty() { return protectPlaceKept.getReadOnlyProperty(); }
     public BooleanProperty switchOnProperty() { return switchOn; }
     public ReadOnlyBooleanProperty switchUsableProperty() { return switchUsable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty refreshingProperty() { return model.refreshingProperty(); }

@@ -86,7 +86,12 @@ public final class VerifyViewModel {
         List<String> names = Verifier.names(n);
         CaptureSession session = captureOk ? traffic.session() : null;
         Verifier verifier = new Verifier(model.services().probe(), Verifier.TIMEOUT, settle);
-        model.tasks().execute(BackgroundTask.of(() -> verifier.verify(session, names))
+        model.tasks().execute(BackgroundTask.of(() -> {
+                    VerifyResult r = verifier.verify(session, names);
+                    // the traffic was not watched: the resolver's own word on one fresh lookup is all there is
+                    return new Verified(r, session == null ? model.services().adapter().freshLookupTransport()
+                            : java.util.Optional.empty());
+                })
                 .onRunning(() -> headline.set(I18n.t("verify.sending", n)))
                 .onSuccess(this::finish)
                 .onFailure(e -> {
@@ -99,7 +104,11 @@ public final class VerifyViewModel {
                 }));
     }
 
-    private void finish(VerifyResult result) {
+    private record Verified(VerifyResult result, java.util.Optional<org.port853.platform.LookupTransport> resolverSays) {
+    }
+
+    private void finish(Verified verified) {
+        VerifyResult result = verified.result();
         int n = result.queries();
         long answered = result.answered();
         java.util.Map<String, LeakRecord> leaks = new java.util.HashMap<>();
@@ -113,7 +122,9 @@ public final class VerifyViewModel {
         switch (result.verdict()) {
             case CAPTURE_UNAVAILABLE:
                 headline.set(I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
-                        String.valueOf(traffic.problemFixProperty().get())));
+                        String.valueOf(traffic.problemFixProperty().get())) + verified.resolverSays().map(t -> " "
+                        + I18n.t(t.encrypted() ? "verify.resolverSays.encrypted" : "verify.resolverSays.plaintext",
+                        t.resolver(), t.name())).orElse(""));
                 setOutcome(Outcome.NO_CAPTURE);
                 return;
             case LEAKED:

@@ -28,8 +28,16 @@ class ErrorsTest {
 
     @Test
     void aClassMissingFromLibSaysAPartIsMissingNotTheClassPath() {
-        RuntimeException e = new RuntimeException(new NoClassDefFoundError("org/xbill/DNS/Message"));
-        assertEquals("a part of Port853 is missing (org.xbill.DNS.Message could not be loaded): install Port853 again, "
+        RuntimeException e = new RuntimeException(new NoClassDefFoundError("org/example/gone/Message"));
+        assertEquals("a part of Port853 is missing (org.example.gone.Message could not be loaded): install Port853 again, "
                 + "or run port853.jar with the lib folder it was built with beside it", I18n.in(Locale.ENGLISH, () -> Errors.describe(e)));
+    }
+
+    @Test
+    void aClassThatIsThereButFailedToInitialiseIsNoMissingLibrary() {
+        NoClassDefFoundError e = new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+        assertEquals(null, Errors.missingClass(e));
+        assertEquals("Could not initialize class com.sun.jna.Native", I18n.in(Locale.ENGLISH, () -> Errors.describe(e)));
+        assertEquals(null, Errors.missingClass(new NoClassDefFoundError("org/port853/ui/common/Errors")), "it is there");
     }
 }

@@ -12,7 +12,7 @@ import org.port853.core.ProviderCatalog;
 
 /** The catalogue's providers are named in the window's language; custom providers and unknown values keep their text. */
 class ProviderTextsTest {
-    private static final List<Provider> CATALOGUE = ProviderCatalog.loadDefault().all();
+    private static final List<Provider> CATALOGUE = ProviderCatalog.bundled().all();
 
     private static Provider catalogue(String id) {
         return CATALOGUE.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
