@@ -27,12 +27,38 @@ public final class DnsNames {
         if (name == null || name.chars().allMatch(c -> c < 0x80)) {
             return name;
         }
+        refuseWhatIdnaWouldDropOrAllow(name, what);
         try {
             return IdnNames.toAscii(name).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid internationalized host name")
                     .says("name.idn", Printable.of(name)).about(what);
         }
+    }
+
+    /**
+     * java.net.IDN (IDNA2003) drops the zero-width joiners, so "نامه‌ای.ir" would name another host, and it accepts
+     * symbols such as emoji, which IDNA2008 (what systemd-resolved and browsers convert with) refuses. Both refused here
+     * with what to do; a name with a joiner can still be given in its ASCII form.
+     */
+    private static void refuseWhatIdnaWouldDropOrAllow(String name, String what) {
+        if (name.indexOf('\u200c') >= 0 || name.indexOf('\u200d') >= 0) {
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' contains an invisible joiner (U+200C or "
+                    + "U+200D), which would be dropped and name another host: enter the name in its ASCII form (xn--…)")
+                    .says("name.joiner", Printable.of(name)).about(what);
+        }
+        name.codePoints().filter(DnsNames::isSymbol).findFirst().ifPresent(c -> {
+            String symbol = new String(Character.toChars(c));
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' contains a symbol (" + symbol
+                    + "), which international host names may not hold").says("name.symbol", Printable.of(name), symbol)
+                    .about(what);
+        });
+    }
+
+    private static boolean isSymbol(int c) {
+        int type = Character.getType(c);
+        return type == Character.MATH_SYMBOL || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL
+                || type == Character.OTHER_SYMBOL;
     }
 
     /** Returns the name in lower case without a trailing dot, or throws with the reason. */

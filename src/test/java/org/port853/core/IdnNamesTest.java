@@ -2,6 +2,7 @@ package org.port853.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.IDN;
 import org.junit.jupiter.api.DisplayName;
@@ -48,11 +49,23 @@ class IdnNamesTest {
     }
 
     @Test
-    @DisplayName("zero-width joiners and other characters mapped to nothing still vanish beside ß")
-    void mappedToNothingVanishes() {
-        assertEquals("xn--a-qfa.de", DnsNames.toAscii("a\u200dß.de", "TLS name"));
-        assertEquals("xn--zca.de", DnsNames.toAscii("\u200cß\u00ad.de", "TLS name"));
-        assertEquals("ab.example", DnsNames.toAscii("a\u200db.example", "TLS name"));
+    @DisplayName("characters mapped to nothing vanish beside ß; a zero-width joiner, which IDNA2003 would drop and "
+            + "IDNA2008 keeps, is refused with what to do instead of naming another host")
+    void mappedToNothingVanishesJoinersRefused() {
+        assertEquals("xn--zca.de", DnsNames.toAscii("ß\u00ad.de", "TLS name"));
+        for (String joined : new String[]{"a\u200dß.de", "\u200cß.de", "a\u200db.example", "نامه\u200cای.ir"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.toAscii(joined, "TLS name"));
+            assertEquals("name.joiner", e.words().wording(), e.getMessage());
+            assertTrue(e.getMessage().contains("ASCII form (xn--"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @DisplayName("symbols, which IDNA2003 accepts and IDNA2008 refuses (emoji among them), are refused")
+    @ValueSource(strings = {"\ud83d\ude00.test", "dns\u2665.example", "a\u20acb.de", "\u00a9ß.de"})
+    void symbolsRefused(String name) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.toAscii(name, "TLS name"));
+        assertEquals("name.symbol", e.words().wording(), e.getMessage());
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class LinuxRules implements PlatformRules {
                     "systemd " + version + " does not report whether answers came over an encrypted connection (that "
                             + "arrived in " + ResolvedFeatures.FIRST_TRANSPORT_FLAGS + "), so the settings alone do not "
                             + "prove it.",
-                    "Run 'port853 verify' to prove it with a packet capture, or upgrade to systemd 248 or later."));
+                    "Run 'port853 verify' to check it with a packet capture (status cannot tell on this version, so it stays "
+                            + "PARTIAL), or upgrade to systemd 248 or later."));
         }
         if (d.downgrade() != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
