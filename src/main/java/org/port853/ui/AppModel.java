@@ -194,6 +194,12 @@ public final class AppModel {
         updateDraftChanges();
         if (untouched || draftChanges.get() == 0) {
             resetDraft();
+            return;
+        }
+        // the edit stays; whether it is touched from now on is measured against what these settings make, not the old
+        ResolverState s = state.get();
+        if (s != null && s.readable()) {
+            followed = systemsDraft(s.global());
         }
     }
 

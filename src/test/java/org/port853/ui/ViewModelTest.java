@@ -219,6 +219,28 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("an edit that keeps an edited draft through a change elsewhere stays the user's, even when it "
+                + "comes back to what the old settings made (window walkthrough: the chosen provider was dropped)")
+        void editedDraftSurvivesAChangeElsewhere() {
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true);
+            model.refresh();
+            List<String> applied = model.chosen().stream().map(org.port853.core.Provider::id).toList();
+            assertEquals(List.of("quad9"), applied);
+            org.port853.core.Provider mullvad = model.catalogue().stream().filter(p -> p.id().startsWith("mullvad"))
+                    .findFirst().orElseThrow();
+            model.chosen().add(mullvad); // the user adds a provider to the draft
+            adapter.state = Fakes.plaintextState(null); // switched off: encryption reverted
+            model.refresh();
+            assertEquals(List.of("quad9", mullvad.id()), model.chosen().stream().map(org.port853.core.Provider::id).toList(),
+                    "the edited draft stays");
+            model.chosen().remove(mullvad); // the user takes it out again: only Quad9, as the old settings had
+            model.reread();
+            model.refresh();
+            assertEquals(applied, model.chosen().stream().map(org.port853.core.Provider::id).toList(),
+                    "the user's choice, not the system's draft");
+        }
+
+        @Test
         @DisplayName("unencrypted, on a provider's plain address: the untouched draft counts no change, an edit counts, Discard clears it")
         void unencryptedProviderAddressIsNoChange() {
             var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("9.9.9.9")), List.of(), null,
