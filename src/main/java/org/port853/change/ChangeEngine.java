@@ -269,7 +269,9 @@ public final class ChangeEngine {
                         UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
                         false, restore, restore), j.history(), j.enabledResolverAtBoot()));
                 writeAll(restore);
-                restore.forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
+                // a file Port853 created is removed, as the preview said; one it replaced is restored
+                restore.forEach(f -> actions.add((f.present() ? "restore " : "remove ") + location(f),
+                        f.present() ? "step.restore" : "step.remove", location(f)));
                 reload(actions);
             }
             boolean keptAtBoot = false;

@@ -497,6 +497,8 @@ class ChangeEngineTest {
             ApplyResult r = engine.revert();
             assertEquals(Outcome.REVERTED, r.outcome());
             assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+            assertTrue(r.actions().contains("remove " + dropIn), "a file Port853 created is removed, as previewed: "
+                    + r.actions());
             assertEquals(Journal.EMPTY, journals.load());
             assertNull(JournalStore.readMarker(stateDir));
         }

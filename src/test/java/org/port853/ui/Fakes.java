@@ -76,6 +76,7 @@ final class Fakes {
 
         volatile ResolverState state;
         volatile ApplyResult nextApply;
+        volatile ApplyResult nextRevert;
         final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
         /** What the next plans are (a real planner's), instead of the fake's own; null: the fake's own. */
@@ -179,6 +180,9 @@ final class Fakes {
             calls.add("revert");
             sleep();
             state = plaintextState(null);
+            if (nextRevert != null) {
+                return nextRevert;
+            }
             return new ApplyResult(ApplyResult.Outcome.REVERTED, null, null, List.of(), false, Duration.ofMillis(delayMs));
         }
 

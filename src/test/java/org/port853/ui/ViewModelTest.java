@@ -1178,6 +1178,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a revert after which names do not resolve says so, as a warning, not 'back as it was'")
+        void unhealthyRevertIsAWarning() {
+            adapter.delayMs = 0;
+            model.refresh();
+            adapter.nextRevert = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.REVERTED,
+                    org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them: "
+                            + "no servers", "result.reverted-unhealthy", 0, "", "no servers", 0));
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            apply.confirm();
+            assertEquals("Reverted: restored the previous settings, but names do not resolve with them: no servers",
+                    apply.resultTextProperty().get());
+            assertTrue(apply.resultWarningProperty().get());
+        }
+
+        @Test
         @DisplayName("a failed apply shows its reason as the result")
         void applyFails() {
             org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(

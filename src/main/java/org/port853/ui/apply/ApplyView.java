@@ -55,7 +55,7 @@ public final class ApplyView extends StackPane {
         vm.resultProperty().addListener((o, a, r) -> {
             summary.getStyleClass().removeAll("result-ok", "result-warn", "result-bad");
             if (r != null) {
-                summary.getStyleClass().add(vm.encryptionUnprovenProperty().get() ? "result-warn"
+                summary.getStyleClass().add(vm.resultWarningProperty().get() ? "result-warn"
                         : r.succeeded() ? "result-ok" : "result-bad");
             }
         });

@@ -67,6 +67,8 @@ public final class ApplyViewModel {
     private final ReadOnlyObjectWrapper<Failure> lastFailure = new ReadOnlyObjectWrapper<>();
     /** The change is in place but its check was answered without encryption (see ApplyResult#encryptionUnproven). */
     private final ReadOnlyBooleanWrapper encryptionUnproven = new ReadOnlyBooleanWrapper();
+    /** The result is shown as a warning: encryption unproven, or a revert after which names do not resolve. */
+    private final ReadOnlyBooleanWrapper resultWarning = new ReadOnlyBooleanWrapper();
     private Kind kind;
     private DesiredSettings desired;
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
@@ -181,6 +183,7 @@ public final class ApplyViewModel {
     private void clearResult() {
         result.set(null);
         encryptionUnproven.set(false);
+        resultWarning.set(false);
         resultText.set("");
         pinsText.set("");
         causeText.set("");
@@ -367,7 +370,8 @@ public final class ApplyViewModel {
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");
-            case REVERTED -> I18n.t("result.reverted") + (r.encryptionStaysOn() == null ? ""
+            case REVERTED -> (unhealthyRevert(r) ? I18n.t("result.reverted.unhealthy", reason) : I18n.t("result.reverted"))
+                    + (r.encryptionStaysOn() == null ? ""
                     : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
             case KEPT -> I18n.t("result.kept");
             case ROLLED_BACK -> I18n.t("result.rolledback", reason);
@@ -378,9 +382,16 @@ public final class ApplyViewModel {
         };
     }
 
+    /** The revert is done, but names do not resolve with the settings it restored: not a plain success. */
+    private static boolean unhealthyRevert(ApplyResult r) {
+        return r.outcome() == ApplyResult.Outcome.REVERTED && r.reasonWords() != null
+                && "result.reverted-unhealthy".equals(r.reasonWords().wording());
+    }
+
     private void showResult(ApplyResult r) {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
+        resultWarning.set(unproven || unhealthyRevert(r));
         result.set(r);
         rememberFailure(r);
         if (!r.actions().isEmpty()) {
@@ -400,7 +411,7 @@ public final class ApplyViewModel {
         title.set(I18n.t("apply.title.result." + r.outcome().name().toLowerCase(java.util.Locale.ROOT)));
         phase.set(Phase.RESULT);
         if (notifications) {
-            model.services().notifier().notify(r.succeeded() && !unproven ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
+            model.services().notifier().notify(r.succeeded() && !resultWarning.get() ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
                     I18n.t("notify.apply.title"), text);
         }
         model.refresh();
@@ -482,6 +493,10 @@ public final class ApplyViewModel {
     /** Why the servers failed, after a rolled-back change towards encryption; empty otherwise. */
     public ReadOnlyStringProperty causeTextProperty() {
         return causeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty resultWarningProperty() {
+        return resultWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty encryptionUnprovenProperty() {
