@@ -205,7 +205,8 @@ public final class StatusViewModel {
         boolean today = f.at().atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
         String at = java.time.format.DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm").withZone(zone)
                 .format(f.at());
-        return I18n.t("protect.failed", at, f.outcome()) + (f.cause().isEmpty() ? "" : "\n" + f.cause());
+        // short: what the servers' probe found says most; the whole outcome stays in the change's result
+        return I18n.t("protect.failed", at, f.cause().isEmpty() ? f.outcome() : f.cause());
     }
 
     /**
