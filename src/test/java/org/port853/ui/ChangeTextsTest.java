@@ -78,7 +78,7 @@ class ChangeTextsTest {
         String dropIn = LinuxPaths.under(root).ourDropIn().toString();
         assertEquals(dropIn + " schreiben\n"
                 + "systemd-resolved.service aktivieren (systemctl enable)\n"
-                + "systemd-resolved.service neu laden (systemctl restart)\n"
+                + "systemctl restart systemd-resolved.service\n"
                 + "Gesundheitsprüfung: einen Namen über systemd-resolved auflösen und eine verschlüsselte Antwort verlangen; "
                 + "bei einem Fehlschlag zurückrollen", german(() -> ChangeTexts.actions(plan)));
         assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)));

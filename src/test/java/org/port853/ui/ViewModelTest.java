@@ -491,6 +491,13 @@ class ViewModelTest {
             String totals = traffic.totalsProperty().get();
             assertTrue(totals.contains(": 3 leaked queries") && totals.contains("5 encrypted and 4 local plaintext packets"),
                     totals);
+            // one is said in the singular, in both languages
+            assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min", 0L))
+                    .startsWith("Last 5 min: 1 leaked query. "));
+            assertTrue(I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min", 0L))
+                    .startsWith("Letzte 5 min: 1 unverschlüsselt hinausgegangene Anfrage. "));
+            assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1234L, "5 min", 0L))
+                    .startsWith("Last 5 min: 1,234 leaked queries. "));
         }
 
         /** A query for {@code name} sent to the Wi-Fi's router now. */
