@@ -858,6 +858,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("no DNS server anywhere: 'Not working' in red, not 'At risk' above a red 'names cannot resolve'")
+        void noServersIsNotWorking() {
+            var g = new org.port853.core.GlobalState(List.of(), List.of(), null, org.port853.core.DotMode.OFF,
+                    org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS,
+                    true, true, g, List.of(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of()));
+            model.refresh();
+            assertEquals(org.port853.core.Verdict.BROKEN, model.assessmentProperty().get().verdict());
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertEquals("Not working", status.stateTextProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.Tone.BAD, status.stateProperty().get().tone());
+        }
+
+        @Test
         @DisplayName("a resolver that is installed but stopped is 'Resolver stopped', with the command that starts it")
         void stoppedResolverIsNotMissing() {
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,

@@ -10,6 +10,8 @@ public enum ProtectionState {
     READING(Tone.NEUTRAL),
     PROTECTED(Tone.GOOD),
     AT_RISK(Tone.WARNING),
+    /** Names cannot resolve (no server anywhere, no /etc/resolv.conf): nothing leaks because nothing works. */
+    NOT_WORKING(Tone.BAD),
     LEAKING(Tone.BAD),
     NOT_ENCRYPTED(Tone.BAD),
     RESOLVER_MISSING(Tone.NEUTRAL),
@@ -45,10 +47,15 @@ public enum ProtectionState {
             case UNAVAILABLE -> stopped(a) ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)
                     : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
-            case BROKEN -> leaking ? LEAKING : AT_RISK;
+            // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover)
+            case BROKEN -> leaking ? LEAKING : interrupted(a) ? AT_RISK : NOT_WORKING;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
             case PROTECTED -> leaking ? LEAKING : PROTECTED;
         };
+    }
+
+    private static boolean interrupted(Assessment a) {
+        return a.reasons().stream().anyMatch(r -> "CHANGE_INTERRUPTED".equals(r.code()));
     }
 
     private static boolean stopped(Assessment a) {
