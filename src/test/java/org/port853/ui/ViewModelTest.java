@@ -655,6 +655,34 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a query the resolver gave up on is said in the window's language (German walkthrough: English "
+                + "'REFUSED from the resolver')")
+        void resolverGaveUpInGerman() throws Exception {
+            QuerySender refusing = new QuerySender() {
+                @Override public String target() { return "127.0.0.53:53"; }
+
+                @Override
+                public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                    return names.stream().map(n -> new QueryOutcome(n, false, "REFUSED", Duration.ofMillis(3),
+                            "REFUSED from the resolver")).toList();
+                }
+            };
+            AppModel m = new AppModel(services(refusing), tasks);
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            List<String> details = I18n.in(java.util.Locale.GERMAN, () -> {
+                verify.run();
+                return List.copyOf(verify.details());
+            });
+            assertFalse(details.isEmpty());
+            for (String d : details) {
+                assertTrue(d.endsWith("keine Antwort: der Resolver hat aufgegeben (REFUSED)"), d);
+            }
+        }
+
+        @Test
         @DisplayName("a probe that fails is reported, and Verify can run again")
         void failure() throws Exception {
             QuerySender broken = new QuerySender() {

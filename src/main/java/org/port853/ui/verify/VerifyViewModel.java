@@ -168,7 +168,9 @@ public final class VerifyViewModel {
 
     /** One line per test query: where it went if it leaked, then what came back, in words. */
     private static String detail(QueryOutcome q, LeakRecord leak) {
-        String answer = !q.answered() ? I18n.t("verify.answer.none", q.error())
+        // a response code is the resolver giving up (said in the window's words); any other error is the system's text
+        String answer = !q.answered() ? (q.rcode() != null ? I18n.t("verify.answer.gaveUp", q.rcode())
+                : I18n.t("verify.answer.none", Errors.systemText(String.valueOf(q.error()))))
                 : "NXDOMAIN".equals(q.rcode()) ? I18n.t("verify.answer.nxdomain", q.elapsed().toMillis())
                 : "NOERROR".equals(q.rcode()) ? I18n.t("verify.answer.noerror", q.elapsed().toMillis())
                 : I18n.t("verify.answer.other", q.rcode(), q.elapsed().toMillis());
