@@ -75,7 +75,12 @@ public final class Doctor {
         List<String> skipped = new ArrayList<>();
         List<Words> skippedWords = new ArrayList<>();
         List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() && state.installed() && !state.running()) {
+            // a stopped resolver's settings cannot be read over its bus: "none configured" would be untrue
+            skipped.add("server checks: the configured servers cannot be read while " + state.resolverName()
+                    + " is not running; start it, or pass --server IP#NAME");
+            skippedWords.add(Words.of("servers-unreadable", state.resolverName()));
+        } else if (targets.isEmpty()) {
             skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
             skippedWords.add(Words.of("no-servers"));
         }

@@ -9,10 +9,11 @@ public final class QueryText {
     private QueryText() {
     }
 
-    /** The name to query; a relative name is taken from the root. */
+    /** The name to query, an international one in its ASCII form (as TLS names); relative names are from the root. */
     public static Name name(String text) {
+        String ascii = org.port853.core.DnsNames.toAscii(text, "the name");
         try {
-            return Name.fromString(text, Name.root);
+            return Name.fromString(ascii, Name.root);
         } catch (TextParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a DNS name", e);
         }

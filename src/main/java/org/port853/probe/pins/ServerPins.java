@@ -148,8 +148,20 @@ public final class ServerPins {
             store.save();
             return new Result(out, null);
         } catch (IOException | RuntimeException e) {
-            return new Result(out, "the servers' pins could not be recorded: "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return new Result(out, notRecorded(e));
         }
+    }
+
+    /** Why the store could not be written, in words: a bare FileSystemException says only a path. */
+    private String notRecorded(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String where = f.getFile() == null ? file.toString() : f.getFile();
+            String why = e instanceof java.nio.file.NoSuchFileException ? where + " does not exist"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + where
+                    : where + ": " + f.getReason();
+            return "the servers' pins could not be recorded in " + file + " (" + why + "); set XDG_STATE_HOME to a "
+                    + "directory you can write";
+        }
+        return "the servers' pins could not be recorded: " + (e.getMessage() == null ? e.toString() : e.getMessage());
     }
 }

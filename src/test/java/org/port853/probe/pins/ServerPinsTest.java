@@ -146,6 +146,15 @@ public class ServerPinsTest {
             ServerPins.Result thrown = new ServerPins(s -> { throw new IllegalStateException("boom"); },
                     dir.resolve("other.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
             assertTrue(thrown.problem().contains("boom"), thrown.problem());
+            // a home that does not exist (a system user's /nonexistent): the sentence says where and what to do
+            Path nowhere = Path.of("/proc/port853-nonexistent"); // nothing can be made there, not even by root
+            ServerPins.Result homeless = new ServerPins(new Table(Map.of("198.18.0.2#dot.test", PIN_A)),
+                    nowhere.resolve(".local/state/port853/pins.json"), List::of, CLOCK)
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            assertTrue(homeless.problem().startsWith("the servers' pins could not be recorded in " + nowhere
+                    + "/.local/state/port853/pins.json (") && homeless.problem().endsWith("; set XDG_STATE_HOME to a "
+                    + "directory you can write"), homeless.problem());
+            assertEquals(1, homeless.pins().size(), "the check itself is kept: " + homeless);
         }
     }
 

@@ -1,0 +1,19 @@
+package org.port853.probe.dot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Names given to doctor's --large-query, --dnssec-signed and --dnssec-bogus. */
+class QueryTextTest {
+    @Test
+    @DisplayName("an international name is queried in its ASCII form, as a TLS name is written; ASCII stays as given")
+    void internationalNamesInAscii() {
+        assertEquals("xn--strae-oqa.de.", QueryText.name("straße.de").toString());
+        assertEquals("xn--r8jz45g.xn--zckzah.", QueryText.name("例え.テスト").toString());
+        assertEquals("_dns.example.com.", QueryText.name("_dns.example.com").toString());
+        assertThrows(IllegalArgumentException.class, () -> QueryText.name("a\u200db.example"));
+    }
+}
