@@ -15,7 +15,8 @@ public interface Notifier {
         return (kind, title, text) -> {
             // ControlsFX does not wrap: lines short enough for the screen keep the pop-up on it
             Notifications n = Notifications.create().title(title).text(LineBreaks.wrap(text, popupColumns()))
-                    .position(Pos.BOTTOM_RIGHT)
+                    // top: the bottom right is where a result sheet's Close and the Providers footer's buttons are
+                    .position(Pos.TOP_RIGHT)
                     .hideAfter(Duration.seconds(kind == Kind.INFO ? 5 : 10));
             try {
                 switch (kind) {
