@@ -116,9 +116,21 @@ public final class I18n {
 
     /** A moment as the window's language writes it (date and time, in this computer's time zone). */
     public static String dateTime(java.time.Instant when) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT,
-                java.time.format.FormatStyle.SHORT).withLocale(formatLocale(Locale.getDefault(Locale.Category.FORMAT)))
-                .withZone(java.time.ZoneId.systemDefault()).format(when);
+        return localized(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT,
+                java.time.format.FormatStyle.SHORT), when);
+    }
+
+    /** Like {@link #dateTime}, the time alone when {@code when} is today. */
+    public static String dateTimeOrTimeToday(java.time.Instant when) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        return when.atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone))
+                ? localized(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT), when)
+                : dateTime(when);
+    }
+
+    private static String localized(java.time.format.DateTimeFormatter f, java.time.Instant when) {
+        return f.withLocale(formatLocale(Locale.getDefault(Locale.Category.FORMAT))).withZone(java.time.ZoneId.systemDefault())
+                .format(when);
     }
 
     /**

@@ -114,8 +114,7 @@ public final class StatusViewModel {
         reasons.setAll(texts);
         pending.set(s.pendingChange() == null ? null
                 : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
-                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
-                .format(s.pendingChange().started())));
+                : I18n.dateTime(s.pendingChange().started())));
         String version = ResolverTexts.version(s);
         // an installed resolver that is not running was found: there was just nothing to read from it
         String from = s.source() == org.port853.core.StateSource.NONE && s.installed() && !s.running() ? "source.stopped"
@@ -201,10 +200,7 @@ public final class StatusViewModel {
     }
 
     private static String failedText(ApplyViewModel.Failure f) {
-        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
-        boolean today = f.at().atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone));
-        String at = java.time.format.DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm").withZone(zone)
-                .format(f.at());
+        String at = I18n.dateTimeOrTimeToday(f.at());
         // short: what the servers' probe found says most; the whole outcome stays in the change's result
         return I18n.t("protect.failed", at, f.cause().isEmpty() ? f.outcome() : f.cause());
     }

@@ -30,4 +30,15 @@ class I18nDatesTest {
         assertEquals(Locale.GERMANY, I18n.formatLocale(Locale.US));
         assertEquals(new Locale("de", "AT"), I18n.formatLocale(new Locale("de", "AT")));
     }
+
+    @Test
+    @DisplayName("a moment today is its time alone, written as the date-and-time form writes it; another day has the date")
+    void timeAloneToday() {
+        I18n.use(Locale.GERMAN);
+        java.time.Instant now = java.time.Instant.now();
+        String today = I18n.dateTimeOrTimeToday(now);
+        assertEquals(true, I18n.dateTime(now).endsWith(" " + today), I18n.dateTime(now) + " / " + today);
+        java.time.Instant longAgo = java.time.Instant.parse("2020-02-03T10:00:00Z");
+        assertEquals(I18n.dateTime(longAgo), I18n.dateTimeOrTimeToday(longAgo));
+    }
 }
