@@ -754,6 +754,13 @@ class ViewModelTest {
             assertEquals(List.of(), adapter.applied, "nothing applied");
         }
 
+        /** Protect, confirmed in its preview, and its result closed. */
+        private void protectConfirmed() {
+            status.protect();
+            apply.confirm();
+            apply.close();
+        }
+
         @Test
         @DisplayName("after Protect's change was rolled back, Protect says so and offers it again as a retry, until one takes")
         void protectRemembersItsFailure() {
@@ -763,9 +770,7 @@ class ViewModelTest {
             assertEquals("_Protect my DNS", status.protectLabelProperty().get());
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
                     "resolving example.com failed: All attempts to contact name servers or networks failed");
-            status.protect();
-            apply.confirm();
-            apply.close();
+            protectConfirmed();
             assertTrue(status.protectOfferedProperty().get(), "the change can be tried again");
             assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
             String said = status.protectTextProperty().get();
@@ -781,21 +786,15 @@ class ViewModelTest {
             // refused, or failed before any step (the password dialog closed, as pkexec reports it): the change was not
             // tried, so still the earlier failure
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.REFUSED, "dismissed");
-            status.protect();
-            apply.confirm();
-            apply.close();
+            protectConfirmed();
             assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
                     "the password dialog was closed without authorizing; nothing was changed");
-            status.protect();
-            apply.confirm();
-            apply.close();
+            protectConfirmed();
             assertEquals(said, status.protectTextProperty().get(), "the rollback is what Status still tells");
 
             adapter.nextApply = null; // this time it takes
-            status.protect();
-            apply.confirm();
-            apply.close();
+            protectConfirmed();
             adapter.state = Fakes.plaintextState(null); // reverted elsewhere later
             model.refresh();
             assertEquals("_Protect my DNS", status.protectLabelProperty().get());
