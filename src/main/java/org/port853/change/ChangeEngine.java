@@ -269,9 +269,7 @@ public final class ChangeEngine {
                         UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
                         false, restore, restore), j.history(), j.enabledResolverAtBoot()));
                 writeAll(restore);
-                // a file Port853 created is removed, as the preview said; one it replaced is restored
-                restore.forEach(f -> actions.add((f.present() ? "restore " : "remove ") + location(f),
-                        f.present() ? "step.restore" : "step.remove", location(f)));
+                restore.forEach(f -> putBack(actions, f));
                 reload(actions);
             }
             boolean keptAtBoot = false;
@@ -296,6 +294,12 @@ public final class ChangeEngine {
                     leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detailSentence(), keptAtBoot ? 1 : 0);
             return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
+    }
+
+    /** The step that puts {@code before} back: a file Port853 created is removed (as previews say), others restored. */
+    private static void putBack(Steps actions, ItemSnapshot before) {
+        actions.add((before.present() ? "restore " : "remove ") + location(before),
+                before.present() ? "step.restore" : "step.remove", location(before));
     }
 
     /** Is {@code current} a state Port853 itself left the item in (applied, or an interrupted change's)? */
@@ -391,7 +395,7 @@ public final class ChangeEngine {
     private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why)
             throws IOException {
         writeAll(change.before());
-        change.before().forEach(f -> actions.add("restore " + location(f), "step.restore", location(f)));
+        change.before().forEach(f -> putBack(actions, f));
         try {
             reload(actions);
         } catch (IOException e) {

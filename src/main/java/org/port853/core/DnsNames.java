@@ -47,7 +47,9 @@ public final class DnsNames {
                     + "U+200D), which would be dropped and name another host: enter the name in its ASCII form (xn--…)")
                     .says("name.joiner", Printable.of(name)).about(what);
         }
-        name.codePoints().filter(DnsNames::isSymbol).findFirst().ifPresent(c -> {
+        // judged after NFKC, as the conversion maps: "ⓓⓝⓢ" and "™" become letters there
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).codePoints().filter(DnsNames::isSymbol)
+                .findFirst().ifPresent(c -> {
             String symbol = new String(Character.toChars(c));
             throw new InvalidInputException(what + " '" + Printable.of(name) + "' contains a symbol (" + symbol
                     + "), which international host names may not hold").says("name.symbol", Printable.of(name), symbol)
@@ -55,7 +57,13 @@ public final class DnsNames {
         });
     }
 
+    /** Symbols IDNA2008 allows all the same (RFC 5892: Sindhi U+06FD/U+06FE; the Greek keraia in context). */
+    private static final java.util.Set<Integer> ALLOWED_SYMBOLS = java.util.Set.of(0x06FD, 0x06FE, 0x0375);
+
     private static boolean isSymbol(int c) {
+        if (ALLOWED_SYMBOLS.contains(c)) {
+            return false;
+        }
         int type = Character.getType(c);
         return type == Character.MATH_SYMBOL || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL
                 || type == Character.OTHER_SYMBOL;

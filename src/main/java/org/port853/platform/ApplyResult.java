@@ -108,4 +108,18 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return outcome == Outcome.APPLIED || outcome == Outcome.UNCHANGED || outcome == Outcome.REVERTED
                 || outcome == Outcome.KEPT || outcome == Outcome.PLANNED;
     }
+
+    /** The wordings of a change that was refused before it could start: authorization, or no way to run the helper. */
+    private static final java.util.Set<String> REFUSED_BEFORE_START = java.util.Set.of("result.auth-dismissed",
+            "result.no-auth-agent", "result.not-authorized", "result.auth-failed");
+
+    /**
+     * The change itself was never tried: refused, or failed at its authorization (a closed password dialog, no
+     * polkit agent, no helper). A failure of the change itself (a write refused, a full disk) was tried.
+     */
+    public boolean notTried() {
+        String wording = reasonWords == null ? null : reasonWords.wording();
+        return outcome == Outcome.REFUSED || outcome == Outcome.FAILED && wording != null
+                && (REFUSED_BEFORE_START.contains(wording) || wording.startsWith("refused."));
+    }
 }

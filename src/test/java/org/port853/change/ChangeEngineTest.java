@@ -302,6 +302,7 @@ class ChangeEngineTest {
             assertTrue(r.reason().startsWith("rolled back: ") && r.reason().contains("certificate not trusted"), r.reason());
             assertFalse(r.succeeded());
             assertArrayEquals(before, Files.readAllBytes(dropIn));
+            assertTrue(r.actions().contains("restore " + dropIn), r.actions().toString());
             assertEquals(2, control.restarts(), control.calls.toString());
             assertEquals(List.of("enable", "restart", "check true", "restart", "check false"), control.calls);
             assertNull(journals.load().pending());
@@ -311,8 +312,10 @@ class ChangeEngineTest {
         @Test
         void rollbackToAbsentRemovesTheFile() throws IOException {
             control.answers.add(BAD);
-            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, r.outcome());
             assertFalse(Files.exists(dropIn, LinkOption.NOFOLLOW_LINKS));
+            assertTrue(r.actions().contains("remove " + dropIn), "said as done: " + r.actions());
         }
 
         @Test

@@ -68,6 +68,25 @@ class IdnNamesTest {
         assertEquals("name.symbol", e.words().wording(), e.getMessage());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @DisplayName("what maps to letters is no symbol (ⓓ, ™), nor are the symbols IDNA2008 allows (Sindhi, Greek keraia)")
+    @CsvSource({
+            "\u24d3\u24dd\u24e2.example, dns.example",
+            "dns\u2122.example, dnstm.example",
+            "\u30d5\u30fb\u30d5.jp, xn--sdka7i.jp",
+    })
+    void lettersAfterMappingAccepted(String name, String ascii) {
+        assertEquals(ascii, DnsNames.toAscii(name, "TLS name"));
+    }
+
+    @Test
+    @DisplayName("RFC 5892's exceptions among the symbols are not refused as symbols")
+    void idnaExceptionsAreNoSymbols() {
+        for (String name : new String[]{"\u0633\u06fd.example", "\u0633\u06fe.example"}) {
+            DnsNames.toAscii(name, "TLS name"); // throws if refused
+        }
+    }
+
     @Test
     @DisplayName("a trailing dot is kept by toAscii and dropped by requireTlsName, as for other names")
     void trailingDot() {

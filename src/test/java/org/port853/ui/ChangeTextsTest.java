@@ -121,7 +121,7 @@ class ChangeTextsTest {
         String actions = german(() -> ChangeTexts.actions(r));
         assertTrue(actions.startsWith("die Änderung in " + root.resolve("state") + " festhalten\n" + dropIn + " schreiben\n"
                 + "den Resolver neu starten\nGesundheitsprüfung: resolving example.com failed: certificate not trusted\n"
-                + "zz-port853.conf wiederherstellen".replace("zz-port853.conf", dropIn.toString())), actions);
+                + "zz-port853.conf entfernen".replace("zz-port853.conf", dropIn.toString())), actions); // absent before
         assertEquals(String.join("\n", r.actions()), english(() -> ChangeTexts.actions(r)), "English as the command line says it");
     }
 

@@ -789,9 +789,15 @@ class ViewModelTest {
             protectConfirmed();
             assertEquals("_Protect my DNS again", status.protectLabelProperty().get());
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
-                    "the password dialog was closed without authorizing; nothing was changed");
+                    org.port853.core.Sentence.of("the password dialog was closed without authorizing; nothing was changed",
+                            "result.auth-dismissed")); // as PrivilegedClient says it
             protectConfirmed();
             assertEquals(said, status.protectTextProperty().get(), "the rollback is what Status still tells");
+            // a failure of the change itself before any step (a write refused) was tried: it is what Status tells now
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.FAILED,
+                    "could not write /etc/systemd/resolved.conf.d/zz-port853.conf: read-only file system; nothing was changed");
+            protectConfirmed();
+            assertTrue(status.protectTextProperty().get().contains("read-only file system"), status.protectTextProperty().get());
 
             adapter.nextApply = null; // this time it takes
             protectConfirmed();
@@ -915,6 +921,10 @@ class ViewModelTest {
             assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
             assertEquals("nothing: systemd-resolved is not running · systemd 252", status.sourceProperty().get(),
                     "found, not 'no resolver found'");
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS,
+                    true, false, null, List.of(), null, "systemd-resolved is not running", adapter.state.platform());
+            model.refresh(); // as the reader says it when the bus works: read over D-Bus, which found it stopped
+            assertEquals("nothing: systemd-resolved is not running · systemd 252", status.sourceProperty().get());
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED_LEAKING, status.stateProperty().get());
             assertEquals(org.port853.ui.status.ProtectionState.Tone.BAD, status.stateProperty().get().tone());

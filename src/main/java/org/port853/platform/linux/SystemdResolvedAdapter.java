@@ -85,8 +85,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             boolean fromNetwork = l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0;
             return fromNetwork ? java.util.Optional.of(new org.port853.platform.LookupTransport(ResolvedStateReader.NAME,
                     LinuxChange.PROBE_NAME, l.confidential())) : java.util.Optional.empty();
-        } catch (org.freedesktop.dbus.exceptions.DBusException | IOException e) {
-            return java.util.Optional.empty();
+        } catch (org.freedesktop.dbus.exceptions.DBusException | IOException | RuntimeException e) {
+            return java.util.Optional.empty(); // dbus-java also throws unchecked ones: a witness that cannot say is none
         }
     }
 

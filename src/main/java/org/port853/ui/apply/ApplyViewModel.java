@@ -425,9 +425,8 @@ public final class ApplyViewModel {
         if (kind != Kind.APPLY || desired == null) {
             return;
         }
-        // FAILED before any step is pkexec or the helper refusing (a closed password dialog): the change was not tried
         boolean tried = r.outcome() == ApplyResult.Outcome.ROLLED_BACK
-                || r.outcome() == ApplyResult.Outcome.FAILED && !r.actions().isEmpty();
+                || r.outcome() == ApplyResult.Outcome.FAILED && !r.notTried();
         if (tried) {
             lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), ""));
         } else if (r.succeeded() || r.changedSettings()) {

@@ -117,7 +117,7 @@ public final class StatusViewModel {
                 : I18n.dateTime(s.pendingChange().started())));
         String version = ResolverTexts.version(s);
         // an installed resolver that is not running was found: there was just nothing to read from it
-        String from = s.source() == org.port853.core.StateSource.NONE && s.installed() && !s.running() ? "source.stopped"
+        String from = s.installed() && !s.running() ? "source.stopped"
                 : "source." + s.source().jsonName();
         source.set(I18n.t(from, ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();

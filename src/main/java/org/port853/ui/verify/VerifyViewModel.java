@@ -89,8 +89,7 @@ public final class VerifyViewModel {
         model.tasks().execute(BackgroundTask.of(() -> {
                     VerifyResult r = verifier.verify(session, names);
                     // the traffic was not watched: the resolver's own word on one fresh lookup is all there is
-                    return new Verified(r, session == null ? model.services().adapter().freshLookupTransport()
-                            : java.util.Optional.empty());
+                    return new Verified(r, session == null ? resolverSays() : java.util.Optional.empty());
                 })
                 .onRunning(() -> headline.set(I18n.t("verify.sending", n)))
                 .onSuccess(this::finish)
@@ -102,6 +101,15 @@ public final class VerifyViewModel {
                     running.set(false);
                     model.reread(); // no answers may mean a stopped resolver: the state shows what Verify found
                 }));
+    }
+
+    /** A witness only: when asking fails, the verification stands without it. */
+    private java.util.Optional<org.port853.platform.LookupTransport> resolverSays() {
+        try {
+            return model.services().adapter().freshLookupTransport();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private record Verified(VerifyResult result, java.util.Optional<org.port853.platform.LookupTransport> resolverSays) {
