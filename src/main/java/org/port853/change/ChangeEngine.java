@@ -395,7 +395,12 @@ public final class ChangeEngine {
     private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why)
             throws IOException {
         writeAll(change.before());
-        change.before().forEach(f -> putBack(actions, f));
+        for (int i = 0; i < change.before().size(); i++) { // an item the change left as it was is not "restored"
+            ItemSnapshot before = change.before().get(i);
+            if (i >= change.after().size() || !ItemSnapshots.satisfies(before, change.after().get(i))) {
+                putBack(actions, before);
+            }
+        }
         try {
             reload(actions);
         } catch (IOException e) {

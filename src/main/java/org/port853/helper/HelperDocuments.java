@@ -42,6 +42,17 @@ public final class HelperDocuments {
         JSON.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * The helper's result, read by the unprivileged side: written by Port853's own helper, and it carries whole
+     * files (the drop-in) and the resolver's own messages, so the request's 1200-character limit does not fit it.
+     */
+    private static final ObjectMapper RESULT_JSON = new ObjectMapper();
+
+    static {
+        RESULT_JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
+                .maxStringLength(1024 * 1024).build());
+    }
+
     private HelperDocuments() {
     }
 
@@ -191,7 +202,7 @@ public final class HelperDocuments {
 
     public static ApplyResult readResult(String json) {
         try {
-            JsonNode o = JSON.readTree(json);
+            JsonNode o = RESULT_JSON.readTree(json);
             List<String> actions = new ArrayList<>();
             o.path("actions").forEach(x -> actions.add(x.asText()));
             ApplyResult.Item item = null;

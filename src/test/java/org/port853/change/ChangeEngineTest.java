@@ -154,6 +154,13 @@ class ChangeEngineTest {
             assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
             assertTrue(r.actions().contains("write " + dropIn), r.actions().toString());
             assertFalse(r.actions().contains("write " + resolvConf), r.actions().toString());
+
+            control.answers.add(BAD); // rolled back: the item the change left alone is not said to be restored either
+            ApplyResult back = engine.apply(List.of(FileItemStore.file(dropIn, B),
+                    FileItemStore.file(resolvConf, "nameserver 127.0.0.53\n")), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, back.outcome(), back.reason());
+            assertTrue(back.actions().contains("restore " + dropIn), back.actions().toString());
+            assertFalse(back.actions().contains("restore " + resolvConf), back.actions().toString());
         }
 
         @Test

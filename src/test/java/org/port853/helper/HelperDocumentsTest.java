@@ -98,6 +98,12 @@ class HelperDocumentsTest {
                     new ApplyResult.EncryptionStaysOn("opportunistic", "/etc/systemd/resolved.conf"));
             assertEquals(staysOn, HelperDocuments.readResult(HelperDocuments.writeResult(staysOn)));
             assertThrows(IllegalStateException.class, () -> HelperDocuments.readResult("garbage"));
+            // a long result (the resolver's messages twice, a drop-in with 16 servers) is read, not "unreadable"
+            String longWhy = "rolled back the files, but the resolver did not restart: " + "Job failed. ".repeat(120);
+            String bigDropIn = "[Resolve]\nDNS=" + "198.18.0.2#a-rather-long-server-name.example ".repeat(16) + "\n";
+            ApplyResult big = new ApplyResult(ApplyResult.Outcome.FAILED, longWhy,
+                    new ApplyResult.Item("dropIn", "/etc/x.conf", bigDropIn), List.of(), false, Duration.ZERO);
+            assertEquals(big, HelperDocuments.readResult(HelperDocuments.writeResult(big)));
         }
     }
 

@@ -644,8 +644,9 @@ class ViewModelTest {
             verify.run();
             assertEquals(VerifyViewModel.Outcome.NO_CAPTURE, verify.outcome(), "one lookup proves nothing of the rest");
             String said = verify.headlineProperty().get();
-            assertTrue(said.endsWith(" systemd-resolved itself reports that a fresh lookup of example.com just now came "
+            assertTrue(said.endsWith(". systemd-resolved itself reports that a fresh lookup of example.com just now came "
                     + "over an encrypted connection (one lookup: plaintext sent on another link is not ruled out)."), said);
+            assertFalse(said.contains(".."), said);
 
             denials.set(0);
             adapter.calls.clear();
@@ -1198,7 +1199,10 @@ class ViewModelTest {
             assertEquals(List.of(model.desired().servers()), probed, "the chosen servers, once");
             String why = apply.causeTextProperty().get();
             assertTrue(why.startsWith("Why: " + model.desired().servers().get(0)) && why.contains("853"), why);
-            assertEquals(why, apply.lastFailureProperty().get().cause(), "Status's Protect row says it too");
+            String said = apply.lastFailureProperty().get().cause();
+            assertTrue(why.contains(said) && said.startsWith(model.desired().servers().get(0) + ": "),
+                    "Status's Protect row says the server and what failed, without the fix: " + said);
+            assertTrue(said.length() < why.length(), said);
 
             adapter.nextApply = null; // applied: nothing to explain (its servers are probed for their pins only)
             apply.close();

@@ -345,7 +345,7 @@ public final class ApplyViewModel {
                     String why = c.map(ApplyViewModel::causeText).orElse("");
                     setIfStill(mine, causeText, why);
                     if (failed != null && lastFailure.get() == failed) { // not a later attempt's failure
-                        lastFailure.set(failed.withCause(why));
+                        lastFailure.set(failed.withCause(c.map(ApplyViewModel::shortCause).orElse("")));
                     }
                 })
                 .onFailure(e -> setIfStill(mine, causeText, "")));
@@ -356,6 +356,12 @@ public final class ApplyViewModel {
         if (mine == flow) {
             text.set(value);
         }
+    }
+
+    /** The cause in a line, for Status: the server and what failed there (the sheet adds the fix). */
+    private static String shortCause(Check c) {
+        String evidence = CheckTexts.of(c).evidence();
+        return c.server() == null ? evidence : c.server() + ": " + evidence;
     }
 
     private static String causeText(Check c) {

@@ -129,10 +129,11 @@ public final class VerifyViewModel {
         int otherLeaks = result.otherLeaks().size();
         switch (result.verdict()) {
             case CAPTURE_UNAVAILABLE:
-                headline.set(I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
-                        String.valueOf(traffic.problemFixProperty().get())) + verified.resolverSays().map(t -> " "
-                        + I18n.t(t.encrypted() ? "verify.resolverSays.encrypted" : "verify.resolverSays.plaintext",
-                        t.resolver(), t.name())).orElse(""));
+                String unwatched = I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
+                        String.valueOf(traffic.problemFixProperty().get()));
+                headline.set(verified.resolverSays().map(t -> (unwatched.endsWith(".") ? unwatched : unwatched + ".")
+                        + " " + I18n.t(t.encrypted() ? "verify.resolverSays.encrypted" : "verify.resolverSays.plaintext",
+                        t.resolver(), t.name())).orElse(unwatched));
                 setOutcome(Outcome.NO_CAPTURE);
                 return;
             case LEAKED:
