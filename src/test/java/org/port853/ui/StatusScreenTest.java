@@ -126,7 +126,8 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
-    @DisplayName("Refresh shows a spinner and is disabled while the state is read, and neither once it is read")
+    @DisplayName("Refresh shows a spinner and is disabled while the state is read, and neither once it is read; the "
+            + "keyboard focus comes back to it")
     void refreshShowsProgress(FxRobot robot) throws Exception {
         Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
@@ -138,6 +139,7 @@ class StatusScreenTest extends WindowTestBase {
         assertTrue(fx(refresh::isDisabled));
         exec.releaseAll();
         waitUntil(() -> !shown(robot, "#status-refreshing") && !refresh.isDisabled());
+        waitUntil(refresh::isFocused); // the focus the disabled button lost comes back to it, not left on the switch
     }
 
     @Test

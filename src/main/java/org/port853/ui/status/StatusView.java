@@ -124,7 +124,7 @@ public final class StatusView extends ScrollPane {
         verify.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button(I18n.t("status.refresh"));
         refresh.setId("status-refresh");
-        refresh.setOnAction(e -> onRefresh.run());
+        refresh.setOnAction(e -> refreshKeepingFocus(refresh, onRefresh));
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(vm.refreshingProperty());
         // built on the first refresh: a spinner's skin is among the costliest to load before the first frame
@@ -311,5 +311,42 @@ public final class StatusView extends ScrollPane {
             }
             reasonBox.getChildren().add(row);
         }
+    }
+
+    /**
+     * Refresh is disabled while the state is read, which moves the keyboard focus to the next control (the switch). It
+     * comes back to Refresh afterwards, unless the user has moved it meanwhile. The disabling may come a pulse later
+     * (the reading starts through the task executor), so it is followed, not assumed.
+     */
+    private static void refreshKeepingFocus(Button refresh, Runnable onRefresh) {
+        javafx.scene.Scene scene = refresh.getScene();
+        if (!refresh.isFocused() || scene == null) {
+            onRefresh.run();
+            return;
+        }
+        javafx.scene.Node[] landed = new javafx.scene.Node[1];
+        boolean[] wasDisabled = new boolean[1];
+        javafx.beans.value.ChangeListener<javafx.scene.Node> moved = (o, from, to) -> {
+            if (wasDisabled[0] && landed[0] == null) {
+                landed[0] = to;
+            }
+        };
+        refresh.disabledProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean disabled) {
+                if (disabled) {
+                    wasDisabled[0] = true;
+                    landed[0] = refresh.isFocused() ? null : scene.getFocusOwner(); // moved already, or soon
+                    return;
+                }
+                refresh.disabledProperty().removeListener(this);
+                scene.focusOwnerProperty().removeListener(moved);
+                if (wasDisabled[0] && scene.getFocusOwner() == landed[0]) {
+                    refresh.requestFocus();
+                }
+            }
+        });
+        scene.focusOwnerProperty().addListener(moved);
+        onRefresh.run();
     }
 }
