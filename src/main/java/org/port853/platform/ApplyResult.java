@@ -109,6 +109,11 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 || outcome == Outcome.KEPT || outcome == Outcome.PLANNED;
     }
 
+    /** Reverted, but names do not resolve with the settings it restored: not a plain success. */
+    public boolean revertedUnhealthy() {
+        return outcome == Outcome.REVERTED && reasonWords != null && "result.reverted-unhealthy".equals(reasonWords.wording());
+    }
+
     /** The wordings of a change that was refused before it could start: authorization, or no way to run the helper. */
     private static final java.util.Set<String> REFUSED_BEFORE_START = java.util.Set.of("result.auth-dismissed",
             "result.no-auth-agent", "result.not-authorized", "result.auth-failed");

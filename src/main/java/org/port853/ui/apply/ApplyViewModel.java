@@ -376,7 +376,7 @@ public final class ApplyViewModel {
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");
-            case REVERTED -> (unhealthyRevert(r) ? I18n.t("result.reverted.unhealthy", reason) : I18n.t("result.reverted"))
+            case REVERTED -> (r.revertedUnhealthy() ? I18n.t("result.reverted.unhealthy", reason) : I18n.t("result.reverted"))
                     + (r.encryptionStaysOn() == null ? ""
                     : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
             case KEPT -> I18n.t("result.kept");
@@ -388,16 +388,10 @@ public final class ApplyViewModel {
         };
     }
 
-    /** The revert is done, but names do not resolve with the settings it restored: not a plain success. */
-    private static boolean unhealthyRevert(ApplyResult r) {
-        return r.outcome() == ApplyResult.Outcome.REVERTED && r.reasonWords() != null
-                && "result.reverted-unhealthy".equals(r.reasonWords().wording());
-    }
-
     private void showResult(ApplyResult r) {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
-        resultWarning.set(unproven || unhealthyRevert(r));
+        resultWarning.set(unproven || r.revertedUnhealthy());
         result.set(r);
         rememberFailure(r);
         if (!r.actions().isEmpty()) {
