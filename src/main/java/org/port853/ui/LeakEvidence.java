@@ -9,9 +9,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * What has been measured on the wire, independent of what any screen displays: the live capture and Verify
- * report here, and the Status state follows it. Clearing the Traffic display does not touch it; a clean Verify
- * after a leak does (it is the newer measurement). JavaFX thread only.
+ * What has been measured, independent of what any screen displays: the live capture and Verify report here, and
+ * the Status state follows it. Clearing the Traffic display does not touch it; a clean Verify after a leak does (it
+ * is the newer measurement). Verify also measures whether names resolve at all: a configuration can look protected
+ * while its servers refuse every query. JavaFX thread only.
  */
 public final class LeakEvidence {
     /** How long a leak seen by the capture keeps the state at "Leaking". */
@@ -27,8 +28,12 @@ public final class LeakEvidence {
         }
     }
 
+    /** A Verify at {@code at} through a running resolver got no answer to any of its {@code queries} test queries. */
+    public record Unanswered(Instant at, int queries) {
+    }
+
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<VerifyFinding> lastVerify = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Unanswered> unanswered = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
     /**
      * When the newest clean Verify began watching, or the settings last changed: a leak from before it is superseded
@@ -53,7 +58,6 @@ public final class LeakEvidence {
     }
 
     public void verified(VerifyFinding f) {
-        lastVerify.set(f);
         if (f.clean()) {
             supersede(f.at());
         } else {
@@ -69,6 +73,23 @@ public final class LeakEvidence {
     public void settingsChanged(Instant when) {
         supersede(when);
         update(when);
+        Unanswered u = unanswered.get();
+        if (u != null && !u.at().isAfter(when)) {
+            unanswered.set(null); // measured under the settings that are gone
+        }
+    }
+
+    /**
+     * A Verify that began at {@code at} through a running resolver got {@code answered} of {@code queries} answers
+     * (an NXDOMAIN is an answer; the resolver giving up or silence is not). None: names do not resolve, until a newer
+     * Verify gets an answer or the settings change.
+     */
+    public void answers(Instant at, int queries, long answered) {
+        Unanswered u = unanswered.get();
+        if (u != null && u.at().isAfter(at)) {
+            return;
+        }
+        unanswered.set(answered == 0 && queries > 0 ? new Unanswered(at, queries) : null);
     }
 
     private void supersede(Instant when) {
@@ -88,7 +109,8 @@ public final class LeakEvidence {
         return leaking.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<VerifyFinding> lastVerifyProperty() {
-        return lastVerify.getReadOnlyProperty();
+    /** The newest Verify found that names do not resolve; null when it did not (or the settings changed since). */
+    public ReadOnlyObjectProperty<Unanswered> unansweredProperty() {
+        return unanswered.getReadOnlyProperty();
     }
 }

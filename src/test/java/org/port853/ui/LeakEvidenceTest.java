@@ -1,6 +1,9 @@
 package org.port853.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -50,5 +53,23 @@ class LeakEvidenceTest {
         e.leakSeen(T.plusSeconds(8));
         e.settingsChanged(T.plusSeconds(5));
         assertTrue(e.leakingProperty().get(), "the leak came after the change: it is the new settings' own");
+    }
+
+    @Test
+    @DisplayName("a Verify without answers holds until a newer Verify answers or the settings change after it; an "
+            + "older Verify reported late does not undo a newer one")
+    void unansweredHoldsUntilNewerMeasurement() {
+        LeakEvidence e = new LeakEvidence();
+        e.answers(T, 10, 0);
+        assertEquals(new LeakEvidence.Unanswered(T, 10), e.unansweredProperty().get());
+        e.answers(T.minusSeconds(5), 10, 10);
+        assertNotNull(e.unansweredProperty().get(), "an older Verify's answers do not end a newer failure");
+        e.settingsChanged(T.minusSeconds(1));
+        assertNotNull(e.unansweredProperty().get(), "settings changed before that Verify: it measured the new ones");
+        e.answers(T.plusSeconds(5), 10, 1);
+        assertNull(e.unansweredProperty().get(), "one answer: names resolve");
+        e.answers(T.plusSeconds(10), 10, 0);
+        e.settingsChanged(T.plusSeconds(11));
+        assertNull(e.unansweredProperty().get());
     }
 }

@@ -763,6 +763,78 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a Verify that gets no answer through a protected-looking resolver turns the state to Not working, "
+                + "with that reason first; an answered Verify or changed settings end it")
+        void unansweredVerifyIsNotWorking() throws Exception {
+            java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+            QuerySender upstream = new QuerySender() {
+                @Override public String target() { return "127.0.0.53:53"; }
+
+                @Override
+                public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                    return names.stream().map(n -> refuse.get()
+                            ? new QueryOutcome(n, false, "SERVFAIL", Duration.ofMillis(3), "SERVFAIL from the resolver")
+                            : new QueryOutcome(n, true, "NXDOMAIN", Duration.ofMillis(3), null)).toList();
+                }
+            };
+            AppModel m = new AppModel(services(upstream), tasks);
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(m);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(m, apply);
+            m.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertEquals(VerifyViewModel.Outcome.NO_ANSWERS, verify.outcome(), verify.headlineProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertEquals("VERIFY_UNANSWERED", status.reasons().get(0).reason().code());
+            assertTrue(status.reasons().get(0).message().contains("(" + org.port853.probe.Verifier.DEFAULT_QUERIES + " sent)"),
+                    status.reasons().get(0).message());
+
+            refuse.set(false);
+            verify.run();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(), "an answered Verify is newer");
+            assertTrue(status.reasons().stream().noneMatch(r -> r.reason().code().equals("VERIFY_UNANSWERED")));
+
+            refuse.set(true);
+            verify.run();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.9#other.test")), true);
+            m.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(), "measured under settings that are gone");
+        }
+
+        @Test
+        @DisplayName("a Verify through a stopped resolver does not add Not working: the state already says stopped, and "
+                + "starting it again must not leave a stale failure")
+        void unansweredThroughStoppedResolver() throws Exception {
+            QuerySender silent = new QuerySender() {
+                @Override public String target() { return "127.0.0.53:53"; }
+
+                @Override
+                public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                    return names.stream().map(n -> new QueryOutcome(n, false, null, timeout, "timed out")).toList();
+                }
+            };
+            adapter.state = Fakes.unavailableState();
+            AppModel m = new AppModel(services(silent), tasks);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(m,
+                    new org.port853.ui.apply.ApplyViewModel(m));
+            m.refresh();
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertNull(m.evidence().unansweredProperty().get());
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true);
+            m.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+        }
+
+        @Test
         @DisplayName("after Protect's change was rolled back, Protect says so and offers it again as a retry, until one takes")
         void protectRemembersItsFailure() {
             adapter.state = Fakes.plaintextState(null);

@@ -1,6 +1,7 @@
 package org.port853.ui.status;
 
 import org.port853.core.Assessment;
+import org.port853.core.Verdict;
 
 /**
  * The one state the window shows everywhere (Status card, header chip, tray): from the assessment of the
@@ -10,7 +11,10 @@ public enum ProtectionState {
     READING(Tone.NEUTRAL),
     PROTECTED(Tone.GOOD),
     AT_RISK(Tone.WARNING),
-    /** Names cannot resolve (no server anywhere, no /etc/resolv.conf): nothing leaks because nothing works. */
+    /**
+     * Names cannot resolve (no server anywhere, no /etc/resolv.conf, or Verify got no answer through the running
+     * resolver): nothing leaks because nothing works.
+     */
     NOT_WORKING(Tone.BAD),
     LEAKING(Tone.BAD),
     NOT_ENCRYPTED(Tone.BAD),
@@ -39,9 +43,16 @@ public enum ProtectionState {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static ProtectionState of(Assessment a, boolean leaking) {
+    /**
+     * {@code leaking}: plaintext DNS was seen leaving lately; {@code unanswered}: the newest Verify got no answer through
+     * the running resolver. Both are measurements and outrank what the configuration promises.
+     */
+    public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered) {
         if (a == null) {
             return READING;
+        }
+        if (a.verdict() != Verdict.UNAVAILABLE && !leaking && unanswered) {
+            return NOT_WORKING;
         }
         return switch (a.verdict()) {
             case UNAVAILABLE -> stopped(a) ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)

@@ -28,6 +28,7 @@ import org.port853.core.ResolverState;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.AppModel;
+import org.port853.ui.LeakEvidence;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
@@ -79,6 +80,7 @@ public final class StatusViewModel {
         model.stateProperty().addListener((o, a, s) -> update());
         model.assessmentProperty().addListener((o, a, s) -> update());
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
+        model.evidence().unansweredProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
@@ -96,7 +98,9 @@ public final class StatusViewModel {
     private void update() {
         ResolverState s = model.stateProperty().get();
         Assessment a = model.assessmentProperty().get();
-        ProtectionState st = ProtectionState.of(s == null ? null : a, model.evidence().leakingProperty().get());
+        LeakEvidence.Unanswered unanswered = model.evidence().unansweredProperty().get();
+        ProtectionState st = ProtectionState.of(s == null ? null : a, model.evidence().leakingProperty().get(),
+                unanswered != null);
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
         stateDetail.set(I18n.t("state." + st.key() + ".detail"));
@@ -108,6 +112,9 @@ public final class StatusViewModel {
         org.port853.ui.Blocked blocked = model.blockedProperty().get();
         Reason blocking = blocked == null ? null : blocked.reason();
         List<ReasonTexts.Text> texts = new ArrayList<>();
+        if (st == ProtectionState.NOT_WORKING && unanswered != null) {
+            texts.add(ReasonTexts.of(unansweredReason(unanswered), s)); // what was measured comes first
+        }
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
         }
@@ -158,6 +165,16 @@ public final class StatusViewModel {
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
+    }
+
+    /** Verify's finding in the assessment's terms, so it is listed and worded like the configuration's reasons. */
+    private static Reason unansweredReason(LeakEvidence.Unanswered u) {
+        return new Reason("VERIFY_UNANSWERED", org.port853.core.Severity.BROKEN,
+                "Names do not resolve: the Verify at " + u.at() + " got no answer to any of its test queries ("
+                        + u.queries() + " sent).",
+                "The DNS servers refuse the queries or cannot be reached. Diagnostics checks each server and says why; "
+                        + "Verify again once it is fixed.",
+                List.of(String.valueOf(u.queries()), I18n.dateTimeOrTimeToday(u.at())));
     }
 
     /** The reason, and its fix in words unless the command below the text is the fix. */

@@ -127,6 +127,12 @@ public final class VerifyViewModel {
             details.add(detail(q, leaks.get(q.name().toLowerCase(java.util.Locale.ROOT))));
         }
         int otherLeaks = result.otherLeaks().size();
+        org.port853.core.ResolverState state = model.stateProperty().get();
+        // through a stopped or missing resolver nothing answers, and the state says so already: only a running
+        // resolver's silence is news (a configuration that looks protected while its servers refuse every query)
+        if (state != null && state.running()) {
+            model.evidence().answers(watchedFrom, n, answered);
+        }
         switch (result.verdict()) {
             case CAPTURE_UNAVAILABLE:
                 String unwatched = I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
