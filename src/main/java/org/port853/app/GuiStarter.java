@@ -22,6 +22,7 @@ final class GuiStarter {
             System.exit(1);
         }
         quietJavaFxClassPathWarning();
+        NoSessionBus.keepGtkFromStartingOne();
         try {
             Port853App.launchGui(new String[0], services);
         } catch (UnsupportedOperationException | IllegalStateException e) {

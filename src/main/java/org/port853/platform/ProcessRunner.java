@@ -22,8 +22,15 @@ public final class ProcessRunner {
     }
 
     public static Result run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+        return run(command, java.util.Map.of(), stdin, timeout);
+    }
+
+    /** As {@link #run(List, byte[], Duration)}, with {@code env} added to the program's environment. */
+    public static Result run(List<String> command, java.util.Map<String, String> env, byte[] stdin, Duration timeout)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LC_ALL", "C");
+        pb.environment().putAll(env);
         Process p = pb.start();
         CompletableFuture<String> out = drain(p.getInputStream());
         CompletableFuture<String> err = drain(p.getErrorStream());

@@ -65,6 +65,28 @@ public final class SessionBus {
     private SessionBus() {
     }
 
+    /**
+     * True on Linux when no session bus can be found: no {@code DBUS_SESSION_BUS_ADDRESS} and no socket at
+     * {@code $XDG_RUNTIME_DIR/bus}, where libdbus and GLib look next. They then start one with {@code dbus-launch}
+     * (GTK's settings and accessibility, {@code gsettings}), which stays running after the program that started it.
+     */
+    public static boolean missing(java.util.Map<String, String> env, String osName) {
+        if (!osName.toLowerCase(java.util.Locale.ROOT).contains("linux") || notBlank(env.get("DBUS_SESSION_BUS_ADDRESS"))) {
+            return false;
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        return !notBlank(runtime) || !java.nio.file.Files.exists(java.nio.file.Path.of(runtime, "bus"));
+    }
+
+    /** {@link #missing(java.util.Map, String)} for this process. */
+    public static boolean missing() {
+        return missing(System.getenv(), System.getProperty("os.name", ""));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
     /** True where desktops have a session bus (Linux). */
     public static boolean onThisPlatform() {
         return OperatingSystem.isLinux();

@@ -42,8 +42,11 @@ public final class SystemTheme {
             }
         }
         try {
+            // without a session bus, gsettings (dconf) would start one that outlives it; reading needs none
             ProcessRunner.Result r = ProcessRunner.run(
-                    List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"), null, TIMEOUT);
+                    List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"),
+                    SessionBus.missing() ? java.util.Map.of("DBUS_SESSION_BUS_ADDRESS", "disabled:") : java.util.Map.of(),
+                    null, TIMEOUT);
             return r.ok() && r.stdout().contains("prefer-dark");
         } catch (IOException | RuntimeException e) {
             return false; // no gsettings (not GNOME-like): light
