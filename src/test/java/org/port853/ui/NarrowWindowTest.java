@@ -86,7 +86,21 @@ class NarrowWindowTest extends WindowTestBase {
                 .filter(n -> n instanceof Text t && t.getText().strip().length() > 0
                         && t.getBoundsInParent().getHeight() > 1.5 * t.getFont().getSize() * 1.5)
                 .map(n -> "apply sheet: diff line wrapped: " + ((Text) n).getText().strip()).toList()).get());
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> diffBelowFold(stage.getScene().getRoot())).get());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
+    }
+
+    /** The diff block's bottom edge (its sideways scroll bar) below what the sheet shows before it is scrolled. */
+    private static List<String> diffBelowFold(javafx.scene.Node root) {
+        javafx.scene.Node diff = root.lookup(".diff-scroll");
+        javafx.scene.Node body = root.lookup(".sheet-body");
+        if (diff == null || body == null || !shownInScene(diff)) {
+            return List.of();
+        }
+        double diffBottom = diff.localToScene(diff.getLayoutBounds()).getMaxY();
+        double fold = body.localToScene(body.getLayoutBounds()).getMaxY();
+        return diffBottom <= fold + 0.5 ? List.of()
+                : List.of("apply sheet: the diff ends at y " + diffBottom + ", below the sheet's fold at y " + fold);
     }
 
     /** Lists that scroll sideways on screen {@code s}: a row wider than the list (a name with its badges). */

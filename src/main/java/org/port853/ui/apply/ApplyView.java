@@ -25,6 +25,8 @@ public final class ApplyView extends StackPane {
     private final Button confirm = new Button(I18n.t("apply.confirm"));
     private final Button cancel = new Button(I18n.t("apply.cancel"));
     private final Button close = new Button(I18n.t("apply.close"));
+    /** Sizes the diff's viewport to the room the window leaves it; run before each layout. */
+    private final Runnable fitDiff;
 
     public ApplyView(ApplyViewModel vm) {
         getStyleClass().add("sheet-scrim");
@@ -80,7 +82,7 @@ public final class ApplyView extends StackPane {
         ScrollPane diffScroll = Ui.withoutViewportCache(new ScrollPane(diffText));
         // a diff line is never wrapped (a wrapped "DNS=" line read as a line of its own): long ones scroll sideways
         diffScroll.setFitToWidth(false);
-        diffScroll.setPrefViewportHeight(220);
+        diffScroll.setPrefViewportHeight(DIFF_HEIGHT);
         diffScroll.getStyleClass().add("diff-scroll");
         TitledPane diff = new TitledPane(null, diffScroll);
         diff.textProperty().bind(vm.diffLabelProperty());
@@ -175,6 +177,7 @@ public final class ApplyView extends StackPane {
         bodyScroll.getStyleClass().add("sheet-body");
         VBox.setVgrow(bodyScroll, Priority.SOMETIMES);
         card.getChildren().addAll(title, bodyScroll, buttons);
+        fitDiff = () -> fitDiff(card, body, bodyScroll, diff, diffScroll, title.getHeight() + buttons.getHeight());
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
@@ -193,6 +196,38 @@ public final class ApplyView extends StackPane {
             }
         });
     }
+
+    @Override
+    protected void layoutChildren() {
+        fitDiff.run();
+        super.layoutChildren();
+    }
+
+    /**
+     * In a low window the diff's viewport gives way (220 px where there is room, never under four lines), so the sheet shows
+     * the whole block, its sideways scroll bar included, above the fold instead of cutting it there. Measured from the
+     * last layout: where the block starts does not depend on its height.
+     */
+    private void fitDiff(VBox card, VBox body, ScrollPane bodyScroll, TitledPane block, ScrollPane diffScroll,
+                         double titleAndButtons) {
+        if (!block.isVisible() || !block.isExpanded() || diffScroll.getHeight() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double room = getHeight() - snappedTopInset() - snappedBottomInset() - card.snappedTopInset()
+                - card.snappedBottomInset() - 2 * card.getSpacing() - titleAndButtons
+                - bodyScroll.snappedTopInset() - bodyScroll.snappedBottomInset();
+        javafx.geometry.Bounds inBody = body.sceneToLocal(diffScroll.localToScene(diffScroll.getLayoutBounds()));
+        double blockBottom = body.sceneToLocal(block.localToScene(block.getLayoutBounds())).getMaxY();
+        double around = inBody.getMinY() + (blockBottom - inBody.getMaxY()); // what the block's end needs besides the diff
+        double chrome = diffScroll.getHeight() - diffScroll.getViewportBounds().getHeight();
+        double fitted = Math.max(DIFF_MIN_HEIGHT, Math.min(DIFF_HEIGHT, Math.floor(room - around - chrome)));
+        if (Math.abs(fitted - diffScroll.getPrefViewportHeight()) >= 1) {
+            diffScroll.setPrefViewportHeight(fitted);
+        }
+    }
+
+    private static final double DIFF_HEIGHT = 220;
+    private static final double DIFF_MIN_HEIGHT = 60; // four lines
 
     private static void fillDiff(TextFlow flow, String diff) {
         flow.getChildren().clear();
