@@ -70,6 +70,18 @@ class ViewModelTest {
         model = new AppModel(services(new Fakes.AnsweringProbe()), tasks);
     }
 
+    /** A stub resolver that gives each test name the outcome {@code answer} makes. */
+    private static QuerySender stub(java.util.function.BiFunction<String, Duration, QueryOutcome> answer) {
+        return new QuerySender() {
+            @Override public String target() { return "127.0.0.53:53"; }
+
+            @Override
+            public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                return names.stream().map(n -> answer.apply(n, timeout)).toList();
+            }
+        };
+    }
+
     private AppServices services(QuerySender probe) throws Exception {
         AppServices.CaptureFactory factory = () -> {
             Fakes.FakeCapture c = new Fakes.FakeCapture(denials.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? denial : null);
@@ -659,15 +671,8 @@ class ViewModelTest {
         @DisplayName("a query the resolver gave up on is said in the window's language (German walkthrough: English "
                 + "'REFUSED from the resolver')")
         void resolverGaveUpInGerman() throws Exception {
-            QuerySender refusing = new QuerySender() {
-                @Override public String target() { return "127.0.0.53:53"; }
-
-                @Override
-                public List<QueryOutcome> send(List<String> names, Duration timeout) {
-                    return names.stream().map(n -> new QueryOutcome(n, false, "REFUSED", Duration.ofMillis(3),
-                            "REFUSED from the resolver")).toList();
-                }
-            };
+            QuerySender refusing = stub((n, timeout) -> new QueryOutcome(n, false, "REFUSED", Duration.ofMillis(3),
+                    "REFUSED from the resolver"));
             AppModel m = new AppModel(services(refusing), tasks);
             TrafficViewModel traffic = new TrafficViewModel(m);
             traffic.start();
@@ -767,16 +772,9 @@ class ViewModelTest {
                 + "with that reason first; an answered Verify or changed settings end it")
         void unansweredVerifyIsNotWorking() throws Exception {
             java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
-            QuerySender upstream = new QuerySender() {
-                @Override public String target() { return "127.0.0.53:53"; }
-
-                @Override
-                public List<QueryOutcome> send(List<String> names, Duration timeout) {
-                    return names.stream().map(n -> refuse.get()
-                            ? new QueryOutcome(n, false, "SERVFAIL", Duration.ofMillis(3), "SERVFAIL from the resolver")
-                            : new QueryOutcome(n, true, "NXDOMAIN", Duration.ofMillis(3), null)).toList();
-                }
-            };
+            QuerySender upstream = stub((n, timeout) -> refuse.get()
+                    ? new QueryOutcome(n, false, "SERVFAIL", Duration.ofMillis(3), "SERVFAIL from the resolver")
+                    : new QueryOutcome(n, true, "NXDOMAIN", Duration.ofMillis(3), null));
             AppModel m = new AppModel(services(upstream), tasks);
             org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(m);
             org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(m, apply);
@@ -810,14 +808,7 @@ class ViewModelTest {
         @DisplayName("a Verify through a stopped resolver does not add Not working: the state already says stopped, and "
                 + "starting it again must not leave a stale failure")
         void unansweredThroughStoppedResolver() throws Exception {
-            QuerySender silent = new QuerySender() {
-                @Override public String target() { return "127.0.0.53:53"; }
-
-                @Override
-                public List<QueryOutcome> send(List<String> names, Duration timeout) {
-                    return names.stream().map(n -> new QueryOutcome(n, false, null, timeout, "timed out")).toList();
-                }
-            };
+            QuerySender silent = stub((n, timeout) -> new QueryOutcome(n, false, null, timeout, "timed out"));
             adapter.state = Fakes.unavailableState();
             AppModel m = new AppModel(services(silent), tasks);
             org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(m,
