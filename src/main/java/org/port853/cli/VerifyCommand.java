@@ -128,8 +128,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static String sentence(String s) {
-        String t = s == null ? "" : s.strip();
-        return t.endsWith(".") ? t : t + ".";
+        return org.port853.core.Sentence.ended(s);
     }
 
     private void text(PrintWriter out, VerifyResult r, String capture) {

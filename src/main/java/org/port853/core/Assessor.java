@@ -89,8 +89,7 @@ public final class Assessor {
 
     private static String sentence(String text) {
         String t = text.strip();
-        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
-        return t.endsWith(".") ? t : t + ".";
+        return Sentence.ended(Character.toUpperCase(t.charAt(0)) + t.substring(1));
     }
 
     private static void assessServers(ResolverState s, GlobalState g, List<Reason> reasons) {

@@ -226,8 +226,7 @@ public final class CustomProviders {
     }
 
     private static String sentence(String s) {
-        String t = s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-        return t.endsWith(".") ? t : t + ".";
+        return Sentence.ended(s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1));
     }
 
     private void write(List<Provider> providers) {

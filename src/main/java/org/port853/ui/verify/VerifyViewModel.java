@@ -137,7 +137,7 @@ public final class VerifyViewModel {
             case CAPTURE_UNAVAILABLE:
                 String unwatched = I18n.t("verify.nocapture", n, answered, String.valueOf(traffic.problemProperty().get()),
                         String.valueOf(traffic.problemFixProperty().get()));
-                headline.set(verified.resolverSays().map(t -> (unwatched.endsWith(".") ? unwatched : unwatched + ".")
+                headline.set(verified.resolverSays().map(t -> org.port853.core.Sentence.ended(unwatched)
                         + " " + I18n.t(t.encrypted() ? "verify.resolverSays.encrypted" : "verify.resolverSays.plaintext",
                         t.resolver(), t.name())).orElse(unwatched));
                 setOutcome(Outcome.NO_CAPTURE);
