@@ -200,6 +200,19 @@ public final class Assessor {
                 "Accept it for internal names, or set DNS-over-TLS on that connection.", args);
     }
 
+    /**
+     * {@code a} after the resolver's own lookup of a name just failed ({@code why}): names do not resolve whatever the
+     * settings promise, so the verdict is BROKEN.
+     */
+    public static Assessment namesUnresolved(Assessment a, String resolver, String why) {
+        List<Reason> reasons = new ArrayList<>(a.reasons());
+        reasons.add(new Reason("NAMES_UNRESOLVED", Severity.BROKEN,
+                "Names do not resolve: " + resolver + " could not look up a name just now (" + why + ").",
+                "The DNS servers refuse queries or cannot be reached; 'port853 doctor' checks each server and says why.",
+                List.of(resolver, why)));
+        return finish(reasons);
+    }
+
     private static Assessment finish(List<Reason> reasons) {
         Severity worst = reasons.stream().map(Reason::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
         Verdict v;

@@ -101,6 +101,16 @@ public interface ResolverAdapter {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether names resolve right now, by the resolver's own lookup of one name, past its cache where it can: why not,
+     * in words ("example.com: all attempts to contact name servers failed"), or empty when the lookup was answered (a
+     * name that does not exist is an answer) or the resolver could not be asked (not running; other platforms). One
+     * real query: for the command line's {@code status}, not for a window that reads the state every few seconds.
+     */
+    default java.util.Optional<String> freshLookupFails() {
+        return java.util.Optional.empty();
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

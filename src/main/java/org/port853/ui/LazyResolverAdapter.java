@@ -38,6 +38,9 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public java.util.Optional<org.port853.platform.LookupTransport> freshLookupTransport() {
         return d().freshLookupTransport();
     }
+    @Override public java.util.Optional<String> freshLookupFails() {
+        return d().freshLookupFails();
+    }
     @Override public Plan plan(DesiredSettings desired, ResolverState current) { return d().plan(desired, current); }
     @Override public ApplyResult apply(DesiredSettings desired) { return d().apply(desired); }
     @Override public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {

@@ -105,6 +105,31 @@ class VerifyIT {
         TestRig.ExecResult text = c.run("verify", "--queries", "3");
         assertEquals(0, text.exitCode(), text.stdout() + text.stderr());
         assertTrue(text.stdout().startsWith("3 queries, all on 853, none leaked.\n"), text.stdout());
+
+        // the same settings while the server refuses every query: status looks a name up and does not say PROTECTED
+        c.rig.upstreamAnswers(false);
+        try {
+            JsonNode broken = statusJson(c);
+            assertEquals("BROKEN", broken.path("assessment").path("verdict").asText(), broken.toString());
+            assertEquals("NAMES_UNRESOLVED", broken.path("assessment").path("reasons").path(0).path("code").asText(), broken.toString());
+            TestRig.ExecResult said = c.run("status");
+            assertTrue(said.stdout().startsWith("Verdict: BROKEN\n  - Names do not resolve: systemd-resolved could not "
+                    + "look up a name just now (example.com: "), said.stdout());
+        } finally {
+            c.rig.upstreamAnswers(true);
+        }
+        JsonNode again = statusJson(c);
+        assertEquals("PROTECTED", again.path("assessment").path("verdict").asText(), "answered again: " + again);
+    }
+
+    private static JsonNode statusJson(RigCli c) {
+        TestRig.ExecResult r = c.run("status", "--json");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        try {
+            return JSON.readTree(r.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.stdout() + r.stderr(), e);
+        }
     }
 
     @Test

@@ -32,6 +32,9 @@ final class ResolvedBus implements AutoCloseable {
     record Lookup(boolean answered, int addresses, long flags, String error, int ifindex, String errorName) {
         static final String NXDOMAIN = "org.freedesktop.resolve1.DnsError.NXDOMAIN";
         static final String INVALID_ARGS = "org.freedesktop.DBus.Error.InvalidArgs";
+        static final String NO_SUCH_RR = "org.freedesktop.resolve1.NoSuchResourceRecord";
+        /** A reply without an address for the name. */
+        static final String NO_ADDRESSES = "no addresses";
         /** resolved's reply when every attempt failed or the query timed out. */
         static final String TIMEOUT = "org.freedesktop.DBus.Error.Timeout";
         /** No reply on D-Bus within our own deadline: not a D-Bus error name, the call was given up here. */
@@ -48,6 +51,15 @@ final class ResolvedBus implements AutoCloseable {
         /** A server answered that the name does not exist: the network path works. */
         boolean nameDoesNotExist() {
             return NXDOMAIN.equals(errorName);
+        }
+
+        /**
+         * A server answered, whatever it said: the addresses, that the name does not exist, or that it has none of the
+         * asked type. False when resolved gave up (refused, timed out, no server) or could not be asked.
+         */
+        boolean serverAnswered() {
+            return answered || nameDoesNotExist() || NO_SUCH_RR.equals(errorName)
+                    || errorName == null && NO_ADDRESSES.equals(error);
         }
 
         boolean timedOutHere() {
@@ -115,7 +127,7 @@ final class ResolvedBus implements AutoCloseable {
             List<?> addresses = reply.addresses instanceof List<?> l ? l : List.of();
             int count = addresses.size();
             int ifindex = count > 0 ? ifindexOf(addresses.get(0)) : 0;
-            return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : "no addresses", ifindex,
+            return new Lookup(count > 0, count, reply.flags.longValue(), count > 0 ? null : Lookup.NO_ADDRESSES, ifindex,
                     null);
         } catch (IOException e) {
             return failedLookup(e);

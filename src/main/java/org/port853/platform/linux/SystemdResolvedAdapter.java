@@ -77,16 +77,32 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         if (!features.transportFlags()) {
             return java.util.Optional.empty();
         }
+        return freshLookup(features)
+                .filter(l -> l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0)
+                .map(l -> new org.port853.platform.LookupTransport(ResolvedStateReader.NAME, LinuxChange.PROBE_NAME,
+                        l.confidential()));
+    }
+
+    @Override
+    public java.util.Optional<String> freshLookupFails() {
+        return freshLookup(new ResolvedFeatures(reader.systemdVersion()))
+                .filter(l -> !l.serverAnswered())
+                .map(l -> LinuxChange.PROBE_NAME + ": " + (l.error() == null ? "no answer" : l.error()));
+    }
+
+    /**
+     * One lookup of the probe name over D-Bus, past the cache where this resolved can (248+); empty when it could not
+     * be asked: not running (asking could start it by bus activation), no bus.
+     */
+    private java.util.Optional<ResolvedBus.Lookup> freshLookup(ResolvedFeatures features) {
         try (ResolvedBus bus = ResolvedBus.connect()) {
-            if (!bus.resolvedRunning(LOOKUP_TIMEOUT)) { // asking a stopped resolver could start it by bus activation
+            if (!bus.resolvedRunning(LOOKUP_TIMEOUT)) {
                 return java.util.Optional.empty();
             }
-            ResolvedBus.Lookup l = bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(), LOOKUP_TIMEOUT);
-            boolean fromNetwork = l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0;
-            return fromNetwork ? java.util.Optional.of(new org.port853.platform.LookupTransport(ResolvedStateReader.NAME,
-                    LinuxChange.PROBE_NAME, l.confidential())) : java.util.Optional.empty();
+            return java.util.Optional.of(bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(),
+                    LOOKUP_TIMEOUT));
         } catch (org.freedesktop.dbus.exceptions.DBusException | IOException | RuntimeException e) {
-            return java.util.Optional.empty(); // dbus-java also throws unchecked ones: a witness that cannot say is none
+            return java.util.Optional.empty(); // dbus-java also throws unchecked ones: a resolver that cannot be asked says nothing
         }
     }
 
