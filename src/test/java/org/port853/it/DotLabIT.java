@@ -193,8 +193,15 @@ class DotLabIT {
         Run first = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_GOOD"));
         assertEquals(0, first.exit(), first.err());
         String recorded = json(first).get("pins").get(0).get("pin").asText();
-        // the server now shows another key (as an interceptor would): give its address the untrusted server's key
-        Run other = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_UNTRUSTED"));
+        // an interceptor's certificate is not trusted on first use: no pin recorded for it
+        Run refused = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"), "--server", server("LAB_UNTRUSTED"));
+        assertEquals(1, json(refused).get("pins").size(), refused.out());
+        assertTrue(refused.out().contains("Not recorded: the certificate is not signed by an authority the check trusts"),
+                refused.out());
+        // the server now shows another key (as an interceptor would): give its address the untrusted server's key,
+        // recorded by a check that trusts the interceptor's CA
+        String otherCa = java.nio.file.Path.of(ENV.get("LAB_CA")).resolveSibling("other-ca.pem").toString();
+        Run other = port853("pins", "--check", "--json", "--ca-file", otherCa, "--server", server("LAB_UNTRUSTED"));
         String otherPin = json(other).get("pins").get(1).get("pin").asText();
         Files.writeString(pins, Files.readString(pins).replace(recorded, otherPin));
         Run check = port853("pins", "--check", "--json", "--ca-file", ENV.get("LAB_CA"));

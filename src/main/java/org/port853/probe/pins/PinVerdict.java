@@ -2,9 +2,21 @@ package org.port853.probe.pins;
 
 import org.port853.probe.doctor.Check;
 
-/** The outcome of comparing a server's current key with its recorded pin. */
-public record PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer) {
-    public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN, NOT_RECORDED }
+/**
+ * The outcome of comparing a server's current key with its recorded pin. {@code untrustedName}: for
+ * {@link Kind#NOT_TRUSTED}, the TLS name the certificate does not carry, or null when its chain is not trusted.
+ */
+public record PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer,
+                         String untrustedName) {
+    /**
+     * {@code NOT_TRUSTED}: a server without a pin showed a certificate that fails its checks (no trusted chain, or not
+     * its TLS name), so its key was not recorded: trust on first use would enrol what an interceptor shows.
+     */
+    public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN, NOT_RECORDED, NOT_TRUSTED }
+
+    public PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer) {
+        this(kind, recordedPin, seenPin, source, recordedIssuer, seenIssuer, null);
+    }
 
     public boolean changed() {
         return kind == Kind.CHANGED;
@@ -34,6 +46,12 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
                             + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.")
                     .says("pin.spki.changed", recordedPin, seenPin, catalogue ? 1 : 0, recordedIssuer,
                             recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1);
+            case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (untrustedName == null
+                            ? "is not signed by an authority the check trusts" : "does not name " + untrustedName)
+                            + " (issuer '" + seenIssuer + "'), so its key " + seenPin + " is not trusted on first use.",
+                    "See the certificate checks; the key is recorded once the certificate is trusted and names the server "
+                            + "(with --ca-file for a private CA).")
+                    .says("pin.spki.not-trusted", seenPin, untrustedName == null ? 0 : 1, untrustedName, seenIssuer);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
                             + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
                     "See the reachability check.").says("pin.spki.not-seen", recordedPin, recordedPin != null && catalogue ? 1 : 0);

@@ -19,15 +19,18 @@ public final class Pinning {
 
     /** Like {@link #check(PinStore, ProbeReport, List, Instant)} for a server whose provider publishes no pins. */
     public static PinVerdict check(PinStore store, ProbeReport report, Instant now) {
-        return check(store, report, List.of(), now);
+        return check(store, report, List.of(), now, false);
     }
 
     /**
      * Updates {@code store} in memory (the caller saves it) and says what happened. {@code published}: the pins the
      * server's provider publishes (empty: none). A server without a record gets the published pin (even when the
-     * probe saw no key), else the key it shows now; a key outside the published set is a change from the start.
+     * probe saw no key), else the key it shows now, trusted on first use only when its certificate passed the probe's
+     * checks or {@code vouched}: the resolver itself has just accepted it (strict mode); a key outside the published
+     * set is a change from the start.
      */
-    public static PinVerdict check(PinStore store, ProbeReport report, List<String> published, Instant now) {
+    public static PinVerdict check(PinStore store, ProbeReport report, List<String> published, Instant now,
+                                   boolean vouched) {
         String server = report.server().toString();
         CertificateReport c = report.certificate();
         PinRecord old = store.find(server).orElse(null);
@@ -39,6 +42,10 @@ public final class Pinning {
             }
             PinVerdict.Kind kind = pin.equals(c.pin()) ? PinVerdict.Kind.RECORDED_NOW : PinVerdict.Kind.CHANGED;
             return new PinVerdict(kind, pin, c.pin(), CATALOGUE, null, c.issuer());
+        }
+        if (c != null && old == null && !vouched && !(c.trusted() && c.nameMatches())) {
+            return new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, c.pin(), null, null, c.issuer(),
+                    c.trusted() ? c.checkedName() : null);
         }
         if (c != null && old == null) {
             store.put(new PinRecord(server, c.pin(), TOFU, c.issuer(), now, now, c.pin()));

@@ -116,7 +116,8 @@ public final class ServerPins {
 
     /** Records (or compares) the pins of {@code desired}'s servers after {@code result}; nothing when it failed. */
     public Result afterChange(ApplyResult result, DesiredSettings desired) {
-        return serversInUse(result) ? record(pinnable(desired)) : Result.NONE;
+        // in strict mode the resolver has just checked each certificate itself (the change's health check passed)
+        return serversInUse(result) ? record(pinnable(desired), desired.mode() == DotMode.STRICT) : Result.NONE;
     }
 
     /** Probes every server that has a recorded pin and compares (the watcher's check). */
@@ -132,8 +133,16 @@ public final class ServerPins {
         return record(servers);
     }
 
-    /** Records the pins of servers without one, compares the others; saves the store. */
+    /**
+     * Records the pins of servers without one (of a certificate that passes the probe's checks), compares the others;
+     * saves the store.
+     */
     public Result record(List<ServerAddress> servers) {
+        return record(servers, false);
+    }
+
+    /** {@code vouched}: the resolver has just accepted these servers' certificates itself (see {@link Pinning}). */
+    private Result record(List<ServerAddress> servers, boolean vouched) {
         if (servers.isEmpty()) {
             return Result.NONE;
         }
@@ -142,7 +151,8 @@ public final class ServerPins {
             PinStore store = PinStore.load(file);
             Map<ServerAddress, List<String>> published = publishedPins(providers.get());
             for (ProbeReport r : prober.apply(servers)) {
-                PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant());
+                PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant(),
+                        vouched);
                 out.add(new Recorded(r.server().toString(), v));
             }
             store.save();

@@ -90,4 +90,30 @@ class PinningTest {
         assertEquals(PinVerdict.Kind.CHANGED, Pinning.compare(store, seen("BBBB", "Proxy-CA"), List.of()).kind());
         assertEquals(List.of(recorded), store.all(), "neither the last check nor the key seen is written down");
     }
+
+    @Test
+    void aCertificateThatFailsItsChecksIsNotTrustedOnFirstUse() throws Exception {
+        PinStore store = PinStore.load(java.nio.file.Files.createTempDirectory("pins").resolve("pins.json"));
+        ProbeReport intercepted = withCertificate(seen(A, "Proxy-CA"), false, true);
+        PinVerdict v = Pinning.check(store, intercepted, List.of(), Instant.now(), false);
+        assertEquals(PinVerdict.Kind.NOT_TRUSTED, v.kind());
+        assertTrue(store.all().isEmpty(), "nothing recorded");
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, v.toCheck("198.18.0.2#dot.test").status());
+        PinVerdict wrongName = Pinning.check(store, withCertificate(seen(A, "CA"), true, false), List.of(), Instant.now(), false);
+        assertTrue(wrongName.toCheck("198.18.0.2#dot.test").evidence().contains("does not name dot.test"),
+                wrongName.toCheck("198.18.0.2#dot.test").evidence());
+        assertTrue(store.all().isEmpty(), "nothing recorded");
+        // the resolver accepted it itself (strict mode, right after a change): the key it showed is the pin
+        assertEquals(PinVerdict.Kind.RECORDED_NOW, Pinning.check(store, intercepted, List.of(), Instant.now(), true).kind());
+    }
+
+    private static ProbeReport withCertificate(ProbeReport r, boolean trusted, boolean nameMatches) {
+        CertificateReport c = r.certificate();
+        CertificateReport changed = new CertificateReport(c.subject(), c.issuer(), c.rootIssuer(), c.names(), c.notBefore(),
+                c.notAfter(), c.expired(), c.notYetValid(), trusted, trusted ? null : "untrusted chain", nameMatches,
+                c.checkedName(), c.pin());
+        return new ProbeReport(r.server(), r.tcp(), r.tls(), r.error(), r.connectMillis(), r.handshakeMillis(),
+                r.tlsVersion(), r.cipher(), changed, r.firstAnswerMillis(), r.coldMillis(), r.warmMillis(),
+                r.failedQueries(), r.firstName(), r.firstRcode(), r.firstAnswers(), r.pipelined(), r.large(), r.dnssec());
+    }
 }
