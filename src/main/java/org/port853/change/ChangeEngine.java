@@ -140,8 +140,15 @@ public final class ChangeEngine {
         Sentence why;
         if (resolver.running()) {
             ResolverControl.Health h = resolver.check(requireEncrypted);
+            if (h.ok() && !requireEncrypted && !h.encrypted()) {
+                // opportunistic mode that has fallen back: "unchanged" alone would read as all is well, run after run
+                healthStep(actions, h, true);
+                return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place, but names resolve "
+                        + "without encryption (the answer did not come over an encrypted connection)",
+                        "result.in-place.unencrypted"), target, actions, false, t0);
+            }
             if (h.ok()) {
-                return result(Outcome.UNCHANGED, inPlace, target, actions, false, t0);
+                return result(Outcome.UNCHANGED, inPlace, target, actions, h.encrypted(), t0);
             }
             if (!resolver.networkUp()) {
                 healthStep(actions, h, false);

@@ -91,11 +91,14 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     }
 
     /**
-     * Applied with encryption asked for, but the health check's answer did not provably come over TLS: opportunistic
-     * mode probably fell back to plaintext. Not a full success, though the change is in place.
+     * Applied (or found in place and checked again) with encryption asked for, but the health check's answer did not
+     * provably come over TLS: opportunistic mode probably fell back to plaintext. Not a full success, though the
+     * change is in place.
      */
     public boolean encryptionUnproven(DesiredSettings asked) {
-        return outcome == Outcome.APPLIED && asked.mode() != DotMode.OFF && !encryptedVerified;
+        boolean checkedInPlace = outcome == Outcome.UNCHANGED && reasonWords != null
+                && "result.in-place.unencrypted".equals(reasonWords.wording());
+        return (outcome == Outcome.APPLIED || checkedInPlace) && asked.mode() != DotMode.OFF && !encryptedVerified;
     }
 
     /** The resolver now runs with other settings than before (applied, reverted, or an interrupted change kept). */

@@ -242,6 +242,27 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("opportunistic settings in place whose check is answered without encryption: unchanged, but the "
+                + "result says so and counts as unproven (exit 3), run after run; answered encrypted: plain unchanged")
+        void opportunisticInPlaceFallenBackSaysSo() throws IOException {
+            engine.apply(target(A), "opportunistic", false);
+            control.calls.clear();
+            control.answers.add(new ResolverControl.Health(true, false, "resolved example.com (not encrypted)", null));
+            ApplyResult r = engine.apply(target(A), "opportunistic", false);
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertEquals(List.of("check false"), control.calls, "nothing restarted");
+            assertTrue(r.reason().startsWith("the settings are already in place, but names resolve without encryption"),
+                    r.reason());
+            org.port853.core.DesiredSettings opportunistic = new org.port853.core.DesiredSettings(
+                    List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test")),
+                    org.port853.core.DotMode.OPPORTUNISTIC, null, false, List.of());
+            assertTrue(r.encryptionUnproven(opportunistic));
+            ApplyResult encrypted = engine.apply(target(A), "opportunistic", false);
+            assertEquals("the settings are already in place", encrypted.reason());
+            assertFalse(encrypted.encryptionUnproven(opportunistic));
+        }
+
+        @Test
         @DisplayName("settings in place and no network: a failed check proves nothing, so nothing is restarted")
         void settingsInPlaceOfflineIsUnchanged() throws IOException {
             engine.apply(target(A), "strict", true);
