@@ -28,8 +28,14 @@ public final class LeakEvidence {
         }
     }
 
-    /** A Verify at {@code at} through a running resolver got no answer to any of its {@code queries} test queries. */
-    public record Unanswered(Instant at, int queries) {
+    /**
+     * A Verify at {@code at} through a running resolver got no answer to any of its {@code queries} test queries, or
+     * ({@code afterChange}) a change's own check at {@code at} found that names do not resolve with its result.
+     */
+    public record Unanswered(Instant at, int queries, boolean afterChange) {
+        public Unanswered(Instant at, int queries) {
+            this(at, queries, false);
+        }
     }
 
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
@@ -107,6 +113,14 @@ public final class LeakEvidence {
 
     public ReadOnlyBooleanProperty leakingProperty() {
         return leaking.getReadOnlyProperty();
+    }
+
+    /**
+     * A change (a revert) was made at {@code at}, and its own check found that names do not resolve with what it left:
+     * a measurement as Verify's, newer than the change itself.
+     */
+    public void changeLeftNamesUnresolved(Instant at) {
+        unanswered.set(new Unanswered(at, 1, true));
     }
 
     /** The newest Verify found that names do not resolve; null when it did not (or the settings changed since). */

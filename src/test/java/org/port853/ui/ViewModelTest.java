@@ -799,9 +799,15 @@ class ViewModelTest {
             refuse.set(true);
             verify.run();
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            m.evidence().leakSeen(java.time.Instant.now());
+            assertTrue(m.evidence().leakingProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get(),
+                    "a leak seen meanwhile does not hide that nothing resolves");
             adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.9#other.test")), true);
             m.refresh();
-            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(), "measured under settings that are gone");
+            assertNull(m.evidence().unansweredProperty().get(), "measured under settings that are gone");
+            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get(),
+                    "the leak came after the change began: it still counts");
         }
 
         @Test
@@ -1313,11 +1319,15 @@ class ViewModelTest {
                     org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them: "
                             + "no servers", "result.reverted-unhealthy", 0, "", "no servers", 0));
             org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model, apply);
             apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
             apply.confirm();
             assertEquals("Reverted: restored the previous settings, but names do not resolve with them: no servers",
                     apply.resultTextProperty().get());
             assertTrue(apply.resultWarningProperty().get());
+            // the Status screen says the same: the revert's own check is the newest measurement
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertEquals("CHANGE_LEFT_UNRESOLVED", status.reasons().get(0).reason().code());
         }
 
         @Test

@@ -400,7 +400,11 @@ public final class ApplyViewModel {
             actions.set(""); // failed before any step (pkexec refused, no helper): the plan's steps were not done
         }
         if (r.changedSettings()) {
-            model.evidence().settingsChanged(java.time.Instant.now());
+            java.time.Instant now = java.time.Instant.now();
+            model.evidence().settingsChanged(now);
+            if (r.revertedUnhealthy()) {
+                model.evidence().changeLeftNamesUnresolved(now); // its check is newer than the change it ends
+            }
         }
         String said = unproven ? I18n.t(desired.mode() == DotMode.OPPORTUNISTIC ? "result.applied.fallback"
                 : "result.applied.unproven") : resultText(r);

@@ -44,14 +44,15 @@ public enum ProtectionState {
     }
 
     /**
-     * {@code leaking}: plaintext DNS was seen leaving lately; {@code unanswered}: the newest Verify got no answer through
-     * the running resolver. Both are measurements and outrank what the configuration promises.
+     * {@code leaking}: plaintext DNS was seen leaving lately; {@code unanswered}: the newest Verify (or a change's own
+     * check) got no answer through the running resolver. Both are measurements and outrank what the configuration
+     * promises; names that do not resolve at all outrank a leak (the reasons list both).
      */
     public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered) {
         if (a == null) {
             return READING;
         }
-        if (a.verdict() != Verdict.UNAVAILABLE && !leaking && unanswered) {
+        if (a.verdict() != Verdict.UNAVAILABLE && unanswered) {
             return NOT_WORKING;
         }
         return switch (a.verdict()) {
