@@ -46,6 +46,8 @@ public final class LeakEvidence {
      * by that newer measurement.
      */
     private Instant cleanSince;
+    /** When the resolver's settings last changed while this window watched (at the latest); null: not since. */
+    private Instant lastSettingsChange;
 
     /** The capture saw plaintext DNS leave this computer at {@code when}. */
     public void leakSeen(Instant when) {
@@ -77,6 +79,9 @@ public final class LeakEvidence {
      * that are gone, so only those after it count (a program with its own resolver shows up again with its next query).
      */
     public void settingsChanged(Instant when) {
+        if (lastSettingsChange == null || when.isAfter(lastSettingsChange)) {
+            lastSettingsChange = when;
+        }
         supersede(when);
         update(when);
         Unanswered u = unanswered.get();
@@ -109,6 +114,11 @@ public final class LeakEvidence {
 
     private void update(Instant now) {
         leaking.set(lastLeak != null && !lastLeak.plus(WINDOW).isBefore(now));
+    }
+
+    /** When the resolver's settings last changed while this window watched (at the latest); null: not since it opened. */
+    public Instant lastSettingsChange() {
+        return lastSettingsChange;
     }
 
     public ReadOnlyBooleanProperty leakingProperty() {

@@ -1,5 +1,6 @@
 package org.port853.ui.traffic;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,11 +39,28 @@ public final class LeakExplainer {
     }
 
     public static Why explain(LeakRecord r, ResolverState s) {
+        return explain(r, s, true);
+    }
+
+    /**
+     * As {@link #explain(LeakRecord, ResolverState)}, knowing when the resolver's settings last changed while the
+     * leaks were watched ({@code lastChange}; null: not since watching began). A leak the settings of now would not
+     * make, from a program that could not be identified, is "from before the change" only when it came before one;
+     * after it, some program asked that server itself.
+     */
+    public static Why explain(LeakRecord r, ResolverState s, Instant lastChange) {
+        return explain(r, s, lastChange != null && r.time() != null && !r.time().isAfter(lastChange));
+    }
+
+    private static Why explain(LeakRecord r, ResolverState s, boolean mayPredateChange) {
         String server = r.server() == null ? "?" : r.server();
         if (r.localNetworkName()) {
             return why(Cause.LOCAL_NAME, r.name(), server);
         }
         Why why = explainLeak(r, s, server);
+        if (why.cause() == Cause.FIXED_SINCE && sender(r) == null && !mayPredateChange) {
+            why = why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+        }
         // Verify's own test queries leak for the same reason as any program's; they only say that they are Verify's
         return Verifier.isTestName(r.name()) ? new Why(why.cause(), I18n.t("leakwhy.verify", why.text()), why.fix())
                 : why;

@@ -25,7 +25,9 @@ public final class LeakGroups {
     private LeakGroups() {
     }
 
-    public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, String unknownProgram) {
+    /** {@code lastChange}: when the resolver's settings last changed while the leaks were watched (null: not since). */
+    public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, Instant lastChange,
+                                    String unknownProgram) {
         Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
                 : r -> r.process() == null ? unknownProgram : r.program(); // the asking program, without pid
         Map<String, List<LeakRecord>> groups = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ public final class LeakGroups {
             }
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
             out.add(new Group(e.getKey(), e.getValue().size(), newest, servers, ifaces,
-                    LeakExplainer.explain(sample, state)));
+                    LeakExplainer.explain(sample, state, lastChange)));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;

@@ -310,7 +310,7 @@ public final class TrafficViewModel {
      */
     public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
-        LeakCsv csv = csvWithReasons(model.stateProperty().get());
+        LeakCsv csv = csvWithReasons(model.stateProperty().get(), model.evidence().lastSettingsChange());
         model.tasks().execute(BackgroundTask.of(() -> writeCsv(csv, rows, file))
                 .onRunning(() -> exportMessage.set(""))
                 .onSuccess(n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))))
@@ -321,10 +321,10 @@ public final class TrafficViewModel {
      * The capture's columns, then why each query leaked and the fix, as the leak list says them (in the window's
      * language; the headers stay English like the capture's, for the tools that read the file).
      */
-    private static LeakCsv csvWithReasons(ResolverState state) {
+    private static LeakCsv csvWithReasons(ResolverState state, java.time.Instant changed) {
         return new LeakCsv(ZoneId.systemDefault(), List.of(
-                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state).text()),
-                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state).fix())));
+                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state, changed).text()),
+                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state, changed).fix())));
     }
 
     private static int writeCsv(LeakCsv csv, List<LeakRecord> rows, Path file) throws IOException {
@@ -361,7 +361,8 @@ public final class TrafficViewModel {
     private void regroup() {
         LeakGroups.By by = groupBy.get();
         groups.setAll(by == null ? List.of()
-                : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(), I18n.t("leaks.unknownProgram")));
+                : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(),
+                        model.evidence().lastSettingsChange(), I18n.t("leaks.unknownProgram")));
     }
 
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }

@@ -150,7 +150,8 @@ public final class VerifyViewModel {
                         result.leakedNames(), servers));
                 fixOffered.set(true);
                 why.set(I18n.t("leaks.group.why", org.port853.ui.traffic.LeakExplainer.explain(
-                        result.leakedQueries().get(0), model.stateProperty().get()).text()));
+                        result.leakedQueries().get(0), model.stateProperty().get(),
+                        model.evidence().lastSettingsChange()).text()));
                 setOutcome(Outcome.LEAKED);
                 break;
             case NO_ANSWER:

@@ -57,6 +57,16 @@ class LeakExplainerTest {
         assertEquals(LeakExplainer.Cause.FIXED_SINCE,
                 LeakExplainer.explain(leak("a.example", "9.9.9.9", "systemd-resolve"), protectedNow).cause(),
                 "a global server under strict mode");
+        // "from before the change" only when it came before one (window walkthrough: said of a leak 2 minutes after)
+        LeakRecord unidentified = leak("tracker.example.com", "192.168.1.1", null);
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakExplainer.explain(unidentified, now,
+                unidentified.time().plusSeconds(5)).cause());
+        assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now,
+                unidentified.time().minusSeconds(120)).cause(), "after the change: some program asked it itself");
+        assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now, null).cause(),
+                "no change while watching");
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakExplainer.explain(leak("a.example", "9.9.9.9",
+                "systemd-resolve"), protectedNow, null).cause(), "sent by the resolver itself: its settings were other");
         assertEquals(LeakExplainer.Cause.SPLIT_DNS,
                 LeakExplainer.explain(leak("wiki.corp.example", "192.168.1.1", null), protectedNow).cause(),
                 "a routing domain still goes to the link");
