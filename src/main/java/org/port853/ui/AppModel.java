@@ -39,6 +39,8 @@ import org.port853.ui.task.TaskSlot;
  */
 public final class AppModel {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppModel.class.getName());
+    /** The providers the system used while encryption was last on; empty before that was seen. */
+    private List<Provider> lastEncrypted = List.of();
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
@@ -164,6 +166,7 @@ public final class AppModel {
             if (!r.assessment().equals(assessment.get())) {
                 assessment.set(r.assessment());
             }
+            rememberEncryptedProviders();
             followSystem(untouched);
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
     }
@@ -265,8 +268,23 @@ public final class AppModel {
      * it as what they are; plaintext servers of an unencrypted system do not (they cannot be kept under DoT).
      */
     private List<Provider> systemProviders(GlobalState g) {
-        return encryptionOn() ? ProviderNames.draftOf(g.servers(), catalogue)
-                : ProviderNames.providersOf(g.servers(), catalogue);
+        if (encryptionOn()) {
+            return ProviderNames.draftOf(g.servers(), catalogue);
+        }
+        // turned off (servers removed): turning it on again proposes the providers it had, not the recommended ones
+        List<Provider> plaintext = ProviderNames.providersOf(g.servers(), catalogue);
+        return plaintext.isEmpty() ? lastEncrypted : plaintext;
+    }
+
+    /** The providers of an encrypted system, kept for when encryption is turned off (this session only). */
+    private void rememberEncryptedProviders() {
+        ResolverState s = state.get();
+        if (s != null && s.readable() && encryptionOn()) {
+            List<Provider> now = ProviderNames.draftOf(s.global().servers(), catalogue);
+            if (!now.isEmpty()) {
+                lastEncrypted = List.copyOf(now);
+            }
+        }
     }
 
     public ReadOnlyIntegerProperty draftChangesProperty() {

@@ -768,6 +768,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("encryption turned off (its servers removed) and on again: Protect proposes the providers it had, "
+                + "not the recommended ones (window walkthrough: the user's own provider was forgotten)")
+        void offThenOnKeepsTheProviders() {
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("1.1.1.1#cloudflare-dns.com")), true);
+            model.refresh();
+            adapter.state = Fakes.plaintextState(null); // after a revert: no servers of its own
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_ENCRYPTED, status.stateProperty().get());
+            assertTrue(status.protectOfferedProperty().get());
+            assertTrue(status.protectTextProperty().get().contains("Cloudflare"), status.protectTextProperty().get());
+            assertEquals(0, model.draftChangesProperty().get(), "the draft is what turning it on applies");
+        }
+
+        @Test
         @DisplayName("a Verify that gets no answer through a protected-looking resolver turns the state to Not working, "
                 + "with that reason first; an answered Verify or changed settings end it")
         void unansweredVerifyIsNotWorking() throws Exception {
