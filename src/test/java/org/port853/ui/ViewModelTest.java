@@ -127,6 +127,28 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a second custom provider with a name already in the list is refused at the name field")
+        void duplicateProviderNameRefused() {
+            var providers = new org.port853.ui.providers.ProvidersViewModel(model,
+                    new org.port853.ui.apply.ApplyViewModel(model));
+            model.refresh();
+            providers.form().nameProperty().set("Rig");
+            providers.form().addressesProperty().set("198.18.77.2");
+            providers.form().tlsNameProperty().set("dot.test");
+            assertTrue(providers.saveCustom());
+            int before = model.catalogue().size();
+            providers.form().nameProperty().set(" rig ");
+            providers.form().addressesProperty().set("198.18.77.3");
+            providers.form().tlsNameProperty().set("dot.test");
+            assertFalse(providers.saveCustom());
+            assertEquals(I18n.t("custom.name.taken", "rig"), providers.form().errorProperty(
+                    org.port853.ui.providers.CustomProviderForm.Field.NAME).get());
+            assertEquals(before, model.catalogue().size());
+            providers.form().nameProperty().set(model.catalogue().get(0).displayName());
+            assertFalse(providers.saveCustom(), "a catalogue provider's name too");
+        }
+
+        @Test
         @DisplayName("a re-read nobody asked for shows no progress, and follows a resolver stopped elsewhere")
         void rereadFollowsAChangeMadeElsewhere() {
             model.refresh();

@@ -62,6 +62,12 @@ public final class CustomProviderForm {
         if (!ok) {
             return null;
         }
+        String shown = name.get().strip();
+        // two rows of the same name could not be told apart in the list, the draft or the delete question
+        if (existing.stream().anyMatch(p -> p.displayName().strip().equalsIgnoreCase(shown))) {
+            nameError.set(org.port853.ui.common.I18n.t("custom.name.taken", shown));
+            return null;
+        }
         String id = uniqueId(deriveId(name.get()), existing);
         try {
             return CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName());
