@@ -137,6 +137,17 @@ class CheckTextsTest {
         assertEquals("TLS worked but the server answered a.test with REFUSED: it does not resolve names for this computer.",
                 english(c).evidence());
         assertTrue(german(c).evidence().startsWith("TLS funktionierte, aber der Server beantwortete a.test mit REFUSED"));
+        // its 28-byte REFUSED is no small answer, a REFUSED without AD no verdict on DNSSEC: neither is tested
+        ProbeReport withDnssec = new ProbeReport(r.server(), r.tcp(), r.tls(), r.error(), r.connectMillis(),
+                r.handshakeMillis(), r.tlsVersion(), r.cipher(), cert, r.firstAnswerMillis(), r.coldMillis(),
+                r.warmMillis(), r.failedQueries(), r.firstName(), r.firstRcode(), r.firstAnswers(), r.pipelined(), r.large(),
+                new ProbeReport.DnssecAnswers("isc.org", "REFUSED", false, "dnssec-failed.org", "REFUSED", null));
+        var checks = ServerChecks.of(withDnssec, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z"));
+        for (String id : List.of("dns.large-answer", "dnssec.validation")) {
+            Check n = find(checks, id);
+            assertEquals("Not tested: the server answers no query for this computer (REFUSED).", english(n).evidence());
+            assertTrue(german(n).evidence().startsWith("Nicht geprüft"), german(n).evidence());
+        }
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class ServerChecks {
             out.add(dates(c, s, now));
         }
         out.add(version(r, s));
+        // a server that answers no query for this computer makes every other answer meaningless: a REFUSED is
+        // neither a small answer nor a missing AD flag
+        String notAnswering = r.error() != null ? r.error() : r.firstRcode() != null && !"NOERROR".equals(r.firstRcode())
+                && !"NXDOMAIN".equals(r.firstRcode()) ? r.firstRcode() : null;
         if (r.error() != null) {
             out.add(Check.failure("dns.queries", s, "TLS worked but " + r.error() + ".",
                     "The server closes DNS-over-TLS connections: try another provider.").says("dns.queries.failed", r.error()));
@@ -49,10 +53,10 @@ public final class ServerChecks {
                     + "provider.").says("dns.queries.rcode", r.firstName(), r.firstRcode()));
         }
         if (r.large() != null) {
-            out.add(large(r.large(), s));
+            out.add(large(r.large(), s, notAnswering));
         }
         if (r.dnssec() != null) {
-            out.add(dnssec(r.dnssec(), s));
+            out.add(dnssec(r.dnssec(), s, notAnswering));
         }
         if (pin != null) {
             out.add(pin.toCheck(s));
@@ -181,7 +185,15 @@ public final class ServerChecks {
      */
     static final int LARGE_BYTES = 512;
 
-    private static Check large(ProbeReport.LargeAnswer l, String s) {
+    private static final String NOT_TESTED = "Not tested: the server answers no query for this computer (";
+    private static final String SEE_QUERIES = "See the check \"Queries over TLS\".";
+
+    /** {@code notAnswering}: why the server answers no query (its error or rcode), or null. */
+    private static Check large(ProbeReport.LargeAnswer l, String s, String notAnswering) {
+        if (notAnswering != null) {
+            return Check.warning("dns.large-answer", s, NOT_TESTED + notAnswering + ").", SEE_QUERIES)
+                    .says("dns.large-answer.not-tested", notAnswering);
+        }
         if (l.ok() && l.bytes() <= LARGE_BYTES) {
             return Check.warning("dns.large-answer", s, "Not proven: the answer for " + l.query() + " was only "
                     + l.bytes() + " bytes, too small to show that answers over " + LARGE_BYTES + " bytes arrive over TLS.",
@@ -201,7 +213,11 @@ public final class ServerChecks {
                 l.error() != null ? 1 : l.truncated() ? 2 : 0);
     }
 
-    private static Check dnssec(ProbeReport.DnssecAnswers d, String s) {
+    private static Check dnssec(ProbeReport.DnssecAnswers d, String s, String notAnswering) {
+        if (notAnswering != null) {
+            return Check.warning("dnssec.validation", s, NOT_TESTED + notAnswering + ").", SEE_QUERIES)
+                    .says("dnssec.validation.not-tested", notAnswering);
+        }
         if (d.error() != null) {
             return Check.failure("dnssec.validation", s, "The DNSSEC test queries failed: " + d.error() + ".",
                     "Run doctor again; if it persists, the server drops DNSSEC queries.").says("dnssec.validation.error", d.error());
