@@ -265,6 +265,14 @@ public final class ChangeEngine {
                 restore.add(b);
                 ours.add(current);
             }
+            if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null) {
+                // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
+                // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
+                // next revert tells the same
+                return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place; left "
+                        + String.join(", ", leftAlone) + " as it is because someone else changed it",
+                        "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
+            }
             // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
             // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
             // even a "rollback" lands on the baseline, never on the interrupted change's items). The items it found

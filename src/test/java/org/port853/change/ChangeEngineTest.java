@@ -757,6 +757,21 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("after a change that was rolled back, a file someone else wrote since is theirs: nothing to revert, "
+                + "said so, the file kept (it said 'restored' before)")
+        void afterARollbackOthersFilesAreNothingToRevert() throws IOException {
+            control.answers.add(BAD);
+            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            Files.writeString(dropIn, "# written by a playbook\n[Resolve]\nDNS=192.0.2.7\n");
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
+            assertEquals("nothing to revert: Port853's changes are not in place; left " + dropIn
+                    + " as it is because someone else changed it", r.reason());
+            assertEquals("# written by a playbook\n[Resolve]\nDNS=192.0.2.7\n", Files.readString(dropIn));
+            assertEquals(Outcome.UNCHANGED, engine.revert().outcome(), "and again");
+        }
+
+        @Test
         @DisplayName("revert brings back mode, owner and group, not only the bytes")
         void restoresMetadata() throws IOException {
             Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
