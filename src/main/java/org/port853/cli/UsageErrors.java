@@ -23,6 +23,19 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     /** picocli's message as a sentence of ours: an unknown command or argument named as such, one line. */
     static String sentence(ParameterException ex) {
+        // "--mdoe strict" leaves --mode missing, and picocli reports that first: the misspelt word is the news
+        if (ex instanceof CommandLine.MissingParameterException) {
+            CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
+            List<String> unmatched = parsed == null ? List.of() : parsed.unmatched();
+            if (!unmatched.isEmpty()) { // the first is the misspelt option, what follows it likely its value
+                String word = unmatched.get(0);
+                List<String> near = ex.getCommandLine().getCommandSpec().options().stream()
+                        .flatMap(o -> java.util.Arrays.stream(o.names()))
+                        .filter(n -> n.startsWith("--") && typos(word, n) <= 2).sorted().toList();
+                return "unknown option: '" + word + "'"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+            }
+        }
         if (ex instanceof UnmatchedArgumentException u && !u.isUnknownOption() && isTopLevel(u)) {
             List<String> unmatched = u.getUnmatched();
             String word = unmatched.isEmpty() ? "" : unmatched.get(0);
@@ -37,6 +50,26 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return oneLine(ex.getMessage()) + "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
         }
         return oneLine(ex.getMessage());
+    }
+
+    /**
+     * Edits from one word to the other, a swap of two neighbouring letters counting as one ("--mdoe" is one from
+     * "--mode", which picocli's letter-pair likeness does not find).
+     */
+    static int typos(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static boolean isTopLevel(UnmatchedArgumentException u) {

@@ -23,7 +23,8 @@ class UsageErrorsTest {
             "export --provider quad9 --mode strict --dry-run --format resolved | port853 export: unknown option: '--dry-run'",
             "statuz                                          | port853: unknown command 'statuz'; did you mean status?",
             "status extra                                    | port853 status: unexpected argument 'extra'",
-            "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?"})
+            "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?",
+            "apply --provider quad9 --mdoe strict            | port853 apply: unknown option: '--mdoe'; did you mean --mode?"})
     void oneSentenceAndAHint(String args, String sentence) {
         CliRuns.Run r = CliRuns.run(services, args.trim().split(" +"));
         assertEquals(2, r.code(), r.err());
