@@ -110,16 +110,27 @@ class ViewModelTest {
             assertFalse(model.chosen().isEmpty(), "the draft starts from the system's servers");
         }
 
-        @Test
-        @DisplayName("Providers' note on a saved provider goes once the state changes (it described the draft before)")
-        void savedNoteGoesWithANewState() {
+        /** The Providers screen's model over the state read once. */
+        private org.port853.ui.providers.ProvidersViewModel providersScreen() {
             var providers = new org.port853.ui.providers.ProvidersViewModel(model,
                     new org.port853.ui.apply.ApplyViewModel(model));
             model.refresh();
-            providers.form().nameProperty().set("Rig good");
-            providers.form().addressesProperty().set("198.18.77.2");
+            return providers;
+        }
+
+        /** The custom provider dialog filled in (TLS name dot.test) and saved. */
+        private boolean saveCustom(org.port853.ui.providers.ProvidersViewModel providers, String name, String address) {
+            providers.form().nameProperty().set(name);
+            providers.form().addressesProperty().set(address);
             providers.form().tlsNameProperty().set("dot.test");
-            assertTrue(providers.saveCustom());
+            return providers.saveCustom();
+        }
+
+        @Test
+        @DisplayName("Providers' note on a saved provider goes once the state changes (it described the draft before)")
+        void savedNoteGoesWithANewState() {
+            var providers = providersScreen();
+            assertTrue(saveCustom(providers, "Rig good", "198.18.77.2"));
             assertEquals(I18n.t("custom.saved", "Rig good"), providers.messageProperty().get());
             adapter.state = Fakes.plaintextState(null); // reverted in a terminal
             model.reread();
@@ -129,18 +140,10 @@ class ViewModelTest {
         @Test
         @DisplayName("a second custom provider with a name already in the list is refused at the name field")
         void duplicateProviderNameRefused() {
-            var providers = new org.port853.ui.providers.ProvidersViewModel(model,
-                    new org.port853.ui.apply.ApplyViewModel(model));
-            model.refresh();
-            providers.form().nameProperty().set("Rig");
-            providers.form().addressesProperty().set("198.18.77.2");
-            providers.form().tlsNameProperty().set("dot.test");
-            assertTrue(providers.saveCustom());
+            var providers = providersScreen();
+            assertTrue(saveCustom(providers, "Rig", "198.18.77.2"));
             int before = model.catalogue().size();
-            providers.form().nameProperty().set(" rig ");
-            providers.form().addressesProperty().set("198.18.77.3");
-            providers.form().tlsNameProperty().set("dot.test");
-            assertFalse(providers.saveCustom());
+            assertFalse(saveCustom(providers, " rig ", "198.18.77.3"));
             assertEquals(I18n.t("custom.name.taken", "rig"), providers.form().errorProperty(
                     org.port853.ui.providers.CustomProviderForm.Field.NAME).get());
             assertEquals(before, model.catalogue().size());
