@@ -33,6 +33,40 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("deleting a custom provider in use asks which one (its address), warns it is in use, and Enter cancels")
+    void deleteAsksWithCancelAsDefault(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
+                List.of(ServerAddress.parse("198.18.77.2#dot.test")), true));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        fx(() -> {
+            var form = window.providersViewModel().form();
+            form.nameProperty().set("Rig");
+            form.addressesProperty().set("198.18.77.2");
+            form.tlsNameProperty().set("dot.test");
+            return window.providersViewModel().saveCustom();
+        });
+        robot.clickOn("#tab-providers .tab-label");
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        waitUntil(() -> list.getItems().stream().anyMatch(p -> p.custom()));
+        fx(() -> {
+            list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#provider-delete-custom"));
+        robot.clickOn("#provider-delete-custom");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        String question = fx(pane::getContentText);
+        assertTrue(question.contains("Rig (198.18.77.2)") && question.contains(I18n.t("providers.delete.inUse")), question);
+        assertTrue(fx(() -> ((javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL))
+                .isDefaultButton()), "Cancel is the default: Enter must not delete");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.model().catalogue().stream().anyMatch(Provider::custom)), "not deleted");
+    }
+
+    @Test
     @DisplayName("the draft starts from the system's real settings, and the footer appears only when it differs")
     void draftFromSystemAndStickyFooter(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
