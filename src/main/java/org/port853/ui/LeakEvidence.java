@@ -47,7 +47,7 @@ public final class LeakEvidence {
      */
     private Instant cleanSince;
     /** When the resolver's settings last changed while this window watched (at the latest); null: not since. */
-    private Instant lastSettingsChange;
+    private final ReadOnlyObjectWrapper<Instant> lastSettingsChange = new ReadOnlyObjectWrapper<>();
 
     /** The capture saw plaintext DNS leave this computer at {@code when}. */
     public void leakSeen(Instant when) {
@@ -79,8 +79,8 @@ public final class LeakEvidence {
      * that are gone, so only those after it count (a program with its own resolver shows up again with its next query).
      */
     public void settingsChanged(Instant when) {
-        if (lastSettingsChange == null || when.isAfter(lastSettingsChange)) {
-            lastSettingsChange = when;
+        if (lastSettingsChange.get() == null || when.isAfter(lastSettingsChange.get())) {
+            lastSettingsChange.set(when);
         }
         supersede(when);
         update(when);
@@ -118,7 +118,11 @@ public final class LeakEvidence {
 
     /** When the resolver's settings last changed while this window watched (at the latest); null: not since it opened. */
     public Instant lastSettingsChange() {
-        return lastSettingsChange;
+        return lastSettingsChange.get();
+    }
+
+    public ReadOnlyObjectProperty<Instant> lastSettingsChangeProperty() {
+        return lastSettingsChange.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty leakingProperty() {

@@ -693,6 +693,25 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a result is not shown as today's once the settings changed after it (window walkthrough: 'all "
+                + "encrypted' stayed after opportunistic mode was applied)")
+        void resultGoesStaleWithNewSettings() {
+            TrafficViewModel traffic = new TrafficViewModel(model);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(model, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertNotEquals(VerifyViewModel.Outcome.NONE, verify.outcome());
+            model.evidence().settingsChanged(java.time.Instant.now().minusSeconds(60));
+            assertNotEquals(VerifyViewModel.Outcome.NONE, verify.outcome(), "a change from before the Verify");
+            model.evidence().settingsChanged(java.time.Instant.now().plusMillis(1));
+            assertEquals(VerifyViewModel.Outcome.NONE, verify.outcome());
+            assertTrue(verify.headlineProperty().get().startsWith("The settings have changed since the last Verify"),
+                    verify.headlineProperty().get());
+            assertTrue(verify.details().isEmpty());
+        }
+
+        @Test
         @DisplayName("a query the resolver gave up on is said in the window's language (German walkthrough: English "
                 + "'REFUSED from the resolver')")
         void resolverGaveUpInGerman() throws Exception {

@@ -54,6 +54,19 @@ public final class VerifyViewModel {
     public VerifyViewModel(AppModel model, TrafficViewModel traffic) {
         this.model = model;
         this.traffic = traffic;
+        model.evidence().lastSettingsChangeProperty().addListener((o, a, changed) -> settingsChanged(changed));
+    }
+
+    /** A result describes the settings it was measured under: once they changed, it is not shown as today's. */
+    private void settingsChanged(java.time.Instant changed) {
+        if (running.get() || outcome == Outcome.NONE || changed == null || !changed.isAfter(watchedFrom)) {
+            return;
+        }
+        headline.set(I18n.t("verify.stale", I18n.dateTimeOrTimeToday(watchedFrom)));
+        details.clear();
+        fixOffered.set(false);
+        why.set("");
+        setOutcome(Outcome.NONE);
     }
 
     /** Tests shorten the wait for the capture. */
