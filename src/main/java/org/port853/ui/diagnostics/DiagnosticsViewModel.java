@@ -72,7 +72,9 @@ public final class DiagnosticsViewModel {
         checks.setAll(r.checks());
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
-        headline.set(I18n.t("diag.done", r.checks().size(), failures, warnings)
+        // when they ran: the results describe the servers at that time, not after a later recovery or change
+        headline.set(I18n.t("diag.done", r.checks().size(), failures, warnings,
+                I18n.dateTimeOrTimeToday(java.time.Instant.now()))
                 + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", skipped(r))))
                 + demoMark());
         pinChanges(r.checks());
