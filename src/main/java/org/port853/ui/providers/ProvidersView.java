@@ -160,6 +160,7 @@ public final class ProvidersView extends BorderPane {
         count.setId("draft-changes");
         count.getStyleClass().add("footer-count");
         count.textProperty().bind(vm.footerTextBinding());
+        count.setWrapText(true); // in a narrow window (German: "1 Änderung, noch nicht angewendet") it wraps, not cut
         Label choiceError = new Label();
         choiceError.setId("choice-error");
         choiceError.getStyleClass().add("inline-error");
