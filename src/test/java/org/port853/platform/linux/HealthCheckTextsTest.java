@@ -77,7 +77,7 @@ class HealthCheckTextsTest {
         assertEquals(ApplyResult.Outcome.APPLIED, r.outcome());
         String actions = I18n.in(Locale.GERMAN, () -> ChangeTexts.actions(r));
         assertTrue(actions.contains("Gesundheitsprüfung: example.com wurde aus dem Netz aufgelöst, über eine verschlüsselte "
-                + "Verbindung (beantwortet von globaler Server 198.18.53.2#dot.test über eth0)"), actions);
+                + "Verbindung (beantwortet von dem globalen Server 198.18.53.2#dot.test über eth0)"), actions);
         assertEquals(String.join("\n", r.actions()), I18n.in(Locale.ENGLISH, () -> ChangeTexts.actions(r)),
                 "English as the command line says it");
     }
