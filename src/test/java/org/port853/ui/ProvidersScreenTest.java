@@ -290,12 +290,21 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getSelectionModel().select(p);
             return null;
         });
-        assertTrue(fx(source::isDisabled), "a provider of your own has no source: no link that opens nothing");
+        assertFalse(shown(robot, "#provider-source"), "a provider of your own has no source: no link that opens nothing");
+        assertTrue(shown(robot, "#provider-no-source"));
         fx(() -> {
             list.getSelectionModel().select(list.getItems().stream().filter(x -> !x.custom()).findFirst().orElseThrow());
             return null;
         });
-        assertFalse(fx(source::isDisabled), "a catalogue provider's source opens");
+        assertTrue(shown(robot, "#provider-source"), "a catalogue provider's source opens");
+        assertFalse(fx(source::isDisabled));
+        // a filter that matches nothing says so instead of leaving the list blank
+        fx(() -> {
+            window.providersViewModel().filterProperty().set("no such provider anywhere");
+            return null;
+        });
+        waitUntil(() -> list.getItems().isEmpty());
+        assertEquals(I18n.t("providers.filter.none"), fx(() -> ((Label) list.getPlaceholder()).getText()));
     }
 
     @Test

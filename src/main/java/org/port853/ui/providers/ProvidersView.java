@@ -52,6 +52,7 @@ public final class ProvidersView extends BorderPane {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ListView<Provider> list = new ListView<>(vm.filtered());
         list.setId("provider-list");
+        list.setPlaceholder(new Label(I18n.t("providers.filter.none")));
         list.setAccessibleText(I18n.t("providers.catalogue"));
         list.setCellFactory(l -> new ProviderCell());
         list.setPrefHeight(300);
@@ -244,14 +245,17 @@ public final class ProvidersView extends BorderPane {
         source.setId("provider-source");
         source.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
                 : nz(vm.detailProperty().get().sourceUrl()), vm.detailProperty()));
-        // no address (a provider of your own): plain text, not a link that opens nothing
-        source.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> source.getText() == null || source.getText().isBlank() || source.getText().equals("—"),
-                source.textProperty()));
+        // no address (a provider of your own): a dash as plain text, not a link that opens nothing
+        var hasSource = Bindings.createBooleanBinding(() -> source.getText() != null && !source.getText().isBlank()
+                && !source.getText().equals("—"), source.textProperty());
         source.setOnAction(e -> openUrl.accept(source.getText()));
+        Ui.showWhen(source, hasSource);
+        Label noSource = new Label("—");
+        noSource.setId("provider-no-source");
+        Ui.showWhen(noSource, hasSource.not());
         Label sk = new Label(I18n.t("providers.detail.source"));
         sk.getStyleClass().add("fact-key");
-        details.addRow(4, sk, source);
+        details.addRow(4, sk, new HBox(source, noSource));
         Button delete = new Button(I18n.t("providers.deleteCustom"));
         delete.setId("provider-delete-custom");
         delete.setOnAction(e -> confirmDelete(vm.detailProperty().get()));
