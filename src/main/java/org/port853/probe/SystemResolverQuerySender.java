@@ -104,7 +104,7 @@ public final class SystemResolverQuerySender implements QuerySender {
     private static QueryOutcome response(String name, long t0, int rcode) {
         String text = Rcode.string(rcode);
         boolean answered = rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN;
-        return new QueryOutcome(name, answered, text, since(t0), answered ? null : text + " from the resolver");
+        return new QueryOutcome(name, answered, text, since(t0), answered ? null : text + " through the resolver (it gave up, or a server behind it refused)");
     }
 
     private static QueryOutcome failed(String name, long t0, Throwable e, InetSocketAddress server) {

@@ -728,7 +728,7 @@ class ViewModelTest {
             });
             assertFalse(details.isEmpty());
             for (String d : details) {
-                assertTrue(d.endsWith("keine Antwort: der Resolver hat aufgegeben (REFUSED)"), d);
+                assertTrue(d.endsWith("keine Antwort: REFUSED (der Resolver hat aufgegeben, oder ein Server dahinter hat abgelehnt)"), d);
             }
         }
 
