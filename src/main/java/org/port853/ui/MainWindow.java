@@ -344,7 +344,7 @@ public final class MainWindow {
     private void about() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         a.setTitle(I18n.t("menu.about").replace("_", ""));
-        a.setHeaderText(I18n.t("app.title") + " " + version());
+        a.setHeaderText(I18n.t("app.title")); // the version has its own line below
         Label text = new Label(I18n.t("about.text"));
         text.setWrapText(true);
         Label licence = new Label(I18n.t("about.licence"));
