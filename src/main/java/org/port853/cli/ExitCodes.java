@@ -4,9 +4,8 @@ import org.port853.core.DesiredSettings;
 import org.port853.platform.ApplyResult;
 
 /**
- * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not a full success: applied but not
- * covering everything (programs that bypass the resolver, or encryption asked for but the health check's answer came
- * without it), or reverted to settings with which names do not resolve.
+ * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 applied but not covering everything (programs
+ * that bypass the resolver, or encryption asked for but the health check's answer came without it).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -19,7 +18,7 @@ final class ExitCodes {
     }
 
     static int of(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || r.revertedUnhealthy()) {
+        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED) {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;
