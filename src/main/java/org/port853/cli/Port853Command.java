@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 applied but not covering "
                         + "everything (programs reading a static /etc/resolv.conf bypass it, or encryption was asked for "
-                        + "but not proven), or reverted to settings with which names do not resolve.",
+                        + "but not proven).",
                 "",
                 "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' explains a "
                         + "command."})
