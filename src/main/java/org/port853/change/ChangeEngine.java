@@ -23,6 +23,8 @@ import org.port853.platform.Steps;
  */
 public final class ChangeEngine {
     private static final Logger LOG = Logger.getLogger(ChangeEngine.class.getName());
+    /** The step that says a change turned the resolver's start at boot on (revert turns it off again). */
+    private static final String BOOT_START_ON = "systemd-resolved is started at boot from now on (it was not before)";
 
     private final JournalStore journals;
     private final ItemStore items;
@@ -98,6 +100,9 @@ public final class ChangeEngine {
                 journals.save(j);
                 throw e;
             }
+            if (turnOnAtBoot) {
+                actions.add(BOOT_START_ON, "step.boot-start-on");
+            }
             if (interrupted != null) {
                 actions.add("replace the interrupted change " + interrupted.id(), "step.replace-interrupted",
                         interrupted.id());
@@ -145,7 +150,7 @@ public final class ChangeEngine {
                 healthStep(actions, h, true);
                 return result(Outcome.UNCHANGED, Sentence.of("the settings are already in place, but names resolve "
                         + "without encryption (the answer did not come over an encrypted connection)",
-                        "result.in-place.unencrypted"), target, actions, false, t0);
+                        ApplyResult.IN_PLACE_UNENCRYPTED), target, actions, false, t0);
             }
             if (h.ok()) {
                 return result(Outcome.UNCHANGED, inPlace, target, actions, h.encrypted(), t0);
@@ -164,6 +169,7 @@ public final class ChangeEngine {
             if (resolver.offAtBoot()) {
                 journals.save(j.withEnabledResolverAtBoot(true)); // first: revert must know to turn it off again
                 resolver.enableAtBoot();
+                actions.add(BOOT_START_ON, "step.boot-start-on");
             }
         }
         try {

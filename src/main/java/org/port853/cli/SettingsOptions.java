@@ -60,9 +60,15 @@ public final class SettingsOptions {
     /** Builds validated settings or throws {@link InvalidInputException} with one sentence. */
     public DesiredSettings toSettings(ProviderCatalog catalog) {
         List<ServerAddress> list = new ArrayList<>();
+        List<Provider> given = new ArrayList<>();
         for (Choice c : choices) {
             if (c.provider()) {
-                list.addAll(provider(catalog, c.value()).servers());
+                Provider p = provider(catalog, c.value());
+                if (given.contains(p)) { // named as the user named it, not by its first server
+                    throw new InvalidInputException("provider '" + Printable.of(c.value()) + "' is given twice");
+                }
+                given.add(p);
+                list.addAll(p.servers());
             } else {
                 list.add(ServerAddress.parse(c.value()));
             }

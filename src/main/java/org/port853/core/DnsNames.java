@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Validation of DNS host names as they may appear in a TLS authentication name (RFC 1123 labels). */
 public final class DnsNames {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final String ACE_PREFIX = "xn--";
 
     private DnsNames() {
     }
@@ -95,12 +96,31 @@ public final class DnsNames {
                 throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name")
                         .says("name.invalid", Printable.of(name)).about(what);
             }
+            if (label.startsWith(ACE_PREFIX) && !isInternationalLabel(label)) {
+                throw new InvalidInputException(what + " '" + Printable.of(name) + "' has a label starting with "
+                        + "\"xn--\" that is not an international name's ASCII form (" + label + ")")
+                        .says("name.ace", Printable.of(name), label).about(what);
+            }
         }
         if (n.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch))) {
             throw new InvalidInputException(what + " '" + Printable.of(name) + "' looks like an address, not a host name")
                     .says("name.address", Printable.of(name)).about(what);
         }
         return n;
+    }
+
+    /**
+     * A label in ASCII-compatible form stands for an international one only when its Punycode decodes to a name that
+     * converts back to it: "xn--zz" or "xn--abc" name no host, and systemd-resolved and browsers would refuse them.
+     */
+    private static boolean isInternationalLabel(String label) {
+        try {
+            String unicode = Punycode.decode(label.substring(ACE_PREFIX.length()));
+            return unicode.chars().anyMatch(c -> c >= 0x80)
+                    && IdnNames.toAscii(unicode).toLowerCase(Locale.ROOT).equals(label);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static boolean isHostName(String name) {

@@ -26,6 +26,18 @@ public record Provider(String id, String displayName, List<String> ipv4, List<St
                 List.of());
     }
 
+    /** All addresses, IPv4 first. */
+    public List<String> addresses() {
+        List<String> out = new ArrayList<>(ipv4);
+        out.addAll(ipv6);
+        return out;
+    }
+
+    /** Whether the provider has this address (as {@link ServerAddress#addressText()} writes it). */
+    public boolean hasAddress(String address) {
+        return ipv4.contains(address) || ipv6.contains(address);
+    }
+
     /** All addresses as servers with the TLS name, IPv4 first (the order resolved tries them). */
     public List<ServerAddress> servers() {
         List<ServerAddress> out = new ArrayList<>();

@@ -90,6 +90,9 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 staysOn);
     }
 
+    /** The wording of an UNCHANGED result whose settings are in place but were answered without encryption. */
+    public static final String IN_PLACE_UNENCRYPTED = "result.in-place.unencrypted";
+
     /**
      * Applied (or found in place and checked again) with encryption asked for, but the health check's answer did not
      * provably come over TLS: opportunistic mode probably fell back to plaintext. Not a full success, though the
@@ -97,7 +100,7 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
      */
     public boolean encryptionUnproven(DesiredSettings asked) {
         boolean checkedInPlace = outcome == Outcome.UNCHANGED && reasonWords != null
-                && "result.in-place.unencrypted".equals(reasonWords.wording());
+                && IN_PLACE_UNENCRYPTED.equals(reasonWords.wording());
         return (outcome == Outcome.APPLIED || checkedInPlace) && asked.mode() != DotMode.OFF && !encryptedVerified;
     }
 

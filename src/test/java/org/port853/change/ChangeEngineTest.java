@@ -236,6 +236,8 @@ class ChangeEngineTest {
             ApplyResult r = engine.apply(target(A), "strict", true);
             assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
             assertEquals(List.of("enable", "restart", "check true"), control.calls);
+            assertTrue(r.actions().contains("systemd-resolved is started at boot from now on (it was not before)"),
+                    r.actions().toString());
             assertTrue(journals.load().enabledResolverAtBoot());
             engine.revert();
             assertTrue(control.calls.contains("disable"), control.calls.toString());
@@ -593,12 +595,14 @@ class ChangeEngineTest {
     @DisplayName("the resolver's start at boot: revert turns off what Port853 turned on")
     class BootStart {
         static final String RESTORED = "systemd-resolved is no longer started at boot, as before Port853";
+        static final String TURNED_ON = "systemd-resolved is started at boot from now on (it was not before)";
 
         @Test
         @DisplayName("off before the first change: on while Port853's change is in place, off again after revert")
         void revertTurnsOffWhatApplyTurnedOn() throws IOException {
             control.wasDisabled = true;
-            engine.apply(target(A), "strict", true);
+            ApplyResult applied = engine.apply(target(A), "strict", true);
+            assertTrue(applied.actions().contains(TURNED_ON), "the steps done say so: " + applied.actions());
             assertTrue(journals.load().enabledResolverAtBoot(), "the journal remembers that Port853 enabled it");
             ApplyResult r = engine.revert();
             assertEquals(Outcome.REVERTED, r.outcome(), r.reason());

@@ -133,6 +133,16 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("a provider given twice is refused by the name the user gave, not by its first server")
+    void duplicateProviderNamedAsGiven() {
+        CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--provider", "mullvad",
+                "--provider", "Quad9", "--mode", "strict");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("port853 export: provider 'Quad9' is given twice\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     @DisplayName("a fallback given twice is refused, as a server given twice is")
     void duplicateFallbackIsRefused() {
         CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict",

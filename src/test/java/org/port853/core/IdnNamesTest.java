@@ -111,6 +111,24 @@ class IdnNamesTest {
         assertRefused(name);
     }
 
+    @ParameterizedTest(name = "[{0}]")
+    @DisplayName("an xn-- label must be the ASCII form of an international label: bad Punycode, ASCII inside, or a "
+            + "form the conversion would not make, is refused with the label named")
+    @ValueSource(strings = {"xn--zz.example", "dns.xn--abc.example", "XN--BCHER-KVA.xn--9.de", "xn--ab.de"})
+    void badAsciiFormRefused(String name) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.requireTlsName(name));
+        assertTrue(e.getMessage().startsWith("TLS name '" + name + "' has a label starting with \"xn--\""),
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @DisplayName("a valid ASCII form is taken as it is, in any case")
+    @ValueSource(strings = {"dns.xn--bcher-kva.example", "XN--BCHER-KVA.de", "xn--strae-oqa.de", "xn--r8jz45g.xn--zckzah",
+            "xn--nxasmm1c.com"})
+    void goodAsciiFormAccepted(String name) {
+        assertEquals(name.toLowerCase(java.util.Locale.ROOT), DnsNames.requireTlsName(name));
+    }
+
     private static void assertRefused(String name) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.requireTlsName(name));
         assertEquals("TLS name '" + Printable.of(name) + "' is not a valid internationalized host name",

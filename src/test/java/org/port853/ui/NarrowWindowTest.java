@@ -61,6 +61,7 @@ class NarrowWindowTest extends WindowTestBase {
             }
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(s, stage.getScene().getRoot())).get());
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> sidewaysScrolling(s, stage.getScene().getRoot())).get());
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> promptsCut(s, stage.getScene().getRoot())).get());
             if (s == MainWindow.Screen.TRAFFIC) {
                 org.port853.ui.traffic.TrafficGraph graph = robot.lookup(n -> n instanceof org.port853.ui.traffic.TrafficGraph)
                         .query();
@@ -101,6 +102,24 @@ class NarrowWindowTest extends WindowTestBase {
         double fold = body.localToScene(body.getLayoutBounds()).getMaxY();
         return diffBottom <= fold + 0.5 ? List.of()
                 : List.of("apply sheet: the diff ends at y " + diffBottom + ", below the sheet's fold at y " + fold);
+    }
+
+    /** Empty text fields on screen {@code s} whose placeholder is wider than the field shows. */
+    private static List<String> promptsCut(MainWindow.Screen s, javafx.scene.Node root) {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.Node n : root.lookupAll(".text-field")) {
+            if (n instanceof javafx.scene.control.TextField f && shownInScene(f) && f.getText().isEmpty()
+                    && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+                Text probe = new Text(f.getPromptText());
+                probe.setFont(f.getFont());
+                double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+                if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+                    out.add(s + ": placeholder '" + f.getPromptText() + "' of " + f.getId() + " needs "
+                            + probe.getLayoutBounds().getWidth() + " px, the field shows " + room);
+                }
+            }
+        }
+        return out;
     }
 
     /** Lists that scroll sideways on screen {@code s}: a row wider than the list (a name with its badges). */

@@ -19,10 +19,7 @@ class VerifyScreenTest extends WindowTestBase {
     @Test
     @DisplayName("a count out of range or not a number keeps the previous count and shows the allowed range; a good one clears it")
     void queriesOutOfRangeSaysTheRange(FxRobot robot) throws Exception {
-        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
-                true)), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        openVerify();
         Spinner<Integer> count = robot.lookup("#verify-count").query();
         Label error = robot.lookup("#verify-count-error").query();
         int before = WaitForAsyncUtils.asyncFx(count::getValue).get();
@@ -47,5 +44,28 @@ class VerifyScreenTest extends WindowTestBase {
         assertEquals(12, (int) WaitForAsyncUtils.asyncFx(count::getValue).get());
         assertEquals(12, window.verifyViewModel().countProperty().get());
         assertFalse(WaitForAsyncUtils.asyncFx(error::isVisible).get());
+    }
+
+    @Test
+    @DisplayName("Alt+R runs the verification with the count just typed (not yet committed by leaving the box)")
+    void altRRunsWithTypedCount(FxRobot robot) throws Exception {
+        openVerify();
+        Spinner<Integer> count = robot.lookup("#verify-count").query();
+        robot.clickOn(count.getEditor());
+        WaitForAsyncUtils.asyncFx(() -> count.getEditor().setText("7")).get();
+        robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.R).release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.verifyViewModel().runningProperty().get()
+                || window.verifyViewModel().outcomeProperty().get() != org.port853.ui.verify.VerifyViewModel.Outcome.NONE).get(),
+                "Alt+R started the verification");
+        assertEquals(7, window.verifyViewModel().countProperty().get());
+    }
+
+    /** The window on a strict Quad9 system, showing the Verify screen. */
+    private void openVerify() throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+                true)), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -812,6 +812,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("deleting the custom provider the system uses renames its servers on Status at once "
+                + "(window walkthrough: the deleted name stayed until the next state change)")
+        void deletedProviderNoLongerNamed() {
+            org.port853.core.Provider rig = new org.port853.core.Provider("rig", "Rig", List.of("198.18.0.53"),
+                    List.of(), "dot.rig.test", null, org.port853.core.Filtering.NONE, null, null, null, true);
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.53#dot.rig.test")), true);
+            model.refresh();
+            assertEquals("198.18.0.53", status.providersProperty().get());
+            model.catalogue().add(rig); // saved as a custom provider after the state was read
+            assertTrue(status.providersProperty().get().contains("Rig"), status.providersProperty().get());
+            model.catalogue().remove(rig);
+            assertFalse(status.providersProperty().get().contains("Rig"), status.providersProperty().get());
+            assertTrue(status.providersProperty().get().contains("198.18.0.53"), status.providersProperty().get());
+        }
+
+        @Test
         @DisplayName("encryption turned off (its servers removed) and on again: Protect proposes the providers it had, "
                 + "not the recommended ones (window walkthrough: the user's own provider was forgotten)")
         void offThenOnKeepsTheProviders() {

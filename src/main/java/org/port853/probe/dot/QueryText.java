@@ -11,6 +11,11 @@ public final class QueryText {
 
     /** The name to query, an international one in its ASCII form (as TLS names); relative names are from the root. */
     public static Name name(String text) {
+        // dnsjava takes "bad name" as one label with a space in it: a typo then queries a name no one has
+        if (text.chars().anyMatch(c -> c <= ' ' || c == 0x7f || Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            throw new IllegalArgumentException("'" + org.port853.core.Printable.of(text)
+                    + "' contains a space or control character");
+        }
         String ascii = org.port853.core.DnsNames.toAscii(text, "the name");
         try {
             return Name.fromString(ascii, Name.root);

@@ -17,7 +17,7 @@ public final class ProviderNames {
     /** The provider that serves {@code a}, or null. */
     public static Provider providerOf(ServerAddress a, List<Provider> catalogue) {
         for (Provider p : catalogue) {
-            if (p.ipv4().contains(a.addressText()) || p.ipv6().contains(a.addressText())) {
+            if (p.hasAddress(a.addressText())) {
                 return p;
             }
         }

@@ -276,7 +276,7 @@ public final class ProvidersView extends BorderPane {
         // which one, by its address too (two can share a name in an older file), and whether the system uses it now;
         // a deletion cannot be undone: Cancel is the default
         String question = I18n.t("providers.delete.confirm", ProviderTexts.name(p) + " (" + String.join(", ",
-                java.util.stream.Stream.concat(p.ipv4().stream(), p.ipv6().stream()).toList()) + ")") + (vm.isActive(p) ? " " + I18n.t("providers.delete.inUse") : "");
+                p.addresses()) + ")") + (vm.isActive(p) ? " " + I18n.t("providers.delete.inUse") : "");
         if (Confirm.ask(this, I18n.t("providers.deleteCustom"), question, I18n.t("providers.delete.do"), true)) {
             vm.removeCustom(p);
         }

@@ -82,7 +82,8 @@ public final class StatusViewModel {
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
         model.evidence().unansweredProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
-        model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
+        // the servers are named by the catalogue: a custom provider renamed or deleted is renamed here too
+        model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> update());
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
         model.refreshErrorProperty().addListener((o, a, e) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null

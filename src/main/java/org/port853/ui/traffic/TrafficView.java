@@ -132,6 +132,7 @@ public final class TrafficView extends VBox {
         filter.setPromptText(I18n.t("leaks.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
         filter.setAccessibleText(I18n.t("leaks.filter.a11y"));
+        filter.setTooltip(new javafx.scene.control.Tooltip(I18n.t("leaks.filter.a11y"))); // the short placeholder's long form
         filter.setPrefColumnCount(24);
         Label filterLabel = new Label(I18n.t("leaks.filter"));
         filterLabel.setLabelFor(filter);

@@ -2,6 +2,7 @@ package org.port853.probe.dot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,5 +16,15 @@ class QueryTextTest {
         assertEquals("xn--r8jz45g.xn--zckzah.", QueryText.name("例え.テスト").toString());
         assertEquals("_dns.example.com.", QueryText.name("_dns.example.com").toString());
         assertThrows(IllegalArgumentException.class, () -> QueryText.name("a\u200db.example"));
+    }
+
+    @Test
+    @DisplayName("a name with a space, tab or control character is refused, not queried as a label holding it")
+    void spacesAndControlsRefused() {
+        for (String bad : new String[] {"bad name", "example.com ", "a\tb.example", "a\u0000b", "a\u00a0b.example"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QueryText.name(bad), bad);
+            assertTrue(e.getMessage().contains("space or control character"), e.getMessage());
+        }
+        assertEquals(".", QueryText.name(".").toString());
     }
 }
