@@ -195,6 +195,8 @@ class TrafficScreenTest extends WindowTestBase {
         }
         assertEquals(0, differing, "pixels of late counts drawn in the no-data area " + area);
         assertEquals(null, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 60))), "no tooltip counts there");
+        assertEquals(null, fx(() -> graph.countsIn(Instant.ofEpochSecond(end - seconds + 1 + 50),
+                Instant.ofEpochSecond(end - seconds + 1 + 149))), "none over the whole no-data time either");
         assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250)))[0]);
     }
 
@@ -202,8 +204,7 @@ class TrafficScreenTest extends WindowTestBase {
     @DisplayName("the graph leaves out the no-data time without Prism's effect images (a widening canvas clip kept ~8 MB)")
     void graphDrawsWithoutEffectImages(FxRobot robot) throws Exception {
         org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
-        long[] counts = new long[SECONDS];
-        java.util.Arrays.fill(counts, 40);
+        long[] counts = steady(40);
         org.port853.capture.MeterSnapshot snap = meter(counts);
         java.lang.reflect.Field accessed = Class.forName("com.sun.scenario.effect.impl.ImagePool")
                 .getDeclaredField("numAccessed");
@@ -233,6 +234,62 @@ class TrafficScreenTest extends WindowTestBase {
         assertTrue(redPixelsInLowerHalf(leaking) > 20, "a leak's line reaches the zero axis");
     }
 
+    @Test
+    @DisplayName("traffic that alternates between busy and idle seconds draws a steady line at its average, not a "
+            + "zigzag from zero to the peak: the seconds are summed into bins of at least 12 px")
+    void busyAndIdleSecondsReadAsARate(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
+        long[] alternating = new long[SECONDS]; // a burst every fifth second, as a resolver's retries come
+        for (int i = 0; i < SECONDS; i += 5) alternating[i] = 10;
+        long[] none = new long[SECONDS];
+        javafx.scene.image.Image image = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(END, SECONDS,
+                alternating, none, none, none, java.util.Map.of(), 0, 0, List.of()), null));
+        java.util.Set<Integer> rows = new java.util.TreeSet<>();
+        for (int y = 40; y < image.getHeight() - 30; y++) { // the plot, below the legend and above the time axis
+            for (int x = 60; x < image.getWidth() - 20; x++) {
+                int argb = image.getPixelReader().getArgb(x, y);
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                if (r < 90 && g > 80 && g < 150 && b > 180) rows.add(y); // the encrypted line's blue
+            }
+        }
+        assertTrue(!rows.isEmpty() && rows.size() <= 6, "rows with the encrypted line: " + rows);
+        assertEquals(5, org.port853.ui.traffic.TrafficGraph.binSeconds(SECONDS, 940), "5 s bins over 5 minutes");
+        assertEquals(60, org.port853.ui.traffic.TrafficGraph.binSeconds(3600, 940), "a minute over an hour");
+        assertEquals(1, org.port853.ui.traffic.TrafficGraph.binSeconds(60, 940), "seconds over a minute");
+    }
+
+    @Test
+    @DisplayName("a bin's rate is the average over its seconds with data: the bin in which monitoring started, and the "
+            + "oldest, shorter bin, are not understated; a bin with no data has no rate")
+    void binRates() {
+        long[] values = {9, 9, 9, 1, 2, 3, 4, 5, 6, 7, 8};
+        // 11 seconds in bins of 5 ending at the last second: [0], [1..5], [6..10]; seconds before 2 have no data
+        double[] rates = org.port853.ui.traffic.TrafficGraph.rates(values, 11, 2, 5);
+        assertEquals(3, rates.length);
+        assertTrue(Double.isNaN(rates[0]), "the oldest bin lies before monitoring started");
+        assertEquals((9 + 1 + 2 + 3) / 4.0, rates[1], 1e-9, "averaged over the four seconds with data");
+        assertEquals((4 + 5 + 6 + 7 + 8) / 5.0, rates[2], 1e-9);
+        double[] shorter = org.port853.ui.traffic.TrafficGraph.rates(new long[] {4, 6}, 5, 0, 5);
+        assertEquals(5.0, shorter[0], 1e-9, "a meter younger than the window: its two seconds");
+    }
+
+    @Test
+    @DisplayName("the tooltip and a click name the bin under the pointer: its first and last second and their sums")
+    void binUnderThePointer(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
+        long[] counts = steady(40);
+        fx(() -> drawn(graph, meter(counts), null));
+        double x = org.port853.ui.traffic.TrafficGraph.plotLeft() + 940 * 252.5 / SECONDS;
+        Instant[] bin = fx(() -> graph.binAt(x));
+        long first = END - SECONDS + 1;
+        assertEquals(Instant.ofEpochSecond(first + 250), bin[0]);
+        assertEquals(Instant.ofEpochSecond(first + 254), bin[1]);
+        assertEquals(List.of(200L, 200L, 200L, 200L), java.util.Arrays.stream(fx(() -> graph.countsIn(bin[0], bin[1])))
+                .boxed().toList());
+    }
+
     private static int redPixelsInLowerHalf(javafx.scene.image.Image image) {
         int red = 0;
         for (int y = (int) image.getHeight() / 2; y < image.getHeight(); y++) {
@@ -259,6 +316,13 @@ class TrafficScreenTest extends WindowTestBase {
     private static org.port853.capture.MeterSnapshot meter(long[] counts) {
         return new org.port853.capture.MeterSnapshot(END, SECONDS, counts, counts, counts, counts, java.util.Map.of(), 0, 0,
                 List.of());
+    }
+
+    /** {@code count} in each of the window's seconds. */
+    private static long[] steady(long count) {
+        long[] counts = new long[SECONDS];
+        java.util.Arrays.fill(counts, count);
+        return counts;
     }
 
     /** A traffic graph alone in a scene {@code width} wide, laid out. */

@@ -22,10 +22,12 @@ import org.port853.ui.common.I18n;
 import java.util.List;
 
 /**
- * The leak graph: packets per second for the three traffic classes, drawn on a canvas. Told apart without
- * colour: encrypted is a solid line, local plaintext dashed, leaks a thick dotted line, and every second with a
- * leaked query is a shaded band with a triangle on top; each series is labelled in the legend. The time before
- * monitoring started is shaded "no data".
+ * The leak graph: packets per second for the three traffic classes, drawn on a canvas. The seconds are summed into
+ * bins wide enough to read (at least {@link #MIN_BIN_PX} px each: 5 s over five minutes at the window's width, a
+ * minute over an hour), each drawn at its average rate, so the lines do not zigzag between busy and idle seconds.
+ * Told apart without colour: encrypted is a solid line over a light area, local plaintext dashed, leaks a filled
+ * area, and every second with a leaked query is a shaded band with a triangle on top; each series is labelled in the
+ * legend. The time before monitoring started is shaded "no data".
  * Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is set.
  */
 public final class TrafficGraph extends Region {
@@ -60,7 +62,7 @@ public final class TrafficGraph extends Region {
     }
 
     private java.time.Instant captureStart;
-    /** left, plot width, seconds, end second of the last drawing (for hit testing). */
+    /** left, plot width, seconds, end second, seconds per bin of the last drawing (for hit testing). */
     private volatile double[] geometry;
 
     public TrafficGraph() {
@@ -118,14 +120,19 @@ public final class TrafficGraph extends Region {
         double pw = w - left - right;
         double ph = h - top - bottom;
         int n = s == null ? 300 : Math.max(1, s.seconds());
-        long max = 1;
-        if (s != null) {
-            max = Math.max(max, Math.max(max(s.encryptedPackets()), Math.max(max(s.localPlaintextPackets()), max(s.leakPackets()))));
-        }
-        long top1 = niceCeiling(max);
+        int bin = binSeconds(n, pw);
+        // The time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for
+        // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
+        // images, and a clip that widens each second left ~8 MB of them in its image pool.)
+        int noData = s == null ? 0 : (int) secondsBeforeCapture(s, n);
+        double[] encrypted = s == null ? new double[0] : rates(s.encryptedPackets(), n, noData, bin);
+        double[] local = s == null ? new double[0] : rates(s.localPlaintextPackets(), n, noData, bin);
+        double[] leaked = s == null ? new double[0] : rates(s.leakPackets(), n, noData, bin);
+        long top1 = niceCeiling((long) Math.ceil(Math.max(1, Math.max(max(encrypted), Math.max(max(local), max(leaked))))));
 
-        // grid and axes
+        // grid and axes (the cap set here: the context keeps the last drawing's)
         g.setLineDashes();
+        g.setLineCap(StrokeLineCap.BUTT);
         g.setLineWidth(1);
         g.setStroke(gridColor.get());
         g.setFill(axisColor.get());
@@ -134,7 +141,7 @@ public final class TrafficGraph extends Region {
         for (int i = 0; i <= 4; i++) {
             double y = top + ph - ph * i / 4.0;
             g.strokeLine(left, y, left + pw, y);
-            g.fillText(Long.toString(top1 * i / 4), left - 6, y);
+            g.fillText(tick(top1 * i / 4.0), left - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -158,9 +165,9 @@ public final class TrafficGraph extends Region {
         g.fillText(I18n.t("graph.yaxis"), 0, 0);
         g.restore();
 
-        legend(g, legendAt[0], encColor.get(), new double[0], 2, false, legendTexts[0]);
-        legend(g, legendAt[1], localColor.get(), new double[]{7, 4}, 2, false, legendTexts[1]);
-        legend(g, legendAt[2], leakColor.get(), new double[]{1, 4}, 3.5, true, legendTexts[2]);
+        legend(g, legendAt[0], encColor.get(), new double[0], false, legendTexts[0]);
+        legend(g, legendAt[1], localColor.get(), new double[]{7, 4}, false, legendTexts[1]);
+        legend(g, legendAt[2], leakColor.get(), null, true, legendTexts[2]);
         legendRight = 0;
         for (int i = 0; i < legendTexts.length; i++) {
             legendRight = Math.max(legendRight, legendAt[i][0] + LEGEND_SAMPLE + textWidth(legendTexts[i], font));
@@ -174,15 +181,6 @@ public final class TrafficGraph extends Region {
             g.fillText(I18n.t("graph.nodata"), left + pw / 2, top + ph / 2);
             return;
         }
-        // The time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for
-        // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
-        // images, and a clip that widens each second left ~8 MB of them in its image pool.)
-        int noData = (int) secondsBeforeCapture(s, n);
-        series(g, s.localPlaintextPackets(), n, noData, top1, left, top, pw, ph, localColor.get(), new double[]{7, 4}, 2,
-                false);
-        series(g, s.encryptedPackets(), n, noData, top1, left, top, pw, ph, encColor.get(), new double[0], 2, false);
-        // drawn last and thickest, a leak line along zero would cover the others and read as a leak
-        series(g, s.leakPackets(), n, noData, top1, left, top, pw, ph, leakColor.get(), new double[]{1, 4}, 3.5, true);
         // leaks as a band: every second with a leaked query is shaded over the plot's height, marked on top
         long[] markers = s.leakMarkers();
         if (markers != null) {
@@ -209,6 +207,11 @@ public final class TrafficGraph extends Region {
                 g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
             }
         }
+        area(g, encrypted, n, bin, left, top, pw, ph, top1, encColor.get());
+        line(g, local, n, bin, left, top, pw, ph, top1, localColor.get(), new double[]{7, 4});
+        line(g, encrypted, n, bin, left, top, pw, ph, top1, encColor.get(), new double[0]);
+        // drawn last: a leak is never hidden behind the other lines; a bin without leaks draws nothing
+        leakBars(g, leaked, n, bin, left, top, pw, ph, top1, leakColor.get());
         // before the capture started there is no data: shade it and say so
         if (captureStart != null) {
             long before = secondsBeforeCapture(s, n);
@@ -231,7 +234,7 @@ public final class TrafficGraph extends Region {
                 }
             }
         }
-        geometry = new double[]{left, pw, n, s.endEpochSecond()};
+        geometry = new double[]{left, pw, n, s.endEpochSecond(), bin};
     }
 
     /** How many of the window's {@code n} seconds lie before monitoring started (0 when unknown), at most n. */
@@ -278,18 +281,49 @@ public final class TrafficGraph extends Region {
     }
 
     /**
-     * Counts for the second under x (for the tooltip): encrypted, local, leaked packets and leaked queries; null
-     * where there is no data (outside the window, or before monitoring started).
+     * The first and last second of the bin drawn under the x coordinate (the same second twice where a bin is one
+     * second), or null outside the plot or before anything was drawn.
+     */
+    public java.time.Instant[] binAt(double x) {
+        java.time.Instant second = secondAt(x);
+        double[] geo = geometry;
+        if (second == null) return null;
+        int n = (int) geo[2];
+        int bin = (int) geo[4];
+        long first = (long) geo[3] - n + 1;
+        int i = (int) (second.getEpochSecond() - first);
+        int end = n - (n - 1 - i) / bin * bin; // bins end at the window's last second
+        return new java.time.Instant[]{java.time.Instant.ofEpochSecond(first + Math.max(0, end - bin)),
+                java.time.Instant.ofEpochSecond(first + end - 1)};
+    }
+
+    /**
+     * Counts for one second (for the tooltip): encrypted, local, leaked packets and leaked queries; null where there
+     * is no data (outside the window, or before monitoring started).
      */
     public long[] countsAt(java.time.Instant second) {
+        return countsIn(second, second);
+    }
+
+    /** As {@link #countsAt}, summed over the seconds from {@code from} to {@code to}; null where none has data. */
+    public long[] countsIn(java.time.Instant from, java.time.Instant to) {
         MeterSnapshot s = snapshot.get();
-        if (s == null || second == null || captureStart != null && second.getEpochSecond() < captureStart.getEpochSecond()) {
+        if (s == null || from == null || to == null) {
             return null;
         }
-        int i = (int) (second.getEpochSecond() - (s.endEpochSecond() - s.seconds() + 1));
-        if (i < 0 || i >= s.seconds()) return null;
-        return new long[]{at(s.encryptedPackets(), i), at(s.localPlaintextPackets(), i), at(s.leakPackets(), i),
-                at(s.leakMarkers(), i)};
+        long first = s.endEpochSecond() - s.seconds() + 1;
+        long[] sum = new long[4];
+        boolean any = false;
+        for (long t = from.getEpochSecond(); t <= to.getEpochSecond(); t++) {
+            int i = (int) (t - first);
+            if (i < 0 || i >= s.seconds() || captureStart != null && t < captureStart.getEpochSecond()) continue;
+            any = true;
+            sum[0] += at(s.encryptedPackets(), i);
+            sum[1] += at(s.localPlaintextPackets(), i);
+            sum[2] += at(s.leakPackets(), i);
+            sum[3] += at(s.leakMarkers(), i);
+        }
+        return any ? sum : null;
     }
 
     private static long at(long[] a, int i) {
@@ -332,19 +366,21 @@ public final class TrafficGraph extends Region {
         return t.getLayoutBounds().getWidth();
     }
 
-    private static void legend(GraphicsContext g, double[] at, Paint color, double[] dashes, double width,
-                               boolean marker, String text) {
+    /** A legend entry: a line sample ({@code dashes}), or a filled area with the leak marker when {@code leak}. */
+    private static void legend(GraphicsContext g, double[] at, Paint color, double[] dashes, boolean leak, String text) {
         double x = at[0];
         double y = at[1];
-        g.setStroke(color);
-        g.setLineWidth(width);
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineDashes(dashes);
-        g.strokeLine(x, y, x + 28, y);
-        g.setLineDashes();
-        if (marker) {
+        if (leak) {
             g.setFill(color);
-            g.fillPolygon(new double[]{x + 9, x + 19, x + 14}, new double[]{y - 9, y - 9, y - 1}, 3);
+            g.fillRect(x, y - 1, 28, 7);
+            g.fillPolygon(new double[]{x + 9, x + 19, x + 14}, new double[]{y - 10, y - 10, y - 2}, 3);
+        } else {
+            g.setStroke(color);
+            g.setLineWidth(2);
+            g.setLineCap(StrokeLineCap.ROUND);
+            g.setLineDashes(dashes);
+            g.strokeLine(x, y, x + 28, y);
+            g.setLineDashes();
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -352,41 +388,129 @@ public final class TrafficGraph extends Region {
         g.fillText(text, x + LEGEND_SAMPLE, y);
     }
 
-    /** One line over the window's {@code n} seconds, leaving out the first {@code noData} of them. */
-    private static void series(GraphicsContext g, long[] values, int n, int noData, long max, double left, double top,
-                               double pw, double ph, Paint color, double[] dashes, double width, boolean skipZeros) {
-        if (values == null || values.length == 0) return;
-        int cols = (int) Math.max(1, Math.min(values.length, pw));
-        double per = values.length / (double) cols;
+    /** The plot is at least this many pixels wide per bin. */
+    static final double MIN_BIN_PX = 12;
+    private static final int[] BIN_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600};
+
+    /** Seconds per bin: the smallest step that gives each of the window's {@code n} seconds' bins MIN_BIN_PX. */
+    public static int binSeconds(int n, double plotWidth) {
+        for (int step : BIN_STEPS) {
+            if (Math.ceil(n / (double) step) * MIN_BIN_PX <= plotWidth) return step;
+        }
+        return BIN_STEPS[BIN_STEPS.length - 1];
+    }
+
+    /**
+     * The average per second of each bin of {@code bin} seconds over the window's {@code n} seconds, oldest first,
+     * bins ending at the window's last second (the oldest may be shorter); NaN for a bin without data (before
+     * {@code noData}, or before {@code values} starts). Averaged over the seconds with data only, so the bin in which
+     * monitoring started is not understated.
+     */
+    public static double[] rates(long[] values, int n, int noData, int bin) {
+        int bins = (n + bin - 1) / bin;
+        double[] out = new double[bins];
+        int offset = n - (values == null ? 0 : values.length);
+        for (int k = 0; k < bins; k++) {
+            int end = n - (bins - 1 - k) * bin;
+            long sum = 0;
+            int seconds = 0;
+            for (int j = Math.max(Math.max(0, end - bin), Math.max(noData, offset)); j < end; j++) {
+                sum += values[j - offset];
+                seconds++;
+            }
+            out[k] = seconds == 0 ? Double.NaN : sum / (double) seconds;
+        }
+        return out;
+    }
+
+    /** Where bin {@code k} of {@code bins} starts and ends on the x axis. */
+    private static double[] binX(int k, int bins, int n, int bin, double left, double pw) {
+        int end = n - (bins - 1 - k) * bin;
+        return new double[]{left + pw * Math.max(0, end - bin) / n, left + pw * end / n};
+    }
+
+    private static double y(double rate, long max, double top, double ph) {
+        return top + ph - ph * Math.min(1.0, rate / max);
+    }
+
+    /** A line through the bins' centres, broken where a bin has no data. */
+    private static void line(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+                             double ph, long max, Paint color, double[] dashes) {
         g.setStroke(color);
-        g.setLineWidth(width);
+        g.setLineWidth(2);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes(dashes);
         g.beginPath();
-        int offset = n - values.length;
-        boolean started = false;
-        long previous = 0;
-        for (int c = 0; c < cols; c++) {
-            int from = (int) Math.floor(c * per);
-            int to = (int) Math.max(from + 1, Math.floor((c + 1) * per));
-            if (offset + from < noData) continue;
-            long v = 0;
-            for (int i = from; i < to && i < values.length; i++) v = Math.max(v, values[i]);
-            double x = left + pw * (offset + (from + to) / 2.0) / n;
-            double y = top + ph - ph * Math.min(1.0, v / (double) max);
-            if (started && !(skipZeros && previous == 0 && v == 0)) g.lineTo(x, y);
-            else g.moveTo(x, y);
-            started = true;
-            previous = v;
+        boolean drawing = false;
+        for (int k = 0; k < rates.length; k++) {
+            if (Double.isNaN(rates[k])) {
+                drawing = false;
+                continue;
+            }
+            double[] x = binX(k, rates.length, n, bin, left, pw);
+            double cx = (x[0] + x[1]) / 2;
+            double cy = y(rates[k], max, top, ph);
+            if (drawing) g.lineTo(cx, cy);
+            else g.moveTo(cx, cy);
+            drawing = true;
         }
         g.stroke();
         g.setLineDashes();
     }
 
-    private static long max(long[] a) {
-        long m = 0;
-        if (a != null) for (long x : a) m = Math.max(m, x);
+    /** The light area under a line, between its bins' centres. */
+    private static void area(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+                             double ph, long max, Paint color) {
+        g.setFill(color instanceof Color c ? c.deriveColor(0, 1, 1, 0.14) : color);
+        double base = top + ph;
+        int k = 0;
+        while (k < rates.length) {
+            if (Double.isNaN(rates[k])) {
+                k++;
+                continue;
+            }
+            g.beginPath();
+            double[] x = binX(k, rates.length, n, bin, left, pw);
+            g.moveTo((x[0] + x[1]) / 2, base);
+            double lastX = 0;
+            for (; k < rates.length && !Double.isNaN(rates[k]); k++) {
+                x = binX(k, rates.length, n, bin, left, pw);
+                lastX = (x[0] + x[1]) / 2;
+                g.lineTo(lastX, y(rates[k], max, top, ph));
+            }
+            g.lineTo(lastX, base);
+            g.closePath();
+            g.fill();
+        }
+    }
+
+    /** Leaks as filled bars, one per bin with leaked packets, each as wide as its bin and topped by a solid edge. */
+    private static void leakBars(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+                                 double ph, long max, Paint color) {
+        double base = top + ph;
+        g.setStroke(color);
+        g.setLineWidth(2);
+        g.setLineCap(StrokeLineCap.BUTT);
+        for (int k = 0; k < rates.length; k++) {
+            if (Double.isNaN(rates[k]) || rates[k] <= 0) continue;
+            double[] x = binX(k, rates.length, n, bin, left, pw);
+            double x1 = Math.max(x[0] + 2, x[1] - 1); // a pixel between neighbouring bars
+            double yTop = Math.min(base - 2, y(rates[k], max, top, ph)); // one leak in a busy bin still shows
+            g.setFill(color instanceof Color c ? c.deriveColor(0, 1, 1, 0.8) : color);
+            g.fillRect(x[0], yTop, x1 - x[0], base - yTop);
+            g.strokeLine(x[0], yTop, x1, yTop);
+        }
+    }
+
+    private static double max(double[] a) {
+        double m = 0;
+        for (double x : a) if (!Double.isNaN(x)) m = Math.max(m, x);
         return m;
+    }
+
+    /** An axis value: whole numbers as they are, quarters of a small scale with one decimal (2.5). */
+    static String tick(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(I18n.locale(), "%.1f", v);
     }
 
     static long niceCeiling(long v) {

@@ -113,10 +113,10 @@ public final class TrafficView extends VBox {
         tip.setShowDelay(javafx.util.Duration.millis(150));
         javafx.scene.control.Tooltip.install(graph, tip);
         graph.setOnMouseMoved(e -> {
-            java.time.Instant second = graph.secondAt(e.getX());
-            long[] c = graph.countsAt(second);
-            tip.setText(c == null ? I18n.t("graph.nodata")
-                    : I18n.t("graph.tip", TIME.format(second), c[0], c[1], c[2], c[3]));
+            java.time.Instant[] bin = graph.binAt(e.getX());
+            long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
+            tip.setText(c == null ? I18n.t("graph.nodata") : I18n.t("graph.tip", bin[0].equals(bin[1])
+                    ? TIME.format(bin[0]) : TIME.format(bin[0]) + "–" + TIME.format(bin[1]), c[0], c[1], c[2], c[3]));
         });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
         VBox.setVgrow(graph, Priority.ALWAYS);
@@ -220,15 +220,16 @@ public final class TrafficView extends VBox {
 
         // clicking a leak in the graph selects its queries in the list
         graph.setOnMouseClicked(e -> {
-            java.time.Instant second = graph.secondAt(e.getX());
-            long[] c = graph.countsAt(second);
+            java.time.Instant[] bin = graph.binAt(e.getX());
+            long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
             if (c == null || c[3] == 0) return;
             by.selectToggle(all);
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
             for (int i = 0; i < table.getItems().size(); i++) {
                 LeakRecord r = table.getItems().get(i);
-                if (r.time() != null && Math.abs(r.time().getEpochSecond() - second.getEpochSecond()) <= 1) {
+                if (r.time() != null && r.time().getEpochSecond() >= bin[0].getEpochSecond() - 1
+                        && r.time().getEpochSecond() <= bin[1].getEpochSecond() + 1) {
                     table.getSelectionModel().select(i);
                     table.scrollTo(i);
                 }
