@@ -61,6 +61,28 @@ class VerifyScreenTest extends WindowTestBase {
         assertEquals(7, window.verifyViewModel().countProperty().get());
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path configDir;
+
+    @Test
+    @DisplayName("at the starting size the demo's five wrapped query lines all show: the list takes the screen's free "
+            + "height instead of scrolling with half the window empty below it")
+    void detailsUseTheFreeHeight(FxRobot robot) throws Exception {
+        open(AppServices.forDemo(new org.port853.platform.demo.DemoResolverAdapter(), configDir,
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
+        WaitForAsyncUtils.asyncFx(() -> window.verifyViewModel().run()).get();
+        waitUntil(() -> !window.verifyViewModel().runningProperty().get()
+                && window.verifyViewModel().details().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> details = robot.lookup("#verify-details").query();
+        boolean scrolls = WaitForAsyncUtils.asyncFx(() -> details.lookupAll(".scroll-bar").stream()
+                .anyMatch(b -> b instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible())).get();
+        assertFalse(scrolls, "the five lines scroll in a list of height "
+                + WaitForAsyncUtils.asyncFx(details::getHeight).get());
+    }
+
     /** The window on a strict Quad9 system, showing the Verify screen. */
     private void openVerify() throws Exception {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")),

@@ -87,8 +87,10 @@ public final class VerifyView extends VBox {
         details.setId("verify-details");
         details.setAccessibleText(I18n.t("verify.details"));
         details.setPlaceholder(new Label(I18n.t("verify.details.none")));
-        // As tall as its rows (at least five), not a column of empty stripes; shrinks when the window is small. A line
-        // wraps in a narrow window (a leak's line names the query, server, link and answer) instead of being cut.
+        // At least five rows tall, and the rest of the screen where there is room (a wrapped line takes two rows'
+        // height: a list of its own estimated height scrolled with half the window empty below it); shrinks when the
+        // window is small. A line wraps in a narrow window (a leak's line names the query, server, link and answer)
+        // instead of being cut.
         details.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             private final javafx.scene.text.Text line = WrappingText.inCell(this, WrappingText.listWidth(list));
 
@@ -103,7 +105,8 @@ public final class VerifyView extends VBox {
         });
         details.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(5,
                 javafx.beans.binding.Bindings.size(vm.details())).multiply(26).add(4));
-        details.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        details.setMaxHeight(Double.MAX_VALUE);
+        javafx.scene.layout.VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
         details.setMinHeight(80);
         getChildren().addAll(intro, controls, result, Ui.sectionLabel(I18n.t("verify.details")), details);
     }
