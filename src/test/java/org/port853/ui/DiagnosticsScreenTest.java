@@ -73,6 +73,13 @@ class DiagnosticsScreenTest extends WindowTestBase {
         TableView<Check> checks = robot.lookup("#diag-checks").query();
         waitUntil(() -> !checks.getItems().isEmpty());
         assertTrue(checks.getItems().stream().anyMatch(c -> c.id().equals("exposure.port53") && c.fixAction() != null));
+        List<org.port853.probe.doctor.CheckStatus> order = WaitForAsyncUtils.asyncFx(() -> checks.getItems().stream()
+                .map(Check::status).toList()).get();
+        assertTrue(order.contains(org.port853.probe.doctor.CheckStatus.OK) && !order.get(0).equals(
+                org.port853.probe.doctor.CheckStatus.OK), "problems first: " + order);
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(order.get(i).compareTo(order.get(i - 1)) <= 0, "failures, then warnings, then OK: " + order);
+        }
         assertTrue(robot.lookup("Fix…").tryQuery().isPresent(), "a one-click fix button is shown");
         var buttons = checks.getColumns().get(checks.getColumns().size() - 1);
         assertEquals("Action", buttons.getText(), "the buttons' column has a heading");

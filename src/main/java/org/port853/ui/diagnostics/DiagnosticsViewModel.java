@@ -69,7 +69,9 @@ public final class DiagnosticsViewModel {
     }
 
     private void showReport(Doctor.Report r) {
-        checks.setAll(r.checks());
+        // what needs doing first: failures, then warnings, each in the order the checks ran
+        checks.setAll(r.checks().stream().sorted(java.util.Comparator.comparing(
+                (org.port853.probe.doctor.Check c) -> c.status()).reversed()).toList());
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         // when they ran: the results describe the servers at that time, not after a later recovery or change
