@@ -120,6 +120,46 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("clicking a leak bar selects exactly the queries of that bin, the ones its tooltip counts, and clears "
+            + "a filter that would hide them (walkthrough: a neighbouring second's query was selected too, and with a "
+            + "filter nothing showed)")
+    void clickSelectsTheBinsQueries(FxRobot robot) throws Exception {
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        // a meter ending 200 s ahead, so the leaks lie after monitoring started; its newest bin is whole
+        long end = ((java.time.Instant.now().getEpochSecond() + 200) / 5) * 5 + 4;
+        long inBin = end - 102; // a leak in the bin end-104..end-100, and one in the second before that bin
+        long[] markers = new long[300];
+        markers[(int) (inBin - (end - 299))] = 1;
+        markers[(int) (inBin - 3 - (end - 299))] = 1;
+        capture.next = new org.port853.capture.MeterSnapshot(end, 300, new long[300], new long[300], markers.clone(),
+                markers, java.util.Map.of(), 0, 0, List.of());
+        capture.leaks.add(new org.port853.capture.LeakRecord(Instant.ofEpochSecond(inBin - 3), "wlan0", "192.168.1.1",
+                "before.example", "A", null));
+        capture.leaks.add(new org.port853.capture.LeakRecord(Instant.ofEpochSecond(inBin), "wlan0", "192.168.1.1",
+                "inside.example", "A", null));
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> capture,
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.TRAFFIC)).get();
+        waitUntil(() -> window.trafficViewModel().leaks().size() == 2);
+        WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().filterProperty().set("zzz")).get();
+        WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().pausedProperty().set(true)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        org.port853.ui.traffic.TrafficGraph graph = robot.lookup("#traffic-graph").query();
+        javafx.geometry.Point2D at = fx(() -> {
+            double pw = graph.getWidth() - org.port853.ui.traffic.TrafficGraph.plotLeft() - 12;
+            double x = org.port853.ui.traffic.TrafficGraph.plotLeft() + pw * (inBin - (end - 299) + 0.5) / 300;
+            return graph.localToScreen(x, graph.getHeight() - 40);
+        });
+        robot.clickOn(at);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", window.trafficViewModel().filterProperty().get(), "the filter is cleared");
+        javafx.scene.control.TableView<?> table = robot.lookup("#leak-table").query();
+        List<String> selected = fx(() -> table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> ((org.port853.capture.LeakRecord) r).name()).toList());
+        assertEquals(List.of("inside.example"), selected);
+    }
+
+    @Test
     @DisplayName("switching the leak list to All queries and back keeps the graph's size (its baseline does not jump)")
     void graphKeepsItsSizeWhenTheListViewChanges(FxRobot robot) throws Exception {
         openPlaintextMachine();
@@ -246,7 +286,7 @@ class TrafficScreenTest extends WindowTestBase {
                 alternating, none, none, none, java.util.Map.of(), 0, 0, List.of()), null));
         java.util.Set<Integer> rows = new java.util.TreeSet<>();
         for (int y = 40; y < image.getHeight() - 30; y++) { // the plot, below the legend and above the time axis
-            for (int x = 60; x < image.getWidth() - 20; x++) {
+            for (int x = 90; x < image.getWidth() - 50; x++) { // not the window's cut first and newest bins
                 int argb = image.getPixelReader().getArgb(x, y);
                 int r = (argb >> 16) & 0xff;
                 int g = (argb >> 8) & 0xff;
@@ -261,18 +301,25 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
-    @DisplayName("a bin's rate is the average over its seconds with data: the bin in which monitoring started, and the "
-            + "oldest, shorter bin, are not understated; a bin with no data has no rate")
+    @DisplayName("bins follow the clock, so only the newest changes as time goes on; a bin's rate is the average over "
+            + "its seconds with data (the bin in which monitoring started, and bins the window cuts, are not "
+            + "understated); a bin with no data has no rate")
     void binRates() {
         long[] values = {9, 9, 9, 1, 2, 3, 4, 5, 6, 7, 8};
-        // 11 seconds in bins of 5 ending at the last second: [0], [1..5], [6..10]; seconds before 2 have no data
-        double[] rates = org.port853.ui.traffic.TrafficGraph.rates(values, 11, 2, 5);
+        // seconds 1000 to 1010 in bins of 5: 1000-1004, 1005-1009, 1010; the first two have no data
+        var bins = new org.port853.ui.traffic.TrafficGraph.Bins(11, 5, 1000, 2);
+        double[] rates = bins.rates(values);
         assertEquals(3, rates.length);
-        assertTrue(Double.isNaN(rates[0]), "the oldest bin lies before monitoring started");
-        assertEquals((9 + 1 + 2 + 3) / 4.0, rates[1], 1e-9, "averaged over the four seconds with data");
-        assertEquals((4 + 5 + 6 + 7 + 8) / 5.0, rates[2], 1e-9);
-        double[] shorter = org.port853.ui.traffic.TrafficGraph.rates(new long[] {4, 6}, 5, 0, 5);
-        assertEquals(5.0, shorter[0], 1e-9, "a meter younger than the window: its two seconds");
+        assertEquals((9 + 1 + 2) / 3.0, rates[0], 1e-9, "averaged over the three seconds with data");
+        assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, rates[1], 1e-9);
+        assertEquals(8.0, rates[2], 1e-9, "the newest bin, cut by the window's end");
+        double[] later = new org.port853.ui.traffic.TrafficGraph.Bins(11, 5, 1001, 0).rates(
+                new long[] {9, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, later[1], 1e-9, "a second later the middle bin holds the same seconds");
+        assertTrue(Double.isNaN(new org.port853.ui.traffic.TrafficGraph.Bins(11, 5, 1000, 6).rates(values)[0]),
+                "a bin wholly before monitoring started has no rate");
+        var shorter = new org.port853.ui.traffic.TrafficGraph.Bins(5, 5, 1000, 0);
+        assertEquals(5.0, shorter.rates(new long[] {4, 6})[0], 1e-9, "a meter younger than the window: its two seconds");
     }
 
     @Test
@@ -284,8 +331,9 @@ class TrafficScreenTest extends WindowTestBase {
         double x = org.port853.ui.traffic.TrafficGraph.plotLeft() + 940 * 252.5 / SECONDS;
         Instant[] bin = fx(() -> graph.binAt(x));
         long first = END - SECONDS + 1;
-        assertEquals(Instant.ofEpochSecond(first + 250), bin[0]);
-        assertEquals(Instant.ofEpochSecond(first + 254), bin[1]);
+        long start = (first + 250) - Math.floorMod(first + 250, 5); // the clock's 5 s bin holding that second
+        assertEquals(Instant.ofEpochSecond(start), bin[0]);
+        assertEquals(Instant.ofEpochSecond(start + 4), bin[1]);
         assertEquals(List.of(200L, 200L, 200L, 200L), java.util.Arrays.stream(fx(() -> graph.countsIn(bin[0], bin[1])))
                 .boxed().toList());
     }

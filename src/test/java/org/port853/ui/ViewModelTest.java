@@ -616,6 +616,27 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("choosing another span while paused shows it once and stays paused (walkthrough: the graph and "
+                + "totals kept the old span while the box showed the new one)")
+        void spanChangedWhilePaused() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            long now = Instant.now().getEpochSecond();
+            c.next = new MeterSnapshot(now, 300, new long[300], new long[300], new long[300], new long[300], Map.of(), 0, 0);
+            tasks.tick();
+            traffic.pausedProperty().set(true);
+            c.next = new MeterSnapshot(now, 3600, new long[3600], new long[3600], new long[3600], new long[3600], Map.of(),
+                    0, 0);
+            traffic.windowSecondsProperty().set(3600);
+            assertEquals(3600, traffic.snapshotProperty().get().seconds(), "the graph shows the hour");
+            assertTrue(traffic.totalsProperty().get().startsWith("Last 1 h"), traffic.totalsProperty().get());
+            assertTrue(traffic.pausedProperty().get());
+            long polls = traffic.pollsProperty().get();
+            tasks.tick();
+            assertEquals(polls, traffic.pollsProperty().get(), "still frozen after that");
+        }
+
+        @Test
         @DisplayName("CSV export writes the filtered leaks in the capture's format and reports how many")
         void exportCsv(@TempDir Path dir) throws Exception {
             traffic.start();

@@ -71,6 +71,8 @@ public final class DiagnosticsView extends ScrollPane {
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<Check, String> status = said("diag.col.status", CheckTexts.Text::status, 80);
         status.setMinWidth(80); // "Warnung" / "Warning" whole
+        // sorted by severity, not by the word ("Failed" < "OK" < "Warning")
+        status.setComparator(java.util.Comparator.comparingInt(DiagnosticsView::severity));
         TableColumn<Check, String> name = Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160));
         name.setMinWidth(CHECK_MIN_WIDTH); // the longest word of a check's name whole ("vertrauenswürdig")
         TableColumn<Check, String> server = Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170);
@@ -186,6 +188,14 @@ public final class DiagnosticsView extends ScrollPane {
     private static final double TEXT_MIN_WIDTH = 200;
 
     /** The narrow layout's one cell: the check's name, then its server, what was seen and the fix, each on a line. */
+    /** The severity of a status as the table shows it: OK 0, warning 1, failure 2. */
+    private static int severity(String shown) {
+        for (org.port853.probe.doctor.CheckStatus st : org.port853.probe.doctor.CheckStatus.values()) {
+            if (I18n.t("diag.status." + st.jsonName()).equals(shown)) return st.ordinal();
+        }
+        return -1;
+    }
+
     private static String details(CheckTexts.Text t) {
         StringBuilder b = new StringBuilder(t.name());
         if (t.check().server() != null) b.append('\n').append(t.check().server());

@@ -388,8 +388,11 @@ public final class ProvidersView extends BorderPane {
         Label v = new Label();
         v.setWrapText(true);
         v.getStyleClass().add("fact-value");
-        v.textProperty().bind(Bindings.createStringBinding(() -> vm.detailProperty().get() == null ? ""
-                : f.apply(vm.detailProperty().get()), vm.detailProperty()));
+        v.textProperty().bind(Bindings.createStringBinding(() -> {
+            Provider p = vm.detailProperty().get();
+            String text = p == null ? "" : f.apply(p);
+            return p != null && (text == null || text.isBlank()) ? "—" : text; // a field the provider has none of
+        }, vm.detailProperty()));
         g.addRow(row, k, v);
     }
 }

@@ -24,11 +24,12 @@ import java.util.List;
 /**
  * The leak graph: packets per second for the three traffic classes, drawn on a canvas. The seconds are summed into
  * bins wide enough to read (at least {@link #MIN_BIN_PX} px each: 5 s over five minutes at the window's width, a
- * minute over an hour), each drawn at its average rate, so the lines do not zigzag between busy and idle seconds.
- * Told apart without colour: encrypted is a solid line over a light area, local plaintext dashed, leaks a filled
- * area, and every second with a leaked query is a shaded band with a triangle on top; each series is labelled in the
- * legend. The time before monitoring started is shaded "no data".
- * Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is set.
+ * minute over an hour) that follow the clock, each drawn at its average rate, so the lines do not zigzag between busy
+ * and idle seconds and only the newest bin changes as time goes on. Told apart without colour: encrypted is a solid
+ * line over a light area, local plaintext dashed, leaks filled bars, and every bin with a leaked query is a shaded
+ * band with a triangle on top; each series is labelled in the legend. The time before monitoring started is shaded
+ * "no data". Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is
+ * set.
  */
 public final class TrafficGraph extends Region {
     private static final StyleablePropertyFactory<TrafficGraph> FACTORY = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -120,14 +121,14 @@ public final class TrafficGraph extends Region {
         double pw = w - left - right;
         double ph = h - top - bottom;
         int n = s == null ? 300 : Math.max(1, s.seconds());
-        int bin = binSeconds(n, pw);
         // The time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for
         // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
         // images, and a clip that widens each second left ~8 MB of them in its image pool.)
-        int noData = s == null ? 0 : (int) secondsBeforeCapture(s, n);
-        double[] encrypted = s == null ? new double[0] : rates(s.encryptedPackets(), n, noData, bin);
-        double[] local = s == null ? new double[0] : rates(s.localPlaintextPackets(), n, noData, bin);
-        double[] leaked = s == null ? new double[0] : rates(s.leakPackets(), n, noData, bin);
+        Bins bins = s == null ? null : new Bins(n, binSeconds(n, pw), s.endEpochSecond() - n + 1,
+                (int) secondsBeforeCapture(s, n));
+        double[] encrypted = s == null ? new double[0] : bins.rates(s.encryptedPackets());
+        double[] local = s == null ? new double[0] : bins.rates(s.localPlaintextPackets());
+        double[] leaked = s == null ? new double[0] : bins.rates(s.leakPackets());
         long top1 = niceCeiling((long) Math.ceil(Math.max(1, Math.max(max(encrypted), Math.max(max(local), max(leaked))))));
 
         // grid and axes (the cap set here: the context keeps the last drawing's)
@@ -141,7 +142,7 @@ public final class TrafficGraph extends Region {
         for (int i = 0; i <= 4; i++) {
             double y = top + ph - ph * i / 4.0;
             g.strokeLine(left, y, left + pw, y);
-            g.fillText(tick(top1 * i / 4.0), left - 6, y);
+            g.fillText(Long.toString(top1 * i / 4), left - 6, y); // the scale is a multiple of 4
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -181,37 +182,24 @@ public final class TrafficGraph extends Region {
             g.fillText(I18n.t("graph.nodata"), left + pw / 2, top + ph / 2);
             return;
         }
-        // leaks as a band: every second with a leaked query is shaded over the plot's height, marked on top
+        // leaks as a band: every bin with a leaked query is shaded over the plot's height, marked on top
         long[] markers = s.leakMarkers();
-        if (markers != null) {
-            Paint c = leakColor.get();
+        double[] leakedQueries = markers == null ? new double[0] : bins.rates(markers);
+        for (int k = 0; k < leakedQueries.length; k++) {
+            if (!(leakedQueries[k] > 0)) continue;
+            double x0 = bins.x(bins.start(k), left, pw);
+            double x1 = Math.max(x0 + 3, bins.x(bins.end(k), left, pw));
             g.setFill(leakBandColor.get());
-            int offset = n - markers.length;
-            int first = Math.max(0, noData - offset);
-            int i = first;
-            while (i < markers.length) {
-                if (markers[i] <= 0) {
-                    i++;
-                    continue;
-                }
-                int from = i;
-                while (i < markers.length && markers[i] > 0) i++;
-                double x0 = left + pw * (offset + from) / n;
-                double x1 = Math.max(x0 + 3, left + pw * (offset + i) / n);
-                g.fillRect(x0, top, x1 - x0, ph);
-            }
-            g.setFill(c);
-            for (int j = first; j < markers.length; j++) {
-                if (markers[j] <= 0 || j > first && markers[j - 1] > 0) continue;
-                double x = left + pw * (offset + j + 0.5) / n;
-                g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
-            }
+            g.fillRect(x0, top, x1 - x0, ph);
+            double x = (x0 + x1) / 2;
+            g.setFill(leakColor.get());
+            g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
         }
-        area(g, encrypted, n, bin, left, top, pw, ph, top1, encColor.get());
-        line(g, local, n, bin, left, top, pw, ph, top1, localColor.get(), new double[]{7, 4});
-        line(g, encrypted, n, bin, left, top, pw, ph, top1, encColor.get(), new double[0]);
+        area(g, bins, encrypted, left, top, pw, ph, top1, encColor.get());
+        line(g, bins, local, left, top, pw, ph, top1, localColor.get(), new double[]{7, 4});
+        line(g, bins, encrypted, left, top, pw, ph, top1, encColor.get(), new double[0]);
         // drawn last: a leak is never hidden behind the other lines; a bin without leaks draws nothing
-        leakBars(g, leaked, n, bin, left, top, pw, ph, top1, leakColor.get());
+        leakBars(g, bins, leaked, left, top, pw, ph, top1, leakColor.get());
         // before the capture started there is no data: shade it and say so
         if (captureStart != null) {
             long before = secondsBeforeCapture(s, n);
@@ -234,7 +222,7 @@ public final class TrafficGraph extends Region {
                 }
             }
         }
-        geometry = new double[]{left, pw, n, s.endEpochSecond(), bin};
+        geometry = new double[]{left, pw, n, s.endEpochSecond(), bins.bin()};
     }
 
     /** How many of the window's {@code n} seconds lie before monitoring started (0 when unknown), at most n. */
@@ -288,13 +276,11 @@ public final class TrafficGraph extends Region {
         java.time.Instant second = secondAt(x);
         double[] geo = geometry;
         if (second == null) return null;
-        int n = (int) geo[2];
         int bin = (int) geo[4];
-        long first = (long) geo[3] - n + 1;
-        int i = (int) (second.getEpochSecond() - first);
-        int end = n - (n - 1 - i) / bin * bin; // bins end at the window's last second
-        return new java.time.Instant[]{java.time.Instant.ofEpochSecond(first + Math.max(0, end - bin)),
-                java.time.Instant.ofEpochSecond(first + end - 1)};
+        long first = (long) geo[3] - (long) geo[2] + 1;
+        long start = Math.floorDiv(second.getEpochSecond(), bin) * bin; // bins follow the clock
+        return new java.time.Instant[]{java.time.Instant.ofEpochSecond(Math.max(first, start)),
+                java.time.Instant.ofEpochSecond(Math.min((long) geo[3], start + bin - 1))};
     }
 
     /**
@@ -395,71 +381,101 @@ public final class TrafficGraph extends Region {
     /** Seconds per bin: the smallest step that gives each of the window's {@code n} seconds' bins MIN_BIN_PX. */
     public static int binSeconds(int n, double plotWidth) {
         for (int step : BIN_STEPS) {
-            if (Math.ceil(n / (double) step) * MIN_BIN_PX <= plotWidth) return step;
+            if ((Math.ceil(n / (double) step) + 1) * MIN_BIN_PX <= plotWidth) return step;
         }
         return BIN_STEPS[BIN_STEPS.length - 1];
     }
 
     /**
-     * The average per second of each bin of {@code bin} seconds over the window's {@code n} seconds, oldest first,
-     * bins ending at the window's last second (the oldest may be shorter); NaN for a bin without data (before
-     * {@code noData}, or before {@code values} starts). Averaged over the seconds with data only, so the bin in which
-     * monitoring started is not understated.
+     * The window's {@code n} seconds, the first of them at {@code firstEpochSecond}, in bins of {@code bin} seconds
+     * that follow the clock (a 5 s bin starts at a second divisible by 5), so that only the newest bin changes as time
+     * goes on; the oldest and newest may be cut by the window. Window indices before {@code noData} (before monitoring
+     * started) belong to no bin's data.
      */
-    public static double[] rates(long[] values, int n, int noData, int bin) {
-        int bins = (n + bin - 1) / bin;
-        double[] out = new double[bins];
-        int offset = n - (values == null ? 0 : values.length);
-        for (int k = 0; k < bins; k++) {
-            int end = n - (bins - 1 - k) * bin;
-            long sum = 0;
-            int seconds = 0;
-            for (int j = Math.max(Math.max(0, end - bin), Math.max(noData, offset)); j < end; j++) {
-                sum += values[j - offset];
-                seconds++;
-            }
-            out[k] = seconds == 0 ? Double.NaN : sum / (double) seconds;
+    public record Bins(int n, int bin, long firstEpochSecond, int noData) {
+        private long alignedFirst() {
+            return Math.floorDiv(firstEpochSecond, bin) * bin;
         }
-        return out;
-    }
 
-    /** Where bin {@code k} of {@code bins} starts and ends on the x axis. */
-    private static double[] binX(int k, int bins, int n, int bin, double left, double pw) {
-        int end = n - (bins - 1 - k) * bin;
-        return new double[]{left + pw * Math.max(0, end - bin) / n, left + pw * end / n};
+        public int count() {
+            return (int) ((firstEpochSecond + n - alignedFirst() + bin - 1) / bin);
+        }
+
+        /** The window index of bin k's first second with data (≥ its end when it has none). */
+        public int start(int k) {
+            return (int) Math.max(Math.max(0, noData), alignedFirst() + (long) k * bin - firstEpochSecond);
+        }
+
+        /** The window index after bin k's last second. */
+        public int end(int k) {
+            return (int) Math.min(n, alignedFirst() + (long) (k + 1) * bin - firstEpochSecond);
+        }
+
+        /**
+         * The average per second of each bin, oldest first, over its seconds with data only (so the bin in which
+         * monitoring started is not understated); NaN for a bin without data. {@code values} ends with the window's
+         * last second and may be shorter than it.
+         */
+        public double[] rates(long[] values) {
+            double[] out = new double[count()];
+            int offset = n - (values == null ? 0 : values.length);
+            for (int k = 0; k < out.length; k++) {
+                long sum = 0;
+                int seconds = 0;
+                for (int j = Math.max(start(k), offset); j < end(k); j++) {
+                    sum += values[j - offset];
+                    seconds++;
+                }
+                out[k] = seconds == 0 ? Double.NaN : sum / (double) seconds;
+            }
+            return out;
+        }
+
+        double x(int index, double left, double pw) {
+            return left + pw * index / n;
+        }
+
+        /** The middle of bin k's seconds with data. */
+        double centre(int k, double left, double pw) {
+            return (x(start(k), left, pw) + x(end(k), left, pw)) / 2;
+        }
     }
 
     private static double y(double rate, long max, double top, double ph) {
         return top + ph - ph * Math.min(1.0, rate / max);
     }
 
-    /** A line through the bins' centres, broken where a bin has no data. */
-    private static void line(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+    /**
+     * A line through the bins' centres, broken where a bin has no data; a bin with data between two without is a
+     * short level stroke over its width, not a point that draws nothing.
+     */
+    private static void line(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
                              double ph, long max, Paint color, double[] dashes) {
         g.setStroke(color);
         g.setLineWidth(2);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes(dashes);
         g.beginPath();
-        boolean drawing = false;
         for (int k = 0; k < rates.length; k++) {
-            if (Double.isNaN(rates[k])) {
-                drawing = false;
-                continue;
-            }
-            double[] x = binX(k, rates.length, n, bin, left, pw);
-            double cx = (x[0] + x[1]) / 2;
+            if (Double.isNaN(rates[k])) continue;
             double cy = y(rates[k], max, top, ph);
-            if (drawing) g.lineTo(cx, cy);
-            else g.moveTo(cx, cy);
-            drawing = true;
+            boolean joined = k > 0 && !Double.isNaN(rates[k - 1]);
+            boolean alone = !joined && (k + 1 >= rates.length || Double.isNaN(rates[k + 1]));
+            if (alone) {
+                g.moveTo(bins.x(bins.start(k), left, pw), cy);
+                g.lineTo(Math.max(bins.x(bins.start(k), left, pw) + 2, bins.x(bins.end(k), left, pw)), cy);
+            } else if (joined) {
+                g.lineTo(bins.centre(k, left, pw), cy);
+            } else {
+                g.moveTo(bins.centre(k, left, pw), cy);
+            }
         }
         g.stroke();
         g.setLineDashes();
     }
 
     /** The light area under a line, between its bins' centres. */
-    private static void area(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+    private static void area(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
                              double ph, long max, Paint color) {
         g.setFill(color instanceof Color c ? c.deriveColor(0, 1, 1, 0.14) : color);
         double base = top + ph;
@@ -470,12 +486,10 @@ public final class TrafficGraph extends Region {
                 continue;
             }
             g.beginPath();
-            double[] x = binX(k, rates.length, n, bin, left, pw);
-            g.moveTo((x[0] + x[1]) / 2, base);
+            g.moveTo(bins.centre(k, left, pw), base);
             double lastX = 0;
             for (; k < rates.length && !Double.isNaN(rates[k]); k++) {
-                x = binX(k, rates.length, n, bin, left, pw);
-                lastX = (x[0] + x[1]) / 2;
+                lastX = bins.centre(k, left, pw);
                 g.lineTo(lastX, y(rates[k], max, top, ph));
             }
             g.lineTo(lastX, base);
@@ -485,7 +499,7 @@ public final class TrafficGraph extends Region {
     }
 
     /** Leaks as filled bars, one per bin with leaked packets, each as wide as its bin and topped by a solid edge. */
-    private static void leakBars(GraphicsContext g, double[] rates, int n, int bin, double left, double top, double pw,
+    private static void leakBars(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
                                  double ph, long max, Paint color) {
         double base = top + ph;
         g.setStroke(color);
@@ -493,12 +507,12 @@ public final class TrafficGraph extends Region {
         g.setLineCap(StrokeLineCap.BUTT);
         for (int k = 0; k < rates.length; k++) {
             if (Double.isNaN(rates[k]) || rates[k] <= 0) continue;
-            double[] x = binX(k, rates.length, n, bin, left, pw);
-            double x1 = Math.max(x[0] + 2, x[1] - 1); // a pixel between neighbouring bars
-            double yTop = Math.min(base - 2, y(rates[k], max, top, ph)); // one leak in a busy bin still shows
+            double x0 = bins.x(bins.start(k), left, pw);
+            double x1 = Math.max(x0 + 2, bins.x(bins.end(k), left, pw) - 1); // a pixel between neighbouring bars
+            double yTop = Math.min(base - 4, y(rates[k], max, top, ph)); // one leak in a busy bin still shows
             g.setFill(color instanceof Color c ? c.deriveColor(0, 1, 1, 0.8) : color);
-            g.fillRect(x[0], yTop, x1 - x[0], base - yTop);
-            g.strokeLine(x[0], yTop, x1, yTop);
+            g.fillRect(x0, yTop, x1 - x0, base - yTop);
+            g.strokeLine(x0, yTop, x1, yTop);
         }
     }
 
@@ -508,18 +522,14 @@ public final class TrafficGraph extends Region {
         return m;
     }
 
-    /** An axis value: whole numbers as they are, quarters of a small scale with one decimal (2.5). */
-    static String tick(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(I18n.locale(), "%.1f", v);
-    }
-
+    /** The scale's top: the smallest of 4, 8, 12, 16, 20, 24, 32, then 40, 60, 80, 100, … at least v (quarters whole). */
     static long niceCeiling(long v) {
-        long p = 1;
-        while (p * 10 <= v) p *= 10;
-        for (long f : new long[]{1, 2, 4, 5, 10}) {
-            if (f * p >= v) return Math.max(4, f * p);
+        for (long p = 1; ; p *= 10) {
+            for (long f : p == 1 ? new long[]{4, 8, 12, 16, 20, 24, 32} : new long[]{4, 6, 8, 10, 12, 16, 20, 24, 32}) {
+                if (f * p >= v) return f * p;
+            }
+            if (p > Long.MAX_VALUE / 100) return v;
         }
-        return Math.max(4, 10 * p);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

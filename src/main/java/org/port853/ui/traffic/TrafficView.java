@@ -98,6 +98,8 @@ public final class TrafficView extends VBox {
         Label status = new Label();
         status.getStyleClass().add("hint");
         status.textProperty().bind(vm.statusProperty());
+        // the paused badge takes the status's place: pausing does not make the toolbar wrap and move the graph
+        Ui.showWhen(status, vm.pausedProperty().and(vm.runningProperty()).not());
         // a narrow window (or longer German words) puts the rest on a second row instead of cutting the buttons;
         // the paused badge comes after the controls, so pausing does not move them away from the pointer
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, start, pause, clear,
@@ -115,8 +117,12 @@ public final class TrafficView extends VBox {
         graph.setOnMouseMoved(e -> {
             java.time.Instant[] bin = graph.binAt(e.getX());
             long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
-            tip.setText(c == null ? I18n.t("graph.nodata") : I18n.t("graph.tip", bin[0].equals(bin[1])
-                    ? TIME.format(bin[0]) : TIME.format(bin[0]) + "–" + TIME.format(bin[1]), c[0], c[1], c[2], c[3]));
+            // counts, not rates: the bin's length is said, so they read against the line's packets per second
+            long seconds = bin == null ? 0 : bin[1].getEpochSecond() - bin[0].getEpochSecond() + 1;
+            tip.setText(bin == null ? I18n.t("graph.nodata") : c == null ? I18n.t("graph.beforeCapture")
+                    : I18n.t("graph.tip", seconds == 1 ? TIME.format(bin[0])
+                    : I18n.t("graph.tip.span", TIME.format(bin[0]), TIME.format(bin[1]), seconds),
+                    c[0], c[1], c[2], c[3]));
         });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
         VBox.setVgrow(graph, Priority.ALWAYS);
@@ -223,16 +229,23 @@ public final class TrafficView extends VBox {
             java.time.Instant[] bin = graph.binAt(e.getX());
             long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
             if (c == null || c[3] == 0) return;
+            vm.filterProperty().set(""); // a filter would hide the very rows the click asks for
             by.selectToggle(all);
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            int firstSelected = -1;
             for (int i = 0; i < table.getItems().size(); i++) {
                 LeakRecord r = table.getItems().get(i);
-                if (r.time() != null && r.time().getEpochSecond() >= bin[0].getEpochSecond() - 1
-                        && r.time().getEpochSecond() <= bin[1].getEpochSecond() + 1) {
+                // exactly the bin's seconds, the ones its tooltip counts
+                if (r.time() != null && r.time().getEpochSecond() >= bin[0].getEpochSecond()
+                        && r.time().getEpochSecond() <= bin[1].getEpochSecond()) {
                     table.getSelectionModel().select(i);
-                    table.scrollTo(i);
+                    if (firstSelected < 0) firstSelected = i;
                 }
+            }
+            if (firstSelected >= 0) {
+                table.scrollTo(firstSelected);
+                table.requestFocus(); // a focused table shows its selection in the accent colour
             }
         });
 
@@ -319,8 +332,10 @@ public final class TrafficView extends VBox {
     private static Label emptyList(TrafficViewModel vm) {
         Label l = new Label();
         l.setWrapText(true);
-        l.textProperty().bind(Bindings.when(vm.runningProperty()).then(I18n.t("leaks.none"))
-                .otherwise(I18n.t("leaks.notWatching")));
+        l.textProperty().bind(Bindings.createStringBinding(() -> !vm.runningProperty().get() ? I18n.t("leaks.notWatching")
+                : vm.leaks().isEmpty() || vm.filterProperty().get() == null || vm.filterProperty().get().isBlank()
+                ? I18n.t("leaks.none") : I18n.t("leaks.filter.none"), vm.runningProperty(), vm.leaks(),
+                vm.filterProperty()));
         return l;
     }
 }

@@ -69,6 +69,8 @@ public final class TrafficViewModel {
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final IntegerProperty windowSeconds = new SimpleIntegerProperty(300);
+    /** The next poll updates the display although it is paused (the span shown was changed). */
+    private boolean showOnce;
     private final ObjectProperty<MeterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObservableList<LeakRecord> leaks = FXCollections.observableArrayList();
     private final FilteredList<LeakRecord> filtered = new FilteredList<>(leaks);
@@ -92,7 +94,10 @@ public final class TrafficViewModel {
         filtered.addListener((javafx.collections.ListChangeListener<LeakRecord>) c -> regroup());
         groupBy.addListener((o, a, b) -> regroup());
         model.stateProperty().addListener((o, a, b) -> regroup());
-        windowSeconds.addListener((o, a, w) -> poll());
+        windowSeconds.addListener((o, a, w) -> {
+            showOnce = true; // a new span is shown also while paused: the frozen one no longer answers the choice
+            poll();
+        });
         starting = new TaskSlot(model.tasks());
         poller = model.tasks().every(Duration.ofMillis(POLL_MS), this::poll);
     }
@@ -231,7 +236,8 @@ public final class TrafficViewModel {
         MeterSnapshot snap = WireLeaks.withoutLocalNames(session.snapshot(windowSeconds.get()), recent);
         updateLeaking(snap, recent);
         countLeaks(session, recent);
-        if (!paused.get()) {
+        if (!paused.get() || showOnce) {
+            showOnce = false;
             polls.set(polls.get() + 1);
             MeterSnapshot shown = WireLeaks.since(snap, startedAt.get());
             if (!sameGraph(snapshot.get(), shown)) {
