@@ -7,12 +7,32 @@ import java.util.Map;
  * Per-second series, oldest first; every array has length {@code seconds} and index {@code i} is the second
  * {@code endEpochSecond - seconds + 1 + i}. {@code leakMarkers} counts leaked query messages per second.
  * Totals cover everything since start (or the last clear), also seconds that fell out of the ring.
- * {@code interfaces}: the same seconds per interface, in order of first appearance.
+ * {@code interfaces}: the same seconds per interface, in order of first appearance. {@code queries}: encrypted and
+ * local queries per second, the unit the window shows (leaked queries are {@code leakMarkers}).
  */
 public record MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
                             long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
                             long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces,
-                            long[] plaintext853Packets) {
+                            long[] plaintext853Packets, Queries queries) {
+
+    /**
+     * Queries per second. Encrypted: the client's TLS application-data records to port 853 that start a segment
+     * (a DNS query each; the handshake, bare ACKs and answers are not counted); QUIC short-header packets to 853.
+     * Local: DNS questions (not answers) to port 53 between this computer's own addresses.
+     */
+    public record Queries(long[] encrypted, long[] local) {
+        public static Queries none(int seconds) {
+            return new Queries(new long[seconds], new long[seconds]);
+        }
+    }
+
+    /** Without query series (all zero). */
+    public MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,
+                         long[] leakPackets, long[] leakMarkers, Map<TrafficClass, ClassTotals> totals,
+                         long pcapDrops, long ifDrops, List<InterfaceSeries> interfaces, long[] plaintext853Packets) {
+        this(endEpochSecond, seconds, encryptedPackets, localPlaintextPackets, leakPackets, leakMarkers, totals,
+                pcapDrops, ifDrops, interfaces, plaintext853Packets, Queries.none(seconds));
+    }
 
     /** Without the plaintext-on-853 series (all zero). */
     public MeterSnapshot(long endEpochSecond, int seconds, long[] encryptedPackets, long[] localPlaintextPackets,

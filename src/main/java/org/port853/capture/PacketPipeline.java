@@ -203,6 +203,9 @@ public final class PacketPipeline {
         }
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
+        if (toServer && isQuery(c, f, b)) {
+            meter.addQuery(sec, c);
+        }
         boolean stub = stubs && c == TrafficClass.LOCAL_PLAINTEXT && toServer && isLoopback(b, f.dstOff, al);
         if (c != TrafficClass.LEAK && c != TrafficClass.PLAINTEXT_853 && !stub) {
             return;
@@ -271,6 +274,27 @@ public final class PacketPipeline {
     }
 
     /** 127.0.0.0/8 or ::1: a resolver on this machine's loopback (a stub). */
+    /**
+     * Whether a packet to the server is a query, the unit the window counts: on 853, a TLS application-data record
+     * at the start of the segment (a handshake, a bare ACK or a reset is none) or a QUIC short-header packet; on 53
+     * a DNS message with the QR bit clear (over TCP after its two-byte length). Leaks are counted as leak records.
+     */
+    static boolean isQuery(TrafficClass c, ParsedFrame f, byte[] b) {
+        int off = f.payloadOff;
+        int len = f.payloadLen;
+        return switch (c) {
+            case ENCRYPTED -> f.protocol == ParsedFrame.UDP ? len > 0 && (b[off] & 0x80) == 0
+                    : len >= 5 && b[off] == TLS_APPLICATION_DATA && b[off + 1] == 3; // type and major version
+            case LOCAL_PLAINTEXT -> {
+                int flags = f.protocol == ParsedFrame.UDP ? 2 : 4; // after TCP's two-byte length
+                yield len > flags && (b[off + flags] & 0x80) == 0; // a header cut off by the capture: not counted
+            }
+            default -> false;
+        };
+    }
+
+    private static final byte TLS_APPLICATION_DATA = 23;
+
     private static boolean isLoopback(byte[] b, int off, int alen) {
         if (alen == 4) {
             return b[off] == 127;

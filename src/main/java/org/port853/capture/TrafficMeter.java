@@ -22,6 +22,8 @@ public final class TrafficMeter {
     private final long[][] packets = new long[CLASSES.length][];
     private final long[][] bytes = new long[CLASSES.length][];
     private final long[] leakMarkers;
+    /** Queries per class and second: DNS questions on port 53, the client's TLS application records on 853. */
+    private final long[][] queries = new long[CLASSES.length][];
     private final long[] stamp; // the second each slot holds
     private final long[] totalPackets = new long[CLASSES.length];
     private final long[] totalBytes = new long[CLASSES.length];
@@ -50,6 +52,7 @@ public final class TrafficMeter {
         for (int c = 0; c < CLASSES.length; c++) {
             packets[c] = new long[size];
             bytes[c] = new long[size];
+            queries[c] = new long[size];
         }
         leakMarkers = new long[size];
         stamp = new long[size];
@@ -138,6 +141,14 @@ public final class TrafficMeter {
         }
     }
 
+    /** Counts a query of class {@code c} (its packet is counted with {@link #add} as well). */
+    public synchronized void addQuery(long epochSecond, TrafficClass c) {
+        int i = slot(epochSecond);
+        if (i >= 0) {
+            queries[c.ordinal()][i]++;
+        }
+    }
+
     public synchronized void setDrops(long pcapDrops, long ifDrops) {
         this.pcapDrops = pcapDrops;
         this.ifDrops = ifDrops;
@@ -147,6 +158,7 @@ public final class TrafficMeter {
         for (int c = 0; c < CLASSES.length; c++) {
             java.util.Arrays.fill(packets[c], 0);
             java.util.Arrays.fill(bytes[c], 0);
+            java.util.Arrays.fill(queries[c], 0);
             totalPackets[c] = 0;
             totalBytes[c] = 0;
         }
@@ -180,7 +192,7 @@ public final class TrafficMeter {
     public synchronized MeterSnapshot snapshot(int seconds, long nowEpochSecond) {
         int n = Math.max(0, seconds);
         long end = head == Long.MIN_VALUE ? nowEpochSecond : Math.max(head, nowEpochSecond);
-        long[][] series = new long[5][n];
+        long[][] series = new long[7][n];
         for (int k = 0; k < n; k++) {
             int i = readSlot(end - n + 1 + k);
             if (i < 0) {
@@ -191,6 +203,8 @@ public final class TrafficMeter {
             series[2][k] = packets[TrafficClass.LEAK.ordinal()][i];
             series[3][k] = leakMarkers[i];
             series[4][k] = packets[TrafficClass.PLAINTEXT_853.ordinal()][i];
+            series[5][k] = queries[TrafficClass.ENCRYPTED.ordinal()][i];
+            series[6][k] = queries[TrafficClass.LOCAL_PLAINTEXT.ordinal()][i];
         }
         Map<TrafficClass, ClassTotals> totals = new EnumMap<>(TrafficClass.class);
         for (TrafficClass c : CLASSES) {
@@ -215,7 +229,8 @@ public final class TrafficMeter {
             ifs.add(new MeterSnapshot.InterfaceSeries(ifNames[k], p[0], p[1], p[2], by[0], by[1], by[2], p[3], by[3]));
         }
         return new MeterSnapshot(end, n, series[0], series[1], series[2], series[3],
-                Collections.unmodifiableMap(totals), pcapDrops, ifDrops, List.copyOf(ifs), series[4]);
+                Collections.unmodifiableMap(totals), pcapDrops, ifDrops, List.copyOf(ifs), series[4],
+                new MeterSnapshot.Queries(series[5], series[6]));
     }
 
     /** Bytes per second of one class over the ring (for callers that want byte graphs). */
@@ -240,6 +255,7 @@ public final class TrafficMeter {
             for (int c = 0; c < CLASSES.length; c++) {
                 packets[c][i] = 0;
                 bytes[c][i] = 0;
+                queries[c][i] = 0;
             }
             leakMarkers[i] = 0;
             for (int f = 0; f < ifCount; f++) {

@@ -167,6 +167,8 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("leak", s.leakPackets()[i]);
             o.put("plaintextOn853", s.plaintext853Packets()[i]);
             o.put("leakedQueries", s.leakMarkers()[i]);
+            o.put("encryptedQueries", s.queries().encrypted()[i]);
+            o.put("localQueries", s.queries().local()[i]);
             Map<String, Object> ifs = new LinkedHashMap<>();
             for (MeterSnapshot.InterfaceSeries f : s.interfaces()) {
                 long e = f.encryptedPackets()[i];

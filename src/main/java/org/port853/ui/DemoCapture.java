@@ -39,7 +39,7 @@ final class DemoCapture implements CaptureSession {
     private final java.util.Map<CaptureListener, CaptureListener> shown = new java.util.concurrent.ConcurrentHashMap<>();
     /** The demo's own test queries that leaked, newest last. */
     private final List<LeakRecord> testLeaks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Encrypted packets of the demo's own test queries, by epoch second. */
+    /** The demo's own test queries sent encrypted, by epoch second. */
     private final java.util.Map<Long, Long> testEncrypted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private DemoCapture(CaptureSession session, String iface, String resolver,
@@ -67,7 +67,7 @@ final class DemoCapture implements CaptureSession {
     void queriesSent(List<String> names) {
         java.time.Instant now = java.time.Instant.now();
         if (protectedSince.get() != null) {
-            testEncrypted.merge(now.getEpochSecond(), (long) names.size() * PACKETS_PER_QUERY, Long::sum);
+            testEncrypted.merge(now.getEpochSecond(), (long) names.size(), Long::sum);
             return;
         }
         for (String name : names) {
@@ -113,10 +113,14 @@ final class DemoCapture implements CaptureSession {
         java.time.Instant since = protectedSince.get();
         long first = s.endEpochSecond() - s.seconds() + 1;
         long[] encrypted = s.encryptedPackets();
+        long[] encryptedQueries = s.queries().encrypted();
         if (!testEncrypted.isEmpty()) {
             encrypted = encrypted.clone();
+            encryptedQueries = encryptedQueries.clone();
             for (int i = 0; i < encrypted.length; i++) {
-                encrypted[i] += testEncrypted.getOrDefault(first + i, 0L);
+                long queries = testEncrypted.getOrDefault(first + i, 0L);
+                encrypted[i] += queries * PACKETS_PER_QUERY;
+                encryptedQueries[i] += queries;
             }
         }
         long[] leaks = s.leakPackets();
@@ -145,7 +149,8 @@ final class DemoCapture implements CaptureSession {
             }
         }
         return new MeterSnapshot(s.endEpochSecond(), s.seconds(), encrypted, s.localPlaintextPackets(),
-                leaks, markers, s.totals(), s.pcapDrops(), s.ifDrops(), s.interfaces());
+                leaks, markers, s.totals(), s.pcapDrops(), s.ifDrops(), s.interfaces(), s.plaintext853Packets(),
+                new MeterSnapshot.Queries(encryptedQueries, s.queries().local()));
     }
 
     @Override

@@ -138,6 +138,10 @@ class CaptureVsTsharkIT {
         return names;
     }
 
+    private static long packets(String tsharkCount) {
+        return Long.parseLong(tsharkCount.substring(0, tsharkCount.indexOf('/')));
+    }
+
     static String ours(FileAnalyzer.Result r, TrafficClass c) {
         return r.total(c).packets() + "/" + r.total(c).bytes();
     }
@@ -149,6 +153,14 @@ class CaptureVsTsharkIT {
         assertEquals(tshark(file, DNS + " && " + LOCAL), ours(r, TrafficClass.LOCAL_PLAINTEXT), file + " local");
         assertEquals(tshark(file, DNS + " && !" + LOCAL), ours(r, TrafficClass.LEAK), file + " leak");
         assertEquals("0/0", ours(r, TrafficClass.PLAINTEXT_853), file + " plaintext on 853 (the lab's 853 is TLS)");
+        // the window's unit: queries (a TLS application record starting a client's segment; a DNS question)
+        assertEquals(packets(tshark(file, ENC + " && tcp.dstport==853 && tcp.len>=5 && tcp.payload[0:2]==17:03")),
+                Arrays.stream(r.perSecond().queries().encrypted()).sum(), file + " encrypted queries");
+        assertEquals(packets(tshark(file, DNS + " && " + LOCAL + " && (udp.dstport==53 && len(udp.payload)>=3 && "
+                        + "!(udp.payload[2] & 0x80) || tcp.dstport==53 && len(tcp.payload)>=5 && !(tcp.payload[4] & 0x80))")),
+                Arrays.stream(r.perSecond().queries().local()).sum(), file + " local queries");
+        assertTrue(Arrays.stream(r.perSecond().queries().encrypted()).sum() > 0 || file.endsWith("cut.pcap"),
+                "encrypted queries present (the cut file has no TLS bytes left)");
         assertTrue(r.total(TrafficClass.ENCRYPTED).packets() > 0 && r.total(TrafficClass.LEAK).packets() > 0
                 && (r.total(TrafficClass.LOCAL_PLAINTEXT).packets() > 0 || !file.toString().contains("any")),
                 "all classes present");

@@ -50,6 +50,39 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("queries, the window's unit: the client's TLS application records to 853 and DNS questions to a "
+            + "local resolver; not the handshake, ACKs, resets, answers or leaks")
+    void queriesAreCountedInTheWindowsUnit() {
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        byte[] hello = cat(bytes(0x16, 3, 1, 0, 40), new byte[40]);
+        byte[] finished = cat(bytes(0x14, 3, 3, 0, 1, 1), bytes(0x17, 3, 3, 0, 20), new byte[20]);
+        byte[] query = cat(bytes(0x17, 3, 3, 0, 48), new byte[48]);
+        raw(ipv4(c, s, 6, tcp(42000, 853, 1, 0x02, new byte[0])));                      // SYN
+        raw(ipv4(s, c, 6, tcp(853, 42000, 1, 0x12, new byte[0])));                      // SYN-ACK
+        raw(ipv4(c, s, 6, tcp(42000, 853, 2, 0x18, hello)));                            // ClientHello
+        raw(ipv4(s, c, 6, tcp(853, 42000, 2, 0x18, cat(bytes(0x16, 3, 3, 0, 40), new byte[40])))); // ServerHello
+        raw(ipv4(c, s, 6, tcp(42000, 853, 47, 0x18, finished)));                        // CCS + Finished
+        raw(ipv4(c, s, 6, tcp(42000, 853, 73, 0x18, query)));                           // query 1
+        raw(ipv4(c, s, 6, tcp(42000, 853, 126, 0x18, query)));                          // query 2
+        raw(ipv4(s, c, 6, tcp(853, 42000, 47, 0x18, query)));                           // an answer
+        raw(ipv4(c, s, 6, tcp(42000, 853, 179, 0x10, new byte[0])));                    // ACK
+        raw(ipv4(c, s, 6, tcp(42000, 853, 179, 0x04, new byte[0])));                    // RST
+        raw(ipv4(c, s, 17, udp(42001, 853, cat(bytes(0x41), new byte[30]))));          // QUIC short header
+        raw(ipv4(c, s, 17, udp(42001, 853, cat(bytes(0xc3, 0, 0, 0, 1), new byte[30])))); // QUIC long header
+        raw(ipv4("127.0.0.1", "127.0.0.53", 17, udp(42002, 53, dnsQuery("a.test", 1))));  // local question
+        raw(ipv4("127.0.0.53", "127.0.0.1", 17, udp(53, 42002, dnsResponse("a.test", 1)))); // its answer
+        byte[] m = dnsQuery("b.test", 1);
+        raw(ipv4("127.0.0.1", "127.0.0.53", 6, tcp(42003, 53, 1, 0x18, cat(bytes(0, m.length), m)))); // over TCP
+        raw(ipv4(c, s, 17, udp(42004, 53, dnsQuery("leak.test", 1))));                  // a leak: a leak record
+        MeterSnapshot snap = meter.snapshot(60, t / 1_000_000_000L);
+        assertEquals(3, Arrays.stream(snap.queries().encrypted()).sum(), "two TLS queries and a QUIC packet");
+        assertEquals(2, Arrays.stream(snap.queries().local()).sum(), "two questions to the stub, not its answer");
+        assertEquals(1, Arrays.stream(snap.leakMarkers()).sum());
+        assertEquals(12, meter.total(TrafficClass.ENCRYPTED).packets(), "every packet is still counted as a packet");
+    }
+
+    @Test
     void fragmentsCountOnceAndNameTheQuery() {
         byte[] q = udp(40000, 53, cat(dnsQuery("frag.test", 16), bytes(0, 0, 41, 16, 0, 0, 0, 0, 0, 0, 0)));
         raw(ipv4("198.18.0.1", "198.18.0.2", 17, Arrays.copyOf(q, 40), new byte[0], 0x2000)); // first fragment

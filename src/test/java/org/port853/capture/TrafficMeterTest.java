@@ -29,6 +29,24 @@ class TrafficMeterTest {
     }
 
     @Test
+    @DisplayName("queries per second, by class, forgotten with their second's slot and by clear")
+    void querySeries() {
+        TrafficMeter m = new TrafficMeter(3);
+        m.addQuery(100, TrafficClass.ENCRYPTED);
+        m.addQuery(100, TrafficClass.ENCRYPTED);
+        m.addQuery(101, TrafficClass.LOCAL_PLAINTEXT);
+        MeterSnapshot s = m.snapshot(3, 101);
+        assertArrayEquals(new long[] {0, 2, 0}, s.queries().encrypted());
+        assertArrayEquals(new long[] {0, 0, 1}, s.queries().local());
+        m.addQuery(103, TrafficClass.LOCAL_PLAINTEXT); // reuses second 100's slot
+        MeterSnapshot later = m.snapshot(3, 103);
+        assertArrayEquals(new long[] {0, 0, 0}, later.queries().encrypted());
+        assertArrayEquals(new long[] {1, 0, 1}, later.queries().local());
+        m.clear();
+        assertArrayEquals(new long[] {0, 0, 0}, m.snapshot(3, 103).queries().local());
+    }
+
+    @Test
     void ringForgetsOldSecondsButTotalsKeepThem() {
         TrafficMeter m = new TrafficMeter(5);
         for (long s = 0; s < 1000; s++) {

@@ -73,7 +73,7 @@ class CheckTextsTest {
                 + "Abweichung 3 ms, geschätzter Fehler 12,5 ms.", de.evidence());
         assertTrue(de.fix().contains("sudo timedatectl set-ntp true"), de.fix());
         assertEquals("Uhrzeit", I18n.in(Locale.GERMAN, () -> CheckTexts.of(c)).name());
-        assertEquals("Warnung", de.status());
+        assertEquals("Warnung", I18n.in(Locale.GERMAN, () -> CheckTexts.statusText(c.status())));
 
         // without the kernel's view, only the first sentence; an unknown state names its problem
         CheckTexts.Text unknown = german(ClockChecks.of(new ClockStatus(null, null, null, null, "no bus")));

@@ -236,7 +236,9 @@ final class Fakes {
             MeterSnapshot n = next;
             if (n != null) {
                 return new MeterSnapshot(n.endEpochSecond(), n.seconds(), n.encryptedPackets().clone(),
-                        n.localPlaintextPackets().clone(), n.leakPackets().clone(), n.leakMarkers().clone(), Map.of(), 0, 0);
+                        n.localPlaintextPackets().clone(), n.leakPackets().clone(), n.leakMarkers().clone(), Map.of(),
+                        n.pcapDrops(), n.ifDrops(), List.of(), n.plaintext853Packets().clone(),
+                        new MeterSnapshot.Queries(n.queries().encrypted().clone(), n.queries().local().clone()));
             }
             long[] z = new long[seconds];
             return new MeterSnapshot(Instant.now().getEpochSecond(), seconds, z, z.clone(), z.clone(), z.clone(), Map.of(), 0, 0);

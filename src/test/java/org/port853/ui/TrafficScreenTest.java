@@ -131,8 +131,7 @@ class TrafficScreenTest extends WindowTestBase {
         long[] markers = new long[300];
         markers[(int) (inBin - (end - 299))] = 1;
         markers[(int) (inBin - 3 - (end - 299))] = 1;
-        capture.next = new org.port853.capture.MeterSnapshot(end, 300, new long[300], new long[300], markers.clone(),
-                markers, java.util.Map.of(), 0, 0, List.of());
+        capture.next = queries(end, new long[300], new long[300], markers);
         capture.leaks.add(new org.port853.capture.LeakRecord(Instant.ofEpochSecond(inBin - 3), "wlan0", "192.168.1.1",
                 "before.example", "A", null));
         capture.leaks.add(new org.port853.capture.LeakRecord(Instant.ofEpochSecond(inBin), "wlan0", "192.168.1.1",
@@ -188,8 +187,7 @@ class TrafficScreenTest extends WindowTestBase {
             long end = 1_800_000_000L;
             int seconds = 300;
             long[] zeros = new long[seconds];
-            org.port853.capture.MeterSnapshot snap = new org.port853.capture.MeterSnapshot(end, seconds, zeros, zeros,
-                    zeros, zeros, java.util.Map.of(), 0, 0, List.of());
+            org.port853.capture.MeterSnapshot snap = queries(end, zeros, zeros, zeros);
             int labelled = 0;
             for (int before = 1; before <= seconds; before += 3) {
                 Instant start = Instant.ofEpochSecond(end - seconds + 1 + before);
@@ -235,9 +233,10 @@ class TrafficScreenTest extends WindowTestBase {
         }
         assertEquals(0, differing, "pixels of late counts drawn in the no-data area " + area);
         assertEquals(null, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 60))), "no tooltip counts there");
-        assertEquals(null, fx(() -> graph.countsIn(Instant.ofEpochSecond(end - seconds + 1 + 50),
-                Instant.ofEpochSecond(end - seconds + 1 + 149))), "none over the whole no-data time either");
-        assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250)))[0]);
+        assertEquals(null, fx(() -> graph.countsIn(new org.port853.ui.traffic.TrafficGraph.Span(
+                Instant.ofEpochSecond(end - seconds + 1 + 50), Instant.ofEpochSecond(end - seconds + 1 + 149)))),
+                "none over the whole no-data time either");
+        assertEquals(40L, fx(() -> graph.countsAt(Instant.ofEpochSecond(end - seconds + 1 + 250))).encrypted());
     }
 
     @Test
@@ -282,8 +281,7 @@ class TrafficScreenTest extends WindowTestBase {
         long[] alternating = new long[SECONDS]; // a burst every fifth second, as a resolver's retries come
         for (int i = 0; i < SECONDS; i += 5) alternating[i] = 10;
         long[] none = new long[SECONDS];
-        javafx.scene.image.Image image = fx(() -> drawn(graph, new org.port853.capture.MeterSnapshot(END, SECONDS,
-                alternating, none, none, none, java.util.Map.of(), 0, 0, List.of()), null));
+        javafx.scene.image.Image image = fx(() -> drawn(graph, queries(END, alternating, none, none), null));
         java.util.Set<Integer> rows = new java.util.TreeSet<>();
         for (int y = 40; y < image.getHeight() - 30; y++) { // the plot, below the legend and above the time axis
             for (int x = 90; x < image.getWidth() - 50; x++) { // not the window's cut first and newest bins
@@ -329,13 +327,12 @@ class TrafficScreenTest extends WindowTestBase {
         long[] counts = steady(40);
         fx(() -> drawn(graph, meter(counts), null));
         double x = org.port853.ui.traffic.TrafficGraph.plotLeft() + 940 * 252.5 / SECONDS;
-        Instant[] bin = fx(() -> graph.binAt(x));
+        org.port853.ui.traffic.TrafficGraph.Span bin = fx(() -> graph.binAt(x));
         long first = END - SECONDS + 1;
         long start = (first + 250) - Math.floorMod(first + 250, 5); // the clock's 5 s bin holding that second
-        assertEquals(Instant.ofEpochSecond(start), bin[0]);
-        assertEquals(Instant.ofEpochSecond(start + 4), bin[1]);
-        assertEquals(List.of(200L, 200L, 200L, 200L), java.util.Arrays.stream(fx(() -> graph.countsIn(bin[0], bin[1])))
-                .boxed().toList());
+        assertEquals(Instant.ofEpochSecond(start), bin.from());
+        assertEquals(Instant.ofEpochSecond(start + 4), bin.to());
+        assertEquals(new org.port853.ui.traffic.TrafficGraph.Counts(200, 200, 200), fx(() -> graph.countsIn(bin)));
     }
 
     private static int redPixelsInLowerHalf(javafx.scene.image.Image image) {
@@ -353,8 +350,14 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     private static org.port853.capture.MeterSnapshot snapshot(long[] traffic, long[] leaks) {
-        return new org.port853.capture.MeterSnapshot(END, SECONDS, traffic, traffic, leaks, new long[SECONDS],
-                java.util.Map.of(), 0, 0, List.of());
+        return queries(END, traffic, traffic, leaks);
+    }
+
+    /** A snapshot ending at {@code end} with these queries per second (packets: one per query). */
+    static org.port853.capture.MeterSnapshot queries(long end, long[] encrypted, long[] local, long[] leaked) {
+        return new org.port853.capture.MeterSnapshot(end, encrypted.length, encrypted, local, leaked, leaked,
+                java.util.Map.of(), 0, 0, List.of(), new long[encrypted.length],
+                new org.port853.capture.MeterSnapshot.Queries(encrypted, local));
     }
 
     private static final long END = 1_800_000_000L;
@@ -362,8 +365,7 @@ class TrafficScreenTest extends WindowTestBase {
 
     /** The last {@link #SECONDS} seconds up to {@link #END}, with {@code counts} of every kind in each. */
     private static org.port853.capture.MeterSnapshot meter(long[] counts) {
-        return new org.port853.capture.MeterSnapshot(END, SECONDS, counts, counts, counts, counts, java.util.Map.of(), 0, 0,
-                List.of());
+        return queries(END, counts, counts, counts);
     }
 
     /** {@code count} in each of the window's seconds. */

@@ -497,20 +497,20 @@ class ViewModelTest {
             Fakes.FakeCapture c = captures.get(0);
             long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
             long[] counts = {0, 3, 1};
-            c.next = new MeterSnapshot(later, 3, counts, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = TrafficScreenTest.queries(later, counts, new long[3], new long[3]);
             tasks.tick();
             MeterSnapshot first = traffic.snapshotProperty().get();
-            assertArrayEquals(counts, first.encryptedPackets());
+            assertArrayEquals(counts, first.queries().encrypted());
             long polls = traffic.pollsProperty().get();
             tasks.tick();
             tasks.tick();
             assertEquals(polls + 2, traffic.pollsProperty().get(), "each poll still reaches the view");
             assertSame(first, traffic.snapshotProperty().get(), "equal counts in the same seconds: no redraw");
-            c.next = new MeterSnapshot(later, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = TrafficScreenTest.queries(later, new long[]{0, 3, 2}, new long[3], new long[3]);
             tasks.tick();
-            assertEquals(2, traffic.snapshotProperty().get().encryptedPackets()[2], "a changed count is drawn");
+            assertEquals(2, traffic.snapshotProperty().get().queries().encrypted()[2], "a changed count is drawn");
             MeterSnapshot second = traffic.snapshotProperty().get();
-            c.next = new MeterSnapshot(later + 1, 3, new long[]{0, 3, 2}, new long[3], new long[3], new long[3], Map.of(), 0, 0);
+            c.next = TrafficScreenTest.queries(later + 1, new long[]{0, 3, 2}, new long[3], new long[3]);
             tasks.tick();
             assertNotSame(second, traffic.snapshotProperty().get(), "the next second moves the graph");
         }
@@ -521,20 +521,26 @@ class ViewModelTest {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
             long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
-            // 6 leaked packets (queries and their answers) carrying 3 leaked queries
-            c.next = new MeterSnapshot(later, 3, new long[]{5, 0, 0}, new long[]{0, 4, 0}, new long[]{0, 4, 2},
-                    new long[]{0, 2, 1}, Map.of(), 0, 0);
+            // 6 leaked packets (queries and their answers) carrying 3 leaked queries; 12 encrypted packets carrying
+            // 5 queries, 8 local packets carrying 4: every figure in queries, the unit of the list
+            c.next = new MeterSnapshot(later, 3, new long[]{12, 0, 0}, new long[]{0, 8, 0}, new long[]{0, 4, 2},
+                    new long[]{0, 2, 1}, Map.of(), 0, 0, List.of(), new long[3],
+                    new MeterSnapshot.Queries(new long[]{5, 0, 0}, new long[]{0, 4, 0}));
             tasks.tick();
             String totals = traffic.totalsProperty().get();
-            assertTrue(totals.contains(": 3 leaked queries") && totals.contains("5 encrypted and 4 local plaintext packets"),
-                    totals);
+            assertEquals("Last 5 min: 3 leaked queries, 5 encrypted queries, 4 local queries (to this computer's own "
+                    + "resolver).", totals);
+            c.next = new MeterSnapshot(later, 3, new long[3], new long[3], new long[3], new long[3], Map.of(), 7, 2);
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().endsWith(" The capture missed 9 packets, so some queries may not "
+                    + "be counted."), "what the capture missed is said in its own unit: " + traffic.totalsProperty().get());
             // one is said in the singular, in both languages
-            assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min", 0L))
-                    .startsWith("Last 5 min: 1 leaked query. "));
-            assertTrue(I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min", 0L))
-                    .startsWith("Letzte 5 min: 1 unverschlüsselt hinausgegangene Anfrage. "));
-            assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1234L, "5 min", 0L))
-                    .startsWith("Last 5 min: 1,234 leaked queries. "));
+            assertEquals("Last 5 min: 1 leaked query, 1 encrypted query, 1 local query (to this computer's own resolver).",
+                    I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 1L, 1L, 1L, "5 min")));
+            assertTrue(I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min"))
+                    .startsWith("Letzte 5 min: 1 unverschlüsselt hinausgegangene Anfrage, 0 verschlüsselte Anfragen, "));
+            assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1234L, "5 min"))
+                    .startsWith("Last 5 min: 1,234 leaked queries, "));
         }
 
         /** A query for {@code name} sent to the Wi-Fi's router now. */

@@ -15,8 +15,8 @@ import org.port853.ui.status.ReasonTexts;
  * without bundle text keeps the doctor's English (BundlesTest keeps every wording in both bundles).
  */
 public final class CheckTexts {
-    /** One check as the window shows it: its name, status, evidence and fix (null when it has none). */
-    public record Text(Check check, String name, String status, String evidence, String fix) {
+    /** One check as the window shows it: its name, evidence and fix (null when it has none). */
+    public record Text(Check check, String name, String evidence, String fix) {
     }
 
     private CheckTexts() {
@@ -24,20 +24,24 @@ public final class CheckTexts {
 
     public static Text of(Check c) {
         String name = I18n.has("checkname." + c.id()) ? I18n.t("checkname." + c.id()) : c.id();
-        String status = I18n.t("diag.status." + c.status().jsonName());
         if (!c.reasons().isEmpty()) {
             List<ReasonTexts.Text> said = c.reasons().stream().map(r -> ReasonTexts.of(r, null)).toList();
-            return new Text(c, name, status, said.stream().map(ReasonTexts.Text::message).collect(Collectors.joining(" ")),
+            return new Text(c, name, said.stream().map(ReasonTexts.Text::message).collect(Collectors.joining(" ")),
                     said.get(0).fix());
         }
         List<Words> words = c.words();
         if (words.isEmpty() || !words.stream().allMatch(w -> I18n.has(key(w)))) {
-            return new Text(c, name, status, c.evidence(), c.fix());
+            return new Text(c, name, c.evidence(), c.fix());
         }
         String evidence = words.stream().map(w -> I18n.withDetails(key(w), w.details())).collect(Collectors.joining(" "));
         Words first = words.get(0);
         String fix = c.fix() == null ? null : I18n.said("check.", first, ".fix", c.fix());
-        return new Text(c, name, status, evidence, fix);
+        return new Text(c, name, evidence, fix);
+    }
+
+    /** A check's verdict in the window's words ("OK", "Warning", "Failed"). */
+    public static String statusText(org.port853.probe.doctor.CheckStatus status) {
+        return I18n.t("diag.status." + status.jsonName());
     }
 
     /** The evidence of {@code checks} in the window's words, each after its server: for alerts about changed keys. */

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.pins.PinRecord;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.SpkiPins;
@@ -69,10 +70,18 @@ public final class DiagnosticsView extends ScrollPane {
         checks.setPlaceholder(new Label(I18n.t("diag.idle")));
         // the columns share the table's width (the sentences wrap), no sideways scrolling
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<Check, String> status = said("diag.col.status", CheckTexts.Text::status, 80);
+        // the verdict itself, so the column sorts by severity (OK, warning, failure), not by the word
+        TableColumn<Check, CheckStatus> status = new TableColumn<>(I18n.t("diag.col.status"));
+        status.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().status()));
+        status.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(CheckStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : CheckTexts.statusText(s));
+            }
+        });
+        status.setPrefWidth(80);
         status.setMinWidth(80); // "Warnung" / "Warning" whole
-        // sorted by severity, not by the word ("Failed" < "OK" < "Warning")
-        status.setComparator(java.util.Comparator.comparingInt(DiagnosticsView::severity));
         TableColumn<Check, String> name = Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160));
         name.setMinWidth(CHECK_MIN_WIDTH); // the longest word of a check's name whole ("vertrauenswürdig")
         TableColumn<Check, String> server = Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170);
@@ -106,11 +115,11 @@ public final class DiagnosticsView extends ScrollPane {
                 setGraphic(b);
             }
         });
-        java.util.List<TableColumn<Check, String>> wide = java.util.List.of(status, name, server, evidence, fix, action);
-        java.util.List<TableColumn<Check, String>> narrow = java.util.List.of(status, details, action);
+        java.util.List<TableColumn<Check, ?>> wide = java.util.List.of(status, name, server, evidence, fix, action);
+        java.util.List<TableColumn<Check, ?>> narrow = java.util.List.of(status, details, action);
         checks.getColumns().setAll(wide);
         checks.widthProperty().addListener((o, a, w) -> {
-            java.util.List<TableColumn<Check, String>> layout = w.doubleValue() < WIDE_TABLE ? narrow : wide;
+            java.util.List<TableColumn<Check, ?>> layout = w.doubleValue() < WIDE_TABLE ? narrow : wide;
             if (!checks.getColumns().equals(layout)) {
                 checks.getColumns().setAll(layout);
             }
@@ -188,14 +197,6 @@ public final class DiagnosticsView extends ScrollPane {
     private static final double TEXT_MIN_WIDTH = 200;
 
     /** The narrow layout's one cell: the check's name, then its server, what was seen and the fix, each on a line. */
-    /** The severity of a status as the table shows it: OK 0, warning 1, failure 2. */
-    private static int severity(String shown) {
-        for (org.port853.probe.doctor.CheckStatus st : org.port853.probe.doctor.CheckStatus.values()) {
-            if (I18n.t("diag.status." + st.jsonName()).equals(shown)) return st.ordinal();
-        }
-        return -1;
-    }
-
     private static String details(CheckTexts.Text t) {
         StringBuilder b = new StringBuilder(t.name());
         if (t.check().server() != null) b.append('\n').append(t.check().server());

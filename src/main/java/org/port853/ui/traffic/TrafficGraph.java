@@ -63,8 +63,11 @@ public final class TrafficGraph extends Region {
     }
 
     private java.time.Instant captureStart;
-    /** left, plot width, seconds, end second, seconds per bin of the last drawing (for hit testing). */
-    private volatile double[] geometry;
+    /** Where the last drawing put its plot and bins (for hit testing); null before the first with data. */
+    private record Drawn(double left, double plotWidth, Bins bins) {
+    }
+
+    private volatile Drawn drawn;
 
     public TrafficGraph() {
         getStyleClass().add("traffic-graph");
@@ -126,9 +129,10 @@ public final class TrafficGraph extends Region {
         // images, and a clip that widens each second left ~8 MB of them in its image pool.)
         Bins bins = s == null ? null : new Bins(n, binSeconds(n, pw), s.endEpochSecond() - n + 1,
                 (int) secondsBeforeCapture(s, n));
-        double[] encrypted = s == null ? new double[0] : bins.rates(s.encryptedPackets());
-        double[] local = s == null ? new double[0] : bins.rates(s.localPlaintextPackets());
-        double[] leaked = s == null ? new double[0] : bins.rates(s.leakPackets());
+        // one unit, queries, as in the totals and the leak list
+        double[] encrypted = s == null ? new double[0] : bins.rates(s.queries().encrypted());
+        double[] local = s == null ? new double[0] : bins.rates(s.queries().local());
+        double[] leaked = s == null ? new double[0] : bins.rates(s.leakMarkers());
         long top1 = niceCeiling((long) Math.ceil(Math.max(1, Math.max(max(encrypted), Math.max(max(local), max(leaked))))));
 
         // grid and axes (the cap set here: the context keeps the last drawing's)
@@ -173,7 +177,7 @@ public final class TrafficGraph extends Region {
         for (int i = 0; i < legendTexts.length; i++) {
             legendRight = Math.max(legendRight, legendAt[i][0] + LEGEND_SAMPLE + textWidth(legendTexts[i], font));
         }
-        geometry = null;
+        drawn = null;
 
         if (s == null) {
             g.setTextAlign(TextAlignment.CENTER);
@@ -183,10 +187,8 @@ public final class TrafficGraph extends Region {
             return;
         }
         // leaks as a band: every bin with a leaked query is shaded over the plot's height, marked on top
-        long[] markers = s.leakMarkers();
-        double[] leakedQueries = markers == null ? new double[0] : bins.rates(markers);
-        for (int k = 0; k < leakedQueries.length; k++) {
-            if (!(leakedQueries[k] > 0)) continue;
+        for (int k = 0; k < leaked.length; k++) {
+            if (!(leaked[k] > 0)) continue;
             double x0 = bins.x(bins.start(k), left, pw);
             double x1 = Math.max(x0 + 3, bins.x(bins.end(k), left, pw));
             g.setFill(leakBandColor.get());
@@ -222,7 +224,7 @@ public final class TrafficGraph extends Region {
                 }
             }
         }
-        geometry = new double[]{left, pw, n, s.endEpochSecond(), bins.bin()};
+        drawn = new Drawn(left, pw, bins);
     }
 
     /** How many of the window's {@code n} seconds lie before monitoring started (0 when unknown), at most n. */
@@ -259,57 +261,55 @@ public final class TrafficGraph extends Region {
         draw();
     }
 
-    /** The second under the x coordinate, or null outside the plot or before anything was drawn. */
-    public java.time.Instant secondAt(double x) {
-        double[] geo = geometry;
-        if (geo == null || x < geo[0] || x > geo[0] + geo[1]) return null;
-        int n = (int) geo[2];
-        int i = (int) Math.min(n - 1, Math.floor((x - geo[0]) / geo[1] * n));
-        return java.time.Instant.ofEpochSecond((long) geo[3] - n + 1 + i);
+    /** The first and last second of a bin as drawn (the same second twice where a bin is one second). */
+    public record Span(java.time.Instant from, java.time.Instant to) {
+        public long seconds() {
+            return to.getEpochSecond() - from.getEpochSecond() + 1;
+        }
+
+        public boolean contains(java.time.Instant t) {
+            return t != null && !t.isBefore(from) && t.getEpochSecond() <= to.getEpochSecond();
+        }
     }
 
-    /**
-     * The first and last second of the bin drawn under the x coordinate (the same second twice where a bin is one
-     * second), or null outside the plot or before anything was drawn.
-     */
-    public java.time.Instant[] binAt(double x) {
-        java.time.Instant second = secondAt(x);
-        double[] geo = geometry;
-        if (second == null) return null;
-        int bin = (int) geo[4];
-        long first = (long) geo[3] - (long) geo[2] + 1;
-        long start = Math.floorDiv(second.getEpochSecond(), bin) * bin; // bins follow the clock
-        return new java.time.Instant[]{java.time.Instant.ofEpochSecond(Math.max(first, start)),
-                java.time.Instant.ofEpochSecond(Math.min((long) geo[3], start + bin - 1))};
+    /** The queries a span of the graph counted: encrypted, local (to this computer's resolver) and leaked. */
+    public record Counts(long encrypted, long local, long leaked) {
     }
 
-    /**
-     * Counts for one second (for the tooltip): encrypted, local, leaked packets and leaked queries; null where there
-     * is no data (outside the window, or before monitoring started).
-     */
-    public long[] countsAt(java.time.Instant second) {
-        return countsIn(second, second);
+    /** The bin drawn under the x coordinate, or null outside the plot or before anything was drawn. */
+    public Span binAt(double x) {
+        Drawn d = drawn;
+        if (d == null || x < d.left() || x > d.left() + d.plotWidth()) return null;
+        Bins bins = d.bins();
+        int index = (int) Math.min(bins.n() - 1, Math.floor((x - d.left()) / d.plotWidth() * bins.n()));
+        int k = bins.binOf(index);
+        return new Span(java.time.Instant.ofEpochSecond(bins.firstSecond(k)),
+                java.time.Instant.ofEpochSecond(bins.lastSecond(k)));
     }
 
-    /** As {@link #countsAt}, summed over the seconds from {@code from} to {@code to}; null where none has data. */
-    public long[] countsIn(java.time.Instant from, java.time.Instant to) {
+    /** Counts for one second (for the tooltip); null where there is no data (outside the window, or before monitoring). */
+    public Counts countsAt(java.time.Instant second) {
+        return countsIn(new Span(second, second));
+    }
+
+    /** As {@link #countsAt}, summed over the span's seconds; null where none has data. */
+    public Counts countsIn(Span span) {
         MeterSnapshot s = snapshot.get();
-        if (s == null || from == null || to == null) {
+        if (s == null || span == null) {
             return null;
         }
         long first = s.endEpochSecond() - s.seconds() + 1;
-        long[] sum = new long[4];
+        long[] sum = new long[3];
         boolean any = false;
-        for (long t = from.getEpochSecond(); t <= to.getEpochSecond(); t++) {
+        for (long t = span.from().getEpochSecond(); t <= span.to().getEpochSecond(); t++) {
             int i = (int) (t - first);
             if (i < 0 || i >= s.seconds() || captureStart != null && t < captureStart.getEpochSecond()) continue;
             any = true;
-            sum[0] += at(s.encryptedPackets(), i);
-            sum[1] += at(s.localPlaintextPackets(), i);
-            sum[2] += at(s.leakPackets(), i);
-            sum[3] += at(s.leakMarkers(), i);
+            sum[0] += at(s.queries().encrypted(), i);
+            sum[1] += at(s.queries().local(), i);
+            sum[2] += at(s.leakMarkers(), i);
         }
-        return any ? sum : null;
+        return any ? new Counts(sum[0], sum[1], sum[2]) : null;
     }
 
     private static long at(long[] a, int i) {
@@ -398,17 +398,32 @@ public final class TrafficGraph extends Region {
         }
 
         public int count() {
-            return (int) ((firstEpochSecond + n - alignedFirst() + bin - 1) / bin);
+            return binOf(n - 1) + 1;
+        }
+
+        /** The bin holding the window's second at {@code index}. */
+        public int binOf(int index) {
+            return (int) ((firstEpochSecond + index - alignedFirst()) / bin);
+        }
+
+        /** Bin k's first second within the window (epoch seconds). */
+        public long firstSecond(int k) {
+            return Math.max(firstEpochSecond, alignedFirst() + (long) k * bin);
+        }
+
+        /** Bin k's last second within the window (epoch seconds). */
+        public long lastSecond(int k) {
+            return Math.min(firstEpochSecond + n - 1, alignedFirst() + (long) (k + 1) * bin - 1);
         }
 
         /** The window index of bin k's first second with data (≥ its end when it has none). */
         public int start(int k) {
-            return (int) Math.max(Math.max(0, noData), alignedFirst() + (long) k * bin - firstEpochSecond);
+            return (int) Math.max(noData, firstSecond(k) - firstEpochSecond);
         }
 
         /** The window index after bin k's last second. */
         public int end(int k) {
-            return (int) Math.min(n, alignedFirst() + (long) (k + 1) * bin - firstEpochSecond);
+            return (int) (lastSecond(k) - firstEpochSecond + 1);
         }
 
         /**

@@ -115,14 +115,13 @@ public final class TrafficView extends VBox {
         tip.setShowDelay(javafx.util.Duration.millis(150));
         javafx.scene.control.Tooltip.install(graph, tip);
         graph.setOnMouseMoved(e -> {
-            java.time.Instant[] bin = graph.binAt(e.getX());
-            long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
-            // counts, not rates: the bin's length is said, so they read against the line's packets per second
-            long seconds = bin == null ? 0 : bin[1].getEpochSecond() - bin[0].getEpochSecond() + 1;
+            TrafficGraph.Span bin = graph.binAt(e.getX());
+            TrafficGraph.Counts c = graph.countsIn(bin);
+            // counts, not rates: the bin's length is said, so they read against the line's queries per second
             tip.setText(bin == null ? I18n.t("graph.nodata") : c == null ? I18n.t("graph.beforeCapture")
-                    : I18n.t("graph.tip", seconds == 1 ? TIME.format(bin[0])
-                    : I18n.t("graph.tip.span", TIME.format(bin[0]), TIME.format(bin[1]), seconds),
-                    c[0], c[1], c[2], c[3]));
+                    : I18n.t("graph.tip", bin.seconds() == 1 ? TIME.format(bin.from())
+                    : I18n.t("graph.tip.span", TIME.format(bin.from()), TIME.format(bin.to()), bin.seconds()),
+                    c.encrypted(), c.local(), c.leaked()));
         });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
         VBox.setVgrow(graph, Priority.ALWAYS);
@@ -225,20 +224,19 @@ public final class TrafficView extends VBox {
         leakBar.getChildren().add(1, groupBar);
 
         // clicking a leak in the graph selects its queries in the list
+        vm.groupByProperty().addListener((o, a, b) -> by.selectToggle(b == null ? all : b == LeakGroups.By.NAME
+                ? byName : byProgram));
         graph.setOnMouseClicked(e -> {
-            java.time.Instant[] bin = graph.binAt(e.getX());
-            long[] c = bin == null ? null : graph.countsIn(bin[0], bin[1]);
-            if (c == null || c[3] == 0) return;
-            vm.filterProperty().set(""); // a filter would hide the very rows the click asks for
-            by.selectToggle(all);
+            TrafficGraph.Span bin = graph.binAt(e.getX());
+            TrafficGraph.Counts c = graph.countsIn(bin);
+            if (c == null || c.leaked() == 0) return;
+            // exactly the bin's seconds, the ones its tooltip counts
+            vm.showEveryLeak(); // a filter or a grouping would hide the very rows the click asks for
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
             int firstSelected = -1;
             for (int i = 0; i < table.getItems().size(); i++) {
-                LeakRecord r = table.getItems().get(i);
-                // exactly the bin's seconds, the ones its tooltip counts
-                if (r.time() != null && r.time().getEpochSecond() >= bin[0].getEpochSecond()
-                        && r.time().getEpochSecond() <= bin[1].getEpochSecond()) {
+                if (bin.contains(table.getItems().get(i).time())) {
                     table.getSelectionModel().select(i);
                     if (firstSelected < 0) firstSelected = i;
                 }
@@ -328,14 +326,11 @@ public final class TrafficView extends VBox {
         vm.exportCsv(f.toPath());
     }
 
-    /** An empty list says whether it is empty because nothing leaked, or because nothing is watched. */
+    /** An empty list says whether it is empty because nothing leaked, because nothing is watched, or the filter. */
     private static Label emptyList(TrafficViewModel vm) {
         Label l = new Label();
         l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> !vm.runningProperty().get() ? I18n.t("leaks.notWatching")
-                : vm.leaks().isEmpty() || vm.filterProperty().get() == null || vm.filterProperty().get().isBlank()
-                ? I18n.t("leaks.none") : I18n.t("leaks.filter.none"), vm.runningProperty(), vm.leaks(),
-                vm.filterProperty()));
+        l.textProperty().bind(vm.emptyLeaksTextProperty());
         return l;
     }
 }

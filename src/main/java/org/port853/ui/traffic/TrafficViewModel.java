@@ -69,8 +69,6 @@ public final class TrafficViewModel {
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final IntegerProperty windowSeconds = new SimpleIntegerProperty(300);
-    /** The next poll updates the display although it is paused (the span shown was changed). */
-    private boolean showOnce;
     private final ObjectProperty<MeterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObservableList<LeakRecord> leaks = FXCollections.observableArrayList();
     private final FilteredList<LeakRecord> filtered = new FilteredList<>(leaks);
@@ -79,6 +77,10 @@ public final class TrafficViewModel {
     private final ObjectProperty<LeakGroups.By> groupBy = new SimpleObjectProperty<>(LeakGroups.By.NAME);
     private final ObservableList<LeakGroups.Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper polls = new ReadOnlyLongWrapper();
+    private final javafx.beans.binding.StringBinding emptyLeaksText = javafx.beans.binding.Bindings.createStringBinding(
+            () -> !running.get() ? I18n.t("leaks.notWatching")
+                    : leaks.isEmpty() || filter.get() == null || filter.get().isBlank()
+                    ? I18n.t("leaks.none") : I18n.t("leaks.filter.none"), running, leaks, filter);
     /** Leaked queries seen since the app started (Clear does not reset it); the tray shows it. */
     private final ReadOnlyLongWrapper leaksSinceStart = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
@@ -94,10 +96,8 @@ public final class TrafficViewModel {
         filtered.addListener((javafx.collections.ListChangeListener<LeakRecord>) c -> regroup());
         groupBy.addListener((o, a, b) -> regroup());
         model.stateProperty().addListener((o, a, b) -> regroup());
-        windowSeconds.addListener((o, a, w) -> {
-            showOnce = true; // a new span is shown also while paused: the frozen one no longer answers the choice
-            poll();
-        });
+        // a new span is shown also while paused: the frozen one no longer answers the choice
+        windowSeconds.addListener((o, a, w) -> poll(true));
         starting = new TaskSlot(model.tasks());
         poller = model.tasks().every(Duration.ofMillis(POLL_MS), this::poll);
     }
@@ -222,6 +222,11 @@ public final class TrafficViewModel {
 
     /** One poll: read a snapshot and the newest leaks; cheap, on the JavaFX thread. */
     void poll() {
+        poll(false);
+    }
+
+    /** A poll that updates the display when {@code evenIfPaused}, also while it is paused. */
+    private void poll(boolean evenIfPaused) {
         CaptureSession session = this.session;
         if (session == null || !running.get()) {
             return;
@@ -236,8 +241,7 @@ public final class TrafficViewModel {
         MeterSnapshot snap = WireLeaks.withoutLocalNames(session.snapshot(windowSeconds.get()), recent);
         updateLeaking(snap, recent);
         countLeaks(session, recent);
-        if (!paused.get() || showOnce) {
-            showOnce = false;
+        if (!paused.get() || evenIfPaused) {
             polls.set(polls.get() + 1);
             MeterSnapshot shown = WireLeaks.since(snap, startedAt.get());
             if (!sameGraph(snapshot.get(), shown)) {
@@ -252,9 +256,11 @@ public final class TrafficViewModel {
     }
 
     private void showTotals(MeterSnapshot snap) {
-        // leaks in queries, the unit of the leak list; encrypted traffic has no visible queries, so packets
-        totals.set(I18n.t("traffic.totals", sum(snap.encryptedPackets()), sum(snap.localPlaintextPackets()),
-                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()), snap.pcapDrops() + snap.ifDrops()));
+        // queries throughout, the unit of the leak list and the graph
+        long missed = snap.pcapDrops() + snap.ifDrops();
+        totals.set(I18n.t("traffic.totals", sum(snap.queries().encrypted()), sum(snap.queries().local()),
+                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()))
+                + (missed > 0 ? " " + I18n.t("traffic.totals.missed", missed) : ""));
     }
 
     /** Reports the newest leak the capture measured to the window's evidence (which the Status state follows). */
@@ -346,9 +352,8 @@ public final class TrafficViewModel {
     /** True when both snapshots draw the same graph: the same seconds with the same counts. */
     static boolean sameGraph(MeterSnapshot a, MeterSnapshot b) {
         return a != null && b != null && a.endEpochSecond() == b.endEpochSecond() && a.seconds() == b.seconds()
-                && Arrays.equals(a.encryptedPackets(), b.encryptedPackets())
-                && Arrays.equals(a.localPlaintextPackets(), b.localPlaintextPackets())
-                && Arrays.equals(a.leakPackets(), b.leakPackets())
+                && Arrays.equals(a.queries().encrypted(), b.queries().encrypted())
+                && Arrays.equals(a.queries().local(), b.queries().local())
                 && Arrays.equals(a.leakMarkers(), b.leakMarkers());
     }
 
@@ -369,6 +374,17 @@ public final class TrafficViewModel {
         groups.setAll(by == null ? List.of()
                 : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(),
                         model.evidence().lastSettingsChange(), I18n.t("leaks.unknownProgram")));
+    }
+
+    /** Every leaked query in one list, no filter: what a click on the graph's leaks selects from. */
+    public void showEveryLeak() {
+        filter.set("");
+        groupBy.set(null);
+    }
+
+    /** What an empty leak list says: nothing watched, nothing leaked, or nothing that matches the filter. */
+    public javafx.beans.binding.StringBinding emptyLeaksTextProperty() {
+        return emptyLeaksText;
     }
 
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }

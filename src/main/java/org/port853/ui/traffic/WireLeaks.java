@@ -67,7 +67,7 @@ final class WireLeaks {
         }
         return markers == null ? snap : new MeterSnapshot(snap.endEpochSecond(), snap.seconds(),
                 snap.encryptedPackets(), snap.localPlaintextPackets(), snap.leakPackets(), markers, snap.totals(),
-                snap.pcapDrops(), snap.ifDrops(), snap.interfaces(), snap.plaintext853Packets());
+                snap.pcapDrops(), snap.ifDrops(), snap.interfaces(), snap.plaintext853Packets(), snap.queries());
     }
 
     /**
@@ -84,7 +84,8 @@ final class WireLeaks {
         return new MeterSnapshot(snap.endEpochSecond(), snap.seconds(), zeroed(snap.encryptedPackets(), before),
                 zeroed(snap.localPlaintextPackets(), before), zeroed(snap.leakPackets(), before),
                 zeroed(snap.leakMarkers(), before), snap.totals(), snap.pcapDrops(), snap.ifDrops(), snap.interfaces(),
-                zeroed(snap.plaintext853Packets(), before));
+                zeroed(snap.plaintext853Packets(), before), new MeterSnapshot.Queries(
+                zeroed(snap.queries().encrypted(), before), zeroed(snap.queries().local(), before)));
     }
 
     private static long[] zeroed(long[] series, int before) {
