@@ -248,4 +248,19 @@ class SheetAndFocusTest extends WindowTestBase {
         assertTrue(fx(() -> summary.localToScene(summary.getLayoutBounds()).getMinY()
                 >= body.localToScene(body.getLayoutBounds()).getMinY()), "the new sheet's headline is out of view");
     }
+    @Test
+    @DisplayName("a screen chosen by its shortcut while a control of the last screen had the focus starts on the new "
+            + "screen's primary control (walkthrough: Traffic opened with the focus on Clear)")
+    void screenShortcutFocusesTheNewScreensPrimaryControl(FxRobot robot) throws Exception {
+        openDemo();
+        waitUntil(() -> "protect-button".equals(focusId()) || "encryption-switch".equals(focusId()));
+        press(SCREEN_3);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> window.trafficViewModel().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("traffic-pause", focusId(), "the Traffic screen's first control while monitoring");
+        press(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("verify-run", focusId());
+    }
 }

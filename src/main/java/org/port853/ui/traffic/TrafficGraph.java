@@ -198,8 +198,10 @@ public final class TrafficGraph extends Region {
             g.fillPolygon(new double[]{x - 5, x + 5, x}, new double[]{top - 9, top - 9, top - 1}, 3);
         }
         area(g, bins, encrypted, left, top, pw, ph, top1, encColor.get());
-        line(g, bins, local, left, top, pw, ph, top1, localColor.get(), new double[]{7, 4});
+        // the dashed local line over the solid one: where both count the same (every question to the resolver sent
+        // on encrypted), the blue shows through the dashes' gaps instead of hiding the local line
         line(g, bins, encrypted, left, top, pw, ph, top1, encColor.get(), new double[0]);
+        line(g, bins, local, left, top, pw, ph, top1, localColor.get(), new double[]{7, 4});
         // drawn last: a leak is never hidden behind the other lines; a bin without leaks draws nothing
         leakBars(g, bins, leaked, left, top, pw, ph, top1, leakColor.get());
         // before the capture started there is no data: shade it and say so
