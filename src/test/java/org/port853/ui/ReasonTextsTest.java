@@ -78,4 +78,15 @@ class ReasonTextsTest {
                 s.pendingChange(), s.problem(), new LinuxDetails(252,
                         new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", nameservers), List.of()));
     }
+    @Test
+    void aWindowReasonIsWordedByTheBundleInBothLanguages() {
+        Reason r = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.windowReason(
+                "VERIFY_UNANSWERED", org.port853.core.Severity.BROKEN, List.of("10", "12:00")));
+        org.junit.jupiter.api.Assertions.assertEquals("Names do not resolve: the Verify at 12:00 got no answer to any of "
+                + "its test queries (10 sent).", r.message(), "the record keeps English, whatever the window's language");
+        assertTrue(r.fix().startsWith("The DNS servers refuse"), r.fix());
+        String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(r, null).message());
+        assertTrue(german.contains("12:00") && german.contains("10") && !german.contains("{"), german);
+        assertNotEquals(r.message(), german);
+    }
 }

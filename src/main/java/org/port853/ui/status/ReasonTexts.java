@@ -22,6 +22,16 @@ public final class ReasonTexts {
     private ReasonTexts() {
     }
 
+    /**
+     * A reason the window itself finds (not the assessment): its sentences come from the bundle only, the record's
+     * message and fix in English (for logs), so no wording is written twice.
+     */
+    public static Reason windowReason(String code, org.port853.core.Severity severity, List<String> details) {
+        Text english = I18n.in(java.util.Locale.ENGLISH,
+                () -> of(new Reason(code, severity, "", null, null, details), null));
+        return new Reason(code, severity, english.message(), english.fix(), null, details);
+    }
+
     public static Text of(Reason r, ResolverState s) {
         String key = "reason." + r.code();
         if (!I18n.has(key)) {

@@ -170,19 +170,8 @@ public final class StatusViewModel {
 
     /** Verify's finding in the assessment's terms, so it is listed and worded like the configuration's reasons. */
     private static Reason unansweredReason(LeakEvidence.Unanswered u) {
-        if (u.afterChange()) {
-            return new Reason("CHANGE_LEFT_UNRESOLVED", org.port853.core.Severity.BROKEN,
-                    "Names do not resolve: the check after the change at " + u.at() + " got no answer.",
-                    "The DNS servers refuse the queries or cannot be reached. The Diagnostics screen checks each server "
-                            + "and says why; Verify again once it is fixed.",
-                    List.of(String.valueOf(u.queries()), I18n.dateTimeOrTimeToday(u.at())));
-        }
-        return new Reason("VERIFY_UNANSWERED", org.port853.core.Severity.BROKEN,
-                "Names do not resolve: the Verify at " + u.at() + " got no answer to any of its test queries ("
-                        + u.queries() + " sent).",
-                "The DNS servers refuse the queries or cannot be reached. Diagnostics checks each server and says why; "
-                        + "Verify again once it is fixed.",
-                List.of(String.valueOf(u.queries()), I18n.dateTimeOrTimeToday(u.at())));
+        return ReasonTexts.windowReason(u.afterChange() ? "CHANGE_LEFT_UNRESOLVED" : "VERIFY_UNANSWERED",
+                org.port853.core.Severity.BROKEN, List.of(String.valueOf(u.queries()), I18n.dateTimeOrTimeToday(u.at())));
     }
 
     /** The reason, and its fix in words unless the command below the text is the fix. */
