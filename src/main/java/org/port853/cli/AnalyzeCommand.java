@@ -211,7 +211,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Per-second packets and bytes per class and interface (see docs/capture.md). */
+    /** Per-second packets and bytes per class and interface, and queries (see docs/capture.md). */
     static Map<String, Object> perSecond(org.port853.capture.MeterSnapshot s) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("start", s.seconds() == 0 ? null
@@ -230,6 +230,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ifs.add(v);
         }
         o.put("interfaces", ifs);
+        // all interfaces together, in the window's unit (leaked queries are the leak entries)
+        Map<String, Object> queries = new LinkedHashMap<>();
+        queries.put("encrypted", s.queries().encrypted());
+        queries.put("local", s.queries().local());
+        o.put("queries", queries);
         return o;
     }
 

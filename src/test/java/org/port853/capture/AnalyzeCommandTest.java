@@ -51,6 +51,17 @@ class AnalyzeCommandTest {
         assertTrue(first.get("time").asText().endsWith("Z"));
         assertEquals(0, j.get("parseErrors").asLong());
         assertTrue(j.get("interfaces").size() >= 2);
+        // queries, as tshark counts them in this file: "tcp.dstport==853 && tcp.len>=5 && tcp.payload[0:2]==17:03",
+        // and DNS questions to port 53 between the two local addresses
+        assertEquals(9, sum(j.at("/perSecond/queries/encrypted")));
+        assertEquals(3, sum(j.at("/perSecond/queries/local")));
+        assertEquals(j.at("/perSecond/seconds").asInt(), j.at("/perSecond/queries/local").size());
+    }
+
+    private static long sum(JsonNode array) {
+        long n = 0;
+        for (JsonNode v : array) n += v.asLong();
+        return n;
     }
 
     @Test
