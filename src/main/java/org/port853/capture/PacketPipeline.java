@@ -273,7 +273,6 @@ public final class PacketPipeline {
                 f.protocol, curToServer, curClientLocal, curStub, b, off, len);
     }
 
-    /** 127.0.0.0/8 or ::1: a resolver on this machine's loopback (a stub). */
     /**
      * Whether a packet to the server is a query, the unit the window counts: on 853, a TLS application-data record
      * at the start of the segment (a handshake, a bare ACK or a reset is none) or a QUIC short-header packet; on 53
@@ -295,6 +294,7 @@ public final class PacketPipeline {
 
     private static final byte TLS_APPLICATION_DATA = 23;
 
+    /** 127.0.0.0/8 or ::1: a resolver on this machine's loopback (a stub). */
     private static boolean isLoopback(byte[] b, int off, int alen) {
         if (alen == 4) {
             return b[off] == 127;

@@ -223,20 +223,20 @@ public final class TrafficView extends VBox {
         }
         leakBar.getChildren().add(1, groupBar);
 
-        // clicking a leak in the graph selects its queries in the list
+        // the buttons follow the grouping when the view model changes it (a click on the graph shows every query)
         vm.groupByProperty().addListener((o, a, b) -> by.selectToggle(b == null ? all : b == LeakGroups.By.NAME
                 ? byName : byProgram));
+        // clicking a leak in the graph selects its queries in the list
         graph.setOnMouseClicked(e -> {
             TrafficGraph.Span bin = graph.binAt(e.getX());
             TrafficGraph.Counts c = graph.countsIn(bin);
             if (c == null || c.leaked() == 0) return;
-            // exactly the bin's seconds, the ones its tooltip counts
             vm.showEveryLeak(); // a filter or a grouping would hide the very rows the click asks for
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
             int firstSelected = -1;
             for (int i = 0; i < table.getItems().size(); i++) {
-                if (bin.contains(table.getItems().get(i).time())) {
+                if (bin.contains(table.getItems().get(i).time())) { // exactly the seconds its tooltip counts
                     table.getSelectionModel().select(i);
                     if (firstSelected < 0) firstSelected = i;
                 }
