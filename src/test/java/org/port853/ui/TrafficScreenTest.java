@@ -310,14 +310,20 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals(3, rates.length);
         assertEquals((9 + 1 + 2) / 3.0, rates[0], 1e-9, "averaged over the three seconds with data");
         assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, rates[1], 1e-9);
-        assertEquals(8.0, rates[2], 1e-9, "the newest bin, cut by the window's end");
+        assertTrue(Double.isNaN(rates[2]), "the newest bin holds the second still being counted: no rate until it is "
+                + "complete, rather than a dip or a spike at each new second (walkthrough)");
+        double[] filling = new org.port853.ui.traffic.TrafficGraph.Bins(13, 5, 1000, 0).rates(
+                new long[] {1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 6, 8, 0});
+        assertEquals(2.0, filling[1], 1e-9);
+        assertTrue(Double.isNaN(filling[2]), "three seconds into the newest bin: still none");
         double[] later = new org.port853.ui.traffic.TrafficGraph.Bins(11, 5, 1001, 0).rates(
                 new long[] {9, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9});
         assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, later[1], 1e-9, "a second later the middle bin holds the same seconds");
         assertTrue(Double.isNaN(new org.port853.ui.traffic.TrafficGraph.Bins(11, 5, 1000, 6).rates(values)[0]),
                 "a bin wholly before monitoring started has no rate");
-        var shorter = new org.port853.ui.traffic.TrafficGraph.Bins(5, 5, 1000, 0);
-        assertEquals(5.0, shorter.rates(new long[] {4, 6})[0], 1e-9, "a meter younger than the window: its two seconds");
+        var shorter = new org.port853.ui.traffic.TrafficGraph.Bins(10, 5, 1000, 0);
+        assertEquals(5.0, shorter.rates(new long[] {4, 6, 0, 0, 0, 0, 0})[0], 1e-9,
+                "a meter younger than the window: the seconds it has");
     }
 
     @Test

@@ -133,7 +133,9 @@ public final class TrafficGraph extends Region {
         double[] encrypted = s == null ? new double[0] : bins.rates(s.queries().encrypted());
         double[] local = s == null ? new double[0] : bins.rates(s.queries().local());
         double[] leaked = s == null ? new double[0] : bins.rates(s.leakMarkers());
-        long top1 = niceCeiling((long) Math.ceil(Math.max(1, Math.max(max(encrypted), Math.max(max(local), max(leaked))))));
+        double top1 = scaleTop(Math.max(max(encrypted), Math.max(max(local), max(leaked))));
+        java.text.NumberFormat tick = java.text.NumberFormat.getNumberInstance(I18n.locale());
+        tick.setMaximumFractionDigits(2);
 
         // grid and axes (the cap set here: the context keeps the last drawing's)
         g.setLineDashes();
@@ -146,7 +148,7 @@ public final class TrafficGraph extends Region {
         for (int i = 0; i <= 4; i++) {
             double y = top + ph - ph * i / 4.0;
             g.strokeLine(left, y, left + pw, y);
-            g.fillText(Long.toString(top1 * i / 4), left - 6, y); // the scale is a multiple of 4
+            g.fillText(tick.format(top1 * i / 4), left - 6, y); // quarters of the scale: whole, or .25 / .5 steps
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -431,7 +433,9 @@ public final class TrafficGraph extends Region {
         /**
          * The average per second of each bin, oldest first, over its seconds with data only (so the bin in which
          * monitoring started is not understated); NaN for a bin without data. {@code values} ends with the window's
-         * last second and may be shorter than it.
+         * last second and may be shorter than it. That last second is still being counted, so the bin holding it has
+         * no rate until it is complete: a bin of one or two seconds so far would dip to zero or spike at each new
+         * second (the leak list and the tooltip show its queries at once).
          */
         public double[] rates(long[] values) {
             double[] out = new double[count()];
@@ -439,7 +443,7 @@ public final class TrafficGraph extends Region {
             for (int k = 0; k < out.length; k++) {
                 long sum = 0;
                 int seconds = 0;
-                for (int j = Math.max(start(k), offset); j < end(k); j++) {
+                for (int j = Math.max(start(k), offset); j < end(k) && end(k) < n; j++) {
                     sum += values[j - offset];
                     seconds++;
                 }
@@ -458,7 +462,7 @@ public final class TrafficGraph extends Region {
         }
     }
 
-    private static double y(double rate, long max, double top, double ph) {
+    private static double y(double rate, double max, double top, double ph) {
         return top + ph - ph * Math.min(1.0, rate / max);
     }
 
@@ -467,7 +471,7 @@ public final class TrafficGraph extends Region {
      * short level stroke over its width, not a point that draws nothing.
      */
     private static void line(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
-                             double ph, long max, Paint color, double[] dashes) {
+                             double ph, double max, Paint color, double[] dashes) {
         g.setStroke(color);
         g.setLineWidth(2);
         g.setLineCap(StrokeLineCap.ROUND);
@@ -493,7 +497,7 @@ public final class TrafficGraph extends Region {
 
     /** The light area under a line, between its bins' centres. */
     private static void area(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
-                             double ph, long max, Paint color) {
+                             double ph, double max, Paint color) {
         g.setFill(color instanceof Color c ? c.deriveColor(0, 1, 1, 0.14) : color);
         double base = top + ph;
         int k = 0;
@@ -517,7 +521,7 @@ public final class TrafficGraph extends Region {
 
     /** Leaks as filled bars, one per bin with leaked packets, each as wide as its bin and topped by a solid edge. */
     private static void leakBars(GraphicsContext g, Bins bins, double[] rates, double left, double top, double pw,
-                                 double ph, long max, Paint color) {
+                                 double ph, double max, Paint color) {
         double base = top + ph;
         g.setStroke(color);
         g.setLineWidth(2);
@@ -540,6 +544,14 @@ public final class TrafficGraph extends Region {
     }
 
     /** The scale's top: the smallest of 4, 8, 12, 16, 20, 24, 32, then 40, 60, 80, 100, … at least v (quarters whole). */
+    /**
+     * The top of the y scale for the highest rate: 1 or 2 for a quiet computer (a fraction of a query per second, as
+     * most are, would otherwise fill a tenth of the plot), else the next of {@link #niceCeiling}'s whole steps.
+     */
+    static double scaleTop(double highest) {
+        return highest <= 1 ? 1 : highest <= 2 ? 2 : niceCeiling((long) Math.ceil(highest));
+    }
+
     static long niceCeiling(long v) {
         for (long p = 1; ; p *= 10) {
             for (long f : p == 1 ? new long[]{4, 8, 12, 16, 20, 24, 32} : new long[]{4, 6, 8, 10, 12, 16, 20, 24, 32}) {
