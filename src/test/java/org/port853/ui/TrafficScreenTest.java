@@ -312,6 +312,10 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, rates[1], 1e-9);
         assertTrue(Double.isNaN(rates[2]), "the newest bin holds the second still being counted: no rate until it is "
                 + "complete, rather than a dip or a spike at each new second (walkthrough)");
+        double[] leaks = bins.leakRates(values);
+        assertEquals(rates[1], leaks[1], 1e-9, "complete bins: the same rate");
+        assertEquals(8 / 5.0, leaks[2], 1e-9, "a leak shows at once: the newest bin's queries so far over the whole "
+                + "bin, so its bar grows as the bin fills and never spikes");
         double[] filling = new org.port853.ui.traffic.TrafficGraph.Bins(13, 5, 1000, 0).rates(
                 new long[] {1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 6, 8, 0});
         assertEquals(2.0, filling[1], 1e-9);
@@ -339,6 +343,18 @@ class TrafficScreenTest extends WindowTestBase {
         assertEquals(Instant.ofEpochSecond(start), bin.from());
         assertEquals(Instant.ofEpochSecond(start + 4), bin.to());
         assertEquals(new org.port853.ui.traffic.TrafficGraph.Counts(200, 200, 200), fx(() -> graph.countsIn(bin)));
+    }
+
+    @Test
+    @DisplayName("a leak in the second still being counted shows at once: the newest bin's bar, while its lines wait "
+            + "until the bin is complete")
+    void leakInTheNewestSecondShowsAtOnce(FxRobot robot) throws Exception {
+        org.port853.ui.traffic.TrafficGraph graph = fx(() -> graphOfWidth(1000));
+        long[] none = new long[SECONDS];
+        long[] leakNow = new long[SECONDS];
+        leakNow[SECONDS - 1] = 1;
+        javafx.scene.image.Image image = fx(() -> drawn(graph, queries(END, none, none, leakNow), null));
+        assertTrue(redPixelsInLowerHalf(image) > 20, "the newest bin's leak bar");
     }
 
     private static int redPixelsInLowerHalf(javafx.scene.image.Image image) {

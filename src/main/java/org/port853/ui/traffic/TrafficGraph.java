@@ -132,7 +132,7 @@ public final class TrafficGraph extends Region {
         // one unit, queries, as in the totals and the leak list
         double[] encrypted = s == null ? new double[0] : bins.rates(s.queries().encrypted());
         double[] local = s == null ? new double[0] : bins.rates(s.queries().local());
-        double[] leaked = s == null ? new double[0] : bins.rates(s.leakMarkers());
+        double[] leaked = s == null ? new double[0] : bins.leakRates(s.leakMarkers());
         double top1 = scaleTop(Math.max(max(encrypted), Math.max(max(local), max(leaked))));
         java.text.NumberFormat tick = java.text.NumberFormat.getNumberInstance(I18n.locale());
         tick.setMaximumFractionDigits(2);
@@ -438,14 +438,35 @@ public final class TrafficGraph extends Region {
          * second (the leak list and the tooltip show its queries at once).
          */
         public double[] rates(long[] values) {
+            return rates(values, false);
+        }
+
+        /**
+         * As {@link #rates}, but a leak is shown at once: the newest bin counts what it has so far, the second still
+         * being counted too, over the whole bin's length. Its bar grows as the bin fills and never overstates.
+         */
+        public double[] leakRates(long[] values) {
+            return rates(values, true);
+        }
+
+        private double[] rates(long[] values, boolean newestSoFar) {
             double[] out = new double[count()];
             int offset = n - (values == null ? 0 : values.length);
             for (int k = 0; k < out.length; k++) {
+                boolean newest = end(k) == n;
+                if (newest && !newestSoFar) {
+                    out[k] = Double.NaN;
+                    continue;
+                }
                 long sum = 0;
                 int seconds = 0;
-                for (int j = Math.max(start(k), offset); j < end(k) && end(k) < n; j++) {
+                int from = Math.max(start(k), offset);
+                for (int j = from; j < end(k); j++) {
                     sum += values[j - offset];
                     seconds++;
+                }
+                if (newest && seconds > 0) {
+                    seconds = (int) (alignedFirst() + (long) (k + 1) * bin - firstEpochSecond) - from; // the whole bin
                 }
                 out[k] = seconds == 0 ? Double.NaN : sum / (double) seconds;
             }
