@@ -498,6 +498,9 @@ public final class MainWindow {
             scene.getStylesheets().add(STYLESHEET);
             stage.setScene(scene);
         } else {
+            // the window before this one (Open demo, Exit demo) leaves its mnemonics registered in the scene: with two
+            // buttons on Alt+R, JavaFX moves the focus between them instead of pressing the one shown
+            scene.getMnemonics().clear();
             scene.setRoot(root);
             if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
         }
