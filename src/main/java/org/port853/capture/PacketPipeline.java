@@ -276,18 +276,18 @@ public final class PacketPipeline {
     /**
      * Whether a packet to the server is a query, the unit the window counts: on 853, a TLS application-data record
      * at the start of the segment (a handshake, a bare ACK or a reset is none) or a QUIC short-header packet; on 53
-     * a DNS message with the QR bit clear (over TCP after its two-byte length). Leaks are counted as leak records.
+     * a DNS header with the QR bit clear (over TCP after its two-byte length; a header cut off by the capture is
+     * not counted). Leaks are counted as leak records.
      */
     static boolean isQuery(TrafficClass c, ParsedFrame f, byte[] b) {
         int off = f.payloadOff;
         int len = f.payloadLen;
+        boolean udp = f.protocol == ParsedFrame.UDP;
         return switch (c) {
-            case ENCRYPTED -> f.protocol == ParsedFrame.UDP ? len > 0 && (b[off] & 0x80) == 0
-                    : len >= 5 && b[off] == TLS_APPLICATION_DATA && b[off + 1] == 3; // type and major version
-            case LOCAL_PLAINTEXT -> {
-                int flags = f.protocol == ParsedFrame.UDP ? 2 : 4; // after TCP's two-byte length
-                yield len > flags && (b[off + flags] & 0x80) == 0; // a header cut off by the capture: not counted
-            }
+            case ENCRYPTED -> udp ? len > 0 && (b[off] & 0x80) == 0
+                    : Port853Content.isTlsRecord(b, off, len) && b[off] == TLS_APPLICATION_DATA;
+            case LOCAL_PLAINTEXT -> udp ? DnsExtractor.isQuery(b, off, len)
+                    : len >= 2 && DnsExtractor.isQuery(b, off + 2, len - 2); // after TCP's two-byte length
             default -> false;
         };
     }

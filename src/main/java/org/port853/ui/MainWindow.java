@@ -89,6 +89,11 @@ public final class MainWindow {
     /** How often the resolver's state is read again, so that a change made elsewhere shows without Refresh. */
     static final java.time.Duration REREAD_EVERY = java.time.Duration.ofSeconds(10);
     private org.port853.ui.task.TaskExecutor.Repeating rereads;
+    /** The stage this window is shown on, and its focus listener that reads the state again on return. */
+    private Stage shownOn;
+    private final javafx.beans.value.ChangeListener<Boolean> rereadOnFocus = (o, was, focused) -> {
+        if (focused) rereadOnReturn();
+    };
 
     /**
      * @param openUrl  opens a link in the browser
@@ -512,9 +517,9 @@ public final class MainWindow {
             if (!keepMonitoringWhenHidden.getAsBoolean()) shutdown();
         });
         // back to the window after a change made elsewhere (a terminal, the network settings): it shows at once
-        stage.focusedProperty().addListener((o, was, focused) -> {
-            if (focused && rereads != null) model.reread();
-        });
+        // (removed at shutdown: the stage outlives this window when Open demo or Exit demo puts another in it)
+        shownOn = stage;
+        stage.focusedProperty().addListener(rereadOnFocus);
         if (visible && !stage.isShowing()) stage.show();
         // Icons, state and monitoring once the window has been drawn: the window never waits for them, and their
         // background work (reading the state, opening the capture, decoding the icons) does not compete with the
@@ -576,8 +581,13 @@ public final class MainWindow {
         return p == ApplyViewModel.Phase.PLANNING || p == ApplyViewModel.Phase.PREVIEW || p == ApplyViewModel.Phase.APPLYING;
     }
 
+    private void rereadOnReturn() {
+        if (rereads != null) model.reread();
+    }
+
     public void shutdown() {
         shutDown = true;
+        if (shownOn != null) shownOn.focusedProperty().removeListener(rereadOnFocus);
         if (rereads != null) rereads.stop();
         traffic.stop();
         pinWatchStart.cancel();

@@ -156,8 +156,8 @@ class CaptureVsTsharkIT {
         // the window's unit: queries (a TLS application record starting a client's segment; a DNS question)
         assertEquals(packets(tshark(file, ENC + " && tcp.dstport==853 && tcp.len>=5 && tcp.payload[0:2]==17:03")),
                 Arrays.stream(r.perSecond().queries().encrypted()).sum(), file + " encrypted queries");
-        assertEquals(packets(tshark(file, DNS + " && " + LOCAL + " && (udp.dstport==53 && len(udp.payload)>=3 && "
-                        + "!(udp.payload[2] & 0x80) || tcp.dstport==53 && len(tcp.payload)>=5 && !(tcp.payload[4] & 0x80))")),
+        assertEquals(packets(tshark(file, DNS + " && " + LOCAL + " && (udp.dstport==53 && len(udp.payload)>=12 && "
+                        + "!(udp.payload[2] & 0x80) || tcp.dstport==53 && len(tcp.payload)>=14 && !(tcp.payload[4] & 0x80))")),
                 Arrays.stream(r.perSecond().queries().local()).sum(), file + " local queries");
         assertTrue(Arrays.stream(r.perSecond().queries().encrypted()).sum() > 0 || file.endsWith("cut.pcap"),
                 "encrypted queries present (the cut file has no TLS bytes left)");

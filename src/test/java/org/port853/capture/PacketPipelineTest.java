@@ -75,6 +75,7 @@ class PacketPipelineTest {
         byte[] m = dnsQuery("b.test", 1);
         raw(ipv4("127.0.0.1", "127.0.0.53", 6, tcp(42003, 53, 1, 0x18, cat(bytes(0, m.length), m)))); // over TCP
         raw(ipv4(c, s, 17, udp(42004, 53, dnsQuery("leak.test", 1))));                  // a leak: a leak record
+        raw(ipv4("127.0.0.1", "127.0.0.53", 17, udp(42005, 53, Arrays.copyOf(m, 11)))); // header cut short: none
         MeterSnapshot snap = meter.snapshot(60, t / 1_000_000_000L);
         assertEquals(3, Arrays.stream(snap.queries().encrypted()).sum(), "two TLS queries and a QUIC packet");
         assertEquals(2, Arrays.stream(snap.queries().local()).sum(), "two questions to the stub, not its answer");

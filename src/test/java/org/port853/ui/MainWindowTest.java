@@ -271,6 +271,36 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a window replaced in the same stage (Open demo, Exit demo) no longer reads its resolver when the "
+            + "stage regains focus; the window that replaced it does")
+    void replacedWindowStopsReadingOnFocus() throws Exception {
+        Fakes.FakeAdapter first = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(first, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> first.calls.contains("readState"));
+        MainWindow replaced = window;
+        fx(() -> {
+            replaced.shutdown();
+            return null;
+        });
+        Fakes.FakeAdapter second = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(second, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        Thread.sleep(500); // the new window's first reading (after its first frames) is done
+        long firstReads = first.calls.stream().filter("readState"::equals).count();
+        long secondReads = second.calls.stream().filter("readState"::equals).count();
+        // away to another window and back: what the toolkit does when the desktop moves the focus (Monocle's own
+        // windows all stay focused, so the test sets it as the toolkit's window-peer listener does)
+        fx(() -> {
+            com.sun.javafx.stage.WindowHelper.setFocused(stage, false);
+            com.sun.javafx.stage.WindowHelper.setFocused(stage, true);
+            return null;
+        });
+        waitUntil(() -> second.calls.stream().filter("readState"::equals).count() > secondReads);
+        Thread.sleep(300);
+        assertEquals(firstReads, first.calls.stream().filter("readState"::equals).count(),
+                "the replaced window read its resolver again");
+    }
+
+    @Test
     @DisplayName("an interrupted change shows the recover banner, and Recover runs recover()")
     void recoverBannerForPendingChange(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(

@@ -6,6 +6,8 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
@@ -19,17 +21,20 @@ import javafx.scene.text.TextAlignment;
 import org.port853.capture.MeterSnapshot;
 import org.port853.ui.common.I18n;
 
+import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The leak graph: packets per second for the three traffic classes, drawn on a canvas. The seconds are summed into
- * bins wide enough to read (at least {@link #MIN_BIN_PX} px each: 5 s over five minutes at the window's width, a
- * minute over an hour) that follow the clock, each drawn at its average rate, so the lines do not zigzag between busy
- * and idle seconds and only the newest bin changes as time goes on. Told apart without colour: encrypted is a solid
- * line over a light area, local plaintext dashed, leaks filled bars, and every bin with a leaked query is a shaded
- * band with a triangle on top; each series is labelled in the legend. The time before monitoring started is shaded
- * "no data". Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a new snapshot is
- * set.
+ * The leak graph: queries per second (encrypted, to this computer's own resolver, and leaked), drawn on a canvas. The
+ * seconds are summed into bins wide enough to read (at least {@link #MIN_BIN_PX} px each: 5 s over five minutes at the
+ * window's width, a minute over an hour) that follow the clock, each drawn at its average rate, so the lines do not
+ * zigzag between busy and idle seconds and only the newest bin changes as time goes on. Told apart without colour:
+ * encrypted is a solid line over a light area, local plaintext dashed, leaks filled bars, and every bin with a leaked
+ * query is a shaded band with a triangle on top; each series is labelled in the legend. The time before monitoring
+ * started is shaded "no data". Colours come from the stylesheet ({@code -encrypted-color}, ...). Redrawn only when a
+ * new snapshot is set.
  */
 public final class TrafficGraph extends Region {
     private static final StyleablePropertyFactory<TrafficGraph> FACTORY = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -62,7 +67,7 @@ public final class TrafficGraph extends Region {
         }
     }
 
-    private java.time.Instant captureStart;
+    private Instant captureStart;
     /** Where the last drawing put its plot and bins (for hit testing); null before the first with data. */
     private record Drawn(double left, double plotWidth, Bins bins) {
     }
@@ -134,8 +139,7 @@ public final class TrafficGraph extends Region {
         double[] local = s == null ? new double[0] : bins.rates(s.queries().local());
         double[] leaked = s == null ? new double[0] : bins.leakRates(s.leakMarkers());
         double top1 = scaleTop(Math.max(max(encrypted), Math.max(max(local), max(leaked))));
-        java.text.NumberFormat tick = java.text.NumberFormat.getNumberInstance(I18n.locale());
-        tick.setMaximumFractionDigits(2);
+        NumberFormat tick = tickFormat();
 
         // grid and axes (the cap set here: the context keeps the last drawing's)
         g.setLineDashes();
@@ -213,7 +217,7 @@ public final class TrafficGraph extends Region {
                 double x = left + pw * before / n;
                 g.setFill(gridColor.get() instanceof Color col ? col.deriveColor(0, 1, 1, 0.7) : gridColor.get());
                 g.fillRect(left + 1, top, x - left - 1, ph);
-                beforeCaptureArea = new javafx.geometry.BoundingBox(left + 1, top, x - left - 1, ph);
+                beforeCaptureArea = new BoundingBox(left + 1, top, x - left - 1, ph);
                 // the label stays inside the shaded area, clear of the axis: it is left out when it does not fit
                 String label = I18n.t("graph.beforeCapture");
                 double tw = textWidth(label, font);
@@ -224,12 +228,26 @@ public final class TrafficGraph extends Region {
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setTextBaseline(VPos.CENTER);
                     g.fillText(label, cx, top + ph / 2);
-                    beforeCaptureLabel = new javafx.geometry.BoundingBox(cx - tw / 2, top + ph / 2 - th / 2, tw, th);
+                    beforeCaptureLabel = new BoundingBox(cx - tw / 2, top + ph / 2 - th / 2, tw, th);
                 }
             }
         }
         drawn = new Drawn(left, pw, bins);
     }
+
+    /** The y axis's tick labels in the window's language: whole numbers, or quarters of small scales. */
+    private NumberFormat tickFormat() {
+        Locale l = I18n.locale();
+        if (tickFormat == null || !l.equals(tickLocale)) {
+            tickFormat = NumberFormat.getNumberInstance(l);
+            tickFormat.setMaximumFractionDigits(2);
+            tickLocale = l;
+        }
+        return tickFormat;
+    }
+
+    private NumberFormat tickFormat;
+    private Locale tickLocale;
 
     /** How many of the window's {@code n} seconds lie before monitoring started (0 when unknown), at most n. */
     private long secondsBeforeCapture(MeterSnapshot s, int n) {
@@ -239,16 +257,16 @@ public final class TrafficGraph extends Region {
     /** The room the "no data" label keeps from the shaded area's edges (the axis on its left). */
     private static final double LABEL_PAD = 6;
     /** The shaded time before monitoring started and its label as last drawn; null when not drawn. */
-    private javafx.geometry.Bounds beforeCaptureArea;
-    private javafx.geometry.Bounds beforeCaptureLabel;
+    private Bounds beforeCaptureArea;
+    private Bounds beforeCaptureLabel;
 
     /** The shaded "no data" area as last drawn (graph coordinates), or null when none was drawn. */
-    public javafx.geometry.Bounds beforeCaptureArea() {
+    public Bounds beforeCaptureArea() {
         return beforeCaptureArea;
     }
 
     /** Where the "no data (before monitoring started)" label was last drawn, or null when it was left out. */
-    public javafx.geometry.Bounds beforeCaptureLabel() {
+    public Bounds beforeCaptureLabel() {
         return beforeCaptureLabel;
     }
 
@@ -260,19 +278,20 @@ public final class TrafficGraph extends Region {
     private static final double PLOT_LEFT = 48;
 
     /** When monitoring started (the time before it is shaded as "no data"); null when unknown. */
-    public void setCaptureStart(java.time.Instant start) {
+    public void setCaptureStart(Instant start) {
         captureStart = start;
         draw();
     }
 
     /** The first and last second of a bin as drawn (the same second twice where a bin is one second). */
-    public record Span(java.time.Instant from, java.time.Instant to) {
+    public record Span(Instant from, Instant to) {
         public long seconds() {
             return to.getEpochSecond() - from.getEpochSecond() + 1;
         }
 
-        public boolean contains(java.time.Instant t) {
-            return t != null && !t.isBefore(from) && t.getEpochSecond() <= to.getEpochSecond();
+        /** Whether {@code t} falls in one of the span's seconds (any time within its last second counts). */
+        public boolean contains(Instant t) {
+            return t != null && t.getEpochSecond() >= from.getEpochSecond() && t.getEpochSecond() <= to.getEpochSecond();
         }
     }
 
@@ -287,12 +306,12 @@ public final class TrafficGraph extends Region {
         Bins bins = d.bins();
         int index = (int) Math.min(bins.n() - 1, Math.floor((x - d.left()) / d.plotWidth() * bins.n()));
         int k = bins.binOf(index);
-        return new Span(java.time.Instant.ofEpochSecond(bins.firstSecond(k)),
-                java.time.Instant.ofEpochSecond(bins.lastSecond(k)));
+        return new Span(Instant.ofEpochSecond(bins.firstSecond(k)),
+                Instant.ofEpochSecond(bins.lastSecond(k)));
     }
 
     /** Counts for one second (for the tooltip); null where there is no data (outside the window, or before monitoring). */
-    public Counts countsAt(java.time.Instant second) {
+    public Counts countsAt(Instant second) {
         return countsIn(new Span(second, second));
     }
 
@@ -417,7 +436,12 @@ public final class TrafficGraph extends Region {
 
         /** Bin k's last second within the window (epoch seconds). */
         public long lastSecond(int k) {
-            return Math.min(firstEpochSecond + n - 1, alignedFirst() + (long) (k + 1) * bin - 1);
+            return Math.min(firstEpochSecond + n - 1, binLastSecond(k));
+        }
+
+        /** Bin k's last second, also when it lies after the window (the newest bin, still being filled). */
+        private long binLastSecond(int k) {
+            return alignedFirst() + (long) (k + 1) * bin - 1;
         }
 
         /** The window index of bin k's first second with data (≥ its end when it has none). */
@@ -466,7 +490,7 @@ public final class TrafficGraph extends Region {
                     seconds++;
                 }
                 if (newest && seconds > 0) {
-                    seconds = (int) (alignedFirst() + (long) (k + 1) * bin - firstEpochSecond) - from; // the whole bin
+                    seconds = (int) (binLastSecond(k) - firstEpochSecond + 1) - from; // the whole bin
                 }
                 out[k] = seconds == 0 ? Double.NaN : sum / (double) seconds;
             }
