@@ -4,8 +4,9 @@ import org.port853.core.DesiredSettings;
 import org.port853.platform.ApplyResult;
 
 /**
- * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 applied but not covering everything (programs
- * that bypass the resolver, or encryption asked for but the health check's answer came without it).
+ * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not covering everything (programs
+ * that bypass the resolver, encryption asked for but the health check's answer came without it, or a revert whose
+ * restored settings do not resolve names).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -18,7 +19,7 @@ final class ExitCodes {
     }
 
     static int of(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED) {
+        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || r.revertedUnhealthy()) {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;

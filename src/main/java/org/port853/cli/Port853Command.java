@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
                         + "sample Windows 11 machine (also after status, providers, export and apply --dry-run, e.g. "
                         + "'port853 status --demo=windows'); a demo contacts nothing and saves nothing.",
                 "",
-                "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 applied but not covering "
-                        + "everything (programs reading a static /etc/resolv.conf bypass it, or encryption was asked for "
-                        + "but not proven).",
+                "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 done but not covering "
+                        + "everything (programs reading a static /etc/resolv.conf bypass it, encryption was asked for "
+                        + "but not proven, or a revert restored settings with which names do not resolve).",
                 "",
                 "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' explains a "
                         + "command."})

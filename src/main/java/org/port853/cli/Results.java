@@ -43,7 +43,8 @@ final class Results {
         String line = (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
                 + (r.elapsed().isZero() ? "." : " (" + r.elapsed().toMillis() + " ms)."); // zero: nothing ran
-        (r.succeeded() ? cl.getOut() : cl.getErr()).println(line);
+        // a revert that restored settings with which names do not resolve did its job, but a fleet job must see it
+        (r.succeeded() && !r.revertedUnhealthy() ? cl.getOut() : cl.getErr()).println(line);
         if (cause != null) {
             cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()
                     + (cause.fix() == null ? "" : " Fix: " + cause.fix()));

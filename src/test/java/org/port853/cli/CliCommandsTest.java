@@ -410,12 +410,20 @@ class CliCommandsTest {
             Run r = run("revert");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("Reverted: restored the previous settings"), r.out());
+            adapter.result = ApplyResult.of(Outcome.REVERTED, org.port853.core.Sentence.of(
+                    "restored the previous settings, but names do not resolve with them: no answer",
+                    "result.reverted-unhealthy", 0, "", org.port853.core.Sentence.of("no answer", "check.none"), 0));
+            Run unhealthy = run("revert");
+            assertEquals(3, unhealthy.code(), "restored, but names do not resolve: a fleet job must see it");
+            assertTrue(unhealthy.err().startsWith("Reverted: restored the previous settings, but names do not resolve"),
+                    unhealthy.err());
+            assertEquals("", unhealthy.out());
             adapter.result = new ApplyResult(Outcome.FAILED, "authorization was refused or cancelled", null,
                     List.of(), false, Duration.ZERO);
             Run failed = run("recover");
             assertEquals(1, failed.code());
             assertEquals("Failed: authorization was refused or cancelled.", failed.err().strip(), "no time when nothing ran");
-            assertEquals(List.of("revert", "recover"), adapter.calls);
+            assertEquals(List.of("revert", "revert", "recover"), adapter.calls);
         }
 
         @Test
