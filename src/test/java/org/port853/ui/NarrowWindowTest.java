@@ -145,6 +145,25 @@ class NarrowWindowTest extends WindowTestBase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "de"})
+    @DisplayName("at 720 × 520 the Traffic screen shows the graph and, without scrolling, room for two leak groups")
+    void trafficListVisibleAtMinimumSize(String language) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.TRAFFIC)).get();
+        settle();
+        double[] at = WaitForAsyncUtils.asyncFx(() -> {
+            Node list = stage.getScene().lookup("#leak-views");
+            Node graph = stage.getScene().lookup("#traffic-graph");
+            return new double[]{list.localToScene(list.getLayoutBounds()).getMinY(), stage.getScene().getHeight(),
+                    graph.getLayoutBounds().getHeight()};
+        }).get();
+        // a group is a bold line, its reason and its fix: ~3 × 18 px
+        assertTrue(at[1] - at[0] >= 90, language + ": the leak list starts " + (at[1] - at[0])
+                + " px above the window's bottom edge");
+        assertTrue(at[2] >= 160, language + ": graph " + at[2] + " px high");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
     @DisplayName("at 720 × 520 the diagnostics table breaks its checks' names only between words")
     void diagnosticsReadableWhenNarrow(String language, FxRobot robot) throws Exception {
         openNarrow(language);

@@ -538,7 +538,7 @@ class ViewModelTest {
             assertEquals("Last 5 min: 1 leaked query, 1 encrypted query, 1 local query (to this computer's own resolver).",
                     I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 1L, 1L, 1L, "5 min")));
             assertTrue(I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals", 0L, 0L, 1L, "5 min"))
-                    .startsWith("Letzte 5 min: 1 unverschlüsselt hinausgegangene Anfrage, 0 verschlüsselte Anfragen, "));
+                    .startsWith("Letzte 5 min: 1 Leck, 0 verschlüsselte und 0 lokale Anfragen"));
             assertTrue(I18n.in(java.util.Locale.ENGLISH, () -> I18n.t("traffic.totals", 0L, 0L, 1234L, "5 min"))
                     .startsWith("Last 5 min: 1,234 leaked queries, "));
         }

@@ -80,7 +80,7 @@ public final class TrafficGraph extends Region {
         getChildren().add(canvas);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setFocusTraversable(true);
-        setMinSize(300, 180);
+        setMinSize(300, 160); // at the smallest window (720 × 520) the leak list below keeps ~90 px in view
         setPrefSize(800, 300);
         snapshot.addListener((o, a, s) -> draw());
     }
@@ -149,10 +149,12 @@ public final class TrafficGraph extends Region {
         g.setFill(axisColor.get());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double y = top + ph - ph * i / 4.0;
+        // quarters of the scale (whole numbers, or .25 / .5 steps); halves on a short plot, where quarters' labels touch
+        int steps = ph >= 4 * MIN_TICK_GAP ? 4 : 2;
+        for (int i = 0; i <= steps; i++) {
+            double y = top + ph - ph * i / steps;
             g.strokeLine(left, y, left + pw, y);
-            g.fillText(tick.format(top1 * i / 4), left - 6, y); // quarters of the scale: whole, or .25 / .5 steps
+            g.fillText(tick.format(top1 * i / steps), left - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -168,13 +170,16 @@ public final class TrafficGraph extends Region {
         g.setStroke(axisColor.get());
         g.strokeLine(left, top + ph, left + pw, top + ph);
         g.strokeLine(left, top, left, top + ph);
-        g.save();
-        g.translate(12, top + ph / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(I18n.t("graph.yaxis"), 0, 0);
-        g.restore();
+        String yTitle = I18n.t("graph.yaxis");
+        if (textWidth(yTitle, font) <= ph) { // left out where it would run into the legend and the time axis
+            g.save();
+            g.translate(12, top + ph / 2);
+            g.rotate(-90);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(yTitle, 0, 0);
+            g.restore();
+        }
 
         legend(g, legendAt[0], encColor.get(), new double[0], false, legendTexts[0]);
         legend(g, legendAt[1], localColor.get(), new double[]{7, 4}, false, legendTexts[1]);
@@ -276,6 +281,8 @@ public final class TrafficGraph extends Region {
     }
 
     private static final double PLOT_LEFT = 48;
+    /** The least room between two of the y axis's tick labels. */
+    private static final double MIN_TICK_GAP = 24;
 
     /** When monitoring started (the time before it is shaded as "no data"); null when unknown. */
     public void setCaptureStart(Instant start) {
