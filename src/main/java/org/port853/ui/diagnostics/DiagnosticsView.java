@@ -67,7 +67,7 @@ public final class DiagnosticsView extends ScrollPane {
 
         TableView<Check> checks = new TableView<>(vm.checks());
         checks.setId("diag-checks");
-        checks.setPlaceholder(new Label(I18n.t("diag.idle")));
+        checks.setPlaceholder(new Label(I18n.t("diag.checks.none"))); // the headline above already says "not run yet"
         // the columns share the table's width (the sentences wrap), no sideways scrolling
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // the verdict itself, so the column sorts by severity (OK, warning, failure), not by the word
