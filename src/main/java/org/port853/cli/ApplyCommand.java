@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
+import org.port853.core.InvalidInputException;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.StubListenerAdvice;
@@ -48,6 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
         ResolverAdapter adapter = services.adapter().get();
+        if (linkResolvConf && !adapter.hasResolverFile()) {
+            throw new InvalidInputException("--link-resolv-conf is for Linux: Windows has no /etc/resolv.conf");
+        }
         ResolverState state = adapter.readState();
         Plan plan = adapter.plan(desired, state, linkResolvConf);
         PrintWriter out = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
         Set<ServerAddress> seen = new HashSet<>();
         for (ServerAddress s : servers) {
-            if (!seen.add(s)) {
+            if (!seen.add(mode == DotMode.STRICT ? s.atDotPort() : s)) { // strict: no port means 853, the same server
                 throw new InvalidInputException("server " + s + " is listed twice").says("settings.twice", s);
             }
         }

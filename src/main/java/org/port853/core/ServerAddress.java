@@ -122,6 +122,11 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         return port == 0 ? 853 : port;
     }
 
+    /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
+    public ServerAddress atDotPort() {
+        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName);
+    }
+
     /** systemd-resolved syntax. */
     public String toResolvedSyntax() {
         StringBuilder b = new StringBuilder();

@@ -46,6 +46,14 @@ public interface ResolverAdapter {
         return true;
     }
 
+    /**
+     * True where programs read their DNS server from a file this adapter can point at the local stub
+     * (/etc/resolv.conf); false on Windows, which has none.
+     */
+    default boolean hasResolverFile() {
+        return true;
+    }
+
     /** The exact change that {@link #apply} would make, or a refusal with its reason. Writes nothing. */
     Plan plan(DesiredSettings desired, ResolverState current);
 

@@ -52,6 +52,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public String changesRefused() { return d().changesRefused(); }
     @Override public org.port853.core.Sentence cannotChange() { return d().cannotChange(); }
     @Override public boolean changesFiles() { return d().changesFiles(); }
+    @Override public boolean hasResolverFile() { return d().hasResolverFile(); }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
     @Override public ApplyResult harden(boolean on) { return d().harden(on); }

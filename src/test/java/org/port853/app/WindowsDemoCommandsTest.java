@@ -71,6 +71,21 @@ class WindowsDemoCommandsTest {
     }
 
     @Test
+    @DisplayName("apply on Windows refuses what Windows has not, as the PowerShell export does: --link-resolv-conf, "
+            + "--fallback")
+    void linuxOnlyOptionsAreRefusedOnWindows() throws Exception {
+        Run link = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dry-run",
+                "--link-resolv-conf");
+        assertEquals(2, link.code(), link.out());
+        assertEquals(List.of("port853 apply: --link-resolv-conf is for Linux: Windows has no /etc/resolv.conf"),
+                link.out().lines().toList());
+        Run fallback = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dry-run",
+                "--fallback", "198.51.100.7#dot.test");
+        assertEquals(1, fallback.code(), fallback.out());
+        assertTrue(fallback.out().contains("Windows has no list of fallback servers"), fallback.out());
+    }
+
+    @Test
     void theSampleMachinesStateIsShown() throws Exception {
         Run r = port853("status", "--demo=windows", "--json");
         assertEquals(0, r.code(), r.out());

@@ -101,8 +101,8 @@ class DesiredSettingsTest {
             assertThrows(InvalidInputException.class, () -> new DesiredSettings(
                     List.of(QUAD9, ServerAddress.parse("9.9.9.9#DNS.quad9.net.")), DotMode.STRICT, DnssecMode.NO, false,
                     List.of()));
-            // same address, different port is a different server
-            new DesiredSettings(List.of(QUAD9, ServerAddress.parse("9.9.9.9:853#dns.quad9.net")), DotMode.STRICT,
+            // same address, different port is a different server (no port is 853 in strict mode: see below)
+            new DesiredSettings(List.of(QUAD9, ServerAddress.parse("9.9.9.9:8853#dns.quad9.net")), DotMode.STRICT,
                     DnssecMode.NO, false, List.of());
         }
 
@@ -154,6 +154,19 @@ class DesiredSettingsTest {
             assertThrows(IllegalArgumentException.class, () -> DnssecMode.parse("sometimes"));
             assertEquals(null, DnssecMode.parseOrNull(" "));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("in strict mode a server without a port and the same with :853 are one server, "
+            + "listed twice; in opportunistic mode they differ (the plaintext fallback goes to 53 or to 853)")
+    void strictDefaultPortIsTheSameServer() {
+        java.util.List<ServerAddress> both = java.util.List.of(ServerAddress.parse("198.51.100.1#dot.test"),
+                ServerAddress.parse("198.51.100.1:853#dot.test"));
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> new DesiredSettings(both, DotMode.STRICT, null, false, java.util.List.of()));
+        org.junit.jupiter.api.Assertions.assertEquals("server 198.51.100.1:853#dot.test is listed twice", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(2,
+                new DesiredSettings(both, DotMode.OPPORTUNISTIC, null, false, java.util.List.of()).servers().size());
     }
 
     @org.junit.jupiter.api.Test

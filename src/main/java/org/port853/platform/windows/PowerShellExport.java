@@ -66,13 +66,9 @@ public final class PowerShellExport {
         if (d.mode() == DotMode.OFF) {
             throw new InvalidInputException("the PowerShell export turns encryption on; use strict or opportunistic");
         }
-        Optional<Sentence> dnssec = WindowsPlanner.dnssecRefusal(d);
-        if (dnssec.isPresent()) {
-            throw new InvalidInputException(dnssec.get().english());
-        }
-        if (!d.fallback().isEmpty()) {
-            throw new InvalidInputException("the PowerShell export has no fallback servers: Windows has no such list; "
-                    + "leave out --fallback or add the servers with --server");
+        Optional<Sentence> refusal = WindowsPlanner.settingsRefusal(d);
+        if (refusal.isPresent()) {
+            throw new InvalidInputException(refusal.get().english());
         }
         boolean fallback = d.mode() == DotMode.OPPORTUNISTIC;
         WindowsPlanner planner = new WindowsPlanner(catalog);

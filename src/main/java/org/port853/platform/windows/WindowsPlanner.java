@@ -54,7 +54,7 @@ public final class WindowsPlanner {
             return Result.refused(Sentence.of("on Windows, turning encryption off is 'port853 revert' (it restores the "
                     + "settings from before Port853)", "refused.windows-off"));
         }
-        Optional<Sentence> refusal = dnssecRefusal(desired).or(() -> refusalSaid(d));
+        Optional<Sentence> refusal = settingsRefusal(desired).or(() -> refusalSaid(d));
         if (refusal.isPresent()) {
             return Result.refused(refusal.get());
         }
@@ -105,6 +105,32 @@ public final class WindowsPlanner {
             }
         }
         return new Result(items, useDot ? EncryptionEntry.Protocol.DOT : EncryptionEntry.Protocol.DOH, null);
+    }
+
+    /**
+     * What Windows cannot take in these settings whatever the machine: DNSSEC validation, fallback servers, one address
+     * twice. The one rule for applying, previewing and the PowerShell export.
+     */
+    public static Optional<Sentence> settingsRefusal(DesiredSettings desired) {
+        return dnssecRefusal(desired).or(() -> fallbackRefusal(desired)).or(() -> sameAddressRefusal(desired));
+    }
+
+    private static Optional<Sentence> fallbackRefusal(DesiredSettings desired) {
+        return desired.fallback().isEmpty() ? Optional.empty() : Optional.of(Sentence.of("Windows has no list of "
+                + "fallback servers: leave out the fallback servers or add them as servers", "refused.windows-fallback"));
+    }
+
+    /** Windows keys servers and their encryption by address alone: a port or a second name cannot tell them apart. */
+    private static Optional<Sentence> sameAddressRefusal(DesiredSettings desired) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ServerAddress s : desired.servers()) {
+            if (!seen.add(s.addressText())) {
+                return Optional.of(Sentence.of("the address " + s.addressText() + " is listed twice: Windows keeps one "
+                        + "setting per server address, whatever the port or name", "refused.windows-same-address",
+                        s.addressText()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -33,6 +33,11 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
         return false;
     }
 
+    @Override
+    public boolean hasResolverFile() {
+        return false;
+    }
+
     private final WindowsSystem system;
     private final ProviderCatalog catalog;
     private final WindowsElevatedClient client;

@@ -51,6 +51,28 @@ class WindowsPlannerTest {
     }
 
     @Test
+    @DisplayName("what Windows cannot take is refused on every build, as the PowerShell export refuses it: one address "
+            + "twice (Windows keys servers by address; a port or another name does not tell them apart), fallback servers")
+    void sameAddressTwiceAndFallbackAreRefused() throws IOException {
+        org.port853.core.ServerAddress a = org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net");
+        org.port853.core.ServerAddress b = org.port853.core.ServerAddress.parse("9.9.9.9:8853#dns.quad9.net");
+        DesiredSettings twice = new DesiredSettings(List.of(a, b), DotMode.OPPORTUNISTIC, DnssecMode.NO, true, List.of());
+        DesiredSettings withFallback = new DesiredSettings(List.of(a), DotMode.STRICT, DnssecMode.NO, true,
+                List.of(org.port853.core.ServerAddress.parse("149.112.112.112#dns.quad9.net")));
+        for (String machine : List.of("home-22631", "dot-26100")) {
+            WindowsPlanner.Result r = plan(FakeWindows.load(machine), twice);
+            assertEquals("the address 9.9.9.9 is listed twice: Windows keeps one setting per server address, whatever "
+                    + "the port or name", r.refusal(), machine);
+            assertEquals("refused.windows-same-address", r.refusalSaid().words().wording());
+            WindowsPlanner.Result f = plan(FakeWindows.load(machine), withFallback);
+            assertEquals("refused.windows-fallback", f.refusalSaid().words().wording(), machine);
+        }
+        assertEquals("the address 9.9.9.9 is listed twice: Windows keeps one setting per server address, whatever the "
+                        + "port or name", org.junit.jupiter.api.Assertions.assertThrows(
+                org.port853.core.InvalidInputException.class, () -> PowerShellExport.data(twice, CATALOG)).getMessage());
+    }
+
+    @Test
     @DisplayName("DoT on the build: DoT entries name:853, the global switch on; opportunistic allows fallback")
     void dotOpportunistic() throws IOException {
         WindowsPlanner.Result r = plan(FakeWindows.load("dot-26100"), quad9(DotMode.OPPORTUNISTIC));
