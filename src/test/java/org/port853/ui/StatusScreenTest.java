@@ -63,6 +63,47 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a fix button keeps the keyboard focus when the state is read again: unchanged (no rebuild) and "
+            + "changed (its row is rebuilt), so Space never presses Protect my DNS instead")
+    void fixButtonKeepsFocusAcrossRereads(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        fx(() -> {
+            robot.lookup("#fix-OPPORTUNISTIC").query().requestFocus();
+            return null;
+        });
+        java.util.concurrent.Callable<String> focused = () -> fx(() -> {
+            Node n = stage.getScene().getFocusOwner();
+            return n == null ? null : n.getId();
+        });
+        assertEquals("fix-OPPORTUNISTIC", focused.call());
+        int reads = adapter.calls.size();
+        fx(() -> {
+            window.model().reread();
+            return null;
+        });
+        waitUntil(() -> adapter.calls.size() > reads);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("fix-OPPORTUNISTIC", focused.call(), "after a re-read that found the same");
+        // the same fix, other reasons around it: its row is built again
+        List<String> before = fx(() -> window.statusViewModel().reasons().stream().map(t -> t.reason().code()).toList());
+        GlobalState g = new GlobalState(List.of(QUAD9), List.of(), QUAD9, DotMode.OPPORTUNISTIC, DnssecMode.NO, false,
+                List.of(), "yes", "stub");
+        adapter.state = Fakes.state(g, null);
+        fx(() -> {
+            window.model().reread();
+            return null;
+        });
+        waitUntil(() -> !fx(() -> window.statusViewModel().reasons().stream().map(t -> t.reason().code()).toList())
+                .equals(before));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.statusViewModel().reasons().stream()
+                .anyMatch(t -> t.reason().code().equals("OPPORTUNISTIC"))));
+        assertEquals("fix-OPPORTUNISTIC", focused.call(), "after a re-read that changed the reasons");
+    }
+
+    @Test
     @DisplayName("demo: Off on encryption that resolved.conf sets names the file and offers no Turn off; after Protect, "
             + "Protect is gone and a protect that changes nothing offers only Close and Verify now")
     void offAndProtectDoNotPretend(FxRobot robot) throws Exception {

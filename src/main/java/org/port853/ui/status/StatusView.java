@@ -265,6 +265,20 @@ public final class StatusView extends ScrollPane {
     }
 
     private void rebuildReasons() {
+        // a fix button with the keyboard focus gets it back in the new rows: the periodic re-reading must not move the
+        // focus (and with it what Space presses) to the primary action
+        javafx.scene.Node owner = reasonBox.getScene() == null ? null : reasonBox.getScene().getFocusOwner();
+        String focusedFix = owner != null && owner.getParent() != null && owner.getParent().getParent() == reasonBox
+                ? owner.getId() : null;
+        buildReasons();
+        if (focusedFix != null) {
+            reasonBox.getChildren().stream().filter(row -> row instanceof HBox).flatMap(row -> ((HBox) row)
+                    .getChildren().stream()).filter(n -> focusedFix.equals(n.getId())).findFirst()
+                    .ifPresent(javafx.scene.Node::requestFocus);
+        }
+    }
+
+    private void buildReasons() {
         reasonBox.getChildren().clear();
         if (vm.stateProperty().get() == ProtectionState.READING) {
             Label reading = new Label(I18n.t("status.reasons.reading"));

@@ -119,7 +119,9 @@ public final class StatusViewModel {
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
         }
-        reasons.setAll(texts);
+        if (!texts.equals(reasons)) {
+            reasons.setAll(texts); // the view rebuilds its rows on every change, so a re-read that finds the same is none
+        }
         pending.set(s.pendingChange() == null ? null
                 : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
                 : I18n.dateTime(s.pendingChange().started())));
