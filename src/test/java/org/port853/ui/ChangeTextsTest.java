@@ -195,5 +195,10 @@ class ChangeTextsTest {
                 + "/etc/systemd/resolved.conf schaltet sie ein"), german(() -> ApplyViewModel.resultText(r)));
         assertTrue(r.reason().contains("DNS-over-TLS (opportunistic) stays on: it is set in /etc/systemd/resolved.conf"),
                 "the command line's English: " + r.reason());
+        assertEquals("Port853's settings removed", english(() -> ApplyViewModel.resultTitle(r)),
+                "the sheet's title does not say encryption was turned off");
+        assertEquals("Einstellungen von Port853 entfernt", german(() -> ApplyViewModel.resultTitle(r)));
+        assertEquals("Encryption turned off", english(() -> ApplyViewModel.resultTitle(
+                ApplyResult.of(ApplyResult.Outcome.REVERTED, "restored the previous settings; names resolve"))));
     }
 }

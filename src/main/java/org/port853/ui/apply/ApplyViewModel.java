@@ -388,6 +388,13 @@ public final class ApplyViewModel {
         };
     }
 
+    /** The sheet's title for a change's outcome; a revert after which encryption stays on does not say "turned off". */
+    public static String resultTitle(ApplyResult r) {
+        String key = "apply.title.result." + r.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        return I18n.t(r.outcome() == ApplyResult.Outcome.REVERTED && r.encryptionStaysOn() != null
+                ? key + ".stays-on" : key);
+    }
+
     private void showResult(ApplyResult r) {
         boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
         encryptionUnproven.set(unproven);
@@ -412,7 +419,7 @@ public final class ApplyViewModel {
         resultText.set(text);
         summary.set(text);
         // the sheet's title says what came of it, not what was about to be done
-        title.set(I18n.t("apply.title.result." + r.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+        title.set(resultTitle(r));
         phase.set(Phase.RESULT);
         if (notifications) {
             model.services().notifier().notify(r.succeeded() && !resultWarning.get() ? Notifier.Kind.INFO : Notifier.Kind.WARNING,
