@@ -326,7 +326,7 @@ public final class PcapFileReader implements AutoCloseable {
                 }
                 String s = new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8);
                 if (!s.isBlank()) {
-                    i.name = s;
+                    i.name = org.port853.core.Printable.line(s); // the file's text: no terminal escapes, no new lines
                 }
             } else if (code == 9 && len >= 1) {
                 int r = win.get(v) & 0xff;

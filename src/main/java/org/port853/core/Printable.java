@@ -13,18 +13,27 @@ public final class Printable {
 
     /** One line of an error message: newlines and tabs escaped too, cut at 80 characters. */
     public static String of(String text) {
+        return line(text, MAX);
+    }
+
+    /** Text from outside (a certificate, a file) as one line, newlines and tabs escaped too; not cut. */
+    public static String line(String text) {
+        return line(text, Integer.MAX_VALUE);
+    }
+
+    private static String line(String text, int max) {
         if (text == null) {
             return "null";
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < text.length() && b.length() < MAX; i++) {
+        for (int i = 0; i < text.length() && b.length() < max; i++) {
             char c = text.charAt(i);
             if (c == '\n') b.append("\\n");
             else if (c == '\t') b.append("\\t");
             else if (!shows(c)) b.append(escaped(c));
             else b.append(c);
         }
-        if (b.length() >= MAX) b.append('…');
+        if (b.length() >= max) b.append('…');
         return b.toString();
     }
 

@@ -58,4 +58,13 @@ class MultiInterfaceFileTest {
         assertEquals(2, r.total(TrafficClass.LEAK).packets());
         assertEquals(0, r.crossingCopies());
     }
+
+    @Test
+    @DisplayName("an interface name in the file with terminal escapes or a new line is shown escaped, everywhere it goes")
+    void interfaceNamesAreMadePrintable() throws Exception {
+        FileAnalyzer.Result r = analyze(pcapngInterfaces(LinkTypes.ETHERNET, List.of("wlan0\u001b[31m\nforged"),
+                List.of(new IfRec(T, 0, OUTBOUND, QUERY))));
+        assertEquals(java.util.Set.of("wlan0\\x1b[31m\\nforged"), r.interfaces().keySet());
+        assertEquals("wlan0\\x1b[31m\\nforged", r.leaks().get(0).iface());
+    }
 }

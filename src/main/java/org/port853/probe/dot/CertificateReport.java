@@ -12,6 +12,15 @@ public record CertificateReport(String subject, String issuer, String rootIssuer
                                 boolean trusted, String trustProblem, boolean nameMatches, String checkedName,
                                 String pin) {
     public CertificateReport {
-        names = List.copyOf(names);
+        // the server's text: shown in terminals and the window, so no control characters or new lines
+        subject = printable(subject);
+        issuer = printable(issuer);
+        rootIssuer = printable(rootIssuer);
+        trustProblem = printable(trustProblem);
+        names = names.stream().map(CertificateReport::printable).toList();
+    }
+
+    private static String printable(String s) {
+        return s == null ? null : org.port853.core.Printable.line(s);
     }
 }

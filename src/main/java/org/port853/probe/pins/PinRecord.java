@@ -10,6 +10,11 @@ import org.port853.probe.doctor.Check;
  */
 public record PinRecord(String server, String pin, String source, String issuer, Instant firstSeen,
                         Instant lastChecked, String lastPin) {
+    public PinRecord {
+        // a certificate's text, or the store file's (which anyone with the user's rights can edit): shown as is
+        issuer = issuer == null ? null : org.port853.core.Printable.line(issuer);
+    }
+
     /** Did the last check see a key other than the pin, a change the user has not accepted? */
     public boolean changed() {
         return lastPin != null && !lastPin.equals(pin);

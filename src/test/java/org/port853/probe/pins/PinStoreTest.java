@@ -17,6 +17,21 @@ class PinStoreTest {
     Path dir;
 
     @Test
+    @DisplayName("an issuer with terminal escapes or a new line (a certificate's or the file's text) is kept escaped, "
+            + "and so is a certificate's as a probe reports it")
+    void issuersAreMadePrintable() throws Exception {
+        Path file = dir.resolve("pins.json");
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\","
+                + "\"issuer\":\"CN=Evil\\n\\u001b[31mRED\"}]}");
+        assertEquals("CN=Evil\\n\\x1b[31mRED", PinStore.load(file).all().get(0).issuer());
+        org.port853.probe.dot.CertificateReport c = new org.port853.probe.dot.CertificateReport("dot\u001b.test",
+                "Evil\nCA", "Root\u009b", List.of("DNS:a\u202e.test"), java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                false, false, true, null, true, "dot.test", A);
+        assertEquals(List.of("dot\\x1b.test", "Evil\\nCA", "Root\\x9b", "DNS:a\\u202e.test"),
+                List.of(c.subject(), c.issuer(), c.rootIssuer(), c.names().get(0)));
+    }
+
+    @Test
     @DisplayName("a server the file spells otherwise is read in its canonical form, so lookups find it")
     void spellingsAreReadCanonically() throws Exception {
         Path file = dir.resolve("pins.json");
