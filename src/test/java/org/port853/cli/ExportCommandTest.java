@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.ProviderCatalog;
@@ -92,6 +93,26 @@ class ExportCommandTest {
         assertTrue(bare.contains("| int) >= 239"), bare);
         String off = run("export", "--format", "ansible", "--server", "192.0.2.1", "--mode", "off").out();
         assertFalse(off.contains("systemctl --version"), off);
+    }
+
+    @Test
+    @DisplayName("the playbook writes the resolved export's drop-in byte for byte, with and without --link-resolv-conf")
+    void playbookWritesTheResolvedExportByteForByte() {
+        for (List<String> link : List.of(List.<String>of(), List.of("--link-resolv-conf"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--provider", "quad9", "--mode", "strict"));
+            args.addAll(link);
+            String dropIn = run(concat(List.of("export", "--format", "resolved"), args)).out();
+            String playbook = run(concat(List.of("export", "--format", "ansible"), args)).out();
+            String block = playbook.substring(playbook.indexOf("content: |\n") + "content: |\n".length(),
+                    playbook.indexOf("          register: port853_drop_in"));
+            assertEquals(dropIn, block.replaceAll("(?m)^ {14}", ""), "with " + link);
+        }
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
     }
 
     @Test
