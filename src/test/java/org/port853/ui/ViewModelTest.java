@@ -610,6 +610,7 @@ class ViewModelTest {
             tasks.tick();
             assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
             assertTrue(traffic.startedAtProperty().get().isAfter(started), "no data before the clear");
+            assertTrue(traffic.clearedProperty().get(), "the graph calls that time cleared, not before monitoring");
             // frames still queued at the Clear are counted after it, for their own second before it: not shown
             traffic.pausedProperty().set(false);
             long clearedAt = traffic.startedAtProperty().get().getEpochSecond();
@@ -666,6 +667,8 @@ class ViewModelTest {
             traffic.exportCsv(dir.resolve("missing").resolve("x.csv"));
             assertTrue(traffic.exportMessageProperty().get().startsWith(I18n.t("traffic.export.failed", "")),
                     traffic.exportMessageProperty().get());
+            traffic.clear();
+            assertEquals("", traffic.exportMessageProperty().get(), "Clear drops the message about rows it removed");
         }
     }
 

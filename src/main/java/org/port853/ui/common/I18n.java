@@ -128,6 +128,11 @@ public final class I18n {
                 : dateTime(when);
     }
 
+    /** A time of day with its seconds, as the window's language writes it (the traffic's times, to the second). */
+    public static String timeWithSeconds(java.time.Instant when) {
+        return localized(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM), when);
+    }
+
     private static String localized(java.time.format.DateTimeFormatter f, java.time.Instant when) {
         return f.withLocale(formatLocale(Locale.getDefault(Locale.Category.FORMAT))).withZone(java.time.ZoneId.systemDefault())
                 .format(when);

@@ -224,7 +224,7 @@ public final class TrafficGraph extends Region {
                 g.fillRect(left + 1, top, x - left - 1, ph);
                 beforeCaptureArea = new BoundingBox(left + 1, top, x - left - 1, ph);
                 // the label stays inside the shaded area, clear of the axis: it is left out when it does not fit
-                String label = I18n.t("graph.beforeCapture");
+                String label = noDataText();
                 double tw = textWidth(label, font);
                 double th = font.getSize() * 1.4;
                 if (tw + 2 * LABEL_PAD <= x - left - 1 && th + 2 * LABEL_PAD <= ph) {
@@ -286,9 +286,22 @@ public final class TrafficGraph extends Region {
 
     /** When monitoring started (the time before it is shaded as "no data"); null when unknown. */
     public void setCaptureStart(Instant start) {
+        setCaptureStart(start, false);
+    }
+
+    /** @param cleared the start is the last Clear: the shaded time says so */
+    public void setCaptureStart(Instant start, boolean cleared) {
         captureStart = start;
+        this.cleared = cleared;
         draw();
     }
+
+    /** What the time before the data is called (shaded area and tooltip). */
+    public String noDataText() {
+        return I18n.t(cleared ? "graph.beforeClear" : "graph.beforeCapture");
+    }
+
+    private boolean cleared;
 
     /** The first and last second of a bin as drawn (the same second twice where a bin is one second). */
     public record Span(Instant from, Instant to) {

@@ -1,8 +1,6 @@
 package org.port853.ui.traffic;
 
 import java.io.File;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
@@ -29,7 +27,6 @@ import org.port853.ui.common.WrappingText;
 
 /** The Traffic screen: live leak graph, leak table, pause, clear, zoom, export. */
 public final class TrafficView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final TrafficGraph graph = new TrafficGraph();
 
     public TrafficView(TrafficViewModel vm) {
@@ -109,8 +106,8 @@ public final class TrafficView extends VBox {
         toolbar.setMinHeight(Region.USE_PREF_SIZE);
 
         graph.snapshotProperty().bind(vm.snapshotProperty());
-        graph.setCaptureStart(vm.startedAtProperty().get());
-        vm.startedAtProperty().addListener((o, a, t) -> graph.setCaptureStart(t));
+        graph.setCaptureStart(vm.startedAtProperty().get(), vm.clearedProperty().get());
+        vm.startedAtProperty().addListener((o, a, t) -> graph.setCaptureStart(t, vm.clearedProperty().get()));
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));
         javafx.scene.control.Tooltip.install(graph, tip);
@@ -118,9 +115,9 @@ public final class TrafficView extends VBox {
             TrafficGraph.Span bin = graph.binAt(e.getX());
             TrafficGraph.Counts c = graph.countsIn(bin);
             // counts, not rates: the bin's length is said, so they read against the line's queries per second
-            tip.setText(bin == null ? I18n.t("graph.nodata") : c == null ? I18n.t("graph.beforeCapture")
-                    : I18n.t("graph.tip", bin.seconds() == 1 ? TIME.format(bin.from())
-                    : I18n.t("graph.tip.span", TIME.format(bin.from()), TIME.format(bin.to()), bin.seconds()),
+            tip.setText(bin == null ? I18n.t("graph.nodata") : c == null ? graph.noDataText()
+                    : I18n.t("graph.tip", bin.seconds() == 1 ? I18n.timeWithSeconds(bin.from())
+                    : I18n.t("graph.tip.span", I18n.timeWithSeconds(bin.from()), I18n.timeWithSeconds(bin.to()), bin.seconds()),
                     c.encrypted(), c.local(), c.leaked()));
         });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
@@ -170,7 +167,7 @@ public final class TrafficView extends VBox {
             @Override
             protected void updateItem(java.time.Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : TIME.format(t));
+                setText(empty || t == null ? null : I18n.timeWithSeconds(t));
             }
         });
         time.setPrefWidth(80);
@@ -295,7 +292,7 @@ public final class TrafficView extends VBox {
                 return;
             }
             head.setText(I18n.t("leaks.group.head", g.key(), g.queries(),
-                    g.newest() == null ? "?" : TIME.format(g.newest()), String.join(", ", g.servers()),
+                    g.newest() == null ? "?" : I18n.timeWithSeconds(g.newest()), String.join(", ", g.servers()),
                     String.join(", ", g.interfaces())));
             why.setText(I18n.t("leaks.group.why", g.why().text()));
             fix.setText(I18n.t("leaks.group.fix", g.why().fix()));

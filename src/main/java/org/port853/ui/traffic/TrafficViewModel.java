@@ -60,6 +60,8 @@ public final class TrafficViewModel {
     private CaptureSession session;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> startedAt = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Whether {@link #startedAtProperty()} is the last Clear rather than the start of monitoring. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper clearedSinceStart = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final TaskSlot starting;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
@@ -165,6 +167,7 @@ public final class TrafficViewModel {
         problem.set(null);
         problemFix.set(null);
         status.set(I18n.t("capture.running", started.description()));
+        clearedSinceStart.set(false);
         startedAt.set(Instant.now());
         running.set(true);
         poller.start();
@@ -304,11 +307,13 @@ public final class TrafficViewModel {
             session.clear();
         }
         leaks.clear();
+        exportMessage.set(""); // it spoke of rows the list no longer shows
         // the display is cleared, also while paused; what was measured (model.evidence()) stays
         if (session != null && running.get()) {
             MeterSnapshot cleared = session.snapshot(windowSeconds.get());
             snapshot.set(cleared);
             showTotals(cleared);
+            clearedSinceStart.set(true);
             startedAt.set(Instant.now()); // the graph has no data from before the clear
         } else {
             snapshot.set(null);
@@ -390,6 +395,7 @@ public final class TrafficViewModel {
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
     /** When the running capture started (the graph shades the time before it). */
     public javafx.beans.property.ReadOnlyObjectProperty<Instant> startedAtProperty() { return startedAt.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty clearedProperty() { return clearedSinceStart.getReadOnlyProperty(); }
     /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
     public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
