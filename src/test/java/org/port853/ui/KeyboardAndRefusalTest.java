@@ -39,6 +39,10 @@ class KeyboardAndRefusalTest extends WindowTestBase {
         // the demo's encryption comes from its own resolved.conf: the sheet says so (nothing of Port853's to remove)
         waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.NO_CHANGE);
         assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+        // its few long sentences are shown whole: the sheet's body needs no scrolling (it was one line high)
+        javafx.scene.control.ScrollPane body = robot.lookup(".sheet-body").query();
+        waitUntil(() -> fx(() -> body.getContent().getLayoutBounds().getHeight() <= body.getViewportBounds().getHeight() + 1
+                && body.getViewportBounds().getHeight() > 40));
     }
 
     @Test

@@ -177,7 +177,10 @@ public final class ApplyView extends StackPane {
         bodyScroll.getStyleClass().add("sheet-body");
         VBox.setVgrow(bodyScroll, Priority.SOMETIMES);
         card.getChildren().addAll(title, bodyScroll, buttons);
-        fitDiff = () -> fitDiff(card, body, bodyScroll, diff, diffScroll, title.getHeight() + buttons.getHeight());
+        fitDiff = () -> {
+            fitBody(body, bodyScroll);
+            fitDiff(card, body, bodyScroll, diff, diffScroll, title.getHeight() + buttons.getHeight());
+        };
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
@@ -201,6 +204,21 @@ public final class ApplyView extends StackPane {
     protected void layoutChildren() {
         fitDiff.run();
         super.layoutChildren();
+    }
+
+    /**
+     * The body asks for the height its wrapped text needs at the width it has: a scroll pane measures its content at
+     * the content's preferred width (each text on one line), so a sheet of a few long sentences came out one line high
+     * with a scroll bar. The sheet still gives way where the window is lower (the card's height is capped by it).
+     */
+    private static void fitBody(VBox body, ScrollPane bodyScroll) {
+        double w = bodyScroll.getViewportBounds().getWidth();
+        if (w > 0) {
+            double needed = Math.ceil(body.prefHeight(w));
+            if (Math.abs(bodyScroll.getPrefViewportHeight() - needed) >= 1) {
+                bodyScroll.setPrefViewportHeight(needed);
+            }
+        }
     }
 
     /**
