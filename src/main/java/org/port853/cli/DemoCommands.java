@@ -41,10 +41,16 @@ public final class DemoCommands {
      */
     public static Optional<String> otherDemo(String[] args) {
         return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
-                .findFirst().map(a -> "port853: " + a + " is not a demo of the command line: --demo alone opens the "
+                .findFirst().map(a -> prefix(args) + a + " is not a demo of the command line: --demo alone opens the "
                         + "window on a sample Linux machine; on the command line, --demo=windows reads a sample Windows "
                         + "11 machine with status, providers, export and apply --dry-run (e.g. 'port853 status "
                         + "--demo=windows').");
+    }
+
+    /** "port853 COMMAND: " for a known command, as every command's errors start; else "port853: ". */
+    private static String prefix(String[] args) {
+        return args.length > 0 && Port853Command.SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(args[0]))
+                ? "port853 " + args[0] + ": " : "port853: ";
     }
 
     /** Why these arguments are not run in the demo, or empty when they may be (an unknown command: its own error). */

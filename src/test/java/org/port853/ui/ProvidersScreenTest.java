@@ -203,6 +203,45 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("keyboard: End selects the last provider and shows its whole row (rows differ in height)")
+    void endShowsTheLastRowWhole(FxRobot robot) throws Exception {
+        openPlaintextMachine();
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> shown(robot, "#provider-list"));
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        int catalogue = fx(() -> list.getItems().size());
+        for (String name : List.of("My server", "Second")) { // as the walkthrough had it: two of the user's own last
+            fx(() -> {
+                var form = window.providersViewModel().form();
+                form.nameProperty().set(name);
+                form.addressesProperty().set(name.equals("Second") ? "198.51.100.31" : "198.51.100.30");
+                form.tlsNameProperty().set("dot.example");
+                return window.providersViewModel().saveCustom();
+            });
+        }
+        waitUntil(() -> fx(() -> list.getItems().size()) == catalogue + 2);
+        fx(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(0);
+            list.getFocusModel().focus(0);
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.END);
+        int last = fx(() -> list.getItems().size() - 1);
+        waitUntil(() -> fx(() -> list.getSelectionModel().getSelectedIndex()) == last);
+        waitUntil(() -> fx(() -> {
+            javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
+            for (Node n : list.lookupAll(".list-cell")) {
+                if (n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == last && c.isVisible()) {
+                    javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
+                    return cell.getMinY() >= view.getMinY() - 1 && cell.getMaxY() <= view.getMaxY() + 1;
+                }
+            }
+            return false;
+        }));
+    }
+
+    @Test
     @DisplayName("keyboard: the catalogue is one Tab stop; Down moves the row and Space ticks that row, twice the same one")
     void keyboardTicksTheRowItIsOn(FxRobot robot) throws Exception {
         openPlaintextMachine();

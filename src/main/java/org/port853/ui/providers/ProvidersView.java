@@ -59,6 +59,13 @@ public final class ProvidersView extends BorderPane {
         list.setMinHeight(160);
         VBox.setVgrow(list, Priority.ALWAYS); // a tall window shows more of the catalogue, not empty space below it
         vm.detailProperty().bind(list.getSelectionModel().selectedItemProperty());
+        // the keys (End, Page Down, arrows) select a row the list scrolls to by estimated heights; rows here differ in
+        // height (badges, wrapped names), so the selected row could stay half below the edge: show it whole
+        list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> javafx.application.Platform.runLater(() -> {
+            if (i.intValue() >= 0 && list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(i.intValue());
+            }
+        }));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
                 vm.toggle(list.getSelectionModel().getSelectedItem());
