@@ -136,10 +136,7 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("a tall window gives the catalogue its extra height; a short one scrolls instead of squeezing the list")
     void catalogueGrowsWithTheWindow(FxRobot robot) throws Exception {
-        openPlaintextMachine();
-        robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
-        ListView<Provider> list = robot.lookup("#provider-list").query();
+        ListView<Provider> list = openCatalogue(robot);
         double usual = fx(list::getHeight);
         resize(1040, 1200);
         double tall = fx(list::getHeight);
@@ -202,13 +199,18 @@ class ProvidersScreenTest extends WindowTestBase {
         }
     }
 
-    @Test
-    @DisplayName("keyboard: End selects the last provider and shows its whole row (rows differ in height)")
-    void endShowsTheLastRowWhole(FxRobot robot) throws Exception {
+    /** The plaintext machine's window on the Providers screen: its catalogue list. */
+    private ListView<Provider> openCatalogue(FxRobot robot) throws Exception {
         openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> shown(robot, "#provider-list"));
-        ListView<Provider> list = robot.lookup("#provider-list").query();
+        return robot.lookup("#provider-list").query();
+    }
+
+    @Test
+    @DisplayName("keyboard: End selects the last provider and shows its whole row (rows differ in height)")
+    void endShowsTheLastRowWhole(FxRobot robot) throws Exception {
+        ListView<Provider> list = openCatalogue(robot);
         int catalogue = fx(() -> list.getItems().size());
         for (String name : List.of("My server", "Second")) { // as the walkthrough had it: two of the user's own last
             fx(() -> {
@@ -226,7 +228,15 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getFocusModel().focus(0);
             return null;
         });
-        robot.type(javafx.scene.input.KeyCode.END);
+        // the key as the focused list receives it (the robot's goes to whichever window has the focus)
+        fx(() -> {
+            for (javafx.event.EventType<javafx.scene.input.KeyEvent> t : List.of(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    javafx.scene.input.KeyEvent.KEY_RELEASED)) {
+                list.fireEvent(new javafx.scene.input.KeyEvent(t, "", "", javafx.scene.input.KeyCode.END, false, false,
+                        false, false));
+            }
+            return null;
+        });
         int last = fx(() -> list.getItems().size() - 1);
         waitUntil(() -> fx(() -> list.getSelectionModel().getSelectedIndex()) == last);
         waitUntil(() -> fx(() -> {
@@ -244,10 +254,7 @@ class ProvidersScreenTest extends WindowTestBase {
     @Test
     @DisplayName("keyboard: the catalogue is one Tab stop; Down moves the row and Space ticks that row, twice the same one")
     void keyboardTicksTheRowItIsOn(FxRobot robot) throws Exception {
-        openPlaintextMachine();
-        robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
-        ListView<Provider> list = robot.lookup("#provider-list").query();
+        ListView<Provider> list = openCatalogue(robot);
         robot.clickOn("#provider-filter");
         robot.type(javafx.scene.input.KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
