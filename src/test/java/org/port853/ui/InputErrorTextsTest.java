@@ -64,10 +64,23 @@ class InputErrorTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("an error shown goes as soon as the field is edited right (not only when it is "
+            + "left, which is the press on Save); a field without an error is not checked while typing")
+    void anErrorGoesAsTheFieldIsCorrected() {
+        CustomProviderForm form = new CustomProviderForm();
+        form.addressesProperty().set("10.0.0.300");
+        assertEquals(null, form.errorProperty(Field.ADDRESSES).get(), "not checked while typing, before leaving");
+        form.check(Field.ADDRESSES);
+        assertTrue(form.errorProperty(Field.ADDRESSES).get() != null);
+        form.addressesProperty().set("10.0.0.3");
+        assertEquals(null, form.errorProperty(Field.ADDRESSES).get());
+    }
+
+    @Test
     void theNameAndTlsNameFieldsNameTheirFieldInGerman() {
-        assertEquals("Anzeigename ist leer.", german(() -> leaving(Field.NAME, "  ")));
-        assertEquals("Display name is empty.", english(() -> leaving(Field.NAME, "  ")));
-        assertEquals("Anzeigename ist länger als 80 Zeichen.", german(() -> leaving(Field.NAME, "x".repeat(81))));
+        assertEquals("Name ist leer.", german(() -> leaving(Field.NAME, "  ")));
+        assertEquals("Name is empty.", english(() -> leaving(Field.NAME, "  ")), "the field is labelled Name");
+        assertEquals("Name ist länger als 80 Zeichen.", german(() -> leaving(Field.NAME, "x".repeat(81))));
         assertEquals("TLS-Name „dns_x.example“ ist kein gültiger Hostname.", german(() -> leaving(Field.TLS_NAME, "dns_x.example")));
         assertEquals("TLS name 'dns_x.example' is not a valid host name.", english(() -> leaving(Field.TLS_NAME, "dns_x.example")));
         assertEquals("TLS-Name ist leer.", german(() -> leaving(Field.TLS_NAME, "")));

@@ -40,8 +40,9 @@ final class CustomProviderDialog {
         d.getDialogPane().setContent(new VBox(8, grid));
         d.setOnShown(e -> name.requestFocus()); // the first typed text is the name (JavaFX focused "Save and use")
         // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside; it never shrinks:
-        // an error clears when its field loses the focus, which a press on "Save and use" does, and a shrinking dialog
-        // would move the button from under the pointer, so that click did nothing
+        // an error may clear when its field loses the focus, which a press on "Save and use" does, and a shrinking
+        // dialog would move the button from under the pointer, so that click did nothing (the form also clears an
+        // error as soon as its field is edited right, before any press)
         for (Field f : Field.values()) {
             form.errorProperty(f).addListener((o, a, e) -> {
                 Window w = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getWindow();

@@ -31,6 +31,24 @@ public final class CustomProviderForm {
     private final ReadOnlyStringWrapper addressesError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper tlsNameError = new ReadOnlyStringWrapper();
 
+    public CustomProviderForm() {
+        // a field that shows an error is checked again as it is edited, so the error goes as soon as the text is right
+        // (not when the field is left: that is the press on "Save and use", and the dialog moving under it lost the click)
+        for (Field f : Field.values()) {
+            text(f).addListener((o, a, b) -> {
+                if (error(f).get() != null) check(f);
+            });
+        }
+    }
+
+    private StringProperty text(Field f) {
+        return switch (f) {
+            case NAME -> name;
+            case ADDRESSES -> addresses;
+            case TLS_NAME -> tlsName;
+        };
+    }
+
     /** Checks one field (the user left it); returns true when it is fine. */
     public boolean check(Field f) {
         String error = switch (f) {
