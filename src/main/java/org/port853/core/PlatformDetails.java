@@ -38,6 +38,14 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether Port853's changes encrypt DNS over HTTPS here rather than over TLS (a Windows build without a usable
+     * DNS-over-TLS client): the window names the switch and its changes by what they turn on.
+     */
+    default boolean encryptsOverHttps() {
+        return false;
+    }
+
+    /**
      * Where the resolver's DNS-over-TLS mode is set when settings other than Port853's own set it (a file, e.g.
      * /etc/systemd/resolved.conf or another drop-in): Port853's revert leaves it as it is. Null when Port853's
      * settings set it, or when the platform cannot tell.

@@ -30,6 +30,30 @@ class WindowsDemoWindowTest extends WindowTestBase {
         assertTrue(links.contains("Ethernet"), links);
         waitUntil(() -> texts(robot.lookup("#reasons").query()).contains("192.168.1.1"));
         assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#demo-label").query().isVisible()).get());
+        // the sample build has no DNS-over-TLS client: the switch and its changes say what they turn on
+        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        waitUntil(() -> "Encrypt DNS (DNS-over-HTTPS)".equals(fx(sw::getText)));
+        fx(() -> {
+            window.statusViewModel().protect();
+            return null;
+        });
+        // the sample machine shows the exact change and refuses to make it
+        waitUntil(() -> fx(() -> window.applyViewModel().phaseProperty().get())
+                == org.port853.ui.apply.ApplyViewModel.Phase.REFUSED);
+        org.junit.jupiter.api.Assertions.assertEquals("Apply DNS-over-HTTPS settings",
+                fx(() -> window.applyViewModel().titleProperty().get()));
+    }
+
+    @Test
+    @DisplayName("on Linux the switch and its changes are DNS-over-TLS")
+    void linuxDemoSaysDnsOverTls(FxRobot robot) throws Exception {
+        open(AppServices.forDemo(new org.port853.platform.demo.DemoResolverAdapter(), configDir,
+                new Fakes.RecordingNotifier()));
+        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        org.junit.jupiter.api.Assertions.assertEquals("Encrypt DNS (DNS-over-TLS)", fx(sw::getText));
+        untilPreview(() -> window.statusViewModel().protect());
+        org.junit.jupiter.api.Assertions.assertEquals("Apply DNS-over-TLS settings",
+                fx(() -> window.applyViewModel().titleProperty().get()));
     }
 
     /** Every text the node and its children show, joined. */

@@ -88,6 +88,16 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return build >= FIRST_DOH_BUILD;
     }
 
+    /** Whether Port853 encrypts with DNS-over-TLS here: the build has it and Group Policy does not block it. */
+    public boolean usesDot() {
+        return dotAvailable && !dotBlocked;
+    }
+
+    @Override
+    public boolean encryptsOverHttps() {
+        return !usesDot() && dohAvailable();
+    }
+
     public boolean encryptionProhibited() {
         return dohPolicy != null && dohPolicy == 1;
     }

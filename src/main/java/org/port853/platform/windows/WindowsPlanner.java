@@ -58,7 +58,7 @@ public final class WindowsPlanner {
         if (refusal.isPresent()) {
             return Result.refused(refusal.get());
         }
-        boolean useDot = d.dotAvailable() && !d.dotBlocked();
+        boolean useDot = d.usesDot();
         boolean fallback = desired.mode() == DotMode.OPPORTUNISTIC;
         List<ItemSnapshot> items = new ArrayList<>();
         List<String> v4 = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class WindowsPlanner {
                     + "your administrator to add the rule to the policy instead", "refused.windows-nrpt",
                     "HKLM\\" + RegistryPaths.GROUP_POLICY_NRPT));
         }
-        boolean dot = d.dotAvailable() && !d.dotBlocked();
+        boolean dot = d.usesDot();
         boolean doh = d.dohAvailable() && !d.dohBlocked();
         if (!dot && !doh) {
             return Optional.of(Sentence.of("Group Policy blocks DNS-over-HTTPS and this build has no usable DNS-over-TLS",

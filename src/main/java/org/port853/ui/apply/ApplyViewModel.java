@@ -137,7 +137,7 @@ public final class ApplyViewModel {
                 : kind == Kind.REVERT ? I18n.t("summary.off") : "");
         diff.set("");
         actions.set("");
-        title.set(I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        title.set(kind == Kind.APPLY ? applyTitle() : I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));
         if (kind == Kind.RECOVER) {
             summary.set(preview("apply.recover.summary"));
             phase.set(Phase.PREVIEW);
@@ -189,10 +189,16 @@ public final class ApplyViewModel {
         causeText.set("");
     }
 
+    /** "Apply DNS-over-TLS settings", or DNS-over-HTTPS where that is what a change turns on here. */
+    private String applyTitle() {
+        ResolverState s = model.stateProperty().get();
+        return I18n.t(s != null && s.platform().encryptsOverHttps() ? "apply.title.apply.doh" : "apply.title.apply");
+    }
+
     private void refuse(String why) {
         kind = Kind.APPLY;
         clearResult(); // its colour would make the refusal look like a success
-        title.set(I18n.t("apply.title.apply"));
+        title.set(applyTitle());
         summary.set(I18n.t("apply.invalid", why));
         plainSummary.set("");
         diff.set("");

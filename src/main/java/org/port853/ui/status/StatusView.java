@@ -91,10 +91,11 @@ public final class StatusView extends ScrollPane {
                 ". ", vm.stateDetailProperty()));
 
         // The switch: shows the real mode; off reverts (previewed); when it cannot be used it says why
-        ToggleSwitch encrypt = new ToggleSwitch(I18n.t("status.switch"));
+        ToggleSwitch encrypt = new ToggleSwitch();
+        encrypt.textProperty().bind(vm.switchTitleProperty());
         encrypt.setId("encryption-switch");
         encrypt.getStyleClass().addAll("big-switch", "primary-control"); // when "Protect my DNS" is not offered
-        encrypt.accessibleTextProperty().bind(Bindings.concat(I18n.t("status.switch"), ": ", vm.switchTextProperty()));
+        encrypt.accessibleTextProperty().bind(Bindings.concat(vm.switchTitleProperty(), ": ", vm.switchTextProperty()));
         Ui.tooltipOnHover(encrypt, I18n.t("status.switch.tip"));
         encrypt.setSelected(vm.switchOnProperty().get());
         vm.switchOnProperty().addListener((o, a, on) -> encrypt.setSelected(on));

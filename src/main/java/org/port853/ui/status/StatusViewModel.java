@@ -63,6 +63,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper switchText = new ReadOnlyStringWrapper(I18n.t("switch.reading"));
+    /** The switch's name: what it turns on here (DNS-over-TLS, or DNS-over-HTTPS on a Windows build without DoT). */
+    private final ReadOnlyStringWrapper switchTitle = new ReadOnlyStringWrapper(I18n.t("status.switch"));
     private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper blockedCommand = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper protectText = new ReadOnlyStringWrapper("");
@@ -106,6 +108,9 @@ public final class StatusViewModel {
         stateText.set(I18n.t("state." + st.key()));
         stateDetail.set(I18n.t("state." + st.key() + ".detail"));
         updateProtect();
+        if (s != null) {
+            switchTitle.set(I18n.t(s.platform().encryptsOverHttps() ? "status.switch.doh" : "status.switch"));
+        }
         if (s == null || a == null) {
             return;
         }
@@ -323,6 +328,7 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty pendingProperty() { return pending.getReadOnlyProperty(); }
     /** What the switch really does: "On · strict", "On · opportunistic, not authenticated", "Off". */
     public ReadOnlyStringProperty switchTextProperty() { return switchText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty switchTitleProperty() { return switchTitle.getReadOnlyProperty(); }
     /** Why the switch cannot be used (null when it can). */
     public ReadOnlyStringProperty blockedReasonProperty() { return blockedReason.getReadOnlyProperty(); }
     /** The command that unblocks it (null when there is none). */
