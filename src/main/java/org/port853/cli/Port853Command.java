@@ -70,6 +70,8 @@ public final class Port853Command implements Runnable {
     record Subcommand(String name, Function<CliServices, Object> make) {
     }
 
+    private static final java.util.logging.Logger FAILURES = java.util.logging.Logger.getLogger(Port853Command.class.getName());
+
     static final List<Subcommand> SUBCOMMANDS = List.of(
             new Subcommand("status", StatusCommand::new),
             new Subcommand("providers", s -> new ProvidersCommand(s.catalog())),
@@ -118,6 +120,9 @@ public final class Port853Command implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             String message = oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage());
             line.getErr().println(prefix(line.getCommandSpec()) + message);
+            // the same sentence in the log (README: failures are logged, one line each), the cause's trace with it
+            FAILURES.log(java.util.logging.Level.WARNING, prefix(line.getCommandSpec()) + message,
+                    ex instanceof InvalidInputException ? null : ex);
             return ex instanceof InvalidInputException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
         });
         return cl;

@@ -404,6 +404,27 @@ class CliCommandsTest {
     @Nested
     class RevertRecoverExport {
         @Test
+        @org.junit.jupiter.api.DisplayName("an error a command stops with is also logged, the same one sentence")
+        void errorsAreLogged() {
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger(Port853Command.class.getName());
+            List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler h = new java.util.logging.Handler() {
+                @Override public void publish(java.util.logging.LogRecord r) { logged.add(r.getMessage()); }
+                @Override public void flush() { }
+                @Override public void close() { }
+            };
+            log.addHandler(h);
+            try {
+                Run r = run("apply", "--server", "999.1.1.1#dot.test", "--mode", "strict", "--dry-run");
+                assertEquals(2, r.code());
+                assertEquals(List.of(r.err().strip()), logged);
+                assertTrue(logged.get(0).startsWith("port853 apply: "), logged.get(0));
+            } finally {
+                log.removeHandler(h);
+            }
+        }
+
+        @Test
         void revertAndRecoverExitCodes() {
             adapter.result = new ApplyResult(Outcome.REVERTED, "restored the previous settings; names resolve", null,
                     List.of(), false, Duration.ZERO);
