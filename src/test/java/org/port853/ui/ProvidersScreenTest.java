@@ -239,16 +239,25 @@ class ProvidersScreenTest extends WindowTestBase {
         });
         int last = fx(() -> list.getItems().size() - 1);
         waitUntil(() -> fx(() -> list.getSelectionModel().getSelectedIndex()) == last);
-        waitUntil(() -> fx(() -> {
+        java.util.concurrent.Callable<String> lastRow = () -> fx(() -> {
             javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
             for (Node n : list.lookupAll(".list-cell")) {
                 if (n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == last && c.isVisible()) {
                     javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
-                    return cell.getMinY() >= view.getMinY() - 1 && cell.getMaxY() <= view.getMaxY() + 1;
+                    boolean whole = cell.getMinY() >= view.getMinY() - 1 && cell.getMaxY() <= view.getMaxY() + 1;
+                    return whole ? null : "row " + cell.getMinY() + "-" + cell.getMaxY() + " in list " + view.getMinY()
+                            + "-" + view.getMaxY();
                 }
             }
-            return false;
-        }));
+            return "no cell for the last row";
+        });
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String problem = lastRow.call();
+        while (problem != null && System.nanoTime() < until) {
+            Thread.sleep(100);
+            problem = lastRow.call();
+        }
+        assertEquals(null, problem, "the last row is shown whole");
     }
 
     @Test
