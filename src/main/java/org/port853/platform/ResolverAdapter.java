@@ -80,7 +80,8 @@ public interface ResolverAdapter {
     /**
      * Like {@link #plan(DesiredSettings, ResolverState)}, and when {@code linkResolverFile} is set also points the
      * file programs read their DNS server from at the local stub (/etc/resolv.conf on Linux), if it does not.
-     * Adapters without such a file ignore the flag.
+     * Adapters without such a file ({@link #hasResolverFile()} false) ignore the flag; callers ask first and refuse
+     * the flag themselves (the command line's {@code --link-resolv-conf} on Windows), so it is never silently dropped.
      */
     default Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolverFile) {
         return plan(desired, current);

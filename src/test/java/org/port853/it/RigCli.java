@@ -1,5 +1,6 @@
 package org.port853.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,15 @@ final class RigCli implements AutoCloseable {
                 "/org/freedesktop/resolve1", "org.freedesktop.resolve1.Manager", "ResolveHostname", "isit", "0", name,
                 "0", Long.toString(flags));
         return (r.stdout() + r.stderr()).strip();
+    }
+
+    /**
+     * A revert's exit code matches what it says: 3 when it says the settings from before do not resolve names (a bare
+     * rig's may not), else 0.
+     */
+    static void assertRevertExitMatchesMessage(TestRig.ExecResult reverted) {
+        String said = reverted.stdout() + reverted.stderr();
+        assertEquals(said.contains("names do not resolve with them") ? 3 : 0, reverted.exitCode(), said);
     }
 
     static Path jar() {

@@ -116,26 +116,43 @@ public final class I18n {
 
     /** A moment as the window's language writes it (date and time, in this computer's time zone). */
     public static String dateTime(java.time.Instant when) {
-        return localized(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT,
-                java.time.format.FormatStyle.SHORT), when);
+        return localized(Clock.DATE_TIME, when);
     }
 
     /** Like {@link #dateTime}, the time alone when {@code when} is today. */
     public static String dateTimeOrTimeToday(java.time.Instant when) {
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
         return when.atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone))
-                ? localized(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT), when)
+                ? localized(Clock.TIME, when)
                 : dateTime(when);
     }
 
     /** A time of day with its seconds, as the window's language writes it (the traffic's times, to the second). */
     public static String timeWithSeconds(java.time.Instant when) {
-        return localized(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM), when);
+        return localized(Clock.TIME_WITH_SECONDS, when);
     }
 
-    private static String localized(java.time.format.DateTimeFormatter f, java.time.Instant when) {
-        return f.withLocale(formatLocale(Locale.getDefault(Locale.Category.FORMAT))).withZone(java.time.ZoneId.systemDefault())
-                .format(when);
+    private enum Clock {
+        DATE_TIME(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT,
+                java.time.format.FormatStyle.SHORT)),
+        TIME(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)),
+        TIME_WITH_SECONDS(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM));
+
+        final java.time.format.DateTimeFormatter style;
+
+        Clock(java.time.format.DateTimeFormatter style) { this.style = style; }
+    }
+
+    private record LocalizedClock(Clock clock, Locale locale, java.time.ZoneId zone) {}
+
+    /** Formatters by style, locale and zone: a table cell formats a time on each update. */
+    private static final java.util.Map<LocalizedClock, java.time.format.DateTimeFormatter> CLOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String localized(Clock clock, java.time.Instant when) {
+        LocalizedClock key = new LocalizedClock(clock, formatLocale(Locale.getDefault(Locale.Category.FORMAT)),
+                java.time.ZoneId.systemDefault());
+        return CLOCKS.computeIfAbsent(key, k -> k.clock().style.withLocale(k.locale()).withZone(k.zone())).format(when);
     }
 
     /**

@@ -191,4 +191,30 @@ public final class Ui {
         place.run();
         return holder;
     }
+
+    /**
+     * Scrolls a list whose rows differ in height until the selected row is inside it whole. The list applies its own
+     * scroll for a key in the next layout, and each scroll by estimated row heights can land a little off, so this
+     * checks after each layout, a few times.
+     */
+    public static void keepSelectedRowWhole(javafx.scene.control.ListView<?> list) {
+        list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showWhole(list, i.intValue(), 5));
+    }
+
+    private static void showWhole(javafx.scene.control.ListView<?> list, int index, int tries) {
+        Pulses.after(2, () -> {
+            if (index < 0 || index != list.getSelectionModel().getSelectedIndex()
+                    || !(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+                return;
+            }
+            javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(index);
+            javafx.geometry.Bounds view = flow.localToScene(flow.getLayoutBounds());
+            javafx.geometry.Bounds at = cell == null ? null : cell.localToScene(cell.getLayoutBounds());
+            if (at != null && at.getMinY() >= view.getMinY() - 0.5 && at.getMaxY() <= view.getMaxY() + 0.5) {
+                return;
+            }
+            flow.scrollTo(index);
+            if (tries > 1) showWhole(list, index, tries - 1);
+        });
+    }
 }

@@ -61,7 +61,7 @@ public final class ProvidersView extends BorderPane {
         vm.detailProperty().bind(list.getSelectionModel().selectedItemProperty());
         // the keys (End, Page Down, arrows) select a row the list scrolls to by estimated heights; rows here differ in
         // height (badges, wrapped names), so the selected row could stay half below the edge: show it whole
-        list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> showWhole(list, i.intValue(), 5));
+        Ui.keepSelectedRowWhole(list);
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
                 vm.toggle(list.getSelectionModel().getSelectedItem());
@@ -226,27 +226,6 @@ public final class ProvidersView extends BorderPane {
     }
 
     /** The block's width when side by side: its fraction of the content's inner width less the gap. */
-    /**
-     * Scrolls the list until row {@code index} is inside it whole, checking after each layout (the list applies its own
-     * scroll for a key in the next layout, and each scroll by estimated row heights can land a little off).
-     */
-    private static void showWhole(ListView<?> list, int index, int tries) {
-        org.port853.ui.common.Pulses.after(2, () -> {
-            if (index < 0 || index != list.getSelectionModel().getSelectedIndex()
-                    || !(list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
-                return;
-            }
-            javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(index);
-            javafx.geometry.Bounds view = flow.localToScene(flow.getLayoutBounds());
-            javafx.geometry.Bounds at = cell == null ? null : cell.localToScene(cell.getLayoutBounds());
-            if (at != null && at.getMinY() >= view.getMinY() - 0.5 && at.getMaxY() <= view.getMaxY() + 0.5) {
-                return;
-            }
-            flow.scrollTo(index);
-            if (tries > 1) showWhole(list, index, tries - 1);
-        });
-    }
-
     private static void share(javafx.scene.layout.Region block, javafx.scene.layout.Region content, double fraction,
                               double gap) {
         block.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(0,

@@ -106,8 +106,8 @@ public final class TrafficView extends VBox {
         toolbar.setMinHeight(Region.USE_PREF_SIZE);
 
         graph.snapshotProperty().bind(vm.snapshotProperty());
-        graph.setCaptureStart(vm.startedAtProperty().get(), vm.clearedProperty().get());
-        vm.startedAtProperty().addListener((o, a, t) -> graph.setCaptureStart(t, vm.clearedProperty().get()));
+        showDataSince(vm.dataSinceProperty().get());
+        vm.dataSinceProperty().addListener((o, a, since) -> showDataSince(since));
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));
         javafx.scene.control.Tooltip.install(graph, tip);
@@ -329,5 +329,9 @@ public final class TrafficView extends VBox {
         l.setWrapText(true);
         l.textProperty().bind(vm.emptyLeaksTextProperty());
         return l;
+    }
+
+    private void showDataSince(TrafficViewModel.DataSince since) {
+        graph.setCaptureStart(since == null ? null : since.at(), since != null && since.cleared());
     }
 }

@@ -59,9 +59,7 @@ public final class TrafficViewModel {
     /** The running (or last) session; JavaFX thread only. */
     private CaptureSession session;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> startedAt = new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    /** Whether {@link #startedAtProperty()} is the last Clear rather than the start of monitoring. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper clearedSinceStart = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<DataSince> dataSince = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final TaskSlot starting;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
@@ -167,8 +165,7 @@ public final class TrafficViewModel {
         problem.set(null);
         problemFix.set(null);
         status.set(I18n.t("capture.running", started.description()));
-        clearedSinceStart.set(false);
-        startedAt.set(Instant.now());
+        dataSince.set(new DataSince(Instant.now(), false));
         running.set(true);
         poller.start();
         poll();
@@ -246,7 +243,7 @@ public final class TrafficViewModel {
         countLeaks(session, recent);
         if (!paused.get() || evenIfPaused) {
             polls.set(polls.get() + 1);
-            MeterSnapshot shown = WireLeaks.since(snap, startedAt.get());
+            MeterSnapshot shown = WireLeaks.since(snap, dataSince.get().at());
             if (!sameGraph(snapshot.get(), shown)) {
                 snapshot.set(shown); // the graph redraws only when what it shows changed
             }
@@ -313,8 +310,7 @@ public final class TrafficViewModel {
             MeterSnapshot cleared = session.snapshot(windowSeconds.get());
             snapshot.set(cleared);
             showTotals(cleared);
-            clearedSinceStart.set(true);
-            startedAt.set(Instant.now()); // the graph has no data from before the clear
+            dataSince.set(new DataSince(Instant.now(), true)); // the graph has no data from before the clear
         } else {
             snapshot.set(null);
             totals.set("");
@@ -394,8 +390,11 @@ public final class TrafficViewModel {
 
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
     /** When the running capture started (the graph shades the time before it). */
-    public javafx.beans.property.ReadOnlyObjectProperty<Instant> startedAtProperty() { return startedAt.getReadOnlyProperty(); }
-    public javafx.beans.property.ReadOnlyBooleanProperty clearedProperty() { return clearedSinceStart.getReadOnlyProperty(); }
+    /** Since when the display has data: the start of monitoring or the last Clear; null before the first start. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DataSince> dataSinceProperty() { return dataSince.getReadOnlyProperty(); }
+
+    /** @param cleared {@code at} is the last Clear rather than the start of monitoring */
+    public record DataSince(Instant at, boolean cleared) {}
     /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
     public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
