@@ -81,6 +81,7 @@ public final class Launcher {
             System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
+        args = Port853Command.helpWordAsOption(args);
         Optional<String> otherDemo = org.port853.cli.DemoCommands.otherDemo(args);
         if (otherDemo.isPresent()) {
             System.err.println(otherDemo.get());

@@ -41,16 +41,10 @@ public final class DemoCommands {
      */
     public static Optional<String> otherDemo(String[] args) {
         return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
-                .findFirst().map(a -> prefix(args) + a + " is not a demo of the command line: --demo alone opens the "
-                        + "window on a sample Linux machine; on the command line, --demo=windows reads a sample Windows "
-                        + "11 machine with status, providers, export and apply --dry-run (e.g. 'port853 status "
-                        + "--demo=windows').");
-    }
-
-    /** "port853 COMMAND: " for a known command, as every command's errors start; else "port853: ". */
-    private static String prefix(String[] args) {
-        return args.length > 0 && Port853Command.SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(args[0]))
-                ? "port853 " + args[0] + ": " : "port853: ";
+                .findFirst().map(a -> Port853Command.prefix(args) + a + " is not a demo of the command line: --demo "
+                        + "alone opens the window on a sample Linux machine; on the command line, --demo=windows reads a "
+                        + "sample Windows 11 machine with status, providers, export and apply --dry-run (e.g. 'port853 "
+                        + "status --demo=windows').");
     }
 
     /** Why these arguments are not run in the demo, or empty when they may be (an unknown command: its own error). */
@@ -61,7 +55,7 @@ public final class DemoCommands {
         String command = args[0];
         if (READ_ONLY.contains(command)
                 || command.equals("apply") && Arrays.asList(args).contains("--dry-run")
-                || Port853Command.SUBCOMMANDS.stream().noneMatch(s -> s.name().equals(command))) {
+                || !Port853Command.isCommand(command)) {
             return Optional.empty();
         }
         return Optional.of("port853 " + command + ": not in the demo. --demo=windows reads a sample machine and runs "

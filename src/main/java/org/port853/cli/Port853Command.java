@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
                         + "everything (programs reading a static /etc/resolv.conf bypass it, encryption was asked for "
                         + "but not proven, or a revert restored settings with which names do not resolve).",
                 "",
-                "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' explains a "
-                        + "command."})
+                "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' (or 'port853 "
+                        + "help COMMAND') explains a command."})
 public final class Port853Command implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,12 +47,37 @@ public final class Port853Command implements Runnable {
         return spec.qualifiedName() + ": ";
     }
 
-    /** {@code message} as a line of this command's: the prefix, then the message starting in lower case. */
+    /** {@code args}' prefix before picocli has parsed them: "port853 COMMAND: " for a known command, else "port853: ". */
+    static String prefix(String[] args) {
+        return args.length > 0 && isCommand(args[0]) ? "port853 " + args[0] + ": " : "port853: ";
+    }
+
+    /**
+     * {@code args} with the word people type for help made into the option picocli reads: {@code help} alone is
+     * {@code --help}, {@code help COMMAND …} is {@code COMMAND --help}; arguments not starting with it are returned.
+     */
+    public static String[] helpWordAsOption(String[] args) {
+        if (args.length == 0 || !args[0].equals("help")) {
+            return args;
+        }
+        if (args.length == 1 || args[1].startsWith("-")) {
+            return new String[] {"--help"};
+        }
+        // "help bogus" is "bogus": the error names the unknown command and suggests one (with --help, picocli would
+        // print the whole usage instead)
+        return isCommand(args[1]) ? new String[] {args[1], "--help"} : new String[] {args[1]};
+    }
+
+    static boolean isCommand(String name) {
+        return SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(name));
+    }
+
     /** An error is one line: a line break that came with echoed input (a file name, a typed value) is shown as \\n. */
     static String oneLine(String message) {
         return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
+    /** {@code message} as a line of this command's: the prefix, then the message starting in lower case. */
     static String said(CommandLine.Model.CommandSpec spec, String message) {
         String s = message;
         if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {

@@ -7,8 +7,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,13 +47,7 @@ class LostOutputTest {
 
     /** {@code port853 export} of a playbook in a process of its own, its stderr to the file "err". */
     private ProcessBuilder export() {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                "export", "--format", "ansible", "--server", "192.0.2.1#dot.example", "--mode", "strict"));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(home.resolve("err").toFile());
-        b.environment().put("HOME", home.toString());
-        b.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        b.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
-        return b;
+        return LauncherProcess.builder(home, "export", "--format", "ansible", "--server", "192.0.2.1#dot.example",
+                "--mode", "strict").redirectError(home.resolve("err").toFile());
     }
 }

@@ -3,11 +3,10 @@ package org.port853.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.port853.app.LauncherProcess.Run;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,24 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * before it starts (a demo's servers are sample addresses of somebody else's network).
  */
 class WindowsDemoCommandsTest {
-    record Run(int code, String out) {
-    }
-
     @org.junit.jupiter.api.io.TempDir
     Path home;
 
     private Run port853(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
-        b.environment().put("HOME", home.toString()); // what a command would save stays in the test's folder
-        b.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        b.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
-        Process p = b.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", args));
-        return new Run(p.exitValue(), out);
+        return LauncherProcess.run(home, args);
     }
 
     @ParameterizedTest

@@ -1,0 +1,36 @@
+package org.port853.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.app.LauncherProcess.Run;
+
+/** "port853 help …", typed as people type it for other tools, run as a user runs it. */
+class HelpWordTest {
+    @TempDir
+    Path home;
+
+    @Test
+    @DisplayName("help COMMAND explains that command (exit 0), as COMMAND --help does; it does not run it")
+    void helpCommandExplainsIt() throws Exception {
+        Run help = LauncherProcess.run(home, "help", "apply");
+        assertEquals(0, help.code(), help.out());
+        assertEquals(LauncherProcess.run(home, "apply", "--help").out(), help.out());
+        assertTrue(help.out().startsWith("Usage: port853 apply"), help.out());
+    }
+
+    @Test
+    @DisplayName("help alone lists the commands (exit 0); help with an unknown command names that command")
+    void helpAloneAndUnknown() throws Exception {
+        Run help = LauncherProcess.run(home, "help");
+        assertEquals(0, help.code(), help.out());
+        assertEquals(LauncherProcess.run(home, "--help").out(), help.out());
+        Run unknown = LauncherProcess.run(home, "help", "statuz");
+        assertEquals(2, unknown.code(), unknown.out());
+        assertTrue(unknown.out().startsWith("port853: unknown command 'statuz'; did you mean status?"), unknown.out());
+    }
+}
