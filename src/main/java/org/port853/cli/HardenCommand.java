@@ -56,7 +56,7 @@ final class HardenCommand implements Callable<Integer> {
         Path file = Path.of(Hardening.FILE);
         String before = Files.isRegularFile(file) ? Files.readString(file) : null;
         String after = revert ? null : Hardening.ruleset();
-        Plan plan = new Plan(List.of(new FileChange(Hardening.FILE, before, after)), Hardening.plannedActions(revert),
+        Plan plan = new Plan(List.of(new FileChange(Hardening.FILE, before, after)), Hardening.plannedActions(revert, before != null),
                 null, "nftables");
         ApplyResult r = new ApplyResult(ApplyResult.Outcome.PLANNED, "dry run: nothing was changed",
                 new ApplyResult.Item("nftables", Hardening.FILE, after), plan.actions(), false, Duration.ZERO);

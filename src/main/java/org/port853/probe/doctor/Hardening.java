@@ -17,12 +17,19 @@ public final class Hardening {
         return PortHardening.ruleset();
     }
 
-    /** What {@code port853 harden} would do (apply, or {@code revert}), in the order the helper does it. */
-    public static java.util.List<String> plannedActions(boolean revert) {
-        return revert ? java.util.List.of("nft delete table inet " + TABLE, "remove " + FILE)
-                : java.util.List.of("write " + FILE, "load: nft -f " + FILE + " (one atomic batch)",
-                        "check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces; any failure "
-                                + "rolls back");
+    /**
+     * What {@code port853 harden} would do (apply, or {@code revert}), in the order the helper does it.
+     * @param fileExists whether {@link #FILE} is there now (a revert removes only what is there)
+     */
+    public static java.util.List<String> plannedActions(boolean revert, boolean fileExists) {
+        if (revert) {
+            return fileExists ? java.util.List.of("nft delete table inet " + TABLE, "remove " + FILE)
+                    : java.util.List.of("nft delete table inet " + TABLE + " (if it is loaded; " + FILE
+                            + " is not there)");
+        }
+        return java.util.List.of("write " + FILE, "load: nft -f " + FILE + " (one atomic batch)",
+                "check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces; any failure "
+                        + "rolls back");
     }
 
     /** Why a loaded table may not come back after a reboot. */
