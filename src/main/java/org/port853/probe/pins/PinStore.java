@@ -125,8 +125,8 @@ public final class PinStore {
         try {
             return Instant.parse(n.get(key).asText());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " '" + Printable.of(n.get(key).asText()) + "' is not a UTC time "
-                    + "such as 2026-11-01T10:00:00Z", e);
+            throw new IllegalArgumentException(key + " '" + Printable.of(n.get(key).asText()) + "' is not an ISO-8601 "
+                    + "time with its zone, such as 2026-11-01T10:00:00Z", e);
         }
     }
 

@@ -44,4 +44,23 @@ class PinStoreTest {
         assertEquals(canonical, store.all().stream().map(PinRecord::server).toList());
         canonical.forEach(s -> assertTrue(store.find(s).isPresent(), s));
     }
+
+    @Test
+    @DisplayName("a time with an offset is read as that moment and written back in UTC; a time without its zone is "
+            + "refused with one sentence naming the field and the form")
+    void timesNeedTheirZone() throws Exception {
+        Path file = dir.resolve("pins.json");
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\","
+                + "\"firstSeen\":\"2026-11-01T11:00:00+01:00\"}]}");
+        PinStore store = PinStore.load(file);
+        assertEquals(java.time.Instant.parse("2026-11-01T10:00:00Z"), store.all().get(0).firstSeen());
+        store.save();
+        assertTrue(Files.readString(file).contains("\"2026-11-01T10:00:00Z\""), Files.readString(file));
+
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\","
+                + "\"firstSeen\":\"2026-11-01T11:00:00\"}]}");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> PinStore.load(file));
+        assertTrue(e.getMessage().contains("firstSeen '2026-11-01T11:00:00' is not an ISO-8601 time with its zone"),
+                e.getMessage());
+    }
 }
