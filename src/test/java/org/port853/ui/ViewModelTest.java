@@ -495,7 +495,7 @@ class ViewModelTest {
         void snapshotOnlyWhenChanged() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
-            long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
+            long later = traffic.dataSinceProperty().get().at().getEpochSecond() + 3; // seconds the capture has seen
             long[] counts = {0, 3, 1};
             c.next = TrafficScreenTest.queries(later, counts, new long[3], new long[3]);
             tasks.tick();
@@ -520,7 +520,7 @@ class ViewModelTest {
         void totalsCountLeakedQueries() {
             traffic.start();
             Fakes.FakeCapture c = captures.get(0);
-            long later = traffic.startedAtProperty().get().getEpochSecond() + 3; // seconds the capture has seen
+            long later = traffic.dataSinceProperty().get().at().getEpochSecond() + 3; // seconds the capture has seen
             // 6 leaked packets (queries and their answers) carrying 3 leaked queries; 12 encrypted packets carrying
             // 5 queries, 8 local packets carrying 4: every figure in queries, the unit of the list
             c.next = new MeterSnapshot(later, 3, new long[]{12, 0, 0}, new long[]{0, 8, 0}, new long[]{0, 4, 2},
@@ -603,17 +603,17 @@ class ViewModelTest {
                     new long[]{0, 0, 26}, Map.of(), 0, 0);
             tasks.tick();
             assertTrue(traffic.totalsProperty().get().contains("26 leaked queries"), traffic.totalsProperty().get());
-            Instant started = traffic.startedAtProperty().get();
+            Instant started = traffic.dataSinceProperty().get().at();
             traffic.pausedProperty().set(true);
             Thread.sleep(5);
             traffic.clear();
             tasks.tick();
             assertTrue(traffic.totalsProperty().get().contains(": 0 leaked queries"), traffic.totalsProperty().get());
-            assertTrue(traffic.startedAtProperty().get().isAfter(started), "no data before the clear");
-            assertTrue(traffic.clearedProperty().get(), "the graph calls that time cleared, not before monitoring");
+            assertTrue(traffic.dataSinceProperty().get().at().isAfter(started), "no data before the clear");
+            assertTrue(traffic.dataSinceProperty().get().cleared(), "the graph calls that time cleared, not before monitoring");
             // frames still queued at the Clear are counted after it, for their own second before it: not shown
             traffic.pausedProperty().set(false);
-            long clearedAt = traffic.startedAtProperty().get().getEpochSecond();
+            long clearedAt = traffic.dataSinceProperty().get().at().getEpochSecond();
             c.next = new MeterSnapshot(clearedAt, 3, new long[3], new long[3], new long[]{0, 4, 0},
                     new long[]{0, 9, 0}, Map.of(), 0, 0);
             tasks.tick();
@@ -1641,6 +1641,27 @@ class ViewModelTest {
                     List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")), org.port853.core.DotMode.STRICT,
                     org.port853.core.DnssecMode.NO, true, List.of())).outcome());
             assertEquals(org.port853.probe.doctor.CheckStatus.OK, linkBypass(demo).status(), "all domains routed: nothing bypasses");
+        }
+
+        @Test
+        @DisplayName("in the demo, the server probes and pins are of the servers the demo applied, not a fixed sample")
+        void demoProbesFollowTheAppliedServers() {
+            org.port853.platform.demo.DemoResolverAdapter machine = new org.port853.platform.demo.DemoResolverAdapter(
+                    java.time.Duration.ZERO, false);
+            org.port853.ui.diagnostics.DemoDiagnostics demo = new org.port853.ui.diagnostics.DemoDiagnostics(machine);
+            String mullvad = "194.242.2.2#dns.mullvad.net";
+            assertFalse(probed(demo).contains(mullvad), probed(demo).toString());
+            assertEquals(org.port853.platform.ApplyResult.Outcome.APPLIED, machine.apply(new org.port853.core.DesiredSettings(
+                    List.of(org.port853.core.ServerAddress.parse(mullvad)), org.port853.core.DotMode.STRICT,
+                    org.port853.core.DnssecMode.NO, true, List.of())).outcome());
+            assertEquals(List.of(mullvad), probed(demo));
+            assertEquals(List.of(mullvad), demo.pins().stream().map(PinRecord::server).toList());
+            assertEquals(List.of(mullvad), demo.checkPins().stream().map(Check::server).toList());
+            assertTrue(org.port853.core.SpkiPin.isValid(demo.pins().get(0).pin()), demo.pins().get(0).pin());
+        }
+
+        private List<String> probed(org.port853.ui.diagnostics.DemoDiagnostics demo) {
+            return demo.doctor().checks().stream().filter(c -> c.id().equals("dot.reachable")).map(Check::server).toList();
         }
 
         private Check linkBypass(org.port853.ui.diagnostics.DemoDiagnostics demo) {

@@ -27,17 +27,24 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     @Override
     public Doctor.Report doctor() {
-        List<Check> checks = new ArrayList<>(List.of(
-                Check.ok("dot.reachable", QUAD9, "TCP 9.9.9.9:853 connected in 11 ms, TLS handshake 24 ms, first answer 13 ms.")
-                        .says("dot.reachable.ok", "9.9.9.9:853", 11, 24, 13, 1),
-                Check.ok("tls.trusted", QUAD9, "Certificate for dns.quad9.net issued by 'DigiCert Global G3 TLS ECC SHA384 2020 "
-                        + "CA1', which a trusted authority vouches for.")
-                        .says("tls.trusted.ok", "dns.quad9.net", "DigiCert Global G3 TLS ECC SHA384 2020 CA1"),
-                Check.ok("tls.version", QUAD9, "TLS 1.3 (TLS_AES_256_GCM_SHA384).").says("tls.version.1-3", "TLS_AES_256_GCM_SHA384"),
-                Check.ok("dnssec.validation", QUAD9, "isc.org answered with AD (validated); dnssec-failed.org answered "
-                        + "SERVFAIL (broken signature rejected).").says("dnssec.validation.ok", "isc.org", "dnssec-failed.org")));
-        // the sample machine's configuration, as it is after what the demo applied: the same rules as a real doctor run
+        // the sample machine as it is after what the demo applied: its servers are "probed", and its configuration
+        // goes through the same rules as a real doctor run
         ResolverState state = adapter.readState();
+        List<Check> checks = new ArrayList<>();
+        for (ServerAddress server : probed(state)) {
+            String name = server.tlsName();
+            String at = server.addressText() + ":" + server.dotPort();
+            String issuer = issuer(server);
+            checks.add(Check.ok("dot.reachable", server.toString(), "TCP " + at + " connected in 11 ms, TLS handshake 24 ms, "
+                    + "first answer 13 ms.").says("dot.reachable.ok", at, 11, 24, 13, 1));
+            checks.add(Check.ok("tls.trusted", server.toString(), "Certificate for " + name + " issued by '" + issuer
+                    + "', which a trusted authority vouches for.").says("tls.trusted.ok", name, issuer));
+            checks.add(Check.ok("tls.version", server.toString(), "TLS 1.3 (TLS_AES_256_GCM_SHA384).")
+                    .says("tls.version.1-3", "TLS_AES_256_GCM_SHA384"));
+            checks.add(Check.ok("dnssec.validation", server.toString(), "isc.org answered with AD (validated); "
+                    + "dnssec-failed.org answered SERVFAIL (broken signature rejected).")
+                    .says("dnssec.validation.ok", "isc.org", "dnssec-failed.org"));
+        }
         if (state.readable()) {
             checks.addAll(ConfigChecks.of(state, adapter.assess(state).reasons(), Map.of()));
         }
@@ -50,16 +57,40 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     @Override
     public List<Check> checkPins() {
-        return List.of(Check.ok("pin.spki", QUAD9, "The server's key matches the tofu pin "
-                + "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg= (demo).").says("pin.spki.matches",
-                "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg=", 0));
+        return probed(adapter.readState()).stream().map(server -> Check.ok("pin.spki", server.toString(),
+                "The server's key matches the tofu pin " + pin(server) + " (demo).")
+                .says("pin.spki.matches", pin(server), 0)).toList();
     }
 
     @Override
     public List<PinRecord> pins() {
         Instant t = Instant.parse("2026-11-01T09:00:00Z");
-        return List.of(new PinRecord(QUAD9, "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg=", "tofu", "DigiCert (demo)", t, t,
-                "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg="));
+        return probed(adapter.readState()).stream().map(server -> new PinRecord(server.toString(), pin(server),
+                "tofu", issuer(server), t, t, pin(server))).toList();
+    }
+
+    /** The servers with a TLS name the sample machine is configured with now; Quad9 (its first setting) when none. */
+    private static List<ServerAddress> probed(ResolverState state) {
+        List<ServerAddress> named = Doctor.configuredServers(state).stream().filter(s -> s.tlsName() != null)
+                .distinct().toList();
+        return named.isEmpty() ? List.of(ServerAddress.parse(QUAD9)) : named;
+    }
+
+    private static String issuer(ServerAddress server) {
+        return "dns.quad9.net".equals(server.tlsName()) ? "DigiCert Global G3 TLS ECC SHA384 2020 CA1" : "Sample CA (demo)";
+    }
+
+    /** A sample pin per server: base64 of 32 bytes derived from the server, stable across runs. */
+    private static String pin(ServerAddress server) {
+        if ("dns.quad9.net".equals(server.tlsName())) {
+            return "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg=";
+        }
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(server.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java platform has SHA-256
+        }
     }
 
     @Override
