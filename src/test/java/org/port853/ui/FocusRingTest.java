@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every kind of control the window has shows where the keyboard is (issue 16): drawn with focus, it looks different
- * from drawn without. AtlantaFX marks none on check boxes, radio buttons, links, tabs and list rows.
+ * from drawn without. AtlantaFX marks none on check boxes, radio buttons, links, tabs, list rows and collapsible
+ * blocks, and a list or table with no row marked, or a selected toggle button, showed none either.
  */
 @ExtendWith(ApplicationExtension.class)
 class FocusRingTest {
@@ -40,7 +41,8 @@ class FocusRingTest {
 
     @ParameterizedTest(name = "dark = {0}")
     @ValueSource(booleans = {false, true})
-    @DisplayName("check box, radio button, link, tab and list row each look different with keyboard focus")
+    @DisplayName("check box, radio button, link, tab, list row, list and table without a row, selected toggle button "
+            + "and collapsible block each look different with keyboard focus")
     void everyControlShowsFocus(boolean dark) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         CheckBox check = new CheckBox("Show notifications");
@@ -50,23 +52,36 @@ class FocusRingTest {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ListView<String> list = new ListView<>(FXCollections.observableArrayList("Quad9", "Mullvad", "AdGuard"));
         list.setPrefHeight(120);
+        // with nothing selected or focused in it (the Chosen list before a pick, a table that was just tabbed into)
+        ListView<String> unpicked = new ListView<>(FXCollections.observableArrayList("Quad9"));
+        unpicked.setPrefHeight(60);
+        javafx.scene.control.TableView<String> table = new javafx.scene.control.TableView<>(
+                FXCollections.observableArrayList("9.9.9.9#dns.quad9.net"));
+        table.getColumns().add(new javafx.scene.control.TableColumn<>("Server"));
+        table.setPrefHeight(80);
+        javafx.scene.control.ToggleButton pause = new javafx.scene.control.ToggleButton("Pause");
+        pause.setSelected(true); // filled with the accent colour, as By name is while chosen
+        javafx.scene.control.TitledPane changes = new javafx.scene.control.TitledPane("Changes to files", new javafx.scene.control.Label("diff"));
+        changes.setExpanded(false);
         Button elsewhere = new Button("elsewhere");
-        VBox root = new VBox(12, elsewhere, check, radio, link, tabs, list);
+        VBox root = new VBox(12, elsewhere, check, radio, link, tabs, list, unpicked, table, pause, changes);
         root.setStyle("-fx-padding: 12;");
         WaitForAsyncUtils.asyncFx(() -> {
             SystemTheme.use(dark);
-            Scene scene = new Scene(root, 400, 460);
+            Scene scene = new Scene(root, 400, 760);
             scene.getStylesheets().add(MainWindow.STYLESHEET);
             stage.setScene(scene);
             stage.show();
             list.getFocusModel().focus(1);
+            unpicked.getFocusModel().focus(-1);
+            table.getFocusModel().focus(-1);
         }).get();
         List<String> unmarked = new ArrayList<>();
         // the harness's own check: AtlantaFX marks a focused button, so a button missing here means shots work
         Button control = new Button("control");
         WaitForAsyncUtils.asyncFx(() -> root.getChildren().add(control)).get();
         WaitForAsyncUtils.waitForFxEvents();
-        for (Node n : List.of(control, check, radio, link, tabs, list)) {
+        for (Node n : List.of(control, check, radio, link, tabs, list, unpicked, table, pause, changes)) {
             WritableImage without = shot(elsewhere, n);
             WritableImage with = shot(n, n);
             int marked = changedPixels(without, with);
