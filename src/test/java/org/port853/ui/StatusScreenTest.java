@@ -402,6 +402,30 @@ class StatusScreenTest extends WindowTestBase {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "de"})
+    @DisplayName("within each menu, every entry has its own mnemonic (with the menu open, the letter picks one entry)")
+    void uniqueMnemonicsInEachMenu(String language, FxRobot robot) throws Exception {
+        org.port853.ui.common.I18n.use(java.util.Locale.forLanguageTag(language));
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        List<String> clashes = fx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (javafx.scene.control.Menu m : bar.getMenus()) {
+                java.util.Map<String, List<String>> byKey = new java.util.TreeMap<>();
+                for (javafx.scene.control.MenuItem item : m.getItems()) {
+                    if (item.getText() == null || item.getText().isEmpty()) continue; // a separator
+                    assertTrue(item.isMnemonicParsing() && item.getText().contains("_"), "no mnemonic: " + item.getText());
+                    byKey.computeIfAbsent(mnemonic(item.getText()), k -> new java.util.ArrayList<>()).add(item.getText());
+                }
+                byKey.values().stream().filter(v -> v.size() > 1).forEach(v -> found.add(m.getText() + ": " + v));
+            }
+            return found;
+        });
+        assertEquals(List.of(), clashes, language);
+    }
+
     private static void collect(javafx.scene.Node n, List<String> keys) {
         if (n == null || !n.isVisible()) return;
         if (n instanceof javafx.scene.control.Labeled l && l.isMnemonicParsing() && l.getText() != null

@@ -1614,6 +1614,33 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Check pins says how many keys it checked, how many changed and how many it could not check, and "
+                + "its results take the place of the last run's pin rows in the checks table")
+        void checkPinsSaysWhatItFound() {
+            Check oldPin = Check.ok("pin.spki", "198.18.0.2#a.test", "matches (the run before)");
+            Check dot = Check.ok("dot.reachable", "198.18.0.2#a.test", "reachable");
+            List<Check> pinResults = List.of(Check.ok("pin.spki", "198.18.0.2#a.test", "matches"),
+                    Check.failure("pin.spki", "198.18.0.3#b.test", "THE SERVER'S KEY CHANGED", "accept or investigate"),
+                    Check.warning("pin.spki", "198.18.0.4#c.test", "no TLS handshake", null));
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(diagnostics(
+                    () -> new Doctor.Report(List.of(dot, oldPin), List.of(), List.of()), () -> pinResults), tasks, text -> { });
+            vm.runDoctor();
+            vm.checkPins();
+            String said = vm.headlineProperty().get();
+            assertTrue(said.startsWith("3 server keys checked at ") && said.contains("1 KEY CHANGED, 1 could not be checked"),
+                    said);
+            assertFalse(vm.checks().contains(oldPin), vm.checks().toString());
+            assertEquals(pinResults.get(1), vm.checks().get(0), "the changed key first");
+            assertTrue(vm.checks().containsAll(pinResults) && vm.checks().contains(dot), vm.checks().toString());
+
+            DiagnosticsViewModel one = new DiagnosticsViewModel(diagnostics(() -> null,
+                    () -> List.of(pinResults.get(0))), tasks, text -> { });
+            one.checkPins();
+            assertTrue(one.headlineProperty().get().startsWith("1 server key checked at "), one.headlineProperty().get());
+            assertTrue(one.headlineProperty().get().contains(": no key changed."), one.headlineProperty().get());
+        }
+
+        @Test
         @DisplayName("in the demo, Check pins and Benchmark providers say their results are samples, as Run diagnostics does")
         void demoResultsCarryTheDemoMark() {
             DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(

@@ -18,7 +18,11 @@ import org.port853.probe.pins.PinRecord;
 public final class DemoDiagnostics implements DiagnosticsService {
     private static final String QUAD9 = "9.9.9.9#dns.quad9.net";
 
+    private static final Instant RECORDED = Instant.parse("2026-11-01T09:00:00Z");
+
     private final ResolverAdapter adapter;
+    /** When Check pins last ran in this demo (the sample pins' "Last checked" follows it). */
+    private volatile Instant pinsChecked = RECORDED;
 
     /** {@code adapter}: the demo's sample machine, whose configuration checks follow what the demo has applied. */
     public DemoDiagnostics(ResolverAdapter adapter) {
@@ -57,6 +61,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     @Override
     public List<Check> checkPins() {
+        pinsChecked = Instant.now();
         return probed(adapter.readState()).stream().map(server -> Check.ok("pin.spki", server.toString(),
                 "The server's key matches the tofu pin " + pin(server) + " (demo).")
                 .says("pin.spki.matches", pin(server), 0)).toList();
@@ -64,9 +69,8 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     @Override
     public List<PinRecord> pins() {
-        Instant t = Instant.parse("2026-11-01T09:00:00Z");
         return probed(adapter.readState()).stream().map(server -> new PinRecord(server.toString(), pin(server),
-                "tofu", issuer(server), t, t, pin(server))).toList();
+                "tofu", issuer(server), RECORDED, pinsChecked, pin(server))).toList();
     }
 
     /** The servers with a TLS name the sample machine is configured with now; Quad9 (its first setting) when none. */

@@ -70,8 +70,7 @@ public final class DiagnosticsViewModel {
 
     private void showReport(Doctor.Report r) {
         // what needs doing first: failures, then warnings, each in the order the checks ran
-        checks.setAll(r.checks().stream().sorted(java.util.Comparator.comparing(
-                (org.port853.probe.doctor.Check c) -> c.status()).reversed()).toList());
+        checks.setAll(mostUrgentFirst(r.checks()));
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         // when they ran: the results describe the servers at that time, not after a later recovery or change
@@ -85,7 +84,13 @@ public final class DiagnosticsViewModel {
 
     public void checkPins() {
         start(I18n.t("diag.pins.running"), BackgroundTask.of(service::checkPins).onSuccess(list -> {
-            headline.set(I18n.t("diag.pins.done", list.size()) + demoMark());
+            long unchecked = list.stream().filter(c -> c.status() == CheckStatus.WARNING).count();
+            headline.set((list.isEmpty() ? I18n.t("diag.pins.nothing") : I18n.t("diag.pins.done", list.size(),
+                    I18n.dateTimeOrTimeToday(java.time.Instant.now()), keyChanges(list).size(), unchecked)) + demoMark());
+            // the pin results take the place of the last run's in the checks table
+            List<Check> merged = new java.util.ArrayList<>(checks.stream().filter(c -> !c.id().equals(PIN_CHECK)).toList());
+            merged.addAll(list);
+            checks.setAll(mostUrgentFirst(merged));
             pinChanges(list);
             loadPins();
         }));
@@ -115,14 +120,25 @@ public final class DiagnosticsViewModel {
     }
 
     private void pinChanges(List<Check> list) {
-        List<Check> changed = list.stream().filter(c -> c.id().equals("pin.spki") && c.status() == CheckStatus.FAILURE)
-                .collect(Collectors.toList());
+        List<Check> changed = keyChanges(list);
         if (changed.isEmpty()) {
             return;
         }
         String text = CheckTexts.evidence(changed);
         pinAlert.set(text);
         alert.accept(text);
+    }
+
+    private static final String PIN_CHECK = "pin.spki";
+
+    private static List<Check> keyChanges(List<Check> list) {
+        return list.stream().filter(c -> c.id().equals(PIN_CHECK) && c.status() == CheckStatus.FAILURE)
+                .collect(Collectors.toList());
+    }
+
+    /** Failures, then warnings, then the rest, each in the order the checks ran (a stable sort). */
+    private static List<Check> mostUrgentFirst(List<Check> list) {
+        return list.stream().sorted(java.util.Comparator.comparing((Check c) -> c.status()).reversed()).toList();
     }
 
     /** What could not be checked, in the window's words where the doctor gives them. */
