@@ -205,12 +205,7 @@ final class PinsCommand implements Callable<Integer> {
             unreadable = state.readable() ? null : state.problem() == null ? "the resolver's state could not be read"
                     : state.problem();
         }
-        for (PinRecord r : PinStore.load(pins.file()).all()) {
-            ServerAddress s = ServerAddress.parse(r.server());
-            if (!targets.contains(s)) {
-                targets.add(s);
-            }
-        }
+        targets = PinStore.load(pins.file()).andRecorded(targets);
         List<Check> checks = new ArrayList<>();
         if (targets.isEmpty() && unreadable != null) {
             throw new IOException("nothing to check: the configured DNS servers could not be read (" + unreadable

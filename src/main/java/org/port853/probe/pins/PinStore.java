@@ -99,9 +99,24 @@ public final class PinStore {
         return s;
     }
 
-    /** One entry, its server in canonical form ({@code 198.18.0.2#A.TEST} is {@code 198.18.0.2#a.test}). */
+    /**
+     * {@code server} as the store writes it: names in lower-case ASCII, addresses in their short form, and no port
+     * when it is DNS-over-TLS's own ({@code 198.18.0.2:0853#A.TEST} is {@code 198.18.0.2#a.test}), so that every
+     * spelling of one server finds the same entry.
+     */
+    public static String canonical(String server) {
+        ServerAddress a = ServerAddress.parse(server);
+        return (a.port() == 853 ? new ServerAddress(a.address(), 0, a.tlsName()) : a).toString();
+    }
+
+    /** One entry, its server in canonical form ({@link #canonical}). */
     private static PinRecord record(JsonNode n) {
-        String server = ServerAddress.parse(n.path("server").asText()).toString();
+        ServerAddress parsed = ServerAddress.parse(n.path("server").asText());
+        if (parsed.tlsName() == null) {
+            // a pin belongs to a server's TLS name: the same address may serve several names with other keys
+            throw new IllegalArgumentException("the server has no TLS name (IP[:PORT]#NAME)");
+        }
+        String server = canonical(parsed.toString());
         String source = n.path("source").asText(Pinning.TOFU);
         if (!source.equals(Pinning.TOFU) && !source.equals(Pinning.CATALOGUE)) {
             throw new IllegalArgumentException("source '" + Printable.of(source) + "' is neither tofu nor catalogue");
@@ -134,17 +149,33 @@ public final class PinStore {
         return file;
     }
 
-    /** The pin of {@code server}, written in canonical form ({@link ServerAddress#toString()}) as the store has it. */
+    /** The pin of {@code server}, in any spelling ({@link #canonical}). */
     public Optional<PinRecord> find(String server) {
-        return Optional.ofNullable(pins.get(server));
+        return Optional.ofNullable(pins.get(canonical(server)));
+    }
+
+    /** {@code servers}, then every recorded server none of them is (in any spelling): what a pin check probes. */
+    public List<ServerAddress> andRecorded(List<ServerAddress> servers) {
+        List<ServerAddress> out = new ArrayList<>(servers);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        servers.forEach(s -> seen.add(canonical(s.toString())));
+        for (String recorded : pins.keySet()) {
+            if (seen.add(recorded)) {
+                out.add(ServerAddress.parse(recorded));
+            }
+        }
+        return out;
     }
 
     public List<PinRecord> all() {
         return new ArrayList<>(pins.values());
     }
 
+    /** Records {@code r}, its server in canonical form ({@link #canonical}). */
     public void put(PinRecord r) {
-        pins.put(r.server(), r);
+        String server = canonical(r.server());
+        pins.put(server, server.equals(r.server()) ? r : new PinRecord(server, r.pin(), r.source(), r.issuer(),
+                r.firstSeen(), r.lastChecked(), r.lastPin()));
     }
 
     public void save() throws IOException {

@@ -52,11 +52,7 @@ public final class SystemDiagnostics implements DiagnosticsService {
 
     @Override
     public List<Check> checkPins() throws Exception {
-        List<ServerAddress> targets = new ArrayList<>(Doctor.configuredServers(adapter.readState()));
-        for (PinRecord r : PinStore.load(pinFile).all()) {
-            ServerAddress s = ServerAddress.parse(r.server());
-            if (!targets.contains(s)) targets.add(s);
-        }
+        List<ServerAddress> targets = PinStore.load(pinFile).andRecorded(Doctor.configuredServers(adapter.readState()));
         ServerPins.Result r = ServerPins.system(() -> catalog.get().all(), TIMEOUT).record(targets);
         if (r.problem() != null) {
             throw new java.io.IOException(r.problem());

@@ -39,10 +39,34 @@ class PinStoreTest {
                 + "{\"server\":\"198.18.0.3:0853#bücher.de\",\"pin\":\"" + A + "\"},"
                 + "{\"server\":\"[2001:0db8::0001]:853#Dot.Test\",\"pin\":\"" + A + "\"}]}");
         PinStore store = PinStore.load(file);
-        List<String> canonical = List.of("198.18.0.2#a.test", "198.18.0.3:853#xn--bcher-kva.de",
-                "[2001:db8::1]:853#dot.test");
+        List<String> canonical = List.of("198.18.0.2#a.test", "198.18.0.3#xn--bcher-kva.de", "2001:db8::1#dot.test");
         assertEquals(canonical, store.all().stream().map(PinRecord::server).toList());
         canonical.forEach(s -> assertTrue(store.find(s).isPresent(), s));
+        for (String spelling : List.of("198.18.0.2:853#A.test", "198.18.0.3:0853#BÜCHER.de", "[2001:db8::1]:853#dot.test")) {
+            assertTrue(store.find(spelling).isPresent(), spelling + " is a recorded server");
+        }
+        assertTrue(store.find("198.18.0.2:8853#a.test").isEmpty(), "another port is another server");
+    }
+
+    @Test
+    @DisplayName("IP#NAME and IP:853#NAME are one server: a store with both is refused as two entries for it, and a "
+            + "server without a TLS name is refused")
+    void spellingsOfOneServerAndNamelessServers() throws Exception {
+        Path file = dir.resolve("pins.json");
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\"},"
+                + "{\"server\":\"198.18.0.2:853#A.test\",\"pin\":\"" + A + "\"}]}");
+        Exception twice = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> PinStore.load(file));
+        assertTrue(twice.getMessage().contains("two entries for the server 198.18.0.2#a.test"), twice.getMessage());
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2\",\"pin\":\"" + A + "\"}]}");
+        Exception nameless = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> PinStore.load(file));
+        assertTrue(nameless.getMessage().contains("has no TLS name"), nameless.getMessage());
+        PinStore store = PinStore.load(dir.resolve("none.json"));
+        store.put(new PinRecord("198.18.0.5:853#e.test", A, "tofu", null, null, null, null));
+        assertEquals(List.of("198.18.0.5#e.test"), store.all().stream().map(PinRecord::server).toList(), "put writes it so");
+        assertEquals(List.of("198.18.0.5:853#e.test", "198.18.0.6#f.test"), store.andRecorded(List.of(
+                org.port853.core.ServerAddress.parse("198.18.0.5:853#e.test"),
+                org.port853.core.ServerAddress.parse("198.18.0.6#f.test"))).stream().map(Object::toString).toList(),
+                "a recorded server already named in another spelling is not probed twice");
     }
 
     @Test
