@@ -50,7 +50,8 @@ public final class ProvidersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : cat.problems()) {
-            err.println(Port853Command.said(spec, problem.replaceAll("\\p{Cntrl}", "?")));
+            err.println(Port853Command.said(spec, problem.replaceAll("\\p{Cntrl}", "?")
+                    + " Only the built-in providers are shown until the file is fixed or removed."));
         }
         err.flush();
         if (json) {

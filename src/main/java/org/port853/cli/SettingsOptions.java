@@ -88,7 +88,11 @@ public final class SettingsOptions {
     private static Provider provider(ProviderCatalog catalog, String id) {
         return catalog.find(id).orElseThrow(() -> new InvalidInputException("unknown provider '" + Printable.of(id)
                 + "' (see 'port853 providers' for the list)" + (catalog.problems().isEmpty() ? ""
-                : "; your custom providers were not loaded: " + String.join(" ", catalog.problems())
-                        .replaceAll("\\p{Cntrl}", "?"))));
+                : "; your custom providers were not loaded (" + uncapitalised(String.join(" ", catalog.problems())
+                        .replaceAll("\\p{Cntrl}", "?").replaceAll("\\.$", "")) + ")")));
+    }
+
+    private static String uncapitalised(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -49,8 +49,7 @@ public final class ProviderCatalog {
         try {
             return base.with(custom.load());
         } catch (InvalidInputException e) {
-            return new ProviderCatalog(base.providers, List.of(e.getMessage()
-                    + " Only the built-in providers are shown until the file is fixed or removed."));
+            return new ProviderCatalog(base.providers, List.of(e.getMessage()));
         }
     }
 

@@ -107,7 +107,7 @@ class ApplyCommandTest {
     }
 
     @Test
-    @DisplayName("an invalid custom-providers entry: apply and export say why the provider is unknown")
+    @DisplayName("an invalid custom-providers entry: apply and export say why the provider is unknown, in one sentence")
     void invalidCustomProviderFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(dir.resolve("custom-providers.json"));
         custom.save(org.port853.core.CustomProviders.validate("home", "Home", "192.168.1.2", "dot.home.example"));
@@ -119,7 +119,9 @@ class ApplyCommandTest {
             CliRuns.Run r = CliRuns.run(services, args);
             assertEquals(2, r.code());
             assertTrue(r.err().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
-                    + "your custom providers were not loaded: ") && r.err().contains("dot test"), r.err());
+                    + "your custom providers were not loaded (custom providers file ") && r.err().contains("dot test"), r.err());
+            assertTrue(r.err().strip().endsWith("character)") && !r.err().contains("Only the built-in providers are shown"),
+                    "one sentence, about this command: " + r.err());
         }
     }
 
