@@ -19,6 +19,9 @@ public final class Assessor {
         return assess(s, List.of());
     }
 
+    /** The detail the platforms give RESOLVER_MISSING and RESOLVER_STOPPED ("1": no init system to start it). */
+    private static final List<String> NO_PLATFORM_DETAIL = List.of("0");
+
     /**
      * The neutral rules plus the platform's reasons; a platform reason with the code of a neutral one replaces it
      * (the platform knows the better fix, e.g. how to install its resolver).
@@ -30,12 +33,13 @@ public final class Assessor {
                     s.problem() != null ? sentence(s.problem())
                             : s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
                     "Port853 cannot change DNS settings on this computer; it can still analyse capture files "
-                            + "('port853 analyze FILE')."));
+                            + "('port853 analyze FILE').", NO_PLATFORM_DETAIL));
             return finish(merge(reasons, platformReasons));
         }
         if (!s.running()) {
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
-                    s.resolverName() + " is installed but not running.", "Start the resolver service."));
+                    s.resolverName() + " is installed but not running.", "Start the resolver service.",
+                    NO_PLATFORM_DETAIL));
             return finish(merge(reasons, platformReasons));
         }
         if (!s.readable()) {

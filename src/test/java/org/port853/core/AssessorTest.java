@@ -40,12 +40,13 @@ class AssessorTest {
         ResolvConfState rc = STUB;
         List<DropIn> dropIns = new ArrayList<>();
         PendingChange pending;
+        boolean systemdBooted = true;
 
         ResolverState build() {
             GlobalState g = unreadable ? null : new GlobalState(servers, fallback, null, mode, dnssec, true, domains,
                     "yes", "stub");
             return new ResolverState("systemd-resolved", source, installed, running, g, links, pending, unreadable ? "the bus said no" : null,
-                new LinuxDetails(version, rc, dropIns));
+                new LinuxDetails(version, rc, dropIns, null, systemdBooted));
         }
 
         /** The neutral rules with systemd-resolved's, as the Linux adapter assesses. */
@@ -114,6 +115,25 @@ class AssessorTest {
             assertEquals(Verdict.UNAVAILABLE, a.verdict());
             codes(a, "RESOLVER_STOPPED");
             assertTrue(require(a, "RESOLVER_STOPPED").fix().contains("systemctl enable --now"));
+        }
+
+        @Test
+        @DisplayName("where systemd is not the init system (a container, WSL without systemd), a stopped or missing "
+                + "resolver's fix says so instead of a systemctl or install command that cannot start it")
+        void noSystemdInit() {
+            S s = new S();
+            s.running = false;
+            s.unreadable = true;
+            s.systemdBooted = false;
+            Reason stopped = require(s.assess(), "RESOLVER_STOPPED");
+            assertTrue(stopped.fix().startsWith("This system was not started by systemd") && !stopped.fix().contains("systemctl"),
+                    stopped.fix());
+            assertEquals(List.of("1"), stopped.details(), "the window's text and the switch's command follow this");
+            s.installed = false;
+            Reason missing = require(s.assess(), "RESOLVER_MISSING");
+            assertTrue(missing.fix().startsWith("This system was not started by systemd"), missing.fix());
+            s.systemdBooted = true;
+            assertEquals(List.of("0"), require(s.assess(), "RESOLVER_MISSING").details());
         }
 
         @Test

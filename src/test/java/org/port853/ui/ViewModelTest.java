@@ -1105,6 +1105,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a stopped resolver where systemd is not the init system: the fix says why it cannot be started "
+                + "and the blocked switch offers no command that would fail")
+        void stoppedResolverWithoutSystemdInit() {
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
+                    true, false, null, List.of(), null, "systemd-resolved is not running",
+                    new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                            org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf", List.of("198.18.0.1")),
+                            List.of(), null, false));
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED, status.stateProperty().get());
+            assertEquals(null, status.blockedCommandProperty().get());
+            String blocked = status.blockedReasonProperty().get();
+            assertTrue(blocked.contains("This system was not started by systemd") && !blocked.contains("systemctl"),
+                    blocked);
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                String de = org.port853.ui.status.ReasonTexts.of(adapter.assess(adapter.state).reasons().get(0),
+                        adapter.state).fix();
+                assertTrue(de.startsWith("Dieses System wurde nicht von systemd gestartet"), de);
+                return null;
+            });
+        }
+
+        @Test
         @DisplayName("Off after a revert made elsewhere (the command line): the sheet says what is there now, "
                 + "not that another file keeps the encryption the screen still shows")
         void offAfterAnOutsideRevert() {

@@ -11,8 +11,8 @@ import org.port853.core.ResolvConfState;
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
  * {@code downgrade}: evidence (one sentence) that opportunistic mode fell back to plaintext, or null.
  */
-public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade)
-        implements PlatformDetails {
+public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade,
+                           boolean systemdBooted) implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
@@ -23,6 +23,10 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
 
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns) {
         this(systemdVersion, resolvConf, dropIns, null);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, true);
     }
 
     @Override

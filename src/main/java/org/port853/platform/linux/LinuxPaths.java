@@ -37,6 +37,14 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
                 Path.of("/usr/bin/systemctl"), root.resolve("lib/systemd/systemd-resolved"), Path.of("/usr/bin/resolvectl"));
     }
 
+    /**
+     * The directory that exists only while systemd is the init system (sd_booted(3)): without it (a container, WSL
+     * without systemd) no systemd service can be started. Under a test root: its run/systemd/system.
+     */
+    public Path systemdRuntime() {
+        return dropInDirs.get(1).getParent().resolve("system");
+    }
+
     /** The /etc that holds our drop-in's directory (under a test root: that root's etc), for passwd and group. */
     public Path etc() {
         return ourDropIn.getParent().getParent().getParent();

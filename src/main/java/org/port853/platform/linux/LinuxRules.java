@@ -22,21 +22,29 @@ public final class LinuxRules implements PlatformRules {
     public static final int FIRST_DOT_VERSION = ResolvedFeatures.FIRST_DOT;
     public static final int FIRST_SNI_VERSION = ResolvedFeatures.FIRST_SERVER_NAME;
 
+    /** The fix where systemd is not the init system (/run/systemd/system is missing). */
+    static final String NOT_BOOTED = "This system was not started by systemd (a container, or WSL without systemd), so "
+            + "systemd-resolved cannot run here: start it with systemd as its init system (on WSL: [boot] systemd=true "
+            + "in /etc/wsl.conf, then 'wsl --shutdown' in Windows).";
+
     @Override
     public List<Reason> assess(ResolverState s) {
         List<Reason> reasons = new ArrayList<>();
         LinuxDetails d = s.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
+        // details: 1 when systemd is not the init system here, so no fix that starts a service can work
+        List<String> booted = List.of(d.systemdBooted() ? "0" : "1");
         if (!s.installed()) {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
                     s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
-                    "Install it: sudo apt install systemd-resolved (Debian/Ubuntu) or sudo dnf install "
-                            + "systemd-resolved (Fedora), then enable it."));
+                    (d.systemdBooted() ? "Install it: sudo apt install systemd-resolved (Debian/Ubuntu) or sudo dnf "
+                            + "install systemd-resolved (Fedora), then enable it." : NOT_BOOTED), booted));
             return reasons;
         }
         if (!s.running()) {
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
                     s.resolverName() + " is installed but not running.",
-                    "Start it: sudo systemctl enable --now systemd-resolved.service"));
+                    d.systemdBooted() ? "Start it: sudo systemctl enable --now systemd-resolved.service" : NOT_BOOTED,
+                    booted));
             return reasons;
         }
         if (!s.readable()) {

@@ -50,6 +50,11 @@ final class ResolvedStateReader {
         return systemdVersion;
     }
 
+    /** The Linux facts beside the resolver's own state. */
+    private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, String downgrade) {
+        return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()));
+    }
+
     ResolverState read() {
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
         List<DropIn> dropIns = DropInScanner.scan(paths, systemdVersion());
@@ -57,13 +62,13 @@ final class ResolvedStateReader {
         boolean installed = Files.exists(paths.resolvedBinary());
         if (!installed) {
             return new ResolverState(NAME, StateSource.NONE, false, false, null, List.of(), pending, NAME + " is not installed",
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+                    details(rc, dropIns, null));
         }
         String busProblem;
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(CALL_TIMEOUT)) {
                 return new ResolverState(NAME, StateSource.DBUS, true, false, null, List.of(), pending, NAME + " is not running",
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+                    details(rc, dropIns, null));
             }
             Map<String, Variant<?>> m = bus.managerProperties(CALL_TIMEOUT);
             GlobalState g = new GlobalState(
@@ -79,7 +84,7 @@ final class ResolvedStateReader {
             String downgrade = observeDowngrade
                     ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links) : null;
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
-                    new LinuxDetails(systemdVersion(), rc, dropIns, downgrade));
+                    details(rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = e.getMessage();
         }
@@ -124,14 +129,14 @@ final class ResolvedStateReader {
             if (r.ok()) {
                 ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
                 return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem,
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+                    details(rc, dropIns, null));
             }
             return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
                     + r.stderr().strip(),
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+                    details(rc, dropIns, null));
         } catch (IOException e) {
             return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run",
-                    new LinuxDetails(systemdVersion(), rc, dropIns));
+                    details(rc, dropIns, null));
         }
     }
 

@@ -147,7 +147,9 @@ public final class StatusViewModel {
             currentServer.set("—");
             links.clear();
             switchText.set(I18n.t("switch.unavailable"));
-            String command = blocking == null ? null : UNBLOCK_COMMANDS.get(blocking.code());
+            // no command where systemd is not the init system (the reason's detail says so): none would work
+            String command = blocking == null || blocking.details().equals(List.of("1")) ? null
+                    : UNBLOCK_COMMANDS.get(blocking.code());
             blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
             blockedCommand.set(command);
             setSwitch(false);
