@@ -19,12 +19,17 @@ public final class ConfigChecks {
     private ConfigChecks() {
     }
 
-    /** {@code keys}: the effective [Resolve] keys (main file then drop-ins, last wins). */
-    /** {@code reasons}: the adapter's assessment of the state (neutral and platform rules). */
+    /**
+     * {@code keys}: the effective [Resolve] keys (main file then drop-ins, last wins). {@code reasons}: the adapter's
+     * assessment of the state (neutral and platform rules).
+     */
     public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
         out.add(fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.").says("config.dns-hostname.ok"),
                 reasons, Set.of("DNS_HOSTNAME"), null));
+        // the same finding as Status's (opportunistic or no encryption), so that the two screens agree
+        out.add(fromReasons(Check.ok("config.dot-mode", null, "DNS-over-TLS runs in strict mode: nothing falls back to "
+                + "plaintext.").says("config.dot-mode.strict"), reasons, Set.of("DOT_OFF", "OPPORTUNISTIC"), null));
         out.add(fallback(s));
         out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
                 + "DoT servers.").says("config.link-bypass.ok"), reasons,

@@ -102,6 +102,8 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.WARNING, find(c, "config.link-bypass").status());
         assertEquals("ROUTE_ALL_DOMAINS", find(c, "config.link-bypass").fixAction());
         assertEquals(CheckStatus.OK, find(c, "config.resolv-conf").status());
+        assertEquals(CheckStatus.WARNING, find(c, "config.dot-mode").status(), "opportunistic, as Status says");
+        assertEquals("USE_STRICT_MODE", find(c, "config.dot-mode").fixAction());
         List<Check> clean = config(state(252, DotMode.STRICT, List.of(), List.of()), Map.of());
         assertTrue(clean.stream().allMatch(x -> x.status() == CheckStatus.OK), clean.toString());
     }
