@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code port853 analyze FILE [--local ADDR[,ADDR...]]... [--json]}: DNS traffic classes and leaks in a capture file. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Counts encrypted (853), local plaintext and leaked (53) DNS packets in a pcap or pcapng "
-            + "file, and lists every leaked query.",
+            + "file, and lists the leaked queries (up to --max-leaks; all are counted).",
             "Local means loopback plus the --local addresses. Exit codes: 0 ok, 1 failed, 2 bad input."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec

@@ -69,6 +69,7 @@ final class HardenCommand implements Callable<Integer> {
             if (!revert) {
                 out.println(Hardening.PERSISTENCE + " Undo: port853 harden --revert.");
             }
+            out.println("Dry run: nothing was changed.");
         }
         return ExitCodes.OK;
     }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Proves the encryption: sends fresh test queries through the system resolver while capturing "
             + "and reports \"N queries, all on 853, none leaked\" or exactly which leaked, and to which server.",
-            "Needs capture rights (root or CAP_NET_RAW). Exit codes: 0 all encrypted, 1 leaked / no answer / "
+            "Needs capture rights (root or CAP_NET_RAW) or membership of the group port853 with the package's "
+            + "capture service. Exit codes: 0 all encrypted, 1 leaked / no answer / "
             + "unproven / capture unavailable, 2 bad input."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec

@@ -153,6 +153,10 @@ class ApplyCommandTest {
         assertEquals(installed ? 2 : 1, revert.get("actions").size(), revert.toString());
         assertEquals(!installed, revert.at("/actions/0").asText().contains("is not there"), revert.toString());
         assertEquals(List.of(), adapter.calls, "a dry run never reaches the adapter");
+        for (String[] args : List.of(new String[] {"harden", "--dry-run"}, new String[] {"harden", "--revert", "--dry-run"})) {
+            String text = run(args).out();
+            assertTrue(text.strip().endsWith("Dry run: nothing was changed."), "says so, as apply --dry-run does: " + text);
+        }
     }
 
     @Test
