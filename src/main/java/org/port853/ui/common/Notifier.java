@@ -27,7 +27,21 @@ public interface Notifier {
             } catch (RuntimeException e) {
                 // no owner window yet (e.g. started minimised): a missed pop-up is not worth a crash
             }
+            leaveEscapeToTheWindow();
         };
+    }
+
+    /**
+     * JavaFX gives a window's keys to its pop-ups first, and a pop-up hides on Escape: with a pop-up in the corner,
+     * Escape closed it instead of the sheet or dialog the user was looking at. It goes by itself after a few seconds.
+     */
+    private static void leaveEscapeToTheWindow() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow p && p.getScene() != null
+                    && p.getScene().getRoot().lookup(".notification-bar") != null) {
+                p.setHideOnEscape(false);
+            }
+        }
     }
 
     /** Characters per line of a pop-up: at most 60, fewer on a screen too narrow for them (about 8 px each). */
