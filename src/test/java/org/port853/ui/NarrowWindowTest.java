@@ -239,6 +239,30 @@ class NarrowWindowTest extends WindowTestBase {
         assertTrue(cut.isEmpty(), language + ": " + String.join("\n", cut));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
+    @DisplayName("at 720 × 520 every key-pin column can be reached: they fit, or the table scrolls sideways")
+    void keyPinColumnsReachableWhenNarrow(String language, FxRobot robot) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        settle();
+        runDiagnostics(robot);
+        TableView<?> pins = robot.lookup("#diag-pin-table").query();
+        waitUntil(() -> !pins.getItems().isEmpty());
+        settle();
+        String unreachable = WaitForAsyncUtils.asyncFx(() -> {
+            double columns = pins.getColumns().stream().mapToDouble(javafx.scene.control.TableColumnBase::getWidth).sum();
+            double room = pins.getWidth() - pins.getInsets().getLeft() - pins.getInsets().getRight();
+            boolean scrolls = pins.lookupAll(".scroll-bar").stream().anyMatch(b -> b.isVisible()
+                    && ((javafx.scene.control.ScrollBar) b).getOrientation() == javafx.geometry.Orientation.HORIZONTAL);
+            boolean cutColumn = pins.getColumns().stream().anyMatch(c -> c.getWidth() < c.getMinWidth() - 0.5);
+            return cutColumn ? "a column narrower than its least width"
+                    : columns > room + 0.5 && !scrolls ? "columns " + columns + " wide in " + room + " and no scroll bar"
+                    : null;
+        }).get();
+        assertEquals(null, unreachable, language);
+    }
+
     private TableView<Check> runDiagnostics(FxRobot robot) throws Exception {
         TableView<Check> checks = robot.lookup("#diag-checks").query();
         if (checks.getItems().isEmpty()) {

@@ -217,4 +217,22 @@ public final class Ui {
             if (tries > 1) showWhole(list, index, tries - 1);
         });
     }
+
+    /**
+     * The columns share the table's width while their least widths fit; in a narrower table they keep those widths and
+     * the table scrolls sideways (a constrained policy never shows a horizontal scroll bar: columns were cut off).
+     */
+    public static void sharedWidthOrScroll(javafx.scene.control.TableView<?> table) {
+        Runnable choose = () -> {
+            double least = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getMinWidth).sum()
+                    + table.snappedLeftInset() + table.snappedRightInset() + 16; // the vertical scroll bar's room
+            var policy = table.getWidth() >= least ? javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+                    : javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY;
+            if (table.getColumnResizePolicy() != policy) {
+                table.setColumnResizePolicy(policy);
+            }
+        };
+        table.widthProperty().addListener((o, a, w) -> choose.run());
+        choose.run();
+    }
 }

@@ -137,8 +137,7 @@ public final class DiagnosticsView extends ScrollPane {
         TableView<PinRecord> pinTable = new TableView<>(vm.pins());
         pinTable.setId("diag-pin-table");
         pinTable.setPlaceholder(new Label(I18n.t("diag.pins.none")));
-        // the columns share the table's width, each at least as wide as its texts (sideways scrolling only when narrower)
-        pinTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+
         TableColumn<PinRecord, String> pinServer = Ui.column(I18n.t("diag.col.server"), PinRecord::server, 200);
         pinServer.setMinWidth(fitting("9.9.9.9#dns.quad9.net")); // a usual server whole
         TableColumn<PinRecord, String> pin = Ui.column(I18n.t("diag.col.pin"), p -> SpkiPins.text(p.pin()),
@@ -154,6 +153,8 @@ public final class DiagnosticsView extends ScrollPane {
             c.setMinWidth(c.getPrefWidth());
         }
         pinTable.getColumns().setAll(java.util.List.of(pinServer, pin, source, checked));
+        // the columns share the table's width, each at least as wide as its texts (sideways scrolling only when narrower)
+        Ui.sharedWidthOrScroll(pinTable);
         pinTable.setPrefHeight(140);
         Label watching = new Label();
         watching.setId("diag-pins-watching");
