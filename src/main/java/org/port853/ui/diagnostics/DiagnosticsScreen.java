@@ -63,8 +63,14 @@ public final class DiagnosticsScreen {
         Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         a.setTitle(I18n.t("diag.harden.title"));
         a.setHeaderText(resultHeader(r));
-        a.setContentText(org.port853.ui.apply.ChangeTexts.actions(r));
+        a.setContentText(resultBody(r));
         a.show();
+    }
+
+    /** What was done, step by step; null when nothing was (the demo): no empty body under the headline. */
+    static String resultBody(org.port853.platform.ApplyResult r) {
+        String done = org.port853.ui.apply.ChangeTexts.actions(r);
+        return done == null || done.isBlank() ? null : done;
     }
 
     /** The hardening result's headline: a plan that changed nothing says why (the demo: only simulated). */

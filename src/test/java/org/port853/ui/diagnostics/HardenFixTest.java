@@ -28,5 +28,6 @@ class HardenFixTest {
         org.port853.platform.ApplyResult simulated = new org.port853.platform.demo.DemoResolverAdapter().harden(true);
         assertEquals("Demo: nothing was changed (the firewall rule is only simulated).",
                 DiagnosticsScreen.resultHeader(simulated));
+        assertEquals(null, DiagnosticsScreen.resultBody(simulated), "nothing was done: no empty body below the headline");
     }
 }
