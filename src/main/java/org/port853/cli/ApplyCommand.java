@@ -52,6 +52,9 @@ final class ApplyCommand implements Callable<Integer> {
         if (linkResolvConf && !adapter.hasResolverFile()) {
             throw new InvalidInputException("--link-resolv-conf is for Linux: Windows has no /etc/resolv.conf");
         }
+        adapter.inputRefusal(desired).ifPresent(r -> {
+            throw new InvalidInputException(r.english());
+        });
         ResolverState state = adapter.readState();
         Plan plan = adapter.plan(desired, state, linkResolvConf);
         PrintWriter out = spec.commandLine().getOut();

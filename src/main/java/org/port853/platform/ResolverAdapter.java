@@ -54,6 +54,15 @@ public interface ResolverAdapter {
         return true;
     }
 
+    /**
+     * What these settings ask that this platform cannot take on any machine (Windows: DNSSEC validation, fallback
+     * servers, one address twice): bad input, refused before a plan is made, as the PowerShell export refuses it.
+     * Empty where everything the settings can say is possible.
+     */
+    default java.util.Optional<org.port853.core.Sentence> inputRefusal(DesiredSettings desired) {
+        return java.util.Optional.empty();
+    }
+
     /** The exact change that {@link #apply} would make, or a refusal with its reason. Writes nothing. */
     Plan plan(DesiredSettings desired, ResolverState current);
 

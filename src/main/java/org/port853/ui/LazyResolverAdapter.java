@@ -53,6 +53,9 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public org.port853.core.Sentence cannotChange() { return d().cannotChange(); }
     @Override public boolean changesFiles() { return d().changesFiles(); }
     @Override public boolean hasResolverFile() { return d().hasResolverFile(); }
+    @Override public java.util.Optional<org.port853.core.Sentence> inputRefusal(org.port853.core.DesiredSettings desired) {
+        return d().inputRefusal(desired);
+    }
     @Override public ApplyResult revert() { return d().revert(); }
     @Override public ApplyResult recover() { return d().recover(); }
     @Override public ApplyResult harden(boolean on) { return d().harden(on); }

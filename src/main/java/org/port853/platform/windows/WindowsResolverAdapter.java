@@ -38,6 +38,11 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
         return false;
     }
 
+    @Override
+    public java.util.Optional<org.port853.core.Sentence> inputRefusal(DesiredSettings desired) {
+        return WindowsPlanner.settingsRefusal(desired);
+    }
+
     private final WindowsSystem system;
     private final ProviderCatalog catalog;
     private final WindowsElevatedClient client;

@@ -31,6 +31,11 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
         return false;
     }
 
+    @Override
+    public java.util.Optional<Sentence> inputRefusal(DesiredSettings desired) {
+        return real.inputRefusal(desired);
+    }
+
     public static final String DATA = "/org/port853/demo/windows/";
     public static final String REFUSAL = "demo: this sample Windows machine shows changes but does not make them "
             + "(only the Linux demo simulates changes)";
