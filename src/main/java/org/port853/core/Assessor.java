@@ -19,7 +19,10 @@ public final class Assessor {
         return assess(s, List.of());
     }
 
-    /** The detail the platforms give RESOLVER_MISSING and RESOLVER_STOPPED ("1": no init system to start it). */
+    /**
+     * RESOLVER_MISSING's and RESOLVER_STOPPED's detail where the platform knows no better: "0", a service can be started
+     * (Linux says "1" where systemd is not the init system).
+     */
     private static final List<String> NO_PLATFORM_DETAIL = List.of("0");
 
     /**

@@ -261,11 +261,12 @@ class PinsCommandTest {
     }
 
     @Test
-    @DisplayName("two entries for one server (in any spelling) refuse the store with one sentence naming the server, "
-            + "and leave the file as it is")
+    @DisplayName("two entries with different keys for one server (in any spelling) refuse the store with one sentence "
+            + "naming the server, and leave the file as it is")
     void duplicateEntriesAreRefused() throws Exception {
         String stored = "{\"pins\":[" + CHANGED + ",{\"server\":\"198.18.0.2#b.test\",\"pin\":\"" + PIN + "\"},"
-                + CHANGED.replace("198.18.0.1#a.test", "198.18.0.1#A.Test") + "]}";
+                + CHANGED.replace("198.18.0.1#a.test", "198.18.0.1:853#A.Test").replace("\"lastPin\":\"" + NEW_PIN,
+                "\"lastPin\":\"" + PIN) + "]}";
         Files.writeString(store(), stored);
         for (String[] args : List.of(new String[] {"pins"}, new String[] {"pins", "--json"},
                 new String[] {"pins", "--export", "stubby"}, new String[] {"pins", "--accept", "198.18.0.1#a.test"})) {
@@ -273,8 +274,8 @@ class PinsCommandTest {
             assertEquals(1, r.code(), String.join(" ", args));
             assertEquals("", r.out(), String.join(" ", args));
             assertEquals("port853 pins: the pin file " + store() + " has two entries for the server 198.18.0.1#a.test, "
-                    + "entry 1 (server '198.18.0.1#a.test') and entry 3 (server '198.18.0.1#A.Test'); remove one of "
-                    + "them (the file is left as it is)\n", r.err());
+                    + "entry 1 (server '198.18.0.1#a.test') and entry 3 (server '198.18.0.1:853#A.Test'), with different "
+                    + "keys; remove one of them (the file is left as it is)\n", r.err());
             assertEquals(stored, Files.readString(store()));
         }
     }

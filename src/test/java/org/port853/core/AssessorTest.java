@@ -131,7 +131,8 @@ class AssessorTest {
             assertEquals(List.of("1"), stopped.details(), "the window's text and the switch's command follow this");
             s.installed = false;
             Reason missing = require(s.assess(), "RESOLVER_MISSING");
-            assertTrue(missing.fix().startsWith("This system was not started by systemd"), missing.fix());
+            assertTrue(missing.fix().startsWith("This system was not started by systemd")
+                    && missing.fix().contains("install systemd-resolved"), missing.fix());
             s.systemdBooted = true;
             assertEquals(List.of("0"), require(s.assess(), "RESOLVER_MISSING").details());
         }

@@ -26,6 +26,9 @@ public final class LinuxRules implements PlatformRules {
     static final String NOT_BOOTED = "This system was not started by systemd (a container, or WSL without systemd), so "
             + "systemd-resolved cannot run here: start it with systemd as its init system (on WSL: [boot] systemd=true "
             + "in /etc/wsl.conf, then 'wsl --shutdown' in Windows).";
+    /** The same where systemd-resolved is not installed either. */
+    static final String NOT_BOOTED_MISSING = NOT_BOOTED.substring(0, NOT_BOOTED.length() - 1)
+            + ", and install systemd-resolved (sudo apt install systemd-resolved, or sudo dnf install systemd-resolved).";
 
     @Override
     public List<Reason> assess(ResolverState s) {
@@ -37,7 +40,7 @@ public final class LinuxRules implements PlatformRules {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
                     s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
                     (d.systemdBooted() ? "Install it: sudo apt install systemd-resolved (Debian/Ubuntu) or sudo dnf "
-                            + "install systemd-resolved (Fedora), then enable it." : NOT_BOOTED), booted));
+                            + "install systemd-resolved (Fedora), then enable it." : NOT_BOOTED_MISSING), booted));
             return reasons;
         }
         if (!s.running()) {

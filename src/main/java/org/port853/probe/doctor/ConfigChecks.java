@@ -29,7 +29,7 @@ public final class ConfigChecks {
                 reasons, Set.of("DNS_HOSTNAME"), null));
         // the same finding as Status's (opportunistic or no encryption), so that the two screens agree
         out.add(fromReasons(Check.ok("config.dot-mode", null, "DNS-over-TLS runs in strict mode: nothing falls back to "
-                + "plaintext.").says("config.dot-mode.strict"), reasons, Set.of("DOT_OFF", "OPPORTUNISTIC"), null));
+                + "plaintext.").says("config.dot-mode.strict"), reasons, Set.of("DOT_OFF", "OPPORTUNISTIC", "NO_SERVERS"), null));
         out.add(fallback(s));
         out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
                 + "DoT servers.").says("config.link-bypass.ok"), reasons,

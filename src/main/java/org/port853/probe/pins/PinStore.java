@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.port853.core.Printable;
 import org.port853.core.ServerAddress;
@@ -89,12 +90,18 @@ public final class PinStore {
                         + "; correct or remove that entry (the file is left as it is)", e);
             }
             String first = entries.putIfAbsent(r.server(), entry);
-            if (first != null) {
-                // keeping either would drop the other at the next save
+            PinRecord earlier = s.pins.get(r.server());
+            if (first != null && !(earlier.pin().equals(r.pin()) && Objects.equals(earlier.lastPin(), r.lastPin()))) {
+                // keeping either would drop the other's key at the next save
                 throw new IOException("the pin file " + file + " has two entries for the server " + r.server() + ", "
-                        + first + " and " + entry + "; remove one of them (the file is left as it is)");
+                        + first + " and " + entry + ", with different keys; remove one of them (the file is left as "
+                        + "it is)");
             }
-            s.pins.put(r.server(), r);
+            // the same keys under two spellings (earlier versions wrote IP#NAME and IP:853#NAME apart): one entry,
+            // the one checked last
+            if (earlier == null || lastChecked(r).isAfter(lastChecked(earlier))) {
+                s.pins.put(r.server(), r);
+            }
         }
         return s;
     }
@@ -105,18 +112,22 @@ public final class PinStore {
      * spelling of one server finds the same entry.
      */
     public static String canonical(String server) {
-        ServerAddress a = ServerAddress.parse(server);
+        ServerAddress a;
+        try {
+            a = ServerAddress.parseReported(server); // what the resolver uses too, a router's link-local server included
+        } catch (RuntimeException e) {
+            return server; // no server this store can hold: found nowhere
+        }
         return (a.port() == 853 ? new ServerAddress(a.address(), 0, a.tlsName()) : a).toString();
+    }
+
+    private static Instant lastChecked(PinRecord r) {
+        return r.lastChecked() == null ? Instant.MIN : r.lastChecked();
     }
 
     /** One entry, its server in canonical form ({@link #canonical}). */
     private static PinRecord record(JsonNode n) {
-        ServerAddress parsed = ServerAddress.parse(n.path("server").asText());
-        if (parsed.tlsName() == null) {
-            // a pin belongs to a server's TLS name: the same address may serve several names with other keys
-            throw new IllegalArgumentException("the server has no TLS name (IP[:PORT]#NAME)");
-        }
-        String server = canonical(parsed.toString());
+        String server = canonical(ServerAddress.parse(n.path("server").asText()).toString());
         String source = n.path("source").asText(Pinning.TOFU);
         if (!source.equals(Pinning.TOFU) && !source.equals(Pinning.CATALOGUE)) {
             throw new IllegalArgumentException("source '" + Printable.of(source) + "' is neither tofu nor catalogue");
@@ -161,7 +172,7 @@ public final class PinStore {
         servers.forEach(s -> seen.add(canonical(s.toString())));
         for (String recorded : pins.keySet()) {
             if (seen.add(recorded)) {
-                out.add(ServerAddress.parse(recorded));
+                out.add(ServerAddress.parseReported(recorded));
             }
         }
         return out;

@@ -389,7 +389,6 @@ public final class TrafficViewModel {
     }
 
     public ObjectProperty<LeakGroups.By> groupByProperty() { return groupBy; }
-    /** When the running capture started (the graph shades the time before it). */
     /** Since when the display has data: the start of monitoring or the last Clear; null before the first start. */
     public javafx.beans.property.ReadOnlyObjectProperty<DataSince> dataSinceProperty() { return dataSince.getReadOnlyProperty(); }
 

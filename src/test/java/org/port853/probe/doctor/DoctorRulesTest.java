@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
@@ -106,6 +107,27 @@ class DoctorRulesTest {
         assertEquals("USE_STRICT_MODE", find(c, "config.dot-mode").fixAction());
         List<Check> clean = config(state(252, DotMode.STRICT, List.of(), List.of()), Map.of());
         assertTrue(clean.stream().allMatch(x -> x.status() == CheckStatus.OK), clean.toString());
+    }
+
+    @Test
+    @DisplayName("the encryption-mode check is OK only in strict mode: no servers at all, or encryption off, is a warning")
+    void dotModeIsOkOnlyWhenStrict() {
+        GlobalState none = new GlobalState(List.of(), List.of(), null, null, DnssecMode.NO, false, List.of(), "yes", "stub");
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        ResolverState empty = new ResolverState(s.resolverName(), s.source(), true, true, none, List.of(), null, null,
+                s.platform());
+        assertEquals(CheckStatus.WARNING, find(config(empty, Map.of()), "config.dot-mode").status());
+        assertEquals(CheckStatus.WARNING, find(config(state(252, DotMode.OFF, List.of(), List.of()), Map.of()),
+                "config.dot-mode").status());
+        assertEquals(CheckStatus.OK, find(config(s, Map.of()), "config.dot-mode").status());
+    }
+
+    @Test
+    @DisplayName("harden --revert plans removing the rule file only when it is there")
+    void hardeningRevertPlan() {
+        assertEquals(List.of("nft delete table inet port853", "remove " + Hardening.FILE), Hardening.plannedActions(true, true));
+        assertEquals(1, Hardening.plannedActions(true, false).size());
+        assertTrue(Hardening.plannedActions(true, false).get(0).contains("is not there"));
     }
 
     @Test

@@ -49,17 +49,21 @@ class PinStoreTest {
     }
 
     @Test
-    @DisplayName("IP#NAME and IP:853#NAME are one server: a store with both is refused as two entries for it, and a "
-            + "server without a TLS name is refused")
-    void spellingsOfOneServerAndNamelessServers() throws Exception {
+    @DisplayName("IP#NAME and IP:853#NAME are one server: two entries with the same keys are read as one (the one "
+            + "checked last), two with different keys are refused; lookups take any spelling, a link-local one too")
+    void spellingsOfOneServer() throws Exception {
         Path file = dir.resolve("pins.json");
+        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\","
+                + "\"lastChecked\":\"2026-11-01T10:00:00Z\"},{\"server\":\"198.18.0.2:853#A.test\",\"pin\":\"" + A
+                + "\",\"lastChecked\":\"2026-11-02T10:00:00Z\"}]}");
+        PinStore merged = PinStore.load(file);
+        assertEquals(1, merged.all().size(), merged.all().toString());
+        assertEquals(java.time.Instant.parse("2026-11-02T10:00:00Z"), merged.all().get(0).lastChecked());
         Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2#a.test\",\"pin\":\"" + A + "\"},"
-                + "{\"server\":\"198.18.0.2:853#A.test\",\"pin\":\"" + A + "\"}]}");
+                + "{\"server\":\"198.18.0.2:853#A.test\",\"pin\":\"" + ServerPinsTest.PIN_B + "\"}]}");
         Exception twice = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> PinStore.load(file));
         assertTrue(twice.getMessage().contains("two entries for the server 198.18.0.2#a.test"), twice.getMessage());
-        Files.writeString(file, "{\"pins\":[{\"server\":\"198.18.0.2\",\"pin\":\"" + A + "\"}]}");
-        Exception nameless = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> PinStore.load(file));
-        assertTrue(nameless.getMessage().contains("has no TLS name"), nameless.getMessage());
+        assertTrue(merged.find("fe80::1#router.test").isEmpty(), "a link's router: not recorded, and no error");
         PinStore store = PinStore.load(dir.resolve("none.json"));
         store.put(new PinRecord("198.18.0.5:853#e.test", A, "tofu", null, null, null, null));
         assertEquals(List.of("198.18.0.5#e.test"), store.all().stream().map(PinRecord::server).toList(), "put writes it so");
