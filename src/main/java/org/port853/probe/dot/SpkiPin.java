@@ -14,9 +14,13 @@ public final class SpkiPin {
     }
 
     public static String of(X509Certificate cert) {
+        return of(cert.getPublicKey().getEncoded());
+    }
+
+    /** The pin of a DER SubjectPublicKeyInfo (or of any bytes: the demo's sample keys). */
+    public static String of(byte[] spki) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getPublicKey().getEncoded());
-            return Base64.getEncoder().encodeToString(digest);
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

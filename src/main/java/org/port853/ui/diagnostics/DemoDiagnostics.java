@@ -89,12 +89,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
         if ("dns.quad9.net".equals(server.tlsName())) {
             return "/SlsviBkb05Y/8XiKF9+CZsgCtrqPQk5bh47o0R3/Cg=";
         }
-        try {
-            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(server.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every Java platform has SHA-256
-        }
+        return org.port853.probe.dot.SpkiPin.of(server.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
