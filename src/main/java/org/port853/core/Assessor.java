@@ -20,10 +20,10 @@ public final class Assessor {
     }
 
     /**
-     * RESOLVER_MISSING's and RESOLVER_STOPPED's detail where the platform knows no better: "0", a service can be started
-     * (Linux says "1" where systemd is not the init system).
+     * RESOLVER_MISSING's, RESOLVER_STOPPED's and STATE_UNREADABLE's detail where the platform knows no better: "2"
+     * (Linux says "0", or "1" where systemd is not the init system), so the window gives no platform's commands.
      */
-    private static final List<String> NO_PLATFORM_DETAIL = List.of("0");
+    private static final List<String> NO_PLATFORM_DETAIL = List.of("2");
 
     /**
      * The neutral rules plus the platform's reasons; a platform reason with the code of a neutral one replaces it
@@ -48,7 +48,7 @@ public final class Assessor {
         if (!s.readable()) {
             reasons.add(new Reason("STATE_UNREADABLE", Severity.UNAVAILABLE,
                     "The resolver's settings could not be read: " + s.problem(),
-                    "Check that the resolver service answers."));
+                    "Check that the resolver service answers.", NO_PLATFORM_DETAIL));
             return finish(merge(reasons, platformReasons));
         }
         if (s.pendingChange() != null) {

@@ -6,4 +6,12 @@ package org.port853.platform;
  */
 public interface PlatformRules {
     java.util.List<org.port853.core.Reason> assess(org.port853.core.ResolverState s);
+
+    /**
+     * The one command that fixes {@code reason} on this platform, for the window to show selectable and copyable next
+     * to a switch that cannot be used; null where there is none (the reason's fix sentence then says what to do).
+     */
+    default String command(org.port853.core.Reason reason) {
+        return null;
+    }
 }

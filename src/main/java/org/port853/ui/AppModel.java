@@ -323,6 +323,11 @@ public final class AppModel {
         return new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of());
     }
 
+    /** The platform's one command that fixes {@code reason} (shown selectable), or null where it has none. */
+    public String fixCommand(org.port853.core.Reason reason) {
+        return services.adapter().rules().command(reason);
+    }
+
     /** True when the resolver currently encrypts (strict or opportunistic globally). */
     public boolean encryptionOn() {
         ResolverState s = state.get();

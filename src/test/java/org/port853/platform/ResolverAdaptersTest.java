@@ -2,6 +2,7 @@ package org.port853.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,11 @@ class ResolverAdaptersTest {
         assertTrue(text.contains("Mac OS X"), text);
         assertFalse(text.contains("apt install") || text.contains("dnf install") || text.contains("systemd-resolved is not installed"),
                 text);
+        // the window says it in its own words, from the bundles, and offers no command to copy
+        String window = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.status.ReasonTexts.of(r, s).fix());
+        assertFalse(window.contains("apt install") || window.contains("systemd"), window);
+        assertNull(a.rules().command(r));
         assertEquals(ApplyResult.Outcome.REFUSED, a.revert().outcome());
     }
 

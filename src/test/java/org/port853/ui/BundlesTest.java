@@ -330,6 +330,17 @@ class BundlesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the Status screen's source line has words for every place a state is read from")
+    void everyStateSourceIsSaid() throws IOException {
+        Properties en = load("messages.properties");
+        Properties de = load("messages_de.properties");
+        for (org.port853.core.StateSource source : org.port853.core.StateSource.values()) {
+            String key = "source." + source.jsonName();
+            assertTrue(en.containsKey(key) && de.containsKey(key), key);
+        }
+    }
+
+    @Test
     void everyKeyTheCodeNamesExists() throws IOException {
         Properties en = load("messages.properties");
         Pattern literal = Pattern.compile("I18n\\.t\\(\"([A-Za-z0-9_.]+)\"");

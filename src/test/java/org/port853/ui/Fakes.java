@@ -69,9 +69,11 @@ final class Fakes {
 
     /** A resolver whose apply and revert change its state like the real one would (or fail as told). */
     static final class FakeAdapter implements ResolverAdapter {
+        volatile org.port853.platform.PlatformRules rules = new org.port853.platform.linux.LinuxRules();
+
         @Override
         public org.port853.platform.PlatformRules rules() {
-            return new org.port853.platform.linux.LinuxRules();
+            return rules;
         }
 
         volatile ResolverState state;

@@ -1048,6 +1048,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("on Windows a state that cannot be read offers no Linux command and no D-Bus advice")
+        void windowsUnreadableSaysNoLinuxCommand() {
+            adapter.rules = new org.port853.platform.windows.WindowsRules();
+            adapter.state = org.port853.platform.windows.WindowsStates.unreadable("the DNS client did not answer", null);
+            I18n.in(java.util.Locale.ENGLISH, () -> {
+                model.refresh();
+                return null;
+            });
+            assertFalse(status.switchUsableProperty().get());
+            assertNull(status.blockedCommandProperty().get());
+            String reason = status.blockedReasonProperty().get();
+            assertTrue(reason.contains("the DNS client did not answer") && reason.contains("resolver service answers")
+                    && !reason.contains("D-Bus") && !reason.contains("resolvectl"), reason);
+        }
+
+        @Test
         @DisplayName("opportunistic mode seen falling back: the switch says so, not 'On · opportunistic' alone")
         void switchSaysTheFallback() {
             var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.4#dot.test")), List.of(), null,

@@ -31,6 +31,19 @@ public final class LinuxRules implements PlatformRules {
             + ", and install systemd-resolved (sudo apt install systemd-resolved, or sudo dnf install systemd-resolved).";
 
     @Override
+    public String command(Reason reason) {
+        if (!reason.details().equals(List.of("0"))) {
+            return null; // not a reason of these rules, or systemd is not the init system: no service command works
+        }
+        return switch (reason.code()) {
+            case "RESOLVER_MISSING" -> "sudo apt install systemd-resolved";
+            case "RESOLVER_STOPPED" -> "sudo systemctl enable --now systemd-resolved.service";
+            case "STATE_UNREADABLE" -> "systemctl status dbus.service systemd-resolved.service";
+            default -> null;
+        };
+    }
+
+    @Override
     public List<Reason> assess(ResolverState s) {
         List<Reason> reasons = new ArrayList<>();
         LinuxDetails d = s.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
@@ -53,7 +66,7 @@ public final class LinuxRules implements PlatformRules {
         if (!s.readable()) {
             reasons.add(new Reason("STATE_UNREADABLE", Severity.UNAVAILABLE,
                     "The resolver's settings could not be read: " + s.problem(),
-                    "Check that the system D-Bus is running and that resolvectl works."));
+                    "Check that the system D-Bus is running and that resolvectl works.", booted));
             return reasons;
         }
         if (s.degraded()) {

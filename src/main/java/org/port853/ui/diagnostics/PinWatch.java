@@ -85,11 +85,15 @@ public final class PinWatch implements AutoCloseable {
         return I18n.t("diag.pins.watching", h > 0 ? h + " h" : period.toMinutes() + " min");
     }
 
+    /** Stops watching without waiting: the network reader ends within a second, on a thread of its own. */
     @Override
     public void close() {
         watcher.close();
         if (network != null) {
-            network.close();
+            // called on the JavaFX thread (Exit demo, hiding the window, quitting): the reader's join takes up to 1 s
+            Thread closer = new Thread(network::close, "port853-netlink-close");
+            closer.setDaemon(true);
+            closer.start();
         }
     }
 }

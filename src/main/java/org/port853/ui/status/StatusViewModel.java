@@ -3,7 +3,6 @@ package org.port853.ui.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
@@ -43,12 +42,6 @@ public final class StatusViewModel {
     /** One row of the links table: facts only; what they mean is in the assessment's reasons. */
     public record LinkRow(String name, String servers, String dot, String defaultRoute) {
     }
-
-    /** Why the switch cannot be used, and the command that fixes it (shown selectable), by reason code. */
-    private static final Map<String, String> UNBLOCK_COMMANDS = Map.of(
-            "RESOLVER_MISSING", "sudo apt install systemd-resolved",
-            "RESOLVER_STOPPED", "sudo systemctl enable --now systemd-resolved.service",
-            "STATE_UNREADABLE", "systemctl status dbus.service systemd-resolved.service");
 
     private final AppModel model;
     private final ApplyViewModel apply;
@@ -147,9 +140,7 @@ public final class StatusViewModel {
             currentServer.set("—");
             links.clear();
             switchText.set(I18n.t("switch.unavailable"));
-            // no command where systemd is not the init system (the reason's detail says so): none would work
-            String command = blocking == null || blocking.details().equals(List.of("1")) ? null
-                    : UNBLOCK_COMMANDS.get(blocking.code());
+            String command = blocking == null ? null : model.fixCommand(blocking);
             blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
             blockedCommand.set(command);
             setSwitch(false);

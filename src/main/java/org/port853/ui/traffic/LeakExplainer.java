@@ -17,13 +17,15 @@ import org.port853.ui.common.I18n;
 
 /**
  * Why a query leaked, in the user's words, with the fix: a program with its own resolver, a network link with
- * plaintext DNS, a VPN's split DNS, or opportunistic mode falling back to plaintext; or that it is no leak at all,
- * a name of the local network asked on the local network. Read from the leak and the
- * resolver state the window already has.
+ * plaintext DNS, a VPN's split DNS, encryption off, or opportunistic mode falling back to plaintext; or that it is no
+ * leak at all, a name of the local network asked on the local network. Read from the leak and the resolver state the
+ * window already has.
  */
 public final class LeakExplainer {
     public enum Cause {
         LOCAL_NAME, OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK,
+        /** Sent by the system resolver to one of its own servers with DNS-over-TLS off. */
+        DOT_OFF,
         /** Sent by the system resolver where its settings now send nothing in plaintext: from before a change. */
         FIXED_SINCE,
         UNKNOWN
@@ -99,6 +101,9 @@ public final class LeakExplainer {
                     .anyMatch(server::equals);
             if (globalServer && global == DotMode.OPPORTUNISTIC) {
                 return why(Cause.OPPORTUNISTIC_FALLBACK, server);
+            }
+            if (globalServer && global == DotMode.OFF) {
+                return why(Cause.DOT_OFF, server);
             }
             if (globalServer && global == DotMode.STRICT) {
                 return why(Cause.FIXED_SINCE, server);

@@ -92,6 +92,22 @@ class LeakExplainerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a query the system resolver sends to its own server with DNS-over-TLS off leaks "
+            + "because encryption is off, not 'outside the system resolver'")
+    void encryptionOff() {
+        for (DotMode off : new DotMode[] {DotMode.OFF, null}) {
+            LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
+                    leak("a.example", "9.9.9.9", "systemd-resolve (97)"), state(off)));
+            assertEquals(LeakExplainer.Cause.DOT_OFF, w.cause(), String.valueOf(off));
+            assertEquals("The system resolver asks 9.9.9.9 in plaintext: DNS-over-TLS is off.", w.text());
+            org.junit.jupiter.api.Assertions.assertTrue(w.fix().startsWith("Protect my DNS"), w.fix());
+        }
+        // the same server asked by a program of its own is that program's leak
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER,
+                LeakExplainer.explain(leak("a.example", "9.9.9.9", "firefox (900)"), state(DotMode.OFF)).cause());
+    }
+
+    @Test
     void localNamesOnTheLocalNetworkAreNoLeak() {
         LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
                 leak("nas.home.arpa", "192.168.1.1", "avahi-daemon (5)"), state(DotMode.STRICT)));
