@@ -54,10 +54,13 @@ public final class CustomProviders {
      * @throws InvalidInputException when the file exists but cannot be read or is not a valid provider list
      */
     public List<Provider> load() {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        if (!Files.isRegularFile(file)) {
+        // neither there nor missing: a folder that may not be searched, whose reading below says "permission denied"
+        // (Files.exists alone said "no file" there, and the user's providers vanished without a word)
+        boolean known = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        if (known && !Files.isRegularFile(file)) {
             throw new InvalidInputException("Custom providers file " + file + " is not a regular file.")
                     .says("custom-file.not-file", file);
         }

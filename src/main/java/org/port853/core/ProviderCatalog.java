@@ -11,16 +11,17 @@ import java.util.Optional;
 
 /**
  * The providers Port853 offers: the bundled catalogue ({@code /org/port853/providers.json}) followed by the
- * user's custom providers. Immutable; {@link #problems()} lists what could not be loaded, in plain sentences.
+ * user's custom providers. Immutable; {@link #problems()} lists what could not be loaded, in plain sentences
+ * ({@link #failures()}: the same as the errors, for words in another language).
  */
 public final class ProviderCatalog {
     public static final String RESOURCE = "/org/port853/providers.json";
 
     private final List<Provider> providers;
     private final Map<String, Provider> byId;
-    private final List<String> problems;
+    private final List<InvalidInputException> failures;
 
-    private ProviderCatalog(List<Provider> providers, List<String> problems) {
+    private ProviderCatalog(List<Provider> providers, List<InvalidInputException> failures) {
         Map<String, Provider> map = new LinkedHashMap<>();
         for (Provider p : providers) {
             if (map.putIfAbsent(p.id(), p) != null) {
@@ -30,7 +31,7 @@ public final class ProviderCatalog {
         }
         this.providers = List.copyOf(providers);
         this.byId = Map.copyOf(map);
-        this.problems = List.copyOf(problems);
+        this.failures = List.copyOf(failures);
     }
 
     /** The catalogue shipped with Port853, read once. */
@@ -49,7 +50,7 @@ public final class ProviderCatalog {
         try {
             return base.with(custom.load());
         } catch (InvalidInputException e) {
-            return new ProviderCatalog(base.providers, List.of(e.getMessage()));
+            return new ProviderCatalog(base.providers, List.of(e));
         }
     }
 
@@ -72,7 +73,7 @@ public final class ProviderCatalog {
             }
             all.add(p);
         }
-        return new ProviderCatalog(all, problems);
+        return new ProviderCatalog(all, failures);
     }
 
     /** Catalogue order, custom providers last. */
@@ -87,7 +88,12 @@ public final class ProviderCatalog {
 
     /** Why something could not be loaded, one sentence each; empty when all is well. */
     public List<String> problems() {
-        return problems;
+        return failures.stream().map(InvalidInputException::getMessage).toList();
+    }
+
+    /** What could not be loaded, as the errors that said so; empty when all is well. */
+    public List<InvalidInputException> failures() {
+        return failures;
     }
 
     private static final class Bundled {

@@ -139,7 +139,11 @@ public final class AppModel {
             List<Provider> providers;
             String providerProblem = null;
             try {
-                providers = services.providers().all().get();
+                org.port853.core.ProviderCatalog c = services.providers().catalogue().get();
+                providers = c.all();
+                if (!c.failures().isEmpty()) { // the user's own file: the built-in providers are there all the same
+                    providerProblem = I18n.t("providers.customUnreadable", Errors.describe(c.failures().get(0)));
+                }
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
                 providers = List.of();

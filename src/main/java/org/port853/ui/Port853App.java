@@ -15,6 +15,8 @@ import org.port853.ui.prefs.PreferencesStore;
 public class Port853App extends Application {
     private static volatile AppServices services;
     private static volatile Preferences preferences;
+    /** Why the preferences file could not be used in full: said once, in the first window (null when it could). */
+    private static volatile String preferencesProblem;
     /** The desktop's light/dark preference, detected while the toolkit starts. */
     private static volatile java.util.concurrent.CompletableFuture<Boolean> systemDark =
             java.util.concurrent.CompletableFuture.completedFuture(false);
@@ -31,7 +33,9 @@ public class Port853App extends Application {
     public static void launchGui(String[] args, AppServices s) {
         services = s;
         // read here, on the launching thread: never on the JavaFX thread
-        preferences = new PreferencesStore(s.configDir()).load();
+        PreferencesStore.Loaded loaded = new PreferencesStore(s.configDir()).read();
+        preferences = loaded.preferences();
+        preferencesProblem = loaded.problem();
         if (preferences.theme() == Preferences.Theme.SYSTEM) {
             systemDark = java.util.concurrent.CompletableFuture.supplyAsync(
                     org.port853.ui.common.SystemTheme::prefersDark, s.executor());
@@ -118,6 +122,10 @@ public class Port853App extends Application {
                 s.demo() ? null : () -> open(s.withDemo()), preferences != null ? preferences : Preferences.defaults());
         window.setOnExitDemo(s.demo() ? () -> open(AppServices.forSystem()) : null);
         window.show(stage, !startMinimised);
+        if (preferencesProblem != null && !s.demo()) {
+            window.showNotice(preferencesProblem);
+            preferencesProblem = null;
+        }
         tray = org.port853.ui.tray.TrayStartup.begin(org.port853.ui.tray.Trays.forThisPlatform(), stage, window,
                 startMinimised, Platform::exit);
     }

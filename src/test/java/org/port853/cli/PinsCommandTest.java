@@ -139,7 +139,10 @@ class PinsCommandTest {
         assertEquals("port853 pins: the pin file " + store() + " is a directory, not a file; move it away to start over\n",
                 r.err());
         Files.delete(store());
-        for (String stored : List.of("[]", "{\"pins\":{}}", "42")) {
+        // an object without "pins" (another format, a hand edit with "Pins") was read as an empty store, and the next
+        // pins --check saved an empty list over it
+        for (String stored : List.of("[]", "{\"pins\":{}}", "42", "{\"version\":2,\"entries\":[{\"server\":\"198.18.0.2#dot.test\"}]}",
+                "{\"Pins\":[]}")) {
             Files.writeString(store(), stored);
             r = run("pins");
             assertEquals(1, r.code(), stored + ": " + r.out());
@@ -148,8 +151,18 @@ class PinsCommandTest {
                     + "list); move it away to start over (the file is left as it is)\n", r.err(), stored);
             assertEquals(stored, Files.readString(store()));
         }
+        String other = "{\"version\":2,\"entries\":[]}";
+        Files.writeString(store(), other);
+        assertEquals(1, run("pins", "--check", "--server", "127.0.0.1#a.test", "--timeout", "300").code());
+        assertEquals(other, Files.readString(store()), "a check leaves a file it cannot read as it is");
+        Files.writeString(store(), "{\"version\":2,\"pins\":[]}");
+        r = run("pins");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("was written by a newer Port853 (format version 2)"), r.err());
         Files.writeString(store(), "");
         assertEquals(0, run("pins").code(), "an empty file is an empty store, as before");
+        Files.writeString(store(), "{}");
+        assertEquals(0, run("pins").code(), "so is an empty object");
     }
 
     @Test

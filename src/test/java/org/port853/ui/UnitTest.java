@@ -38,4 +38,48 @@ class UnitTest {
         Files.writeString(s.file(), "theme=purple\nnotifications=\\u00zz\n");
         assertEquals(Preferences.Theme.SYSTEM, s.load().theme());
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("one line that cannot be read loses only that line, says so, and saving keeps "
+            + "what the file holds besides")
+    void aBrokenLineLosesOnlyItself(@TempDir Path dir) throws Exception {
+        PreferencesStore s = new PreferencesStore(dir);
+        Files.writeString(s.file(), "theme=dark\nnotifications=false\ncloseToTray=true\nnewerKey=kept\n\\u12");
+        PreferencesStore.Loaded loaded = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, s::read);
+        assertEquals(new Preferences(false, false, Preferences.Theme.DARK, true), loaded.preferences(),
+                "the good lines were read (all were lost to one bad escape)");
+        assertEquals("Line 5 of your preferences in " + s.file() + " could not be read and was left out; the rest "
+                + "applies.", loaded.problem());
+        s.save(new Preferences(false, true, Preferences.Theme.DARK, true));
+        String saved = Files.readString(s.file());
+        assertTrue(saved.contains("newerKey=kept") && saved.contains("closeToTray=true")
+                && saved.contains("startMinimised=true") && saved.contains("theme=dark"), saved);
+        assertEquals(null, s.read().problem());
+        Files.delete(s.file());
+        assertEquals(new PreferencesStore.Loaded(Preferences.defaults(), null), s.read(), "no file: defaults, no word");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a preferences file that cannot be read is said to be so, and a folder that "
+            + "cannot be written names the folder and why, not a temporary file")
+    void unreadableAndUnwritable(@TempDir Path dir) throws Exception {
+        PreferencesStore s = new PreferencesStore(dir);
+        Files.createDirectory(s.file()); // a directory in its place: unreadable even for root
+        PreferencesStore.Loaded loaded = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, s::read);
+        assertEquals(Preferences.defaults(), loaded.preferences());
+        assertTrue(loaded.problem() != null && loaded.problem().startsWith("Your preferences in " + s.file()
+                + " could not be read"), loaded.problem());
+        Path folder = Files.writeString(dir.resolve("a-file"), "").resolve("port853"); // under a file: no folder
+        PreferencesStore inFile = new PreferencesStore(folder);
+        String said = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> {
+            try {
+                inFile.save(Preferences.defaults());
+                return "saved";
+            } catch (java.io.IOException io) {
+                return io.getMessage();
+            }
+        });
+        assertTrue(said.startsWith("the folder " + folder + " cannot be written (")
+                && said.endsWith("); the change applies until Port853 quits") && !said.contains(".tmp"), said);
+    }
 }

@@ -201,7 +201,7 @@ class ViewModelTest {
             AppServices counting = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
                     new ProviderSource(() -> {
                         lists.incrementAndGet();
-                        return memory.all().get();
+                        return memory.catalogue().get();
                     }, memory.saveCustom(), memory.removeCustom()),
                     org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run,
                     new Fakes.RecordingNotifier(), false);
@@ -211,6 +211,29 @@ class ViewModelTest {
             m.reread();
             assertEquals(1, lists.get());
             assertFalse(m.catalogue().isEmpty(), "the catalogue stays");
+        }
+
+        @Test
+        @DisplayName("a file of the user's own providers that cannot be read is said in the window, with the built-in "
+                + "providers listed all the same")
+        void brokenCustomProvidersAreSaid() throws Exception {
+            java.nio.file.Path dir = org.port853.core.ScratchFolders.create("port853-vm-custom");
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("custom-providers.json"), "{broken");
+            ProviderSource memory = ProviderSource.inMemory();
+            AppServices broken = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    new ProviderSource(() -> org.port853.core.ProviderCatalog.withCustom(
+                            new org.port853.core.CustomProviders(file)), memory.saveCustom(), memory.removeCustom()),
+                    dir, Runnable::run, new Fakes.RecordingNotifier(), false);
+            AppModel m = new AppModel(broken, tasks);
+            I18n.in(java.util.Locale.ENGLISH, () -> {
+                m.refresh();
+                return null;
+            });
+            String said = m.refreshErrorProperty().get();
+            assertTrue(said != null && said.startsWith("Custom providers file " + file + " is not valid")
+                    && said.endsWith("Only the built-in providers are shown; the file is left as it is."), said);
+            assertEquals(org.port853.core.ProviderCatalog.bundled().all(), List.copyOf(m.catalogue()));
+            assertEquals("{broken", java.nio.file.Files.readString(file));
         }
 
         @Test

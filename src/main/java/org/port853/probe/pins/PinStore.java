@@ -38,6 +38,9 @@ public final class PinStore {
         this.file = file;
     }
 
+    /** The "version" this store writes; a file with a higher one is refused, not rewritten. */
+    static final int FORMAT_VERSION = 1;
+
     /** This user's store: {@code $XDG_STATE_HOME/port853/pins.json}. */
     public static Path userFile() {
         return XdgDirs.state().resolve("pins.json");
@@ -73,9 +76,16 @@ public final class PinStore {
         if (root == null || root.isMissingNode()) {
             return s; // an empty file, as before
         }
-        if (!root.isObject() || (root.has("pins") && !root.get("pins").isArray())) {
+        // an object without "pins" (a newer format, or a hand edit with "Pins") is no empty store: the next save
+        // would put an empty list in place of what it holds
+        if (!root.isObject() || (root.has("pins") ? !root.get("pins").isArray() : root.size() > 0)) {
             throw new IOException("the pin file " + file + " is not a pin list (a JSON object with a \"pins\" list); "
                     + "move it away to start over (the file is left as it is)");
+        }
+        if (root.path("version").asInt(0) > FORMAT_VERSION) {
+            throw new IOException("the pin file " + file + " was written by a newer Port853 (format version "
+                    + root.path("version").asText() + "); use that version, or move the file away to start over "
+                    + "(the file is left as it is)");
         }
         Map<String, String> entries = new HashMap<>(); // server -> its entry, as the file has it
         int index = 0;
@@ -191,7 +201,7 @@ public final class PinStore {
 
     public void save() throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("version", 1);
+        root.put("version", FORMAT_VERSION);
         ArrayNode arr = root.putArray("pins");
         for (PinRecord r : pins.values()) {
             ObjectNode n = arr.addObject();

@@ -43,6 +43,22 @@ public final class Errors {
         return null;
     }
 
+    /**
+     * Why a file could not be read or written, in the window's language: permission denied, missing, or the system's
+     * own words (a bare file-system error carries only a path).
+     */
+    public static String fileReason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return I18n.t("error.file.denied");
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return I18n.t("error.file.missing");
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage();
+        return systemText(reason == null ? e.getClass().getSimpleName() : reason);
+    }
+
     /** The system's own words, kept as they are: quoted after a lead in a language other than English. */
     public static String systemText(String said) {
         return I18n.t("error.system", said);

@@ -1,18 +1,32 @@
 package org.port853.ui.prefs;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-/** Keeps {@link Preferences} in {@code ui.properties} under the config directory; a bad file means defaults. */
+import org.port853.ui.common.Errors;
+import org.port853.ui.common.I18n;
+
+/**
+ * Keeps {@link Preferences} in {@code ui.properties} under the config directory. A line that cannot be read is left
+ * out and the rest kept; a file that cannot be read at all means defaults; both say so ({@link Loaded#problem()}).
+ * Saving keeps the keys of the file this version does not know.
+ */
 public final class PreferencesStore {
+    /** What was read, and why the file could not be used in full (null when it could). */
+    public record Loaded(Preferences preferences, String problem) {
+    }
+
     private final Path file;
 
     public PreferencesStore(Path configDir) {
@@ -24,42 +38,84 @@ public final class PreferencesStore {
     }
 
     public Preferences load() {
+        return read().preferences();
+    }
+
+    public Loaded read() {
         Preferences d = Preferences.defaults();
-        if (!Files.isRegularFile(file)) {
-            return d;
+        if (Files.notExists(file)) {
+            return new Loaded(d, null);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Loaded(d, I18n.t("prefs.file.unreadable", file, Errors.fileReason(e)));
         }
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            return d;
-        }
+        List<Integer> badLines = lenientLoad(text, p);
         Preferences.Theme theme = d.theme();
         try {
             theme = Preferences.Theme.valueOf(p.getProperty("theme", d.theme().name()).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ignored) {
             // unknown theme: keep the default
         }
-        return new Preferences(bool(p, "notifications", d.notifications()),
+        Preferences prefs = new Preferences(bool(p, "notifications", d.notifications()),
                 bool(p, "startMinimised", d.startMinimised()), theme,
                 bool(p, "closeToTray", d.closeToTray()));
+        return new Loaded(prefs, badLines.isEmpty() ? null : I18n.t("prefs.file.badLines", file, badLines.size(),
+                badLines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /**
+     * Loads {@code text} into {@code p}; where the whole cannot be read (a malformed unicode escape), line by line,
+     * leaving out the lines that cannot. Returns their numbers.
+     */
+    private static List<Integer> lenientLoad(String text, Properties p) {
+        try {
+            p.load(new StringReader(text));
+            return List.of();
+        } catch (IOException | IllegalArgumentException e) {
+            List<Integer> bad = new ArrayList<>();
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                try {
+                    p.load(new StringReader(lines[i]));
+                } catch (IOException | IllegalArgumentException lineError) {
+                    bad.add(i + 1);
+                }
+            }
+            return bad;
+        }
     }
 
     public void save(Preferences prefs) throws IOException {
-        Files.createDirectories(file.getParent());
         Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try {
+                lenientLoad(Files.readString(file, StandardCharsets.UTF_8), p); // keys of other versions stay
+            } catch (IOException unreadable) {
+                // replaced: what the window shows is what the user chose (the notice at start said it was unreadable)
+            }
+        }
         p.setProperty("notifications", Boolean.toString(prefs.notifications()));
         p.setProperty("startMinimised", Boolean.toString(prefs.startMinimised()));
         p.setProperty("closeToTray", Boolean.toString(prefs.closeToTray()));
         p.setProperty("theme", prefs.theme().name().toLowerCase(Locale.ROOT));
-        Path tmp = Files.createTempFile(file.getParent(), ".ui", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Port853 window preferences");
-        }
         try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".ui", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "Port853 window preferences");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (FileSystemException e) {
+            // the temporary file's name would say nothing to the user: name the folder and why
+            throw new IOException(I18n.t("prefs.file.notWritten", file.getParent(), Errors.fileReason(e)), e);
         }
     }
 

@@ -72,10 +72,13 @@ public final class ProvidersView extends BorderPane {
         Button addOwn = new Button(I18n.t("providers.addOwn"));
         addOwn.setId("custom-open");
         addOwn.setOnAction(e -> CustomProviderDialog.show(vm, getScene() == null ? null : getScene().getWindow()));
+        addOwn.setMinWidth(Region.USE_PREF_SIZE); // a long message wraps; the button keeps its words
         Label message = new Label();
         message.getStyleClass().add("hint");
+        message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         HBox listTools = new HBox(10, addOwn, message);
+        HBox.setHgrow(message, Priority.ALWAYS);
         listTools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, Ui.sectionLabel(I18n.t("providers.catalogue")), filter, list, listTools,
                 details(openUrl));

@@ -130,7 +130,7 @@ public final class ProvidersViewModel {
         }
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
-            return model.services().providers().all().get();
+            return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
             model.catalogue().setAll(all);
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
@@ -150,7 +150,7 @@ public final class ProvidersViewModel {
         }
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().removeCustom().accept(p.id());
-            return model.services().providers().all().get();
+            return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
             model.chosen().remove(p);
             model.catalogue().setAll(all);
