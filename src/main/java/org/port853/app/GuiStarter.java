@@ -45,13 +45,19 @@ final class GuiStarter {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    /** Without a display JavaFX dies with a stack trace; say it in one sentence instead. */
+    /**
+     * Without a display JavaFX dies with a stack trace; say it in one sentence instead. JavaFX 21 draws through X11
+     * only, so a Wayland session needs its X server (XWayland) as well.
+     */
     static String displayProblem(Map<String, String> env, String osName, String glassPlatform) {
         boolean linux = osName.toLowerCase(Locale.ROOT).contains("linux");
         boolean headlessToolkit = "Monocle".equals(glassPlatform);
-        boolean display = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
-        if (!linux || headlessToolkit || display) {
+        if (!linux || headlessToolkit || notBlank(env.get("DISPLAY"))) {
             return null;
+        }
+        if (notBlank(env.get("WAYLAND_DISPLAY"))) {
+            return "this Wayland session offers no X display (DISPLAY is unset), which Port853's window needs: turn on "
+                    + "XWayland (most desktops have it on), or use the command line: port853 --help";
         }
         return "no graphical display was found (DISPLAY and WAYLAND_DISPLAY are unset); start Port853 from a "
                 + "desktop session, or use the command line: port853 --help";

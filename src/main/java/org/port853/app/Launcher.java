@@ -62,7 +62,8 @@ public final class Launcher {
         e.printStackTrace();
     }
 
-    private static void start(String[] args) {
+    private static void start(String[] given) {
+        String[] args = org.port853.cli.DemoCommands.normalised(given);
         Optional<Runnable> window = windowFor(args);
         if (window.isPresent()) {
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms

@@ -40,11 +40,21 @@ public final class DemoCommands {
      * on the sample Linux machine and takes no command), or empty when it names none.
      */
     public static Optional<String> otherDemo(String[] args) {
+        String others = Arrays.stream(args).filter(a -> !a.equals("--demo")).map(a -> "'" + a + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
         return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
-                .findFirst().map(a -> Port853Command.prefix(args) + a + " is not a demo of the command line: --demo "
-                        + "alone opens the window on a sample Linux machine; on the command line, --demo=windows reads a "
+                .findFirst().map(a -> Port853Command.prefix(args) + (a.equals("--demo")
+                        ? "--demo opens the window on a sample Linux machine and takes nothing else (" + others + ")"
+                        : a + " is not a demo of the command line: --demo alone opens the window on a sample Linux "
+                                + "machine") + "; on the command line, --demo=windows reads a "
                         + "sample Windows 11 machine with status, providers, export and apply --dry-run (e.g. 'port853 "
                         + "status --demo=windows').");
+    }
+
+    /** The arguments with {@code --demo=windows} spelt as it is matched, taken in any case as modes and formats are. */
+    public static String[] normalised(String[] args) {
+        return Arrays.stream(args).map(a -> a.equalsIgnoreCase("--demo=windows") ? "--demo=windows" : a)
+                .toArray(String[]::new);
     }
 
     /** Why these arguments are not run in the demo, or empty when they may be (an unknown command: its own error). */

@@ -60,7 +60,7 @@ public final class Port853Command implements Runnable {
         if (args.length == 0 || !args[0].equals("help")) {
             return args;
         }
-        if (args.length == 1 || args[1].startsWith("-")) {
+        if (args.length == 1 || args[1].startsWith("-") || args[1].equals("help")) {
             return new String[] {"--help"};
         }
         // "help bogus" is "bogus": the error names the unknown command and suggests one (with --help, picocli would

@@ -105,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println(Json.write(json(r, problem == null ? session.description() : null, problem, said)));
         }
         if (problem != null) {
-            err.println("port853 verify: sent " + r.queries() + " queries (" + r.answered() + " answered) but could "
+            err.println("port853 verify: sent " + queries(r.queries()) + " (" + r.answered() + " answered) but could "
                     + "not watch the traffic, so nothing is proven: " + sentence(problem.reason()) + " Fix: "
                     + sentence(problem.fix()) + said.map(t -> " " + resolverWord(t)).orElse(""));
         } else if (!json) {
@@ -128,6 +128,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 : "back without encryption: names leave this computer in plaintext.");
     }
 
+    /** "1 query", "10 queries". */
+    static String queries(int n) {
+        return n + (n == 1 ? " query" : " queries");
+    }
+
     private static String sentence(String s) {
         return org.port853.core.Sentence.ended(s);
     }
@@ -136,25 +141,26 @@ public final class VerifyCommand implements Callable<Integer> {
         int n = r.queries();
         switch (r.verdict()) {
             case ALL_ENCRYPTED:
-                out.println(r.answered() == n ? n + " queries, all on 853, none leaked."
-                        : n + " queries, " + r.answered() + " answered, all on 853, none leaked.");
+                out.println(r.answered() == n ? queries(n) + ", all on 853, none leaked."
+                        : queries(n) + ", " + r.answered() + " answered, all on 853, none leaked.");
                 break;
             case LEAKED:
-                out.println(r.leakedNames() + " of " + n + " queries leaked in plaintext:");
+                out.println(r.leakedNames() + " of " + queries(n) + " leaked in plaintext:");
                 for (LeakRecord l : r.leakedQueries()) {
                     out.println("  " + leakLine(l));
                 }
                 break;
             case NO_ANSWER:
-                out.println("None of the " + n + " queries were answered: name resolution is not working "
+                out.println((n == 1 ? "The query was not answered" : "None of the " + n + " queries were answered")
+                        + ": name resolution is not working "
                         + "(none leaked).");
                 break;
             default:
                 if (r.encryptedPackets() <= 0 && r.reasons().size() == 1) {
-                    out.println(n + " queries sent, " + r.answered() + " answered, none leaked, but no encrypted "
+                    out.println(queries(n) + " sent, " + r.answered() + " answered, none leaked, but no encrypted "
                             + "traffic was seen: nothing is proven (is the capture watching the right interface?).");
                 } else {
-                    out.println(n + " queries sent, " + r.answered() + " answered, none of them seen in plaintext, "
+                    out.println(queries(n) + " sent, " + r.answered() + " answered, none of them seen in plaintext, "
                             + "but nothing is proven:");
                     for (String why : r.reasons()) {
                         out.println("  " + why);
@@ -169,7 +175,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!r.otherLeaks().isEmpty()) {
-            out.println("Meanwhile " + r.otherLeaks().size() + " queries of other programs leaked in plaintext:");
+            out.println("Meanwhile " + queries(r.otherLeaks().size()) + " of other programs leaked in plaintext:");
             for (LeakRecord l : r.otherLeaks()) {
                 out.println("  " + leakLine(l));
             }

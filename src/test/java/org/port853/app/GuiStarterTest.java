@@ -14,9 +14,17 @@ class GuiStarterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a Wayland session without XWayland is told that, not 'Unable to open DISPLAY; DISPLAY=null'")
+    void waylandWithoutXWayland() {
+        String p = GuiStarter.displayProblem(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null);
+        assertTrue(p != null && p.contains("XWayland") && p.contains("port853 --help"), p);
+    }
+
+    @Test
     void x11WaylandMonocleAndOtherSystemsStart() {
         assertNull(GuiStarter.displayProblem(Map.of("DISPLAY", ":0"), "Linux", null));
-        assertNull(GuiStarter.displayProblem(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null));
+        assertNull(GuiStarter.displayProblem(Map.of("WAYLAND_DISPLAY", "wayland-0", "DISPLAY", ":0"), "Linux", null),
+                "a Wayland session with XWayland");
         assertNull(GuiStarter.displayProblem(Map.of(), "Linux", "Monocle"));
         assertNull(GuiStarter.displayProblem(Map.of(), "Windows 11", null));
     }

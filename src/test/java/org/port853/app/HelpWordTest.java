@@ -29,6 +29,9 @@ class HelpWordTest {
         Run help = LauncherProcess.run(home, "help");
         assertEquals(0, help.code(), help.out());
         assertEquals(LauncherProcess.run(home, "--help").out(), help.out());
+        Run helpHelp = LauncherProcess.run(home, "help", "help");
+        assertEquals(0, helpHelp.code(), helpHelp.out());
+        assertEquals(help.out(), helpHelp.out(), "help on help is the help");
         Run unknown = LauncherProcess.run(home, "help", "statuz");
         assertEquals(2, unknown.code(), unknown.out());
         assertTrue(unknown.out().startsWith("port853: unknown command 'statuz'; did you mean status?"), unknown.out());

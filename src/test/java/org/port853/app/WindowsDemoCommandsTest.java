@@ -122,4 +122,16 @@ class WindowsDemoCommandsTest {
         assertTrue(r.out().contains("--demo=windows"), r.out());
         assertTrue(r.out().lines().count() == 1, "one sentence: " + r.out());
     }
+
+    @Test
+    @DisplayName("--demo with anything else names what it does not take; --demo=windows is taken in any case")
+    void demoSpellings() throws Exception {
+        Run r = port853("--demo", "--bogus");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.out().startsWith("port853: --demo opens the window on a sample Linux machine and takes nothing "
+                + "else ('--bogus'); on the command line, --demo=windows"), r.out());
+        Run upper = port853("status", "--demo=WINDOWS", "--json");
+        assertEquals(0, upper.code(), upper.out());
+        assertTrue(upper.out().contains("Windows"), upper.out());
+    }
 }

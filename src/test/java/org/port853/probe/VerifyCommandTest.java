@@ -152,6 +152,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("one query is said as one: '1 query', not '1 queries'")
+    void oneQuery() {
+        ScriptedCapture c = new ScriptedCapture(null);
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> c.encrypted(2));
+        assertEquals(0, run(c, s, "--queries", "1"));
+        assertTrue(out.toString().startsWith("1 query, all on 853, none leaked.\n"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run(new ScriptedCapture(null), new ScriptedSender(false, (n, i) -> { }), "--queries", "1"));
+        assertTrue(out.toString().startsWith("The query was not answered: name resolution is not working"),
+                out.toString());
+    }
+
+    @Test
     @DisplayName("bad input: exit 2, one sentence, nothing sent")
     void badInput() {
         ScriptedSender s = new ScriptedSender(true, (n, i) -> { });

@@ -68,13 +68,16 @@ public final class PinWatcher implements AutoCloseable {
         this.listener = listener;
     }
 
-    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([smh])");
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("0*([1-9][0-9]*)([smh])");
 
-    /** "6h", "30m", "90s" (at least 10 s); the message of the refusal reads after the option's name. */
+    /** "6h", "30m", "90s" (at least 10 s, at most 999999 of a unit); the refusal reads after the option's name. */
     public static Duration parsePeriod(String text) {
         java.util.regex.Matcher m = PERIOD.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException("must be a number with s, m or h, e.g. 6h or 30m, not '" + text + "'");
+        }
+        if (m.group(1).length() > 6) {
+            throw new IllegalArgumentException("must be at most 999999" + m.group(2) + ", not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {

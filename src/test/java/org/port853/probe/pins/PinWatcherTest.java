@@ -143,6 +143,19 @@ class PinWatcherTest {
         assertThrows(IllegalArgumentException.class, () -> watcher(Duration.ZERO, Duration.ZERO));
     }
 
+    @Test
+    @DisplayName("periods: a unit, at least 10 s; a number too long for the unit says so, not 'must be a number'")
+    void periods() {
+        assertEquals(Duration.ofHours(6), PinWatcher.parsePeriod("6h"));
+        assertEquals(Duration.ofSeconds(90), PinWatcher.parsePeriod("090s"));
+        assertEquals("must be at least 10s", assertThrows(IllegalArgumentException.class,
+                () -> PinWatcher.parsePeriod("5s")).getMessage());
+        assertEquals("must be at most 999999h, not '99999999999h'", assertThrows(IllegalArgumentException.class,
+                () -> PinWatcher.parsePeriod("99999999999h")).getMessage());
+        assertEquals("must be a number with s, m or h, e.g. 6h or 30m, not '6d'", assertThrows(
+                IllegalArgumentException.class, () -> PinWatcher.parsePeriod("6d")).getMessage());
+    }
+
     static long hours(int h) {
         return Duration.ofHours(h).toMillis();
     }
