@@ -71,12 +71,8 @@ final class StatusCommand implements Callable<Integer> {
      * stopped or broken.
      */
     static Assessment checked(ResolverAdapter adapter, ResolverState s, Assessment a) {
-        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE
-                || a.verdict() == org.port853.core.Verdict.BROKEN) {
-            return a;
-        }
-        return adapter.freshLookupFails().map(why -> org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), why))
-                .orElse(a);
+        return adapter.lookupFailure(s, a)
+                .map(why -> org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), why)).orElse(a);
     }
 
     /** "~. (all names)" for the routing domain that takes every name; "none" for no domains. */

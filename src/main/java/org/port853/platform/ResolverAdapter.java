@@ -129,6 +129,18 @@ public interface ResolverAdapter {
         return java.util.Optional.empty();
     }
 
+    /**
+     * {@link #freshLookupFails()} where it can tell something: not of a resolver already known to be missing, stopped
+     * or broken (its assessment {@code a} says so already).
+     */
+    default java.util.Optional<String> lookupFailure(ResolverState s, org.port853.core.Assessment a) {
+        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE
+                || a.verdict() == org.port853.core.Verdict.BROKEN) {
+            return java.util.Optional.empty();
+        }
+        return freshLookupFails();
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

@@ -54,6 +54,8 @@ public final class AppModel {
     private java.util.function.BooleanSupplier rereadsHeld = () -> false;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
+    /** The last refresh's lookup (null before the first); written and read on the workers. */
+    private volatile LookupCheck lookup;
     // a binding, not a property set after the two: whoever reads it while state or assessment changes gets the new value
     private final javafx.beans.binding.ObjectBinding<Blocked> blocked = javafx.beans.binding.Bindings.createObjectBinding(
             () -> Blocked.of(state.get(), assessment.get()), state, assessment);
@@ -132,7 +134,7 @@ public final class AppModel {
         long number = ++readingsStarted;
         return BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
-            Assessment a = services.adapter().assess(s);
+            Assessment a = withLookup(s, services.adapter().assess(s), withProviders);
             if (!withProviders) {
                 return new Reading(s, a, null, null);
             }
@@ -173,6 +175,28 @@ public final class AppModel {
             rememberEncryptedProviders();
             followSystem(untouched);
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
+    }
+
+    /**
+     * The resolver's own lookup of one name, as the command line's {@code status} makes it: settings that look right
+     * while nothing resolves (strict mode on a network that blocks port 853) are not "Protected". One real query, so
+     * only on a refresh (start, Refresh, after a change); the re-reads every few seconds keep its outcome while the
+     * settings stay those it was made under. Runs on the worker.
+     */
+    private Assessment withLookup(ResolverState s, Assessment a, boolean fresh) {
+        ResolverSettings settings = ResolverSettings.of(s);
+        if (fresh) {
+            lookup = new LookupCheck(settings, services.adapter().lookupFailure(s, a).orElse(null));
+        }
+        LookupCheck last = lookup;
+        if (last == null || last.failure() == null || settings == null || !settings.equals(last.settings())) {
+            return a;
+        }
+        return org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), last.failure());
+    }
+
+    /** A lookup's outcome (failure null: answered, or not asked) and the settings it was made under. */
+    private record LookupCheck(ResolverSettings settings, String failure) {
     }
 
     /**

@@ -70,6 +70,15 @@ final class Fakes {
     /** A resolver whose apply and revert change its state like the real one would (or fail as told). */
     static final class FakeAdapter implements ResolverAdapter {
         volatile org.port853.platform.PlatformRules rules = new org.port853.platform.linux.LinuxRules();
+        /** What the resolver's own lookup of a name says (null: answered), and how often it was asked. */
+        volatile String lookupFails;
+        final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public java.util.Optional<String> freshLookupFails() {
+            lookups.incrementAndGet();
+            return java.util.Optional.ofNullable(lookupFails);
+        }
 
         @Override
         public org.port853.platform.PlatformRules rules() {

@@ -1058,6 +1058,27 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("settings that look right while the resolver's own lookup fails are 'Not working', as status says; "
+                + "the re-reads keep that without asking again until the settings change")
+        void namesThatDoNotResolveAreNotProtected() {
+            adapter.lookupFails = "example.com: All attempts to contact name servers or networks failed";
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertTrue(status.reasons().stream().anyMatch(r -> r.reason().code().equals("NAMES_UNRESOLVED")));
+            int asked = adapter.lookups.get();
+            model.reread();
+            assertEquals(asked, adapter.lookups.get(), "a re-read sends no query");
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
+            model.reread();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(),
+                    "other settings: the old lookup says nothing about them");
+            adapter.lookupFails = null;
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+        }
+
+        @Test
         @DisplayName("without a resolver the switch says why and which command fixes it")
         void blockedSwitch() {
             adapter.state = Fakes.unavailableState();
