@@ -219,7 +219,9 @@ public final class AppModel {
 
     /**
      * The draft follows what the resolver does, also after a change made elsewhere (Status, Verify's Fix, the command
-     * line), unless the user has edited it: an edited draft stays, its changes counted against the new state.
+     * line). What the user has edited stays, its changes counted against the new state; what they did not edit
+     * follows (a provider ticked before Status's "Use strict mode" must not leave opportunistic mode in the draft, to
+     * be applied back by the footer).
      */
     private void followSystem(boolean untouched) {
         updateDraftChanges();
@@ -227,11 +229,19 @@ public final class AppModel {
             resetDraft();
             return;
         }
-        // the edit stays; whether it is touched from now on is measured against what these settings make, not the old
         ResolverState s = state.get();
-        if (s != null && s.readable()) {
-            followed = systemsDraft(s.global());
+        if (s == null || !s.readable()) {
+            return;
         }
+        Draft was = followed;
+        Draft now = systemsDraft(s.global());
+        if (chosen.equals(was.chosen())) chosen.setAll(now.chosen());
+        if (mode.get() == was.mode()) mode.set(now.mode());
+        if (dnssec.get() == was.dnssec()) dnssec.set(now.dnssec());
+        if (routeAllDomains.get() == was.routeAllDomains()) routeAllDomains.set(now.routeAllDomains());
+        // whether it is touched from now on is measured against what these settings make, not the old
+        followed = now;
+        updateDraftChanges();
     }
 
     /** Makes the draft equal to the system's settings again (also "Discard"). */

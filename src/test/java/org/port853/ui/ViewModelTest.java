@@ -1342,6 +1342,28 @@ class ViewModelTest {
             assertEquals(1, demoModel.draftChangesProperty().get());
             assertEquals("1 change, not applied yet", providers.footerTextBinding().get());
         }
+
+        @Test
+        @DisplayName("a change applied from Status after an edit on Providers: what the user did not edit follows the "
+                + "system, so the footer never offers to undo it (window walkthrough: 'Mode: strict → opportunistic')")
+        void uneditedPartsOfAnEditedDraftFollowTheSystem() {
+            org.port853.ui.providers.ProvidersViewModel providers = new org.port853.ui.providers.ProvidersViewModel(demoModel, apply);
+            assertEquals(org.port853.core.DotMode.OPPORTUNISTIC, demoModel.modeProperty().get());
+            org.port853.core.DnssecMode edited = demoModel.dnssecProperty().get() == org.port853.core.DnssecMode.YES
+                    ? org.port853.core.DnssecMode.NO : org.port853.core.DnssecMode.YES;
+            demoModel.dnssecProperty().set(edited); // the user's edit on Providers, not applied
+            status.protect(); // strict, every domain: built from the system, not from the draft's DNSSEC
+            apply.confirm();
+            apply.close();
+            org.port853.core.GlobalState now = demoModel.stateProperty().get().global();
+            assertEquals(org.port853.core.DotMode.STRICT, now.dnsOverTls(), "the protect was applied");
+            assertEquals(org.port853.core.DotMode.STRICT, demoModel.modeProperty().get(), "the mode followed");
+            assertEquals(now.routesEverything(), demoModel.routeAllDomainsProperty().get());
+            assertEquals(edited, demoModel.dnssecProperty().get(), "the user's edit stays");
+            assertEquals(1, demoModel.draftChangesProperty().get(), "only the edit is a change");
+            assertEquals(org.port853.core.DotMode.STRICT, demoModel.desired().mode(),
+                    "the footer's change keeps strict mode");
+        }
     }
 
     @Nested
