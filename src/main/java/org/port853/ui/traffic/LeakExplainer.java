@@ -26,6 +26,8 @@ public final class LeakExplainer {
         LOCAL_NAME, OWN_RESOLVER, LINK_PLAINTEXT, SPLIT_DNS, OPPORTUNISTIC_FALLBACK,
         /** Sent by the system resolver to one of its own servers with DNS-over-TLS off. */
         DOT_OFF,
+        /** Asked directly of a server that /etc/resolv.conf names, past the system resolver. */
+        RESOLV_CONF,
         /** Sent by the system resolver where its settings now send nothing in plaintext: from before a change. */
         FIXED_SINCE,
         UNKNOWN
@@ -72,7 +74,12 @@ public final class LeakExplainer {
         // decided by the socket that sent the query, not by the program that asked: "dig (812) → systemd-resolved
         // (97)" went through the system resolver and leaked for the link's reason, as every program's query does
         String sender = sender(r);
-        if (sender != null && !sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED)) {
+        boolean byResolver = sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
+        if (!byResolver && s != null && namedByResolvConf(s, server)) {
+            // every program that reads the file does this: the file is the fix, not each program's settings
+            return why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1);
+        }
+        if (sender != null && !byResolver) {
             return why(Cause.OWN_RESOLVER, sender, server);
         }
         if (s != null && s.readable()) {
@@ -110,6 +117,12 @@ public final class LeakExplainer {
             }
         }
         return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+    }
+
+    /** /etc/resolv.conf leads programs past the system resolver, to {@code server} among others. */
+    private static boolean namedByResolvConf(ResolverState s, String server) {
+        org.port853.core.ResolvConfState file = s.platform().resolverFile();
+        return file != null && file.bypass().isPresent() && file.nameservers().contains(server);
     }
 
     /** The program whose socket sent the query: the recorded sender, else the last hop of the process chain. */

@@ -92,6 +92,38 @@ class LeakExplainerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a server /etc/resolv.conf names, asked past the system resolver: the file is the "
+            + "cause and the fix, also when the resolver is not running (window walkthrough: 'could not be identified')")
+    void resolvConfNamesTheServer() {
+        ResolverState running = state(DotMode.STRICT);
+        org.port853.core.PlatformDetails plainFile = new org.port853.platform.linux.LinuxDetails(252,
+                new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
+                        List.of("192.168.1.1")), List.of());
+        ResolverState withFile = new ResolverState(running.resolverName(), running.source(), true, true,
+                running.global(), running.links(), null, null, plainFile);
+        LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", "firefox (900)"), withFile));
+        assertEquals(LeakExplainer.Cause.RESOLV_CONF, w.cause());
+        assertEquals("Asked of 192.168.1.1 directly: /etc/resolv.conf names it, so programs that read that file skip "
+                + "the system resolver and its encryption.", w.text());
+        org.junit.jupiter.api.Assertions.assertTrue(w.fix().startsWith("Protect my DNS"), w.fix());
+        assertEquals(LeakExplainer.Cause.RESOLV_CONF, LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", null), withFile).cause(), "an unnamed program too");
+        ResolverState stopped = new ResolverState(running.resolverName(), org.port853.core.StateSource.NONE, true,
+                false, null, List.of(), null, null, plainFile);
+        LeakExplainer.Why noResolver = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(leak("a.example", "192.168.1.1", null), stopped));
+        assertEquals(LeakExplainer.Cause.RESOLV_CONF, noResolver.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(noResolver.fix().startsWith("Get the system resolver running"),
+                noResolver.fix());
+        // the resolver's own query to that router goes by the link's reason; another server by the program's own
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(
+                leak("a.example", "192.168.1.1", "systemd-resolve (97)"), withFile).cause());
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER, LeakExplainer.explain(
+                leak("a.example", "8.8.8.8", "firefox (900)"), withFile).cause());
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("a query the system resolver sends to its own server with DNS-over-TLS off leaks "
             + "because encryption is off, not 'outside the system resolver'")
     void encryptionOff() {
