@@ -509,6 +509,7 @@ public final class MainWindow {
             scene.setRoot(root);
             if (!scene.getStylesheets().contains(STYLESHEET)) scene.getStylesheets().add(STYLESHEET);
         }
+        org.port853.ui.common.MnemonicKeys.install(stage);
         stage.setTitle(title(services.demo()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);

@@ -330,6 +330,28 @@ class BundlesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the apply sheet's buttons and the menu bar (shown with it) have their own Alt keys: "
+            + "'Verify now' on Alt+V only moved the focus between it and the View menu")
+    void applySheetMnemonicsLeaveTheMenusAlone() throws IOException {
+        for (String file : List.of("messages.properties", "messages_de.properties")) {
+            Properties p = load(file);
+            List<String> keys = new ArrayList<>();
+            for (String k : List.of("menu.file", "menu.view", "menu.tools", "menu.help", "apply.confirm",
+                    "apply.confirm.revert", "apply.verifyNow", "apply.cancel", "apply.close")) {
+                String text = p.getProperty(k);
+                int i = text.indexOf('_');
+                assertTrue(i >= 0 && i + 1 < text.length(), file + " " + k);
+                keys.add(text.substring(i + 1, i + 2).toUpperCase(java.util.Locale.ROOT));
+            }
+            // (Cancel and Close share C: the preview shows one, the result the other)
+            List<String> menus = keys.subList(0, 4);
+            for (String sheet : keys.subList(4, keys.size())) {
+                assertFalse(menus.contains(sheet), file + ": " + sheet + " is a menu's key too: " + keys);
+            }
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("the Status screen's source line has words for every place a state is read from")
     void everyStateSourceIsSaid() throws IOException {
         Properties en = load("messages.properties");
