@@ -205,7 +205,10 @@ public final class MainWindow {
             noticeText.setId("window-notice");
             noticeText.setWrapText(true);
             noticeText.textProperty().bind(notice);
-            return Ui.banner("banner-warning", I18n.t("app.title"), noticeText);
+            javafx.scene.control.Button dismiss = new javafx.scene.control.Button(I18n.t("notice.dismiss"));
+            dismiss.setId("window-notice-dismiss");
+            dismiss.setOnAction(e -> notice.set(null));
+            return Ui.banner("banner-warning", I18n.t("app.title"), noticeText, dismiss);
         });
 
         root.setTop(new VBox(menuBar(), header, errorBanner, noticeBanner));

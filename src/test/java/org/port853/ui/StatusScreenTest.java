@@ -184,6 +184,21 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a notice under the header (a tray that went away, preferences that could not be read) can be dismissed")
+    void noticesCanBeDismissed(FxRobot robot) throws Exception {
+        open(Fakes.services(new Fakes.FakeAdapter(opportunisticQuad9()), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        fx(() -> {
+            window.showNotice("Your preferences could not be read.");
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#window-notice"));
+        robot.clickOn("#window-notice-dismiss");
+        waitUntil(() -> !shown(robot, "#window-notice"));
+        assertEquals(null, fx(() -> window.noticeProperty().get()));
+    }
+
+    @Test
     @DisplayName("a switch that cannot be used says why, with the command selectable")
     void blockedSwitchExplains(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.unavailableState());

@@ -89,6 +89,63 @@ class ThemeContrastTest {
         }
     }
 
+    @ParameterizedTest(name = "dark = {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("a selected row stands out from the rows around it (Primer's grey was 1.2:1 light, 1.5:1 dark) and its "
+            + "words stay readable, with the list focused and not")
+    void selectedRowsStandOut(boolean dark) throws Exception {
+        javafx.scene.control.ListView<String> list = WaitForAsyncUtils.asyncFx(() -> {
+            SystemTheme.use(dark);
+            javafx.scene.control.ListView<String> l = new javafx.scene.control.ListView<>(
+                    javafx.collections.FXCollections.observableArrayList("quad9", "cloudflare", "mullvad"));
+            javafx.scene.control.Button elsewhere = new javafx.scene.control.Button("elsewhere");
+            VBox root = new VBox(elsewhere, l);
+            root.getStyleClass().add("main-window");
+            if (dark) root.getStyleClass().add("theme-dark");
+            Scene scene = new Scene(root, 300, 300);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            l.getSelectionModel().select(1);
+            l.requestFocus();
+            return l;
+        }).get();
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> failures = new ArrayList<>();
+            for (boolean focused : new boolean[] {true, false}) {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    if (focused) list.requestFocus(); else list.getParent().getChildrenUnmodifiable().get(0).requestFocus();
+                    list.applyCss();
+                    list.layout();
+                }).get();
+                WaitForAsyncUtils.waitForFxEvents();
+                failures.addAll(WaitForAsyncUtils.asyncFx(() -> {
+                    List<String> out = new ArrayList<>();
+                    javafx.scene.control.ListCell<?> selected = null;
+                    javafx.scene.control.ListCell<?> plain = null;
+                    for (javafx.scene.Node n : list.lookupAll(".list-cell")) {
+                        javafx.scene.control.ListCell<?> c = (javafx.scene.control.ListCell<?>) n;
+                        if (c.getIndex() == 1) selected = c;
+                        if (c.getIndex() == 0) plain = c;
+                    }
+                    String what = (dark ? "dark" : "light") + (focused ? ", focused" : ", not focused");
+                    double apart = contrast(fill(selected), fill(plain));
+                    if (apart < (focused ? 1.7 : 1.3)) {
+                        out.add(String.format("%s: the selected row %s against a plain row %s is %.2f:1", what,
+                                fill(selected), fill(plain), apart));
+                    }
+                    check(out, what + ": the selected row's words", selected.getTextFill(), fill(selected));
+                    return out;
+                }).get());
+            }
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> list.getScene().getWindow().hide()).get();
+        }
+    }
+
     private static List<String> measure(boolean dark) throws Exception {
         SystemTheme.use(dark);
         VBox card = new VBox();
