@@ -18,6 +18,16 @@ public record ResolverState(String resolverName, StateSource source, boolean ins
         return global != null;
     }
 
+    /**
+     * /etc/resolv.conf leads programs past the local resolver, and linking it to the resolver's stub would put them
+     * through it: not on a machine without such a file (Windows), not where it already is the stub's, not while the
+     * stub listener is off (there is nothing to link to then).
+     */
+    public boolean resolverFileNeedsLink() {
+        ResolvConfState file = platform.resolverFile();
+        return file != null && file.kind() != ResolvConfState.Kind.STUB && !(global != null && global.stubListenerOff());
+    }
+
     public boolean degraded() {
         return source == StateSource.RESOLVECTL;
     }

@@ -82,4 +82,13 @@ class UnitTest {
         assertTrue(said.startsWith("the folder " + folder + " cannot be written (")
                 && said.endsWith("); the change applies until Port853 quits") && !said.contains(".tmp"), said);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("periods in whole hours say hours, others minutes (a 90-minute pin watch read '1 h')")
+    void periods() {
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertEquals("6 h", org.port853.ui.common.I18n.in(en, () -> org.port853.ui.common.I18n.period(6 * 3600)));
+        assertEquals("90 min", org.port853.ui.common.I18n.in(en, () -> org.port853.ui.common.I18n.period(90 * 60)));
+        assertEquals("5 min", org.port853.ui.common.I18n.in(en, () -> org.port853.ui.common.I18n.period(300)));
+    }
 }

@@ -8,7 +8,6 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.Provider;
-import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
@@ -35,9 +34,7 @@ public final class ChangeSummary {
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
         parts.add(I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains"));
-        ResolvConfState file = before == null ? null : before.platform().resolverFile();
-        boolean needsLink = file != null && file.kind() != ResolvConfState.Kind.STUB;
-        if (linkResolvConf && needsLink) {
+        if (linkResolvConf && before != null && before.resolverFileNeedsLink()) {
             parts.add(I18n.t("summary.resolvConfFixed"));
         }
         return String.join(" · ", parts);

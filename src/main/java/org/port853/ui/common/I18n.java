@@ -166,4 +166,10 @@ public final class I18n {
         }
         return language.equals("de") ? Locale.GERMANY : language.equals("en") ? Locale.US : locale();
     }
+
+    /** A period as the window says it: "6 h" in whole hours, else "90 min". */
+    public static String period(long seconds) {
+        return seconds >= 3600 && seconds % 3600 == 0 ? t("traffic.window.hours", seconds / 3600)
+                : t("traffic.window.minutes", seconds / 60);
+    }
 }

@@ -81,8 +81,7 @@ public final class PinWatch implements AutoCloseable {
 
     /** What the Diagnostics screen says about the watching. */
     public String description() {
-        long h = period.toHours();
-        return I18n.t("diag.pins.watching", h > 0 ? h + " h" : period.toMinutes() + " min");
+        return I18n.t("diag.pins.watching", I18n.period(period.getSeconds()));
     }
 
     /** Stops watching without waiting: the network reader ends within a second, on a thread of its own. */

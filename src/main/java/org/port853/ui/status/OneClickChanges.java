@@ -9,7 +9,6 @@ import org.port853.core.FixAction;
 import org.port853.core.GlobalState;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
-import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.I18n;
@@ -49,8 +48,7 @@ public final class OneClickChanges {
         }
         GlobalState g = s.global();
         DesiredSettings d = c.settings();
-        ResolvConfState file = s.platform().resolverFile();
-        boolean fileLinked = !c.linkResolvConf() || file == null || file.kind() == ResolvConfState.Kind.STUB;
+        boolean fileLinked = !c.linkResolvConf() || !s.resolverFileNeedsLink();
         return g.servers().equals(d.servers()) && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
                 && (d.dnssec() == null || SystemDnssec.shown(g) == d.dnssec()) && fileLinked;
     }

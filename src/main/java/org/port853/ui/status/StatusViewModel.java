@@ -182,11 +182,8 @@ public final class StatusViewModel {
 
     private void updateProtect() {
         ResolverState s = model.stateProperty().get();
-        // /etc/resolv.conf is promised only when Protect's change links it: not on a machine without one (Windows),
-        // not where it already points at the local resolver, not while the stub listener is off (no link then)
-        org.port853.core.ResolvConfState file = s == null ? null : s.platform().resolverFile();
-        boolean linksFile = file != null && file.kind() != org.port853.core.ResolvConfState.Kind.STUB
-                && !(s.global() != null && s.global().stubListenerOff());
+        // /etc/resolv.conf is promised only when Protect's change links it
+        boolean linksFile = s != null && s.resolverFileNeedsLink();
         OneClickChanges.Change change = protectChange(s);
         boolean inPlace = change != null && OneClickChanges.inPlace(change, s);
         if (inPlace) {

@@ -73,7 +73,7 @@ public final class TrafficView extends VBox {
         zoom.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer s) {
-                return s == null ? "" : I18n.t("traffic.window.choice", TrafficViewModel.windowLabel(s));
+                return s == null ? "" : I18n.t("traffic.window.choice", I18n.period(s));
             }
 
             @Override

@@ -259,7 +259,7 @@ public final class TrafficViewModel {
         // queries throughout, the unit of the leak list and the graph
         long missed = snap.pcapDrops() + snap.ifDrops();
         totals.set(I18n.t("traffic.totals", sum(snap.queries().encrypted()), sum(snap.queries().local()),
-                sum(snap.leakMarkers()), windowLabel(windowSeconds.get()))
+                sum(snap.leakMarkers()), I18n.period(windowSeconds.get()))
                 + (missed > 0 ? " " + I18n.t("traffic.totals.missed", missed) : ""));
     }
 
@@ -344,10 +344,6 @@ public final class TrafficViewModel {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return csv.write(rows, w);
         }
-    }
-
-    static String windowLabel(int seconds) {
-        return seconds >= 3600 ? I18n.t("traffic.window.hours", seconds / 3600) : I18n.t("traffic.window.minutes", seconds / 60);
     }
 
     /** True when both snapshots draw the same graph: the same seconds with the same counts. */
