@@ -261,11 +261,15 @@ final class Fakes {
         @Override public List<LeakRecord> recentLeaks(int max) { return List.copyOf(leaks); }
         @Override public long leaksSinceStart() { return cleared + leaks.size(); }
 
+        /** The real sessions clear their query counts on the capture thread, at its next frame: until then a
+         *  snapshot still holds the seconds before the clear. */
+        volatile boolean meterLagsClear;
+
         @Override
         public synchronized void clear() {
             cleared += leaks.size();
             leaks.clear();
-            next = null; // the meter starts again
+            if (!meterLagsClear) next = null; // the meter starts again
         }
         @Override public void addListener(CaptureListener l) { }
         @Override public void removeListener(CaptureListener l) { }

@@ -646,6 +646,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Clear while paused: the summary under the 'cleared' graph counts nothing from before the clear, "
+                + "also while the capture has not yet cleared its counts (window walkthrough: '5 encrypted queries')")
+        void clearWhilePausedCountsNothingFromBefore() throws Exception {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            c.meterLagsClear = true;
+            long now = Instant.now().getEpochSecond();
+            c.next = new MeterSnapshot(now, 3, new long[3], new long[3], new long[3], new long[3], Map.of(), 0, 0,
+                    List.of(), new long[3], new MeterSnapshot.Queries(new long[]{0, 0, 5}, new long[3]));
+            tasks.tick();
+            assertTrue(traffic.totalsProperty().get().contains(" 5 encrypted queries"), traffic.totalsProperty().get());
+            traffic.pausedProperty().set(true);
+            while (Instant.now().getEpochSecond() == now) {
+                Thread.sleep(20); // the clear comes in a later second than the counted one
+            }
+            traffic.clear();
+            String after = traffic.totalsProperty().get();
+            assertTrue(after.contains(" 0 encrypted queries"), after);
+            assertEquals(0, java.util.Arrays.stream(traffic.snapshotProperty().get().queries().encrypted()).sum(),
+                    "nor drawn");
+        }
+
+        @Test
         @DisplayName("choosing another span while paused shows it once and stays paused (walkthrough: the graph and "
                 + "totals kept the old span while the box showed the new one)")
         void spanChangedWhilePaused() {

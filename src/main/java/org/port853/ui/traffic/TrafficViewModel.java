@@ -307,10 +307,11 @@ public final class TrafficViewModel {
         exportMessage.set(""); // it spoke of rows the list no longer shows
         // the display is cleared, also while paused; what was measured (model.evidence()) stays
         if (session != null && running.get()) {
-            MeterSnapshot cleared = session.snapshot(windowSeconds.get());
+            dataSince.set(new DataSince(Instant.now(), true)); // the graph has no data from before the clear
+            // nor the totals under it (they counted the seconds before the clear while the graph said "cleared")
+            MeterSnapshot cleared = WireLeaks.since(session.snapshot(windowSeconds.get()), dataSince.get().at());
             snapshot.set(cleared);
             showTotals(cleared);
-            dataSince.set(new DataSince(Instant.now(), true)); // the graph has no data from before the clear
         } else {
             snapshot.set(null);
             totals.set("");
