@@ -145,6 +145,36 @@ class NarrowWindowTest extends WindowTestBase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "de"})
+    @DisplayName("at 720 × 520 the table of all queries cuts no heading, time, interface or type (walkthrough: '10:34:…', "
+            + "'Inter…')")
+    void allQueriesTableAtMinimumSize(String language) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.show(MainWindow.Screen.TRAFFIC);
+            window.trafficViewModel().groupByProperty().set(null);
+        }).get();
+        waitUntil(() -> !window.trafficViewModel().leaks().isEmpty());
+        settle();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) stage.getScene()
+                    .lookup("#leak-table");
+            List<String> out = new ArrayList<>();
+            for (Node h : table.lookupAll(".column-header")) {
+                out.addAll(truncated(MainWindow.Screen.TRAFFIC, h));
+            }
+            for (Node c : table.lookupAll(".table-cell")) {
+                if (c instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                        && List.of(0, 1, 4).contains(table.getColumns().indexOf(cell.getTableColumn()))) {
+                    out.addAll(truncated(MainWindow.Screen.TRAFFIC, cell));
+                }
+            }
+            return out;
+        }).get();
+        assertTrue(cut.isEmpty(), language + ": " + String.join("\n", cut));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
     @DisplayName("at 720 × 520 the Traffic screen shows the graph and, without scrolling, room for two leak groups")
     void trafficListVisibleAtMinimumSize(String language) throws Exception {
         openNarrow(language);

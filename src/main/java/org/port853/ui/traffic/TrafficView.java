@@ -160,7 +160,6 @@ public final class TrafficView extends VBox {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("leak-table");
         table.setAccessibleText(I18n.t("leaks.title"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         javafx.scene.control.TableColumn<LeakRecord, java.time.Instant> time = new javafx.scene.control.TableColumn<>(I18n.t("leaks.time"));
         time.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue().time()));
         time.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -177,6 +176,17 @@ public final class TrafficView extends VBox {
         table.getColumns().add(Ui.column(I18n.t("leaks.name"), LeakRecord::name, 220));
         table.getColumns().add(Ui.column(I18n.t("leaks.type"), LeakRecord::type, 60));
         table.getColumns().add(Ui.column(I18n.t("leaks.process"), LeakRecord::process, 140));
+        // at the narrowest window each column keeps room for its heading and a time, an address, a program; below
+        // that the table scrolls sideways rather than cutting "10:34:…" and "Inter…"
+        String latest = I18n.timeWithSeconds(java.time.ZonedDateTime.of(2026, 12, 31, 23, 58, 58, 0,
+                java.time.ZoneId.systemDefault()).toInstant());
+        String[] widest = {latest, "", "2001:db8:ffff::53", "", "AAAA", ""};
+        for (int i = 0; i < widest.length; i++) {
+            var c = table.getColumns().get(i);
+            c.setMinWidth(Math.max(c.getPrefWidth() * 0.6, Math.max(textWidth(c.getText(), true) + 34,
+                    textWidth(widest[i], false) + 20)));
+        }
+        Ui.sharedWidthOrScroll(table);
         table.setPlaceholder(emptyList(vm));
         table.setPrefHeight(200);
         table.setMinHeight(120);
@@ -333,5 +343,13 @@ public final class TrafficView extends VBox {
 
     private void showDataSince(TrafficViewModel.DataSince since) {
         graph.setCaptureStart(since == null ? null : since.at(), since != null && since.cleared());
+    }
+
+    /** Width of {@code text} in the window's 13 px font (bold: a column heading), for columns' least widths. */
+    private static double textWidth(String text, boolean bold) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, 13));
+        return Math.ceil(probe.getLayoutBounds().getWidth() * 1.1);
     }
 }
