@@ -40,8 +40,9 @@ public final class DemoCommands {
      * on the sample Linux machine and takes no command), or empty when it names none.
      */
     public static Optional<String> otherDemo(String[] args) {
-        String others = Arrays.stream(args).filter(a -> !a.equals("--demo")).map(a -> "'" + a + "'")
-                .collect(java.util.stream.Collectors.joining(" "));
+        int demo = Arrays.asList(args).indexOf("--demo");
+        String others = java.util.stream.IntStream.range(0, args.length).filter(i -> i != demo)
+                .mapToObj(i -> "'" + args[i] + "'").collect(java.util.stream.Collectors.joining(" "));
         return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
                 .findFirst().map(a -> Port853Command.prefix(args) + (a.equals("--demo")
                         ? "--demo opens the window on a sample Linux machine and takes nothing else (" + others + ")"

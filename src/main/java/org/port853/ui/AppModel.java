@@ -44,6 +44,8 @@ public final class AppModel {
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
+    /** The resolver's lookup of one name after a refresh (see {@link #lookUp}). */
+    private final TaskSlot lookingUp;
     private final TaskSlot rereading;
     /** The settings of the newest readable reading and when that reading began (null: none yet). */
     private ResolverSettings settings;
@@ -54,12 +56,14 @@ public final class AppModel {
     private java.util.function.BooleanSupplier rereadsHeld = () -> false;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
-    /** The last refresh's lookup (null before the first); written and read on the workers. */
+    /** The last refresh's lookup (null before the first); written on the JavaFX thread, read on the workers too. */
     private volatile LookupCheck lookup;
     // a binding, not a property set after the two: whoever reads it while state or assessment changes gets the new value
     private final javafx.beans.binding.ObjectBinding<Blocked> blocked = javafx.beans.binding.Bindings.createObjectBinding(
             () -> Blocked.of(state.get(), assessment.get()), state, assessment);
     private final StringProperty refreshError = new SimpleStringProperty();
+    /** Why the user's own providers could not be read (null when they could): said on Providers, not as a state error. */
+    private final javafx.beans.property.ReadOnlyStringWrapper providerProblem = new javafx.beans.property.ReadOnlyStringWrapper();
     private final ObservableList<Provider> catalogue = FXCollections.observableArrayList();
     private final ObservableList<Provider> chosen = FXCollections.observableArrayList();
     private final ObjectProperty<DotMode> mode = new SimpleObjectProperty<>(DotMode.STRICT);
@@ -80,6 +84,7 @@ public final class AppModel {
         this.services = services;
         this.tasks = tasks;
         this.refreshing = new TaskSlot(tasks);
+        this.lookingUp = new TaskSlot(tasks);
         this.rereading = new TaskSlot(tasks);
         chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
         mode.addListener((o, a, b) -> updateDraftChanges());
@@ -134,7 +139,7 @@ public final class AppModel {
         long number = ++readingsStarted;
         return BackgroundTask.of(() -> {
             ResolverState s = services.adapter().readState();
-            Assessment a = withLookup(s, services.adapter().assess(s), withProviders);
+            Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
                 return new Reading(s, a, null, null);
             }
@@ -160,7 +165,7 @@ public final class AppModel {
             readingShown = number;
             boolean untouched = currentDraft().equals(followed);
             if (r.providers() != null) {
-                refreshError.set(r.providerProblem());
+                providerProblem.set(r.providerProblem());
                 if (!r.providers().equals(catalogue)) {
                     catalogue.setAll(r.providers());
                 }
@@ -174,20 +179,37 @@ public final class AppModel {
             }
             rememberEncryptedProviders();
             followSystem(untouched);
+            if (withProviders) {
+                lookUp(r.state(), r.assessment());
+            }
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
     }
 
     /**
      * The resolver's own lookup of one name, as the command line's {@code status} makes it: settings that look right
      * while nothing resolves (strict mode on a network that blocks port 853) are not "Protected". One real query, so
-     * only on a refresh (start, Refresh, after a change); the re-reads every few seconds keep its outcome while the
-     * settings stay those it was made under. Runs on the worker.
+     * only after a refresh (start, Refresh, after a change) has shown its reading, never holding it back (a failing
+     * lookup waits for its timeout); the re-reads every few seconds keep its outcome while the settings stay those it
+     * was made under.
      */
-    private Assessment withLookup(ResolverState s, Assessment a, boolean fresh) {
+    private void lookUp(ResolverState s, Assessment a) {
         ResolverSettings settings = ResolverSettings.of(s);
-        if (fresh) {
-            lookup = new LookupCheck(settings, services.adapter().lookupFailure(s, a).orElse(null));
-        }
+        // after the one under way, if any: that one was made under the settings before this refresh
+        lookingUp.whenIdle(() -> lookingUp.run(BackgroundTask.of(() -> services.adapter().lookupFailure(s, a)).onSuccess(failure -> {
+            lookup = new LookupCheck(settings, failure.orElse(null));
+            ResolverState now = state.get();
+            if (now != null && settings != null && settings.equals(ResolverSettings.of(now))) {
+                Assessment again = withLookup(now, services.adapter().assess(now));
+                if (!again.equals(assessment.get())) {
+                    assessment.set(again);
+                }
+            }
+        })));
+    }
+
+    /** {@code a} with the last lookup's failure when it was made under {@code s}'s settings (any thread). */
+    private Assessment withLookup(ResolverState s, Assessment a) {
+        ResolverSettings settings = ResolverSettings.of(s);
         LookupCheck last = lookup;
         if (last == null || last.failure() == null || settings == null || !settings.equals(last.settings())) {
             return a;
@@ -388,6 +410,10 @@ public final class AppModel {
 
     public ReadOnlyBooleanProperty refreshingProperty() {
         return refreshing.busyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty providerProblemProperty() {
+        return providerProblem.getReadOnlyProperty();
     }
 
     public StringProperty refreshErrorProperty() {

@@ -141,7 +141,7 @@ class PinsCommandTest {
         Files.delete(store());
         // an object without "pins" (another format, a hand edit with "Pins") was read as an empty store, and the next
         // pins --check saved an empty list over it
-        for (String stored : List.of("[]", "{\"pins\":{}}", "42", "{\"version\":2,\"entries\":[{\"server\":\"198.18.0.2#dot.test\"}]}",
+        for (String stored : List.of("[]", "{\"pins\":{}}", "42", "{\"entries\":[{\"server\":\"198.18.0.2#dot.test\"}]}",
                 "{\"Pins\":[]}")) {
             Files.writeString(store(), stored);
             r = run("pins");
@@ -155,10 +155,13 @@ class PinsCommandTest {
         Files.writeString(store(), other);
         assertEquals(1, run("pins", "--check", "--server", "127.0.0.1#a.test", "--timeout", "300").code());
         assertEquals(other, Files.readString(store()), "a check leaves a file it cannot read as it is");
-        Files.writeString(store(), "{\"version\":2,\"pins\":[]}");
-        r = run("pins");
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("was written by a newer Port853 (format version 2)"), r.err());
+        for (String newer : List.of("{\"version\":2,\"pins\":[]}", "{\"version\":2,\"entries\":[]}",
+                "{\"version\":4294967297,\"pins\":[]}")) {
+            Files.writeString(store(), newer);
+            r = run("pins");
+            assertEquals(1, r.code(), newer);
+            assertTrue(r.err().contains("was written by a newer Port853 (format version "), newer + ": " + r.err());
+        }
         Files.writeString(store(), "");
         assertEquals(0, run("pins").code(), "an empty file is an empty store, as before");
         Files.writeString(store(), "{}");

@@ -55,6 +55,12 @@ class UnitTest {
         assertTrue(saved.contains("newerKey=kept") && saved.contains("closeToTray=true")
                 && saved.contains("startMinimised=true") && saved.contains("theme=dark"), saved);
         assertEquals(null, s.read().problem());
+        // a hand edit in Latin-1: the line with the byte that is not UTF-8 is left out, not the file
+        Files.write(s.file(), "theme=dark\ncloseToTray=true\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        PreferencesStore.Loaded latin1 = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, s::read);
+        assertEquals(Preferences.Theme.DARK, latin1.preferences().theme());
+        assertTrue(latin1.preferences().closeToTray());
+        assertTrue(latin1.problem() != null && latin1.problem().startsWith("Line 3 of"), latin1.problem());
         Files.delete(s.file());
         assertEquals(new PreferencesStore.Loaded(Preferences.defaults(), null), s.read(), "no file: defaults, no word");
     }

@@ -229,7 +229,8 @@ class ViewModelTest {
                 m.refresh();
                 return null;
             });
-            String said = m.refreshErrorProperty().get();
+            assertNull(m.refreshErrorProperty().get(), "the resolver's state was read: no state error");
+            String said = m.providerProblemProperty().get();
             assertTrue(said != null && said.startsWith("Custom providers file " + file + " is not valid")
                     && said.endsWith("Only the built-in providers are shown; the file is left as it is."), said);
             assertEquals(org.port853.core.ProviderCatalog.bundled().all(), List.copyOf(m.catalogue()));
@@ -1532,7 +1533,7 @@ class ViewModelTest {
             apply.confirm();
             tasks.runNext(); // the apply; the state's refresh and the cause probe now wait
             tasks.runNext(); // the refresh
-            assertEquals(1, tasks.waiting(), "the cause probe waits");
+            assertEquals(2, tasks.waiting(), "the cause probe waits, and the lookup the refresh asked for after it");
 
             apply.close();
             apply.beginApplyOrExplain(model::desired); // the next change's sheet

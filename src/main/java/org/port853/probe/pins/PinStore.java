@@ -76,16 +76,18 @@ public final class PinStore {
         if (root == null || root.isMissingNode()) {
             return s; // an empty file, as before
         }
-        // an object without "pins" (a newer format, or a hand edit with "Pins") is no empty store: the next save
+        JsonNode version = root.path("version");
+        if (root.isObject() && version.isNumber() && !(version.canConvertToInt() && version.isIntegralNumber()
+                && version.asInt() <= FORMAT_VERSION)) {
+            throw new IOException("the pin file " + file + " was written by a newer Port853 (format version "
+                    + root.path("version").asText() + "); use that version, or move the file away to start over "
+                    + "(the file is left as it is)");
+        }
+        // an object without "pins" (another program's, or a hand edit with "Pins") is no empty store: the next save
         // would put an empty list in place of what it holds
         if (!root.isObject() || (root.has("pins") ? !root.get("pins").isArray() : root.size() > 0)) {
             throw new IOException("the pin file " + file + " is not a pin list (a JSON object with a \"pins\" list); "
                     + "move it away to start over (the file is left as it is)");
-        }
-        if (root.path("version").asInt(0) > FORMAT_VERSION) {
-            throw new IOException("the pin file " + file + " was written by a newer Port853 (format version "
-                    + root.path("version").asText() + "); use that version, or move the file away to start over "
-                    + "(the file is left as it is)");
         }
         Map<String, String> entries = new HashMap<>(); // server -> its entry, as the file has it
         int index = 0;

@@ -38,10 +38,15 @@ public final class MnemonicKeys {
         if (window.getProperties().putIfAbsent(INSTALLED, Boolean.TRUE) != null) {
             return;
         }
-        window.addEventFilter(KeyEvent.KEY_PRESSED, e -> pressed(window.getScene(), e));
-        // the character typed with it: JavaFX would look it up again and move the focus a second time
+        boolean[] handled = {false};
+        window.addEventFilter(KeyEvent.KEY_PRESSED, e -> handled[0] = pressed(window.getScene(), e));
+        // the character typed with a key handled here: JavaFX would look it up again (by its character) and move the
+        // focus a second time
         window.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (window.getScene() != null && isMnemonicKey(e) && !shown(window.getScene(), e).isEmpty()) e.consume();
+            if (handled[0]) {
+                handled[0] = false;
+                e.consume();
+            }
         });
     }
 
@@ -49,13 +54,14 @@ public final class MnemonicKeys {
         return e.isAltDown() && !e.isControlDown() && !e.isMetaDown() && e.getCode() != KeyCode.ALT;
     }
 
-    private static void pressed(Scene scene, KeyEvent e) {
+    /** Acts on a mnemonic key; true when it did (the event is consumed). */
+    private static boolean pressed(Scene scene, KeyEvent e) {
         if (scene == null || !isMnemonicKey(e) || e.getText() == null || e.getText().isEmpty()) {
-            return;
+            return false;
         }
         List<Mnemonic> targets = shown(scene, e);
         if (targets.isEmpty()) {
-            return;
+            return false;
         }
         e.consume();
         if (targets.size() == 1) {
@@ -65,10 +71,11 @@ public final class MnemonicKeys {
         }
         // the menu bar forgets its lone Alt only when it sees another key pressed; it did not see this one
         Event.fireEvent(scene, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.UNDEFINED, false, false, false, false));
+        return true;
     }
 
     /** The mnemonics of this key, in either case, whose controls are shown and enabled in this scene. */
-    static List<Mnemonic> shown(Scene scene, KeyEvent e) {
+    private static List<Mnemonic> shown(Scene scene, KeyEvent e) {
         List<Mnemonic> found = new ArrayList<>();
         for (Map.Entry<KeyCombination, javafx.collections.ObservableList<Mnemonic>> entry : scene.getMnemonics().entrySet()) {
             if (!entry.getKey().match(e)) continue;

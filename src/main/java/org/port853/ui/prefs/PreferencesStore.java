@@ -48,7 +48,7 @@ public final class PreferencesStore {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readLenient(file);
         } catch (IOException e) {
             return new Loaded(d, I18n.t("prefs.file.unreadable", file, Errors.fileReason(e)));
         }
@@ -73,6 +73,9 @@ public final class PreferencesStore {
      */
     private static List<Integer> lenientLoad(String text, Properties p) {
         try {
+            if (text.indexOf('\uFFFD') >= 0) {
+                throw new IllegalArgumentException("not UTF-8");
+            }
             p.load(new StringReader(text));
             return List.of();
         } catch (IOException | IllegalArgumentException e) {
@@ -80,6 +83,9 @@ public final class PreferencesStore {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 try {
+                    if (lines[i].indexOf('\uFFFD') >= 0) {
+                        throw new IllegalArgumentException("not UTF-8"); // a hand edit in Latin-1: that line only
+                    }
                     p.load(new StringReader(lines[i]));
                 } catch (IOException | IllegalArgumentException lineError) {
                     bad.add(i + 1);
@@ -89,11 +95,25 @@ public final class PreferencesStore {
         }
     }
 
+    /** The file as UTF-8, a byte that is not UTF-8 read as U+FFFD (so its line is left out, not the whole file). */
+    private static String readLenient(Path f) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+    }
+
+    /** A save that failed, said in the window's words already (not the system's to be quoted). */
+    public static final class NotSaved extends IOException {
+        NotSaved(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public void save(Preferences prefs) throws IOException {
         Properties p = new Properties();
         if (Files.isRegularFile(file)) {
             try {
-                lenientLoad(Files.readString(file, StandardCharsets.UTF_8), p); // keys of other versions stay
+                lenientLoad(readLenient(file), p); // keys of other versions stay
             } catch (IOException unreadable) {
                 // replaced: what the window shows is what the user chose (the notice at start said it was unreadable)
             }
@@ -115,7 +135,7 @@ public final class PreferencesStore {
             }
         } catch (FileSystemException e) {
             // the temporary file's name would say nothing to the user: name the folder and why
-            throw new IOException(I18n.t("prefs.file.notWritten", file.getParent(), Errors.fileReason(e)), e);
+            throw new NotSaved(I18n.t("prefs.file.notWritten", file.getParent(), Errors.fileReason(e)), e);
         }
     }
 

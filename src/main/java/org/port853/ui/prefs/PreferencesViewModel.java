@@ -98,7 +98,8 @@ public final class PreferencesViewModel {
             }
             return store.file();
         }).onSuccess(f -> message.set(demo ? I18n.t("prefs.saved.demo") : I18n.t("prefs.saved", f)))
-                .onFailure(e -> message.set(I18n.t("prefs.saveFailed", Errors.describe(e)))));
+                .onFailure(e -> message.set(I18n.t("prefs.saveFailed", e instanceof PreferencesStore.NotSaved
+                        ? e.getMessage() : Errors.describe(e)))));
     }
 
     public BooleanProperty notificationsProperty() { return notifications; }

@@ -136,7 +136,7 @@ public final class ProvidersView extends BorderPane {
 
         Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
-        VBox content = new VBox(14, blockedBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
+        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
@@ -158,6 +158,18 @@ public final class ProvidersView extends BorderPane {
             text.setWrapText(true);
             text.textProperty().bind(vm.blockedBinding());
             return Ui.banner("banner-warning", I18n.t("providers.blocked.title"), text);
+        });
+    }
+
+    /** The user's own provider file could not be read: the built-in providers are listed without them. */
+    private javafx.scene.Node providerProblemBanner() {
+        var problem = vm.providerProblemProperty();
+        return Ui.builtWhen(problem.isNotNull(), () -> {
+            Label text = new Label();
+            text.setId("providers-custom-problem");
+            text.setWrapText(true);
+            text.textProperty().bind(problem);
+            return Ui.banner("banner-warning", I18n.t("providers.customProblem.title"), text);
         });
     }
 

@@ -191,4 +191,9 @@ public final class ProvidersViewModel {
     public StringBinding blockedBinding() { return blocked; }
     /** "3 changes" (not yet applied). */
     public StringBinding footerTextBinding() { return footerText; }
+
+    /** Why the user's own providers could not be read (null when they could). */
+    public javafx.beans.property.ReadOnlyStringProperty providerProblemProperty() {
+        return model.providerProblemProperty();
+    }
 }

@@ -75,13 +75,23 @@ public final class LeakExplainer {
         // (97)" went through the system resolver and leaked for the link's reason, as every program's query does
         String sender = sender(r);
         boolean byResolver = sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
-        if (!byResolver && s != null && namedByResolvConf(s, server)) {
+        boolean viaFile = !byResolver && s != null && namedByResolvConf(s, server);
+        if (viaFile && sender != null) {
             // every program that reads the file does this: the file is the fix, not each program's settings
             return why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1);
         }
         if (sender != null && !byResolver) {
             return why(Cause.OWN_RESOLVER, sender, server);
         }
+        Why resolvers = resolversReason(r, s, server);
+        // an unnamed sender (the resolver's own process is often not visible to the capture) goes by the resolver's
+        // settings first; the file explains what they do not
+        return viaFile && (resolvers.cause() == Cause.UNKNOWN || resolvers.cause() == Cause.FIXED_SINCE)
+                ? why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1) : resolvers;
+    }
+
+    /** Why the system resolver would have sent this query, by its settings; UNKNOWN when they do not say. */
+    private static Why resolversReason(LeakRecord r, ResolverState s, String server) {
         if (s != null && s.readable()) {
             DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
             // the link the query left by first: one router's address can be the server of two links
@@ -119,10 +129,19 @@ public final class LeakExplainer {
         return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
     }
 
-    /** /etc/resolv.conf leads programs past the system resolver, to {@code server} among others. */
+    /** /etc/resolv.conf leads programs past the system resolver, to {@code server} among others (in any spelling). */
     private static boolean namedByResolvConf(ResolverState s, String server) {
         org.port853.core.ResolvConfState file = s.platform().resolverFile();
-        return file != null && file.bypass().isPresent() && file.nameservers().contains(server);
+        return file != null && file.bypass().isPresent()
+                && file.nameservers().stream().anyMatch(n -> sameAddress(n, server));
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        try {
+            return ServerAddress.parseReported(a).address().equals(ServerAddress.parseReported(b).address());
+        } catch (RuntimeException notAnAddress) {
+            return a.equalsIgnoreCase(b);
+        }
     }
 
     /** The program whose socket sent the query: the recorded sender, else the last hop of the process chain. */

@@ -98,7 +98,7 @@ class LeakExplainerTest {
         ResolverState running = state(DotMode.STRICT);
         org.port853.core.PlatformDetails plainFile = new org.port853.platform.linux.LinuxDetails(252,
                 new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
-                        List.of("192.168.1.1")), List.of());
+                        List.of("192.168.1.1", "192.168.1.254", "2001:DB8::0:53")), List.of());
         ResolverState withFile = new ResolverState(running.resolverName(), running.source(), true, true,
                 running.global(), running.links(), null, null, plainFile);
         LeakExplainer.Why w = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
@@ -107,8 +107,13 @@ class LeakExplainerTest {
         assertEquals("Asked of 192.168.1.1 directly: /etc/resolv.conf names it, so programs that read that file skip "
                 + "the system resolver and its encryption.", w.text());
         org.junit.jupiter.api.Assertions.assertTrue(w.fix().startsWith("Protect my DNS"), w.fix());
+        // an unnamed sender goes by the resolver's settings first (its own process is often not visible), then the file
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(
+                leak("tracker.example.com", "192.168.1.1", null), withFile).cause());
         assertEquals(LeakExplainer.Cause.RESOLV_CONF, LeakExplainer.explain(
-                leak("tracker.example.com", "192.168.1.1", null), withFile).cause(), "an unnamed program too");
+                leak("tracker.example.com", "192.168.1.254", null), withFile).cause(), "a server only the file names");
+        assertEquals(LeakExplainer.Cause.RESOLV_CONF, LeakExplainer.explain(
+                leak("tracker.example.com", "2001:db8::53", "curl (77)"), withFile).cause(), "in another spelling");
         ResolverState stopped = new ResolverState(running.resolverName(), org.port853.core.StateSource.NONE, true,
                 false, null, List.of(), null, null, plainFile);
         LeakExplainer.Why noResolver = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
