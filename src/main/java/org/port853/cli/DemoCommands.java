@@ -40,16 +40,21 @@ public final class DemoCommands {
      * on the sample Linux machine and takes no command), or empty when it names none.
      */
     public static Optional<String> otherDemo(String[] args) {
-        int demo = Arrays.asList(args).indexOf("--demo");
-        String others = java.util.stream.IntStream.range(0, args.length).filter(i -> i != demo)
-                .mapToObj(i -> "'" + args[i] + "'").collect(java.util.stream.Collectors.joining(" "));
         return Arrays.stream(args).filter(a -> a.equals("--demo") || a.startsWith("--demo=") && !a.equals("--demo=windows"))
                 .findFirst().map(a -> Port853Command.prefix(args) + (a.equals("--demo")
-                        ? "--demo opens the window on a sample Linux machine and takes nothing else (" + others + ")"
+                        ? "--demo opens the window on a sample Linux machine and takes nothing else ("
+                                + besideDemo(args) + ")"
                         : a + " is not a demo of the command line: --demo alone opens the window on a sample Linux "
                                 + "machine") + "; on the command line, --demo=windows reads a "
                         + "sample Windows 11 machine with status, providers, export and apply --dry-run (e.g. 'port853 "
                         + "status --demo=windows').");
+    }
+
+    /** The arguments other than the first {@code --demo}, quoted. */
+    private static String besideDemo(String[] args) {
+        int demo = Arrays.asList(args).indexOf("--demo");
+        return java.util.stream.IntStream.range(0, args.length).filter(i -> i != demo)
+                .mapToObj(i -> "'" + args[i] + "'").collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The arguments with {@code --demo=windows} spelt as it is matched, taken in any case as modes and formats are. */

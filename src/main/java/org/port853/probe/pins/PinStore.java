@@ -80,7 +80,7 @@ public final class PinStore {
         if (root.isObject() && version.isNumber() && !(version.canConvertToInt() && version.isIntegralNumber()
                 && version.asInt() <= FORMAT_VERSION)) {
             throw new IOException("the pin file " + file + " was written by a newer Port853 (format version "
-                    + root.path("version").asText() + "); use that version, or move the file away to start over "
+                    + version.asText() + "); use that version, or move the file away to start over "
                     + "(the file is left as it is)");
         }
         // an object without "pins" (another program's, or a hand edit with "Pins") is no empty store: the next save

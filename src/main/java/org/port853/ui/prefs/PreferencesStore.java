@@ -72,26 +72,29 @@ public final class PreferencesStore {
      * leaving out the lines that cannot. Returns their numbers.
      */
     private static List<Integer> lenientLoad(String text, Properties p) {
-        try {
-            if (text.indexOf('\uFFFD') >= 0) {
-                throw new IllegalArgumentException("not UTF-8");
-            }
-            p.load(new StringReader(text));
+        if (loaded(text, p)) {
             return List.of();
-        } catch (IOException | IllegalArgumentException e) {
-            List<Integer> bad = new ArrayList<>();
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                try {
-                    if (lines[i].indexOf('\uFFFD') >= 0) {
-                        throw new IllegalArgumentException("not UTF-8"); // a hand edit in Latin-1: that line only
-                    }
-                    p.load(new StringReader(lines[i]));
-                } catch (IOException | IllegalArgumentException lineError) {
-                    bad.add(i + 1);
-                }
+        }
+        List<Integer> bad = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!loaded(lines[i], p)) {
+                bad.add(i + 1);
             }
-            return bad;
+        }
+        return bad;
+    }
+
+    /** Loads {@code text} into {@code p}; false when it cannot be read (a malformed escape, a byte not in UTF-8). */
+    private static boolean loaded(String text, Properties p) {
+        if (text.indexOf('\uFFFD') >= 0) {
+            return false; // a hand edit in Latin-1
+        }
+        try {
+            p.load(new StringReader(text));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -76,9 +76,10 @@ public final class LeakExplainer {
         String sender = sender(r);
         boolean byResolver = sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
         boolean viaFile = !byResolver && s != null && namedByResolvConf(s, server);
+        // every program that reads the file does this: the file is the fix, not each program's settings
+        Why fileWhy = viaFile ? why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1) : null;
         if (viaFile && sender != null) {
-            // every program that reads the file does this: the file is the fix, not each program's settings
-            return why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1);
+            return fileWhy;
         }
         if (sender != null && !byResolver) {
             return why(Cause.OWN_RESOLVER, sender, server);
@@ -87,7 +88,7 @@ public final class LeakExplainer {
         // an unnamed sender (the resolver's own process is often not visible to the capture) goes by the resolver's
         // settings first; the file explains what they do not
         return viaFile && (resolvers.cause() == Cause.UNKNOWN || resolvers.cause() == Cause.FIXED_SINCE)
-                ? why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1) : resolvers;
+                ? fileWhy : resolvers;
     }
 
     /** Why the system resolver would have sent this query, by its settings; UNKNOWN when they do not say. */
