@@ -376,10 +376,12 @@ class TrayTest extends WindowTestBase {
         assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get());
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
 
         host.close();
         waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
         assertTrue(window.noticeProperty().get().contains("went away"), window.noticeProperty().get());
+        waitUntil(() -> trayStatus().startsWith("No tray icon now") && trayStatus().contains("went away"));
     }
 
     @Test
@@ -388,6 +390,8 @@ class TrayTest extends WindowTestBase {
         startHidden(tray());
         openedSoon();
         assertTrue(window.noticeProperty().get().contains("StatusNotifierWatcher"), window.noticeProperty().get());
+        assertTrue(WaitForAsyncUtils.asyncFx(this::trayStatus).get().contains("StatusNotifierWatcher"),
+                "Preferences say why there is no tray icon");
     }
 
     @Test
@@ -441,6 +445,11 @@ class TrayTest extends WindowTestBase {
         assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get(), "the window opened before the wait was over");
         waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
         assertTrue(window.noticeProperty().get().contains("did not answer within 5 seconds"), window.noticeProperty().get());
+    }
+
+    /** What Preferences say about the tray now (read it on the JavaFX thread). */
+    private String trayStatus() {
+        return window.preferencesViewModel().trayStatusProperty().get();
     }
 
     /** Well before the start-up fallback (TrayStartup shows the window after 5 s whatever happened). */

@@ -36,6 +36,13 @@ public final class PreferencesView extends javafx.scene.control.ScrollPane {
         closeToTray.setId("pref-close-to-tray");
         closeToTray.selectedProperty().bindBidirectional(vm.closeToTrayProperty());
         Label closeToTrayHint = hint("prefs.closeToTray.hint");
+        Label trayStatus = new Label();
+        trayStatus.setId("pref-tray-status");
+        trayStatus.setWrapText(true);
+        trayStatus.getStyleClass().add("explain");
+        trayStatus.textProperty().bind(vm.trayStatusProperty());
+        trayStatus.managedProperty().bind(trayStatus.textProperty().isEmpty().not());
+        trayStatus.visibleProperty().bind(trayStatus.managedProperty());
         ToggleGroup g = new ToggleGroup();
         RadioButton system = new RadioButton(I18n.t("prefs.theme.system"));
         system.setId("pref-theme-system");
@@ -61,7 +68,7 @@ public final class PreferencesView extends javafx.scene.control.ScrollPane {
         saved.textProperty().bind(vm.messageProperty());
         VBox card = new VBox(8, Ui.sectionLabel(I18n.t("prefs.notifications.title")), notify, notifyHint,
                 Ui.sectionLabel(I18n.t("prefs.startup")), login, loginHint, minimised, minimisedHint,
-                Ui.sectionLabel(I18n.t("prefs.tray")), closeToTray, closeToTrayHint,
+                Ui.sectionLabel(I18n.t("prefs.tray")), closeToTray, closeToTrayHint, trayStatus,
                 Ui.sectionLabel(I18n.t("prefs.theme")), system, light, dark);
         card.getStyleClass().add("card");
         VBox content = new VBox(10, card, saved);

@@ -22,6 +22,7 @@ public final class PreferencesViewModel {
     private final BooleanProperty closeToTray = new SimpleBooleanProperty();
     private final ObjectProperty<Preferences.Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trayStatus = new ReadOnlyStringWrapper("");
     private final boolean demo;
     private final LoginStart loginStart;
     private final BooleanProperty startAtLogin = new SimpleBooleanProperty();
@@ -84,6 +85,11 @@ public final class PreferencesViewModel {
         }));
     }
 
+    /** Shows whether the desktop's tray holds Port853's icon now (call on the JavaFX thread). */
+    public void showTray(boolean shown, String whyNot) {
+        trayStatus.set(shown ? I18n.t("prefs.tray.shown") : I18n.t("prefs.tray.notShown", whyNot));
+    }
+
     public Preferences current() {
         return new Preferences(notifications.get(), startMinimised.get(), theme.get(), closeToTray.get());
     }
@@ -107,6 +113,8 @@ public final class PreferencesViewModel {
     public BooleanProperty closeToTrayProperty() { return closeToTray; }
     public ObjectProperty<Preferences.Theme> themeProperty() { return theme; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Whether the tray shows the icon now, and why not; empty until the tray has answered. */
+    public ReadOnlyStringProperty trayStatusProperty() { return trayStatus.getReadOnlyProperty(); }
     /** "Start Port853 when I log in": the desktop's autostart entry, as read from and written to its folder. */
     public BooleanProperty startAtLoginProperty() { return startAtLogin; }
     /** False while the entry is read or written (the check box waits), and where it cannot be offered. */

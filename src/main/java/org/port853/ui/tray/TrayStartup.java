@@ -72,11 +72,13 @@ public final class TrayStartup {
         }
         monitor.start(window.statusViewModel().stateProperty(), window.trafficViewModel().leaksSinceStartProperty(),
                 actions, r -> {
+                    window.preferencesViewModel().showTray(r.registered(), r.reason());
                     // only a registered item keeps the app alive without a window (turning implicit exit back on
                     // with no window showing would end the toolkit at once)
                     if (r.registered()) Platform.setImplicitExit(false);
                     show(StartupChoice.of(startMinimised, r), stage, window);
                 }, r -> {
+                    window.preferencesViewModel().showTray(r.registered(), r.reason());
                     if (r.registered()) {
                         Platform.setImplicitExit(false);
                     } else if (!stage.isShowing()) {
