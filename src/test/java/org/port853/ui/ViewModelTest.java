@@ -1779,9 +1779,12 @@ class ViewModelTest {
             assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
             vm.checkPins();
             assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            String checksFound = vm.headlineProperty().get();
             vm.runBench();
             assertFalse(vm.bench().isEmpty());
-            assertTrue(vm.headlineProperty().get().endsWith(mark), vm.headlineProperty().get());
+            assertEquals(checksFound, vm.headlineProperty().get(), "the benchmark leaves what the checks found");
+            assertTrue(vm.suggestionProperty().get().startsWith(I18n.t("diag.bench.done", vm.bench().size())),
+                    vm.suggestionProperty().get());
             assertTrue(vm.suggestionProperty().get().endsWith(mark), vm.suggestionProperty().get());
         }
 

@@ -32,6 +32,8 @@ public final class DiagnosticsViewModel {
     private final TaskSlot running;
     private final Consumer<String> alert;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(I18n.t("diag.idle"));
+    /** What the last diagnostics or pin check found: the headline again once a benchmark is over. */
+    private String checksSummary = I18n.t("diag.idle");
     private final ReadOnlyStringWrapper pinAlert = new ReadOnlyStringWrapper(null);
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper("");
@@ -74,10 +76,9 @@ public final class DiagnosticsViewModel {
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         // when they ran: the results describe the servers at that time, not after a later recovery or change
-        headline.set(I18n.t("diag.done", r.checks().size(), failures, warnings,
+        summarise(I18n.t("diag.done", r.checks().size(), failures, warnings,
                 I18n.dateTimeOrTimeToday(java.time.Instant.now()))
-                + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", skipped(r))))
-                + demoMark());
+                + (r.skipped().isEmpty() ? "" : " " + I18n.t("diag.skipped", String.join("; ", skipped(r)))));
         pinChanges(r.checks());
         loadPins();
     }
@@ -85,8 +86,8 @@ public final class DiagnosticsViewModel {
     public void checkPins() {
         start(I18n.t("diag.pins.running"), BackgroundTask.of(service::checkPins).onSuccess(list -> {
             long unchecked = list.stream().filter(c -> c.status() == CheckStatus.WARNING).count();
-            headline.set((list.isEmpty() ? I18n.t("diag.pins.nothing") : I18n.t("diag.pins.done", list.size(),
-                    I18n.dateTimeOrTimeToday(java.time.Instant.now()), keyChanges(list).size(), unchecked)) + demoMark());
+            summarise(list.isEmpty() ? I18n.t("diag.pins.nothing") : I18n.t("diag.pins.done", list.size(),
+                    I18n.dateTimeOrTimeToday(java.time.Instant.now()), keyChanges(list).size(), unchecked));
             // the pin results take the place of the last run's in the checks table
             List<Check> merged = new java.util.ArrayList<>(checks.stream().filter(c -> !c.id().equals(PIN_CHECK)).toList());
             merged.addAll(list);
@@ -103,10 +104,17 @@ public final class DiagnosticsViewModel {
     public void runBench() {
         start(I18n.t("diag.bench.running"), BackgroundTask.of(service::bench).onSuccess(list -> {
             bench.setAll(list);
-            suggestion.set(ProviderBench.suggestion(list).map(b -> I18n.t("diag.bench.suggest", b.server(),
-                    b.provider() == null ? "" : b.provider())).orElse(I18n.t("diag.bench.none")) + demoMark());
-            headline.set(I18n.t("diag.bench.done", list.size()) + demoMark());
+            // the benchmark's result is said in its own section; the headline goes back to what the checks found
+            suggestion.set(I18n.t("diag.bench.done", list.size()) + " " + ProviderBench.suggestion(list)
+                    .map(b -> I18n.t("diag.bench.suggest", b.server(), b.provider() == null ? "" : b.provider()))
+                    .orElse(I18n.t("diag.bench.none")) + demoMark());
+            headline.set(checksSummary);
         }));
+    }
+
+    private void summarise(String found) {
+        checksSummary = found + demoMark();
+        headline.set(checksSummary);
     }
 
     /** False in the demo, whose benchmark is a sample: nothing is contacted. */
