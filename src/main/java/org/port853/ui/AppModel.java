@@ -388,11 +388,13 @@ public final class AppModel {
         return services.adapter().rules().command(reason);
     }
 
-    /** True when the resolver currently encrypts (strict or opportunistic globally). */
+    /**
+     * True when the resolver currently encrypts: DNS-over-TLS on globally (strict or opportunistic) with global
+     * servers to use it with (the mode alone, with only a link's servers, is not the switch's "On").
+     */
     public boolean encryptionOn() {
         ResolverState s = state.get();
-        return s != null && s.readable() && s.global().dnsOverTls() != null && s.global().dnsOverTls() != DotMode.OFF
-                && !s.global().servers().isEmpty();
+        return org.port853.platform.OutsideEncryption.encrypting(s) && !s.global().servers().isEmpty();
     }
 
     public ReadOnlyObjectProperty<ResolverState> stateProperty() {
