@@ -166,6 +166,15 @@ public final class Assessor {
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
+            } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && !routed.isEmpty()) {
+                String routedNames = routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "));
+                reasons.add(new Reason("LINK_STRICT_DOMAINS", Severity.INFO,
+                        "Names under " + routedNames + " go only to " + servers + " on link " + link.name()
+                                + ", which inherits strict mode: if that server (a VPN's or the local network's) does "
+                                + "not speak DNS-over-TLS, those names do not resolve.",
+                        "If they do not resolve, choose opportunistic mode, which falls back to plaintext for such "
+                                + "servers, or ask that network's administrator for DNS-over-TLS.",
+                        List.of(routedNames, servers, link.name())));
             } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && takesDefault) {
                 reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                         "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "

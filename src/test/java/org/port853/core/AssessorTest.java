@@ -308,6 +308,18 @@ class AssessorTest {
     @DisplayName("per-link servers")
     class Links {
         @Test
+        @DisplayName("a VPN's split DNS under strict mode: its names may no longer resolve, and the reason says which")
+        void splitDnsUnderStrictMode() {
+            S s = new S();
+            s.links.add(link("tun0", List.of(ROUTER), null, false, new DomainEntry("corp.example", true)));
+            Assessment a = s.assess();
+            Reason r = require(a, "LINK_STRICT_DOMAINS");
+            assertEquals(Severity.INFO, r.severity(), "a failure to resolve is no leak");
+            assertEquals(List.of("corp.example", "192.168.1.1", "tun0"), r.details());
+            assertEquals(Verdict.PROTECTED, a.verdict());
+        }
+
+        @Test
         void plaintextDefaultRouteWithoutRouteAll() {
             S s = new S();
             s.domains = List.of();
