@@ -130,6 +130,15 @@ public interface ResolverAdapter {
     }
 
     /**
+     * The name this resolver is asked for by {@link #freshLookupFails()}, {@link #freshLookupTransport()} and a
+     * change's health check, so that a capture can tell those queries of Port853's from other programs'; null where
+     * none is asked.
+     */
+    default String ownLookupName() {
+        return null;
+    }
+
+    /**
      * {@link #freshLookupFails()} where it can tell something: not of a resolver already known to be missing, stopped
      * or broken (its assessment {@code a} says so already).
      */

@@ -70,6 +70,7 @@ public final class AppModel {
     private final ObjectProperty<DnssecMode> dnssec = new SimpleObjectProperty<>(DnssecMode.NO);
     private final BooleanProperty routeAllDomains = new SimpleBooleanProperty(true);
     private final LeakEvidence evidence = new LeakEvidence();
+    private final OwnLookups ownLookups = new OwnLookups();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     /** The draft as last taken from the system; while the draft still equals it, the user has not edited it. */
     private Draft followed = currentDraft();
@@ -195,7 +196,9 @@ public final class AppModel {
     private void lookUp(ResolverState s, Assessment a) {
         ResolverSettings settings = ResolverSettings.of(s);
         // after the one under way, if any: that one was made under the settings before this refresh
-        lookingUp.whenIdle(() -> lookingUp.run(BackgroundTask.of(() -> services.adapter().lookupFailure(s, a)).onSuccess(failure -> {
+        org.port853.platform.ResolverAdapter adapter = services.adapter();
+        lookingUp.whenIdle(() -> lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
+                () -> adapter.lookupFailure(s, a))).onSuccess(failure -> {
             lookup = new LookupCheck(settings, failure.orElse(null));
             ResolverState now = state.get();
             if (now != null && settings != null && settings.equals(ResolverSettings.of(now))) {
@@ -443,6 +446,11 @@ public final class AppModel {
     }
 
     /** What the capture and Verify measured; the Status state follows it. */
+    /** When Port853 itself asked the resolver for a name: its own queries among the captured ones. */
+    public OwnLookups ownLookups() {
+        return ownLookups;
+    }
+
     public LeakEvidence evidence() {
         return evidence;
     }

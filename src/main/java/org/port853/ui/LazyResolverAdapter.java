@@ -38,6 +38,7 @@ final class LazyResolverAdapter implements ResolverAdapter {
     @Override public java.util.Optional<org.port853.platform.LookupTransport> freshLookupTransport() {
         return d().freshLookupTransport();
     }
+    @Override public String ownLookupName() { return d().ownLookupName(); }
     @Override public java.util.Optional<String> freshLookupFails() {
         return d().freshLookupFails();
     }

@@ -619,6 +619,35 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Port853's own lookup through the resolver, seen leaking: counted, said to be its own check, grouped "
+                + "as its own program, and not announced as the user's leak; the user's next leak is")
+        void ownCheckIsSaidAndNotAnnounced() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            Fakes.RecordingNotifier shown = (Fakes.RecordingNotifier) model.services().notifier();
+            int before = shown.shown.size();
+            model.ownLookups().asking("example.com", () -> {
+                c.leaks.add(toRouter("example.com"));
+                tasks.tick();
+                return null;
+            });
+            assertEquals(before, shown.shown.size(), "Port853's own check announced as a leak: " + shown.shown);
+            assertEquals(1, traffic.leaksSinceStartProperty().get(), "still a plaintext query, and counted");
+            traffic.groupByProperty().set(org.port853.ui.traffic.LeakGroups.By.PROGRAM);
+            org.port853.ui.traffic.LeakGroups.Group g = traffic.groups().get(0);
+            assertEquals(I18n.t("leaks.ownCheckProgram"), g.key());
+            assertTrue(g.why().text().startsWith("Port853's own check that names resolve"), g.why().text());
+
+            c.leaks.add(toRouter("a.example"));
+            tasks.tick();
+            assertEquals(before + 1, shown.shown.size(), "the user's own leak is announced");
+            traffic.groupByProperty().set(org.port853.ui.traffic.LeakGroups.By.NAME);
+            org.port853.ui.traffic.LeakGroups.Group user = traffic.groups().stream()
+                    .filter(x -> x.key().equals("a.example")).findFirst().orElseThrow();
+            assertFalse(user.why().text().contains("own check"), user.why().text());
+        }
+
+        @Test
         @DisplayName("Clear while paused empties the summary line too, and the graph's no-data shading starts at the clear")
         void clearWhilePaused() throws Exception {
             traffic.start();

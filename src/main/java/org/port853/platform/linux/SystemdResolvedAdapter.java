@@ -84,6 +84,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     @Override
+    public String ownLookupName() {
+        return LinuxChange.PROBE_NAME;
+    }
+
+    @Override
     public java.util.Optional<String> freshLookupFails() {
         return freshLookup(new ResolvedFeatures(reader.systemdVersion()))
                 .filter(l -> !l.serverAnswered())

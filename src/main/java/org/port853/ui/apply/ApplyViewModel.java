@@ -299,11 +299,12 @@ public final class ApplyViewModel {
         Kind k = kind;
         DesiredSettings d = desired;
         boolean link = linkResolverFile;
-        model.tasks().execute(BackgroundTask.of(() -> switch (k) {
+        // the change's health check asks the resolver for a name too
+        model.tasks().execute(BackgroundTask.of(() -> model.ownLookups().asking(adapter.ownLookupName(), () -> switch (k) {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        }).onSuccess(r -> {
+        })).onSuccess(r -> {
             showResult(r);
             if (k == Kind.APPLY) {
                 recordPins(r, d);

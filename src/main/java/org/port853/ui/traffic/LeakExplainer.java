@@ -56,6 +56,15 @@ public final class LeakExplainer {
         return explain(r, s, lastChange != null && r.time() != null && !r.time().isAfter(lastChange));
     }
 
+    /**
+     * As {@link #explain(LeakRecord, ResolverState, Instant)}; {@code ownCheck}: the query is Port853's own lookup
+     * through the system resolver (after a refresh, a change's health check), and says so.
+     */
+    public static Why explain(LeakRecord r, ResolverState s, Instant lastChange, boolean ownCheck) {
+        Why why = explain(r, s, lastChange);
+        return ownCheck ? new Why(why.cause(), I18n.t("leakwhy.ownCheck", why.text()), why.fix()) : why;
+    }
+
     private static Why explain(LeakRecord r, ResolverState s, boolean mayPredateChange) {
         String server = r.server() == null ? "?" : r.server();
         if (r.localNetworkName()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.port853.capture.LeakRecord;
 import org.port853.core.ResolverState;
@@ -25,11 +26,19 @@ public final class LeakGroups {
     private LeakGroups() {
     }
 
-    /** {@code lastChange}: when the resolver's settings last changed while the leaks were watched (null: not since). */
+    /** Who asked: the program that could not be identified, and Port853's own checks. */
+    public record Programs(String unknown, String ownCheck) {
+    }
+
+    /**
+     * {@code lastChange}: when the resolver's settings last changed while the leaks were watched (null: not since);
+     * {@code ownCheck}: which queries were Port853's own lookups (grouped as their own program).
+     */
     public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, Instant lastChange,
-                                    String unknownProgram) {
+                                    Programs programs, Predicate<LeakRecord> ownCheck) {
         Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
-                : r -> r.process() == null ? unknownProgram : r.program(); // the asking program, without pid
+                : r -> ownCheck.test(r) ? programs.ownCheck()
+                : r.process() == null ? programs.unknown() : r.program(); // the asking program, without pid
         Map<String, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
             groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
@@ -50,7 +59,7 @@ public final class LeakGroups {
             }
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
             out.add(new Group(e.getKey(), e.getValue().size(), newest, servers, ifaces,
-                    LeakExplainer.explain(sample, state, lastChange)));
+                    LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample))));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;

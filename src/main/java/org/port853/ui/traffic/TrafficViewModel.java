@@ -36,6 +36,7 @@ import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.core.ResolverState;
 import org.port853.ui.AppModel;
+import org.port853.ui.OwnLookups;
 import org.port853.ui.AppServices;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
@@ -285,7 +286,8 @@ public final class TrafficViewModel {
             leaksSinceStart.set(leaksSinceStart.get() + fresh);
         }
         LeakRecord last = WireLeaks.newestNamed(recent);
-        if (fresh > 0 && last != null && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+        // Port853's own check is shown in the list, not announced as a leak of the user's programs
+        if (fresh > 0 && last != null && !model.ownLookups().covers(last) && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
                 && notifications) {
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
@@ -324,7 +326,8 @@ public final class TrafficViewModel {
      */
     public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
-        LeakCsv csv = csvWithReasons(model.stateProperty().get(), model.evidence().lastSettingsChange());
+        LeakCsv csv = csvWithReasons(model.stateProperty().get(), model.evidence().lastSettingsChange(),
+                model.ownLookups());
         model.tasks().execute(BackgroundTask.of(() -> writeCsv(csv, rows, file))
                 .onRunning(() -> exportMessage.set(""))
                 .onSuccess(n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))))
@@ -335,10 +338,10 @@ public final class TrafficViewModel {
      * The capture's columns, then why each query leaked and the fix, as the leak list says them (in the window's
      * language; the headers stay English like the capture's, for the tools that read the file).
      */
-    private static LeakCsv csvWithReasons(ResolverState state, java.time.Instant changed) {
+    private static LeakCsv csvWithReasons(ResolverState state, java.time.Instant changed, OwnLookups own) {
         return new LeakCsv(ZoneId.systemDefault(), List.of(
-                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state, changed).text()),
-                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state, changed).fix())));
+                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state, changed, own.covers(r)).text()),
+                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state, changed, own.covers(r)).fix())));
     }
 
     private static int writeCsv(LeakCsv csv, List<LeakRecord> rows, Path file) throws IOException {
@@ -371,7 +374,8 @@ public final class TrafficViewModel {
         LeakGroups.By by = groupBy.get();
         groups.setAll(by == null ? List.of()
                 : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(),
-                        model.evidence().lastSettingsChange(), I18n.t("leaks.unknownProgram")));
+                        model.evidence().lastSettingsChange(), new LeakGroups.Programs(I18n.t("leaks.unknownProgram"),
+                                I18n.t("leaks.ownCheckProgram")), model.ownLookups()::covers));
     }
 
     /** Every leaked query in one list, no filter: what a click on the graph's leaks selects from. */

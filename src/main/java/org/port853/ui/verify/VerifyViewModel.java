@@ -119,7 +119,8 @@ public final class VerifyViewModel {
     /** A witness only: when asking fails, the verification stands without it. */
     private java.util.Optional<org.port853.platform.LookupTransport> resolverSays() {
         try {
-            return model.services().adapter().freshLookupTransport();
+            var adapter = model.services().adapter();
+            return model.ownLookups().asking(adapter.ownLookupName(), adapter::freshLookupTransport);
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -1,0 +1,59 @@
+package org.port853.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
+
+import org.port853.capture.LeakRecord;
+
+/**
+ * When Port853 itself asked the system resolver for a name (its lookup after a refresh, a change's health check).
+ * The capture sees those queries like any program's: a leak among them is Port853's own check, which the window says
+ * instead of leaving the user to wonder which program asked, and does not announce as a leak of theirs.
+ */
+public final class OwnLookups {
+    /** The resolver's answer and its retries can come a little after the lookup returned. */
+    private static final Duration AFTER = Duration.ofSeconds(5);
+    private static final int KEPT = 32;
+
+    /** {@code until} is null while the lookup runs. */
+    private record Asked(String name, Instant from, Instant until) {
+        boolean covers(String n, Instant t) {
+            return name.equals(n) && !t.isBefore(from) && (until == null || !t.isAfter(until.plus(AFTER)));
+        }
+    }
+
+    private final ConcurrentLinkedDeque<Asked> asked = new ConcurrentLinkedDeque<>();
+
+    /** Runs {@code lookup}, which asks the resolver for {@code name} (null: it asks for none), and keeps when. */
+    public <T> T asking(String name, Supplier<T> lookup) {
+        if (name == null) {
+            return lookup.get();
+        }
+        Asked running = new Asked(normal(name), Instant.now(), null);
+        asked.addLast(running);
+        try {
+            return lookup.get();
+        } finally {
+            asked.remove(running);
+            asked.addLast(new Asked(running.name(), running.from(), Instant.now()));
+            while (asked.size() > KEPT) asked.pollFirst();
+        }
+    }
+
+    /** True when {@code r} is a query of a name Port853 was asking the resolver for at that moment. */
+    public boolean covers(LeakRecord r) {
+        if (r == null || r.name() == null || r.time() == null) {
+            return false;
+        }
+        String n = normal(r.name());
+        return asked.stream().anyMatch(a -> a.covers(n, r.time()));
+    }
+
+    private static String normal(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+}
