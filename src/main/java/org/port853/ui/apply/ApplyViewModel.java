@@ -300,11 +300,14 @@ public final class ApplyViewModel {
         DesiredSettings d = desired;
         boolean link = linkResolverFile;
         // the change's health check asks the resolver for a name too
-        model.tasks().execute(BackgroundTask.of(() -> model.ownLookups().asking(adapter.ownLookupName(), () -> switch (k) {
+        java.util.function.Supplier<ApplyResult> change = () -> switch (k) {
             case APPLY -> adapter.apply(d, link);
             case REVERT -> adapter.revert();
             case RECOVER -> adapter.recover();
-        })).onSuccess(r -> {
+        };
+        BackgroundTask<ApplyResult> task = BackgroundTask.of(() -> model.ownLookups().asking(adapter.ownLookupName(),
+                change));
+        model.tasks().execute(task.onSuccess(r -> {
             showResult(r);
             if (k == Kind.APPLY) {
                 recordPins(r, d);

@@ -287,7 +287,8 @@ public final class TrafficViewModel {
         }
         LeakRecord last = WireLeaks.newestNamed(recent);
         // Port853's own check is shown in the list, not announced as a leak of the user's programs
-        if (fresh > 0 && last != null && !model.ownLookups().covers(last) && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+        if (fresh > 0 && last != null && !model.ownLookups().covers(last)
+                && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
                 && notifications) {
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
