@@ -14,12 +14,12 @@
 #      register menu entries with xdg-utils at postinst time): /usr/bin/port853 (picks the launcher), the .desktop entry, AppStream
 #      metainfo, hicolor icons, the polkit policy, systemd units, sysusers.d, the man page (generated from the
 #      picocli model) and the copyright file; dpkg-deb and rpmbuild pack the same tree.
-# Environment: PORT853_VERSION (default 0.1.0) e.g. 0.1.1 to build an upgrade.
+# Environment: PORT853_VERSION (default: the version the jar says, as `port853 --version` will) sets the packages'
+# version alone, e.g. 0.1.1 to pack the same program as an upgrade; `mvn -Pinstaller package -Dpackage.version=0.1.1`
+# builds the program with that version too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-VERSION=${PORT853_VERSION:-0.1.0}
-[[ $VERSION =~ ^[0-9]+(\.[0-9]+)*$ ]] || { echo "build.sh: PORT853_VERSION must be numeric dotted: $VERSION" >&2; exit 2; }
 REL=1
 L=installer/linux
 T=target
@@ -27,6 +27,10 @@ W=$T/installer-work
 OUT=$T/installer
 JMODS=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}/jmods
 [[ -f $T/port853.jar && -d $T/lib ]] || { echo "build.sh: run 'mvn package' first (target/port853.jar, target/lib)" >&2; exit 1; }
+JAR_VERSION=$(X=$(mktemp -d) && cd "$X" && jar xf "$ROOT/$T/port853.jar" org/port853/version.properties \
+  && sed -n 's/^version=//p' org/port853/version.properties && rm -rf "$X")
+VERSION=${PORT853_VERSION:-$JAR_VERSION}
+[[ $VERSION =~ ^[0-9]+(\.[0-9]+)*$ ]] || { echo "build.sh: PORT853_VERSION must be numeric dotted: $VERSION" >&2; exit 2; }
 rm -rf "$W" "$OUT"
 mkdir -p "$W/input" "$OUT"
 
@@ -142,7 +146,7 @@ stage() { # stage DIR SYSTEMD_UNIT_DIR
 
 # .deb
 D=$W/deb
-stage "$D" /lib/systemd/system
+stage "$D" /usr/lib/systemd/system
 install -Dm0644 $L/debian/lintian-overrides "$D/usr/share/lintian/overrides/port853"
 printf 'port853 (%s-%s) unstable; urgency=medium\n\n  * Release %s; see the AppStream release notes.\n\n -- Port853 <packages@port853.org>  %s\n' \
   "$VERSION" "$REL" "$VERSION" "$(date -uR)" | gzip -9n > "$D/usr/share/doc/port853/changelog.Debian.gz"

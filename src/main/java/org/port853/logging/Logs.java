@@ -40,6 +40,14 @@ public final class Logs {
 
     /** Sets up the file log once per process, now; never throws (a program must run without its log). */
     public static synchronized void init() {
+        init(stateDir(System.getenv(), System.getProperty("user.home", "")));
+    }
+
+    /**
+     * As {@link #init()}, with the log in {@code dir}: the privileged helper's is the system's
+     * ({@link #HELPER_DIR}), not the home folder of the root user it runs as.
+     */
+    public static synchronized void init(Path dir) {
         if (file != null || problem != null) {
             return;
         }
@@ -50,8 +58,11 @@ public final class Logs {
         root.setLevel(Level.INFO);
         quietDbus = Logger.getLogger("org.freedesktop");
         quietDbus.setLevel(Level.WARNING);
-        root.addHandler(openHandler());
+        root.addHandler(openHandler(dir));
     }
+
+    /** Where the privileged helper logs; the package's purge removes it. */
+    public static final Path HELPER_DIR = Path.of("/var/log/port853");
 
     /**
      * Sets up the same log when java.util.logging is first used, not now: setting it up costs about 50 ms of
@@ -77,7 +88,7 @@ public final class Logs {
 
     /** The root logger's handler when set up on first use: the log file, or its stderr fallback. */
     public static final class FileLog extends Handler {
-        private final Handler out = openHandler();
+        private final Handler out = openHandler(stateDir(System.getenv(), System.getProperty("user.home", "")));
 
         @Override
         public void publish(LogRecord r) {
@@ -99,8 +110,8 @@ public final class Logs {
      * The log file's handler; without a log file (e.g. HOME is another user's) severe events still reach stderr,
      * one line each, and {@link #problem()} says where the log could not be written.
      */
-    private static synchronized Handler openHandler() {
-        Path f = stateDir(System.getenv(), System.getProperty("user.home", "")).resolve("port853.log");
+    private static synchronized Handler openHandler(Path dir) {
+        Path f = dir.resolve("port853.log");
         try {
             Files.createDirectories(f.getParent());
             rotate(f);
