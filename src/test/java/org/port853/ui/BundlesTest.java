@@ -194,7 +194,7 @@ class BundlesTest {
         }
         requireInBoth(ids.stream().map(id -> "checkname." + id).toList(), missing);
         // and what the doctor could not check
-        Matcher skipped = Pattern.compile("skippedWords\\.add\\(Words\\.of\\(\"([a-z-]+)\"")
+        Matcher skipped = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"")
                 .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/Doctor.java")));
         int skips = 0;
         while (skipped.find()) {
@@ -202,6 +202,15 @@ class BundlesTest {
             requireInBoth(List.of("diag.skipped." + skipped.group(1)), missing);
         }
         assertEquals(4, skips, "the doctor's reasons for skipping checks");
+        // and why the journal could not be read (JournalUnreadable's words)
+        Matcher journal = Pattern.compile("\"(journal-[a-z-]+)\"")
+                .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/LinuxSystemSources.java")));
+        int journalReasons = 0;
+        while (journal.find()) {
+            journalReasons++;
+            requireInBoth(List.of("diag.skipped." + journal.group(1)), missing);
+        }
+        assertEquals(4, journalReasons, "the reasons the journal could not be read");
         assertTrue(wordings > 60, "the scan found too few wordings: " + wordings);
         assertEquals(List.of(), missing);
     }

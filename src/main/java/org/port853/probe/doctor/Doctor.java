@@ -99,7 +99,8 @@ public final class Doctor {
                 checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
             } catch (IOException e) {
                 skipped.add("journal checks: " + e.getMessage());
-                skippedWords.add(Words.of("journal", e.getMessage()));
+                // the window says why in its language where the reason is Port853's own, else in the system's words
+                skippedWords.add(e instanceof JournalUnreadable j ? j.words() : Words.of("journal", e.getMessage()));
             }
         } else {
             // installed but stopped: nothing resolves through it, which is a failure, not only checks left out; a

@@ -21,6 +21,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.platform.LocalBus;
 import org.port853.platform.ProcessRunner;
 import org.port853.platform.linux.LinuxDetails;
@@ -33,8 +34,8 @@ public final class LinuxSystemSources implements SystemSources {
      * Why this user read nothing of the system journal. The reasons here say no parenthesis: the window says them
      * inside its own ("the journal checks (...)").
      */
-    private static final String NOT_ALLOWED = "this user may not read the system journal; join the group "
-            + "'systemd-journal' or 'adm', or run doctor as root";
+    private static final Sentence NOT_ALLOWED = Sentence.of("this user may not read the system journal; join the "
+            + "group 'systemd-journal' or 'adm', or run doctor as root", "journal-not-allowed");
     static final List<Path> JOURNAL_DIRS = List.of(Path.of("/var/log/journal"), Path.of("/run/log/journal"));
 
     /** adjtimex(2) with modes = 0 only reads; no privilege needed. */
@@ -84,9 +85,9 @@ public final class LinuxSystemSources implements SystemSources {
 
     @Override
     public List<String> resolvedJournal() throws IOException {
-        String problem = systemJournalProblem(JOURNAL_DIRS, Files::isReadable);
+        Sentence problem = systemJournalProblem(JOURNAL_DIRS, Files::isReadable);
         if (problem != null) {
-            throw new IOException(problem);
+            throw new JournalUnreadable(problem);
         }
         // no -q: journalctl's notices on stderr also tell an absent or unreadable journal (its exit code is 0)
         return journalLines(ProcessRunner.run(List.of("journalctl", "-u", "systemd-resolved", "--since", "-1h",
@@ -98,7 +99,7 @@ public final class LinuxSystemSources implements SystemSources {
      * when there is no journal and when the user may only read their own, which must not pass for "resolved said
      * nothing". System journal files live in a machine-id folder under one of {@code dirs}.
      */
-    static String systemJournalProblem(List<Path> dirs, Predicate<Path> readable) {
+    static Sentence systemJournalProblem(List<Path> dirs, Predicate<Path> readable) {
         List<Path> files = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> machines = Files.list(dir)) {
@@ -114,8 +115,9 @@ public final class LinuxSystemSources implements SystemSources {
             }
         }
         if (files.isEmpty()) {
-            return "there is no journal to read: no system journal in " + dirs.stream().map(Path::toString)
-                    .collect(Collectors.joining(" or ")) + ", so systemd-journald is not running or keeps no journal";
+            String where = dirs.stream().map(Path::toString).collect(Collectors.joining(" or "));
+            return Sentence.of("there is no journal to read: no system journal in " + where
+                    + ", so systemd-journald is not running or keeps no journal", "journal-none", where);
         }
         if (files.stream().noneMatch(readable)) {
             return NOT_ALLOWED;
@@ -135,14 +137,15 @@ public final class LinuxSystemSources implements SystemSources {
     static List<String> journalLines(ProcessRunner.Result r) throws IOException {
         String err = r.stderr() == null ? "" : r.stderr();
         if (r.timedOut()) {
-            throw new IOException("journalctl did not answer within " + TIMEOUT.toSeconds() + " s");
+            throw new JournalUnreadable(Sentence.of("journalctl did not answer within " + TIMEOUT.toSeconds() + " s",
+                    "journal-slow", TIMEOUT.toSeconds()));
         }
         if (err.contains("No journal files were found")) {
-            throw new IOException("there is no journal to read: journalctl found no journal files, so systemd-journald "
-                    + "is not running or keeps no journal");
+            throw new JournalUnreadable(Sentence.of("there is no journal to read: journalctl found no journal files, so "
+                    + "systemd-journald is not running or keeps no journal", "journal-no-files"));
         }
         if (err.contains("not seeing messages from other users and the system")) {
-            throw new IOException(NOT_ALLOWED);
+            throw new JournalUnreadable(NOT_ALLOWED);
         }
         if (r.exitCode() != 0) {
             throw new IOException("journalctl failed: " + err.strip());

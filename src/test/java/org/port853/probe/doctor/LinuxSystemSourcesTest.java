@@ -33,8 +33,10 @@ class LinuxSystemSourcesTest {
         Path var = root.resolve("var-log-journal");
         Files.createDirectories(var.resolve("0123abcd"));
         Files.writeString(var.resolve("0123abcd/user-1000.journal"), "x");
-        String problem = LinuxSystemSources.systemJournalProblem(List.of(var, root.resolve("run-log-journal")), p -> true);
-        assertTrue(problem != null && problem.startsWith("there is no journal to read"), problem);
+        org.port853.core.Sentence problem = LinuxSystemSources.systemJournalProblem(List.of(var,
+                root.resolve("run-log-journal")), p -> true);
+        assertTrue(problem != null && problem.english().startsWith("there is no journal to read"), String.valueOf(problem));
+        assertEquals("journal-none", problem.words().wording(), "the window says it in its language");
     }
 
     @Test
@@ -42,8 +44,10 @@ class LinuxSystemSourcesTest {
     void unreadableJournalFiles(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("0123abcd"));
         Path system = Files.writeString(root.resolve("0123abcd/system.journal"), "x");
-        String problem = LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system));
-        assertTrue(problem != null && problem.startsWith("this user may not read the system journal"), problem);
+        org.port853.core.Sentence problem = LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system));
+        assertTrue(problem != null && problem.english().startsWith("this user may not read the system journal"),
+                String.valueOf(problem));
+        assertEquals("journal-not-allowed", problem.words().wording());
         assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> true));
         Files.writeString(root.resolve("0123abcd/system@0005-0006.journal~"), "x");
         assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system)), "an archived one is readable");
@@ -53,10 +57,10 @@ class LinuxSystemSourcesTest {
     @DisplayName("why the journal was not read says no parenthesis: the window says it inside its own ('the journal checks (...)')")
     void journalReasonsNestNoParenthesis(@TempDir Path root) throws IOException {
         List<String> reasons = new java.util.ArrayList<>();
-        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true));
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true).english());
         Files.createDirectories(root.resolve("0123abcd"));
         Files.writeString(root.resolve("0123abcd/system.journal"), "x");
-        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false));
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false).english());
         for (String stderr : List.of("No journal files were found.\n",
                 "Hint: You are currently not seeing messages from other users and the system.\n")) {
             reasons.add(assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
@@ -65,6 +69,28 @@ class LinuxSystemSourcesTest {
         for (String r : reasons) {
             assertTrue(r.startsWith("there is no journal to read") || r.startsWith("this user may not read"), r);
             assertFalse(r.contains("(") || r.contains(")"), r);
+        }
+    }
+
+    @Test
+    @DisplayName("why the journal was not read is said in the window's language (it read English in a German window)")
+    void journalReasonsInTheWindowsLanguage(@TempDir Path root) throws IOException {
+        List<org.port853.core.Words> said = new java.util.ArrayList<>();
+        said.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true).words());
+        Files.createDirectories(root.resolve("0123abcd"));
+        Files.writeString(root.resolve("0123abcd/system.journal"), "x");
+        said.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false).words());
+        for (String stderr : List.of("No journal files were found.\n",
+                "Hint: You are currently not seeing messages from other users and the system.\n")) {
+            said.add(((JournalUnreadable) assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
+                    new ProcessRunner.Result(0, "", stderr, false)))).words());
+        }
+        said.add(((JournalUnreadable) assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
+                new ProcessRunner.Result(-1, "", "", true)))).words());
+        for (org.port853.core.Words w : said) {
+            String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                    () -> org.port853.ui.common.I18n.said("diag.skipped.", w, "", "ENGLISH"));
+            assertTrue(german.startsWith("die Journal-Prüfungen (") && !german.contains("journal to read"), german);
         }
     }
 
