@@ -77,9 +77,13 @@ public final class DnsNames {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
+            if (c == ' ') {
+                throw new InvalidInputException(what + " '" + Printable.of(name) + "' contains a space")
+                        .says("name.space", Printable.of(name)).about(what);
+            }
             if (c < 0x21 || c > 0x7e) {
                 throw new InvalidInputException(what + " '" + Printable.of(name)
-                        + "' contains a space, control or non-ASCII character")
+                        + "' contains a control character or one a host name cannot have")
                         .says("name.characters", Printable.of(name)).about(what);
             }
         }

@@ -10,11 +10,21 @@ public final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+    /** An address with a port: {@code 192.0.2.1:853} or {@code [2001:db8::1]:853}. */
+    private static final Pattern WITH_PORT = Pattern.compile(
+            "(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}|\\[([0-9A-Fa-f:.]+)]:\\d{1,5}");
 
     private IpAddresses() {
     }
 
     public static InetAddress parse(String text) {
+        java.util.regex.Matcher withPort = text == null ? null : WITH_PORT.matcher(text);
+        if (withPort != null && withPort.matches()) {
+            String bare = withPort.group(1) != null ? withPort.group(1) : withPort.group(2);
+            parse(bare); // an invalid address before the port is refused as such
+            throw new InvalidInputException("'" + text + "' has a port: write the address alone, " + bare
+                    + " (DNS-over-TLS always uses port 853)").says("address.port", text, bare);
+        }
         if (text != null && IPV4.matcher(text).matches()) {
             return literal(text);
         }

@@ -183,6 +183,18 @@ class ServerAddressTest {
         }
 
         @Test
+        @DisplayName("an address with a port says to leave the port out, naming the address to write")
+        void addressWithPortSaysWhatToWrite() {
+            assertEquals("'10.0.0.1:853' has a port: write the address alone, 10.0.0.1 (DNS-over-TLS always uses "
+                    + "port 853)", assertThrows(InvalidInputException.class, () -> IpAddresses.parse("10.0.0.1:853"))
+                    .getMessage());
+            assertTrue(assertThrows(InvalidInputException.class, () -> IpAddresses.parse("[2001:db8::1]:853"))
+                    .getMessage().contains("write the address alone, 2001:db8::1"));
+            assertTrue(assertThrows(InvalidInputException.class, () -> IpAddresses.parse("999.0.0.1:853"))
+                    .getMessage().contains("'999.0.0.1' is not an IPv4 or IPv6 address"), "a bad address first");
+        }
+
+        @Test
         void fromBytesRefusesOddLengths() {
             assertThrows(InvalidInputException.class, () -> IpAddresses.fromBytes(new byte[5]));
             assertEquals("192.0.2.1", IpAddresses.format(IpAddresses.fromBytes(new byte[]{(byte) 192, 0, 2, 1})));
