@@ -117,7 +117,16 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     /** Reverted, but names do not resolve with the settings it restored: not a plain success. */
     public boolean revertedUnhealthy() {
-        return outcome == Outcome.REVERTED && reasonWords != null && "result.reverted-unhealthy".equals(reasonWords.wording());
+        return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");
+    }
+
+    /** The reason is said by {@code wording}, also with a note added after it ({@link OutsideEncryption}). */
+    private boolean reasonSaidBy(String wording) {
+        org.port853.core.Words w = reasonWords;
+        while (w != null && !wording.equals(w.wording())) {
+            w = OutsideEncryption.WITH_NOTE.equals(w.wording()) && !w.parts().isEmpty() ? w.parts().get(0) : null;
+        }
+        return w != null;
     }
 
     /** The wordings of a change that was refused before it could start: authorization, or no way to run the helper. */

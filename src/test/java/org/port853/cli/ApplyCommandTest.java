@@ -120,7 +120,7 @@ class ApplyCommandTest {
             assertEquals(2, r.code());
             assertTrue(r.err().startsWith("port853 " + args[0] + ": unknown provider 'home' (see 'port853 providers' for the list); "
                     + "your custom providers were not loaded (custom providers file ") && r.err().contains("dot test"), r.err());
-            assertTrue(r.err().strip().endsWith("character)") && !r.err().contains("Only the built-in providers are shown"),
+            assertTrue(r.err().strip().endsWith("contains a space)") && !r.err().contains("Only the built-in providers are shown"),
                     "one sentence, about this command: " + r.err());
         }
     }

@@ -1,6 +1,7 @@
 package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,20 @@ class OutsideEncryptionTest {
                 said.encryptionStaysOn(), "the fact itself, for the window and --json");
         assertNull(unchanged.encryptionStaysOn());
         assertSame(unchanged, OutsideEncryption.afterRevert(unchanged, state(DotMode.OFF, outside)));
+    }
+
+    @Test
+    @DisplayName("a revert after which names do not resolve stays that (exit 3) when the note on encryption is added")
+    void unhealthyRevertKeepsItsMeaningWithTheNote() throws IOException {
+        ApplyResult unhealthy = ApplyResult.of(ApplyResult.Outcome.REVERTED, "x").with(ApplyResult.Outcome.REVERTED,
+                org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them",
+                        "result.reverted-unhealthy", "x"));
+        assertTrue(unhealthy.revertedUnhealthy());
+        ApplyResult said = OutsideEncryption.afterRevert(unhealthy, state(DotMode.OPPORTUNISTIC,
+                new LinuxDetails(252, STUB, scan())));
+        assertTrue(said.reason().contains("stays on"), said.reason());
+        assertTrue(said.revertedUnhealthy(), "the note hid that names do not resolve: " + said.reason());
+        assertFalse(ApplyResult.of(ApplyResult.Outcome.REVERTED, "restored").revertedUnhealthy());
     }
 
     @Test
