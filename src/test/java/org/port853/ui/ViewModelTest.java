@@ -568,6 +568,10 @@ class ViewModelTest {
         }
 
         /** A query for {@code name} sent to the Wi-Fi's router now. */
+        private String emptyListSays() {
+            return traffic.emptyLeaksTextProperty().get();
+        }
+
         private LeakRecord toRouter(String name) {
             return new LeakRecord(Instant.now(), "wlan0", "192.168.1.1", name, "A", null);
         }
@@ -599,9 +603,11 @@ class ViewModelTest {
             tasks.tick();
             assertEquals(1, traffic.leaksSinceStartProperty().get());
             assertEquals(1, traffic.leaks().size());
+            assertEquals(I18n.t("leaks.none"), emptyListSays(), "what the list says while it is empty: not shown");
             traffic.clear();
             tasks.tick();
             assertEquals(0, traffic.leaks().size());
+            assertTrue(emptyListSays().startsWith("No leaked queries since you cleared the list at "), emptyListSays());
             assertEquals(1, traffic.leaksSinceStartProperty().get());
             // more than the table keeps arrive between two polls: the capture's own count is what counts
             for (int i = 0; i < TrafficViewModel.LEAK_ROWS + 5; i++) {

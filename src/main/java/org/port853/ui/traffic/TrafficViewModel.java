@@ -80,8 +80,8 @@ public final class TrafficViewModel {
     private final ReadOnlyLongWrapper polls = new ReadOnlyLongWrapper();
     private final javafx.beans.binding.StringBinding emptyLeaksText = javafx.beans.binding.Bindings.createStringBinding(
             () -> !running.get() ? I18n.t("leaks.notWatching")
-                    : leaks.isEmpty() || filter.get() == null || filter.get().isBlank()
-                    ? I18n.t("leaks.none") : I18n.t("leaks.filter.none"), running, leaks, filter);
+                    : leaks.isEmpty() || filter.get() == null || filter.get().isBlank() ? noLeaksText()
+                    : I18n.t("leaks.filter.none"), running, leaks, filter, dataSince);
     /** Leaked queries seen since the app started (Clear does not reset it); the tray shows it. */
     private final ReadOnlyLongWrapper leaksSinceStart = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
@@ -396,6 +396,13 @@ public final class TrafficViewModel {
 
     /** @param cleared {@code at} is the last Clear rather than the start of monitoring */
     public record DataSince(Instant at, boolean cleared) {}
+
+    /** An empty list after Clear says since when: the state may still say Leaking for what came before. */
+    private String noLeaksText() {
+        DataSince since = dataSince.get();
+        return since != null && since.cleared() ? I18n.t("leaks.none.cleared", I18n.dateTimeOrTimeToday(since.at()))
+                : I18n.t("leaks.none");
+    }
     /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
     public ObservableList<LeakGroups.Group> groups() { return groups; }
     public CaptureSession session() { return session; }
