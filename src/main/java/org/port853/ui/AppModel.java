@@ -308,14 +308,18 @@ public final class AppModel {
             draftChanges.set(0);
             return;
         }
-        Draft d = systemsDraft(s.global());
+        GlobalState g = s.global();
+        Draft d = systemsDraft(g);
         // compared by provider: the system may use only some of a provider's addresses
-        int n = 0;
-        n += serverChanges(chosen, d.chosen());
-        if (mode.get() != d.mode()) n++;
-        if (dnssec.get() != d.dnssec()) n++;
-        if (routeAllDomains.get() != d.routeAllDomains()) n++;
-        draftChanges.set(n);
+        int servers = serverChanges(chosen, d.chosen());
+        int dnssecChanged = dnssec.get() != d.dnssec() ? 1 : 0;
+        boolean edited = servers + dnssecChanged > 0 || mode.get() != d.mode()
+                || routeAllDomains.get() != d.routeAllDomains();
+        // nothing counts until the user edits the draft (an unencrypted system's draft is only a proposal); then mode
+        // and routing count against what the system does, as the preview lists them ("Mode: off → strict")
+        draftChanges.set(!edited ? 0 : servers + dnssecChanged
+                + (mode.get() != (encryptionOn() ? g.dnsOverTls() : DotMode.OFF) ? 1 : 0)
+                + (routeAllDomains.get() != g.routesEverything() ? 1 : 0));
     }
 
     /** Each provider added or removed is one change; the same providers in another order are one. */

@@ -311,7 +311,8 @@ class ViewModelTest {
             assertEquals(List.of("quad9"), model.chosen().stream().map(org.port853.core.Provider::id).toList());
             assertEquals(0, model.draftChangesProperty().get(), "no footer for changes the user never made");
             model.dnssecProperty().set(org.port853.core.DnssecMode.YES);
-            assertEquals(1, model.draftChangesProperty().get());
+            assertEquals(3, model.draftChangesProperty().get(), "DNSSEC, and with it what turning encryption on changes: "
+                    + "the mode and all domains (the same provider's server is no change)");
             model.resetDraft(); // Discard
             assertEquals(0, model.draftChangesProperty().get(), "Discard leaves no change behind");
             assertEquals(org.port853.core.DotMode.STRICT, model.desired().mode(), "turning encryption on still proposes strict");
@@ -329,7 +330,8 @@ class ViewModelTest {
             assertEquals(null, model.desired().dnssec(), "untouched: no DNSSEC line, the system's own setting stays");
             model.dnssecProperty().set(org.port853.core.DnssecMode.NO);
             assertEquals(org.port853.core.DnssecMode.NO, model.desired().dnssec(), "the user's choice is written");
-            assertEquals(2, model.draftChangesProperty().get(), "the provider and DNSSEC");
+            assertEquals(4, model.draftChangesProperty().get(), "as the preview lists them: the provider, the mode "
+                    + "(off → strict), DNSSEC and all domains");
         }
 
         @Test
