@@ -136,8 +136,11 @@ final class ResolvedBus implements AutoCloseable {
 
     /** A lookup whose call failed: resolved's error (its text and D-Bus name), or our own deadline. */
     static Lookup failedLookup(IOException e) {
-        if (e instanceof NoAnswerInTime) {
-            return Lookup.failed(e.getMessage(), Lookup.NO_ANSWER_HERE);
+        if (e instanceof NoAnswerInTime late) {
+            // a lookup that outlasts its deadline is waiting for DNS servers that do not answer (resolved retries for
+            // longer than we wait), seldom for the bus itself
+            return Lookup.failed("no answer within " + late.waited() + " (the DNS servers did not answer in time)",
+                    Lookup.NO_ANSWER_HERE);
         }
         Throwable c = e.getCause() == null ? e : e.getCause();
         String errorName = c instanceof DBusExecutionException d ? errorName(d) : null;
@@ -146,8 +149,17 @@ final class ResolvedBus implements AutoCloseable {
 
     /** The bus did not answer within the caller's deadline; the call was given up. */
     static final class NoAnswerInTime extends IOException {
+        private final Duration timeout;
+
         NoAnswerInTime(Duration timeout, Throwable cause) {
             super("systemd-resolved did not answer on D-Bus within " + timeout.toMillis() + " ms", cause);
+            this.timeout = timeout;
+        }
+
+        /** How long the call waited: "3 s", or "100 ms" below a whole second. */
+        String waited() {
+            long ms = timeout.toMillis();
+            return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
         }
     }
 

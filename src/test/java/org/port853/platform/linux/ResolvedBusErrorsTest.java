@@ -67,7 +67,7 @@ class ResolvedBusErrorsTest {
                 }));
         ResolvedBus.Lookup l = ResolvedBus.failedLookup(e);
         assertTrue(l.timedOutHere(), l.toString());
-        assertEquals("systemd-resolved did not answer on D-Bus within 100 ms", l.error());
+        assertEquals("no answer within 100 ms (the DNS servers did not answer in time)", l.error());
         // resolved's own reply with an error text is not taken for it
         ResolvedBus.Lookup replied = ResolvedBus.failedLookup(new java.io.IOException("x",
                 new DBusExecutionException("systemd-resolved did not answer on D-Bus within 100 ms")));
