@@ -44,6 +44,17 @@ FX=$(ls $T/lib/javafx-*-linux.jar | tr '\n' ':')
 MODULES=java.base,java.desktop,java.sql,java.logging,java.naming,java.management,java.xml,jdk.net,jdk.security.auth,jdk.unsupported,jdk.crypto.ec,jdk.localedata,javafx.controls,javafx.swing
 jlink --module-path "$JMODS:$FX" --add-modules "$MODULES" --include-locales=en,de --strip-debug --no-header-files \
   --no-man-pages --generate-cds-archive --output "$W/runtime" >/dev/null
+# JavaFX's and JNA's native libraries go into the runtime's lib, where both load them from: JavaFX looks beside its
+# modules first, JNA in jna.boot.library.path (jvm-options). Left in the jars, every user's first start unpacked
+# them into the home folder (~/.openjfx/cache, ~/.cache/JNA), and the window could not start where home is noexec.
+for j in $T/lib/javafx-*-linux.jar; do
+  (cd "$W/runtime/lib" && jar xf "$ROOT/$j" $(jar tf "$ROOT/$j" | grep -E '^lib[^/]*\.so$'))
+done
+JNA_JAR=$(ls $T/lib/jna-[0-9]*.jar)
+(cd "$W" && jar xf "$ROOT/$JNA_JAR" com/sun/jna/linux-x86-64/libjnidispatch.so \
+  && mv com/sun/jna/linux-x86-64/libjnidispatch.so runtime/lib/ && rm -r com)
+[[ -f $W/runtime/lib/libglass.so && -f $W/runtime/lib/libjnidispatch.so ]] \
+  || { echo "build.sh: JavaFX's or JNA's native libraries are missing from the runtime" >&2; exit 1; }
 
 # ---- 2. app image
 cp $T/port853.jar "$W/input/"
