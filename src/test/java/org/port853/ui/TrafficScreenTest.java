@@ -159,6 +159,25 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("in All queries, a program chain a narrow column cuts is shown whole as the cell's tooltip")
+    void cutProgramChainHasItsTooltip(FxRobot robot) throws Exception {
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        String chain = "firefox (2481) → systemd-resolved (97)";
+        capture.leaks.add(new org.port853.capture.LeakRecord(Instant.now(), "wlan0", "192.168.1.1", "a.example", "A",
+                chain));
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> capture,
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.TRAFFIC)).get();
+        waitUntil(() -> window.trafficViewModel().leaks().size() == 1);
+        robot.clickOn("#leaks-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> tips = fx(() -> robot.lookup("#leak-table .table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(c -> chain.equals(c.getText()))
+                .map(c -> c.getTooltip() == null ? null : c.getTooltip().getText()).toList());
+        assertEquals(List.of(chain), tips);
+    }
+
+    @Test
     @DisplayName("switching the leak list to All queries and back keeps the graph's size (its baseline does not jump)")
     void graphKeepsItsSizeWhenTheListViewChanges(FxRobot robot) throws Exception {
         openPlaintextMachine();

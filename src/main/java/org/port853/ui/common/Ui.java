@@ -32,6 +32,23 @@ public final class Ui {
         return c;
     }
 
+    /** {@code c}'s cells show their whole text as a tooltip: for values a narrow column cuts (program chains, names). */
+    public static <S> TableColumn<S, String> withFullTextTooltip(TableColumn<S, String> c) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean shown = !empty && item != null && !item.isEmpty();
+                setText(shown ? item : null);
+                tip.setText(shown ? item : "");
+                setTooltip(shown ? tip : null);
+            }
+        });
+        return c;
+    }
+
     /**
      * The column's sentences wrap within its width and the row grows to hold them, instead of ending in "...".
      * (A cell's own wrapped text keeps the height of its first layout; a text node with a wrapping width does not.)
