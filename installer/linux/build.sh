@@ -48,8 +48,11 @@ jlink --module-path "$JMODS:$FX" --add-modules "$MODULES" --include-locales=en,d
 # modules first, JNA in jna.boot.library.path (jvm-options). Left in the jars, every user's first start unpacked
 # them into the home folder (~/.openjfx/cache, ~/.cache/JNA), and the window could not start where home is noexec.
 for j in $T/lib/javafx-*-linux.jar; do
-  (cd "$W/runtime/lib" && jar xf "$ROOT/$j" $(jar tf "$ROOT/$j" | grep -E '^lib[^/]*\.so$'))
+  libs=$(jar tf "$j" | grep -E '^lib[^/]*\.so$' || true)
+  # (jar xf without names would unpack the whole jar)
+  if [[ -n $libs ]]; then (cd "$W/runtime/lib" && jar xf "$ROOT/$j" $libs); fi
 done
+[[ -z $(find "$W/runtime/lib" -name '*.class' -print -quit) ]] || { echo "build.sh: classes unpacked into the runtime" >&2; exit 1; }
 JNA_JAR=$(ls $T/lib/jna-[0-9]*.jar)
 (cd "$W" && jar xf "$ROOT/$JNA_JAR" com/sun/jna/linux-x86-64/libjnidispatch.so \
   && mv com/sun/jna/linux-x86-64/libjnidispatch.so runtime/lib/ && rm -r com)

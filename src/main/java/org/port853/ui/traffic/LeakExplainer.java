@@ -53,7 +53,14 @@ public final class LeakExplainer {
      * after it, some program asked that server itself.
      */
     public static Why explain(LeakRecord r, ResolverState s, Instant lastChange) {
-        return explain(r, s, lastChange != null && r.time() != null && !r.time().isAfter(lastChange));
+        boolean before = lastChange != null && r.time() != null && !r.time().isAfter(lastChange);
+        Why why = explain(r, s, before);
+        // known to come before the change: said as a fact, with both times, not as "most likely"
+        return before && why.cause() == Cause.FIXED_SINCE && !Verifier.isTestName(r.name())
+                ? new Why(Cause.FIXED_SINCE, I18n.t("leakwhy.fixed_since.before", r.server() == null ? "?" : r.server(),
+                        I18n.dateTimeOrTimeToday(r.time()), I18n.dateTimeOrTimeToday(lastChange)),
+                        I18n.t("leakwhy.fixed_since.before.fix"))
+                : why;
     }
 
     /**

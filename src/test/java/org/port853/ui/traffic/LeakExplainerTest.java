@@ -59,8 +59,13 @@ class LeakExplainerTest {
                 "a global server under strict mode");
         // "from before the change" only when it came before one (window walkthrough: said of a leak 2 minutes after)
         LeakRecord unidentified = leak("tracker.example.com", "192.168.1.1", null);
-        assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakExplainer.explain(unidentified, now,
-                unidentified.time().plusSeconds(5)).cause());
+        LeakExplainer.Why before = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(unidentified, now, unidentified.time().plusSeconds(5)));
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, before.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(before.text().startsWith("Asked of 192.168.1.1 in plaintext at ")
+                && before.text().contains(", before the change at ") && !before.text().contains("most likely"),
+                "known to be before the change: said as a fact, with the times: " + before.text());
+        assertEquals("Nothing left to fix: it came before that change.", before.fix());
         assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now,
                 unidentified.time().minusSeconds(120)).cause(), "after the change: some program asked it itself");
         assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now, null).cause(),
