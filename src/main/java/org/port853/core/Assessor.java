@@ -166,23 +166,31 @@ public final class Assessor {
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
-            } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && !routed.isEmpty()) {
-                String routedNames = routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "));
-                reasons.add(new Reason("LINK_STRICT_DOMAINS", Severity.INFO,
-                        "Names under " + routedNames + " go only to " + servers + " on link " + link.name()
-                                + ", which inherits strict mode: if that server (a VPN's or the local network's) does "
-                                + "not speak DNS-over-TLS, those names do not resolve.",
-                        "If they do not resolve, choose opportunistic mode, which falls back to plaintext for such "
-                                + "servers, or ask that network's administrator for DNS-over-TLS.",
-                        List.of(routedNames, servers, link.name())));
-            } else if (effective == DotMode.STRICT && link.dnsOverTls() == null && takesDefault) {
-                reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
-                        "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
-                                + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
-                        "Route all domains to the encrypted servers (port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
-                        List.of(link.name(), servers)));
+            } else if (effective == DotMode.STRICT && link.dnsOverTls() == null) {
+                if (!routed.isEmpty()) {
+                    reasons.add(strictDomainsReason(link, routed, servers));
+                }
+                if (takesDefault) {
+                    reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
+                            "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
+                                    + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
+                            "Route all domains to the encrypted servers (port853 apply --mode strict --provider ID "
+                                    + "--all-domains).", FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
+                }
             }
         }
+    }
+
+    /** A link's own names (a VPN's split DNS, a router's search domain) under inherited strict mode. */
+    private static Reason strictDomainsReason(LinkState link, List<DomainEntry> routed, String servers) {
+        String routedNames = routed.stream().map(DomainEntry::name).collect(Collectors.joining(", "));
+        return new Reason("LINK_STRICT_DOMAINS", Severity.INFO,
+                "Names under " + routedNames + " go only to " + servers + " on link " + link.name()
+                        + ", which inherits strict mode: if that server (a VPN's or the local network's) does "
+                        + "not speak DNS-over-TLS, those names do not resolve.",
+                "If they do not resolve, choose opportunistic mode, which falls back to plaintext for such "
+                        + "servers, or ask that network's administrator for DNS-over-TLS.",
+                List.of(routedNames, servers, link.name()));
     }
 
     /** Names that no routing domain claims can go to {@code link}'s servers. */

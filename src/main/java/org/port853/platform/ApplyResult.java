@@ -120,6 +120,15 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");
     }
 
+    /** The reason without a note added after it ({@link OutsideEncryption}): for a text that says the note itself. */
+    public Sentence reasonBeforeNote() {
+        if (reasonWords != null && OutsideEncryption.WITH_NOTE.equals(reasonWords.wording())
+                && !reasonWords.parts().isEmpty() && !reasonWords.details().isEmpty()) {
+            return new Sentence(reasonWords.details().get(0), reasonWords.parts().get(0));
+        }
+        return new Sentence(reason, reasonWords);
+    }
+
     /** The reason is said by {@code wording}, also with a note added after it ({@link OutsideEncryption}). */
     private boolean reasonSaidBy(String wording) {
         org.port853.core.Words w = reasonWords;

@@ -139,7 +139,8 @@ public final class AppModel {
         java.time.Instant started = java.time.Instant.now();
         long number = ++readingsStarted;
         return BackgroundTask.of(() -> {
-            ResolverState s = services.adapter().readState();
+            // reading can look a name up too (in opportunistic mode, whether the resolver fell back to plaintext)
+            ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
             Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
                 return new Reading(s, a, null, null);

@@ -21,7 +21,9 @@ public final class OwnLookups {
     /** {@code until} is null while the lookup runs. */
     private record Asked(String name, Instant from, Instant until) {
         boolean covers(String n, Instant t) {
-            return name.equals(n) && !t.isBefore(from) && (until == null || !t.isAfter(until.plus(AFTER)));
+            // the name itself, or a fresh name under it (older resolved's health check asks port853-<random>.NAME)
+            return (name.equals(n) || n.endsWith("." + name) && n.startsWith("port853-")) && !t.isBefore(from)
+                    && (until == null || !t.isAfter(until.plus(AFTER)));
         }
     }
 
@@ -37,15 +39,23 @@ public final class OwnLookups {
         try {
             return lookup.get();
         } finally {
-            asked.remove(running);
+            // the finished entry before the running one goes: a check in between sees one of them
             asked.addLast(new Asked(running.name(), running.from(), Instant.now()));
-            while (asked.size() > KEPT) asked.pollFirst();
+            asked.remove(running);
+            while (asked.size() > KEPT && asked.peekFirst() != null && asked.peekFirst().until() != null) {
+                asked.pollFirst();
+            }
         }
     }
 
-    /** True when {@code r} is a query of a name Port853 was asking the resolver for at that moment. */
+    /**
+     * True when {@code r} is a query of a name Port853 was asking the resolver for at that moment, sent by the
+     * resolver (or by a sender the capture could not name) for no other program: a query another program sent
+     * itself, or asked the resolver for, is that program's.
+     */
     public boolean covers(LeakRecord r) {
-        if (r == null || r.name() == null || r.time() == null) {
+        if (r == null || r.name() == null || r.time() == null || r.requestedBy() != null
+                || r.sender() != null && !r.sender().toLowerCase(Locale.ROOT).startsWith("systemd-resolve")) {
             return false;
         }
         String n = normal(r.name());

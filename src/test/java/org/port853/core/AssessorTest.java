@@ -317,6 +317,14 @@ class AssessorTest {
             assertEquals(Severity.INFO, r.severity(), "a failure to resolve is no leak");
             assertEquals(List.of("corp.example", "192.168.1.1", "tun0"), r.details());
             assertEquals(Verdict.PROTECTED, a.verdict());
+
+            S home = new S(); // a router's search domain on the link that also takes every other name
+            home.domains = List.of();
+            home.links.add(link("wlan0", List.of(ROUTER), null, true, new DomainEntry("fritz.box", false)));
+            Assessment b = home.assess();
+            require(b, "LINK_STRICT_DOMAINS");
+            assertEquals(FixAction.ROUTE_ALL_DOMAINS, require(b, "LINK_STRICT_INHERITED").fixAction(),
+                    "its own names do not hide that every other name goes there too");
         }
 
         @Test

@@ -36,6 +36,26 @@ class OwnLookupsTest {
     }
 
     @Test
+    @DisplayName("only what the resolver sent for nobody else: a program that asked the same name, itself or through "
+            + "the resolver, keeps its leak; older resolved's fresh health-check names are Port853's too")
+    void anotherProgramsQueryIsTheirs() {
+        OwnLookups own = new OwnLookups();
+        own.asking("example.com", () -> {
+            Instant t = Instant.now();
+            assertTrue(own.covers(new LeakRecord(t, "eth0", "192.168.1.1", "example.com", "A", null, null, 1,
+                    "systemd-resolved (97)", null)));
+            assertFalse(own.covers(new LeakRecord(t, "eth0", "8.8.8.8", "example.com", "A", "dig (812)", null, 2,
+                    "dig (812)", null)), "dig asked 8.8.8.8 itself");
+            assertFalse(own.covers(new LeakRecord(t, "eth0", "192.168.1.1", "example.com", "A",
+                    "dig (812) → systemd-resolved (97)", null, 3, "systemd-resolved (97)", "dig (812)")),
+                    "dig asked the resolver");
+            assertTrue(own.covers(query("port853-0a1b2c3d4e5f.example.com", t)));
+            assertFalse(own.covers(query("www.example.com", t)), "another name under it");
+            return null;
+        });
+    }
+
+    @Test
     @DisplayName("an adapter that asks for no name: nothing is Port853's own")
     void noNameNoneCovered() {
         OwnLookups own = new OwnLookups();

@@ -649,6 +649,20 @@ class ViewModelTest {
             c.leaks.add(toRouter("a.example"));
             tasks.tick();
             assertEquals(before + 1, shown.shown.size(), "the user's own leak is announced");
+
+            // a user's leak and Port853's check in one poll, the check newest: the user's is still announced
+            TrafficViewModel again = new TrafficViewModel(model);
+            again.start();
+            Fakes.FakeCapture c2 = captures.get(captures.size() - 1);
+            int now = shown.shown.size();
+            model.ownLookups().asking("example.com", () -> {
+                c2.leaks.add(toRouter("bank.example"));
+                c2.leaks.add(toRouter("example.com"));
+                tasks.tick();
+                return null;
+            });
+            assertEquals(now + 1, shown.shown.size(), shown.shown.toString());
+            assertTrue(shown.shown.get(shown.shown.size() - 1).contains("bank.example"), shown.shown.toString());
             traffic.groupByProperty().set(org.port853.ui.traffic.LeakGroups.By.NAME);
             org.port853.ui.traffic.LeakGroups.Group user = traffic.groups().stream()
                     .filter(x -> x.key().equals("a.example")).findFirst().orElseThrow();

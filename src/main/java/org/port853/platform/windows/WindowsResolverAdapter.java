@@ -77,6 +77,11 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
     }
 
     @Override
+    public String ownLookupName() {
+        return WindowsResolverControl.CHECK_NAME; // the change's health check
+    }
+
+    @Override
     public ResolverState readState() {
         WindowsSystem system = system();
         PendingChange pending = JournalStore.readMarker(system.markerDir());

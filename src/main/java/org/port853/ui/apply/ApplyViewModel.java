@@ -386,7 +386,9 @@ public final class ApplyViewModel {
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             case UNCHANGED -> I18n.t("result.unchanged");
-            case REVERTED -> (r.revertedUnhealthy() ? I18n.t("result.reverted.unhealthy", reason) : I18n.t("result.reverted"))
+            // the note that encryption stays on is said once, below, not also inside the reason
+            case REVERTED -> (r.revertedUnhealthy() ? I18n.t("result.reverted.unhealthy", ChangeTexts.said(
+                    r.reasonBeforeNote())) : I18n.t("result.reverted"))
                     + (r.encryptionStaysOn() == null ? ""
                     : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
             case KEPT -> I18n.t("result.kept");

@@ -34,6 +34,11 @@ public final class ChangeTexts {
         return I18n.said("change.", r.reasonWords(), "", r.reason());
     }
 
+    /** A change's sentence in the window's words. */
+    static String said(org.port853.core.Sentence s) {
+        return I18n.said("change.", s.words(), "", s.english());
+    }
+
     /** What the change did, one action a line. */
     public static String actions(ApplyResult r) {
         return lines(r.actions(), r.actionWords());

@@ -285,10 +285,14 @@ public final class TrafficViewModel {
         if (fresh > 0) {
             leaksSinceStart.set(leaksSinceStart.get() + fresh);
         }
-        LeakRecord last = WireLeaks.newestNamed(recent);
-        // Port853's own check is shown in the list, not announced as a leak of the user's programs
-        if (fresh > 0 && last != null && !model.ownLookups().covers(last)
-                && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, fresh))
+        // the fresh leaks are the newest ones (the list is newest last); Port853's own check among them is shown in
+        // the list, not announced as a leak of the user's programs
+        List<LeakRecord> freshShown = recent.subList(recent.size() - (int) Math.min(fresh, recent.size()), recent.size());
+        List<LeakRecord> theirs = freshShown.stream().filter(r -> !model.ownLookups().covers(r)).toList();
+        long theirsFresh = fresh - (freshShown.size() - theirs.size());
+        LeakRecord last = WireLeaks.newestNamed(theirs.isEmpty() && theirsFresh > 0 ? recent : theirs);
+        if (theirsFresh > 0 && last != null
+                && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, theirsFresh))
                 && notifications) {
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
                     I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));

@@ -81,13 +81,17 @@ class OutsideEncryptionTest {
     @DisplayName("a revert after which names do not resolve stays that (exit 3) when the note on encryption is added")
     void unhealthyRevertKeepsItsMeaningWithTheNote() throws IOException {
         ApplyResult unhealthy = ApplyResult.of(ApplyResult.Outcome.REVERTED, "x").with(ApplyResult.Outcome.REVERTED,
-                org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them",
-                        "result.reverted-unhealthy", "x"));
+                org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them: "
+                        + "timeout", "result.reverted-unhealthy", 0, "", "timeout", 0)); // as ChangeEngine says it
         assertTrue(unhealthy.revertedUnhealthy());
         ApplyResult said = OutsideEncryption.afterRevert(unhealthy, state(DotMode.OPPORTUNISTIC,
                 new LinuxDetails(252, STUB, scan())));
         assertTrue(said.reason().contains("stays on"), said.reason());
         assertTrue(said.revertedUnhealthy(), "the note hid that names do not resolve: " + said.reason());
+        String window = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.apply.ApplyViewModel.resultText(said));
+        assertEquals(1, window.split("stays on", -1).length - 1, "the window says the note once: " + window);
+        assertTrue(window.contains("names do not resolve"), window);
         assertFalse(ApplyResult.of(ApplyResult.Outcome.REVERTED, "restored").revertedUnhealthy());
     }
 
