@@ -32,8 +32,10 @@ class ProviderBenchTest {
         ServerAddress fast = ServerAddress.parse("198.18.0.2#dot.test");
         ServerAddress slow = ServerAddress.parse("198.18.0.3#dot.test");
         List<ServerAddress> asked = new ArrayList<>();
+        List<List<String>> names = new ArrayList<>();
         ProviderBench bench = new ProviderBench((s, o) -> {
             asked.add(s);
+            names.add(o.names());
             // the first handshake of the process costs 200 ms more, whichever server it goes to
             double warmUp = asked.size() == 1 ? 200 : 0;
             return answered(s, (s.equals(fast) ? 10 : 12) + warmUp);
@@ -42,5 +44,8 @@ class ProviderBenchTest {
         assertEquals(fast, ranked.get(0).server(), "the faster server first: " + ranked);
         assertEquals(10.0, ranked.get(0).handshakeMillis());
         assertEquals(List.of(fast, fast, slow), asked, "one uncounted probe first");
+        ProbeOptions quick = ProbeOptions.quick(Duration.ofSeconds(1));
+        assertEquals(List.of("example.org"), names.get(0), "one name that is not benchmarked (example.com is, here)");
+        assertEquals(List.of(quick.names(), quick.names()), names.subList(1, 3));
     }
 }
