@@ -22,8 +22,8 @@ public final class IpAddresses {
         if (withPort != null && withPort.matches()) {
             String bare = withPort.group(1) != null ? withPort.group(1) : withPort.group(2);
             parse(bare); // an invalid address before the port is refused as such
-            throw new InvalidInputException("'" + text + "' has a port: write the address alone, " + bare
-                    + " (DNS-over-TLS always uses port 853)").says("address.port", text, bare);
+            throw new InvalidInputException("'" + text + "' has a port: write the address alone, " + bare)
+                    .says("address.port", text, bare);
         }
         if (text != null && IPV4.matcher(text).matches()) {
             return literal(text);
