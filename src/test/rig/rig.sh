@@ -493,7 +493,9 @@ cmd_start() {
     nsenter -t "$hp" -m -n -- /bin/sh -euc '
         D=$1
         mount -t tmpfs -o mode=755 tmpfs /run/systemd
-        mkdir -p /run/systemd/resolve /run/systemd/resolved.conf.d
+        # /run/systemd/system: the rig stands in for a machine booted by systemd (its systemctl stand-in starts and
+        # stops resolved), which is what Port853 checks before offering to start the resolver
+        mkdir -p /run/systemd/resolve /run/systemd/resolved.conf.d /run/systemd/system
         chown "$2" /run/systemd/resolve
         mount -t overlay overlay -o "lowerdir=/etc,upperdir=$D/etc.upper,workdir=$D/etc.work" /etc
         mount --bind "$D/resolved.conf.d" /etc/systemd/resolved.conf.d

@@ -119,6 +119,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public Plan plan(DesiredSettings desired, ResolverState current, boolean linkResolvConf) {
         LinuxDetails d = current.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
+        if (!d.systemdBooted() && current.installed() && !current.running()) {
+            // a container or WSL without systemd: nothing could start the resolver, so a change would only write files
+            // and roll them back
+            return Plan.refused(org.port853.core.Sentence.of("this system was not started by systemd (a container, or "
+                    + "WSL without systemd), so systemd-resolved cannot run here and a change could not take effect; "
+                    + "start the system with systemd as its init system first", "refused.not-booted"));
+        }
         int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
         return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),
                 linkResolvConf, current.global() != null && current.global().stubListenerOff(),

@@ -69,6 +69,26 @@ class StubListenerOffTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("where systemd is not the init system (a container, WSL), a stopped resolver "
+            + "cannot be started: the change is refused before anything is written, in both languages")
+    void notBootedBySystemdWithTheResolverStopped() {
+        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                "yes", "foreign");
+        ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, g, List.of(), null,
+                null, new LinuxDetails(252, PIHOLE, List.of(), null, false));
+        Plan p = adapter.plan(STRICT, stopped, false);
+        assertTrue(p.isRefused() && p.refusal().startsWith("this system was not started by systemd"), p.refusal());
+        assertTrue(I18n.in(Locale.GERMAN, () -> ChangeTexts.refusal(p)).startsWith(
+                "dieses System wurde nicht von systemd gestartet"));
+        ResolverState running = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null,
+                null, new LinuxDetails(252, PIHOLE, List.of(), null, false));
+        assertFalse(adapter.plan(STRICT, running, false).isRefused(), "a resolver started by hand runs: changes work");
+        ResolverState booted = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, g, List.of(), null,
+                null, new LinuxDetails(252, PIHOLE, List.of(), null, true));
+        assertFalse(adapter.plan(STRICT, booted, false).isRefused(), "with systemd, applying starts it");
+    }
+
+    @Test
     void aLinkAlreadyInPlaceIsNotRefused() throws IOException {
         Files.createSymbolicLink(LinuxPaths.under(root).resolvConf(), Path.of(LinuxPaths.STUB_RESOLV_CONF));
         assertFalse(adapter.plan(STRICT, state("no", new ResolvConfState(ResolvConfState.Kind.STUB,
