@@ -194,25 +194,25 @@ class BundlesTest {
         }
         requireInBoth(ids.stream().map(id -> "checkname." + id).toList(), missing);
         // and what the doctor could not check
-        Matcher skipped = Pattern.compile("Words\\.of\\(\"([a-z-]+)\"")
-                .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/Doctor.java")));
-        int skips = 0;
-        while (skipped.find()) {
-            skips++;
-            requireInBoth(List.of("diag.skipped." + skipped.group(1)), missing);
-        }
-        assertEquals(4, skips, "the doctor's reasons for skipping checks");
+        assertEquals(4, skipWordings("Doctor.java", "Words\\.of\\(\"([a-z-]+)\"", missing),
+                "the doctor's reasons for skipping checks");
         // and why the journal could not be read (JournalUnreadable's words)
-        Matcher journal = Pattern.compile("\"(journal-[a-z-]+)\"")
-                .matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/LinuxSystemSources.java")));
-        int journalReasons = 0;
-        while (journal.find()) {
-            journalReasons++;
-            requireInBoth(List.of("diag.skipped." + journal.group(1)), missing);
-        }
-        assertEquals(4, journalReasons, "the reasons the journal could not be read");
+        assertEquals(4, skipWordings("LinuxSystemSources.java", "\"(journal-[a-z-]+)\"", missing),
+                "the reasons the journal could not be read");
         assertTrue(wordings > 60, "the scan found too few wordings: " + wordings);
         assertEquals(List.of(), missing);
+    }
+
+    /** The wordings {@code regex} finds in a doctor source file, each required as diag.skipped.*; how many. */
+    private static int skipWordings(String file, String regex, List<String> missing) throws IOException {
+        Matcher m = Pattern.compile(regex).matcher(Files.readString(Path.of("src/main/java/org/port853/probe/doctor/"
+                + file)));
+        int n = 0;
+        while (m.find()) {
+            n++;
+            requireInBoth(List.of("diag.skipped." + m.group(1)), missing);
+        }
+        return n;
     }
 
     /** Every reason live capture gives for not starting (outside the window's own) is said in both languages, with its fix. */

@@ -141,8 +141,8 @@ public final class LinuxSystemSources implements SystemSources {
                     "journal-slow", TIMEOUT.toSeconds()));
         }
         if (err.contains("No journal files were found")) {
-            throw new JournalUnreadable(Sentence.of("there is no journal to read: journalctl found no journal files, so "
-                    + "systemd-journald is not running or keeps no journal", "journal-no-files"));
+            throw new JournalUnreadable(Sentence.of("there is no journal to read: journalctl found no journal files, "
+                    + "so systemd-journald is not running or keeps no journal", "journal-no-files"));
         }
         if (err.contains("not seeing messages from other users and the system")) {
             throw new JournalUnreadable(NOT_ALLOWED);

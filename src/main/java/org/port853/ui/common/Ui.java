@@ -32,7 +32,7 @@ public final class Ui {
         return c;
     }
 
-    /** {@code c}'s cells show their whole text as a tooltip: for values a narrow column cuts (program chains, names). */
+    /** {@code c}'s cells show their whole text as a tooltip: for values a narrow column cuts (program chains). */
     public static <S> TableColumn<S, String> withFullTextTooltip(TableColumn<S, String> c) {
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();

@@ -287,7 +287,8 @@ public final class TrafficViewModel {
         }
         // the fresh leaks are the newest ones (the list is newest last); Port853's own check among them is shown in
         // the list, not announced as a leak of the user's programs
-        List<LeakRecord> freshShown = recent.subList(recent.size() - (int) Math.min(fresh, recent.size()), recent.size());
+        int firstFresh = recent.size() - (int) Math.min(fresh, recent.size());
+        List<LeakRecord> freshShown = recent.subList(firstFresh, recent.size());
         List<LeakRecord> theirs = freshShown.stream().filter(r -> !model.ownLookups().covers(r)).toList();
         long theirsFresh = fresh - (freshShown.size() - theirs.size());
         LeakRecord last = WireLeaks.newestNamed(theirs.isEmpty() && theirsFresh > 0 ? recent : theirs);

@@ -53,21 +53,29 @@ class LinuxSystemSourcesTest {
         assertNull(LinuxSystemSources.systemJournalProblem(List.of(root), p -> !p.equals(system)), "an archived one is readable");
     }
 
+    /** Every reason the journal is not read: no files, not allowed, journalctl's two notices, its timeout. */
+    private static List<org.port853.core.Sentence> everyJournalReason(Path root) throws IOException {
+        List<org.port853.core.Sentence> reasons = new java.util.ArrayList<>();
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true));
+        Files.createDirectories(root.resolve("0123abcd"));
+        Files.writeString(root.resolve("0123abcd/system.journal"), "x");
+        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false));
+        for (ProcessRunner.Result r : List.of(new ProcessRunner.Result(0, "", "No journal files were found.\n", false),
+                new ProcessRunner.Result(0, "", "Hint: You are currently not seeing messages from other users and the "
+                        + "system.\n", false), new ProcessRunner.Result(-1, "", "", true))) {
+            JournalUnreadable e = (JournalUnreadable) assertThrows(IOException.class,
+                    () -> LinuxSystemSources.journalLines(r));
+            reasons.add(new org.port853.core.Sentence(e.getMessage(), e.words()));
+        }
+        return reasons;
+    }
+
     @Test
     @DisplayName("why the journal was not read says no parenthesis: the window says it inside its own ('the journal checks (...)')")
     void journalReasonsNestNoParenthesis(@TempDir Path root) throws IOException {
-        List<String> reasons = new java.util.ArrayList<>();
-        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true).english());
-        Files.createDirectories(root.resolve("0123abcd"));
-        Files.writeString(root.resolve("0123abcd/system.journal"), "x");
-        reasons.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false).english());
-        for (String stderr : List.of("No journal files were found.\n",
-                "Hint: You are currently not seeing messages from other users and the system.\n")) {
-            reasons.add(assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
-                    new ProcessRunner.Result(0, "", stderr, false))).getMessage());
-        }
-        for (String r : reasons) {
-            assertTrue(r.startsWith("there is no journal to read") || r.startsWith("this user may not read"), r);
+        for (String r : everyJournalReason(root).stream().map(org.port853.core.Sentence::english).toList()) {
+            assertTrue(r.startsWith("there is no journal to read") || r.startsWith("this user may not read")
+                    || r.startsWith("journalctl did not answer"), r);
             assertFalse(r.contains("(") || r.contains(")"), r);
         }
     }
@@ -75,19 +83,7 @@ class LinuxSystemSourcesTest {
     @Test
     @DisplayName("why the journal was not read is said in the window's language (it read English in a German window)")
     void journalReasonsInTheWindowsLanguage(@TempDir Path root) throws IOException {
-        List<org.port853.core.Words> said = new java.util.ArrayList<>();
-        said.add(LinuxSystemSources.systemJournalProblem(List.of(root.resolve("none")), p -> true).words());
-        Files.createDirectories(root.resolve("0123abcd"));
-        Files.writeString(root.resolve("0123abcd/system.journal"), "x");
-        said.add(LinuxSystemSources.systemJournalProblem(List.of(root), p -> false).words());
-        for (String stderr : List.of("No journal files were found.\n",
-                "Hint: You are currently not seeing messages from other users and the system.\n")) {
-            said.add(((JournalUnreadable) assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
-                    new ProcessRunner.Result(0, "", stderr, false)))).words());
-        }
-        said.add(((JournalUnreadable) assertThrows(IOException.class, () -> LinuxSystemSources.journalLines(
-                new ProcessRunner.Result(-1, "", "", true)))).words());
-        for (org.port853.core.Words w : said) {
+        for (org.port853.core.Words w : everyJournalReason(root).stream().map(org.port853.core.Sentence::words).toList()) {
             String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
                     () -> org.port853.ui.common.I18n.said("diag.skipped.", w, "", "ENGLISH"));
             assertTrue(german.startsWith("die Journal-Prüfungen (") && !german.contains("journal to read"), german);
