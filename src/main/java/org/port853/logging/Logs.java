@@ -40,7 +40,12 @@ public final class Logs {
 
     /** Sets up the file log once per process, now; never throws (a program must run without its log). */
     public static synchronized void init() {
-        init(stateDir(System.getenv(), System.getProperty("user.home", "")));
+        init(userDir());
+    }
+
+    /** This user's log folder ({@link #stateDir}). */
+    private static Path userDir() {
+        return stateDir(System.getenv(), System.getProperty("user.home", ""));
     }
 
     /**
@@ -88,7 +93,7 @@ public final class Logs {
 
     /** The root logger's handler when set up on first use: the log file, or its stderr fallback. */
     public static final class FileLog extends Handler {
-        private final Handler out = openHandler(stateDir(System.getenv(), System.getProperty("user.home", "")));
+        private final Handler out = openHandler(userDir());
 
         @Override
         public void publish(LogRecord r) {

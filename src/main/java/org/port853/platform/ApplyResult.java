@@ -131,11 +131,8 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     /** The reason is said by {@code wording}, also with a note added after it ({@link OutsideEncryption}). */
     private boolean reasonSaidBy(String wording) {
-        org.port853.core.Words w = reasonWords;
-        while (w != null && !wording.equals(w.wording())) {
-            w = OutsideEncryption.WITH_NOTE.equals(w.wording()) && !w.parts().isEmpty() ? w.parts().get(0) : null;
-        }
-        return w != null;
+        org.port853.core.Words w = reasonBeforeNote().words();
+        return w != null && wording.equals(w.wording());
     }
 
     /** The wordings of a change that was refused before it could start: authorization, or no way to run the helper. */

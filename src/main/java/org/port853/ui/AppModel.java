@@ -450,12 +450,12 @@ public final class AppModel {
         return routeAllDomains;
     }
 
-    /** What the capture and Verify measured; the Status state follows it. */
     /** When Port853 itself asked the resolver for a name: its own queries among the captured ones. */
     public OwnLookups ownLookups() {
         return ownLookups;
     }
 
+    /** What the capture and Verify measured; the Status state follows it. */
     public LeakEvidence evidence() {
         return evidence;
     }

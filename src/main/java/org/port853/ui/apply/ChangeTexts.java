@@ -31,7 +31,7 @@ public final class ChangeTexts {
 
     /** Why the change was refused, rolled back or failed; null when the result gives no reason. */
     public static String reason(ApplyResult r) {
-        return I18n.said("change.", r.reasonWords(), "", r.reason());
+        return said(new org.port853.core.Sentence(r.reason(), r.reasonWords()));
     }
 
     /** A change's sentence in the window's words. */

@@ -69,7 +69,7 @@ public final class LeakExplainer {
      */
     public static Why explain(LeakRecord r, ResolverState s, Instant lastChange, boolean ownCheck) {
         Why why = explain(r, s, lastChange);
-        return ownCheck ? new Why(why.cause(), I18n.t("leakwhy.ownCheck", why.text()), why.fix()) : why;
+        return ownCheck ? said(why, "leakwhy.ownCheck") : why;
     }
 
     private static Why explain(LeakRecord r, ResolverState s, boolean mayPredateChange) {
@@ -82,15 +82,14 @@ public final class LeakExplainer {
             why = why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
         }
         // Verify's own test queries leak for the same reason as any program's; they only say that they are Verify's
-        return Verifier.isTestName(r.name()) ? new Why(why.cause(), I18n.t("leakwhy.verify", why.text()), why.fix())
-                : why;
+        return Verifier.isTestName(r.name()) ? said(why, "leakwhy.verify") : why;
     }
 
     private static Why explainLeak(LeakRecord r, ResolverState s, String server) {
         // decided by the socket that sent the query, not by the program that asked: "dig (812) → systemd-resolved
         // (97)" went through the system resolver and leaked for the link's reason, as every program's query does
         String sender = sender(r);
-        boolean byResolver = sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
+        boolean byResolver = isSystemResolver(sender);
         boolean viaFile = !byResolver && s != null && namedByResolvConf(s, server);
         // every program that reads the file does this: the file is the fix, not each program's settings
         Why fileWhy = viaFile ? why(Cause.RESOLV_CONF, server, s.installed() && s.running() ? 0 : 1) : null;
@@ -161,8 +160,18 @@ public final class LeakExplainer {
         }
     }
 
+    /** {@code why} with whose query it was said first (Verify's test query, Port853's own check). */
+    private static Why said(Why why, String whoseKey) {
+        return new Why(why.cause(), I18n.t(whoseKey, why.text()), why.fix());
+    }
+
+    /** {@code sender} is the system resolver (its process name, truncated by the kernel to "systemd-resolve"). */
+    public static boolean isSystemResolver(String sender) {
+        return sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
+    }
+
     /** The program whose socket sent the query: the recorded sender, else the last hop of the process chain. */
-    static String sender(LeakRecord r) {
+    public static String sender(LeakRecord r) {
         if (r.sender() != null && !r.sender().isBlank()) {
             return r.sender();
         }
