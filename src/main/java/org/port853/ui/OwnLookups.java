@@ -54,8 +54,11 @@ public final class OwnLookups {
      * itself, or asked the resolver for, is that program's.
      */
     public boolean covers(LeakRecord r) {
-        if (r == null || r.name() == null || r.time() == null || r.requestedBy() != null
-                || r.sender() != null && !r.sender().toLowerCase(Locale.ROOT).startsWith("systemd-resolve")) {
+        if (r == null || r.name() == null || r.time() == null || r.requestedBy() != null) {
+            return false;
+        }
+        String sender = org.port853.ui.traffic.LeakExplainer.sender(r);
+        if (sender != null && !org.port853.ui.traffic.LeakExplainer.isSystemResolver(sender)) {
             return false;
         }
         String n = normal(r.name());

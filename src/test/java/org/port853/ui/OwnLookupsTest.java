@@ -49,6 +49,8 @@ class OwnLookupsTest {
             assertFalse(own.covers(new LeakRecord(t, "eth0", "192.168.1.1", "example.com", "A",
                     "dig (812) → systemd-resolved (97)", null, 3, "systemd-resolved (97)", "dig (812)")),
                     "dig asked the resolver");
+            assertFalse(own.covers(new LeakRecord(t, "eth0", "8.8.8.8", "example.com", "A", "dig (812)")),
+                    "a program the capture names only in its process column is that program too");
             assertTrue(own.covers(query("port853-0a1b2c3d4e5f.example.com", t)));
             assertFalse(own.covers(query("www.example.com", t)), "another name under it");
             return null;
