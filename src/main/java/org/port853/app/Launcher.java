@@ -83,30 +83,32 @@ public final class Launcher {
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
         args = Port853Command.helpWordAsOption(args);
-        Optional<String> otherDemo = org.port853.cli.DemoCommands.otherDemo(args);
-        if (otherDemo.isPresent()) {
-            System.err.println(otherDemo.get());
-            System.exit(org.port853.cli.DemoCommands.REFUSED);
-        }
+        org.port853.cli.JsonFailure failure = new org.port853.cli.JsonFailure();
+        PrintWriter out = new PrintWriter(failure.watchingStdout(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true);
+        PrintWriter err = Port853Command.errorWriter(failure.keepingStderr(
+                new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
+        Optional<String> refused = org.port853.cli.DemoCommands.otherDemo(args);
         boolean windowsDemo = Arrays.asList(args).contains(WINDOWS_DEMO);
         if (windowsDemo) { // e.g. status --demo=windows --json: the Windows sample machine, read-only
             args = Arrays.stream(args).filter(a -> !a.equals(WINDOWS_DEMO)).toArray(String[]::new);
-            Optional<String> refused = org.port853.cli.DemoCommands.refusal(args);
-            if (refused.isPresent()) {
-                System.err.println(refused.get());
-                System.exit(org.port853.cli.DemoCommands.REFUSED);
-            }
+            refused = refused.isPresent() ? refused : org.port853.cli.DemoCommands.refusal(args);
+        }
+        if (refused.isPresent()) {
+            err.println(refused.get());
+            err.flush();
+            failure.afterRun(args, org.port853.cli.DemoCommands.REFUSED, out);
+            System.exit(org.port853.cli.DemoCommands.REFUSED);
         }
         CommandLine cl = Port853Command.forArguments(windowsDemo
                 ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system(),
                 args);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = Port853Command.errorWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         cl.setOut(out).setErr(err);
         int code = cl.execute(args);
         boolean lost = out.checkError() | System.out.checkError(); // both flush: the writer into System.out, then it
         code = org.port853.cli.WrittenOutput.exitCode(cl, code, lost);
         err.flush();
+        failure.afterRun(args, code, out);
         System.exit(code);
     }
 

@@ -25,8 +25,17 @@ public final class Json {
     }
 
     public static String write(ObjectNode node) {
+        return written(MAPPER.writer(), node);
+    }
+
+    /** {@code node} on one line: also a line of the JSON-lines output of {@code monitor --json}. */
+    static String writeLine(ObjectNode node) {
+        return written(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT), node);
+    }
+
+    private static String written(com.fasterxml.jackson.databind.ObjectWriter writer, ObjectNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return writer.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

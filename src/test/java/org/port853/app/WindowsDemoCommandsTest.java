@@ -39,6 +39,22 @@ class WindowsDemoCommandsTest {
     }
 
     @Test
+    @DisplayName("with --json, a refusal is also a JSON document on stdout, the sentence still on stderr")
+    void refusalWithJsonIsADocument() throws Exception {
+        Path err = home.resolve("stderr.txt");
+        Process p = LauncherProcess.builder(home, "verify", "--demo=windows", "--json")
+                .redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertEquals("verify", doc.at("/error/command").asText(), out);
+        assertEquals(2, doc.at("/error/exitCode").asInt(), out);
+        assertTrue(doc.at("/error/message").asText().startsWith("not in the demo."), out);
+        assertTrue(java.nio.file.Files.readString(err).startsWith("port853 verify: not in the demo."));
+    }
+
+    @Test
     @DisplayName("plain pins is refused for what it is (this computer's store), not as contacting servers")
     void pinsIsRefusedForWhatItDoes() throws Exception {
         Run r = port853("pins", "--demo=windows");

