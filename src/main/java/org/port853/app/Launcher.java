@@ -104,12 +104,13 @@ public final class Launcher {
                 ? new CliServices(() -> DemoAdapters.named("windows").orElseThrow(), ProviderCatalog::loadDefault) : CliServices.system(),
                 args);
         cl.setOut(out).setErr(err);
+        org.port853.helper.UninterruptedChange.deferStopToCaller(); // Ctrl-C during a change: its outcome, then stop
         int code = cl.execute(args);
         boolean lost = out.checkError() | System.out.checkError(); // both flush: the writer into System.out, then it
         code = org.port853.cli.WrittenOutput.exitCode(cl, code, lost);
         err.flush();
         failure.afterRun(args, code, out);
-        System.exit(code);
+        System.exit(org.port853.helper.UninterruptedChange.exitCode(code));
     }
 
     /** What starts the window for these arguments; empty for the command line. */

@@ -9,6 +9,7 @@ import org.port853.core.InvalidInputException;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.StubListenerAdvice;
+import org.port853.helper.UninterruptedChange;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.RollbackCause;
@@ -80,9 +81,10 @@ final class ApplyCommand implements Callable<Integer> {
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
         ApplyResult r = adapter.apply(desired, linkResolvConf);
-        ServerPins.Result pins = services.pins() == null ? ServerPins.Result.NONE
+        boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
+        ServerPins.Result pins = !probe ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired);
-        Check cause = services.pins() != null && RollbackCause.applies(r, desired)
+        Check cause = probe && RollbackCause.applies(r, desired)
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {

@@ -11,6 +11,9 @@ import sun.misc.SignalHandler;
  */
 public final class UninterruptedChange {
     private static final String[] SIGNALS = {"INT", "HUP"};
+    /** Set by the command line: a signal held off during a change stops the process only after the outcome is said. */
+    private static volatile boolean stopDeferred;
+    private static volatile Signal pendingStop;
 
     private UninterruptedChange() {
     }
@@ -24,7 +27,8 @@ public final class UninterruptedChange {
     /**
      * Runs {@code change} with the two signals held off; {@code onSignal} runs (on a signal thread) for each one. With
      * {@code thenStop} the first signal held off is raised again once the change is over, so the process stops as
-     * asked, only later (the helper passes false: it must still hand its result to the caller).
+     * asked, only later (the helper passes false: it must still hand its result to the caller); after
+     * {@link #deferStopToCaller()}, the caller exits with {@link #exitCode(int)} once it has said the outcome.
      */
     public static synchronized <T, E extends Exception> T run(Change<T, E> change, Runnable onSignal, boolean thenStop)
             throws E {
@@ -45,9 +49,40 @@ public final class UninterruptedChange {
                 }
             }
             if (thenStop && held.get() != null) {
-                Signal.raise(held.get());
+                if (stopDeferred) {
+                    pendingStop = held.get();
+                } else {
+                    Signal.raise(held.get());
+                }
             }
         }
+    }
+
+    /**
+     * The command line says how a change ended before it stops: a signal held off during the change then only sets
+     * {@link #exitCode(int)} (the window, which never calls this, stops right after the change).
+     */
+    public static void deferStopToCaller() {
+        stopDeferred = true;
+    }
+
+    /** Whether {@link #deferStopToCaller()} was called: the caller says the outcome before it stops. */
+    public static boolean stopDeferred() {
+        return stopDeferred;
+    }
+
+    /** Whether a signal held off during a change still waits to stop the process: skip what is not needed. */
+    public static boolean stopAsked() {
+        return pendingStop != null;
+    }
+
+    /**
+     * The exit code for a command line that ended with {@code code}: as the JVM exits on the signal held off during a
+     * change ({@code 128 +} its number: 130 for Ctrl-C), if one was, else {@code code}.
+     */
+    public static int exitCode(int code) {
+        Signal s = pendingStop;
+        return s == null ? code : 128 + s.getNumber();
     }
 
     /** The previous handler, or null where the signal does not exist (Windows has no SIGHUP) or is the JVM's own. */

@@ -17,6 +17,10 @@ class UninterruptedChangeTest {
     /** Runs a "change" of 1.5 s held off from the signals, then one that is not. */
     public static final class Main {
         public static void main(String[] args) throws Exception {
+            boolean defer = args.length > 0 && args[0].equals("defer");
+            if (defer) {
+                UninterruptedChange.deferStopToCaller();
+            }
             String r = UninterruptedChange.run(() -> {
                 System.out.println("started");
                 System.out.flush();
@@ -25,6 +29,11 @@ class UninterruptedChangeTest {
             }, () -> System.err.println("signal held off"), args.length > 0);
             System.out.println(r);
             System.out.flush();
+            if (defer) { // as the launcher: the outcome is said, then the exit code the signal asked for
+                Thread.sleep(500);
+                System.out.println("outcome said");
+                System.exit(UninterruptedChange.exitCode(0));
+            }
             Thread.sleep(60_000); // outside the change, a signal ends the process as usual
         }
     }
@@ -65,6 +74,25 @@ class UninterruptedChangeTest {
             assertEquals(130, p.exitValue());
             assertEquals(List.of("signal held off"), new String(p.getErrorStream().readAllBytes(),
                     StandardCharsets.UTF_8).lines().toList());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisplayName("deferred to the command line, Ctrl-C during the change lets it say the outcome, then exits 130")
+    void deferredStopWaitsForTheOutcome() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "defer")
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("started", out.readLine());
+            signal("INT", p.pid());
+            assertEquals("finished", out.readLine());
+            assertEquals("outcome said", out.readLine(), "not stopped before the outcome");
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(130, p.exitValue(), "the exit code of Ctrl-C, not the command's 0");
         } finally {
             p.destroyForcibly();
         }

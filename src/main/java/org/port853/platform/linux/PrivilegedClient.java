@@ -50,8 +50,9 @@ public final class PrivilegedClient {
         }
         PrivilegedHelper.Response r = UninterruptedChange.run(() -> Privileges.isRoot() ? PrivilegedHelper.handle(doc)
                 : viaPkexec(doc, request.action()), () -> System.err.println("port853: a DNS change cannot be stopped "
-                + "half-way: Port853 stops once it is finished or rolled back, in a few seconds ('port853 status' "
-                + "shows the outcome)"), true);
+                + "half-way: Port853 stops once it is finished or rolled back, in a few seconds "
+                + (UninterruptedChange.stopDeferred() ? "(after saying how it ended)"
+                : "('port853 status' shows the outcome)")), true);
         if (r.exitCode() == 2) {
             throw new InvalidInputException(r.stderr().strip().replaceFirst("^port853-helper: (refused: )?", ""));
         }
