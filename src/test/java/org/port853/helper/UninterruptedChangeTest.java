@@ -41,11 +41,9 @@ class UninterruptedChangeTest {
     @Test
     @DisplayName("Ctrl-C and a hang-up during the change are reported and wait for it; after it they end the process")
     void signalsWaitForTheChange() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()).start();
+        Process p = started();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("started", out.readLine());
+            BufferedReader out = stdout(p);
             signal("INT", p.pid());
             signal("HUP", p.pid());
             assertEquals("finished", out.readLine(), "the change ran to its end");
@@ -63,12 +61,9 @@ class UninterruptedChangeTest {
     @Test
     @DisplayName("with thenStop, Ctrl-C during the change stops the process once the change is over (exit 130)")
     void thenStopStopsAfterTheChange() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "stop")
-                .start();
+        Process p = started("stop");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("started", out.readLine());
+            BufferedReader out = stdout(p);
             signal("INT", p.pid());
             assertTrue(p.waitFor(10, TimeUnit.SECONDS), "stopped after the change, not 60 s later");
             assertEquals(130, p.exitValue());
@@ -82,12 +77,9 @@ class UninterruptedChangeTest {
     @Test
     @DisplayName("deferred to the command line, Ctrl-C during the change lets it say the outcome, then exits 130")
     void deferredStopWaitsForTheOutcome() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "defer")
-                .start();
+        Process p = started("defer");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("started", out.readLine());
+            BufferedReader out = stdout(p);
             signal("INT", p.pid());
             assertEquals("finished", out.readLine());
             assertEquals("outcome said", out.readLine(), "not stopped before the outcome");
@@ -96,6 +88,21 @@ class UninterruptedChangeTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** {@link Main} in a JVM of its own, with {@code args}. */
+    private static Process started(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).start();
+    }
+
+    /** Its stdout, once the change has started. */
+    private static BufferedReader stdout(Process p) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("started", out.readLine());
+        return out;
     }
 
     private static void signal(String name, long pid) throws Exception {
