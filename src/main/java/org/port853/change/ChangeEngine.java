@@ -291,7 +291,14 @@ public final class ChangeEngine {
                         false, restore, restore), j.history(), j.enabledResolverAtBoot()));
                 writeAll(restore);
                 restore.forEach(f -> putBack(actions, f));
+            }
+            // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
+            boolean servicesRun = resolver.servicesRun();
+            if ((!restore.isEmpty() || j.pending() != null) && servicesRun) {
                 reload(actions);
+            } else if (!servicesRun) {
+                actions.add("leave the resolver as it is: systemd does not run here, so the resolver reads the "
+                        + "restored settings when it next starts", "step.no-services");
             }
             boolean keptAtBoot = false;
             if (j.enabledResolverAtBoot()) {
@@ -305,14 +312,16 @@ public final class ChangeEngine {
                 }
             }
             journals.save(Journal.EMPTY);
-            ResolverControl.Health h = resolver.check(false);
+            ResolverControl.Health h = servicesRun ? resolver.check(false) : null;
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
                     + " as it is because someone else changed it after Port853's change";
             String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";
-            String english = (h.ok() ? "restored the previous settings; names resolve"
+            String english = (h == null ? "restored the previous settings; systemd does not run here, so the resolver "
+                    + "reads them when it next starts" : h.ok() ? "restored the previous settings; names resolve"
                     : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left + kept;
-            Sentence reverted = Sentence.of(english, h.ok() ? "result.reverted" : "result.reverted-unhealthy",
-                    leftAlone.isEmpty() ? 0 : 1, String.join(", ", leftAlone), h.detailSentence(), keptAtBoot ? 1 : 0);
+            Sentence reverted = Sentence.of(english, h == null ? "result.reverted-unchecked" : h.ok()
+                    ? "result.reverted" : "result.reverted-unhealthy", leftAlone.isEmpty() ? 0 : 1,
+                    String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
             return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }
     }

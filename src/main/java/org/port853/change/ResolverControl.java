@@ -64,6 +64,15 @@ public interface ResolverControl {
         return true;
     }
 
+    /**
+     * Whether services can be started here: false on Linux without systemd as the init system (a chroot, a package
+     * removed from a rescue shell), where no resolver runs to reload and none can be checked; it reads the files
+     * when it next starts.
+     */
+    default boolean servicesRun() {
+        return true;
+    }
+
     /** The machine has a network to resolve names over (a default route); a failed check proves nothing without. */
     default boolean networkUp() {
         return true;

@@ -845,6 +845,48 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a revert whose restart failed: the next revert restarts the resolver, though the files are back")
+        void revertWhoseRestartFailedIsReloadedByTheNextRevert() throws IOException {
+            engine.apply(target(A), "a", true);
+            RecordingControl failing = new RecordingControl() {
+                @Override
+                public void reload() throws IOException {
+                    throw new IOException("systemctl restart systemd-resolved.service failed");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), failing,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IOException.class, e::revert);
+            assertFalse(Files.exists(dropIn), "the files were already restored");
+            control.calls.clear();
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals(List.of("restart", "check false"), control.calls, "the resolver still ran A");
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
+        @DisplayName("without systemd as the init system (a chroot): the files are restored, no restart, no check")
+        void revertWhereNoServicesRunRestoresTheFilesOnly() throws IOException {
+            engine.apply(target(A), "a", true);
+            RecordingControl chroot = new RecordingControl() {
+                @Override
+                public boolean servicesRun() {
+                    return false;
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), chroot,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertFalse(r.revertedUnhealthy(), r.reason());
+            assertTrue(r.reason().contains("reads them when it next starts"), r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertEquals(List.of(), chroot.calls, "no restart, no check: " + chroot.calls);
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
         @DisplayName("a revert killed before its writes: the next revert still knows the interrupted change's file as ours")
         void revertKilledBeforeItsWritesIsFinishedByTheNextRevert() throws IOException {
             engine.apply(target(A), "a", true);

@@ -70,6 +70,12 @@ public final class ResolvedControl implements ResolverControl {
         }
     }
 
+    /** /run/systemd/system exists: systemd is the init system (what systemctl itself checks). */
+    @Override
+    public boolean servicesRun() {
+        return java.nio.file.Files.isDirectory(paths.systemdRuntime());
+    }
+
     @Override
     public void reload() throws IOException {
         systemctl(features.reloadVerb(), UNIT);
