@@ -24,7 +24,8 @@ public final class CaptureSessions {
      * {@code start()} explains what is missing.
      */
     public static CaptureSession live(String interfaceNameOrNullForAll) {
-        if (LivePermission.check().isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET)) {
+        if (LivePermission.check().isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET,
+                ServiceCaptureSession.SOCKET_UNIT)) {
             return new LiveCaptureSession(interfaceNameOrNullForAll, CaptureDevices.forThisMachine());
         }
         return new ServiceCaptureSession(ServiceCaptureSession.SOCKET, interfaceNameOrNullForAll);
@@ -65,7 +66,8 @@ public final class CaptureSessions {
     /** Fast check that live capture can work here; the exception carries the reason and the fix. */
     public static Optional<CaptureUnavailableException> checkLivePermission() {
         Optional<CaptureUnavailableException> direct = LivePermission.check();
-        if (direct.isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET)) {
+        if (direct.isEmpty() || !ServiceCaptureSession.isInstalled(ServiceCaptureSession.SOCKET,
+                ServiceCaptureSession.SOCKET_UNIT)) {
             return direct;
         }
         return ServiceCaptureSession.canConnect(ServiceCaptureSession.SOCKET);

@@ -38,9 +38,16 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         this.device = interfaceNameOrNull == null || interfaceNameOrNull.isBlank() ? null : interfaceNameOrNull;
     }
 
-    /** The service is installed (its socket exists); whether we may use it shows on connecting. */
-    static boolean isInstalled(Path socket) {
-        return Files.exists(socket);
+    /** Where the package puts the socket's unit: installed, although systemd may not have made the socket. */
+    static final Path SOCKET_UNIT = Path.of("/usr/lib/systemd/system/port853-capture.socket");
+
+    /**
+     * The service is installed: its socket exists, or its unit does (a socket that is stopped or disabled, or a
+     * system without systemd: connecting then says the service does not run, not "install the package"); whether
+     * we may use it shows on connecting.
+     */
+    static boolean isInstalled(Path socket, Path unit) {
+        return Files.exists(socket) || Files.exists(unit);
     }
 
     /** Connects and disconnects at once: empty when this user may use the service. */

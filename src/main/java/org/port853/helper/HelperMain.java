@@ -25,20 +25,25 @@ public final class HelperMain {
         System.exit(r.exitCode());
     }
 
-    private record Response(int exitCode, String stdout, String stderr) {
+    record Response(int exitCode, String stdout, String stderr) {
     }
 
     private static Response refuse(String why) {
         return new Response(2, "", "port853-helper: refused: " + why + "\n");
     }
 
-    private static Response run(String[] args, InputStream in) throws IOException {
+    static Response run(String[] args, InputStream in) throws IOException {
         if (args.length != 1) {
             return refuse("takes one argument, the action (apply, revert, recover, harden or unharden), and reads one request "
                     + "document on stdin");
         }
         HelperRequest.Action action;
         try {
+            // exactly as the polkit policy spells it: pkexec picks the action by argv[1], so "APPLY" would step
+            // around org.port853.helper.apply and fall under pkexec's generic action
+            if (!args[0].equals(args[0].toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(args[0]);
+            }
             action = HelperRequest.Action.valueOf(args[0].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return refuse("unknown action (expected apply, revert, recover, harden or unharden)");

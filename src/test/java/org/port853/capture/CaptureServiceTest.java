@@ -13,6 +13,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -286,6 +287,20 @@ class CaptureServiceTest {
         CaptureUnavailableException e = ServiceCaptureSession.connectFailed(new IOException("Permission denied"));
         assertTrue(e.reason().contains("not in the group port853"), e.reason());
         assertTrue(e.fix().contains("sudo usermod -aG port853"), e.fix());
+    }
+
+    @Test
+    @DisplayName("installed, but the socket not made (stopped, disabled, no systemd): the service does not run, start it")
+    void installedWithoutItsSocketSaysStartIt(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path socket = dir.resolve("capture.sock");
+        Path unit = dir.resolve("port853-capture.socket");
+        assertFalse(ServiceCaptureSession.isInstalled(socket, unit), "neither: not installed");
+        Files.writeString(unit, "[Socket]\n");
+        assertTrue(ServiceCaptureSession.isInstalled(socket, unit));
+        CaptureUnavailableException e = ServiceCaptureSession.canConnect(socket).orElseThrow();
+        assertTrue(e.reason().startsWith("The Port853 capture service is not running"), e.reason());
+        assertTrue(e.fix().contains("systemctl enable --now port853-capture.socket"), e.fix());
+        assertFalse(e.fix().contains("usermod"), e.fix());
     }
 
     @Test
