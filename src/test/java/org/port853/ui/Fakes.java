@@ -271,9 +271,17 @@ final class Fakes {
             leaks.clear();
             if (!meterLagsClear) next = null; // the meter starts again
         }
-        @Override public void addListener(CaptureListener l) { }
-        @Override public void removeListener(CaptureListener l) { }
+        final List<CaptureListener> listeners = new CopyOnWriteArrayList<>();
+
+        @Override public void addListener(CaptureListener l) { listeners.add(l); }
+        @Override public void removeListener(CaptureListener l) { listeners.remove(l); }
         @Override public void close() { stop(); }
+
+        /** Ends by itself, as a session whose capture service went away (the real ones: finished(reason)). */
+        void lose(String reason) {
+            running = false;
+            listeners.forEach(l -> l.onStopped(reason));
+        }
     }
 
     static final class RecordingNotifier implements Notifier {

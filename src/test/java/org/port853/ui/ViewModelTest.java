@@ -439,6 +439,39 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a capture that ends by itself (the service restarted) is said, and started again on its own")
+        void lostCaptureIsSaidAndStartedAgain() {
+            traffic.start();
+            captures.get(0).lose("the capture service ended the stream");
+            tasks.tick(); // the poll sees it
+            assertFalse(traffic.runningProperty().get());
+            assertEquals(I18n.t("capture.lost"), traffic.problemProperty().get());
+            assertEquals(I18n.t("capture.lost.fix"), traffic.problemFixProperty().get());
+            tasks.tick(); // the next try
+            assertTrue(traffic.runningProperty().get(), "watching again");
+            assertEquals(2, captures.size(), "a fresh session");
+            assertNull(traffic.problemProperty().get());
+            captures.get(1).stop(); // a stop of ours, or a replay that finished: no problem, no new session
+            tasks.tick();
+            tasks.tick();
+            assertNull(traffic.problemProperty().get());
+            assertEquals(2, captures.size());
+        }
+
+        @Test
+        @DisplayName("closing the window stops the tries to start a lost capture again")
+        void stopEndsTheTries() {
+            traffic.start();
+            captures.get(0).lose("capture service connection lost: Connection reset");
+            tasks.tick();
+            traffic.stop();
+            tasks.tick();
+            tasks.tick();
+            assertEquals(1, captures.size());
+            assertFalse(tasks.ticking());
+        }
+
+        @Test
         @DisplayName("stop before the worker began the start: no capture is made at all")
         void stopBeforeStartBegan() {
             tasks.hold();

@@ -86,6 +86,12 @@ public final class TrafficViewModel {
     private final ReadOnlyLongWrapper leaksSinceStart = new ReadOnlyLongWrapper();
     private final LeakAlerter alerter = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
     private final TaskExecutor.Repeating poller;
+    /** Starts a session that ended by itself again (the capture service restarted by an upgrade), a few times. */
+    private final TaskExecutor.Repeating reconnect;
+    static final int RECONNECT_TRIES = 30;
+    private int reconnectTries;
+    /** Why the running session ended by itself, said by its capture thread; null while it runs or after a stop. */
+    private volatile String lostReason;
     private boolean notifications = true;
     /** The session whose leak count was read last, and that count (the capture counts; this only adds up). */
     private CaptureSession countedSession;
@@ -101,6 +107,7 @@ public final class TrafficViewModel {
         windowSeconds.addListener((o, a, w) -> poll(true));
         starting = new TaskSlot(model.tasks());
         poller = model.tasks().every(Duration.ofMillis(POLL_MS), this::poll);
+        reconnect = model.tasks().every(Duration.ofSeconds(10), this::reconnect);
     }
 
     public void setNotificationsEnabled(boolean on) {
@@ -162,6 +169,14 @@ public final class TrafficViewModel {
 
     private void started(Started started) {
         session = started.session();
+        lostReason = null;
+        session.addListener(new org.port853.capture.CaptureListener() {
+            @Override
+            public void onStopped(String reasonOrNull) {
+                lostReason = reasonOrNull;
+            }
+        });
+        reconnect.stop();
         description.set(started.description());
         problem.set(null);
         problemFix.set(null);
@@ -197,6 +212,7 @@ public final class TrafficViewModel {
      */
     public void stop() {
         poller.stop();
+        reconnect.stop();
         if (starting.cancel()) {
             status.set(I18n.t("capture.stopped"));
         }
@@ -221,6 +237,15 @@ public final class TrafficViewModel {
         }
     }
 
+    /** One try to start a session that ended by itself; gives up after {@link #RECONNECT_TRIES} (Try again stays). */
+    private void reconnect() {
+        if (running.get() || ++reconnectTries > RECONNECT_TRIES) {
+            reconnect.stop();
+            return;
+        }
+        start();
+    }
+
     /** One poll: read a snapshot and the newest leaks; cheap, on the JavaFX thread. */
     void poll() {
         poll(false);
@@ -236,6 +261,14 @@ public final class TrafficViewModel {
             running.set(false);
             poller.stop();
             status.set(I18n.t("capture.stopped"));
+            String lost = lostReason;
+            if (lost != null) { // not stopped by us: say so, and start again
+                LOG.warning("the capture ended by itself: " + lost);
+                problem.set(I18n.t("capture.lost"));
+                problemFix.set(I18n.t("capture.lost.fix"));
+                reconnectTries = 0;
+                reconnect.start();
+            }
             return;
         }
         List<LeakRecord> recent = session.recentLeaks(LEAK_ROWS);

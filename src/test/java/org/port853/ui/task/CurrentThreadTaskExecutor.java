@@ -66,9 +66,13 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         return t;
     }
 
-    /** One period passes: every started repeated action runs once. */
+    /**
+     * One period passes: every repeated action started before it runs once (one started during this tick waits for
+     * the next, as its first run comes a period after its start).
+     */
     public void tick() {
-        for (Ticking t : List.copyOf(repeating)) {
+        List<Ticking> due = repeating.stream().filter(t -> t.started).toList();
+        for (Ticking t : due) {
             if (t.started) t.action.run();
         }
     }
