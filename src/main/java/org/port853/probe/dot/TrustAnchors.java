@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -42,7 +43,38 @@ public final class TrustAnchors {
         return file == null || file.isBlank() ? system() : fromPem(Path.of(file));
     }
 
+    /**
+     * Where Linux distributions keep the certificate authorities the system trusts, as one PEM bundle (Debian, Ubuntu
+     * and Arch; Fedora and RHEL; openSUSE): what systemd-resolved's TLS library reads. The first that exists is this
+     * system's.
+     */
+    static final List<Path> OS_BUNDLES = List.of(Path.of("/etc/ssl/certs/ca-certificates.crt"),
+            Path.of("/etc/pki/tls/certs/ca-bundle.crt"), Path.of("/etc/ssl/ca-bundle.pem"));
+
+    /**
+     * The authorities the system trusts: its PEM bundle where it has one, so that a probe judges a certificate as the
+     * resolver does (the installed app's own Java runtime carries a frozen list of its own, without the authorities
+     * an administrator added, e.g. a company's for its internal resolver); elsewhere (Windows) the runtime's store.
+     */
     public static TrustAnchors system() {
+        return system(OS_BUNDLES);
+    }
+
+    static TrustAnchors system(List<Path> bundles) {
+        for (Path bundle : bundles) {
+            if (Files.isRegularFile(bundle)) {
+                try {
+                    return new TrustAnchors(fromPem(bundle).anchors, "the system trust store (" + bundle + ")");
+                } catch (IllegalArgumentException e) { // unreadable or empty: the runtime's own list, not none
+                    java.util.logging.Logger.getLogger(TrustAnchors.class.getName()).warning(e.getMessage());
+                }
+                break;
+            }
+        }
+        return runtimeStore();
+    }
+
+    private static TrustAnchors runtimeStore() {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);
@@ -54,7 +86,7 @@ public final class TrustAnchors {
                     }
                 }
             }
-            return new TrustAnchors(set, "the system trust store");
+            return new TrustAnchors(set, "the Java runtime's trust store");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the system trust store cannot be read: " + e.getMessage(), e);
         }
