@@ -85,7 +85,7 @@ final class ApplyCommand implements Callable<Integer> {
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired);
         Check cause = probe && RollbackCause.applies(r, desired)
-                ? services.pins().apply(services.catalog().get()).rollbackCause().of(desired).orElse(null) : null;
+                ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "

@@ -1598,6 +1598,37 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a Providers change that did not take (DNSSEC) is said on Status with its cause until dismissed")
+        void failedChangeIsSaidOnStatus(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            List<List<ServerAddress>> probed = new ArrayList<>();
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> {
+                probed.add(servers);
+                return List.of();
+            }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
+            AppServices plain = services(new Fakes.AnsweringProbe());
+            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
+                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: DNSSEC validation failed: no-signature");
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model, apply);
+            assertNull(status.changeFailedProperty().get());
+            model.dnssecProperty().set(org.port853.core.DnssecMode.ALLOW_DOWNGRADE);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertTrue(apply.causeTextProperty().get().contains("DNSSEC validation failed (no-signature)"),
+                    "the sheet names DNSSEC, not the servers: " + apply.causeTextProperty().get());
+            assertEquals(List.of(), probed, "no server probe for a DNSSEC failure");
+            String said = status.changeFailedProperty().get();
+            assertNotNull(said, "Status says the change did not take");
+            assertTrue(said.contains("DNSSEC validation failed (no-signature)"), said);
+            status.dismissChangeFailed();
+            assertNull(status.changeFailedProperty().get());
+        }
+
+        @Test
         @DisplayName("a rolled-back change's cause that arrives after the next change began stays out of its sheet")
         void lateCauseStaysWithItsChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
             org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> servers.stream()

@@ -30,15 +30,37 @@ public final class RollbackCause {
                 && !desired.servers().isEmpty();
     }
 
-    /** The first failed or warned check of the chosen servers; empty when they all look fine. */
-    public Optional<Check> of(DesiredSettings desired) {
+    /**
+     * Why {@code rolledBack} (a result {@link #applies} to) failed: a DNSSEC validation failure when the resolver
+     * said so (no probe: the servers answer, but not what DNSSEC needs), else the first failed check of the chosen
+     * servers; empty when they all look fine. A warning (answers too large for UDP, a certificate near its end, an
+     * unknown clock) does not fail a change, so it is never named as the cause.
+     */
+    public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired) {
+        Optional<String> dnssec = dnssecFailure(rolledBack.reason());
+        if (dnssec.isPresent()) {
+            return Optional.of(Check.failure("dnssec.rollback", null, "The resolver rejected the answers: DNSSEC "
+                    + "validation failed (" + dnssec.get() + "). The servers, or the network between, do not deliver "
+                    + "the signatures DNSSEC needs.", "Set DNSSEC back to No on the Providers screen (port853 apply "
+                    + "--dnssec no), or choose providers that support DNSSEC.").says("dnssec.rollback.failed", dnssec.get()));
+        }
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, clock.instant())) {
-                if (c.status() != CheckStatus.OK) {
+                if (c.status() == CheckStatus.FAILURE) {
                     return Optional.of(c);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** systemd-resolved's words for a lookup that failed validation: "DNSSEC validation failed: RESULT". */
+    static Optional<String> dnssecFailure(String reason) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DNSSEC validation failed: ([a-z-]+)")
+                .matcher(reason);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -349,7 +349,7 @@ public final class ApplyViewModel {
         }
         long mine = flow;
         Failure failed = lastFailure.get(); // this attempt's, remembered just before
-        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(d))
+        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(r, d))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
                 .onSuccess(c -> {
                     String why = c.map(ApplyViewModel::causeText).orElse("");
@@ -455,6 +455,11 @@ public final class ApplyViewModel {
         } else if (r.succeeded() || r.changedSettings()) {
             lastFailure.set(null);
         }
+    }
+
+    /** The user dismissed the failed change's notice. */
+    public void forgetFailure() {
+        lastFailure.set(null);
     }
 
     /** The system now has {@code settings} (e.g. set from the command line): their earlier failure is history. */

@@ -45,6 +45,18 @@ public final class StatusView extends ScrollPane {
             return banner;
         });
 
+        // A change that did not take: rare, so built the first time it is shown
+        var changeFailed = Ui.builtWhen(vm.changeFailedProperty().isNotNull(), () -> {
+            Label failedText = new Label();
+            failedText.setWrapText(true);
+            failedText.textProperty().bind(vm.changeFailedProperty());
+            Button dismiss = new Button(I18n.t("status.changeFailed.dismiss"));
+            dismiss.setOnAction(e -> vm.dismissChangeFailed());
+            HBox banner = Ui.banner("banner-warning", I18n.t("status.changeFailed.title"), failedText, dismiss);
+            banner.setId("change-failed-banner");
+            return banner;
+        });
+
         // State: one word in the state's colour, a sentence, and the one primary action
         Label glyph = new Label();
         glyph.getStyleClass().add("state-glyph");
@@ -196,7 +208,7 @@ public final class StatusView extends ScrollPane {
         vm.links().addListener((ListChangeListener<StatusViewModel.LinkRow>) c -> rebuildLinks(table));
         rebuildLinks(table);
 
-        VBox content = new VBox(12, pending, stateCard, switchRow, blocked, reasonsTitle, reasonBox, facts, linksTitle,
+        VBox content = new VBox(12, pending, stateCard, changeFailed, switchRow, blocked, reasonsTitle, reasonBox, facts, linksTitle,
                 table);
         content.getStyleClass().add("screen-content");
         setContent(content);

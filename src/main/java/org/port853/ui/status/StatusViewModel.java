@@ -61,6 +61,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper blockedReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper blockedCommand = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper protectText = new ReadOnlyStringWrapper("");
+    /** A change of the user's that did not take (Protect's own says so in its row), or null. */
+    private final ReadOnlyStringWrapper changeFailed = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper protectOffered = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper protectLabel = new ReadOnlyStringWrapper(I18n.t("protect.button"));
     private final ReadOnlyBooleanWrapper protectPlaceKept = new ReadOnlyBooleanWrapper(true);
@@ -193,6 +195,9 @@ public final class StatusViewModel {
         ApplyViewModel.Failure failed = apply.lastFailureProperty().get();
         boolean triedAndFailed = failed != null && change != null && failed.settings().equals(change.settings());
         protectLabel.set(I18n.t(triedAndFailed ? "protect.again" : "protect.button"));
+        // any other change that did not take: Status would otherwise look as if nothing had been tried
+        changeFailed.set(failed == null || triedAndFailed ? null : I18n.t("status.changeFailed",
+                I18n.dateTimeOrTimeToday(failed.at()), failed.cause().isEmpty() ? failed.outcome() : failed.cause()));
         protectText.set(triedAndFailed ? failedText(failed)
                 : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
@@ -324,6 +329,12 @@ public final class StatusViewModel {
     /** The command that unblocks it (null when there is none). */
     public ReadOnlyStringProperty blockedCommandProperty() { return blockedCommand.getReadOnlyProperty(); }
     public ReadOnlyStringProperty protectTextProperty() { return protectText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty changeFailedProperty() { return changeFailed.getReadOnlyProperty(); }
+
+    /** The user has read that the change did not take: the banner goes (Protect offers its change as new again). */
+    public void dismissChangeFailed() {
+        apply.forgetFailure();
+    }
     public ReadOnlyBooleanProperty protectOfferedProperty() { return protectOffered.getReadOnlyProperty(); }
     /** "Protect my DNS", or "Protect my DNS again" after the same change was just seen to fail. */
     public ReadOnlyStringProperty protectLabelProperty() { return protectLabel.getReadOnlyProperty(); }

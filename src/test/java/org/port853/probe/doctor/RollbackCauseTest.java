@@ -1,0 +1,66 @@
+package org.port853.probe.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.ServerAddress;
+import org.port853.platform.ApplyResult;
+import org.port853.probe.dot.CertificateReport;
+import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.dot.TcpOutcome;
+import org.port853.probe.dot.TlsOutcome;
+
+/** A rolled-back change is explained by what failed it, never by a warning that would not have. */
+class RollbackCauseTest {
+    private static final ServerAddress SERVER = ServerAddress.parse("198.18.0.2#dot.test");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC);
+    private final List<List<ServerAddress>> probed = new ArrayList<>();
+
+    /** A server that works, whose only finding is a warning: its large answer was too small to prove anything. */
+    private RollbackCause withAWarningOnly() {
+        CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P");
+        return new RollbackCause(servers -> {
+            probed.add(servers);
+            return List.of(new ProbeReport(SERVER, TcpOutcome.OK, TlsOutcome.OK, null, 11.5, 24.0, "TLSv1.3",
+                    "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 0, "a.test", "NOERROR", List.of(),
+                    true, new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null), null));
+        }, CLOCK);
+    }
+
+    private static DesiredSettings strict(DnssecMode dnssec) {
+        return new DesiredSettings(List.of(SERVER), DotMode.STRICT, dnssec, true, List.of());
+    }
+
+    @Test
+    @DisplayName("a DNSSEC validation failure is the cause, said with its fix; the servers are not probed")
+    void dnssecFailureIsTheCause() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
+                "resolving example.com failed: DNSSEC validation failed: no-signature");
+        Check c = withAWarningOnly().of(r, strict(DnssecMode.ALLOW_DOWNGRADE)).orElseThrow();
+        assertEquals("dnssec.rollback", c.id());
+        assertEquals(CheckStatus.FAILURE, c.status());
+        assertTrue(c.evidence().contains("DNSSEC validation failed (no-signature)"), c.evidence());
+        assertTrue(c.fix().contains("--dnssec no"), c.fix());
+        assertEquals(List.of(), probed);
+    }
+
+    @Test
+    @DisplayName("a warning of the servers' probe is not named as the cause of a rollback")
+    void aWarningIsNoCause() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
+                "resolving example.com failed: All attempts to contact name servers or networks failed");
+        assertTrue(withAWarningOnly().of(r, strict(null)).isEmpty());
+        assertEquals(List.of(List.of(SERVER)), probed, "probed once");
+    }
+}
