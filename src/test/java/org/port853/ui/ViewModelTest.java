@@ -1555,6 +1555,13 @@ class ViewModelTest {
             assertFalse(model.refreshingProperty().get());
         }
 
+        /** A model whose changes probe their servers with {@code pins}. */
+        private AppModel withPins(org.port853.probe.pins.ServerPins pins) {
+            AppServices plain = services(new Fakes.AnsweringProbe());
+            return new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
+                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+        }
+
         /** The model's draft previewed and confirmed; the adapter answers {@code next}. */
         private org.port853.ui.apply.ApplyViewModel appliedWith(org.port853.platform.ApplyResult next) {
             adapter.delayMs = 0;
@@ -1576,9 +1583,7 @@ class ViewModelTest {
                         org.port853.probe.dot.TcpOutcome.REFUSED, org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED,
                         "connection refused", null)).toList();
             }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
-            AppServices plain = services(new Fakes.AnsweringProbe());
-            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
-                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            model = withPins(pins);
             org.port853.ui.apply.ApplyViewModel apply = appliedWith(org.port853.platform.ApplyResult.of(
                     org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
                     "resolving example.com failed: All attempts to contact name servers or networks failed"));
@@ -1605,9 +1610,7 @@ class ViewModelTest {
                 probed.add(servers);
                 return List.of();
             }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
-            AppServices plain = services(new Fakes.AnsweringProbe());
-            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
-                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            model = withPins(pins);
             adapter.delayMs = 0;
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
                     "resolving example.com failed: DNSSEC validation failed: no-signature");
@@ -1635,9 +1638,7 @@ class ViewModelTest {
                     .map(s -> org.port853.probe.dot.ProbeReport.failed(s, org.port853.probe.dot.TcpOutcome.REFUSED,
                             org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED, "connection refused", null)).toList(),
                     dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
-            AppServices plain = services(new Fakes.AnsweringProbe());
-            model = new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
-                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+            model = withPins(pins);
             adapter.delayMs = 0;
             adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
                     "resolving example.com failed: All attempts to contact name servers or networks failed");
