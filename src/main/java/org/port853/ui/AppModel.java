@@ -181,7 +181,9 @@ public final class AppModel {
             }
             rememberEncryptedProviders();
             followSystem(untouched);
-            if (withProviders) {
+            // while the last lookup failed, every re-read asks again: names that resolve again are not "Not working"
+            LookupCheck last = lookup;
+            if (withProviders || last != null && last.failure() != null) {
                 lookUp(r.state(), r.assessment());
             }
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
@@ -191,8 +193,8 @@ public final class AppModel {
      * The resolver's own lookup of one name, as the command line's {@code status} makes it: settings that look right
      * while nothing resolves (strict mode on a network that blocks port 853) are not "Protected". One real query, so
      * only after a refresh (start, Refresh, after a change) has shown its reading, never holding it back (a failing
-     * lookup waits for its timeout); the re-reads every few seconds keep its outcome while the settings stay those it
-     * was made under.
+     * lookup waits for its timeout); the re-reads every few seconds keep a success while the settings stay those it
+     * was made under, and ask again after a failure.
      */
     private void lookUp(ResolverState s, Assessment a) {
         ResolverSettings settings = ResolverSettings.of(s);

@@ -1167,7 +1167,7 @@ class ViewModelTest {
 
         @Test
         @DisplayName("settings that look right while the resolver's own lookup fails are 'Not working', as status says; "
-                + "the re-reads keep that without asking again until the settings change")
+                + "the re-reads ask again while it fails, and not once it answers")
         void namesThatDoNotResolveAreNotProtected() {
             adapter.lookupFails = "example.com: All attempts to contact name servers or networks failed";
             model.refresh();
@@ -1175,7 +1175,17 @@ class ViewModelTest {
             assertTrue(status.reasons().stream().anyMatch(r -> r.reason().code().equals("NAMES_UNRESOLVED")));
             int asked = adapter.lookups.get();
             model.reread();
-            assertEquals(asked, adapter.lookups.get(), "a re-read sends no query");
+            assertEquals(asked + 1, adapter.lookups.get(), "a re-read after a failed lookup asks again");
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            adapter.lookupFails = null; // the servers answer again
+            model.reread();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(),
+                    "no Refresh needed once names resolve again");
+            asked = adapter.lookups.get();
+            model.reread();
+            assertEquals(asked, adapter.lookups.get(), "after an answer, a re-read sends no query");
+            adapter.lookupFails = "example.com: All attempts to contact name servers or networks failed";
+            model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
             adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
             model.reread();
