@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
+import org.port853.ui.common.SystemDnssec;
 
-/** The apply sheet's first line, in plain words: "Servers: Quad9 → Mullvad · Mode: strict · All domains". */
+/**
+ * The apply sheet's first line, in plain words: "Servers: Quad9 → Mullvad · Mode: strict · All domains", with
+ * "DNSSEC: no → allow downgrade" when the change sets it.
+ */
 public final class ChangeSummary {
     private ChangeSummary() {
     }
@@ -33,10 +38,22 @@ public final class ChangeSummary {
         parts.add(wasMode == after.mode() ? I18n.t("summary.mode", modeNow)
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
-        parts.add(I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains"));
+        String domains = I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains");
+        parts.add(g == null || g.routesEverything() == after.routeAllDomains() ? domains
+                : I18n.t(g.routesEverything() ? "summary.allDomains" : "summary.someDomains") + " → " + domains);
+        // DNSSEC only when the change sets it to something else (null: the system's setting is left alone)
+        DnssecMode wasDnssec = g == null ? null : SystemDnssec.shown(g);
+        if (after.dnssec() != null && after.dnssec() != wasDnssec) {
+            parts.add(I18n.t("summary.dnssec", (wasDnssec == null ? "" : dnssec(wasDnssec) + " → ")
+                    + dnssec(after.dnssec())));
+        }
         if (linkResolvConf && before != null && before.resolverFileNeedsLink()) {
             parts.add(I18n.t("summary.resolvConfFixed"));
         }
         return String.join(" · ", parts);
+    }
+
+    private static String dnssec(DnssecMode m) {
+        return I18n.t("dnssec." + m.name().toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
     }
 }

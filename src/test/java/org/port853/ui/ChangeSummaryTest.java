@@ -1,0 +1,40 @@
+package org.port853.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.ui.apply.ChangeSummary;
+
+/** The apply sheet's first line names everything the change sets, also what is not a server or the mode. */
+class ChangeSummaryTest {
+    private static final List<ServerAddress> SERVERS = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
+    private final ResolverState strictAll = Fakes.strictState(SERVERS, true); // DNSSEC no
+
+    private String said(DnssecMode dnssec, boolean allDomains) {
+        return ChangeSummary.describe(strictAll, new DesiredSettings(SERVERS, DotMode.STRICT, dnssec, allDomains,
+                List.of()), false, List.of());
+    }
+
+    @Test
+    @DisplayName("a change of DNSSEC alone says DNSSEC: before → after")
+    void dnssecIsSaid() {
+        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains · DNSSEC: no → allow downgrade",
+                said(DnssecMode.ALLOW_DOWNGRADE, true));
+    }
+
+    @Test
+    @DisplayName("DNSSEC left alone or unchanged is not said; a change of the routing is said as before → after")
+    void onlyWhatChanges() {
+        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains", said(null, true));
+        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains", said(DnssecMode.NO, true));
+        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains → Network servers still used for some names",
+                said(null, false));
+    }
+}
