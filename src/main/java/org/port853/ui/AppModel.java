@@ -184,7 +184,7 @@ public final class AppModel {
             // while the last lookup failed, every re-read asks again: names that resolve again are not "Not working"
             LookupCheck last = lookup;
             if (withProviders || last != null && last.failure() != null) {
-                lookUp(r.state(), r.assessment());
+                lookUp(r.state());
             }
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
     }
@@ -196,12 +196,13 @@ public final class AppModel {
      * lookup waits for its timeout); the re-reads every few seconds keep a success while the settings stay those it
      * was made under, and ask again after a failure.
      */
-    private void lookUp(ResolverState s, Assessment a) {
+    private void lookUp(ResolverState s) {
         ResolverSettings settings = ResolverSettings.of(s);
         // after the one under way, if any: that one was made under the settings before this refresh
         org.port853.platform.ResolverAdapter adapter = services.adapter();
         lookingUp.whenIdle(() -> lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
-                () -> adapter.lookupFailure(s, a))).onSuccess(failure -> {
+                // the assessment without the last lookup's failure: with it, "already broken" would skip the query
+                () -> adapter.lookupFailure(s, adapter.assess(s)))).onSuccess(failure -> {
             lookup = new LookupCheck(settings, failure.orElse(null));
             ResolverState now = state.get();
             if (now != null && settings != null && settings.equals(ResolverSettings.of(now))) {

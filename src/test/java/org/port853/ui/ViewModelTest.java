@@ -1188,9 +1188,13 @@ class ViewModelTest {
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
             adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
+            tasks.hold();
             model.reread();
+            tasks.runNext(); // the reading; its lookup waits
             assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(),
                     "other settings: the old lookup says nothing about them");
+            tasks.runAll(); // their own lookup fails too
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
             adapter.lookupFails = null;
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
@@ -1566,7 +1570,7 @@ class ViewModelTest {
         }
 
         /** A model whose changes probe their servers with {@code pins}. */
-        private AppModel withPins(org.port853.probe.pins.ServerPins pins) {
+        private AppModel withPins(org.port853.probe.pins.ServerPins pins) throws Exception {
             AppServices plain = services(new Fakes.AnsweringProbe());
             return new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
                     plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);

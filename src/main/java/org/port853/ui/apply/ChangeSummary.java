@@ -39,7 +39,8 @@ public final class ChangeSummary {
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
         String domains = I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains");
-        parts.add(g == null || g.routesEverything() == after.routeAllDomains() ? domains
+        // before → after only between encrypted settings: turning encryption on names the routing it brings
+        parts.add(g == null || wasMode != after.mode() || g.routesEverything() == after.routeAllDomains() ? domains
                 : I18n.t(g.routesEverything() ? "summary.allDomains" : "summary.someDomains") + " → " + domains);
         // DNSSEC only when the change sets it to something else (null: the system's setting is left alone)
         DnssecMode wasDnssec = g == null ? null : SystemDnssec.shown(g);
