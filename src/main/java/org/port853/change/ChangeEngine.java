@@ -437,6 +437,11 @@ public final class ChangeEngine {
             // The items are back but the resolver may still run the change: stay pending, so status says so and
             // recover (or the boot-time unit) restarts it.
             LOG.severe("change " + change.id() + ": rolled back, but the resolver did not restart: " + e.getMessage());
+            if (why.kind() == Why.NO_RESTART) { // the same failure twice: said once
+                return result(Outcome.FAILED, Sentence.of("rolled back the files, but the resolver restarted neither "
+                        + "for the change nor after it: " + e.getMessage() + "; run 'port853 recover'",
+                        "result.no-restart-twice", e.getMessage()), change.after(), actions, false, t0);
+            }
             return result(Outcome.FAILED, Sentence.of("rolled back the files (" + why.english() + "), but the resolver "
                     + "did not restart: " + e.getMessage() + "; run 'port853 recover'", "result.rollback-no-restart",
                     why.kind(), why.detail(), e.getMessage()), change.after(), actions, false, t0);

@@ -83,8 +83,19 @@ public final class JournalStore {
     }
 
     private static IOException unreadable(Path f, Exception e) {
-        return new IOException("the journal " + f + " is unreadable (" + e.getClass().getSimpleName()
-                + "); fix or remove it by hand", e);
+        return new IOException("the journal " + f + " is unreadable (" + why(e) + "); fix or remove it by hand", e);
+    }
+
+    /** What is wrong with the file, where: JSON's own words and position, else the system's words. */
+    private static String why(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            com.fasterxml.jackson.core.JsonLocation at = j.getLocation();
+            String what = j.getOriginalMessage() == null ? "not valid JSON" : j.getOriginalMessage().strip()
+                    .replaceAll("\\s*\\R\\s*", " ");
+            return at == null || at.getLineNr() < 1 ? what : "line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public void save(Journal j) throws IOException {
@@ -109,8 +120,21 @@ public final class JournalStore {
             m.put("id", j.pending().id());
             m.put("started", j.pending().started().toString());
             m.put("description", j.pending().description());
+            // who makes the change: a reader tells a change in progress from one that was interrupted
+            ProcessHandle self = ProcessHandle.current();
+            m.put("pid", self.pid());
+            self.info().startInstant().ifPresent(t -> m.put("processStarted", t.toString()));
             AtomicFiles.write(markerDir.resolve(MARKER), Mapper.JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
+    }
+
+    /** The process {@code pid}, started at {@code started}, still runs (not another that got its number). */
+    static boolean stillRunning(long pid, String started) {
+        if (pid <= 0 || started == null) {
+            return false;
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(p -> p.info().startInstant())
+                .map(t -> t.toString().equals(started)).orElse(false);
     }
 
     /** Reads the public marker; works without privileges. Null when there is no unverified change. */
@@ -125,7 +149,8 @@ public final class JournalStore {
             }
             var node = JsonTrees.read(Files.readAllBytes(f));
             return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),
-                    node.path("description").asText());
+                    node.path("description").asText(), stillRunning(node.path("pid").asLong(-1),
+                    node.path("processStarted").asText(null)));
         } catch (IOException | RuntimeException e) {
             return new PendingChange("unknown", Instant.EPOCH, "the change marker " + f + " is unreadable");
         }

@@ -5,8 +5,8 @@ import org.port853.platform.ApplyResult;
 
 /**
  * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not covering everything (programs
- * that bypass the resolver, encryption asked for but the health check's answer came without it, or a revert whose
- * restored settings do not resolve names).
+ * that bypass the resolver, encryption asked for but the health check's answer came without it, a revert whose
+ * restored settings do not resolve names, or one that left a file of Port853's that someone else changed).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -19,7 +19,7 @@ final class ExitCodes {
     }
 
     static int of(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || r.revertedUnhealthy()) {
+        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || r.revertedUnhealthy() || r.revertLeftFilesAlone()) {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;

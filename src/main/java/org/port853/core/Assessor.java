@@ -51,7 +51,13 @@ public final class Assessor {
                     "Check that the resolver service answers.", NO_PLATFORM_DETAIL));
             return finish(merge(reasons, platformReasons));
         }
-        if (s.pendingChange() != null) {
+        if (s.pendingChange() != null && s.pendingChange().inProgress()) {
+            reasons.add(new Reason("CHANGE_IN_PROGRESS", Severity.INFO,
+                    "A change started " + s.pendingChange().started() + " is being made right now ("
+                            + s.pendingChange().description() + "): what is read may be half-way through it.",
+                    "Read again once it has finished (it ends with its health check, in seconds).",
+                    null, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
+        } else if (s.pendingChange() != null) {
             reasons.add(new Reason("CHANGE_INTERRUPTED", Severity.BROKEN,
                     "A change started " + s.pendingChange().started() + " was interrupted before it was checked ("
                             + s.pendingChange().description() + "); DNS may not work or may not be encrypted.",

@@ -18,8 +18,18 @@ final class IdnNames {
     private IdnNames() {
     }
 
-    /** The name in ASCII; throws IllegalArgumentException (with java.net.IDN's reasons) when it is not valid. */
-    static String toAscii(String name) {
+    /**
+     * The name in ASCII; throws IllegalArgumentException (with java.net.IDN's reasons) when it is not valid. Two more
+     * IDNA2008 rules than java.net.IDN knows: capital sharp s "ẞ" (after Unicode 3.2, so left unmapped there) is "ß",
+     * as UTS #46 maps it; a label may not start with a combining mark (RFC 5891, 4.2.3.2).
+     */
+    static String toAscii(String given) {
+        String name = given.replace('\u1E9E', '\u00DF');
+        for (String label : name.split(DOTS, -1)) {
+            if (!label.isEmpty() && isCombiningMark(label.codePointAt(0))) {
+                throw new IllegalArgumentException("A label starts with a combining mark");
+            }
+        }
         if (!hasDeviation(name)) {
             return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
         }
@@ -75,6 +85,12 @@ final class IdnNames {
                 ? Punycode.decode(ascii.substring(ACE_PREFIX.length()))
                 : ascii.toLowerCase(Locale.ROOT);
         return prepared.substring(1);
+    }
+
+    private static boolean isCombiningMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean hasDeviation(String text) {

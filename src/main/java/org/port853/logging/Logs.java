@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
-import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -120,7 +119,7 @@ public final class Logs {
         try {
             Files.createDirectories(f.getParent());
             rotate(f);
-            Handler h = new FileHandler(f.toString(), true);
+            Handler h = new AppendingFile(f);
             h.setFormatter(new OneLine());
             h.setEncoding("UTF-8");
             file = f;
@@ -131,6 +130,23 @@ public final class Logs {
             console.setFormatter(new OneLine());
             problem = "cannot write the log " + f + " (" + e.getMessage() + ")";
             return console;
+        }
+    }
+
+    /**
+     * Appends each record to the file, flushed at once: several Port853 processes (the window, a command, the helper)
+     * share one log, each line one write to a file opened for appending. JUL's {@code FileHandler} would lock the
+     * file and send every other process to {@code port853.log.1}, which the next rotation overwrites.
+     */
+    static final class AppendingFile extends java.util.logging.StreamHandler {
+        AppendingFile(Path f) throws IOException {
+            setOutputStream(new java.io.FileOutputStream(f.toFile(), true));
+        }
+
+        @Override
+        public synchronized void publish(LogRecord r) {
+            super.publish(r);
+            flush();
         }
     }
 

@@ -120,6 +120,19 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");
     }
 
+    /**
+     * A revert that left a file of Port853's as it is because someone else changed it since: Port853's settings may
+     * still be in force (an edited drop-in keeps DNS-over-TLS on), so it is not a plain success either.
+     */
+    public boolean revertLeftFilesAlone() {
+        if (reasonSaidBy("result.nothing-to-revert.others")) {
+            return true;
+        }
+        org.port853.core.Words w = reasonBeforeNote().words();
+        return outcome == Outcome.REVERTED && w != null && w.wording().startsWith("result.reverted")
+                && !w.details().isEmpty() && "1".equals(w.details().get(0)); // its first detail: files left alone
+    }
+
     /** The reason without a note added after it ({@link OutsideEncryption}): for a text that says the note itself. */
     public Sentence reasonBeforeNote() {
         if (reasonWords != null && OutsideEncryption.WITH_NOTE.equals(reasonWords.wording())

@@ -420,6 +420,24 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a restart that fails for the change and again for the rollback is said once, pending for recover")
+        void aRestartThatNeverWorksIsSaidOnce() throws IOException {
+            RecordingControl neverStarts = new RecordingControl() {
+                @Override
+                public void reload() throws IOException {
+                    throw new IOException("systemctl restart systemd-resolved.service failed: Failed to connect to bus");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), neverStarts,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            ApplyResult r = e.apply(target(A), "a", true);
+            assertEquals(Outcome.FAILED, r.outcome(), r.reason());
+            assertEquals(1, r.reason().split("Failed to connect to bus", -1).length - 1, r.reason());
+            assertTrue(r.reason().contains("restarted neither for the change nor after it"), r.reason());
+            assertNotNull(journals.load().pending(), "recover restarts it later");
+        }
+
+        @Test
         void aStaleMarkerIsCleanedByTheNextRun() throws IOException {
             engine.apply(target(A), "a", true);
             Files.writeString(stateDir.resolve(JournalStore.MARKER), "{\"id\":\"x\",\"started\":\"2026-01-01T00:00:00Z\","

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.PendingChange;
@@ -47,7 +48,8 @@ class JournalStoreTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("journal.json"))));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pending.json"))));
         PendingChange marker = JournalStore.readMarker(dir);
-        assertEquals(new PendingChange("c0ffee", c.started(), c.description()), marker);
+        assertEquals(new PendingChange("c0ffee", c.started(), c.description(), true), marker,
+                "written by this process, which runs: in progress");
         String publicText = Files.readString(dir.resolve("pending.json"));
         assertFalse(publicText.contains("nameserver"), "the public marker holds no file contents: " + publicText);
     }
@@ -60,9 +62,30 @@ class JournalStoreTest {
         ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
         s.save(new Journal(c.before(), c));
         assertFalse(Files.exists(dir.resolve("pending.json")), "not next to the journal");
-        assertEquals(new PendingChange("c0ffee", c.started(), c.description()), JournalStore.readMarker(markers));
+        assertEquals(new PendingChange("c0ffee", c.started(), c.description(), true), JournalStore.readMarker(markers));
         s.save(new Journal(c.before(), null));
         assertNull(JournalStore.readMarker(markers));
+    }
+
+    @Test
+    @DisplayName("a marker whose process has ended, or whose number another process has now, is an interrupted change")
+    void markerOfAnEndedProcessIsInterrupted() throws Exception {
+        Path dir = root.resolve("state");
+        Files.createDirectories(dir);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String self = ProcessHandle.current().info().startInstant().orElseThrow().toString();
+        for (String marker : java.util.List.of(
+                "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\",\"pid\":" + ended.pid()
+                        + ",\"processStarted\":\"" + self + "\"}",
+                "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\",\"pid\":"
+                        + ProcessHandle.current().pid() + ",\"processStarted\":\"2001-01-01T00:00:00Z\"}",
+                "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\"}")) {
+            Files.writeString(dir.resolve("pending.json"), marker);
+            PendingChange read = JournalStore.readMarker(dir);
+            assertFalse(read.inProgress(), marker);
+            assertEquals("d", read.description());
+        }
     }
 
     @Test
@@ -90,7 +113,11 @@ class JournalStoreTest {
             IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load(), garbage);
             assertTrue(e.getMessage().contains("journal") && e.getMessage().contains("unreadable"), e.getMessage());
             assertTrue(e.getMessage().contains(dir.resolve("journal.json").toString()));
+            assertFalse(e.getMessage().contains("Exception"), "words, not a class name: " + e.getMessage());
         }
+        Files.writeString(dir.resolve("journal.json"), "{\n  \"version\": 3,\n  x\n}");
+        IOException e = assertThrows(IOException.class, () -> new JournalStore(dir).load());
+        assertTrue(e.getMessage().contains("line 3, column 3"), e.getMessage());
     }
 
     @Test

@@ -165,6 +165,17 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("a change still being made (its process runs) is said as such, not as interrupted or broken")
+        void changeInProgressIsNotBroken() {
+            S s = new S();
+            s.pending = new PendingChange("id-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict", true);
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict(), a.reasons().toString());
+            assertEquals(Severity.INFO, require(a, "CHANGE_IN_PROGRESS").severity());
+            assertTrue(a.reasons().stream().noneMatch(r -> r.code().equals("CHANGE_INTERRUPTED")));
+        }
+
+        @Test
         void dotOffIsNotEncrypted() {
             S s = new S();
             s.mode = DotMode.OFF;

@@ -28,6 +28,8 @@ class IdnNamesTest {
             "stra\u0301ße.de, xn--stre-xnal.de",
             "straße\u3002de, xn--strae-oqa.de",
             "straße.bücher.de, xn--strae-oqa.xn--bcher-kva.de",
+            "ẞ.de, xn--zca.de",
+            "STRAẞE.DE, xn--strae-oqa.de",
     })
     void deviationsKept(String name, String ascii) {
         assertEquals(ascii, DnsNames.toAscii(name, "TLS name"));
@@ -58,6 +60,14 @@ class IdnNamesTest {
             assertEquals("name.joiner", e.words().wording(), e.getMessage());
             assertTrue(e.getMessage().contains("ASCII form (xn--"), e.getMessage());
         }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @DisplayName("a label that starts with a combining mark, which IDNA2008 refuses, is refused")
+    @ValueSource(strings = {"̈a.de", "dns.́b.example", "⃝x.test"})
+    void leadingCombiningMarkRefused(String name) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DnsNames.toAscii(name, "TLS name"));
+        assertEquals("name.idn", e.words().wording(), e.getMessage());
     }
 
     @ParameterizedTest(name = "[{0}]")

@@ -26,6 +26,28 @@ class LogsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("two processes' logs go into the one file, line by line, none into port853.log.1")
+    void sharedByTwoWriters() throws IOException {
+        Path f = dir.resolve("port853.log");
+        Logs.AppendingFile window = new Logs.AppendingFile(f);
+        Logs.AppendingFile command = new Logs.AppendingFile(f);
+        for (Logs.AppendingFile h : java.util.List.of(window, command)) {
+            h.setFormatter(new Logs.OneLine());
+        }
+        window.publish(new LogRecord(Level.WARNING, "from the window"));
+        command.publish(new LogRecord(Level.WARNING, "from a command"));
+        window.publish(new LogRecord(Level.WARNING, "the window again"));
+        window.close();
+        command.close();
+        java.util.List<String> lines = Files.readAllLines(f);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("from the window") && lines.get(1).endsWith("from a command")
+                && lines.get(2).endsWith("the window again"), lines.toString());
+        assertFalse(Files.exists(dir.resolve("port853.log.1")));
+        assertFalse(Files.exists(dir.resolve("port853.log.lck")));
+    }
+
+    @Test
     void rotatesPastOneMebibyteKeepingOneOldFile() throws IOException {
         Path f = dir.resolve("port853.log");
         Files.write(f, new byte[(int) Logs.MAX_BYTES + 1]);

@@ -44,6 +44,12 @@ class ReasonTextsTest {
         ReasonTexts.Text bypass = text(new LinuxRules().assess(elsewhere), "RESOLV_CONF_STATIC", elsewhere);
         assertTrue(bypass.message().contains("192.0.2.1, 192.0.2.2") && bypass.message().contains("bypass"),
                 bypass.message());
+
+        ResolverState none = withResolvConf(List.of()); // only options, or unreadable to this user
+        ReasonTexts.Text noServer = text(new LinuxRules().assess(none), "RESOLV_CONF_STATIC", none);
+        assertTrue(noServer.message().contains("no nameserver line") && noServer.message().contains("127.0.0.1"),
+                noServer.message());
+        assertFalse(noServer.message().contains("nameservers )"), noServer.message());
     }
 
     @Test

@@ -146,11 +146,14 @@ public final class LinuxRules implements PlatformRules {
             case STATIC:
                 boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
                         .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
+                // none read: empty of servers, or unreadable to this user; glibc then asks 127.0.0.1
+                boolean none = rc.nameservers().isEmpty();
                 reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO : Severity.WARNING,
-                        "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub"
-                                : " (nameservers " + String.join(", ", rc.nameservers())
+                        "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub" : none
+                                ? " with no nameserver line this program could read: programs that read it ask "
+                                + "127.0.0.1, not the stub" : " (nameservers " + String.join(", ", rc.nameservers())
                                 + "): programs reading it bypass the stub and its encryption") + ".", fix, action,
-                        List.of(onlyStub ? "0" : "1", String.join(", ", rc.nameservers()), stubOff)));
+                        List.of(onlyStub ? "0" : none ? "2" : "1", String.join(", ", rc.nameservers()), stubOff)));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,

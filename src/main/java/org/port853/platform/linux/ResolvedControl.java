@@ -105,8 +105,14 @@ public final class ResolvedControl implements ResolverControl {
                 SYSTEMCTL_WAIT);
         if (!r.ok()) {
             throw new IOException("systemctl " + verb + " " + unit + " failed"
-                    + (r.timedOut() ? " (timed out)" : ": " + r.stderr().strip()));
+                    + (r.timedOut() ? " (timed out)" : ": " + oneLine(r.stderr())));
         }
+    }
+
+    /** systemctl's complaint in one line: results are one sentence (its "See journalctl …" advice included). */
+    static String oneLine(String stderr) {
+        String line = stderr.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
     }
 
     private static void sleep(long ms) {

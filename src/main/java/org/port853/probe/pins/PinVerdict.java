@@ -49,12 +49,14 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
             case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (untrustedName == null
                             ? "is not signed by an authority the check trusts" : "does not name " + untrustedName)
                             + " (issuer '" + seenIssuer + "'), so its key " + seenPin + " is not trusted on first use.",
-                    "See the certificate checks; the key is recorded once the certificate is trusted and names the server "
-                            + "(with --ca-file for a private CA).")
-                    .says("pin.spki.not-trusted", seenPin, untrustedName == null ? 0 : 1, untrustedName, seenIssuer);
+                    "Diagnostics (port853 doctor --server " + server + ") check the certificate; the key is recorded once "
+                            + "the certificate is trusted and names the server (with --ca-file for a private CA).")
+                    .says("pin.spki.not-trusted", seenPin, untrustedName == null ? 0 : 1, untrustedName, seenIssuer,
+                            server);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
                             + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
-                    "See the reachability check.").says("pin.spki.not-seen", recordedPin, recordedPin != null && catalogue ? 1 : 0);
+                    "Diagnostics (port853 doctor --server " + server + ") say why no TLS connection was made.")
+                    .says("pin.spki.not-seen", recordedPin, recordedPin != null && catalogue ? 1 : 0, server);
         };
     }
 

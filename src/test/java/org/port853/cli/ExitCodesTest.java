@@ -1,0 +1,36 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.Sentence;
+import org.port853.platform.ApplyResult;
+import org.port853.platform.ApplyResult.Outcome;
+
+/** A revert that left Port853's own file in place because someone edited it is no plain success for a fleet job. */
+class ExitCodesTest {
+    private static final String FILE = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+
+    @Test
+    @DisplayName("nothing reverted because someone else changed Port853's file: exit 3, not 0")
+    void nothingRevertedBecauseEdited() {
+        ApplyResult r = ApplyResult.of(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in "
+                + "place; left " + FILE + " as it is because someone else changed it",
+                "result.nothing-to-revert.others", FILE));
+        assertEquals(ExitCodes.NOT_COVERED, ExitCodes.of(r));
+    }
+
+    @Test
+    @DisplayName("reverted, one file left alone: exit 3; reverted with nothing left alone: 0")
+    void revertedWithAFileLeftAlone() {
+        ApplyResult left = ApplyResult.of(Outcome.REVERTED, Sentence.of("restored the previous settings; names resolve; "
+                + "left " + FILE + " as it is", "result.reverted", 1, FILE, "", 0));
+        assertEquals(ExitCodes.NOT_COVERED, ExitCodes.of(left));
+        ApplyResult all = ApplyResult.of(Outcome.REVERTED, Sentence.of("restored the previous settings; names resolve",
+                "result.reverted", 0, "", "", 0));
+        assertEquals(ExitCodes.OK, ExitCodes.of(all));
+        assertEquals(ExitCodes.OK, ExitCodes.of(ApplyResult.of(Outcome.UNCHANGED, Sentence.of(
+                "nothing to revert: Port853's changes are not in place", "result.nothing-to-revert"))));
+    }
+}
