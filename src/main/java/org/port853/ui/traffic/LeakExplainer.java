@@ -58,9 +58,16 @@ public final class LeakExplainer {
         // known to come before the change: said as a fact, with both times, not as "most likely"
         return before && why.cause() == Cause.FIXED_SINCE && !Verifier.isTestName(r.name())
                 ? new Why(Cause.FIXED_SINCE, I18n.t("leakwhy.fixed_since.before", r.server() == null ? "?" : r.server(),
-                        I18n.dateTimeOrTimeToday(r.time()), I18n.dateTimeOrTimeToday(lastChange)),
+                        toTheSecond(r.time()), toTheSecond(lastChange)),
                         I18n.t("leakwhy.fixed_since.before.fix"))
                 : why;
+    }
+
+    /** Today to the second, as the traffic's times (a leak and the change a minute apart read "9:28 … 9:28"). */
+    private static String toTheSecond(Instant when) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        return when.atZone(zone).toLocalDate().equals(java.time.LocalDate.now(zone)) ? I18n.timeWithSeconds(when)
+                : I18n.dateTimeOrTimeToday(when);
     }
 
     /**

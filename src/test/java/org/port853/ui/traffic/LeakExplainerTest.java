@@ -66,6 +66,16 @@ class LeakExplainerTest {
                 && before.text().contains(", before the change at ") && !before.text().contains("most likely"),
                 "known to be before the change: said as a fact, with the times: " + before.text());
         assertEquals("Nothing left to fix: it came before that change.", before.fix());
+        Instant today = java.time.LocalDate.now().atTime(12, 0, 10).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        LeakRecord earlier = new LeakRecord(today, "wlan0", "192.168.1.1", "tracker.example.com", "A", null);
+        String said = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(earlier, now, today.plusSeconds(5))).text();
+        String leakAt = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.common.I18n.timeWithSeconds(today));
+        String changeAt = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.common.I18n.timeWithSeconds(today.plusSeconds(5)));
+        org.junit.jupiter.api.Assertions.assertTrue(said.contains(" at " + leakAt + ", before the change at "
+                + changeAt + " "), "today to the second: five seconds apart are two times, " + said);
         assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now,
                 unidentified.time().minusSeconds(120)).cause(), "after the change: some program asked it itself");
         assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now, null).cause(),
