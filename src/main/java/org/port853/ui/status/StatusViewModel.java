@@ -161,7 +161,7 @@ public final class StatusViewModel {
         dnssec.set(g.dnssec() == null ? "—" : g.dnssec() == org.port853.core.DnssecMode.NO ? I18n.t("status.dnssecOff")
                 : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
                 + (g.dnssecSupported() ? "" : " · " + I18n.t("status.dnssecUnsupported")));
-        currentServer.set(g.currentServer() == null ? I18n.t("status.noCurrent") : g.currentServer().toResolvedSyntax());
+        currentServer.set(currentServers(g, s.links()));
         List<LinkRow> rows = new ArrayList<>();
         for (LinkState l : s.links()) {
             rows.add(row(l, g.dnsOverTls()));
@@ -204,6 +204,21 @@ public final class StatusViewModel {
         protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !inPlace);
         protectPlaceKept.set(protectOffered.get() || state.get() == ProtectionState.READING
                 && model.refreshErrorProperty().get() == null);
+    }
+
+    /**
+     * The server the resolver talks to now: the global one, else each link's ("192.168.1.1 (wlan0)": with servers
+     * only on a link, the global one stays unset however many queries went out).
+     */
+    static String currentServers(org.port853.core.GlobalState g, List<LinkState> links) {
+        if (g.currentServer() != null) {
+            return g.currentServer().toResolvedSyntax();
+        }
+        String perLink = links.stream().filter(l -> l.currentServer() != null)
+                .map(l -> l.currentServer().toResolvedSyntax() + " (" + (l.name() == null ? "#" + l.index() : l.name())
+                        + ")")
+                .collect(Collectors.joining(", "));
+        return perLink.isEmpty() ? I18n.t("status.noCurrent") : perLink;
     }
 
     /** Protect's change for {@code s}; null while it cannot be built (no provider list): its preview explains why. */
