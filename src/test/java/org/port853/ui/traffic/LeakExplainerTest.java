@@ -78,8 +78,12 @@ class LeakExplainerTest {
                 + changeAt + " "), "today to the second: five seconds apart are two times, " + said);
         assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now,
                 unidentified.time().minusSeconds(120)).cause(), "after the change: some program asked it itself");
-        assertEquals(LeakExplainer.Cause.UNKNOWN, LeakExplainer.explain(unidentified, now, null).cause(),
-                "no change while watching");
+        LeakExplainer.Why unknown = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.explain(unidentified, now, null));
+        assertEquals(LeakExplainer.Cause.UNKNOWN, unknown.cause(), "no change while watching");
+        org.junit.jupiter.api.Assertions.assertTrue(unknown.fix().startsWith("A program here asked 192.168.1.1 itself")
+                && unknown.fix().contains("set them to use the system resolver"),
+                "the fix says how to stop it, not only why no program is named: " + unknown.fix());
         assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakExplainer.explain(leak("a.example", "9.9.9.9",
                 "systemd-resolve"), protectedNow, null).cause(), "sent by the resolver itself: its settings were other");
         assertEquals(LeakExplainer.Cause.SPLIT_DNS,
