@@ -141,8 +141,13 @@ public final class TrafficView extends VBox {
         filterLabel.setMnemonicParsing(true);
         Label count = new Label();
         count.getStyleClass().add("hint");
-        count.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("leaks.count",
-                vm.filteredLeaks().size(), vm.leaks().size()), vm.filteredLeaks(), vm.leaks()));
+        // the list holds every leak since watching began (or Clear), not only the graph's span: it says since when
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.dataSinceProperty().get() == null
+                ? I18n.t("leaks.count", vm.filteredLeaks().size(), vm.leaks().size())
+                : I18n.t("leaks.count.since", vm.filteredLeaks().size(), vm.leaks().size(),
+                        I18n.timeWithSeconds(vm.dataSinceProperty().get().at())),
+                vm.filteredLeaks(), vm.leaks(), vm.dataSinceProperty()));
+        count.setId("leaks-count");
         Label exportMessage = new Label();
         exportMessage.setId("traffic-export-message");
         exportMessage.textProperty().bind(vm.exportMessageProperty());
