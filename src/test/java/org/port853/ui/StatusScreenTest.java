@@ -292,6 +292,8 @@ class StatusScreenTest extends WindowTestBase {
         assertTrue(plain.startsWith("Servers: none → Quad9 (malware blocking), Mullvad DNS · Mode: off → strict · All domains"), plain);
         robot.clickOn("#apply-confirm");
         waitUntil(() -> shown(robot, "#apply-verify"));
+        javafx.scene.control.Button verify = robot.lookup("#apply-verify").query();
+        waitUntil(verify::isFocused); // the accented action takes Enter, not Close
         DesiredSettings d = adapter.applied.get(0);
         assertEquals(DotMode.STRICT, d.mode());
         assertTrue(d.routeAllDomains());

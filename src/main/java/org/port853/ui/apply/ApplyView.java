@@ -189,7 +189,8 @@ public final class ApplyView extends StackPane {
                     : p == Phase.REFUSED ? cancel : null;
             if (focus != null) {
                 javafx.application.Platform.runLater(() -> {
-                    focus.requestFocus();
+                    // the accented action takes Enter: "Verify now" after a change that worked, not Close
+                    (focus == close && verifyNow.isVisible() ? verifyNow : focus).requestFocus();
                     // Each page starts at its top, also a new sheet: the scroll pane kept the previous sheet's
                     // position, and JavaFX moving the focus into the body meanwhile scrolls it to the diff's fold.
                     bodyScroll.setVvalue(bodyScroll.getVmin());
