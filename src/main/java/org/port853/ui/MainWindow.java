@@ -173,7 +173,8 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // Only the first screen is built before the first frame; the others when first shown.
         tabs.getTabs().addAll(
-                tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh)),
+                tab(Screen.STATUS, () -> new StatusView(status, this::verifyNow, model::refresh,
+                        () -> show(Screen.TRAFFIC))),
                 tab(Screen.PROVIDERS, () -> new ProvidersView(providers, openUrl)),
                 tab(Screen.TRAFFIC, () -> Ui.scrollWhenShort(trafficView())),
                 tab(Screen.VERIFY, () -> Ui.scrollWhenShort(new VerifyView(verify, this::protectFromVerify))),

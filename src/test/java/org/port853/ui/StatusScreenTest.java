@@ -357,6 +357,22 @@ class StatusScreenTest extends WindowTestBase {
         assertEquals(ProtectionState.Tone.BAD, ProtectionState.RESOLVER_MISSING_LEAKING.tone());
     }
 
+    @Test
+    @DisplayName("while leaking, Status offers the way to the leaked queries; without leaks it does not")
+    void leakingLeadsToTraffic(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        assertEquals("Not encrypted", label(robot, "#state"));
+        assertFalse(shown(robot, "#show-leaks"));
+        fx(() -> {
+            window.model().evidence().leakSeen(Instant.now());
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#show-leaks"));
+        robot.clickOn("#show-leaks");
+        waitUntil(() -> fx(() -> window.navigation().currentProperty().get()) == MainWindow.Screen.TRAFFIC);
+    }
+
     /** A running capture whose leak log the test fills. */
     static final class LeakingCapture extends Fakes.FakeCapture {
         LeakingCapture() {

@@ -24,7 +24,7 @@ public final class StatusView extends ScrollPane {
     private final StatusViewModel vm;
     private final VBox reasonBox = new VBox(6);
 
-    public StatusView(StatusViewModel vm, Runnable onVerify, Runnable onRefresh) {
+    public StatusView(StatusViewModel vm, Runnable onVerify, Runnable onRefresh, Runnable onShowLeaks) {
         this.vm = vm;
         setId("status-view");
         Ui.withoutViewportCache(this);
@@ -68,7 +68,12 @@ public final class StatusView extends ScrollPane {
         detail.setWrapText(true);
         detail.getStyleClass().add("state-detail");
         detail.textProperty().bind(vm.stateDetailProperty());
-        VBox stateText = new VBox(2, headline, detail);
+        // while leaking, the way to which queries and why: the sentence alone sent people looking for the tab
+        javafx.scene.control.Hyperlink showLeaks = new javafx.scene.control.Hyperlink(I18n.t("status.showLeaks"));
+        showLeaks.setId("show-leaks");
+        showLeaks.setOnAction(e -> onShowLeaks.run());
+        Ui.showWhen(showLeaks, vm.leakingProperty());
+        VBox stateText = new VBox(2, headline, detail, showLeaks);
         HBox.setHgrow(stateText, Priority.ALWAYS);
         HBox stateRow = new HBox(16, glyph, stateText);
         stateRow.setAlignment(Pos.CENTER_LEFT);

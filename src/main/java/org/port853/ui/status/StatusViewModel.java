@@ -345,6 +345,8 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty blockedCommandProperty() { return blockedCommand.getReadOnlyProperty(); }
     public ReadOnlyStringProperty protectTextProperty() { return protectText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty changeFailedProperty() { return changeFailed.getReadOnlyProperty(); }
+    /** Plaintext DNS leaving the machine was measured lately (whatever the state says first). */
+    public javafx.beans.property.ReadOnlyBooleanProperty leakingProperty() { return model.evidence().leakingProperty(); }
 
     /** The user has read that the change did not take: the banner goes (Protect offers its change as new again). */
     public void dismissChangeFailed() {
