@@ -60,7 +60,7 @@ public final class ChangeEngine {
         long t0 = System.nanoTime();
         requested.forEach(f -> requireOwned(f.key()));
         Steps actions = new Steps();
-        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+        try (ChangeLock lock = lock()) {
             Journal j = journals.load();
             ChangeRecord interrupted = j.pending();
             if (interrupted != null && interrupted.after().equals(requested)
@@ -217,7 +217,7 @@ public final class ChangeEngine {
     public ApplyResult recover(Patience patience) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
-        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+        try (ChangeLock lock = lock()) {
             Journal j = journals.load();
             if (j.pending() == null) {
                 journals.save(j); // a marker left by a run killed between journal and marker goes away
@@ -241,7 +241,7 @@ public final class ChangeEngine {
     public ApplyResult revert() throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
-        try (ChangeLock lock = ChangeLock.acquire(journals.dir(), lockWait)) {
+        try (ChangeLock lock = lock()) {
             Journal j = journals.load();
             boolean fromJournal = j.baseline() != null || j.pending() != null;
             List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
@@ -402,6 +402,16 @@ public final class ChangeEngine {
             actions.add("health check: " + h.detail() + "; the network is not up, so this proves nothing",
                     "step.health-offline", h.detailSentence());
         }
+    }
+
+    /**
+     * The change lock; on its release, a change still pending (the work threw half-way) is no longer this process's
+     * "in progress" but interrupted, also while this process runs on (the window as root makes changes itself).
+     */
+    private ChangeLock lock() throws IOException {
+        ChangeLock l = ChangeLock.acquire(journals.dir(), lockWait);
+        l.beforeRelease(journals::disownMarker);
+        return l;
     }
 
     /** A passed health check as results say it. */

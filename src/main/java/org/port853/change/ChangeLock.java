@@ -37,6 +37,7 @@ public final class ChangeLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private boolean closed;
+    private Runnable beforeRelease = () -> { };
 
     private ChangeLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
@@ -88,6 +89,11 @@ public final class ChangeLock implements AutoCloseable {
         }
     }
 
+    /** {@code action} runs once, just before the lock is released (still holding it). */
+    public void beforeRelease(Runnable action) {
+        this.beforeRelease = action;
+    }
+
     @Override
     public void close() throws IOException {
         synchronized (ChangeLock.class) {
@@ -95,6 +101,12 @@ public final class ChangeLock implements AutoCloseable {
                 return;
             }
             closed = true;
+            try {
+                beforeRelease.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(ChangeLock.class.getName()).warning("before releasing the change "
+                        + "lock: " + e);
+            }
             try {
                 lock.release();
             } finally {

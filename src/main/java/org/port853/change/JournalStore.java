@@ -128,6 +128,28 @@ public final class JournalStore {
         }
     }
 
+    /**
+     * The change this process was making ends here, finished or not: a marker still naming this process is rewritten
+     * without it, so that a reader sees an interrupted change, not one in progress.
+     */
+    public void disownMarker() {
+        Path f = markerDir.resolve(MARKER);
+        try {
+            if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            JsonNode node = JsonTrees.read(Files.readAllBytes(f));
+            if (node instanceof ObjectNode o && o.path("pid").asLong(-1) == ProcessHandle.current().pid()) {
+                o.remove("pid");
+                o.remove("processStarted");
+                AtomicFiles.write(f, Mapper.JSON.writeValueAsString(o), AtomicFiles.PUBLIC);
+            }
+        } catch (IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(JournalStore.class.getName()).warning("the change marker " + f
+                    + " could not be updated: " + e);
+        }
+    }
+
     /** The process {@code pid}, started at {@code started}, still runs (not another that got its number). */
     static boolean stillRunning(long pid, String started) {
         if (pid <= 0 || started == null) {

@@ -438,6 +438,27 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("while the change runs its marker says in progress; a change that threw half-way is interrupted, "
+                + "also while this process runs on")
+        void markerInProgressOnlyWhileTheChangeRuns() throws IOException {
+            List<Boolean> duringTheChange = new ArrayList<>();
+            RecordingControl dies = new RecordingControl() {
+                @Override
+                public void reload() {
+                    duringTheChange.add(JournalStore.readMarker(stateDir).inProgress());
+                    throw new IllegalStateException("the restart blew up");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dies,
+                    Duration.ofMillis(500), List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IllegalStateException.class, () -> e.apply(target(A), "a", true));
+            assertEquals(List.of(true), duringTheChange);
+            org.port853.core.PendingChange after = JournalStore.readMarker(stateDir);
+            assertNotNull(after, "still pending: recover finishes it");
+            assertFalse(after.inProgress(), "nobody makes it any more");
+        }
+
+        @Test
         void aStaleMarkerIsCleanedByTheNextRun() throws IOException {
             engine.apply(target(A), "a", true);
             Files.writeString(stateDir.resolve(JournalStore.MARKER), "{\"id\":\"x\",\"started\":\"2026-01-01T00:00:00Z\","
