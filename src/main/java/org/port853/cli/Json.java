@@ -94,6 +94,7 @@ public final class Json {
             p.put("id", s.pendingChange().id());
             p.put("started", s.pendingChange().started().toString());
             p.put("description", s.pendingChange().description());
+            p.put("inProgress", s.pendingChange().inProgress());
         }
         return o;
     }

@@ -124,7 +124,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             // and roll them back
             return Plan.refused(org.port853.core.Sentence.of("this system was not started by systemd (a container, or "
                     + "WSL without systemd), so systemd-resolved cannot run here and a change could not take effect; "
-                    + "start the system with systemd as its init system first", "refused.not-booted"));
+                    + "start the system with systemd as its init system first", "refused.not-booted"))
+                    .withItemKind("dropIn"); // the documents say "dropIn": null, as for every refusal
         }
         int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
         return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),

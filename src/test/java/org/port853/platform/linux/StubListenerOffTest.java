@@ -78,6 +78,7 @@ class StubListenerOffTest {
                 null, new LinuxDetails(252, PIHOLE, List.of(), null, false));
         Plan p = adapter.plan(STRICT, stopped, false);
         assertTrue(p.isRefused() && p.refusal().startsWith("this system was not started by systemd"), p.refusal());
+        assertEquals("dropIn", p.itemKind(), "apply --dry-run --json says \"dropIn\": null, as for every refusal");
         assertTrue(I18n.in(Locale.GERMAN, () -> ChangeTexts.refusal(p)).startsWith(
                 "dieses System wurde nicht von systemd gestartet"));
         ResolverState running = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null,
