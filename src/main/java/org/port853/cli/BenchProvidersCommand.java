@@ -102,10 +102,16 @@ final class BenchProvidersCommand implements Callable<Integer> {
         }
         List<ServerAddress> chosen = probe.parsedServers();
         if (chosen.isEmpty()) {
-            chosen = Doctor.configuredServers(services.adapter().get().readState());
+            org.port853.core.ResolverState state = services.adapter().get().readState();
+            chosen = Doctor.configuredServers(state);
             if (chosen.isEmpty()) {
-                throw new InvalidInputException("no DNS server is configured: pass --server IP#NAME, or --all to benchmark "
-                        + "every catalogue provider");
+                // a missing or stopped resolver has no servers to read: say that, not that none are configured
+                String why = !state.installed() || !state.running() || state.global() == null
+                        ? state.resolverName() + " " + (!state.installed() ? "is not installed"
+                        : !state.running() ? "is not running" : "could not be read") + ", so its servers are unknown"
+                        : "no DNS server is configured";
+                throw new InvalidInputException(why + ": pass --server IP#NAME, or --all to benchmark every catalogue "
+                        + "provider");
             }
         }
         for (ServerAddress s : chosen) {

@@ -84,6 +84,13 @@ class BenchProvidersCommandTest {
         CliRuns.Run r = run("bench-providers");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no DNS server is configured: pass --server IP#NAME, or --all"), r.err());
+        ResolverState s = withServers(List.of());
+        adapter.state = new ResolverState(s.resolverName(), s.source(), true, false, null, List.of(), null,
+                s.resolverName() + " is not running", s.platform());
+        r = run("bench-providers");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(s.resolverName() + " is not running, so its servers are unknown: pass --server"),
+                "a stopped resolver is said as such: " + r.err());
     }
 
     @Test
