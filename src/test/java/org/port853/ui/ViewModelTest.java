@@ -1275,6 +1275,8 @@ class ViewModelTest {
             assertTrue(status.resolvConfProperty().get().contains("does not answer while systemd-resolved is stopped"),
                     status.resolvConfProperty().get());
             assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
+            assertEquals("Unavailable while systemd-resolved is stopped", status.switchTextProperty().get(),
+                    "a state that passes, not 'cannot be used here'");
             assertEquals("nothing: systemd-resolved is not running · systemd 252", status.sourceProperty().get(),
                     "found, not 'no resolver found'");
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS,

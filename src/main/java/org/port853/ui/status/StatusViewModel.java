@@ -141,7 +141,9 @@ public final class StatusViewModel {
             dnssec.set("—");
             currentServer.set("—");
             links.clear();
-            switchText.set(I18n.t("switch.unavailable"));
+            // a stopped resolver is a state that passes (start it), not "cannot be used here" for good
+            switchText.set(s.installed() && !s.running() ? I18n.t("switch.unavailable.stopped", ResolverTexts.name(s))
+                    : I18n.t("switch.unavailable"));
             String command = blocking == null ? null : model.fixCommand(blocking);
             blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
             blockedCommand.set(command);
