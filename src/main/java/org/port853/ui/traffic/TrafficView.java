@@ -141,13 +141,18 @@ public final class TrafficView extends VBox {
         filterLabel.setMnemonicParsing(true);
         Label count = new Label();
         count.getStyleClass().add("hint");
-        // the list holds every leak since watching began (or Clear), not only the graph's span: it says since when
-        count.textProperty().bind(Bindings.createStringBinding(() -> vm.dataSinceProperty().get() == null
-                ? I18n.t("leaks.count", vm.filteredLeaks().size(), vm.leaks().size())
-                : I18n.t("leaks.count.since", vm.filteredLeaks().size(), vm.leaks().size(),
-                        I18n.timeWithSeconds(vm.dataSinceProperty().get().at())),
-                vm.filteredLeaks(), vm.leaks(), vm.dataSinceProperty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("leaks.count",
+                vm.filteredLeaks().size(), vm.leaks().size()), vm.filteredLeaks(), vm.leaks()));
+        // the list holds every leak since watching began (or Clear), not only the graph's span ("Last 5 min: 0
+        // leaked" above "13 of 13"): the count says since when, on hover and to a screen reader (no room at 720 px)
         count.setId("leaks-count");
+        javafx.beans.binding.StringBinding since = Bindings.createStringBinding(() -> vm.dataSinceProperty().get() == null
+                ? "" : I18n.t("leaks.count.since", I18n.timeWithSeconds(vm.dataSinceProperty().get().at()),
+                I18n.period(vm.windowSecondsProperty().get())), vm.dataSinceProperty(), vm.windowSecondsProperty());
+        javafx.scene.control.Tooltip sinceTip = new javafx.scene.control.Tooltip();
+        sinceTip.textProperty().bind(since);
+        count.setTooltip(sinceTip);
+        count.accessibleTextProperty().bind(Bindings.concat(count.textProperty(), ". ", since));
         Label exportMessage = new Label();
         exportMessage.setId("traffic-export-message");
         exportMessage.textProperty().bind(vm.exportMessageProperty());
