@@ -102,6 +102,24 @@ class FleetPlaybookIT {
                 .contains("198.51.100.1"), "programs that read /etc/resolv.conf resolve through the stub");
     }
 
+    @Test
+    @DisplayName("252: a stub that does not answer (DNSStubListener=no): the linked resolv.conf fails its own check, the "
+            + "static file comes back byte for byte, the host fails, the drop-in stays")
+    void linkThatDoesNotResolveIsPutBack() throws IOException {
+        cli = start(98, 252, "file");
+        Path resolvConf = cli.rig.resolvConfFile();
+        String staticResolvConf = Files.readString(resolvConf);
+        Files.writeString(cli.dropIn().resolveSibling("00-no-stub.conf"), "[Resolve]\nDNSStubListener=no\n");
+        String good = cli.rig.goodServer() + "#dot.test";
+        TestRig.ExecResult failed = play(export("link.yml", "--server", good, "--mode", "strict", "--all-domains",
+                "--link-resolv-conf"));
+        assertEquals(2, failed.exitCode(), failed.stdout() + failed.stderr());
+        assertTrue(failed.stdout().contains("/etc/resolv.conf is as it was before"), failed.stdout());
+        assertFalse(Files.isSymbolicLink(resolvConf), "no longer a link to the stub");
+        assertEquals(staticResolvConf, Files.readString(resolvConf), "the static file is back");
+        assertTrue(Files.exists(cli.dropIn()), "the drop-in passed its own check and stays");
+    }
+
     /** A desktop-like start: the router's plaintext DNS on the link, so names resolve before the playbook runs. */
     private static RigCli start(int net, int systemd, String resolvConf) {
         assertTrue(Files.isExecutable(ANSIBLE_PLAYBOOK), "this test needs ansible-core (run .ci/install-deps as root)");

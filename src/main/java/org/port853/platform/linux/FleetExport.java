@@ -48,25 +48,73 @@ public final class FleetExport {
         }
     }
 
+    /**
+     * /etc/resolv.conf linked to the stub, checked like the drop-in: the file must name the stub (with the stub
+     * listener off it names the upstream servers) and programs that read it must resolve (getent, as they do), else the file from before comes back (a static file from its kept copy, a link
+     * to its old target, nothing where there was nothing) and the machine fails, its drop-in staying in place.
+     */
     private static final String RESOLV_CONF_TASKS = ""
             + "    - name: what /etc/resolv.conf is now\n"
             + "      ansible.builtin.stat:\n"
             + "        path: /etc/resolv.conf\n"
             + "        follow: false\n"
             + "      register: port853_resolv_conf\n"
-            + "    - name: a static /etc/resolv.conf is kept as /etc/resolv.conf.before-port853\n"
-            + "      ansible.builtin.copy:\n"
-            + "        src: /etc/resolv.conf\n"
-            + "        remote_src: true\n"
-            + "        dest: /etc/resolv.conf.before-port853\n"
-            + "        force: false\n"
-            + "      when: port853_resolv_conf.stat.exists and port853_resolv_conf.stat.isreg\n"
-            + "    - name: /etc/resolv.conf points at the systemd-resolved stub\n"
-            + "      ansible.builtin.file:\n"
-            + "        src: " + LinuxPaths.STUB_RESOLV_CONF + "\n"
-            + "        dest: /etc/resolv.conf\n"
-            + "        state: link\n"
-            + "        force: true\n";
+            + "    - name: /etc/resolv.conf points at the stub and names resolve through it, else it is put back\n"
+            + "      block:\n"
+            + "        - name: a static /etc/resolv.conf is kept as /etc/resolv.conf.before-port853\n"
+            + "          ansible.builtin.copy:\n"
+            + "            src: /etc/resolv.conf\n"
+            + "            remote_src: true\n"
+            + "            dest: /etc/resolv.conf.before-port853\n"
+            + "            force: false\n"
+            + "          when: port853_resolv_conf.stat.exists and port853_resolv_conf.stat.isreg\n"
+            + "        - name: /etc/resolv.conf points at the systemd-resolved stub\n"
+            + "          ansible.builtin.file:\n"
+            + "            src: " + LinuxPaths.STUB_RESOLV_CONF + "\n"
+            + "            dest: /etc/resolv.conf\n"
+            + "            state: link\n"
+            + "            force: true\n"
+            + "          register: port853_link\n"
+            // with DNSStubListener=no resolved writes the upstream servers into the stub file: names would resolve,
+            // in plaintext, around the stub
+            + "        - name: the stub listens (the file names 127.0.0.53, not the upstream servers)\n"
+            + "          ansible.builtin.command: grep -qx \"nameserver 127.0.0.53\" /etc/resolv.conf\n"
+            + "          changed_when: false\n"
+            + "          when: not ansible_check_mode\n"
+            + "        - name: health check, a name resolves for programs that read /etc/resolv.conf\n"
+            + "          ansible.builtin.command: getent hosts " + LinuxChange.PROBE_NAME + "\n"
+            + "          register: port853_stub_health\n"
+            + "          changed_when: false\n"
+            + "          retries: 5\n"
+            + "          delay: 2\n"
+            + "          until: port853_stub_health.rc == 0\n"
+            + "          when: not ansible_check_mode\n"
+            + "      rescue:\n"
+            + "        - name: the link is removed\n"
+            + "          ansible.builtin.file:\n"
+            + "            path: /etc/resolv.conf\n"
+            + "            state: absent\n"
+            + "          when: port853_link is defined and port853_link is changed\n"
+            + "        - name: the static /etc/resolv.conf from before is put back\n"
+            + "          ansible.builtin.copy:\n"
+            + "            src: /etc/resolv.conf.before-port853\n"
+            + "            remote_src: true\n"
+            + "            dest: /etc/resolv.conf\n"
+            + "          when: port853_link is defined and port853_link is changed and port853_resolv_conf.stat.isreg"
+            + " | default(false)\n"
+            + "        - name: the link from before is put back\n"
+            + "          ansible.builtin.file:\n"
+            + "            src: \"{{ port853_resolv_conf.stat.lnk_target }}\"\n"
+            + "            dest: /etc/resolv.conf\n"
+            + "            state: link\n"
+            + "            force: true\n"
+            + "          when: port853_link is defined and port853_link is changed and port853_resolv_conf.stat.islnk"
+            + " | default(false)\n"
+            + "        - name: the link failed\n"
+            + "          ansible.builtin.fail:\n"
+            + "            msg: \"names do not resolve through the stub ({{ ansible_failed_result.stderr\n"
+            + "              | default(ansible_failed_result.msg) | default('') }}); /etc/resolv.conf is as it was before\n"
+            + "              this run, the drop-in stays\"\n";
 
     /** What Port853 writes on a machine it manages (its header names 'port853 revert'). */
     public static String dropIn(DesiredSettings s) {
@@ -88,8 +136,8 @@ public final class FleetExport {
      * drop-in (before 246 resolved drops a server written with {@code #NAME} or {@code :PORT}, which would leave the
      * machine without servers), writes the drop-in, restarts resolved only when it changed, checks that a name
      * resolves and puts back the drop-in from before when it does not; with {@code linkResolvConf}, then keeps a
-     * static /etc/resolv.conf as /etc/resolv.conf.before-port853 (once) and links /etc/resolv.conf to resolved's
-     * stub file. {@code ansible.builtin.systemd}, not its newer name {@code systemd_service}: ansible-core before
+     * static /etc/resolv.conf as /etc/resolv.conf.before-port853 (once), links /etc/resolv.conf to resolved's stub
+     * file and checks that names resolve through it, else puts the file from before back. {@code ansible.builtin.systemd}, not its newer name {@code systemd_service}: ansible-core before
      * 2.14 (Ubuntu 22.04's) knows only the old one.
      */
     public static String ansiblePlaybook(DesiredSettings s, boolean linkResolvConf) {
