@@ -154,6 +154,13 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
         }
     }
 
+    private volatile String endReason;
+
+    @Override
+    public String endReason() {
+        return endReason;
+    }
+
     protected final void fireStopped(String reason) {
         if (stoppedFired.compareAndSet(false, true)) {
             for (CaptureListener l : listeners) {
@@ -199,6 +206,7 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
                 reasonOrNull = "capture failed at its end: " + e;
             }
         }
+        endReason = reasonOrNull; // before running turns false: a poll that sees it stopped also sees why
         running = false;
         fireStopped(reasonOrNull);
     }

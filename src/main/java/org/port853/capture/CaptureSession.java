@@ -15,6 +15,14 @@ public interface CaptureSession extends AutoCloseable {
 
     boolean isRunning();
 
+    /**
+     * Why the session ended by itself (its source went away: the capture service's stream, an interface), set before
+     * {@link #isRunning()} turns false; null while it runs, after {@link #stop()} and when a replay finished.
+     */
+    default String endReason() {
+        return null;
+    }
+
     /** e.g. "live on all interfaces" or "replay of demo.pcap". */
     String description();
 

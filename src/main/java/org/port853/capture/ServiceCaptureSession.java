@@ -47,8 +47,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
      * we may use it shows on connecting.
      */
     static boolean isInstalled(Path socket, Path unit) {
-        return Files.exists(socket) || Files.exists(unit);
+        return Files.exists(socket) || LINUX && Files.exists(unit);
     }
+
+    /** The package and its units are Linux's; elsewhere the unit's path is a folder any user may create. */
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     /** Connects and disconnects at once: empty when this user may use the service. */
     static java.util.Optional<CaptureUnavailableException> canConnect(Path socket) {

@@ -294,9 +294,10 @@ public final class ChangeEngine {
             }
             // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
             boolean servicesRun = resolver.servicesRun();
-            if ((!restore.isEmpty() || j.pending() != null) && servicesRun) {
+            boolean toLoad = !restore.isEmpty() || j.pending() != null;
+            if (toLoad && servicesRun) {
                 reload(actions);
-            } else if (!servicesRun) {
+            } else if (toLoad) {
                 actions.add("leave the resolver as it is: systemd does not run here, so the resolver reads the "
                         + "restored settings when it next starts", "step.no-services");
             }

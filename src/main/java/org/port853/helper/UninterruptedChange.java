@@ -4,14 +4,14 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Runs a change to the system's DNS so that Ctrl-C, a closed terminal or a polite stop (SIGINT, SIGHUP, SIGTERM: a
- * {@code timeout}, a cancelled CI job, {@code systemctl stop}) cannot stop it half-way: cut off between writing the
- * settings and the health check, it would leave them untested until {@code recover} or the next boot. The signal is
- * reported and the change finishes, or is rolled back, as usual, in seconds; SIGKILL still ends the process (the
- * journal covers that).
+ * Runs a change to the system's DNS so that Ctrl-C or a closed terminal (SIGINT, SIGHUP) cannot stop it half-way:
+ * cut off between writing the settings and the health check, it would leave them untested until {@code recover} or the
+ * next boot. The signal is reported and the change finishes, or is rolled back, as usual. SIGTERM and SIGKILL still end
+ * the process (the journal covers that): the call held off here includes waits a stop must not outlast (the boot
+ * unit's five minutes of patience for the network, a password dialog), and systemd follows a TERM with a KILL.
  */
 public final class UninterruptedChange {
-    private static final String[] SIGNALS = {"INT", "HUP", "TERM"};
+    private static final String[] SIGNALS = {"INT", "HUP"};
     /** Set by the command line: a signal held off during a change stops the process only after the outcome is said. */
     private static volatile boolean stopDeferred;
     private static volatile Signal pendingStop;

@@ -197,10 +197,26 @@ public final class AppModel {
      * was made under, and ask again after a failure.
      */
     private void lookUp(ResolverState s) {
+        // after the one under way, if any: that one was made under the settings before this refresh. One waits at
+        // most, for the newest reading: re-reads while a slow lookup fails would otherwise queue one each
+        boolean waiting = lookupNext != null;
+        lookupNext = s;
+        if (!waiting) {
+            lookingUp.whenIdle(() -> {
+                ResolverState next = lookupNext;
+                lookupNext = null;
+                lookUpNow(next);
+            });
+        }
+    }
+
+    /** The reading the next lookup is for, while one waits for the lookup under way; JavaFX thread only. */
+    private ResolverState lookupNext;
+
+    private void lookUpNow(ResolverState s) {
         ResolverSettings settings = ResolverSettings.of(s);
-        // after the one under way, if any: that one was made under the settings before this refresh
         org.port853.platform.ResolverAdapter adapter = services.adapter();
-        lookingUp.whenIdle(() -> lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
+        lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
                 // the assessment without the last lookup's failure: with it, "already broken" would skip the query
                 () -> adapter.lookupFailure(s, adapter.assess(s)))).onSuccess(failure -> {
             lookup = new LookupCheck(settings, failure.orElse(null));
@@ -211,7 +227,7 @@ public final class AppModel {
                     assessment.set(again);
                 }
             }
-        })));
+        }));
     }
 
     /** {@code a} with the last lookup's failure when it was made under {@code s}'s settings (any thread). */

@@ -1,6 +1,7 @@
 package org.port853.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,8 @@ class HostileCaptureMemoryIT {
         JsonNode j = analyzeAtPackagedHeap(f, exit);
         // no packet at all before the damage: bad input, one sentence, no OutOfMemoryError
         assertEquals("2", exit.get(0));
-        assertTrue(j == null);
+        assertEquals(2, j.at("/error/exitCode").asInt(), "--json: the error as a document, not a capture's: " + j);
+        assertTrue(j.path("totals").isMissingNode(), String.valueOf(j));
+        assertFalse(j.at("/error/message").asText().contains("OutOfMemory"), String.valueOf(j));
     }
 }

@@ -55,13 +55,16 @@ class ExportCommandTest {
         CliRuns.Run r = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict", "--link-resolv-conf");
         assertEquals(0, r.code(), r.err());
         String y = r.out();
-        assertTrue(y.contains("dest: /etc/resolv.conf.before-port853\n            force: false"), y);
+        assertTrue(y.contains("dest: /etc/resolv.conf.before-port853\n          when: port853_resolv_conf.stat.exists"
+                + " and port853_resolv_conf.stat.isreg"), "the static file of this run is kept, not one of an earlier run: "
+                + y);
         assertTrue(y.contains("src: /run/systemd/resolve/stub-resolv.conf\n            dest: /etc/resolv.conf\n"
                 + "            state: link\n            force: true"), y);
         assertTrue(y.indexOf("state: link") > y.indexOf("rescue:"), "a task after the health check, so only a change "
                 + "that resolves links the file");
         int link = y.indexOf("src: /run/systemd/resolve/stub-resolv.conf");
-        assertTrue(y.indexOf("getent hosts example.com", link) > link, "the link is health-checked itself");
+        assertTrue(y.indexOf("getent -s dns hosts example.com", link) > link, "the link is health-checked itself, "
+                + "through the file (not NSS's resolve module)");
         int rescue = y.indexOf("rescue:", link);
         assertTrue(rescue > link && y.indexOf("src: /etc/resolv.conf.before-port853", rescue) > rescue
                 && y.indexOf("lnk_target", rescue) > rescue, "and rolled back to the file or link from before");

@@ -25,7 +25,7 @@ class ChangeSummaryTest {
     @Test
     @DisplayName("a change of DNSSEC alone says DNSSEC: before → after")
     void dnssecIsSaid() {
-        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains · DNSSEC: no → allow downgrade",
+        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains · DNSSEC: No → Allow downgrade",
                 said(DnssecMode.ALLOW_DOWNGRADE, true));
     }
 

@@ -277,8 +277,13 @@ final class Fakes {
         @Override public void removeListener(CaptureListener l) { listeners.remove(l); }
         @Override public void close() { stop(); }
 
+        volatile String endReason;
+
+        @Override public String endReason() { return endReason; }
+
         /** Ends by itself, as a session whose capture service went away (the real ones: finished(reason)). */
         void lose(String reason) {
+            endReason = reason;
             running = false;
             listeners.forEach(l -> l.onStopped(reason));
         }

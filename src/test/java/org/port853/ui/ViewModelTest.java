@@ -1201,6 +1201,18 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a change another process is making now offers no Recover; an interrupted one does")
+        void changeInProgressIsNoInterruptedOne() {
+            java.time.Instant at = java.time.Instant.parse("2026-12-04T10:00:00Z");
+            adapter.state = Fakes.plaintextState(new org.port853.core.PendingChange("a", at, "revert", true));
+            model.refresh();
+            assertNull(status.pendingProperty().get(), "under way: nothing to recover");
+            adapter.state = Fakes.plaintextState(new org.port853.core.PendingChange("a", at, "revert", false));
+            model.refresh();
+            assertNotNull(status.pendingProperty().get());
+        }
+
+        @Test
         @DisplayName("without a resolver the switch says why and which command fixes it")
         void blockedSwitch() {
             adapter.state = Fakes.unavailableState();

@@ -50,7 +50,8 @@ public final class FleetExport {
 
     /**
      * /etc/resolv.conf linked to the stub, checked like the drop-in: the file must name the stub (with the stub
-     * listener off it names the upstream servers) and programs that read it must resolve (getent, as they do), else the file from before comes back (a static file from its kept copy, a link
+     * listener off it names the upstream servers) and a lookup that reads it must answer ({@code getent -s dns}: NSS's
+     * "resolve" module, first on Fedora, would ask resolved past the file), else the file from before comes back (a static file from its kept copy, a link
      * to its old target, nothing where there was nothing) and the machine fails, its drop-in staying in place.
      */
     private static final String RESOLV_CONF_TASKS = ""
@@ -66,7 +67,6 @@ public final class FleetExport {
             + "            src: /etc/resolv.conf\n"
             + "            remote_src: true\n"
             + "            dest: /etc/resolv.conf.before-port853\n"
-            + "            force: false\n"
             + "          when: port853_resolv_conf.stat.exists and port853_resolv_conf.stat.isreg\n"
             + "        - name: /etc/resolv.conf points at the systemd-resolved stub\n"
             + "          ansible.builtin.file:\n"
@@ -82,7 +82,7 @@ public final class FleetExport {
             + "          changed_when: false\n"
             + "          when: not ansible_check_mode\n"
             + "        - name: health check, a name resolves for programs that read /etc/resolv.conf\n"
-            + "          ansible.builtin.command: getent hosts " + LinuxChange.PROBE_NAME + "\n"
+            + "          ansible.builtin.command: getent -s dns hosts " + LinuxChange.PROBE_NAME + "\n"
             + "          register: port853_stub_health\n"
             + "          changed_when: false\n"
             + "          retries: 5\n"
@@ -112,9 +112,9 @@ public final class FleetExport {
             + " | default(false)\n"
             + "        - name: the link failed\n"
             + "          ansible.builtin.fail:\n"
-            + "            msg: \"names do not resolve through the stub ({{ ansible_failed_result.stderr\n"
-            + "              | default(ansible_failed_result.msg) | default('') }}); /etc/resolv.conf is as it was before\n"
-            + "              this run, the drop-in stays\"\n";
+            + "            msg: \"{{ ansible_failed_task.name }} failed ({{ ansible_failed_result.stderr | default('', true)\n"
+            + "              or ansible_failed_result.msg | default('') }}); /etc/resolv.conf is as it was before this run,\n"
+            + "              the drop-in stays\"\n";
 
     /** What Port853 writes on a machine it manages (its header names 'port853 revert'). */
     public static String dropIn(DesiredSettings s) {

@@ -16,6 +16,9 @@ import org.port853.probe.dot.ProbeReport;
  * (nothing on port 853, no TLS, an untrusted certificate, a certificate for another name), with its fix.
  */
 public final class RollbackCause {
+    /** How a rollback's reason goes on to the settings from before (ChangeEngine.rollBack). */
+    static final String PREVIOUS_ALSO_FAIL = "; the previous settings do not resolve names either";
+
     private final Function<List<ServerAddress>, List<ProbeReport>> prober;
     private final Clock clock;
 
@@ -26,8 +29,8 @@ public final class RollbackCause {
 
     /** Worth probing: a change towards encryption that was rolled back. */
     public static boolean applies(ApplyResult r, DesiredSettings desired) {
-        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && desired.mode() != DotMode.OFF
-                && !desired.servers().isEmpty();
+        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && (desired.mode() != DotMode.OFF
+                && !desired.servers().isEmpty() || dnssecFailure(r.reason()).isPresent());
     }
 
     /**
@@ -54,13 +57,17 @@ public final class RollbackCause {
         return Optional.empty();
     }
 
-    /** systemd-resolved's words for a lookup that failed validation: "DNSSEC validation failed: RESULT". */
+    /**
+     * systemd-resolved's words for a lookup that failed validation, "DNSSEC validation failed: RESULT", in the change's
+     * own check: not in what the settings from before did after the rollback, which the reason adds after it.
+     */
     static Optional<String> dnssecFailure(String reason) {
         if (reason == null) {
             return Optional.empty();
         }
+        int before = reason.indexOf(PREVIOUS_ALSO_FAIL);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("DNSSEC validation failed: ([a-z-]+)")
-                .matcher(reason);
+                .matcher(before < 0 ? reason : reason.substring(0, before));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

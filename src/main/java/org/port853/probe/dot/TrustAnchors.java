@@ -57,7 +57,8 @@ public final class TrustAnchors {
      * an administrator added, e.g. a company's for its internal resolver); elsewhere (Windows) the runtime's store.
      */
     public static TrustAnchors system() {
-        return system(OS_BUNDLES);
+        // elsewhere "/etc/ssl/…" is C:\etc\ssl\…, a folder any user may create: never read there
+        return system(System.getProperty("os.name", "").startsWith("Linux") ? OS_BUNDLES : List.of());
     }
 
     static TrustAnchors system(List<Path> bundles) {

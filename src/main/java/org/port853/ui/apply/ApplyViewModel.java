@@ -42,9 +42,11 @@ public final class ApplyViewModel {
      * A change towards {@code settings} that was just seen to fail (rolled back, or failed on the way), in the window's
      * words; {@code cause} is what the servers' probe found, empty until it has answered.
      */
-    public record Failure(DesiredSettings settings, java.time.Instant at, String outcome, String cause) {
+    /** {@code rolledBack}: the settings from before are back in force (else it failed, maybe half-way). */
+    public record Failure(DesiredSettings settings, java.time.Instant at, String outcome, String cause,
+                          boolean rolledBack) {
         Failure withCause(String why) {
-            return new Failure(settings, at, outcome, why);
+            return new Failure(settings, at, outcome, why, rolledBack);
         }
     }
 
@@ -451,7 +453,8 @@ public final class ApplyViewModel {
         boolean tried = r.outcome() == ApplyResult.Outcome.ROLLED_BACK
                 || r.outcome() == ApplyResult.Outcome.FAILED && !r.notTried();
         if (tried) {
-            lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), ""));
+            lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), "",
+                    r.outcome() == ApplyResult.Outcome.ROLLED_BACK));
         } else if (r.succeeded() || r.changedSettings()) {
             lastFailure.set(null);
         }

@@ -54,7 +54,8 @@ public final class ChangeSummary {
         return String.join(" · ", parts);
     }
 
+    /** As the Providers screen labels it (not lower-cased: German nouns keep their capital). */
     private static String dnssec(DnssecMode m) {
-        return I18n.t("dnssec." + m.name().toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
+        return I18n.t("dnssec." + m.name().toLowerCase(Locale.ROOT));
     }
 }

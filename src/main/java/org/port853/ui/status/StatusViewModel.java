@@ -122,7 +122,9 @@ public final class StatusViewModel {
         if (!texts.equals(reasons)) {
             reasons.setAll(texts); // the view rebuilds its rows on every change, so a re-read that finds the same is none
         }
-        pending.set(s.pendingChange() == null ? null
+        // a change another process is making now (a terminal's apply, the boot unit) is no interrupted one to recover:
+        // the reasons say it is under way
+        pending.set(s.pendingChange() == null || s.pendingChange().inProgress() ? null
                 : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
                 : I18n.dateTime(s.pendingChange().started())));
         String version = ResolverTexts.version(s);
@@ -198,8 +200,9 @@ public final class StatusViewModel {
         boolean triedAndFailed = failed != null && change != null && failed.settings().equals(change.settings());
         protectLabel.set(I18n.t(triedAndFailed ? "protect.again" : "protect.button"));
         // any other change that did not take: Status would otherwise look as if nothing had been tried
-        changeFailed.set(failed == null || triedAndFailed ? null : I18n.t("status.changeFailed",
-                I18n.dateTimeOrTimeToday(failed.at()), failed.cause().isEmpty() ? failed.outcome() : failed.cause()));
+        changeFailed.set(failed == null || triedAndFailed ? null : I18n.t(failed.rolledBack() ? "status.changeFailed"
+                : "status.changeFailed.failed", I18n.dateTimeOrTimeToday(failed.at()),
+                org.port853.core.Sentence.ended(failed.cause().isEmpty() ? failed.outcome() : failed.cause())));
         protectText.set(triedAndFailed ? failedText(failed)
                 : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is

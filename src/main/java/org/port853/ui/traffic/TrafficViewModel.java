@@ -90,8 +90,6 @@ public final class TrafficViewModel {
     private final TaskExecutor.Repeating reconnect;
     static final int RECONNECT_TRIES = 30;
     private int reconnectTries;
-    /** Why the running session ended by itself, said by its capture thread; null while it runs or after a stop. */
-    private volatile String lostReason;
     private boolean notifications = true;
     /** The session whose leak count was read last, and that count (the capture counts; this only adds up). */
     private CaptureSession countedSession;
@@ -169,13 +167,6 @@ public final class TrafficViewModel {
 
     private void started(Started started) {
         session = started.session();
-        lostReason = null;
-        session.addListener(new org.port853.capture.CaptureListener() {
-            @Override
-            public void onStopped(String reasonOrNull) {
-                lostReason = reasonOrNull;
-            }
-        });
         reconnect.stop();
         description.set(started.description());
         problem.set(null);
@@ -261,7 +252,7 @@ public final class TrafficViewModel {
             running.set(false);
             poller.stop();
             status.set(I18n.t("capture.stopped"));
-            String lost = lostReason;
+            String lost = session.endReason();
             if (lost != null) { // not stopped by us: say so, and start again
                 LOG.warning("the capture ended by itself: " + lost);
                 problem.set(I18n.t("capture.lost"));

@@ -56,6 +56,26 @@ class RollbackCauseTest {
     }
 
     @Test
+    @DisplayName("DNSSEC failing for the settings from before, after the rollback, is not the change's cause")
+    void dnssecOfThePreviousSettingsIsNotTheCause() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "rolled back: resolving example.com failed: "
+                + "All attempts to contact name servers or networks failed; the previous settings do not resolve names "
+                + "either: resolving example.com failed: DNSSEC validation failed: no-signature");
+        assertTrue(withAWarningOnly().of(r, strict(null)).isEmpty(), "the servers were probed instead");
+        assertEquals(List.of(List.of(SERVER)), probed);
+    }
+
+    @Test
+    @DisplayName("a DNSSEC failure explains a rollback also without encryption (mode off)")
+    void dnssecWithoutEncryption() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
+                "rolled back: resolving example.com failed: DNSSEC validation failed: no-signature");
+        DesiredSettings off = new DesiredSettings(List.of(ServerAddress.parse("198.18.0.4")), DotMode.OFF,
+                DnssecMode.YES, true, List.of());
+        assertTrue(RollbackCause.applies(r, off));
+    }
+
+    @Test
     @DisplayName("a warning of the servers' probe is not named as the cause of a rollback")
     void aWarningIsNoCause() {
         ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
