@@ -124,6 +124,7 @@ public final class JournalStore {
             ProcessHandle self = ProcessHandle.current();
             m.put("pid", self.pid());
             self.info().startInstant().ifPresent(t -> m.put("processStarted", t.toString()));
+            startTicks(self.pid()).ifPresent(t -> m.put("processStartTicks", t));
             AtomicFiles.write(markerDir.resolve(MARKER), Mapper.JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
     }
@@ -142,6 +143,7 @@ public final class JournalStore {
             if (node instanceof ObjectNode o && o.path("pid").asLong(-1) == ProcessHandle.current().pid()) {
                 o.remove("pid");
                 o.remove("processStarted");
+                o.remove("processStartTicks");
                 AtomicFiles.write(f, Mapper.JSON.writeValueAsString(o), AtomicFiles.PUBLIC);
             }
         } catch (IOException | RuntimeException e) {
@@ -150,13 +152,31 @@ public final class JournalStore {
         }
     }
 
-    /** The process {@code pid}, started at {@code started}, still runs (not another that got its number). */
-    static boolean stillRunning(long pid, String started) {
-        if (pid <= 0 || started == null) {
+    /**
+     * The process {@code pid} still runs, not another that got its number: the same start in clock ticks since boot
+     * ({@code startTicks}, Linux; a clock step moves a start derived from wall-clock time, as the boot unit's wait
+     * for the network often sees), else the same start instant ({@code started}).
+     */
+    static boolean stillRunning(long pid, long startTicks, String started) {
+        if (pid <= 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return false;
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(p -> p.info().startInstant())
+        if (startTicks >= 0) {
+            return startTicks(pid).map(t -> t == startTicks).orElse(false);
+        }
+        return started != null && ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
                 .map(t -> t.toString().equals(started)).orElse(false);
+    }
+
+    /** Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot; empty without /proc. */
+    static java.util.Optional<Long> startTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields 3 on; comm may hold spaces
+            return java.util.Optional.of(Long.parseLong(after[22 - 3]));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Reads the public marker; works without privileges. Null when there is no unverified change. */
@@ -172,7 +192,7 @@ public final class JournalStore {
             var node = JsonTrees.read(Files.readAllBytes(f));
             return new PendingChange(node.path("id").asText(), Instant.parse(node.path("started").asText()),
                     node.path("description").asText(), stillRunning(node.path("pid").asLong(-1),
-                    node.path("processStarted").asText(null)));
+                    node.path("processStartTicks").asLong(-1), node.path("processStarted").asText(null)));
         } catch (IOException | RuntimeException e) {
             return new PendingChange("unknown", Instant.EPOCH, "the change marker " + f + " is unreadable");
         }

@@ -139,12 +139,34 @@ public final class Logs {
      * file and send every other process to {@code port853.log.1}, which the next rotation overwrites.
      */
     static final class AppendingFile extends java.util.logging.StreamHandler {
+        private final Path file;
+        private Object opened;
+
         AppendingFile(Path f) throws IOException {
-            setOutputStream(new java.io.FileOutputStream(f.toFile(), true));
+            file = f;
+            open();
         }
 
+        private void open() throws IOException {
+            setOutputStream(new java.io.FileOutputStream(file.toFile(), true));
+            opened = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        }
+
+        /** Another process rotated the log meanwhile (renamed it to .1): write to the new file, not the renamed one. */
         @Override
         public synchronized void publish(LogRecord r) {
+            try {
+                Object now = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                if (now == null || !now.equals(opened)) {
+                    open();
+                }
+            } catch (IOException e) { // gone: make it again
+                try {
+                    open();
+                } catch (IOException again) {
+                    reportError(null, again, java.util.logging.ErrorManager.OPEN_FAILURE);
+                }
+            }
             super.publish(r);
             flush();
         }

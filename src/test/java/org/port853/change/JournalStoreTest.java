@@ -80,12 +80,20 @@ class JournalStoreTest {
                         + ",\"processStarted\":\"" + self + "\"}",
                 "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\",\"pid\":"
                         + ProcessHandle.current().pid() + ",\"processStarted\":\"2001-01-01T00:00:00Z\"}",
+                "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\",\"pid\":"
+                        + ProcessHandle.current().pid() + ",\"processStartTicks\":1}",
                 "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\",\"description\":\"d\"}")) {
             Files.writeString(dir.resolve("pending.json"), marker);
             PendingChange read = JournalStore.readMarker(dir);
             assertFalse(read.inProgress(), marker);
             assertEquals("d", read.description());
         }
+        // the clock stepped since this process started: its start instant reads differently, its ticks do not
+        long ticks = JournalStore.startTicks(ProcessHandle.current().pid()).orElseThrow();
+        Files.writeString(dir.resolve("pending.json"), "{\"id\":\"a\",\"started\":\"2026-12-04T09:00:00Z\","
+                + "\"description\":\"d\",\"pid\":" + ProcessHandle.current().pid() + ",\"processStartTicks\":" + ticks
+                + ",\"processStarted\":\"2001-01-01T00:00:00Z\"}");
+        assertTrue(JournalStore.readMarker(dir).inProgress(), "the same process, after a clock step");
     }
 
     @Test

@@ -48,6 +48,20 @@ class LogsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a log rotated by another process: the next line goes to the new file")
+    void followsARotationByAnotherProcess() throws IOException {
+        Path f = dir.resolve("port853.log");
+        Logs.AppendingFile window = new Logs.AppendingFile(f);
+        window.setFormatter(new Logs.OneLine());
+        window.publish(new LogRecord(Level.WARNING, "before"));
+        Files.move(f, dir.resolve("port853.log.1")); // what rotate() does at another process's start
+        window.publish(new LogRecord(Level.WARNING, "after"));
+        window.close();
+        assertTrue(Files.readString(f).endsWith("after" + System.lineSeparator()), Files.readString(f));
+        assertFalse(Files.readString(dir.resolve("port853.log.1")).contains("after"));
+    }
+
+    @Test
     void rotatesPastOneMebibyteKeepingOneOldFile() throws IOException {
         Path f = dir.resolve("port853.log");
         Files.write(f, new byte[(int) Logs.MAX_BYTES + 1]);

@@ -107,6 +107,11 @@ public final class LeakExplainer {
             return why(Cause.OWN_RESOLVER, sender, server);
         }
         Why resolvers = resolversReason(r, s, server);
+        if (byResolver && resolvers.cause() == Cause.UNKNOWN) { // not another program's: the resolver's own fallback
+            String iface = r.iface() == null ? "?" : r.iface();
+            return new Why(Cause.UNKNOWN, I18n.t("leakwhy.unknown_resolver", server, iface),
+                    I18n.t("leakwhy.unknown_resolver.fix", server, iface));
+        }
         // an unnamed sender (the resolver's own process is often not visible to the capture) goes by the resolver's
         // settings first; the file explains what they do not
         return viaFile && (resolvers.cause() == Cause.UNKNOWN || resolvers.cause() == Cause.FIXED_SINCE)

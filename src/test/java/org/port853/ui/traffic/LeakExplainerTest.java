@@ -33,6 +33,17 @@ class LeakExplainerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the system resolver's query to a server its settings do not name is its own "
+            + "fallback, not 'a program asked itself'")
+    void resolversOwnQueryToAnUnknownServer() {
+        LeakExplainer.Why why = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
+                leak("a.example", "203.0.113.9", "systemd-resolve"), state(DotMode.STRICT)));
+        assertEquals(LeakExplainer.Cause.UNKNOWN, why.cause());
+        org.junit.jupiter.api.Assertions.assertTrue(why.text().startsWith("The system resolver sent it to 203.0.113.9")
+                && why.fix().contains("FallbackDNS="), why.text() + " / " + why.fix());
+    }
+
+    @Test
     void splitDnsOnlyForNamesUnderTheLinksDomains() {
         assertEquals(LeakExplainer.Cause.SPLIT_DNS,
                 LeakExplainer.explain(leak("wiki.corp.example", "192.168.1.1", null), state(DotMode.STRICT)).cause());
