@@ -51,7 +51,7 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     }
 
     /** The package and its units are Linux's; elsewhere the unit's path is a folder any user may create. */
-    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    private static final boolean LINUX = org.port853.platform.OperatingSystem.isLinux();
 
     /** Connects and disconnects at once: empty when this user may use the service. */
     static java.util.Optional<CaptureUnavailableException> canConnect(Path socket) {

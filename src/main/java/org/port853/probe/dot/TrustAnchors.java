@@ -58,7 +58,7 @@ public final class TrustAnchors {
      */
     public static TrustAnchors system() {
         // elsewhere "/etc/ssl/…" is C:\etc\ssl\…, a folder any user may create: never read there
-        return system(System.getProperty("os.name", "").startsWith("Linux") ? OS_BUNDLES : List.of());
+        return system(org.port853.platform.OperatingSystem.isLinux() ? OS_BUNDLES : List.of());
     }
 
     static TrustAnchors system(List<Path> bundles) {
