@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The user's own providers, one JSON file under the XDG config directory, validated with the catalogue's rules.
@@ -33,6 +35,9 @@ import java.util.Objects;
 public final class CustomProviders {
     public static final String FILE_NAME = "custom-providers.json";
     public static final int MAX_PROVIDERS = 100;
+
+    /** Guards {@link #update}: one read-modify-write of any custom provider file at a time in this process. */
+    private static final Object UPDATES = new Object();
 
     private final Path file;
 
@@ -101,32 +106,55 @@ public final class CustomProviders {
         if (ProviderCatalog.bundled().find(clean.id()).isPresent()) {
             throw idTaken(clean.id());
         }
-        List<Provider> all = new ArrayList<>(load());
-        boolean replaced = false;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(clean.id())) {
-                all.set(i, clean);
-                replaced = true;
+        update(all -> {
+            boolean replaced = false;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id().equals(clean.id())) {
+                    all.set(i, clean);
+                    replaced = true;
+                }
             }
-        }
-        if (!replaced) {
-            if (all.size() >= MAX_PROVIDERS) {
-                throw new InvalidInputException("You already have " + MAX_PROVIDERS + " custom providers; remove one first.")
-                        .says("custom.too-many", MAX_PROVIDERS);
+            if (!replaced) {
+                if (all.size() >= MAX_PROVIDERS) {
+                    throw new InvalidInputException("You already have " + MAX_PROVIDERS
+                            + " custom providers; remove one first.").says("custom.too-many", MAX_PROVIDERS);
+                }
+                all.add(clean);
             }
-            all.add(clean);
-        }
-        write(all);
+            return true;
+        });
     }
 
     /** Removes the provider with this id; returns false (and writes nothing) when there is none. */
     public boolean remove(String id) {
-        List<Provider> all = new ArrayList<>(load());
-        if (!all.removeIf(p -> p.id().equals(id))) {
-            return false;
+        return update(all -> all.removeIf(p -> p.id().equals(id)));
+    }
+
+    /**
+     * Reads the list, lets {@code edit} change it and writes it when {@code edit} returns true, as one step: the
+     * window saves on worker threads and the CLI may run beside it, and two overlapping read-then-write steps
+     * would each write the list without the other's provider. One thread of this process at a time holds the
+     * advisory lock (a second open-and-close of the lock file by this process would drop it).
+     */
+    private boolean update(java.util.function.Predicate<List<Provider>> edit) {
+        synchronized (UPDATES) {
+            Path dir = file.toAbsolutePath().getParent();
+            try {
+                ensurePrivateDirectory(dir);
+                try (FileChannel ch = FileChannel.open(dir.resolve("." + FILE_NAME + ".lock"), Set.of(
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE), privateFile());
+                     FileLock ignored = ch.lock()) {
+                    List<Provider> all = new ArrayList<>(load());
+                    if (!edit.test(all)) {
+                        return false;
+                    }
+                    write(all);
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not save custom providers to " + file + ": " + e.getMessage(), e);
+            }
         }
-        write(all);
-        return true;
     }
 
     /** As {@link #validate(String, String, String, String, String)} without a DoH template. */
@@ -244,20 +272,9 @@ public final class CustomProviders {
             throw new UncheckedIOException(e);
         }
         Path dir = file.toAbsolutePath().getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path tmp = null;
         try {
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            }
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            tmp = Files.createTempFile(dir, "." + FILE_NAME + ".", ".tmp", attrs);
+            tmp = Files.createTempFile(dir, "." + FILE_NAME + ".", ".tmp", privateFile());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
@@ -278,6 +295,24 @@ public final class CustomProviders {
                     // best effort; the real file is unchanged
                 }
             }
+        }
+    }
+
+    /** Read and write for the owner only, where the file system has POSIX modes. */
+    private static FileAttribute<?>[] privateFile() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    private static void ensurePrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
         }
     }
 

@@ -188,6 +188,36 @@ class CustomProvidersTest {
         }
 
         @Test
+        @DisplayName("providers saved at the same moment from several threads are all kept (the window saves on workers)")
+        void concurrentSavesKeepEveryProvider() throws Exception {
+            Path file = dir.resolve("port853/custom-providers.json");
+            int threads = 6;
+            int each = 5;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < each; i++) { // a store of its own, as a second window or command has
+                            new CustomProviders(file).save(CustomProviders.validate("p" + thread + "-" + i, "P",
+                                    "192.0.2." + (thread * each + i + 1), "dns.example.org"));
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(threads * each, new CustomProviders(file).load().size());
+        }
+
+        @Test
         @EnabledOnOs({OS.LINUX, OS.MAC})
         void roundTripWithPrivateModes() throws Exception {
             Path file = dir.resolve("sub/port853/custom-providers.json");
@@ -200,8 +230,11 @@ class CustomProvidersTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
             try (var files = Files.list(file.getParent())) {
-                assertEquals(1, files.count(), "no temporary file left behind");
+                assertEquals(List.of(".custom-providers.json.lock", "custom-providers.json"),
+                        files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file left behind");
             }
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    file.resolveSibling(".custom-providers.json.lock"))));
         }
 
         @Test
