@@ -111,11 +111,14 @@ public final class ChangeEngine {
                 writeAll(target);
             } catch (IOException writeFailed) {
                 LOG.warning("change " + change.id() + ": " + writeFailed.getMessage() + "; restoring the items");
-                writeAll(before);
+                // only what this run changed: the item that could not be written is as it was, and writing it back
+                // would fail the same way and leave the change pending although nothing changed
+                writeAll(changedSince(before));
                 if (interrupted != null) {
                     reload(actions); // the resolver may still run the interrupted change's items
                 }
-                journals.save(withChange.withPending(null));
+                journals.save(undoBootStart(withChange.withPending(null), turnOnAtBoot, j.enabledResolverAtBoot(),
+                        actions));
                 return result(Outcome.FAILED, Sentence.of(writeFailed.getMessage() + "; nothing was changed",
                         "result.write-failed", writeFailed.getMessage()), target, actions, false, t0);
             }
@@ -490,6 +493,37 @@ public final class ChangeEngine {
                 throw new IOException("could not write " + location(f) + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The items of {@code before} that are no longer as they were. */
+    private List<ItemSnapshot> changedSince(List<ItemSnapshot> before) throws IOException {
+        List<ItemSnapshot> now = read(before);
+        List<ItemSnapshot> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!ItemSnapshots.satisfies(now.get(i), before.get(i))) {
+                changed.add(before.get(i));
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * A change that wrote nothing turns the resolver's start at boot off again if it turned it on; the journal keeps
+     * the flag when that cannot be done, so that revert tries again.
+     */
+    private Journal undoBootStart(Journal j, boolean turnedOn, boolean enabledBefore, Steps actions) {
+        if (!turnedOn) {
+            return j;
+        }
+        try {
+            if (resolver.disableAtBoot()) {
+                actions.add("systemd-resolved is no longer started at boot, as before Port853", "step.boot-start-restored");
+                return j.withEnabledResolverAtBoot(enabledBefore);
+            }
+        } catch (IOException e) {
+            LOG.warning("could not turn the resolver's start at boot off again: " + e.getMessage());
+        }
+        return j;
     }
 
     private List<ItemSnapshot> read(List<ItemSnapshot> like) throws IOException {

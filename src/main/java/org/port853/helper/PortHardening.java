@@ -3,10 +3,12 @@ package org.port853.helper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.port853.change.AtomicFiles;
+import org.port853.change.CreatedDirectories;
 import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
@@ -25,15 +27,16 @@ public final class PortHardening {
 
     private final Path file;
     private final List<String> nft;
+    private final CreatedDirectories createdDirectories;
 
-    /** {@code nft}: the command (with any prefix, e.g. a namespace in tests). */
-    public PortHardening(Path file, List<String> nft) {
+    /**
+     * {@code nft}: the command (with any prefix, e.g. a namespace in tests); {@code createdDirectories}: where the
+     * file's directory is remembered when applying creates it, so that reverting removes it again.
+     */
+    public PortHardening(Path file, List<String> nft, CreatedDirectories createdDirectories) {
         this.file = file;
         this.nft = List.copyOf(nft);
-    }
-
-    public static PortHardening system() {
-        return new PortHardening(SYSTEM_FILE, List.of("nft"));
+        this.createdDirectories = createdDirectories;
     }
 
     /** The table; the batch first creates then deletes it so that loading replaces an older version atomically. */
@@ -62,7 +65,14 @@ public final class PortHardening {
                     "refused.unreadable", file, e.getMessage()));
         }
         try {
-            Files.createDirectories(file.getParent());
+            if (before != null && java.util.Arrays.equals(before, ruleset().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    && tableLive()) {
+                actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces",
+                        "step.nft-check", TABLE);
+                return result(ApplyResult.Outcome.UNCHANGED, Sentence.of("the hardening rule is in place already: "
+                        + "inbound DNS is dropped on non-loopback interfaces", "result.hardened-already"), actions, t0);
+            }
+            createdDirectories.ensure(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
             AtomicFiles.write(file, ruleset(), AtomicFiles.PUBLIC);
             actions.add("write " + file, "step.write", file);
             ProcessRunner.Result load = nft("-f", file.toString());
@@ -70,8 +80,7 @@ public final class PortHardening {
             if (!load.ok()) {
                 throw new IOException("nft -f failed: " + load.stderr().strip());
             }
-            ProcessRunner.Result list = nft("list", "table", "inet", TABLE);
-            if (!list.ok() || !list.stdout().contains("udp dport 53 drop") || !list.stdout().contains("tcp dport 53 drop")) {
+            if (!tableLive()) {
                 throw new IOException("the table inet " + TABLE + " is not live after loading it");
             }
             actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces", "step.nft-check",
@@ -89,11 +98,16 @@ public final class PortHardening {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try {
+            if (!Files.exists(file) && !tablePresent()) {
+                return result(ApplyResult.Outcome.UNCHANGED, Sentence.of("there is no hardening rule to remove",
+                        "result.unhardened-nothing"), actions, t0);
+            }
             deleteTable();
             actions.add("nft delete table inet " + TABLE, "step.nft-delete", TABLE);
             if (Files.deleteIfExists(file)) {
                 actions.add("remove " + file, "step.remove", file);
             }
+            createdDirectories.removeIfEmpty(file.getParent());
             return result(ApplyResult.Outcome.REVERTED, Sentence.of("the hardening rule is gone", "result.unhardened"),
                     actions, t0);
         } catch (IOException e) {
@@ -107,6 +121,7 @@ public final class PortHardening {
             deleteTable();
             if (before == null) {
                 Files.deleteIfExists(file);
+                createdDirectories.removeIfEmpty(file.getParent());
                 return Sentence.of("table deleted, file removed", "step.nft-rollback", 0, "");
             }
             AtomicFiles.write(file, before, AtomicFiles.PUBLIC);
@@ -117,6 +132,17 @@ public final class PortHardening {
         } catch (IOException e) {
             return Sentence.of("incomplete: " + e.getMessage(), "step.nft-rollback", 3, e.getMessage());
         }
+    }
+
+    /** The table is loaded and drops udp and tcp 53 (the rule this class writes). */
+    private boolean tableLive() throws IOException {
+        ProcessRunner.Result list = nft("list", "table", "inet", TABLE);
+        return list.ok() && list.stdout().contains("udp dport 53 drop") && list.stdout().contains("tcp dport 53 drop");
+    }
+
+    /** A table of our name is loaded, whatever it holds; false without nft (then no table can be). */
+    private boolean tablePresent() throws IOException {
+        return nftInstalled() && nft("list", "table", "inet", TABLE).ok();
     }
 
     private void deleteTable() throws IOException {

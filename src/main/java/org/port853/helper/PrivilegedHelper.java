@@ -78,6 +78,10 @@ public final class PrivilegedHelper {
                     break;
                 case REVERT:
                     result = platform.engine(LOCK_WAIT).revert();
+                    if (result.outcome() == ApplyResult.Outcome.REVERTED
+                            || result.outcome() == ApplyResult.Outcome.UNCHANGED) {
+                        afterRevert(platform);
+                    }
                     break;
                 case RECOVER:
                     result = request.atBoot()
@@ -86,10 +90,10 @@ public final class PrivilegedHelper {
                             : platform.engine(LOCK_WAIT).recover();
                     break;
                 case HARDEN:
-                    result = PortHardening.system().apply();
+                    result = platform.hardening().apply();
                     break;
                 case UNHARDEN:
-                    result = PortHardening.system().revert();
+                    result = platform.hardening().revert();
                     break;
                 default:
                     throw new IllegalStateException(request.action().name());
@@ -101,6 +105,15 @@ public final class PrivilegedHelper {
             LOG.log(Level.WARNING, request.action() + " failed", e);
             AuditLog.record(who, name(request.action()), "ERROR", e.getMessage());
             return new Response(1, "", "port853-helper: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "\n");
+        }
+    }
+
+    /** Tidying after a revert that worked: its failure is logged, and the revert still stands. */
+    private static void afterRevert(PrivilegedPlatform platform) {
+        try {
+            platform.afterRevert();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "after the revert, removing what Port853 had created", e);
         }
     }
 

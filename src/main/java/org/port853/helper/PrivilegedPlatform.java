@@ -36,6 +36,13 @@ public interface PrivilegedPlatform {
     /** Creates what must exist before the first write (e.g. a drop-in directory). */
     void prepare() throws IOException;
 
+    /** Removes what {@link #prepare()} created and no longer holds anything, once a revert has undone the change. */
+    default void afterRevert() throws IOException {
+    }
+
+    /** The port 53 hardening rule of this machine. */
+    PortHardening hardening();
+
     /** The items after the change the request asks for. */
     List<ItemSnapshot> targetItems(HelperRequest r);
 

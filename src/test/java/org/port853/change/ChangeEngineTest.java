@@ -396,6 +396,36 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("an item that cannot be replaced (chattr +i): FAILED, nothing changed, no change left pending, "
+                + "and the start at boot the change turned on is off again")
+        void unwritableItemLeavesNoPendingChange() throws Exception {
+            Files.writeString(resolvConf, "nameserver 192.0.2.53\n");
+            control.wasDisabled = true;
+            chattr("+i", resolvConf);
+            ApplyResult r;
+            try {
+                r = engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
+                        "../run/systemd/resolve/stub-resolv.conf")), "strict", true);
+            } finally {
+                chattr("-i", resolvConf);
+            }
+            assertEquals(Outcome.FAILED, r.outcome(), r.reason());
+            assertTrue(r.reason().contains("Operation not permitted") && r.reason().endsWith("nothing was changed"),
+                    r.reason());
+            assertFalse(Files.exists(dropIn), "the drop-in written before the failure is gone again");
+            assertEquals("nameserver 192.0.2.53\n", Files.readString(resolvConf));
+            assertNull(journals.load().pending(), "no change is left pending");
+            assertNull(JournalStore.readMarker(stateDir), "status sees no interrupted change");
+            assertEquals(List.of("enable", "disable"), control.calls, "no restart; start at boot as before");
+            assertFalse(journals.load().enabledResolverAtBoot(), "revert has no start at boot of ours to undo");
+        }
+
+        private static void chattr(String flag, Path file) throws Exception {
+            Process p = new ProcessBuilder("chattr", flag, file.toString()).inheritIO().start();
+            assertEquals(0, p.waitFor(), "chattr " + flag + " (the tests run as root on ext4)");
+        }
+
+        @Test
         void aRestartThatFailsIsRolledBack() throws IOException {
             Files.writeString(dropIn, "[Resolve]\n# before\n");
             RecordingControl failsOnce = new RecordingControl() {

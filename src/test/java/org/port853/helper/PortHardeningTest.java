@@ -2,6 +2,7 @@ package org.port853.helper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.change.CreatedDirectories;
 import org.port853.platform.ApplyResult;
 
 @DisplayName("PortHardening: reverting without nft")
@@ -22,8 +24,19 @@ class PortHardeningTest {
     void revertWithoutNftRemovesTheFile() throws IOException {
         Path file = dir.resolve("port853-harden-dns.nft");
         Files.writeString(file, PortHardening.ruleset());
-        ApplyResult r = new PortHardening(file, List.of(dir.resolve("no-such-nft").toString())).revert();
+        ApplyResult r = new PortHardening(file, List.of(dir.resolve("no-such-nft").toString()),
+                new CreatedDirectories(dir.resolve("state"))).revert();
         assertEquals(ApplyResult.Outcome.REVERTED, r.outcome(), r.reason());
         assertFalse(Files.exists(file));
+        assertTrue(Files.isDirectory(dir), "a directory that was there before stays");
+    }
+
+    @Test
+    @DisplayName("nothing to remove (no file, no nft): the revert changes nothing and says so")
+    void revertOfNothingIsUnchanged() {
+        ApplyResult r = new PortHardening(dir.resolve("port853-harden-dns.nft"),
+                List.of(dir.resolve("no-such-nft").toString()), new CreatedDirectories(dir.resolve("state"))).revert();
+        assertEquals(ApplyResult.Outcome.UNCHANGED, r.outcome(), r.reason());
+        assertEquals("there is no hardening rule to remove", r.reason());
     }
 }

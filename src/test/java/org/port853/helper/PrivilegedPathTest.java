@@ -176,5 +176,10 @@ class PrivilegedPathTest {
         @Override
         public void prepare() throws IOException {
         }
+
+        @Override
+        public PortHardening hardening() {
+            throw new UnsupportedOperationException("not asked for in these tests");
+        }
     }
 }

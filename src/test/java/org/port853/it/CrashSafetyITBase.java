@@ -139,6 +139,20 @@ abstract class CrashSafetyITBase {
     }
 
     @Test
+    @DisplayName("recover that keeps a change programs bypass (a static resolv.conf) says so, as its apply would have")
+    void recoverKeptButBypassed() throws Exception {
+        RigCli c = rig(96);
+        c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "rm /etc/resolv.conf && printf 'nameserver 198.18.96.4\\n' > /etc/resolv.conf");
+        killedApply(c, c.rig.goodServer());
+        TestRig.ExecResult r = c.run("recover", "--json");
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"outcome\" : \"NOT_COVERED\""), r.stdout());
+        assertTrue(r.stdout().contains("programs that read it bypass this change"), r.stdout());
+        assertTrue(c.json("status", "--json").path("pendingChange").isNull(), "the change was kept all the same");
+    }
+
+    @Test
     @DisplayName("two applies a second apart are serialised, end consistent, and revert restores the state before both")
     void concurrentApplies() throws Exception {
         RigCli c = rig(85);

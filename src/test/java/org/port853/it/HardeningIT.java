@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.change.CreatedDirectories;
 import org.port853.helper.PortHardening;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
@@ -45,9 +46,15 @@ class HardeningIT {
     @Test
     void appliesIdempotentlyAndReverts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nftables.d/port853-harden-dns.nft");
-        PortHardening h = new PortHardening(file, List.of("ip", "netns", "exec", ns, "nft"));
+        PortHardening h = new PortHardening(file, List.of("ip", "netns", "exec", ns, "nft"),
+                new CreatedDirectories(dir.resolve("state")));
         assertEquals(ApplyResult.Outcome.APPLIED, h.apply().outcome());
-        assertEquals(ApplyResult.Outcome.APPLIED, h.apply().outcome(), "applying again replaces the table");
+        ApplyResult again = h.apply();
+        assertEquals(ApplyResult.Outcome.UNCHANGED, again.outcome(), "in place already: " + again.reason());
+        assertTrue(again.reason().contains("in place already"), again.reason());
+        assertTrue(run("ip", "netns", "exec", ns, "nft", "delete", "table", "inet", PortHardening.TABLE).ok());
+        assertEquals(ApplyResult.Outcome.APPLIED, h.apply().outcome(), "the file alone (a restart dropped the table) "
+                + "is loaded again");
         String live = table();
         assertEquals(1, live.split("udp dport 53 drop", -1).length - 1, live);
         assertTrue(live.contains("iifname != \"lo\" tcp dport 53 drop"), live);
@@ -55,19 +62,24 @@ class HardeningIT {
         assertEquals(ApplyResult.Outcome.REVERTED, h.revert().outcome());
         assertFalse(table().contains("port853"));
         assertFalse(Files.exists(file));
-        assertEquals(ApplyResult.Outcome.REVERTED, h.revert().outcome(), "reverting twice is harmless");
+        assertFalse(Files.exists(file.getParent()), "the directory the first apply created is gone again");
+        ApplyResult twice = h.revert();
+        assertEquals(ApplyResult.Outcome.UNCHANGED, twice.outcome(), "reverting twice is harmless and says so");
+        assertEquals("there is no hardening rule to remove", twice.reason());
     }
 
     @Test
     void aFailedLoadLeavesNothingBehind(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("port853-harden-dns.nft");
+        Path file = dir.resolve("nftables.d/port853-harden-dns.nft");
         // nft that accepts the delete but cannot load the file: the change must roll back completely
         Path fake = dir.resolve("nft-broken");
         Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = -f ] && { echo 'Error: simulated' >&2; exit 1; }\nexec ip netns exec " + ns + " nft \"$@\"\n");
         fake.toFile().setExecutable(true);
-        ApplyResult r = new PortHardening(file, List.of(fake.toString())).apply();
+        ApplyResult r = new PortHardening(file, List.of(fake.toString()), new CreatedDirectories(dir.resolve("state")))
+                .apply();
         assertEquals(ApplyResult.Outcome.ROLLED_BACK, r.outcome(), r.toString());
         assertFalse(Files.exists(file), "no file left after a failed load");
+        assertFalse(Files.exists(file.getParent()), "nor the directory the apply created");
         assertFalse(table().contains("port853"));
     }
 }

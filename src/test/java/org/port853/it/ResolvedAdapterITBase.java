@@ -293,7 +293,8 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
-    @DisplayName("a stock Debian /etc without resolved.conf.d: apply creates it (0755) and resolved reads our drop-in")
+    @DisplayName("a stock Debian /etc without resolved.conf.d: apply creates it (0755), resolved reads our drop-in, "
+            + "and revert removes it again")
     void createsTheDropInDirectory() {
         RigCli c = rig(89);
         TestRig.ExecResult stock = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
@@ -306,6 +307,11 @@ abstract class ResolvedAdapterITBase {
                 "/etc/systemd/resolved.conf.d", "/etc/systemd/resolved.conf.d/zz-port853.conf");
         assertEquals("755 root\n644 root\n", dir.stdout(), dir.stderr());
         Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
+        TestRig.ExecResult rv = c.run("revert");
+        assertEquals(0, rv.exitCode(), rv.stdout() + rv.stderr());
+        TestRig.ExecResult gone = c.rig.exec(null, java.time.Duration.ofSeconds(10), "test", "-e",
+                "/etc/systemd/resolved.conf.d");
+        assertEquals(1, gone.exitCode(), "revert removes the directory the apply created: /etc is as before");
     }
 
     @Test

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.port853.change.AtomicFiles;
 import org.port853.change.ChangeEngine;
+import org.port853.change.CreatedDirectories;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DropIn;
 import org.port853.core.Sentence;
 import org.port853.helper.HelperRequest;
+import org.port853.helper.PortHardening;
 import org.port853.helper.PrivilegedPlatform;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.OperatingSystem;
@@ -79,7 +80,22 @@ public final class LinuxChange implements PrivilegedPlatform {
     /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */
     @Override
     public void prepare() throws IOException {
-        AtomicFiles.ensureDirectory(paths.ourDropIn().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        createdDirectories().ensure(paths.ourDropIn().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The drop-in directory goes again if {@link #prepare()} created it and nothing else lives there. */
+    @Override
+    public void afterRevert() throws IOException {
+        createdDirectories().removeIfEmpty(paths.ourDropIn().getParent());
+    }
+
+    @Override
+    public PortHardening hardening() {
+        return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), createdDirectories());
+    }
+
+    private CreatedDirectories createdDirectories() {
+        return new CreatedDirectories(paths.stateDir());
     }
 
     @Override

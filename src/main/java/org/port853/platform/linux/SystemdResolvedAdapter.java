@@ -166,7 +166,9 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult recover() {
-        return send(HelperRequest.of(HelperRequest.Action.RECOVER));
+        ApplyResult r = send(HelperRequest.of(HelperRequest.Action.RECOVER));
+        // a kept change that encrypts claims what its apply claimed, and must not read as complete where that did not
+        return r.outcome() == ApplyResult.Outcome.KEPT && r.encryptedVerified() ? bypassedBy(r) : r;
     }
 
     @Override
@@ -182,6 +184,11 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         if (r.outcome() != ApplyResult.Outcome.APPLIED && r.outcome() != ApplyResult.Outcome.UNCHANGED) {
             return r;
         }
+        return bypassedBy(r);
+    }
+
+    /** {@code r}, or {@code r} as NOT_COVERED when /etc/resolv.conf sends programs past the stub. */
+    private ApplyResult bypassedBy(ApplyResult r) {
         ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
         if (rc.bypass().isEmpty()) {
             return r;
