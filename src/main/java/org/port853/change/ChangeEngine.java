@@ -278,8 +278,9 @@ public final class ChangeEngine {
                 // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
                 // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
                 // next revert tells the same
-                return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place; left "
-                        + String.join(", ", leftAlone) + " as it is because someone else changed it",
+                return result(Outcome.UNCHANGED, Sentence.of("nothing reverted: " + String.join(", ", leftAlone)
+                        + " changed after Port853 last wrote it, so it is someone else's now and stays as it is, with "
+                        + "what it sets; to remove it, delete it yourself, or apply again and then revert",
                         "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
             }
             // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,

@@ -41,7 +41,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path file;
 
     /** One address per occurrence: with several, {@code --local ADDR FILE} took FILE for another address. */
-    @Option(names = "--local", paramLabel = "ADDR", split = ",",
+    @Option(names = "--local", paramLabel = "ADDR[,ADDR...]",
             description = "An IP address of the machine that made the capture (repeatable, or comma-separated).")
     List<String> local = new ArrayList<>();
 
@@ -61,12 +61,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         List<InetAddress> locals = new ArrayList<>();
-        for (String a : local) {
-            try {
-                locals.add(IpAddresses.parse(a.trim()));
-            } catch (InvalidInputException e) {
-                err.println("port853 analyze: " + localRefusal(a.trim(), e));
-                return 2;
+        for (String given : local) {
+            for (String a : given.split(",", -1)) { // -1: a trailing comma is an empty entry too, refused alike
+                if (a.isBlank()) {
+                    err.println("port853 analyze: --local '" + org.port853.core.Printable.of(given)
+                            + "' has an empty entry: give IP addresses separated by single commas.");
+                    return 2;
+                }
+                try {
+                    locals.add(IpAddresses.parse(a.trim()));
+                } catch (InvalidInputException e) {
+                    err.println("port853 analyze: " + localRefusal(a.trim(), e));
+                    return 2;
+                }
             }
         }
         if (file.toString().isEmpty()) {

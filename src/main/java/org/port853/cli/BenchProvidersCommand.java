@@ -74,7 +74,8 @@ final class BenchProvidersCommand implements Callable<Integer> {
             for (BenchResult b : ranked) {
                 out.println(String.format("%-4d %-34s %10s %10s %10s %10s %10s %6d%s", b.rank(), b.server(), ms(b.handshakeMillis()),
                         ms(b.coldMedian()), ms(b.coldP90()), ms(b.warmMedian()), ms(b.warmP90()), b.failures(),
-                        b.error() == null ? "" : "  " + b.error()));
+                        b.error() != null ? "  " + b.error()
+                                : b.strictProblem() != null ? "  not for strict mode: " + b.strictProblem() : ""));
             }
             out.println(best == null ? "No server is usable in strict mode." : "Suggested (fastest strict-capable): " + best.server()
                     + (best.provider() == null ? "" : " (" + best.provider() + ")"));

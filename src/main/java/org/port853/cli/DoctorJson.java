@@ -119,6 +119,7 @@ final class DoctorJson {
             n.put("server", b.server().toString());
             n.put("provider", b.provider());
             n.put("strictCapable", b.strictCapable());
+            n.put("strictProblem", b.strictProblem());
             n.put("handshakeMillis", b.handshakeMillis());
             n.put("coldMedianMillis", b.coldMedian());
             n.put("coldP90Millis", b.coldP90());

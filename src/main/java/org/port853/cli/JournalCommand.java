@@ -23,9 +23,18 @@ abstract class JournalCommand implements Callable<Integer> {
 
     abstract ApplyResult run(ResolverAdapter adapter);
 
+    /** Whether a change of another process that this one waits for is said first (it reads the resolver's state). */
+    boolean saysWhenItWaits() {
+        return true;
+    }
+
     @Override
     public Integer call() {
-        ApplyResult r = run(services.adapter().get());
+        ResolverAdapter adapter = services.adapter().get();
+        if (saysWhenItWaits()) {
+            ChangeInProgressNotice.sayIfBusy(spec, adapter.readState());
+        }
+        ApplyResult r = run(adapter);
         Results.print(spec.commandLine(), r, json, null);
         return ExitCodes.of(r);
     }

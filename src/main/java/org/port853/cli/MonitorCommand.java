@@ -60,7 +60,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             return 2;
         }
         if (iface != null && !org.port853.capture.CaptureDevice.isPlausibleName(iface)) {
-            err.println("port853 monitor: '" + iface + "' is not an interface name.");
+            err.println("port853 monitor: '" + org.port853.core.Printable.of(iface) + "' is not an interface name.");
             return 2;
         }
         CaptureSession session = sessions.get();

@@ -15,6 +15,12 @@ final class RecoverCommand extends JournalCommand {
         super(services);
     }
 
+    /** Not at boot: nobody reads it there, and the resolver may not answer yet. */
+    @Override
+    boolean saysWhenItWaits() {
+        return !boot;
+    }
+
     @Override
     ApplyResult run(ResolverAdapter adapter) {
         return boot ? adapter.recoverAtBoot() : adapter.recover();

@@ -79,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         if (iface != null && !org.port853.capture.CaptureDevice.isPlausibleName(iface)) {
-            err.println("port853 verify: '" + iface + "' is not an interface name.");
+            err.println("port853 verify: '" + org.port853.core.Printable.of(iface) + "' is not an interface name.");
             return ExitCodes.BAD_INPUT;
         }
         CaptureSession session = sessions.apply(iface);

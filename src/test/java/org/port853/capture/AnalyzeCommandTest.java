@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,18 @@ class AnalyzeCommandTest {
                 negative.err().strip());
         Path empty = Files.write(dir.resolve("e.pcap"), new byte[0]);
         assertEquals(2, run(empty.toString()).code());
+    }
+
+    @Test
+    @DisplayName("an empty --local entry (',', 'a,,b', 'a,') is refused alike, not taken as no address")
+    void emptyLocalEntriesAreRefusedAlike() throws Exception {
+        String file = LabFixturesTest.fixture("lab-eth0.pcap").toString();
+        for (String given : List.of(",", CLIENT + ",," + SERVER, CLIENT + ",", "")) {
+            Run r = run(file, "--local", given);
+            assertEquals(2, r.code(), given + ": " + r.out());
+            assertEquals("port853 analyze: --local '" + given + "' has an empty entry: give IP addresses separated by "
+                    + "single commas.", r.err().strip());
+        }
     }
 
     @Test

@@ -838,8 +838,9 @@ class ChangeEngineTest {
             Files.writeString(dropIn, "# written by a playbook\n[Resolve]\nDNS=192.0.2.7\n");
             ApplyResult r = engine.revert();
             assertEquals(Outcome.UNCHANGED, r.outcome(), r.reason());
-            assertEquals("nothing to revert: Port853's changes are not in place; left " + dropIn
-                    + " as it is because someone else changed it", r.reason());
+            assertEquals("nothing reverted: " + dropIn + " changed after Port853 last wrote it, so it is someone else's "
+                    + "now and stays as it is, with what it sets; to remove it, delete it yourself, or apply again and "
+                    + "then revert", r.reason());
             assertEquals("# written by a playbook\n[Resolve]\nDNS=192.0.2.7\n", Files.readString(dropIn));
             assertEquals(Outcome.UNCHANGED, engine.revert().outcome(), "and again");
         }

@@ -444,7 +444,25 @@ class CliCommandsTest {
             Run failed = run("recover");
             assertEquals(1, failed.code());
             assertEquals("Failed: authorization was refused or cancelled.", failed.err().strip(), "no time when nothing ran");
-            assertEquals(List.of("revert", "revert", "recover"), adapter.calls);
+            assertEquals(List.of("readState", "revert", "readState", "revert", "readState", "recover"), adapter.calls);
+        }
+
+        @Test
+        @DisplayName("a change another process is making: apply, revert and recover say first that they wait for it")
+        void aChangeInProgressIsSaidBeforeWaiting() {
+            ResolverState s = adapter.state;
+            adapter.state = new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(),
+                    s.links(), new org.port853.core.PendingChange("c1", java.time.Instant.parse("2026-12-04T13:00:00Z"),
+                    "DNS-over-TLS strict with 1 server(s)", true), s.problem(), s.platform());
+            String waiting = "another change is in progress (DNS-over-TLS strict with 1 server(s), started "
+                    + "2026-12-04T13:00:00Z); waiting for it to finish.";
+            for (String[] args : List.of(new String[] {"revert"}, new String[] {"recover", "--json"},
+                    new String[] {"apply", "--provider", "quad9", "--mode", "strict"})) {
+                Run r = run(args);
+                assertTrue(r.err().startsWith("port853 " + args[0] + ": " + waiting), r.err());
+            }
+            adapter.state = s;
+            assertFalse(run("revert").err().contains("in progress"), "an interrupted change is no wait");
         }
 
         @Test

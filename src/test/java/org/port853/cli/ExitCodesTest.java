@@ -15,8 +15,8 @@ class ExitCodesTest {
     @Test
     @DisplayName("nothing reverted because someone else changed Port853's file: exit 3, not 0")
     void nothingRevertedBecauseEdited() {
-        ApplyResult r = ApplyResult.of(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in "
-                + "place; left " + FILE + " as it is because someone else changed it",
+        ApplyResult r = ApplyResult.of(Outcome.UNCHANGED, Sentence.of("nothing reverted: " + FILE + " changed after "
+                + "Port853 last wrote it, so it is someone else's now and stays as it is, with what it sets",
                 "result.nothing-to-revert.others", FILE));
         assertEquals(ExitCodes.NOT_COVERED, ExitCodes.of(r));
     }

@@ -54,11 +54,17 @@ class UsageErrorsTest {
     @DisplayName("a line break in echoed input (a format, a file name) is shown as \\n: the error stays one line")
     void echoedLineBreaksKeepTheErrorOneLine() {
         for (String[] args : List.of(new String[] {"export", "--format", "X\nY", "--provider", "quad9", "--mode", "strict"},
-                new String[] {"analyze", "/nonexistent/a\nb.pcap"})) {
+                new String[] {"analyze", "/nonexistent/a\nb.pcap"}, new String[] {"monitor", "--interface", "eth0\n"},
+                new String[] {"verify", "--interface", "eth0\n"})) {
             CliRuns.Run r = CliRuns.run(services, args);
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().contains(args[0].equals("export") ? "'X\\nY'" : "a\\nb.pcap"), r.err());
+            String echoed = switch (args[0]) {
+                case "export" -> "'X\\nY'";
+                case "analyze" -> "a\\nb.pcap";
+                default -> "'eth0\\n' is not an interface name";
+            };
+            assertTrue(r.err().contains(echoed), r.err());
         }
     }
 

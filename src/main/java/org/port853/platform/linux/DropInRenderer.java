@@ -3,6 +3,7 @@ package org.port853.platform.linux;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.core.ServerAddress;
 
 /** Writes Port853's one drop-in. The output is deterministic: the same settings give the same bytes. */
@@ -19,8 +20,12 @@ final class DropInRenderer {
 
     /** Before 246 resolved knows neither {@code :port} nor {@code #name}: it would drop such an entry. */
     static String render(DesiredSettings s, ResolvedFeatures features) {
-        java.util.function.Function<ServerAddress, String> syntax = features.serverNames()
+        java.util.function.Function<ServerAddress, String> written = features.serverNames()
                 ? ServerAddress::toResolvedSyntax : ServerAddress::addressText;
+        // Strict mode never falls back to plaintext on port 53, so there ":853" is the default said twice: IP:853#name
+        // and IP#name are one setting, written one way, and applying one after the other changes nothing.
+        java.util.function.Function<ServerAddress, String> syntax = s.mode() != DotMode.STRICT ? written
+                : a -> written.apply(a.port() == 853 ? new ServerAddress(a.address(), 0, a.tlsName()) : a);
         StringBuilder b = new StringBuilder(HEADER);
         b.append("[Resolve]\n");
         // Empty assignments first: list values from earlier files would otherwise add to ours.

@@ -48,6 +48,8 @@ final class DropInScanner {
         List<DropIn> out = new ArrayList<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
+            // ours: the file Port853 wrote here, as revert sees it; the same path with another header (a drop-in a
+            // fleet playbook deployed from 'port853 export') is someone else's, and its settings stay after a revert
             boolean ours = file.equals(paths.ourDropIn());
             ResolvedConf.Parsed parsed;
             boolean unparsable = false;
@@ -58,7 +60,9 @@ final class DropInScanner {
                 parsed = new ResolvedConf.Parsed(Map.of(), closed.get());
             } else {
                 try {
-                    parsed = ResolvedConf.parse(read(file));
+                    String text = read(file);
+                    ours = ours && text.startsWith(DropInRenderer.HEADER);
+                    parsed = ResolvedConf.parse(text);
                 } catch (Unparsable ex) {
                     parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
                     unparsable = true;

@@ -54,7 +54,7 @@ public final class ProviderBench {
         return new BenchResult(0, r.server(), provider, r.strictCapable(), r.handshakeMillis(),
                 Percentiles.of(r.coldMillis(), 50), Percentiles.of(r.coldMillis(), 90),
                 Percentiles.of(r.warmMillis(), 50), Percentiles.of(r.warmMillis(), 90), queries,
-                Math.max(r.failedQueries(), queries - answered), r.tlsVersion(), r.error());
+                Math.max(r.failedQueries(), queries - answered), r.tlsVersion(), r.error(), r.strictProblem());
     }
 
     static List<BenchResult> rank(List<BenchResult> in) {
@@ -66,7 +66,8 @@ public final class ProviderBench {
         for (int i = 0; i < sorted.size(); i++) {
             BenchResult b = sorted.get(i);
             out.add(new BenchResult(i + 1, b.server(), b.provider(), b.strictCapable(), b.handshakeMillis(), b.coldMedian(),
-                    b.coldP90(), b.warmMedian(), b.warmP90(), b.queries(), b.failures(), b.tlsVersion(), b.error()));
+                    b.coldP90(), b.warmMedian(), b.warmP90(), b.queries(), b.failures(), b.tlsVersion(), b.error(),
+                    b.strictProblem()));
         }
         return out;
     }

@@ -44,8 +44,9 @@ public final class RollbackCause {
         if (dnssec.isPresent()) {
             return Optional.of(Check.failure("dnssec.rollback", null, "The resolver rejected the answers: DNSSEC "
                     + "validation failed (" + dnssec.get() + "). The servers, or the network between, do not deliver "
-                    + "the signatures DNSSEC needs.", "Set DNSSEC back to No on the Providers screen (port853 apply "
-                    + "--dnssec no), or choose providers that support DNSSEC.").says("dnssec.rollback.failed", dnssec.get()));
+                    + "the signatures DNSSEC needs.", "Apply again with --dnssec no (in the window: DNSSEC No on the "
+                    + "Providers screen), or choose providers that support DNSSEC.").says("dnssec.rollback.failed",
+                    dnssec.get()));
         }
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, clock.instant())) {
@@ -59,15 +60,16 @@ public final class RollbackCause {
 
     /**
      * systemd-resolved's words for a lookup that failed validation, "DNSSEC validation failed: RESULT", in the change's
-     * own check: not in what the settings from before did after the rollback, which the reason adds after it.
+     * own check. Not when the settings from before fail after the rollback too (the reason adds that after it): then
+     * the servers or the network answer nothing at all (a server that refuses every query fails validation first),
+     * and the probe of the servers says more than DNSSEC would.
      */
     static Optional<String> dnssecFailure(String reason) {
-        if (reason == null) {
+        if (reason == null || reason.contains(PREVIOUS_ALSO_FAIL)) {
             return Optional.empty();
         }
-        int before = reason.indexOf(PREVIOUS_ALSO_FAIL);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("DNSSEC validation failed: ([a-z-]+)")
-                .matcher(before < 0 ? reason : reason.substring(0, before));
+                .matcher(reason);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

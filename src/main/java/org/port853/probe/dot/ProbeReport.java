@@ -41,6 +41,34 @@ public record ProbeReport(ServerAddress server, TcpOutcome tcp, TlsOutcome tls, 
                 && !certificate.expired() && !certificate.notYetValid();
     }
 
+    /** Why strict mode would not take this server, in a few words; null when it would ({@link #strictCapable()}). */
+    public String strictProblem() {
+        if (strictCapable()) {
+            return null;
+        }
+        if (tls != TlsOutcome.OK) {
+            return "no TLS connection" + (error == null ? "" : ": " + error);
+        }
+        if (certificate == null) {
+            return "no certificate was seen";
+        }
+        if (!certificate.trusted()) {
+            return "certificate not trusted" + (certificate.trustProblem() == null ? "" : ": " + certificate.trustProblem());
+        }
+        if (!certificate.nameMatches()) {
+            return certificate.checkedName() == null ? "no TLS name to check the certificate against (give IP#NAME)"
+                    : "certificate is not for " + certificate.checkedName() + " (it names "
+                    + String.join(", ", certificate.names()) + ")";
+        }
+        if (certificate.expired()) {
+            return "certificate expired " + certificate.notAfter();
+        }
+        if (certificate.notYetValid()) {
+            return "certificate not valid before " + certificate.notBefore();
+        }
+        return "no answer came back";
+    }
+
     public static ProbeReport failed(ServerAddress server, TcpOutcome tcp, TlsOutcome tls, String error, Double connectMillis) {
         return new ProbeReport(server, tcp, tls, error, connectMillis, null, null, null, null, null, List.of(), List.of(),
                 0, null, null, List.of(), null, null, null);

@@ -95,9 +95,9 @@ public final class DemoDiagnostics implements DiagnosticsService {
     @Override
     public List<BenchResult> bench() {
         return List.of(
-                new BenchResult(1, ServerAddress.parse("9.9.9.9#dns.quad9.net"), "Quad9", true, 24.0, 13.0, 19.0, 12.0, 15.0, 40, 0, "TLSv1.3", null),
-                new BenchResult(2, ServerAddress.parse("1.1.1.1#cloudflare-dns.com"), "Cloudflare", true, 27.0, 14.0, 22.0, 11.0, 14.0, 40, 0, "TLSv1.3", null),
-                new BenchResult(3, ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "Mullvad", true, 41.0, 30.0, 52.0, 28.0, 33.0, 40, 1, "TLSv1.3", null));
+                new BenchResult(1, ServerAddress.parse("9.9.9.9#dns.quad9.net"), "Quad9", true, 24.0, 13.0, 19.0, 12.0, 15.0, 40, 0, "TLSv1.3", null, null),
+                new BenchResult(2, ServerAddress.parse("1.1.1.1#cloudflare-dns.com"), "Cloudflare", true, 27.0, 14.0, 22.0, 11.0, 14.0, 40, 0, "TLSv1.3", null, null),
+                new BenchResult(3, ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "Mullvad", true, 41.0, 30.0, 52.0, 28.0, 33.0, 40, 1, "TLSv1.3", null, null));
     }
 
     @Override

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.DesiredSettings;
+import org.port853.core.DotMode;
 import org.port853.core.DropIn;
+import org.port853.core.ServerAddress;
 
 @DisplayName("DropInScanner: order, masking, overriding, bad files")
 class DropInScannerTest {
@@ -88,7 +91,8 @@ class DropInScannerTest {
 
     @Test
     void laterFilesThatSetOurKeysOverrideOurs() throws IOException {
-        write(etc, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n");
+        write(etc, LinuxPaths.DROP_IN_NAME, DropInRenderer.HEADER
+                + "[Resolve]\nDNS=\nDNS=9.9.9.9#dns.quad9.net\nDNSOverTLS=yes\n");
         write(run, "zzz-vpn.conf", "[Resolve]\nDNSOverTLS=no\n");
         write(usr, "zzzz-harmless.conf", "[Resolve]\nLLMNR=no\n");
         write(etc, "00-early.conf", "[Resolve]\nDNS=192.0.2.9\n");
@@ -101,6 +105,18 @@ class DropInScannerTest {
         assertFalse(named(list, "zzz-vpn.conf").ours());
         assertFalse(named(list, "zzzz-harmless.conf").overridesOurs(), "sets none of our keys");
         assertFalse(named(list, "00-early.conf").overridesOurs(), "sorts before ours");
+    }
+
+    @Test
+    @DisplayName("a drop-in at Port853's path that Port853 did not write (an exported one a playbook deployed) is not "
+            + "ours: revert leaves it, and its DNS-over-TLS is said to stay on, set in that file")
+    void ourPathWithAnotherHeaderIsNotOurs() throws IOException {
+        String exported = FleetExport.fleetDropIn(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.1#dns.example")),
+                DotMode.STRICT, null, true, List.of()), false);
+        write(etc, LinuxPaths.DROP_IN_NAME, exported);
+        DropIn file = named(DropInScanner.scan(paths, 252), LinuxPaths.DROP_IN_NAME);
+        assertFalse(file.ours(), exported);
+        assertEquals("yes", file.keys().get("DNSOverTLS"));
     }
 
     @Test

@@ -57,8 +57,13 @@ class OutsideEncryptionTest {
         String admin = root.resolve("etc/systemd/resolved.conf.d/50-admin.conf").toString();
         assertEquals(admin, new LinuxDetails(252, STUB, scan("50-admin.conf", "[Resolve]\nDNSOverTLS=opportunistic\n",
                 "10-other.conf", "[Resolve]\nDNSOverTLS=no\n", "60-cache.conf", "[Resolve]\nCache=no\n")).encryptionSetOutside());
-        assertNull(new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNSOverTLS=yes\n"))
-                .encryptionSetOutside(), "Port853's drop-in sorts last and sets it: not outside");
+        assertNull(new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME, DropInRenderer.HEADER
+                + "[Resolve]\nDNSOverTLS=yes\n")).encryptionSetOutside(), "Port853's drop-in sorts last and sets it: "
+                + "not outside");
+        String fleet = root.resolve("etc/systemd/resolved.conf.d/" + LinuxPaths.DROP_IN_NAME).toString();
+        assertEquals(fleet, new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME, "# Exported by Port853 (port853 "
+                + "export) for machines without it.\n[Resolve]\nDNSOverTLS=yes\n")).encryptionSetOutside(),
+                "the same path written by a playbook is not Port853's: revert leaves it, and says it keeps DoT on");
         assertNull(new LinuxDetails(0, null, List.of()).encryptionSetOutside(), "unknown when nothing was read");
     }
 

@@ -19,8 +19,11 @@ import org.port853.probe.dot.TlsOutcome;
 
 class ProviderBenchTest {
     private static ProbeReport answered(ServerAddress s, double handshake) {
-        CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
-                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P");
+        return answered(s, handshake, new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P"));
+    }
+
+    private static ProbeReport answered(ServerAddress s, double handshake, CertificateReport cert) {
         return new ProbeReport(s, TcpOutcome.OK, TlsOutcome.OK, null, 1.0, handshake, "TLSv1.3",
                 "TLS_AES_256_GCM_SHA384", cert, 5.0, List.of(5.0), List.of(), 0, "a.test", "NOERROR", List.of(), true,
                 null, null);
@@ -47,5 +50,22 @@ class ProviderBenchTest {
         ProbeOptions quick = ProbeOptions.quick(Duration.ofSeconds(1));
         assertEquals(List.of("example.org"), names.get(0), "one name that is not benchmarked (example.com is, here)");
         assertEquals(List.of(quick.names(), quick.names()), names.subList(1, 3));
+    }
+
+    @Test
+    @DisplayName("a server strict mode would not take says why: an untrusted certificate, one for another name")
+    void whyNotStrictIsSaid() {
+        ServerAddress s = ServerAddress.parse("198.18.0.2#dot.test");
+        CertificateReport untrusted = new CertificateReport("dot.test", "Self", "Self", List.of("dot.test"), Instant.EPOCH,
+                Instant.parse("2099-01-01T00:00:00Z"), false, false, false, "unable to find a valid certification path",
+                true, "dot.test", "P");
+        CertificateReport otherName = new CertificateReport("other.test", "Test CA", "Test CA", List.of("other.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, false, "dot.test", "P");
+        BenchResult a = ProviderBench.result(answered(s, 10, untrusted), null, ProbeOptions.quick(Duration.ofSeconds(1)));
+        BenchResult b = ProviderBench.result(answered(s, 10, otherName), null, ProbeOptions.quick(Duration.ofSeconds(1)));
+        BenchResult ok = ProviderBench.result(answered(s, 10), null, ProbeOptions.quick(Duration.ofSeconds(1)));
+        assertEquals("certificate not trusted: unable to find a valid certification path", a.strictProblem());
+        assertEquals("certificate is not for dot.test (it names other.test)", b.strictProblem());
+        assertEquals(null, ok.strictProblem());
     }
 }

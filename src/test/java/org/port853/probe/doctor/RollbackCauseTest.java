@@ -66,6 +66,17 @@ class RollbackCauseTest {
     }
 
     @Test
+    @DisplayName("DNSSEC failing for the change while the settings from before fail too (servers that refuse every "
+            + "query) is not named as the cause: the servers are probed")
+    void dnssecWhenEverythingFailsIsNotTheCause() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "rolled back: resolving example.com failed: "
+                + "DNSSEC validation failed: failed-auxiliary; the previous settings do not resolve names either: "
+                + "resolving example.com failed: Query refused");
+        assertTrue(withAWarningOnly().of(r, strict(DnssecMode.ALLOW_DOWNGRADE)).isEmpty(), "probed instead");
+        assertEquals(List.of(List.of(SERVER)), probed);
+    }
+
+    @Test
     @DisplayName("a DNSSEC failure explains a rollback also without encryption (mode off)")
     void dnssecWithoutEncryption() {
         ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
