@@ -83,7 +83,9 @@ public final class JournalStore {
     }
 
     private static IOException unreadable(Path f, Exception e) {
-        return new IOException("the journal " + f + " is unreadable (" + why(e) + "); fix or remove it by hand", e);
+        return new IOException("the journal " + f + " is unreadable (" + why(e) + "); fix it by hand, or keep a copy "
+                + "and remove it: it holds the only copy of the files from before Port853's first change, so without it "
+                + "revert cannot restore them", e);
     }
 
     /** What is wrong with the file, where: JSON's own words and position, else the system's words. */
@@ -194,7 +196,16 @@ public final class JournalStore {
                     node.path("description").asText(), stillRunning(node.path("pid").asLong(-1),
                     node.path("processStartTicks").asLong(-1), node.path("processStarted").asText(null)));
         } catch (IOException | RuntimeException e) {
-            return new PendingChange("unknown", Instant.EPOCH, "the change marker " + f + " is unreadable");
+            return new PendingChange("unknown", writtenAt(f), "the change marker " + f + " is unreadable");
+        }
+    }
+
+    /** When the file was last written: the best guess at a change's start when its marker cannot be read. */
+    private static Instant writtenAt(Path f) {
+        try {
+            return Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
         }
     }
 }

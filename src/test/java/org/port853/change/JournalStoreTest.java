@@ -198,6 +198,8 @@ class JournalStoreTest {
             PendingChange p = JournalStore.readMarker(dir);
             assertNotNull(p, garbage);
             assertTrue(p.description().contains("unreadable"), p.description());
+            assertEquals(Files.getLastModifiedTime(dir.resolve("pending.json")).toInstant(), p.started(),
+                    "when the marker was written, not 1970");
         }
     }
 
