@@ -138,6 +138,30 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a save whose list was read before another save finished keeps the other's provider (the window "
+                + "saves on a pool, so two saves finish in any order)")
+        void aListReadBeforeAnotherSaveDropsNothing() {
+            ProviderSource memory = ProviderSource.inMemory();
+            java.util.concurrent.atomic.AtomicReference<org.port853.core.ProviderCatalog> readEarlier =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            AppServices services = new AppServices(adapter, () -> new Fakes.FakeCapture(null),
+                    new Fakes.AnsweringProbe(), new ProviderSource(() -> readEarlier.get() != null ? readEarlier.get()
+                    : memory.catalogue().get(), memory.saveCustom(), memory.removeCustom()),
+                    org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run,
+                    new Fakes.RecordingNotifier(), false);
+            AppModel m = new AppModel(services, tasks);
+            var providers = new org.port853.ui.providers.ProvidersViewModel(m,
+                    new org.port853.ui.apply.ApplyViewModel(m));
+            m.refresh();
+            int catalogue = m.catalogue().size();
+            readEarlier.set(memory.catalogue().get()); // each save's list is one read before either save
+            assertTrue(saveCustom(providers, "First", "198.18.77.2"));
+            assertTrue(saveCustom(providers, "Second", "198.18.77.3"));
+            assertEquals(List.of("First", "Second"), m.catalogue().subList(catalogue, m.catalogue().size()).stream()
+                    .map(org.port853.core.Provider::displayName).toList());
+        }
+
+        @Test
         @DisplayName("a second custom provider with a name already in the list is refused at the name field")
         void duplicateProviderNameRefused() {
             var providers = providersScreen();

@@ -132,8 +132,10 @@ public final class ProvidersViewModel {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
-            model.catalogue().setAll(all);
+            // only this provider changes in the list shown: two saves finish in any order, and the list one of them
+            // read before the other's save would drop the other's provider again
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
+            putInPlace(model.catalogue(), saved);
             if (!model.chosen().contains(saved)) {
                 model.chosen().add(saved);
             }
@@ -150,10 +152,10 @@ public final class ProvidersViewModel {
         }
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().removeCustom().accept(p.id());
-            return model.services().providers().catalogue().get().all();
-        }).onSuccess(all -> {
+            return p;
+        }).onSuccess(removed -> {
             model.chosen().remove(p);
-            model.catalogue().setAll(all);
+            model.catalogue().removeIf(x -> x.id().equals(p.id()));
             message.set(I18n.t("custom.deleted", p.displayName()));
         }).onFailure(e -> message.set(Errors.describe(e))));
     }
@@ -166,6 +168,17 @@ public final class ProvidersViewModel {
 
     public void discard() {
         model.resetDraft();
+    }
+
+    /** Replaces the provider with {@code p}'s id, or adds {@code p} at the end (where the user's own ones go). */
+    private static void putInPlace(List<Provider> list, Provider p) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(p.id())) {
+                list.set(i, p);
+                return;
+            }
+        }
+        list.add(p);
     }
 
     private static String nz(String s) {
