@@ -53,6 +53,8 @@ public final class AppModel {
     /** Readings are numbered as they start; the number of the one on screen. */
     private long readingsStarted;
     private long readingShown;
+    /** Custom providers saved or deleted in this window: a list read before one of them is older news. */
+    private long catalogueEdits;
     private java.util.function.BooleanSupplier rereadsHeld = () -> false;
     private final ReadOnlyObjectWrapper<ResolverState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
@@ -138,6 +140,7 @@ public final class AppModel {
     private BackgroundTask<Reading> reading(boolean withProviders) {
         java.time.Instant started = java.time.Instant.now();
         long number = ++readingsStarted;
+        long editsBefore = catalogueEdits;
         return BackgroundTask.of(() -> {
             // reading can look a name up too (in opportunistic mode, whether the resolver fell back to plaintext)
             ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
@@ -166,7 +169,7 @@ public final class AppModel {
             }
             readingShown = number;
             boolean untouched = currentDraft().equals(followed);
-            if (r.providers() != null) {
+            if (r.providers() != null && editsBefore == catalogueEdits) {
                 providerProblem.set(r.providerProblem());
                 if (!r.providers().equals(catalogue)) {
                     catalogue.setAll(r.providers());
@@ -447,6 +450,29 @@ public final class AppModel {
 
     public StringProperty refreshErrorProperty() {
         return refreshError;
+    }
+
+    /**
+     * Shows a custom provider just saved: it replaces the one with its id, or goes at the end where the user's own
+     * ones are. Only its row changes: a list read before the save (a refresh under way, another save finishing
+     * first) would drop it or another one again.
+     */
+    public void showSavedProvider(Provider p) {
+        catalogueEdits++;
+        for (int i = 0; i < catalogue.size(); i++) {
+            if (catalogue.get(i).id().equals(p.id())) {
+                catalogue.set(i, p);
+                return;
+            }
+        }
+        catalogue.add(p);
+    }
+
+    /** Takes a deleted custom provider out of the list and the draft, and nothing else (as {@link #showSavedProvider}). */
+    public void showDeletedProvider(Provider p) {
+        catalogueEdits++;
+        chosen.remove(p);
+        catalogue.removeIf(x -> x.id().equals(p.id()));
     }
 
     public ObservableList<Provider> catalogue() {

@@ -139,7 +139,7 @@ class ViewModelTest {
 
         @Test
         @DisplayName("a save whose list was read before another save finished keeps the other's provider (the window "
-                + "saves on a pool, so two saves finish in any order)")
+                + "saves on a pool, so two saves finish in any order), and a refresh under way keeps them all")
         void aListReadBeforeAnotherSaveDropsNothing() {
             ProviderSource memory = ProviderSource.inMemory();
             java.util.concurrent.atomic.AtomicReference<org.port853.core.ProviderCatalog> readEarlier =
@@ -159,6 +159,13 @@ class ViewModelTest {
             assertTrue(saveCustom(providers, "Second", "198.18.77.3"));
             assertEquals(List.of("First", "Second"), m.catalogue().subList(catalogue, m.catalogue().size()).stream()
                     .map(org.port853.core.Provider::displayName).toList());
+            tasks.hold();
+            m.refresh(); // under way while a third is saved: the list it read is older news
+            assertTrue(saveCustom(providers, "Third", "198.18.77.4"));
+            tasks.runNewest();
+            tasks.runAll();
+            assertEquals(List.of("First", "Second", "Third"), m.catalogue().subList(catalogue, m.catalogue().size())
+                    .stream().map(org.port853.core.Provider::displayName).toList());
         }
 
         @Test

@@ -132,10 +132,8 @@ public final class ProvidersViewModel {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
-            // only this provider changes in the list shown: two saves finish in any order, and the list one of them
-            // read before the other's save would drop the other's provider again
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
-            putInPlace(model.catalogue(), saved);
+            model.showSavedProvider(saved);
             if (!model.chosen().contains(saved)) {
                 model.chosen().add(saved);
             }
@@ -154,8 +152,7 @@ public final class ProvidersViewModel {
             model.services().providers().removeCustom().accept(p.id());
             return p;
         }).onSuccess(removed -> {
-            model.chosen().remove(p);
-            model.catalogue().removeIf(x -> x.id().equals(p.id()));
+            model.showDeletedProvider(p);
             message.set(I18n.t("custom.deleted", p.displayName()));
         }).onFailure(e -> message.set(Errors.describe(e))));
     }
@@ -168,17 +165,6 @@ public final class ProvidersViewModel {
 
     public void discard() {
         model.resetDraft();
-    }
-
-    /** Replaces the provider with {@code p}'s id, or adds {@code p} at the end (where the user's own ones go). */
-    private static void putInPlace(List<Provider> list, Provider p) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id().equals(p.id())) {
-                list.set(i, p);
-                return;
-            }
-        }
-        list.add(p);
     }
 
     private static String nz(String s) {
