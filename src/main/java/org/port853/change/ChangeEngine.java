@@ -318,6 +318,9 @@ public final class ChangeEngine {
             }
             journals.save(Journal.EMPTY);
             ResolverControl.Health h = servicesRun ? resolver.check(false) : null;
+            if (h != null) {
+                healthStep(actions, h, true); // the preview promised this check: the steps done say what it found
+            }
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
                     + " as it is because someone else changed it after Port853's change";
             String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";

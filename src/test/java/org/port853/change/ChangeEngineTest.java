@@ -827,6 +827,8 @@ class ChangeEngineTest {
             assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
             assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
             assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+            assertEquals("health check: resolved example.com over an encrypted connection",
+                    r.actions().get(r.actions().size() - 1), "the check the preview promised is among the steps done");
         }
 
         @Test
