@@ -39,12 +39,15 @@ public final class LeakGroups {
         Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
                 : r -> ownCheck.test(r) ? programs.ownCheck()
                 : r.process() == null ? programs.unknown() : r.program(); // the asking program, without pid
-        Map<String, List<LeakRecord>> groups = new LinkedHashMap<>();
+        // leaks from before the last change are a group of their own: they have another cause and no fix left, and
+        // one group explained by its newest query said the new cause of the old ones too
+        Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
-            groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange);
+            groups.computeIfAbsent(new Key(key.apply(r), before), k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
-        for (Map.Entry<String, List<LeakRecord>> e : groups.entrySet()) {
+        for (Map.Entry<Key, List<LeakRecord>> e : groups.entrySet()) {
             Instant newest = null;
             Set<String> servers = new LinkedHashSet<>();
             Set<String> ifaces = new LinkedHashSet<>();
@@ -58,11 +61,14 @@ public final class LeakGroups {
                 if (r.iface() != null) ifaces.add(r.iface());
             }
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
-            out.add(new Group(e.getKey(), e.getValue().size(), newest, servers, ifaces,
+            out.add(new Group(e.getKey().shown(), e.getValue().size(), newest, servers, ifaces,
                     LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample))));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;
+    }
+
+    private record Key(String shown, boolean beforeLastChange) {
     }
 
     private static String nz(String s, String fallback) {

@@ -1,0 +1,54 @@
+package org.port853.ui.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.capture.LeakRecord;
+import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.StateSource;
+
+class LeakGroupsTest {
+    private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+    private static final Instant CHANGE = Instant.parse("2026-12-04T14:17:48Z");
+
+    /** Strict, every name routed to Quad9: a program that asks the router itself still leaks. */
+    private static ResolverState protectedState() {
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, new GlobalState(List.of(QUAD9),
+                List.of(), QUAD9, DotMode.STRICT, DnssecMode.NO, true, List.of(new DomainEntry(".", true)), "yes",
+                "stub"), List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.132.4")), DotMode.OFF,
+                null, List.of(), true, null)), null, null, null);
+    }
+
+    private static LeakRecord leak(String name, Instant at) {
+        return new LeakRecord(at, "eth0", "198.18.132.4", name, "A", null);
+    }
+
+    @Test
+    @DisplayName("a program's leaks from before the last change are a group of their own, explained as such; "
+            + "the ones since keep their own cause")
+    void leaksBeforeAndSinceAChangeAreNotOneGroup() {
+        List<LeakRecord> leaks = List.of(leak("secret-bank.test", CHANGE.minusSeconds(30)),
+                leak("myapp.test", CHANGE.minusSeconds(20)), leak("private-diary.test", CHANGE.plusSeconds(30)));
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.PROGRAM, protectedState(), CHANGE,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false);
+        assertEquals(2, groups.size(), groups.toString());
+        assertEquals(List.of("Program not identified", "Program not identified"),
+                groups.stream().map(LeakGroups.Group::key).toList());
+        assertEquals(1, groups.get(0).queries(), "the newest group first: the one since the change");
+        assertEquals(2, groups.get(1).queries());
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, groups.get(1).why().cause());
+        assertEquals(false, groups.get(0).why().cause() == LeakExplainer.Cause.FIXED_SINCE,
+                "a leak after the change is not 'fixed since': " + groups.get(0).why());
+        assertEquals(1, LeakGroups.group(leaks, LeakGroups.By.PROGRAM, protectedState(), null,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false).size(), "no change: one group");
+    }
+}
