@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
-        ChangeInProgressNotice.sayIfBusy(spec, state);
+        ChangeInProgressNotice.sayIfBusy(spec, () -> state);
         ApplyResult r = adapter.apply(desired, linkResolvConf);
         boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE

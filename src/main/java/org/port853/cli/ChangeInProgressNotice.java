@@ -12,8 +12,15 @@ final class ChangeInProgressNotice {
     private ChangeInProgressNotice() {
     }
 
-    static void sayIfBusy(CommandSpec spec, ResolverState state) {
-        PendingChange p = state == null ? null : state.pendingChange();
+    /** {@code state} is read here: a reading that fails only means nothing is said, never that the command fails. */
+    static void sayIfBusy(CommandSpec spec, java.util.function.Supplier<ResolverState> state) {
+        PendingChange p;
+        try {
+            ResolverState s = state.get();
+            p = s == null ? null : s.pendingChange();
+        } catch (RuntimeException e) {
+            return;
+        }
         if (p != null && p.inProgress()) {
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "another change is in progress ("
                     + p.description() + ", started " + p.started() + "); waiting for it to finish.");

@@ -32,7 +32,7 @@ abstract class JournalCommand implements Callable<Integer> {
     public Integer call() {
         ResolverAdapter adapter = services.adapter().get();
         if (saysWhenItWaits()) {
-            ChangeInProgressNotice.sayIfBusy(spec, adapter.readState());
+            ChangeInProgressNotice.sayIfBusy(spec, adapter::readState);
         }
         ApplyResult r = run(adapter);
         Results.print(spec.commandLine(), r, json, null);

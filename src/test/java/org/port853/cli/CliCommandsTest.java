@@ -67,9 +67,15 @@ class CliCommandsTest {
             return true;
         }
 
+        /** Thrown by readState when set. */
+        RuntimeException readFails;
+
         @Override
         public ResolverState readState() {
             calls.add("readState");
+            if (readFails != null) {
+                throw readFails;
+            }
             return state;
         }
 
@@ -463,6 +469,10 @@ class CliCommandsTest {
             }
             adapter.state = s;
             assertFalse(run("revert").err().contains("in progress"), "an interrupted change is no wait");
+            adapter.readFails = new IllegalStateException("the bus is gone");
+            Run r = run("revert");
+            assertEquals(0, r.code(), "a state that cannot be read says nothing and stops no revert: " + r.err());
+            assertEquals("revert", adapter.calls.get(adapter.calls.size() - 1));
         }
 
         @Test
