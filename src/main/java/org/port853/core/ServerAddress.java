@@ -127,6 +127,11 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName);
     }
 
+    /** This server with DNS-over-TLS's own port left unwritten ({@code IP:853#name} is {@code IP#name}). */
+    public ServerAddress withoutDotPort() {
+        return port == 853 ? new ServerAddress(address, 0, tlsName) : this;
+    }
+
     /** systemd-resolved syntax. */
     public String toResolvedSyntax() {
         StringBuilder b = new StringBuilder();

@@ -37,15 +37,11 @@ public record ProbeReport(ServerAddress server, TcpOutcome tcp, TlsOutcome tls, 
 
     /** Reachable and authenticated the way strict mode requires: trusted, named right, in date. */
     public boolean strictCapable() {
-        return answered() && certificate != null && certificate.trusted() && certificate.nameMatches()
-                && !certificate.expired() && !certificate.notYetValid();
+        return strictProblem() == null;
     }
 
-    /** Why strict mode would not take this server, in a few words; null when it would ({@link #strictCapable()}). */
+    /** Why strict mode would not take this server, in a few words; null when it would. */
     public String strictProblem() {
-        if (strictCapable()) {
-            return null;
-        }
         if (tls != TlsOutcome.OK) {
             return "no TLS connection" + (error == null ? "" : ": " + error);
         }
@@ -66,7 +62,7 @@ public record ProbeReport(ServerAddress server, TcpOutcome tcp, TlsOutcome tls, 
         if (certificate.notYetValid()) {
             return "certificate not valid before " + certificate.notBefore();
         }
-        return "no answer came back";
+        return coldMillis.isEmpty() ? "no answer came back" : null;
     }
 
     public static ProbeReport failed(ServerAddress server, TcpOutcome tcp, TlsOutcome tls, String error, Double connectMillis) {

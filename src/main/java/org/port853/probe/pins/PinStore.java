@@ -130,7 +130,7 @@ public final class PinStore {
         } catch (RuntimeException e) {
             return server; // no server this store can hold: found nowhere
         }
-        return (a.port() == 853 ? new ServerAddress(a.address(), 0, a.tlsName()) : a).toString();
+        return a.withoutDotPort().toString();
     }
 
     private static Instant lastChecked(PinRecord r) {
