@@ -86,6 +86,19 @@ public final class IpAddresses {
         return a;
     }
 
+    /**
+     * {@code text} as a global server someone chooses ({@link #requireGlobalServer}): a link-local address with its
+     * interface ({@code fe80::1%eth0}) is refused as link-local at once, not told to drop the interface and then
+     * refused for what is left.
+     */
+    public static InetAddress parseGlobalServer(String text) {
+        int zone = text == null ? -1 : text.indexOf('%');
+        if (zone > 0 && isAddress(text.substring(0, zone))) {
+            requireGlobalServer(parse(text.substring(0, zone)), Printable.of(text));
+        }
+        return requireGlobalServer(parse(text), text);
+    }
+
     private static boolean isLimitedBroadcast(InetAddress a) {
         byte[] raw = a.getAddress();
         return raw.length == 4 && (raw[0] & raw[1] & raw[2] & raw[3]) == (byte) 0xff;

@@ -317,7 +317,7 @@ public final class ProviderJson {
 
     /** An address literal usable as a global DNS server, checked as the command line checks {@code --server}. */
     static InetAddress requireServerAddress(String text) {
-        return IpAddresses.requireGlobalServer(IpAddresses.parse(text), text);
+        return IpAddresses.parseGlobalServer(text);
     }
 
     private static String text(JsonNode node, String name, boolean required) {

@@ -74,6 +74,9 @@ public final class AppModel {
     private final LeakEvidence evidence = new LeakEvidence();
     private final OwnLookups ownLookups = new OwnLookups();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
+    /** Encryption is off and the draft is Port853's unedited proposal for turning it on: not what the system does. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper draftIsProposal =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** The draft as last taken from the system; while the draft still equals it, the user has not edited it. */
     private Draft followed = currentDraft();
 
@@ -323,6 +326,7 @@ public final class AppModel {
      */
     private void updateDraftChanges() {
         ResolverState s = state.get();
+        draftIsProposal.set(false);
         if (s == null || !s.readable()) {
             draftChanges.set(0);
             return;
@@ -343,6 +347,15 @@ public final class AppModel {
         draftChanges.set(!edited ? 0 : servers + dnssecChanged
                 + (mode.get() != (encryptionOn() ? g.dnsOverTls() : DotMode.OFF) ? 1 : 0)
                 + (routeAllDomains.get() != g.routesEverything() ? 1 : 0));
+        draftIsProposal.set(!edited && !encryptionOn());
+    }
+
+    /**
+     * Encryption is off and the draft still is the proposal for turning it on (the providers it had, or those its
+     * plaintext servers belong to): shown as chosen, but not in use, which the Providers screen must say.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty draftIsProposalProperty() {
+        return draftIsProposal.getReadOnlyProperty();
     }
 
     /** Each provider added or removed is one change; the same providers in another order are one. */

@@ -126,6 +126,11 @@ class CustomProvidersTest {
                     refused("my", "My", "255.255.255.255", "dns.example.org"));
             assertEquals("Address 'fe80::1' is a link-local address, which reaches a server only through one interface "
                     + "(%IFACE); use global servers.", refused("my", "My", "fe80::1", "dns.example.org"));
+            // with its interface: refused as link-local at once, not "write the address alone" and then refused again
+            assertEquals("Address 'fe80::1%eth0' is a link-local address, which reaches a server only through one "
+                    + "interface (%IFACE); use global servers.", refused("my", "My", "fe80::1%eth0", "dns.example.org"));
+            assertTrue(refused("my", "My", "2001:db8::1%eth0", "dns.example.org").contains("write the address alone, "
+                    + "2001:db8::1"), "a global address with an interface is told what to write");
             assertEquals(List.of("169.254.169.253"), CustomProviders.validate("my", "My", "169.254.169.253",
                     "dns.example.org").ipv4());
         }

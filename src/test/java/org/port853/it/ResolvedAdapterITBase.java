@@ -334,6 +334,33 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
+    @DisplayName("a main resolved.conf that resolved's user cannot read: resolved then ignores every drop-in, Port853's "
+            + "too; status says why Port853's settings are gone and apply refuses, naming the file")
+    void unreadableMainConf() throws IOException {
+        RigCli c = rig(101);
+        String[] apply = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
+        TestRig.ExecResult first = c.run(apply);
+        assertEquals(0, first.exitCode(), first.stdout() + first.stderr());
+        String main = "/etc/systemd/resolved.conf";
+        assertTrue(c.rig.exec(null, java.time.Duration.ofSeconds(10), "chmod", "0600", main).ok());
+        try {
+            JsonNode before = c.json("status", "--json");
+            assertTrue(codes(before).contains("DROP_IN_HIDES_OURS"), "said before the restart that loses them: "
+                    + codes(before));
+            c.rig.restartResolved();
+            JsonNode s = c.json("status", "--json");
+            assertFalse("strict".equals(s.path("global").path("dnsOverTls").asText()), "resolved ignored ours: " + s);
+            assertTrue(codes(s).contains("DROP_IN_HIDES_OURS"), codes(s).toString());
+            TestRig.ExecResult r = c.run(apply);
+            assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+            assertTrue(r.stderr().startsWith("port853 apply: refused: ")
+                    && r.stderr().contains("cannot read its configuration file " + main), r.stderr());
+        } finally {
+            c.rig.exec(null, java.time.Duration.ofSeconds(10), "chmod", "0644", main);
+        }
+    }
+
+    @Test
     @DisplayName("a drop-in resolved fails on (then it ignores ours too) or a later one that overrides ours makes apply "
             + "refuse, naming it; a dangling link, which resolved skips, is only reported; a file resolved's user "
             + "cannot read after ours hides ours from 253 only")

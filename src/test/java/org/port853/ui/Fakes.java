@@ -88,6 +88,8 @@ final class Fakes {
         volatile ResolverState state;
         volatile ApplyResult nextApply;
         volatile ApplyResult nextRevert;
+        /** What a revert leaves (null: a plaintext system). */
+        volatile ResolverState stateAfterRevert;
         final List<DesiredSettings> applied = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
         /** What the next plans are (a real planner's), instead of the fake's own; null: the fake's own. */
@@ -190,7 +192,7 @@ final class Fakes {
         public ApplyResult revert() {
             calls.add("revert");
             sleep();
-            state = plaintextState(null);
+            state = stateAfterRevert != null ? stateAfterRevert : plaintextState(null);
             if (nextRevert != null) {
                 return nextRevert;
             }

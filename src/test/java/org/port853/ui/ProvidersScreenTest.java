@@ -371,10 +371,16 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-addresses").write("dot.test");
         robot.clickOn("#custom-tls");
         waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        Node tls = robot.lookup("#custom-tls").query();
+        javafx.geometry.Point2D tlsAt = fx(() -> tls.localToScreen(0, 0));
         robot.doubleClickOn("#custom-addresses").eraseText(20).write("198.18.0.2");
+        waitUntil(() -> !shown(robot, "#custom-addresses-error")); // typed right: the error goes at once
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(tlsAt, fx(() -> tls.localToScreen(0, 0)), "the field below stays where the pointer is going");
         Node save = robot.lookup("#custom-add").query();
         javafx.geometry.Point2D before = fx(() -> save.localToScreen(0, 0));
-        Node tls = robot.lookup("#custom-tls").query();
         fx(() -> { // what pressing the button does first: the field loses the focus, its error clears
             tls.requestFocus();
             return null;

@@ -340,13 +340,19 @@ class ViewModelTest {
             adapter.state = Fakes.state(g, null);
             model.refresh();
             assertEquals(List.of("quad9"), model.chosen().stream().map(org.port853.core.Provider::id).toList());
-            assertEquals(0, model.draftChangesProperty().get(), "no footer for changes the user never made");
+            assertEquals(0, model.draftChangesProperty().get(), "no count of changes the user never made");
+            assertTrue(model.draftIsProposalProperty().get(), "but Quad9 ticked while encryption is off is only a "
+                    + "suggestion, which Providers must say (it looked applied)");
             model.dnssecProperty().set(org.port853.core.DnssecMode.YES);
             assertEquals(3, model.draftChangesProperty().get(), "DNSSEC, and with it what turning encryption on changes: "
                     + "the mode and all domains (the same provider's server is no change)");
+            assertFalse(model.draftIsProposalProperty().get(), "edited: the user's changes, counted");
             model.resetDraft(); // Discard
             assertEquals(0, model.draftChangesProperty().get(), "Discard leaves no change behind");
+            assertTrue(model.draftIsProposalProperty().get());
             assertEquals(org.port853.core.DotMode.STRICT, model.desired().mode(), "turning encryption on still proposes strict");
+            model.chosen().clear();
+            assertFalse(model.draftIsProposalProperty().get(), "nothing chosen: nothing suggested");
         }
 
         @Test
@@ -1736,6 +1742,31 @@ class ViewModelTest {
             // the Status screen says the same: the revert's own check is the newest measurement
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
             assertEquals("CHANGE_LEFT_UNRESOLVED", status.reasons().get(0).reason().code());
+        }
+
+        @Test
+        @DisplayName("a revert that left no DNS server anywhere says that, not 'the servers refuse' with a stale time")
+        void revertToNoServersSaysNoServers() {
+            adapter.delayMs = 0;
+            model.refresh();
+            adapter.nextRevert = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.REVERTED,
+                    org.port853.core.Sentence.of("restored the previous settings, but names do not resolve with them: "
+                            + "no servers", "result.reverted-unhealthy", 0, "", "no servers", 0));
+            var none = new org.port853.core.GlobalState(List.of(), List.of(), null, org.port853.core.DotMode.OFF,
+                    org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model, apply);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            // what the revert left: the settings from before, no server on any link either
+            adapter.stateAfterRevert = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS,
+                    true, true, none, List.of(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of()));
+            apply.confirm();
+            assertNotNull(model.evidence().unansweredProperty().get(), "the revert's check is the newest measurement");
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertEquals(List.of("NO_SERVERS", "DNSSEC_OFF"), status.reasons().stream().map(t -> t.reason().code())
+                    .toList(), "the configuration says why; the check adds nothing");
         }
 
         @Test

@@ -20,6 +20,8 @@ import org.port853.platform.Utf8;
  */
 final class DropInScanner {
     private static final long MAX_SIZE = 64 * 1024;
+    /** The error of a link to a missing file, which resolved skips (the files after it are read). */
+    static final String DANGLING_LINK = "a link to a missing file";
 
     private DropInScanner() {
     }
@@ -46,6 +48,12 @@ final class DropInScanner {
         String ourName = paths.ourDropIn().getFileName().toString();
         ResolvedFeatures features = new ResolvedFeatures(systemdVersion);
         List<DropIn> out = new ArrayList<>();
+        // the main file resolved's user cannot open: it fails there and reads no drop-in at all, ours included
+        Path main = paths.mainConf();
+        if (Files.isRegularFile(main)) {
+            user.flatMap(u -> u.cannotRead(main, top)).ifPresent(why ->
+                    out.add(new DropIn(main.toString(), false, false, Map.of(), why, true)));
+        }
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
             // ours: the file Port853 wrote here, as revert sees it; the same path with another header (a drop-in a
@@ -145,7 +153,7 @@ final class DropInScanner {
             return "permission denied";
         }
         if (ex instanceof java.nio.file.NoSuchFileException && Files.isSymbolicLink(file)) {
-            return "a link to a missing file";
+            return DANGLING_LINK;
         }
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }

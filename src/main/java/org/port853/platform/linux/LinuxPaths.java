@@ -45,6 +45,11 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
         return dropInDirs.get(1).getParent().resolve("system");
     }
 
+    /** systemd-resolved's main configuration file, read before every drop-in (under a test root: in its etc). */
+    public Path mainConf() {
+        return etc().resolve("systemd/resolved.conf");
+    }
+
     /** The /etc that holds our drop-in's directory (under a test root: that root's etc), for passwd and group. */
     public Path etc() {
         return ourDropIn.getParent().getParent().getParent();

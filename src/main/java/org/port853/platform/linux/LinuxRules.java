@@ -43,6 +43,9 @@ public final class LinuxRules implements PlatformRules {
         };
     }
 
+    /** systemd #18060, strict mode degrading to plain UDP, was fixed in 249 (commit fba3e94). */
+    public static final int STRICT_UDP_FALLBACK_FIXED = 249;
+
     @Override
     public List<Reason> assess(ResolverState s) {
         List<Reason> reasons = new ArrayList<>();
@@ -95,6 +98,14 @@ public final class LinuxRules implements PlatformRules {
                     "systemd " + version + " cannot check the server's certificate name (that arrived in 246): "
                             + "a server on the path could impersonate your provider.",
                     "Upgrade to a release with systemd 246 or later (Ubuntu 20.10+, Debian 11+)."));
+        }
+        if (version >= FIRST_SNI_VERSION && version < STRICT_UDP_FALLBACK_FIXED && (mode == DotMode.STRICT
+                || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT))) {
+            // what 'port853 doctor' checks as bug.strict-udp-fallback: said where the state is, too
+            reasons.add(new Reason("STRICT_UDP_FALLBACK", Severity.WARNING, "systemd " + version + " has bug #18060: in "
+                    + "strict mode it can downgrade a server to plain UDP and send queries in plaintext (fixed in 249).",
+                    "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile check with Verify.",
+                    List.of(String.valueOf(version))));
         }
     }
 
@@ -166,11 +177,20 @@ public final class LinuxRules implements PlatformRules {
     }
 
     private static void assessDropIns(List<DropIn> dropIns, List<Reason> reasons) {
+        boolean oursThere = dropIns.stream().anyMatch(DropIn::ours);
         for (DropIn d : dropIns) {
-            if (d.error() != null) {
-                reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING,
-                        "Drop-in " + d.path() + " could not be read: " + d.error(),
-                        "Check the file's permissions and syntax.", List.of(String.valueOf(d.path()), String.valueOf(d.error()))));
+            List<String> fileAndError = List.of(String.valueOf(d.path()), String.valueOf(d.error()));
+            if (d.hidesOurs() && oursThere) {
+                // the state read may still be Port853's settings (loaded before); the next start of resolved drops them
+                reasons.add(new Reason("DROP_IN_HIDES_OURS", Severity.WARNING, "systemd-resolved cannot read " + d.path()
+                        + " (" + d.error() + "), and then ignores Port853's settings: they are lost when it starts next, "
+                        + "or already are.", "Make " + d.path() + " readable or fix it (or remove it, if it is a drop-in), "
+                        + "then restart systemd-resolved.", fileAndError));
+            } else if (d.error() != null) {
+                // resolved skips a link to a missing file and reads on: worth knowing, nothing is lost
+                reasons.add(new Reason("DROP_IN_UNREADABLE", DropInScanner.DANGLING_LINK.equals(d.error())
+                        ? Severity.INFO : Severity.WARNING, "Drop-in " + d.path() + " could not be read: " + d.error(),
+                        "Check the file's permissions and syntax.", fileAndError));
             }
             if (d.overridesOurs()) {
                 reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,

@@ -61,6 +61,11 @@ public final class ResolvedPlanner {
                     "refused.drop-in-dir-closed", dir, closedDir.get()));
         }
         for (DropIn d : dropIns) {
+            if (d.hidesOurs() && paths.mainConf().toString().equals(d.path())) {
+                return Optional.of(Sentence.of("systemd-resolved cannot read its configuration file " + d.path() + " ("
+                        + d.error() + ") and then ignores every drop-in, Port853's too; make it readable first (chmod "
+                        + "0644 " + d.path() + ")", "refused.main-conf-unreadable", d.path(), d.error()));
+            }
             if (d.hidesOurs()) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()
                         + ") and then ignores Port853's drop-in too; fix that file or remove it first",

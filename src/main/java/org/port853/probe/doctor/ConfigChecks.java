@@ -9,6 +9,7 @@ import org.port853.core.DotMode;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.core.Severity;
 
 /**
  * Configuration risks. The rules the status assessment already knows are taken from it (one place for each
@@ -25,8 +26,12 @@ public final class ConfigChecks {
      */
     public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
-        out.add(fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.").says("config.dns-hostname.ok"),
-                reasons, Set.of("DNS_HOSTNAME"), null));
+        Check names = fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.")
+                .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"), null);
+        boolean noServers = reasons.stream().anyMatch(r -> "NO_SERVERS".equals(r.code()));
+        if (names.status() != CheckStatus.OK || !noServers) { // "given as addresses" says nothing where there are none
+            out.add(names);
+        }
         // the same finding as Status's (opportunistic or no encryption), so that the two screens agree
         out.add(fromReasons(Check.ok("config.dot-mode", null, "DNS-over-TLS runs in strict mode: nothing falls back to "
                 + "plaintext.").says("config.dot-mode.strict"), reasons, Set.of("DOT_OFF", "OPPORTUNISTIC", "NO_SERVERS"), null));
@@ -101,7 +106,10 @@ public final class ConfigChecks {
         }
         Reason r = hits.get(0);
         String evidence = hits.stream().map(Reason::message).collect(Collectors.joining(" "));
-        Check c = Check.warning(ok.id(), null, evidence, r.fix()).repeats(hits);
+        // names cannot resolve (no server anywhere): a failure, as Status's "Not working", not a warning
+        boolean broken = hits.stream().anyMatch(h -> h.severity() == Severity.BROKEN);
+        Check c = broken ? Check.failure(ok.id(), null, evidence, r.fix()).repeats(hits)
+                : Check.warning(ok.id(), null, evidence, r.fix()).repeats(hits);
         String fix = r.fixAction() != null ? r.fixAction().name() : action;
         return fix == null ? c : c.withFixAction(fix);
     }

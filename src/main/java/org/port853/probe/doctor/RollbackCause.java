@@ -48,15 +48,29 @@ public final class RollbackCause {
                     + "Providers screen), or choose providers that support DNSSEC.").says("dnssec.rollback.failed",
                     dnssec.get()));
         }
+        // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
+        // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
+        // trust store may differ) is then not the cause, its finding about the queries is
+        boolean serverAnswered = desired.mode() == DotMode.STRICT && rolledBack.reason() != null
+                && ANSWER_CODE.matcher(rolledBack.reason()).find();
+        Check first = null;
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, clock.instant())) {
-                if (c.status() == CheckStatus.FAILURE) {
+                if (c.status() != CheckStatus.FAILURE) {
+                    continue;
+                }
+                if (!serverAnswered || c.id().startsWith("dns.")) {
                     return Optional.of(c);
                 }
+                first = first == null ? c : first;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
+
+    /** systemd-resolved's words for an answer with an error code: "…, server or network returned error REFUSED". */
+    private static final java.util.regex.Pattern ANSWER_CODE = java.util.regex.Pattern.compile(
+            "returned error [A-Z]+");
 
     /**
      * systemd-resolved's words for a lookup that failed validation, "DNSSEC validation failed: RESULT", in the change's

@@ -87,11 +87,18 @@ final class CustomProviderDialog {
         error.setMinHeight(Region.USE_PREF_SIZE);
         error.maxWidthProperty().bind(field.prefWidthProperty());
         error.textProperty().bind(form.errorProperty(f));
-        error.visibleProperty().bind(form.errorProperty(f).isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        error.setManaged(false);
+        double[] tallest = {0};
         form.errorProperty(f).addListener((o, a, e) -> {
             field.getStyleClass().remove("invalid");
             if (e != null) field.getStyleClass().add("invalid");
+            // an error's room never shrinks while the dialog is open, not for a shorter error met while typing nor
+            // when the text is right: the fields below would move up under the pointer about to click one of them
+            tallest[0] = Math.max(tallest[0], error.isVisible() ? error.getHeight() : 0);
+            error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
+            error.setManaged(error.isManaged() || e != null);
+            error.setVisible(e != null);
         });
         // checked when the user leaves the field, not on every key press
         field.focusedProperty().addListener((o, was, now) -> {

@@ -191,6 +191,7 @@ public final class ProvidersView extends BorderPane {
         discard.setId("providers-discard");
         discard.setMinWidth(Region.USE_PREF_SIZE);
         discard.setOnAction(e -> vm.discard());
+        Ui.showWhen(discard, vm.discardPointlessProperty().not());
         Button apply = new Button(I18n.t("providers.apply"));
         apply.setId("providers-apply");
         apply.getStyleClass().add("accent");

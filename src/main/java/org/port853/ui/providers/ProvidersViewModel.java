@@ -56,11 +56,13 @@ public final class ProvidersViewModel {
         validateChoice();
         canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null && !apply.busy(),
                 choiceError, apply.busyProperty());
-        draftDiffers = model.draftChangesProperty().greaterThan(0);
+        // an unedited proposal differs from the system too (encryption is off): it must not look applied
+        draftDiffers = model.draftChangesProperty().greaterThan(0).or(model.draftIsProposalProperty());
         footerText = Bindings.createStringBinding(() -> {
             int n = model.draftChangesProperty().get();
-            return n == 1 ? I18n.t("providers.footer.one") : I18n.t("providers.footer.many", n);
-        }, model.draftChangesProperty());
+            return model.draftIsProposalProperty().get() ? I18n.t("providers.footer.proposal")
+                    : n == 1 ? I18n.t("providers.footer.one") : I18n.t("providers.footer.many", n);
+        }, model.draftChangesProperty(), model.draftIsProposalProperty());
         blocked = Bindings.createStringBinding(() -> {
             var b = model.blockedProperty().get();
             return b == null ? null : I18n.t("providers.blocked", b.message());
@@ -190,6 +192,10 @@ public final class ProvidersViewModel {
     public StringBinding blockedBinding() { return blocked; }
     /** "3 changes" (not yet applied). */
     public StringBinding footerTextBinding() { return footerText; }
+    /** Discard returns to the system's draft: nothing to discard while the draft is that proposal. */
+    public javafx.beans.property.ReadOnlyBooleanProperty discardPointlessProperty() {
+        return model.draftIsProposalProperty();
+    }
 
     /** Why the user's own providers could not be read (null when they could). */
     public javafx.beans.property.ReadOnlyStringProperty providerProblemProperty() {

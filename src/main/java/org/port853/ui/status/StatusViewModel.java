@@ -113,8 +113,10 @@ public final class StatusViewModel {
         org.port853.ui.Blocked blocked = model.blockedProperty().get();
         Reason blocking = blocked == null ? null : blocked.reason();
         List<ReasonTexts.Text> texts = new ArrayList<>();
-        if (st == ProtectionState.NOT_WORKING && unanswered != null) {
-            texts.add(ReasonTexts.of(unansweredReason(unanswered), s)); // what was measured comes first
+        // what was measured comes first, unless the configuration itself says why nothing answers (no server to ask)
+        if (st == ProtectionState.NOT_WORKING && unanswered != null
+                && a.reasons().stream().noneMatch(r -> "NO_SERVERS".equals(r.code()))) {
+            texts.add(ReasonTexts.of(unansweredReason(unanswered), s));
         }
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));

@@ -191,6 +191,58 @@ class DropInScannerTest {
         assertTrue(named(DropInScanner.scan(paths, 0), "zzz-late.conf").hidesOurs(), "an unknown version: as the newest");
     }
 
+    /** The Linux rules' reasons for a running resolver without servers and these drop-ins. */
+    private static List<org.port853.core.Reason> rulesFor(int version, List<DropIn> dropIns) {
+        return new LinuxRules().assess(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, true, new org.port853.core.GlobalState(List.of(), List.of(), null,
+                DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), List.of(), null, null,
+                new LinuxDetails(version, new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                        LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), dropIns)));
+    }
+
+    @Test
+    @DisplayName("a main resolved.conf that resolved's user cannot open hides every drop-in, ours included, and is "
+            + "said in the state's reasons and the refusal of a change")
+    void aMainConfResolvedsUserCannotOpen() throws IOException {
+        Path main = paths.mainConf();
+        Files.writeString(main, "[Resolve]\n");
+        write(etc, LinuxPaths.DROP_IN_NAME, DropInRenderer.HEADER + "[Resolve]\nDNSOverTLS=yes\n");
+        Files.writeString(paths.etc().resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n"
+                + ResolvedUser.NAME + ":x:999999:999998:systemd Resolver:/:/usr/sbin/nologin\n");
+        Files.writeString(paths.etc().resolve("group"), "");
+        assertTrue(DropInScanner.scan(paths, 257).stream().noneMatch(DropIn::hidesOurs), "0644: read");
+        Files.setPosixFilePermissions(main, PosixFilePermissions.fromString("rw-------"));
+        for (int version : new int[] {247, 252, 257, 262}) {
+            DropIn m = named(DropInScanner.scan(paths, version), "systemd/resolved.conf");
+            assertTrue(m.hidesOurs(), version + ": resolved fails on its main file and reads no drop-in");
+            assertTrue(m.error().startsWith("not readable by systemd-resolved's user"), m.error());
+            assertFalse(m.ours());
+        }
+        List<DropIn> scanned = DropInScanner.scan(paths, 257);
+        var reasons = rulesFor(257, scanned);
+        org.port853.core.Reason hides = reasons.stream().filter(r -> r.code().equals("DROP_IN_HIDES_OURS")).findFirst()
+                .orElseThrow(() -> new AssertionError(reasons.toString()));
+        assertTrue(hides.message().contains(main.toString()) && hides.message().contains("ignores Port853's settings"),
+                hides.message());
+        assertTrue(reasons.stream().noneMatch(r -> r.code().equals("DROP_IN_UNREADABLE")), "said once, as what it does");
+        var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
+                List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257, scanned);
+        assertTrue(refusal.isPresent() && refusal.get().english().contains("cannot read its configuration file " + main)
+                && refusal.get().english().contains("chmod 0644"), refusal.toString());
+    }
+
+    @Test
+    @DisplayName("a link to a missing file, which resolved skips, is reported without lowering the verdict")
+    void aDanglingLinkIsOnlyInformation() throws IOException {
+        Files.createSymbolicLink(etc.resolve("40-dangling.conf"), root.resolve("nonexistent"));
+        List<DropIn> scanned = DropInScanner.scan(paths, 252);
+        assertEquals(DropInScanner.DANGLING_LINK, named(scanned, "40-dangling.conf").error());
+        var reasons = rulesFor(252, scanned);
+        org.port853.core.Reason r = reasons.stream().filter(x -> x.code().equals("DROP_IN_UNREADABLE")).findFirst()
+                .orElseThrow();
+        assertEquals(org.port853.core.Severity.INFO, r.severity());
+    }
+
     @Test
     @DisplayName("a file systemd-resolved's user cannot open (root can) hides ours when it sorts before it, and from "
             + "253 wherever it sorts; a group it is in may read")

@@ -44,9 +44,16 @@ class TransportRulesTest {
         Assessment a = assess(state(247, DotMode.STRICT, null));
         assertEquals(Verdict.PARTIAL, a.verdict());
         assertTrue(codes(a).contains("TRANSPORT_UNREPORTED"), codes(a).toString());
-        for (int v : List.of(248, 252, 257, 262)) {
+        assertTrue(codes(a).contains("STRICT_UDP_FALLBACK"), "bug #18060, as doctor says: " + codes(a));
+        assertFalse(codes(assess(state(247, DotMode.OPPORTUNISTIC, null))).contains("STRICT_UDP_FALLBACK"));
+        Assessment on248 = assess(state(248, DotMode.STRICT, null));
+        assertTrue(codes(on248).contains("STRICT_UDP_FALLBACK") && !codes(on248).contains("TRANSPORT_UNREPORTED"),
+                "248 reports the transport, but has the bug: " + codes(on248));
+        assertEquals(Verdict.PARTIAL, on248.verdict());
+        for (int v : List.of(249, 252, 257, 262)) {
             Assessment b = assess(state(v, DotMode.STRICT, null));
             assertEquals(Verdict.PROTECTED, b.verdict(), v + ": " + codes(b));
+            assertFalse(codes(b).contains("STRICT_UDP_FALLBACK"), v + ": " + codes(b));
         }
     }
 

@@ -52,6 +52,23 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("no DNS server anywhere: a failure, as Status's 'Not working', and no 'given as addresses' about none")
+    void noServersIsAFailure() {
+        GlobalState none = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes",
+                "stub");
+        ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, none, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of()));
+        List<Check> c = config(s, Map.of());
+        assertEquals(CheckStatus.FAILURE, find(c, "config.dot-mode").status());
+        assertTrue(c.stream().noneMatch(x -> x.id().equals("config.dns-hostname")), c.toString());
+        // with servers, an encryption that is only off stays a warning, and the addresses are judged
+        List<Check> off = config(state(252, DotMode.OFF, List.of(), List.of()), Map.of());
+        assertEquals(CheckStatus.WARNING, find(off, "config.dot-mode").status());
+        assertEquals(CheckStatus.OK, find(off, "config.dns-hostname").status());
+    }
+
+    @Test
     void recordedDegradedLineIsAFailureWithTheStrictFix() throws IOException {
         List<Check> c = JournalSignals.of(resource("journal-252-opportunistic-fallback.txt"), "test");
         Check degraded = find(c, "journal.degraded");
@@ -110,13 +127,14 @@ class DoctorRulesTest {
     }
 
     @Test
-    @DisplayName("the encryption-mode check is OK only in strict mode: no servers at all, or encryption off, is a warning")
+    @DisplayName("the encryption-mode check is OK only in strict mode: encryption off is a warning, no servers at all a "
+            + "failure (Status says 'Not working')")
     void dotModeIsOkOnlyWhenStrict() {
         GlobalState none = new GlobalState(List.of(), List.of(), null, null, DnssecMode.NO, false, List.of(), "yes", "stub");
         ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
         ResolverState empty = new ResolverState(s.resolverName(), s.source(), true, true, none, List.of(), null, null,
                 s.platform());
-        assertEquals(CheckStatus.WARNING, find(config(empty, Map.of()), "config.dot-mode").status());
+        assertEquals(CheckStatus.FAILURE, find(config(empty, Map.of()), "config.dot-mode").status());
         assertEquals(CheckStatus.WARNING, find(config(state(252, DotMode.OFF, List.of(), List.of()), Map.of()),
                 "config.dot-mode").status());
         assertEquals(CheckStatus.OK, find(config(s, Map.of()), "config.dot-mode").status());

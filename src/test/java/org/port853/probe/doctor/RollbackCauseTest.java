@@ -94,4 +94,22 @@ class RollbackCauseTest {
         assertTrue(withAWarningOnly().of(r, strict(null)).isEmpty());
         assertEquals(List.of(List.of(SERVER)), probed, "probed once");
     }
+
+    @Test
+    @DisplayName("strict mode, the server answered with an error code: its refusal is the cause, not the probe's view "
+            + "of a certificate the resolver itself accepted (the probe's trust store may differ)")
+    void anAnswerCodeOutranksTheProbesCertificateView() {
+        CertificateReport untrusted = new CertificateReport("dot.test", "Rig CA", "Rig CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, false, "unknown issuer", true,
+                "dot.test", "P");
+        RollbackCause cause = new RollbackCause(servers -> List.of(new ProbeReport(SERVER, TcpOutcome.OK, TlsOutcome.OK,
+                null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", untrusted, 13.0, List.of(), List.of(), 0,
+                "a.test", "REFUSED", List.of(), true, null, null)), CLOCK);
+        ApplyResult refused = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "resolving example.com failed: Could not "
+                + "resolve 'example.com', server or network returned error REFUSED");
+        assertEquals("dns.queries", cause.of(refused, strict(null)).orElseThrow().id());
+        ApplyResult silent = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
+                "resolving example.com failed: All attempts to contact name servers or networks failed");
+        assertEquals("tls.trusted", cause.of(silent, strict(null)).orElseThrow().id(), "no answer: the first failure");
+    }
 }
