@@ -78,9 +78,13 @@ final class ApplyCommand implements Callable<Integer> {
             if (!plan.isRefused() && !linkResolvConf) {
                 notCoveredNote(state);
             }
+            if (!plan.isRefused()) {
+                ChangeInProgressNotice.sayIfInterrupted(spec, state, true);
+            }
             return plan.isRefused() ? ExitCodes.FAILED : ExitCodes.OK;
         }
         ChangeInProgressNotice.sayIfBusy(spec, () -> state);
+        ChangeInProgressNotice.sayIfInterrupted(spec, state, false);
         ApplyResult r = adapter.apply(desired, linkResolvConf);
         boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE

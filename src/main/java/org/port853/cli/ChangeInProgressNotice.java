@@ -26,4 +26,18 @@ final class ChangeInProgressNotice {
                     + p.description() + ", started " + p.started() + "); waiting for it to finish.");
         }
     }
+
+    /**
+     * Says on stderr that a change was interrupted before its check and that an apply replaces it (the settings
+     * from before Port853 stay what revert restores); nothing when there is none or the state says nothing.
+     */
+    static void sayIfInterrupted(CommandSpec spec, ResolverState state, boolean dryRun) {
+        PendingChange p = state == null ? null : state.pendingChange();
+        if (p != null && !p.inProgress()) {
+            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: a change was interrupted before "
+                    + "its check (" + p.description() + ", started " + p.started() + "); this apply " + (dryRun
+                    ? "would replace" : "replaces") + " it (or checks it, if it asks for the same settings), and revert "
+                    + "still restores the settings from before Port853; 'port853 recover' checks it instead.");
+        }
+    }
 }

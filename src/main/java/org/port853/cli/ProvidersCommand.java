@@ -60,7 +60,8 @@ public final class ProvidersCommand implements Callable<Integer> {
             out.print(table(cat.all()));
         }
         out.flush();
-        return 0;
+        // listed, but not all of them: a script must notice that the user's own providers are missing
+        return cat.problems().isEmpty() ? ExitCodes.OK : ExitCodes.NOT_COVERED;
     }
 
     static String toJson(List<Provider> providers) throws Exception {

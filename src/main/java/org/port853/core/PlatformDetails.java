@@ -55,6 +55,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether the place {@link #encryptionSetOutside()} names is a copy of Port853's settings that a fleet tool deployed
+     * from 'port853 export' (at Port853's own path, but not written by this Port853): a revert leaves it, and must say
+     * why in those words rather than as someone else's file.
+     */
+    default boolean encryptionSetByExport() {
+        return false;
+    }
+
+    /**
      * Whether Port853's own settings set DNSSEC now (a choice made earlier, which a later change keeps); false
      * when the system's own setting is in force.
      */

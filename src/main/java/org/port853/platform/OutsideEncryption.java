@@ -25,6 +25,8 @@ public final class OutsideEncryption {
 
     /** The wording of the note that encryption stays on after a revert (details: mode, where). */
     static final String STAYS_ON = "result.encryption-stays";
+    /** As {@link #STAYS_ON}, where the file is a copy of Port853's settings deployed from 'port853 export'. */
+    static final String STAYS_ON_EXPORT = "result.encryption-stays.export";
     /** The wording of a reason followed by a note (details: the reason, the note). */
     static final String WITH_NOTE = "result.with-note";
 
@@ -35,7 +37,12 @@ public final class OutsideEncryption {
             return r;
         }
         String mode = after.global().dnsOverTls().resolvedValue();
-        Sentence note = Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
+        Sentence note = after.platform().encryptionSetByExport()
+                ? Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", a copy of Port853's "
+                + "settings deployed from 'port853 export' (a fleet playbook or script), not written by this Port853, "
+                + "and revert removes only what it wrote; to turn it off, remove that file with the tool that deployed "
+                + "it", STAYS_ON_EXPORT, mode, where)
+                : Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
                 + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
                 STAYS_ON, mode, where);
         ApplyResult.EncryptionStaysOn staysOn = new ApplyResult.EncryptionStaysOn(mode, where);

@@ -35,7 +35,7 @@ class UnsearchableConfigTest {
             Process p = b.command(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), err);
+            assertEquals(3, p.exitValue(), "the built-in ones listed, the user's own missing: " + err);
             assertEquals("port853 providers: custom providers file " + folder.resolve("custom-providers.json")
                     + " cannot be read: permission denied. Only the built-in providers are shown until the file is "
                     + "fixed or removed.\n", err);

@@ -93,10 +93,15 @@ abstract class CrashSafetyITBase {
         RigCli c = rig(83);
         Files.writeString(c.dropIn(), "[Resolve]\n# the admin's own file, replaced by the killed apply\n");
         killedApply(c, c.rig.untrustedServer());
+        TestRig.ExecResult dry = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--dry-run");
+        assertTrue(dry.stderr().contains("note: a change was interrupted before its check")
+                && dry.stderr().contains("this apply would replace it"), "said, not taken over silently: " + dry.stderr());
         TestRig.ExecResult r = c.run("apply", "--server", c.rig.untrustedServer() + "#dot.test", "--mode", "strict",
                 "--all-domains", "--json");
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("ROLLED_BACK"), r.stdout());
+        assertTrue(r.stderr().contains("this apply replaces it"), r.stderr());
         assertEquals("[Resolve]\n# the admin's own file, replaced by the killed apply\n", Files.readString(c.dropIn()));
         assertEquals(0, c.lookup("example.com").exitCode());
     }

@@ -53,13 +53,25 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         if (resolvConf == null) {
             return null;
         }
+        DropIn last = lastSettingEncryption();
+        return last == null ? MAIN_CONF : last.ours() ? null : last.path();
+    }
+
+    /** The file at Port853's own path with another header: a drop-in a fleet playbook deployed from 'port853 export'. */
+    @Override
+    public boolean encryptionSetByExport() {
+        DropIn last = resolvConf == null ? null : lastSettingEncryption();
+        return last != null && !last.ours() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
+    }
+
+    private DropIn lastSettingEncryption() {
         DropIn last = null;
         for (DropIn d : dropIns) {
             if (d.keys().containsKey("DNSOverTLS")) {
                 last = d;
             }
         }
-        return last == null ? MAIN_CONF : last.ours() ? null : last.path();
+        return last;
     }
 
     /** True when Port853's drop-in has a DNSSEC= line. */

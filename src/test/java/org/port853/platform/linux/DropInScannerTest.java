@@ -117,6 +117,24 @@ class DropInScannerTest {
         DropIn file = named(DropInScanner.scan(paths, 252), LinuxPaths.DROP_IN_NAME);
         assertFalse(file.ours(), exported);
         assertEquals("yes", file.keys().get("DNSOverTLS"));
+        // a revert that leaves it says whose it is: the exported copy, not "outside Port853" at Port853's own path
+        var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53"));
+        var after = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS, true, true,
+                new org.port853.core.GlobalState(List.of(ServerAddress.parse("192.0.2.1#dns.example")), List.of(), null,
+                        DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), List.of(), null,
+                null, new LinuxDetails(252, stub, DropInScanner.scan(paths, 252)));
+        var reverted = org.port853.platform.OutsideEncryption.afterRevert(org.port853.platform.ApplyResult.of(
+                org.port853.platform.ApplyResult.Outcome.REVERTED, ""), after);
+        assertTrue(reverted.reason().contains("a copy of Port853's settings deployed from 'port853 export'")
+                && reverted.reason().contains(etc.resolve(LinuxPaths.DROP_IN_NAME).toString()), reverted.reason());
+        write(etc, "90-admin.conf", "[Resolve]\nDNSOverTLS=opportunistic\n");
+        write(etc, LinuxPaths.DROP_IN_NAME, "[Resolve]\nDNS=192.0.2.1\n"); // the admin's file sets it, not the copy
+        var other = new org.port853.core.ResolverState(after.resolverName(), after.source(), true, true, after.global(),
+                List.of(), null, null, new LinuxDetails(252, stub, DropInScanner.scan(paths, 252)));
+        assertTrue(org.port853.platform.OutsideEncryption.afterRevert(org.port853.platform.ApplyResult.of(
+                org.port853.platform.ApplyResult.Outcome.REVERTED, ""), other).reason().contains("90-admin.conf, outside "
+                + "Port853"));
     }
 
     @Test
