@@ -467,7 +467,7 @@ public final class ChangeEngine {
         journals.save(j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK)));
         ResolverControl.Health after = resolver.check(false);
         String reason = "rolled back: " + why.english()
-                + (after.ok() ? "" : "; the previous settings do not resolve names either: " + after.detail());
+                + (after.ok() ? "" : ApplyResult.PREVIOUS_ALSO_FAIL + ": " + after.detail());
         return result(Outcome.ROLLED_BACK, Sentence.of(reason, "result.rolled-back", why.kind(), why.detail(),
                 after.ok() ? 0 : 1, after.detailSentence()), change.after(), actions, false, t0);
     }

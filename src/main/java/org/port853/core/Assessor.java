@@ -108,7 +108,7 @@ public final class Assessor {
     private static void assessServers(ResolverState s, GlobalState g, List<Reason> reasons) {
         boolean anyLinkServers = s.links().stream().anyMatch(l -> !l.servers().isEmpty());
         if (g.servers().isEmpty() && !anyLinkServers && g.fallbackServers().isEmpty()) {
-            reasons.add(new Reason("NO_SERVERS", Severity.BROKEN, "No DNS server is configured anywhere: names cannot resolve.",
+            reasons.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No DNS server is configured anywhere: names cannot resolve.",
                     "Turn on encryption with a provider.", FixAction.ENABLE_DOT));
             return;
         }

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record Reason(String code, Severity severity, String message, String fix, FixAction fixAction,
                      List<String> details) {
+    /** No DNS server anywhere: names cannot resolve, whatever else the configuration says. */
+    public static final String NO_SERVERS = "NO_SERVERS";
+
     public Reason {
         fix = fix == null || fix.isBlank() ? null : fix; // "no fix" is null everywhere, never an empty sentence
         details = details == null ? List.of() : List.copyOf(details);
@@ -25,5 +28,10 @@ public record Reason(String code, Severity severity, String message, String fix,
 
     public Reason(String code, Severity severity, String message, String fix, List<String> details) {
         this(code, severity, message, fix, null, details);
+    }
+
+    /** Whether {@code reasons} hold one with {@code code}. */
+    public static boolean anyHas(List<Reason> reasons, String code) {
+        return reasons.stream().anyMatch(r -> code.equals(r.code()));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public record ServerAddress(InetAddress address, int port, String tlsName) {
     public static final int DEFAULT_PORT = 53;
+    /** DNS-over-TLS's own port (RFC 7858). */
+    public static final int DOT_PORT = 853;
 
     public ServerAddress {
         Objects.requireNonNull(address, "address");
@@ -119,7 +121,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     /** The port that DNS-over-TLS uses for this server: explicit port, else 853. */
     public int dotPort() {
-        return port == 0 ? 853 : port;
+        return port == 0 ? DOT_PORT : port;
     }
 
     /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
@@ -129,7 +131,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     /** This server with DNS-over-TLS's own port left unwritten ({@code IP:853#name} is {@code IP#name}). */
     public ServerAddress withoutDotPort() {
-        return port == 853 ? new ServerAddress(address, 0, tlsName) : this;
+        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName) : this;
     }
 
     /** systemd-resolved syntax. */

@@ -90,6 +90,9 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 staysOn);
     }
 
+    /** What a rollback's reason adds when the settings it restored fail too; the change's own words come before. */
+    public static final String PREVIOUS_ALSO_FAIL = "; the previous settings do not resolve names either";
+
     /** The wording of an UNCHANGED result whose settings are in place but were answered without encryption. */
     public static final String IN_PLACE_UNENCRYPTED = "result.in-place.unencrypted";
 

@@ -72,7 +72,7 @@ public final class WindowsRules implements PlatformRules {
             });
         }
         if (used.isEmpty()) {
-            out.add(new Reason("NO_SERVERS", Severity.BROKEN, "No connected adapter has a DNS server: names cannot "
+            out.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No connected adapter has a DNS server: names cannot "
                     + "resolve.", "Connect to a network or turn on encryption with a provider.", FixAction.ENABLE_DOT));
             return out;
         }

@@ -28,13 +28,14 @@ public final class ConfigChecks {
         List<Check> out = new ArrayList<>();
         Check names = fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.")
                 .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"), null);
-        boolean noServers = reasons.stream().anyMatch(r -> "NO_SERVERS".equals(r.code()));
+        boolean noServers = Reason.anyHas(reasons, Reason.NO_SERVERS);
         if (names.status() != CheckStatus.OK || !noServers) { // "given as addresses" says nothing where there are none
             out.add(names);
         }
         // the same finding as Status's (opportunistic or no encryption), so that the two screens agree
         out.add(fromReasons(Check.ok("config.dot-mode", null, "DNS-over-TLS runs in strict mode: nothing falls back to "
-                + "plaintext.").says("config.dot-mode.strict"), reasons, Set.of("DOT_OFF", "OPPORTUNISTIC", "NO_SERVERS"), null));
+                + "plaintext.").says("config.dot-mode.strict"), reasons,
+                Set.of("DOT_OFF", "OPPORTUNISTIC", Reason.NO_SERVERS), null));
         out.add(fallback(s));
         out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
                 + "DoT servers.").says("config.link-bypass.ok"), reasons,

@@ -16,9 +16,6 @@ import org.port853.probe.dot.ProbeReport;
  * (nothing on port 853, no TLS, an untrusted certificate, a certificate for another name), with its fix.
  */
 public final class RollbackCause {
-    /** How a rollback's reason goes on to the settings from before (ChangeEngine.rollBack). */
-    static final String PREVIOUS_ALSO_FAIL = "; the previous settings do not resolve names either";
-
     private final Function<List<ServerAddress>, List<ProbeReport>> prober;
     private final Clock clock;
 
@@ -51,8 +48,8 @@ public final class RollbackCause {
         // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
         // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
         // trust store may differ) is then not the cause, its finding about the queries is
-        boolean serverAnswered = desired.mode() == DotMode.STRICT && rolledBack.reason() != null
-                && ANSWER_CODE.matcher(rolledBack.reason()).find();
+        boolean serverAnswered = desired.mode() == DotMode.STRICT
+                && ANSWER_CODE.matcher(changesOwnWords(rolledBack.reason())).find();
         Check first = null;
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, clock.instant())) {
@@ -79,11 +76,20 @@ public final class RollbackCause {
      * and the probe of the servers says more than DNSSEC would.
      */
     static Optional<String> dnssecFailure(String reason) {
-        if (reason == null || reason.contains(PREVIOUS_ALSO_FAIL)) {
+        if (reason == null || reason.contains(ApplyResult.PREVIOUS_ALSO_FAIL)) {
             return Optional.empty();
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("DNSSEC validation failed: ([a-z-]+)")
                 .matcher(reason);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** What a rollback's reason says of the change itself, without what it adds about the settings from before. */
+    private static String changesOwnWords(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        int previous = reason.indexOf(ApplyResult.PREVIOUS_ALSO_FAIL);
+        return previous < 0 ? reason : reason.substring(0, previous);
     }
 }

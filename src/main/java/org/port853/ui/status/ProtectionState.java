@@ -1,6 +1,7 @@
 package org.port853.ui.status;
 
 import org.port853.core.Assessment;
+import org.port853.core.Reason;
 import org.port853.core.Verdict;
 
 /**
@@ -67,7 +68,7 @@ public enum ProtectionState {
     }
 
     private static boolean interrupted(Assessment a) {
-        return a.reasons().stream().anyMatch(r -> "CHANGE_INTERRUPTED".equals(r.code()));
+        return Reason.anyHas(a.reasons(), "CHANGE_INTERRUPTED");
     }
 
     private static boolean stopped(Assessment a) {

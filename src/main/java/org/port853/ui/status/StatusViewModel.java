@@ -115,7 +115,7 @@ public final class StatusViewModel {
         List<ReasonTexts.Text> texts = new ArrayList<>();
         // what was measured comes first, unless the configuration itself says why nothing answers (no server to ask)
         if (st == ProtectionState.NOT_WORKING && unanswered != null
-                && a.reasons().stream().noneMatch(r -> "NO_SERVERS".equals(r.code()))) {
+                && !Reason.anyHas(a.reasons(), Reason.NO_SERVERS)) {
             texts.add(ReasonTexts.of(unansweredReason(unanswered), s));
         }
         for (Reason r : a.reasons()) {

@@ -38,6 +38,16 @@ class RollbackCauseTest {
         }, CLOCK);
     }
 
+    /** A server that refuses the queries, whose certificate the probe (not the resolver) does not trust. */
+    private static RollbackCause refusingWithAnUntrustedCertificate() {
+        CertificateReport untrusted = new CertificateReport("dot.test", "Rig CA", "Rig CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, false, "unknown issuer", true,
+                "dot.test", "P");
+        return new RollbackCause(servers -> List.of(new ProbeReport(SERVER, TcpOutcome.OK, TlsOutcome.OK,
+                null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", untrusted, 13.0, List.of(), List.of(), 0,
+                "a.test", "REFUSED", List.of(), true, null, null)), CLOCK);
+    }
+
     private static DesiredSettings strict(DnssecMode dnssec) {
         return new DesiredSettings(List.of(SERVER), DotMode.STRICT, dnssec, true, List.of());
     }
@@ -99,17 +109,24 @@ class RollbackCauseTest {
     @DisplayName("strict mode, the server answered with an error code: its refusal is the cause, not the probe's view "
             + "of a certificate the resolver itself accepted (the probe's trust store may differ)")
     void anAnswerCodeOutranksTheProbesCertificateView() {
-        CertificateReport untrusted = new CertificateReport("dot.test", "Rig CA", "Rig CA", List.of("dot.test"),
-                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, false, "unknown issuer", true,
-                "dot.test", "P");
-        RollbackCause cause = new RollbackCause(servers -> List.of(new ProbeReport(SERVER, TcpOutcome.OK, TlsOutcome.OK,
-                null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", untrusted, 13.0, List.of(), List.of(), 0,
-                "a.test", "REFUSED", List.of(), true, null, null)), CLOCK);
+        RollbackCause cause = refusingWithAnUntrustedCertificate();
         ApplyResult refused = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "resolving example.com failed: Could not "
                 + "resolve 'example.com', server or network returned error REFUSED");
         assertEquals("dns.queries", cause.of(refused, strict(null)).orElseThrow().id());
         ApplyResult silent = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
                 "resolving example.com failed: All attempts to contact name servers or networks failed");
         assertEquals("tls.trusted", cause.of(silent, strict(null)).orElseThrow().id(), "no answer: the first failure");
+    }
+
+    @Test
+    @DisplayName("an answer code of the settings from before, after the rollback, is not the change's: the server that "
+            + "did not answer at all is explained by the probe's first failure")
+    void anAnswerCodeOfThePreviousSettingsIsNotTheChanges() {
+        RollbackCause cause = refusingWithAnUntrustedCertificate();
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "rolled back: resolving example.com failed: "
+                + "All attempts to contact name servers or networks failed" + ApplyResult.PREVIOUS_ALSO_FAIL
+                + ": resolving example.com failed: Could not resolve 'example.com', server or network returned error "
+                + "REFUSED");
+        assertEquals("tls.trusted", cause.of(r, strict(null)).orElseThrow().id());
     }
 }
