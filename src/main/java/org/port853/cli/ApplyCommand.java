@@ -93,13 +93,26 @@ final class ApplyCommand implements Callable<Integer> {
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
+            org.port853.core.LinkState plainLink = plaintextLink(state, desired);
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "
-                    + "over an encrypted connection" + (desired.mode() == DotMode.OPPORTUNISTIC ? ", so opportunistic mode "
-                    + "is probably using its plaintext fallback" : "") + ". Check with 'port853 verify' (it captures the "
-                    + "traffic); 'port853 doctor' says why TLS fails; strict mode (--mode strict) never falls back to "
-                    + "plaintext.");
+                    + "over an encrypted connection" + (plainLink != null ? ": link " + plainLink.name() + " has its own "
+                    + "DNS server (" + plainLink.servers().get(0).addressText() + ") that is never asked over TLS and "
+                    + "takes names beside the encrypted servers; --all-domains sends every name to the encrypted servers."
+                    + " Check with 'port853 verify' (it captures the traffic)." : (desired.mode() == DotMode.OPPORTUNISTIC
+                    ? ", so opportunistic mode is probably using its plaintext fallback" : "") + ". Check with 'port853 "
+                    + "verify' (it captures the traffic); 'port853 doctor' says why TLS fails; strict mode (--mode "
+                    + "strict) never falls back to plaintext."));
         }
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /**
+     * A link whose own DNS servers are never asked over TLS and take the names no routing domain claims (the change
+     * does not route all domains): where a plaintext answer comes from, rather than a fallback; null when none.
+     */
+    private static org.port853.core.LinkState plaintextLink(ResolverState state, DesiredSettings desired) {
+        return desired.routeAllDomains() ? null : state.links().stream().filter(l -> !l.servers().isEmpty()
+                && l.defaultRoute() && l.dnsOverTls() == DotMode.OFF).findFirst().orElse(null);
     }
 
     /**

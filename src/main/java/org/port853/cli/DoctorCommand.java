@@ -63,7 +63,7 @@ final class DoctorCommand implements Callable<Integer> {
         ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(pinFile);
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
-                .run(state, adapter.assess(state).reasons(), probe.parsedServers(), options, pins,
+                .run(state, adapter.assessWithLookup(state).reasons(), probe.parsedServers(), options, pins,
                         ServerPins.publishedPins(services.catalog().get().all()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         ResolverAdapter adapter = services.adapter().get();
         ResolverState s = adapter.readState();
-        Assessment a = checked(adapter, s, adapter.assess(s));
+        Assessment a = adapter.assessWithLookup(s);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(Json.status(s, a)));
@@ -63,16 +63,6 @@ final class StatusCommand implements Callable<Integer> {
                     + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")"));
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * Settings that look usable are only half the answer: the resolver looks one name up, and when that fails (the
-     * servers refuse or cannot be reached) the verdict is BROKEN. Not asked of a resolver already known to be missing,
-     * stopped or broken.
-     */
-    static Assessment checked(ResolverAdapter adapter, ResolverState s, Assessment a) {
-        return adapter.lookupFailure(s, a)
-                .map(why -> org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), why)).orElse(a);
     }
 
     /** "~. (all names)" for the routing domain that takes every name; "none" for no domains. */

@@ -236,6 +236,16 @@ public final class Assessor {
      */
     public static Assessment namesUnresolved(Assessment a, String resolver, String why) {
         List<Reason> reasons = new ArrayList<>(a.reasons());
+        java.util.Optional<String> dnssec = DnssecFailures.resultIn(why);
+        if (dnssec.isPresent()) {
+            // the servers answer, but not with what validation needs: "they refuse or cannot be reached" would be untrue
+            reasons.add(new Reason("DNSSEC_VALIDATION_FAILED", Severity.BROKEN, "Names do not resolve: " + resolver
+                    + " rejects the answers because DNSSEC validation failed (" + dnssec.get() + ").",
+                    "The servers, or the network between, do not deliver the signatures DNSSEC needs: apply again with "
+                            + "--dnssec no (in the window: DNSSEC No on the Providers screen), or choose providers that "
+                            + "support DNSSEC.", List.of(resolver, dnssec.get())));
+            return finish(reasons);
+        }
         reasons.add(new Reason("NAMES_UNRESOLVED", Severity.BROKEN,
                 "Names do not resolve: " + resolver + " could not look up a name just now (" + why + ").",
                 "The DNS servers refuse queries or cannot be reached; 'port853 doctor' checks each server and says why.",

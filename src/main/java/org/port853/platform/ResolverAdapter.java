@@ -150,6 +150,16 @@ public interface ResolverAdapter {
         return freshLookupFails();
     }
 
+    /**
+     * {@link #assess} of {@code s}, then the resolver looks one name up: settings that look usable are only half the
+     * answer, and when that lookup fails (the servers refuse, cannot be reached, or fail DNSSEC) the verdict is BROKEN.
+     */
+    default org.port853.core.Assessment assessWithLookup(ResolverState s) {
+        org.port853.core.Assessment a = assess(s);
+        return lookupFailure(s, a).map(why -> org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), why))
+                .orElse(a);
+    }
+
     /** Removes what Port853 wrote and restores what it replaced, byte for byte. */
     ApplyResult revert();
 

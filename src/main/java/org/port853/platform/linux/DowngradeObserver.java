@@ -20,6 +20,12 @@ final class DowngradeObserver {
     /** The evidence when the probe itself came back in plaintext. */
     static final String LOOKUP_EVIDENCE = "a lookup of " + LinuxChange.PROBE_NAME
             + " just now came back from the network without encryption";
+    /**
+     * The evidence (followed by the link's name) when the probe's plaintext answer came from a link's own server that
+     * the link's settings never ask over TLS: not a fallback, the link takes names beside the encrypted servers.
+     */
+    static final String LINK_EVIDENCE = "a lookup of " + LinuxChange.PROBE_NAME
+            + " just now came back in plaintext from the DNS server of link ";
 
     private DowngradeObserver() {
     }
@@ -65,7 +71,7 @@ final class DowngradeObserver {
                 return last.evidence();
             }
         }
-        String evidence = look(probe, features);
+        String evidence = look(probe, features, links);
         synchronized (DowngradeObserver.class) {
             last = new Observation(settings, now, evidence);
         }
@@ -77,11 +83,14 @@ final class DowngradeObserver {
         last = null;
     }
 
-    private static String look(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features) {
+    private static String look(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
+                               List<LinkState> links) {
         if (features.transportFlags()) {
             ResolvedBus.Lookup l = probe.get();
             if (l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !l.confidential()) {
-                return LOOKUP_EVIDENCE;
+                // the answer's interface: 0 for the global servers, a link's index for its own servers
+                return links.stream().filter(k -> k.index() == l.ifindex() && k.dnsOverTls() == DotMode.OFF)
+                        .findFirst().map(k -> LINK_EVIDENCE + k.name()).orElse(LOOKUP_EVIDENCE);
             }
         }
         return fromJournal(readJournal());

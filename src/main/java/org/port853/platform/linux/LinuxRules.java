@@ -124,7 +124,15 @@ public final class LinuxRules implements PlatformRules {
                     "Run 'port853 verify' to check it with a packet capture (status cannot tell on this version, so it stays "
                             + "PARTIAL), or upgrade to systemd 248 or later."));
         }
-        if (d.downgrade() != null) {
+        if (d.downgrade() != null && d.downgrade().startsWith(DowngradeObserver.LINK_EVIDENCE)) {
+            String link = d.downgrade().substring(DowngradeObserver.LINK_EVIDENCE.length());
+            reasons.add(new Reason("LINK_ANSWERED_PLAINTEXT", Severity.UNENCRYPTED, "A lookup of "
+                    + LinuxChange.PROBE_NAME + " just now was answered in plaintext by the DNS server of link " + link
+                    + ", which is never asked over TLS: names that no routing domain claims go there too, beside the "
+                    + "encrypted servers.", "Route all domains to the encrypted servers so every query goes to them "
+                    + "(port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                    List.of(LinuxChange.PROBE_NAME, link)));
+        } else if (d.downgrade() != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
             boolean probe = DowngradeObserver.LOOKUP_EVIDENCE.equals(d.downgrade());
             reasons.add(new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,

@@ -34,6 +34,11 @@ public record Check(String id, CheckStatus status, String server, String evidenc
         return new Check(id, CheckStatus.FAILURE, server, evidence, fix, null, null, null);
     }
 
+    /** The same finding, as a warning. */
+    public Check asWarning() {
+        return new Check(id, CheckStatus.WARNING, server, evidence, fix, fixAction, words, reasons);
+    }
+
     public Check withFixAction(String action) {
         return new Check(id, status, server, evidence, fix, action, words, reasons);
     }

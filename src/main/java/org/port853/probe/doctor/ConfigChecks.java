@@ -26,32 +26,57 @@ public final class ConfigChecks {
      */
     public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
+        // the resolver's own lookup failed: names do not resolve, whatever the settings below promise
+        List<Reason> lookupFailed = reasons.stream().filter(r -> LOOKUP_FAILED.contains(r.code())).toList();
+        if (!lookupFailed.isEmpty()) {
+            out.add(repeating("resolver.lookup", lookupFailed));
+        }
         Check names = fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.")
-                .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"), null);
+                .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"));
         boolean noServers = Reason.anyHas(reasons, Reason.NO_SERVERS);
         if (names.status() != CheckStatus.OK || !noServers) { // "given as addresses" says nothing where there are none
             out.add(names);
         }
         // the same finding as Status's (opportunistic or no encryption), so that the two screens agree
         out.add(fromReasons(Check.ok("config.dot-mode", null, "DNS-over-TLS runs in strict mode: nothing falls back to "
-                + "plaintext.").says("config.dot-mode.strict"), reasons,
-                Set.of("DOT_OFF", "OPPORTUNISTIC", Reason.NO_SERVERS), null));
+                + "plaintext.").says("config.dot-mode.strict"), reasons, DOT_MODE));
         out.add(fallback(s));
         out.add(fromReasons(Check.ok("config.link-bypass", null, "No link with plaintext servers takes queries past the global "
-                + "DoT servers.").says("config.link-bypass.ok"), reasons,
-                Set.of("LINK_PLAINTEXT_DEFAULT_ROUTE", "LINK_PLAINTEXT_DOMAINS"), null));
+                + "DoT servers.").says("config.link-bypass.ok"), reasons, LINK_BYPASS));
         if (s.platform().hasStubResolverConfig()) {
             out.addAll(stubResolverChecks(reasons, keys));
         }
+        // what Status says beyond the checks above, so that Diagnostics never passes what Status does not
+        for (Reason r : reasons) {
+            if (r.severity().compareTo(Severity.WARNING) >= 0 && !COVERED.contains(r.code())) {
+                out.add(repeating("config.finding", List.of(r)));
+            }
+        }
         return out;
     }
+
+    private static final Set<String> LOOKUP_FAILED = Set.of("NAMES_UNRESOLVED", "DNSSEC_VALIDATION_FAILED");
+    private static final Set<String> DOT_MODE = Set.of("DOT_OFF", "OPPORTUNISTIC", Reason.NO_SERVERS, "DOT_UNSUPPORTED",
+            "DOT_DOWNGRADED", "DOT_DOWNGRADED_JOURNAL");
+    private static final Set<String> DROP_INS = Set.of("DROP_IN_OVERRIDES", "DROP_IN_HIDES_OURS", "DROP_IN_UNREADABLE");
+    private static final Set<String> LINK_BYPASS = Set.of("LINK_ANSWERED_PLAINTEXT", "LINK_PLAINTEXT_DEFAULT_ROUTE",
+            "LINK_PLAINTEXT_DOMAINS");
+    private static final Set<String> RESOLV_CONF = Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING");
+    /**
+     * The codes a check of their own says: those above, the resolver's state (Doctor), systemd's bug #18060
+     * ({@link KnownBugs}).
+     */
+    private static final Set<String> COVERED = java.util.stream.Stream.of(LOOKUP_FAILED, DOT_MODE, DROP_INS, LINK_BYPASS,
+            RESOLV_CONF, Set.of("DNS_HOSTNAME", "RESOLVER_STOPPED", "RESOLVER_MISSING", "STATE_UNREADABLE",
+                    "STRICT_UDP_FALLBACK")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     /** /etc/resolv.conf and the resolved.conf keys (see {@link org.port853.core.PlatformDetails#hasStubResolverConfig}). */
     private static List<Check> stubResolverChecks(List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
         out.add(fromReasons(Check.ok("config.resolv-conf", null, "/etc/resolv.conf points programs at the stub.")
-                        .says("config.resolv-conf.ok"), reasons,
-                Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING"), null));
+                        .says("config.resolv-conf.ok"), reasons, RESOLV_CONF));
+        out.add(fromReasons(Check.ok("config.drop-ins", null, "No other configuration file overrides or hides Port853's "
+                + "settings.").says("config.drop-ins.ok"), reasons, DROP_INS));
         String extra = keys.getOrDefault("DNSStubListenerExtra", "").strip();
         List<String> exposed = new ArrayList<>();
         for (String e : extra.split("\\s+")) {
@@ -100,18 +125,23 @@ public final class ConfigChecks {
     }
 
     /** {@code ok}: the check when none of the {@code codes} is among the {@code reasons}. */
-    private static Check fromReasons(Check ok, List<Reason> reasons, Set<String> codes, String action) {
+    private static Check fromReasons(Check ok, List<Reason> reasons, Set<String> codes) {
         List<Reason> hits = reasons.stream().filter(r -> codes.contains(r.code())).collect(Collectors.toList());
         if (hits.isEmpty()) {
             return ok;
         }
+        return repeating(ok.id(), hits);
+    }
+
+    /** Check {@code id} saying the assessment's {@code hits} (at least one), with the first one's fix. */
+    private static Check repeating(String id, List<Reason> hits) {
         Reason r = hits.get(0);
         String evidence = hits.stream().map(Reason::message).collect(Collectors.joining(" "));
-        // names cannot resolve (no server anywhere): a failure, as Status's "Not working", not a warning
-        boolean broken = hits.stream().anyMatch(h -> h.severity() == Severity.BROKEN);
-        Check c = broken ? Check.failure(ok.id(), null, evidence, r.fix()).repeats(hits)
-                : Check.warning(ok.id(), null, evidence, r.fix()).repeats(hits);
-        String fix = r.fixAction() != null ? r.fixAction().name() : action;
-        return fix == null ? c : c.withFixAction(fix);
+        // as Status: "Not encrypted" or "Not working" (no server anywhere, names do not resolve) is a failure, "At
+        // risk" a warning
+        boolean broken = hits.stream().anyMatch(h -> h.severity().compareTo(Severity.UNENCRYPTED) >= 0);
+        Check c = broken ? Check.failure(id, null, evidence, r.fix()).repeats(hits)
+                : Check.warning(id, null, evidence, r.fix()).repeats(hits);
+        return r.fixAction() == null ? c : c.withFixAction(r.fixAction().name());
     }
 }

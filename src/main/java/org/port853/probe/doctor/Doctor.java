@@ -87,9 +87,15 @@ public final class Doctor {
         DotMode mode = state.global() == null ? null
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
         List<ProbeReport> reports = probeAll(targets, options);
+        // the configured servers while DNS-over-TLS is off: the resolver does not ask them over TLS, so that one offers
+        // none (a router) is worth knowing, not a failure; what fails is that encryption is off (config.dot-mode).
+        // Servers named to vet them keep their verdict.
+        boolean unusedOverTls = servers.isEmpty() && mode == DotMode.OFF;
         for (ProbeReport r : reports) {
             PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
-            checks.addAll(ServerChecks.of(r, mode, pin, clock.instant()));
+            for (Check c : ServerChecks.of(r, mode, pin, clock.instant())) {
+                checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
+            }
         }
         checks.add(ClockChecks.of(system.clock()));
         if (state.readable()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.port853.core.DesiredSettings;
+import org.port853.core.DnssecFailures;
 import org.port853.core.DotMode;
 import org.port853.core.ServerAddress;
 import org.port853.platform.ApplyResult;
@@ -79,9 +80,7 @@ public final class RollbackCause {
         if (reason == null || reason.contains(ApplyResult.PREVIOUS_ALSO_FAIL)) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DNSSEC validation failed: ([a-z-]+)")
-                .matcher(reason);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return DnssecFailures.resultIn(reason);
     }
 
     /** What a rollback's reason says of the change itself, without what it adds about the settings from before. */

@@ -45,7 +45,7 @@ public final class SystemDiagnostics implements DiagnosticsService {
     public Doctor.Report doctor() throws Exception {
         var state = adapter.readState();
         return new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
-                adapter.assess(state).reasons(), List.of(),
+                adapter.assessWithLookup(state).reasons(), List.of(),
                 ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"),
                 PinStore.load(pinFile), ServerPins.publishedPins(catalog.get().all()));
     }

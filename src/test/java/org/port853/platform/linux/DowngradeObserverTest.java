@@ -52,4 +52,25 @@ class DowngradeObserverTest {
                 "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(), true, null)));
         assertEquals(4, lookups.get(), "after a change the fallback is looked for again");
     }
+
+    @Test
+    @DisplayName("the probe's plaintext answer came from a link whose own servers are never asked over TLS: that link "
+            + "is named; from a link that inherits opportunistic mode it is a fallback")
+    void anAnswerFromALinkWithoutTlsNamesTheLink() {
+        ResolvedFeatures f = new ResolvedFeatures(252);
+        LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
+                List.of(), true, null);
+        assertEquals(DowngradeObserver.LINK_EVIDENCE + "eth0", DowngradeObserver.observe(plaintextAnswer, f,
+                opportunistic("198.18.78.2#dot.test"), List.of(plain)));
+        DowngradeObserver.forget();
+        LinkState inherits = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), null, null,
+                List.of(), true, null);
+        assertEquals(DowngradeObserver.LOOKUP_EVIDENCE, DowngradeObserver.observe(plaintextAnswer, f,
+                opportunistic("198.18.78.2#dot.test"), List.of(inherits)));
+        DowngradeObserver.forget();
+        LinkState other = new LinkState(3, "wlan0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
+                List.of(), true, null);
+        assertEquals(DowngradeObserver.LOOKUP_EVIDENCE, DowngradeObserver.observe(plaintextAnswer, f,
+                opportunistic("198.18.78.2#dot.test"), List.of(other)), "answered on another interface");
+    }
 }

@@ -72,4 +72,17 @@ class TransportRulesTest {
         assertTrue(codes(journal).contains("DOT_DOWNGRADED_JOURNAL"), codes(journal).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, journal.verdict());
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a plaintext answer from a link's own server without TLS is that link's doing, "
+            + "not opportunistic mode falling back: the reason names the link and routing all domains fixes it")
+    void aPlaintextAnswerFromALinkNamesTheLink() {
+        Assessment a = assess(state(257, DotMode.OPPORTUNISTIC, DowngradeObserver.LINK_EVIDENCE + "eth0"));
+        assertTrue(codes(a).contains("LINK_ANSWERED_PLAINTEXT"), codes(a).toString());
+        assertFalse(codes(a).contains("DOT_DOWNGRADED"), codes(a).toString());
+        assertEquals(Verdict.NOT_ENCRYPTED, a.verdict());
+        Reason r = a.reasons().stream().filter(x -> x.code().equals("LINK_ANSWERED_PLAINTEXT")).findFirst().orElseThrow();
+        assertEquals(List.of(LinuxChange.PROBE_NAME, "eth0"), r.details());
+        assertEquals(org.port853.core.FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
+    }
 }

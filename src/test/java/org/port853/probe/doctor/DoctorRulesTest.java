@@ -20,6 +20,8 @@ import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.core.StateSource;
 import org.port853.core.Assessor;
+import org.port853.core.Assessment;
+import org.port853.core.DropIn;
 import org.port853.platform.linux.LinuxDetails;
 import org.port853.platform.linux.LinuxRules;
 
@@ -43,6 +45,16 @@ class DoctorRulesTest {
                         List.of("127.0.0.53")), List.of()));
     }
 
+    /** A synchronised clock, an empty journal, no sockets or rules: the system checks say nothing. */
+    private static final SystemSources QUIET = new SystemSources() {
+        @Override public ClockStatus clock() { return new ClockStatus(true, true, 1.0, 0.0, null); }
+        @Override public List<String> resolvedJournal() { return List.of(); }
+        @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
+        @Override public String nftRuleset() { return ""; }
+        @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
+        @Override public int resolverVersion(ResolverState state) { return 252; }
+    };
+
     static List<Check> bugs(int version, ResolverState s) {
         return KnownBugs.of(s, version);
     }
@@ -62,9 +74,8 @@ class DoctorRulesTest {
         List<Check> c = config(s, Map.of());
         assertEquals(CheckStatus.FAILURE, find(c, "config.dot-mode").status());
         assertTrue(c.stream().noneMatch(x -> x.id().equals("config.dns-hostname")), c.toString());
-        // with servers, an encryption that is only off stays a warning, and the addresses are judged
+        // with servers and encryption off the addresses are judged
         List<Check> off = config(state(252, DotMode.OFF, List.of(), List.of()), Map.of());
-        assertEquals(CheckStatus.WARNING, find(off, "config.dot-mode").status());
         assertEquals(CheckStatus.OK, find(off, "config.dns-hostname").status());
     }
 
@@ -127,17 +138,61 @@ class DoctorRulesTest {
     }
 
     @Test
-    @DisplayName("the encryption-mode check is OK only in strict mode: encryption off is a warning, no servers at all a "
-            + "failure (Status says 'Not working')")
+    @DisplayName("the encryption-mode check follows Status: OK only in strict mode, opportunistic a warning ('At "
+            + "risk'), encryption off a failure ('Not encrypted'), no servers at all a failure ('Not working')")
     void dotModeIsOkOnlyWhenStrict() {
         GlobalState none = new GlobalState(List.of(), List.of(), null, null, DnssecMode.NO, false, List.of(), "yes", "stub");
         ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
         ResolverState empty = new ResolverState(s.resolverName(), s.source(), true, true, none, List.of(), null, null,
                 s.platform());
         assertEquals(CheckStatus.FAILURE, find(config(empty, Map.of()), "config.dot-mode").status());
-        assertEquals(CheckStatus.WARNING, find(config(state(252, DotMode.OFF, List.of(), List.of()), Map.of()),
+        assertEquals(CheckStatus.FAILURE, find(config(state(252, DotMode.OFF, List.of(), List.of()), Map.of()),
+                "config.dot-mode").status());
+        assertEquals(CheckStatus.WARNING, find(config(state(252, DotMode.OPPORTUNISTIC, List.of(), List.of()), Map.of()),
                 "config.dot-mode").status());
         assertEquals(CheckStatus.OK, find(config(s, Map.of()), "config.dot-mode").status());
+    }
+
+    @Test
+    @DisplayName("Diagnostics never passes what Status does not: a drop-in that overrides Port853's, an interrupted "
+            + "change, a lookup that failed (DNSSEC named as the cause) and an observed fallback to plaintext are all "
+            + "checks, failures where Status says 'Not working' or 'Not encrypted'")
+    void everyStatusFindingIsACheck() {
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        DropIn ours = new DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
+                Map.of("DNSOverTLS", "yes"), null);
+        DropIn vpn = new DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true,
+                Map.of("DNSOverTLS", "opportunistic"), null);
+        ResolverState overridden = new ResolverState(s.resolverName(), s.source(), true, true, s.global(), List.of(),
+                null, null, new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(ours, vpn)));
+        Check dropIns = find(config(overridden, Map.of()), "config.drop-ins");
+        assertEquals(CheckStatus.WARNING, dropIns.status());
+        assertTrue(dropIns.evidence().contains("zzz-vpn.conf"), dropIns.evidence());
+        assertEquals(CheckStatus.OK, find(config(s, Map.of()), "config.drop-ins").status());
+
+        Assessment a = Assessor.assess(s, new LinuxRules().assess(s));
+        Assessment dnssec = Assessor.namesUnresolved(a, "systemd-resolved", "p853-probe.example.com: DNSSEC validation "
+                + "failed: no-signature");
+        Check lookup = find(ConfigChecks.of(s, dnssec.reasons(), Map.of()), "resolver.lookup");
+        assertEquals(CheckStatus.FAILURE, lookup.status());
+        assertEquals("DNSSEC_VALIDATION_FAILED", lookup.reasons().get(0).code());
+        assertTrue(lookup.fix().contains("--dnssec no"), lookup.fix());
+        Assessment refused = Assessor.namesUnresolved(a, "systemd-resolved", "p853-probe.example.com: Query refused");
+        assertEquals("NAMES_UNRESOLVED", find(ConfigChecks.of(s, refused.reasons(), Map.of()), "resolver.lookup")
+                .reasons().get(0).code());
+        assertTrue(ConfigChecks.of(s, a.reasons(), Map.of()).stream().noneMatch(c -> c.id().equals("resolver.lookup")));
+
+        List<org.port853.core.Reason> more = List.of(new org.port853.core.Reason("CHANGE_INTERRUPTED",
+                org.port853.core.Severity.BROKEN, "A change was interrupted.", "Run port853 recover."),
+                new org.port853.core.Reason("DOT_DOWNGRADED", org.port853.core.Severity.UNENCRYPTED,
+                        "Opportunistic mode fell back to plaintext.", "Use strict mode."),
+                new org.port853.core.Reason("LINK_STRICT_INHERITED", org.port853.core.Severity.INFO, "Fine.", null));
+        List<Check> c = ConfigChecks.of(s, more, Map.of());
+        assertEquals(CheckStatus.FAILURE, find(c, "config.finding").status());
+        assertEquals("CHANGE_INTERRUPTED", find(c, "config.finding").reasons().get(0).code());
+        assertEquals(1, c.stream().filter(x -> x.id().equals("config.finding")).count(), "information is no finding");
+        assertEquals(CheckStatus.FAILURE, find(c, "config.dot-mode").status(), "plaintext seen: 'Not encrypted'");
     }
 
     @Test
@@ -172,16 +227,8 @@ class DoctorRulesTest {
     @org.junit.jupiter.api.DisplayName("a resolver that is installed but stopped is a failed check, not only checks left "
             + "out; a machine without it is not (doctor still probes servers given with --server there)")
     void stoppedResolverFails() {
-        SystemSources quiet = new SystemSources() {
-            @Override public ClockStatus clock() { return new ClockStatus(true, true, 1.0, 0.0, null); }
-            @Override public List<String> resolvedJournal() { return List.of(); }
-            @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
-            @Override public String nftRuleset() { return ""; }
-            @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
-            @Override public int resolverVersion(ResolverState state) { return 252; }
-        };
         Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), quiet, java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
         ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
                 "systemd-resolved is not running", null);
         Doctor.Report report = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(), List.of(),
@@ -201,6 +248,28 @@ class DoctorRulesTest {
         assertTrue(doctor.run(missing, Assessor.assess(missing, List.of()).reasons(), List.of(),
                 org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null).checks().stream()
                 .noneMatch(c -> c.id().equals("resolver.running")));
+    }
+
+    @Test
+    @DisplayName("with DNS-over-TLS off, a configured server that offers none (a router) is a warning: the failure is "
+            + "that encryption is off; the same server named to vet it fails")
+    void configuredServerWithoutDotWhileOffIsAWarning() {
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        ServerAddress closed = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
+        GlobalState off = new GlobalState(List.of(closed), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                "yes", "stub");
+        ResolverState s = state(252, DotMode.OFF, List.of(), List.of());
+        ResolverState router = new ResolverState(s.resolverName(), s.source(), true, true, off, List.of(), null, null,
+                s.platform());
+        List<org.port853.core.Reason> reasons = Assessor.assess(router, new LinuxRules().assess(router)).reasons();
+        var quick = org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1));
+        Doctor.Report configured = doctor.run(router, reasons, List.of(), quick, null);
+        assertEquals(CheckStatus.WARNING, find(configured.checks(), "dot.reachable").status());
+        assertEquals(CheckStatus.FAILURE, find(configured.checks(), "config.dot-mode").status());
+        assertTrue(configured.failed(), "encryption off fails the diagnosis");
+        Doctor.Report vetted = doctor.run(router, reasons, List.of(closed), quick, null);
+        assertEquals(CheckStatus.FAILURE, find(vetted.checks(), "dot.reachable").status());
     }
 
     @Test
