@@ -92,6 +92,7 @@ public final class PacketPipeline {
 
     /** Emits leaked queries still waiting for their response (end of a file or capture). */
     public void flushLeaks() {
+        tcp.flush(tcpSink);
         fragments.flush(fragSink);
         leakStage.flush();
     }

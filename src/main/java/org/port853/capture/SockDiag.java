@@ -97,7 +97,8 @@ final class SockDiag {
     static Optional<Entry> pick(List<Entry> entries, byte[] addr, int port) {
         Entry wildcard = null;
         for (Entry e : entries) {
-            if (e.localPort() != port) {
+            // inode 0: a socket no process holds any more (TIME_WAIT, closed): its uid 0 is no owner, not root
+            if (e.localPort() != port || e.inode() == 0) {
                 continue;
             }
             if (Arrays.equals(e.localAddr(), addr) || isV4Mapped(e.localAddr(), addr)) {

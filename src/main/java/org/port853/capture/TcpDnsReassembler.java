@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * Reassembles DNS messages carried over TCP (two-byte length prefix, RFC 1035 §4.2.2 / RFC 7766) per
- * direction of a connection, across segments. Retransmitted bytes are skipped; after a gap (a lost segment) the
- * stream resynchronises on the next segment, assuming it starts a message (a wrong guess in the server's direction
+ * direction of a connection, across segments. Retransmitted bytes are skipped. A segment that arrives ahead of a
+ * missing one (reordering) is held until the missing bytes come, up to {@link #MAX_AHEAD} segments; when more arrive,
+ * or the connection ends or the capture does ({@link #flush}) first, the missing bytes were lost: the stream
+ * resynchronises on the earliest segment held, assuming it starts a message (a wrong guess in the server's direction
  * cannot invent a leak: {@link LeakStage} reads no query there). Data in a SYN (TCP Fast Open, RFC 7413) starts the
  * stream.
  *
@@ -23,6 +25,8 @@ public final class TcpDnsReassembler {
     }
 
     static final int MAX_FLOWS = 1024;
+    /** Segments held per flow while an earlier one is missing; one more means the missing one was lost. */
+    static final int MAX_AHEAD = 8;
     static final int BYTE_BUDGET = 4 << 20;
     static final long IDLE_NANOS = 30_000_000_000L;
     private static final int MAX_MESSAGE = 2 + 65535;
@@ -39,6 +43,18 @@ public final class TcpDnsReassembler {
         byte[] buf = NO_BUFFER;
         int len;
         long lastNanos;
+        /** Segments that arrived ahead of a missing one, in arrival order (null: none yet). */
+        java.util.List<Ahead> ahead;
+        int aheadBytes;
+
+        /** Bytes this flow holds, counted in the budget. */
+        long held() {
+            return buf.length + aheadBytes;
+        }
+    }
+
+    /** A segment held until the bytes before it arrive. */
+    private record Ahead(long seq, byte[] data) {
     }
 
     private final Map<FlowKey, Flow> flows = new LinkedHashMap<>(64, 0.75f, true);
@@ -54,7 +70,7 @@ public final class TcpDnsReassembler {
         if (!f.tcpHeaderComplete()) {
             return;
         }
-        expire(nanos);
+        expire(nanos, sink);
         FlowKey key = probe.set(f);
         int flags = f.tcpFlags();
         Flow flow = flows.get(key);
@@ -72,7 +88,7 @@ public final class TcpDnsReassembler {
                     Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
                     Map.Entry<FlowKey, Flow> eldest = it.next();
                     dropped(eldest.getValue());
-                    buffered -= eldest.getValue().buf.length;
+                    forget(eldest.getValue());
                     it.remove();
                 }
                 flow = newFlow(key);
@@ -87,7 +103,11 @@ public final class TcpDnsReassembler {
             }
         }
         if ((flags & (FIN | RST)) != 0) {
-            remove(key, flows.get(key), false);
+            Flow ending = flows.get(key);
+            if (ending != null) {
+                flushAhead(ending, sink); // the connection ends: what is still missing never comes
+            }
+            remove(key, ending, false);
         }
     }
 
@@ -115,6 +135,13 @@ public final class TcpDnsReassembler {
         buffered = 0;
     }
 
+    /** The capture ended: segments still waiting for missing bytes are read as they are (see the class comment). */
+    public void flush(MessageSink sink) {
+        for (Flow flow : new java.util.ArrayList<>(flows.values())) {
+            flushAhead(flow, sink); // a flow dropped meanwhile to make room holds nothing any more
+        }
+    }
+
     private Flow newFlow(FlowKey key) {
         Flow flow = new Flow();
         flows.put(key.copy(), flow);
@@ -123,17 +150,24 @@ public final class TcpDnsReassembler {
 
     private void remove(FlowKey key, Flow flow, boolean countDrop) {
         if (flow != null && flows.remove(key) != null) {
-            buffered -= flow.buf.length;
+            forget(flow);
             if (countDrop) {
                 dropped(flow);
             }
         }
     }
 
+    /** A flow that is no longer kept: its bytes leave the budget, and nothing of it is read any more. */
+    private void forget(Flow flow) {
+        buffered -= flow.held();
+        flow.ahead = null;
+        flow.aheadBytes = 0;
+    }
+
     private void dropped(Flow flow) {
-        if (flow.len > 0) {
+        if (flow.len > 0 || flow.aheadBytes > 0) {
             droppedFlows++;
-            droppedBytes += flow.len;
+            droppedBytes += flow.len + flow.aheadBytes;
         }
     }
 
@@ -146,33 +180,108 @@ public final class TcpDnsReassembler {
                 continue;
             }
             it.remove();
-            buffered -= victim.buf.length;
+            boolean pending = victim.len > 0 || victim.aheadBytes > 0;
             dropped(victim);
-            if (victim.len == 0) {
+            forget(victim);
+            if (!pending) {
                 droppedFlows++; // dropped for room even without pending bytes
             }
         }
     }
 
     /** Forgets flows idle for {@link #IDLE_NANOS} (checked at most once per second of capture time). */
-    private void expire(long nanos) {
+    private void expire(long nanos, MessageSink sink) {
         if (nanos - lastExpiry < 1_000_000_000L && lastExpiry != Long.MIN_VALUE) {
             return;
         }
         lastExpiry = nanos;
-        Iterator<Flow> it = flows.values().iterator();
-        while (it.hasNext()) {
-            Flow flow = it.next();
-            if (nanos - flow.lastNanos < IDLE_NANOS) {
+        java.util.List<FlowKey> idle = new java.util.ArrayList<>();
+        for (Map.Entry<FlowKey, Flow> e : flows.entrySet()) {
+            if (nanos - e.getValue().lastNanos < IDLE_NANOS) {
                 break; // access order: the rest were used more recently
             }
-            it.remove();
-            buffered -= flow.buf.length;
-            dropped(flow);
+            idle.add(e.getKey());
+        }
+        for (FlowKey key : idle) {
+            Flow flow = flows.get(key); // null when reading another's held segments made room by dropping it
+            if (flow != null) {
+                flushAhead(flow, sink); // what it still waits for never came
+                remove(key, flow, true);
+            }
         }
     }
 
     private void append(Flow flow, byte[] b, int off, int len, long seq, MessageSink sink) {
+        if (flow.nextSeq >= 0 && (int) (seq - flow.nextSeq) > 0) {
+            hold(flow, b, off, len, seq); // bytes before it are missing: they may still come (reordering)
+            if (flow.ahead != null && flow.ahead.size() > MAX_AHEAD) {
+                resync(flow, sink);
+            }
+            return;
+        }
+        appendInOrder(flow, b, off, len, seq, sink);
+        drain(flow, sink);
+    }
+
+    private void hold(Flow flow, byte[] b, int off, int len, long seq) {
+        makeRoom(len, flow);
+        if (buffered + len > BYTE_BUDGET) {
+            droppedBytes += len;
+            return;
+        }
+        if (flow.ahead == null) {
+            flow.ahead = new java.util.ArrayList<>(2);
+        }
+        flow.ahead.add(new Ahead(seq, java.util.Arrays.copyOfRange(b, off, off + len)));
+        flow.aheadBytes += len;
+        buffered += len;
+    }
+
+    /** The missing bytes were lost: the message they belonged to is given up, reading goes on at the earliest held. */
+    private void resync(Flow flow, MessageSink sink) {
+        Ahead earliest = flow.ahead.get(0);
+        for (Ahead a : flow.ahead) {
+            if ((int) (a.seq() - earliest.seq()) < 0) {
+                earliest = a;
+            }
+        }
+        flow.len = 0;
+        flow.nextSeq = -1;
+        take(flow, earliest, sink);
+        drain(flow, sink);
+    }
+
+    /** Reads the held segments that now follow on, in order. */
+    private void drain(Flow flow, MessageSink sink) {
+        while (flow.ahead != null && !flow.ahead.isEmpty()) {
+            Ahead next = null;
+            for (Ahead a : flow.ahead) {
+                if (flow.nextSeq < 0 || (int) (a.seq() - flow.nextSeq) <= 0) {
+                    next = a;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            take(flow, next, sink);
+        }
+    }
+
+    private void flushAhead(Flow flow, MessageSink sink) {
+        while (flow.ahead != null && !flow.ahead.isEmpty()) {
+            resync(flow, sink);
+        }
+    }
+
+    private void take(Flow flow, Ahead a, MessageSink sink) {
+        flow.ahead.remove(a);
+        flow.aheadBytes -= a.data().length;
+        buffered -= a.data().length;
+        appendInOrder(flow, a.data(), 0, a.data().length, a.seq(), sink);
+    }
+
+    private void appendInOrder(Flow flow, byte[] b, int off, int len, long seq, MessageSink sink) {
         if (flow.nextSeq < 0) {
             flow.nextSeq = seq;
             flow.len = 0;

@@ -223,6 +223,12 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                         s.total(c).bytes());
             }
             out.printf("  dropped by the capture: %d (kernel buffer), %d (interface)%n", s.pcapDrops(), s.ifDrops());
+            long lost = overflows(session);
+            if (lost > 0) {
+                // counted as leaked packets, but never read: their names and programs are not in the lines above
+                out.printf("  not examined: %d plaintext DNS message%s arrived faster than they could be read "
+                        + "(their names are not listed)%n", lost, lost == 1 ? "" : "s");
+            }
             if (!session.leaksByProgram().isEmpty()) {
                 out.println("Leaked queries by program:");
                 session.leaksByProgram().forEach((p, n) -> out.printf("  %-24s %8d%n", p, n));

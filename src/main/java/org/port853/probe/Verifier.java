@@ -80,7 +80,7 @@ public final class Verifier {
                 seen.add(r);
             }
         };
-        Set<LeakRecord> before = new HashSet<>(session.recentLeaks(LEAK_LOG));
+        Set<Object> before = new HashSet<>(session.recentLeaks(LEAK_LOG).stream().map(Verifier::entry).toList());
         session.addListener(listener);
         java.util.function.LongSupplier encrypted = encryptedSinceNow(session);
         WindowCounter leakPackets = new WindowCounter(session, MeterSnapshot::leakPackets);
@@ -94,22 +94,28 @@ public final class Verifier {
         } finally {
             session.removeListener(listener);
         }
-        // The listener sees every leak; the log covers sessions that do not call listeners.
-        Set<LeakRecord> meanwhile = new LinkedHashSet<>();
+        // The listener sees every leak; the log covers sessions that do not call listeners, and its copy of an entry
+        // is the newer one (with the answer's response code): one entry each
+        java.util.Map<Object, LeakRecord> meanwhile = new java.util.LinkedHashMap<>();
         synchronized (seen) {
-            meanwhile.addAll(seen);
+            seen.forEach(r -> meanwhile.put(entry(r), r));
         }
         for (LeakRecord r : session.recentLeaks(LEAK_LOG)) {
-            if (!before.contains(r)) {
-                meanwhile.add(r);
+            if (!before.contains(entry(r))) {
+                meanwhile.put(entry(r), r);
             }
         }
-        List<LeakRecord> ordered = new ArrayList<>(meanwhile);
+        List<LeakRecord> ordered = new ArrayList<>(meanwhile.values());
         ordered.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
                 java.util.Comparator.naturalOrder())));
         VerifyResult.Evidence e = new VerifyResult.Evidence(encrypted.getAsLong(), leakPackets.sinceStart(),
                 plaintext853.sinceStart(), drops(session) - dropsBefore, lostLeakMessages(session) - lostBefore);
         return VerifyResult.judge(outcomes, true, e, ordered);
+    }
+
+    /** One leak however often it was updated (its id within the session); the record itself where it has none. */
+    private static Object entry(LeakRecord r) {
+        return r.id() >= 0 ? (Object) r.id() : r;
     }
 
     /**

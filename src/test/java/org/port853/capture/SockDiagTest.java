@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +63,24 @@ class SockDiagTest {
             assertEquals(s.getLocalPort(), e.localPort());
             assertEquals(9, e.remotePort());
             assertTrue(e.inode() > 0);
+        }
+    }
+
+    @Test
+    @DisplayName("a connection this process closed first waits in TIME_WAIT with no owner: not found, so its uid 0 "
+            + "is never told as root")
+    void aClosedConnectionHasNoOwner() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port;
+            try (java.net.Socket client = new java.net.Socket("127.0.0.1", server.getLocalPort());
+                 java.net.Socket accepted = server.accept()) {
+                port = client.getLocalPort();
+                assertTrue(SockDiag.lookup(6, new byte[] {127, 0, 0, 1}, port).isPresent(), "open: found");
+                client.close(); // the side that closes first keeps TIME_WAIT
+                accepted.getInputStream().read();
+            }
+            Thread.sleep(100);
+            assertTrue(SockDiag.lookup(6, new byte[] {127, 0, 0, 1}, port).isEmpty(), "TIME_WAIT has no owner");
         }
     }
 }

@@ -49,15 +49,65 @@ class TcpDnsReassemblerTest {
         assertTrue(reassembler.bufferedBytes() <= 512, "one small buffer at most once the messages are complete");
     }
 
+    private void flush() {
+        reassembler.flush((b, off, len) -> messages.add(Arrays.toString(Arrays.copyOfRange(b, off, off + len))));
+    }
+
     @Test
-    @DisplayName("a retransmitted segment is not read twice, and a gap resynchronises on the next segment")
+    @DisplayName("a retransmitted segment is not read twice; after a gap that never fills, the capture's end reads on "
+            + "at the next segment")
     void retransmissionAndGap() {
         byte[] one = framed(1, 2);
         v4(40001, 100, one);
         v4(40001, 100, one);
         assertEquals(1, messages.size());
         v4(40001, 5000, framed(3)); // bytes 104..4999 never seen
+        assertEquals(List.of("[1, 2]"), messages, "held: the missing bytes may still come");
+        flush();
         assertEquals(List.of("[1, 2]", "[3]"), messages);
+        assertEquals(0, reassembler.bufferedBytes());
+    }
+
+    @Test
+    @DisplayName("segments out of order: a message split over three with its middle one late, then a segment of two "
+            + "more messages, are all read, in order")
+    void reorderedSegments() {
+        byte[] split = framed(1, 2, 3, 4, 5, 6, 7, 8);
+        byte[] a = Arrays.copyOfRange(split, 0, 4);
+        byte[] b = Arrays.copyOfRange(split, 4, 7);
+        byte[] c = Arrays.copyOfRange(split, 7, split.length);
+        byte[] d = cat(framed(9), framed(10, 11));
+        v4(40004, 1, a);
+        v4(40004, 1 + a.length + b.length, c);
+        v4(40004, 1 + split.length, d);
+        assertEquals(List.of(), messages);
+        v4(40004, 1 + a.length, b); // the late one
+        assertEquals(List.of("[1, 2, 3, 4, 5, 6, 7, 8]", "[9]", "[10, 11]"), messages);
+        assertEquals(512, reassembler.bufferedBytes(), "nothing held but the flow's one small buffer");
+    }
+
+    @Test
+    @DisplayName("a segment that never comes: after more than MAX_AHEAD segments the stream reads on at the earliest "
+            + "held one, and a connection's end reads what it held")
+    void lostSegmentGivesUpAfterALimit() {
+        v4(40005, 1, Arrays.copyOf(framed(1, 2, 3, 4), 3)); // a message whose rest is lost
+        long seq = 1000;
+        for (int i = 0; i < TcpDnsReassembler.MAX_AHEAD; i++) {
+            byte[] m = framed(20 + i);
+            v4(40005, seq, m);
+            seq += m.length;
+        }
+        assertEquals(List.of(), messages);
+        v4(40005, seq, framed(99));
+        assertEquals(TcpDnsReassembler.MAX_AHEAD + 1, messages.size(), messages.toString());
+        assertEquals("[20]", messages.get(0));
+        assertEquals("[99]", messages.get(TcpDnsReassembler.MAX_AHEAD));
+
+        messages.clear();
+        v4(40006, 1, framed(1));
+        v4(40006, 500, framed(2)); // after a gap, held
+        feed(ipv4("198.18.0.7", "198.18.0.2", 6, tcp(40006, 53, 503, 0x11, new byte[0]))); // FIN
+        assertEquals(List.of("[1]", "[2]"), messages);
     }
 
     @Test

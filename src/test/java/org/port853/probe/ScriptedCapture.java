@@ -41,6 +41,13 @@ class ScriptedCapture implements CaptureSession {
         }
     }
 
+    /** The answer to {@code r} arrived: the log's entry gets its response code, as a session's log does. */
+    synchronized void answered(LeakRecord r, String rcode) {
+        LeakRecord updated = r.withRcode(rcode);
+        log.set(log.indexOf(r), updated);
+        for (CaptureListener l : listeners) l.onLeakUpdated(updated);
+    }
+
     synchronized void encrypted(long packets) {
         encrypted += packets;
     }

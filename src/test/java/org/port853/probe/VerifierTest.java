@@ -61,6 +61,28 @@ class VerifierTest {
     }
 
     @Test
+    @DisplayName("a leak whose answer arrives while verifying is one leak (with its response code), not two; a leak "
+            + "from before that is answered meanwhile is not counted")
+    void anAnsweredLeakCountsOnce() throws InterruptedException {
+        ScriptedCapture c = new ScriptedCapture(null);
+        LeakRecord old = new LeakRecord(java.time.Instant.now(), "eth0", "192.0.2.1", "old.example.org", "A", null,
+                null, 3);
+        c.leaked(old);
+        ScriptedSender s = new ScriptedSender(true, (name, i) -> {
+            if (i == 0) {
+                LeakRecord stray = new LeakRecord(java.time.Instant.now(), "eth0", "198.18.9.4", "stray.example.net",
+                        "A", null, null, 7);
+                c.leaked(stray);
+                c.answered(stray, "NXDOMAIN");
+                c.answered(old, "NOERROR");
+            }
+        });
+        VerifyResult r = verifier(s).verify(c, Verifier.names(2));
+        assertEquals(List.of("stray.example.net"), r.otherLeaks().stream().map(LeakRecord::name).toList());
+        assertEquals("NXDOMAIN", r.otherLeaks().get(0).rcode());
+    }
+
+    @Test
     @DisplayName("a session that does not call listeners still shows its leaks through the log")
     void logOnly() throws InterruptedException {
         ScriptedCapture c = new ScriptedCapture(null);
