@@ -24,7 +24,10 @@ final class IpFragments {
     static final long WAIT_NANOS = 5_000_000_000L;
     private static final int MAX_DATAGRAM = 65535;
 
-    /** What the first fragment told about the datagram, to deliver its payload when it completes. */
+    /**
+     * What the first fragment told about the datagram, to deliver its payload when it completes; also what a TCP
+     * segment held for later told about its flow.
+     */
     static final class First {
         long nanos;
         String iface;
@@ -35,6 +38,8 @@ final class IpFragments {
         boolean toServer;
         boolean clientLocal;
         int udpLength;
+        /** A query to a resolver on loopback (TCP messages held for later; fragments are never the stub's). */
+        boolean stub;
     }
 
     interface Sink {

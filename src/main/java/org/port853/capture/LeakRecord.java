@@ -102,7 +102,7 @@ public record LeakRecord(Instant time, String iface, String server, String name,
 
     /** The sending program and, for a resolver's upstream query, the program that asked it; process = the chain. */
     public LeakRecord withSender(String sender, String requestedBy) {
-        String p = sender == null ? null : requestedBy == null ? sender : requestedBy + " → " + sender;
+        String p = requestedBy == null ? sender : requestedBy + " → " + (sender == null ? "unknown" : sender);
         return new LeakRecord(time, iface, server, name, type, p, rcode, id, sender, requestedBy);
     }
 }

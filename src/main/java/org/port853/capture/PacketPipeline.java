@@ -56,7 +56,24 @@ public final class PacketPipeline {
     private boolean curClientLocal;
     private boolean curStub;
     private final boolean stubs;
-    private final TcpDnsReassembler.MessageSink tcpSink = this::dnsMessage;
+    private final TcpDnsReassembler.MessageSink tcpSink = new TcpDnsReassembler.MessageSink() {
+        @Override
+        public void message(byte[] b, int off, int len) {
+            dnsMessage(b, off, len);
+        }
+
+        @Override
+        public Object flowContext() {
+            return heldContext();
+        }
+
+        @Override
+        public void message(Object context, byte[] b, int off, int len) {
+            IpFragments.First c = (IpFragments.First) context;
+            leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, ParsedFrame.TCP,
+                    c.toServer, c.clientLocal, c.stub, b, off, len);
+        }
+    };
 
     public PacketPipeline(TrafficMeter meter, LocalAddresses local, LeakSink leaks,
                           IntFunction<String> ifIndexNames) {
@@ -266,6 +283,23 @@ public final class PacketPipeline {
     /** Copies of counted packets seen again on another interface ({@code any} capture), not counted. */
     public long crossingCopies() {
         return notCountedCopies;
+    }
+
+    /** The frame being processed as the context of a TCP segment held for later (rare: only out of order). */
+    private IpFragments.First heldContext() {
+        ParsedFrame f = frame;
+        IpFragments.First c = new IpFragments.First();
+        c.nanos = curNanos;
+        c.iface = curIface;
+        System.arraycopy(f.buf, f.srcOff, c.addr, 0, f.addressLength());
+        System.arraycopy(f.buf, f.dstOff, c.addr, 16, f.addressLength());
+        c.alen = f.addressLength();
+        c.srcPort = f.srcPort;
+        c.dstPort = f.dstPort;
+        c.toServer = curToServer;
+        c.clientLocal = curClientLocal;
+        c.stub = curStub;
+        return c;
     }
 
     private void dnsMessage(byte[] b, int off, int len) {

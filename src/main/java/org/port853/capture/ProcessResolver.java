@@ -111,7 +111,7 @@ public final class ProcessResolver implements AutoCloseable {
                 case STUB -> stubs.asked(j.c.time(), j.c.name(), owner(j.socket).orElse(null));
                 default -> {
                     String sender = owner(j.socket).orElse(null);
-                    String requester = sender == null ? null : stubs.requester(j.c.time(), j.c.name(), sender);
+                    String requester = stubs.requester(j.c.time(), j.c.name(), sender);
                     publish.accept(j.c.toRecord(null).withSender(sender, requester));
                 }
             }

@@ -41,6 +41,8 @@ final class StubQueries {
      * The program that asked for {@code name} within {@link #WINDOW} before {@code time} ("unknown" when its socket
      * could not be attributed), or null when nobody asked a local resolver for it — or when the one that asked is
      * the sender itself (a program that asks the stub and then leaks on its own did not go through a resolver).
+     * {@code sender} null: the sending socket was gone before it could be looked up (a resolver's short-lived retry
+     * socket); the asker is named all the same, since it is the program behind the query either way.
      */
     String requester(Instant time, String name, String sender) {
         String n = name.toLowerCase(Locale.ROOT);
@@ -55,15 +57,18 @@ final class StubQueries {
                 if (asker.equals(sender)) {
                     return null;
                 }
-                matched.remove(n);
-                matched.put(n, new Matched(time, sender, asker));
-                if (matched.size() > MAX) {
-                    matched.remove(matched.keySet().iterator().next());
+                if (sender != null) { // retries are told by their sender: an unknown one cannot vouch for later ones
+                    matched.remove(n);
+                    matched.put(n, new Matched(time, sender, asker));
+                    if (matched.size() > MAX) {
+                        matched.remove(matched.keySet().iterator().next());
+                    }
                 }
                 return asker;
             }
         }
         Matched m = matched.get(n);
-        return m != null && m.sender.equals(sender) && !time.isAfter(m.time.plus(RETRY_WINDOW)) ? m.asker : null;
+        boolean sameSender = m != null && (sender == null || m.sender.equals(sender));
+        return sameSender && !time.isAfter(m.time.plus(RETRY_WINDOW)) ? m.asker : null;
     }
 }

@@ -14,14 +14,25 @@ import java.util.Map;
  * stream.
  *
  * <p>Bounded whatever arrives: at most {@link #MAX_FLOWS} flows, at most one message plus one segment buffered per
- * flow, and all buffers together at most {@link #BYTE_BUDGET} bytes — when a flow needs more, the least recently
+ * flow besides its held segments, and all buffers together at most {@link #BYTE_BUDGET} bytes — when a flow needs more, the least recently
  * used flows are dropped (and counted: {@link #droppedFlows()}, {@link #droppedBytes()}). Flows idle for
  * {@link #IDLE_NANOS} of capture time are forgotten.
  */
 public final class TcpDnsReassembler {
     /** Receives each complete message; the bytes are valid only during the call. */
     public interface MessageSink {
+        /** A message of the flow of the frame being fed. */
         void message(byte[] b, int off, int len);
+
+        /** What the frame being fed says of its flow (addresses, ports, time), kept with segments held for later. */
+        default Object flowContext() {
+            return null;
+        }
+
+        /** A held message delivered while another flow's frame (or none) is being fed: {@code context} is its own. */
+        default void message(Object context, byte[] b, int off, int len) {
+            message(b, off, len);
+        }
     }
 
     static final int MAX_FLOWS = 1024;
@@ -46,6 +57,8 @@ public final class TcpDnsReassembler {
         /** Segments that arrived ahead of a missing one, in arrival order (null: none yet). */
         java.util.List<Ahead> ahead;
         int aheadBytes;
+        /** The flow as its last held segment's frame told it ({@link MessageSink#flowContext}). */
+        Object context;
 
         /** Bytes this flow holds, counted in the budget. */
         long held() {
@@ -76,6 +89,9 @@ public final class TcpDnsReassembler {
         Flow flow = flows.get(key);
         long dataSeq = f.tcpSeq();
         if ((flags & SYN) != 0) {
+            if (flow != null) {
+                flushAhead(flow, sink); // a new connection on the same ports: the old one's missing bytes never come
+            }
             remove(key, flow, false);
             flow = newFlow(key);
             dataSeq = (dataSeq + 1) & 0xffffffffL; // the SYN takes one sequence number; Fast Open data follows it
@@ -84,13 +100,6 @@ public final class TcpDnsReassembler {
         int plen = f.payloadLength();
         if (plen > 0 && !f.payloadTruncated()) {
             if (flow == null) {
-                if (flows.size() >= MAX_FLOWS) {
-                    Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
-                    Map.Entry<FlowKey, Flow> eldest = it.next();
-                    dropped(eldest.getValue());
-                    forget(eldest.getValue());
-                    it.remove();
-                }
                 flow = newFlow(key);
             }
             flow.lastNanos = nanos;
@@ -138,11 +147,24 @@ public final class TcpDnsReassembler {
     /** The capture ended: segments still waiting for missing bytes are read as they are (see the class comment). */
     public void flush(MessageSink sink) {
         for (Flow flow : new java.util.ArrayList<>(flows.values())) {
-            flushAhead(flow, sink); // a flow dropped meanwhile to make room holds nothing any more
+            flushAhead(flow, inOwnContext(flow, sink)); // one dropped meanwhile to make room holds nothing any more
         }
     }
 
+    /** {@code sink} for {@code flow}'s held messages while no frame of its own is being fed. */
+    private static MessageSink inOwnContext(Flow flow, MessageSink sink) {
+        Object context = flow.context;
+        return (b, off, len) -> sink.message(context, b, off, len);
+    }
+
     private Flow newFlow(FlowKey key) {
+        if (flows.size() >= MAX_FLOWS) {
+            Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
+            Map.Entry<FlowKey, Flow> eldest = it.next();
+            dropped(eldest.getValue());
+            forget(eldest.getValue());
+            it.remove();
+        }
         Flow flow = new Flow();
         flows.put(key.copy(), flow);
         return flow;
@@ -162,6 +184,7 @@ public final class TcpDnsReassembler {
         buffered -= flow.held();
         flow.ahead = null;
         flow.aheadBytes = 0;
+        flow.context = null;
     }
 
     private void dropped(Flow flow) {
@@ -205,7 +228,7 @@ public final class TcpDnsReassembler {
         for (FlowKey key : idle) {
             Flow flow = flows.get(key); // null when reading another's held segments made room by dropping it
             if (flow != null) {
-                flushAhead(flow, sink); // what it still waits for never came
+                flushAhead(flow, inOwnContext(flow, sink)); // what it still waits for never came
                 remove(key, flow, true);
             }
         }
@@ -214,6 +237,7 @@ public final class TcpDnsReassembler {
     private void append(Flow flow, byte[] b, int off, int len, long seq, MessageSink sink) {
         if (flow.nextSeq >= 0 && (int) (seq - flow.nextSeq) > 0) {
             hold(flow, b, off, len, seq); // bytes before it are missing: they may still come (reordering)
+            flow.context = sink.flowContext();
             if (flow.ahead != null && flow.ahead.size() > MAX_AHEAD) {
                 resync(flow, sink);
             }
@@ -245,6 +269,7 @@ public final class TcpDnsReassembler {
                 earliest = a;
             }
         }
+        droppedBytes += flow.len;
         flow.len = 0;
         flow.nextSeq = -1;
         take(flow, earliest, sink);

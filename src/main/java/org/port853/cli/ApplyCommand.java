@@ -97,7 +97,8 @@ final class ApplyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "
                     + "over an encrypted connection" + (plainLink != null ? ": link " + plainLink.name() + " has its own "
                     + "DNS server (" + plainLink.servers().get(0).addressText() + ") that is never asked over TLS and "
-                    + "takes names beside the encrypted servers; --all-domains sends every name to the encrypted servers."
+                    + "takes names beside the encrypted servers, the likely source; --all-domains sends every name to "
+                    + "the encrypted servers."
                     + " Check with 'port853 verify' (it captures the traffic)." : (desired.mode() == DotMode.OPPORTUNISTIC
                     ? ", so opportunistic mode is probably using its plaintext fallback" : "") + ". Check with 'port853 "
                     + "verify' (it captures the traffic); 'port853 doctor' says why TLS fails; strict mode (--mode "
@@ -111,8 +112,9 @@ final class ApplyCommand implements Callable<Integer> {
      * does not route all domains): where a plaintext answer comes from, rather than a fallback; null when none.
      */
     private static org.port853.core.LinkState plaintextLink(ResolverState state, DesiredSettings desired) {
-        return desired.routeAllDomains() ? null : state.links().stream().filter(l -> !l.servers().isEmpty()
-                && l.defaultRoute() && l.dnsOverTls() == DotMode.OFF).findFirst().orElse(null);
+        return desired.routeAllDomains() || state.global() == null ? null : state.links().stream()
+                .filter(l -> l.dnsOverTls() == DotMode.OFF && org.port853.core.Assessor.plaintextDefaultRoute(l,
+                        state.global())).findFirst().orElse(null);
     }
 
     /**

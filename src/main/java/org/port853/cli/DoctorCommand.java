@@ -59,11 +59,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ProbeOptions options = queries(probe.timeout());
+        List<org.port853.core.ServerAddress> servers = probe.parsedServers(); // bad input: refused before any lookup
         var adapter = services.adapter().get();
         ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(pinFile);
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
-                .run(state, adapter.assessWithLookup(state).reasons(), probe.parsedServers(), options, pins,
+                .run(state, adapter.assessWithLookup(state).reasons(), servers, options, pins,
                         ServerPins.publishedPins(services.catalog().get().all()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

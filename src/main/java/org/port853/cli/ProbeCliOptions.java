@@ -29,8 +29,14 @@ final class ProbeCliOptions {
 
     List<ServerAddress> parsedServers() {
         List<ServerAddress> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : servers) {
-            out.add(ServerAddress.parse(s));
+            ServerAddress a = ServerAddress.parse(s);
+            // IP#name and IP:853#NAME are one server: probed, ranked and pinned once
+            if (!seen.add(a.atDotPort().toString().toLowerCase(java.util.Locale.ROOT))) {
+                throw new InvalidInputException("--server " + a + " is given twice");
+            }
+            out.add(a);
         }
         return out;
     }

@@ -124,6 +124,11 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         return port == 0 ? DOT_PORT : port;
     }
 
+    /** Where DNS-over-TLS connects: {@code 192.0.2.1:853}, {@code [2001:db8::1]:853}. */
+    public String dotEndpoint() {
+        return (isIpv6() ? "[" + addressText() + "]" : addressText()) + ":" + dotPort();
+    }
+
     /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
     public ServerAddress atDotPort() {
         return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName);

@@ -63,5 +63,9 @@ class LeakRecordTest {
         assertNull(owner.requestedBy());
         assertEquals("unknown → systemd-resolved → 198.18.53.4 (plaintext)",
                 R.withSender("systemd-resolved (97)", "unknown").chain());
+        LeakRecord socketGone = R.withSender(null, "dig (812)");
+        assertEquals("dig", socketGone.program(), "the asker is known, the sending socket was gone");
+        assertEquals("dig → unknown → 198.18.53.4 (plaintext)", socketGone.chain());
+        assertNull(socketGone.sender());
     }
 }

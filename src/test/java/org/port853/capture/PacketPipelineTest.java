@@ -207,6 +207,31 @@ class PacketPipelineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a TCP query held behind a segment that never came is told with its own "
+            + "connection's server and port, when it is read at the capture's end or when the flow goes idle")
+    void heldTcpQueryKeepsItsOwnConnection() {
+        String c = "198.18.0.1";
+        byte[] q = query("held.test", 7);
+        byte[] framed = cat(bytes(0, q.length), q);
+        raw(ipv4(c, "198.18.0.2", 6, tcp(41000, 53, 1, 0x18, bytes(0, 30, 1, 2)))); // a message whose rest is lost
+        raw(ipv4(c, "198.18.0.2", 6, tcp(41000, 53, 500, 0x18, framed)));          // after the gap: held
+        raw(ipv4(c, "198.18.0.9", 17, udp(40000, 53, query("other.test", 8))));   // another server's frame last
+        assertEquals(List.of("other.test"), leaks.names());
+        p.flushLeaks();
+        assertEquals(List.of("other.test", "held.test"), leaks.names());
+        assertEquals("198.18.0.2", leaks.get(1).server());
+        assertEquals(41000, leaks.get(1).clientPort());
+
+        raw(ipv4(c, "198.18.0.3", 6, tcp(41001, 53, 1, 0x18, bytes(0, 30, 1, 2))));
+        raw(ipv4(c, "198.18.0.3", 6, tcp(41001, 53, 500, 0x18, cat(bytes(0, q.length), query("idle.test", 9)))));
+        t += 31_000_000_000L; // the flow goes idle; another connection's segment makes the reassembler look
+        raw(ipv4(c, "198.18.0.4", 6, tcp(41002, 53, 1, 0x18, cat(bytes(0, q.length), query("next.test", 5)))));
+        assertEquals(List.of("other.test", "held.test", "idle.test", "next.test"), leaks.names());
+        assertEquals("198.18.0.3", leaks.get(2).server());
+        assertEquals(41001, leaks.get(2).clientPort());
+    }
+
+    @Test
     void responseCodeMatchedByIdAndFiveTuple() {
         String c = "198.18.0.1";
         String s = "198.18.0.2";

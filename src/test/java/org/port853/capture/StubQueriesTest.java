@@ -40,4 +40,20 @@ class StubQueriesTest {
         assertNull(s.requester(T.plusSeconds(4), "example.test", "unbound (3)"), "another sender");
         assertNull(s.requester(T.plusSeconds(30), "example.test", RESOLVED), "much later: a new question");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a query whose sending socket was gone (a resolver's retry) still names the "
+            + "program that asked the stub, first query and retries alike")
+    void anUnknownSenderStillNamesTheAsker() {
+        StubQueries s = new StubQueries();
+        s.asked(T, "example.test", "dig (812)");
+        assertEquals("dig (812)", s.requester(T.plusMillis(5), "example.test", RESOLVED));
+        assertEquals("dig (812)", s.requester(T.plusMillis(35), "example.test", null), "retry, socket gone");
+        assertEquals("dig (812)", s.requester(T.plusSeconds(5), "example.test", null), "later retry");
+        StubQueries fresh = new StubQueries();
+        fresh.asked(T, "other.test", "getent (9)");
+        assertEquals("getent (9)", fresh.requester(T.plusMillis(30), "other.test", null), "first query, socket gone");
+        assertNull(fresh.requester(T.plusMillis(30), "nobody.test", null));
+        assertNull(fresh.requester(T.plusSeconds(5), "other.test", "dig (1)"), "an unknown sender vouches for no one");
+    }
 }

@@ -63,6 +63,15 @@ class BenchProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("one server given twice (IP#name and IP:853#NAME) is refused, not probed and ranked twice")
+    void aServerGivenTwiceIsRefused() {
+        CliRuns.Run r = run("bench-providers", "--server", "127.0.0.1#dot.test", "--server", "127.0.0.1:853#DOT.test");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is given twice"), r.err());
+        assertEquals(2, run("doctor", "--server", "127.0.0.1:9#dot.test", "--server", "127.0.0.1:9#dot.test").code());
+    }
+
+    @Test
     void allAndServerExcludeEachOther() {
         CliRuns.Run r = run("bench-providers", "--all", "--server", "127.0.0.1:9#dot.test");
         assertEquals(2, r.code());

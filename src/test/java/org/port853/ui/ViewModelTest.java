@@ -1976,6 +1976,39 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the benchmark says which servers the chart leaves out (no answer) or strict mode would refuse, "
+                + "and counts only the servers that answered as ranked")
+        void benchSaysWhatTheChartCannot() {
+            org.port853.core.ServerAddress good = org.port853.core.ServerAddress.parse("198.18.0.2#dot.test");
+            org.port853.core.ServerAddress untrusted = org.port853.core.ServerAddress.parse("198.18.0.3#dot.test");
+            org.port853.core.ServerAddress closed = org.port853.core.ServerAddress.parse("198.18.0.4#dot.test");
+            List<BenchResult> results = List.of(
+                    new BenchResult(1, good, "Rig", true, 10.0, 5.0, 6.0, 1.0, 2.0, 4, 0, "TLSv1.3", null, null),
+                    new BenchResult(2, untrusted, null, false, 11.0, 5.0, 6.0, 1.0, 2.0, 4, 0, "TLSv1.3", null,
+                            "certificate not trusted"),
+                    new BenchResult(3, closed, null, false, null, null, null, null, null, 4, 4, null,
+                            "TCP connection refused", null));
+            DiagnosticsService service = new DiagnosticsService() {
+                public Doctor.Report doctor() { return null; }
+                public List<Check> checkPins() { return List.of(); }
+                public List<PinRecord> pins() { return List.of(); }
+                public List<BenchResult> bench() { return results; }
+                public boolean demo() { return false; }
+            };
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
+            assertEquals("", vm.benchProblemsProperty().get());
+            vm.runBench();
+            List<String> lines = List.of(vm.benchProblemsProperty().get().split("\n"));
+            assertEquals(2, lines.size(), lines.toString());
+            assertEquals(I18n.t("diag.bench.problem.not-strict", "2. 198.18.0.3#dot.test", "certificate not trusted"),
+                    lines.get(0));
+            assertEquals(I18n.t("diag.bench.problem.no-answer", "3. 198.18.0.4#dot.test", "TCP connection refused"),
+                    lines.get(1));
+            assertTrue(vm.suggestionProperty().get().startsWith(I18n.t("diag.bench.done", 2)),
+                    vm.suggestionProperty().get());
+        }
+
+        @Test
         @DisplayName("in the demo, Check pins and Benchmark providers say their results are samples, as Run diagnostics does")
         void demoResultsCarryTheDemoMark() {
             DiagnosticsViewModel vm = new DiagnosticsViewModel(new org.port853.ui.diagnostics.DemoDiagnostics(

@@ -151,7 +151,8 @@ public final class LinuxRules implements PlatformRules {
             return;
         }
         String fix = stubListenerOff ? StubListenerAdvice.of("/etc/resolv.conf").english() + "."
-                : "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf.";
+                : "Link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf: 'port853 apply' with "
+                + "--link-resolv-conf does it with the settings it applies.";
         FixAction action = stubListenerOff ? null : FixAction.LINK_RESOLV_CONF;
         String stubOff = stubListenerOff ? "1" : "0";
         switch (rc.kind()) {

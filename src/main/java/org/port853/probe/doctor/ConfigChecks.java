@@ -57,26 +57,29 @@ public final class ConfigChecks {
 
     private static final Set<String> LOOKUP_FAILED = Set.of("NAMES_UNRESOLVED", "DNSSEC_VALIDATION_FAILED");
     private static final Set<String> DOT_MODE = Set.of("DOT_OFF", "OPPORTUNISTIC", Reason.NO_SERVERS, "DOT_UNSUPPORTED",
-            "DOT_DOWNGRADED", "DOT_DOWNGRADED_JOURNAL");
+            "DOT_DOWNGRADED");
     private static final Set<String> DROP_INS = Set.of("DROP_IN_OVERRIDES", "DROP_IN_HIDES_OURS", "DROP_IN_UNREADABLE");
     private static final Set<String> LINK_BYPASS = Set.of("LINK_ANSWERED_PLAINTEXT", "LINK_PLAINTEXT_DEFAULT_ROUTE",
             "LINK_PLAINTEXT_DOMAINS");
     private static final Set<String> RESOLV_CONF = Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING");
     /**
      * The codes a check of their own says: those above, the resolver's state (Doctor), systemd's bug #18060
-     * ({@link KnownBugs}).
+     * ({@link KnownBugs}), the journal's fallback line ({@link JournalSignals}: journal.degraded).
      */
     private static final Set<String> COVERED = java.util.stream.Stream.of(LOOKUP_FAILED, DOT_MODE, DROP_INS, LINK_BYPASS,
             RESOLV_CONF, Set.of("DNS_HOSTNAME", "RESOLVER_STOPPED", "RESOLVER_MISSING", "STATE_UNREADABLE",
-                    "STRICT_UDP_FALLBACK")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+                    "STRICT_UDP_FALLBACK", "DOT_DOWNGRADED_JOURNAL")).flatMap(Set::stream)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** /etc/resolv.conf and the resolved.conf keys (see {@link org.port853.core.PlatformDetails#hasStubResolverConfig}). */
     private static List<Check> stubResolverChecks(List<Reason> reasons, Map<String, String> keys) {
         List<Check> out = new ArrayList<>();
         out.add(fromReasons(Check.ok("config.resolv-conf", null, "/etc/resolv.conf points programs at the stub.")
                         .says("config.resolv-conf.ok"), reasons, RESOLV_CONF));
+        // a link to a missing drop-in is information only (resolved skips it), as Status says
+        List<Reason> dropInRisks = reasons.stream().filter(r -> r.severity().compareTo(Severity.WARNING) >= 0).toList();
         out.add(fromReasons(Check.ok("config.drop-ins", null, "No other configuration file overrides or hides Port853's "
-                + "settings.").says("config.drop-ins.ok"), reasons, DROP_INS));
+                + "settings.").says("config.drop-ins.ok"), dropInRisks, DROP_INS));
         String extra = keys.getOrDefault("DNSStubListenerExtra", "").strip();
         List<String> exposed = new ArrayList<>();
         for (String e : extra.split("\\s+")) {

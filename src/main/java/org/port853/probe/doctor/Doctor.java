@@ -87,13 +87,14 @@ public final class Doctor {
         DotMode mode = state.global() == null ? null
                 : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
         List<ProbeReport> reports = probeAll(targets, options);
-        // the configured servers while DNS-over-TLS is off: the resolver does not ask them over TLS, so that one offers
-        // none (a router) is worth knowing, not a failure; what fails is that encryption is off (config.dot-mode).
-        // Servers named to vet them keep their verdict.
-        boolean unusedOverTls = servers.isEmpty() && mode == DotMode.OFF;
         for (ProbeReport r : reports) {
             PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
-            for (Check c : ServerChecks.of(r, mode, pin, clock.instant())) {
+            DotMode serverMode = servers.isEmpty() ? modeOf(r.server(), state, mode) : mode;
+            // a configured server the resolver never asks over TLS (DNS-over-TLS off for it): that it offers none (a
+            // router) is worth knowing, not a failure; what fails is that encryption is off (config.dot-mode). Servers
+            // named to vet them keep their verdict.
+            boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
+            for (Check c : ServerChecks.of(r, serverMode, pin, clock.instant())) {
                 checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
             }
         }
@@ -120,6 +121,15 @@ public final class Doctor {
         }
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
         return new Report(checks, reports, skipped, skippedWords);
+    }
+
+    /** The DoT mode the resolver uses for configured {@code server}: its link's own setting, else the global one. */
+    private static DotMode modeOf(ServerAddress server, ResolverState state, DotMode global) {
+        if (state.global() != null && state.global().servers().contains(server)) {
+            return global;
+        }
+        return state.links().stream().filter(l -> l.servers().contains(server) && l.dnsOverTls() != null)
+                .map(LinkState::dnsOverTls).findFirst().orElse(global);
     }
 
     /** Probes in parallel (each probe is bound by its timeouts); results keep the servers' order. */

@@ -27,10 +27,10 @@ public final class ServerChecks {
             out.add(downMode(mode, s));
             return out;
         }
-        out.add(Check.ok("dot.reachable", s, "TCP " + r.server().addressText() + ":" + r.server().dotPort() + " connected in "
+        out.add(Check.ok("dot.reachable", s, "TCP " + r.server().dotEndpoint() + " connected in "
                 + r.connectMillis() + " ms, TLS handshake " + r.handshakeMillis() + " ms"
                 + (r.answered() ? ", first answer " + r.firstAnswerMillis() + " ms" : "") + ".")
-                .says("dot.reachable.ok", r.server().addressText() + ":" + r.server().dotPort(), r.connectMillis(),
+                .says("dot.reachable.ok", r.server().dotEndpoint(), r.connectMillis(),
                         r.handshakeMillis(), r.firstAnswerMillis(), r.answered() ? 1 : 0));
         CertificateReport c = r.certificate();
         if (c != null) {
@@ -65,7 +65,7 @@ public final class ServerChecks {
     }
 
     private static Check unreachable(ProbeReport r, String s) {
-        String where = r.server().addressText() + ":" + r.server().dotPort();
+        String where = r.server().dotEndpoint();
         if (r.tcp() == TcpOutcome.REFUSED) {
             return Check.failure("dot.reachable", s, "TCP " + where + " was refused (reset): nothing listens on port 853 there, "
                     + "or a firewall rejects it.", "Check the address; if it is right, the server does not offer DNS-over-TLS "
@@ -123,7 +123,8 @@ public final class ServerChecks {
                         + (interception ? " It carries the right name but an unexpected issuer: a TLS-inspecting middlebox "
                         + "(antivirus, corporate proxy) is probably intercepting port 853." : ""),
                 interception ? "Turn off TLS/DNS inspection in the antivirus or proxy, or use another network; never trust "
-                        + "the inspecting CA for DNS." : "Check the address and #name; strict mode will refuse this server.")
+                        + "the inspecting CA for DNS. If it is your own resolver with a private CA, pass that CA with "
+                        + "--ca-file PEM." : "Check the address and #name; strict mode will refuse this server.")
                 .says(interception ? "tls.trusted.intercepted" : "tls.trusted.untrusted", c.subject(), c.issuer(),
                         c.rootIssuer(), c.trustProblem());
     }
@@ -146,7 +147,8 @@ public final class ServerChecks {
                 + "address (the part after #).").says("tls.name.mismatch", String.join(", ", c.names()), c.checkedName());
     }
 
-    private static Check dates(CertificateReport c, String s, Instant now) {
+    private static Check dates(CertificateReport c, String s, Instant exactlyNow) {
+        Instant now = exactlyNow.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // said to the second, as the dates
         if (c.expired()) {
             return Check.failure("tls.expiry", s, "The certificate expired on " + c.notAfter() + " (now " + now + ").",
                     "If this computer's clock is right, the provider must renew its certificate: use another provider "
@@ -186,7 +188,7 @@ public final class ServerChecks {
     static final int LARGE_BYTES = 512;
 
     private static final String NOT_TESTED = "Not tested: the server answers no query for this computer (";
-    private static final String SEE_QUERIES = "See the check \"Queries over TLS\".";
+    private static final String SEE_QUERIES = "See the check dns.queries (queries over TLS).";
 
     /** {@code notAnswering}: why the server answers no query (its error or rcode), or null. */
     private static Check large(ProbeReport.LargeAnswer l, String s, String notAnswering) {

@@ -44,8 +44,7 @@ public final class Pinning {
             return new PinVerdict(kind, pin, c.pin(), CATALOGUE, null, c.issuer());
         }
         if (c != null && old == null && !vouched && !(c.trusted() && c.nameMatches())) {
-            return new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, c.pin(), null, null, c.issuer(),
-                    c.trusted() ? c.checkedName() : null);
+            return untrusted(c);
         }
         if (c != null && old == null) {
             store.put(new PinRecord(server, c.pin(), TOFU, c.issuer(), now, now, c.pin()));
@@ -60,6 +59,12 @@ public final class Pinning {
         return verdict;
     }
 
+    /** A key that is not trusted on first use: {@code c} has no trusted chain, or does not name the server. */
+    private static PinVerdict untrusted(CertificateReport c) {
+        return new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, c.pin(), null, null, c.issuer(),
+                c.trusted() ? c.checkedName() : null);
+    }
+
     /**
      * Compares what the probe saw with the store, changing nothing: a server without a record is compared with the
      * pins its provider publishes, else reported as {@code NOT_RECORDED} (a diagnosis enrols no server).
@@ -72,7 +77,10 @@ public final class Pinning {
                     old == null ? null : old.source(), old == null ? null : old.issuer(), null);
         }
         if (old == null && published.isEmpty()) {
-            return new PinVerdict(PinVerdict.Kind.NOT_RECORDED, null, c.pin(), null, null, c.issuer());
+            // as check() would: a certificate that fails its checks is not one 'pins --check' would record
+            return c.trusted() && c.nameMatches()
+                    ? new PinVerdict(PinVerdict.Kind.NOT_RECORDED, null, c.pin(), null, null, c.issuer())
+                    : untrusted(c);
         }
         if (old == null) {
             boolean listed = published.contains(c.pin());

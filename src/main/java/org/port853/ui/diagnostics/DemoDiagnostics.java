@@ -37,7 +37,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
         List<Check> checks = new ArrayList<>();
         for (ServerAddress server : probed(state)) {
             String name = server.tlsName();
-            String at = server.addressText() + ":" + server.dotPort();
+            String at = server.dotEndpoint();
             String issuer = issuer(server);
             checks.add(Check.ok("dot.reachable", server.toString(), "TCP " + at + " connected in 11 ms, TLS handshake 24 ms, "
                     + "first answer 13 ms.").says("dot.reachable.ok", at, 11, 24, 13, 1));

@@ -180,13 +180,20 @@ public final class DiagnosticsView extends ScrollPane {
         javafx.beans.binding.BooleanBinding benchRan = javafx.beans.binding.Bindings.isNotEmpty(vm.bench());
         Ui.showWhen(chart, benchRan);
         Ui.showWhen(benchIdle, benchRan.not());
+        Label benchProblems = new Label();
+        benchProblems.setId("diag-bench-problems");
+        benchProblems.setWrapText(true);
+        benchProblems.getStyleClass().add("hint");
+        benchProblems.textProperty().bind(vm.benchProblemsProperty());
+        Ui.showWhen(benchProblems, vm.benchProblemsProperty().isNotEmpty());
         Label suggestion = new Label();
         suggestion.setId("diag-suggestion");
         suggestion.setWrapText(true);
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, suggestion);
+                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
+                suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);
         vm.loadPins();

@@ -36,6 +36,8 @@ public final class DiagnosticsViewModel {
     private String checksSummary = I18n.t("diag.idle");
     private final ReadOnlyStringWrapper pinAlert = new ReadOnlyStringWrapper(null);
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    /** The benchmarked servers the chart cannot show as they are: one that never answered, one strict mode refuses. */
+    private final ReadOnlyStringWrapper benchProblems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper("");
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
@@ -104,12 +106,30 @@ public final class DiagnosticsViewModel {
     public void runBench() {
         start(I18n.t("diag.bench.running"), BackgroundTask.of(service::bench).onSuccess(list -> {
             bench.setAll(list);
+            benchProblems.set(problems(list));
             // the benchmark's result is said in its own section; the headline goes back to what the checks found
-            suggestion.set(I18n.t("diag.bench.done", list.size()) + " " + ProviderBench.suggestion(list)
+            long answered = list.stream().filter(b -> b.score() != null).count();
+            suggestion.set(I18n.t("diag.bench.done", answered) + " " + ProviderBench.suggestion(list)
                     .map(b -> I18n.t("diag.bench.suggest", b.server(), b.provider() == null ? "" : b.provider()))
                     .orElse(I18n.t("diag.bench.none")) + demoMark());
             headline.set(checksSummary);
         }));
+    }
+
+    /** One line per server that never answered or that strict mode would refuse, with why (the probe's words). */
+    static String problems(List<BenchResult> results) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (BenchResult b : results) {
+            String who = b.rank() + ". " + (b.provider() != null ? b.provider() + " (" + b.server() + ")"
+                    : b.server().toString());
+            if (b.score() == null) {
+                lines.add(b.error() != null ? I18n.t("diag.bench.problem.no-answer", who, b.error())
+                        : I18n.t("diag.bench.problem.failed-queries", who, b.failures(), b.queries()));
+            } else if (b.strictProblem() != null) {
+                lines.add(I18n.t("diag.bench.problem.not-strict", who, b.strictProblem()));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private void summarise(String found) {
@@ -173,6 +193,7 @@ public final class DiagnosticsViewModel {
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pinAlertProperty() { return pinAlert.getReadOnlyProperty(); }
     public ReadOnlyStringProperty suggestionProperty() { return suggestion.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty benchProblemsProperty() { return benchProblems.getReadOnlyProperty(); }
     public ReadOnlyStringProperty watchingProperty() { return watching.getReadOnlyProperty(); }
     public ObservableList<Check> checks() { return checks; }
     public ObservableList<PinRecord> pins() { return pins; }

@@ -170,6 +170,12 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.WARNING, dropIns.status());
         assertTrue(dropIns.evidence().contains("zzz-vpn.conf"), dropIns.evidence());
         assertEquals(CheckStatus.OK, find(config(s, Map.of()), "config.drop-ins").status());
+        DropIn dangling = new DropIn("/etc/systemd/resolved.conf.d/50-gone.conf", false, false, Map.of(),
+                "a link to a missing file"); // DropInScanner.DANGLING_LINK: resolved skips it, nothing is lost
+        ResolverState skipped = new ResolverState(s.resolverName(), s.source(), true, true, s.global(), List.of(),
+                null, null, new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(ours, dangling)));
+        assertEquals(CheckStatus.OK, find(config(skipped, Map.of()), "config.drop-ins").status());
 
         Assessment a = Assessor.assess(s, new LinuxRules().assess(s));
         Assessment dnssec = Assessor.namesUnresolved(a, "systemd-resolved", "p853-probe.example.com: DNSSEC validation "
@@ -270,6 +276,16 @@ class DoctorRulesTest {
         assertTrue(configured.failed(), "encryption off fails the diagnosis");
         Doctor.Report vetted = doctor.run(router, reasons, List.of(closed), quick, null);
         assertEquals(CheckStatus.FAILURE, find(vetted.checks(), "dot.reachable").status());
+        // a link strict on its own (a VPN) while the global mode is off: resolved does ask its server over TLS
+        GlobalState offNoServers = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false,
+                List.of(), "yes", "stub");
+        LinkState vpn = new LinkState(5, "wg0", List.of(closed), DotMode.STRICT, null, List.of(), false, null);
+        ResolverState strictLink = new ResolverState(s.resolverName(), s.source(), true, true, offNoServers,
+                List.of(vpn), null, null, s.platform());
+        Doctor.Report viaLink = doctor.run(strictLink, Assessor.assess(strictLink, new LinuxRules().assess(strictLink))
+                .reasons(), List.of(), quick, null);
+        assertEquals(CheckStatus.FAILURE, find(viaLink.checks(), "dot.reachable").status());
+        assertEquals(CheckStatus.FAILURE, find(viaLink.checks(), "dot.down-mode").status(), "strict: fails by design");
     }
 
     @Test

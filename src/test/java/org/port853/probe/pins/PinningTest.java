@@ -79,6 +79,13 @@ class PinningTest {
         assertEquals(PinVerdict.Kind.NOT_RECORDED, unknown.kind());
         assertEquals(CheckStatus.OK, unknown.toCheck("198.18.0.2#dot.test").status());
         assertTrue(unknown.toCheck("198.18.0.2#dot.test").evidence().startsWith("No pin is recorded for this server"));
+        // a certificate 'pins --check' would not record is not offered for recording
+        for (ProbeReport bad : List.of(withCertificate(seen("AAAA", "CA"), false, true),
+                withCertificate(seen("AAAA", "CA"), true, false))) {
+            PinVerdict v = Pinning.compare(store, bad, List.of());
+            assertEquals(PinVerdict.Kind.NOT_TRUSTED, v.kind());
+            assertTrue(!v.toCheck("198.18.0.2#dot.test").evidence().contains("records it"), v.toString());
+        }
         assertEquals(PinVerdict.Kind.MATCHES, Pinning.compare(store, seen("AAAA", "CA"), List.of("BBBB", "AAAA")).kind());
         assertEquals(PinVerdict.Kind.CHANGED, Pinning.compare(store, seen("CCCC", "CA"), List.of("BBBB")).kind());
         assertTrue(store.all().isEmpty(), "nothing recorded: " + store.all());
