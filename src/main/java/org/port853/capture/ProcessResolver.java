@@ -112,6 +112,9 @@ public final class ProcessResolver implements AutoCloseable {
                 default -> {
                     String sender = owner(j.socket).orElse(null);
                     String requester = stubs.requester(j.c.time(), j.c.name(), sender);
+                    if (sender == null && StubQueries.UNKNOWN.equals(requester)) {
+                        requester = null; // neither end known: nothing to tell beyond "not identified"
+                    }
                     publish.accept(j.c.toRecord(null).withSender(sender, requester));
                 }
             }

@@ -93,7 +93,7 @@ final class ApplyCommand implements Callable<Integer> {
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
-            org.port853.core.LinkState plainLink = plaintextLink(state, desired);
+            org.port853.core.LinkState plainLink = plaintextLink(adapter.readState()); // routing as the change left it
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "
                     + "over an encrypted connection" + (plainLink != null ? ": link " + plainLink.name() + " has its own "
                     + "DNS server (" + plainLink.servers().get(0).addressText() + ") that is never asked over TLS and "
@@ -108,11 +108,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /**
-     * A link whose own DNS servers are never asked over TLS and take the names no routing domain claims (the change
-     * does not route all domains): where a plaintext answer comes from, rather than a fallback; null when none.
+     * A link whose own DNS servers are never asked over TLS and take the names no routing domain claims: where a
+     * plaintext answer comes from, rather than a fallback; null when none.
      */
-    private static org.port853.core.LinkState plaintextLink(ResolverState state, DesiredSettings desired) {
-        return desired.routeAllDomains() || state.global() == null ? null : state.links().stream()
+    private static org.port853.core.LinkState plaintextLink(ResolverState state) {
+        return state.global() == null ? null : state.links().stream()
                 .filter(l -> l.dnsOverTls() == DotMode.OFF && org.port853.core.Assessor.plaintextDefaultRoute(l,
                         state.global())).findFirst().orElse(null);
     }

@@ -187,9 +187,11 @@ public final class AppModel {
             }
             rememberEncryptedProviders();
             followSystem(untouched);
-            // while the last lookup failed, every re-read asks again: names that resolve again are not "Not working"
+            // while the last lookup failed, every re-read asks again: names that resolve again are not "Not working";
+            // so does one that finds other settings (changed outside Port853): the last answer says nothing of them
             LookupCheck last = lookup;
-            if (withProviders || last != null && last.failure() != null) {
+            if (withProviders || last != null && (last.failure() != null
+                    || !java.util.Objects.equals(last.settings(), ResolverSettings.of(r.state())))) {
                 lookUp(r.state());
             }
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));

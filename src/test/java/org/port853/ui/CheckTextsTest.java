@@ -192,4 +192,16 @@ class CheckTextsTest {
                 + "sha256/OLD (Aussteller Old CA), jetzt ist es sha256/NEW.", german(c).evidence());
         assertEquals("198.18.0.2#dot.test: " + german(c).evidence(), I18n.in(Locale.GERMAN, () -> CheckTexts.evidence(List.of(c))));
     }
+
+    @Test
+    @DisplayName("a check that repeats 'the resolver is stopped' names it, in English and German, never ' is installed'")
+    void aStoppedResolverIsNamed() {
+        Check stopped = Check.failure("resolver.running", null, "systemd-resolved is installed but not running.",
+                "Start it.").repeats(List.of(new org.port853.core.Reason("RESOLVER_STOPPED",
+                org.port853.core.Severity.UNAVAILABLE, "systemd-resolved is installed but not running.", "Start it.",
+                List.of("0"))));
+        assertEquals("The resolver is installed but not running.",
+                I18n.in(Locale.ENGLISH, () -> CheckTexts.of(stopped).evidence()));
+        assertTrue(I18n.in(Locale.GERMAN, () -> CheckTexts.of(stopped).evidence()).startsWith("Der Resolver "));
+    }
 }

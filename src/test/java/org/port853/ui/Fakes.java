@@ -74,10 +74,20 @@ final class Fakes {
         volatile String lookupFails;
         final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
 
+        /** The name the resolver's own lookup asks for (null: none), and what runs while it is asked. */
+        volatile String ownLookupName;
+        volatile Runnable duringLookup = () -> { };
+
         @Override
         public java.util.Optional<String> freshLookupFails() {
             lookups.incrementAndGet();
+            duringLookup.run();
             return java.util.Optional.ofNullable(lookupFails);
+        }
+
+        @Override
+        public String ownLookupName() {
+            return ownLookupName;
         }
 
         @Override

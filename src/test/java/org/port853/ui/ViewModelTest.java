@@ -1238,6 +1238,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("settings changed outside Port853 (a drop-in and a restart) are looked up again by the next "
+                + "re-read: names that stopped resolving are 'Not working' without a Refresh")
+        void settingsChangedElsewhereAreLookedUpAgain() {
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            int asked = adapter.lookups.get();
+            adapter.lookupFails = "example.com: DNSSEC validation failed: no-signature";
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.10#dns.quad9.net")), true);
+            model.reread();
+            assertEquals(asked + 1, adapter.lookups.get(), "other settings: asked again");
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertTrue(status.reasons().stream().anyMatch(r -> r.reason().code().equals("DNSSEC_VALIDATION_FAILED")),
+                    "the cause named: DNSSEC");
+        }
+
+        @Test
         @DisplayName("a change another process is making now offers no Recover; an interrupted one does")
         void changeInProgressIsNoInterruptedOne() {
             java.time.Instant at = java.time.Instant.parse("2026-12-04T10:00:00Z");

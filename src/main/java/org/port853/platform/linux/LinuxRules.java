@@ -126,7 +126,9 @@ public final class LinuxRules implements PlatformRules {
         }
         if (d.downgrade() != null && d.downgrade().startsWith(DowngradeObserver.LINK_EVIDENCE)) {
             String link = d.downgrade().substring(DowngradeObserver.LINK_EVIDENCE.length());
-            reasons.add(new Reason("LINK_ANSWERED_PLAINTEXT", Severity.UNENCRYPTED, "A lookup of "
+            // as the link's own reason (LINK_PLAINTEXT_DEFAULT_ROUTE): the encrypted servers are asked as well, and
+            // which answered first varies from lookup to lookup, so the verdict must not
+            reasons.add(new Reason("LINK_ANSWERED_PLAINTEXT", Severity.WARNING, "A lookup of "
                     + LinuxChange.PROBE_NAME + " just now was answered in plaintext by the DNS server of link " + link
                     + ", which is never asked over TLS: names that no routing domain claims go there too, beside the "
                     + "encrypted servers.", "Route all domains to the encrypted servers so every query goes to them "

@@ -34,7 +34,7 @@ public final class DiagnosticsScreen {
     public static Node create(AppServices services, AppModel model, StatusViewModel status,
                               javafx.beans.value.ObservableValue<PinWatch> watch) {
         DiagnosticsService service = services.demo() ? new DemoDiagnostics(services.adapter())
-                : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault);
+                : new SystemDiagnostics(services.adapter(), ProviderCatalog::loadDefault, model.ownLookups());
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         follow(vm, watch);

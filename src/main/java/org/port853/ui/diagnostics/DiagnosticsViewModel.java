@@ -110,7 +110,8 @@ public final class DiagnosticsViewModel {
             // the benchmark's result is said in its own section; the headline goes back to what the checks found
             long answered = list.stream().filter(b -> b.score() != null).count();
             suggestion.set(I18n.t("diag.bench.done", answered) + " " + ProviderBench.suggestion(list)
-                    .map(b -> I18n.t("diag.bench.suggest", b.server(), b.provider() == null ? "" : b.provider()))
+                    .map(b -> I18n.t("diag.bench.suggest", b.server(),
+                            b.provider() == null ? "" : "(" + b.provider() + ")"))
                     .orElse(I18n.t("diag.bench.none")) + demoMark());
             headline.set(checksSummary);
         }));

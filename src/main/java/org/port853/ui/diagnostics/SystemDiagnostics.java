@@ -30,11 +30,15 @@ public final class SystemDiagnostics implements DiagnosticsService {
     private final ResolverAdapter adapter;
     private final java.util.function.Supplier<ProviderCatalog> catalog;
     private final Path pinFile;
+    private final org.port853.ui.OwnLookups ownLookups;
 
-    public SystemDiagnostics(ResolverAdapter adapter, java.util.function.Supplier<ProviderCatalog> catalog) {
+    /** @param ownLookups where the resolver's lookup of the checks is noted, so the capture tells it as Port853's */
+    public SystemDiagnostics(ResolverAdapter adapter, java.util.function.Supplier<ProviderCatalog> catalog,
+                             org.port853.ui.OwnLookups ownLookups) {
         this.adapter = adapter;
         this.catalog = catalog;
         this.pinFile = PinStore.userFile();
+        this.ownLookups = ownLookups;
     }
 
     private DotProbe probe() {
@@ -44,8 +48,8 @@ public final class SystemDiagnostics implements DiagnosticsService {
     @Override
     public Doctor.Report doctor() throws Exception {
         var state = adapter.readState();
-        return new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state,
-                adapter.assessWithLookup(state).reasons(), List.of(),
+        var reasons = ownLookups.asking(adapter.ownLookupName(), () -> adapter.assessWithLookup(state)).reasons();
+        return new Doctor(probe(), new LinuxSystemSources(), Clock.systemUTC()).run(state, reasons, List.of(),
                 ProbeOptions.quick(TIMEOUT).withLarge(".", "DNSKEY").withDnssec("isc.org", "dnssec-failed.org"),
                 PinStore.load(pinFile), ServerPins.publishedPins(catalog.get().all()));
     }

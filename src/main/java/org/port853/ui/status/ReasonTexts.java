@@ -37,7 +37,8 @@ public final class ReasonTexts {
         if (!I18n.has(key)) {
             return new Text(r, r.message(), r.fix());
         }
-        List<Object> args = new ArrayList<>(List.of(s == null ? "" : ResolverTexts.name(s),
+        // without the state (a Diagnostics check that repeats a reason) the resolver is not named, but never left out
+        List<Object> args = new ArrayList<>(List.of(s == null ? I18n.t("resolver.unnamed") : ResolverTexts.name(s),
                 s == null ? "" : ResolverTexts.version(s),
                 s == null || s.problem() == null ? "" : s.problem()));
         args.addAll(r.details());

@@ -191,8 +191,12 @@ public final class LeakExplainer {
             return null;
         }
         String[] hops = r.process().split(" → ");
-        return hops[hops.length - 1].strip();
+        String last = hops[hops.length - 1].strip();
+        return last.equals(UNKNOWN_HOP) ? null : last; // the asker is known, the sending socket was not found
     }
+
+    /** How a chain names a hop that could not be found ({@code LeakRecord.withSender}). */
+    private static final String UNKNOWN_HOP = "unknown";
 
     private static Why why(Cause c, Object... args) {
         String key = "leakwhy." + c.name().toLowerCase(Locale.ROOT);

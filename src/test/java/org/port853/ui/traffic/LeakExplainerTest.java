@@ -205,6 +205,11 @@ class LeakExplainerTest {
                 () -> LeakExplainer.explain(own, state(DotMode.STRICT)));
         assertEquals(LeakExplainer.Cause.OWN_RESOLVER, w.cause());
         org.junit.jupiter.api.Assertions.assertTrue(w.text().startsWith("firefox (900) asks 8.8.8.8 itself"), w.text());
+        // the asker is known but the sending socket was gone (a resolver's short-lived one): not "unknown asks itself"
+        LeakRecord socketGone = new LeakRecord(Instant.EPOCH, "wlan0", "192.168.1.1", "tracker.example.com", "A",
+                null).withSender(null, "dig (812)");
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, LeakExplainer.explain(socketGone, state(DotMode.STRICT))
+                .cause());
     }
 
     @Test
