@@ -24,27 +24,9 @@ final class IpFragments {
     static final long WAIT_NANOS = 5_000_000_000L;
     private static final int MAX_DATAGRAM = 65535;
 
-    /**
-     * What the first fragment told about the datagram, to deliver its payload when it completes; also what a TCP
-     * segment held for later told about its flow.
-     */
-    static final class First {
-        long nanos;
-        String iface;
-        final byte[] addr = new byte[32];
-        int alen;
-        int srcPort;
-        int dstPort;
-        boolean toServer;
-        boolean clientLocal;
-        int udpLength;
-        /** A query to a resolver on loopback (TCP messages held for later; fragments are never the stub's). */
-        boolean stub;
-    }
-
     interface Sink {
         /** The datagram's UDP payload {@code b[off, off+len)} (complete or as far as it got). */
-        void datagram(First first, byte[] b, int off, int len);
+        void datagram(MessageOrigin first, byte[] b, int off, int len);
     }
 
     private static final class Datagram {
@@ -52,7 +34,7 @@ final class IpFragments {
         final BitSet have = new BitSet();
         int total = -1;
         long nanos;
-        First first;
+        MessageOrigin first;
     }
 
     private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
@@ -63,7 +45,7 @@ final class IpFragments {
      * The first fragment of a leak-class UDP datagram ({@code f} parsed with ports). Returns true when the datagram is
      * now held for reassembly (the caller then does not deliver the fragment's partial payload itself).
      */
-    boolean first(ParsedFrame f, First ctx, long nanos, Sink sink) {
+    boolean first(ParsedFrame f, MessageOrigin ctx, long nanos, Sink sink) {
         expire(nanos, sink);
         Datagram d = datagram(f, nanos, sink);
         if (d == null) {

@@ -67,6 +67,9 @@ public record LeakRecord(Instant time, String iface, String server, String name,
         }
     }
 
+    /** How a program that could not be found is named: as a whole record's program, or as one hop of a chain. */
+    public static final String UNKNOWN_PROGRAM = "unknown";
+
     /** The program that asked: the first of a {@code a → b} chain, without the pid; "unknown" when not known. */
     public String program() {
         return programName(process == null ? null : process.split(" → ", 2)[0]);
@@ -75,7 +78,7 @@ public record LeakRecord(Instant time, String iface, String server, String name,
     /** "dig" of "dig (812)"; a socket owner without a process ("uid 1000 (alice)") stays whole; null → "unknown". */
     static String programName(String s) {
         if (s == null || s.isBlank()) {
-            return "unknown";
+            return UNKNOWN_PROGRAM;
         }
         String first = s.strip();
         if (first.startsWith("uid ")) {
@@ -87,7 +90,7 @@ public record LeakRecord(Instant time, String iface, String server, String name,
 
     /** The way the query took, e.g. {@code dig → systemd-resolved → 198.18.53.4 (plaintext)}. */
     public String chain() {
-        String who = process == null || process.isBlank() ? "unknown" : String.join(" → ",
+        String who = process == null || process.isBlank() ? UNKNOWN_PROGRAM : String.join(" → ",
                 java.util.Arrays.stream(process.split(" → ")).map(LeakRecord::programName).toList());
         return who + " → " + server + " (plaintext)";
     }
@@ -102,7 +105,7 @@ public record LeakRecord(Instant time, String iface, String server, String name,
 
     /** The sending program and, for a resolver's upstream query, the program that asked it; process = the chain. */
     public LeakRecord withSender(String sender, String requestedBy) {
-        String p = requestedBy == null ? sender : requestedBy + " → " + (sender == null ? "unknown" : sender);
+        String p = requestedBy == null ? sender : requestedBy + " → " + (sender == null ? UNKNOWN_PROGRAM : sender);
         return new LeakRecord(time, iface, server, name, type, p, rcode, id, sender, requestedBy);
     }
 }

@@ -31,7 +31,6 @@ public final class PacketPipeline {
     private final IpFragments fragments = new IpFragments();
     private final CrossingCopies copies = new CrossingCopies();
     private long notCountedCopies;
-    private final IpFragments.First fragContext = new IpFragments.First();
     private final IpFragments.Sink fragSink = this::reassembled;
     private final TrafficMeter meter;
     private final LeakStage leakStage;
@@ -64,14 +63,12 @@ public final class PacketPipeline {
 
         @Override
         public Object flowContext() {
-            return heldContext();
+            return origin();
         }
 
         @Override
         public void message(Object context, byte[] b, int off, int len) {
-            IpFragments.First c = (IpFragments.First) context;
-            leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, ParsedFrame.TCP,
-                    c.toServer, c.clientLocal, c.stub, b, off, len);
+            offer((MessageOrigin) context, ParsedFrame.TCP, b, off, len);
         }
     };
 
@@ -239,17 +236,7 @@ public final class PacketPipeline {
         }
         if (f.protocol == ParsedFrame.UDP) {
             if (!stub && f.firstFragment && !DnsExtractor.questionReadable(b, f.payloadOff, f.payloadLen)) {
-                IpFragments.First ctx = new IpFragments.First();
-                ctx.nanos = epochNanos;
-                ctx.iface = iface;
-                System.arraycopy(b, f.srcOff, ctx.addr, 0, al);
-                System.arraycopy(b, f.dstOff, ctx.addr, 16, al);
-                ctx.alen = al;
-                ctx.srcPort = sp;
-                ctx.dstPort = dp;
-                ctx.toServer = toServer;
-                ctx.clientLocal = curClientLocal;
-                if (fragments.first(f, ctx, epochNanos, fragSink)) {
+                if (fragments.first(f, origin(), epochNanos, fragSink)) {
                     return;
                 }
             }
@@ -285,10 +272,13 @@ public final class PacketPipeline {
         return notCountedCopies;
     }
 
-    /** The frame being processed as the context of a TCP segment held for later (rare: only out of order). */
-    private IpFragments.First heldContext() {
+    /**
+     * The frame being processed, kept for a message read later: a fragmented datagram's first fragment, or a TCP
+     * segment held for later (both rare).
+     */
+    private MessageOrigin origin() {
         ParsedFrame f = frame;
-        IpFragments.First c = new IpFragments.First();
+        MessageOrigin c = new MessageOrigin();
         c.nanos = curNanos;
         c.iface = curIface;
         System.arraycopy(f.buf, f.srcOff, c.addr, 0, f.addressLength());
@@ -343,9 +333,13 @@ public final class PacketPipeline {
     }
 
     /** A fragmented datagram, reassembled (or as far as it got). */
-    private void reassembled(IpFragments.First c, byte[] b, int off, int len) {
-        leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, ParsedFrame.UDP, c.toServer,
-                c.clientLocal, false, b, off, len);
+    private void reassembled(MessageOrigin c, byte[] b, int off, int len) {
+        offer(c, ParsedFrame.UDP, b, off, len);
+    }
+
+    private void offer(MessageOrigin c, int protocol, byte[] b, int off, int len) {
+        leakStage.offer(c.nanos, c.iface, c.addr, 0, 16, c.alen, c.srcPort, c.dstPort, protocol, c.toServer,
+                c.clientLocal, c.stub, b, off, len);
     }
 
     private String ifName(int index) {

@@ -112,7 +112,7 @@ public final class ProcessResolver implements AutoCloseable {
                 default -> {
                     String sender = owner(j.socket).orElse(null);
                     String requester = stubs.requester(j.c.time(), j.c.name(), sender);
-                    if (sender == null && StubQueries.UNKNOWN.equals(requester)) {
+                    if (sender == null && LeakRecord.UNKNOWN_PROGRAM.equals(requester)) {
                         requester = null; // neither end known: nothing to tell beyond "not identified"
                     }
                     publish.accept(j.c.toRecord(null).withSender(sender, requester));

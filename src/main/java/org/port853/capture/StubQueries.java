@@ -16,8 +16,6 @@ import java.util.Locale;
 final class StubQueries {
     static final Duration WINDOW = Duration.ofSeconds(2);
     static final int MAX = 512;
-    /** The requester of a question whose asking socket could not be attributed. */
-    static final String UNKNOWN = "unknown";
 
     private record Asked(Instant time, String name, String asker) {
     }
@@ -55,7 +53,7 @@ final class StubQueries {
                 break;
             }
             if (!a.time.isAfter(time) && a.name.equals(n)) {
-                String asker = a.asker == null ? UNKNOWN : a.asker;
+                String asker = a.asker == null ? LeakRecord.UNKNOWN_PROGRAM : a.asker;
                 if (asker.equals(sender)) {
                     return null;
                 }

@@ -93,18 +93,27 @@ final class ApplyCommand implements Callable<Integer> {
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
-            org.port853.core.LinkState plainLink = plaintextLink(adapter.readState()); // routing as the change left it
-            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, but the check's answer did not come "
-                    + "over an encrypted connection" + (plainLink != null ? ": link " + plainLink.name() + " has its own "
-                    + "DNS server (" + plainLink.servers().get(0).addressText() + ") that is never asked over TLS and "
-                    + "takes names beside the encrypted servers, the likely source; --all-domains sends every name to "
-                    + "the encrypted servers."
-                    + " Check with 'port853 verify' (it captures the traffic)." : (desired.mode() == DotMode.OPPORTUNISTIC
-                    ? ", so opportunistic mode is probably using its plaintext fallback" : "") + ". Check with 'port853 "
-                    + "verify' (it captures the traffic); 'port853 doctor' says why TLS fails; strict mode (--mode "
-                    + "strict) never falls back to plaintext."));
+            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
+                    + "but the check's answer did not come over an encrypted connection"
+                    + likelySource(plaintextLink(adapter.readState()), desired.mode()));
         }
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /**
+     * Where the unencrypted answer probably came from and what to do: a plaintext link (by the routing the change
+     * left), else opportunistic mode's fallback or a failing TLS connection.
+     */
+    private static String likelySource(org.port853.core.LinkState plainLink, DotMode mode) {
+        if (plainLink != null) {
+            return ": link " + plainLink.name() + " has its own DNS server (" + plainLink.servers().get(0).addressText()
+                    + ") that is never asked over TLS and takes names beside the encrypted servers, the likely source; "
+                    + "--all-domains sends every name to the encrypted servers. Check with 'port853 verify' (it captures "
+                    + "the traffic).";
+        }
+        return (mode == DotMode.OPPORTUNISTIC ? ", so opportunistic mode is probably using its plaintext fallback" : "")
+                + ". Check with 'port853 verify' (it captures the traffic); 'port853 doctor' says why TLS fails; strict "
+                + "mode (--mode strict) never falls back to plaintext.";
     }
 
     /**
@@ -113,7 +122,7 @@ final class ApplyCommand implements Callable<Integer> {
      */
     private static org.port853.core.LinkState plaintextLink(ResolverState state) {
         return state.global() == null ? null : state.links().stream()
-                .filter(l -> l.dnsOverTls() == DotMode.OFF && org.port853.core.Assessor.plaintextDefaultRoute(l,
+                .filter(l -> l.neverUsesTls() && org.port853.core.Assessor.plaintextDefaultRoute(l,
                         state.global())).findFirst().orElse(null);
     }
 

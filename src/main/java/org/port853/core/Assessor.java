@@ -75,7 +75,7 @@ public final class Assessor {
 
     /** DNSSEC off, said with what the transport gives (detail 0: DoT off, 1: strict, 2: opportunistic). */
     private static Reason dnssecOff(GlobalState g) {
-        DotMode mode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode mode = g.effectiveDotMode();
         String transport = switch (mode) {
             case OFF -> "answers are neither encrypted nor cryptographically validated";
             case STRICT -> "answers are encrypted in transit but not cryptographically validated";
@@ -112,7 +112,7 @@ public final class Assessor {
                     "Turn on encryption with a provider.", FixAction.ENABLE_DOT));
             return;
         }
-        DotMode mode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode mode = g.effectiveDotMode();
         if (mode == DotMode.OFF) {
             reasons.add(new Reason("DOT_OFF", Severity.UNENCRYPTED,
                     "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.",
@@ -151,12 +151,12 @@ public final class Assessor {
     }
 
     private static void assessLinks(ResolverState s, GlobalState g, List<Reason> reasons) {
-        DotMode globalMode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode globalMode = g.effectiveDotMode();
         for (LinkState link : s.links()) {
             if (link.servers().isEmpty()) {
                 continue;
             }
-            DotMode effective = link.dnsOverTls() == null ? globalMode : link.dnsOverTls();
+            DotMode effective = link.effectiveDotMode(g);
             String servers = link.servers().stream().map(ServerAddress::addressText).collect(Collectors.joining(", "));
             String modeText = link.dnsOverTls() == null ? "DoT unset" : "DoT " + effective.resolvedValue();
             // Search domains route matching names to the link just like "~" routing domains do.
@@ -209,9 +209,7 @@ public final class Assessor {
      * leave there in plaintext ({@code LINK_PLAINTEXT_DEFAULT_ROUTE}).
      */
     public static boolean plaintextDefaultRoute(LinkState link, GlobalState g) {
-        DotMode globalMode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
-        DotMode effective = link.dnsOverTls() == null ? globalMode : link.dnsOverTls();
-        return !link.servers().isEmpty() && effective != DotMode.STRICT && takesDefaultRoute(link, g);
+        return !link.servers().isEmpty() && link.effectiveDotMode(g) != DotMode.STRICT && takesDefaultRoute(link, g);
     }
 
     /** Names routed to a link without strict DoT: harmless when they exist only on the local network. */
@@ -255,16 +253,8 @@ public final class Assessor {
 
     private static Assessment finish(List<Reason> reasons) {
         Severity worst = reasons.stream().map(Reason::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
-        Verdict v;
-        switch (worst) {
-            case UNAVAILABLE: v = Verdict.UNAVAILABLE; break;
-            case BROKEN: v = Verdict.BROKEN; break;
-            case UNENCRYPTED: v = Verdict.NOT_ENCRYPTED; break;
-            case WARNING: v = Verdict.PARTIAL; break;
-            default: v = Verdict.PROTECTED;
-        }
         List<Reason> sorted = new ArrayList<>(reasons);
         sorted.sort(Comparator.comparing(Reason::severity).reversed());
-        return new Assessment(v, sorted);
+        return new Assessment(worst.verdict(), sorted);
     }
 }

@@ -26,6 +26,11 @@ public record GlobalState(List<ServerAddress> servers, List<ServerAddress> fallb
         return "no".equals(stubListener);
     }
 
+    /** The DoT mode in force: unset means resolved's default, "no". */
+    public DotMode effectiveDotMode() {
+        return dnsOverTls == null ? DotMode.OFF : dnsOverTls;
+    }
+
     public boolean routesEverything() {
         return domains.stream().anyMatch(DomainEntry::routesEverything);
     }

@@ -10,4 +10,17 @@ public record LinkState(int index, String name, List<ServerAddress> servers, Dot
         servers = List.copyOf(servers);
         domains = List.copyOf(domains);
     }
+
+    /**
+     * The link's own setting turns DNS-over-TLS off, whatever the global mode: its servers are never asked over TLS
+     * (a router or VPN server handed out by the network manager).
+     */
+    public boolean neverUsesTls() {
+        return dnsOverTls == DotMode.OFF;
+    }
+
+    /** The DoT mode the resolver uses on this link: its own when set, else the global one ({@code global} may be null). */
+    public DotMode effectiveDotMode(GlobalState global) {
+        return dnsOverTls != null ? dnsOverTls : global == null ? DotMode.OFF : global.effectiveDotMode();
+    }
 }

@@ -87,7 +87,7 @@ class CheckTextsTest {
         ProbeReport r = new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null,
                 11.5, 24.0, "TLSv1.2", "ECDHE-X", cert, 13.0, List.of(13.0), List.of(), 0, "a.test", "NOERROR", List.of(),
                 true, new ProbeReport.LargeAnswer("large.test", null, true, null), null);
-        List<Check> checks = ServerChecks.of(r, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z"));
+        List<Check> checks = ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z"));
 
         assertEquals("TCP 198.18.0.2:853 verbunden in 11,5 ms, TLS-Handshake 24 ms, erste Antwort nach 13 ms.",
                 german(find(checks, "dot.reachable")).evidence());
@@ -105,14 +105,14 @@ class CheckTextsTest {
     @DisplayName("a small answer to the large query proves nothing about large answers: not OK, said why; above 512 bytes OK")
     void aSmallAnswerDoesNotPassTheLargeAnswerCheck() {
         Check small = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null)), DotMode.STRICT,
-                null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
+                null, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, small.status());
         assertEquals("Not proven: the answer for . DNSKEY was only 28 bytes, too small to show that answers over 512 bytes "
                 + "arrive over TLS.", english(small).evidence());
         assertTrue(german(small).evidence().startsWith("Nicht belegt: Die Antwort für . DNSKEY hatte nur 28 Bytes"),
                 german(small).evidence());
         Check large = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 1139, false, null)),
-                DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
+                DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.large-answer");
         assertEquals(org.port853.probe.doctor.CheckStatus.OK, large.status());
     }
 
@@ -131,7 +131,7 @@ class CheckTextsTest {
         ProbeReport r = new ProbeReport(ServerAddress.parse("198.18.0.2#dot.test"), TcpOutcome.OK, TlsOutcome.OK, null,
                 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 3, "a.test", "REFUSED",
                 List.of(), true, new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null), null);
-        Check c = find(ServerChecks.of(r, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.queries");
+        Check c = find(ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")), "dns.queries");
 
         assertEquals(org.port853.probe.doctor.CheckStatus.FAILURE, c.status());
         assertEquals("TLS worked but the server answered a.test with REFUSED: it does not resolve names for this computer.",
@@ -142,12 +142,43 @@ class CheckTextsTest {
                 r.handshakeMillis(), r.tlsVersion(), r.cipher(), cert, r.firstAnswerMillis(), r.coldMillis(),
                 r.warmMillis(), r.failedQueries(), r.firstName(), r.firstRcode(), r.firstAnswers(), r.pipelined(), r.large(),
                 new ProbeReport.DnssecAnswers("isc.org", "REFUSED", false, "dnssec-failed.org", "REFUSED", null));
-        var checks = ServerChecks.of(withDnssec, DotMode.STRICT, null, Instant.parse("2026-11-30T00:00:00Z"));
+        var checks = ServerChecks.of(withDnssec, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z"));
         for (String id : List.of("dns.large-answer", "dnssec.validation")) {
             Check n = find(checks, id);
             assertEquals("Not tested: the server answers no query for this computer (REFUSED).", english(n).evidence());
             assertTrue(german(n).evidence().startsWith("Nicht geprüft"), german(n).evidence());
         }
+    }
+
+    @Test
+    @DisplayName("a server that does not validate DNSSEC: the advice follows what the resolver already does (no "
+            + "'set DNSSEC=yes' when it is yes)")
+    void dnssecAdviceFollowsTheResolversOwnValidation() {
+        ProbeReport plain = probe(new ProbeReport.LargeAnswer(". DNSKEY", 1139, false, null));
+        ProbeReport r = new ProbeReport(plain.server(), plain.tcp(), plain.tls(), plain.error(), plain.connectMillis(),
+                plain.handshakeMillis(), plain.tlsVersion(), plain.cipher(), plain.certificate(),
+                plain.firstAnswerMillis(), plain.coldMillis(), plain.warmMillis(), plain.failedQueries(),
+                plain.firstName(), plain.firstRcode(), plain.firstAnswers(), plain.pipelined(), plain.large(),
+                new ProbeReport.DnssecAnswers("isc.org", "NOERROR", false, "dnssec-failed.org", "NOERROR", null));
+        Instant now = Instant.parse("2026-11-30T00:00:00Z");
+        Check unknown = find(ServerChecks.of(r, DotMode.STRICT, null, null, now), "dnssec.validation");
+        Check off = find(ServerChecks.of(r, DotMode.STRICT, DnssecMode.NO, null, now), "dnssec.validation");
+        Check downgrade = find(ServerChecks.of(r, DotMode.STRICT, DnssecMode.ALLOW_DOWNGRADE, null, now),
+                "dnssec.validation");
+        Check yes = find(ServerChecks.of(r, DotMode.STRICT, DnssecMode.YES, null, now), "dnssec.validation");
+
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, off.status());
+        assertEquals(english(unknown).fix(), english(off).fix());
+        assertTrue(english(off).fix().contains("DNSSEC=allow-downgrade or yes"), english(off).fix());
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, downgrade.status());
+        assertFalse(english(downgrade).fix().contains("allow-downgrade or yes"), english(downgrade).fix());
+        assertTrue(english(downgrade).fix().contains("set DNSSEC=yes"), english(downgrade).fix());
+        assertTrue(german(downgrade).fix().contains("DNSSEC=yes setzen"), german(downgrade).fix());
+        assertEquals(org.port853.probe.doctor.CheckStatus.OK, yes.status(), "resolved validates itself");
+        assertTrue(english(yes).evidence().endsWith("but systemd-resolved validates every answer itself (DNSSEC=yes)."),
+                english(yes).evidence());
+        assertTrue(german(yes).evidence().contains("aber systemd-resolved prüft jede Antwort selbst"),
+                german(yes).evidence());
     }
 
     @Test

@@ -1306,7 +1306,7 @@ class ViewModelTest {
             assertEquals(I18n.t("switch.opportunistic"), status.switchTextProperty().get());
             adapter.state = fine.withPlatform(new org.port853.platform.linux.LinuxDetails(252,
                     ((org.port853.platform.linux.LinuxDetails) fine.platform()).resolvConf(), List.of(),
-                    "a lookup of example.com just now came back from the network without encryption"));
+                    org.port853.platform.linux.Downgrade.lookup()));
             model.refresh();
             assertEquals(I18n.t("switch.opportunistic.fallback"), status.switchTextProperty().get());
         }

@@ -9,9 +9,9 @@ import org.port853.core.ResolvConfState;
 
 /**
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
- * {@code downgrade}: evidence (one sentence) that opportunistic mode fell back to plaintext, or null.
+ * {@code downgrade}: a plaintext answer seen while DNS-over-TLS is on, or null.
  */
-public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade,
+public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted) implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -25,7 +25,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         this(systemdVersion, resolvConf, dropIns, null);
     }
 
-    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, String downgrade) {
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade) {
         this(systemdVersion, resolvConf, dropIns, downgrade, true);
     }
 

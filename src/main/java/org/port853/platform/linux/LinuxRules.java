@@ -85,7 +85,7 @@ public final class LinuxRules implements PlatformRules {
     }
 
     private static void assessVersion(ResolverState s, int version, List<Reason> reasons) {
-        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        DotMode mode = s.global().effectiveDotMode();
         if (version <= 0 || mode == DotMode.OFF) {
             return;
         }
@@ -114,7 +114,7 @@ public final class LinuxRules implements PlatformRules {
      * the verdict PROTECTED there; an observed fallback to plaintext in opportunistic mode is its own reason.
      */
     private static void assessTransport(ResolverState s, LinuxDetails d, List<Reason> reasons) {
-        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        DotMode mode = s.global().effectiveDotMode();
         int version = d.systemdVersion();
         if (mode != DotMode.OFF && version >= FIRST_DOT_VERSION && !new ResolvedFeatures(version).transportFlags()) {
             reasons.add(new Reason("TRANSPORT_UNREPORTED", Severity.WARNING,
@@ -124,8 +124,9 @@ public final class LinuxRules implements PlatformRules {
                     "Run 'port853 verify' to check it with a packet capture (status cannot tell on this version, so it stays "
                             + "PARTIAL), or upgrade to systemd 248 or later."));
         }
-        if (d.downgrade() != null && d.downgrade().startsWith(DowngradeObserver.LINK_EVIDENCE)) {
-            String link = d.downgrade().substring(DowngradeObserver.LINK_EVIDENCE.length());
+        Downgrade seen = d.downgrade();
+        if (seen != null && !seen.isFallback()) {
+            String link = seen.link();
             // as the link's own reason (LINK_PLAINTEXT_DEFAULT_ROUTE): the encrypted servers are asked as well, and
             // which answered first varies from lookup to lookup, so the verdict must not
             reasons.add(new Reason("LINK_ANSWERED_PLAINTEXT", Severity.WARNING, "A lookup of "
@@ -134,13 +135,13 @@ public final class LinuxRules implements PlatformRules {
                     + "encrypted servers.", "Route all domains to the encrypted servers so every query goes to them "
                     + "(port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
                     List.of(LinuxChange.PROBE_NAME, link)));
-        } else if (d.downgrade() != null) {
+        } else if (seen != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
-            boolean probe = DowngradeObserver.LOOKUP_EVIDENCE.equals(d.downgrade());
+            boolean probe = seen.source() == Downgrade.Source.LOOKUP;
             reasons.add(new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
-                    "Opportunistic mode fell back to plaintext: " + d.downgrade() + ".",
+                    "Opportunistic mode fell back to plaintext: " + seen.english() + ".",
                     "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
-                    List.of(probe ? LinuxChange.PROBE_NAME : d.downgrade())));
+                    List.of(probe ? LinuxChange.PROBE_NAME : seen.english())));
         }
     }
 

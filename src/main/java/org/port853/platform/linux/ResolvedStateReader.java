@@ -51,7 +51,7 @@ final class ResolvedStateReader {
     }
 
     /** The Linux facts beside the resolver's own state. */
-    private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, String downgrade) {
+    private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()));
     }
 
@@ -81,7 +81,7 @@ final class ResolvedStateReader {
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
             List<LinkState> links = readLinks(bus);
-            String downgrade = observeDowngrade
+            Downgrade downgrade = observeDowngrade
                     ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links) : null;
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
                     details(rc, dropIns, downgrade));

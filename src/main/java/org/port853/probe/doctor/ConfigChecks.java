@@ -9,7 +9,6 @@ import org.port853.core.DotMode;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
-import org.port853.core.Severity;
 
 /**
  * Configuration risks. The rules the status assessment already knows are taken from it (one place for each
@@ -48,7 +47,7 @@ public final class ConfigChecks {
         }
         // what Status says beyond the checks above, so that Diagnostics never passes what Status does not
         for (Reason r : reasons) {
-            if (r.severity().compareTo(Severity.WARNING) >= 0 && !COVERED.contains(r.code())) {
+            if (r.severity().lowersVerdict() && !COVERED.contains(r.code())) {
                 out.add(repeating("config.finding", List.of(r)));
             }
         }
@@ -77,7 +76,7 @@ public final class ConfigChecks {
         out.add(fromReasons(Check.ok("config.resolv-conf", null, "/etc/resolv.conf points programs at the stub.")
                         .says("config.resolv-conf.ok"), reasons, RESOLV_CONF));
         // a link to a missing drop-in is information only (resolved skips it), as Status says
-        List<Reason> dropInRisks = reasons.stream().filter(r -> r.severity().compareTo(Severity.WARNING) >= 0).toList();
+        List<Reason> dropInRisks = reasons.stream().filter(r -> r.severity().lowersVerdict()).toList();
         out.add(fromReasons(Check.ok("config.drop-ins", null, "No other configuration file overrides or hides Port853's "
                 + "settings.").says("config.drop-ins.ok"), dropInRisks, DROP_INS));
         String extra = keys.getOrDefault("DNSStubListenerExtra", "").strip();
@@ -111,7 +110,7 @@ public final class ConfigChecks {
 
     private static Check fallback(ResolverState s) {
         List<ServerAddress> fb = s.global().fallbackServers();
-        DotMode mode = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        DotMode mode = s.global().effectiveDotMode();
         String plain = fb.stream().filter(x -> x.tlsName() == null).map(ServerAddress::addressText).collect(Collectors.joining(", "));
         if (plain.isEmpty() || mode == DotMode.OFF) {
             String all = fb.stream().map(ServerAddress::toString).collect(Collectors.joining(", "));
@@ -142,7 +141,7 @@ public final class ConfigChecks {
         String evidence = hits.stream().map(Reason::message).collect(Collectors.joining(" "));
         // as Status: "Not encrypted" or "Not working" (no server anywhere, names do not resolve) is a failure, "At
         // risk" a warning
-        boolean broken = hits.stream().anyMatch(h -> h.severity().compareTo(Severity.UNENCRYPTED) >= 0);
+        boolean broken = hits.stream().anyMatch(h -> h.severity().failsProtection());
         Check c = broken ? Check.failure(id, null, evidence, r.fix()).repeats(hits)
                 : Check.warning(id, null, evidence, r.fix()).repeats(hits);
         return r.fixAction() == null ? c : c.withFixAction(r.fixAction().name());

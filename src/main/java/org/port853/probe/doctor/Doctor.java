@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.Reason;
@@ -84,8 +85,8 @@ public final class Doctor {
             skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
             skippedWords.add(Words.of("no-servers"));
         }
-        DotMode mode = state.global() == null ? null
-                : state.global().dnsOverTls() == null ? DotMode.OFF : state.global().dnsOverTls();
+        DotMode mode = state.global() == null ? null : state.global().effectiveDotMode();
+        DnssecMode resolverDnssec = state.global() == null ? null : state.global().dnssec();
         List<ProbeReport> reports = probeAll(targets, options);
         for (ProbeReport r : reports) {
             PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
@@ -94,7 +95,7 @@ public final class Doctor {
             // router) is worth knowing, not a failure; what fails is that encryption is off (config.dot-mode). Servers
             // named to vet them keep their verdict.
             boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
-            for (Check c : ServerChecks.of(r, serverMode, pin, clock.instant())) {
+            for (Check c : ServerChecks.of(r, serverMode, resolverDnssec, pin, clock.instant())) {
                 checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
             }
         }

@@ -22,7 +22,7 @@ public final class KnownBugs {
         if (v <= 0 || s.global() == null) {
             return out;
         }
-        DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+        DotMode global = s.global().effectiveDotMode();
         boolean anyStrict = global == DotMode.STRICT || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT);
         if (anyStrict && v < STRICT_UDP_FALLBACK_FIXED) {
             out.add(Check.failure("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "

@@ -53,7 +53,7 @@ public final class RollbackCause {
                 && ANSWER_CODE.matcher(changesOwnWords(rolledBack.reason())).find();
         Check first = null;
         for (ProbeReport report : prober.apply(desired.servers())) {
-            for (Check c : ServerChecks.of(report, desired.mode(), null, clock.instant())) {
+            for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
                 if (c.status() != CheckStatus.FAILURE) {
                     continue;
                 }

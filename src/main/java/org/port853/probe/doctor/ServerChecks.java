@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.probe.dot.CertificateReport;
 import org.port853.probe.dot.ProbeReport;
@@ -18,8 +19,11 @@ public final class ServerChecks {
     private ServerChecks() {
     }
 
-    /** {@code mode}: the resolver's DoT mode for this server (null: unknown); {@code pin}: null when not checked. */
-    public static List<Check> of(ProbeReport r, DotMode mode, PinVerdict pin, Instant now) {
+    /**
+     * {@code mode}: the resolver's DoT mode for this server (null: unknown); {@code resolverDnssec}: whether the
+     * resolver validates DNSSEC itself (null: unknown); {@code pin}: null when not checked.
+     */
+    public static List<Check> of(ProbeReport r, DotMode mode, DnssecMode resolverDnssec, PinVerdict pin, Instant now) {
         List<Check> out = new ArrayList<>();
         String s = r.server().toString();
         if (r.tls() != TlsOutcome.OK) {
@@ -56,7 +60,7 @@ public final class ServerChecks {
             out.add(large(r.large(), s, notAnswering));
         }
         if (r.dnssec() != null) {
-            out.add(dnssec(r.dnssec(), s, notAnswering));
+            out.add(dnssec(r.dnssec(), s, notAnswering, resolverDnssec));
         }
         if (pin != null) {
             out.add(pin.toCheck(s));
@@ -215,7 +219,7 @@ public final class ServerChecks {
                 l.error() != null ? 1 : l.truncated() ? 2 : 0);
     }
 
-    private static Check dnssec(ProbeReport.DnssecAnswers d, String s, String notAnswering) {
+    private static Check dnssec(ProbeReport.DnssecAnswers d, String s, String notAnswering, DnssecMode resolverDnssec) {
         if (notAnswering != null) {
             return Check.warning("dnssec.validation", s, NOT_TESTED + notAnswering + ").", SEE_QUERIES)
                     .says("dnssec.validation.not-tested", notAnswering);
@@ -237,10 +241,23 @@ public final class ServerChecks {
                             + "clock check below, then the server.").says("dnssec.validation.all-fail", d.signedName(),
                     d.signedRcode(), d.bogusName());
         }
-        return Check.warning("dnssec.validation", s, "The server does not validate DNSSEC: " + d.signedName() + " "
-                + d.signedRcode() + (d.signedAd() ? " with AD" : " without AD") + ", the broken " + d.bogusName() + " "
-                + d.bogusRcode() + ".", "Choose a validating provider, or set DNSSEC=allow-downgrade/yes so resolved "
-                + "validates itself.").says("dnssec.validation.not-validating", d.signedName(), d.signedRcode(),
-                d.bogusName(), d.bogusRcode(), d.signedAd() ? 1 : 0);
+        String answers = d.signedName() + " " + d.signedRcode() + (d.signedAd() ? " with AD" : " without AD")
+                + ", the broken " + d.bogusName() + " " + d.bogusRcode();
+        Object[] args = {d.signedName(), d.signedRcode(), d.bogusName(), d.bogusRcode(), d.signedAd() ? 1 : 0};
+        if (resolverDnssec == DnssecMode.YES) {
+            // resolved asks for the signatures and checks them itself: what the server does with them is not needed
+            return Check.ok("dnssec.validation", s, "The server does not validate DNSSEC (" + answers + "), but "
+                    + "systemd-resolved validates every answer itself (DNSSEC=yes).")
+                    .says("dnssec.validation.resolver-validates", args);
+        }
+        if (resolverDnssec == DnssecMode.ALLOW_DOWNGRADE) {
+            return Check.warning("dnssec.validation", s, "The server does not validate DNSSEC: " + answers + ".",
+                    "Choose a validating provider, or set DNSSEC=yes: with allow-downgrade resolved validates only while "
+                            + "answers come with signatures, and accepts them unsigned when they are stripped on the way.")
+                    .says("dnssec.validation.not-validating-downgrade", args);
+        }
+        return Check.warning("dnssec.validation", s, "The server does not validate DNSSEC: " + answers + ".",
+                "Choose a validating provider, or set DNSSEC=allow-downgrade or yes so that resolved validates itself.")
+                .says("dnssec.validation.not-validating", args);
     }
 }

@@ -33,7 +33,7 @@ public final class ChangeSummary {
         String will = ProviderNames.describe(after.servers(), catalogue, none);
         List<String> parts = new ArrayList<>();
         parts.add(I18n.t("summary.servers", was.equals(will) ? will : was + " → " + will));
-        DotMode wasMode = g == null || g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode wasMode = g == null ? DotMode.OFF : g.effectiveDotMode();
         String modeNow = I18n.t("mode." + after.mode().name().toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
         parts.add(wasMode == after.mode() ? I18n.t("summary.mode", modeNow)
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))

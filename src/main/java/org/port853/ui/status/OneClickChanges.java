@@ -59,7 +59,7 @@ public final class OneClickChanges {
             throw new InvalidInputException(I18n.t("fix.unreadable"));
         }
         GlobalState g = s.global();
-        DotMode mode = g.dnsOverTls() == null ? DotMode.OFF : g.dnsOverTls();
+        DotMode mode = g.effectiveDotMode();
         return switch (f) {
             case ROUTE_ALL_DOMAINS -> {
                 if (mode == DotMode.OFF || g.servers().isEmpty()) {

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.port853.core.Assessment;
 import org.port853.core.DotMode;
 import org.port853.core.FixAction;
+import org.port853.core.GlobalState;
 import org.port853.core.InvalidInputException;
 import org.port853.core.LinkState;
 import org.port853.core.Provider;
@@ -170,7 +171,7 @@ public final class StatusViewModel {
         currentServer.set(currentServers(g, s.links()));
         List<LinkRow> rows = new ArrayList<>();
         for (LinkState l : s.links()) {
-            rows.add(row(l, g.dnsOverTls()));
+            rows.add(row(l, g));
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
@@ -257,8 +258,8 @@ public final class StatusViewModel {
         return ps.stream().map(ProviderTexts::name).collect(Collectors.joining(", "));
     }
 
-    static LinkRow row(LinkState l, DotMode globalDot) {
-        DotMode effective = l.dnsOverTls() != null ? l.dnsOverTls() : globalDot == null ? DotMode.OFF : globalDot;
+    static LinkRow row(LinkState l, GlobalState g) {
+        DotMode effective = l.effectiveDotMode(g);
         String dot = l.dnsOverTls() == null
                 ? I18n.t("link.dot.unset", I18n.t("mode." + effective.name().toLowerCase(Locale.ROOT)))
                 : I18n.t("mode." + l.dnsOverTls().name().toLowerCase(Locale.ROOT));

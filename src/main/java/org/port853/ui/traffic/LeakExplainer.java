@@ -121,7 +121,7 @@ public final class LeakExplainer {
     /** Why the system resolver would have sent this query, by its settings; UNKNOWN when they do not say. */
     private static Why resolversReason(LeakRecord r, ResolverState s, String server) {
         if (s != null && s.readable()) {
-            DotMode global = s.global().dnsOverTls() == null ? DotMode.OFF : s.global().dnsOverTls();
+            DotMode global = s.global().effectiveDotMode();
             // the link the query left by first: one router's address can be the server of two links
             List<LinkState> links = new java.util.ArrayList<>(s.links());
             links.sort(java.util.Comparator.comparing(l -> !java.util.Objects.equals(l.name(), r.iface())));
@@ -192,11 +192,8 @@ public final class LeakExplainer {
         }
         String[] hops = r.process().split(" → ");
         String last = hops[hops.length - 1].strip();
-        return last.equals(UNKNOWN_HOP) ? null : last; // the asker is known, the sending socket was not found
+        return last.equals(LeakRecord.UNKNOWN_PROGRAM) ? null : last; // the asker is known, the sending socket was not found
     }
-
-    /** How a chain names a hop that could not be found ({@code LeakRecord.withSender}). */
-    private static final String UNKNOWN_HOP = "unknown";
 
     private static Why why(Cause c, Object... args) {
         String key = "leakwhy." + c.name().toLowerCase(Locale.ROOT);

@@ -60,17 +60,17 @@ class DowngradeObserverTest {
         ResolvedFeatures f = new ResolvedFeatures(252);
         LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);
-        assertEquals(DowngradeObserver.LINK_EVIDENCE + "eth0", DowngradeObserver.observe(plaintextAnswer, f,
+        assertEquals(Downgrade.link("eth0"), DowngradeObserver.observe(plaintextAnswer, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(plain)));
         DowngradeObserver.forget();
         LinkState inherits = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), null, null,
                 List.of(), true, null);
-        assertEquals(DowngradeObserver.LOOKUP_EVIDENCE, DowngradeObserver.observe(plaintextAnswer, f,
+        assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(inherits)));
         DowngradeObserver.forget();
         LinkState other = new LinkState(3, "wlan0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);
-        assertEquals(DowngradeObserver.LOOKUP_EVIDENCE, DowngradeObserver.observe(plaintextAnswer, f,
+        assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(other)), "answered on another interface");
     }
 }

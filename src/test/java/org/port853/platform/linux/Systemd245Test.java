@@ -115,7 +115,7 @@ class Systemd245Test {
         assertNull(DowngradeObserver.fromJournal("Starting Network Name Resolution...\n"));
         assertEquals("resolved's journal says: Using degraded feature set UDP instead of TLS+EDNS0 for DNS server "
                 + "198.18.53.4.", DowngradeObserver.fromJournal("Positive Trust Anchors:\nUsing degraded feature set "
-                + "UDP instead of TLS+EDNS0 for DNS server 198.18.53.4.\n"));
+                + "UDP instead of TLS+EDNS0 for DNS server 198.18.53.4.\n").english());
     }
 
     /** busctl's text form of a value ("a(iiay) 2 0 2 4 9 9 9 9 ...") as dbus-java hands it over. */

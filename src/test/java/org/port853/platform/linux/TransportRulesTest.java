@@ -21,7 +21,7 @@ import org.port853.core.Verdict;
 
 /** The transport rules of the Linux platform: what a version can prove, and an observed downgrade. */
 class TransportRulesTest {
-    static ResolverState state(int version, DotMode mode, String downgrade) {
+    static ResolverState state(int version, DotMode mode, Downgrade downgrade) {
         ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
         GlobalState g = new GlobalState(List.of(good), List.of(), good, mode, DnssecMode.NO, false,
                 List.of(new DomainEntry(".", true)), "yes", "stub");
@@ -61,14 +61,13 @@ class TransportRulesTest {
     void anObservedDowngradeIsItsOwnReason() {
         Assessment quiet = assess(state(257, DotMode.OPPORTUNISTIC, null));
         assertFalse(codes(quiet).contains("DOT_DOWNGRADED"), codes(quiet).toString());
-        Assessment seen = assess(state(257, DotMode.OPPORTUNISTIC, "a lookup of example.com just now came back "
-                + "from the network without encryption"));
+        Assessment seen = assess(state(257, DotMode.OPPORTUNISTIC, Downgrade.lookup()));
         assertTrue(codes(seen).contains("DOT_DOWNGRADED"), codes(seen).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, seen.verdict());
-        assertEquals(List.of("example.com"), seen.reasons().stream().filter(r -> r.code().equals("DOT_DOWNGRADED"))
+        assertEquals(List.of(LinuxChange.PROBE_NAME), seen.reasons().stream().filter(r -> r.code().equals("DOT_DOWNGRADED"))
                 .findFirst().orElseThrow().details(), "the window says the probe's sentence in its own language");
-        Assessment journal = assess(state(247, DotMode.OPPORTUNISTIC, "resolved's journal says: Using degraded feature "
-                + "set UDP instead of TLS for DNS server 198.18.0.4."));
+        Assessment journal = assess(state(247, DotMode.OPPORTUNISTIC, Downgrade.journal("Using degraded feature "
+                + "set UDP instead of TLS for DNS server 198.18.0.4.")));
         assertTrue(codes(journal).contains("DOT_DOWNGRADED_JOURNAL"), codes(journal).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, journal.verdict());
     }
@@ -77,7 +76,7 @@ class TransportRulesTest {
     @org.junit.jupiter.api.DisplayName("a plaintext answer from a link's own server without TLS is that link's doing, "
             + "not opportunistic mode falling back: the reason names the link and routing all domains fixes it")
     void aPlaintextAnswerFromALinkNamesTheLink() {
-        Assessment a = assess(state(257, DotMode.OPPORTUNISTIC, DowngradeObserver.LINK_EVIDENCE + "eth0"));
+        Assessment a = assess(state(257, DotMode.OPPORTUNISTIC, Downgrade.link("eth0")));
         assertTrue(codes(a).contains("LINK_ANSWERED_PLAINTEXT"), codes(a).toString());
         assertFalse(codes(a).contains("DOT_DOWNGRADED"), codes(a).toString());
         assertEquals(Verdict.PARTIAL, a.verdict(), "the encrypted servers are asked too: 'At risk', as without it");
