@@ -25,6 +25,11 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
     }
 
+    /** {@code s} as one server whatever its spelling: in strict mode no port means 853 ({@code IP#n} = {@code IP:853#n}). */
+    private static ServerAddress sameServer(ServerAddress s, DotMode mode) {
+        return mode == DotMode.STRICT ? s.atDotPort() : s;
+    }
+
     public DesiredSettings {
         servers = List.copyOf(servers == null ? List.of() : servers);
         fallback = List.copyOf(fallback == null ? List.of() : fallback);
@@ -35,13 +40,13 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
         Set<ServerAddress> seen = new HashSet<>();
         for (ServerAddress s : servers) {
-            if (!seen.add(mode == DotMode.STRICT ? s.atDotPort() : s)) { // strict: no port means 853, the same server
+            if (!seen.add(sameServer(s, mode))) {
                 throw new InvalidInputException("server " + s + " is listed twice").says("settings.twice", s);
             }
         }
         Set<ServerAddress> seenFallback = new HashSet<>();
         for (ServerAddress s : fallback) {
-            if (!seenFallback.add(s)) {
+            if (!seenFallback.add(sameServer(s, mode))) {
                 throw new InvalidInputException("fallback server " + s + " is listed twice")
                         .says("settings.fallback-twice", s);
             }

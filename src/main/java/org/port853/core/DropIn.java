@@ -8,11 +8,18 @@ import java.util.Map;
  * {@code hidesOurs} marks a file systemd-resolved fails on ({@code error} says why) that sorts before ours: it stops
  * reading at that file, so the drop-ins after it, ours included, are ignored. From 253 a file it cannot open (its user
  * may not read it) hides ours wherever it sorts: resolved then ignores every configuration file.
+ * {@code skippedLine} says why resolved skips a line of a file it reads (null when none).
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
-                     boolean hidesOurs) {
+                     boolean hidesOurs, String skippedLine) {
     public DropIn {
         keys = Map.copyOf(keys);
+    }
+
+    /** A drop-in whose lines resolved reads whole. */
+    public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
+                  boolean hidesOurs) {
+        this(path, ours, overridesOurs, keys, error, hidesOurs, null);
     }
 
     /** A drop-in that systemd-resolved reads (whatever Port853 makes of it). */

@@ -51,6 +51,11 @@ class DesiredSettingsTest {
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(fb, fb)));
             assertEquals("fallback server 1.2.3.4#x.example is listed twice", e.getMessage());
+            ServerAddress at853 = ServerAddress.parse("1.2.3.4:853#x.example");
+            InvalidInputException spelled = assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(fb, at853)));
+            assertEquals("fallback server 1.2.3.4:853#x.example is listed twice", spelled.getMessage(),
+                    "strict mode: IP#name and IP:853#name are one server, for fallbacks as for servers");
         }
 
         @Test

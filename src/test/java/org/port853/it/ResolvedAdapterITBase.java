@@ -377,14 +377,14 @@ abstract class ResolvedAdapterITBase {
         for (String[] refused : List.of(new String[] {"50-garbage.conf", "line 1 is not valid UTF-8"},
                 new String[] {"55-secret.conf", "not readable by systemd-resolved's user systemd-resolve (mode 0600, "
                         + "owner root)"},
-                new String[] {"60-dir.conf", "a directory, not a file"}, new String[] {"zzz-vpn.conf", "overrides"})) {
+                new String[] {"60-dir.conf", "a directory, not a file"}, new String[] {"zzz-vpn.conf", "sets DNS, which would override Port853's settings"})) {
             TestRig.ExecResult r = c.run(apply);
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stderr().startsWith("port853 apply: refused: ") && r.stderr().contains(refused[0])
                     && r.stderr().contains(refused[1]), r.stderr());
             JsonNode s = c.json("status", "--json");
-            assertTrue(codes(s).contains("DROP_IN_OVERRIDES") && codes(s).contains("DROP_IN_UNREADABLE"),
-                    codes(s).toString());
+            assertTrue(codes(s).contains("DROP_IN_OVERRIDES") && codes(s).contains("DROP_IN_DANGLING")
+                    && codes(s).contains("DROP_IN_UNREADABLE") == !refused[0].startsWith("zzz"), codes(s).toString());
             assertTrue(s.toString().contains("\"error\":\"a link to a missing file\""), s.toString());
             if (!refused[0].startsWith("zzz")) {
                 Files.delete(dir.resolve(refused[0])); // the next refusal names the next file

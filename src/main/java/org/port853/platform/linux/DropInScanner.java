@@ -54,40 +54,52 @@ final class DropInScanner {
             user.flatMap(u -> u.cannotRead(main, top)).ifPresent(why ->
                     out.add(new DropIn(main.toString(), false, false, Map.of(), why, true)));
         }
+        // the keys Port853's drop-in sets; it sorts before the files that could override it
+        java.util.Set<String> oursKeys = ResolvedConf.ALWAYS_WRITTEN;
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
             // ours: the file Port853 wrote here, as revert sees it; the same path with another header (a drop-in a
             // fleet playbook deployed from 'port853 export') is someone else's, and its settings stay after a revert
             boolean ours = file.equals(paths.ourDropIn());
-            ResolvedConf.Parsed parsed;
+            // parsed: what resolved reads (its error: a line it skips); fileError: why it cannot read the file at all
+            ResolvedConf.Parsed parsed = new ResolvedConf.Parsed(Map.of(), null);
+            String fileError = null;
             boolean unparsable = false;
             Path dir = file.getParent();
             Optional<String> closed = unlisted.containsKey(dir) ? Optional.of(unlisted.get(dir))
                     : Files.isDirectory(file) ? Optional.empty() : user.flatMap(u -> u.cannotRead(file, top));
             if (closed.isPresent()) {
-                parsed = new ResolvedConf.Parsed(Map.of(), closed.get());
+                fileError = closed.get();
             } else {
                 try {
                     String text = read(file);
                     ours = ours && text.startsWith(DropInRenderer.HEADER);
                     parsed = ResolvedConf.parse(text);
                 } catch (Unparsable ex) {
-                    parsed = new ResolvedConf.Parsed(Map.of(), ex.getMessage());
+                    fileError = ex.getMessage();
                     unparsable = true;
                 } catch (IOException ex) {
-                    parsed = new ResolvedConf.Parsed(Map.of(), describe(file, ex));
+                    fileError = describe(file, ex);
                 }
             }
+            if (ours) {
+                oursKeys = parsed.keys().keySet();
+            }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
-            boolean later = e.getKey().compareTo(ourName) > 0;
-            boolean overrides = later && ResolvedConf.OUR_KEYS.stream().anyMatch(parsed.keys()::containsKey);
+            boolean later = sortsAfterOurs(e.getKey(), ourName);
+            boolean overrides = later && parsed.keys().keySet().stream().anyMatch(oursKeys::contains);
             // a directory resolved's user cannot list is skipped whole: it hides ours only when ours is in it
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
                     : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)
                     : unparsable && failedHidesOurs(file, later, features);
-            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), parsed.error(), hides));
+            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), fileError, hides, parsed.error()));
         }
         return out;
+    }
+
+    /** A drop-in named {@code name} is read after Port853's {@code ourName}: what it sets wins over ours. */
+    static boolean sortsAfterOurs(String name, String ourName) {
+        return name.compareTo(ourName) > 0;
     }
 
     /**

@@ -98,6 +98,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             m.put("ours", d.ours());
             m.put("overridesOurs", d.overridesOurs());
             m.put("error", d.error());
+            m.put("skippedLine", d.skippedLine());
             m.put("hidesOurs", d.hidesOurs());
             return m;
         }).toList());

@@ -46,6 +46,13 @@ public final class LinuxRules implements PlatformRules {
     /** systemd #18060, strict mode degrading to plain UDP, was fixed in 249 (commit fba3e94). */
     public static final int STRICT_UDP_FALLBACK_FIXED = 249;
 
+    /** Strict mode (global or on a link) on a systemd {@code version} that has bug #18060. */
+    public static boolean strictUdpFallbackBug(ResolverState s, int version) {
+        return version > 0 && version < STRICT_UDP_FALLBACK_FIXED && s.global() != null
+                && (s.global().effectiveDotMode() == DotMode.STRICT
+                || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT));
+    }
+
     @Override
     public List<Reason> assess(ResolverState s) {
         List<Reason> reasons = new ArrayList<>();
@@ -99,8 +106,7 @@ public final class LinuxRules implements PlatformRules {
                             + "a server on the path could impersonate your provider.",
                     "Upgrade to a release with systemd 246 or later (Ubuntu 20.10+, Debian 11+)."));
         }
-        if (version >= FIRST_SNI_VERSION && version < STRICT_UDP_FALLBACK_FIXED && (mode == DotMode.STRICT
-                || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT))) {
+        if (version >= FIRST_SNI_VERSION && strictUdpFallbackBug(s, version)) {
             // what 'port853 doctor' checks as bug.strict-udp-fallback: said where the state is, too
             reasons.add(new Reason("STRICT_UDP_FALLBACK", Severity.WARNING, "systemd " + version + " has bug #18060: in "
                     + "strict mode it can downgrade a server to plain UDP and send queries in plaintext (fixed in 249).",
@@ -198,11 +204,20 @@ public final class LinuxRules implements PlatformRules {
                         + " (" + d.error() + "), and then ignores Port853's settings: they are lost when it starts next, "
                         + "or already are.", "Make " + d.path() + " readable or fix it (or remove it, if it is a drop-in), "
                         + "then restart systemd-resolved.", fileAndError));
-            } else if (d.error() != null) {
+            } else if (DropInScanner.DANGLING_LINK.equals(d.error())) {
                 // resolved skips a link to a missing file and reads on: worth knowing, nothing is lost
-                reasons.add(new Reason("DROP_IN_UNREADABLE", DropInScanner.DANGLING_LINK.equals(d.error())
-                        ? Severity.INFO : Severity.WARNING, "Drop-in " + d.path() + " could not be read: " + d.error(),
-                        "Check the file's permissions and syntax.", fileAndError));
+                reasons.add(new Reason("DROP_IN_DANGLING", Severity.INFO, "Drop-in " + d.path() + " is a link to a "
+                        + "missing file; systemd-resolved skips it.", "Remove the link, or restore the file it points "
+                        + "to.", List.of(String.valueOf(d.path()))));
+            } else if (d.error() != null) {
+                reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING, "Drop-in " + d.path() + " could not be "
+                        + "read: " + d.error(), "Check the file's permissions and syntax.", fileAndError));
+            }
+            if (d.skippedLine() != null) {
+                // resolved logs "Missing '=', ignoring line" and reads the rest: only that line's setting is lost
+                reasons.add(new Reason("DROP_IN_LINE_SKIPPED", Severity.WARNING, "Drop-in " + d.path() + " has a line "
+                        + "systemd-resolved skips (" + d.skippedLine() + "); it reads the rest of the file.",
+                        "Correct that line or remove it.", List.of(String.valueOf(d.path()), d.skippedLine())));
             }
             if (d.overridesOurs()) {
                 reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,

@@ -14,7 +14,13 @@ import org.port853.platform.Utf8;
 final class ResolvedConf {
     static final Set<String> LIST_KEYS = Set.of("DNS", "FallbackDNS", "Domains");
     /** The keys Port853 writes; a later file setting one of them changes what our drop-in means. */
-    static final List<String> OUR_KEYS = List.of("DNS", "FallbackDNS", "DNSOverTLS", "DNSSEC", "Domains");
+    /** The keys every drop-in of Port853 sets ({@link DropInRenderer}); DNSSEC and Domains only when chosen. */
+    static final java.util.Set<String> ALWAYS_WRITTEN = java.util.Set.of("DNS", "FallbackDNS", "DNSOverTLS");
+
+    /** The keys the drop-in for {@code s} sets. */
+    static java.util.Set<String> keysWritten(org.port853.core.DesiredSettings s) {
+        return parse(DropInRenderer.render(s)).keys().keySet();
+    }
 
     record Parsed(Map<String, String> keys, String error) {
     }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.port853.platform.ApplyResult;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
@@ -243,14 +244,14 @@ final class ResolvedHealthCheck {
         GlobalState g = state.global();
         for (LinkState link : state.links()) {
             boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
-            if (takesAllNames(link, g) && link.dnsOverTls() == DotMode.OFF) {
+            if (takesAllNames(link, g) && link.neverUsesTls()) {
                 String server = link.servers().get(0).toResolvedSyntax();
                 return Sentence.of("link " + link.name() + " keeps plaintext DNS (" + server
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
                         + ") and takes queries for all names, as a VPN or NetworkManager connection may; "
                         + (routesAll ? "turn on DNS-over-TLS for that connection or remove its ~. route"
                         : "route all names to the encrypted servers ('port853 apply --mode strict --provider ID --all-domains', or Protect my DNS "
-                        + "in the window) or turn on DNS-over-TLS for that connection"), "health.plaintext-link",
+                        + "in the window) or turn on DNS-over-TLS for that connection"), ApplyResult.PLAINTEXT_LINK,
                         link.name(), server, routesAll ? 1 : 0);
             }
         }

@@ -60,6 +60,7 @@ public final class ResolvedPlanner {
                     + closedDir.get() + "; make that directory readable for it first (chmod 0755 " + dir + ")",
                     "refused.drop-in-dir-closed", dir, closedDir.get()));
         }
+        java.util.Set<String> written = s.isOff() ? java.util.Set.of() : ResolvedConf.keysWritten(s);
         for (DropIn d : dropIns) {
             if (d.hidesOurs() && paths.mainConf().toString().equals(d.path())) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read its configuration file " + d.path() + " ("
@@ -71,9 +72,12 @@ public final class ResolvedPlanner {
                         + ") and then ignores Port853's drop-in too; fix that file or remove it first",
                         "refused.drop-in-unreadable", d.path(), d.error()));
             }
-            if (d.overridesOurs()) {
-                return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and overrides "
-                        + "its settings; remove it or rename it to sort earlier first", "refused.drop-in-overrides", d.path()));
+            List<String> clash = settingAfterOurs(d, written);
+            if (!clash.isEmpty()) {
+                String keys = String.join(", ", clash);
+                return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets "
+                        + keys + ", which would override Port853's settings; remove it or rename it to sort earlier "
+                        + "first", "refused.drop-in-overrides", d.path(), keys));
             }
         }
         if (Files.isSymbolicLink(paths.ourDropIn())) {
@@ -81,6 +85,16 @@ public final class ResolvedPlanner {
                     "refused.symlink", paths.ourDropIn()));
         }
         return Optional.empty();
+    }
+
+    /** The keys of {@code written} that drop-in {@code d} sets too, read after Port853's drop-in (so it wins). */
+    private List<String> settingAfterOurs(DropIn d, java.util.Set<String> written) {
+        Path file = Path.of(d.path());
+        if (file.equals(paths.mainConf()) || !DropInScanner.sortsAfterOurs(file.getFileName().toString(),
+                paths.ourDropIn().getFileName().toString())) {
+            return List.of();
+        }
+        return d.keys().keySet().stream().filter(written::contains).sorted().toList();
     }
 
     /**

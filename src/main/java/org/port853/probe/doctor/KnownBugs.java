@@ -24,8 +24,9 @@ public final class KnownBugs {
         }
         DotMode global = s.global().effectiveDotMode();
         boolean anyStrict = global == DotMode.STRICT || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT);
-        if (anyStrict && v < STRICT_UDP_FALLBACK_FIXED) {
-            out.add(Check.failure("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
+        // warnings, as status's STRICT_UDP_FALLBACK ("At risk"): queries may leave in plaintext, not all do
+        if (org.port853.platform.linux.LinuxRules.strictUdpFallbackBug(s, v)) {
+            out.add(Check.warning("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
                     + "can downgrade a server to plain UDP ('Using degraded feature set UDP instead of TLS') and send queries "
                     + "in plaintext.", "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile watch with "
                     + "'port853 verify'.").says("bug.strict-udp-fallback.affected", v));
@@ -41,7 +42,7 @@ public final class KnownBugs {
             }
         }
         if (!strictLinks.isEmpty() && v <= LINK_STRICT_NO_VERIFY_LAST_AFFECTED) {
-            out.add(Check.failure("bug.link-strict-unverified", null, "Link(s) " + String.join(", ", strictLinks)
+            out.add(Check.warning("bug.link-strict-unverified", null, "Link(s) " + String.join(", ", strictLinks)
                     + " use strict DNS-over-TLS while the global mode is " + global.resolvedValue() + ": systemd " + v
                     + " does not check those servers' certificates (fixed by systemd PR #41818, April 2026).",
                     "Set DNSOverTLS=yes globally as well (Port853's strict mode does), or upgrade to a systemd with the fix.")

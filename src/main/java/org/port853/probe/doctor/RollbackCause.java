@@ -8,6 +8,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecFailures;
 import org.port853.core.DotMode;
 import org.port853.core.ServerAddress;
+import org.port853.core.Words;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.dot.ProbeReport;
 
@@ -27,8 +28,21 @@ public final class RollbackCause {
 
     /** Worth probing: a change towards encryption that was rolled back. */
     public static boolean applies(ApplyResult r, DesiredSettings desired) {
-        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && (desired.mode() != DotMode.OFF
+        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && !linkKeptPlaintext(r) && (desired.mode() != DotMode.OFF
                 && !desired.servers().isEmpty() || dnssecFailure(r.reason()).isPresent());
+    }
+
+    /**
+     * The change failed because a link kept plaintext DNS and took names beside the encrypted servers (in its own
+     * words, not the settings' from before): the chosen servers answered, so they are not the cause.
+     */
+    private static boolean linkKeptPlaintext(ApplyResult r) {
+        Words w = r.reasonWords();
+        return w != null && w.parts().size() > 1 && mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK);
+    }
+
+    private static boolean mentions(Words w, String wording) {
+        return w != null && (wording.equals(w.wording()) || w.parts().stream().anyMatch(p -> mentions(p, wording)));
     }
 
     /**
@@ -48,22 +62,17 @@ public final class RollbackCause {
         }
         // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
         // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
-        // trust store may differ) is then not the cause, its finding about the queries is
+        // trust store may differ) is then not the cause, only its finding about the queries can be
         boolean serverAnswered = desired.mode() == DotMode.STRICT
                 && ANSWER_CODE.matcher(changesOwnWords(rolledBack.reason())).find();
-        Check first = null;
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
-                if (c.status() != CheckStatus.FAILURE) {
-                    continue;
-                }
-                if (!serverAnswered || c.id().startsWith("dns.")) {
+                if (c.status() == CheckStatus.FAILURE && (!serverAnswered || c.id().startsWith("dns."))) {
                     return Optional.of(c);
                 }
-                first = first == null ? c : first;
             }
         }
-        return Optional.ofNullable(first);
+        return Optional.empty();
     }
 
     /** systemd-resolved's words for an answer with an error code: "…, server or network returned error REFUSED". */

@@ -147,7 +147,8 @@ class DropInScannerTest {
         List<DropIn> list = DropInScanner.scan(paths, 252);
         assertEquals(5, list.size());
         DropIn garbage = named(list, "10-garbage.conf");
-        assertTrue(garbage.error().contains("line 3"), garbage.error());
+        assertNull(garbage.error(), "resolved reads it");
+        assertTrue(garbage.skippedLine().contains("line 3"), garbage.skippedLine());
         assertEquals("192.0.2.1", garbage.keys().get("DNS"));
         assertTrue(named(list, "20-binary.conf").error().contains("UTF-8"));
         assertTrue(named(list, "30-huge.conf").error().contains("64 KiB"));
@@ -158,7 +159,8 @@ class DropInScannerTest {
         assertEquals(List.of("20-binary.conf", "40-directory.conf"), list.stream().filter(DropIn::hidesOurs)
                 .map(d -> Path.of(d.path()).getFileName().toString()).toList());
         for (DropIn d : list) {
-            assertFalse(d.error().contains("\n"), d.error());
+            String said = d.error() != null ? d.error() : d.skippedLine();
+            assertFalse(said.contains("\n"), said);
         }
     }
 
@@ -250,15 +252,63 @@ class DropInScannerTest {
     }
 
     @Test
-    @DisplayName("a link to a missing file, which resolved skips, is reported without lowering the verdict")
+    @DisplayName("a link to a missing file, which resolved skips, is reported without lowering the verdict, with a fix "
+            + "for a link (not 'permissions and syntax')")
     void aDanglingLinkIsOnlyInformation() throws IOException {
         Files.createSymbolicLink(etc.resolve("40-dangling.conf"), root.resolve("nonexistent"));
         List<DropIn> scanned = DropInScanner.scan(paths, 252);
         assertEquals(DropInScanner.DANGLING_LINK, named(scanned, "40-dangling.conf").error());
         var reasons = rulesFor(252, scanned);
-        org.port853.core.Reason r = reasons.stream().filter(x -> x.code().equals("DROP_IN_UNREADABLE")).findFirst()
-                .orElseThrow();
+        org.port853.core.Reason r = reasons.stream().filter(x -> x.code().equals("DROP_IN_DANGLING")).findFirst()
+                .orElseThrow(() -> new AssertionError(reasons.toString()));
         assertEquals(org.port853.core.Severity.INFO, r.severity());
+        assertEquals("Remove the link, or restore the file it points to.", r.fix());
+        assertTrue(reasons.stream().noneMatch(x -> x.code().equals("DROP_IN_UNREADABLE")), reasons.toString());
+    }
+
+    @Test
+    @DisplayName("a line resolved skips (no '=') is that line, not an unreadable file: the rest of the file counts")
+    void aSkippedLineIsNotAnUnreadableFile() throws IOException {
+        write(etc, "40-garbage.conf", "[Resolve]\ngarbage line\nDNS=192.0.2.53#dns.example\n");
+        List<DropIn> scanned = DropInScanner.scan(paths, 252);
+        DropIn d = named(scanned, "40-garbage.conf");
+        assertNull(d.error(), "resolved reads the file");
+        assertEquals("line 2 is not KEY=VALUE inside a [section]", d.skippedLine());
+        assertEquals("192.0.2.53#dns.example", d.keys().get("DNS"));
+        var reasons = rulesFor(252, scanned);
+        assertTrue(reasons.stream().noneMatch(x -> x.code().equals("DROP_IN_UNREADABLE")), reasons.toString());
+        org.port853.core.Reason r = reasons.stream().filter(x -> x.code().equals("DROP_IN_LINE_SKIPPED")).findFirst()
+                .orElseThrow(() -> new AssertionError(reasons.toString()));
+        assertEquals("Drop-in " + etc.resolve("40-garbage.conf") + " has a line systemd-resolved skips (line 2 is not "
+                + "KEY=VALUE inside a [section]); it reads the rest of the file.", r.message());
+        assertEquals(org.port853.core.Severity.WARNING, r.severity());
+    }
+
+    @Test
+    @DisplayName("a later drop-in that sets only what Port853 leaves alone (DNSSEC when not chosen) overrides nothing: "
+            + "status does not warn and apply does not refuse; with --dnssec it would override, and apply says which key")
+    void aLaterDropInOverridesOnlyWhatOursSets() throws IOException {
+        write(etc, "zzz-other.conf", "[Resolve]\nDNSSEC=yes\n");
+        List<DropIn> scanned = DropInScanner.scan(paths, 252);
+        assertFalse(named(scanned, "zzz-other.conf").overridesOurs(), "no drop-in of ours sets DNSSEC");
+        assertTrue(rulesFor(252, scanned).stream().noneMatch(x -> x.code().equals("DROP_IN_OVERRIDES")));
+        ResolvedPlanner planner = new ResolvedPlanner(paths);
+        List<ServerAddress> servers = List.of(ServerAddress.parse("192.0.2.53#dns.example"));
+        assertTrue(planner.refusalSaid(new DesiredSettings(servers, DotMode.STRICT, null, true, List.of()), 252, scanned)
+                .isEmpty(), "DNSSEC stays as the system has it: nothing of ours is overridden");
+        var refusal = planner.refusalSaid(new DesiredSettings(servers, DotMode.STRICT,
+                org.port853.core.DnssecMode.NO, true, List.of()), 252, scanned);
+        assertTrue(refusal.isPresent() && refusal.get().english().contains("zzz-other.conf sorts after Port853's file "
+                + "and sets DNSSEC, which would override"), refusal.toString());
+
+        write(etc, LinuxPaths.DROP_IN_NAME, DropInRenderer.render(new DesiredSettings(servers, DotMode.STRICT,
+                org.port853.core.DnssecMode.NO, true, List.of())));
+        assertTrue(named(DropInScanner.scan(paths, 252), "zzz-other.conf").overridesOurs(),
+                "ours sets DNSSEC now: the later file wins over it");
+        write(etc, "zzz-other.conf", "[Resolve]\nDNSOverTLS=no\n");
+        Files.delete(etc.resolve(LinuxPaths.DROP_IN_NAME));
+        assertTrue(named(DropInScanner.scan(paths, 252), "zzz-other.conf").overridesOurs(),
+                "every drop-in of ours sets DNSOverTLS");
     }
 
     @Test

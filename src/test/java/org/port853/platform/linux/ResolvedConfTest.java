@@ -59,6 +59,6 @@ class ResolvedConfTest {
         ResolvedConf.Parsed p = ResolvedConf.parse("");
         assertNull(p.error());
         assertTrue(p.keys().isEmpty());
-        assertFalse(ResolvedConf.OUR_KEYS.isEmpty());
+        assertFalse(ResolvedConf.ALWAYS_WRITTEN.isEmpty());
     }
 }

@@ -99,7 +99,8 @@ class DoctorRulesTest {
 
     @Test
     void bug18060AppliesToStrictBefore249Only() {
-        assertEquals(CheckStatus.FAILURE, find(bugs(247, state(247, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
+        assertEquals(CheckStatus.WARNING, find(bugs(247, state(247, DotMode.STRICT, List.of(), List.of())),
+                "bug.strict-udp-fallback").status(), "as status: At risk (STRICT_UDP_FALLBACK is a warning), not failed");
         assertEquals(CheckStatus.OK, find(bugs(252, state(252, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").status());
         assertEquals(CheckStatus.OK, find(bugs(247, state(247, DotMode.OFF, List.of(), List.of())), "bug.strict-udp-fallback").status());
     }
@@ -109,7 +110,7 @@ class DoctorRulesTest {
         LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,
                 List.of(), false, null);
         Check c = find(bugs(252, state(252, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())), "bug.link-strict-unverified");
-        assertEquals(CheckStatus.FAILURE, c.status());
+        assertEquals(CheckStatus.WARNING, c.status(), "an unauthenticated link, like opportunistic mode: At risk");
         assertTrue(c.evidence().contains("tun0"));
         assertEquals(CheckStatus.OK, find(bugs(262, state(262, DotMode.OPPORTUNISTIC, List.of(vpn), List.of())),
                 "bug.link-strict-unverified").status());

@@ -1,6 +1,7 @@
 package org.port853.probe.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -128,5 +129,37 @@ class RollbackCauseTest {
                 + ": resolving example.com failed: Could not resolve 'example.com', server or network returned error "
                 + "REFUSED");
         assertEquals("tls.trusted", cause.of(r, strict(null)).orElseThrow().id());
+    }
+
+    @Test
+    @DisplayName("strict mode, the server answered with an error code, but the probe could not see the queries (its trust "
+            + "store differs): no cause is named, rather than a middlebox the resolver did not meet")
+    void anAnswerCodeWithoutTheProbesQueriesNamesNoCause() {
+        CertificateReport untrusted = new CertificateReport("dot.test", "Rig CA", "Rig CA", List.of("dot.test"),
+                Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, false, "unknown issuer", true,
+                "dot.test", "P");
+        RollbackCause cause = new RollbackCause(servers -> List.of(new ProbeReport(SERVER, TcpOutcome.OK, TlsOutcome.OK,
+                null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", untrusted, null, List.of(), List.of(), 0,
+                null, null, List.of(), null, null, null)), CLOCK);
+        ApplyResult refused = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "resolving example.com failed: Could not "
+                + "resolve 'example.com', server or network returned error REFUSED");
+        assertTrue(cause.of(refused, strict(null)).isEmpty(), "the resolver accepted the certificate");
+    }
+
+    @Test
+    @DisplayName("a rollback because a link kept plaintext DNS for all names is the link's doing: the servers are not "
+            + "probed for a cause; the same words about the settings from before do not count")
+    void aLinkKeepingPlaintextIsNoServersCause() {
+        org.port853.core.Sentence link = org.port853.core.Sentence.of("link eth0 keeps plaintext DNS (192.0.2.1)",
+                ApplyResult.PLAINTEXT_LINK, "eth0", "192.0.2.1", 0);
+        ApplyResult own = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
+                + link.english(), "result.rolled-back", 1, link, 0, null));
+        assertFalse(RollbackCause.applies(own, strict(null)));
+        org.port853.core.Sentence failed = org.port853.core.Sentence.of("resolving example.com failed: All attempts to "
+                + "contact name servers or networks failed", "health.resolve-failed", "example.com", "All attempts");
+        ApplyResult before = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
+                + failed.english() + ApplyResult.PREVIOUS_ALSO_FAIL + ": " + link.english(), "result.rolled-back", 1,
+                failed, 1, link));
+        assertTrue(RollbackCause.applies(before, strict(null)), "the change's own failure was the servers'");
     }
 }
