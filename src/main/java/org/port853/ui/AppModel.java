@@ -344,11 +344,9 @@ public final class AppModel {
         int dnssecChanged = dnssec.get() != d.dnssec() ? 1 : 0;
         boolean edited = servers + dnssecChanged > 0 || mode.get() != d.mode()
                 || routeAllDomains.get() != d.routeAllDomains();
-        // nothing counts until the user edits the draft (an unencrypted system's draft is only a proposal); then mode
-        // and routing count against what the system does, as the preview lists them ("Mode: off → strict")
-        draftChanges.set(!edited ? 0 : servers + dnssecChanged
-                + (mode.get() != (encryptionOn() ? g.dnsOverTls() : DotMode.OFF) ? 1 : 0)
-                + (routeAllDomains.get() != g.routesEverything() ? 1 : 0));
+        // nothing counts until the user edits the draft (an unencrypted system's draft is only a proposal); then the
+        // items the preview lists as changed ("Servers: none → Quad9 · Mode: off → strict · All domains": 3)
+        draftChanges.set(!edited ? 0 : previewedChanges(s));
         draftIsProposal.set(!edited && !encryptionOn());
     }
 
@@ -358,6 +356,15 @@ public final class AppModel {
      */
     public javafx.beans.property.ReadOnlyBooleanProperty draftIsProposalProperty() {
         return draftIsProposal.getReadOnlyProperty();
+    }
+
+    /** The items applying the draft changes (0: it changes nothing); one when it cannot be applied (the preview says why). */
+    private int previewedChanges(ResolverState s) {
+        try {
+            return org.port853.ui.common.SettingsDiff.of(s, desired(), false, catalogue).count();
+        } catch (org.port853.core.InvalidInputException e) {
+            return 1;
+        }
     }
 
     /** Each provider added or removed is one change; the same providers in another order are one. */

@@ -182,6 +182,19 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("on the Diagnostics screen a failed lookup's fix points at the server checks there, not at the "
+            + "Diagnostics screen itself")
+    void theLookupsFixOnDiagnosticsPointsAtTheServerChecks() {
+        org.port853.core.Reason unresolved = new org.port853.core.Reason("NAMES_UNRESOLVED",
+                org.port853.core.Severity.BROKEN, "Names do not resolve.", "'port853 doctor' checks each server.",
+                List.of("systemd-resolved", "timeout"));
+        Check c = Check.failure("resolver.lookup", null, "Names do not resolve.", "x").repeats(List.of(unresolved));
+        assertEquals("The DNS servers refuse queries or cannot be reached; the server checks on this screen say which "
+                + "and why.", english(c).fix());
+        assertFalse(german(c).fix().contains("Seite Diagnose"), german(c).fix());
+    }
+
+    @Test
     void aCheckThatRepeatsTheAssessmentSaysItsReasonsWords() {
         LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
         ResolverState s = Fakes.state(new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")),

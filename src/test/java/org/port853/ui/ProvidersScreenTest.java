@@ -90,9 +90,15 @@ class ProvidersScreenTest extends WindowTestBase {
         waitUntil(() -> shown(robot, "#providers-footer"));
         Label count = robot.lookup("#draft-changes").query();
         assertEquals("2 changes, not applied yet", fx(count::getText));
-        // each provider the user ticks is a change of its own, not one "servers" change
+        // the count is the items the preview lists as changed: another provider changes the servers, already counted
         fx(() -> {
             window.providersViewModel().toggle(list.getItems().stream().filter(p -> p.id().equals("cloudflare")).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(() -> fx(() -> window.model().chosen().size()) == 3);
+        assertEquals("2 changes, not applied yet", fx(count::getText));
+        fx(() -> {
+            window.model().routeAllDomainsProperty().set(!window.model().routeAllDomainsProperty().get());
             return null;
         });
         waitUntil(() -> fx(count::getText).startsWith("3"));
@@ -360,6 +366,33 @@ class ProvidersScreenTest extends WindowTestBase {
         });
         waitUntil(() -> list.getItems().isEmpty());
         assertEquals(I18n.t("providers.filter.none"), fx(() -> ((Label) list.getPlaceholder()).getText()));
+    }
+
+    @Test
+    @DisplayName("custom provider: a long error, also after a shorter one, is shown whole (wrapped), never cut with '…'")
+    void longErrorsAreShownWhole(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        Label error = robot.lookup("#custom-addresses-error").query();
+        robot.clickOn("#custom-addresses").write("dot.test");
+        robot.clickOn("#custom-tls");
+        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        assertShownWhole(error);
+        for (String typed : List.of("192.0.2.10 fe80::1%eth0", "2001:db8::1%eth0")) {
+            String before = fx(error::getText);
+            robot.doubleClickOn("#custom-addresses").eraseText(40).write(typed);
+            robot.clickOn("#custom-tls");
+            waitUntil(() -> !before.equals(fx(error::getText)));
+            for (int i = 0; i < 3; i++) {
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            assertShownWhole(error);
+        }
+    }
+
+    /** The label's text as drawn equals its text: nothing cut off with an ellipsis. */
+    private static void assertShownWhole(Label label) throws Exception {
+        String drawn = fx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText());
+        assertEquals(fx(label::getText), drawn, "the error is cut off");
     }
 
     @Test

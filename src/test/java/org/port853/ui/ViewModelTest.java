@@ -183,6 +183,23 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a custom provider whose server another provider has is refused at the addresses field: chosen, it "
+                + "would add nothing, and the change would drop it without a word")
+        void duplicateProviderServerRefused() {
+            var providers = providersScreen();
+            assertTrue(saveCustom(providers, "Rig", "198.18.77.2"));
+            int before = model.catalogue().size();
+            assertFalse(saveCustom(providers, "Rig copy", "198.18.77.9 198.18.77.2"));
+            assertEquals(I18n.t("custom.address.taken", "198.18.77.2", "Rig"), providers.form().errorProperty(
+                    org.port853.ui.providers.CustomProviderForm.Field.ADDRESSES).get());
+            assertEquals(before, model.catalogue().size());
+            org.port853.core.Provider quad9 = model.catalogue().stream().filter(p -> p.id().equals("quad9")).findFirst()
+                    .orElseThrow();
+            assertFalse(saveCustom(providers, "My Quad9", quad9.ipv4().get(0)), "a catalogue provider's server too");
+            assertTrue(saveCustom(providers, "Other", "198.18.77.9"), "another server is fine");
+        }
+
+        @Test
         @DisplayName("a re-read nobody asked for shows no progress, and follows a resolver stopped elsewhere")
         void rereadFollowsAChangeMadeElsewhere() {
             model.refresh();

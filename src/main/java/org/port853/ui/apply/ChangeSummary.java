@@ -11,8 +11,7 @@ import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.ui.common.I18n;
-import org.port853.ui.common.ProviderNames;
-import org.port853.ui.common.SystemDnssec;
+import org.port853.ui.common.SettingsDiff;
 
 /**
  * The apply sheet's first line, in plain words: "Servers: Quad9 → Mullvad · Mode: strict · All domains", with
@@ -28,27 +27,26 @@ public final class ChangeSummary {
             return I18n.t("summary.off");
         }
         GlobalState g = before == null ? null : before.global();
-        String none = I18n.t("summary.none");
-        String was = g == null ? none : ProviderNames.describe(g.servers(), catalogue, none);
-        String will = ProviderNames.describe(after.servers(), catalogue, none);
+        SettingsDiff changes = SettingsDiff.of(before, after, linkResolvConf, catalogue);
         List<String> parts = new ArrayList<>();
-        parts.add(I18n.t("summary.servers", was.equals(will) ? will : was + " → " + will));
-        DotMode wasMode = g == null ? DotMode.OFF : g.effectiveDotMode();
+        parts.add(I18n.t("summary.servers", changes.servers() ? changes.serversBefore() + " → "
+                + changes.serversAfter() : changes.serversAfter()));
+        DotMode wasMode = changes.modeBefore();
         String modeNow = I18n.t("mode." + after.mode().name().toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
-        parts.add(wasMode == after.mode() ? I18n.t("summary.mode", modeNow)
+        parts.add(!changes.mode() ? I18n.t("summary.mode", modeNow)
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
         String domains = I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains");
         // before → after only between encrypted settings: turning encryption on names the routing it brings
-        parts.add(g == null || wasMode != after.mode() || g.routesEverything() == after.routeAllDomains() ? domains
+        parts.add(g == null || changes.mode() || !changes.routing() ? domains
                 : I18n.t(g.routesEverything() ? "summary.allDomains" : "summary.someDomains") + " → " + domains);
         // DNSSEC only when the change sets it to something else (null: the system's setting is left alone)
-        DnssecMode wasDnssec = g == null ? null : SystemDnssec.shown(g);
-        if (after.dnssec() != null && after.dnssec() != wasDnssec) {
+        DnssecMode wasDnssec = changes.dnssecBefore();
+        if (changes.dnssec()) {
             parts.add(I18n.t("summary.dnssec", (wasDnssec == null ? "" : dnssec(wasDnssec) + " → ")
                     + dnssec(after.dnssec())));
         }
-        if (linkResolvConf && before != null && before.resolverFileNeedsLink()) {
+        if (changes.resolvConf()) {
             parts.add(I18n.t("summary.resolvConfFixed"));
         }
         return String.join(" · ", parts);

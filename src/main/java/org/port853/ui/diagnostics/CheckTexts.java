@@ -26,8 +26,10 @@ public final class CheckTexts {
         String name = I18n.has("checkname." + c.id()) ? I18n.t("checkname." + c.id()) : c.id();
         if (!c.reasons().isEmpty()) {
             List<ReasonTexts.Text> said = c.reasons().stream().map(r -> ReasonTexts.of(r, null)).toList();
+            // a fix that sends the user to the Diagnostics screen is said as what this screen shows instead
+            String here = "diag.fix." + c.reasons().get(0).code();
             return new Text(c, name, said.stream().map(ReasonTexts.Text::message).collect(Collectors.joining(" ")),
-                    said.get(0).fix());
+                    I18n.has(here) ? I18n.t(here) : said.get(0).fix());
         }
         List<Words> words = c.words();
         if (words.isEmpty() || !words.stream().allMatch(w -> I18n.has(key(w)))) {

@@ -95,7 +95,10 @@ final class CustomProviderDialog {
             if (e != null) field.getStyleClass().add("invalid");
             // an error's room never shrinks while the dialog is open, not for a shorter error met while typing nor
             // when the text is right: the fields below would move up under the pointer about to click one of them
-            tallest[0] = Math.max(tallest[0], error.isVisible() ? error.getHeight() : 0);
+            // and never less than the new text needs at the field's width: a window that does not grow at once (an X
+            // server's round trip) must not squeeze a longer error into the old room and cut it off with "…"
+            double needed = e == null ? 0 : error.prefHeight(Math.max(field.getWidth(), field.getPrefWidth()));
+            tallest[0] = Math.max(tallest[0], Math.max(needed, error.isVisible() ? error.getHeight() : 0));
             error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
             error.setManaged(error.isManaged() || e != null);
             error.setVisible(e != null);

@@ -12,6 +12,7 @@ import org.port853.core.CustomProviders;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
 import org.port853.ui.common.InputErrorTexts;
+import org.port853.ui.common.ProviderTexts;
 
 /**
  * The "your own provider" dialog's fields. Each field is checked when the user leaves it (with core's rules,
@@ -87,12 +88,29 @@ public final class CustomProviderForm {
             return null;
         }
         String id = uniqueId(deriveId(name.get()), existing);
+        Provider built;
         try {
-            return CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName());
+            built = CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName());
         } catch (InvalidInputException e) {
             nameError.set(InputErrorTexts.of(e));
             return null;
         }
+        // a second provider with the same server would add nothing when chosen: the change would drop it silently
+        // (a server in use that no provider names is listed as an entry of its own: naming it is what this is for)
+        for (org.port853.core.ServerAddress a : built.servers()) {
+            Provider owner = existing.stream().filter(p -> !org.port853.ui.common.InUseServers.isEntry(p)
+                    && addressesOf(p).contains(a.addressText())).findFirst().orElse(null);
+            if (owner != null) {
+                addressesError.set(org.port853.ui.common.I18n.t("custom.address.taken", a.addressText(),
+                        ProviderTexts.name(owner)));
+                return null;
+            }
+        }
+        return built;
+    }
+
+    private static List<String> addressesOf(Provider p) {
+        return p.servers().stream().map(org.port853.core.ServerAddress::addressText).toList();
     }
 
     /** "Home DoT server" → "home-dot-server"; a name without Latin letters or digits gets a stable hash. */
