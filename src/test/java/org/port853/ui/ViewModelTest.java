@@ -1354,6 +1354,8 @@ class ViewModelTest {
                             List.of("127.0.0.53")), List.of()));
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_STOPPED, status.stateProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.Tone.BAD, status.stateProperty().get().tone(),
+                    "nothing protects, and the stub answers nobody: red, not a grey question mark");
             assertTrue(status.resolvConfProperty().get().contains("does not answer while systemd-resolved is stopped"),
                     status.resolvConfProperty().get());
             assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());

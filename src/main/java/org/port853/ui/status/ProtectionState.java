@@ -22,8 +22,11 @@ public enum ProtectionState {
     RESOLVER_MISSING(Tone.NEUTRAL),
     /** No resolver to manage, and plaintext DNS is seen on the wire: as bad as it gets. */
     RESOLVER_MISSING_LEAKING(Tone.BAD),
-    /** The resolver is there but does not run (stopped by hand, or failed): starting it is the fix, not installing. */
-    RESOLVER_STOPPED(Tone.NEUTRAL),
+    /**
+     * The resolver is there but does not run (stopped by hand, or failed): starting it is the fix, not installing. Red,
+     * not a grey unknown: no protection is in force, and programs that ask its stub get no answer at all.
+     */
+    RESOLVER_STOPPED(Tone.BAD),
     RESOLVER_STOPPED_LEAKING(Tone.BAD);
 
     /** How the state is coloured; the view maps tones to its styles. */
