@@ -2011,6 +2011,35 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the pins table is read again when the servers or mode change (a change checks their pins), not at "
+                + "every re-read of the same settings")
+        void pinsAreReadAgainAfterAChangeOfSettings() {
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            DiagnosticsService service = new DiagnosticsService() {
+                public Doctor.Report doctor() { return null; }
+                public List<Check> checkPins() { return List.of(); }
+                public List<PinRecord> pins() { reads.incrementAndGet(); return List.of(); }
+                public List<BenchResult> bench() { return List.of(); }
+                public boolean demo() { return false; }
+            };
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
+            var state = new javafx.beans.property.SimpleObjectProperty<org.port853.core.ResolverState>();
+            vm.followSettings(state);
+            var strict = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")),
+                    List.of(), null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(),
+                    "yes", "stub");
+            state.set(Fakes.state(strict, null));
+            int afterFirst = reads.get();
+            assertTrue(afterFirst >= 1, "the first settings read");
+            state.set(Fakes.state(strict, null));
+            assertEquals(afterFirst, reads.get(), "the same settings read again: no new read");
+            state.set(Fakes.state(new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.5#dot.test")),
+                    List.of(), null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(),
+                    "yes", "stub"), null));
+            assertEquals(afterFirst + 1, reads.get(), "another server: its pin was checked by the change");
+        }
+
+        @Test
         @DisplayName("the benchmark says which servers the chart leaves out (no answer) or strict mode would refuse, "
                 + "and counts only the servers that answered as ranked")
         void benchSaysWhatTheChartCannot() {

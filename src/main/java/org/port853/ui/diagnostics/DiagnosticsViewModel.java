@@ -99,6 +99,23 @@ public final class DiagnosticsViewModel {
         }));
     }
 
+    /**
+     * A change of servers or mode checks their pins (apply, Verify's fix, the command line): the pins table is read
+     * again then, so its "last checked" is the change's.
+     */
+    public void followSettings(javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state) {
+        state.addListener((o, before, now) -> {
+            if (!pinnedSettings(before).equals(pinnedSettings(now))) {
+                loadPins();
+            }
+        });
+    }
+
+    /** What a change checks pins for: the global servers and their mode (empty when not read). */
+    private static List<Object> pinnedSettings(org.port853.core.ResolverState s) {
+        return s == null || s.global() == null ? List.of() : List.of(s.global().servers(), s.global().effectiveDotMode());
+    }
+
     public void loadPins() {
         tasks.execute(BackgroundTask.of(service::pins).onSuccess(pins::setAll));
     }
