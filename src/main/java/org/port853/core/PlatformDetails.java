@@ -55,6 +55,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * What would still turn DNS-over-TLS on once Port853's own settings are removed (another file, e.g.
+     * /etc/systemd/resolved.conf), so that turning encryption off can say so before it is done; null when nothing
+     * would, or when the platform cannot tell.
+     */
+    default SettingElsewhere encryptionAfterRevert() {
+        return null;
+    }
+
+    /**
      * Whether the place {@link #encryptionSetOutside()} names is a copy of Port853's settings that a fleet tool deployed
      * from 'port853 export' (at Port853's own path, but not written by this Port853): a revert leaves it, and must say
      * why in those words rather than as someone else's file.

@@ -1760,6 +1760,33 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("turning off names, before it is done, the file that keeps DNS-over-TLS on and the mode that stays")
+        void turningOffNamesTheFileThatKeepsEncryptionOn() {
+            adapter.delayMs = 0;
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
+                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
+                    "stub");
+            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            var ours = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
+                    java.util.Map.of("DNSOverTLS", "yes"), null);
+            adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
+                    List.of(ours), null, true, "opportunistic"));
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            assertEquals(I18n.t("summary.off.stays", "opportunistic", "/etc/systemd/resolved.conf"),
+                    apply.plainSummaryProperty().get());
+
+            adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
+                    List.of(ours), null, true, "no"));
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel again = new org.port853.ui.apply.ApplyViewModel(model);
+            again.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            assertEquals(I18n.t("summary.off"), again.plainSummaryProperty().get(), "nothing else turns it on");
+        }
+
+        @Test
         @DisplayName("a revert after which names do not resolve says so, as a warning, not 'back as it was'")
         void unhealthyRevertIsAWarning() {
             adapter.delayMs = 0;

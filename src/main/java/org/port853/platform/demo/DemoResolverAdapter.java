@@ -59,6 +59,11 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             }
 
             @Override
+            public org.port853.core.SettingElsewhere encryptionAfterRevert() {
+                return new org.port853.core.SettingElsewhere("/etc/systemd/resolved.conf", "opportunistic");
+            }
+
+            @Override
             public boolean ownSettingsSetDnssec() {
                 return ourDropIn != null && ourDropIn.contains("\nDNSSEC=");
             }

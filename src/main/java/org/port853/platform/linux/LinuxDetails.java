@@ -3,16 +3,19 @@ package org.port853.platform.linux;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.port853.core.DotMode;
 import org.port853.core.DropIn;
+import org.port853.core.SettingElsewhere;
 import org.port853.core.PlatformDetails;
 import org.port853.core.ResolvConfState;
 
 /**
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
- * {@code downgrade}: a plaintext answer seen while DNS-over-TLS is on, or null.
+ * {@code downgrade}: a plaintext answer seen while DNS-over-TLS is on, or null; {@code mainConfDnsOverTls}: the
+ * DNSOverTLS= value of the main resolved.conf, or null when it sets none (or was not read).
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
-                           boolean systemdBooted) implements PlatformDetails {
+                           boolean systemdBooted, String mainConfDnsOverTls) implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
@@ -27,6 +30,11 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
 
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade) {
         this(systemdVersion, resolvConf, dropIns, downgrade, true);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, null);
     }
 
     @Override
@@ -62,6 +70,27 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public boolean encryptionSetByExport() {
         DropIn last = resolvConf == null ? null : lastSettingEncryption();
         return last != null && !last.ours() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
+    }
+
+    /** The last file other than Port853's drop-in that sets DNS-over-TLS to something other than "no". */
+    @Override
+    public SettingElsewhere encryptionAfterRevert() {
+        SettingElsewhere last = mainConfDnsOverTls == null ? null : new SettingElsewhere(MAIN_CONF, mainConfDnsOverTls);
+        for (DropIn d : dropIns) {
+            if (!d.ours() && d.keys().containsKey("DNSOverTLS")) {
+                last = new SettingElsewhere(d.path(), d.keys().get("DNSOverTLS"));
+            }
+        }
+        return last == null || !turnsOn(last.value()) ? null : last;
+    }
+
+    private static boolean turnsOn(String dnsOverTls) {
+        try {
+            DotMode m = DotMode.parseOrNull(dnsOverTls);
+            return m != null && m != DotMode.OFF;
+        } catch (org.port853.core.InvalidInputException e) {
+            return false; // a spelling Port853 does not read ("1", "on"): said nothing of rather than guessed
+        }
     }
 
     private DropIn lastSettingEncryption() {

@@ -136,7 +136,7 @@ public final class ApplyViewModel {
         clearResult();
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
-                : kind == Kind.REVERT ? I18n.t("summary.off") : "");
+                : kind == Kind.REVERT ? ChangeSummary.turningOff(model.stateProperty().get()) : "");
         diff.set("");
         actions.set("");
         title.set(kind == Kind.APPLY ? applyTitle() : I18n.t("apply.title." + kind.name().toLowerCase(java.util.Locale.ROOT)));

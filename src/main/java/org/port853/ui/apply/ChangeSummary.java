@@ -52,6 +52,16 @@ public final class ChangeSummary {
         return String.join(" · ", parts);
     }
 
+    /**
+     * What turning Port853's settings off does; where another file turns DNS-over-TLS on, it names that file and the
+     * mode that stays, before the change rather than only in its result.
+     */
+    public static String turningOff(ResolverState before) {
+        org.port853.core.SettingElsewhere stays = before == null || before.platform() == null ? null
+                : before.platform().encryptionAfterRevert();
+        return stays == null ? I18n.t("summary.off") : I18n.t("summary.off.stays", stays.value(), stays.file());
+    }
+
     /** As the Providers screen labels it (not lower-cased: German nouns keep their capital). */
     private static String dnssec(DnssecMode m) {
         return I18n.t("dnssec." + m.name().toLowerCase(Locale.ROOT));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +110,25 @@ class OutsideEncryptionTest {
         assertTrue(r.reason().contains("stays on") && r.reason().contains("/etc/systemd/resolved.conf"), r.reason());
         assertTrue(demo.plan(new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of()), demo.readState())
                 .actions().isEmpty(), "a plan that changes nothing lists no restart");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("what keeps DNS-over-TLS on after a revert: the last file besides Port853's that "
+            + "turns it on, the main resolved.conf before the drop-ins; nothing when the last one says no")
+    void whatKeepsEncryptionOnAfterARevert() {
+        org.port853.core.DropIn ours = new org.port853.core.DropIn(LinuxPaths.DROP_IN_NAME, true, false,
+                Map.of("DNSOverTLS", "yes"), null);
+        org.port853.core.DropIn admin = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/50-admin.conf",
+                false, false, Map.of("DNSOverTLS", "yes"), null);
+        org.port853.core.DropIn off = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/60-off.conf",
+                false, false, Map.of("DNSOverTLS", "no"), null);
+        assertEquals(new org.port853.core.SettingElsewhere("/etc/systemd/resolved.conf", "opportunistic"),
+                new LinuxDetails(252, STUB, List.of(ours), null, true, "opportunistic").encryptionAfterRevert());
+        assertEquals(new org.port853.core.SettingElsewhere(admin.path(), "yes"),
+                new LinuxDetails(252, STUB, List.of(admin, ours), null, true, "opportunistic").encryptionAfterRevert());
+        assertNull(new LinuxDetails(252, STUB, List.of(admin, off, ours), null, true, "opportunistic")
+                .encryptionAfterRevert(), "the last file says no");
+        assertNull(new LinuxDetails(252, STUB, List.of(ours), null, true, null).encryptionAfterRevert(),
+                "only Port853's settings turn it on");
     }
 }
