@@ -74,6 +74,8 @@ public final class AppModel {
     private final LeakEvidence evidence = new LeakEvidence();
     private final OwnLookups ownLookups = new OwnLookups();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
+    /** Counts the pin records a change made in this window saved (after its result: they probe the servers). */
+    private final ReadOnlyIntegerWrapper pinsRecorded = new ReadOnlyIntegerWrapper();
     /** Encryption is off and the draft is Port853's unedited proposal for turning it on: not what the system does. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper draftIsProposal =
             new javafx.beans.property.ReadOnlyBooleanWrapper();
@@ -397,6 +399,15 @@ public final class AppModel {
                 lastEncrypted = List.copyOf(now);
             }
         }
+    }
+
+    /** A change's pins were checked and saved: the screens that show them read them again. */
+    public void pinsRecorded() {
+        pinsRecorded.set(pinsRecorded.get() + 1);
+    }
+
+    public ReadOnlyIntegerProperty pinsRecordedProperty() {
+        return pinsRecorded.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty draftChangesProperty() {

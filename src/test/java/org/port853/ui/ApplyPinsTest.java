@@ -58,8 +58,11 @@ class ApplyPinsTest extends WindowTestBase {
         // the probe is still held: the result is shown and the window answers meanwhile
         waitUntil(() -> visible(robot, "#apply-close") && visible(robot, "#apply-pins"));
         assertTrue(labelText(robot, "#apply-pins").startsWith("Recording the servers' key pins"), labelText(robot, "#apply-pins"));
+        int recordedBefore = fx(() -> window.model().pinsRecordedProperty().get());
         gate.countDown();
         waitUntil(() -> labelText(robot, "#apply-pins").contains("sha256/" + PIN));
+        assertEquals(recordedBefore + 1, fx(() -> window.model().pinsRecordedProperty().get()),
+                "Diagnostics' pins table is told to read them again");
         String shownPins = labelText(robot, "#apply-pins");
         assertFalse(shownPins.replace("sha256/" + PIN, "").contains(PIN), "one spelling, sha256/BASE64: " + shownPins);
         for (ServerAddress a : adapter.applied.get(0).servers()) {

@@ -135,6 +135,10 @@ class ViewModelTest {
             adapter.state = Fakes.plaintextState(null); // reverted in a terminal
             model.reread();
             assertEquals("", providers.messageProperty().get());
+            assertTrue(saveCustom(providers, "Rig other", "198.18.77.3"));
+            assertEquals(I18n.t("custom.saved", "Rig other"), providers.messageProperty().get());
+            model.chosen().removeIf(org.port853.core.Provider::custom); // the user takes it out of the draft
+            assertEquals("", providers.messageProperty().get(), "the note no longer describes the draft");
         }
 
         @Test
@@ -2051,7 +2055,8 @@ class ViewModelTest {
             };
             DiagnosticsViewModel vm = new DiagnosticsViewModel(service, tasks, text -> { });
             var state = new javafx.beans.property.SimpleObjectProperty<org.port853.core.ResolverState>();
-            vm.followSettings(state);
+            var recorded = new javafx.beans.property.SimpleIntegerProperty();
+            vm.followSettings(state, recorded);
             var strict = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")),
                     List.of(), null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(),
                     "yes", "stub");
@@ -2064,6 +2069,8 @@ class ViewModelTest {
                     List.of(), null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(),
                     "yes", "stub"), null));
             assertEquals(afterFirst + 1, reads.get(), "another server: its pin was checked by the change");
+            recorded.set(1); // this window's change saved the pins after its result, after the state was read again
+            assertEquals(afterFirst + 2, reads.get(), "read again once the change's pins are saved");
         }
 
         @Test

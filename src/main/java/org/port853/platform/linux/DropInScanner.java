@@ -82,7 +82,7 @@ final class DropInScanner {
                     fileError = describe(file, ex);
                 }
             }
-            if (ours) {
+            if (ours && fileError == null) { // an unreadable one of ours says nothing of what it sets
                 oursKeys = parsed.keys().keySet();
             }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.

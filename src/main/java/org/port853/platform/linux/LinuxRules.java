@@ -48,8 +48,12 @@ public final class LinuxRules implements PlatformRules {
 
     /** Strict mode (global or on a link) on a systemd {@code version} that has bug #18060. */
     public static boolean strictUdpFallbackBug(ResolverState s, int version) {
-        return version > 0 && version < STRICT_UDP_FALLBACK_FIXED && s.global() != null
-                && (s.global().effectiveDotMode() == DotMode.STRICT
+        return version > 0 && version < STRICT_UDP_FALLBACK_FIXED && anyStrict(s);
+    }
+
+    /** Strict mode globally or on any link. */
+    public static boolean anyStrict(ResolverState s) {
+        return s.global() != null && (s.global().effectiveDotMode() == DotMode.STRICT
                 || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT));
     }
 

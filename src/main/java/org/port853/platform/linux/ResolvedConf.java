@@ -13,12 +13,11 @@ import org.port853.platform.Utf8;
  */
 final class ResolvedConf {
     static final Set<String> LIST_KEYS = Set.of("DNS", "FallbackDNS", "Domains");
-    /** The keys Port853 writes; a later file setting one of them changes what our drop-in means. */
     /** The keys every drop-in of Port853 sets ({@link DropInRenderer}); DNSSEC and Domains only when chosen. */
-    static final java.util.Set<String> ALWAYS_WRITTEN = java.util.Set.of("DNS", "FallbackDNS", "DNSOverTLS");
+    static final Set<String> ALWAYS_WRITTEN = Set.of("DNS", "FallbackDNS", "DNSOverTLS");
 
     /** The keys the drop-in for {@code s} sets. */
-    static java.util.Set<String> keysWritten(org.port853.core.DesiredSettings s) {
+    static Set<String> keysWritten(org.port853.core.DesiredSettings s) {
         return parse(DropInRenderer.render(s)).keys().keySet();
     }
 

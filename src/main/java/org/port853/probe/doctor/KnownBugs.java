@@ -23,8 +23,9 @@ public final class KnownBugs {
             return out;
         }
         DotMode global = s.global().effectiveDotMode();
-        boolean anyStrict = global == DotMode.STRICT || s.links().stream().anyMatch(l -> l.dnsOverTls() == DotMode.STRICT);
-        // warnings, as status's STRICT_UDP_FALLBACK ("At risk"): queries may leave in plaintext, not all do
+        boolean anyStrict = org.port853.platform.linux.LinuxRules.anyStrict(s);
+        // warnings ("At risk", like status's STRICT_UDP_FALLBACK where status says it): some queries may leave in
+        // plaintext, not all do
         if (org.port853.platform.linux.LinuxRules.strictUdpFallbackBug(s, v)) {
             out.add(Check.warning("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
                     + "can downgrade a server to plain UDP ('Using degraded feature set UDP instead of TLS') and send queries "

@@ -128,7 +128,8 @@ public final class ServerChecks {
                         + "(antivirus, corporate proxy) is probably intercepting port 853." : ""),
                 interception ? "Turn off TLS/DNS inspection in the antivirus or proxy, or use another network; never trust "
                         + "the inspecting CA for DNS. If it is your own resolver with a private CA, add that CA to this "
-                        + "computer's CA store (update-ca-certificates), which systemd-resolved trusts too." : "Check the address and #name; strict mode will refuse this server.")
+                        + "computer's CA store (update-ca-certificates on Debian and Ubuntu, update-ca-trust on Fedora), "
+                        + "which systemd-resolved trusts too." : "Check the address and #name; strict mode will refuse this server.")
                 .says(interception ? "tls.trusted.intercepted" : "tls.trusted.untrusted", c.subject(), c.issuer(),
                         c.rootIssuer(), c.trustProblem());
     }

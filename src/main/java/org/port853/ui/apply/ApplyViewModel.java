@@ -336,6 +336,7 @@ public final class ApplyViewModel {
                         model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
                     }
                     setIfStill(mine, pinsText, PinsText.of(p));
+                    model.pinsRecorded();
                 })
                 .onFailure(e -> setIfStill(mine, pinsText, I18n.t("apply.pins.failed", Errors.describe(e)))));
     }

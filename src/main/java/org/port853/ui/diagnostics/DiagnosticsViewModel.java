@@ -100,15 +100,19 @@ public final class DiagnosticsViewModel {
     }
 
     /**
-     * A change of servers or mode checks their pins (apply, Verify's fix, the command line): the pins table is read
-     * again then, so its "last checked" is the change's.
+     * A change of servers or mode checks their pins: the pins table is read again when a change made here has saved
+     * them ({@code pinsRecorded} counts up; they are probed after the change's result) and when the settings change
+     * elsewhere (the command line saves the pins before the window sees the new settings), so its "last checked" is
+     * the change's.
      */
-    public void followSettings(javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state) {
+    public void followSettings(javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state,
+                               javafx.beans.value.ObservableValue<Number> pinsRecorded) {
         state.addListener((o, before, now) -> {
             if (!pinnedSettings(before).equals(pinnedSettings(now))) {
                 loadPins();
             }
         });
+        pinsRecorded.addListener((o, before, now) -> loadPins());
     }
 
     /** What a change checks pins for: the global servers and their mode (empty when not read). */

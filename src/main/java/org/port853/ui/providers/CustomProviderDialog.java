@@ -97,7 +97,9 @@ final class CustomProviderDialog {
             // when the text is right: the fields below would move up under the pointer about to click one of them
             // and never less than the new text needs at the field's width: a window that does not grow at once (an X
             // server's round trip) must not squeeze a longer error into the old room and cut it off with "…"
-            double needed = e == null ? 0 : error.prefHeight(Math.max(field.getWidth(), field.getPrefWidth()));
+            // (the label is at most the field's preferred width wide, however wide the field is stretched)
+            double width = field.getWidth() > 0 ? Math.min(field.getWidth(), field.getPrefWidth()) : field.getPrefWidth();
+            double needed = e == null ? 0 : error.prefHeight(width);
             tallest[0] = Math.max(tallest[0], Math.max(needed, error.isVisible() ? error.getHeight() : 0));
             error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
             error.setManaged(error.isManaged() || e != null);

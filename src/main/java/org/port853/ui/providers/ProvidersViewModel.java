@@ -53,6 +53,8 @@ public final class ProvidersViewModel {
         model.modeProperty().addListener((o, a, b) -> validateChoice());
         // "Saved X and added it to the chosen list" describes a draft the new state may have replaced
         model.stateProperty().addListener((o, a, b) -> message.set(""));
+        // "Saved X and added it to the chosen list" described the draft as it was: a later edit of it makes it old news
+        model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> message.set(""));
         validateChoice();
         canApply = Bindings.createBooleanBinding(() -> choiceError.get() == null && !apply.busy(),
                 choiceError, apply.busyProperty());
