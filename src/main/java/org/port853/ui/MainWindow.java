@@ -88,6 +88,12 @@ public final class MainWindow {
     private boolean shutDown;
     /** How often the resolver's state is read again, so that a change made elsewhere shows without Refresh. */
     static final java.time.Duration REREAD_EVERY = java.time.Duration.ofSeconds(10);
+    /**
+     * While the resolver is installed but stopped the window looks every 2 seconds (a bus name check), so that it
+     * running again, started by hand or by a change elsewhere, shows at once rather than up to 10 seconds later.
+     */
+    static final java.time.Duration REREAD_WHILE_STOPPED = java.time.Duration.ofSeconds(2);
+    private long rereadTicks;
     private org.port853.ui.task.TaskExecutor.Repeating rereads;
     /** The stage this window is shown on, and its focus listener that reads the state again on return. */
     private Stage shownOn;
@@ -565,7 +571,7 @@ public final class MainWindow {
         model.refresh();
         if (rereads == null) {
             model.holdRereadsWhile(this::changing);
-            rereads = model.tasks().every(REREAD_EVERY, model::reread);
+            rereads = model.tasks().every(REREAD_WHILE_STOPPED, this::rereadTick);
         }
         rereads.start();
         traffic.start();
@@ -584,6 +590,15 @@ public final class MainWindow {
     private boolean changing() {
         ApplyViewModel.Phase p = apply.phaseProperty().get();
         return p == ApplyViewModel.Phase.PLANNING || p == ApplyViewModel.Phase.PREVIEW || p == ApplyViewModel.Phase.APPLYING;
+    }
+
+    private void rereadTick() {
+        rereadTicks++;
+        org.port853.core.ResolverState s = model.stateProperty().get();
+        boolean stopped = s != null && s.installed() && !s.running();
+        if (stopped || rereadTicks % (REREAD_EVERY.toSeconds() / REREAD_WHILE_STOPPED.toSeconds()) == 0) {
+            model.reread();
+        }
     }
 
     private void rereadOnReturn() {

@@ -63,6 +63,32 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("while the resolver is stopped the window looks every 2 seconds: started again "
+            + "elsewhere, it shows within seconds, not at the next 10-second reading")
+    void aStoppedResolverStartedElsewhereShowsAtOnce(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.NONE, true, false, null, List.of(), null, "systemd-resolved is not running",
+                new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                        org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of())));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> window.statusViewModel().stateProperty().get() == ProtectionState.RESOLVER_STOPPED);
+        fx(() -> {
+            window.start(); // the rereads run from the window's start, as in the app (it reads the state once too)
+            return null;
+        });
+        waitUntil(() -> !window.model().refreshingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        adapter.state = Fakes.strictState(List.of(QUAD9), true); // systemctl start, in a terminal
+        long started = System.nanoTime();
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> org.testfx.util
+                .WaitForAsyncUtils.asyncFx(() -> window.statusViewModel().stateProperty().get()
+                        != ProtectionState.RESOLVER_STOPPED).get());
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertTrue(seconds < 8, "seen after " + seconds + " s; the 10-second reading would take up to 10");
+    }
+
+    @Test
     @DisplayName("a fix button keeps the keyboard focus when the state is read again: unchanged (no rebuild) and "
             + "changed (its row is rebuilt), so Space never presses Protect my DNS instead")
     void fixButtonKeepsFocusAcrossRereads(FxRobot robot) throws Exception {
