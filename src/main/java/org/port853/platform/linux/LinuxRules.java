@@ -91,7 +91,9 @@ public final class LinuxRules implements PlatformRules {
         assessVersion(s, d.systemdVersion(), reasons);
         assessTransport(s, d, reasons);
         assessResolvConf(d.resolvConf(), s.global() != null && s.global().stubListenerOff(), reasons);
-        assessDropIns(d.dropIns(), reasons);
+        boolean encrypting = s.global() != null && s.global().effectiveDotMode() != DotMode.OFF
+                && !s.global().servers().isEmpty();
+        assessDropIns(d.dropIns(), encrypting, reasons);
         return reasons;
     }
 
@@ -198,13 +200,19 @@ public final class LinuxRules implements PlatformRules {
         }
     }
 
-    private static void assessDropIns(List<DropIn> dropIns, List<Reason> reasons) {
+    /**
+     * {@code encrypting}: the resolver runs with DNS-over-TLS and servers now. A file that hides Port853's drop-in while
+     * it does not is why it does not ("Not encrypted", as doctor's config.drop-ins then fails), not only a warning of
+     * what the next start loses.
+     */
+    private static void assessDropIns(List<DropIn> dropIns, boolean encrypting, List<Reason> reasons) {
         boolean oursThere = dropIns.stream().anyMatch(DropIn::ours);
         for (DropIn d : dropIns) {
             List<String> fileAndError = List.of(String.valueOf(d.path()), String.valueOf(d.error()));
             if (d.hidesOurs() && oursThere) {
                 // the state read may still be Port853's settings (loaded before); the next start of resolved drops them
-                reasons.add(new Reason("DROP_IN_HIDES_OURS", Severity.WARNING, "systemd-resolved cannot read " + d.path()
+                reasons.add(new Reason("DROP_IN_HIDES_OURS", encrypting ? Severity.WARNING : Severity.UNENCRYPTED,
+                        "systemd-resolved cannot read " + d.path()
                         + " (" + d.error() + "), and then ignores Port853's settings: they are lost when it starts next, "
                         + "or already are.", "Make " + d.path() + " readable or fix it (or remove it, if it is a drop-in), "
                         + "then restart systemd-resolved.", fileAndError));

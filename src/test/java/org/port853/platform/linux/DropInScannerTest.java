@@ -244,6 +244,16 @@ class DropInScannerTest {
                 .orElseThrow(() -> new AssertionError(reasons.toString()));
         assertTrue(hides.message().contains(main.toString()) && hides.message().contains("ignores Port853's settings"),
                 hides.message());
+        assertEquals(org.port853.core.Severity.UNENCRYPTED, hides.severity(),
+                "no encryption in force: the hidden drop-in is why, not only what the next start loses");
+        List<org.port853.core.Reason> stillStrict = new LinuxRules().assess(new org.port853.core.ResolverState(
+                "systemd-resolved", org.port853.core.StateSource.DBUS, true, true, new org.port853.core.GlobalState(
+                List.of(ServerAddress.parse("192.0.2.53#dns.example")), List.of(), null, DotMode.STRICT,
+                org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), List.of(), null, null,
+                new LinuxDetails(257, new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                        LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), scanned)));
+        assertEquals(org.port853.core.Severity.WARNING, stillStrict.stream().filter(r -> r.code().equals(
+                "DROP_IN_HIDES_OURS")).findFirst().orElseThrow().severity(), "loaded before: lost at the next start");
         assertTrue(reasons.stream().noneMatch(r -> r.code().equals("DROP_IN_UNREADABLE")), "said once, as what it does");
         var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
                 List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257, scanned);
