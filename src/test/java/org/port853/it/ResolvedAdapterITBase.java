@@ -404,7 +404,7 @@ abstract class ResolvedAdapterITBase {
             assertEquals("strict", s.path("global").path("dnsOverTls").asText(), "ours is in effect");
             assertTrue(s.toString().contains("/zzzz-secret.conf\",\"ours\":false,\"overridesOurs\":false,\"error\":"
                     + "\"not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)\","
-                    + "\"hidesOurs\":false"), s.toString());
+                    + "\"skippedLine\":null,\"hidesOurs\":false"), s.toString());
         } else {
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stderr().startsWith("port853 apply: refused: ") && r.stderr().contains("zzzz-secret.conf"),
