@@ -120,7 +120,10 @@ public final class Assessor {
             return;
         }
         if (g.servers().isEmpty()) {
-            reasons.add(new Reason("NO_GLOBAL_SERVERS", Severity.WARNING,
+            // every link with servers never asks over TLS: nothing is encrypted, whatever the global mode says
+            boolean noTlsPath = s.links().stream().filter(l -> !l.servers().isEmpty())
+                    .allMatch(l -> l.effectiveDotMode(g) == DotMode.OFF);
+            reasons.add(new Reason("NO_GLOBAL_SERVERS", noTlsPath ? Severity.UNENCRYPTED : Severity.WARNING,
                     "DNS-over-TLS is on but no global servers are set: queries go to the network's own servers, "
                             + "which rarely speak DNS-over-TLS.",
                     "Choose one or more providers.", FixAction.ENABLE_DOT));
@@ -200,8 +203,10 @@ public final class Assessor {
     }
 
     /** Names that no routing domain claims can go to {@code link}'s servers. */
+    /** A global ~. without global servers claims no name: the links' default routes take them all. */
     private static boolean takesDefaultRoute(LinkState link, GlobalState g) {
-        return link.defaultRoute() && !g.routesEverything() || link.domains().stream().anyMatch(DomainEntry::routesEverything);
+        boolean globalTakesAll = g.routesEverything() && !g.servers().isEmpty();
+        return link.defaultRoute() && !globalTakesAll || link.domains().stream().anyMatch(DomainEntry::routesEverything);
     }
 
     /**

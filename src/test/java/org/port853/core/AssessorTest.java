@@ -216,6 +216,24 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("no global servers and the only link never asks over TLS: nothing is encrypted (a global ~. "
+                + "without servers claims no name, so the link's plaintext route is named too)")
+        void noGlobalServersAndAPlaintextLinkIsNotEncrypted() {
+            S s = new S();
+            s.servers = List.of();
+            s.links.add(link("eth0", List.of(ROUTER), DotMode.OFF, true));
+            Assessment a = s.assess();
+            assertEquals(Verdict.NOT_ENCRYPTED, a.verdict(), a.reasons().toString());
+            assertEquals(Severity.UNENCRYPTED, require(a, "NO_GLOBAL_SERVERS").severity());
+            require(a, "LINK_PLAINTEXT_DEFAULT_ROUTE");
+            S inherits = new S();
+            inherits.servers = List.of();
+            inherits.links.add(link("eth0", List.of(ROUTER), null, true));
+            assertEquals(Severity.WARNING, require(inherits.assess(), "NO_GLOBAL_SERVERS").severity(),
+                    "the link inherits strict mode: its queries are encrypted or fail");
+        }
+
+        @Test
         void opportunisticIsPartial() {
             S s = new S();
             s.mode = DotMode.OPPORTUNISTIC;

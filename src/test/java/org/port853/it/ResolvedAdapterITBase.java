@@ -428,6 +428,25 @@ abstract class ResolvedAdapterITBase {
     }
 
     @Test
+    @DisplayName("a change that drops 'all domains' (Domains=~.) takes effect: on 256+ a reload keeps the removed global "
+            + "domain, so the change restarts resolved then, and status and the routing no longer have it")
+    void droppingAllDomainsTakesEffect() {
+        RigCli c = rig(103);
+        String server = c.rig.goodServer() + "#dot.test";
+        TestRig.ExecResult all = c.run("apply", "--server", server, "--mode", "strict", "--all-domains");
+        assertEquals(0, all.exitCode(), all.stdout() + all.stderr());
+        assertTrue(c.json("status", "--json").path("global").path("domains").toString().contains("\"~.\""));
+        TestRig.ExecResult some = c.run("apply", "--server", server, "--mode", "strict");
+        assertEquals(0, some.exitCode(), some.stdout() + some.stderr());
+        JsonNode s = c.json("status", "--json");
+        assertFalse(s.path("global").path("domains").toString().contains("\"~.\""),
+                "no file sets ~. any more: " + s.path("global"));
+        TestRig.ExecResult revert = c.run("revert");
+        assertEquals(0, revert.exitCode(), revert.stdout() + revert.stderr());
+        assertFalse(c.json("status", "--json").path("global").path("domains").toString().contains("\"~.\""));
+    }
+
+    @Test
     @DisplayName("a stopped resolver or a missing bus gives a clear state, not a crash")
     void stoppedResolverAndNoBus() {
         RigCli c = rig(80);

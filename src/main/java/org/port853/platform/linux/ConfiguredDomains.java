@@ -1,0 +1,45 @@
+package org.port853.platform.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.port853.core.DropIn;
+
+/**
+ * The global search and routing domains the configuration files set, as resolved reads them: the main resolved.conf,
+ * then each drop-in in order; a file's empty {@code Domains=} clears what came before it, other values add.
+ */
+final class ConfiguredDomains {
+    private ConfiguredDomains() {
+    }
+
+    /** Spelled as resolved reports them ({@code ~.}, {@code ~corp.example}, {@code home.arpa}). */
+    static Set<String> of(LinuxPaths paths, int systemdVersion) {
+        Set<String> domains = new LinkedHashSet<>();
+        try {
+            add(domains, ResolvedConf.parse(Files.readString(paths.mainConf())).keys().get("Domains"));
+        } catch (IOException | RuntimeException e) {
+            // no main file, or not readable: its domains are not counted
+        }
+        for (DropIn d : DropInScanner.scan(paths, systemdVersion)) {
+            add(domains, d.keys().get("Domains"));
+        }
+        return domains;
+    }
+
+    private static void add(Set<String> domains, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank()) {
+            domains.clear();
+            return;
+        }
+        for (String d : value.strip().split("\\s+")) {
+            String name = d.startsWith("~") ? d.substring(1) : d;
+            name = name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+            domains.add((d.startsWith("~") ? "~" : "") + (name.isEmpty() ? "." : name));
+        }
+    }
+}
