@@ -226,8 +226,9 @@ public final class LinuxRules implements PlatformRules {
                         + "read: " + d.error(), "Check the file's permissions and syntax.", fileAndError));
             }
             if (d.skippedLine() != null) {
-                // resolved logs "Missing '=', ignoring line" and reads the rest: only that line's setting is lost
-                reasons.add(new Reason("DROP_IN_LINE_SKIPPED", Severity.WARNING, "Drop-in " + d.path() + " has a line "
+                // resolved logs "Missing '=', ignoring line" and reads the rest: only that line's setting is lost, and
+                // what the resolver does without it is assessed from its state, so the verdict is not lowered here
+                reasons.add(new Reason("DROP_IN_LINE_SKIPPED", Severity.INFO, "Drop-in " + d.path() + " has a line "
                         + "systemd-resolved skips (" + d.skippedLine() + "); it reads the rest of the file.",
                         "Correct that line or remove it.", List.of(String.valueOf(d.path()), d.skippedLine())));
             }
