@@ -87,7 +87,7 @@ final class DropInScanner {
             }
             // A file with our name elsewhere (/run, /usr) is masked by ours in /etc once we write it.
             boolean later = sortsAfterOurs(e.getKey(), ourName);
-            boolean overrides = later && parsed.keys().keySet().stream().anyMatch(oursKeys::contains);
+            boolean overrides = later && !ResolvedConf.effectiveKeysAmong(parsed.keys(), oursKeys).isEmpty();
             // a directory resolved's user cannot list is skipped whole: it hides ours only when ours is in it
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
                     : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)

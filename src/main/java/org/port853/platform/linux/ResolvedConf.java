@@ -16,6 +16,28 @@ final class ResolvedConf {
     /** The keys every drop-in of Port853 sets ({@link DropInRenderer}); DNSSEC and Domains only when chosen. */
     static final Set<String> ALWAYS_WRITTEN = Set.of("DNS", "FallbackDNS", "DNSOverTLS");
 
+    private static final Set<String> BOOLEANS = Set.of("yes", "no", "true", "false", "1", "0", "on", "off", "y", "n",
+            "t", "f");
+
+    /**
+     * Whether resolved takes {@code key=value} (a DNSOverTLS= or DNSSEC= value it cannot parse, the empty one
+     * included, it logs and ignores: "Failed to parse DNSOverTLS=, ignoring"); list values always count.
+     */
+    static boolean takesEffect(String key, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (key) {
+            case "DNSOverTLS" -> BOOLEANS.contains(v) || v.equals("opportunistic");
+            case "DNSSEC" -> BOOLEANS.contains(v) || v.equals("allow-downgrade");
+            default -> true;
+        };
+    }
+
+    /** The keys of {@code keys} resolved takes, of those in {@code among}. */
+    static java.util.List<String> effectiveKeysAmong(Map<String, String> keys, Set<String> among) {
+        return keys.entrySet().stream().filter(e -> among.contains(e.getKey()) && takesEffect(e.getKey(), e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** The keys the drop-in for {@code s} sets. */
     static Set<String> keysWritten(org.port853.core.DesiredSettings s) {
         return parse(DropInRenderer.render(s)).keys().keySet();

@@ -94,7 +94,7 @@ public final class ResolvedPlanner {
                 paths.ourDropIn().getFileName().toString())) {
             return List.of();
         }
-        return d.keys().keySet().stream().filter(written::contains).sorted().toList();
+        return ResolvedConf.effectiveKeysAmong(d.keys(), written);
     }
 
     /**

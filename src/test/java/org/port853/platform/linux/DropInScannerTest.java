@@ -319,6 +319,14 @@ class DropInScannerTest {
         Files.delete(etc.resolve(LinuxPaths.DROP_IN_NAME));
         assertTrue(named(DropInScanner.scan(paths, 252), "zzz-other.conf").overridesOurs(),
                 "every drop-in of ours sets DNSOverTLS");
+        for (String ignored : List.of("DNSOverTLS=", "DNSOverTLS=bogus")) {
+            write(etc, "zzz-other.conf", "[Resolve]\n" + ignored + "\n");
+            List<DropIn> now = DropInScanner.scan(paths, 252);
+            assertFalse(named(now, "zzz-other.conf").overridesOurs(), ignored + ": resolved fails to parse it and "
+                    + "ignores it (checked on 262)");
+            assertTrue(planner.refusalSaid(new DesiredSettings(servers, DotMode.STRICT, null, true, List.of()), 252, now)
+                    .isEmpty(), ignored);
+        }
     }
 
     @Test
