@@ -1,7 +1,5 @@
 package org.port853.platform.linux;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.port853.core.DropIn;
@@ -17,11 +15,7 @@ final class ConfiguredDomains {
     /** Spelled as resolved reports them ({@code ~.}, {@code ~corp.example}, {@code home.arpa}). */
     static Set<String> of(LinuxPaths paths, int systemdVersion) {
         Set<String> domains = new LinkedHashSet<>();
-        try {
-            add(domains, ResolvedConf.parse(Files.readString(paths.mainConf())).keys().get("Domains"));
-        } catch (IOException | RuntimeException e) {
-            // no main file, or not readable: its domains are not counted
-        }
+        add(domains, ResolvedConfFiles.mainFileKeys(paths).get("Domains"));
         for (DropIn d : DropInScanner.scan(paths, systemdVersion)) {
             add(domains, d.keys().get("Domains"));
         }

@@ -61,26 +61,23 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         if (resolvConf == null) {
             return null;
         }
-        DropIn last = lastSettingEncryption();
+        DropIn last = lastSettingEncryption(true);
         return last == null ? MAIN_CONF : last.ours() ? null : last.path();
     }
 
     /** The file at Port853's own path with another header: a drop-in a fleet playbook deployed from 'port853 export'. */
     @Override
     public boolean encryptionSetByExport() {
-        DropIn last = resolvConf == null ? null : lastSettingEncryption();
+        DropIn last = resolvConf == null ? null : lastSettingEncryption(true);
         return last != null && !last.ours() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
     }
 
     /** The last file other than Port853's drop-in that sets DNS-over-TLS to something other than "no". */
     @Override
     public SettingElsewhere encryptionAfterRevert() {
-        SettingElsewhere last = mainConfDnsOverTls == null ? null : new SettingElsewhere(MAIN_CONF, mainConfDnsOverTls);
-        for (DropIn d : dropIns) {
-            if (!d.ours() && d.keys().containsKey("DNSOverTLS")) {
-                last = new SettingElsewhere(d.path(), d.keys().get("DNSOverTLS"));
-            }
-        }
+        DropIn file = lastSettingEncryption(false);
+        SettingElsewhere last = file != null ? new SettingElsewhere(file.path(), file.keys().get("DNSOverTLS"))
+                : mainConfDnsOverTls == null ? null : new SettingElsewhere(MAIN_CONF, mainConfDnsOverTls);
         return last == null || !turnsOn(last.value()) ? null : last;
     }
 
@@ -93,10 +90,11 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         }
     }
 
-    private DropIn lastSettingEncryption() {
+    /** The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}. */
+    private DropIn lastSettingEncryption(boolean withOurs) {
         DropIn last = null;
         for (DropIn d : dropIns) {
-            if (d.keys().containsKey("DNSOverTLS")) {
+            if ((withOurs || !d.ours()) && d.keys().containsKey("DNSOverTLS")) {
                 last = d;
             }
         }

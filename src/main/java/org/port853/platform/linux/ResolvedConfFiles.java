@@ -2,7 +2,6 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,13 @@ public final class ResolvedConfFiles {
     }
 
     public static Map<String, String> mainFileKeys() {
+        return mainFileKeys(LinuxPaths.system());
+    }
+
+    /** The main file's keys under {@code paths}; none when it is missing or cannot be read. */
+    static Map<String, String> mainFileKeys(LinuxPaths paths) {
         try {
-            return ResolvedConf.parse(Files.readString(Path.of("/etc/systemd/resolved.conf"))).keys();
+            return ResolvedConf.parse(Files.readString(paths.mainConf())).keys();
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

@@ -53,16 +53,7 @@ final class ResolvedStateReader {
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                mainConfKey("DNSOverTLS"));
-    }
-
-    /** A [Resolve] key of the main resolved.conf; null when it is not set or the file cannot be read. */
-    private String mainConfKey(String key) {
-        try {
-            return ResolvedConf.parse(Files.readString(paths.mainConf())).keys().get(key);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"));
     }
 
     ResolverState read() {

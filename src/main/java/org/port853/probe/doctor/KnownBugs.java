@@ -8,8 +8,6 @@ import org.port853.core.ResolverState;
 
 /** Known systemd-resolved bugs that change what DoT settings mean, by version. */
 public final class KnownBugs {
-    /** systemd #18060: strict mode could degrade to plain UDP; fixed by commit fba3e94 (released in 249). */
-    static final int STRICT_UDP_FALLBACK_FIXED = org.port853.platform.linux.LinuxRules.STRICT_UDP_FALLBACK_FIXED;
     /** systemd PR #41818 (merged April 2026): a strict link under a global no/opportunistic skipped certificate checks. */
     static final int LINK_STRICT_NO_VERIFY_LAST_AFFECTED = 260;
 
