@@ -88,9 +88,11 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyResult r = adapter.apply(desired, linkResolvConf);
         boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE
-                : services.pins().apply(services.catalog().get()).afterChange(r, desired);
+                : services.pins().apply(services.catalog().get()).afterChange(r, desired,
+                ServerPins.serversInUse(r) ? ServerPins.currentServer(adapter) : null);
         Check cause = probe && RollbackCause.applies(r, desired)
-                ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired).orElse(null) : null;
+                ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired,
+                dnssecAfterOurs(adapter)).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
@@ -98,6 +100,12 @@ final class ApplyCommand implements Callable<Integer> {
                     + likelySource(plaintextLink(adapter.readState()), desired.mode()));
         }
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /** The file read after Port853's settings that sets DNSSEC=, as the resolver's files are now; null: none. */
+    private static org.port853.core.SettingElsewhere dnssecAfterOurs(ResolverAdapter adapter) {
+        ResolverState s = adapter.readState();
+        return s.platform() == null ? null : s.platform().settingAfterOurs("DNSSEC");
     }
 
     /**

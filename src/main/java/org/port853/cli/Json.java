@@ -105,7 +105,9 @@ public final class Json {
             o.putNull(r.item().documentKey()); // the change touched no file (e.g. nothing to recover)
         }
         if (plan != null) {
-            o.put("diff", plan.diff());
+            // the plan was made before the change lock was taken: a change that another process made meanwhile can
+            // leave nothing to do, and then nothing was changed
+            o.put("diff", r.outcome() == ApplyResult.Outcome.UNCHANGED ? "" : plan.diff());
         }
         return o;
     }

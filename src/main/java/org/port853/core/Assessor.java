@@ -114,9 +114,16 @@ public final class Assessor {
         }
         DotMode mode = g.effectiveDotMode();
         if (mode == DotMode.OFF) {
-            reasons.add(new Reason("DOT_OFF", Severity.UNENCRYPTED,
-                    "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.",
-                    "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT));
+            // a file read after Port853's that sets DNSOverTLS= wins over whatever Port853 writes: turning encryption
+            // on through Port853 would be refused, so that file is the fix (and no one-click change is offered)
+            SettingElsewhere later = s.platform() == null ? null : s.platform().settingAfterOurs("DNSOverTLS");
+            String off = "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.";
+            reasons.add(later == null ? new Reason("DOT_OFF", Severity.UNENCRYPTED, off,
+                    "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT, List.of("0"))
+                    : new Reason("DOT_OFF", Severity.UNENCRYPTED, off, later.file() + " sets DNSOverTLS="
+                    + later.value() + " after Port853's settings, so it wins over them: remove that line (or the file), "
+                    + "then turn on encryption with a provider in strict mode.", null,
+                    List.of("1", later.file(), later.value())));
             return;
         }
         if (g.servers().isEmpty()) {
@@ -167,12 +174,16 @@ public final class Assessor {
                     .collect(Collectors.toList());
             boolean takesDefault = takesDefaultRoute(link, g);
             if (plaintextDefaultRoute(link, g)) {
-                reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE",
-                        effective == DotMode.OFF && globalMode == DotMode.OFF ? Severity.INFO : Severity.WARNING,
+                // resolved asks every default-route scope at once: a link that never uses TLS gets each such name in
+                // plaintext, beside the encrypted servers; an opportunistic one only when its TLS fails
+                boolean everyQuery = effective == DotMode.OFF;
+                reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", everyQuery && globalMode == DotMode.OFF
+                        ? Severity.INFO : everyQuery ? Severity.UNENCRYPTED : Severity.WARNING,
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
-                                + ": queries can leave there in plaintext.",
+                                + (everyQuery ? ": every query that no routing domain claims goes there in plaintext "
+                                + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
                         "Route all domains to the encrypted servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).",
-                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
+                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, everyQuery ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
             } else if (effective == DotMode.STRICT && link.dnsOverTls() == null) {
@@ -237,16 +248,23 @@ public final class Assessor {
      * {@code a} after the resolver's own lookup of a name just failed ({@code why}): names do not resolve whatever the
      * settings promise, so the verdict is BROKEN.
      */
-    public static Assessment namesUnresolved(Assessment a, String resolver, String why) {
+    public static Assessment namesUnresolved(Assessment a, ResolverState s, String why) {
+        String resolver = s.resolverName();
         List<Reason> reasons = new ArrayList<>(a.reasons());
         java.util.Optional<String> dnssec = DnssecFailures.resultIn(why);
         if (dnssec.isPresent()) {
-            // the servers answer, but not with what validation needs: "they refuse or cannot be reached" would be untrue
+            // the servers answer, but not with what validation needs: "they refuse or cannot be reached" would be untrue;
+            // a file read after Port853's that sets DNSSEC= wins over --dnssec no, so the advice names that file
+            SettingElsewhere later = s.platform() == null ? null : s.platform().settingAfterOurs("DNSSEC");
+            String fix = later == null ? "apply again with --dnssec no (in the window: DNSSEC No on the Providers "
+                    + "screen)" : later.file() + " sets DNSSEC=" + later.value() + " after Port853's settings: set it to "
+                    + "no there (or remove that line) and restart systemd-resolved";
             reasons.add(new Reason("DNSSEC_VALIDATION_FAILED", Severity.BROKEN, "Names do not resolve: " + resolver
                     + " rejects the answers because DNSSEC validation failed (" + dnssec.get() + ").",
-                    "The servers, or the network between, do not deliver the signatures DNSSEC needs: apply again with "
-                            + "--dnssec no (in the window: DNSSEC No on the Providers screen), or choose providers that "
-                            + "support DNSSEC.", List.of(resolver, dnssec.get())));
+                    "The servers, or the network between, do not deliver the signatures DNSSEC needs: " + fix
+                            + ", or choose providers that support DNSSEC.", later == null
+                    ? List.of(resolver, dnssec.get(), "0") : List.of(resolver, dnssec.get(), "1", later.file(),
+                    later.value())));
             return finish(reasons);
         }
         reasons.add(new Reason("NAMES_UNRESOLVED", Severity.BROKEN,

@@ -64,6 +64,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * The file read after Port853's own settings that sets {@code key} (resolved's key name: DNSOverTLS, DNSSEC) to a
+     * value in force, so that it wins whatever Port853 writes: a fix that would change {@code key} through Port853 is
+     * refused, and the advice names this file instead; null when none does, or the platform cannot tell.
+     */
+    default SettingElsewhere settingAfterOurs(String key) {
+        return null;
+    }
+
+    /**
      * Whether the place {@link #encryptionSetOutside()} names is a copy of Port853's settings that a fleet tool deployed
      * from 'port853 export' (at Port853's own path, but not written by this Port853): a revert leaves it, and must say
      * why in those words rather than as someone else's file.

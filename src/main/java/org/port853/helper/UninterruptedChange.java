@@ -4,14 +4,22 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Runs a change to the system's DNS so that Ctrl-C or a closed terminal (SIGINT, SIGHUP) cannot stop it half-way:
- * cut off between writing the settings and the health check, it would leave them untested until {@code recover} or the
- * next boot. The signal is reported and the change finishes, or is rolled back, as usual. SIGTERM and SIGKILL still end
- * the process (the journal covers that): the call held off here includes waits a stop must not outlast (the boot
- * unit's five minutes of patience for the network, a password dialog), and systemd follows a TERM with a KILL.
+ * Runs a change to the system's DNS so that Ctrl-C, a closed terminal or a polite stop (SIGINT, SIGHUP, SIGTERM as
+ * {@code timeout(1)}, a CI cancel or an Ansible timeout send) cannot stop it half-way: cut off between writing the
+ * settings and the health check, it would leave them untested until {@code recover} or the next boot. The signal is
+ * reported and the change finishes, or is rolled back, as usual. A SIGTERM is held off only {@link #TERM_GRACE}: the
+ * call may include waits a stop must not outlast (the boot unit's five minutes of patience for the network, a password
+ * dialog), so after that the process ends, saying that the change is left to {@code recover} (the journal covers it,
+ * as it covers SIGKILL).
  */
 public final class UninterruptedChange {
-    private static final String[] SIGNALS = {"INT", "HUP"};
+    private static final String[] SIGNALS = {"INT", "HUP", "TERM"};
+    /**
+     * How long a SIGTERM waits for the change to finish (systemd sends SIGKILL after 90 s by default); tests shorten it
+     * with {@code -Dport853.termGraceMillis}.
+     */
+    static final java.time.Duration TERM_GRACE = java.time.Duration.ofMillis(Long.getLong("port853.termGraceMillis",
+            20_000));
     /** Set by the command line: a signal held off during a change stops the process only after the outcome is said. */
     private static volatile boolean stopDeferred;
     private static volatile Signal pendingStop;
@@ -35,15 +43,20 @@ public final class UninterruptedChange {
             throws E {
         SignalHandler[] before = new SignalHandler[SIGNALS.length];
         java.util.concurrent.atomic.AtomicReference<Signal> held = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
         for (int i = 0; i < SIGNALS.length; i++) {
             before[i] = handle(SIGNALS[i], sig -> {
-                held.compareAndSet(null, sig);
+                boolean first = held.compareAndSet(null, sig);
                 onSignal.run();
+                if (first && "TERM".equals(sig.getName())) {
+                    endAfterGrace(over, 128 + sig.getNumber());
+                }
             });
         }
         try {
             return change.call();
         } finally {
+            over.set(true);
             for (int i = 0; i < SIGNALS.length; i++) {
                 if (before[i] != null) {
                     handle(SIGNALS[i], before[i]);
@@ -57,6 +70,25 @@ public final class UninterruptedChange {
                 }
             }
         }
+    }
+
+    /** After {@link #TERM_GRACE}, a change that is still not {@code over} is left to recover, and the process ends. */
+    private static void endAfterGrace(java.util.concurrent.atomic.AtomicBoolean over, int exitCode) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(TERM_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!over.get()) {
+                System.err.println("port853: stopped (SIGTERM) before the DNS change finished: it is left pending; "
+                        + "'port853 recover' checks it and keeps or rolls it back (the next boot does too)");
+                System.err.flush();
+                Runtime.getRuntime().halt(exitCode);
+            }
+        }, "port853-term-grace");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -156,7 +156,7 @@ public interface ResolverAdapter {
      */
     default org.port853.core.Assessment assessWithLookup(ResolverState s) {
         org.port853.core.Assessment a = assess(s);
-        return lookupFailure(s, a).map(why -> org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), why))
+        return lookupFailure(s, a).map(why -> org.port853.core.Assessor.namesUnresolved(a, s, why))
                 .orElse(a);
     }
 

@@ -247,7 +247,7 @@ public final class AppModel {
         if (last == null || last.failure() == null || settings == null || !settings.equals(last.settings())) {
             return a;
         }
-        return org.port853.core.Assessor.namesUnresolved(a, s.resolverName(), last.failure());
+        return org.port853.core.Assessor.namesUnresolved(a, s, last.failure());
     }
 
     /** A lookup's outcome (failure null: answered, or not asked) and the settings it was made under. */

@@ -10,9 +10,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * What has been measured, independent of what any screen displays: the live capture and Verify report here, and
- * the Status state follows it. Clearing the Traffic display does not touch it; a clean Verify after a leak does (it
- * is the newer measurement). Verify also measures whether names resolve at all: a configuration can look protected
- * while its servers refuse every query. JavaFX thread only.
+ * the Status state follows it. Clearing the Traffic display does not touch it; a clean Verify after a leak through the
+ * system resolver does (it is the newer measurement of the same path), but not a leak of a program that asks a server
+ * itself ({@link #bypassSeen}): Verify never measures that path. Verify also measures whether names resolve at all: a
+ * configuration can look protected while its servers refuse every query. JavaFX thread only.
  */
 public final class LeakEvidence {
     /** How long a leak seen by the capture keeps the state at "Leaking". */
@@ -38,9 +39,18 @@ public final class LeakEvidence {
         }
     }
 
+    /** A plaintext query that {@code program} sent to {@code server} itself at {@code at}, past the system resolver. */
+    public record Bypass(Instant at, String program, String server) {
+    }
+
     private final ReadOnlyBooleanWrapper leaking = new ReadOnlyBooleanWrapper();
+    /** The newest leak through the system resolver (or of an unknown sender) that still counts; null: none. */
+    private final ReadOnlyObjectWrapper<Instant> resolverLeak = new ReadOnlyObjectWrapper<>();
+    /** The newest leak of a program with its own resolver that still counts; null: none. */
+    private final ReadOnlyObjectWrapper<Bypass> bypass = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Unanswered> unanswered = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
+    private Bypass lastBypass;
     /**
      * When the newest clean Verify began watching, or the settings last changed: a leak from before it is superseded
      * by that newer measurement.
@@ -49,7 +59,18 @@ public final class LeakEvidence {
     /** When the resolver's settings last changed while this window watched (at the latest); null: not since. */
     private final ReadOnlyObjectWrapper<Instant> lastSettingsChange = new ReadOnlyObjectWrapper<>();
 
-    /** The capture saw plaintext DNS leave this computer at {@code when}. */
+    /**
+     * A program with its own resolver sent plaintext DNS past the system resolver ({@code b}). Neither a clean Verify
+     * nor a change of the resolver's settings speaks for that path, so it counts for {@link #WINDOW} whatever they say.
+     */
+    public void bypassSeen(Bypass b) {
+        if (lastBypass == null || !b.at().isBefore(lastBypass.at())) {
+            lastBypass = b;
+        }
+        update(b.at());
+    }
+
+    /** The capture saw plaintext DNS leave this computer at {@code when} through the system resolver (or unknown). */
     public void leakSeen(Instant when) {
         if (cleanSince != null && !when.isAfter(cleanSince)) {
             return;
@@ -75,8 +96,8 @@ public final class LeakEvidence {
     }
 
     /**
-     * The resolver's settings were changed at {@code when} (at the latest): leaks seen before describe the settings
-     * that are gone, so only those after it count (a program with its own resolver shows up again with its next query).
+     * The resolver's settings were changed at {@code when} (at the latest): leaks through the resolver seen before
+     * describe the settings that are gone, so only those after it count (a program's own leaks still do).
      */
     public void settingsChanged(Instant when) {
         if (lastSettingsChange.get() == null || when.isAfter(lastSettingsChange.get())) {
@@ -113,7 +134,13 @@ public final class LeakEvidence {
     }
 
     private void update(Instant now) {
-        leaking.set(lastLeak != null && !lastLeak.plus(WINDOW).isBefore(now));
+        resolverLeak.set(counts(lastLeak, now) ? lastLeak : null);
+        bypass.set(lastBypass != null && counts(lastBypass.at(), now) ? lastBypass : null);
+        leaking.set(resolverLeak.get() != null || bypass.get() != null);
+    }
+
+    private static boolean counts(Instant leak, Instant now) {
+        return leak != null && !leak.plus(WINDOW).isBefore(now);
     }
 
     /** When the resolver's settings last changed while this window watched (at the latest); null: not since it opened. */
@@ -127,6 +154,16 @@ public final class LeakEvidence {
 
     public ReadOnlyBooleanProperty leakingProperty() {
         return leaking.getReadOnlyProperty();
+    }
+
+    /** When plaintext DNS last left through the system resolver (or from a sender not known), while it counts. */
+    public ReadOnlyObjectProperty<Instant> resolverLeakProperty() {
+        return resolverLeak.getReadOnlyProperty();
+    }
+
+    /** The newest leak of a program that asks a server itself, while it counts; null: none. */
+    public ReadOnlyObjectProperty<Bypass> bypassProperty() {
+        return bypass.getReadOnlyProperty();
     }
 
     /**

@@ -42,6 +42,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("--json: a change that found nothing to do (another process made it while this one waited for the "
+            + "lock) has an empty diff, not the plan made before the wait")
+    void unchangedHasNoDiff() throws Exception {
+        CliRuns.Run planned = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+        assertFalse(planned.json().get("diff").asText().isEmpty(), "the plan writes the drop-in");
+        adapter.result = new ApplyResult(Outcome.UNCHANGED, "the settings are already in place", adapter.result.item(),
+                List.of(), true, Duration.ofMillis(20));
+        CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--json");
+        assertEquals("UNCHANGED", r.json().get("outcome").asText());
+        assertEquals("", r.json().get("diff").asText(), r.out());
+    }
+
+    @Test
     @DisplayName("a dry run on a static /etc/resolv.conf says the real apply would end NOT_COVERED unless --link-resolv-conf")
     void dryRunSaysWhatResolvConfWouldBypass() {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");

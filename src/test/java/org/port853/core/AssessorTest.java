@@ -370,9 +370,12 @@ class AssessorTest {
             t.domains = List.of();
             t.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));
             Assessment b = t.assess();
-            assertEquals(Verdict.PARTIAL, b.verdict());
+            // resolved asks every default-route scope at once: each unrouted name also goes to the router in plaintext
+            assertEquals(Verdict.NOT_ENCRYPTED, b.verdict());
             Reason r = require(b, "LINK_PLAINTEXT_DEFAULT_ROUTE");
-            assertEquals(Severity.WARNING, r.severity());
+            assertEquals(Severity.UNENCRYPTED, r.severity());
+            assertTrue(r.message().contains("every query that no routing domain claims goes there in plaintext"),
+                    r.message());
             assertTrue(r.message().contains("wlan0") && r.message().contains("192.168.1.1"), r.message());
             assertTrue(r.fix().contains("Route all domains") && !r.fix().contains("Domains=~."), r.fix()); // neutral: Windows gets it too
             assertEquals(FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
@@ -386,6 +389,9 @@ class AssessorTest {
             s.links.add(link("eth0", List.of(ROUTER), null, true));
             Reason r = require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE");
             assertTrue(r.message().contains("DoT unset"), r.message());
+            // the link inherits opportunistic mode: plaintext only when its TLS fails
+            assertEquals(Severity.WARNING, r.severity());
+            assertTrue(r.message().contains("queries can leave there in plaintext"), r.message());
         }
 
         @Test
@@ -401,7 +407,7 @@ class AssessorTest {
         void linkWithTildeDotTakesEverythingEvenIfGlobalRoutesAll() {
             S s = new S();
             s.links.add(link("tun0", List.of(ROUTER), DotMode.OFF, false, new DomainEntry(".", true)));
-            assertEquals(Verdict.PARTIAL, s.assess().verdict());
+            assertEquals(Verdict.NOT_ENCRYPTED, s.assess().verdict());
             require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE");
         }
 

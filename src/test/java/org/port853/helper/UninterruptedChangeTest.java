@@ -21,10 +21,11 @@ class UninterruptedChangeTest {
             if (defer) {
                 UninterruptedChange.deferStopToCaller();
             }
+            long lasts = args.length > 1 && args[1].equals("long") ? 30_000 : 1500;
             String r = UninterruptedChange.run(() -> {
                 System.out.println("started");
                 System.out.flush();
-                Thread.sleep(1500);
+                Thread.sleep(lasts);
                 return "finished";
             }, () -> System.err.println("signal held off"), args.length > 0);
             System.out.println(r);
@@ -90,10 +91,53 @@ class UninterruptedChangeTest {
         }
     }
 
+    @Test
+    @DisplayName("a polite stop (SIGTERM, as timeout(1) sends) during the change: it finishes, the outcome is said, "
+            + "exit 143")
+    void termWaitsForTheChange() throws Exception {
+        Process p = started("defer");
+        try {
+            BufferedReader out = stdout(p);
+            signal("TERM", p.pid());
+            assertEquals("finished", out.readLine(), "not cut off half-way");
+            assertEquals("outcome said", out.readLine());
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisplayName("SIGTERM is held off only for a grace period: a change that outlasts it is left to recover, and "
+            + "the process says so and ends (exit 143)")
+    void termEndsAfterTheGrace() throws Exception {
+        Process p = started(List.of("-Dport853.termGraceMillis=1000"), "defer", "long");
+        try {
+            stdout(p);
+            long t0 = System.nanoTime();
+            signal("TERM", p.pid());
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "ended long before the 30-s change");
+            assertTrue(System.nanoTime() - t0 >= 900_000_000L, "not before the grace");
+            assertEquals(143, p.exitValue());
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(err.contains("stopped (SIGTERM) before the DNS change finished: it is left pending; "
+                    + "'port853 recover'"), err);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /** {@link Main} in a JVM of its own, with {@code args}. */
     private static Process started(String... args) throws Exception {
+        return started(List.of(), args);
+    }
+
+    private static Process started(List<String> jvmOptions, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                .toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).start();
     }

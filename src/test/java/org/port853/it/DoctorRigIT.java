@@ -119,4 +119,28 @@ class DoctorRigIT {
         JsonNode store = JSON.readTree(xdg.resolve("port853/pins.json").toFile());
         assertEquals(expected, store.get("pins").get(0).get("pin").asText(), "the user's store holds the real pin");
     }
+
+    @Test
+    void strictApplyVouchesOnlyForTheServerTheResolverAnsweredThrough() throws Exception {
+        Path xdg = cli.rig.dir().resolve("xdg-two");
+        String impostor = cli.rig.untrustedServer() + "#evil.test"; // another CA's certificate, for another name
+        List<String> cmd = new ArrayList<>(List.of("env", "PORT853_CA_FILE=" + cli.rig.caFile(), "XDG_STATE_HOME=" + xdg));
+        cmd.addAll(RigCli.command("apply", "--server", cli.rig.goodServer() + "#dot.test", "--server", impostor,
+                "--mode", "strict", "--all-domains", "--json"));
+        TestRig.ExecResult r = cli.rig.exec(null, Duration.ofSeconds(90), cmd.toArray(String[]::new));
+        try {
+            assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+            JsonNode doc = JSON.readTree(r.stdout());
+            JsonNode pins = doc.get("pins");
+            assertEquals(2, pins.size(), doc.toString());
+            assertEquals("tofu", pins.get(0).get("source").asText(), pins.toString());
+            assertEquals(impostor, pins.get(1).get("server").asText());
+            assertTrue(pins.get(1).get("pin").isNull(), "the resolver never vouched for it: " + pins);
+            JsonNode store = JSON.readTree(xdg.resolve("port853/pins.json").toFile());
+            assertEquals(1, store.get("pins").size(), store.toString());
+            assertEquals(cli.rig.goodServer() + "#dot.test", store.get("pins").get(0).get("server").asText());
+        } finally {
+            assertEquals(0, cli.run("revert").exitCode());
+        }
+    }
 }

@@ -34,6 +34,26 @@ class LeakEvidenceTest {
     }
 
     @Test
+    @DisplayName("a program's own leak: neither a clean Verify nor a change of settings speaks for it; after a minute "
+            + "it no longer counts")
+    void ownResolverLeak() {
+        LeakEvidence e = new LeakEvidence();
+        LeakEvidence.Bypass python = new LeakEvidence.Bypass(T, "python3 (32416)", "198.18.0.4");
+        e.bypassSeen(python);
+        e.verified(new LeakEvidence.VerifyFinding(T.plusSeconds(5), 5, 0, null));
+        assertTrue(e.leakingProperty().get(), "Verify measures the system resolver's path only");
+        assertEquals(python, e.bypassProperty().get());
+        assertNull(e.resolverLeakProperty().get());
+        e.settingsChanged(T.plusSeconds(6));
+        assertTrue(e.leakingProperty().get(), "no setting of the resolver changes a program's own queries");
+        e.bypassSeen(new LeakEvidence.Bypass(T.minusSeconds(1), "dig (7)", "198.18.0.4"));
+        assertEquals(python, e.bypassProperty().get(), "an older report does not replace the newest");
+        e.tick(T.plus(LeakEvidence.WINDOW).plusSeconds(1));
+        assertFalse(e.leakingProperty().get());
+        assertNull(e.bypassProperty().get());
+    }
+
+    @Test
     @DisplayName("changed settings: leaks from before no longer count, the next one does")
     void settingsChanged() {
         LeakEvidence e = new LeakEvidence();

@@ -1349,6 +1349,56 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("no DNS server anywhere and a leak seen meanwhile: still 'Not working' (it outranks a leak), and the "
+                + "reasons list the leak too")
+        void noServersOutranksALeak() {
+            noServersIsNotWorking();
+            model.evidence().leakSeen(Instant.now());
+            assertTrue(model.evidence().leakingProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertTrue(status.reasons().stream().anyMatch(t -> t.reason().code().equals("LEAK_SEEN")),
+                    status.reasons().toString());
+        }
+
+        @Test
+        @DisplayName("a program's own leak: 'Leaking' with the program named first, and a clean Verify does not clear it "
+                + "(Verify measures the resolver's path only)")
+        void ownResolverLeakOutlivesACleanVerify() {
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            Instant at = Instant.now();
+            model.evidence().bypassSeen(new LeakEvidence.Bypass(at, "python3 (32416)", "198.18.0.4"));
+            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
+            org.port853.ui.status.ReasonTexts.Text first = status.reasons().get(0);
+            assertEquals("LEAK_OWN_RESOLVER", first.reason().code());
+            assertTrue(first.message().startsWith("python3 (32416) sent its own plaintext DNS queries to 198.18.0.4"),
+                    first.message());
+            model.evidence().verified(new LeakEvidence.VerifyFinding(at.plusSeconds(2), 5, 0, null));
+            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
+            assertEquals("LEAK_OWN_RESOLVER", status.reasons().get(0).reason().code());
+        }
+
+        @Test
+        @DisplayName("a fix that could only be refused is not offered as a button: routing all domains while nothing is "
+                + "encrypted")
+        void noButtonForAFixThatWouldBeRefused() {
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            org.port853.core.Reason link = status.reasons().stream().map(org.port853.ui.status.ReasonTexts.Text::reason)
+                    .filter(r -> r.code().equals("LINK_PLAINTEXT_DEFAULT_ROUTE")).findFirst().orElseThrow();
+            assertEquals(org.port853.core.FixAction.ROUTE_ALL_DOMAINS, link.fixAction());
+            assertFalse(status.offersFix(link), "the preview would only say 'needs encrypted servers first'");
+            org.port853.core.Reason off = status.reasons().stream().map(org.port853.ui.status.ReasonTexts.Text::reason)
+                    .filter(r -> r.code().equals("DOT_OFF")).findFirst().orElseThrow();
+            assertTrue(status.offersFix(off));
+
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), false);
+            model.refresh();
+            assertTrue(status.offersFix(new org.port853.core.Reason("X", org.port853.core.Severity.WARNING, "m", "f",
+                    org.port853.core.FixAction.ROUTE_ALL_DOMAINS)), "with encryption on, routing is a change of its own");
+        }
+
+        @Test
         @DisplayName("a resolver that is installed but stopped is 'Resolver stopped', with the command that starts it")
         void stoppedResolverIsNotMissing() {
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
@@ -1500,7 +1550,8 @@ class ViewModelTest {
         void protectInPlace() {
             assertTrue(status.protectOfferedProperty().get());
             demoModel.evidence().leakSeen(java.time.Instant.now().minusSeconds(5)); // leaked under the old settings
-            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
+            // the sample's wlan0 never uses TLS and takes every unrouted name: not encrypted, as measured
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_ENCRYPTED, status.stateProperty().get());
             status.protect();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
             assertFalse(apply.actionsProperty().get().isEmpty());
@@ -2132,7 +2183,8 @@ class ViewModelTest {
             org.port853.platform.demo.DemoResolverAdapter machine = new org.port853.platform.demo.DemoResolverAdapter(
                     java.time.Duration.ZERO, false);
             org.port853.ui.diagnostics.DemoDiagnostics demo = new org.port853.ui.diagnostics.DemoDiagnostics(machine);
-            assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, linkBypass(demo).status(), "the sample machine's wlan0 bypasses");
+            assertEquals(org.port853.probe.doctor.CheckStatus.FAILURE, linkBypass(demo).status(),
+                    "the sample machine's wlan0 gets every unrouted name in plaintext");
             assertEquals(org.port853.platform.ApplyResult.Outcome.APPLIED, machine.apply(new org.port853.core.DesiredSettings(
                     List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")), org.port853.core.DotMode.STRICT,
                     org.port853.core.DnssecMode.NO, true, List.of())).outcome());

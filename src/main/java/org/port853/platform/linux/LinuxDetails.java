@@ -12,12 +12,15 @@ import org.port853.core.ResolvConfState;
 /**
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
  * {@code downgrade}: a plaintext answer seen while DNS-over-TLS is on, or null; {@code mainConfDnsOverTls}: the
- * DNSOverTLS= value of the main resolved.conf, or null when it sets none (or was not read).
+ * DNSOverTLS= value of the main resolved.conf, or null when it sets none (or was not read); {@code resolvedMasked}:
+ * systemd-resolved's unit is masked, so that starting or enabling it fails until it is unmasked.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
-                           boolean systemdBooted, String mainConfDnsOverTls) implements PlatformDetails {
+                           boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked)
+        implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
+    private static final String MAIN_CONF_NAME = "systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
 
     public LinuxDetails {
@@ -35,6 +38,11 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                         boolean systemdBooted) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, null);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, false);
     }
 
     @Override
@@ -88,6 +96,20 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         } catch (org.port853.core.InvalidInputException e) {
             return false; // a spelling Port853 does not read ("1", "on"): said nothing of rather than guessed
         }
+    }
+
+    @Override
+    public SettingElsewhere settingAfterOurs(String key) {
+        DropIn last = null;
+        for (DropIn d : dropIns) {
+            String name = java.nio.file.Path.of(d.path()).getFileName().toString();
+            if (!d.ours() && !d.path().endsWith("/" + MAIN_CONF_NAME) && d.error() == null
+                    && DropInScanner.sortsAfterOurs(name, LinuxPaths.DROP_IN_NAME)
+                    && !ResolvedConf.effectiveKeysAmong(d.keys(), java.util.Set.of(key)).isEmpty()) {
+                last = d;
+            }
+        }
+        return last == null ? null : new SettingElsewhere(last.path(), last.keys().get(key));
     }
 
     /** The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}. */

@@ -45,6 +45,15 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
         return dropInDirs.get(1).getParent().resolve("system");
     }
 
+    /**
+     * Where {@code systemctl mask} (and {@code mask --runtime}) put a link from systemd-resolved's unit to /dev/null,
+     * which keeps it from starting at all (under a test root: in its etc and run).
+     */
+    public List<Path> resolvedMaskLinks() {
+        return List.of(etc().resolve("systemd/system/" + ResolvedControl.UNIT),
+                systemdRuntime().resolve(ResolvedControl.UNIT));
+    }
+
     /** systemd-resolved's main configuration file, read before every drop-in (under a test root: in its etc). */
     public Path mainConf() {
         return etc().resolve("systemd/resolved.conf");

@@ -30,14 +30,22 @@ public final class LinuxRules implements PlatformRules {
     static final String NOT_BOOTED_MISSING = NOT_BOOTED.substring(0, NOT_BOOTED.length() - 1)
             + ", and install systemd-resolved (sudo apt install systemd-resolved, or sudo dnf install systemd-resolved).";
 
+    private static final String START = "sudo systemctl enable --now systemd-resolved.service";
+    private static final String UNMASK = "sudo systemctl unmask systemd-resolved.service";
+    /** RESOLVER_STOPPED's detail for a masked unit (0: booted by systemd, 1: not). */
+    private static final String MASKED = "3";
+
     @Override
     public String command(Reason reason) {
+        if (reason.code().equals("RESOLVER_STOPPED") && reason.details().equals(List.of(MASKED))) {
+            return UNMASK + " && " + START;
+        }
         if (!reason.details().equals(List.of("0"))) {
             return null; // not a reason of these rules, or systemd is not the init system: no service command works
         }
         return switch (reason.code()) {
             case "RESOLVER_MISSING" -> "sudo apt install systemd-resolved";
-            case "RESOLVER_STOPPED" -> "sudo systemctl enable --now systemd-resolved.service";
+            case "RESOLVER_STOPPED" -> START;
             case "STATE_UNREADABLE" -> "systemctl status dbus.service systemd-resolved.service";
             default -> null;
         };
@@ -71,10 +79,12 @@ public final class LinuxRules implements PlatformRules {
             return reasons;
         }
         if (!s.running()) {
+            // a masked unit refuses both enable and start: unmasking comes first
+            boolean masked = d.systemdBooted() && d.resolvedMasked();
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
-                    s.resolverName() + " is installed but not running.",
-                    d.systemdBooted() ? "Start it: sudo systemctl enable --now systemd-resolved.service" : NOT_BOOTED,
-                    booted));
+                    s.resolverName() + " is installed but not running" + (masked ? " (its unit is masked)." : "."),
+                    !d.systemdBooted() ? NOT_BOOTED : masked ? "Unmask and start it: " + UNMASK + " && " + START
+                            : "Start it: " + START, masked ? List.of(MASKED) : booted));
             return reasons;
         }
         if (!s.readable()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,21 @@ final class ResolvedStateReader {
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"));
+                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths));
+    }
+
+    /** systemd-resolved's unit is linked to /dev/null where systemctl mask puts it. */
+    static boolean masked(LinuxPaths paths) {
+        for (Path link : paths.resolvedMaskLinks()) {
+            try {
+                if (Files.isSymbolicLink(link) && Path.of("/dev/null").equals(Files.readSymbolicLink(link))) {
+                    return true;
+                }
+            } catch (IOException | SecurityException e) {
+                // unreadable: not known to be masked
+            }
+        }
+        return false;
     }
 
     ResolverState read() {

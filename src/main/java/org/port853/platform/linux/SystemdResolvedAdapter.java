@@ -127,6 +127,12 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
                     + "start the system with systemd as its init system first", "refused.not-booted"))
                     .withItemKind("dropIn"); // the documents say "dropIn": null, as for every refusal
         }
+        if (d.systemdBooted() && d.resolvedMasked() && !desired.isOff()) {
+            // systemctl refuses to enable or start a masked unit: the change would fail half-way and be rolled back
+            return Plan.refused(org.port853.core.Sentence.of("systemd-resolved is masked, so it cannot be enabled or "
+                    + "started; unmask it first (sudo systemctl unmask systemd-resolved.service)", "refused.masked"))
+                    .withItemKind("dropIn");
+        }
         int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
         return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),
                 linkResolvConf, current.global() != null && current.global().stubListenerOff(),

@@ -8,6 +8,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecFailures;
 import org.port853.core.DotMode;
 import org.port853.core.ServerAddress;
+import org.port853.core.SettingElsewhere;
 import org.port853.core.Words;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.dot.ProbeReport;
@@ -52,19 +53,32 @@ public final class RollbackCause {
      * unknown clock) does not fail a change, so it is never named as the cause.
      */
     public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired) {
+        return of(rolledBack, desired, null);
+    }
+
+    /**
+     * As above; {@code dnssecAfterOurs}: the file read after Port853's settings that sets DNSSEC= (it wins over
+     * --dnssec no, so the fix names it), or null.
+     */
+    public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired, SettingElsewhere dnssecAfterOurs) {
         Optional<String> dnssec = dnssecFailure(rolledBack.reason());
         if (dnssec.isPresent()) {
+            SettingElsewhere later = dnssecAfterOurs;
             return Optional.of(Check.failure("dnssec.rollback", null, "The resolver rejected the answers: DNSSEC "
                     + "validation failed (" + dnssec.get() + "). The servers, or the network between, do not deliver "
-                    + "the signatures DNSSEC needs.", "Apply again with --dnssec no (in the window: DNSSEC No on the "
-                    + "Providers screen), or choose providers that support DNSSEC.").says("dnssec.rollback.failed",
-                    dnssec.get()));
+                    + "the signatures DNSSEC needs.", (later == null ? "Apply again with --dnssec no (in the window: "
+                    + "DNSSEC No on the Providers screen)" : later.file() + " sets DNSSEC=" + later.value() + " after "
+                    + "Port853's settings: set it to no there (or remove that line) and restart systemd-resolved")
+                    + ", or choose providers that support DNSSEC.").says("dnssec.rollback.failed", dnssec.get(),
+                    later == null ? 0 : 1, later == null ? "" : later.file(), later == null ? "" : later.value()));
         }
-        // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
-        // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
-        // trust store may differ) is then not the cause, only its finding about the queries can be
-        boolean serverAnswered = desired.mode() == DotMode.STRICT
-                && ANSWER_CODE.matcher(changesOwnWords(rolledBack.reason())).find();
+        // in strict mode an answer code from the server ("server or network returned error REFUSED"), or answers
+        // that failed DNSSEC validation, came over a connection whose certificate the resolver accepted: the probe's
+        // own view of TCP, TLS and the certificate (its trust store may differ) is then not the cause, only its
+        // finding about the queries can be
+        String own = changesOwnWords(rolledBack.reason());
+        boolean serverAnswered = desired.mode() == DotMode.STRICT && (ANSWER_CODE.matcher(own).find()
+                || DnssecFailures.resultIn(own).isPresent());
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
                 if (c.status() == CheckStatus.FAILURE && (!serverAnswered || c.id().startsWith("dns."))) {

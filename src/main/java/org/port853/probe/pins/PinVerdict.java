@@ -4,10 +4,11 @@ import org.port853.probe.doctor.Check;
 
 /**
  * The outcome of comparing a server's current key with its recorded pin. {@code untrustedName}: for
- * {@link Kind#NOT_TRUSTED}, the TLS name the certificate does not carry, or null when its chain is not trusted.
+ * {@link Kind#NOT_TRUSTED}, the TLS name the certificate does not carry, or null when its chain is not trusted;
+ * {@code outsideValidity}: trusted and naming the server, but expired or not yet valid.
  */
 public record PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer,
-                         String untrustedName) {
+                         String untrustedName, boolean outsideValidity) {
     /**
      * {@code NOT_TRUSTED}: a server without a pin showed a certificate that fails its checks (no trusted chain, or not
      * its TLS name), so its key was not recorded: trust on first use would enrol what an interceptor shows.
@@ -15,7 +16,7 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
     public enum Kind { RECORDED_NOW, MATCHES, CHANGED, NOT_SEEN, NOT_RECORDED, NOT_TRUSTED }
 
     public PinVerdict(Kind kind, String recordedPin, String seenPin, String source, String recordedIssuer, String seenIssuer) {
-        this(kind, recordedPin, seenPin, source, recordedIssuer, seenIssuer, null);
+        this(kind, recordedPin, seenPin, source, recordedIssuer, seenIssuer, null, false);
     }
 
     public boolean changed() {
@@ -46,13 +47,14 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
                             + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.")
                     .says("pin.spki.changed", recordedPin, seenPin, catalogue ? 1 : 0, recordedIssuer,
                             recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1);
-            case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (untrustedName == null
+            case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (outsideValidity
+                            ? "is expired or not yet valid" : untrustedName == null
                             ? "is not signed by an authority the check trusts" : "does not name " + untrustedName)
                             + " (issuer '" + seenIssuer + "'), so its key " + seenPin + " is not trusted on first use.",
                     "Diagnostics (port853 doctor --server " + server + ") check the certificate; the key is recorded once "
                             + "the certificate is trusted and names the server (with --ca-file for a private CA).")
-                    .says("pin.spki.not-trusted", seenPin, untrustedName == null ? 0 : 1, untrustedName, seenIssuer,
-                            server);
+                    .says("pin.spki.not-trusted", seenPin, outsideValidity ? 2 : untrustedName == null ? 0 : 1,
+                            untrustedName, seenIssuer, server);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
                             + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
                     "Diagnostics (port853 doctor --server " + server + ") say why no TLS connection was made.")

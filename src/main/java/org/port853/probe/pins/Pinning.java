@@ -43,7 +43,7 @@ public final class Pinning {
             PinVerdict.Kind kind = pin.equals(c.pin()) ? PinVerdict.Kind.RECORDED_NOW : PinVerdict.Kind.CHANGED;
             return new PinVerdict(kind, pin, c.pin(), CATALOGUE, null, c.issuer());
         }
-        if (c != null && old == null && !vouched && !(c.trusted() && c.nameMatches())) {
+        if (c != null && old == null && !vouched && !passesChecks(c)) {
             return untrusted(c);
         }
         if (c != null && old == null) {
@@ -59,10 +59,15 @@ public final class Pinning {
         return verdict;
     }
 
-    /** A key that is not trusted on first use: {@code c} has no trusted chain, or does not name the server. */
+    /** A certificate whose key may be trusted on first use: a trusted chain, the server's name, and in date. */
+    private static boolean passesChecks(CertificateReport c) {
+        return c.trusted() && c.nameMatches() && !c.expired() && !c.notYetValid();
+    }
+
+    /** A key that is not trusted on first use: {@code c} fails {@link #passesChecks}. */
     private static PinVerdict untrusted(CertificateReport c) {
         return new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, c.pin(), null, null, c.issuer(),
-                c.trusted() ? c.checkedName() : null);
+                c.trusted() && !c.nameMatches() ? c.checkedName() : null, c.trusted() && c.nameMatches());
     }
 
     /**
@@ -78,7 +83,7 @@ public final class Pinning {
         }
         if (old == null && published.isEmpty()) {
             // as check() would: a certificate that fails its checks is not one 'pins --check' would record
-            return c.trusted() && c.nameMatches()
+            return passesChecks(c)
                     ? new PinVerdict(PinVerdict.Kind.NOT_RECORDED, null, c.pin(), null, null, c.issuer())
                     : untrusted(c);
         }

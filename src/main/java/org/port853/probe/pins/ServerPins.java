@@ -114,10 +114,32 @@ public final class ServerPins {
         return out;
     }
 
-    /** Records (or compares) the pins of {@code desired}'s servers after {@code result}; nothing when it failed. */
-    public Result afterChange(ApplyResult result, DesiredSettings desired) {
-        // in strict mode the resolver has just checked each certificate itself (the change's health check passed)
-        return serversInUse(result) ? record(pinnable(desired), desired.mode() == DotMode.STRICT) : Result.NONE;
+    /**
+     * Records (or compares) the pins of {@code desired}'s servers after {@code result}; nothing when it failed.
+     * {@code answering}: the resolver's current server after the change (the one its check went through), or null. In
+     * strict mode the resolver has just accepted that server's certificate itself, and only that one's: another server
+     * of the change may never have been asked, so its key is recorded only when its certificate passes the probe's own
+     * checks (an interceptor's key is never enrolled).
+     */
+    public Result afterChange(ApplyResult result, DesiredSettings desired, ServerAddress answering) {
+        boolean strict = desired.mode() == DotMode.STRICT;
+        return serversInUse(result) ? record(pinnable(desired), s -> strict && sameServer(s, answering)) : Result.NONE;
+    }
+
+    /** The resolver's current server as {@code adapter} reads it now, or null when there is none or it cannot be read. */
+    public static ServerAddress currentServer(org.port853.platform.ResolverAdapter adapter) {
+        try {
+            org.port853.core.ResolverState s = adapter.readState();
+            return s == null || s.global() == null ? null : s.global().currentServer();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Same address and DNS-over-TLS port (the resolver may report the server without its TLS name). */
+    private static boolean sameServer(ServerAddress a, ServerAddress b) {
+        return b != null && a.address().equals(b.address()) && a.dotPort() == b.dotPort()
+                && (b.tlsName() == null || b.tlsName().equalsIgnoreCase(a.tlsName()));
     }
 
     /** Probes every server that has a recorded pin and compares (the watcher's check). */
@@ -138,11 +160,11 @@ public final class ServerPins {
      * saves the store.
      */
     public Result record(List<ServerAddress> servers) {
-        return record(servers, false);
+        return record(servers, s -> false);
     }
 
-    /** {@code vouched}: the resolver has just accepted these servers' certificates itself (see {@link Pinning}). */
-    private Result record(List<ServerAddress> servers, boolean vouched) {
+    /** {@code vouched}: the resolver has just accepted that server's certificate itself (see {@link Pinning}). */
+    private Result record(List<ServerAddress> servers, java.util.function.Predicate<ServerAddress> vouched) {
         if (servers.isEmpty()) {
             return Result.NONE;
         }
@@ -152,7 +174,7 @@ public final class ServerPins {
             Map<ServerAddress, List<String>> published = publishedPins(providers.get());
             for (ProbeReport r : prober.apply(servers)) {
                 PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant(),
-                        vouched);
+                        vouched.test(r.server()));
                 out.add(new Recorded(r.server().toString(), v));
             }
             store.save();

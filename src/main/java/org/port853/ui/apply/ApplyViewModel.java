@@ -329,7 +329,8 @@ public final class ApplyViewModel {
             return;
         }
         long mine = flow;
-        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d))
+        ResolverAdapter adapter = model.services().adapter();
+        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d, ServerPins.currentServer(adapter)))
                 .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
                 .onSuccess(p -> {
                     if (p.keyChanged() && notifications) {
@@ -352,7 +353,10 @@ public final class ApplyViewModel {
         }
         long mine = flow;
         Failure failed = lastFailure.get(); // this attempt's, remembered just before
-        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(r, d))
+        ResolverState state = model.stateProperty().get();
+        org.port853.core.SettingElsewhere dnssecAfterOurs = state == null || state.platform() == null ? null
+                : state.platform().settingAfterOurs("DNSSEC");
+        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(r, d, dnssecAfterOurs))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
                 .onSuccess(c -> {
                     String why = c.map(ApplyViewModel::causeText).orElse("");

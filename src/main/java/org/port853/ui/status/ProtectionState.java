@@ -6,7 +6,8 @@ import org.port853.core.Verdict;
 
 /**
  * The one state the window shows everywhere (Status card, header chip, tray): from the assessment of the
- * configuration and from what was measured on the wire. A measured leak outranks any configuration verdict.
+ * configuration and from what was measured on the wire. A measured leak outranks any configuration verdict but one
+ * that says names cannot resolve at all.
  */
 public enum ProtectionState {
     READING(Tone.NEUTRAL),
@@ -64,7 +65,7 @@ public enum ProtectionState {
                     : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
             // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover)
-            case BROKEN -> leaking ? LEAKING : interrupted(a) ? AT_RISK : NOT_WORKING;
+            case BROKEN -> !interrupted(a) ? NOT_WORKING : leaking ? LEAKING : AT_RISK;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
             case PROTECTED -> leaking ? LEAKING : PROTECTED;
         };

@@ -330,7 +330,7 @@ public final class StatusView extends ScrollPane {
             HBox row = new HBox(10, sev, text);
             row.getStyleClass().add("reason-row");
             row.setAlignment(Pos.CENTER_LEFT);
-            if (r.fixAction() != null) {
+            if (vm.offersFix(r)) {
                 Button b = new Button(StatusViewModel.fixLabel(r.fixAction()));
                 b.getStyleClass().add("fix-button");
                 b.setId("fix-" + r.code());

@@ -78,6 +78,8 @@ public final class StatusViewModel {
         model.stateProperty().addListener((o, a, s) -> update());
         model.assessmentProperty().addListener((o, a, s) -> update());
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
+        model.evidence().bypassProperty().addListener((o, a, b) -> update());
+        model.evidence().resolverLeakProperty().addListener((o, a, b) -> update());
         model.evidence().unansweredProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         // the servers are named by the catalogue: a custom provider renamed or deleted is renamed here too
@@ -118,6 +120,9 @@ public final class StatusViewModel {
         if (st == ProtectionState.NOT_WORKING && unanswered != null
                 && !Reason.anyHas(a.reasons(), Reason.NO_SERVERS)) {
             texts.add(ReasonTexts.of(unansweredReason(unanswered), s));
+        }
+        for (Reason r : measuredLeaks(st)) {
+            texts.add(ReasonTexts.of(r, s));
         }
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
@@ -175,6 +180,26 @@ public final class StatusViewModel {
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
+    }
+
+    /**
+     * The leaks that count now, as reasons: a program's own (settings and Verify do not cover it, so it is named) and,
+     * unless the state itself says "Leaking", one through the resolver (the reasons then list what a state that
+     * outranks it, such as Not working, leaves unsaid).
+     */
+    private List<Reason> measuredLeaks(ProtectionState st) {
+        List<Reason> out = new ArrayList<>();
+        LeakEvidence.Bypass own = model.evidence().bypassProperty().get();
+        if (own != null) {
+            out.add(ReasonTexts.windowReason("LEAK_OWN_RESOLVER", org.port853.core.Severity.UNENCRYPTED,
+                    List.of(own.program(), String.valueOf(own.server()), I18n.timeWithSeconds(own.at()))));
+        }
+        java.time.Instant leak = model.evidence().resolverLeakProperty().get();
+        if (leak != null && st != ProtectionState.LEAKING) {
+            out.add(ReasonTexts.windowReason("LEAK_SEEN", org.port853.core.Severity.UNENCRYPTED,
+                    List.of(I18n.timeWithSeconds(leak))));
+        }
+        return out;
     }
 
     /** Verify's finding in the assessment's terms, so it is listed and worded like the configuration's reasons. */
@@ -324,6 +349,24 @@ public final class StatusViewModel {
         ResolverState s = model.stateProperty().get();
         List<Provider> ps = protectProviders();
         apply.beginChange(() -> OneClickChanges.fix(f, s, ps));
+    }
+
+    /**
+     * The reason has a one-click fix that can be made now, alone: not one whose change would only be refused (routing
+     * all domains while nothing is encrypted, where Protect my DNS is the fix; linking /etc/resolv.conf to a stub that
+     * is off). Its fix text still says what to do.
+     */
+    public boolean offersFix(Reason r) {
+        FixAction f = r.fixAction();
+        if (f == null || f == FixAction.RECOVER) {
+            return f != null;
+        }
+        try {
+            OneClickChanges.fix(f, model.stateProperty().get(), protectProviders());
+            return true;
+        } catch (org.port853.core.InvalidInputException e) {
+            return false;
+        }
     }
 
     public void recover() {

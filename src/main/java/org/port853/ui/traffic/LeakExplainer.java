@@ -103,7 +103,7 @@ public final class LeakExplainer {
         if (viaFile && sender != null) {
             return fileWhy;
         }
-        if (sender != null && !byResolver) {
+        if (ownResolver(sender, viaFile)) {
             return why(Cause.OWN_RESOLVER, sender, server);
         }
         Why resolvers = resolversReason(r, s, server);
@@ -175,6 +175,22 @@ public final class LeakExplainer {
     /** {@code why} with whose query it was said first (Verify's test query, Port853's own check). */
     private static Why said(Why why, String whoseKey) {
         return new Why(why.cause(), I18n.t(whoseKey, why.text()), why.fix());
+    }
+
+    /**
+     * The query was sent by a program that asks a server itself, past the system resolver and /etc/resolv.conf
+     * ({@link Cause#OWN_RESOLVER}): no setting of the resolver changes it, and Verify, which measures the resolver's
+     * path, cannot speak for it.
+     */
+    public static boolean bypassesResolver(LeakRecord r, ResolverState s) {
+        String sender = sender(r);
+        return !r.localNetworkName() && ownResolver(sender, sender != null && !isSystemResolver(sender) && s != null
+                && namedByResolvConf(s, r.server() == null ? "?" : r.server()));
+    }
+
+    /** A known sender that is not the system resolver and did not take its server from /etc/resolv.conf. */
+    private static boolean ownResolver(String sender, boolean viaFile) {
+        return sender != null && !isSystemResolver(sender) && !viaFile;
     }
 
     /** {@code sender} is the system resolver (its process name, truncated by the kernel to "systemd-resolve"). */

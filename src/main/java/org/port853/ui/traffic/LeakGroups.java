@@ -40,10 +40,12 @@ public final class LeakGroups {
                 : r -> ownCheck.test(r) ? programs.ownCheck()
                 : r.process() == null ? programs.unknown() : r.program(); // the asking program, without pid
         // leaks from before the last change are a group of their own: they have another cause and no fix left, and
-        // one group explained by its newest query said the new cause of the old ones too
+        // one group explained by its newest query said the new cause of the old ones too. Not a program's own leaks:
+        // no change of settings touches them, so before and after are one group
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
-            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange);
+            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange)
+                    && !LeakExplainer.bypassesResolver(r, state);
             groups.computeIfAbsent(new Key(key.apply(r), before), k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();

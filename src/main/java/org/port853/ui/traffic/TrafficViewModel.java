@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +37,7 @@ import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.core.ResolverState;
 import org.port853.ui.AppModel;
+import org.port853.ui.LeakEvidence;
 import org.port853.ui.OwnLookups;
 import org.port853.ui.AppServices;
 import org.port853.ui.common.Errors;
@@ -288,11 +290,20 @@ public final class TrafficViewModel {
                 + (missed > 0 ? " " + I18n.t("traffic.totals.missed", missed) : ""));
     }
 
-    /** Reports the newest leak the capture measured to the window's evidence (which the Status state follows). */
+    /**
+     * Reports the newest leaks the capture measured to the window's evidence (which the Status state follows): the
+     * newest through the system resolver, and apart from it the newest of a program that asks a server itself.
+     */
     private void updateLeaking(MeterSnapshot snap, List<LeakRecord> recent) {
-        Instant newest = WireLeaks.newest(snap, recent);
+        ResolverState state = model.stateProperty().get();
+        Predicate<LeakRecord> bypassing = r -> LeakExplainer.bypassesResolver(r, state);
+        Instant newest = WireLeaks.newest(snap, recent, bypassing.negate());
         if (newest != null) {
             model.evidence().leakSeen(newest);
+        }
+        LeakRecord own = WireLeaks.newestRecent(snap, recent, bypassing);
+        if (own != null) {
+            model.evidence().bypassSeen(new LeakEvidence.Bypass(own.time(), LeakExplainer.sender(own), own.server()));
         }
         model.evidence().tick(Instant.ofEpochSecond(snap.endEpochSecond()));
     }

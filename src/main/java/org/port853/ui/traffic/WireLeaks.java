@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
@@ -25,7 +26,15 @@ final class WireLeaks {
 
     /** The newest moment plaintext DNS that matters left this computer, or null when none did in the snapshot. */
     static Instant newest(MeterSnapshot snap, List<LeakRecord> recent) {
-        LeakRecord newestNamed = newestNamed(recent);
+        return newest(snap, recent, r -> true);
+    }
+
+    /**
+     * As {@link #newest(MeterSnapshot, List)}, counting only the records {@code counted} accepts; packets of the others'
+     * exchanges are theirs, not leaks that no record explains.
+     */
+    static Instant newest(MeterSnapshot snap, List<LeakRecord> recent, Predicate<LeakRecord> counted) {
+        LeakRecord newestNamed = newestNamed(recent, counted);
         Instant named = newestNamed == null ? null : newestNamed.time();
         long[] packets = snap.leakPackets();
         long first = snap.endEpochSecond() - packets.length + 1;
@@ -40,6 +49,15 @@ final class WireLeaks {
             }
         }
         return named;
+    }
+
+    /**
+     * The newest record of the last {@link #SCAN_SECONDS} of the snapshot that {@code wanted} accepts (not a name of
+     * the local network), or null.
+     */
+    static LeakRecord newestRecent(MeterSnapshot snap, List<LeakRecord> recent, Predicate<LeakRecord> wanted) {
+        LeakRecord r = newestNamed(recent, wanted);
+        return r != null && r.time().getEpochSecond() > snap.endEpochSecond() - SCAN_SECONDS ? r : null;
     }
 
     /**
@@ -96,9 +114,14 @@ final class WireLeaks {
 
     /** The newest leak worth telling the user about (its name and server), or null. */
     static LeakRecord newestNamed(List<LeakRecord> recent) {
+        return newestNamed(recent, r -> true);
+    }
+
+    private static LeakRecord newestNamed(List<LeakRecord> recent, Predicate<LeakRecord> wanted) {
         for (int i = recent.size() - 1; i >= 0; i--) {
-            if (recent.get(i).time() != null && !recent.get(i).localNetworkName()) {
-                return recent.get(i);
+            LeakRecord r = recent.get(i);
+            if (r.time() != null && !r.localNetworkName() && wanted.test(r)) {
+                return r;
             }
         }
         return null;

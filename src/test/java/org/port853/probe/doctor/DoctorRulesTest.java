@@ -179,13 +179,13 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.OK, find(config(skipped, Map.of()), "config.drop-ins").status());
 
         Assessment a = Assessor.assess(s, new LinuxRules().assess(s));
-        Assessment dnssec = Assessor.namesUnresolved(a, "systemd-resolved", "p853-probe.example.com: DNSSEC validation "
+        Assessment dnssec = Assessor.namesUnresolved(a, s, "p853-probe.example.com: DNSSEC validation "
                 + "failed: no-signature");
         Check lookup = find(ConfigChecks.of(s, dnssec.reasons(), Map.of()), "resolver.lookup");
         assertEquals(CheckStatus.FAILURE, lookup.status());
         assertEquals("DNSSEC_VALIDATION_FAILED", lookup.reasons().get(0).code());
         assertTrue(lookup.fix().contains("--dnssec no"), lookup.fix());
-        Assessment refused = Assessor.namesUnresolved(a, "systemd-resolved", "p853-probe.example.com: Query refused");
+        Assessment refused = Assessor.namesUnresolved(a, s, "p853-probe.example.com: Query refused");
         assertEquals("NAMES_UNRESOLVED", find(ConfigChecks.of(s, refused.reasons(), Map.of()), "resolver.lookup")
                 .reasons().get(0).code());
         assertTrue(ConfigChecks.of(s, a.reasons(), Map.of()).stream().noneMatch(c -> c.id().equals("resolver.lookup")));

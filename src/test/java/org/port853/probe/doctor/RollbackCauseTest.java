@@ -88,6 +88,29 @@ class RollbackCauseTest {
     }
 
     @Test
+    @DisplayName("strict mode, answers that failed DNSSEC validation came over TLS the resolver accepted: the probe's "
+            + "view of the certificate is not the cause, even when the settings from before fail too")
+    void dnssecAnswersOutrankTheProbesCertificateView() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "rolled back: resolving example.com failed: "
+                + "DNSSEC validation failed: no-signature" + ApplyResult.PREVIOUS_ALSO_FAIL + ": resolving example.com "
+                + "failed: Query refused");
+        assertEquals("dns.queries", refusingWithAnUntrustedCertificate().of(r, strict(DnssecMode.ALLOW_DOWNGRADE))
+                .orElseThrow().id());
+    }
+
+    @Test
+    @DisplayName("DNSSEC=yes from a drop-in read after Port853's: the fix names that file, not --dnssec no")
+    void dnssecFromALaterFile() {
+        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,
+                "resolving example.com failed: DNSSEC validation failed: no-signature");
+        Check c = withAWarningOnly().of(r, strict(null), new org.port853.core.SettingElsewhere(
+                "/etc/systemd/resolved.conf.d/zzz-dnssec.conf", "yes")).orElseThrow();
+        assertTrue(c.fix().startsWith("/etc/systemd/resolved.conf.d/zzz-dnssec.conf sets DNSSEC=yes after Port853's"),
+                c.fix());
+        assertFalse(c.fix().contains("--dnssec no"), c.fix());
+    }
+
+    @Test
     @DisplayName("a DNSSEC failure explains a rollback also without encryption (mode off)")
     void dnssecWithoutEncryption() {
         ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK,

@@ -110,8 +110,24 @@ class PinningTest {
         assertTrue(wrongName.toCheck("198.18.0.2#dot.test").evidence().contains("does not name dot.test"),
                 wrongName.toCheck("198.18.0.2#dot.test").evidence());
         assertTrue(store.all().isEmpty(), "nothing recorded");
+        ProbeReport expired = expired(seen(A, "CA"));
+        PinVerdict old = Pinning.check(store, expired, List.of(), Instant.now(), false);
+        assertEquals(PinVerdict.Kind.NOT_TRUSTED, old.kind(), "an expired certificate is no first-use evidence");
+        assertTrue(old.toCheck("198.18.0.2#dot.test").evidence().contains("is expired or not yet valid"),
+                old.toCheck("198.18.0.2#dot.test").evidence());
+        assertEquals(PinVerdict.Kind.NOT_TRUSTED, Pinning.compare(store, expired, List.of()).kind());
+        assertTrue(store.all().isEmpty(), "nothing recorded");
         // the resolver accepted it itself (strict mode, right after a change): the key it showed is the pin
         assertEquals(PinVerdict.Kind.RECORDED_NOW, Pinning.check(store, intercepted, List.of(), Instant.now(), true).kind());
+    }
+
+    private static ProbeReport expired(ProbeReport r) {
+        CertificateReport c = r.certificate();
+        CertificateReport changed = new CertificateReport(c.subject(), c.issuer(), c.rootIssuer(), c.names(), c.notBefore(),
+                Instant.parse("2020-01-01T00:00:00Z"), true, false, true, null, true, c.checkedName(), c.pin());
+        return new ProbeReport(r.server(), r.tcp(), r.tls(), r.error(), r.connectMillis(), r.handshakeMillis(),
+                r.tlsVersion(), r.cipher(), changed, r.firstAnswerMillis(), r.coldMillis(), r.warmMillis(),
+                r.failedQueries(), r.firstName(), r.firstRcode(), r.firstAnswers(), r.pipelined(), r.large(), r.dnssec());
     }
 
     private static ProbeReport withCertificate(ProbeReport r, boolean trusted, boolean nameMatches) {

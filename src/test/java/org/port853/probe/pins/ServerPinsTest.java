@@ -1,6 +1,7 @@
 package org.port853.probe.pins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,6 +59,16 @@ public class ServerPinsTest {
                 List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
     }
 
+    /** {@link #shows} with a certificate whose chain the probe does not trust. */
+    static ProbeReport untrustedShows(ServerAddress s, String pin) {
+        ProbeReport r = shows(s, pin);
+        CertificateReport c = r.certificate();
+        CertificateReport u = new CertificateReport(c.subject(), c.issuer(), c.rootIssuer(), c.names(), c.notBefore(),
+                c.notAfter(), false, false, false, "no path to a trusted CA", true, c.checkedName(), c.pin());
+        return new ProbeReport(s, TcpOutcome.OK, TlsOutcome.OK, null, 1.0, 1.0, "TLSv1.3", "X", u, 1.0, List.of(1.0),
+                List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
+    }
+
     /** A prober that answers from a table (server -> pin it shows; absent: no handshake) and remembers its calls. */
     static final class Table implements Function<List<ServerAddress>, List<ProbeReport>> {
         final Map<String, String> pins;
@@ -84,6 +95,8 @@ public class ServerPinsTest {
     }
 
     static final ApplyResult APPLIED = ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve");
+    /** The resolver's current server after the change, as it reports it (without the TLS name). */
+    static final ServerAddress ANSWERING = ServerAddress.parse("198.18.0.2");
 
     @Nested
     @DisplayName("trust on first use")
@@ -92,7 +105,7 @@ public class ServerPinsTest {
         @DisplayName("an applied server's key is recorded and shown")
         void recordsOnApply() throws Exception {
             Table t = new Table(Map.of("198.18.0.2#dot.test", PIN_A));
-            ServerPins.Result r = recorder(t, List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            ServerPins.Result r = recorder(t, List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertNull(r.problem());
             assertEquals(1, r.pins().size());
             assertEquals(PIN_A, r.pins().get(0).verdict().pin());
@@ -105,11 +118,32 @@ public class ServerPinsTest {
         }
 
         @Test
+        @DisplayName("strict mode vouches only for the server the resolver answered through: another server's "
+                + "certificate that fails the probe's own checks gets no pin")
+        void onlyTheAnsweringServerIsVouchedFor() throws Exception {
+            // certificates of a private CA the probe does not trust (as the rig's): only the resolver can vouch
+            Function<List<ServerAddress>, List<ProbeReport>> untrusted = servers -> servers.stream()
+                    .map(s -> untrustedShows(s, s.addressText().endsWith(".2") ? PIN_A : PIN_B)).toList();
+            ServerPins.Result r = new ServerPins(untrusted, dir.resolve("state/pins.json"), List::of, CLOCK)
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test", "198.18.0.3#evil.test"), ANSWERING);
+            assertEquals(PinVerdict.Kind.RECORDED_NOW, r.pins().get(0).verdict().kind());
+            assertNotEquals(PinVerdict.Kind.RECORDED_NOW, r.pins().get(1).verdict().kind(), r.pins().get(1).toString());
+            PinStore store = PinStore.load(dir.resolve("state/pins.json"));
+            assertTrue(store.find("198.18.0.2#dot.test").isPresent());
+            assertTrue(store.find("198.18.0.3#evil.test").isEmpty(), "a key no one vouched for is never enrolled");
+
+            ServerPins.Result unknown = new ServerPins(untrusted, dir.resolve("other.json"), List::of, CLOCK)
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), null);
+            assertNotEquals(PinVerdict.Kind.RECORDED_NOW, unknown.pins().get(0).verdict().kind(),
+                    "the resolver's server could not be read: nothing is vouched for");
+        }
+
+        @Test
         @DisplayName("applying again compares with the recorded pin instead of overwriting it")
         void secondApplyCompares() throws Exception {
-            recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_A)), List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+            recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_A)), List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of())
-                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertTrue(r.keyChanged());
             assertEquals(PIN_A, PinStore.load(dir.resolve("state/pins.json")).find("198.18.0.2#dot.test").orElseThrow().pin(),
                     "a re-apply never silently accepts a new key");
@@ -122,14 +156,14 @@ public class ServerPinsTest {
             ServerPins c = recorder(t, List.of());
             for (ApplyResult.Outcome o : List.of(ApplyResult.Outcome.ROLLED_BACK, ApplyResult.Outcome.FAILED,
                     ApplyResult.Outcome.REFUSED)) {
-                assertEquals(ServerPins.Result.NONE, c.afterChange(ApplyResult.of(o, "x"), strict("198.18.0.2#dot.test")));
+                assertEquals(ServerPins.Result.NONE, c.afterChange(ApplyResult.of(o, "x"), strict("198.18.0.2#dot.test"), ANSWERING));
             }
             DesiredSettings off = new DesiredSettings(List.of(ServerAddress.parse("198.18.0.2#dot.test")), DotMode.OFF,
                     null, false, List.of());
-            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, off));
+            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, off, ANSWERING));
             DesiredSettings noName = new DesiredSettings(List.of(ServerAddress.parse("198.18.0.2")), DotMode.OPPORTUNISTIC,
                     null, false, List.of());
-            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, noName));
+            assertEquals(ServerPins.Result.NONE, c.afterChange(APPLIED, noName, null));
             assertTrue(t.calls.isEmpty(), "no probe at all");
         }
 
@@ -137,20 +171,20 @@ public class ServerPinsTest {
         @DisplayName("an unreachable server or an unwritable store is reported, never thrown")
         void failuresAreInformation() throws Exception {
             ServerPins.Result down = recorder(new Table(Map.of()), List.of())
-                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertEquals(CheckStatus.WARNING, down.pins().get(0).check().status());
             Files.createDirectories(dir.resolve("blocked/pins.json")); // a directory where the file should be
             ServerPins.Result broken = new ServerPins(new Table(Map.of("198.18.0.2#dot.test", PIN_A)),
-                    dir.resolve("blocked/pins.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    dir.resolve("blocked/pins.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertNotNull(broken.problem());
             ServerPins.Result thrown = new ServerPins(s -> { throw new IllegalStateException("boom"); },
-                    dir.resolve("other.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    dir.resolve("other.json"), List::of, CLOCK).afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertTrue(thrown.problem().contains("boom"), thrown.problem());
             // a home that does not exist (a system user's /nonexistent): the sentence says where and what to do
             Path nowhere = Path.of("/proc/port853-nonexistent"); // nothing can be made there, not even by root
             ServerPins.Result homeless = new ServerPins(new Table(Map.of("198.18.0.2#dot.test", PIN_A)),
                     nowhere.resolve(".local/state/port853/pins.json"), List::of, CLOCK)
-                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertTrue(homeless.problem().startsWith("the servers' pins could not be recorded in " + nowhere
                     + "/.local/state/port853/pins.json (") && homeless.problem().endsWith("; set XDG_STATE_HOME to a "
                     + "directory you can write"), homeless.problem());
@@ -168,7 +202,7 @@ public class ServerPinsTest {
         @DisplayName("the published pin is recorded as such when the server shows it")
         void publishedAndShown() throws Exception {
             ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_B)), List.of(lab))
-                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertEquals(Pinning.CATALOGUE, r.pins().get(0).verdict().source());
             assertEquals(PIN_B, r.pins().get(0).verdict().pin());
             assertEquals(CheckStatus.OK, r.pins().get(0).check().status());
@@ -178,7 +212,7 @@ public class ServerPinsTest {
         @DisplayName("a key the provider does not publish is a change from the first check")
         void unpublishedKeyIsLoud() {
             ServerPins.Result r = recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_C)), List.of(lab))
-                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
             assertTrue(r.keyChanged());
             assertEquals(PIN_A, r.pins().get(0).verdict().pin(), "the published pin is what is recorded, not the seen key");
         }
@@ -187,11 +221,11 @@ public class ServerPinsTest {
         @DisplayName("an unreachable server still gets its published pin; rotating to the backup pin is no change")
         void unreachableThenBackup() throws Exception {
             ServerPins.Result down = recorder(new Table(Map.of()), List.of(lab)).afterChange(APPLIED,
-                    strict("198.18.0.3#dot.test"));
+                    strict("198.18.0.3#dot.test"), null);
             assertEquals(PIN_A, down.pins().get(0).verdict().pin());
             assertEquals(PIN_A, PinStore.load(dir.resolve("state/pins.json")).find("198.18.0.3#dot.test").orElseThrow().pin());
             ServerPins.Result backup = recorder(new Table(Map.of("198.18.0.3#dot.test", PIN_B)), List.of(lab))
-                    .afterChange(APPLIED, strict("198.18.0.3#dot.test"));
+                    .afterChange(APPLIED, strict("198.18.0.3#dot.test"), null);
             assertFalse(backup.keyChanged());
             assertEquals(PinVerdict.Kind.MATCHES, backup.pins().get(0).verdict().kind());
         }
