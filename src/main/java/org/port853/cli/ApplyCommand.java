@@ -113,25 +113,30 @@ final class ApplyCommand implements Callable<Integer> {
      * left), else opportunistic mode's fallback or a failing TLS connection.
      */
     private static String likelySource(org.port853.core.LinkState plainLink, DotMode mode) {
-        if (plainLink != null) {
+        if (plainLink != null && plainLink.neverUsesTls()) {
             return ": link " + plainLink.name() + " has its own DNS server (" + plainLink.servers().get(0).addressText()
                     + ") that is never asked over TLS and takes names beside the encrypted servers, the likely source; "
                     + "--all-domains sends every name to the encrypted servers. Check with 'port853 verify' (it captures "
                     + "the traffic).";
         }
-        return (mode == DotMode.OPPORTUNISTIC ? ", so opportunistic mode is probably using its plaintext fallback" : "")
-                + ". Check with 'port853 verify' (it captures the traffic); 'port853 doctor' says why TLS fails; strict "
-                + "mode (--mode strict) never falls back to plaintext.";
+        // a link in opportunistic mode with the default route: its own server (a router's) falls back there too
+        String where = plainLink == null ? "" : ", on link " + plainLink.name() + "'s own DNS server ("
+                + plainLink.servers().get(0).addressText() + "), which takes names beside the encrypted servers and "
+                + "answers in plaintext when it does not speak DNS-over-TLS (--all-domains sends every name to the "
+                + "encrypted servers), or on the way to the encrypted servers";
+        return (mode == DotMode.OPPORTUNISTIC ? ", so opportunistic mode is probably using its plaintext fallback"
+                + where : "") + ". Check with 'port853 verify' (it captures the traffic); 'port853 doctor' says why TLS "
+                + "fails; strict mode (--mode strict) never falls back to plaintext.";
     }
 
     /**
-     * A link whose own DNS servers are never asked over TLS and take the names no routing domain claims: where a
-     * plaintext answer comes from, rather than a fallback; null when none.
+     * A link whose own DNS servers are not asked over strict TLS and take the names no routing domain claims: where a
+     * plaintext answer comes from, rather than the global servers' path (one that never uses TLS first); null when none.
      */
     private static org.port853.core.LinkState plaintextLink(ResolverState state) {
         return state.global() == null ? null : state.links().stream()
-                .filter(l -> l.neverUsesTls() && org.port853.core.Assessor.plaintextDefaultRoute(l,
-                        state.global())).findFirst().orElse(null);
+                .filter(l -> org.port853.core.Assessor.plaintextDefaultRoute(l, state.global()))
+                .min(java.util.Comparator.comparing(l -> !l.neverUsesTls())).orElse(null);
     }
 
     /**

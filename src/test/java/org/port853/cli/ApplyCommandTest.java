@@ -35,6 +35,9 @@ class ApplyCommandTest {
         assertEquals(ExitCodes.NOT_COVERED, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("port853 apply: not encrypted: the change is in place") && r.err().contains("plaintext fallback")
                 && r.err().contains("port853 verify") && r.err().contains("--mode strict"), r.err());
+        // the router's server of an opportunistic link with the default route falls back as well: both are named
+        assertTrue(r.err().contains("on link eth0's own DNS server (192.168.1.1)") && r.err().contains("--all-domains"),
+                r.err());
         CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json");
         assertEquals(3, json.code());
         assertEquals("APPLIED", json.json().get("outcome").asText());

@@ -2,8 +2,8 @@ package org.port853.platform.linux;
 
 /**
  * What {@link DowngradeObserver} saw: an answer that came back in plaintext while DNS-over-TLS is on, and where it
- * came from. {@code link} names the link for {@link Source#LINK}; {@code journalLine} is resolved's own line for
- * {@link Source#JOURNAL}.
+ * came from. {@code link} names the link for {@link Source#LINK}, and for {@link Source#LOOKUP} the link whose own
+ * server answered (null: a global server); {@code journalLine} is resolved's own line for {@link Source#JOURNAL}.
  */
 public record Downgrade(Source source, String link, String journalLine) {
     public enum Source {
@@ -17,6 +17,11 @@ public record Downgrade(Source source, String link, String journalLine) {
 
     public static Downgrade lookup() {
         return new Downgrade(Source.LOOKUP, null, null);
+    }
+
+    /** Opportunistic mode fell back to plaintext on link {@code name}'s own server, which takes names beside TLS. */
+    public static Downgrade lookupFromLink(String name) {
+        return new Downgrade(Source.LOOKUP, name, null);
     }
 
     public static Downgrade link(String name) {
@@ -35,8 +40,8 @@ public record Downgrade(Source source, String link, String journalLine) {
     /** The evidence in one English sentence. */
     public String english() {
         return switch (source) {
-            case LOOKUP -> "a lookup of " + LinuxChange.PROBE_NAME + " just now came back from the network without "
-                    + "encryption";
+            case LOOKUP -> "a lookup of " + LinuxChange.PROBE_NAME + " just now came back " + (link == null
+                    ? "from the network without encryption" : "without encryption from the DNS server of link " + link);
             case LINK -> "a lookup of " + LinuxChange.PROBE_NAME + " just now came back in plaintext from the DNS "
                     + "server of link " + link;
             case JOURNAL -> "resolved's journal says: " + journalLine;

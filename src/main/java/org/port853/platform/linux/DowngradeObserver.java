@@ -79,9 +79,11 @@ final class DowngradeObserver {
         if (features.transportFlags()) {
             ResolvedBus.Lookup l = probe.get();
             if (l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !l.confidential()) {
-                // the answer's interface: 0 for the global servers, a link's index for its own servers
-                return links.stream().filter(k -> k.index() == l.ifindex() && k.neverUsesTls())
-                        .findFirst().map(k -> Downgrade.link(k.name())).orElse(Downgrade.lookup());
+                // the answer's interface: 0 for the global servers, a link's index for its own servers (one that
+                // never uses TLS takes names beside it; an opportunistic one fell back there, not on the global path)
+                return links.stream().filter(k -> k.index() == l.ifindex()).findFirst()
+                        .map(k -> k.neverUsesTls() ? Downgrade.link(k.name()) : Downgrade.lookupFromLink(k.name()))
+                        .orElse(Downgrade.lookup());
             }
         }
         return fromJournal(readJournal());

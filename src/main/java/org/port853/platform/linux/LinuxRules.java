@@ -160,10 +160,17 @@ public final class LinuxRules implements PlatformRules {
         } else if (seen != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
             boolean probe = seen.source() == Downgrade.Source.LOOKUP;
-            reasons.add(new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
+            String link = probe ? seen.link() : null;
+            reasons.add(link != null ? new Reason("DOT_DOWNGRADED", Severity.UNENCRYPTED,
+                    "Opportunistic mode fell back to plaintext: " + seen.english() + ".", "The own server of link "
+                    + link + " (a router's or a VPN's) does not speak DNS-over-TLS and takes names beside the encrypted "
+                    + "servers: route all domains to the encrypted servers so every query goes to them (port853 apply "
+                    + "--mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
+                    List.of(LinuxChange.PROBE_NAME, "1", link))
+                    : new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + seen.english() + ".",
                     "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
-                    List.of(probe ? LinuxChange.PROBE_NAME : seen.english())));
+                    probe ? List.of(LinuxChange.PROBE_NAME, "0") : List.of(seen.english())));
         }
     }
 

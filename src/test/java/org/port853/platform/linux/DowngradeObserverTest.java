@@ -1,7 +1,9 @@
 package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,7 @@ import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
+import org.port853.core.Reason;
 import org.port853.core.ServerAddress;
 
 class DowngradeObserverTest {
@@ -55,7 +58,7 @@ class DowngradeObserverTest {
 
     @Test
     @DisplayName("the probe's plaintext answer came from a link whose own servers are never asked over TLS: that link "
-            + "is named; from a link that inherits opportunistic mode it is a fallback")
+            + "is named; from a link that inherits opportunistic mode it is a fallback on that link's server")
     void anAnswerFromALinkWithoutTlsNamesTheLink() {
         ResolvedFeatures f = new ResolvedFeatures(252);
         LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
@@ -65,8 +68,18 @@ class DowngradeObserverTest {
         DowngradeObserver.forget();
         LinkState inherits = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), null, null,
                 List.of(), true, null);
-        assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, f,
-                opportunistic("198.18.78.2#dot.test"), List.of(inherits)));
+        Downgrade onLink = DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.2#dot.test"),
+                List.of(inherits));
+        assertEquals(Downgrade.lookupFromLink("eth0"), onLink);
+        assertTrue(onLink.isFallback());
+        Reason r = new LinuxRules().assess(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, true, opportunistic("198.18.78.2#dot.test"), List.of(inherits),
+                null, null, new LinuxDetails(252, null, List.of(), onLink))).stream()
+                .filter(x -> x.code().equals("DOT_DOWNGRADED")).findFirst().orElseThrow();
+        assertTrue(r.message().endsWith("came back without encryption from the DNS server of link eth0."), r.message());
+        assertTrue(r.fix().startsWith("The own server of link eth0") && r.fix().contains("--all-domains"), r.fix());
+        assertFalse(r.fix().contains("path to port 853"), "the global server's path is fine: " + r.fix());
+        assertEquals(org.port853.core.FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
         DowngradeObserver.forget();
         LinkState other = new LinkState(3, "wlan0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);

@@ -64,7 +64,7 @@ class TransportRulesTest {
         Assessment seen = assess(state(257, DotMode.OPPORTUNISTIC, Downgrade.lookup()));
         assertTrue(codes(seen).contains("DOT_DOWNGRADED"), codes(seen).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, seen.verdict());
-        assertEquals(List.of(LinuxChange.PROBE_NAME), seen.reasons().stream().filter(r -> r.code().equals("DOT_DOWNGRADED"))
+        assertEquals(List.of(LinuxChange.PROBE_NAME, "0"), seen.reasons().stream().filter(r -> r.code().equals("DOT_DOWNGRADED"))
                 .findFirst().orElseThrow().details(), "the window says the probe's sentence in its own language");
         Assessment journal = assess(state(247, DotMode.OPPORTUNISTIC, Downgrade.journal("Using degraded feature "
                 + "set UDP instead of TLS for DNS server 198.18.0.4.")));
