@@ -64,6 +64,10 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
                         .says("server.empty-name", Printable.of(spec));
             }
         }
+        if (rest.isEmpty()) {
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' has no address before '#': write it as "
+                    + "ADDRESS#NAME, e.g. 198.51.100.1#dns.example").says("server.no-address", Printable.of(spec));
+        }
         if (rest.indexOf('%') >= 0) {
             throw new InvalidInputException("server '" + Printable.of(spec) + "' names an interface (%IFACE); use global servers")
                     .says("server.interface", Printable.of(spec));

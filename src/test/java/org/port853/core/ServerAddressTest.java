@@ -132,6 +132,14 @@ class ServerAddressTest {
         }
 
         @Test
+        @DisplayName("a TLS name without an address says what to write, not \"'' is not an IP address\"")
+        void nameWithoutAddress() {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ServerAddress.parse("#dot.test"));
+            assertEquals("server '#dot.test' has no address before '#': write it as ADDRESS#NAME, e.g. "
+                    + "198.51.100.1#dns.example", e.getMessage());
+        }
+
+        @Test
         void nullIsRefused() {
             assertThrows(InvalidInputException.class, () -> ServerAddress.parse(null));
         }

@@ -20,7 +20,7 @@ final class ResolvedConf {
             "t", "f");
 
     /**
-     * Whether resolved takes {@code key=value} (a DNSOverTLS= or DNSSEC= value it cannot parse, the empty one
+     * Whether resolved takes {@code key=value} (a DNSOverTLS=, DNSSEC=, Cache=... value it cannot parse, the empty one
      * included, it logs and ignores: "Failed to parse DNSOverTLS=, ignoring"); list values always count.
      */
     static boolean takesEffect(String key, String value) {
@@ -28,6 +28,10 @@ final class ResolvedConf {
         return switch (key) {
             case "DNSOverTLS" -> BOOLEANS.contains(v) || v.equals("opportunistic");
             case "DNSSEC" -> BOOLEANS.contains(v) || v.equals("allow-downgrade");
+            case "Cache" -> BOOLEANS.contains(v) || v.equals("no-negative");
+            case "ReadEtcHosts" -> BOOLEANS.contains(v);
+            case "DNSStubListener" -> BOOLEANS.contains(v) || v.equals("udp") || v.equals("tcp");
+            case "LLMNR", "MulticastDNS" -> BOOLEANS.contains(v) || v.equals("resolve");
             default -> true;
         };
     }

@@ -25,10 +25,22 @@ public final class ResolvedConfFiles {
         }
     }
 
-    /** The effective [Resolve] keys: the main file's, then {@code dropIns}' in the order resolved reads them. */
+    /**
+     * The effective [Resolve] keys: the main file's, then {@code dropIns}' in the order resolved reads them; a value
+     * resolved cannot parse ("Cache=sometimes") it ignores, keeping what came before.
+     */
     public static Map<String, String> effectiveKeys(List<DropIn> dropIns) {
-        Map<String, String> keys = new LinkedHashMap<>(mainFileKeys());
-        dropIns.forEach(d -> keys.putAll(d.keys()));
+        Map<String, String> keys = new LinkedHashMap<>();
+        putTaken(keys, mainFileKeys());
+        dropIns.forEach(d -> putTaken(keys, d.keys()));
         return keys;
+    }
+
+    private static void putTaken(Map<String, String> into, Map<String, String> from) {
+        from.forEach((k, v) -> {
+            if (ResolvedConf.takesEffect(k, v)) {
+                into.put(k, v);
+            }
+        });
     }
 }

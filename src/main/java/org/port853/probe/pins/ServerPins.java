@@ -98,7 +98,10 @@ public final class ServerPins {
                 || r.outcome() == ApplyResult.Outcome.NOT_COVERED;
     }
 
-    /** The servers whose key is checked: those with a TLS name, when encryption is on. */
+    /**
+     * The servers whose key is checked: those with a TLS name, when encryption is on, in the store's canonical form
+     * (port 853, DNS-over-TLS's own, left out: {@code IP:853#name} is {@code IP#name}).
+     */
     public static List<ServerAddress> pinnable(DesiredSettings desired) {
         List<ServerAddress> out = new ArrayList<>();
         if (desired == null || desired.mode() == DotMode.OFF) {
@@ -106,8 +109,9 @@ public final class ServerPins {
         }
         for (List<ServerAddress> list : List.of(desired.servers(), desired.fallback())) {
             for (ServerAddress s : list) {
-                if (s.tlsName() != null && !out.contains(s)) {
-                    out.add(s);
+                ServerAddress canonical = s.withoutDotPort();
+                if (s.tlsName() != null && !out.contains(canonical)) {
+                    out.add(canonical);
                 }
             }
         }

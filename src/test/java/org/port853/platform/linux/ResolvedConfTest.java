@@ -61,4 +61,19 @@ class ResolvedConfTest {
         assertTrue(p.keys().isEmpty());
         assertFalse(ResolvedConf.ALWAYS_WRITTEN.isEmpty());
     }
+
+    @Test
+    @DisplayName("a value resolved cannot parse (Cache=sometimes) is ignored as resolved ignores it: the earlier one "
+            + "stays in force")
+    void unparsableValuesDoNotCount() {
+        var keys = ResolvedConfFiles.effectiveKeys(java.util.List.of(
+                new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/10-a.conf", false, false,
+                        Map.of("Cache", "no", "ReadEtcHosts", "no"), null),
+                new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zzz-bad.conf", false, false,
+                        Map.of("Cache", "sometimes", "ReadEtcHosts", "maybe", "DNSStubListener", "tcp"), null)));
+        assertEquals("no", keys.get("Cache"));
+        assertEquals("no", keys.get("ReadEtcHosts"));
+        assertEquals("tcp", keys.get("DNSStubListener"));
+        assertTrue(ResolvedConf.takesEffect("Cache", "no-negative"));
+    }
 }

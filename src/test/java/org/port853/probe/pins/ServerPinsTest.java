@@ -139,6 +139,18 @@ public class ServerPinsTest {
         }
 
         @Test
+        @DisplayName("servers are pinned in the store's canonical form: IP:853#name is IP#name, and counted once (as a "
+                + "server and a fallback)")
+        void canonicalServers() {
+            DesiredSettings d = new DesiredSettings(List.of(ServerAddress.parse("[fd00:853::2]:853#dot.test"),
+                    ServerAddress.parse("198.18.0.2:8853#dot.test")), DotMode.STRICT, null, true,
+                    List.of(ServerAddress.parse("[fd00:853::2]#dot.test")));
+            assertEquals(List.of(ServerAddress.parse("[fd00:853::2]#dot.test"), ServerAddress.parse("198.18.0.2:8853#dot.test")),
+                    ServerPins.pinnable(d));
+            assertEquals("fd00:853::2#dot.test", ServerPins.pinnable(d).get(0).toString());
+        }
+
+        @Test
         @DisplayName("applying again compares with the recorded pin instead of overwriting it")
         void secondApplyCompares() throws Exception {
             recorder(new Table(Map.of("198.18.0.2#dot.test", PIN_A)), List.of()).afterChange(APPLIED, strict("198.18.0.2#dot.test"), ANSWERING);
