@@ -231,7 +231,9 @@ public final class FleetExport {
                 + "      check_mode: false\n"
                 + "    - name: systemd " + oldest + " or later, which these settings need\n"
                 + "      ansible.builtin.assert:\n"
-                + "        that: (port853_systemd.stdout_lines[0].split()[1] | int) >= " + oldest + "\n"
+                // "systemd 258~rc2 (258~rc2-1)": the leading digits are the version (int of the rest would be 0)
+                + "        that: (port853_systemd.stdout_lines[0].split()[1] | regex_search('^[0-9]+') | int) >= "
+                + oldest + "\n"
                 + "        fail_msg: \"systemd {{ port853_systemd.stdout_lines[0].split()[1] }}: " + why + "\"\n"
                 + "        quiet: true\n";
     }
