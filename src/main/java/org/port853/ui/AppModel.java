@@ -76,6 +76,7 @@ public final class AppModel {
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     /** Counts the pin records a change made in this window saved (after its result: they probe the servers). */
     private final ReadOnlyIntegerWrapper pinsRecorded = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<List<String>> changedKeys = new ReadOnlyObjectWrapper<>(List.of());
     /** Encryption is off and the draft is Port853's unedited proposal for turning it on: not what the system does. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper draftIsProposal =
             new javafx.beans.property.ReadOnlyBooleanWrapper();
@@ -401,9 +402,22 @@ public final class AppModel {
         }
     }
 
-    /** A change's pins were checked and saved: the screens that show them read them again. */
+    /**
+     * Pins were checked and saved (after a change, by the watcher, or accepted): the screens that show them read them
+     * again, and so does the list of servers whose key changed.
+     */
     public void pinsRecorded() {
         pinsRecorded.set(pinsRecorded.get() + 1);
+        org.port853.probe.pins.ServerPins pins = services.pins();
+        if (pins != null) {
+            tasks.execute(BackgroundTask.of(pins::changedServers).onSuccess(changedKeys::set)
+                    .onFailure(e -> LOG.log(java.util.logging.Level.WARNING, "the pins could not be read", e)));
+        }
+    }
+
+    /** The servers (as the pin store writes them) whose key changed since it was pinned, not accepted; none at first. */
+    public ReadOnlyObjectProperty<List<String>> changedKeysProperty() {
+        return changedKeys.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty pinsRecordedProperty() {

@@ -578,7 +578,12 @@ public final class MainWindow {
         if (services.pins() != null && pinWatch.get() == null && !pinWatchStart.isBusy()) {
             pinWatchStart.run(BackgroundTask.of(
                             () -> org.port853.ui.diagnostics.PinWatch.start(services.pins(), services.notifier()))
-                    .onSuccess(pinWatch::set)
+                    .onSuccess(w -> {
+                        pinWatch.set(w);
+                        // the store may hold a key change from before (the command line's check): Status says it
+                        model.pinsRecorded();
+                        w.alertProperty().addListener((o, a, b) -> model.pinsRecorded());
+                    })
                     .onDiscarded(org.port853.ui.diagnostics.PinWatch::close)); // the window was shut down meanwhile
         }
     }

@@ -130,6 +130,57 @@ class DiagnosticsScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a changed key can be accepted from the window, after a question whose default is Cancel")
+    void changedKeyIsAcceptedHere(FxRobot robot) throws Exception {
+        String a = "A".repeat(43) + "=";
+        String b = "B".repeat(43) + "=";
+        java.time.Instant then = java.time.Instant.parse("2026-11-01T10:00:00Z");
+        List<PinRecord> store = new ArrayList<>(List.of(new PinRecord("198.18.0.2#dot.test", a, "tofu", "CA", then,
+                then, b)));
+        List<String> accepted = new ArrayList<>();
+        DiagnosticsService service = new DiagnosticsService() {
+            public Doctor.Report doctor() { return new Doctor.Report(List.of(), List.of(), List.of()); }
+            public List<Check> checkPins() { return List.of(); }
+            public List<PinRecord> pins() { return List.copyOf(store); }
+            public List<BenchResult> bench() { return List.of(); }
+            public boolean demo() { return false; }
+            @Override public void acceptPin(String server) {
+                accepted.add(server);
+                store.replaceAll(p -> p.server().equals(server) ? new PinRecord(server, b, "tofu", "CA", then, then, b)
+                        : p);
+            }
+        };
+        List<Integer> acceptedSeen = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new org.port853.ui.task.FxTaskExecutor(Runnable::run), t -> { });
+            vm.onPinsAccepted(() -> acceptedSeen.add(1));
+            stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
+            stage.show();
+        }).get();
+        waitUntil(() -> visible(robot, "#diag-pins-changed"));
+        assertTrue(((Label) robot.lookup("#diag-pins-changed .label").query()).getText()
+                .startsWith("The key of 198.18.0.2#dot.test is not its pin."));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#diag-pins-accept").queryButton().fire());
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.Button byDefault = robot.lookup(".dialog-pane .button").match(n ->
+                n instanceof javafx.scene.control.Button x && x.isDefaultButton()).query();
+        WaitForAsyncUtils.asyncFx(byDefault::fire).get();
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), accepted, "Cancel, the default, accepts nothing");
+
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#diag-pins-accept").queryButton().fire());
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.Button yes = robot.lookup(".dialog-pane .button").match(n ->
+                n instanceof javafx.scene.control.Button x && javafx.scene.control.ButtonBar.getButtonData(x)
+                        == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).query();
+        WaitForAsyncUtils.asyncFx(yes::fire).get();
+        waitUntil(() -> !visible(robot, "#diag-pins-changed"));
+        assertEquals(List.of("198.18.0.2#dot.test"), accepted);
+        assertEquals(List.of(1), acceptedSeen, "the window reads the pins again, so Status follows");
+    }
+
+    @Test
     @DisplayName("the pin watcher's key change shows as the screen's alert, with how pins are watched")
     void watcherAlertReachesTheScreen(FxRobot robot) throws Exception {
         DiagnosticsService service = new DiagnosticsService() {

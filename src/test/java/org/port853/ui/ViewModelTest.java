@@ -1758,6 +1758,40 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a server in use whose key is not its pin: Status is At risk and says why; accepting the key ends it")
+        void changedKeyIsAtRisk(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            Path file = dir.resolve("pins.json");
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> List.of(), file,
+                    List::of, java.time.Clock.systemUTC());
+            model = withPins(pins);
+            adapter.delayMs = 0;
+            model.refresh();
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model,
+                    new org.port853.ui.apply.ApplyViewModel(model));
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            String inUse = org.port853.probe.pins.PinStore.canonical(
+                    model.stateProperty().get().global().servers().get(0).toString());
+            org.port853.probe.pins.PinStore store = org.port853.probe.pins.PinStore.load(file);
+            java.time.Instant then = java.time.Instant.parse("2026-11-01T10:00:00Z");
+            String a = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            String b = java.util.Base64.getEncoder().encodeToString(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                    13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+            store.put(new org.port853.probe.pins.PinRecord(inUse, a, "tofu", "CA", then, then, b));
+            store.put(new org.port853.probe.pins.PinRecord("198.51.100.7#other.example", a, "tofu", "CA", then, then, b));
+            store.save();
+            model.pinsRecorded(); // as the watcher does after a check
+            assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
+            org.port853.ui.status.ReasonTexts.Text said = status.reasons().stream()
+                    .filter(t -> t.reason().code().equals("PIN_CHANGED")).findFirst().orElseThrow();
+            assertTrue(said.message().startsWith("The key of " + inUse + " is not the one recorded"), said.message());
+            assertFalse(said.message().contains("other.example"), "a server not in use is no risk now");
+
+            assertEquals(org.port853.probe.pins.Pinning.Acceptance.ACCEPTED, pins.accept(ServerAddress.parse(inUse)));
+            model.pinsRecorded();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+        }
+
+        @Test
         @DisplayName("a Providers change that did not take (DNSSEC) is said on Status with its cause until dismissed")
         void failedChangeIsSaidOnStatus(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
             List<List<ServerAddress>> probed = new ArrayList<>();

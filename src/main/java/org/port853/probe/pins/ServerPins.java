@@ -146,6 +146,21 @@ public final class ServerPins {
                 && (b.tlsName() == null || b.tlsName().equalsIgnoreCase(a.tlsName()));
     }
 
+    /** The servers (as the store writes them) whose last check saw a key other than their pin, not yet accepted. */
+    public List<String> changedServers() throws IOException {
+        return PinStore.load(file).all().stream().filter(PinRecord::changed).map(PinRecord::server).toList();
+    }
+
+    /** The user accepts the key {@code server} showed at the last check as its pin ({@link Pinning#accept}); saved. */
+    public Pinning.Acceptance accept(ServerAddress server) throws IOException {
+        PinStore store = PinStore.load(file);
+        Pinning.Acceptance a = Pinning.accept(store, server, clock.instant());
+        if (a == Pinning.Acceptance.ACCEPTED) {
+            store.save();
+        }
+        return a;
+    }
+
     /** Probes every server that has a recorded pin and compares (the watcher's check). */
     public Result recheckRecorded() {
         List<ServerAddress> servers = new ArrayList<>();

@@ -73,6 +73,11 @@ public final class DemoDiagnostics implements DiagnosticsService {
                 "tofu", issuer(server), RECORDED, pinsChecked, pin(server))).toList();
     }
 
+    /** The demo's keys never change: nothing to accept. */
+    @Override
+    public void acceptPin(String server) {
+    }
+
     /** The servers with a TLS name the sample machine is configured with now; Quad9 (its first setting) when none. */
     private static List<ServerAddress> probed(ResolverState state) {
         List<ServerAddress> named = Doctor.configuredServers(state).stream().filter(s -> s.tlsName() != null)

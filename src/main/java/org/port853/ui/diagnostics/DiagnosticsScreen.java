@@ -39,6 +39,7 @@ public final class DiagnosticsScreen {
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         follow(vm, watch);
         vm.followSettings(model.stateProperty(), model.pinsRecordedProperty());
+        vm.onPinsAccepted(model::pinsRecorded);
         // one hardening at a time: a second Fix while it runs would ask for authorisation again
         org.port853.ui.task.TaskSlot hardening = new org.port853.ui.task.TaskSlot(model.tasks());
         return new DiagnosticsView(vm, check -> fix(check, status, services.demo(), hardening::isBusy, () -> hardening.run(

@@ -15,6 +15,11 @@ public interface DiagnosticsService {
 
     List<PinRecord> pins() throws Exception;
 
+    /** The user accepts the key {@code server} (as the store writes it) showed at the last check as its pin. */
+    default void acceptPin(String server) throws Exception {
+        throw new UnsupportedOperationException("no pin store here");
+    }
+
     /** Ranks the configured servers and the catalogue's providers (contacts them: only on the user's request). */
     List<BenchResult> bench() throws Exception;
 

@@ -15,11 +15,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.port853.probe.bench.BenchResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
 import org.port853.probe.pins.PinRecord;
+import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.SpkiPins;
 import org.port853.ui.common.Ui;
@@ -161,6 +164,26 @@ public final class DiagnosticsView extends ScrollPane {
         watching.getStyleClass().add("hint");
         watching.textProperty().bind(vm.watchingProperty());
         Ui.showWhen(watching, vm.watchingProperty().isNotEmpty());
+        // a changed key is accepted here, not only with 'port853 pins --accept', after a question that says the risk
+        Label changedText = new Label();
+        changedText.setWrapText(true);
+        changedText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> I18n.t("diag.pins.changedKeys", vm.changedKeysProperty().get()), vm.changedKeysProperty()));
+        Button accept = new Button(I18n.t("diag.pins.accept"));
+        accept.setId("diag-pins-accept");
+        accept.setMinWidth(Region.USE_PREF_SIZE);
+        accept.disableProperty().bind(vm.runningProperty());
+        accept.setOnAction(e -> {
+            if (Confirm.ask(accept, I18n.t("diag.pins.accept"), I18n.t("diag.pins.accept.confirm",
+                    vm.changedKeysProperty().get()), I18n.t("diag.pins.accept.yes"), true)) {
+                vm.acceptChangedKeys();
+            }
+        });
+        HBox.setHgrow(changedText, Priority.ALWAYS);
+        HBox changedRow = new HBox(10, changedText, accept);
+        changedRow.setId("diag-pins-changed");
+        changedRow.setAlignment(Pos.CENTER_LEFT);
+        Ui.showWhen(changedRow, vm.changedKeysProperty().isNotEmpty());
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -192,7 +215,7 @@ public final class DiagnosticsView extends ScrollPane {
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
+                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, changedRow, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
                 suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         setContent(content);

@@ -41,6 +41,8 @@ public final class DiagnosticsViewModel {
     private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper("");
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper changedKeys = new ReadOnlyStringWrapper("");
+    private Runnable pinsAccepted = () -> { };
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
 
     /** {@code alert}: shows a desktop notification (the loud part of a key change). */
@@ -121,8 +123,38 @@ public final class DiagnosticsViewModel {
     }
 
     public void loadPins() {
-        tasks.execute(BackgroundTask.of(service::pins).onSuccess(pins::setAll));
+        tasks.execute(BackgroundTask.of(service::pins).onSuccess(list -> {
+            pins.setAll(list);
+            changedKeys.set(String.join(", ", list.stream().filter(PinRecord::changed).map(PinRecord::server).toList()));
+        }));
     }
+
+    /**
+     * The user, asked first, accepts the keys that changed as the servers' pins (only when the provider announced a
+     * new key): the alert ends and the screens that show pins read them again.
+     */
+    public void acceptChangedKeys() {
+        List<String> servers = pins.stream().filter(PinRecord::changed).map(PinRecord::server).toList();
+        start(I18n.t("diag.pins.accepting"), BackgroundTask.of(() -> {
+            for (String server : servers) {
+                service.acceptPin(server);
+            }
+            return servers;
+        }).onSuccess(done -> {
+            pinAlert.set(null);
+            summarise(I18n.t("diag.pins.accepted", String.join(", ", done)));
+            loadPins();
+            pinsAccepted.run();
+        }));
+    }
+
+    /** Runs after keys were accepted (the window's model reads the pins again, so Status follows). */
+    public void onPinsAccepted(Runnable r) {
+        pinsAccepted = r;
+    }
+
+    /** The servers whose key changed and is not accepted, as the store writes them ("" when none). */
+    public ReadOnlyStringProperty changedKeysProperty() { return changedKeys.getReadOnlyProperty(); }
 
     public void runBench() {
         start(I18n.t("diag.bench.running"), BackgroundTask.of(service::bench).onSuccess(list -> {

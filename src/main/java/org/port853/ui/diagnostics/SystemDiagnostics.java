@@ -70,6 +70,15 @@ public final class SystemDiagnostics implements DiagnosticsService {
     }
 
     @Override
+    public void acceptPin(String server) throws Exception {
+        PinStore store = PinStore.load(pinFile);
+        if (org.port853.probe.pins.Pinning.accept(store, ServerAddress.parseReported(server),
+                java.time.Instant.now()) == org.port853.probe.pins.Pinning.Acceptance.ACCEPTED) {
+            store.save();
+        }
+    }
+
+    @Override
     public List<BenchResult> bench() throws Exception {
         List<ServerAddress> servers = new ArrayList<>(Doctor.configuredServers(adapter.readState()));
         Map<ServerAddress, String> names = new LinkedHashMap<>();

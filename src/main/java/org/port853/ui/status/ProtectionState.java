@@ -54,6 +54,14 @@ public enum ProtectionState {
      * promises; names that do not resolve at all outrank a leak (the reasons list both).
      */
     public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered) {
+        return of(a, leaking, unanswered, false);
+    }
+
+    /**
+     * As above; {@code keyChanged}: a server in use showed a key other than its pin, which the user has not accepted
+     * (someone may be intercepting): not "Protected" whatever the configuration says.
+     */
+    public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered, boolean keyChanged) {
         if (a == null) {
             return READING;
         }
@@ -67,7 +75,7 @@ public enum ProtectionState {
             // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover)
             case BROKEN -> !interrupted(a) ? NOT_WORKING : leaking ? LEAKING : AT_RISK;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
-            case PROTECTED -> leaking ? LEAKING : PROTECTED;
+            case PROTECTED -> leaking ? LEAKING : keyChanged ? AT_RISK : PROTECTED;
         };
     }
 

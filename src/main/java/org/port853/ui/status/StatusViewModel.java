@@ -80,6 +80,7 @@ public final class StatusViewModel {
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
         model.evidence().bypassProperty().addListener((o, a, b) -> update());
         model.evidence().resolverLeakProperty().addListener((o, a, b) -> update());
+        model.changedKeysProperty().addListener((o, a, b) -> update());
         model.evidence().unansweredProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
         // the servers are named by the catalogue: a custom provider renamed or deleted is renamed here too
@@ -100,8 +101,9 @@ public final class StatusViewModel {
         ResolverState s = model.stateProperty().get();
         Assessment a = model.assessmentProperty().get();
         LeakEvidence.Unanswered unanswered = model.evidence().unansweredProperty().get();
+        List<String> keyChanged = changedKeysInUse(s);
         ProtectionState st = ProtectionState.of(s == null ? null : a, model.evidence().leakingProperty().get(),
-                unanswered != null);
+                unanswered != null, !keyChanged.isEmpty());
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
         stateDetail.set(I18n.t("state." + st.key() + ".detail"));
@@ -123,6 +125,10 @@ public final class StatusViewModel {
         }
         for (Reason r : measuredLeaks(st)) {
             texts.add(ReasonTexts.of(r, s));
+        }
+        if (!keyChanged.isEmpty()) {
+            texts.add(ReasonTexts.of(ReasonTexts.windowReason("PIN_CHANGED", org.port853.core.Severity.WARNING,
+                    List.of(String.join(", ", keyChanged))), s));
         }
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
@@ -180,6 +186,17 @@ public final class StatusViewModel {
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
+    }
+
+    /** The servers in use whose key changed since it was pinned (the pin store's spelling), not yet accepted. */
+    private List<String> changedKeysInUse(ResolverState s) {
+        List<String> changed = model.changedKeysProperty().get();
+        if (changed.isEmpty() || s == null || s.global() == null) {
+            return List.of();
+        }
+        java.util.Set<String> inUse = new java.util.HashSet<>();
+        s.global().servers().forEach(x -> inUse.add(org.port853.probe.pins.PinStore.canonical(x.toString())));
+        return changed.stream().filter(inUse::contains).toList();
     }
 
     /**
