@@ -1849,7 +1849,8 @@ class ViewModelTest {
         }
 
         @Test
-        @DisplayName("turning off names, before it is done, the file that keeps DNS-over-TLS on and the mode that stays")
+        @DisplayName("turning off names, before it is done, the file that keeps DNS-over-TLS on and the mode that stays, "
+                + "or else where queries then go in plaintext")
         void turningOffNamesTheFileThatKeepsEncryptionOn() {
             adapter.delayMs = 0;
             var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
@@ -1872,7 +1873,10 @@ class ViewModelTest {
             model.refresh();
             org.port853.ui.apply.ApplyViewModel again = new org.port853.ui.apply.ApplyViewModel(model);
             again.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
-            assertEquals(I18n.t("summary.off"), again.plainSummaryProperty().get(), "nothing else turns it on");
+            assertEquals(I18n.t("summary.off.plain", "192.168.1.1 (wlan0)"), again.plainSummaryProperty().get(),
+                    "nothing else turns it on: the sheet says where queries then go in plaintext");
+            assertTrue(again.plainSummaryProperty().get().endsWith("to the network's own servers: 192.168.1.1 (wlan0)."),
+                    again.plainSummaryProperty().get());
         }
 
         @Test

@@ -59,7 +59,15 @@ public final class ChangeSummary {
     public static String turningOff(ResolverState before) {
         org.port853.core.SettingElsewhere stays = before == null || before.platform() == null ? null
                 : before.platform().encryptionAfterRevert();
-        return stays == null ? I18n.t("summary.off") : I18n.t("summary.off.stays", stays.value(), stays.file());
+        if (stays != null) {
+            return I18n.t("summary.off.stays", stays.value(), stays.file());
+        }
+        // where queries go in plaintext then: the connections' own servers (a router's, a VPN's) stay as they are
+        List<String> plain = new ArrayList<>();
+        if (before != null) {
+            before.links().forEach(l -> l.servers().forEach(x -> plain.add(x.addressText() + " (" + l.name() + ")")));
+        }
+        return plain.isEmpty() ? I18n.t("summary.off") : I18n.t("summary.off.plain", String.join(", ", plain));
     }
 
     /** As the Providers screen labels it (not lower-cased: German nouns keep their capital). */
