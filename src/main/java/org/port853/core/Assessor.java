@@ -213,9 +213,11 @@ public final class Assessor {
                 List.of(routedNames, servers, link.name()));
     }
 
-    /** Names that no routing domain claims can go to {@code link}'s servers. */
-    /** A global ~. without global servers claims no name: the links' default routes take them all. */
-    private static boolean takesDefaultRoute(LinkState link, GlobalState g) {
+    /**
+     * Names that no routing domain claims can go to {@code link}'s servers. A global ~. without global servers claims
+     * no name: the links' default routes take them all.
+     */
+    public static boolean takesDefaultRoute(LinkState link, GlobalState g) {
         boolean globalTakesAll = g.routesEverything() && !g.servers().isEmpty();
         return link.defaultRoute() && !globalTakesAll || link.domains().stream().anyMatch(DomainEntry::routesEverything);
     }

@@ -1379,6 +1379,18 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a link's default route is said to be unused when all domains go to the encrypted servers")
+        void unusedDefaultRoute() {
+            List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
+            adapter.state = Fakes.strictState(servers, true);
+            model.refresh();
+            assertEquals("yes, not used (all domains go to the encrypted servers)", status.links().get(0).defaultRoute());
+            adapter.state = Fakes.strictState(servers, false);
+            model.refresh();
+            assertEquals("yes", status.links().get(0).defaultRoute(), "wlan0 takes the names no domain claims");
+        }
+
+        @Test
         @DisplayName("a fix that could only be refused is not offered as a button: routing all domains while nothing is "
                 + "encrypted")
         void noButtonForAFixThatWouldBeRefused() {

@@ -308,7 +308,8 @@ public final class StatusViewModel {
         return new LinkRow(l.name() == null ? "#" + l.index() : l.name(),
                 l.servers().isEmpty() ? "—" : l.servers().stream().map(ServerAddress::toResolvedSyntax)
                         .collect(Collectors.joining(", ")),
-                dot, l.defaultRoute() ? I18n.t("yes") : I18n.t("no"));
+                dot, !l.defaultRoute() ? I18n.t("no") : org.port853.core.Assessor.takesDefaultRoute(l, g) || l.servers()
+                        .isEmpty() ? I18n.t("yes") : I18n.t("link.route.unused"));
     }
 
     private boolean syncing;
