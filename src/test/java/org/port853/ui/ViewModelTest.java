@@ -1384,7 +1384,7 @@ class ViewModelTest {
             List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
             adapter.state = Fakes.strictState(servers, true);
             model.refresh();
-            assertEquals("yes, not used (all domains go to the encrypted servers)", status.links().get(0).defaultRoute());
+            assertEquals("yes, not used", status.links().get(0).defaultRoute());
             adapter.state = Fakes.strictState(servers, false);
             model.refresh();
             assertEquals("yes", status.links().get(0).defaultRoute(), "wlan0 takes the names no domain claims");

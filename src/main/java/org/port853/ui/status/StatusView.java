@@ -273,7 +273,7 @@ public final class StatusView extends ScrollPane {
             String[] cells = {r.name(), r.servers(), r.dot(), r.defaultRoute()};
             for (int i = 0; i < cells.length; i++) {
                 Label l = new Label(cells[i] == null ? "" : cells[i]);
-                l.setWrapText(i == 1 || i == 3);
+                l.setWrapText(i == 1);
                 l.getStyleClass().add("links-cell");
                 l.setAccessibleText(I18n.t(heads[i]) + ": " + l.getText());
                 g.add(l, i, row);
