@@ -105,6 +105,9 @@ public final class Assessor {
         return Sentence.ended(Character.toUpperCase(t.charAt(0)) + t.substring(1));
     }
 
+    /** The words systemd reads as false (parse_boolean). */
+    private static final java.util.Set<String> FALSE_WORDS = java.util.Set.of("no", "false", "0", "off", "n", "f");
+
     private static void assessServers(ResolverState s, GlobalState g, List<Reason> reasons) {
         boolean anyLinkServers = s.links().stream().anyMatch(l -> !l.servers().isEmpty());
         if (g.servers().isEmpty() && !anyLinkServers && g.fallbackServers().isEmpty()) {
@@ -117,6 +120,9 @@ public final class Assessor {
             // a file read after Port853's that sets DNSOverTLS= wins over whatever Port853 writes: turning encryption
             // on through Port853 would be refused, so that file is the fix (and no one-click change is offered)
             SettingElsewhere later = s.platform() == null ? null : s.platform().settingAfterOurs("DNSOverTLS");
+            if (later != null && !FALSE_WORDS.contains(later.value().strip().toLowerCase(java.util.Locale.ROOT))) {
+                later = null; // it turns DNS-over-TLS on (resolved has not read it yet): not why it is off
+            }
             String off = "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.";
             reasons.add(later == null ? new Reason("DOT_OFF", Severity.UNENCRYPTED, off,
                     "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT, List.of("0"))
@@ -177,13 +183,14 @@ public final class Assessor {
                 // resolved asks every default-route scope at once: a link that never uses TLS gets each such name in
                 // plaintext, beside the encrypted servers; an opportunistic one only when its TLS fails
                 boolean everyQuery = effective == DotMode.OFF;
+                boolean besideEncrypted = everyQuery && globalMode != DotMode.OFF && !g.servers().isEmpty();
                 reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", everyQuery && globalMode == DotMode.OFF
                         ? Severity.INFO : everyQuery ? Severity.UNENCRYPTED : Severity.WARNING,
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
-                                + (everyQuery ? ": every query that no routing domain claims goes there in plaintext "
+                                + (besideEncrypted ? ": every query that no routing domain claims goes there in plaintext "
                                 + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
                         "Route all domains to the encrypted servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).",
-                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, everyQuery ? "1" : "0")));
+                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, besideEncrypted ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
             } else if (effective == DotMode.STRICT && link.dnsOverTls() == null) {

@@ -44,11 +44,13 @@ public final class UninterruptedChange {
         SignalHandler[] before = new SignalHandler[SIGNALS.length];
         java.util.concurrent.atomic.AtomicReference<Signal> held = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean termSeen = new java.util.concurrent.atomic.AtomicBoolean();
         for (int i = 0; i < SIGNALS.length; i++) {
             before[i] = handle(SIGNALS[i], sig -> {
-                boolean first = held.compareAndSet(null, sig);
+                held.compareAndSet(null, sig);
                 onSignal.run();
-                if (first && "TERM".equals(sig.getName())) {
+                // the first TERM starts the grace, also after a Ctrl-C or a hang-up held off before it
+                if ("TERM".equals(sig.getName()) && termSeen.compareAndSet(false, true)) {
                     endAfterGrace(over, 128 + sig.getNumber());
                 }
             });
@@ -81,8 +83,9 @@ public final class UninterruptedChange {
                 return;
             }
             if (!over.get()) {
-                System.err.println("port853: stopped (SIGTERM) before the DNS change finished: it is left pending; "
-                        + "'port853 recover' checks it and keeps or rolls it back (the next boot does too)");
+                System.err.println("port853: stopped (SIGTERM) before the DNS change finished: it is left pending "
+                        + "(or its privileged helper is still finishing it); 'port853 status' says, and 'port853 "
+                        + "recover' checks it and keeps or rolls it back (the next boot does too)");
                 System.err.flush();
                 Runtime.getRuntime().halt(exitCode);
             }

@@ -119,7 +119,8 @@ public final class AppModel {
     }
 
     /** One background read: the state, its assessment and the provider list (null: not read this time). */
-    private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem) {
+    private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem,
+                           List<String> changedKeys) {
     }
 
     /** Reads the resolver state and the provider list in the background, showing progress; safe to call often. */
@@ -152,7 +153,7 @@ public final class AppModel {
             ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
             Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
-                return new Reading(s, a, null, null);
+                return new Reading(s, a, null, null, null);
             }
             List<Provider> providers;
             String providerProblem = null;
@@ -167,7 +168,8 @@ public final class AppModel {
                 providers = List.of();
                 providerProblem = I18n.t("providers.unreadable", Errors.describe(e));
             }
-            return new Reading(s, a, providers, providerProblem);
+            // 'port853 pins --check' may have found a key change meanwhile
+            return new Reading(s, a, providers, providerProblem, changedKeysNow());
         }).onSuccess(r -> {
             // a refresh and a re-read can run at once: one that began before the reading already shown is older news
             if (number < readingShown) {
@@ -175,6 +177,9 @@ public final class AppModel {
             }
             readingShown = number;
             boolean untouched = currentDraft().equals(followed);
+            if (r.changedKeys() != null) {
+                changedKeys.set(r.changedKeys());
+            }
             if (r.providers() != null && editsBefore == catalogueEdits) {
                 providerProblem.set(r.providerProblem());
                 if (!r.providers().equals(catalogue)) {
@@ -408,10 +413,31 @@ public final class AppModel {
      */
     public void pinsRecorded() {
         pinsRecorded.set(pinsRecorded.get() + 1);
+        readChangedKeys();
+    }
+
+    /** Reads which servers' keys changed from the pin store, in the background (none without a store). */
+    private void readChangedKeys() {
+        if (services.pins() != null) {
+            tasks.execute(BackgroundTask.of(this::changedKeysNow).onSuccess(k -> {
+                if (k != null) {
+                    changedKeys.set(k);
+                }
+            }));
+        }
+    }
+
+    /** The pin store's servers whose key changed; null without a store or when it cannot be read (blocking). */
+    private List<String> changedKeysNow() {
         org.port853.probe.pins.ServerPins pins = services.pins();
-        if (pins != null) {
-            tasks.execute(BackgroundTask.of(pins::changedServers).onSuccess(changedKeys::set)
-                    .onFailure(e -> LOG.log(java.util.logging.Level.WARNING, "the pins could not be read", e)));
+        if (pins == null) {
+            return null;
+        }
+        try {
+            return pins.changedServers();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "the pins could not be read", e);
+            return null;
         }
     }
 

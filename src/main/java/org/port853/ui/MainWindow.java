@@ -582,7 +582,7 @@ public final class MainWindow {
                         pinWatch.set(w);
                         // the store may hold a key change from before (the command line's check): Status says it
                         model.pinsRecorded();
-                        w.alertProperty().addListener((o, a, b) -> model.pinsRecorded());
+                        w.checksProperty().addListener((o, a, b) -> model.pinsRecorded());
                     })
                     .onDiscarded(org.port853.ui.diagnostics.PinWatch::close)); // the window was shut down meanwhile
         }

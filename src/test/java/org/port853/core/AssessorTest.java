@@ -395,6 +395,18 @@ class AssessorTest {
         }
 
         @Test
+        void withEncryptionOffNoEncryptedServersAreSpokenOf() {
+            S s = new S();
+            s.mode = DotMode.OFF;
+            s.domains = List.of();
+            s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));
+            Reason r = require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE");
+            assertEquals(Severity.INFO, r.severity());
+            assertFalse(r.message().contains("encrypted servers"), r.message());
+            assertEquals("0", r.details().get(2));
+        }
+
+        @Test
         void routeAllGloballyRemovesTheWarning() {
             S s = new S();
             s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));

@@ -58,6 +58,9 @@ class ApplyPinsTest extends WindowTestBase {
         // the probe is still held: the result is shown and the window answers meanwhile
         waitUntil(() -> visible(robot, "#apply-close") && visible(robot, "#apply-pins"));
         assertTrue(labelText(robot, "#apply-pins").startsWith("Recording the servers' key pins"), labelText(robot, "#apply-pins"));
+        // the pin watch's start reads the pins once too: let it be done before counting
+        waitUntil(() -> fx(() -> window.pinWatchProperty().getValue()) != null);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         int recordedBefore = fx(() -> window.model().pinsRecordedProperty().get());
         gate.countDown();
         waitUntil(() -> labelText(robot, "#apply-pins").contains("sha256/" + PIN));

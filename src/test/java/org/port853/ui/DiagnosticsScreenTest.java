@@ -144,16 +144,17 @@ class DiagnosticsScreenTest extends WindowTestBase {
             public List<PinRecord> pins() { return List.copyOf(store); }
             public List<BenchResult> bench() { return List.of(); }
             public boolean demo() { return false; }
-            @Override public void acceptPin(String server) {
+            @Override public boolean acceptPin(String server) {
                 accepted.add(server);
                 store.replaceAll(p -> p.server().equals(server) ? new PinRecord(server, b, "tofu", "CA", then, then, b)
                         : p);
+                return true;
             }
         };
         List<Integer> acceptedSeen = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
             DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new org.port853.ui.task.FxTaskExecutor(Runnable::run), t -> { });
-            vm.onPinsAccepted(() -> acceptedSeen.add(1));
+            vm.onPinsChanged(() -> acceptedSeen.add(1));
             stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
             stage.show();
         }).get();

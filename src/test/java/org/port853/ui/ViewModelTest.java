@@ -912,6 +912,25 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a clean Verify while a program's own plaintext queries still count says that Verify does not "
+                + "cover them, and is not shown as an all-clear")
+        void cleanVerifyNamesAProgramsOwnLeak() {
+            TrafficViewModel traffic = new TrafficViewModel(model);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(model, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertFalse(verify.headlineProperty().get().contains("sends its own"), verify.headlineProperty().get());
+            model.evidence().bypassSeen(new LeakEvidence.Bypass(java.time.Instant.now().minusSeconds(5),
+                    "python3 (4242)", "198.18.0.4"));
+            verify.run();
+            assertEquals(VerifyViewModel.Outcome.UNPROVEN, verify.outcome());
+            assertTrue(verify.headlineProperty().get().contains("But python3 (4242) sends its own DNS queries in "
+                    + "plaintext, past the system resolver"), verify.headlineProperty().get());
+            assertTrue(model.evidence().leakingProperty().get(), "the program's leak still counts");
+        }
+
+        @Test
         @DisplayName("a result is not shown as today's once the settings changed after it (window walkthrough: 'all "
                 + "encrypted' stayed after opportunistic mode was applied)")
         void resultGoesStaleWithNewSettings() {

@@ -97,6 +97,16 @@ final class DropInScanner {
         return out;
     }
 
+    /**
+     * The file at {@code path} is a drop-in read after Port853's: what it sets wins over ours (the main resolved.conf
+     * never is: it is read before every drop-in).
+     */
+    static boolean readAfterOurs(String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        return !p.endsWith(java.nio.file.Path.of("systemd", "resolved.conf"))
+                && sortsAfterOurs(p.getFileName().toString(), LinuxPaths.DROP_IN_NAME);
+    }
+
     /** A drop-in named {@code name} is read after Port853's {@code ourName}: what it sets wins over ours. */
     static boolean sortsAfterOurs(String name, String ourName) {
         return name.compareTo(ourName) > 0;

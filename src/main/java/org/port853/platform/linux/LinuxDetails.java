@@ -20,7 +20,6 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
-    private static final String MAIN_CONF_NAME = "systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
 
     public LinuxDetails {
@@ -102,9 +101,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public SettingElsewhere settingAfterOurs(String key) {
         DropIn last = null;
         for (DropIn d : dropIns) {
-            String name = java.nio.file.Path.of(d.path()).getFileName().toString();
-            if (!d.ours() && !d.path().endsWith("/" + MAIN_CONF_NAME) && d.error() == null
-                    && DropInScanner.sortsAfterOurs(name, LinuxPaths.DROP_IN_NAME)
+            if (!d.ours() && DropInScanner.readAfterOurs(d.path())
                     && !ResolvedConf.effectiveKeysAmong(d.keys(), java.util.Set.of(key)).isEmpty()) {
                 last = d;
             }

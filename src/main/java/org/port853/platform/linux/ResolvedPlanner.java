@@ -89,9 +89,7 @@ public final class ResolvedPlanner {
 
     /** The keys of {@code written} that drop-in {@code d} sets too, read after Port853's drop-in (so it wins). */
     private List<String> settingAfterOurs(DropIn d, java.util.Set<String> written) {
-        Path file = Path.of(d.path());
-        if (file.equals(paths.mainConf()) || !DropInScanner.sortsAfterOurs(file.getFileName().toString(),
-                paths.ourDropIn().getFileName().toString())) {
+        if (!DropInScanner.readAfterOurs(d.path())) {
             return List.of();
         }
         return ResolvedConf.effectiveKeysAmong(d.keys(), written);

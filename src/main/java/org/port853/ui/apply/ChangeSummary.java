@@ -63,7 +63,7 @@ public final class ChangeSummary {
             return I18n.t("summary.off.stays", stays.value(), stays.file());
         }
         // where queries go in plaintext then: the connections' own servers (a router's, a VPN's) stay as they are
-        List<String> plain = new ArrayList<>();
+        java.util.Set<String> plain = new java.util.LinkedHashSet<>();
         if (before != null) {
             before.links().forEach(l -> l.servers().forEach(x -> plain.add(x.addressText() + " (" + l.name() + ")")));
         }

@@ -75,7 +75,8 @@ public final class DemoDiagnostics implements DiagnosticsService {
 
     /** The demo's keys never change: nothing to accept. */
     @Override
-    public void acceptPin(String server) {
+    public boolean acceptPin(String server) {
+        return false;
     }
 
     /** The servers with a TLS name the sample machine is configured with now; Quad9 (its first setting) when none. */

@@ -39,7 +39,7 @@ public final class DiagnosticsScreen {
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         follow(vm, watch);
         vm.followSettings(model.stateProperty(), model.pinsRecordedProperty());
-        vm.onPinsAccepted(model::pinsRecorded);
+        vm.onPinsChanged(model::pinsRecorded);
         // one hardening at a time: a second Fix while it runs would ask for authorisation again
         org.port853.ui.task.TaskSlot hardening = new org.port853.ui.task.TaskSlot(model.tasks());
         return new DiagnosticsView(vm, check -> fix(check, status, services.demo(), hardening::isBusy, () -> hardening.run(
@@ -47,7 +47,21 @@ public final class DiagnosticsScreen {
                         .onSuccess(DiagnosticsScreen::showResult)
                         .onFailure(t -> showResult(org.port853.platform.ApplyResult.of(
                                 org.port853.platform.ApplyResult.Outcome.FAILED,
-                                I18n.t("apply.failed.system", Errors.describe(t))))))));
+                                I18n.t("apply.failed.system", Errors.describe(t))))))), c -> offered(c, status));
+    }
+
+    /** A check's fix is offered as a button when it can be made now (as on Status: not one that would be refused). */
+    static boolean offered(Check check, StatusViewModel status) {
+        if (FixActions.HARDEN_PORT_53.equals(check.fixAction())) {
+            return true;
+        }
+        FixAction f;
+        try {
+            f = FixAction.valueOf(check.fixAction());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+        return status.offersFix(new Reason(check.id(), Severity.WARNING, "", null, f));
     }
 
     /** The screen follows the watcher that runs now and each one that starts later (it starts in the background). */

@@ -15,8 +15,11 @@ public interface DiagnosticsService {
 
     List<PinRecord> pins() throws Exception;
 
-    /** The user accepts the key {@code server} (as the store writes it) showed at the last check as its pin. */
-    default void acceptPin(String server) throws Exception {
+    /**
+     * The user accepts the key {@code server} (as the store writes it) showed at the last check as its pin; false
+     * when there was nothing to accept (another process accepted it meanwhile, or it has no pin).
+     */
+    default boolean acceptPin(String server) throws Exception {
         throw new UnsupportedOperationException("no pin store here");
     }
 

@@ -31,6 +31,11 @@ import org.port853.ui.common.Ui;
 public final class DiagnosticsView extends ScrollPane {
     /** {@code onFix}: carries out a check's one-click fix (through the planned, previewed apply path). */
     public DiagnosticsView(DiagnosticsViewModel vm, Consumer<Check> onFix) {
+        this(vm, onFix, c -> true);
+    }
+
+    /** {@code offered}: whether a check's fix can be made now (its Fix button is shown only then). */
+    public DiagnosticsView(DiagnosticsViewModel vm, Consumer<Check> onFix, java.util.function.Predicate<Check> offered) {
         setId("diagnostics-view");
         Ui.withoutViewportCache(this);
         setFitToWidth(true);
@@ -109,7 +114,7 @@ public final class DiagnosticsView extends ScrollPane {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                if (empty || item == null) {
+                if (empty || item == null || !offered.test(getTableView().getItems().get(getIndex()))) {
                     setGraphic(null);
                     return;
                 }

@@ -42,7 +42,7 @@ public final class DiagnosticsViewModel {
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper changedKeys = new ReadOnlyStringWrapper("");
-    private Runnable pinsAccepted = () -> { };
+    private Runnable pinsChanged = () -> { };
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
 
     /** {@code alert}: shows a desktop notification (the loud part of a key change). */
@@ -98,6 +98,7 @@ public final class DiagnosticsViewModel {
             checks.setAll(mostUrgentFirst(merged));
             pinChanges(list);
             loadPins();
+            pinsChanged.run();
         }));
     }
 
@@ -136,21 +137,26 @@ public final class DiagnosticsViewModel {
     public void acceptChangedKeys() {
         List<String> servers = pins.stream().filter(PinRecord::changed).map(PinRecord::server).toList();
         start(I18n.t("diag.pins.accepting"), BackgroundTask.of(() -> {
+            List<String> done = new java.util.ArrayList<>();
             for (String server : servers) {
-                service.acceptPin(server);
+                if (service.acceptPin(server)) { // not when another process accepted it meanwhile
+                    done.add(server);
+                }
             }
-            return servers;
+            return done;
         }).onSuccess(done -> {
-            pinAlert.set(null);
-            summarise(I18n.t("diag.pins.accepted", String.join(", ", done)));
+            if (!done.isEmpty()) {
+                pinAlert.set(null);
+                summarise(I18n.t("diag.pins.accepted", String.join(", ", done)));
+            }
             loadPins();
-            pinsAccepted.run();
+            pinsChanged.run();
         }));
     }
 
-    /** Runs after keys were accepted (the window's model reads the pins again, so Status follows). */
-    public void onPinsAccepted(Runnable r) {
-        pinsAccepted = r;
+    /** Runs after pins were checked or accepted here (the window's model reads them again, so Status follows). */
+    public void onPinsChanged(Runnable r) {
+        pinsChanged = r;
     }
 
     /** The servers whose key changed and is not accepted, as the store writes them ("" when none). */

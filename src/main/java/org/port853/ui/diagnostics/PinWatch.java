@@ -21,6 +21,7 @@ public final class PinWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PinWatch.class.getName());
 
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(null);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper checks = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final Duration period;
     private final PinWatcher watcher;
     private final NetworkChanges network;
@@ -63,6 +64,7 @@ public final class PinWatch implements AutoCloseable {
     }
 
     private void changed(PinWatcher.Checked c, Notifier notifier) {
+        FxTaskExecutor.onFxThread(() -> checks.set(checks.get() + 1));
         if (!c.result().keyChanged()) {
             return;
         }
@@ -72,6 +74,11 @@ public final class PinWatch implements AutoCloseable {
             alert.set(text);
             notifier.notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text);
         });
+    }
+
+    /** Counts the watcher's checks (each may find a key changed, or back to its pin); JavaFX thread. */
+    public javafx.beans.property.ReadOnlyIntegerProperty checksProperty() {
+        return checks.getReadOnlyProperty();
     }
 
     /** The latest key change the watcher found (null until one is found). */

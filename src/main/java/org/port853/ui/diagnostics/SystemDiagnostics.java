@@ -70,12 +70,9 @@ public final class SystemDiagnostics implements DiagnosticsService {
     }
 
     @Override
-    public void acceptPin(String server) throws Exception {
-        PinStore store = PinStore.load(pinFile);
-        if (org.port853.probe.pins.Pinning.accept(store, ServerAddress.parseReported(server),
-                java.time.Instant.now()) == org.port853.probe.pins.Pinning.Acceptance.ACCEPTED) {
-            store.save();
-        }
+    public boolean acceptPin(String server) throws Exception {
+        return ServerPins.system(() -> catalog.get().all(), TIMEOUT).accept(ServerAddress.parseReported(server))
+                == org.port853.probe.pins.Pinning.Acceptance.ACCEPTED;
     }
 
     @Override

@@ -212,7 +212,7 @@ public final class StatusViewModel {
                     List.of(own.program(), String.valueOf(own.server()), I18n.timeWithSeconds(own.at()))));
         }
         java.time.Instant leak = model.evidence().resolverLeakProperty().get();
-        if (leak != null && st != ProtectionState.LEAKING) {
+        if (leak != null && !st.saysLeaking()) {
             out.add(ReasonTexts.windowReason("LEAK_SEEN", org.port853.core.Severity.UNENCRYPTED,
                     List.of(I18n.timeWithSeconds(leak))));
         }

@@ -193,9 +193,17 @@ public final class LeakExplainer {
         return sender != null && !isSystemResolver(sender) && !viaFile;
     }
 
-    /** {@code sender} is the system resolver (its process name, truncated by the kernel to "systemd-resolve"). */
+    /**
+     * {@code sender} is the system resolver: its process ("systemd-resolve (97)", the name cut by the kernel) or, where
+     * the capture may not see processes (the packaged capture service, without CAP_SYS_PTRACE), its socket's owner,
+     * the resolver's own user ("uid 991 (systemd-resolve)").
+     */
     public static boolean isSystemResolver(String sender) {
-        return sender != null && sender.toLowerCase(Locale.ROOT).startsWith(RESOLVED);
+        if (sender == null) {
+            return false;
+        }
+        String s = sender.strip().toLowerCase(Locale.ROOT);
+        return s.startsWith(RESOLVED) || s.startsWith("uid ") && s.endsWith("(" + RESOLVED + ")");
     }
 
     /** The program whose socket sent the query: the recorded sender, else the last hop of the process chain. */

@@ -52,12 +52,14 @@ final class WireLeaks {
     }
 
     /**
-     * The newest record of the last {@link #SCAN_SECONDS} of the snapshot that {@code wanted} accepts (not a name of
-     * the local network), or null.
+     * The newest record that {@code wanted} accepts (not a name of the local network) and that still counts at the
+     * snapshot's end ({@link org.port853.ui.LeakEvidence#WINDOW}), or null.
      */
     static LeakRecord newestRecent(MeterSnapshot snap, List<LeakRecord> recent, Predicate<LeakRecord> wanted) {
         LeakRecord r = newestNamed(recent, wanted);
-        return r != null && r.time().getEpochSecond() > snap.endEpochSecond() - SCAN_SECONDS ? r : null;
+        // within the evidence's window of the snapshot's end: an older one would count for a moment, then expire
+        return r != null && !r.time().plus(org.port853.ui.LeakEvidence.WINDOW)
+                .isBefore(java.time.Instant.ofEpochSecond(snap.endEpochSecond())) ? r : null;
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.port853.ui.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.capture.LeakRecord;
 import org.port853.core.DnssecMode;
@@ -230,5 +233,21 @@ class LeakExplainerTest {
         org.junit.jupiter.api.Assertions.assertFalse(org.port853.probe.Verifier.isTestName("p853-x.example.org"));
         org.junit.jupiter.api.Assertions.assertFalse(org.port853.probe.Verifier.isTestName("a.p853-x.example.com"));
         org.junit.jupiter.api.Assertions.assertTrue(org.port853.probe.Verifier.isTestName("P853-AB.example.com."));
+    }
+
+    @Test
+    @DisplayName("without the rights to see processes the resolver's queries come as its user's: still the resolver's, "
+            + "never a program with its own resolver")
+    void theResolversUserIsTheResolver() {
+        assertTrue(LeakExplainer.isSystemResolver("uid 991 (systemd-resolve)"));
+        assertTrue(LeakExplainer.isSystemResolver("systemd-resolve (97)"));
+        assertFalse(LeakExplainer.isSystemResolver("uid 1000 (alice)"));
+        assertFalse(LeakExplainer.isSystemResolver("python3 (4242)"));
+        LeakRecord byOwner = new LeakRecord(java.time.Instant.now(), "eth0", "198.18.0.4", "a.example", "A", null,
+                null, 1, "uid 991 (systemd-resolve)", null);
+        assertFalse(LeakExplainer.bypassesResolver(byOwner, null));
+        LeakRecord python = new LeakRecord(java.time.Instant.now(), "eth0", "198.18.0.4", "a.example", "A",
+                "python3 (4242)", null, 2, "python3 (4242)", null);
+        assertTrue(LeakExplainer.bypassesResolver(python, null));
     }
 }
