@@ -95,9 +95,11 @@ final class ApplyCommand implements Callable<Integer> {
                 dnssecAfterOurs(adapter)).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
+            org.port853.core.LinkState plainLink = plaintextLink(adapter.readState());
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
-                    + "but the check's answer did not come over an encrypted connection"
-                    + likelySource(plaintextLink(adapter.readState()), desired.mode()));
+                    + "but " + (plainLink != null && plainLink.neverUsesTls() ? linkTakesNames(plainLink)
+                    : "the check's answer did not come over an encrypted connection"
+                    + likelySource(plainLink, desired.mode())));
         }
         return ExitCodes.ofApply(r, desired);
     }
@@ -109,16 +111,21 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the unencrypted answer probably came from and what to do: a plaintext link (by the routing the change
-     * left), else opportunistic mode's fallback or a failing TLS connection.
+     * A link that is never asked over TLS takes the names no routing domain claims beside the encrypted servers: each
+     * such query leaves there in plaintext, whichever server answered the check.
+     */
+    private static String linkTakesNames(org.port853.core.LinkState link) {
+        return "link " + link.name() + " has its own DNS server (" + link.servers().get(0).addressText() + ") that is "
+                + "never asked over TLS and takes names beside the encrypted servers, so each of them also leaves in "
+                + "plaintext; --all-domains sends every name to the encrypted servers. Check with 'port853 verify' (it "
+                + "captures the traffic).";
+    }
+
+    /**
+     * Where the unencrypted answer probably came from and what to do: opportunistic mode's fallback (on a link's own
+     * server that takes names too, or on the way to the encrypted servers) or a failing TLS connection.
      */
     private static String likelySource(org.port853.core.LinkState plainLink, DotMode mode) {
-        if (plainLink != null && plainLink.neverUsesTls()) {
-            return ": link " + plainLink.name() + " has its own DNS server (" + plainLink.servers().get(0).addressText()
-                    + ") that is never asked over TLS and takes names beside the encrypted servers, the likely source; "
-                    + "--all-domains sends every name to the encrypted servers. Check with 'port853 verify' (it captures "
-                    + "the traffic).";
-        }
         // a link in opportunistic mode with the default route: its own server (a router's) falls back there too
         String where = plainLink == null ? "" : ", on link " + plainLink.name() + "'s own DNS server ("
                 + plainLink.servers().get(0).addressText() + "), which takes names beside the encrypted servers and "

@@ -131,7 +131,9 @@ final class ResolvedHealthCheck {
         if (requireEncrypted && plaintextLink != null) {
             return Attempt.done(new Health(false, false, plaintextLink, by));
         }
-        return Attempt.done(new Health(true, l.confidential(), Sentence.of("resolved " + probeName + " from the network"
+        // a link that never uses TLS takes names beside the encrypted servers: not encrypted, whichever answered first
+        return Attempt.done(new Health(true, l.confidential() && plaintextLink == null, Sentence.of("resolved "
+                + probeName + " from the network"
                 + (l.confidential() ? " over an encrypted connection" : " without encryption") + " (answered by "
                 + by.english() + ")" + also(plaintextLink), "health.resolved", probeName, l.confidential() ? 1 : 0, by,
                 plaintextLink == null ? 0 : 1, plaintextLink), by));

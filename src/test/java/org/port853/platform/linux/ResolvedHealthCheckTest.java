@@ -156,6 +156,16 @@ class ResolvedHealthCheckTest {
     }
 
     @Test
+    void opportunisticWithAPlaintextLinkIsNotEncryptedWhicheverServerAnswered() {
+        // resolved asks the link's plaintext server beside the encrypted one: a confidential answer proves nothing
+        ResolverState vpn = state(List.of(new DomainEntry(".", true)), DotMode.OFF);
+        Health h = check(257, new Scripted(vpn, answer(FROM_NETWORK_CONFIDENTIAL)), NO_CAPTURE, false);
+        assertTrue(h.ok(), "names resolve: " + h.detail());
+        assertFalse(h.encrypted(), h.detail());
+        assertTrue(h.detail().contains("link eth0 keeps plaintext DNS"), h.detail());
+    }
+
+    @Test
     void aPlaintextLinkOnTheDefaultRouteIsFixedByRoutingAllNames() {
         ResolverState g = state(List.of(), DotMode.OFF);
         ResolverState notAll = new ResolverState(g.resolverName(), g.source(), true, true, new GlobalState(
