@@ -138,8 +138,10 @@ class DiagnosticsScreenTest extends WindowTestBase {
         List<PinRecord> store = new ArrayList<>(List.of(new PinRecord("198.18.0.2#dot.test", a, "tofu", "CA", then,
                 then, b)));
         List<String> accepted = new ArrayList<>();
+        Check changedCheck = Check.failure("pin.spki", "198.18.0.2#dot.test", "THE SERVER'S KEY CHANGED: recorded A, "
+                + "now B.", "Use another network.");
         DiagnosticsService service = new DiagnosticsService() {
-            public Doctor.Report doctor() { return new Doctor.Report(List.of(), List.of(), List.of()); }
+            public Doctor.Report doctor() { return new Doctor.Report(List.of(changedCheck), List.of(), List.of()); }
             public List<Check> checkPins() { return List.of(); }
             public List<PinRecord> pins() { return List.copyOf(store); }
             public List<BenchResult> bench() { return List.of(); }
@@ -158,6 +160,8 @@ class DiagnosticsScreenTest extends WindowTestBase {
             stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
             stage.show();
         }).get();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#diag-run").queryButton().fire()).get();
+        waitUntil(() -> robot.lookup("#diag-checks").queryTableView().getItems().size() == 1);
         waitUntil(() -> visible(robot, "#diag-pins-changed"));
         assertTrue(((Label) robot.lookup("#diag-pins-changed .label").query()).getText()
                 .startsWith("The key of 198.18.0.2#dot.test is not its pin."));
@@ -179,6 +183,8 @@ class DiagnosticsScreenTest extends WindowTestBase {
         waitUntil(() -> !visible(robot, "#diag-pins-changed"));
         assertEquals(List.of("198.18.0.2#dot.test"), accepted);
         assertEquals(List.of(1), acceptedSeen, "the window reads the pins again, so Status follows");
+        assertTrue(robot.lookup("#diag-checks").queryTableView().getItems().isEmpty(),
+                "the settled key change is no longer a failed check");
     }
 
     @Test

@@ -383,7 +383,9 @@ public final class ApplyViewModel {
 
     private static String causeText(Check c) {
         CheckTexts.Text t = CheckTexts.of(c);
-        return I18n.t("apply.cause", c.server() == null ? "" : c.server(), t.evidence(), t.fix() == null ? "" : t.fix());
+        // a cause of no one server (DNSSEC) has no "SERVER: " before it
+        return I18n.t("apply.cause", c.server() == null ? "" : c.server() + ": ", t.evidence(),
+                t.fix() == null ? "" : t.fix());
     }
 
     /** The outcome of a change in the window's words (with the change's own reason where it failed). */

@@ -40,6 +40,7 @@ public final class DiagnosticsScreen {
         follow(vm, watch);
         vm.followSettings(model.stateProperty(), model.pinsRecordedProperty());
         vm.onPinsChanged(model::pinsRecorded);
+        model.changedKeysProperty().addListener((o, a, b) -> vm.loadPins()); // a Refresh found a key change
         // one hardening at a time: a second Fix while it runs would ask for authorisation again
         org.port853.ui.task.TaskSlot hardening = new org.port853.ui.task.TaskSlot(model.tasks());
         return new DiagnosticsView(vm, check -> fix(check, status, services.demo(), hardening::isBusy, () -> hardening.run(

@@ -148,6 +148,10 @@ public final class DiagnosticsViewModel {
             if (!done.isEmpty()) {
                 pinAlert.set(null);
                 summarise(I18n.t("diag.pins.accepted", String.join(", ", done)));
+                // the key-change failures of those servers are settled: the checks table no longer shows them
+                java.util.Set<String> settled = new java.util.HashSet<>(done);
+                checks.removeIf(c -> c.id().equals(PIN_CHECK) && c.status() == CheckStatus.FAILURE
+                        && c.server() != null && settled.contains(org.port853.probe.pins.PinStore.canonical(c.server())));
             }
             loadPins();
             pinsChanged.run();

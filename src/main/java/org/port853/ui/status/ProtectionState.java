@@ -43,11 +43,6 @@ public enum ProtectionState {
         return tone;
     }
 
-    /** The state's own words say that plaintext DNS is leaving (Leaking, or a missing or stopped resolver's). */
-    public boolean saysLeaking() {
-        return this == LEAKING || this == RESOLVER_MISSING_LEAKING || this == RESOLVER_STOPPED_LEAKING;
-    }
-
     /** Bundle key stem: {@code state.<key>} is the word, {@code state.<key>.detail} the sentence. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -200,9 +200,9 @@ public final class StatusViewModel {
     }
 
     /**
-     * The leaks that count now, as reasons: a program's own (settings and Verify do not cover it, so it is named) and,
-     * unless the state itself says "Leaking", one through the resolver (the reasons then list what a state that
-     * outranks it, such as Not working, leaves unsaid).
+     * The leaks that count now, as reasons: a program's own (settings and Verify do not cover it, so it is named) and
+     * one through the resolver or from a program that could not be identified (with its time and where to look; also
+     * under a state that outranks Leaking, such as Not working).
      */
     private List<Reason> measuredLeaks(ProtectionState st) {
         List<Reason> out = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class StatusViewModel {
                     List.of(own.program(), String.valueOf(own.server()), I18n.timeWithSeconds(own.at()))));
         }
         java.time.Instant leak = model.evidence().resolverLeakProperty().get();
-        if (leak != null && !st.saysLeaking()) {
+        if (leak != null) {
             out.add(ReasonTexts.windowReason("LEAK_SEEN", org.port853.core.Severity.UNENCRYPTED,
                     List.of(I18n.timeWithSeconds(leak))));
         }
