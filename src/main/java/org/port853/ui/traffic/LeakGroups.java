@@ -41,12 +41,13 @@ public final class LeakGroups {
                 : r.process() == null ? programs.unknown() : r.program(); // the asking program, without pid
         // leaks from before the last change are a group of their own: they have another cause and no fix left, and
         // one group explained by its newest query said the new cause of the old ones too. Not a program's own leaks:
-        // no change of settings touches them, so before and after are one group
+        // no change of settings touches them, so before and after are one group; but they are never one group with
+        // the same name's other leaks, which one program's explanation would claim as its own
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
-            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange)
-                    && !LeakExplainer.bypassesResolver(r, state);
-            groups.computeIfAbsent(new Key(key.apply(r), before), k -> new ArrayList<>()).add(r);
+            boolean own = LeakExplainer.bypassesResolver(r, state);
+            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own;
+            groups.computeIfAbsent(new Key(key.apply(r), before, own), k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
         for (Map.Entry<Key, List<LeakRecord>> e : groups.entrySet()) {
@@ -70,7 +71,7 @@ public final class LeakGroups {
         return out;
     }
 
-    private record Key(String shown, boolean beforeLastChange) {
+    private record Key(String shown, boolean beforeLastChange, boolean ownResolver) {
     }
 
     private static String nz(String s, String fallback) {

@@ -51,4 +51,23 @@ class LeakGroupsTest {
         assertEquals(1, LeakGroups.group(leaks, LeakGroups.By.PROGRAM, protectedState(), null,
                 new LeakGroups.Programs("Program not identified", "Port853"), r -> false).size(), "no change: one group");
     }
+
+    @Test
+    @DisplayName("by name: a program's own leaks are one group across a change, and never one group with the same "
+            + "name's leaks of a sender not identified (one program's explanation would claim them)")
+    void aProgramsOwnLeaksByName() {
+        java.util.function.BiFunction<Instant, String, LeakRecord> bySender = (at, sender) -> new LeakRecord(at, "eth0",
+                "198.18.132.4", "pyleak.example", "A", sender, null, at.getEpochSecond(), sender, null);
+        List<LeakRecord> leaks = List.of(bySender.apply(CHANGE.minusSeconds(30), null),
+                bySender.apply(CHANGE.minusSeconds(20), "python3 (21029)"),
+                bySender.apply(CHANGE.plusSeconds(5), null),
+                bySender.apply(CHANGE.plusSeconds(10), "python3 (21029)"));
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.NAME, protectedState(), CHANGE,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false);
+        assertEquals(3, groups.size(), groups.toString());
+        assertEquals(2, groups.get(0).queries(), "python3's before and after the change, and nothing else: " + groups);
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER, groups.get(0).why().cause());
+        assertEquals(List.of(1, 1), List.of(groups.get(1).queries(), groups.get(2).queries()), groups.toString());
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, groups.get(2).why().cause());
+    }
 }
