@@ -86,16 +86,20 @@ final class ApplyCommand implements Callable<Integer> {
         ChangeInProgressNotice.sayIfBusy(spec, () -> state);
         ChangeInProgressNotice.sayIfInterrupted(spec, state, false);
         ApplyResult r = adapter.apply(desired, linkResolvConf);
+        // the state the change left, read once and only when something below needs it
+        ResolverState[] read = new ResolverState[1];
+        java.util.function.Supplier<ResolverState> after = () -> read[0] != null ? read[0]
+                : (read[0] = adapter.readState());
         boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired,
-                ServerPins.serversInUse(r) ? ServerPins.currentServer(adapter) : null);
+                ServerPins.serversInUse(r) ? ServerPins.currentServer(after) : null);
         Check cause = probe && RollbackCause.applies(r, desired)
                 ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired,
-                dnssecAfterOurs(adapter)).orElse(null) : null;
+                dnssecAfterOurs(after.get())).orElse(null) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
-            org.port853.core.LinkState plainLink = plaintextLink(adapter.readState());
+            org.port853.core.LinkState plainLink = plaintextLink(after.get());
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
                     + "but " + (plainLink != null && plainLink.neverUsesTls() ? linkTakesNames(plainLink)
                     : "the check's answer did not come over an encrypted connection"
@@ -104,9 +108,8 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ofApply(r, desired);
     }
 
-    /** The file read after Port853's settings that sets DNSSEC=, as the resolver's files are now; null: none. */
-    private static org.port853.core.SettingElsewhere dnssecAfterOurs(ResolverAdapter adapter) {
-        ResolverState s = adapter.readState();
+    /** The file read after Port853's settings that sets DNSSEC= in state {@code s}; null: none. */
+    private static org.port853.core.SettingElsewhere dnssecAfterOurs(ResolverState s) {
         return s.platform() == null ? null : s.platform().settingAfterOurs("DNSSEC");
     }
 

@@ -130,10 +130,10 @@ public final class ServerPins {
         return serversInUse(result) ? record(pinnable(desired), s -> strict && sameServer(s, answering)) : Result.NONE;
     }
 
-    /** The resolver's current server as {@code adapter} reads it now, or null when there is none or it cannot be read. */
-    public static ServerAddress currentServer(org.port853.platform.ResolverAdapter adapter) {
+    /** The resolver's current server in the state {@code read} gives, or null when there is none or it cannot be read. */
+    public static ServerAddress currentServer(java.util.function.Supplier<org.port853.core.ResolverState> read) {
         try {
-            org.port853.core.ResolverState s = adapter.readState();
+            org.port853.core.ResolverState s = read.get();
             return s == null || s.global() == null ? null : s.global().currentServer();
         } catch (RuntimeException e) {
             return null;

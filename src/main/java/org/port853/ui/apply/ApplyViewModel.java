@@ -330,7 +330,7 @@ public final class ApplyViewModel {
         }
         long mine = flow;
         ResolverAdapter adapter = model.services().adapter();
-        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d, ServerPins.currentServer(adapter)))
+        model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d, ServerPins.currentServer(adapter::readState)))
                 .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
                 .onSuccess(p -> {
                     if (p.keyChanged() && notifications) {

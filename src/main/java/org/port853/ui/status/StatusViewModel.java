@@ -123,7 +123,7 @@ public final class StatusViewModel {
                 && !Reason.anyHas(a.reasons(), Reason.NO_SERVERS)) {
             texts.add(ReasonTexts.of(unansweredReason(unanswered), s));
         }
-        for (Reason r : measuredLeaks(st)) {
+        for (Reason r : measuredLeaks()) {
             texts.add(ReasonTexts.of(r, s));
         }
         if (!keyChanged.isEmpty()) {
@@ -204,7 +204,7 @@ public final class StatusViewModel {
      * one through the resolver or from a program that could not be identified (with its time and where to look; also
      * under a state that outranks Leaking, such as Not working).
      */
-    private List<Reason> measuredLeaks(ProtectionState st) {
+    private List<Reason> measuredLeaks() {
         List<Reason> out = new ArrayList<>();
         LeakEvidence.Bypass own = model.evidence().bypassProperty().get();
         if (own != null) {
