@@ -26,6 +26,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (toldAbsentJars()) {
+            System.exit(1);
+        }
         try {
             start(args);
         } catch (RuntimeException | Error e) { // the window's start wraps the error it met
@@ -47,6 +50,21 @@ public final class Launcher {
             return false;
         }
         System.err.println(Libraries.problem(missing, Libraries.codeSource()));
+        return true;
+    }
+
+    /**
+     * Before anything runs: a jar of lib/ that is not there would fail only the commands that need it (status runs
+     * without dnsjava, --json not without Jackson), so a half-copied folder would look healthy until then.
+     */
+    private static boolean toldAbsentJars() {
+        java.nio.file.Path jar = Libraries.codeSource();
+        java.util.List<String> absent = Libraries.absentJars(jar);
+        if (absent.isEmpty()) {
+            return false;
+        }
+        java.util.List<String> libraries = Libraries.missing(Launcher.class.getClassLoader());
+        System.err.println(Libraries.problem(libraries.isEmpty() ? absent : libraries, jar));
         return true;
     }
 

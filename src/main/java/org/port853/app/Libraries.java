@@ -37,6 +37,32 @@ final class Libraries {
                 .toList();
     }
 
+    /**
+     * The jars the manifest of {@code jar} lists in its Class-Path that are not where it says (in lib/ beside it), by
+     * file name; empty when all are there, or when Port853 does not run as {@code java -jar} from its build (the
+     * package's launcher puts every jar on the class path itself). Only files are looked at, so this costs a start
+     * little; naming the libraries ({@link #missing}) costs more and is left to when something is absent.
+     */
+    static List<String> absentJars(Path jar) {
+        if (jar == null || !jar.toString().endsWith(".jar") || System.getProperty("jpackage.app-path") != null) {
+            return List.of();
+        }
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (classPath == null || classPath.isBlank()) {
+                return List.of();
+            }
+            Path dir = jar.toAbsolutePath().getParent();
+            return java.util.Arrays.stream(classPath.strip().split("\\s+"))
+                    .filter(entry -> !java.nio.file.Files.isRegularFile(dir.resolve(entry)))
+                    .map(entry -> Path.of(entry).getFileName().toString()).toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(); // not readable as a jar: the class loader meets what is missing, and says so then
+        }
+    }
+
     /** One sentence for stderr: what is missing and where it is looked for. */
     static String problem(List<String> missing, Path jar) {
         String where = jar != null && jar.toString().endsWith(".jar")

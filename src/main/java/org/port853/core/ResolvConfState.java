@@ -1,7 +1,11 @@
 package org.port853.core;
 
-/** Where /etc/resolv.conf leads programs that read it. */
-public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers) {
+/**
+ * Where /etc/resolv.conf leads programs that read it. {@code readByCLibrary}: the C library's own lookups follow the file
+ * too (/etc/nsswitch.conf's hosts line has {@code dns} with no {@code resolve} before it), so nearly every program
+ * does, not only those that read it themselves.
+ */
+public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary) {
     public enum Kind {
         /** Link to resolved's stub file: everything goes through 127.0.0.53. */
         STUB,
@@ -15,6 +19,25 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
 
     public ResolvConfState {
         nameservers = java.util.List.copyOf(nameservers);
+    }
+
+    /** A file whose readers are not known beyond the programs that read it themselves. */
+    public ResolvConfState(Kind kind, String target, java.util.List<String> nameservers) {
+        this(kind, target, nameservers, false);
+    }
+
+    /**
+     * Does the file send the C library's lookups past the stub to a server on the network (not loopback, where a local
+     * forwarder of unknown kind may answer), so that nearly every program's names leave in plaintext?
+     */
+    public boolean sendsLookupsToNetwork() {
+        return readByCLibrary && (kind == Kind.UPLINK || kind == Kind.STATIC && nameservers.stream()
+                .anyMatch(n -> !isLoopback(n)));
+    }
+
+    private static boolean isLoopback(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

@@ -33,13 +33,7 @@ class JarAloneIT {
     @Test
     @DisplayName("a lib/ folder without one library: the window, on a real display, names just that one")
     void partialLibNamesTheOneMissing() throws Exception {
-        Path jar = Files.copy(Path.of("target/port853.jar"), dir.resolve("port853.jar"));
-        Files.createDirectories(dir.resolve("lib"));
-        try (var libs = Files.list(Path.of("target/lib"))) {
-            for (Path l : libs.toList()) {
-                if (!l.getFileName().toString().startsWith("atlantafx-")) Files.copy(l, dir.resolve("lib").resolve(l.getFileName()));
-            }
-        }
+        Path jar = copyWithLibsExcept("atlantafx-");
         // the window's theme is the first thing it loads from AtlantaFX, on the JavaFX thread of a real X display
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -53,6 +47,29 @@ class JarAloneIT {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    @DisplayName("a lib/ folder without libraries that 'status' does not load: refused before it runs, not half-working")
+    void aCommandThatWouldNotNeedTheAbsentLibraryIsRefusedToo() throws Exception {
+        Path jar = copyWithLibsExcept("dnsjava-", "jackson-databind-");
+        String err = failingRun(":1999", jar, List.of("status"));
+        assertTrue(err.startsWith("port853: libraries Port853 needs are missing (dnsjava, Jackson)"), err);
+        assertEquals(1, err.lines().count(), err);
+    }
+
+    /** port853.jar in {@link #dir} with a lib/ of target/lib's jars but those whose names start with {@code left}. */
+    private Path copyWithLibsExcept(String... left) throws Exception {
+        Path jar = Files.copy(Path.of("target/port853.jar"), dir.resolve("port853.jar"));
+        Files.createDirectories(dir.resolve("lib"));
+        try (var libs = Files.list(Path.of("target/lib"))) {
+            for (Path l : libs.toList()) {
+                if (java.util.Arrays.stream(left).noneMatch(l.getFileName().toString()::startsWith)) {
+                    Files.copy(l, dir.resolve("lib").resolve(l.getFileName()));
+                }
+            }
+        }
+        return jar;
     }
 
     /** Runs the jar with {@code args} on {@code display}; returns what it wrote to stderr, once it has exited with 1. */

@@ -25,4 +25,21 @@ class LibrariesTest {
             assertEquals(1, said.lines().count(), said);
         }
     }
+
+    @Test
+    @DisplayName("the manifest's Class-Path entries that are not files beside the jar are named; a plain folder is not checked")
+    void absentJarsAreTheManifestsEntriesThatAreNotThere(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/a-1.jar lib/b-2.jar  lib/c-3.jar");
+        Path jar = dir.resolve("port853.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar), m)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("lib/c-3.jar")); // a folder is not the jar
+        java.nio.file.Files.writeString(dir.resolve("lib/a-1.jar"), "");
+        assertEquals(List.of("b-2.jar", "c-3.jar"), Libraries.absentJars(jar));
+        assertEquals(List.of(), Libraries.absentJars(dir), "target/classes in a build: nothing to compare");
+        assertEquals(List.of(), Libraries.absentJars(null));
+    }
 }

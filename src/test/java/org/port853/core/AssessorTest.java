@@ -502,6 +502,33 @@ class AssessorTest {
         }
 
         @Test
+        void aFileTheCLibraryFollowsToTheNetworkIsNotEncrypted() {
+            for (ResolvConfState rc : List.of(
+                    new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.1", "192.168.1.1"), true),
+                    new ResolvConfState(ResolvConfState.Kind.UPLINK, "/run/systemd/resolve/resolv.conf",
+                            List.of("9.9.9.9"), true))) {
+                S s = new S();
+                s.rc = rc;
+                Assessment a = s.assess();
+                assertEquals(Verdict.NOT_ENCRYPTED, a.verdict(), rc.toString());
+                Reason r = require(a, rc.kind() == ResolvConfState.Kind.UPLINK ? "RESOLV_CONF_UPLINK" : "RESOLV_CONF_STATIC");
+                assertEquals(Severity.UNENCRYPTED, r.severity());
+                assertTrue(r.message().contains("nearly every program"), r.message());
+                assertEquals(FixAction.LINK_RESOLV_CONF, r.fixAction());
+            }
+        }
+
+        @Test
+        void aFileTheCLibraryFollowsToALocalForwarderStaysAtRisk() {
+            // a forwarder on loopback (dnsmasq, stubby) may well encrypt: not known to leak
+            S s = new S();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.1", "::1"), true);
+            Assessment a = s.assess();
+            assertEquals(Verdict.PARTIAL, a.verdict());
+            assertEquals(Severity.WARNING, require(a, "RESOLV_CONF_STATIC").severity());
+        }
+
+        @Test
         void staticPointingOnlyAtTheStubIsInfo() {
             S s = new S();
             s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.53", "127.0.0.54"));

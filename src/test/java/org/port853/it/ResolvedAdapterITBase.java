@@ -254,6 +254,9 @@ abstract class ResolvedAdapterITBase {
         JsonNode before = c.json("status", "--json");
         assertEquals("UPLINK", before.path("resolvConf").path("kind").asText());
         assertTrue(codes(before).contains("RESOLV_CONF_UPLINK"), codes(before).toString());
+        // the rig's /etc is this Debian's: its nsswitch.conf has "hosts: files dns", so the C library reads the file
+        assertTrue(before.path("resolvConf").path("readByCLibrary").asBoolean(), before.toString());
+        assertEquals("NOT_ENCRYPTED", before.path("assessment").path("verdict").asText(), before.toString());
         TestRig.ExecResult uncovered = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
                 "--all-domains", "--json");
         assertEquals(3, uncovered.exitCode(), "works through the stub, but programs reading resolv.conf bypass it: "

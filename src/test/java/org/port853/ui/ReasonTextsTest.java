@@ -79,10 +79,34 @@ class ReasonTextsTest {
     }
 
     private static ResolverState withResolvConf(List<String> nameservers) {
+        return withResolvConf(new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", nameservers));
+    }
+
+    private static ResolverState withResolvConf(ResolvConfState rc) {
         ResolverState s = Fakes.plaintextState(null);
         return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(),
-                s.pendingChange(), s.problem(), new LinuxDetails(252,
-                        new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", nameservers), List.of()));
+                s.pendingChange(), s.problem(), new LinuxDetails(252, rc, List.of()));
+    }
+
+    @Test
+    void aResolvConfThatTheCLibraryFollowsSaysThatIsNearlyEveryProgramInBothLanguages() {
+        ResolverState file = withResolvConf(new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
+                List.of("192.0.2.1"), true));
+        ResolverState uplink = withResolvConf(new ResolvConfState(ResolvConfState.Kind.UPLINK,
+                "/run/systemd/resolve/resolv.conf", List.of("192.0.2.1"), true));
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String fileText = org.port853.ui.common.I18n.in(l,
+                    () -> text(new LinuxRules().assess(file), "RESOLV_CONF_STATIC", file).message());
+            String uplinkText = org.port853.ui.common.I18n.in(l,
+                    () -> text(new LinuxRules().assess(uplink), "RESOLV_CONF_UPLINK", uplink).message());
+            assertTrue(fileText.contains("192.0.2.1") && fileText.contains("/etc/nsswitch.conf"), fileText);
+            assertTrue(uplinkText.contains("/etc/nsswitch.conf") && !uplinkText.contains("{"), uplinkText);
+        }
+        ResolverState followedByItsReaders = withResolvConf(new ResolvConfState(ResolvConfState.Kind.UPLINK,
+                "/run/systemd/resolve/resolv.conf", List.of("192.0.2.1")));
+        String only = text(new LinuxRules().assess(followedByItsReaders), "RESOLV_CONF_UPLINK", followedByItsReaders)
+                .message();
+        assertFalse(only.contains("nsswitch") || only.contains("{"), only);
     }
     @Test
     void aWindowReasonIsWordedByTheBundleInBothLanguages() {

@@ -126,7 +126,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return dropIns.stream().anyMatch(d -> d.ours() && d.keys().containsKey("DNSSEC"));
     }
 
-    /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers}, dropIns [...]. */
+    /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers, readByCLibrary}, dropIns [...]. */
     @Override
     public Map<String, Object> jsonFields() {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -136,6 +136,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             rc.put("kind", resolvConf.kind().name());
             rc.put("target", resolvConf.target());
             rc.put("nameservers", resolvConf.nameservers());
+            rc.put("readByCLibrary", resolvConf.readByCLibrary());
         }
         o.put("resolvConf", rc);
         o.put("dropIns", dropIns.stream().map(d -> {

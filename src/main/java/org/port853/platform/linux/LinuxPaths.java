@@ -59,6 +59,11 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
         return etc().resolve("systemd/resolved.conf");
     }
 
+    /** The C library's name-service order, whose hosts line says whether lookups read /etc/resolv.conf. */
+    public Path nsswitch() {
+        return etc().resolve("nsswitch.conf");
+    }
+
     /** The /etc that holds our drop-in's directory (under a test root: that root's etc), for passwd and group. */
     public Path etc() {
         return ourDropIn.getParent().getParent().getParent();

@@ -174,9 +174,14 @@ public final class LinuxRules implements PlatformRules {
         }
     }
 
+    private static final String EVERY_PROGRAM = "; and since the hosts line of /etc/nsswitch.conf asks 'dns' "
+            + "without 'resolve' before it, that is nearly every program on this machine";
+
     /**
      * While resolved's stub listener is off, linking resolv.conf to the stub would leave programs without DNS: the fix
-     * is then the listener or the file as it is, never the one-click link. The last detail says which (0 link, 1 not).
+     * is then the listener or the file as it is, never the one-click link. The stub-listener detail says which (0 link,
+     * 1 not). Where the C library itself follows the file to a server on the network, nearly every lookup leaves in
+     * plaintext: not encrypted, not merely at risk.
      */
     private static void assessResolvConf(ResolvConfState rc, boolean stubListenerOff, List<Reason> reasons) {
         if (rc == null) {
@@ -187,25 +192,30 @@ public final class LinuxRules implements PlatformRules {
                 + "--link-resolv-conf does it with the settings it applies.";
         FixAction action = stubListenerOff ? null : FixAction.LINK_RESOLV_CONF;
         String stubOff = stubListenerOff ? "1" : "0";
+        boolean everyProgram = rc.sendsLookupsToNetwork();
         switch (rc.kind()) {
             case STUB:
                 break;
             case UPLINK:
-                reasons.add(new Reason("RESOLV_CONF_UPLINK", Severity.WARNING,
+                reasons.add(new Reason("RESOLV_CONF_UPLINK", everyProgram ? Severity.UNENCRYPTED : Severity.WARNING,
                         "/etc/resolv.conf links to resolved's uplink file: programs that read it query the upstream "
-                                + "servers directly, in plaintext.", fix, action, List.of(stubOff)));
+                                + "servers directly, in plaintext" + (everyProgram ? EVERY_PROGRAM : "") + ".", fix,
+                        action, List.of(stubOff, everyProgram ? "1" : "0")));
                 break;
             case STATIC:
                 boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
                         .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
                 // none read: empty of servers, or unreadable to this user; glibc then asks 127.0.0.1
                 boolean none = rc.nameservers().isEmpty();
-                reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO : Severity.WARNING,
+                reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO
+                        : everyProgram ? Severity.UNENCRYPTED : Severity.WARNING,
                         "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub" : none
                                 ? " with no nameserver line this program could read: programs that read it ask "
                                 + "127.0.0.1, not the stub" : " (nameservers " + String.join(", ", rc.nameservers())
-                                + "): programs reading it bypass the stub and its encryption") + ".", fix, action,
-                        List.of(onlyStub ? "0" : none ? "2" : "1", String.join(", ", rc.nameservers()), stubOff)));
+                                + "): programs reading it bypass the stub and its encryption"
+                                + (everyProgram ? EVERY_PROGRAM : "")) + ".", fix, action,
+                        List.of(onlyStub ? "0" : none ? "2" : everyProgram ? "3" : "1", String.join(", ",
+                                rc.nameservers()), stubOff)));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,

@@ -15,6 +15,12 @@ final class ResolvConfInspector {
     private ResolvConfInspector() {
     }
 
+    /** The file at {@code resolvConf}, and whether the C library reads it by the hosts line of {@code nsswitch}. */
+    static ResolvConfState inspect(Path resolvConf, Path nsswitch) {
+        ResolvConfState rc = inspect(resolvConf);
+        return new ResolvConfState(rc.kind(), rc.target(), rc.nameservers(), NsswitchHosts.dnsBeforeResolve(nsswitch));
+    }
+
     static ResolvConfState inspect(Path resolvConf) {
         String target = null;
         Kind kind;

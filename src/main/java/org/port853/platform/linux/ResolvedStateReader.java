@@ -72,7 +72,7 @@ final class ResolvedStateReader {
     }
 
     ResolverState read() {
-        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf(), paths.nsswitch());
         List<DropIn> dropIns = DropInScanner.scan(paths, systemdVersion());
         PendingChange pending = JournalStore.readMarker(paths.stateDir());
         boolean installed = Files.exists(paths.resolvedBinary());
