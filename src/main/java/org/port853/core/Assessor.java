@@ -68,14 +68,13 @@ public final class Assessor {
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
         if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
-            reasons.add(dnssecOff(g));
+            reasons.add(dnssecOff(modeInUse(s)));
         }
         return finish(merge(reasons, platformReasons));
     }
 
     /** DNSSEC off, said with what the transport gives (detail 0: DoT off, 1: strict, 2: opportunistic). */
-    private static Reason dnssecOff(GlobalState g) {
-        DotMode mode = g.effectiveDotMode();
+    private static Reason dnssecOff(DotMode mode) {
         String transport = switch (mode) {
             case OFF -> "answers are neither encrypted nor cryptographically validated";
             case STRICT -> "answers are encrypted in transit but not cryptographically validated";
@@ -116,6 +115,16 @@ public final class Assessor {
             return;
         }
         DotMode mode = g.effectiveDotMode();
+        if (linksDecide(s)) {
+            // no global server would use the global setting: each link asks its own servers in its own mode, and those
+            // that never use TLS are the links' own reasons (LINK_PLAINTEXT_DEFAULT_ROUTE)
+            String encrypting = s.links().stream().filter(l -> !l.servers().isEmpty()
+                    && l.effectiveDotMode(g) != DotMode.OFF).map(LinkState::name).collect(Collectors.joining(", "));
+            reasons.add(new Reason("DOT_PER_LINK", Severity.INFO, "DNS-over-TLS is off in the global settings, which "
+                    + "name no DNS server: each network connection's own setting decides, and " + encrypting
+                    + " asks its servers over TLS.", null, List.of(encrypting)));
+            return;
+        }
         if (mode == DotMode.OFF) {
             // a file read after Port853's that sets DNSOverTLS= wins over whatever Port853 writes: turning encryption
             // on through Port853 would be refused, so that file is the fix (and no one-click change is offered)
@@ -184,8 +193,9 @@ public final class Assessor {
                 // plaintext, beside the encrypted servers; an opportunistic one only when its TLS fails
                 boolean everyQuery = effective == DotMode.OFF;
                 boolean besideEncrypted = everyQuery && globalMode != DotMode.OFF && !g.servers().isEmpty();
+                // with DNS-over-TLS off for every query, DOT_OFF says it all; where links decide, this one is why
                 reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", everyQuery && globalMode == DotMode.OFF
-                        ? Severity.INFO : everyQuery ? Severity.UNENCRYPTED : Severity.WARNING,
+                        && !linksDecide(s) ? Severity.INFO : everyQuery ? Severity.UNENCRYPTED : Severity.WARNING,
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
                                 + (besideEncrypted ? ": every query that no routing domain claims goes there in plaintext "
                                 + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
@@ -218,6 +228,33 @@ public final class Assessor {
                 "If they do not resolve, choose opportunistic mode, which falls back to plaintext for such "
                         + "servers, or ask that network's administrator for DNS-over-TLS.",
                 List.of(routedNames, servers, link.name()));
+    }
+
+    /**
+     * DNS-over-TLS is off globally, but the global settings name no server and a link with servers of its own turns it
+     * on for itself (a VPN's or a connection's setting): the links' modes, not the global one, say what leaves in
+     * plaintext. (Fallback servers are asked only when no link has servers.)
+     */
+    public static boolean linksDecide(ResolverState s) {
+        GlobalState g = s.global();
+        return g != null && g.effectiveDotMode() == DotMode.OFF && g.servers().isEmpty() && s.links().stream()
+                .anyMatch(l -> !l.servers().isEmpty() && l.effectiveDotMode(g) != DotMode.OFF);
+    }
+
+    /**
+     * The DNS-over-TLS mode the resolver's queries use: the global one, or where {@link #linksDecide links decide}, the
+     * weakest among the links that turn it on (opportunistic if one of them is).
+     */
+    public static DotMode modeInUse(ResolverState s) {
+        GlobalState g = s.global();
+        if (g == null) {
+            return DotMode.OFF;
+        }
+        if (!linksDecide(s)) {
+            return g.effectiveDotMode();
+        }
+        return s.links().stream().filter(l -> !l.servers().isEmpty()).map(l -> l.effectiveDotMode(g))
+                .anyMatch(m -> m == DotMode.OPPORTUNISTIC) ? DotMode.OPPORTUNISTIC : DotMode.STRICT;
     }
 
     /**

@@ -234,6 +234,41 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("DNS-over-TLS off globally without global servers, and a link that asks its own server over TLS: "
+                + "the link's mode decides, not the global one (a VPN's or a connection's own setting)")
+        void aLinkThatEncryptsItselfIsNotTurnedPlaintextByTheGlobalOff() {
+            S s = new S();
+            s.servers = List.of();
+            s.mode = DotMode.OFF;
+            s.dnssec = DnssecMode.NO;
+            s.links.add(link("eth0", List.of(ServerAddress.parse("198.18.0.2#dot.test")), DotMode.STRICT, true));
+            Assessment a = s.assess();
+            assertEquals(Verdict.PROTECTED, a.verdict(), a.reasons().toString());
+            assertTrue(reason(a, "DOT_OFF").isEmpty(), a.reasons().toString());
+            Reason perLink = reason(a, "DOT_PER_LINK").orElseThrow();
+            assertEquals(Severity.INFO, perLink.severity());
+            assertEquals(List.of("eth0"), perLink.details());
+            assertEquals(List.of("1"), require(a, "DNSSEC_OFF").details(), "encrypted in transit, as the link is");
+
+            s.links.add(link("wlan0", List.of(ROUTER), DotMode.OFF, true));
+            Assessment beside = s.assess();
+            assertEquals(Verdict.NOT_ENCRYPTED, beside.verdict(), "the other link takes names in plaintext");
+            assertEquals(Severity.UNENCRYPTED, require(beside, "LINK_PLAINTEXT_DEFAULT_ROUTE").severity());
+
+            S opportunistic = new S();
+            opportunistic.servers = List.of();
+            opportunistic.mode = DotMode.OFF;
+            opportunistic.links.add(link("eth0", List.of(ROUTER), DotMode.OPPORTUNISTIC, true));
+            assertEquals(Verdict.PARTIAL, opportunistic.assess().verdict(), opportunistic.assess().reasons().toString());
+
+            S globalServers = new S();
+            globalServers.mode = DotMode.OFF;
+            globalServers.links.add(link("eth0", List.of(ROUTER), DotMode.STRICT, true));
+            assertEquals(Verdict.NOT_ENCRYPTED, globalServers.assess().verdict(), "global servers asked in plaintext");
+            require(globalServers.assess(), "DOT_OFF");
+        }
+
+        @Test
         void opportunisticIsPartial() {
             S s = new S();
             s.mode = DotMode.OPPORTUNISTIC;

@@ -115,7 +115,7 @@ class BundlesTest {
 
     /** Codes whose reasons never carry a fix (core's fix is empty). */
     private static final java.util.Set<String> WITHOUT_FIX = java.util.Set.of("WIN_POLICY_BLOCKS_DOT", "WIN_DOT_UNAVAILABLE",
-            "LINK_LOCAL_NAMES");
+            "LINK_LOCAL_NAMES", "DOT_PER_LINK");
 
     @Test
     void everyReasonCodeIsSaidInBothLanguages() throws IOException {

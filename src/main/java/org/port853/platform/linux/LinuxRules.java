@@ -3,6 +3,7 @@ package org.port853.platform.linux;
 import java.util.ArrayList;
 import java.util.List;
 import org.port853.core.DnsNames;
+import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.core.FixAction;
@@ -108,7 +109,7 @@ public final class LinuxRules implements PlatformRules {
     }
 
     private static void assessVersion(ResolverState s, int version, List<Reason> reasons) {
-        DotMode mode = s.global().effectiveDotMode();
+        DotMode mode = Assessor.modeInUse(s);
         if (version <= 0 || mode == DotMode.OFF) {
             return;
         }
@@ -136,7 +137,7 @@ public final class LinuxRules implements PlatformRules {
      * the verdict PROTECTED there; an observed fallback to plaintext in opportunistic mode is its own reason.
      */
     private static void assessTransport(ResolverState s, LinuxDetails d, List<Reason> reasons) {
-        DotMode mode = s.global().effectiveDotMode();
+        DotMode mode = Assessor.modeInUse(s);
         int version = d.systemdVersion();
         if (mode != DotMode.OFF && version >= FIRST_DOT_VERSION && !new ResolvedFeatures(version).transportFlags()) {
             reasons.add(new Reason("TRANSPORT_UNREPORTED", Severity.WARNING,
