@@ -2,6 +2,7 @@ package org.port853.ui.status;
 
 import org.port853.core.Assessment;
 import org.port853.core.Reason;
+import org.port853.core.Severity;
 import org.port853.core.Verdict;
 
 /**
@@ -66,15 +67,22 @@ public enum ProtectionState {
             case UNAVAILABLE -> stopped(a) ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)
                     : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
-            // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover)
-            case BROKEN -> !interrupted(a) ? NOT_WORKING : leaking ? LEAKING : AT_RISK;
+            // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover); what
+            // else is wrong beside it still says how bad things are
+            case BROKEN -> besideInterruption(a) == Severity.BROKEN ? NOT_WORKING
+                    : besideInterruption(a) == Severity.UNENCRYPTED ? NOT_ENCRYPTED : leaking ? LEAKING : AT_RISK;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
             case PROTECTED -> leaking ? LEAKING : keyChanged ? AT_RISK : PROTECTED;
         };
     }
 
-    private static boolean interrupted(Assessment a) {
-        return Reason.anyHas(a.reasons(), "CHANGE_INTERRUPTED");
+    /** The worst severity among the reasons but an interrupted change's (BROKEN, when nothing was interrupted). */
+    private static Severity besideInterruption(Assessment a) {
+        if (!Reason.anyHas(a.reasons(), "CHANGE_INTERRUPTED")) {
+            return Severity.BROKEN;
+        }
+        return a.reasons().stream().filter(r -> !r.code().equals("CHANGE_INTERRUPTED")).map(Reason::severity)
+                .max(java.util.Comparator.naturalOrder()).orElse(Severity.INFO);
     }
 
     private static boolean stopped(Assessment a) {

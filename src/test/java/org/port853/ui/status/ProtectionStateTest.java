@@ -1,0 +1,35 @@
+package org.port853.ui.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.Assessment;
+import org.port853.core.Reason;
+import org.port853.core.Severity;
+import org.port853.core.Verdict;
+
+class ProtectionStateTest {
+    private static final Reason INTERRUPTED = new Reason("CHANGE_INTERRUPTED", Severity.BROKEN, "interrupted", "recover");
+
+    private static ProtectionState of(Reason... beside) {
+        List<Reason> reasons = new java.util.ArrayList<>(List.of(INTERRUPTED));
+        reasons.addAll(List.of(beside));
+        return ProtectionState.of(new Assessment(Verdict.BROKEN, reasons), false, false, false);
+    }
+
+    @Test
+    @DisplayName("an interrupted change alone is At risk; names that cannot resolve beside it are Not working, a "
+            + "plaintext setting Not encrypted")
+    void anInterruptedChangeDoesNotHideWhatElseIsWrong() {
+        assertEquals(ProtectionState.AT_RISK, of());
+        assertEquals(ProtectionState.AT_RISK, of(new Reason("OPPORTUNISTIC", Severity.WARNING, "m", "f")));
+        assertEquals(ProtectionState.NOT_WORKING, of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f")));
+        assertEquals(ProtectionState.NOT_ENCRYPTED, of(new Reason("DOT_OFF", Severity.UNENCRYPTED, "off", "f")));
+        assertEquals(ProtectionState.LEAKING, ProtectionState.of(new Assessment(Verdict.BROKEN, List.of(INTERRUPTED)),
+                true, false, false));
+        assertEquals(ProtectionState.NOT_WORKING, ProtectionState.of(new Assessment(Verdict.BROKEN,
+                List.of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f"))), true, false, false));
+    }
+}
