@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.port853.core.InvalidInputException;
+import org.port853.core.Printable;
 import org.port853.core.Sentence;
 import org.port853.helper.HelperDocuments;
 import org.port853.helper.HelperRequest;
@@ -85,7 +86,15 @@ public final class PrivilegedClient {
             return Sentence.of("polkit does not allow this user to change the DNS settings (Not authorized); nothing "
                     + "was changed", "result.not-authorized");
         }
-        return Sentence.of("authorization was refused or cancelled", "result.auth-failed");
+        String first = Printable.of(said.strip().lines().findFirst().orElse(""));
+        if (said.contains("Error getting authority")) { // no polkitd on the system bus, or no system bus at all
+            return Sentence.of("polkit, which asks for the password, is not running (pkexec: " + first + "); nothing was "
+                    + "changed: start it (sudo systemctl start polkit) or run the command with sudo", "result.no-polkit",
+                    first);
+        }
+        return first.isEmpty() ? Sentence.of("authorization was refused or cancelled; nothing was changed",
+                "result.auth-failed") : Sentence.of("authorization failed (pkexec: " + first + "); nothing was changed",
+                "result.auth-failed-said", first);
     }
 
     /** Why this machine cannot run the helper through pkexec, if it cannot. */
