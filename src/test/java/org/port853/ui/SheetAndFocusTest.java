@@ -199,6 +199,41 @@ class SheetAndFocusTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("the turn-off sheet opens on Cancel, and Enter does not turn encryption off (walkthrough: Space on the "
+            + "switch, then Space again, turned it off)")
+    void turnOffSheetOpensOnCancel(FxRobot robot) throws Exception {
+        openDemo();
+        ApplyViewModel apply = window.applyViewModel();
+        untilPreview(() -> window.statusViewModel().protect());
+        Button confirm = robot.lookup("#apply-confirm").query();
+        assertTrue(fx(confirm::isDefaultButton), "a change takes Enter");
+        assertEquals("apply-confirm", focusId());
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
+        fx(() -> {
+            apply.close();
+            return null;
+        });
+        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        waitUntil(() -> !sw.isDisabled() && sw.isSelected());
+        fx(() -> {
+            sw.fire();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+        waitUntil(() -> "apply-cancel".equals(focusId()));
+        assertFalse(fx(confirm::isDefaultButton), "Enter must not turn encryption off");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW
+                || apply.phaseProperty().get() == ApplyViewModel.Phase.IDLE), fx(() -> apply.phaseProperty().get()).name());
+    }
+
+    @Test
     @DisplayName("in the demo a running change is only simulated: Quit does not ask")
     void demoQuitDoesNotAsk(FxRobot robot) throws Exception {
         open(AppServices.forDemo(new DemoResolverAdapter(Duration.ofSeconds(5), false), configDir,

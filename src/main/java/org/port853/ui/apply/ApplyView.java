@@ -131,9 +131,13 @@ public final class ApplyView extends StackPane {
                 vm.phaseProperty(), vm.resultProperty()));
         vm.phaseProperty().addListener((o, a, p) -> {
             confirm.getStyleClass().remove("danger");
-            if (p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT) {
+            boolean turningOff = p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT;
+            if (turningOff) {
                 confirm.getStyleClass().add("danger");
             }
+            // turning encryption off is never what Enter does: the sheet opens on Cancel, and the red button takes a
+            // click, Space on it or its mnemonic
+            confirm.setDefaultButton(!turningOff);
             confirm.setText(I18n.t(p == Phase.PREVIEW && vm.kind() == ApplyViewModel.Kind.REVERT
                     ? "apply.confirm.revert" : "apply.confirm"));
         });
@@ -185,7 +189,8 @@ public final class ApplyView extends StackPane {
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
         vm.phaseProperty().addListener((o, a, p) -> {
-            Button focus = p == Phase.PREVIEW ? confirm : p == Phase.RESULT || p == Phase.NO_CHANGE ? close
+            Button focus = p == Phase.PREVIEW ? (vm.kind() == ApplyViewModel.Kind.REVERT ? cancel : confirm)
+                    : p == Phase.RESULT || p == Phase.NO_CHANGE ? close
                     : p == Phase.REFUSED ? cancel : null;
             if (focus != null) {
                 javafx.application.Platform.runLater(() -> {
