@@ -112,7 +112,8 @@ public final class SystemResolverQuerySender implements QuerySender {
         while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
-        return new QueryOutcome(name, false, null, since(t0), why(c, server));
+        return new QueryOutcome(name, false, null, since(t0), why(c, server), c instanceof java.net.PortUnreachableException
+                ? server.getAddress().getHostAddress() + ":" + server.getPort() : null);
     }
 
     /** A failed query in words: the port-unreachable answer of a resolver that is not there says so. */

@@ -88,6 +88,7 @@ class SystemResolverQuerySenderTest {
         assertEquals("nothing listens on 127.0.0.53:" + port + ", the stub of systemd-resolved: is systemd-resolved running?",
                 stub.get(0).error(), "no parenthesis: Verify says it inside its own ('no answer (...)')");
         assertFalse(stub.get(0).answered());
+        assertEquals("127.0.0.53:" + port, stub.get(0).unheardAt(), "for the window's own words");
     }
 
     @Test

@@ -971,6 +971,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a stopped resolver's stub is said in the window's language (German walkthrough: English 'nothing "
+                + "listens on 127.0.0.53:53 …' quoted as the system's words)")
+        void stubWhereNothingListensInGerman() throws Exception {
+            QuerySender unheard = stub((n, timeout) -> new QueryOutcome(n, false, null, Duration.ofMillis(3),
+                    "nothing listens on 127.0.0.53:53, the stub of systemd-resolved: is systemd-resolved running?",
+                    "127.0.0.53:53"));
+            AppModel m = new AppModel(services(unheard), tasks);
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            List<String> details = I18n.in(java.util.Locale.GERMAN, () -> {
+                verify.run();
+                return List.copyOf(verify.details());
+            });
+            assertFalse(details.isEmpty());
+            for (String d : details) {
+                assertTrue(d.endsWith("keine Antwort: An 127.0.0.53:53 lauscht nichts, dem Stub von systemd-resolved: "
+                        + "Läuft systemd-resolved?"), d);
+            }
+        }
+
+        @Test
         @DisplayName("a probe that fails is reported, and Verify can run again")
         void failure() throws Exception {
             QuerySender broken = new QuerySender() {

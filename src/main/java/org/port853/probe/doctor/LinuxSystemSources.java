@@ -115,7 +115,7 @@ public final class LinuxSystemSources implements SystemSources {
             }
         }
         if (files.isEmpty()) {
-            String where = dirs.stream().map(Path::toString).collect(Collectors.joining(" or "));
+            String where = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
             return Sentence.of("there is no journal to read: no system journal in " + where
                     + ", so systemd-journald is not running or keeps no journal", "journal-none", where);
         }

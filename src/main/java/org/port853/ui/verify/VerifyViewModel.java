@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.port853.capture.CaptureSession;
+import org.port853.core.DesiredSettings;
 import org.port853.capture.LeakRecord;
 import org.port853.probe.QueryOutcome;
 import org.port853.probe.Verifier;
@@ -206,6 +207,8 @@ public final class VerifyViewModel {
     private static String detail(QueryOutcome q, LeakRecord leak) {
         // a response code is the resolver giving up (said in the window's words); any other error is the system's text
         String answer = !q.answered() ? (q.rcode() != null ? I18n.t("verify.answer.gaveUp", q.rcode())
+                : q.unheardAt() != null ? I18n.t("verify.answer.unheard", q.unheardAt(),
+                DesiredSettings.RESOLVED_STUBS.contains(q.unheardAt().replaceFirst(":\\d+$", "")) ? 1 : 0)
                 : I18n.t("verify.answer.none", Errors.systemText(String.valueOf(q.error()))))
                 : "NXDOMAIN".equals(q.rcode()) ? I18n.t("verify.answer.nxdomain", q.elapsed().toMillis())
                 : "NOERROR".equals(q.rcode()) ? I18n.t("verify.answer.noerror", q.elapsed().toMillis())
