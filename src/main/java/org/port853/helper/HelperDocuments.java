@@ -49,7 +49,9 @@ public final class HelperDocuments {
     private static final ObjectMapper RESULT_JSON = new ObjectMapper();
 
     static {
-        RESULT_JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
+        // a reason's words nest one object and one array per sentence inside a sentence (a failed check's cause
+        // inside a rollback's reason inside ...): 8 levels cut a real result on systemd 247; 64 still bounds the parser
+        RESULT_JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                 .maxStringLength(1024 * 1024).build());
     }
 

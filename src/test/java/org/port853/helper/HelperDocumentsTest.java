@@ -104,6 +104,15 @@ class HelperDocumentsTest {
             ApplyResult big = new ApplyResult(ApplyResult.Outcome.FAILED, longWhy,
                     new ApplyResult.Item("dropIn", "/etc/x.conf", bigDropIn), List.of(), false, Duration.ZERO);
             assertEquals(big, HelperDocuments.readResult(HelperDocuments.writeResult(big)));
+            // sentences inside sentences, five deep (the 247 walkthrough's failed health check was cut at depth 9)
+            org.port853.core.Sentence why = org.port853.core.Sentence.of("packets on port 53", "leak", "4");
+            for (int i = 0; i < 5; i++) {
+                why = org.port853.core.Sentence.of("because " + why.english(), "level" + i, why);
+            }
+            ApplyResult nested = ApplyResult.of(ApplyResult.Outcome.FAILED, why);
+            ApplyResult read = HelperDocuments.readResult(HelperDocuments.writeResult(nested));
+            assertEquals(nested.reason(), read.reason());
+            assertEquals(nested.reasonWords(), read.reasonWords());
         }
     }
 
