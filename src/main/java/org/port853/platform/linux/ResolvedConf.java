@@ -70,13 +70,22 @@ final class ResolvedConf {
         return 0;
     }
 
+    /**
+     * As systemd's config parser reads a file: a UTF-8 byte-order mark before the first line is skipped, and a line
+     * ending in an unescaped backslash goes on in the next one (the backslash read as a blank).
+     */
     static Parsed parse(String text) {
         Map<String, String> keys = new LinkedHashMap<>();
         String section = null;
         String error = null;
-        String[] lines = text.split("\\R", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+            int first = i;
+            String joined = lines[i];
+            while (continues(joined) && i + 1 < lines.length) {
+                joined = joined.substring(0, joined.length() - 1) + " " + lines[++i];
+            }
+            String line = joined.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
@@ -87,7 +96,7 @@ final class ResolvedConf {
             int eq = line.indexOf('=');
             if (eq <= 0 || section == null) {
                 if (error == null) {
-                    error = "line " + (i + 1) + " is not KEY=VALUE inside a [section]";
+                    error = "line " + (first + 1) + " is not KEY=VALUE inside a [section]";
                 }
                 continue;
             }
@@ -104,5 +113,14 @@ final class ResolvedConf {
             }
         }
         return new Parsed(keys, error);
+    }
+
+    /** Ends in a backslash that no backslash before it escapes. */
+    private static boolean continues(String line) {
+        int n = 0;
+        for (int j = line.length() - 1; j >= 0 && line.charAt(j) == '\\'; j--) {
+            n++;
+        }
+        return n % 2 == 1;
     }
 }

@@ -76,4 +76,22 @@ class ResolvedConfTest {
         assertEquals("tcp", keys.get("DNSStubListener"));
         assertTrue(ResolvedConf.takesEffect("Cache", "no-negative"));
     }
+
+    @Test
+    @DisplayName("read as systemd reads it: a byte-order mark before [Resolve] and a line continued by a backslash "
+            + "(the 247 walkthrough: resolved turned DNS-over-TLS off by such files while Port853 saw nothing)")
+    void byteOrderMarkAndContinuedLines() {
+        ResolvedConf.Parsed bom = ResolvedConf.parse("\uFEFF[Resolve]\r\nDNSOverTLS=no\r\n");
+        assertNull(bom.error());
+        assertEquals(Map.of("DNSOverTLS", "no"), bom.keys());
+        ResolvedConf.Parsed continued = ResolvedConf.parse("[Resolve]\nDNSOverTLS=no \\\n\nDNS=192.0.2.1 \\\n  192.0.2.2\n"
+                + "Domains=a\\\\\n");
+        assertNull(continued.error(), continued.toString());
+        assertEquals("no", continued.keys().get("DNSOverTLS"));
+        assertEquals("192.0.2.1    192.0.2.2", continued.keys().get("DNS"));
+        assertEquals("a\\\\", continued.keys().get("Domains"), "an escaped backslash does not continue the line");
+        ResolvedConf.Parsed bad = ResolvedConf.parse("[Resolve]\nx \\\nstill x\nDNSSEC=no\n");
+        assertEquals("line 2 is not KEY=VALUE inside a [section]", bad.error());
+        assertEquals(Map.of("DNSSEC", "no"), bad.keys());
+    }
 }
