@@ -29,6 +29,7 @@ import org.port853.core.ResolvConfState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.AppModel;
 import org.port853.ui.LeakEvidence;
+import org.port853.ui.traffic.LeakExplainer;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.InUseServers;
@@ -209,7 +210,8 @@ public final class StatusViewModel {
         LeakEvidence.Bypass own = model.evidence().bypassProperty().get();
         if (own != null) {
             out.add(ReasonTexts.windowReason("LEAK_OWN_RESOLVER", org.port853.core.Severity.UNENCRYPTED,
-                    List.of(own.program(), String.valueOf(own.server()), I18n.timeWithSeconds(own.at()))));
+                    List.of(LeakExplainer.programOpening(own.program()), String.valueOf(own.server()),
+                            I18n.timeWithSeconds(own.at()))));
         }
         java.time.Instant leak = model.evidence().resolverLeakProperty().get();
         if (leak != null) {

@@ -104,7 +104,10 @@ public final class LeakExplainer {
             return fileWhy;
         }
         if (ownResolver(sender, viaFile)) {
-            return why(Cause.OWN_RESOLVER, sender, server);
+            Why own = why(Cause.OWN_RESOLVER, programWords(sender), server);
+            // "a program running as uid 0 (root)" may open a sentence; a program's own name is kept as it is
+            return generic(sender) ? new Why(own.cause(), capitalised(own.text()),
+                    capitalised(own.fix())) : own;
         }
         Why resolvers = resolversReason(r, s, server);
         if (byResolver && resolvers.cause() == Cause.UNKNOWN) { // not another program's: the resolver's own fallback
@@ -186,6 +189,45 @@ public final class LeakExplainer {
         String sender = sender(r);
         return !r.localNetworkName() && ownResolver(sender, sender != null && !isSystemResolver(sender) && s != null
                 && namedByResolvConf(s, r.server() == null ? "?" : r.server()));
+    }
+
+    /**
+     * As {@link #bypassesResolver(LeakRecord, ResolverState)}, and also a query whose sender could not be identified
+     * that the resolver's settings would not send ({@link Cause#UNKNOWN}: to a server they do not name, or in plaintext
+     * where they encrypt, after the last change): then it was not the resolver, and Verify cannot speak for it either.
+     * Verify's own test queries go through the resolver, whatever became of them.
+     */
+    public static boolean bypassesResolver(LeakRecord r, ResolverState s, Instant lastChange) {
+        if (bypassesResolver(r, s)) {
+            return true;
+        }
+        boolean sinceChange = lastChange == null || r.time() == null || r.time().isAfter(lastChange);
+        return sinceChange && sender(r) == null && !r.localNetworkName() && !Verifier.isTestName(r.name())
+                && explain(r, s, lastChange).cause() == Cause.UNKNOWN;
+    }
+
+    /**
+     * The program in a sentence: its name and pid as the capture found it, "a program running as uid 0 (root)" where
+     * only its socket's owner was found, or "a program that could not be identified" (null).
+     */
+    public static String programWords(String sender) {
+        if (sender == null || sender.isBlank()) {
+            return I18n.t("leaks.program.unidentified");
+        }
+        return sender.strip().startsWith("uid ") ? I18n.t("leaks.program.ofUser", sender.strip()) : sender;
+    }
+
+    /** As {@link #programWords}, opening a sentence: the words capitalised, a program's own name kept as it is. */
+    public static String programOpening(String sender) {
+        return generic(sender) ? capitalised(programWords(sender)) : sender;
+    }
+
+    private static boolean generic(String sender) {
+        return sender == null || sender.isBlank() || sender.strip().startsWith("uid ");
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** A known sender that is not the system resolver and did not take its server from /etc/resolv.conf. */

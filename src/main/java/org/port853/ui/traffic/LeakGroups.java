@@ -45,9 +45,11 @@ public final class LeakGroups {
         // the same name's other leaks, which one program's explanation would claim as its own
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
-            boolean own = LeakExplainer.bypassesResolver(r, state);
+            boolean own = LeakExplainer.bypassesResolver(r, state, lastChange);
             boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own;
-            groups.computeIfAbsent(new Key(key.apply(r), before, own), k -> new ArrayList<>()).add(r);
+            // a program's own leaks are one group per program: one sender's explanation never claims another's
+            groups.computeIfAbsent(new Key(key.apply(r), before, own, own ? LeakExplainer.sender(r) : null),
+                    k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
         for (Map.Entry<Key, List<LeakRecord>> e : groups.entrySet()) {
@@ -71,7 +73,7 @@ public final class LeakGroups {
         return out;
     }
 
-    private record Key(String shown, boolean beforeLastChange, boolean ownResolver) {
+    private record Key(String shown, boolean beforeLastChange, boolean ownResolver, String sender) {
     }
 
     private static String nz(String s, String fallback) {

@@ -296,7 +296,8 @@ public final class TrafficViewModel {
      */
     private void updateLeaking(MeterSnapshot snap, List<LeakRecord> recent) {
         ResolverState state = model.stateProperty().get();
-        Predicate<LeakRecord> bypassing = r -> LeakExplainer.bypassesResolver(r, state);
+        Instant lastChange = model.evidence().lastSettingsChange();
+        Predicate<LeakRecord> bypassing = r -> LeakExplainer.bypassesResolver(r, state, lastChange);
         Instant newest = WireLeaks.newest(snap, recent, bypassing.negate());
         if (newest != null) {
             model.evidence().leakSeen(newest);

@@ -192,7 +192,8 @@ public final class VerifyViewModel {
         LeakEvidence.Bypass own = model.evidence().bypassProperty().get();
         if (own != null && otherLeaks == 0 && (outcome() == Outcome.CLEAN || outcome() == Outcome.UNPROVEN)) {
             // a program that asks a server itself leaked lately: Verify's path is clean, that program's is not
-            headline.set(headline.get() + " " + I18n.t("verify.bypassing", own.program()));
+            headline.set(headline.get() + " " + I18n.t("verify.bypassing",
+                    org.port853.ui.traffic.LeakExplainer.programWords(own.program())));
             setOutcome(Outcome.UNPROVEN);
         }
         if (model.services().demo()) {

@@ -250,4 +250,30 @@ class LeakExplainerTest {
                 "python3 (4242)", null, 2, "python3 (4242)", null);
         assertTrue(LeakExplainer.bypassesResolver(python, null));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a leak of a sender not identified that the resolver's settings would not send, "
+            + "after the last change, bypasses the resolver as a program's own does (window walkthrough: 'dig @router' "
+            + "cleared by a Verify); one they would send, or from before the change, does not")
+    void anUnidentifiedLeakTheSettingsRuleOutBypassesTheResolver() {
+        ResolverState strict = state(DotMode.STRICT);
+        Instant change = Instant.EPOCH.minusSeconds(60);
+        LeakRecord toElsewhere = leak("a.example", "203.0.113.9", null);
+        assertTrue(LeakExplainer.bypassesResolver(toElsewhere, strict, null), "a server the settings do not name");
+        assertTrue(LeakExplainer.bypassesResolver(toElsewhere, strict, change));
+        assertFalse(LeakExplainer.bypassesResolver(toElsewhere, strict, Instant.EPOCH.plusSeconds(5)),
+                "before the change: the settings then may have named it");
+        assertFalse(LeakExplainer.bypassesResolver(leak("tracker.example.com", "192.168.1.1", null), strict, null),
+                "the link's plaintext route: the resolver's doing");
+        assertFalse(LeakExplainer.bypassesResolver(leak("a.example", "203.0.113.9", "systemd-resolve"), strict, null),
+                "the resolver's own fallback");
+        assertFalse(LeakExplainer.bypassesResolver(leak("p853-abc123.example.com", "203.0.113.9",
+                null), strict, null), "Verify's own queries go through the resolver");
+        String said = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> LeakExplainer.explain(
+                leak("a.example", "8.8.8.8", "uid 0 (root)"), strict).text());
+        assertTrue(said.startsWith("A program running as uid 0 (root) asks 8.8.8.8 itself"), said);
+        assertEquals("A program that could not be identified", org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> LeakExplainer.programOpening(null)));
+        assertEquals("python3 (4242)", LeakExplainer.programOpening("python3 (4242)"), "a program's own name kept");
+    }
 }

@@ -70,4 +70,24 @@ class LeakGroupsTest {
         assertEquals(List.of(1, 1), List.of(groups.get(1).queries(), groups.get(2).queries()), groups.toString());
         assertEquals(LeakExplainer.Cause.FIXED_SINCE, groups.get(2).why().cause());
     }
+
+    @Test
+    @DisplayName("by name: the resolver's query to a link's plaintext server and a query of a sender not identified to a "
+            + "server the settings do not name are two groups, each with its own cause (window walkthrough: one group "
+            + "'foo.test … to .4, .2' explained by the link alone)")
+    void theResolversLeakAndAnotherSendersAreTwoGroups() {
+        ResolverState linkTakesNames = new ResolverState("systemd-resolved", StateSource.DBUS, true, true,
+                new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, true, List.of(), "yes", "stub"),
+                List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.132.4")), null, null, List.of(),
+                        true, null)), null, null, null);
+        List<LeakRecord> leaks = List.of(
+                new LeakRecord(CHANGE, "eth0", "198.18.132.4", "foo.test", "A", null),
+                new LeakRecord(CHANGE.plusSeconds(1), "eth0", "198.18.132.2", "foo.test", "A", null));
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.NAME, linkTakesNames, null,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false);
+        assertEquals(2, groups.size(), groups.toString());
+        assertEquals(LeakExplainer.Cause.UNKNOWN, groups.get(0).why().cause(), groups.toString());
+        assertEquals(java.util.Set.of("198.18.132.2"), groups.get(0).servers());
+        assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, groups.get(1).why().cause(), groups.toString());
+    }
 }
