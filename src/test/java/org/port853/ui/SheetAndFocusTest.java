@@ -227,6 +227,7 @@ class SheetAndFocusTest extends WindowTestBase {
         assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
         waitUntil(() -> "apply-cancel".equals(focusId()));
         assertFalse(fx(confirm::isDefaultButton), "Enter must not turn encryption off");
+        assertTrue(robot.lookup("#apply-body").query().isFocusTraversable(), "the sheet's text is a Tab stop");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW

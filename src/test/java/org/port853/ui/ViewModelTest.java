@@ -1262,6 +1262,9 @@ class ViewModelTest {
             status.protect();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get(), apply.summaryProperty().get());
             assertTrue(apply.diffProperty().get().contains("dns.quad9.net"), apply.diffProperty().get());
+            // pkexec asks for a password; run as root (the tests here are, on CI), the helper runs without it
+            assertEquals(!org.port853.helper.Privileges.isRoot(), apply.summaryProperty().get().contains("password"),
+                    apply.summaryProperty().get());
             apply.close();
         }
 

@@ -179,6 +179,9 @@ public final class ApplyView extends StackPane {
         ScrollPane bodyScroll = Ui.withoutViewportCache(new ScrollPane(body));
         bodyScroll.setFitToWidth(true);
         bodyScroll.getStyleClass().add("sheet-body");
+        bodyScroll.setId("apply-body");
+        // a Tab stop, so that a long preview or result can be read to its end with the arrow keys and Page Down
+        bodyScroll.setFocusTraversable(true);
         VBox.setVgrow(bodyScroll, Priority.SOMETIMES);
         card.getChildren().addAll(title, bodyScroll, buttons);
         fitDiff = () -> {

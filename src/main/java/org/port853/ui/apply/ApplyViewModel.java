@@ -265,8 +265,10 @@ public final class ApplyViewModel {
     }
 
     /** What a preview says; the demo's ({@code key.demo}) says it simulates the change and asks for no password. */
+    /** The preview's words: the demo's own, and run as root no password is asked for (pkexec is not used). */
     private String preview(String key) {
-        return I18n.t(key + (model.services().demo() ? ".demo" : ""));
+        return I18n.t(key + (model.services().demo() ? ".demo"
+                : I18n.has(key + ".root") && org.port853.helper.Privileges.isRoot() ? ".root" : ""));
     }
 
     /**
