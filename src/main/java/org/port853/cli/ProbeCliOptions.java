@@ -32,6 +32,8 @@ final class ProbeCliOptions {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : servers) {
             ServerAddress a = ServerAddress.parse(s);
+            // the stub speaks no DNS-over-TLS, and probing it would measure the resolver, not a server: as apply
+            org.port853.core.DesiredSettings.refuseResolvedStub(a.addressText());
             // IP#name and IP:853#NAME are one server: probed, ranked and pinned once
             if (!seen.add(a.atDotPort().toString().toLowerCase(java.util.Locale.ROOT))) {
                 throw new InvalidInputException("--server " + a + " is given twice");

@@ -18,7 +18,7 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
     public static final Set<String> RESOLVED_STUBS = Set.of("127.0.0.53", "127.0.0.54");
 
     /** Refuses systemd-resolved's own stub as a server: every query would loop back into it. */
-    static void refuseResolvedStub(String address) {
+    public static void refuseResolvedStub(String address) {
         if (RESOLVED_STUBS.contains(address)) {
             throw new InvalidInputException(address + " is systemd-resolved's own stub listener: as its server every "
                     + "query would loop back into it; use the provider's address").says("settings.resolved-stub", address);

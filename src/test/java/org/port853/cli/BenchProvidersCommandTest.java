@@ -72,6 +72,18 @@ class BenchProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("systemd-resolved's stub is refused as a server to probe, by every command that probes, as apply refuses it")
+    void theResolversStubIsNoServerToProbe() {
+        for (List<String> args : List.of(List.of("bench-providers", "--server", "127.0.0.53#x.test"),
+                List.of("doctor", "--server", "127.0.0.53#x.test"),
+                List.of("pins", "--check", "--server", "127.0.0.54:853#x.test"))) {
+            CliRuns.Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), args + ": " + r.err());
+            assertTrue(r.err().contains("systemd-resolved's own stub listener"), r.err());
+        }
+    }
+
+    @Test
     void allAndServerExcludeEachOther() {
         CliRuns.Run r = run("bench-providers", "--all", "--server", "127.0.0.1:9#dot.test");
         assertEquals(2, r.code());
