@@ -91,7 +91,10 @@ public final class DiagnosticsView extends ScrollPane {
         status.setPrefWidth(80);
         status.setMinWidth(80); // "Warnung" / "Warning" whole
         TableColumn<Check, String> name = Ui.wrapping(said("diag.col.check", CheckTexts.Text::name, 160));
-        name.setMinWidth(CHECK_MIN_WIDTH); // the longest word of a check's name whole ("vertrauenswürdig")
+        // the longest word of the checks' names whole ("Verschlüsselungsmodus"): a column never breaks a word
+        name.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(CHECK_MIN_WIDTH,
+                vm.checks().stream().map(c -> CheckTexts.of(c).name()).flatMap(n -> java.util.Arrays.stream(n.split("\\s+")))
+                        .mapToDouble(DiagnosticsView::fitting).max().orElse(0)), vm.checks()));
         TableColumn<Check, String> server = Ui.column(I18n.t("diag.col.server"), c -> c.server() == null ? "" : c.server(), 170);
         server.setMinWidth(170); // an address with its name: not broken mid-word
         TableColumn<Check, String> evidence = Ui.wrapping(said("diag.col.evidence", CheckTexts.Text::evidence, 360));
