@@ -153,7 +153,7 @@ final class PinsCommand implements Callable<Integer> {
         switch (Pinning.accept(store, server, Clock.systemUTC().instant())) {
             case ACCEPTED -> store.save();
             case NOT_CHANGED -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: the key of "
-                    + server + " has not changed; nothing to accept");
+                    + org.port853.probe.pins.PinStore.canonical(server.toString()) + " has not changed; nothing to accept");
             case NOT_RECORDED -> {
                 // pins are kept per address and TLS name: point at the recorded spelling of the same address
                 List<String> named = store.all().stream().map(PinRecord::server)

@@ -259,6 +259,9 @@ class PinsCommandTest {
             assertTrue(r.out().startsWith("Pins in "), r.out());
             assertEquals(stored, Files.readString(store()), "nothing accepted, the published pin stays published");
         }
+        CliRuns.Run spelled = run("pins", "--accept", "198.18.0.1:853#A.test");
+        assertEquals("port853 pins: note: the key of 198.18.0.1#a.test has not changed; nothing to accept\n",
+                spelled.err(), "named as the store holds it, not as typed");
     }
 
     @Test
