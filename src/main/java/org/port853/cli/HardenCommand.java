@@ -71,6 +71,21 @@ final class HardenCommand implements Callable<Integer> {
             }
             out.println("Dry run: nothing was changed.");
         }
+        if (!revert && !nftInstalled()) {
+            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: nft is not installed here (the "
+                    + "package nftables), so this change would fail: install nftables first");
+        }
         return ExitCodes.OK;
+    }
+
+    /** nft on the PATH (the helper runs it by name), or where Debian and Fedora put it. */
+    private static boolean nftInstalled() {
+        return nftIn(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
+                java.util.stream.Stream.of("/usr/sbin", "/sbin")).filter(d -> !d.isEmpty()).map(Path::of).toList());
+    }
+
+    static boolean nftIn(List<Path> dirs) {
+        return dirs.stream().anyMatch(d -> Files.isExecutable(d.resolve("nft")));
     }
 }
