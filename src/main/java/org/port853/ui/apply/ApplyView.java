@@ -160,7 +160,9 @@ public final class ApplyView extends StackPane {
         demoNote.getStyleClass().add("hint");
         demoNote.textProperty().bind(Bindings.createStringBinding(() -> {
             ApplyResult r = vm.resultProperty().get();
-            return r == null || r.elapsed() == null ? "" : I18n.t("apply.elapsed", r.elapsed().toMillis());
+            // nothing ran (refused, or failed before the helper started): no "Took 0 ms"
+            return r == null || r.elapsed() == null || r.elapsed().isZero() ? "" : I18n.t("apply.elapsed",
+                    r.elapsed().toMillis());
         }, vm.resultProperty()));
 
         Label pins = new Label();
