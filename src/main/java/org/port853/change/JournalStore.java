@@ -22,7 +22,7 @@ import org.port853.core.PendingChange;
  * them (Windows: an ACL, not a file mode, decides who reads).
  */
 public final class JournalStore {
-    static final String JOURNAL = "journal.json";
+    public static final String JOURNAL = "journal.json";
     static final String MARKER = "pending.json";
     /** Made on first use: status readers only read the marker, which needs no object mapper ({@link JsonTrees}). */
     private static final class Mapper {

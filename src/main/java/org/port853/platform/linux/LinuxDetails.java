@@ -13,10 +13,13 @@ import org.port853.core.ResolvConfState;
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
  * {@code downgrade}: a plaintext answer seen while DNS-over-TLS is on, or null; {@code mainConfDnsOverTls}: the
  * DNSOverTLS= value of the main resolved.conf, or null when it sets none (or was not read); {@code resolvedMasked}:
- * systemd-resolved's unit is masked, so that starting or enabling it fails until it is unmasked.
+ * systemd-resolved's unit is masked, so that starting or enabling it fails until it is unmasked; {@code journalProblem}:
+ * why Port853's own journal (which revert and recover need) cannot be read, or null (none, fine, or not readable by
+ * this user).
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
-                           boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked)
+                           boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
+                           String journalProblem)
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -42,6 +45,11 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                         boolean systemdBooted, String mainConfDnsOverTls) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, false);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked, null);
     }
 
     @Override

@@ -72,6 +72,13 @@ public final class LinuxRules implements PlatformRules {
         LinuxDetails d = s.platform() instanceof LinuxDetails l ? l : LinuxDetails.UNKNOWN;
         // details: 1 when systemd is not the init system here, so no fix that starts a service can work
         List<String> booted = List.of(d.systemdBooted() ? "0" : "1");
+        if (d.journalProblem() != null) {
+            // said whatever else is wrong: it decides whether Port853 can undo its changes
+            reasons.add(new Reason("JOURNAL_UNREADABLE", Severity.WARNING, "Port853's record of its changes cannot be "
+                    + "read, so revert and recover fail until it is fixed: " + d.journalProblem(),
+                    "Fix the file by hand, or keep a copy and remove it (it holds the only copy of the files from before "
+                            + "Port853's first change).", List.of(d.journalProblem())));
+        }
         if (!s.installed()) {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
                     s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",

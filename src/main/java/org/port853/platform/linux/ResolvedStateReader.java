@@ -54,7 +54,24 @@ final class ResolvedStateReader {
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths));
+                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journalProblem(paths));
+    }
+
+    /**
+     * Why the journal of Port853's changes cannot be read, where this user may read it (root; the journal is the
+     * helper's): revert and recover would fail on it, which a fleet's status check should learn before it needs them.
+     */
+    static String journalProblem(LinuxPaths paths) {
+        Path journal = paths.stateDir().resolve(org.port853.change.JournalStore.JOURNAL);
+        if (!Files.isReadable(journal)) {
+            return null;
+        }
+        try {
+            new org.port853.change.JournalStore(paths.stateDir()).load();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     /** systemd-resolved's unit is linked to /dev/null where systemctl mask puts it. */

@@ -1,0 +1,48 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.Assessment;
+import org.port853.core.Assessor;
+import org.port853.core.Reason;
+import org.port853.core.ResolverState;
+import org.port853.core.Severity;
+import org.port853.core.Verdict;
+
+class JournalProblemTest {
+    @TempDir
+    Path root;
+
+    @Test
+    @DisplayName("a journal that cannot be read is said by status, so that a fleet learns revert would fail before it "
+            + "needs it (247 walkthrough: apply, revert and recover failed on it while status was silent)")
+    void aCorruptJournalIsAReason() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        assertNull(ResolvedStateReader.journalProblem(paths), "no journal: nothing to say");
+        Files.createDirectories(paths.stateDir());
+        Path journal = paths.stateDir().resolve("journal.json");
+        Files.writeString(journal, "{\"version\":2,\"baseline\":[garbage");
+        String problem = ResolvedStateReader.journalProblem(paths);
+        assertTrue(problem != null && problem.contains("is unreadable") && problem.contains(journal.toString()), problem);
+
+        org.port853.core.ServerAddress server = org.port853.core.ServerAddress.parse("198.18.0.2#dot.test");
+        ResolverState s = new ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS, true, true,
+                new org.port853.core.GlobalState(List.of(server), List.of(), server, org.port853.core.DotMode.STRICT,
+                        org.port853.core.DnssecMode.NO, true, List.of(new org.port853.core.DomainEntry(".", true)), "yes",
+                        "stub"), List.of(), null, null, new LinuxDetails(252, null, List.of(), null, true, null, false,
+                problem));
+        Assessment a = Assessor.assess(s, new LinuxRules().assess(s));
+        Reason r = a.reasons().stream().filter(x -> x.code().equals("JOURNAL_UNREADABLE")).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, r.severity());
+        assertEquals(Verdict.PARTIAL, a.verdict(), "the DNS works, but the way back is at risk");
+        assertEquals(List.of(problem), r.details());
+    }
+}
