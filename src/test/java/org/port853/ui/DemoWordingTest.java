@@ -73,12 +73,13 @@ class DemoWordingTest extends WindowTestBase {
     }
 
     @Test
-    @DisplayName("a real machine's preview still says a password may be asked for")
+    @DisplayName("a real machine's preview still says a password may be asked for, unless Port853 runs as root")
     void realPreviewMentionsPassword() throws Exception {
         openPlaintextMachine();
         ApplyViewModel apply = window.applyViewModel();
         untilPreview(() -> window.statusViewModel().protect());
-        assertEquals(I18n.t("apply.preview.apply"), fx(() -> apply.summaryProperty().get()));
+        assertEquals(I18n.t(org.port853.helper.Privileges.isRoot() ? "apply.preview.apply.root" : "apply.preview.apply"),
+                fx(() -> apply.summaryProperty().get()));
     }
 
     @Test
