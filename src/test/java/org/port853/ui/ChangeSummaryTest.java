@@ -37,4 +37,22 @@ class ChangeSummaryTest {
         assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains → Network servers still used for some names",
                 said(null, false));
     }
+
+    @Test
+    @DisplayName("routing all domains names the network's own servers that took names until now (window walkthrough: "
+            + "the preview said nothing of the link's router)")
+    void theLinksOwnServersAreNamed() {
+        ResolverState plaintext = Fakes.plaintextState(null);
+        ResolverState withRouter = new ResolverState(plaintext.resolverName(), plaintext.source(), plaintext.installed(),
+                plaintext.running(), plaintext.global(), List.of(new org.port853.core.LinkState(2, "eth0",
+                List.of(ServerAddress.parse("198.18.121.4")), null, null, List.of(), true, null)), null, null,
+                plaintext.platform());
+        String said = ChangeSummary.describe(withRouter, new DesiredSettings(SERVERS, DotMode.STRICT, null, true,
+                List.of()), false, List.of());
+        assertEquals(true, said.contains("All domains, no longer also to the network's own servers: 198.18.121.4 (eth0)"),
+                said);
+        String some = ChangeSummary.describe(withRouter, new DesiredSettings(SERVERS, DotMode.STRICT, null, false,
+                List.of()), false, List.of());
+        assertEquals(false, some.contains("198.18.121.4"), some);
+    }
 }

@@ -36,7 +36,10 @@ public final class ChangeSummary {
         parts.add(!changes.mode() ? I18n.t("summary.mode", modeNow)
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
-        String domains = I18n.t(after.routeAllDomains() ? "summary.allDomains" : "summary.someDomains");
+        // all domains to the encrypted servers: the network's own servers that took names until now are named
+        String bypassed = after.routeAllDomains() && g != null && !g.routesEverything() ? defaultRouteServers(before) : "";
+        String domains = !after.routeAllDomains() ? I18n.t("summary.someDomains")
+                : bypassed.isEmpty() ? I18n.t("summary.allDomains") : I18n.t("summary.allDomains.notLinks", bypassed);
         // before → after only between encrypted settings: turning encryption on names the routing it brings
         parts.add(g == null || changes.mode() || !changes.routing() ? domains
                 : I18n.t(g.routesEverything() ? "summary.allDomains" : "summary.someDomains") + " → " + domains);
@@ -68,6 +71,14 @@ public final class ChangeSummary {
             before.links().forEach(l -> l.servers().forEach(x -> plain.add(x.addressText() + " (" + l.name() + ")")));
         }
         return plain.isEmpty() ? I18n.t("summary.off") : I18n.t("summary.off.plain", String.join(", ", plain));
+    }
+
+    /** The servers of the links that take names no routing domain claims, as "198.18.0.4 (eth0)". */
+    private static String defaultRouteServers(ResolverState before) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        before.links().stream().filter(l -> org.port853.core.Assessor.takesDefaultRoute(l, before.global()))
+                .forEach(l -> l.servers().forEach(x -> out.add(x.addressText() + " (" + l.name() + ")")));
+        return String.join(", ", out);
     }
 
     /** As the Providers screen labels it (not lower-cased: German nouns keep their capital). */
