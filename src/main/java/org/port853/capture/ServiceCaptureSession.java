@@ -147,6 +147,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
     }
 
     static CaptureUnavailableException connectFailed(IOException e) {
+        return connectFailed(e, java.nio.file.Files.isDirectory(java.nio.file.Path.of("/run/systemd/system")));
+    }
+
+    /** {@code systemdBooted}: systemd is the init system (sd_booted), so the service's socket can be started. */
+    static CaptureUnavailableException connectFailed(IOException e, boolean systemdBooted) {
         String msg = String.valueOf(e.getMessage());
         String low = msg.toLowerCase(Locale.ROOT);
         String user = LivePermission.userName();
@@ -157,7 +162,10 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
                     + " (or, for this shell only: newgrp port853).").says("service-denied", user);
         }
         return new CaptureUnavailableException("The Port853 capture service is not running (" + msg + ").",
-                "Start it: sudo systemctl enable --now port853-capture.socket").says("service-stopped", msg);
+                systemdBooted ? "Start it: sudo systemctl enable --now port853-capture.socket"
+                        : "systemd is not the init system here (a container, a chroot, or WSL without systemd), so the "
+                        + "service cannot be started: run Port853 as root to capture (sudo port853)")
+                .says("service-stopped", msg, systemdBooted ? "0" : "1");
     }
 
     private static int interfaceIndex(String name) throws CaptureUnavailableException {

@@ -299,8 +299,14 @@ class CaptureServiceTest {
         assertTrue(ServiceCaptureSession.isInstalled(socket, unit));
         CaptureUnavailableException e = ServiceCaptureSession.canConnect(socket).orElseThrow();
         assertTrue(e.reason().startsWith("The Port853 capture service is not running"), e.reason());
-        assertTrue(e.fix().contains("systemctl enable --now port853-capture.socket"), e.fix());
         assertFalse(e.fix().contains("usermod"), e.fix());
+        IOException refused = new IOException("Connection refused");
+        assertTrue(ServiceCaptureSession.connectFailed(refused, true).fix()
+                .contains("systemctl enable --now port853-capture.socket"));
+        // no systemd as init (a container, a chroot: the Debian 13 walkthrough): no systemctl that cannot work
+        String notBooted = ServiceCaptureSession.connectFailed(refused, false).fix();
+        assertTrue(notBooted.contains("systemd is not the init system here") && !notBooted.contains("systemctl"),
+                notBooted);
     }
 
     @Test
