@@ -207,6 +207,23 @@ public final class LeakExplainer {
     }
 
     /**
+     * Why a program's own leak ({@link OwnLeaks}) leaked, also after a change made its server one of the resolver's:
+     * its program asked that server itself then, whatever the settings say now.
+     */
+    public static Why explainOwn(LeakRecord r, ResolverState s, Instant lastChange) {
+        Why now = explain(r, s, lastChange);
+        if (now.cause() == Cause.OWN_RESOLVER || now.cause() == Cause.UNKNOWN) {
+            return now;
+        }
+        String server = r.server() == null ? "?" : r.server();
+        String sender = sender(r);
+        Why own = sender != null ? why(Cause.OWN_RESOLVER, programWords(sender), server)
+                : why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+        return sender != null && generic(sender) ? new Why(own.cause(), capitalised(own.text()), capitalised(own.fix()))
+                : own;
+    }
+
+    /**
      * The program in a sentence: its name and pid as the capture found it, "a program running as uid 0 (root)" where
      * only its socket's owner was found, or "a program that could not be identified" (null).
      */

@@ -36,6 +36,14 @@ public final class LeakGroups {
      */
     public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, Instant lastChange,
                                     Programs programs, Predicate<LeakRecord> ownCheck) {
+        return group(leaks, by, state, lastChange, programs, ownCheck,
+                r -> LeakExplainer.bypassesResolver(r, state, lastChange));
+    }
+
+    /** As above; {@code programsOwn}: which leaks are a program's own ({@link OwnLeaks} keeps them so). */
+    public static List<Group> group(List<LeakRecord> leaks, By by, ResolverState state, Instant lastChange,
+                                    Programs programs, Predicate<LeakRecord> ownCheck,
+                                    Predicate<LeakRecord> programsOwn) {
         Function<LeakRecord, String> key = by == By.NAME ? r -> nz(r.name(), "?")
                 : r -> ownCheck.test(r) ? programs.ownCheck()
                 : r.process() == null ? programs.unknown() : r.program(); // the asking program, without pid
@@ -45,7 +53,7 @@ public final class LeakGroups {
         // the same name's other leaks, which one program's explanation would claim as its own
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
-            boolean own = LeakExplainer.bypassesResolver(r, state, lastChange);
+            boolean own = !ownCheck.test(r) && programsOwn.test(r); // Port853's own lookup went through the resolver
             boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own;
             // a program's own leaks are one group per program: one sender's explanation never claims another's
             groups.computeIfAbsent(new Key(key.apply(r), before, own, own ? LeakExplainer.sender(r) : null),
@@ -66,8 +74,9 @@ public final class LeakGroups {
                 if (r.iface() != null) ifaces.add(r.iface());
             }
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
-            out.add(new Group(e.getKey().shown(), e.getValue().size(), newest, servers, ifaces,
-                    LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample))));
+            out.add(new Group(e.getKey().shown(), e.getValue().size(), newest, servers, ifaces, e.getKey().ownResolver()
+                    ? LeakExplainer.explainOwn(sample, state, lastChange)
+                    : LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample))));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;

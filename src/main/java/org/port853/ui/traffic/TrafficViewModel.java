@@ -65,6 +65,7 @@ public final class TrafficViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<DataSince> dataSince = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final TaskSlot starting;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final OwnLeaks ownLeaks = new OwnLeaks();
     private final ReadOnlyStringWrapper problemFix = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
@@ -297,7 +298,7 @@ public final class TrafficViewModel {
     private void updateLeaking(MeterSnapshot snap, List<LeakRecord> recent) {
         ResolverState state = model.stateProperty().get();
         Instant lastChange = model.evidence().lastSettingsChange();
-        Predicate<LeakRecord> bypassing = r -> LeakExplainer.bypassesResolver(r, state, lastChange);
+        Predicate<LeakRecord> bypassing = r -> !model.ownLookups().covers(r) && ownLeaks.test(r, state, lastChange);
         Instant newest = WireLeaks.newest(snap, recent, bypassing.negate());
         if (newest != null) {
             model.evidence().leakSeen(newest);
@@ -417,7 +418,8 @@ public final class TrafficViewModel {
         groups.setAll(by == null ? List.of()
                 : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(),
                         model.evidence().lastSettingsChange(), new LeakGroups.Programs(I18n.t("leaks.unknownProgram"),
-                                I18n.t("leaks.ownCheckProgram")), model.ownLookups()::covers));
+                                I18n.t("leaks.ownCheckProgram")), model.ownLookups()::covers,
+                        r -> ownLeaks.test(r, model.stateProperty().get(), model.evidence().lastSettingsChange())));
     }
 
     /** Every leaked query in one list, no filter: what a click on the graph's leaks selects from. */

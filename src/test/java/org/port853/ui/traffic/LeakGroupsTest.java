@@ -90,4 +90,27 @@ class LeakGroupsTest {
         assertEquals(java.util.Set.of("198.18.132.2"), groups.get(0).servers());
         assertEquals(LeakExplainer.Cause.LINK_PLAINTEXT, groups.get(1).why().cause(), groups.toString());
     }
+
+    @Test
+    @DisplayName("a program's own leak stays its own after a change makes its server the resolver's (window "
+            + "walkthrough: 'dig @198.18.0.2' before Protect became 'from before the change, nothing left to fix')")
+    void aProgramsOwnLeakStaysItsOwnAcrossAChange() {
+        ResolverState before = new ResolverState("systemd-resolved", StateSource.DBUS, true, true,
+                new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, true, List.of(), "yes", "stub"),
+                List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.132.4")), null, null, List.of(),
+                        true, null)), null, null, null);
+        ServerAddress dot = ServerAddress.parse("198.18.132.2#dot.test");
+        ResolverState after = new ResolverState("systemd-resolved", StateSource.DBUS, true, true,
+                new GlobalState(List.of(dot), List.of(), dot, DotMode.STRICT, DnssecMode.NO, true,
+                        List.of(new DomainEntry(".", true)), "yes", "stub"), before.links(), null, null, null);
+        LeakRecord dig = new LeakRecord(CHANGE.minusSeconds(30), "eth0", "198.18.132.2", "onlydig.test", "A", null);
+        OwnLeaks own = new OwnLeaks();
+        assertEquals(true, own.test(dig, before, null), "a server the settings do not name: not the resolver's");
+        LeakGroups.Programs programs = new LeakGroups.Programs("Program not identified", "Port853");
+        List<LeakGroups.Group> afterChange = LeakGroups.group(List.of(dig), LeakGroups.By.NAME, after, CHANGE, programs,
+                r -> false, r -> own.test(r, after, CHANGE));
+        assertEquals(LeakExplainer.Cause.UNKNOWN, afterChange.get(0).why().cause(), afterChange.toString());
+        assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakGroups.group(List.of(dig), LeakGroups.By.NAME, after, CHANGE,
+                programs, r -> false).get(0).why().cause(), "judged only now, it would be the resolver's");
+    }
 }
