@@ -200,16 +200,7 @@ class NarrowWindowTest extends WindowTestBase {
         WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
         settle();
         TableView<Check> checks = runDiagnostics(robot);
-        List<String> broken = WaitForAsyncUtils.asyncFx(() -> {
-            List<String> out = new ArrayList<>();
-            for (Node n : checks.lookupAll(".wrapped-text")) {
-                Text t = (Text) n;
-                if (t.isVisible() && t.getText() != null && !t.getText().isEmpty()) {
-                    out.addAll(brokenWords(t));
-                }
-            }
-            return out;
-        }).get();
+        List<String> broken = WaitForAsyncUtils.asyncFx(() -> brokenWordsIn(checks)).get();
         assertTrue(broken.isEmpty(), language + ": words broken inside: " + broken);
         List<String> headers = WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get();
         assertTrue(headers.isEmpty(), language + ": " + headers);
@@ -256,16 +247,7 @@ class NarrowWindowTest extends WindowTestBase {
         settle();
         List<String> cut = new ArrayList<>(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get());
         // nor is a check's name broken inside a word (German walkthrough: "Verschlüsselungsmo|dus")
-        cut.addAll(WaitForAsyncUtils.asyncFx(() -> {
-            List<String> out = new ArrayList<>();
-            for (Node n : checks.lookupAll(".wrapped-text")) {
-                Text t = (Text) n;
-                if (t.isVisible() && t.getText() != null && !t.getText().isEmpty()) {
-                    out.addAll(brokenWords(t));
-                }
-            }
-            return out;
-        }).get());
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> brokenWordsIn(checks)).get());
         assertTrue(WaitForAsyncUtils.asyncFx(() -> checks.lookupAll(".button").stream()
                 .anyMatch(b -> b.isVisible() && ((Labeled) b).getText().equals(I18n.t("diag.fix")))).get(), "a fix button shown");
         TableView<?> pins = robot.lookup("#diag-pin-table").query();
@@ -303,6 +285,18 @@ class NarrowWindowTest extends WindowTestBase {
                     : null;
         }).get();
         assertEquals(null, unreachable, language);
+    }
+
+    /** The words the table's wrapped texts break inside, on the JavaFX thread. */
+    private static List<String> brokenWordsIn(TableView<Check> checks) {
+        List<String> out = new ArrayList<>();
+        for (Node n : checks.lookupAll(".wrapped-text")) {
+            Text t = (Text) n;
+            if (t.isVisible() && t.getText() != null && !t.getText().isEmpty()) {
+                out.addAll(brokenWords(t));
+            }
+        }
+        return out;
     }
 
     private TableView<Check> runDiagnostics(FxRobot robot) throws Exception {

@@ -49,6 +49,22 @@ class SheetAndFocusTest extends WindowTestBase {
         });
     }
 
+    /** Closes the result sheet and turns encryption off with the switch: the turn-off sheet's preview. */
+    private void closeAndTurnOff(FxRobot robot, ApplyViewModel apply) throws Exception {
+        fx(() -> {
+            apply.close();
+            return null;
+        });
+        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
+        waitUntil(() -> !sw.isDisabled() && sw.isSelected());
+        fx(() -> {
+            sw.fire();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
+        assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+    }
+
     private String focusId() throws Exception {
         return fx(() -> {
             Node n = stage.getScene().getFocusOwner();
@@ -213,18 +229,7 @@ class SheetAndFocusTest extends WindowTestBase {
             return null;
         });
         waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.RESULT);
-        fx(() -> {
-            apply.close();
-            return null;
-        });
-        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
-        waitUntil(() -> !sw.isDisabled() && sw.isSelected());
-        fx(() -> {
-            sw.fire();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+        closeAndTurnOff(robot, apply);
         waitUntil(() -> "apply-cancel".equals(focusId()));
         assertFalse(fx(confirm::isDefaultButton), "Enter must not turn encryption off");
         assertTrue(robot.lookup("#apply-body").query().isFocusTraversable(), "the sheet's text is a Tab stop");
@@ -265,19 +270,8 @@ class SheetAndFocusTest extends WindowTestBase {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            apply.close();
-            return null;
-        });
         // turning encryption off opens the next sheet
-        atlantafx.base.controls.ToggleSwitch sw = robot.lookup("#encryption-switch").query();
-        waitUntil(() -> !sw.isDisabled() && sw.isSelected());
-        fx(() -> {
-            sw.fire();
-            return null;
-        });
-        waitUntil(() -> apply.phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
-        assertEquals(ApplyViewModel.Kind.REVERT, apply.kind());
+        closeAndTurnOff(robot, apply);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(body.getVmin(), fx(body::getVvalue), "the new sheet is scrolled mid-way");
         javafx.scene.Node summary = robot.lookup("#apply-summary").query();

@@ -955,7 +955,14 @@ class ViewModelTest {
         void resolverGaveUpInGerman() throws Exception {
             QuerySender refusing = stub((n, timeout) -> new QueryOutcome(n, false, "REFUSED", Duration.ofMillis(3),
                     "REFUSED from the resolver"));
-            AppModel m = new AppModel(services(refusing), tasks);
+            for (String d : germanVerifyDetails(refusing)) {
+                assertTrue(d.endsWith("keine Antwort: REFUSED (der Resolver hat aufgegeben, oder ein Server dahinter hat abgelehnt)"), d);
+            }
+        }
+
+        /** The lines of a Verify in German whose queries {@code sender} answers. */
+        private List<String> germanVerifyDetails(QuerySender sender) throws Exception {
+            AppModel m = new AppModel(services(sender), tasks);
             TrafficViewModel traffic = new TrafficViewModel(m);
             traffic.start();
             VerifyViewModel verify = new VerifyViewModel(m, traffic);
@@ -965,9 +972,7 @@ class ViewModelTest {
                 return List.copyOf(verify.details());
             });
             assertFalse(details.isEmpty());
-            for (String d : details) {
-                assertTrue(d.endsWith("keine Antwort: REFUSED (der Resolver hat aufgegeben, oder ein Server dahinter hat abgelehnt)"), d);
-            }
+            return details;
         }
 
         @Test
@@ -977,17 +982,7 @@ class ViewModelTest {
             QuerySender unheard = stub((n, timeout) -> new QueryOutcome(n, false, null, Duration.ofMillis(3),
                     "nothing listens on 127.0.0.53:53, the stub of systemd-resolved: is systemd-resolved running?",
                     "127.0.0.53:53"));
-            AppModel m = new AppModel(services(unheard), tasks);
-            TrafficViewModel traffic = new TrafficViewModel(m);
-            traffic.start();
-            VerifyViewModel verify = new VerifyViewModel(m, traffic);
-            verify.setSettle(Duration.ofMillis(10));
-            List<String> details = I18n.in(java.util.Locale.GERMAN, () -> {
-                verify.run();
-                return List.copyOf(verify.details());
-            });
-            assertFalse(details.isEmpty());
-            for (String d : details) {
+            for (String d : germanVerifyDetails(unheard)) {
                 assertTrue(d.endsWith("keine Antwort: An 127.0.0.53:53 lauscht nichts, dem Stub von systemd-resolved: "
                         + "Läuft systemd-resolved?"), d);
             }
