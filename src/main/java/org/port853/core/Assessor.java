@@ -122,7 +122,7 @@ public final class Assessor {
                     && l.effectiveDotMode(g) != DotMode.OFF).map(LinkState::name).collect(Collectors.joining(", "));
             reasons.add(new Reason("DOT_PER_LINK", Severity.INFO, "DNS-over-TLS is off in the global settings, which "
                     + "name no DNS server: each network connection's own setting decides, and " + encrypting
-                    + " asks its servers over TLS.", null, List.of(encrypting)));
+                    + " turns DNS-over-TLS on for its own servers.", null, List.of(encrypting)));
             return;
         }
         if (mode == DotMode.OFF) {

@@ -100,6 +100,7 @@ class ReasonTextsTest {
             String uplinkText = org.port853.ui.common.I18n.in(l,
                     () -> text(new LinuxRules().assess(uplink), "RESOLV_CONF_UPLINK", uplink).message());
             assertTrue(fileText.contains("192.0.2.1") && fileText.contains("/etc/nsswitch.conf"), fileText);
+            assertFalse(fileText.contains("machines "), "an apostrophe lost in the choice's second pass: " + fileText);
             assertTrue(uplinkText.contains("/etc/nsswitch.conf") && !uplinkText.contains("{"), uplinkText);
         }
         ResolverState followedByItsReaders = withResolvConf(new ResolvConfState(ResolvConfState.Kind.UPLINK,

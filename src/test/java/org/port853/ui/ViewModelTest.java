@@ -1416,6 +1416,13 @@ class ViewModelTest {
             model.evidence().verified(new LeakEvidence.VerifyFinding(at.plusSeconds(2), 5, 0, null));
             assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
             assertEquals("LEAK_OWN_RESOLVER", status.reasons().get(0).reason().code());
+            // a sender not identified: opening the sentence capitalised, inside the fix's sentence not
+            model.evidence().bypassSeen(new LeakEvidence.Bypass(at.plusSeconds(3), null, "198.18.0.4"));
+            org.port853.ui.status.ReasonTexts.Text unknown = status.reasons().get(0);
+            assertTrue(unknown.message().startsWith("A program that could not be identified sent its own plaintext"),
+                    unknown.message());
+            assertTrue(unknown.fix().startsWith("Set a program that could not be identified to use the system resolver"),
+                    unknown.fix());
         }
 
         @Test

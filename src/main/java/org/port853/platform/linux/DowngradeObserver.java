@@ -52,8 +52,9 @@ final class DowngradeObserver {
     /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} that bypasses the cache */
     static Downgrade observe(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
                           GlobalState g, List<LinkState> links) {
-        if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC) {
-            return null;
+        if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC && links.stream()
+                .noneMatch(l -> !l.servers().isEmpty() && l.dnsOverTls() == DotMode.OPPORTUNISTIC)) {
+            return null; // nothing falls back: no opportunistic mode, globally or on a link of its own
         }
         long now = System.nanoTime();
         List<?> settings = settingsOf(g, links);

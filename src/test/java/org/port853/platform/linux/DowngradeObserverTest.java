@@ -86,4 +86,22 @@ class DowngradeObserverTest {
         assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(other)), "answered on another interface");
     }
+
+    @Test
+    @DisplayName("a link with opportunistic mode of its own (a VPN's setting) is watched too, with DNS-over-TLS off "
+            + "globally: its fallback is named (re-check walkthrough: resolved fell back, status said 'over TLS')")
+    void aLinksOwnOpportunisticModeIsWatched() {
+        ResolvedFeatures f = new ResolvedFeatures(252);
+        GlobalState off = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                "yes", "stub");
+        LinkState own = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OPPORTUNISTIC,
+                null, List.of(), true, null);
+        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(plaintextAnswer, f, off, List.of(own)));
+        DowngradeObserver.forget();
+        LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
+                List.of(), true, null);
+        assertEquals(null, DowngradeObserver.observe(plaintextAnswer, f, off, List.of(plain)),
+                "nothing opportunistic: no probe");
+        assertEquals(1, lookups.get());
+    }
 }
