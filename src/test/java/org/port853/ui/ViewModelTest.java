@@ -1373,6 +1373,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the switch off while a connection encrypts its own DNS does not say queries leave in plaintext "
+                + "(re-check walkthrough: 'Protected' above 'Off · queries leave in plaintext')")
+        void switchOffWhileALinkEncrypts() {
+            var g = new org.port853.core.GlobalState(List.of(), List.of(), null, org.port853.core.DotMode.OFF,
+                    org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+            var vpn = new org.port853.core.LinkState(3, "tun0", List.of(ServerAddress.parse("198.18.0.2#dot.test")),
+                    org.port853.core.DotMode.STRICT, null, List.of(), true, null);
+            var s = Fakes.state(g, null);
+            adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), s.installed(), s.running(),
+                    g, List.of(vpn), null, null, s.platform());
+            model.refresh();
+            assertEquals(I18n.t("switch.off.links"), status.switchTextProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+        }
+
+        @Test
         @DisplayName("no DNS server anywhere: 'Not working' in red, not 'At risk' above a red 'names cannot resolve'")
         void noServersIsNotWorking() {
             var g = new org.port853.core.GlobalState(List.of(), List.of(), null, org.port853.core.DotMode.OFF,

@@ -174,8 +174,10 @@ public final class StatusViewModel {
         DotMode dot = model.encryptionOn() ? g.dnsOverTls() : DotMode.OFF;
         mode.set(I18n.t("mode." + (g.dnsOverTls() == null ? "off" : g.dnsOverTls().name().toLowerCase(Locale.ROOT)))
                 + (g.routesEverything() ? " · " + I18n.t("status.allDomains") : ""));
+        // off, while a connection turns DNS-over-TLS on for its own servers: not "queries leave in plaintext"
         switchText.set(I18n.t("switch." + dot.name().toLowerCase(Locale.ROOT)
-                + (dot == DotMode.OPPORTUNISTIC && fellBack(a) ? ".fallback" : "")));
+                + (dot == DotMode.OPPORTUNISTIC && fellBack(a) ? ".fallback"
+                : dot == DotMode.OFF && org.port853.core.Assessor.linksDecide(s) ? ".links" : "")));
         // resolved reports DNSSEC "unsupported" whenever validation is off: only worth saying when it is on
         dnssec.set(g.dnssec() == null ? "—" : g.dnssec() == org.port853.core.DnssecMode.NO ? I18n.t("status.dnssecOff")
                 : I18n.t("dnssec." + g.dnssec().name().toLowerCase(Locale.ROOT))
