@@ -8,7 +8,7 @@
 #   RIG_ID   [a-z0-9]{1,12}, default lab    namespaces ${RIG_ID}-lc (client) / ${RIG_ID}-ls (servers)
 #   RIG_NET  0..255, default 85              client 198.18.N.1/24
 #   RIG_DIR  default /tmp/port853-lab-${RIG_ID}
-#   LAB_SLOW_MS  netem delay of the slow server, default 40 (kernels without sch_netem: 64 kbit/s htb limit;
+#   LAB_SLOW_MS  netem delay of the slow server, default 40 (kernels without sch_netem: 32 kbit/s htb limit;
 #                $RIG_DIR/slow-kind says which)
 # Servers (all answer the same data; TLS name dot.test; rig CA in $RIG_DIR/pki/ca.pem):
 #   .2 good       valid certificate, validating resolver (DNSSEC), large answer big.test TXT (~4 KB)
@@ -200,15 +200,16 @@ table inet lab {
 }
 EOF
     # .9: slow. netem delay where the kernel has it; kernels without sch_netem get an htb rate limit instead
-    # (64 kbit/s: the ~2.5 KB handshake takes ~0.3 s, each answer ~15 ms)
+    # (32 kbit/s: a full handshake of ~2.5 KB takes ~0.6 s, a resumed one ~60 ms, each answer ~35 ms: slow enough to
+    # rank last also on a loaded machine, where the TLS 1.2 server's two round trips took 53 ms at 64 kbit/s)
     ip netns exec "$SRV" tc qdisc add dev eth0 root handle 1: htb default 10
     ip netns exec "$SRV" tc class add dev eth0 parent 1: classid 1:10 htb rate 10gbit quantum 1514
     if ip netns exec "$SRV" tc class add dev eth0 parent 1: classid 1:30 htb rate 10gbit quantum 1514 \
         && ip netns exec "$SRV" tc qdisc add dev eth0 parent 1:30 handle 30: netem delay "${LAB_SLOW_MS:-40}ms" 2>/dev/null; then
         echo netem > "$RIG_DIR/slow-kind"
     else
-        ip netns exec "$SRV" tc class change dev eth0 parent 1: classid 1:30 htb rate 64kbit ceil 64kbit quantum 1514
-        echo htb-64kbit > "$RIG_DIR/slow-kind"
+        ip netns exec "$SRV" tc class change dev eth0 parent 1: classid 1:30 htb rate 32kbit ceil 32kbit quantum 1514
+        echo htb-32kbit > "$RIG_DIR/slow-kind"
     fi
     ip netns exec "$SRV" tc filter add dev eth0 protocol ip parent 1: prio 1 u32 match ip src "$N.9/32" flowid 1:30
     local s name last cert
