@@ -17,11 +17,15 @@ final class ResolvConfInspector {
 
     /** The file at {@code resolvConf}, and whether the C library reads it by the hosts line of {@code nsswitch}. */
     static ResolvConfState inspect(Path resolvConf, Path nsswitch) {
-        ResolvConfState rc = inspect(resolvConf);
-        return new ResolvConfState(rc.kind(), rc.target(), rc.nameservers(), NsswitchHosts.dnsBeforeResolve(nsswitch));
+        return inspect(resolvConf, NsswitchHosts.dnsBeforeResolve(nsswitch));
     }
 
+    /** The file at {@code resolvConf}, its readers not known beyond the programs that read it themselves. */
     static ResolvConfState inspect(Path resolvConf) {
+        return inspect(resolvConf, false);
+    }
+
+    private static ResolvConfState inspect(Path resolvConf, boolean readByCLibrary) {
         String target = null;
         Kind kind;
         try {
@@ -36,7 +40,8 @@ final class ResolvConfInspector {
         } catch (IOException e) {
             kind = Kind.MISSING;
         }
-        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf));
+        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf),
+                readByCLibrary);
     }
 
     /** Does a link at {@code resolvConf} to {@code link} (null: not a link) lead to the stub's file? */

@@ -33,6 +33,7 @@ final class ResolvedStateReader {
     private volatile int systemdVersion = -1;
 
     private final boolean observeDowngrade;
+    private final JournalCheck journal;
 
     ResolvedStateReader(LinuxPaths paths) {
         this(paths, false);
@@ -42,6 +43,7 @@ final class ResolvedStateReader {
     ResolvedStateReader(LinuxPaths paths, boolean observeDowngrade) {
         this.paths = paths;
         this.observeDowngrade = observeDowngrade;
+        this.journal = new JournalCheck(paths);
     }
 
     int systemdVersion() {
@@ -54,24 +56,7 @@ final class ResolvedStateReader {
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journalProblem(paths));
-    }
-
-    /**
-     * Why the journal of Port853's changes cannot be read, where this user may read it (root; the journal is the
-     * helper's): revert and recover would fail on it, which a fleet's status check should learn before it needs them.
-     */
-    static String journalProblem(LinuxPaths paths) {
-        Path journal = paths.stateDir().resolve(org.port853.change.JournalStore.JOURNAL);
-        if (!Files.isReadable(journal)) {
-            return null;
-        }
-        try {
-            new org.port853.change.JournalStore(paths.stateDir()).load();
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return e.getMessage();
-        }
+                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journal.problem());
     }
 
     /** systemd-resolved's unit is linked to /dev/null where systemctl mask puts it. */

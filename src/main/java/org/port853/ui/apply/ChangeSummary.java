@@ -8,6 +8,7 @@ import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
 import org.port853.ui.common.I18n;
@@ -66,17 +67,19 @@ public final class ChangeSummary {
             return I18n.t("summary.off.stays", stays.value(), stays.file());
         }
         // where queries go in plaintext then: the connections' own servers (a router's, a VPN's) stay as they are
-        java.util.Set<String> plain = new java.util.LinkedHashSet<>();
-        if (before != null) {
-            before.links().forEach(l -> l.servers().forEach(x -> plain.add(x.addressText() + " (" + l.name() + ")")));
-        }
-        return plain.isEmpty() ? I18n.t("summary.off") : I18n.t("summary.off.plain", String.join(", ", plain));
+        String plain = before == null ? "" : linkServers(before, l -> true);
+        return plain.isEmpty() ? I18n.t("summary.off") : I18n.t("summary.off.plain", plain);
     }
 
-    /** The servers of the links that take names no routing domain claims, as "198.18.0.4 (eth0)". */
+    /** The servers of the links that take names no routing domain claims. */
     private static String defaultRouteServers(ResolverState before) {
+        return linkServers(before, l -> org.port853.core.Assessor.takesDefaultRoute(l, before.global()));
+    }
+
+    /** The servers of the chosen links, each once, as "198.18.0.4 (eth0), 198.18.0.5 (wlan0)". */
+    private static String linkServers(ResolverState before, java.util.function.Predicate<LinkState> chosen) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        before.links().stream().filter(l -> org.port853.core.Assessor.takesDefaultRoute(l, before.global()))
+        before.links().stream().filter(chosen)
                 .forEach(l -> l.servers().forEach(x -> out.add(x.addressText() + " (" + l.name() + ")")));
         return String.join(", ", out);
     }

@@ -104,10 +104,7 @@ public final class LeakExplainer {
             return fileWhy;
         }
         if (ownResolver(sender, viaFile)) {
-            Why own = why(Cause.OWN_RESOLVER, programWords(sender), server);
-            // "a program running as uid 0 (root)" may open a sentence; a program's own name is kept as it is
-            return generic(sender) ? new Why(own.cause(), capitalised(own.text()),
-                    capitalised(own.fix())) : own;
+            return ownWhy(sender, server);
         }
         Why resolvers = resolversReason(r, s, server);
         if (byResolver && resolvers.cause() == Cause.UNKNOWN) { // not another program's: the resolver's own fallback
@@ -217,10 +214,14 @@ public final class LeakExplainer {
         }
         String server = r.server() == null ? "?" : r.server();
         String sender = sender(r);
-        Why own = sender != null ? why(Cause.OWN_RESOLVER, programWords(sender), server)
-                : why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
-        return sender != null && generic(sender) ? new Why(own.cause(), capitalised(own.text()), capitalised(own.fix()))
-                : own;
+        return sender != null ? ownWhy(sender, server) : why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+    }
+
+    /** {@link Cause#OWN_RESOLVER} for a known sender that asked {@code server} itself. */
+    private static Why ownWhy(String sender, String server) {
+        Why own = why(Cause.OWN_RESOLVER, programWords(sender), server);
+        // "a program running as uid 0 (root)" may open a sentence; a program's own name is kept as it is
+        return generic(sender) ? new Why(own.cause(), capitalised(own.text()), capitalised(own.fix())) : own;
     }
 
     /**

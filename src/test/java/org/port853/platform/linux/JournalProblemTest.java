@@ -26,11 +26,11 @@ class JournalProblemTest {
             + "needs it (247 walkthrough: apply, revert and recover failed on it while status was silent)")
     void aCorruptJournalIsAReason() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
-        assertNull(ResolvedStateReader.journalProblem(paths), "no journal: nothing to say");
+        assertNull(new JournalCheck(paths).problem(), "no journal: nothing to say");
         Files.createDirectories(paths.stateDir());
         Path journal = paths.stateDir().resolve("journal.json");
         Files.writeString(journal, "{\"version\":2,\"baseline\":[garbage");
-        String problem = ResolvedStateReader.journalProblem(paths);
+        String problem = new JournalCheck(paths).problem();
         assertTrue(problem != null && problem.contains("is unreadable") && problem.contains(journal.toString()), problem);
 
         org.port853.core.ServerAddress server = org.port853.core.ServerAddress.parse("198.18.0.2#dot.test");
@@ -44,5 +44,32 @@ class JournalProblemTest {
         assertEquals(Severity.WARNING, r.severity());
         assertEquals(Verdict.PARTIAL, a.verdict(), "the DNS works, but the way back is at risk");
         assertEquals(List.of(problem), r.details());
+    }
+
+    @Test
+    @DisplayName("the journal is parsed again whenever it changes on disk, also to the same size, and not otherwise")
+    void followsTheFileNotTheFirstAnswer() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        JournalCheck check = new JournalCheck(paths);
+        Files.createDirectories(paths.stateDir());
+        Path journal = paths.stateDir().resolve("journal.json");
+        String good = "{\"version\":" + org.port853.change.Journal.FORMAT + "}";
+        Files.writeString(journal, good);
+        assertNull(check.problem(), good);
+
+        String bad = "x".repeat(good.length());
+        Files.writeString(journal, bad);
+        Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        String problem = check.problem();
+        assertTrue(problem != null && problem.contains("is unreadable"), "a same-size corruption is seen: " + problem);
+
+        Files.writeString(journal, good);
+        Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        assertNull(check.problem(), "mended: the problem is gone");
+
+        // unchanged on disk (content swapped back with the time it had): the remembered answer stands
+        Files.writeString(journal, bad);
+        Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        assertNull(check.problem(), "same file key, size and time: not parsed again");
     }
 }
