@@ -43,6 +43,12 @@ public final class ManPage {
         out.println("Without a command, \\fBport853\\fR opens the desktop window. With a command it works on the command"
                 + " line; \\fB\\-\\-json\\fR gives machine-readable output. Changing the resolver needs root: the program"
                 + " asks through polkit (\\fBpkexec\\fR) for its helper only.");
+        out.println(".PP");
+        out.println("\\fBport853 \\-\\-demo\\fR opens the window on a sample Linux machine and a replayed capture,"
+                + " labelled DEMO: it changes nothing, saves nothing and needs no root. \\fB\\-\\-demo=windows\\fR"
+                + " shows a sample Windows 11 machine instead, also on the command line for \\fBstatus\\fR,"
+                + " \\fBproviders\\fR, \\fBexport\\fR and \\fBapply \\-\\-dry\\-run\\fR (for example"
+                + " \\fBport853 status \\-\\-demo=windows\\fR).");
         options(root.options(), out);
         out.println(".SH COMMANDS");
         for (CommandLine sub : root.subcommands().values()) {
