@@ -81,8 +81,10 @@ final class DowngradeObserver {
             ResolvedBus.Lookup l = probe.get();
             if (l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !l.confidential()) {
                 // the answer's interface: 0 for the global servers, a link's index for its own servers (one that
-                // never uses TLS takes names beside it; an opportunistic one fell back there, not on the global path)
-                return links.stream().filter(k -> k.index() == l.ifindex()).findFirst()
+                // never uses TLS takes names beside it; an opportunistic one fell back there, not on the global path).
+                // 257 reports a global server's answer with the interface it left by: a link without servers of
+                // its own cannot have answered
+                return links.stream().filter(k -> k.index() == l.ifindex() && !k.servers().isEmpty()).findFirst()
                         .map(k -> k.neverUsesTls() ? Downgrade.link(k.name()) : Downgrade.lookupFromLink(k.name()))
                         .orElse(Downgrade.lookup());
             }

@@ -104,4 +104,21 @@ class DowngradeObserverTest {
                 "nothing opportunistic: no probe");
         assertEquals(1, lookups.get());
     }
+
+    @Test
+    @DisplayName("systemd 257 reports a global server's answer with the interface it left by: a link without servers of "
+            + "its own is not blamed, the global fallback is (distro walkthrough: 'from the DNS server of link eth0', "
+            + "whose servers were [])")
+    void aLinkWithoutServersIsNotBlamed() {
+        ResolvedFeatures f = new ResolvedFeatures(257);
+        LinkState bare = new LinkState(2, "eth0", List.of(), null, null, List.of(), true, null);
+        Downgrade d = DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.4"), List.of(bare));
+        assertEquals(Downgrade.lookup(), d);
+        Reason r = new LinuxRules().assess(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, true, opportunistic("198.18.78.4"), List.of(bare), null, null,
+                new LinuxDetails(257, null, List.of(), d))).stream()
+                .filter(x -> x.code().equals("DOT_DOWNGRADED")).findFirst().orElseThrow();
+        assertFalse(r.message().contains("link eth0"), r.message());
+        assertFalse(r.fixAction() == org.port853.core.FixAction.ROUTE_ALL_DOMAINS, r.fix());
+    }
 }
