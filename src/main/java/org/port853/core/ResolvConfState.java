@@ -2,7 +2,7 @@ package org.port853.core;
 
 /**
  * Where /etc/resolv.conf leads programs that read it. {@code readByCLibrary}: the C library's own lookups follow the file
- * too (/etc/nsswitch.conf's hosts line has {@code dns} with no {@code resolve} before it), so nearly every program
+ * too (it asks {@code dns} with no working {@code resolve} before it), so nearly every program
  * does, not only those that read it themselves.
  */
 public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary) {

@@ -182,8 +182,9 @@ public final class LinuxRules implements PlatformRules {
         }
     }
 
-    private static final String EVERY_PROGRAM = "; and since the hosts line of /etc/nsswitch.conf asks 'dns' "
-            + "without 'resolve' before it, that is nearly every program on this machine";
+    private static final String EVERY_PROGRAM = "; and since the C library asks 'dns' before any working "
+            + "'resolve' (the hosts line of /etc/nsswitch.conf, or glibc's default without one), that is nearly every "
+            + "program on this machine";
 
     /**
      * While resolved's stub listener is off, linking resolv.conf to the stub would leave programs without DNS: the fix

@@ -18,30 +18,43 @@ final class NsswitchHosts {
     private NsswitchHosts() {
     }
 
+    /** glibc's own hosts line where /etc/nsswitch.conf is missing or has none (nss/nss_database.c). */
+    static final String GLIBC_DEFAULT = "dns [!UNAVAIL=return] files";
+
     /**
-     * True only when the file says so: a {@code hosts:} line with {@code dns} and no {@code resolve} before it. A missing
-     * or unreadable file, or one without a hosts line, is not taken as evidence (false).
+     * Does the C library of the system at {@code paths} ask {@code dns} before a working {@code resolve} module? A
+     * {@code resolve} whose module (libnss_resolve.so.2) is not installed is skipped, as glibc skips it.
      */
-    static boolean dnsBeforeResolve(Path nsswitch) {
+    static boolean dnsBeforeResolve(LinuxPaths paths) {
+        return dnsBeforeResolve(paths.nsswitch(), NssModules.installed("resolve", paths));
+    }
+
+    /**
+     * By the {@code hosts:} line of {@code nsswitch}, or glibc's default where the file or the line is missing. An
+     * unreadable file is not taken as evidence (false).
+     */
+    static boolean dnsBeforeResolve(Path nsswitch, boolean resolveInstalled) {
         List<String> lines;
         try {
             lines = Files.readAllLines(nsswitch, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return dnsBeforeResolve(GLIBC_DEFAULT, resolveInstalled);
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return false;
         }
         for (String line : lines) {
             String content = line.replaceFirst("#.*", "").strip();
             if (content.startsWith("hosts:")) {
-                return dnsBeforeResolve(content.substring("hosts:".length()));
+                return dnsBeforeResolve(content.substring("hosts:".length()), resolveInstalled);
             }
         }
-        return false;
+        return dnsBeforeResolve(GLIBC_DEFAULT, resolveInstalled);
     }
 
     /** The services of one hosts line, with the {@code [STATUS=action]} blocks between them left out. */
-    static boolean dnsBeforeResolve(String services) {
+    static boolean dnsBeforeResolve(String services, boolean resolveInstalled) {
         for (String word : services.replaceAll("\\[[^]]*]", " ").strip().split("\\s+")) {
-            if (word.equals("resolve")) {
+            if (word.equals("resolve") && resolveInstalled) {
                 return false;
             }
             if (word.equals("dns")) {

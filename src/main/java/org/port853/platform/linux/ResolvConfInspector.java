@@ -15,9 +15,9 @@ final class ResolvConfInspector {
     private ResolvConfInspector() {
     }
 
-    /** The file at {@code resolvConf}, and whether the C library reads it by the hosts line of {@code nsswitch}. */
-    static ResolvConfState inspect(Path resolvConf, Path nsswitch) {
-        return inspect(resolvConf, NsswitchHosts.dnsBeforeResolve(nsswitch));
+    /** The system's /etc/resolv.conf, and whether the C library reads it (its nsswitch.conf and NSS modules). */
+    static ResolvConfState inspect(LinuxPaths paths) {
+        return inspect(paths.resolvConf(), NsswitchHosts.dnsBeforeResolve(paths));
     }
 
     /** The file at {@code resolvConf}, its readers not known beyond the programs that read it themselves. */

@@ -74,7 +74,7 @@ final class ResolvedStateReader {
     }
 
     ResolverState read() {
-        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf(), paths.nsswitch());
+        ResolvConfState rc = ResolvConfInspector.inspect(paths);
         List<DropIn> dropIns = DropInScanner.scan(paths, systemdVersion());
         PendingChange pending = JournalStore.readMarker(paths.stateDir());
         boolean installed = Files.exists(paths.resolvedBinary());

@@ -195,7 +195,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     /** {@code r}, or {@code r} as NOT_COVERED when /etc/resolv.conf sends programs past the stub. */
     private ApplyResult bypassedBy(ApplyResult r) {
-        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf(), paths.nsswitch());
+        ResolvConfState rc = ResolvConfInspector.inspect(paths);
         if (rc.bypass().isEmpty()) {
             return r;
         }
