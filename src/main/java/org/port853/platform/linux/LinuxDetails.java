@@ -15,11 +15,12 @@ import org.port853.core.ResolvConfState;
  * DNSOverTLS= value of the main resolved.conf, or null when it sets none (or was not read); {@code resolvedMasked}:
  * systemd-resolved's unit is masked, so that starting or enabling it fails until it is unmasked; {@code journalProblem}:
  * why Port853's own journal (which revert and recover need) cannot be read, or null (none, fine, or not readable by
- * this user).
+ * this user); {@code ourDropInLink}: where the path of Port853's drop-in is a symbolic link (which Port853 does not
+ * write through), what it links to; else null.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
-                           String journalProblem)
+                           String journalProblem, String ourDropInLink)
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -50,6 +51,12 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                         boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked, null);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, null);
     }
 
     @Override

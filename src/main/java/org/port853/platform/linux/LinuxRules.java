@@ -79,6 +79,13 @@ public final class LinuxRules implements PlatformRules {
                     "Fix the file by hand, or keep a copy and remove it (it holds the only copy of the files from before "
                             + "Port853's first change).", List.of(d.journalProblem())));
         }
+        if (d.ourDropInLink() != null) {
+            String path = LinuxPaths.system().ourDropIn().toString();
+            reasons.add(new Reason("DROP_IN_OURS_LINKED", Severity.WARNING, path + " is a symbolic link to "
+                    + d.ourDropInLink() + ": Port853 does not write through links, so it cannot change the resolver's "
+                    + "settings until the link is gone.", "Remove the link if nothing else needs it: sudo rm " + path,
+                    List.of(path, d.ourDropInLink())));
+        }
         if (!s.installed()) {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
                     s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",

@@ -56,7 +56,17 @@ final class ResolvedStateReader {
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
         return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journal.problem());
+                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journal.problem(),
+                ourDropInLink(paths));
+    }
+
+    /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */
+    static String ourDropInLink(LinuxPaths paths) {
+        try {
+            return Files.isSymbolicLink(paths.ourDropIn()) ? Files.readSymbolicLink(paths.ourDropIn()).toString() : null;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     /** systemd-resolved's unit is linked to /dev/null where systemctl mask puts it. */

@@ -277,6 +277,35 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("Port853's own drop-in path linked to /dev/null: status and doctor name the link that apply refuses to "
+            + "write through, instead of offering a fix that fails (distro walkthrough)")
+    void ourPathLinkedIsSaid() throws IOException {
+        Files.createDirectories(etc);
+        assertNull(ResolvedStateReader.ourDropInLink(paths));
+        Files.createSymbolicLink(paths.ourDropIn(), Path.of("/dev/null"));
+        String link = ResolvedStateReader.ourDropInLink(paths);
+        assertEquals("/dev/null", link);
+        org.port853.core.ResolverState s = new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, true, new org.port853.core.GlobalState(List.of(), List.of(), null,
+                DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), List.of(), null, null,
+                new LinuxDetails(257, new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                        LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), DropInScanner.scan(paths, 257), null, true,
+                        null, false, null, link));
+        List<org.port853.core.Reason> reasons = new LinuxRules().assess(s);
+        org.port853.core.Reason r = reasons.stream().filter(x -> x.code().equals("DROP_IN_OURS_LINKED")).findFirst()
+                .orElseThrow(() -> new AssertionError(reasons.toString()));
+        assertEquals(org.port853.core.Severity.WARNING, r.severity());
+        assertTrue(r.message().contains("/etc/systemd/resolved.conf.d/zz-port853.conf is a symbolic link to /dev/null"),
+                r.message());
+        assertEquals("Remove the link if nothing else needs it: sudo rm /etc/systemd/resolved.conf.d/zz-port853.conf",
+                r.fix());
+        org.port853.probe.doctor.Check dropIns = org.port853.probe.doctor.ConfigChecks.of(s,
+                org.port853.core.Assessor.assess(s, reasons).reasons(), java.util.Map.of()).stream()
+                .filter(c -> c.id().equals("config.drop-ins")).findFirst().orElseThrow();
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, dropIns.status(), dropIns.toString());
+    }
+
+    @Test
     @DisplayName("a line resolved skips (no '=') is that line, not an unreadable file: the rest of the file counts")
     void aSkippedLineIsNotAnUnreadableFile() throws IOException {
         write(etc, "40-garbage.conf", "[Resolve]\ngarbage line\nDNS=192.0.2.53#dns.example\n");
