@@ -191,9 +191,11 @@ public final class ServerPins {
         try {
             PinStore store = PinStore.load(file);
             Map<ServerAddress, List<String>> published = publishedPins(providers.get());
-            for (ProbeReport r : prober.apply(servers)) {
+            List<ProbeReport> reports = prober.apply(servers);
+            java.util.Set<String> vouchedKeys = vouchedKeys(reports, vouched);
+            for (ProbeReport r : reports) {
                 PinVerdict v = Pinning.check(store, r, published.getOrDefault(r.server(), List.of()), clock.instant(),
-                        vouched.test(r.server()));
+                        vouched.test(r.server()) || vouchedKeys.contains(nameAndKey(r)));
                 out.add(new Recorded(r.server().toString(), v));
             }
             store.save();
@@ -201,6 +203,26 @@ public final class ServerPins {
         } catch (IOException | RuntimeException e) {
             return new Result(out, notRecorded(e));
         }
+    }
+
+    /**
+     * The TLS names and keys of the servers the resolver vouched for: another address of the change that shows the same
+     * key for the same name (a provider's IPv6 address beside its IPv4 one) holds the same private key, so the resolver's
+     * check stands for it too; a different key is judged on its own.
+     */
+    private static java.util.Set<String> vouchedKeys(List<ProbeReport> reports,
+                                                    java.util.function.Predicate<ServerAddress> vouched) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        reports.stream().filter(r -> vouched.test(r.server())).map(ServerPins::nameAndKey)
+                .filter(java.util.Objects::nonNull).forEach(out::add);
+        return out;
+    }
+
+    /** "dot.test sha256-key" for a report with a TLS name and a certificate; null otherwise. */
+    private static String nameAndKey(ProbeReport r) {
+        String name = r.server().tlsName();
+        return name == null || r.certificate() == null ? null
+                : name.toLowerCase(java.util.Locale.ROOT) + " " + r.certificate().pin();
     }
 
     /** Why the store could not be written, in words: a bare FileSystemException says only a path. */

@@ -139,6 +139,21 @@ public class ServerPinsTest {
         }
 
         @Test
+        @DisplayName("another address of the change showing the vouched server's key for the same name is vouched for "
+                + "too (window walkthrough: the IPv4 address recorded, its IPv6 twin 'not trusted'); another key or "
+                + "another name is not")
+        void theSameKeyForTheSameNameIsVouchedFor() throws Exception {
+            Function<List<ServerAddress>, List<ProbeReport>> untrusted = servers -> servers.stream()
+                    .map(s -> untrustedShows(s, s.addressText().endsWith("::4") ? PIN_B : PIN_A)).toList();
+            ServerPins.Result r = new ServerPins(untrusted, dir.resolve("state/pins.json"), List::of, CLOCK)
+                    .afterChange(APPLIED, strict("198.18.0.2#dot.test", "fd00:853::2#dot.test", "fd00:853::4#dot.test",
+                            "fd00:853::3#other.test"), ANSWERING);
+            assertEquals(List.of(PinVerdict.Kind.RECORDED_NOW, PinVerdict.Kind.RECORDED_NOW, PinVerdict.Kind.NOT_TRUSTED,
+                    PinVerdict.Kind.NOT_TRUSTED), r.pins().stream().map(p -> p.verdict().kind()).toList(),
+                    r.pins().toString());
+        }
+
+        @Test
         @DisplayName("servers are pinned in the store's canonical form: IP:853#name is IP#name, and counted once (as a "
                 + "server and a fallback)")
         void canonicalServers() {
