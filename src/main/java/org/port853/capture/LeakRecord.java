@@ -76,7 +76,7 @@ public record LeakRecord(Instant time, String iface, String server, String name,
     }
 
     /** "dig" of "dig (812)"; a socket owner without a process ("uid 1000 (alice)") stays whole; null → "unknown". */
-    static String programName(String s) {
+    public static String programName(String s) {
         if (s == null || s.isBlank()) {
             return UNKNOWN_PROGRAM;
         }

@@ -55,8 +55,11 @@ public final class LeakGroups {
         for (LeakRecord r : leaks) {
             boolean own = !ownCheck.test(r) && programsOwn.test(r); // Port853's own lookup went through the resolver
             boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own;
-            // a program's own leaks are one group per program: one sender's explanation never claims another's
-            groups.computeIfAbsent(new Key(key.apply(r), before, own, own ? LeakExplainer.sender(r) : null),
+            // a program's own leaks are one group per program (each run of dig is one program, not one per pid):
+            // one program's explanation never claims another's
+            String sender = own ? LeakExplainer.sender(r) : null;
+            groups.computeIfAbsent(new Key(key.apply(r), before, own,
+                            sender == null ? null : LeakRecord.programName(sender)),
                     k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();

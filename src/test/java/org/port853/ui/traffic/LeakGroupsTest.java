@@ -113,4 +113,20 @@ class LeakGroupsTest {
         assertEquals(LeakExplainer.Cause.FIXED_SINCE, LeakGroups.group(List.of(dig), LeakGroups.By.NAME, after, CHANGE,
                 programs, r -> false).get(0).why().cause(), "judged only now, it would be the resolver's");
     }
+
+    @Test
+    @DisplayName("by program: two runs of dig asking a server themselves are one group 'dig', not one per pid (HiDPI "
+            + "walkthrough: two groups both headed 'dig: 1 query'); another program stays apart")
+    void runsOfOneProgramAreOneGroup() {
+        java.util.function.BiFunction<Integer, String, LeakRecord> by = (second, sender) -> new LeakRecord(
+                CHANGE.plusSeconds(second), "eth0", "198.18.132.4", "a" + second + ".test", "A", sender, null,
+                CHANGE.getEpochSecond() + second, sender, null);
+        List<LeakRecord> leaks = List.of(by.apply(1, "dig (9800)"), by.apply(2, "dig (10201)"),
+                by.apply(3, "python3 (21029)"));
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.PROGRAM, protectedState(), CHANGE,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false);
+        assertEquals(List.of("python3", "dig"), groups.stream().map(LeakGroups.Group::key).toList(), groups.toString());
+        assertEquals(2, groups.get(1).queries(), groups.toString());
+        assertEquals(LeakExplainer.Cause.OWN_RESOLVER, groups.get(1).why().cause());
+    }
 }
