@@ -211,10 +211,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     ApplyResult notCovered(ApplyResult r, ResolvConfState rc, boolean stubListenerOff) {
         Sentence advice = stubListenerOff ? StubListenerAdvice.of(paths.resolvConf().toString())
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
+        boolean everyProgram = rc.sendsLookupsToNetwork();
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
-                + ", so programs that read it bypass this change; " + advice.english(), "result.not-covered",
-                ResolvConfInspector.bypassKind(rc), String.join(", ", rc.nameservers()),
-                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, advice));
+                + (everyProgram ? ", so nearly every program on this machine bypasses this change (the C library "
+                + "follows the file)" : ", so programs that read it bypass this change") + "; " + advice.english(),
+                "result.not-covered", ResolvConfInspector.bypassKind(rc), String.join(", ", rc.nameservers()),
+                ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, advice,
+                everyProgram ? 1 : 0));
     }
 
     private ApplyResult send(HelperRequest r) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.DesiredSettings;
@@ -127,5 +128,20 @@ class StubListenerOffTest {
         assertTrue(english.endsWith("bypass this change; " + advice) && !english.contains("Fix"), english);
         String german = I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(off));
         assertTrue(german.contains("Stub-Listener von systemd-resolved ist aus") && !german.contains("reparieren"), german);
+    }
+
+    @Test
+    @DisplayName("where the C library follows a static file to a network server, the result says nearly every program "
+            + "bypasses the change, as status says right after (distro walkthrough: 'programs that read it')")
+    void notCoveredSaysEveryProgramWhereTheCLibraryFollowsTheFile() {
+        ResolvConfState router = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true);
+        ApplyResult r = adapter.notCovered(ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve"), router, false);
+        assertTrue(r.reason().contains("naming 198.18.124.4, so nearly every program on this machine bypasses this "
+                + "change (the C library follows the file); "), r.reason());
+        String german = I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(r));
+        assertTrue(german.contains("umgehen fast alle Programme dieses Rechners diese Änderung"), german);
+        ResolvConfState ownReaders = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"));
+        assertTrue(adapter.notCovered(ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve"), ownReaders, false)
+                .reason().contains("so programs that read it bypass this change"));
     }
 }
