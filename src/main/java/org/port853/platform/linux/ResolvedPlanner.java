@@ -75,6 +75,16 @@ public final class ResolvedPlanner {
             List<String> clash = settingAfterOurs(d, written);
             if (!clash.isEmpty()) {
                 String keys = String.join(", ", clash);
+                Path file = Path.of(d.path());
+                Path dir = paths.ourDropIn().getParent();
+                if (!dir.equals(file.getParent())) {
+                    // a package's file (/usr/lib) or a runtime one (/run) comes back when edited: a file of the same
+                    // name in /etc masks it
+                    Path mask = dir.resolve(file.getFileName());
+                    return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets "
+                            + keys + ", which would override Port853's settings; mask it first (sudo ln -s /dev/null "
+                            + mask + ")", "refused.drop-in-overrides.mask", d.path(), keys, mask));
+                }
                 return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets "
                         + keys + ", which would override Port853's settings; remove it or rename it to sort earlier "
                         + "first", "refused.drop-in-overrides", d.path(), keys));

@@ -277,6 +277,32 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("a package's or a runtime drop-in that overrides ours is to be masked from /etc, not removed or renamed "
+            + "(distro walkthrough: the refusal said 'rename it' about a file under /usr/lib)")
+    void aVendorFileIsMaskedNotRenamed() throws IOException {
+        Path vendor = paths.dropInDirs().get(3);
+        write(vendor, "zzz-vendor.conf", "[Resolve]\nDNSOverTLS=no\n");
+        List<DropIn> scanned = DropInScanner.scan(paths, 257);
+        var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
+                List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257, scanned);
+        assertTrue(refusal.isPresent() && refusal.get().english().endsWith("mask it first (sudo ln -s /dev/null "
+                + etc.resolve("zzz-vendor.conf") + ")"), refusal.toString());
+        write(etc, "zzz-admin.conf", "[Resolve]\nDNSOverTLS=no\n");
+        var own = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
+                List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257,
+                DropInScanner.scan(paths, 257).stream().filter(d -> d.path().endsWith("zzz-admin.conf")).toList());
+        assertTrue(own.isPresent() && own.get().english().endsWith("remove it or rename it to sort earlier first"),
+                own.toString());
+
+        DropIn usrLib = new DropIn("/usr/lib/systemd/resolved.conf.d/zzz-vendor.conf", false, true,
+                java.util.Map.of("DNSOverTLS", "no"), null);
+        org.port853.core.Reason r = rulesFor(257, List.of(usrLib)).stream()
+                .filter(x -> x.code().equals("DROP_IN_OVERRIDES")).findFirst().orElseThrow();
+        assertEquals("Mask it (a package's or a runtime file comes back when edited): sudo ln -s /dev/null "
+                + "/etc/systemd/resolved.conf.d/zzz-vendor.conf", r.fix());
+    }
+
+    @Test
     @DisplayName("Port853's own drop-in path linked to /dev/null: status and doctor name the link that apply refuses to "
             + "write through, instead of offering a fix that fails (distro walkthrough)")
     void ourPathLinkedIsSaid() throws IOException {
