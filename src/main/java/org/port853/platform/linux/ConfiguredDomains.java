@@ -15,7 +15,7 @@ final class ConfiguredDomains {
     /** Spelled as resolved reports them ({@code ~.}, {@code ~corp.example}, {@code home.arpa}). */
     static Set<String> of(LinuxPaths paths, int systemdVersion) {
         Set<String> domains = new LinkedHashSet<>();
-        add(domains, ResolvedConfFiles.mainFileKeys(paths).get("Domains"));
+        add(domains, ResolvedConfFiles.mainFileKeys(paths, systemdVersion).get("Domains"));
         for (DropIn d : DropInScanner.scan(paths, systemdVersion)) {
             add(domains, d.keys().get("Domains"));
         }

@@ -49,7 +49,7 @@ final class DropInScanner {
         ResolvedFeatures features = new ResolvedFeatures(systemdVersion);
         List<DropIn> out = new ArrayList<>();
         // the main file resolved's user cannot open: it fails there and reads no drop-in at all, ours included
-        Path main = paths.mainConf();
+        Path main = paths.mainConf(systemdVersion);
         if (Files.isRegularFile(main)) {
             user.flatMap(u -> u.cannotRead(main, top)).ifPresent(why ->
                     out.add(new DropIn(main.toString(), false, false, Map.of(), why, true)));

@@ -16,11 +16,12 @@ import org.port853.core.ResolvConfState;
  * systemd-resolved's unit is masked, so that starting or enabling it fails until it is unmasked; {@code journalProblem}:
  * why Port853's own journal (which revert and recover need) cannot be read, or null (none, fine, or not readable by
  * this user); {@code ourDropInLink}: where the path of Port853's drop-in is a symbolic link (which Port853 does not
- * write through), what it links to; else null.
+ * write through), what it links to; else null; {@code mainConf}: the main resolved.conf resolved reads (from systemd 253
+ * on it may be outside /etc, see {@link LinuxPaths#mainConf(int)}).
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
-                           String journalProblem, String ourDropInLink)
+                           String journalProblem, String ourDropInLink, String mainConf)
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -59,6 +60,13 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                 journalProblem, null);
     }
 
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
+                        String ourDropInLink) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, ourDropInLink, MAIN_CONF);
+    }
+
     @Override
     public String platformId() {
         return "linux";
@@ -84,7 +92,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             return null;
         }
         DropIn last = lastSettingEncryption(true);
-        return last == null ? MAIN_CONF : last.ours() ? null : last.path();
+        return last == null ? mainConf : last.ours() ? null : last.path();
     }
 
     /** The file at Port853's own path with another header: a drop-in a fleet playbook deployed from 'port853 export'. */
@@ -99,7 +107,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public SettingElsewhere encryptionAfterRevert() {
         DropIn file = lastSettingEncryption(false);
         SettingElsewhere last = file != null ? new SettingElsewhere(file.path(), file.keys().get("DNSOverTLS"))
-                : mainConfDnsOverTls == null ? null : new SettingElsewhere(MAIN_CONF, mainConfDnsOverTls);
+                : mainConfDnsOverTls == null ? null : new SettingElsewhere(mainConf, mainConfDnsOverTls);
         return last == null || !turnsOn(last.value()) ? null : last;
     }
 

@@ -54,9 +54,26 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
                 systemdRuntime().resolve(ResolvedControl.UNIT));
     }
 
-    /** systemd-resolved's main configuration file, read before every drop-in (under a test root: in its etc). */
+    /** systemd-resolved's main configuration file in /etc, where an admin writes it (under a test root: in its etc). */
     public Path mainConf() {
         return etc().resolve("systemd/resolved.conf");
+    }
+
+    /**
+     * The main configuration file resolved of {@code systemdVersion} reads, before every drop-in: from 253 on the first
+     * of /etc, /run, /usr/local/lib and /usr/lib (each /systemd/resolved.conf) that exists; before, the one in /etc.
+     * Where none exists: the one in /etc.
+     */
+    public Path mainConf(int systemdVersion) {
+        if (new ResolvedFeatures(systemdVersion).searchesMainFile()) {
+            for (Path dropInDir : dropInDirs) {
+                Path candidate = dropInDir.resolveSibling("resolved.conf");
+                if (java.nio.file.Files.exists(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return mainConf();
     }
 
     /** The C library's name-service order, whose hosts line says whether lookups read /etc/resolv.conf. */

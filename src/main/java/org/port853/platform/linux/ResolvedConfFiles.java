@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 import org.port853.core.DropIn;
 
-/** The [Resolve] keys of the main /etc/systemd/resolved.conf (drop-ins come with the state's DropIn list). */
+/** The [Resolve] keys of the main resolved.conf (drop-ins come with the state's DropIn list). */
 public final class ResolvedConfFiles {
     private ResolvedConfFiles() {
     }
 
+    /** The keys of the main file this system's resolved reads (its version unknown here: the newest search). */
     public static Map<String, String> mainFileKeys() {
-        return mainFileKeys(LinuxPaths.system());
+        return mainFileKeys(LinuxPaths.system(), 0);
     }
 
     /** The main file's keys under {@code paths}; none when it is missing or cannot be read. */
-    static Map<String, String> mainFileKeys(LinuxPaths paths) {
+    static Map<String, String> mainFileKeys(LinuxPaths paths, int systemdVersion) {
         try {
-            return ResolvedConf.parse(Files.readString(paths.mainConf())).keys();
+            return ResolvedConf.parse(Files.readString(paths.mainConf(systemdVersion))).keys();
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

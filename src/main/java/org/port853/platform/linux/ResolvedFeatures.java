@@ -30,6 +30,12 @@ public record ResolvedFeatures(int version) {
      * taken to do the same, which at worst refuses a change needlessly.
      */
     public static final int FIRST_DIRECTORY_HIDES_ALL = 258;
+    /**
+     * From here the main resolved.conf is the first found in /etc/systemd, /run/systemd, /usr/local/lib/systemd and
+     * /usr/lib/systemd (config_parse_standard_file_with_dropins, the same rework as {@link #FIRST_OPEN_ALL_FIRST}):
+     * 257's and 262's resolved search them; 252's reads /etc/systemd/resolved.conf only, as 247's does.
+     */
+    public static final int FIRST_MAIN_FILE_SEARCH = 253;
 
     public boolean known() {
         return version > 0;
@@ -61,6 +67,11 @@ public record ResolvedFeatures(int version) {
     /** A directory named like a drop-in hides all the others, not only the ones after it. */
     public boolean directoryHidesAll() {
         return !known() || version >= FIRST_DIRECTORY_HIDES_ALL;
+    }
+
+    /** The main resolved.conf may be outside /etc ({@link #FIRST_MAIN_FILE_SEARCH}). */
+    public boolean searchesMainFile() {
+        return !known() || version >= FIRST_MAIN_FILE_SEARCH;
     }
 
     /** The systemctl verb that makes resolved read a changed drop-in. */

@@ -62,7 +62,7 @@ public final class ResolvedPlanner {
         }
         java.util.Set<String> written = s.isOff() ? java.util.Set.of() : ResolvedConf.keysWritten(s);
         for (DropIn d : dropIns) {
-            if (d.hidesOurs() && paths.mainConf().toString().equals(d.path())) {
+            if (d.hidesOurs() && paths.mainConf(systemdVersion).toString().equals(d.path())) {
                 return Optional.of(Sentence.of("systemd-resolved cannot read its configuration file " + d.path() + " ("
                         + d.error() + ") and then ignores every drop-in, Port853's too; make it readable first (chmod "
                         + "0644 " + d.path() + ")", "refused.main-conf-unreadable", d.path(), d.error()));

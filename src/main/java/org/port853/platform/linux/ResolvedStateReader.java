@@ -55,9 +55,10 @@ final class ResolvedStateReader {
 
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
-        return new LinuxDetails(systemdVersion(), rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths).get("DNSOverTLS"), masked(paths), journal.problem(),
-                ourDropInLink(paths));
+        int version = systemdVersion();
+        return new LinuxDetails(version, rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
+                ResolvedConfFiles.mainFileKeys(paths, version).get("DNSOverTLS"), masked(paths), journal.problem(),
+                ourDropInLink(paths), paths.mainConf(version).toString());
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */
