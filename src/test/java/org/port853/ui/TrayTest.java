@@ -45,13 +45,40 @@ class TrayTest extends WindowTestBase {
     @RegisterExtension
     static final PrivateSessionBus BUS = new PrivateSessionBus();
 
-    /** The watcher a desktop runs: it only records who registered. */
-    static final class Watcher implements StatusNotifierWatcherBus {
+    /**
+     * The watcher a desktop runs: it records who registered, says whether a tray host runs ({@code host}), and
+     * {@code refuse} makes it answer a registration with an error.
+     */
+    static final class Watcher implements StatusNotifierWatcherBus, Properties {
         final BlockingQueue<String> registered = new LinkedBlockingQueue<>();
+        volatile boolean host = true;
+        volatile boolean refuse;
 
         @Override
         public void RegisterStatusNotifierItem(String service) {
+            if (refuse) {
+                throw new org.freedesktop.dbus.exceptions.DBusExecutionException("the watcher is broken");
+            }
             registered.add(service);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A> A Get(String iface, String property) {
+            if (!HOST_REGISTERED.equals(property)) {
+                throw new org.freedesktop.dbus.exceptions.DBusExecutionException("no property " + property);
+            }
+            return (A) Boolean.valueOf(host);
+        }
+
+        @Override
+        public <A> void Set(String iface, String property, A value) {
+            throw new org.freedesktop.dbus.exceptions.DBusExecutionException("read-only");
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String iface) {
+            return Map.of(HOST_REGISTERED, new Variant<>(host));
         }
 
         @Override
@@ -216,7 +243,7 @@ class TrayTest extends WindowTestBase {
                 enabled.add(props.containsKey("enabled") ? props.get("enabled").getValue() : true);
             }
         }
-        assertEquals(List.of("At risk · leaks since start: 1", "Open Port853", "Verify now", "Quit"), labels);
+        assertEquals(List.of("At risk · leaked queries since start: 1", "Open Port853", "Verify now", "Quit"), labels);
         assertEquals(false, enabled.get(0), "the state line is not clickable");
 
         menu.Event(ids.get(labels.indexOf("Verify now")), "clicked", new Variant<>(""), new UInt32(0));
@@ -301,7 +328,7 @@ class TrayTest extends WindowTestBase {
     @Test
     @DisplayName("when the tray host restarts (a panel restart), the item registers again with the new watcher")
     void registersAgainWhenTheTrayHostRestarts() throws Exception {
-        DBusConnection host = BUS.connectUnowned();
+        DBusConnection host = BUS.closeAfterTest(BUS.connectUnowned()); // closed by the test, or after a failure
         Watcher first = watcherOn(host);
         StatusNotifierTray tray = tray();
         BlockingQueue<Tray.Registration> changes = new LinkedBlockingQueue<>();
@@ -382,6 +409,68 @@ class TrayTest extends WindowTestBase {
         waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
         assertTrue(window.noticeProperty().get().contains("went away"), window.noticeProperty().get());
         waitUntil(() -> trayStatus().startsWith("No tray icon now") && trayStatus().contains("went away"));
+    }
+
+    @Test
+    @DisplayName("a watcher without a tray host (kded outside Plasma) is no tray: Start minimised opens the window, "
+            + "and the icon is in the tray (the notice gone) once a host starts")
+    void watcherWithoutHostIsNoTrayUntilAHostStarts() throws Exception {
+        DBusConnection host = connect();
+        Watcher w = watcherOn(host);
+        w.host = false;
+        startHidden(tray(), javafx.util.Duration.minutes(2));
+        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
+        openedSoon();
+        assertTrue(window.noticeProperty().get().contains("no panel that shows its icons"), window.noticeProperty().get());
+        waitUntil(() -> trayStatus().startsWith("No tray icon now") && trayStatus().contains("StatusNotifierHost"));
+
+        w.host = true;
+        host.sendMessage(new StatusNotifierWatcherBus.StatusNotifierHostRegistered(StatusNotifierWatcherBus.PATH));
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
+        waitUntil(() -> window.noticeProperty().get() == null);
+    }
+
+    @Test
+    @DisplayName("the notice that the tray went away goes when the icon is in the tray again")
+    void goneNoticeGoesWhenTheTrayIsBack() throws Exception {
+        DBusConnection host = BUS.closeAfterTest(BUS.connectUnowned()); // closed by the test, or after a failure
+        Watcher first = watcherOn(host);
+        startHidden(tray(), javafx.util.Duration.minutes(2));
+        assertNotNull(first.registered.poll(10, TimeUnit.SECONDS));
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
+        host.close();
+        waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null
+                && window.noticeProperty().get().contains("went away"));
+
+        Watcher second = watcher();
+        assertNotNull(second.registered.poll(10, TimeUnit.SECONDS));
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
+        waitUntil(() -> window.noticeProperty().get() == null);
+    }
+
+    @Test
+    @DisplayName("a registration the watcher refuses keeps the item on the bus, says so in our words, and the "
+            + "restarted watcher gets the item")
+    void failedRegistrationKeepsTheItemForTheNextWatcher() throws Exception {
+        DBusConnection host = BUS.closeAfterTest(BUS.connectUnowned()); // closed by the test, or after a failure
+        Watcher broken = watcherOn(host);
+        broken.refuse = true;
+        StatusNotifierTray tray = tray();
+        BlockingQueue<Tray.Registration> changes = new LinkedBlockingQueue<>();
+        tray.whenShownChanges(changes::add);
+        Tray.Registration first = tray.start(new TrayState(ProtectionState.LEAKING, 1), new Recorded());
+        assertFalse(first.registered());
+        assertEquals("The tray did not take Port853's icon (it did not answer, or refused it).", first.reason());
+        String name = tray.busName();
+        assertNotNull(name);
+
+        host.close();
+        Watcher restarted = watcher();
+        assertEquals(name, restarted.registered.poll(10, TimeUnit.SECONDS), "not registered with the restarted watcher");
+        waitUntil(tray::registered);
+        DBus daemon = connect().getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        assertTrue(daemon.NameHasOwner(name), "the item's bus name is kept");
+        assertEquals("NeedsAttention", itemProperties(connect(), name).get("Status").getValue());
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.logging.Logger;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.SessionBus;
@@ -23,6 +25,7 @@ public final class StatusNotifierTray implements Tray {
     private DBusConnection bus;
     private boolean registered;
     private AutoCloseable watcherOwners;
+    private AutoCloseable hostStarts;
     private Consumer<Registration> shownChanges = r -> { };
     private TrayItem item;
     private TrayMenu menu;
@@ -39,8 +42,9 @@ public final class StatusNotifierTray implements Tray {
     }
 
     /**
-     * Exports the item and registers it with the watcher. Without a watcher the item stays on the bus, unregistered:
-     * a tray host that starts later (after the app at login, a restarted panel) gets it then.
+     * Exports the item and registers it with the watcher. Without a watcher, or when the registration fails, the item
+     * stays on the bus: a tray host that starts later (after the app at login, a restarted panel) gets it then. A
+     * watcher without a tray host (KDE's kded outside Plasma) is no tray until it signals that a host started.
      */
     @Override
     public synchronized Registration start(TrayState initial, TrayActions actions) {
@@ -54,42 +58,54 @@ public final class StatusNotifierTray implements Tray {
             LOG.log(Level.INFO, "no session bus", e);
             return Registration.unavailable(I18n.t("tray.unavailable.noBus"));
         }
+        bus = c;
+        busName = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
+        item = new TrayItem(initial, actions::open);
+        menu = new TrayMenu(initial, actions::open, actions::verifyNow, actions::quit);
+        shown = initial;
         try {
-            String name = "org.kde.StatusNotifierItem-" + ProcessHandle.current().pid() + "-"
-                    + INSTANCES.incrementAndGet();
-            TrayItem i = new TrayItem(initial, actions::open);
-            TrayMenu m = new TrayMenu(initial, actions::open, actions::verifyNow, actions::quit);
-            c.exportObject(TrayItem.PATH, i);
-            c.exportObject(TrayMenu.PATH, m);
-            c.requestBusName(name);
+            c.exportObject(TrayItem.PATH, item);
+            c.exportObject(TrayMenu.PATH, menu);
+            c.requestBusName(busName);
             watcherOwners = c.addSigHandler(DBus.NameOwnerChanged.class, this::watcherChanged);
-            bus = c;
-            item = i;
-            menu = m;
-            shown = initial;
-            busName = name;
-            DBus daemon = c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+            hostStarts = c.addSigHandler(StatusNotifierWatcherBus.StatusNotifierHostRegistered.class,
+                    s -> hostStarted());
+        } catch (DBusException | RuntimeException e) {
+            LOG.log(Level.INFO, "the tray item could not be put on the session bus", e);
+            close();
+            return Registration.unavailable(I18n.t("tray.unavailable.failed"));
+        }
+        return registerWithWatcher();
+    }
+
+    /** Registers the item with the watcher, if one runs; says whether a tray host shows it now. */
+    private Registration registerWithWatcher() {
+        registered = false;
+        try {
+            DBus daemon = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
             if (!daemon.NameHasOwner(StatusNotifierWatcherBus.BUS_NAME)) {
                 return Registration.unavailable(I18n.t("tray.unavailable.noWatcher"));
             }
-            register();
-            return Registration.ok();
+            bus.getRemoteObject(StatusNotifierWatcherBus.BUS_NAME, StatusNotifierWatcherBus.PATH,
+                    StatusNotifierWatcherBus.class).RegisterStatusNotifierItem(busName);
+            registered = hostRegistered();
+            return registered ? Registration.ok() : Registration.unavailable(I18n.t("tray.unavailable.noHost"));
         } catch (DBusException | RuntimeException e) {
             LOG.log(Level.INFO, "the tray item could not be registered", e);
-            boolean kept = bus == c;
-            close();
-            if (!kept) {
-                withdraw(c, null);
-                closeQuietly(c);
-            }
-            return Registration.unavailable(I18n.t("tray.unavailable.failed", org.port853.ui.common.Errors.describe(e)));
+            return Registration.unavailable(I18n.t("tray.unavailable.failed"));
         }
     }
 
-    private void register() throws DBusException {
-        bus.getRemoteObject(StatusNotifierWatcherBus.BUS_NAME, StatusNotifierWatcherBus.PATH,
-                StatusNotifierWatcherBus.class).RegisterStatusNotifierItem(busName);
-        registered = true;
+    private boolean hostRegistered() throws DBusException {
+        try {
+            Object host = bus.getRemoteObject(StatusNotifierWatcherBus.BUS_NAME, StatusNotifierWatcherBus.PATH,
+                    Properties.class).Get(StatusNotifierWatcherBus.INTERFACE, StatusNotifierWatcherBus.HOST_REGISTERED);
+            return !Boolean.FALSE.equals(host);
+        } catch (DBusExecutionException e) {
+            // the specification has the property, but a watcher that lacks it still took the item: taken as shown
+            LOG.log(Level.FINE, "the watcher does not say whether a tray host runs", e);
+            return true;
+        }
     }
 
     /** The watcher's owner changed: gone (the tray host stopped) or a new one (to register with). */
@@ -102,16 +118,16 @@ public final class StatusNotifierTray implements Tray {
             registered = false;
             now = Registration.unavailable(I18n.t("tray.unavailable.gone"));
         } else {
-            try {
-                register();
-                now = Registration.ok();
-            } catch (DBusException | RuntimeException e) {
-                LOG.log(Level.INFO, "the tray item could not be registered with the new watcher", e);
-                registered = false;
-                now = Registration.unavailable(I18n.t("tray.unavailable.failed", org.port853.ui.common.Errors.describe(e)));
-            }
+            now = registerWithWatcher();
         }
         shownChanges.accept(now);
+    }
+
+    /** A tray host started under the watcher: the item is shown from now on (registered again to be sure). */
+    private synchronized void hostStarted() {
+        if (bus != null && !registered) {
+            shownChanges.accept(registerWithWatcher());
+        }
     }
 
     @Override
@@ -148,14 +164,10 @@ public final class StatusNotifierTray implements Tray {
 
     @Override
     public synchronized void close() {
-        if (watcherOwners != null) {
-            try {
-                watcherOwners.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "no longer watching the tray host", e);
-            }
-            watcherOwners = null;
-        }
+        stopListening(watcherOwners);
+        stopListening(hostStarts);
+        watcherOwners = null;
+        hostStarts = null;
         if (bus != null) {
             withdraw(bus, busName);
             closeQuietly(bus);
@@ -183,6 +195,17 @@ public final class StatusNotifierTray implements Tray {
             } catch (DBusException | RuntimeException e) {
                 LOG.log(Level.FINE, "releasing " + name, e);
             }
+        }
+    }
+
+    private static void stopListening(AutoCloseable handler) {
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "no longer watching the tray host", e);
         }
     }
 

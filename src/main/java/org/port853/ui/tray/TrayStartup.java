@@ -31,6 +31,7 @@ public final class TrayStartup {
     public static TrayMonitor begin(Tray tray, Stage stage, MainWindow window, boolean startMinimised, Runnable quit,
                                     javafx.util.Duration trayWait) {
         TrayMonitor monitor = new TrayMonitor(tray);
+        TrayNotice notice = new TrayNotice(window);
         monitor.showingDemo(window.demo());
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
         window.setKeepMonitoringWhenHidden(() -> monitor.registered() && closeToTray.get());
@@ -65,7 +66,7 @@ public final class TrayStartup {
             wait.setOnFinished(e -> {
                 if (!monitor.registered() && !stage.isShowing()) {
                     show(StartupChoice.of(true, Tray.Registration.unavailable(
-                            I18n.t("tray.unavailable.slow", Math.round(trayWait.toSeconds())))), stage, window);
+                            I18n.t("tray.unavailable.slow", Math.round(trayWait.toSeconds())))), stage, notice);
                 }
             });
             wait.play();
@@ -75,23 +76,27 @@ public final class TrayStartup {
                     window.preferencesViewModel().showTray(r.registered(), r.reason());
                     // only a registered item keeps the app alive without a window (turning implicit exit back on
                     // with no window showing would end the toolkit at once)
-                    if (r.registered()) Platform.setImplicitExit(false);
-                    show(StartupChoice.of(startMinimised, r), stage, window);
+                    if (r.registered()) {
+                        Platform.setImplicitExit(false);
+                        notice.trayIsBack();
+                    }
+                    show(StartupChoice.of(startMinimised, r), stage, notice);
                 }, r -> {
                     window.preferencesViewModel().showTray(r.registered(), r.reason());
                     if (r.registered()) {
                         Platform.setImplicitExit(false);
+                        notice.trayIsBack();
                     } else if (!stage.isShowing()) {
                         // the app must never run on unseen: without its icon, the window is the way back to it
                         stage.show();
-                        window.showNotice(I18n.t("tray.notice.gone", r.reason()));
+                        notice.show(I18n.t("tray.notice.gone", r.reason()));
                     }
                 });
         return monitor;
     }
 
-    private static void show(StartupChoice choice, Stage stage, MainWindow window) {
+    private static void show(StartupChoice choice, Stage stage, TrayNotice notice) {
         if (choice.showWindow() && !stage.isShowing()) stage.show();
-        if (choice.notice() != null) window.showNotice(choice.notice());
+        if (choice.notice() != null) notice.show(choice.notice());
     }
 }
