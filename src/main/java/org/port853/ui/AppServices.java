@@ -84,7 +84,17 @@ public record AppServices(ResolverAdapter adapter, CaptureFactory capture, Query
 
     /** The demo's notifications say they come from the demo: a leak or an apply of the sample machine, not of this one. */
     static Notifier demoLabelled(Notifier n) {
-        return (kind, title, text) -> n.notify(kind, org.port853.ui.common.I18n.t("demo.notify.title", title), text);
+        return new Notifier() {
+            @Override
+            public void notify(Kind kind, String title, String text) {
+                n.notify(kind, org.port853.ui.common.I18n.t("demo.notify.title", title), text);
+            }
+
+            @Override
+            public void notify(Kind kind, String title, String text, Runnable notShown) {
+                n.notify(kind, org.port853.ui.common.I18n.t("demo.notify.title", title), text, notShown);
+            }
+        };
     }
 
     /** Demo mode saves nothing into the user's real configuration: its preferences live in a temporary folder. */

@@ -219,4 +219,26 @@ class DesktopNotificationsTest {
         assertEquals("WARNING DNS leak: x (fx)", f.shown.poll(10, TimeUnit.SECONDS));
         assertTrue(s.shown.isEmpty());
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a pop-up that could not be shown either is reported to the caller, on the JavaFX thread")
+    void aMissedFallbackIsReported() throws Exception {
+        Service s = service();
+        s.fail = true;
+        Notifier cannotShow = new Notifier() {
+            @Override
+            public void notify(Kind kind, String title, String text) {
+                throw new AssertionError("asked without a way to say it was not shown");
+            }
+
+            @Override
+            public void notify(Kind kind, String title, String text, Runnable notShown) {
+                notShown.run();
+            }
+        };
+        BlockingQueue<String> missed = new LinkedBlockingQueue<>();
+        notifications(BUS::connectUnowned, cannotShow).notify(Notifier.Kind.WARNING, "DNS leak", "x",
+                () -> missed.add(Platform.isFxApplicationThread() ? "fx" : "other"));
+        assertEquals("fx", missed.poll(10, TimeUnit.SECONDS));
+    }
 }

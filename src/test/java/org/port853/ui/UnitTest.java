@@ -29,6 +29,17 @@ class UnitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("an alert that could not be shown does not use up the rate limit: the next leak is told")
+    void missedLeakAlertDoesNotCount() {
+        LeakAlerter a = new LeakAlerter(Duration.ofMinutes(2), Duration.ofMinutes(5));
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertTrue(a.onLeaks(t, 1));
+        a.missed();
+        assertTrue(a.onLeaks(t.plusSeconds(10), 1), "the missed alert is given at the next leak");
+        assertFalse(a.onLeaks(t.plusSeconds(20), 1), "a shown one counts again");
+    }
+
+    @Test
     void preferencesRoundTripAndSurviveGarbage(@TempDir Path dir) throws Exception {
         PreferencesStore s = new PreferencesStore(dir.resolve("port853"));
         assertEquals(Preferences.defaults(), s.load());

@@ -52,10 +52,15 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
 
     @Override
     public void notify(Kind kind, String title, String text) {
+        notify(kind, title, text, () -> { });
+    }
+
+    @Override
+    public void notify(Kind kind, String title, String text, Runnable notShown) {
         try {
             sender.execute(() -> {
                 if (!send(kind, title, text)) {
-                    Platform.runLater(() -> fallback.notify(kind, title, text));
+                    Platform.runLater(() -> fallback.notify(kind, title, text, notShown));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -12,6 +12,9 @@ public final class LeakAlerter {
     private final Duration minInterval;
     private Instant lastLeak;
     private Instant lastAlert;
+    /** Before the last alert: what {@link #missed} goes back to. */
+    private Instant leakBeforeAlert;
+    private Instant alertBeforeAlert;
 
     public LeakAlerter(Duration quiet, Duration minInterval) {
         this.quiet = quiet;
@@ -25,11 +28,23 @@ public final class LeakAlerter {
         }
         boolean afterQuiet = lastLeak == null || Duration.between(lastLeak, now).compareTo(quiet) >= 0;
         boolean allowed = lastAlert == null || Duration.between(lastAlert, now).compareTo(minInterval) >= 0;
+        Instant previousLeak = lastLeak;
         lastLeak = now;
         if (afterQuiet && allowed) {
+            leakBeforeAlert = previousLeak;
+            alertBeforeAlert = lastAlert;
             lastAlert = now;
             return true;
         }
         return false;
+    }
+
+    /**
+     * The last alert could not be shown at all: it does not count, neither for the rate limit nor as the end of a
+     * quiet period, so the next leak is told.
+     */
+    public void missed() {
+        lastLeak = leakBeforeAlert;
+        lastAlert = alertBeforeAlert;
     }
 }

@@ -333,7 +333,7 @@ public final class TrafficViewModel {
                 && alerter.onLeaks(Instant.now(), (int) Math.min(Integer.MAX_VALUE, theirsFresh))
                 && notifications) {
             model.services().notifier().notify(Notifier.Kind.WARNING, I18n.t("notify.leak.title"),
-                    I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())));
+                    I18n.t("notify.leak.text", nz(last.name()), nz(last.server()), nz(last.iface())), alerter::missed);
         }
     }
 
