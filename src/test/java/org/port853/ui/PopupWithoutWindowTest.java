@@ -23,6 +23,9 @@ class PopupWithoutWindowTest {
     @Test
     @DisplayName("with no window showing, the pop-up shows (on a stage of its own, closed after it)")
     void popupShowsWithTheWindowHidden() throws Exception {
+        // the case under test: no window of the app showing (one an earlier test in this JVM left is hidden)
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(Window::isShowing).toList()
+                .forEach(Window::hide)).get();
         assertEquals(0L, (long) WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                 .filter(Window::isShowing).count()).get(), "a window is showing: not the case under test");
         AtomicBoolean notShown = new AtomicBoolean();
