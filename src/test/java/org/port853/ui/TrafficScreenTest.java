@@ -164,6 +164,55 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("rows arriving while leaks go on keep the selected queries selected and in view (walkthrough: after a "
+            + "click on a leak mark, the next refresh left one row highlighted, the one after none)")
+    void selectionSurvivesArrivingRows(FxRobot robot) throws Exception {
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        Instant t0 = Instant.now().minusSeconds(300);
+        for (int i = 0; i < 60; i++) {
+            capture.leaks.add(leak(t0.plusSeconds(i), i, null));
+        }
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> capture,
+                new Fakes.RecordingNotifier()));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.TRAFFIC)).get();
+        waitUntil(() -> window.trafficViewModel().leaks().size() == 60);
+        WaitForAsyncUtils.asyncFx(() -> window.trafficViewModel().groupByProperty().set(null)).get(); // All queries
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<LeakRecord> table = robot.lookup("#leak-table").query();
+        List<String> chosen = List.of("a47.test", "a46.test");
+        fx(() -> {
+            table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (chosen.contains(table.getItems().get(i).name())) table.getSelectionModel().select(i);
+            }
+            table.scrollTo(table.getSelectionModel().getSelectedIndex() - 1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // the newest rows (sorted above) arrive, and a selected query's response replaces its row
+        capture.leaks.set(47, leak(t0.plusSeconds(47), 47, "NOERROR"));
+        for (int i = 60; i < 75; i++) {
+            capture.leaks.add(leak(t0.plusSeconds(i), i, null));
+        }
+        waitUntil(() -> window.trafficViewModel().leaks().size() == 75);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(chosen, fx(() -> table.getSelectionModel().getSelectedItems().stream().map(LeakRecord::name)
+                .sorted(java.util.Comparator.reverseOrder()).toList()), "the selection stays");
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.from(table).lookup(".virtual-flow").query();
+        for (int row : fx(() -> List.copyOf(table.getSelectionModel().getSelectedIndices()))) {
+            int first = fx(() -> flow.getFirstVisibleCell().getIndex());
+            int last = fx(() -> flow.getLastVisibleCell().getIndex());
+            assertTrue(first <= row && row <= last, "selected row " + row + " in view (rows " + first + "–" + last + ")");
+        }
+    }
+
+    private static LeakRecord leak(Instant time, int i, String rcode) {
+        return new LeakRecord(time, "wlan0", "192.168.1.1", "a" + i + ".test", "A", null, rcode, i);
+    }
+
+    @Test
     @DisplayName("in All queries, a program chain a narrow column cuts is shown whole as the cell's tooltip")
     void cutProgramChainHasItsTooltip(FxRobot robot) throws Exception {
         Fakes.FakeCapture capture = new Fakes.FakeCapture(null);

@@ -22,6 +22,7 @@ import javafx.util.StringConverter;
 import org.port853.capture.LeakRecord;
 import org.port853.ui.common.Confirm;
 import org.port853.ui.common.I18n;
+import org.port853.ui.common.KeptSelection;
 import org.port853.ui.common.Ui;
 import org.port853.ui.common.WrappingText;
 
@@ -166,7 +167,8 @@ public final class TrafficView extends VBox {
         leakBar.setAlignment(Pos.CENTER_LEFT);
 
         SortedList<LeakRecord> sorted = new SortedList<>(vm.filteredLeaks());
-        TableView<LeakRecord> table = new TableView<>(sorted);
+        // a query's response updates its row (same id): it stays the same row, and selected, as new rows arrive
+        TableView<LeakRecord> table = KeptSelection.table(sorted, r -> r.id() >= 0 ? (Object) r.id() : r);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("leak-table");
         table.setAccessibleText(I18n.t("leaks.title"));
