@@ -28,14 +28,16 @@ public final class XdgDirs {
         if (xdg != null) {
             return xdg.resolve(APP);
         }
+        return home(env, userHome).resolve(".config").resolve(APP);
+    }
+
+    /** {@code $HOME} where it is an absolute path, else {@code userHome} (Java's {@code user.home}). */
+    public static Path home(Map<String, String> env, String userHome) {
         Path home = absolute(env.get("HOME"));
         if (home == null) {
             home = absolute(userHome);
         }
-        if (home == null) {
-            home = Path.of(userHome == null ? "" : userHome).toAbsolutePath();
-        }
-        return home.resolve(".config").resolve(APP);
+        return home != null ? home : Path.of(userHome == null ? "" : userHome).toAbsolutePath();
     }
 
     /** {@code $XDG_STATE_HOME/port853}, else {@code $HOME/.local/state/port853} (state that outlives a run: pins). */

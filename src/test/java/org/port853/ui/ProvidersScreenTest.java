@@ -67,6 +67,42 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("after deleting a provider of one's own the focus is on the list, not on the next one's Delete button "
+            + "(walkthrough: Space then started deleting another provider)")
+    void focusGoesToTheListAfterADeletion(FxRobot robot) throws Exception {
+        openPlaintextMachine();
+        for (String[] own : new String[][]{{"Lab A", "198.18.77.2"}, {"Lab B", "198.18.77.3"}, {"Lab C", "198.18.77.4"}}) {
+            fx(() -> {
+                var form = window.providersViewModel().form();
+                form.nameProperty().set(own[0]);
+                form.addressesProperty().set(own[1]);
+                form.tlsNameProperty().set("dot.test");
+                return window.providersViewModel().saveCustom();
+            });
+        }
+        robot.clickOn("#tab-providers .tab-label");
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        waitUntil(() -> list.getItems().stream().filter(Provider::custom).count() == 3);
+        fx(() -> { // the middle one: another provider of one's own is selected after it
+            list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).skip(1).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#provider-delete-custom"));
+        robot.clickOn("#provider-delete-custom");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        javafx.scene.control.Button delete = fx(() -> pane.getButtonTypes().stream().map(pane::lookupButton)
+                .map(javafx.scene.control.Button.class::cast)
+                .filter(b -> b.getText().equals(I18n.t("providers.delete.do"))).findFirst().orElseThrow());
+        robot.clickOn(delete);
+        waitUntil(() -> window.model().catalogue().stream().filter(Provider::custom).count() == 2);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> shown(robot, "#provider-delete-custom")), "another provider of one's own is selected");
+        assertEquals(list, fx(() -> stage.getScene().getFocusOwner()), "the focus is on the list");
+    }
+
+    @Test
     @DisplayName("the draft starts from the system's real settings, and the footer appears only when it differs")
     void draftFromSystemAndStickyFooter(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
@@ -426,6 +462,36 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-addresses");
         robot.clickOn("#custom-add"); // once
         waitUntil(() -> window.model().chosen().stream().anyMatch(Provider::custom));
+    }
+
+    @Test
+    @DisplayName("custom provider: messages appearing and going move neither the fields nor Save and use "
+            + "(walkthrough: Save moved from y 496 to 512 to 548, a second click aimed at it landed on a field)")
+    void messagesMoveNothing(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        Node save = robot.lookup("#custom-add").query();
+        Node tls = robot.lookup("#custom-tls").query();
+        java.util.function.Supplier<List<javafx.geometry.Point2D>> places = () -> List.of(save.localToScreen(0, 0),
+                tls.localToScreen(0, 0));
+        List<javafx.geometry.Point2D> before = fx(places::get);
+        robot.clickOn("#custom-addresses").write("dns.example.net"); // the longest usual refusal
+        robot.clickOn("#custom-tls").write("bad name!.example");
+        robot.clickOn("#custom-add"); // the name is empty too: three messages
+        waitUntil(() -> shown(robot, "#custom-name-error") && shown(robot, "#custom-addresses-error")
+                && shown(robot, "#custom-tls-error"));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(before, fx(places::get), "with the messages shown");
+        robot.clickOn("#custom-name").write("Lab DoT");
+        robot.doubleClickOn("#custom-addresses").eraseText(20).write("198.18.0.2");
+        robot.doubleClickOn("#custom-tls").eraseText(20).write("dot.test");
+        waitUntil(() -> !shown(robot, "#custom-name-error") && !shown(robot, "#custom-addresses-error")
+                && !shown(robot, "#custom-tls-error"));
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(before, fx(places::get), "with the messages gone");
     }
 
     @Test

@@ -144,6 +144,7 @@ public final class DiagnosticsView extends ScrollPane {
             }
         });
         checks.setPrefHeight(320);
+        VBox.setVgrow(checks, Priority.ALWAYS); // a tall window shows more checks, not empty space below the screen
 
         TableView<PinRecord> pinTable = new TableView<>(vm.pins());
         pinTable.setId("diag-pin-table");
@@ -226,6 +227,8 @@ public final class DiagnosticsView extends ScrollPane {
                 Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, changedRow, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
                 suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
+        content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
+        setFitToHeight(true);
         setContent(content);
         vm.loadPins();
     }

@@ -39,10 +39,9 @@ final class CustomProviderDialog {
         row(grid, 4, "custom.tls", "custom-tls", "custom.tls.prompt", form, Field.TLS_NAME);
         d.getDialogPane().setContent(new VBox(8, grid));
         d.setOnShown(e -> name.requestFocus()); // the first typed text is the name (JavaFX focused "Save and use")
-        // the dialog grows with the error texts it shows, so none is cut and the buttons stay inside; it never shrinks:
-        // an error may clear when its field loses the focus, which a press on "Save and use" does, and a shrinking
-        // dialog would move the button from under the pointer, so that click did nothing (the form also clears an
-        // error as soon as its field is edited right, before any press)
+        // an error longer than its line's room grows the dialog, so it is not cut and the buttons stay inside; the
+        // dialog never shrinks: an error may clear when its field loses the focus, which a press on "Save and use"
+        // does, and a shrinking dialog would move the button from under the pointer
         for (Field f : Field.values()) {
             form.errorProperty(f).addListener((o, a, e) -> {
                 Window w = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getWindow();
@@ -84,25 +83,21 @@ final class CustomProviderDialog {
         error.setId(id + "-error");
         error.getStyleClass().add("inline-error");
         error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
         error.maxWidthProperty().bind(field.prefWidthProperty());
         error.textProperty().bind(form.errorProperty(f));
         error.setVisible(false);
-        error.setManaged(false);
+        // the line's room is kept from the start (ErrorRoom), so a message appearing or going moves nothing; only a
+        // refusal longer than the usual ones (a long pasted text) grows it, and then it never shrinks while the
+        // dialog is open: the fields below and the buttons would move from under the pointer
         double[] tallest = {0};
         form.errorProperty(f).addListener((o, a, e) -> {
             field.getStyleClass().remove("invalid");
             if (e != null) field.getStyleClass().add("invalid");
-            // an error's room never shrinks while the dialog is open, not for a shorter error met while typing nor
-            // when the text is right: the fields below would move up under the pointer about to click one of them
-            // and never less than the new text needs at the field's width: a window that does not grow at once (an X
-            // server's round trip) must not squeeze a longer error into the old room and cut it off with "…"
-            // (the label is at most the field's preferred width wide, however wide the field is stretched)
+            // at least what the new text needs at the field's width, at once: a window that does not grow at once
+            // (an X server's round trip) must not squeeze a longer error into the old room and cut it with "…"
             double width = field.getWidth() > 0 ? Math.min(field.getWidth(), field.getPrefWidth()) : field.getPrefWidth();
-            double needed = e == null ? 0 : error.prefHeight(width);
-            tallest[0] = Math.max(tallest[0], Math.max(needed, error.isVisible() ? error.getHeight() : 0));
+            tallest[0] = Math.max(tallest[0], e == null ? 0 : error.prefHeight(width));
             error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
-            error.setManaged(error.isManaged() || e != null);
             error.setVisible(e != null);
         });
         // checked when the user leaves the field, not on every key press
@@ -111,7 +106,7 @@ final class CustomProviderDialog {
         });
         g.add(label, 0, row);
         g.add(field, 1, row);
-        g.add(error, 1, row + 1);
+        g.add(ErrorRoom.around(error, f), 1, row + 1);
         return field;
     }
 

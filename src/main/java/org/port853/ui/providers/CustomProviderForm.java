@@ -42,7 +42,8 @@ public final class CustomProviderForm {
         }
     }
 
-    private StringProperty text(Field f) {
+    /** The text typed into {@code f}. */
+    StringProperty text(Field f) {
         return switch (f) {
             case NAME -> name;
             case ADDRESSES -> addresses;

@@ -81,7 +81,7 @@ public final class ProvidersView extends BorderPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         listTools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, Ui.sectionLabel(I18n.t("providers.catalogue")), filter, list, listTools,
-                details(openUrl));
+                details(openUrl, list));
         HBox.setHgrow(left, Priority.ALWAYS);
 
         VBox right = chosenBox();
@@ -212,6 +212,7 @@ public final class ProvidersView extends BorderPane {
         chosen.setId("chosen-list");
         chosen.setAccessibleText(I18n.t("providers.chosen"));
         chosen.setPrefHeight(160);
+        VBox.setVgrow(chosen, Priority.ALWAYS); // beside the catalogue, as tall as the column: every choice in view
         chosen.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Provider p, boolean empty) {
@@ -250,7 +251,7 @@ public final class ProvidersView extends BorderPane {
     }
 
     /** Addresses, TLS name, operator and source of the selected provider; Delete for the user's own. */
-    private VBox details(Consumer<String> openUrl) {
+    private VBox details(Consumer<String> openUrl, ListView<Provider> list) {
         GridPane details = Ui.keyValueGrid(12, 4);
         details.getStyleClass().addAll("card", "facts");
         details.setId("provider-details");
@@ -277,7 +278,7 @@ public final class ProvidersView extends BorderPane {
         details.addRow(4, sk, new HBox(source, noSource));
         Button delete = new Button(I18n.t("providers.deleteCustom"));
         delete.setId("provider-delete-custom");
-        delete.setOnAction(e -> confirmDelete(vm.detailProperty().get()));
+        delete.setOnAction(e -> confirmDelete(vm.detailProperty().get(), list));
         Ui.showWhen(delete, Bindings.createBooleanBinding(() -> vm.detailProperty().get() != null
                 && vm.detailProperty().get().custom(), vm.detailProperty()));
         details.add(delete, 1, 5);
@@ -288,7 +289,7 @@ public final class ProvidersView extends BorderPane {
         return new VBox(4, pick, details);
     }
 
-    private void confirmDelete(Provider p) {
+    private void confirmDelete(Provider p, ListView<Provider> list) {
         if (p == null) {
             return;
         }
@@ -298,6 +299,9 @@ public final class ProvidersView extends BorderPane {
                 p.addresses()) + ")") + (vm.isActive(p) ? " " + I18n.t("providers.delete.inUse") : "");
         if (Confirm.ask(this, I18n.t("providers.deleteCustom"), question, I18n.t("providers.delete.do"), true)) {
             vm.removeCustom(p);
+            // the list, with the row now selected: the button stays on the screen for the next provider of one's
+            // own, and a Space or Enter left there would start deleting that one
+            list.requestFocus();
         }
     }
 

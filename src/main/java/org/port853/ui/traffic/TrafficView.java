@@ -28,7 +28,10 @@ import org.port853.ui.common.WrappingText;
 
 /** The Traffic screen: live leak graph, leak table, pause, clear, zoom, export. */
 public final class TrafficView extends VBox {
+    /** Taller, the graph shows no more than it did: the rest of a tall window goes to the leak list. */
+    static final double GRAPH_MAX_HEIGHT = 360;
     private final TrafficGraph graph = new TrafficGraph();
+    private final ExportFolder exportFolder = new ExportFolder(System.getenv(), System.getProperty("user.home"));
 
     public TrafficView(TrafficViewModel vm) {
         super(10);
@@ -122,7 +125,9 @@ public final class TrafficView extends VBox {
                     c.encrypted(), c.local(), c.leaked()));
         });
         graph.accessibleTextProperty().bind(Bindings.concat(I18n.t("graph.a11y"), " ", vm.totalsProperty()));
+        // a tall window's extra height goes to the graph and the leak list alike, to the graph only up to its cap
         VBox.setVgrow(graph, Priority.ALWAYS);
+        graph.setMaxHeight(GRAPH_MAX_HEIGHT);
         Label totals = new Label();
         totals.setId("traffic-totals");
         totals.getStyleClass().add("hint");
@@ -221,6 +226,7 @@ public final class TrafficView extends VBox {
         table.visibleProperty().bind(vm.groupByProperty().isNull());
         javafx.scene.layout.StackPane leakViews = new javafx.scene.layout.StackPane(groups, table);
         leakViews.setId("leak-views");
+        VBox.setVgrow(leakViews, Priority.ALWAYS);
 
         ToggleGroup by = new ToggleGroup();
         ToggleButton byName = groupButton(by, "leaks.byName", "leaks-by-name", LeakGroups.By.NAME);
@@ -333,15 +339,16 @@ public final class TrafficView extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.t("traffic.export.title"));
         chooser.setInitialFileName("port853-leaks.csv");
-        File home = new File(System.getProperty("user.home"));
-        if (home.isDirectory()) {
-            chooser.setInitialDirectory(home); // not the folder the app happened to be started in
+        File folder = exportFolder.initial();
+        if (folder != null) {
+            chooser.setInitialDirectory(folder);
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) {
             return;
         }
+        exportFolder.exportedTo(f);
         vm.exportCsv(f.toPath());
     }
 
