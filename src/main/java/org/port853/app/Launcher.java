@@ -12,6 +12,7 @@ import org.port853.logging.Logs;
 import org.port853.platform.EntryPoint;
 import org.port853.platform.demo.DemoAdapters;
 import org.port853.ui.AppServices;
+import org.port853.ui.Port853App;
 import picocli.CommandLine;
 
 /**
@@ -82,12 +83,21 @@ public final class Launcher {
 
     private static void start(String[] given) {
         String[] args = org.port853.cli.DemoCommands.normalised(given);
-        Optional<Runnable> window = windowFor(args);
+        Optional<Window> window = windowFor(args);
         if (window.isPresent()) {
+            SingleInstance instance = SingleInstance.claim(InstanceDirectory.forThisUser(), window.get().kind(),
+                    () -> Port853App.bringToFront()); // a lambda: JavaFX loads only when asked
+            if (instance.role() == SingleInstance.Role.SECONDARY) {
+                System.exit(0); // the running window of this kind comes to the front instead
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "port853-single-instance-close"));
             Logs.init(); // now, on this thread: set up on first use it could cost the JavaFX thread 50 ms
+            if (instance.problem() != null) {
+                SingleInstance.logRunningAlone(instance.problem());
+            }
             DesktopLanguage.apply(); // before any of the window's text is read
             Thread.setDefaultUncaughtExceptionHandler(Launcher::windowUncaught);
-            window.get().run();
+            window.get().start().run();
             return;
         }
         Logs.initOnFirstUse(); // a command that logs nothing starts faster
@@ -131,18 +141,27 @@ public final class Launcher {
         System.exit(org.port853.helper.UninterruptedChange.exitCode(code));
     }
 
+    /**
+     * A window to start, and its kind: one window of each kind per user, a later launch of a kind brings the running one
+     * to the front. The demos are kinds of their own: one may run beside the real window and they beside each other
+     * (to compare the Linux and Windows samples), but a second copy of the same demo would only add a second tray icon
+     * replaying the same sample.
+     */
+    record Window(String kind, Runnable start) {
+    }
+
     /** What starts the window for these arguments; empty for the command line. */
-    private static Optional<Runnable> windowFor(String[] args) {
+    static Optional<Window> windowFor(String[] args) {
         if (args.length == 0) {
-            return Optional.of(() -> GuiStarter.start(args, false));
+            return Optional.of(new Window("window", () -> GuiStarter.start(args, false)));
         }
         if (args.length > 1) {
             return Optional.empty();
         }
         return switch (args[0]) {
-            case "--demo" -> Optional.of(() -> GuiStarter.start(args, true));
-            case WINDOWS_DEMO -> Optional.of(
-                    () -> GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow())));
+            case "--demo" -> Optional.of(new Window("demo", () -> GuiStarter.start(args, true)));
+            case WINDOWS_DEMO -> Optional.of(new Window("demo-windows",
+                    () -> GuiStarter.start(AppServices.forDemo(DemoAdapters.named("windows").orElseThrow()))));
             default -> Optional.empty();
         };
     }

@@ -20,6 +20,12 @@ public class Port853App extends Application {
     /** The desktop's light/dark preference, detected while the toolkit starts. */
     private static volatile java.util.concurrent.CompletableFuture<Boolean> systemDark =
             java.util.concurrent.CompletableFuture.completedFuture(false);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Port853App.class.getName());
+    /** The app whose window a later launch brings to the front: set once its stage exists. */
+    private static volatile Port853App running;
+    /** A later launch asked for the window (perhaps before it existed); cleared once it is in front. */
+    private static final java.util.concurrent.atomic.AtomicBoolean frontAsked =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private MainWindow window;
     private Stage stage;
     private org.port853.ui.tray.TrayMonitor tray;
@@ -51,6 +57,26 @@ public class Port853App extends Application {
 
     private static volatile Throwable startFailure;
 
+    /**
+     * Brings the window to the front (shown from the tray too, de-iconified, focused); from any thread: a later launch
+     * of the app asked for it. Asked before the window exists, it is shown as soon as it does, even when it would
+     * start minimised.
+     */
+    public static void bringToFront() {
+        frontAsked.set(true);
+        Port853App app = running;
+        if (app != null) {
+            Platform.runLater(app::toFrontIfAsked);
+        }
+    }
+
+    private void toFrontIfAsked() {
+        if (frontAsked.getAndSet(false)) {
+            LOG.info("window brought to the front: the app was launched again");
+            org.port853.ui.tray.TrayStartup.bringToFront(stage);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         try {
@@ -67,6 +93,8 @@ public class Port853App extends Application {
 
     private void show(Stage stage) {
         this.stage = stage;
+        running = this;
+        Platform.runLater(this::toFrontIfAsked); // after this start: a launch may have asked before there was a window
         QuietShutdown.installOnThisThread();
         AppServices s = services != null ? services : AppServices.forSystem();
         boolean bench = Boolean.getBoolean("port853.bench");

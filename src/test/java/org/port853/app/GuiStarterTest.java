@@ -30,12 +30,16 @@ class GuiStarterTest {
     }
 
     @Test
-    void badDisplayIsOneSentenceWithoutStackTrace() throws Exception {
+    void badDisplayIsOneSentenceWithoutStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djavafx.cachedir=" + System.getProperty("javafx.cachedir", System.getProperty("java.io.tmpdir")),
                 "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher");
         pb.environment().put("DISPLAY", ":247"); // no X server there
         pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().put("HOME", home.toString()); // its log and single-window socket in the test's folder
+        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        pb.environment().put("XDG_RUNTIME_DIR", home.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -45,9 +45,7 @@ public final class TrayStartup {
         TrayActions actions = new TrayActions() {
             @Override
             public void open() {
-                stage.show();
-                stage.setIconified(false);
-                stage.toFront();
+                bringToFront(stage);
             }
 
             @Override
@@ -93,6 +91,14 @@ public final class TrayStartup {
                     }
                 });
         return monitor;
+    }
+
+    /** Open in the tray, and a second launch of the app: the window shown, de-iconified, in front and focused. */
+    public static void bringToFront(Stage stage) {
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private static void show(StartupChoice choice, Stage stage, TrayNotice notice) {
