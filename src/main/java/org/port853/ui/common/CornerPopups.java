@@ -3,28 +3,20 @@ package org.port853.ui.common;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
  * ControlsFX pop-ups in the corner of the screen (where the desktop has no notification service). ControlsFX needs a
- * showing window to own a pop-up: while the app's window is hidden in the tray, a tiny invisible stage of its own
- * owns it, closed once the pop-up has gone. Called on the JavaFX thread.
+ * showing window to own a pop-up: while the app's window is hidden in the tray there is none, and a window made only to
+ * own it would take the keyboard focus from the program the user types in (re-check walkthrough: an invisible 1 px
+ * window got the X focus) and show in the task list; then the alert is reported as not shown, so the next leak is told,
+ * and the tray's icon is what says it meanwhile (red, NeedsAttention). Called on the JavaFX thread.
  */
 final class CornerPopups implements Notifier {
     private static final Logger LOG = Logger.getLogger(CornerPopups.class.getName());
-    /** After the pop-up's time: its fade-out, before its owner may close. */
-    private static final Duration FADE = Duration.seconds(2);
 
     @Override
     public void notify(Kind kind, String title, String text) {
@@ -39,7 +31,11 @@ final class CornerPopups implements Notifier {
                 // top: the bottom right is where a result sheet's Close and the Providers footer's buttons are
                 .position(Pos.TOP_RIGHT)
                 .hideAfter(shownFor);
-        Stage owner = Window.getWindows().stream().anyMatch(Window::isShowing) ? null : invisibleOwner();
+        if (Window.getWindows().stream().noneMatch(Window::isShowing)) {
+            LOG.fine(() -> "no window to own a pop-up: " + title);
+            notShown.run();
+            return;
+        }
         try {
             switch (kind) {
                 case INFO -> n.showInformation();
@@ -48,29 +44,10 @@ final class CornerPopups implements Notifier {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "a pop-up notification could not be shown: " + title, e);
-            if (owner != null) owner.close();
             notShown.run();
             return;
         }
-        if (owner != null) {
-            PauseTransition gone = new PauseTransition(shownFor.add(FADE));
-            gone.setOnFinished(e -> owner.close());
-            gone.play();
-        }
         leaveEscapeToTheWindow();
-    }
-
-    /** A transparent 1 px stage in the primary screen's corner: ControlsFX places the pop-up on its screen. */
-    private static Stage invisibleOwner() {
-        Stage s = new Stage(StageStyle.TRANSPARENT);
-        Scene scene = new Scene(new Region(), 1, 1, Color.TRANSPARENT);
-        s.setScene(scene);
-        s.setOpacity(0);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        s.setX(screen.getMinX());
-        s.setY(screen.getMinY());
-        s.show();
-        return s;
     }
 
     /**
