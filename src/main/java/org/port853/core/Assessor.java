@@ -110,8 +110,16 @@ public final class Assessor {
     private static void assessServers(ResolverState s, GlobalState g, List<Reason> reasons) {
         boolean anyLinkServers = s.links().stream().anyMatch(l -> !l.servers().isEmpty());
         if (g.servers().isEmpty() && !anyLinkServers && g.fallbackServers().isEmpty()) {
-            reasons.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No DNS server is configured anywhere: names cannot resolve.",
-                    "Turn on encryption with a provider.", FixAction.ENABLE_DOT));
+            ResolvConfState file = s.platform() == null ? null : s.platform().resolverFile();
+            if (file != null && file.sendsLookupsToNetwork()) {
+                // the C library asks the file's servers itself: names resolve, in plaintext, which the file's reason says
+                reasons.add(new Reason(Reason.NO_SERVERS, Severity.WARNING, "The resolver has no DNS server: programs "
+                        + "resolve names only through the servers /etc/resolv.conf names, in plaintext.", "Turn on "
+                        + "encryption with a provider.", FixAction.ENABLE_DOT, List.of("1")));
+                return;
+            }
+            reasons.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No DNS server is configured anywhere: names "
+                    + "cannot resolve.", "Turn on encryption with a provider.", FixAction.ENABLE_DOT, List.of("0")));
             return;
         }
         DotMode mode = g.effectiveDotMode();

@@ -207,6 +207,22 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("no server in the resolver, but the C library follows a static resolv.conf to a network server: "
+                + "names resolve, in plaintext (re-check walkthrough: 'BROKEN, names cannot resolve' while getent "
+                + "answered through .4)")
+        void noServersButTheFileIsNotEncryptedNotBroken() {
+            S s = new S();
+            s.servers = List.of();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true);
+            Assessment a = s.assess();
+            assertEquals(Verdict.NOT_ENCRYPTED, a.verdict(), a.reasons().toString());
+            assertEquals(Severity.WARNING, require(a, "NO_SERVERS").severity());
+            require(a, "RESOLV_CONF_STATIC");
+            s.rc = new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), false);
+            assertEquals(Verdict.BROKEN, s.assess().verdict(), "only programs that read the file themselves: broken");
+        }
+
+        @Test
         void dotOnWithoutGlobalServers() {
             S s = new S();
             s.servers = List.of();

@@ -73,7 +73,8 @@ public final class WindowsRules implements PlatformRules {
         }
         if (used.isEmpty()) {
             out.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No connected adapter has a DNS server: names cannot "
-                    + "resolve.", "Connect to a network or turn on encryption with a provider.", FixAction.ENABLE_DOT));
+                    + "resolve.", "Connect to a network or turn on encryption with a provider.", FixAction.ENABLE_DOT,
+                    List.of("0"))); // 0: no file names one either (the bundle's choice)
             return out;
         }
         List<String> plain = used.stream().filter(srv -> d.entryFor(srv).isEmpty()).toList();
