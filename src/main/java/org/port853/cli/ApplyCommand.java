@@ -157,8 +157,10 @@ final class ApplyCommand implements Callable<Integer> {
         ResolvConfState file = state.platform().resolverFile();
         boolean stubOff = state.global() != null && state.global().stubListenerOff();
         (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
-                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so programs that "
-                        + "read it would bypass this change: applied as planned, it ends NOT_COVERED (exit "
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so "
+                        + (file.sendsLookupsToNetwork() ? "nearly every program on this machine (the C library "
+                        + "follows the file)" : "programs that read it") + " would bypass this change: applied as "
+                        + "planned, it ends NOT_COVERED (exit "
                         + ExitCodes.NOT_COVERED + "); " + (stubOff ? StubListenerAdvice.of("/etc/resolv.conf").english()
                         : "add --link-resolv-conf to point it at the stub") + "."));
     }

@@ -75,6 +75,12 @@ class ApplyCommandTest {
                 org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
                 List.of()));
         assertEquals("", run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err(), "the stub: nothing to say");
+        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
+                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true), List.of()));
+        assertTrue(run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err().contains("so nearly every "
+                + "program on this machine (the C library follows the file) would bypass this change"),
+                "as the real apply says where the C library follows the file");
     }
 
     @Test

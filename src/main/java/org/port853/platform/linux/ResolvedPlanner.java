@@ -91,8 +91,8 @@ public final class ResolvedPlanner {
             }
         }
         if (Files.isSymbolicLink(paths.ourDropIn())) {
-            return Optional.of(Sentence.of(paths.ourDropIn() + " is a symbolic link; Port853 will not write through it",
-                    "refused.symlink", paths.ourDropIn()));
+            return Optional.of(Sentence.of(paths.ourDropIn() + " is a symbolic link; Port853 will not write through it: "
+                    + "remove the link first (sudo rm " + paths.ourDropIn() + ")", "refused.symlink", paths.ourDropIn()));
         }
         return Optional.empty();
     }

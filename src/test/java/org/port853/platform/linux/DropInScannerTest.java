@@ -329,6 +329,11 @@ class DropInScannerTest {
                 org.port853.core.Assessor.assess(s, reasons).reasons(), java.util.Map.of()).stream()
                 .filter(c -> c.id().equals("config.drop-ins")).findFirst().orElseThrow();
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, dropIns.status(), dropIns.toString());
+        var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
+                List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257,
+                DropInScanner.scan(paths, 257));
+        assertTrue(refusal.isPresent() && refusal.get().english().endsWith("remove the link first (sudo rm "
+                + paths.ourDropIn() + ")"), "apply's refusal says how, as status does: " + refusal);
     }
 
     @Test
