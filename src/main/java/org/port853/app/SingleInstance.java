@@ -58,6 +58,8 @@ final class SingleInstance implements AutoCloseable {
     private final Path socket;
     private ServerSocketChannel server;
     private boolean closed;
+    /** Counted down once the bind of {@link #bindAndListen} is done (bound or failed); null where none was started. */
+    private volatile java.util.concurrent.CountDownLatch binding;
 
     private SingleInstance(Role role, String problem, Path socket) {
         this.role = role;
@@ -128,6 +130,8 @@ final class SingleInstance implements AutoCloseable {
 
     /** Binds on a thread of its own, ends the turn, then answers later launches. */
     private void bindAndListen(Turn turn, Runnable onShow) {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        binding = done;
         Thread t = new Thread(() -> {
             ServerSocketChannel bound;
             try (turn) {
@@ -136,9 +140,12 @@ final class SingleInstance implements AutoCloseable {
                 bound.bind(UnixDomainSocketAddress.of(socket));
             } catch (IOException | RuntimeException e) {
                 logRunningAlone("no single-window socket at " + socket + " (" + e + ")");
+                done.countDown();
                 return;
             }
-            if (keep(bound)) {
+            boolean kept = keep(bound);
+            done.countDown();
+            if (kept) {
                 answer(bound, onShow);
             }
         }, "port853-single-instance");
@@ -189,20 +196,36 @@ final class SingleInstance implements AutoCloseable {
     private synchronized boolean keep(ServerSocketChannel bound) {
         server = bound;
         if (closed) {
-            closed = false;
-            close();
+            removeSocket();
             return false;
         }
         return true;
     }
 
-    /** Stops listening and removes the socket (the primary's); call at exit. */
+    /**
+     * Stops listening and removes the socket (the primary's); call at exit. A bind still under way is waited for (at
+     * most {@link #ANSWER_WAIT}), so that its socket file is not created after this removed the others.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
+        java.util.concurrent.CountDownLatch done = binding;
+        if (done != null) {
+            try {
+                done.await(ANSWER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        removeSocket();
+    }
+
+    private synchronized void removeSocket() {
         if (server == null) {
             return;
         }
