@@ -54,6 +54,17 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
                 systemdRuntime().resolve(ResolvedControl.UNIT));
     }
 
+    /**
+     * Where a link to /dev/null masks {@code dropIn}: the file of its name in /etc's drop-in directory, since a package's
+     * file (/usr/lib) or a runtime one (/run) comes back when edited. Empty when {@code dropIn} is in /etc's directory
+     * itself (nothing can mask it; it is removed or renamed).
+     */
+    public java.util.Optional<Path> maskFor(Path dropIn) {
+        Path etcDir = ourDropIn.getParent();
+        return etcDir.equals(dropIn.getParent()) ? java.util.Optional.empty()
+                : java.util.Optional.of(etcDir.resolve(dropIn.getFileName()));
+    }
+
     /** systemd-resolved's main configuration file in /etc, where an admin writes it (under a test root: in its etc). */
     public Path mainConf() {
         return etc().resolve("systemd/resolved.conf");

@@ -276,11 +276,8 @@ public final class LinuxRules implements PlatformRules {
                         "Correct that line or remove it.", List.of(String.valueOf(d.path()), d.skippedLine())));
             }
             if (d.overridesOurs()) {
-                java.nio.file.Path dir = LinuxPaths.system().ourDropIn().getParent();
-                java.nio.file.Path file = java.nio.file.Path.of(d.path());
-                // a package's file (/usr/lib) or a runtime one (/run) comes back when edited: one of its name in /etc
-                // masks it
-                String mask = dir.equals(file.getParent()) ? null : dir.resolve(file.getFileName()).toString();
+                String mask = LinuxPaths.system().maskFor(java.nio.file.Path.of(d.path())).map(String::valueOf)
+                        .orElse(null);
                 reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,
                         "Drop-in " + d.path() + " sorts after Port853's file and overrides its settings.",
                         mask == null ? "Remove it or move its settings into an earlier file."

@@ -75,15 +75,11 @@ public final class ResolvedPlanner {
             List<String> clash = settingAfterOurs(d, written);
             if (!clash.isEmpty()) {
                 String keys = String.join(", ", clash);
-                Path file = Path.of(d.path());
-                Path dir = paths.ourDropIn().getParent();
-                if (!dir.equals(file.getParent())) {
-                    // a package's file (/usr/lib) or a runtime one (/run) comes back when edited: a file of the same
-                    // name in /etc masks it
-                    Path mask = dir.resolve(file.getFileName());
+                Optional<Path> mask = paths.maskFor(Path.of(d.path()));
+                if (mask.isPresent()) {
                     return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets "
                             + keys + ", which would override Port853's settings; mask it first (sudo ln -s /dev/null "
-                            + mask + ")", "refused.drop-in-overrides.mask", d.path(), keys, mask));
+                            + mask.get() + ")", "refused.drop-in-overrides.mask", d.path(), keys, mask.get()));
                 }
                 return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets "
                         + keys + ", which would override Port853's settings; remove it or rename it to sort earlier "

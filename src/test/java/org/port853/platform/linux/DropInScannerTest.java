@@ -303,6 +303,16 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("the file that masks a drop-in is the one of its name in /etc's directory; one there has none")
+    void maskForNamesTheEtcFile() {
+        assertEquals(java.util.Optional.of(etc.resolve("50-vendor.conf")),
+                paths.maskFor(paths.dropInDirs().get(1).resolve("50-vendor.conf")));
+        assertEquals(java.util.Optional.of(etc.resolve("50-vendor.conf")),
+                paths.maskFor(paths.dropInDirs().get(3).resolve("50-vendor.conf")));
+        assertEquals(java.util.Optional.empty(), paths.maskFor(etc.resolve("50-admin.conf")));
+    }
+
+    @Test
     @DisplayName("Port853's own drop-in path linked to /dev/null: status and doctor name the link that apply refuses to "
             + "write through, instead of offering a fix that fails (distro walkthrough)")
     void ourPathLinkedIsSaid() throws IOException {
