@@ -1474,6 +1474,26 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a static /etc/resolv.conf that names only the stub sends programs to the stub, not past it")
+        void staticFileNamingTheStubGoesThroughIt() {
+            org.port853.core.ResolverState strict = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), true);
+            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
+                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
+                            List.of("127.0.0.53")), List.of()));
+            model.refresh();
+            assertEquals("a static file naming the stub (127.0.0.53): programs that read it go through the stub",
+                    status.resolvConfProperty().get());
+
+            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
+                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
+                            List.of("192.168.1.1")), List.of()));
+            model.refresh();
+            assertEquals("a static file: programs that read it bypass the stub", status.resolvConfProperty().get());
+        }
+
+        @Test
         @DisplayName("a resolver that is installed but stopped is 'Resolver stopped', with the command that starts it")
         void stoppedResolverIsNotMissing() {
             adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,

@@ -150,8 +150,11 @@ public final class StatusViewModel {
         ResolvConfState file = s.platform().resolverFile();
         // a link to the stub of a resolver that is not running leads nowhere: not "all programs go through it"
         boolean stubGone = file != null && file.kind() == ResolvConfState.Kind.STUB && s.installed() && !s.running();
+        // a file of its own that names only the stub's address leads programs to the stub, as a link to it does
+        boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.bypass().isEmpty();
         resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
-                + (stubGone ? ".stopped" : ""), String.valueOf(file.target())));
+                + (stubGone ? ".stopped" : staticToStub ? ".stub" : ""), String.valueOf(file.target()),
+                String.join(", ", file.nameservers())));
         if (blocked != null) {
             providers.set("—");
             mode.set("—");
