@@ -1916,6 +1916,31 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a change that did not take is no longer 'your last change' once encryption was turned off")
+        void revertForgetsTheFailedChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            model = withPins(new org.port853.probe.pins.ServerPins(servers -> List.of(), dir.resolve("pins.json"),
+                    List::of, java.time.Clock.systemUTC()));
+            adapter.delayMs = 0;
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), true);
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model, apply);
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: DNSSEC validation failed: no-signature");
+            model.dnssecProperty().set(org.port853.core.DnssecMode.ALLOW_DOWNGRADE);
+            apply.beginApplyOrExplain(model::desired);
+            apply.confirm();
+            assertNotNull(status.changeFailedProperty().get());
+            apply.close();
+
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            apply.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, apply.phaseProperty().get());
+            assertNull(status.changeFailedProperty().get(),
+                    "'the system keeps the settings it had' no longer holds: the revert changed them");
+        }
+
+        @Test
         @DisplayName("a rolled-back change's cause that arrives after the next change began stays out of its sheet")
         void lateCauseStaysWithItsChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
             org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> servers.stream()

@@ -453,10 +453,14 @@ public final class ApplyViewModel {
 
     /**
      * Keeps the settings of an apply that did not take, so the window stops offering the same change as if it were
-     * new; an apply that took forgets it. Refusals (no password, no helper) are not the change failing.
+     * new; an apply or a revert that took forgets it. Refusals (no password, no helper) are not the change failing.
      */
     private void rememberFailure(ApplyResult r) {
         if (kind != Kind.APPLY || desired == null) {
+            // turning encryption off changed the settings the failed change had kept: it is no longer the last one
+            if (kind == Kind.REVERT && r.changedSettings()) {
+                lastFailure.set(null);
+            }
             return;
         }
         boolean tried = r.outcome() == ApplyResult.Outcome.ROLLED_BACK
