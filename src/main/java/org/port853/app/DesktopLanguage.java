@@ -22,9 +22,10 @@ final class DesktopLanguage {
     /** The first shipped language the environment asks for; empty for the C locale or when it names none. */
     static Optional<Locale> fromEnvironment(Map<String, String> env) {
         String locale = first(env, "LC_ALL", "LC_MESSAGES", "LANG");
-        if (locale == null || locale.equals("C") || locale.startsWith("C.") || locale.equals("POSIX")) {
+        if (locale == null || locale.equals("C") || locale.equals("POSIX")) {
             return Optional.empty(); // gettext ignores LANGUAGE under the C locale too
         }
+        // but not under C.UTF-8 (glibc compares the name with "C" only): LANGUAGE=de LANG=C.UTF-8 ls --bogus is German
         String list = env.get("LANGUAGE");
         if (list != null && !list.isBlank()) {
             // gettext takes the first language of the list it has a translation for, else the untranslated text

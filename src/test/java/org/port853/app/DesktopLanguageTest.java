@@ -29,7 +29,10 @@ class DesktopLanguageTest {
         assertEquals(Optional.of(Locale.ENGLISH), of("LANG", "de_DE.UTF-8", "LANGUAGE", "fr"),
                 "LANGUAGE without a shipped one: untranslated, as gettext does (not LANG's German)");
         assertEquals(Optional.empty(), of("LANG", "fr_FR.UTF-8"), "not shipped: the JVM's choice stays");
-        assertEquals(Optional.empty(), of("LANG", "C.UTF-8", "LANGUAGE", "de"), "the C locale ignores LANGUAGE");
+        assertEquals(Optional.empty(), of("LANG", "C", "LANGUAGE", "de"), "the C locale ignores LANGUAGE");
+        assertEquals(Optional.of(Locale.GERMAN), of("LANG", "C.UTF-8", "LANGUAGE", "de"),
+                "C.UTF-8 does not: gettext's programs speak German there (Debian 12's ls does)");
+        assertEquals(Optional.empty(), of("LANG", "C.UTF-8"), "C.UTF-8 alone names no language");
         assertEquals(Optional.empty(), of("LC_ALL", "POSIX"));
         assertEquals(Optional.empty(), of(), "nothing set");
         assertEquals(Optional.empty(), of("LANG", "??"));
