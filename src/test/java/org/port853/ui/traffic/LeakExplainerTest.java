@@ -47,6 +47,16 @@ class LeakExplainerTest {
     }
 
     @Test
+    @DisplayName("in German the unidentified program's words fit inside any sentence: no relative clause left unclosed")
+    void unidentifiedProgramInGerman() {
+        String words = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> LeakExplainer.programWords(null));
+        // "Ein Programm, das nicht festgestellt werden konnte hat ..." lacked the comma German needs after the clause
+        assertFalse(words.contains(","), words);
+        assertEquals("Ein nicht erkanntes Programm", org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> LeakExplainer.programOpening(null)));
+    }
+
+    @Test
     void splitDnsOnlyForNamesUnderTheLinksDomains() {
         assertEquals(LeakExplainer.Cause.SPLIT_DNS,
                 LeakExplainer.explain(leak("wiki.corp.example", "192.168.1.1", null), state(DotMode.STRICT)).cause());
