@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 
+import org.port853.capture.LeakLog;
 import org.port853.capture.LeakRecord;
 
 /**
@@ -28,6 +29,20 @@ public final class OwnLookups {
     }
 
     private final ConcurrentLinkedDeque<Asked> asked = new ConcurrentLinkedDeque<>();
+    /**
+     * The queries found to be Port853's own (name and time): only the newest lookups are kept, and every refresh makes
+     * one, so a query of some minutes ago would otherwise turn into another program's while it is still listed.
+     */
+    private final java.util.Set<Covered> covered = java.util.Collections.newSetFromMap(java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Covered, Boolean> eldest) {
+                    return size() > LeakLog.DEFAULT_CAPACITY;
+                }
+            }));
+
+    private record Covered(String name, Instant time) {
+    }
 
     /** Runs {@code lookup}, which asks the resolver for {@code name} (null: it asks for none), and keeps when. */
     public <T> T asking(String name, Supplier<T> lookup) {
@@ -62,7 +77,15 @@ public final class OwnLookups {
             return false;
         }
         String n = normal(r.name());
-        return asked.stream().anyMatch(a -> a.covers(n, r.time()));
+        Covered query = new Covered(n, r.time());
+        if (covered.contains(query)) {
+            return true;
+        }
+        boolean own = asked.stream().anyMatch(a -> a.covers(n, r.time()));
+        if (own) {
+            covered.add(query);
+        }
+        return own;
     }
 
     private static String normal(String name) {

@@ -58,6 +58,19 @@ class OwnLookupsTest {
     }
 
     @Test
+    @DisplayName("a query once seen as Port853's own stays its own after many later lookups (a refresh asks each time): "
+            + "the Traffic list does not turn it into 'Program not identified' minutes later")
+    void ownQueryStaysOwn() {
+        OwnLookups own = new OwnLookups();
+        LeakRecord early = own.asking("example.com", () -> query("example.com", Instant.now()));
+        assertTrue(own.covers(early));
+        for (int i = 0; i < 40; i++) {
+            own.asking("example.com", () -> null);
+        }
+        assertTrue(own.covers(early));
+    }
+
+    @Test
     @DisplayName("an adapter that asks for no name: nothing is Port853's own")
     void noNameNoneCovered() {
         OwnLookups own = new OwnLookups();
