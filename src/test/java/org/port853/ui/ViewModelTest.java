@@ -736,6 +736,8 @@ class ViewModelTest {
             org.port853.ui.traffic.LeakGroups.Group g = traffic.groups().get(0);
             assertEquals(I18n.t("leaks.ownCheckProgram"), g.key());
             assertTrue(g.why().text().startsWith("Port853's own check that names resolve"), g.why().text());
+            assertEquals(I18n.t("leaks.ownCheckProgram"), traffic.processOf(traffic.leaks().get(0)),
+                    "every query's Process column says it too, not an empty cell");
 
             c.leaks.add(toRouter("a.example"));
             tasks.tick();

@@ -192,7 +192,7 @@ public final class TrafficView extends VBox {
         table.getColumns().add(Ui.column(I18n.t("leaks.server"), LeakRecord::server, 140));
         table.getColumns().add(Ui.withFullTextTooltip(Ui.column(I18n.t("leaks.name"), LeakRecord::name, 220)));
         table.getColumns().add(Ui.column(I18n.t("leaks.type"), LeakRecord::type, 60));
-        table.getColumns().add(Ui.withFullTextTooltip(Ui.column(I18n.t("leaks.process"), LeakRecord::process, 140)));
+        table.getColumns().add(Ui.withFullTextTooltip(Ui.column(I18n.t("leaks.process"), vm::processOf, 140)));
         // at the narrowest window each column keeps room for its heading and a time, an address, a program; below
         // that the table scrolls sideways rather than cutting "10:34:…" and "Inter…"
         String latest = I18n.timeWithSeconds(java.time.ZonedDateTime.of(2026, 12, 31, 23, 58, 58, 0,

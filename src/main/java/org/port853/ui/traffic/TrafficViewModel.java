@@ -448,6 +448,11 @@ public final class TrafficViewModel {
     }
     /** The filtered leaks grouped as {@link #groupByProperty()} says, newest group first. */
     public ObservableList<LeakGroups.Group> groups() { return groups; }
+
+    /** The Process column: the program the capture named, or Port853's own check, as "By program" calls it. */
+    public String processOf(LeakRecord r) {
+        return model.ownLookups().covers(r) ? I18n.t("leaks.ownCheckProgram") : r.process();
+    }
     public CaptureSession session() { return session; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty startingProperty() { return starting.busyProperty(); }
