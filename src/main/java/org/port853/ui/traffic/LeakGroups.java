@@ -54,7 +54,10 @@ public final class LeakGroups {
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
         for (LeakRecord r : leaks) {
             boolean own = !ownCheck.test(r) && programsOwn.test(r); // Port853's own lookup went through the resolver
-            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own;
+            // only a cause the change removed makes them another group: one it left in place explains both alike
+            // (the change's time is when its result came, after its own health check had asked under it)
+            boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own
+                    && LeakExplainer.explain(r, state, lastChange).cause() == LeakExplainer.Cause.FIXED_SINCE;
             // a program's own leaks are one group per program (each run of dig is one program, not one per pid):
             // one program's explanation never claims another's
             String sender = own ? LeakExplainer.sender(r) : null;

@@ -53,6 +53,22 @@ class LeakGroupsTest {
     }
 
     @Test
+    @DisplayName("leaks before and after a change whose cause the change left in place are one group, not two "
+            + "groups saying the same (a revert's own health check and the lookup after it)")
+    void leaksOfACauseStillThereAreOneGroup() {
+        ResolverState plaintext = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, new GlobalState(
+                List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes", "stub"),
+                List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.132.4")), DotMode.OFF, null,
+                        List.of(), true, null)), null, null, null);
+        List<LeakRecord> leaks = List.of(leak("example.com", CHANGE.minusSeconds(1)),
+                leak("example.com", CHANGE.plusSeconds(1)));
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.PROGRAM, plaintext, CHANGE,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> true);
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals(2, groups.get(0).queries());
+    }
+
+    @Test
     @DisplayName("by name: a program's own leaks are one group across a change, and never one group with the same "
             + "name's leaks of a sender not identified (one program's explanation would claim them)")
     void aProgramsOwnLeaksByName() {
