@@ -14,6 +14,11 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     /** The change works, but programs that bypass the resolver (a static /etc/resolv.conf) are not covered. */
     static final int NOT_COVERED = 3;
+    /** What exit code 3 means, as the help and the man page say it (one text: they had drifted apart). */
+    static final String NOT_COVERED_MEANING = "done but not covering everything (programs reading a static "
+            + "/etc/resolv.conf bypass it, encryption was asked for but not proven, a revert restored settings with "
+            + "which names do not resolve or left a file of Port853's that someone else changed, or 'providers' "
+            + "could not read your own providers' file and lists only the built-in ones)";
 
     private ExitCodes() {
     }

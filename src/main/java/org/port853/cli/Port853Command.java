@@ -15,10 +15,8 @@ import picocli.CommandLine.Command;
                         + "sample Windows 11 machine (also after status, providers, export and apply --dry-run, e.g. "
                         + "'port853 status --demo=windows'); a demo contacts nothing and saves nothing.",
                 "",
-                "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 done but not covering "
-                        + "everything (programs reading a static /etc/resolv.conf bypass it, encryption was asked for "
-                        + "but not proven, or a revert restored settings with which names do not resolve or left a file of "
-                        + "Port853's that someone else changed).",
+                "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 "
+                        + ExitCodes.NOT_COVERED_MEANING + ".",
                 "",
                 "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' (or 'port853 "
                         + "help COMMAND') explains a command."})

@@ -43,4 +43,17 @@ class ManPageTest {
         assertEquals(0, groff.waitFor(), warnings);
         assertEquals("", warnings);
     }
+
+    @Test
+    @DisplayName("the man page's exit status 3 lists every case --help lists: a revert that left a file alone, providers")
+    void exitStatusThreeAsInTheHelp() {
+        CommandLine cl = Port853Command.create(new CliServices(() -> null, () -> null));
+        String page = page(cl).replace("\\-", "-").replaceAll("\\s+", " ");
+        String help = CliRuns.run(new CliServices(() -> null, () -> null), "--help").out().replaceAll("\\s+", " ");
+        for (String part : new String[] {"a revert restored settings with which names do not resolve or left a file of"
+                + " Port853's that someone else changed", "'providers' could not read your own providers' file"}) {
+            assertTrue(page.contains(part), "man page: " + part);
+            assertTrue(help.contains(part), "--help: " + part);
+        }
+    }
 }

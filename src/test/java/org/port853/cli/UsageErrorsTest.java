@@ -78,6 +78,6 @@ class UsageErrorsTest {
         assertTrue(help.contains("--demo=windows on a sample Windows 11 machine"), help);
         assertTrue(help.contains("Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 done but not "
                 + "covering everything"), help);
-        assertTrue(help.contains("or a revert restored settings with which names do not resolve"), help);
+        assertTrue(help.contains("a revert restored settings with which names do not resolve"), help);
     }
 }
