@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.port853.core.InvalidInputException;
+import org.port853.core.Printable;
 import org.port853.core.ResolverState;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.Doctor;
@@ -104,7 +105,8 @@ final class DoctorCommand implements Callable<Integer> {
         try {
             parse.accept(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(option + " '" + value + "' cannot be queried: " + e.getMessage());
+            throw new InvalidInputException(option + " '" + Printable.of(value) + "' cannot be queried: "
+                    + e.getMessage());
         }
     }
 }

@@ -80,10 +80,10 @@ class DoctorCommandTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             "--large-query   | ./BOGUS   | --large-query './BOGUS' cannot be queried: 'BOGUS' is not a DNS record type",
-            "--large-query   | a..b/A    | --large-query 'a..b/A' cannot be queried: 'a..b' is not a DNS name",
+            "--large-query   | a..b/A    | --large-query 'a..b/A' cannot be queried: 'a..b' is not a DNS name: it has an empty label (two dots in a row, or a dot at the start)",
             "--name          | ''        | --name '' cannot be queried: '' is not a DNS name",
-            "--dnssec-signed | a..b      | --dnssec-signed 'a..b' cannot be queried: 'a..b' is not a DNS name",
-            "--dnssec-bogus  | a..b      | --dnssec-bogus 'a..b' cannot be queried: 'a..b' is not a DNS name"})
+            "--dnssec-signed | a..b      | --dnssec-signed 'a..b' cannot be queried: 'a..b' is not a DNS name: it has an empty label (two dots in a row, or a dot at the start)",
+            "--dnssec-bogus  | a..b      | --dnssec-bogus 'a..b' cannot be queried: 'a..b' is not a DNS name: it has an empty label (two dots in a row, or a dot at the start)"})
     @DisplayName("an unusable test query: one sentence naming the option and value, exit 2, no probe")
     void unusableQueryIsBadInput(String option, String value, String sentence) {
         for (List<String> extra : List.of(List.<String>of(), List.of("--json"))) {

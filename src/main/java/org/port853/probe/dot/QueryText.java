@@ -20,8 +20,22 @@ public final class QueryText {
         try {
             return Name.fromString(ascii, Name.root);
         } catch (TextParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a DNS name", e);
+            throw new IllegalArgumentException("'" + org.port853.core.Printable.of(text) + "' is not a DNS name"
+                    + why(ascii), e);
         }
+    }
+
+    /** What dnsjava refused, said the way a person can fix it ("not a DNS name" alone hid that it was too long). */
+    private static String why(String ascii) {
+        for (String label : ascii.split("\\.")) {
+            if (label.length() > 63) {
+                return ": a label (the part between two dots) is longer than 63 characters";
+            }
+        }
+        if (ascii.contains("..") || ascii.startsWith(".") && ascii.length() > 1) {
+            return ": it has an empty label (two dots in a row, or a dot at the start)";
+        }
+        return ascii.length() > 253 ? ": it is longer than 253 characters" : "";
     }
 
     /** The record type's number, from its mnemonic (A, AAAA, DNSKEY, ...) or TYPEnn. */

@@ -27,4 +27,18 @@ class QueryTextTest {
         }
         assertEquals(".", QueryText.name(".").toString());
     }
+
+    @Test
+    @DisplayName("a name dnsjava cannot take says why (a label over 63, the whole over 253, an empty label), cut to one line")
+    void tooLongOrEmptyLabelSaysWhy() {
+        String label = "a".repeat(64) + ".test";
+        String whole = String.join(".", java.util.Collections.nCopies(4, "a".repeat(63)));
+        String[][] cases = {{label, "longer than 63 characters"}, {"a".repeat(300), "longer than 63 characters"},
+                {whole, "longer than 253 characters"}, {"a..b", "empty label"}};
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QueryText.name(c[0]));
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(e.getMessage().length() < 200, e.getMessage());
+        }
+    }
 }
