@@ -262,6 +262,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.println();
         if (r.leakCount() == 0) {
             out.println("No leaked queries.");
+        } else if (r.leaks().isEmpty()) {
+            out.printf("%d leaked quer%s, none listed (--max-leaks 0; raise it to list them)%n", r.leakCount(),
+                    r.leakCount() == 1 ? "y" : "ies");
         } else {
             out.printf("%d leaked quer%s:%n", r.leakCount(), r.leakCount() == 1 ? "y" : "ies");
             for (LeakRecord l : r.leaks()) {

@@ -96,6 +96,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("--max-leaks 0 says the leaks are counted and none listed, not a list header and '... and 10 more'")
+    void maxLeaksZeroListsNoneInWords() throws Exception {
+        Run r = run(LabFixturesTest.fixture("lab-any-sll2.pcap").toString(), "--local", "198.18.61.1",
+                "--max-leaks", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("10 leaked queries, none listed (--max-leaks 0; raise it to list them)\n"), r.out());
+        assertTrue(!r.out().contains("more (raise --max-leaks)"), r.out());
+    }
+
+    @Test
     void usageShowsOneAddressPerLocal() {
         String usage = new CommandLine(new AnalyzeCommand()).getUsageMessage();
         assertTrue(usage.contains("[--local=ADDR[,ADDR...]]..."), usage);
