@@ -24,6 +24,13 @@ public final class Assessor {
      * (Linux says "0", or "1" where systemd is not the init system), so the window gives no platform's commands.
      */
     private static final List<String> NO_PLATFORM_DETAIL = List.of("2");
+    /**
+     * The command behind the fixes that turn encryption on, as `status` and `doctor` print them: "Turn on encryption
+     * with a provider" alone left a person at the terminal to find the command (the window has its own texts).
+     */
+    private static final String ENCRYPT_COMMAND = "port853 apply --mode strict --provider ID --all-domains";
+    private static final String TURN_ON = "Turn on encryption with a provider (" + ENCRYPT_COMMAND
+            + "; 'port853 providers' lists the IDs).";
 
     /**
      * The neutral rules plus the platform's reasons; a platform reason with the code of a neutral one replaces it
@@ -114,12 +121,12 @@ public final class Assessor {
             if (file != null && file.sendsLookupsToNetwork()) {
                 // the C library asks the file's servers itself: names resolve, in plaintext, which the file's reason says
                 reasons.add(new Reason(Reason.NO_SERVERS, Severity.WARNING, "The resolver has no DNS server: programs "
-                        + "resolve names only through the servers /etc/resolv.conf names, in plaintext.", "Turn on "
-                        + "encryption with a provider.", FixAction.ENABLE_DOT, List.of("1")));
+                        + "resolve names only through the servers /etc/resolv.conf names, in plaintext.", TURN_ON,
+                        FixAction.ENABLE_DOT, List.of("1")));
                 return;
             }
             reasons.add(new Reason(Reason.NO_SERVERS, Severity.BROKEN, "No DNS server is configured anywhere: names "
-                    + "cannot resolve.", "Turn on encryption with a provider.", FixAction.ENABLE_DOT, List.of("0")));
+                    + "cannot resolve.", TURN_ON, FixAction.ENABLE_DOT, List.of("0")));
             return;
         }
         DotMode mode = g.effectiveDotMode();
@@ -142,7 +149,7 @@ public final class Assessor {
             }
             String off = "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.";
             reasons.add(later == null ? new Reason("DOT_OFF", Severity.UNENCRYPTED, off,
-                    "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT, List.of("0"))
+                    TURN_ON, FixAction.ENABLE_DOT, List.of("0"))
                     : new Reason("DOT_OFF", Severity.UNENCRYPTED, off, later.file() + " sets DNSOverTLS="
                     + later.value() + " after Port853's settings, so it wins over them: remove that line (or the file), "
                     + "then turn on encryption with a provider in strict mode.", null,
@@ -156,13 +163,15 @@ public final class Assessor {
             reasons.add(new Reason("NO_GLOBAL_SERVERS", noTlsPath ? Severity.UNENCRYPTED : Severity.WARNING,
                     "DNS-over-TLS is on but no global servers are set: queries go to the network's own servers, "
                             + "which rarely speak DNS-over-TLS.",
-                    "Choose one or more providers.", FixAction.ENABLE_DOT));
+                    "Choose one or more providers (" + ENCRYPT_COMMAND + "; 'port853 providers' lists the IDs).",
+                    FixAction.ENABLE_DOT));
         }
         if (mode == DotMode.OPPORTUNISTIC) {
             reasons.add(new Reason("OPPORTUNISTIC", Severity.WARNING,
                     "Opportunistic mode does not authenticate the server and falls back to plaintext when TLS fails, "
                             + "so an attacker on the network can downgrade it.",
-                    "Switch to strict mode.", FixAction.USE_STRICT_MODE));
+                    "Switch to strict mode (port853 apply --mode strict with the same --provider or --server).",
+                    FixAction.USE_STRICT_MODE));
         }
         if (mode == DotMode.STRICT) {
             String unnamed = g.servers().stream().filter(x -> x.tlsName() == null)
@@ -207,7 +216,7 @@ public final class Assessor {
                         "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
                                 + (besideEncrypted ? ": every query that no routing domain claims goes there in plaintext "
                                 + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
-                        "Route all domains to the encrypted servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains).",
+                        "Route all domains to the encrypted servers so every query goes to them (" + ENCRYPT_COMMAND + ").",
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, besideEncrypted ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
@@ -219,8 +228,7 @@ public final class Assessor {
                     reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                             "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
                                     + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
-                            "Route all domains to the encrypted servers (port853 apply --mode strict --provider ID "
-                                    + "--all-domains).", FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
+                            "Route all domains to the encrypted servers (" + ENCRYPT_COMMAND + ").", FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
                 }
             }
         }

@@ -176,6 +176,24 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("the fixes that turn encryption on name the command, as the link fixes do: status and doctor print them")
+        void encryptionFixesNameTheCommand() {
+            S off = new S();
+            off.mode = DotMode.OFF;
+            S none = new S();
+            none.servers = List.of();
+            S opportunistic = new S();
+            opportunistic.mode = DotMode.OPPORTUNISTIC;
+            S noGlobal = new S();
+            noGlobal.servers = List.of();
+            noGlobal.links.add(link("eth0", List.of(ROUTER), null, true));
+            assertTrue(require(off.assess(), "DOT_OFF").fix().contains("port853 apply --mode strict --provider ID"));
+            assertTrue(require(none.assess(), "NO_SERVERS").fix().contains("port853 apply --mode strict --provider ID"));
+            assertTrue(require(noGlobal.assess(), "NO_GLOBAL_SERVERS").fix().contains("port853 apply --mode strict"));
+            assertTrue(require(opportunistic.assess(), "OPPORTUNISTIC").fix().contains("port853 apply --mode strict"));
+        }
+
+        @Test
         void dotOffIsNotEncrypted() {
             S s = new S();
             s.mode = DotMode.OFF;
