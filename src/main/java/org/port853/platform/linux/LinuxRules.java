@@ -141,7 +141,8 @@ public final class LinuxRules implements PlatformRules {
             // what 'port853 doctor' checks as bug.strict-udp-fallback: said where the state is, too
             reasons.add(new Reason("STRICT_UDP_FALLBACK", Severity.WARNING, "systemd " + version + " has bug #18060: in "
                     + "strict mode it can downgrade a server to plain UDP and send queries in plaintext (fixed in 249).",
-                    "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile check with Verify.",
+                    "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile check with 'port853 verify' "
+                            + "(Verify in the window), as doctor says.",
                     List.of(String.valueOf(version))));
         }
     }

@@ -45,6 +45,9 @@ class TransportRulesTest {
         assertEquals(Verdict.PARTIAL, a.verdict());
         assertTrue(codes(a).contains("TRANSPORT_UNREPORTED"), codes(a).toString());
         assertTrue(codes(a).contains("STRICT_UDP_FALLBACK"), "bug #18060, as doctor says: " + codes(a));
+        String fix = a.reasons().stream().filter(r -> r.code().equals("STRICT_UDP_FALLBACK")).findFirst().orElseThrow()
+                .fix();
+        assertTrue(fix.contains("'port853 verify'"), "status names the command, not only the window's button: " + fix);
         assertFalse(codes(assess(state(247, DotMode.OPPORTUNISTIC, null))).contains("STRICT_UDP_FALLBACK"));
         Assessment on248 = assess(state(248, DotMode.STRICT, null));
         assertTrue(codes(on248).contains("STRICT_UDP_FALLBACK") && !codes(on248).contains("TRANSPORT_UNREPORTED"),
