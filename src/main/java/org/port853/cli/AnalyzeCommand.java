@@ -253,11 +253,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("%-16s %12d %14d%n", label(c), t.packets(), t.bytes());
         }
         if (!r.interfaces().isEmpty()) {
+            // the column only where there is any: the totals list it, and an interface that carried only such
+            // packets read 0 / 0 everywhere without it
+            boolean on853 = r.total(TrafficClass.PLAINTEXT_853).packets() > 0;
             out.println();
-            out.printf("%-16s %20s %20s %20s%n", "interface", "encrypted", "local plaintext", "leak");
-            r.interfaces().forEach((name, m) -> out.printf("%-16s %20s %20s %20s%n", name,
+            out.printf("%-16s %20s %20s %20s%s%n", "interface", "encrypted", "local plaintext", "leak",
+                    on853 ? String.format(" %20s", label(TrafficClass.PLAINTEXT_853)) : "");
+            r.interfaces().forEach((name, m) -> out.printf("%-16s %20s %20s %20s%s%n", name,
                     pb(m.get(TrafficClass.ENCRYPTED)), pb(m.get(TrafficClass.LOCAL_PLAINTEXT)),
-                    pb(m.get(TrafficClass.LEAK))));
+                    pb(m.get(TrafficClass.LEAK)),
+                    on853 ? String.format(" %20s", pb(m.get(TrafficClass.PLAINTEXT_853))) : ""));
         }
         out.println();
         if (r.leakCount() == 0) {

@@ -106,6 +106,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("plaintext on 853 has its column in the interface table when there is any: its interface read 0 / 0")
+    void plaintextOn853ShowsPerInterface(@TempDir Path dir) throws Exception {
+        byte[] frame = Frames.ether(0x0800, Frames.ipv4("10.0.0.5", "10.0.0.1", 17,
+                Frames.udp(40000, 853, Frames.dnsQuery("plain853.example", 1))));
+        Path pcapng = Files.write(dir.resolve("p853.pcapng"), Frames.pcapng(ByteOrder.LITTLE_ENDIAN, List.of(1),
+                List.of("wlan0"), List.of(new Frames.Rec(FileAnalyzerTest.T, 1, frame))));
+        Run r = run(pcapng.toString());
+        assertEquals(0, r.code(), r.err());
+        String row = r.out().lines().filter(l -> l.startsWith("wlan0")).findFirst().orElseThrow();
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("interface") && l.endsWith("plaintext on 853")), r.out());
+        assertTrue(row.endsWith(" 1 / " + frame.length), r.out());
+        Run clean = run(LabFixturesTest.fixture("lab-eth0.pcap").toString());
+        assertTrue(clean.out().lines().anyMatch(l -> l.startsWith("interface") && l.endsWith("leak")),
+                "no column without such packets: " + clean.out());
+    }
+
+    @Test
     void usageShowsOneAddressPerLocal() {
         String usage = new CommandLine(new AnalyzeCommand()).getUsageMessage();
         assertTrue(usage.contains("[--local=ADDR[,ADDR...]]..."), usage);
