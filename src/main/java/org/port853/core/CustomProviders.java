@@ -35,6 +35,8 @@ import java.util.Set;
 public final class CustomProviders {
     public static final String FILE_NAME = "custom-providers.json";
     public static final int MAX_PROVIDERS = 100;
+    /** The file's {@code version}; a higher one is refused, never rewritten (as the pin store does). */
+    public static final int FORMAT_VERSION = 1;
 
     /** Guards {@link #update}: one read-modify-write of any custom provider file at a time in this process. */
     private static final Object UPDATES = new Object();
@@ -262,7 +264,7 @@ public final class CustomProviders {
 
     private void write(List<Provider> providers) {
         ObjectNode root = ProviderJson.mapper().createObjectNode();
-        root.put("version", 1);
+        root.put("version", FORMAT_VERSION);
         ArrayNode list = root.putArray("providers");
         providers.forEach(p -> list.add(ProviderJson.toJson(p)));
         byte[] bytes;

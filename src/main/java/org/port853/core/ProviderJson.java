@@ -84,6 +84,14 @@ public final class ProviderJson {
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException("the provider list is empty").says("list.empty");
         }
+        JsonNode version = root.path("version");
+        if (custom && root.isObject() && version.isNumber() && !(version.isIntegralNumber() && version.canConvertToInt()
+                && version.asInt() <= CustomProviders.FORMAT_VERSION)) {
+            // a newer Port853's file may hold fields this one drops: reading it would let the next save lose them
+            throw new InvalidInputException("it was written by a newer Port853 (format version " + version.asText()
+                    + "); use that version, or move the file away (it is left as it is)")
+                    .says("list.newer", version.asText());
+        }
         JsonNode list = root.isObject() ? root.get("providers") : root;
         if (list == null || !list.isArray()) {
             throw new InvalidInputException("the provider list must be a JSON array or an object with a \"providers\" array")

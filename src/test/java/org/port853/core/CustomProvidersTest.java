@@ -338,5 +338,20 @@ class CustomProvidersTest {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
             assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
         }
+
+        @Test
+        @DisplayName("a file a newer Port853 wrote (a higher version) is refused and never rewritten: its fields would be lost")
+        void newerFormatIsRefusedAndKept() throws Exception {
+            Path file = dir.resolve(CustomProviders.FILE_NAME);
+            String newer = "{\"version\":2,\"providers\":[{\"id\":\"mine\",\"displayName\":\"Mine\","
+                    + "\"ipv4\":[\"192.0.2.1\"],\"ipv6\":[],\"tlsName\":\"dns.example.org\",\"future\":1}]}";
+            Files.writeString(file, newer);
+            CustomProviders custom = new CustomProviders(file);
+            InvalidInputException e = assertThrows(InvalidInputException.class, custom::load);
+            assertTrue(e.getMessage().contains("written by a newer Port853 (format version 2)"), e.getMessage());
+            assertThrows(InvalidInputException.class, () -> custom.save(CustomProviders.validate("other", "Other",
+                    "192.0.2.2", "dns.example.org")));
+            assertEquals(newer, Files.readString(file), "left as it is");
+        }
     }
 }
