@@ -81,6 +81,9 @@ public final class ProviderJson {
             throw new InvalidInputException("the provider list could not be read: " + e.getMessage())
                     .says("list.unreadable", e.getMessage());
         }
+        if ((root == null || root.isMissingNode()) && custom) {
+            return List.of(); // an empty file (touched, or emptied by hand) holds nothing to keep, as the pin store reads it
+        }
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException("the provider list is empty").says("list.empty");
         }

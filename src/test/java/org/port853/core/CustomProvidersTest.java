@@ -353,5 +353,16 @@ class CustomProvidersTest {
                     "192.0.2.2", "dns.example.org")));
             assertEquals(newer, Files.readString(file), "left as it is");
         }
+
+        @Test
+        @DisplayName("an empty file is an empty list, as the pin store reads one: a provider can be added to it")
+        void emptyFileIsAnEmptyList() throws Exception {
+            Path file = dir.resolve(CustomProviders.FILE_NAME);
+            Files.writeString(file, " \n");
+            CustomProviders custom = new CustomProviders(file);
+            assertEquals(List.of(), custom.load());
+            custom.save(CustomProviders.validate("mine", "Mine", "192.0.2.1", "dns.example.org"));
+            assertEquals("mine", custom.load().get(0).id());
+        }
     }
 }
