@@ -140,11 +140,13 @@ public interface ResolverAdapter {
 
     /**
      * {@link #freshLookupFails()} where it can tell something: not of a resolver already known to be missing, stopped
-     * or broken (its assessment {@code a} says so already).
+     * or broken (its assessment {@code a} says so already). An interrupted change alone does not count as broken: it
+     * says only that the state is unchecked, and whether names resolve under it is what the user needs to know.
      */
     default java.util.Optional<String> lookupFailure(ResolverState s, org.port853.core.Assessment a) {
-        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE
-                || a.verdict() == org.port853.core.Verdict.BROKEN) {
+        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE || a.reasons().stream()
+                .anyMatch(r -> r.severity() == org.port853.core.Severity.BROKEN
+                        && !r.code().equals("CHANGE_INTERRUPTED"))) {
             return java.util.Optional.empty();
         }
         return freshLookupFails();

@@ -1301,6 +1301,23 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("an interrupted change whose settings do not resolve is 'Not working', not only 'At risk': the "
+                + "resolver's own lookup is made beside the interruption")
+        void interruptedChangeThatDoesNotResolveIsNotWorking() {
+            org.port853.core.GlobalState g = Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true).global();
+            adapter.state = Fakes.state(g, new org.port853.core.PendingChange("a",
+                    java.time.Instant.parse("2026-12-04T10:00:00Z"), "DNS-over-TLS strict", false));
+            adapter.lookupFails = "example.com: All attempts to contact name servers or networks failed";
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertTrue(status.reasons().stream().anyMatch(r -> r.reason().code().equals("NAMES_UNRESOLVED")));
+            adapter.lookupFails = null;
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get(),
+                    "names resolve: the interruption alone is At risk");
+        }
+
+        @Test
         @DisplayName("settings changed outside Port853 (a drop-in and a restart) are looked up again by the next "
                 + "re-read: names that stopped resolving are 'Not working' without a Refresh")
         void settingsChangedElsewhereAreLookedUpAgain() {
