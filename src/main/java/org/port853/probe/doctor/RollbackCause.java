@@ -79,9 +79,13 @@ public final class RollbackCause {
         String own = changesOwnWords(rolledBack.reason());
         boolean serverAnswered = desired.mode() == DotMode.STRICT && (ANSWER_CODE.matcher(own).find()
                 || DnssecFailures.resultIn(own).isPresent());
+        // opportunistic mode checks no certificate (systemd-resolved verifies it only in strict mode), so one the
+        // probe rejects cannot be why names stopped resolving
+        boolean certificateUnchecked = desired.mode() == DotMode.OPPORTUNISTIC;
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
-                if (c.status() == CheckStatus.FAILURE && (!serverAnswered || c.id().startsWith("dns."))) {
+                if (c.status() == CheckStatus.FAILURE && (!serverAnswered || c.id().startsWith("dns."))
+                        && !(certificateUnchecked && c.id().startsWith("tls."))) {
                     return Optional.of(c);
                 }
             }

@@ -143,6 +143,17 @@ class RollbackCauseTest {
     }
 
     @Test
+    @DisplayName("opportunistic mode checks no certificate: a server that refuses the queries is the cause, not the "
+            + "probe's rejection of its certificate")
+    void opportunisticModeNamesNoCertificate() {
+        DesiredSettings opportunistic = new DesiredSettings(List.of(SERVER), DotMode.OPPORTUNISTIC, null, true, List.of());
+        ApplyResult refused = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "resolving example.com failed: Could not "
+                + "resolve 'example.com', server or network returned error REFUSED" + ApplyResult.PREVIOUS_ALSO_FAIL
+                + ": resolving example.com failed: No appropriate name servers or networks for name found");
+        assertEquals("dns.queries", refusingWithAnUntrustedCertificate().of(refused, opportunistic).orElseThrow().id());
+    }
+
+    @Test
     @DisplayName("an answer code of the settings from before, after the rollback, is not the change's: the server that "
             + "did not answer at all is explained by the probe's first failure")
     void anAnswerCodeOfThePreviousSettingsIsNotTheChanges() {
