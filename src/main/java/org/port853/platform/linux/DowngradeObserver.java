@@ -3,6 +3,7 @@ package org.port853.platform.linux;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
@@ -45,12 +46,12 @@ final class DowngradeObserver {
     }
 
     static Downgrade observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g, List<LinkState> links) {
-        return observe(() -> bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(), CALL_TIMEOUT),
-                features, g, links);
+        return observe(onLink -> bus.resolveHostname(onLink, LinuxChange.PROBE_NAME, features.probeRequestFlags(),
+                CALL_TIMEOUT), features, g, links);
     }
 
-    /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} that bypasses the cache */
-    static Downgrade observe(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
+    /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} on the link of that index (0: all) that bypasses the cache */
+    static Downgrade observe(java.util.function.IntFunction<ResolvedBus.Lookup> probe, ResolvedFeatures features,
                           GlobalState g, List<LinkState> links) {
         if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC && links.stream()
                 .noneMatch(l -> !l.servers().isEmpty() && l.dnsOverTls() == DotMode.OPPORTUNISTIC)) {
@@ -63,7 +64,7 @@ final class DowngradeObserver {
                 return last.evidence();
             }
         }
-        Downgrade evidence = look(probe, features, links);
+        Downgrade evidence = look(probe, features, g, links);
         synchronized (DowngradeObserver.class) {
             last = new Observation(settings, now, evidence);
         }
@@ -75,21 +76,36 @@ final class DowngradeObserver {
         last = null;
     }
 
-    private static Downgrade look(java.util.function.Supplier<ResolvedBus.Lookup> probe, ResolvedFeatures features,
-                               List<LinkState> links) {
+    private static Downgrade look(java.util.function.IntFunction<ResolvedBus.Lookup> probe, ResolvedFeatures features,
+                               GlobalState g, List<LinkState> links) {
         if (features.transportFlags()) {
-            ResolvedBus.Lookup l = probe.get();
-            if (l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !l.confidential()) {
-                // the answer's interface: 0 for the global servers, a link's index for its own servers (one that
-                // never uses TLS takes names beside it; an opportunistic one fell back there, not on the global path).
-                // 257 reports a global server's answer with the interface it left by: a link without servers of
-                // its own cannot have answered
-                return links.stream().filter(k -> k.index() == l.ifindex() && !k.servers().isEmpty()).findFirst()
-                        .map(k -> k.neverUsesTls() ? Downgrade.link(k.name()) : Downgrade.lookupFromLink(k.name()))
-                        .orElse(Downgrade.lookup());
+            Downgrade seen = plaintext(probe.apply(0), links);
+            if (seen != null) {
+                return seen;
+            }
+            // resolved asks a default-route link beside the global servers and takes the first answer: the encrypted
+            // one may win every time while that link's opportunistic mode falls back on each query, so it is asked alone
+            for (LinkState k : links) {
+                if (!k.servers().isEmpty() && k.effectiveDotMode(g) == DotMode.OPPORTUNISTIC
+                        && Assessor.takesDefaultRoute(k, g) && (seen = plaintext(probe.apply(k.index()), links)) != null) {
+                    return seen;
+                }
             }
         }
         return fromJournal(readJournal());
+    }
+
+    /** What a lookup's answer says: a fallback when it came from the network without encryption, else null. */
+    private static Downgrade plaintext(ResolvedBus.Lookup l, List<LinkState> links) {
+        if (!l.answered() || (l.flags() & Resolve1.FLAG_FROM_NETWORK) == 0 || l.confidential()) {
+            return null;
+        }
+        // the answer's interface: 0 for the global servers, a link's index for its own servers (one that never uses
+        // TLS takes names beside it; an opportunistic one fell back there, not on the global path). 257 reports a
+        // global server's answer with the interface it left by: a link without servers of its own cannot have answered
+        return links.stream().filter(k -> k.index() == l.ifindex() && !k.servers().isEmpty()).findFirst()
+                .map(k -> k.neverUsesTls() ? Downgrade.link(k.name()) : Downgrade.lookupFromLink(k.name()))
+                .orElse(Downgrade.lookup());
     }
 
     /** The last "degraded ... instead of TLS" line of resolved's journal output, as evidence; null if none. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.port853.core.ServerAddress;
 class DowngradeObserverTest {
     private final AtomicInteger lookups = new AtomicInteger();
     /** A fallback: the probe's answer came from the network without the confidential flag. */
-    private final Supplier<ResolvedBus.Lookup> plaintextAnswer = () -> {
+    private final IntFunction<ResolvedBus.Lookup> plaintextAnswer = onLink -> {
         lookups.incrementAndGet();
         return new ResolvedBus.Lookup(true, 1, Resolve1.FLAG_FROM_NETWORK, null, 2, null);
     };
@@ -103,6 +103,32 @@ class DowngradeObserverTest {
         assertEquals(null, DowngradeObserver.observe(plaintextAnswer, f, off, List.of(plain)),
                 "nothing opportunistic: no probe");
         assertEquals(1, lookups.get());
+    }
+
+    @Test
+    @DisplayName("the encrypted global server answers first while a default-route link with opportunistic mode of its "
+            + "own falls back on every query beside it: that link is asked alone and named (rig: strict apply without "
+            + "--all-domains, status 'At risk', verify 5 of 5 leaked to the link's server)")
+    void aLinkFallingBackBesideTheEncryptedServersIsAskedAlone() {
+        ResolvedFeatures f = new ResolvedFeatures(252);
+        GlobalState strict = new GlobalState(List.of(ServerAddress.parse("198.18.78.2#dot.test")), List.of(), null,
+                DotMode.STRICT, DnssecMode.NO, false, List.of(), "yes", "stub");
+        LinkState own = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OPPORTUNISTIC,
+                null, List.of(), true, null);
+        List<Integer> asked = new java.util.ArrayList<>();
+        IntFunction<ResolvedBus.Lookup> globalWins = onLink -> {
+            asked.add(onLink);
+            return onLink == 0 ? new ResolvedBus.Lookup(true, 1, Resolve1.FLAG_FROM_NETWORK
+                    | Resolve1.FLAG_CONFIDENTIAL, null, 0, null) : plaintextAnswer.apply(onLink);
+        };
+        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(globalWins, f, strict, List.of(own)));
+        assertEquals(List.of(0, 2), asked);
+        DowngradeObserver.forget();
+        asked.clear();
+        GlobalState routesAll = new GlobalState(strict.servers(), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
+                List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
+        DowngradeObserver.observe(globalWins, f, routesAll, List.of(own));
+        assertEquals(List.of(0), asked, "with ~. the link takes no such name: not asked alone");
     }
 
     @Test
