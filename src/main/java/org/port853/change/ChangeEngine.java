@@ -398,6 +398,16 @@ public final class ChangeEngine {
             LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
             return result(success, resolves(h), change.after(), actions, h.encrypted(), t0);
         }
+        if (change.before().equals(change.after())) {
+            // an interrupted revert: its "rollback" would land where it is, so it is finished and said as revert says
+            // it, not as "Rolled back", which reads as Port853's settings being back
+            journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
+                    : j.applied())).withCompleted(completed(change, Outcome.REVERTED)));
+            LOG.warning("revert " + change.id() + " finished, but names do not resolve: " + h.detail());
+            return result(Outcome.REVERTED, Sentence.of("restored the previous settings, but names do not resolve "
+                    + "with them: " + h.detail(), "result.reverted-unhealthy", 0, "", h.detailSentence(), 0),
+                    change.after(), actions, false, t0);
+        }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
         return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));
     }

@@ -917,6 +917,28 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("recover of an interrupted revert under which names do not resolve says the revert is finished, "
+                + "not 'Rolled back' (rig: kill -9 of revert during its restart, then recover)")
+        void interruptedRevertThatDoesNotResolveIsFinishedNotRolledBack() throws IOException {
+            engine.apply(target(A), "a", true);
+            RecordingControl dying = new RecordingControl() {
+                @Override
+                public void reload() {
+                    throw new IllegalStateException("killed during the revert's restart");
+                }
+            };
+            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dying, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn)));
+            assertThrows(IllegalStateException.class, e::revert);
+            control.fallback = new ResolverControl.Health(false, false, "resolving example.com failed: No appropriate name servers", null);
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertTrue(r.revertedUnhealthy(), r.reason());
+            assertFalse(Files.exists(dropIn), "A is not brought back");
+            assertEquals(null, journals.load().pending());
+        }
+
+        @Test
         @DisplayName("a revert whose restart failed: the next revert restarts the resolver, though the files are back")
         void revertWhoseRestartFailedIsReloadedByTheNextRevert() throws IOException {
             engine.apply(target(A), "a", true);
