@@ -92,6 +92,8 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     /** The wording of a health check that failed because a link kept plaintext DNS for all names. */
     public static final String PLAINTEXT_LINK = "health.plaintext-link";
+    /** The wording of a health check that failed because a link's opportunistic mode fell back beside the servers. */
+    public static final String FALLBACK_LINK = "health.plaintext-link-fallback";
     /** What a rollback's reason adds when the settings it restored fail too; the change's own words come before. */
     public static final String PREVIOUS_ALSO_FAIL = "; the previous settings do not resolve names either";
 

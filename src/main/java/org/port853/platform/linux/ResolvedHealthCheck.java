@@ -131,6 +131,10 @@ final class ResolvedHealthCheck {
         if (requireEncrypted && plaintextLink != null) {
             return Attempt.done(new Health(false, false, plaintextLink, by));
         }
+        Sentence fallingBack = requireEncrypted ? linkFallingBack(state) : null;
+        if (fallingBack != null) {
+            return Attempt.done(new Health(false, false, fallingBack, by));
+        }
         // a link that never uses TLS takes names beside the encrypted servers: not encrypted, whichever answered first
         return Attempt.done(new Health(true, l.confidential() && plaintextLink == null, Sentence.of("resolved "
                 + probeName + " from the network"
@@ -255,6 +259,32 @@ final class ResolvedHealthCheck {
                         : "route all names to the encrypted servers ('port853 apply --mode strict --provider ID --all-domains', or Protect my DNS "
                         + "in the window) or turn on DNS-over-TLS for that connection"), ApplyResult.PLAINTEXT_LINK,
                         link.name(), server, routesAll ? 1 : 0);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A link with opportunistic DNS-over-TLS of its own on the default route (the global settings do not route every
+     * name) whose server, asked alone, answers in plaintext: resolved asks it beside the encrypted servers and falls
+     * back there on every query, while the encrypted answer may come first. Null when there is none.
+     */
+    private Sentence linkFallingBack(ResolverState state) {
+        if (state == null || state.global() == null) {
+            return null;
+        }
+        for (LinkState link : state.links()) {
+            if (link.dnsOverTls() != DotMode.OPPORTUNISTIC || !takesAllNames(link, state.global())
+                    || link.domains().stream().anyMatch(d -> d.routesEverything())) {
+                continue;
+            }
+            ResolvedBus.Lookup on = lookups.resolveOn(link.index(), probeName, features.probeRequestFlags());
+            if (on.answered() && (on.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !on.confidential()) {
+                String server = link.servers().get(0).toResolvedSyntax();
+                return Sentence.of("link " + link.name() + " falls back to plaintext DNS (" + server + ", opportunistic "
+                        + "DNS-over-TLS on the link, default route) and takes queries for all names beside the encrypted "
+                        + "servers; route all names to the encrypted servers ('port853 apply --mode strict --provider ID "
+                        + "--all-domains', or Protect my DNS in the window)", ApplyResult.FALLBACK_LINK, link.name(), server);
             }
         }
         return null;

@@ -39,7 +39,8 @@ public final class RollbackCause {
      */
     private static boolean linkKeptPlaintext(ApplyResult r) {
         Words w = r.reasonWords();
-        return w != null && w.parts().size() > 1 && mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK);
+        return w != null && w.parts().size() > 1 && (mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK)
+                || mentions(w.parts().get(1), ApplyResult.FALLBACK_LINK));
     }
 
     private static boolean mentions(Words w, String wording) {

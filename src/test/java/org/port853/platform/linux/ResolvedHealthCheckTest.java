@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
@@ -153,6 +154,29 @@ class ResolvedHealthCheckTest {
         assertFalse(h.ok());
         assertTrue(h.detail().startsWith("link eth0 keeps plaintext DNS (198.18.53.4"), h.detail());
         assertTrue(h.answeredBy().contains("both take queries"), h.answeredBy());
+    }
+
+    @Test
+    @DisplayName("strict mode without all names routed: a default-route link of opportunistic mode whose server, asked "
+            + "alone, answers in plaintext fails the check, though the encrypted server answered first (rig: 'Applied', "
+            + "then verify 5 of 5 leaked to the link's server)")
+    void aLinkFallingBackBesideTheEncryptedServersFailsStrictMode() {
+        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
+                "yes", "stub");
+        router = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
+                LinuxDetails.UNKNOWN);
+        Scripted s = new Scripted(router, answer(FROM_NETWORK_CONFIDENTIAL));
+        s.onLink.put("example.com", answer(FROM_NETWORK_PLAIN));
+        Health h = check(257, s, NO_CAPTURE, true);
+        assertFalse(h.ok(), h.detail());
+        assertTrue(h.detail().startsWith("link eth0 falls back to plaintext DNS (198.18.53.4"), h.detail());
+        assertEquals(List.of("2 example.com"), s.linkLookups);
+        s.onLink.put("example.com", answer(FROM_NETWORK_CONFIDENTIAL));
+        assertTrue(check(257, s, NO_CAPTURE, true).ok(), "the link's own server speaks DNS-over-TLS");
+        assertTrue(check(257, new Scripted(state(List.of(), DotMode.OPPORTUNISTIC), answer(FROM_NETWORK_CONFIDENTIAL)),
+                NO_CAPTURE, true).ok(), "all names routed to the encrypted servers: the link is not asked");
     }
 
     @Test
