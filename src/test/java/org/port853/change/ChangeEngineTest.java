@@ -889,13 +889,8 @@ class ChangeEngineTest {
             assertTrue(control.calls.get(control.calls.size() - 1).equals("check false"), "revert checks resolution");
         }
 
-        @Test
-        void revertKilledHalfWayIsFinishedByTheNextRevertNotUndoneByRecover() throws IOException {
-            engine.apply(target(A), "a", true);
-            // an interrupted change B: written, never checked
-            journals.save(new Journal(journals.load().baseline(), new ChangeRecord("b", java.time.Instant.now(), "b",
-                    true, List.of(FileItemStore.file(dropIn, A)), List.of(FileItemStore.file(dropIn, B)))));
-            Files.writeString(dropIn, B);
+        /** A revert whose process dies at the resolver's restart, after it restored the files. */
+        private void revertKilledAtItsRestart() {
             RecordingControl dying = new RecordingControl() {
                 @Override
                 public void reload() {
@@ -905,6 +900,16 @@ class ChangeEngineTest {
             ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dying, Duration.ofMillis(500),
                     List.of(FileItemStore.absent(dropIn)));
             assertThrows(IllegalStateException.class, e::revert);
+        }
+
+        @Test
+        void revertKilledHalfWayIsFinishedByTheNextRevertNotUndoneByRecover() throws IOException {
+            engine.apply(target(A), "a", true);
+            // an interrupted change B: written, never checked
+            journals.save(new Journal(journals.load().baseline(), new ChangeRecord("b", java.time.Instant.now(), "b",
+                    true, List.of(FileItemStore.file(dropIn, A)), List.of(FileItemStore.file(dropIn, B)))));
+            Files.writeString(dropIn, B);
+            revertKilledAtItsRestart();
             assertFalse(Files.exists(dropIn), "the files were already restored");
             ChangeRecord pendingRevert = journals.load().pending();
             assertEquals(List.of(FileItemStore.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
@@ -921,15 +926,7 @@ class ChangeEngineTest {
                 + "not 'Rolled back' (rig: kill -9 of revert during its restart, then recover)")
         void interruptedRevertThatDoesNotResolveIsFinishedNotRolledBack() throws IOException {
             engine.apply(target(A), "a", true);
-            RecordingControl dying = new RecordingControl() {
-                @Override
-                public void reload() {
-                    throw new IllegalStateException("killed during the revert's restart");
-                }
-            };
-            ChangeEngine e = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), dying, Duration.ofMillis(500),
-                    List.of(FileItemStore.absent(dropIn)));
-            assertThrows(IllegalStateException.class, e::revert);
+            revertKilledAtItsRestart();
             control.fallback = new ResolverControl.Health(false, false, "resolving example.com failed: No appropriate name servers", null);
             ApplyResult r = engine.recover();
             assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
