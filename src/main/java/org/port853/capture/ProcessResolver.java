@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
+import org.port853.core.Printable;
 
 /**
  * "Which local program sent this query". When the leak worker sees a query (leaked, or asked of a resolver
@@ -123,8 +124,13 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
+    /**
+     * The program's name is its own choice (any process may rename itself: Linux's comm and argv[0], a Windows
+     * image name), so control characters and bidirectional overrides in it are shown as {@code \xNN}
+     * ({@link Printable}): it reaches terminals, CSV files and the window, and must not act there.
+     */
     private Optional<String> owner(SocketOwnerLookup.Socket socket) {
-        return socket == null ? Optional.empty() : Optional.ofNullable(owners.describe(socket));
+        return socket == null ? Optional.empty() : Optional.ofNullable(owners.describe(socket)).map(Printable::line);
     }
 
     @Override
