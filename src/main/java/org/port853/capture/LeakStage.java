@@ -312,7 +312,10 @@ public final class LeakStage {
             return;
         }
         boolean isResponse = len >= 12 && (b[off + 2] & 0x80) != 0;
-        if (!toServer) {
+        // a client that asks from port 53 itself (query-source port 53 of older resolvers and routers) gets its
+        // answer on port 53 too: from the server's side, although both ports look like the server's
+        boolean fromServer = !toServer || isResponse && srcPort == dstPort;
+        if (fromServer) {
             // From the server's port only answers come: whatever else is read there (answer bytes the TCP
             // reassembler resynchronised on after a gap, a stray QR=0 datagram) is no query this side sent, so
             // neither a leak nor an unreadable query.

@@ -267,6 +267,18 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("a query sent from port 53 to port 53 (query-source port 53) gets its answer's response code, "
+            + "which comes back from port 53 to port 53")
+    void responseCodeOfAQueryFromPort53() {
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(53, 53, query("srcport53.test", 10))));
+        raw(ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 53, response("srcport53.test", 10, 3))));
+        assertEquals(List.of("srcport53.test"), leaks.names(), "the answer is no query");
+        assertEquals("NXDOMAIN", leaks.get(0).rcode());
+        assertEquals("198.18.0.2", leaks.get(0).server());
+        assertEquals(1, p.leakQueries());
+    }
+
+    @Test
     void pendingTableIsBounded() {
         for (int i = 0; i < LeakStage.MAX_PENDING + 10; i++) {
             raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(10000 + i % 50000, 53, query("q" + i + ".test", i & 0xffff))));
