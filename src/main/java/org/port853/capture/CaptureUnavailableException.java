@@ -32,6 +32,14 @@ public final class CaptureUnavailableException extends Exception {
                 .says("no-such-interface", shown);
     }
 
+    /** The interface someone named exists but is down: libpcap cannot capture on it until it is up. */
+    public static CaptureUnavailableException interfaceDown(String name, Throwable cause) {
+        String shown = "'" + Printable.of(name) + "'";
+        return new CaptureUnavailableException("The network interface " + shown + " is down.",
+                "Bring it up (Linux: sudo ip link set " + Printable.of(name) + " up), or capture on all interfaces "
+                        + "(name none).", cause).says("interface-down", shown, Printable.of(name));
+    }
+
     public String reason() {
         return reason;
     }

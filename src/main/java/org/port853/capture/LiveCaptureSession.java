@@ -158,7 +158,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
                     case PcapNative.PCAP_ERROR_PERM_DENIED, PcapNative.PCAP_ERROR_PROMISC_PERM_DENIED ->
                         "Operation not permitted (" + detail + ")";
                     case PcapNative.PCAP_ERROR_NO_SUCH_DEVICE -> "No such device: " + dev + " (" + detail + ")";
-                    default -> status + (detail.isEmpty() ? "" : ": " + detail);
+                    default -> status + (detail.isEmpty() || detail.equals(status) ? "" : ": " + detail);
                 };
                 throw new IllegalStateException(msg);
             }
@@ -333,6 +333,9 @@ class LiveCaptureSession extends AbstractCaptureSession {
         if (device != null && (low.contains("no such device") || low.contains("doesn't exist"))) {
             return CaptureUnavailableException.noSuchInterface(device,
                     "Pass an interface this machine has (Linux: ip link; Windows: Get-NetAdapter), or omit --interface.", e);
+        }
+        if (device != null && low.contains("device is not up")) { // PCAP_ERROR_IFACE_NOT_UP
+            return CaptureUnavailableException.interfaceDown(device, e);
         }
         return new CaptureUnavailableException("Live capture could not start: " + msg,
                 "Check that libpcap works here (e.g. sudo tcpdump -i any port 53).", e).says("live-failed", msg);

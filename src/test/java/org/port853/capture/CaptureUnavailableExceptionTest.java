@@ -17,6 +17,18 @@ class CaptureUnavailableExceptionTest {
     }
 
     @Test
+    @DisplayName("an interface that is down is said so, with how to bring it up, not as a libpcap that does not work")
+    void libpcapInterfaceNotUp() {
+        IllegalStateException pcap = new IllegalStateException("That device is not up");
+        CaptureUnavailableException e = LiveCaptureSession.translate(pcap, "veth1");
+        assertEquals("The network interface 'veth1' is down.", e.reason());
+        assertEquals("Bring it up (Linux: sudo ip link set veth1 up), or capture on all interfaces (name none).",
+                e.fix());
+        assertEquals("interface-down", e.words().wording());
+        assertEquals(pcap, e.getCause());
+    }
+
+    @Test
     @DisplayName("a failure before any interface is opened (loading libpcap) is never called a missing interface")
     void loadFailureIsNotANamedInterface() {
         UnsatisfiedLinkError load = new UnsatisfiedLinkError("Error looking up function 'pcap_x': No such device");
