@@ -74,12 +74,19 @@ public final class Verifier {
             return VerifyResult.judge(sender.send(names, timeout), false, 0, List.of());
         }
         Set<LeakRecord> seen = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+        java.util.concurrent.atomic.AtomicReference<String> ended = new java.util.concurrent.atomic.AtomicReference<>();
         CaptureListener listener = new CaptureListener() {
             @Override
             public void onLeak(LeakRecord r) {
                 seen.add(r);
             }
+
+            @Override
+            public void onStopped(String reasonOrNull) {
+                ended.set(reasonOrNull == null ? "" : reasonOrNull);
+            }
         };
+        boolean runningAtStart = session.isRunning();
         Set<Object> before = new HashSet<>(session.recentLeaks(LEAK_LOG).stream().map(Verifier::entry).toList());
         session.addListener(listener);
         java.util.function.LongSupplier encrypted = encryptedSinceNow(session);
@@ -108,8 +115,12 @@ public final class Verifier {
         List<LeakRecord> ordered = new ArrayList<>(meanwhile.values());
         ordered.sort(java.util.Comparator.comparing(LeakRecord::time, java.util.Comparator.nullsFirst(
                 java.util.Comparator.naturalOrder())));
+        if (ended.get() == null && runningAtStart && !session.isRunning()) {
+            ended.set(session.endReason() == null ? "" : session.endReason());
+        }
         VerifyResult.Evidence e = new VerifyResult.Evidence(encrypted.getAsLong(), leakPackets.sinceStart(),
-                plaintext853.sinceStart(), drops(session) - dropsBefore, lostLeakMessages(session) - lostBefore);
+                plaintext853.sinceStart(), drops(session) - dropsBefore, lostLeakMessages(session) - lostBefore,
+                ended.get());
         return VerifyResult.judge(outcomes, true, e, ordered);
     }
 

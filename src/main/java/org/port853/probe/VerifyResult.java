@@ -34,10 +34,19 @@ public record VerifyResult(VerifyVerdict verdict, List<QueryOutcome> outcomes, l
         reasons = List.copyOf(reasons);
     }
 
-    /** What the capture saw besides leak entries while the test ran: all must be zero for ALL_ENCRYPTED. */
+    /**
+     * What the capture saw besides leak entries while the test ran: all must be zero (and {@code captureEnded} null)
+     * for ALL_ENCRYPTED. {@code captureEnded}: null while the capture kept running, else why it ended before the test
+     * did ("" when it gave no reason): what was sent after that was not watched.
+     */
     public record Evidence(long encryptedPackets, long leakPackets, long plaintext853Packets, long drops,
-                           long lostLeakMessages) {
+                           long lostLeakMessages, String captureEnded) {
         public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0);
+
+        public Evidence(long encryptedPackets, long leakPackets, long plaintext853Packets, long drops,
+                        long lostLeakMessages) {
+            this(encryptedPackets, leakPackets, plaintext853Packets, drops, lostLeakMessages, null);
+        }
 
         public static Evidence encryptedOnly(long encrypted) {
             return new Evidence(encrypted, 0, 0, 0, 0);
@@ -121,6 +130,10 @@ public record VerifyResult(VerifyVerdict verdict, List<QueryOutcome> outcomes, l
         }
         if (e.drops() > 0) {
             reasons.add("The capture dropped " + e.drops() + " packets: it may have missed a leak.");
+        }
+        if (e.captureEnded() != null) {
+            reasons.add("The capture stopped while the test ran" + (e.captureEnded().isEmpty() ? ""
+                    : " (" + e.captureEnded() + ")") + ": it may have missed a leak.");
         }
         if (e.lostLeakMessages() > 0) {
             reasons.add(e.lostLeakMessages() + " plaintext DNS messages could not be examined (capture overloaded).");

@@ -65,6 +65,12 @@ class ScriptedCapture implements CaptureSession {
         drops += packets;
     }
 
+    /** The capture ends by itself (its interface went away): listeners hear why, as a session's do. */
+    synchronized void ends(String reason) {
+        running = false;
+        for (CaptureListener l : listeners) l.onStopped(reason);
+    }
+
     @Override
     public void start() throws CaptureUnavailableException {
         if (failure != null) throw failure;

@@ -146,6 +146,21 @@ class VerifierTest {
         assertEquals(VerifyVerdict.UNPROVEN, other.verdict());
     }
 
+    @Test
+    @DisplayName("a capture that ends while the test runs (its interface went away) saw only part of it: UNPROVEN, "
+            + "saying so, never an all-clear from the encrypted packets seen before")
+    void captureEndedMeanwhile() throws Exception {
+        ScriptedCapture c = new ScriptedCapture(null);
+        c.start();
+        VerifyResult r = verifier(new ScriptedSender(true, (n, i) -> {
+            if (i == 0) c.encrypted(4);
+            if (i == 1) c.ends("capture failed: The interface disappeared");
+        })).verify(c, Verifier.names(3));
+        assertEquals(VerifyVerdict.UNPROVEN, r.verdict());
+        assertEquals(List.of("The capture stopped while the test ran (capture failed: The interface disappeared): it "
+                + "may have missed a leak."), r.reasons());
+    }
+
     /** A scripted capture whose port-853 evidence comes from a real pipeline fed with the test's frames. */
     static final class PipelineCapture extends ScriptedCapture implements PipelineAccess {
         final PacketPipeline pipeline = new PacketPipeline(new TrafficMeter(60), LocalAddresses.loopbackOnly(),
