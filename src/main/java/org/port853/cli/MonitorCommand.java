@@ -107,7 +107,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                 session.stop();
                 MeterSnapshot s = session.snapshot(1);
                 synchronized (lock) {
-                    printTotals(out, s, session);
+                    printTotals(out, s, session, failure[0]);
                     out.flush();
                 }
             }
@@ -205,7 +205,8 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         return session instanceof org.port853.capture.PipelineAccess a ? a.pipeline().leakQueueOverflows() : 0;
     }
 
-    private void printTotals(PrintWriter out, MeterSnapshot s, CaptureSession session) {
+    /** {@code failure}: why the capture ended by itself, or null (also said on stderr, after the totals). */
+    private void printTotals(PrintWriter out, MeterSnapshot s, CaptureSession session, String failure) {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("event", "totals");
@@ -215,6 +216,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("leakedQueries", leakTotal(session));
             o.put("leakQueueOverflows", overflows(session));
             o.put("leaksByProgram", session.leaksByProgram());
+            o.put("failure", failure); // a script reading stdout learns that the stream ended early, and why
             out.println(json(o));
         } else {
             out.println("Totals:");

@@ -63,6 +63,83 @@ class MonitorCommandTest {
         }
     }
 
+    /** A capture that starts, then ends by itself with {@code reason} (its interface went away). */
+    static final class EndsByItself implements CaptureSession {
+        final org.port853.capture.TrafficMeter meter = new org.port853.capture.TrafficMeter(60);
+        final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final String reason;
+
+        EndsByItself(String reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public void start() {
+            new Thread(() -> listeners.forEach(l -> l.onStopped(reason))).start();
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public boolean isRunning() {
+            return false;
+        }
+
+        @Override
+        public String description() {
+            return "live on veth1";
+        }
+
+        @Override
+        public MeterSnapshot snapshot(int seconds) {
+            return meter.snapshot(seconds, java.time.Instant.now().getEpochSecond());
+        }
+
+        @Override
+        public List<LeakRecord> recentLeaks(int max) {
+            return List.of();
+        }
+
+        @Override
+        public void clear() {
+        }
+
+        @Override
+        public void addListener(CaptureListener l) {
+            listeners.add(l);
+        }
+
+        @Override
+        public void removeListener(CaptureListener l) {
+            listeners.remove(l);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    @DisplayName("a capture that ends by itself (its interface went away): the JSON stream's totals say why, not "
+            + "only stderr and the exit code")
+    void captureEndingByItselfIsInTheJsonTotals() {
+        EndsByItself ends = new EndsByItself("capture failed: The interface disappeared");
+        MonitorCommand monitor = new MonitorCommand();
+        monitor.sessions = () -> ends;
+        CommandLine cl = new CommandLine(monitor);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(1, cl.execute("--json", "--duration", "5"));
+        String last = out.toString().lines().reduce((a, b) -> b).orElseThrow();
+        assertEquals(true, last.startsWith("{\"event\":\"totals\""), last);
+        assertEquals(true, last.endsWith(",\"failure\":\"capture failed: The interface disappeared\"}"), last);
+        assertEquals(List.of("port853 monitor: capture failed: The interface disappeared"), err.toString().lines().toList());
+    }
+
     @Test
     @DisplayName("an interface this machine lacks: exit 2 and one line that says the fix")
     void missingInterfaceIsOneLine() {
