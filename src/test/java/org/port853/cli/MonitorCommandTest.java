@@ -73,9 +73,12 @@ class MonitorCommandTest {
             this.reason = reason;
         }
 
+        /** Ends by itself right after starting, unless {@code reason} is null: then it runs until stopped. */
         @Override
         public void start() {
-            new Thread(() -> listeners.forEach(l -> l.onStopped(reason))).start();
+            if (reason != null) {
+                new Thread(() -> listeners.forEach(l -> l.onStopped(reason))).start();
+            }
         }
 
         @Override
@@ -138,6 +141,34 @@ class MonitorCommandTest {
         assertEquals(true, last.startsWith("{\"event\":\"totals\""), last);
         assertEquals(true, last.endsWith(",\"failure\":\"capture failed: The interface disappeared\"}"), last);
         assertEquals(List.of("port853 monitor: capture failed: The interface disappeared"), err.toString().lines().toList());
+    }
+
+    @Test
+    @DisplayName("stdout's reader went away (port853 monitor | head -1): the monitor ends within a second or two "
+            + "instead of capturing for ever into a pipe no one reads")
+    void endsWhenStdoutIsGone() {
+        MonitorCommand monitor = new MonitorCommand();
+        monitor.sessions = () -> new EndsByItself(null);
+        CommandLine cl = new CommandLine(monitor);
+        cl.setOut(new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        long start = System.nanoTime();
+        cl.execute("--duration", "30");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(true, seconds < 5, "ran " + seconds + " s");
     }
 
     @Test
