@@ -478,8 +478,8 @@ public final class ChangeEngine {
         ResolverControl.Health after = resolver.check(false);
         String reason = "rolled back: " + why.english()
                 + (after.ok() ? "" : ApplyResult.PREVIOUS_ALSO_FAIL + ": " + after.detail());
-        return result(Outcome.ROLLED_BACK, Sentence.of(reason, "result.rolled-back", why.kind(), why.detail(),
-                after.ok() ? 0 : 1, after.detailSentence()), change.after(), actions, false, t0);
+        return result(Outcome.ROLLED_BACK, Sentence.of(reason, ApplyResult.ROLLED_BACK_WORDING, why.kind(),
+                why.detail(), after.ok() ? 0 : 1, after.detailSentence()), change.after(), actions, false, t0);
     }
 
     /** The items as they were before the change: an interrupted change's before-state where it has one. */

@@ -94,6 +94,11 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     public static final String PLAINTEXT_LINK = "health.plaintext-link";
     /** The wording of a health check that failed because a link's opportunistic mode fell back beside the servers. */
     public static final String FALLBACK_LINK = "health.plaintext-link-fallback";
+    /**
+     * The wording of a rollback's reason (the change engine's); its details: why it was rolled back, the change's own
+     * words, whether the settings it restored fail too (1) or not (0), and their words.
+     */
+    public static final String ROLLED_BACK_WORDING = "result.rolled-back";
     /** What a rollback's reason adds when the settings it restored fail too; the change's own words come before. */
     public static final String PREVIOUS_ALSO_FAIL = "; the previous settings do not resolve names either";
 

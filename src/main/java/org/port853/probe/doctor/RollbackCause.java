@@ -30,7 +30,7 @@ public final class RollbackCause {
     /** Worth probing: a change towards encryption that was rolled back. */
     public static boolean applies(ApplyResult r, DesiredSettings desired) {
         return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && !linkKeptPlaintext(r) && (desired.mode() != DotMode.OFF
-                && !desired.servers().isEmpty() || dnssecFailure(r.reason()).isPresent());
+                && !desired.servers().isEmpty() || dnssecFailure(r).isPresent());
     }
 
     /**
@@ -48,9 +48,10 @@ public final class RollbackCause {
     }
 
     /**
-     * Why {@code rolledBack} (a result {@link #applies} to) failed: a DNSSEC validation failure when the resolver
-     * said so (no probe: the servers answer, but not what DNSSEC needs), else the first failed check of the chosen
-     * servers; empty when they all look fine. A warning (answers too large for UDP, a certificate near its end, an
+     * Why {@code rolledBack} (a result {@link #applies} to) failed: a DNSSEC validation failure when the change's own
+     * words say so (no probe: the servers answer, but not what DNSSEC needs; unless the settings from before fail too
+     * and the probe finds that the servers answer no query), else the first failed check of the chosen servers; empty
+     * when they all look fine. A warning (answers too large for UDP, a certificate near its end, an
      * unknown clock) does not fail a change, so it is never named as the cause.
      */
     public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired) {
@@ -62,36 +63,51 @@ public final class RollbackCause {
      * --dnssec no, so the fix names it), or null.
      */
     public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired, SettingElsewhere dnssecAfterOurs) {
-        Optional<String> dnssec = dnssecFailure(rolledBack.reason());
+        Optional<String> dnssec = dnssecFailure(rolledBack);
         if (dnssec.isPresent()) {
-            SettingElsewhere later = dnssecAfterOurs;
-            return Optional.of(Check.failure("dnssec.rollback", null, "The resolver rejected the answers: DNSSEC "
-                    + "validation failed (" + dnssec.get() + "). The servers, or the network between, do not deliver "
-                    + "the signatures DNSSEC needs.", (later == null ? "Apply again with --dnssec no (in the window: "
-                    + "DNSSEC No on the Providers screen)" : later.file() + " sets DNSSEC=" + later.value() + " after "
-                    + "Port853's settings: set it to no there (or remove that line) and restart systemd-resolved")
-                    + ", or choose providers that support DNSSEC.").says("dnssec.rollback.failed", dnssec.get(),
-                    later == null ? 0 : 1, later == null ? "" : later.file(), later == null ? "" : later.value()));
+            // with the settings from before failing too, the servers may answer no query at all: one that refuses
+            // every query fails validation first (no-signature), and --dnssec no would not help; the probe tells
+            // (a DNS-over-TLS probe says nothing of servers asked without encryption)
+            Optional<Check> queriesFail = previousAlsoFail(rolledBack) && desired.mode() != DotMode.OFF
+                    ? firstFailure(desired, RollbackCause::aboutQueries) : Optional.empty();
+            return queriesFail.or(() -> Optional.of(dnssecCause(dnssec.get(), dnssecAfterOurs)));
         }
-        // in strict mode an answer code from the server ("server or network returned error REFUSED"), or answers
-        // that failed DNSSEC validation, came over a connection whose certificate the resolver accepted: the probe's
-        // own view of TCP, TLS and the certificate (its trust store may differ) is then not the cause, only its
-        // finding about the queries can be
-        String own = changesOwnWords(rolledBack.reason());
-        boolean serverAnswered = desired.mode() == DotMode.STRICT && (ANSWER_CODE.matcher(own).find()
-                || DnssecFailures.resultIn(own).isPresent());
+        // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
+        // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
+        // trust store may differ) is then not the cause, only its finding about the queries can be
+        boolean serverAnswered = desired.mode() == DotMode.STRICT && ANSWER_CODE.matcher(changesOwnWords(rolledBack))
+                .find();
         // opportunistic mode checks no certificate (systemd-resolved verifies it only in strict mode), so one the
         // probe rejects cannot be why names stopped resolving
         boolean certificateUnchecked = desired.mode() == DotMode.OPPORTUNISTIC;
+        return firstFailure(desired, c -> (!serverAnswered || aboutQueries(c))
+                && !(certificateUnchecked && c.id().startsWith("tls.")));
+    }
+
+    private static Check dnssecCause(String result, SettingElsewhere later) {
+        return Check.failure("dnssec.rollback", null, "The resolver rejected the answers: DNSSEC validation failed ("
+                + result + "). The servers, or the network between, do not deliver the signatures DNSSEC needs.",
+                (later == null ? "Apply again with --dnssec no (in the window: DNSSEC No on the Providers screen)"
+                        : later.file() + " sets DNSSEC=" + later.value() + " after Port853's settings: set it to no "
+                        + "there (or remove that line) and restart systemd-resolved")
+                        + ", or choose providers that support DNSSEC.").says("dnssec.rollback.failed", result,
+                later == null ? 0 : 1, later == null ? "" : later.file(), later == null ? "" : later.value());
+    }
+
+    /** The first failed check of the chosen servers' probe that {@code counts}. */
+    private Optional<Check> firstFailure(DesiredSettings desired, java.util.function.Predicate<Check> counts) {
         for (ProbeReport report : prober.apply(desired.servers())) {
             for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
-                if (c.status() == CheckStatus.FAILURE && (!serverAnswered || c.id().startsWith("dns."))
-                        && !(certificateUnchecked && c.id().startsWith("tls."))) {
+                if (c.status() == CheckStatus.FAILURE && counts.test(c)) {
                     return Optional.of(c);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean aboutQueries(Check c) {
+        return c.id().startsWith("dns.");
     }
 
     /** systemd-resolved's words for an answer with an error code: "…, server or network returned error REFUSED". */
@@ -100,23 +116,27 @@ public final class RollbackCause {
 
     /**
      * systemd-resolved's words for a lookup that failed validation, "DNSSEC validation failed: RESULT", in the change's
-     * own check. Not when the settings from before fail after the rollback too (the reason adds that after it): then
-     * the servers or the network answer nothing at all (a server that refuses every query fails validation first),
-     * and the probe of the servers says more than DNSSEC would.
+     * own words: not in what the reason adds about the settings from before, after the rollback.
      */
-    static Optional<String> dnssecFailure(String reason) {
-        if (reason == null || reason.contains(ApplyResult.PREVIOUS_ALSO_FAIL)) {
-            return Optional.empty();
-        }
-        return DnssecFailures.resultIn(reason);
+    static Optional<String> dnssecFailure(ApplyResult rolledBack) {
+        return DnssecFailures.resultIn(changesOwnWords(rolledBack));
     }
 
     /** What a rollback's reason says of the change itself, without what it adds about the settings from before. */
-    private static String changesOwnWords(String reason) {
-        if (reason == null) {
-            return "";
+    private static String changesOwnWords(ApplyResult rolledBack) {
+        Words w = rolledBack.reasonWords();
+        if (w != null && ApplyResult.ROLLED_BACK_WORDING.equals(w.wording())) {
+            return w.details().get(1);
         }
+        String reason = rolledBack.reason() == null ? "" : rolledBack.reason(); // a reason without words: its English
         int previous = reason.indexOf(ApplyResult.PREVIOUS_ALSO_FAIL);
         return previous < 0 ? reason : reason.substring(0, previous);
+    }
+
+    /** The rollback restored settings that do not resolve names either. */
+    private static boolean previousAlsoFail(ApplyResult rolledBack) {
+        Words w = rolledBack.reasonWords();
+        return w != null && ApplyResult.ROLLED_BACK_WORDING.equals(w.wording()) ? "1".equals(w.details().get(2))
+                : rolledBack.reason() != null && rolledBack.reason().contains(ApplyResult.PREVIOUS_ALSO_FAIL);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.dot.CertificateReport;
@@ -77,14 +78,36 @@ class RollbackCauseTest {
     }
 
     @Test
-    @DisplayName("DNSSEC failing for the change while the settings from before fail too (servers that refuse every "
-            + "query) is not named as the cause: the servers are probed")
+    @DisplayName("DNSSEC failing for the change while the settings from before fail too, from servers that refuse "
+            + "every query (they fail validation first): their refusal is the cause, not DNSSEC")
     void dnssecWhenEverythingFailsIsNotTheCause() {
-        ApplyResult r = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "rolled back: resolving example.com failed: "
-                + "DNSSEC validation failed: failed-auxiliary; the previous settings do not resolve names either: "
-                + "resolving example.com failed: Query refused");
-        assertTrue(withAWarningOnly().of(r, strict(DnssecMode.ALLOW_DOWNGRADE)).isEmpty(), "probed instead");
-        assertEquals(List.of(List.of(SERVER)), probed);
+        ApplyResult r = rolledBack("DNSSEC validation failed: failed-auxiliary", "Query refused");
+        assertEquals("dns.queries", refusingWithAnUntrustedCertificate().of(r, strict(DnssecMode.ALLOW_DOWNGRADE))
+                .orElseThrow().id());
+    }
+
+    @Test
+    @DisplayName("DNSSEC failing in the change's own words is the cause also when the settings from before had no "
+            + "server (they fail too), as long as the servers answer the probe's queries")
+    void dnssecIsTheCauseWhenThePreviousSettingsHadNoServer() {
+        ApplyResult r = rolledBack("DNSSEC validation failed: no-signature",
+                "No appropriate name servers or networks for name found");
+        Check c = withAWarningOnly().of(r, strict(DnssecMode.YES)).orElseThrow();
+        assertEquals("dnssec.rollback", c.id());
+        assertTrue(c.fix().contains("--dnssec no"), c.fix());
+        assertTrue(RollbackCause.applies(r, new DesiredSettings(List.of(ServerAddress.parse("198.18.0.4")), DotMode.OFF,
+                DnssecMode.YES, true, List.of())), "said without encryption too");
+    }
+
+    /** A rollback as the change engine says it: its health check's words, and the settings from before failing too. */
+    private static ApplyResult rolledBack(String changesError, String previousError) {
+        Sentence own = Sentence.of("resolving example.com failed: " + changesError, "health.resolve-failed",
+                "example.com", changesError);
+        Sentence previous = Sentence.of("resolving example.com failed: " + previousError, "health.resolve-failed",
+                "example.com", previousError);
+        return ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, Sentence.of("rolled back: " + own.english()
+                + ApplyResult.PREVIOUS_ALSO_FAIL + ": " + previous.english(), ApplyResult.ROLLED_BACK_WORDING, 2, own,
+                1, previous));
     }
 
     @Test
