@@ -445,7 +445,7 @@ public final class ChangeEngine {
     private record Why(String english, int kind, Sentence detail) {
         static final int INCOMPLETE_KIND = 0;
         static final int NO_RESTART = 1;
-        static final int HEALTH = 2;
+        static final int HEALTH = ApplyResult.ROLLED_BACK_BY_CHECK;
         static final Why INCOMPLETE = new Why("the interrupted change was incomplete", INCOMPLETE_KIND,
                 new Sentence("", null));
     }

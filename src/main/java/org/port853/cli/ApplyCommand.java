@@ -90,13 +90,11 @@ final class ApplyCommand implements Callable<Integer> {
         ResolverState[] read = new ResolverState[1];
         java.util.function.Supplier<ResolverState> after = () -> read[0] != null ? read[0]
                 : (read[0] = adapter.readState());
-        boolean probe = services.pins() != null && !UninterruptedChange.stopAsked(); // Ctrl-C: only the outcome
+        boolean probe = mayProbe(services);
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired,
                 ServerPins.serversInUse(r) ? ServerPins.currentServer(after) : null);
-        Check cause = probe && RollbackCause.applies(r, desired)
-                ? services.pins().apply(services.catalog().get()).rollbackCause().of(r, desired,
-                dnssecAfterOurs(after.get())).orElse(null) : null;
+        Check cause = probe ? rollbackCause(services, r, desired, after) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
         if (r.encryptionUnproven(desired)) {
             org.port853.core.LinkState plainLink = plaintextLink(after.get());
@@ -106,6 +104,21 @@ final class ApplyCommand implements Callable<Integer> {
                     + likelySource(plainLink, desired.mode())));
         }
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /** The servers may be probed after a change: there is a pin store, and no Ctrl-C (then only the outcome). */
+    static boolean mayProbe(CliServices services) {
+        return services.pins() != null && !UninterruptedChange.stopAsked();
+    }
+
+    /**
+     * Why {@code r}, a change towards {@code desired}, was rolled back, when its servers (or DNSSEC) are the cause: the
+     * "Why:" line; null otherwise. {@code after}: the state the change left.
+     */
+    static Check rollbackCause(CliServices services, ApplyResult r, DesiredSettings desired,
+                               java.util.function.Supplier<ResolverState> after) {
+        return RollbackCause.applies(r, desired) ? services.pins().apply(services.catalog().get()).rollbackCause()
+                .of(r, desired, dnssecAfterOurs(after.get())).orElse(null) : null;
     }
 
     /** The file read after Port853's settings that sets DNSSEC= in state {@code s}; null: none. */

@@ -3,6 +3,7 @@ package org.port853.cli;
 import java.util.concurrent.Callable;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.doctor.Check;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,11 @@ abstract class JournalCommand implements Callable<Integer> {
 
     abstract ApplyResult run(ResolverAdapter adapter);
 
+    /** Why the change behind {@code r} was rolled back, when its servers are the cause; null: nothing to say. */
+    Check cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
+        return null;
+    }
+
     /** Whether a change of another process that this one waits for is said first (it reads the resolver's state). */
     boolean saysWhenItWaits() {
         return true;
@@ -35,7 +41,7 @@ abstract class JournalCommand implements Callable<Integer> {
             ChangeInProgressNotice.sayIfBusy(spec, adapter::readState);
         }
         ApplyResult r = run(adapter);
-        Results.print(spec.commandLine(), r, json, null);
+        Results.print(spec.commandLine(), r, json, null, null, cause(services, adapter, r));
         return ExitCodes.of(r);
     }
 }

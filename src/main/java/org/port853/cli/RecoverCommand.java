@@ -2,6 +2,7 @@ package org.port853.cli;
 
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ResolverAdapter;
+import org.port853.probe.doctor.Check;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,16 @@ final class RecoverCommand extends JournalCommand {
     @Override
     boolean saysWhenItWaits() {
         return !boot;
+    }
+
+    /**
+     * A rolled-back change is explained as its apply would have explained it, from the settings it wrote (this run never
+     * saw them). Not at boot: nobody reads it there, and the servers may not be reachable yet.
+     */
+    @Override
+    Check cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
+        return boot || !ApplyCommand.mayProbe(services) ? null : adapter.settingsWritten(r)
+                .map(asked -> ApplyCommand.rollbackCause(services, r, asked, adapter::readState)).orElse(null);
     }
 
     @Override

@@ -169,6 +169,14 @@ public interface ResolverAdapter {
     ApplyResult recover();
 
     /**
+     * The settings the change behind {@code r} asked for, read back from the item it wrote (a recovered change's
+     * result: this process never saw what it asked for); empty when the item does not say them.
+     */
+    default java.util.Optional<DesiredSettings> settingsWritten(ApplyResult r) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * {@link #recover()} for the boot-time unit: a check that fails while the network is not up yet proves
      * nothing, so it retries for a few minutes and rolls back only when the network is up and the check still
      * fails.

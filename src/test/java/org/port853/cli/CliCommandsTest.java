@@ -103,6 +103,14 @@ class CliCommandsTest {
             calls.add("recover");
             return result;
         }
+
+        /** What {@link #settingsWritten} reads from every result; null: nothing. */
+        DesiredSettings written;
+
+        @Override
+        public java.util.Optional<DesiredSettings> settingsWritten(ApplyResult r) {
+            return java.util.Optional.ofNullable(written);
+        }
     }
 
     static ResolverState state(DotMode mode, boolean withLink) {
@@ -473,6 +481,37 @@ class CliCommandsTest {
             Run r = run("revert");
             assertEquals(0, r.code(), "a state that cannot be read says nothing and stops no revert: " + r.err());
             assertEquals("revert", adapter.calls.get(adapter.calls.size() - 1));
+        }
+
+        @Test
+        @DisplayName("recover that rolls an interrupted change back says why, as its apply would have: the servers and "
+                + "mode it wrote are probed; an incomplete change is no server's doing")
+        void recoverSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            List<List<ServerAddress>> probed = new ArrayList<>();
+            org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> {
+                probed.add(servers);
+                return servers.stream().map(x -> org.port853.probe.pins.ServerPinsTest.shows(x, null)).toList();
+            }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC());
+            CliServices services = new CliServices(() -> adapter, ProviderCatalog::bundled, c -> pins);
+            adapter.written = new DesiredSettings(List.of(ServerAddress.parse("192.0.2.1#dns.example")),
+                    DotMode.STRICT, null, true, List.of());
+            org.port853.core.Sentence failed = org.port853.core.Sentence.of("resolving example.com failed: All "
+                    + "attempts to contact name servers or networks failed", "health.resolve-failed", "example.com",
+                    "All attempts to contact name servers or networks failed");
+            adapter.result = ApplyResult.of(Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
+                    + failed.english(), ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, failed, 0,
+                    null));
+            Run text = run(services, "recover");
+            assertEquals(1, text.code());
+            assertTrue(text.err().contains("\nWhy: 192.0.2.1#dns.example: TCP 192.0.2.1:853 got no answer"), text.err());
+            assertEquals(List.of(adapter.written.servers()), probed);
+            assertEquals("dot.reachable", run(services, "recover", "--json").json().get("cause").get("id").asText());
+
+            adapter.result = ApplyResult.of(Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: the "
+                    + "interrupted change was incomplete", ApplyResult.ROLLED_BACK_WORDING, 0, "", 0, null));
+            Run incomplete = run(services, "recover");
+            assertFalse(incomplete.err().contains("Why:"), incomplete.err());
+            assertEquals(2, probed.size(), "not probed for an incomplete change");
         }
 
         @Test

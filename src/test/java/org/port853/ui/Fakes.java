@@ -217,6 +217,14 @@ final class Fakes {
             return new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "the interrupted change failed the health check", null, List.of(), false, Duration.ofMillis(delayMs));
         }
 
+        /** The settings every result's item says were written (null: none). */
+        volatile DesiredSettings written;
+
+        @Override
+        public java.util.Optional<DesiredSettings> settingsWritten(ApplyResult r) {
+            return java.util.Optional.ofNullable(written);
+        }
+
         private void sleep() {
             try {
                 Thread.sleep(delayMs);

@@ -1872,6 +1872,25 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Recover that rolls an interrupted change back names its servers' problem too: the settings it wrote")
+        void recoverNamesTheCause(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            List<List<ServerAddress>> probed = new ArrayList<>();
+            model = withPins(new org.port853.probe.pins.ServerPins(servers -> {
+                probed.add(servers);
+                return servers.stream().map(s -> org.port853.probe.pins.ServerPinsTest.shows(s, null)).toList();
+            }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
+            adapter.delayMs = 0;
+            adapter.written = new org.port853.core.DesiredSettings(List.of(ServerAddress.parse("198.18.0.3#dot.test")),
+                    org.port853.core.DotMode.STRICT, null, true, List.of());
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.RECOVER, null);
+            apply.confirm();
+            assertEquals(List.of(adapter.written.servers()), probed);
+            String why = apply.causeTextProperty().get();
+            assertTrue(why.startsWith("Why: 198.18.0.3#dot.test: ") && why.contains("853"), why);
+        }
+
+        @Test
         @DisplayName("a server in use whose key is not its pin: Status is At risk and says why; accepting the key ends it")
         void changedKeyIsAtRisk(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
             Path file = dir.resolve("pins.json");

@@ -177,6 +177,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         return r.outcome() == ApplyResult.Outcome.KEPT && r.encryptedVerified() ? bypassedBy(r) : r;
     }
 
+    /** From the drop-in the change wrote, which its result shows. */
+    @Override
+    public java.util.Optional<DesiredSettings> settingsWritten(ApplyResult r) {
+        return r.item() == null || r.item().content() == null ? java.util.Optional.empty()
+                : DropInSettings.of(r.item().content());
+    }
+
     @Override
     public ApplyResult recoverAtBoot() {
         return send(HelperRequest.recoverAtBoot());

@@ -27,10 +27,20 @@ public final class RollbackCause {
         this.clock = clock;
     }
 
-    /** Worth probing: a change towards encryption that was rolled back. */
+    /** Worth probing: a change towards encryption that was rolled back because its health check failed. */
     public static boolean applies(ApplyResult r, DesiredSettings desired) {
-        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && !linkKeptPlaintext(r) && (desired.mode() != DotMode.OFF
-                && !desired.servers().isEmpty() || dnssecFailure(r).isPresent());
+        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && failedItsCheck(r) && !linkKeptPlaintext(r)
+                && (desired.mode() != DotMode.OFF && !desired.servers().isEmpty() || dnssecFailure(r).isPresent());
+    }
+
+    /**
+     * Not an interrupted change that was incomplete, nor one the resolver did not restart for (in their words; a reason
+     * without words is taken as the check's): the servers had no part in those.
+     */
+    private static boolean failedItsCheck(ApplyResult r) {
+        Words w = r.reasonWords();
+        return w == null || !ApplyResult.ROLLED_BACK_WORDING.equals(w.wording())
+                || String.valueOf(ApplyResult.ROLLED_BACK_BY_CHECK).equals(w.details().get(0));
     }
 
     /**

@@ -316,6 +316,8 @@ public final class ApplyViewModel {
             if (k == Kind.APPLY) {
                 recordPins(r, d);
                 nameRollbackCause(r, d);
+            } else if (k == Kind.RECOVER) { // its settings are those the interrupted change wrote
+                adapter.settingsWritten(r).ifPresent(asked -> nameRollbackCause(r, asked));
             }
         }).onFailure(e -> showResult(ApplyResult.of(ApplyResult.Outcome.FAILED,
                 I18n.t("apply.failed.system", Errors.describe(e))))));

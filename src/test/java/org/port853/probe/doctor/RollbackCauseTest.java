@@ -210,13 +210,27 @@ class RollbackCauseTest {
         org.port853.core.Sentence link = org.port853.core.Sentence.of("link eth0 keeps plaintext DNS (192.0.2.1)",
                 ApplyResult.PLAINTEXT_LINK, "eth0", "192.0.2.1", 0);
         ApplyResult own = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
-                + link.english(), "result.rolled-back", 1, link, 0, null));
+                + link.english(), ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, link, 0, null));
         assertFalse(RollbackCause.applies(own, strict(null)));
         org.port853.core.Sentence failed = org.port853.core.Sentence.of("resolving example.com failed: All attempts to "
                 + "contact name servers or networks failed", "health.resolve-failed", "example.com", "All attempts");
         ApplyResult before = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
-                + failed.english() + ApplyResult.PREVIOUS_ALSO_FAIL + ": " + link.english(), "result.rolled-back", 1,
-                failed, 1, link));
+                + failed.english() + ApplyResult.PREVIOUS_ALSO_FAIL + ": " + link.english(),
+                ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, failed, 1, link));
         assertTrue(RollbackCause.applies(before, strict(null)), "the change's own failure was the servers'");
+    }
+
+    @Test
+    @DisplayName("an interrupted change rolled back as incomplete, or one the resolver did not restart for, is no "
+            + "server's doing: nothing is probed")
+    void aRollbackBeforeTheCheckIsNoServersCause() {
+        ApplyResult incomplete = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, Sentence.of("rolled back: the "
+                + "interrupted change was incomplete", ApplyResult.ROLLED_BACK_WORDING, 0, new Sentence("", null), 0,
+                null));
+        assertFalse(RollbackCause.applies(incomplete, strict(null)));
+        ApplyResult noRestart = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, Sentence.of("rolled back: the resolver "
+                + "did not restart: timeout", ApplyResult.ROLLED_BACK_WORDING, 1, new Sentence("timeout", null), 0,
+                null));
+        assertFalse(RollbackCause.applies(noRestart, strict(null)));
     }
 }
