@@ -15,20 +15,44 @@ import org.port853.capture.MeterSnapshot;
 import picocli.CommandLine;
 
 class MonitorCommandTest {
+    /** A capture that does nothing but what a test's fake overrides. */
+    interface QuietSession extends CaptureSession {
+        @Override
+        default void stop() {
+        }
+
+        @Override
+        default boolean isRunning() {
+            return false;
+        }
+
+        @Override
+        default List<LeakRecord> recentLeaks(int max) {
+            return List.of();
+        }
+
+        @Override
+        default void clear() {
+        }
+
+        @Override
+        default void addListener(CaptureListener l) {
+        }
+
+        @Override
+        default void removeListener(CaptureListener l) {
+        }
+
+        @Override
+        default void close() {
+        }
+    }
+
     /** A capture that cannot start, for the reason given. */
-    record Unavailable(CaptureUnavailableException why) implements CaptureSession {
+    record Unavailable(CaptureUnavailableException why) implements QuietSession {
         @Override
         public void start() throws CaptureUnavailableException {
             throw why;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isRunning() {
-            return false;
         }
 
         @Override
@@ -40,31 +64,10 @@ class MonitorCommandTest {
         public MeterSnapshot snapshot(int seconds) {
             throw new AssertionError("never started");
         }
-
-        @Override
-        public List<LeakRecord> recentLeaks(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void clear() {
-        }
-
-        @Override
-        public void addListener(CaptureListener l) {
-        }
-
-        @Override
-        public void removeListener(CaptureListener l) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** A capture that starts, then ends by itself with {@code reason} (its interface went away). */
-    static final class EndsByItself implements CaptureSession {
+    static final class EndsByItself implements QuietSession {
         final org.port853.capture.TrafficMeter meter = new org.port853.capture.TrafficMeter(60);
         final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         final String reason;
@@ -82,15 +85,6 @@ class MonitorCommandTest {
         }
 
         @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isRunning() {
-            return false;
-        }
-
-        @Override
         public String description() {
             return "live on veth1";
         }
@@ -101,15 +95,6 @@ class MonitorCommandTest {
         }
 
         @Override
-        public List<LeakRecord> recentLeaks(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void clear() {
-        }
-
-        @Override
         public void addListener(CaptureListener l) {
             listeners.add(l);
         }
@@ -117,10 +102,6 @@ class MonitorCommandTest {
         @Override
         public void removeListener(CaptureListener l) {
             listeners.remove(l);
-        }
-
-        @Override
-        public void close() {
         }
     }
 
