@@ -65,7 +65,7 @@ public final class Assessor {
                     "Read again once it has finished (it ends with its health check, in seconds).",
                     null, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
         } else if (s.pendingChange() != null) {
-            reasons.add(new Reason("CHANGE_INTERRUPTED", Severity.BROKEN,
+            reasons.add(new Reason(Assessment.INTERRUPTED, Severity.BROKEN,
                     "A change started " + s.pendingChange().started() + " was interrupted before it was checked ("
                             + s.pendingChange().description() + "); DNS may not work or may not be encrypted.",
                     "Run 'port853 recover' to check it and keep it or roll it back, or 'port853 revert'.",

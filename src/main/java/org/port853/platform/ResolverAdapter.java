@@ -144,9 +144,7 @@ public interface ResolverAdapter {
      * says only that the state is unchecked, and whether names resolve under it is what the user needs to know.
      */
     default java.util.Optional<String> lookupFailure(ResolverState s, org.port853.core.Assessment a) {
-        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE || a.reasons().stream()
-                .anyMatch(r -> r.severity() == org.port853.core.Severity.BROKEN
-                        && !r.code().equals("CHANGE_INTERRUPTED"))) {
+        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE || a.worstBesideInterruption() == org.port853.core.Severity.BROKEN) {
             return java.util.Optional.empty();
         }
         return freshLookupFails();

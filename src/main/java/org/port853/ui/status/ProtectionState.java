@@ -78,11 +78,7 @@ public enum ProtectionState {
 
     /** The worst severity among the reasons but an interrupted change's (BROKEN, when nothing was interrupted). */
     private static Severity besideInterruption(Assessment a) {
-        if (!Reason.anyHas(a.reasons(), "CHANGE_INTERRUPTED")) {
-            return Severity.BROKEN;
-        }
-        return a.reasons().stream().filter(r -> !r.code().equals("CHANGE_INTERRUPTED")).map(Reason::severity)
-                .max(java.util.Comparator.naturalOrder()).orElse(Severity.INFO);
+        return Reason.anyHas(a.reasons(), Assessment.INTERRUPTED) ? a.worstBesideInterruption() : Severity.BROKEN;
     }
 
     private static boolean stopped(Assessment a) {
