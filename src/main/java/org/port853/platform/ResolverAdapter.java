@@ -1,10 +1,14 @@
 package org.port853.platform;
 
 import java.util.List;
+import java.util.Optional;
 import org.port853.core.Assessment;
 import org.port853.core.Assessor;
 import org.port853.core.DesiredSettings;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
+import org.port853.core.Severity;
+import org.port853.core.Verdict;
 
 /**
  * Reads and writes one operating system's resolver configuration. One implementation per platform
@@ -59,8 +63,8 @@ public interface ResolverAdapter {
      * servers, one address twice): bad input, refused before a plan is made, as the PowerShell export refuses it.
      * Empty where everything the settings can say is possible.
      */
-    default java.util.Optional<org.port853.core.Sentence> inputRefusal(DesiredSettings desired) {
-        return java.util.Optional.empty();
+    default Optional<Sentence> inputRefusal(DesiredSettings desired) {
+        return Optional.empty();
     }
 
     /** The exact change that {@link #apply} would make, or a refusal with its reason. Writes nothing. */
@@ -82,7 +86,7 @@ public interface ResolverAdapter {
      * would ask for root is missing), or null when {@link #apply} can try. The window says so in the preview instead
      * of promising a password prompt that never comes.
      */
-    default org.port853.core.Sentence cannotChange() {
+    default Sentence cannotChange() {
         return null;
     }
 
@@ -106,7 +110,7 @@ public interface ResolverAdapter {
      * the privileged helper. Platforms without it answer FAILED.
      */
     default ApplyResult harden(boolean on) {
-        return ApplyResult.of(ApplyResult.Outcome.FAILED, org.port853.core.Sentence.of("this platform has no port 53 hardening",
+        return ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("this platform has no port 53 hardening",
                 "result.no-hardening"));
     }
 
@@ -115,8 +119,8 @@ public interface ResolverAdapter {
      * one witness of the transport left when the traffic cannot be watched. Empty where the resolver cannot say
      * (systemd-resolved before 248, not running, no answer from the network; Windows).
      */
-    default java.util.Optional<LookupTransport> freshLookupTransport() {
-        return java.util.Optional.empty();
+    default Optional<LookupTransport> freshLookupTransport() {
+        return Optional.empty();
     }
 
     /**
@@ -125,8 +129,8 @@ public interface ResolverAdapter {
      * name that does not exist is an answer) or the resolver could not be asked (not running; other platforms). One
      * real query: for the command line's {@code status}, not for a window that reads the state every few seconds.
      */
-    default java.util.Optional<String> freshLookupFails() {
-        return java.util.Optional.empty();
+    default Optional<String> freshLookupFails() {
+        return Optional.empty();
     }
 
     /**
@@ -143,9 +147,9 @@ public interface ResolverAdapter {
      * or broken (its assessment {@code a} says so already). An interrupted change alone does not count as broken: it
      * says only that the state is unchecked, and whether names resolve under it is what the user needs to know.
      */
-    default java.util.Optional<String> lookupFailure(ResolverState s, org.port853.core.Assessment a) {
-        if (!s.running() || a.verdict() == org.port853.core.Verdict.UNAVAILABLE || a.worstBesideInterruption() == org.port853.core.Severity.BROKEN) {
-            return java.util.Optional.empty();
+    default Optional<String> lookupFailure(ResolverState s, Assessment a) {
+        if (!s.running() || a.verdict() == Verdict.UNAVAILABLE || a.worstBesideInterruption() == Severity.BROKEN) {
+            return Optional.empty();
         }
         return freshLookupFails();
     }
@@ -154,9 +158,9 @@ public interface ResolverAdapter {
      * {@link #assess} of {@code s}, then the resolver looks one name up: settings that look usable are only half the
      * answer, and when that lookup fails (the servers refuse, cannot be reached, or fail DNSSEC) the verdict is BROKEN.
      */
-    default org.port853.core.Assessment assessWithLookup(ResolverState s) {
-        org.port853.core.Assessment a = assess(s);
-        return lookupFailure(s, a).map(why -> org.port853.core.Assessor.namesUnresolved(a, s, why))
+    default Assessment assessWithLookup(ResolverState s) {
+        Assessment a = assess(s);
+        return lookupFailure(s, a).map(why -> Assessor.namesUnresolved(a, s, why))
                 .orElse(a);
     }
 
@@ -170,8 +174,8 @@ public interface ResolverAdapter {
      * The settings the change behind {@code r} asked for, read back from the item it wrote (a recovered change's
      * result: this process never saw what it asked for); empty when the item does not say them.
      */
-    default java.util.Optional<DesiredSettings> settingsWritten(ApplyResult r) {
-        return java.util.Optional.empty();
+    default Optional<DesiredSettings> settingsWritten(ApplyResult r) {
+        return Optional.empty();
     }
 
     /**
