@@ -297,10 +297,16 @@ public final class ChangeEngine {
                 restore.forEach(f -> putBack(actions, f));
             }
             // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
+            // A resolver the user stopped stays stopped (starting it would undo their choice, and a masked one cannot
+            // be started at all): like one without systemd, it reads the restored settings when it next starts.
             boolean servicesRun = resolver.servicesRun();
+            boolean running = servicesRun && resolver.running();
             boolean toLoad = !restore.isEmpty() || j.pending() != null;
-            if (toLoad && servicesRun) {
+            if (toLoad && running) {
                 reload(actions);
+            } else if (toLoad && servicesRun) {
+                actions.add("leave the resolver stopped, as it was: it reads the restored settings when it next "
+                        + "starts", "step.stopped-left");
             } else if (toLoad) {
                 actions.add("leave the resolver as it is: systemd does not run here, so the resolver reads the "
                         + "restored settings when it next starts", "step.no-services");
@@ -317,18 +323,21 @@ public final class ChangeEngine {
                 }
             }
             journals.save(Journal.EMPTY);
-            ResolverControl.Health h = servicesRun ? resolver.check(false) : null;
+            ResolverControl.Health h = running ? resolver.check(false) : null;
             if (h != null) {
                 healthStep(actions, h, true); // the preview promised this check: the steps done say what it found
             }
             String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
                     + " as it is because someone else changed it after Port853's change";
             String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";
-            String english = (h == null ? "restored the previous settings; systemd does not run here, so the resolver "
-                    + "reads them when it next starts" : h.ok() ? "restored the previous settings; names resolve"
+            String unchecked = servicesRun ? "the resolver is not running, so it" : "systemd does not run here, so the "
+                    + "resolver";
+            String english = (h == null ? "restored the previous settings; " + unchecked + " reads them when it next "
+                    + "starts" : h.ok() ? "restored the previous settings; names resolve"
                     : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left + kept;
-            Sentence reverted = Sentence.of(english, h == null ? "result.reverted-unchecked" : h.ok()
-                    ? "result.reverted" : "result.reverted-unhealthy", leftAlone.isEmpty() ? 0 : 1,
+            Sentence reverted = Sentence.of(english, h == null ? (servicesRun ? "result.reverted-stopped"
+                    : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
+                    leftAlone.isEmpty() ? 0 : 1,
                     String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
             return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
         }

@@ -978,6 +978,23 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a resolver the user stopped (or masked) stays stopped: the files are restored, no start, no check")
+        void revertLeavesAStoppedResolverStopped() throws IOException {
+            engine.apply(target(A), "a", true);
+            control.stopped = true;
+            control.calls.clear();
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertFalse(r.revertedUnhealthy(), r.reason());
+            assertEquals("restored the previous settings; the resolver is not running, so it reads them when it next "
+                    + "starts", r.reason());
+            assertFalse(Files.exists(dropIn));
+            assertEquals(List.of(), control.calls, "not started, not checked: " + control.calls);
+            assertTrue(control.stopped);
+            assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
         @DisplayName("a revert killed before its writes: the next revert still knows the interrupted change's file as ours")
         void revertKilledBeforeItsWritesIsFinishedByTheNextRevert() throws IOException {
             engine.apply(target(A), "a", true);

@@ -470,6 +470,20 @@ abstract class ResolvedAdapterITBase {
         assertEquals(0, apply.exitCode(), apply.stdout() + apply.stderr());
         Versions.assertProtectedAsFarAsProvable(systemd(), c.json("status", "--json"));
         assertTrue(c.rig.systemctlLog().stream().anyMatch(l -> l.contains("enable")));
+
+        // Stopped again by the user, then reverted (as removing the package does): the files are restored and the
+        // resolver stays stopped, as the user left it
+        c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "stop", "systemd-resolved.service");
+        int logged = c.rig.systemctlLog().size();
+        TestRig.ExecResult revert = c.run("revert");
+        assertEquals(0, revert.exitCode(), revert.stdout() + revert.stderr());
+        assertTrue(revert.stdout().contains("the resolver is not running, so it reads them when it next starts"),
+                revert.stdout());
+        assertFalse(Files.exists(c.dropIn()), "our drop-in is removed");
+        List<String> after = c.rig.systemctlLog().subList(logged, c.rig.systemctlLog().size());
+        assertTrue(after.stream().noneMatch(l -> l.startsWith("restart") || l.startsWith("reload")
+                || l.startsWith("start")), "not started: " + after);
+        assertTrue(codes(c.json("status", "--json")).contains("RESOLVER_STOPPED"));
     }
 
     @Test

@@ -211,6 +211,11 @@ public final class ResolvedPlanner {
                 actions.add("systemctl enable " + ResolvedControl.UNIT, "plan.enable", ResolvedControl.UNIT);
             }
             String verb = new ResolvedFeatures(systemdVersion).reloadVerb();
+            if (!ourSettings && resolverStopped) { // ChangeEngine.revert leaves a stopped resolver stopped
+                actions.add("leave the resolver stopped, as it was: it reads the restored settings when it next "
+                        + "starts", "step.stopped-left");
+                return new Plan(changes, actions);
+            }
             actions.add("systemctl " + verb + " " + ResolvedControl.UNIT, "plan.reload", verb, ResolvedControl.UNIT);
             if (ourSettings) {
                 boolean strict = s.mode() == DotMode.STRICT;

@@ -211,6 +211,16 @@ class ResolvedPlannerTest {
     }
 
     @Test
+    @DisplayName("the revert's plan with systemd-resolved stopped: remove ours, and leave it stopped (no start, no check)")
+    void revertPlanLeavesAStoppedResolverStopped() throws IOException {
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(STRICT));
+        Plan p = planner.plan(OFF, 252, List.of(), false, false, true);
+        assertEquals(List.of("remove " + paths.ourDropIn(), "leave the resolver stopped, as it was: it reads the "
+                + "restored settings when it next starts"), p.actions());
+        assertEquals(org.port853.core.Words.of("step.stopped-left"), p.actionWords().get(1));
+    }
+
+    @Test
     void linkResolvConf() throws IOException {
         Files.writeString(paths.resolvConf(), "nameserver 8.8.8.8\n");
         Plan p = planner.plan(STRICT, 252, List.of(), true);
