@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class Libraries {
     /** A class file of each jar in lib/, under the library's name (a library of several jars has several). */
-    private static final List<Map.Entry<String, String>> MARKERS = List.of(
+    static final List<Map.Entry<String, String>> MARKERS = List.of(
             Map.entry("JavaFX", "javafx/beans/property/SimpleBooleanProperty.class"),
             Map.entry("JavaFX", "javafx/application/Application.class"),
             Map.entry("JavaFX", "javafx/scene/control/Button.class"),
