@@ -135,6 +135,11 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
     }
 
     @Override
+    public long leaksNotListed() {
+        return pipeline.unlistedLeakQueries();
+    }
+
+    @Override
     public long leaksSinceStart() {
         return programs.sinceStart();
     }

@@ -77,6 +77,7 @@ public final class LeakStage {
     private final AtomicLong head = new AtomicLong(); // next slot the worker reads
     private final AtomicLong tail = new AtomicLong(); // next slot the producer writes
     private final AtomicLong overflows = new AtomicLong();
+    private final AtomicLong unlistedQueries = new AtomicLong();
     private volatile boolean workerParked;
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -162,7 +163,10 @@ public final class LeakStage {
         return s;
     }
 
-    /** Leaked query messages read so far (including those still waiting for their response). */
+    /**
+     * Leaked query messages seen so far (including those still waiting for their response, and the
+     * {@link #unlistedQueries()}).
+     */
     public long leakQueries() {
         return leakQueries.get();
     }
@@ -175,6 +179,14 @@ public final class LeakStage {
     /** Messages dropped because the worker's ring was full (async mode). */
     public long overflows() {
         return overflows.get();
+    }
+
+    /**
+     * Leaked queries among the {@link #overflows()}: counted (in {@link #leakQueries()} and the meter's leak
+     * markers) but never read, so no entry names them.
+     */
+    public long unlistedQueries() {
+        return unlistedQueries.get();
     }
 
     /**
@@ -192,6 +204,12 @@ public final class LeakStage {
         long t = tail.get();
         if (t - head.get() >= SLOTS && !waitedForRoom(t)) {
             overflows.incrementAndGet();
+            // a leaked query must not vanish silently: its header alone says it is one (as process() decides)
+            if (!stub && toServer && len >= 12 && (b[off + 2] & 0x80) == 0) {
+                unlistedQueries.incrementAndGet();
+                leakQueries.incrementAndGet();
+                meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
+            }
             return;
         }
         int i = (int) (t & (SLOTS - 1));
@@ -297,6 +315,7 @@ public final class LeakStage {
         if (!async) {
             pending.clear();
         }
+        unlistedQueries.set(0);
     }
 
     private void process(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,

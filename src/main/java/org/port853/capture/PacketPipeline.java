@@ -116,6 +116,14 @@ public final class PacketPipeline {
         return leakStage.overflows();
     }
 
+    /**
+     * Leaked queries counted but not listed since start or {@link #clear()}: they came while the leak worker's queue
+     * was full, so no leak entry names them (among {@link #leakQueueOverflows()} and {@link #leakQueries()}).
+     */
+    public long unlistedLeakQueries() {
+        return leakStage.unlistedQueries();
+    }
+
     /** An {@link Error} that stopped the leak worker, or {@code null}. */
     public Throwable leakStageFailure() {
         return leakStage.failure();

@@ -226,6 +226,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             o.put("ifDrops", s.ifDrops());
             o.put("leakedQueries", leakTotal(session));
             o.put("leakQueueOverflows", overflows(session));
+            o.put("leaksNotListed", session.leaksNotListed());
             o.put("leaksByProgram", session.leaksByProgram());
             o.put("failure", failure); // a script reading stdout learns that the stream ended early, and why
             out.println(json(o));
@@ -236,11 +237,16 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                         s.total(c).bytes());
             }
             out.printf("  dropped by the capture: %d (kernel buffer), %d (interface)%n", s.pcapDrops(), s.ifDrops());
-            long lost = overflows(session);
+            long unlisted = session.leaksNotListed();
+            if (unlisted > 0) {
+                // counted among the leaked queries, but never read: no line above names them or their program
+                out.printf("  %d more leaked quer%s not listed: they came faster than they could be read%n",
+                        unlisted, unlisted == 1 ? "y" : "ies");
+            }
+            long lost = overflows(session) - unlisted;
             if (lost > 0) {
-                // counted as leaked packets, but never read: their names and programs are not in the lines above
-                out.printf("  not examined: %d plaintext DNS message%s arrived faster than they could be read "
-                        + "(their names are not listed)%n", lost, lost == 1 ? "" : "s");
+                out.printf("  not examined: %d other plaintext DNS message%s (answers, questions to this "
+                        + "computer's resolver) arrived faster than they could be read%n", lost, lost == 1 ? "" : "s");
             }
             if (!session.leaksByProgram().isEmpty()) {
                 out.println("Leaked queries by program:");

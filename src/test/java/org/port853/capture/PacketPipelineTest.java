@@ -389,4 +389,53 @@ class PacketPipelineTest {
             assertEquals("NXDOMAIN", got.get(i).rcode());
         }
     }
+
+    @Test
+    @DisplayName("live mode: leaked queries that find the ring full are counted as not listed, answers and stub queries not")
+    void queriesDroppedByAFullRingAreCountedAsNotListed() throws Exception {
+        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                if (c.seq() == 0) {
+                    try {
+                        release.await(); // the worker is stuck on the first query: the ring fills up
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                got.leak(c);
+            }
+
+            @Override
+            public void stubQuery(LeakCandidate c) {
+            }
+
+            @Override
+            public boolean wantsStubQueries() {
+                return true;
+            }
+        }, null, LeakStage::async);
+        int n = 2 * LeakStage.SLOTS;
+        for (int i = 0; i < n; i++) {
+            int port = 10000 + i % 50000;
+            byte[] q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(port, 53, query("q" + i + ".test", i & 0xffff)));
+            byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, port, response("q" + i + ".test", i & 0xffff, 3)));
+            byte[] stub = ipv4("127.0.0.1", "127.0.0.53", 17, udp(port, 53, query("s" + i + ".test", i & 0xffff)));
+            a.accept(t + i * 1000L, LinkTypes.RAW, "eth0", q, 0, q.length, q.length);
+            a.accept(t + i * 1000L + 300, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+            a.accept(t + i * 1000L + 600, LinkTypes.RAW, "lo", stub, 0, stub.length, stub.length);
+        }
+        release.countDown();
+        a.flushLeaks();
+        long unlisted = a.unlistedLeakQueries();
+        assertEquals(true, unlisted > 0, "the ring overflowed with queries in it");
+        assertEquals(n, got.size() + unlisted, "every leaked query is listed or counted as not listed");
+        assertEquals(n, a.leakQueries(), "all leaked queries are counted");
+        assertEquals(n, Arrays.stream(meter.snapshot(60, t / 1_000_000_000L + 1).leakMarkers()).sum(),
+                "the graph's leaked queries include those not listed");
+        a.clear();
+        assertEquals(0, a.unlistedLeakQueries(), "a clear starts the count again");
+    }
 }

@@ -71,6 +71,12 @@ class MonitorCommandTest {
         final org.port853.capture.TrafficMeter meter = new org.port853.capture.TrafficMeter(60);
         final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         final String reason;
+        long notListed;
+
+        @Override
+        public long leaksNotListed() {
+            return notListed;
+        }
 
         EndsByItself(String reason) {
             this.reason = reason;
@@ -122,6 +128,26 @@ class MonitorCommandTest {
         assertEquals(true, last.startsWith("{\"event\":\"totals\""), last);
         assertEquals(true, last.endsWith(",\"failure\":\"capture failed: The interface disappeared\"}"), last);
         assertEquals(List.of("port853 monitor: capture failed: The interface disappeared"), err.toString().lines().toList());
+    }
+
+    @Test
+    @DisplayName("leaked queries that came faster than they could be read are said in the totals, text and JSON")
+    void leaksNotListedAreInTheTotals() {
+        for (boolean json : new boolean[]{false, true}) {
+            EndsByItself ends = new EndsByItself("capture failed: The interface disappeared");
+            ends.notListed = 2104;
+            MonitorCommand monitor = new MonitorCommand();
+            monitor.sessions = () -> ends;
+            CommandLine cl = new CommandLine(monitor);
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(new StringWriter(), true));
+            cl.execute(json ? new String[]{"--json", "--duration", "5"} : new String[]{"--duration", "5"});
+            String said = out.toString();
+            assertEquals(true, json ? said.contains(",\"leaksNotListed\":2104,")
+                    : said.contains("\n  2104 more leaked queries not listed: they came faster than they could be read\n"),
+                    said);
+        }
     }
 
     @Test

@@ -281,6 +281,11 @@ final class Fakes {
         @Override public List<LeakRecord> recentLeaks(int max) { return List.copyOf(leaks); }
         @Override public long leaksSinceStart() { return cleared + leaks.size(); }
 
+        /** Leaked queries counted but not listed (they came faster than the capture could read them). */
+        volatile long notListed;
+
+        @Override public long leaksNotListed() { return notListed; }
+
         /** The real sessions clear their query counts on the capture thread, at its next frame: until then a
          *  snapshot still holds the seconds before the clear. */
         volatile boolean meterLagsClear;

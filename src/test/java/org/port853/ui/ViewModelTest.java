@@ -660,6 +660,23 @@ class ViewModelTest {
                     .startsWith("Last 5 min: 1,234 leaked queries, "));
         }
 
+        @Test
+        @DisplayName("leaked queries the capture counted but could not list are said under the graph, in both languages")
+        void totalsSayHowManyLeaksAreNotListed() {
+            traffic.start();
+            Fakes.FakeCapture c = captures.get(0);
+            long later = traffic.dataSinceProperty().get().at().getEpochSecond() + 3;
+            c.next = new MeterSnapshot(later, 3, new long[3], new long[3], new long[]{0, 9000, 0},
+                    new long[]{0, 5000, 0}, Map.of(), 0, 0);
+            c.notListed = 2104;
+            tasks.tick();
+            assertEquals("Last 5 min: 5,000 leaked queries, 0 encrypted queries, 0 local queries (to this computer's "
+                    + "own resolver). 2,104 more leaked queries are not listed: they came faster than the capture could "
+                    + "read them.", traffic.totalsProperty().get());
+            assertEquals("1 weiteres Leck steht nicht in der Liste: es kam schneller, als der Mitschnitt es lesen "
+                    + "konnte.", I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals.unlisted", 1L)));
+        }
+
         /** A query for {@code name} sent to the Wi-Fi's router now. */
         private String emptyListSays() {
             return traffic.emptyLeaksTextProperty().get();

@@ -279,15 +279,17 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            showTotals(shown);
+            showTotals(shown, session);
         }
     }
 
-    private void showTotals(MeterSnapshot snap) {
+    private void showTotals(MeterSnapshot snap, CaptureSession session) {
         // queries throughout, the unit of the leak list and the graph
         long missed = snap.pcapDrops() + snap.ifDrops();
+        long unlisted = session.leaksNotListed();
         totals.set(I18n.t("traffic.totals", sum(snap.queries().encrypted()), sum(snap.queries().local()),
                 sum(snap.leakMarkers()), I18n.period(windowSeconds.get()))
+                + (unlisted > 0 ? " " + I18n.t("traffic.totals.unlisted", unlisted) : "")
                 + (missed > 0 ? " " + I18n.t("traffic.totals.missed", missed) : ""));
     }
 
@@ -356,7 +358,7 @@ public final class TrafficViewModel {
             // nor the totals under it (they counted the seconds before the clear while the graph said "cleared")
             MeterSnapshot cleared = WireLeaks.since(session.snapshot(windowSeconds.get()), dataSince.get().at());
             snapshot.set(cleared);
-            showTotals(cleared);
+            showTotals(cleared, session);
         } else {
             snapshot.set(null);
             totals.set("");
