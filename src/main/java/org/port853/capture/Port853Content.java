@@ -5,7 +5,8 @@ package org.port853.capture;
  * version 0x03 0x01–0x04, length ≤ 2^14 + 2048) for TCP, a QUIC header (RFC 9000 §17: long header with the fixed
  * bit, or short header) for UDP (DNS over QUIC, RFC 9250). On UDP anything that reads as a DNS message is plaintext
  * first; on TCP a TLS record header wins (a TLS ClientHello can read as a DNS header). A TCP connection is decided per direction on its first payload bytes and
- * remembered in a small fixed table (pure ACKs follow their flow; a flow not yet decided counts as encrypted, so a
+ * remembered in a small fixed table (pure ACKs follow their flow; plaintext in one direction makes the other one
+ * plaintext too, its ACKs, FIN, reset and replies; a flow not yet decided counts as encrypted, so a
  * TLS handshake's SYN is not called plaintext); a segment of a flow seen mid-stream is judged on its own bytes until
  * one starts with a TLS record. No allocation per packet; the table is bounded (oldest entry of a bucket replaced).
  */
@@ -61,6 +62,10 @@ final class Port853Content {
         boolean dns = len >= 2 && looksLikeDns(b, off + 2, Math.min(len - 2, FrameParser.u16(b, off)));
         if (dns || state == OPENED || (f.tcpFlags & 0x02) != 0) {
             put(slot, key, PLAIN); // the connection's first bytes are not TLS
+            // nor is the other direction encrypted DNS: its ACKs, FIN and reset, or a TLS alert refusing the
+            // plaintext, belong to a connection that carries plaintext
+            long reverse = flowKey(f, true);
+            put(find(reverse), reverse, PLAIN);
         }
         return false;
     }
@@ -142,14 +147,22 @@ final class Port853Content {
     }
 
     private long flowKey(ParsedFrame f) {
+        return flowKey(f, false);
+    }
+
+    /** The key of the frame's direction of its connection, or with {@code reverse} of the other direction. */
+    private long flowKey(ParsedFrame f, boolean reverse) {
         byte[] b = f.buf;
         int al = f.addressLength();
-        long h = seed ^ ((long) f.srcPort << 16 | f.dstPort) * 0x9E3779B97F4A7C15L;
+        int from = reverse ? f.dstOff : f.srcOff;
+        int to = reverse ? f.srcOff : f.dstOff;
+        long ports = reverse ? (long) f.dstPort << 16 | f.srcPort : (long) f.srcPort << 16 | f.dstPort;
+        long h = seed ^ ports * 0x9E3779B97F4A7C15L;
         if (al == 4) {
-            h = mix(h, FrameParser.u32(b, f.srcOff) << 32 | FrameParser.u32(b, f.dstOff));
+            h = mix(h, FrameParser.u32(b, from) << 32 | FrameParser.u32(b, to));
         } else {
-            h = mix(mix(h, FrameParser.u64(b, f.srcOff)), FrameParser.u64(b, f.srcOff + 8));
-            h = mix(mix(h, FrameParser.u64(b, f.dstOff)), FrameParser.u64(b, f.dstOff + 8));
+            h = mix(mix(h, FrameParser.u64(b, from)), FrameParser.u64(b, from + 8));
+            h = mix(mix(h, FrameParser.u64(b, to)), FrameParser.u64(b, to + 8));
         }
         h ^= h >>> 29;
         return h == 0 ? 1 : h;

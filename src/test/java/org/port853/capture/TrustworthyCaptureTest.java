@@ -71,6 +71,32 @@ class TrustworthyCaptureTest {
     }
 
     @Test
+    @DisplayName("a TCP connection that carries plaintext DNS on 853 adds nothing to encrypted after it: not the "
+            + "server's ACK, its TLS alert, FIN or reset, nor the client's last ACK")
+    void plaintextConnectionOn853IsNotEncryptedInEitherDirection() {
+        byte[] q = dnsQuery("plain8.test", 1);
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 1, 0x02, new byte[0])));   // SYN
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 1, 0x12, new byte[0])));   // SYN-ACK
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 2, 0x10, new byte[0])));   // ACK
+        long handshake = packets(TrafficClass.ENCRYPTED);
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 2, 0x18, cat(bytes(0, q.length), q))));
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 2, 0x10, new byte[0])));   // ACK of the query
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 2, 0x18, tlsRecord(21, 2)))); // alert
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 9, 0x11, new byte[0])));   // FIN
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 4 + q.length, 0x10, new byte[0])));
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 10, 0x14, new byte[0])));  // RST
+        assertEquals(handshake, packets(TrafficClass.ENCRYPTED), "nothing after the plaintext query is encrypted");
+        assertEquals(6, packets(TrafficClass.PLAINTEXT_853));
+        assertEquals(List.of("plain8.test"), leaks.names());
+        // the next connection on the same ports starts undecided again, and TLS there is encrypted
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 100, 0x02, new byte[0])));
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 100, 0x12, new byte[0])));
+        raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40001, 853, 101, 0x18, tlsRecord(22, 100))));
+        raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40001, 101, 0x10, new byte[0])));
+        assertEquals(handshake + 4, packets(TrafficClass.ENCRYPTED));
+    }
+
+    @Test
     @DisplayName("853 counts as encrypted only for TLS records and QUIC headers")
     void tlsAndQuicAreEncrypted() {
         raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40000, 853, 1, 0x18, tlsRecord(22, 100))));
