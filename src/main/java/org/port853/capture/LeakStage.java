@@ -196,6 +196,14 @@ public final class LeakStage {
      */
     void offer(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort, int dstPort,
                int protocol, boolean toServer, boolean clientLocal, boolean stub, byte[] b, int off, int len) {
+        // A leaked query, as process() decides (its header says so; nothing from the server's port is one), is
+        // counted here, when the packet is, so a second's count is complete once its packets are in, however far
+        // behind the worker is
+        boolean query = !stub && toServer && len >= 12 && (b[off + 2] & 0x80) == 0;
+        if (query) {
+            leakQueries.incrementAndGet();
+            meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
+        }
         if (!async) {
             process(nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, toServer, clientLocal, stub,
                     b, off, len);
@@ -204,11 +212,8 @@ public final class LeakStage {
         long t = tail.get();
         if (t - head.get() >= SLOTS && !waitedForRoom(t)) {
             overflows.incrementAndGet();
-            // a leaked query must not vanish silently: its header alone says it is one (as process() decides)
-            if (!stub && toServer && len >= 12 && (b[off + 2] & 0x80) == 0) {
-                unlistedQueries.incrementAndGet();
-                leakQueries.incrementAndGet();
-                meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
+            if (query) {
+                unlistedQueries.incrementAndGet(); // counted above, but no entry will name it
             }
             return;
         }
@@ -358,8 +363,6 @@ public final class LeakStage {
         int cOff = toServer ? srcOff : dstOff;
         byte[] client = java.util.Arrays.copyOfRange(ab, cOff, cOff + alen);
         int clientPort = toServer ? srcPort : dstPort;
-        leakQueries.incrementAndGet();
-        meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
         String serverText = serverTexts.text(ab, sOff, alen);
         LeakCandidate c = new LeakCandidate(t, iface, serverText, info.name(), info.type(), protocol, client,

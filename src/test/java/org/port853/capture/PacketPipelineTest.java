@@ -438,4 +438,32 @@ class PacketPipelineTest {
         a.clear();
         assertEquals(0, a.unlistedLeakQueries(), "a clear starts the count again");
     }
+
+    @Test
+    @DisplayName("live mode: a second's leaked queries are counted with its packets, not when the worker gets to them")
+    void leakedQueriesCountWithTheirPacketsWhileTheWorkerLags() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                try {
+                    release.await(); // the worker lags behind the capture
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, null, LeakStage::async);
+        for (int i = 0; i < 10; i++) {
+            byte[] q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(10000 + i, 53, query("q" + i + ".test", i)));
+            byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 10000 + i, response("q" + i + ".test", i, 3)));
+            a.accept(t + i * 1000L, LinkTypes.RAW, "eth0", q, 0, q.length, q.length);
+            a.accept(t + i * 1000L + 500, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+        }
+        assertEquals(10, a.leakQueries());
+        assertEquals(10, Arrays.stream(meter.snapshot(60, t / 1_000_000_000L + 1).leakMarkers()).sum(),
+                "what monitor prints for the second is complete while the worker still reads the names");
+        release.countDown();
+        a.flushLeaks();
+        assertEquals(10, a.leakQueries(), "counted once");
+    }
 }
