@@ -671,10 +671,12 @@ class ViewModelTest {
             c.notListed = 2104;
             tasks.tick();
             assertEquals("Last 5 min: 5,000 leaked queries, 0 encrypted queries, 0 local queries (to this computer's "
-                    + "own resolver). 2,104 more leaked queries are not listed: they came faster than the capture could "
-                    + "read them.", traffic.totalsProperty().get());
-            assertEquals("1 weiteres Leck steht nicht in der Liste: es kam schneller, als der Mitschnitt es lesen "
-                    + "konnte.", I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals.unlisted", 1L)));
+                    + "own resolver). The names of 2,104 leaked queries are unknown: they came faster than the capture "
+                    + "could read them.", traffic.totalsProperty().get());
+            assertEquals("Der Name von 1 Leck ist unbekannt: es kam schneller, als der Mitschnitt es lesen konnte.",
+                    I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals.unlisted", 1L)));
+            assertEquals("Die Namen von 2.104 Lecks sind unbekannt: sie kamen schneller, als der Mitschnitt sie "
+                    + "lesen konnte.", I18n.in(java.util.Locale.GERMAN, () -> I18n.t("traffic.totals.unlisted", 2104L)));
         }
 
         /** A query for {@code name} sent to the Wi-Fi's router now. */
