@@ -1,5 +1,8 @@
 package org.port853.capture;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -76,12 +79,45 @@ public final class ProcessResolver implements AutoCloseable {
     }
 
     private SocketOwnerLookup.Socket socketOf(LeakCandidate c) {
+        int protocol = c.protocol() == ParsedFrame.TCP ? 6 : 17;
+        SocketAddress where = SocketAddress.of(protocol, c.client(), c.clientPort());
+        Lookup earlier = lookups.get(where);
+        if (earlier != null && !c.time().isAfter(earlier.at())) {
+            // made after this query was sent, so as true for it as a lookup now, which would come even later: a
+            // burst from one socket costs one netlink round trip, not one per query
+            return earlier.socket();
+        }
+        Instant at = Instant.now(); // before asking: what the kernel says held at least from then on
+        SocketOwnerLookup.Socket found;
         try {
-            return owners.find(c.protocol() == ParsedFrame.TCP ? 6 : 17, c.client(), c.clientPort()).orElse(null);
+            found = owners.find(protocol, c.client(), c.clientPort()).orElse(null);
         } catch (RuntimeException | LinkageError e) {
             return null; // best effort
         }
+        lookups.put(where, new Lookup(found, at));
+        return found;
     }
+
+    /** A socket's local end: protocol, port and address (IPv4 in {@code low}, {@code high} -1). */
+    private record SocketAddress(int protocol, int port, long high, long low) {
+        static SocketAddress of(int protocol, byte[] a, int port) {
+            return a.length == 4 ? new SocketAddress(protocol, port, -1, FrameParser.u32(a, 0))
+                    : new SocketAddress(protocol, port, FrameParser.u64(a, 0), FrameParser.u64(a, 8));
+        }
+    }
+
+    /** What a socket lookup found ({@code null}: no socket), and when it was made. */
+    private record Lookup(SocketOwnerLookup.Socket socket, Instant at) {
+    }
+
+    /** The newest lookups by local end (leak worker only; the oldest goes beyond {@link #MAX_LOOKUPS}). */
+    private final Map<SocketAddress, Lookup> lookups = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SocketAddress, Lookup> eldest) {
+            return size() > MAX_LOOKUPS;
+        }
+    };
+    static final int MAX_LOOKUPS = 256;
 
     private void run() {
         while (running) {
