@@ -77,6 +77,19 @@ class UnitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a value a preference cannot take keeps its default and is named: "
+            + "'notifications=yes' turned notifications off without a word")
+    void aValueOfTheWrongTypeKeepsTheDefaultAndSaysSo(@TempDir Path dir) throws Exception {
+        PreferencesStore s = new PreferencesStore(dir);
+        Files.writeString(s.file(), "notifications=yes\nstartMinimised=TRUE\ncloseToTray=1\ntheme=Dark mode\n");
+        PreferencesStore.Loaded loaded = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, s::read);
+        assertEquals(new Preferences(true, true, Preferences.Theme.SYSTEM, false), loaded.preferences());
+        assertEquals("Your preferences in " + s.file() + " hold values Port853 cannot use, so the defaults apply "
+                + "for them: notifications=yes (true or false expected), theme=Dark mode (system, light or dark "
+                + "expected), closeToTray=1 (true or false expected).", loaded.problem());
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("a preferences file that cannot be read is said to be so, and a folder that "
             + "cannot be written names the folder and why, not a temporary file")
     void unreadableAndUnwritable(@TempDir Path dir) throws Exception {

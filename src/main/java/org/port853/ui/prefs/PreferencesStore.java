@@ -19,7 +19,8 @@ import org.port853.ui.common.I18n;
 
 /**
  * Keeps {@link Preferences} in {@code ui.properties} under the config directory. A line that cannot be read is left
- * out and the rest kept; a file that cannot be read at all means defaults; both say so ({@link Loaded#problem()}).
+ * out and the rest kept; a value a preference cannot take means its default; a file that cannot be read at all means
+ * defaults; each says so ({@link Loaded#problem()}).
  * Saving keeps the keys of the file this version does not know.
  */
 public final class PreferencesStore {
@@ -54,17 +55,19 @@ public final class PreferencesStore {
         }
         Properties p = new Properties();
         List<Integer> badLines = lenientLoad(text, p);
-        Preferences.Theme theme = d.theme();
-        try {
-            theme = Preferences.Theme.valueOf(p.getProperty("theme", d.theme().name()).trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException ignored) {
-            // unknown theme: keep the default
+        List<String> badValues = new ArrayList<>();
+        Preferences prefs = new Preferences(bool(p, "notifications", d.notifications(), badValues),
+                bool(p, "startMinimised", d.startMinimised(), badValues), theme(p, d.theme(), badValues),
+                bool(p, "closeToTray", d.closeToTray(), badValues));
+        List<String> problems = new ArrayList<>();
+        if (!badLines.isEmpty()) {
+            problems.add(I18n.t("prefs.file.badLines", file, badLines.size(),
+                    badLines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
         }
-        Preferences prefs = new Preferences(bool(p, "notifications", d.notifications()),
-                bool(p, "startMinimised", d.startMinimised()), theme,
-                bool(p, "closeToTray", d.closeToTray()));
-        return new Loaded(prefs, badLines.isEmpty() ? null : I18n.t("prefs.file.badLines", file, badLines.size(),
-                badLines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+        if (!badValues.isEmpty()) {
+            problems.add(I18n.t("prefs.file.badValues", file, String.join(", ", badValues)));
+        }
+        return new Loaded(prefs, problems.isEmpty() ? null : String.join(" ", problems));
     }
 
     /**
@@ -142,8 +145,33 @@ public final class PreferencesStore {
         }
     }
 
-    private static boolean bool(Properties p, String key, boolean def) {
+    /**
+     * A value that is neither true nor false (a hand edit's "yes" or "1") keeps the default and is named in
+     * {@code bad}: read as false, "notifications=yes" turned notifications off without a word.
+     */
+    private static boolean bool(Properties p, String key, boolean def, List<String> bad) {
         String v = p.getProperty(key);
-        return v == null ? def : Boolean.parseBoolean(v.trim());
+        if (v == null) {
+            return def;
+        }
+        String t = v.trim();
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        bad.add(I18n.t("prefs.file.badValue", key, v, I18n.t("prefs.file.expectBool")));
+        return def;
+    }
+
+    private static Preferences.Theme theme(Properties p, Preferences.Theme def, List<String> bad) {
+        String v = p.getProperty("theme");
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Preferences.Theme.valueOf(v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            bad.add(I18n.t("prefs.file.badValue", "theme", v, I18n.t("prefs.file.expectTheme")));
+            return def;
+        }
     }
 }
