@@ -137,6 +137,28 @@ class DesktopNotificationsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("after the notification service restarted, a new leak replaces nothing: the "
+            + "new service's ids start again and the old id may be another app's notification")
+    void aRestartedServiceGetsNoOldId() throws Exception {
+        DBusConnection first = BUS.connectUnowned(); // closed here: the service stopping
+        Service before = new Service();
+        first.exportObject(NotificationsBus.PATH, before);
+        first.requestBusName(NotificationsBus.BUS_NAME);
+        DesktopNotifications n = notifications(BUS::connectUnowned, new Fallback());
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "a.example");
+        assertNotNull(before.shown.poll(10, TimeUnit.SECONDS));
+        first.close(); // a new notification service starts after it
+        Service after = service();
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "b.example");
+        n.notify(Notifier.Kind.WARNING, "DNS leak", "c.example");
+        Shown b = after.shown.poll(10, TimeUnit.SECONDS);
+        Shown c = after.shown.poll(10, TimeUnit.SECONDS);
+        assertNotNull(c);
+        assertEquals(0, b.replaces(), "the id 101 of the service before would replace the new service's 101");
+        assertEquals(101, c.replaces(), "the new service's own id is replaced as before");
+    }
+
+    @Test
     void aServiceTheDesktopStartsOnFirstUseShowsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path record = tmp.resolve("shown");

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import javafx.application.Platform;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
@@ -37,7 +38,14 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
     // only touched on the sender thread
     private final SessionBus.Connection bus;
     /** The desktop's id of the last notification of each title: a new one replaces it instead of piling up. */
-    private final Map<String, UInt32> lastByTitle = new java.util.HashMap<>();
+    private final Map<String, Given> lastByTitle = new java.util.HashMap<>();
+
+    /**
+     * An id and the service (its unique bus name) that gave it: a restarted service counts its ids from the start
+     * again, so an id of the one before may now be another app's notification, which replacing it would take away.
+     */
+    private record Given(String service, UInt32 id) {
+    }
 
     public DesktopNotifications(SessionBus.Opener opener, Notifier fallback) {
         this.bus = new SessionBus.Connection(opener, "notifications");
@@ -77,11 +85,14 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
             Map<String, Variant<?>> hints = Map.of(
                     "urgency", new Variant<>((byte) (kind == Kind.ERROR ? 2 : 1)),
                     "desktop-entry", new Variant<>(DESKTOP_ENTRY));
+            Given last = lastByTitle.get(title);
+            UInt32 replaces = last != null && last.service().equals(service(c)) ? last.id() : new UInt32(0);
             UInt32 id = c.getRemoteObject(NotificationsBus.BUS_NAME, NotificationsBus.PATH, NotificationsBus.class)
-                    .Notify(I18n.t("app.title"), lastByTitle.getOrDefault(title, new UInt32(0)), ICON, title, text,
+                    .Notify(I18n.t("app.title"), replaces, ICON, title, text,
                             List.of(), hints, kind == Kind.INFO ? 5000 : 10000);
-            if (id != null) {
-                lastByTitle.put(title, id);
+            String service = service(c);
+            if (id != null && service != null) {
+                lastByTitle.put(title, new Given(service, id));
             }
             return true;
         } catch (DBusException | RuntimeException e) {
@@ -89,6 +100,17 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
             // service runs and none can be started. Not asked beforehand: many desktops start theirs on first call.
             LOG.log(Level.INFO, "the desktop's notification service did not take a notification", e);
             return false;
+        }
+    }
+
+    /** The unique bus name of the notification service now, or null when none runs. */
+    private static String service(DBusConnection c) {
+        try {
+            return c.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class)
+                    .GetNameOwner(NotificationsBus.BUS_NAME);
+        } catch (DBusException | RuntimeException e) {
+            LOG.log(Level.FINE, "no owner of " + NotificationsBus.BUS_NAME, e);
+            return null;
         }
     }
 
