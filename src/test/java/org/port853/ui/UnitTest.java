@@ -77,6 +77,18 @@ class UnitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a binary file in place of the preferences names its first unreadable lines, "
+            + "not each of its thousands")
+    void aBinaryFileNamesAFewLines(@TempDir Path dir) throws Exception {
+        PreferencesStore s = new PreferencesStore(dir);
+        Files.write(s.file(), "\u00ff\n".repeat(3000).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        PreferencesStore.Loaded loaded = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, s::read);
+        assertEquals(Preferences.defaults(), loaded.preferences());
+        assertEquals("Lines 1, 2, 3, 4, 5, … of your preferences in " + s.file() + " could not be read and were left "
+                + "out; the rest applies.", loaded.problem());
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("a value a preference cannot take keeps its default and is named: "
             + "'notifications=yes' turned notifications off without a word")
     void aValueOfTheWrongTypeKeepsTheDefaultAndSaysSo(@TempDir Path dir) throws Exception {

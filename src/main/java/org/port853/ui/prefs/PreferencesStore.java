@@ -28,6 +28,8 @@ public final class PreferencesStore {
     public record Loaded(Preferences preferences, String problem) {
     }
 
+    private static final int LINES_NAMED = 5;
+
     private final Path file;
 
     public PreferencesStore(Path configDir) {
@@ -61,13 +63,19 @@ public final class PreferencesStore {
                 bool(p, "closeToTray", d.closeToTray(), badValues));
         List<String> problems = new ArrayList<>();
         if (!badLines.isEmpty()) {
-            problems.add(I18n.t("prefs.file.badLines", file, badLines.size(),
-                    badLines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+            problems.add(I18n.t("prefs.file.badLines", file, badLines.size(), lineNumbers(badLines)));
         }
         if (!badValues.isEmpty()) {
             problems.add(I18n.t("prefs.file.badValues", file, String.join(", ", badValues)));
         }
         return new Loaded(prefs, problems.isEmpty() ? null : String.join(" ", problems));
+    }
+
+    /** At most the first few: a binary file in its place would list every one of its thousands of lines. */
+    private static String lineNumbers(List<Integer> lines) {
+        String shown = lines.stream().limit(LINES_NAMED).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return lines.size() > LINES_NAMED ? shown + ", …" : shown;
     }
 
     /**
