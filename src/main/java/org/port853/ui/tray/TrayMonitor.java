@@ -44,13 +44,16 @@ public final class TrayMonitor implements AutoCloseable {
     /**
      * Starts the tray item (on the worker) and keeps it up to date; call on the JavaFX thread.
      *
+     * @param watching whether the capture runs, so that the leak count means something
      * @param onResult told on the JavaFX thread whether the item is in the tray
      * @param onChange told on the JavaFX thread when it leaves the tray or comes (back) into it later
      */
     public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
-                      TrayActions actions, Consumer<Tray.Registration> onResult,
+                      ObservableValue<Boolean> watching, TrayActions actions, Consumer<Tray.Registration> onResult,
                       Consumer<Tray.Registration> onChange) {
-        TrayState initial = new TrayState(state.getValue(), leaks.getValue().longValue(), demo);
+        java.util.function.Supplier<TrayState> now = () -> new TrayState(state.getValue(),
+                leaks.getValue().longValue(), demo, watching.getValue());
+        TrayState initial = now.get();
         TrayActions onFx = new TrayActions() {
             @Override
             public void open() {
@@ -68,7 +71,7 @@ public final class TrayMonitor implements AutoCloseable {
             }
         };
         javafx.beans.InvalidationListener push = o -> {
-            TrayState s = new TrayState(state.getValue(), leaks.getValue().longValue(), demo);
+            TrayState s = now.get();
             try {
                 worker.execute(() -> tray.update(s));
             } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -77,9 +80,11 @@ public final class TrayMonitor implements AutoCloseable {
         };
         state.addListener(push);
         leaks.addListener(push);
+        watching.addListener(push);
         unhook = () -> {
             state.removeListener(push);
             leaks.removeListener(push);
+            watching.removeListener(push);
         };
         tray.whenShownChanges(r -> {
             registered = r.registered();

@@ -70,7 +70,7 @@ public final class TrayStartup {
             wait.play();
         }
         monitor.start(window.statusViewModel().stateProperty(), window.trafficViewModel().leaksSinceStartProperty(),
-                actions, r -> {
+                window.trafficViewModel().runningProperty(), actions, r -> {
                     window.preferencesViewModel().showTray(r.registered(), r.reason());
                     // only a registered item keeps the app alive without a window (turning implicit exit back on
                     // with no window showing would end the toolkit at once)

@@ -13,6 +13,9 @@ final class TrayTexts {
 
     /** "Leaking · 3 leaked queries since start" (the menu's first line and the tool tip). */
     static String summary(TrayState s) {
+        if (!s.watching()) {
+            return I18n.t("tray.summary.notWatched", state(s));
+        }
         return I18n.t(s.demo() ? "tray.summary.demo" : "tray.summary", state(s), s.leaksSinceStart());
     }
 
@@ -21,6 +24,6 @@ final class TrayTexts {
     }
 
     static String leaks(TrayState s) {
-        return I18n.t("tray.leaks", s.leaksSinceStart());
+        return s.watching() ? I18n.t("tray.leaks", s.leaksSinceStart()) : I18n.t("tray.leaks.notWatched");
     }
 }

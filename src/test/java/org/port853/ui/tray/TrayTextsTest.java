@@ -1,9 +1,11 @@
 package org.port853.ui.tray;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.port853.ui.common.I18n;
@@ -14,12 +16,26 @@ class TrayTextsTest {
     @ValueSource(strings = {"en", "de"})
     @DisplayName("the menu's state line and the tool tip count the leaks in the same words")
     void menuAndToolTipUseTheSameWords(String language) {
-        for (boolean demo : new boolean[] {false, true}) {
-            TrayState s = new TrayState(ProtectionState.LEAKING, 7, demo);
+        for (TrayState s : new TrayState[] {new TrayState(ProtectionState.LEAKING, 7, false),
+                new TrayState(ProtectionState.LEAKING, 7, true),
+                new TrayState(ProtectionState.PROTECTED, 0, false, false)}) {
             String toolTip = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.leaks(s));
             String menu = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.summary(s));
             String inASentence = Character.toLowerCase(toolTip.charAt(0)) + toolTip.substring(1);
             assertTrue(menu.endsWith(" · " + inASentence), language + ": " + menu + " / " + toolTip);
         }
+    }
+
+    @Test
+    @DisplayName("without a running capture the tray says leaks are not watched, not '0 leaked queries' (an "
+            + "unprivileged user's panel read 'Protected · leaked queries since start: 0' while leaks went unseen)")
+    void notWatchingIsNotZeroLeaks() {
+        TrayState blind = new TrayState(ProtectionState.PROTECTED, 0, false, false);
+        I18n.in(Locale.ENGLISH, () -> {
+            assertEquals("Leaked queries are not watched: the Traffic screen says why", TrayTexts.leaks(blind));
+            assertEquals("Protected · leaked queries are not watched: the Traffic screen says why",
+                    TrayTexts.summary(blind));
+            return null;
+        });
     }
 }
