@@ -214,6 +214,27 @@ class ReviewFixesTest extends WindowTestBase {
     // 4. files are written on the worker pool
 
     @Test
+    @DisplayName("the export's message is not cut in a window of the default size, and its tool tip names the whole "
+            + "path (it read 'Exported 0 rows to port853-l…', no folder)")
+    void csvExportSaysWhereInFull(FxRobot robot) throws Exception {
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        capture.leaks.add(new LeakRecord(Instant.parse("2026-11-25T10:00:00Z"), "wlan0", "192.168.1.1",
+                "leak.example.org", "A", null, null));
+        open(Fakes.services(new Fakes.FakeAdapter(quad9Strict()), () -> capture, new Fakes.RecordingNotifier()));
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> window.trafficViewModel().filteredLeaks().size() == 1);
+        Path csv = org.port853.core.ScratchFolders.create("port853-csv").resolve("port853-leaks.csv");
+        fx(() -> window.trafficView().exportTo(window.trafficViewModel(), csv.toFile()));
+        waitUntil(() -> window.trafficViewModel().exportMessageProperty().get().startsWith("Exported 1 row to "));
+        Label said = robot.lookup("#traffic-export-message").queryAs(Label.class);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        double[] widths = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> new double[] {said.getWidth(), said.prefWidth(-1)}).get();
+        assertTrue(widths[0] >= widths[1] - 0.5, "cut: " + widths[0] + " of " + widths[1] + " px");
+        assertEquals(csv.toAbsolutePath().toString(), said.getTooltip().getText());
+    }
+
+    @Test
     @DisplayName("CSV export writes the file on the worker pool and reports back on the JavaFX thread")
     void csvExportOffFxThread(FxRobot robot) throws Exception {
         Fakes.GatedExecutor exec = new Fakes.GatedExecutor();

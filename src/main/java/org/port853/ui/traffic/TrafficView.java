@@ -32,6 +32,8 @@ public final class TrafficView extends VBox {
     static final double GRAPH_MAX_HEIGHT = 360;
     private final TrafficGraph graph = new TrafficGraph();
     private final ExportFolder exportFolder = new ExportFolder(System.getenv(), System.getProperty("user.home"));
+    /** "Exported 3 rows to leaks.csv": its tool tip names the whole path. */
+    private final Label exportMessage = new Label();
 
     public TrafficView(TrafficViewModel vm) {
         super(10);
@@ -159,12 +161,12 @@ public final class TrafficView extends VBox {
         sinceTip.textProperty().bind(since);
         count.setTooltip(sinceTip);
         count.accessibleTextProperty().bind(Bindings.concat(count.textProperty(), ". ", since));
-        Label exportMessage = new Label();
         exportMessage.setId("traffic-export-message");
         exportMessage.textProperty().bind(vm.exportMessageProperty());
         Label leaksTitle = Ui.sectionLabel(I18n.t("leaks.title"));
-        // at the narrowest window the filter field gives way, never the labels and buttons
-        for (Region r : new Region[]{leaksTitle, filterLabel, count}) {
+        // at the narrowest window the filter field gives way, never the labels and buttons (the export's message was
+        // cut to "Exported 0 rows to port853-l…" in a window of the default size)
+        for (Region r : new Region[]{leaksTitle, filterLabel, count, exportMessage}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         filter.setMinWidth(120);
@@ -345,10 +347,15 @@ public final class TrafficView extends VBox {
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f == null) {
-            return;
+        if (f != null) {
+            exportTo(vm, f);
         }
+    }
+
+    /** Writes the CSV to the file the user chose. */
+    public void exportTo(TrafficViewModel vm, File f) {
         exportFolder.exportedTo(f);
+        exportMessage.setTooltip(new javafx.scene.control.Tooltip(f.getAbsolutePath()));
         vm.exportCsv(f.toPath());
     }
 
