@@ -220,7 +220,7 @@ public final class Assessor {
                         FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, besideEncrypted ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
-            } else if (effective == DotMode.STRICT && link.dnsOverTls() == null) {
+            } else if (link.takesGlobalStrict(g)) {
                 if (!routed.isEmpty()) {
                     reasons.add(strictDomainsReason(link, routed, servers));
                 }

@@ -19,6 +19,19 @@ public record LinkState(int index, String name, List<ServerAddress> servers, Dot
         return dnsOverTls == DotMode.OFF;
     }
 
+    /**
+     * The link asks in strict mode because the global setting is strict, so its servers may not be meant for TLS: its
+     * own setting is unset, or reads strict too while a server of it has no TLS name. resolved reports a link's
+     * effective mode over D-Bus (the global one where the link sets none), so a link that takes the global strict mode
+     * reads as strict; a link whose servers all carry a TLS name was set up for DNS-over-TLS.
+     */
+    public boolean takesGlobalStrict(GlobalState global) {
+        if (global == null || global.effectiveDotMode() != DotMode.STRICT) {
+            return false;
+        }
+        return dnsOverTls == null || dnsOverTls == DotMode.STRICT && servers.stream().anyMatch(s -> s.tlsName() == null);
+    }
+
     /** The DoT mode the resolver uses on this link: its own when set, else the global one ({@code global} may be null). */
     public DotMode effectiveDotMode(GlobalState global) {
         return dnsOverTls != null ? dnsOverTls : global == null ? DotMode.OFF : global.effectiveDotMode();

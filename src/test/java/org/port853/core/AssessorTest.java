@@ -426,6 +426,19 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("a VPN's split DNS as resolved reports it over D-Bus: the link reads strict, the global mode it takes")
+        void splitDnsUnderStrictModeAsReadOverDbus() {
+            S s = new S();
+            s.links.add(link("tun0", List.of(ROUTER), DotMode.STRICT, false, new DomainEntry("corp.example", true)));
+            assertEquals(List.of("corp.example", "192.168.1.1", "tun0"), require(s.assess(), "LINK_STRICT_DOMAINS").details());
+
+            S home = new S();
+            home.domains = List.of();
+            home.links.add(link("wlan0", List.of(ROUTER), DotMode.STRICT, true));
+            require(home.assess(), "LINK_STRICT_INHERITED");
+        }
+
+        @Test
         void plaintextDefaultRouteWithoutRouteAll() {
             S s = new S();
             s.domains = List.of();
