@@ -118,8 +118,9 @@ public final class Assessor {
         boolean anyLinkServers = s.links().stream().anyMatch(l -> !l.servers().isEmpty());
         if (g.servers().isEmpty() && !anyLinkServers && g.fallbackServers().isEmpty()) {
             ResolvConfState file = s.platform() == null ? null : s.platform().resolverFile();
-            if (file != null && file.sendsLookupsToNetwork()) {
-                // the C library asks the file's servers itself: names resolve, in plaintext, which the file's reason says
+            if (file != null && file.sendsLookupsToNetwork() && !file.nameservers().isEmpty()) {
+                // the C library asks the file's servers itself: names resolve, in plaintext, which the file's reason
+                // says (resolved's uplink file names no server while resolved has none)
                 reasons.add(new Reason(Reason.NO_SERVERS, Severity.WARNING, "The resolver has no DNS server: programs "
                         + "resolve names only through the servers /etc/resolv.conf names, in plaintext.", TURN_ON,
                         FixAction.ENABLE_DOT, List.of("1")));

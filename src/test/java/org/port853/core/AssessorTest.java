@@ -241,6 +241,18 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("no server anywhere and resolv.conf links to resolved's uplink file, which then names none: broken, "
+                + "not 'programs resolve names through the servers /etc/resolv.conf names'")
+        void noServersAndAnEmptyUplinkFileIsBroken() {
+            S s = new S();
+            s.servers = List.of();
+            s.rc = new ResolvConfState(ResolvConfState.Kind.UPLINK, "/run/systemd/resolve/resolv.conf", List.of(), true);
+            Assessment a = s.assess();
+            assertEquals(Verdict.BROKEN, a.verdict(), a.reasons().toString());
+            assertEquals(Severity.BROKEN, require(a, "NO_SERVERS").severity());
+        }
+
+        @Test
         void dotOnWithoutGlobalServers() {
             S s = new S();
             s.servers = List.of();
