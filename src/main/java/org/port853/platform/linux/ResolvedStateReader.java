@@ -28,6 +28,7 @@ import org.port853.platform.ProcessRunner;
 final class ResolvedStateReader {
     static final String NAME = "systemd-resolved";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration RESOLVECTL_TIMEOUT = Duration.ofSeconds(10);
 
     private final LinuxPaths paths;
     private volatile int systemdVersion = -1;
@@ -154,19 +155,31 @@ final class ResolvedStateReader {
                                          String busProblem) {
         try {
             ProcessRunner.Result r = ProcessRunner.run(List.of(paths.resolvectl().toString(), "status", "--no-pager"),
-                    null, Duration.ofSeconds(10));
+                    null, RESOLVECTL_TIMEOUT);
             if (r.ok()) {
                 ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
                 return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem,
                     details(rc, dropIns, null));
             }
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl failed: "
-                    + r.stderr().strip(),
+            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and "
+                    + resolvectlFailure(r, RESOLVECTL_TIMEOUT),
                     details(rc, dropIns, null));
         } catch (IOException e) {
             return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run",
                     details(rc, dropIns, null));
         }
+    }
+
+    /**
+     * Why resolvectl gave no state, for the reason's sentence: its own words, else that it did not answer in time (a
+     * resolver that hangs answers neither D-Bus nor resolvectl) or its exit code.
+     */
+    static String resolvectlFailure(ProcessRunner.Result r, Duration timeout) {
+        if (r.timedOut()) {
+            return "resolvectl did not answer within " + timeout.toSeconds() + " s";
+        }
+        String words = r.stderr().strip();
+        return "resolvectl failed: " + (words.isEmpty() ? "exit code " + r.exitCode() : words);
     }
 
     /** Without a bus, the process table is the only witness of whether resolved runs (in this namespace). */
