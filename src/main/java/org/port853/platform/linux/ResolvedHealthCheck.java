@@ -3,6 +3,7 @@ package org.port853.platform.linux;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import org.port853.platform.ApplyResult;
 import org.port853.core.DotMode;
@@ -174,8 +175,12 @@ final class ResolvedHealthCheck {
         if (ev.plaintextPackets() > 0) {
             String detail = "the lookup of a fresh name went out in plaintext (" + ev.plaintextPackets()
                     + " packets on port 53, answered by " + by.english() + ")";
+            // before 248 a link cannot be asked alone with a transport in the reply; the strict global servers never
+            // answer in plaintext, so such a link's fallback is what the capture saw
+            List<LinkState> fallingBack = requireEncrypted ? opportunisticDefaultRouteLinks(state) : List.of();
             return requireEncrypted
-                    ? Attempt.retry(Sentence.of(detail, "health.plaintext", 0, ev.plaintextPackets(), by), by)
+                    ? Attempt.retry(fallingBack.isEmpty() ? Sentence.of(detail, "health.plaintext", 0,
+                            ev.plaintextPackets(), by) : fallingBack(fallingBack.get(0)), by)
                     : Attempt.done(new Health(true, false, Sentence.of("names resolve; " + detail, "health.plaintext", 1,
                             ev.plaintextPackets(), by), by));
         }
@@ -273,21 +278,31 @@ final class ResolvedHealthCheck {
         if (state == null || state.global() == null) {
             return null;
         }
-        for (LinkState link : state.links()) {
-            if (link.dnsOverTls() != DotMode.OPPORTUNISTIC || !takesAllNames(link, state.global())
-                    || link.domains().stream().anyMatch(d -> d.routesEverything())) {
-                continue;
-            }
+        for (LinkState link : opportunisticDefaultRouteLinks(state)) {
             ResolvedBus.Lookup on = lookups.resolveOn(link.index(), probeName, features.probeRequestFlags());
             if (on.answered() && (on.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !on.confidential()) {
-                String server = link.servers().get(0).toResolvedSyntax();
-                return Sentence.of("link " + link.name() + " falls back to plaintext DNS (" + server + ", opportunistic "
-                        + "DNS-over-TLS on the link, default route) and takes queries for all names beside the encrypted "
-                        + "servers; route all names to the encrypted servers ('port853 apply --mode strict --provider ID "
-                        + "--all-domains', or Protect my DNS in the window)", ApplyResult.FALLBACK_LINK, link.name(), server);
+                return fallingBack(link);
             }
         }
         return null;
+    }
+
+    /** Links with opportunistic DNS-over-TLS of their own on the default route, asked beside the global servers. */
+    private static List<LinkState> opportunisticDefaultRouteLinks(ResolverState state) {
+        if (state == null || state.global() == null) {
+            return List.of();
+        }
+        return state.links().stream().filter(link -> link.dnsOverTls() == DotMode.OPPORTUNISTIC
+                && takesAllNames(link, state.global()) && link.domains().stream().noneMatch(d -> d.routesEverything()))
+                .toList();
+    }
+
+    private static Sentence fallingBack(LinkState link) {
+        String server = link.servers().get(0).toResolvedSyntax();
+        return Sentence.of("link " + link.name() + " falls back to plaintext DNS (" + server + ", opportunistic "
+                + "DNS-over-TLS on the link, default route) and takes queries for all names beside the encrypted "
+                + "servers; route all names to the encrypted servers ('port853 apply --mode strict --provider ID "
+                + "--all-domains', or Protect my DNS in the window)", ApplyResult.FALLBACK_LINK, link.name(), server);
     }
 
     private static Sentence origin(long flags) {

@@ -265,6 +265,23 @@ class ResolvedHealthCheckTest {
     }
 
     @Test
+    @DisplayName("on 247 plaintext on the wire in strict mode with a default-route link of opportunistic mode names that "
+            + "link and --all-domains, as from 248 (rig on 247: 'Rolled back: the lookup of a fresh name went out in "
+            + "plaintext', no fix)")
+    void on247PlaintextFromALinkFallingBackNamesTheLink() {
+        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
+                "yes", "stub");
+        router = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
+                LinuxDetails.UNKNOWN);
+        Health h = check(247, new Scripted(router, answer(0x1)), capture(3, 4), true);
+        assertFalse(h.ok(), h.detail());
+        assertTrue(h.detail().startsWith("link eth0 falls back to plaintext DNS (198.18.53.4"), h.detail());
+        assertTrue(h.detail().contains("--all-domains"), h.detail());
+    }
+
+    @Test
     void on247NxdomainFromTheNetworkCountsAsAnswered() {
         ResolvedBus.Lookup nx = ResolvedBus.Lookup.failed("'x' not found", ResolvedBus.Lookup.NXDOMAIN);
         assertTrue(check(247, new Scripted(desktop(), nx), capture(6, 0), true).ok());
