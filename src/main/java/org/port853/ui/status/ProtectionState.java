@@ -29,7 +29,13 @@ public enum ProtectionState {
      * not a grey unknown: no protection is in force, and programs that ask its stub get no answer at all.
      */
     RESOLVER_STOPPED(Tone.BAD),
-    RESOLVER_STOPPED_LEAKING(Tone.BAD);
+    RESOLVER_STOPPED_LEAKING(Tone.BAD),
+    /**
+     * The resolver is installed and runs, but its settings could not be read (it answers neither D-Bus nor resolvectl,
+     * as a hung resolver, or the bus is down): not "missing", and what protects DNS is unknown.
+     */
+    RESOLVER_UNREADABLE(Tone.NEUTRAL),
+    RESOLVER_UNREADABLE_LEAKING(Tone.BAD);
 
     /** How the state is coloured; the view maps tones to its styles. */
     public enum Tone { GOOD, WARNING, BAD, NEUTRAL }
@@ -64,7 +70,10 @@ public enum ProtectionState {
             return NOT_WORKING;
         }
         return switch (a.verdict()) {
-            case UNAVAILABLE -> stopped(a) ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)
+            case UNAVAILABLE -> firstReasonIs(a, "RESOLVER_STOPPED")
+                    ? (leaking ? RESOLVER_STOPPED_LEAKING : RESOLVER_STOPPED)
+                    : firstReasonIs(a, "STATE_UNREADABLE")
+                    ? (leaking ? RESOLVER_UNREADABLE_LEAKING : RESOLVER_UNREADABLE)
                     : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
             // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover); what
@@ -81,7 +90,7 @@ public enum ProtectionState {
         return Reason.anyHas(a.reasons(), Assessment.INTERRUPTED) ? a.worstBesideInterruption() : Severity.BROKEN;
     }
 
-    private static boolean stopped(Assessment a) {
-        return !a.reasons().isEmpty() && "RESOLVER_STOPPED".equals(a.reasons().get(0).code());
+    private static boolean firstReasonIs(Assessment a, String code) {
+        return !a.reasons().isEmpty() && code.equals(a.reasons().get(0).code());
     }
 }

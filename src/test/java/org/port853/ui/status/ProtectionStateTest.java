@@ -32,4 +32,16 @@ class ProtectionStateTest {
         assertEquals(ProtectionState.NOT_WORKING, ProtectionState.of(new Assessment(Verdict.BROKEN,
                 List.of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f"))), true, false, false));
     }
+
+    @Test
+    @DisplayName("a resolver that runs but whose settings could not be read (hung: no answer on D-Bus nor from resolvectl) "
+            + "is not 'Resolver missing', which said no resolver was found (rig walkthrough, resolved stopped with SIGSTOP)")
+    void unreadableSettingsAreNotAMissingResolver() {
+        Assessment unreadable = new Assessment(Verdict.UNAVAILABLE, List.of(new Reason("STATE_UNREADABLE",
+                Severity.UNAVAILABLE, "The resolver's settings could not be read: D-Bus unavailable", "f")));
+        assertEquals(ProtectionState.RESOLVER_UNREADABLE, ProtectionState.of(unreadable, false, false, false));
+        assertEquals(ProtectionState.RESOLVER_UNREADABLE_LEAKING, ProtectionState.of(unreadable, true, false, false));
+        assertEquals(ProtectionState.RESOLVER_MISSING, ProtectionState.of(new Assessment(Verdict.UNAVAILABLE,
+                List.of(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE, "not installed", "f"))), false, false, false));
+    }
 }
