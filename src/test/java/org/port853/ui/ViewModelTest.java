@@ -1560,6 +1560,23 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a resolver that runs but answers neither D-Bus nor resolvectl (hung): 'Settings unreadable', read "
+                + "from nothing, not 'Resolver missing' and 'no resolver found'")
+        void hungResolverIsNotMissing() {
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
+                    true, true, null, List.of(), null, "D-Bus unavailable (systemd-resolved did not answer on D-Bus "
+                    + "within 3000 ms) and resolvectl did not answer within 10 s",
+                    new org.port853.platform.linux.LinuxDetails(257, new org.port853.core.ResolvConfState(
+                            org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                            List.of("127.0.0.53")), List.of()));
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_UNREADABLE, status.stateProperty().get());
+            assertEquals("Settings unreadable", status.stateTextProperty().get());
+            assertEquals("nothing: the settings of systemd-resolved could not be read · systemd 257",
+                    status.sourceProperty().get());
+        }
+
+        @Test
         @DisplayName("a stopped resolver where systemd is not the init system: the fix says why it cannot be started "
                 + "and the blocked switch offers no command that would fail")
         void stoppedResolverWithoutSystemdInit() {

@@ -145,6 +145,7 @@ public final class StatusViewModel {
         String version = ResolverTexts.version(s);
         // an installed resolver that is not running was found: there was just nothing to read from it
         String from = s.installed() && !s.running() ? "source.stopped"
+                : s.installed() && !s.readable() ? "source.unreadable"
                 : "source." + s.source().jsonName();
         source.set(I18n.t(from, ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();
