@@ -226,7 +226,7 @@ public final class LinuxRules implements PlatformRules {
                 boolean none = rc.nameservers().isEmpty();
                 reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO
                         : everyProgram ? Severity.UNENCRYPTED : Severity.WARNING,
-                        "/etc/resolv.conf is a static file" + (onlyStub ? " that points at the stub" : none
+                        "/etc/resolv.conf is a file of its own" + (onlyStub ? " that points at the stub" : none
                                 ? " with no nameserver line this program could read: programs that read it ask "
                                 + "127.0.0.1, not the stub" : " (nameservers " + String.join(", ", rc.nameservers())
                                 + "): programs reading it bypass the stub and its encryption"
