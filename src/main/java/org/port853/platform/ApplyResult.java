@@ -149,11 +149,19 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
 
     /** The reason without a note added after it ({@link OutsideEncryption}): for a text that says the note itself. */
     public Sentence reasonBeforeNote() {
-        if (reasonWords != null && OutsideEncryption.WITH_NOTE.equals(reasonWords.wording())
-                && !reasonWords.parts().isEmpty() && !reasonWords.details().isEmpty()) {
-            return new Sentence(reasonWords.details().get(0), reasonWords.parts().get(0));
+        Sentence s = new Sentence(reason, reasonWords);
+        while (s.words() != null && OutsideEncryption.WITH_NOTE.equals(s.words().wording())
+                && !s.words().parts().isEmpty() && !s.words().details().isEmpty()) { // a note may follow a note
+            s = new Sentence(s.words().details().get(0), s.words().parts().get(0));
         }
-        return new Sentence(reason, reasonWords);
+        return s;
+    }
+
+    /** This result with {@code note} said after its reason. */
+    public ApplyResult withNote(Sentence note) {
+        Sentence before = new Sentence(reason, reasonWords);
+        return with(outcome, new Sentence(reason + "; " + note.english(),
+                org.port853.core.Words.of(OutsideEncryption.WITH_NOTE, before, note)));
     }
 
     /** The reason is said by {@code wording}, also with a note added after it ({@link OutsideEncryption}). */

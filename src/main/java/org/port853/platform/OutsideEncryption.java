@@ -2,7 +2,6 @@ package org.port853.platform;
 
 import org.port853.core.DotMode;
 import org.port853.core.Sentence;
-import org.port853.core.Words;
 import org.port853.core.ResolverState;
 
 /**
@@ -49,7 +48,7 @@ public final class OutsideEncryption {
         if (r.reason() == null || r.reason().isBlank()) {
             return r.with(staysOn, note);
         }
-        Sentence before = new Sentence(r.reason(), r.reasonWords());
-        return r.with(staysOn, new Sentence(r.reason() + "; " + note.english(), Words.of(WITH_NOTE, before, note)));
+        ApplyResult noted = r.withNote(note);
+        return noted.with(staysOn, new Sentence(noted.reason(), noted.reasonWords()));
     }
 }

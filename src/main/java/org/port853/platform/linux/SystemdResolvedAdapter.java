@@ -162,7 +162,21 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public ApplyResult revert() {
         ApplyResult r = send(HelperRequest.of(HelperRequest.Action.REVERT));
         boolean done = r.outcome() == ApplyResult.Outcome.UNCHANGED || r.outcome() == ApplyResult.Outcome.REVERTED;
-        return done ? OutsideEncryption.afterRevert(r, readState()) : r;
+        return done ? OutsideEncryption.afterRevert(missingResolvConfSaid(r), readState()) : r;
+    }
+
+    /**
+     * A revert that put back a missing /etc/resolv.conf (as it was before Port853): "names resolve", which the
+     * resolver's own check found, must not hide that most programs cannot resolve names without that file.
+     */
+    ApplyResult missingResolvConfSaid(ApplyResult r) {
+        if (r.outcome() != ApplyResult.Outcome.REVERTED
+                || ResolvConfInspector.inspect(paths).kind() != ResolvConfState.Kind.MISSING) {
+            return r;
+        }
+        return r.withNote(Sentence.of("/etc/resolv.conf is missing again, as it was before Port853, so most programs "
+                + "cannot resolve names; to fix that, link it to the stub: sudo ln -sf " + LinuxPaths.STUB_RESOLV_CONF
+                + " /etc/resolv.conf", "result.resolv-conf-missing-again", LinuxPaths.STUB_RESOLV_CONF));
     }
 
     @Override
