@@ -157,8 +157,8 @@ final class ApplyCommand implements Callable<Integer> {
      * plaintext answer comes from, rather than the global servers' path (one that never uses TLS first); null when none.
      */
     private static org.port853.core.LinkState plaintextLink(ResolverState state) {
-        return state.global() == null ? null : state.links().stream()
-                .filter(l -> org.port853.core.Assessor.plaintextDefaultRoute(l, state.global()))
+        org.port853.core.UnclaimedNames unclaimed = org.port853.core.UnclaimedNames.in(state);
+        return state.global() == null ? null : state.links().stream().filter(unclaimed::mayLeaveInPlaintext)
                 .min(java.util.Comparator.comparing(l -> !l.neverUsesTls())).orElse(null);
     }
 

@@ -195,6 +195,7 @@ public final class Assessor {
 
     private static void assessLinks(ResolverState s, GlobalState g, List<Reason> reasons) {
         DotMode globalMode = g.effectiveDotMode();
+        UnclaimedNames unclaimed = UnclaimedNames.in(s);
         for (LinkState link : s.links()) {
             if (link.servers().isEmpty()) {
                 continue;
@@ -205,8 +206,8 @@ public final class Assessor {
             // Search domains route matching names to the link just like "~" routing domains do.
             List<DomainEntry> routed = link.domains().stream().filter(d -> !d.routesEverything())
                     .collect(Collectors.toList());
-            boolean takesDefault = takesDefaultRoute(link, g);
-            if (plaintextDefaultRoute(link, g)) {
+            boolean takesDefault = unclaimed.reach(link);
+            if (unclaimed.mayLeaveInPlaintext(link)) {
                 // resolved asks every default-route scope at once: a link that never uses TLS gets each such name in
                 // plaintext, beside the encrypted servers; an opportunistic one only when its TLS fails
                 boolean everyQuery = effective == DotMode.OFF;
@@ -272,23 +273,6 @@ public final class Assessor {
         }
         return s.links().stream().filter(l -> !l.servers().isEmpty()).map(l -> l.effectiveDotMode(g))
                 .anyMatch(m -> m == DotMode.OPPORTUNISTIC) ? DotMode.OPPORTUNISTIC : DotMode.STRICT;
-    }
-
-    /**
-     * Names that no routing domain claims can go to {@code link}'s servers. A global ~. without global servers claims
-     * no name: the links' default routes take them all.
-     */
-    public static boolean takesDefaultRoute(LinkState link, GlobalState g) {
-        boolean globalTakesAll = g.routesEverything() && !g.servers().isEmpty();
-        return link.defaultRoute() && !globalTakesAll || link.domains().stream().anyMatch(DomainEntry::routesEverything);
-    }
-
-    /**
-     * Names that no routing domain claims can go to {@code link}'s servers without strict DNS-over-TLS: queries can
-     * leave there in plaintext ({@code LINK_PLAINTEXT_DEFAULT_ROUTE}).
-     */
-    public static boolean plaintextDefaultRoute(LinkState link, GlobalState g) {
-        return !link.servers().isEmpty() && link.effectiveDotMode(g) != DotMode.STRICT && takesDefaultRoute(link, g);
     }
 
     /** Names routed to a link without strict DoT: harmless when they exist only on the local network. */

@@ -476,6 +476,20 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("a VPN's ~. claims every name: the router on the default route takes none and is not blamed, "
+                + "the VPN's plaintext server is")
+        void anotherLinksCatchAllTakesTheNamesFromTheDefaultRoute() {
+            LinkState router = link("wlan0", List.of(ROUTER), DotMode.OFF, true);
+            LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1")), DotMode.OFF, null,
+                    List.of(new DomainEntry(".", true)), false, null);
+            S vpnUp = new S();
+            vpnUp.domains = List.of();
+            vpnUp.links.addAll(List.of(router, vpn));
+            assertEquals(List.of("tun0"), vpnUp.assess().reasons().stream()
+                    .filter(r -> r.code().equals("LINK_PLAINTEXT_DEFAULT_ROUTE")).map(r -> r.details().get(0)).toList());
+        }
+
+        @Test
         void opportunisticGlobalLinkUnsetWithDefaultRouteWarns() {
             S s = new S();
             s.mode = DotMode.OPPORTUNISTIC;

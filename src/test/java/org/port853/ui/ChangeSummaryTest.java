@@ -54,5 +54,13 @@ class ChangeSummaryTest {
         String some = ChangeSummary.describe(withRouter, new DesiredSettings(SERVERS, DotMode.STRICT, null, false,
                 List.of()), false, List.of());
         assertEquals(false, some.contains("198.18.121.4"), some);
+        ResolverState withCatchAll = new ResolverState(plaintext.resolverName(), plaintext.source(),
+                plaintext.installed(), plaintext.running(), plaintext.global(), List.of(new org.port853.core.LinkState(2,
+                "tun0", List.of(ServerAddress.parse("10.8.0.1")), null, null, List.of(new org.port853.core.DomainEntry(
+                ".", true)), false, null)), null, null, plaintext.platform());
+        String kept = ChangeSummary.describe(withCatchAll, new DesiredSettings(SERVERS, DotMode.STRICT, null, true,
+                List.of()), false, List.of());
+        assertEquals(false, kept.contains("10.8.0.1"), "its own ~. ties with the global one, it keeps taking names: "
+                + kept);
     }
 }

@@ -3,10 +3,10 @@ package org.port853.platform.linux;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
+import org.port853.core.UnclaimedNames;
 import org.port853.platform.ProcessRunner;
 
 /**
@@ -85,9 +85,9 @@ final class DowngradeObserver {
             }
             // resolved asks a default-route link beside the global servers and takes the first answer: the encrypted
             // one may win every time while that link's opportunistic mode falls back on each query, so it is asked alone
+            UnclaimedNames unclaimed = UnclaimedNames.of(g, links);
             for (LinkState k : links) {
-                if (!k.servers().isEmpty() && k.effectiveDotMode(g) == DotMode.OPPORTUNISTIC
-                        && Assessor.takesDefaultRoute(k, g) && (seen = plaintext(probe.apply(k.index()), links)) != null) {
+                if (unclaimed.fallBackToPlaintext(k) && (seen = plaintext(probe.apply(k.index()), links)) != null) {
                     return seen;
                 }
             }

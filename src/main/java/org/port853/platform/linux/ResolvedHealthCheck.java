@@ -6,11 +6,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.port853.platform.ApplyResult;
-import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
+import org.port853.core.UnclaimedNames;
 import org.port853.core.ServerAddress;
 import org.port853.change.ResolverControl.Health;
 
@@ -177,10 +177,10 @@ final class ResolvedHealthCheck {
                     + " packets on port 53, answered by " + by.english() + ")";
             // before 248 a link cannot be asked alone with a transport in the reply; the strict global servers never
             // answer in plaintext, so such a link's fallback is what the capture saw
-            List<LinkState> fallingBack = requireEncrypted ? opportunisticDefaultRouteLinks(state) : List.of();
+            List<LinkState> fallingBack = requireEncrypted ? fallingBackLinks(state) : List.of();
             return requireEncrypted
                     ? Attempt.retry(fallingBack.isEmpty() ? Sentence.of(detail, "health.plaintext", 0,
-                            ev.plaintextPackets(), by) : fallingBack(fallingBack.get(0)), by)
+                            ev.plaintextPackets(), by) : fallingBack(fallingBack.get(0), state), by)
                     : Attempt.done(new Health(true, false, Sentence.of("names resolve; " + detail, "health.plaintext", 1,
                             ev.plaintextPackets(), by), by));
         }
@@ -214,7 +214,7 @@ final class ResolvedHealthCheck {
         Object viaName = link != null ? link.name() : ifindex > 0 ? ifindex : "";
         GlobalState g = state == null ? null : state.global();
         boolean globalTakes = g != null && !g.servers().isEmpty();
-        boolean linkTakes = link != null && g != null && takesAllNames(link, g);
+        boolean linkTakes = link != null && g != null && UnclaimedNames.in(state).reach(link);
         if (globalTakes && !linkTakes) {
             Sentence s = server(g.currentServer());
             return Sentence.of("global server " + s.english() + via, "health.by.global", s, viaKind, viaName);
@@ -232,12 +232,6 @@ final class ResolvedHealthCheck {
         return Sentence.of("an unknown server" + via, "health.by.unknown", viaKind, viaName);
     }
 
-    /** Does resolved send this link queries for every name (its own ~., or the default route without a global ~.)? */
-    static boolean takesAllNames(LinkState link, GlobalState g) {
-        boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
-        return !link.servers().isEmpty() && (routesAll || (link.defaultRoute() && !g.routesEverything()));
-    }
-
     private static Sentence server(ServerAddress s) {
         return s == null ? Sentence.of("an unknown server", "health.by.unknown", 0, "")
                 : new Sentence(s.toResolvedSyntax(), null);
@@ -252,10 +246,10 @@ final class ResolvedHealthCheck {
         if (state == null || state.global() == null) {
             return null;
         }
-        GlobalState g = state.global();
+        UnclaimedNames unclaimed = UnclaimedNames.in(state);
         for (LinkState link : state.links()) {
-            boolean routesAll = link.domains().stream().anyMatch(d -> d.routesEverything());
-            if (takesAllNames(link, g) && link.neverUsesTls()) {
+            boolean routesAll = unclaimed.route(link) == UnclaimedNames.Route.OWN_CATCH_ALL;
+            if (unclaimed.reach(link) && link.neverUsesTls()) {
                 String server = link.servers().get(0).toResolvedSyntax();
                 return Sentence.of("link " + link.name() + " keeps plaintext DNS (" + server
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
@@ -270,39 +264,43 @@ final class ResolvedHealthCheck {
     }
 
     /**
-     * A link with opportunistic DNS-over-TLS of its own on the default route (the global settings do not route every
-     * name) whose server, asked alone, answers in plaintext: resolved asks it beside the encrypted servers and falls
-     * back there on every query, while the encrypted answer may come first. Null when there is none.
+     * A link in opportunistic mode (its own, or the global one it inherits) that takes the names no routing domain claims
+     * and whose server, asked alone, answers in plaintext: resolved asks it beside the encrypted servers and falls back
+     * there on every query, while the encrypted answer may come first. Null when there is none.
      */
     private Sentence linkFallingBack(ResolverState state) {
         if (state == null || state.global() == null) {
             return null;
         }
-        for (LinkState link : opportunisticDefaultRouteLinks(state)) {
+        for (LinkState link : fallingBackLinks(state)) {
             ResolvedBus.Lookup on = lookups.resolveOn(link.index(), probeName, features.probeRequestFlags());
             if (on.answered() && (on.flags() & Resolve1.FLAG_FROM_NETWORK) != 0 && !on.confidential()) {
-                return fallingBack(link);
+                return fallingBack(link, state);
             }
         }
         return null;
     }
 
-    /** Links with opportunistic DNS-over-TLS of their own on the default route, asked beside the global servers. */
-    private static List<LinkState> opportunisticDefaultRouteLinks(ResolverState state) {
+    /** Links that take names no routing domain claims and fall back to plaintext there (UnclaimedNames' rule). */
+    private static List<LinkState> fallingBackLinks(ResolverState state) {
         if (state == null || state.global() == null) {
             return List.of();
         }
-        return state.links().stream().filter(link -> link.dnsOverTls() == DotMode.OPPORTUNISTIC
-                && takesAllNames(link, state.global()) && link.domains().stream().noneMatch(d -> d.routesEverything()))
-                .toList();
+        UnclaimedNames unclaimed = UnclaimedNames.in(state);
+        return state.links().stream().filter(unclaimed::fallBackToPlaintext).toList();
     }
 
-    private static Sentence fallingBack(LinkState link) {
+    private static Sentence fallingBack(LinkState link, ResolverState state) {
         String server = link.servers().get(0).toResolvedSyntax();
+        // its own ~. ties with the global one: routing all domains does not take the names away from it
+        boolean routesAll = UnclaimedNames.in(state).route(link) == UnclaimedNames.Route.OWN_CATCH_ALL;
         return Sentence.of("link " + link.name() + " falls back to plaintext DNS (" + server + ", opportunistic "
-                + "DNS-over-TLS on the link, default route) and takes queries for all names beside the encrypted "
-                + "servers; route all names to the encrypted servers ('port853 apply --mode strict --provider ID "
-                + "--all-domains', or Protect my DNS in the window)", ApplyResult.FALLBACK_LINK, link.name(), server);
+                + "DNS-over-TLS on the link, " + (routesAll ? "routing domain ~." : "default route")
+                + ") and takes queries for all names beside the encrypted servers; " + (routesAll
+                ? "turn on strict DNS-over-TLS for that connection or remove its ~. route"
+                : "route all names to the encrypted servers ('port853 apply --mode strict --provider ID "
+                + "--all-domains', or Protect my DNS in the window)"), ApplyResult.FALLBACK_LINK, link.name(),
+                server, routesAll ? 1 : 0);
     }
 
     private static Sentence origin(long flags) {

@@ -38,7 +38,7 @@ public final class ChangeSummary {
                 : I18n.t("summary.mode", I18n.t("mode." + wasMode.name().toLowerCase(Locale.ROOT))
                 .toLowerCase(Locale.ROOT) + " → " + modeNow));
         // all domains to the encrypted servers: the network's own servers that took names until now are named
-        String bypassed = after.routeAllDomains() && g != null && !g.routesEverything() ? defaultRouteServers(before) : "";
+        String bypassed = after.routeAllDomains() && g != null ? defaultRouteServers(before) : "";
         String domains = !after.routeAllDomains() ? I18n.t("summary.someDomains")
                 : bypassed.isEmpty() ? I18n.t("summary.allDomains") : I18n.t("summary.allDomains.notLinks", bypassed);
         // before → after only between encrypted settings: turning encryption on names the routing it brings
@@ -71,9 +71,10 @@ public final class ChangeSummary {
         return plain.isEmpty() ? I18n.t("summary.off") : I18n.t("summary.off.plain", plain);
     }
 
-    /** The servers of the links that take names no routing domain claims. */
+    /** The servers of the links that take names no routing domain claims by the default route (a ~. of their own keeps them). */
     private static String defaultRouteServers(ResolverState before) {
-        return linkServers(before, l -> org.port853.core.Assessor.takesDefaultRoute(l, before.global()));
+        org.port853.core.UnclaimedNames unclaimed = org.port853.core.UnclaimedNames.in(before);
+        return linkServers(before, l -> unclaimed.route(l) == org.port853.core.UnclaimedNames.Route.DEFAULT_ROUTE);
     }
 
     /** The servers of the chosen links, each once, as "198.18.0.4 (eth0), 198.18.0.5 (wlan0)". */

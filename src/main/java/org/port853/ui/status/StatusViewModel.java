@@ -188,8 +188,9 @@ public final class StatusViewModel {
                 + (g.dnssecSupported() ? "" : " · " + I18n.t("status.dnssecUnsupported")));
         currentServer.set(currentServers(g, s.links()));
         List<LinkRow> rows = new ArrayList<>();
+        org.port853.core.UnclaimedNames unclaimed = org.port853.core.UnclaimedNames.in(s);
         for (LinkState l : s.links()) {
-            rows.add(row(l, g));
+            rows.add(row(l, g, unclaimed));
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
@@ -308,7 +309,7 @@ public final class StatusViewModel {
         return ps.stream().map(ProviderTexts::name).collect(Collectors.joining(", "));
     }
 
-    static LinkRow row(LinkState l, GlobalState g) {
+    static LinkRow row(LinkState l, GlobalState g, org.port853.core.UnclaimedNames unclaimed) {
         DotMode effective = l.effectiveDotMode(g);
         String dot = l.dnsOverTls() == null
                 ? I18n.t("link.dot.unset", I18n.t("mode." + effective.name().toLowerCase(Locale.ROOT)))
@@ -316,7 +317,7 @@ public final class StatusViewModel {
         return new LinkRow(l.name() == null ? "#" + l.index() : l.name(),
                 l.servers().isEmpty() ? "—" : l.servers().stream().map(ServerAddress::toResolvedSyntax)
                         .collect(Collectors.joining(", ")),
-                dot, !l.defaultRoute() ? I18n.t("no") : org.port853.core.Assessor.takesDefaultRoute(l, g) || l.servers()
+                dot, !l.defaultRoute() ? I18n.t("no") : unclaimed.reach(l) || l.servers()
                         .isEmpty() ? I18n.t("yes") : I18n.t("link.route.unused"));
     }
 

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.port853.capture.LeakRecord;
-import org.port853.core.Assessor;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.core.UnclaimedNames;
 import org.port853.probe.Verifier;
 import org.port853.ui.common.I18n;
 
@@ -139,7 +139,7 @@ public final class LeakExplainer {
                 if (!domains.isEmpty()) {
                     return why(Cause.SPLIT_DNS, link, server, domains);
                 }
-                return Assessor.plaintextDefaultRoute(l, s.global()) ? why(Cause.LINK_PLAINTEXT, link, server)
+                return UnclaimedNames.in(s).mayLeaveInPlaintext(l) ? why(Cause.LINK_PLAINTEXT, link, server)
                         : why(Cause.FIXED_SINCE, server);
             }
             boolean globalServer = s.global().servers().stream().map(ServerAddress::addressText)

@@ -129,6 +129,12 @@ class DowngradeObserverTest {
                 List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
         DowngradeObserver.observe(globalWins, f, routesAll, List.of(own));
         assertEquals(List.of(0), asked, "with ~. the link takes no such name: not asked alone");
+        DowngradeObserver.forget();
+        asked.clear();
+        LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1")), DotMode.OFF, null,
+                List.of(new org.port853.core.DomainEntry(".", true)), false, null);
+        DowngradeObserver.observe(globalWins, f, strict, List.of(own, vpn));
+        assertEquals(List.of(0), asked, "a VPN's ~. claims every name: the default route takes none, not asked alone");
     }
 
     @Test

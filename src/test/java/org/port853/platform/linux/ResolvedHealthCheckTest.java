@@ -180,6 +180,21 @@ class ResolvedHealthCheckTest {
     }
 
     @Test
+    @DisplayName("strict mode with all names routed: a link of opportunistic mode with its own ~. still takes every name "
+            + "(its ~. ties with the global one) and fails the check when it falls back; the fix is that link's own")
+    void aLinkWithItsOwnCatchAllFallingBackFailsStrictModeEvenWithAllNamesRouted() {
+        Scripted s = new Scripted(state(List.of(new DomainEntry(".", true)), DotMode.OPPORTUNISTIC),
+                answer(FROM_NETWORK_CONFIDENTIAL));
+        s.onLink.put("example.com", answer(FROM_NETWORK_PLAIN));
+        Health h = check(257, s, NO_CAPTURE, true);
+        assertFalse(h.ok(), h.detail());
+        assertTrue(h.detail().startsWith("link eth0 falls back to plaintext DNS (198.18.53.4, opportunistic "
+                + "DNS-over-TLS on the link, routing domain ~.)"), h.detail());
+        assertTrue(h.detail().endsWith("turn on strict DNS-over-TLS for that connection or remove its ~. route"),
+                h.detail());
+    }
+
+    @Test
     void opportunisticWithAPlaintextLinkIsNotEncryptedWhicheverServerAnswered() {
         // resolved asks the link's plaintext server beside the encrypted one: a confidential answer proves nothing
         ResolverState vpn = state(List.of(new DomainEntry(".", true)), DotMode.OFF);
