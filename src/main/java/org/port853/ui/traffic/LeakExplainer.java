@@ -37,6 +37,16 @@ public final class LeakExplainer {
     public record Why(Cause cause, String text, String fix) {
     }
 
+    /**
+     * All of a leak that its cause is read from, besides whether it came before the last change (its time and the rest
+     * only go into the words): leaks with equal inputs have one cause under one resolver state.
+     */
+    public record CauseInputs(String name, String server, String iface, String sender) {
+        public static CauseInputs of(LeakRecord r) {
+            return new CauseInputs(r.name(), r.server(), r.iface(), LeakExplainer.sender(r));
+        }
+    }
+
     private static final String RESOLVED = "systemd-resolve";
 
     private LeakExplainer() {

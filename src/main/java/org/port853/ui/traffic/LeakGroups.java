@@ -3,6 +3,7 @@ package org.port853.ui.traffic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,12 +53,15 @@ public final class LeakGroups {
         // no change of settings touches them, so before and after are one group; but they are never one group with
         // the same name's other leaks, which one program's explanation would claim as its own
         Map<Key, List<LeakRecord>> groups = new LinkedHashMap<>();
+        // thousands of old leaks are mostly the same few queries again: each distinct one is explained once
+        Map<LeakExplainer.CauseInputs, Boolean> fixedSince = new HashMap<>();
         for (LeakRecord r : leaks) {
             boolean own = !ownCheck.test(r) && programsOwn.test(r); // Port853's own lookup went through the resolver
             // only a cause the change removed makes them another group: one it left in place explains both alike
             // (the change's time is when its result came, after its own health check had asked under it)
             boolean before = lastChange != null && r.time() != null && r.time().isBefore(lastChange) && !own
-                    && LeakExplainer.explain(r, state, lastChange).cause() == LeakExplainer.Cause.FIXED_SINCE;
+                    && fixedSince.computeIfAbsent(LeakExplainer.CauseInputs.of(r),
+                    k -> LeakExplainer.explain(r, state, lastChange).cause() == LeakExplainer.Cause.FIXED_SINCE);
             // a program's own leaks are one group per program (each run of dig is one program, not one per pid):
             // one program's explanation never claims another's
             String sender = own ? LeakExplainer.sender(r) : null;

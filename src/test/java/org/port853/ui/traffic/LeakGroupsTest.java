@@ -145,4 +145,25 @@ class LeakGroupsTest {
         assertEquals(2, groups.get(1).queries(), groups.toString());
         assertEquals(LeakExplainer.Cause.OWN_RESOLVER, groups.get(1).why().cause());
     }
+
+    @Test
+    @DisplayName("50,000 old leaks, each name asked again and again by the resolver and by unknown senders: each old one "
+            + "is still told apart by its own cause (the cause is worked out once per distinct query, not per leak)")
+    void manyOldLeaksAreToldApartByTheirOwnCause() {
+        List<LeakRecord> leaks = new java.util.ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            String sender = i % 2 == 0 ? "systemd-resolve (97)" : null;
+            // the resolver's own leaks to the router are fixed since (all names routed); to an unknown server not
+            String server = i % 4 < 2 ? "198.18.132.4" : "203.0.113.9";
+            leaks.add(new LeakRecord(CHANGE.minusMillis(50_000 - i), "eth0", server, "host" + (i % 50) + ".test", "A",
+                    sender, null, i, sender, null));
+        }
+        List<LeakGroups.Group> groups = LeakGroups.group(leaks, LeakGroups.By.NAME, protectedState(), CHANGE,
+                new LeakGroups.Programs("Program not identified", "Port853"), r -> false);
+        java.util.Map<LeakExplainer.Cause, Integer> byCause = new java.util.TreeMap<>();
+        groups.forEach(g -> byCause.merge(g.why().cause(), g.queries(), Integer::sum));
+        assertEquals(java.util.Map.of(LeakExplainer.Cause.FIXED_SINCE, 25_000, LeakExplainer.Cause.UNKNOWN, 25_000),
+                byCause, groups.size() + " groups");
+        assertEquals(100, groups.size(), "per name: the old ones fixed since, and the rest");
+    }
 }
