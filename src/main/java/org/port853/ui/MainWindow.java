@@ -76,6 +76,7 @@ public final class MainWindow {
         if (root.getScene() != null) ((Stage) root.getScene().getWindow()).close();
     };
     private java.util.function.BooleanSupplier keepMonitoringWhenHidden = () -> false;
+    private final java.util.List<AutoCloseable> closeWithWindow = new java.util.ArrayList<>();
     /**
      * Re-checks the servers' key pins while the window runs; null until started in the background, and in demo and
      * tests (no real pins).
@@ -434,6 +435,11 @@ public final class MainWindow {
         onQuit = r;
     }
 
+    /** Closed with this window ({@link #shutdown()}): what it alone feeds, such as its tray item. */
+    public void closeWithWindow(AutoCloseable c) {
+        closeWithWindow.add(c);
+    }
+
     /**
      * Runs {@code quit} unless a change to this machine's resolver is running and the user, asked, waits for it
      * (the demo's changes are only simulated: nothing to wait for). True when {@code quit} ran.
@@ -620,6 +626,15 @@ public final class MainWindow {
             pinWatch.get().close();
             pinWatch.set(null);
         }
+        for (AutoCloseable c : closeWithWindow) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(MainWindow.class.getName()).log(java.util.logging.Level.FINE,
+                        "closing what the window fed", e);
+            }
+        }
+        closeWithWindow.clear();
     }
 
     /** The running pin watch (null until it has started in the background, and when pins are not watched). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -300,6 +301,19 @@ class TrayTest extends WindowTestBase {
         DBusMenuBus menu = host.getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
         menu.Event(4, "clicked", new Variant<>(""), new UInt32(0));
         waitUntil(() -> window.navigation().currentProperty().get() == MainWindow.Screen.VERIFY);
+    }
+
+    @Test
+    @DisplayName("the window's tray item leaves the session bus, its connection closed, when the window shuts down: "
+            + "a connection left open raised dbus-java's NotConnected in a later test once this bus stopped")
+    void theTrayLeavesTheBusWithTheWindow() throws Exception {
+        String service = windowInTheTray(plaintextMachine(), () -> { });
+        DBus daemon = connect().getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+        assertTrue(daemon.NameHasOwner(service));
+        WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
+        assertFalse(daemon.NameHasOwner(service), "the item is still on the bus after the window shut down");
+        assertFalse(Arrays.stream(daemon.ListNames()).anyMatch(n -> n.startsWith("org.kde.StatusNotifierItem-")),
+                "a tray item is still on the bus: " + Arrays.toString(daemon.ListNames()));
     }
 
     @Test

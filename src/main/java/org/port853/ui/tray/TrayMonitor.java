@@ -3,6 +3,7 @@ package org.port853.ui.tray;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -21,6 +22,10 @@ public final class TrayMonitor implements AutoCloseable {
         return t;
     });
     private final Executor fx;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TrayMonitor.class.getName());
+    /** How long close() waits for the tray to leave the bus (a hung bus call does not hold the window). */
+    private static final long CLOSE_WAIT_SECONDS = 2;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean registered;
     private Runnable unhook = () -> { };
     /** The window watches the demo's sample machine: the tray says so. */
@@ -101,11 +106,26 @@ public final class TrayMonitor implements AutoCloseable {
         return registered;
     }
 
+    /**
+     * Takes the item off the bus and closes the tray's connection; waits for it (a little while at most), so nothing
+     * of this tray's is left on the bus when the window or the app moves on. A second call does nothing.
+     */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         registered = false;
         unhook.run();
         worker.execute(tray::close);
         worker.shutdown();
+        try {
+            // a dbus-java thread of a connection left open raises NotConnected once the bus goes (a closed session)
+            if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.info("the tray item was not taken off the session bus within " + CLOSE_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

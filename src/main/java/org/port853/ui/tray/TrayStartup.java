@@ -31,6 +31,8 @@ public final class TrayStartup {
     public static TrayMonitor begin(Tray tray, Stage stage, MainWindow window, boolean startMinimised, Runnable quit,
                                     javafx.util.Duration trayWait) {
         TrayMonitor monitor = new TrayMonitor(tray);
+        // the item shows this window's state: it goes with the window, its session bus connection closed then
+        window.closeWithWindow(monitor);
         TrayNotice notice = new TrayNotice(window);
         monitor.showingDemo(window.demo());
         var closeToTray = window.preferencesViewModel().closeToTrayProperty();
