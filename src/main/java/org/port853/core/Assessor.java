@@ -29,6 +29,13 @@ public final class Assessor {
      * with a provider" alone left a person at the terminal to find the command (the window has its own texts).
      */
     private static final String ENCRYPT_COMMAND = "port853 apply --mode strict --provider ID --all-domains";
+    /**
+     * The fix for a link that takes every name by a ~. of its own: it ties with the global ~., so routing all domains to
+     * the encrypted servers does not take the names away from it.
+     */
+    public static final String OWN_CATCH_ALL_FIX = "Turn on strict DNS-over-TLS for that connection, or remove its ~. "
+            + "route: routing all domains to the encrypted servers does not take names away from a connection with a ~. "
+            + "of its own.";
     private static final String TURN_ON = "Turn on encryption with a provider (" + ENCRYPT_COMMAND
             + "; 'port853 providers' lists the IDs).";
 
@@ -212,14 +219,18 @@ public final class Assessor {
                 // plaintext, beside the encrypted servers; an opportunistic one only when its TLS fails
                 boolean everyQuery = effective == DotMode.OFF;
                 boolean besideEncrypted = everyQuery && globalMode != DotMode.OFF && !g.servers().isEmpty();
+                boolean ownCatchAll = unclaimed.route(link) == UnclaimedNames.Route.OWN_CATCH_ALL;
                 // with DNS-over-TLS off for every query, DOT_OFF says it all; where links decide, this one is why
                 reasons.add(new Reason("LINK_PLAINTEXT_DEFAULT_ROUTE", everyQuery && globalMode == DotMode.OFF
                         && !linksDecide(s) ? Severity.INFO : everyQuery ? Severity.UNENCRYPTED : Severity.WARNING,
-                        "Link " + link.name() + " has DNS " + servers + " with default route and " + modeText
+                        "Link " + link.name() + " has DNS " + servers + (ownCatchAll ? " with routing domain ~."
+                                : " with default route") + " and " + modeText
                                 + (besideEncrypted ? ": every query that no routing domain claims goes there in plaintext "
                                 + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
-                        "Route all domains to the encrypted servers so every query goes to them (" + ENCRYPT_COMMAND + ").",
-                        FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers, besideEncrypted ? "1" : "0")));
+                        ownCatchAll ? OWN_CATCH_ALL_FIX
+                                : "Route all domains to the encrypted servers so every query goes to them (" + ENCRYPT_COMMAND + ").",
+                        ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
+                        List.of(link.name(), servers, besideEncrypted ? "1" : "0", ownCatchAll ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
             } else if (link.takesGlobalStrict(g)) {

@@ -12,6 +12,7 @@ import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.Severity;
 import org.port853.core.StubListenerAdvice;
+import org.port853.core.UnclaimedNames;
 import org.port853.platform.PlatformRules;
 
 /**
@@ -177,17 +178,30 @@ public final class LinuxRules implements PlatformRules {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
             boolean probe = seen.source() == Downgrade.Source.LOOKUP;
             String link = probe ? seen.link() : null;
+            boolean ownCatchAll = link != null && ownCatchAll(s, link);
             reasons.add(link != null ? new Reason("DOT_DOWNGRADED", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + seen.english() + ".", "The own server of link "
                     + link + " (a router's or a VPN's) does not speak DNS-over-TLS and takes names beside the encrypted "
-                    + "servers: route all domains to the encrypted servers so every query goes to them (port853 apply "
-                    + "--mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
-                    List.of(LinuxChange.PROBE_NAME, "1", link))
+                    + "servers: " + (ownCatchAll ? lowerFirst(Assessor.OWN_CATCH_ALL_FIX) : "route all domains to the encrypted "
+                    + "servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains)."),
+                    ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
+                    List.of(LinuxChange.PROBE_NAME, ownCatchAll ? "2" : "1", link))
                     : new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + seen.english() + ".",
                     "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
                     probe ? List.of(LinuxChange.PROBE_NAME, "0") : List.of(seen.english())));
         }
+    }
+
+    private static String lowerFirst(String sentence) {
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /** The link named {@code name} takes every name by a ~. of its own, which routing all domains does not undo. */
+    private static boolean ownCatchAll(ResolverState s, String name) {
+        UnclaimedNames unclaimed = UnclaimedNames.in(s);
+        return s.links().stream().anyMatch(l -> name.equals(l.name())
+                && unclaimed.route(l) == UnclaimedNames.Route.OWN_CATCH_ALL);
     }
 
     private static final String EVERY_PROGRAM = "; and since the C library asks 'dns' before any working "

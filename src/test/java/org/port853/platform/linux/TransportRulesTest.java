@@ -12,6 +12,7 @@ import org.port853.core.DnssecMode;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
+import org.port853.core.LinkState;
 import org.port853.core.Reason;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
@@ -86,5 +87,24 @@ class TransportRulesTest {
         Reason r = a.reasons().stream().filter(x -> x.code().equals("LINK_ANSWERED_PLAINTEXT")).findFirst().orElseThrow();
         assertEquals(List.of(LinuxChange.PROBE_NAME, "eth0"), r.details());
         assertEquals(org.port853.core.FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a fallback on a link that takes every name by its own ~. is not fixed by routing "
+            + "all domains (its ~. ties with the global one): status says that link's own fix, as apply's check does, "
+            + "and offers no one-click 'route all domains' (rig: apply --all-domains rolled back naming that ~.)")
+    void aFallbackOnALinkWithItsOwnCatchAllHasThatLinksFix() {
+        ResolverState plain = state(257, DotMode.STRICT, Downgrade.lookupFromLink("eth0"));
+        ResolverState s = new ResolverState(plain.resolverName(), plain.source(), true, true, plain.global(),
+                List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.53.4")), DotMode.OPPORTUNISTIC,
+                        null, List.of(new DomainEntry(".", true)), true, null)), null, null, plain.platform());
+        Assessment a = assess(s);
+        for (String code : List.of("DOT_DOWNGRADED", "LINK_PLAINTEXT_DEFAULT_ROUTE")) {
+            Reason r = a.reasons().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+            assertEquals(null, r.fixAction(), code);
+            assertTrue(r.fix().contains("remove its ~. route"), code + ": " + r.fix());
+            String window = org.port853.ui.status.ReasonTexts.of(r, s).fix();
+            assertTrue(window.contains("remove its ~. route") && !window.startsWith("Route all"), code + ": " + window);
+        }
     }
 }
