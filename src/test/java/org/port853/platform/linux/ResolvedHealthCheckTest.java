@@ -156,17 +156,22 @@ class ResolvedHealthCheckTest {
         assertTrue(h.answeredBy().contains("both take queries"), h.answeredBy());
     }
 
+    /** Global strict servers without ~., beside link eth0 of opportunistic mode on the default route (a router). */
+    static ResolverState strictBesideAnOpportunisticRouter() {
+        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
+                "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
+                LinuxDetails.UNKNOWN);
+    }
+
     @Test
     @DisplayName("strict mode without all names routed: a default-route link of opportunistic mode whose server, asked "
             + "alone, answers in plaintext fails the check, though the encrypted server answered first (rig: 'Applied', "
             + "then verify 5 of 5 leaked to the link's server)")
     void aLinkFallingBackBesideTheEncryptedServersFailsStrictMode() {
-        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
-        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
-        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
-                "yes", "stub");
-        router = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
-                LinuxDetails.UNKNOWN);
+        ResolverState router = strictBesideAnOpportunisticRouter();
         Scripted s = new Scripted(router, answer(FROM_NETWORK_CONFIDENTIAL));
         s.onLink.put("example.com", answer(FROM_NETWORK_PLAIN));
         Health h = check(257, s, NO_CAPTURE, true);
@@ -284,12 +289,7 @@ class ResolvedHealthCheckTest {
             + "link and --all-domains, as from 248 (rig on 247: 'Rolled back: the lookup of a fresh name went out in "
             + "plaintext', no fix)")
     void on247PlaintextFromALinkFallingBackNamesTheLink() {
-        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
-        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
-        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
-                "yes", "stub");
-        router = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
-                LinuxDetails.UNKNOWN);
+        ResolverState router = strictBesideAnOpportunisticRouter();
         Health h = check(247, new Scripted(router, answer(0x1)), capture(3, 4), true);
         assertFalse(h.ok(), h.detail());
         assertTrue(h.detail().startsWith("link eth0 falls back to plaintext DNS (198.18.53.4"), h.detail());
