@@ -166,14 +166,16 @@ public final class LinuxRules implements PlatformRules {
         Downgrade seen = d.downgrade();
         if (seen != null && !seen.isFallback()) {
             String link = seen.link();
+            boolean ownCatchAll = ownCatchAll(s, link);
             // as the link's own reason (LINK_PLAINTEXT_DEFAULT_ROUTE): the encrypted servers are asked as well, and
             // which answered first varies from lookup to lookup, so the verdict must not
             reasons.add(new Reason("LINK_ANSWERED_PLAINTEXT", Severity.WARNING, "A lookup of "
                     + LinuxChange.PROBE_NAME + " just now was answered in plaintext by the DNS server of link " + link
                     + ", which is never asked over TLS: names that no routing domain claims go there too, beside the "
-                    + "encrypted servers.", "Route all domains to the encrypted servers so every query goes to them "
-                    + "(port853 apply --mode strict --provider ID --all-domains).", FixAction.ROUTE_ALL_DOMAINS,
-                    List.of(LinuxChange.PROBE_NAME, link)));
+                    + "encrypted servers.", ownCatchAll ? Assessor.OWN_CATCH_ALL_FIX : "Route all domains to the "
+                    + "encrypted servers so every query goes to them (port853 apply --mode strict --provider ID "
+                    + "--all-domains).", ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
+                    List.of(LinuxChange.PROBE_NAME, link, ownCatchAll ? "1" : "0")));
         } else if (seen != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
             boolean probe = seen.source() == Downgrade.Source.LOOKUP;

@@ -85,8 +85,27 @@ class TransportRulesTest {
         assertFalse(codes(a).contains("DOT_DOWNGRADED"), codes(a).toString());
         assertEquals(Verdict.PARTIAL, a.verdict(), "the encrypted servers are asked too: 'At risk', as without it");
         Reason r = a.reasons().stream().filter(x -> x.code().equals("LINK_ANSWERED_PLAINTEXT")).findFirst().orElseThrow();
-        assertEquals(List.of(LinuxChange.PROBE_NAME, "eth0"), r.details());
+        assertEquals(List.of(LinuxChange.PROBE_NAME, "eth0", "0"), r.details());
         assertEquals(org.port853.core.FixAction.ROUTE_ALL_DOMAINS, r.fixAction());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a plaintext answer from a link without TLS that takes every name by its own ~.: "
+            + "routing all domains does not fix it, so status says that link's own fix and offers no one-click route")
+    void aPlaintextAnswerFromALinkWithItsOwnCatchAllHasThatLinksFix() {
+        ResolverState plain = state(257, DotMode.OPPORTUNISTIC, Downgrade.link("eth0"));
+        ResolverState s = new ResolverState(plain.resolverName(), plain.source(), true, true, plain.global(),
+                List.of(new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.53.4")), DotMode.OFF,
+                        null, List.of(new DomainEntry(".", true)), true, null)), null, null, plain.platform());
+        Reason r = assess(s).reasons().stream().filter(x -> x.code().equals("LINK_ANSWERED_PLAINTEXT")).findFirst()
+                .orElseThrow();
+        assertEquals(null, r.fixAction());
+        assertTrue(r.fix().contains("remove its ~. route"), r.fix());
+        String window = org.port853.ui.status.ReasonTexts.of(r, s).fix();
+        assertTrue(window.contains("remove its ~. route") && !window.startsWith("Route all"), window);
+        String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> org.port853.ui.status.ReasonTexts.of(r, s).fix());
+        assertTrue(german.contains("Route ~. entfernen"), german);
     }
 
     @Test
