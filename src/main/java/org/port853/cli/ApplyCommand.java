@@ -75,6 +75,9 @@ final class ApplyCommand implements Callable<Integer> {
                     out.println("Dry run: nothing was changed.");
                 }
             }
+            if (!plan.isRefused()) {
+                notes(plan);
+            }
             if (!plan.isRefused() && !linkResolvConf) {
                 notCoveredNote(state);
             }
@@ -96,6 +99,9 @@ final class ApplyCommand implements Callable<Integer> {
                 ServerPins.serversInUse(r) ? ServerPins.currentServer(after) : null);
         Check cause = probe ? rollbackCause(services, r, desired, after) : null;
         Results.print(spec.commandLine(), r, json, plan, pins, cause);
+        if (ServerPins.serversInUse(r)) {
+            notes(plan);
+        }
         if (r.encryptionUnproven(desired)) {
             org.port853.core.LinkState plainLink = plaintextLink(after.get());
             spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
@@ -160,6 +166,12 @@ final class ApplyCommand implements Callable<Integer> {
         org.port853.core.UnclaimedNames unclaimed = org.port853.core.UnclaimedNames.in(state);
         return state.global() == null ? null : state.links().stream().filter(unclaimed::mayLeaveInPlaintext)
                 .min(java.util.Comparator.comparing(l -> !l.neverUsesTls())).orElse(null);
+    }
+
+    /** The plan's notes, one "note:" line each (with --json too: they are its "notes"). */
+    private void notes(Plan plan) {
+        plan.notes().forEach(n -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: "
+                + org.port853.core.Sentence.ended(n.english())));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.port853.core.ServerAddress;
 import org.port853.helper.HelperDocuments;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
+import org.port853.probe.pins.ServerPins;
 
 /** The stable JSON documents of the command line (documented in README.md). */
 public final class Json {
@@ -108,6 +109,11 @@ public final class Json {
             // the plan was made before the change lock was taken: a change that another process made meanwhile can
             // leave nothing to do, and then nothing was changed
             o.put("diff", r.outcome() == ApplyResult.Outcome.UNCHANGED ? "" : plan.diff());
+            // the plan's notes, while its settings are planned or in place (a rolled-back change lowered nothing)
+            ArrayNode notes = o.putArray("notes");
+            if (r.outcome() == ApplyResult.Outcome.PLANNED || ServerPins.serversInUse(r)) {
+                plan.notes().forEach(n -> notes.add(n.english()));
+            }
         }
         return o;
     }

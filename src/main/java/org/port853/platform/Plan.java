@@ -9,17 +9,25 @@ import org.port853.core.Words;
  * The exact effect of applying settings: new file contents and the actions around them. A refused plan
  * carries its reason and no changes. {@code itemKind} is how documents name the main item (the first file):
  * {@code "dropIn"} on Linux; null when the platform shows none. {@code actionWords} (empty, or one per action) and
- * {@code refusalWords} (null when there are none) are how the window says the actions and the refusal.
+ * {@code refusalWords} (null when there are none) are how the window says the actions and the refusal. {@code notes}:
+ * what the change does beyond its actions that a user must hear before and after it (e.g. it lowers a setting an
+ * administrator made in another file).
  */
 public record Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind,
-                   List<Words> actionWords, Words refusalWords) {
+                   List<Words> actionWords, Words refusalWords, List<Sentence> notes) {
     public Plan {
         files = List.copyOf(files);
         actions = List.copyOf(actions);
         actionWords = List.copyOf(actionWords);
+        notes = List.copyOf(notes);
         if (!actionWords.isEmpty() && actionWords.size() != actions.size()) {
             throw new IllegalArgumentException("words for " + actionWords.size() + " of " + actions.size() + " actions");
         }
+    }
+
+    public Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind,
+                List<Words> actionWords, Words refusalWords) {
+        this(files, actions, refusal, itemKind, actionWords, refusalWords, List.of());
     }
 
     public Plan(List<FileChange> files, List<String> actions, String refusal, String itemKind) {
@@ -44,7 +52,11 @@ public record Plan(List<FileChange> files, List<String> actions, String refusal,
     }
 
     public Plan withItemKind(String kind) {
-        return new Plan(files, actions, refusal, kind, actionWords, refusalWords);
+        return new Plan(files, actions, refusal, kind, actionWords, refusalWords, notes);
+    }
+
+    public Plan withNotes(List<Sentence> said) {
+        return new Plan(files, actions, refusal, itemKind, actionWords, refusalWords, said);
     }
 
     public boolean isRefused() {

@@ -58,6 +58,29 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("a plan that lowers the admin's strict mode says so before (dry run, --json) and after the change, not "
+            + "after a rollback")
+    void aLoweredAdminSettingIsSaidBeforeAndAfter() throws Exception {
+        String note = "this lowers DNS-over-TLS from strict (set in /etc/systemd/resolved.conf) to opportunistic: "
+                + "Port853's drop-in is read after that file, so it wins until 'port853 revert'";
+        adapter.plan = adapter.plan.withNotes(List.of(org.port853.core.Sentence.of(note, "plan.lowers.dot", 2,
+                "/etc/systemd/resolved.conf", 1)));
+        String line = "port853 apply: note: " + note + ".\n";
+        CliRuns.Run dry = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--dry-run");
+        assertTrue(dry.err().startsWith(line), dry.err());
+        CliRuns.Run dryJson = run("apply", "--provider", "quad9", "--mode", "opportunistic", "--dry-run", "--json");
+        assertEquals(note, dryJson.json().get("notes").get(0).asText(), dryJson.out());
+        CliRuns.Run applied = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertTrue(applied.err().contains(line), applied.out() + applied.err());
+        assertEquals(note, run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json").json()
+                .get("notes").get(0).asText());
+        adapter.result = ApplyResult.of(Outcome.ROLLED_BACK, "no server answered");
+        CliRuns.Run rolledBack = run("apply", "--provider", "quad9", "--mode", "opportunistic");
+        assertFalse(rolledBack.err().contains("note:"), rolledBack.err());
+        assertEquals(0, run("apply", "--provider", "quad9", "--mode", "opportunistic", "--json").json().get("notes").size());
+    }
+
+    @Test
     @DisplayName("a dry run on a static /etc/resolv.conf says the real apply would end NOT_COVERED unless --link-resolv-conf")
     void dryRunSaysWhatResolvConfWouldBypass() {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");

@@ -84,6 +84,47 @@ class ChangeTextsTest {
         assertEquals(String.join("\n", plan.actions()), english(() -> ChangeTexts.actions(plan)));
     }
 
+    @Test
+    void theNoteThatApplyLowersTheAdminsStrictModeIsSaidInThePreviewAndWithTheResult() throws IOException {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Files.createDirectories(paths.mainConf().getParent());
+        Files.writeString(paths.mainConf(), "[Resolve]\nDNSOverTLS=yes\n");
+        DesiredSettings opportunistic = new DesiredSettings(List.of(ServerAddress.parse("9.9.9.9")), DotMode.OPPORTUNISTIC,
+                null, false, List.of());
+        Plan plan = new ResolvedPlanner(paths).plan(opportunistic, 252, List.of(), false);
+        String english = plan.notes().get(0).english();
+        assertEquals("T" + english.substring(1) + ".", english(() -> ChangeTexts.notes(plan)), "the command line's English");
+        String german = "Dies senkt DNS-over-TLS von strikt (gesetzt in " + paths.mainConf() + ") auf opportunistisch: "
+                + "Die Drop-in-Datei von Port853 wird nach dieser Datei gelesen und gilt daher bis „port853 revert“.";
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
+        adapter.nextPlan = plan;
+        adapter.delayMs = 0;
+        ApplyViewModel apply = new ApplyViewModel(new AppModel(new AppServices(adapter, () -> new Fakes.FakeCapture(null),
+                new Fakes.AnsweringProbe(), ProviderSource.inMemory(), org.port853.core.ScratchFolders.create("port853-change-texts"),
+                Runnable::run, new Fakes.RecordingNotifier(), false), new CurrentThreadTaskExecutor()));
+        german(() -> {
+            apply.begin(ApplyViewModel.Kind.APPLY, opportunistic);
+            return null;
+        });
+        assertEquals(ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get(), apply.summaryProperty().get());
+        assertTrue(apply.summaryProperty().get().endsWith("\n" + german), apply.summaryProperty().get());
+        german(() -> {
+            apply.confirm();
+            return null;
+        });
+        assertEquals(ApplyViewModel.Phase.RESULT, apply.phaseProperty().get(), apply.summaryProperty().get());
+        assertTrue(apply.summaryProperty().get().endsWith("\n" + german), "said again once it is in place: "
+                + apply.summaryProperty().get());
+        adapter.nextApply = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, "no server answered");
+        german(() -> {
+            apply.begin(ApplyViewModel.Kind.APPLY, opportunistic);
+            apply.confirm();
+            return null;
+        });
+        assertFalse(apply.summaryProperty().get().contains("senkt"), "rolled back, it lowered nothing: "
+                + apply.summaryProperty().get());
+    }
+
     /** A healthy resolver after a scripted failed check: the engine rolls the change back. */
     private static final class FailingOnce implements ResolverControl {
         final Deque<Health> answers = new ArrayDeque<>(List.of(

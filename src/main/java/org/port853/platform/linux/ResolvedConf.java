@@ -18,6 +18,7 @@ final class ResolvedConf {
 
     private static final Set<String> BOOLEANS = Set.of("yes", "no", "true", "false", "1", "0", "on", "off", "y", "n",
             "t", "f");
+    private static final Set<String> TRUE = Set.of("yes", "true", "1", "on", "y", "t");
 
     /**
      * Whether resolved takes {@code key=value} (a DNSOverTLS=, DNSSEC=, Cache=... value it cannot parse, the empty one
@@ -34,6 +35,11 @@ final class ResolvedConf {
             case "LLMNR", "MulticastDNS" -> BOOLEANS.contains(v) || v.equals("resolve");
             default -> true;
         };
+    }
+
+    /** A boolean value resolved reads as true, however spelled ("yes", "1", "on", ...). */
+    static boolean isTrue(String value) {
+        return value != null && TRUE.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The keys of {@code keys} resolved takes, of those in {@code among}. */

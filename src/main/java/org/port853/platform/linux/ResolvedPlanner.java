@@ -164,7 +164,10 @@ public final class ResolvedPlanner {
      */
     public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
                      boolean stubListenerOff, boolean resolverStopped) {
-        return planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, resolverStopped).withItemKind("dropIn");
+        Plan p = planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, resolverStopped);
+        return (p.isRefused() || s.isOff() ? p : p.withNotes(LoweredSettings.of(s,
+                ResolvedConfFiles.mainFileKeys(paths, systemdVersion), paths.mainConf(systemdVersion).toString(),
+                dropIns))).withItemKind("dropIn");
     }
 
     private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,

@@ -75,6 +75,8 @@ public final class ApplyViewModel {
     private DesiredSettings desired;
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
     private boolean linkResolverFile;
+    /** The plan's notes in the window's words ("" when none): said in the preview and again with the result. */
+    private String planNotes = "";
     private Runnable onFinished = () -> { };
     private Runnable onVerify = () -> { };
     private boolean notifications = true;
@@ -133,6 +135,7 @@ public final class ApplyViewModel {
         this.kind = kind;
         this.desired = settings;
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
+        planNotes = "";
         clearResult();
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
@@ -253,6 +256,7 @@ public final class ApplyViewModel {
         }
         diff.set(plan.diff());
         actions.set(ChangeTexts.actions(plan));
+        planNotes = ChangeTexts.notes(plan);
         if (planned.cannotChange() != null) {
             // the change is shown, and why this process cannot make it, before anyone is promised a password prompt
             org.port853.core.Sentence why = planned.cannotChange();
@@ -260,8 +264,12 @@ public final class ApplyViewModel {
             phase.set(Phase.REFUSED);
             return;
         }
-        summary.set(preview("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+        summary.set(withNotes(preview("apply.preview." + kind.name().toLowerCase(java.util.Locale.ROOT))));
         phase.set(Phase.PREVIEW);
+    }
+
+    private String withNotes(String text) {
+        return planNotes.isEmpty() ? text : text + "\n" + planNotes;
     }
 
     /** What a preview says; the demo's ({@code key.demo}) says it simulates the change and asks for no password. */
@@ -442,7 +450,8 @@ public final class ApplyViewModel {
                 : "result.applied.unproven") : resultText(r);
         String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
-        summary.set(text);
+        // the notes of settings that are now in place (a rolled-back change lowered nothing)
+        summary.set(kind == Kind.APPLY && ServerPins.serversInUse(r) ? withNotes(text) : text);
         // the sheet's title says what came of it, not what was about to be done
         title.set(resultTitle(r));
         phase.set(Phase.RESULT);

@@ -29,6 +29,16 @@ public final class ChangeTexts {
         return lines(p.actions(), p.actionWords());
     }
 
+    /** The plan's notes, each a sentence; empty when it has none. */
+    public static String notes(Plan p) {
+        return String.join(" ", p.notes().stream().map(n -> capitalised(org.port853.core.Sentence.ended(said(n))))
+                .toList());
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** Why the change was refused, rolled back or failed; null when the result gives no reason. */
     public static String reason(ApplyResult r) {
         return said(new org.port853.core.Sentence(r.reason(), r.reasonWords()));
