@@ -409,7 +409,10 @@ public final class MainWindow {
         item.disableProperty().bind(apply.busyProperty());
     }
 
-    /** Shows Verify and starts a verification; not behind the apply sheet (the tray's "Verify now" asks too). */
+    /**
+     * Shows Verify and starts a verification; not behind the apply sheet (the tray's "Verify now", which asks too, is
+     * greyed out meanwhile, as the window's own Verify is).
+     */
     public void verifyNow() {
         if (apply.busy()) return;
         show(Screen.VERIFY);

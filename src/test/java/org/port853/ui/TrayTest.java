@@ -303,6 +303,52 @@ class TrayTest extends WindowTestBase {
         waitUntil(() -> window.navigation().currentProperty().get() == MainWindow.Screen.VERIFY);
     }
 
+    /** Whether the tray menu's Verify now can be clicked, as the desktop's tray reads the menu. */
+    private static boolean verifyEnabled(DBusMenuBus menu) {
+        for (Variant<?> child : menu.GetLayout(0, -1, List.of()).layout.children) {
+            Object[] node = fields(child.getValue());
+            if (((Number) node[0]).intValue() == 4) {
+                @SuppressWarnings("unchecked")
+                Map<String, Variant<?>> props = (Map<String, Variant<?>>) node[1];
+                return !props.containsKey("enabled") || Boolean.TRUE.equals(props.get("enabled").getValue());
+            }
+        }
+        throw new AssertionError("no Verify now in the tray's menu");
+    }
+
+    @Test
+    @DisplayName("while the window's apply sheet is open (a change previewed, running, its result shown) the tray's "
+            + "Verify now is greyed out, as the window's Verify is, instead of doing nothing; usable again after it")
+    void trayVerifyWaitsForTheApplySheet() throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
+        String service = windowInTheTray(Fakes.services(adapter, () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()), () -> { });
+        DBusMenuBus menu = connect().getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
+        assertTrue(verifyEnabled(menu));
+
+        untilPreview(() -> window.statusViewModel().protect());
+        waitUntil(() -> !verifyEnabled(menu));
+        var apply = window.applyViewModel();
+        adapter.delayMs = 3000; // the change runs long enough to look at the tray meanwhile
+        fx(() -> {
+            apply.confirm();
+            return null;
+        });
+        waitUntil(() -> apply.phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.APPLYING);
+        adapter.delayMs = 150;
+        assertFalse(verifyEnabled(menu), "Verify now offered while the change runs");
+        waitUntil(() -> apply.phaseProperty().get() == org.port853.ui.apply.ApplyViewModel.Phase.RESULT);
+        assertFalse(verifyEnabled(menu), "Verify now offered while the result is open");
+
+        fx(() -> {
+            apply.close();
+            return null;
+        });
+        waitUntil(() -> verifyEnabled(menu));
+        menu.Event(4, "clicked", new Variant<>(""), new UInt32(0));
+        waitUntil(() -> window.navigation().currentProperty().get() == MainWindow.Screen.VERIFY);
+    }
+
     @Test
     @DisplayName("the window's tray item leaves the session bus, its connection closed, when the window shuts down: "
             + "a connection left open raised dbus-java's NotConnected in a later test once this bus stopped")

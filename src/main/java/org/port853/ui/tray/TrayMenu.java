@@ -13,7 +13,8 @@ import org.port853.ui.common.I18n;
 
 /**
  * The exported com.canonical.dbusmenu object: a disabled line with the state and the leak count, then Open,
- * Verify now and Quit. Clicks run the actions given (which marshal to the JavaFX thread).
+ * Verify now (disabled while the window cannot verify) and Quit. Clicks run the actions given (which marshal to the
+ * JavaFX thread).
  */
 final class TrayMenu implements DBusMenuBus, Properties {
     static final String PATH = "/MenuBar";
@@ -43,7 +44,7 @@ final class TrayMenu implements DBusMenuBus, Properties {
                 node(SUMMARY, label(TrayTexts.summary(s)), "enabled", false),
                 node(2, "type", "separator"),
                 node(OPEN, label(I18n.t("tray.open"))),
-                node(VERIFY, label(I18n.t("tray.verify"))),
+                node(VERIFY, label(I18n.t("tray.verify")), "enabled", s.canVerify()),
                 node(5, "type", "separator"),
                 node(QUIT, label(I18n.t("tray.quit"))));
     }

@@ -50,14 +50,15 @@ public final class TrayMonitor implements AutoCloseable {
      * Starts the tray item (on the worker) and keeps it up to date; call on the JavaFX thread.
      *
      * @param watching whether the capture runs, so that the leak count means something
+     * @param changing whether the window's apply sheet is open, which its Verify waits for
      * @param onResult told on the JavaFX thread whether the item is in the tray
      * @param onChange told on the JavaFX thread when it leaves the tray or comes (back) into it later
      */
     public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
-                      ObservableValue<Boolean> watching, TrayActions actions, Consumer<Tray.Registration> onResult,
-                      Consumer<Tray.Registration> onChange) {
+                      ObservableValue<Boolean> watching, ObservableValue<Boolean> changing, TrayActions actions,
+                      Consumer<Tray.Registration> onResult, Consumer<Tray.Registration> onChange) {
         java.util.function.Supplier<TrayState> now = () -> new TrayState(state.getValue(),
-                leaks.getValue().longValue(), demo, watching.getValue());
+                leaks.getValue().longValue(), demo, watching.getValue(), !changing.getValue());
         TrayState initial = now.get();
         TrayActions onFx = new TrayActions() {
             @Override
@@ -86,10 +87,12 @@ public final class TrayMonitor implements AutoCloseable {
         state.addListener(push);
         leaks.addListener(push);
         watching.addListener(push);
+        changing.addListener(push);
         unhook = () -> {
             state.removeListener(push);
             leaks.removeListener(push);
             watching.removeListener(push);
+            changing.removeListener(push);
         };
         tray.whenShownChanges(r -> {
             registered = r.registered();

@@ -5,9 +5,16 @@ import org.port853.ui.status.ProtectionState;
 /**
  * What the tray shows: the Status screen's state and the leaked queries counted since the app started; {@code demo}
  * when they are the demo's sample machine's, not this computer's; {@code watching} false while the capture does not
- * run (no permission to capture, capture lost), when a count of 0 would read as "no leaks".
+ * run (no permission to capture, capture lost), when a count of 0 would read as "no leaks"; {@code canVerify} false
+ * while the window's apply sheet is open (a change previewed, running or its result shown): the window's Verify waits
+ * for it, so the tray's Verify now is greyed out rather than do nothing.
  */
-public record TrayState(ProtectionState state, long leaksSinceStart, boolean demo, boolean watching) {
+public record TrayState(ProtectionState state, long leaksSinceStart, boolean demo, boolean watching,
+                        boolean canVerify) {
+    public TrayState(ProtectionState state, long leaksSinceStart, boolean demo, boolean watching) {
+        this(state, leaksSinceStart, demo, watching, true);
+    }
+
     public TrayState(ProtectionState state, long leaksSinceStart, boolean demo) {
         this(state, leaksSinceStart, demo, true);
     }
