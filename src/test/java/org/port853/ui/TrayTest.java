@@ -567,6 +567,35 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Start minimised with a preferences file Port853 could not use in full opens the window, also with a "
+            + "tray: its notice waited unseen in the hidden window")
+    void startMinimisedOpensForTheNoticeOfBadPreferences() throws Exception {
+        Watcher w = watcher();
+        AppServices services = plaintextMachine();
+        var store = new org.port853.ui.prefs.PreferencesStore(services.configDir());
+        java.nio.file.Files.createDirectories(store.file().getParent());
+        java.nio.file.Files.writeString(store.file(), "startMinimised=true\nnotifications=yes\n");
+        var loaded = store.read();
+        assertTrue(loaded.preferences().startMinimised());
+        StatusNotifierTray tray = tray();
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
+            // as Port853App opens a window that starts minimised
+            window = new MainWindow(services, url -> { }, null, loaded.preferences());
+            window.show(stage, false);
+            window.showNotice(loaded.problem());
+            return TrayStartup.begin(tray, stage, window, true, () -> { }, javafx.util.Duration.minutes(2));
+        }).get();
+        BUS.closeAfterTest(monitor);
+        assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(stage::isShowing), "the window stayed hidden with its notice");
+        String notice = fx(() -> window.noticeProperty().get());
+        assertTrue(notice != null && notice.contains("notifications=yes"), notice);
+    }
+
+    @Test
     @DisplayName("a tray that never answers: Start minimised opens the window after the wait and says why")
     void startMinimisedWithSilentTrayOpensAfterTheWait() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

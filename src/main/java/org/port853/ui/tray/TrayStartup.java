@@ -9,7 +9,8 @@ import org.port853.ui.common.I18n;
  * Puts the window's leak monitor in the tray and decides what start-up and closing the window do:
  * "Start minimised" leaves the window hidden only once the tray item is registered; closing the window keeps
  * monitoring only with a registered item and "Keep monitoring in the tray" on; otherwise closing quits. When the
- * tray goes away while the window is hidden, the window opens again.
+ * tray goes away while the window is hidden, the window opens again; so it does for a notice (a preferences file
+ * that could not be used in full), which a hidden window would keep unseen.
  */
 public final class TrayStartup {
     /** How long "Start minimised" waits for the tray before it opens the window anyway. */
@@ -61,6 +62,8 @@ public final class TrayStartup {
                 askedQuit.run();
             }
         };
+        window.noticeProperty().addListener((o, was, text) -> openFor(text, stage));
+        openFor(window.noticeProperty().get(), stage); // said before the tray was asked for (the preferences' problem)
         if (startMinimised) {
             var wait = new javafx.animation.PauseTransition(trayWait);
             wait.setOnFinished(e -> {
@@ -101,6 +104,11 @@ public final class TrayStartup {
         stage.setIconified(false);
         stage.toFront();
         stage.requestFocus();
+    }
+
+    /** A notice is read only in the window: a hidden window opens for it (also with a tray: it is not a tray's). */
+    private static void openFor(String notice, Stage stage) {
+        if (notice != null && !stage.isShowing()) stage.show();
     }
 
     private static void show(StartupChoice choice, Stage stage, TrayNotice notice) {
