@@ -363,6 +363,36 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("closed to the tray and opened from it, the window comes back where and as large as the user left "
+            + "it, not centred at its first size")
+    void openedFromTheTrayWhereItWas() throws Exception {
+        String service = windowInTheTray(plaintextMachine(), () -> { });
+        fx(() -> {
+            window.preferencesViewModel().closeToTrayProperty().set(true);
+            // the window as the app first shows it: its size and place are not the app's own (none set)
+            stage.sizeToScene();
+            stage.centerOnScreen();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            // the user moves and resizes it: the window manager tells JavaFX
+            com.sun.javafx.stage.WindowHelper.notifyLocationChanged(stage, 101, 77);
+            com.sun.javafx.stage.WindowHelper.notifySizeChanged(stage, 900, 600);
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            return null;
+        });
+        assertFalse(fx(stage::isShowing), "not closed to the tray");
+
+        DBusMenuBus menu = connect().getRemoteObject(service, "/MenuBar", DBusMenuBus.class);
+        menu.Event(3, "clicked", new Variant<>(""), new UInt32(0));
+        waitUntil(stage::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(101.0, 77.0, 900.0, 600.0),
+                fx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+    }
+
+    @Test
     @DisplayName("in the demo the tray says it shows the demo's sample machine, not this computer")
     void demoTraySaysDemo() throws Exception {
         String service = windowInTheTray(plaintextMachine().withDemo(), () -> { });

@@ -62,6 +62,7 @@ public final class TrayStartup {
                 askedQuit.run();
             }
         };
+        stage.setOnHiding(e -> keepPlace(stage));
         window.noticeProperty().addListener((o, was, text) -> openFor(text, stage));
         openFor(window.noticeProperty().get(), stage); // said before the tray was asked for (the preferences' problem)
         if (startMinimised) {
@@ -104,6 +105,18 @@ public final class TrayStartup {
         stage.setIconified(false);
         stage.toFront();
         stage.requestFocus();
+    }
+
+    /**
+     * The window hidden in the tray is shown again where and as large as it was. JavaFX shows a window again centred
+     * and at its scene's first size unless the app set its bounds: the user's moves and resizes do not count as set.
+     */
+    private static void keepPlace(Stage stage) {
+        if (stage.isMaximized() || stage.isFullScreen()) return; // the stage brings these back itself
+        stage.setX(stage.getX());
+        stage.setY(stage.getY());
+        stage.setWidth(stage.getWidth());
+        stage.setHeight(stage.getHeight());
     }
 
     /** A notice is read only in the window: a hidden window opens for it (also with a tray: it is not a tray's). */
