@@ -601,28 +601,48 @@ class TrayTest extends WindowTestBase {
             + "tray: its notice waited unseen in the hidden window")
     void startMinimisedOpensForTheNoticeOfBadPreferences() throws Exception {
         Watcher w = watcher();
-        AppServices services = plaintextMachine();
-        var store = new org.port853.ui.prefs.PreferencesStore(services.configDir());
-        java.nio.file.Files.createDirectories(store.file().getParent());
-        java.nio.file.Files.writeString(store.file(), "startMinimised=true\nnotifications=yes\n");
-        var loaded = store.read();
-        assertTrue(loaded.preferences().startMinimised());
-        StatusNotifierTray tray = tray();
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
-        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
-            // as Port853App opens a window that starts minimised
-            window = new MainWindow(services, url -> { }, null, loaded.preferences());
-            window.show(stage, false);
-            window.showNotice(loaded.problem());
-            return TrayStartup.begin(tray, stage, window, true, () -> { }, javafx.util.Duration.minutes(2));
-        }).get();
-        BUS.closeAfterTest(monitor);
+        startMinimisedWithBadPreferences(tray());
         assertNotNull(w.registered.poll(10, TimeUnit.SECONDS));
         waitUntil(() -> trayStatus().contains("shows Port853's icon"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(stage::isShowing), "the window stayed hidden with its notice");
         String notice = fx(() -> window.noticeProperty().get());
         assertTrue(notice != null && notice.contains("notifications=yes"), notice);
+    }
+
+    @Test
+    @DisplayName("Start minimised without a tray and with a preferences file Port853 could not use in full: the window "
+            + "says both (the tray's notice replaced the preferences' one), and only the latter once the tray is there")
+    void noTrayNoticeKeepsTheNoticeOfBadPreferences() throws Exception {
+        startMinimisedWithBadPreferences(tray());
+        waitUntil(() -> trayStatus().contains("StatusNotifierWatcher") && window.noticeProperty().get() != null
+                && window.noticeProperty().get().contains("StatusNotifierWatcher"));
+        String notice = fx(() -> window.noticeProperty().get());
+        assertTrue(notice.contains("notifications=yes"), notice);
+
+        watcher();
+        waitUntil(() -> trayStatus().contains("shows Port853's icon"));
+        waitUntil(() -> !String.valueOf(window.noticeProperty().get()).contains("StatusNotifierWatcher"));
+        assertTrue(String.valueOf(fx(() -> window.noticeProperty().get())).contains("notifications=yes"),
+                "the preferences' notice went with the tray's");
+    }
+
+    /** As Port853App opens a window that starts minimised, with "notifications=yes" in its preferences file. */
+    private void startMinimisedWithBadPreferences(Tray tray) throws Exception {
+        AppServices services = plaintextMachine();
+        var store = new org.port853.ui.prefs.PreferencesStore(services.configDir());
+        java.nio.file.Files.createDirectories(store.file().getParent());
+        java.nio.file.Files.writeString(store.file(), "startMinimised=true\nnotifications=yes\n");
+        var loaded = store.read();
+        assertTrue(loaded.preferences().startMinimised());
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+        TrayMonitor monitor = WaitForAsyncUtils.asyncFx(() -> {
+            window = new MainWindow(services, url -> { }, null, loaded.preferences());
+            window.show(stage, false);
+            window.showNotice(loaded.problem());
+            return TrayStartup.begin(tray, stage, window, true, () -> { }, javafx.util.Duration.minutes(2));
+        }).get();
+        BUS.closeAfterTest(monitor);
     }
 
     @Test
