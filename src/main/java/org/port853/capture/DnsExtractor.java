@@ -26,22 +26,45 @@ public final class DnsExtractor {
         if (FrameParser.u16(b, off + 4) == 0) {
             return true;
         }
-        int p = off + 12;
-        int end = off + len;
+        int e = questionNameEnd(b, off + 12, off + len);
+        return e == NAME_TOO_LONG || e >= 0 && off + len - e >= 4;
+    }
+
+    /**
+     * How many of the {@code len} bytes at {@code off} hold the header and the first question (type and class
+     * included): all that {@link #parse} reads. All {@code len} when the question does not end within them.
+     */
+    static int questionLength(byte[] b, int off, int len) {
+        if (len < 12 || FrameParser.u16(b, off + 4) == 0) {
+            return Math.min(len, 12);
+        }
+        int e = questionNameEnd(b, off + 12, off + len);
+        return e < 0 ? len : Math.min(e + 4 - off, len);
+    }
+
+    private static final int NAME_CUT = -1;
+    private static final int NAME_TOO_LONG = -2;
+
+    /**
+     * The offset after the question name that starts at {@code p}: after its zero byte, or after a compression
+     * pointer (or bad label: dnsjava decides). {@link #NAME_CUT} when it runs past {@code end},
+     * {@link #NAME_TOO_LONG} when it has not ended after 128 labels.
+     */
+    private static int questionNameEnd(byte[] b, int p, int end) {
         for (int n = 0; n < 128; n++) {
             if (p >= end) {
-                return false;
+                return NAME_CUT;
             }
             int l = b[p] & 0xff;
             if (l == 0) {
-                return end - (p + 1) >= 4;
+                return p + 1;
             }
             if ((l & 0xc0) != 0) {
-                return end - (p + 2) >= 4; // a pointer (or bad label): dnsjava decides
+                return p + 2;
             }
             p += l + 1;
         }
-        return true;
+        return NAME_TOO_LONG;
     }
 
     /** True when the bytes hold at least a DNS header with the QR bit clear. */

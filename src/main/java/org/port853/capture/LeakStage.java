@@ -25,12 +25,13 @@ import org.xbill.DNS.Rcode;
  * goes), or at the end of the capture ({@link #flush()}).
  *
  * <p>Two modes. {@link #inline} processes each message on the calling thread (file analysis, replay: exact and
- * deterministic). {@link #async} copies the message (at most {@link #MSG_CAP} bytes: the header and question) with
- * its addresses into a preallocated single-producer ring of {@link #SLOTS} slots and returns at once, so the
- * capture thread never allocates or parses names; a worker thread does the rest. When the ring is full the
- * message is dropped and counted ({@link #overflows()}); packet counts are unaffected (the meter is updated by
- * the capture thread). {@link #pipelined} is the same ring for a file: the reader waits for room instead of
- * dropping, so the result is exactly the inline one while reading and leak parsing share two cores.
+ * deterministic). {@link #async} copies what the worker reads of the message (an answer's header; a query's
+ * header and question, at most {@link #MSG_CAP} bytes) with its addresses into a preallocated single-producer
+ * ring ({@link #RING_BYTES} bytes, at most {@link #SLOTS} messages) and returns at once, so the capture thread
+ * never allocates or parses names; a worker thread does the rest. When the ring is full the message is dropped
+ * and counted ({@link #overflows()}); packet counts are unaffected (the meter is updated by the capture thread).
+ * {@link #pipelined} is the same ring for a file: the reader waits for room instead of dropping, so the result is
+ * exactly the inline one while reading and leak parsing share two cores.
  */
 public final class LeakStage {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LeakStage.class.getName());
@@ -50,10 +51,22 @@ public final class LeakStage {
     static final int MAX_PENDING = 4096;
     static final int MAX_CHAIN = 8;
     static final long RESPONSE_WAIT_NANOS = 5_000_000_000L;
-    static final int SLOTS = 4096;
+    /** Messages the ring holds at most (a leak in a burst takes two: its query and its answer). */
+    static final int SLOTS = 32768;
+    /** Bytes of the ring's records: ~5,000 typical leaks with their answers take ~0.5 MB. */
+    static final int RING_BYTES = 1 << 21;
     /** Pipelined (file) mode: messages waiting before the parked worker is woken. */
     private static final int WAKE_BATCH = 256;
     static final int MSG_CAP = 512;
+    /** A record: time (8), source and destination port (2 + 2), protocol, address length, flags, kept length (2). */
+    private static final int RECORD_HEADER = 17;
+    /** Then both addresses and the kept bytes of the message. */
+    private static final int MAX_RECORD = RECORD_HEADER + 32 + MSG_CAP;
+    private static final int CLIENT_LOCAL = 1;
+    private static final int TO_SERVER = 2;
+    private static final int STUB = 4;
+    private static final java.lang.invoke.VarHandle LONG_AT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private final LeakSink out;
     private final TrafficMeter meter;
@@ -69,13 +82,13 @@ public final class LeakStage {
     private final boolean async;
     /** Pipelined mode: a full ring makes the producer wait, never drop. */
     private final boolean waitForRoom;
-    private final long[] sTime;
-    private final String[] sIface;
-    private final byte[] sAddr;
-    private final byte[] sMsg;
-    private final int[] sMeta; // msgLen, srcPort, dstPort, (protocol | alen << 8 | clientLocal << 16 | toServer << 17)
-    private final AtomicLong head = new AtomicLong(); // next slot the worker reads
-    private final AtomicLong tail = new AtomicLong(); // next slot the producer writes
+    private final byte[] ring;
+    private final String[] sIface; // by message number
+    private final AtomicLong head = new AtomicLong(); // next message the worker reads
+    private final AtomicLong tail = new AtomicLong(); // next message the producer writes
+    private final AtomicLong ringHead = new AtomicLong(); // ring position after the records the worker is done with
+    private long ringTail; // producer: ring position after the newest record
+    private long ringRead; // worker: ring position after the record it read last
     private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong unlistedQueries = new AtomicLong();
     private volatile boolean workerParked;
@@ -126,12 +139,8 @@ public final class LeakStage {
         this.badMessage = badMessage;
         this.async = async;
         this.waitForRoom = waitForRoom;
-        int n = async ? SLOTS : 0;
-        sTime = new long[n];
-        sIface = new String[n];
-        sAddr = new byte[n * 32];
-        sMsg = new byte[n * MSG_CAP];
-        sMeta = new int[n * 4];
+        ring = new byte[async ? RING_BYTES : 0];
+        sIface = new String[async ? SLOTS : 0];
     }
 
     /** Processes messages on the caller's thread. {@code badMessage} is called with 1 per unreadable query. */
@@ -210,25 +219,29 @@ public final class LeakStage {
             return;
         }
         long t = tail.get();
-        if (t - head.get() >= SLOTS && !waitedForRoom(t)) {
+        int n = keptLength(b, off, len, toServer, stub);
+        long at = recordStart(ringTail);
+        long end = at + RECORD_HEADER + 2 * alen + n;
+        if (full(t, end) && !waitedForRoom(t, end)) {
             overflows.incrementAndGet();
             if (query) {
                 unlistedQueries.incrementAndGet(); // counted above, but no entry will name it
             }
             return;
         }
-        int i = (int) (t & (SLOTS - 1));
-        int n = Math.min(len, MSG_CAP);
-        sTime[i] = nanos;
-        sIface[i] = iface;
-        System.arraycopy(ab, srcOff, sAddr, i * 32, alen);
-        System.arraycopy(ab, dstOff, sAddr, i * 32 + 16, alen);
-        System.arraycopy(b, off, sMsg, i * MSG_CAP, n);
-        sMeta[i * 4] = n;
-        sMeta[i * 4 + 1] = srcPort;
-        sMeta[i * 4 + 2] = dstPort;
-        sMeta[i * 4 + 3] = protocol | alen << 8 | (clientLocal ? 1 << 16 : 0) | (toServer ? 1 << 17 : 0)
-                | (stub ? 1 << 18 : 0);
+        int i = (int) (at & (RING_BYTES - 1));
+        LONG_AT.set(ring, i, nanos);
+        putU16(i + 8, srcPort);
+        putU16(i + 10, dstPort);
+        ring[i + 12] = (byte) protocol;
+        ring[i + 13] = (byte) alen;
+        ring[i + 14] = (byte) ((clientLocal ? CLIENT_LOCAL : 0) | (toServer ? TO_SERVER : 0) | (stub ? STUB : 0));
+        putU16(i + 15, n);
+        System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER, alen);
+        System.arraycopy(ab, dstOff, ring, i + RECORD_HEADER + alen, alen);
+        System.arraycopy(b, off, ring, i + RECORD_HEADER + 2 * alen, n);
+        sIface[(int) (t & (SLOTS - 1))] = iface;
+        ringTail = end;
         tail.lazySet(t + 1);
         // A file is read in bursts: waking the worker per message costs a context switch each (a third of the
         // CPU time on a VM); it is woken once a batch is waiting, when the ring is full, and at the end.
@@ -237,12 +250,40 @@ public final class LeakStage {
         }
     }
 
-    /** Pipelined mode: waits until the worker frees a slot; false when it cannot (live mode, or it failed). */
-    private boolean waitedForRoom(long t) {
+    /**
+     * The bytes of a message the worker reads (process): the header of an answer or of anything else from the
+     * server's side, the header and first question of a query (at most {@link #MSG_CAP}).
+     */
+    private static int keptLength(byte[] b, int off, int len, boolean toServer, boolean stub) {
+        boolean answer = len >= 12 && (b[off + 2] & 0x80) != 0;
+        if (answer || !toServer && !stub) {
+            return Math.min(len, 12);
+        }
+        return DnsExtractor.questionLength(b, off, Math.min(len, MSG_CAP));
+    }
+
+    /** Where the record after ring position {@code pos} starts: records are never split at the ring's end. */
+    private static long recordStart(long pos) {
+        int room = RING_BYTES - (int) (pos & (RING_BYTES - 1));
+        return room < MAX_RECORD ? pos + room : pos;
+    }
+
+    /** Whether message {@code t}, whose record would end at ring position {@code end}, finds no room. */
+    private boolean full(long t, long end) {
+        return t - head.get() >= SLOTS || end - ringHead.get() > RING_BYTES;
+    }
+
+    private void putU16(int i, int v) {
+        ring[i] = (byte) (v >> 8);
+        ring[i + 1] = (byte) v;
+    }
+
+    /** Pipelined mode: waits until the worker frees room; false when it cannot (live mode, or it failed). */
+    private boolean waitedForRoom(long t, long end) {
         if (!waitForRoom) {
             return false;
         }
-        for (int spins = 0; t - head.get() >= SLOTS; spins++) {
+        for (int spins = 0; full(t, end); spins++) {
             if (failure != null || !worker.isAlive()) {
                 return false;
             }
@@ -278,23 +319,36 @@ public final class LeakStage {
                 workerParked = false;
                 continue;
             }
-            int i = (int) (h & (SLOTS - 1));
-            int m = sMeta[i * 4 + 3];
+            int slot = (int) (h & (SLOTS - 1));
+            long at = recordStart(ringRead);
+            int i = (int) (at & (RING_BYTES - 1));
+            int alen = ring[i + 13];
+            int flags = ring[i + 14];
+            int n = FrameParser.u16(ring, i + 15);
+            int a = i + RECORD_HEADER;
+            ringRead = at + RECORD_HEADER + 2 * alen + n;
             try {
-                process(sTime[i], sIface[i], sAddr, i * 32, i * 32 + 16, (m >> 8) & 0xff, sMeta[i * 4 + 1],
-                        sMeta[i * 4 + 2], m & 0xff, (m & 1 << 17) != 0, (m & 1 << 16) != 0, (m & 1 << 18) != 0, sMsg, i * MSG_CAP,
-                        sMeta[i * 4]);
+                process((long) LONG_AT.get(ring, i), sIface[slot], ring, a, a + alen, alen,
+                        FrameParser.u16(ring, i + 8), FrameParser.u16(ring, i + 10), ring[i + 12] & 0xff,
+                        (flags & TO_SERVER) != 0, (flags & CLIENT_LOCAL) != 0, (flags & STUB) != 0, ring,
+                        a + 2 * alen, n);
             } catch (RuntimeException e) {
                 listenerFailed(e); // keep going: one bad listener must not stop the capture
             } catch (Error e) {
                 failure = e; // the capture thread sees it and ends the capture with this reason
-                head.lazySet(h + 1);
+                done(slot, h);
                 return;
             }
-            sIface[i] = null;
-            head.lazySet(h + 1);
+            done(slot, h);
         }
         flushPending();
+    }
+
+    /** Worker: message {@code h}, read up to {@link #ringRead}, gives its room back to the producer. */
+    private void done(int slot, long h) {
+        sIface[slot] = null;
+        ringHead.lazySet(ringRead);
+        head.lazySet(h + 1);
     }
 
     /** Emits every query still waiting for a response (end of capture). Async: drains the ring first. */

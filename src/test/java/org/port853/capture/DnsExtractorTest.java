@@ -58,6 +58,56 @@ class DnsExtractorTest {
         assertNull(DnsExtractor.parse(Arrays.copyOf(q, 4), 0, 4));
     }
 
+    @Test
+    void questionLengthIsTheHeaderAndFirstQuestion() {
+        byte[] q = dnsQuery("a.test", 16);
+        byte[] withOpt = cat(q, bytes(0, 0, 41, 16, 0, 0, 0, 0, 0, 0, 0), new byte[400]);
+        assertEquals(q.length, DnsExtractor.questionLength(withOpt, 0, withOpt.length));
+        assertEquals(16, DnsExtractor.questionLength(q, 0, 16), "cut inside the name: all there is");
+        assertEquals(11, DnsExtractor.questionLength(q, 0, 11));
+        byte[] noQuestion = bytes(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7);
+        assertEquals(12, DnsExtractor.questionLength(noQuestion, 0, noQuestion.length));
+    }
+
+    /**
+     * Reading only the {@link DnsExtractor#questionLength} bytes gives what reading the whole message gives: random
+     * names of labels, compression pointers back and forward, bad label types, cut and over-long names, then
+     * random bytes.
+     */
+    @Test
+    void parseReadsNothingPastTheQuestionLength() {
+        java.util.Random rnd = new java.util.Random(53);
+        for (int n = 0; n < 50_000; n++) {
+            java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+            m.write(new byte[] {0x12, 0x34, 1, 0, 0, (byte) rnd.nextInt(3), 0, 0, 0, 0, 0, 0}, 0, 12);
+            int labels = rnd.nextInt(n % 20 == 0 ? 140 : 6);
+            for (int l = 0; l < labels; l++) {
+                int kind = rnd.nextInt(30);
+                if (kind == 0) {
+                    m.write(0xc0);
+                    m.write(rnd.nextInt(80)); // a pointer, back or forward
+                    break;
+                }
+                int len = kind == 1 ? 64 + rnd.nextInt(192) : 1 + rnd.nextInt(n % 20 == 0 ? 3 : 63);
+                m.write(len);
+                for (int i = 0; i < len && i < 63; i++) {
+                    m.write('a' + rnd.nextInt(26));
+                }
+            }
+            if (rnd.nextInt(10) != 0) {
+                m.write(0);
+            }
+            byte[] tail = new byte[rnd.nextInt(60)];
+            rnd.nextBytes(tail);
+            m.write(tail, 0, tail.length);
+            byte[] b = m.toByteArray();
+            int len = rnd.nextInt(6) == 0 ? rnd.nextInt(b.length + 1) : b.length;
+            int kept = DnsExtractor.questionLength(b, 0, len);
+            assertTrue(kept <= len);
+            assertEquals(DnsExtractor.parse(b, 0, len), DnsExtractor.parse(b, 0, kept), Arrays.toString(b));
+        }
+    }
+
     /**
      * The names read without dnsjava give exactly dnsjava's text, type and verdict: random question names of
      * ordinary and odd bytes (escapes, dots inside labels, 63/64-byte labels, names near 255 bytes, the root, cut

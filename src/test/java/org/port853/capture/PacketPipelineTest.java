@@ -373,7 +373,7 @@ class PacketPipelineTest {
                 got.update(c);
             }
         }, null, LeakStage::pipelined);
-        int n = 3 * LeakStage.SLOTS;
+        int n = LeakStage.SLOTS; // twice the messages the ring holds
         for (int i = 0; i < n; i++) {
             int port = 10000 + i % 50000;
             byte[] q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(port, 53, query("q" + i + ".test", i & 0xffff)));
@@ -437,6 +437,50 @@ class PacketPipelineTest {
                 "the graph's leaked queries include those not listed");
         a.clear();
         assertEquals(0, a.unlistedLeakQueries(), "a clear starts the count again");
+    }
+
+    @Test
+    @DisplayName("live mode: a burst of 5,000 leaked queries and their answers, ~450 bytes each, waits in the ring "
+            + "while the worker is held up: every query is named with its answer's code")
+    void aBurstOfFiveThousandLeaksIsNamedInFull() throws Exception {
+        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
+            @Override
+            public void leak(LeakCandidate c) {
+                if (c.seq() == 0) {
+                    try {
+                        release.await(); // the worker is held up until the whole burst is in the ring
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                got.leak(c);
+            }
+
+            @Override
+            public void update(LeakCandidate c) {
+                got.update(c);
+            }
+        }, null, LeakStage::async);
+        int n = 5000;
+        byte[] padding = new byte[420]; // a padded query's OPT record; an answer's records
+        for (int i = 0; i < n; i++) {
+            int port = 10000 + i;
+            byte[] q = ipv4("198.18.0.1", "198.18.0.2", 17, udp(port, 53, cat(query("q" + i + ".test", i), padding)));
+            byte[] r = ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, port,
+                    cat(response("q" + i + ".test", i, 3), padding)));
+            a.accept(t + i * 1000L, LinkTypes.RAW, "eth0", q, 0, q.length, q.length);
+            a.accept(t + i * 1000L + 500, LinkTypes.RAW, "eth0", r, 0, r.length, r.length);
+        }
+        release.countDown();
+        a.flushLeaks();
+        assertEquals(0, a.unlistedLeakQueries(), "no query found the ring full");
+        assertEquals(n, got.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals("q" + i + ".test", got.get(i).name());
+            assertEquals("NXDOMAIN", got.get(i).rcode());
+        }
     }
 
     @Test
