@@ -355,24 +355,9 @@ class PacketPipelineTest {
     void pipelinedStageWaitsInsteadOfDropping() {
         TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
         java.util.concurrent.CountDownLatch slowStart = new java.util.concurrent.CountDownLatch(1);
-        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
-            @Override
-            public void leak(LeakCandidate c) {
-                if (c.seq() == 0) {
-                    try {
-                        slowStart.await(300, java.util.concurrent.TimeUnit.MILLISECONDS); // the ring fills up
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                got.leak(c);
-            }
-
-            @Override
-            public void update(LeakCandidate c) {
-                got.update(c);
-            }
-        }, null, LeakStage::pipelined);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), heldAtFirstLeak(got,
+                () -> slowStart.await(300, java.util.concurrent.TimeUnit.MILLISECONDS)), // the ring fills up
+                null, LeakStage::pipelined);
         int n = LeakStage.SLOTS; // twice the messages the ring holds
         for (int i = 0; i < n; i++) {
             int port = 10000 + i % 50000;
@@ -439,18 +424,18 @@ class PacketPipelineTest {
         assertEquals(0, a.unlistedLeakQueries(), "a clear starts the count again");
     }
 
-    @Test
-    @DisplayName("live mode: a burst of 5,000 leaked queries and their answers, ~450 bytes each, waits in the ring "
-            + "while the worker is held up: every query is named with its answer's code")
-    void aBurstOfFiveThousandLeaksIsNamedInFull() throws Exception {
-        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), new LeakSink() {
+    interface Hold {
+        void await() throws InterruptedException;
+    }
+
+    /** A sink that passes every leak on to {@code got}, but first waits on {@code hold} at the first one. */
+    static LeakSink heldAtFirstLeak(TrustworthyCaptureTest.LeakCollector got, Hold hold) {
+        return new LeakSink() {
             @Override
             public void leak(LeakCandidate c) {
                 if (c.seq() == 0) {
                     try {
-                        release.await(); // the worker is held up until the whole burst is in the ring
+                        hold.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -462,7 +447,18 @@ class PacketPipelineTest {
             public void update(LeakCandidate c) {
                 got.update(c);
             }
-        }, null, LeakStage::async);
+        };
+    }
+
+    @Test
+    @DisplayName("live mode: a burst of 5,000 leaked queries and their answers, ~450 bytes each, waits in the ring "
+            + "while the worker is held up: every query is named with its answer's code")
+    void aBurstOfFiveThousandLeaksIsNamedInFull() throws Exception {
+        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.loopbackOnly(), heldAtFirstLeak(got,
+                release::await), // the worker is held up until the whole burst is in the ring
+                null, LeakStage::async);
         int n = 5000;
         byte[] padding = new byte[420]; // a padded query's OPT record; an answer's records
         for (int i = 0; i < n; i++) {
