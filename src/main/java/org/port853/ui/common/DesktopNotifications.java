@@ -119,6 +119,9 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
      */
     @Override
     public void close() {
+        if (sender.isShutdown()) {
+            return; // closed already
+        }
         sender.execute(bus::close);
         sender.shutdown();
         try {
