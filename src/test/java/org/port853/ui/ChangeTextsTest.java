@@ -125,6 +125,21 @@ class ChangeTextsTest {
                 + apply.summaryProperty().get());
     }
 
+    @Test
+    void whatTheLinkToTheStubDropsIsSaidInGermanAndInTheCommandLinesEnglish() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
+        java.nio.file.Files.writeString(paths.resolvConf(), "search corp.example\noptions ndots:2\nnameserver 10.0.0.1\n");
+        Plan plan = new ResolvedPlanner(paths).plan(STRICT, 252, List.of(), true);
+        String de = german(() -> ChangeTexts.notes(plan));
+        assertTrue(de.contains("Die Suchdomänen corp.example der jetzigen Datei " + paths.resolvConf()
+                + " gehören nicht zu den Suchdomänen von systemd-resolved;"), de);
+        assertTrue(de.contains("Die Optionen ndots:2 der jetzigen Datei " + paths.resolvConf() + " entfallen: "
+                + "Die Stub-Datei setzt nur die eigenen von systemd-resolved (edns0 trust-ad)"), de);
+        assertTrue(english(() -> ChangeTexts.notes(plan)).startsWith("The search domains corp.example"),
+                english(() -> ChangeTexts.notes(plan)));
+    }
+
     /** A healthy resolver after a scripted failed check: the engine rolls the change back. */
     private static final class FailingOnce implements ResolverControl {
         final Deque<Health> answers = new ArrayDeque<>(List.of(

@@ -164,10 +164,25 @@ public final class ResolvedPlanner {
      */
     public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
                      boolean stubListenerOff, boolean resolverStopped) {
+        return plan(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, resolverStopped, List.of());
+    }
+
+    /**
+     * As above; {@code linkSearchDomains}: the links' search domains, which the stub file's search line keeps. The notes
+     * say what the change lowers of an administrator's settings and what linking resolv.conf to the stub drops of it.
+     */
+    public Plan plan(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,
+                     boolean stubListenerOff, boolean resolverStopped, List<String> linkSearchDomains) {
         Plan p = planOf(s, systemdVersion, dropIns, linkResolvConf, stubListenerOff, resolverStopped);
-        return (p.isRefused() || s.isOff() ? p : p.withNotes(LoweredSettings.of(s,
-                ResolvedConfFiles.mainFileKeys(paths, systemdVersion), paths.mainConf(systemdVersion).toString(),
-                dropIns))).withItemKind("dropIn");
+        if (p.isRefused() || s.isOff()) {
+            return p.withItemKind("dropIn");
+        }
+        List<Sentence> notes = new ArrayList<>(LoweredSettings.of(s, ResolvedConfFiles.mainFileKeys(paths, systemdVersion),
+                paths.mainConf(systemdVersion).toString(), dropIns));
+        if (p.files().stream().anyMatch(c -> c.changes() && c.path().equals(paths.resolvConf().toString()))) {
+            notes.addAll(DroppedByStubLink.notes(paths, systemdVersion, linkSearchDomains));
+        }
+        return p.withNotes(notes).withItemKind("dropIn");
     }
 
     private Plan planOf(DesiredSettings s, int systemdVersion, List<DropIn> dropIns, boolean linkResolvConf,

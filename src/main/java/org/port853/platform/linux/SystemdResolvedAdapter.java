@@ -136,7 +136,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
         return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),
                 linkResolvConf, current.global() != null && current.global().stubListenerOff(),
-                current.installed() && !current.running());
+                current.installed() && !current.running(), current.links().stream().flatMap(l -> l.domains().stream())
+                        .filter(dom -> !dom.routeOnly()).map(org.port853.core.DomainEntry::name).toList());
     }
 
     @Override

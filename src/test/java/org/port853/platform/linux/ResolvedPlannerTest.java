@@ -233,4 +233,44 @@ class ResolvedPlannerTest {
         assertEquals(FileItemStore.symlink(paths.resolvConf(), LinuxPaths.STUB_RESOLV_CONF),
                 planner.targetFiles(STRICT, true).get(1));
     }
+
+    @Nested
+    @DisplayName("linking resolv.conf names what the old file set that the stub file does not")
+    class DroppedByTheLink {
+        @Test
+        @DisplayName("search domains resolved does not search, and options the stub does not set")
+        void searchDomainsAndOptions() throws IOException {
+            Files.writeString(paths.resolvConf(), "nameserver 10.0.0.1\nsearch corp.example home.arpa\noptions ndots:2 edns0\n");
+            Plan p = planner.plan(STRICT, 252, List.of(), true, false, false, List.of("home.arpa"));
+            List<String> notes = p.notes().stream().map(org.port853.core.Sentence::english).toList();
+            assertEquals(List.of("the search domains corp.example of the current " + paths.resolvConf() + " are "
+                    + "not among systemd-resolved's search domains, so after the link short names under them stop "
+                    + "resolving (host no longer finds host.corp.example); to keep them, add Domains=corp.example under "
+                    + "[Resolve] in a file such as " + paths.ourDropIn().resolveSibling("search-domains.conf")
+                    + " before applying", "the options ndots:2 of the current " + paths.resolvConf() + " are "
+                    + "dropped: the stub file sets only systemd-resolved's own (edns0 trust-ad)"), notes);
+            assertEquals("plan.link-drops.search", p.notes().get(0).words().wording());
+        }
+
+        @Test
+        @DisplayName("nothing when resolved searches the domains already (a link's or its configuration's)")
+        void nothingWhenResolvedSearchesThem() throws IOException {
+            Files.writeString(paths.resolvConf(), "search a.example\ndomain Home.Arpa.\nnameserver 10.0.0.1\n");
+            assertTrue(planner.plan(STRICT, 252, List.of(), true, false, false, List.of("home.arpa")).notes().isEmpty(),
+                    "the last of search and domain wins");
+            Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
+            Files.writeString(paths.mainConf(), "[Resolve]\nDomains=corp.example ~.\n");
+            assertTrue(planner.plan(STRICT, 252, List.of(), true).notes().isEmpty());
+        }
+
+        @Test
+        @DisplayName("nothing without the link, or where resolv.conf leads to the stub already")
+        void nothingWithoutANewLink() throws IOException {
+            Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
+            assertTrue(planner.plan(STRICT, 252, List.of(), false).notes().isEmpty());
+            Files.delete(paths.resolvConf());
+            Files.createSymbolicLink(paths.resolvConf(), Path.of(LinuxPaths.STUB_RESOLV_CONF));
+            assertTrue(planner.plan(STRICT, 252, List.of(), true).notes().isEmpty());
+        }
+    }
 }
