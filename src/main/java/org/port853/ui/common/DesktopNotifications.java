@@ -86,11 +86,13 @@ public final class DesktopNotifications implements Notifier, AutoCloseable {
                     "urgency", new Variant<>((byte) (kind == Kind.ERROR ? 2 : 1)),
                     "desktop-entry", new Variant<>(DESKTOP_ENTRY));
             Given last = lastByTitle.get(title);
-            UInt32 replaces = last != null && last.service().equals(service(c)) ? last.id() : new UInt32(0);
+            String serviceBefore = last == null ? null : service(c);
+            UInt32 replaces = last != null && last.service().equals(serviceBefore) ? last.id() : new UInt32(0);
             UInt32 id = c.getRemoteObject(NotificationsBus.BUS_NAME, NotificationsBus.PATH, NotificationsBus.class)
                     .Notify(I18n.t("app.title"), replaces, ICON, title, text,
                             List.of(), hints, kind == Kind.INFO ? 5000 : 10000);
-            String service = service(c);
+            // Asked again only when unknown: the first Notify may have started the service (bus activation).
+            String service = serviceBefore != null ? serviceBefore : service(c);
             if (id != null && service != null) {
                 lastByTitle.put(title, new Given(service, id));
             }
