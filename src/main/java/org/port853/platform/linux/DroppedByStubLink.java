@@ -1,14 +1,10 @@
 package org.port853.platform.linux;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.port853.core.Sentence;
 
@@ -31,13 +27,13 @@ final class DroppedByStubLink {
      * {@code linkSearchDomains}; empty when nothing is lost.
      */
     static List<Sentence> notes(LinuxPaths paths, int systemdVersion, Collection<String> linkSearchDomains) {
-        Lines old = Lines.of(read(paths.resolvConf()));
+        ResolvConfLines old = ResolvConfLines.read(paths.resolvConf());
         Set<String> searched = new LinkedHashSet<>();
-        linkSearchDomains.stream().map(DroppedByStubLink::domain).forEach(searched::add);
+        linkSearchDomains.stream().map(ResolvConfLines::domain).forEach(searched::add);
         ConfiguredDomains.of(paths, systemdVersion).stream().filter(d -> !d.startsWith("~"))
-                .map(DroppedByStubLink::domain).forEach(searched::add);
-        List<String> lostDomains = old.search.stream().filter(d -> !searched.contains(d)).toList();
-        List<String> lostOptions = old.options.stream().filter(o -> !STUB_OPTIONS.contains(o)).distinct().toList();
+                .map(ResolvConfLines::domain).forEach(searched::add);
+        List<String> lostDomains = old.search().stream().filter(d -> !searched.contains(d)).toList();
+        List<String> lostOptions = old.options().stream().filter(o -> !STUB_OPTIONS.contains(o)).distinct().toList();
         List<Sentence> notes = new ArrayList<>();
         String file = paths.resolvConf().toString();
         if (!lostDomains.isEmpty()) {
@@ -58,41 +54,5 @@ final class DroppedByStubLink {
                     file, stubOptions));
         }
         return notes;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return null; // missing or unreadable: it sets nothing
-        }
-    }
-
-    private static String domain(String name) {
-        String d = name.toLowerCase(Locale.ROOT);
-        return d.length() > 1 && d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
-    }
-
-    /** A resolv.conf as the C library reads it: the last search or domain line wins; options lines add up. */
-    private record Lines(List<String> search, List<String> options) {
-        static Lines of(String text) {
-            List<String> search = List.of();
-            List<String> options = new ArrayList<>();
-            for (String line : text == null ? new String[0] : text.split("\n")) {
-                String[] words = line.strip().split("\\s+");
-                List<String> rest = List.of(words).subList(1, words.length);
-                switch (words[0]) {
-                    case "search" -> search = rest.stream().map(DroppedByStubLink::domain)
-                            .filter(d -> !d.equals(".")).toList();
-                    case "domain" -> search = rest.stream().limit(1).map(DroppedByStubLink::domain)
-                            .filter(d -> !d.equals(".")).toList();
-                    case "options" -> options.addAll(rest);
-                    default -> {
-                        // nameserver, sortlist, comments: nothing a short name depends on
-                    }
-                }
-            }
-            return new Lines(search, options);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolvConfState.Kind;
@@ -40,7 +38,7 @@ final class ResolvConfInspector {
         } catch (IOException e) {
             kind = Kind.MISSING;
         }
-        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : nameservers(resolvConf),
+        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : ResolvConfLines.read(resolvConf).nameservers(),
                 readByCLibrary);
     }
 
@@ -88,20 +86,5 @@ final class ResolvConfInspector {
             case MISSING -> 1;
             default -> 2;
         };
-    }
-
-    private static List<String> nameservers(Path file) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] words = line.trim().split("\\s+");
-                if (words.length >= 2 && words[0].equals("nameserver")) {
-                    out.add(words[1]);
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // unreadable: the kind still says what it is
-        }
-        return out;
     }
 }
