@@ -40,6 +40,11 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1");
     }
 
+    /** Does the file name servers, all of them resolved's stub addresses (a file of its own that still uses the stub)? */
+    public boolean pointsOnlyAtStub() {
+        return !nameservers.isEmpty() && DesiredSettings.RESOLVED_STUBS.containsAll(nameservers);
+    }
+
     /**
      * Why programs that read this file would bypass the stub (and a change made through it), or empty when they go
      * through the stub: a link to the stub file, or a static file naming only the stub's addresses.
@@ -53,9 +58,7 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
             case MISSING:
                 return java.util.Optional.of("/etc/resolv.conf is missing");
             default:
-                boolean onlyStub = !nameservers.isEmpty() && nameservers.stream()
-                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
-                return onlyStub ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a static file"
+                return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a static file"
                         + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));
         }
     }

@@ -236,8 +236,7 @@ public final class LinuxRules implements PlatformRules {
                         action, List.of(stubOff, everyProgram ? "1" : "0")));
                 break;
             case STATIC:
-                boolean onlyStub = !rc.nameservers().isEmpty() && rc.nameservers().stream()
-                        .allMatch(n -> n.equals("127.0.0.53") || n.equals("127.0.0.54"));
+                boolean onlyStub = rc.pointsOnlyAtStub();
                 // none read: empty of servers, or unreadable to this user; glibc then asks 127.0.0.1
                 boolean none = rc.nameservers().isEmpty();
                 reasons.add(new Reason("RESOLV_CONF_STATIC", onlyStub ? Severity.INFO
