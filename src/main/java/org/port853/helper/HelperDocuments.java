@@ -194,6 +194,10 @@ public final class HelperDocuments {
         r.actions().forEach(a::add);
         o.put("encryptedVerified", r.encryptedVerified());
         o.put("elapsedMillis", r.elapsed().toMillis());
+        if (r.revertLeftFilesAlone()) {
+            ArrayNode left = o.putArray("leftAlone"); // a revert kept these: someone else changed them since
+            r.filesLeftAlone().forEach(left::add);
+        }
         if (r.encryptionStaysOn() != null) {
             ObjectNode on = o.putObject("encryptionStaysOn");
             on.put("mode", r.encryptionStaysOn().mode());

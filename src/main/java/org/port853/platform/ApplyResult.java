@@ -139,12 +139,22 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
      * still be in force (an edited drop-in keeps DNS-over-TLS on), so it is not a plain success either.
      */
     public boolean revertLeftFilesAlone() {
-        if (reasonSaidBy("result.nothing-to-revert.others")) {
-            return true;
-        }
+        return !filesLeftAlone().isEmpty();
+    }
+
+    /** The files a revert left as they are because someone else changed them since Port853's change; else none. */
+    public List<String> filesLeftAlone() {
         org.port853.core.Words w = reasonBeforeNote().words();
-        return outcome == Outcome.REVERTED && w != null && w.wording().startsWith("result.reverted")
-                && !w.details().isEmpty() && "1".equals(w.details().get(0)); // its first detail: files left alone
+        if (w == null || w.details().isEmpty()) {
+            return List.of();
+        }
+        if (w.wording().equals("result.nothing-to-revert.others")) {
+            return List.of(w.details().get(0).split(", "));
+        }
+        // result.reverted*: its first detail says whether files were left alone, its second names them
+        boolean left = outcome == Outcome.REVERTED && w.wording().startsWith("result.reverted")
+                && w.details().size() > 1 && "1".equals(w.details().get(0));
+        return left ? List.of(w.details().get(1).split(", ")) : List.of();
     }
 
     /** The reason without a note added after it ({@link OutsideEncryption}): for a text that says the note itself. */

@@ -827,6 +827,7 @@ class ChangeEngineTest {
             assertFalse(Files.exists(dropIn), "our own untouched drop-in is still removed");
             assertTrue(r.reason().contains(resolvConf + " as it is because someone else changed it"), r.reason());
             assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("leave " + resolvConf)), r.actions().toString());
+            assertEquals(List.of(resolvConf.toString()), r.filesLeftAlone(), "the removal scripts read this list");
             assertEquals("health check: resolved example.com over an encrypted connection",
                     r.actions().get(r.actions().size() - 1), "the check the preview promised is among the steps done");
         }
@@ -844,6 +845,7 @@ class ChangeEngineTest {
                     + "now and stays as it is, with what it sets; to remove it, delete it yourself, or apply again and "
                     + "then revert", r.reason());
             assertEquals("# written by a playbook\n[Resolve]\nDNS=192.0.2.7\n", Files.readString(dropIn));
+            assertEquals(List.of(dropIn.toString()), r.filesLeftAlone(), "the removal scripts read this list");
             assertEquals(Outcome.UNCHANGED, engine.revert().outcome(), "and again");
         }
 

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.Sentence;
+import org.port853.platform.ApplyResult;
 
 /**
  * installer/linux/port853-uninstall, which the packages' removal scripts run, against a stand-in helper that prints
@@ -78,13 +80,17 @@ class UninstallScriptTest {
         assertFalse(r.stderr().contains(" stays"), r.stderr());
     }
 
+    /** What the real helper prints for a revert said by {@code wording} with {@code details}, as ChangeEngine says it. */
+    private static String helperResult(ApplyResult.Outcome outcome, String english, String wording, Object... details) {
+        return HelperDocuments.writeResult(ApplyResult.of(outcome, Sentence.of(english, wording, details)));
+    }
+
     @Test
     void aDropInTheRevertLeftAloneIsNamedWithItsFixNotCalledRestored() throws Exception {
-        // what the real helper says when the admin edited the drop-in after Port853 wrote it: it keeps the file
-        Run r = uninstall("{\"outcome\":\"REVERTED\",\"reason\":\"restored the previous settings; names resolve; left "
-                + DROP_IN + " as it is because someone else changed it after Port853's change\",\"dropIn\":{\"path\":\""
-                + DROP_IN + "\",\"content\":null},\"actions\":[\"leave " + DROP_IN + " as it is\"],"
-                + "\"reasonWords\":{\"wording\":\"result.reverted\",\"details\":[\"1\"]}}", "");
+        // the admin edited the drop-in after Port853 wrote it: the revert keeps the file
+        Run r = uninstall(helperResult(ApplyResult.Outcome.REVERTED, "restored the previous settings; names resolve; "
+                + "left " + DROP_IN + " as it is because someone else changed it after Port853's change",
+                "result.reverted", 1, DROP_IN, "", 0), "");
         assertTrue(r.dropInLeft());
         assertEquals(3, r.exitCode(), r.stderr());
         assertFalse(r.stderr().contains("restored to what they were before Port853"), r.stderr());
@@ -92,5 +98,24 @@ class UninstallScriptTest {
         assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
         assertTrue(r.stderr().contains("To remove them: sudo rm -f " + DROP_IN
                 + " && sudo systemctl restart systemd-resolved"), r.stderr());
+    }
+
+    @Test
+    void aDropInLeftAloneWhenNothingElseWasRevertedIsNamedToo() throws Exception {
+        Run r = uninstall(helperResult(ApplyResult.Outcome.UNCHANGED, "nothing reverted: " + DROP_IN + " changed after "
+                + "Port853 last wrote it", "result.nothing-to-revert.others", DROP_IN), "");
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
+    }
+
+    @Test
+    void anotherFileLeftAloneDoesNotKeepTheDropIn() throws Exception {
+        // the revert removed Port853's drop-in, but kept /etc/resolv.conf, which someone relinked since
+        Run r = uninstall(helperResult(ApplyResult.Outcome.REVERTED, "restored the previous settings; names resolve; "
+                + "left /etc/resolv.conf as it is because someone else changed it after Port853's change",
+                "result.reverted", 1, "/etc/resolv.conf", "", 0), "rm -f " + DROP_IN);
+        assertFalse(r.dropInLeft());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertFalse(r.stderr().contains(" stays"), r.stderr());
     }
 }
