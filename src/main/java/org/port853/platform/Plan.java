@@ -73,6 +73,11 @@ public record Plan(List<FileChange> files, List<String> actions, String refusal,
         return files.stream().anyMatch(FileChange::changes);
     }
 
+    /** The file at {@code path} would change. */
+    public boolean changes(java.nio.file.Path path) {
+        return files.stream().anyMatch(f -> f.changes() && f.path().equals(path.toString()));
+    }
+
     /** Unified-style diff of every file, for previews. */
     public String diff() {
         StringBuilder b = new StringBuilder();

@@ -36,6 +36,15 @@ class FileChangeTest {
     }
 
     @Test
+    void aPlanChangesAFileOnlyWhereItsContentDiffers() {
+        Plan p = new Plan(List.of(new FileChange("/etc/a.conf", "x\n", "y\n"), new FileChange("/etc/b.conf", "x\n", "x\n")),
+                List.of(), null);
+        assertTrue(p.changes(java.nio.file.Path.of("/etc/a.conf")));
+        assertFalse(p.changes(java.nio.file.Path.of("/etc/b.conf")), "in the plan, but the same as now");
+        assertFalse(p.changes(java.nio.file.Path.of("/etc/c.conf")));
+    }
+
+    @Test
     void noChangeNoDiff() {
         assertFalse(new FileChange("/f", "x\n", "x\n").changes());
         assertFalse(new FileChange("/f", null, null).changes());

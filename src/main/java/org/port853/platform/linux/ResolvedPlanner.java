@@ -179,7 +179,7 @@ public final class ResolvedPlanner {
         }
         List<Sentence> notes = new ArrayList<>(LoweredSettings.of(s, ResolvedConfFiles.mainFileKeys(paths, systemdVersion),
                 paths.mainConf(systemdVersion).toString(), dropIns));
-        if (p.files().stream().anyMatch(c -> c.changes() && c.path().equals(paths.resolvConf().toString()))) {
+        if (p.changes(paths.resolvConf())) {
             notes.addAll(DroppedByStubLink.notes(paths, systemdVersion, linkSearchDomains));
         }
         return p.withNotes(notes).withItemKind("dropIn");
