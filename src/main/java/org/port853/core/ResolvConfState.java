@@ -58,7 +58,7 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
             case MISSING:
                 return java.util.Optional.of("/etc/resolv.conf is missing");
             default:
-                return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a static file"
+                return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a file of its own"
                         + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));
         }
     }

@@ -86,7 +86,7 @@ class ApplyCommandTest {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().endsWith("\nDry run: nothing was changed.\n"), r.out());
-        assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
+        assertEquals("port853 apply: note: /etc/resolv.conf is a file of its own naming 8.8.8.8, so programs that read it "
                 + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); add --link-resolv-conf to "
                 + "point it at the stub.\n", r.err());
         CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
@@ -117,7 +117,7 @@ class ApplyCommandTest {
                 s.links(), null, null, s.platform());
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        assertEquals("port853 apply: note: /etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it "
+        assertEquals("port853 apply: note: /etc/resolv.conf is a file of its own naming 8.8.8.8, so programs that read it "
                 + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); systemd-resolved's stub "
                 + "listener is off (DNSStubListener=no), so linking /etc/resolv.conf to the stub would leave programs "
                 + "that read it without DNS; turn the stub listener on (DNSStubListener=yes) or leave /etc/resolv.conf "

@@ -300,7 +300,7 @@ class CliCommandsTest {
         @DisplayName("a change that programs reading /etc/resolv.conf bypass ends NOT_COVERED with exit 3, never 0")
         void notCoveredExitsThree() throws Exception {
             adapter.result = new ApplyResult(Outcome.NOT_COVERED, "names resolve over an encrypted connection, but "
-                    + "/etc/resolv.conf is a static file naming 8.8.8.8, so programs that read it bypass this change",
+                    + "/etc/resolv.conf is a file of its own naming 8.8.8.8, so programs that read it bypass this change",
                     null, List.of(), true, Duration.ofMillis(300));
             Run text = run("apply", "--provider", "quad9", "--mode", "strict");
             assertEquals(3, text.code());

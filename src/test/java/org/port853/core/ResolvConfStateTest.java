@@ -25,8 +25,8 @@ class ResolvConfStateTest {
         assertFalse(staticFile("127.0.0.53", "192.168.1.1").pointsOnlyAtStub());
         assertFalse(staticFile().pointsOnlyAtStub(), "no nameserver line: the C library asks 127.0.0.1");
         assertFalse(staticFile("127.0.0.1").pointsOnlyAtStub());
-        assertEquals(Optional.of("/etc/resolv.conf is a static file naming 127.0.0.53, 192.168.1.1"),
+        assertEquals(Optional.of("/etc/resolv.conf is a file of its own naming 127.0.0.53, 192.168.1.1"),
                 staticFile("127.0.0.53", "192.168.1.1").bypass());
-        assertEquals(Optional.of("/etc/resolv.conf is a static file"), staticFile().bypass());
+        assertEquals(Optional.of("/etc/resolv.conf is a file of its own"), staticFile().bypass());
     }
 }

@@ -1512,23 +1512,30 @@ class ViewModelTest {
         }
 
         @Test
-        @DisplayName("a static /etc/resolv.conf that names only the stub sends programs to the stub, not past it")
+        @DisplayName("a static /etc/resolv.conf that names only the stub sends programs to the stub, not past it; a link "
+                + "to another program's file is named as such")
         void staticFileNamingTheStubGoesThroughIt() {
+            resolvConfIs(null, "127.0.0.53");
+            assertEquals("a file of its own naming the stub (127.0.0.53): programs that read it go through the stub",
+                    status.resolvConfProperty().get());
+            resolvConfIs(null, "192.168.1.1");
+            assertEquals("a file of its own naming 192.168.1.1: programs that read it bypass the stub",
+                    status.resolvConfProperty().get());
+            resolvConfIs("/run/resolvconf/resolv.conf", "192.168.1.1", "192.168.1.2");
+            assertEquals("a file of its own (a link to /run/resolvconf/resolv.conf) naming 192.168.1.1, 192.168.1.2: "
+                    + "programs that read it bypass the stub", status.resolvConfProperty().get());
+            resolvConfIs(null);
+            assertEquals("a file of its own: programs that read it bypass the stub", status.resolvConfProperty().get());
+        }
+
+        /** A strict resolver whose /etc/resolv.conf is a file of its own, a link to {@code target} (null: none). */
+        private void resolvConfIs(String target, String... nameservers) {
             org.port853.core.ResolverState strict = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), true);
             adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
                     strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
-                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
-                            List.of("127.0.0.53")), List.of()));
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, target,
+                            List.of(nameservers)), List.of()));
             model.refresh();
-            assertEquals("a static file naming the stub (127.0.0.53): programs that read it go through the stub",
-                    status.resolvConfProperty().get());
-
-            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
-                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
-                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, "/etc/resolv.conf",
-                            List.of("192.168.1.1")), List.of()));
-            model.refresh();
-            assertEquals("a static file: programs that read it bypass the stub", status.resolvConfProperty().get());
         }
 
         @Test

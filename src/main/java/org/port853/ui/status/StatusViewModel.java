@@ -152,10 +152,10 @@ public final class StatusViewModel {
         // a link to the stub of a resolver that is not running leads nowhere: not "all programs go through it"
         boolean stubGone = file != null && file.kind() == ResolvConfState.Kind.STUB && s.installed() && !s.running();
         // a file of its own that names only the stub's address leads programs to the stub, as a link to it does
-        boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.bypass().isEmpty();
+        boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.pointsOnlyAtStub();
         resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
                 + (stubGone ? ".stopped" : staticToStub ? ".stub" : ""), String.valueOf(file.target()),
-                String.join(", ", file.nameservers())));
+                String.join(", ", file.nameservers()), file.target() == null ? 0 : 1, file.nameservers().isEmpty() ? 0 : 1));
         if (blocked != null) {
             providers.set("—");
             mode.set("—");

@@ -122,7 +122,7 @@ class StubListenerOffTest {
         String advice = "systemd-resolved's stub listener is off (DNSStubListener=no), so linking " + file + " to the "
                 + "stub would leave programs that read it without DNS; turn the stub listener on (DNSStubListener=yes) "
                 + "or leave " + file + " as it is";
-        assertEquals("names resolve, but /etc/resolv.conf is a static file naming 127.0.0.1, so programs that read it "
+        assertEquals("names resolve, but /etc/resolv.conf is a file of its own naming 127.0.0.1, so programs that read it "
                 + "bypass this change; " + advice, off.reason());
         String english = I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(off));
         assertTrue(english.endsWith("bypass this change; " + advice) && !english.contains("Fix"), english);
