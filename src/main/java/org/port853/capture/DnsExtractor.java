@@ -67,9 +67,24 @@ public final class DnsExtractor {
         return NAME_TOO_LONG;
     }
 
-    /** True when the bytes hold at least a DNS header with the QR bit clear. */
+    /**
+     * True when the bytes hold at least a DNS header with the QR bit clear that a DNS client can have sent: an
+     * assigned opcode (RFC 6895 §2.2: QUERY, IQUERY, STATUS, NOTIFY, UPDATE, DSO) and, for a standard QUERY, at
+     * most one question and no answer or authority records (RFC 9619; resolvers answer anything else with FORMERR).
+     * Another protocol on port 53 (a VPN such as WireGuard or OpenVPN run there to pass firewalls) is therefore no
+     * query: its packets start with a type byte and random bytes, which read as a QR=0 header.
+     */
     public static boolean isQuery(byte[] b, int off, int len) {
-        return len >= 12 && (b[off + 2] & 0x80) == 0;
+        if (len < 12 || (b[off + 2] & 0x80) != 0) {
+            return false;
+        }
+        int opcode = (b[off + 2] >> 3) & 0xf;
+        return switch (opcode) {
+            case 0 -> FrameParser.u16(b, off + 4) <= 1 && FrameParser.u16(b, off + 6) == 0
+                    && FrameParser.u16(b, off + 8) == 0;
+            case 1, 2, 4, 5, 6 -> true;
+            default -> false;
+        };
     }
 
     /**

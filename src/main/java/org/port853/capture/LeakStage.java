@@ -208,7 +208,7 @@ public final class LeakStage {
         // A leaked query, as process() decides (its header says so; nothing from the server's port is one), is
         // counted here, when the packet is, so a second's count is complete once its packets are in, however far
         // behind the worker is
-        boolean query = !stub && toServer && len >= 12 && (b[off + 2] & 0x80) == 0;
+        boolean query = !stub && toServer && DnsExtractor.isQuery(b, off, len);
         if (query) {
             leakQueries.incrementAndGet();
             meter.addLeakMarker(Math.floorDiv(nanos, 1_000_000_000L));
@@ -405,9 +405,10 @@ public final class LeakStage {
         if (isResponse) {
             return;
         }
-        DnsMessageInfo info = DnsExtractor.parse(b, off, len);
+        DnsMessageInfo info = DnsExtractor.isQuery(b, off, len) ? DnsExtractor.parse(b, off, len) : null;
         if (info == null) {
-            badMessage.accept(1); // not even a header: cannot tell a query from a response
+            // not even a header (cannot tell a query from a response), or one no DNS client sends: another protocol
+            badMessage.accept(1);
             return;
         }
         if (!info.nameReadable()) {
@@ -451,7 +452,7 @@ public final class LeakStage {
     /** A query to a resolver on loopback: only passed on (names the program behind the resolver's leaks). */
     private void stubQuery(long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen, int srcPort,
                            int protocol, byte[] b, int off, int len) {
-        if (len < 12 || (b[off + 2] & 0x80) != 0) {
+        if (!DnsExtractor.isQuery(b, off, len)) {
             return;
         }
         DnsMessageInfo info = DnsExtractor.parse(b, off, len);

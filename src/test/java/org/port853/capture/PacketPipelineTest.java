@@ -150,6 +150,27 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("another protocol on port 53 (WireGuard run there, an unassigned opcode) is leak traffic but no "
+            + "leaked query: no entry, no query count, a parse error")
+    void otherProtocolOnPort53IsNoQuery() {
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        // WireGuard transport data: type 4 and three zero bytes (id 0x0400, flags 0: a QR=0 QUERY header), then the
+        // receiver index and the counter, which fill QDCOUNT..ARCOUNT
+        byte[] wireguard = cat(bytes(4, 0, 0, 0, 0x5e, 0x21, 0x9a, 0x03, 7, 0, 0, 0, 0, 0, 0, 0), new byte[48]);
+        byte[] opcode12 = dnsQuery("a.test", 1);
+        opcode12[2] = 0x61; // QR 0, opcode 12 (unassigned)
+        raw(ipv4(c, s, 17, udp(51820, 53, wireguard)));
+        raw(ipv4(c, s, 17, udp(51820, 53, wireguard)));
+        raw(ipv4(c, s, 17, udp(40000, 53, opcode12)));
+        raw(ipv4(c, s, 17, udp(40001, 53, dnsQuery("real.test", 1))));
+        assertEquals(4, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(List.of("real.test"), leaks.all().stream().map(LeakCandidate::name).toList());
+        assertEquals(1, p.leakQueries());
+        assertEquals(3L, p.parseErrors().get(FrameError.BAD_DNS_MESSAGE));
+    }
+
+    @Test
     @DisplayName("after a gap, TCP answer bytes that read as a query (QR=0) or as garbage are no leak and no parse error")
     void resyncOnAnswerBytesInventsNoLeak() {
         String c = "198.18.0.1";
