@@ -111,10 +111,36 @@ public final class PcapFileReader implements AutoCloseable {
                     throw new PcapFormatException("bad pcapng byte-order magic");
                 }
             }
-            default -> throw new PcapFormatException("its first four bytes are no pcap or pcapng magic number");
+            default -> {
+                Compressor c = Compressor.of(magic);
+                throw new PcapFormatException(c == null ? "its first four bytes are no pcap or pcapng magic number"
+                        : "it is compressed with " + c.name() + ": decompress it first, e.g. " + c.cat()
+                                + " FILE > capture.pcap");
+            }
         }
         pcapng = magic == PCAPNG_SHB;
         win.order(order);
+    }
+
+    /**
+     * A compressed capture: Wireshark opens such files (and saves them with a .gz or .zst name), libpcap and this
+     * reader do not. {@code cat} is the command that decompresses it to standard output.
+     */
+    private record Compressor(String name, String cat) {
+        static Compressor of(int magic) {
+            if (magic >>> 16 == 0x1f8b) {
+                return new Compressor("gzip", "zcat");
+            }
+            if (magic >>> 8 == 0x425a68) { // "BZh"
+                return new Compressor("bzip2", "bzcat");
+            }
+            return switch (magic) {
+                case 0x28b52ffd -> new Compressor("zstd", "zstdcat");
+                case 0x04224d18 -> new Compressor("lz4", "lz4cat");
+                case 0xfd377a58 -> new Compressor("xz", "xzcat");
+                default -> null;
+            };
+        }
     }
 
     private void pcapHeader(ByteOrder o, boolean ns) throws IOException, PcapFormatException {

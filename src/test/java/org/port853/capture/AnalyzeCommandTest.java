@@ -189,6 +189,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("a capture compressed as Wireshark saves it (capture.pcap.gz) is named so, with how to decompress it")
+    void aCompressedCaptureSaysHowToDecompressIt(@TempDir Path dir) throws Exception {
+        Path gz = dir.resolve("capture.pcap.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(LabFixturesTest.fixture("lab-eth0.pcap")));
+        }
+        Run r = run(gz.toString());
+        assertEquals(2, r.code());
+        assertEquals("port853 analyze: " + gz + " is not a pcap or pcapng capture (it is compressed with gzip: "
+                + "decompress it first, e.g. zcat FILE > capture.pcap).", r.err().strip());
+    }
+
+    @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void aDeviceGetsTheReasonItsBytesGive() {
         Run r = run("/dev/zero");
