@@ -10,12 +10,13 @@ import java.util.function.IntFunction;
  * single thread; the meter and the statistics getters may be read from any thread.
  *
  * <p>Counting rules (docs/capture.md): a frame counts once when its transport ports can be read. A port of 53
- * makes it plaintext DNS, whatever the other port (853 → 53 is plaintext): local when both addresses are local,
- * else a {@link TrafficClass#LEAK}. Otherwise a port of 853 makes it {@link TrafficClass#ENCRYPTED} only when it
- * carries TLS or QUIC ({@link Port853Content}), else {@link TrafficClass#PLAINTEXT_853}. Bytes are the original
- * frame length. Non-first fragments carry no ports and are not counted (they help read a fragmented query's name,
- * {@link IpFragments}). Each plaintext DNS query message that is not local (QR=0, sent toward the server's port; UDP
- * datagram or TCP length-prefixed message, reassembled across segments) gives one {@link LeakCandidate}.
+ * makes it plaintext DNS, whatever the other port (853 → 53 is plaintext): local when its server end (the port-53
+ * end; both when both are 53) is local, else a {@link TrafficClass#LEAK}. Otherwise a port of 853 makes it
+ * {@link TrafficClass#ENCRYPTED} only when it carries TLS or QUIC ({@link Port853Content}), else
+ * {@link TrafficClass#PLAINTEXT_853}. Bytes are the original frame length. Non-first fragments carry no ports and
+ * are not counted (they help read a fragmented query's name, {@link IpFragments}). Each plaintext DNS query message
+ * that is not local (QR=0, sent toward the server's port; UDP datagram or TCP length-prefixed message, reassembled
+ * across segments) gives one {@link LeakCandidate}.
  */
 public final class PacketPipeline {
     public static final int DNS = 53;
@@ -193,8 +194,11 @@ public final class PacketPipeline {
         boolean toServer;
         if (sp == DNS || dp == DNS) {
             toServer = dp == DNS;
-            c = l.isLocal(b, f.srcOff, al, scope) && l.isLocal(b, f.dstOff, al, scope)
-                    ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
+            // the server end decides: a query to this computer's own resolver (a VM's to libvirt's dnsmasq, a LAN
+            // host's to a DNS server here) is no leak of this computer, whoever asks; 53 to 53 needs both ends
+            boolean serverLocal = sp == dp ? l.isLocal(b, f.srcOff, al, scope) && l.isLocal(b, f.dstOff, al, scope)
+                    : l.isLocal(b, toServer ? f.dstOff : f.srcOff, al, scope);
+            c = serverLocal ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
         } else if (sp == DOT || dp == DOT) {
             toServer = dp == DOT;
             c = dot.encrypted(f) ? TrafficClass.ENCRYPTED : TrafficClass.PLAINTEXT_853;

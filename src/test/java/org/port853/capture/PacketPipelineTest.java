@@ -120,6 +120,24 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("a query another host (a VM, a LAN host) sends to a DNS server on this computer is local, no leak; "
+            + "53 to 53 is local only between two local ends")
+    void queriesToThisComputersOwnServerAreNoLeak() {
+        String here = "198.18.0.1";
+        String vm = "192.168.122.50";
+        raw(ipv4(vm, here, 17, udp(40000, 53, dnsQuery("vm.test", 1))));
+        raw(ipv4(here, vm, 17, udp(53, 40000, dnsResponse("vm.test", 1))));
+        raw(ipv4(vm, here, 6, tcp(40001, 53, 1, 0x02, new byte[0])));
+        assertEquals(3, meter.total(TrafficClass.LOCAL_PLAINTEXT).packets());
+        assertEquals(0, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(0, leaks.size());
+        raw(ipv4(here, vm, 17, udp(53, 53, dnsQuery("old-resolver.test", 1))));   // query source port 53
+        raw(ipv4(vm, here, 17, udp(53, 53, dnsResponse("old-resolver.test", 1))));
+        assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(List.of("old-resolver.test"), leaks.all().stream().map(LeakCandidate::name).toList());
+    }
+
+    @Test
     void tcpMessagesAcrossSegmentsRetransmissionsAndPipelining() {
         byte[] m1 = dnsQuery("one.test", 1);
         byte[] m2 = dnsQuery("two.test", 28);
