@@ -140,6 +140,19 @@ class ChangeTextsTest {
                 english(() -> ChangeTexts.notes(plan)));
     }
 
+    @Test
+    void theSearchDomainsResolvedNoLongerImportsAreSaidInGerman() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
+        java.nio.file.Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
+        Plan plan = new ResolvedPlanner(paths).plan(STRICT, 252, List.of(), false);
+        String de = german(() -> ChangeTexts.notes(plan));
+        assertTrue(de.contains("Systemd-resolved durchsucht corp.example nur, weil es sie aus " + paths.resolvConf()
+                + " übernimmt"), de);
+        assertTrue(english(() -> ChangeTexts.notes(plan)).startsWith("Systemd-resolved searches corp.example only"),
+                english(() -> ChangeTexts.notes(plan)));
+    }
+
     /** A healthy resolver after a scripted failed check: the engine rolls the change back. */
     private static final class FailingOnce implements ResolverControl {
         final Deque<Health> answers = new ArrayDeque<>(List.of(

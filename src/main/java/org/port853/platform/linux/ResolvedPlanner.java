@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.port853.core.DesiredSettings;
@@ -177,10 +178,13 @@ public final class ResolvedPlanner {
         if (p.isRefused() || s.isOff()) {
             return p.withItemKind("dropIn");
         }
-        List<Sentence> notes = new ArrayList<>(LoweredSettings.of(s, ResolvedConfFiles.mainFileKeys(paths, systemdVersion),
-                paths.mainConf(systemdVersion).toString(), dropIns));
+        Map<String, String> mainKeys = ResolvedConfFiles.mainFileKeys(paths, systemdVersion);
+        List<Sentence> notes = new ArrayList<>(LoweredSettings.of(s, mainKeys, paths.mainConf(systemdVersion).toString(),
+                dropIns));
         if (p.changes(paths.resolvConf())) {
             notes.addAll(DroppedByStubLink.notes(paths, systemdVersion, linkSearchDomains));
+        } else {
+            notes.addAll(ImportedSearchDomains.notes(paths, mainKeys, dropIns, linkSearchDomains));
         }
         return p.withNotes(notes).withItemKind("dropIn");
     }

@@ -267,10 +267,45 @@ class ResolvedPlannerTest {
         @DisplayName("nothing without the link, or where resolv.conf leads to the stub already")
         void nothingWithoutANewLink() throws IOException {
             Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
-            assertTrue(planner.plan(STRICT, 252, List.of(), false).notes().isEmpty());
+            assertTrue(planner.plan(STRICT, 252, List.of(), false).notes().stream()
+                    .noneMatch(n -> n.words().wording().startsWith("plan.link-drops")));
             Files.delete(paths.resolvConf());
             Files.createSymbolicLink(paths.resolvConf(), Path.of(LinuxPaths.STUB_RESOLV_CONF));
             assertTrue(planner.plan(STRICT, 252, List.of(), true).notes().isEmpty());
+        }
+    }
+
+    @Nested
+    @DisplayName("the drop-in's DNS= ends resolved's import of a foreign resolv.conf's search domains")
+    class ImportedSearchDomainsEnd {
+        @Test
+        @DisplayName("a static file's search domains that resolved imports now are named, with the Domains= that keeps them")
+        void namedWhenResolvedImportsThem() throws IOException {
+            Files.writeString(paths.resolvConf(), "nameserver 10.0.0.1\nsearch corp.example lan.example\noptions ndots:2\n");
+            Plan p = planner.plan(STRICT, 252, List.of(), false, false, false, List.of("lan.example"));
+            assertEquals(List.of("systemd-resolved searches corp.example only because it takes them from "
+                    + paths.resolvConf() + " while no resolved.conf sets DNS= or Domains=; Port853's drop-in sets "
+                    + "them, so programs that ask systemd-resolved (NSS's resolve module, resolvectl) stop resolving "
+                    + "short names under them (host no longer finds host.corp.example; programs that read "
+                    + paths.resolvConf() + " still do); to keep them, add Domains=corp.example under [Resolve] in a "
+                    + "file such as " + paths.ourDropIn().resolveSibling("search-domains.conf") + " before applying"),
+                    p.notes().stream().map(org.port853.core.Sentence::english).toList());
+            assertEquals("plan.imported-search", p.notes().get(0).words().wording());
+        }
+
+        @Test
+        @DisplayName("nothing where a file sets DNS= or Domains= already (resolved does not import), or for resolved's own file")
+        void nothingWhenResolvedDoesNotImport() throws IOException {
+            Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
+            Files.writeString(paths.mainConf(), "[Resolve]\nDNS=\n");
+            assertTrue(planner.plan(STRICT, 252, List.of(), false).notes().isEmpty(), "an empty DNS= counts too");
+            Files.delete(paths.mainConf());
+            DropIn domains = new DropIn(paths.ourDropIn().resolveSibling("corp.conf").toString(), false, false,
+                    Map.of("Domains", "corp.example"), null, false, null);
+            assertTrue(planner.plan(STRICT, 252, List.of(domains), false).notes().isEmpty());
+            Files.delete(paths.resolvConf());
+            Files.createSymbolicLink(paths.resolvConf(), Path.of(LinuxPaths.UPLINK_RESOLV_CONF));
+            assertTrue(planner.plan(STRICT, 252, List.of(), false).notes().isEmpty());
         }
     }
 }
