@@ -41,9 +41,13 @@ final class ExportCommand implements Callable<Integer> {
         SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
                 "unknown format '" + format + "' (expected " + String.join(" or ",
                         SettingsExporter.all().stream().map(SettingsExporter::format).toList()) + ")"));
-        String text = exporter.export(desired, linkResolvConf, note -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + note + "."));
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        String text = exporter.export(desired, linkResolvConf, notes::add);
         out.print(text);
         out.flush(); // print() does not auto-flush, and the launcher exits right after
+        if (!WrittenOutput.lost(out)) { // else the launcher fails it, without a word for a reader that went away
+            notes.forEach(note -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + note + "."));
+        }
         return ExitCodes.OK;
     }
 }

@@ -133,7 +133,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                         out.flush();
                     }
                     next += 1000;
-                    if (outputLost(out)) {
+                    if (WrittenOutput.lost(out)) {
                         break; // the reader went away (| head -1): capturing on would print to no one, for ever
                     }
                 }
@@ -152,14 +152,6 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             return 1;
         }
         return 0;
-    }
-
-    /**
-     * Whether stdout can no longer be written (a pipe whose reader went away). Java's print streams keep such errors
-     * to themselves: the launcher's writer over System.out never sees them, so System.out is asked too.
-     */
-    private static boolean outputLost(PrintWriter out) {
-        return out.checkError() | System.out.checkError();
     }
 
     /** Print a second this long after it ended: libpcap hands packets over in blocks of up to 100 ms. */

@@ -29,6 +29,14 @@ public final class WrittenOutput {
         return code == ExitCodes.OK ? ExitCodes.FAILED : code;
     }
 
+    /**
+     * Whether stdout can no longer be written (a pipe whose reader went away). Java's print streams keep such errors
+     * to themselves: the launcher's writer over System.out never sees them, so System.out is asked too.
+     */
+    static boolean lost(java.io.PrintWriter out) {
+        return out.checkError() | System.out.checkError();
+    }
+
     private static boolean toPipe() {
         try {
             return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString().startsWith("pipe:");

@@ -68,8 +68,8 @@ class ExportCommandTest {
         int rescue = y.indexOf("rescue:", link);
         assertTrue(rescue > link && y.indexOf("src: /etc/resolv.conf.before-port853", rescue) > rescue
                 && y.indexOf("lnk_target", rescue) > rescue, "and rolled back to the file or link from before");
-        assertFalse(run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict").out()
-                .contains("resolv.conf"), "only when asked");
+        String unlinked = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict").out();
+        assertFalse(unlinked.contains("stub-resolv.conf") || unlinked.contains("before-port853"), "only when asked");
     }
 
     @Test
@@ -121,6 +121,26 @@ class ExportCommandTest {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
         return all.toArray(String[]::new);
+    }
+
+    @Test
+    @DisplayName("the Linux formats say that a static resolv.conf's search domains stop being searched, the link's too")
+    void linuxFormatsSayWhatHappensToSearchDomains() {
+        for (String format : new String[] {"resolved", "ansible"}) {
+            CliRuns.Run plain = run("export", "--format", format, "--provider", "quad9", "--mode", "strict");
+            assertTrue(plain.err().contains("note: on a machine whose /etc/resolv.conf is a file of its own with search "
+                    + "domains, systemd-resolved stops searching them once this drop-in sets DNS=")
+                    && plain.err().contains("for programs that ask systemd-resolved (NSS's resolve module, resolvectl)")
+                    && plain.err().contains("resolvectl); where machines need them, give them as Domains= in a drop-in of their own"), plain.err());
+            CliRuns.Run link = run("export", "--format", format, "--provider", "quad9", "--mode", "strict",
+                    "--link-resolv-conf");
+            assertTrue(link.err().contains("the link to the stub drops that file's search line"), link.err());
+        }
+        String playbook = run("export", "--format", "ansible", "--provider", "quad9", "--mode", "strict",
+                "--link-resolv-conf").out();
+        assertTrue(playbook.contains("\n# Search domains: on a machine whose /etc/resolv.conf is a file of its own"),
+                playbook);
+        assertTrue(playbook.lines().filter(l -> l.startsWith("#")).allMatch(l -> l.length() <= 112), playbook);
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class FleetExport {
                 notes.accept("a drop-in cannot point /etc/resolv.conf at the stub: run 'ln -sf " + LinuxPaths.STUB_RESOLV_CONF
                         + " /etc/resolv.conf' on each machine, or use --format ansible, which does it");
             }
+            notes.accept(searchDomainsLost(linkResolvConf));
             return fleetDropIn(s, linkResolvConf);
         }
 
@@ -44,6 +45,7 @@ public final class FleetExport {
 
         @Override
         public String export(DesiredSettings s, boolean linkResolvConf, Consumer<String> notes) {
+            notes.accept(searchDomainsLost(linkResolvConf));
             return ansiblePlaybook(s, linkResolvConf);
         }
     }
@@ -116,6 +118,21 @@ public final class FleetExport {
             + "              or ansible_failed_result.msg | default('') }}); /etc/resolv.conf is as it was before this run,\n"
             + "              the drop-in stays\"\n";
 
+    /**
+     * What the change does to search domains on a machine whose /etc/resolv.conf is a file of its own, which the export
+     * cannot see (apply reads it and names them): systemd-resolved takes that file's search domains only while no
+     * resolved.conf sets DNS= or Domains=, and the link to the stub drops the file's search line.
+     */
+    static String searchDomainsLost(boolean linkResolvConf) {
+        return "on a machine whose /etc/resolv.conf is a file of its own with search domains, "
+                + (linkResolvConf ? "the link to the stub drops that file's search line, and " : "")
+                + "systemd-resolved stops searching them once this drop-in sets DNS= (it takes them from that file "
+                + "only while no resolved.conf sets DNS= or Domains=), so short names under them stop resolving"
+                + (linkResolvConf ? "" : " for programs that ask systemd-resolved (NSS's resolve module, resolvectl)")
+                + "; where machines need them, give them as Domains= in a drop-in of their own, which "
+                + "this one keeps";
+    }
+
     /** What Port853 writes on a machine it manages (its header names 'port853 revert'). */
     public static String dropIn(DesiredSettings s) {
         return DropInRenderer.render(s);
@@ -152,6 +169,7 @@ public final class FleetExport {
                 + ".\n"
                 + "# A machine where " + LinuxChange.PROBE_NAME + " does not resolve after the change gets its drop-in from "
                 + "before back and fails.\n"
+                + ("Search domains: " + searchDomainsLost(linkResolvConf) + ".").replaceAll("(.{1,110})(?: |$)", "# $1\n")
                 + "- name: DNS-over-TLS with systemd-resolved\n"
                 + "  hosts: all\n"
                 + "  become: true\n"
