@@ -43,7 +43,8 @@ final class DroppedByStubLink {
             notes.add(Sentence.of("the search domains " + listed + " of the current " + file + " are not among "
                     + "systemd-resolved's search domains, so after the link short names under them stop resolving (host "
                     + "no longer finds host." + lostDomains.get(0) + "); to keep them, add Domains=" + value + " under "
-                    + "[Resolve] in a file such as " + dropIn + " before applying", "plan.link-drops.search", listed,
+                    + "[Resolve] in a file such as " + dropIn + " before applying (or after it, "
+                    + "then: sudo systemctl restart systemd-resolved)", "plan.link-drops.search", listed,
                     file, lostDomains.get(0), value, dropIn));
         }
         if (!lostOptions.isEmpty()) {

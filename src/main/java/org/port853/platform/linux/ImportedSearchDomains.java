@@ -41,7 +41,8 @@ final class ImportedSearchDomains {
                 + " while no resolved.conf sets DNS= or Domains=; Port853's drop-in sets them, so programs that ask "
                 + "systemd-resolved (NSS's resolve module, resolvectl) stop resolving short names under them (host no "
                 + "longer finds host." + lost.get(0) + "; programs that read " + file + " still do); to keep them, add "
-                + "Domains=" + value + " under [Resolve] in a file such as " + dropIn + " before applying",
+                + "Domains=" + value + " under [Resolve] in a file such as " + dropIn + " before applying (or after "
+                + "it, then: sudo systemctl restart systemd-resolved)",
                 "plan.imported-search", listed, file, lost.get(0), value, dropIn));
     }
 }

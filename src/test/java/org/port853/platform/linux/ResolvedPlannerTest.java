@@ -247,7 +247,8 @@ class ResolvedPlannerTest {
                     + "not among systemd-resolved's search domains, so after the link short names under them stop "
                     + "resolving (host no longer finds host.corp.example); to keep them, add Domains=corp.example under "
                     + "[Resolve] in a file such as " + paths.ourDropIn().resolveSibling("search-domains.conf")
-                    + " before applying", "the options ndots:2 of the current " + paths.resolvConf() + " are "
+                    + " before applying (or after it, then: sudo systemctl "
+                    + "restart systemd-resolved)", "the options ndots:2 of the current " + paths.resolvConf() + " are "
                     + "dropped: the stub file sets only systemd-resolved's own (edns0 trust-ad)"), notes);
             assertEquals("plan.link-drops.search", p.notes().get(0).words().wording());
         }
@@ -288,7 +289,8 @@ class ResolvedPlannerTest {
                     + "them, so programs that ask systemd-resolved (NSS's resolve module, resolvectl) stop resolving "
                     + "short names under them (host no longer finds host.corp.example; programs that read "
                     + paths.resolvConf() + " still do); to keep them, add Domains=corp.example under [Resolve] in a "
-                    + "file such as " + paths.ourDropIn().resolveSibling("search-domains.conf") + " before applying"),
+                    + "file such as " + paths.ourDropIn().resolveSibling("search-domains.conf") + " before applying "
+                    + "(or after it, then: sudo systemctl restart systemd-resolved)"),
                     p.notes().stream().map(org.port853.core.Sentence::english).toList());
             assertEquals("plan.imported-search", p.notes().get(0).words().wording());
         }
