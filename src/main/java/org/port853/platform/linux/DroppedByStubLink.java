@@ -43,9 +43,10 @@ final class DroppedByStubLink {
             notes.add(Sentence.of("the search domains " + listed + " of the current " + file + " are not among "
                     + "systemd-resolved's search domains, so after the link short names under them stop resolving (host "
                     + "no longer finds host." + lostDomains.get(0) + "); to keep them, add Domains=" + value + " under "
-                    + "[Resolve] in a file such as " + dropIn + " before applying (or after it, "
-                    + "then: sudo systemctl restart systemd-resolved)", "plan.link-drops.search", listed,
-                    file, lostDomains.get(0), value, dropIn));
+                    + "[Resolve] in a file such as " + dropIn + " before applying (or after it, then: sudo systemctl "
+                    + "restart systemd-resolved; that file also stops systemd-resolved from taking the nameservers of "
+                    + file + ", so remove it after a 'port853 revert')", "plan.link-drops.search", listed, file,
+                    lostDomains.get(0), value, dropIn));
         }
         if (!lostOptions.isEmpty()) {
             String listed = String.join(" ", lostOptions);

@@ -42,7 +42,8 @@ final class ImportedSearchDomains {
                 + "systemd-resolved (NSS's resolve module, resolvectl) stop resolving short names under them (host no "
                 + "longer finds host." + lost.get(0) + "; programs that read " + file + " still do); to keep them, add "
                 + "Domains=" + value + " under [Resolve] in a file such as " + dropIn + " before applying (or after "
-                + "it, then: sudo systemctl restart systemd-resolved)",
+                + "it, then: sudo systemctl restart systemd-resolved; that file also stops systemd-resolved from "
+                + "taking the nameservers of " + file + ", so remove it after a 'port853 revert')",
                 "plan.imported-search", listed, file, lost.get(0), value, dropIn));
     }
 }

@@ -248,7 +248,9 @@ class ResolvedPlannerTest {
                     + "resolving (host no longer finds host.corp.example); to keep them, add Domains=corp.example under "
                     + "[Resolve] in a file such as " + paths.ourDropIn().resolveSibling("search-domains.conf")
                     + " before applying (or after it, then: sudo systemctl "
-                    + "restart systemd-resolved)", "the options ndots:2 of the current " + paths.resolvConf() + " are "
+                    + "restart systemd-resolved; that file also stops systemd-resolved from taking the nameservers of "
+                    + paths.resolvConf() + ", so remove it after a 'port853 revert')", "the options ndots:2 of the "
+                    + "current " + paths.resolvConf() + " are "
                     + "dropped: the stub file sets only systemd-resolved's own (edns0 trust-ad)"), notes);
             assertEquals("plan.link-drops.search", p.notes().get(0).words().wording());
         }
@@ -290,7 +292,9 @@ class ResolvedPlannerTest {
                     + "short names under them (host no longer finds host.corp.example; programs that read "
                     + paths.resolvConf() + " still do); to keep them, add Domains=corp.example under [Resolve] in a "
                     + "file such as " + paths.ourDropIn().resolveSibling("search-domains.conf") + " before applying "
-                    + "(or after it, then: sudo systemctl restart systemd-resolved)"),
+                    + "(or after it, then: sudo systemctl restart systemd-resolved; that file also stops "
+                    + "systemd-resolved from taking the nameservers of " + paths.resolvConf() + ", so remove it after a "
+                    + "'port853 revert')"),
                     p.notes().stream().map(org.port853.core.Sentence::english).toList());
             assertEquals("plan.imported-search", p.notes().get(0).words().wording());
         }
