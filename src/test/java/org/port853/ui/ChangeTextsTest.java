@@ -125,12 +125,17 @@ class ChangeTextsTest {
                 + apply.summaryProperty().get());
     }
 
+    /** The strict plan on systemd 252 where /etc/resolv.conf holds {@code resolvConf}, linked to the stub or not. */
+    private static Plan strictPlanWith(LinuxPaths paths, String resolvConf, boolean link) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
+        java.nio.file.Files.writeString(paths.resolvConf(), resolvConf);
+        return new ResolvedPlanner(paths).plan(STRICT, 252, List.of(), link);
+    }
+
     @Test
     void whatTheLinkToTheStubDropsIsSaidInGermanAndInTheCommandLinesEnglish() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
-        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
-        java.nio.file.Files.writeString(paths.resolvConf(), "search corp.example\noptions ndots:2\nnameserver 10.0.0.1\n");
-        Plan plan = new ResolvedPlanner(paths).plan(STRICT, 252, List.of(), true);
+        Plan plan = strictPlanWith(paths, "search corp.example\noptions ndots:2\nnameserver 10.0.0.1\n", true);
         String de = german(() -> ChangeTexts.notes(plan));
         assertTrue(de.contains("Die Suchdomänen corp.example der jetzigen Datei " + paths.resolvConf()
                 + " gehören nicht zu den Suchdomänen von systemd-resolved;"), de);
@@ -143,9 +148,7 @@ class ChangeTextsTest {
     @Test
     void theSearchDomainsResolvedNoLongerImportsAreSaidInGerman() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
-        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
-        java.nio.file.Files.writeString(paths.resolvConf(), "search corp.example\nnameserver 10.0.0.1\n");
-        Plan plan = new ResolvedPlanner(paths).plan(STRICT, 252, List.of(), false);
+        Plan plan = strictPlanWith(paths, "search corp.example\nnameserver 10.0.0.1\n", false);
         String de = german(() -> ChangeTexts.notes(plan));
         assertTrue(de.contains("Systemd-resolved durchsucht corp.example nur, weil es sie aus " + paths.resolvConf()
                 + " übernimmt"), de);

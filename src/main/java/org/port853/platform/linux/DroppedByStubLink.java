@@ -37,16 +37,13 @@ final class DroppedByStubLink {
         List<Sentence> notes = new ArrayList<>();
         String file = paths.resolvConf().toString();
         if (!lostDomains.isEmpty()) {
-            Path dropIn = paths.ourDropIn().resolveSibling("search-domains.conf");
+            Path dropIn = searchDomainsDropIn(paths);
             String listed = String.join(", ", lostDomains);
             String value = String.join(" ", lostDomains);
             notes.add(Sentence.of("the search domains " + listed + " of the current " + file + " are not among "
                     + "systemd-resolved's search domains, so after the link short names under them stop resolving (host "
-                    + "no longer finds host." + lostDomains.get(0) + "); to keep them, add Domains=" + value + " under "
-                    + "[Resolve] in a file such as " + dropIn + " before applying (or after it, then: sudo systemctl "
-                    + "restart systemd-resolved; that file also stops systemd-resolved from taking the nameservers of "
-                    + file + ", so remove it after a 'port853 revert')", "plan.link-drops.search", listed, file,
-                    lostDomains.get(0), value, dropIn));
+                    + "no longer finds host." + lostDomains.get(0) + "); " + howToKeep(value, dropIn, file),
+                    "plan.link-drops.search", listed, file, lostDomains.get(0), value, dropIn));
         }
         if (!lostOptions.isEmpty()) {
             String listed = String.join(" ", lostOptions);
@@ -56,5 +53,20 @@ final class DroppedByStubLink {
                     file, stubOptions));
         }
         return notes;
+    }
+
+    /** Where the advice puts the search domains a change would lose: a drop-in of the user's own, beside Port853's. */
+    static Path searchDomainsDropIn(LinuxPaths paths) {
+        return paths.ourDropIn().resolveSibling("search-domains.conf");
+    }
+
+    /**
+     * How to keep search domains {@code value} (space-separated) that a change to {@code file}'s readers loses; a
+     * Domains= file also ends resolved's import of that file's nameservers, so it must go again after a revert.
+     */
+    static String howToKeep(String value, Path dropIn, String file) {
+        return "to keep them, add Domains=" + value + " under [Resolve] in a file such as " + dropIn + " before "
+                + "applying (or after it, then: sudo systemctl restart systemd-resolved; that file also stops "
+                + "systemd-resolved from taking the nameservers of " + file + ", so remove it after a 'port853 revert')";
     }
 }

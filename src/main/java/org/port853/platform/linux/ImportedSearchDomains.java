@@ -36,14 +36,12 @@ final class ImportedSearchDomains {
         String file = paths.resolvConf().toString();
         String listed = String.join(", ", lost);
         String value = String.join(" ", lost);
-        java.nio.file.Path dropIn = paths.ourDropIn().resolveSibling("search-domains.conf");
+        java.nio.file.Path dropIn = DroppedByStubLink.searchDomainsDropIn(paths);
         return List.of(Sentence.of("systemd-resolved searches " + listed + " only because it takes them from " + file
                 + " while no resolved.conf sets DNS= or Domains=; Port853's drop-in sets them, so programs that ask "
                 + "systemd-resolved (NSS's resolve module, resolvectl) stop resolving short names under them (host no "
-                + "longer finds host." + lost.get(0) + "; programs that read " + file + " still do); to keep them, add "
-                + "Domains=" + value + " under [Resolve] in a file such as " + dropIn + " before applying (or after "
-                + "it, then: sudo systemctl restart systemd-resolved; that file also stops systemd-resolved from "
-                + "taking the nameservers of " + file + ", so remove it after a 'port853 revert')",
-                "plan.imported-search", listed, file, lost.get(0), value, dropIn));
+                + "longer finds host." + lost.get(0) + "; programs that read " + file + " still do); "
+                + DroppedByStubLink.howToKeep(value, dropIn, file), "plan.imported-search", listed, file, lost.get(0),
+                value, dropIn));
     }
 }
