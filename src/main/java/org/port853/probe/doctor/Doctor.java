@@ -81,6 +81,11 @@ public final class Doctor {
             skipped.add("server checks: the configured servers cannot be read while " + state.resolverName()
                     + " is not running; start it, or pass --server IP#NAME");
             skippedWords.add(Words.of("servers-unreadable", state.resolverName()));
+        } else if (targets.isEmpty() && state.installed() && !state.readable()) {
+            // running, but its settings did not come (a resolver that hangs): which servers it has is unknown
+            skipped.add("server checks: the configured servers could not be read from " + state.resolverName()
+                    + "; pass --server IP#NAME");
+            skippedWords.add(Words.of("servers-not-read", state.resolverName()));
         } else if (targets.isEmpty()) {
             skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
             skippedWords.add(Words.of("no-servers"));
@@ -111,17 +116,25 @@ public final class Doctor {
                 skippedWords.add(e instanceof JournalUnreadable j ? j.words() : Words.of("journal", e.getMessage()));
             }
         } else {
-            // installed but stopped: nothing resolves through it, which is a failure, not only checks left out; a
-            // warning when servers were named to vet them (their verdict is what was asked)
-            reasons.stream().filter(r -> r.code().equals("RESOLVER_STOPPED")).findFirst().ifPresent(r -> checks.add(
-                    servers.isEmpty() ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
-                            : Check.warning("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))));
+            // installed but stopped, or running without answering what it is set to: names cannot be relied on
+            // through it, which is a failure, not only checks left out; a warning when servers were named to vet
+            // them (their verdict is what was asked)
+            reasons.stream().filter(r -> r.code().equals("RESOLVER_STOPPED") || r.code().equals("STATE_UNREADABLE"))
+                    .findFirst().map(Doctor::resolverCheck)
+                    .ifPresent(c -> checks.add(servers.isEmpty() ? c : c.asWarning()));
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
                     ? "the resolver's state could not be read" : state.problem()));
             skippedWords.add(Words.of("resolver", state.problem(), state.problem() == null ? 0 : 1));
         }
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
         return new Report(checks, reports, skipped, skippedWords);
+    }
+
+    /** A resolver whose settings cannot be read, as the failed check of what is wrong with it. */
+    private static Check resolverCheck(Reason r) {
+        return r.code().equals("RESOLVER_STOPPED")
+                ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
+                : Check.failure("resolver.readable", null, r.message(), r.fix()).repeats(List.of(r));
     }
 
     /** The DoT mode the resolver uses for configured {@code server}: its link's own setting, else the global one. */

@@ -258,6 +258,23 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("a resolver that runs but does not say how it is set up (it hangs) is a failed check, and its "
+            + "servers are unknown, not 'none configured'")
+    void unreadableRunningResolverFails() {
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        ResolverState hung = new ResolverState("systemd-resolved", StateSource.NONE, true, true, null, List.of(), null,
+                "D-Bus unavailable (systemd-resolved did not answer on D-Bus within 3000 ms) and resolvectl did not "
+                        + "answer within 10 s", null);
+        Doctor.Report report = doctor.run(hung, Assessor.assess(hung, new LinuxRules().assess(hung)).reasons(),
+                List.of(), org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        assertEquals(CheckStatus.FAILURE, find(report.checks(), "resolver.readable").status());
+        assertEquals("server checks: the configured servers could not be read from systemd-resolved; pass --server "
+                + "IP#NAME", report.skipped().get(0), "not 'no DNS server is configured'");
+        assertEquals("servers-not-read", report.skippedWords().get(0).wording());
+    }
+
+    @Test
     @DisplayName("with DNS-over-TLS off, a configured server that offers none (a router) is a warning: the failure is "
             + "that encryption is off; the same server named to vet it fails")
     void configuredServerWithoutDotWhileOffIsAWarning() {
