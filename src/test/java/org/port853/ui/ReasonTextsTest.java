@@ -53,6 +53,31 @@ class ReasonTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("why a hanging resolver's settings could not be read is said in German where "
+            + "Port853 says it, and the system's own text quoted (rig walkthrough, resolved stopped with SIGSTOP)")
+    void anUnreadableStateIsSaidInTheWindowsLanguage() {
+        org.port853.core.Sentence bus = org.port853.core.Sentence.of(
+                "systemd-resolved did not answer on D-Bus within 3000 ms", "bus-no-answer", 3000);
+        ResolverState hung = ResolverState.unreadable("systemd-resolved", org.port853.core.StateSource.NONE, true, true,
+                null, org.port853.core.Sentence.of("D-Bus unavailable (" + bus.english()
+                        + ") and resolvectl did not answer within 10 s", "bus-and-resolvectl", bus,
+                        org.port853.core.Sentence.of("resolvectl did not answer within 10 s", "resolvectl-no-answer",
+                                10)), null);
+        List<Reason> reasons = new LinuxRules().assess(hung);
+        org.junit.jupiter.api.Assertions.assertEquals("Die Einstellungen des Resolvers konnten nicht gelesen werden; "
+                + "D-Bus ist nicht verfügbar (systemd-resolved hat nicht innerhalb von 3000 ms über D-Bus geantwortet), "
+                + "und resolvectl hat nicht innerhalb von 10 s geantwortet", org.port853.ui.common.I18n.in(
+                java.util.Locale.GERMAN, () -> text(reasons, "STATE_UNREADABLE", hung).message()));
+        org.junit.jupiter.api.Assertions.assertEquals("The resolver's settings could not be read: " + hung.problem(),
+                org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                        () -> ReasonTexts.of(reasons.get(0), hung).message()), "as the command line says it");
+        ResolverState noBus = new ResolverState("systemd-resolved", org.port853.core.StateSource.NONE, true, true, null,
+                List.of(), null, "Failed to connect to bus", null);
+        assertTrue(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(new LinuxRules().assess(noBus),
+                "STATE_UNREADABLE", noBus).message()).endsWith("; das System meldet: „Failed to connect to bus“"));
+    }
+
+    @Test
     void anInterruptedChangeSaysWhenItStartedAsTheLanguageWritesIt() {
         java.time.Instant started = java.time.Instant.parse("2026-11-30T21:26:24.331501030Z");
         ResolverState s = Fakes.plaintextState(new org.port853.core.PendingChange("c1", started, "strict"));

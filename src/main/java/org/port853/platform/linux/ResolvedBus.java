@@ -156,6 +156,11 @@ final class ResolvedBus implements AutoCloseable {
             this.timeout = timeout;
         }
 
+        /** How long the call waited, in milliseconds. */
+        long millis() {
+            return timeout.toMillis();
+        }
+
         /** How long the call waited: "3 s", or "100 ms" below a whole second. */
         String waited() {
             long ms = timeout.toMillis();

@@ -20,6 +20,7 @@ import org.port853.core.LinkState;
 import org.port853.core.PendingChange;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
+import org.port853.core.Sentence;
 import org.port853.core.StateSource;
 import org.port853.change.JournalStore;
 import org.port853.platform.ProcessRunner;
@@ -94,7 +95,7 @@ final class ResolvedStateReader {
             return new ResolverState(NAME, StateSource.NONE, false, false, null, List.of(), pending, NAME + " is not installed",
                     details(rc, dropIns, null));
         }
-        String busProblem;
+        Sentence busProblem;
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(CALL_TIMEOUT)) {
                 return new ResolverState(NAME, StateSource.DBUS, true, false, null, List.of(), pending, NAME + " is not running",
@@ -116,7 +117,7 @@ final class ResolvedStateReader {
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
                     details(rc, dropIns, downgrade));
         } catch (DBusException | IOException | RuntimeException e) {
-            busProblem = e.getMessage();
+            busProblem = busProblem(e);
         }
         return fromResolvectl(rc, dropIns, pending, busProblem);
     }
@@ -152,34 +153,53 @@ final class ResolvedStateReader {
     }
 
     private ResolverState fromResolvectl(ResolvConfState rc, List<DropIn> dropIns, PendingChange pending,
-                                         String busProblem) {
+                                         Sentence busProblem) {
         try {
             ProcessRunner.Result r = ProcessRunner.run(List.of(paths.resolvectl().toString(), "status", "--no-pager"),
                     null, RESOLVECTL_TIMEOUT);
             if (r.ok()) {
                 ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(r.stdout());
-                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem,
+                return new ResolverState(NAME, StateSource.RESOLVECTL, true, true, p.global(), p.links(), pending, "D-Bus unavailable: " + busProblem.english(),
                     details(rc, dropIns, null));
             }
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and "
-                    + resolvectlFailure(r, RESOLVECTL_TIMEOUT),
-                    details(rc, dropIns, null));
+            return neither(busProblem, resolvectlFailure(r, RESOLVECTL_TIMEOUT), pending, details(rc, dropIns, null));
         } catch (IOException e) {
-            return new ResolverState(NAME, StateSource.NONE, true, processRunning(), null, List.of(), pending, "D-Bus unavailable (" + busProblem + ") and resolvectl could not run",
+            return neither(busProblem, Sentence.of("resolvectl could not run", "resolvectl-not-run"), pending,
                     details(rc, dropIns, null));
         }
+    }
+
+    /** Neither D-Bus nor resolvectl said the resolver's state: why not, each in Port853's words or the system's. */
+    private ResolverState neither(Sentence bus, Sentence resolvectl, PendingChange pending, LinuxDetails details) {
+        return ResolverState.unreadable(NAME, StateSource.NONE, true, processRunning(), pending, Sentence.of(
+                "D-Bus unavailable (" + bus.english() + ") and " + resolvectl.english(), "bus-and-resolvectl", bus,
+                resolvectl), details);
+    }
+
+    /** Why the bus gave no state: that resolved did not answer in time (Port853's words), else the system's text. */
+    static Sentence busProblem(Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ResolvedBus.NoAnswerInTime late) {
+                return Sentence.of(late.getMessage(), "bus-no-answer", late.millis());
+            }
+        }
+        String said = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Sentence.of(said, "system", said);
     }
 
     /**
      * Why resolvectl gave no state, for the reason's sentence: its own words, else that it did not answer in time (a
      * resolver that hangs answers neither D-Bus nor resolvectl) or its exit code.
      */
-    static String resolvectlFailure(ProcessRunner.Result r, Duration timeout) {
+    static Sentence resolvectlFailure(ProcessRunner.Result r, Duration timeout) {
         if (r.timedOut()) {
-            return "resolvectl did not answer within " + timeout.toSeconds() + " s";
+            return Sentence.of("resolvectl did not answer within " + timeout.toSeconds() + " s", "resolvectl-no-answer",
+                    timeout.toSeconds());
         }
         String words = r.stderr().strip();
-        return "resolvectl failed: " + (words.isEmpty() ? "exit code " + r.exitCode() : words);
+        return words.isEmpty()
+                ? Sentence.of("resolvectl failed: exit code " + r.exitCode(), "resolvectl-exit", r.exitCode())
+                : Sentence.of("resolvectl failed: " + words, "resolvectl-failed", words);
     }
 
     /** Without a bus, the process table is the only witness of whether resolved runs (in this namespace). */

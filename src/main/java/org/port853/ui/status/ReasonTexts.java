@@ -40,9 +40,14 @@ public final class ReasonTexts {
         // without the state (a Diagnostics check that repeats a reason) the resolver is not named, but never left out
         List<Object> args = new ArrayList<>(List.of(s == null ? I18n.t("resolver.unnamed") : ResolverTexts.name(s),
                 s == null ? "" : ResolverTexts.version(s),
-                s == null || s.problem() == null ? "" : s.problem()));
+                s == null || s.problem() == null ? "" : problem(s)));
         args.addAll(r.details());
         String fix = I18n.has(key + ".fix") ? I18n.withDetails(key + ".fix", args) : r.fix();
         return new Text(r, I18n.withDetails(key, args), fix);
+    }
+
+    /** Why the state could not be read: in the window's words where Port853 says it, else the system's text quoted. */
+    private static String problem(ResolverState s) {
+        return I18n.said("problem.", s.problemWords(), "", org.port853.ui.common.Errors.systemText(s.problem()));
     }
 }
