@@ -130,11 +130,14 @@ public final class Doctor {
         return new Report(checks, reports, skipped, skippedWords);
     }
 
-    /** A resolver whose settings cannot be read, as the failed check of what is wrong with it. */
+    /**
+     * A resolver whose settings cannot be read, as the failed check of what is wrong with it. The window says an
+     * unreadable one in words of its own: the reason's text needs the state's problem, which the skipped line says.
+     */
     private static Check resolverCheck(Reason r) {
         return r.code().equals("RESOLVER_STOPPED")
                 ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
-                : Check.failure("resolver.readable", null, r.message(), r.fix()).repeats(List.of(r));
+                : Check.failure("resolver.readable", null, r.message(), r.fix()).says("resolver.readable.unread");
     }
 
     /** The DoT mode the resolver uses for configured {@code server}: its link's own setting, else the global one. */

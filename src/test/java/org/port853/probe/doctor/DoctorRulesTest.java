@@ -272,6 +272,13 @@ class DoctorRulesTest {
         assertEquals("server checks: the configured servers could not be read from systemd-resolved; pass --server "
                 + "IP#NAME", report.skipped().get(0), "not 'no DNS server is configured'");
         assertEquals("servers-not-read", report.skippedWords().get(0).wording());
+        // said in whole, not "… could not be read;" with nothing after it (the reason's text needs the state)
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            org.port853.ui.diagnostics.CheckTexts.Text t = org.port853.ui.common.I18n.in(l,
+                    () -> org.port853.ui.diagnostics.CheckTexts.of(find(report.checks(), "resolver.readable")));
+            assertTrue(t.evidence().endsWith(").") || t.evidence().endsWith("“)."), t.evidence());
+            assertTrue(t.fix().contains("systemctl status"), t.fix());
+        }
     }
 
     @Test
