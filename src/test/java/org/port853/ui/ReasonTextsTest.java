@@ -57,11 +57,11 @@ class ReasonTextsTest {
             + "Port853 says it, and the system's own text quoted (rig walkthrough, resolved stopped with SIGSTOP)")
     void anUnreadableStateIsSaidInTheWindowsLanguage() {
         org.port853.core.Sentence bus = org.port853.core.Sentence.of(
-                "systemd-resolved did not answer on D-Bus within 3000 ms", "bus-no-answer", 3000);
+                "systemd-resolved did not answer on D-Bus within 3000 ms", "problem.bus-no-answer", 3000);
         ResolverState hung = ResolverState.unreadable("systemd-resolved", org.port853.core.StateSource.NONE, true, true,
                 null, org.port853.core.Sentence.of("D-Bus unavailable (" + bus.english()
-                        + ") and resolvectl did not answer within 10 s", "bus-and-resolvectl", bus,
-                        org.port853.core.Sentence.of("resolvectl did not answer within 10 s", "resolvectl-no-answer",
+                        + ") and resolvectl did not answer within 10 s", "problem.bus-and-resolvectl", bus,
+                        org.port853.core.Sentence.of("resolvectl did not answer within 10 s", "problem.resolvectl-no-answer",
                                 10)), null);
         List<Reason> reasons = new LinuxRules().assess(hung);
         org.junit.jupiter.api.Assertions.assertEquals("Die Einstellungen des Resolvers konnten nicht gelesen werden; "

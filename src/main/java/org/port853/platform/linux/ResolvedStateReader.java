@@ -164,7 +164,7 @@ final class ResolvedStateReader {
             }
             return neither(busProblem, resolvectlFailure(r, RESOLVECTL_TIMEOUT), pending, details(rc, dropIns, null));
         } catch (IOException e) {
-            return neither(busProblem, Sentence.of("resolvectl could not run", "resolvectl-not-run"), pending,
+            return neither(busProblem, Sentence.of("resolvectl could not run", "problem.resolvectl-not-run"), pending,
                     details(rc, dropIns, null));
         }
     }
@@ -172,19 +172,19 @@ final class ResolvedStateReader {
     /** Neither D-Bus nor resolvectl said the resolver's state: why not, each in Port853's words or the system's. */
     private ResolverState neither(Sentence bus, Sentence resolvectl, PendingChange pending, LinuxDetails details) {
         return ResolverState.unreadable(NAME, StateSource.NONE, true, processRunning(), pending, Sentence.of(
-                "D-Bus unavailable (" + bus.english() + ") and " + resolvectl.english(), "bus-and-resolvectl", bus,
-                resolvectl), details);
+                "D-Bus unavailable (" + bus.english() + ") and " + resolvectl.english(), "problem.bus-and-resolvectl",
+                bus, resolvectl), details);
     }
 
     /** Why the bus gave no state: that resolved did not answer in time (Port853's words), else the system's text. */
     static Sentence busProblem(Exception e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof ResolvedBus.NoAnswerInTime late) {
-                return Sentence.of(late.getMessage(), "bus-no-answer", late.millis());
+                return Sentence.of(late.getMessage(), "problem.bus-no-answer", late.millis());
             }
         }
         String said = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return Sentence.of(said, "system", said);
+        return Sentence.of(said, "problem.system", said);
     }
 
     /**
@@ -193,13 +193,13 @@ final class ResolvedStateReader {
      */
     static Sentence resolvectlFailure(ProcessRunner.Result r, Duration timeout) {
         if (r.timedOut()) {
-            return Sentence.of("resolvectl did not answer within " + timeout.toSeconds() + " s", "resolvectl-no-answer",
-                    timeout.toSeconds());
+            return Sentence.of("resolvectl did not answer within " + timeout.toSeconds() + " s",
+                    "problem.resolvectl-no-answer", timeout.toSeconds());
         }
         String words = r.stderr().strip();
         return words.isEmpty()
-                ? Sentence.of("resolvectl failed: exit code " + r.exitCode(), "resolvectl-exit", r.exitCode())
-                : Sentence.of("resolvectl failed: " + words, "resolvectl-failed", words);
+                ? Sentence.of("resolvectl failed: exit code " + r.exitCode(), "problem.resolvectl-exit", r.exitCode())
+                : Sentence.of("resolvectl failed: " + words, "problem.resolvectl-failed", words);
     }
 
     /** Without a bus, the process table is the only witness of whether resolved runs (in this namespace). */

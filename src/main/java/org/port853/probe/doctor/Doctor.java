@@ -124,7 +124,7 @@ public final class Doctor {
                     .ifPresent(c -> checks.add(servers.isEmpty() ? c : c.asWarning()));
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
                     ? "the resolver's state could not be read" : state.problem()));
-            skippedWords.add(Words.of("resolver", state.problem(), state.problem() == null ? 0 : 1));
+            skippedWords.add(Words.of("resolver", state.problemSentence(), state.problem() == null ? 0 : 1));
         }
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
         return new Report(checks, reports, skipped, skippedWords);

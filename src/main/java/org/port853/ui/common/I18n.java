@@ -74,14 +74,19 @@ public final class I18n {
         return key != null && has(key) ? withDetails(key, detailsSaid(prefix, words)) : english;
     }
 
-    /** The details of {@code words}, each nested sentence said by its own words (with the same prefix). */
+    /**
+     * The details of {@code words}, each nested sentence said by its own words: with the same prefix, else by the text
+     * its wording names in full (a resolver's problem, {@code problem.*}, is said so wherever it is nested).
+     */
     private static List<String> detailsSaid(String prefix, Words words) {
         if (words.parts().isEmpty()) {
             return words.details();
         }
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < words.details().size(); i++) {
-            out.add(said(prefix, words.parts().get(i), "", words.details().get(i)));
+            Words part = words.parts().get(i);
+            boolean named = part != null && !has(prefix + part.wording()) && has(part.wording());
+            out.add(said(named ? "" : prefix, part, "", words.details().get(i)));
         }
         return out;
     }

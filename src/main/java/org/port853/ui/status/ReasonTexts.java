@@ -48,6 +48,6 @@ public final class ReasonTexts {
 
     /** Why the state could not be read: in the window's words where Port853 says it, else the system's text quoted. */
     private static String problem(ResolverState s) {
-        return I18n.said("problem.", s.problemWords(), "", org.port853.ui.common.Errors.systemText(s.problem()));
+        return I18n.said("", s.problemWords(), "", org.port853.ui.common.Errors.systemText(s.problem()));
     }
 }

@@ -17,7 +17,7 @@ class ResolvectlFailureTest {
         org.port853.core.Sentence hung = ResolvedStateReader.resolvectlFailure(new ProcessRunner.Result(-1, "", "",
                 true), TIMEOUT);
         assertEquals("resolvectl did not answer within 10 s", hung.english());
-        assertEquals(org.port853.core.Words.of("resolvectl-no-answer", 10), hung.words(), "the window's words");
+        assertEquals(org.port853.core.Words.of("problem.resolvectl-no-answer", 10), hung.words(), "the window's words");
     }
 
     @Test
@@ -35,8 +35,8 @@ class ResolvectlFailureTest {
         org.port853.core.Sentence late = ResolvedStateReader.busProblem(new ResolvedBus.NoAnswerInTime(
                 Duration.ofMillis(3000), null));
         assertEquals("systemd-resolved did not answer on D-Bus within 3000 ms", late.english());
-        assertEquals(org.port853.core.Words.of("bus-no-answer", 3000), late.words());
-        assertEquals(org.port853.core.Words.of("system", "Failed to connect to bus"), ResolvedStateReader.busProblem(
+        assertEquals(org.port853.core.Words.of("problem.bus-no-answer", 3000), late.words());
+        assertEquals(org.port853.core.Words.of("problem.system", "Failed to connect to bus"), ResolvedStateReader.busProblem(
                 new java.io.IOException("Failed to connect to bus")).words());
     }
 }

@@ -263,15 +263,24 @@ class DoctorRulesTest {
     void unreadableRunningResolverFails() {
         Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
                 java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
-        ResolverState hung = new ResolverState("systemd-resolved", StateSource.NONE, true, true, null, List.of(), null,
-                "D-Bus unavailable (systemd-resolved did not answer on D-Bus within 3000 ms) and resolvectl did not "
-                        + "answer within 10 s", null);
+        org.port853.core.Sentence bus = org.port853.core.Sentence.of(
+                "systemd-resolved did not answer on D-Bus within 3000 ms", "problem.bus-no-answer", 3000);
+        ResolverState hung = ResolverState.unreadable("systemd-resolved", StateSource.NONE, true, true, null,
+                org.port853.core.Sentence.of("D-Bus unavailable (" + bus.english() + ") and resolvectl did not answer "
+                        + "within 10 s", "problem.bus-and-resolvectl", bus, org.port853.core.Sentence.of(
+                        "resolvectl did not answer within 10 s", "problem.resolvectl-no-answer", 10)), null);
         Doctor.Report report = doctor.run(hung, Assessor.assess(hung, new LinuxRules().assess(hung)).reasons(),
                 List.of(), org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
         assertEquals(CheckStatus.FAILURE, find(report.checks(), "resolver.readable").status());
         assertEquals("server checks: the configured servers could not be read from systemd-resolved; pass --server "
                 + "IP#NAME", report.skipped().get(0), "not 'no DNS server is configured'");
         assertEquals("servers-not-read", report.skippedWords().get(0).wording());
+        // why, in the window's words where Port853 says it (rig walkthrough: the English sentence in German)
+        assertEquals("die Resolver-Prüfungen (bekannte Fehler, Konfiguration, Journal), weil der Zustand des Resolvers "
+                + "nicht lesbar war: D-Bus ist nicht verfügbar (systemd-resolved hat nicht innerhalb von 3000 ms über "
+                + "D-Bus geantwortet), und resolvectl hat nicht innerhalb von 10 s geantwortet",
+                org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.common.I18n.said(
+                        "diag.skipped.", report.skippedWords().get(1), "", report.skipped().get(1))));
         // said in whole, not "… could not be read;" with nothing after it (the reason's text needs the state)
         for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
             org.port853.ui.diagnostics.CheckTexts.Text t = org.port853.ui.common.I18n.in(l,
