@@ -73,6 +73,26 @@ class VerifyScreenTest extends WindowTestBase {
         assertEquals(7, window.verifyViewModel().countProperty().get());
     }
 
+    @Test
+    @DisplayName("while a check runs, its empty list of queries says they follow, not 'Run a check' (rig walkthrough: "
+            + "the list asked to start the check that was running)")
+    void emptyListWhileRunningSaysTheQueriesFollow(FxRobot robot) throws Exception {
+        Fakes.GatedExecutor exec = new Fakes.GatedExecutor();
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse(
+                "9.9.9.9#dns.quad9.net")), true)), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier(), exec));
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
+        javafx.scene.control.ListView<?> details = robot.lookup("#verify-details").query();
+        Label placeholder = (Label) WaitForAsyncUtils.asyncFx(details::getPlaceholder).get();
+        String idle = WaitForAsyncUtils.asyncFx(placeholder::getText).get();
+        exec.hold = true;
+        WaitForAsyncUtils.asyncFx(() -> window.verifyViewModel().run()).get();
+        assertEquals("Each query shows here once the check is done.",
+                WaitForAsyncUtils.asyncFx(placeholder::getText).get());
+        exec.releaseAll();
+        waitUntil(() -> !window.verifyViewModel().runningProperty().get());
+        assertEquals(idle, WaitForAsyncUtils.asyncFx(placeholder::getText).get());
+    }
+
     /** In a scene and visible with all its parents (JavaFX's test for a mnemonic's target). */
     private boolean shown(javafx.scene.Node n) {
         if (n.getScene() != stage.getScene()) return false;

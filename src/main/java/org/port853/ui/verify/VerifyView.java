@@ -86,7 +86,11 @@ public final class VerifyView extends VBox {
         ListView<String> details = new ListView<>(vm.details());
         details.setId("verify-details");
         details.setAccessibleText(I18n.t("verify.details"));
-        details.setPlaceholder(new Label(I18n.t("verify.details.none")));
+        Label placeholder = new Label();
+        placeholder.setId("verify-details-placeholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty())
+                .then(I18n.t("verify.details.running")).otherwise(I18n.t("verify.details.none")));
+        details.setPlaceholder(placeholder);
         // At least five rows tall, and the rest of the screen where there is room (a wrapped line takes two rows'
         // height: a list of its own estimated height scrolled with half the window empty below it); shrinks when the
         // window is small. A line wraps in a narrow window (a leak's line names the query, server, link and answer)
