@@ -81,6 +81,8 @@ class VerifyScreenTest extends WindowTestBase {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse(
                 "9.9.9.9#dns.quad9.net")), true)), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier(), exec));
         WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.VERIFY)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#verify-details").tryQuery().isPresent());
         javafx.scene.control.ListView<?> details = robot.lookup("#verify-details").query();
         Label placeholder = (Label) WaitForAsyncUtils.asyncFx(details::getPlaceholder).get();
         String idle = WaitForAsyncUtils.asyncFx(placeholder::getText).get();
