@@ -15,6 +15,7 @@ import org.port853.core.Words;
 import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
 import org.port853.probe.dot.ProbeReport;
+import org.port853.probe.dot.TlsOutcome;
 import org.port853.probe.pins.PinStore;
 import org.port853.probe.pins.PinVerdict;
 import org.port853.probe.pins.Pinning;
@@ -93,6 +94,9 @@ public final class Doctor {
         DotMode mode = state.global() == null ? null : state.global().effectiveDotMode();
         DnssecMode resolverDnssec = state.global() == null ? null : state.global().dnssec();
         List<ProbeReport> reports = probeAll(targets, options);
+        // strict mode with these servers resolves only if one of them speaks TLS: else its one-click change would
+        // break every lookup (and be rolled back), so the fix stays in words (choose a reachable provider)
+        boolean strictCanWork = reports.stream().anyMatch(r -> r.tls() == TlsOutcome.OK);
         for (ProbeReport r : reports) {
             PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
             DotMode serverMode = servers.isEmpty() ? modeOf(r.server(), state, mode) : mode;
@@ -101,7 +105,9 @@ public final class Doctor {
             // named to vet them keep their verdict.
             boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
             for (Check c : ServerChecks.of(r, serverMode, resolverDnssec, pin, clock.instant())) {
-                checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
+                Check said = unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c;
+                checks.add(!strictCanWork && FixActions.USE_STRICT_MODE.equals(said.fixAction())
+                        ? said.withFixAction(null) : said);
             }
         }
         checks.add(ClockChecks.of(system.clock()));

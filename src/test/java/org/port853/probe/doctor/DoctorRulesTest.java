@@ -323,6 +323,27 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("opportunistic with no server reachable over TLS: no one-click switch to strict mode, which would leave "
+            + "nothing to resolve with (and be rolled back); the fix says to choose a reachable provider")
+    void noStrictModeButtonWhenNoServerSpeaksTls() {
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        ServerAddress closed = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
+        GlobalState opportunistic = new GlobalState(List.of(closed), List.of(), null, DotMode.OPPORTUNISTIC, DnssecMode.NO,
+                false, List.of(), "yes", "stub");
+        ResolverState s = state(252, DotMode.OPPORTUNISTIC, List.of(), List.of());
+        ResolverState down = new ResolverState(s.resolverName(), s.source(), true, true, opportunistic, List.of(), null,
+                null, s.platform());
+        var quick = org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1));
+        Doctor.Report r = doctor.run(down, Assessor.assess(down, new LinuxRules().assess(down)).reasons(), List.of(),
+                quick, null);
+        Check downMode = find(r.checks(), "dot.down-mode");
+        assertEquals(CheckStatus.FAILURE, downMode.status());
+        assertEquals(null, downMode.fixAction(), downMode.toString());
+        assertTrue(downMode.fix().contains("reachable over TLS"), downMode.fix());
+    }
+
+    @Test
     void clockNotSynchronisedIsAWarning() {
         assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(false, false, 16000.0, 0.0, null)).status());
         assertEquals(CheckStatus.OK, ClockChecks.of(new ClockStatus(true, true, 1.0, 0.2, null)).status());
