@@ -39,6 +39,11 @@ public record Check(String id, CheckStatus status, String server, String evidenc
         return new Check(id, CheckStatus.WARNING, server, evidence, fix, fixAction, words, reasons);
     }
 
+    /** The same finding with another fix in English (the window's is said by the wording or the reasons). */
+    public Check withFix(String otherFix) {
+        return new Check(id, status, server, evidence, otherFix, fixAction, words, reasons);
+    }
+
     public Check withFixAction(String action) {
         return new Check(id, status, server, evidence, fix, action, words, reasons);
     }

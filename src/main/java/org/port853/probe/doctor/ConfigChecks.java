@@ -28,7 +28,11 @@ public final class ConfigChecks {
         // the resolver's own lookup failed: names do not resolve, whatever the settings below promise
         List<Reason> lookupFailed = reasons.stream().filter(r -> LOOKUP_FAILED.contains(r.code())).toList();
         if (!lookupFailed.isEmpty()) {
-            out.add(repeating("resolver.lookup", lookupFailed));
+            Check lookup = repeating("resolver.lookup", lookupFailed);
+            // Status sends the user to doctor for the why; here the server checks of the same report say it (as the
+            // window's diag.fix.NAMES_UNRESOLVED)
+            out.add(lookupFailed.get(0).code().equals("NAMES_UNRESOLVED") ? lookup.withFix("The DNS servers refuse "
+                    + "queries or cannot be reached; the server checks of this report say which and why.") : lookup);
         }
         Check names = fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.")
                 .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"));

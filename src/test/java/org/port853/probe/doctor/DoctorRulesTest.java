@@ -344,6 +344,19 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("names that do not resolve: doctor's fix points at its own server checks, not at running doctor")
+    void lookupFailureFixPointsAtTheServerChecks() {
+        org.port853.core.Reason unresolved = new org.port853.core.Reason("NAMES_UNRESOLVED",
+                org.port853.core.Severity.BROKEN, "Names do not resolve: systemd-resolved could not look up a name just "
+                + "now (example.com: timeout).", "The DNS servers refuse queries or cannot be reached; 'port853 doctor' "
+                + "checks each server and says why.", List.of("systemd-resolved", "example.com: timeout"));
+        Check lookup = find(ConfigChecks.of(state(252, DotMode.STRICT, List.of(), List.of()), List.of(unresolved),
+                Map.of()), "resolver.lookup");
+        assertEquals(CheckStatus.FAILURE, lookup.status());
+        assertTrue(!lookup.fix().contains("port853 doctor") && lookup.fix().contains("server checks"), lookup.fix());
+    }
+
+    @Test
     void clockNotSynchronisedIsAWarning() {
         assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(false, false, 16000.0, 0.0, null)).status());
         assertEquals(CheckStatus.OK, ClockChecks.of(new ClockStatus(true, true, 1.0, 0.2, null)).status());
