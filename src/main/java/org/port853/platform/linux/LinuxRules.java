@@ -190,7 +190,9 @@ public final class LinuxRules implements PlatformRules {
                     List.of(LinuxChange.PROBE_NAME, ownCatchAll ? "2" : "1", link))
                     : new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,
                     "Opportunistic mode fell back to plaintext: " + seen.english() + ".",
-                    "Use strict mode with a provider whose server name is known, or fix the path to port 853.",
+                    "Use strict mode with a provider whose server name is known, or fix the path to port 853 and then "
+                            + "run 'resolvectl reset-server-features': after a fallback resolved tries TLS again only "
+                            + "minutes to hours later.",
                     probe ? List.of(LinuxChange.PROBE_NAME, "0") : List.of(seen.english())));
         }
     }

@@ -74,6 +74,16 @@ class TransportRulesTest {
                 + "set UDP instead of TLS for DNS server 198.18.0.4.")));
         assertTrue(codes(journal).contains("DOT_DOWNGRADED_JOURNAL"), codes(journal).toString());
         assertEquals(Verdict.NOT_ENCRYPTED, journal.verdict());
+        // resolved keeps the fallback for minutes to hours after the path is fixed (its feature grace period)
+        for (Assessment a : List.of(seen, journal)) {
+            Reason r = a.reasons().stream().filter(x -> x.code().startsWith("DOT_DOWNGRADED")).findFirst().orElseThrow();
+            assertTrue(r.fix().contains("resolvectl reset-server-features"), r.fix());
+            for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+                String said = java.util.ResourceBundle.getBundle("org.port853.ui.messages", l).getString("reason."
+                        + r.code() + ".fix");
+                assertTrue(said.contains("resolvectl reset-server-features"), l + ": " + said);
+            }
+        }
     }
 
     @Test
