@@ -53,6 +53,21 @@ class DoctorCommandTest {
     }
 
     @Test
+    @DisplayName("a stopped resolver: root is told the command as root types it, without sudo (often not installed)")
+    void stoppedResolverFixForRootHasNoSudo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS, true,
+                false, null, List.of(), null, "systemd-resolved is not running", new org.port853.platform.linux.LinuxDetails(
+                252, new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of()));
+        CliRuns.Run r = CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), CliRuns.pinStore(store()),
+                "doctor", "--timeout", "300");
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("Fix: Start it: systemctl enable --now "
+                + "systemd-resolved.service"), r.out());
+        assertFalse(r.out().contains("sudo"), r.out());
+    }
+
+    @Test
     @DisplayName("a CA file that is missing or a directory is refused saying so, not with the bare path or an exception's name")
     void caFileProblemIsSaid() {
         Path missing = dir.resolve("missing.pem");
