@@ -94,9 +94,6 @@ public final class Doctor {
         DotMode mode = state.global() == null ? null : state.global().effectiveDotMode();
         DnssecMode resolverDnssec = state.global() == null ? null : state.global().dnssec();
         List<ProbeReport> reports = probeAll(targets, options);
-        // strict mode with these servers resolves only if one of them speaks TLS: else its one-click change would
-        // break every lookup (and be rolled back), so the fix stays in words (choose a reachable provider)
-        boolean strictCanWork = reports.stream().anyMatch(r -> r.tls() == TlsOutcome.OK);
         for (ProbeReport r : reports) {
             PinVerdict pin = pins == null ? null : Pinning.compare(pins, r, published.getOrDefault(r.server(), List.of()));
             DotMode serverMode = servers.isEmpty() ? modeOf(r.server(), state, mode) : mode;
@@ -105,9 +102,7 @@ public final class Doctor {
             // named to vet them keep their verdict.
             boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
             for (Check c : ServerChecks.of(r, serverMode, resolverDnssec, pin, clock.instant())) {
-                Check said = unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c;
-                checks.add(!strictCanWork && FixActions.USE_STRICT_MODE.equals(said.fixAction())
-                        ? said.withFixAction(null) : said);
+                checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
             }
         }
         checks.add(ClockChecks.of(system.clock()));
@@ -133,7 +128,13 @@ public final class Doctor {
             skippedWords.add(Words.of("resolver", state.problemSentence(), state.problem() == null ? 0 : 1));
         }
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
-        return new Report(checks, reports, skipped, skippedWords);
+        // strict mode with the configured servers resolves only if one of them speaks TLS: else the one-click switch
+        // would break every lookup (and be rolled back), so the fixes stay in words (choose a reachable provider)
+        boolean strictResolvesNothing = servers.isEmpty() && !reports.isEmpty()
+                && reports.stream().noneMatch(r -> r.tls() == TlsOutcome.OK);
+        List<Check> said = strictResolvesNothing ? checks.stream().map(c -> FixActions.USE_STRICT_MODE.equals(c.fixAction())
+                ? c.withFixAction(null) : c).toList() : checks;
+        return new Report(said, reports, skipped, skippedWords);
     }
 
     /**

@@ -341,6 +341,8 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.FAILURE, downMode.status());
         assertEquals(null, downMode.fixAction(), downMode.toString());
         assertTrue(downMode.fix().contains("reachable over TLS"), downMode.fix());
+        assertTrue(r.checks().stream().noneMatch(c -> FixActions.USE_STRICT_MODE.equals(c.fixAction())),
+                "no other check offers it either (config.dot-mode): " + r.checks());
     }
 
     @Test
