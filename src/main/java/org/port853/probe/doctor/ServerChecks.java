@@ -63,7 +63,7 @@ public final class ServerChecks {
             out.add(dnssec(r.dnssec(), s, notAnswering, resolverDnssec));
         }
         if (pin != null) {
-            out.add(pin.toCheck(s));
+            out.add(pin.toCheck(s, true));
         }
         return out;
     }

@@ -29,6 +29,14 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
     }
 
     public Check toCheck(String server) {
+        return toCheck(server, false);
+    }
+
+    /**
+     * {@code besideCertificateChecks}: said among doctor's checks of the same server, whose tls.* checks already say
+     * what is wrong with a certificate (sending the user to doctor there would send them where they are).
+     */
+    public Check toCheck(String server, boolean besideCertificateChecks) {
         boolean catalogue = Pinning.CATALOGUE.equals(source);
         return switch (kind) {
             case RECORDED_NOW -> catalogue
@@ -51,10 +59,11 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
                             ? "is expired or not yet valid" : untrustedName == null
                             ? "is not signed by an authority the check trusts" : "does not name " + untrustedName)
                             + " (issuer '" + seenIssuer + "'), so its key " + seenPin + " is not trusted on first use.",
-                    "Diagnostics (port853 doctor --server " + server + ") check the certificate; the key is recorded once "
-                            + "the certificate is trusted and names the server (with --ca-file for a private CA).")
+                    (besideCertificateChecks ? "The certificate checks of this server (tls.*) say what is wrong with it"
+                            : "Diagnostics (port853 doctor --server " + server + ") check the certificate") + "; the key is "
+                            + "recorded once the certificate is trusted and names the server (with --ca-file for a private CA).")
                     .says("pin.spki.not-trusted", seenPin, outsideValidity ? 2 : untrustedName == null ? 0 : 1,
-                            untrustedName, seenIssuer, server);
+                            untrustedName, seenIssuer, server, besideCertificateChecks ? 1 : 0);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
                             + (recordedPin != null && catalogue ? " (recorded the provider's published pin " + recordedPin + ")" : "") + ".",
                     "Diagnostics (port853 doctor --server " + server + ") say why no TLS connection was made.")

@@ -106,6 +106,19 @@ class PinningTest {
         assertEquals(PinVerdict.Kind.NOT_TRUSTED, v.kind());
         assertTrue(store.all().isEmpty(), "nothing recorded");
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, v.toCheck("198.18.0.2#dot.test").status());
+        assertTrue(v.toCheck("198.18.0.2#dot.test").fix().contains("port853 doctor --server 198.18.0.2#dot.test"));
+        // among doctor's own checks the fix points at its certificate checks, not at running doctor
+        org.port853.probe.doctor.Check inDoctor = org.port853.probe.doctor.ServerChecks.of(intercepted,
+                org.port853.core.DotMode.STRICT, null, v, Instant.now()).stream()
+                .filter(c -> c.id().equals("pin.spki")).findFirst().orElseThrow();
+        assertTrue(!inDoctor.fix().contains("port853 doctor") && inDoctor.fix().contains("certificate checks"),
+                inDoctor.fix());
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String said = new java.text.MessageFormat(java.util.ResourceBundle.getBundle("org.port853.ui.messages", l)
+                    .getString("check.pin.spki.not-trusted.fix"), l).format(inDoctor.words().get(0).details().stream()
+                    .map(d -> d != null && d.matches("\\d+") ? (Object) Long.valueOf(d) : d).toArray());
+            assertTrue(!said.contains("port853 doctor"), l + ": " + said);
+        }
         PinVerdict wrongName = Pinning.check(store, withCertificate(seen(A, "CA"), true, false), List.of(), Instant.now(), false);
         assertTrue(wrongName.toCheck("198.18.0.2#dot.test").evidence().contains("does not name dot.test"),
                 wrongName.toCheck("198.18.0.2#dot.test").evidence());
