@@ -2,7 +2,6 @@ package org.port853.platform.linux;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.port853.core.DnsNames;
 import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
@@ -305,8 +304,7 @@ public final class LinuxRules implements PlatformRules {
             }
             String dns = d.keys().getOrDefault("DNS", "");
             for (String entry : dns.split("\\s+")) {
-                String host = entry.replaceFirst("#.*$", "").replaceFirst(":\\d+$", "");
-                if (!host.isEmpty() && DnsNames.isHostName(host)) {
+                if (ResolvedConf.namesAHost(entry)) {
                     reasons.add(new Reason("DNS_HOSTNAME", Severity.WARNING,
                             "Drop-in " + d.path() + " sets DNS=" + entry + ": a host name, not an address, is a circular "
                                     + "dependency (the resolver would need DNS to find its DNS server) and is ignored.",

@@ -22,7 +22,8 @@ final class ResolvedConf {
 
     /**
      * Whether resolved takes {@code key=value} (a DNSOverTLS=, DNSSEC=, Cache=... value it cannot parse, the empty one
-     * included, it logs and ignores: "Failed to parse DNSOverTLS=, ignoring"); list values always count.
+     * included, it logs and ignores: "Failed to parse DNSOverTLS=, ignoring"); list values count, except a DNS= or
+     * FallbackDNS= of host names alone, whose every entry resolved ignores ("Failed to parse DNS server address").
      */
     static boolean takesEffect(String key, String value) {
         String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
@@ -33,8 +34,15 @@ final class ResolvedConf {
             case "ReadEtcHosts" -> BOOLEANS.contains(v);
             case "DNSStubListener" -> BOOLEANS.contains(v) || v.equals("udp") || v.equals("tcp");
             case "LLMNR", "MulticastDNS" -> BOOLEANS.contains(v) || v.equals("resolve");
+            case "DNS", "FallbackDNS" -> v.isEmpty() || java.util.Arrays.stream(v.split("\\s+")).anyMatch(e -> !namesAHost(e));
             default -> true;
         };
+    }
+
+    /** A DNS= entry that gives a host name where resolved needs an address (IP[:PORT][%IFACE][#NAME]). */
+    static boolean namesAHost(String entry) {
+        String host = entry.replaceFirst("#.*$", "").replaceFirst(":\\d+$", "");
+        return !host.isEmpty() && org.port853.core.DnsNames.isHostName(host);
     }
 
     /** A boolean value resolved reads as true, however spelled ("yes", "1", "on", ...). */

@@ -78,6 +78,18 @@ class ResolvedConfTest {
     }
 
     @Test
+    @DisplayName("a DNS= of host names alone is ignored by resolved (every entry fails to parse): it overrides nothing; "
+            + "one address among them, or an empty DNS= (which clears the list), does")
+    void hostNamesAloneInDnsTakeNoEffect() {
+        assertFalse(ResolvedConf.takesEffect("DNS", "dot.test#dot.test"));
+        assertFalse(ResolvedConf.takesEffect("FallbackDNS", "dns.quad9.net"));
+        assertTrue(ResolvedConf.takesEffect("DNS", "dot.test 192.0.2.1#dot.test"));
+        assertTrue(ResolvedConf.takesEffect("DNS", "192.0.2.1:853#dot.test"));
+        assertTrue(ResolvedConf.takesEffect("DNS", "[2001:db8::1]:853#dot.test"));
+        assertTrue(ResolvedConf.takesEffect("DNS", ""));
+    }
+
+    @Test
     @DisplayName("read as systemd reads it: a byte-order mark before [Resolve] and a line continued by a backslash "
             + "(the 247 walkthrough: resolved turned DNS-over-TLS off by such files while Port853 saw nothing)")
     void byteOrderMarkAndContinuedLines() {
