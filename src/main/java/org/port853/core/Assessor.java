@@ -29,6 +29,9 @@ public final class Assessor {
      * with a provider" alone left a person at the terminal to find the command (the window has its own texts).
      */
     private static final String ENCRYPT_COMMAND = "port853 apply --mode strict --provider ID --all-domains";
+    /** Routing all names to the servers already in use: "--provider ID" would swap a custom server for a provider. */
+    public static final String ROUTE_ALL_COMMAND = "port853 apply --mode strict --all-domains with the same --provider "
+            + "or --server";
     /**
      * The fix for a link that takes every name by a ~. of its own: it ties with the global ~., so routing all domains to
      * the encrypted servers does not take the names away from it.
@@ -228,7 +231,8 @@ public final class Assessor {
                                 + (besideEncrypted ? ": every query that no routing domain claims goes there in plaintext "
                                 + "too, beside the encrypted servers." : ": queries can leave there in plaintext."),
                         ownCatchAll ? OWN_CATCH_ALL_FIX
-                                : "Route all domains to the encrypted servers so every query goes to them (" + ENCRYPT_COMMAND + ").",
+                                : "Route all domains to the encrypted servers so every query goes to them ("
+                                + (besideEncrypted ? ROUTE_ALL_COMMAND : ENCRYPT_COMMAND) + ").",
                         ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
                         List.of(link.name(), servers, besideEncrypted ? "1" : "0", ownCatchAll ? "1" : "0")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
@@ -241,7 +245,8 @@ public final class Assessor {
                     reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
                             "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
                                     + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
-                            "Route all domains to the encrypted servers (" + ENCRYPT_COMMAND + ").", FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
+                            "Route all domains to the encrypted servers (" + ROUTE_ALL_COMMAND + ").",
+                            FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
                 }
             }
         }

@@ -280,6 +280,22 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("a plaintext link beside the encrypted servers: the fix routes all names to the servers in use "
+                + "(a custom --server is kept), not 'choose a --provider'; with no servers at all it says choose one")
+        void routeAllFixKeepsTheServersInUse() {
+            S s = new S();
+            s.domains = List.of(); // not routed yet
+            s.links.add(link("eth0", List.of(ROUTER), DotMode.OFF, true));
+            String fix = require(s.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE").fix();
+            assertTrue(fix.contains("--all-domains with the same --provider or --server") && !fix.contains("--provider ID"),
+                    fix);
+            S none = new S();
+            none.servers = List.of();
+            none.links.add(link("eth0", List.of(ROUTER), DotMode.OFF, true));
+            assertTrue(require(none.assess(), "LINK_PLAINTEXT_DEFAULT_ROUTE").fix().contains("--provider ID"));
+        }
+
+        @Test
         @DisplayName("DNS-over-TLS off globally without global servers, and a link that asks its own server over TLS: "
                 + "the link's mode decides, not the global one (a VPN's or a connection's own setting)")
         void aLinkThatEncryptsItselfIsNotTurnedPlaintextByTheGlobalOff() {

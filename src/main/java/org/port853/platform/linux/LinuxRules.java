@@ -172,8 +172,7 @@ public final class LinuxRules implements PlatformRules {
                     + LinuxChange.PROBE_NAME + " just now was answered in plaintext by the DNS server of link " + link
                     + ", which is never asked over TLS: names that no routing domain claims go there too, beside the "
                     + "encrypted servers.", ownCatchAll ? Assessor.OWN_CATCH_ALL_FIX : "Route all domains to the "
-                    + "encrypted servers so every query goes to them (port853 apply --mode strict --provider ID "
-                    + "--all-domains).", ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
+                    + "encrypted servers so every query goes to them (" + Assessor.ROUTE_ALL_COMMAND + ").", ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
                     List.of(LinuxChange.PROBE_NAME, link, ownCatchAll ? "1" : "0")));
         } else if (seen != null) {
             // the probe's own words are ours (translated by code); a journal line is resolved's, kept as it is
@@ -184,7 +183,7 @@ public final class LinuxRules implements PlatformRules {
                     "Opportunistic mode fell back to plaintext: " + seen.english() + ".", "The own server of link "
                     + link + " (a router's or a VPN's) does not speak DNS-over-TLS and takes names beside the encrypted "
                     + "servers: " + (ownCatchAll ? lowerFirst(Assessor.OWN_CATCH_ALL_FIX) : "route all domains to the encrypted "
-                    + "servers so every query goes to them (port853 apply --mode strict --provider ID --all-domains)."),
+                    + "servers so every query goes to them (" + Assessor.ROUTE_ALL_COMMAND + ")."),
                     ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
                     List.of(LinuxChange.PROBE_NAME, ownCatchAll ? "2" : "1", link))
                     : new Reason(probe ? "DOT_DOWNGRADED" : "DOT_DOWNGRADED_JOURNAL", Severity.UNENCRYPTED,

@@ -255,7 +255,7 @@ final class ResolvedHealthCheck {
                         + ", DNS-over-TLS off on the link" + (routesAll ? ", routing domain ~." : ", default route")
                         + ") and takes queries for all names, as a VPN or NetworkManager connection may; "
                         + (routesAll ? "turn on DNS-over-TLS for that connection or remove its ~. route"
-                        : "route all names to the encrypted servers ('port853 apply --mode strict --provider ID --all-domains', or Protect my DNS "
+                        : "route all names to the encrypted servers ('" + org.port853.core.Assessor.ROUTE_ALL_COMMAND + "', or Protect my DNS "
                         + "in the window) or turn on DNS-over-TLS for that connection"), ApplyResult.PLAINTEXT_LINK,
                         link.name(), server, routesAll ? 1 : 0);
             }
