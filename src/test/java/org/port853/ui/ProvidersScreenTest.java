@@ -46,7 +46,10 @@ class ProvidersScreenTest extends WindowTestBase {
             return window.providersViewModel().saveCustom();
         });
         robot.clickOn("#tab-providers .tab-label");
-        ListView<Provider> list = robot.lookup("#provider-list").query();
+        // looked up on the JavaFX thread: a lookup from the test thread walked the screen while it was being built
+        // (CI: IndexOutOfBoundsException in Parent.lookupAll)
+        waitUntil(() -> robot.lookup("#provider-list").tryQuery().isPresent());
+        ListView<Provider> list = fx(() -> robot.lookup("#provider-list").query());
         waitUntil(() -> list.getItems().stream().anyMatch(p -> p.custom()));
         fx(() -> {
             list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).findFirst().orElseThrow());
