@@ -14,9 +14,14 @@ final class ConfiguredDomains {
 
     /** Spelled as resolved reports them ({@code ~.}, {@code ~corp.example}, {@code home.arpa}). */
     static Set<String> of(LinuxPaths paths, int systemdVersion) {
+        return of(ResolvedConfFiles.mainFileKeys(paths, systemdVersion), DropInScanner.scan(paths, systemdVersion));
+    }
+
+    /** As above, from the main file's keys and the drop-ins already read. */
+    static Set<String> of(java.util.Map<String, String> mainKeys, java.util.List<DropIn> dropIns) {
         Set<String> domains = new LinkedHashSet<>();
-        add(domains, ResolvedConfFiles.mainFileKeys(paths, systemdVersion).get("Domains"));
-        for (DropIn d : DropInScanner.scan(paths, systemdVersion)) {
+        add(domains, mainKeys.get("Domains"));
+        for (DropIn d : dropIns) {
             add(domains, d.keys().get("Domains"));
         }
         return domains;

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.port853.core.DropIn;
 import org.port853.core.Sentence;
 
 /**
@@ -24,13 +25,15 @@ final class DroppedByStubLink {
 
     /**
      * The notes for linking {@code paths}' resolv.conf (read through a link) to the stub, where the links search
-     * {@code linkSearchDomains}; empty when nothing is lost.
+     * {@code linkSearchDomains} and the main file ({@code mainKeys}) and {@code dropIns} set the global domains; empty
+     * when nothing is lost.
      */
-    static List<Sentence> notes(LinuxPaths paths, int systemdVersion, Collection<String> linkSearchDomains) {
+    static List<Sentence> notes(LinuxPaths paths, java.util.Map<String, String> mainKeys, List<DropIn> dropIns,
+                                Collection<String> linkSearchDomains) {
         ResolvConfLines old = ResolvConfLines.read(paths.resolvConf());
         Set<String> searched = new LinkedHashSet<>();
         linkSearchDomains.stream().map(ResolvConfLines::domain).forEach(searched::add);
-        ConfiguredDomains.of(paths, systemdVersion).stream().filter(d -> !d.startsWith("~"))
+        ConfiguredDomains.of(mainKeys, dropIns).stream().filter(d -> !d.startsWith("~"))
                 .map(ResolvConfLines::domain).forEach(searched::add);
         List<String> lostDomains = old.search().stream().filter(d -> !searched.contains(d)).toList();
         List<String> lostOptions = old.options().stream().filter(o -> !STUB_OPTIONS.contains(o)).distinct().toList();

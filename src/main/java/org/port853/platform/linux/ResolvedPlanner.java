@@ -182,7 +182,7 @@ public final class ResolvedPlanner {
         List<Sentence> notes = new ArrayList<>(LoweredSettings.of(s, mainKeys, paths.mainConf(systemdVersion).toString(),
                 dropIns));
         if (p.changes(paths.resolvConf())) {
-            notes.addAll(DroppedByStubLink.notes(paths, systemdVersion, linkSearchDomains));
+            notes.addAll(DroppedByStubLink.notes(paths, mainKeys, dropIns, linkSearchDomains));
         } else {
             notes.addAll(ImportedSearchDomains.notes(paths, mainKeys, dropIns, linkSearchDomains));
         }
