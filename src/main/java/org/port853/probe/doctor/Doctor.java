@@ -3,9 +3,13 @@ package org.port853.probe.doctor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.port853.core.DnssecMode;
+import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
 import org.port853.core.LinkState;
 import org.port853.core.Reason;
@@ -62,6 +66,16 @@ public final class Doctor {
     }
 
     /**
+     * What the diagnosis probes by default: the configured servers and, beside global ones, each link's own (a network
+     * manager's or a VPN's): names routed to a link go to its servers alone, in the link's DoT mode.
+     */
+    static List<ServerAddress> serversInUse(ResolverState s) {
+        Set<ServerAddress> out = new LinkedHashSet<>(configuredServers(s));
+        s.links().forEach(l -> out.addAll(l.servers()));
+        return List.copyOf(out);
+    }
+
+    /**
      * {@code servers} empty: the configured ones. {@code pins}: compared, never changed (recording is apply's and
      * {@code pins --check}'s); null: no pin checks. {@code reasons}: the adapter's assessment of {@code state}
      * (configuration rules live there).
@@ -76,7 +90,7 @@ public final class Doctor {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Words> skippedWords = new ArrayList<>();
-        List<ServerAddress> targets = servers.isEmpty() ? configuredServers(state) : servers;
+        List<ServerAddress> targets = servers.isEmpty() ? serversInUse(state) : servers;
         if (targets.isEmpty() && state.installed() && !state.running()) {
             // a stopped resolver's settings cannot be read over its bus: "none configured" would be untrue
             skipped.add("server checks: the configured servers cannot be read while " + state.resolverName()
@@ -101,8 +115,18 @@ public final class Doctor {
             // router) is worth knowing, not a failure; what fails is that encryption is off (config.dot-mode). Servers
             // named to vet them keep their verdict.
             boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
+            LinkState link = servers.isEmpty() ? linkBesideGlobal(r.server(), state) : null;
+            boolean strictOnLink = link != null && serverMode == DotMode.STRICT && r.tls() != TlsOutcome.OK;
+            List<DomainEntry> routed = link == null ? List.of()
+                    : link.domains().stream().filter(d -> !d.routesEverything()).toList();
+            // a link's server that takes only names the global servers take too fails no lookup: those answer them
+            boolean asWarnings = unusedOverTls || strictOnLink && routed.isEmpty();
             for (Check c : ServerChecks.of(r, serverMode, resolverDnssec, pin, clock.instant())) {
-                checks.add(unusedOverTls && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
+                if (strictOnLink && c.id().equals("dot.down-mode")) {
+                    c = ServerChecks.downModeOnLink(r.server().toString(), link.name(), routed.stream()
+                            .map(DomainEntry::name).collect(Collectors.joining(", ")));
+                }
+                checks.add(asWarnings && c.status() == CheckStatus.FAILURE ? c.asWarning() : c);
             }
         }
         checks.add(ClockChecks.of(system.clock()));
@@ -130,8 +154,9 @@ public final class Doctor {
         checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset()));
         // strict mode with the configured servers resolves only if one of them speaks TLS: else the one-click switch
         // would break every lookup (and be rolled back), so the fixes stay in words (choose a reachable provider)
-        boolean strictResolvesNothing = servers.isEmpty() && !reports.isEmpty()
-                && reports.stream().noneMatch(r -> r.tls() == TlsOutcome.OK);
+        List<ServerAddress> configured = configuredServers(state);
+        boolean strictResolvesNothing = servers.isEmpty() && !configured.isEmpty() && reports.stream()
+                .filter(r -> configured.contains(r.server())).noneMatch(r -> r.tls() == TlsOutcome.OK);
         List<Check> said = strictResolvesNothing ? checks.stream().map(c -> FixActions.USE_STRICT_MODE.equals(c.fixAction())
                 ? c.withFixAction(null) : c).toList() : checks;
         return new Report(said, reports, skipped, skippedWords);
@@ -145,6 +170,14 @@ public final class Doctor {
         return r.code().equals("RESOLVER_STOPPED")
                 ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
                 : Check.failure("resolver.readable", null, r.message(), r.fix()).says("resolver.readable.unread");
+    }
+
+    /** The link whose own server {@code server} is, where the resolver has global servers too; else null. */
+    private static LinkState linkBesideGlobal(ServerAddress server, ResolverState state) {
+        if (state.global() == null || state.global().servers().isEmpty() || state.global().servers().contains(server)) {
+            return null;
+        }
+        return state.links().stream().filter(l -> l.servers().contains(server)).findFirst().orElse(null);
     }
 
     /** The DoT mode the resolver uses for configured {@code server}: its link's own setting, else the global one. */

@@ -116,6 +116,23 @@ public final class ServerChecks {
                 .says("dot.down-mode.other", mode == null ? 0 : 1);
     }
 
+    /**
+     * A link's own server, beside the global ones, that cannot be reached over TLS while the link takes strict mode (a
+     * router's or VPN's, given by a network manager); {@code routedNames}: the link's domains, empty when it has none.
+     */
+    static Check downModeOnLink(String s, String link, String routedNames) {
+        if (!routedNames.isEmpty()) {
+            return Check.failure("dot.down-mode", s, "Names under " + routedNames + " go only to the servers of link "
+                    + link + ", which takes strict mode, and this one cannot be reached over TLS: those names do not "
+                    + "resolve.", "Ask that network's administrator for DNS-over-TLS, or choose opportunistic mode, which "
+                    + "falls back to plaintext for such servers.").says("dot.down-mode.link-domains", routedNames, link);
+        }
+        return Check.failure("dot.down-mode", s, "This server of link " + link + " cannot be reached over TLS and the "
+                + "link takes strict mode: the queries resolved sends it fail; names still resolve through the global "
+                + "servers.", "Route all domains to the encrypted servers (" + org.port853.core.Assessor.ROUTE_ALL_COMMAND
+                + ").").says("dot.down-mode.link-default", link).withFixAction(FixActions.ROUTE_ALL_DOMAINS);
+    }
+
     private static Check trust(CertificateReport c, String s, PinVerdict pin) {
         if (c.trusted()) {
             return Check.ok("tls.trusted", s, "Certificate for " + c.subject() + " issued by '" + c.issuer()

@@ -323,6 +323,39 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("a link's own server beside the global ones (a network manager's) is probed too: in strict mode, names "
+            + "routed to it fail when it offers no TLS; without routed names the global servers answer (warnings)")
+    void linkServersBesideGlobalOnesAreProbed() {
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        ServerAddress global = ServerAddress.parse("127.0.0.1:10#dot.test"); // closed loopback ports: nothing leaves
+        ServerAddress router = ServerAddress.parse("127.0.0.1:9");
+        GlobalState strict = new GlobalState(List.of(global), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
+                List.of(), "yes", "stub");
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        var quick = org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1));
+        LinkState corp = new LinkState(2, "eth0", List.of(router), DotMode.STRICT, null,
+                List.of(new org.port853.core.DomainEntry("corp.example", true)), false, null);
+        ResolverState routed = new ResolverState(s.resolverName(), s.source(), true, true, strict, List.of(corp), null,
+                null, s.platform());
+        Doctor.Report r = doctor.run(routed, Assessor.assess(routed, new LinuxRules().assess(routed)).reasons(),
+                List.of(), quick, null);
+        Check down = r.checks().stream().filter(c -> c.id().equals("dot.down-mode") && router.toString().equals(c.server()))
+                .findFirst().orElseThrow(() -> new AssertionError("link server not probed: " + r.checks()));
+        assertEquals(CheckStatus.FAILURE, down.status());
+        assertTrue(down.evidence().startsWith("Names under corp.example go only to the servers of link eth0"), down.evidence());
+        LinkState dhcp = new LinkState(2, "eth0", List.of(router), DotMode.STRICT, null, List.of(), true, null);
+        ResolverState beside = new ResolverState(s.resolverName(), s.source(), true, true, strict, List.of(dhcp), null,
+                null, s.platform());
+        Doctor.Report b = doctor.run(beside, Assessor.assess(beside, new LinuxRules().assess(beside)).reasons(),
+                List.of(), quick, null);
+        List<Check> routers = b.checks().stream().filter(c -> router.toString().equals(c.server())).toList();
+        assertEquals(List.of("dot.reachable", "dot.down-mode"), routers.stream().map(Check::id).toList());
+        assertTrue(routers.stream().allMatch(c -> c.status() == CheckStatus.WARNING), routers.toString());
+        assertEquals(FixActions.ROUTE_ALL_DOMAINS, routers.get(1).fixAction());
+    }
+
+    @Test
     @DisplayName("opportunistic with no server reachable over TLS: no one-click switch to strict mode, which would leave "
             + "nothing to resolve with (and be rolled back); the fix says to choose a reachable provider")
     void noStrictModeButtonWhenNoServerSpeaksTls() {
