@@ -55,6 +55,12 @@ public record Check(String id, CheckStatus status, String server, String evidenc
         return new Check(id, status, server, evidence, fix, fixAction, w, reasons);
     }
 
+    /** The check with one more sentence, {@code english} in its evidence and {@code wording} for the window. */
+    public Check adding(String english, String wording, Object... details) {
+        return new Check(id, status, server, evidence + " " + english, fix, fixAction, words, reasons)
+                .says(wording, details);
+    }
+
     /** The check as a repetition of the assessment's {@code reasons}. */
     public Check repeats(List<Reason> repeated) {
         return new Check(id, status, server, evidence, fix, fixAction, words, repeated);

@@ -90,7 +90,12 @@ public final class Doctor {
         List<Check> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Words> skippedWords = new ArrayList<>();
-        List<ServerAddress> targets = servers.isEmpty() ? serversInUse(state) : servers;
+        // a stopped resolver's bus cannot say its servers: its configuration does (those it uses once started)
+        Map<String, String> keys = servers.isEmpty() && state.installed() && !state.running() ? system.resolvedKeys(state)
+                : Map.of();
+        List<ServerAddress> fromConfig = ConfiguredServers.of(keys);
+        List<ServerAddress> targets = !servers.isEmpty() ? servers : !fromConfig.isEmpty() ? fromConfig
+                : serversInUse(state);
         if (targets.isEmpty() && state.installed() && !state.running()) {
             // a stopped resolver's settings cannot be read over its bus: "none configured" would be untrue
             skipped.add("server checks: the configured servers cannot be read while " + state.resolverName()
@@ -105,7 +110,8 @@ public final class Doctor {
             skipped.add("server checks: no DNS server is configured; pass --server IP#NAME");
             skippedWords.add(Words.of("no-servers"));
         }
-        DotMode mode = state.global() == null ? null : state.global().effectiveDotMode();
+        DotMode mode = !fromConfig.isEmpty() ? ConfiguredServers.mode(keys)
+                : state.global() == null ? null : state.global().effectiveDotMode();
         DnssecMode resolverDnssec = state.global() == null ? null : state.global().dnssec();
         List<ProbeReport> reports = probeAll(targets, options);
         for (ProbeReport r : reports) {
@@ -122,6 +128,11 @@ public final class Doctor {
             // a link's server that takes only names the global servers take too fails no lookup: those answer them
             boolean asWarnings = unusedOverTls || strictOnLink && routed.isEmpty();
             for (Check c : ServerChecks.of(r, serverMode, resolverDnssec, pin, clock.instant())) {
+                if (!fromConfig.isEmpty() && c.id().equals("dot.reachable")) {
+                    c = c.adding("This server is named in the configuration (resolved.conf and its drop-ins): "
+                            + state.resolverName() + " is not running, so it cannot say which servers it uses.",
+                            "dot.reachable.from-configuration", state.resolverName());
+                }
                 if (strictOnLink && c.id().equals("dot.down-mode")) {
                     c = ServerChecks.downModeOnLink(r.server().toString(), link.name(), routed.stream()
                             .map(DomainEntry::name).collect(Collectors.joining(", ")));

@@ -258,6 +258,36 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("a stopped resolver: the servers its configuration names (Port853's drop-in) are still probed, in its "
+            + "configured mode, saying where they come from")
+    void stoppedResolverServersComeFromTheConfiguration() {
+        SystemSources configured = new SystemSources() {
+            @Override public ClockStatus clock() { return QUIET.clock(); }
+            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
+            @Override public String nftRuleset() { return ""; }
+            @Override public Map<String, String> resolvedKeys(ResolverState state) {
+                return Map.of("DNS", "127.0.0.1:9#dot.test dot.test", "DNSOverTLS", "yes"); // closed port: nothing leaves
+            }
+            @Override public int resolverVersion(ResolverState state) { return 252; }
+        };
+        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), configured, java.time.Clock.systemUTC());
+        ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                "systemd-resolved is not running", null);
+        Doctor.Report report = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(), List.of(),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Check reachable = find(report.checks(), "dot.reachable");
+        assertEquals("127.0.0.1:9#dot.test", reachable.server());
+        assertTrue(reachable.evidence().endsWith("This server is named in the configuration (resolved.conf and its "
+                + "drop-ins): systemd-resolved is not running, so it cannot say which servers it uses."), reachable.evidence());
+        assertEquals("dot.down-mode.strict", find(report.checks(), "dot.down-mode").words().get(0).wording());
+        assertEquals(CheckStatus.FAILURE, find(report.checks(), "resolver.running").status());
+        assertTrue(report.skippedWords().stream().noneMatch(w -> w.wording().equals("servers-unreadable")),
+                report.skipped().toString());
+    }
+
+    @Test
     @DisplayName("a resolver that runs but does not say how it is set up (it hangs) is a failed check, and its "
             + "servers are unknown, not 'none configured'")
     void unreadableRunningResolverFails() {
