@@ -194,7 +194,7 @@ class BundlesTest {
         }
         requireInBoth(ids.stream().map(id -> "checkname." + id).toList(), missing);
         // and what the doctor could not check
-        assertEquals(5, skipWordings("Doctor.java", "Words\\.of\\(\"([a-z-]+)\"", missing),
+        assertEquals(6, skipWordings("Doctor.java", "Words\\.of\\(\"([a-z-]+)\"", missing),
                 "the doctor's reasons for skipping checks");
         // and why the journal could not be read (JournalUnreadable's words)
         assertEquals(4, skipWordings("LinuxSystemSources.java", "\"(journal-[a-z-]+)\"", missing),

@@ -101,6 +101,11 @@ public final class Doctor {
             skipped.add("server checks: the configured servers cannot be read while " + state.resolverName()
                     + " is not running; start it, or pass --server IP#NAME");
             skippedWords.add(Words.of("servers-unreadable", state.resolverName()));
+        } else if (targets.isEmpty() && !state.installed()) {
+            // no resolver of Port853's to read servers from: the system may still name some (resolv.conf)
+            skipped.add("server checks: " + state.resolverName() + " is not installed, so there are no configured "
+                    + "servers of its to read; pass --server IP#NAME");
+            skippedWords.add(Words.of("servers-no-resolver", state.resolverName()));
         } else if (targets.isEmpty() && state.installed() && !state.readable()) {
             // running, but its settings did not come (a resolver that hangs): which servers it has is unknown
             skipped.add("server checks: the configured servers could not be read from " + state.resolverName()
