@@ -26,6 +26,10 @@ import org.port853.probe.pins.Pinning;
 
 /** Runs every check: one probe per server (in parallel), then the system-wide checks. */
 public final class Doctor {
+    /** The assessment's codes for a resolver names cannot go through: each is a failed check of its own. */
+    private static final Set<String> RESOLVER_UNUSABLE = Set.of("RESOLVER_MISSING", "RESOLVER_STOPPED",
+            "STATE_UNREADABLE");
+
     /**
      * The checks, the servers' probe reports, and the checks that could not run (with why); {@code skippedWords} says
      * each of {@code skipped} for the window (wording {@code skipped.<name>}, same order; empty: none given).
@@ -157,10 +161,10 @@ public final class Doctor {
                 skippedWords.add(e instanceof JournalUnreadable j ? j.words() : Words.of("journal", e.getMessage()));
             }
         } else {
-            // installed but stopped, or running without answering what it is set to: names cannot be relied on
-            // through it, which is a failure, not only checks left out; a warning when servers were named to vet
-            // them (their verdict is what was asked)
-            reasons.stream().filter(r -> r.code().equals("RESOLVER_STOPPED") || r.code().equals("STATE_UNREADABLE"))
+            // not installed, installed but stopped, or running without answering what it is set to: names cannot be
+            // relied on through it, which is a failure, not only checks left out; a warning when servers were named to
+            // vet them (their verdict is what was asked)
+            reasons.stream().filter(r -> RESOLVER_UNUSABLE.contains(r.code()))
                     .findFirst().map(Doctor::resolverCheck)
                     .ifPresent(c -> checks.add(servers.isEmpty() ? c : c.asWarning()));
             skipped.add("resolver checks (known bugs, configuration, journal): " + (state.problem() == null
@@ -183,9 +187,11 @@ public final class Doctor {
      * unreadable one in words of its own: the reason's text needs the state's problem, which the skipped line says.
      */
     private static Check resolverCheck(Reason r) {
-        return r.code().equals("RESOLVER_STOPPED")
-                ? Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r))
-                : Check.failure("resolver.readable", null, r.message(), r.fix()).says("resolver.readable.unread");
+        return switch (r.code()) {
+            case "RESOLVER_MISSING" -> Check.failure("resolver.installed", null, r.message(), r.fix()).repeats(List.of(r));
+            case "RESOLVER_STOPPED" -> Check.failure("resolver.running", null, r.message(), r.fix()).repeats(List.of(r));
+            default -> Check.failure("resolver.readable", null, r.message(), r.fix()).says("resolver.readable.unread");
+        };
     }
 
     /** The link whose own server {@code server} is, where the resolver has global servers too; else null. */

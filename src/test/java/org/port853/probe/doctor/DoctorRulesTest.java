@@ -232,7 +232,7 @@ class DoctorRulesTest {
 
     @Test
     @org.junit.jupiter.api.DisplayName("a resolver that is installed but stopped is a failed check, not only checks left "
-            + "out; a machine without it is not (doctor still probes servers given with --server there)")
+            + "out, and so is a machine without it (a warning where servers given with --server are vetted)")
     void stoppedResolverFails() {
         Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
                 java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
@@ -254,7 +254,16 @@ class DoctorRulesTest {
                 null, "systemd-resolved is not installed", null);
         Doctor.Report withoutResolver = doctor.run(missing, Assessor.assess(missing, List.of()).reasons(), List.of(),
                 org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        // README: what status calls UNAVAILABLE is a failed check (doctor exits 1), a warning when servers are vetted
         assertTrue(withoutResolver.checks().stream().noneMatch(c -> c.id().equals("resolver.running")));
+        Check installed = find(withoutResolver.checks(), "resolver.installed");
+        assertEquals(CheckStatus.FAILURE, installed.status());
+        assertEquals("RESOLVER_MISSING", installed.reasons().get(0).code());
+        assertTrue(withoutResolver.failed());
+        Doctor.Report vettingWithoutResolver = doctor.run(missing, Assessor.assess(missing, List.of()).reasons(),
+                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        assertEquals(CheckStatus.WARNING, find(vettingWithoutResolver.checks(), "resolver.installed").status());
         // not 'no DNS server is configured': /etc/resolv.conf may well name some (rig: /usr/lib/systemd hidden)
         assertEquals("server checks: systemd-resolved is not installed, so there are no configured servers of its to "
                 + "read; pass --server IP#NAME", withoutResolver.skipped().get(0));
