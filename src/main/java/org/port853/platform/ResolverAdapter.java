@@ -124,17 +124,17 @@ public interface ResolverAdapter {
     }
 
     /**
-     * Whether names resolve right now, by the resolver's own lookup of one name, past its cache where it can: why not,
-     * in words ("example.com: all attempts to contact name servers failed"), or empty when the lookup was answered (a
-     * name that does not exist is an answer) or the resolver could not be asked (not running; other platforms). One
-     * real query: for the command line's {@code status}, not for a window that reads the state every few seconds.
+     * Whether names resolve right now, by the resolver's own lookup of one name, past its cache where it can: answered
+     * (a name that does not exist is an answer), why not in words ("example.com: all attempts to contact name servers
+     * failed"), or not asked when the resolver could not be asked (not running; other platforms). One real query: for
+     * the command line's {@code status}, not for a window that reads the state every few seconds.
      */
-    default Optional<String> freshLookupFails() {
-        return Optional.empty();
+    default OwnLookup ownLookup() {
+        return OwnLookup.NOT_ASKED;
     }
 
     /**
-     * The name this resolver is asked for by {@link #freshLookupFails()}, {@link #freshLookupTransport()} and a
+     * The name this resolver is asked for by {@link #ownLookup()}, {@link #freshLookupTransport()} and a
      * change's health check, so that a capture can tell those queries of Port853's from other programs'; null where
      * none is asked.
      */
@@ -143,15 +143,15 @@ public interface ResolverAdapter {
     }
 
     /**
-     * {@link #freshLookupFails()} where it can tell something: not of a resolver already known to be missing, stopped
-     * or broken (its assessment {@code a} says so already). An interrupted change alone does not count as broken: it
-     * says only that the state is unchecked, and whether names resolve under it is what the user needs to know.
+     * {@link #ownLookup()} where it can tell something: not of a resolver already known to be missing, stopped or
+     * broken (its assessment {@code a} says so already). An interrupted change alone does not count as broken: it says
+     * only that the state is unchecked, and whether names resolve under it is what the user needs to know.
      */
-    default Optional<String> lookupFailure(ResolverState s, Assessment a) {
+    default OwnLookup lookup(ResolverState s, Assessment a) {
         if (!s.running() || a.verdict() == Verdict.UNAVAILABLE || a.worstBesideInterruption() == Severity.BROKEN) {
-            return Optional.empty();
+            return OwnLookup.NOT_ASKED;
         }
-        return freshLookupFails();
+        return ownLookup();
     }
 
     /**
@@ -160,7 +160,7 @@ public interface ResolverAdapter {
      */
     default Assessment assessWithLookup(ResolverState s) {
         Assessment a = assess(s);
-        return lookupFailure(s, a).map(why -> Assessor.namesUnresolved(a, s, why))
+        return lookup(s, a).failureText().map(why -> Assessor.namesUnresolved(a, s, why))
                 .orElse(a);
     }
 

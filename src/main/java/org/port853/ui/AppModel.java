@@ -195,10 +195,11 @@ public final class AppModel {
             }
             rememberEncryptedProviders();
             followSystem(untouched);
-            // while the last lookup failed, every re-read asks again: names that resolve again are not "Not working";
-            // so does one that finds other settings (changed outside Port853): the last answer says nothing of them
+            // while the last lookup or Verify got no answer, every re-read asks again: names that resolve again are
+            // not "Not working"; so does one that finds other settings (changed outside Port853): the last answer says
+            // nothing of them
             LookupCheck last = lookup;
-            if (withProviders || last != null && (last.failure() != null
+            if (withProviders || evidence.unansweredProperty().get() != null || last != null && (last.failure() != null
                     || !java.util.Objects.equals(last.settings(), ResolverSettings.of(r.state())))) {
                 lookUp(r.state());
             }
@@ -232,10 +233,14 @@ public final class AppModel {
     private void lookUpNow(ResolverState s) {
         ResolverSettings settings = ResolverSettings.of(s);
         org.port853.platform.ResolverAdapter adapter = services.adapter();
+        java.time.Instant asked = java.time.Instant.now();
         lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
                 // the assessment without the last lookup's failure: with it, "already broken" would skip the query
-                () -> adapter.lookupFailure(s, adapter.assess(s)))).onSuccess(failure -> {
-            lookup = new LookupCheck(settings, failure.orElse(null));
+                () -> adapter.lookup(s, adapter.assess(s)))).onSuccess(found -> {
+            lookup = new LookupCheck(settings, found.failure());
+            if (found.serversAnswered()) {
+                evidence.namesResolved(asked); // newer than a Verify that got no answer: names resolve now
+            }
             ResolverState now = state.get();
             if (now != null && settings != null && settings.equals(ResolverSettings.of(now))) {
                 Assessment again = withLookup(now, services.adapter().assess(now));

@@ -39,8 +39,8 @@ final class LazyResolverAdapter implements ResolverAdapter {
         return d().freshLookupTransport();
     }
     @Override public String ownLookupName() { return d().ownLookupName(); }
-    @Override public java.util.Optional<String> freshLookupFails() {
-        return d().freshLookupFails();
+    @Override public org.port853.platform.OwnLookup ownLookup() {
+        return d().ownLookup();
     }
     @Override public Plan plan(DesiredSettings desired, ResolverState current) { return d().plan(desired, current); }
     @Override public ApplyResult apply(DesiredSettings desired) { return d().apply(desired); }

@@ -114,7 +114,7 @@ public final class LeakEvidence {
     /**
      * A Verify that began at {@code at} through a running resolver got {@code answered} of {@code queries} answers
      * (an NXDOMAIN is an answer; the resolver giving up or silence is not). None: names do not resolve, until a newer
-     * Verify gets an answer or the settings change.
+     * Verify or lookup ({@link #namesResolved}) gets an answer or the settings change.
      */
     public void answers(Instant at, int queries, long answered) {
         Unanswered u = unanswered.get();
@@ -122,6 +122,17 @@ public final class LeakEvidence {
             return;
         }
         unanswered.set(answered == 0 && queries > 0 ? new Unanswered(at, queries) : null);
+    }
+
+    /**
+     * The resolver's own lookup, asked at {@code at}, was answered: names resolve, whatever a Verify or a change's check
+     * before it found.
+     */
+    public void namesResolved(Instant at) {
+        Unanswered u = unanswered.get();
+        if (u != null && u.at().isBefore(at)) {
+            unanswered.set(null);
+        }
     }
 
     private void supersede(Instant when) {

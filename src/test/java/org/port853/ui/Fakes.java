@@ -79,10 +79,11 @@ final class Fakes {
         volatile Runnable duringLookup = () -> { };
 
         @Override
-        public java.util.Optional<String> freshLookupFails() {
+        public org.port853.platform.OwnLookup ownLookup() {
             lookups.incrementAndGet();
             duringLookup.run();
-            return java.util.Optional.ofNullable(lookupFails);
+            return lookupFails == null ? org.port853.platform.OwnLookup.answered(true)
+                    : org.port853.platform.OwnLookup.failed(lookupFails);
         }
 
         @Override

@@ -92,4 +92,19 @@ class LeakEvidenceTest {
         e.settingsChanged(T.plusSeconds(11));
         assertNull(e.unansweredProperty().get());
     }
+
+    @Test
+    @DisplayName("the resolver's own lookup answered after a Verify without answers (or a change's failed check) ends "
+            + "it; one asked before does not")
+    void answeredLookupEndsUnanswered() {
+        LeakEvidence e = new LeakEvidence();
+        e.answers(T, 5, 0);
+        e.namesResolved(T.minusSeconds(1));
+        assertNotNull(e.unansweredProperty().get(), "asked before that Verify");
+        e.namesResolved(T.plusSeconds(1));
+        assertNull(e.unansweredProperty().get());
+        e.changeLeftNamesUnresolved(T.plusSeconds(2));
+        e.namesResolved(T.plusSeconds(3));
+        assertNull(e.unansweredProperty().get());
+    }
 }

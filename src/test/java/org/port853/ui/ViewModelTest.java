@@ -1119,8 +1119,9 @@ class ViewModelTest {
         }
 
         @Test
-        @DisplayName("a Verify that gets no answer through a protected-looking resolver turns the state to Not working, "
-                + "with that reason first; an answered Verify or changed settings end it")
+        @DisplayName("a Verify that gets no answer through a protected-looking resolver turns the state to Not working "
+                + "(said once: the resolver's own lookup after it says it with why); an answered Verify or changed "
+                + "settings end it")
         void unansweredVerifyIsNotWorking() throws Exception {
             java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
             QuerySender upstream = stub((n, timeout) -> refuse.get()
@@ -1135,30 +1136,75 @@ class ViewModelTest {
             traffic.start();
             VerifyViewModel verify = new VerifyViewModel(m, traffic);
             verify.setSettle(Duration.ofMillis(10));
+            adapter.lookupFails = "example.com: no answer"; // the resolver's own lookup finds the same as Verify
             verify.run();
             assertEquals(VerifyViewModel.Outcome.NO_ANSWERS, verify.outcome(), verify.headlineProperty().get());
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
-            assertEquals("VERIFY_UNANSWERED", status.reasons().get(0).reason().code());
-            assertTrue(status.reasons().get(0).message().contains("(" + org.port853.probe.Verifier.DEFAULT_QUERIES + " sent)"),
-                    status.reasons().get(0).message());
+            assertEquals(org.port853.probe.Verifier.DEFAULT_QUERIES, m.evidence().unansweredProperty().get().queries());
+            // the re-read after Verify asks the resolver itself: that newer lookup says it, with why, and only once
+            assertEquals("NAMES_UNRESOLVED", status.reasons().get(0).reason().code());
+            assertEquals(1, status.reasons().stream().filter(r -> r.message().startsWith("Names do not resolve")).count(),
+                    "one 'names do not resolve', not two: " + status.reasons());
 
             refuse.set(false);
+            adapter.lookupFails = null;
             verify.run();
             assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(), "an answered Verify is newer");
             assertTrue(status.reasons().stream().noneMatch(r -> r.reason().code().equals("VERIFY_UNANSWERED")));
 
             refuse.set(true);
+            adapter.lookupFails = "example.com: no answer";
             verify.run();
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
             m.evidence().leakSeen(java.time.Instant.now());
             assertTrue(m.evidence().leakingProperty().get());
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get(),
                     "a leak seen meanwhile does not hide that nothing resolves");
+            adapter.lookupFails = null; // the new settings' servers answer
             adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.9#other.test")), true);
             m.refresh();
             assertNull(m.evidence().unansweredProperty().get(), "measured under settings that are gone");
             assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get(),
                     "the leak came after the change began: it still counts");
+        }
+
+        @Test
+        @DisplayName("a Verify that got no answer (the resolver hung: SIGSTOP) ends when the resolver's own lookup "
+                + "answers again, on Refresh or the next re-read: the state follows what is measured now, not the "
+                + "last Verify")
+        void unansweredVerifyEndsWhenTheResolverAnswersAgain() throws Exception {
+            QuerySender silent = stub((n, timeout) -> new QueryOutcome(n, false, null, timeout, "Query timed out"));
+            AppModel m = new AppModel(services(silent), tasks);
+            org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(m,
+                    new org.port853.ui.apply.ApplyViewModel(m));
+            m.refresh();
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            adapter.lookupFails = "example.com: no answer"; // hung: nothing answers
+            verify.run();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            assertEquals(1, status.reasons().stream().filter(r -> r.message().startsWith("Names do not resolve")).count(),
+                    "the Verify and the lookup after it say one thing: " + status.reasons());
+
+            adapter.lookupFails = null; // kill -CONT: it answers again
+            Thread.sleep(5); // the lookup is asked after the Verify began
+            int asked = adapter.lookups.get();
+            m.reread();
+            assertEquals(asked + 1, adapter.lookups.get(), "while a Verify's failure stands, a re-read asks again");
+            assertNull(m.evidence().unansweredProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(),
+                    "no Verify needed once names resolve again");
+
+            adapter.lookupFails = "example.com: no answer";
+            verify.run();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+            adapter.lookupFails = null;
+            Thread.sleep(5);
+            m.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get(),
+                    "a Refresh that reads a healthy resolver ends it");
         }
 
         @Test
@@ -2091,13 +2137,19 @@ class ViewModelTest {
             org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
             org.port853.ui.status.StatusViewModel status = new org.port853.ui.status.StatusViewModel(model, apply);
             apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            adapter.lookupFails = "example.com: no servers"; // the resolver's own lookup, after the revert, finds the same
             apply.confirm();
             assertEquals("Reverted: restored the previous settings, but names do not resolve with them: no servers",
                     apply.resultTextProperty().get());
             assertTrue(apply.resultWarningProperty().get());
             // the Status screen says the same: the revert's own check is the newest measurement
             assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
-            assertEquals("CHANGE_LEFT_UNRESOLVED", status.reasons().get(0).reason().code());
+            assertEquals("NAMES_UNRESOLVED", status.reasons().get(0).reason().code(),
+                    "the resolver's own lookup after the revert says it, with why");
+            assertTrue(status.reasons().stream().noneMatch(r -> r.reason().code().equals("CHANGE_LEFT_UNRESOLVED")),
+                    "one 'names do not resolve', not two");
+            adapter.lookupFails = null;
+            assertNotNull(model.evidence().unansweredProperty().get(), "no newer answer yet");
         }
 
         @Test

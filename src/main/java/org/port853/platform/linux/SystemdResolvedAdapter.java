@@ -89,10 +89,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     @Override
-    public java.util.Optional<String> freshLookupFails() {
-        return freshLookup(new ResolvedFeatures(reader.systemdVersion()))
-                .filter(l -> !l.serverAnswered())
-                .map(l -> LinuxChange.PROBE_NAME + ": " + (l.error() == null ? "no answer" : l.error()));
+    public org.port853.platform.OwnLookup ownLookup() {
+        ResolvedFeatures features = new ResolvedFeatures(reader.systemdVersion());
+        return freshLookup(features)
+                .map(l -> l.serverAnswered() ? org.port853.platform.OwnLookup.answered(features.probeRequestFlags() != 0)
+                        : org.port853.platform.OwnLookup.failed(LinuxChange.PROBE_NAME + ": "
+                        + (l.error() == null ? "no answer" : l.error())))
+                .orElse(org.port853.platform.OwnLookup.NOT_ASKED);
     }
 
     /**

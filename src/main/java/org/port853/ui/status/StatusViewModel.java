@@ -98,6 +98,10 @@ public final class StatusViewModel {
         return a.reasons().stream().anyMatch(r -> r.code().startsWith("DOT_DOWNGRADED"));
     }
 
+    /** Reasons that say names do not resolve, and why: a Verify or a change's check that got no answer adds nothing. */
+    private static final List<String> UNANSWERED_SAID = List.of(Reason.NO_SERVERS, "NAMES_UNRESOLVED",
+            "DNSSEC_VALIDATION_FAILED");
+
     private void update() {
         ResolverState s = model.stateProperty().get();
         Assessment a = model.assessmentProperty().get();
@@ -120,8 +124,9 @@ public final class StatusViewModel {
         Reason blocking = blocked == null ? null : blocked.reason();
         List<ReasonTexts.Text> texts = new ArrayList<>();
         // what was measured comes first, unless the configuration itself says why nothing answers (no server to ask)
+        // or the resolver's own lookup, newer than it, says it with its cause
         if (st == ProtectionState.NOT_WORKING && unanswered != null
-                && !Reason.anyHas(a.reasons(), Reason.NO_SERVERS)) {
+                && UNANSWERED_SAID.stream().noneMatch(code -> Reason.anyHas(a.reasons(), code))) {
             texts.add(ReasonTexts.of(unansweredReason(unanswered), s));
         }
         for (Reason r : measuredLeaks()) {
