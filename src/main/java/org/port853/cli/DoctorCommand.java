@@ -76,7 +76,7 @@ final class DoctorCommand implements Callable<Integer> {
                         c.server() == null ? "" : c.server()));
                 out.println("         " + c.evidence());
                 if (c.fix() != null) {
-                    out.println("         Fix: " + RootAdvice.forThisUser(c.fix()));
+                    out.println("         Fix: " + org.port853.platform.RootAdvice.forThisUser(c.fix()));
                 }
             }
             report.skipped().forEach(s -> out.println("SKIPPED  " + s));

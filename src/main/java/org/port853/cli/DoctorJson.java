@@ -34,7 +34,7 @@ final class DoctorJson {
         n.put("status", c.status().jsonName());
         n.put("server", c.server());
         n.put("evidence", c.evidence());
-        n.put("fix", c.fix());
+        n.put("fix", org.port853.platform.RootAdvice.forThisUser(c.fix()));
         n.put("fixAction", c.fixAction());
     }
 
@@ -103,7 +103,7 @@ final class DoctorJson {
             n.put("seenPin", p.verdict().seenPin());
             n.put("status", c.status().jsonName());
             n.put("evidence", c.evidence());
-            n.put("fix", c.fix());
+            n.put("fix", org.port853.platform.RootAdvice.forThisUser(c.fix()));
         }
         doc.put("pinsProblem", pins.problem());
     }

@@ -52,7 +52,7 @@ public final class Json {
             n.put("code", r.code());
             n.put("severity", r.severity().name());
             n.put("message", r.message());
-            n.put("fix", r.fix());
+            n.put("fix", org.port853.platform.RootAdvice.forThisUser(r.fix()));
             n.put("fixAction", r.fixAction() == null ? null : r.fixAction().name());
         });
         o.put("resolver", s.resolverName());

@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("Verdict: " + a.verdict().name().replace('_', ' '));
-        a.reasons().forEach(r -> out.println("  - " + r.message() + (r.fix() == null ? "" : "\n    Fix: " + RootAdvice.forThisUser(r.fix()))));
+        a.reasons().forEach(r -> out.println("  - " + r.message() + (r.fix() == null ? "" : "\n    Fix: " + org.port853.platform.RootAdvice.forThisUser(r.fix()))));
         if (s.global() != null) {
             String version = s.platform().versionText();
             out.println("Resolver: " + s.resolverName() + " (" + (version == null ? "" : version + ", ") + "read via "

@@ -491,9 +491,12 @@ public final class AppModel {
         return new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of());
     }
 
-    /** The platform's one command that fixes {@code reason} (shown selectable), or null where it has none. */
+    /**
+     * The platform's one command that fixes {@code reason} (shown selectable, to copy into a terminal: with sudo, or
+     * as root types it), or null where it has none.
+     */
     public String fixCommand(org.port853.core.Reason reason) {
-        return services.adapter().rules().command(reason);
+        return org.port853.platform.RootAdvice.forThisUser(services.adapter().rules().command(reason));
     }
 
     /**

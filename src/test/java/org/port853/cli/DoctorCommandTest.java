@@ -65,6 +65,15 @@ class DoctorCommandTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("Fix: Start it: systemctl enable --now "
                 + "systemd-resolved.service"), r.out());
         assertFalse(r.out().contains("sudo"), r.out());
+        CliRuns.Run json = CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), CliRuns.pinStore(store()),
+                "doctor", "--timeout", "300", "--json");
+        org.junit.jupiter.api.Assertions.assertTrue(json.out().contains("\"fix\" : \"Start it: systemctl enable --now "
+                + "systemd-resolved.service\""), "--json says what the text says: " + json.out());
+        assertFalse(json.out().contains("sudo"), json.out());
+        CliRuns.Run status = CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), CliRuns.pinStore(store()),
+                "status", "--json");
+        org.junit.jupiter.api.Assertions.assertTrue(status.out().contains("Start it: systemctl enable --now"), status.out());
+        assertFalse(status.out().contains("sudo"), "status --json too: " + status.out());
     }
 
     @Test

@@ -26,6 +26,22 @@ class ReasonTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("run as root, the window says a fix's commands as root types them, without sudo "
+            + "(often not installed), on Status and Diagnostics alike, as the command line does")
+    void rootIsToldCommandsWithoutSudo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        Reason stopped = new Reason("RESOLVER_STOPPED", org.port853.core.Severity.BROKEN, "stopped",
+                "Start it: sudo systemctl enable --now systemd-resolved.service", List.of("0"));
+        ReasonTexts.Text t = ReasonTexts.of(stopped, null);
+        assertTrue(t.fix().contains("systemctl enable --now systemd-resolved.service"), t.fix());
+        assertFalse(t.fix().contains("sudo"), t.fix());
+        org.port853.probe.doctor.Check c = org.port853.probe.doctor.Check.failure("resolver.running", null, "stopped",
+                stopped.fix()).repeats(List.of(stopped));
+        assertFalse(org.port853.ui.diagnostics.CheckTexts.of(c).fix().contains("sudo"),
+                org.port853.ui.diagnostics.CheckTexts.of(c).fix());
+    }
+
+    @Test
     void aLinkReasonNamesItsLinkAndServer() {
         ResolverState s = Fakes.plaintextState(null);
         ReasonTexts.Text t = text(Assessor.assess(s).reasons(), "LINK_PLAINTEXT_DEFAULT_ROUTE", s);

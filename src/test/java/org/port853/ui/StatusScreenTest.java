@@ -233,7 +233,7 @@ class StatusScreenTest extends WindowTestBase {
         assertTrue(sw.isDisabled());
         waitUntil(() -> shown(robot, "#switch-blocked"));
         TextField cmd = robot.lookup("#blocked-command").query();
-        assertEquals("sudo apt install systemd-resolved", fx(cmd::getText));
+        assertEquals(org.port853.platform.RootAdvice.forThisUser("sudo apt install systemd-resolved"), fx(cmd::getText));
         assertFalse(cmd.isEditable());
         assertEquals("Resolver missing", label(robot, "#state"));
         assertFalse(shown(robot, "#protect-button"), "nothing to protect without a resolver");

@@ -1417,7 +1417,8 @@ class ViewModelTest {
             model.refresh();
             assertFalse(status.switchUsableProperty().get());
             assertNotNull(status.blockedReasonProperty().get());
-            assertEquals("sudo apt install systemd-resolved", status.blockedCommandProperty().get());
+            assertEquals(org.port853.platform.RootAdvice.forThisUser("sudo apt install systemd-resolved"),
+                    status.blockedCommandProperty().get(), "a command to copy into a terminal, as this user types it");
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING, status.stateProperty().get());
             model.evidence().leakSeen(Instant.now());
             assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
@@ -1598,7 +1599,8 @@ class ViewModelTest {
                     "nothing protects, and the stub answers nobody: red, not a grey question mark");
             assertTrue(status.resolvConfProperty().get().contains("does not answer while systemd-resolved is stopped"),
                     status.resolvConfProperty().get());
-            assertEquals("sudo systemctl enable --now systemd-resolved.service", status.blockedCommandProperty().get());
+            assertEquals(org.port853.platform.RootAdvice.forThisUser("sudo systemctl enable --now systemd-resolved.service"),
+                    status.blockedCommandProperty().get());
             assertEquals("Unavailable while systemd-resolved is stopped", status.switchTextProperty().get(),
                     "a state that passes, not 'cannot be used here'");
             assertEquals("nothing: systemd-resolved is not running · systemd 252", status.sourceProperty().get(),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.port853.core.Words;
+import org.port853.platform.RootAdvice;
 import org.port853.probe.doctor.Check;
 import org.port853.ui.common.I18n;
 import org.port853.ui.status.ReasonTexts;
@@ -23,6 +24,11 @@ public final class CheckTexts {
     }
 
     public static Text of(Check c) {
+        Text t = inWords(c);
+        return new Text(c, t.name(), t.evidence(), RootAdvice.forThisUser(t.fix()));
+    }
+
+    private static Text inWords(Check c) {
         String name = I18n.has("checkname." + c.id()) ? I18n.t("checkname." + c.id()) : c.id();
         if (!c.reasons().isEmpty()) {
             List<ReasonTexts.Text> said = c.reasons().stream().map(r -> ReasonTexts.of(r, null)).toList();

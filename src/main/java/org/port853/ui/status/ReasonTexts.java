@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
+import org.port853.platform.RootAdvice;
 import org.port853.ui.common.I18n;
 
 /**
@@ -35,7 +36,7 @@ public final class ReasonTexts {
     public static Text of(Reason r, ResolverState s) {
         String key = "reason." + r.code();
         if (!I18n.has(key)) {
-            return new Text(r, r.message(), r.fix());
+            return new Text(r, r.message(), RootAdvice.forThisUser(r.fix()));
         }
         // without the state (a Diagnostics check that repeats a reason) the resolver is not named, but never left out
         List<Object> args = new ArrayList<>(List.of(s == null ? I18n.t("resolver.unnamed") : ResolverTexts.name(s),
@@ -43,7 +44,7 @@ public final class ReasonTexts {
                 s == null || s.problem() == null ? "" : problem(s)));
         args.addAll(r.details());
         String fix = I18n.has(key + ".fix") ? I18n.withDetails(key + ".fix", args) : r.fix();
-        return new Text(r, I18n.withDetails(key, args), fix);
+        return new Text(r, I18n.withDetails(key, args), RootAdvice.forThisUser(fix));
     }
 
     /** Why the state could not be read: in the window's words where Port853 says it, else the system's text quoted. */

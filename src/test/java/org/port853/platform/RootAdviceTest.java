@@ -1,4 +1,4 @@
-package org.port853.cli;
+package org.port853.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
