@@ -238,6 +238,29 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("the key pin checks on the Diagnostics screen say where a command-line option is typed, or the "
+            + "window's own button: no bare --ca-file, no 'SERVER' to fill in")
+    void pinFixesSayWhereToTypeThem() {
+        String server = "198.18.0.2#dot.test";
+        Check changed = new PinVerdict(PinVerdict.Kind.CHANGED, "OLD", "NEW", "tofu", "Old CA", null).toCheck(server, true);
+        assertTrue(english(changed).fix().endsWith("Accept new key… under Key pins on this screen (in a terminal: "
+                + "port853 pins --accept " + server + ")."), english(changed).fix());
+        assertTrue(german(changed).fix().contains("„Neuen Schlüssel annehmen …“ unter Schlüssel-Pins auf dieser Seite "
+                + "(im Terminal: port853 pins --accept " + server + ")."), german(changed).fix());
+        Check untrusted = new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, "NEW", "tofu", null, "Private CA", null,
+                false).toCheck(server, true);
+        for (Check c : List.of(untrusted, new PinVerdict(PinVerdict.Kind.NOT_TRUSTED, null, "NEW", "tofu", null,
+                "Private CA", null, false).toCheck(server))) {
+            assertTrue(english(c).fix().endsWith("(for a private CA, in a terminal: port853 pins --check --server "
+                    + server + " --ca-file FILE)."), english(c).fix());
+            assertTrue(german(c).fix().endsWith("(bei einer privaten CA im Terminal: port853 pins --check --server "
+                    + server + " --ca-file DATEI)."), german(c).fix());
+        }
+        assertTrue(untrusted.fix().endsWith("(for a private CA: port853 pins --check --server " + server
+                + " --ca-file FILE)."), "doctor records no pin, so its own --ca-file would not: " + untrusted.fix());
+    }
+
+    @Test
     @DisplayName("a check that repeats 'the resolver is stopped' names it, in English and German, never ' is installed'")
     void aStoppedResolverIsNamed() {
         Check stopped = Check.failure("resolver.running", null, "systemd-resolved is installed but not running.",

@@ -54,14 +54,17 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
                     "Providers rotate keys rarely and announce it. If the provider did not, someone may be intercepting: "
                             + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.")
                     .says("pin.spki.changed", recordedPin, seenPin, catalogue ? 1 : 0, recordedIssuer,
-                            recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1);
+                            recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1, server);
             case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (outsideValidity
                             ? "is expired or not yet valid" : untrustedName == null
                             ? "is not signed by an authority the check trusts" : "does not name " + untrustedName)
                             + " (issuer '" + seenIssuer + "'), so its key " + seenPin + " is not trusted on first use.",
                     (besideCertificateChecks ? "The certificate checks of this server (tls.*) say what is wrong with it"
                             : "Diagnostics (port853 doctor --server " + server + ") check the certificate") + "; the key is "
-                            + "recorded once the certificate is trusted and names the server (with --ca-file for a private CA).")
+                            + "recorded once the certificate is trusted and names the server (" + (besideCertificateChecks
+                            // doctor records no pin: its own --ca-file would not do it
+                            ? "for a private CA: port853 pins --check --server " + server + " --ca-file FILE"
+                            : "with --ca-file for a private CA") + ").")
                     .says("pin.spki.not-trusted", seenPin, outsideValidity ? 2 : untrustedName == null ? 0 : 1,
                             untrustedName, seenIssuer, server, besideCertificateChecks ? 1 : 0);
             case NOT_SEEN -> Check.warning("pin.spki", server, "The key could not be checked: no TLS handshake"
