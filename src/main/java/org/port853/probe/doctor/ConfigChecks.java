@@ -24,6 +24,15 @@ public final class ConfigChecks {
      * assessment of the state (neutral and platform rules).
      */
     public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys) {
+        return of(s, reasons, keys, true);
+    }
+
+    /**
+     * {@code configuredProbed}: the report's server checks are of the configured servers (doctor without --server),
+     * so they say why those refuse or cannot be reached.
+     */
+    public static List<Check> of(ResolverState s, List<Reason> reasons, Map<String, String> keys,
+                                 boolean configuredProbed) {
         List<Check> out = new ArrayList<>();
         // the resolver's own lookup failed: names do not resolve, whatever the settings below promise
         List<Reason> lookupFailed = reasons.stream().filter(r -> LOOKUP_FAILED.contains(r.code())).toList();
@@ -31,8 +40,10 @@ public final class ConfigChecks {
             Check lookup = repeating("resolver.lookup", lookupFailed);
             // Status sends the user to doctor for the why; here the server checks of the same report say it (as the
             // window's diag.fix.NAMES_UNRESOLVED)
-            out.add(lookupFailed.get(0).code().equals("NAMES_UNRESOLVED") ? lookup.withFix("The DNS servers refuse "
-                    + "queries or cannot be reached; the server checks of this report say which and why.") : lookup);
+            out.add(!lookupFailed.get(0).code().equals("NAMES_UNRESOLVED") ? lookup : lookup.withFix("The DNS servers "
+                    + "refuse queries or cannot be reached; " + (configuredProbed ? "the server checks of this report say "
+                    + "which and why." : "this report checks the --server ones instead: 'port853 doctor' without "
+                    + "--server checks the configured ones and says why.")));
         }
         Check names = fromReasons(Check.ok("config.dns-hostname", null, "DNS= holds addresses only.")
                 .says("config.dns-hostname.ok"), reasons, Set.of("DNS_HOSTNAME"));

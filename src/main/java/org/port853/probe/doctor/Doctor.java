@@ -152,7 +152,7 @@ public final class Doctor {
         checks.add(ClockChecks.of(system.clock()));
         if (state.readable()) {
             checks.addAll(KnownBugs.of(state, system.resolverVersion(state)));
-            checks.addAll(ConfigChecks.of(state, reasons, system.resolvedKeys(state)));
+            checks.addAll(ConfigChecks.of(state, reasons, system.resolvedKeys(state), servers.isEmpty()));
             try {
                 checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
             } catch (IOException e) {

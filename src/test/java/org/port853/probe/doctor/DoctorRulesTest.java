@@ -432,6 +432,11 @@ class DoctorRulesTest {
                 Map.of()), "resolver.lookup");
         assertEquals(CheckStatus.FAILURE, lookup.status());
         assertTrue(!lookup.fix().contains("port853 doctor") && lookup.fix().contains("server checks"), lookup.fix());
+        Check other = find(ConfigChecks.of(state(252, DotMode.STRICT, List.of(), List.of()), List.of(unresolved),
+                Map.of(), false), "resolver.lookup");
+        assertEquals("The DNS servers refuse queries or cannot be reached; this report checks the --server ones "
+                + "instead: 'port853 doctor' without --server checks the configured ones and says why.", other.fix(),
+                "doctor --server probed other servers: their checks say nothing of the configured ones");
     }
 
     @Test
