@@ -66,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
                 DoctorJson.chosenPins(doc, ServerPins.Result.NONE); // nothing was put in place, so no pins: []
                 out.println(Json.write(doc));
             } else if (plan.isRefused()) {
-                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "refused: " + plan.refusal() + ".");
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "refused: " + org.port853.platform.RootAdvice.forThisUser(plan.refusal()) + ".");
             } else {
                 out.print(plan.changesNothing() ? "No change: the settings are already in place.\n"
                         : plan.changesFiles() ? plan.diff() : "No file changes: the settings are already in place.\n");
@@ -171,7 +171,7 @@ final class ApplyCommand implements Callable<Integer> {
     /** The plan's notes, one "note:" line each (with --json too: they are its "notes"). */
     private void notes(Plan plan) {
         plan.notes().forEach(n -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: "
-                + org.port853.core.Sentence.ended(n.english())));
+                + org.port853.core.Sentence.ended(org.port853.platform.RootAdvice.forThisUser(n.english()))));
     }
 
     /**

@@ -102,6 +102,7 @@ public final class Json {
 
     public static ObjectNode result(ApplyResult r, Plan plan) {
         ObjectNode o = HelperDocuments.resultNode(r);
+        o.put("reason", org.port853.platform.RootAdvice.forThisUser(r.reason())); // the helper's document keeps sudo: it is read by its caller
         if (r.item() != null && r.item().path() == null && r.item().content() == null) {
             o.putNull(r.item().documentKey()); // the change touched no file (e.g. nothing to recover)
         }
@@ -112,7 +113,7 @@ public final class Json {
             // the plan's notes, while its settings are planned or in place (a rolled-back change lowered nothing)
             ArrayNode notes = o.putArray("notes");
             if (r.outcome() == ApplyResult.Outcome.PLANNED || ServerPins.serversInUse(r)) {
-                plan.notes().forEach(n -> notes.add(n.english()));
+                plan.notes().forEach(n -> notes.add(org.port853.platform.RootAdvice.forThisUser(n.english())));
             }
         }
         return o;

@@ -39,7 +39,7 @@ final class Results {
             return;
         }
         String label = label(r.outcome());
-        String reason = r.reason() == null ? "" : r.reason();
+        String reason = r.reason() == null ? "" : org.port853.platform.RootAdvice.forThisUser(r.reason());
         String line = (reason.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT))
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
                 + (r.elapsed().isZero() ? "." : " (" + r.elapsed().toMillis() + " ms)."); // zero: nothing ran
@@ -48,7 +48,7 @@ final class Results {
                 .println(line);
         if (cause != null) {
             cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()
-                    + (cause.fix() == null ? "" : " Fix: " + cause.fix()));
+                    + (cause.fix() == null ? "" : " Fix: " + org.port853.platform.RootAdvice.forThisUser(cause.fix())));
         }
         if (pins == null) {
             return;

@@ -223,4 +223,24 @@ class ApplyCommandTest {
                 "No DoT here.", "");
         assertEquals(null, r.fix());
     }
+
+    @Test
+    @DisplayName("run as root, a refusal and a result say their commands as root types them (no sudo), as status and "
+            + "doctor do: text and --json, dry run and change")
+    void rootIsToldCommandsWithoutSudo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        String masked = "the drop-in /run/systemd/resolved.conf.d/zz-vpn.conf sorts after Port853's file and sets "
+                + "DNSOverTLS, which would override Port853's settings; mask it first (sudo ln -s /dev/null "
+                + "/etc/systemd/resolved.conf.d/zz-vpn.conf)";
+        adapter.plan = org.port853.platform.Plan.refused(masked);
+        CliRuns.Run dry = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
+        assertTrue(dry.err().contains("mask it first (ln -s /dev/null /etc/systemd/resolved.conf.d/zz-vpn.conf)."),
+                dry.err());
+        assertFalse(dry.err().contains("sudo"), dry.err());
+        CliRuns.Run dryJson = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
+        assertFalse(dryJson.json().get("reason").asText().contains("sudo"), dryJson.out());
+        adapter.result = ApplyResult.of(Outcome.REFUSED, masked);
+        CliRuns.Run refused = run("apply", "--provider", "quad9", "--mode", "strict");
+        assertFalse(refused.err().contains("sudo") || refused.out().contains("sudo"), refused.err());
+    }
 }

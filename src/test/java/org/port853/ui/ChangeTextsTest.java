@@ -273,4 +273,20 @@ class ChangeTextsTest {
         assertEquals("Encryption turned off", english(() -> ApplyViewModel.resultTitle(
                 ApplyResult.of(ApplyResult.Outcome.REVERTED, "restored the previous settings; names resolve"))));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("run as root, the apply sheet's refusal and the change's sentences say their "
+            + "commands as root types them, in both languages, as Status does")
+    void rootIsToldCommandsWithoutSudo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        Plan masked = Plan.refused(org.port853.core.Sentence.of("systemd-resolved is masked, so it cannot be enabled "
+                + "or started; unmask it first (sudo systemctl unmask systemd-resolved.service)", "refused.masked"));
+        assertTrue(english(() -> ChangeTexts.refusal(masked)).endsWith("(systemctl unmask systemd-resolved.service)"),
+                english(() -> ChangeTexts.refusal(masked)));
+        assertFalse(german(() -> ChangeTexts.refusal(masked)).contains("sudo"), german(() -> ChangeTexts.refusal(masked)));
+        org.port853.platform.ApplyResult missing = org.port853.platform.ApplyResult.of(
+                org.port853.platform.ApplyResult.Outcome.REVERTED, org.port853.core.Sentence.of("x",
+                        "result.resolv-conf-missing-again", "/run/systemd/resolve/stub-resolv.conf"));
+        assertFalse(english(() -> ChangeTexts.reason(missing)).contains("sudo"), english(() -> ChangeTexts.reason(missing)));
+    }
 }

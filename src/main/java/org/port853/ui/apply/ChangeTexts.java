@@ -6,6 +6,7 @@ import java.util.List;
 import org.port853.core.Words;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
+import org.port853.platform.RootAdvice;
 import org.port853.ui.common.I18n;
 
 /**
@@ -21,7 +22,7 @@ public final class ChangeTexts {
     }
 
     public static String refusal(Plan p) {
-        return I18n.said("change.", p.refusalWords(), "", p.refusal());
+        return RootAdvice.forThisUser(I18n.said("change.", p.refusalWords(), "", p.refusal()));
     }
 
     /** The plan's actions, one a line. */
@@ -46,7 +47,7 @@ public final class ChangeTexts {
 
     /** A change's sentence in the window's words. */
     static String said(org.port853.core.Sentence s) {
-        return I18n.said("change.", s.words(), "", s.english());
+        return RootAdvice.forThisUser(I18n.said("change.", s.words(), "", s.english()));
     }
 
     /** What the change did, one action a line. */
