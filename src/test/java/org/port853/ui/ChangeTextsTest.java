@@ -289,4 +289,19 @@ class ChangeTextsTest {
                         "result.resolv-conf-missing-again", "/run/systemd/resolve/stub-resolv.conf"));
         assertFalse(english(() -> ChangeTexts.reason(missing)).contains("sudo"), english(() -> ChangeTexts.reason(missing)));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the window's 'polkit is not running' says what a window user can do (start "
+            + "Port853 as root), not 'run the command with sudo': the window ran no command; the command line keeps it")
+    void noPolkitInTheWindowSaysStartPort853AsRoot() {
+        org.port853.core.Sentence said = org.port853.core.Sentence.of("polkit, which asks for the password, is not "
+                + "running (pkexec: Error getting authority); nothing was changed: start it (sudo systemctl start "
+                + "polkit) or run the command with sudo", "result.no-polkit", "Error getting authority");
+        org.port853.platform.ApplyResult r = org.port853.platform.ApplyResult.of(
+                org.port853.platform.ApplyResult.Outcome.FAILED, said);
+        assertTrue(english(() -> ChangeTexts.reason(r)).endsWith("or start Port853 as root"),
+                english(() -> ChangeTexts.reason(r)));
+        assertTrue(german(() -> ChangeTexts.reason(r)).endsWith("oder starten Sie Port853 als Root"),
+                german(() -> ChangeTexts.reason(r)));
+    }
 }
