@@ -50,6 +50,9 @@ public final class LeakEvidence {
     private final ReadOnlyObjectWrapper<Bypass> bypass = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Unanswered> unanswered = new ReadOnlyObjectWrapper<>();
     private Instant lastLeak;
+    /** The newest of them in which a DNS query was read (not only packets on port 53); null: none. */
+    private Instant lastQueryLeak;
+    private final ReadOnlyObjectWrapper<Instant> resolverQueryLeak = new ReadOnlyObjectWrapper<>();
     private Bypass lastBypass;
     /**
      * When the newest clean Verify began watching, or the settings last changed: a leak from before it is superseded
@@ -72,11 +75,26 @@ public final class LeakEvidence {
 
     /** The capture saw plaintext DNS leave this computer at {@code when} through the system resolver (or unknown). */
     public void leakSeen(Instant when) {
+        seen(when, true);
+    }
+
+    /**
+     * The capture saw plaintext packets on port 53 leave this computer at {@code when} but read no DNS query in them
+     * (another protocol run on port 53, or queries it could not read): they count as a leak, but are not called queries.
+     */
+    public void unreadLeakSeen(Instant when) {
+        seen(when, false);
+    }
+
+    private void seen(Instant when, boolean queryRead) {
         if (cleanSince != null && !when.isAfter(cleanSince)) {
             return;
         }
         if (lastLeak == null || when.isAfter(lastLeak)) {
             lastLeak = when;
+        }
+        if (queryRead && (lastQueryLeak == null || when.isAfter(lastQueryLeak))) {
+            lastQueryLeak = when;
         }
         update(when);
     }
@@ -139,12 +157,16 @@ public final class LeakEvidence {
         if (lastLeak != null && !lastLeak.isAfter(when)) {
             lastLeak = null;
         }
+        if (lastQueryLeak != null && !lastQueryLeak.isAfter(when)) {
+            lastQueryLeak = null;
+        }
         if (cleanSince == null || when.isAfter(cleanSince)) {
             cleanSince = when;
         }
     }
 
     private void update(Instant now) {
+        resolverQueryLeak.set(counts(lastQueryLeak, now) ? lastQueryLeak : null); // read with resolverLeak's news
         resolverLeak.set(counts(lastLeak, now) ? lastLeak : null);
         bypass.set(lastBypass != null && counts(lastBypass.at(), now) ? lastBypass : null);
         leaking.set(resolverLeak.get() != null || bypass.get() != null);
@@ -170,6 +192,14 @@ public final class LeakEvidence {
     /** When plaintext DNS last left through the system resolver (or from a sender not known), while it counts. */
     public ReadOnlyObjectProperty<Instant> resolverLeakProperty() {
         return resolverLeak.getReadOnlyProperty();
+    }
+
+    /**
+     * When a DNS query the capture read last left through the system resolver (or from a sender not known), while it
+     * counts; null while {@link #resolverLeakProperty()} counts only packets on port 53 in which no query was read.
+     */
+    public ReadOnlyObjectProperty<Instant> resolverQueryLeakProperty() {
+        return resolverQueryLeak.getReadOnlyProperty();
     }
 
     /** The newest leak of a program that asks a server itself, while it counts; null: none. */

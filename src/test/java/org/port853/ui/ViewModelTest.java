@@ -1502,6 +1502,20 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("packets on port 53 in which no DNS query was read (a VPN on port 53) count as a leak, but the reason "
+                + "does not call them DNS queries; a query read beside them is said as one")
+        void portTrafficWithoutAQueryIsNotCalledQueries() {
+            noServersIsNotWorking();
+            model.evidence().unreadLeakSeen(Instant.now());
+            assertTrue(model.evidence().leakingProperty().get());
+            List<String> codes = status.reasons().stream().map(t -> t.reason().code()).toList();
+            assertTrue(codes.contains("LEAK_UNREAD") && !codes.contains("LEAK_SEEN"), codes.toString());
+            model.evidence().leakSeen(Instant.now().minusSeconds(5));
+            codes = status.reasons().stream().map(t -> t.reason().code()).toList();
+            assertTrue(codes.contains("LEAK_SEEN") && !codes.contains("LEAK_UNREAD"), codes.toString());
+        }
+
+        @Test
         @DisplayName("a program's own leak: 'Leaking' with the program named first, and a clean Verify does not clear it "
                 + "(Verify measures the resolver's path only)")
         void ownResolverLeakOutlivesACleanVerify() {

@@ -81,6 +81,7 @@ public final class StatusViewModel {
         model.evidence().leakingProperty().addListener((o, a, s) -> update());
         model.evidence().bypassProperty().addListener((o, a, b) -> update());
         model.evidence().resolverLeakProperty().addListener((o, a, b) -> update());
+        model.evidence().resolverQueryLeakProperty().addListener((o, a, b) -> update());
         model.changedKeysProperty().addListener((o, a, b) -> update());
         model.evidence().unansweredProperty().addListener((o, a, s) -> update());
         model.chosen().addListener((javafx.collections.ListChangeListener<Provider>) c -> updateProtect());
@@ -225,9 +226,13 @@ public final class StatusViewModel {
                     List.of(LeakExplainer.programOpening(own.program()), String.valueOf(own.server()),
                             I18n.timeWithSeconds(own.at()), LeakExplainer.programWords(own.program()))));
         }
+        java.time.Instant query = model.evidence().resolverQueryLeakProperty().get();
         java.time.Instant leak = model.evidence().resolverLeakProperty().get();
-        if (leak != null) {
+        if (query != null) {
             out.add(ReasonTexts.windowReason("LEAK_SEEN", org.port853.core.Severity.UNENCRYPTED,
+                    List.of(I18n.timeWithSeconds(query))));
+        } else if (leak != null) { // only packets on port 53 in which no DNS query was read
+            out.add(ReasonTexts.windowReason("LEAK_UNREAD", org.port853.core.Severity.UNENCRYPTED,
                     List.of(I18n.timeWithSeconds(leak))));
         }
         return out;

@@ -301,9 +301,12 @@ public final class TrafficViewModel {
         ResolverState state = model.stateProperty().get();
         Instant lastChange = model.evidence().lastSettingsChange();
         Predicate<LeakRecord> bypassing = r -> !model.ownLookups().covers(r) && ownLeaks.test(r, state, lastChange);
-        Instant newest = WireLeaks.newest(snap, recent, bypassing.negate());
-        if (newest != null) {
-            model.evidence().leakSeen(newest);
+        WireLeaks.Seen seen = WireLeaks.seen(snap, recent, bypassing.negate());
+        if (seen.unread() != null) {
+            model.evidence().unreadLeakSeen(seen.unread());
+        }
+        if (seen.query() != null) {
+            model.evidence().leakSeen(seen.query());
         }
         LeakRecord own = WireLeaks.newestRecent(snap, recent, bypassing);
         if (own != null) {

@@ -13,7 +13,9 @@ import org.port853.capture.MeterSnapshot;
  * What the capture measured, read as leaks the way the window counts them: a query for a name of the local network
  * asked on the local network ({@link LeakRecord#localNetworkName()}) is plaintext by design and not a leak. Leaked
  * packets that no query record explains (the capture could not keep up, a TCP message that could not be put back
- * together, an answer whose query came before the capture) still are: a leak is never missed for want of a name.
+ * together, an answer whose query came before the capture) still are: a leak is never missed for want of a name. But
+ * they are told apart ({@link Seen#unread()}): another protocol run on port 53 (a VPN on DNS's port) is such packets
+ * too, and no DNS query may be claimed where none was read.
  */
 final class WireLeaks {
     /** How far from its query a packet of the same exchange may fall (answers, retries, TCP segments). */
@@ -24,7 +26,10 @@ final class WireLeaks {
     private WireLeaks() {
     }
 
-    /** The newest moment plaintext DNS that matters left this computer, or null when none did in the snapshot. */
+    /**
+     * The newest moment plaintext on port 53 that matters left this computer (a leaked query, or packets in which the
+     * capture read none), or null when none did in the snapshot.
+     */
     static Instant newest(MeterSnapshot snap, List<LeakRecord> recent) {
         return newest(snap, recent, r -> true);
     }
@@ -34,21 +39,53 @@ final class WireLeaks {
      * exchanges are theirs, not leaks that no record explains.
      */
     static Instant newest(MeterSnapshot snap, List<LeakRecord> recent, Predicate<LeakRecord> counted) {
+        Seen s = seen(snap, recent, counted);
+        return s.query() == null || s.unread() != null && s.unread().isAfter(s.query()) ? s.unread() : s.query();
+    }
+
+    /**
+     * The newest leaks that matter, each null when none: {@code query}, a leaked query the capture read (a record, or
+     * one it counted while its queue was full); {@code unread}, packets on port 53 in which it read no query, neither
+     * near a record nor near a counted query: another protocol run on port 53 (a VPN), or queries it could not read.
+     */
+    record Seen(Instant query, Instant unread) {
+    }
+
+    /** As {@link #newest(MeterSnapshot, List, Predicate)}, telling a query read from packets without one. */
+    static Seen seen(MeterSnapshot snap, List<LeakRecord> recent, Predicate<LeakRecord> counted) {
         LeakRecord newestNamed = newestNamed(recent, counted);
-        Instant named = newestNamed == null ? null : newestNamed.time();
+        Instant query = newestNamed == null ? null : newestNamed.time();
+        Instant unread = null;
         long[] packets = snap.leakPackets();
+        long[] markers = snap.leakMarkers();
         long first = snap.endEpochSecond() - packets.length + 1;
         Set<Long> recorded = recordedSince(recent, snap.endEpochSecond() - SCAN_SECONDS - EXCHANGE_SECONDS);
+        boolean queryFound = false;
         for (int i = packets.length - 1; i >= Math.max(0, packets.length - SCAN_SECONDS); i--) {
             long second = first + i;
-            if (named != null && second < named.getEpochSecond()) {
-                break;
+            if (near(recorded, second)) {
+                continue;
             }
-            if (packets[i] > 0 && !near(recorded, second)) {
-                return Instant.ofEpochSecond(second);
+            if (!queryFound && markers[i] > 0) { // counted, but no record names it (the leak queue was full)
+                queryFound = true;
+                Instant at = Instant.ofEpochSecond(second);
+                query = query == null || at.isAfter(query) ? at : query;
+            }
+            if (unread == null && packets[i] > 0 && !markerNear(markers, i)) {
+                unread = Instant.ofEpochSecond(second);
             }
         }
-        return named;
+        return new Seen(query, unread);
+    }
+
+    private static boolean markerNear(long[] markers, int i) {
+        for (int k = Math.max(0, i - (int) EXCHANGE_SECONDS); k <= Math.min(markers.length - 1, i + EXCHANGE_SECONDS);
+             k++) {
+            if (markers[k] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -69,4 +69,20 @@ class WireLeaksTest {
         List<LeakRecord> local = List.of(leak(8, "192.168.1.1", "printer.home.arpa"));
         assertEquals(Instant.ofEpochSecond(END - 1), WireLeaks.newest(snap(Map.of(8, 1, 1, 1)), local));
     }
+
+    @Test
+    @DisplayName("packets on port 53 in which the capture read no query (a VPN on port 53) count, but not as a query; a "
+            + "query counted while the leak queue was full (a mark, no record) is one")
+    void packetsWithoutAQuery() {
+        long[] packets = new long[10];
+        packets[9 - 3] = 4;
+        long[] zero = new long[10];
+        MeterSnapshot vpn = new MeterSnapshot(END, 10, zero, zero.clone(), packets, zero.clone(), Map.of(), 0, 0);
+        WireLeaks.Seen seen = WireLeaks.seen(vpn, List.of(), r -> true);
+        assertNull(seen.query());
+        assertEquals(Instant.ofEpochSecond(END - 3), seen.unread());
+        WireLeaks.Seen unlisted = WireLeaks.seen(snap(Map.of(4, 1)), List.of(), r -> true);
+        assertEquals(Instant.ofEpochSecond(END - 4), unlisted.query());
+        assertNull(unlisted.unread(), "its packets are the query's");
+    }
 }
