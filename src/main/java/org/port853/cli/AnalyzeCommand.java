@@ -267,6 +267,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.println();
         if (r.leakCount() == 0) {
             out.println("No leaked queries.");
+            noQueryIn(out, r.total(TrafficClass.LEAK).packets(), "");
         } else if (r.leaks().isEmpty()) {
             out.printf("%d leaked quer%s, none listed (--max-leaks 0; raise it to list them)%n", r.leakCount(),
                     r.leakCount() == 1 ? "y" : "ies");
@@ -287,6 +288,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (r.reassemblyIncompleteDatagrams() > 0) {
             out.printf("Fragmented DNS datagrams never completed (read as far as they got): %d%n",
                     r.reassemblyIncompleteDatagrams());
+        }
+    }
+
+    /**
+     * Says that {@code leakPackets} leak packets carried no DNS query that could be read, when there are any and no
+     * leaked query was read: the leak count alone would read as leaked DNS (the window says it so too).
+     */
+    static void noQueryIn(PrintWriter out, long leakPackets, String indent) {
+        if (leakPackets > 0) {
+            out.printf("%s%d leak packet%s on port 53 carried no DNS query that could be read: another protocol run on "
+                    + "port 53 (a VPN such as WireGuard or OpenVPN), or queries the capture could not read%n", indent,
+                    leakPackets, leakPackets == 1 ? "" : "s");
         }
     }
 

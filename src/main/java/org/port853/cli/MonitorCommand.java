@@ -240,6 +240,9 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
                 out.printf("  not examined: %d other plaintext DNS message%s (answers, questions to this "
                         + "computer's resolver) arrived faster than they could be read%n", lost, lost == 1 ? "" : "s");
             }
+            if (leakTotal(session) == 0) {
+                AnalyzeCommand.noQueryIn(out, s.total(TrafficClass.LEAK).packets(), "  ");
+            }
             if (!session.leaksByProgram().isEmpty()) {
                 out.println("Leaked queries by program:");
                 session.leaksByProgram().forEach((p, n) -> out.printf("  %-24s %8d%n", p, n));

@@ -106,6 +106,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("leak packets in which no DNS query could be read (another protocol on port 53) are said to carry none, "
+            + "not left as a bare leak count beside 'No leaked queries.'")
+    void leakPacketsWithoutAQueryAreSaidSo(@TempDir Path dir) throws Exception {
+        byte[] vpn = Frames.ether(0x0800, Frames.ipv4("10.0.0.5", "203.0.113.5", 17,
+                Frames.udp(40000, 53, "not dns, a tunnel's random bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        Path pcapng = Files.write(dir.resolve("vpn53.pcapng"), Frames.pcapng(ByteOrder.LITTLE_ENDIAN, List.of(1),
+                List.of("wlan0"), List.of(new Frames.Rec(FileAnalyzerTest.T, 1, vpn))));
+        Run r = run(pcapng.toString(), "--local", "10.0.0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("No leaked queries.\n1 leak packet on port 53 carried no DNS query that could be "
+                + "read: another protocol run on port 53 (a VPN such as WireGuard or OpenVPN), or queries the capture "
+                + "could not read\n"), r.out());
+        Run clean = run(LabFixturesTest.fixture("lab-eth0.pcap").toString());
+        assertTrue(!clean.out().contains("carried no DNS query"), "leaked queries were read there: " + clean.out());
+    }
+
+    @Test
     @DisplayName("plaintext on 853 has its column in the interface table when there is any: its interface read 0 / 0")
     void plaintextOn853ShowsPerInterface(@TempDir Path dir) throws Exception {
         byte[] frame = Frames.ether(0x0800, Frames.ipv4("10.0.0.5", "10.0.0.1", 17,
