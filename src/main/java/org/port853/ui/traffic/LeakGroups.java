@@ -14,14 +14,23 @@ import java.util.function.Predicate;
 
 import org.port853.capture.LeakRecord;
 import org.port853.core.ResolverState;
+import org.port853.ui.common.I18n;
 
 /** Leaked queries grouped by name or by program, newest group first, each with why it leaked and the fix. */
 public final class LeakGroups {
     public enum By { NAME, PROGRAM }
 
-    /** One group: its key (a name or a program), how many queries, the newest time, where they went, and why. */
+    /**
+     * One group: its key (a name or a program), how many queries, the newest time, where they went, and why;
+     * {@code apart}: what sets it apart from the other groups of the same key (null when it has none).
+     */
     public record Group(String key, int queries, Instant newest, Set<String> servers, Set<String> interfaces,
-                        LeakExplainer.Why why) {
+                        LeakExplainer.Why why, String apart) {
+
+        /** The key, and what sets it apart when another group has the same key: "example.com (sent by dig, …)". */
+        public String title() {
+            return apart == null ? key : I18n.t("leaks.group.title", key, apart);
+        }
     }
 
     private LeakGroups() {
@@ -69,6 +78,9 @@ public final class LeakGroups {
                             sender == null ? null : LeakRecord.programName(sender)),
                     k -> new ArrayList<>()).add(r);
         }
+        Map<String, Long> sameKey = groups.keySet().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Key::shown, java.util.stream.Collectors.counting()));
+        boolean beforeAny = groups.keySet().stream().anyMatch(Key::beforeLastChange);
         List<Group> out = new ArrayList<>();
         for (Map.Entry<Key, List<LeakRecord>> e : groups.entrySet()) {
             Instant newest = null;
@@ -86,13 +98,31 @@ public final class LeakGroups {
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
             out.add(new Group(e.getKey().shown(), e.getValue().size(), newest, servers, ifaces, e.getKey().ownResolver()
                     ? LeakExplainer.explainOwn(sample, state, lastChange)
-                    : LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample))));
+                    : LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample)),
+                    sameKey.get(e.getKey().shown()) > 1 ? apart(e.getKey(), lastChange, beforeAny) : null));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;
     }
 
     private record Key(String shown, boolean beforeLastChange, boolean ownResolver, String sender) {
+    }
+
+    /**
+     * What sets a group apart from another of the same name or program, which would otherwise read as the same leak
+     * twice (a name asked by dig and, its socket gone before it could be looked up, by a sender not identified): who
+     * sent a program's own queries, else when they were asked against the last change.
+     */
+    private static String apart(Key k, Instant lastChange, boolean beforeAny) {
+        if (k.ownResolver()) {
+            return I18n.t("leaks.group.apart.sentBy", LeakExplainer.programWords(
+                    LeakRecord.UNKNOWN_PROGRAM.equals(k.sender()) ? null : k.sender()));
+        }
+        if (k.beforeLastChange()) {
+            return I18n.t("leaks.group.apart.before", I18n.timeWithSeconds(lastChange));
+        }
+        return beforeAny ? I18n.t("leaks.group.apart.since", I18n.timeWithSeconds(lastChange))
+                : I18n.t("leaks.group.apart.resolver");
     }
 
     private static String nz(String s, String fallback) {

@@ -321,7 +321,7 @@ public final class TrafficView extends VBox {
                 setAccessibleText(null);
                 return;
             }
-            head.setText(I18n.t("leaks.group.head", g.key(), g.queries(),
+            head.setText(I18n.t("leaks.group.head", g.title(), g.queries(),
                     g.newest() == null ? "?" : I18n.timeWithSeconds(g.newest()), String.join(", ", g.servers()),
                     String.join(", ", g.interfaces())));
             why.setText(I18n.t("leaks.group.why", g.why().text()));

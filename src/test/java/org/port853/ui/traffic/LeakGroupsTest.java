@@ -85,6 +85,20 @@ class LeakGroupsTest {
         assertEquals(LeakExplainer.Cause.OWN_RESOLVER, groups.get(0).why().cause());
         assertEquals(List.of(1, 1), List.of(groups.get(1).queries(), groups.get(2).queries()), groups.toString());
         assertEquals(LeakExplainer.Cause.FIXED_SINCE, groups.get(2).why().cause());
+        // the three heads would read "pyleak.example: 1 query …" alike: each says what sets it apart
+        org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> {
+            List<String> titles = LeakGroups.group(leaks, LeakGroups.By.NAME, protectedState(), CHANGE,
+                    new LeakGroups.Programs("Program not identified", "Port853"), r -> false).stream()
+                    .map(LeakGroups.Group::title).toList();
+            assertEquals(List.of("pyleak.example (sent by python3, past the system resolver)",
+                    "pyleak.example (sent by a program that could not be identified, past the system resolver)",
+                    "pyleak.example (before the change at " + org.port853.ui.common.I18n.timeWithSeconds(CHANGE) + ")"),
+                    titles);
+            return null;
+        });
+        assertEquals("pyleak.example", LeakGroups.group(List.of(bySender.apply(CHANGE, "python3 (21029)")),
+                LeakGroups.By.NAME, protectedState(), CHANGE, new LeakGroups.Programs("Program not identified",
+                        "Port853"), r -> false).get(0).title(), "a group alone keeps its bare key");
     }
 
     @Test
