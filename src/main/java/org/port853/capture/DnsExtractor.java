@@ -69,20 +69,28 @@ public final class DnsExtractor {
 
     /**
      * True when the bytes hold at least a DNS header with the QR bit clear that a DNS client can have sent: an
-     * assigned opcode (RFC 6895 §2.2: QUERY, IQUERY, STATUS, NOTIFY, UPDATE, DSO) and, for a standard QUERY, at
-     * most one question and no answer or authority records (RFC 9619; resolvers answer anything else with FORMERR).
-     * Another protocol on port 53 (a VPN such as WireGuard or OpenVPN run there to pass firewalls) is therefore no
-     * query: its packets start with a type byte and random bytes, which read as a QR=0 header.
+     * assigned opcode (RFC 6895 §2.2) with the section counts its RFC requires: QUERY and STATUS at most one question
+     * and no answer or authority records (RFC 9619; resolvers answer anything else with FORMERR); IQUERY no question
+     * and one answer (RFC 1035 §6.4.1); NOTIFY one question, at most one answer, no authority (RFC 1996 §3.7); UPDATE
+     * exactly one zone (RFC 2136 §2.3); DSO no records at all (RFC 8490 §5.4). Another protocol on port 53 (a VPN
+     * such as WireGuard or OpenVPN run there to pass firewalls) is therefore no query: its packets start with a type
+     * byte and random bytes, which read as a QR=0 header (with any count allowed, one random datagram in six read as
+     * a query of another opcode).
      */
     public static boolean isQuery(byte[] b, int off, int len) {
         if (len < 12 || (b[off + 2] & 0x80) != 0) {
             return false;
         }
         int opcode = (b[off + 2] >> 3) & 0xf;
+        int qd = FrameParser.u16(b, off + 4);
+        int an = FrameParser.u16(b, off + 6);
+        int ns = FrameParser.u16(b, off + 8);
         return switch (opcode) {
-            case 0 -> FrameParser.u16(b, off + 4) <= 1 && FrameParser.u16(b, off + 6) == 0
-                    && FrameParser.u16(b, off + 8) == 0;
-            case 1, 2, 4, 5, 6 -> true;
+            case 0, 2 -> qd <= 1 && an == 0 && ns == 0;
+            case 1 -> qd == 0 && an == 1 && ns == 0;
+            case 4 -> qd == 1 && an <= 1 && ns == 0;
+            case 5 -> qd == 1;
+            case 6 -> qd == 0 && an == 0 && ns == 0 && FrameParser.u16(b, off + 10) == 0;
             default -> false;
         };
     }

@@ -189,6 +189,34 @@ class PacketPipelineTest {
     }
 
     @Test
+    @DisplayName("random bytes on port 53 (an OpenVPN tunnel there) whose header reads QR=0 with another opcode are no "
+            + "leaked query unless the counts are those the opcode's RFC requires (rig: '<unreadable> by unknown "
+            + "program', answered FORMERR, for random UDP to port 53)")
+    void randomBytesWithAnotherOpcodeAreNoQuery() {
+        String c = "198.18.0.1";
+        String s = "198.18.0.2";
+        java.util.Random random = new java.util.Random(853);
+        int sent = 0;
+        for (int opcode : new int[] {1, 2, 4, 5, 6}) {
+            for (int i = 0; i < 20; i++) {
+                byte[] tunnel = new byte[40];
+                random.nextBytes(tunnel);
+                tunnel[2] = (byte) (opcode << 3 | (tunnel[2] & 0x07)); // QR 0, the opcode, random flag bits
+                tunnel[4] = (byte) 0x80; // QDCOUNT, ANCOUNT, NSCOUNT as random bytes give them: far from 0 or 1
+                tunnel[6] = (byte) 0x41;
+                tunnel[8] = (byte) 0x17;
+                raw(ipv4(c, s, 17, udp(40000 + sent++, 53, tunnel)));
+            }
+        }
+        byte[] notify = dnsQuery("zone.test", 6);
+        notify[2] = 0x20; // QR 0, opcode NOTIFY, one question: a NOTIFY a DNS server sends
+        raw(ipv4(c, s, 17, udp(40200, 53, notify)));
+        assertEquals(sent + 1, meter.total(TrafficClass.LEAK).packets(), "all of them still count by their port");
+        assertEquals(List.of("zone.test"), leaks.all().stream().map(LeakCandidate::name).toList());
+        assertEquals(1, p.leakQueries());
+    }
+
+    @Test
     @DisplayName("after a gap, TCP answer bytes that read as a query (QR=0) or as garbage are no leak and no parse error")
     void resyncOnAnswerBytesInventsNoLeak() {
         String c = "198.18.0.1";
