@@ -1505,14 +1505,17 @@ class ViewModelTest {
         @DisplayName("packets on port 53 in which no DNS query was read (a VPN on port 53) count as a leak, but the reason "
                 + "does not call them DNS queries; a query read beside them is said as one")
         void portTrafficWithoutAQueryIsNotCalledQueries() {
-            noServersIsNotWorking();
+            model.refresh();
             model.evidence().unreadLeakSeen(Instant.now());
-            assertTrue(model.evidence().leakingProperty().get());
+            assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
+            assertEquals(I18n.t("state.leaking.unread.detail"), status.stateDetailProperty().get(),
+                    "not 'Plaintext DNS queries were seen leaving'");
             List<String> codes = status.reasons().stream().map(t -> t.reason().code()).toList();
             assertTrue(codes.contains("LEAK_UNREAD") && !codes.contains("LEAK_SEEN"), codes.toString());
             model.evidence().leakSeen(Instant.now().minusSeconds(5));
             codes = status.reasons().stream().map(t -> t.reason().code()).toList();
             assertTrue(codes.contains("LEAK_SEEN") && !codes.contains("LEAK_UNREAD"), codes.toString());
+            assertEquals(I18n.t("state.leaking.detail"), status.stateDetailProperty().get());
         }
 
         @Test

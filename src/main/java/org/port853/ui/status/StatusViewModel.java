@@ -112,7 +112,8 @@ public final class StatusViewModel {
                 unanswered != null, !keyChanged.isEmpty());
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
-        stateDetail.set(I18n.t("state." + st.key() + ".detail"));
+        stateDetail.set(I18n.t("state." + st.key() + (st == ProtectionState.LEAKING && onlyUnreadLeaks()
+                ? ".unread.detail" : ".detail")));
         updateProtect();
         if (s != null) {
             switchTitle.set(I18n.t(s.platform().encryptsOverHttps() ? "status.switch.doh" : "status.switch"));
@@ -236,6 +237,12 @@ public final class StatusViewModel {
                     List.of(I18n.timeWithSeconds(leak))));
         }
         return out;
+    }
+
+    /** The leak that counts is only packets on port 53 in which no DNS query was read (e.g. a VPN on port 53). */
+    private boolean onlyUnreadLeaks() {
+        LeakEvidence e = model.evidence();
+        return e.resolverQueryLeakProperty().get() == null && e.bypassProperty().get() == null;
     }
 
     /** Verify's finding in the assessment's terms, so it is listed and worded like the configuration's reasons. */
