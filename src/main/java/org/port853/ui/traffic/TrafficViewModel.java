@@ -279,17 +279,19 @@ public final class TrafficViewModel {
                     .equals(leaks.get(leaks.size() - 1))) {
                 leaks.setAll(recent);
             }
-            showTotals(shown, session);
+            showTotals(shown, session, recent);
         }
     }
 
-    private void showTotals(MeterSnapshot snap, CaptureSession session) {
+    private void showTotals(MeterSnapshot snap, CaptureSession session, List<LeakRecord> recent) {
         // queries throughout, the unit of the leak list and the graph
         long missed = snap.pcapDrops() + snap.ifDrops();
         long unlisted = session.leaksNotListed();
+        long unread = WireLeaks.unreadPackets(snap, recent);
         totals.set(I18n.t("traffic.totals", sum(snap.queries().encrypted()), sum(snap.queries().local()),
                 sum(snap.leakMarkers()), I18n.period(windowSeconds.get()))
                 + (unlisted > 0 ? " " + I18n.t("traffic.totals.unlisted", unlisted) : "")
+                + (unread > 0 ? " " + I18n.t("traffic.totals.unread", unread) : "")
                 + (missed > 0 ? " " + I18n.t("traffic.totals.missed", missed) : ""));
     }
 
@@ -361,7 +363,7 @@ public final class TrafficViewModel {
             // nor the totals under it (they counted the seconds before the clear while the graph said "cleared")
             MeterSnapshot cleared = WireLeaks.since(session.snapshot(windowSeconds.get()), dataSince.get().at());
             snapshot.set(cleared);
-            showTotals(cleared, session);
+            showTotals(cleared, session, List.of());
         } else {
             snapshot.set(null);
             totals.set("");

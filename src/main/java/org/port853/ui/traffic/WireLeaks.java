@@ -78,6 +78,23 @@ final class WireLeaks {
         return new Seen(query, unread);
     }
 
+    /**
+     * How many leaked packets of the snapshot carried no query the capture read ({@link Seen#unread()}): the graph and
+     * the list count queries, so only the totals can say them.
+     */
+    static long unreadPackets(MeterSnapshot snap, List<LeakRecord> recent) {
+        long[] packets = snap.leakPackets();
+        long first = snap.endEpochSecond() - packets.length + 1;
+        Set<Long> recorded = recordedSince(recent, first - EXCHANGE_SECONDS);
+        long n = 0;
+        for (int i = 0; i < packets.length; i++) {
+            if (packets[i] > 0 && !near(recorded, first + i) && !markerNear(snap.leakMarkers(), i)) {
+                n += packets[i];
+            }
+        }
+        return n;
+    }
+
     private static boolean markerNear(long[] markers, int i) {
         for (int k = Math.max(0, i - (int) EXCHANGE_SECONDS); k <= Math.min(markers.length - 1, i + EXCHANGE_SECONDS);
              k++) {

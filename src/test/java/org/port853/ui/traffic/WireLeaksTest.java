@@ -84,5 +84,9 @@ class WireLeaksTest {
         WireLeaks.Seen unlisted = WireLeaks.seen(snap(Map.of(4, 1)), List.of(), r -> true);
         assertEquals(Instant.ofEpochSecond(END - 4), unlisted.query());
         assertNull(unlisted.unread(), "its packets are the query's");
+        assertEquals(4, WireLeaks.unreadPackets(vpn, List.of()), "the totals say them: the graph counts queries");
+        assertEquals(0, WireLeaks.unreadPackets(snap(Map.of(4, 1)), List.of()));
+        assertEquals(0, WireLeaks.unreadPackets(vpn, List.of(leak(4, "192.168.1.1", "near.example"))),
+                "packets of a named query's exchange");
     }
 }
