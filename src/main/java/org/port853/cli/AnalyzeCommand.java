@@ -285,6 +285,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (r.nonFirstFragments() > 0) {
             out.printf("Non-first IP fragments (no ports, not counted): %d%n", r.nonFirstFragments());
         }
+        if (r.otherFrames() > 0) {
+            // a capture of the local network's name lookups would otherwise read as if Port853 had missed them
+            out.printf("Frames of other ports or protocols, not counted: %d (among them any multicast DNS (5353), LLMNR "
+                    + "(5355) and NetBIOS (137) name lookups: they ask the local network, not a DNS server, so they are "
+                    + "no leaks, and DNS-over-TLS does not cover them)%n", r.otherFrames());
+        }
         if (r.reassemblyIncompleteDatagrams() > 0) {
             out.printf("Fragmented DNS datagrams never completed (read as far as they got): %d%n",
                     r.reassemblyIncompleteDatagrams());

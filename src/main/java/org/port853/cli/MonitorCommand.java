@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Watches DNS traffic live: a line per second with encrypted / local plaintext / leaked "
-            + "packets, a line per leaked query, totals on Ctrl-C.",
+            + "packets, a line per leaked query, totals on Ctrl-C. Only ports 53 and 853 are captured: multicast DNS, "
+            + "LLMNR and NetBIOS name lookups, which ask the local network in plaintext, are not watched.",
             "Needs capture rights (root or CAP_NET_RAW) or membership of the group port853 with the package's "
             + "capture service. Exit codes: 0 ok, 1 failed, 2 bad input."})
 public final class MonitorCommand implements java.util.concurrent.Callable<Integer> {

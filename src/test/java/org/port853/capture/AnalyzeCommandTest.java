@@ -106,6 +106,20 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("an LLMNR lookup in a capture is said as not counted, with why it is no leak, not left out in silence")
+    void localLinkLookupsAreSaidNotCounted(@TempDir Path dir) throws Exception {
+        byte[] llmnr = Frames.ether(0x0800, Frames.ipv4("10.0.0.5", "224.0.0.252", 17,
+                Frames.udp(40000, 5355, Frames.dnsQuery("printer", 1))));
+        Path pcapng = Files.write(dir.resolve("llmnr.pcapng"), Frames.pcapng(ByteOrder.LITTLE_ENDIAN, List.of(1),
+                List.of("wlan0"), List.of(new Frames.Rec(FileAnalyzerTest.T, 1, llmnr))));
+        Run r = run(pcapng.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Frames of other ports or protocols, not counted: 1 (among them any multicast DNS "
+                + "(5353), LLMNR (5355) and NetBIOS (137) name lookups: they ask the local network, not a DNS server, "
+                + "so they are no leaks, and DNS-over-TLS does not cover them)"), r.out());
+    }
+
+    @Test
     @DisplayName("leak packets in which no DNS query could be read (another protocol on port 53) are said to carry none, "
             + "not left as a bare leak count beside 'No leaked queries.'")
     void leakPacketsWithoutAQueryAreSaidSo(@TempDir Path dir) throws Exception {
