@@ -91,6 +91,41 @@ class ThemeContrastTest {
 
     @ParameterizedTest(name = "dark = {0}")
     @ValueSource(booleans = {false, true})
+    @DisplayName("a switch that cannot be used still has readable words (AtlantaFX faded the switch and its label again: "
+            + "1.4:1 on the card in both themes)")
+    void disabledSwitchLabelIsReadable(boolean dark) throws Exception {
+        double ratio = WaitForAsyncUtils.asyncFx(() -> {
+            SystemTheme.use(dark);
+            atlantafx.base.controls.ToggleSwitch encrypt = new atlantafx.base.controls.ToggleSwitch("Encrypt DNS");
+            encrypt.getStyleClass().add("big-switch");
+            encrypt.setDisable(true);
+            VBox card = new VBox(encrypt);
+            card.getStyleClass().add("card");
+            StackPane root = new StackPane(card);
+            root.getStyleClass().add("main-window");
+            if (dark) root.getStyleClass().add("theme-dark");
+            Scene scene = new Scene(root, 300, 100);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            root.applyCss();
+            root.layout();
+            // measured in the drawn pixels: the fading is opacity on the switch and on its label, not a text colour
+            javafx.scene.Node label = encrypt.lookup(".label");
+            javafx.geometry.Bounds b = label.localToScene(label.getLayoutBounds());
+            javafx.scene.image.WritableImage shot = scene.snapshot(null);
+            Color cardColor = fill(card);
+            double best = 1;
+            for (int x = (int) b.getMinX(); x < (int) b.getMaxX(); x++) {
+                for (int y = (int) b.getMinY(); y < (int) b.getMaxY(); y++) {
+                    best = Math.max(best, contrast(shot.getPixelReader().getColor(x, y), cardColor));
+                }
+            }
+            return best;
+        }).get();
+        assertTrue(ratio >= AA, String.format("the disabled switch's words are %.2f:1 on the card", ratio));
+    }
+
+    @ParameterizedTest(name = "dark = {0}")
+    @ValueSource(booleans = {false, true})
     @DisplayName("a selected row stands out from the rows around it (Primer's grey was 1.2:1 light, 1.5:1 dark) and its "
             + "words stay readable, with the list focused and not")
     void selectedRowsStandOut(boolean dark) throws Exception {
