@@ -46,7 +46,7 @@ class TallWindowTest extends WindowTestBase {
 
         resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
         settle();
-        assertTrue(height("#traffic-graph") >= 160 && height("#leak-views") >= 120,
+        assertTrue(height("#traffic-graph") >= 120 && height("#leak-views") >= 165,
                 "at the smallest window: graph " + height("#traffic-graph") + ", list " + height("#leak-views"));
     }
 

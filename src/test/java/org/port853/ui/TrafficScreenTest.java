@@ -125,6 +125,33 @@ class TrafficScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("at the smallest window the grouped leak list has room for three groups (it kept ~90 px, one group and "
+            + "a half, under a graph of 160 px)")
+    void leakListHoldsThreeGroupsAtTheSmallestWindow(FxRobot robot) throws Exception {
+        Fakes.FakeCapture capture = new Fakes.FakeCapture(null);
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        for (String name : List.of("mail.example", "news.example", "chat.example", "ads.example")) {
+            capture.leaks.add(new LeakRecord(t0, "wlan0", "192.168.1.1", name, "A", "systemd-resolve"));
+        }
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> capture,
+                new Fakes.RecordingNotifier()));
+        resize(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT);
+        robot.clickOn("#tab-traffic .tab-label");
+        waitUntil(() -> window.trafficViewModel().groups().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> groups = robot.lookup("#leak-groups").query();
+        double[] heights = fx(() -> {
+            double cells = groups.lookupAll(".list-cell").stream()
+                    .map(n -> (javafx.scene.control.ListCell<?>) n)
+                    .filter(c -> c.getIndex() >= 0 && c.getIndex() < 3 && !c.isEmpty())
+                    .mapToDouble(c -> c.getHeight()).sum();
+            return new double[]{groups.getHeight(), cells};
+        });
+        assertTrue(heights[1] > 0, "no group drawn");
+        assertTrue(heights[0] >= heights[1], "the list is " + heights[0] + " px high, three groups need " + heights[1]);
+    }
+
+    @Test
     @DisplayName("clicking a leak bar selects exactly the queries of that bin, the ones its tooltip counts, and clears "
             + "a filter that would hide them (walkthrough: a neighbouring second's query was selected too, and with a "
             + "filter nothing showed)")

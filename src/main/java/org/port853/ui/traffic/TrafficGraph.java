@@ -80,7 +80,7 @@ public final class TrafficGraph extends Region {
         getChildren().add(canvas);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setFocusTraversable(true);
-        setMinSize(300, 160); // at the smallest window (720 × 520) the leak list below keeps ~90 px in view
+        setMinSize(300, 120); // at the smallest window (720 × 520) the leak list below keeps room for three groups
         setPrefSize(800, 300);
         snapshot.addListener((o, a, s) -> draw());
     }

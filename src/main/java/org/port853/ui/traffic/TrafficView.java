@@ -221,7 +221,7 @@ public final class TrafficView extends VBox {
         groups.setPlaceholder(emptyList(vm));
         groups.setCellFactory(GroupCell::new);
         groups.setPrefHeight(220);
-        groups.setMinHeight(120);
+        groups.setMinHeight(165); // three groups of three lines (head, why, fix) at the smallest window
         // the grouped list and the table of every query share one place of one size: switching between them shows
         // the other in the same room, so the graph above keeps its size (only visibility changes, both stay laid out)
         groups.visibleProperty().bind(vm.groupByProperty().isNotNull());
