@@ -223,9 +223,24 @@ class ExportCommandTest {
         assertEquals(0, narrow.code(), narrow.err());
         assertTrue(narrow.err().contains("as if --all-domains were given"), narrow.err());
         CliRuns.Run all = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains");
-        assertEquals("", all.err());
+        assertFalse(all.err().contains("as if --all-domains were given"), all.err());
         assertEquals(all.out(), narrow.out(), "the same script: Windows routes every name either way");
         assertTrue(all.out().contains("NRPT rule for '.'") && all.out().contains("does not validate"), all.out());
+    }
+
+    @Test
+    @DisplayName("PowerShell: the script's header and a note on stderr say that the rule for '.' sends a company's own "
+            + "names to these servers too, and how to keep them internal (neither said it)")
+    void powershellSaysWhereCompanyNamesGo() {
+        CliRuns.Run r = run("export", "--format", "powershell", "--provider", "quad9", "--mode", "strict", "--all-domains");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("port853 export: note: names under a company's own DNS suffix (an Active Directory "
+                + "domain"), r.err());
+        assertTrue(r.err().contains("Add-DnsClientNrptRule -Namespace '.corp.example'"), r.err());
+        assertTrue(r.out().contains("\n# Company names: names under a company's own DNS suffix"), r.out());
+        assertTrue(r.out().contains("\n#   Add-DnsClientNrptRule -Namespace '.corp.example' -NameServers 10.0.0.53\n"),
+                r.out());
+        assertFalse(r.out().contains("__PORT853"), r.out());
     }
 
     @Test

@@ -4,6 +4,7 @@
 # so a second run prints "Port853: 0 change(s)" (and, having changed nothing, checks nothing).
 # Every name goes to the servers below: an NRPT rule for '.' and every Up adapter's servers (what --all-domains
 # does on Linux). DNSSEC: the Windows DNS client does not validate; your providers may.
+__PORT853_SUFFIX_NOTE__
 # Never leaves a machine without DNS by its doing: before each change it records what the change replaces (the
 # DoH entry, Port853's NRPT rules, an adapter's servers per family, static or automatic as the registry says) and
 # prints it ("was: ..."); after the changes it clears the DNS cache and checks that a name resolves (5 tries).
