@@ -60,7 +60,12 @@ public final class WindowsHelper {
                     break;
                 }
                 case REVERT:
-                    result = engine(system).revert();
+                    result = fleetScriptsRuleOnly(system) ? ApplyResult.of(ApplyResult.Outcome.UNCHANGED,
+                            org.port853.core.Sentence.of("nothing to revert: Port853 has no record of a change on this "
+                                    + "computer; the rule for all names here was written by Port853's fleet script, "
+                                    + "which also set the encryption entries and the adapters' servers, so removing "
+                                    + "the rule alone would undo only part of it: undo the script as its header says",
+                                    "result.nothing-to-revert.fleet")) : engine(system).revert();
                     break;
                 case RECOVER:
                     result = engine(system).recover();
@@ -73,6 +78,15 @@ public final class WindowsHelper {
         } catch (IOException | RuntimeException e) {
             return new Response(1, null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /**
+     * No change of Port853's is on record and the rule for "." is the fleet script's: the engine would take it for a
+     * rule of Port853's whose journal was lost, remove it alone and call the machine restored.
+     */
+    private static boolean fleetScriptsRuleOnly(WindowsSystem system) throws IOException {
+        return new JournalStore(system.stateDir(), system.markerDir()).load().isEmpty() && system.reader().read()
+                .port853Rule().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment())).isPresent();
     }
 
     /** The journal's description of a change; the window recognises this shape (PendingTexts). */

@@ -49,6 +49,20 @@ class WindowsChangeTest {
     }
 
     @Test
+    @DisplayName("revert on a machine only the fleet script changed does nothing and says why (it removed the script's "
+            + "rule alone, kept its entries and adapter servers, and said 'restored the previous settings')")
+    void revertLeavesTheFleetScriptsSettings() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        w.rules.add(new FakeWindows.Rule("{0F1EE7}", List.of("."), List.of("9.9.9.9"), NrptRule.FLEET_COMMENT));
+        String before = w.everything();
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        assertEquals(Outcome.UNCHANGED, revert.outcome(), revert.reason());
+        assertTrue(revert.reason().startsWith("nothing to revert: Port853 has no record of a change on this computer; "
+                + "the rule for all names here was written by Port853's fleet script"), revert.reason());
+        assertEquals(before, w.everything());
+    }
+
+    @Test
     @DisplayName("DoH strict → assessed protected; applying twice writes nothing; revert restores the machine exactly")
     void applyTwiceThenRevert() throws IOException {
         FakeWindows w = FakeWindows.load("home-22631");
