@@ -123,6 +123,8 @@ class WindowsDemoCommandsTest {
         Run r = port853("apply", "--demo=windows", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertTrue(r.code() == 0 || r.code() == 1, r.out());
         assertTrue(!r.out().contains("not in the demo"), r.out());
+        assertTrue(r.out().contains("port853 apply: note: names under a company's own DNS suffix"),
+                "the real planner's notes reach the demo's preview: " + r.out());
     }
 
     @ParameterizedTest

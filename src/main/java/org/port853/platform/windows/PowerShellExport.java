@@ -31,16 +31,6 @@ public final class PowerShellExport {
     static final String TEMPLATE = "/org/port853/platform/windows/port853-fleet.ps1";
     static final String PLACEHOLDER = "__PORT853_DATA__";
     static final String SUFFIX_NOTE_PLACEHOLDER = "__PORT853_SUFFIX_NOTE__";
-    /**
-     * What the rule for "." does to a company's own names, which the export cannot see on the fleet's machines: the
-     * DNS client takes the most specific NRPT rule, and the adapters' internal servers are replaced too.
-     */
-    static final String SUFFIX_ADVICE = "names under a company's own DNS suffix (an Active Directory domain, a suffix "
-            + "DHCP or a VPN connection hands out) go to these servers too, unless an NRPT rule for that suffix "
-            + "exists (the most specific rule wins): they no longer reach the internal DNS servers, so they stop "
-            + "resolving, and the servers' operator sees them; where machines need them, add an NRPT rule of your own "
-            + "for each suffix (this script changes only rules whose comment starts with 'Port853:'), e.g.";
-    static final String SUFFIX_EXAMPLE = "Add-DnsClientNrptRule -Namespace '.corp.example' -NameServers 10.0.0.53";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PowerShellExport() {
@@ -60,7 +50,7 @@ public final class PowerShellExport {
                         + "has no /etc/resolv.conf");
             }
             String script = script(s, ProviderCatalog.loadDefault()); // refused settings: no note before the refusal
-            notes.accept(SUFFIX_ADVICE + " " + SUFFIX_EXAMPLE);
+            notes.accept(NrptRule.companyNames().english());
             if (!s.routeAllDomains()) {
                 notes.accept("the PowerShell script routes every name to these servers (an NRPT rule for '.' and every "
                         + "adapter's servers), as if --all-domains were given: Windows has no narrower equivalent here");
@@ -71,8 +61,8 @@ public final class PowerShellExport {
 
     public static String script(DesiredSettings d, ProviderCatalog catalog) {
         return template().replace(PLACEHOLDER, data(d, catalog).toString()).replace(SUFFIX_NOTE_PLACEHOLDER + "\n",
-                ("Company names: " + SUFFIX_ADVICE + ":").replaceAll("(.{1,110})(?: |$)", "# $1\n") + "#   "
-                        + SUFFIX_EXAMPLE + "\n");
+                ("Company names: " + NrptRule.COMPANY_NAMES + ":").replaceAll("(.{1,110})(?: |$)", "# $1\n")
+                        + "#   " + NrptRule.COMPANY_NAMES_EXAMPLE + "\n");
     }
 
     /** The settings block: what each step wants, in the same canonical form the script computes. */

@@ -125,6 +125,7 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
             actions.add("Clear-DnsClientCache", "plan.command", "Clear-DnsClientCache");
             actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)",
                     "plan.windows-health-check", WindowsResolverControl.CHECK_NAME);
+            return new Plan(changes, actions).withNotes(List.of(NrptRule.companyNames()));
         }
         return new Plan(changes, actions);
     }

@@ -58,10 +58,15 @@ class WindowsAdapterTest {
         assertTrue(p.diff().contains("+{\"autoUpgrade\":true,\"server\":\"9.9.9.9\""), p.diff());
         assertTrue(p.actions().contains("Set-DnsClientDohServerAddress"), p.actions().toString());
         assertTrue(p.actions().contains("Add-DnsClientNrptRule"), p.actions().toString());
+        // the rule for "." takes a company's names too (the preview said nothing of it)
+        assertTrue(p.notes().stream().anyMatch(n -> n.english().startsWith("names under a company's own DNS suffix")
+                && n.english().contains("Add-DnsClientNrptRule -Namespace '.corp.example'")), p.notes().toString());
         assertEquals(List.of(), w.writes(), "a preview writes nothing");
         ApplyResult r = a.apply(WindowsPlannerTest.quad9(DotMode.STRICT));
         assertEquals(ApplyResult.Outcome.APPLIED, r.outcome(), r.reason());
         assertEquals("PROTECTED", a.assess(a.readState()).verdict().name(), () -> a.assess(a.readState()).toString());
+        assertEquals(List.of(), a.plan(WindowsPlannerTest.quad9(DotMode.STRICT), a.readState()).notes(),
+                "settings in place: nothing changes, nothing to say");
         assertTrue(seen.get(0).startsWith("C:\\Program Files\\Port853\\Port853.exe --windows-helper --request \""));
         assertEquals(ApplyResult.Outcome.REVERTED, a.revert().outcome());
         assertEquals(before, w.everything());

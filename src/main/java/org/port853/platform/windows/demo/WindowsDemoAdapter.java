@@ -80,7 +80,7 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
     public Plan plan(DesiredSettings desired, ResolverState current) {
         Plan p = real.plan(desired, current);
         return new Plan(p.files(), p.actions().stream().map(a -> "(demo) " + a).toList(), p.refusal(), p.itemKind(),
-                p.actionWords(), p.refusalWords());
+                p.actionWords(), p.refusalWords(), p.notes());
     }
 
     @Override
