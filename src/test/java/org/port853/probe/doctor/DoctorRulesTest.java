@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
+import org.port853.core.Reason;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.ResolvConfState;
@@ -54,6 +55,18 @@ class DoctorRulesTest {
         @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
         @Override public int resolverVersion(ResolverState state) { return 252; }
     };
+
+    /** A doctor whose probes use the system's trust anchors and clock, reading the system through {@code sources}. */
+    static Doctor doctor(SystemSources sources) {
+        return new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
+                java.time.Clock.systemUTC()), sources, java.time.Clock.systemUTC());
+    }
+
+    /** {@code doctor}'s report with probes that give up after a second. */
+    static Doctor.Report quickly(Doctor doctor, ResolverState s, List<Reason> reasons, List<ServerAddress> servers) {
+        return doctor.run(s, reasons, servers, org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)),
+                null);
+    }
 
     static List<Check> bugs(int version, ResolverState s) {
         return KnownBugs.of(s, version);
@@ -234,35 +247,30 @@ class DoctorRulesTest {
     @org.junit.jupiter.api.DisplayName("a resolver that is installed but stopped is a failed check, not only checks left "
             + "out, and so is a machine without it (a warning where servers given with --server are vetted)")
     void stoppedResolverFails() {
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(QUIET);
         ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
                 "systemd-resolved is not running", null);
-        Doctor.Report report = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(), List.of(),
-                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report report = quickly(doctor, stopped, Assessor.assess(stopped, List.of()).reasons(), List.of());
         Check running = find(report.checks(), "resolver.running");
         assertEquals(CheckStatus.FAILURE, running.status());
         assertEquals("systemd-resolved is installed but not running.", running.evidence());
         assertEquals("server checks: the configured servers cannot be read while systemd-resolved is not running; "
                 + "start it, or pass --server IP#NAME", report.skipped().get(0), "not 'no DNS server is configured'");
         // servers named to vet them (closed loopback port: refused at once, nothing leaves): only a warning
-        Doctor.Report vetting = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(),
-                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
-                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report vetting = quickly(doctor, stopped, Assessor.assess(stopped, List.of()).reasons(),
+                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")));
         assertEquals(CheckStatus.WARNING, find(vetting.checks(), "resolver.running").status());
         ResolverState missing = new ResolverState("systemd-resolved", StateSource.DBUS, false, false, null, List.of(),
                 null, "systemd-resolved is not installed", null);
-        Doctor.Report withoutResolver = doctor.run(missing, Assessor.assess(missing, List.of()).reasons(), List.of(),
-                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report withoutResolver = quickly(doctor, missing, Assessor.assess(missing, List.of()).reasons(), List.of());
         // README: what status calls UNAVAILABLE is a failed check (doctor exits 1), a warning when servers are vetted
         assertTrue(withoutResolver.checks().stream().noneMatch(c -> c.id().equals("resolver.running")));
         Check installed = find(withoutResolver.checks(), "resolver.installed");
         assertEquals(CheckStatus.FAILURE, installed.status());
         assertEquals("RESOLVER_MISSING", installed.reasons().get(0).code());
         assertTrue(withoutResolver.failed());
-        Doctor.Report vettingWithoutResolver = doctor.run(missing, Assessor.assess(missing, List.of()).reasons(),
-                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
-                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report vettingWithoutResolver = quickly(doctor, missing, Assessor.assess(missing, List.of()).reasons(),
+                List.of(ServerAddress.parse("127.0.0.1:9#dot.test")));
         assertEquals(CheckStatus.WARNING, find(vettingWithoutResolver.checks(), "resolver.installed").status());
         // not 'no DNS server is configured': /etc/resolv.conf may well name some (rig: /usr/lib/systemd hidden)
         assertEquals("server checks: systemd-resolved is not installed, so there are no configured servers of its to "
@@ -284,12 +292,10 @@ class DoctorRulesTest {
             }
             @Override public int resolverVersion(ResolverState state) { return 252; }
         };
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), configured, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(configured);
         ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
                 "systemd-resolved is not running", null);
-        Doctor.Report report = doctor.run(stopped, Assessor.assess(stopped, List.of()).reasons(), List.of(),
-                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report report = quickly(doctor, stopped, Assessor.assess(stopped, List.of()).reasons(), List.of());
         Check reachable = find(report.checks(), "dot.reachable");
         assertEquals("127.0.0.1:9#dot.test", reachable.server());
         assertTrue(reachable.evidence().endsWith("This server is named in the configuration (resolved.conf and its "
@@ -304,16 +310,15 @@ class DoctorRulesTest {
     @DisplayName("a resolver that runs but does not say how it is set up (it hangs) is a failed check, and its "
             + "servers are unknown, not 'none configured'")
     void unreadableRunningResolverFails() {
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(QUIET);
         org.port853.core.Sentence bus = org.port853.core.Sentence.of(
                 "systemd-resolved did not answer on D-Bus within 3000 ms", "problem.bus-no-answer", 3000);
         ResolverState hung = ResolverState.unreadable("systemd-resolved", StateSource.NONE, true, true, null,
                 org.port853.core.Sentence.of("D-Bus unavailable (" + bus.english() + ") and resolvectl did not answer "
                         + "within 10 s", "problem.bus-and-resolvectl", bus, org.port853.core.Sentence.of(
                         "resolvectl did not answer within 10 s", "problem.resolvectl-no-answer", 10)), null);
-        Doctor.Report report = doctor.run(hung, Assessor.assess(hung, new LinuxRules().assess(hung)).reasons(),
-                List.of(), org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        Doctor.Report report = quickly(doctor, hung, Assessor.assess(hung, new LinuxRules().assess(hung)).reasons(),
+                List.of());
         assertEquals(CheckStatus.FAILURE, find(report.checks(), "resolver.readable").status());
         assertEquals("server checks: the configured servers could not be read from systemd-resolved; pass --server "
                 + "IP#NAME", report.skipped().get(0), "not 'no DNS server is configured'");
@@ -337,8 +342,7 @@ class DoctorRulesTest {
     @DisplayName("with DNS-over-TLS off, a configured server that offers none (a router) is a warning: the failure is "
             + "that encryption is off; the same server named to vet it fails")
     void configuredServerWithoutDotWhileOffIsAWarning() {
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(QUIET);
         ServerAddress closed = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
         GlobalState off = new GlobalState(List.of(closed), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
                 "yes", "stub");
@@ -369,8 +373,7 @@ class DoctorRulesTest {
     @DisplayName("a link's own server beside the global ones (a network manager's) is probed too: in strict mode, names "
             + "routed to it fail when it offers no TLS; without routed names the global servers answer (warnings)")
     void linkServersBesideGlobalOnesAreProbed() {
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(QUIET);
         ServerAddress global = ServerAddress.parse("127.0.0.1:10#dot.test"); // closed loopback ports: nothing leaves
         ServerAddress router = ServerAddress.parse("127.0.0.1:9");
         GlobalState strict = new GlobalState(List.of(global), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
@@ -402,8 +405,7 @@ class DoctorRulesTest {
     @DisplayName("opportunistic with no server reachable over TLS: no one-click switch to strict mode, which would leave "
             + "nothing to resolve with (and be rolled back); the fix says to choose a reachable provider")
     void noStrictModeButtonWhenNoServerSpeaksTls() {
-        Doctor doctor = new Doctor(new org.port853.probe.dot.DotProbe(org.port853.probe.dot.TrustAnchors.configured(),
-                java.time.Clock.systemUTC()), QUIET, java.time.Clock.systemUTC());
+        Doctor doctor = doctor(QUIET);
         ServerAddress closed = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
         GlobalState opportunistic = new GlobalState(List.of(closed), List.of(), null, DotMode.OPPORTUNISTIC, DnssecMode.NO,
                 false, List.of(), "yes", "stub");
