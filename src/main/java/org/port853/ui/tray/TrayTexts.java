@@ -1,6 +1,7 @@
 package org.port853.ui.tray;
 
 import org.port853.ui.common.I18n;
+import org.port853.ui.status.ProtectionState;
 
 /** The tray's words, from the bundles. */
 final class TrayTexts {
@@ -16,7 +17,19 @@ final class TrayTexts {
         if (!s.watching()) {
             return I18n.t("tray.summary.notWatched", state(s));
         }
+        if (leakWithoutQuery(s)) {
+            return I18n.t("tray.summary.unread", state(s));
+        }
         return I18n.t(s.demo() ? "tray.summary.demo" : "tray.summary", state(s), s.leaksSinceStart());
+    }
+
+    /**
+     * Leaking with no leaked query counted: what leaked were packets on port 53 without a DNS query that could be read
+     * (another protocol run there), which "leaked queries since start: 0" beside a red state would not explain.
+     */
+    private static boolean leakWithoutQuery(TrayState s) {
+        return !s.demo() && s.leaksSinceStart() == 0
+                && (s.state() == ProtectionState.LEAKING || s.state() == ProtectionState.RESOLVER_MISSING_LEAKING);
     }
 
     static String title(TrayState s) {
@@ -24,6 +37,9 @@ final class TrayTexts {
     }
 
     static String leaks(TrayState s) {
-        return s.watching() ? I18n.t("tray.leaks", s.leaksSinceStart()) : I18n.t("tray.leaks.notWatched");
+        if (!s.watching()) {
+            return I18n.t("tray.leaks.notWatched");
+        }
+        return leakWithoutQuery(s) ? I18n.t("tray.leaks.unread") : I18n.t("tray.leaks", s.leaksSinceStart());
     }
 }

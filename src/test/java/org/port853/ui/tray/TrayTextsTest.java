@@ -18,11 +18,14 @@ class TrayTextsTest {
     void menuAndToolTipUseTheSameWords(String language) {
         for (TrayState s : new TrayState[] {new TrayState(ProtectionState.LEAKING, 7, false),
                 new TrayState(ProtectionState.LEAKING, 7, true),
-                new TrayState(ProtectionState.PROTECTED, 0, false, false)}) {
+                new TrayState(ProtectionState.PROTECTED, 0, false, false),
+                new TrayState(ProtectionState.LEAKING, 0, false)}) {
             String toolTip = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.leaks(s));
             String menu = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.summary(s));
             String inASentence = Character.toLowerCase(toolTip.charAt(0)) + toolTip.substring(1);
-            assertTrue(menu.endsWith(" · " + inASentence), language + ": " + menu + " / " + toolTip);
+            // a German noun keeps its capital inside a sentence ("Klartext-Verkehr")
+            assertTrue(menu.endsWith(" · " + inASentence) || menu.endsWith(" · " + toolTip),
+                    language + ": " + menu + " / " + toolTip);
         }
     }
 
@@ -35,6 +38,21 @@ class TrayTextsTest {
             assertEquals("Leaked queries are not watched: the Traffic screen says why", TrayTexts.leaks(blind));
             assertEquals("Protected · leaked queries are not watched: the Traffic screen says why",
                     TrayTexts.summary(blind));
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("red with no leaked query counted says what leaked, not 'Leaking · leaked queries since start: 0' (rig: "
+            + "HTTP and random bytes sent to port 53 of a server, no DNS query in them)")
+    void leakWithoutAQueryIsSaid() {
+        I18n.in(Locale.ENGLISH, () -> {
+            assertEquals("Leaking · plaintext traffic on port 53 but no DNS query read in it: the Status screen says why",
+                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 0, false)));
+            assertEquals("Leaking · leaked queries since start: 1",
+                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 1, false)));
+            assertEquals("Protected · leaked queries since start: 0",
+                    TrayTexts.summary(new TrayState(ProtectionState.PROTECTED, 0, false)));
             return null;
         });
     }
