@@ -1510,12 +1510,14 @@ class ViewModelTest {
             assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
             assertEquals(I18n.t("state.leaking.unread.detail"), status.stateDetailProperty().get(),
                     "not 'Plaintext DNS queries were seen leaving'");
+            assertEquals(I18n.t("status.showTraffic"), status.showLeaksTextProperty().get(), "no leaked query to show");
             List<String> codes = status.reasons().stream().map(t -> t.reason().code()).toList();
             assertTrue(codes.contains("LEAK_UNREAD") && !codes.contains("LEAK_SEEN"), codes.toString());
             model.evidence().leakSeen(Instant.now().minusSeconds(5));
             codes = status.reasons().stream().map(t -> t.reason().code()).toList();
             assertTrue(codes.contains("LEAK_SEEN") && !codes.contains("LEAK_UNREAD"), codes.toString());
             assertEquals(I18n.t("state.leaking.detail"), status.stateDetailProperty().get());
+            assertEquals(I18n.t("status.showLeaks"), status.showLeaksTextProperty().get());
         }
 
         @Test

@@ -69,7 +69,8 @@ public final class StatusView extends ScrollPane {
         detail.getStyleClass().add("state-detail");
         detail.textProperty().bind(vm.stateDetailProperty());
         // while leaking, the way to which queries and why: the sentence alone sent people looking for the tab
-        javafx.scene.control.Hyperlink showLeaks = new javafx.scene.control.Hyperlink(I18n.t("status.showLeaks"));
+        javafx.scene.control.Hyperlink showLeaks = new javafx.scene.control.Hyperlink();
+        showLeaks.textProperty().bind(vm.showLeaksTextProperty());
         showLeaks.setId("show-leaks");
         showLeaks.setOnAction(e -> onShowLeaks.run());
         Ui.showWhen(showLeaks, vm.leakingProperty());

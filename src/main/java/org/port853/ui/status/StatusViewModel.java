@@ -50,6 +50,7 @@ public final class StatusViewModel {
     private final ReadOnlyObjectWrapper<ProtectionState> state = new ReadOnlyObjectWrapper<>(ProtectionState.READING);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(I18n.t("state.reading"));
     private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper(I18n.t("state.reading.detail"));
+    private final ReadOnlyStringWrapper showLeaksText = new ReadOnlyStringWrapper(I18n.t("status.showLeaks"));
     private final ReadOnlyStringWrapper providers = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper dnssec = new ReadOnlyStringWrapper("—");
@@ -112,8 +113,11 @@ public final class StatusViewModel {
                 unanswered != null, !keyChanged.isEmpty());
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
-        stateDetail.set(I18n.t("state." + st.key() + (st == ProtectionState.LEAKING && onlyUnreadLeaks()
+        boolean unreadOnly = onlyUnreadLeaks();
+        stateDetail.set(I18n.t("state." + st.key() + (st == ProtectionState.LEAKING && unreadOnly
                 ? ".unread.detail" : ".detail")));
+        // no leaked query to show: Traffic's totals count those packets
+        showLeaksText.set(I18n.t(unreadOnly ? "status.showTraffic" : "status.showLeaks"));
         updateProtect();
         if (s != null) {
             switchTitle.set(I18n.t(s.platform().encryptsOverHttps() ? "status.switch.doh" : "status.switch"));
@@ -442,6 +446,9 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty changeFailedProperty() { return changeFailed.getReadOnlyProperty(); }
     /** Plaintext DNS leaving the machine was measured lately (whatever the state says first). */
     public javafx.beans.property.ReadOnlyBooleanProperty leakingProperty() { return model.evidence().leakingProperty(); }
+
+    /** The words of the way to Traffic while leaking: its leaked queries, or its totals when none was read. */
+    public ReadOnlyStringProperty showLeaksTextProperty() { return showLeaksText.getReadOnlyProperty(); }
 
     /** The user has read that the change did not take: the banner goes (Protect offers its change as new again). */
     public void dismissChangeFailed() {
