@@ -15,6 +15,7 @@ import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.capture.TrafficClass;
+import org.port853.platform.RootAdvice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,7 +99,8 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
         try {
             session.start();
         } catch (CaptureUnavailableException e) {
-            err.println("port853 monitor: " + e.reason() + " Fix: " + e.fix()); // one line, as verify says it
+            // one line, as verify says it
+            err.println("port853 monitor: " + e.reason() + " Fix: " + RootAdvice.forThisUser(e.fix()));
             boolean badInterface = e.reason().startsWith("No such network interface");
             return badInterface ? 2 : 1;
         }

@@ -14,6 +14,7 @@ import org.port853.platform.LookupTransport;
 import org.port853.capture.CaptureSessions;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
+import org.port853.platform.RootAdvice;
 import org.port853.probe.QueryOutcome;
 import org.port853.probe.QuerySender;
 import org.port853.probe.SystemResolverQuerySender;
@@ -88,7 +89,7 @@ public final class VerifyCommand implements Callable<Integer> {
             session.start();
         } catch (CaptureUnavailableException e) {
             if (e.reason().startsWith("No such network interface")) {
-                err.println("port853 verify: " + e.reason() + " Fix: " + e.fix());
+                err.println("port853 verify: " + e.reason() + " Fix: " + RootAdvice.forThisUser(e.fix()));
                 return ExitCodes.BAD_INPUT;
             }
             problem = e;
@@ -107,7 +108,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (problem != null) {
             err.println("port853 verify: sent " + queries(r.queries()) + " (" + r.answered() + " answered) but could "
                     + "not watch the traffic, so nothing is proven: " + sentence(problem.reason()) + " Fix: "
-                    + sentence(problem.fix()) + said.map(t -> " " + resolverWord(t)).orElse(""));
+                    + sentence(RootAdvice.forThisUser(problem.fix())) + said.map(t -> " " + resolverWord(t)).orElse(""));
         } else if (!json) {
             text(out, r, session.description());
         }
@@ -216,7 +217,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } else {
             ObjectNode p = o.putObject("captureProblem");
             p.put("reason", problem.reason());
-            p.put("fix", problem.fix());
+            p.put("fix", RootAdvice.forThisUser(problem.fix()));
         }
         if (said.isEmpty()) {
             o.putNull("resolverSays");

@@ -192,4 +192,19 @@ class MonitorCommandTest {
         assertEquals(List.of("port853 monitor: No such network interface: nosuch0. Fix: List interfaces with 'ip link' "
                 + "and pass one of them."), err.toString().lines().toList());
     }
+
+    @Test
+    @DisplayName("a capture problem's fix is said as this user types it: root without sudo (as status and doctor say it)")
+    void captureFixAsThisUserTypesIt() {
+        MonitorCommand monitor = new MonitorCommand();
+        monitor.sessions = () -> new Unavailable(CaptureUnavailableException.interfaceDown("veth1", null));
+        CommandLine cl = new CommandLine(monitor);
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(1, cl.execute("--interface", "veth1", "--duration", "1"));
+        String sudo = org.port853.helper.Privileges.isRoot() ? "" : "sudo ";
+        assertEquals(List.of("port853 monitor: The network interface 'veth1' is down. Fix: Bring it up (Linux: " + sudo
+                + "ip link set veth1 up), or capture on all interfaces (name none)."), err.toString().lines().toList());
+    }
 }

@@ -36,6 +36,7 @@ import org.port853.capture.LeakCsv;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.core.ResolverState;
+import org.port853.platform.RootAdvice;
 import org.port853.ui.AppModel;
 import org.port853.ui.LeakEvidence;
 import org.port853.ui.OwnLookups;
@@ -192,7 +193,7 @@ public final class TrafficViewModel {
         session = null;
         if (e instanceof CaptureUnavailableException c) {
             problem.set(I18n.said("capture.problem.", c.words(), "", c.reason()));
-            problemFix.set(I18n.said("capture.problem.", c.words(), ".fix", c.fix()));
+            problemFix.set(RootAdvice.forThisUser(I18n.said("capture.problem.", c.words(), ".fix", c.fix())));
         } else {
             problem.set(Errors.describe(e));
             problemFix.set(I18n.t("capture.fix.generic"));
