@@ -487,7 +487,8 @@ class ViewModelTest {
             assertFalse(traffic.startingProperty().get());
             assertFalse(traffic.runningProperty().get());
             assertEquals(DENIED.reason(), traffic.problemProperty().get());
-            assertEquals(DENIED.fix(), traffic.problemFixProperty().get());
+            assertEquals(org.port853.platform.RootAdvice.forThisUser(DENIED.fix()), traffic.problemFixProperty().get(),
+                    "as this user types it");
             assertEquals(I18n.t("capture.notRunning"), traffic.statusProperty().get());
             assertFalse(tasks.ticking());
             traffic.start();
@@ -1511,6 +1512,7 @@ class ViewModelTest {
             assertEquals(I18n.t("state.leaking.unread.detail"), status.stateDetailProperty().get(),
                     "not 'Plaintext DNS queries were seen leaving'");
             assertEquals(I18n.t("status.showTraffic"), status.showLeaksTextProperty().get(), "no leaked query to show");
+            assertTrue(status.leakWithoutQueryProperty().get(), "the tray says it as Status does");
             List<String> codes = status.reasons().stream().map(t -> t.reason().code()).toList();
             assertTrue(codes.contains("LEAK_UNREAD") && !codes.contains("LEAK_SEEN"), codes.toString());
             model.evidence().leakSeen(Instant.now().minusSeconds(5));
@@ -1518,6 +1520,18 @@ class ViewModelTest {
             assertTrue(codes.contains("LEAK_SEEN") && !codes.contains("LEAK_UNREAD"), codes.toString());
             assertEquals(I18n.t("state.leaking.detail"), status.stateDetailProperty().get());
             assertEquals(I18n.t("status.showLeaks"), status.showLeaksTextProperty().get());
+            assertFalse(status.leakWithoutQueryProperty().get());
+        }
+
+        @Test
+        @DisplayName("without a resolver too, packets on port 53 with no DNS query read in them are not called DNS")
+        void portTrafficWithoutAQueryBesideAMissingResolver() {
+            adapter.state = Fakes.unavailableState();
+            model.refresh();
+            model.evidence().unreadLeakSeen(Instant.now());
+            assertEquals(org.port853.ui.status.ProtectionState.RESOLVER_MISSING_LEAKING, status.stateProperty().get());
+            assertEquals(I18n.t("state.resolver_missing_leaking.unread.detail"), status.stateDetailProperty().get());
+            assertTrue(status.leakWithoutQueryProperty().get());
         }
 
         @Test

@@ -50,6 +50,11 @@ public enum ProtectionState {
         return tone;
     }
 
+    /** Plaintext DNS traffic seen leaving lately is part of this state. */
+    public boolean leaking() {
+        return name().endsWith("LEAKING");
+    }
+
     /** Bundle key stem: {@code state.<key>} is the word, {@code state.<key>.detail} the sentence. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

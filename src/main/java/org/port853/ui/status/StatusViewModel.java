@@ -51,6 +51,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(I18n.t("state.reading"));
     private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper(I18n.t("state.reading.detail"));
     private final ReadOnlyStringWrapper showLeaksText = new ReadOnlyStringWrapper(I18n.t("status.showLeaks"));
+    private final javafx.beans.property.ReadOnlyBooleanWrapper leakWithoutQuery =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper providers = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper dnssec = new ReadOnlyStringWrapper("—");
@@ -113,9 +115,9 @@ public final class StatusViewModel {
                 unanswered != null, !keyChanged.isEmpty());
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
-        boolean unreadOnly = onlyUnreadLeaks();
-        stateDetail.set(I18n.t("state." + st.key() + (st == ProtectionState.LEAKING && unreadOnly
-                ? ".unread.detail" : ".detail")));
+        boolean unreadOnly = st.leaking() && onlyUnreadLeaks();
+        leakWithoutQuery.set(unreadOnly);
+        stateDetail.set(I18n.t("state." + st.key() + (unreadOnly ? ".unread.detail" : ".detail")));
         // no leaked query to show: Traffic's totals count those packets
         showLeaksText.set(I18n.t(unreadOnly ? "status.showTraffic" : "status.showLeaks"));
         updateProtect();
@@ -446,6 +448,14 @@ public final class StatusViewModel {
     public ReadOnlyStringProperty changeFailedProperty() { return changeFailed.getReadOnlyProperty(); }
     /** Plaintext DNS leaving the machine was measured lately (whatever the state says first). */
     public javafx.beans.property.ReadOnlyBooleanProperty leakingProperty() { return model.evidence().leakingProperty(); }
+
+    /**
+     * The state says a leak, and what leaked were only packets on port 53 in which no DNS query was read (the tray says
+     * so instead of "leaked queries since start: 0").
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty leakWithoutQueryProperty() {
+        return leakWithoutQuery.getReadOnlyProperty();
+    }
 
     /** The words of the way to Traffic while leaking: its leaked queries, or its totals when none was read. */
     public ReadOnlyStringProperty showLeaksTextProperty() { return showLeaksText.getReadOnlyProperty(); }

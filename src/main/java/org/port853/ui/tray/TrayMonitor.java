@@ -51,14 +51,16 @@ public final class TrayMonitor implements AutoCloseable {
      *
      * @param watching whether the capture runs, so that the leak count means something
      * @param changing whether the window's apply sheet is open, which its Verify waits for
+     * @param leakWithoutQuery whether the state's leak is only packets on port 53 with no DNS query read in them
      * @param onResult told on the JavaFX thread whether the item is in the tray
      * @param onChange told on the JavaFX thread when it leaves the tray or comes (back) into it later
      */
     public void start(ObservableValue<ProtectionState> state, ObservableValue<? extends Number> leaks,
-                      ObservableValue<Boolean> watching, ObservableValue<Boolean> changing, TrayActions actions,
+                      ObservableValue<Boolean> watching, ObservableValue<Boolean> changing,
+                      ObservableValue<Boolean> leakWithoutQuery, TrayActions actions,
                       Consumer<Tray.Registration> onResult, Consumer<Tray.Registration> onChange) {
         java.util.function.Supplier<TrayState> now = () -> new TrayState(state.getValue(),
-                leaks.getValue().longValue(), demo, watching.getValue(), !changing.getValue());
+                leaks.getValue().longValue(), demo, watching.getValue(), !changing.getValue(), leakWithoutQuery.getValue());
         TrayState initial = now.get();
         TrayActions onFx = new TrayActions() {
             @Override
@@ -88,6 +90,7 @@ public final class TrayMonitor implements AutoCloseable {
         leaks.addListener(push);
         watching.addListener(push);
         changing.addListener(push);
+        leakWithoutQuery.addListener(push);
         unhook = () -> {
             state.removeListener(push);
             leaks.removeListener(push);

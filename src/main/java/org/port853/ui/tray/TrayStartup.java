@@ -76,7 +76,8 @@ public final class TrayStartup {
             wait.play();
         }
         monitor.start(window.statusViewModel().stateProperty(), window.trafficViewModel().leaksSinceStartProperty(),
-                window.trafficViewModel().runningProperty(), window.applyViewModel().busyProperty(), actions, r -> {
+                window.trafficViewModel().runningProperty(), window.applyViewModel().busyProperty(),
+                window.statusViewModel().leakWithoutQueryProperty(), actions, r -> {
                     window.preferencesViewModel().showTray(r.registered(), r.reason());
                     // only a registered item keeps the app alive without a window (turning implicit exit back on
                     // with no window showing would end the toolkit at once)

@@ -1,7 +1,6 @@
 package org.port853.ui.tray;
 
 import org.port853.ui.common.I18n;
-import org.port853.ui.status.ProtectionState;
 
 /** The tray's words, from the bundles. */
 final class TrayTexts {
@@ -24,12 +23,11 @@ final class TrayTexts {
     }
 
     /**
-     * Leaking with no leaked query counted: what leaked were packets on port 53 without a DNS query that could be read
-     * (another protocol run there), which "leaked queries since start: 0" beside a red state would not explain.
+     * What leaked were packets on port 53 without a DNS query that could be read (another protocol run there), which
+     * "leaked queries since start: 0" beside a red state would not explain; said only where no query leaked either.
      */
     private static boolean leakWithoutQuery(TrayState s) {
-        return !s.demo() && s.leaksSinceStart() == 0
-                && (s.state() == ProtectionState.LEAKING || s.state() == ProtectionState.RESOLVER_MISSING_LEAKING);
+        return s.leakWithoutQuery() && s.leaksSinceStart() == 0;
     }
 
     static String title(TrayState s) {

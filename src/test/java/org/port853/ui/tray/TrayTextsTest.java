@@ -19,7 +19,7 @@ class TrayTextsTest {
         for (TrayState s : new TrayState[] {new TrayState(ProtectionState.LEAKING, 7, false),
                 new TrayState(ProtectionState.LEAKING, 7, true),
                 new TrayState(ProtectionState.PROTECTED, 0, false, false),
-                new TrayState(ProtectionState.LEAKING, 0, false)}) {
+                new TrayState(ProtectionState.LEAKING, 0, false, true, true, true)}) {
             String toolTip = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.leaks(s));
             String menu = I18n.in(Locale.forLanguageTag(language), () -> TrayTexts.summary(s));
             String inASentence = Character.toLowerCase(toolTip.charAt(0)) + toolTip.substring(1);
@@ -43,16 +43,20 @@ class TrayTextsTest {
     }
 
     @Test
-    @DisplayName("red with no leaked query counted says what leaked, not 'Leaking · leaked queries since start: 0' (rig: "
-            + "HTTP and random bytes sent to port 53 of a server, no DNS query in them)")
+    @DisplayName("red with no leaked query counted says what leaked, as Status judges it, not 'Leaking · leaked queries "
+            + "since start: 0' (rig: HTTP and random bytes sent to port 53 of a server, no DNS query in them)")
     void leakWithoutAQueryIsSaid() {
         I18n.in(Locale.ENGLISH, () -> {
             assertEquals("Leaking · plaintext traffic on port 53 but no DNS query read in it: the Status screen says why",
-                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 0, false)));
+                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 0, false, true, true, true)));
+            assertEquals("Resolver stopped · leaking · plaintext traffic on port 53 but no DNS query read in it: the "
+                    + "Status screen says why", TrayTexts.summary(
+                    new TrayState(ProtectionState.RESOLVER_STOPPED_LEAKING, 0, false, true, true, true)));
+            // queries read but not yet listed (the leak queue was full): Status says queries, so does the tray
+            assertEquals("Leaking · leaked queries since start: 0",
+                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 0, false, true, true, false)));
             assertEquals("Leaking · leaked queries since start: 1",
-                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 1, false)));
-            assertEquals("Protected · leaked queries since start: 0",
-                    TrayTexts.summary(new TrayState(ProtectionState.PROTECTED, 0, false)));
+                    TrayTexts.summary(new TrayState(ProtectionState.LEAKING, 1, false, true, true, true)));
             return null;
         });
     }
