@@ -196,10 +196,12 @@ public final class AppModel {
             rememberEncryptedProviders();
             followSystem(untouched);
             // while the last lookup or Verify got no answer, every re-read asks again: names that resolve again are
-            // not "Not working"; so does one that finds other settings (changed outside Port853): the last answer says
-            // nothing of them
+            // not "Not working" (after a Verify, not where only the resolver's cache answers: that says nothing of the
+            // servers, systemd before 248); so does one that finds other settings (changed outside Port853): the last
+            // answer says nothing of them
             LookupCheck last = lookup;
-            if (withProviders || evidence.unansweredProperty().get() != null || last != null && (last.failure() != null
+            boolean verifyUnanswered = evidence.unansweredProperty().get() != null && (last == null || !last.cacheOnly());
+            if (withProviders || verifyUnanswered || last != null && (last.failure() != null
                     || !java.util.Objects.equals(last.settings(), ResolverSettings.of(r.state())))) {
                 lookUp(r.state());
             }
@@ -237,7 +239,8 @@ public final class AppModel {
         lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
                 // the assessment without the last lookup's failure: with it, "already broken" would skip the query
                 () -> adapter.lookup(s, adapter.assess(s)))).onSuccess(found -> {
-            lookup = new LookupCheck(settings, found.failure());
+            lookup = new LookupCheck(settings, found.failure(), found.asked() && found.failure() == null
+                    && !found.pastCache());
             if (found.serversAnswered()) {
                 evidence.namesResolved(asked); // newer than a Verify that got no answer: names resolve now
             }
@@ -261,8 +264,11 @@ public final class AppModel {
         return org.port853.core.Assessor.namesUnresolved(a, s, last.failure());
     }
 
-    /** A lookup's outcome (failure null: answered, or not asked) and the settings it was made under. */
-    private record LookupCheck(ResolverSettings settings, String failure) {
+    /**
+     * A lookup's outcome (failure null: answered, or not asked) and the settings it was made under; {@code cacheOnly}:
+     * answered by a resolver that cannot be told to skip its cache.
+     */
+    private record LookupCheck(ResolverSettings settings, String failure, boolean cacheOnly) {
     }
 
     /**

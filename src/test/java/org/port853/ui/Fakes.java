@@ -76,13 +76,15 @@ final class Fakes {
 
         /** The name the resolver's own lookup asks for (null: none), and what runs while it is asked. */
         volatile String ownLookupName;
+        /** Whether the resolver's own lookup skips its cache (systemd 248 and later), so an answer is its servers'. */
+        volatile boolean pastCache = true;
         volatile Runnable duringLookup = () -> { };
 
         @Override
         public org.port853.platform.OwnLookup ownLookup() {
             lookups.incrementAndGet();
             duringLookup.run();
-            return lookupFails == null ? org.port853.platform.OwnLookup.answered(true)
+            return lookupFails == null ? org.port853.platform.OwnLookup.answered(pastCache)
                     : org.port853.platform.OwnLookup.failed(lookupFails);
         }
 

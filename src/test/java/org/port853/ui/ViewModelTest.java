@@ -1209,6 +1209,28 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("where the resolver's lookup cannot skip its cache (systemd before 248), a Verify that got no answer "
+                + "is not asked after again at every re-read: a cached answer cannot end it")
+        void unansweredVerifyIsNotAskedAfterWhereOnlyTheCacheAnswers() throws Exception {
+            QuerySender silent = stub((n, timeout) -> new QueryOutcome(n, false, null, timeout, "Query timed out"));
+            adapter.pastCache = false;
+            AppModel m = new AppModel(services(silent), tasks);
+            m.refresh();
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            VerifyViewModel verify = new VerifyViewModel(m, traffic);
+            verify.setSettle(Duration.ofMillis(10));
+            verify.run();
+            assertNotNull(m.evidence().unansweredProperty().get());
+            m.reread(); // asks once: it does not know yet what the resolver's answer is worth
+            int asked = adapter.lookups.get();
+            m.reread();
+            m.reread();
+            assertEquals(asked, adapter.lookups.get(), "no lookup at every re-read that could never end it");
+            assertNotNull(m.evidence().unansweredProperty().get(), "a cached answer does not end it");
+        }
+
+        @Test
         @DisplayName("a Verify through a stopped resolver does not add Not working: the state already says stopped, and "
                 + "starting it again must not leave a stale failure")
         void unansweredThroughStoppedResolver() throws Exception {
