@@ -32,10 +32,17 @@ final class ConfiguredServers {
         return out;
     }
 
-    /** The DNSOverTLS= set, or null when none is (resolved's built-in default applies) or it cannot be read. */
+    /**
+     * The DNSOverTLS= set; where none is, resolved's built-in default: off (its build option default-dns-over-tls is
+     * "no" unless the distribution built it otherwise), not "unknown"; null when it cannot be read.
+     */
     static DotMode mode(Map<String, String> keys) {
+        String set = keys.get("DNSOverTLS");
+        if (set == null || set.isBlank()) {
+            return DotMode.OFF;
+        }
         try {
-            return DotMode.parseOrNull(keys.get("DNSOverTLS"));
+            return DotMode.parse(set);
         } catch (InvalidInputException e) {
             return null;
         }

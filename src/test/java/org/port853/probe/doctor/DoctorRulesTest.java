@@ -282,17 +282,8 @@ class DoctorRulesTest {
     @DisplayName("a stopped resolver: the servers its configuration names (Port853's drop-in) are still probed, in its "
             + "configured mode, saying where they come from")
     void stoppedResolverServersComeFromTheConfiguration() {
-        SystemSources configured = new SystemSources() {
-            @Override public ClockStatus clock() { return QUIET.clock(); }
-            @Override public List<String> resolvedJournal() { return List.of(); }
-            @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
-            @Override public String nftRuleset() { return ""; }
-            @Override public Map<String, String> resolvedKeys(ResolverState state) {
-                return Map.of("DNS", "127.0.0.1:9#dot.test dot.test", "DNSOverTLS", "yes"); // closed port: nothing leaves
-            }
-            @Override public int resolverVersion(ResolverState state) { return 252; }
-        };
-        Doctor doctor = doctor(configured);
+        // closed port: nothing leaves
+        Doctor doctor = doctor(configuring(Map.of("DNS", "127.0.0.1:9#dot.test dot.test", "DNSOverTLS", "yes")));
         ResolverState stopped = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
                 "systemd-resolved is not running", null);
         Doctor.Report report = quickly(doctor, stopped, Assessor.assess(stopped, List.of()).reasons(), List.of());
@@ -304,6 +295,25 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.FAILURE, find(report.checks(), "resolver.running").status());
         assertTrue(report.skippedWords().stream().noneMatch(w -> w.wording().equals("servers-unreadable")),
                 report.skipped().toString());
+        // no DNSOverTLS= anywhere: resolved's built-in default (off), not "the mode is unknown"; the server is not
+        // asked over TLS then, so its missing TLS is a warning
+        Doctor.Report byDefault = quickly(doctor(configuring(Map.of("DNS", "127.0.0.1:9#dot.test"))), stopped,
+                Assessor.assess(stopped, List.of()).reasons(), List.of());
+        Check downMode = find(byDefault.checks(), "dot.down-mode");
+        assertTrue(downMode.evidence().endsWith("the resolver's DoT mode is off."), downMode.evidence());
+        assertEquals(CheckStatus.WARNING, downMode.status());
+    }
+
+    /** A quiet system whose resolved.conf and drop-ins set {@code keys}. */
+    private static SystemSources configuring(Map<String, String> keys) {
+        return new SystemSources() {
+            @Override public ClockStatus clock() { return QUIET.clock(); }
+            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
+            @Override public String nftRuleset() { return ""; }
+            @Override public Map<String, String> resolvedKeys(ResolverState state) { return keys; }
+            @Override public int resolverVersion(ResolverState state) { return 252; }
+        };
     }
 
     @Test
