@@ -59,6 +59,8 @@ public final class LeakEvidence {
      * by that newer measurement.
      */
     private Instant cleanSince;
+    /** When the newest answered lookup was asked ({@link #namesResolved}). */
+    private Instant resolvedAt;
     /** When the resolver's settings last changed while this window watched (at the latest); null: not since. */
     private final ReadOnlyObjectWrapper<Instant> lastSettingsChange = new ReadOnlyObjectWrapper<>();
 
@@ -136,8 +138,8 @@ public final class LeakEvidence {
      */
     public void answers(Instant at, int queries, long answered) {
         Unanswered u = unanswered.get();
-        if (u != null && u.at().isAfter(at)) {
-            return;
+        if (u != null && u.at().isAfter(at) || answered == 0 && resolvedAt != null && resolvedAt.isAfter(at)) {
+            return; // a newer Verify or lookup, reported first, says more than this one
         }
         unanswered.set(answered == 0 && queries > 0 ? new Unanswered(at, queries) : null);
     }
@@ -147,6 +149,9 @@ public final class LeakEvidence {
      * before it found.
      */
     public void namesResolved(Instant at) {
+        if (resolvedAt == null || at.isAfter(resolvedAt)) {
+            resolvedAt = at;
+        }
         Unanswered u = unanswered.get();
         if (u != null && u.at().isBefore(at)) {
             unanswered.set(null);

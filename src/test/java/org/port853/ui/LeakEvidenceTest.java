@@ -107,4 +107,16 @@ class LeakEvidenceTest {
         e.namesResolved(T.plusSeconds(3));
         assertNull(e.unansweredProperty().get());
     }
+
+    @Test
+    @DisplayName("a Verify without answers reported after a lookup asked later than it began was answered does not say "
+            + "names fail (the lookup is the newer measurement); a Verify begun after that lookup still does")
+    void lateVerifyDoesNotUndoANewerAnsweredLookup() {
+        LeakEvidence e = new LeakEvidence();
+        e.namesResolved(T.plusSeconds(2));
+        e.answers(T, 10, 0);
+        assertNull(e.unansweredProperty().get(), "the lookup at T+2 got an answer after that Verify began");
+        e.answers(T.plusSeconds(3), 10, 0);
+        assertEquals(new LeakEvidence.Unanswered(T.plusSeconds(3), 10), e.unansweredProperty().get());
+    }
 }
