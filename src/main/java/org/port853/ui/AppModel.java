@@ -239,8 +239,7 @@ public final class AppModel {
         lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
                 // the assessment without the last lookup's failure: with it, "already broken" would skip the query
                 () -> adapter.lookup(s, adapter.assess(s)))).onSuccess(found -> {
-            lookup = new LookupCheck(settings, found.failure(), found.asked() && found.failure() == null
-                    && !found.pastCache());
+            lookup = new LookupCheck(settings, found);
             if (found.serversAnswered()) {
                 evidence.namesResolved(asked); // newer than a Verify that got no answer: names resolve now
             }
@@ -264,11 +263,16 @@ public final class AppModel {
         return org.port853.core.Assessor.namesUnresolved(a, s, last.failure());
     }
 
-    /**
-     * A lookup's outcome (failure null: answered, or not asked) and the settings it was made under; {@code cacheOnly}:
-     * answered by a resolver that cannot be told to skip its cache.
-     */
-    private record LookupCheck(ResolverSettings settings, String failure, boolean cacheOnly) {
+    /** A lookup's outcome and the settings it was made under. */
+    private record LookupCheck(ResolverSettings settings, org.port853.platform.OwnLookup found) {
+        String failure() {
+            return found.failure();
+        }
+
+        /** Answered by a resolver that cannot be told to skip its cache: the answer says nothing of its servers. */
+        boolean cacheOnly() {
+            return found.asked() && found.failure() == null && !found.pastCache();
+        }
     }
 
     /**
