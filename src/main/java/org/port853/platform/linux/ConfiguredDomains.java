@@ -20,25 +20,11 @@ final class ConfiguredDomains {
     /** As above, from the main file's keys and the drop-ins already read. */
     static Set<String> of(java.util.Map<String, String> mainKeys, java.util.List<DropIn> dropIns) {
         Set<String> domains = new LinkedHashSet<>();
-        add(domains, mainKeys.get("Domains"));
-        for (DropIn d : dropIns) {
-            add(domains, d.keys().get("Domains"));
-        }
-        return domains;
-    }
-
-    private static void add(Set<String> domains, String value) {
-        if (value == null) {
-            return;
-        }
-        if (value.isBlank()) {
-            domains.clear();
-            return;
-        }
-        for (String d : value.strip().split("\\s+")) {
+        for (String d : ResolvedConf.entries(ResolvedConfFiles.effectiveKeys(mainKeys, dropIns).get("Domains"))) {
             String name = d.startsWith("~") ? d.substring(1) : d;
             name = name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
             domains.add((d.startsWith("~") ? "~" : "") + (name.isEmpty() ? "." : name));
         }
+        return domains;
     }
 }

@@ -1,7 +1,6 @@
 package org.port853.platform.linux;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ final class DropInSettings {
             String dnssec = keys.get("DNSSEC");
             return Optional.of(new DesiredSettings(servers(keys.get("DNS")), DotMode.parse(keys.get("DNSOverTLS")),
                     dnssec == null ? null : DnssecMode.parse(dnssec),
-                    Arrays.asList(words(keys.get("Domains"))).contains("~."), servers(keys.get("FallbackDNS"))));
+                    ResolvedConf.entries(keys.get("Domains")).contains("~."), servers(keys.get("FallbackDNS"))));
         } catch (InvalidInputException e) {
             return Optional.empty();
         }
@@ -34,13 +33,9 @@ final class DropInSettings {
 
     private static List<ServerAddress> servers(String value) {
         List<ServerAddress> out = new ArrayList<>();
-        for (String s : words(value)) {
+        for (String s : ResolvedConf.entries(value)) {
             out.add(ServerAddress.parse(s));
         }
         return out;
-    }
-
-    private static String[] words(String value) {
-        return value == null || value.isBlank() ? new String[0] : value.strip().split("\\s+");
     }
 }

@@ -301,8 +301,7 @@ public final class LinuxRules implements PlatformRules {
                                 + mask, List.of(String.valueOf(d.path()), mask == null ? "0" : "1",
                         mask == null ? "" : mask)));
             }
-            String dns = d.keys().getOrDefault("DNS", "");
-            for (String entry : dns.split("\\s+")) {
+            for (String entry : ResolvedConf.entries(d.keys().get("DNS"))) {
                 if (ResolvedConf.namesAHost(entry)) {
                     reasons.add(new Reason("DNS_HOSTNAME", Severity.WARNING,
                             "Drop-in " + d.path() + " sets DNS=" + entry + ": a host name, not an address, is a circular "

@@ -12,7 +12,7 @@ import org.port853.platform.Utf8;
  * empty assignment clears what came before and values accumulate; for other keys the last one wins.
  */
 final class ResolvedConf {
-    static final Set<String> LIST_KEYS = Set.of("DNS", "FallbackDNS", "Domains");
+    static final Set<String> LIST_KEYS = Set.of("DNS", "FallbackDNS", "Domains", "DNSStubListenerExtra");
     /** The keys every drop-in of Port853 sets ({@link DropInRenderer}); DNSSEC and Domains only when chosen. */
     static final Set<String> ALWAYS_WRITTEN = Set.of("DNS", "FallbackDNS", "DNSOverTLS");
 
@@ -34,7 +34,7 @@ final class ResolvedConf {
             case "ReadEtcHosts" -> BOOLEANS.contains(v);
             case "DNSStubListener" -> BOOLEANS.contains(v) || v.equals("udp") || v.equals("tcp");
             case "LLMNR", "MulticastDNS" -> BOOLEANS.contains(v) || v.equals("resolve");
-            case "DNS", "FallbackDNS" -> v.isEmpty() || java.util.Arrays.stream(v.split("\\s+")).anyMatch(e -> !namesAHost(e));
+            case "DNS", "FallbackDNS" -> v.isEmpty() || entries(v).stream().anyMatch(e -> !namesAHost(e));
             default -> true;
         };
     }
@@ -119,14 +119,24 @@ final class ResolvedConf {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            if (LIST_KEYS.contains(key)) {
-                String before = keys.get(key);
-                keys.put(key, value.isEmpty() || before == null || before.isEmpty() ? value : before + " " + value);
-            } else {
-                keys.put(key, value);
-            }
+            keys.put(key, assigned(key, keys.get(key), value));
         }
         return new Parsed(keys, error);
+    }
+
+    /**
+     * {@code key}'s value after {@code value} is assigned to it where it was {@code before} (null: unset), in one file
+     * or in a later one (resolved reads the main file and its drop-ins into the same settings): a list key's values add
+     * up and its empty assignment clears them; any other key's last value wins.
+     */
+    static String assigned(String key, String before, String value) {
+        return !LIST_KEYS.contains(key) || value.isEmpty() || before == null || before.isEmpty() ? value
+                : before + " " + value;
+    }
+
+    /** The entries of a list value (a DNS= or Domains= line), none when it is null or blank. */
+    static List<String> entries(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
     }
 
     /** Ends in a backslash that no backslash before it escapes. */

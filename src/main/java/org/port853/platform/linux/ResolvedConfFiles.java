@@ -28,11 +28,17 @@ public final class ResolvedConfFiles {
 
     /**
      * The effective [Resolve] keys: the main file's, then {@code dropIns}' in the order resolved reads them; a value
-     * resolved cannot parse ("Cache=sometimes") it ignores, keeping what came before.
+     * resolved cannot parse ("Cache=sometimes") it ignores, keeping what came before; a list key (DNS=, Domains=,
+     * DNSStubListenerExtra=, ...) adds to what the files before set, unless it clears it.
      */
     public static Map<String, String> effectiveKeys(List<DropIn> dropIns) {
+        return effectiveKeys(mainFileKeys(), dropIns);
+    }
+
+    /** As above, from the main file's keys. */
+    static Map<String, String> effectiveKeys(Map<String, String> mainKeys, List<DropIn> dropIns) {
         Map<String, String> keys = new LinkedHashMap<>();
-        putTaken(keys, mainFileKeys());
+        putTaken(keys, mainKeys);
         dropIns.forEach(d -> putTaken(keys, d.keys()));
         return keys;
     }
@@ -40,7 +46,7 @@ public final class ResolvedConfFiles {
     private static void putTaken(Map<String, String> into, Map<String, String> from) {
         from.forEach((k, v) -> {
             if (ResolvedConf.takesEffect(k, v)) {
-                into.put(k, v);
+                into.put(k, ResolvedConf.assigned(k, into.get(k), v));
             }
         });
     }

@@ -106,4 +106,25 @@ class ResolvedConfTest {
         assertEquals("line 2 is not KEY=VALUE inside a [section]", bad.error());
         assertEquals(Map.of("DNSSEC", "no"), bad.keys());
     }
+
+    @Test
+    @DisplayName("resolved reads the main file and its drop-ins into the same settings: a list key of a later file (DNS=, "
+            + "DNSStubListenerExtra=) adds to the earlier files' values unless it is empty, which clears them")
+    void listKeysAddUpAcrossFiles() {
+        var keys = ResolvedConfFiles.effectiveKeys(Map.of("DNS", "192.0.2.1", "DNSStubListenerExtra", "192.168.1.5"),
+                java.util.List.of(dropIn("10-a.conf", Map.of("DNS", "192.0.2.2#dot.test", "DNSOverTLS", "yes")),
+                        dropIn("20-b.conf", Map.of("DNSStubListenerExtra", "127.0.0.2", "Domains", "~."))));
+        assertEquals("192.0.2.1 192.0.2.2#dot.test", keys.get("DNS"));
+        assertEquals("192.168.1.5 127.0.0.2", keys.get("DNSStubListenerExtra"), "the earlier file's still counts");
+        assertEquals("yes", keys.get("DNSOverTLS"));
+        var cleared = ResolvedConfFiles.effectiveKeys(Map.of("DNS", "192.0.2.1"),
+                java.util.List.of(dropIn("10-a.conf", Map.of("DNS", "")), dropIn("20-b.conf", Map.of("DNS", "192.0.2.3"))));
+        assertEquals("192.0.2.3", cleared.get("DNS"));
+        assertEquals("127.0.0.2 192.168.1.5", ResolvedConf.parse("[Resolve]\nDNSStubListenerExtra=127.0.0.2\n"
+                + "DNSStubListenerExtra=192.168.1.5\n").keys().get("DNSStubListenerExtra"), "within one file too");
+    }
+
+    private static org.port853.core.DropIn dropIn(String name, Map<String, String> keys) {
+        return new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/" + name, false, false, keys, null);
+    }
 }
