@@ -64,6 +64,13 @@ public final class PortHardening {
             return ApplyResult.of(ApplyResult.Outcome.FAILED, Sentence.of("cannot read " + file + ": " + e.getMessage(),
                     "refused.unreadable", file, e.getMessage()));
         }
+        if (!nftInstalled()) {
+            // refused before anything is written: without nft no table can be loaded, and the raw "Cannot run
+            // program" with a roll-back of a table that never was would not tell the user what is missing
+            return result(ApplyResult.Outcome.REFUSED, Sentence.of("the hardening rule needs nftables, which is not "
+                    + "installed (no nft program): install the package nftables, then try again; nothing was changed",
+                    "refused.no-nft"), actions, t0);
+        }
         try {
             if (before != null && java.util.Arrays.equals(before, ruleset().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     && tableLive()) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port853.change.CreatedDirectories;
 import org.port853.platform.ApplyResult;
 
-@DisplayName("PortHardening: reverting without nft")
+@DisplayName("PortHardening: without nft")
 class PortHardeningTest {
     @TempDir
     Path dir;
@@ -38,5 +38,17 @@ class PortHardeningTest {
                 List.of(dir.resolve("no-such-nft").toString()), new CreatedDirectories(dir.resolve("state"))).revert();
         assertEquals(ApplyResult.Outcome.UNCHANGED, r.outcome(), r.reason());
         assertEquals("there is no hardening rule to remove", r.reason());
+    }
+
+    @Test
+    @DisplayName("hardening without nft (a minimal install has no nftables): refused before anything is written, naming the package")
+    void applyWithoutNftIsRefusedBeforeWriting() {
+        Path file = dir.resolve("nftables.d").resolve("port853-harden-dns.nft");
+        ApplyResult r = new PortHardening(file, List.of(dir.resolve("no-such-nft").toString()),
+                new CreatedDirectories(dir.resolve("state"))).apply();
+        assertEquals(ApplyResult.Outcome.REFUSED, r.outcome(), r.reason());
+        assertTrue(r.reason().contains("install the package nftables"), r.reason());
+        assertTrue(r.actions().isEmpty(), "nothing written, nothing rolled back: " + r.actions());
+        assertFalse(Files.exists(file.getParent()));
     }
 }
