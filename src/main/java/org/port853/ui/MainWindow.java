@@ -518,7 +518,8 @@ public final class MainWindow {
     public Scene show(Stage stage, boolean visible) {
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root, 1040, 740);
+            javafx.geometry.Dimension2D size = WindowSize.onPrimaryScreen();
+            scene = new Scene(root, size.getWidth(), size.getHeight());
             scene.getStylesheets().add(STYLESHEET);
             stage.setScene(scene);
         } else {

@@ -104,7 +104,8 @@ public class Port853App extends Application {
         boolean dark = prefs.theme() == Preferences.Theme.DARK
                 || prefs.theme() == Preferences.Theme.SYSTEM && systemDark.getNow(false);
         org.port853.ui.common.SystemTheme.use(dark);
-        Scene scene = new Scene(MainWindow.skeleton(s.demo(), dark), 1040, 740);
+        javafx.geometry.Dimension2D size = WindowSize.onPrimaryScreen();
+        Scene scene = new Scene(MainWindow.skeleton(s.demo(), dark), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(MainWindow.title(s.demo()));
