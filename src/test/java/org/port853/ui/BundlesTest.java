@@ -361,6 +361,35 @@ class BundlesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the screens' controls leave the menu bar's Alt keys alone: with Traffic's 'Try "
+            + "again' on Alt+T, Alt+T only moved the focus to it (neither pressing it nor opening Tools), as German "
+            + "'Neuen Schlüssel annehmen' did with the Ansicht menu on Alt+A")
+    void screenMnemonicsLeaveTheMenusAlone() {
+        List<String> menus = List.of("menu.file", "menu.view", "menu.tools", "menu.help");
+        List<String> controls = List.of("protect.button", "protect.again", "status.changeFailed.dismiss",
+                "switch.blocked.copy", "pending.recover", "status.verify", "status.refresh", "mode.strict.choice",
+                "mode.opportunistic.choice", "providers.routeAll", "providers.apply", "providers.discard",
+                "providers.addOwn", "capture.retry", "traffic.start", "traffic.pause", "traffic.resume", "traffic.clear",
+                "traffic.zoom", "traffic.export", "leaks.filter", "leaks.byName", "leaks.byProgram", "leaks.all",
+                "verify.count", "verify.run", "verify.fix", "diag.run", "diag.pins.accept", "diag.pins.check",
+                "diag.bench.run", "prefs.notifications", "prefs.startMinimised", "prefs.closeToTray", "prefs.loginStart",
+                "prefs.theme.system", "prefs.theme.light", "prefs.theme.dark");
+        for (Properties p : List.of(EN, DE)) {
+            List<Character> menuKeys = menus.stream().map(k -> mnemonic(p, k)).toList();
+            for (String k : controls) {
+                assertFalse(menuKeys.contains(mnemonic(p, k)), p.getProperty(k) + " has a menu's Alt key: " + menuKeys);
+            }
+        }
+    }
+
+    private static char mnemonic(Properties p, String key) {
+        String text = p.getProperty(key);
+        int i = text.indexOf('_');
+        assertTrue(i >= 0 && i + 1 < text.length(), key + " has no Alt key: " + text);
+        return Character.toUpperCase(text.charAt(i + 1));
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("the Status screen's source line has words for every place a state is read from")
     void everyStateSourceIsSaid() throws IOException {
         Properties en = load("messages.properties");
