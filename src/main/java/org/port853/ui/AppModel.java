@@ -198,11 +198,13 @@ public final class AppModel {
             // while the last lookup or Verify got no answer, every re-read asks again: names that resolve again are
             // not "Not working" (after a Verify, not where only the resolver's cache answers: that says nothing of the
             // servers, systemd before 248); so does one that finds other settings (changed outside Port853): the last
-            // answer says nothing of them
+            // answer says nothing of them; and one a minute after the last answer: servers that stop answering under
+            // the same settings (a provider down, port 853 blocked on a new network) are "Not working" without Refresh
             LookupCheck last = lookup;
             boolean verifyUnanswered = evidence.unansweredProperty().get() != null && (last == null || !last.cacheOnly());
             if (withProviders || verifyUnanswered || last != null && (last.failure() != null
-                    || !java.util.Objects.equals(last.settings(), ResolverSettings.of(r.state())))) {
+                    || !java.util.Objects.equals(last.settings(), ResolverSettings.of(r.state()))
+                    || last.olderThan(answerKeptFor))) {
                 lookUp(r.state());
             }
         }).onFailure(e -> refreshError.set(I18n.t("state.readFailed.detail", Errors.describe(e))));
@@ -239,7 +241,7 @@ public final class AppModel {
         lookingUp.run(BackgroundTask.of(() -> ownLookups.asking(adapter.ownLookupName(),
                 // the assessment without the last lookup's failure: with it, "already broken" would skip the query
                 () -> adapter.lookup(s, adapter.assess(s)))).onSuccess(found -> {
-            lookup = new LookupCheck(settings, found);
+            lookup = new LookupCheck(settings, found, asked);
             if (found.serversAnswered()) {
                 evidence.namesResolved(asked); // newer than a Verify that got no answer: names resolve now
             }
@@ -263,8 +265,20 @@ public final class AppModel {
         return org.port853.core.Assessor.namesUnresolved(a, s, last.failure());
     }
 
-    /** A lookup's outcome and the settings it was made under. */
-    private record LookupCheck(ResolverSettings settings, org.port853.platform.OwnLookup found) {
+    /** How long a re-read keeps the last lookup's answer before it asks again. */
+    private volatile java.time.Duration answerKeptFor = java.time.Duration.ofMinutes(1);
+
+    /** For tests: how long a re-read keeps an answer of the resolver's own lookup. */
+    void keepLookupAnswersFor(java.time.Duration d) {
+        answerKeptFor = d;
+    }
+
+    /** A lookup's outcome, the settings it was made under and when it was asked. */
+    private record LookupCheck(ResolverSettings settings, org.port853.platform.OwnLookup found, java.time.Instant asked) {
+        boolean olderThan(java.time.Duration d) {
+            return !asked.plus(d).isAfter(java.time.Instant.now());
+        }
+
         String failure() {
             return found.failure();
         }

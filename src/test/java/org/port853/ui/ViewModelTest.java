@@ -1389,6 +1389,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("servers that stop answering under the same settings (port 853 blocked, the provider down) are "
+                + "'Not working' without a Refresh: a re-read asks again once the last answer is a minute old")
+        void answeredLookupIsAskedAgainAfterAMinute() {
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.PROTECTED, status.stateProperty().get());
+            int asked = adapter.lookups.get();
+            adapter.lookupFails = "example.com: All attempts to contact name servers or networks failed";
+            model.reread();
+            assertEquals(asked, adapter.lookups.get(), "an answer younger than a minute is kept: no query");
+            model.keepLookupAnswersFor(java.time.Duration.ZERO);
+            model.reread();
+            assertEquals(asked + 1, adapter.lookups.get(), "the answer has aged: asked again");
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_WORKING, status.stateProperty().get());
+        }
+
+        @Test
         @DisplayName("an interrupted change whose settings do not resolve is 'Not working', not only 'At risk': the "
                 + "resolver's own lookup is made beside the interruption")
         void interruptedChangeThatDoesNotResolveIsNotWorking() {
