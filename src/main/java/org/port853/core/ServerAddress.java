@@ -104,13 +104,15 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     private static int parsePort(String text, String spec) {
         if (!text.matches("\\d{1,5}")) {
-            throw new InvalidInputException("server '" + Printable.of(spec) + "' has an invalid port '" + Printable.of(text) + "'")
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' has an invalid port '" + Printable.of(text)
+                    + "': a port is a number from 1 to 65535 (DNS-over-TLS uses 853)")
                     .says("server.port-invalid", Printable.of(spec), Printable.of(text));
         }
         int p = Integer.parseInt(text);
         if (p < 1 || p > 65535) {
-            throw new InvalidInputException("server '" + Printable.of(spec) + "' has a port out of range")
-                    .says("server.port-out-of-range", Printable.of(spec));
+            throw new InvalidInputException("server '" + Printable.of(spec) + "' has port " + p
+                    + ", out of range: a port is a number from 1 to 65535 (DNS-over-TLS uses 853)")
+                    .says("server.port-out-of-range", Printable.of(spec), Integer.toString(p));
         }
         return p;
     }

@@ -83,6 +83,17 @@ class ServerAddressTest {
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         }
 
+        @Test
+        @DisplayName("a port out of range or not a number is named, with the range to type instead")
+        void aBadPortSaysTheRange() {
+            assertEquals("server '198.18.0.2:99999#dns.example' has port 99999, out of range: a port is a number from 1 to "
+                    + "65535 (DNS-over-TLS uses 853)",
+                    assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2:99999#dns.example")).getMessage());
+            assertEquals("server '198.18.0.2:x#dns.example' has an invalid port 'x': a port is a number from 1 to 65535 "
+                    + "(DNS-over-TLS uses 853)",
+                    assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2:x#dns.example")).getMessage());
+        }
+
         @ParameterizedTest(name = "[{0}]")
         @ValueSource(strings = {"9.9.9.9#%s.example", "9.9.9.9#a%s", "9.9.9.9#%s", "9.9.9.9:%s#x.example",
                 "9.9.9.9%%%s#x.example", "[%s", "[2620:fe::fe]%s#x.example", "9.9.9.9#%s#x.example"})
