@@ -97,8 +97,7 @@ public final class DnsNames {
         }
         for (String label : n.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name")
-                        .says("name.invalid", Printable.of(name)).about(what);
+                throw notHostName(name, n, what);
             }
             if (label.startsWith(ACE_PREFIX) && !isInternationalLabel(label)) {
                 throw new InvalidInputException(what + " '" + Printable.of(name) + "' has a label starting with "
@@ -111,6 +110,20 @@ public final class DnsNames {
                     .says("name.address", Printable.of(name)).about(what);
         }
         return n;
+    }
+
+    /** The refusal of a name with a bad label, naming the first character a host name cannot have where there is one. */
+    private static InvalidInputException notHostName(String name, String lowerCase, String what) {
+        int bad = lowerCase.chars().filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'))
+                .findFirst().orElse(-1);
+        if (bad < 0) {
+            return new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name")
+                    .says("name.invalid", Printable.of(name)).about(what);
+        }
+        String character = Character.toString(bad);
+        return new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name: '" + character
+                + "' cannot be in one (letters, digits, hyphens and dots only)")
+                .says("name.character", Printable.of(name), character).about(what);
     }
 
     /**

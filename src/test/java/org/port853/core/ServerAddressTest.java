@@ -84,6 +84,19 @@ class ServerAddressTest {
         }
 
         @Test
+        @DisplayName("a name with a character no host name has names that character (two servers in one, an underscore)")
+        void aBadCharacterInTheNameIsNamed() {
+            assertEquals("TLS name 'dot.example,198.18.0.3#dot.example' is not a valid host name: ',' cannot be in one "
+                    + "(letters, digits, hyphens and dots only)", assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("198.18.0.2#dot.example,198.18.0.3#dot.example")).getMessage());
+            assertEquals("TLS name 'dns_x.example' is not a valid host name: '_' cannot be in one (letters, digits, hyphens "
+                    + "and dots only)", assertThrows(InvalidInputException.class,
+                    () -> ServerAddress.parse("198.18.0.2#dns_x.example")).getMessage());
+            assertEquals("TLS name 'a..b' is not a valid host name",
+                    assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2#a..b")).getMessage());
+        }
+
+        @Test
         @DisplayName("a port out of range or not a number is named, with the range to type instead")
         void aBadPortSaysTheRange() {
             assertEquals("server '198.18.0.2:99999#dns.example' has port 99999, out of range: a port is a number from 1 to "

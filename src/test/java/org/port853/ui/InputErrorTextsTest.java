@@ -81,8 +81,10 @@ class InputErrorTextsTest {
         assertEquals("Name ist leer.", german(() -> leaving(Field.NAME, "  ")));
         assertEquals("Name is empty.", english(() -> leaving(Field.NAME, "  ")), "the field is labelled Name");
         assertEquals("Name ist länger als 80 Zeichen.", german(() -> leaving(Field.NAME, "x".repeat(81))));
-        assertEquals("TLS-Name „dns_x.example“ ist kein gültiger Hostname.", german(() -> leaving(Field.TLS_NAME, "dns_x.example")));
-        assertEquals("TLS name 'dns_x.example' is not a valid host name.", english(() -> leaving(Field.TLS_NAME, "dns_x.example")));
+        assertEquals("TLS-Name „dns_x.example“ ist kein gültiger Hostname: „_“ darf darin nicht vorkommen (nur "
+                + "Buchstaben, Ziffern, Bindestriche und Punkte).", german(() -> leaving(Field.TLS_NAME, "dns_x.example")));
+        assertEquals("TLS name 'dns_x.example' is not a valid host name: '_' cannot be in one (letters, digits, "
+                + "hyphens and dots only).", english(() -> leaving(Field.TLS_NAME, "dns_x.example")));
         assertEquals("TLS-Name ist leer.", german(() -> leaving(Field.TLS_NAME, "")));
         assertEquals("TLS-Name „192.0.2.1“ sieht wie eine Adresse aus, nicht wie ein Hostname.",
                 german(() -> leaving(Field.TLS_NAME, "192.0.2.1")));
