@@ -46,6 +46,9 @@ final class StatusCommand implements Callable<Integer> {
                     + s.source().jsonName() + ")");
             out.println("DNS-over-TLS: " + s.global().dnsOverTls() + ", DNSSEC: " + s.global().dnssec());
             out.println("Servers: " + list(s.global().servers()));
+            if (!s.global().fallbackServers().isEmpty()) {
+                out.println("Fallback servers: " + list(s.global().fallbackServers()));
+            }
             out.println("Current server: " + (s.global().currentServer() == null ? "none yet" : s.global().currentServer()));
             out.println("Domains: " + domains(s.global().domains()));
             for (LinkState l : s.links()) {

@@ -213,6 +213,20 @@ class CliCommandsTest {
                     r.out());
             assertTrue(r.out().contains("\nDomains: example.org\n"), r.out());
             assertTrue(r.out().contains("\n/etc/resolv.conf: static (nameserver 8.8.8.8)\n"), r.out());
+            assertFalse(r.out().contains("Fallback"), "no fallback servers, no line: " + r.out());
+        }
+
+        @Test
+        void textOutputNamesTheFallbackServersAsJsonDoes() {
+            ResolverState s = state(DotMode.STRICT, false);
+            GlobalState g = s.global();
+            adapter.state = new ResolverState(s.resolverName(), s.source(), true, true, new GlobalState(g.servers(),
+                    List.of(ServerAddress.parse("149.112.112.112#dns.quad9.net")), g.currentServer(), g.dnsOverTls(),
+                    g.dnssec(), g.dnssecSupported(), g.domains(), g.stubListener(), g.resolvConfMode()), s.links(), null,
+                    null, (LinuxDetails) s.platform());
+            Run r = run("status");
+            assertTrue(r.out().contains("\nServers: 9.9.9.9#dns.quad9.net [2620:fe::fe]:853#dns.quad9.net\n"
+                    + "Fallback servers: 149.112.112.112#dns.quad9.net\n"), r.out());
         }
     }
 
