@@ -39,7 +39,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         if (ex instanceof UnmatchedArgumentException u && !u.isUnknownOption() && isTopLevel(u)) {
             List<String> unmatched = u.getUnmatched();
             String word = unmatched.isEmpty() ? "" : unmatched.get(0);
-            List<String> suggestions = u.getSuggestions();
+            // picocli's letter-pair likeness offers far words ("undo": doctor, "rollback": providers): only near ones
+            List<String> suggestions = u.getCommandLine().getSubcommands().keySet().stream()
+                    .filter(c -> !word.isEmpty() && (c.startsWith(word) || typos(word, c) <= 2)).toList();
             return "unknown command '" + word + "'"
                     + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
         }

@@ -22,6 +22,11 @@ class UsageErrorsTest {
             "apply --provider quad9                          | port853 apply: missing required option: '--mode=MODE'",
             "export --provider quad9 --mode strict --dry-run --format resolved | port853 export: unknown option: '--dry-run'",
             "statuz                                          | port853: unknown command 'statuz'; did you mean status?",
+            "prov                                            | port853: unknown command 'prov'; did you mean providers?",
+            "verfy                                           | port853: unknown command 'verfy'; did you mean verify?",
+            "undo                                            | port853: unknown command 'undo'",
+            "rollback                                        | port853: unknown command 'rollback'",
+            "nosuch                                          | port853: unknown command 'nosuch'",
             "status extra                                    | port853 status: unexpected argument 'extra'",
             "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?",
             "apply --provider quad9 --mdoe strict            | port853 apply: unknown option: '--mdoe'; did you mean --mode?"})
