@@ -29,29 +29,39 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             List<String> unmatched = parsed == null ? List.of() : parsed.unmatched();
             if (!unmatched.isEmpty()) { // the first is the misspelt option, what follows it likely its value
                 String word = unmatched.get(0);
-                List<String> near = ex.getCommandLine().getCommandSpec().options().stream()
-                        .flatMap(o -> java.util.Arrays.stream(o.names()))
-                        .filter(n -> n.startsWith("--") && typos(word, n) <= 2).sorted().toList();
-                return "unknown option: '" + word + "'"
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+                return "unknown option: '" + word + "'" + didYouMean(nearOptions(ex.getCommandLine(), word));
             }
         }
         if (ex instanceof UnmatchedArgumentException u && !u.isUnknownOption() && isTopLevel(u)) {
             List<String> unmatched = u.getUnmatched();
             String word = unmatched.isEmpty() ? "" : unmatched.get(0);
-            // picocli's letter-pair likeness offers far words ("undo": doctor, "rollback": providers): only near ones
-            List<String> suggestions = u.getCommandLine().getSubcommands().keySet().stream()
-                    .filter(c -> !word.isEmpty() && (c.startsWith(word) || typos(word, c) <= 2)).toList();
-            return "unknown command '" + word + "'"
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
+            return "unknown command '" + word + "'" + didYouMean(near(word, u.getCommandLine().getSubcommands().keySet()));
         }
         if (ex instanceof UnmatchedArgumentException u && !u.isUnknownOption() && !u.getUnmatched().isEmpty()) {
             return "unexpected argument '" + u.getUnmatched().get(0) + "'";
         }
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            return oneLine(ex.getMessage()) + "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return oneLine(ex.getMessage()) + didYouMean(nearOptions(ex.getCommandLine(), u.getUnmatched().get(0)));
         }
         return oneLine(ex.getMessage());
+    }
+
+    private static List<String> nearOptions(CommandLine line, String word) {
+        return near(word, line.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+                .filter(n -> n.startsWith("--")).sorted().toList());
+    }
+
+    /**
+     * The names that the word begins or is within two typos of; picocli's letter-pair likeness offers far ones
+     * ("undo": doctor, "rollback": providers, "--verbose": --version).
+     */
+    private static List<String> near(String word, java.util.Collection<String> names) {
+        return word.isEmpty() ? List.of()
+                : names.stream().filter(n -> n.startsWith(word) || typos(word, n) <= 2).toList();
+    }
+
+    private static String didYouMean(List<String> names) {
+        return names.isEmpty() ? "" : "; did you mean " + String.join(" or ", names) + "?";
     }
 
     /**

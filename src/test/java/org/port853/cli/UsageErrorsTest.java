@@ -29,7 +29,9 @@ class UsageErrorsTest {
             "nosuch                                          | port853: unknown command 'nosuch'",
             "status extra                                    | port853 status: unexpected argument 'extra'",
             "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?",
-            "apply --provider quad9 --mdoe strict            | port853 apply: unknown option: '--mdoe'; did you mean --mode?"})
+            "apply --provider quad9 --mdoe strict            | port853 apply: unknown option: '--mdoe'; did you mean --mode?",
+            "status --verbose                                | port853 status: unknown option: '--verbose'",
+            "doctor --servers 192.0.2.1                      | port853 doctor: unknown options: '--servers', '192.0.2.1'; did you mean --server?"})
     void oneSentenceAndAHint(String args, String sentence) {
         CliRuns.Run r = CliRuns.run(services, args.trim().split(" +"));
         assertEquals(2, r.code(), r.err());
