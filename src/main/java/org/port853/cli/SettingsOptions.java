@@ -60,6 +60,7 @@ public final class SettingsOptions {
     /** Builds validated settings or throws {@link InvalidInputException} with one sentence. */
     public DesiredSettings toSettings(ProviderCatalog catalog) {
         List<ServerAddress> list = new ArrayList<>();
+        List<String> origins = new ArrayList<>(); // per server: how it was given
         List<Provider> given = new ArrayList<>();
         for (Choice c : choices) {
             if (c.provider()) {
@@ -68,21 +69,42 @@ public final class SettingsOptions {
                     throw new InvalidInputException("provider '" + Printable.of(c.value()) + "' is given twice");
                 }
                 given.add(p);
-                list.addAll(p.servers());
+                for (ServerAddress s : p.servers()) {
+                    list.add(s);
+                    origins.add("--provider " + Printable.of(c.value()));
+                }
             } else {
                 list.add(ServerAddress.parse(c.value()));
+                origins.add("--server " + Printable.of(c.value()));
             }
         }
         List<ServerAddress> fb = new ArrayList<>();
         for (String s : fallback) {
             fb.add(ServerAddress.parse(s));
         }
-        DesiredSettings s = new DesiredSettings(list, DotMode.parse(mode), dnssec == null ? null : DnssecMode.parse(dnssec),
+        DotMode dotMode = DotMode.parse(mode);
+        refuseAServerGivenTwoWays(list, origins, dotMode);
+        DesiredSettings s = new DesiredSettings(list, dotMode, dnssec == null ? null : DnssecMode.parse(dnssec),
                 allDomains, fb);
         if (s.isOff()) {
             throw new InvalidInputException(DesiredSettings.OFF_WITHOUT_SERVERS);
         }
         return s;
+    }
+
+    /**
+     * A server that a --provider brings and another --provider or a --server names too: "listed twice" alone leaves
+     * the user looking for a second --server that is not there, so both are named.
+     */
+    private static void refuseAServerGivenTwoWays(List<ServerAddress> servers, List<String> origins, DotMode mode) {
+        java.util.Map<ServerAddress, String> first = new java.util.HashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            String earlier = first.putIfAbsent(DesiredSettings.sameServer(servers.get(i), mode), origins.get(i));
+            if (earlier != null && !earlier.equals(origins.get(i))) {
+                throw new InvalidInputException("server " + servers.get(i) + " is listed twice: by " + earlier + " and by "
+                        + origins.get(i) + "; leave one of them out");
+            }
+        }
     }
 
     private static Provider provider(ProviderCatalog catalog, String id) {

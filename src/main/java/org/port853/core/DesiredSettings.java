@@ -26,7 +26,7 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
     }
 
     /** {@code s} as one server whatever its spelling: in strict mode no port means 853 ({@code IP#n} = {@code IP:853#n}). */
-    private static ServerAddress sameServer(ServerAddress s, DotMode mode) {
+    public static ServerAddress sameServer(ServerAddress s, DotMode mode) {
         return mode == DotMode.STRICT ? s.atDotPort() : s;
     }
 

@@ -205,6 +205,22 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("a server that a provider brings and a --server names too is refused naming both, not as 'listed twice' alone")
+    void aServerGivenByAProviderAndAsServerNamesBoth() {
+        CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict",
+                "--server", "9.9.9.9:853#dns.quad9.net");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("port853 export: server 9.9.9.9:853#dns.quad9.net is listed twice: by --provider quad9 and by "
+                + "--server 9.9.9.9:853#dns.quad9.net; leave one of them out\n", r.err());
+        assertEquals("port853 export: server 9.9.9.9:853#x.example is listed twice: by --server 9.9.9.9#x.example and by "
+                + "--server 9.9.9.9:853#x.example; leave one of them out\n", run("export", "--format", "resolved",
+                "--mode", "strict", "--server", "9.9.9.9#x.example", "--server", "9.9.9.9:853#x.example").err(),
+                "one server in two spellings");
+        assertEquals("port853 export: server 9.9.9.9#x.example is listed twice\n", run("export", "--format", "resolved",
+                "--mode", "strict", "--server", "9.9.9.9#x.example", "--server", "9.9.9.9#x.example").err());
+    }
+
+    @Test
     @DisplayName("a fallback given twice is refused, as a server given twice is")
     void duplicateFallbackIsRefused() {
         CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict",
