@@ -40,8 +40,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("Verdict: " + a.verdict().name().replace('_', ' '));
         a.reasons().forEach(r -> out.println("  - " + r.message() + (r.fix() == null ? "" : "\n    Fix: " + org.port853.platform.RootAdvice.forThisUser(r.fix()))));
-        if (s.global() != null) {
-            String version = s.platform().versionText();
+        String version = s.platform().versionText();
+        if (s.global() == null) {
+            // no settings to list: still which resolver, which version and why, as --json says
+            out.println("Resolver: " + s.resolverName() + " (" + (version == null ? "" : version + ", ")
+                    + (!s.installed() ? "not installed" : !s.running() ? "not running" : "its settings could not be read")
+                    + ")");
+        } else {
             out.println("Resolver: " + s.resolverName() + " (" + (version == null ? "" : version + ", ") + "read via "
                     + s.source().jsonName() + ")");
             out.println("DNS-over-TLS: " + s.global().dnsOverTls() + ", DNSSEC: " + s.global().dnssec());

@@ -195,6 +195,19 @@ class CliCommandsTest {
         }
 
         @Test
+        @DisplayName("a stopped or missing resolver: the text still says which resolver, its version and why no settings "
+                + "are listed, as --json does")
+        void textOutputOfAResolverWithoutSettings() {
+            adapter.state = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                    "systemd-resolved is not running", new LinuxDetails(252, null, List.of()));
+            assertTrue(run("status").out().contains("\nResolver: systemd-resolved (systemd 252, not running)\n"),
+                    run("status").out());
+            adapter.state = new ResolverState("systemd-resolved", StateSource.NONE, false, false, null, List.of(), null,
+                    "systemd-resolved is not installed", new LinuxDetails(0, null, List.of()));
+            assertTrue(run("status").out().contains("\nResolver: systemd-resolved (not installed)\n"), run("status").out());
+        }
+
+        @Test
         void degradedSource() throws Exception {
             ResolverState s = state(DotMode.STRICT, false);
             adapter.state = new ResolverState(s.resolverName(), StateSource.RESOLVECTL, true, true, s.global(), s.links(), null, "D-Bus unavailable",
