@@ -41,13 +41,18 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return "unexpected argument '" + u.getUnmatched().get(0) + "'";
         }
         if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            return oneLine(ex.getMessage()) + didYouMean(nearOptions(ex.getCommandLine(), u.getUnmatched().get(0)));
+            // picocli lists an unknown option's value as one more option ("'--servers', '192.0.2.1'")
+            List<String> options = u.getUnmatched().stream().filter(w -> w.startsWith("-")).toList();
+            List<String> named = options.isEmpty() ? u.getUnmatched() : options;
+            return "unknown option" + (named.size() == 1 ? "" : "s") + ": '" + String.join("', '", named) + "'"
+                    + didYouMean(nearOptions(ex.getCommandLine(), named.get(0)));
         }
         return oneLine(ex.getMessage());
     }
 
     private static List<String> nearOptions(CommandLine line, String word) {
-        return near(word, line.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+        return near(word, line.getCommandSpec().options().stream().filter(o -> !o.hidden())
+                .flatMap(o -> java.util.Arrays.stream(o.names()))
                 .filter(n -> n.startsWith("--")).sorted().toList());
     }
 

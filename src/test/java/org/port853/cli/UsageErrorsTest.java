@@ -31,7 +31,10 @@ class UsageErrorsTest {
             "apply --provider quad9 --mode strict --dry-rn   | port853 apply: unknown option: '--dry-rn'; did you mean --dry-run?",
             "apply --provider quad9 --mdoe strict            | port853 apply: unknown option: '--mdoe'; did you mean --mode?",
             "status --verbose                                | port853 status: unknown option: '--verbose'",
-            "doctor --servers 192.0.2.1                      | port853 doctor: unknown options: '--servers', '192.0.2.1'; did you mean --server?"})
+            "doctor --servers 192.0.2.1                      | port853 doctor: unknown option: '--servers'; did you mean --server?",
+            "export --provider quad9 --mode strict --output x | port853 export: unknown option: '--output'",
+            "status --foo --bar                              | port853 status: unknown options: '--foo', '--bar'",
+            "monitor --re                                    | port853 monitor: unknown option: '--re'"})
     void oneSentenceAndAHint(String args, String sentence) {
         CliRuns.Run r = CliRuns.run(services, args.trim().split(" +"));
         assertEquals(2, r.code(), r.err());
