@@ -11,9 +11,19 @@ import java.util.Map;
  * {@code skippedLine} says why resolved skips a line of a file it reads (null when none).
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
-                     boolean hidesOurs, String skippedLine) {
+                     boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists) {
+    /**
+     * {@code clearedLists}: the list keys (DNS=, Domains=, ...) the file clears with an empty assignment, so the files
+     * before it add nothing to them ({@code keys} holds only what this file sets after that).
+     */
     public DropIn {
         keys = Map.copyOf(keys);
+        clearedLists = java.util.Set.copyOf(clearedLists);
+    }
+
+    public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
+                  boolean hidesOurs, String skippedLine) {
+        this(path, ours, overridesOurs, keys, error, hidesOurs, skippedLine, java.util.Set.of());
     }
 
     /** A drop-in whose lines resolved reads whole. */

@@ -92,7 +92,8 @@ final class DropInScanner {
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
                     : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)
                     : unparsable && failedHidesOurs(file, later, features);
-            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), fileError, hides, parsed.error()));
+            out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), fileError, hides, parsed.error(),
+                    parsed.cleared()));
         }
         return out;
     }

@@ -61,7 +61,11 @@ final class ResolvedConf {
         return parse(DropInRenderer.render(s)).keys().keySet();
     }
 
-    record Parsed(Map<String, String> keys, String error) {
+    /** {@code cleared}: the list keys an empty assignment clears in this text (see {@link org.port853.core.DropIn#clearedLists}). */
+    record Parsed(Map<String, String> keys, String error, Set<String> cleared) {
+        Parsed(Map<String, String> keys, String error) {
+            this(keys, error, Set.of());
+        }
     }
 
     private ResolvedConf() {
@@ -90,6 +94,7 @@ final class ResolvedConf {
      */
     static Parsed parse(String text) {
         Map<String, String> keys = new LinkedHashMap<>();
+        Set<String> cleared = new java.util.HashSet<>();
         String section = null;
         String error = null;
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
@@ -120,8 +125,11 @@ final class ResolvedConf {
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
             keys.put(key, assigned(key, keys.get(key), value));
+            if (LIST_KEYS.contains(key) && value.isEmpty()) {
+                cleared.add(key);
+            }
         }
-        return new Parsed(keys, error);
+        return new Parsed(keys, error, cleared);
     }
 
     /**

@@ -39,7 +39,10 @@ public final class ResolvedConfFiles {
     static Map<String, String> effectiveKeys(Map<String, String> mainKeys, List<DropIn> dropIns) {
         Map<String, String> keys = new LinkedHashMap<>();
         putTaken(keys, mainKeys);
-        dropIns.forEach(d -> putTaken(keys, d.keys()));
+        dropIns.forEach(d -> {
+            d.clearedLists().forEach(k -> keys.put(k, "")); // what it sets after clearing comes next
+            putTaken(keys, d.keys());
+        });
         return keys;
     }
 

@@ -72,6 +72,17 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("a drop-in that clears a list (DNS=, then servers) carries that clear, so the main file's servers do "
+            + "not count beside its own")
+    void aClearedListIsCarried() throws IOException {
+        write(etc, "50-dns.conf", "[Resolve]\nDNS=\nDNS=192.0.2.3\nDomains=~.\n");
+        DropIn d = DropInScanner.scan(paths, 252).get(0);
+        assertEquals(java.util.Set.of("DNS"), d.clearedLists());
+        assertEquals("192.0.2.3", ResolvedConfFiles.effectiveKeys(java.util.Map.of("DNS", "192.168.1.1"), List.of(d))
+                .get("DNS"));
+    }
+
+    @Test
     void etcMasksTheSameNameInUsrLib() throws IOException {
         write(usr, "50-dns.conf", "[Resolve]\nDNS=192.0.2.1\n");
         write(run, "50-dns.conf", "[Resolve]\nDNS=192.0.2.2\n");

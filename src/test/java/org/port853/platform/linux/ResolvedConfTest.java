@@ -124,6 +124,26 @@ class ResolvedConfTest {
                 + "DNSStubListenerExtra=192.168.1.5\n").keys().get("DNSStubListenerExtra"), "within one file too");
     }
 
+    @Test
+    @DisplayName("a file that clears a list and sets it again (Port853's own drop-in writes DNS= then its servers) "
+            + "replaces the earlier files' values instead of adding to them")
+    void aFileThatClearsAListReplacesIt() {
+        ResolvedConf.Parsed ours = ResolvedConf.parse(DropInRenderer.render(new org.port853.core.DesiredSettings(
+                java.util.List.of(org.port853.core.ServerAddress.parse("9.9.9.9#dns.quad9.net")),
+                org.port853.core.DotMode.STRICT, null, false, java.util.List.of())));
+        ResolvedConf.Parsed stub = ResolvedConf.parse("[Resolve]\nDNSStubListenerExtra=\nDNSStubListenerExtra=127.0.0.2\n"
+                + "Domains=\n");
+        var keys = ResolvedConfFiles.effectiveKeys(Map.of("DNS", "192.168.1.1", "DNSStubListenerExtra", "192.168.1.5",
+                "Domains", "~corp.example"), java.util.List.of(
+                new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, ours.keys(), null,
+                        false, null, ours.cleared()),
+                new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zzz.conf", false, false, stub.keys(), null,
+                        false, null, stub.cleared())));
+        assertEquals("9.9.9.9#dns.quad9.net", keys.get("DNS"), "the main file's router is not one of resolved's servers");
+        assertEquals("127.0.0.2", keys.get("DNSStubListenerExtra"));
+        assertEquals("", keys.get("Domains"));
+    }
+
     private static org.port853.core.DropIn dropIn(String name, Map<String, String> keys) {
         return new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/" + name, false, false, keys, null);
     }
