@@ -215,7 +215,8 @@ public final class AppModel {
      * while nothing resolves (strict mode on a network that blocks port 853) are not "Protected". One real query, so
      * only after a refresh (start, Refresh, after a change) has shown its reading, never holding it back (a failing
      * lookup waits for its timeout); the re-reads every few seconds keep a success while the settings stay those it
-     * was made under, and ask again after a failure.
+     * was made under, for {@link #keepLookupAnswersFor} (a minute; longer while the window is hidden in the tray), and
+     * ask again after a failure.
      */
     private void lookUp(ResolverState s) {
         // after the one under way, if any: that one was made under the settings before this refresh. One waits at
@@ -268,7 +269,7 @@ public final class AppModel {
     /** How long a re-read keeps the last lookup's answer before it asks again. */
     private volatile java.time.Duration answerKeptFor = java.time.Duration.ofMinutes(1);
 
-    /** For tests: how long a re-read keeps an answer of the resolver's own lookup. */
+    /** How long a re-read keeps an answer of the resolver's own lookup before it asks again. */
     void keepLookupAnswersFor(java.time.Duration d) {
         answerKeptFor = d;
     }

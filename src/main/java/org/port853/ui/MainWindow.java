@@ -90,6 +90,13 @@ public final class MainWindow {
     /** How often the resolver's state is read again, so that a change made elsewhere shows without Refresh. */
     static final java.time.Duration REREAD_EVERY = java.time.Duration.ofSeconds(10);
     /**
+     * How long a re-read keeps the resolver's answer to its own lookup (one real query, past the cache): servers that
+     * stop answering show as "Not working" within a minute while the window is open; hidden in the tray, a query every
+     * ten minutes is enough for its colour.
+     */
+    static final java.time.Duration LOOKUP_KEPT_SHOWN = java.time.Duration.ofMinutes(1);
+    static final java.time.Duration LOOKUP_KEPT_HIDDEN = java.time.Duration.ofMinutes(10);
+    /**
      * While the resolver is installed but stopped the window looks every 2 seconds (a bus name check), so that it
      * running again, started by hand or by a change elsewhere, shows at once rather than up to 10 seconds later.
      */
@@ -612,6 +619,7 @@ public final class MainWindow {
         org.port853.core.ResolverState s = model.stateProperty().get();
         boolean stopped = s != null && s.installed() && !s.running();
         if (stopped || rereadTicks % (REREAD_EVERY.toSeconds() / REREAD_WHILE_STOPPED.toSeconds()) == 0) {
+            model.keepLookupAnswersFor(shownOn != null && shownOn.isShowing() ? LOOKUP_KEPT_SHOWN : LOOKUP_KEPT_HIDDEN);
             model.reread();
         }
     }
