@@ -548,7 +548,10 @@ public final class MainWindow {
         // (removed at shutdown: the stage outlives this window when Open demo or Exit demo puts another in it)
         shownOn = stage;
         stage.focusedProperty().addListener(rereadOnFocus);
-        if (visible && !stage.isShowing()) stage.show();
+        if (visible && !stage.isShowing()) {
+            stage.show();
+            WindowSize.keepOnScreen(stage);
+        }
         // Icons, state and monitoring once the window has been drawn: the window never waits for them, and their
         // background work (reading the state, opening the capture, decoding the icons) does not compete with the
         // first drawing of the window for the CPU.

@@ -117,6 +117,7 @@ public class Port853App extends Application {
             return;
         }
         stage.show();
+        WindowSize.keepOnScreen(stage);
         if (bench) {
             Pulses.after(2, () -> report("FIRST_FRAME", false));
         }

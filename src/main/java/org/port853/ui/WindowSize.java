@@ -25,6 +25,33 @@ final class WindowSize {
         return initial(javafx.stage.Screen.getPrimary().getVisualBounds());
     }
 
+    /**
+     * Where a shown window goes so that it stays within {@code usable}: the size above is its content's, and the
+     * desktop's title bar and borders come on top (a 1366 x 768 laptop with a top bar has less than 740 + a title bar),
+     * so it is shrunk to the usable area (not below the minimum) and moved inside it; unchanged where it fits.
+     */
+    static Rectangle2D onScreen(Rectangle2D window, Rectangle2D usable, double minWidth, double minHeight) {
+        double w = fit(window.getWidth(), usable.getWidth(), Math.min(minWidth, window.getWidth()));
+        double h = fit(window.getHeight(), usable.getHeight(), Math.min(minHeight, window.getHeight()));
+        double x = Math.max(usable.getMinX(), Math.min(window.getMinX(), usable.getMaxX() - w));
+        double y = Math.max(usable.getMinY(), Math.min(window.getMinY(), usable.getMaxY() - h));
+        return new Rectangle2D(x, y, w, h);
+    }
+
+    /** {@link #onScreen} for a window just shown, on the screen it is on. */
+    static void keepOnScreen(javafx.stage.Stage stage) {
+        Rectangle2D now = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Rectangle2D usable = javafx.stage.Screen.getScreensForRectangle(now).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        Rectangle2D placed = onScreen(now, usable, stage.getMinWidth(), stage.getMinHeight());
+        if (!placed.equals(now)) {
+            stage.setWidth(placed.getWidth());
+            stage.setHeight(placed.getHeight());
+            stage.setX(placed.getMinX());
+            stage.setY(placed.getMinY());
+        }
+    }
+
     private static double fit(double wanted, double available, double minimum) {
         return Math.max(minimum, Math.min(wanted, available));
     }

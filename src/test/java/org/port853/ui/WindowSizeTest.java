@@ -27,4 +27,18 @@ class WindowSizeTest {
         assertEquals(new Dimension2D(MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT),
                 WindowSize.initial(new Rectangle2D(0, 0, 640, 480)));
     }
+
+    @Test
+    @DisplayName("shown with the desktop's title bar on top, a window taller than the usable area is shrunk to it and "
+            + "moved inside it (its title bar on screen); one that fits stays where it is")
+    void keptWithinTheUsableArea() {
+        Rectangle2D laptop = new Rectangle2D(0, 32, 1366, 736);
+        assertEquals(new Rectangle2D(163, 32, 1040, 736),
+                WindowSize.onScreen(new Rectangle2D(163, 12, 1040, 777), laptop, 720, 520));
+        Rectangle2D fits = new Rectangle2D(100, 100, 1040, 777);
+        assertEquals(fits, WindowSize.onScreen(fits, new Rectangle2D(0, 0, 1920, 1050), 720, 520));
+        assertEquals(new Rectangle2D(0, 0, 720, 520),
+                WindowSize.onScreen(new Rectangle2D(-20, -10, 760, 560), new Rectangle2D(0, 0, 640, 480), 720, 520),
+                "never below the minimum");
+    }
 }
