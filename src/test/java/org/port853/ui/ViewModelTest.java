@@ -1585,6 +1585,7 @@ class ViewModelTest {
             assertEquals("LEAK_OWN_RESOLVER", first.reason().code());
             assertTrue(first.message().startsWith("python3 (32416) sent its own plaintext DNS queries to 198.18.0.4"),
                     first.message());
+            assertTrue(first.fix().startsWith("Set python3 (32416) to use the system resolver"), first.fix());
             model.evidence().verified(new LeakEvidence.VerifyFinding(at.plusSeconds(2), 5, 0, null));
             assertEquals(org.port853.ui.status.ProtectionState.LEAKING, status.stateProperty().get());
             assertEquals("LEAK_OWN_RESOLVER", status.reasons().get(0).reason().code());
@@ -1593,8 +1594,7 @@ class ViewModelTest {
             org.port853.ui.status.ReasonTexts.Text unknown = status.reasons().get(0);
             assertTrue(unknown.message().startsWith("A program that could not be identified sent its own plaintext"),
                     unknown.message());
-            assertTrue(unknown.fix().startsWith("Set a program that could not be identified to use the system resolver"),
-                    unknown.fix());
+            assertTrue(unknown.fix().startsWith("Set that program to use the system resolver"), unknown.fix());
         }
 
         @Test

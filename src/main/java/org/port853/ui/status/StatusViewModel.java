@@ -231,7 +231,7 @@ public final class StatusViewModel {
         if (own != null) {
             out.add(ReasonTexts.windowReason("LEAK_OWN_RESOLVER", org.port853.core.Severity.UNENCRYPTED,
                     List.of(LeakExplainer.programOpening(own.program()), String.valueOf(own.server()),
-                            I18n.timeWithSeconds(own.at()), LeakExplainer.programWords(own.program()))));
+                            I18n.timeWithSeconds(own.at()), LeakExplainer.programInFix(own.program()))));
         }
         java.time.Instant query = model.evidence().resolverQueryLeakProperty().get();
         java.time.Instant leak = model.evidence().resolverLeakProperty().get();

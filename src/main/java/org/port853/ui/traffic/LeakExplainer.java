@@ -245,6 +245,14 @@ public final class LeakExplainer {
         return sender.strip().startsWith("uid ") ? I18n.t("leaks.program.ofUser", sender.strip()) : sender;
     }
 
+    /**
+     * As {@link #programWords}, in a fix that follows a sentence naming the sender: a program's own name, else "that
+     * program" ("Set a program that could not be identified to use ..." reads as if any program would do).
+     */
+    public static String programInFix(String sender) {
+        return generic(sender) ? I18n.t("leaks.program.that") : sender;
+    }
+
     /** As {@link #programWords}, opening a sentence: the words capitalised, a program's own name kept as it is. */
     public static String programOpening(String sender) {
         return generic(sender) ? capitalised(programWords(sender)) : sender;
