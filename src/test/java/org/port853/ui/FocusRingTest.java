@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.port853.ui.common.SystemTheme;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * from drawn without. AtlantaFX marks none on check boxes, radio buttons, links, tabs, list rows and collapsible
  * blocks, and a list or table with no row marked, or a selected toggle button, showed none either.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxThreadApplicationExtension.class)
 class FocusRingTest {
     @AfterEach
     void lightAgain() throws Exception {

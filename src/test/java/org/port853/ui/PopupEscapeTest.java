@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.port853.ui.common.Notifier;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A corner pop-up (no desktop notification service) must not take Escape: JavaFX hands a window's keys to its
  * pop-ups first, so Escape closed the pop-up and the apply sheet below it stayed open.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxThreadApplicationExtension.class)
 class PopupEscapeTest {
     @Test
     @DisplayName("Escape while a pop-up notification shows reaches the window (its sheet closes), the pop-up stays")

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.port853.ui.common.Notifier;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -17,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * corner pop-up: it would take the keyboard focus from the program the user types in (re-check walkthrough) and show in
  * the task list. The alert is reported as not shown instead, so that it does not use up the rate limit.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxThreadApplicationExtension.class)
 class PopupWithoutWindowTest {
     @Test
     @DisplayName("with no window showing, no window is made for the pop-up, and the alert is reported as not shown")

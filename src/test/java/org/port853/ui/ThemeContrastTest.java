@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.port853.ui.common.SystemTheme;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * WCAG AA contrast for normal text (4.5:1) in the light and the dark theme: these are the words a person reads first
  * ("Leaking", "Protected", "Warning"), at 11–13 px.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxThreadApplicationExtension.class)
 class ThemeContrastTest {
     private static final double AA = 4.5;
 

@@ -6,12 +6,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real main window on the test's stage (headless Monocle) and shuts it down after each test. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxThreadApplicationExtension.class)
 abstract class WindowTestBase {
     Stage stage;
     MainWindow window;
