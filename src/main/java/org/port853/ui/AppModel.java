@@ -41,6 +41,8 @@ public final class AppModel {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppModel.class.getName());
     /** The providers the system used while encryption was last on; empty before that was seen. */
     private List<Provider> lastEncrypted = List.of();
+    /** Their servers, kept across restarts. */
+    private final org.port853.ui.prefs.LastServersStore lastServers;
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
@@ -92,6 +94,7 @@ public final class AppModel {
     public AppModel(AppServices services, TaskExecutor tasks) {
         this.services = services;
         this.tasks = tasks;
+        this.lastServers = new org.port853.ui.prefs.LastServersStore(services.configDir());
         this.refreshing = new TaskSlot(tasks);
         this.lookingUp = new TaskSlot(tasks);
         this.rereading = new TaskSlot(tasks);
@@ -118,9 +121,12 @@ public final class AppModel {
         return new Draft(List.copyOf(chosen), mode.get(), dnssec.get(), routeAllDomains.get());
     }
 
-    /** One background read: the state, its assessment and the provider list (null: not read this time). */
+    /**
+     * One background read: the state, its assessment, the provider list and the servers encryption last used (null:
+     * not read this time).
+     */
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem,
-                           List<String> changedKeys) {
+                           List<String> changedKeys, List<ServerAddress> lastServers) {
     }
 
     /** Reads the resolver state and the provider list in the background, showing progress; safe to call often. */
@@ -148,12 +154,13 @@ public final class AppModel {
         java.time.Instant started = java.time.Instant.now();
         long number = ++readingsStarted;
         long editsBefore = catalogueEdits;
+        boolean lastServersWanted = lastEncrypted.isEmpty();
         return BackgroundTask.of(() -> {
             // reading can look a name up too (in opportunistic mode, whether the resolver fell back to plaintext)
             ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
             Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
-                return new Reading(s, a, null, null, null);
+                return new Reading(s, a, null, null, null, null);
             }
             List<Provider> providers;
             String providerProblem = null;
@@ -169,7 +176,8 @@ public final class AppModel {
                 providerProblem = I18n.t("providers.unreadable", Errors.describe(e));
             }
             // 'port853 pins --check' may have found a key change meanwhile
-            return new Reading(s, a, providers, providerProblem, changedKeysNow());
+            return new Reading(s, a, providers, providerProblem, changedKeysNow(),
+                    lastServersWanted ? lastServers.load() : null);
         }).onSuccess(r -> {
             // a refresh and a re-read can run at once: one that began before the reading already shown is older news
             if (number < readingShown) {
@@ -192,6 +200,9 @@ public final class AppModel {
             }
             if (!r.assessment().equals(assessment.get())) {
                 assessment.set(r.assessment());
+            }
+            if (lastEncrypted.isEmpty() && r.lastServers() != null) { // from before a restart
+                lastEncrypted = ProviderNames.draftOf(r.lastServers(), catalogue);
             }
             rememberEncryptedProviders();
             followSystem(untouched);
@@ -426,13 +437,16 @@ public final class AppModel {
         return plaintext.isEmpty() ? lastEncrypted : plaintext;
     }
 
-    /** The providers of an encrypted system, kept for when encryption is turned off (this session only). */
+    /** The providers of an encrypted system, kept for when encryption is turned off, also after a restart. */
     private void rememberEncryptedProviders() {
         ResolverState s = state.get();
         if (s != null && s.readable() && encryptionOn()) {
             List<Provider> now = ProviderNames.draftOf(s.global().servers(), catalogue);
-            if (!now.isEmpty()) {
+            if (!now.isEmpty() && !now.equals(lastEncrypted)) {
                 lastEncrypted = List.copyOf(now);
+                List<ServerAddress> servers = List.copyOf(s.global().servers());
+                tasks.execute(BackgroundTask.of(() -> lastServers.save(servers)).onFailure(e -> LOG.log(
+                        java.util.logging.Level.INFO, "the last encrypted servers were not kept", e)));
             }
         }
     }

@@ -1120,6 +1120,37 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("encryption turned off, the window closed and opened again: Protect proposes the providers "
+                + "encryption last used, kept in the config folder, not the recommended ones")
+        void providersKeptAcrossARestart() throws Exception {
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("1.1.1.1#cloudflare-dns.com")), true);
+            model.refresh();
+            adapter.state = Fakes.plaintextState(null); // reverted, then the window closed
+            AppModel reopened = new AppModel(model.services(), tasks);
+            org.port853.ui.status.StatusViewModel reopenedStatus = new org.port853.ui.status.StatusViewModel(reopened,
+                    new org.port853.ui.apply.ApplyViewModel(reopened));
+            reopened.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.NOT_ENCRYPTED, reopenedStatus.stateProperty().get());
+            assertTrue(reopenedStatus.protectTextProperty().get().contains("Cloudflare"),
+                    reopenedStatus.protectTextProperty().get());
+            assertFalse(reopenedStatus.protectTextProperty().get().contains("Quad9"),
+                    reopenedStatus.protectTextProperty().get());
+            assertEquals(List.of("1.1.1.1#cloudflare-dns.com"), java.nio.file.Files.readAllLines(
+                    model.services().configDir().resolve("last-encrypted-servers")));
+        }
+
+        @Test
+        @DisplayName("servers kept from before a restart that a hand edit spoiled: the good lines count, the rest is "
+                + "left out")
+        void keptServersReadLeniently() throws Exception {
+            java.nio.file.Files.writeString(model.services().configDir().resolve("last-encrypted-servers"),
+                    "not a server\n\n1.1.1.1#cloudflare-dns.com\n");
+            adapter.state = Fakes.plaintextState(null);
+            model.refresh();
+            assertTrue(status.protectTextProperty().get().contains("Cloudflare"), status.protectTextProperty().get());
+        }
+
+        @Test
         @DisplayName("a Verify that gets no answer through a protected-looking resolver turns the state to Not working "
                 + "(said once: the resolver's own lookup after it says it with why); an answered Verify or changed "
                 + "settings end it")

@@ -136,11 +136,22 @@ public final class PreferencesStore {
         p.setProperty("startMinimised", Boolean.toString(prefs.startMinimised()));
         p.setProperty("closeToTray", Boolean.toString(prefs.closeToTray()));
         p.setProperty("theme", prefs.theme().name().toLowerCase(Locale.ROOT));
+        replace(file, w -> p.store(w, "Port853 window preferences"));
+    }
+
+    /** What a file of the config directory holds, written to a writer. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Replaces {@code file} at once: a reader sees the old file or the new one, never half of it. */
+    static void replace(Path file, Content content) throws IOException {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".ui", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "Port853 window preferences");
+                content.writeTo(w);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
