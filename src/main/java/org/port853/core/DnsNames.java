@@ -117,13 +117,34 @@ public final class DnsNames {
         int bad = lowerCase.chars().filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'))
                 .findFirst().orElse(-1);
         if (bad < 0) {
-            return new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name")
-                    .says("name.invalid", Printable.of(name)).about(what);
+            // only letters, digits, hyphens and dots: the label's shape is what is wrong, and the dialog says which
+            String why = badLabelShape(lowerCase);
+            return new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name: "
+                    + BAD_SHAPES.get(why)).says("name." + why, Printable.of(name)).about(what);
         }
         String character = Character.toString(bad);
         return new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name: '" + character
                 + "' cannot be in one (letters, digits, hyphens and dots only)")
                 .says("name.character", Printable.of(name), character).about(what);
+    }
+
+    private static final java.util.Map<String, String> BAD_SHAPES = java.util.Map.of(
+            "empty-label", "it has an empty label (two dots in a row, or a dot at the start)",
+            "long-label", "a label (the part between two dots) is longer than 63 characters",
+            "hyphen", "a label (the part between two dots) starts or ends with a hyphen");
+
+    /** Which rule a name of letters, digits, hyphens and dots alone breaks: a key of {@link #BAD_SHAPES}. */
+    private static String badLabelShape(String lowerCase) {
+        String n = lowerCase.endsWith(".") ? lowerCase.substring(0, lowerCase.length() - 1) : lowerCase;
+        for (String label : n.split("\\.", -1)) {
+            if (label.isEmpty()) {
+                return "empty-label";
+            }
+            if (label.length() > 63) {
+                return "long-label";
+            }
+        }
+        return "hyphen";
     }
 
     /**

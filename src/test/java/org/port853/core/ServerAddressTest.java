@@ -92,7 +92,8 @@ class ServerAddressTest {
             assertEquals("TLS name 'dns_x.example' is not a valid host name: '_' cannot be in one (letters, digits, hyphens "
                     + "and dots only)", assertThrows(InvalidInputException.class,
                     () -> ServerAddress.parse("198.18.0.2#dns_x.example")).getMessage());
-            assertEquals("TLS name 'a..b' is not a valid host name",
+            assertEquals("TLS name 'a..b' is not a valid host name: it has an empty label (two dots in a row, or a dot at "
+                    + "the start)",
                     assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2#a..b")).getMessage());
         }
 

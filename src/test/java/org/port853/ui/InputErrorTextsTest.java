@@ -94,6 +94,18 @@ class InputErrorTextsTest {
     }
 
     @Test
+    void aTlsNameOfAllowedCharactersSaysWhichRuleItBreaks() {
+        assertEquals("TLS name 'dns..example' is not a valid host name: it has an empty label (two dots in a row, or a "
+                + "dot at the start).", english(() -> leaving(Field.TLS_NAME, "dns..example")));
+        assertEquals("TLS name '" + "d".repeat(64) + ".example' is not a valid host name: a label (the part between two "
+                + "dots) is longer than 63 characters.", english(() -> leaving(Field.TLS_NAME, "d".repeat(64) + ".example")));
+        assertEquals("TLS name '-dns.example' is not a valid host name: a label (the part between two dots) starts or "
+                + "ends with a hyphen.", english(() -> leaving(Field.TLS_NAME, "-dns.example")));
+        assertEquals("TLS-Name „dns-.example“ ist kein gültiger Hostname: Ein Label (der Teil zwischen zwei Punkten) "
+                + "beginnt oder endet mit einem Bindestrich.", german(() -> leaving(Field.TLS_NAME, "dns-.example")));
+    }
+
+    @Test
     void aBrokenCustomProvidersFileIsSaidInGermanThroughEveryLayer() throws Exception {
         Path dir = org.port853.core.ScratchFolders.create("port853-input-texts");
         Path file = dir.resolve("custom-providers.json");
@@ -101,9 +113,11 @@ class InputErrorTextsTest {
                 + "\"tlsName\": \"dns..home\"}]}");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
         assertEquals("Custom providers file " + file + " is not valid: entry 1 (\"home\"): field tlsName: TLS name "
-                + "'dns..home' is not a valid host name.", e.getMessage(), "the command line's English");
+                + "'dns..home' is not a valid host name: it has an empty label (two dots in a row, or a dot at the start).",
+                e.getMessage(), "the command line's English");
         assertEquals("Die Datei der eigenen Anbieter " + file + " ist ungültig: Eintrag 1 („home“): Feld tlsName: TLS-Name "
-                + "„dns..home“ ist kein gültiger Hostname.", german(() -> Errors.describe(e)));
+                + "„dns..home“ ist kein gültiger Hostname: Ein Label ist leer (zwei Punkte hintereinander oder ein Punkt am "
+                + "Anfang).", german(() -> Errors.describe(e)));
         assertEquals(e.getMessage(), english(() -> Errors.describe(e)), "the English window says what the command line says");
     }
 
