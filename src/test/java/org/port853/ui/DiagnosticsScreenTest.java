@@ -106,6 +106,41 @@ class DiagnosticsScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a change of settings after the checks ran (their own Fix) says they are outdated and takes the Fix buttons away")
+    void checksOutdatedByAChangeOfSettings(FxRobot robot) throws Exception {
+        Check link = new Check("config.link-bypass", org.port853.probe.doctor.CheckStatus.FAILURE, null,
+                "The connection eth0 has its own DNS server.", "Route all names to the encrypted servers.", "ROUTE_ALL_DOMAINS", null, null);
+        DiagnosticsService service = new DiagnosticsService() {
+            public Doctor.Report doctor() { return new Doctor.Report(List.of(link), List.of(), List.of()); }
+            public List<Check> checkPins() { return List.of(); }
+            public List<PinRecord> pins() { return List.of(); }
+            public List<BenchResult> bench() { return List.of(); }
+            public boolean demo() { return false; }
+        };
+        List<org.port853.core.ServerAddress> servers = List.of(org.port853.core.ServerAddress.parse("198.18.0.2#dot.test"));
+        javafx.beans.property.ObjectProperty<org.port853.core.ResolverState> state =
+                new javafx.beans.property.SimpleObjectProperty<>(Fakes.strictState(servers, false));
+        WaitForAsyncUtils.asyncFx(() -> {
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(service,
+                    new org.port853.ui.task.FxTaskExecutor(Runnable::run), text -> { });
+            vm.followSettings(state, new javafx.beans.property.SimpleIntegerProperty());
+            stage.setScene(new Scene(new DiagnosticsView(vm, c -> { }), 900, 700));
+            stage.show();
+        }).get();
+        robot.clickOn("#diag-run");
+        TableView<Check> table = robot.lookup("#diag-checks").query();
+        Label headline = robot.lookup("#diag-headline").query();
+        java.util.concurrent.Callable<Boolean> fixShown = () -> table.lookupAll(".button").stream().anyMatch(n ->
+                n.isVisible() && n instanceof javafx.scene.control.Button b && b.getText().equals("Fix…"));
+        waitUntil(fixShown);
+        fx(() -> { state.set(Fakes.strictState(servers, true)); return null; }); // the Fix routed all names: applied
+        waitUntil(() -> headline.getText().contains("settings changed") && headline.getText().contains("run diagnostics again"));
+        waitUntil(() -> !fixShown.call());
+        robot.clickOn("#diag-run"); // checked again under the new settings: the notice goes
+        waitUntil(() -> !headline.getText().contains("settings changed") && fixShown.call());
+    }
+
+    @Test
     @DisplayName("a changed key raises the banner and a notification")
     void keyChangeIsLoud(FxRobot robot) throws Exception {
         List<String> notified = new ArrayList<>();

@@ -75,6 +75,7 @@ public final class DiagnosticsView extends ScrollPane {
 
         TableView<Check> checks = new TableView<>(vm.checks());
         checks.setId("diag-checks");
+        vm.outdatedProperty().addListener((o, was, is) -> checks.refresh()); // the Fix buttons go with the settings
         checks.setPlaceholder(new Label(I18n.t("diag.checks.none"))); // the headline above already says "not run yet"
         // the columns share the table's width (the sentences wrap), no sideways scrolling
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -117,7 +118,8 @@ public final class DiagnosticsView extends ScrollPane {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                if (empty || item == null || !offered.test(getTableView().getItems().get(getIndex()))) {
+                if (empty || item == null || vm.outdatedProperty().get()
+                        || !offered.test(getTableView().getItems().get(getIndex()))) {
                     setGraphic(null);
                     return;
                 }

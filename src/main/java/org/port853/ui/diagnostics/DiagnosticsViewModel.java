@@ -43,6 +43,12 @@ public final class DiagnosticsViewModel {
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper changedKeys = new ReadOnlyStringWrapper("");
     private Runnable pinsChanged = () -> { };
+    /** The resolver's state, once {@link #followSettings} gave it: what the checks are run under. */
+    private javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state;
+    /** The settings the shown checks were run under (null before a run, or when they could not be read). */
+    private org.port853.core.ResolverSettings checkedUnder;
+    /** The settings changed after the shown checks ran: their verdicts and fixes are of the settings before. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper outdated = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
 
     /** {@code alert}: shows a desktop notification (the loud part of a key change). */
@@ -71,7 +77,14 @@ public final class DiagnosticsViewModel {
     }
 
     public void runDoctor() {
-        start(I18n.t("diag.running"), BackgroundTask.of(service::doctor).onSuccess(this::showReport));
+        org.port853.core.ResolverSettings under = state == null ? null
+                : org.port853.core.ResolverSettings.of(state.getValue());
+        start(I18n.t("diag.running"), BackgroundTask.of(service::doctor).onSuccess(r -> {
+            checkedUnder = under;
+            outdated.set(false);
+            showReport(r);
+            noteOutdated(org.port853.core.ResolverSettings.of(state == null ? null : state.getValue())); // changed meanwhile
+        }));
     }
 
     private void showReport(Doctor.Report r) {
@@ -110,12 +123,28 @@ public final class DiagnosticsViewModel {
      */
     public void followSettings(javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state,
                                javafx.beans.value.ObservableValue<Number> pinsRecorded) {
+        this.state = state;
         state.addListener((o, before, now) -> {
             if (!pinnedSettings(before).equals(pinnedSettings(now))) {
                 loadPins();
             }
+            noteOutdated(org.port853.core.ResolverSettings.of(now));
         });
         pinsRecorded.addListener((o, before, now) -> loadPins());
+    }
+
+    /**
+     * A change of settings after the checks ran (a Fix made here, Status, the command line, a VPN) leaves their
+     * verdicts and Fix buttons about the settings before: the headline says so, and the buttons go (a Fix then
+     * previewed "nothing to change" under a check still shown as failed).
+     */
+    private void noteOutdated(org.port853.core.ResolverSettings now) {
+        if (outdated.get() || checkedUnder == null || now == null || now.equals(checkedUnder)) {
+            return;
+        }
+        outdated.set(true);
+        checksSummary = checksSummary + " " + I18n.t("diag.outdated", I18n.dateTimeOrTimeToday(java.time.Instant.now()));
+        running.whenIdle(() -> headline.set(checksSummary)); // what runs now says so until it is done
     }
 
     /** What a change checks pins for: the global servers and their mode (empty when not read). */
@@ -253,6 +282,7 @@ public final class DiagnosticsViewModel {
         pinAlert.set(null);
     }
 
+    public ReadOnlyBooleanProperty outdatedProperty() { return outdated.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.busyProperty(); }
     public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pinAlertProperty() { return pinAlert.getReadOnlyProperty(); }
