@@ -169,11 +169,15 @@ class CheckTextsTest {
 
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, off.status());
         assertEquals(english(unknown).fix(), english(off).fix());
-        assertTrue(english(off).fix().contains("DNSSEC=allow-downgrade or yes"), english(off).fix());
+        // the window's fix names the Providers screen's choices, as Status does for DNSSEC off (no DNSSEC= to edit there)
+        assertTrue(english(off).fix().contains("DNSSEC \"Allow downgrade\" or \"Yes\" on the Providers screen"),
+                english(off).fix());
+        assertTrue(german(off).fix().contains("auf dem Bildschirm „Anbieter“ DNSSEC „Herabstufung erlauben“ oder „Ja“"),
+                german(off).fix());
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, downgrade.status());
         assertFalse(english(downgrade).fix().contains("allow-downgrade or yes"), english(downgrade).fix());
-        assertTrue(english(downgrade).fix().contains("set DNSSEC=yes"), english(downgrade).fix());
-        assertTrue(german(downgrade).fix().contains("DNSSEC=yes setzen"), german(downgrade).fix());
+        assertTrue(english(downgrade).fix().contains("DNSSEC \"Yes\" on the Providers screen"), english(downgrade).fix());
+        assertTrue(german(downgrade).fix().contains("DNSSEC „Ja“ wählen"), german(downgrade).fix());
         assertEquals(org.port853.probe.doctor.CheckStatus.OK, yes.status(), "resolved validates itself");
         assertTrue(english(yes).evidence().endsWith("but systemd-resolved validates every answer itself (DNSSEC=yes)."),
                 english(yes).evidence());
