@@ -326,7 +326,9 @@ class NarrowWindowTest extends WindowTestBase {
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             String shown = shownText(l);
             String meant = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
-            if (shown != null && !shown.equals(meant)) {
+            // the skin draws a new text at the next layout pass: a live label (Traffic's totals) read between its
+            // setText and that pass shows the text before, not a cut one
+            if (shown != null && !shown.equals(meant) && !l.isNeedsLayout()) {
                 out.add(screen + ": '" + meant + "' shown as '" + shown + "' (" + l.getClass().getSimpleName()
                         + (l.getId() == null ? "" : " #" + l.getId()) + ")");
             }
