@@ -43,7 +43,7 @@
 #   /run/systemd    tmpfs
 #   /usr/bin/systemctl  stand-in ($RIG_DIR/systemctl -> rig.sh __systemctl), real one: $RIG_DIR/systemctl.real
 #   D-Bus           private system bus at unix:path=$RIG_DIR/bus.sock (DBUS_SYSTEM_BUS_ADDRESS)
-# Stand-in systemctl: restart|reload-or-restart|try-restart|start|stop|is-active|enable|disable|
+# Stand-in systemctl: restart|reload-or-restart|try-restart|start|stop|is-active|enable|disable (--now: start|stop)|
 #   is-enabled|show for systemd-resolved[.service], daemon-reload (no-op), --version (the running resolved's
 #   release); everything else goes to the real binary. From 256 on, reload and reload-or-restart send
 #   SIGHUP to the running resolved (Type=notify-reload: same process) and return once it has handled it;
@@ -308,11 +308,12 @@ standin_show() {
 }
 standin_systemctl() {
     echo "$*" >> "$RIG_DIR/systemctl.log"
-    local verb="" unit="" a args=() skip=""
+    local verb="" unit="" a args=() skip="" now=""
     for a in "$@"; do
         if [[ -n $skip ]]; then skip=""; continue; fi
         case $a in
             -p|--property) skip=1 ;;
+            --now) now=1 ;;
             -*) ;;
             *) if [[ -z $verb ]]; then verb=$a; else args+=("$a"); fi ;;
         esac
@@ -340,7 +341,10 @@ standin_systemctl() {
             if rec_alive resolved; then [[ -n $quiet ]] || echo active; return 0; fi
             [[ -n $quiet ]] || echo inactive; return 3 ;;
         enable|disable|unmask)
-            [[ $verb == disable ]] && echo disabled > "$RIG_DIR/enabled" || echo enabled > "$RIG_DIR/enabled" ;;
+            [[ $verb == disable ]] && echo disabled > "$RIG_DIR/enabled" || echo enabled > "$RIG_DIR/enabled"
+            # --now also starts (enable) or stops (disable) it, as the fix "systemctl enable --now ..." expects
+            if [[ -n $now && $verb == enable ]] && ! rec_alive resolved; then restart_resolved; fi
+            if [[ -n $now && $verb == disable ]]; then stop_resolved; fi ;;
         is-enabled)
             local e; e=$(cat "$RIG_DIR/enabled" 2>/dev/null || echo enabled)
             [[ -n $quiet ]] || echo "$e"; [[ $e == enabled ]] ;;

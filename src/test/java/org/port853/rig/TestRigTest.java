@@ -47,4 +47,18 @@ class TestRigTest {
             assertEquals(new TestRig.ExecResult(3, "hello\n", ""), echo);
         }
     }
+
+    /** The fix Port853 gives for a stopped resolver, "systemctl enable --now systemd-resolved.service", works here. */
+    @Test
+    void enableNowStartsAndDisableNowStops() {
+        assumeTrue(TestRig.available(), "needs root, unbound, systemd-resolved, iproute2");
+        try (TestRig rig = TestRig.start("rigself", 250, Map.of())) {
+            assertTrue(rig.exec(null, T, "systemctl", "disable", "--now", "systemd-resolved.service").ok());
+            assertEquals("inactive\n", rig.exec(null, T, "systemctl", "is-active", "systemd-resolved").stdout());
+            assertEquals("disabled\n", rig.exec(null, T, "systemctl", "is-enabled", "systemd-resolved").stdout());
+            assertTrue(rig.exec(null, T, "systemctl", "enable", "--now", "systemd-resolved.service").ok());
+            assertEquals("active\n", rig.exec(null, T, "systemctl", "is-active", "systemd-resolved").stdout());
+            assertEquals("enabled\n", rig.exec(null, T, "systemctl", "is-enabled", "systemd-resolved").stdout());
+        }
+    }
 }
