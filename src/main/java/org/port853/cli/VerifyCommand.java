@@ -158,8 +158,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 break;
             default:
                 if (r.encryptedPackets() <= 0 && r.reasons().size() == 1) {
-                    out.println(queries(n) + " sent, " + r.answered() + " answered, none leaked, but no encrypted "
-                            + "traffic was seen: nothing is proven (is the capture watching the right interface?).");
+                    // "none leaked" would claim too much: the capture may watch an interface the leaks did not take
+                    out.println(queries(n) + " sent, " + r.answered() + " answered, none seen in plaintext, but no "
+                            + "encrypted traffic was seen: nothing is proven (is the capture watching the right interface?).");
                 } else {
                     out.println(queries(n) + " sent, " + r.answered() + " answered, none of them seen in plaintext, "
                             + "but nothing is proven:");

@@ -103,6 +103,17 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("unproven on one interface: claims no more than it saw (the leaks may have left on another)")
+    void unprovenOnOneInterface() {
+        ScriptedCapture c = new ScriptedCapture(null);
+        ScriptedSender s = new ScriptedSender(true, (n, i) -> { });
+        assertEquals(1, run(c, s, "--queries", "3", "--interface", "lo"));
+        assertTrue(out.toString().startsWith("3 queries sent, 3 answered, none seen in plaintext, but no encrypted "
+                + "traffic was seen: nothing is proven (is the capture watching the right interface?).\n"), out.toString());
+        assertFalse(out.toString().contains("none leaked"), out.toString());
+    }
+
+    @Test
     @DisplayName("capture unavailable: one sentence with the fix on stderr, exit 1; JSON says CAPTURE_UNAVAILABLE")
     void captureUnavailable() throws Exception {
         CaptureUnavailableException no = new CaptureUnavailableException(
