@@ -177,8 +177,13 @@ public final class Doctor {
         List<ServerAddress> configured = configuredServers(state);
         boolean strictResolvesNothing = servers.isEmpty() && !configured.isEmpty() && reports.stream()
                 .filter(r -> configured.contains(r.server())).noneMatch(r -> r.tls() == TlsOutcome.OK);
-        List<Check> said = strictResolvesNothing ? checks.stream().map(c -> FixActions.USE_STRICT_MODE.equals(c.fixAction())
-                ? c.withFixAction(null) : c).toList() : checks;
+        // turning encryption on keeps the configured servers when each has a TLS name (OneClickChanges): the same switch
+        boolean enableKeepsThem = state.global() != null && !state.global().servers().isEmpty()
+                && state.global().servers().stream().allMatch(a -> a.tlsName() != null);
+        Set<String> wouldFail = !strictResolvesNothing ? Set.of() : enableKeepsThem
+                ? Set.of(FixActions.USE_STRICT_MODE, FixActions.ENABLE_DOT) : Set.of(FixActions.USE_STRICT_MODE);
+        List<Check> said = checks.stream().map(c -> c.fixAction() != null && wouldFail.contains(c.fixAction())
+                ? c.withFixAction(null) : c).toList();
         return new Report(said, reports, skipped, skippedWords);
     }
 

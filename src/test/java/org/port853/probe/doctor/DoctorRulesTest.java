@@ -434,6 +434,26 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("encryption off with named servers that offer no TLS: no one-click 'turn on encryption', which would "
+            + "switch those very servers to strict mode (and be rolled back); the fix in words names a provider")
+    void noEnableDotButtonWhenTheNamedServersSpeakNoTls() {
+        Doctor doctor = doctor(QUIET);
+        ServerAddress closed = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
+        GlobalState off = new GlobalState(List.of(closed), List.of(), null, DotMode.OFF, DnssecMode.NO,
+                false, List.of(), "yes", "stub");
+        ResolverState s = state(252, DotMode.OFF, List.of(), List.of());
+        ResolverState plain = new ResolverState(s.resolverName(), s.source(), true, true, off, List.of(), null,
+                null, s.platform());
+        var quick = org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1));
+        Doctor.Report r = doctor.run(plain, Assessor.assess(plain, new LinuxRules().assess(plain)).reasons(), List.of(),
+                quick, null);
+        Check mode = find(r.checks(), "config.dot-mode");
+        assertEquals(CheckStatus.FAILURE, mode.status());
+        assertEquals(null, mode.fixAction(), mode.toString());
+        assertTrue(mode.fix().contains("--provider"), mode.fix());
+    }
+
+    @Test
     @DisplayName("names that do not resolve: doctor's fix points at its own server checks, not at running doctor")
     void lookupFailureFixPointsAtTheServerChecks() {
         org.port853.core.Reason unresolved = new org.port853.core.Reason("NAMES_UNRESOLVED",
