@@ -227,7 +227,7 @@ class PinsCommandTest {
                 + "    THE SERVER'S KEY CHANGED: recorded tofu pin " + PIN + ", now " + NEW_PIN + ".\n"
                 + "    Fix: Providers rotate keys rarely and announce it. If the provider did not, someone may be "
                 + "intercepting: use another network. Accept the new key only when you know why: port853 pins --accept "
-                + "SERVER.\n  198.18.0.2#b.test  sha256/" + PIN + "  (tofu)\n", r.out());
+                + "198.18.0.1#a.test.\n  198.18.0.2#b.test  sha256/" + PIN + "  (tofu)\n", r.out());
 
         r = run("pins", "--json");
         assertEquals(1, r.code(), r.err());
@@ -241,7 +241,7 @@ class PinsCommandTest {
                 + NEW_PIN + ". The export holds the recorded pin, so Stubby refuses the server until its new key is "
                 + "accepted and exported again. Providers rotate keys rarely and announce it. If the provider did not, "
                 + "someone may be intercepting: use another network. Accept the new key only when you know why: "
-                + "port853 pins --accept SERVER.\n", r.err());
+                + "port853 pins --accept 198.18.0.1#a.test.\n", r.err());
         assertEquals(before, Files.readString(store()), "listing changes nothing");
     }
 

@@ -52,7 +52,7 @@ public record PinVerdict(Kind kind, String recordedPin, String seenPin, String s
             case CHANGED -> Check.failure("pin.spki", server, "THE SERVER'S KEY CHANGED: recorded " + source + " pin "
                             + recordedPin + issuer(recordedIssuer) + ", now " + seenPin + issuer(seenIssuer) + ".",
                     "Providers rotate keys rarely and announce it. If the provider did not, someone may be intercepting: "
-                            + "use another network. Accept the new key only when you know why: port853 pins --accept SERVER.")
+                            + "use another network. Accept the new key only when you know why: port853 pins --accept " + server + ".")
                     .says("pin.spki.changed", recordedPin, seenPin, catalogue ? 1 : 0, recordedIssuer,
                             recordedIssuer == null ? 0 : 1, seenIssuer, seenIssuer == null ? 0 : 1, server);
             case NOT_TRUSTED -> Check.warning("pin.spki", server, "Not recorded: the certificate " + (outsideValidity
