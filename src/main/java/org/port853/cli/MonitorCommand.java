@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             + "packets, a line per leaked query, totals on Ctrl-C. Only ports 53 and 853 are captured: multicast DNS, "
             + "LLMNR and NetBIOS name lookups, which ask the local network in plaintext, are not watched.",
             "Needs capture rights (root or CAP_NET_RAW) or membership of the group port853 with the package's "
-            + "capture service. Exit codes: 0 ok, 1 failed, 2 bad input."})
+            + "capture service. Exit codes: 0 ok (stopped by --duration), 1 failed, 2 bad input, 130 stopped by Ctrl-C "
+            + "(the totals are printed all the same)."})
 public final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -85,7 +86,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             public void onLeakUpdated(LeakRecord r) {
                 synchronized (lock) {
                     out.println(json ? json(leakJson("leakUpdate", r)) : "  answer " + r.rcode() + " for "
-                            + (r.name().isEmpty() ? "(no question)" : r.name()) + " (" + r.time() + ")");
+                            + (r.name().isEmpty() ? "(no question)" : r.name()) + " (asked at " + r.time() + ")");
                     out.flush();
                 }
             }
@@ -199,7 +200,8 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             out.printf("%s  encrypted %6d  local plaintext %6d  leak %6d%s%s%n", Instant.ofEpochSecond(sec),
                     s.encryptedPackets()[i], s.localPlaintextPackets()[i], s.leakPackets()[i],
                     s.plaintext853Packets()[i] > 0 ? "  plaintext on 853 " + s.plaintext853Packets()[i] : "",
-                    s.leakMarkers()[i] > 0 ? "  (" + s.leakMarkers()[i] + " leaked queries)" : "");
+                    s.leakMarkers()[i] > 0 ? "  (" + s.leakMarkers()[i] + (s.leakMarkers()[i] == 1 ? " leaked query)"
+                            : " leaked queries)") : "");
         }
     }
 

@@ -131,6 +131,38 @@ class MonitorCommandTest {
     }
 
     @Test
+    @DisplayName("a second with one leaked query says 'leaked query', two say 'leaked queries'; an answer's line says "
+            + "when its query was asked")
+    void secondsAndAnswersReadRight() {
+        EndsByItself live = new EndsByItself(null);
+        long now = java.time.Instant.now().getEpochSecond();
+        for (long sec = now - 5; sec <= now + 3; sec++) { // whichever seconds the run prints: one leak each
+            live.meter.add(sec, org.port853.capture.TrafficClass.LEAK, 80);
+            live.meter.addLeakMarker(sec);
+        }
+        live.meter.addLeakMarker(now + 1); // and two in one of them
+        MonitorCommand monitor = new MonitorCommand();
+        monitor.sessions = () -> live;
+        CommandLine cl = new CommandLine(monitor);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        java.time.Instant asked = java.time.Instant.parse("2026-12-06T05:00:00Z");
+        new Thread(() -> {
+            while (live.listeners.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            live.listeners.forEach(l -> l.onLeakUpdated(new LeakRecord(asked, "eth0", "192.0.2.1", "example.com", "A",
+                    null, "NOERROR", 7)));
+        }).start();
+        assertEquals(0, cl.execute("--duration", "3"));
+        String said = out.toString();
+        assertEquals(true, said.contains("  (1 leaked query)\n"), said);
+        assertEquals(false, said.contains("(1 leaked queries)"), said);
+        assertEquals(true, said.contains("  answer NOERROR for example.com (asked at 2026-12-06T05:00:00Z)\n"), said);
+    }
+
+    @Test
     @DisplayName("leaked queries that came faster than they could be read are said in the totals, text and JSON")
     void leaksNotListedAreInTheTotals() {
         for (boolean json : new boolean[]{false, true}) {
