@@ -8,7 +8,7 @@
 #   RIG_ID   [a-z0-9]{1,12}, default lab    namespaces ${RIG_ID}-lc (client) / ${RIG_ID}-ls (servers)
 #   RIG_NET  0..255, default 85              client 198.18.N.1/24
 #   RIG_DIR  default /tmp/port853-lab-${RIG_ID}
-#   LAB_SLOW_MS  netem delay of the slow server, default 40 (kernels without sch_netem: 32 kbit/s htb limit;
+#   LAB_SLOW_MS  netem delay of the slow server, default 150 (kernels without sch_netem: 8 kbit/s htb limit;
 #                $RIG_DIR/slow-kind says which)
 # Servers (all answer the same data; TLS name dot.test; rig CA in $RIG_DIR/pki/ca.pem):
 #   .2 good       valid certificate, validating resolver (DNSSEC), large answer big.test TXT (~4 KB)
@@ -200,16 +200,17 @@ table inet lab {
 }
 EOF
     # .9: slow. netem delay where the kernel has it; kernels without sch_netem get an htb rate limit instead
-    # (32 kbit/s: a full handshake of ~2.5 KB takes ~0.6 s, a resumed one ~60 ms, each answer ~35 ms: slow enough to
-    # rank last also on a loaded machine, where the TLS 1.2 server's two round trips took 53 ms at 64 kbit/s)
+    # (8 kbit/s: the handshake ~180 ms, the median answer ~150 ms; at 32 kbit/s the handshake's flight fit in htb's
+    # burst and answers took ~35 ms, which a full handshake of the other servers on a busy 2-core machine exceeded:
+    # 77-126 ms, and the slow server once ranked first)
     ip netns exec "$SRV" tc qdisc add dev eth0 root handle 1: htb default 10
     ip netns exec "$SRV" tc class add dev eth0 parent 1: classid 1:10 htb rate 10gbit quantum 1514
     if ip netns exec "$SRV" tc class add dev eth0 parent 1: classid 1:30 htb rate 10gbit quantum 1514 \
-        && ip netns exec "$SRV" tc qdisc add dev eth0 parent 1:30 handle 30: netem delay "${LAB_SLOW_MS:-40}ms" 2>/dev/null; then
+        && ip netns exec "$SRV" tc qdisc add dev eth0 parent 1:30 handle 30: netem delay "${LAB_SLOW_MS:-150}ms" 2>/dev/null; then
         echo netem > "$RIG_DIR/slow-kind"
     else
-        ip netns exec "$SRV" tc class change dev eth0 parent 1: classid 1:30 htb rate 32kbit ceil 32kbit quantum 1514
-        echo htb-32kbit > "$RIG_DIR/slow-kind"
+        ip netns exec "$SRV" tc class change dev eth0 parent 1: classid 1:30 htb rate 8kbit ceil 8kbit quantum 1514
+        echo htb-8kbit > "$RIG_DIR/slow-kind"
     fi
     ip netns exec "$SRV" tc filter add dev eth0 protocol ip parent 1: prio 1 u32 match ip src "$N.9/32" flowid 1:30
     local s name last cert
