@@ -582,6 +582,30 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Start minimised's wait for the tray goes with its window: when it ends, it does not open the stage "
+            + "that a later window keeps hidden (TrayTest once failed so, a test's wait ending in the next one)")
+    void theTrayWaitGoesWithItsWindow() throws Exception {
+        javafx.util.Duration trayWait = javafx.util.Duration.seconds(2);
+        startHidden(silentTray(), trayWait);
+        fx(() -> {
+            window.shutdown(); // as Open demo replaces the window in the same stage
+            stage.hide(); // the next window, hidden in its tray
+            return null;
+        });
+        // a wait of the same length started after it has ended, so the window's has too
+        java.util.concurrent.CountDownLatch later = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> {
+            var pause = new javafx.animation.PauseTransition(trayWait);
+            pause.setOnFinished(e -> later.countDown());
+            pause.play();
+            return null;
+        });
+        assertTrue(later.await(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(stage::isShowing), "the closed window's wait opened the stage");
+    }
+
+    @Test
     @DisplayName("with a tray, Start minimised keeps the window hidden while monitoring runs")
     void startMinimisedWithTrayStaysHidden() throws Exception {
         Watcher w = watcher();
@@ -648,27 +672,10 @@ class TrayTest extends WindowTestBase {
     @Test
     @DisplayName("a tray that never answers: Start minimised opens the window after the wait and says why")
     void startMinimisedWithSilentTrayOpensAfterTheWait() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        BUS.closeAfterTest(release::countDown); // lets the tray's worker end after the test
-        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
-        Tray silent = new Tray() {
-            @Override
-            public Registration start(TrayState initial, TrayActions actions) {
-                asked.set(System.nanoTime()); // the wait starts together with this call
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Registration.unavailable("released by the test");
-            }
-
-            @Override public void update(TrayState state) { }
-            @Override public void close() { }
-        };
+        SilentTray silent = silentTray();
         startHidden(silent); // the app's wait, TrayStartup.TRAY_WAIT (5 s)
-        waitUntil(() -> asked.get() != 0);
-        long halfWay = asked.get() + TimeUnit.MILLISECONDS.toNanos((long) TrayStartup.TRAY_WAIT.toMillis() / 2);
+        waitUntil(() -> silent.asked.get() != 0);
+        long halfWay = silent.asked.get() + TimeUnit.MILLISECONDS.toNanos((long) TrayStartup.TRAY_WAIT.toMillis() / 2);
         Thread.sleep(Math.max(0, (halfWay - System.nanoTime()) / 1_000_000));
         assertFalse(WaitForAsyncUtils.asyncFx(stage::isShowing).get(), "the window opened before the wait was over");
         waitUntil(() -> stage.isShowing() && window.noticeProperty().get() != null);
@@ -678,6 +685,33 @@ class TrayTest extends WindowTestBase {
     /** What Preferences say about the tray now (read it on the JavaFX thread). */
     private String trayStatus() {
         return window.preferencesViewModel().trayStatusProperty().get();
+    }
+
+    /** A tray that does not answer until the test ends (a hung bus), released then so its worker ends. */
+    private SilentTray silentTray() {
+        SilentTray silent = new SilentTray();
+        BUS.closeAfterTest(silent.release::countDown);
+        return silent;
+    }
+
+    static final class SilentTray implements Tray {
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        /** When start was called, in System.nanoTime(): the window's wait for the tray starts together with it. */
+        final java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public Registration start(TrayState initial, TrayActions actions) {
+            asked.set(System.nanoTime());
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Registration.unavailable("released by the test");
+        }
+
+        @Override public void update(TrayState state) { }
+        @Override public void close() { }
     }
 
     /**

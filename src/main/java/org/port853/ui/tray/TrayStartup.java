@@ -74,6 +74,9 @@ public final class TrayStartup {
                 }
             });
             wait.play();
+            // the stage outlives the window (Open demo replaces it there): a wait left running would open the stage
+            // hidden to the next window's tray icon
+            window.closeWithWindow(wait::stop);
         }
         monitor.start(window.statusViewModel().stateProperty(), window.trafficViewModel().leaksSinceStartProperty(),
                 window.trafficViewModel().runningProperty(), window.applyViewModel().busyProperty(),
