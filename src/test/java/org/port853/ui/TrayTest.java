@@ -606,6 +606,25 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("a tray that answers after its window closed does not open the stage that a later window keeps hidden "
+            + "(a test's silent tray, released after it, answered in the next test)")
+    void aLateTrayAnswerGoesWithItsWindow() throws Exception {
+        SilentTray silent = silentTray();
+        startHidden(silent, javafx.util.Duration.minutes(2));
+        waitUntil(() -> silent.asked.get() != 0);
+        fx(() -> {
+            window.shutdown(); // closes the tray monitor, which waits a little for the hung tray
+            stage.hide(); // the next window, hidden in its tray
+            return null;
+        });
+        silent.release.countDown(); // the tray answers now: unavailable, which would open the window
+        // the monitor's one worker closes the tray after it has passed on that answer
+        assertTrue(silent.closed.await(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(stage::isShowing), "the closed window's tray answer opened the stage");
+    }
+
+    @Test
     @DisplayName("with a tray, Start minimised keeps the window hidden while monitoring runs")
     void startMinimisedWithTrayStaysHidden() throws Exception {
         Watcher w = watcher();
@@ -696,6 +715,7 @@ class TrayTest extends WindowTestBase {
 
     static final class SilentTray implements Tray {
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         /** When start was called, in System.nanoTime(): the window's wait for the tray starts together with it. */
         final java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
 
@@ -711,7 +731,7 @@ class TrayTest extends WindowTestBase {
         }
 
         @Override public void update(TrayState state) { }
-        @Override public void close() { }
+        @Override public void close() { closed.countDown(); }
     }
 
     /**

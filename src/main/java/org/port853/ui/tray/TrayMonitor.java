@@ -97,19 +97,25 @@ public final class TrayMonitor implements AutoCloseable {
             watching.removeListener(push);
             changing.removeListener(push);
         };
+        // a tray that answers after close() (a slow bus, the window replaced meanwhile) tells no one: the window it
+        // would open or give a notice is gone, and the stage may be the next window's, hidden in its own tray
         tray.whenShownChanges(r -> {
             registered = r.registered();
-            fx.execute(() -> onChange.accept(r));
+            fx.execute(() -> {
+                if (!closed.get()) onChange.accept(r);
+            });
         });
         worker.execute(() -> {
             Tray.Registration r = tray.start(initial, onFx);
             registered = r.registered();
-            fx.execute(() -> onResult.accept(r));
+            fx.execute(() -> {
+                if (!closed.get()) onResult.accept(r);
+            });
         });
     }
 
     public boolean registered() {
-        return registered;
+        return registered && !closed.get();
     }
 
     /**
