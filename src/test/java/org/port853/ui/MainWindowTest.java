@@ -36,28 +36,22 @@ class MainWindowTest extends WindowTestBase {
         return n;
     }
 
-    private static boolean shown(FxRobot robot, String query) {
-        Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
-    }
-
     private static void flipSwitch(FxRobot robot) {
         ToggleSwitch sw = node(robot, "#encryption-switch");
         robot.clickOn(sw.lookup(".thumb-area"));
     }
 
+    /** The node's text, read on the JavaFX thread: a TextFlow's children are replaced there as the text changes. */
     private static String text(FxRobot robot, String query) {
-        Node n = node(robot, query);
-        if (n instanceof javafx.scene.text.TextFlow f) {
-            StringBuilder b = new StringBuilder();
-            for (Node c : f.getChildren()) b.append(((javafx.scene.text.Text) c).getText());
-            return b.toString();
-        }
-        return n instanceof Label l ? l.getText() : n instanceof TextArea t ? t.getText() : String.valueOf(n);
+        return FxThreadQuery.onFx(() -> {
+            Node n = node(robot, query);
+            if (n instanceof javafx.scene.text.TextFlow f) {
+                StringBuilder b = new StringBuilder();
+                for (Node c : f.getChildren()) b.append(((javafx.scene.text.Text) c).getText());
+                return b.toString();
+            }
+            return n instanceof Label l ? l.getText() : n instanceof TextArea t ? t.getText() : String.valueOf(n);
+        });
     }
 
     @Test
@@ -68,17 +62,17 @@ class MainWindowTest extends WindowTestBase {
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), notes));
         assertEquals("Not encrypted", text(robot, "#state"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
-        assertFalse(sw.isSelected());
+        assertFalse(fx(sw::isSelected));
 
         flipSwitch(robot);
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         String diff = text(robot, "#apply-diff");
         assertTrue(diff.contains("+DNSOverTLS=yes"), diff);
         assertTrue(adapter.applied.isEmpty(), "nothing may be applied before confirmation");
         assertEquals("Apply DNS-over-TLS settings", text(robot, "#apply-title"));
 
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertEquals(1, adapter.applied.size());
         assertEquals(DotMode.STRICT, adapter.applied.get(0).mode());
         assertTrue(adapter.applied.get(0).routeAllDomains());
@@ -90,10 +84,10 @@ class MainWindowTest extends WindowTestBase {
         waitUntil(sw::isSelected);
 
         flipSwitch(robot);
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         assertTrue(text(robot, "#apply-diff").contains("-DNSOverTLS=yes"));
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertTrue(adapter.calls.contains("revert"));
         assertEquals("Encryption turned off", text(robot, "#apply-title"));
         robot.clickOn("#apply-close");
@@ -121,10 +115,10 @@ class MainWindowTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         flipSwitch(robot);
-        waitUntil(() -> shown(robot, "#apply-cancel"));
+        waitUntil(() -> visible(robot, "#apply-cancel"));
         robot.clickOn("#apply-cancel");
         ToggleSwitch sw = node(robot, "#encryption-switch");
-        waitUntil(() -> !sw.isSelected() && !shown(robot, "#apply-sheet"));
+        waitUntil(() -> !sw.isSelected() && !visible(robot, "#apply-sheet"));
         assertFalse(adapter.calls.contains("apply"));
     }
 
@@ -137,13 +131,13 @@ class MainWindowTest extends WindowTestBase {
                 List.of(), false, Duration.ofMillis(300));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         flipSwitch(robot);
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         String summary = text(robot, "#apply-summary");
         assertEquals("Rolled back: the health check failed: certificate of 9.9.9.9 does not match dns.quad9.net", summary);
         Label l = node(robot, "#apply-summary");
-        assertTrue(l.getStyleClass().contains("result-bad"));
+        assertTrue(fx(() -> l.getStyleClass().contains("result-bad")));
         robot.clickOn("#apply-close");
         ToggleSwitch sw = node(robot, "#encryption-switch");
         waitUntil(() -> !sw.isSelected());
@@ -231,9 +225,9 @@ class MainWindowTest extends WindowTestBase {
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(denied), new Fakes.RecordingNotifier()));
         assertEquals("Resolver missing", text(robot, "#state"));
         ToggleSwitch sw = node(robot, "#encryption-switch");
-        assertTrue(sw.isDisabled());
+        assertTrue(fx(sw::isDisabled));
         robot.clickOn("#tab-traffic .tab-label");
-        waitUntil(() -> shown(robot, "#capture-banner"));
+        waitUntil(() -> visible(robot, "#capture-banner"));
         String guidance = text(robot, "#capture-problem");
         assertTrue(guidance.contains("CAP_NET_RAW"), guidance);
         // as the user running the window types it (the tests run as root: without sudo)
@@ -241,7 +235,7 @@ class MainWindowTest extends WindowTestBase {
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> NarrowWindowTest.truncated(MainWindow.Screen.TRAFFIC,
                 robot.lookup("#capture-banner").query())).get();
         assertTrue(cut.isEmpty(), "the guidance is readable whole: " + cut);
-        assertFalse(shown(robot, "#traffic-start"), "one button that starts the capture: the banner's Try again");
+        assertFalse(visible(robot, "#traffic-start"), "one button that starts the capture: the banner's Try again");
         javafx.scene.control.ListView<?> groups = node(robot, "#leak-groups");
         assertEquals(org.port853.ui.common.I18n.t("leaks.notWatching"),
                 fx(() -> ((javafx.scene.control.Label) groups.getPlaceholder()).getText()),
@@ -307,16 +301,16 @@ class MainWindowTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(
                 new PendingChange("c1", Instant.parse("2026-11-25T10:00:00Z"), "strict mode with Quad9")));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        waitUntil(() -> shown(robot, "#recover-banner"));
+        waitUntil(() -> visible(robot, "#recover-banner"));
         assertTrue(text(robot, "#recover-banner .label:last-child") != null);
         robot.clickOn("#recover-button");
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertTrue(adapter.calls.contains("recover"));
         assertEquals("Rolled back: the interrupted change failed the health check", text(robot, "#apply-summary"));
         robot.clickOn("#apply-close");
-        waitUntil(() -> !shown(robot, "#recover-banner"));
+        waitUntil(() -> !visible(robot, "#recover-banner"));
     }
 
     @Test

@@ -23,15 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Providers screen: a draft from the system, a sticky footer, and the custom provider dialog. */
 class ProvidersScreenTest extends WindowTestBase {
-    private static boolean shown(FxRobot robot, String query) {
-        Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
-    }
-
     @Test
     @DisplayName("deleting a custom provider in use asks which one (its address), warns it is in use, and Enter cancels")
     void deleteAsksWithCancelAsDefault(FxRobot robot) throws Exception {
@@ -55,7 +46,7 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).findFirst().orElseThrow());
             return null;
         });
-        waitUntil(() -> shown(robot, "#provider-delete-custom"));
+        waitUntil(() -> visible(robot, "#provider-delete-custom"));
         robot.clickOn("#provider-delete-custom");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
@@ -90,7 +81,7 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).skip(1).findFirst().orElseThrow());
             return null;
         });
-        waitUntil(() -> shown(robot, "#provider-delete-custom"));
+        waitUntil(() -> visible(robot, "#provider-delete-custom"));
         robot.clickOn("#provider-delete-custom");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
@@ -101,7 +92,7 @@ class ProvidersScreenTest extends WindowTestBase {
         waitUntil(() -> window.model().catalogue().stream().filter(Provider::custom).count() == 2);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(fx(() -> shown(robot, "#provider-delete-custom")), "another provider of one's own is selected");
+        assertTrue(fx(() -> visible(robot, "#provider-delete-custom")), "another provider of one's own is selected");
         assertEquals(list, fx(() -> stage.getScene().getFocusOwner()), "the focus is on the list");
     }
 
@@ -115,8 +106,8 @@ class ProvidersScreenTest extends WindowTestBase {
                 "not the first catalogue row: what the system uses");
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
-        assertFalse(shown(robot, "#providers-footer"), "no footer while the draft equals the system");
+        waitUntil(() -> visible(robot, "#provider-list"));
+        assertFalse(visible(robot, "#providers-footer"), "no footer while the draft equals the system");
 
         ListView<Provider> list = robot.lookup("#provider-list").query();
         // the system's provider is marked active now
@@ -126,7 +117,7 @@ class ProvidersScreenTest extends WindowTestBase {
             window.model().modeProperty().set(DotMode.OPPORTUNISTIC);
             return null;
         });
-        waitUntil(() -> shown(robot, "#providers-footer"));
+        waitUntil(() -> visible(robot, "#providers-footer"));
         Label count = robot.lookup("#draft-changes").query();
         assertEquals("2 changes, not applied yet", fx(count::getText));
         // the count is the items the preview lists as changed: another provider changes the servers, already counted
@@ -143,7 +134,7 @@ class ProvidersScreenTest extends WindowTestBase {
         waitUntil(() -> fx(count::getText).startsWith("3"));
         assertEquals("3 changes, not applied yet", fx(count::getText));
         robot.clickOn("#providers-discard");
-        waitUntil(() -> !shown(robot, "#providers-footer"));
+        waitUntil(() -> !visible(robot, "#providers-footer"));
         assertEquals(List.of("mullvad"), fx(() -> window.model().chosen().stream().map(Provider::id).toList()));
         assertEquals(DotMode.STRICT, fx(() -> window.model().modeProperty().get()));
     }
@@ -154,8 +145,8 @@ class ProvidersScreenTest extends WindowTestBase {
         open(Fakes.services(new Fakes.FakeAdapter(Fakes.unavailableState()), () -> new Fakes.FakeCapture(null),
                 new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
-        waitUntil(() -> shown(robot, "#providers-blocked"));
+        waitUntil(() -> visible(robot, "#provider-list"));
+        waitUntil(() -> visible(robot, "#providers-blocked"));
         String why = fx(() -> ((Label) robot.lookup("#providers-blocked").query()).getText());
         assertTrue(why.startsWith("systemd-resolved is not installed, so Port853 cannot manage DNS here."), why);
         assertTrue(why.contains("Status"), why);
@@ -165,8 +156,8 @@ class ProvidersScreenTest extends WindowTestBase {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(shown(robot, "#providers-footer"));
-        assertTrue(shown(robot, "#providers-blocked"), "the reason stays while the user picks");
+        assertFalse(visible(robot, "#providers-footer"));
+        assertTrue(visible(robot, "#providers-blocked"), "the reason stays while the user picks");
     }
 
     @Test
@@ -174,8 +165,8 @@ class ProvidersScreenTest extends WindowTestBase {
     void noBannerWhenTheStateWasRead(FxRobot robot) throws Exception {
         openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
-        assertFalse(shown(robot, "#providers-blocked"));
+        waitUntil(() -> visible(robot, "#provider-list"));
+        assertFalse(visible(robot, "#providers-blocked"));
     }
 
     @Test
@@ -198,7 +189,7 @@ class ProvidersScreenTest extends WindowTestBase {
                 List.of(ServerAddress.parse("198.18.201.2#dot.test")), true));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#chosen-list"));
+        waitUntil(() -> visible(robot, "#chosen-list"));
         ListView<Provider> chosen = robot.lookup("#chosen-list").query();
         waitUntil(() -> fx(() -> chosen.getItems().size()) == 1);
         // the list lays out its cells after the items arrive: wait for the drawn one
@@ -209,15 +200,15 @@ class ProvidersScreenTest extends WindowTestBase {
                 .findFirst().orElseThrow());
         String text = fx(first::getText);
         assertTrue(text.startsWith("1. 198.18.201.2 · dot.test (in use now"), text);
-        assertFalse(shown(robot, "#providers-footer"), "nothing touched: no footer");
+        assertFalse(visible(robot, "#providers-footer"), "nothing touched: no footer");
         assertEquals("", fx(() -> ((Label) robot.lookup("#choice-error").query()).getText()), "no 'choose a provider'");
 
         robot.clickOn(first);
         robot.clickOn("#chosen-remove");
-        waitUntil(() -> shown(robot, "#providers-footer"));
+        waitUntil(() -> visible(robot, "#providers-footer"));
         assertEquals("1 change, not applied yet", fx(() -> ((Label) robot.lookup("#draft-changes").query()).getText()));
         robot.clickOn("#providers-discard");
-        waitUntil(() -> !shown(robot, "#providers-footer"));
+        waitUntil(() -> !visible(robot, "#providers-footer"));
         assertEquals(1, (int) fx(() -> chosen.getItems().size()), "Discard brings the server back");
     }
 
@@ -227,7 +218,7 @@ class ProvidersScreenTest extends WindowTestBase {
         openPlaintextMachine();
         resize(1400, 740);
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
+        waitUntil(() -> visible(robot, "#provider-list"));
         WaitForAsyncUtils.waitForFxEvents();
         Node block = robot.lookup("#providers-catalogue-block").query();
         ListView<Provider> list = robot.lookup("#provider-list").query();
@@ -248,7 +239,7 @@ class ProvidersScreenTest extends WindowTestBase {
     private ListView<Provider> openCatalogue(FxRobot robot) throws Exception {
         openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#provider-list"));
+        waitUntil(() -> visible(robot, "#provider-list"));
         return robot.lookup("#provider-list").query();
     }
 
@@ -343,9 +334,9 @@ class ProvidersScreenTest extends WindowTestBase {
     private void openCustomProviderDialog(FxRobot robot) throws Exception {
         openPlaintextMachine();
         robot.clickOn("#tab-providers .tab-label");
-        waitUntil(() -> shown(robot, "#custom-open"));
+        waitUntil(() -> visible(robot, "#custom-open"));
         robot.clickOn("#custom-open");
-        waitUntil(() -> shown(robot, "#custom-name"));
+        waitUntil(() -> visible(robot, "#custom-name"));
     }
 
     @Test
@@ -369,7 +360,7 @@ class ProvidersScreenTest extends WindowTestBase {
         CustomProviderForm form = window.providersViewModel().form();
         assertNull(fx(() -> form.errorProperty(CustomProviderForm.Field.ADDRESSES).get()), "not while typing");
         robot.clickOn("#custom-tls");
-        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> visible(robot, "#custom-addresses-error"));
         String error = fx(() -> form.errorProperty(CustomProviderForm.Field.ADDRESSES).get());
         assertTrue(error.contains("host name, not an IP address"), error);
 
@@ -377,7 +368,7 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-name").write("Bücher DoT");
         robot.doubleClickOn("#custom-addresses").eraseText(20).write("192.0.2.53");
         robot.clickOn("#custom-name");
-        waitUntil(() -> !shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> !visible(robot, "#custom-addresses-error"));
         robot.clickOn("#custom-add");
         waitUntil(() -> window.model().chosen().stream().anyMatch(Provider::custom));
         Provider p = fx(() -> window.model().chosen().stream().filter(Provider::custom).findFirst().orElseThrow());
@@ -390,13 +381,13 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getSelectionModel().select(p);
             return null;
         });
-        assertFalse(shown(robot, "#provider-source"), "a provider of your own has no source: no link that opens nothing");
-        assertTrue(shown(robot, "#provider-no-source"));
+        assertFalse(visible(robot, "#provider-source"), "a provider of your own has no source: no link that opens nothing");
+        assertTrue(visible(robot, "#provider-no-source"));
         fx(() -> {
             list.getSelectionModel().select(list.getItems().stream().filter(x -> !x.custom()).findFirst().orElseThrow());
             return null;
         });
-        assertTrue(shown(robot, "#provider-source"), "a catalogue provider's source opens");
+        assertTrue(visible(robot, "#provider-source"), "a catalogue provider's source opens");
         assertFalse(fx(source::isDisabled));
         // a filter that matches nothing says so instead of leaving the list blank
         fx(() -> {
@@ -414,7 +405,7 @@ class ProvidersScreenTest extends WindowTestBase {
         Label error = robot.lookup("#custom-addresses-error").query();
         robot.clickOn("#custom-addresses").write("dot.test");
         robot.clickOn("#custom-tls");
-        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> visible(robot, "#custom-addresses-error"));
         assertShownWhole(error);
         for (String typed : List.of("192.0.2.10 fe80::1%eth0", "2001:db8::1%eth0")) {
             String before = fx(error::getText);
@@ -442,11 +433,11 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-tls").write("dot.test");
         robot.clickOn("#custom-addresses").write("dot.test");
         robot.clickOn("#custom-tls");
-        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> visible(robot, "#custom-addresses-error"));
         Node tls = robot.lookup("#custom-tls").query();
         javafx.geometry.Point2D tlsAt = fx(() -> tls.localToScreen(0, 0));
         robot.doubleClickOn("#custom-addresses").eraseText(20).write("198.18.0.2");
-        waitUntil(() -> !shown(robot, "#custom-addresses-error")); // typed right: the error goes at once
+        waitUntil(() -> !visible(robot, "#custom-addresses-error")); // typed right: the error goes at once
         for (int i = 0; i < 3; i++) {
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -457,7 +448,7 @@ class ProvidersScreenTest extends WindowTestBase {
             tls.requestFocus();
             return null;
         });
-        waitUntil(() -> !shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> !visible(robot, "#custom-addresses-error"));
         for (int i = 0; i < 3; i++) {
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -480,8 +471,8 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-addresses").write("dns.example.net"); // the longest usual refusal
         robot.clickOn("#custom-tls").write("bad name!.example");
         robot.clickOn("#custom-add"); // the name is empty too: three messages
-        waitUntil(() -> shown(robot, "#custom-name-error") && shown(robot, "#custom-addresses-error")
-                && shown(robot, "#custom-tls-error"));
+        waitUntil(() -> visible(robot, "#custom-name-error") && visible(robot, "#custom-addresses-error")
+                && visible(robot, "#custom-tls-error"));
         for (int i = 0; i < 3; i++) {
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -489,8 +480,8 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-name").write("Lab DoT");
         robot.doubleClickOn("#custom-addresses").eraseText(20).write("198.18.0.2");
         robot.doubleClickOn("#custom-tls").eraseText(20).write("dot.test");
-        waitUntil(() -> !shown(robot, "#custom-name-error") && !shown(robot, "#custom-addresses-error")
-                && !shown(robot, "#custom-tls-error"));
+        waitUntil(() -> !visible(robot, "#custom-name-error") && !visible(robot, "#custom-addresses-error")
+                && !visible(robot, "#custom-tls-error"));
         for (int i = 0; i < 3; i++) {
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -512,7 +503,7 @@ class ProvidersScreenTest extends WindowTestBase {
         robot.clickOn("#custom-addresses").write("300.1.1.1, ::ffff:1.2.3.4");
         robot.clickOn("#custom-tls").write("bad name!.example");
         robot.clickOn("#custom-add");
-        waitUntil(() -> shown(robot, "#custom-addresses-error") && shown(robot, "#custom-tls-error"));
+        waitUntil(() -> visible(robot, "#custom-addresses-error") && visible(robot, "#custom-tls-error"));
         for (int i = 0; i < 3; i++) {
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -539,7 +530,7 @@ class ProvidersScreenTest extends WindowTestBase {
             tls.requestFocus();
             return null;
         }));
-        waitUntil(() -> shown(robot, "#custom-addresses-error"));
+        waitUntil(() -> visible(robot, "#custom-addresses-error"));
         Label error = robot.lookup("#custom-addresses-error").query();
         assertEquals("Adresse „300.1.2.3“ ist keine IPv4- oder IPv6-Adresse.", fx(error::getText));
     }
@@ -553,7 +544,7 @@ class ProvidersScreenTest extends WindowTestBase {
                     List.of(ServerAddress.parse("192.0.2.53")), DotMode.STRICT, org.port853.core.DnssecMode.NO, true, List.of()));
             return null;
         }));
-        waitUntil(() -> shown(robot, "#apply-summary"));
+        waitUntil(() -> visible(robot, "#apply-summary"));
         Label summary = robot.lookup("#apply-summary").query();
         assertTrue(fx(summary::getText).startsWith("Diese Einstellungen können nicht angewendet werden: der strikte Modus "
                 + "braucht einen TLS-Namen für 192.0.2.53 (geschrieben als 192.0.2.53#dns.example)"), fx(summary::getText));

@@ -44,15 +44,6 @@ class ReviewFixesTest extends WindowTestBase {
         WaitForAsyncUtils.asyncFx(r).get();
     }
 
-    private static boolean shown(FxRobot robot, String query) {
-        Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
-    }
-
     private static ResolverState withResolvConf(ResolverState s, ResolvConfState rc) {
         return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(), s.pendingChange(), s.problem(),
                 new LinuxDetails(((LinuxDetails) s.platform()).systemdVersion(), rc, ((LinuxDetails) s.platform()).dropIns()));
@@ -70,14 +61,14 @@ class ReviewFixesTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(withResolvConf(quad9Strict(),
                 new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf", List.of("192.168.1.1"))));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        waitUntil(() -> shown(robot, "#fix-RESOLV_CONF_STATIC"));
+        waitUntil(() -> visible(robot, "#fix-RESOLV_CONF_STATIC"));
         Button fix = robot.lookup("#fix-RESOLV_CONF_STATIC").query();
         fx(fix::fire);
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         assertEquals(List.of(true), adapter.planLinks, "the preview must include the resolv.conf link");
         assertTrue(adapter.applyLinks.isEmpty(), "nothing may be applied before confirmation");
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertEquals(List.of(true), adapter.applyLinks, "the apply must link resolv.conf");
         robot.clickOn("#apply-close");
         waitUntil(() -> !window.applyViewModel().busy());
@@ -87,7 +78,7 @@ class ReviewFixesTest extends WindowTestBase {
         waitUntil(() -> window.applyViewModel().phaseProperty().get() == ApplyViewModel.Phase.PREVIEW);
         assertEquals(List.of(true, false), adapter.planLinks);
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertEquals(List.of(true, false), adapter.applyLinks);
         robot.clickOn("#apply-close");
     }
@@ -118,11 +109,11 @@ class ReviewFixesTest extends WindowTestBase {
                 () -> created.incrementAndGet() == 1 ? new Fakes.FakeCapture(DENIED) : new Fakes.FakeCapture(null),
                 new Fakes.RecordingNotifier()));
         robot.clickOn("#tab-traffic .tab-label");
-        waitUntil(() -> shown(robot, "#capture-banner"));
+        waitUntil(() -> visible(robot, "#capture-banner"));
         assertTrue(((Label) robot.lookup("#capture-problem").query()).getText().contains("CAP_NET_RAW"));
         robot.clickOn("#capture-retry");
         waitUntil(() -> window.trafficViewModel().runningProperty().get());
-        waitUntil(() -> !shown(robot, "#capture-banner"));
+        waitUntil(() -> !visible(robot, "#capture-banner"));
         assertEquals(2, created.get());
         assertTrue(window.trafficViewModel().session().isRunning());
     }
@@ -295,7 +286,7 @@ class ReviewFixesTest extends WindowTestBase {
                 new Fakes.RecordingNotifier(), exec);
         open(services);
         robot.clickOn("#tab-preferences .tab-label");
-        waitUntil(() -> shown(robot, "#pref-notifications"));
+        waitUntil(() -> visible(robot, "#pref-notifications"));
         Path file = services.configDir().resolve("ui.properties");
         exec.hold = true;
         CheckBox notify = robot.lookup("#pref-notifications").query();

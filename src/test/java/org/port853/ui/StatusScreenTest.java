@@ -41,15 +41,6 @@ class StatusScreenTest extends WindowTestBase {
 
     private static final ServerAddress QUAD9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
 
-    private static boolean shown(FxRobot robot, String query) {
-        Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
-    }
-
     private static String label(FxRobot robot, String query) throws Exception {
         Label l = robot.lookup(query).query();
         return fx(l::getText);
@@ -94,7 +85,7 @@ class StatusScreenTest extends WindowTestBase {
     void fixButtonKeepsFocusAcrossRereads(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        waitUntil(() -> visible(robot, "#fix-OPPORTUNISTIC"));
         fx(() -> {
             robot.lookup("#fix-OPPORTUNISTIC").query().requestFocus();
             return null;
@@ -139,33 +130,33 @@ class StatusScreenTest extends WindowTestBase {
         ToggleSwitch sw = robot.lookup("#encryption-switch").query();
         assertTrue(fx(sw::isSelected));
         robot.clickOn(sw.lookup(".thumb-area"));
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         String said = label(robot, "#apply-summary");
         assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
-        assertFalse(shown(robot, "#apply-confirm"), "no Turn off button that does nothing");
-        assertFalse(shown(robot, "#apply-actions"));
+        assertFalse(visible(robot, "#apply-confirm"), "no Turn off button that does nothing");
+        assertFalse(visible(robot, "#apply-actions"));
         robot.clickOn("#apply-close");
         waitUntil(() -> !window.applyViewModel().busy());
         assertTrue(fx(sw::isSelected), "the switch still shows the real state");
         assertEquals("On · opportunistic, not authenticated", label(robot, "#switch-state"));
 
         robot.clickOn("#protect-button");
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         robot.clickOn("#apply-close");
         waitUntil(() -> !window.applyViewModel().busy() && "On · strict, servers authenticated".equals(label(robot, "#switch-state")));
-        assertFalse(shown(robot, "#protect-button"), "the system has what Protect sets: it is not offered again");
+        assertFalse(visible(robot, "#protect-button"), "the system has what Protect sets: it is not offered again");
 
         fx(() -> {
             window.statusViewModel().protect();
             return null;
         });
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         assertTrue(label(robot, "#apply-summary").startsWith("Nothing to change"), label(robot, "#apply-summary"));
-        assertFalse(shown(robot, "#apply-confirm"), "no Apply for a change that changes nothing");
-        assertFalse(shown(robot, "#apply-actions"), "no restart or health check listed");
-        assertTrue(shown(robot, "#apply-verify"));
+        assertFalse(visible(robot, "#apply-confirm"), "no Apply for a change that changes nothing");
+        assertFalse(visible(robot, "#apply-actions"), "no restart or health check listed");
+        assertTrue(visible(robot, "#apply-verify"));
         robot.clickOn("#apply-close");
     }
 
@@ -183,12 +174,12 @@ class StatusScreenTest extends WindowTestBase {
         assertTrue(chip.getStyleClass().contains("state-warning"), chip.getStyleClass().toString());
         // off means off: turning it off previews a revert, with the destructive style
         robot.clickOn(sw.lookup(".thumb-area"));
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         assertEquals(ApplyViewModel.Kind.REVERT, fx(() -> window.applyViewModel().kind()));
         Button confirm = robot.lookup("#apply-confirm").query();
         assertTrue(confirm.getStyleClass().contains("danger"));
         robot.clickOn("#apply-cancel");
-        waitUntil(() -> !shown(robot, "#apply-sheet") && sw.isSelected());
+        waitUntil(() -> !visible(robot, "#apply-sheet") && sw.isSelected());
         assertFalse(adapter.calls.contains("revert"));
     }
 
@@ -201,11 +192,11 @@ class StatusScreenTest extends WindowTestBase {
                 new Fakes.RecordingNotifier(), exec));
         exec.hold = true;
         robot.clickOn("#status-refresh");
-        waitUntil(() -> shown(robot, "#status-refreshing"));
+        waitUntil(() -> visible(robot, "#status-refreshing"));
         Button refresh = robot.lookup("#status-refresh").query();
         assertTrue(fx(refresh::isDisabled));
         exec.releaseAll();
-        waitUntil(() -> !shown(robot, "#status-refreshing") && !refresh.isDisabled());
+        waitUntil(() -> !visible(robot, "#status-refreshing") && !refresh.isDisabled());
         waitUntil(refresh::isFocused); // the focus the disabled button lost comes back to it, not left on the switch
     }
 
@@ -218,9 +209,9 @@ class StatusScreenTest extends WindowTestBase {
             window.showNotice("Your preferences could not be read.");
             return null;
         });
-        waitUntil(() -> shown(robot, "#window-notice"));
+        waitUntil(() -> visible(robot, "#window-notice"));
         robot.clickOn("#window-notice-dismiss");
-        waitUntil(() -> !shown(robot, "#window-notice"));
+        waitUntil(() -> !visible(robot, "#window-notice"));
         assertEquals(null, fx(() -> window.noticeProperty().get()));
     }
 
@@ -231,17 +222,17 @@ class StatusScreenTest extends WindowTestBase {
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         ToggleSwitch sw = robot.lookup("#encryption-switch").query();
         assertTrue(sw.isDisabled());
-        waitUntil(() -> shown(robot, "#switch-blocked"));
+        waitUntil(() -> visible(robot, "#switch-blocked"));
         TextField cmd = robot.lookup("#blocked-command").query();
         assertEquals(org.port853.platform.RootAdvice.forThisUser("sudo apt install systemd-resolved"), fx(cmd::getText));
         assertFalse(cmd.isEditable());
         assertEquals("Resolver missing", label(robot, "#state"));
-        assertFalse(shown(robot, "#protect-button"), "nothing to protect without a resolver");
+        assertFalse(visible(robot, "#protect-button"), "nothing to protect without a resolver");
         // said once: in the banner over the switch, not again under "Why"
         long said = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
                 && n.isVisible() && l.getText() != null && l.getText().contains("is not installed")).queryAll().size());
         assertEquals(1, said, "the reason is shown once");
-        assertFalse(shown(robot, "#reasons .reason-row"), "no reason rows repeat the banner");
+        assertFalse(visible(robot, "#reasons .reason-row"), "no reason rows repeat the banner");
     }
 
     @Test
@@ -252,7 +243,7 @@ class StatusScreenTest extends WindowTestBase {
                 new org.port853.platform.linux.LinuxDetails(252, null, List.of()));
         open(Fakes.services(new Fakes.FakeAdapter(unreadable), () -> new Fakes.FakeCapture(null),
                 new Fakes.RecordingNotifier()));
-        waitUntil(() -> shown(robot, "#blocked-command"));
+        waitUntil(() -> visible(robot, "#blocked-command"));
         TextField cmd = robot.lookup("#blocked-command").query();
         assertEquals("systemctl status dbus.service systemd-resolved.service", fx(cmd::getText));
         long said = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
@@ -272,11 +263,11 @@ class StatusScreenTest extends WindowTestBase {
             window.model().routeAllDomainsProperty().set(false);
             return null;
         });
-        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        waitUntil(() -> visible(robot, "#fix-OPPORTUNISTIC"));
         robot.clickOn("#fix-OPPORTUNISTIC");
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-close"));
+        waitUntil(() -> visible(robot, "#apply-close"));
         DesiredSettings d = adapter.applied.get(0);
         assertEquals(DotMode.STRICT, d.mode());
         assertEquals(List.of(QUAD9), d.servers());
@@ -294,11 +285,11 @@ class StatusScreenTest extends WindowTestBase {
         DotMode modeBefore = fx(() -> window.model().modeProperty().get());
         assertEquals(DotMode.OPPORTUNISTIC, modeBefore, "the draft starts from the system's settings");
         assertEquals(List.of("quad9"), fx(() -> window.model().chosen().stream().map(p -> p.id()).toList()));
-        waitUntil(() -> shown(robot, "#fix-OPPORTUNISTIC"));
+        waitUntil(() -> visible(robot, "#fix-OPPORTUNISTIC"));
         robot.clickOn("#fix-OPPORTUNISTIC");
-        waitUntil(() -> shown(robot, "#apply-cancel"));
+        waitUntil(() -> visible(robot, "#apply-cancel"));
         robot.clickOn("#apply-cancel");
-        waitUntil(() -> !shown(robot, "#apply-sheet"));
+        waitUntil(() -> !visible(robot, "#apply-sheet"));
         assertEquals(DotMode.OPPORTUNISTIC, fx(() -> window.model().modeProperty().get()));
         assertEquals(0, (int) fx(() -> window.model().draftChangesProperty().get()));
         assertFalse(adapter.calls.contains("apply"));
@@ -310,14 +301,14 @@ class StatusScreenTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         assertEquals("Not encrypted", label(robot, "#state"));
-        waitUntil(() -> shown(robot, "#protect-button"));
+        waitUntil(() -> visible(robot, "#protect-button"));
         robot.clickOn("#protect-button");
-        waitUntil(() -> shown(robot, "#apply-confirm"));
+        waitUntil(() -> visible(robot, "#apply-confirm"));
         assertEquals(List.of(true), adapter.planLinks);
         String plain = label(robot, "#apply-plain-summary");
         assertTrue(plain.startsWith("Servers: none → Quad9 (malware blocking), Mullvad DNS · Mode: off → strict · All domains"), plain);
         robot.clickOn("#apply-confirm");
-        waitUntil(() -> shown(robot, "#apply-verify"));
+        waitUntil(() -> visible(robot, "#apply-verify"));
         javafx.scene.control.Button verify = robot.lookup("#apply-verify").query();
         waitUntil(verify::isFocused); // the accented action takes Enter, not Close
         DesiredSettings d = adapter.applied.get(0);
@@ -358,7 +349,7 @@ class StatusScreenTest extends WindowTestBase {
         });
         waitUntil(() -> window.verifyViewModel().outcome() == org.port853.ui.verify.VerifyViewModel.Outcome.LEAKED);
         assertEquals("5 of 5 went out in plaintext to 192.168.1.1.", label(robot, "#verify-headline"));
-        assertTrue(shown(robot, "#verify-fix"));
+        assertTrue(visible(robot, "#verify-fix"));
         assertEquals(ProtectionState.LEAKING, fx(() -> window.statusViewModel().stateProperty().get()));
         fx(() -> {
             window.trafficViewModel().clear();
@@ -389,12 +380,12 @@ class StatusScreenTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.plaintextState(null));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         assertEquals("Not encrypted", label(robot, "#state"));
-        assertFalse(shown(robot, "#show-leaks"));
+        assertFalse(visible(robot, "#show-leaks"));
         fx(() -> {
             window.model().evidence().leakSeen(Instant.now());
             return null;
         });
-        waitUntil(() -> shown(robot, "#show-leaks"));
+        waitUntil(() -> visible(robot, "#show-leaks"));
         robot.clickOn("#show-leaks");
         waitUntil(() -> fx(() -> window.navigation().currentProperty().get()) == MainWindow.Screen.TRAFFIC);
     }
@@ -427,7 +418,7 @@ class StatusScreenTest extends WindowTestBase {
         adapter.readGate.countDown();
         waitUntil(() -> window.model().assessmentProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shown(robot, "#protect-button"));
+        assertTrue(visible(robot, "#protect-button"));
         assertEquals(whileReading, fx(() -> sw.localToScene(0, 0).getY()), 0.5, "the switch moved when Protect appeared");
     }
 

@@ -67,14 +67,19 @@ abstract class WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The node is there and it and all its parents are visible. */
+    /**
+     * The node is there and it and all its parents are visible: looked up and read in one go on the JavaFX thread, as
+     * a sheet or banner shown by a runLater may be changing them.
+     */
     static boolean visible(org.testfx.api.FxRobot robot, String query) {
-        javafx.scene.Node n = robot.lookup(query).tryQuery().orElse(null);
-        if (n == null) return false;
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) return false;
-        }
-        return true;
+        return FxThreadQuery.onFx(() -> {
+            javafx.scene.Node n = robot.lookup(query).tryQuery().orElse(null);
+            if (n == null) return false;
+            for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) return false;
+            }
+            return true;
+        });
     }
 
     /** A label's text, read on the JavaFX thread. */
