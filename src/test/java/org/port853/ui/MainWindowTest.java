@@ -157,10 +157,11 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#leaks-all");
         TableView<LeakRecord> table = node(robot, "#leak-table");
         waitUntil(() -> table.getItems().size() >= 3);
-        LeakRecord r = table.getItems().get(0);
+        // the replay goes on adding leaks to the table's items on the JavaFX thread
+        LeakRecord r = fx(() -> table.getItems().get(0));
         assertEquals("192.168.1.1", r.server());
         assertTrue(r.name().startsWith("leak"), r.name());
-        var snap = window.trafficViewModel().snapshotProperty().get();
+        var snap = fx(() -> window.trafficViewModel().snapshotProperty().get());
         assertTrue(TrafficSums.sum(snap.encryptedPackets()) > 0);
         assertTrue(TrafficSums.sum(snap.leakPackets()) > 0);
         assertTrue(TrafficSums.sum(snap.localPlaintextPackets()) > 0);
@@ -169,11 +170,14 @@ class MainWindowTest extends WindowTestBase {
         assertEquals(1, notes.shown.stream().filter(s -> s.contains("Plaintext DNS leak")).count(), notes.shown.toString());
 
         // coalesced: packets arrive continuously, the graph redraws at most ~10 times a second
-        long before = WaitForAsyncUtils.asyncFx(() -> window.trafficView().graph().redraws()).get();
+        // a busy machine sleeps longer than asked: the redraws are bounded per second the two counts were apart
+        long[] before = fx(() -> new long[]{window.trafficView().graph().redraws(), System.nanoTime()});
         Thread.sleep(2000);
-        long after = WaitForAsyncUtils.asyncFx(() -> window.trafficView().graph().redraws()).get();
-        assertTrue(after > before, "graph must redraw while packets arrive");
-        assertTrue(after - before <= 22, "redraws in 2 s: " + (after - before));
+        long[] after = fx(() -> new long[]{window.trafficView().graph().redraws(), System.nanoTime()});
+        long redraws = after[0] - before[0];
+        double seconds = (after[1] - before[1]) / 1e9;
+        assertTrue(redraws > 0, "graph must redraw while packets arrive");
+        assertTrue(redraws <= 11 * seconds, "redraws in " + seconds + " s: " + redraws);
 
         // filter, pause, clear, export
         robot.clickOn("#leak-filter").write("leak1");
@@ -195,7 +199,7 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#traffic-clear");
         // Clear asks first
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        assertTrue(window.trafficViewModel().leaks().size() >= 3, "nothing is cleared before the user confirms");
+        assertTrue(fx(() -> window.trafficViewModel().leaks().size()) >= 3, "nothing is cleared before the user confirms");
         // Enter keeps the data: Cancel is the default button, as clearing cannot be taken back
         Button byDefault = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton())
                 .query();
@@ -203,7 +207,7 @@ class MainWindowTest extends WindowTestBase {
                 javafx.scene.control.ButtonBar.getButtonData(byDefault));
         WaitForAsyncUtils.asyncFx(byDefault::fire).get();
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
-        assertTrue(window.trafficViewModel().leaks().size() >= 3, "Cancel clears nothing");
+        assertTrue(fx(() -> window.trafficViewModel().leaks().size()) >= 3, "Cancel clears nothing");
         robot.clickOn("#traffic-clear");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         Button clear = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
