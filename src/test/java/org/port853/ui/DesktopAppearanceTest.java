@@ -86,8 +86,9 @@ class DesktopAppearanceTest {
     @Test
     void withoutAPortalNothingIsSaid() {
         long start = System.nanoTime();
-        assertEquals(Optional.empty(), appearance(Duration.ofSeconds(5)).prefersDark());
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "the bus's 'no such service' is the answer");
+        // a timeout far above what a busy machine takes to hear 'no such service', so waiting it out cannot pass
+        assertEquals(Optional.empty(), appearance(Duration.ofSeconds(30)).prefersDark());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "the bus's 'no such service' is the answer");
     }
 
     @Test
@@ -106,7 +107,8 @@ class DesktopAppearanceTest {
             long start = System.nanoTime();
             assertEquals(Optional.empty(), appearance(Duration.ofMillis(300)).prefersDark());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(ms >= 300 && ms < 2000, "waited " + ms + " ms");
+            // the portal hangs for 30 s: under 15 s is the timeout, with room for a busy machine
+            assertTrue(ms >= 300 && ms < 15_000, "waited " + ms + " ms");
         } finally {
             p.release.countDown();
         }
