@@ -2,6 +2,7 @@ package org.port853.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,9 @@ class FxThreadLookupTest {
         } finally {
             WaitForAsyncUtils.asyncFx(stage::hide).get();
         }
+        // a look-up that finds nothing fails where it is made, and no later call throws it again
+        assertThrows(org.testfx.service.query.EmptyNodeQueryException.class, () -> robot.lookup("#nowhere").query());
+        WaitForAsyncUtils.asyncFx(() -> null).get();
         assertEquals(true, walkedOnFxThread.size() >= 4, "the look-ups went through the root: " + walkedOnFxThread);
         assertEquals(false, walkedOnFxThread.contains(false), "every walk ran on the JavaFX thread: " + walkedOnFxThread);
     }

@@ -11,7 +11,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import org.hamcrest.Matcher;
 import org.testfx.service.query.NodeQuery;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A TestFX node query that walks the scene graph on the JavaFX thread, where the window changes it. */
 final class FxThreadQuery implements NodeQuery {
@@ -26,10 +25,23 @@ final class FxThreadQuery implements NodeQuery {
         return new FxThreadQuery(onFx(made));
     }
 
+    /**
+     * Runs {@code work} on the JavaFX thread and returns its result or throws its exception. Not through
+     * WaitForAsyncUtils.asyncFx: that also keeps a failure to throw it again from the next asyncFx call, which would
+     * then be a later test's (or its window's shutdown's).
+     */
     static <T> T onFx(Callable<T> work) {
         try {
             if (Platform.isFxApplicationThread()) return work.call();
-            return WaitForAsyncUtils.asyncFx(work).get();
+            java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    result.complete(work.call());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+            return result.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;

@@ -24,6 +24,9 @@ abstract class WindowTestBase {
     @AfterEach
     void close() throws Exception {
         if (window != null) {
+            // TestFX keeps a copy of each failed asyncFx call's exception to throw from the next one: a test that
+            // failed that way would keep its window (timers, capture, tray) running into the tests after it
+            WaitForAsyncUtils.clearExceptions();
             WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get();
         }
     }
