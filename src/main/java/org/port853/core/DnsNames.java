@@ -133,10 +133,12 @@ public final class DnsNames {
             "long-label", "a label (the part between two dots) is longer than 63 characters",
             "hyphen", "a label (the part between two dots) starts or ends with a hyphen");
 
-    /** Which rule a name of letters, digits, hyphens and dots alone breaks: a key of {@link #BAD_SHAPES}. */
+    /**
+     * Which rule a name of letters, digits, hyphens and dots alone breaks: a key of {@link #BAD_SHAPES}.
+     * {@code lowerCase} has its one trailing dot (the root's) taken off already: another is an empty label.
+     */
     private static String badLabelShape(String lowerCase) {
-        String n = lowerCase.endsWith(".") ? lowerCase.substring(0, lowerCase.length() - 1) : lowerCase;
-        for (String label : n.split("\\.", -1)) {
+        for (String label : lowerCase.split("\\.", -1)) {
             if (label.isEmpty()) {
                 return "empty-label";
             }

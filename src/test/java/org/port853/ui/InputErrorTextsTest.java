@@ -97,6 +97,9 @@ class InputErrorTextsTest {
     void aTlsNameOfAllowedCharactersSaysWhichRuleItBreaks() {
         assertEquals("TLS name 'dns..example' is not a valid host name: it has an empty label (two dots in a row, or a "
                 + "dot at the start).", english(() -> leaving(Field.TLS_NAME, "dns..example")));
+        // two trailing dots: the root's one is allowed, the other leaves an empty label (no hyphen is involved)
+        assertEquals("TLS name 'dns..' is not a valid host name: it has an empty label (two dots in a row, or a "
+                + "dot at the start).", english(() -> leaving(Field.TLS_NAME, "dns..")));
         assertEquals("TLS name '" + "d".repeat(64) + ".example' is not a valid host name: a label (the part between two "
                 + "dots) is longer than 63 characters.", english(() -> leaving(Field.TLS_NAME, "d".repeat(64) + ".example")));
         assertEquals("TLS name '-dns.example' is not a valid host name: a label (the part between two dots) starts or "
