@@ -49,11 +49,7 @@ abstract class CrashSafetyITBase {
                 "--all-domains"));
         args.addAll(List.of(more));
         Process p = c.startAsync(args.toArray(String[]::new));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(c.rig.pausedFile()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.exists(c.rig.pausedFile()), "the apply reached the restart");
+        awaitPausedRestart(c, 30);
         p.destroyForcibly();
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
         long pausedSystemctl = Long.parseLong(Files.readString(c.rig.pausedFile()).strip());
@@ -159,14 +155,25 @@ abstract class CrashSafetyITBase {
         assertTrue(c.json("status", "--json").path("pendingChange").isNull(), "the change was kept all the same");
     }
 
+    /** Waits until an apply reached the rig's paused restart (it holds the change lock then). */
+    private static void awaitPausedRestart(RigCli c, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!Files.exists(c.rig.pausedFile()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(c.rig.pausedFile()), "the apply reached the restart");
+    }
+
     @Test
-    @DisplayName("two applies a second apart are serialised, end consistent, and revert restores the state before both")
+    @DisplayName("two applies, the second started while the first restarts, are serialised, end consistent, and revert restores the state before both")
     void concurrentApplies() throws Exception {
         RigCli c = rig(85);
         c.rig.pauseAfterRestart(2);
         Process first = c.startAsync("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
                 "--all-domains");
-        Thread.sleep(1000);
+        // the second starts once the first holds the lock (paused in its restart), not a fixed second later: on a busy
+        // machine the first's JVM took longer than that to start, the second took the lock first and "won" too early
+        awaitPausedRestart(c, 60);
         Process second = c.startAsync("apply", "--server", c.rig.goodServer6() + "#dot.test", "--mode", "strict",
                 "--all-domains");
         assertTrue(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS));
@@ -189,7 +196,8 @@ abstract class CrashSafetyITBase {
                 + " before the first ended " + firstEnded);
         assertTrue(java.time.Duration.between(firstBegan, secondBegan).toMillis() >= 1900,
                 "the second waited for the first's paused restart: " + history);
-        assertTrue(Files.readString(c.dropIn()).contains(c.rig.goodServer6() + "#dot.test"), "the later one wins");
+        assertTrue(Files.readString(c.dropIn()).contains(c.rig.goodServer6() + "#dot.test"), "the later one wins: "
+                + Files.readString(c.dropIn()));
         JsonNode s = c.json("status", "--json");
         assertTrue(s.path("pendingChange").isNull());
         Versions.assertProtectedAsFarAsProvable(systemd(), s);
