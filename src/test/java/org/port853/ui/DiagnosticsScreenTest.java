@@ -136,8 +136,28 @@ class DiagnosticsScreenTest extends WindowTestBase {
         fx(() -> { state.set(Fakes.strictState(servers, true)); return null; }); // the Fix routed all names: applied
         waitUntil(() -> headline.getText().contains("settings changed") && headline.getText().contains("run diagnostics again"));
         waitUntil(() -> !fixShown.call());
+        robot.clickOn("#diag-pins"); // a pin check's headline keeps the notice, as the Fix buttons stay hidden
+        waitUntil(() -> headline.getText().contains("No server") || headline.getText().contains("checked"));
+        assertTrue(fx(() -> headline.getText().contains("settings changed") && !fixShown.call()), headline.getText());
         robot.clickOn("#diag-run"); // checked again under the new settings: the notice goes
         waitUntil(() -> !headline.getText().contains("settings changed") && fixShown.call());
+
+        // the same settings read through resolvectl (the bus failed once), and a container's link without DNS coming
+        // up: no settings changed
+        org.port853.core.ResolverState now = fx(state::get);
+        List<org.port853.core.LinkState> links = new ArrayList<>(now.links());
+        links.add(new org.port853.core.LinkState(9, "veth0a1b", List.of(), null, null, List.of(), false, null));
+        fx(() -> {
+            state.set(new org.port853.core.ResolverState(now.resolverName(), org.port853.core.StateSource.RESOLVECTL,
+                    now.installed(), now.running(), now.global(), now.links(), now.pendingChange(), now.problem(),
+                    now.platform(), now.problemWords()));
+            state.set(now);
+            state.set(new org.port853.core.ResolverState(now.resolverName(), now.source(), now.installed(), now.running(),
+                    now.global(), links, now.pendingChange(), now.problem(), now.platform(), now.problemWords()));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> !headline.getText().contains("settings changed") && fixShown.call()), headline.getText());
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class DiagnosticsViewModel {
     /** The resolver's state, once {@link #followSettings} gave it: what the checks are run under. */
     private javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state;
     /** The settings the shown checks were run under (null before a run, or when they could not be read). */
-    private org.port853.core.ResolverSettings checkedUnder;
+    private DnsSettings checkedUnder;
+    /** When the settings changed after the shown checks ran (null: they did not). */
+    private java.time.Instant outdatedAt;
     /** The settings changed after the shown checks ran: their verdicts and fixes are of the settings before. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper outdated = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ObservableList<BenchResult> bench = FXCollections.observableArrayList();
@@ -77,13 +79,13 @@ public final class DiagnosticsViewModel {
     }
 
     public void runDoctor() {
-        org.port853.core.ResolverSettings under = state == null ? null
-                : org.port853.core.ResolverSettings.of(state.getValue());
+        DnsSettings under = DnsSettings.of(state == null ? null : state.getValue());
         start(I18n.t("diag.running"), BackgroundTask.of(service::doctor).onSuccess(r -> {
             checkedUnder = under;
+            outdatedAt = null;
             outdated.set(false);
             showReport(r);
-            noteOutdated(org.port853.core.ResolverSettings.of(state == null ? null : state.getValue())); // changed meanwhile
+            noteOutdated(DnsSettings.of(state == null ? null : state.getValue())); // changed meanwhile
         }));
     }
 
@@ -128,7 +130,7 @@ public final class DiagnosticsViewModel {
             if (!pinnedSettings(before).equals(pinnedSettings(now))) {
                 loadPins();
             }
-            noteOutdated(org.port853.core.ResolverSettings.of(now));
+            noteOutdated(DnsSettings.of(now));
         });
         pinsRecorded.addListener((o, before, now) -> loadPins());
     }
@@ -138,13 +140,21 @@ public final class DiagnosticsViewModel {
      * verdicts and Fix buttons about the settings before: the headline says so, and the buttons go (a Fix then
      * previewed "nothing to change" under a check still shown as failed).
      */
-    private void noteOutdated(org.port853.core.ResolverSettings now) {
-        if (outdated.get() || checkedUnder == null || now == null || now.equals(checkedUnder)) {
+    private void noteOutdated(DnsSettings now) {
+        if (outdated.get() || checkedUnder == null || !checkedUnder.changedTo(now)) {
             return;
         }
+        outdatedAt = java.time.Instant.now();
         outdated.set(true);
-        checksSummary = checksSummary + " " + I18n.t("diag.outdated", I18n.dateTimeOrTimeToday(java.time.Instant.now()));
-        running.whenIdle(() -> headline.set(checksSummary)); // what runs now says so until it is done
+        if (!running.isBusy()) { // what runs now says what it does, then its result, which keeps the notice
+            headline.set(shownSummary());
+        }
+    }
+
+    /** What the checks found, and that the settings changed since, while they did. */
+    private String shownSummary() {
+        return outdatedAt == null ? checksSummary
+                : checksSummary + " " + I18n.t("diag.outdated", I18n.dateTimeOrTimeToday(outdatedAt));
     }
 
     /** What a change checks pins for: the global servers and their mode (empty when not read). */
@@ -205,7 +215,7 @@ public final class DiagnosticsViewModel {
                     .map(b -> I18n.t("diag.bench.suggest", b.server(),
                             b.provider() == null ? "" : "(" + b.provider() + ")"))
                     .orElse(I18n.t("diag.bench.none")) + demoMark());
-            headline.set(checksSummary);
+            headline.set(shownSummary());
         }));
     }
 
@@ -227,7 +237,7 @@ public final class DiagnosticsViewModel {
 
     private void summarise(String found) {
         checksSummary = found + demoMark();
-        headline.set(checksSummary);
+        headline.set(shownSummary());
     }
 
     /** False in the demo, whose benchmark is a sample: nothing is contacted. */
