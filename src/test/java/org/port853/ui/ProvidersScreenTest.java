@@ -61,6 +61,61 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Edit… opens the dialog filled in and titled for editing; Escape changes nothing, Save changes "
+            + "replaces the provider in place, and the details and the note show the edit")
+    void editACustomProviderInUse(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
+                List.of(ServerAddress.parse("198.18.77.2#dot.tyop.test")), true));
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        fx(() -> {
+            var form = window.providersViewModel().form();
+            form.nameProperty().set("Rig");
+            form.addressesProperty().set("198.18.77.2");
+            form.tlsNameProperty().set("dot.tyop.test");
+            return window.providersViewModel().saveCustom();
+        });
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> robot.lookup("#provider-list").tryQuery().isPresent());
+        ListView<Provider> list = fx(() -> robot.lookup("#provider-list").query());
+        waitUntil(() -> list.getItems().stream().anyMatch(Provider::custom));
+        fx(() -> {
+            list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil(() -> shown(robot, "#provider-edit-custom"));
+        robot.clickOn("#provider-edit-custom");
+        waitUntil(() -> shown(robot, "#custom-tls"));
+        javafx.scene.control.TextField tls = fx(() -> robot.lookup("#custom-tls").query());
+        assertEquals("dot.tyop.test", fx(tls::getText));
+        assertEquals(I18n.t("custom.title.edit", "Rig"), fx(() -> ((javafx.stage.Stage) tls.getScene().getWindow())
+                .getTitle()));
+        fx(() -> {
+            tls.setText("dot.changed.test");
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> !shown(robot, "#custom-tls"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("dot.tyop.test", fx(() -> list.getItems().stream().filter(Provider::custom).findFirst()
+                .orElseThrow().tlsName()), "Escape changed nothing");
+
+        robot.clickOn("#provider-edit-custom");
+        waitUntil(() -> shown(robot, "#custom-tls"));
+        javafx.scene.control.TextField again = fx(() -> robot.lookup("#custom-tls").query());
+        assertEquals("dot.tyop.test", fx(again::getText), "filled in from the saved provider, not the cancelled edit");
+        robot.doubleClickOn(again).eraseText(20).write("dot.typo.test");
+        robot.clickOn("#custom-add");
+        waitUntil(() -> !shown(robot, "#custom-tls"));
+        waitUntil(() -> list.getItems().stream().anyMatch(p -> p.custom() && "dot.typo.test".equals(p.tlsName())));
+        assertEquals(1, fx(() -> list.getItems().stream().filter(Provider::custom).count()), "replaced, not added");
+        waitUntil(() -> robot.lookup("#provider-details").lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "dot.typo.test".equals(l.getText()) && l.isVisible()));
+        waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .anyMatch(l -> I18n.t("custom.edited.inUse", "Rig").equals(l.getText())));
+        assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
+    }
+
+    @Test
     @DisplayName("after deleting a provider of one's own the focus is on the list, not on the next one's Delete button "
             + "(walkthrough: Space then started deleting another provider)")
     void focusGoesToTheListAfterADeletion(FxRobot robot) throws Exception {

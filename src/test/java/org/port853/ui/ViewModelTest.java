@@ -203,6 +203,68 @@ class ViewModelTest {
             assertTrue(saveCustom(providers, "Other", "198.18.77.9"), "another server is fine");
         }
 
+        private org.port853.core.Provider own(String name) {
+            return model.catalogue().stream().filter(p -> p.displayName().equals(name)).findFirst().orElseThrow();
+        }
+
+        @Test
+        @DisplayName("editing a custom provider keeps its id and place, in the list and the draft; its own name and "
+                + "addresses are no duplicates, another provider's still are")
+        void editReplacesInPlace() {
+            var providers = providersScreen();
+            assertTrue(saveCustom(providers, "Rig", "198.18.77.2"));
+            assertTrue(saveCustom(providers, "Other", "198.18.77.3"));
+            org.port853.core.Provider rig = own("Rig");
+            int at = model.catalogue().indexOf(rig);
+            int size = model.catalogue().size();
+            providers.form().edit(rig);
+            assertEquals(List.of("Rig", "198.18.77.2", "dot.test"), List.of(providers.form().nameProperty().get(),
+                    providers.form().addressesProperty().get(), providers.form().tlsNameProperty().get()));
+            providers.form().addressesProperty().set("198.18.77.3");
+            assertFalse(providers.saveCustom(), "another provider's address");
+            assertEquals(I18n.t("custom.address.taken", "198.18.77.3", "Other"), providers.form().errorProperty(
+                    org.port853.ui.providers.CustomProviderForm.Field.ADDRESSES).get());
+            providers.form().addressesProperty().set("198.18.77.2");
+            providers.form().tlsNameProperty().set("dot.fixed.test");
+            assertTrue(providers.saveCustom(), "its own name and address are not taken");
+            org.port853.core.Provider edited = model.catalogue().get(at);
+            assertEquals(List.of("rig", "Rig", "dot.fixed.test"), List.of(edited.id(), edited.displayName(),
+                    edited.tlsName()));
+            assertEquals(size, model.catalogue().size(), "replaced, not added");
+            assertTrue(model.chosen().contains(edited) && !model.chosen().contains(rig), model.chosen().toString());
+            assertEquals(I18n.t("custom.edited", "Rig"), providers.messageProperty().get());
+            assertEquals(List.of(edited), model.services().providers().catalogue().get().all().stream()
+                    .filter(p -> p.id().equals("rig")).toList(), "saved in its place");
+        }
+
+        @Test
+        @DisplayName("editing the custom provider the system uses shows the edit in the draft, counts it as a change "
+                + "(the TLS name alone) and says the system keeps its old settings; nothing is applied")
+        void editOfAProviderInUse() {
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.77.2#dot.tyop.test")), true);
+            var providers = providersScreen();
+            providers.form().nameProperty().set("Rig");
+            providers.form().addressesProperty().set("198.18.77.2");
+            providers.form().tlsNameProperty().set("dot.tyop.test");
+            assertTrue(providers.saveCustom());
+            model.resetDraft();
+            org.port853.core.Provider rig = own("Rig");
+            assertEquals(List.of(rig), model.chosen());
+            assertEquals(0, model.draftChangesProperty().get());
+            providers.form().edit(rig);
+            providers.form().tlsNameProperty().set("dot.typo.test");
+            assertTrue(providers.saveCustom());
+            org.port853.core.Provider edited = own("Rig");
+            assertEquals(List.of(edited), model.chosen());
+            assertEquals("dot.typo.test", edited.tlsName());
+            assertEquals(1, model.draftChangesProperty().get(), "the footer offers to apply the new name");
+            assertEquals("dot.typo.test", model.desired().servers().get(0).tlsName(), "applying sets the new name");
+            assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get());
+            assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
+            model.resetDraft();
+            assertEquals(1, model.draftChangesProperty().get(), "Discard cannot make the old name the draft's");
+        }
+
         @Test
         @DisplayName("a re-read nobody asked for shows no progress, and follows a resolver stopped elsewhere")
         void rereadFollowsAChangeMadeElsewhere() {

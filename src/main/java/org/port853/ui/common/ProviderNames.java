@@ -52,6 +52,19 @@ public final class ProviderNames {
         return out;
     }
 
+    /**
+     * True when a server {@code wanted} asks for is one of {@code system}'s under another TLS name and belongs to a
+     * provider of the user's own: matched by address, one edited since it was applied looks like the one the system
+     * uses, though applying it changes the name. A catalogue provider's servers are left as the system names them (a
+     * name set by hand is no change the draft makes), and so is a server the system has without a name (plaintext).
+     */
+    public static boolean renamesServers(List<ServerAddress> system, List<ServerAddress> wanted,
+                                         List<Provider> catalogue) {
+        return wanted.stream().anyMatch(w -> system.stream().anyMatch(s -> s.tlsName() != null
+                && s.addressText().equals(w.addressText()) && !s.tlsName().equals(w.tlsName()))
+                && providerOf(w, catalogue) != null && providerOf(w, catalogue).custom());
+    }
+
     /** The servers a draft asks for, in order, each once. */
     public static List<ServerAddress> serversOf(List<Provider> draft) {
         List<ServerAddress> servers = new ArrayList<>();

@@ -23,7 +23,8 @@ public record SettingsDiff(boolean servers, boolean mode, boolean routing, boole
         String will = ProviderNames.describe(after.servers(), catalogue, none);
         DotMode wasMode = g == null ? DotMode.OFF : g.effectiveDotMode();
         DnssecMode wasDnssec = g == null ? null : SystemDnssec.shown(g);
-        return new SettingsDiff(!was.equals(will), wasMode != after.mode(),
+        boolean servers = !was.equals(will) || g != null && ProviderNames.renamesServers(g.servers(), after.servers(), catalogue);
+        return new SettingsDiff(servers, wasMode != after.mode(),
                 g == null ? after.routeAllDomains() : g.routesEverything() != after.routeAllDomains(),
                 after.dnssec() != null && after.dnssec() != wasDnssec,
                 linkResolvConf && before != null && before.resolverFileNeedsLink(), wasMode, wasDnssec, was, will);

@@ -15,16 +15,30 @@ import javafx.stage.Window;
 import org.port853.ui.common.I18n;
 import org.port853.ui.providers.CustomProviderForm.Field;
 
-/** "Your own provider": name, addresses and TLS name, each checked when the user leaves the field. */
+/**
+ * "Your own provider": name, addresses and TLS name, each checked when the user leaves the field; empty for a new
+ * provider, or holding a saved one's to edit it in place.
+ */
 final class CustomProviderDialog {
     private CustomProviderDialog() {
     }
 
     static Dialog<ButtonType> create(ProvidersViewModel vm, Window owner) {
+        vm.form().clear();
+        return createFor(vm, owner);
+    }
+
+    /** The dialog holding {@code edited}'s name, addresses and TLS name; saving replaces it. */
+    static Dialog<ButtonType> edit(ProvidersViewModel vm, Window owner, org.port853.core.Provider edited) {
+        vm.form().edit(edited);
+        return createFor(vm, owner);
+    }
+
+    private static Dialog<ButtonType> createFor(ProvidersViewModel vm, Window owner) {
         CustomProviderForm form = vm.form();
-        form.clear();
+        boolean editing = form.editing() != null;
         Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle(I18n.t("custom.title"));
+        d.setTitle(editing ? I18n.t("custom.title.edit", form.editing().displayName()) : I18n.t("custom.title"));
         d.setHeaderText(I18n.t("custom.explain"));
         if (owner != null) {
             d.initOwner(owner);
@@ -49,7 +63,7 @@ final class CustomProviderDialog {
             });
         }
         d.getDialogPane().getStyleClass().add("main-window");
-        ButtonType save = new ButtonType(I18n.t("custom.add"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType save = new ButtonType(I18n.t(editing ? "custom.saveEdit" : "custom.add"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, save);
         Button saveButton = (Button) d.getDialogPane().lookupButton(save);
         saveButton.setId("custom-add");

@@ -31,6 +31,8 @@ public final class CustomProviderForm {
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper addressesError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper tlsNameError = new ReadOnlyStringWrapper();
+    /** The saved provider the fields edit, or null when they make a new one. */
+    private Provider editing;
 
     public CustomProviderForm() {
         // a field that shows an error is checked again as it is edited, so the error goes as soon as the text is right
@@ -77,7 +79,10 @@ public final class CustomProviderForm {
     }
 
     /** Checks every field; the provider when all are fine, else null (each field shows its error). */
-    public Provider build(List<Provider> existing) {
+    public Provider build(List<Provider> catalogue) {
+        // an edited provider keeps its id, and its own name and addresses are no one else's
+        List<Provider> existing = editing == null ? catalogue
+                : catalogue.stream().filter(p -> !p.id().equals(editing.id())).toList();
         boolean ok = check(Field.NAME) & check(Field.ADDRESSES) & check(Field.TLS_NAME);
         if (!ok) {
             return null;
@@ -88,10 +93,12 @@ public final class CustomProviderForm {
             nameError.set(org.port853.ui.common.I18n.t("custom.name.taken", shown));
             return null;
         }
-        String id = uniqueId(deriveId(name.get()), existing);
+        String id = editing != null ? editing.id() : uniqueId(deriveId(name.get()), existing);
         Provider built;
         try {
-            built = CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName());
+            // a DoH template (only the command line sets one) is not among the fields, and stays as it was
+            built = CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName(),
+                    editing == null ? null : editing.dohTemplate());
         } catch (InvalidInputException e) {
             nameError.set(InputErrorTexts.of(e));
             return null;
@@ -147,12 +154,27 @@ public final class CustomProviderForm {
     }
 
     public void clear() {
-        name.set("");
-        addresses.set("");
-        tlsName.set("");
+        fill(null, "", "", "");
+    }
+
+    /** The fields hold a saved custom provider's name, addresses and TLS name, to be changed and saved in its place. */
+    public void edit(Provider p) {
+        fill(p, p.displayName(), String.join(", ", p.addresses()), p.tlsName() == null ? "" : p.tlsName());
+    }
+
+    private void fill(Provider edited, String shownName, String shownAddresses, String shownTlsName) {
+        editing = edited;
+        name.set(shownName);
+        addresses.set(shownAddresses);
+        tlsName.set(shownTlsName);
         for (Field f : Field.values()) {
             error(f).set(null);
         }
+    }
+
+    /** The saved provider the fields edit, or null when they make a new one. */
+    public Provider editing() {
+        return editing;
     }
 
     public StringProperty nameProperty() { return name; }

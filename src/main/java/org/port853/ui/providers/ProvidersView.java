@@ -250,7 +250,7 @@ public final class ProvidersView extends BorderPane {
                 content.widthProperty(), content.insetsProperty()));
     }
 
-    /** Addresses, TLS name, operator and source of the selected provider; Delete for the user's own. */
+    /** Addresses, TLS name, operator and source of the selected provider; Edit and Delete for the user's own. */
     private VBox details(Consumer<String> openUrl, ListView<Provider> list) {
         GridPane details = Ui.keyValueGrid(12, 4);
         details.getStyleClass().addAll("card", "facts");
@@ -276,12 +276,21 @@ public final class ProvidersView extends BorderPane {
         Label sk = new Label(I18n.t("providers.detail.source"));
         sk.getStyleClass().add("fact-key");
         details.addRow(4, sk, new HBox(source, noSource));
+        Button edit = new Button(I18n.t("providers.editCustom"));
+        edit.setId("provider-edit-custom");
+        edit.setOnAction(e -> {
+            if (vm.detailProperty().get() != null) {
+                CustomProviderDialog.edit(vm, getScene() == null ? null : getScene().getWindow(),
+                        vm.detailProperty().get()).show();
+            }
+        });
         Button delete = new Button(I18n.t("providers.deleteCustom"));
         delete.setId("provider-delete-custom");
         delete.setOnAction(e -> confirmDelete(vm.detailProperty().get(), list));
-        Ui.showWhen(delete, Bindings.createBooleanBinding(() -> vm.detailProperty().get() != null
+        HBox own = new HBox(6, edit, delete);
+        Ui.showWhen(own, Bindings.createBooleanBinding(() -> vm.detailProperty().get() != null
                 && vm.detailProperty().get().custom(), vm.detailProperty()));
-        details.add(delete, 1, 5);
+        details.add(own, 1, 5);
         Label pick = new Label(I18n.t("providers.detail.pick"));
         pick.getStyleClass().add("hint");
         Ui.showWhen(pick, vm.detailProperty().isNull());

@@ -126,11 +126,20 @@ public final class ProvidersViewModel {
         return j;
     }
 
-    /** Saves the dialog's provider and adds it to the draft; false (errors shown per field) when invalid. */
+    /**
+     * Saves the dialog's provider and adds it to the draft, or saves an edited one in its place; false (errors shown
+     * per field) when invalid.
+     */
     public boolean saveCustom() {
+        Provider edited = form.editing();
         Provider p = form.build(List.copyOf(model.catalogue()));
         if (p == null) {
             return false;
+        }
+        if (edited != null) {
+            saveEdited(edited, p);
+            form.clear();
+            return true;
         }
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
@@ -145,6 +154,21 @@ public final class ProvidersViewModel {
         }).onFailure(e -> message.set(Errors.describe(e))));
         form.clear();
         return true;
+    }
+
+    /**
+     * Replaces a custom provider in the file, the list and the draft; the system keeps what it was given until the
+     * user applies, which the note says when the system uses it.
+     */
+    private void saveEdited(Provider old, Provider p) {
+        boolean inUse = isActive(old);
+        model.tasks().execute(BackgroundTask.of(() -> {
+            model.services().providers().saveCustom().accept(p);
+            return model.services().providers().catalogue().get().all();
+        }).onSuccess(all -> {
+            model.showSavedProvider(all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p));
+            message.set(I18n.t(inUse ? "custom.edited.inUse" : "custom.edited", p.displayName()));
+        }).onFailure(e -> message.set(Errors.describe(e))));
     }
 
     /** Deletes a custom provider (the view has asked for confirmation). */
