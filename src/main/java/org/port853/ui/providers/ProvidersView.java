@@ -62,6 +62,7 @@ public final class ProvidersView extends BorderPane {
         // the keys (End, Page Down, arrows) select a row the list scrolls to by estimated heights; rows here differ in
         // height (badges, wrapped names), so the selected row could stay half below the edge: show it whole
         Ui.keepSelectedRowWhole(list);
+        keepEditedRowSelected(list);
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) {
                 vm.toggle(list.getSelectionModel().getSelectedItem());
@@ -296,6 +297,30 @@ public final class ProvidersView extends BorderPane {
         Ui.showWhen(pick, vm.detailProperty().isNull());
         Ui.showWhen(details, vm.detailProperty().isNotNull());
         return new VBox(4, pick, details);
+    }
+
+    /**
+     * An edited provider replaces its row, and the row stays selected with its details: a filtered list reports the
+     * replacement as a removal and an addition, and the selection went with the removal.
+     */
+    private static void keepEditedRowSelected(ListView<Provider> list) {
+        String[] selectedId = {null};
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) selectedId[0] = now.id();
+        });
+        list.getItems().addListener((javafx.collections.ListChangeListener<Provider>) c -> {
+            if (list.getSelectionModel().getSelectedItem() != null || selectedId[0] == null) {
+                return;
+            }
+            while (c.next()) {
+                Provider edited = c.getAddedSubList().stream().filter(p -> p.id().equals(selectedId[0])).findFirst()
+                        .orElse(null);
+                if (edited != null) {
+                    list.getSelectionModel().select(edited);
+                    return;
+                }
+            }
+        });
     }
 
     private void confirmDelete(Provider p, ListView<Provider> list) {
