@@ -259,6 +259,10 @@ class ViewModelTest {
             assertEquals("dot.typo.test", edited.tlsName());
             assertEquals(1, model.draftChangesProperty().get(), "the footer offers to apply the new name");
             assertEquals("dot.typo.test", model.desired().servers().get(0).tlsName(), "applying sets the new name");
+            var diff = org.port853.ui.common.SettingsDiff.of(model.stateProperty().get(), model.desired(), false,
+                    model.catalogue());
+            assertEquals(List.of("Rig (dot.tyop.test)", "Rig (dot.typo.test)"), List.of(diff.serversBefore(),
+                    diff.serversAfter()), "the preview says what changes, not 'Rig → Rig'");
             assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get());
             assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
             model.resetDraft();
