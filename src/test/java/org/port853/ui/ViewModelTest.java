@@ -265,6 +265,11 @@ class ViewModelTest {
                     diff.serversAfter()), "the preview says what changes, not 'Rig → Rig'");
             assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get());
             assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
+            providers.form().edit(edited);
+            providers.form().nameProperty().set("Rig lab");
+            assertTrue(providers.saveCustom());
+            assertEquals(I18n.t("custom.edited", "Rig lab"), providers.messageProperty().get(),
+                    "a new name alone leaves nothing to apply");
             model.resetDraft();
             assertEquals(1, model.draftChangesProperty().get(), "Discard cannot make the old name the draft's");
         }

@@ -161,13 +161,15 @@ public final class ProvidersViewModel {
      * user applies, which the note says when the system uses it.
      */
     private void saveEdited(Provider old, Provider p) {
-        boolean inUse = isActive(old);
+        // a new name alone changes nothing on the system: there is nothing to apply then
+        boolean systemKeepsOld = isActive(old) && !(old.addresses().equals(p.addresses())
+                && java.util.Objects.equals(old.tlsName(), p.tlsName()));
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
             model.showSavedProvider(all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p));
-            message.set(I18n.t(inUse ? "custom.edited.inUse" : "custom.edited", p.displayName()));
+            message.set(I18n.t(systemKeepsOld ? "custom.edited.inUse" : "custom.edited", p.displayName()));
         }).onFailure(e -> message.set(Errors.describe(e))));
     }
 
