@@ -353,7 +353,9 @@ public final class AppModel {
             return;
         }
         Draft d = systemsDraft(s.global());
-        chosen.setAll(d.chosen());
+        // the same providers again are no edit of the draft: a change event would take the Providers screen's note
+        // away (a re-read resets a draft it follows, and an edited provider in use is followed with its old servers)
+        if (!chosen.equals(d.chosen())) chosen.setAll(d.chosen());
         mode.set(d.mode());
         dnssec.set(d.dnssec());
         routeAllDomains.set(d.routeAllDomains());

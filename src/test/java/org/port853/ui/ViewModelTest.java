@@ -264,6 +264,10 @@ class ViewModelTest {
             assertEquals(List.of("Rig (dot.tyop.test)", "Rig (dot.typo.test)"), List.of(diff.serversBefore(),
                     diff.serversAfter()), "the preview says what changes, not 'Rig → Rig'");
             assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get());
+            model.reread();
+            model.reread();
+            assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get(),
+                    "re-reads of the same state keep the note (in the rig it went within seconds)");
             assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
             providers.form().edit(edited);
             providers.form().nameProperty().set("Rig lab");
