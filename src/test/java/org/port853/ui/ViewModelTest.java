@@ -269,13 +269,19 @@ class ViewModelTest {
             assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get(),
                     "re-reads of the same state keep the note (in the rig it went within seconds)");
             assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
+            model.resetDraft();
+            assertEquals(1, model.draftChangesProperty().get(), "Discard cannot make the old name the draft's");
             providers.form().edit(edited);
+            providers.form().tlsNameProperty().set("dot.tyop.test");
+            assertTrue(providers.saveCustom());
+            assertEquals(I18n.t("custom.edited", "Rig"), providers.messageProperty().get(),
+                    "edited back to what the system has: nothing to apply (the rig said the old settings stay)");
+            assertEquals(0, model.draftChangesProperty().get());
+            providers.form().edit(own("Rig"));
             providers.form().nameProperty().set("Rig lab");
             assertTrue(providers.saveCustom());
             assertEquals(I18n.t("custom.edited", "Rig lab"), providers.messageProperty().get(),
                     "a new name alone leaves nothing to apply");
-            model.resetDraft();
-            assertEquals(1, model.draftChangesProperty().get(), "Discard cannot make the old name the draft's");
         }
 
         @Test

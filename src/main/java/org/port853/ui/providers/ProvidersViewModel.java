@@ -161,16 +161,25 @@ public final class ProvidersViewModel {
      * user applies, which the note says when the system uses it.
      */
     private void saveEdited(Provider old, Provider p) {
-        // a new name alone changes nothing on the system: there is nothing to apply then
-        boolean systemKeepsOld = isActive(old) && !(old.addresses().equals(p.addresses())
-                && java.util.Objects.equals(old.tlsName(), p.tlsName()));
+        boolean wasActive = isActive(old);
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
-            model.showSavedProvider(all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p));
-            message.set(I18n.t(systemKeepsOld ? "custom.edited.inUse" : "custom.edited", p.displayName()));
+            Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
+            model.showSavedProvider(saved);
+            message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse" : "custom.edited",
+                    p.displayName()));
         }).onFailure(e -> message.set(Errors.describe(e))));
+    }
+
+    /**
+     * The system uses {@code p}'s servers under its TLS name: a new name alone, or an edit back to what the system
+     * has, leaves nothing to apply.
+     */
+    private boolean systemHas(Provider p) {
+        return isActive(p) && !ProviderNames.renamesServers(model.stateProperty().get().global().servers(),
+                ProviderNames.serversOf(List.of(p)), model.catalogue());
     }
 
     /** Deletes a custom provider (the view has asked for confirmation). */
