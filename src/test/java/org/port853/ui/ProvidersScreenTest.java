@@ -84,9 +84,9 @@ class ProvidersScreenTest extends WindowTestBase {
             list.getSelectionModel().select(list.getItems().stream().filter(Provider::custom).findFirst().orElseThrow());
             return null;
         });
-        waitUntil(() -> shown(robot, "#provider-edit-custom"));
+        waitUntil(() -> visible(robot, "#provider-edit-custom"));
         robot.clickOn("#provider-edit-custom");
-        waitUntil(() -> shown(robot, "#custom-tls"));
+        waitUntil(() -> visible(robot, "#custom-tls"));
         javafx.scene.control.TextField tls = fx(() -> robot.lookup("#custom-tls").query());
         assertEquals("dot.tyop.test", fx(tls::getText));
         assertEquals(I18n.t("custom.title.edit", "Rig"), fx(() -> ((javafx.stage.Stage) tls.getScene().getWindow())
@@ -96,24 +96,24 @@ class ProvidersScreenTest extends WindowTestBase {
             return null;
         });
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
-        waitUntil(() -> !shown(robot, "#custom-tls"));
+        waitUntil(() -> !visible(robot, "#custom-tls"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dot.tyop.test", fx(() -> list.getItems().stream().filter(Provider::custom).findFirst()
                 .orElseThrow().tlsName()), "Escape changed nothing");
 
         robot.clickOn("#provider-edit-custom");
-        waitUntil(() -> shown(robot, "#custom-tls"));
+        waitUntil(() -> visible(robot, "#custom-tls"));
         javafx.scene.control.TextField again = fx(() -> robot.lookup("#custom-tls").query());
         assertEquals("dot.tyop.test", fx(again::getText), "filled in from the saved provider, not the cancelled edit");
         robot.doubleClickOn(again).eraseText(20).write("dot.typo.test");
         robot.clickOn("#custom-add");
-        waitUntil(() -> !shown(robot, "#custom-tls"));
+        waitUntil(() -> !visible(robot, "#custom-tls"));
         waitUntil(() -> list.getItems().stream().anyMatch(p -> p.custom() && "dot.typo.test".equals(p.tlsName())));
         assertEquals(1, fx(() -> list.getItems().stream().filter(Provider::custom).count()), "replaced, not added");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dot.typo.test", fx(() -> window.providersViewModel().detailProperty().get() == null ? null
                 : window.providersViewModel().detailProperty().get().tlsName()), "its row stays selected, edited");
-        assertTrue(fx(() -> shown(robot, "#provider-edit-custom")), "its details stay on the screen");
+        assertTrue(fx(() -> visible(robot, "#provider-edit-custom")), "its details stay on the screen");
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> I18n.t("custom.edited.inUse", "Rig").equals(l.getText())));
         assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
