@@ -43,6 +43,9 @@ public final class AppModel {
     private List<Provider> lastEncrypted = List.of();
     /** Their servers, kept across restarts. */
     private final org.port853.ui.prefs.LastServersStore lastServers;
+    /** What the next save of {@link #lastServers} writes: the newest list. */
+    private final java.util.concurrent.atomic.AtomicReference<List<ServerAddress>> serversToKeep =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
@@ -447,11 +450,19 @@ public final class AppModel {
             List<Provider> now = ProviderNames.draftOf(s.global().servers(), catalogue);
             if (!now.isEmpty() && !now.equals(lastEncrypted)) {
                 lastEncrypted = List.copyOf(now);
-                List<ServerAddress> servers = List.copyOf(s.global().servers());
-                tasks.execute(BackgroundTask.of(() -> lastServers.save(servers)).onFailure(e -> LOG.log(
-                        java.util.logging.Level.INFO, "the last encrypted servers were not kept", e)));
+                keepLastServers(s.global().servers());
             }
         }
+    }
+
+    /** Writes {@code servers} off the JavaFX thread; of two saves close together, the later one's list stays. */
+    private void keepLastServers(List<ServerAddress> servers) {
+        serversToKeep.set(List.copyOf(servers));
+        tasks.execute(BackgroundTask.of(() -> {
+            synchronized (lastServers) {
+                lastServers.save(serversToKeep.get());
+            }
+        }).onFailure(e -> LOG.log(java.util.logging.Level.INFO, "the last encrypted servers were not kept", e)));
     }
 
     /**
@@ -609,6 +620,12 @@ public final class AppModel {
         catalogueEdits++;
         chosen.remove(p);
         catalogue.removeIf(x -> x.id().equals(p.id()));
+        // nor is it proposed when encryption is turned on again, also after a restart
+        List<Provider> kept = lastEncrypted.stream().filter(x -> !x.id().equals(p.id())).toList();
+        if (kept.size() != lastEncrypted.size()) {
+            lastEncrypted = kept;
+            keepLastServers(ProviderNames.serversOf(kept));
+        }
     }
 
     public ObservableList<Provider> catalogue() {

@@ -1221,6 +1221,30 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a provider of one's own deleted after encryption used it is not proposed again, also not after a "
+                + "restart: the recommended ones are")
+        void deletedProviderIsNotProposedAgain() throws Exception {
+            org.port853.core.Provider rig = new org.port853.core.Provider("rig", "Rig", List.of("198.18.0.53"),
+                    List.of(), "dot.rig.test", null, org.port853.core.Filtering.NONE, null, null, null, true);
+            model.services().providers().saveCustom().accept(rig);
+            adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.53#dot.rig.test")), true);
+            model.refresh();
+            adapter.state = Fakes.plaintextState(null); // turned off
+            model.refresh();
+            assertTrue(status.protectTextProperty().get().contains("Rig"), status.protectTextProperty().get());
+            model.services().providers().removeCustom().accept(rig.id());
+            model.showDeletedProvider(rig);
+            AppModel reopened = new AppModel(model.services(), tasks);
+            org.port853.ui.status.StatusViewModel reopenedStatus = new org.port853.ui.status.StatusViewModel(reopened,
+                    new org.port853.ui.apply.ApplyViewModel(reopened));
+            reopened.refresh();
+            assertFalse(reopenedStatus.protectTextProperty().get().contains("198.18.0.53"),
+                    reopenedStatus.protectTextProperty().get());
+            assertTrue(reopenedStatus.protectTextProperty().get().contains("Quad9"),
+                    reopenedStatus.protectTextProperty().get());
+        }
+
+        @Test
         @DisplayName("servers kept from before a restart that a hand edit spoiled: the good lines count, the rest is "
                 + "left out")
         void keptServersReadLeniently() throws Exception {
