@@ -137,39 +137,31 @@ public final class ProvidersViewModel {
             return false;
         }
         if (edited != null) {
-            saveEdited(edited, p);
-            form.clear();
-            return true;
+            boolean wasActive = isActive(edited);
+            // the system keeps what it was given until the user applies, which the note says when the system uses it
+            save(p, saved -> message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse"
+                    : "custom.edited", p.displayName())));
+        } else {
+            save(p, saved -> {
+                if (!model.chosen().contains(saved)) {
+                    model.chosen().add(saved);
+                }
+                message.set(I18n.t("custom.saved", p.displayName()));
+            });
         }
-        model.tasks().execute(BackgroundTask.of(() -> {
-            model.services().providers().saveCustom().accept(p);
-            return model.services().providers().catalogue().get().all();
-        }).onSuccess(all -> {
-            Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
-            model.showSavedProvider(saved);
-            if (!model.chosen().contains(saved)) {
-                model.chosen().add(saved);
-            }
-            message.set(I18n.t("custom.saved", p.displayName()));
-        }).onFailure(e -> message.set(Errors.describe(e))));
         form.clear();
         return true;
     }
 
-    /**
-     * Replaces a custom provider in the file, the list and the draft; the system keeps what it was given until the
-     * user applies, which the note says when the system uses it.
-     */
-    private void saveEdited(Provider old, Provider p) {
-        boolean wasActive = isActive(old);
+    /** Saves {@code p} in the file off the JavaFX thread, shows it in the list and the draft, then {@code then}. */
+    private void save(Provider p, java.util.function.Consumer<Provider> then) {
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
         }).onSuccess(all -> {
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
             model.showSavedProvider(saved);
-            message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse" : "custom.edited",
-                    p.displayName()));
+            then.accept(saved);
         }).onFailure(e -> message.set(Errors.describe(e))));
     }
 
