@@ -34,4 +34,9 @@ public record GlobalState(List<ServerAddress> servers, List<ServerAddress> fallb
     public boolean routesEverything() {
         return domains.stream().anyMatch(DomainEntry::routesEverything);
     }
+
+    /** Servers are set and each has a TLS name: turning encryption on keeps them (strict mode needs the names). */
+    public boolean serversAllNamed() {
+        return !servers.isEmpty() && servers.stream().allMatch(a -> a.tlsName() != null);
+    }
 }

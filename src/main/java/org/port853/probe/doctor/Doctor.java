@@ -178,8 +178,7 @@ public final class Doctor {
         boolean strictResolvesNothing = servers.isEmpty() && !configured.isEmpty() && reports.stream()
                 .filter(r -> configured.contains(r.server())).noneMatch(r -> r.tls() == TlsOutcome.OK);
         // turning encryption on keeps the configured servers when each has a TLS name (OneClickChanges): the same switch
-        boolean enableKeepsThem = state.global() != null && !state.global().servers().isEmpty()
-                && state.global().servers().stream().allMatch(a -> a.tlsName() != null);
+        boolean enableKeepsThem = state.global() != null && state.global().serversAllNamed();
         Set<String> wouldFail = !strictResolvesNothing ? Set.of() : enableKeepsThem
                 ? Set.of(FixActions.USE_STRICT_MODE, FixActions.ENABLE_DOT) : Set.of(FixActions.USE_STRICT_MODE);
         List<Check> said = checks.stream().map(c -> c.fixAction() != null && wouldFail.contains(c.fixAction())

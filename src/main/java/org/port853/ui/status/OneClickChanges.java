@@ -75,8 +75,7 @@ public final class OneClickChanges {
                 yield new Change(current(s, mode, g.servers(), g.routesEverything()), true);
             }
             case ENABLE_DOT -> {
-                boolean named = !g.servers().isEmpty() && g.servers().stream().allMatch(a -> a.tlsName() != null);
-                yield new Change(current(s, DotMode.STRICT, named ? g.servers() : ProviderNames.serversOf(providers),
+                yield new Change(current(s, DotMode.STRICT, g.serversAllNamed() ? g.servers() : ProviderNames.serversOf(providers),
                         g.routesEverything()), false);
             }
             case RECOVER -> throw new IllegalArgumentException("recover is not a settings change");
