@@ -35,7 +35,8 @@ public final class ScratchFolders {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Deletes {@code dir} and everything in it, as far as it can; a folder already gone is no error. */
+    public static void delete(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -52,7 +52,9 @@ class DotLabIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (!ENV.isEmpty()) lab(List.of("stop"), 30);
+        if (!ENV.isEmpty() && lab(List.of("stop"), 30).exit() == 0 && ENV.containsKey("RIG_DIR")) {
+            org.port853.rig.StoppedRigDirs.stopped(Path.of(ENV.get("RIG_DIR")));
+        }
     }
 
     static Run lab(List<String> args, int seconds) throws IOException, InterruptedException {

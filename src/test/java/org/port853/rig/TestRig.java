@@ -120,13 +120,17 @@ public final class TestRig implements AutoCloseable {
         return id + suffix;
     }
 
-    /** Stops the rig: kills everything it started and deletes its namespaces. Logs stay in {@link #dir()}. */
+    /**
+     * Stops the rig: kills everything it started and deletes its namespaces. Logs stay in {@link #dir()} until the
+     * test run ends ({@link StoppedRigDirs}).
+     */
     @Override
     public void close() {
         ExecResult r = rig("stop");
         if (!r.ok()) {
             throw new IllegalStateException("rig.sh stop failed: " + r.stderr());
         }
+        StoppedRigDirs.stopped(dir());
     }
 
     /**
