@@ -100,7 +100,7 @@ class PinningTest {
 
     @Test
     void aCertificateThatFailsItsChecksIsNotTrustedOnFirstUse() throws Exception {
-        PinStore store = PinStore.load(java.nio.file.Files.createTempDirectory("pins").resolve("pins.json"));
+        PinStore store = PinStore.load(org.port853.core.ScratchFolders.create("pins").resolve("pins.json"));
         ProbeReport intercepted = withCertificate(seen(A, "Proxy-CA"), false, true);
         PinVerdict v = Pinning.check(store, intercepted, List.of(), Instant.now(), false);
         assertEquals(PinVerdict.Kind.NOT_TRUSTED, v.kind());
