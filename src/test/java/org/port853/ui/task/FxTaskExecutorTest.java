@@ -109,6 +109,16 @@ class FxTaskExecutorTest {
     @Test
     @DisplayName("a busy JavaFX thread gets one call when it is free again, not a backlog of missed ticks")
     void aBusyThreadGetsNoBacklog() throws Exception {
+        // 0 calls means the timer thread itself got no CPU in those 500 ms (a loaded machine): busy again
+        int afterBusy = 0;
+        for (int attempt = 0; attempt < 3 && afterBusy == 0; attempt++) {
+            afterBusy = callsAfterHalfASecondBusy();
+            assertTrue(afterBusy <= 1, "calls queued while the thread was busy: " + afterBusy);
+        }
+        assertEquals(1, afterBusy, "one call once the thread is free");
+    }
+
+    private int callsAfterHalfASecondBusy() throws Exception {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CompletableFuture<Integer> whenFree = new java.util.concurrent.CompletableFuture<>();
         TaskExecutor.Repeating[] r = new TaskExecutor.Repeating[1];
@@ -121,6 +131,6 @@ class FxTaskExecutorTest {
         }).get();
         int afterBusy = whenFree.get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> r[0].stop()).get();
-        assertEquals(1, afterBusy, "calls queued while the thread was busy");
+        return afterBusy;
     }
 }
