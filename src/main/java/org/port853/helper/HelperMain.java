@@ -17,7 +17,7 @@ public final class HelperMain {
     }
 
     public static void main(String[] args) throws IOException {
-        org.port853.logging.Logs.init(org.port853.logging.Logs.HELPER_DIR);
+        org.port853.logging.Logs.initRootLog(org.port853.logging.Logs.HELPER_DIR);
         Response r = run(args, System.in);
         System.out.print(r.stdout());
         System.err.print(r.stderr());

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  */
 public final class Logs {
     static final long MAX_BYTES = 1024 * 1024;
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
     private static volatile Path file;
     private static volatile String problem;
     /**
@@ -67,6 +69,33 @@ public final class Logs {
 
     /** Where the privileged helper logs; the package's purge removes it. */
     public static final Path HELPER_DIR = Path.of("/var/log/port853");
+
+    /**
+     * As {@link #init(Path)} for a log that root writes ({@link #HELPER_DIR}): its directory and file are made, or made
+     * again, writable by root alone, whatever the umask root was started with (pkexec passes the caller's on), since a
+     * link planted in the directory would make root create or append to a file anywhere.
+     */
+    public static synchronized void initRootLog(Path dir) {
+        try {
+            rootOnly(dir);
+        } catch (IOException | RuntimeException e) {
+            // the log is opened as it is, or its failure said, by init
+        }
+        init(dir);
+    }
+
+    static void rootOnly(Path dir) throws IOException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+        }
+        Files.setPosixFilePermissions(dir, mode);
+        Path log = dir.resolve("port853.log");
+        if (Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
 
     /**
      * Sets up the same log when java.util.logging is first used, not now: setting it up costs about 50 ms of
@@ -147,8 +176,14 @@ public final class Logs {
             open();
         }
 
+        /** Never through a link (one planted where root logs would make root write anywhere), and never 0666. */
         private void open() throws IOException {
-            setOutputStream(new java.io.FileOutputStream(file.toFile(), true));
+            java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            setOutputStream(java.nio.channels.Channels.newOutputStream(POSIX
+                    ? java.nio.channels.FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions
+                            .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")))
+                    : java.nio.channels.FileChannel.open(file, options)));
             opened = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         }
 

@@ -62,6 +62,38 @@ class LogsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("root's log: a link planted where it logs is not followed, the file is 0644")
+    void neverLogsThroughALink() throws IOException {
+        Path victim = dir.resolve("anywhere");
+        Path link = Files.createSymbolicLink(dir.resolve("port853.log"), victim);
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> new Logs.AppendingFile(link));
+        assertFalse(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Files.delete(link);
+        new Logs.AppendingFile(link).close();
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(link)));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("root's log directory, made world-writable by a caller's umask 000, is root's alone again")
+    void rootsLogDirectoryIsWritableByRootAlone() throws IOException {
+        Path logs = Files.createDirectory(dir.resolve("port853"));
+        Path log = Files.createFile(logs.resolve("port853.log"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> all =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx");
+        Files.setPosixFilePermissions(logs, all);
+        Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Logs.rootOnly(logs);
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(logs)));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(log)));
+        Logs.rootOnly(dir.resolve("new/port853"));
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("new/port853"))));
+    }
+
+    @Test
     void rotatesPastOneMebibyteKeepingOneOldFile() throws IOException {
         Path f = dir.resolve("port853.log");
         Files.write(f, new byte[(int) Logs.MAX_BYTES + 1]);
