@@ -24,6 +24,13 @@ import java.util.function.Supplier;
  */
 final class CaptureServer {
     private static final int QUEUE_FRAMES = 16384;
+    /**
+     * What a client's queue may hold in bytes: a client that never reads would otherwise keep 16,384 frames of up to
+     * 64 KiB each (any user can send such datagrams to port 53 on loopback), and the service's 48 MiB heap ran out, which
+     * ended the capture of every client. With {@link #MAX_CLIENTS}, the queues hold at most 16 MiB.
+     */
+    static final int QUEUE_BYTES = 1024 * 1024;
+    static final int MAX_CLIENTS = 16;
     private static final byte[] END = new byte[0];
     /**
      * How often a client's drops are checked. The capture refreshes its kernel counts once a second, so a drop reaches
@@ -74,6 +81,11 @@ final class CaptureServer {
     }
 
     private void connect(SocketChannel ch) {
+        if (clients.size() >= MAX_CLIENTS) {
+            log("client refused: " + MAX_CLIENTS + " connected already");
+            writeQuietly(ch, CaptureStream.error(MAX_CLIENTS + " clients are connected already, the most it serves"));
+            return;
+        }
         Client client = new Client(ch);
         clients.add(client); // before the capture starts, so the client gets its first frames
         try {
@@ -166,6 +178,7 @@ final class CaptureServer {
         private final SocketChannel ch;
         private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         volatile long dropped;
+        private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
         private final CaptureStream.Drops kernelDropsAtConnect = kernelDrops();
         private CaptureStream.Drops dropsSent = CaptureStream.Drops.NONE;
         private long dropsCheckedAt = System.nanoTime();
@@ -197,9 +210,12 @@ final class CaptureServer {
             queue.offer(END);
         }
 
+        /** On the capture thread only. */
         void offer(byte[] record) {
-            if (!queue.offer(record)) {
+            if (queuedBytes.get() + record.length > QUEUE_BYTES || !queue.offer(record)) {
                 dropped++;
+            } else {
+                queuedBytes.addAndGet(record.length);
             }
         }
 
@@ -212,6 +228,7 @@ final class CaptureServer {
                         return;
                     }
                     if (r != null) {
+                        queuedBytes.addAndGet(-r.length);
                         writeFully(r);
                     }
                     reportDrops();

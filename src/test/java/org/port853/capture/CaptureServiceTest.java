@@ -261,6 +261,49 @@ class CaptureServiceTest {
         }
 
         @Test
+        @DisplayName("a client that never reads holds at most a mebibyte of frames, however large they are")
+        void aClientThatDoesNotReadHoldsBoundedBytes(@TempDir Path dir) throws Exception {
+            Path sock = dir.resolve("capture.sock");
+            byte[] big = udp4(40000, 53, new byte[60_000]); // any user sends these to 127.0.0.1:53 (lo's MTU is 64 KiB)
+            int sent = 200;
+            java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
+            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listener.bind(UnixDomainSocketAddress.of(sock));
+                CaptureServer[] server = new CaptureServer[1];
+                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
+                        java.util.Collections.nCopies(sent, big)) {
+                    @Override
+                    protected void replayed() {
+                        flooded.countDown();
+                    }
+                });
+                Thread serving = serve(server[0]);
+                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
+                    assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
+                    byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
+                    byte[] buf = new byte[CaptureStream.SNAPLEN];
+                    long frames = 0;
+                    long queueDrops = 0;
+                    while (frames + queueDrops < sent) {
+                        CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
+                        in.readFully(buf, 0, h.caplen());
+                        if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
+                            queueDrops = CaptureStream.readDrops(buf).queue();
+                        } else {
+                            frames++;
+                        }
+                    }
+                    // what the queue held, plus what the socket's buffers took before the writer blocked
+                    assertTrue(frames * big.length < CaptureServer.QUEUE_BYTES + 1024 * 1024,
+                            frames + " frames of " + big.length + " bytes were kept for a client that did not read");
+                }
+                serving.join(10_000);
+            }
+        }
+
+        @Test
         @DisplayName("a client from before drop records reads one as an uncounted non-IP frame: no traffic, no error")
         void oldClientsSkipTheRecord() {
             TrafficMeter meter = new TrafficMeter(60);
@@ -278,6 +321,40 @@ class CaptureServiceTest {
             assertEquals(new CaptureStream.Drops(1, 2, 3), CaptureStream.readDrops(frame));
             byte[] dns = udp4(40000, 53, new byte[60]);
             assertFalse(CaptureStream.isDrops(LinkTypes.LINUX_SLL2, dns, dns.length));
+        }
+    }
+
+    @Test
+    @DisplayName("past the most clients it serves, one more is refused with a reason: each holds threads and queued frames")
+    @Timeout(30)
+    void tooManyClientsRefused(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("capture.sock");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            CaptureServer[] server = new CaptureServer[1];
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), List.of()));
+            Thread serving = serve(server[0]);
+            List<SocketChannel> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < CaptureServer.MAX_CLIENTS; i++) {
+                    held.add(SocketChannel.open(UnixDomainSocketAddress.of(sock)));
+                }
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (server[0].clientCount() < CaptureServer.MAX_CLIENTS && System.nanoTime() < end) {
+                    Thread.sleep(20);
+                }
+                try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    String said = new String(Channels.newInputStream(extra).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(said.startsWith("ERROR ") && said.contains("clients are connected already"), said);
+                }
+                assertEquals(CaptureServer.MAX_CLIENTS, server[0].clientCount());
+            } finally {
+                for (SocketChannel c : held) {
+                    c.close();
+                }
+            }
+            serving.join(10_000);
         }
     }
 
