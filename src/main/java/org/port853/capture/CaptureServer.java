@@ -93,6 +93,14 @@ final class CaptureServer {
                 if (capture == null || !capture.isRunning()) {
                     retireCapture();
                     LiveCaptureSession c = captures.get();
+                    c.addListener(new CaptureListener() {
+                        @Override
+                        public void onStopped(String reasonOrNull) {
+                            if (reasonOrNull != null) {
+                                endStreams(reasonOrNull);
+                            }
+                        }
+                    });
                     c.start();
                     capture = c;
                     log("capture started (" + c.description() + ")");
@@ -107,6 +115,17 @@ final class CaptureServer {
         }
         client.start();
         log("client connected (" + clients.size() + " connected)");
+    }
+
+    /**
+     * The capture ended by itself (an interface error, a failure): each client's stream ends too, so that its monitor
+     * or Verify says the capture stopped instead of showing silence as "no leaks". The next client starts a new one.
+     */
+    private void endStreams(String reason) {
+        log(reason + "; ending the clients' streams");
+        for (Client c : clients) {
+            c.end();
+        }
     }
 
     /** Called on the capture thread for every allowed frame. */
@@ -194,6 +213,14 @@ final class CaptureServer {
             Thread r = new Thread(this::awaitClose, "port853-capture-client-eof");
             r.setDaemon(true);
             r.start();
+        }
+
+        void end() {
+            try {
+                ch.close(); // the writer's next write fails, and it leaves
+            } catch (IOException e) {
+                // closed already
+            }
         }
 
         /** Reads only to notice that the client has gone (what it sends is discarded, never interpreted). */

@@ -359,6 +359,29 @@ class CaptureServiceTest {
     }
 
     @Test
+    @DisplayName("a capture that fails by itself ends the clients' streams: silence would read as no leaks")
+    @Timeout(30)
+    void aFailedCaptureEndsTheStreams(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("capture.sock");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            CaptureServer[] server = new CaptureServer[1];
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
+                    List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1)))) {
+                @Override
+                protected void replayed() {
+                    finished("capture failed: java.lang.OutOfMemoryError: Java heap space");
+                }
+            });
+            Thread serving = serve(server[0]);
+            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                Channels.newInputStream(ch).readAllBytes(); // returns only when the stream ends
+            }
+            serving.join(10_000);
+        }
+    }
+
+    @Test
     @DisplayName("a user outside the group gets the reason and the fix in one sentence each")
     void permissionDeniedExplained() {
         CaptureUnavailableException e = ServiceCaptureSession.connectFailed(new IOException("Permission denied"));
