@@ -19,11 +19,12 @@ class HelperWrapperTest {
     @TempDir
     Path work;
 
-    /** What the stand-in java saw: its umask, then each environment variable the JVM reads options from. */
+    /** What the stand-in java saw: its umask, each environment variable the JVM reads options from, the signals it ignores. */
     private String startedWith(String callerUmask) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root for the namespace");
         Files.writeString(work.resolve("java"), "#!/bin/sh\numask\necho \"tool=${JAVA_TOOL_OPTIONS-}"
-                + " jdk=${JDK_JAVA_OPTIONS-} underscore=${_JAVA_OPTIONS-} cp=${CLASSPATH-}\"\n");
+                + " jdk=${JDK_JAVA_OPTIONS-} underscore=${_JAVA_OPTIONS-} cp=${CLASSPATH-}\"\n"
+                + "grep '^SigIgn:' /proc/$$/status\n");
         String script = String.join("\n",
                 "set -e",
                 "mkdir -p \"$1/u\" \"$1/w\"",
@@ -46,6 +47,13 @@ class HelperWrapperTest {
     void rootsFilesDoNotTakeTheCallersUmask() throws Exception {
         // pkexec keeps the caller's umask: with 000 the helper made /var/log/port853 world-writable
         assertEquals("0022", startedWith("000").lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void ctrlZDoesNotStopTheHelperWhileItChanges() throws Exception {
+        String sigIgn = startedWith("022").lines().skip(2).findFirst().orElse("").replace("SigIgn:", "").strip();
+        long ignored = Long.parseLong(sigIgn, 16);
+        assertTrue((ignored & (1L << (20 - 1))) != 0, "SIGTSTP (20) ignored: " + sigIgn);
     }
 
     @Test
