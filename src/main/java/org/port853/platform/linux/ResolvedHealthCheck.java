@@ -125,6 +125,11 @@ final class ResolvedHealthCheck {
         }
         Sentence plaintextLink = plaintextLinkTakingQueries(state);
         if (requireEncrypted && !l.confidential()) {
+            // a link's plaintext fallback that answered before the encrypted servers (a busy machine) is the cause
+            Sentence fallingBack = plaintextLink == null ? linkFallingBack(state) : null;
+            if (fallingBack != null) {
+                return Attempt.done(new Health(false, false, fallingBack, by));
+            }
             return Attempt.retry(Sentence.of(probeName + " was answered without encryption by " + by.english()
                     + also(plaintextLink), "health.unencrypted", probeName, by, plaintextLink == null ? 0 : 1,
                     plaintextLink), by);

@@ -185,6 +185,19 @@ class ResolvedHealthCheckTest {
     }
 
     @Test
+    @DisplayName("the same link whose plaintext answer came first (a busy machine): the link is still named with its fix, "
+            + "not 'answered without encryption by ... (both take queries)' (LinkFallbackIT failed so in a loaded CI run)")
+    void aLinkFallingBackThatAnswersFirstIsNamed() {
+        Scripted s = new Scripted(strictBesideAnOpportunisticRouter(), answer(FROM_NETWORK_PLAIN));
+        s.onLink.put("example.com", answer(FROM_NETWORK_PLAIN));
+        Health h = check(257, s, NO_CAPTURE, true);
+        assertFalse(h.ok(), h.detail());
+        assertTrue(h.detail().startsWith("link eth0 falls back to plaintext DNS (198.18.53.4"), h.detail());
+        assertTrue(h.detail().contains("--all-domains"), h.detail());
+        assertEquals(List.of("2 example.com"), s.linkLookups, "decided at once: no retries until the deadline");
+    }
+
+    @Test
     @DisplayName("strict mode with all names routed: a link of opportunistic mode with its own ~. still takes every name "
             + "(its ~. ties with the global one) and fails the check when it falls back; the fix is that link's own")
     void aLinkWithItsOwnCatchAllFallingBackFailsStrictModeEvenWithAllNamesRouted() {
