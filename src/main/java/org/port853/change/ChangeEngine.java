@@ -228,6 +228,12 @@ public final class ChangeEngine {
                         List.of(), actions, false, t0);
             }
             ChangeRecord p = j.pending();
+            if (p.before().equals(p.after())) {
+                // an interrupted revert: finished as the next revert finishes it, its turning the resolver's start at
+                // boot off again and forgetting the journal included, and said as a revert ("Kept" would read as
+                // Port853's settings being kept)
+                return revert(j, actions, t0);
+            }
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());
                 return rollBack(j, p, actions, t0, Why.INCOMPLETE);
@@ -245,102 +251,106 @@ public final class ChangeEngine {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
-            Journal j = journals.load();
-            boolean fromJournal = j.baseline() != null || j.pending() != null;
-            List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
-                    : j.pending() != null ? j.pending().before() : pristine;
-            baseline.forEach(f -> requireOwned(f.key()));
-            List<ItemSnapshot> now = read(baseline);
-            if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()) {
-                journals.save(Journal.EMPTY);
-                return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
-                        "result.nothing-to-revert"), baseline, actions, false, t0);
-            }
-            List<ItemSnapshot> restore = new ArrayList<>();
-            List<ItemSnapshot> ours = new ArrayList<>();
-            List<String> leftAlone = new ArrayList<>();
-            for (int i = 0; i < baseline.size(); i++) {
-                ItemSnapshot b = baseline.get(i);
-                ItemSnapshot current = now.get(i);
-                if (ItemSnapshots.satisfies(current, b)) {
-                    continue;
-                }
-                if (fromJournal && !lastWrittenByUs(j, current)) {
-                    leftAlone.add(location(b));
-                    actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
-                            "step.leave", location(b));
-                    continue;
-                }
-                restore.add(b);
-                ours.add(current);
-            }
-            if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null) {
-                // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
-                // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
-                // next revert tells the same
-                return result(Outcome.UNCHANGED, Sentence.of("nothing reverted: " + String.join(", ", leftAlone)
-                        + " changed after Port853 last wrote it, so it is someone else's now and stays as it is, with "
-                        + "what it sets; to remove it, delete it yourself, or apply again and then revert",
-                        "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
-            }
-            // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
-            // status reports it and the next revert, recover or the boot-time unit finishes it (before == after, so
-            // even a "rollback" lands on the baseline, never on the interrupted change's items). The items it found
-            // ours count as Port853's from now on: the pending change that told so is replaced.
-            // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
-            if (!restore.isEmpty()) {
-                List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
-                journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
-                        UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
-                        false, restore, restore), j.history(), j.enabledResolverAtBoot()));
-                writeAll(restore);
-                restore.forEach(f -> putBack(actions, f));
-            }
-            // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
-            // A resolver the user stopped stays stopped (starting it would undo their choice, and a masked one cannot
-            // be started at all): like one without systemd, it reads the restored settings when it next starts.
-            boolean servicesRun = resolver.servicesRun();
-            boolean running = servicesRun && resolver.running();
-            boolean toLoad = !restore.isEmpty() || j.pending() != null;
-            if (toLoad && running) {
-                reload(actions);
-            } else if (toLoad && servicesRun) {
-                actions.add("leave the resolver stopped, as it was: it reads the restored settings when it next "
-                        + "starts", "step.stopped-left");
-            } else if (toLoad) {
-                actions.add("leave the resolver as it is: systemd does not run here, so the resolver reads the "
-                        + "restored settings when it next starts", "step.no-services");
-            }
-            boolean keptAtBoot = false;
-            if (j.enabledResolverAtBoot()) {
-                keptAtBoot = !resolver.disableAtBoot();
-                if (!keptAtBoot) {
-                    actions.add("systemd-resolved is no longer started at boot, as before Port853",
-                            "step.boot-start-restored");
-                } else {
-                    actions.add("systemd-resolved stays started at boot although Port853 turned that on: "
-                            + "/etc/resolv.conf uses it now", "step.boot-start-kept");
-                }
-            }
-            journals.save(Journal.EMPTY);
-            ResolverControl.Health h = running ? resolver.check(false) : null;
-            if (h != null) {
-                healthStep(actions, h, true); // the preview promised this check: the steps done say what it found
-            }
-            String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
-                    + " as it is because someone else changed it after Port853's change";
-            String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";
-            String unchecked = servicesRun ? "the resolver is not running, so it" : "systemd does not run here, so the "
-                    + "resolver";
-            String english = (h == null ? "restored the previous settings; " + unchecked + " reads them when it next "
-                    + "starts" : h.ok() ? "restored the previous settings; names resolve"
-                    : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left + kept;
-            Sentence reverted = Sentence.of(english, h == null ? (servicesRun ? "result.reverted-stopped"
-                    : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
-                    leftAlone.isEmpty() ? 0 : 1,
-                    String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
-            return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+            return revert(journals.load(), actions, t0);
         }
+    }
+
+    private ApplyResult revert(Journal j, Steps actions, long t0) throws IOException {
+        boolean fromJournal = j.baseline() != null || j.pending() != null;
+        List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
+                : j.pending() != null ? j.pending().before() : pristine;
+        baseline.forEach(f -> requireOwned(f.key()));
+        List<ItemSnapshot> now = read(baseline);
+        if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()) {
+            journals.save(Journal.EMPTY);
+            return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
+                    "result.nothing-to-revert"), baseline, actions, false, t0);
+        }
+        List<ItemSnapshot> restore = new ArrayList<>();
+        List<ItemSnapshot> ours = new ArrayList<>();
+        List<String> leftAlone = new ArrayList<>();
+        for (int i = 0; i < baseline.size(); i++) {
+            ItemSnapshot b = baseline.get(i);
+            ItemSnapshot current = now.get(i);
+            if (ItemSnapshots.satisfies(current, b)) {
+                continue;
+            }
+            if (fromJournal && !lastWrittenByUs(j, current)) {
+                leftAlone.add(location(b));
+                actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
+                        "step.leave", location(b));
+                continue;
+            }
+            restore.add(b);
+            ours.add(current);
+        }
+        if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null) {
+            // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
+            // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
+            // next revert tells the same
+            return result(Outcome.UNCHANGED, Sentence.of("nothing reverted: " + String.join(", ", leftAlone)
+                    + " changed after Port853 last wrote it, so it is someone else's now and stays as it is, with "
+                    + "what it sets; to remove it, delete it yourself, or apply again and then revert",
+                    "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
+        }
+        // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
+        // status reports it and the next revert, recover or the boot-time unit finishes it (before == after marks
+        // it as a revert, which recover finishes as revert does, never rolling back to the interrupted change's
+        // items). The items it found
+        // ours count as Port853's from now on: the pending change that told so is replaced.
+        // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
+        if (!restore.isEmpty()) {
+            List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
+            journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
+                    UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
+                    false, restore, restore), j.history(), j.enabledResolverAtBoot()));
+            writeAll(restore);
+            restore.forEach(f -> putBack(actions, f));
+        }
+        // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
+        // A resolver the user stopped stays stopped (starting it would undo their choice, and a masked one cannot
+        // be started at all): like one without systemd, it reads the restored settings when it next starts.
+        boolean servicesRun = resolver.servicesRun();
+        boolean running = servicesRun && resolver.running();
+        boolean toLoad = !restore.isEmpty() || j.pending() != null;
+        if (toLoad && running) {
+            reload(actions);
+        } else if (toLoad && servicesRun) {
+            actions.add("leave the resolver stopped, as it was: it reads the restored settings when it next "
+                    + "starts", "step.stopped-left");
+        } else if (toLoad) {
+            actions.add("leave the resolver as it is: systemd does not run here, so the resolver reads the "
+                    + "restored settings when it next starts", "step.no-services");
+        }
+        boolean keptAtBoot = false;
+        if (j.enabledResolverAtBoot()) {
+            keptAtBoot = !resolver.disableAtBoot();
+            if (!keptAtBoot) {
+                actions.add("systemd-resolved is no longer started at boot, as before Port853",
+                        "step.boot-start-restored");
+            } else {
+                actions.add("systemd-resolved stays started at boot although Port853 turned that on: "
+                        + "/etc/resolv.conf uses it now", "step.boot-start-kept");
+            }
+        }
+        journals.save(Journal.EMPTY);
+        ResolverControl.Health h = running ? resolver.check(false) : null;
+        if (h != null) {
+            healthStep(actions, h, true); // the preview promised this check: the steps done say what it found
+        }
+        String left = leftAlone.isEmpty() ? "" : "; left " + String.join(", ", leftAlone)
+                + " as it is because someone else changed it after Port853's change";
+        String kept = keptAtBoot ? "; systemd-resolved stays started at boot because /etc/resolv.conf uses it" : "";
+        String unchecked = servicesRun ? "the resolver is not running, so it" : "systemd does not run here, so the "
+                + "resolver";
+        String english = (h == null ? "restored the previous settings; " + unchecked + " reads them when it next "
+                + "starts" : h.ok() ? "restored the previous settings; names resolve"
+                : "restored the previous settings, but names do not resolve with them: " + h.detail()) + left + kept;
+        Sentence reverted = Sentence.of(english, h == null ? (servicesRun ? "result.reverted-stopped"
+                : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
+                leftAlone.isEmpty() ? 0 : 1,
+                String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
+        return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
     }
 
     /** The step that puts {@code before} back: a file Port853 created is removed (as previews say), others restored. */
@@ -406,16 +416,6 @@ public final class ChangeEngine {
                     : j.applied())).withCompleted(completed(change, success)));
             LOG.info("change " + change.id() + " (" + change.description() + ") " + success + ": " + h.detail());
             return result(success, resolves(h), change.after(), actions, h.encrypted(), t0);
-        }
-        if (change.before().equals(change.after())) {
-            // an interrupted revert: its "rollback" would land where it is, so it is finished and said as revert says
-            // it, not as "Rolled back", which reads as Port853's settings being back
-            journals.save(j.withPending(null).withApplied(merge(change.after(), j.applied() == null ? List.of()
-                    : j.applied())).withCompleted(completed(change, Outcome.REVERTED)));
-            LOG.warning("revert " + change.id() + " finished, but names do not resolve: " + h.detail());
-            return result(Outcome.REVERTED, Sentence.of("restored the previous settings, but names do not resolve "
-                    + "with them: " + h.detail(), "result.reverted-unhealthy", 0, "", h.detailSentence(), 0),
-                    change.after(), actions, false, t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
         return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));

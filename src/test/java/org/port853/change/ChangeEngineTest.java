@@ -916,11 +916,27 @@ class ChangeEngineTest {
             ChangeRecord pendingRevert = journals.load().pending();
             assertEquals(List.of(FileItemStore.absent(dropIn)), pendingRevert.after(), "the revert itself is pending");
             assertEquals(pendingRevert.after(), pendingRevert.before(), "so no rollback can land on A or B");
-            assertEquals(Outcome.KEPT, engine.recover().outcome(), "recover finishes the revert");
+            assertEquals(Outcome.REVERTED, engine.recover().outcome(), "recover finishes the revert");
             assertFalse(Files.exists(dropIn), "recover does not bring A or B back");
             assertTrue(control.calls.contains("restart"), "the resolver loads the restored files");
-            engine.revert();
             assertEquals(Journal.EMPTY, journals.load());
+        }
+
+        @Test
+        @DisplayName("recover finishes an interrupted revert as revert does: said as reverted, not 'Kept', the start at "
+                + "boot Port853 turned on is off again, the journal forgotten (rig: kill -9 of revert during its "
+                + "restart, then recover)")
+        void recoverOfAnInterruptedRevertFinishesItAsRevertDoes() throws IOException {
+            control.wasDisabled = true;
+            engine.apply(target(A), "a", true);
+            revertKilledAtItsRestart();
+            control.calls.clear();
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals("restored the previous settings; names resolve", r.reason());
+            assertEquals(List.of("restart", "disable", "check false"), control.calls);
+            assertEquals(Journal.EMPTY, journals.load());
+            assertFalse(Files.exists(dropIn));
         }
 
         @Test
