@@ -101,6 +101,15 @@ public final class JournalStore {
     }
 
     public void save(Journal j) throws IOException {
+        try {
+            write(j);
+        } catch (IOException e) {
+            // the system's words alone ("No space left on device") do not say which file system is full or read-only
+            throw new IOException("could not write Port853's journal in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Journal j) throws IOException {
         AtomicFiles.ensureDirectory(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (j.isEmpty()) {
             AtomicFiles.delete(dir.resolve(JOURNAL));
