@@ -261,7 +261,9 @@ public final class ChangeEngine {
                 : j.pending() != null ? j.pending().before() : pristine;
         baseline.forEach(f -> requireOwned(f.key()));
         List<ItemSnapshot> now = read(baseline);
-        if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()) {
+        boolean oursStillLoaded = undoneByOthers(j, baseline, now);
+        if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()
+                && !oursStillLoaded) {
             journals.save(Journal.EMPTY);
             return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
                     "result.nothing-to-revert"), baseline, actions, false, t0);
@@ -284,7 +286,7 @@ public final class ChangeEngine {
             restore.add(b);
             ours.add(current);
         }
-        if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null) {
+        if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null && !oursStillLoaded) {
             // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
             // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
             // next revert tells the same
@@ -312,7 +314,7 @@ public final class ChangeEngine {
         // be started at all): like one without systemd, it reads the restored settings when it next starts.
         boolean servicesRun = resolver.servicesRun();
         boolean running = servicesRun && resolver.running();
-        boolean toLoad = !restore.isEmpty() || j.pending() != null;
+        boolean toLoad = !restore.isEmpty() || j.pending() != null || oursStillLoaded;
         if (toLoad && running) {
             reload(actions);
         } else if (toLoad && servicesRun) {
@@ -351,6 +353,21 @@ public final class ChangeEngine {
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
         return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+    }
+
+    /**
+     * Someone else put an item back as it was before Port853 (deleted Port853's drop-in by hand), so there is nothing to
+     * write, but the resolver may still run what Port853 wrote until it is restarted.
+     */
+    private static boolean undoneByOthers(Journal j, List<ItemSnapshot> baseline, List<ItemSnapshot> now) {
+        for (int i = 0; i < baseline.size(); i++) {
+            Optional<ItemSnapshot> applied = ItemSnapshots.find(j.applied(), baseline.get(i).key());
+            if (ItemSnapshots.satisfies(now.get(i), baseline.get(i)) && applied.isPresent()
+                    && !ItemSnapshots.satisfies(now.get(i), applied.get())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The step that puts {@code before} back: a file Port853 created is removed (as previews say), others restored. */

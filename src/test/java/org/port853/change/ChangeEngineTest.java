@@ -923,6 +923,22 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("revert after someone deleted Port853's drop-in restarts the resolver, which still runs Port853's "
+                + "settings, instead of saying 'nothing to revert' (rig: apply, rm the drop-in, revert)")
+        void revertAfterOurDropInWasDeletedByHandRestartsTheResolver() throws IOException {
+            engine.apply(target(A), "a", true);
+            Files.delete(dropIn);
+            control.calls.clear();
+            ApplyResult r = engine.revert();
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals(List.of("restart", "check false"), control.calls);
+            assertEquals(Journal.EMPTY, journals.load());
+            control.calls.clear();
+            assertEquals(Outcome.UNCHANGED, engine.revert().outcome(), "done once");
+            assertEquals(List.of(), control.calls);
+        }
+
+        @Test
         @DisplayName("recover finishes an interrupted revert as revert does: said as reverted, not 'Kept', the start at "
                 + "boot Port853 turned on is off again, the journal forgotten (rig: kill -9 of revert during its "
                 + "restart, then recover)")
