@@ -228,6 +228,10 @@ public final class ChangeEngine {
                         List.of(), actions, false, t0);
             }
             ChangeRecord p = j.pending();
+            // the marker names this process from now on: while it checks (at boot for minutes, waiting for the
+            // network) status says the change is being finished, not "interrupted, run recover", and a second writer
+            // says it waits for it
+            journals.save(j);
             if (p.before().equals(p.after())) {
                 // an interrupted revert: finished as the next revert finishes it, its turning the resolver's start at
                 // boot off again and forgetting the journal included, and said as a revert ("Kept" would read as

@@ -635,6 +635,24 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("while a recovery waits for the network, the marker says the change is in progress, not "
+                + "interrupted; after it, interrupted again (rig: recover --boot without a default route, status)")
+        void markerInProgressWhileTheRecoveryRuns() throws IOException {
+            crashed();
+            journals.disownMarker(); // the process that made the change is gone
+            assertFalse(JournalStore.readMarker(stateDir).inProgress());
+            List<Boolean> during = new ArrayList<>();
+            control.fallback = BAD;
+            engine.recover(new ChangeEngine.Patience(Duration.ofMillis(100), Duration.ofMillis(20), 3, () -> {
+                during.add(JournalStore.readMarker(stateDir).inProgress());
+                return false;
+            }));
+            assertFalse(during.isEmpty());
+            assertTrue(during.stream().allMatch(b -> b), during.toString());
+            assertFalse(JournalStore.readMarker(stateDir).inProgress(), "left pending: interrupted again");
+        }
+
+        @Test
         @DisplayName("never rolled back because the network was not up: left pending")
         void leftPendingWhileTheNetworkStaysDown() throws IOException {
             crashed();
