@@ -88,6 +88,9 @@ public final class PrivilegedHelper {
                             ? platform.engine(LOCK_WAIT).recover(new ChangeEngine.Patience(BOOT_PATIENCE,
                                     Duration.ofSeconds(10), 3, platform::networkUp))
                             : platform.engine(LOCK_WAIT).recover();
+                    if (result.outcome() == ApplyResult.Outcome.REVERTED) { // it finished an interrupted revert
+                        afterRevert(platform);
+                    }
                     break;
                 case HARDEN:
                     result = platform.hardening().apply();

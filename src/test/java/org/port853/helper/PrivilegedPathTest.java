@@ -161,6 +161,48 @@ class PrivilegedPathTest {
         assertTrue(r.stdout().contains("REFUSED") && r.stdout().contains("no link here"), r.stdout());
     }
 
+    @Test
+    @DisplayName("a recover that finishes an interrupted revert tidies up after it as a revert does (the drop-in "
+            + "directory Port853 created goes again)")
+    void recoverThatFinishesARevertTidiesUp() throws IOException {
+        Path dropIn = dir.resolve("zz-port853.conf");
+        JournalStore journals = new JournalStore(dir.resolve("state"));
+        List<ItemSnapshot> absent = List.of(FileItemStore.absent(dropIn));
+        journals.save(new org.port853.change.Journal(absent, new org.port853.change.ChangeRecord("r",
+                java.time.Instant.now(), "revert to the settings from before Port853", false, absent, absent)));
+        List<String> tidied = new ArrayList<>();
+        PrivilegedPlatform fake = new SupportedPlatform() {
+            @Override
+            public void afterRevert() {
+                tidied.add("after revert");
+            }
+
+            @Override
+            public List<ItemSnapshot> targetItems(HelperRequest r) {
+                throw new AssertionError("recover has no items of its own");
+            }
+
+            @Override
+            public ChangeEngine engine(Duration lockWait) {
+                return new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), new ResolverControl() {
+                    @Override
+                    public void reload() {
+                    }
+
+                    @Override
+                    public Health check(boolean requireEncrypted) {
+                        return new Health(true, false, "resolved example.com", "192.0.2.53");
+                    }
+                }, lockWait, List.of());
+            }
+        };
+        PrivilegedHelper.Response r = PrivilegedHelper.handle(HelperRequest.of(HelperRequest.Action.RECOVER), fake,
+                new Requester(0, "direct"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("REVERTED"), r.stdout());
+        assertEquals(List.of("after revert"), tidied);
+    }
+
     /** A supported platform that refuses no settings and has nothing to prepare; tests add the rest. */
     private abstract static class SupportedPlatform implements PrivilegedPlatform {
         @Override
