@@ -72,7 +72,8 @@ public final class Assessor {
             reasons.add(new Reason("CHANGE_IN_PROGRESS", Severity.INFO,
                     "A change started " + s.pendingChange().started() + " is being made right now ("
                             + s.pendingChange().description() + "): what is read may be half-way through it.",
-                    "Read again once it has finished (it ends with its health check, in seconds).",
+                    "Read again once it has finished (it ends with its health check, in seconds; a recovery at boot waits up to "
+                            + "5 minutes for the network).",
                     null, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
         } else if (s.pendingChange() != null) {
             reasons.add(new Reason(Assessment.INTERRUPTED, Severity.BROKEN,

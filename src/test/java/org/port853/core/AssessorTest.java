@@ -172,6 +172,8 @@ class AssessorTest {
             Assessment a = s.assess();
             assertEquals(Verdict.PROTECTED, a.verdict(), a.reasons().toString());
             assertEquals(Severity.INFO, require(a, "CHANGE_IN_PROGRESS").severity());
+            assertTrue(require(a, "CHANGE_IN_PROGRESS").fix().contains("a recovery at boot waits up to 5 minutes"),
+                    "recover takes the change over while it checks, at boot for minutes");
             assertTrue(a.reasons().stream().noneMatch(r -> r.code().equals("CHANGE_INTERRUPTED")));
         }
 
