@@ -28,13 +28,14 @@ class FullStateDirIT {
     @Test
     @DisplayName("with /var/lib/port853 full, revert changes nothing and says the journal there could not be written")
     void revertWithTheStateDirectoryFull() {
-        cli = RigCli.start("w2full", 121, Map.of("RIG_LINK_DNS", "198.18.121.4"));
+        cli = RigCli.start("p853s106", 106, Map.of("RIG_LINK_DNS", "198.18.106.4"));
         TestRig.ExecResult applied = cli.run("apply", "--server", cli.rig.goodServer() + "#dot.test", "--mode",
                 "strict", "--all-domains");
         assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
-        TestRig.ExecResult full = cli.rig.exec(null, Duration.ofSeconds(10), "sh", "-c", "cp -a /var/lib/port853 "
-                + "/tmp/port853-state && mount -t tmpfs -o size=16k tmpfs /var/lib/port853 && cp -a "
-                + "/tmp/port853-state/. /var/lib/port853/ && { dd if=/dev/zero of=/var/lib/port853/fill bs=1k "
+        // the state is carried over through a fresh folder, removed again
+        TestRig.ExecResult full = cli.rig.exec(null, Duration.ofSeconds(10), "sh", "-c", "s=$(mktemp -d) && "
+                + "cp -a /var/lib/port853/. \"$s\"/ && mount -t tmpfs -o size=16k tmpfs /var/lib/port853 && cp -a "
+                + "\"$s\"/. /var/lib/port853/ && rm -rf \"$s\" && { dd if=/dev/zero of=/var/lib/port853/fill bs=1k "
                 + "count=64 2>/dev/null; true; }");
         assertEquals(0, full.exitCode(), full.stderr());
 
