@@ -534,7 +534,7 @@ public final class ChangeEngine {
             try {
                 items.write(f);
             } catch (IOException e) {
-                throw new IOException("could not write " + location(f) + ": " + e.getMessage(), e);
+                throw new IOException("could not write " + location(f) + ": " + org.port853.core.IoReasons.of(e), e);
             }
         }
     }

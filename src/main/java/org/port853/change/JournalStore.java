@@ -105,7 +105,8 @@ public final class JournalStore {
             write(j);
         } catch (IOException e) {
             // the system's words alone ("No space left on device") do not say which file system is full or read-only
-            throw new IOException("could not write Port853's journal in " + dir + ": " + e.getMessage(), e);
+            throw new IOException("could not write Port853's journal in " + dir + ": " + org.port853.core.IoReasons.of(e),
+                    e);
         }
     }
 

@@ -380,6 +380,33 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a read-only file system: the reason names the file once ('could not write X: Read-only file "
+                + "system', not 'X: X: Read-only file system')")
+        void readOnlyFileSystemNamesTheFileOnce() throws IOException {
+            FileItemStore files = new FileItemStore(Set.of(dropIn, resolvConf));
+            ItemStore readOnly = new ItemStore() {
+                @Override
+                public boolean owns(String key) {
+                    return files.owns(key);
+                }
+
+                @Override
+                public ItemSnapshot read(String key) throws IOException {
+                    return files.read(key);
+                }
+
+                @Override
+                public void write(ItemSnapshot target) throws IOException {
+                    throw new java.nio.file.FileSystemException(dropIn.toString(), null, "Read-only file system");
+                }
+            };
+            ApplyResult r = new ChangeEngine(journals, readOnly, control, Duration.ofMillis(500),
+                    List.of(FileItemStore.absent(dropIn))).apply(List.of(FileItemStore.file(dropIn, A)), "x", false);
+            assertEquals(Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().contains("could not write " + dropIn + ": Read-only file system"), r.reason());
+        }
+
+        @Test
         void writeFailureUnderARegularFileIsReportedNotThrown() throws IOException {
             // the target's parent is a regular file (ENOTDIR): the write fails and so would a naive rollback
             Path notADir = root.resolve("etc/not-a-dir");
