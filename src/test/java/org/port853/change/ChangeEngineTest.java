@@ -383,23 +383,8 @@ class ChangeEngineTest {
         @DisplayName("a read-only file system: the reason names the file once ('could not write X: Read-only file "
                 + "system', not 'X: X: Read-only file system')")
         void readOnlyFileSystemNamesTheFileOnce() throws IOException {
-            FileItemStore files = new FileItemStore(Set.of(dropIn, resolvConf));
-            ItemStore readOnly = new ItemStore() {
-                @Override
-                public boolean owns(String key) {
-                    return files.owns(key);
-                }
-
-                @Override
-                public ItemSnapshot read(String key) throws IOException {
-                    return files.read(key);
-                }
-
-                @Override
-                public void write(ItemSnapshot target) throws IOException {
-                    throw new java.nio.file.FileSystemException(dropIn.toString(), null, "Read-only file system");
-                }
-            };
+            ItemStore readOnly = failingWrites(new FileItemStore(Set.of(dropIn, resolvConf)),
+                    new java.nio.file.FileSystemException(dropIn.toString(), null, "Read-only file system"));
             ApplyResult r = new ChangeEngine(journals, readOnly, control, Duration.ofMillis(500),
                     List.of(FileItemStore.absent(dropIn))).apply(List.of(FileItemStore.file(dropIn, A)), "x", false);
             assertEquals(Outcome.FAILED, r.outcome());
@@ -1082,23 +1067,8 @@ class ChangeEngineTest {
                     new ChangeRecord("b", java.time.Instant.now(), "b", true, List.of(FileItemStore.file(dropIn, A)),
                             List.of(FileItemStore.file(dropIn, B))), null));
             Files.writeString(dropIn, B);
-            FileItemStore files = new FileItemStore(Set.of(dropIn));
-            ItemStore dying = new ItemStore() {
-                @Override
-                public boolean owns(String key) {
-                    return files.owns(key);
-                }
-
-                @Override
-                public ItemSnapshot read(String key) throws IOException {
-                    return files.read(key);
-                }
-
-                @Override
-                public void write(ItemSnapshot target) throws IOException {
-                    throw new IOException("killed after the revert's journal, before its writes");
-                }
-            };
+            ItemStore dying = failingWrites(new FileItemStore(Set.of(dropIn)),
+                    new IOException("killed after the revert's journal, before its writes"));
             ChangeEngine e = new ChangeEngine(journals, dying, control, Duration.ofMillis(500),
                     List.of(FileItemStore.absent(dropIn)));
             assertThrows(IOException.class, e::revert);
@@ -1176,5 +1146,25 @@ class ChangeEngineTest {
             engine.apply(target(B), "b", true);
             assertEquals(j.baseline(), journals.load().baseline(), "the baseline is the first 'before', not the last");
         }
+    }
+
+    /** {@code files} whose every write fails with {@code failure}. */
+    static ItemStore failingWrites(FileItemStore files, IOException failure) {
+        return new ItemStore() {
+            @Override
+            public boolean owns(String key) {
+                return files.owns(key);
+            }
+
+            @Override
+            public ItemSnapshot read(String key) throws IOException {
+                return files.read(key);
+            }
+
+            @Override
+            public void write(ItemSnapshot target) throws IOException {
+                throw failure;
+            }
+        };
     }
 }
