@@ -21,8 +21,6 @@ import java.util.logging.Logger;
  */
 public final class Logs {
     static final long MAX_BYTES = 1024 * 1024;
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
-            .contains("posix");
     private static volatile Path file;
     private static volatile String problem;
     /**
@@ -85,15 +83,30 @@ public final class Logs {
     }
 
     static void rootOnly(Path dir) throws IOException {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         }
-        Files.setPosixFilePermissions(dir, mode);
+        notWritableByOthers(dir);
+        // from here on only root can add to the directory: remove what a user planted while it was open to all
         Path log = dir.resolve("port853.log");
-        if (Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        if (Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && (!Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || ((Number) Files.getAttribute(log, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                                .intValue() > 1)) {
+            Files.delete(log);
+        } else if (Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            notWritableByOthers(log);
+        }
+    }
+
+    /** Takes the group's and others' write permission away, leaving the rest as the administrator set it. */
+    private static void notWritableByOthers(Path p) throws IOException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = new java.util.HashSet<>(
+                Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        if (mode.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                | mode.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+            Files.setPosixFilePermissions(p, mode);
         }
     }
 
@@ -176,14 +189,12 @@ public final class Logs {
             open();
         }
 
-        /** Never through a link (one planted where root logs would make root write anywhere), and never 0666. */
+        /**
+         * A FileOutputStream, not a FileChannel: a channel is closed for good by one write on a thread whose interrupt
+         * flag is set, and every later line would be lost. Root's log directory never holds a link ({@link #rootOnly}).
+         */
         private void open() throws IOException {
-            java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            setOutputStream(java.nio.channels.Channels.newOutputStream(POSIX
-                    ? java.nio.channels.FileChannel.open(file, options, java.nio.file.attribute.PosixFilePermissions
-                            .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")))
-                    : java.nio.channels.FileChannel.open(file, options)));
+            setOutputStream(new java.io.FileOutputStream(file.toFile(), true));
             opened = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         }
 

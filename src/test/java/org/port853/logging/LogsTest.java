@@ -62,35 +62,68 @@ class LogsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("root's log: a link planted where it logs is not followed, the file is 0644")
+    @org.junit.jupiter.api.DisplayName("root's log: a link or a hard link planted while its directory was open to all is "
+            + "removed before root logs, never written through")
     void neverLogsThroughALink() throws IOException {
+        Path logs = Files.createDirectory(dir.resolve("port853"));
+        Files.setPosixFilePermissions(logs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path victim = dir.resolve("anywhere");
-        Path link = Files.createSymbolicLink(dir.resolve("port853.log"), victim);
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> new Logs.AppendingFile(link));
+        Files.createSymbolicLink(logs.resolve("port853.log"), victim);
+        Logs.rootOnly(logs);
+        new Logs.AppendingFile(logs.resolve("port853.log")).close();
         assertFalse(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        Files.delete(link);
-        new Logs.AppendingFile(link).close();
-        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(link)));
+        assertTrue(Files.isRegularFile(logs.resolve("port853.log"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+
+        Path other = Files.writeString(dir.resolve("someone-elses"), "kept\n");
+        Files.delete(logs.resolve("port853.log"));
+        Files.createLink(logs.resolve("port853.log"), other);
+        Logs.rootOnly(logs);
+        new Logs.AppendingFile(logs.resolve("port853.log")).publish(new LogRecord(Level.SEVERE, "x"));
+        assertEquals("kept\n", Files.readString(other));
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("root's log directory, made world-writable by a caller's umask 000, is root's alone again")
+    @org.junit.jupiter.api.DisplayName("root's log directory, made world-writable by a caller's umask 000, is root's alone "
+            + "again; what else an administrator set stays")
     void rootsLogDirectoryIsWritableByRootAlone() throws IOException {
         Path logs = Files.createDirectory(dir.resolve("port853"));
         Path log = Files.createFile(logs.resolve("port853.log"));
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> all =
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx");
-        Files.setPosixFilePermissions(logs, all);
+        Files.setPosixFilePermissions(logs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         Logs.rootOnly(logs);
         assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(logs)));
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(log)));
+        Files.setPosixFilePermissions(logs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Logs.rootOnly(logs);
+        assertEquals("rwxr-x---", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(logs)), "an administrator's 0750 stays");
         Logs.rootOnly(dir.resolve("new/port853"));
-        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(dir.resolve("new/port853"))));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> made =
+                Files.getPosixFilePermissions(dir.resolve("new/port853"));
+        assertFalse(made.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                || made.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE), made.toString());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a line logged on an interrupted thread does not end the log (many catch blocks "
+            + "restore the flag and then log)")
+    void anInterruptedThreadDoesNotEndTheLog() throws IOException {
+        Path f = dir.resolve("port853.log");
+        Logs.AppendingFile h = new Logs.AppendingFile(f);
+        h.setFormatter(new Logs.OneLine());
+        h.publish(new LogRecord(Level.WARNING, "before"));
+        Thread.currentThread().interrupt();
+        try {
+            h.publish(new LogRecord(Level.WARNING, "interrupted"));
+        } finally {
+            Thread.interrupted();
+        }
+        h.publish(new LogRecord(Level.WARNING, "after"));
+        h.close();
+        String text = Files.readString(f);
+        assertTrue(text.contains("before") && text.contains("interrupted") && text.contains("after"), text);
     }
 
     @Test
