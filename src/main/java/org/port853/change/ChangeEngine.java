@@ -231,8 +231,13 @@ public final class ChangeEngine {
             // the marker names this process from now on: while it checks (at boot for minutes, waiting for the
             // network) status says the change is being finished, not "interrupted, run recover", and a second writer
             // says it waits for it
-            journals.save(j);
-            if (p.before().equals(p.after())) {
+            try {
+                journals.save(j);
+            } catch (IOException full) {
+                // a full or read-only /var must not keep a broken change from being rolled back
+                LOG.warning("recover: the change marker could not be taken over: " + full.getMessage());
+            }
+            if (p.marksARevert()) {
                 // an interrupted revert: finished as the next revert finishes it, its turning the resolver's start at
                 // boot off again and forgetting the journal included, and said as a revert ("Kept" would read as
                 // Port853's settings being kept)
@@ -301,15 +306,14 @@ public final class ChangeEngine {
         }
         // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
         // status reports it and the next revert, recover or the boot-time unit finishes it (before == after marks
-        // it as a revert, which recover finishes as revert does, never rolling back to the interrupted change's
+        // it as a revert, with its description, which recover finishes as revert does, never rolling back to the interrupted change's
         // items). The items it found
         // ours count as Port853's from now on: the pending change that told so is replaced.
         // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
         if (!restore.isEmpty()) {
             List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
-            journals.save(new Journal(Journal.FORMAT, baseline, applied, new ChangeRecord(
-                    UUID.randomUUID().toString(), Instant.now(), "revert to the settings from before Port853",
-                    false, restore, restore), j.history(), j.enabledResolverAtBoot()));
+            journals.save(new Journal(Journal.FORMAT, baseline, applied, ChangeRecord.revert(restore), j.history(),
+                    j.enabledResolverAtBoot()));
             writeAll(restore);
             restore.forEach(f -> putBack(actions, f));
         }

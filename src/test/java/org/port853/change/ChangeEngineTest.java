@@ -596,6 +596,31 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a state directory that cannot be written (full /var) does not keep recover from rolling a "
+                + "broken change back: the drop-in and the resolver are restored before the journal's write fails")
+        void recoverRollsBackThoughTheStateCannotBeWritten() throws IOException {
+            Path marker = stateDir.resolve("pending.json");
+            Files.delete(marker);
+            Files.createDirectories(marker.resolve("unwritable")); // neither replaced nor deleted: every save fails
+            control.answers.add(BAD);
+            assertThrows(IOException.class, () -> engine.recover());
+            assertArrayEquals(preCrash, Files.readAllBytes(dropIn), "rolled back");
+            assertEquals(2, control.restarts(), "one to check the change, one to load the rollback: " + control.calls);
+        }
+
+        @Test
+        @DisplayName("an apply whose items were already in place (before == after) is no revert: recover checks and "
+                + "keeps it, it does not remove Port853's settings")
+        void anInterruptedApplyOfWhatWasInPlaceIsNoRevert() throws IOException {
+            journals.save(new Journal(List.of(FileItemStore.absent(dropIn)), new ChangeRecord("again",
+                    Instant.now(), "DNS-over-TLS strict with 1 server(s)", true, List.of(FileItemStore.file(dropIn, A)),
+                    List.of(FileItemStore.file(dropIn, A)))));
+            ApplyResult r = engine.recover();
+            assertEquals(Outcome.KEPT, r.outcome());
+            assertEquals(A, Files.readString(dropIn));
+        }
+
+        @Test
         void recoverRollsBackAnIncompleteWrite() throws IOException {
             Files.writeString(dropIn, "[Resolve]\nDNS=\nDNS=9.9"); // killed half-way (not possible with rename, but be safe)
             ApplyResult r = engine.recover();

@@ -13,7 +13,6 @@ import org.port853.ui.common.I18n;
  */
 final class PendingTexts {
     private static final Pattern APPLY = Pattern.compile("(DNS-over-TLS|DNS-over-HTTPS) (off|opportunistic|strict) with (\\d{1,6}) server\\(s\\)");
-    private static final String REVERT = "revert to the settings from before Port853";
     /** JournalStore's words for a marker it cannot read. */
     private static final Pattern UNREADABLE = Pattern.compile("the change marker (.+) is unreadable");
 
@@ -24,7 +23,7 @@ final class PendingTexts {
         if (recorded == null) {
             return "";
         }
-        if (recorded.equals(REVERT)) {
+        if (recorded.equals(org.port853.change.ChangeRecord.REVERT)) {
             return I18n.t("pending.description.revert");
         }
         Matcher unreadable = UNREADABLE.matcher(recorded);
