@@ -166,7 +166,12 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public ApplyResult revert() {
         ApplyResult r = send(HelperRequest.of(HelperRequest.Action.REVERT));
         boolean done = r.outcome() == ApplyResult.Outcome.UNCHANGED || r.outcome() == ApplyResult.Outcome.REVERTED;
-        return done ? OutsideEncryption.afterRevert(missingResolvConfSaid(r), readState()) : r;
+        return done ? revertSaid(r) : r;
+    }
+
+    /** What a finished revert tells besides its outcome; also for a recover that finished an interrupted revert. */
+    private ApplyResult revertSaid(ApplyResult r) {
+        return OutsideEncryption.afterRevert(missingResolvConfSaid(r), readState());
     }
 
     /**
@@ -190,7 +195,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult recover() {
-        ApplyResult r = send(HelperRequest.of(HelperRequest.Action.RECOVER));
+        return afterRecover(send(HelperRequest.of(HelperRequest.Action.RECOVER)));
+    }
+
+    ApplyResult afterRecover(ApplyResult r) {
+        if (r.outcome() == ApplyResult.Outcome.REVERTED) {
+            return revertSaid(r); // an interrupted revert, finished as revert finishes it
+        }
         // a kept change that encrypts claims what its apply claimed, and must not read as complete where that did not
         return r.outcome() == ApplyResult.Outcome.KEPT && r.encryptedVerified() ? bypassedBy(r) : r;
     }
@@ -204,7 +215,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult recoverAtBoot() {
-        return send(HelperRequest.recoverAtBoot());
+        ApplyResult r = send(HelperRequest.recoverAtBoot());
+        return r.outcome() == ApplyResult.Outcome.REVERTED ? revertSaid(r) : r;
     }
 
     /**

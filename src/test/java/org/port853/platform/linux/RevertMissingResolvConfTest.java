@@ -51,6 +51,12 @@ class RevertMissingResolvConfTest {
     }
 
     @Test
+    void aRecoverThatFinishedAnInterruptedRevertSaysItToo() {
+        ApplyResult r = adapter.afterRecover(reverted(0));
+        assertTrue(r.reason().contains("/etc/resolv.conf is missing again"), r.reason());
+    }
+
+    @Test
     void aResolvConfThatIsThereIsNoConcern() throws IOException {
         Files.writeString(paths.resolvConf(), "nameserver 127.0.0.53\n");
         ApplyResult r = reverted(0);
