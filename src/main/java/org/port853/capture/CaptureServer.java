@@ -42,7 +42,7 @@ final class CaptureServer {
     private final Supplier<LiveCaptureSession> captures;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Object captureLock = new Object();
-    private LiveCaptureSession capture;
+    private volatile LiveCaptureSession capture; // written under captureLock
     /** Kernel drop counts of the captures that have stopped (under captureLock), so the totals never go back. */
     private CaptureStream.Drops stoppedCapturesDrops = CaptureStream.Drops.NONE;
 
@@ -96,7 +96,9 @@ final class CaptureServer {
                     c.addListener(new CaptureListener() {
                         @Override
                         public void onStopped(String reasonOrNull) {
-                            if (reasonOrNull != null) {
+                            // not once a newer capture took its place (a client came in as this one failed): that
+                            // one serves every client; no captureLock here, as stop() holds it while joining us
+                            if (reasonOrNull != null && capture == c) {
                                 endStreams(reasonOrNull);
                             }
                         }
