@@ -55,9 +55,14 @@ public final class UninterruptedChange {
                 }
             });
         }
+        // Ctrl-Z would stop the process holding the change lock, maybe between a restart and its health check
+        SignalHandler suspendBefore = handle("TSTP", SignalHandler.SIG_IGN);
         try {
             return change.call();
         } finally {
+            if (suspendBefore != null) {
+                handle("TSTP", suspendBefore);
+            }
             over.set(true);
             for (int i = 0; i < SIGNALS.length; i++) {
                 if (before[i] != null) {

@@ -60,6 +60,39 @@ class UninterruptedChangeTest {
     }
 
     @Test
+    @DisplayName("Ctrl-Z (SIGTSTP) does not stop the process during the change; after it, it does again")
+    void ctrlZWaitsForTheChange() throws Exception {
+        Process p = started();
+        try {
+            BufferedReader out = stdout(p);
+            signal("TSTP", p.pid());
+            assertTrue(state(p.pid()) != 'T', "not stopped half-way through the change");
+            assertEquals("finished", out.readLine(), "the change ran to its end");
+            signal("TSTP", p.pid());
+            assertTrue(waitForState(p.pid(), 'T'), "Ctrl-Z stops the process again after the change");
+            signal("CONT", p.pid());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Whether the process reaches {@code state} (ps's letter, T: stopped) within 10 s. */
+    private static boolean waitForState(long pid, char state) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (state(pid) == state) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static char state(long pid) throws Exception {
+        String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
+    @Test
     @DisplayName("with thenStop, Ctrl-C during the change stops the process once the change is over (exit 130)")
     void thenStopStopsAfterTheChange() throws Exception {
         Process p = started("stop");
