@@ -105,6 +105,55 @@ class CaptureServiceTest {
         }
     }
 
+    /** What a client read: the frames, and the last drop counts the service told it. */
+    record Received(long frames, CaptureStream.Drops drops) {
+    }
+
+    /** Reads from the service until {@code total} frames have arrived or been counted as dropped. */
+    static Received receivedUntil(SocketChannel ch, long total) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
+        assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
+        byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
+        byte[] buf = new byte[CaptureStream.SNAPLEN];
+        long frames = 0;
+        CaptureStream.Drops drops = CaptureStream.Drops.NONE;
+        while (frames + drops.queue() < total) {
+            CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
+            in.readFully(buf, 0, h.caplen());
+            if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
+                drops = CaptureStream.readDrops(buf);
+            } else {
+                frames++;
+            }
+        }
+        return new Received(frames, drops);
+    }
+
+    /** A client that starts reading only after {@code count} copies of {@code frame} were captured for it. */
+    static Received readAfterAFlood(Path dir, byte[] frame, int count) throws Exception {
+        Path sock = dir.resolve("capture.sock");
+        java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            CaptureServer[] server = new CaptureServer[1];
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
+                    java.util.Collections.nCopies(count, frame)) {
+                @Override
+                protected void replayed() {
+                    flooded.countDown();
+                }
+            });
+            Thread serving = serve(server[0]);
+            Received got;
+            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                got = receivedUntil(ch, count);
+            }
+            serving.join(10_000);
+            return got;
+        }
+    }
+
     /** A server on {@code listener} serving in the background until it has had no client for 3 s. */
     static Thread serve(CaptureServer server) {
         Thread serving = new Thread(() -> {
@@ -219,88 +268,20 @@ class CaptureServiceTest {
         @Test
         @DisplayName("frames a slow client's queue dropped are told to it: every frame arrives or is counted")
         void queueDropsAreCounted(@TempDir Path dir) throws Exception {
-            Path sock = dir.resolve("capture.sock");
-            byte[] query = udp4(40000, 53, Frames.dnsQuery("leak.example", 1));
-            java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
-            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                listener.bind(UnixDomainSocketAddress.of(sock));
-                CaptureServer[] server = new CaptureServer[1];
-                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
-                        java.util.Collections.nCopies(FLOOD, query)) {
-                    @Override
-                    protected void replayed() {
-                        flooded.countDown();
-                    }
-                });
-                Thread serving = serve(server[0]);
-                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-                    assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
-                    // only now does this client start reading: its queue overflowed meanwhile
-                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
-                    assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
-                    byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
-                    byte[] buf = new byte[CaptureStream.SNAPLEN];
-                    long frames = 0;
-                    long queueDrops = 0;
-                    while (frames + queueDrops < FLOOD) {
-                        CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
-                        in.readFully(buf, 0, h.caplen());
-                        if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
-                            CaptureStream.Drops d = CaptureStream.readDrops(buf);
-                            assertEquals(0, d.kernel());
-                            queueDrops = d.queue();
-                        } else {
-                            frames++;
-                        }
-                    }
-                    assertTrue(queueDrops > 0, "the queue holds " + FLOOD + " frames? " + frames);
-                    assertEquals(FLOOD, frames + queueDrops);
-                }
-                serving.join(10_000);
-            }
+            Received got = readAfterAFlood(dir, udp4(40000, 53, Frames.dnsQuery("leak.example", 1)), FLOOD);
+            assertEquals(0, got.drops().kernel());
+            assertTrue(got.drops().queue() > 0, "the queue holds " + FLOOD + " frames? " + got.frames());
+            assertEquals(FLOOD, got.frames() + got.drops().queue());
         }
 
         @Test
         @DisplayName("a client that never reads holds at most a mebibyte of frames, however large they are")
         void aClientThatDoesNotReadHoldsBoundedBytes(@TempDir Path dir) throws Exception {
-            Path sock = dir.resolve("capture.sock");
             byte[] big = udp4(40000, 53, new byte[60_000]); // any user sends these to 127.0.0.1:53 (lo's MTU is 64 KiB)
-            int sent = 200;
-            java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
-            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                listener.bind(UnixDomainSocketAddress.of(sock));
-                CaptureServer[] server = new CaptureServer[1];
-                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
-                        java.util.Collections.nCopies(sent, big)) {
-                    @Override
-                    protected void replayed() {
-                        flooded.countDown();
-                    }
-                });
-                Thread serving = serve(server[0]);
-                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-                    assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
-                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
-                    assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
-                    byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
-                    byte[] buf = new byte[CaptureStream.SNAPLEN];
-                    long frames = 0;
-                    long queueDrops = 0;
-                    while (frames + queueDrops < sent) {
-                        CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
-                        in.readFully(buf, 0, h.caplen());
-                        if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
-                            queueDrops = CaptureStream.readDrops(buf).queue();
-                        } else {
-                            frames++;
-                        }
-                    }
-                    // what the queue held, plus what the socket's buffers took before the writer blocked
-                    assertTrue(frames * big.length < CaptureServer.QUEUE_BYTES + 1024 * 1024,
-                            frames + " frames of " + big.length + " bytes were kept for a client that did not read");
-                }
-                serving.join(10_000);
-            }
+            long frames = readAfterAFlood(dir, big, 200).frames();
+            // what the queue held, plus what the socket's buffers took before the writer blocked
+            assertTrue(frames * big.length < CaptureServer.QUEUE_BYTES + 1024 * 1024,
+                    frames + " frames of " + big.length + " bytes were kept for a client that did not read");
         }
 
         @Test
