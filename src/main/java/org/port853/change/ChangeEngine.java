@@ -305,10 +305,9 @@ public final class ChangeEngine {
                     "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
         }
         // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
-        // status reports it and the next revert, recover or the boot-time unit finishes it (before == after marks
-        // it as a revert, with its description, which recover finishes as revert does, never rolling back to the interrupted change's
-        // items). The items it found
-        // ours count as Port853's from now on: the pending change that told so is replaced.
+        // status reports it and the next revert, recover or the boot-time unit finishes it (ChangeRecord.revert
+        // marks it, and recover finishes it as revert does, never rolling back to the interrupted change's items).
+        // The items it found ours count as Port853's from now on: the pending change that told so is replaced.
         // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
         if (!restore.isEmpty()) {
             List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());

@@ -90,12 +90,14 @@ public final class Logs {
         notWritableByOthers(dir);
         // from here on only root can add to the directory: remove what a user planted while it was open to all
         Path log = dir.resolve("port853.log");
-        if (Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                && (!Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        || ((Number) Files.getAttribute(log, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                                .intValue() > 1)) {
-            Files.delete(log);
-        } else if (Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean planted = !Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || ((Number) Files.getAttribute(log, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS)).intValue() > 1;
+        if (planted) {
+            Files.delete(log); // a link, or a hard link to a file elsewhere
+        } else {
             notWritableByOthers(log);
         }
     }

@@ -105,6 +105,19 @@ class CaptureServiceTest {
         }
     }
 
+    /** A service on {@code listener} whose captures replay {@code frames}, then run {@code afterReplay} on their thread. */
+    static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
+            java.util.function.Consumer<FakeCapture> afterReplay) {
+        CaptureServer[] server = new CaptureServer[1];
+        server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), frames) {
+            @Override
+            protected void replayed() {
+                afterReplay.accept(this);
+            }
+        });
+        return server[0];
+    }
+
     /** What a client read: the frames, and the last drop counts the service told it. */
     record Received(long frames, CaptureStream.Drops drops) {
     }
@@ -135,15 +148,8 @@ class CaptureServiceTest {
         java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
-                    java.util.Collections.nCopies(count, frame)) {
-                @Override
-                protected void replayed() {
-                    flooded.countDown();
-                }
-            });
-            Thread serving = serve(server[0]);
+            Thread serving = serve(replaying(listener, java.util.Collections.nCopies(count, frame),
+                    c -> flooded.countDown()));
             Received got;
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
                 assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
@@ -176,9 +182,8 @@ class CaptureServiceTest {
                 ipv6FragmentOf443(), tcp4(40001, 853));
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), frames));
-            Thread serving = serve(server[0]);
+            CaptureServer server = replaying(listener, frames, c -> { });
+            Thread serving = serve(server);
 
             // raw stream: exactly the two DNS frames, nothing else
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
@@ -197,10 +202,10 @@ class CaptureServiceTest {
             // the fake capture replays its frames only when it starts: the next client must find it stopped, which
             // happens once the server has noticed that the raw stream's client left (on its own threads)
             long left = System.nanoTime() + 10_000_000_000L;
-            while (server[0].capturing() && System.nanoTime() < left) {
+            while (server.capturing() && System.nanoTime() < left) {
                 Thread.sleep(20);
             }
-            assertFalse(server[0].capturing(), "the capture stops when the raw stream's client has left");
+            assertFalse(server.capturing(), "the capture stops when the raw stream's client has left");
             // through the client session: the leak is named
             CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
             try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
@@ -240,15 +245,9 @@ class CaptureServiceTest {
             Path sock = dir.resolve("capture.sock");
             try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 listener.bind(UnixDomainSocketAddress.of(sock));
-                CaptureServer[] server = new CaptureServer[1];
-                server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
-                        List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1)))) {
-                    @Override
-                    protected void replayed() {
-                        meter.setDrops(7, 3); // as LiveCaptureSession.readStats does from pcap_stats
-                    }
-                });
-                Thread serving = serve(server[0]);
+                // as LiveCaptureSession.readStats does from pcap_stats
+                Thread serving = serve(replaying(listener, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
+                        c -> c.meter.setDrops(7, 3)));
                 try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
                     s.start();
                     long end = System.nanoTime() + 10_000_000_000L;
@@ -312,16 +311,15 @@ class CaptureServiceTest {
         Path sock = dir.resolve("capture.sock");
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), List.of()));
-            Thread serving = serve(server[0]);
+            CaptureServer server = replaying(listener, List.of(), c -> { });
+            Thread serving = serve(server);
             List<SocketChannel> held = new ArrayList<>();
             try {
                 for (int i = 0; i < CaptureServer.MAX_CLIENTS; i++) {
                     held.add(SocketChannel.open(UnixDomainSocketAddress.of(sock)));
                 }
                 long end = System.nanoTime() + 10_000_000_000L;
-                while (server[0].clientCount() < CaptureServer.MAX_CLIENTS && System.nanoTime() < end) {
+                while (server.clientCount() < CaptureServer.MAX_CLIENTS && System.nanoTime() < end) {
                     Thread.sleep(20);
                 }
                 try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
@@ -329,7 +327,7 @@ class CaptureServiceTest {
                             java.nio.charset.StandardCharsets.UTF_8);
                     assertTrue(said.startsWith("ERROR ") && said.contains("clients are connected already"), said);
                 }
-                assertEquals(CaptureServer.MAX_CLIENTS, server[0].clientCount());
+                assertEquals(CaptureServer.MAX_CLIENTS, server.clientCount());
             } finally {
                 for (SocketChannel c : held) {
                     c.close();
@@ -346,15 +344,8 @@ class CaptureServiceTest {
         Path sock = dir.resolve("capture.sock");
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r),
-                    List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1)))) {
-                @Override
-                protected void replayed() {
-                    finished("capture failed: java.lang.OutOfMemoryError: Java heap space");
-                }
-            });
-            Thread serving = serve(server[0]);
+            Thread serving = serve(replaying(listener, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
+                    c -> c.finished("capture failed: java.lang.OutOfMemoryError: Java heap space")));
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
                 Channels.newInputStream(ch).readAllBytes(); // returns only when the stream ends
             }
