@@ -43,6 +43,14 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
             }
 
             @Override
+            public void sent(int protocol, byte[] address, int port, long epochNanos) {
+                ProcessResolver p = processes;
+                if (p != null) {
+                    p.sent(protocol, address, port, epochNanos);
+                }
+            }
+
+            @Override
             public boolean wantsStubQueries() {
                 return asyncLeaks; // live capture: the programs behind a resolver's leaks
             }

@@ -24,6 +24,12 @@ import java.nio.charset.StandardCharsets;
  * such a frame (it passes only IP frames with port 53 or 853). Totals rather than increments, so a record that
  * comes late or twice changes nothing; one is sent at most once a second and only when a count changed, so a
  * stream without drops is exactly what it was before.
+ *
+ * <p><b>Queries as they left</b> ({@link #sent}) travel the same way: protocol type {@link #SENT_PROTOCOL} (Local
+ * Experimental EtherType 2), {@link #SENT_MAGIC}, then the first bytes of an SLL2 frame from the service's sender
+ * handle ({@link LiveCaptureSession}): a query to port 53 that left up to 100 ms before its counted frame comes, so
+ * the client looks its socket up in time ({@link PacketPipeline#acceptSent}). Never counted by a client that knows
+ * them; an older client or a file reader counts them as non-IP frames ("other").
  */
 final class CaptureStream {
     static final int MAGIC_NANOS = 0xa1b23c4d;
@@ -37,6 +43,10 @@ final class CaptureStream {
     private static final int ARPHRD_VOID = 0xffff;
     private static final int DROPS_COUNTS = SLL2_HEADER + 8;
     static final int DROPS_FRAME = DROPS_COUNTS + 3 * 8;
+    static final int SENT_PROTOCOL = 0x88b6;
+    static final byte[] SENT_MAGIC = "P853SENT".getBytes(StandardCharsets.US_ASCII);
+    /** Where the sent query's own frame starts in a {@link #sent} record's frame. */
+    static final int SENT_FRAME = SLL2_HEADER + 8;
 
     private CaptureStream() {
     }
@@ -67,18 +77,38 @@ final class CaptureStream {
 
     /** The record that tells a client the drop counts {@code d}. */
     static byte[] drops(long epochNanos, Drops d) {
-        ByteBuffer frame = ByteBuffer.allocate(DROPS_FRAME); // big-endian, like the SLL2 header
-        frame.putShort((short) DROPS_PROTOCOL).putShort((short) 0).putInt(0).putShort((short) ARPHRD_VOID)
-                .put((byte) 0).put((byte) 0).putLong(0).put(DROPS_MAGIC)
-                .putLong(d.kernel()).putLong(d.iface()).putLong(d.queue());
+        ByteBuffer frame = marked(DROPS_PROTOCOL, DROPS_MAGIC, DROPS_FRAME);
+        frame.putLong(d.kernel()).putLong(d.iface()).putLong(d.queue());
         return record(epochNanos, frame.array(), DROPS_FRAME, DROPS_FRAME);
+    }
+
+    /** The record that gives a client a query as it left: the sender handle's {@code caplen} bytes of it. */
+    static byte[] sent(long epochNanos, byte[] sentFrame, int caplen) {
+        ByteBuffer frame = marked(SENT_PROTOCOL, SENT_MAGIC, SENT_FRAME + caplen);
+        frame.put(sentFrame, 0, caplen);
+        return record(epochNanos, frame.array(), frame.capacity(), frame.capacity());
+    }
+
+    /** An SLL2 header of {@code protocol} from no interface, then {@code magic}; big-endian like the SLL2 header. */
+    private static ByteBuffer marked(int protocol, byte[] magic, int size) {
+        return ByteBuffer.allocate(size).putShort((short) protocol).putShort((short) 0).putInt(0)
+                .putShort((short) ARPHRD_VOID).put((byte) 0).put((byte) 0).putLong(0).put(magic);
     }
 
     /** Whether a received frame is a drops record rather than a captured packet (no allocation). */
     static boolean isDrops(int linkType, byte[] frame, int caplen) {
-        return linkType == LinkTypes.LINUX_SLL2 && caplen >= DROPS_FRAME
-                && FrameParser.u16(frame, 0) == DROPS_PROTOCOL
-                && java.util.Arrays.equals(frame, SLL2_HEADER, DROPS_COUNTS, DROPS_MAGIC, 0, DROPS_MAGIC.length);
+        return isMarked(linkType, frame, caplen, DROPS_PROTOCOL, DROPS_MAGIC) && caplen >= DROPS_FRAME;
+    }
+
+    /** Whether a received frame is a {@link #sent} record; its query's frame starts at {@link #SENT_FRAME}. */
+    static boolean isSent(int linkType, byte[] frame, int caplen) {
+        return isMarked(linkType, frame, caplen, SENT_PROTOCOL, SENT_MAGIC);
+    }
+
+    private static boolean isMarked(int linkType, byte[] frame, int caplen, int protocol, byte[] magic) {
+        return linkType == LinkTypes.LINUX_SLL2 && caplen >= SLL2_HEADER + magic.length
+                && FrameParser.u16(frame, 0) == protocol
+                && java.util.Arrays.equals(frame, SLL2_HEADER, SLL2_HEADER + magic.length, magic, 0, magic.length);
     }
 
     /** The counts of a frame for which {@link #isDrops} is true. */

@@ -26,6 +26,13 @@ class DnsOnlyCapture extends LiveCaptureSession {
         }
     }
 
+    @Override
+    protected void onSent(long epochNanos, int linkType, byte[] buf, int caplen) {
+        if (isDns(linkType, buf, caplen)) {
+            records.accept(CaptureStream.sent(epochNanos, buf, caplen));
+        }
+    }
+
     boolean isDns(int linkType, byte[] buf, int caplen) {
         parser.parse(linkType, buf, 0, caplen, frame);
         if (frame.outcome() != ParsedFrame.Outcome.PORTS) {

@@ -19,7 +19,15 @@ public interface LeakSink {
     default void stubQuery(LeakCandidate c) {
     }
 
-    /** Whether {@link #stubQuery} is wanted (costs a parse per local query). Default: no. */
+    /**
+     * A query this machine sent ({@code address} and {@code port} its local end, protocol 6 or 17), seen as it left,
+     * before its message reaches {@link #leak} or {@link #stubQuery}: the moment to look its socket up. Default:
+     * ignored.
+     */
+    default void sent(int protocol, byte[] address, int port, long epochNanos) {
+    }
+
+    /** Whether {@link #stubQuery} and {@link #sent} are wanted (costs a parse per local query). Default: no. */
     default boolean wantsStubQueries() {
         return false;
     }

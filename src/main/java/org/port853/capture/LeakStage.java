@@ -65,6 +65,8 @@ public final class LeakStage {
     private static final int CLIENT_LOCAL = 1;
     private static final int TO_SERVER = 2;
     private static final int STUB = 4;
+    /** A record of a query as it left ({@link #offerSent}): the client's address twice, no message. */
+    private static final int SENT = 8;
     private static final java.lang.invoke.VarHandle LONG_AT =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
@@ -251,6 +253,38 @@ public final class LeakStage {
     }
 
     /**
+     * A query this machine sent, seen as it left ({@link PacketPipeline#acceptSent}): behind the messages already
+     * waiting, the worker gives it to {@link LeakSink#sent}. Never counted; dropped when the ring is full.
+     */
+    void offerSent(long nanos, byte[] ab, int srcOff, int alen, int srcPort, int protocol) {
+        if (!async) {
+            out.sent(protocol, java.util.Arrays.copyOfRange(ab, srcOff, srcOff + alen), srcPort, nanos);
+            return;
+        }
+        long t = tail.get();
+        long at = recordStart(ringTail);
+        long end = at + RECORD_HEADER + 2 * alen;
+        if (full(t, end)) {
+            return; // only an earlier lookup lost: the message itself still comes
+        }
+        int i = (int) (at & (RING_BYTES - 1));
+        LONG_AT.set(ring, i, nanos);
+        putU16(i + 8, srcPort);
+        putU16(i + 10, PacketPipeline.DNS);
+        ring[i + 12] = (byte) protocol;
+        ring[i + 13] = (byte) alen;
+        ring[i + 14] = (byte) (SENT | CLIENT_LOCAL | TO_SERVER);
+        putU16(i + 15, 0);
+        System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER, alen);
+        System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER + alen, alen);
+        ringTail = end;
+        tail.lazySet(t + 1);
+        if (workerParked) {
+            LockSupport.unpark(worker);
+        }
+    }
+
+    /**
      * The bytes of a message the worker reads (process): the header of an answer or of anything else from the
      * server's side, the header and first question of a query (at most {@link #MSG_CAP}).
      */
@@ -328,10 +362,15 @@ public final class LeakStage {
             int a = i + RECORD_HEADER;
             ringRead = at + RECORD_HEADER + 2 * alen + n;
             try {
-                process((long) LONG_AT.get(ring, i), sIface[slot], ring, a, a + alen, alen,
-                        FrameParser.u16(ring, i + 8), FrameParser.u16(ring, i + 10), ring[i + 12] & 0xff,
-                        (flags & TO_SERVER) != 0, (flags & CLIENT_LOCAL) != 0, (flags & STUB) != 0, ring,
-                        a + 2 * alen, n);
+                if ((flags & SENT) != 0) {
+                    out.sent(ring[i + 12] & 0xff, java.util.Arrays.copyOfRange(ring, a, a + alen),
+                            FrameParser.u16(ring, i + 8), (long) LONG_AT.get(ring, i));
+                } else {
+                    process((long) LONG_AT.get(ring, i), sIface[slot], ring, a, a + alen, alen,
+                            FrameParser.u16(ring, i + 8), FrameParser.u16(ring, i + 10), ring[i + 12] & 0xff,
+                            (flags & TO_SERVER) != 0, (flags & CLIENT_LOCAL) != 0, (flags & STUB) != 0, ring,
+                            a + 2 * alen, n);
+                }
             } catch (RuntimeException e) {
                 listenerFailed(e); // keep going: one bad listener must not stop the capture
             } catch (Error e) {

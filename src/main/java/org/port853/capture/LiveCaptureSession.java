@@ -22,6 +22,12 @@ import org.port853.core.Words;
  * frame, so 64 MiB held only ~1,000 frames and any 20 ms pause dropped packets); blocks are handed over when
  * full or after the 100 ms timeout. A housekeeping thread reads the drop counters every second and refreshes
  * this machine's addresses every five seconds. Leaked DNS messages are parsed on a worker ({@link LeakStage}).
+ *
+ * <p>Beside each counting handle a small <b>sender handle</b> in immediate mode ({@link #SENDER_FILTER}: queries
+ * to port 53 only, {@link #SENDER_SNAPLEN} bytes of each, so its TPACKET_V2 ring holds thousands) hands every
+ * query over as it leaves, up to 100 ms before its block does: the sending socket is looked up then
+ * ({@link PacketPipeline#acceptSent}), while a program that got its answer in a millisecond still holds it.
+ * Its frames are never counted, and a device where it cannot be opened is captured without it.
  */
 class LiveCaptureSession extends AbstractCaptureSession {
     /**
@@ -36,6 +42,11 @@ class LiveCaptureSession extends AbstractCaptureSession {
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
     private static final int TIMEOUT_MILLIS = 100;
+    /** What the sender handles see: queries to port 53 (TCP: every segment; the pipeline keeps the SYN). */
+    static final String SENDER_FILTER = "udp dst port 53 or tcp dst port 53";
+    /** SLL2 (20) + IPv4 with options (60) or IPv6 (40) + TCP with options (60): the ports, never the message. */
+    static final int SENDER_SNAPLEN = 160;
+    private static final int SENDER_BUFFER = 1 << 20;
     private static final Logger LOG = Logger.getLogger(LiveCaptureSession.class.getName());
 
     private final String requested; // null: all of this machine's devices
@@ -47,6 +58,11 @@ class LiveCaptureSession extends AbstractCaptureSession {
     /** Every captured frame, on the capture thread; {@code buf} is reused for the next frame. */
     protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
         pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
+    }
+
+    /** A query as it left, from a sender handle (see the class comment), on the capture thread; never counted. */
+    protected void onSent(long epochNanos, int linkType, byte[] buf, int caplen) {
+        pipeline.acceptSent(epochNanos, linkType, buf, 0, caplen);
     }
     private volatile long ifNamesStamp;
 
@@ -87,8 +103,14 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 : Words.of("live-all", named ? String.join(", ", labels) : "", named ? 1 : 0);
     }
 
-    /** An activated handle and what its frames are counted under. */
-    private record Opened(long handle, int linkType, String label) {
+    /** An activated handle and what its frames are counted under; {@code sender}: a sender handle. */
+    private record Opened(long handle, int linkType, String label, boolean sender) {
+    }
+
+    /** How a handle is set up: the counting one, or the sender handle beside it (class comment). */
+    private record Settings(int snaplen, int bufferBytes, boolean immediate, String filter, boolean sender) {
+        static final Settings COUNTING = new Settings(SNAPLEN, BUFFER, false, FILTER, false);
+        static final Settings SENDER = new Settings(SENDER_SNAPLEN, SENDER_BUFFER, true, SENDER_FILTER, true);
     }
 
     @Override
@@ -108,12 +130,18 @@ class LiveCaptureSession extends AbstractCaptureSession {
         try {
             for (CaptureDevice d : wanted) {
                 try {
-                    opened.add(open(d));
+                    opened.add(open(d, Settings.COUNTING));
                 } catch (CaptureUnavailableException e) {
                     if (!d.optional()) {
                         throw e;
                     }
                     LOG.info("not capturing on " + d.label() + ": " + e.reason());
+                    continue;
+                }
+                try {
+                    opened.add(open(d, Settings.SENDER));
+                } catch (CaptureUnavailableException e) {
+                    LOG.info("no early sender lookups on " + d.label() + ": " + e.reason());
                 }
             }
         } catch (CaptureUnavailableException | RuntimeException e) {
@@ -126,9 +154,9 @@ class LiveCaptureSession extends AbstractCaptureSession {
                     .says("no-device-opened");
         }
         synchronized (handleLock) {
-            handles = opened.stream().mapToLong(Opened::handle).toArray();
+            handles = opened.stream().filter(o -> !o.sender()).mapToLong(Opened::handle).toArray();
         }
-        openedLabels = opened.stream().map(Opened::label).toList();
+        openedLabels = opened.stream().filter(o -> !o.sender()).map(Opened::label).toList();
         startHousekeeping().scheduleWithFixedDelay(this::readStats, 1, 1, TimeUnit.SECONDS);
         Thread t = new Thread(() -> loop(opened), "port853-capture");
         t.setDaemon(true);
@@ -137,7 +165,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
     }
 
     /** Creates, configures and activates one handle; closes it again when any step fails. */
-    private static Opened open(CaptureDevice d) throws CaptureUnavailableException {
+    private static Opened open(CaptureDevice d, Settings settings) throws CaptureUnavailableException {
         String dev = d.pcapName();
         Memory err = PcapNative.errbuf();
         long h = PcapNative.pcap_create(dev, PcapNative.address(err));
@@ -146,10 +174,13 @@ class LiveCaptureSession extends AbstractCaptureSession {
         }
         int linkType;
         try {
-            PcapNative.pcap_set_snaplen(h, SNAPLEN);
+            PcapNative.pcap_set_snaplen(h, settings.snaplen());
             PcapNative.pcap_set_promisc(h, 0);
             PcapNative.pcap_set_timeout(h, TIMEOUT_MILLIS);
-            PcapNative.pcap_set_buffer_size(h, BUFFER);
+            PcapNative.pcap_set_buffer_size(h, settings.bufferBytes());
+            if (settings.immediate() && PcapNative.pcap_set_immediate_mode(h, 1) != 0) {
+                throw new IllegalStateException("immediate mode: " + PcapNative.error(h));
+            }
             int rc = PcapNative.pcap_activate(h);
             if (rc < 0) {
                 String detail = PcapNative.error(h);
@@ -167,7 +198,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
             }
             Memory prog = new Memory(16);
             prog.clear();
-            if (PcapNative.pcap_compile(h, PcapNative.address(prog), FILTER, 1, 0xffffffff) != 0) {
+            if (PcapNative.pcap_compile(h, PcapNative.address(prog), settings.filter(), 1, 0xffffffff) != 0) {
                 throw new IllegalStateException("filter: " + PcapNative.error(h));
             }
             try {
@@ -191,7 +222,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
                     + ", which Port853 cannot read.", "Capture on all interfaces instead (no --interface).")
                     .says("link-type", d.label(), linkType);
         }
-        return new Opened(h, linkType, d.label());
+        return new Opened(h, linkType, d.label(), settings.sender());
     }
 
     private static final PcapHeaderLayout HEADER = PcapHeaderLayout.forThisOs();
@@ -205,6 +236,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
         long[] hs = new long[n];
         int[] linkTypes = new int[n];
         String[] labels = new String[n];
+        boolean[] sender = new boolean[n];
         String reason = null;
         Memory out = new Memory(16);        // pcap_pkthdr* and u_char* written by pcap_next_ex
         Memory pfd = new Memory(8L * n);    // struct pollfd[n]
@@ -214,6 +246,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
             hs[i] = opened.get(i).handle();
             linkTypes[i] = opened.get(i).linkType();
             labels[i] = opened.get(i).label();
+            sender[i] = opened.get(i).sender();
             int fd = PcapNative.selectableFd(hs[i]);
             pollable &= fd >= 0;
             pfd.setInt(8L * i, fd);
@@ -235,7 +268,14 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 boolean idle = true;
                 for (int i = 0; i < n; i++) {
                     int rc = PcapNative.pcap_next_ex(hs[i], outAddr, outAddr + 8);
-                    if (rc == 1) {
+                    if (rc == 1 && sender[i]) {
+                        idle = false;
+                        Pointer.nativeValue(hdr, out.getLong(0));
+                        Pointer.nativeValue(data, out.getLong(8));
+                        int caplen = Math.min(HEADER.caplen(hdr), SENDER_SNAPLEN);
+                        data.read(0, buf, 0, caplen);
+                        onSent(HEADER.nanos(hdr), linkTypes[i], buf, caplen);
+                    } else if (rc == 1) {
                         idle = false;
                         applyPendingClear();
                         long stamp = ifNamesStamp;

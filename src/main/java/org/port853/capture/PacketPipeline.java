@@ -27,6 +27,9 @@ public final class PacketPipeline {
 
     private final FrameParser parser = new FrameParser();
     private final ParsedFrame frame = new ParsedFrame();
+    private final ParsedFrame sentFrame = new ParsedFrame();
+    private static final int TCP_SYN = 0x02;
+    private static final int TCP_ACK = 0x10;
     private final TcpDnsReassembler tcp = new TcpDnsReassembler();
     private final Port853Content dot = new Port853Content();
     private final IpFragments fragments = new IpFragments();
@@ -257,6 +260,28 @@ public final class PacketPipeline {
             }
         } else {
             tcp.segment(f, epochNanos, tcpSink);
+        }
+    }
+
+    /**
+     * A query to port 53 as it left, from a sender handle ({@link LiveCaptureSession}), up to 100 ms before its frame
+     * reaches {@link #accept}: when this machine sent it (over UDP, or the SYN that opens a TCP connection), the leak
+     * worker looks its socket up now ({@link LeakSink#sent}). Never counted; only where stub queries are wanted
+     * (live capture).
+     */
+    public void acceptSent(long epochNanos, int linkType, byte[] b, int off, int capLen) {
+        if (!stubs) {
+            return;
+        }
+        ParsedFrame f = sentFrame;
+        parser.parse(linkType, b, off, capLen, f);
+        if (f.outcome != ParsedFrame.Outcome.PORTS || f.dstPort != DNS
+                || f.protocol == ParsedFrame.TCP && (f.tcpFlags & (TCP_SYN | TCP_ACK)) != TCP_SYN) {
+            return;
+        }
+        int al = f.addressLength();
+        if (local.isLocal(b, f.srcOff, al, f.linkScope())) {
+            leakStage.offerSent(epochNanos, b, f.srcOff, al, f.srcPort, f.protocol);
         }
     }
 

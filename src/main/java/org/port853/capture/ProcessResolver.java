@@ -25,6 +25,7 @@ public final class ProcessResolver implements AutoCloseable {
     private static final int LEAK = 0;
     private static final int STUB = 1;
     private static final int UPDATE = 2;
+    private static final int OWNER = 3;
 
     private record Job(int kind, LeakCandidate c, SocketOwnerLookup.Socket socket) {
     }
@@ -37,8 +38,29 @@ public final class ProcessResolver implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     static final int MAX_STUB_LOOKUPS_PER_SECOND = 500;
-    private long stubWindowStart; // leak worker only
-    private int stubLookups;
+    private final RateLimit stubLookups = new RateLimit(MAX_STUB_LOOKUPS_PER_SECOND); // leak worker only
+    static final int MAX_SENT_LOOKUPS_PER_SECOND = 500;
+    private final RateLimit sentLookups = new RateLimit(MAX_SENT_LOOKUPS_PER_SECOND); // leak worker only
+
+    /** At most {@code perSecond} permits in each second (one thread). */
+    private static final class RateLimit {
+        private final int perSecond;
+        private long windowStart;
+        private int used;
+
+        RateLimit(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        boolean permit() {
+            long now = System.nanoTime();
+            if (now - windowStart > 1_000_000_000L) {
+                windowStart = now;
+                used = 0;
+            }
+            return used++ < perSecond;
+        }
+    }
 
     public ProcessResolver(SocketOwnerLookup owners, Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
         this.owners = owners;
@@ -63,12 +85,25 @@ public final class ProcessResolver implements AutoCloseable {
      * "unknown"), so the leak worker keeps up with the leaks.
      */
     public void submitStub(LeakCandidate c) {
-        long now = System.nanoTime();
-        if (now - stubWindowStart > 1_000_000_000L) {
-            stubWindowStart = now;
-            stubLookups = 0;
+        queue.offer(new Job(STUB, c, stubLookups.permit() ? socketOf(c) : null));
+    }
+
+    /**
+     * A query this machine sent, seen as it left ({@link LeakSink#sent}), on the leak worker: its socket is looked up
+     * now and its process next on this class's thread, while a program answered within a millisecond still holds
+     * both. The leak or stub query that follows from the same socket finds that lookup ({@link #socketOf}) and the
+     * process in the lookup's cache. Never blocks; at most {@link #MAX_SENT_LOOKUPS_PER_SECOND} a second.
+     */
+    public void sent(int protocol, byte[] address, int port, long epochNanos) {
+        Instant time = Instant.ofEpochSecond(0, epochNanos);
+        Lookup earlier = lookups.get(SocketAddress.of(protocol, address, port));
+        if (earlier != null && !time.isAfter(earlier.at()) || !sentLookups.permit()) {
+            return; // known already, or too many
         }
-        queue.offer(new Job(STUB, c, stubLookups++ < MAX_STUB_LOOKUPS_PER_SECOND ? socketOf(c) : null));
+        SocketOwnerLookup.Socket found = lookUp(protocol, address, port);
+        if (found != null) {
+            queue.offer(new Job(OWNER, null, found));
+        }
     }
 
     /** The response code of a submitted candidate: applied after the candidate is published. Never blocks. */
@@ -80,21 +115,25 @@ public final class ProcessResolver implements AutoCloseable {
 
     private SocketOwnerLookup.Socket socketOf(LeakCandidate c) {
         int protocol = c.protocol() == ParsedFrame.TCP ? 6 : 17;
-        SocketAddress where = SocketAddress.of(protocol, c.client(), c.clientPort());
-        Lookup earlier = lookups.get(where);
+        Lookup earlier = lookups.get(SocketAddress.of(protocol, c.client(), c.clientPort()));
         if (earlier != null && !c.time().isAfter(earlier.at())) {
-            // made after this query was sent, so as true for it as a lookup now, which would come even later: a
-            // burst from one socket costs one netlink round trip, not one per query
+            // made after this query was sent (as it left, or for an earlier query), so as true for it as a lookup
+            // now, which would come even later: a burst from one socket costs one netlink round trip, not one each
             return earlier.socket();
         }
+        return lookUp(protocol, c.client(), c.clientPort());
+    }
+
+    /** Asks the kernel now which socket this local end is, and remembers the answer with its time. */
+    private SocketOwnerLookup.Socket lookUp(int protocol, byte[] address, int port) {
         Instant at = Instant.now(); // before asking: what the kernel says held at least from then on
         SocketOwnerLookup.Socket found;
         try {
-            found = owners.find(protocol, c.client(), c.clientPort()).orElse(null);
+            found = owners.find(protocol, address, port).orElse(null);
         } catch (RuntimeException | LinkageError e) {
             return null; // best effort
         }
-        lookups.put(where, new Lookup(found, at));
+        lookups.put(SocketAddress.of(protocol, address, port), new Lookup(found, at));
         return found;
     }
 
@@ -145,6 +184,7 @@ public final class ProcessResolver implements AutoCloseable {
         try {
             switch (j.kind) {
                 case UPDATE -> update.accept(j.c.rcode(), j.c.seq());
+                case OWNER -> owner(j.socket); // found while the program holds it; the leak reads it from the cache
                 case STUB -> stubs.asked(j.c.time(), j.c.name(), owner(j.socket).orElse(null));
                 default -> {
                     String sender = owner(j.socket).orElse(null);

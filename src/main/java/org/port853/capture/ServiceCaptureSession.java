@@ -120,6 +120,11 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
                     meter.setDrops(d.kernel() + d.queue(), d.iface());
                     continue;
                 }
+                if (CaptureStream.isSent(linkType, buf, h.caplen())) {
+                    pipeline.acceptSent(h.epochNanos(), linkType, buf, CaptureStream.SENT_FRAME,
+                            h.caplen() - CaptureStream.SENT_FRAME);
+                    continue;
+                }
                 applyPendingClear();
                 if (wantedIndex > 0 && linkType == LinkTypes.LINUX_SLL2 && h.caplen() >= 8
                         && readInt(buf, SLL2_IFINDEX) != wantedIndex) {

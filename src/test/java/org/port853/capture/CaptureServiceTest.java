@@ -142,6 +142,16 @@ class CaptureServiceTest {
         return new Received(frames, drops);
     }
 
+    /** A listener that adds each leak to {@code leaks}. */
+    static CaptureListener collecting(List<LeakRecord> leaks) {
+        return new CaptureListener() {
+            @Override
+            public void onLeak(LeakRecord r) {
+                leaks.add(r);
+            }
+        };
+    }
+
     /** A client that starts reading only after {@code count} copies of {@code frame} were captured for it. */
     static Received readAfterAFlood(Path dir, byte[] frame, int count) throws Exception {
         Path sock = dir.resolve("capture.sock");
@@ -209,12 +219,7 @@ class CaptureServiceTest {
             // through the client session: the leak is named
             CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
             try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
-                s.addListener(new CaptureListener() {
-                    @Override
-                    public void onLeak(LeakRecord r) {
-                        leaks.add(r);
-                    }
-                });
+                s.addListener(collecting(leaks));
                 s.start();
                 long end = System.nanoTime() + 10_000_000_000L;
                 while (leaks.isEmpty() && System.nanoTime() < end) {
@@ -301,6 +306,64 @@ class CaptureServiceTest {
             assertEquals(new CaptureStream.Drops(1, 2, 3), CaptureStream.readDrops(frame));
             byte[] dns = udp4(40000, 53, new byte[60]);
             assertFalse(CaptureStream.isDrops(LinkTypes.LINUX_SLL2, dns, dns.length));
+        }
+    }
+
+    @Test
+    @DisplayName("a query as it left (the service's sender handle) reaches the client as a record it never counts, and "
+            + "names the program although its socket closed before the counted frame came (real sock_diag and /proc)")
+    @Timeout(60)
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aQueryAsItLeftNamesItsProgramThroughTheService(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new LinuxSocketOwners().isSupported(), "sock_diag and /proc");
+        Path sock = dir.resolve("capture.sock");
+        java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open();
+        program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        int port = ((java.net.InetSocketAddress) program.getLocalAddress()).getPort();
+        byte[] query = Frames.sll2(IPV4, 1, Frames.ipv4("127.0.0.1", "198.51.100.77", 17,
+                Frames.udp(port, 53, Frames.dnsQuery("as-it-left.example", 1))));
+        java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            CaptureServer[] server = new CaptureServer[1];
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), List.of()) {
+                @Override
+                protected void replayed() {
+                    long now = System.currentTimeMillis() * 1_000_000L;
+                    onSent(now, LinkTypes.LINUX_SLL2, query.clone(), Math.min(query.length, LiveCaptureSession.SENDER_SNAPLEN));
+                    try {
+                        // the client's leak worker looks the socket up within a millisecond or so; then the program
+                        // closes it, and only then does its counted frame come (its block, up to 100 ms later)
+                        assertTrue(looked.await(20, java.util.concurrent.TimeUnit.SECONDS));
+                        program.close();
+                    } catch (InterruptedException | IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    onFrame(now, LinkTypes.LINUX_SLL2, "any", query.clone(), query.length, query.length);
+                }
+            });
+            Thread serving = serve(server[0]);
+            CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
+            try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+                s.addListener(collecting(leaks));
+                s.start();
+                // the record reaches the client's leak worker, which looks the socket up, and the resolver's thread
+                // its process, within milliseconds: 2 s is plenty even on a loaded machine
+                Thread.sleep(2000);
+                looked.countDown();
+                long end = System.nanoTime() + 20_000_000_000L;
+                while (leaks.isEmpty() && System.nanoTime() < end) {
+                    Thread.sleep(20);
+                }
+                String self = SocketOwners.programName((int) ProcessHandle.current().pid()) + " ("
+                        + ProcessHandle.current().pid() + ")";
+                assertEquals(self, leaks.get(0).sender(), leaks.get(0).toString());
+                assertEquals(1, s.pipeline().frames(), "the record of the query as it left is not counted");
+                assertEquals(1, s.pipeline().countedFrames());
+            }
+            serving.join(10_000);
+        } finally {
+            program.close();
         }
     }
 

@@ -6,11 +6,15 @@ import java.util.Map;
 
 /**
  * Test helper run in a network namespace by {@link CaptureVsTsharkIT}: live capture on all interfaces until stdin
- * closes, then one JSON line with totals, drops and leak names on stdout. Prints "READY" when capturing.
+ * closes, then one JSON line with totals, drops and leak names on stdout. Prints "READY" when capturing. With
+ * {@code --via-service} as its argument it captures as the installed app does without root: a capture service
+ * ({@link CaptureServer} with {@link DnsOnlyCapture}, as {@link CaptureServiceMain} runs it) on a socket in a
+ * temporary directory, read by a {@link ServiceCaptureSession}.
  */
 public final class LiveCaptureMain {
     public static void main(String[] args) throws Exception {
-        CaptureSession s = CaptureSessions.live(args.length > 0 ? args[0] : null);
+        boolean viaService = args.length > 0 && args[0].equals("--via-service");
+        CaptureSession s = viaService ? throughAService() : CaptureSessions.live(args.length > 0 ? args[0] : null);
         s.start();
         Thread.sleep(300);
         System.out.println("READY");
@@ -41,5 +45,27 @@ public final class LiveCaptureMain {
         }).toList());
         o.put("leaksByProgram", s.leaksByProgram());
         System.out.println(new ObjectMapper().writeValueAsString(o));
+    }
+
+    private static CaptureSession throughAService() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("port853-capture-service");
+        java.nio.file.Path sock = dir.resolve("capture.sock");
+        java.nio.channels.ServerSocketChannel listener =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        listener.bind(java.net.UnixDomainSocketAddress.of(sock));
+        CaptureServer[] server = new CaptureServer[1];
+        server[0] = new CaptureServer(listener, () -> new DnsOnlyCapture(r -> server[0].broadcast(r)));
+        Thread serving = new Thread(() -> {
+            try {
+                server[0].serve(Long.MAX_VALUE);
+            } catch (java.io.IOException e) {
+                e.printStackTrace();
+            }
+        }, "capture-service");
+        serving.setDaemon(true);
+        serving.start();
+        sock.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        return new ServiceCaptureSession(sock, null);
     }
 }

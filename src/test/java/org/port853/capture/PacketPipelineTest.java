@@ -491,6 +491,59 @@ class PacketPipelineTest {
         assertEquals(0, a.unlistedLeakQueries(), "a clear starts the count again");
     }
 
+    @Test
+    @DisplayName("a query as it left (sender handle): the sink hears of this machine's UDP queries and TCP SYNs to port "
+            + "53 in the async ring's order, cut to 160 bytes; answers, port 853, other hosts' queries and later TCP "
+            + "segments not; nothing is counted")
+    void queriesAsTheyLeftAreLookedUpNotCounted() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
+        PacketPipeline a = new PacketPipeline(meter, LocalAddresses.of(List.of(InetAddress.getByName("198.18.0.1"))),
+                new LeakSink() {
+                    @Override
+                    public void leak(LeakCandidate c) {
+                        heard.add("leak " + c.name());
+                        got.leak(c);
+                    }
+
+                    @Override
+                    public void sent(int protocol, byte[] address, int port, long epochNanos) {
+                        try {
+                            heard.add("sent " + protocol + " " + InetAddress.getByAddress(address).getHostAddress()
+                                    + " " + port + " " + (epochNanos - t));
+                        } catch (java.net.UnknownHostException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+
+                    @Override
+                    public boolean wantsStubQueries() {
+                        return true;
+                    }
+                }, null, LeakStage::async);
+        byte[] query = query("early.test", 7);
+        List<byte[]> sent = List.of(
+                ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, query)),                  // this machine's: heard
+                ipv4("127.0.0.1", "127.0.0.53", 17, udp(40001, 53, query)),                   // a stub query: heard
+                ipv6("2001:db8::9", "2001:db8::53", 17, udp(40002, 53, query)),               // another host's
+                ipv4("198.18.0.2", "198.18.0.1", 17, udp(53, 40000, response("early.test", 7, 0))), // an answer
+                ipv4("198.18.0.1", "198.18.0.2", 17, udp(40003, 853, query)),                 // not port 53
+                ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40004, 53, 1, 0x02, new byte[0])),   // a SYN: heard
+                ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40004, 53, 2, 0x18, query)),         // its data: not again
+                ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40005, 53, 1, 0x12, new byte[0])));  // SYN-ACK: not
+        for (int i = 0; i < sent.size(); i++) {
+            byte[] f = sll2(sent.get(i)[0] >> 4 == 6 ? 0x86dd : 0x0800, 1, sent.get(i));
+            a.acceptSent(t + i, LinkTypes.LINUX_SLL2, f, 0, Math.min(f.length, LiveCaptureSession.SENDER_SNAPLEN));
+        }
+        byte[] leak = ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, query));
+        a.accept(t + 100, LinkTypes.RAW, "eth0", leak, 0, leak.length, leak.length);
+        a.flushLeaks();
+        assertEquals(List.of("sent 17 198.18.0.1 40000 0", "sent 17 127.0.0.1 40001 1", "sent 6 198.18.0.1 40004 5",
+                "leak early.test"), heard);
+        assertEquals(1, a.frames(), "only the counted frame");
+        assertEquals(1, a.leakQueries());
+    }
+
     interface Hold {
         void await() throws InterruptedException;
     }

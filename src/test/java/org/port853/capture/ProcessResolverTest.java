@@ -28,6 +28,27 @@ class ProcessResolverTest {
         }
     }
 
+    /** {@code inner}, counting its socket lookups in {@code finds}. */
+    static SocketOwnerLookup counting(SocketOwnerLookup inner, java.util.concurrent.atomic.AtomicInteger finds) {
+        return new SocketOwnerLookup() {
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public Optional<Socket> find(int protocol, byte[] address, int port) {
+                finds.incrementAndGet();
+                return inner.find(protocol, address, port);
+            }
+
+            @Override
+            public String describe(Socket socket) {
+                return inner.describe(socket);
+            }
+        };
+    }
+
     @Test
     @DisplayName("a program that renamed itself to an escape sequence and a line end (prctl, /proc/self/comm) is "
             + "named with them shown, so that monitor's text line cannot recolour the terminal or print a fake LEAK line")
@@ -49,23 +70,7 @@ class ProcessResolverTest {
             + "a query sent after the lookup is looked up again")
     void aLookupMadeAfterAQueryWasSentAnswersForIt() throws Exception {
         java.util.concurrent.atomic.AtomicInteger finds = new java.util.concurrent.atomic.AtomicInteger();
-        SocketOwnerLookup counting = new SocketOwnerLookup() {
-            @Override
-            public boolean isSupported() {
-                return true;
-            }
-
-            @Override
-            public Optional<Socket> find(int protocol, byte[] address, int port) {
-                finds.incrementAndGet();
-                return Optional.of(new Socket(4711, 0));
-            }
-
-            @Override
-            public String describe(Socket socket) {
-                return "python3 (42)";
-            }
-        };
+        SocketOwnerLookup counting = counting(new NamedOwner("python3 (42)"), finds);
         LinkedBlockingQueue<LeakRecord> published = new LinkedBlockingQueue<>();
         byte[] client = {(byte) 198, 18, 0, 1};
         try (ProcessResolver r = new ProcessResolver(counting, published::add, (rcode, id) -> { })) {
@@ -87,6 +92,41 @@ class ProcessResolverTest {
             for (int i = 0; i < 103; i++) {
                 assertEquals("python3 (42)", published.poll(5, TimeUnit.SECONDS).sender());
             }
+        }
+    }
+
+    @Test
+    @DisplayName("a query seen as it left is looked up then (real sock_diag and /proc): its leak, which comes after the "
+            + "program closed the socket, still names the program, without a second lookup")
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aSocketLookedUpAsTheQueryLeftNamesTheLeakAfterItClosed() throws Exception {
+        LinuxSocketOwners linux = new LinuxSocketOwners();
+        org.junit.jupiter.api.Assumptions.assumeTrue(linux.isSupported(), "sock_diag and /proc");
+        java.util.concurrent.atomic.AtomicInteger finds = new java.util.concurrent.atomic.AtomicInteger();
+        SocketOwnerLookup counting = counting(linux, finds);
+        LinkedBlockingQueue<LeakRecord> published = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Long> updated = new LinkedBlockingQueue<>();
+        byte[] loopback = {127, 0, 0, 1};
+        String self = SocketOwners.programName((int) ProcessHandle.current().pid()) + " (" + ProcessHandle.current().pid()
+                + ")";
+        try (ProcessResolver r = new ProcessResolver(counting, published::add, (rcode, id) -> updated.add(id))) {
+            Instant left;
+            LeakCandidate leak;
+            try (java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open()) {
+                program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                int port = ((java.net.InetSocketAddress) program.getLocalAddress()).getPort();
+                left = Instant.now();
+                r.sent(17, loopback, port, left.getEpochSecond() * 1_000_000_000L + left.getNano());
+                leak = new LeakCandidate(left, "lo", "198.18.0.4", "gone.test", "A", ParsedFrame.UDP, loopback, port,
+                        true, null, 1);
+                r.submitUpdate(new LeakCandidate(left, "lo", "198.18.0.4", "marker.test", "A", ParsedFrame.UDP,
+                        loopback, port, true, "NOERROR", 0)); // behind the process lookup in the resolver's queue
+                assertEquals(0L, updated.poll(10, TimeUnit.SECONDS), "the resolver's thread got that far");
+            } // the program closes its socket (and would exit) before its query's block reaches the leak worker
+            r.submit(leak);
+            LeakRecord named = published.poll(10, TimeUnit.SECONDS);
+            assertEquals(self, named.sender(), named.toString());
+            assertEquals(1, finds.get(), "the leak used the lookup made as the query left");
         }
     }
 }

@@ -303,6 +303,11 @@ public final class TestRig implements AutoCloseable {
         return vars.get("DBUS_SYSTEM_BUS_ADDRESS");
     }
 
+    /** The server side's network namespace, where the rig's DNS servers run (198.18.N.0/24 on its eth0). */
+    public String serverNamespace() {
+        return rigEnv.get("RIG_ID") + "-srv";
+    }
+
     /** All values printed by {@code rig.sh env}. */
     public Map<String, String> vars() {
         return Map.copyOf(vars);
