@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * so a client's Verify knows when its capture may have missed a leak.
  */
 final class CaptureServer {
-    private static final int QUEUE_FRAMES = 16384;
+    static final int QUEUE_FRAMES = 16384;
     /**
      * What a client's queue may hold in bytes: a client that never reads would otherwise keep 16,384 frames of up to
      * 64 KiB each (any user can send such datagrams to port 53 on loopback), and the service's 48 MiB heap ran out, which
@@ -137,6 +137,16 @@ final class CaptureServer {
         }
     }
 
+    /**
+     * Called on the capture thread for a query as it left ({@link CaptureStream#sent}): only an earlier lookup for the
+     * client, so it takes no more than half of a client's queue and is never counted as a lost frame.
+     */
+    void broadcastSent(byte[] record) {
+        for (Client c : clients) {
+            c.offerSent(record);
+        }
+    }
+
     private void disconnected(Client c) {
         clients.remove(c);
         log("client left (" + c.dropped + " frames dropped for it, " + clients.size() + " connected)");
@@ -244,6 +254,14 @@ final class CaptureServer {
             if (queuedBytes.get() + record.length > QUEUE_BYTES || !queue.offer(record)) {
                 dropped++;
             } else {
+                queuedBytes.addAndGet(record.length);
+            }
+        }
+
+        /** On the capture thread only: a sent record, while the queue is less than half full; else nothing. */
+        void offerSent(byte[] record) {
+            if (queuedBytes.get() + record.length <= QUEUE_BYTES / 2 && queue.size() < QUEUE_FRAMES / 2
+                    && queue.offer(record)) {
                 queuedBytes.addAndGet(record.length);
             }
         }

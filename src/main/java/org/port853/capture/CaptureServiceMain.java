@@ -24,7 +24,8 @@ public final class CaptureServiceMain {
             return;
         }
         CaptureServer[] server = new CaptureServer[1];
-        server[0] = new CaptureServer(listener, () -> new DnsOnlyCapture(r -> server[0].broadcast(r)));
+        server[0] = new CaptureServer(listener,
+                () -> new DnsOnlyCapture(server[0]::broadcast, server[0]::broadcastSent));
         server[0].serve(Long.getLong("port853.capture.idleMillis", IDLE_MILLIS));
         CaptureServer.log("no clients for a while: exiting");
         System.exit(0);

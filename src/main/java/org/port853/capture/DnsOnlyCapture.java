@@ -13,10 +13,22 @@ class DnsOnlyCapture extends LiveCaptureSession {
     private final ParsedFrame frame = new ParsedFrame();
     private final Consumer<byte[]> records;
 
-    /** @param records receives each allowed frame as a {@link CaptureStream} record, on the capture thread */
-    DnsOnlyCapture(Consumer<byte[]> records) {
+    private final Consumer<byte[]> sentRecords;
+
+    /**
+     * @param records     receives each allowed frame as a {@link CaptureStream} record, on the capture thread
+     * @param sentRecords receives each query as it left ({@link PacketPipeline#isQueryLeaving}) as a sent record
+     */
+    DnsOnlyCapture(Consumer<byte[]> records, Consumer<byte[]> sentRecords) {
         super(null, CaptureDevices.ANY); // the service streams SLL2 frames of the any device
         this.records = records;
+        this.sentRecords = sentRecords;
+    }
+
+    /** The service opens sender handles whatever it could look up itself: its clients do the lookups. */
+    @Override
+    protected boolean wantsSenderHandles() {
+        return true;
     }
 
     @Override
@@ -28,8 +40,9 @@ class DnsOnlyCapture extends LiveCaptureSession {
 
     @Override
     protected void onSent(long epochNanos, int linkType, byte[] buf, int caplen) {
-        if (isDns(linkType, buf, caplen)) {
-            records.accept(CaptureStream.sent(epochNanos, buf, caplen));
+        parser.parse(linkType, buf, 0, caplen, frame);
+        if (PacketPipeline.isQueryLeaving(frame)) {
+            sentRecords.accept(CaptureStream.sent(epochNanos, buf, caplen));
         }
     }
 

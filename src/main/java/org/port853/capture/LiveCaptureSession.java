@@ -23,11 +23,13 @@ import org.port853.core.Words;
  * full or after the 100 ms timeout. A housekeeping thread reads the drop counters every second and refreshes
  * this machine's addresses every five seconds. Leaked DNS messages are parsed on a worker ({@link LeakStage}).
  *
- * <p>Beside each counting handle a small <b>sender handle</b> in immediate mode ({@link #SENDER_FILTER}: queries
+ * <p>Beside each counting handle a small <b>sender handle</b> in immediate mode ({@link #SENDER_FILTER}: packets
  * to port 53 only, {@link #SENDER_SNAPLEN} bytes of each, so its TPACKET_V2 ring holds thousands) hands every
  * query over as it leaves, up to 100 ms before its block does: the sending socket is looked up then
  * ({@link PacketPipeline#acceptSent}), while a program that got its answer in a millisecond still holds it.
- * Its frames are never counted, and a device where it cannot be opened is captured without it.
+ * Its frames are never counted; a device where it cannot be opened is captured without it, and one that fails
+ * later is no longer read (the capture goes on). Only opened where senders can be looked up
+ * ({@link #wantsSenderHandles}).
  */
 class LiveCaptureSession extends AbstractCaptureSession {
     /**
@@ -42,9 +44,15 @@ class LiveCaptureSession extends AbstractCaptureSession {
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts
     private static final int TIMEOUT_MILLIS = 100;
-    /** What the sender handles see: queries to port 53 (TCP: every segment; the pipeline keeps the SYN). */
+    /**
+     * What the sender handles see: packets to port 53 (TCP: every segment; incoming ones too);
+     * {@link PacketPipeline#isQueryLeaving} keeps the queries this machine sends.
+     */
     static final String SENDER_FILTER = "udp dst port 53 or tcp dst port 53";
-    /** SLL2 (20) + IPv4 with options (60) or IPv6 (40) + TCP with options (60): the ports, never the message. */
+    /**
+     * SLL2 (20) + IPv4 with options (60) or IPv6 (40) + TCP with options (60): always the ports; of a UDP query also
+     * the start of the message (with a short name, all of it), as in the counted frame.
+     */
     static final int SENDER_SNAPLEN = 160;
     private static final int SENDER_BUFFER = 1 << 20;
     private static final Logger LOG = Logger.getLogger(LiveCaptureSession.class.getName());
@@ -58,6 +66,11 @@ class LiveCaptureSession extends AbstractCaptureSession {
     /** Every captured frame, on the capture thread; {@code buf} is reused for the next frame. */
     protected void onFrame(long epochNanos, int linkType, String iface, byte[] buf, int caplen, int len) {
         pipeline.accept(epochNanos, linkType, iface, buf, 0, caplen, len);
+    }
+
+    /** Whether to open sender handles: only where the senders of queries can be looked up here. */
+    protected boolean wantsSenderHandles() {
+        return SocketOwnerLookup.forThisMachine().isPresent();
     }
 
     /** A query as it left, from a sender handle (see the class comment), on the capture thread; never counted. */
@@ -136,6 +149,9 @@ class LiveCaptureSession extends AbstractCaptureSession {
                         throw e;
                     }
                     LOG.info("not capturing on " + d.label() + ": " + e.reason());
+                    continue;
+                }
+                if (!wantsSenderHandles()) {
                     continue;
                 }
                 try {
@@ -237,6 +253,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
         int[] linkTypes = new int[n];
         String[] labels = new String[n];
         boolean[] sender = new boolean[n];
+        int counting = (int) opened.stream().filter(o -> !o.sender()).count();
+        boolean[] gone = new boolean[n]; // a failed sender handle, no longer read
         String reason = null;
         Memory out = new Memory(16);        // pcap_pkthdr* and u_char* written by pcap_next_ex
         Memory pfd = new Memory(8L * n);    // struct pollfd[n]
@@ -267,8 +285,16 @@ class LiveCaptureSession extends AbstractCaptureSession {
                 }
                 boolean idle = true;
                 for (int i = 0; i < n; i++) {
+                    if (gone[i]) {
+                        continue;
+                    }
                     int rc = PcapNative.pcap_next_ex(hs[i], outAddr, outAddr + 8);
-                    if (rc == 1 && sender[i]) {
+                    if (sender[i] && rc < 0 && rc != -2) {
+                        // only the early lookups are lost with it: the capture goes on without this handle
+                        LOG.info("sender handle on " + labels[i] + " failed: " + PcapNative.error(hs[i]));
+                        gone[i] = true;
+                        pfd.setInt(8L * i, -1); // poll skips a negative descriptor; the handle is closed with the rest
+                    } else if (rc == 1 && sender[i]) {
                         idle = false;
                         Pointer.nativeValue(hdr, out.getLong(0));
                         Pointer.nativeValue(data, out.getLong(8));
@@ -292,7 +318,8 @@ class LiveCaptureSession extends AbstractCaptureSession {
                         break reading;
                     } else if (rc != 0) {
                         if (running) {
-                            reason = "capture failed" + (n > 1 ? " on " + labels[i] : "") + ": " + PcapNative.error(hs[i]);
+                            reason = "capture failed" + (counting > 1 ? " on " + labels[i] : "") + ": "
+                                    + PcapNative.error(hs[i]);
                         }
                         break reading;
                     }

@@ -275,14 +275,28 @@ public final class PacketPipeline {
         }
         ParsedFrame f = sentFrame;
         parser.parse(linkType, b, off, capLen, f);
-        if (f.outcome != ParsedFrame.Outcome.PORTS || f.dstPort != DNS
-                || f.protocol == ParsedFrame.TCP && (f.tcpFlags & (TCP_SYN | TCP_ACK)) != TCP_SYN) {
-            return;
-        }
         int al = f.addressLength();
-        if (local.isLocal(b, f.srcOff, al, f.linkScope())) {
+        if (isQueryLeaving(f) && local.isLocal(b, f.srcOff, al, f.linkScope()) && sentOffers.permit()) {
             leakStage.offerSent(epochNanos, b, f.srcOff, al, f.srcPort, f.protocol);
         }
+    }
+
+    /** Queries as they left offered to the leak worker in a second, at most: each costs it a socket lookup. */
+    static final int MAX_SENT_PER_SECOND = 500;
+    private final RateLimit sentOffers = new RateLimit(MAX_SENT_PER_SECOND);
+
+    /**
+     * Whether a sender handle's frame is a query this machine sends: to port 53, over UDP or as the SYN that opens a
+     * TCP connection (a connection's later segments, answers and a server's incoming queries are not), leaving (SLL2
+     * packet type OUTGOING; where the link type does not say, any) or to a loopback address (a stub query on lo).
+     */
+    static boolean isQueryLeaving(ParsedFrame f) {
+        if (f.outcome != ParsedFrame.Outcome.PORTS || f.dstPort != DNS
+                || f.protocol == ParsedFrame.TCP && (f.tcpFlags & (TCP_SYN | TCP_ACK)) != TCP_SYN) {
+            return false;
+        }
+        return f.packetType == ParsedFrame.OUTGOING || f.packetType < 0
+                || isLoopback(f.buf, f.dstOff, f.addressLength());
     }
 
     /**

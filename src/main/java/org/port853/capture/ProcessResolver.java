@@ -39,28 +39,6 @@ public final class ProcessResolver implements AutoCloseable {
     private volatile boolean running = true;
     static final int MAX_STUB_LOOKUPS_PER_SECOND = 500;
     private final RateLimit stubLookups = new RateLimit(MAX_STUB_LOOKUPS_PER_SECOND); // leak worker only
-    static final int MAX_SENT_LOOKUPS_PER_SECOND = 500;
-    private final RateLimit sentLookups = new RateLimit(MAX_SENT_LOOKUPS_PER_SECOND); // leak worker only
-
-    /** At most {@code perSecond} permits in each second (one thread). */
-    private static final class RateLimit {
-        private final int perSecond;
-        private long windowStart;
-        private int used;
-
-        RateLimit(int perSecond) {
-            this.perSecond = perSecond;
-        }
-
-        boolean permit() {
-            long now = System.nanoTime();
-            if (now - windowStart > 1_000_000_000L) {
-                windowStart = now;
-                used = 0;
-            }
-            return used++ < perSecond;
-        }
-    }
 
     public ProcessResolver(SocketOwnerLookup owners, Consumer<LeakRecord> publish, ObjLongConsumer<String> update) {
         this.owners = owners;
@@ -90,18 +68,19 @@ public final class ProcessResolver implements AutoCloseable {
 
     /**
      * A query this machine sent, seen as it left ({@link LeakSink#sent}), on the leak worker: its socket is looked up
-     * now and its process next on this class's thread, while a program answered within a millisecond still holds
-     * both. The leak or stub query that follows from the same socket finds that lookup ({@link #socketOf}) and the
-     * process in the lookup's cache. Never blocks; at most {@link #MAX_SENT_LOOKUPS_PER_SECOND} a second.
+     * now, and its process next on this class's thread (while the queue is less than half full, so leaks keep their
+     * room), while a program answered within a millisecond still holds both. The leak or stub query that follows from
+     * the same socket finds that lookup ({@link #socketOf}) and the process in the lookup's cache. Never blocks; the
+     * pipeline offers at most {@link PacketPipeline#MAX_SENT_PER_SECOND} a second.
      */
     public void sent(int protocol, byte[] address, int port, long epochNanos) {
-        Instant time = Instant.ofEpochSecond(0, epochNanos);
         Lookup earlier = lookups.get(SocketAddress.of(protocol, address, port));
-        if (earlier != null && !time.isAfter(earlier.at()) || !sentLookups.permit()) {
-            return; // known already, or too many
+        if (earlier != null && !Instant.ofEpochSecond(0, epochNanos).isAfter(earlier.at())) {
+            return; // looked up since
         }
-        SocketOwnerLookup.Socket found = lookUp(protocol, address, port);
-        if (found != null) {
+        // a TCP query is sent a round trip after the SYN seen here: the lookup holds for its connection
+        SocketOwnerLookup.Socket found = lookUp(protocol, address, port, protocol == 6);
+        if (found != null && queue.remainingCapacity() > queue.size()) {
             queue.offer(new Job(OWNER, null, found));
         }
     }
@@ -116,16 +95,20 @@ public final class ProcessResolver implements AutoCloseable {
     private SocketOwnerLookup.Socket socketOf(LeakCandidate c) {
         int protocol = c.protocol() == ParsedFrame.TCP ? 6 : 17;
         Lookup earlier = lookups.get(SocketAddress.of(protocol, c.client(), c.clientPort()));
-        if (earlier != null && !c.time().isAfter(earlier.at())) {
+        if (earlier != null && (!c.time().isAfter(earlier.at()) || earlier.holdsFor(c.time()))) {
             // made after this query was sent (as it left, or for an earlier query), so as true for it as a lookup
-            // now, which would come even later: a burst from one socket costs one netlink round trip, not one each
+            // now, which would come even later: a burst from one socket costs one netlink round trip, not one each;
+            // or made at the SYN of the connection that carried it
             return earlier.socket();
         }
-        return lookUp(protocol, c.client(), c.clientPort());
+        return lookUp(protocol, c.client(), c.clientPort(), false);
     }
 
-    /** Asks the kernel now which socket this local end is, and remembers the answer with its time. */
-    private SocketOwnerLookup.Socket lookUp(int protocol, byte[] address, int port) {
+    /**
+     * Asks the kernel now which socket this local end is, and remembers the answer with its time; {@code atSyn}: asked
+     * as a TCP connection opened, so the answer holds for that connection ({@link Lookup#holdsFor}).
+     */
+    private SocketOwnerLookup.Socket lookUp(int protocol, byte[] address, int port, boolean atSyn) {
         Instant at = Instant.now(); // before asking: what the kernel says held at least from then on
         SocketOwnerLookup.Socket found;
         try {
@@ -133,7 +116,7 @@ public final class ProcessResolver implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             return null; // best effort
         }
-        lookups.put(SocketAddress.of(protocol, address, port), new Lookup(found, at));
+        lookups.put(SocketAddress.of(protocol, address, port), new Lookup(found, at, atSyn && found != null));
         return found;
     }
 
@@ -145,9 +128,19 @@ public final class ProcessResolver implements AutoCloseable {
         }
     }
 
-    /** What a socket lookup found ({@code null}: no socket), and when it was made. */
-    private record Lookup(SocketOwnerLookup.Socket socket, Instant at) {
+    /**
+     * What a socket lookup found ({@code null}: no socket), and when it was made; {@code connection}: found as a TCP
+     * connection opened, so it also holds for that connection's queries, sent after it (a newer connection from the
+     * same local end is looked up at its own SYN; should that lookup be skipped, this one holds no longer than
+     * {@link #CONNECTION_NANOS}).
+     */
+    private record Lookup(SocketOwnerLookup.Socket socket, Instant at, boolean connection) {
+        boolean holdsFor(Instant sent) {
+            return connection && java.time.Duration.between(at, sent).toNanos() < CONNECTION_NANOS;
+        }
     }
+
+    static final long CONNECTION_NANOS = 10_000_000_000L;
 
     /** The newest lookups by local end (leak worker only; the oldest goes beyond {@link #MAX_LOOKUPS}). */
     private final Map<SocketAddress, Lookup> lookups = new LinkedHashMap<>(16, 0.75f, true) {

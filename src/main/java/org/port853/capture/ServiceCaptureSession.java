@@ -121,8 +121,10 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
                     continue;
                 }
                 if (CaptureStream.isSent(linkType, buf, h.caplen())) {
-                    pipeline.acceptSent(h.epochNanos(), linkType, buf, CaptureStream.SENT_FRAME,
-                            h.caplen() - CaptureStream.SENT_FRAME);
+                    int at = CaptureStream.SENT_FRAME;
+                    if (wantedIndex <= 0 || h.caplen() >= at + 8 && readInt(buf, at + SLL2_IFINDEX) == wantedIndex) {
+                        pipeline.acceptSent(h.epochNanos(), linkType, buf, at, h.caplen() - at);
+                    }
                     continue;
                 }
                 applyPendingClear();

@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Which process holds a socket inode: its {@code /proc/PID/fd} links to {@code socket:[INODE]}. Processes seen
- * recently are checked first, then all of {@code /proc}, the socket owner's processes and the newest first (at most
- * {@link #MAX_FULL_SCANS_PER_SECOND} full scans a second). Found inodes are cached for {@link #TTL_NANOS} (bounded, oldest out), inodes not found are not looked for
- * again within that time. When the process cannot be found (it exited, or its fds belong to another user and this
- * process may not read them) the socket's owner uid is given as {@code uid 1000 (alice)}. One thread only.
+ * recently are checked first, then all of {@code /proc}, the newest first (at most {@link #MAX_FULL_SCANS_PER_SECOND}
+ * full scans a second). Found inodes are cached for {@link #TTL_NANOS} (bounded, oldest out), inodes not found are not
+ * looked for again within that time. When the process cannot be found (it exited, or its fds belong to another user
+ * and this process may not read them) the socket's owner uid is given as {@code uid 1000 (alice)}. One thread only.
  */
 final class SocketOwners {
     static final long TTL_NANOS = 10_000_000_000L;
@@ -41,7 +41,7 @@ final class SocketOwners {
         if (o != null && now - o.at < TTL_NANOS) {
             return o.text;
         }
-        String text = find(inode, uid);
+        String text = find(inode);
         if (text == null) {
             text = userText(uid);
         }
@@ -53,11 +53,11 @@ final class SocketOwners {
         return text;
     }
 
-    private String find(long inode, int uid) {
+    private String find(long inode) {
         String link = "socket:[" + inode + "]";
         Integer pid = scan(List.copyOf(recentPids), link);
         if (pid == null && mayFullScan()) {
-            pid = scan(searchOrder(allPids(), uid), link);
+            pid = scan(newestFirst(allPids()), link);
         }
         if (pid == null) {
             return null;
@@ -156,29 +156,10 @@ final class SocketOwners {
     }
 
     /**
-     * Where a socket of {@code uid} is looked for: first the processes of that user, newest first ({@link #newestFirst}),
-     * then the others (a program may have changed its user after opening the socket). A socket that closes within
-     * milliseconds mostly belongs to a program that has just started, so it is found before it exits.
+     * Highest pid first: a socket that closes within milliseconds mostly belongs to a program that has just started
+     * ({@code dig}, {@code curl}), and the kernel gives new processes rising pids (after a wrap-around the order helps
+     * less, and is never wrong).
      */
-    private static List<Integer> searchOrder(List<Integer> pids, int uid) {
-        List<Integer> users = new ArrayList<>();
-        List<Integer> others = new ArrayList<>();
-        for (int pid : newestFirst(pids)) {
-            (ownedBy(pid, uid) ? users : others).add(pid);
-        }
-        users.addAll(others);
-        return users;
-    }
-
-    private static boolean ownedBy(int pid, int uid) {
-        try {
-            return Integer.valueOf(uid).equals(Files.getAttribute(PROC.resolve(Integer.toString(pid)), "unix:uid"));
-        } catch (IOException | RuntimeException e) {
-            return false; // gone
-        }
-    }
-
-    /** Highest pid first: the kernel gives new processes rising pids (after a wrap-around the order helps less). */
     static List<Integer> newestFirst(List<Integer> pids) {
         List<Integer> sorted = new ArrayList<>(pids);
         sorted.sort(java.util.Comparator.reverseOrder());

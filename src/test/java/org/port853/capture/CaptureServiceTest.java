@@ -47,7 +47,7 @@ class CaptureServiceTest {
     @Nested
     @DisplayName("the service's own check passes only ports 53 and 853")
     class Filter {
-        final DnsOnlyCapture capture = new DnsOnlyCapture(r -> { });
+        final DnsOnlyCapture capture = new DnsOnlyCapture(r -> { }, r -> { });
 
         boolean dns(byte[] frame) {
             return capture.isDns(LinkTypes.LINUX_SLL2, frame, frame.length);
@@ -73,8 +73,9 @@ class CaptureServiceTest {
     static class FakeCapture extends DnsOnlyCapture {
         private final List<byte[]> frames;
 
-        FakeCapture(java.util.function.Consumer<byte[]> records, List<byte[]> frames) {
-            super(records);
+        FakeCapture(java.util.function.Consumer<byte[]> records, java.util.function.Consumer<byte[]> sentRecords,
+                List<byte[]> frames) {
+            super(records, sentRecords);
             this.frames = frames;
         }
 
@@ -109,7 +110,7 @@ class CaptureServiceTest {
     static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
             java.util.function.Consumer<FakeCapture> afterReplay) {
         CaptureServer[] server = new CaptureServer[1];
-        server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), frames) {
+        server[0] = new CaptureServer(listener, () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, frames) {
             @Override
             protected void replayed() {
                 afterReplay.accept(this);
@@ -279,6 +280,54 @@ class CaptureServiceTest {
         }
 
         @Test
+        @DisplayName("queries as they left take at most half of a slow client's queue and are never told as lost frames: "
+                + "the frames after them still arrive, and a Verify is not made unproven by them")
+        void sentRecordsNeverCountAsDrops(@TempDir Path dir) throws Exception {
+            Path sock = dir.resolve("capture.sock");
+            byte[] query = udp4(40000, 53, Frames.dnsQuery("leak.example", 1));
+            java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
+            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listener.bind(UnixDomainSocketAddress.of(sock));
+                Thread serving = serve(replaying(listener, List.of(), c -> {
+                    long now = System.currentTimeMillis() * 1_000_000L;
+                    for (int i = 0; i < FLOOD; i++) {
+                        c.onSent(now, LinkTypes.LINUX_SLL2, query.clone(), query.length);
+                    }
+                    c.onFrame(now, LinkTypes.LINUX_SLL2, "any", query.clone(), query.length, query.length);
+                    flooded.countDown();
+                }));
+                long sent = 0;
+                CaptureStream.Drops drops = CaptureStream.Drops.NONE;
+                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    assertTrue(flooded.await(20, java.util.concurrent.TimeUnit.SECONDS));
+                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
+                    assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
+                    byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
+                    byte[] buf = new byte[CaptureStream.SNAPLEN];
+                    while (true) {
+                        CaptureStream.Header h = CaptureStream.readHeader(in, scratch);
+                        in.readFully(buf, 0, h.caplen());
+                        if (CaptureStream.isSent(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
+                            sent++;
+                        } else if (CaptureStream.isDrops(LinkTypes.LINUX_SLL2, buf, h.caplen())) {
+                            drops = CaptureStream.readDrops(buf);
+                        } else {
+                            break; // the frame after the flood arrived
+                        }
+                    }
+                    Thread.sleep(600); // a drops record would be written within 250 ms
+                    ch.configureBlocking(false);
+                    java.nio.ByteBuffer rest = java.nio.ByteBuffer.allocate(4096);
+                    assertEquals(0, ch.read(rest), "nothing more: no drops record told lost frames");
+                }
+                serving.join(10_000);
+                assertEquals(0, drops.queue(), "sent records dropped are no lost frames");
+                // half the queue's bytes (~4,600 records) and what the socket's buffers took before the writer blocked
+                assertTrue(sent > 0 && sent < FLOOD / 2, sent + " of " + FLOOD + " sent records were kept for the client");
+            }
+        }
+
+        @Test
         @DisplayName("a client that never reads holds at most a mebibyte of frames, however large they are")
         void aClientThatDoesNotReadHoldsBoundedBytes(@TempDir Path dir) throws Exception {
             byte[] big = udp4(40000, 53, new byte[60_000]); // any user sends these to 127.0.0.1:53 (lo's MTU is 64 KiB)
@@ -315,7 +364,7 @@ class CaptureServiceTest {
     @Timeout(60)
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void aQueryAsItLeftNamesItsProgramThroughTheService(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(new LinuxSocketOwners().isSupported(), "sock_diag and /proc");
+        ProcessResolverTest.linuxOwners();
         Path sock = dir.resolve("capture.sock");
         java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open();
         program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
@@ -326,7 +375,7 @@ class CaptureServiceTest {
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
             CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(r -> server[0].broadcast(r), List.of()) {
+            server[0] = new CaptureServer(listener, () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, List.of()) {
                 @Override
                 protected void replayed() {
                     long now = System.currentTimeMillis() * 1_000_000L;
@@ -355,9 +404,7 @@ class CaptureServiceTest {
                 while (leaks.isEmpty() && System.nanoTime() < end) {
                     Thread.sleep(20);
                 }
-                String self = SocketOwners.programName((int) ProcessHandle.current().pid()) + " ("
-                        + ProcessHandle.current().pid() + ")";
-                assertEquals(self, leaks.get(0).sender(), leaks.get(0).toString());
+                assertEquals(ProcessResolverTest.thisProgram(), leaks.get(0).sender(), leaks.get(0).toString());
                 assertEquals(1, s.pipeline().frames(), "the record of the query as it left is not counted");
                 assertEquals(1, s.pipeline().countedFrames());
             }

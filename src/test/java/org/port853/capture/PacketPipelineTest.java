@@ -493,8 +493,8 @@ class PacketPipelineTest {
 
     @Test
     @DisplayName("a query as it left (sender handle): the sink hears of this machine's UDP queries and TCP SYNs to port "
-            + "53 in the async ring's order, cut to 160 bytes; answers, port 853, other hosts' queries and later TCP "
-            + "segments not; nothing is counted")
+            + "53 in the async ring's order, cut to 160 bytes; answers, port 853, other hosts' queries, incoming packets "
+            + "and later TCP segments not; nothing is counted")
     void queriesAsTheyLeftAreLookedUpNotCounted() throws Exception {
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         TrustworthyCaptureTest.LeakCollector got = new TrustworthyCaptureTest.LeakCollector();
@@ -530,9 +530,13 @@ class PacketPipelineTest {
                 ipv4("198.18.0.1", "198.18.0.2", 17, udp(40003, 853, query)),                 // not port 53
                 ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40004, 53, 1, 0x02, new byte[0])),   // a SYN: heard
                 ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40004, 53, 2, 0x18, query)),         // its data: not again
-                ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40005, 53, 1, 0x12, new byte[0])));  // SYN-ACK: not
+                ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40005, 53, 1, 0x12, new byte[0])),   // SYN-ACK: not
+                ipv4("198.18.0.1", "198.18.0.1", 17, udp(40006, 53, query)));                 // coming in: not
         for (int i = 0; i < sent.size(); i++) {
             byte[] f = sll2(sent.get(i)[0] >> 4 == 6 ? 0x86dd : 0x0800, 1, sent.get(i));
+            if (i == sent.size() - 1) {
+                f[10] = 0; // SLL2 packet type: to us (a spoofed local source from the network), not outgoing
+            }
             a.acceptSent(t + i, LinkTypes.LINUX_SLL2, f, 0, Math.min(f.length, LiveCaptureSession.SENDER_SNAPLEN));
         }
         byte[] leak = ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 53, query));

@@ -95,38 +95,78 @@ class ProcessResolverTest {
         }
     }
 
-    @Test
-    @DisplayName("a query seen as it left is looked up then (real sock_diag and /proc): its leak, which comes after the "
-            + "program closed the socket, still names the program, without a second lookup")
-    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
-    void aSocketLookedUpAsTheQueryLeftNamesTheLeakAfterItClosed() throws Exception {
+    /** Linux's socket owners: the kernel's socket table and /proc (the test is skipped where they cannot be read). */
+    static LinuxSocketOwners linuxOwners() {
         LinuxSocketOwners linux = new LinuxSocketOwners();
         org.junit.jupiter.api.Assumptions.assumeTrue(linux.isSupported(), "sock_diag and /proc");
-        java.util.concurrent.atomic.AtomicInteger finds = new java.util.concurrent.atomic.AtomicInteger();
-        SocketOwnerLookup counting = counting(linux, finds);
-        LinkedBlockingQueue<LeakRecord> published = new LinkedBlockingQueue<>();
-        LinkedBlockingQueue<Long> updated = new LinkedBlockingQueue<>();
-        byte[] loopback = {127, 0, 0, 1};
-        String self = SocketOwners.programName((int) ProcessHandle.current().pid()) + " (" + ProcessHandle.current().pid()
-                + ")";
-        try (ProcessResolver r = new ProcessResolver(counting, published::add, (rcode, id) -> updated.add(id))) {
-            Instant left;
-            LeakCandidate leak;
-            try (java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open()) {
-                program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-                int port = ((java.net.InetSocketAddress) program.getLocalAddress()).getPort();
-                left = Instant.now();
-                r.sent(17, loopback, port, left.getEpochSecond() * 1_000_000_000L + left.getNano());
-                leak = new LeakCandidate(left, "lo", "198.18.0.4", "gone.test", "A", ParsedFrame.UDP, loopback, port,
-                        true, null, 1);
-                r.submitUpdate(new LeakCandidate(left, "lo", "198.18.0.4", "marker.test", "A", ParsedFrame.UDP,
-                        loopback, port, true, "NOERROR", 0)); // behind the process lookup in the resolver's queue
-                assertEquals(0L, updated.poll(10, TimeUnit.SECONDS), "the resolver's thread got that far");
-            } // the program closes its socket (and would exit) before its query's block reaches the leak worker
-            r.submit(leak);
-            LeakRecord named = published.poll(10, TimeUnit.SECONDS);
-            assertEquals(self, named.sender(), named.toString());
-            assertEquals(1, finds.get(), "the leak used the lookup made as the query left");
+        return linux;
+    }
+
+    /** How this test's own JVM is named as a sender: "java (4711)". */
+    static String thisProgram() {
+        long pid = ProcessHandle.current().pid();
+        return SocketOwners.programName((int) pid) + " (" + pid + ")";
+    }
+
+    /** Real sockets of this JVM, the kernel's socket table and /proc: what a lookup made as a query left is worth. */
+    @org.junit.jupiter.api.Nested
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    class AsTheQueryLeft {
+        final LinuxSocketOwners linux = linuxOwners();
+        final java.util.concurrent.atomic.AtomicInteger finds = new java.util.concurrent.atomic.AtomicInteger();
+        final LinkedBlockingQueue<LeakRecord> published = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Long> updated = new LinkedBlockingQueue<>();
+        final byte[] loopback = {127, 0, 0, 1};
+        final String self = thisProgram();
+
+        @Test
+        @DisplayName("a query seen as it left is looked up then (real sock_diag and /proc): its leak, which comes after the "
+                + "program closed the socket, still names the program, without a second lookup")
+        void aSocketLookedUpAsTheQueryLeftNamesTheLeakAfterItClosed() throws Exception {
+            try (ProcessResolver r = new ProcessResolver(counting(linux, finds), published::add, (rcode, id) -> updated.add(id))) {
+                Instant left;
+                LeakCandidate leak;
+                try (java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open()) {
+                    program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                    int port = ((java.net.InetSocketAddress) program.getLocalAddress()).getPort();
+                    left = Instant.now();
+                    r.sent(17, loopback, port, left.getEpochSecond() * 1_000_000_000L + left.getNano());
+                    leak = new LeakCandidate(left, "lo", "198.18.0.4", "gone.test", "A", ParsedFrame.UDP, loopback, port,
+                            true, null, 1);
+                    r.submitUpdate(new LeakCandidate(left, "lo", "198.18.0.4", "marker.test", "A", ParsedFrame.UDP,
+                            loopback, port, true, "NOERROR", 0)); // behind the process lookup in the resolver's queue
+                    assertEquals(0L, updated.poll(10, TimeUnit.SECONDS), "the resolver's thread got that far");
+                } // the program closes its socket (and would exit) before its query's block reaches the leak worker
+                r.submit(leak);
+                LeakRecord named = published.poll(10, TimeUnit.SECONDS);
+                assertEquals(self, named.sender(), named.toString());
+                assertEquals(1, finds.get(), "the leak used the lookup made as the query left");
+            }
+        }
+
+        @Test
+        @DisplayName("a TCP query is sent a round trip after its connection's SYN: the lookup made at the SYN (real sock_diag) "
+                + "names its leak, seen after the program closed the connection")
+        void aLookupAtTheSynNamesTheConnectionsQuery() throws Exception {
+            try (ProcessResolver r = new ProcessResolver(counting(linux, finds), published::add, (rcode, id) -> updated.add(id));
+                 java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                int port;
+                Instant syn = Instant.now();
+                try (java.net.Socket program = new java.net.Socket("127.0.0.1", server.getLocalPort())) {
+                    port = program.getLocalPort();
+                    r.sent(6, loopback, port, syn.getEpochSecond() * 1_000_000_000L + syn.getNano());
+                    r.submitUpdate(new LeakCandidate(syn, "lo", "198.18.0.4", "marker.test", "A", ParsedFrame.TCP, loopback,
+                            port, true, "NOERROR", 0)); // behind the process lookup in the resolver's queue
+                    assertEquals(0L, updated.poll(10, TimeUnit.SECONDS), "the resolver's thread got that far");
+                }
+                Thread.sleep(20);
+                Instant query = Instant.now(); // after the SYN's lookup: a round trip later
+                r.submit(new LeakCandidate(query, "lo", "198.18.0.4", "over-tcp.test", "A", ParsedFrame.TCP, loopback, port,
+                        true, null, 1));
+                LeakRecord named = published.poll(10, TimeUnit.SECONDS);
+                assertEquals(self, named.sender(), named.toString());
+                assertEquals(1, finds.get(), "the query used the lookup made at the SYN");
+            }
         }
     }
 }
