@@ -15,6 +15,27 @@ public final class LiveCaptureMain {
     public static void main(String[] args) throws Exception {
         boolean viaService = args.length > 0 && args[0].equals("--via-service");
         CaptureSession s = viaService ? throughAService() : CaptureSessions.live(args.length > 0 ? args[0] : null);
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger.getLogger("org.port853.capture").addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                said.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        s.addListener(new CaptureListener() {
+            @Override
+            public void onStopped(String reasonOrNull) {
+                said.add("stopped: " + reasonOrNull);
+            }
+        });
         s.start();
         Thread.sleep(300);
         System.out.println("READY");
@@ -44,6 +65,7 @@ public final class LiveCaptureMain {
             return v;
         }).toList());
         o.put("leaksByProgram", s.leaksByProgram());
+        o.put("said", said); // the capture's log and how it stopped
         System.out.println(new ObjectMapper().writeValueAsString(o));
     }
 

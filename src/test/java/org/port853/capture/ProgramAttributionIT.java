@@ -61,10 +61,15 @@ public class ProgramAttributionIT {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(cap.getInputStream(), StandardCharsets.UTF_8));
                 assertEquals("READY", out.readLine());
-                rig.exec(null, Duration.ofSeconds(20), "dig", "+tries=1", "+time=3", "dig-probe.test");
-                rig.exec(null, Duration.ofSeconds(20), "timeout", "4", "getent", "hosts", "getent-probe.test");
-                rig.exec(null, Duration.ofSeconds(20), "timeout", "4", java, "-cp", probeDir.toString(), "Probe",
-                        "java-probe.test");
+                // how each program ended is printed: a failure here once showed only dig's query on the wire
+                for (String[] asker : List.of(new String[] {"dig", "+tries=1", "+time=3", "dig-probe.test"},
+                        new String[] {"timeout", "4", "getent", "hosts", "getent-probe.test"},
+                        new String[] {"timeout", "4", java, "-cp", probeDir.toString(), "Probe", "java-probe.test"})) {
+                    long t0 = System.nanoTime();
+                    TestRig.ExecResult r = rig.exec(null, Duration.ofSeconds(20), asker);
+                    System.out.println(String.join(" ", asker) + ": exit " + r.exitCode() + " after "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms; " + r.stdout().strip() + " " + r.stderr().strip());
+                }
                 cap.getOutputStream().close();
                 String line = out.readLine();
                 assertTrue(cap.waitFor(30, TimeUnit.SECONDS));
