@@ -29,8 +29,8 @@ import org.port853.rig.TestRig;
  * through sock_diag and /proc), and per-program totals must count the asking programs.
  *
  * <p>The server's answers are dropped in the client's input hook (after the capture has seen them), so resolved
- * retries and the programs keep their sockets for a few seconds: the capture hands packets over in blocks of up to
- * 100 ms, and a program that got its answer and exited before that cannot be found (docs/capture.md, limits).
+ * retries and the programs keep their sockets for a few seconds; programs answered within milliseconds are
+ * {@link FastAnswerAttributionIT}'s (docs/capture.md, limits).
  */
 @EnabledIf("org.port853.rig.TestRig#available")
 public class ProgramAttributionIT {
