@@ -87,8 +87,8 @@ public final class LiveCaptureMain {
         }, "capture-service");
         serving.setDaemon(true);
         serving.start();
+        dir.toFile().deleteOnExit(); // deleted in the reverse order: the socket first, then its (empty) directory
         sock.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return new ServiceCaptureSession(sock, null);
     }
 }
