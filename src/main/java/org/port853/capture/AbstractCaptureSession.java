@@ -1,6 +1,7 @@
 package org.port853.capture;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +61,22 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
     /** Live sessions set this when they start: it names the program behind each leak. */
     protected volatile ProcessResolver processes;
     private ScheduledExecutorService housekeeping;
+    private Optional<SocketOwnerLookup> socketOwners; // looked for once (a service lookup and a netlink probe)
+
+    /** How this machine names the program behind a socket, if it can here. */
+    protected final synchronized Optional<SocketOwnerLookup> socketOwners() {
+        if (socketOwners == null) {
+            socketOwners = SocketOwnerLookup.forThisMachine();
+        }
+        return socketOwners;
+    }
 
     /**
      * Starts what a live session runs beside its capture thread: the process resolver and a housekeeping thread
      * that refreshes this machine's addresses every 5 s. Returns that thread's executor for further tasks.
      */
     protected final ScheduledExecutorService startHousekeeping() {
-        SocketOwnerLookup.forThisMachine().ifPresent(owners ->
+        socketOwners().ifPresent(owners ->
                 processes = new ProcessResolver(owners, this::publish, (rcode, id) -> publishUpdate(id, rcode)));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "port853-capture-housekeeping");

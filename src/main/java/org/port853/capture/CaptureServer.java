@@ -52,6 +52,13 @@ final class CaptureServer {
         this.captures = captures;
     }
 
+    /** The service's server: a {@link DnsOnlyCapture} that streams to this server's clients. */
+    static CaptureServer dnsOnly(ServerSocketChannel listener) {
+        CaptureServer[] server = new CaptureServer[1];
+        server[0] = new CaptureServer(listener, () -> new DnsOnlyCapture(server[0]::broadcast, server[0]::broadcastSent));
+        return server[0];
+    }
+
     void serve(long idleMillis) throws IOException {
         listener.configureBlocking(false);
         try (Selector selector = Selector.open()) {

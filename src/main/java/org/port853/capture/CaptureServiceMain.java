@@ -23,10 +23,7 @@ public final class CaptureServiceMain {
             System.exit(2);
             return;
         }
-        CaptureServer[] server = new CaptureServer[1];
-        server[0] = new CaptureServer(listener,
-                () -> new DnsOnlyCapture(server[0]::broadcast, server[0]::broadcastSent));
-        server[0].serve(Long.getLong("port853.capture.idleMillis", IDLE_MILLIS));
+        CaptureServer.dnsOnly(listener).serve(Long.getLong("port853.capture.idleMillis", IDLE_MILLIS));
         CaptureServer.log("no clients for a while: exiting");
         System.exit(0);
     }

@@ -231,25 +231,8 @@ public final class LeakStage {
             }
             return;
         }
-        int i = (int) (at & (RING_BYTES - 1));
-        LONG_AT.set(ring, i, nanos);
-        putU16(i + 8, srcPort);
-        putU16(i + 10, dstPort);
-        ring[i + 12] = (byte) protocol;
-        ring[i + 13] = (byte) alen;
-        ring[i + 14] = (byte) ((clientLocal ? CLIENT_LOCAL : 0) | (toServer ? TO_SERVER : 0) | (stub ? STUB : 0));
-        putU16(i + 15, n);
-        System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER, alen);
-        System.arraycopy(ab, dstOff, ring, i + RECORD_HEADER + alen, alen);
-        System.arraycopy(b, off, ring, i + RECORD_HEADER + 2 * alen, n);
-        sIface[(int) (t & (SLOTS - 1))] = iface;
-        ringTail = end;
-        tail.lazySet(t + 1);
-        // A file is read in bursts: waking the worker per message costs a context switch each (a third of the
-        // CPU time on a VM); it is woken once a batch is waiting, when the ring is full, and at the end.
-        if (workerParked && (!waitForRoom || t + 1 - head.get() >= WAKE_BATCH)) {
-            LockSupport.unpark(worker);
-        }
+        int flags = (clientLocal ? CLIENT_LOCAL : 0) | (toServer ? TO_SERVER : 0) | (stub ? STUB : 0);
+        writeRecord(t, at, nanos, iface, ab, srcOff, dstOff, alen, srcPort, dstPort, protocol, flags, b, off, n);
     }
 
     /**
@@ -267,19 +250,32 @@ public final class LeakStage {
         if (full(t, end)) {
             return; // only an earlier lookup lost: the message itself still comes
         }
+        writeRecord(t, at, nanos, null, ab, srcOff, srcOff, alen, srcPort, PacketPipeline.DNS, protocol,
+                SENT | CLIENT_LOCAL | TO_SERVER, ab, 0, 0);
+    }
+
+    /**
+     * Producer side: writes message {@code t}'s record at ring position {@code at} (room checked by the caller), then
+     * publishes it. A file is read in bursts: waking the worker per message costs a context switch each (a third of
+     * the CPU time on a VM); it is woken once a batch is waiting, when the ring is full, and at the end.
+     */
+    private void writeRecord(long t, long at, long nanos, String iface, byte[] ab, int srcOff, int dstOff, int alen,
+                             int srcPort, int dstPort, int protocol, int flags, byte[] b, int off, int n) {
         int i = (int) (at & (RING_BYTES - 1));
         LONG_AT.set(ring, i, nanos);
         putU16(i + 8, srcPort);
-        putU16(i + 10, PacketPipeline.DNS);
+        putU16(i + 10, dstPort);
         ring[i + 12] = (byte) protocol;
         ring[i + 13] = (byte) alen;
-        ring[i + 14] = (byte) (SENT | CLIENT_LOCAL | TO_SERVER);
-        putU16(i + 15, 0);
+        ring[i + 14] = (byte) flags;
+        putU16(i + 15, n);
         System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER, alen);
-        System.arraycopy(ab, srcOff, ring, i + RECORD_HEADER + alen, alen);
-        ringTail = end;
+        System.arraycopy(ab, dstOff, ring, i + RECORD_HEADER + alen, alen);
+        System.arraycopy(b, off, ring, i + RECORD_HEADER + 2 * alen, n);
+        sIface[(int) (t & (SLOTS - 1))] = iface;
+        ringTail = at + RECORD_HEADER + 2 * alen + n;
         tail.lazySet(t + 1);
-        if (workerParked) {
+        if (workerParked && (!waitForRoom || t + 1 - head.get() >= WAKE_BATCH)) {
             LockSupport.unpark(worker);
         }
     }

@@ -70,7 +70,7 @@ class LiveCaptureSession extends AbstractCaptureSession {
 
     /** Whether to open sender handles: only where the senders of queries can be looked up here. */
     protected boolean wantsSenderHandles() {
-        return SocketOwnerLookup.forThisMachine().isPresent();
+        return socketOwners().isPresent();
     }
 
     /** A query as it left, from a sender handle (see the class comment), on the capture thread; never counted. */

@@ -74,9 +74,8 @@ public final class ProcessResolver implements AutoCloseable {
      * pipeline offers at most {@link PacketPipeline#MAX_SENT_PER_SECOND} a second.
      */
     public void sent(int protocol, byte[] address, int port, long epochNanos) {
-        Lookup earlier = lookups.get(SocketAddress.of(protocol, address, port));
-        if (earlier != null && !Instant.ofEpochSecond(0, epochNanos).isAfter(earlier.at())) {
-            return; // looked up since
+        if (usableLookup(protocol, address, port, Instant.ofEpochSecond(0, epochNanos), false) != null) {
+            return; // looked up since (a SYN opens a new connection: an older connection's lookup does not hold)
         }
         // a TCP query is sent a round trip after the SYN seen here: the lookup holds for its connection
         SocketOwnerLookup.Socket found = lookUp(protocol, address, port, protocol == 6);
@@ -94,14 +93,21 @@ public final class ProcessResolver implements AutoCloseable {
 
     private SocketOwnerLookup.Socket socketOf(LeakCandidate c) {
         int protocol = c.protocol() == ParsedFrame.TCP ? 6 : 17;
-        Lookup earlier = lookups.get(SocketAddress.of(protocol, c.client(), c.clientPort()));
-        if (earlier != null && (!c.time().isAfter(earlier.at()) || earlier.holdsFor(c.time()))) {
-            // made after this query was sent (as it left, or for an earlier query), so as true for it as a lookup
-            // now, which would come even later: a burst from one socket costs one netlink round trip, not one each;
-            // or made at the SYN of the connection that carried it
-            return earlier.socket();
-        }
-        return lookUp(protocol, c.client(), c.clientPort(), false);
+        Lookup earlier = usableLookup(protocol, c.client(), c.clientPort(), c.time(), true);
+        return earlier != null ? earlier.socket() : lookUp(protocol, c.client(), c.clientPort(), false);
+    }
+
+    /**
+     * An earlier lookup of this local end that answers for a query sent at {@code sent}, or null: one made after the
+     * query was sent (as it left, or for an earlier query) is as true for it as a lookup now, which would come even
+     * later, so a burst from one socket costs one netlink round trip, not one each; with {@code orItsConnection}, also
+     * one made at the SYN of the connection that carried it.
+     */
+    private Lookup usableLookup(int protocol, byte[] address, int port, Instant sent, boolean orItsConnection) {
+        Lookup earlier = lookups.get(SocketAddress.of(protocol, address, port));
+        boolean usable = earlier != null
+                && (!sent.isAfter(earlier.at()) || orItsConnection && earlier.holdsFor(sent));
+        return usable ? earlier : null;
     }
 
     /**

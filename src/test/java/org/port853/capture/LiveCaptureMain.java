@@ -75,12 +75,10 @@ public final class LiveCaptureMain {
         java.nio.channels.ServerSocketChannel listener =
                 java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
         listener.bind(java.net.UnixDomainSocketAddress.of(sock));
-        CaptureServer[] server = new CaptureServer[1];
-        server[0] = new CaptureServer(listener, () -> new DnsOnlyCapture(r -> server[0].broadcast(r),
-                r -> server[0].broadcastSent(r)));
+        CaptureServer server = CaptureServer.dnsOnly(listener);
         Thread serving = new Thread(() -> {
             try {
-                server[0].serve(Long.MAX_VALUE);
+                server.serve(Long.MAX_VALUE);
             } catch (java.io.IOException e) {
                 e.printStackTrace();
             }
