@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import org.port853.core.Privileges;
 
 /**
  * Entry point of the privileged helper ({@code port853-helper ACTION}, started by pkexec). The one argument is

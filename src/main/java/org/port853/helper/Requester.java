@@ -1,6 +1,7 @@
 package org.port853.helper;
 
 import java.util.Map;
+import org.port853.core.Privileges;
 
 /**
  * Who asked for a privileged change: the uid pkexec or sudo says started it ({@code PKEXEC_UID}, {@code

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -42,9 +41,9 @@ public final class Logs {
         init(userDir());
     }
 
-    /** This user's log folder ({@link #stateDir}). */
+    /** This user's log folder: Port853's state folder ({@link org.port853.core.XdgDirs#state()}). */
     private static Path userDir() {
-        return stateDir(System.getenv(), System.getProperty("user.home", ""));
+        return org.port853.core.XdgDirs.state();
     }
 
     /**
@@ -223,19 +222,6 @@ public final class Logs {
     /** Why there is no log file, or null. */
     public static String problem() {
         return problem;
-    }
-
-    /** {@code $XDG_STATE_HOME/port853}, else {@code $HOME/.local/state/port853}. */
-    public static Path stateDir(Map<String, String> env, String userHome) {
-        String xdg = env.get("XDG_STATE_HOME");
-        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg).resolve("port853");
-        }
-        String home = env.getOrDefault("HOME", userHome);
-        if (home == null || home.isEmpty() || !Path.of(home).isAbsolute()) {
-            home = userHome;
-        }
-        return Path.of(home).resolve(".local/state/port853");
     }
 
     static void rotate(Path f) throws IOException {

@@ -15,7 +15,7 @@ public final class RootAdvice {
 
     /** {@code fix} (null: none) for this process's user. */
     public static String forThisUser(String fix) {
-        return of(fix, org.port853.helper.Privileges.isRoot());
+        return of(fix, org.port853.core.Privileges.isRoot());
     }
 
     public static String of(String fix, boolean root) {

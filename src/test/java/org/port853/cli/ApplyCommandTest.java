@@ -228,7 +228,7 @@ class ApplyCommandTest {
     @DisplayName("run as root, a refusal and a result say their commands as root types them (no sudo), as status and "
             + "doctor do: text and --json, dry run and change")
     void rootIsToldCommandsWithoutSudo() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(), "the tests run as root");
         String masked = "the drop-in /run/systemd/resolved.conf.d/zz-vpn.conf sorts after Port853's file and sets "
                 + "DNSOverTLS, which would override Port853's settings; mask it first (sudo ln -s /dev/null "
                 + "/etc/systemd/resolved.conf.d/zz-vpn.conf)";

@@ -55,7 +55,7 @@ class DoctorCommandTest {
     @Test
     @DisplayName("a stopped resolver: root is told the command as root types it, without sudo (often not installed)")
     void stoppedResolverFixForRootHasNoSudo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(), "the tests run as root");
         adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS, true,
                 false, null, List.of(), null, "systemd-resolved is not running", new org.port853.platform.linux.LinuxDetails(
                 252, new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,

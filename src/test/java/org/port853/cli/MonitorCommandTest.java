@@ -235,7 +235,7 @@ class MonitorCommandTest {
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         assertEquals(1, cl.execute("--interface", "veth1", "--duration", "1"));
-        String sudo = org.port853.helper.Privileges.isRoot() ? "" : "sudo ";
+        String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
         assertEquals(List.of("port853 monitor: The network interface 'veth1' is down. Fix: Bring it up (Linux: " + sudo
                 + "ip link set veth1 up), or capture on all interfaces (name none)."), err.toString().lines().toList());
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LogsTest {
     @TempDir
     Path dir;
-
-    @Test
-    void logLivesInTheXdgStateDirectory() {
-        assertEquals(Path.of("/x/state/port853"), Logs.stateDir(Map.of("XDG_STATE_HOME", "/x/state"), "/home/u"));
-        assertEquals(Path.of("/home/a/.local/state/port853"), Logs.stateDir(Map.of("HOME", "/home/a"), "/home/u"));
-        assertEquals(Path.of("/home/u/.local/state/port853"),
-                Logs.stateDir(Map.of("XDG_STATE_HOME", "relative", "HOME", "also-relative"), "/home/u"));
-    }
 
     @Test
     @org.junit.jupiter.api.DisplayName("two processes' logs go into the one file, line by line, none into port853.log.1")

@@ -278,7 +278,7 @@ class ChangeTextsTest {
     @org.junit.jupiter.api.DisplayName("run as root, the apply sheet's refusal and the change's sentences say their "
             + "commands as root types them, in both languages, as Status does")
     void rootIsToldCommandsWithoutSudo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(), "the tests run as root");
         Plan masked = Plan.refused(org.port853.core.Sentence.of("systemd-resolved is masked, so it cannot be enabled "
                 + "or started; unmask it first (sudo systemctl unmask systemd-resolved.service)", "refused.masked"));
         assertTrue(english(() -> ChangeTexts.refusal(masked)).endsWith("(systemctl unmask systemd-resolved.service)"),

@@ -78,7 +78,7 @@ class DemoWordingTest extends WindowTestBase {
         openPlaintextMachine();
         ApplyViewModel apply = window.applyViewModel();
         untilPreview(() -> window.statusViewModel().protect());
-        assertEquals(I18n.t(org.port853.helper.Privileges.isRoot() ? "apply.preview.apply.root" : "apply.preview.apply"),
+        assertEquals(I18n.t(org.port853.core.Privileges.isRoot() ? "apply.preview.apply.root" : "apply.preview.apply"),
                 fx(() -> apply.summaryProperty().get()));
     }
 

@@ -29,7 +29,7 @@ class ReasonTextsTest {
     @org.junit.jupiter.api.DisplayName("run as root, the window says a fix's commands as root types them, without sudo "
             + "(often not installed), on Status and Diagnostics alike, as the command line does")
     void rootIsToldCommandsWithoutSudo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.helper.Privileges.isRoot(), "the tests run as root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(), "the tests run as root");
         Reason stopped = new Reason("RESOLVER_STOPPED", org.port853.core.Severity.BROKEN, "stopped",
                 "Start it: sudo systemctl enable --now systemd-resolved.service", List.of("0"));
         ReasonTexts.Text t = ReasonTexts.of(stopped, null);

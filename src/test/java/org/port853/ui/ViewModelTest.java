@@ -1484,7 +1484,7 @@ class ViewModelTest {
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get(), apply.summaryProperty().get());
             assertTrue(apply.diffProperty().get().contains("dns.quad9.net"), apply.diffProperty().get());
             // pkexec asks for a password; run as root (the tests here are, on CI), the helper runs without it
-            assertEquals(!org.port853.helper.Privileges.isRoot(), apply.summaryProperty().get().contains("password"),
+            assertEquals(!org.port853.core.Privileges.isRoot(), apply.summaryProperty().get().contains("password"),
                     apply.summaryProperty().get());
             apply.close();
         }

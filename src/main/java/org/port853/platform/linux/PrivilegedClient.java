@@ -12,7 +12,7 @@ import org.port853.core.Sentence;
 import org.port853.helper.HelperDocuments;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedHelper;
-import org.port853.helper.Privileges;
+import org.port853.core.Privileges;
 import org.port853.helper.TrustedCode;
 import org.port853.helper.UninterruptedChange;
 import org.port853.platform.ApplyResult;

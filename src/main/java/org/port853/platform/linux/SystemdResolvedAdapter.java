@@ -60,7 +60,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public org.port853.core.Sentence cannotChange() {
-        return org.port853.helper.Privileges.isRoot() ? null : privileged.unavailable().orElse(null);
+        return org.port853.core.Privileges.isRoot() ? null : privileged.unavailable().orElse(null);
     }
 
     @Override

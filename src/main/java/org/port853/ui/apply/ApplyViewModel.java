@@ -276,7 +276,7 @@ public final class ApplyViewModel {
     /** The preview's words: the demo's own, and run as root no password is asked for (pkexec is not used). */
     private String preview(String key) {
         return I18n.t(key + (model.services().demo() ? ".demo"
-                : I18n.has(key + ".root") && org.port853.helper.Privileges.isRoot() ? ".root" : ""));
+                : I18n.has(key + ".root") && org.port853.core.Privileges.isRoot() ? ".root" : ""));
     }
 
     /**

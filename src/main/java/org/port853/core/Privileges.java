@@ -1,4 +1,4 @@
-package org.port853.helper;
+package org.port853.core;
 
 import com.sun.security.auth.module.UnixSystem;
 
