@@ -161,4 +161,25 @@ class ReasonTextsTest {
         assertTrue(german.contains("12:00") && german.contains("10") && !german.contains("{"), german);
         assertNotEquals(r.message(), german);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("what the resolver does only until its next start is said in the bundle's words, "
+            + "English and German, with the file, the value and both modes")
+    void nextStartInBothLanguages() {
+        Reason weaker = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("1", "/etc/systemd/resolved.conf.d/zz.conf", "no", "2", "0"));
+        ReasonTexts.Text en = text(List.of(weaker), "DOT_AT_NEXT_START", null);
+        assertTrue(en.message().equals("systemd-resolved runs with DNS-over-TLS strict only until it restarts: "
+                + "/etc/systemd/resolved.conf.d/zz.conf sets DNSOverTLS=no, so after its next restart or the next boot "
+                + "DNS-over-TLS is off."), en.message());
+        ReasonTexts.Text de = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(weaker, null));
+        assertTrue(de.message().contains("strikt") && de.message().contains("zz.conf setzt DNSOverTLS=no")
+                && de.message().endsWith("aus."), de.message());
+        Reason stronger = new Reason("DOT_SETTINGS_NOT_READ", org.port853.core.Severity.INFO, "x", "y",
+                List.of("0", "", "opportunistic", "0", "1"));
+        ReasonTexts.Text byDefault = text(List.of(stronger), "DOT_SETTINGS_NOT_READ", null);
+        assertTrue(byDefault.message().startsWith("No settings file sets DNSOverTLS= (its built-in default is "
+                + "opportunistic), but systemd-resolved has not read that yet"), byDefault.message());
+        assertTrue(byDefault.fix().contains("systemctl restart systemd-resolved.service"), byDefault.fix());
+    }
 }

@@ -1766,6 +1766,29 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("strict now but off at the resolver's next start (Port853's drop-in deleted by hand): 'At risk', and "
+                + "the reason's one click writes the same strict settings again")
+        void strictOnlyUntilTheNextStart() {
+            List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
+            org.port853.core.ResolverState strict = Fakes.strictState(servers, true);
+            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
+                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(), null, true, null,
+                    false, null, null, "/etc/systemd/resolved.conf", "no"));
+            model.refresh();
+            assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
+            org.port853.core.Reason r = status.reasons().stream().map(org.port853.ui.status.ReasonTexts.Text::reason)
+                    .filter(x -> x.code().equals("DOT_AT_NEXT_START")).findFirst().orElseThrow();
+            assertTrue(status.offersFix(r));
+            org.port853.core.DesiredSettings again = org.port853.ui.status.OneClickChanges.fix(r.fixAction(),
+                    adapter.state, List.of()).settings();
+            assertEquals(servers, again.servers());
+            assertEquals(org.port853.core.DotMode.STRICT, again.mode());
+            assertTrue(again.routeAllDomains());
+        }
+
+        @Test
         @DisplayName("a static /etc/resolv.conf that names only the stub sends programs to the stub, not past it; a link "
                 + "to another program's file is named as such")
         void staticFileNamingTheStubGoesThroughIt() {

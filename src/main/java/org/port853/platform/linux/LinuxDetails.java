@@ -17,11 +17,12 @@ import org.port853.core.ResolvConfState;
  * why Port853's own journal (which revert and recover need) cannot be read, or null (none, fine, or not readable by
  * this user); {@code ourDropInLink}: where the path of Port853's drop-in is a symbolic link (which Port853 does not
  * write through), what it links to; else null; {@code mainConf}: the main resolved.conf resolved reads (from systemd 253
- * on it may be outside /etc, see {@link LinuxPaths#mainConf(int)}).
+ * on it may be outside /etc, see {@link LinuxPaths#mainConf(int)}); {@code dnsOverTlsDefault}: DNSOverTLS= where no file
+ * sets it, as the main file's comment gives it ({@link ResolvedConfFiles#commentedDefault}), or null when unknown.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
-                           String journalProblem, String ourDropInLink, String mainConf)
+                           String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault)
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -64,7 +65,21 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
                         String ourDropInLink) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
-                journalProblem, ourDropInLink, MAIN_CONF);
+                journalProblem, ourDropInLink, MAIN_CONF, null);
+    }
+
+    /**
+     * DNSOverTLS= as systemd-resolved takes it when it next starts: the file that sets it and its value, or the built-in
+     * default with no file ({@code file} null) where none sets it; null when that is not known (the files were not read,
+     * one could not be, or the default is not known).
+     */
+    public SettingElsewhere encryptionAtNextStart() {
+        if (resolvConf == null || dropIns.stream().anyMatch(d -> d.error() != null)) {
+            return null;
+        }
+        Map<String, String> mainKeys = mainConfDnsOverTls == null ? Map.of() : Map.of("DNSOverTLS", mainConfDnsOverTls);
+        SettingElsewhere set = ResolvedConfFiles.lastSetting("DNSOverTLS", mainKeys, mainConf, dropIns, d -> true);
+        return set != null ? set : dnsOverTlsDefault == null ? null : new SettingElsewhere(null, dnsOverTlsDefault);
     }
 
     @Override

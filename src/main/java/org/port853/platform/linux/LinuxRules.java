@@ -119,8 +119,49 @@ public final class LinuxRules implements PlatformRules {
         boolean encrypting = s.global() != null && s.global().effectiveDotMode() != DotMode.OFF
                 && !s.global().servers().isEmpty();
         assessDropIns(d.dropIns(), encrypting, reasons);
+        assessNextStart(s, d, reasons);
         return reasons;
     }
+
+    /**
+     * The resolver reads its settings files only when it starts: where they now set another DNS-over-TLS mode than the
+     * one it runs (someone edited or removed a file and did not restart it), what it does now lasts only until its next
+     * restart or the next boot. Weaker then is a risk to say (a warning); stronger, a restart to suggest. Not said while a
+     * change is pending (its own reason covers it), nor where the files or the running mode are not known.
+     */
+    private static void assessNextStart(ResolverState s, LinuxDetails d, List<Reason> reasons) {
+        org.port853.core.SettingElsewhere next = d.encryptionAtNextStart();
+        if (next == null || s.pendingChange() != null || s.degraded() || s.global() == null
+                || s.global().dnsOverTls() == null) {
+            return;
+        }
+        int now = LoweredSettings.level(s.global().dnsOverTls().resolvedValue());
+        int then = LoweredSettings.level(next.value());
+        if (now == then) {
+            return;
+        }
+        String where = next.file() == null ? "no settings file sets DNSOverTLS= (its built-in default is "
+                + next.value() + ")" : next.file() + " sets DNSOverTLS=" + next.value();
+        // details: a file (1) or the built-in default (0), the file, the value, the levels now and then
+        List<String> details = List.of(next.file() == null ? "0" : "1", next.file() == null ? "" : next.file(),
+                next.value(), String.valueOf(now), String.valueOf(then));
+        if (then < now) {
+            // Port853's drop-in, written again, keeps the mode, unless the file that lowers it is read after it
+            boolean afterOurs = next.file() != null && DropInScanner.readAfterOurs(next.file());
+            reasons.add(new Reason("DOT_AT_NEXT_START", Severity.WARNING, "systemd-resolved runs with DNS-over-TLS "
+                    + LEVEL_WORDS.get(now) + " only until it restarts: " + where + ", so after its next restart or the "
+                    + "next boot DNS-over-TLS is " + LEVEL_WORDS.get(then) + ".", "Turn on encryption again (strict "
+                    + "mode with a provider), so that the settings files keep it, or put back the file that turned it on.",
+                    afterOurs ? null : FixAction.ENABLE_DOT, details));
+        } else {
+            reasons.add(new Reason("DOT_SETTINGS_NOT_READ", Severity.INFO, (next.file() == null
+                    ? "N" + where.substring(1) : where) + ", but systemd-resolved has not read that yet: it runs with DNS-over-TLS " + LEVEL_WORDS.get(now)
+                    + " until it restarts.", "Restart systemd-resolved to use it: sudo systemctl restart "
+                    + "systemd-resolved.service", details));
+        }
+    }
+
+    private static final List<String> LEVEL_WORDS = List.of("off", "opportunistic", "strict");
 
     private static void assessVersion(ResolverState s, int version, List<Reason> reasons) {
         DotMode mode = Assessor.modeInUse(s);

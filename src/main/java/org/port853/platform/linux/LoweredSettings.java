@@ -51,15 +51,7 @@ final class LoweredSettings {
     /** The value of {@code key} resolved would take without Port853's drop-in, and its file; null when none sets it. */
     private static SettingElsewhere setBefore(String key, Map<String, String> mainKeys, String mainConf,
                                               List<DropIn> dropIns) {
-        SettingElsewhere last = ResolvedConf.takesEffect(key, mainKeys.get(key))
-                ? new SettingElsewhere(mainConf, mainKeys.get(key)) : null;
-        for (DropIn d : dropIns) {
-            if (readBeforeOurs(d.path()) && d.keys().containsKey(key)
-                    && ResolvedConf.takesEffect(key, d.keys().get(key))) {
-                last = new SettingElsewhere(d.path(), d.keys().get(key));
-            }
-        }
-        return last;
+        return ResolvedConfFiles.lastSetting(key, mainKeys, mainConf, dropIns, d -> readBeforeOurs(d.path()));
     }
 
     /** Read before Port853's drop-in: not after it, and not at its name (Port853's own, or replaced by it). */
@@ -69,7 +61,7 @@ final class LoweredSettings {
     }
 
     /** 0 off, 1 opportunistic or allow-downgrade, 2 on (strict, or DNSSEC=yes), for a value resolved takes. */
-    private static int level(String value) {
+    static int level(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         return v.equals("opportunistic") || v.equals("allow-downgrade") ? 1 : ResolvedConf.isTrue(v) ? 2 : 0;
     }

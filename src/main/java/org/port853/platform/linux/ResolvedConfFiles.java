@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.port853.core.DropIn;
+import org.port853.core.SettingElsewhere;
 
 /** The [Resolve] keys of the main resolved.conf (drop-ins come with the state's DropIn list). */
 public final class ResolvedConfFiles {
@@ -24,6 +26,42 @@ public final class ResolvedConfFiles {
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
+    }
+
+    /**
+     * The value the main file's comments give for {@code key} ("#DNSOverTLS=no"): systemd ships resolved.conf with each
+     * setting commented out at its built-in default; null when the file has no such line or cannot be read.
+     */
+    static String commentedDefault(LinuxPaths paths, int systemdVersion, String key) {
+        try {
+            String found = null;
+            for (String line : Files.readAllLines(paths.mainConf(systemdVersion))) {
+                String l = line.strip();
+                if (l.startsWith("#") && l.substring(1).strip().startsWith(key + "=")) {
+                    found = l.substring(l.indexOf('=') + 1).strip();
+                }
+            }
+            return found;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The value of {@code key} that resolved takes from the main file {@code mainConf} (its keys {@code mainKeys}) and
+     * the drop-ins {@code counted} of {@code dropIns} (the last that sets a value it can parse wins), and its file; null
+     * when none sets it.
+     */
+    static SettingElsewhere lastSetting(String key, Map<String, String> mainKeys, String mainConf, List<DropIn> dropIns,
+                                        Predicate<DropIn> counted) {
+        SettingElsewhere last = ResolvedConf.takesEffect(key, mainKeys.get(key))
+                ? new SettingElsewhere(mainConf, mainKeys.get(key)) : null;
+        for (DropIn d : dropIns) {
+            if (counted.test(d) && d.keys().containsKey(key) && ResolvedConf.takesEffect(key, d.keys().get(key))) {
+                last = new SettingElsewhere(d.path(), d.keys().get(key));
+            }
+        }
+        return last;
     }
 
     /**

@@ -60,7 +60,8 @@ final class ResolvedStateReader {
         int version = systemdVersion();
         return new LinuxDetails(version, rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
                 ResolvedConfFiles.mainFileKeys(paths, version).get("DNSOverTLS"), masked(paths), journal.problem(),
-                ourDropInLink(paths), paths.mainConf(version).toString());
+                ourDropInLink(paths), paths.mainConf(version).toString(),
+                ResolvedConfFiles.commentedDefault(paths, version, "DNSOverTLS"));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

@@ -1,0 +1,128 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.Assessment;
+import org.port853.core.Assessor;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.DropIn;
+import org.port853.core.GlobalState;
+import org.port853.core.PendingChange;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.ServerAddress;
+import org.port853.core.Severity;
+import org.port853.core.StateSource;
+import org.port853.core.Verdict;
+
+/**
+ * systemd-resolved reads its settings files only when it starts: a file edited or removed since says what it will do
+ * after its next restart or the next boot, which may not be what it does now.
+ */
+class NextStartRulesTest {
+    private static final String DIR = "/etc/systemd/resolved.conf.d/";
+    private static final DropIn OURS_STRICT = new DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false,
+            Map.of("DNS", "198.18.0.2#dot.test", "DNSOverTLS", "yes", "Domains", "~."), null);
+
+    private static ResolverState state(DotMode running, List<DropIn> dropIns, String mainConfValue, String builtIn,
+                                       PendingChange pending) {
+        List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
+        GlobalState g = new GlobalState(servers, List.of(), servers.get(0), running, DnssecMode.NO, true,
+                List.of(new org.port853.core.DomainEntry("~.", true)), "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), pending, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, LinuxPaths.STUB_RESOLV_CONF,
+                        List.of("127.0.0.53")), dropIns, null, true, mainConfValue, false, null, null,
+                        LinuxDetails.MAIN_CONF, builtIn));
+    }
+
+    private static ResolverState state(DotMode running, List<DropIn> dropIns, String mainConfValue, String builtIn) {
+        return state(running, dropIns, mainConfValue, builtIn, null);
+    }
+
+    private static Assessment assess(ResolverState s) {
+        return Assessor.assess(s, new LinuxRules().assess(s));
+    }
+
+    private static Reason reason(Assessment a, String code) {
+        return a.reasons().stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in deleted by hand, the resolver not restarted: strict now, off at the next start (a risk)")
+    void strictOnlyUntilTheNextStart() {
+        Assessment a = assess(state(DotMode.STRICT, List.of(), null, "no"));
+        Reason r = reason(a, "DOT_AT_NEXT_START");
+        assertNotNull(r, a.reasons().toString());
+        assertEquals(Severity.WARNING, r.severity());
+        assertEquals("systemd-resolved runs with DNS-over-TLS strict only until it restarts: no settings file sets "
+                + "DNSOverTLS= (its built-in default is no), so after its next restart or the next boot DNS-over-TLS is "
+                + "off.", r.message());
+        assertEquals(List.of("0", "", "no", "2", "0"), r.details());
+        assertEquals(Verdict.PARTIAL, a.verdict(), "protected now, not after a restart");
+        assertEquals(org.port853.core.FixAction.ENABLE_DOT, r.fixAction(), "Port853's drop-in, written again, keeps it");
+    }
+
+    @Test
+    @DisplayName("a file read after Port853's sets DNSOverTLS=opportunistic: named, with the mode it brings")
+    void weakerFileIsNamed() {
+        DropIn later = new DropIn(DIR + "zz-vendor.conf", false, false, Map.of("DNSOverTLS", "opportunistic"), null);
+        Reason r = reason(assess(state(DotMode.STRICT, List.of(OURS_STRICT, later), null, "no")), "DOT_AT_NEXT_START");
+        assertNotNull(r);
+        assertTrue(r.message().contains(DIR + "zz-vendor.conf sets DNSOverTLS=opportunistic")
+                && r.message().endsWith("DNS-over-TLS is opportunistic."), r.message());
+        assertEquals(List.of("1", DIR + "zz-vendor.conf", "opportunistic", "2", "1"), r.details());
+        assertEquals(null, r.fixAction(), "read after Port853's drop-in, that file wins over it: no change would help");
+    }
+
+    @Test
+    @DisplayName("resolved.conf edited to DNSOverTLS=yes without a restart: off now, and a restart turns it on (information)")
+    void strongerFileWaitsForARestart() {
+        Assessment a = assess(state(DotMode.OFF, List.of(), "yes", "no"));
+        Reason r = reason(a, "DOT_SETTINGS_NOT_READ");
+        assertNotNull(r, a.reasons().toString());
+        assertEquals(Severity.INFO, r.severity());
+        assertEquals("/etc/systemd/resolved.conf sets DNSOverTLS=yes, but systemd-resolved has not read that yet: it "
+                + "runs with DNS-over-TLS off until it restarts.", r.message());
+        assertTrue(r.fix().contains("systemctl restart systemd-resolved"), r.fix());
+        assertTrue(reason(a, "DOT_OFF") != null, "still off now: said as it is");
+    }
+
+    @Test
+    @DisplayName("nothing is said where the files and the running resolver agree, or where what the files say is not known")
+    void quietWhenInStepOrUnknown() {
+        List<String> codes = List.of("DOT_AT_NEXT_START", "DOT_SETTINGS_NOT_READ");
+        for (ResolverState s : List.of(
+                state(DotMode.STRICT, List.of(OURS_STRICT), null, "no"), // Port853's drop-in, loaded
+                state(DotMode.OFF, List.of(), null, "no"), // nothing set, default off
+                state(DotMode.STRICT, List.of(), null, null), // default not known (no comment in resolved.conf)
+                state(DotMode.STRICT, List.of(new DropIn(DIR + "10-x.conf", false, false, Map.of(), "Permission denied")),
+                        null, "no"), // a file that could not be read might set it
+                state(DotMode.STRICT, List.of(), null, "no", new PendingChange("id", java.time.Instant.EPOCH,
+                        "DNS-over-TLS strict with 1 server(s)", true)))) {
+            Assessment a = assess(s);
+            assertTrue(a.reasons().stream().noneMatch(r -> codes.contains(r.code())), s + " -> " + a.reasons());
+        }
+    }
+
+    @Test
+    @DisplayName("the built-in default is read from the main file's comment, as systemd ships it ('#DNSOverTLS=no')")
+    void builtInDefaultFromTheComment(@TempDir Path dir) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("etc/systemd")).resolve("resolved.conf");
+        Files.writeString(conf, "[Resolve]\n# Some examples of DNS servers\n#DNS=\n#DNSOverTLS=no\n#DNSSEC=no\n");
+        LinuxPaths paths = LinuxPaths.under(dir);
+        assertEquals("no", ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+        Files.writeString(conf, "[Resolve]\nDNS=192.0.2.1\n");
+        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+    }
+}
