@@ -2,6 +2,7 @@ package org.port853.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,6 +74,10 @@ public final class ProviderJson {
         JsonNode root;
         try {
             root = JsonTrees.read(bytes);
+        } catch (StreamConstraintsException e) {
+            // the parser's limits (nesting depth, length of a number or name) say no position
+            throw new InvalidInputException("the provider list is not valid JSON: it nests too deeply or holds too "
+                    + "long a number or name to be a provider list").says("list.beyond-limits");
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("the provider list is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")

@@ -199,6 +199,20 @@ class ProviderCatalogTest {
         }
 
         @Test
+        void aDocumentBeyondTheParsersLimitsIsRefusedInOneSentence() {
+            // Jackson's limits (nesting depth, number length) throw without a position: that read as a bare
+            // NullPointerException's text ("Cannot invoke ... getLineNr()") with exit 1
+            String deep = "[".repeat(5000) + "]".repeat(5000);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(deep, true));
+            assertEquals("the provider list is not valid JSON: it nests too deeply or holds too long a number or "
+                    + "name to be a provider list", e.getMessage());
+            String longNumber = "{\"version\":" + "9".repeat(5000) + ",\"providers\":[]}";
+            e = assertThrows(InvalidInputException.class, () -> parse(longNumber, true));
+            assertEquals("the provider list is not valid JSON: it nests too deeply or holds too long a number or "
+                    + "name to be a provider list", e.getMessage());
+        }
+
+        @Test
         void refusesUnknownFieldInBundledButNotInCustom() {
             String json = "[" + entry(",\"ipV4\":[]") + "]";
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(json, false));
