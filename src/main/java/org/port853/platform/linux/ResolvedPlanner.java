@@ -54,6 +54,10 @@ public final class ResolvedPlanner {
             return Optional.of(Sentence.of("systemd " + systemdVersion + " cannot use a server port (that arrived in "
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
+        Optional<Sentence> unusableDir = s.isOff() ? Optional.empty() : ourDirectoryUnusable();
+        if (unusableDir.isPresent()) {
+            return unusableDir;
+        }
         Optional<String> closedDir = s.isOff() ? Optional.empty() : DropInScanner.ourDirectoryClosed(paths);
         if (closedDir.isPresent()) {
             Path dir = paths.ourDropIn().getParent();
@@ -90,6 +94,24 @@ public final class ResolvedPlanner {
         if (Files.isSymbolicLink(paths.ourDropIn())) {
             return Optional.of(Sentence.of(paths.ourDropIn() + " is a symbolic link; Port853 will not write through it: "
                     + "remove the link first (sudo rm " + paths.ourDropIn() + ")", "refused.symlink", paths.ourDropIn()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why Port853's drop-in cannot be written in its directory, or empty: writing refuses these too
+     * (AtomicFiles.ensureDirectory), but only after a dry run had shown a plan.
+     */
+    private Optional<Sentence> ourDirectoryUnusable() {
+        Path dir = paths.ourDropIn().getParent();
+        if (Files.isSymbolicLink(dir)) {
+            return Optional.of(Sentence.of(dir + " is a symbolic link; Port853 will not write its drop-in through it: "
+                    + "replace the link with a directory first", "refused.drop-in-dir-symlink", dir));
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return Optional.of(Sentence.of(dir + " is a file, not a directory (systemd-resolved ignores it), so "
+                    + "Port853's drop-in cannot go in it: move it away first (sudo mv " + dir + " " + dir + ".old)",
+                    "refused.drop-in-dir-not-dir", dir));
         }
         return Optional.empty();
     }

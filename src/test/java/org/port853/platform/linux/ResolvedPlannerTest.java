@@ -109,6 +109,27 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("Port853's drop-in directory that is a file or a symbolic link is refused when planned (a dry run "
+                + "showed a plan, and the write then failed with 'exists and is not a directory'); reverting is not")
+        void dropInDirectoryThatIsNoDirectory() throws IOException {
+            Path dir = paths.ourDropIn().getParent();
+            Files.delete(dir);
+            Files.writeString(dir, "[Resolve]\n");
+            Plan p = planner.plan(STRICT, 252, List.of(), false);
+            assertEquals("refused.drop-in-dir-not-dir", p.refusalWords().wording(), p.refusal());
+            assertEquals(dir + " is a file, not a directory (systemd-resolved ignores it), so Port853's drop-in cannot go "
+                    + "in it: move it away first (sudo mv " + dir + " " + dir + ".old)", p.refusal());
+            assertFalse(planner.plan(OFF, 252, List.of(), false).isRefused());
+            Files.delete(dir);
+            Files.createDirectories(root.resolve("elsewhere"));
+            Files.createSymbolicLink(dir, root.resolve("elsewhere"));
+            p = planner.plan(STRICT, 252, List.of(), false);
+            assertEquals("refused.drop-in-dir-symlink", p.refusalWords().wording(), p.refusal());
+            assertEquals(dir + " is a symbolic link; Port853 will not write its drop-in through it: replace the link "
+                    + "with a directory first", p.refusal());
+        }
+
+        @Test
         void symlinkedDropInPath() throws IOException {
             Files.writeString(root.resolve("elsewhere"), "x");
             Files.createSymbolicLink(paths.ourDropIn(), root.resolve("elsewhere"));
