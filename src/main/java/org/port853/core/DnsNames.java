@@ -91,9 +91,10 @@ public final class DnsNames {
         if (n.endsWith(".")) {
             n = n.substring(0, n.length() - 1);
         }
-        if (n.length() > 253 || n.isEmpty()) {
-            throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name (length)")
-                    .says("name.length", Printable.of(name)).about(what);
+        if (n.length() > 253) {
+            throw new InvalidInputException(what + " '" + Printable.of(name) + "' is not a valid host name: it is "
+                    + n.length() + " characters long, and a host name has at most 253")
+                    .says("name.length", Printable.of(name), n.length()).about(what);
         }
         for (String label : n.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {

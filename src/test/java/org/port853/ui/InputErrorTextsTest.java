@@ -102,6 +102,14 @@ class InputErrorTextsTest {
                 + "dot at the start).", english(() -> leaving(Field.TLS_NAME, "dns..")));
         assertEquals("TLS name '" + "d".repeat(64) + ".example' is not a valid host name: a label (the part between two "
                 + "dots) is longer than 63 characters.", english(() -> leaving(Field.TLS_NAME, "d".repeat(64) + ".example")));
+        // was "is not a valid host name (length)", for "." too, which is no long name
+        String longName = ("a".repeat(63) + ".").repeat(3) + "b".repeat(62);
+        assertEquals("TLS name '" + longName.substring(0, 80) + "\u2026' is not a valid host name: it is 254 characters "
+                + "long, and a host name has at most 253.", english(() -> leaving(Field.TLS_NAME, longName)));
+        assertEquals("TLS-Name „" + longName.substring(0, 80) + "\u2026“ ist kein gültiger Hostname: Er ist 254 Zeichen "
+                + "lang, ein Hostname hat höchstens 253.", german(() -> leaving(Field.TLS_NAME, longName)));
+        assertEquals("TLS name '.' is not a valid host name: it has an empty label (two dots in a row, or a dot at the "
+                + "start).", english(() -> leaving(Field.TLS_NAME, ".")));
         assertEquals("TLS name '-dns.example' is not a valid host name: a label (the part between two dots) starts or "
                 + "ends with a hyphen.", english(() -> leaving(Field.TLS_NAME, "-dns.example")));
         assertEquals("TLS-Name „dns-.example“ ist kein gültiger Hostname: Ein Label (der Teil zwischen zwei Punkten) "
