@@ -110,7 +110,7 @@ public final class Launcher {
             System.exit(runEntryPoint(entry.get(), Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         Thread.setDefaultUncaughtExceptionHandler(Launcher::uncaught);
-        args = Port853Command.helpWordAsOption(args);
+        args = Port853Command.mistypedCommandNamed(Port853Command.helpWordAsOption(args));
         org.port853.cli.JsonFailure failure = new org.port853.cli.JsonFailure();
         PrintWriter out = new PrintWriter(failure.watchingStdout(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true);

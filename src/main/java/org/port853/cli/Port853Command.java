@@ -67,6 +67,20 @@ public final class Port853Command implements Runnable {
         return isCommand(args[1]) ? new String[] {args[1], "--help"} : new String[] {args[1]};
     }
 
+    private static final java.util.Set<String> HELP_AND_VERSION = java.util.Set.of("--help", "-h", "--version", "-V");
+
+    /**
+     * {@code args} without --help, -h, --version and -V when the first one is neither a command nor an option
+     * ("statuz --help"): picocli would print the whole usage (or the version) and exit 0, and the mistyped word would
+     * go unsaid; without them it is named, with a suggestion, as "statuz" alone is.
+     */
+    public static String[] mistypedCommandNamed(String[] args) {
+        if (args.length < 2 || args[0].startsWith("-") || isCommand(args[0])) {
+            return args;
+        }
+        return java.util.Arrays.stream(args).filter(a -> !HELP_AND_VERSION.contains(a)).toArray(String[]::new);
+    }
+
     static boolean isCommand(String name) {
         return SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(name));
     }

@@ -36,4 +36,18 @@ class HelpWordTest {
         assertEquals(2, unknown.code(), unknown.out());
         assertTrue(unknown.out().startsWith("port853: unknown command 'statuz'; did you mean status?"), unknown.out());
     }
+
+    @Test
+    @DisplayName("a mistyped command with --help or --version is named (exit 2), not answered with the whole usage (exit 0)")
+    void mistypedCommandWithHelpOrVersion() throws Exception {
+        for (String option : new String[] {"--help", "-h", "--version", "-V"}) {
+            Run typo = LauncherProcess.run(home, "statuz", option);
+            assertEquals(2, typo.code(), typo.out());
+            assertTrue(typo.out().startsWith("port853: unknown command 'statuz'; did you mean status?"), typo.out());
+        }
+        Run json = LauncherProcess.run(home, "statuz", "--help", "--json");
+        assertEquals(2, json.code(), json.out());
+        assertTrue(json.out().contains("{\"error\":{\"command\":null,\"exitCode\":2,\"message\":\"unknown command 'statuz'"), json.out());
+        assertEquals(0, LauncherProcess.run(home, "status", "--help").code(), "a command's own help stays");
+    }
 }
