@@ -21,8 +21,14 @@ record ResolvConfLines(List<String> nameservers, List<String> search, List<Strin
         options = List.copyOf(options);
     }
 
-    /** The file's lines; {@link #NONE} when it is missing or unreadable, as then it sets nothing. */
+    /**
+     * The file's lines; {@link #NONE} when it is missing or unreadable, as then it sets nothing, and when it is no
+     * regular file (reading a named pipe would wait for a writer for good).
+     */
     static ResolvConfLines read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return NONE;
+        }
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {

@@ -34,6 +34,17 @@ class ResolvConfInspectorTest {
     }
 
     @Test
+    void aPipeInPlaceOfTheFileIsNotWaitedOn() throws Exception {
+        // reading a named pipe waits for a writer: 'port853 status' hung there for good
+        Path rc = rc();
+        assertEquals(0, new ProcessBuilder("mkfifo", rc.toString()).start().waitFor());
+        ResolvConfState s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> ResolvConfInspector.inspect(rc));
+        assertEquals(Kind.STATIC, s.kind());
+        assertTrue(s.nameservers().isEmpty());
+    }
+
+    @Test
     void missing() throws IOException {
         ResolvConfState s = ResolvConfInspector.inspect(rc());
         assertEquals(Kind.MISSING, s.kind());
