@@ -138,7 +138,22 @@ final class DropInScanner {
      * directory named *.conf makes it ignore every file. (A directory it cannot list it only skips: see scan.)
      */
     private static boolean failedHidesOurs(Path file, boolean later, ResolvedFeatures features) {
-        return !later || features.directoryHidesAll() && Files.isDirectory(file);
+        return !later || features.directoryHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file);
+    }
+
+    /**
+     * Neither file nor directory (a named pipe, a device): resolved opens it and waits there (checked on 252 with a
+     * pipe). /dev/null is not one: a link to it masks a drop-in, and reads as empty.
+     */
+    private static boolean isPipeOrDevice(Path file) {
+        if (!Files.exists(file) || Files.isRegularFile(file) || Files.isDirectory(file)) {
+            return false;
+        }
+        try {
+            return !file.toRealPath().equals(Path.of("/dev/null"));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /**
@@ -155,6 +170,9 @@ final class DropInScanner {
     private static String read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new Unparsable("a directory, not a file");
+        }
+        if (isPipeOrDevice(file)) { // reading it would wait for a writer for good
+            throw new Unparsable("a named pipe or device, not a file: systemd-resolved waits on it when it starts");
         }
         if (Files.size(file) > MAX_SIZE) {
             throw new IOException("larger than " + MAX_SIZE / 1024 + " KiB");

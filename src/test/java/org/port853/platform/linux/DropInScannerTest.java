@@ -222,6 +222,21 @@ class DropInScannerTest {
         assertTrue(named(DropInScanner.scan(paths, 0), "zzz-late.conf").hidesOurs(), "an unknown version: as the newest");
     }
 
+    @Test
+    @DisplayName("a named pipe among the drop-ins is not waited on (status hung there for good); resolved waits on it "
+            + "when it starts, so it hides Port853's settings wherever it sorts")
+    void aNamedPipeIsReportedNotRead() throws Exception {
+        for (String name : new String[] {"50-pipe.conf", "zzz-pipe.conf"}) {
+            Path pipe = etc.resolve(name);
+            assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+            DropIn d = named(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> DropInScanner.scan(paths, 252)), name);
+            assertEquals("a named pipe or device, not a file: systemd-resolved waits on it when it starts", d.error());
+            assertTrue(d.hidesOurs(), name);
+            Files.delete(pipe);
+        }
+    }
+
     /** The Linux rules' reasons for a running resolver without servers and these drop-ins. */
     private static List<org.port853.core.Reason> rulesFor(int version, List<DropIn> dropIns) {
         return new LinuxRules().assess(new org.port853.core.ResolverState("systemd-resolved",
