@@ -2,8 +2,6 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +34,7 @@ final class NsswitchHosts {
     static boolean dnsBeforeResolve(Path nsswitch, boolean resolveInstalled) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(nsswitch, StandardCharsets.UTF_8);
+            lines = org.port853.core.RegularFiles.readString(nsswitch).lines().toList();
         } catch (java.nio.file.NoSuchFileException e) {
             return dnsBeforeResolve(GLIBC_DEFAULT, resolveInstalled);
         } catch (IOException | UncheckedIOException | SecurityException e) {

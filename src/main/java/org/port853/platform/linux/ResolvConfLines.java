@@ -1,8 +1,6 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +19,10 @@ record ResolvConfLines(List<String> nameservers, List<String> search, List<Strin
         options = List.copyOf(options);
     }
 
-    /**
-     * The file's lines; {@link #NONE} when it is missing or unreadable, as then it sets nothing, and when it is no
-     * regular file (reading a named pipe would wait for a writer for good).
-     */
+    /** The file's lines; {@link #NONE} when it is missing, unreadable or no regular file, as then it sets nothing. */
     static ResolvConfLines read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            return parse(org.port853.core.RegularFiles.readString(file));
         } catch (IOException | RuntimeException e) {
             return NONE;
         }

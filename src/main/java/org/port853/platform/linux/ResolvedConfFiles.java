@@ -1,7 +1,6 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ public final class ResolvedConfFiles {
     /** The main file's keys under {@code paths}; none when it is missing or cannot be read. */
     static Map<String, String> mainFileKeys(LinuxPaths paths, int systemdVersion) {
         try {
-            return ResolvedConf.parse(Files.readString(paths.mainConf(systemdVersion))).keys();
+            return ResolvedConf.parse(org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion))).keys();
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

@@ -62,7 +62,7 @@ public final class PinStore {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file); // also when it cannot be told whether it exists (a folder we may not search)
+            bytes = org.port853.core.RegularFiles.read(file); // also when it cannot be told whether it exists (a folder we may not search)
         } catch (IOException e) {
             throw new IOException("the pin file " + file + " cannot be read (" + UnreadableFile.why(file, e)
                     + "); the pins recorded in it are unknown until it can be read", e);

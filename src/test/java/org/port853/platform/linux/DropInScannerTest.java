@@ -488,4 +488,15 @@ class DropInScannerTest {
         Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwx------"));
         assertTrue(named(DropInScanner.scan(paths, 252), "50-etc.conf").hidesOurs(), "ours would be skipped with it");
     }
+
+    @Test
+    @DisplayName("a named pipe as the main resolved.conf is not waited on: its keys are unknown, as an unreadable file's")
+    void aPipeAsTheMainFileIsNotWaitedOn() throws Exception {
+        Path main = paths.mainConf(252);
+        Files.createDirectories(main.getParent());
+        Files.deleteIfExists(main);
+        assertEquals(0, new ProcessBuilder("mkfifo", main.toString()).start().waitFor());
+        assertTrue(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> ResolvedConfFiles.mainFileKeys(paths, 252)).isEmpty());
+    }
 }

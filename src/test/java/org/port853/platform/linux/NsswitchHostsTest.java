@@ -93,4 +93,13 @@ class NsswitchHostsTest {
         Files.writeString(root.resolve("lib/x86_64-linux-gnu/libnss_resolve.so.2"), "");
         assertFalse(ResolvConfInspector.inspect(paths).readByCLibrary(), "resolve answers first");
     }
+
+    @Test
+    @DisplayName("a named pipe as nsswitch.conf is not waited on (status hung there for good): no evidence")
+    void aPipeIsNotEvidence() throws Exception {
+        Path pipe = root.resolve("nsswitch.conf");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        assertFalse(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> NsswitchHosts.dnsBeforeResolve(pipe, true)));
+    }
 }

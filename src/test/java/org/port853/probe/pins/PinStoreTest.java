@@ -91,4 +91,14 @@ class PinStoreTest {
         assertTrue(e.getMessage().contains("firstSeen '2026-11-01T11:00:00' is not an ISO-8601 time with its zone"),
                 e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aPipeAsThePinFileIsRefusedNotWaitedOn() throws Exception {
+        Path file = dir.resolve("pins.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+        Exception e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> PinStore.load(file)));
+        assertEquals("the pin file " + file + " cannot be read (" + file + " is not a regular file); the pins recorded "
+                + "in it are unknown until it can be read", e.getMessage());
+    }
 }
