@@ -34,7 +34,7 @@ public final class ResolvedConfFiles {
     static String commentedDefault(LinuxPaths paths, int systemdVersion, String key) {
         try {
             String found = null;
-            for (String line : Files.readAllLines(paths.mainConf(systemdVersion))) {
+            for (String line : org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion)).split("\n")) {
                 String l = line.strip();
                 if (l.startsWith("#") && l.substring(1).strip().startsWith(key + "=")) {
                     found = l.substring(l.indexOf('=') + 1).strip();
