@@ -1063,6 +1063,32 @@ class ViewModelTest {
             }
         }
 
+        @Test
+        @DisplayName("a leaked test query whose sending socket was not found says so in the window's language (German "
+                + "walkthrough in a rig: 'von uid 0 (root) → unknown'), on Verify and in Traffic's Process column")
+        void unknownSenderInGerman() throws Exception {
+            QuerySender leaking = new QuerySender() {
+                @Override public String target() { return "127.0.0.53:53"; }
+
+                @Override
+                public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                    for (String n : names) {
+                        captures.get(captures.size() - 1).leaks.add(new LeakRecord(Instant.now(), "eth0",
+                                "198.18.121.4", n, "A", "uid 0 (root) → " + LeakRecord.UNKNOWN_PROGRAM));
+                    }
+                    return names.stream().map(n -> new QueryOutcome(n, true, "NOERROR", Duration.ofMillis(3), null))
+                            .toList();
+                }
+            };
+            for (String d : germanVerifyDetails(leaking)) {
+                assertTrue(d.contains(", von uid 0 (root) → unbekannt · "), d);
+            }
+            LeakRecord r = new LeakRecord(Instant.now(), "eth0", "198.18.121.4", "leak.example", "A",
+                    "dig (812) → " + LeakRecord.UNKNOWN_PROGRAM);
+            assertEquals("dig (812) → unbekannt", I18n.in(java.util.Locale.GERMAN,
+                    () -> new TrafficViewModel(model).processOf(r)));
+        }
+
         /** The lines of a Verify in German whose queries {@code sender} answers. */
         private List<String> germanVerifyDetails(QuerySender sender) throws Exception {
             AppModel m = new AppModel(services(sender), tasks);

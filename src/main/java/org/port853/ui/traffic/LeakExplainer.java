@@ -246,6 +246,16 @@ public final class LeakExplainer {
     }
 
     /**
+     * A leak's chain of programs as shown ("dig (812) → systemd-resolved (97)"), with a hop the capture could not find
+     * ({@link LeakRecord#UNKNOWN_PROGRAM}) in the window's language; null stays null.
+     */
+    public static String processWords(String process) {
+        return process == null ? null : java.util.Arrays.stream(process.split(" → ", -1))
+                .map(hop -> hop.strip().equals(LeakRecord.UNKNOWN_PROGRAM) ? I18n.t("leaks.process.unknown") : hop)
+                .collect(java.util.stream.Collectors.joining(" → "));
+    }
+
+    /**
      * As {@link #programWords}, in a fix that follows a sentence naming the sender: a program's own name, else "that
      * program" ("Set a program that could not be identified to use ..." reads as if any program would do).
      */

@@ -459,7 +459,7 @@ public final class TrafficViewModel {
 
     /** The Process column: the program the capture named, or Port853's own check, as "By program" calls it. */
     public String processOf(LeakRecord r) {
-        return model.ownLookups().covers(r) ? I18n.t("leaks.ownCheckProgram") : r.process();
+        return model.ownLookups().covers(r) ? I18n.t("leaks.ownCheckProgram") : LeakExplainer.processWords(r.process());
     }
     public CaptureSession session() { return session; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -219,7 +219,8 @@ public final class VerifyViewModel {
         }
         String iface = leak.iface() == null ? "?" : leak.iface();
         return leak.process() == null ? I18n.t("verify.detail.leak", q.name(), leak.server(), iface, answer)
-                : I18n.t("verify.detail.leak.sender", q.name(), leak.server(), iface, leak.process(), answer);
+                : I18n.t("verify.detail.leak.sender", q.name(), leak.server(), iface,
+                        org.port853.ui.traffic.LeakExplainer.processWords(leak.process()), answer);
     }
 
     private void setOutcome(Outcome o) {
