@@ -43,7 +43,6 @@ class FocusRingTest {
     @DisplayName("check box, radio button, link, tab, list row, list and table without a row, selected toggle button "
             + "and collapsible block each look different with keyboard focus")
     void everyControlShowsFocus(boolean dark) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
         CheckBox check = new CheckBox("Show notifications");
         RadioButton radio = new RadioButton("Strict");
         Hyperlink link = new Hyperlink("https://example.org/");
@@ -65,12 +64,8 @@ class FocusRingTest {
         Button elsewhere = new Button("elsewhere");
         VBox root = new VBox(12, elsewhere, check, radio, link, tabs, list, unpicked, table, pause, changes);
         root.setStyle("-fx-padding: 12;");
+        show(root, dark, 400, 760);
         WaitForAsyncUtils.asyncFx(() -> {
-            SystemTheme.use(dark);
-            Scene scene = new Scene(root, 400, 760);
-            scene.getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
             list.getFocusModel().focus(1);
             unpicked.getFocusModel().focus(-1);
             table.getFocusModel().focus(-1);
@@ -89,6 +84,64 @@ class FocusRingTest {
             }
         }
         assertTrue(unmarked.isEmpty(), "no visible focus on " + unmarked);
+    }
+
+    @ParameterizedTest(name = "dark = {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("the encryption switch, on (its track in the accent colour) and off, shows focus as a ring set apart "
+            + "from the track: a glow in the track's own colour only made the switch look a little larger")
+    void switchRingStandsApartFromItsTrack(boolean dark) throws Exception {
+        atlantafx.base.controls.ToggleSwitch on = new atlantafx.base.controls.ToggleSwitch();
+        on.setSelected(true);
+        atlantafx.base.controls.ToggleSwitch off = new atlantafx.base.controls.ToggleSwitch();
+        Button elsewhere = new Button("elsewhere");
+        VBox root = new VBox(16, elsewhere, on, off);
+        root.setStyle("-fx-padding: 16;");
+        root.getStyleClass().add("main-window");
+        show(root, dark, 200, 200);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> unmarked = new ArrayList<>();
+        for (atlantafx.base.controls.ToggleSwitch sw : List.of(on, off)) {
+            WritableImage without = shot(elsewhere, sw);
+            WritableImage with = shot(sw, sw);
+            // the track's right end, in the shot (which starts 6 px left of and above the switch)
+            javafx.geometry.Bounds track = WaitForAsyncUtils.asyncFx(() -> sw.lookup(".thumb-area").getBoundsInParent())
+                    .get();
+            int y = (int) Math.round(6 + track.getCenterY());
+            int end = (int) Math.ceil(6 + track.getMaxX());
+            boolean gap = false;
+            boolean ring = false;
+            for (int x = end; x < end + 6 && x < (int) with.getWidth(); x++) {
+                int bg = without.getPixelReader().getArgb(x, y);
+                int d = distance(bg, with.getPixelReader().getArgb(x, y));
+                gap |= x < end + 3 && d < 40;
+                ring |= gap && d > 120;
+            }
+            if (!gap || !ring) {
+                unmarked.add((sw.isSelected() ? "on" : "off") + " (gap " + gap + ", ring " + ring + ")");
+            }
+        }
+        assertTrue(unmarked.isEmpty(), "no ring apart from the track on " + unmarked);
+    }
+
+    private static int distance(int a, int b) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d += Math.abs((a >> shift & 0xff) - (b >> shift & 0xff));
+        }
+        return d;
+    }
+
+    /** {@code root} in the window's stylesheet and theme, on the test stage. */
+    private static void show(VBox root, boolean dark, double width, double height) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            SystemTheme.use(dark);
+            Scene scene = new Scene(root, width, height);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+        }).get();
     }
 
     /** The node drawn (with a margin for a ring) while {@code focus} has the keyboard focus. */
