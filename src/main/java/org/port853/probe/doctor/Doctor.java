@@ -15,6 +15,7 @@ import org.port853.core.LinkState;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.core.UnclaimedNames;
 import org.port853.core.Words;
 import org.port853.probe.dot.DotProbe;
 import org.port853.probe.dot.ProbeOptions;
@@ -71,11 +72,15 @@ public final class Doctor {
 
     /**
      * What the diagnosis probes by default: the configured servers and, beside global ones, each link's own (a network
-     * manager's or a VPN's): names routed to a link go to its servers alone, in the link's DoT mode.
+     * manager's or a VPN's): names routed to a link go to its servers alone, in the link's DoT mode. A link that gets
+     * no query (no names of its own, and {@code ~.} elsewhere takes the rest) is left out: its server's TLS matters to
+     * no lookup.
      */
     static List<ServerAddress> serversInUse(ResolverState s) {
         Set<ServerAddress> out = new LinkedHashSet<>(configuredServers(s));
-        s.links().forEach(l -> out.addAll(l.servers()));
+        UnclaimedNames unclaimed = UnclaimedNames.in(s);
+        s.links().stream().filter(l -> unclaimed.reach(l) || l.domains().stream().anyMatch(d -> !d.routesEverything()))
+                .forEach(l -> out.addAll(l.servers()));
         return List.copyOf(out);
     }
 

@@ -412,6 +412,27 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("a link's own server that gets no query (all domains routed to the global servers, as Protect sets "
+            + "them) is not probed: the window, right after Protect, warned that its queries fail and offered to route "
+            + "all domains, which was done")
+    void linkServerUnderRouteAllIsNotProbed() {
+        ServerAddress global = ServerAddress.parse("127.0.0.1:10#dot.test"); // closed loopback ports: nothing leaves
+        ServerAddress router = ServerAddress.parse("127.0.0.1:9");
+        GlobalState routeAll = new GlobalState(List.of(global), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
+                List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        LinkState dhcp = new LinkState(2, "eth0", List.of(router), null, null, List.of(), true, null);
+        ResolverState protectedState = new ResolverState(s.resolverName(), s.source(), true, true, routeAll,
+                List.of(dhcp), null, null, s.platform());
+        Doctor.Report r = doctor(QUIET).run(protectedState, Assessor.assess(protectedState,
+                new LinuxRules().assess(protectedState)).reasons(), List.of(),
+                org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1)), null);
+        List<Check> routers = r.checks().stream().filter(c -> router.toString().equals(c.server())).toList();
+        assertTrue(routers.isEmpty(), routers.toString());
+        assertTrue(r.checks().stream().anyMatch(c -> global.toString().equals(c.server())), "the global server still is");
+    }
+
+    @Test
     @DisplayName("opportunistic with no server reachable over TLS: no one-click switch to strict mode, which would leave "
             + "nothing to resolve with (and be rolled back); the fix says to choose a reachable provider")
     void noStrictModeButtonWhenNoServerSpeaksTls() {
