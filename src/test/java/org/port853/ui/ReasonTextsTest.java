@@ -69,6 +69,22 @@ class ReasonTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a static resolv.conf that already points at the local resolver says what is "
+            + "still amiss and asks for a link, in both languages (a rig with a plain file: 'points at the local "
+            + "resolver', fix 'Point /etc/resolv.conf at the local resolver')")
+    void aStaticResolvConfAtTheStubSaysWhatALinkAdds() {
+        ResolverState stub = withResolvConf(List.of("127.0.0.53"));
+        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language,
+                    () -> text(new LinuxRules().assess(stub), "RESOLV_CONF_STATIC", stub));
+            String said = t.message() + " / " + t.fix();
+            assertTrue(t.message().contains("systemd-resolved"), "what is amiss: " + said);
+            assertFalse(t.fix().startsWith("Point ") || t.fix().endsWith("zeigen lassen (/run/systemd/resolve/"
+                    + "stub-resolv.conf)."), "the fix repeats what is already so: " + said);
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("why a hanging resolver's settings could not be read is said in German where "
             + "Port853 says it, and the system's own text quoted (rig walkthrough, resolved stopped with SIGSTOP)")
     void anUnreadableStateIsSaidInTheWindowsLanguage() {
