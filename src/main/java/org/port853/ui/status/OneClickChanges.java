@@ -72,7 +72,11 @@ public final class OneClickChanges {
                 if (g.stubListenerOff()) { // the link would leave every program that reads the file without DNS
                     throw new InvalidInputException(I18n.t("change.refused.stub-listener-off", "/etc/resolv.conf"));
                 }
-                yield new Change(current(s, mode, g.servers(), g.routesEverything()), true);
+                DesiredSettings kept = current(s, mode, g.servers(), g.routesEverything());
+                if (kept.isOff()) { // nothing to write beside the link, and the helper applies no "off" (that is revert)
+                    throw new InvalidInputException(I18n.t("fix.resolvConf.needsSettings"));
+                }
+                yield new Change(kept, true);
             }
             case ENABLE_DOT -> {
                 yield new Change(current(s, DotMode.STRICT, g.serversAllNamed() ? g.servers() : ProviderNames.serversOf(providers),

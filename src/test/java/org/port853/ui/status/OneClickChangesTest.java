@@ -22,7 +22,12 @@ import org.port853.platform.linux.LinuxDetails;
 
 class OneClickChangesTest {
     static ResolverState state(String stubListener) {
-        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+        return state(stubListener, List.of());
+    }
+
+    /** Encryption off, with {@code servers} set globally (none: nothing of the system's to write back). */
+    static ResolverState state(String stubListener, List<org.port853.core.ServerAddress> servers) {
+        GlobalState g = new GlobalState(servers, List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
                 stubListener, "foreign");
         return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
                 new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STATIC, null, List.of("127.0.0.1")),
@@ -41,10 +46,21 @@ class OneClickChangesTest {
 
     @Test
     void theLinkFixIsRefusedWhileTheStubListenerIsOff() {
-        assertTrue(OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("yes"), QUAD9).linkResolvConf());
+        List<org.port853.core.ServerAddress> plain = List.of(org.port853.core.ServerAddress.parse("192.0.2.1"));
+        assertTrue(OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("yes", plain), QUAD9).linkResolvConf());
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("no"), QUAD9));
+                () -> OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("no", plain), QUAD9));
         assertTrue(e.getMessage().contains("DNSStubListener=no"), e.getMessage());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("with encryption off and no servers set there are no settings to write beside the "
+            + "link: the fix is refused before a preview (rig walkthrough: Fix resolv.conf on a fresh system failed with "
+            + "the helper's '--mode off writes the chosen servers ... needs at least one')")
+    void theLinkFixIsRefusedWithNothingToWrite() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> OneClickChanges.fix(FixAction.LINK_RESOLV_CONF, state("yes"), QUAD9));
+        assertEquals(org.port853.ui.common.I18n.t("fix.resolvConf.needsSettings"), e.getMessage());
     }
 
     /** A strict Quad9 system with DNSSEC allow-downgrade; {@code ourKeys}: the keys Port853's drop-in sets. */
