@@ -235,7 +235,10 @@ public final class Assessor {
                                 : "Route all domains to the encrypted servers so every query goes to them ("
                                 + (besideEncrypted ? ROUTE_ALL_COMMAND : ENCRYPT_COMMAND) + ").",
                         ownCatchAll ? null : FixAction.ROUTE_ALL_DOMAINS,
-                        List.of(link.name(), servers, besideEncrypted ? "1" : "0", ownCatchAll ? "1" : "0")));
+                        // the fix: 0 route all names to the encrypted servers, 1 the link's own ~., 2 none to route
+                        // to yet (Protect my DNS)
+                        List.of(link.name(), servers, besideEncrypted ? "1" : "0", ownCatchAll ? "1" : "0",
+                                ownCatchAll ? "1" : globalMode != DotMode.OFF && !g.servers().isEmpty() ? "0" : "2")));
             } else if (effective != DotMode.STRICT && !routed.isEmpty()) {
                 reasons.add(splitDnsReason(link, routed, servers, modeText));
             } else if (link.takesGlobalStrict(g)) {

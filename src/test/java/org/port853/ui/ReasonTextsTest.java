@@ -50,6 +50,30 @@ class ReasonTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("with encryption off, a link's plaintext server is fixed by Protect my DNS, not by "
+            + "routing names to encrypted servers that do not exist yet (first screen of a fresh system in a rig), in "
+            + "both languages; with encrypted servers the fix still routes all names to them")
+    void aLinkReasonWithoutEncryptedServersPointsAtProtect() {
+        ResolverState fresh = Fakes.plaintextState(null);
+        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String fix = org.port853.ui.common.I18n.in(language,
+                    () -> text(Assessor.assess(fresh).reasons(), "LINK_PLAINTEXT_DEFAULT_ROUTE", fresh).fix());
+            assertTrue(fix.contains(org.port853.ui.common.I18n.in(language, () -> org.port853.ui.common.I18n.t(
+                    "protect.button")).replace("_", "")), fix);
+        }
+        ResolverState encrypted = Fakes.state(new org.port853.core.GlobalState(List.of(org.port853.core.ServerAddress
+                .parse("9.9.9.9#dns.quad9.net")), List.of(), null, org.port853.core.DotMode.STRICT,
+                org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub"), null);
+        ResolverState beside = new ResolverState(encrypted.resolverName(), encrypted.source(), true, true,
+                encrypted.global(), List.of(new org.port853.core.LinkState(2, "wlan0", List.of(
+                org.port853.core.ServerAddress.parse("192.168.1.1")), org.port853.core.DotMode.OFF, null, List.of(),
+                true, null)), null, null, encrypted.platform());
+        String fix = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> text(Assessor.assess(beside).reasons(), "LINK_PLAINTEXT_DEFAULT_ROUTE", beside).fix());
+        assertTrue(fix.startsWith("Route all names to the encrypted servers"), fix);
+    }
+
+    @Test
     void aStaticResolvConfSaysWhichOfItsTwoCasesItIs() {
         ResolverState stub = withResolvConf(List.of("127.0.0.53"));
         ReasonTexts.Text toStub = text(new LinuxRules().assess(stub), "RESOLV_CONF_STATIC", stub);
