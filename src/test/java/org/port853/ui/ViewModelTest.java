@@ -936,6 +936,22 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the filter searches the Process column as it reads: in German 'unbekannt' finds a sender not found")
+        void filterMatchesTheShownProcess() {
+            traffic.start();
+            captures.get(0).leaks.add(new LeakRecord(Instant.now(), "eth0", "198.18.121.4", "leak.example", "A",
+                    "dig (812) → " + LeakRecord.UNKNOWN_PROGRAM));
+            tasks.tick();
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                traffic.filterProperty().set("unbekannt");
+                assertEquals(1, traffic.filteredLeaks().size());
+                traffic.filterProperty().set(LeakRecord.UNKNOWN_PROGRAM);
+                assertEquals(0, traffic.filteredLeaks().size(), "a word the column does not show");
+                return null;
+            });
+        }
+
+        @Test
         @DisplayName("CSV export writes the filtered leaks in the capture's format and reports how many")
         void exportCsv(@TempDir Path dir) throws Exception {
             traffic.start();
@@ -1801,7 +1817,7 @@ class ViewModelTest {
                     strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
                     new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
                             "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(), null, true, null,
-                    false, null, null, "/etc/systemd/resolved.conf", "no"));
+                    false, null, null, "/etc/systemd/resolved.conf", "no", true));
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
             org.port853.core.Reason r = status.reasons().stream().map(org.port853.ui.status.ReasonTexts.Text::reason)

@@ -18,11 +18,14 @@ import org.port853.core.ResolvConfState;
  * this user); {@code ourDropInLink}: where the path of Port853's drop-in is a symbolic link (which Port853 does not
  * write through), what it links to; else null; {@code mainConf}: the main resolved.conf resolved reads (from systemd 253
  * on it may be outside /etc, see {@link LinuxPaths#mainConf(int)}); {@code dnsOverTlsDefault}: DNSOverTLS= where no file
- * sets it, as the main file's comment gives it ({@link ResolvedConfFiles#commentedDefault}), or null when unknown.
+ * sets it, as the main file's comment gives it ({@link ResolvedConfFiles#commentedDefault}), or null when unknown;
+ * {@code filesChangedSinceStart}: a settings file was modified after systemd-resolved started
+ * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
-                           String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault)
+                           String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
+                           boolean filesChangedSinceStart)
         implements PlatformDetails {
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
@@ -65,16 +68,17 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
                         String ourDropInLink) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
-                journalProblem, ourDropInLink, MAIN_CONF, null);
+                journalProblem, ourDropInLink, MAIN_CONF, null, false);
     }
 
     /**
      * DNSOverTLS= as systemd-resolved takes it when it next starts: the file that sets it and its value, or the built-in
-     * default with no file ({@code file} null) where none sets it; null when that is not known (the files were not read,
-     * one could not be, or the default is not known).
+     * default with no file ({@code file} null) where none sets it; null when no file changed since it started (what it
+     * runs is what they held then: a restart changes nothing, so there is nothing to tell) or when that is not known
+     * (the files were not read, one could not be, or the default is not known).
      */
     public SettingElsewhere encryptionAtNextStart() {
-        if (resolvConf == null || dropIns.stream().anyMatch(d -> d.error() != null)) {
+        if (!filesChangedSinceStart || resolvConf == null || dropIns.stream().anyMatch(d -> d.error() != null)) {
             return null;
         }
         Map<String, String> mainKeys = mainConfDnsOverTls == null ? Map.of() : Map.of("DNSOverTLS", mainConfDnsOverTls);

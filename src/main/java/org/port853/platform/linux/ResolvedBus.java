@@ -92,6 +92,12 @@ final class ResolvedBus implements AutoCloseable {
                 DBus.class).NameHasOwner(Resolve1.BUS_NAME));
     }
 
+    /** The process id of resolved's bus connection (the bus daemon knows it from the socket). */
+    long resolvedPid(Duration timeout) throws IOException {
+        return call(timeout, () -> connection.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                DBus.class).GetConnectionUnixProcessID(Resolve1.BUS_NAME)).longValue();
+    }
+
     Map<String, Variant<?>> managerProperties(Duration timeout) throws IOException {
         return properties(Resolve1.MANAGER_PATH, Resolve1.MANAGER_INTERFACE, timeout);
     }

@@ -28,22 +28,48 @@ public final class ResolvedConfFiles {
     }
 
     /**
-     * The value the main file's comments give for {@code key} ("#DNSOverTLS=no"): systemd ships resolved.conf with each
-     * setting commented out at its built-in default; null when the file has no such line or cannot be read.
+     * The value the main file's comment gives for {@code key} ("#DNSOverTLS=no"): systemd ships resolved.conf with each
+     * setting commented out at its built-in default. Null when there is no such comment, more than one (an
+     * administrator's own, such as a setting commented out again, may say anything), a value resolved would not take,
+     * or the file cannot be read.
      */
     static String commentedDefault(LinuxPaths paths, int systemdVersion, String key) {
         try {
-            String found = null;
+            List<String> found = new java.util.ArrayList<>();
             for (String line : org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion)).split("\n")) {
                 String l = line.strip();
                 if (l.startsWith("#") && l.substring(1).strip().startsWith(key + "=")) {
-                    found = l.substring(l.indexOf('=') + 1).strip();
+                    found.add(l.substring(l.indexOf('=') + 1).strip());
                 }
             }
-            return found;
+            return found.size() == 1 && ResolvedConf.takesEffect(key, found.get(0)) ? found.get(0) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether a settings file may have changed since resolved started at {@code started}: the main file, a drop-in
+     * directory (a file added, removed or replaced) or a drop-in (links followed) was modified after it. False when
+     * the start is not known, or nothing can be read: then nothing is said of files it has not read.
+     */
+    static boolean changedSince(java.time.Instant started, LinuxPaths paths, int systemdVersion, List<DropIn> dropIns) {
+        if (started == null) {
+            return false;
+        }
+        List<java.nio.file.Path> files = new java.util.ArrayList<>(paths.dropInDirs());
+        files.add(paths.mainConf(systemdVersion));
+        dropIns.forEach(d -> files.add(java.nio.file.Path.of(d.path())));
+        for (java.nio.file.Path f : files) {
+            try {
+                if (java.nio.file.Files.getLastModifiedTime(f).toInstant().isAfter(started)) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                // missing (no such directory), or not readable: no sign of a change
+            }
+        }
+        return false;
     }
 
     /**

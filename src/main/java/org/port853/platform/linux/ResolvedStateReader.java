@@ -57,11 +57,18 @@ final class ResolvedStateReader {
 
     /** The Linux facts beside the resolver's own state. */
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade) {
+        return details(rc, dropIns, downgrade, null);
+    }
+
+    /** {@code resolvedStarted}: when the running resolved started, or null where that is not known. */
+    private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade,
+                                 java.time.Instant resolvedStarted) {
         int version = systemdVersion();
         return new LinuxDetails(version, rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
                 ResolvedConfFiles.mainFileKeys(paths, version).get("DNSOverTLS"), masked(paths), journal.problem(),
                 ourDropInLink(paths), paths.mainConf(version).toString(),
-                ResolvedConfFiles.commentedDefault(paths, version, "DNSOverTLS"));
+                ResolvedConfFiles.commentedDefault(paths, version, "DNSOverTLS"),
+                ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */
@@ -116,11 +123,20 @@ final class ResolvedStateReader {
             Downgrade downgrade = observeDowngrade
                     ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links) : null;
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
-                    details(rc, dropIns, downgrade));
+                    details(rc, dropIns, downgrade, startOf(bus)));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = busProblem(e);
         }
         return fromResolvectl(rc, dropIns, pending, busProblem);
+    }
+
+    /** When the running resolved started (its bus connection's process), or null where that cannot be told. */
+    private static java.time.Instant startOf(ResolvedBus bus) {
+        try {
+            return ProcessHandle.of(bus.resolvedPid(CALL_TIMEOUT)).flatMap(p -> p.info().startInstant()).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private List<LinkState> readLinks(ResolvedBus bus) throws IOException {

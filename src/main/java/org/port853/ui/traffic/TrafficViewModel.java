@@ -348,7 +348,7 @@ public final class TrafficViewModel {
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         filtered.setPredicate(f.isEmpty() ? null : r -> String.join("\u0000", nz(r.iface()), nz(r.server()),
-                nz(r.name()), nz(r.type()), nz(r.process())).toLowerCase(Locale.ROOT).contains(f));
+                nz(r.name()), nz(r.type()), nz(processOf(r))).toLowerCase(Locale.ROOT).contains(f)); // as the column shows it
     }
 
     public void clear() {

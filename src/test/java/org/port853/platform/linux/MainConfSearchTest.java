@@ -40,7 +40,7 @@ class MainConfSearchTest {
 
         LinuxDetails d = new LinuxDetails(257, new ResolvConfState(ResolvConfState.Kind.STUB,
                 LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), List.of(), null, true, "opportunistic", false, null,
-                null, paths.mainConf(257).toString(), null);
+                null, paths.mainConf(257).toString(), null, false);
         assertEquals(run.toString(), d.encryptionAfterRevert().file(), "revert names the file that stays in effect");
         assertEquals(run.toString(), d.encryptionSetOutside());
 

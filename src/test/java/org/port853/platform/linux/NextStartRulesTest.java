@@ -1,6 +1,7 @@
 package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,13 +38,18 @@ class NextStartRulesTest {
 
     private static ResolverState state(DotMode running, List<DropIn> dropIns, String mainConfValue, String builtIn,
                                        PendingChange pending) {
+        return state(running, dropIns, mainConfValue, builtIn, pending, true);
+    }
+
+    private static ResolverState state(DotMode running, List<DropIn> dropIns, String mainConfValue, String builtIn,
+                                       PendingChange pending, boolean filesChanged) {
         List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
         GlobalState g = new GlobalState(servers, List.of(), servers.get(0), running, DnssecMode.NO, true,
                 List.of(new org.port853.core.DomainEntry("~.", true)), "yes", "stub");
         return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), pending, null,
                 new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, LinuxPaths.STUB_RESOLV_CONF,
                         List.of("127.0.0.53")), dropIns, null, true, mainConfValue, false, null, null,
-                        LinuxDetails.MAIN_CONF, builtIn));
+                        LinuxDetails.MAIN_CONF, builtIn, filesChanged));
     }
 
     private static ResolverState state(DotMode running, List<DropIn> dropIns, String mainConfValue, String builtIn) {
@@ -106,6 +112,7 @@ class NextStartRulesTest {
                 state(DotMode.STRICT, List.of(OURS_STRICT), null, "no"), // Port853's drop-in, loaded
                 state(DotMode.OFF, List.of(), null, "no"), // nothing set, default off
                 state(DotMode.STRICT, List.of(), null, null), // default not known (no comment in resolved.conf)
+                state(DotMode.STRICT, List.of(), null, "no", null, false), // no file changed since it started
                 state(DotMode.STRICT, List.of(new DropIn(DIR + "10-x.conf", false, false, Map.of(), "Permission denied")),
                         null, "no"), // a file that could not be read might set it
                 state(DotMode.STRICT, List.of(), null, "no", new PendingChange("id", java.time.Instant.EPOCH,
@@ -124,5 +131,31 @@ class NextStartRulesTest {
         assertEquals("no", ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
         Files.writeString(conf, "[Resolve]\nDNS=192.0.2.1\n");
         assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+        Files.writeString(conf, "[Resolve]\n#DNSOverTLS=no\n#DNSOverTLS=yes\n");
+        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"),
+                "an administrator's own comment beside systemd's: neither can be trusted to be the default");
+        Files.writeString(conf, "[Resolve]\n#DNSOverTLS=perhaps\n");
+        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+    }
+
+    @Test
+    @DisplayName("a settings file counts as changed since the resolver started when it, or a drop-in folder, is newer")
+    void changedSinceTheResolverStarted(@TempDir Path dir) throws Exception {
+        LinuxPaths paths = LinuxPaths.under(dir);
+        Path conf = Files.createDirectories(dir.resolve("etc/systemd")).resolve("resolved.conf");
+        Files.writeString(conf, "[Resolve]\n");
+        Path dropInDir = Files.createDirectories(paths.ourDropIn().getParent());
+        java.time.Instant t = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        for (Path p : List.of(conf, dropInDir)) {
+            Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(t));
+        }
+        assertFalse(ResolvedConfFiles.changedSince(t.plusSeconds(1), paths, 252, List.of()), "all older than its start");
+        assertTrue(ResolvedConfFiles.changedSince(t.minusSeconds(1), paths, 252, List.of()));
+        assertFalse(ResolvedConfFiles.changedSince(null, paths, 252, List.of()), "a start not known: nothing said");
+        Path dropIn = Files.writeString(dropInDir.resolve("50-admin.conf"), "[Resolve]\nDNSOverTLS=yes\n");
+        Files.setLastModifiedTime(dropInDir, java.nio.file.attribute.FileTime.from(t));
+        assertTrue(ResolvedConfFiles.changedSince(t.plusSeconds(1), paths, 252,
+                List.of(new DropIn(dropIn.toString(), false, false, Map.of("DNSOverTLS", "yes"), null))),
+                "a drop-in edited in place after the start");
     }
 }
