@@ -107,6 +107,15 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         return t;
     }
 
+    /**
+     * Whether the SLL2 frame at {@code at} (its record {@code caplen} bytes long) was captured on another interface than
+     * the one asked for ({@code wantedIndex}; 0 or less: any).
+     */
+    private static boolean onOtherInterface(int linkType, byte[] buf, int at, int caplen, int wantedIndex) {
+        return wantedIndex > 0 && linkType == LinkTypes.LINUX_SLL2 && caplen >= at + 8
+                && readInt(buf, at + SLL2_IFINDEX) != wantedIndex;
+    }
+
     private void loop(DataInputStream in, int linkType, int wantedIndex) {
         String reason = null;
         byte[] scratch = new byte[CaptureStream.RECORD_HEADER];
@@ -122,14 +131,13 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
                 }
                 if (CaptureStream.isSent(linkType, buf, h.caplen())) {
                     int at = CaptureStream.SENT_FRAME;
-                    if (wantedIndex <= 0 || h.caplen() >= at + 8 && readInt(buf, at + SLL2_IFINDEX) == wantedIndex) {
+                    if (!onOtherInterface(linkType, buf, at, h.caplen(), wantedIndex)) {
                         pipeline.acceptSent(h.epochNanos(), linkType, buf, at, h.caplen() - at);
                     }
                     continue;
                 }
                 applyPendingClear();
-                if (wantedIndex > 0 && linkType == LinkTypes.LINUX_SLL2 && h.caplen() >= 8
-                        && readInt(buf, SLL2_IFINDEX) != wantedIndex) {
+                if (onOtherInterface(linkType, buf, 0, h.caplen(), wantedIndex)) {
                     continue;
                 }
                 pipeline.accept(h.epochNanos(), linkType, "any", buf, 0, h.caplen(), h.len());

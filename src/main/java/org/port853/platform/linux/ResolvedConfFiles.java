@@ -20,32 +20,33 @@ public final class ResolvedConfFiles {
 
     /** The main file's keys under {@code paths}; none when it is missing or cannot be read. */
     static Map<String, String> mainFileKeys(LinuxPaths paths, int systemdVersion) {
+        return ResolvedConf.parse(mainFileText(paths, systemdVersion)).keys();
+    }
+
+    /** The main file's text; empty when it is missing or cannot be read (then it sets nothing). */
+    static String mainFileText(LinuxPaths paths, int systemdVersion) {
         try {
-            return ResolvedConf.parse(org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion))).keys();
+            return org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion));
         } catch (IOException | RuntimeException e) {
-            return Map.of();
+            return "";
         }
     }
 
     /**
-     * The value the main file's comment gives for {@code key} ("#DNSOverTLS=no"): systemd ships resolved.conf with each
-     * setting commented out at its built-in default. Null when there is no such comment, more than one (an
-     * administrator's own, such as a setting commented out again, may say anything), a value resolved would not take,
-     * or the file cannot be read.
+     * The value the main file's comment gives for {@code key} ("#DNSOverTLS=no"; {@code mainText}: its text):
+     * systemd ships resolved.conf with each setting commented out at its built-in default. Null when there is no such
+     * comment, more than one (an administrator's own, such as a setting commented out again, may say anything), or a
+     * value resolved would not take.
      */
-    static String commentedDefault(LinuxPaths paths, int systemdVersion, String key) {
-        try {
-            List<String> found = new java.util.ArrayList<>();
-            for (String line : org.port853.core.RegularFiles.readString(paths.mainConf(systemdVersion)).split("\n")) {
-                String l = line.strip();
-                if (l.startsWith("#") && l.substring(1).strip().startsWith(key + "=")) {
-                    found.add(l.substring(l.indexOf('=') + 1).strip());
-                }
+    static String commentedDefault(String mainText, String key) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String line : mainText.split("\\R")) {
+            String l = line.strip();
+            if (l.startsWith("#") && l.substring(1).strip().startsWith(key + "=")) {
+                found.add(l.substring(l.indexOf('=') + 1).strip());
             }
-            return found.size() == 1 && ResolvedConf.takesEffect(key, found.get(0)) ? found.get(0) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
+        return found.size() == 1 && ResolvedConf.takesEffect(key, found.get(0)) ? found.get(0) : null;
     }
 
     /**

@@ -64,10 +64,11 @@ final class ResolvedStateReader {
     private LinuxDetails details(ResolvConfState rc, List<DropIn> dropIns, Downgrade downgrade,
                                  java.time.Instant resolvedStarted) {
         int version = systemdVersion();
+        String mainText = ResolvedConfFiles.mainFileText(paths, version); // read once: its keys and its comments
         return new LinuxDetails(version, rc, dropIns, downgrade, Files.isDirectory(paths.systemdRuntime()),
-                ResolvedConfFiles.mainFileKeys(paths, version).get("DNSOverTLS"), masked(paths), journal.problem(),
+                ResolvedConf.parse(mainText).keys().get("DNSOverTLS"), masked(paths), journal.problem(),
                 ourDropInLink(paths), paths.mainConf(version).toString(),
-                ResolvedConfFiles.commentedDefault(paths, version, "DNSOverTLS"),
+                ResolvedConfFiles.commentedDefault(mainText, "DNSOverTLS"),
                 ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns));
     }
 

@@ -128,14 +128,14 @@ class NextStartRulesTest {
         Path conf = Files.createDirectories(dir.resolve("etc/systemd")).resolve("resolved.conf");
         Files.writeString(conf, "[Resolve]\n# Some examples of DNS servers\n#DNS=\n#DNSOverTLS=no\n#DNSSEC=no\n");
         LinuxPaths paths = LinuxPaths.under(dir);
-        assertEquals("no", ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+        assertEquals("no", ResolvedConfFiles.commentedDefault(ResolvedConfFiles.mainFileText(paths, 252), "DNSOverTLS"));
         Files.writeString(conf, "[Resolve]\nDNS=192.0.2.1\n");
-        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+        assertEquals(null, ResolvedConfFiles.commentedDefault(ResolvedConfFiles.mainFileText(paths, 252), "DNSOverTLS"));
         Files.writeString(conf, "[Resolve]\n#DNSOverTLS=no\n#DNSOverTLS=yes\n");
-        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"),
+        assertEquals(null, ResolvedConfFiles.commentedDefault(ResolvedConfFiles.mainFileText(paths, 252), "DNSOverTLS"),
                 "an administrator's own comment beside systemd's: neither can be trusted to be the default");
         Files.writeString(conf, "[Resolve]\n#DNSOverTLS=perhaps\n");
-        assertEquals(null, ResolvedConfFiles.commentedDefault(paths, 252, "DNSOverTLS"));
+        assertEquals(null, ResolvedConfFiles.commentedDefault(ResolvedConfFiles.mainFileText(paths, 252), "DNSOverTLS"));
     }
 
     @Test
