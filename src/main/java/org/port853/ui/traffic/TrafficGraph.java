@@ -80,7 +80,9 @@ public final class TrafficGraph extends Region {
         getChildren().add(canvas);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setFocusTraversable(true);
-        setMinSize(300, 120); // at the smallest window (720 × 520) the leak list below keeps room for three groups
+        // at the smallest window (720 × 520) a plot of 80 px (one legend row) and the y axis's title, and the leak
+        // list below still starts two groups above the window's bottom edge
+        setMinSize(300, 140);
         setPrefSize(800, 300);
         snapshot.addListener((o, a, s) -> draw());
     }
@@ -122,12 +124,13 @@ public final class TrafficGraph extends Region {
         double left = PLOT_LEFT;
         double right = 12;
         // legend: a sample of each line and its label, on as many rows as the width needs
-        String[] legendTexts = {I18n.t("graph.encrypted"), I18n.t("graph.local"), I18n.t("graph.leak")};
+        String[] legendTexts = legendTexts(font, left, w - right);
         double[][] legendAt = legendLayout(legendTexts, font, left, w - right);
         double top = 34 + legendAt[legendAt.length - 1][1] - LEGEND_Y;
         double bottom = 26;
         double pw = w - left - right;
         double ph = h - top - bottom;
+        plotHeight = ph;
         int n = s == null ? 300 : Math.max(1, s.seconds());
         // The time before monitoring started (or the last Clear) shows no data, not even counts that arrived late for
         // it: the window's seconds before that are left out. (Not a clip: a canvas clip is drawn through Prism's effect
@@ -371,6 +374,25 @@ public final class TrafficGraph extends Region {
     public double legendRight() {
         return legendRight;
     }
+
+    /**
+     * The legend's labels that say where each query went, or, where those take more than one row (a narrow window,
+     * German), the short ones: a second row would come off a plot that is short already, and the totals line below
+     * the graph says where "local" queries go.
+     */
+    static String[] legendTexts(Font font, double left, double maxX) {
+        String[] full = {I18n.t("graph.encrypted"), I18n.t("graph.local"), I18n.t("graph.leak")};
+        double[][] at = legendLayout(full, font, left, maxX);
+        return at[at.length - 1][1] == LEGEND_Y ? full
+                : new String[]{I18n.t("graph.encrypted"), I18n.t("graph.local.short"), I18n.t("graph.leak.short")};
+    }
+
+    /** The plot's height as last drawn (without legend and time axis). */
+    public double plotHeight() {
+        return plotHeight;
+    }
+
+    private double plotHeight;
 
     /** Where each legend entry starts ({x, y}): left to right, a new row when the next would pass {@code maxX}. */
     static double[][] legendLayout(String[] texts, Font font, double left, double maxX) {
