@@ -31,6 +31,11 @@ final class CaptureServer {
      */
     static final int QUEUE_BYTES = 1024 * 1024;
     static final int MAX_CLIENTS = 16;
+    /**
+     * What one user may hold of {@link #MAX_CLIENTS}: a window, a monitor and a Verify at once and one more, so that no
+     * member of the group can take every place and leave the others' windows without capture.
+     */
+    static final int MAX_CLIENTS_PER_USER = 4;
     private static final byte[] END = new byte[0];
     /**
      * How often a client's drops are checked. The capture refreshes its kernel counts once a second, so a drop reaches
@@ -46,10 +51,17 @@ final class CaptureServer {
     /** Kernel drop counts of the captures that have stopped (under captureLock), so the totals never go back. */
     private CaptureStream.Drops stoppedCapturesDrops = CaptureStream.Drops.NONE;
 
+    private final int maxPerUser;
+
     /** @param captures makes the capture when the first client connects ({@link DnsOnlyCapture} in production) */
     CaptureServer(ServerSocketChannel listener, Supplier<LiveCaptureSession> captures) {
+        this(listener, captures, MAX_CLIENTS_PER_USER);
+    }
+
+    CaptureServer(ServerSocketChannel listener, Supplier<LiveCaptureSession> captures, int maxPerUser) {
         this.listener = listener;
         this.captures = captures;
+        this.maxPerUser = maxPerUser;
     }
 
     /** The service's server: a {@link DnsOnlyCapture} that streams to this server's clients. */
@@ -93,7 +105,14 @@ final class CaptureServer {
             writeQuietly(ch, CaptureStream.error(MAX_CLIENTS + " clients are connected already, the most it serves"));
             return;
         }
-        Client client = new Client(ch);
+        String user = peerUser(ch);
+        if (user != null && clients.stream().filter(c -> user.equals(c.user)).count() >= maxPerUser) {
+            log("client of " + user + " refused: " + maxPerUser + " of theirs connected already");
+            writeQuietly(ch, CaptureStream.error("the user " + user + " has " + maxPerUser + " captures open already, the"
+                    + " most one user may have: close one (a Port853 window, monitor or verify) and try again"));
+            return;
+        }
+        Client client = new Client(ch, user);
         clients.add(client); // before the capture starts, so the client gets its first frames
         try {
             synchronized (captureLock) {
@@ -123,7 +142,16 @@ final class CaptureServer {
             return;
         }
         client.start();
-        log("client connected (" + clients.size() + " connected)");
+        log("client of " + (user == null ? "an unknown user" : user) + " connected (" + clients.size() + " connected)");
+    }
+
+    /** Who is on the other end of a Unix socket (SO_PEERCRED); null where the kernel does not say. */
+    private static String peerUser(SocketChannel ch) {
+        try {
+            return ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /**
@@ -214,6 +242,7 @@ final class CaptureServer {
 
     private final class Client {
         private final SocketChannel ch;
+        private final String user;
         private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         volatile long dropped;
         private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
@@ -221,8 +250,9 @@ final class CaptureServer {
         private CaptureStream.Drops dropsSent = CaptureStream.Drops.NONE;
         private long dropsCheckedAt = System.nanoTime();
 
-        Client(SocketChannel ch) {
+        Client(SocketChannel ch, String user) {
             this.ch = ch;
+            this.user = user;
         }
 
         void start() {

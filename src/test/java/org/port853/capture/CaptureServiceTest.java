@@ -109,13 +109,18 @@ class CaptureServiceTest {
     /** A service on {@code listener} whose captures replay {@code frames}, then run {@code afterReplay} on their thread. */
     static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
             java.util.function.Consumer<FakeCapture> afterReplay) {
+        return replaying(listener, frames, afterReplay, CaptureServer.MAX_CLIENTS_PER_USER);
+    }
+
+    static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
+            java.util.function.Consumer<FakeCapture> afterReplay, int maxPerUser) {
         CaptureServer[] server = new CaptureServer[1];
         server[0] = new CaptureServer(listener, () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, frames) {
             @Override
             protected void replayed() {
                 afterReplay.accept(this);
             }
-        });
+        }, maxPerUser);
         return server[0];
     }
 
@@ -421,7 +426,8 @@ class CaptureServiceTest {
         Path sock = dir.resolve("capture.sock");
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer server = replaying(listener, List.of(), c -> { });
+            // every client here is this test's user: the cap per user is lifted to reach the cap of all
+            CaptureServer server = replaying(listener, List.of(), c -> { }, CaptureServer.MAX_CLIENTS);
             Thread serving = serve(server);
             List<SocketChannel> held = new ArrayList<>();
             try {
@@ -439,6 +445,70 @@ class CaptureServiceTest {
                 }
                 assertEquals(CaptureServer.MAX_CLIENTS, server.clientCount());
             } finally {
+                for (SocketChannel c : held) {
+                    c.close();
+                }
+            }
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    @DisplayName("one user holds at most a few of the places: their next client is refused, another user's is served")
+    @Timeout(60)
+    void oneUserCannotTakeEveryPlace(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(),
+                "a client of another user is started with setpriv, which needs root (CI runs as root)");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path sock = dir.resolve("capture.sock");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(sock));
+            Files.setPosixFilePermissions(sock, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            CaptureServer server = replaying(listener, List.of(), c -> { });
+            Thread serving = serve(server);
+            List<SocketChannel> held = new ArrayList<>();
+            Process other = null;
+            try {
+                for (int i = 0; i < CaptureServer.MAX_CLIENTS_PER_USER; i++) {
+                    held.add(SocketChannel.open(UnixDomainSocketAddress.of(sock)));
+                }
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (server.clientCount() < CaptureServer.MAX_CLIENTS_PER_USER && System.nanoTime() < end) {
+                    Thread.sleep(20);
+                }
+                try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    // a client that is served gets a stream that does not end: read what arrives within 10 s
+                    java.util.concurrent.Future<byte[]> read = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r);
+                        t.setDaemon(true);
+                        return t;
+                    }).submit(() -> Channels.newInputStream(extra).readAllBytes());
+                    String said = new String(read.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(said.startsWith("ERROR ") && said.contains("captures open already"), said);
+                }
+                // uid 4242 has no name here: the kernel's credentials, not a name, decide whose client it is
+                Path client = dir.resolve("OtherUser.java");
+                Files.writeString(client, "public class OtherUser { public static void main(String[] a) throws Exception {"
+                        + " var ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(a[0]));"
+                        + " var b = java.nio.ByteBuffer.allocate(4); while (b.hasRemaining() && ch.read(b) >= 0) { }"
+                        + " System.out.println(java.util.HexFormat.of().formatHex(b.array(), 0, b.position()));"
+                        + " System.in.read(); } }");
+                Files.setPosixFilePermissions(client, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                other = new ProcessBuilder("setpriv", "--reuid=4242", "--regid=4242", "--clear-groups",
+                        ProcessHandle.current().info().command().orElseThrow(), client.toString(), sock.toString())
+                        .redirectErrorStream(true).start();
+                String first = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                assertEquals(java.util.HexFormat.of().formatHex(CaptureStream.globalHeader(LinkTypes.LINUX_SLL2), 0, 4),
+                        first, "another user's client gets the stream, not an ERROR");
+                assertEquals(CaptureServer.MAX_CLIENTS_PER_USER + 1, server.clientCount());
+            } finally {
+                if (other != null) {
+                    other.getOutputStream().close(); // its stdin ends: it leaves
+                    other.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                    other.destroyForcibly();
+                }
                 for (SocketChannel c : held) {
                     c.close();
                 }
