@@ -89,7 +89,7 @@ public final class PcapFileReader implements AutoCloseable {
         this.winBase = 0;
         if (!ensure(0, 4)) {
             // this.size: a pipe's is known only now, at its end
-            throw new PcapFormatException("too short to be a capture (" + this.size + " bytes)");
+            throw new PcapFormatException("too short to be a capture: " + this.size + " bytes");
         }
         win.order(ByteOrder.BIG_ENDIAN);
         int magic = win.getInt(0);

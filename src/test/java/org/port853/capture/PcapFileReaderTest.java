@@ -122,7 +122,7 @@ class PcapFileReaderTest {
     void aShortPipeIsTooShortByTheBytesItHeld(@TempDir Path dir) throws Exception {
         PcapFormatException e = assertThrows(PcapFormatException.class,
                 () -> PcapFileReader.open(Pipes.pipeOf(dir, new byte[] {(byte) 0xd4, (byte) 0xc3})));
-        assertEquals("too short to be a capture (2 bytes)", e.getMessage());
+        assertEquals("too short to be a capture: 2 bytes", e.getMessage());
     }
 
     /** Records of 7 MB in all, some of 66-216 KB and one larger than a window, so that windows cut many of them. */
