@@ -32,6 +32,7 @@ public final class ChangeEngine {
     private final Duration lockWait;
     private final List<ItemSnapshot> pristine;
     private final Function<ItemSnapshot, ApplyResult.Item> shown;
+    private final Surroundings surroundings;
 
     /**
      * @param pristine the state of our own items before Port853 ever ran, listed only for items that hold what
@@ -47,12 +48,20 @@ public final class ChangeEngine {
     /** @param shown the main item of a result as documents show it, or null for items results do not show */
     public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
                         List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown) {
+        this(journals, items, resolver, lockWait, pristine, shown, Surroundings.NONE);
+    }
+
+    /** @param surroundings set up by every apply and tidied by every revert, under the change lock */
+    public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
+                        List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
+                        Surroundings surroundings) {
         this.journals = journals;
         this.items = items;
         this.resolver = resolver;
         this.lockWait = lockWait;
         this.pristine = List.copyOf(pristine);
         this.shown = shown;
+        this.surroundings = surroundings;
     }
 
     public ApplyResult apply(List<ItemSnapshot> requested, String description, boolean requireEncrypted)
@@ -61,6 +70,7 @@ public final class ChangeEngine {
         requested.forEach(f -> requireOwned(f.key()));
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
+            surroundings.prepare();
             Journal j = journals.load();
             ChangeRecord interrupted = j.pending();
             if (interrupted != null && interrupted.after().equals(requested)
@@ -264,7 +274,18 @@ public final class ChangeEngine {
         }
     }
 
+    /** A revert, and the tidying after it (both under the caller's lock); a failed tidying is logged, the revert stands. */
     private ApplyResult revert(Journal j, Steps actions, long t0) throws IOException {
+        ApplyResult reverted = restore(j, actions, t0);
+        try {
+            surroundings.tidy();
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("after the revert, removing what Port853 had created: " + e);
+        }
+        return reverted;
+    }
+
+    private ApplyResult restore(Journal j, Steps actions, long t0) throws IOException {
         boolean fromJournal = j.baseline() != null || j.pending() != null;
         List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
                 : j.pending() != null ? j.pending().before() : pristine;

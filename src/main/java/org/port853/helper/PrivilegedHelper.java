@@ -72,25 +72,17 @@ public final class PrivilegedHelper {
                         result = ApplyResult.of(ApplyResult.Outcome.REFUSED, refusal.get());
                         break;
                     }
-                    platform.prepare();
                     result = platform.engine(LOCK_WAIT).apply(platform.targetItems(request), describe(request),
                             request.settings().mode() == DotMode.STRICT);
                     break;
                 case REVERT:
                     result = platform.engine(LOCK_WAIT).revert();
-                    if (result.outcome() == ApplyResult.Outcome.REVERTED
-                            || result.outcome() == ApplyResult.Outcome.UNCHANGED) {
-                        afterRevert(platform);
-                    }
                     break;
                 case RECOVER:
                     result = request.atBoot()
                             ? platform.engine(LOCK_WAIT).recover(new ChangeEngine.Patience(BOOT_PATIENCE,
                                     Duration.ofSeconds(10), 3, platform::networkUp))
                             : platform.engine(LOCK_WAIT).recover();
-                    if (result.outcome() == ApplyResult.Outcome.REVERTED) { // it finished an interrupted revert
-                        afterRevert(platform);
-                    }
                     break;
                 case HARDEN:
                     result = platform.hardening().apply();
@@ -108,15 +100,6 @@ public final class PrivilegedHelper {
             LOG.log(Level.WARNING, request.action() + " failed", e);
             AuditLog.record(who, name(request.action()), "ERROR", e.getMessage());
             return new Response(1, "", "port853-helper: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "\n");
-        }
-    }
-
-    /** Tidying after a revert that worked: its failure is logged, and the revert still stands. */
-    private static void afterRevert(PrivilegedPlatform platform) {
-        try {
-            platform.afterRevert();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "after the revert, removing what Port853 had created", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.port853.helper;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +32,13 @@ public interface PrivilegedPlatform {
         return refusalSaid(r.settings());
     }
 
-    /** Creates what must exist before the first write (e.g. a drop-in directory). */
-    void prepare() throws IOException;
-
-    /** Removes what {@link #prepare()} created and no longer holds anything, once a revert has undone the change. */
-    default void afterRevert() throws IOException {
-    }
-
     /** The port 53 hardening rule of this machine. */
     PortHardening hardening();
 
     /** The items after the change the request asks for. */
     List<ItemSnapshot> targetItems(HelperRequest r);
 
+    /** The engine over this machine's items; what the items need around them (a directory) it keeps under its lock. */
     ChangeEngine engine(Duration lockWait);
 
     /** Is the machine connected (a default route on a non-loopback link)? Used by the boot-time recovery. */

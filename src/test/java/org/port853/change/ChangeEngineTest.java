@@ -1192,4 +1192,73 @@ class ChangeEngineTest {
             }
         };
     }
+
+    @Nested
+    @DisplayName("what the items need around them is set up and tidied under the change lock")
+    class AroundTheItems {
+        final List<String> seen = new ArrayList<>();
+        ChangeEngine surrounded;
+
+        @BeforeEach
+        void surround() {
+            surrounded = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), control, Duration.ofMillis(500),
+                    List.of(), s -> null, new Surroundings() {
+                        @Override
+                        public void prepare() throws IOException {
+                            seen.add("prepare, lock held: " + lockHeld());
+                        }
+
+                        @Override
+                        public void tidy() throws IOException {
+                            seen.add("tidy, lock held: " + lockHeld());
+                        }
+                    });
+        }
+
+        /** Another process's change would wait now (a second taker in this process is refused the same way). */
+        boolean lockHeld() throws IOException {
+            try {
+                ChangeLock.acquire(stateDir, Duration.ZERO).close();
+                return false;
+            } catch (ChangeLock.BusyException e) {
+                return true;
+            }
+        }
+
+        @Test
+        void applyPreparesAndRevertTidiesWhileHoldingTheLock() throws IOException {
+            assertEquals(Outcome.APPLIED, surrounded.apply(target(A), "a", true).outcome());
+            assertEquals(Outcome.REVERTED, surrounded.revert().outcome());
+            assertEquals(Outcome.UNCHANGED, surrounded.revert().outcome());
+            assertEquals(List.of("prepare, lock held: true", "tidy, lock held: true", "tidy, lock held: true"), seen);
+        }
+
+        @Test
+        void aRecoverThatFinishesARevertTidiesUnderTheLock() throws IOException {
+            List<ItemSnapshot> absent = List.of(FileItemStore.absent(dropIn));
+            journals.save(new Journal(absent, new ChangeRecord("r", Instant.now(),
+                    "revert to the settings from before Port853", false, absent, absent)));
+            assertEquals(Outcome.REVERTED, surrounded.recover().outcome());
+            assertEquals(Outcome.UNCHANGED, surrounded.recover().outcome(), "nothing interrupted: nothing to tidy");
+            assertEquals(List.of("tidy, lock held: true"), seen);
+        }
+
+        @Test
+        void aFailedTidyingLeavesTheRevertStanding() throws IOException {
+            ChangeEngine failing = new ChangeEngine(journals, new FileItemStore(Set.of(dropIn)), control,
+                    Duration.ofMillis(500), List.of(), s -> null, new Surroundings() {
+                        @Override
+                        public void prepare() {
+                        }
+
+                        @Override
+                        public void tidy() throws IOException {
+                            throw new IOException("read-only file system");
+                        }
+                    });
+            failing.apply(target(A), "a", true);
+            assertEquals(Outcome.REVERTED, failing.revert().outcome());
+            assertFalse(Files.exists(dropIn));
+        }
+    }
 }

@@ -139,11 +139,6 @@ class PrivilegedPathTest {
             }
 
             @Override
-            public void prepare() {
-                throw new AssertionError("a refused request prepares nothing");
-            }
-
-            @Override
             public List<ItemSnapshot> targetItems(HelperRequest r) {
                 throw new AssertionError("a refused request has no items");
             }
@@ -171,12 +166,18 @@ class PrivilegedPathTest {
         journals.save(new org.port853.change.Journal(absent, new org.port853.change.ChangeRecord("r",
                 java.time.Instant.now(), "revert to the settings from before Port853", false, absent, absent)));
         List<String> tidied = new ArrayList<>();
-        PrivilegedPlatform fake = new SupportedPlatform() {
+        org.port853.change.Surroundings recorded = new org.port853.change.Surroundings() {
             @Override
-            public void afterRevert() {
-                tidied.add("after revert");
+            public void prepare() {
+                throw new AssertionError("recover prepares nothing");
             }
 
+            @Override
+            public void tidy() {
+                tidied.add("after revert");
+            }
+        };
+        PrivilegedPlatform fake = new SupportedPlatform() {
             @Override
             public List<ItemSnapshot> targetItems(HelperRequest r) {
                 throw new AssertionError("recover has no items of its own");
@@ -193,7 +194,7 @@ class PrivilegedPathTest {
                     public Health check(boolean requireEncrypted) {
                         return new Health(true, false, "resolved example.com", "192.0.2.53");
                     }
-                }, lockWait, List.of());
+                }, lockWait, List.of(), x -> null, recorded);
             }
         };
         PrivilegedHelper.Response r = PrivilegedHelper.handle(HelperRequest.of(HelperRequest.Action.RECOVER), fake,
@@ -203,7 +204,7 @@ class PrivilegedPathTest {
         assertEquals(List.of("after revert"), tidied);
     }
 
-    /** A supported platform that refuses no settings and has nothing to prepare; tests add the rest. */
+    /** A supported platform that refuses no settings; tests add the rest. */
     private abstract static class SupportedPlatform implements PrivilegedPlatform {
         @Override
         public boolean isSupported() {
@@ -213,10 +214,6 @@ class PrivilegedPathTest {
         @Override
         public Optional<String> refusal(DesiredSettings s) {
             return Optional.empty();
-        }
-
-        @Override
-        public void prepare() throws IOException {
         }
 
         @Override

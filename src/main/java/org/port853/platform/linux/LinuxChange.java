@@ -12,6 +12,8 @@ import org.port853.change.ChangeEngine;
 import org.port853.change.CreatedDirectories;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.JournalStore;
+import org.port853.change.ResolverControl;
+import org.port853.change.Surroundings;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DropIn;
 import org.port853.core.Sentence;
@@ -77,18 +79,6 @@ public final class LinuxChange implements PrivilegedPlatform {
                 () -> StubListenerSetting.off(runningStubListener, dropIns)));
     }
 
-    /** Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: create it (0755) for our drop-in. */
-    @Override
-    public void prepare() throws IOException {
-        createdDirectories().ensure(paths.ourDropIn().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    /** The drop-in directory goes again if {@link #prepare()} created it and nothing else lives there. */
-    @Override
-    public void afterRevert() throws IOException {
-        createdDirectories().removeIfEmpty(paths.ourDropIn().getParent());
-    }
-
     @Override
     public PortHardening hardening() {
         return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), createdDirectories());
@@ -105,9 +95,29 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public ChangeEngine engine(Duration lockWait) {
+        return engine(lockWait, new ResolvedControl(paths, version(), PROBE_NAME));
+    }
+
+    ChangeEngine engine(Duration lockWait, ResolverControl resolver) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
-                new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())),
-                new ResolvedControl(paths, version(), PROBE_NAME), lockWait, pristine(paths.ourDropIn()), this::shown);
+                new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())), resolver, lockWait,
+                pristine(paths.ourDropIn()), this::shown, new DropInDirectory());
+    }
+
+    /**
+     * Debian and Ubuntu ship no /etc/systemd/resolved.conf.d: it is created (0755) for our drop-in, and goes again
+     * once a revert leaves it empty, if Port853 created it.
+     */
+    private final class DropInDirectory implements Surroundings {
+        @Override
+        public void prepare() throws IOException {
+            createdDirectories().ensure(paths.ourDropIn().getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        @Override
+        public void tidy() throws IOException {
+            createdDirectories().removeIfEmpty(paths.ourDropIn().getParent());
+        }
     }
 
     /** A default route in /proc/net/route or /proc/net/ipv6_route on an interface other than lo. */
