@@ -145,7 +145,7 @@ final class DropInScanner {
      * Neither file nor directory (a named pipe, a device): resolved opens it and waits there (checked on 252 with a
      * pipe). /dev/null is not one: a link to it masks a drop-in, and reads as empty.
      */
-    private static boolean isPipeOrDevice(Path file) {
+    static boolean isPipeOrDevice(Path file) {
         if (!Files.exists(file) || Files.isRegularFile(file) || Files.isDirectory(file)) {
             return false;
         }

@@ -54,6 +54,13 @@ public final class ResolvedPlanner {
             return Optional.of(Sentence.of("systemd " + systemdVersion + " cannot use a server port (that arrived in "
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
+        Path main = paths.mainConf(systemdVersion);
+        if (DropInScanner.isPipeOrDevice(main)) {
+            // the restart the change needs would not come back: resolved waits on it for good (the state read does not)
+            return Optional.of(Sentence.of(main + " is a named pipe or device, not a file: systemd-resolved waits on it "
+                    + "when it starts, so it would not start again after the change; move it away first (sudo mv "
+                    + main + " " + main + ".old)", "refused.main-conf-pipe", main));
+        }
         Optional<Sentence> unusableDir = s.isOff() ? Optional.empty() : ourDirectoryUnusable();
         if (unusableDir.isPresent()) {
             return unusableDir;

@@ -130,6 +130,28 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("a named pipe as resolved.conf is refused, by the dry run as by the helper, at once: the apply's "
+                + "restart hung on it (resolved waits on the pipe), and the change failed after a rollback that could "
+                + "not restart it either")
+        void mainFileThatIsAPipe() throws Exception {
+            Path main = paths.mainConf();
+            Files.createDirectories(main.getParent());
+            assertEquals(0, new ProcessBuilder("mkfifo", main.toString()).start().waitFor());
+            String refusal = main + " is a named pipe or device, not a file: systemd-resolved waits on it when it "
+                    + "starts, so it would not start again after the change; move it away first (sudo mv " + main + " "
+                    + main + ".old)";
+            Plan p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> planner.plan(STRICT, 252, DropInScanner.scan(paths, 252), false));
+            assertEquals("refused.main-conf-pipe", p.refusalWords().wording(), p.refusal());
+            assertEquals(refusal, p.refusal());
+            assertEquals(refusal, new LinuxChange(paths, 252, () -> "yes").refusalSaid(org.port853.helper.HelperRequest
+                    .apply(STRICT, false)).orElseThrow().english(), "the helper refuses the same");
+            Files.delete(main);
+            Files.writeString(main, "[Resolve]\n");
+            assertFalse(planner.plan(STRICT, 252, DropInScanner.scan(paths, 252), false).isRefused());
+        }
+
+        @Test
         void symlinkedDropInPath() throws IOException {
             Files.writeString(root.resolve("elsewhere"), "x");
             Files.createSymbolicLink(paths.ourDropIn(), root.resolve("elsewhere"));
