@@ -20,13 +20,35 @@ import org.port853.core.ResolvConfState;
  * on it may be outside /etc, see {@link LinuxPaths#mainConf(int)}); {@code dnsOverTlsDefault}: DNSOverTLS= where no file
  * sets it, as the main file's comment gives it ({@link ResolvedConfFiles#commentedDefault}), or null when unknown;
  * {@code filesChangedSinceStart}: a settings file was modified after systemd-resolved started
- * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold.
+ * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold; {@code dropInDirectory}: where
+ * the directory of Port853's drop-in is no directory (a file, a symbolic link), which it is; else null.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
-                           boolean filesChangedSinceStart)
+                           boolean filesChangedSinceStart, NoDirectory dropInDirectory)
         implements PlatformDetails {
+    /**
+     * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
+     * but a directory: Port853 writes its drop-in into neither.
+     */
+    public record NoDirectory(String path, String linkTarget) {
+        /** What is at {@code dir} when it is no directory; empty when it is one or missing (apply creates it). */
+        static java.util.Optional<NoDirectory> at(java.nio.file.Path dir) {
+            if (java.nio.file.Files.isSymbolicLink(dir)) {
+                String target;
+                try {
+                    target = java.nio.file.Files.readSymbolicLink(dir).toString();
+                } catch (java.io.IOException | SecurityException e) {
+                    target = "?";
+                }
+                return java.util.Optional.of(new NoDirectory(dir.toString(), target));
+            }
+            return java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)
+                    ? java.util.Optional.of(new NoDirectory(dir.toString(), null)) : java.util.Optional.empty();
+        }
+    }
+
     /** systemd-resolved's main configuration file, which the drop-ins amend. */
     static final String MAIN_CONF = "/etc/systemd/resolved.conf";
     static final LinuxDetails UNKNOWN = new LinuxDetails(0, null, List.of());
@@ -69,6 +91,13 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         String ourDropInLink) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
                 journalProblem, ourDropInLink, MAIN_CONF, null, false);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
+                        String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, null);
     }
 
     /**

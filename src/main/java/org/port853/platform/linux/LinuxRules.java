@@ -86,6 +86,9 @@ public final class LinuxRules implements PlatformRules {
                     + "settings until the link is gone.", "Remove the link if nothing else needs it: sudo rm " + path,
                     List.of(path, d.ourDropInLink())));
         }
+        if (d.dropInDirectory() != null) {
+            reasons.add(dropInDirectory(d.dropInDirectory()));
+        }
         if (!s.installed()) {
             reasons.add(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE,
                     s.resolverName() + " is not installed, so Port853 cannot manage DNS here.",
@@ -298,6 +301,29 @@ public final class LinuxRules implements PlatformRules {
             default:
                 throw new IllegalStateException(rc.kind().name());
         }
+    }
+
+    /**
+     * The folder of Port853's drop-in is no folder, so every change is refused (ResolvedPlanner) until it is one. Only
+     * worth knowing for the verdict: resolved ignores a file there and reads through a link, so it runs as the other
+     * reasons say.
+     */
+    private static Reason dropInDirectory(LinuxDetails.NoDirectory no) {
+        String dir = no.path();
+        boolean link = no.linkTarget() != null;
+        String message = link
+                ? dir + " is a symbolic link to " + no.linkTarget() + ": systemd-resolved reads the folder it leads to, "
+                + "but Port853 does not write through links, so it cannot change the settings of the resolver (apply "
+                + "and Protect my DNS are refused) until it is a folder."
+                : dir + " is a file, not a folder: systemd-resolved ignores it, and Port853 cannot put its settings "
+                + "there, so it cannot change the settings of the resolver (apply and Protect my DNS are refused) until "
+                + "the file is moved away.";
+        String fix = link
+                ? "Replace the link with a folder: sudo mv " + dir + " " + dir + ".old && sudo mkdir " + dir + ", then "
+                + "copy into it the files from " + no.linkTarget() + " that should stay."
+                : "Move it away: sudo mv " + dir + " " + dir + ".old (systemd-resolved does not read it as it is).";
+        return new Reason("DROP_IN_DIR_UNUSABLE", Severity.INFO, message, fix,
+                List.of(dir, link ? "1" : "0", link ? no.linkTarget() : ""));
     }
 
     /**

@@ -111,16 +111,12 @@ public final class ResolvedPlanner {
      */
     private Optional<Sentence> ourDirectoryUnusable() {
         Path dir = paths.ourDropIn().getParent();
-        if (Files.isSymbolicLink(dir)) {
-            return Optional.of(Sentence.of(dir + " is a symbolic link; Port853 will not write its drop-in through it: "
-                    + "replace the link with a directory first", "refused.drop-in-dir-symlink", dir));
-        }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return Optional.of(Sentence.of(dir + " is a file, not a directory (systemd-resolved ignores it), so "
-                    + "Port853's drop-in cannot go in it: move it away first (sudo mv " + dir + " " + dir + ".old)",
-                    "refused.drop-in-dir-not-dir", dir));
-        }
-        return Optional.empty();
+        return LinuxDetails.NoDirectory.at(dir).map(no -> no.linkTarget() != null
+                ? Sentence.of(dir + " is a symbolic link; Port853 will not write its drop-in through it: replace the "
+                        + "link with a directory first", "refused.drop-in-dir-symlink", dir)
+                : Sentence.of(dir + " is a file, not a directory (systemd-resolved ignores it), so Port853's drop-in "
+                        + "cannot go in it: move it away first (sudo mv " + dir + " " + dir + ".old)",
+                        "refused.drop-in-dir-not-dir", dir));
     }
 
     /** The keys of {@code written} that drop-in {@code d} sets too, read after Port853's drop-in (so it wins). */

@@ -69,7 +69,8 @@ final class ResolvedStateReader {
                 ResolvedConf.parse(mainText).keys().get("DNSOverTLS"), masked(paths), journal.problem(),
                 ourDropInLink(paths), paths.mainConf(version).toString(),
                 ResolvedConfFiles.commentedDefault(mainText, "DNSOverTLS"),
-                ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns));
+                ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns),
+                LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */
