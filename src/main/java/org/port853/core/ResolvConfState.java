@@ -13,6 +13,8 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         UPLINK,
         /** A regular file, or a link to something else. */
         STATIC,
+        /** A directory (or a link to one): no program can read settings from it, the C library included. */
+        DIRECTORY,
         /** Missing or a dangling link. */
         MISSING
     }
@@ -57,6 +59,8 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
                 return java.util.Optional.of("/etc/resolv.conf links to resolved's uplink file");
             case MISSING:
                 return java.util.Optional.of("/etc/resolv.conf is missing");
+            case DIRECTORY:
+                return java.util.Optional.of("/etc/resolv.conf is a directory");
             default:
                 return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a file of its own"
                         + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));

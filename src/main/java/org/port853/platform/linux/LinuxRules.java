@@ -293,6 +293,20 @@ public final class LinuxRules implements PlatformRules {
                         List.of(onlyStub ? "0" : none ? "2" : everyProgram ? "3" : "1", String.join(", ",
                                 rc.nameservers()), stubOff)));
                 break;
+            case DIRECTORY:
+                // glibc opens it, fails to read it (EISDIR, checked on Debian 12) and then asks no server at all
+                reasons.add(new Reason("RESOLV_CONF_DIRECTORY", rc.readByCLibrary() ? Severity.BROKEN : Severity.WARNING,
+                        "/etc/resolv.conf is a directory, not a file: programs that read it find no settings"
+                                + (rc.readByCLibrary() ? ", and the C library, which asks 'dns' before any working "
+                                + "'resolve', cannot look names up at all, so most programs cannot resolve names" : "")
+                                + ".", "Move the directory away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
+                                ? " and put a file there that names a DNS server: systemd-resolved's stub listener is off "
+                                + "(DNSStubListener=no), so the stub cannot answer unless you turn it on "
+                                + "(DNSStubListener=yes)." : ", then link /etc/resolv.conf to /run/systemd/resolve/"
+                                + "stub-resolv.conf: 'port853 apply' with --link-resolv-conf does it with the settings it "
+                                + "applies."), null,
+                        List.of(rc.readByCLibrary() ? "1" : "0", stubOff)));
+                break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,
                         "/etc/resolv.conf is missing or a dangling link: most programs cannot resolve names.", fix,

@@ -38,8 +38,11 @@ final class ResolvConfInspector {
         } catch (IOException e) {
             kind = Kind.MISSING;
         }
-        return new ResolvConfState(kind, target, kind == Kind.MISSING ? List.of() : ResolvConfLines.read(resolvConf).nameservers(),
-                readByCLibrary);
+        if (kind == Kind.STATIC && Files.isDirectory(resolvConf)) {
+            kind = Kind.DIRECTORY;
+        }
+        return new ResolvConfState(kind, target, kind == Kind.MISSING || kind == Kind.DIRECTORY ? List.of()
+                : ResolvConfLines.read(resolvConf).nameservers(), readByCLibrary);
     }
 
     /** Does a link at {@code resolvConf} to {@code link} (null: not a link) lead to the stub's file? */
@@ -84,6 +87,7 @@ final class ResolvConfInspector {
         return switch (rc.kind()) {
             case UPLINK -> 0;
             case MISSING -> 1;
+            case DIRECTORY -> 3;
             default -> 2;
         };
     }

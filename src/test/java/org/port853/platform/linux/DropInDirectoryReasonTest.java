@@ -46,11 +46,17 @@ class DropInDirectoryReasonTest {
     }
 
     static Reason reason(ResolverState s) {
+        return reason(s, "DROP_IN_DIR_UNUSABLE");
+    }
+
+    /** The reason of {@code code} the Linux rules give for {@code s}. */
+    static Reason reason(ResolverState s, String code) {
         List<Reason> reasons = new LinuxRules().assess(s);
-        return reasons.stream().filter(r -> r.code().equals("DROP_IN_DIR_UNUSABLE")).findFirst()
+        return reasons.stream().filter(r -> r.code().equals(code)).findFirst()
                 .orElseThrow(() -> new AssertionError(reasons.toString()));
     }
 
+    /** The reason and its fix as the window says them in {@code language}. */
     static String words(Locale language, Reason r, ResolverState s) {
         return I18n.in(language, () -> {
             ReasonTexts.Text t = ReasonTexts.of(r, s);

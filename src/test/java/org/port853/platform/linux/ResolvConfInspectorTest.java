@@ -45,6 +45,21 @@ class ResolvConfInspectorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a directory at /etc/resolv.conf, or a link to one, is a directory, not 'a file of "
+            + "its own': status said so, and that programs ask 127.0.0.1, while glibc asks no server at all")
+    void aDirectoryIsNoFile() throws IOException {
+        Path rc = rc();
+        Files.createDirectories(rc);
+        assertEquals(new ResolvConfState(Kind.DIRECTORY, null, List.of()), ResolvConfInspector.inspect(rc));
+        Files.delete(rc);
+        Files.createDirectories(root.resolve("elsewhere"));
+        Files.createSymbolicLink(rc, Path.of("../elsewhere"));
+        ResolvConfState linked = ResolvConfInspector.inspect(rc);
+        assertEquals(Kind.DIRECTORY, linked.kind());
+        assertEquals(root.resolve("elsewhere").toString(), linked.target());
+    }
+
+    @Test
     void missing() throws IOException {
         ResolvConfState s = ResolvConfInspector.inspect(rc());
         assertEquals(Kind.MISSING, s.kind());
@@ -87,15 +102,6 @@ class ResolvConfInspectorTest {
         ResolvConfState uplink = ResolvConfInspector.inspect(rc);
         assertEquals(LinuxPaths.UPLINK_RESOLV_CONF, uplink.target());
         assertEquals(Files.exists(Path.of(LinuxPaths.UPLINK_RESOLV_CONF)) ? Kind.UPLINK : Kind.MISSING, uplink.kind());
-    }
-
-    @Test
-    void directoryInsteadOfFileIsStaticWithoutNameservers() throws IOException {
-        Path rc = rc();
-        Files.createDirectory(rc);
-        ResolvConfState s = ResolvConfInspector.inspect(rc);
-        assertEquals(Kind.STATIC, s.kind());
-        assertTrue(s.nameservers().isEmpty());
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.DnssecMode;
+import org.port853.core.DotMode;
+import org.port853.core.GlobalState;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
+import org.port853.core.Severity;
+import org.port853.core.StateSource;
+import org.port853.ui.common.I18n;
+import org.port853.ui.status.ReasonTexts;
+
+/**
+ * /etc/resolv.conf that is a directory (rig, Debian 12): status called it "a file of its own with no nameserver line
+ * this program could read: programs that read it ask 127.0.0.1", while glibc opens it, fails to read it (EISDIR) and
+ * asks no server at all.
+ */
+@DisplayName("/etc/resolv.conf as a directory is said to be one, in both languages")
+class ResolvConfDirectoryTest {
+    static ResolverState with(ResolvConfState rc, String stubListener) {
+        GlobalState g = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(),
+                stubListener, "foreign");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(252, rc, List.of()));
+    }
+
+    static Reason reason(ResolverState s) {
+        assertTrue(new LinuxRules().assess(s).stream().noneMatch(r -> r.code().equals("RESOLV_CONF_STATIC")));
+        return DropInDirectoryReasonTest.reason(s, "RESOLV_CONF_DIRECTORY");
+    }
+
+    static String said(Locale language, Reason r, ResolverState s) {
+        return DropInDirectoryReasonTest.words(language, r, s);
+    }
+
+    @Test
+    void theDirectoryOnDiskIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        java.nio.file.Path rc = java.nio.file.Files.createDirectories(root.resolve("etc/resolv.conf"));
+        ResolverState s = with(ResolvConfInspector.inspect(rc), "yes");
+        assertTrue(I18n.in(Locale.ENGLISH, () -> ReasonTexts.of(reason(s), s).message())
+                .startsWith("/etc/resolv.conf is a directory, not a file"));
+    }
+
+    @Test
+    void readByTheCLibraryNoNameResolves() {
+        ResolverState s = with(new ResolvConfState(ResolvConfState.Kind.DIRECTORY, null, List.of(), true), "yes");
+        Reason r = reason(s);
+        assertEquals(Severity.BROKEN, r.severity(), "glibc asks no server: most programs cannot resolve names");
+        assertNull(r.fixAction(), "the one-click link cannot replace a directory: it would only be refused");
+        assertEquals("/etc/resolv.conf is a directory, not a file: programs that read it find no settings, and the C "
+                + "library, which asks 'dns' before any working 'resolve', cannot look names up at all, so most programs "
+                + "cannot resolve names.", r.message());
+        String english = said(Locale.ENGLISH, r, s);
+        assertTrue(english.startsWith("/etc/resolv.conf is a directory, not a file: programs that read it find no "
+                + "settings, and the C library") && english.contains("mv /etc/resolv.conf /etc/resolv.conf.old), then "
+                + "point /etc/resolv.conf at the local resolver"), english);
+        String german = said(Locale.GERMAN, r, s);
+        assertTrue(german.startsWith("/etc/resolv.conf ist ein Verzeichnis, keine Datei") && german.contains(
+                "kann gar keine Namen nachschlagen") && german.contains("mv /etc/resolv.conf /etc/resolv.conf.old"), german);
+        for (String text : List.of(english, german)) {
+            assertFalse(text.contains("file of its own") || text.contains("eigene Datei") || text.contains("127.0.0.1"),
+                    text);
+        }
+        assertEquals("ein Verzeichnis, keine Datei: Programme können keine Einstellungen daraus lesen",
+                I18n.in(Locale.GERMAN, () -> I18n.t("resolvconf.directory", "null", "", 0, 0)));
+        assertEquals("a directory, not a file (a link to /srv/dns): programs cannot read settings from it",
+                I18n.in(Locale.ENGLISH, () -> I18n.t("resolvconf.directory", "/srv/dns", "", 1, 0)));
+    }
+
+    @Test
+    void withTheStubListenerOffTheFixIsNoLinkToIt() {
+        ResolverState s = with(new ResolvConfState(ResolvConfState.Kind.DIRECTORY, null, List.of(), false), "no");
+        Reason r = reason(s);
+        assertEquals(Severity.WARNING, r.severity(), "the C library does not read it: programs that read it themselves");
+        assertEquals("/etc/resolv.conf is a directory, not a file: programs that read it find no settings.", r.message());
+        assertTrue(r.fix().contains("put a file there that names a DNS server") && !r.fix().contains("--link-resolv-conf"),
+                r.fix());
+        assertTrue(said(Locale.ENGLISH, r, s).endsWith("so the stub cannot answer unless you turn it on "
+                + "(DNSStubListener=yes)."), said(Locale.ENGLISH, r, s));
+        assertTrue(said(Locale.GERMAN, r, s).contains("Der Stub-Listener von systemd-resolved ist aus"));
+    }
+
+    @Test
+    void aChangeThatLeavesItSaysItIsADirectory() {
+        ResolvConfState dir = new ResolvConfState(ResolvConfState.Kind.DIRECTORY, null, List.of(), false);
+        assertEquals("/etc/resolv.conf is a directory", dir.bypass().orElseThrow());
+        assertEquals(3, ResolvConfInspector.bypassKind(dir));
+        assertTrue(I18n.in(Locale.GERMAN, () -> I18n.t("change.result.not-covered", 3, "", 0, "x", 0))
+                .contains("/etc/resolv.conf ist ein Verzeichnis"));
+    }
+}
