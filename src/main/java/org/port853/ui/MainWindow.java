@@ -240,6 +240,9 @@ public final class MainWindow {
         for (javafx.scene.Node n : header.getChildren()) {
             if (n instanceof javafx.scene.control.Control c) c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // not the subtitle: with its whole width in the header's minimum, a header too narrow for it was laid out
+        // wider than the window (German at 720 px: 759), so it never looked too narrow and the state chip was cut
+        subtitle.setMinWidth(0);
         Runnable fit = () -> {
             double needed = header.snappedLeftInset() + header.snappedRightInset();
             int shown = 0;

@@ -62,6 +62,7 @@ class NarrowWindowTest extends WindowTestBase {
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(s, stage.getScene().getRoot())).get());
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> sidewaysScrolling(s, stage.getScene().getRoot())).get());
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> promptsCut(s, stage.getScene().getRoot())).get());
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> pastTheRightEdge(s, stage.getScene())).get());
             if (s == MainWindow.Screen.TRAFFIC) {
                 org.port853.ui.traffic.TrafficGraph graph = robot.lookup(n -> n instanceof org.port853.ui.traffic.TrafficGraph)
                         .query();
@@ -89,6 +90,37 @@ class NarrowWindowTest extends WindowTestBase {
                 .map(n -> "apply sheet: diff line wrapped: " + ((Text) n).getText().strip()).toList()).get());
         cut.addAll(WaitForAsyncUtils.asyncFx(() -> diffBelowFold(stage.getScene().getRoot())).get());
         assertTrue(cut.isEmpty(), language + ": texts cut off at 720 × 520:\n" + String.join("\n", cut));
+    }
+
+    /**
+     * Controls on screen {@code s} that reach past the window's right edge: a row whose words need more than the
+     * window's width is laid out at that width all the same, and its end is cut by the window (the German header's
+     * state chip was), with no ellipsis to find. Inside a sideways-scrolling area the overflow is the area's, not
+     * the window's.
+     */
+    private static List<String> pastTheRightEdge(MainWindow.Screen s, javafx.scene.Scene scene) {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.Node n : scene.getRoot().lookupAll("*")) {
+            if (n instanceof javafx.scene.control.Control c && shownInScene(c) && !insideAScrollingArea(c)) {
+                double right = c.localToScene(c.getLayoutBounds()).getMaxX();
+                if (right > scene.getWidth() + 0.5) {
+                    out.add(s + ": " + c.getClass().getSimpleName() + " " + (c.getId() == null ? "" : c.getId() + " ")
+                            + (c instanceof javafx.scene.control.Labeled l ? "'" + l.getText() + "' " : "")
+                            + "ends at x " + right + " in a window " + scene.getWidth() + " wide");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean insideAScrollingArea(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TableView<?> || p instanceof javafx.scene.control.ListView<?>
+                    || p.getStyleClass().contains("diff-scroll")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The diff block's bottom edge (its sideways scroll bar) below what the sheet shows before it is scrolled. */
