@@ -83,6 +83,8 @@ class NarrowWindowTest extends WindowTestBase {
         settle();
         cut.addAll(WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.STATUS, stage.getScene().getRoot())).get()
                 .stream().map(t -> "apply sheet, " + t).toList());
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> pastTheRightEdge(MainWindow.Screen.STATUS, stage.getScene())).get()
+                .stream().map(t -> "apply sheet, " + t).toList());
         cut.addAll(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#apply-diff").queryAll().stream()
                 .flatMap(flow -> ((Parent) flow).getChildrenUnmodifiable().stream())
                 .filter(n -> n instanceof Text t && t.getText().strip().length() > 0
