@@ -58,7 +58,7 @@ public final class CustomProviders {
     /**
      * The saved providers in file order; empty when the file does not exist.
      *
-     * @throws InvalidInputException when the file exists but cannot be read or is not a valid provider list
+     * @throws Refused when the file exists but cannot be read or is not a valid provider list
      */
     public List<Provider> load() {
         if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -68,7 +68,7 @@ public final class CustomProviders {
         // (Files.exists alone said "no file" there, and the user's providers vanished without a word)
         boolean known = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         if (known && !Files.isRegularFile(file)) {
-            throw new InvalidInputException("Custom providers file " + file + " is not a regular file.")
+            throw new Refused("Custom providers file " + file + " is not a regular file.")
                     .says("custom-file.not-file", file);
         }
         List<Provider> providers;
@@ -77,19 +77,19 @@ public final class CustomProviders {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException("Custom providers file " + file + " cannot be read: permission denied.")
+            throw new Refused("Custom providers file " + file + " cannot be read: permission denied.")
                     .says("custom-file.denied", file);
         } catch (IOException e) {
-            throw new InvalidInputException("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".")
+            throw new Refused("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".")
                     .says("custom-file.unreadable", file, e.getMessage());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
+            throw new Refused("Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
                     .says("custom-file.invalid", file);
         }
         ProviderCatalog bundled = ProviderCatalog.bundled();
         for (Provider p : providers) {
             if (bundled.find(p.id()).isPresent()) {
-                throw new InvalidInputException("Custom providers file " + file + " is not valid: id '" + p.id()
+                throw new Refused("Custom providers file " + file + " is not valid: id '" + p.id()
                         + "' is already used by the built-in catalogue.").says("custom-file.id-taken", file, p.id());
             }
         }
@@ -99,7 +99,8 @@ public final class CustomProviders {
     /**
      * Adds the provider, or replaces the saved one with the same id, after validating it again.
      *
-     * @throws InvalidInputException when the provider is invalid or the existing file cannot be read
+     * @throws InvalidInputException when the provider is invalid; {@link Refused} when the existing file cannot be read
+     *                               (it is then left as it is)
      * @throws UncheckedIOException  when the file cannot be written (the old file is then unchanged)
      */
     public void save(Provider p) {
@@ -324,6 +325,19 @@ public final class CustomProviders {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
             // Windows cannot open directories; NTFS renames are journaled
+        }
+    }
+
+    /** The file is there but cannot be read or is no valid provider list: it is left as it is, and nothing is saved. */
+    public static final class Refused extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+
+        Refused(String message, InvalidInputException because) {
+            super(message, because);
         }
     }
 }

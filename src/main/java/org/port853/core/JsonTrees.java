@@ -1,11 +1,12 @@
 package org.port853.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
@@ -14,17 +15,20 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Reads a JSON document into a tree with Jackson's streaming parser, without an {@code ObjectMapper}: the window
  * reads the provider catalogue and the change marker at start, and an object mapper's set-up loads some 400 classes
  * (start-up time, and memory for the app's whole life) that reading a tree does not need. Duplicate keys are an
- * error; an empty document is a {@link MissingNode}, as with {@code ObjectMapper.readTree}.
+ * error ({@link DuplicateKey}, which says where); an empty document is a {@link MissingNode}, as with
+ * {@code ObjectMapper.readTree}.
  */
 public final class JsonTrees {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
@@ -58,13 +62,21 @@ public final class JsonTrees {
                 open.pop();
                 continue;
             }
+            String name = null;
+            JsonLocation nameAt = null;
+            JsonStreamContext object = null;
             if (t == JsonToken.FIELD_NAME) {
+                name = p.currentName();
+                nameAt = p.currentTokenLocation();
+                object = p.getParsingContext();
                 t = p.nextToken();
             }
             JsonNode value = t.isStructStart() ? container(t) : scalar(p, t);
             ContainerNode<?> parent = open.peek();
             if (parent instanceof ObjectNode o) {
-                o.set(p.currentName(), value);
+                if (o.replace(name, value) != null) {
+                    throw new DuplicateKey(p, name, nameAt, object);
+                }
             } else {
                 ((ArrayNode) parent).add(value);
             }
@@ -93,5 +105,39 @@ public final class JsonTrees {
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
             default -> throw new JsonParseException(p, "unexpected token " + t);
         };
+    }
+
+    /**
+     * A key that appears twice in one object (Jackson's own check says only "Duplicate field"): which key, where the
+     * second one starts, and the path to the object that holds it.
+     */
+    public static final class DuplicateKey extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final transient List<Object> path;
+
+        DuplicateKey(JsonParser p, String key, JsonLocation at, JsonStreamContext object) {
+            super(p, "duplicate key '" + key + "'", at);
+            this.key = key;
+            this.path = pathOf(object.getParent());
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** From the document's top: an {@link Integer} for an array's element, a {@link String} for an object's key. */
+        public List<Object> path() {
+            return path;
+        }
+
+        private static List<Object> pathOf(JsonStreamContext c) {
+            List<Object> out = new ArrayList<>();
+            for (; c != null && !c.inRoot(); c = c.getParent()) {
+                out.add(c.inArray() ? Integer.valueOf(c.getCurrentIndex()) : c.getCurrentName());
+            }
+            Collections.reverse(out);
+            return List.copyOf(out);
+        }
     }
 }

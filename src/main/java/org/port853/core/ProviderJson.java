@@ -71,9 +71,18 @@ public final class ProviderJson {
             throw new InvalidInputException("the provider list is larger than " + (MAX_FILE_BYTES >> 10) + " KiB")
                     .says("list.too-large", MAX_FILE_BYTES >> 10);
         }
+        int malformed = Utf8Bytes.firstMalformed(bytes);
+        if (malformed >= 0) {
+            String b = String.format(Locale.ROOT, "0x%02X", bytes[malformed] & 0xff);
+            int line = Utf8Bytes.lineOf(bytes, malformed);
+            throw new InvalidInputException("byte " + b + " on line " + line + " is not UTF-8; save the file as UTF-8")
+                    .says("list.not-utf8", b, line);
+        }
         JsonNode root;
         try {
             root = JsonTrees.read(bytes);
+        } catch (JsonTrees.DuplicateKey e) {
+            throw keyTwice(e);
         } catch (StreamConstraintsException e) {
             // the parser's limits (nesting depth, length of a number or name) say no position
             throw new InvalidInputException("the provider list is not valid JSON: it nests too deeply or holds too "
@@ -116,6 +125,20 @@ public final class ProviderJson {
             out.add(p);
         }
         return List.copyOf(out);
+    }
+
+    /** A key twice in one object, said with the entry it is in (the document is an array or holds one as "providers"). */
+    private static InvalidInputException keyTwice(JsonTrees.DuplicateKey e) {
+        List<Object> path = e.path();
+        int first = !path.isEmpty() && "providers".equals(path.get(0)) ? 1 : 0;
+        String key = Printable.of(e.key());
+        int line = e.getLocation().getLineNr();
+        if (path.size() > first && path.get(first) instanceof Integer index) {
+            return new InvalidInputException("the key \"" + key + "\" appears twice in entry " + (index + 1) + " (line "
+                    + line + "); delete one of them").says("list.entry-key-twice", key, index + 1, line);
+        }
+        return new InvalidInputException("the key \"" + key + "\" appears twice (line " + line + "); delete one of them")
+                .says("list.key-twice", key, line);
     }
 
     /** Parses and validates one entry; {@code position} is 1-based and only used in messages. */

@@ -291,6 +291,56 @@ class CustomProvidersTest {
         }
 
         @Test
+        @DisplayName("a key given twice in an entry is said with the key, the entry and the line, and the file is kept")
+        void aKeyTwiceIsSaidWhereItIs() throws Exception {
+            Path file = dir.resolve(CustomProviders.FILE_NAME);
+            String text = "{\n  \"version\": 1,\n  \"providers\": [\n"
+                    + "    {\"id\": \"a\", \"displayName\": \"A\", \"ipv4\": [\"192.0.2.1\"], \"tlsName\": \"a.example\"},\n"
+                    + "    {\"id\": \"b\", \"displayName\": \"B\", \"ipv4\": [\"192.0.2.2\"],\n"
+                    + "     \"displayName\": \"B again\", \"tlsName\": \"b.example\"}\n  ]\n}\n";
+            Files.writeString(file, text);
+            CustomProviders store = new CustomProviders(file);
+            InvalidInputException e = assertThrows(InvalidInputException.class, store::load);
+            assertEquals("Custom providers file " + file + " is not valid: the key \"displayName\" appears twice in "
+                    + "entry 2 (line 6); delete one of them.", e.getMessage());
+            Files.writeString(file, "{\"version\": 1, \"providers\": [],\n\"version\": 1}");
+            assertEquals("Custom providers file " + file + " is not valid: the key \"version\" appears twice (line 2); "
+                    + "delete one of them.", assertThrows(InvalidInputException.class, store::load).getMessage());
+            Files.writeString(file, text);
+            assertRefusedAndKept(store, file);
+        }
+
+        @Test
+        @DisplayName("bytes that are not UTF-8 are said with the byte and its line, and the file is kept")
+        void bytesThatAreNotUtf8AreSaidWhereTheyAre() throws Exception {
+            Path file = dir.resolve(CustomProviders.FILE_NAME);
+            // "Café" saved as Latin-1 on line 4; a broken sequence (0xC3 without its second byte) and a UTF-16 BOM
+            Files.write(file, ("{\"version\": 1,\n\"providers\": [{\"id\": \"a\",\n\"ipv4\": [\"192.0.2.1\"], "
+                    + "\"tlsName\": \"a.example\",\n\"displayName\": \"Caf\u00e9\"}]}").getBytes(
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            CustomProviders store = new CustomProviders(file);
+            InvalidInputException e = assertThrows(InvalidInputException.class, store::load);
+            assertEquals("Custom providers file " + file + " is not valid: byte 0xE9 on line 4 is not UTF-8; save the "
+                    + "file as UTF-8.", e.getMessage());
+            assertRefusedAndKept(store, file);
+            Files.write(file, new byte[]{'[', '"', (byte) 0xC3, '"', ']'});
+            assertTrue(assertThrows(InvalidInputException.class, store::load).getMessage()
+                    .endsWith("byte 0xC3 on line 1 is not UTF-8; save the file as UTF-8."));
+            Files.write(file, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+            assertTrue(assertThrows(InvalidInputException.class, store::load).getMessage()
+                    .endsWith("byte 0xFE on line 1 is not UTF-8; save the file as UTF-8."));
+        }
+
+        /** The refused file is neither replaced by a save nor by a removal: its bytes stay as they were. */
+        private void assertRefusedAndKept(CustomProviders store, Path file) throws Exception {
+            byte[] before = Files.readAllBytes(file);
+            assertThrows(InvalidInputException.class,
+                    () -> store.save(CustomProviders.validate("c", "C", "192.0.2.3", "c.example")));
+            assertThrows(InvalidInputException.class, () -> store.remove("a"));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(file));
+        }
+
+        @Test
         @DisplayName("a file saved with resolved's stub as an address (earlier versions allowed it) still loads and can "
                 + "be mended: only applying it is refused")
         void savedStubStillLoads() throws Exception {

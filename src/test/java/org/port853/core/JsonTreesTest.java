@@ -39,6 +39,19 @@ class JsonTreesTest {
     }
 
     @Test
+    void aKeyTwiceSaysTheKeyItsLineAndThePathToItsObject() {
+        JsonTrees.DuplicateKey e = assertThrows(JsonTrees.DuplicateKey.class, () -> JsonTrees.read(utf8(
+                "{\"providers\": [{\"a\": 1},\n {\"b\": {\"c\": []},\n  \"b\": {}}]}")));
+        assertEquals("b", e.key());
+        assertEquals(java.util.List.of("providers", 1), e.path());
+        assertEquals(3, e.getLocation().getLineNr());
+        e = assertThrows(JsonTrees.DuplicateKey.class, () -> JsonTrees.read(utf8("[{\"x\": {\"k\": 1, \"k\": [2]}}]")));
+        assertEquals(java.util.List.of(0, "x"), e.path());
+        assertEquals(java.util.List.of(), assertThrows(JsonTrees.DuplicateKey.class,
+                () -> JsonTrees.read(utf8("{\"v\": 1, \"v\": 1}"))).path());
+    }
+
+    @Test
     void deepNestingNeedsNoRecursion() throws Exception {
         String doc = "[".repeat(900) + "]".repeat(900);
         assertEquals(900, depth(JsonTrees.read(utf8(doc))));

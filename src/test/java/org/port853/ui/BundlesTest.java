@@ -249,12 +249,13 @@ class BundlesTest {
 
     /**
      * Every refusal of input in core (and the window's own) says a wording, and every wording and subject is said in both
-     * languages: a refusal made ({@code new InvalidInputException(...)} or a FieldException) carries {@code .says("...")}
-     * in its statement, unless it copies another refusal's words ({@code FieldException(field, e)}).
+     * languages: a refusal made ({@code new InvalidInputException(...)}, a FieldException or a custom providers file's
+     * Refused) carries {@code .says("...")} in its statement, unless it copies another refusal's words
+     * ({@code FieldException(field, e)}).
      */
     @Test
     void everyInputRefusalIsSaidInBothLanguages() throws IOException {
-        Pattern made = Pattern.compile("new (?:InvalidInputException|(?:ProviderJson\\.)?FieldException)\\(");
+        Pattern made = Pattern.compile("new (?:InvalidInputException|Refused|(?:ProviderJson\\.)?FieldException)\\(");
         Pattern wording = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
         Pattern subject = Pattern.compile("require(?:HostName|Text|HttpsUrl)\\([^;]*?,\\s*\"([A-Za-z ]+)\"");
         Map<Path, String> sources = sources("core");

@@ -133,6 +133,27 @@ class InputErrorTextsTest {
     }
 
     @Test
+    void aKeyTwiceAndBytesThatAreNotUtf8AreSaidInGerman() throws Exception {
+        Path dir = org.port853.core.ScratchFolders.create("port853-input-texts");
+        Path file = dir.resolve("custom-providers.json");
+        Files.writeString(file, "[{\"id\": \"home\",\n\"id\": \"home\"}]");
+        InvalidInputException twice = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+        assertEquals("Die Datei der eigenen Anbieter " + file + " ist ungültig: der Schlüssel „id“ kommt in Eintrag 1 "
+                + "zweimal vor (Zeile 2); löschen Sie einen davon.", german(() -> Errors.describe(twice)));
+        assertEquals(twice.getMessage(), english(() -> Errors.describe(twice)));
+        Files.writeString(file, "{\"version\": 1, \"version\": 1}");
+        InvalidInputException top = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+        assertEquals("Die Datei der eigenen Anbieter " + file + " ist ungültig: der Schlüssel „version“ kommt zweimal "
+                + "vor (Zeile 1); löschen Sie einen davon.", german(() -> Errors.describe(top)));
+        assertEquals(top.getMessage(), english(() -> Errors.describe(top)));
+        Files.write(file, new byte[]{'[', '\n', '"', (byte) 0xE9, '"', ']'});
+        InvalidInputException latin1 = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+        assertEquals("Die Datei der eigenen Anbieter " + file + " ist ungültig: das Byte 0xE9 in Zeile 2 ist kein UTF-8; "
+                + "speichern Sie die Datei als UTF-8.", german(() -> Errors.describe(latin1)));
+        assertEquals(latin1.getMessage(), english(() -> Errors.describe(latin1)));
+    }
+
+    @Test
     void aRefusedApplyIsSaidInGerman() throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(ServerAddress.parse("9.9.9.9#dns.quad9.net")), true));
         AppModel model = new AppModel(new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),

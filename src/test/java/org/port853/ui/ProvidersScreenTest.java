@@ -29,13 +29,7 @@ class ProvidersScreenTest extends WindowTestBase {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(
                 List.of(ServerAddress.parse("198.18.77.2#dot.test")), true));
         open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
-        fx(() -> {
-            var form = window.providersViewModel().form();
-            form.nameProperty().set("Rig");
-            form.addressesProperty().set("198.18.77.2");
-            form.tlsNameProperty().set("dot.test");
-            return window.providersViewModel().saveCustom();
-        });
+        saveOwn("Rig", "198.18.77.2");
         robot.clickOn("#tab-providers .tab-label");
         // looked up on the JavaFX thread: a lookup from the test thread walked the screen while it was being built
         // (CI: IndexOutOfBoundsException in Parent.lookupAll)
@@ -125,13 +119,7 @@ class ProvidersScreenTest extends WindowTestBase {
     void focusGoesToTheListAfterADeletion(FxRobot robot) throws Exception {
         openPlaintextMachine();
         for (String[] own : new String[][]{{"Lab A", "198.18.77.2"}, {"Lab B", "198.18.77.3"}, {"Lab C", "198.18.77.4"}}) {
-            fx(() -> {
-                var form = window.providersViewModel().form();
-                form.nameProperty().set(own[0]);
-                form.addressesProperty().set(own[1]);
-                form.tlsNameProperty().set("dot.test");
-                return window.providersViewModel().saveCustom();
-            });
+            saveOwn(own[0], own[1]);
         }
         robot.clickOn("#tab-providers .tab-label");
         ListView<Provider> list = robot.lookup("#provider-list").query();
@@ -387,6 +375,50 @@ class ProvidersScreenTest extends WindowTestBase {
             }
             return false;
         }), "Tab leaves the list instead of walking its check boxes");
+    }
+
+    @Test
+    @DisplayName("a file of one's own providers with a key twice: the window says which key and where once, keeps the "
+            + "file as it is when a provider is saved, and lists the built-in providers")
+    void aCustomFileWithAKeyTwiceIsSaidOnceAndKept(FxRobot robot) throws Exception {
+        java.nio.file.Path file = org.port853.core.ScratchFolders.create("port853-ui-custom")
+                .resolve(org.port853.core.CustomProviders.FILE_NAME);
+        String text = "[{\"id\": \"lab\", \"displayName\": \"Lab\",\n \"displayName\": \"Lab\", "
+                + "\"ipv4\": [\"198.18.77.2\"], \"tlsName\": \"dot.test\"}]";
+        java.nio.file.Files.writeString(file, text);
+        org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(file);
+        open(new AppServices(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.AnsweringProbe(), new org.port853.ui.providers.ProviderSource(
+                        () -> org.port853.core.ProviderCatalog.withCustom(custom), custom::save, custom::remove),
+                org.port853.core.ScratchFolders.create("port853-ui-test"), AppServices.newExecutor(),
+                new Fakes.RecordingNotifier(), false));
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> visible(robot, "#providers-custom-problem"));
+        String said = fx(() -> ((Label) robot.lookup("#providers-custom-problem").query()).getText());
+        assertEquals("Custom providers file " + file + " is not valid: the key \"displayName\" appears twice in entry "
+                + "1 (line 2); delete one of them. Only the built-in providers are shown; the file is left as it is.", said);
+        saveOwn("Lab B", "198.18.77.3");
+        waitUntil(() -> window.providersViewModel().messageProperty().get() != null);
+        assertEquals("Lab B was not saved: your own providers could not be read (the note above says why), and their "
+                + "file is left as it is.", fx(() -> window.providersViewModel().messageProperty().get()));
+        waitUntil(() -> !window.model().refreshingProperty().get());
+        waitUntil(() -> visible(robot, "#providers-custom-problem"));
+        assertEquals(text, java.nio.file.Files.readString(file), "the refused file is left as it is");
+        assertEquals(1, fx(() -> robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.isVisible()
+                && l.getText() != null && l.getText().contains("appears twice")).queryAll().size()),
+                "said once, not again by the refused save");
+        assertEquals(org.port853.core.ProviderCatalog.bundled().all().size(), fx(() -> window.model().catalogue().size()));
+    }
+
+    /** Saves a provider of one's own with the TLS name dot.test, as the custom provider dialog does. */
+    private void saveOwn(String name, String addresses) throws Exception {
+        fx(() -> {
+            var form = window.providersViewModel().form();
+            form.nameProperty().set(name);
+            form.addressesProperty().set(addresses);
+            form.tlsNameProperty().set("dot.test");
+            return window.providersViewModel().saveCustom();
+        });
     }
 
     /** The window on a plaintext system, with the "your own provider" dialog open. */

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.port853.core.CustomProviders;
 import org.port853.core.InvalidInputException;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
@@ -162,7 +163,20 @@ public final class ProvidersViewModel {
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
             model.showSavedProvider(saved);
             then.accept(saved);
-        }).onFailure(e -> message.set(Errors.describe(e))));
+        }).onFailure(e -> failed(e, "custom.notSaved.fileRefused", p)));
+    }
+
+    /**
+     * Says why saving or deleting {@code p} failed; a refused file is said once, in the banner above the list (read
+     * again, as it may have broken since the last reading), and here only that nothing was changed.
+     */
+    private void failed(Throwable e, String fileRefusedKey, Provider p) {
+        if (e instanceof CustomProviders.Refused) {
+            message.set(I18n.t(fileRefusedKey, p.displayName()));
+            model.refresh();
+        } else {
+            message.set(Errors.describe(e));
+        }
     }
 
     /**
@@ -185,7 +199,7 @@ public final class ProvidersViewModel {
         }).onSuccess(removed -> {
             model.showDeletedProvider(p);
             message.set(I18n.t("custom.deleted", p.displayName()));
-        }).onFailure(e -> message.set(Errors.describe(e))));
+        }).onFailure(e -> failed(e, "custom.notDeleted.fileRefused", p)));
     }
 
     public void apply() {
