@@ -13,10 +13,15 @@ public final class DnsNames {
 
     /**
      * A TLS authentication name as servers and providers are given it, on the command line, in custom-providers.json
-     * and in the window: an international name in its ASCII form, then checked as {@link #requireHostName}.
+     * and in the window: an international name in its ASCII form, then checked as {@link #requireHostName}; one whose
+     * label mixes scripts as look-alike names do is refused ({@link MixedScripts}).
      */
     public static String requireTlsName(String name) {
-        return requireHostName(toAscii(name, "TLS name"), "TLS name");
+        String ascii = requireHostName(toAscii(name, "TLS name"), "TLS name");
+        if (name.chars().anyMatch(c -> c >= 0x80)) {
+            MixedScripts.refuse(name, ascii, "TLS name");
+        }
+        return ascii;
     }
 
     /**

@@ -404,6 +404,20 @@ class CliCommandsTest {
         }
 
         @Test
+        @org.junit.jupiter.api.DisplayName("a TLS name whose label mixes scripts (a Cyrillic 'а' in quad9) is refused, "
+                + "saying which characters are from which script and the ASCII form, which is taken as it is")
+        void mixedScriptTlsName() {
+            Run r = run("apply", "--server", "198.18.0.9#dns.qu\u0430d9.net", "--mode", "strict");
+            assertBadInput(r);
+            assertEquals("port853 apply: TLS name 'dns.qu\u0430d9.net' mixes scripts in one label, as look-alikes of "
+                    + "other names do (Latin q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, which the server's "
+                    + "certificate must hold, is dns.xn--qud9-63d.net: if that is the name you mean, enter it so",
+                    r.err().strip());
+            assertEquals(0, run("export", "--format", "resolved", "--server", "198.18.0.9#dns.xn--qud9-63d.net",
+                    "--mode", "strict").code());
+        }
+
+        @Test
         void unknownProvider() {
             Run r = run("apply", "--provider", "no-such-provider", "--mode", "strict");
             assertBadInput(r);

@@ -117,6 +117,19 @@ class InputErrorTextsTest {
     }
 
     @Test
+    void aTlsNameMixingScriptsNamesEachScriptInGerman() {
+        assertEquals("TLS-Name „dns.qu\u0430d9.net“ mischt in einem Label Schriften, wie es Nachahmungen anderer Namen tun "
+                + "(Lateinisch q, u, d; Kyrillisch \u0430 (U+0430)); seine ASCII-Form, die das Zertifikat des Servers "
+                + "enthalten muss, ist dns.xn--qud9-63d.net: Wenn Sie diesen Namen meinen, geben Sie ihn so ein.",
+                german(() -> leaving(Field.TLS_NAME, "dns.qu\u0430d9.net")));
+        // a script without words of its own is named as Unicode names it
+        assertTrue(german(() -> leaving(Field.TLS_NAME, "a\u13a0b.example"))
+                .contains("(Lateinisch a, b; Cherokee \u13a0 (U+13A0))"));
+        assertTrue(german(() -> leaving(Field.TLS_NAME, "a\u1401.example"))
+                .contains("(Lateinisch a; Canadian Aboriginal \u1401 (U+1401))"));
+    }
+
+    @Test
     void aBrokenCustomProvidersFileIsSaidInGermanThroughEveryLayer() throws Exception {
         Path dir = org.port853.core.ScratchFolders.create("port853-input-texts");
         Path file = dir.resolve("custom-providers.json");

@@ -490,6 +490,34 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("custom provider: a TLS name whose label mixes scripts (a Cyrillic 'а' in quad9) is refused on leaving "
+            + "the field, saying the scripts and the ASCII form; the ASCII form is taken")
+    void mixedScriptTlsNameInTheDialog(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        robot.clickOn("#custom-name").write("Look-alike");
+        robot.clickOn("#custom-addresses").write("198.18.77.9");
+        robot.clickOn("#custom-tls").write("dns.qu\u0430d9.net");
+        CustomProviderForm form = window.providersViewModel().form();
+        assertNull(fx(() -> form.errorProperty(CustomProviderForm.Field.TLS_NAME).get()), "not while typing");
+        robot.clickOn("#custom-name");
+        waitUntil(() -> visible(robot, "#custom-tls-error"));
+        assertEquals("TLS name 'dns.qu\u0430d9.net' mixes scripts in one label, as look-alikes of other names do (Latin "
+                + "q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, which the server's certificate must hold, is "
+                + "dns.xn--qud9-63d.net: if that is the name you mean, enter it so.",
+                fx(() -> ((Label) robot.lookup("#custom-tls-error").query()).getText()));
+        robot.clickOn("#custom-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(visible(robot, "#custom-tls"), "the dialog stays open");
+        assertFalse(fx(() -> window.model().chosen().stream().anyMatch(Provider::custom)));
+        robot.clickOn("#custom-tls").type(javafx.scene.input.KeyCode.END).eraseText(20).write("dns.xn--qud9-63d.net");
+        robot.clickOn("#custom-name");
+        waitUntil(() -> !visible(robot, "#custom-tls-error"));
+        robot.clickOn("#custom-add");
+        waitUntil(() -> window.model().chosen().stream().anyMatch(p -> p.custom()
+                && "dns.xn--qud9-63d.net".equals(p.tlsName())));
+    }
+
+    @Test
     @DisplayName("custom provider: a long error, also after a shorter one, is shown whole (wrapped), never cut with '…'")
     void longErrorsAreShownWhole(FxRobot robot) throws Exception {
         openCustomProviderDialog(robot);

@@ -30,14 +30,19 @@ public final class InputErrorTexts {
             return e.getMessage() == null ? "" : e.getMessage();
         }
         List<String> args = new ArrayList<>();
+        List<Words> parts = new ArrayList<>(); // a detail that is a sentence of its own is said by its words
         if (e.subject() != null) {
             args.add(I18n.has("input.subject." + e.subject()) ? I18n.t("input.subject." + e.subject())
                     : e.subject().replace('-', ' '));
+            parts.add(null);
         }
         args.addAll(w.details());
+        parts.addAll(w.parts().isEmpty() ? java.util.Collections.nCopies(w.details().size(), null) : w.parts());
         if (e.because() != null) {
             args.add(inner(e.because()));
+            parts.add(null);
         }
-        return I18n.said("input.", new Words(w.wording(), args), "", e.getMessage());
+        return I18n.said("input.", new Words(w.wording(), args,
+                parts.stream().allMatch(java.util.Objects::isNull) ? List.of() : parts), "", e.getMessage());
     }
 }
