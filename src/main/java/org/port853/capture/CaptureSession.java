@@ -23,6 +23,15 @@ public interface CaptureSession extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Whether this capture looks for the program behind each leak where it may: as root, or through the installed
+     * capture service. False for a replay, and for a capture whose process may not look (a fix may then say where
+     * it could).
+     */
+    default boolean namesPrograms() {
+        return false;
+    }
+
     /** e.g. "live on all interfaces" or "replay of demo.pcap". */
     String description();
 

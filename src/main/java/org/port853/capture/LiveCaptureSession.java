@@ -98,6 +98,12 @@ class LiveCaptureSession extends AbstractCaptureSession {
         return "if" + index;
     }
 
+    /** As root, where this machine can name a socket's program: every program's sockets are there to look at. */
+    @Override
+    public boolean namesPrograms() {
+        return processes != null && org.port853.core.Privileges.isRoot();
+    }
+
     @Override
     public String description() {
         if (requested != null) {

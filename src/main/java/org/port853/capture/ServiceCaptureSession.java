@@ -62,6 +62,12 @@ final class ServiceCaptureSession extends AbstractCaptureSession {
         }
     }
 
+    /** The service captures for this process, which looks for the programs of the queries it hands over. */
+    @Override
+    public boolean namesPrograms() {
+        return processes != null;
+    }
+
     @Override
     public String description() {
         return (device == null ? "live on all interfaces" : "live on " + device) + " (capture service)";

@@ -227,6 +227,8 @@ class CaptureServiceTest {
             try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
                 s.addListener(collecting(leaks));
                 s.start();
+                assertEquals(SocketOwnerLookup.forThisMachine().isPresent(), s.namesPrograms(),
+                        "through the service, the window looks for the leaks' programs where this machine can name them");
                 long end = System.nanoTime() + 10_000_000_000L;
                 while (leaks.isEmpty() && System.nanoTime() < end) {
                     Thread.sleep(50);

@@ -262,6 +262,11 @@ final class Fakes {
         @Override public boolean isRunning() { return running; }
         @Override public String description() { return "fake capture"; }
 
+        /** Whether it stands for a capture that looks for the leaks' programs (as root, or the capture service). */
+        volatile boolean namesPrograms;
+
+        @Override public boolean namesPrograms() { return namesPrograms; }
+
         /** When set, what {@link #snapshot} returns (a fresh copy each call, as the real sessions make). */
         volatile MeterSnapshot next;
 

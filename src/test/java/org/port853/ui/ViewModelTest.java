@@ -59,6 +59,8 @@ class ViewModelTest {
     private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
     private final List<Fakes.FakeCapture> captures = new ArrayList<>();
     private final AtomicInteger denials = new AtomicInteger();
+    /** Whether the next captures look for the leaks' programs (as root, or through the capture service). */
+    private final java.util.concurrent.atomic.AtomicBoolean capturesNamePrograms = new java.util.concurrent.atomic.AtomicBoolean();
     /** What a denied start throws. */
     private CaptureUnavailableException denial = DENIED;
     private Fakes.FakeAdapter adapter;
@@ -85,6 +87,7 @@ class ViewModelTest {
     private AppServices services(QuerySender probe) throws Exception {
         AppServices.CaptureFactory factory = () -> {
             Fakes.FakeCapture c = new Fakes.FakeCapture(denials.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? denial : null);
+            c.namesPrograms = capturesNamePrograms.get();
             captures.add(c);
             return c;
         };
@@ -861,6 +864,28 @@ class ViewModelTest {
             org.port853.ui.traffic.LeakGroups.Group user = traffic.groups().stream()
                     .filter(x -> x.key().equals("a.example")).findFirst().orElseThrow();
             assertFalse(user.why().text().contains("own check"), user.why().text());
+        }
+
+        @Test
+        @DisplayName("a leak whose program was not found: its fix says where Port853 could look only when the capture "
+                + "did not look there (as root or through the capture service, only that a one-off lookup is often over)")
+        void anUnidentifiedLeaksFixSaysWhereTheCaptureLooked() {
+            for (boolean looked : new boolean[]{false, true}) {
+                capturesNamePrograms.set(looked);
+                TrafficViewModel t = new TrafficViewModel(model);
+                t.start();
+                captures.get(captures.size() - 1).leaks.add(new LeakRecord(Instant.now(), "wlan0", "198.51.100.77",
+                        "a.example", "A", null));
+                tasks.tick();
+                t.groupByProperty().set(org.port853.ui.traffic.LeakGroups.By.NAME);
+                org.port853.ui.traffic.LeakExplainer.Why why = t.groups().get(0).why();
+                assertEquals(org.port853.ui.traffic.LeakExplainer.Cause.UNKNOWN, why.cause());
+                assertEquals(!looked, why.fix().contains("(the installed package's capture service, or root)"), why.fix());
+                assertEquals(looked, why.fix().endsWith("A one-off lookup such as dig's is often over before Port853 can "
+                        + "name its program."), why.fix());
+                t.stop();
+                assertEquals(why, t.groups().get(0).why(), "the leaks stay explained as the capture that saw them looked");
+            }
         }
 
         @Test

@@ -53,7 +53,7 @@ public final class LeakExplainer {
     }
 
     public static Why explain(LeakRecord r, ResolverState s) {
-        return explain(r, s, true);
+        return explain(r, s, true, false);
     }
 
     /**
@@ -63,8 +63,24 @@ public final class LeakExplainer {
      * after it, some program asked that server itself.
      */
     public static Why explain(LeakRecord r, ResolverState s, Instant lastChange) {
+        return explain(r, s, lastChange, false, false);
+    }
+
+    /**
+     * As {@link #explain(LeakRecord, ResolverState, Instant)}; {@code ownCheck}: the query is Port853's own lookup
+     * through the system resolver (after a refresh, a change's health check), and says so; {@code programsLooked}: the
+     * capture looked for the program that asked (as root, or through the capture service), so a fix does not send
+     * the user there for it.
+     */
+    public static Why explain(LeakRecord r, ResolverState s, Instant lastChange, boolean ownCheck,
+                              boolean programsLooked) {
+        Why why = explainSince(r, s, lastChange, programsLooked);
+        return ownCheck ? said(why, "leakwhy.ownCheck") : why;
+    }
+
+    private static Why explainSince(LeakRecord r, ResolverState s, Instant lastChange, boolean programsLooked) {
         boolean before = lastChange != null && r.time() != null && !r.time().isAfter(lastChange);
-        Why why = explain(r, s, before);
+        Why why = explain(r, s, before, programsLooked);
         // known to come before the change: said as a fact, with both times, not as "most likely"
         return before && why.cause() == Cause.FIXED_SINCE && !Verifier.isTestName(r.name())
                 ? new Why(Cause.FIXED_SINCE, I18n.t("leakwhy.fixed_since.before", r.server() == null ? "?" : r.server(),
@@ -80,29 +96,20 @@ public final class LeakExplainer {
                 : I18n.dateTimeOrTimeToday(when);
     }
 
-    /**
-     * As {@link #explain(LeakRecord, ResolverState, Instant)}; {@code ownCheck}: the query is Port853's own lookup
-     * through the system resolver (after a refresh, a change's health check), and says so.
-     */
-    public static Why explain(LeakRecord r, ResolverState s, Instant lastChange, boolean ownCheck) {
-        Why why = explain(r, s, lastChange);
-        return ownCheck ? said(why, "leakwhy.ownCheck") : why;
-    }
-
-    private static Why explain(LeakRecord r, ResolverState s, boolean mayPredateChange) {
+    private static Why explain(LeakRecord r, ResolverState s, boolean mayPredateChange, boolean programsLooked) {
         String server = r.server() == null ? "?" : r.server();
         if (r.localNetworkName()) {
             return why(Cause.LOCAL_NAME, r.name(), server);
         }
-        Why why = explainLeak(r, s, server);
+        Why why = explainLeak(r, s, server, programsLooked);
         if (why.cause() == Cause.FIXED_SINCE && sender(r) == null && !mayPredateChange) {
-            why = why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+            why = unknown(r, server, programsLooked);
         }
         // Verify's own test queries leak for the same reason as any program's; they only say that they are Verify's
         return Verifier.isTestName(r.name()) ? said(why, "leakwhy.verify") : why;
     }
 
-    private static Why explainLeak(LeakRecord r, ResolverState s, String server) {
+    private static Why explainLeak(LeakRecord r, ResolverState s, String server, boolean programsLooked) {
         // decided by the socket that sent the query, not by the program that asked: "dig (812) → systemd-resolved
         // (97)" went through the system resolver and leaked for the link's reason, as every program's query does
         String sender = sender(r);
@@ -116,7 +123,7 @@ public final class LeakExplainer {
         if (ownResolver(sender, viaFile)) {
             return ownWhy(sender, server);
         }
-        Why resolvers = resolversReason(r, s, server);
+        Why resolvers = resolversReason(r, s, server, programsLooked);
         if (byResolver && resolvers.cause() == Cause.UNKNOWN) { // not another program's: the resolver's own fallback
             String iface = r.iface() == null ? "?" : r.iface();
             return new Why(Cause.UNKNOWN, I18n.t("leakwhy.unknown_resolver", server, iface),
@@ -129,7 +136,7 @@ public final class LeakExplainer {
     }
 
     /** Why the system resolver would have sent this query, by its settings; UNKNOWN when they do not say. */
-    private static Why resolversReason(LeakRecord r, ResolverState s, String server) {
+    private static Why resolversReason(LeakRecord r, ResolverState s, String server, boolean programsLooked) {
         if (s != null && s.readable()) {
             DotMode global = s.global().effectiveDotMode();
             // the link the query left by first: one router's address can be the server of two links
@@ -164,7 +171,12 @@ public final class LeakExplainer {
                 return why(Cause.FIXED_SINCE, server);
             }
         }
-        return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+        return unknown(r, server, programsLooked);
+    }
+
+    /** {@link Cause#UNKNOWN}: a program not identified asked {@code server} itself. */
+    private static Why unknown(LeakRecord r, String server, boolean programsLooked) {
+        return why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface(), programsLooked ? 1 : 0);
     }
 
     /** /etc/resolv.conf leads programs past the system resolver, to {@code server} among others (in any spelling). */
@@ -217,14 +229,14 @@ public final class LeakExplainer {
      * Why a program's own leak ({@link OwnLeaks}) leaked, also after a change made its server one of the resolver's:
      * its program asked that server itself then, whatever the settings say now.
      */
-    public static Why explainOwn(LeakRecord r, ResolverState s, Instant lastChange) {
-        Why now = explain(r, s, lastChange);
+    public static Why explainOwn(LeakRecord r, ResolverState s, Instant lastChange, boolean programsLooked) {
+        Why now = explainSince(r, s, lastChange, programsLooked);
         if (now.cause() == Cause.OWN_RESOLVER || now.cause() == Cause.UNKNOWN) {
             return now;
         }
         String server = r.server() == null ? "?" : r.server();
         String sender = sender(r);
-        return sender != null ? ownWhy(sender, server) : why(Cause.UNKNOWN, server, r.iface() == null ? "?" : r.iface());
+        return sender != null ? ownWhy(sender, server) : unknown(r, server, programsLooked);
     }
 
     /** {@link Cause#OWN_RESOLVER} for a known sender that asked {@code server} itself. */

@@ -36,8 +36,14 @@ public final class LeakGroups {
     private LeakGroups() {
     }
 
-    /** Who asked: the program that could not be identified, and Port853's own checks. */
-    public record Programs(String unknown, String ownCheck) {
+    /**
+     * Who asked: the program that could not be identified, and Port853's own checks; {@code looked}: the capture looked
+     * for the programs (as root, or through the capture service), which a fix then does not suggest.
+     */
+    public record Programs(String unknown, String ownCheck, boolean looked) {
+        public Programs(String unknown, String ownCheck) {
+            this(unknown, ownCheck, false);
+        }
     }
 
     /**
@@ -97,8 +103,8 @@ public final class LeakGroups {
             }
             LeakRecord sample = latest != null ? latest : e.getValue().get(0);
             out.add(new Group(e.getKey().shown(), e.getValue().size(), newest, servers, ifaces, e.getKey().ownResolver()
-                    ? LeakExplainer.explainOwn(sample, state, lastChange)
-                    : LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample)),
+                    ? LeakExplainer.explainOwn(sample, state, lastChange, programs.looked())
+                    : LeakExplainer.explain(sample, state, lastChange, ownCheck.test(sample), programs.looked()),
                     sameKey.get(e.getKey().shown()) > 1 ? apart(e.getKey(), lastChange, beforeAny) : null));
         }
         out.sort(Comparator.comparing(Group::newest, Comparator.nullsLast(Comparator.reverseOrder())));

@@ -62,6 +62,8 @@ public final class TrafficViewModel {
     private final AppModel model;
     /** The running (or last) session; JavaFX thread only. */
     private CaptureSession session;
+    /** The last session that started looked for the leaks' programs (its leaks stay listed after it stops). */
+    private boolean programsLooked;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyObjectWrapper<DataSince> dataSince = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final TaskSlot starting;
@@ -171,6 +173,7 @@ public final class TrafficViewModel {
 
     private void started(Started started) {
         session = started.session();
+        programsLooked = session.namesPrograms();
         reconnect.stop();
         description.set(started.description());
         problem.set(null);
@@ -378,7 +381,7 @@ public final class TrafficViewModel {
     public void exportCsv(Path file) {
         List<LeakRecord> rows = List.copyOf(filtered);
         LeakCsv csv = csvWithReasons(model.stateProperty().get(), model.evidence().lastSettingsChange(),
-                model.ownLookups());
+                model.ownLookups(), programsLooked);
         model.tasks().execute(BackgroundTask.of(() -> writeCsv(csv, rows, file))
                 .onRunning(() -> exportMessage.set(""))
                 .onSuccess(n -> exportMessage.set(I18n.t("traffic.export.done", n, String.valueOf(file.getFileName()))))
@@ -389,10 +392,13 @@ public final class TrafficViewModel {
      * The capture's columns, then why each query leaked and the fix, as the leak list says them (in the window's
      * language; the headers stay English like the capture's, for the tools that read the file).
      */
-    private static LeakCsv csvWithReasons(ResolverState state, java.time.Instant changed, OwnLookups own) {
+    private static LeakCsv csvWithReasons(ResolverState state, java.time.Instant changed, OwnLookups own,
+                                          boolean programsLooked) {
+        java.util.function.Function<LeakRecord, LeakExplainer.Why> why =
+                r -> LeakExplainer.explain(r, state, changed, own.covers(r), programsLooked);
         return new LeakCsv(ZoneId.systemDefault(), List.of(
-                new LeakCsv.Column("why", r -> LeakExplainer.explain(r, state, changed, own.covers(r)).text()),
-                new LeakCsv.Column("fix", r -> LeakExplainer.explain(r, state, changed, own.covers(r)).fix())));
+                new LeakCsv.Column("why", r -> why.apply(r).text()),
+                new LeakCsv.Column("fix", r -> why.apply(r).fix())));
     }
 
     private static int writeCsv(LeakCsv csv, List<LeakRecord> rows, Path file) throws IOException {
@@ -426,7 +432,7 @@ public final class TrafficViewModel {
         groups.setAll(by == null ? List.of()
                 : LeakGroups.group(List.copyOf(filtered), by, model.stateProperty().get(),
                         model.evidence().lastSettingsChange(), new LeakGroups.Programs(I18n.t("leaks.unknownProgram"),
-                                I18n.t("leaks.ownCheckProgram")), model.ownLookups()::covers,
+                                I18n.t("leaks.ownCheckProgram"), programsLooked), model.ownLookups()::covers,
                         r -> ownLeaks.test(r, model.stateProperty().get(), model.evidence().lastSettingsChange())));
     }
 

@@ -36,6 +36,33 @@ class LeakExplainerTest {
     }
 
     @Test
+    @DisplayName("a query from a program not identified: where the capture did not look for programs the fix says where "
+            + "it could (the capture service, or root); where it looked (as root, or through the service) only that a "
+            + "one-off lookup is often over first")
+    void anUnidentifiedProgramsFixSaysWhereTheCaptureCouldLook() {
+        LeakRecord unidentified = leak("a.example", "198.51.100.77", null);
+        String tail = "set them to use the system resolver. ";
+        for (String[] said : new String[][]{
+                {"en", "Port853 names the program where the capture may look (the installed package's capture service, "
+                        + "or root) while the lookup is still open; a one-off lookup such as dig's is often over by then.",
+                        "A one-off lookup such as dig's is often over before Port853 can name its program."},
+                {"de", "Port853 nennt das Programm, wo der Mitschnitt nachsehen darf (der Mitschnittdienst des "
+                        + "installierten Pakets, oder root), solange seine Abfrage noch offen ist; eine einzelne Abfrage "
+                        + "wie die von dig ist dann oft schon vorbei.",
+                        "Eine einzelne Abfrage wie die von dig ist oft schon vorbei, bevor Port853 ihr Programm nennen kann."}}) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(said[0]);
+            for (boolean looked : new boolean[]{false, true}) {
+                LeakExplainer.Why why = org.port853.ui.common.I18n.in(locale,
+                        () -> LeakExplainer.explain(unidentified, state(DotMode.STRICT), null, false, looked));
+                assertEquals(LeakExplainer.Cause.UNKNOWN, why.cause());
+                assertTrue(why.fix().endsWith((said[0].equals("en") ? tail : "") + said[looked ? 2 : 1]), why.fix());
+                assertEquals(why.fix(), org.port853.ui.common.I18n.in(locale,
+                        () -> LeakExplainer.explainOwn(unidentified, state(DotMode.STRICT), null, looked)).fix());
+            }
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("the system resolver's query to a server its settings do not name is its own "
             + "fallback, not 'a program asked itself'")
     void resolversOwnQueryToAnUnknownServer() {
