@@ -137,6 +137,12 @@ public final class AppModel {
         refreshing.run(reading(true));
     }
 
+    /** {@link #refresh()}, then {@code afterwards} once the reading has been shown. */
+    public void refresh(Runnable afterwards) {
+        refresh();
+        refreshing.whenIdle(afterwards);
+    }
+
     /**
      * The same reading when nobody asked for it (a timer, the window regaining focus, the end of a Verify), so that a
      * change made elsewhere shows: no progress shown, and nothing when a reading is under way already or while

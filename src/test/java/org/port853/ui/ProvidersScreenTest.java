@@ -398,10 +398,13 @@ class ProvidersScreenTest extends WindowTestBase {
         assertEquals("Custom providers file " + file + " is not valid: the key \"displayName\" appears twice in entry "
                 + "1 (line 2); delete one of them. Only the built-in providers are shown; the file is left as it is.", said);
         saveOwn("Lab B", "198.18.77.3");
-        waitUntil(() -> window.providersViewModel().messageProperty().get() != null);
-        assertEquals("Lab B was not saved: your own providers could not be read (the note above says why), and their "
-                + "file is left as it is.", fx(() -> window.providersViewModel().messageProperty().get()));
+        String notSaved = "Lab B was not saved: your own providers could not be read (the note above says why), and "
+                + "their file is left as it is.";
+        waitUntil(() -> notSaved.equals(window.providersViewModel().messageProperty().get()));
         waitUntil(() -> !window.model().refreshingProperty().get());
+        // the reading the refusal asks for brings a new state, which cleared the screen's message at once
+        assertEquals(notSaved, fx(() -> window.providersViewModel().messageProperty().get()),
+                "still said once the reading it asked for is shown");
         waitUntil(() -> visible(robot, "#providers-custom-problem"));
         assertEquals(text, java.nio.file.Files.readString(file), "the refused file is left as it is");
         assertEquals(1, fx(() -> robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.isVisible()

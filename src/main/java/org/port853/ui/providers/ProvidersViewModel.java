@@ -172,8 +172,9 @@ public final class ProvidersViewModel {
      */
     private void failed(Throwable e, String fileRefusedKey, Provider p) {
         if (e instanceof CustomProviders.Refused) {
-            message.set(I18n.t(fileRefusedKey, p.displayName()));
-            model.refresh();
+            // said once the reading is shown: the state it brings clears this screen's message
+            String said = I18n.t(fileRefusedKey, p.displayName());
+            model.refresh(() -> message.set(said));
         } else {
             message.set(Errors.describe(e));
         }
