@@ -21,12 +21,14 @@ import org.port853.core.ResolvConfState;
  * sets it, as the main file's comment gives it ({@link ResolvedConfFiles#commentedDefault}), or null when unknown;
  * {@code filesChangedSinceStart}: a settings file was modified after systemd-resolved started
  * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold; {@code dropInDirectory}: where
- * the directory of Port853's drop-in is no directory (a file, a symbolic link), which it is; else null.
+ * the directory of Port853's drop-in is no directory (a file, a symbolic link), which it is; else null;
+ * {@code mainConfPipe}: the main resolved.conf is a named pipe or device ({@link DropInScanner#isPipeOrDevice}), on
+ * which resolved waits when it next starts.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
-                           boolean filesChangedSinceStart, NoDirectory dropInDirectory)
+                           boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe)
         implements PlatformDetails {
     /**
      * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
@@ -97,7 +99,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
                         String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
-                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, null);
+                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, null, false);
     }
 
     /**

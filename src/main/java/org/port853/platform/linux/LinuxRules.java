@@ -96,6 +96,9 @@ public final class LinuxRules implements PlatformRules {
                             + "install systemd-resolved (Fedora), then enable it." : NOT_BOOTED_MISSING), booted));
             return reasons;
         }
+        if (d.mainConfPipe()) {
+            reasons.add(mainConfPipe(d.mainConf(), s.running()));
+        }
         if (!s.running()) {
             // a masked unit refuses both enable and start: unmasking comes first
             boolean masked = d.systemdBooted() && d.resolvedMasked();
@@ -338,6 +341,20 @@ public final class LinuxRules implements PlatformRules {
                 : "Move it away: sudo mv " + dir + " " + dir + ".old (systemd-resolved does not read it as it is).";
         return new Reason("DROP_IN_DIR_UNUSABLE", Severity.INFO, message, fix,
                 List.of(dir, link ? "1" : "0", link ? no.linkTarget() : ""));
+    }
+
+    /**
+     * The main resolved.conf is a named pipe or device: resolved opens it when it starts and waits there for good
+     * (checked on 252), so a running one works on what it read before, until its next restart or the next boot. Every
+     * change is refused (ResolvedPlanner: its restart would not come back).
+     */
+    private static Reason mainConfPipe(String main, boolean running) {
+        return new Reason("MAIN_CONF_PIPE", Severity.WARNING, main + " is a named pipe or device, not a file: "
+                + "systemd-resolved waits on it when it starts and does not come up, so " + (running ? "DNS works only "
+                + "until its next restart or the next boot" : "it cannot start while it is there") + ". Apply and "
+                + "Protect my DNS are refused until it is a regular file or gone.", "Replace it with a regular file, or "
+                + "move it away (sudo mv " + main + " " + main + ".old): without it systemd-resolved runs on its "
+                + "built-in defaults.", List.of(main, running ? "1" : "0"));
     }
 
     /**

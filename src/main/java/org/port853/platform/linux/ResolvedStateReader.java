@@ -70,7 +70,8 @@ final class ResolvedStateReader {
                 ourDropInLink(paths), paths.mainConf(version).toString(),
                 ResolvedConfFiles.commentedDefault(mainText, "DNSOverTLS"),
                 ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns),
-                LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null));
+                LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null),
+                DropInScanner.isPipeOrDevice(paths.mainConf(version)));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

@@ -41,7 +41,7 @@ class DropInDirectoryReasonTest {
                 DotMode.STRICT, DnssecMode.NO, true, List.of(), "yes", "stub");
         LinuxDetails d = new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, LinuxPaths.STUB_RESOLV_CONF,
                 List.of("127.0.0.53")), List.of(), null, true, null, false, null, null, LinuxDetails.MAIN_CONF, null,
-                false, LinuxDetails.NoDirectory.at(dir).orElse(null));
+                false, LinuxDetails.NoDirectory.at(dir).orElse(null), false);
         return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null, d);
     }
 
