@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.port853.change.AtomicFiles;
+import org.port853.change.ChangeLock;
 import org.port853.change.CreatedDirectories;
 import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
@@ -18,7 +19,9 @@ import org.port853.platform.Steps;
  * The hardening rule as a reversible change: one nftables table, {@code inet port853}, that drops DNS arriving on
  * any interface but loopback, kept in one file Port853 owns. Applying loads the file as one atomic nft batch
  * (which replaces an older version of the table), checks that the table is live, and undoes everything when a
- * step fails; reverting deletes the table and the file.
+ * step fails; reverting deletes the table and the file. Both hold the change lock, as apply and revert of the resolver's
+ * settings do ({@link org.port853.change.ChangeEngine}): they share the list of directories Port853 created, and a
+ * harden beside a revert could otherwise lose a line of it, and a directory Port853 created would stay behind.
  */
 public final class PortHardening {
     public static final String TABLE = "port853";
@@ -27,16 +30,21 @@ public final class PortHardening {
 
     private final Path file;
     private final List<String> nft;
+    private final Path stateDir;
+    private final Duration lockWait;
     private final CreatedDirectories createdDirectories;
 
     /**
-     * {@code nft}: the command (with any prefix, e.g. a namespace in tests); {@code createdDirectories}: where the
-     * file's directory is remembered when applying creates it, so that reverting removes it again.
+     * {@code nft}: the command (with any prefix, e.g. a namespace in tests); {@code stateDir}: Port853's state
+     * directory, whose change lock apply and revert take (waiting at most {@code lockWait}) and where the file's
+     * directory is remembered when applying creates it, so that reverting removes it again.
      */
-    public PortHardening(Path file, List<String> nft, CreatedDirectories createdDirectories) {
+    public PortHardening(Path file, List<String> nft, Path stateDir, Duration lockWait) {
         this.file = file;
         this.nft = List.copyOf(nft);
-        this.createdDirectories = createdDirectories;
+        this.stateDir = stateDir;
+        this.lockWait = lockWait;
+        this.createdDirectories = new CreatedDirectories(stateDir);
     }
 
     /** The table; the batch first creates then deletes it so that loading replaces an older version atomically. */
@@ -54,7 +62,21 @@ public final class PortHardening {
                 + "}\n";
     }
 
-    public ApplyResult apply() {
+    /** @throws ChangeLock.BusyException when another change holds the lock for longer than the wait */
+    public ApplyResult apply() throws IOException {
+        try (ChangeLock lock = ChangeLock.acquire(stateDir, lockWait)) {
+            return applyLocked();
+        }
+    }
+
+    /** @throws ChangeLock.BusyException when another change holds the lock for longer than the wait */
+    public ApplyResult revert() throws IOException {
+        try (ChangeLock lock = ChangeLock.acquire(stateDir, lockWait)) {
+            return revertLocked();
+        }
+    }
+
+    private ApplyResult applyLocked() {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         byte[] before;
@@ -101,7 +123,7 @@ public final class PortHardening {
         }
     }
 
-    public ApplyResult revert() {
+    private ApplyResult revertLocked() {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try {

@@ -85,10 +85,10 @@ public final class PrivilegedHelper {
                             : platform.engine(LOCK_WAIT).recover();
                     break;
                 case HARDEN:
-                    result = platform.hardening().apply();
+                    result = platform.hardening(LOCK_WAIT).apply();
                     break;
                 case UNHARDEN:
-                    result = platform.hardening().revert();
+                    result = platform.hardening(LOCK_WAIT).revert();
                     break;
                 default:
                     throw new IllegalStateException(request.action().name());

@@ -32,8 +32,8 @@ public interface PrivilegedPlatform {
         return refusalSaid(r.settings());
     }
 
-    /** The port 53 hardening rule of this machine. */
-    PortHardening hardening();
+    /** The port 53 hardening rule of this machine; it waits at most {@code lockWait} for the change lock. */
+    PortHardening hardening(Duration lockWait);
 
     /** The items after the change the request asks for. */
     List<ItemSnapshot> targetItems(HelperRequest r);

@@ -217,7 +217,7 @@ class PrivilegedPathTest {
         }
 
         @Override
-        public PortHardening hardening() {
+        public PortHardening hardening(java.time.Duration lockWait) {
             throw new UnsupportedOperationException("not asked for in these tests");
         }
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.port853.change.CreatedDirectories;
 import org.port853.helper.PortHardening;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ProcessRunner;
@@ -47,7 +46,7 @@ class HardeningIT {
     void appliesIdempotentlyAndReverts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nftables.d/port853-harden-dns.nft");
         PortHardening h = new PortHardening(file, List.of("ip", "netns", "exec", ns, "nft"),
-                new CreatedDirectories(dir.resolve("state")));
+                dir.resolve("state"), Duration.ofSeconds(5));
         assertEquals(ApplyResult.Outcome.APPLIED, h.apply().outcome());
         ApplyResult again = h.apply();
         assertEquals(ApplyResult.Outcome.UNCHANGED, again.outcome(), "in place already: " + again.reason());
@@ -75,7 +74,7 @@ class HardeningIT {
         Path fake = dir.resolve("nft-broken");
         Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = -f ] && { echo 'Error: simulated' >&2; exit 1; }\nexec ip netns exec " + ns + " nft \"$@\"\n");
         fake.toFile().setExecutable(true);
-        ApplyResult r = new PortHardening(file, List.of(fake.toString()), new CreatedDirectories(dir.resolve("state")))
+        ApplyResult r = new PortHardening(file, List.of(fake.toString()), dir.resolve("state"), Duration.ofSeconds(5))
                 .apply();
         assertEquals(ApplyResult.Outcome.ROLLED_BACK, r.outcome(), r.toString());
         assertFalse(Files.exists(file), "no file left after a failed load");

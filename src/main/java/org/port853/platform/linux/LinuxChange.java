@@ -80,8 +80,8 @@ public final class LinuxChange implements PrivilegedPlatform {
     }
 
     @Override
-    public PortHardening hardening() {
-        return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), createdDirectories());
+    public PortHardening hardening(Duration lockWait) {
+        return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), paths.stateDir(), lockWait);
     }
 
     private CreatedDirectories createdDirectories() {
