@@ -128,14 +128,26 @@ public final class ResolvedPlanner {
     }
 
     /**
-     * Why resolv.conf may not be linked to the stub, if it may not: resolved's stub listener is off
-     * ({@code stubListenerOff}, asked only when the link would change the file), so nothing would answer there.
+     * Why resolv.conf may not be linked to the stub, if it may not: it is a directory, which a link cannot replace, or
+     * resolved's stub listener is off ({@code stubListenerOff}, asked only when the link would change the file), so
+     * nothing would answer there. The directory's words give the fix of the reason RESOLV_CONF_DIRECTORY.
      */
     public Optional<Sentence> linkRefusal(boolean linkResolvConf, BooleanSupplier stubListenerOff) {
-        if (!linkResolvConf || existingStubLink().isPresent() || !stubListenerOff.getAsBoolean()) {
+        if (!linkResolvConf || existingStubLink().isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(StubListenerAdvice.of(paths.resolvConf().toString()));
+        Path rc = paths.resolvConf();
+        if (Files.isDirectory(rc, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link to one is replaced as any link
+            return Optional.of(stubListenerOff.getAsBoolean()
+                    ? Sentence.of(rc + " is a directory, not a file, and systemd-resolved's stub listener is off "
+                            + "(DNSStubListener=no), so it cannot be linked to the stub: move the directory away (sudo mv "
+                            + rc + " " + rc + ".old) and put a file there that names a DNS server",
+                            "refused.resolv-conf-directory.stub-off", rc)
+                    : Sentence.of(rc + " is a directory, not a file, so Port853 cannot link it to the stub: move the "
+                            + "directory away first (sudo mv " + rc + " " + rc + ".old), then try again",
+                            "refused.resolv-conf-directory", rc));
+        }
+        return stubListenerOff.getAsBoolean() ? Optional.of(StubListenerAdvice.of(rc.toString())) : Optional.empty();
     }
 
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */

@@ -98,4 +98,40 @@ class ResolvConfDirectoryTest {
         assertTrue(I18n.in(Locale.GERMAN, () -> I18n.t("change.result.not-covered", 3, "", 0, "x", 0))
                 .contains("/etc/resolv.conf ist ein Verzeichnis"));
     }
+
+    @Test
+    @DisplayName("apply or Protect my DNS that would link it is refused saying it is a directory and what to do, not "
+            + "'cannot read /etc/resolv.conf: ... is not a regular file'")
+    void linkingItIsRefusedSayingItIsADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        java.nio.file.Path rc = java.nio.file.Files.createDirectories(paths.resolvConf());
+        java.nio.file.Files.createDirectories(paths.ourDropIn().getParent());
+        String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+        SystemdResolvedAdapter adapter = new SystemdResolvedAdapter(paths, new PrivilegedClient());
+        ResolverState s = with(ResolvConfInspector.inspect(rc), "yes");
+
+        org.port853.platform.Plan p = adapter.plan(StubListenerOffTest.STRICT, s, true);
+        assertEquals(rc + " is a directory, not a file, so Port853 cannot link it to the stub: move the directory away "
+                + "first (sudo mv " + rc + " " + rc + ".old), then try again", p.refusal());
+        assertEquals(rc + " is a directory, not a file, so Port853 cannot link it to the stub: move the directory away "
+                + "first (" + sudo + "mv " + rc + " " + rc + ".old), then try again",
+                I18n.in(Locale.ENGLISH, () -> org.port853.ui.apply.ChangeTexts.refusal(p)));
+        assertEquals(rc + " ist ein Verzeichnis, keine Datei, daher kann Port853 es nicht auf den Stub verweisen lassen: "
+                + "verschieben Sie das Verzeichnis zuerst (" + sudo + "mv " + rc + " " + rc + ".old) und versuchen Sie es "
+                + "dann erneut", I18n.in(Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts.refusal(p)));
+        assertEquals(p.refusal(), new LinuxChange(paths, 252, () -> "yes").refusalSaid(org.port853.helper.HelperRequest
+                .apply(StubListenerOffTest.STRICT, true)).orElseThrow().english(), "the helper refuses the same");
+        assertFalse(adapter.plan(StubListenerOffTest.STRICT, s, false).isRefused(), "the drop-in alone is fine");
+
+        org.port853.platform.Plan off = adapter.plan(StubListenerOffTest.STRICT, with(ResolvConfInspector.inspect(rc),
+                "no"), true);
+        assertEquals(rc + " is a directory, not a file, and systemd-resolved's stub listener is off (DNSStubListener=no), "
+                + "so it cannot be linked to the stub: move the directory away (sudo mv " + rc + " " + rc + ".old) and "
+                + "put a file there that names a DNS server", off.refusal());
+        assertEquals(rc + " ist ein Verzeichnis, keine Datei, und der Stub-Listener von systemd-resolved ist aus "
+                + "(DNSStubListener=no), daher kann es nicht auf den Stub verweisen: verschieben Sie das Verzeichnis ("
+                + sudo + "mv " + rc + " " + rc + ".old) und legen Sie dort eine Datei an, die einen DNS-Server nennt",
+                I18n.in(Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts.refusal(off)));
+    }
 }
