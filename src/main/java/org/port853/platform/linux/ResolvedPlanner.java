@@ -57,9 +57,7 @@ public final class ResolvedPlanner {
         Path main = paths.mainConf(systemdVersion);
         if (DropInScanner.isPipeOrDevice(main)) {
             // the restart the change needs would not come back: resolved waits on it for good (the state read does not)
-            return Optional.of(Sentence.of(main + " is a named pipe or device, not a file: systemd-resolved waits on it "
-                    + "when it starts, so it would not start again after the change; move it away first (sudo mv "
-                    + main + " " + main + ".old)", "refused.main-conf-pipe", main));
+            return Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe"));
         }
         Optional<Sentence> unusableDir = s.isOff() ? Optional.empty() : ourDirectoryUnusable();
         if (unusableDir.isPresent()) {
@@ -80,9 +78,7 @@ public final class ResolvedPlanner {
                         + "0644 " + d.path() + ")", "refused.main-conf-unreadable", d.path(), d.error()));
             }
             if (d.hidesOurs()) {
-                return Optional.of(Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error()
-                        + ") and then ignores Port853's drop-in too; fix that file or remove it first",
-                        "refused.drop-in-unreadable", d.path(), d.error()));
+                return Optional.of(unreadableDropIn(d));
             }
             List<String> clash = settingAfterOurs(d, written);
             if (!clash.isEmpty()) {
@@ -117,6 +113,33 @@ public final class ResolvedPlanner {
                 : Sentence.of(dir + " is a file, not a directory (systemd-resolved ignores it), so Port853's drop-in "
                         + "cannot go in it: move it away first (sudo mv " + dir + " " + dir + ".old)",
                         "refused.drop-in-dir-not-dir", dir));
+    }
+
+    /**
+     * Why a drop-in resolved fails on is refused, as what it is: what lies at Port853's own path (which it would write),
+     * a named pipe or device (resolved waits on it when it starts and does not come up), or another's file it cannot
+     * read (it then stops reading there, and Port853's settings are lost).
+     */
+    private Sentence unreadableDropIn(DropIn d) {
+        Path file = Path.of(d.path());
+        if (file.equals(paths.ourDropIn())) {
+            return Sentence.of(file + " is the path of Port853's own drop-in, but what is there is no file "
+                    + "systemd-resolved can read (" + d.error() + "); move it away first (sudo mv " + file + " " + file
+                    + ".old), then Port853 writes its drop-in there", "refused.own-drop-in-unreadable", file, d.error());
+        }
+        if (DropInScanner.isPipeOrDevice(file)) {
+            return pipe("the drop-in " + file, file, "refused.drop-in-pipe");
+        }
+        return Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error() + ") and then "
+                + "ignores Port853's drop-in too; fix that file or remove it first", "refused.drop-in-unreadable",
+                d.path(), d.error());
+    }
+
+    /** {@code file} ({@code subject}) is a named pipe or device, which the restart the change needs would hang on. */
+    private static Sentence pipe(String subject, Path file, String wording) {
+        return Sentence.of(subject + " is a named pipe or device, not a file: systemd-resolved waits on it when it "
+                + "starts, so it would not start again after the change; move it away first (sudo mv " + file + " "
+                + file + ".old)", wording, file);
     }
 
     /** The keys of {@code written} that drop-in {@code d} sets too, read after Port853's drop-in (so it wins). */

@@ -87,6 +87,53 @@ class ResolvedPlannerTest {
             assertFalse(planner.plan(STRICT, 252, List.of(unreadable), false).isRefused(), "resolved skips it");
         }
 
+        /** The refusal as the window says it in {@code language} ("sudo " only where the user is not root). */
+        String said(java.util.Locale language, Plan p) {
+            return org.port853.ui.common.I18n.in(language, () -> org.port853.ui.apply.ChangeTexts.refusal(p));
+        }
+
+        @Test
+        @DisplayName("a named pipe among the drop-ins is refused as one: resolved waits on it when it starts, and does "
+                + "not merely ignore Port853's drop-in")
+        void dropInThatIsAPipe() throws Exception {
+            Path pipe = paths.ourDropIn().resolveSibling("50-x.conf");
+            assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+            Plan p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> planner.plan(STRICT, 252, DropInScanner.scan(paths, 252), false));
+            String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+            assertEquals("refused.drop-in-pipe", p.refusalWords().wording(), p.refusal());
+            assertEquals("the drop-in " + pipe + " is a named pipe or device, not a file: systemd-resolved waits on it "
+                    + "when it starts, so it would not start again after the change; move it away first (sudo mv " + pipe
+                    + " " + pipe + ".old)", p.refusal());
+            assertEquals(p.refusal().replace("sudo ", sudo), said(java.util.Locale.ENGLISH, p));
+            assertEquals("die Drop-in-Datei " + pipe + " ist eine Named Pipe oder ein Gerät, keine Datei: systemd-resolved "
+                    + "wartet beim Start darauf und würde nach der Änderung nicht wieder starten; verschieben Sie sie "
+                    + "zuerst (" + sudo + "mv " + pipe + " " + pipe + ".old)", said(java.util.Locale.GERMAN, p));
+        }
+
+        @Test
+        @DisplayName("a named pipe at Port853's own drop-in path is said to be there, not as another's drop-in that "
+                + "hides Port853's")
+        void pipeAtOurOwnPath() throws Exception {
+            Path ours = paths.ourDropIn();
+            assertEquals(0, new ProcessBuilder("mkfifo", ours.toString()).start().waitFor());
+            Plan p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> planner.plan(STRICT, 252, DropInScanner.scan(paths, 252), false));
+            String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+            assertEquals("refused.own-drop-in-unreadable", p.refusalWords().wording(), p.refusal());
+            String error = "a named pipe or device, not a file: systemd-resolved waits on it when it starts";
+            assertEquals(ours + " is the path of Port853's own drop-in, but what is there is no file systemd-resolved "
+                    + "can read (" + error + "); move it away first (sudo mv " + ours + " " + ours + ".old), then "
+                    + "Port853 writes its drop-in there", p.refusal());
+            assertEquals(p.refusal().replace("sudo ", sudo), said(java.util.Locale.ENGLISH, p));
+            assertEquals(ours + " ist der Pfad der Drop-in-Datei von Port853, aber was dort liegt, ist keine Datei, die "
+                    + "systemd-resolved lesen kann („" + error + "“); verschieben Sie es zuerst (" + sudo + "mv " + ours + " "
+                    + ours + ".old), dann schreibt Port853 seine Drop-in-Datei dorthin", said(java.util.Locale.GERMAN, p));
+            for (String text : List.of(p.refusal(), said(java.util.Locale.ENGLISH, p))) {
+                assertFalse(text.contains("ignores Port853's drop-in too"), text);
+            }
+        }
+
         @Test
         @DisplayName("Port853's drop-in directory that resolved's user cannot list is refused up front, also while empty; "
                 + "removing Port853's settings is not")
