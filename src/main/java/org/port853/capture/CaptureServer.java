@@ -105,10 +105,10 @@ final class CaptureServer {
             writeQuietly(ch, CaptureStream.error(MAX_CLIENTS + " clients are connected already, the most it serves"));
             return;
         }
-        String user = peerUser(ch);
+        java.nio.file.attribute.UserPrincipal user = peerUser(ch); // equal where the uid is: not by name
         if (user != null && clients.stream().filter(c -> user.equals(c.user)).count() >= maxPerUser) {
-            log("client of " + user + " refused: " + maxPerUser + " of theirs connected already");
-            writeQuietly(ch, CaptureStream.error("the user " + user + " has " + maxPerUser + " captures open already, the"
+            log("client of " + user.getName() + " refused: " + maxPerUser + " of theirs connected already");
+            writeQuietly(ch, CaptureStream.error("the user " + user.getName() + " has " + maxPerUser + " captures open already, the"
                     + " most one user may have: close one (a Port853 window, monitor or verify) and try again"));
             return;
         }
@@ -142,13 +142,14 @@ final class CaptureServer {
             return;
         }
         client.start();
-        log("client of " + (user == null ? "an unknown user" : user) + " connected (" + clients.size() + " connected)");
+        log("client of " + (user == null ? "an unknown user" : user.getName()) + " connected (" + clients.size()
+                + " connected)");
     }
 
     /** Who is on the other end of a Unix socket (SO_PEERCRED); null where the kernel does not say. */
-    private static String peerUser(SocketChannel ch) {
+    private static java.nio.file.attribute.UserPrincipal peerUser(SocketChannel ch) {
         try {
-            return ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+            return ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user();
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
@@ -242,7 +243,7 @@ final class CaptureServer {
 
     private final class Client {
         private final SocketChannel ch;
-        private final String user;
+        private final java.nio.file.attribute.UserPrincipal user;
         private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         volatile long dropped;
         private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
@@ -250,7 +251,7 @@ final class CaptureServer {
         private CaptureStream.Drops dropsSent = CaptureStream.Drops.NONE;
         private long dropsCheckedAt = System.nanoTime();
 
-        Client(SocketChannel ch, String user) {
+        Client(SocketChannel ch, java.nio.file.attribute.UserPrincipal user) {
             this.ch = ch;
             this.user = user;
         }
