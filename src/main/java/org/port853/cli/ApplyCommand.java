@@ -183,10 +183,10 @@ final class ApplyCommand implements Callable<Integer> {
         boolean stubOff = state.global() != null && state.global().stubListenerOff();
         (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so "
-                        + (file.sendsLookupsToNetwork() ? "nearly every program on this machine (the C library "
-                        + "follows the file)" : "programs that read it") + " would bypass this change: applied as "
-                        + "planned, it ends NOT_COVERED (exit "
-                        + ExitCodes.NOT_COVERED + "); " + (stubOff ? StubListenerAdvice.of("/etc/resolv.conf").english()
+                        + file.missedByText() + ": applied as planned, it ends NOT_COVERED (exit " + ExitCodes.NOT_COVERED + "); "
+                        + (file.kind() == ResolvConfState.Kind.DIRECTORY ? "move the directory away first (sudo mv "
+                        + "/etc/resolv.conf /etc/resolv.conf.old), then " : "")
+                        + (stubOff ? StubListenerAdvice.of("/etc/resolv.conf").english()
                         : "add --link-resolv-conf to point it at the stub") + "."));
     }
 

@@ -37,6 +37,23 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
                 .anyMatch(n -> !isLoopback(n)));
     }
 
+    /**
+     * Who misses a change made through the stub because of this file: 0 the programs that read it, 1 nearly every
+     * program ({@link #sendsLookupsToNetwork()}), 2 nobody, but the programs that read it find no server (a directory).
+     */
+    public int missedBy() {
+        return kind == Kind.DIRECTORY ? 2 : sendsLookupsToNetwork() ? 1 : 0;
+    }
+
+    /** {@link #missedBy()} in words (English; the bundles' result.not-covered chooses by the number). */
+    public String missedByText() {
+        return switch (missedBy()) {
+            case 1 -> "nearly every program on this machine bypasses this change (the C library follows the file)";
+            case 2 -> "programs that read it find no DNS server there";
+            default -> "programs that read it bypass this change";
+        };
+    }
+
     private static boolean isLoopback(String address) {
         String a = address.toLowerCase(java.util.Locale.ROOT);
         return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1");

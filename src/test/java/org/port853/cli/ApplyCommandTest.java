@@ -87,7 +87,7 @@ class ApplyCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().endsWith("\nDry run: nothing was changed.\n"), r.out());
         assertEquals("port853 apply: note: /etc/resolv.conf is a file of its own naming 8.8.8.8, so programs that read it "
-                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); add --link-resolv-conf to "
+                + "bypass this change: applied as planned, it ends NOT_COVERED (exit 3); add --link-resolv-conf to "
                 + "point it at the stub.\n", r.err());
         CliRuns.Run json = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--json");
         assertTrue(json.err().contains("NOT_COVERED (exit 3)"), json.err());
@@ -102,8 +102,16 @@ class ApplyCommandTest {
                 null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
                 org.port853.core.ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true), List.of()));
         assertTrue(run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err().contains("so nearly every "
-                + "program on this machine (the C library follows the file) would bypass this change"),
+                + "program on this machine bypasses this change (the C library follows the file): applied as planned"),
                 "as the real apply says where the C library follows the file");
+        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
+                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.DIRECTORY, null, List.of(), true), List.of()));
+        // no link replaces a directory: the advice to add --link-resolv-conf alone would only be refused
+        assertEquals("port853 apply: note: /etc/resolv.conf is a directory, so programs that read it find no DNS server "
+                + "there: applied as planned, it ends NOT_COVERED (exit 3); move the directory away first (sudo mv "
+                + "/etc/resolv.conf /etc/resolv.conf.old), then add --link-resolv-conf to point it at the stub.\n",
+                run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err());
     }
 
     @Test
@@ -118,7 +126,7 @@ class ApplyCommandTest {
         CliRuns.Run r = run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run");
         assertEquals(0, r.code(), r.err());
         assertEquals("port853 apply: note: /etc/resolv.conf is a file of its own naming 8.8.8.8, so programs that read it "
-                + "would bypass this change: applied as planned, it ends NOT_COVERED (exit 3); systemd-resolved's stub "
+                + "bypass this change: applied as planned, it ends NOT_COVERED (exit 3); systemd-resolved's stub "
                 + "listener is off (DNSStubListener=no), so linking /etc/resolv.conf to the stub would leave programs "
                 + "that read it without DNS; turn the stub listener on (DNSStubListener=yes) or leave /etc/resolv.conf "
                 + "as it is.\n", r.err());

@@ -246,15 +246,18 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
      * advised only while the stub listener runs: without it, the link would leave those programs without DNS.
      */
     ApplyResult notCovered(ApplyResult r, ResolvConfState rc, boolean stubListenerOff) {
-        Sentence advice = stubListenerOff ? StubListenerAdvice.of(paths.resolvConf().toString())
+        String file = paths.resolvConf().toString();
+        Sentence advice = stubListenerOff ? StubListenerAdvice.of(file)
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
-        boolean everyProgram = rc.sendsLookupsToNetwork();
+        if (rc.kind() == ResolvConfState.Kind.DIRECTORY) { // no link replaces a directory (ResolvedPlanner refuses it)
+            advice = Sentence.of("move the directory away first (sudo mv " + file + " " + file + ".old), then "
+                    + advice.english(), "result.not-covered.directory", file, advice);
+        }
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
-                + (everyProgram ? ", so nearly every program on this machine bypasses this change (the C library "
-                + "follows the file)" : ", so programs that read it bypass this change") + "; " + advice.english(),
+                + ", so " + rc.missedByText() + "; " + advice.english(),
                 "result.not-covered", ResolvConfInspector.bypassKind(rc), String.join(", ", rc.nameservers()),
                 ResolvConfInspector.bypassKind(rc) == 2 && !rc.nameservers().isEmpty() ? 1 : 0, advice,
-                everyProgram ? 1 : 0));
+                rc.missedBy()));
     }
 
     private ApplyResult send(HelperRequest r) {

@@ -107,6 +107,24 @@ class StubListenerOffTest {
     }
 
     @Test
+    void aDirectoryIsNotCoveredSayingProgramsFindNoServerAndToMoveItFirst() {
+        ApplyResult applied = ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve");
+        ResolvConfState directory = new ResolvConfState(ResolvConfState.Kind.DIRECTORY, null, List.of(), true);
+        ApplyResult r = adapter.notCovered(applied, directory, false);
+        String file = LinuxPaths.under(root).resolvConf().toString();
+        assertEquals("names resolve, but /etc/resolv.conf is a directory, so programs that read it find no DNS server "
+                + "there; move the directory away first (sudo mv " + file + " " + file + ".old), then run apply again "
+                + "with --link-resolv-conf to point it at the stub", r.reason());
+        String english = I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(r)); // "sudo " only where not root
+        assertTrue(english.startsWith("names resolve, but /etc/resolv.conf is a directory, so programs that read it find "
+                + "no DNS server there; move the directory away first (") && english.endsWith(file + " " + file + ".old), "
+                + "then \"Fix resolv.conf\" on the Status screen points it at the stub"), english);
+        assertTrue(I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(r)).contains("daher finden Programme, die es lesen, "
+                + "dort keinen DNS-Server; verschieben Sie das Verzeichnis zuerst ("),
+                I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(r)));
+    }
+
+    @Test
     void notCoveredAdvisesTheLinkOnlyWhileTheStubListens() {
         ApplyResult applied = ApplyResult.of(ApplyResult.Outcome.APPLIED, "names resolve");
 
