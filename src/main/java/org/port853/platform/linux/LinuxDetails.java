@@ -40,7 +40,8 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             if (java.nio.file.Files.isSymbolicLink(dir)) {
                 String target;
                 try {
-                    target = java.nio.file.Files.readSymbolicLink(dir).toString();
+                    // as a path from anywhere: a relative target is relative to the link's folder
+                    target = dir.resolveSibling(java.nio.file.Files.readSymbolicLink(dir)).normalize().toString();
                 } catch (java.io.IOException | SecurityException e) {
                     target = "?";
                 }

@@ -329,7 +329,7 @@ public final class LinuxRules implements PlatformRules {
         String dir = no.path();
         boolean link = no.linkTarget() != null;
         String message = link
-                ? dir + " is a symbolic link to " + no.linkTarget() + ": systemd-resolved reads the folder it leads to, "
+                ? dir + " is a symbolic link to " + no.linkTarget() + ": systemd-resolved follows it, "
                 + "but Port853 does not write through links, so it cannot change the settings of the resolver (apply "
                 + "and Protect my DNS are refused) until it is a folder."
                 : dir + " is a file, not a folder: systemd-resolved ignores it, and Port853 cannot put its settings "

@@ -103,14 +103,17 @@ class DropInDirectoryReasonTest {
 
         Reason r = reason(s);
         assertEquals(Severity.INFO, r.severity(), "resolved reads through the link");
-        assertEquals(List.of(dir.toString(), "1", "../../elsewhere"), r.details());
+        // the link's target as a path from anywhere: '../../elsewhere' is relative to the link's folder, not to
+        // where the user types the fix's command
+        String elsewhere = root.resolve("elsewhere").toString();
+        assertEquals(List.of(dir.toString(), "1", elsewhere), r.details());
         String english = words(Locale.ENGLISH, r, s);
-        assertTrue(english.startsWith(dir + " is a symbolic link to ../../elsewhere: systemd-resolved reads the folder "
-                + "it leads to, but Port853 does not write through links") && english.contains("mkdir " + dir)
-                && english.endsWith("copy into it the files from ../../elsewhere that should stay."), english);
+        assertTrue(english.startsWith(dir + " is a symbolic link to " + elsewhere + ": systemd-resolved follows it, "
+                + "but Port853 does not write through links") && english.contains("mkdir " + dir)
+                && english.endsWith("copy into it the files from " + elsewhere + " that should stay."), english);
         String german = words(Locale.GERMAN, r, s);
-        assertTrue(german.startsWith(dir + " ist ein symbolischer Link auf ../../elsewhere: systemd-resolved liest den "
-                + "Ordner") && german.contains("mkdir " + dir), german);
+        assertTrue(german.startsWith(dir + " ist ein symbolischer Link auf " + elsewhere + ": systemd-resolved folgt "
+                + "ihm") && german.contains("mkdir " + dir), german);
         assertEquals("refused.drop-in-dir-symlink", new ResolvedPlanner(paths).plan(
                 org.port853.platform.linux.StubListenerOffTest.STRICT, 252, List.of(), false).refusalWords().wording());
     }
