@@ -35,6 +35,8 @@ public final class LinuxRules implements PlatformRules {
     private static final String UNMASK = "sudo systemctl unmask systemd-resolved.service";
     /** RESOLVER_STOPPED's detail for a masked unit (0: booted by systemd, 1: not). */
     private static final String MASKED = "3";
+    /** RESOLVER_STOPPED's detail where its main settings file is a pipe it would hang on (then the file's path). */
+    private static final String PIPE = "4";
 
     @Override
     public String command(Reason reason) {
@@ -102,10 +104,14 @@ public final class LinuxRules implements PlatformRules {
         if (!s.running()) {
             // a masked unit refuses both enable and start: unmasking comes first
             boolean masked = d.systemdBooted() && d.resolvedMasked();
+            // a start would wait on the pipe and fail after the unit's timeout: the pipe goes first
+            boolean pipe = d.systemdBooted() && !masked && d.mainConfPipe();
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
                     s.resolverName() + " is installed but not running" + (masked ? " (its unit is masked)." : "."),
                     !d.systemdBooted() ? NOT_BOOTED : masked ? "Unmask and start it: " + UNMASK + " && " + START
-                            : "Start it: " + START, masked ? List.of(MASKED) : booted));
+                            : pipe ? "Move " + d.mainConf() + " away first (systemd-resolved waits on it when it starts "
+                            + "and does not come up), then start it: " + START
+                            : "Start it: " + START, masked ? List.of(MASKED) : pipe ? List.of(PIPE, d.mainConf()) : booted));
             return reasons;
         }
         if (!s.readable()) {

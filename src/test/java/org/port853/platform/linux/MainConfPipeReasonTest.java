@@ -25,6 +25,8 @@ import org.port853.core.ServerAddress;
 import org.port853.core.Severity;
 import org.port853.core.StateSource;
 import org.port853.core.Verdict;
+import org.port853.ui.common.I18n;
+import org.port853.ui.status.ReasonTexts;
 
 /**
  * A named pipe as the main resolved.conf: apply refuses it (ResolvedPlanner), and status says it too, since resolved
@@ -99,6 +101,20 @@ class MainConfPipeReasonTest {
                 + "cannot start while it is there."), reasons.get(0).message());
         assertTrue(DropInDirectoryReasonTest.words(Locale.GERMAN, reasons.get(0), s).contains("daher kann es nicht "
                 + "starten, solange sie dort ist."));
+        // "Start it" would wait on the pipe until the unit's start times out: the pipe goes first, and no command to
+        // copy starts resolved while it is there
+        Reason stopped = reasons.get(1);
+        // ("sudo " is left out where the window runs as root)
+        assertEquals("systemd-resolved is installed but not running. / Move " + main + " away first (systemd-resolved "
+                + "waits on it when it starts and does not come up), then start it: systemctl enable --now "
+                + "systemd-resolved.service", DropInDirectoryReasonTest.words(Locale.ENGLISH, stopped, s).replace("sudo ", ""));
+        assertEquals(stopped.fix().replace("sudo ", ""), I18n.in(Locale.ENGLISH, () -> ReasonTexts.of(stopped, s).fix())
+                .replace("sudo ", ""), "the bundle says what the rule says");
+        String german = DropInDirectoryReasonTest.words(Locale.GERMAN, stopped, s).replace("sudo ", "");
+        assertTrue(german.endsWith("läuft aber nicht. / Zuerst " + main + " verschieben (systemd-resolved wartet beim "
+                + "Start darauf und kommt nicht hoch), dann starten: systemctl enable --now systemd-resolved.service"),
+                german);
+        assertEquals(null, new LinuxRules().command(stopped));
     }
 
     @Test
