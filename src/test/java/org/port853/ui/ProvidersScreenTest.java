@@ -399,7 +399,7 @@ class ProvidersScreenTest extends WindowTestBase {
                 + "1 (line 2); delete one of them. Only the built-in providers are shown; the file is left as it is.", said);
         saveOwn("Lab B", "198.18.77.3");
         String notSaved = "Lab B was not saved: your own providers could not be read (the note above says why), and "
-                + "their file is left as it is.";
+                + "their file is left as it is. What you entered is kept: it is back in the dialog when you open it again.";
         waitUntil(() -> notSaved.equals(window.providersViewModel().messageProperty().get()));
         waitUntil(() -> !window.model().refreshingProperty().get());
         // the reading the refusal asks for brings a new state, which cleared the screen's message at once
@@ -411,6 +411,23 @@ class ProvidersScreenTest extends WindowTestBase {
                 && l.getText() != null && l.getText().contains("appears twice")).queryAll().size()),
                 "said once, not again by the refused save");
         assertEquals(org.port853.core.ProviderCatalog.bundled().all().size(), fx(() -> window.model().catalogue().size()));
+        // the dialog closed as the save began: what was typed comes back when it opens again, once
+        robot.clickOn("#custom-open");
+        waitUntil(() -> robot.lookup("#custom-name").tryQuery().isPresent());
+        assertEquals(List.of("Lab B", "198.18.77.3", "dot.test"), fx(() -> List.of(
+                ((javafx.scene.control.TextField) robot.lookup("#custom-name").query()).getText(),
+                ((javafx.scene.control.TextField) robot.lookup("#custom-addresses").query()).getText(),
+                ((javafx.scene.control.TextField) robot.lookup("#custom-tls").query()).getText())));
+        fx(() -> {
+            ((javafx.scene.control.Button) robot.lookup(".dialog-pane .button").match(
+                    n -> ((javafx.scene.control.Button) n).isCancelButton()).query()).fire();
+            return null;
+        });
+        fx(() -> {
+            window.providersViewModel().form().startNew();
+            return null;
+        });
+        assertEquals("", fx(() -> window.providersViewModel().form().nameProperty().get()), "kept for one opening");
     }
 
     /** Saves a provider of one's own with the TLS name dot.test, as the custom provider dialog does. */

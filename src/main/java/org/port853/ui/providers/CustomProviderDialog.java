@@ -24,7 +24,7 @@ final class CustomProviderDialog {
     }
 
     static Dialog<ButtonType> create(ProvidersViewModel vm, Window owner) {
-        vm.form().clear();
+        vm.form().startNew();
         return createFor(vm, owner);
     }
 

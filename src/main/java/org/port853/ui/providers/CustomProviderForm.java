@@ -157,9 +157,43 @@ public final class CustomProviderForm {
         fill(null, "", "", "");
     }
 
+    /** What was typed into the fields, for a save that might fail ({@link #keep}). */
+    public record Typed(Provider editing, String name, String addresses, String tlsName) {
+    }
+
+    /** What a save that failed was given: the dialog shows it again the next time it opens for the same provider. */
+    private Typed unsaved;
+
+    public Typed typed() {
+        return new Typed(editing, name.get(), addresses.get(), tlsName.get());
+    }
+
+    /** Keeps {@code t}, whose save failed, for the next time the dialog opens for its provider (or a new one). */
+    public void keep(Typed t) {
+        unsaved = t;
+    }
+
+    /** Empty fields for a new provider, or what a failed save of a new one was given. */
+    public void startNew() {
+        if (!restore(null)) clear();
+    }
+
     /** The fields hold a saved custom provider's name, addresses and TLS name, to be changed and saved in its place. */
     public void edit(Provider p) {
-        fill(p, p.displayName(), String.join(", ", p.addresses()), p.tlsName() == null ? "" : p.tlsName());
+        if (!restore(p)) {
+            fill(p, p.displayName(), String.join(", ", p.addresses()), p.tlsName() == null ? "" : p.tlsName());
+        }
+    }
+
+    /** Fills in the kept entries when they were typed for {@code edited} (null: a new provider); once only. */
+    private boolean restore(Provider edited) {
+        Typed t = unsaved;
+        if (t == null || (t.editing() == null ? edited != null : edited == null || !t.editing().id().equals(edited.id()))) {
+            return false;
+        }
+        unsaved = null;
+        fill(edited, t.name(), t.addresses(), t.tlsName());
+        return true;
     }
 
     private void fill(Provider edited, String shownName, String shownAddresses, String shownTlsName) {

@@ -137,13 +137,14 @@ public final class ProvidersViewModel {
         if (p == null) {
             return false;
         }
+        CustomProviderForm.Typed typed = form.typed();
         if (edited != null) {
             boolean wasActive = isActive(edited);
             // the system keeps what it was given until the user applies, which the note says when the system uses it
-            save(p, saved -> message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse"
+            save(p, typed, saved -> message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse"
                     : "custom.edited", p.displayName())));
         } else {
-            save(p, saved -> {
+            save(p, typed, saved -> {
                 if (!model.chosen().contains(saved)) {
                     model.chosen().add(saved);
                 }
@@ -154,8 +155,11 @@ public final class ProvidersViewModel {
         return true;
     }
 
-    /** Saves {@code p} in the file off the JavaFX thread, shows it in the list and the draft, then {@code then}. */
-    private void save(Provider p, java.util.function.Consumer<Provider> then) {
+    /**
+     * Saves {@code p} in the file off the JavaFX thread, shows it in the list and the draft, then {@code then}. The
+     * dialog has closed by then: where the save fails, what was {@code typed} is kept for its next opening.
+     */
+    private void save(Provider p, CustomProviderForm.Typed typed, java.util.function.Consumer<Provider> then) {
         model.tasks().execute(BackgroundTask.of(() -> {
             model.services().providers().saveCustom().accept(p);
             return model.services().providers().catalogue().get().all();
@@ -163,20 +167,24 @@ public final class ProvidersViewModel {
             Provider saved = all.stream().filter(x -> x.id().equals(p.id())).findFirst().orElse(p);
             model.showSavedProvider(saved);
             then.accept(saved);
-        }).onFailure(e -> failed(e, "custom.notSaved.fileRefused", p)));
+        }).onFailure(e -> {
+            form.keep(typed);
+            failed(e, "custom.notSaved.fileRefused", p, I18n.t("custom.notSaved.kept"));
+        }));
     }
 
     /**
      * Says why saving or deleting {@code p} failed; a refused file is said once, in the banner above the list (read
      * again, as it may have broken since the last reading), and here only that nothing was changed.
      */
-    private void failed(Throwable e, String fileRefusedKey, Provider p) {
+    private void failed(Throwable e, String fileRefusedKey, Provider p, String after) {
+        String then = after.isEmpty() ? "" : " " + after;
         if (e instanceof CustomProviders.Refused) {
             // said once the reading is shown: the state it brings clears this screen's message
-            String said = I18n.t(fileRefusedKey, p.displayName());
+            String said = I18n.t(fileRefusedKey, p.displayName()) + then;
             model.refresh(() -> message.set(said));
         } else {
-            message.set(Errors.describe(e));
+            message.set(Errors.describe(e) + then);
         }
     }
 
@@ -200,7 +208,7 @@ public final class ProvidersViewModel {
         }).onSuccess(removed -> {
             model.showDeletedProvider(p);
             message.set(I18n.t("custom.deleted", p.displayName()));
-        }).onFailure(e -> failed(e, "custom.notDeleted.fileRefused", p)));
+        }).onFailure(e -> failed(e, "custom.notDeleted.fileRefused", p, "")));
     }
 
     public void apply() {
