@@ -184,8 +184,7 @@ final class ApplyCommand implements Callable<Integer> {
         (file == null ? java.util.Optional.<String>empty() : file.bypass()).ifPresent(why ->
                 spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: " + why + ", so "
                         + file.missedByText() + ": applied as planned, it ends NOT_COVERED (exit " + ExitCodes.NOT_COVERED + "); "
-                        + (file.kind() == ResolvConfState.Kind.DIRECTORY ? "move the directory away first (sudo mv "
-                        + "/etc/resolv.conf /etc/resolv.conf.old), then " : "")
+                        + file.beforeTheLink("/etc/resolv.conf")
                         + (stubOff ? StubListenerAdvice.of("/etc/resolv.conf").english()
                         : "add --link-resolv-conf to point it at the stub") + "."));
     }

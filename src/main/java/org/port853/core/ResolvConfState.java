@@ -54,6 +54,14 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         };
     }
 
+    /**
+     * What comes before linking {@code file} to the stub: moving it away where it is a directory (no link replaces
+     * one), else nothing.
+     */
+    public String beforeTheLink(String file) {
+        return kind == Kind.DIRECTORY ? "move the directory away first (sudo mv " + file + " " + file + ".old), then " : "";
+    }
+
     private static boolean isLoopback(String address) {
         String a = address.toLowerCase(java.util.Locale.ROOT);
         return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1");

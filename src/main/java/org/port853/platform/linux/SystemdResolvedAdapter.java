@@ -250,8 +250,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         Sentence advice = stubListenerOff ? StubListenerAdvice.of(file)
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
         if (rc.kind() == ResolvConfState.Kind.DIRECTORY) { // no link replaces a directory (ResolvedPlanner refuses it)
-            advice = Sentence.of("move the directory away first (sudo mv " + file + " " + file + ".old), then "
-                    + advice.english(), "result.not-covered.directory", file, advice);
+            advice = Sentence.of(rc.beforeTheLink(file) + advice.english(), "result.not-covered.directory", file, advice);
         }
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
                 + ", so " + rc.missedByText() + "; " + advice.english(),
