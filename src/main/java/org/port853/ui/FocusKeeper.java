@@ -14,8 +14,8 @@ import org.port853.ui.apply.ApplyViewModel;
  * Where the window's keyboard focus goes when JavaFX would put it somewhere unhelpful. It never lands on "Exit demo" by
  * itself (one stray Space or Enter would leave the demo): when JavaFX moves it there because nothing had it yet
  * (start-up) or because the focused control went away (disabled, hidden with its screen, a closed sheet), it goes to
- * the shown screen's primary control instead; Tab and the mouse still reach the button. When the apply sheet closes,
- * the focus goes back to what opened it.
+ * the shown screen's primary control instead; Tab and the mouse still reach the button. A screen chosen by its shortcut
+ * or the menu starts on its primary control too. When the apply sheet closes, the focus goes back to what opened it.
  */
 final class FocusKeeper {
     private final Parent root;
@@ -26,6 +26,8 @@ final class FocusKeeper {
     private Node sheetOpener;
     /** The focus was left on the screens' tabs only because the screen had no usable control yet. */
     private boolean parked;
+    /** The focused control went away with its screen; JavaFX has not given the focus to another yet. */
+    private boolean screenLeft;
     private final ChangeListener<Node> guard = (o, old, now) -> guard(old, now);
 
     /**
@@ -89,10 +91,38 @@ final class FocusKeeper {
     private void guard(Node old, Node now) {
         if (now != tabs) parked = false;
         if (now == exitDemo && (old == null || !focusable(old))) {
+            screenLeft = false;
             Platform.runLater(() -> {
                 if (focusOwner() == exitDemo) focusPrimary();
             });
+        } else if (now == null && old != null && onHiddenScreen(old)) {
+            screenLeft = true;
+        } else if (screenLeft && now != null) {
+            // the focused control went away with its screen (another one chosen by a shortcut or the menu), and JavaFX
+            // moved the focus on to the next control in the scene: on Status the leak link above "Protect my DNS"
+            screenLeft = false;
+            if (now != tabs) {
+                Platform.runLater(() -> {
+                    if (focusOwner() == now) focusPrimary();
+                });
+            }
         }
+    }
+
+    /** {@code n} is on a screen whose tab is not the selected one (so no longer shown). */
+    private boolean onHiddenScreen(Node n) {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        for (Tab t : tabs.getTabs()) {
+            if (t != shown && t.getContent() != null && isInside(n, t.getContent())) return true;
+        }
+        return false;
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) return true;
+        }
+        return false;
     }
 
     /** After the apply sheet closed: back to what opened it, or (gone, hidden, disabled) the screen's primary control. */

@@ -293,4 +293,18 @@ class SheetAndFocusTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("verify-run", focusId());
     }
+
+    @Test
+    @DisplayName("Status chosen by its shortcut starts on Protect my DNS, not on the 'Show the leaked queries' link that "
+            + "comes first on the screen")
+    void statusShortcutFocusesProtectNotTheLeakLink(FxRobot robot) throws Exception {
+        openDemo();
+        waitUntil(() -> fx(() -> robot.lookup("#show-leaks").query().isVisible()));
+        press(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("verify-run", focusId());
+        press(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("protect-button", focusId());
+    }
 }
