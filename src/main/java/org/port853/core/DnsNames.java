@@ -14,12 +14,14 @@ public final class DnsNames {
     /**
      * A TLS authentication name as servers and providers are given it, on the command line, in custom-providers.json
      * and in the window: an international name in its ASCII form, then checked as {@link #requireHostName}; one whose
-     * label mixes scripts as look-alike names do is refused ({@link MixedScripts}).
+     * label mixes scripts as look-alike names do is refused ({@link MixedScripts}), as is one with a label wholly of
+     * letters that look Latin under a top-level domain of another script ({@link WholeScriptConfusables}).
      */
     public static String requireTlsName(String name) {
         String ascii = requireHostName(toAscii(name, "TLS name"), "TLS name");
         if (name.chars().anyMatch(c -> c >= 0x80)) {
             MixedScripts.refuse(name, ascii, "TLS name");
+            WholeScriptConfusables.refuse(name, ascii, "TLS name");
         }
         return ascii;
     }

@@ -42,6 +42,11 @@ final class IdnNames {
         return out.toString();
     }
 
+    /** A label of a name in ASCII as it is shown: "xn--strae-oqa" is "straße"; a label of ASCII letters is itself. */
+    static String toUnicodeLabel(String asciiLabel) {
+        return asciiLabel.startsWith(ACE_PREFIX) ? Punycode.decode(asciiLabel.substring(ACE_PREFIX.length())) : asciiLabel;
+    }
+
     private static String label(String label) {
         if (label.isEmpty()) {
             throw new IllegalArgumentException("Empty label is not a legal name");

@@ -22,7 +22,6 @@ public final class MixedScripts {
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HIRAGANA, UnicodeScript.KATAKANA),
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
             EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.HANGUL));
-    private static final String ACE_PREFIX = "xn--";
 
     private MixedScripts() {
     }
@@ -33,10 +32,7 @@ public final class MixedScripts {
      */
     static void refuse(String typed, String ascii, String what) {
         for (String label : ascii.split("\\.")) {
-            if (!label.startsWith(ACE_PREFIX)) {
-                continue;
-            }
-            Map<UnicodeScript, Set<Integer>> scripts = scripts(Punycode.decode(label.substring(ACE_PREFIX.length())));
+            Map<UnicodeScript, Set<Integer>> scripts = scripts(IdnNames.toUnicodeLabel(label));
             if (!isHighlyRestrictive(scripts.keySet())) {
                 Sentence list = list(new ArrayList<>(scripts.entrySet()));
                 throw new InvalidInputException(what + " '" + Printable.of(typed) + "' mixes scripts in one label, as "
@@ -65,7 +61,7 @@ public final class MixedScripts {
     }
 
     /** "Latin q, u, d; Cyrillic а (U+0430)", each script said by its own words (the window names it in its language). */
-    private static Sentence list(List<Map.Entry<UnicodeScript, Set<Integer>>> scripts) {
+    static Sentence list(List<Map.Entry<UnicodeScript, Set<Integer>>> scripts) {
         Map.Entry<UnicodeScript, Set<Integer>> first = scripts.get(0);
         String name = first.getKey().name().toLowerCase(Locale.ROOT);
         String characters = String.join(", ", first.getValue().stream().map(MixedScripts::shown).toList());

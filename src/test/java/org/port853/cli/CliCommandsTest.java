@@ -407,14 +407,30 @@ class CliCommandsTest {
         @org.junit.jupiter.api.DisplayName("a TLS name whose label mixes scripts (a Cyrillic 'а' in quad9) is refused, "
                 + "saying which characters are from which script and the ASCII form, which is taken as it is")
         void mixedScriptTlsName() {
-            Run r = run("apply", "--server", "198.18.0.9#dns.qu\u0430d9.net", "--mode", "strict");
+            refusedThenTakenInItsAsciiForm("dns.qu\u0430d9.net", "TLS name 'dns.qu\u0430d9.net' mixes scripts in one "
+                    + "label, as look-alikes of other names do (Latin q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, "
+                    + "which the server's certificate must hold, is dns.xn--qud9-63d.net: if that is the name you mean, "
+                    + "enter it so", "dns.xn--qud9-63d.net");
+        }
+
+        @Test
+        @org.junit.jupiter.api.DisplayName("a TLS name with a label wholly of Cyrillic letters that read as Latin ('аррӏе' "
+                + "under .com) is refused, naming the label, its letters and the ASCII form, which is taken as it is")
+        void wholeScriptLookAlikeTlsName() {
+            refusedThenTakenInItsAsciiForm("dns.\u0430\u0440\u0440\u04cf\u0435.com", "TLS name "
+                    + "'dns.\u0430\u0440\u0440\u04cf\u0435.com' has a label, '\u0430\u0440\u0440\u04cf\u0435', written only in "
+                    + "letters that look like Latin ones (Cyrillic \u0430 (U+0430), \u0440 (U+0440), \u04cf (U+04CF), \u0435 "
+                    + "(U+0435)), and not under a top-level domain in that script, as look-alikes of Latin names are; its "
+                    + "ASCII form, which the server's certificate must hold, is dns.xn--80ak6aa92e.com: if that is the "
+                    + "name you mean, enter it so", "dns.xn--80ak6aa92e.com");
+        }
+
+        private void refusedThenTakenInItsAsciiForm(String tlsName, String refusal, String ascii) {
+            Run r = run("apply", "--server", "198.18.0.9#" + tlsName, "--mode", "strict");
             assertBadInput(r);
-            assertEquals("port853 apply: TLS name 'dns.qu\u0430d9.net' mixes scripts in one label, as look-alikes of "
-                    + "other names do (Latin q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, which the server's "
-                    + "certificate must hold, is dns.xn--qud9-63d.net: if that is the name you mean, enter it so",
-                    r.err().strip());
-            assertEquals(0, run("export", "--format", "resolved", "--server", "198.18.0.9#dns.xn--qud9-63d.net",
-                    "--mode", "strict").code());
+            assertEquals("port853 apply: " + refusal, r.err().strip());
+            assertEquals(0, run("export", "--format", "resolved", "--server", "198.18.0.9#" + ascii, "--mode", "strict")
+                    .code());
         }
 
         @Test

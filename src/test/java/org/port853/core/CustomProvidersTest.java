@@ -364,13 +364,21 @@ class CustomProvidersTest {
         }
 
         @Test
-        @DisplayName("an international TLS name in the file is loaded in its ASCII form")
+        @DisplayName("an international TLS name in the file is loaded in its ASCII form; a look-alike of a Latin name is refused")
         void internationalTlsNameInFile() throws Exception {
             Path file = dir.resolve("c.json");
             Files.writeString(file, "[{\"id\":\"a\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],"
                     + "\"tlsName\":\"dns.bücher.example\"}]");
             assertEquals("192.0.2.1#dns.xn--bcher-kva.example",
                     new CustomProviders(file).load().get(0).servers().get(0).toResolvedSyntax());
+            // "ѕсоре": Cyrillic letters that read as "scope" under a Latin top-level domain
+            Files.writeString(file, "[{\"id\":\"a\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],"
+                    + "\"tlsName\":\"dns.\u0455\u0441\u043e\u0440\u0435.example\"}]");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
+            assertTrue(e.getMessage().contains("entry 1 (\"a\"): field tlsName: TLS name 'dns.\u0455\u0441\u043e\u0440\u0435"
+                    + ".example' has a label, '\u0455\u0441\u043e\u0440\u0435', written only in letters that look like Latin "
+                    + "ones"), e.getMessage());
+            assertTrue(e.getMessage().contains("is dns.xn--e1argc3h.example: if that is the name you mean"), e.getMessage());
         }
 
         @Test

@@ -130,6 +130,17 @@ class InputErrorTextsTest {
     }
 
     @Test
+    void aTlsNameWhollyOfLetterLookingLatinIsSaidInGerman() {
+        // "аррӏе.com": Cyrillic а, р, р, ӏ, е read as "apple"
+        assertEquals("TLS-Name „\u0430\u0440\u0440\u04cf\u0435.com“ hat ein Label, „\u0430\u0440\u0440\u04cf\u0435“, nur "
+                + "aus Buchstaben, die lateinischen gleichen (Kyrillisch \u0430 (U+0430), \u0440 (U+0440), \u04cf (U+04CF), "
+                + "\u0435 (U+0435)), und nicht unter einer Top-Level-Domain in dieser Schrift, so wie Nachahmungen "
+                + "lateinischer Namen; seine ASCII-Form, die das Zertifikat des Servers enthalten muss, ist "
+                + "xn--80ak6aa92e.com: Wenn Sie diesen Namen meinen, geben Sie ihn so ein.",
+                german(() -> leaving(Field.TLS_NAME, "\u0430\u0440\u0440\u04cf\u0435.com")));
+    }
+
+    @Test
     void aBrokenCustomProvidersFileIsSaidInGermanThroughEveryLayer() throws Exception {
         Path dir = org.port853.core.ScratchFolders.create("port853-input-texts");
         Path file = dir.resolve("custom-providers.json");

@@ -513,28 +513,43 @@ class ProvidersScreenTest extends WindowTestBase {
     @DisplayName("custom provider: a TLS name whose label mixes scripts (a Cyrillic 'а' in quad9) is refused on leaving "
             + "the field, saying the scripts and the ASCII form; the ASCII form is taken")
     void mixedScriptTlsNameInTheDialog(FxRobot robot) throws Exception {
+        refusedThenTakenInItsAsciiForm(robot, "dns.qu\u0430d9.net", "TLS name 'dns.qu\u0430d9.net' mixes scripts in one "
+                + "label, as look-alikes of other names do (Latin q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, which "
+                + "the server's certificate must hold, is dns.xn--qud9-63d.net: if that is the name you mean, enter it so.",
+                "dns.xn--qud9-63d.net");
+    }
+
+    @Test
+    @DisplayName("custom provider: a TLS name with a label wholly of Cyrillic letters that read as Latin ('ԁпѕ' under "
+            + ".example) is refused on leaving the field, naming the label, its letters and the ASCII form; that is taken")
+    void wholeScriptLookAlikeTlsNameInTheDialog(FxRobot robot) throws Exception {
+        refusedThenTakenInItsAsciiForm(robot, "\u0501\u043f\u0455.example", "TLS name '\u0501\u043f\u0455.example' has a "
+                + "label, '\u0501\u043f\u0455', written only in letters that look like Latin ones (Cyrillic \u0501 (U+0501), "
+                + "\u043f (U+043F), \u0455 (U+0455)), and not under a top-level domain in that script, as look-alikes of "
+                + "Latin names are; its ASCII form, which the server's certificate must hold, is xn--o1a8b84a.example: if "
+                + "that is the name you mean, enter it so.", "xn--o1a8b84a.example");
+    }
+
+    /** Types a look-alike TLS name into a new custom provider: refused when the field is left, then its ASCII form saved. */
+    private void refusedThenTakenInItsAsciiForm(FxRobot robot, String tlsName, String refusal, String ascii) throws Exception {
         openCustomProviderDialog(robot);
         robot.clickOn("#custom-name").write("Look-alike");
         robot.clickOn("#custom-addresses").write("198.18.77.9");
-        robot.clickOn("#custom-tls").write("dns.qu\u0430d9.net");
+        robot.clickOn("#custom-tls").write(tlsName);
         CustomProviderForm form = window.providersViewModel().form();
         assertNull(fx(() -> form.errorProperty(CustomProviderForm.Field.TLS_NAME).get()), "not while typing");
         robot.clickOn("#custom-name");
         waitUntil(() -> visible(robot, "#custom-tls-error"));
-        assertEquals("TLS name 'dns.qu\u0430d9.net' mixes scripts in one label, as look-alikes of other names do (Latin "
-                + "q, u, d; Cyrillic \u0430 (U+0430)); its ASCII form, which the server's certificate must hold, is "
-                + "dns.xn--qud9-63d.net: if that is the name you mean, enter it so.",
-                fx(() -> ((Label) robot.lookup("#custom-tls-error").query()).getText()));
+        assertEquals(refusal, fx(() -> ((Label) robot.lookup("#custom-tls-error").query()).getText()));
         robot.clickOn("#custom-add");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(visible(robot, "#custom-tls"), "the dialog stays open");
         assertFalse(fx(() -> window.model().chosen().stream().anyMatch(Provider::custom)));
-        robot.clickOn("#custom-tls").type(javafx.scene.input.KeyCode.END).eraseText(20).write("dns.xn--qud9-63d.net");
+        robot.clickOn("#custom-tls").type(javafx.scene.input.KeyCode.END).eraseText(tlsName.length()).write(ascii);
         robot.clickOn("#custom-name");
         waitUntil(() -> !visible(robot, "#custom-tls-error"));
         robot.clickOn("#custom-add");
-        waitUntil(() -> window.model().chosen().stream().anyMatch(p -> p.custom()
-                && "dns.xn--qud9-63d.net".equals(p.tlsName())));
+        waitUntil(() -> window.model().chosen().stream().anyMatch(p -> p.custom() && ascii.equals(p.tlsName())));
     }
 
     @Test
