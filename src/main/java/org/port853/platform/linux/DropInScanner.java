@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.port853.core.DropIn;
-import org.port853.platform.Utf8;
+import org.port853.core.Utf8Bytes;
 
 /**
  * Lists every resolved.conf drop-in in the order systemd applies them: by file name across all drop-in
@@ -178,7 +178,7 @@ final class DropInScanner {
             throw new IOException("larger than " + MAX_SIZE / 1024 + " KiB");
         }
         byte[] bytes = Files.readAllBytes(file);
-        Optional<String> text = Utf8.decode(bytes);
+        Optional<String> text = Utf8Bytes.decode(bytes);
         if (text.isPresent()) {
             return text.get();
         }

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.port853.change.AtomicFiles;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.ItemStore;
-import org.port853.platform.Utf8;
+import org.port853.core.Utf8Bytes;
 
 /**
  * Linux files as engine items ({@code "file:" + absolute path}): atomic rename with fsync, and the metadata a
@@ -116,7 +116,7 @@ public final class FileItemStore implements ItemStore {
             throw new IOException(p + " is larger than " + MAX_BYTES / 1024 + " KiB");
         }
         byte[] bytes = Files.readAllBytes(p);
-        String content = Utf8.decode(bytes).orElseGet(() -> BASE64 + Base64.getEncoder().encodeToString(bytes));
+        String content = Utf8Bytes.decode(bytes).orElseGet(() -> BASE64 + Base64.getEncoder().encodeToString(bytes));
         Map<String, String> attributes = new LinkedHashMap<>();
         PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         attributes.put(MODE, octal(a.permissions()));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.port853.platform.Utf8;
+import org.port853.core.Utf8Bytes;
 
 /**
  * Reads the {@code [Resolve]} section of a resolved.conf-style file the way systemd does: for list keys an
@@ -81,7 +81,7 @@ final class ResolvedConf {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replaceFirst("^[ \t]+", ""); // systemd skips blanks and tabs only
             boolean parsed = !line.isEmpty() && line.charAt(0) != '#' && line.charAt(0) != ';';
-            if (parsed && Utf8.decode(line.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
+            if (parsed && Utf8Bytes.decode(line.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
                 return i + 1;
             }
         }
