@@ -254,6 +254,45 @@ class TrayTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("the item's and the menu's properties are read one at a time too (Get), refuse Set, and the objects "
+            + "offer only their own interfaces and the standard ones")
+    void propertiesAreReadOnly() throws Exception {
+        Watcher w = watcher();
+        tray().start(new TrayState(ProtectionState.LEAKING, 2), new Recorded());
+        String service = w.registered.poll(10, TimeUnit.SECONDS);
+        DBusConnection host = connect();
+        Properties item = host.getRemoteObject(service, "/StatusNotifierItem", Properties.class);
+        Properties menu = host.getRemoteObject(service, "/MenuBar", Properties.class);
+        assertEquals("NeedsAttention", String.valueOf(item.<Object>Get(StatusNotifierItemBus.INTERFACE, "Status")));
+        assertEquals("normal", String.valueOf(menu.<Object>Get(DBusMenuBus.INTERFACE, "Status")));
+        for (Properties p : List.of(item, menu)) {
+            try {
+                p.Set("any", "Status", "Active");
+                throw new AssertionError("Set was accepted");
+            } catch (org.freedesktop.dbus.exceptions.DBusExecutionException refused) {
+                assertTrue(String.valueOf(refused.getMessage()).contains("read-only"), refused.getMessage());
+            }
+        }
+        assertEquals("NeedsAttention", String.valueOf(item.<Object>Get(StatusNotifierItemBus.INTERFACE, "Status")));
+        assertEquals(List.of("org.freedesktop.DBus.Introspectable", "org.freedesktop.DBus.Peer",
+                        "org.freedesktop.DBus.Properties", StatusNotifierItemBus.INTERFACE),
+                interfaces(host, service, "/StatusNotifierItem"));
+        assertEquals(List.of(DBusMenuBus.INTERFACE, "org.freedesktop.DBus.Introspectable", "org.freedesktop.DBus.Peer",
+                        "org.freedesktop.DBus.Properties"),
+                interfaces(host, service, "/MenuBar"));
+    }
+
+    /** The interface names an object's introspection data lists, sorted. */
+    private static List<String> interfaces(DBusConnection host, String service, String path) throws Exception {
+        String xml = host.getRemoteObject(service, path, org.freedesktop.dbus.interfaces.Introspectable.class).Introspect();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<interface name=\"([^\"]+)\"").matcher(xml);
+        List<String> names = new ArrayList<>();
+        while (m.find()) names.add(m.group(1));
+        names.sort(null);
+        return names;
+    }
+
+    @Test
     @DisplayName("a new state changes icon colour, status and menu, and is signalled")
     void followsStateChanges() throws Exception {
         Watcher w = watcher();

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 import org.port853.ui.status.ProtectionState;
 
 /** The exported StatusNotifierItem object: its properties follow the current {@link TrayState}. */
-final class TrayItem implements StatusNotifierItemBus, Properties {
+final class TrayItem implements StatusNotifierItemBus, ReadOnlyProperties {
     static final String PATH = "/StatusNotifierItem";
     private final Runnable open;
     private volatile TrayState state;
@@ -49,17 +48,6 @@ final class TrayItem implements StatusNotifierItemBus, Properties {
         p.put("ItemIsMenu", new Variant<>(false));
         p.put("Menu", new Variant<>(new DBusPath(TrayMenu.PATH)));
         return p;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String iface, String name) {
-        return (A) GetAll(iface).get(name);
-    }
-
-    @Override
-    public <A> void Set(String iface, String name, A value) {
-        throw new UnsupportedOperationException("the tray item's properties are read-only");
     }
 
     @Override

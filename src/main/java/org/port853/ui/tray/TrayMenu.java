@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.port853.ui.common.I18n;
@@ -16,7 +15,7 @@ import org.port853.ui.common.I18n;
  * Verify now (disabled while the window cannot verify) and Quit. Clicks run the actions given (which marshal to the
  * JavaFX thread).
  */
-final class TrayMenu implements DBusMenuBus, Properties {
+final class TrayMenu implements DBusMenuBus, ReadOnlyProperties {
     static final String PATH = "/MenuBar";
     static final int ROOT = 0;
     static final int SUMMARY = 1;
@@ -150,17 +149,6 @@ final class TrayMenu implements DBusMenuBus, Properties {
         p.put("Status", new Variant<>("normal"));
         p.put("IconThemePath", new Variant<>(List.of(), "as"));
         return p;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String iface, String name) {
-        return (A) GetAll(iface).get(name);
-    }
-
-    @Override
-    public <A> void Set(String iface, String name, A value) {
-        throw new UnsupportedOperationException("the menu's properties are read-only");
     }
 
     @Override
