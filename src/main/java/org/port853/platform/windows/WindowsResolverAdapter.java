@@ -18,31 +18,13 @@ import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
 import org.port853.platform.OperatingSystem;
 import org.port853.platform.Plan;
-import org.port853.platform.PlatformRules;
-import org.port853.platform.ResolverAdapter;
 import org.port853.platform.Steps;
 
 /**
  * The Windows DNS client (Windows 11: DoH entries, DoT where the build has it, NRPT). Reads without elevation;
  * changes go through the elevated helper and the change engine. Found by ServiceLoader; supported only on Windows.
  */
-public final class WindowsResolverAdapter implements ResolverAdapter {
-    /** Windows' changes are settings (the DoH server table, an NRPT rule, the adapters' servers), not files. */
-    @Override
-    public boolean changesFiles() {
-        return false;
-    }
-
-    @Override
-    public boolean hasResolverFile() {
-        return false;
-    }
-
-    @Override
-    public java.util.Optional<org.port853.core.Sentence> inputRefusal(DesiredSettings desired) {
-        return WindowsPlanner.settingsRefusal(desired);
-    }
-
+public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
     private final WindowsSystem system;
     private final ProviderCatalog catalog;
     private final WindowsElevatedClient client;
@@ -69,11 +51,6 @@ public final class WindowsResolverAdapter implements ResolverAdapter {
 
     static boolean isWindows() {
         return OperatingSystem.isWindows();
-    }
-
-    @Override
-    public PlatformRules rules() {
-        return new WindowsRules();
     }
 
     @Override

@@ -8,8 +8,7 @@ import org.port853.core.StateSource;
 import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
-import org.port853.platform.PlatformRules;
-import org.port853.platform.ResolverAdapter;
+import org.port853.platform.windows.WindowsDnsClientAdapter;
 import org.port853.platform.windows.WindowsResolverAdapter;
 import org.port853.platform.windows.WindowsStates;
 import org.port853.platform.windows.WindowsSystem;
@@ -19,23 +18,7 @@ import org.port853.platform.windows.WindowsSystem;
  * refused: the machine model that could apply them exists only in the tests, so simulating them here would be a
  * second, untested implementation.
  */
-public final class WindowsDemoAdapter implements ResolverAdapter {
-    /** Windows' changes are settings (the DoH server table, an NRPT rule, the adapters' servers), not files. */
-    @Override
-    public boolean changesFiles() {
-        return false;
-    }
-
-    @Override
-    public boolean hasResolverFile() {
-        return false;
-    }
-
-    @Override
-    public java.util.Optional<Sentence> inputRefusal(DesiredSettings desired) {
-        return real.inputRefusal(desired);
-    }
-
+public final class WindowsDemoAdapter implements WindowsDnsClientAdapter {
     public static final String DATA = "/org/port853/demo/windows/";
     public static final String REFUSAL = "demo: this sample Windows machine shows changes but does not make them "
             + "(only the Linux demo simulates changes)";
@@ -57,11 +40,6 @@ public final class WindowsDemoAdapter implements ResolverAdapter {
     @Override
     public boolean isSupported() {
         return true;
-    }
-
-    @Override
-    public PlatformRules rules() {
-        return real.rules();
     }
 
     @Override

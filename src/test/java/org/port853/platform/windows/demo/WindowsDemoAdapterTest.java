@@ -1,6 +1,7 @@
 package org.port853.platform.windows.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,11 @@ import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.StateSource;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.ResolverAdapter;
 import org.port853.platform.windows.AdapterDns;
 import org.port853.platform.windows.WindowsDetails;
+import org.port853.platform.windows.WindowsResolverAdapter;
+import org.port853.platform.windows.WindowsRules;
 
 /** The Windows demo runs the real reader, rules and planner on the bundled Windows outputs. */
 class WindowsDemoAdapterTest {
@@ -63,5 +67,24 @@ class WindowsDemoAdapterTest {
         // the preview is the real planner's (DoH entries, the NRPT rule); only the preview, nothing is written
         String actions = String.join("\n", adapter.plan(cloudflare, adapter.readState()).actions());
         assertTrue(actions.contains("DnsClientNrptRule"), actions);
+    }
+
+    @Test
+    @DisplayName("the demo answers as the real adapter does: settings, not files, are changed; no resolver file; the "
+            + "same rules; the same refusal of settings Windows cannot take")
+    void answersAsTheRealAdapter() {
+        WindowsResolverAdapter real = new WindowsResolverAdapter();
+        for (ResolverAdapter a : List.of(adapter, real)) {
+            assertFalse(a.changesFiles(), a.id());
+            assertFalse(a.hasResolverFile(), a.id());
+            assertInstanceOf(WindowsRules.class, a.rules(), a.id());
+        }
+        DesiredSettings cloudflare = new DesiredSettings(ProviderCatalog.loadDefault().find("cloudflare").orElseThrow()
+                .servers(), DotMode.STRICT, DnssecMode.NO, true, List.of());
+        DesiredSettings validating = new DesiredSettings(cloudflare.servers(), DotMode.STRICT, DnssecMode.YES, true,
+                List.of());
+        assertTrue(adapter.inputRefusal(cloudflare).isEmpty());
+        assertTrue(adapter.inputRefusal(validating).isPresent());
+        assertEquals(real.inputRefusal(validating), adapter.inputRefusal(validating));
     }
 }
