@@ -33,14 +33,55 @@ public final class LinuxRules implements PlatformRules {
 
     private static final String START = "sudo systemctl enable --now systemd-resolved.service";
     private static final String UNMASK = "sudo systemctl unmask systemd-resolved.service";
-    /** RESOLVER_STOPPED's detail for a masked unit (0: booted by systemd, 1: not). */
-    private static final String MASKED = "3";
-    /** RESOLVER_STOPPED's detail where its main settings file is a pipe it would hang on (then the file's path). */
-    private static final String PIPE = "4";
+
+    /**
+     * The fix for a stopped systemd-resolved; its detail is the choice of reason.RESOLVER_STOPPED.fix in the bundles
+     * (a pipe's detail is followed by the file's path).
+     */
+    private enum StoppedFix {
+        /** systemd is not the init system: no service command works. */
+        NOT_BOOTED_BY_SYSTEMD("1"),
+        /** a masked unit refuses both enable and start: unmasking comes first. */
+        UNMASK_FIRST("3"),
+        /** a start would wait on the pipe and fail after the unit's timeout: the pipe goes first. */
+        MOVE_PIPE_FIRST("4"),
+        JUST_START("0");
+
+        private final String detail;
+
+        StoppedFix(String detail) {
+            this.detail = detail;
+        }
+
+        static StoppedFix of(LinuxDetails d) {
+            if (!d.systemdBooted()) {
+                return NOT_BOOTED_BY_SYSTEMD;
+            }
+            if (d.resolvedMasked()) {
+                return UNMASK_FIRST;
+            }
+            return d.mainConfPipe() ? MOVE_PIPE_FIRST : JUST_START;
+        }
+
+        String text(String mainConf) {
+            return switch (this) {
+                case NOT_BOOTED_BY_SYSTEMD -> NOT_BOOTED;
+                case UNMASK_FIRST -> "Unmask and start it: " + UNMASK + " && " + START;
+                case MOVE_PIPE_FIRST -> "Move " + mainConf + " away first (systemd-resolved waits on it when it starts "
+                        + "and does not come up), then start it: " + START;
+                case JUST_START -> "Start it: " + START;
+            };
+        }
+
+        List<String> details(String mainConf) {
+            return this == MOVE_PIPE_FIRST ? List.of(detail, mainConf) : List.of(detail);
+        }
+    }
 
     @Override
     public String command(Reason reason) {
-        if (reason.code().equals("RESOLVER_STOPPED") && reason.details().equals(List.of(MASKED))) {
+        if (reason.code().equals("RESOLVER_STOPPED")
+                && reason.details().equals(List.of(StoppedFix.UNMASK_FIRST.detail))) {
             return UNMASK + " && " + START;
         }
         if (!reason.details().equals(List.of("0"))) {
@@ -102,16 +143,10 @@ public final class LinuxRules implements PlatformRules {
             reasons.add(mainConfPipe(d.mainConf(), s.running()));
         }
         if (!s.running()) {
-            // a masked unit refuses both enable and start: unmasking comes first
-            boolean masked = d.systemdBooted() && d.resolvedMasked();
-            // a start would wait on the pipe and fail after the unit's timeout: the pipe goes first
-            boolean pipe = d.systemdBooted() && !masked && d.mainConfPipe();
-            reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE,
-                    s.resolverName() + " is installed but not running" + (masked ? " (its unit is masked)." : "."),
-                    !d.systemdBooted() ? NOT_BOOTED : masked ? "Unmask and start it: " + UNMASK + " && " + START
-                            : pipe ? "Move " + d.mainConf() + " away first (systemd-resolved waits on it when it starts "
-                            + "and does not come up), then start it: " + START
-                            : "Start it: " + START, masked ? List.of(MASKED) : pipe ? List.of(PIPE, d.mainConf()) : booted));
+            StoppedFix fix = StoppedFix.of(d);
+            reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE, s.resolverName() + " is installed but "
+                    + "not running" + (fix == StoppedFix.UNMASK_FIRST ? " (its unit is masked)." : "."),
+                    fix.text(d.mainConf()), fix.details(d.mainConf())));
             return reasons;
         }
         if (!s.readable()) {
