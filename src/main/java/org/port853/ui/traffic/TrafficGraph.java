@@ -124,9 +124,8 @@ public final class TrafficGraph extends Region {
         double left = PLOT_LEFT;
         double right = 12;
         // legend: a sample of each line and its label, on as many rows as the width needs
-        String[] legendTexts = legendTexts(font, left, w - right);
-        double[][] legendAt = legendLayout(legendTexts, font, left, w - right);
-        double top = 34 + legendAt[legendAt.length - 1][1] - LEGEND_Y;
+        TrafficLegend legend = legendFor(font, left, w - right);
+        double top = 34 + legend.below();
         double bottom = 26;
         double pw = w - left - right;
         double ph = h - top - bottom;
@@ -184,13 +183,9 @@ public final class TrafficGraph extends Region {
             g.restore();
         }
 
-        legend(g, legendAt[0], encColor.get(), new double[0], false, legendTexts[0]);
-        legend(g, legendAt[1], localColor.get(), new double[]{7, 4}, false, legendTexts[1]);
-        legend(g, legendAt[2], leakColor.get(), null, true, legendTexts[2]);
-        legendRight = 0;
-        for (int i = 0; i < legendTexts.length; i++) {
-            legendRight = Math.max(legendRight, legendAt[i][0] + LEGEND_SAMPLE + textWidth(legendTexts[i], font));
-        }
+        legendEntry(g, legend, 0, encColor.get(), new double[0], false);
+        legendEntry(g, legend, 1, localColor.get(), new double[]{7, 4}, false);
+        legendEntry(g, legend, 2, leakColor.get(), null, true);
         drawn = null;
 
         if (s == null) {
@@ -362,30 +357,29 @@ public final class TrafficGraph extends Region {
         return a == null || i >= a.length ? 0 : a[i];
     }
 
-    private static final double LEGEND_Y = 14;
-    private static final double LEGEND_ROW = 18;
-    /** The line sample and the gap before its label. */
-    private static final double LEGEND_SAMPLE = 34;
-    private static final double LEGEND_GAP = 22;
-    /** Where the last drawing's legend ended on the right (0 before the first). */
-    private double legendRight;
-
-    /** The right edge of the legend as last drawn: within the graph's width when nothing is cut off. */
+    /** The right edge of the legend as last drawn (0 before the first): within the graph's width when nothing is cut. */
     public double legendRight() {
-        return legendRight;
+        return lastLegend == null ? 0 : lastLegend.right();
+    }
+
+    /** The legend as last drawn, null before the first drawing. */
+    TrafficLegend lastLegend() {
+        return lastLegend;
     }
 
     /**
-     * The legend's labels that say where each query went, or, where those take more than one row (a narrow window,
-     * German), the short ones: a second row would come off a plot that is short already, and the totals line below
-     * the graph says where "local" queries go.
+     * The legend for this room in the window's language: the one last laid out while neither changed (measuring its
+     * labels is what costs), else laid out anew.
      */
-    static String[] legendTexts(Font font, double left, double maxX) {
-        String[] full = {I18n.t("graph.encrypted"), I18n.t("graph.local"), I18n.t("graph.leak")};
-        double[][] at = legendLayout(full, font, left, maxX);
-        return at[at.length - 1][1] == LEGEND_Y ? full
-                : new String[]{I18n.t("graph.encrypted"), I18n.t("graph.local.short"), I18n.t("graph.leak.short")};
+    private TrafficLegend legendFor(Font font, double left, double maxX) {
+        TrafficLegend.Key key = TrafficLegend.Key.of(font, left, maxX);
+        if (lastLegend == null || !lastLegend.key().equals(key)) {
+            lastLegend = TrafficLegend.of(key);
+        }
+        return lastLegend;
     }
+
+    private TrafficLegend lastLegend;
 
     /** The plot's height as last drawn (without legend and time axis). */
     public double plotHeight() {
@@ -394,33 +388,17 @@ public final class TrafficGraph extends Region {
 
     private double plotHeight;
 
-    /** Where each legend entry starts ({x, y}): left to right, a new row when the next would pass {@code maxX}. */
-    static double[][] legendLayout(String[] texts, Font font, double left, double maxX) {
-        double[][] at = new double[texts.length][];
-        double x = left;
-        double y = LEGEND_Y;
-        for (int i = 0; i < texts.length; i++) {
-            double width = LEGEND_SAMPLE + textWidth(texts[i], font);
-            if (x > left && x + width > maxX) {
-                x = left;
-                y += LEGEND_ROW;
-            }
-            at[i] = new double[]{x, y};
-            x += width + LEGEND_GAP;
-        }
-        return at;
-    }
-
-    private static double textWidth(String text, Font font) {
+    static double textWidth(String text, Font font) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(text);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
 
     /** A legend entry: a line sample ({@code dashes}), or a filled area with the leak marker when {@code leak}. */
-    private static void legend(GraphicsContext g, double[] at, Paint color, double[] dashes, boolean leak, String text) {
-        double x = at[0];
-        double y = at[1];
+    private static void legendEntry(GraphicsContext g, TrafficLegend legend, int i, Paint color, double[] dashes,
+                                    boolean leak) {
+        double x = legend.at().get(i)[0];
+        double y = legend.at().get(i)[1];
         if (leak) {
             g.setFill(color);
             g.fillRect(x, y - 1, 28, 7);
@@ -436,7 +414,7 @@ public final class TrafficGraph extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(color);
-        g.fillText(text, x + LEGEND_SAMPLE, y);
+        g.fillText(legend.texts().get(i), x + TrafficLegend.SAMPLE, y);
     }
 
     /** The plot is at least this many pixels wide per bin. */
