@@ -159,6 +159,13 @@ public final class CustomProviderForm {
 
     /** What was typed into the fields, for a save that might fail ({@link #keep}). */
     public record Typed(Provider editing, String name, String addresses, String tlsName) {
+        /** Typed for {@code edited}: both are a new provider, or both the same saved one (by its id). */
+        boolean isFor(Provider edited) {
+            if (editing == null || edited == null) {
+                return editing == edited;
+            }
+            return editing.id().equals(edited.id());
+        }
     }
 
     /** What a save that failed was given: the dialog shows it again the next time it opens for the same provider. */
@@ -188,7 +195,7 @@ public final class CustomProviderForm {
     /** Fills in the kept entries when they were typed for {@code edited} (null: a new provider); once only. */
     private boolean restore(Provider edited) {
         Typed t = unsaved;
-        if (t == null || (t.editing() == null ? edited != null : edited == null || !t.editing().id().equals(edited.id()))) {
+        if (t == null || !t.isFor(edited)) {
             return false;
         }
         unsaved = null;

@@ -1,0 +1,58 @@
+package org.port853.ui.providers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.Provider;
+
+/** The entries of a save that failed come back once, and only where the dialog opens for the provider they were for. */
+class CustomProviderFormTest {
+    private static Provider custom(String id) {
+        return new Provider(id, "Name of " + id, List.of("198.18.0.2"), List.of(), "dot.test", null, null, null, null,
+                null, true);
+    }
+
+    private final Provider a = custom("custom-a");
+    private final Provider b = custom("custom-b");
+    private final CustomProviderForm form = new CustomProviderForm();
+
+    private CustomProviderForm.Typed typedFor(Provider p) {
+        return new CustomProviderForm.Typed(p, "typed", "198.18.0.9", "typed.test");
+    }
+
+    @Test
+    @DisplayName("entries typed for a new provider come back for a new one, not when a saved one is edited")
+    void newProvider() {
+        form.keep(typedFor(null));
+        form.edit(a);
+        assertEquals("Name of custom-a", form.nameProperty().get(), "typed for a new one, not for this one");
+        form.startNew();
+        assertEquals("typed", form.nameProperty().get());
+        assertNull(form.editing());
+        form.startNew();
+        assertEquals("", form.nameProperty().get(), "once only");
+    }
+
+    @Test
+    @DisplayName("entries typed while editing a provider come back when that provider (by id) is edited again, not for "
+            + "another one or a new one")
+    void editedProvider() {
+        form.keep(typedFor(a));
+        form.startNew();
+        assertEquals("", form.nameProperty().get(), "typed for custom-a, not for a new one");
+        form.edit(b);
+        assertEquals("Name of custom-b", form.nameProperty().get(), "typed for custom-a, not for custom-b");
+        Provider sameId = custom("custom-a");
+        form.edit(sameId);
+        assertEquals("typed", form.nameProperty().get());
+        assertEquals("198.18.0.9", form.addressesProperty().get());
+        assertEquals("typed.test", form.tlsNameProperty().get());
+        assertSame(sameId, form.editing());
+        form.edit(a);
+        assertEquals("Name of custom-a", form.nameProperty().get(), "once only");
+    }
+}
