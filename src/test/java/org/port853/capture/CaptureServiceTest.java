@@ -106,16 +106,61 @@ class CaptureServiceTest {
         }
     }
 
-    /** A service on {@code listener} whose captures replay {@code frames}, then run {@code afterReplay} on their thread. */
-    static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
-            java.util.function.Consumer<FakeCapture> afterReplay) {
-        return replaying(listener, frames, afterReplay, CaptureServer.MAX_CLIENTS_PER_USER);
+    /** The service's socket, bound in a test's directory; closing it closes the listener. */
+    record ServiceSocket(Path path, ServerSocketChannel listener) implements AutoCloseable {
+        static ServiceSocket in(Path dir) throws IOException {
+            Path path = dir.resolve("capture.sock");
+            ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                listener.bind(UnixDomainSocketAddress.of(path));
+            } catch (IOException | RuntimeException e) {
+                listener.close();
+                throw e;
+            }
+            return new ServiceSocket(path, listener);
+        }
+
+        /** A client's connection to the service. */
+        SocketChannel connect() throws IOException {
+            return SocketChannel.open(UnixDomainSocketAddress.of(path));
+        }
+
+        /** {@code count} clients, once the service counts them all (the caller closes them). */
+        List<SocketChannel> clients(CaptureServer server, int count) throws Exception {
+            List<SocketChannel> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    held.add(connect());
+                }
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (server.clientCount() < count && System.nanoTime() < end) {
+                    Thread.sleep(20);
+                }
+                return held;
+            } catch (Exception | Error e) {
+                for (SocketChannel c : held) {
+                    c.close();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
     }
 
-    static CaptureServer replaying(ServerSocketChannel listener, List<byte[]> frames,
+    /** A service on {@code sock} whose captures replay {@code frames}, then run {@code afterReplay} on their thread. */
+    static CaptureServer replaying(ServiceSocket sock, List<byte[]> frames,
+            java.util.function.Consumer<FakeCapture> afterReplay) {
+        return replaying(sock, frames, afterReplay, CaptureServer.MAX_CLIENTS_PER_USER);
+    }
+
+    static CaptureServer replaying(ServiceSocket sock, List<byte[]> frames,
             java.util.function.Consumer<FakeCapture> afterReplay, int maxPerUser) {
         CaptureServer[] server = new CaptureServer[1];
-        server[0] = new CaptureServer(listener, () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, frames) {
+        server[0] = new CaptureServer(sock.listener(), () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, frames) {
             @Override
             protected void replayed() {
                 afterReplay.accept(this);
@@ -160,14 +205,12 @@ class CaptureServiceTest {
 
     /** A client that starts reading only after {@code count} copies of {@code frame} were captured for it. */
     static Received readAfterAFlood(Path dir, byte[] frame, int count) throws Exception {
-        Path sock = dir.resolve("capture.sock");
         java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
-            Thread serving = serve(replaying(listener, java.util.Collections.nCopies(count, frame),
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
+            Thread serving = serve(replaying(sock, java.util.Collections.nCopies(count, frame),
                     c -> flooded.countDown()));
             Received got;
-            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+            try (SocketChannel ch = sock.connect()) {
                 assertTrue(flooded.await(10, java.util.concurrent.TimeUnit.SECONDS));
                 got = receivedUntil(ch, count);
             }
@@ -176,7 +219,7 @@ class CaptureServiceTest {
         }
     }
 
-    /** A server on {@code listener} serving in the background until it has had no client for 3 s. */
+    /** A server serving in the background until it has had no client for 3 s. */
     static Thread serve(CaptureServer server) {
         Thread serving = new Thread(() -> {
             try {
@@ -193,16 +236,14 @@ class CaptureServiceTest {
     @Test
     @DisplayName("a client receives the DNS frames as a pcap stream and finds the leak; other traffic never arrives")
     void streamsOnlyDns(@TempDir Path dir) throws Exception {
-        Path sock = dir.resolve("capture.sock");
         List<byte[]> frames = List.of(udp4(40000, 443, new byte[30]), udp4(40000, 53, Frames.dnsQuery("leak.example", 1)),
                 ipv6FragmentOf443(), tcp4(40001, 853));
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer server = replaying(listener, frames, c -> { });
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
+            CaptureServer server = replaying(sock, frames, c -> { });
             Thread serving = serve(server);
 
             // raw stream: exactly the two DNS frames, nothing else
-            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+            try (SocketChannel ch = sock.connect()) {
                 DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
                 assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
                 List<Integer> lengths = new ArrayList<>();
@@ -224,7 +265,7 @@ class CaptureServiceTest {
             assertFalse(server.capturing(), "the capture stops when the raw stream's client has left");
             // through the client session: the leak is named
             CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
-            try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+            try (ServiceCaptureSession s = new ServiceCaptureSession(sock.path(), null)) {
                 s.addListener(collecting(leaks));
                 s.start();
                 assertEquals(SocketOwnerLookup.forThisMachine().isPresent(), s.namesPrograms(),
@@ -255,13 +296,11 @@ class CaptureServiceTest {
         @Test
         @DisplayName("the kernel's drop counters of the service's capture become the client session's, as Verify reads them")
         void kernelDropsSetTheClientMeter(@TempDir Path dir) throws Exception {
-            Path sock = dir.resolve("capture.sock");
-            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                listener.bind(UnixDomainSocketAddress.of(sock));
+            try (ServiceSocket sock = ServiceSocket.in(dir)) {
                 // as LiveCaptureSession.readStats does from pcap_stats
-                Thread serving = serve(replaying(listener, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
+                Thread serving = serve(replaying(sock, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
                         c -> c.meter.setDrops(7, 3)));
-                try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+                try (ServiceCaptureSession s = new ServiceCaptureSession(sock.path(), null)) {
                     s.start();
                     long end = System.nanoTime() + 10_000_000_000L;
                     while (s.snapshot(0).pcapDrops() == 0 && System.nanoTime() < end) {
@@ -290,12 +329,10 @@ class CaptureServiceTest {
         @DisplayName("queries as they left take at most half of a slow client's queue and are never told as lost frames: "
                 + "the frames after them still arrive, and a Verify is not made unproven by them")
         void sentRecordsNeverCountAsDrops(@TempDir Path dir) throws Exception {
-            Path sock = dir.resolve("capture.sock");
             byte[] query = udp4(40000, 53, Frames.dnsQuery("leak.example", 1));
             java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(1);
-            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-                listener.bind(UnixDomainSocketAddress.of(sock));
-                Thread serving = serve(replaying(listener, List.of(), c -> {
+            try (ServiceSocket sock = ServiceSocket.in(dir)) {
+                Thread serving = serve(replaying(sock, List.of(), c -> {
                     long now = System.currentTimeMillis() * 1_000_000L;
                     for (int i = 0; i < FLOOD; i++) {
                         c.onSent(now, LinkTypes.LINUX_SLL2, query.clone(), query.length);
@@ -305,7 +342,7 @@ class CaptureServiceTest {
                 }));
                 long sent = 0;
                 CaptureStream.Drops drops = CaptureStream.Drops.NONE;
-                try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                try (SocketChannel ch = sock.connect()) {
                     assertTrue(flooded.await(20, java.util.concurrent.TimeUnit.SECONDS));
                     DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(ch)));
                     assertEquals(LinkTypes.LINUX_SLL2, CaptureStream.readStart(in));
@@ -372,35 +409,28 @@ class CaptureServiceTest {
     @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
     void aQueryAsItLeftNamesItsProgramThroughTheService(@TempDir Path dir) throws Exception {
         ProcessResolverTest.linuxOwners();
-        Path sock = dir.resolve("capture.sock");
         java.nio.channels.DatagramChannel program = java.nio.channels.DatagramChannel.open();
         program.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
         int port = ((java.net.InetSocketAddress) program.getLocalAddress()).getPort();
         byte[] query = Frames.sll2(IPV4, 1, Frames.ipv4("127.0.0.1", "198.51.100.77", 17,
                 Frames.udp(port, 53, Frames.dnsQuery("as-it-left.example", 1))));
         java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
-            CaptureServer[] server = new CaptureServer[1];
-            server[0] = new CaptureServer(listener, () -> new FakeCapture(server[0]::broadcast, server[0]::broadcastSent, List.of()) {
-                @Override
-                protected void replayed() {
-                    long now = System.currentTimeMillis() * 1_000_000L;
-                    onSent(now, LinkTypes.LINUX_SLL2, query.clone(), Math.min(query.length, LiveCaptureSession.SENDER_SNAPLEN));
-                    try {
-                        // the client's leak worker looks the socket up within a millisecond or so; then the program
-                        // closes it, and only then does its counted frame come (its block, up to 100 ms later)
-                        assertTrue(looked.await(20, java.util.concurrent.TimeUnit.SECONDS));
-                        program.close();
-                    } catch (InterruptedException | IOException e) {
-                        throw new AssertionError(e);
-                    }
-                    onFrame(now, LinkTypes.LINUX_SLL2, "any", query.clone(), query.length, query.length);
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
+            Thread serving = serve(replaying(sock, List.of(), c -> {
+                long now = System.currentTimeMillis() * 1_000_000L;
+                c.onSent(now, LinkTypes.LINUX_SLL2, query.clone(), Math.min(query.length, LiveCaptureSession.SENDER_SNAPLEN));
+                try {
+                    // the client's leak worker looks the socket up within a millisecond or so; then the program
+                    // closes it, and only then does its counted frame come (its block, up to 100 ms later)
+                    assertTrue(looked.await(20, java.util.concurrent.TimeUnit.SECONDS));
+                    program.close();
+                } catch (InterruptedException | IOException e) {
+                    throw new AssertionError(e);
                 }
-            });
-            Thread serving = serve(server[0]);
+                c.onFrame(now, LinkTypes.LINUX_SLL2, "any", query.clone(), query.length, query.length);
+            }));
             CopyOnWriteArrayList<LeakRecord> leaks = new CopyOnWriteArrayList<>();
-            try (ServiceCaptureSession s = new ServiceCaptureSession(sock, null)) {
+            try (ServiceCaptureSession s = new ServiceCaptureSession(sock.path(), null)) {
                 s.addListener(collecting(leaks));
                 s.start();
                 // the record reaches the client's leak worker, which looks the socket up, and the resolver's thread
@@ -425,22 +455,13 @@ class CaptureServiceTest {
     @DisplayName("past the most clients it serves, one more is refused with a reason: each holds threads and queued frames")
     @Timeout(30)
     void tooManyClientsRefused(@TempDir Path dir) throws Exception {
-        Path sock = dir.resolve("capture.sock");
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
             // every client here is this test's user: the cap per user is lifted to reach the cap of all
-            CaptureServer server = replaying(listener, List.of(), c -> { }, CaptureServer.MAX_CLIENTS);
+            CaptureServer server = replaying(sock, List.of(), c -> { }, CaptureServer.MAX_CLIENTS);
             Thread serving = serve(server);
-            List<SocketChannel> held = new ArrayList<>();
+            List<SocketChannel> held = sock.clients(server, CaptureServer.MAX_CLIENTS);
             try {
-                for (int i = 0; i < CaptureServer.MAX_CLIENTS; i++) {
-                    held.add(SocketChannel.open(UnixDomainSocketAddress.of(sock)));
-                }
-                long end = System.nanoTime() + 10_000_000_000L;
-                while (server.clientCount() < CaptureServer.MAX_CLIENTS && System.nanoTime() < end) {
-                    Thread.sleep(20);
-                }
-                try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                try (SocketChannel extra = sock.connect()) {
                     String said = new String(Channels.newInputStream(extra).readAllBytes(),
                             java.nio.charset.StandardCharsets.UTF_8);
                     assertTrue(said.startsWith("ERROR ") && said.contains("clients are connected already"), said);
@@ -462,23 +483,14 @@ class CaptureServiceTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(),
                 "a client of another user is started with setpriv, which needs root (CI runs as root)");
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path sock = dir.resolve("capture.sock");
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
-            Files.setPosixFilePermissions(sock, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-            CaptureServer server = replaying(listener, List.of(), c -> { });
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
+            Files.setPosixFilePermissions(sock.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            CaptureServer server = replaying(sock, List.of(), c -> { });
             Thread serving = serve(server);
-            List<SocketChannel> held = new ArrayList<>();
+            List<SocketChannel> held = sock.clients(server, CaptureServer.MAX_CLIENTS_PER_USER);
             Process other = null;
             try {
-                for (int i = 0; i < CaptureServer.MAX_CLIENTS_PER_USER; i++) {
-                    held.add(SocketChannel.open(UnixDomainSocketAddress.of(sock)));
-                }
-                long end = System.nanoTime() + 10_000_000_000L;
-                while (server.clientCount() < CaptureServer.MAX_CLIENTS_PER_USER && System.nanoTime() < end) {
-                    Thread.sleep(20);
-                }
-                try (SocketChannel extra = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                try (SocketChannel extra = sock.connect()) {
                     // a client that is served gets a stream that does not end: read what arrives within 10 s
                     java.util.concurrent.Future<byte[]> read = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                         Thread t = new Thread(r);
@@ -498,7 +510,7 @@ class CaptureServiceTest {
                         + " System.in.read(); } }");
                 Files.setPosixFilePermissions(client, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 other = new ProcessBuilder("setpriv", "--reuid=4242", "--regid=4242", "--clear-groups",
-                        ProcessHandle.current().info().command().orElseThrow(), client.toString(), sock.toString())
+                        ProcessHandle.current().info().command().orElseThrow(), client.toString(), sock.path().toString())
                         .redirectErrorStream(true).start();
                 String first = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
                         java.nio.charset.StandardCharsets.UTF_8)).readLine();
@@ -523,12 +535,10 @@ class CaptureServiceTest {
     @DisplayName("a capture that fails by itself ends the clients' streams: silence would read as no leaks")
     @Timeout(30)
     void aFailedCaptureEndsTheStreams(@TempDir Path dir) throws Exception {
-        Path sock = dir.resolve("capture.sock");
-        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listener.bind(UnixDomainSocketAddress.of(sock));
-            Thread serving = serve(replaying(listener, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
+        try (ServiceSocket sock = ServiceSocket.in(dir)) {
+            Thread serving = serve(replaying(sock, List.of(udp4(40000, 53, Frames.dnsQuery("leak.example", 1))),
                     c -> c.finished("capture failed: java.lang.OutOfMemoryError: Java heap space")));
-            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+            try (SocketChannel ch = sock.connect()) {
                 Channels.newInputStream(ch).readAllBytes(); // returns only when the stream ends
             }
             serving.join(10_000);
