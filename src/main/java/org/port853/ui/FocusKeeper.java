@@ -43,7 +43,10 @@ final class FocusKeeper {
             if (old != null) old.focusOwnerProperty().removeListener(guard);
             if (scene != null) {
                 scene.focusOwnerProperty().addListener(guard);
-                if (scene.getFocusOwner() == null || scene.getFocusOwner() == exitDemo) {
+                Node owner = scene.getFocusOwner();
+                // a scene that held the window before this one (the skeleton, Open demo, Exit demo) keeps that
+                // window's focused control until it is removed; JavaFX then gives the focus to the tabs
+                if (owner == null || owner == exitDemo || !isInside(owner, root)) {
                     Platform.runLater(this::focusPrimary);
                 }
             }
@@ -99,13 +102,12 @@ final class FocusKeeper {
             screenLeft = true;
         } else if (screenLeft && now != null) {
             // the focused control went away with its screen (another one chosen by a shortcut or the menu), and JavaFX
-            // moved the focus on to the next control in the scene: on Status the leak link above "Protect my DNS"
+            // moved the focus on to the next control in the scene: the tabs, "Exit demo", or on Status the leak link
+            // above "Protect my DNS"
             screenLeft = false;
-            if (now != tabs) {
-                Platform.runLater(() -> {
-                    if (focusOwner() == now) focusPrimary();
-                });
-            }
+            Platform.runLater(() -> {
+                if (focusOwner() == now) focusPrimary();
+            });
         }
     }
 

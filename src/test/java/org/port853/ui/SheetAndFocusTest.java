@@ -307,4 +307,26 @@ class SheetAndFocusTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("protect-button", focusId());
     }
+
+    @Test
+    @DisplayName("after Exit demo (the real window put in the demo's scene) the focus starts on Protect my DNS, and "
+            + "outside the demo (no 'Exit demo' to catch it) a screen chosen by its shortcut starts on its primary "
+            + "control, not on the tabs")
+    void afterExitDemoAndOutsideTheDemoTheFocusIsOnThePrimaryControl(FxRobot robot) throws Exception {
+        openDemo();
+        waitUntil(() -> "protect-button".equals(focusId()) || "encryption-switch".equals(focusId()));
+        MainWindow demo = window;
+        fx(() -> {
+            demo.shutdown();
+            return null;
+        });
+        openPlaintextMachine(); // as Exit demo does: the same stage and scene, the demo's focused button removed
+        waitUntil(() -> "protect-button".equals(focusId()));
+        press(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("verify-run", focusId());
+        press(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("protect-button", focusId());
+    }
 }
