@@ -22,6 +22,8 @@ final class DropInScanner {
     private static final long MAX_SIZE = 64 * 1024;
     /** The error of a link to a missing file, which resolved skips (the files after it are read). */
     static final String DANGLING_LINK = "a link to a missing file";
+    /** The error of a named pipe or device ({@link #isPipeOrDevice}), never opened. */
+    static final String PIPE = "a named pipe or device, not a file";
 
     private DropInScanner() {
     }
@@ -138,7 +140,12 @@ final class DropInScanner {
      * directory named *.conf makes it ignore every file. (A directory it cannot list it only skips: see scan.)
      */
     private static boolean failedHidesOurs(Path file, boolean later, ResolvedFeatures features) {
-        return !later || features.directoryHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file);
+        return !later || features.notAFileHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file);
+    }
+
+    /** {@code d} is a named pipe or device, as {@link #scan} found it. */
+    static boolean isPipe(DropIn d) {
+        return PIPE.equals(d.error());
     }
 
     /**
@@ -172,7 +179,7 @@ final class DropInScanner {
             throw new Unparsable("a directory, not a file");
         }
         if (isPipeOrDevice(file)) { // reading it would wait for a writer for good
-            throw new Unparsable("a named pipe or device, not a file: systemd-resolved waits on it when it starts");
+            throw new Unparsable(PIPE);
         }
         if (Files.size(file) > MAX_SIZE) {
             throw new IOException("larger than " + MAX_SIZE / 1024 + " KiB");

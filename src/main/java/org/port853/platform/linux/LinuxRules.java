@@ -53,28 +53,29 @@ public final class LinuxRules implements PlatformRules {
             this.detail = detail;
         }
 
-        static StoppedFix of(LinuxDetails d) {
+        /** @param waitedOn the file a start would wait on (a named pipe), null: none */
+        static StoppedFix of(LinuxDetails d, String waitedOn) {
             if (!d.systemdBooted()) {
                 return NOT_BOOTED_BY_SYSTEMD;
             }
             if (d.resolvedMasked()) {
                 return UNMASK_FIRST;
             }
-            return d.mainConfPipe() ? MOVE_PIPE_FIRST : JUST_START;
+            return waitedOn != null ? MOVE_PIPE_FIRST : JUST_START;
         }
 
-        String text(String mainConf) {
+        String text(String waitedOn) {
             return switch (this) {
                 case NOT_BOOTED_BY_SYSTEMD -> NOT_BOOTED;
                 case UNMASK_FIRST -> "Unmask and start it: " + UNMASK + " && " + START;
-                case MOVE_PIPE_FIRST -> "Move " + mainConf + " away first (systemd-resolved waits on it when it starts "
+                case MOVE_PIPE_FIRST -> "Move " + waitedOn + " away first (systemd-resolved waits on it when it starts "
                         + "and does not come up), then start it: " + START;
                 case JUST_START -> "Start it: " + START;
             };
         }
 
-        List<String> details(String mainConf) {
-            return this == MOVE_PIPE_FIRST ? List.of(detail, mainConf) : List.of(detail);
+        List<String> details(String waitedOn) {
+            return this == MOVE_PIPE_FIRST ? List.of(detail, waitedOn) : List.of(detail);
         }
     }
 
@@ -142,11 +143,18 @@ public final class LinuxRules implements PlatformRules {
         if (d.mainConfPipe()) {
             reasons.add(mainConfPipe(d.mainConf(), s.running()));
         }
+        boolean waitsOnPipes = !new ResolvedFeatures(d.systemdVersion()).notAFileHidesAll();
+        List<DropIn> pipes = d.dropIns().stream().filter(DropInScanner::isPipe).toList();
+        for (DropIn p : pipes) {
+            reasons.add(dropInPipe(p, s.running(), waitsOnPipes, encrypting(s)));
+        }
+        // the file a start would wait on: the main one, else the first drop-in that is a pipe
+        String waitedOn = d.mainConfPipe() ? d.mainConf() : waitsOnPipes && !pipes.isEmpty() ? pipes.get(0).path() : null;
         if (!s.running()) {
-            StoppedFix fix = StoppedFix.of(d);
+            StoppedFix fix = StoppedFix.of(d, waitedOn);
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE, s.resolverName() + " is installed but "
                     + "not running" + (fix == StoppedFix.UNMASK_FIRST ? " (its unit is masked)." : "."),
-                    fix.text(d.mainConf()), fix.details(d.mainConf())));
+                    fix.text(waitedOn), fix.details(waitedOn)));
             return reasons;
         }
         if (!s.readable()) {
@@ -163,9 +171,7 @@ public final class LinuxRules implements PlatformRules {
         assessVersion(s, d.systemdVersion(), reasons);
         assessTransport(s, d, reasons);
         assessResolvConf(d.resolvConf(), s.global() != null && s.global().stubListenerOff(), reasons);
-        boolean encrypting = s.global() != null && s.global().effectiveDotMode() != DotMode.OFF
-                && !s.global().servers().isEmpty();
-        assessDropIns(d.dropIns(), encrypting, reasons);
+        assessDropIns(d.dropIns(), encrypting(s), reasons);
         assessNextStart(s, d, reasons);
         return reasons;
     }
@@ -399,6 +405,33 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
+     * A drop-in that is a named pipe or device: up to 257 ({@code waits}) resolved waits on it when it starts and does
+     * not come up (checked on 247, 252 and 257), as on such a main file; from 258 it cannot open it and then reads no
+     * settings file at all (checked on 262). Said wherever it sorts, whether resolved runs or not. Apply refuses it where
+     * it hides Port853's drop-in. Details: the file; 0 ignores all and resolved is stopped, 1 the same running, 2 waits
+     * and stopped, 3 waits and running; 1 where apply refuses it.
+     */
+    private static Reason dropInPipe(DropIn d, boolean running, boolean waits, boolean encrypting) {
+        String message = "The settings file " + d.path() + " is a named pipe or device, not a file: " + (waits
+                ? "systemd-resolved waits on it when it starts and does not come up, so " + (running ? "DNS works only "
+                + "until its next restart or the next boot" : "it cannot start while it is there")
+                : "systemd-resolved cannot open it and then ignores every settings file, the other drop-ins and "
+                + "resolved.conf included, so it runs on its built-in defaults " + (running ? "from its next start on, "
+                + "or already does" : "once it starts")) + "."
+                + (d.hidesOurs() ? " Apply and Protect my DNS are refused until it is gone." : "");
+        // as DROP_IN_HIDES_OURS: where it already made resolved drop the encryption, it is why nothing is encrypted
+        Severity severity = !waits && running && !encrypting ? Severity.UNENCRYPTED : Severity.WARNING;
+        return new Reason("DROP_IN_PIPE", severity, message, "Move it away (sudo mv " + d.path() + " " + d.path()
+                + ".old): systemd-resolved then reads the other settings files as before.",
+                List.of(d.path(), String.valueOf((waits ? 2 : 0) + (running ? 1 : 0)), d.hidesOurs() ? "1" : "0"));
+    }
+
+    /** The resolver runs with DNS-over-TLS and servers now. */
+    private static boolean encrypting(ResolverState s) {
+        return s.global() != null && s.global().effectiveDotMode() != DotMode.OFF && !s.global().servers().isEmpty();
+    }
+
+    /**
      * {@code encrypting}: the resolver runs with DNS-over-TLS and servers now. A file that hides Port853's drop-in while
      * it does not is why it does not ("Not encrypted", as doctor's config.drop-ins then fails), not only a warning of
      * what the next start loses.
@@ -407,6 +440,9 @@ public final class LinuxRules implements PlatformRules {
         boolean oursThere = dropIns.stream().anyMatch(DropIn::ours);
         for (DropIn d : dropIns) {
             List<String> fileAndError = List.of(String.valueOf(d.path()), String.valueOf(d.error()));
+            if (DropInScanner.isPipe(d)) {
+                continue; // DROP_IN_PIPE says what resolved does with it
+            }
             if (d.hidesOurs() && oursThere) {
                 // the state read may still be Port853's settings (loaded before); the next start of resolved drops them
                 reasons.add(new Reason("DROP_IN_HIDES_OURS", encrypting ? Severity.WARNING : Severity.UNENCRYPTED,

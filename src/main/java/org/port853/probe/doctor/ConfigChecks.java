@@ -73,7 +73,7 @@ public final class ConfigChecks {
     private static final Set<String> DOT_MODE = Set.of("DOT_OFF", "OPPORTUNISTIC", Reason.NO_SERVERS, "DOT_UNSUPPORTED",
             "DOT_DOWNGRADED");
     private static final Set<String> DROP_INS = Set.of("DROP_IN_OVERRIDES", "DROP_IN_HIDES_OURS", "DROP_IN_UNREADABLE",
-            "DROP_IN_LINE_SKIPPED", "DROP_IN_DANGLING", "DROP_IN_OURS_LINKED");
+            "DROP_IN_LINE_SKIPPED", "DROP_IN_DANGLING", "DROP_IN_OURS_LINKED", "DROP_IN_PIPE");
     private static final Set<String> LINK_BYPASS = Set.of("LINK_ANSWERED_PLAINTEXT", "LINK_PLAINTEXT_DEFAULT_ROUTE",
             "LINK_PLAINTEXT_DOMAINS");
     private static final Set<String> RESOLV_CONF = Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING",

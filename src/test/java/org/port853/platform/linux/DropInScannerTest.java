@@ -231,7 +231,7 @@ class DropInScannerTest {
             assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
             DropIn d = named(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
                     () -> DropInScanner.scan(paths, 252)), name);
-            assertEquals("a named pipe or device, not a file: systemd-resolved waits on it when it starts", d.error());
+            assertEquals("a named pipe or device, not a file", d.error());
             assertTrue(d.hidesOurs(), name);
             Files.delete(pipe);
         }

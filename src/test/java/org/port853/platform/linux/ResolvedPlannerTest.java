@@ -121,7 +121,7 @@ class ResolvedPlannerTest {
                     () -> planner.plan(STRICT, 252, DropInScanner.scan(paths, 252), false));
             String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
             assertEquals("refused.own-drop-in-unreadable", p.refusalWords().wording(), p.refusal());
-            String error = "a named pipe or device, not a file: systemd-resolved waits on it when it starts";
+            String error = "a named pipe or device, not a file";
             assertEquals(ours + " is the path of Port853's own drop-in, but what is there is no file systemd-resolved "
                     + "can read (" + error + "); move it away first (sudo mv " + ours + " " + ours + ".old), then "
                     + "Port853 writes its drop-in there", p.refusal());
