@@ -14,4 +14,12 @@ public interface PlatformRules {
     default String command(org.port853.core.Reason reason) {
         return null;
     }
+
+    /**
+     * {@code reason} means that every change Port853 would make here is refused (the planner says it when one is tried),
+     * so the window says so where the switch and Protect my DNS are, before either is tried.
+     */
+    default boolean refusesChanges(org.port853.core.Reason reason) {
+        return false;
+    }
 }

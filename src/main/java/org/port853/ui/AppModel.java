@@ -67,7 +67,7 @@ public final class AppModel {
     private volatile LookupCheck lookup;
     // a binding, not a property set after the two: whoever reads it while state or assessment changes gets the new value
     private final javafx.beans.binding.ObjectBinding<Blocked> blocked = javafx.beans.binding.Bindings.createObjectBinding(
-            () -> Blocked.of(state.get(), assessment.get()), state, assessment);
+            () -> Blocked.of(state.get(), assessment.get(), this::refusesChanges), state, assessment);
     private final StringProperty refreshError = new SimpleStringProperty();
     /** Why the user's own providers could not be read (null when they could): said on Providers, not as a state error. */
     private final javafx.beans.property.ReadOnlyStringWrapper providerProblem = new javafx.beans.property.ReadOnlyStringWrapper();
@@ -554,6 +554,11 @@ public final class AppModel {
 
     public static DesiredSettings off() {
         return new DesiredSettings(List.of(), DotMode.OFF, DnssecMode.NO, false, List.of());
+    }
+
+    /** The reason means every change is refused here (see {@link org.port853.platform.PlatformRules#refusesChanges}). */
+    private boolean refusesChanges(org.port853.core.Reason reason) {
+        return services.adapter().rules().refusesChanges(reason);
     }
 
     /**

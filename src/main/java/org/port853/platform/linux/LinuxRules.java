@@ -96,6 +96,19 @@ public final class LinuxRules implements PlatformRules {
         };
     }
 
+    /**
+     * The folder of Port853's drop-in is no folder, the main resolved.conf is a pipe, or a drop-in is one that hides
+     * Port853's (its last detail 1): ResolvedPlanner refuses every change until it is moved away.
+     */
+    @Override
+    public boolean refusesChanges(Reason reason) {
+        return switch (reason.code()) {
+            case "DROP_IN_DIR_UNUSABLE", "MAIN_CONF_PIPE" -> true;
+            case "DROP_IN_PIPE" -> reason.details().get(reason.details().size() - 1).equals("1");
+            default -> false;
+        };
+    }
+
     /** systemd #18060, strict mode degrading to plain UDP, was fixed in 249 (commit fba3e94). */
     public static final int STRICT_UDP_FALLBACK_FIXED = 249;
 

@@ -93,7 +93,8 @@ public final class StatusViewModel {
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
         model.refreshErrorProperty().addListener((o, a, e) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
-                && model.stateProperty().get().readable() && !apply.busy(), model.stateProperty(), apply.busyProperty()));
+                && model.blockedProperty().get() == null && !apply.busy(), model.stateProperty(),
+                model.blockedProperty(), apply.busyProperty()));
         update();
     }
 
@@ -170,6 +171,15 @@ public final class StatusViewModel {
                 + (stubGone ? ".stopped" : staticToStub ? ".stub" : ""), String.valueOf(file.target()),
                 String.join(", ", file.nameservers()), file.target() == null ? 0 : 1, file.nameservers().isEmpty() ? 0 : 1));
         if (blocked != null) {
+            // a reason refuses every change: the switch says why, the state as read stays in view
+            String command = blocking == null ? null : model.fixCommand(blocking);
+            blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
+            blockedCommand.set(command);
+        } else {
+            blockedReason.set(null);
+            blockedCommand.set(null);
+        }
+        if (blocked != null && !blocked.stateRead()) {
             providers.set("—");
             mode.set("—");
             dnssec.set("—");
@@ -178,14 +188,9 @@ public final class StatusViewModel {
             // a stopped resolver is a state that passes (start it), not "cannot be used here" for good
             switchText.set(s.installed() && !s.running() ? I18n.t("switch.unavailable.stopped", ResolverTexts.name(s))
                     : I18n.t("switch.unavailable"));
-            String command = blocking == null ? null : model.fixCommand(blocking);
-            blockedReason.set(blocking == null ? blocked.message() : blockedText(blocked.text(), command));
-            blockedCommand.set(command);
             setSwitch(false);
             return;
         }
-        blockedReason.set(null);
-        blockedCommand.set(null);
         var g = s.global();
         providers.set(ProviderNames.describe(g.servers(), model.catalogue(), I18n.t("status.noservers")));
         DotMode dot = model.encryptionOn() ? g.dnsOverTls() : DotMode.OFF;
@@ -283,7 +288,8 @@ public final class StatusViewModel {
         protectText.set(triedAndFailed ? failedText(failed)
                 : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
-        protectOffered.set(s != null && s.readable() && state.get() != ProtectionState.PROTECTED && !inPlace);
+        protectOffered.set(s != null && model.blockedProperty().get() == null && state.get() != ProtectionState.PROTECTED
+                && !inPlace);
         protectPlaceKept.set(protectOffered.get() || state.get() == ProtectionState.READING
                 && model.refreshErrorProperty().get() == null);
     }

@@ -73,6 +73,7 @@ class DropInDirectoryReasonTest {
         ResolverState s = protectedWith(dir);
 
         Reason r = reason(s);
+        assertTrue(new LinuxRules().refusesChanges(r), "the window says so before apply or Protect my DNS is tried");
         assertEquals(Severity.INFO, r.severity(), "resolved ignores the file: DNS runs as the other reasons say");
         assertEquals(Verdict.PROTECTED, Assessor.assess(s, new LinuxRules().assess(s)).verdict());
         assertEquals(dir + " is a file, not a folder: systemd-resolved ignores it, and Port853 cannot put its settings "
@@ -102,6 +103,7 @@ class DropInDirectoryReasonTest {
         ResolverState s = protectedWith(dir);
 
         Reason r = reason(s);
+        assertTrue(new LinuxRules().refusesChanges(r), "the window says so before apply or Protect my DNS is tried");
         assertEquals(Severity.INFO, r.severity(), "resolved reads through the link");
         // the link's target as a path from anywhere: '../../elsewhere' is relative to the link's folder, not to
         // where the user types the fix's command

@@ -88,6 +88,7 @@ class DropInPipeReasonTest {
                 + "nächsten Neustart oder dem nächsten Hochfahren. Port853 lehnt apply und „DNS schützen“ ab, bis sie dort "
                 + "weg ist. / Verschieben Sie sie (sudo mv " + pipe + " " + pipe + ".old): dann liest systemd-resolved die "
                 + "übrigen Einstellungsdateien wie zuvor.", sudo(DropInDirectoryReasonTest.words(Locale.GERMAN, r, s)));
+        assertTrue(new LinuxRules().refusesChanges(r), "the window says so before Protect my DNS is tried");
         assertEquals("refused.drop-in-pipe", new ResolvedPlanner(LinuxPaths.under(root)).plan(StubListenerOffTest.STRICT,
                 252, scanned.dropIns(), false).refusalWords().wording(), "what status announces is what apply refuses");
     }

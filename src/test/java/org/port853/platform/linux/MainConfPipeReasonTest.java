@@ -81,6 +81,7 @@ class MainConfPipeReasonTest {
                 + "ist. / Ersetzen Sie sie durch eine normale Datei oder verschieben Sie sie (" + sudo + "mv " + main + " "
                 + main + ".old): ohne sie läuft systemd-resolved mit seinen eingebauten Standardwerten.",
                 DropInDirectoryReasonTest.words(Locale.GERMAN, r, s));
+        assertTrue(new LinuxRules().refusesChanges(r), "the window says so before Protect my DNS is tried");
         assertEquals("refused.main-conf-pipe", new ResolvedPlanner(paths).plan(StubListenerOffTest.STRICT, 252,
                 List.of(), false).refusalWords().wording(), "what status announces is what apply refuses");
     }
