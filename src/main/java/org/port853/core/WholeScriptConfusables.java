@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * label is refused under a top-level domain not written in its script. Chromium also lets it pass under some country
  * domains of the script's users (.ru, .gr ...); here those are Latin domains like any other: a pinned name that
  * deceives costs more than one given in its ASCII form, which passes as it shows what is checked. A name of the script
- * that does not imitate Latin ("пример.ru": и and м have none) passes, as does any under a domain of its script
- * ("сахарок.рф").
+ * that does not imitate Latin ("пример.ru": и and м have none) passes, as does any under a domain of its script that
+ * reads as that script ("сахарок.рф"; not under ".рус", itself all look-alikes: "аррӏе.рус" reads "apple.pyc").
  */
 final class WholeScriptConfusables {
     /** Per script, its lower-case letters that have Latin look-alikes: Chromium's lists (idn_spoof_checker.cc). */
@@ -39,7 +39,7 @@ final class WholeScriptConfusables {
         // a name of one label has no top-level domain to be read in the script of
         int judged = Math.max(1, labels.length - 1);
         Set<UnicodeScript> topLevelScripts = labels.length == 1 ? Set.of()
-                : MixedScripts.scripts(IdnNames.toUnicodeLabel(labels[labels.length - 1])).keySet();
+                : scriptsReadAsThemselves(IdnNames.toUnicodeLabel(labels[labels.length - 1]));
         for (int i = 0; i < judged; i++) {
             String label = IdnNames.toUnicodeLabel(labels[i]);
             Map<UnicodeScript, Set<Integer>> scripts = MixedScripts.scripts(label);
@@ -47,9 +47,7 @@ final class WholeScriptConfusables {
                 continue;
             }
             Map.Entry<UnicodeScript, Set<Integer>> only = scripts.entrySet().iterator().next();
-            Set<Integer> lookalikes = LATIN_LOOKALIKES.getOrDefault(only.getKey(), Set.of());
-            if (!topLevelScripts.contains(only.getKey())
-                    && only.getValue().stream().allMatch(c -> lookalikes.contains(Character.toLowerCase(c)))) {
+            if (!topLevelScripts.contains(only.getKey()) && allLookLatin(only)) {
                 Sentence letters = MixedScripts.list(List.of(only));
                 throw new InvalidInputException(what + " '" + Printable.of(typed) + "' has a label, '" + Printable.of(label)
                         + "', written only in letters that look like Latin ones (" + letters.english() + "), and not "
@@ -59,6 +57,21 @@ final class WholeScriptConfusables {
                         .says("name.whole-script", Printable.of(typed), Printable.of(label), letters, ascii).about(what);
             }
         }
+    }
+
+    /**
+     * The scripts of {@code topLevel} that it shows as such: with a letter that has no Latin look-alike (".рф", ".ελ").
+     * A top-level domain wholly of look-alikes (".рус", read "pyc") reads as Latin itself, and exempts nothing.
+     */
+    private static Set<UnicodeScript> scriptsReadAsThemselves(String topLevel) {
+        return MixedScripts.scripts(topLevel).entrySet().stream().filter(e -> !allLookLatin(e))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Every one of these letters of the script has a Latin look-alike (capitals as their small letters). */
+    private static boolean allLookLatin(Map.Entry<UnicodeScript, Set<Integer>> lettersOfScript) {
+        Set<Integer> lookalikes = LATIN_LOOKALIKES.getOrDefault(lettersOfScript.getKey(), Set.of());
+        return lettersOfScript.getValue().stream().allMatch(c -> lookalikes.contains(Character.toLowerCase(c)));
     }
 
     private static Set<Integer> codePoints(String letters) {

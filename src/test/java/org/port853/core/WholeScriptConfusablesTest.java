@@ -41,6 +41,7 @@ class WholeScriptConfusablesTest {
                 "\u0410\u0420\u0420\u04c0\u0415.com", // АРРӀЕ: capitals, the palochka's kept as it is by IDNA2003
                 "\u03b9\u03bf\u03c4\u03b1.gr", // ιοτα (iota), Greek
                 "\u0441\u0430\u0445\u0430\u0440\u043e\u043a.ru", // сахарок: a Russian word, but all of it reads Latin
+                "\u0430\u0440\u0440\u04cf\u0435.\u0440\u0443\u0441", // аррӏе.рус: a Cyrillic domain that reads "pyc"
                 "\u0430\u0440\u0440\u04cf\u0435")) { // one label: no top-level domain of its script
             assertTrue(refused(name).contains("written only in letters that look like Latin ones"), name);
         }
