@@ -11,7 +11,7 @@ import org.port853.probe.dot.ProbeReport;
 import org.port853.probe.pins.ServerPins;
 import org.port853.probe.pins.PinRecord;
 
-/** The JSON documents of doctor, pins and bench-providers (documented in README.md). */
+/** The JSON documents of doctor, pins and bench-providers (documented in docs/cli.md). */
 final class DoctorJson {
     private DoctorJson() {
     }

@@ -18,7 +18,7 @@ import org.port853.platform.ApplyResult;
 import org.port853.platform.Plan;
 import org.port853.probe.pins.ServerPins;
 
-/** The stable JSON documents of the command line (documented in README.md). */
+/** The stable JSON documents of the command line (documented in docs/cli.md). */
 public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

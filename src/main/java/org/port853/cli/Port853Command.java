@@ -158,7 +158,7 @@ public final class Port853Command implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             String message = oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage());
             line.getErr().println(prefix(line.getCommandSpec()) + message);
-            // the same sentence in the log (README: failures are logged, one line each), the cause's trace with it
+            // the same sentence in the log (docs/cli.md: failures are logged, one line each), the cause's trace with it
             FAILURES.log(java.util.logging.Level.WARNING, prefix(line.getCommandSpec()) + message,
                     ex instanceof InvalidInputException ? null : ex);
             return ex instanceof InvalidInputException ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;

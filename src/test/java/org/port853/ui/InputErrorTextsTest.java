@@ -132,10 +132,10 @@ class InputErrorTextsTest {
     @Test
     void aTlsNameWhollyOfLetterLookingLatinIsSaidInGerman() {
         // "аррӏе.com": Cyrillic а, р, р, ӏ, е read as "apple"
-        assertEquals("TLS-Name „\u0430\u0440\u0440\u04cf\u0435.com“ hat ein Label, „\u0430\u0440\u0440\u04cf\u0435“, nur "
-                + "aus Buchstaben, die lateinischen gleichen (Kyrillisch \u0430 (U+0430), \u0440 (U+0440), \u04cf (U+04CF), "
-                + "\u0435 (U+0435)), und nicht unter einer Top-Level-Domain in dieser Schrift, so wie Nachahmungen "
-                + "lateinischer Namen; seine ASCII-Form, die das Zertifikat des Servers enthalten muss, ist "
+        assertEquals("TLS-Name „\u0430\u0440\u0440\u04cf\u0435.com“ hat ein Label, „\u0430\u0440\u0440\u04cf\u0435“, das nur "
+                + "aus Buchstaben besteht, die lateinischen gleichen (Kyrillisch \u0430 (U+0430), \u0440 (U+0440), "
+                + "\u04cf (U+04CF), \u0435 (U+0435)), und nicht unter einer Top-Level-Domain in dieser Schrift steht, "
+                + "wie es Nachahmungen lateinischer Namen tun; seine ASCII-Form, die das Zertifikat des Servers enthalten muss, ist "
                 + "xn--80ak6aa92e.com: Wenn Sie diesen Namen meinen, geben Sie ihn so ein.",
                 german(() -> leaving(Field.TLS_NAME, "\u0430\u0440\u0440\u04cf\u0435.com")));
     }
