@@ -300,12 +300,7 @@ class SheetAndFocusTest extends WindowTestBase {
     void statusShortcutFocusesProtectNotTheLeakLink(FxRobot robot) throws Exception {
         openDemo();
         waitUntil(() -> fx(() -> robot.lookup("#show-leaks").query().isVisible()));
-        press(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("verify-run", focusId());
-        press(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("protect-button", focusId());
+        verifyAndBackFocusPrimaries();
     }
 
     @Test
@@ -322,6 +317,11 @@ class SheetAndFocusTest extends WindowTestBase {
         });
         openPlaintextMachine(); // as Exit demo does: the same stage and scene, the demo's focused button removed
         waitUntil(() -> "protect-button".equals(focusId()));
+        verifyAndBackFocusPrimaries();
+    }
+
+    /** Ctrl+4 (Verify) starts on Run, Ctrl+1 (Status) on Protect my DNS. */
+    private void verifyAndBackFocusPrimaries() throws Exception {
         press(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("verify-run", focusId());
