@@ -89,6 +89,9 @@ public final class ScreenshotTour {
         shot(w2, MainWindow.Screen.STATUS, "status-recover");
         fx(() -> { w2.shutdown(); return null; });
         Platform.exit();
+        try (var files = Files.walk(config)) { // the demo saves nothing, but the folder itself is the tour's
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         System.exit(0);
     }
 
