@@ -18,12 +18,21 @@ public final class DnsNames {
      * letters that look Latin under a top-level domain of another script ({@link WholeScriptConfusables}).
      */
     public static String requireTlsName(String name) {
-        String ascii = requireHostName(toAscii(name, "TLS name"), "TLS name");
+        String ascii = requireReportedTlsName(name);
         if (name.chars().anyMatch(c -> c >= 0x80)) {
             MixedScripts.refuse(name, ascii, "TLS name");
             WholeScriptConfusables.refuse(name, ascii, "TLS name");
         }
         return ascii;
+    }
+
+    /**
+     * A TLS authentication name the system reports (resolved's bus, its configuration, Windows): in its ASCII form and
+     * checked as {@link #requireHostName}, but a look-alike is not refused, as {@link #requireTlsName} refuses one
+     * someone types: the name is in use, and Port853 shows it as it is rather than hide its server.
+     */
+    public static String requireReportedTlsName(String name) {
+        return requireHostName(toAscii(name, "TLS name"), "TLS name");
     }
 
     /**

@@ -28,6 +28,15 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
     }
 
     /**
+     * A server the system reports: its name in the ASCII form, which the canonical constructor takes as it is, so a
+     * look-alike name that the system uses keeps its server in the state ({@link DnsNames#requireReportedTlsName}).
+     */
+    public static ServerAddress reported(InetAddress address, int port, String tlsName) {
+        return new ServerAddress(address, port,
+                tlsName == null || tlsName.isEmpty() ? null : DnsNames.requireReportedTlsName(tlsName));
+    }
+
+    /**
      * Parses a server someone chooses, {@code ADDR[:PORT][#NAME]}: global servers only, so an interface suffix and an
      * IPv6 link-local address are refused.
      */
@@ -37,7 +46,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     /**
      * Parses a server the resolver reports, its interface suffix already removed: a link's link-local server (an
-     * IPv6 router's) is kept, as it is what the link uses.
+     * IPv6 router's) is kept, as it is what the link uses, and so is a look-alike name ({@link #reported}).
      */
     public static ServerAddress parseReported(String spec) {
         return parse(spec, false);
@@ -99,7 +108,7 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         } else {
             IpAddresses.requireServer(addr, host);
         }
-        return new ServerAddress(addr, port, name);
+        return chosen ? new ServerAddress(addr, port, name) : reported(addr, port, name);
     }
 
     private static int parsePort(String text, String spec) {

@@ -234,6 +234,37 @@ class ServerAddressTest {
     }
 
     @Nested
+    @DisplayName("a look-alike name is refused from the user, kept from the system")
+    class LookAlikes {
+        static final String APPLE = "\u0430\u0440\u0440\u04cf\u0435.com"; // Cyrillic а, р, р, ӏ, е read as "apple"
+        static final String QUAD9 = "dns.qu\u0430d9.net"; // a Cyrillic а among Latin letters
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {APPLE, QUAD9})
+        void chosenIsRefused(String name) throws Exception {
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2#" + name));
+            assertThrows(InvalidInputException.class, () -> ServerAddress.of("198.18.0.2", name));
+            InetAddress a = InetAddress.getByAddress(new byte[]{(byte) 198, 18, 0, 2});
+            assertThrows(InvalidInputException.class, () -> new ServerAddress(a, 0, name));
+        }
+
+        @Test
+        void reportedIsKeptInItsAsciiForm() throws Exception {
+            InetAddress a = InetAddress.getByAddress(new byte[]{(byte) 198, 18, 0, 2});
+            assertEquals("198.18.0.2#xn--80ak6aa92e.com", ServerAddress.reported(a, 0, APPLE).toString());
+            assertEquals("198.18.0.2:853#dns.xn--qud9-63d.net", ServerAddress.parseReported("198.18.0.2:853#" + QUAD9).toString());
+            assertNull(ServerAddress.reported(a, 0, "").tlsName());
+        }
+
+        @Test
+        void reportedIsStillAHostName() throws Exception {
+            InetAddress a = InetAddress.getByAddress(new byte[]{(byte) 198, 18, 0, 2});
+            assertThrows(InvalidInputException.class, () -> ServerAddress.reported(a, 0, "bad name!"));
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parseReported("198.18.0.2#a..b"));
+        }
+    }
+
+    @Nested
     class DnsNamesTest {
         @Test
         void normalises() {

@@ -79,7 +79,7 @@ final class BusValues {
         String name = f.size() > familyAt + 3 && f.get(familyAt + 3) != null ? f.get(familyAt + 3).toString() : null;
         try {
             InetAddress a = IpAddresses.fromBytes(raw);
-            return new ServerAddress(a, port, name == null || name.isEmpty() ? null : name);
+            return ServerAddress.reported(a, port, name);
         } catch (InvalidInputException e) {
             return null;
         }

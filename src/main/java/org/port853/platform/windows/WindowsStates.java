@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.port853.core.DomainEntry;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
+import org.port853.core.IpAddresses;
 import org.port853.core.LinkState;
 import org.port853.core.PendingChange;
 import org.port853.core.ResolverState;
@@ -59,7 +60,8 @@ public final class WindowsStates {
         List<ServerAddress> out = new ArrayList<>();
         for (String a : addresses) {
             try {
-                out.add(ServerAddress.of(a, d.entryFor(a).map(WindowsStates::tlsName).orElse(null)));
+                String name = d.entryFor(a).map(WindowsStates::tlsName).orElse(null);
+                out.add(ServerAddress.reported(IpAddresses.parse(a), 0, name));
             } catch (RuntimeException e) {
                 // an address Windows printed that we cannot represent (e.g. with a zone): leave it out of the view
             }
@@ -74,7 +76,7 @@ public final class WindowsStates {
         }
         try {
             String host = java.net.URI.create(e.template()).getHost();
-            return host == null || org.port853.core.IpAddresses.isAddress(host) ? null : host;
+            return host == null || IpAddresses.isAddress(host) ? null : host;
         } catch (RuntimeException ex) {
             return null;
         }

@@ -93,6 +93,15 @@ class ResolvectlStatusParserTest {
     }
 
     @Test
+    void aLookAlikeNameTheSystemUsesKeepsItsServer() {
+        ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse("Global\n       Protocols: +DNSOverTLS\n"
+                + "Current DNS Server: 198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com\n"
+                + "     DNS Servers: 198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com 9.9.9.9#dns.quad9.net\n");
+        assertEquals(List.of("198.18.0.2#xn--80ak6aa92e.com", "9.9.9.9#dns.quad9.net"), texts(p.global().servers()));
+        assertEquals("198.18.0.2#xn--80ak6aa92e.com", p.global().currentServer().toString());
+    }
+
+    @Test
     void unexpectedProtocolValuesAreSkippedNotThrown() {
         // The text is not a stable interface: an unknown value must not escape as an exception.
         ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(
