@@ -3,7 +3,9 @@ package org.port853.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a {@link ResolverState} into a verdict with reasons. Pure: the same state always gives the same
@@ -85,6 +87,7 @@ public final class Assessor {
         GlobalState g = s.global();
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
+        lookAlikeNames(s, g).ifPresent(reasons::add);
         if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
             reasons.add(dnssecOff(modeInUse(s)));
         }
@@ -204,6 +207,26 @@ public final class Assessor {
         }
     }
 
+    /**
+     * Servers in use whose TLS name is a look-alike (see {@link DnsNames#isLookAlike}): the system may hold one someone
+     * else wrote, which Port853 shows rather than hide; said so the person can tell it from the provider it imitates.
+     */
+    private static Optional<Reason> lookAlikeNames(ResolverState s, GlobalState g) {
+        Stream<ServerAddress> all = Stream.concat(
+                Stream.concat(g.servers().stream(), g.fallbackServers().stream()),
+                s.links().stream().flatMap(l -> l.servers().stream()));
+        String named = all.filter(x -> x.tlsName() != null && DnsNames.isLookAlike(x.tlsName()))
+                .map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("LOOKALIKE_TLS_NAME", Severity.INFO, "Server " + named + " has a TLS "
+                + "name that reads as a look-alike (letters of another script that look Latin, or scripts mixed in one "
+                + "label): its certificate is checked against that name, which may belong to someone other than the "
+                + "provider it resembles.", "Check that the name is the one you mean; if not, remove the server from the "
+                + "file that sets it, or choose a provider from the catalogue ('port853 providers').", List.of(named)));
+    }
+
     private static void assessLinks(ResolverState s, GlobalState g, List<Reason> reasons) {
         DotMode globalMode = g.effectiveDotMode();
         UnclaimedNames unclaimed = UnclaimedNames.in(s);
@@ -318,7 +341,7 @@ public final class Assessor {
     public static Assessment namesUnresolved(Assessment a, ResolverState s, String why) {
         String resolver = s.resolverName();
         List<Reason> reasons = new ArrayList<>(a.reasons());
-        java.util.Optional<String> dnssec = DnssecFailures.resultIn(why);
+        Optional<String> dnssec = DnssecFailures.resultIn(why);
         if (dnssec.isPresent()) {
             // the servers answer, but not with what validation needs: "they refuse or cannot be reached" would be untrue;
             // a file read after Port853's that sets DNSSEC= wins over --dnssec no, so the advice names that file

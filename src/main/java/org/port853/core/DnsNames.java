@@ -20,10 +20,27 @@ public final class DnsNames {
     public static String requireTlsName(String name) {
         String ascii = requireReportedTlsName(name);
         if (name.chars().anyMatch(c -> c >= 0x80)) {
-            MixedScripts.refuse(name, ascii, "TLS name");
-            WholeScriptConfusables.refuse(name, ascii, "TLS name");
+            refuseLookAlike(name, ascii);
         }
         return ascii;
+    }
+
+    /**
+     * Whether a TLS name in its ASCII form reads, once its labels are shown as the letters they stand for, as a
+     * look-alike that {@link #requireTlsName} refuses when it is typed so: "xn--80ak6aa92e.com" ("аррӏе.com").
+     */
+    public static boolean isLookAlike(String ascii) {
+        try {
+            refuseLookAlike(ascii, ascii);
+            return false;
+        } catch (InvalidInputException e) {
+            return true;
+        }
+    }
+
+    private static void refuseLookAlike(String typed, String ascii) {
+        MixedScripts.refuse(typed, ascii, "TLS name");
+        WholeScriptConfusables.refuse(typed, ascii, "TLS name");
     }
 
     /**

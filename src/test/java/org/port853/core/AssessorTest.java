@@ -389,6 +389,22 @@ class AssessorTest {
         }
 
         @Test
+        void lookAlikeNameReadFromTheSystemIsShownAndSaid() {
+            // "DNS=198.18.0.2#аррӏе.com" in a file someone else wrote (Cyrillic а, р, р, ӏ, е read as "apple")
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com"));
+            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1#dns.qu\u0430d9.net")), DotMode.STRICT,
+                    false));
+            Assessment a = s.assess();
+            Reason r = require(a, "LOOKALIKE_TLS_NAME");
+            assertEquals(Severity.INFO, r.severity());
+            assertEquals(List.of("198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net"), r.details());
+            assertFalse(r.message().contains("9.9.9.9"), "a name that reads as itself is not listed");
+            assertEquals(Verdict.PROTECTED, a.verdict());
+            assertTrue(reason(new S().assess(), "LOOKALIKE_TLS_NAME").isEmpty());
+        }
+
+        @Test
         void dnssecOffIsInfo() {
             S s = new S();
             s.dnssec = DnssecMode.NO;

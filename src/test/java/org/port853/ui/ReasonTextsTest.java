@@ -222,4 +222,15 @@ class ReasonTextsTest {
                 + "opportunistic), but systemd-resolved has not read that yet"), byDefault.message());
         assertTrue(byDefault.fix().contains("systemctl restart systemd-resolved.service"), byDefault.fix());
     }
+
+    @Test
+    void aLookAlikeNameIsSaidWithItsServerInBothLanguages() {
+        Reason r = new Reason("LOOKALIKE_TLS_NAME", org.port853.core.Severity.INFO, "x", "y",
+                List.of("198.18.0.2#xn--80ak6aa92e.com"));
+        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "LOOKALIKE_TLS_NAME", null));
+            assertTrue(t.message().contains("198.18.0.2#xn--80ak6aa92e.com"), t.message());
+            assertTrue(t.fix().contains(language == java.util.Locale.GERMAN ? "Katalog" : "catalogue"), t.fix());
+        }
+    }
 }
