@@ -496,14 +496,18 @@ class ViewModelTest {
                     "strict needs names: " + model.desired().servers());
         }
 
+        /** The draft's entries by name once the system uses {@code server} alone. */
+        private List<String> draftWhenInUse(ServerAddress server) {
+            adapter.state = Fakes.strictState(List.of(server), true);
+            model.refresh();
+            return model.chosen().stream().map(org.port853.core.Provider::displayName).toList();
+        }
+
         @Test
         @DisplayName("a server in no provider list stays in the draft as what it is: no change counted, kept when applying, Discard brings it back")
         void serverOutsideTheListStaysInTheDraft() {
             ServerAddress own = ServerAddress.parse("198.18.201.2#dot.test");
-            adapter.state = Fakes.strictState(List.of(own), true);
-            model.refresh();
-            assertEquals(List.of("198.18.201.2 · dot.test"), model.chosen().stream()
-                    .map(org.port853.core.Provider::displayName).toList(), "not an empty draft");
+            assertEquals(List.of("198.18.201.2 · dot.test"), draftWhenInUse(own), "not an empty draft");
             assertEquals(0, model.draftChangesProperty().get(), "an untouched draft differs in nothing");
             assertEquals(List.of(own), model.desired().servers(), "applying the untouched draft keeps the server");
 
@@ -523,6 +527,19 @@ class ViewModelTest {
             model.resetDraft();
             assertEquals(List.of(withPort), model.desired().servers(), "port and name survive the draft");
             assertEquals(0, model.draftChangesProperty().get());
+        }
+
+        @Test
+        @DisplayName("a server the system uses with a look-alike name (written by someone else) stays in the draft as "
+                + "it is, and what applying sends passes the helper's own strict check unchanged, in its ASCII form")
+        void lookAlikeNameFromTheSystemStaysInTheDraftInItsAsciiForm() {
+            // "аррӏе.com": Cyrillic а, р, р, ӏ, е read as "apple"; resolved reports it as it was written
+            ServerAddress lookAlike = ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com");
+            assertEquals(List.of("198.18.0.2 · xn--80ak6aa92e.com"), draftWhenInUse(lookAlike), "not an empty draft");
+            assertEquals(List.of(lookAlike), model.desired().servers());
+            var sent = org.port853.helper.HelperDocuments.parse(org.port853.helper.HelperDocuments.write(
+                    org.port853.helper.HelperRequest.apply(model.desired(), false)));
+            assertEquals(List.of(lookAlike), sent.settings().servers());
         }
 
         @Test
