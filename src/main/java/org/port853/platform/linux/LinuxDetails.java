@@ -23,7 +23,7 @@ import org.port853.core.ResolvConfState;
  * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold; {@code dropInDirectory}: where
  * the directory of Port853's drop-in is no directory (a file, a symbolic link), which it is; else null;
  * {@code mainConfPipe}: the main resolved.conf is a named pipe or device ({@link DropInScanner#isPipeOrDevice}), on
- * which resolved waits when it next starts.
+ * which resolved waits when it next starts, or from 258 for which it ignores every settings file ({@link SettingsPipe}).
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,

@@ -43,8 +43,10 @@ public final class LinuxRules implements PlatformRules {
         NOT_BOOTED_BY_SYSTEMD("1"),
         /** a masked unit refuses both enable and start: unmasking comes first. */
         UNMASK_FIRST("3"),
-        /** a start would wait on the pipe and fail after the unit's timeout: the pipe goes first. */
+        /** up to 257 a start would wait on the pipe and fail after the unit's timeout: the pipe goes first. */
         MOVE_PIPE_FIRST("4"),
+        /** from 258 a start works, but the pipe makes resolved ignore its settings files: it is worth moving too. */
+        MOVE_PIPE_TOO("5"),
         JUST_START("0");
 
         private final String detail;
@@ -53,29 +55,31 @@ public final class LinuxRules implements PlatformRules {
             this.detail = detail;
         }
 
-        /** @param waitedOn the file a start would wait on (a named pipe), null: none */
-        static StoppedFix of(LinuxDetails d, String waitedOn) {
+        /** @param pipe a settings file that is a named pipe, null: none; {@code effect} what resolved does with it */
+        static StoppedFix of(LinuxDetails d, String pipe, SettingsPipe effect) {
             if (!d.systemdBooted()) {
                 return NOT_BOOTED_BY_SYSTEMD;
             }
             if (d.resolvedMasked()) {
                 return UNMASK_FIRST;
             }
-            return waitedOn != null ? MOVE_PIPE_FIRST : JUST_START;
+            return pipe == null ? JUST_START : effect.waits() ? MOVE_PIPE_FIRST : MOVE_PIPE_TOO;
         }
 
-        String text(String waitedOn) {
+        String text(String pipe) {
             return switch (this) {
                 case NOT_BOOTED_BY_SYSTEMD -> NOT_BOOTED;
                 case UNMASK_FIRST -> "Unmask and start it: " + UNMASK + " && " + START;
-                case MOVE_PIPE_FIRST -> "Move " + waitedOn + " away first (systemd-resolved waits on it when it starts "
+                case MOVE_PIPE_FIRST -> "Move " + pipe + " away first (systemd-resolved waits on it when it starts "
                         + "and does not come up), then start it: " + START;
+                case MOVE_PIPE_TOO -> "Move " + pipe + " away (systemd-resolved starts with it there, but then ignores "
+                        + "every settings file and runs on its built-in defaults), then start it: " + START;
                 case JUST_START -> "Start it: " + START;
             };
         }
 
-        List<String> details(String waitedOn) {
-            return this == MOVE_PIPE_FIRST ? List.of(detail, waitedOn) : List.of(detail);
+        List<String> details(String pipe) {
+            return this == MOVE_PIPE_FIRST || this == MOVE_PIPE_TOO ? List.of(detail, pipe) : List.of(detail);
         }
     }
 
@@ -153,21 +157,21 @@ public final class LinuxRules implements PlatformRules {
                             + "install systemd-resolved (Fedora), then enable it." : NOT_BOOTED_MISSING), booted));
             return reasons;
         }
+        SettingsPipe pipeEffect = SettingsPipe.on(d.systemdVersion(), s.running());
         if (d.mainConfPipe()) {
-            reasons.add(mainConfPipe(d.mainConf(), s.running()));
+            reasons.add(mainConfPipe(d.mainConf(), pipeEffect, encrypting(s)));
         }
-        boolean waitsOnPipes = !new ResolvedFeatures(d.systemdVersion()).notAFileHidesAll();
         List<DropIn> pipes = d.dropIns().stream().filter(DropInScanner::isPipe).toList();
         for (DropIn p : pipes) {
-            reasons.add(dropInPipe(p, s.running(), waitsOnPipes, encrypting(s)));
+            reasons.add(dropInPipe(p, pipeEffect, encrypting(s)));
         }
-        // the file a start would wait on: the main one, else the first drop-in that is a pipe
-        String waitedOn = d.mainConfPipe() ? d.mainConf() : waitsOnPipes && !pipes.isEmpty() ? pipes.get(0).path() : null;
+        // the pipe a start would wait on or ignore every settings file for: the main one, else the first drop-in that is one
+        String pipe = d.mainConfPipe() ? d.mainConf() : !pipes.isEmpty() ? pipes.get(0).path() : null;
         if (!s.running()) {
-            StoppedFix fix = StoppedFix.of(d, waitedOn);
+            StoppedFix fix = StoppedFix.of(d, pipe, pipeEffect);
             reasons.add(new Reason("RESOLVER_STOPPED", Severity.UNAVAILABLE, s.resolverName() + " is installed but "
                     + "not running" + (fix == StoppedFix.UNMASK_FIRST ? " (its unit is masked)." : "."),
-                    fix.text(waitedOn), fix.details(waitedOn)));
+                    fix.text(pipe), fix.details(pipe)));
             return reasons;
         }
         if (!s.readable()) {
@@ -404,39 +408,31 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
-     * The main resolved.conf is a named pipe or device: resolved opens it when it starts and waits there for good
-     * (checked on 252), so a running one works on what it read before, until its next restart or the next boot. Every
-     * change is refused (ResolvedPlanner: its restart would not come back).
+     * The main resolved.conf is a named pipe or device: up to 257 resolved waits on it at its next start (checked on 252
+     * and 257), from 258 it ignores every settings file (checked on 262), so a running one works on what it read before,
+     * until its next restart or the next boot. Every change is refused (ResolvedPlanner: its restart would not come back,
+     * or would not read the change). Details: the file, {@link SettingsPipe#detail()}.
      */
-    private static Reason mainConfPipe(String main, boolean running) {
-        return new Reason("MAIN_CONF_PIPE", Severity.WARNING, main + " is a named pipe or device, not a file: "
-                + "systemd-resolved waits on it when it starts and does not come up, so " + (running ? "DNS works only "
-                + "until its next restart or the next boot" : "it cannot start while it is there") + ". Apply and "
-                + "Protect my DNS are refused until it is a regular file or gone.", "Replace it with a regular file, or "
-                + "move it away (sudo mv " + main + " " + main + ".old): without it systemd-resolved runs on its "
-                + "built-in defaults.", List.of(main, running ? "1" : "0"));
+    private static Reason mainConfPipe(String main, SettingsPipe pipe, boolean encrypting) {
+        return new Reason("MAIN_CONF_PIPE", pipe.severity(encrypting), main + " is a named pipe or device, not a file: "
+                + pipe.effect("the drop-ins included") + ". Apply and Protect my DNS are refused until it is a regular "
+                + "file or gone.", "Replace it with a regular file, or move it away (sudo mv " + main + " " + main
+                + ".old): without it systemd-resolved takes its built-in defaults and the drop-ins' settings.",
+                List.of(main, pipe.detail()));
     }
 
     /**
-     * A drop-in that is a named pipe or device: up to 257 ({@code waits}) resolved waits on it when it starts and does
-     * not come up (checked on 247, 252 and 257), as on such a main file; from 258 it cannot open it and then reads no
-     * settings file at all (checked on 262). Said wherever it sorts, whether resolved runs or not. Apply refuses it where
-     * it hides Port853's drop-in. Details: the file; 0 ignores all and resolved is stopped, 1 the same running, 2 waits
-     * and stopped, 3 waits and running; 1 where apply refuses it.
+     * A drop-in that is a named pipe or device, said wherever it sorts, whether resolved runs or not, as {@link
+     * SettingsPipe} says. Apply refuses it where it hides Port853's drop-in. Details: the file, {@link
+     * SettingsPipe#detail()}, 1 where apply refuses it.
      */
-    private static Reason dropInPipe(DropIn d, boolean running, boolean waits, boolean encrypting) {
-        String message = "The settings file " + d.path() + " is a named pipe or device, not a file: " + (waits
-                ? "systemd-resolved waits on it when it starts and does not come up, so " + (running ? "DNS works only "
-                + "until its next restart or the next boot" : "it cannot start while it is there")
-                : "systemd-resolved cannot open it and then ignores every settings file, the other drop-ins and "
-                + "resolved.conf included, so it runs on its built-in defaults " + (running ? "from its next start on, "
-                + "or already does" : "once it starts")) + "."
+    private static Reason dropInPipe(DropIn d, SettingsPipe pipe, boolean encrypting) {
+        String message = "The settings file " + d.path() + " is a named pipe or device, not a file: "
+                + pipe.effect("the other drop-ins and resolved.conf included") + "."
                 + (d.hidesOurs() ? " Apply and Protect my DNS are refused until it is gone." : "");
-        // as DROP_IN_HIDES_OURS: where it already made resolved drop the encryption, it is why nothing is encrypted
-        Severity severity = !waits && running && !encrypting ? Severity.UNENCRYPTED : Severity.WARNING;
-        return new Reason("DROP_IN_PIPE", severity, message, "Move it away (sudo mv " + d.path() + " " + d.path()
-                + ".old): systemd-resolved then reads the other settings files as before.",
-                List.of(d.path(), String.valueOf((waits ? 2 : 0) + (running ? 1 : 0)), d.hidesOurs() ? "1" : "0"));
+        return new Reason("DROP_IN_PIPE", pipe.severity(encrypting), message, "Move it away (sudo mv " + d.path() + " "
+                + d.path() + ".old): systemd-resolved then reads the other settings files as before.",
+                List.of(d.path(), pipe.detail(), d.hidesOurs() ? "1" : "0"));
     }
 
     /** The resolver runs with DNS-over-TLS and servers now. */

@@ -27,8 +27,9 @@ public record ResolvedFeatures(int version) {
     /**
      * From here a directory named *.conf among the drop-ins makes resolved ignore every file too ("Failed to open …: Is
      * a directory"), wherever it sorts: seen on 262; 257 stops at it as 252 does. A named pipe likewise ("File descriptor
-     * in bad state", seen on 262), where 247, 252 and 257 wait on it at start and never come up. 258 to 261 were not
-     * checked and are taken to do the same, which at worst refuses a change needlessly.
+     * in bad state", seen on 262), where 247, 252 and 257 wait on it at start and never come up; and a main resolved.conf
+     * that is a pipe (seen on 262; 252 and 257 wait on it). 258 to 261 were not checked and are taken to do the same,
+     * which at worst refuses a change needlessly.
      */
     public static final int FIRST_DIRECTORY_HIDES_ALL = 258;
     /**
@@ -66,8 +67,8 @@ public record ResolvedFeatures(int version) {
     }
 
     /**
-     * A directory or a named pipe named like a drop-in hides all the others (resolved opens only files); before, it
-     * stops at a directory and waits on a pipe.
+     * A directory or a named pipe named like a drop-in, or a main resolved.conf that is a pipe, hides all the settings
+     * files (resolved opens only files); before, it stops at a directory and waits on a pipe.
      */
     public boolean notAFileHidesAll() {
         return !known() || version >= FIRST_DIRECTORY_HIDES_ALL;

@@ -55,9 +55,10 @@ public final class ResolvedPlanner {
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
         Path main = paths.mainConf(systemdVersion);
+        SettingsPipe pipeEffect = SettingsPipe.on(systemdVersion, true);
         if (DropInScanner.isPipeOrDevice(main)) {
-            // the restart the change needs would not come back: resolved waits on it for good (the state read does not)
-            return Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe"));
+            // the restart the change needs would not come back, or not read the change (the state read does neither)
+            return Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe", pipeEffect));
         }
         Optional<Sentence> unusableDir = s.isOff() ? Optional.empty() : ourDirectoryUnusable();
         if (unusableDir.isPresent()) {
@@ -78,7 +79,7 @@ public final class ResolvedPlanner {
                         + "0644 " + d.path() + ")", "refused.main-conf-unreadable", d.path(), d.error()));
             }
             if (d.hidesOurs()) {
-                return Optional.of(unreadableDropIn(d));
+                return Optional.of(unreadableDropIn(d, pipeEffect));
             }
             List<String> clash = settingAfterOurs(d, written);
             if (!clash.isEmpty()) {
@@ -117,10 +118,10 @@ public final class ResolvedPlanner {
 
     /**
      * Why a drop-in resolved fails on is refused, as what it is: what lies at Port853's own path (which it would write),
-     * a named pipe or device (resolved waits on it when it starts and does not come up), or another's file it cannot
-     * read (it then stops reading there, and Port853's settings are lost).
+     * a named pipe or device ({@code pipeEffect}), or another's file it cannot read (it then stops reading there, and
+     * Port853's settings are lost).
      */
-    private Sentence unreadableDropIn(DropIn d) {
+    private Sentence unreadableDropIn(DropIn d, SettingsPipe pipeEffect) {
         Path file = Path.of(d.path());
         if (file.equals(paths.ourDropIn())) {
             return Sentence.of(file + " is the path of Port853's own drop-in, but what is there is no file "
@@ -128,18 +129,24 @@ public final class ResolvedPlanner {
                     + ".old), then Port853 writes its drop-in there", "refused.own-drop-in-unreadable", file, d.error());
         }
         if (DropInScanner.isPipeOrDevice(file)) {
-            return pipe("the drop-in " + file, file, "refused.drop-in-pipe");
+            return pipe("the drop-in " + file, file, "refused.drop-in-pipe", pipeEffect);
         }
         return Sentence.of("systemd-resolved cannot read the drop-in " + d.path() + " (" + d.error() + ") and then "
                 + "ignores Port853's drop-in too; fix that file or remove it first", "refused.drop-in-unreadable",
                 d.path(), d.error());
     }
 
-    /** {@code file} ({@code subject}) is a named pipe or device, which the restart the change needs would hang on. */
-    private static Sentence pipe(String subject, Path file, String wording) {
-        return Sentence.of(subject + " is a named pipe or device, not a file: systemd-resolved waits on it when it "
-                + "starts, so it would not start again after the change; move it away first (sudo mv " + file + " "
-                + file + ".old)", wording, file);
+    /**
+     * {@code file} ({@code subject}) is a named pipe or device, which the restart the change needs would hang on (up to
+     * 257), or would make resolved ignore the change with every other settings file (from 258): {@code wording}, with
+     * ".ignores-all" for the latter.
+     */
+    private static Sentence pipe(String subject, Path file, String wording, SettingsPipe pipeEffect) {
+        String why = pipeEffect.waits() ? "systemd-resolved waits on it when it starts, so it would not start again after "
+                + "the change" : "systemd-resolved cannot open it and then ignores every settings file, Port853's drop-in "
+                + "too, so the change would not take";
+        return Sentence.of(subject + " is a named pipe or device, not a file: " + why + "; move it away first (sudo mv "
+                + file + " " + file + ".old)", pipeEffect.waits() ? wording : wording + ".ignores-all", file);
     }
 
     /** The keys of {@code written} that drop-in {@code d} sets too, read after Port853's drop-in (so it wins). */

@@ -39,6 +39,20 @@ class DropInPipeReasonTest {
         ResolverState state(boolean running, boolean encrypting) {
             return DropInPipeReasonTest.state(version, dropIns, running, encrypting);
         }
+
+        /** What the rules say while resolved is not running: the pipe, then RESOLVER_STOPPED. */
+        List<Reason> whileDown() {
+            List<Reason> reasons = new LinuxRules().assess(state(false, false));
+            assertEquals(List.of("DROP_IN_PIPE", "RESOLVER_STOPPED"), reasons.stream().map(Reason::code).toList());
+            return reasons;
+        }
+
+        /** RESOLVER_STOPPED's reason and fix as the window says them in English; no command to copy can fix it alone. */
+        String stoppedSaid() {
+            Reason stopped = whileDown().get(1);
+            assertEquals(null, new LinuxRules().command(stopped));
+            return sudo(DropInDirectoryReasonTest.words(Locale.ENGLISH, stopped, state(false, false)));
+        }
     }
 
     /** A FIFO named {@code name} among the drop-ins, beside Port853's own; the drop-ins as systemd {@code version} reads them. */
@@ -99,9 +113,7 @@ class DropInPipeReasonTest {
         Scanned scanned = pipeBesideOurs("zzz-x.conf", 257);
         String pipe = scanned.pipe();
         ResolverState s = scanned.state(false, false);
-
-        List<Reason> reasons = new LinuxRules().assess(s);
-        assertEquals(List.of("DROP_IN_PIPE", "RESOLVER_STOPPED"), reasons.stream().map(Reason::code).toList());
+        List<Reason> reasons = scanned.whileDown();
         assertTrue(DropInDirectoryReasonTest.words(Locale.ENGLISH, reasons.get(0), s).startsWith("The settings file "
                 + pipe + " is a named pipe or device, not a file: systemd-resolved waits on it when it starts and does "
                 + "not come up, so it cannot start while it is there."), reasons.get(0).message());
@@ -110,8 +122,7 @@ class DropInPipeReasonTest {
         // "Start it" would wait on the pipe: the pipe goes first, as for a main resolved.conf that is one
         assertEquals("systemd-resolved is installed but not running. / Move " + pipe + " away first (systemd-resolved "
                 + "waits on it when it starts and does not come up), then start it: sudo systemctl enable --now "
-                + "systemd-resolved.service", sudo(DropInDirectoryReasonTest.words(Locale.ENGLISH, reasons.get(1), s)));
-        assertEquals(null, new LinuxRules().command(reasons.get(1)));
+                + "systemd-resolved.service", scanned.stoppedSaid());
     }
 
     @Test
@@ -137,6 +148,28 @@ class DropInPipeReasonTest {
                 + "und „DNS schützen“ ab, bis sie dort weg ist."), DropInDirectoryReasonTest.words(Locale.GERMAN, r, s));
         assertEquals(Severity.WARNING, DropInDirectoryReasonTest.reason(scanned.state(true, true), "DROP_IN_PIPE")
                 .severity(), "still encrypting: what it loaded before runs until its next start");
+        // apply refuses it for what 262 does with it, not for a start that would hang
+        org.port853.platform.Plan plan = new ResolvedPlanner(LinuxPaths.under(root)).plan(StubListenerOffTest.STRICT,
+                262, scanned.dropIns(), false);
+        assertEquals("refused.drop-in-pipe.ignores-all", plan.refusalWords().wording());
+        assertEquals("the drop-in " + pipe + " is a named pipe or device, not a file: systemd-resolved cannot open it "
+                + "and then ignores every settings file, Port853's drop-in too, so the change would not take; move it "
+                + "away first (sudo mv " + pipe + " " + pipe + ".old)", plan.refusal());
+        assertTrue(org.port853.ui.common.I18n.in(Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts.refusal(plan))
+                .startsWith("die Drop-in-Datei " + pipe + " ist eine Named Pipe oder ein Gerät, keine Datei: "
+                + "systemd-resolved kann sie nicht öffnen und übergeht dann alle Einstellungsdateien, auch die "
+                + "Drop-in-Datei von Port853, daher würde die Änderung nicht wirken; verschieben Sie sie zuerst"));
+    }
+
+    /** A stopped 262 starts with the pipe there, but ignores every settings file: the pipe is worth moving too. */
+    @Test
+    void onTwoSixtyTwoAStoppedResolverStartsButIgnoresItsFiles() throws Exception {
+        Scanned scanned = pipeBesideOurs("zzz-x.conf", 262);
+        String pipe = scanned.pipe();
+        // (and no command to copy: starting alone would run it on its defaults)
+        assertEquals("systemd-resolved is installed but not running. / Move " + pipe + " away (systemd-resolved starts "
+                + "with it there, but then ignores every settings file and runs on its built-in defaults), then start "
+                + "it: sudo systemctl enable --now systemd-resolved.service", scanned.stoppedSaid());
     }
 
     /** The window leaves "sudo " out where it runs as root: put it back to compare. */
