@@ -239,14 +239,35 @@ class StatusScreenTest extends WindowTestBase {
     @DisplayName("where /etc/systemd/resolved.conf.d is a file, the switch and Protect my DNS say up front that changes "
             + "are refused, and the state as read stays in view")
     void dropInFolderThatIsAFileBlocksChanges(FxRobot robot) throws Exception {
+        String dir = "/etc/systemd/resolved.conf.d";
+        assertBlocked(robot, null, new org.port853.platform.linux.LinuxDetails.NoDirectory(dir, null), dir + " is a file, "
+                + "not a folder: systemd-resolved ignores it, and Port853 cannot put its settings there",
+                "mv " + dir + " " + dir + ".old");
+    }
+
+    @Test
+    @DisplayName("where Port853's drop-in is a symbolic link (apply refuses every change, revert leaves it), the switch "
+            + "and Protect my DNS say so up front")
+    void ownDropInLinkedBlocksChanges(FxRobot robot) throws Exception {
+        String ours = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+        assertBlocked(robot, "/dev/null", null, ours + " is a symbolic link to /dev/null: Port853 does not write through "
+                + "links", "rm " + ours);
+    }
+
+    /**
+     * With the drop-in path linked to {@code ourDropInLink} or the drop-in folder {@code noDirectory}, the switch is
+     * disabled and Protect my DNS not offered; the banner over the switch says why ({@code said}, once) and how ({@code
+     * fix}), and the state as read stays in view.
+     */
+    private void assertBlocked(FxRobot robot, String ourDropInLink,
+            org.port853.platform.linux.LinuxDetails.NoDirectory noDirectory, String said, String fix) throws Exception {
         GlobalState g = new GlobalState(List.of(QUAD9), List.of(), QUAD9, DotMode.OFF, DnssecMode.NO, false, List.of(),
                 "yes", "stub");
-        String dir = "/etc/systemd/resolved.conf.d";
         ResolverState s = new ResolverState("systemd-resolved", org.port853.core.StateSource.DBUS, true, true, g,
                 List.of(), null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core
                 .ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                List.of("127.0.0.53")), List.of(), null, true, null, false, null, null, "/etc/systemd/resolved.conf",
-                null, false, new org.port853.platform.linux.LinuxDetails.NoDirectory(dir, null), false));
+                List.of("127.0.0.53")), List.of(), null, true, null, false, null, ourDropInLink,
+                "/etc/systemd/resolved.conf", null, false, noDirectory, false));
         open(Fakes.services(new Fakes.FakeAdapter(s), () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
         waitUntil(() -> visible(robot, "#switch-blocked"));
         ToggleSwitch sw = robot.lookup("#encryption-switch").query();
@@ -254,14 +275,12 @@ class StatusScreenTest extends WindowTestBase {
         assertFalse(visible(robot, "#protect-button"), "Protect my DNS would only be refused");
         String banner = fx(() -> ((Label) robot.lookup("#switch-blocked").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().get(0)).getText());
-        assertTrue(banner.startsWith(dir + " is a file, not a folder: systemd-resolved ignores it, and Port853 cannot "
-                + "put its settings there"), banner);
-        assertTrue(banner.contains("mv " + dir + " " + dir + ".old"), "with the fix: " + banner);
+        assertTrue(banner.startsWith(said), banner);
+        assertTrue(banner.contains(fix), "with the fix: " + banner);
         assertFalse(label(robot, "#fact-providers").equals("—"), "the state as read is still shown");
-        long said = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
-                && n.isVisible() && l.getText() != null && l.getText().contains("is a file, not a folder")).queryAll()
-                .size());
-        assertEquals(1, said, "said once, in the banner over the switch");
+        long saidTimes = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && n.isVisible() && l.getText() != null && l.getText().contains(said)).queryAll().size());
+        assertEquals(1, saidTimes, "said once, in the banner over the switch");
     }
 
     @Test

@@ -101,13 +101,14 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
-     * The folder of Port853's drop-in is no folder, the main resolved.conf is a pipe, or a drop-in is one that hides
-     * Port853's (its last detail 1): ResolvedPlanner refuses every change until it is moved away.
+     * The folder of Port853's drop-in is no folder, Port853's drop-in is a symbolic link, the main resolved.conf is a
+     * pipe, or a drop-in is one that hides Port853's (its last detail 1): ResolvedPlanner refuses every change until it
+     * is moved away. (A revert does not remove such a link either: it is someone else's file.)
      */
     @Override
     public boolean refusesChanges(Reason reason) {
         return switch (reason.code()) {
-            case "DROP_IN_DIR_UNUSABLE", "MAIN_CONF_PIPE" -> true;
+            case "DROP_IN_DIR_UNUSABLE", "DROP_IN_OURS_LINKED", "MAIN_CONF_PIPE" -> true;
             case "DROP_IN_PIPE" -> reason.details().get(reason.details().size() - 1).equals("1");
             default -> false;
         };

@@ -365,11 +365,15 @@ class DropInScannerTest {
                 org.port853.core.Assessor.assess(s, reasons).reasons(), java.util.Map.of()).stream()
                 .filter(c -> c.id().equals("config.drop-ins")).findFirst().orElseThrow();
         assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, dropIns.status(), dropIns.toString());
-        var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
-                List.of(ServerAddress.parse("192.0.2.53#dns.example")), DotMode.STRICT, null, true, List.of()), 257,
-                DropInScanner.scan(paths, 257));
-        assertTrue(refusal.isPresent() && refusal.get().english().endsWith("remove the link first (sudo rm "
-                + paths.ourDropIn() + ")"), "apply's refusal says how, as status does: " + refusal);
+        for (DotMode mode : DotMode.values()) {
+            var refusal = new ResolvedPlanner(paths).refusalSaid(new DesiredSettings(
+                    List.of(ServerAddress.parse("192.0.2.53#dns.example")), mode, null, true, List.of()), 257,
+                    DropInScanner.scan(paths, 257));
+            assertTrue(refusal.isPresent() && refusal.get().english().endsWith("remove the link first (sudo rm "
+                    + paths.ourDropIn() + ")"), "apply's refusal says how, as status does: " + refusal);
+        }
+        // every apply is refused, and a revert leaves the link (someone else's file): the window says so up front
+        assertTrue(new LinuxRules().refusesChanges(r), "the switch and Protect my DNS would only be refused");
     }
 
     @Test
