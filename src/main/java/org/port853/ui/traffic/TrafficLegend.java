@@ -20,20 +20,13 @@ record TrafficLegend(Key key, List<String> texts, List<double[]> at, double righ
 
     /**
      * What the layout depends on: the font, the room from {@code left} to {@code maxX}, and the labels in the window's
-     * language (the long ones, then the short ones).
+     * language, long and short.
      */
-    record Key(Font font, double left, double maxX, List<String> labels) {
+    record Key(Font font, double left, double maxX, List<String> longLabels, List<String> shortLabels) {
         static Key of(Font font, double left, double maxX) {
-            return new Key(font, left, maxX, List.of(I18n.t("graph.encrypted"), I18n.t("graph.local"),
-                    I18n.t("graph.leak"), I18n.t("graph.local.short"), I18n.t("graph.leak.short")));
-        }
-
-        private List<String> longLabels() {
-            return labels.subList(0, 3);
-        }
-
-        private List<String> shortLabels() {
-            return List.of(labels.get(0), labels.get(3), labels.get(4));
+            String encrypted = I18n.t("graph.encrypted");
+            return new Key(font, left, maxX, List.of(encrypted, I18n.t("graph.local"), I18n.t("graph.leak")),
+                    List.of(encrypted, I18n.t("graph.local.short"), I18n.t("graph.leak.short")));
         }
     }
 
