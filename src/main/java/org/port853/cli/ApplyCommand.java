@@ -102,14 +102,24 @@ final class ApplyCommand implements Callable<Integer> {
         if (ServerPins.serversInUse(r)) {
             notes(plan);
         }
-        if (r.encryptionUnproven(desired)) {
-            org.port853.core.LinkState plainLink = plaintextLink(after.get());
-            spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
-                    + "but " + (plainLink != null && plainLink.neverUsesTls() ? linkTakesNames(plainLink)
-                    : "the check's answer did not come over an encrypted connection"
-                    + likelySource(plainLink, desired.mode())));
-        }
+        sayIfNotEncrypted(spec, r, desired, after);
         return ExitCodes.ofApply(r, desired);
+    }
+
+    /**
+     * The "not encrypted" line on stderr when {@code r}, a change towards {@code desired}, is in place but its check was
+     * answered without encryption: where the plaintext answer probably came from, from the state it left.
+     */
+    static void sayIfNotEncrypted(CommandSpec spec, ApplyResult r, DesiredSettings desired,
+                                  java.util.function.Supplier<ResolverState> after) {
+        if (!r.encryptionUnproven(desired)) {
+            return;
+        }
+        org.port853.core.LinkState plainLink = plaintextLink(after.get());
+        spec.commandLine().getErr().println(Port853Command.prefix(spec) + "not encrypted: the change is in place, "
+                + "but " + (plainLink != null && plainLink.neverUsesTls() ? linkTakesNames(plainLink)
+                : "the check's answer did not come over an encrypted connection"
+                + likelySource(plainLink, desired.mode())));
     }
 
     /** The servers may be probed after a change: there is a pin store, and no Ctrl-C (then only the outcome). */

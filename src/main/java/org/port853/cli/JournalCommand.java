@@ -42,6 +42,11 @@ abstract class JournalCommand implements Callable<Integer> {
         }
         ApplyResult r = run(adapter);
         Results.print(spec.commandLine(), r, json, null, null, cause(services, adapter, r));
+        return exitCode(adapter, r);
+    }
+
+    /** The exit code of {@code r}, after anything more it needs to say. */
+    int exitCode(ResolverAdapter adapter, ApplyResult r) {
         return ExitCodes.of(r);
     }
 }

@@ -32,6 +32,18 @@ final class RecoverCommand extends JournalCommand {
                 .map(asked -> ApplyCommand.rollbackCause(services, r, asked, adapter::readState)).orElse(null);
     }
 
+    /**
+     * A kept change that asked for encryption but whose check was answered without it ends as its apply would have:
+     * "not encrypted" on stderr, exit 3. A script or the boot unit must not read a plaintext fallback as success.
+     */
+    @Override
+    int exitCode(ResolverAdapter adapter, ApplyResult r) {
+        return adapter.settingsWritten(r).map(asked -> {
+            ApplyCommand.sayIfNotEncrypted(spec, r, asked, adapter::readState);
+            return ExitCodes.ofApply(r, asked);
+        }).orElseGet(() -> ExitCodes.of(r));
+    }
+
     @Override
     ApplyResult run(ResolverAdapter adapter) {
         return boot ? adapter.recoverAtBoot() : adapter.recover();

@@ -108,14 +108,15 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     public static final String IN_PLACE_UNENCRYPTED = "result.in-place.unencrypted";
 
     /**
-     * Applied (or found in place and checked again) with encryption asked for, but the health check's answer did not
-     * provably come over TLS: opportunistic mode probably fell back to plaintext. Not a full success, though the
-     * change is in place.
+     * Applied (or found in place and checked again, or an interrupted change kept by recover) with encryption asked
+     * for, but the health check's answer did not provably come over TLS: opportunistic mode probably fell back to
+     * plaintext. Not a full success, though the change is in place.
      */
     public boolean encryptionUnproven(DesiredSettings asked) {
         boolean checkedInPlace = outcome == Outcome.UNCHANGED && reasonWords != null
                 && IN_PLACE_UNENCRYPTED.equals(reasonWords.wording());
-        return (outcome == Outcome.APPLIED || checkedInPlace) && asked.mode() != DotMode.OFF && !encryptedVerified;
+        return (outcome == Outcome.APPLIED || outcome == Outcome.KEPT || checkedInPlace) && asked.mode() != DotMode.OFF
+                && !encryptedVerified;
     }
 
     /** The resolver now runs with other settings than before (applied, reverted, or an interrupted change kept). */

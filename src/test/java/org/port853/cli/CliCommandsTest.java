@@ -583,6 +583,29 @@ class CliCommandsTest {
         }
 
         @Test
+        @DisplayName("recover that keeps an interrupted opportunistic change whose check came without encryption ends "
+                + "as its apply would have: 'not encrypted' on stderr, exit 3; a kept plaintext change and an "
+                + "encrypted one exit 0")
+        void recoverKeepingAnUnencryptedChangeExitsThree() throws Exception {
+            adapter.written = new DesiredSettings(List.of(ServerAddress.parse("192.0.2.4#dns.example")),
+                    DotMode.OPPORTUNISTIC, null, true, List.of());
+            adapter.result = new ApplyResult(Outcome.KEPT, "names resolve (the answer did not come over an encrypted "
+                    + "connection)", new ApplyResult.Item("dropIn", DROP_IN, "x"), List.of(), false, Duration.ZERO);
+            Run text = run("recover");
+            assertEquals(3, text.code(), text.err());
+            assertTrue(text.err().contains("not encrypted: the change is in place"), text.err());
+            Run json = run("recover", "--json");
+            assertEquals(3, json.code(), json.err());
+            assertEquals("KEPT", json.json().get("outcome").asText());
+
+            adapter.written = new DesiredSettings(List.of(ServerAddress.parse("192.0.2.4")), DotMode.OFF, null, true,
+                    List.of());
+            assertEquals(0, run("recover").code(), "a kept change that asked for no encryption is complete");
+            adapter.written = null;
+            assertEquals(0, run("recover").code(), "settings that cannot be read back: the outcome decides");
+        }
+
+        @Test
         void exportResolvedIsTheDropIn() {
             Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict", "--all-domains");
             assertEquals(0, r.code(), r.err());

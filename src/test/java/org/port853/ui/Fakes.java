@@ -216,9 +216,15 @@ final class Fakes {
         public ApplyResult recover() {
             calls.add("recover");
             sleep();
+            if (nextRecover != null) {
+                return nextRecover;
+            }
             state = plaintextState(null);
             return new ApplyResult(ApplyResult.Outcome.ROLLED_BACK, "the interrupted change failed the health check", null, List.of(), false, Duration.ofMillis(delayMs));
         }
+
+        /** What recover returns; null: a rollback to plaintext. */
+        volatile ApplyResult nextRecover;
 
         /** The settings every result's item says were written (null: none). */
         volatile DesiredSettings written;

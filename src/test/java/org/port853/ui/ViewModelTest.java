@@ -2277,6 +2277,34 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Recover that keeps an interrupted opportunistic change whose check came without encryption says "
+                + "so as a warning (as the command line's exit 3), not as a plain success")
+        void recoverKeepingAnUnencryptedChangeWarns() {
+            adapter.delayMs = 0;
+            adapter.written = new org.port853.core.DesiredSettings(List.of(ServerAddress.parse("198.18.0.4#dot.test")),
+                    org.port853.core.DotMode.OPPORTUNISTIC, null, true, List.of());
+            adapter.nextRecover = new org.port853.platform.ApplyResult(org.port853.platform.ApplyResult.Outcome.KEPT,
+                    null, null, List.of(), false, java.time.Duration.ZERO);
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.RECOVER, null);
+            apply.confirm();
+            assertTrue(apply.encryptionUnprovenProperty().get());
+            assertTrue(apply.resultTextProperty().get().startsWith("Kept, but not encrypted yet"),
+                    apply.resultTextProperty().get());
+            Fakes.RecordingNotifier shown = (Fakes.RecordingNotifier) model.services().notifier();
+            assertTrue(shown.shown.get(shown.shown.size() - 1).startsWith("WARNING"), shown.shown.toString());
+
+            adapter.nextRecover = new org.port853.platform.ApplyResult(org.port853.platform.ApplyResult.Outcome.KEPT,
+                    null, null, List.of(), true, java.time.Duration.ZERO);
+            apply.close();
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.RECOVER, null);
+            apply.confirm();
+            assertFalse(apply.encryptionUnprovenProperty().get());
+            assertEquals(org.port853.ui.apply.ApplyViewModel.resultText(adapter.nextRecover),
+                    apply.resultTextProperty().get());
+        }
+
+        @Test
         @DisplayName("Recover that rolls an interrupted change back names its servers' problem too: the settings it wrote")
         void recoverNamesTheCause(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
             List<List<ServerAddress>> probed = new ArrayList<>();

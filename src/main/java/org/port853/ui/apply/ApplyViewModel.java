@@ -429,7 +429,10 @@ public final class ApplyViewModel {
     }
 
     private void showResult(ApplyResult r) {
-        boolean unproven = kind == Kind.APPLY && desired != null && r.encryptionUnproven(desired);
+        // a recovered change asked for what the interrupted apply wrote
+        DesiredSettings asked = kind == Kind.APPLY ? desired
+                : kind == Kind.RECOVER ? model.services().adapter().settingsWritten(r).orElse(null) : null;
+        boolean unproven = asked != null && r.encryptionUnproven(asked);
         encryptionUnproven.set(unproven);
         resultWarning.set(unproven || r.revertedUnhealthy());
         result.set(r);
@@ -446,8 +449,8 @@ public final class ApplyViewModel {
                 model.evidence().changeLeftNamesUnresolved(now); // its check is newer than the change it ends
             }
         }
-        String said = unproven ? I18n.t(desired.mode() == DotMode.OPPORTUNISTIC ? "result.applied.fallback"
-                : "result.applied.unproven") : resultText(r);
+        String said = unproven ? I18n.t((r.outcome() == ApplyResult.Outcome.KEPT ? "result.kept." : "result.applied.")
+                + (asked.mode() == DotMode.OPPORTUNISTIC ? "fallback" : "unproven")) : resultText(r);
         String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
         // the notes of settings that are now in place (a rolled-back change lowered nothing)
