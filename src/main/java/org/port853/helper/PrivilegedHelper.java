@@ -76,7 +76,9 @@ public final class PrivilegedHelper {
                             request.settings().mode() == DotMode.STRICT);
                     break;
                 case REVERT:
-                    result = platform.engine(LOCK_WAIT).revert();
+                    Optional<Sentence> revertRefusal = platform.revertRefusal();
+                    result = revertRefusal.isPresent() ? ApplyResult.of(ApplyResult.Outcome.REFUSED, revertRefusal.get())
+                            : platform.engine(LOCK_WAIT).revert();
                     break;
                 case RECOVER:
                     result = request.atBoot()

@@ -32,6 +32,14 @@ public interface PrivilegedPlatform {
         return refusalSaid(r.settings());
     }
 
+    /**
+     * Why a revert must not run here now, if it must not: what it restores would leave the resolver unable to start
+     * (Linux: a named pipe among systemd-resolved's settings files). Asked before every revert; none by default.
+     */
+    default Optional<Sentence> revertRefusal() {
+        return Optional.empty();
+    }
+
     /** The port 53 hardening rule of this machine; it waits at most {@code lockWait} for the change lock. */
     PortHardening hardening(Duration lockWait);
 

@@ -581,6 +581,49 @@ abstract class ResolvedAdapterITBase {
                 "resolved itself does answer from /etc/hosts");
     }
 
+    /**
+     * A named pipe with the name of Port853's drop-in in /run/systemd/resolved.conf.d, made after the apply: Port853's
+     * drop-in in /etc masks it, so resolved runs on; a revert would remove that mask, and the restart would then hang
+     * on the pipe (up to 257) or ignore every settings file (from 258). Revert refuses up front, DNS keeps working,
+     * and once the pipe is moved away as the refusal says, the revert goes through.
+     */
+    @Test
+    @DisplayName("revert refuses while Port853's drop-in masks a named pipe with its name in /run, and reverts once the "
+            + "pipe is moved away")
+    void revertRefusesWhileItWouldUnmaskAPipe() throws IOException {
+        RigCli c = rig(112);
+        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
+        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
+        TestRig.ExecResult made = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "mkdir -p /run/systemd/resolved.conf.d && mkfifo " + pipe);
+        assertEquals(0, made.exitCode(), made.stderr());
+        long pid = c.rig.resolvedPid();
+
+        TestRig.ExecResult refused = c.run("revert", "--json");
+        assertEquals(1, refused.exitCode(), refused.stdout() + refused.stderr());
+        assertTrue(refused.stdout().contains("\"outcome\" : \"REFUSED\""), refused.stdout());
+        assertTrue(refused.stdout().contains(systemd() <= 257 ? "waits on the pipe when it restarts and does not come up"
+                : "ignores every settings file, so it runs on its built-in defaults"), refused.stdout());
+        assertTrue(refused.stdout().contains("move it away first (") && refused.stdout().contains("mv " + pipe + " "
+                + pipe + ".old), then revert"), refused.stdout());
+        assertTrue(Files.exists(c.dropIn()), "Port853's drop-in, which masks the pipe, stays");
+        assertEquals(pid, c.rig.resolvedPid(), "resolved was not restarted");
+        assertAnswered(c.lookup("example.com"), "DNS keeps working");
+        TestRig.ExecResult human = c.run("revert");
+        assertEquals(1, human.exitCode(), human.stdout() + human.stderr());
+        assertTrue(human.stderr().startsWith("Refused: " + pipe + " is a named pipe or device"), human.stderr());
+
+        TestRig.ExecResult moved = c.rig.exec(null, java.time.Duration.ofSeconds(10), "mv", pipe, pipe + ".old");
+        assertEquals(0, moved.exitCode(), moved.stderr());
+        TestRig.ExecResult reverted = c.run("revert");
+        RigCli.assertRevertExitMatchesMessage(reverted);
+        assertTrue((reverted.stdout() + reverted.stderr()).startsWith("Reverted: "), reverted.stdout() + reverted.stderr());
+        assertFalse(Files.exists(c.dropIn()));
+        assertAnswered(c.lookup("example.com"), "resolved came back after the revert");
+    }
+
     /** Applies strict mode and returns the JSON result; the rig's resolved PID before and after in {@code pids}. */
     TestRig.ExecResult applyStrictGood(RigCli c, long[] pids) {
         pids[0] = c.rig.resolvedPid();

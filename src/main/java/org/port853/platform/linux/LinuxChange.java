@@ -80,6 +80,12 @@ public final class LinuxChange implements PrivilegedPlatform {
     }
 
     @Override
+    public Optional<Sentence> revertRefusal() {
+        int version = version();
+        return planner.revertRefusal(version, DropInScanner.scan(paths, version));
+    }
+
+    @Override
     public PortHardening hardening(Duration lockWait) {
         return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), paths.stateDir(), lockWait);
     }

@@ -54,11 +54,14 @@ public final class ResolvedPlanner {
             return Optional.of(Sentence.of("systemd " + systemdVersion + " cannot use a server port (that arrived in "
                     + "246); remove the :port", "refused.no-port", systemdVersion));
         }
-        Path main = paths.mainConf(systemdVersion);
         SettingsPipe pipeEffect = SettingsPipe.on(systemdVersion, true);
-        if (DropInScanner.isPipeOrDevice(main)) {
-            // the restart the change needs would not come back, or not read the change (the state read does neither)
-            return Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe", pipeEffect));
+        Optional<Sentence> mainPipe = mainConfPipe(systemdVersion, pipeEffect);
+        if (mainPipe.isPresent()) {
+            return mainPipe;
+        }
+        Optional<Sentence> unmasked = s.isOff() ? pipeRevertUnmasks(pipeEffect) : Optional.empty();
+        if (unmasked.isPresent()) {
+            return unmasked;
         }
         Optional<Sentence> unusableDir = s.isOff() ? Optional.empty() : ourDirectoryUnusable();
         if (unusableDir.isPresent()) {
@@ -100,6 +103,49 @@ public final class ResolvedPlanner {
                     + "remove the link first (sudo rm " + paths.ourDropIn() + ")", "refused.symlink", paths.ourDropIn()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a revert (it removes Port853's drop-in and restarts systemd-resolved) must not run now, or empty: only what the
+     * restart would hang on (up to 257) or make resolved ignore every settings file for (from 258), a named pipe or
+     * device as the main resolved.conf, among the drop-ins, or with Port853's drop-in's name in /run or /usr, where
+     * Port853's drop-in masks it until the revert removes it. The privileged helper asks this before every revert; the
+     * window's preview of turning encryption off says the same through {@link #refusalSaid}.
+     */
+    public Optional<Sentence> revertRefusal(int systemdVersion, List<DropIn> dropIns) {
+        SettingsPipe pipeEffect = SettingsPipe.on(systemdVersion, true);
+        return mainConfPipe(systemdVersion, pipeEffect).or(() -> pipeRevertUnmasks(pipeEffect))
+                .or(() -> dropIns.stream().filter(DropInScanner::isPipe).findFirst()
+                        .map(d -> pipe("the drop-in " + d.path(), Path.of(d.path()), "refused.drop-in-pipe", pipeEffect)));
+    }
+
+    private Optional<Sentence> mainConfPipe(int systemdVersion, SettingsPipe pipeEffect) {
+        Path main = paths.mainConf(systemdVersion);
+        // the restart the change needs would not come back, or not read the change (the state read does neither)
+        return DropInScanner.isPipeOrDevice(main)
+                ? Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe", pipeEffect)) : Optional.empty();
+    }
+
+    /**
+     * A named pipe or device with the name of Port853's drop-in in a later drop-in directory (/run, /usr/local/lib,
+     * /usr/lib), which whatever is at Port853's path masks now (so the scan of drop-ins does not list it): a revert
+     * removes that, and the restart after it then meets the pipe.
+     */
+    private Optional<Sentence> pipeRevertUnmasks(SettingsPipe pipeEffect) {
+        Path ours = paths.ourDropIn();
+        if (!Files.exists(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // nothing masks it: the scan lists it as any other drop-in
+        }
+        return paths.dropInDirs().stream().filter(dir -> !dir.equals(ours.getParent()))
+                .map(dir -> dir.resolve(ours.getFileName())).filter(DropInScanner::isPipeOrDevice).findFirst()
+                .map(pipe -> Sentence.of(pipe + " is a named pipe or device, not a file, with the name of Port853's "
+                        + "drop-in, which hides it now: reverting removes Port853's drop-in, and then " + (pipeEffect
+                        .waits() ? "systemd-resolved waits on the pipe when it restarts and does not come up, which "
+                        + "leaves this computer without DNS" : "systemd-resolved cannot open it when it restarts and "
+                        + "ignores every settings file, so it runs on its built-in defaults, not on the settings from "
+                        + "before Port853") + "; move it away first (sudo mv " + pipe + " " + pipe + ".old), then revert",
+                        pipeEffect.waits() ? "refused.revert-unmasks-pipe" : "refused.revert-unmasks-pipe.ignores-all",
+                        pipe));
     }
 
     /**

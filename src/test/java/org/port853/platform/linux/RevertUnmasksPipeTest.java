@@ -1,0 +1,118 @@
+package org.port853.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.Sentence;
+import org.port853.helper.HelperRequest;
+import org.port853.helper.PrivilegedHelper;
+import org.port853.helper.Requester;
+import org.port853.platform.Plan;
+
+/**
+ * A named pipe with the name of Port853's drop-in in /run/systemd/resolved.conf.d, put there after Port853's change:
+ * Port853's drop-in in /etc masks it (so no scan lists it, and apply, which keeps the mask, is not refused), but a
+ * revert removes Port853's drop-in and the restart then meets the pipe: up to 257 systemd-resolved waits on it and
+ * never comes up (the rig: ResolvedAdapterITBase.revertRefusesWhileItWouldUnmaskAPipe), from 258 it ignores every
+ * settings file. Revert is refused up front, the window's "Off" and the helper's revert alike.
+ */
+@DisplayName("a revert that would unmask a named pipe with Port853's drop-in name is refused up front")
+class RevertUnmasksPipeTest {
+    @TempDir
+    Path root;
+
+    /** Port853's drop-in in place, and a FIFO with its name in the /run drop-in directory. */
+    private Path pipeMaskedByOurs(LinuxPaths paths) throws Exception {
+        Files.createDirectories(paths.ourDropIn().getParent());
+        Files.writeString(paths.ourDropIn(), DropInRenderer.render(ResolvedPlannerTest.STRICT, new ResolvedFeatures(252)));
+        Path pipe = Files.createDirectories(paths.dropInDirs().get(1)).resolve(LinuxPaths.DROP_IN_NAME);
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        return pipe;
+    }
+
+    private static List<org.port853.core.DropIn> scan(LinuxPaths paths, int version) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> DropInScanner.scan(paths, version));
+    }
+
+    @Test
+    @DisplayName("up to 257: refused as a restart that would not come back; apply, which keeps the mask, is not")
+    void upTo257() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        ResolvedPlanner planner = new ResolvedPlanner(paths);
+        List<org.port853.core.DropIn> dropIns = scan(paths, 252);
+        assertTrue(dropIns.stream().noneMatch(d -> d.path().equals(pipe.toString())), "masked: the scan does not list it");
+
+        Sentence refusal = planner.revertRefusal(252, dropIns).orElseThrow();
+        assertEquals("refused.revert-unmasks-pipe", refusal.words().wording());
+        assertEquals(pipe + " is a named pipe or device, not a file, with the name of Port853's drop-in, which hides it "
+                + "now: reverting removes Port853's drop-in, and then systemd-resolved waits on the pipe when it restarts "
+                + "and does not come up, which leaves this computer without DNS; move it away first (sudo mv " + pipe + " "
+                + pipe + ".old), then revert", refusal.english());
+        Plan off = planner.plan(ResolvedPlannerTest.OFF, 252, dropIns, false);
+        assertEquals("refused.revert-unmasks-pipe", off.refusalWords().wording(), "the window's Off says the same");
+        String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+        assertEquals(off.refusal().replace("sudo ", sudo), said(Locale.ENGLISH, off));
+        assertTrue(said(Locale.GERMAN, off).startsWith(pipe + " ist eine Named Pipe oder ein Gerät, keine Datei, mit "
+                + "dem Namen der Drop-in-Datei von Port853, die sie jetzt verdeckt: das Zurücknehmen entfernt die "
+                + "Drop-in-Datei von Port853, und dann wartet systemd-resolved beim Neustart auf die Pipe und kommt nicht "
+                + "hoch"), said(Locale.GERMAN, off));
+        assertFalse(planner.plan(ResolvedPlannerTest.STRICT, 252, dropIns, false).isRefused(),
+                "apply writes Port853's drop-in again, which keeps masking the pipe");
+    }
+
+    @Test
+    @DisplayName("from 258: refused as a restart that would ignore every settings file")
+    void from258() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        Sentence refusal = new ResolvedPlanner(paths).revertRefusal(262, scan(paths, 262)).orElseThrow();
+        assertEquals("refused.revert-unmasks-pipe.ignores-all", refusal.words().wording());
+        assertTrue(refusal.english().contains("reverting removes Port853's drop-in, and then systemd-resolved cannot "
+                + "open it when it restarts and ignores every settings file, so it runs on its built-in defaults, not on "
+                + "the settings from before Port853; move it away first (sudo mv " + pipe + " " + pipe + ".old)"),
+                refusal.english());
+    }
+
+    @Test
+    @DisplayName("without Port853's drop-in nothing masks it: refused as the pipe among the drop-ins it is")
+    void withoutOursThePipeIsAnyDropIn() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        Files.delete(paths.ourDropIn());
+        assertEquals("refused.drop-in-pipe", new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252))
+                .orElseThrow().words().wording(), pipe.toString());
+        Files.delete(pipe);
+        assertTrue(new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252)).isEmpty());
+    }
+
+    @Test
+    @DisplayName("the privileged helper refuses the revert (port853 revert, uninstall) and leaves Port853's drop-in")
+    void helperRefusesTheRevert() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        String before = Files.readString(paths.ourDropIn());
+        // no systemd under the test root (servicesRun false): even an unrefused revert would restart nothing here
+        PrivilegedHelper.Response r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> PrivilegedHelper.handle(
+                HelperRequest.of(HelperRequest.Action.REVERT), new LinuxChange(paths, 252, () -> "yes"),
+                new Requester(0, "direct")));
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"REFUSED\"") && r.stdout().contains("move it away first (sudo mv " + pipe),
+                r.stdout());
+        assertEquals(before, Files.readString(paths.ourDropIn()), "the drop-in that masks the pipe stays");
+    }
+
+    private static String said(Locale language, Plan p) {
+        return org.port853.ui.common.I18n.in(language, () -> org.port853.ui.apply.ChangeTexts.refusal(p));
+    }
+}
