@@ -33,6 +33,7 @@ public final class ChangeEngine {
     private final List<ItemSnapshot> pristine;
     private final Function<ItemSnapshot, ApplyResult.Item> shown;
     private final Surroundings surroundings;
+    private final java.util.function.Predicate<ItemSnapshot> applyRefuses;
 
     /**
      * @param pristine the state of our own items before Port853 ever ran, listed only for items that hold what
@@ -55,6 +56,17 @@ public final class ChangeEngine {
     public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
                         List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
                         Surroundings surroundings) {
+        this(journals, items, resolver, lockWait, pristine, shown, surroundings, now -> false);
+    }
+
+    /**
+     * @param applyRefuses an item as it is now that an apply refuses to write over (Linux: a symbolic link at
+     *                     Port853's drop-in path): a revert that leaves it to its owner does not advise applying again
+     */
+    public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
+                        List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
+                        Surroundings surroundings, java.util.function.Predicate<ItemSnapshot> applyRefuses) {
+        this.applyRefuses = applyRefuses;
         this.journals = journals;
         this.items = items;
         this.resolver = resolver;
@@ -301,6 +313,7 @@ public final class ChangeEngine {
         List<ItemSnapshot> restore = new ArrayList<>();
         List<ItemSnapshot> ours = new ArrayList<>();
         List<String> leftAlone = new ArrayList<>();
+        List<String> refusedByApply = new ArrayList<>();
         for (int i = 0; i < baseline.size(); i++) {
             ItemSnapshot b = baseline.get(i);
             ItemSnapshot current = now.get(i);
@@ -309,6 +322,9 @@ public final class ChangeEngine {
             }
             if (fromJournal && !lastWrittenByUs(j, current)) {
                 leftAlone.add(location(b));
+                if (applyRefuses.test(current)) {
+                    refusedByApply.add(location(b));
+                }
                 actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
                         "step.leave", location(b));
                 continue;
@@ -320,10 +336,7 @@ public final class ChangeEngine {
             // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
             // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
             // next revert tells the same
-            return result(Outcome.UNCHANGED, Sentence.of("nothing reverted: " + String.join(", ", leftAlone)
-                    + " changed after Port853 last wrote it, so it is someone else's now and stays as it is, with "
-                    + "what it sets; to remove it, delete it yourself, or apply again and then revert",
-                    "result.nothing-to-revert.others", String.join(", ", leftAlone)), baseline, actions, false, t0);
+            return result(Outcome.UNCHANGED, nothingReverted(leftAlone, refusedByApply), baseline, actions, false, t0);
         }
         // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
         // status reports it and the next revert, recover or the boot-time unit finishes it (ChangeRecord.revert
@@ -381,6 +394,22 @@ public final class ChangeEngine {
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
         return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+    }
+
+    /**
+     * A revert that left every item to whoever changed it: how to remove them. "Apply again and then revert" takes them
+     * back only where an apply writes over them ({@code refusedByApply} empty).
+     */
+    private static Sentence nothingReverted(List<String> leftAlone, List<String> refusedByApply) {
+        String files = String.join(", ", leftAlone);
+        String start = "nothing reverted: " + files + " changed after Port853 last wrote it, so it is someone else's now "
+                + "and stays as it is, with what it sets; to remove it, delete it yourself";
+        if (refusedByApply.isEmpty()) {
+            return Sentence.of(start + ", or apply again and then revert", "result.nothing-to-revert.others", files);
+        }
+        String refused = String.join(" ", refusedByApply);
+        return Sentence.of(start + " (sudo rm " + refused + "): applying again and then reverting cannot, as Port853 "
+                + "does not write through the symbolic link " + refused, "result.nothing-to-revert.linked", files, refused);
     }
 
     /**

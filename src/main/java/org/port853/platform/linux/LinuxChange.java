@@ -107,7 +107,12 @@ public final class LinuxChange implements PrivilegedPlatform {
     ChangeEngine engine(Duration lockWait, ResolverControl resolver) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
                 new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())), resolver, lockWait,
-                pristine(paths.ourDropIn()), this::shown, new DropInDirectory());
+                pristine(paths.ourDropIn()), this::shown, new DropInDirectory(), this::linkAtOurPath);
+    }
+
+    /** Apply refuses to write through a symbolic link at Port853's drop-in path (ResolvedPlanner's refused.symlink). */
+    private boolean linkAtOurPath(ItemSnapshot now) {
+        return now.key().equals(FileItemStore.key(paths.ourDropIn())) && FileItemStore.symlinkTarget(now) != null;
     }
 
     /**
