@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.Sentence;
@@ -106,6 +107,27 @@ class UninstallScriptTest {
                 + "Port853 last wrote it", "result.nothing-to-revert.others", DROP_IN), "");
         assertEquals(3, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
+    }
+
+    @Test
+    @DisplayName("a revert the helper refused (a named pipe the restart would hang on) is said with the helper's fix, "
+            + "before the removal by hand, which would restart into the pipe")
+    void aRefusedRevertSaysTheHelpersFixFirst() throws Exception {
+        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
+        Run r = uninstall(helperResult(ApplyResult.Outcome.REFUSED, pipe + " is a named pipe or device, not a file, "
+                + "with the name of Port853's drop-in, which hides it now: reverting removes Port853's drop-in, and then "
+                + "systemd-resolved waits on the pipe when it restarts and does not come up, which leaves this computer "
+                + "without DNS; move it away first (mv " + pipe + " " + pipe + ".old), then revert",
+                "refused.revert-unmasks-pipe", pipe), "trap 'exit 1' EXIT");
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.dropInLeft());
+        assertTrue(r.stderr().startsWith("port853: did not undo Port853's DNS change: " + pipe + " is a named pipe or "
+                + "device, not a file, with the name of Port853's drop-in, which hides it now: reverting removes "
+                + "Port853's drop-in, and then systemd-resolved waits on the pipe when it restarts and does not come up, "
+                + "which leaves this computer without DNS; move it away first (mv " + pipe + " " + pipe + ".old), then "
+                + "revert.\nport853: once that is fixed, to restore them by hand: sudo rm -f " + DROP_IN), r.stderr());
+        assertFalse(r.stderr().contains("could not restore the DNS settings automatically"), r.stderr());
+        assertTrue(r.stderr().contains("is kept: its journal.json holds the files from before Port853"), r.stderr());
     }
 
     @Test
