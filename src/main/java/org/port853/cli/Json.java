@@ -42,7 +42,11 @@ public final class Json {
         }
     }
 
-    public static ObjectNode status(ResolverState s, Assessment a) {
+    /**
+     * The status document; {@code refused}: "changesRefused" names the reason that refuses every change (null where
+     * changes can be made), and each reason's "fixRefused" says whether its fix is a change refused until then.
+     */
+    static ObjectNode status(ResolverState s, Assessment a, RefusedChanges refused) {
         ObjectNode o = MAPPER.createObjectNode();
         ObjectNode as = o.putObject("assessment");
         as.put("verdict", a.verdict().name());
@@ -54,7 +58,9 @@ public final class Json {
             n.put("message", r.message());
             n.put("fix", org.port853.platform.RootAdvice.forThisUser(r.fix()));
             n.put("fixAction", r.fixAction() == null ? null : r.fixAction().name());
+            n.put("fixRefused", refused.fixRefused(r));
         });
+        as.put("changesRefused", refused.blocking() == null ? null : refused.blocking().code());
         o.put("resolver", s.resolverName());
         o.put("source", s.source().jsonName());
         o.put("installed", s.installed());

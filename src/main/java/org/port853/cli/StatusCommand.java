@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.port853.core.Assessment;
 import org.port853.platform.ResolverAdapter;
 import org.port853.core.LinkState;
+import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import picocli.CommandLine.Command;
@@ -34,12 +35,18 @@ final class StatusCommand implements Callable<Integer> {
         ResolverState s = adapter.readState();
         Assessment a = adapter.assessWithLookup(s);
         PrintWriter out = spec.commandLine().getOut();
+        RefusedChanges refused = RefusedChanges.of(a, adapter.rules());
         if (json) {
-            out.println(Json.write(Json.status(s, a)));
+            out.println(Json.write(Json.status(s, a, refused)));
             return ExitCodes.OK;
         }
         out.println("Verdict: " + a.verdict().name().replace('_', ' '));
-        a.reasons().forEach(r -> out.println("  - " + r.message() + (r.fix() == null ? "" : "\n    Fix: " + org.port853.platform.RootAdvice.forThisUser(r.fix()))));
+        Reason blocking = refused.blocking();
+        if (blocking != null) { // said first and once, as the window's banner over its switch says it
+            out.println("Changes refused until this is fixed: " + blocking.message() + fixLine(blocking));
+        }
+        a.reasons().stream().filter(r -> r != blocking).forEach(r -> out.println("  - " + r.message()
+                + (refused.fixRefused(r) ? "" : fixLine(r))));
         String version = s.platform().versionText();
         if (s.global() == null) {
             // no settings to list: still which resolver, which version and why, as --json says
@@ -71,6 +78,10 @@ final class StatusCommand implements Callable<Integer> {
                     + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")"));
         }
         return ExitCodes.OK;
+    }
+
+    private static String fixLine(Reason r) {
+        return r.fix() == null ? "" : "\n    Fix: " + org.port853.platform.RootAdvice.forThisUser(r.fix());
     }
 
     /** "~. (all names)" for the routing domain that takes every name; "none" for no domains. */

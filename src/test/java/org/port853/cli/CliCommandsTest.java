@@ -207,6 +207,53 @@ class CliCommandsTest {
             assertTrue(run("status").out().contains("\nResolver: systemd-resolved (not installed)\n"), run("status").out());
         }
 
+        /** Off, with Port853's drop-in path a link to /dev/null: every change is refused (DROP_IN_OURS_LINKED). */
+        private ResolverState linkedDropIn() {
+            ResolverState s = state(DotMode.OFF, true);
+            LinuxDetails d = (LinuxDetails) s.platform();
+            return new ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(), null, null,
+                    new LinuxDetails(252, d.resolvConf(), List.of(), null, true, null, false, null, "/dev/null"));
+        }
+
+        @Test
+        @DisplayName("where every change is refused, status says why and the fix first, as the window's banner does, and "
+                + "suggests no 'port853 apply' that would be refused")
+        void refusedChangesAreSaidNotApplySuggested() {
+            adapter.state = linkedDropIn();
+            Run r = run("status");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("Verdict: NOT ENCRYPTED\nChanges refused until this is fixed: " + DROP_IN
+                    + " is a symbolic link to /dev/null: Port853 does not write through links, so it cannot change the "
+                    + "resolver's settings until the link is gone.\n    Fix: Remove the link if nothing else needs it: "
+                    + (org.port853.core.Privileges.isRoot() ? "" : "sudo ") + "rm " + DROP_IN + "\n"), r.out());
+            assertFalse(r.out().contains("port853 apply"), r.out());
+            assertEquals(1, r.out().split("symbolic link to /dev/null", -1).length - 1, "said once: " + r.out());
+        }
+
+        @Test
+        @DisplayName("--json names the reason that refuses every change and marks the fixes it refuses; both absent "
+                + "(null, false) where changes can be made")
+        void refusedChangesInJson() throws Exception {
+            JsonNode usual = run("status", "--json").json().at("/assessment");
+            assertTrue(usual.get("changesRefused").isNull(), usual.toString());
+            for (JsonNode reason : usual.get("reasons")) {
+                assertFalse(reason.get("fixRefused").asBoolean(), reason.toString());
+            }
+            adapter.state = linkedDropIn();
+            JsonNode a = run("status", "--json").json().at("/assessment");
+            assertEquals("DROP_IN_OURS_LINKED", a.get("changesRefused").asText());
+            List<String> refused = new ArrayList<>();
+            for (JsonNode reason : a.get("reasons")) {
+                if (reason.get("fixRefused").asBoolean()) {
+                    refused.add(reason.get("code").asText());
+                    assertTrue(reason.get("fix").asText().contains("port853 apply")
+                            || !reason.get("fixAction").isNull(), reason.toString());
+                }
+            }
+            assertTrue(refused.contains("DOT_OFF"), a.toString());
+            assertFalse(refused.contains("DROP_IN_OURS_LINKED"), "its own fix is what to do: " + a);
+        }
+
         @Test
         void degradedSource() throws Exception {
             ResolverState s = state(DotMode.STRICT, false);
