@@ -122,12 +122,7 @@ final class BenchProvidersCommand implements Callable<Integer> {
     }
 
     private static String providerOf(ServerAddress s, List<Provider> catalogue) {
-        for (Provider p : catalogue) {
-            if (p.servers().stream().anyMatch(c -> c.address().equals(s.address()))) {
-                return p.displayName();
-            }
-        }
-        return null;
+        return catalogue.stream().filter(p -> p.serves(s)).findFirst().map(Provider::displayName).orElse(null);
     }
 
     /** A latency as the command line says it: in English (12.3 ms) whatever the JVM's format locale. */

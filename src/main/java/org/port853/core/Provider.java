@@ -33,9 +33,15 @@ public record Provider(String id, String displayName, List<String> ipv4, List<St
         return out;
     }
 
-    /** Whether the provider has this address (as {@link ServerAddress#addressText()} writes it). */
-    public boolean hasAddress(String address) {
-        return ipv4.contains(address) || ipv6.contains(address);
+    /**
+     * Whether {@code s} is one of this provider's servers: one of its addresses at DNS-over-TLS's port, under its TLS
+     * name or none. A server without a name still counts (plaintext or opportunistic: no name is checked, which the
+     * assessment says), one under another name does not: its certificate is checked against that name, which may be
+     * someone else's, so it is not shown as this provider's nor replaced by its servers.
+     */
+    public boolean serves(ServerAddress s) {
+        return (ipv4.contains(s.addressText()) || ipv6.contains(s.addressText()))
+                && s.dotPort() == ServerAddress.DOT_PORT && (s.tlsName() == null || s.tlsName().equals(tlsName));
     }
 
     /** All addresses as servers with the TLS name, IPv4 first (the order resolved tries them). */

@@ -403,8 +403,7 @@ public final class AppModel {
         int servers = serverChanges(chosen, d.chosen());
         int dnssecChanged = dnssec.get() != d.dnssec() ? 1 : 0;
         boolean edited = servers + dnssecChanged > 0 || mode.get() != d.mode()
-                || routeAllDomains.get() != d.routeAllDomains()
-                || encryptionOn() && renamesSystemServers(g);
+                || routeAllDomains.get() != d.routeAllDomains();
         // nothing counts until the user edits the draft (an unencrypted system's draft is only a proposal); then the
         // items the preview lists as changed ("Servers: none → Quad9 · Mode: off → strict · All domains": 3)
         draftChanges.set(!edited ? 0 : previewedChanges(s));
@@ -531,21 +530,16 @@ public final class AppModel {
 
     /**
      * With the providers untouched, a change of mode, DNSSEC or routing keeps the system's exact servers (it may use
-     * only some of a provider's addresses), unless strict mode needs TLS names they lack, or a provider of the user's
-     * own was edited since (its servers are the edited ones).
+     * only some of a provider's addresses), unless strict mode needs TLS names they lack. A provider of the user's own
+     * edited since is no longer the system's ({@link Provider#serves}), so the draft holding it is not untouched.
      */
     private boolean keepsSystemServers(DotMode withMode) {
         if (!encryptionOn()) {
             return false;
         }
         GlobalState g = state.get().global();
-        return chosen.equals(systemProviders(g)) && !renamesSystemServers(g)
+        return chosen.equals(systemProviders(g))
                 && (withMode != DotMode.STRICT || g.servers().stream().allMatch(a -> a.tlsName() != null));
-    }
-
-    /** The draft names a server of the system's anew: a provider of the user's own edited since it was applied. */
-    private boolean renamesSystemServers(GlobalState g) {
-        return ProviderNames.renamesServers(g.servers(), ProviderNames.serversOf(chosen), catalogue);
     }
 
     public DesiredSettings desired() {

@@ -57,6 +57,15 @@ class BenchProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("a provider's address under another TLS name is not named after the provider")
+    void anotherNameIsNotTheProvider() {
+        Map<ServerAddress, String> targets = parsed("--server", "9.9.9.9#evil.example", "--server",
+                "9.9.9.9#dns.quad9.net").targets();
+        assertEquals(null, targets.get(ServerAddress.parse("9.9.9.9#evil.example")));
+        assertEquals("Quad9 (malware blocking)", targets.get(ServerAddress.parse("9.9.9.9#dns.quad9.net")));
+    }
+
+    @Test
     void givenServersOnly() {
         assertEquals(List.of(ServerAddress.parse("127.0.0.1:9#dot.test")),
                 List.copyOf(parsed("--server", "127.0.0.1:9#dot.test").targets().keySet()));

@@ -25,16 +25,16 @@ class ChangeSummaryTest {
     @Test
     @DisplayName("a change of DNSSEC alone says DNSSEC: before → after")
     void dnssecIsSaid() {
-        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains · DNSSEC: No → Allow downgrade",
+        assertEquals("Servers: 198.18.0.2 (dot.test) · Mode: strict · All domains · DNSSEC: No → Allow downgrade",
                 said(DnssecMode.ALLOW_DOWNGRADE, true));
     }
 
     @Test
     @DisplayName("DNSSEC left alone or unchanged is not said; a change of the routing is said as before → after")
     void onlyWhatChanges() {
-        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains", said(null, true));
-        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains", said(DnssecMode.NO, true));
-        assertEquals("Servers: 198.18.0.2 · Mode: strict · All domains → Network servers still used for some names",
+        assertEquals("Servers: 198.18.0.2 (dot.test) · Mode: strict · All domains", said(null, true));
+        assertEquals("Servers: 198.18.0.2 (dot.test) · Mode: strict · All domains", said(DnssecMode.NO, true));
+        assertEquals("Servers: 198.18.0.2 (dot.test) · Mode: strict · All domains → Network servers still used for some names",
                 said(null, false));
     }
 

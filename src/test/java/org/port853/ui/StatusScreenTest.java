@@ -121,6 +121,27 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("Cloudflare's address under another TLS name is not called Cloudflare: Status names the server and its "
+            + "name (a drop-in's 1.1.1.1#evil.example read 'Active servers: Cloudflare')")
+    void aProvidersAddressUnderAnotherNameIsNotTheProvider(FxRobot robot) throws Exception {
+        ServerAddress named = ServerAddress.parse("1.1.1.1#evil.example");
+        open(Fakes.services(new Fakes.FakeAdapter(Fakes.strictState(List.of(named), true)),
+                () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> !label(robot, "#fact-providers").isEmpty() && !label(robot, "#fact-providers").equals("—"));
+        assertEquals("1.1.1.1 (evil.example)", label(robot, "#fact-providers"));
+        assertEquals(List.of(named), fx(() -> window.model().desired().servers()),
+                "the draft built from the system keeps its name");
+        fx(() -> {
+            window.model().catalogue().stream().filter(p -> p.id().equals("cloudflare")).findFirst()
+                    .ifPresent(window.model().chosen()::add);
+            return null;
+        });
+        assertEquals(List.of(named, ServerAddress.parse("1.1.1.1#cloudflare-dns.com")),
+                fx(() -> window.model().desired().servers().subList(0, 2)),
+                "adding Cloudflare adds its own server, and the other name's stays");
+    }
+
+    @Test
     @DisplayName("demo: Off on encryption that resolved.conf sets names the file and offers no Turn off; after Protect, "
             + "Protect is gone and a protect that changes nothing offers only Close and Verify now")
     void offAndProtectDoNotPretend(FxRobot robot) throws Exception {

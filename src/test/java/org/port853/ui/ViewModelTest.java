@@ -264,8 +264,9 @@ class ViewModelTest {
             assertEquals("dot.typo.test", model.desired().servers().get(0).tlsName(), "applying sets the new name");
             var diff = org.port853.ui.common.SettingsDiff.of(model.stateProperty().get(), model.desired(), false,
                     model.catalogue());
-            assertEquals(List.of("Rig (dot.tyop.test)", "Rig (dot.typo.test)"), List.of(diff.serversBefore(),
-                    diff.serversAfter()), "the preview says what changes, not 'Rig → Rig'");
+            assertEquals(List.of("198.18.77.2 (dot.tyop.test)", "Rig"), List.of(diff.serversBefore(),
+                    diff.serversAfter()), "the preview says what changes, not 'Rig → Rig': the system's server under "
+                    + "the old name is no longer Rig's");
             assertEquals(I18n.t("custom.edited.inUse", "Rig"), providers.messageProperty().get());
             model.reread();
             model.reread();
@@ -273,7 +274,11 @@ class ViewModelTest {
                     "re-reads of the same state keep the note (in the rig it went within seconds)");
             assertTrue(adapter.applied.isEmpty(), "nothing written to the system");
             model.resetDraft();
-            assertEquals(1, model.draftChangesProperty().get(), "Discard cannot make the old name the draft's");
+            assertEquals(List.of("198.18.77.2 · dot.tyop.test"), model.chosen().stream()
+                    .map(org.port853.core.Provider::displayName).toList(), "Discard shows the system's server under "
+                    + "its old name as its own, not as Rig (whose name is new)");
+            assertEquals(0, model.draftChangesProperty().get());
+            assertEquals("dot.tyop.test", model.desired().servers().get(0).tlsName(), "Discard keeps the old name");
             providers.form().edit(edited);
             providers.form().tlsNameProperty().set("dot.tyop.test");
             assertTrue(providers.saveCustom());
@@ -1262,7 +1267,7 @@ class ViewModelTest {
                     List.of(), "dot.rig.test", null, org.port853.core.Filtering.NONE, null, null, null, true);
             adapter.state = Fakes.strictState(List.of(ServerAddress.parse("198.18.0.53#dot.rig.test")), true);
             model.refresh();
-            assertEquals("198.18.0.53", status.providersProperty().get());
+            assertEquals("198.18.0.53 (dot.rig.test)", status.providersProperty().get());
             model.catalogue().add(rig); // saved as a custom provider after the state was read
             assertTrue(status.providersProperty().get().contains("Rig"), status.providersProperty().get());
             model.catalogue().remove(rig);

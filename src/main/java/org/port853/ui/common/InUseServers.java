@@ -19,12 +19,24 @@ public final class InUseServers {
 
     /** The draft entry for {@code a}: named "198.18.201.2 · dot.test". */
     public static Provider entry(ServerAddress a) {
-        String syntax = a.toResolvedSyntax();
-        String where = a.tlsName() == null ? syntax : syntax.substring(0, syntax.lastIndexOf('#'));
-        String name = a.tlsName() == null ? where : where + " · " + a.tlsName();
+        String name = a.tlsName() == null ? where(a) : where(a) + " · " + a.tlsName();
         List<String> address = List.of(a.addressText());
-        return new Provider(ID_PREFIX + syntax, name, a.isIpv6() ? List.of() : address, a.isIpv6() ? address : List.of(),
-                a.tlsName(), null, Filtering.NONE, null, null, null, false);
+        return new Provider(ID_PREFIX + a.toResolvedSyntax(), name, a.isIpv6() ? List.of() : address,
+                a.isIpv6() ? address : List.of(), a.tlsName(), null, Filtering.NONE, null, null, null, false);
+    }
+
+    /**
+     * {@code a} in a list of servers, "198.18.201.2 (dot.test)", the address alone without a TLS name: the name is
+     * said, as a provider's address under another name is not that provider's server.
+     */
+    public static String label(ServerAddress a) {
+        return a.tlsName() == null ? where(a) : where(a) + " (" + a.tlsName() + ")";
+    }
+
+    /** The address and port, as resolved writes them, without the name. */
+    private static String where(ServerAddress a) {
+        String syntax = a.toResolvedSyntax();
+        return a.tlsName() == null ? syntax : syntax.substring(0, syntax.lastIndexOf('#'));
     }
 
     public static boolean isEntry(Provider p) {

@@ -14,10 +14,10 @@ public final class ProviderNames {
     private ProviderNames() {
     }
 
-    /** The provider that serves {@code a}, or null. */
+    /** The provider that serves {@code a} ({@link Provider#serves}: by address and TLS name), or null. */
     public static Provider providerOf(ServerAddress a, List<Provider> catalogue) {
         for (Provider p : catalogue) {
-            if (p.hasAddress(a.addressText())) {
+            if (p.serves(a)) {
                 return p;
             }
         }
@@ -52,19 +52,6 @@ public final class ProviderNames {
         return out;
     }
 
-    /**
-     * True when a server {@code wanted} asks for is one of {@code system}'s under another TLS name and belongs to a
-     * provider of the user's own: matched by address, one edited since it was applied looks like the one the system
-     * uses, though applying it changes the name. A catalogue provider's servers are left as the system names them (a
-     * name set by hand is no change the draft makes), and so is a server the system has without a name (plaintext).
-     */
-    public static boolean renamesServers(List<ServerAddress> system, List<ServerAddress> wanted,
-                                         List<Provider> catalogue) {
-        return wanted.stream().anyMatch(w -> system.stream().anyMatch(s -> s.tlsName() != null
-                && s.addressText().equals(w.addressText()) && !s.tlsName().equals(w.tlsName()))
-                && providerOf(w, catalogue) != null && providerOf(w, catalogue).custom());
-    }
-
     /** The servers a draft asks for, in order, each once. */
     public static List<ServerAddress> serversOf(List<Provider> draft) {
         List<ServerAddress> servers = new ArrayList<>();
@@ -78,12 +65,15 @@ public final class ProviderNames {
         return servers;
     }
 
-    /** "Quad9, Mullvad" (unknown servers by their address), or {@code none} when there are no servers. */
+    /**
+     * "Quad9, Mullvad" (a server of no provider by its address and TLS name, {@link InUseServers#label}), or
+     * {@code none} when there are no servers.
+     */
     public static String describe(List<ServerAddress> servers, List<Provider> catalogue, String none) {
         List<String> names = new ArrayList<>();
         for (ServerAddress a : servers) {
             Provider p = providerOf(a, catalogue);
-            String label = p == null ? a.addressText() : ProviderTexts.name(p);
+            String label = p == null ? InUseServers.label(a) : ProviderTexts.name(p);
             if (!names.contains(label)) {
                 names.add(label);
             }

@@ -23,20 +23,10 @@ public record SettingsDiff(boolean servers, boolean mode, boolean routing, boole
         String will = ProviderNames.describe(after.servers(), catalogue, none);
         DotMode wasMode = g == null ? DotMode.OFF : g.effectiveDotMode();
         DnssecMode wasDnssec = g == null ? null : SystemDnssec.shown(g);
-        boolean servers = !was.equals(will) || g != null && ProviderNames.renamesServers(g.servers(), after.servers(), catalogue);
-        if (servers && was.equals(will)) { // an edited TLS name alone: "Rig (dot.tset) → Rig (dot.test)", not "Rig → Rig"
-            was = was + tlsNames(g.servers());
-            will = will + tlsNames(after.servers());
-        }
-        return new SettingsDiff(servers, wasMode != after.mode(),
+        return new SettingsDiff(!was.equals(will), wasMode != after.mode(),
                 g == null ? after.routeAllDomains() : g.routesEverything() != after.routeAllDomains(),
                 after.dnssec() != null && after.dnssec() != wasDnssec,
                 linkResolvConf && before != null && before.resolverFileNeedsLink(), wasMode, wasDnssec, was, will);
-    }
-
-    private static String tlsNames(List<org.port853.core.ServerAddress> servers) {
-        return " (" + String.join(", ", servers.stream().map(org.port853.core.ServerAddress::tlsName)
-                .filter(java.util.Objects::nonNull).distinct().toList()) + ")";
     }
 
     /** How many items change. */

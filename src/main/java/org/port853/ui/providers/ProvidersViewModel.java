@@ -141,7 +141,7 @@ public final class ProvidersViewModel {
         if (edited != null) {
             boolean wasActive = isActive(edited);
             // the system keeps what it was given until the user applies, which the note says when the system uses it
-            save(p, typed, saved -> message.set(I18n.t(wasActive && !systemHas(saved) ? "custom.edited.inUse"
+            save(p, typed, saved -> message.set(I18n.t(wasActive && !isActive(saved) ? "custom.edited.inUse"
                     : "custom.edited", p.displayName())));
         } else {
             save(p, typed, saved -> {
@@ -186,15 +186,6 @@ public final class ProvidersViewModel {
         } else {
             message.set(Errors.describe(e) + then);
         }
-    }
-
-    /**
-     * The system uses {@code p}'s servers under its TLS name: a new name alone, or an edit back to what the system
-     * has, leaves nothing to apply.
-     */
-    private boolean systemHas(Provider p) {
-        return isActive(p) && !ProviderNames.renamesServers(model.stateProperty().get().global().servers(),
-                ProviderNames.serversOf(List.of(p)), model.catalogue());
     }
 
     /** Deletes a custom provider (the view has asked for confirmation). */

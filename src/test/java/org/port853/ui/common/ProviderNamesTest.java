@@ -1,0 +1,74 @@
+package org.port853.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.core.Provider;
+import org.port853.core.ProviderCatalog;
+import org.port853.core.ServerAddress;
+
+/** A server is a provider's by its address and its TLS name: the provider's name for it, or none. */
+class ProviderNamesTest {
+    private final List<Provider> catalogue = ProviderCatalog.bundled().all();
+    private final Provider cloudflare = ProviderCatalog.bundled().find("cloudflare").orElseThrow();
+
+    @BeforeEach
+    void english() {
+        I18n.use(java.util.Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void systemLanguage() {
+        I18n.use(null);
+    }
+
+    private Provider of(String server) {
+        return ProviderNames.providerOf(ServerAddress.parse(server), catalogue);
+    }
+
+    @Test
+    @DisplayName("the provider's address under its name, at its port or none, or without a name is the provider's")
+    void theProvidersOwnServers() {
+        assertEquals(cloudflare, of("1.1.1.1#cloudflare-dns.com"));
+        assertEquals(cloudflare, of("[2606:4700:4700::1111]:853#cloudflare-dns.com"));
+        assertEquals(cloudflare, of("1.1.1.1"), "plaintext or opportunistic: no name is checked, the assessment says so");
+    }
+
+    @Test
+    @DisplayName("the provider's address under another name, or at another port, is no provider's")
+    void anotherNameOrPortIsNotTheProvider() {
+        assertNull(of("1.1.1.1#evil.example"));
+        assertNull(of("1.1.1.1#security.cloudflare-dns.com"), "another Cloudflare service's name, not this address's");
+        assertNull(of("1.1.1.1:5353#cloudflare-dns.com"));
+    }
+
+    @Test
+    @DisplayName("a draft built from the system keeps a server under another name as it is, so applying keeps its name")
+    void theDraftKeepsTheName() {
+        List<ServerAddress> system = List.of(ServerAddress.parse("1.1.1.1#evil.example"),
+                ServerAddress.parse("1.0.0.1#cloudflare-dns.com"));
+        List<Provider> draft = ProviderNames.draftOf(system, catalogue);
+        assertEquals(List.of("1.1.1.1 · evil.example", cloudflare.displayName()),
+                draft.stream().map(Provider::displayName).toList());
+        assertTrue(ProviderNames.serversOf(draft).contains(system.get(0)), ProviderNames.serversOf(draft).toString());
+        assertEquals(List.of(cloudflare), ProviderNames.providersOf(system, catalogue));
+    }
+
+    @Test
+    @DisplayName("a server of no provider is described by its address and name, never by the provider its address is")
+    void describedWithItsName() {
+        assertEquals("1.1.1.1 (evil.example), Cloudflare", ProviderNames.describe(List.of(
+                ServerAddress.parse("1.1.1.1#evil.example"), ServerAddress.parse("1.0.0.1#cloudflare-dns.com")),
+                catalogue, "none"));
+        assertEquals("198.18.0.2", ProviderNames.describe(List.of(ServerAddress.parse("198.18.0.2")), catalogue, "none"));
+        assertFalse(ProviderNames.describe(List.of(ServerAddress.parse("1.1.1.1#evil.example")), catalogue, "none")
+                .contains("Cloudflare"));
+    }
+}
