@@ -381,17 +381,9 @@ class ProvidersScreenTest extends WindowTestBase {
     @DisplayName("a file of one's own providers with a key twice: the window says which key and where once, keeps the "
             + "file as it is when a provider is saved, and lists the built-in providers")
     void aCustomFileWithAKeyTwiceIsSaidOnceAndKept(FxRobot robot) throws Exception {
-        java.nio.file.Path file = org.port853.core.ScratchFolders.create("port853-ui-custom")
-                .resolve(org.port853.core.CustomProviders.FILE_NAME);
         String text = "[{\"id\": \"lab\", \"displayName\": \"Lab\",\n \"displayName\": \"Lab\", "
                 + "\"ipv4\": [\"198.18.77.2\"], \"tlsName\": \"dot.test\"}]";
-        java.nio.file.Files.writeString(file, text);
-        org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(file);
-        open(new AppServices(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
-                new Fakes.AnsweringProbe(), new org.port853.ui.providers.ProviderSource(
-                        () -> org.port853.core.ProviderCatalog.withCustom(custom), custom::save, custom::remove),
-                org.port853.core.ScratchFolders.create("port853-ui-test"), AppServices.newExecutor(),
-                new Fakes.RecordingNotifier(), false));
+        java.nio.file.Path file = openWithCustomFile(text);
         robot.clickOn("#tab-providers .tab-label");
         waitUntil(() -> visible(robot, "#providers-custom-problem"));
         String said = fx(() -> ((Label) robot.lookup("#providers-custom-problem").query()).getText());
@@ -428,6 +420,40 @@ class ProvidersScreenTest extends WindowTestBase {
             return null;
         });
         assertEquals("", fx(() -> window.providersViewModel().form().nameProperty().get()), "kept for one opening");
+    }
+
+    @Test
+    @DisplayName("a provider of one's own saved before look-alike names were refused (xn--80ak6aa92e.com, read as "
+            + "'apple.com') stays in the list, marked with the name's ASCII form")
+    void aLookAlikeNameInTheFileIsMarked(FxRobot robot) throws Exception {
+        openWithCustomFile("[{\"id\": \"apple\", \"displayName\": \"Apple DNS\", "
+                + "\"ipv4\": [\"198.18.77.2\"], \"tlsName\": \"xn--80ak6aa92e.com\"}]");
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> visible(robot, "#provider-list"));
+        ListView<Provider> list = robot.lookup("#provider-list").query();
+        waitUntil(() -> fx(() -> list.getItems().stream().anyMatch(p -> p.id().equals("apple"))));
+        fx(() -> {
+            list.scrollTo(list.getItems().size() - 1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !robot.lookup(n -> n instanceof javafx.scene.text.Text t && t.getText() != null
+                && t.getText().equals("your own · look-alike TLS name: xn--80ak6aa92e.com")).queryAll().isEmpty());
+        assertFalse(visible(robot, "#providers-custom-problem"), "the file is read, not refused");
+    }
+
+    /** The plaintext machine's window, its providers of one's own read from a file holding {@code text}; the file. */
+    private java.nio.file.Path openWithCustomFile(String text) throws Exception {
+        java.nio.file.Path file = org.port853.core.ScratchFolders.create("port853-ui-custom")
+                .resolve(org.port853.core.CustomProviders.FILE_NAME);
+        java.nio.file.Files.writeString(file, text);
+        org.port853.core.CustomProviders custom = new org.port853.core.CustomProviders(file);
+        open(new AppServices(new Fakes.FakeAdapter(Fakes.plaintextState(null)), () -> new Fakes.FakeCapture(null),
+                new Fakes.AnsweringProbe(), new org.port853.ui.providers.ProviderSource(
+                        () -> org.port853.core.ProviderCatalog.withCustom(custom), custom::save, custom::remove),
+                org.port853.core.ScratchFolders.create("port853-ui-test"), AppServices.newExecutor(),
+                new Fakes.RecordingNotifier(), false));
+        return file;
     }
 
     /** Saves a provider of one's own with the TLS name dot.test, as the custom provider dialog does. */

@@ -1,5 +1,6 @@
 package org.port853.ui.common;
 
+import org.port853.core.DnsNames;
 import org.port853.core.Provider;
 
 /**
@@ -27,6 +28,22 @@ public final class ProviderTexts {
             return I18n.t(key);
         }
         return p.operator() == null ? "" : p.operator();
+    }
+
+    /** The line under a provider's name in the list: "your own", or the operator and jurisdiction; and its {@link #lookAlike}. */
+    public static String meta(Provider p) {
+        String about = p.custom() ? I18n.t("providers.custom")
+                : String.join(" · ", operator(p), jurisdiction(p.jurisdiction()));
+        return lookAlike(p).isEmpty() ? about : about + " · " + lookAlike(p);
+    }
+
+    /**
+     * "look-alike TLS name: xn--80ak6aa92e.com" where the TLS name reads as a look-alike ({@link DnsNames#isLookAlike}:
+     * one saved before such names were refused, or the system's), in the ASCII form its certificate is checked
+     * against, so it does not pass for the name it imitates; "" otherwise.
+     */
+    public static String lookAlike(Provider p) {
+        return p.tlsName() != null && DnsNames.isLookAlike(p.tlsName()) ? I18n.t("providers.lookAlike", p.tlsName()) : "";
     }
 
     /** "United States" as the window says it; "" for none. */

@@ -412,12 +412,12 @@ public final class ProvidersView extends BorderPane {
             filtering.setText(I18n.t("filtering." + f));
             filtering.setVisible(!"none".equals(f));
             filtering.setManaged(!"none".equals(f));
-            meta.setText(p.custom() ? I18n.t("providers.custom")
-                    : String.join(" · ", ProviderTexts.operator(p), ProviderTexts.jurisdiction(p.jurisdiction())));
+            meta.setText(ProviderTexts.meta(p));
             setText(null);
             setGraphic(box);
             setAccessibleText(ProviderTexts.name(p) + (vm.isChosen(p) ? ", " + I18n.t("providers.chosen.a11y") : "")
-                    + (vm.isActive(p) ? ", " + I18n.t("providers.active") : ""));
+                    + (vm.isActive(p) ? ", " + I18n.t("providers.active") : "")
+                    + (ProviderTexts.lookAlike(p).isEmpty() ? "" : ", " + ProviderTexts.lookAlike(p)));
         }
     }
 

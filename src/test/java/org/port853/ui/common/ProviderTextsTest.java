@@ -30,6 +30,22 @@ class ProviderTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a provider of one's own whose TLS name is a look-alike (saved before such names "
+            + "were refused) is marked in the list with the name's ASCII form; an ordinary one is not")
+    void lookAlikeTlsNameIsMarked() {
+        Provider lookAlike = new Provider("apple", "Apple DNS", List.of("198.18.0.9"), List.of(),
+                "xn--80ak6aa92e.com", null, Filtering.NONE, null, null, null, true);
+        assertEquals("your own · look-alike TLS name: xn--80ak6aa92e.com",
+                I18n.in(Locale.ENGLISH, () -> ProviderTexts.meta(lookAlike)));
+        assertEquals("eigener · TLS-Name ist eine Nachahmung: xn--80ak6aa92e.com",
+                I18n.in(Locale.GERMAN, () -> ProviderTexts.meta(lookAlike)));
+        Provider ordinary = new Provider("lab", "Lab", List.of("198.18.0.9"), List.of(),
+                "dot.test", null, Filtering.NONE, null, null, null, true);
+        assertEquals("your own", I18n.in(Locale.ENGLISH, () -> ProviderTexts.meta(ordinary)));
+        assertEquals("", ProviderTexts.lookAlike(catalogue("cloudflare")));
+    }
+
+    @Test
     void catalogueOperatorsInGerman() {
         assertEquals("DNS4EU-Konsortium unter Führung von Whalebone",
                 I18n.in(Locale.GERMAN, () -> ProviderTexts.operator(catalogue("dns4eu-unfiltered"))));
