@@ -1,6 +1,5 @@
 package org.port853.core;
 
-import java.util.Comparator;
 import java.util.List;
 
 public record Assessment(Verdict verdict, List<Reason> reasons) {
@@ -9,11 +8,5 @@ public record Assessment(Verdict verdict, List<Reason> reasons) {
 
     public Assessment {
         reasons = List.copyOf(reasons);
-    }
-
-    /** The worst severity among the reasons but an interrupted change's (INFO when there is none). */
-    public Severity worstBesideInterruption() {
-        return reasons.stream().filter(r -> !r.code().equals(INTERRUPTED)).map(Reason::severity)
-                .max(Comparator.naturalOrder()).orElse(Severity.INFO);
     }
 }

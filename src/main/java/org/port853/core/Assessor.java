@@ -78,7 +78,8 @@ public final class Assessor {
                             + "5 minutes for the network).",
                     null, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
         } else if (s.pendingChange() != null) {
-            reasons.add(new Reason(Assessment.INTERRUPTED, Severity.BROKEN,
+            // unchecked settings, not dead DNS: At risk (PARTIAL), as the window says; a failed lookup makes it BROKEN
+            reasons.add(new Reason(Assessment.INTERRUPTED, Severity.WARNING,
                     "A change started " + s.pendingChange().started() + " was interrupted before it was checked ("
                             + s.pendingChange().description() + "); DNS may not work or may not be encrypted.",
                     "Run 'port853 recover' to check it and keep it or roll it back, or 'port853 revert'.",

@@ -148,7 +148,7 @@ public interface ResolverAdapter {
      * only that the state is unchecked, and whether names resolve under it is what the user needs to know.
      */
     default OwnLookup lookup(ResolverState s, Assessment a) {
-        if (!s.running() || a.verdict() == Verdict.UNAVAILABLE || a.worstBesideInterruption() == Severity.BROKEN) {
+        if (!s.running() || a.verdict() == Verdict.UNAVAILABLE || a.verdict() == Verdict.BROKEN) {
             return OwnLookup.NOT_ASKED;
         }
         return ownLookup();

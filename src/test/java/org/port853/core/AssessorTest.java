@@ -153,11 +153,14 @@ class AssessorTest {
     @DisplayName("servers and modes")
     class Servers {
         @Test
-        void pendingChangeIsBrokenWhateverResolvedSays() {
+        @DisplayName("an interrupted change alone makes the verdict PARTIAL (unchecked, as the window's At risk), not "
+                + "BROKEN: names may well resolve; what else is wrong beside it still counts")
+        void pendingChangeIsAtRiskWhateverResolvedSays() {
             S s = new S();
             s.pending = new PendingChange("id-1", Instant.parse("2024-05-01T10:00:00Z"), "DNS-over-TLS strict");
             Assessment a = s.assess();
-            assertEquals(Verdict.BROKEN, a.verdict());
+            assertEquals(Verdict.PARTIAL, a.verdict(), a.reasons().toString());
+            assertEquals(Severity.WARNING, require(a, "CHANGE_INTERRUPTED").severity());
             Reason r = require(a, "CHANGE_INTERRUPTED");
             assertEquals(FixAction.RECOVER, r.fixAction());
             assertTrue(r.message().contains("2024-05-01T10:00:00Z"));

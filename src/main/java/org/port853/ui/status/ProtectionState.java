@@ -1,7 +1,6 @@
 package org.port853.ui.status;
 
 import org.port853.core.Assessment;
-import org.port853.core.Reason;
 import org.port853.core.Severity;
 import org.port853.core.Verdict;
 
@@ -81,18 +80,10 @@ public enum ProtectionState {
                     ? (leaking ? RESOLVER_UNREADABLE_LEAKING : RESOLVER_UNREADABLE)
                     : (leaking ? RESOLVER_MISSING_LEAKING : RESOLVER_MISSING);
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
-            // an interrupted change makes the state untrustworthy, not DNS dead: it needs attention (Recover); what
-            // else is wrong beside it still says how bad things are
-            case BROKEN -> besideInterruption(a) == Severity.BROKEN ? NOT_WORKING
-                    : besideInterruption(a) == Severity.UNENCRYPTED ? NOT_ENCRYPTED : leaking ? LEAKING : AT_RISK;
+            case BROKEN -> NOT_WORKING;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
             case PROTECTED -> leaking ? LEAKING : keyChanged ? AT_RISK : PROTECTED;
         };
-    }
-
-    /** The worst severity among the reasons but an interrupted change's (BROKEN, when nothing was interrupted). */
-    private static Severity besideInterruption(Assessment a) {
-        return Reason.anyHas(a.reasons(), Assessment.INTERRUPTED) ? a.worstBesideInterruption() : Severity.BROKEN;
     }
 
     private static boolean firstReasonIs(Assessment a, String code) {

@@ -11,12 +11,18 @@ import org.port853.core.Severity;
 import org.port853.core.Verdict;
 
 class ProtectionStateTest {
-    private static final Reason INTERRUPTED = new Reason("CHANGE_INTERRUPTED", Severity.BROKEN, "interrupted", "recover");
+    private static final Reason INTERRUPTED = new Reason("CHANGE_INTERRUPTED", Severity.WARNING, "interrupted", "recover");
 
     private static ProtectionState of(Reason... beside) {
         List<Reason> reasons = new java.util.ArrayList<>(List.of(INTERRUPTED));
         reasons.addAll(List.of(beside));
-        return ProtectionState.of(new Assessment(Verdict.BROKEN, reasons), false, false, false);
+        return ProtectionState.of(assessed(reasons), false, false, false);
+    }
+
+    /** The assessment with the verdict the reasons' worst severity gives, as the Assessor gives it. */
+    private static Assessment assessed(List<Reason> reasons) {
+        return new Assessment(reasons.stream().map(Reason::severity).max(java.util.Comparator.naturalOrder())
+                .orElse(Severity.INFO).verdict(), reasons);
     }
 
     @Test
@@ -27,8 +33,7 @@ class ProtectionStateTest {
         assertEquals(ProtectionState.AT_RISK, of(new Reason("OPPORTUNISTIC", Severity.WARNING, "m", "f")));
         assertEquals(ProtectionState.NOT_WORKING, of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f")));
         assertEquals(ProtectionState.NOT_ENCRYPTED, of(new Reason("DOT_OFF", Severity.UNENCRYPTED, "off", "f")));
-        assertEquals(ProtectionState.LEAKING, ProtectionState.of(new Assessment(Verdict.BROKEN, List.of(INTERRUPTED)),
-                true, false, false));
+        assertEquals(ProtectionState.LEAKING, ProtectionState.of(assessed(List.of(INTERRUPTED)), true, false, false));
         assertEquals(ProtectionState.NOT_WORKING, ProtectionState.of(new Assessment(Verdict.BROKEN,
                 List.of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f"))), true, false, false));
     }
