@@ -24,7 +24,42 @@ public final class Utf8Bytes {
 
     /** The offset of the first byte that does not start a well-formed UTF-8 sequence, or -1 when all are UTF-8. */
     public static int firstMalformed(byte[] bytes) {
-        return decode(bytes, new StringBuilder());
+        int i = 0;
+        while (i < bytes.length) {
+            int length = wellFormedLength(bytes, i);
+            if (length == 0) {
+                return i;
+            }
+            i += length;
+        }
+        return -1;
+    }
+
+    /**
+     * The length of the well-formed sequence at {@code at}, or 0 (Unicode's table 3-7: the second byte's range
+     * depends on the first, which keeps out overlong forms, surrogates and code points past U+10FFFF).
+     */
+    private static int wellFormedLength(byte[] bytes, int at) {
+        int lead = bytes[at] & 0xFF;
+        if (lead < 0x80) {
+            return 1;
+        }
+        int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+        if (length == 0 || at + length > bytes.length) {
+            return 0;
+        }
+        int second = bytes[at + 1] & 0xFF;
+        int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+        int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int i = at + 2; i < at + length; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return length;
     }
 
     /** Decodes into {@code text} up to the first malformed byte, whose offset it returns (-1: none). */

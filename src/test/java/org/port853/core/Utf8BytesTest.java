@@ -2,9 +2,13 @@ package org.port853.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +53,32 @@ class Utf8BytesTest {
         assertEquals(bad.length - 1, Utf8Bytes.firstMalformed(bad));
         assertEquals(3001, Utf8Bytes.lineOf(bad, bad.length - 1));
         assertEquals(Optional.empty(), Utf8Bytes.decode(bad));
+    }
+
+    @Test
+    @DisplayName("the first malformed byte is where the JDK's strict decoder stops, over 20,000 random byte arrays "
+            + "mostly made of UTF-8's lead and continuation bytes")
+    void firstMalformedAgreesWithTheJdkDecoder() {
+        Random random = new Random(853);
+        int[] pool = {'a', '\n', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFF};
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[random.nextInt(12)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : pool[random.nextInt(pool.length)]);
+            }
+            assertEquals(jdkFirstMalformed(b), Utf8Bytes.firstMalformed(b), Arrays.toString(b));
+        }
+    }
+
+    private static int jdkFirstMalformed(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in);
+            return -1;
+        } catch (CharacterCodingException e) {
+            return in.position();
+        }
     }
 }
