@@ -37,6 +37,18 @@ public final class Printable {
         return b.toString();
     }
 
+    /**
+     * Text from outside as printable ASCII alone (for a name the system holds that is no host name): every other code
+     * point, and the backslash that marks them, escaped ({@code \\}, {@code \x01}, {@code \u202e}, {@code \U0001f600}),
+     * so no control character, bidirectional override or look-alike letter reaches a message as itself.
+     */
+    public static String ascii(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(c -> b.append(c == '\\' ? "\\\\" : c > 0x20 && c < 0x7f ? Character.toString(c)
+                : c > 0xffff ? String.format("\\U%08x", c) : escaped(c)));
+        return b.toString();
+    }
+
     /** Whether the character may reach a terminal or a message as itself. */
     public static boolean shows(int c) {
         return c >= 0x20 && (c < 0x7f || c > 0x9f) && !isBidiControl(c);

@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * A DNS server as systemd-resolved writes it: {@code ADDR[:PORT][%IFACE][#NAME]}, IPv6 in brackets when a
  * port follows. The name is the TLS authentication name (SNI and certificate check, systemd 246+).
+ * {@code nonHostName} is a name the system reports that is no host name (resolved takes any text after '#'), in
+ * {@link Printable#ascii} form for showing only: such a server has no {@code tlsName}, and nothing writes that name.
  */
-public record ServerAddress(InetAddress address, int port, String tlsName) {
+public record ServerAddress(InetAddress address, int port, String tlsName, String nonHostName) {
     public static final int DEFAULT_PORT = 53;
     /** DNS-over-TLS's own port (RFC 7858). */
     public static final int DOT_PORT = 853;
@@ -21,6 +23,13 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         if (tlsName != null) {
             tlsName = tlsName.isEmpty() ? null : DnsNames.requireTlsName(tlsName);
         }
+        if (nonHostName != null && (tlsName != null || !nonHostName.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("a name that is no host name comes alone, in its printable ASCII form");
+        }
+    }
+
+    public ServerAddress(InetAddress address, int port, String tlsName) {
+        this(address, port, tlsName, null);
     }
 
     public static ServerAddress of(String address, String tlsName) {
@@ -30,10 +39,17 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
     /**
      * A server the system reports: its name in the ASCII form, which the canonical constructor takes as it is, so a
      * look-alike name that the system uses keeps its server in the state ({@link DnsNames#requireReportedTlsName}).
+     * A name that is no host name at all keeps its server too, the name only shown ({@link #nonHostName}).
      */
     public static ServerAddress reported(InetAddress address, int port, String tlsName) {
-        return new ServerAddress(address, port,
-                tlsName == null || tlsName.isEmpty() ? null : DnsNames.requireReportedTlsName(tlsName));
+        if (tlsName == null || tlsName.isEmpty()) {
+            return new ServerAddress(address, port, null);
+        }
+        try {
+            return new ServerAddress(address, port, DnsNames.requireReportedTlsName(tlsName));
+        } catch (InvalidInputException notHostName) {
+            return new ServerAddress(address, port, null, Printable.ascii(tlsName));
+        }
     }
 
     /**
@@ -56,8 +72,10 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("server is empty").says("server.empty");
         }
-        for (int i = 0; i < spec.length(); i++) {
-            if (Character.isWhitespace(spec.charAt(i)) || Character.isISOControl(spec.charAt(i))) {
+        // resolvectl prints a name as resolved holds it, control characters included: reported() judges and escapes it
+        String checked = chosen || spec.indexOf('#') < 0 ? spec : spec.substring(0, spec.indexOf('#'));
+        for (int i = 0; i < checked.length(); i++) {
+            if (Character.isWhitespace(checked.charAt(i)) || Character.isISOControl(checked.charAt(i))) {
                 throw new InvalidInputException("server '" + Printable.of(spec) + "' contains a space or control character")
                         .says("server.characters", Printable.of(spec));
             }
@@ -146,12 +164,17 @@ public record ServerAddress(InetAddress address, int port, String tlsName) {
 
     /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
     public ServerAddress atDotPort() {
-        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName);
+        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName, nonHostName);
     }
 
     /** This server with DNS-over-TLS's own port left unwritten ({@code IP:853#name} is {@code IP#name}). */
     public ServerAddress withoutDotPort() {
-        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName) : this;
+        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName, nonHostName) : this;
+    }
+
+    /** As {@link #toResolvedSyntax}, with a name that is no host name shown after '#' in its escaped form. */
+    public String toShownSyntax() {
+        return nonHostName == null ? toResolvedSyntax() : toResolvedSyntax() + "#" + nonHostName;
     }
 
     /** systemd-resolved syntax. */

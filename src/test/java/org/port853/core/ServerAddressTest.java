@@ -257,10 +257,17 @@ class ServerAddressTest {
         }
 
         @Test
-        void reportedIsStillAHostName() throws Exception {
+        void reportedNameThatIsNoHostNameIsOnlyShown() throws Exception {
             InetAddress a = InetAddress.getByAddress(new byte[]{(byte) 198, 18, 0, 2});
-            assertThrows(InvalidInputException.class, () -> ServerAddress.reported(a, 0, "bad name!"));
-            assertThrows(InvalidInputException.class, () -> ServerAddress.parseReported("198.18.0.2#a..b"));
+            ServerAddress spaced = ServerAddress.reported(a, 0, "bad name!");
+            assertNull(spaced.tlsName());
+            assertEquals("bad\\x20name!", spaced.nonHostName());
+            assertEquals("198.18.0.2", spaced.toResolvedSyntax(), "never written back");
+            ServerAddress emptyLabel = ServerAddress.parseReported("198.18.0.2#a..b");
+            assertNull(emptyLabel.tlsName());
+            assertEquals("198.18.0.2#a..b", emptyLabel.toShownSyntax());
+            assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2#a..b"), "typed: refused");
+            assertThrows(IllegalArgumentException.class, () -> new ServerAddress(a, 0, null, "a\u202eb"));
         }
     }
 

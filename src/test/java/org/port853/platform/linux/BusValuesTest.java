@@ -51,8 +51,9 @@ class BusValuesTest {
         Object value = List.of(new Object[]{2, bytes(8, 8, 8, 8)}, new Object[]{2, bytes()},
                 new Object[]{2, bytes(1, 2, 3)}, new Object[]{2}, "junk",
                 new Object[]{2, bytes(1, 1, 1, 1), new UInt16(0), "bad name!"});
-        assertEquals(List.of("8.8.8.8"),
-                BusValues.servers(value, false, false).stream().map(ServerAddress::toResolvedSyntax).toList());
+        // a server with a name that is no host name is one the system uses: kept, its name only shown
+        assertEquals(List.of("8.8.8.8", "1.1.1.1#bad\\x20name!"),
+                BusValues.servers(value, false, false).stream().map(ServerAddress::toShownSyntax).toList());
         assertTrue(BusValues.servers(null, true, true).isEmpty());
         assertTrue(BusValues.servers("nonsense", true, true).isEmpty());
     }
@@ -68,6 +69,25 @@ class BusValuesTest {
         assertEquals("198.18.0.2#xn--80ak6aa92e.com", BusValues.server(
                 new Object[]{0, 2, bytes(198, 18, 0, 2), new UInt16(0), "\u0430\u0440\u0440\u04cf\u0435.com"}, true)
                 .toString(), "the current server too");
+    }
+
+    @Test
+    void aNameThatIsNoHostNameKeepsItsServerWithTheNameEscaped() {
+        // what resolved 247, 252, 257 and 262 took from "DNS=ADDR#NAME" in a drop-in and reported as it was written
+        String long64 = "a".repeat(64);
+        Object value = List.of(new Object[]{0, 2, bytes(198, 18, 0, 2), new UInt16(0), "dns_x.example"},
+                new Object[]{0, 2, bytes(198, 18, 0, 3), new UInt16(0), "dns\uD83D\uDE00.example"},
+                new Object[]{0, 2, bytes(198, 18, 0, 4), new UInt16(0), long64 + ".example"},
+                new Object[]{0, 2, bytes(198, 18, 0, 5), new UInt16(853), "dns\u0001x\u202eelpmaxe.test"},
+                new Object[]{0, 2, bytes(198, 18, 0, 6), new UInt16(0), "a..example"});
+        List<ServerAddress> servers = BusValues.servers(value, true, true);
+        assertEquals(List.of("198.18.0.2#dns_x.example", "198.18.0.3#dns\\U0001f600.example",
+                "198.18.0.4#" + long64 + ".example", "198.18.0.5:853#dns\\x01x\\u202eelpmaxe.test",
+                "198.18.0.6#a..example"), servers.stream().map(ServerAddress::toShownSyntax).toList());
+        assertTrue(servers.stream().allMatch(s -> s.tlsName() == null), "no name that is no host name is ever used");
+        assertEquals("198.18.0.2#dns_x.example", BusValues.server(
+                new Object[]{0, 2, bytes(198, 18, 0, 2), new UInt16(0), "dns_x.example"}, true).toShownSyntax(),
+                "the current server too");
     }
 
     @Test

@@ -102,6 +102,17 @@ class ResolvectlStatusParserTest {
     }
 
     @Test
+    void aNameThatIsNoHostNameKeepsItsServerWithTheNameEscaped() {
+        // resolvectl prints the name as resolved holds it, a control character and a bidi override as they are
+        ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse("Global\n       Protocols: +DNSOverTLS\n"
+                + "Current DNS Server: 198.18.0.2#dns_x.example\n"
+                + "     DNS Servers: 198.18.0.2#dns_x.example 198.18.0.5:853#dns\u0001x\u202eelpmaxe.test 9.9.9.9#dns.quad9.net\n");
+        assertEquals(List.of("198.18.0.2#dns_x.example", "198.18.0.5:853#dns\\x01x\\u202eelpmaxe.test",
+                "9.9.9.9#dns.quad9.net"), p.global().servers().stream().map(ServerAddress::toShownSyntax).toList());
+        assertEquals("198.18.0.2#dns_x.example", p.global().currentServer().toShownSyntax());
+    }
+
+    @Test
     void unexpectedProtocolValuesAreSkippedNotThrown() {
         // The text is not a stable interface: an unknown value must not escape as an exception.
         ResolvectlStatusParser.Parsed p = ResolvectlStatusParser.parse(
