@@ -89,6 +89,7 @@ public final class Assessor {
         assessServers(s, g, reasons);
         assessLinks(s, g, reasons);
         lookAlikeNames(s, g).ifPresent(reasons::add);
+        nonHostNames(s, g).ifPresent(reasons::add);
         if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
             reasons.add(dnssecOff(modeInUse(s)));
         }
@@ -190,7 +191,7 @@ public final class Assessor {
                     FixAction.USE_STRICT_MODE));
         }
         if (mode == DotMode.STRICT) {
-            String unnamed = g.servers().stream().filter(x -> x.tlsName() == null)
+            String unnamed = g.servers().stream().filter(x -> x.tlsName() == null && x.nonHostName() == null)
                     .map(ServerAddress::addressText).collect(Collectors.joining(", "));
             if (!unnamed.isEmpty()) {
                 reasons.add(new Reason("SERVER_WITHOUT_NAME", Severity.WARNING,
@@ -213,10 +214,7 @@ public final class Assessor {
      * else wrote, which Port853 shows rather than hide; said so the person can tell it from the provider it imitates.
      */
     private static Optional<Reason> lookAlikeNames(ResolverState s, GlobalState g) {
-        Stream<ServerAddress> all = Stream.concat(
-                Stream.concat(g.servers().stream(), g.fallbackServers().stream()),
-                s.links().stream().flatMap(l -> l.servers().stream()));
-        String named = all.filter(x -> x.tlsName() != null && DnsNames.isLookAlike(x.tlsName()))
+        String named = allServers(s, g).filter(x -> x.tlsName() != null && DnsNames.isLookAlike(x.tlsName()))
                 .map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
         if (named.isEmpty()) {
             return Optional.empty();
@@ -226,6 +224,32 @@ public final class Assessor {
                 + "label): its certificate is checked against that name, which may belong to someone other than the "
                 + "provider it resembles.", "Check that the name is the one you mean; if not, remove the server from the "
                 + "file that sets it, or choose a provider from the catalogue ('port853 providers').", List.of(named)));
+    }
+
+    /**
+     * Servers in use whose TLS name is no host name ({@link ServerAddress#nonHostName}): resolved (247 to 262) takes
+     * any text after '#' and checks the certificate against it as written, so strict mode verifies such a server only
+     * when its certificate lists exactly that name, which public authorities do not issue (none at all for letters
+     * outside ASCII: queries to it failed in the rig).
+     */
+    private static Optional<Reason> nonHostNames(ResolverState s, GlobalState g) {
+        String named = allServers(s, g).filter(x -> x.nonHostName() != null).map(ServerAddress::toShownSyntax).distinct()
+                .collect(Collectors.joining(", "));
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("TLS_NAME_NOT_HOST_NAME", Severity.WARNING, "Server " + named + " has a TLS name "
+                + "that is not a host name (shown with its unusual characters escaped): systemd-resolved checks the "
+                + "server's certificate against it as written, so strict mode fails unless the certificate lists exactly "
+                + "that name, which public certificate authorities do not issue; with letters outside ASCII it never "
+                + "matches.", "Correct the name in the file that sets it (ADDRESS#host-name, the provider's host name), "
+                + "or choose a provider from the catalogue ('port853 providers').", List.of(named)));
+    }
+
+    /** The global, fallback and link servers. */
+    private static Stream<ServerAddress> allServers(ResolverState s, GlobalState g) {
+        return Stream.concat(Stream.concat(g.servers().stream(), g.fallbackServers().stream()),
+                s.links().stream().flatMap(l -> l.servers().stream()));
     }
 
     private static void assessLinks(ResolverState s, GlobalState g, List<Reason> reasons) {

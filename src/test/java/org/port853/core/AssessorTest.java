@@ -408,6 +408,21 @@ class AssessorTest {
         }
 
         @Test
+        void aNameThatIsNoHostNameIsShownEscapedAndSaid() {
+            // "DNS=198.18.0.2#dns_x.example" and a link's "dns\u0001x.example": resolved takes both as written
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#dns_x.example"));
+            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1#dns\u0001x.example")), DotMode.STRICT,
+                    false));
+            Assessment a = s.assess();
+            Reason r = require(a, "TLS_NAME_NOT_HOST_NAME");
+            assertEquals(Severity.WARNING, r.severity());
+            assertEquals(List.of("198.18.0.2#dns_x.example, 10.8.0.1#dns\\x01x.example"), r.details());
+            assertTrue(reason(a, "SERVER_WITHOUT_NAME").isEmpty(), "the server has a name, only not one TLS can use");
+            assertTrue(reason(new S().assess(), "TLS_NAME_NOT_HOST_NAME").isEmpty());
+        }
+
+        @Test
         void dnssecOffIsInfo() {
             S s = new S();
             s.dnssec = DnssecMode.NO;

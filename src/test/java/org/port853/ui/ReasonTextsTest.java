@@ -233,4 +233,17 @@ class ReasonTextsTest {
             assertTrue(t.fix().contains(language == java.util.Locale.GERMAN ? "Katalog" : "catalogue"), t.fix());
         }
     }
+
+    @Test
+    void aNameThatIsNoHostNameIsSaidWithItsServerInBothLanguages() {
+        Reason r = new Reason("TLS_NAME_NOT_HOST_NAME", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("198.18.0.2#dns\\x01x.example"));
+        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "TLS_NAME_NOT_HOST_NAME", null));
+            assertTrue(t.message().contains("198.18.0.2#dns\\x01x.example")
+                    && t.message().contains(language == java.util.Locale.GERMAN ? "kein Hostname" : "not a host name"),
+                    t.message());
+            assertTrue(t.fix().contains(language == java.util.Locale.GERMAN ? "Katalog" : "catalogue"), t.fix());
+        }
+    }
 }
