@@ -91,6 +91,6 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String list(java.util.List<ServerAddress> servers) {
-        return servers.isEmpty() ? "none" : servers.stream().map(ServerAddress::toString).collect(Collectors.joining(" "));
+        return servers.isEmpty() ? "none" : servers.stream().map(ServerAddress::toShownSyntax).collect(Collectors.joining(" "));
     }
 }

@@ -300,10 +300,10 @@ public final class StatusViewModel {
      */
     static String currentServers(org.port853.core.GlobalState g, List<LinkState> links) {
         if (g.currentServer() != null) {
-            return g.currentServer().toResolvedSyntax();
+            return g.currentServer().toShownSyntax();
         }
         String perLink = links.stream().filter(l -> l.currentServer() != null)
-                .map(l -> l.currentServer().toResolvedSyntax() + " (" + (l.name() == null ? "#" + l.index() : l.name())
+                .map(l -> l.currentServer().toShownSyntax() + " (" + (l.name() == null ? "#" + l.index() : l.name())
                         + ")")
                 .collect(Collectors.joining(", "));
         return perLink.isEmpty() ? I18n.t("status.noCurrent") : perLink;
@@ -344,7 +344,7 @@ public final class StatusViewModel {
                 ? I18n.t("link.dot.unset", I18n.t("mode." + effective.name().toLowerCase(Locale.ROOT)))
                 : I18n.t("mode." + l.dnsOverTls().name().toLowerCase(Locale.ROOT));
         return new LinkRow(l.name() == null ? "#" + l.index() : l.name(),
-                l.servers().isEmpty() ? "—" : l.servers().stream().map(ServerAddress::toResolvedSyntax)
+                l.servers().isEmpty() ? "—" : l.servers().stream().map(ServerAddress::toShownSyntax)
                         .collect(Collectors.joining(", ")),
                 dot, !l.defaultRoute() ? I18n.t("no") : unclaimed.reach(l) || l.servers()
                         .isEmpty() ? I18n.t("yes") : I18n.t("link.route.unused"));

@@ -40,4 +40,11 @@ class CurrentServersTest {
         assertEquals(I18n.t("status.noCurrent"), StatusViewModel.currentServers(global(null),
                 List.of(link("eth0", null))));
     }
+
+    @Test
+    @DisplayName("a server the system names with a TLS name that is no host name: shown with that name, escaped")
+    void aNameThatIsNoHostNameIsShownEscaped() {
+        assertEquals("198.18.0.2#dns\\x01x\\u202eelpmaxe.test", StatusViewModel.currentServers(global(
+                ServerAddress.parseReported("198.18.0.2#dns\u0001x\u202eelpmaxe.test")), List.of()));
+    }
 }
