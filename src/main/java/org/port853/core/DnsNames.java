@@ -30,12 +30,7 @@ public final class DnsNames {
      * look-alike that {@link #requireTlsName} refuses when it is typed so: "xn--80ak6aa92e.com" ("аррӏе.com").
      */
     public static boolean isLookAlike(String ascii) {
-        try {
-            refuseLookAlike(ascii, ascii);
-            return false;
-        } catch (InvalidInputException e) {
-            return true;
-        }
+        return MixedScripts.find(ascii).isPresent() || WholeScriptConfusables.find(ascii).isPresent();
     }
 
     private static void refuseLookAlike(String typed, String ascii) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,16 +32,25 @@ public final class MixedScripts {
      * beyond the rule, naming each script's characters and the ASCII form.
      */
     static void refuse(String typed, String ascii, String what) {
+        Optional<Map<UnicodeScript, Set<Integer>>> mixed = find(ascii);
+        if (mixed.isPresent()) {
+            Sentence list = list(new ArrayList<>(mixed.get().entrySet()));
+            throw new InvalidInputException(what + " '" + Printable.of(typed) + "' mixes scripts in one label, as "
+                    + "look-alikes of other names do (" + list.english() + "); its ASCII form, which the server's "
+                    + "certificate must hold, is " + ascii + ": if that is the name you mean, enter it so")
+                    .says("name.mixed-scripts", Printable.of(typed), list, ascii).about(what);
+        }
+    }
+
+    /** The characters by script of the first label of {@code ascii} that mixes scripts beyond the rule, if one does. */
+    static Optional<Map<UnicodeScript, Set<Integer>>> find(String ascii) {
         for (String label : ascii.split("\\.")) {
             Map<UnicodeScript, Set<Integer>> scripts = scripts(IdnNames.toUnicodeLabel(label));
             if (!isHighlyRestrictive(scripts.keySet())) {
-                Sentence list = list(new ArrayList<>(scripts.entrySet()));
-                throw new InvalidInputException(what + " '" + Printable.of(typed) + "' mixes scripts in one label, as "
-                        + "look-alikes of other names do (" + list.english() + "); its ASCII form, which the server's "
-                        + "certificate must hold, is " + ascii + ": if that is the name you mean, enter it so")
-                        .says("name.mixed-scripts", Printable.of(typed), list, ascii).about(what);
+                return Optional.of(scripts);
             }
         }
+        return Optional.empty();
     }
 
     /** Whether a label of these scripts (Common and Inherited left out) passes the "highly restrictive" level. */

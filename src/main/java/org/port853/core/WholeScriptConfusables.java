@@ -3,6 +3,7 @@ package org.port853.core;
 import java.lang.Character.UnicodeScript;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,25 @@ final class WholeScriptConfusables {
      * ASCII form. Labels that mix scripts are {@link MixedScripts}'s to refuse.
      */
     static void refuse(String typed, String ascii, String what) {
+        Optional<Found> found = find(ascii);
+        if (found.isPresent()) {
+            String label = found.get().label();
+            Sentence letters = MixedScripts.list(List.of(found.get().letters()));
+            throw new InvalidInputException(what + " '" + Printable.of(typed) + "' has a label, '" + Printable.of(label)
+                    + "', written only in letters that look like Latin ones (" + letters.english() + "), and not "
+                    + "under a top-level domain in that script, as look-alikes of Latin names are; its ASCII "
+                    + "form, which the server's certificate must hold, is " + ascii + ": if that is the name you "
+                    + "mean, enter it so")
+                    .says("name.whole-script", Printable.of(typed), Printable.of(label), letters, ascii).about(what);
+        }
+    }
+
+    /** A label as it shows, and its one script's letters, all of them Latin look-alikes. */
+    record Found(String label, Map.Entry<UnicodeScript, Set<Integer>> letters) {
+    }
+
+    /** The first label of {@code ascii} before its top-level domain (or its only one) that is such a confusable. */
+    static Optional<Found> find(String ascii) {
         String[] labels = ascii.split("\\.");
         // a name of one label has no top-level domain to be read in the script of
         int judged = Math.max(1, labels.length - 1);
@@ -48,15 +68,10 @@ final class WholeScriptConfusables {
             }
             Map.Entry<UnicodeScript, Set<Integer>> only = scripts.entrySet().iterator().next();
             if (!topLevelScripts.contains(only.getKey()) && allLookLatin(only)) {
-                Sentence letters = MixedScripts.list(List.of(only));
-                throw new InvalidInputException(what + " '" + Printable.of(typed) + "' has a label, '" + Printable.of(label)
-                        + "', written only in letters that look like Latin ones (" + letters.english() + "), and not "
-                        + "under a top-level domain in that script, as look-alikes of Latin names are; its ASCII "
-                        + "form, which the server's certificate must hold, is " + ascii + ": if that is the name you "
-                        + "mean, enter it so")
-                        .says("name.whole-script", Printable.of(typed), Printable.of(label), letters, ascii).about(what);
+                return Optional.of(new Found(label, only));
             }
         }
+        return Optional.empty();
     }
 
     /**
