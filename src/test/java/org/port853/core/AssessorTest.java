@@ -394,11 +394,8 @@ class AssessorTest {
         @Test
         void lookAlikeNameReadFromTheSystemIsShownAndSaid() {
             // "DNS=198.18.0.2#аррӏе.com" in a file someone else wrote (Cyrillic а, р, р, ӏ, е read as "apple")
-            S s = new S();
-            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com"));
-            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1#dns.qu\u0430d9.net")), DotMode.STRICT,
-                    false));
-            Assessment a = s.assess();
+            Assessment a = withReportedServers("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com",
+                    "10.8.0.1#dns.qu\u0430d9.net");
             Reason r = require(a, "LOOKALIKE_TLS_NAME");
             assertEquals(Severity.INFO, r.severity());
             assertEquals(List.of("198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net"), r.details());
@@ -410,16 +407,20 @@ class AssessorTest {
         @Test
         void aNameThatIsNoHostNameIsShownEscapedAndSaid() {
             // "DNS=198.18.0.2#dns_x.example" and a link's "dns\u0001x.example": resolved takes both as written
-            S s = new S();
-            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#dns_x.example"));
-            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1#dns\u0001x.example")), DotMode.STRICT,
-                    false));
-            Assessment a = s.assess();
+            Assessment a = withReportedServers("198.18.0.2#dns_x.example", "10.8.0.1#dns\u0001x.example");
             Reason r = require(a, "TLS_NAME_NOT_HOST_NAME");
             assertEquals(Severity.WARNING, r.severity());
             assertEquals(List.of("198.18.0.2#dns_x.example, 10.8.0.1#dns\\x01x.example"), r.details());
             assertTrue(reason(a, "SERVER_WITHOUT_NAME").isEmpty(), "the server has a name, only not one TLS can use");
             assertTrue(reason(new S().assess(), "TLS_NAME_NOT_HOST_NAME").isEmpty());
+        }
+
+        /** Quad9 and a global server, and a strict tun0 with one server, as the system reports them. */
+        private Assessment withReportedServers(String global, String tun0) {
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parseReported(global));
+            s.links.add(link("tun0", List.of(ServerAddress.parseReported(tun0)), DotMode.STRICT, false));
+            return s.assess();
         }
 
         @Test

@@ -225,25 +225,23 @@ class ReasonTextsTest {
 
     @Test
     void aLookAlikeNameIsSaidWithItsServerInBothLanguages() {
-        Reason r = new Reason("LOOKALIKE_TLS_NAME", org.port853.core.Severity.INFO, "x", "y",
-                List.of("198.18.0.2#xn--80ak6aa92e.com"));
-        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
-            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "LOOKALIKE_TLS_NAME", null));
-            assertTrue(t.message().contains("198.18.0.2#xn--80ak6aa92e.com"), t.message());
-            assertTrue(t.fix().contains(language == java.util.Locale.GERMAN ? "Katalog" : "catalogue"), t.fix());
-        }
+        assertSaidWithServerInBothLanguages("LOOKALIKE_TLS_NAME", "198.18.0.2#xn--80ak6aa92e.com", "look-alike",
+                "Nachahmung");
     }
 
     @Test
     void aNameThatIsNoHostNameIsSaidWithItsServerInBothLanguages() {
-        Reason r = new Reason("TLS_NAME_NOT_HOST_NAME", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("198.18.0.2#dns\\x01x.example"));
+        assertSaidWithServerInBothLanguages("TLS_NAME_NOT_HOST_NAME", "198.18.0.2#dns\\x01x.example", "not a host name",
+                "kein Hostname");
+    }
+
+    private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
+        Reason r = new Reason(code, org.port853.core.Severity.INFO, "x", "y", List.of(server));
         for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
-            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "TLS_NAME_NOT_HOST_NAME", null));
-            assertTrue(t.message().contains("198.18.0.2#dns\\x01x.example")
-                    && t.message().contains(language == java.util.Locale.GERMAN ? "kein Hostname" : "not a host name"),
-                    t.message());
-            assertTrue(t.fix().contains(language == java.util.Locale.GERMAN ? "Katalog" : "catalogue"), t.fix());
+            boolean inGerman = language == java.util.Locale.GERMAN;
+            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), code, null));
+            assertTrue(t.message().contains(server) && t.message().contains(inGerman ? german : english), t.message());
+            assertTrue(t.fix().contains(inGerman ? "Katalog" : "catalogue"), t.fix());
         }
     }
 }
