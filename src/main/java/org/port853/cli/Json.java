@@ -145,6 +145,9 @@ public final class Json {
         n.put("address", s.addressText());
         n.put("port", s.port() == 0 ? null : s.port());
         n.put("name", s.tlsName());
+        if (s.nonHostName() != null) {
+            n.put("nameNotHostName", s.nonHostName());
+        }
     }
 
     private static void domains(ArrayNode into, List<DomainEntry> list) {
