@@ -269,6 +269,15 @@ class ServerAddressTest {
             assertThrows(InvalidInputException.class, () -> ServerAddress.parse("198.18.0.2#a..b"), "typed: refused");
             assertThrows(IllegalArgumentException.class, () -> new ServerAddress(a, 0, null, "a\u202eb"));
         }
+
+        @Test
+        void reportedNameWithATrailingDotIsOnlyShownAsWritten() throws Exception {
+            // resolved checks the certificate against "dot.test." as written: strict mode failed in the rig
+            ServerAddress dotted = ServerAddress.parseReported("198.18.0.2#dot.test.");
+            assertNull(dotted.tlsName());
+            assertEquals("198.18.0.2#dot.test.", dotted.toShownSyntax());
+            assertEquals("dot.test", ServerAddress.parse("198.18.0.2#dot.test.").tlsName(), "typed: the root's dot goes");
+        }
     }
 
     @Nested
