@@ -25,7 +25,8 @@ class JsonServersTest {
                 List.of(), "yes", "stub");
         ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
                 null);
-        JsonNode servers = Json.status(s, new Assessment(Verdict.PARTIAL, List.of())).get("global").get("servers");
+        JsonNode servers = Json.status(s, new Assessment(Verdict.PARTIAL, List.of()), new RefusedChanges(null))
+                .get("global").get("servers");
         assertTrue(servers.get(0).get("name").isNull());
         assertEquals("dns\\x01x.example", servers.get(0).get("nameNotHostName").asText());
         assertEquals("dns.quad9.net", servers.get(1).get("name").asText());
