@@ -47,6 +47,18 @@ public final class PortHardening {
         this.createdDirectories = new CreatedDirectories(stateDir);
     }
 
+    /**
+     * {@code done} as it is when the boot configuration loads the rule file again, else with what keeps the table:
+     * a user told only "dropped" believes port 53 stays closed, and after a reboot it is open again.
+     */
+    private Sentence untilReboot(Sentence done) {
+        Path config = NftablesBoot.configFor(file);
+        return NftablesBoot.includes(config, file) ? done : Sentence.of(done.english() + ", until the next reboot: "
+                + config + " does not include " + file + " (add the line include \"" + file.getParent()
+                + "/*.nft\" to it to keep the rule)", "result.hardened.until-reboot", done, config, file,
+                file.getParent() + "/*.nft");
+    }
+
     /** The table; the batch first creates then deletes it so that loading replaces an older version atomically. */
     public static String ruleset() {
         return "# Port853: drop DNS queries arriving from the network (port 53 stays usable on loopback).\n"
@@ -98,8 +110,9 @@ public final class PortHardening {
                     && tableLive()) {
                 actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces",
                         "step.nft-check", TABLE);
-                return result(ApplyResult.Outcome.UNCHANGED, Sentence.of("the hardening rule is in place already: "
-                        + "inbound DNS is dropped on non-loopback interfaces", "result.hardened-already"), actions, t0);
+                return result(ApplyResult.Outcome.UNCHANGED, untilReboot(Sentence.of("the hardening rule is in place "
+                        + "already: inbound DNS is dropped on non-loopback interfaces", "result.hardened-already")),
+                        actions, t0);
             }
             createdDirectories.ensure(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
             AtomicFiles.write(file, ruleset(), AtomicFiles.PUBLIC);
@@ -114,8 +127,8 @@ public final class PortHardening {
             }
             actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces", "step.nft-check",
                     TABLE);
-            return result(ApplyResult.Outcome.APPLIED, Sentence.of("inbound DNS is dropped on non-loopback interfaces",
-                    "result.hardened"), actions, t0);
+            return result(ApplyResult.Outcome.APPLIED, untilReboot(Sentence.of("inbound DNS is dropped on "
+                    + "non-loopback interfaces", "result.hardened")), actions, t0);
         } catch (IOException | RuntimeException e) {
             Sentence rolledBack = rollBack(before);
             actions.add("roll back: " + rolledBack.english(), rolledBack.words());

@@ -53,4 +53,40 @@ class PortHardeningTest {
         assertTrue(r.actions().isEmpty(), "nothing written, nothing rolled back: " + r.actions());
         assertFalse(Files.exists(file.getParent()));
     }
+
+    /** nft as a script over a file: -f loads (copies) the table, list shows it, delete drops it. */
+    private java.util.List<String> fakeNft() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("nft"));
+        Path nft = d.resolve("nft");
+        Files.writeString(nft, "#!/bin/sh\nd=" + d + "\ncase \"$1\" in\n-f) cp \"$2\" $d/table; exit 0;;\n"
+                + "list) cat $d/table 2>/dev/null && exit 0;;\ndelete) rm $d/table 2>/dev/null && exit 0;;\n"
+                + "esac\nexit 1\n");
+        assertTrue(nft.toFile().setExecutable(true));
+        return List.of(nft.toString());
+    }
+
+    @Test
+    @DisplayName("a rule the boot configuration does not load says it lasts until the next reboot and how to keep it "
+            + "(Debian's nftables.conf includes nothing); one it includes, by glob or by name, says only that it is done")
+    void hardeningSaysWhetherItOutlivesAReboot() throws IOException {
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Path file = etc.resolve("nftables.d").resolve("port853-harden-dns.nft");
+        Files.writeString(etc.resolve("nftables.conf"), "#!/usr/sbin/nft -f\n\nflush ruleset\n\ntable inet filter {\n}\n");
+        PortHardening h = new PortHardening(file, fakeNft(), dir.resolve("state"), WAIT);
+        ApplyResult r = h.apply();
+        assertEquals(ApplyResult.Outcome.APPLIED, r.outcome(), r.reason());
+        assertEquals("inbound DNS is dropped on non-loopback interfaces, until the next reboot: " + etc.resolve(
+                "nftables.conf") + " does not include " + file + " (add the line include \"" + file.getParent()
+                + "/*.nft\" to it to keep the rule)", r.reason());
+        assertTrue(h.apply().reason().startsWith("the hardening rule is in place already: inbound DNS is dropped on "
+                + "non-loopback interfaces, until the next reboot"), "said again when nothing changed");
+
+        for (String include : List.of(file.getParent() + "/*.nft", file.toString())) {
+            Files.writeString(etc.resolve("nftables.conf"), "flush ruleset\n  include \"" + include + "\"\n");
+            assertEquals("the hardening rule is in place already: inbound DNS is dropped on non-loopback interfaces",
+                    h.apply().reason(), include);
+        }
+        Files.writeString(etc.resolve("nftables.conf"), "# include \"" + file + "\"\n");
+        assertTrue(h.apply().reason().contains("until the next reboot"), "a commented include loads nothing");
+    }
 }

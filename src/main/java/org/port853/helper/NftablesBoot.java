@@ -1,0 +1,36 @@
+package org.port853.helper;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the nftables boot configuration loads a rule file again: nftables.service loads only
+ * {@code /etc/nftables.conf}, and Debian's starts with {@code flush ruleset} and includes nothing, so a table loaded by
+ * hand is gone after a reboot unless that file includes it.
+ */
+final class NftablesBoot {
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*include\\s+\"([^\"]+)\"");
+
+    private NftablesBoot() {
+    }
+
+    /** The boot configuration for {@code ruleFile} in {@code <etc>/nftables.d/}: {@code <etc>/nftables.conf}. */
+    static Path configFor(Path ruleFile) {
+        return ruleFile.toAbsolutePath().getParent().resolveSibling("nftables.conf");
+    }
+
+    /** {@code config} has an include line (absolute path or glob) that names {@code ruleFile}; false when unreadable. */
+    static boolean includes(Path config, Path ruleFile) {
+        try (var lines = Files.lines(config)) {
+            return lines.map(INCLUDE::matcher).filter(Matcher::find).map(m -> m.group(1))
+                    .filter(p -> p.startsWith("/"))
+                    .anyMatch(p -> FileSystems.getDefault().getPathMatcher("glob:" + p).matches(ruleFile.toAbsolutePath()));
+        } catch (IOException | java.io.UncheckedIOException | SecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
