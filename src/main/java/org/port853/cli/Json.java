@@ -109,8 +109,11 @@ public final class Json {
     public static ObjectNode result(ApplyResult r, Plan plan) {
         ObjectNode o = HelperDocuments.resultNode(r);
         o.put("reason", org.port853.platform.RootAdvice.forThisUser(r.reason())); // the helper's document keeps sudo: it is read by its caller
-        if (r.item() != null && r.item().path() == null && r.item().content() == null) {
-            o.putNull(r.item().documentKey()); // the change touched no file (e.g. nothing to recover)
+        if (r.item() != null && (r.item().path() == null && r.item().content() == null
+                || r.filesLeftAlone().contains(r.item().path()))) {
+            // the change touched no file (e.g. nothing to recover, or a revert that kept the file someone else
+            // changed): "content": null would read as removed
+            o.putNull(r.item().documentKey());
         }
         if (plan != null) {
             // the plan was made before the change lock was taken: a change that another process made meanwhile can

@@ -149,7 +149,7 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         if (w == null || w.details().isEmpty()) {
             return List.of();
         }
-        if (w.wording().equals("result.nothing-to-revert.others")) {
+        if (w.wording().equals("result.nothing-to-revert.others") || w.wording().equals("result.nothing-to-revert.linked")) {
             return List.of(w.details().get(0).split(", "));
         }
         // result.reverted*: its first detail says whether files were left alone, its second names them

@@ -225,6 +225,25 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("revert --json that kept Port853's drop-in because someone else changed it: \"dropIn\": null (no file "
+            + "touched), not a path with content null, which reads as removed; the file is in leftAlone, exit 3")
+    void revertThatKeptTheDropInTouchedNoFile() throws Exception {
+        String dropIn = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+        adapter.result = ApplyResult.of(Outcome.UNCHANGED, org.port853.core.Sentence.of("nothing reverted: " + dropIn
+                + " changed after Port853 last wrote it", "result.nothing-to-revert.others", dropIn))
+                .withItem(new ApplyResult.Item("dropIn", dropIn, null));
+        CliRuns.Run r = run("revert", "--json");
+        assertEquals(3, r.code(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.has("dropIn") && j.get("dropIn").isNull(), j.toString());
+        assertEquals(dropIn, j.at("/leftAlone/0").asText(), j.toString());
+
+        adapter.result = new ApplyResult(Outcome.REVERTED, "reverted", new ApplyResult.Item("dropIn", dropIn, null),
+                List.of(), false, Duration.ZERO);
+        assertEquals(dropIn, run("revert", "--json").json().at("/dropIn/path").asText(), "a removed file stays named");
+    }
+
+    @Test
     @DisplayName("a reason without a fix has fix null in JSON and no empty 'Fix:' line in text")
     void reasonWithoutFix() throws Exception {
         org.port853.core.Reason r = new org.port853.core.Reason("WIN_DOT_UNAVAILABLE", org.port853.core.Severity.INFO,

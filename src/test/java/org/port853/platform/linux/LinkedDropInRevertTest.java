@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class LinkedDropInRevertTest {
                 + "durch den symbolischen Link " + ours + " schreibt", org.port853.ui.common.I18n.in(Locale.GERMAN,
                 () -> org.port853.ui.common.I18n.said("change.", r.reasonWords(), "", r.reason())));
         assertTrue(Files.isSymbolicLink(ours), "the link is someone else's and stays");
+        assertEquals(List.of(ours.toString()), r.filesLeftAlone(), "exit 3 and the removal scripts read this list");
         assertEquals("refused.symlink", platform.refusalSaid(StubListenerOffTest.STRICT).orElseThrow().words()
                 .wording(), "what the old advice said to do first is refused");
     }
@@ -64,6 +66,7 @@ class LinkedDropInRevertTest {
         ApplyResult r = platform.engine(DropInDirectoryRaceTest.WAIT, resolver).revert();
         assertEquals("result.nothing-to-revert.others", r.reasonWords().wording(), r.reason());
         assertTrue(r.reason().endsWith("delete it yourself, or apply again and then revert"), r.reason());
+        assertEquals(List.of(paths.ourDropIn().toString()), r.filesLeftAlone());
         assertTrue(platform.refusalSaid(StubListenerOffTest.STRICT).isEmpty(), "apply writes over it");
     }
 }
