@@ -191,7 +191,7 @@ public final class Assessor {
                     FixAction.USE_STRICT_MODE));
         }
         if (mode == DotMode.STRICT) {
-            String unnamed = g.servers().stream().filter(x -> x.tlsName() == null && x.nonHostName() == null)
+            String unnamed = g.servers().stream().filter(ServerAddress::unnamed)
                     .map(ServerAddress::addressText).collect(Collectors.joining(", "));
             if (!unnamed.isEmpty()) {
                 reasons.add(new Reason("SERVER_WITHOUT_NAME", Severity.WARNING,
@@ -200,7 +200,7 @@ public final class Assessor {
                         "Write servers as ADDRESS#tls-name, or pick them from the catalogue.", List.of(unnamed)));
             }
         }
-        String plainFallback = g.fallbackServers().stream().filter(x -> x.tlsName() == null)
+        String plainFallback = g.fallbackServers().stream().filter(ServerAddress::unnamed)
                 .map(ServerAddress::addressText).collect(Collectors.joining(", "));
         if (!plainFallback.isEmpty() && mode == DotMode.STRICT) {
             reasons.add(new Reason("FALLBACK_WITHOUT_NAME", Severity.INFO,

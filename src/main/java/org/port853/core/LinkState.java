@@ -29,7 +29,7 @@ public record LinkState(int index, String name, List<ServerAddress> servers, Dot
         if (global == null || global.effectiveDotMode() != DotMode.STRICT) {
             return false;
         }
-        return dnsOverTls == null || dnsOverTls == DotMode.STRICT && servers.stream().anyMatch(s -> s.tlsName() == null);
+        return dnsOverTls == null || dnsOverTls == DotMode.STRICT && servers.stream().anyMatch(ServerAddress::unnamed);
     }
 
     /** The DoT mode the resolver uses on this link: its own when set, else the global one ({@code global} may be null). */

@@ -41,7 +41,7 @@ public record Provider(String id, String displayName, List<String> ipv4, List<St
      */
     public boolean serves(ServerAddress s) {
         return (ipv4.contains(s.addressText()) || ipv6.contains(s.addressText()))
-                && s.dotPort() == ServerAddress.DOT_PORT && (s.tlsName() == null || s.tlsName().equals(tlsName));
+                && s.dotPort() == ServerAddress.DOT_PORT && (s.unnamed() || tlsName.equals(s.tlsName()));
     }
 
     /** All addresses as servers with the TLS name, IPv4 first (the order resolved tries them). */

@@ -32,6 +32,14 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
         this(address, port, tlsName, null);
     }
 
+    /**
+     * No name at all: the certificate is checked against the address. A server with a {@link #nonHostName} has no
+     * {@code tlsName} but is named: resolved checks the certificate against that name as written.
+     */
+    public boolean unnamed() {
+        return tlsName == null && nonHostName == null;
+    }
+
     public static ServerAddress of(String address, String tlsName) {
         return new ServerAddress(IpAddresses.parse(address), 0, tlsName);
     }

@@ -125,6 +125,34 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("a server the settings name with no host name (dns_x.example): the probe checks the address, but "
+            + "resolved checks that name as written, so doctor says strict mode fails unless the certificate lists it, "
+            + "not 'No #name is configured … strict mode accepts it'")
+    void aNameThatIsNoHostNameIsCheckedAsWritten() {
+        ServerAddress odd = ServerAddress.reported(org.port853.core.IpAddresses.parse("198.18.0.2"), 0, "dns_x.example");
+        for (List<String> listed : List.of(List.of("dot.test", "198.18.0.2"), List.of("dns_x.example"))) {
+            CertificateReport cert = new CertificateReport(listed.get(0), "Test CA", "Test CA", listed,
+                    Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "198.18.0.2",
+                    "P");
+            ProbeReport r = new ProbeReport(odd, TcpOutcome.OK, TlsOutcome.OK, null, 11.5, 24.0, "TLSv1.3",
+                    "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 3, "a.test", "NOERROR", List.of(), true,
+                    new ProbeReport.LargeAnswer(". DNSKEY", 1139, false, null), null);
+            Check name = find(ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")),
+                    "tls.name");
+            if (listed.contains("dns_x.example")) {
+                assertEquals("The certificate names dns_x.example.", english(name).evidence());
+                continue;
+            }
+            assertEquals(org.port853.probe.doctor.CheckStatus.FAILURE, name.status());
+            assertEquals("The settings name this server dns_x.example, which is no host name; systemd-resolved checks "
+                    + "the certificate against it as written, and the certificate (dot.test, 198.18.0.2) does not list "
+                    + "it: strict mode fails.", english(name).evidence());
+            assertTrue(german(name).evidence().startsWith("Die Einstellungen nennen diesen Server dns_x.example"),
+                    german(name).evidence());
+        }
+    }
+
+    @Test
     void aServerThatRefusesEveryQueryFailsTheQueriesCheck() {
         CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA", List.of("dot.test"),
                 Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, "dot.test", "P");

@@ -128,7 +128,7 @@ public final class ConfigChecks {
     private static Check fallback(ResolverState s) {
         List<ServerAddress> fb = s.global().fallbackServers();
         DotMode mode = s.global().effectiveDotMode();
-        String plain = fb.stream().filter(x -> x.tlsName() == null).map(ServerAddress::addressText).collect(Collectors.joining(", "));
+        String plain = fb.stream().filter(ServerAddress::unnamed).map(ServerAddress::addressText).collect(Collectors.joining(", "));
         if (plain.isEmpty() || mode == DotMode.OFF) {
             String all = fb.stream().map(ServerAddress::toString).collect(Collectors.joining(", "));
             return fb.isEmpty() ? Check.ok("config.fallback-plaintext", null, "No fallback servers.")

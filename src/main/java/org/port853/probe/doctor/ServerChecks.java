@@ -152,6 +152,16 @@ public final class ServerChecks {
     }
 
     private static Check name(CertificateReport c, ProbeReport r, String s) {
+        String asWritten = r.server().nonHostName();
+        if (asWritten != null) {
+            // the probe checked the address, but resolved checks this name exactly as the settings write it
+            return c.names().contains(asWritten) ? Check.ok("tls.name", s, "The certificate names " + asWritten + ".")
+                    .says("tls.name.ok", asWritten) : Check.failure("tls.name", s, "The settings name this server " + asWritten + ", which is no host "
+                    + "name; systemd-resolved checks the certificate against it as written, and the certificate ("
+                    + String.join(", ", c.names()) + ") does not list it: strict mode fails.", "Write the server as "
+                    + "ADDRESS#name with the provider's TLS name.").says("tls.name.not-host-name", asWritten,
+                    String.join(", ", c.names()));
+        }
         if (r.server().tlsName() == null) {
             return c.nameMatches() ? Check.warning("tls.name", s, "No #name is configured; the certificate lists the IP "
                     + "address, so strict mode accepts it.", "Add the provider's TLS name (ADDRESS#name) so that the check "

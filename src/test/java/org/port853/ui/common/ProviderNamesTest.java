@@ -47,6 +47,11 @@ class ProviderNamesTest {
         assertNull(of("1.1.1.1#evil.example"));
         assertNull(of("1.1.1.1#security.cloudflare-dns.com"), "another Cloudflare service's name, not this address's");
         assertNull(of("1.1.1.1:5353#cloudflare-dns.com"));
+        for (String asWritten : List.of("evil_x.example", "cloudflare-dns.com.")) {
+            ServerAddress odd = ServerAddress.reported(org.port853.core.IpAddresses.parse("1.1.1.1"), 0, asWritten);
+            assertNull(ProviderNames.providerOf(odd, catalogue), "a name that is no host name is a name too: "
+                    + asWritten);
+        }
     }
 
     @Test
