@@ -240,6 +240,15 @@ public final class ChangeEngine {
 
     /** Like {@link #recover()}, with the patience a boot-time recovery needs. */
     public ApplyResult recover(Patience patience) throws IOException {
+        return recover(patience, Optional::empty);
+    }
+
+    /**
+     * Like {@link #recover(Patience)}; an interrupted revert is finished only where {@code revertRefusal} gives no
+     * reason against it (the revert's restart would not come back), as a revert asks it first, and stays pending else.
+     */
+    public ApplyResult recover(Patience patience, java.util.function.Supplier<Optional<Sentence>> revertRefusal)
+            throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
@@ -263,7 +272,9 @@ public final class ChangeEngine {
                 // an interrupted revert: finished as the next revert finishes it, its turning the resolver's start at
                 // boot off again and forgetting the journal included, and said as a revert ("Kept" would read as
                 // Port853's settings being kept)
-                return revert(j, actions, t0);
+                Optional<Sentence> refusal = revertRefusal.get();
+                return refusal.isPresent() ? result(Outcome.REFUSED, refusal.get(), List.of(), actions, false, t0)
+                        : revert(j, actions, t0);
             }
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());

@@ -81,10 +81,9 @@ public final class PrivilegedHelper {
                             : platform.engine(LOCK_WAIT).revert();
                     break;
                 case RECOVER:
-                    result = request.atBoot()
-                            ? platform.engine(LOCK_WAIT).recover(new ChangeEngine.Patience(BOOT_PATIENCE,
-                                    Duration.ofSeconds(10), 3, platform::networkUp))
-                            : platform.engine(LOCK_WAIT).recover();
+                    result = platform.engine(LOCK_WAIT).recover(request.atBoot() ? new ChangeEngine.Patience(
+                            BOOT_PATIENCE, Duration.ofSeconds(10), 3, platform::networkUp) : ChangeEngine.Patience.NONE,
+                            platform::revertRefusal);
                     break;
                 case HARDEN:
                     result = platform.hardening(LOCK_WAIT).apply();

@@ -112,6 +112,30 @@ class RevertUnmasksPipeTest {
         assertEquals(before, Files.readString(paths.ourDropIn()), "the drop-in that masks the pipe stays");
     }
 
+    @Test
+    @DisplayName("recover of an interrupted revert is refused as the revert is, whether the revert had removed Port853's "
+            + "drop-in (the pipe then a drop-in as any) or not yet (ours still masks it); the revert stays pending")
+    void helperRefusesToFinishAnInterruptedRevert() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        org.port853.change.JournalStore journals = new org.port853.change.JournalStore(paths.stateDir());
+        List<org.port853.change.ItemSnapshot> before = List.of(FileItemStore.absent(paths.ourDropIn()));
+        journals.save(new org.port853.change.Journal(before, org.port853.change.ChangeRecord.revert(before)));
+        assertRecoverRefused(paths, pipe, "masked by ours");
+        Files.delete(paths.ourDropIn()); // the interrupted revert had got as far as removing it
+        assertRecoverRefused(paths, pipe, "ours already removed");
+        assertTrue(journals.load().pending().marksARevert(), "the revert stays pending for after the pipe is gone");
+    }
+
+    private void assertRecoverRefused(LinuxPaths paths, Path pipe, String when) {
+        PrivilegedHelper.Response r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> PrivilegedHelper.handle(
+                HelperRequest.of(HelperRequest.Action.RECOVER), new LinuxChange(paths, 252, () -> "yes"),
+                new Requester(0, "direct")));
+        assertEquals(1, r.exitCode(), when + ": " + r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\"REFUSED\"") && r.stdout().contains("move it away first (sudo mv " + pipe),
+                when + ": " + r.stdout());
+    }
+
     private static String said(Locale language, Plan p) {
         return org.port853.ui.common.I18n.in(language, () -> org.port853.ui.apply.ChangeTexts.refusal(p));
     }
