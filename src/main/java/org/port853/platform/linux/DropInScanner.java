@@ -149,6 +149,20 @@ final class DropInScanner {
     }
 
     /**
+     * A named pipe or device with the name of Port853's drop-in in a later drop-in directory (/run, /usr/local/lib,
+     * /usr/lib), which whatever is at Port853's path masks now, so {@link #scan} does not list it: removing that (a
+     * revert) unmasks it, and the restart after it then meets the pipe.
+     */
+    static Optional<Path> pipeOursMasks(LinuxPaths paths) {
+        Path ours = paths.ourDropIn();
+        if (!Files.exists(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // nothing masks it: the scan lists it as any other drop-in
+        }
+        return paths.dropInDirs().stream().filter(dir -> !dir.equals(ours.getParent()))
+                .map(dir -> dir.resolve(ours.getFileName())).filter(DropInScanner::isPipeOrDevice).findFirst();
+    }
+
+    /**
      * Neither file nor directory (a named pipe, a device): resolved opens it and waits there (checked on 252 with a
      * pipe). /dev/null is not one: a link to it masks a drop-in, and reads as empty.
      */

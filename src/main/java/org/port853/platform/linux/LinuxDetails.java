@@ -23,12 +23,15 @@ import org.port853.core.ResolvConfState;
  * ({@link ResolvedConfFiles#changedSince}), so it may run other settings than they hold; {@code dropInDirectory}: where
  * the directory of Port853's drop-in is no directory (a file, a symbolic link), which it is; else null;
  * {@code mainConfPipe}: the main resolved.conf is a named pipe or device ({@link DropInScanner#isPipeOrDevice}), on
- * which resolved waits when it next starts, or from 258 for which it ignores every settings file ({@link SettingsPipe}).
+ * which resolved waits when it next starts, or from 258 for which it ignores every settings file ({@link SettingsPipe});
+ * {@code pipeOursMasks}: a named pipe or device with the name of Port853's drop-in that Port853's path masks, which a
+ * revert would unmask ({@link DropInScanner#pipeOursMasks}), or null.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
-                           boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe)
+                           boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe,
+                           String pipeOursMasks)
         implements PlatformDetails {
     /**
      * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
@@ -101,6 +104,15 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
                 journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, null, false);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
+                        String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart,
+                        NoDirectory dropInDirectory, boolean mainConfPipe) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, dropInDirectory,
+                mainConfPipe, null);
     }
 
     /**

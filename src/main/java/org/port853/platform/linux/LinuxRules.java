@@ -166,6 +166,9 @@ public final class LinuxRules implements PlatformRules {
         for (DropIn p : pipes) {
             reasons.add(dropInPipe(p, pipeEffect, encrypting(s)));
         }
+        if (d.pipeOursMasks() != null) {
+            reasons.add(pipeOursMasks(d.pipeOursMasks(), pipeEffect));
+        }
         // the pipe a start would wait on or ignore every settings file for: the main one, else the first drop-in that is one
         String pipe = d.mainConfPipe() ? d.mainConf() : !pipes.isEmpty() ? pipes.get(0).path() : null;
         if (!s.running()) {
@@ -434,6 +437,23 @@ public final class LinuxRules implements PlatformRules {
         return new Reason("DROP_IN_PIPE", pipe.severity(encrypting), message, "Move it away (sudo mv " + d.path() + " "
                 + d.path() + ".old): systemd-resolved then reads the other settings files as before.",
                 List.of(d.path(), pipe.detail(), d.hidesOurs() ? "1" : "0"));
+    }
+
+    /**
+     * A named pipe or device with the name of Port853's drop-in, which Port853's drop-in masks: harmless now, but a revert
+     * (turning encryption off, port853 revert, removing Port853) would unmask it, so ResolvedPlanner refuses that; apply
+     * keeps the mask and is not refused. Details: the file, 1 where resolved up to 257 would wait on it, 0 where from 258
+     * it would ignore every settings file.
+     */
+    private static Reason pipeOursMasks(String pipe, SettingsPipe effect) {
+        return new Reason("DROP_IN_PIPE_MASKED", Severity.INFO, pipe + " is a named pipe or device, not a file, with the "
+                + "name of Port853's drop-in, which hides it, so systemd-resolved does not read it now. Turning encryption "
+                + "off, revert and removing Port853 are refused while it is there: removing Port853's drop-in would unmask "
+                + "it, and then " + (effect.waits() ? "systemd-resolved waits on it when it restarts and does not come "
+                + "up, which leaves this computer without DNS" : "systemd-resolved cannot open it when it restarts and "
+                + "ignores every settings file, so it runs on its built-in defaults") + ".", "Move it away (sudo mv "
+                + pipe + " " + pipe + ".old); then turning encryption off and revert work.",
+                List.of(pipe, effect.waits() ? "1" : "0"));
     }
 
     /** The resolver runs with DNS-over-TLS and servers now. */

@@ -126,18 +126,9 @@ public final class ResolvedPlanner {
                 ? Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe", pipeEffect)) : Optional.empty();
     }
 
-    /**
-     * A named pipe or device with the name of Port853's drop-in in a later drop-in directory (/run, /usr/local/lib,
-     * /usr/lib), which whatever is at Port853's path masks now (so the scan of drop-ins does not list it): a revert
-     * removes that, and the restart after it then meets the pipe.
-     */
+    /** What {@link DropInScanner#pipeOursMasks} finds, which a revert would unmask. */
     private Optional<Sentence> pipeRevertUnmasks(SettingsPipe pipeEffect) {
-        Path ours = paths.ourDropIn();
-        if (!Files.exists(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty(); // nothing masks it: the scan lists it as any other drop-in
-        }
-        return paths.dropInDirs().stream().filter(dir -> !dir.equals(ours.getParent()))
-                .map(dir -> dir.resolve(ours.getFileName())).filter(DropInScanner::isPipeOrDevice).findFirst()
+        return DropInScanner.pipeOursMasks(paths)
                 .map(pipe -> Sentence.of(pipe + " is a named pipe or device, not a file, with the name of Port853's "
                         + "drop-in, which hides it now: reverting removes Port853's drop-in, and then " + (pipeEffect
                         .waits() ? "systemd-resolved waits on the pipe when it restarts and does not come up, which "

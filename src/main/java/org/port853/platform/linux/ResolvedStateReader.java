@@ -71,7 +71,8 @@ final class ResolvedStateReader {
                 ResolvedConfFiles.commentedDefault(mainText, "DNSOverTLS"),
                 ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns),
                 LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null),
-                DropInScanner.isPipeOrDevice(paths.mainConf(version)));
+                DropInScanner.isPipeOrDevice(paths.mainConf(version)),
+                DropInScanner.pipeOursMasks(paths).map(String::valueOf).orElse(null));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

@@ -13,7 +13,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port853.core.Reason;
+import org.port853.core.ResolvConfState;
+import org.port853.core.ResolverState;
 import org.port853.core.Sentence;
+import org.port853.core.Severity;
 import org.port853.helper.HelperRequest;
 import org.port853.helper.PrivilegedHelper;
 import org.port853.helper.Requester;
@@ -110,6 +114,47 @@ class RevertUnmasksPipeTest {
         assertTrue(r.stdout().contains("\"REFUSED\"") && r.stdout().contains("move it away first (sudo mv " + pipe),
                 r.stdout());
         assertEquals(before, Files.readString(paths.ourDropIn()), "the drop-in that masks the pipe stays");
+    }
+
+    @Test
+    @DisplayName("status says the pipe before a revert is tried (DROP_IN_PIPE_MASKED, information only), in English and "
+            + "German; it refuses no apply, so the switch is not blocked")
+    void statusSaysIt() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        LinuxDetails read = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> (LinuxDetails) new ResolvedStateReader(paths, false).read().platform());
+        assertEquals(pipe.toString(), read.pipeOursMasks());
+        String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+        for (int version : new int[] {252, 262}) {
+            ResolverState s = stateOn(version, read.pipeOursMasks());
+            Reason r = DropInDirectoryReasonTest.reason(s, "DROP_IN_PIPE_MASKED");
+            assertEquals(Severity.INFO, r.severity(), "harmless while Port853's drop-in is there");
+            assertFalse(new LinuxRules().refusesChanges(r), "apply keeps the mask: the switch-on is not blocked");
+            String english = pipe + " is a named pipe or device, not a file, with the name of Port853's drop-in, which "
+                    + "hides it, so systemd-resolved does not read it now. Turning encryption off, revert and removing "
+                    + "Port853 are refused while it is there: removing Port853's drop-in would unmask it, and then "
+                    + (version == 252 ? "systemd-resolved waits on it when it restarts and does not come up, which "
+                    + "leaves this computer without DNS" : "systemd-resolved cannot open it when it restarts and ignores "
+                    + "every settings file, so it runs on its built-in defaults") + ". / Move it away (" + sudo + "mv "
+                    + pipe + " " + pipe + ".old); then turning encryption off and revert work.";
+            assertEquals(english, r.message() + " / " + r.fix().replace("sudo ", sudo));
+            assertEquals(english, DropInDirectoryReasonTest.words(Locale.ENGLISH, r, s));
+            assertTrue(DropInDirectoryReasonTest.words(Locale.GERMAN, r, s).startsWith(pipe + " ist eine Named Pipe "
+                    + "oder ein Gerät, keine Datei, mit dem Namen der Drop-in-Datei von Port853, die sie verdeckt"));
+        }
+        Files.delete(pipe);
+        assertEquals(null, ((LinuxDetails) new ResolvedStateReader(paths, false).read().platform()).pipeOursMasks());
+    }
+
+    /** Strict mode on systemd {@code version} with {@code pipeOursMasks}, otherwise as protected. */
+    private static ResolverState stateOn(int version, String pipeOursMasks) {
+        LinuxDetails d = new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB,
+                LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), List.of(), null, true, null, false, null, null,
+                LinuxDetails.MAIN_CONF, null, false, null, false, pipeOursMasks);
+        ResolverState running = MainConfPipeReasonTest.stateWith(d, version, true, org.port853.core.DotMode.STRICT);
+        return new ResolverState(running.resolverName(), running.source(), true, true, running.global(), List.of(),
+                null, null, d);
     }
 
     @Test
