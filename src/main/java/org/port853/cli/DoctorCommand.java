@@ -64,18 +64,23 @@ final class DoctorCommand implements Callable<Integer> {
         var adapter = services.adapter().get();
         ResolverState state = adapter.readState();
         PinStore pins = PinStore.load(pinFile);
+        org.port853.core.Assessment assessment = adapter.assessWithLookup(state);
         Doctor.Report report = new Doctor(probe.probe(), new LinuxSystemSources(), Clock.systemUTC())
-                .run(state, adapter.assessWithLookup(state).reasons(), servers, options, pins,
+                .run(state, assessment.reasons(), servers, options, pins,
                         ServerPins.publishedPins(services.catalog().get().all()));
+        RefusedChanges refused = RefusedChanges.of(assessment, adapter.rules());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(DoctorJson.doctor(report)));
+            out.println(Json.write(DoctorJson.doctor(report, refused)));
         } else {
+            if (refused.heading() != null) { // as status says it: no check's fix below suggests a refused change
+                out.println(refused.heading());
+            }
             for (Check c : report.checks()) {
                 out.println(String.format("%-8s %-26s %s", c.status().jsonName().toUpperCase(), c.id(),
                         c.server() == null ? "" : c.server()));
                 out.println("         " + c.evidence());
-                if (c.fix() != null) {
+                if (c.fix() != null && !refused.fixRefused(c)) {
                     out.println("         Fix: " + org.port853.platform.RootAdvice.forThisUser(c.fix()));
                 }
             }

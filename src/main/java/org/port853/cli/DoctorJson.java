@@ -16,11 +16,20 @@ final class DoctorJson {
     private DoctorJson() {
     }
 
-    static ObjectNode doctor(Doctor.Report r) {
+    /**
+     * {@code refused}: "changesRefused" names the reason that refuses every change (null where changes can be made), and
+     * each check's "fixRefused" says whether its fix is a change refused until then, as status --json says them.
+     */
+    static ObjectNode doctor(Doctor.Report r, RefusedChanges refused) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("failed", r.failed());
+        o.put("changesRefused", refused.blocking() == null ? null : refused.blocking().code());
         ArrayNode checks = o.putArray("checks");
-        r.checks().forEach(c -> check(checks.addObject(), c));
+        r.checks().forEach(c -> {
+            ObjectNode n = checks.addObject();
+            check(n, c);
+            n.put("fixRefused", refused.fixRefused(c));
+        });
         ArrayNode probes = o.putArray("servers");
         r.probes().forEach(p -> probe(probes.addObject(), p));
         ArrayNode skipped = o.putArray("skipped");

@@ -4,6 +4,8 @@ import org.port853.core.Assessment;
 import org.port853.core.FixAction;
 import org.port853.core.Reason;
 import org.port853.platform.PlatformRules;
+import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.FixActions;
 
 /**
  * What {@code status} says where a reason refuses every change here ({@link PlatformRules#refusesChanges}), as the
@@ -22,7 +24,26 @@ record RefusedChanges(Reason blocking) {
 
     /** {@code r}'s fix is a change through Port853, which is refused until the blocking reason is fixed. */
     boolean fixRefused(Reason r) {
-        return blocking != null && r != blocking && r.fix() != null
-                && (r.fixAction() != null && r.fixAction() != FixAction.RECOVER || r.fix().contains(APPLY));
+        return r != blocking && r.fix() != null
+                && refuses(r.fix(), r.fixAction() != null && r.fixAction() != FixAction.RECOVER);
+    }
+
+    /**
+     * {@code c}'s fix (doctor's) is a change through Port853, refused until then: 'port853 apply', or a one-click fix
+     * other than hardening port 53 (a firewall rule, which no refusal of the resolver's settings stops).
+     */
+    boolean fixRefused(Check c) {
+        return refuses(c.fix() == null ? "" : c.fix(), c.fixAction() != null
+                && !FixActions.HARDEN_PORT_53.equals(c.fixAction()));
+    }
+
+    private boolean refuses(String fix, boolean oneClickChange) {
+        return blocking != null && (oneClickChange || fix.contains(APPLY));
+    }
+
+    /** The blocking reason and its fix as said first, once; null where changes can be made. */
+    String heading() {
+        return blocking == null ? null : "Changes refused until this is fixed: " + blocking.message()
+                + StatusCommand.fixLine(blocking);
     }
 }

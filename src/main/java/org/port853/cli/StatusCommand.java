@@ -43,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Verdict: " + a.verdict().name().replace('_', ' '));
         Reason blocking = refused.blocking();
         if (blocking != null) { // said first and once, as the window's banner over its switch says it
-            out.println("Changes refused until this is fixed: " + blocking.message() + fixLine(blocking));
+            out.println(refused.heading());
         }
         a.reasons().stream().filter(r -> r != blocking).forEach(r -> out.println("  - " + r.message()
                 + (refused.fixRefused(r) ? "" : fixLine(r))));
@@ -80,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String fixLine(Reason r) {
+    static String fixLine(Reason r) {
         return r.fix() == null ? "" : "\n    Fix: " + org.port853.platform.RootAdvice.forThisUser(r.fix());
     }
 

@@ -53,6 +53,35 @@ class DoctorCommandTest {
     }
 
     @Test
+    @DisplayName("where every change is refused (Port853's drop-in path a link to /dev/null), doctor says why and the fix "
+            + "first, as status does, and no check's fix suggests a change through Port853; --json marks them")
+    void refusedChangesAreSaidNotApplySuggested() throws Exception {
+        org.port853.core.ResolverState off = CliCommandsTest.state(org.port853.core.DotMode.OFF, false);
+        org.port853.platform.linux.LinuxDetails d = (org.port853.platform.linux.LinuxDetails) off.platform();
+        adapter.state = new org.port853.core.ResolverState(off.resolverName(), off.source(), true, true, off.global(),
+                List.of(), null, null, new org.port853.platform.linux.LinuxDetails(252, d.resolvConf(), List.of(), null,
+                true, null, false, null, "/dev/null"));
+        String[] args = {"doctor", "--server", LOOPBACK, "--timeout", "300"};
+        CliRuns.Run r = CliRuns.run(new CliServices(() -> adapter, ProviderCatalog::bundled), CliRuns.pinStore(store()),
+                args);
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().startsWith("Changes refused until this is fixed: "
+                + org.port853.platform.linux.LinuxPaths.system().ourDropIn() + " is a symbolic link to /dev/null"), r.out());
+        assertFalse(r.out().contains("port853 apply"), r.out());
+        com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.readTree(CliRuns.run(new CliServices(() -> adapter,
+                ProviderCatalog::bundled), CliRuns.pinStore(store()), "doctor", "--server", LOOPBACK, "--timeout", "300",
+                "--json").out());
+        assertEquals("DROP_IN_OURS_LINKED", json.get("changesRefused").asText(), json.toString());
+        int refused = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : json.get("checks")) {
+            boolean change = c.get("fix").asText("").contains("port853 apply") || !c.get("fixAction").isNull()
+                    && !"HARDEN_PORT_53".equals(c.get("fixAction").asText());
+            assertEquals(change, c.get("fixRefused").asBoolean(), c.toString());
+            refused += change ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(refused > 0, "DNS-over-TLS off: a fix turns it on: " + json);
+    }
+
+    @Test
     @DisplayName("a stopped resolver: root is told the command as root types it, without sudo (often not installed)")
     void stoppedResolverFixForRootHasNoSudo() {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.port853.core.Privileges.isRoot(), "the tests run as root");
