@@ -117,8 +117,7 @@ class RevertUnmasksPipeTest {
     }
 
     @Test
-    @DisplayName("status says the pipe before a revert is tried (DROP_IN_PIPE_MASKED, information only), in English and "
-            + "German; it refuses no apply, so the switch is not blocked")
+    @DisplayName("status says the pipe before a revert is tried (DROP_IN_PIPE_MASKED); apply is not blocked")
     void statusSaysIt() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
         Path pipe = pipeMaskedByOurs(paths);
