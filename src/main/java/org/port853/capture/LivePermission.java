@@ -99,6 +99,21 @@ public final class LivePermission {
     }
 
     static CaptureUnavailableException notPermitted() {
+        return notPermitted(org.port853.core.Privileges.isRoot());
+    }
+
+    /** Root without the capability can neither join a group nor use sudo to get it: it was taken from the process. */
+    static CaptureUnavailableException notPermitted(boolean root) {
+        if (root) {
+            return new CaptureUnavailableException(
+                    "This program may not capture network traffic: it runs as root, but without the CAP_NET_RAW "
+                    + "capability, which was taken from this process (a container, a restricted service, or "
+                    + "setpriv/capsh).",
+                    "Run it where root has CAP_NET_RAW (a shell on the host, or a container started with "
+                    + "--cap-add=NET_RAW), or grant the capability to the service that runs it "
+                    + "(AmbientCapabilities=CAP_NET_RAW).")
+                    .says("not-permitted-root");
+        }
         String user = userName();
         return new CaptureUnavailableException(
                 "This program may not capture network traffic: it runs as '" + user

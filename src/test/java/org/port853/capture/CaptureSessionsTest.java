@@ -127,7 +127,24 @@ class CaptureSessionsTest {
         r.ifPresent(e -> assertFalse(e.fix().isBlank()));
         assertEquals(java.util.Optional.of(false), LivePermission.hasNetRaw(writeStatus("0000000000000000")));
         assertEquals(java.util.Optional.of(true), LivePermission.hasNetRaw(writeStatus("0000000000002000")));
-        assertTrue(LivePermission.notPermitted().fix().contains(LivePermission.GROUP));
+        assertTrue(LivePermission.notPermitted(false).fix().contains(LivePermission.GROUP));
+    }
+
+    @Test
+    void rootWithoutTheCapabilityIsNotToldToJoinAGroupOrUseSudo() {
+        CaptureUnavailableException e = LivePermission.notPermitted(true);
+        for (String said : List.of(e.reason(), e.fix(),
+                said(e, "", e.reason()), said(e, ".fix", e.fix()),
+                org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> said(e, "", e.reason())),
+                org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> said(e, ".fix", e.fix())))) {
+            assertTrue(said.contains("root") && said.contains("CAP_NET_RAW"), said);
+            assertFalse(said.contains("usermod") || said.contains("sudo") || said.contains("'root'"), said);
+        }
+        assertTrue(LivePermission.notPermitted(false).fix().contains("usermod"));
+    }
+
+    private static String said(CaptureUnavailableException e, String suffix, String english) {
+        return org.port853.ui.common.I18n.said("capture.problem.", e.words(), suffix, english);
     }
 
     private static Path writeStatus(String capEff) {
