@@ -84,6 +84,11 @@ public final class Doctor {
         return List.copyOf(out);
     }
 
+    /** The resolver sends queries to {@code server}'s address and port (under whichever TLS name). */
+    private static boolean inUse(ServerAddress server, ResolverState s) {
+        return serversInUse(s).stream().anyMatch(u -> u.dotEndpoint().equals(server.dotEndpoint()));
+    }
+
     /**
      * {@code servers} empty: the configured ones. {@code pins}: compared, never changed (recording is apply's and
      * {@code pins --check}'s); null: no pin checks. {@code reasons}: the adapter's assessment of {@code state}
@@ -137,6 +142,8 @@ public final class Doctor {
             boolean unusedOverTls = servers.isEmpty() && serverMode == DotMode.OFF;
             LinkState link = servers.isEmpty() ? linkBesideGlobal(r.server(), state) : null;
             boolean strictOnLink = link != null && serverMode == DotMode.STRICT && r.tls() != TlsOutcome.OK;
+            boolean namedNotInUse = !servers.isEmpty() && (mode == DotMode.STRICT || mode == DotMode.OPPORTUNISTIC)
+                    && !inUse(r.server(), state);
             List<DomainEntry> routed = link == null ? List.of()
                     : link.domains().stream().filter(d -> !d.routesEverything()).toList();
             // a link's server that takes only names the global servers take too fails no lookup: those answer them
@@ -146,6 +153,9 @@ public final class Doctor {
                     c = c.adding("This server is named in the configuration (resolved.conf and its drop-ins): "
                             + state.resolverName() + " is not running, so it cannot say which servers it uses.",
                             "dot.reachable.from-configuration", state.resolverName());
+                }
+                if (namedNotInUse && c.id().equals("dot.down-mode")) {
+                    c = ServerChecks.downModeNotInUse(mode, r.server().toString());
                 }
                 if (strictOnLink && c.id().equals("dot.down-mode")) {
                     c = ServerChecks.downModeOnLink(r.server().toString(), link.name(), routed.stream()

@@ -117,6 +117,19 @@ public final class ServerChecks {
     }
 
     /**
+     * A server named to vet it ({@code doctor --server}) that the resolver does not use: what its mode would do with it,
+     * since nothing is failing through it now. {@code mode}: strict or opportunistic.
+     */
+    static Check downModeNotInUse(DotMode mode, String s) {
+        boolean strict = mode == DotMode.STRICT;
+        return Check.failure("dot.down-mode", s, "The resolver does not use this server, and this server cannot be "
+                + "reached over TLS: were it used in " + (strict ? "strict mode (the resolver's mode now), lookups "
+                + "through it would fail (no plaintext fallback)." : "opportunistic mode (the resolver's mode now), "
+                + "resolved would fall back to plaintext on port 53 for it."), "Fix the path to this server before "
+                + "using it, or choose a provider reachable over TLS.").says("dot.down-mode.not-in-use", strict ? 0 : 1);
+    }
+
+    /**
      * A link's own server, beside the global ones, that cannot be reached over TLS while the link takes strict mode (a
      * router's or VPN's, given by a network manager); {@code routedNames}: the link's domains, empty when it has none.
      */

@@ -433,6 +433,28 @@ class DoctorRulesTest {
     }
 
     @Test
+    @DisplayName("doctor --server for a server the resolver does not use: the strict-mode check says what strict mode would "
+            + "do with it, not that the resolver is failing through it; a named server in use keeps the strict wording")
+    void aNamedServerNotInUseIsNotSaidToFailInStrictMode() {
+        ServerAddress used = ServerAddress.parse("127.0.0.1:9#dot.test"); // refused at once, nothing leaves
+        ServerAddress other = ServerAddress.parse("127.0.0.2:9#other.test");
+        GlobalState strict = new GlobalState(List.of(used), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
+                List.of(), "yes", "stub");
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        ResolverState running = new ResolverState(s.resolverName(), s.source(), true, true, strict, List.of(), null,
+                null, s.platform());
+        List<org.port853.core.Reason> reasons = Assessor.assess(running, new LinuxRules().assess(running)).reasons();
+        var quick = org.port853.probe.dot.ProbeOptions.quick(java.time.Duration.ofSeconds(1));
+        Check notUsed = find(doctor(QUIET).run(running, reasons, List.of(other), quick, null).checks(), "dot.down-mode");
+        assertEquals("dot.down-mode.not-in-use", notUsed.words().get(0).wording());
+        assertTrue(notUsed.evidence().startsWith("The resolver does not use this server") && notUsed.evidence()
+                .contains("were it used in strict mode"), notUsed.evidence());
+        Check usedOne = find(doctor(QUIET).run(running, reasons, List.of(used), quick, null)
+                .checks(), "dot.down-mode");
+        assertEquals("dot.down-mode.strict", usedOne.words().get(0).wording());
+    }
+
+    @Test
     @DisplayName("opportunistic with no server reachable over TLS: no one-click switch to strict mode, which would leave "
             + "nothing to resolve with (and be rolled back); the fix says to choose a reachable provider")
     void noStrictModeButtonWhenNoServerSpeaksTls() {
