@@ -207,7 +207,7 @@ class ReasonTextsTest {
             + "English and German, with the file, the value and both modes")
     void nextStartInBothLanguages() {
         Reason weaker = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("1", "/etc/systemd/resolved.conf.d/zz.conf", "no", "2", "0"));
+                List.of("1", "/etc/systemd/resolved.conf.d/zz.conf", "no", "2", "0", "0"));
         ReasonTexts.Text en = text(List.of(weaker), "DOT_AT_NEXT_START", null);
         assertTrue(en.message().equals("systemd-resolved runs with DNS-over-TLS strict only until it restarts: "
                 + "/etc/systemd/resolved.conf.d/zz.conf sets DNSOverTLS=no, so after its next restart or the next boot "
@@ -215,6 +215,14 @@ class ReasonTextsTest {
         ReasonTexts.Text de = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(weaker, null));
         assertTrue(de.message().contains("strikt") && de.message().contains("zz.conf setzt DNSOverTLS=no")
                 && de.message().endsWith("aus."), de.message());
+        Reason serversGo = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("0", "", "no", "2", "0", "1"));
+        assertTrue(text(List.of(serversGo), "DOT_AT_NEXT_START", null).message().endsWith("DNS-over-TLS is off, and no "
+                + "settings file names a DNS server, so names then go only to the networks' own servers (per "
+                + "connection)."));
+        String deServers = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(serversGo, null))
+                .message();
+        assertTrue(deServers.endsWith("nur an die eigenen Server der Netze (je Verbindung)."), deServers);
         Reason stronger = new Reason("DOT_SETTINGS_NOT_READ", org.port853.core.Severity.INFO, "x", "y",
                 List.of("0", "", "opportunistic", "0", "1"));
         ReasonTexts.Text byDefault = text(List.of(stronger), "DOT_SETTINGS_NOT_READ", null);

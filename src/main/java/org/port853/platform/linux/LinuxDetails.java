@@ -31,7 +31,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
                            boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe,
-                           String pipeOursMasks)
+                           String pipeOursMasks, String mainConfDns)
         implements PlatformDetails {
     /**
      * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
@@ -112,7 +112,16 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                         NoDirectory dropInDirectory, boolean mainConfPipe) {
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
                 journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, dropInDirectory,
-                mainConfPipe, null);
+                mainConfPipe, null, null);
+    }
+
+    /** Whether a settings file (resolved.conf or a drop-in) names DNS servers for systemd-resolved's next start. */
+    public boolean serversAtNextStart() {
+        Map<String, String> mainKeys = mainConfDns == null ? Map.of() : Map.of("DNS", mainConfDns);
+        // an empty DNS= empties the list the files before it gave
+        org.port853.core.SettingElsewhere last = ResolvedConfFiles.lastSetting("DNS", mainKeys, mainConf, dropIns,
+                d -> true);
+        return last != null && last.value() != null && !last.value().isBlank();
     }
 
     /**

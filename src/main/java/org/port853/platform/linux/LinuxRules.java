@@ -222,11 +222,14 @@ public final class LinuxRules implements PlatformRules {
         if (then < now) {
             // Port853's drop-in, written again, keeps the mode, unless the file that lowers it is read after it
             boolean afterOurs = next.file() != null && DropInScanner.readAfterOurs(next.file());
+            int serversThen = serversAtNextStart(s, d);
+            List<String> withServers = new ArrayList<>(details);
+            withServers.add(String.valueOf(serversThen));
             reasons.add(new Reason("DOT_AT_NEXT_START", Severity.WARNING, "systemd-resolved runs with DNS-over-TLS "
                     + LEVEL_WORDS.get(now) + " only until it restarts: " + where + ", so after its next restart or the "
-                    + "next boot DNS-over-TLS is " + LEVEL_WORDS.get(then) + ".", "Turn on encryption again (strict "
-                    + "mode with a provider), so that the settings files keep it, or put back the file that turned it on.",
-                    afterOurs ? null : FixAction.ENABLE_DOT, details));
+                    + "next boot DNS-over-TLS is " + LEVEL_WORDS.get(then) + SERVERS_THEN.get(serversThen) + ".",
+                    "Turn on encryption again (strict mode with a provider), so that the settings files keep it, or "
+                    + "put back the file that turned it on.", afterOurs ? null : FixAction.ENABLE_DOT, withServers));
         } else {
             reasons.add(new Reason("DOT_SETTINGS_NOT_READ", Severity.INFO, (next.file() == null
                     ? "N" + where.substring(1) : where) + ", but systemd-resolved has not read that yet: it runs with DNS-over-TLS " + LEVEL_WORDS.get(now)
@@ -236,6 +239,19 @@ public final class LinuxRules implements PlatformRules {
     }
 
     private static final List<String> LEVEL_WORDS = List.of("off", "opportunistic", "strict");
+
+    /** After the next start: 0 the settings files name servers, 1 only the networks' own do, 2 none does. */
+    private static final List<String> SERVERS_THEN = List.of("", ", and no settings file names a DNS server, so names "
+            + "then go only to the networks' own servers (per connection)", ", and no settings file names a DNS server "
+            + "and no network gives one, so names then go to resolved's built-in fallback servers, if it has any, or do "
+            + "not resolve");
+
+    private static int serversAtNextStart(ResolverState s, LinuxDetails d) {
+        if (d.serversAtNextStart()) {
+            return 0;
+        }
+        return s.links().stream().anyMatch(l -> !l.servers().isEmpty()) ? 1 : 2;
+    }
 
     private static void assessVersion(ResolverState s, int version, List<Reason> reasons) {
         DotMode mode = Assessor.modeInUse(s);

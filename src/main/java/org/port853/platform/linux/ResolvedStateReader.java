@@ -72,7 +72,8 @@ final class ResolvedStateReader {
                 ResolvedConfFiles.changedSince(resolvedStarted, paths, version, dropIns),
                 LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null),
                 DropInScanner.isPipeOrDevice(paths.mainConf(version)),
-                DropInScanner.pipeOursMasks(paths).map(String::valueOf).orElse(null));
+                DropInScanner.pipeOursMasks(paths).map(String::valueOf).orElse(null),
+                ResolvedConf.parse(mainText).keys().get("DNS"));
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

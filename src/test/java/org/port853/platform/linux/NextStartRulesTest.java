@@ -73,10 +73,32 @@ class NextStartRulesTest {
         assertEquals(Severity.WARNING, r.severity());
         assertEquals("systemd-resolved runs with DNS-over-TLS strict only until it restarts: no settings file sets "
                 + "DNSOverTLS= (its built-in default is no), so after its next restart or the next boot DNS-over-TLS is "
-                + "off.", r.message());
-        assertEquals(List.of("0", "", "no", "2", "0"), r.details());
+                + "off, and no settings file names a DNS server and no network gives one, so names then go to "
+                + "resolved's built-in fallback servers, if it has any, or do not resolve.", r.message());
+        assertEquals(List.of("0", "", "no", "2", "0", "2"), r.details());
         assertEquals(Verdict.PARTIAL, a.verdict(), "protected now, not after a restart");
         assertEquals(org.port853.core.FixAction.ENABLE_DOT, r.fixAction(), "Port853's drop-in, written again, keeps it");
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in deleted by hand: its servers go too at the next start; names then go to what is left "
+            + "(the networks' servers, or resolved.conf's), said as it is")
+    void theServersGoWithTheDropIn() {
+        org.port853.core.LinkState dhcp = new org.port853.core.LinkState(2, "eth0",
+                List.of(ServerAddress.parse("198.18.0.9")), null, null, List.of(), true, null);
+        ResolverState s = state(DotMode.STRICT, List.of(), null, "no");
+        ResolverState withLink = new ResolverState(s.resolverName(), s.source(), true, true, s.global(), List.of(dhcp),
+                null, null, s.platform());
+        Reason r = reason(assess(withLink), "DOT_AT_NEXT_START");
+        assertNotNull(r);
+        assertTrue(r.message().endsWith("DNS-over-TLS is off, and no settings file names a DNS server, so names then go "
+                + "only to the networks' own servers (per connection)."), r.message());
+        LinuxDetails d = (LinuxDetails) s.platform();
+        ResolverState mainNames = new ResolverState(s.resolverName(), s.source(), true, true, s.global(), List.of(),
+                null, null, new LinuxDetails(d.systemdVersion(), d.resolvConf(), d.dropIns(), null, true, null, false,
+                        null, null, LinuxDetails.MAIN_CONF, "no", true, null, false, null, "198.18.0.7"));
+        Reason kept = reason(assess(mainNames), "DOT_AT_NEXT_START");
+        assertTrue(kept.message().endsWith("DNS-over-TLS is off."), kept.message());
     }
 
     @Test
@@ -87,7 +109,8 @@ class NextStartRulesTest {
         assertNotNull(r);
         assertTrue(r.message().contains(DIR + "zz-vendor.conf sets DNSOverTLS=opportunistic")
                 && r.message().endsWith("DNS-over-TLS is opportunistic."), r.message());
-        assertEquals(List.of("1", DIR + "zz-vendor.conf", "opportunistic", "2", "1"), r.details());
+        assertEquals(List.of("1", DIR + "zz-vendor.conf", "opportunistic", "2", "1", "0"), r.details(),
+                "Port853's drop-in still names the servers");
         assertEquals(null, r.fixAction(), "read after Port853's drop-in, that file wins over it: no change would help");
     }
 

@@ -150,7 +150,7 @@ class RevertUnmasksPipeTest {
     private static ResolverState stateOn(int version, String pipeOursMasks) {
         LinuxDetails d = new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB,
                 LinuxPaths.STUB_RESOLV_CONF, List.of("127.0.0.53")), List.of(), null, true, null, false, null, null,
-                LinuxDetails.MAIN_CONF, null, false, null, false, pipeOursMasks);
+                LinuxDetails.MAIN_CONF, null, false, null, false, pipeOursMasks, null);
         ResolverState running = MainConfPipeReasonTest.stateWith(d, version, true, org.port853.core.DotMode.STRICT);
         return new ResolverState(running.resolverName(), running.source(), true, true, running.global(), List.of(),
                 null, null, d);
