@@ -151,8 +151,17 @@ public final class ChangeEngine {
                     actions.add("write " + location(target.get(i)), "step.write", location(target.get(i)));
                 }
             }
-            return reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
+            boolean wasStopped = !resolver.running();
+            ApplyResult done = reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
+            return wasStopped && done.outcome() == Outcome.APPLIED ? saidStarted(done, turnOnAtBoot) : done;
         }
+    }
+
+    /** A change that started a stopped resolver says so: starting a service the user stopped is no silent side effect. */
+    private static ApplyResult saidStarted(ApplyResult done, boolean turnedOnAtBoot) {
+        return done.with(Outcome.APPLIED, Sentence.of(done.reason() + "; systemd-resolved was not running: Port853 "
+                + "started it" + (turnedOnAtBoot ? " and turned on its start at boot" : ""), "result.started",
+                new Sentence(done.reason(), done.reasonWords()), turnedOnAtBoot ? 1 : 0));
     }
 
     /**

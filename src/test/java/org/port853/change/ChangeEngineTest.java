@@ -214,6 +214,25 @@ class ChangeEngineTest {
         }
 
         @Test
+        @DisplayName("a change on a stopped resolver says that Port853 started it (and turned on its start at boot); a "
+                + "running one's result says nothing of it")
+        void aChangeThatStartsTheResolverSaysSo() throws IOException {
+            control.stopped = true;
+            control.wasDisabled = true;
+            ApplyResult r = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
+            assertEquals("names resolve over an encrypted connection; systemd-resolved was not running: Port853 started "
+                    + "it and turned on its start at boot", r.reason());
+            assertEquals("result.started", r.reasonWords().wording());
+            String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.common.I18n
+                    .said("change.", r.reasonWords(), "", r.reason()));
+            assertTrue(german.endsWith("systemd-resolved lief nicht: Port853 hat es gestartet und seinen Start beim "
+                    + "Hochfahren eingeschaltet") && !german.contains("{"), german);
+            ApplyResult again = engine.apply(target(B), "strict", true);
+            assertEquals("names resolve over an encrypted connection", again.reason());
+        }
+
+        @Test
         @DisplayName("encryption off and nothing of Port853's in place: a resolver its owner stopped stays stopped")
         void offInPlaceLeavesAStoppedResolverAlone() throws IOException {
             control.stopped = true;
