@@ -110,6 +110,17 @@ class UninstallScriptTest {
     }
 
     @Test
+    @DisplayName("a symbolic link at the drop-in path that leads nowhere, which the revert left alone, is named too: "
+            + "test -e is false for it")
+    void aDanglingLinkLeftAloneIsNamed() throws Exception {
+        Run r = uninstall(helperResult(ApplyResult.Outcome.UNCHANGED, "nothing reverted: " + DROP_IN + " changed after "
+                + "Port853 last wrote it", "result.nothing-to-revert.linked", DROP_IN, DROP_IN),
+                "rm -f " + DROP_IN + " && ln -s /nonexistent/zz.conf " + DROP_IN);
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
+    }
+
+    @Test
     @DisplayName("a revert the helper refused (a named pipe the restart would hang on) is said with the helper's fix, "
             + "before the removal by hand, which would restart into the pipe")
     void aRefusedRevertSaysTheHelpersFixFirst() throws Exception {
