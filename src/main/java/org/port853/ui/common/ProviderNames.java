@@ -38,11 +38,16 @@ public final class ProviderNames {
 
     /**
      * The system's servers as a draft: each matching provider once, in order, and every server that matches none
-     * as an {@link InUseServers} entry, so that a draft built from the system applies the same servers.
+     * as an {@link InUseServers} entry, so that a draft built from the system applies the same servers. A server whose
+     * name Port853 cannot write ({@link #notWritable}) is left out: as an entry without its name it would be applied
+     * as another server; the Providers screen says it is left out.
      */
     public static List<Provider> draftOf(List<ServerAddress> servers, List<Provider> catalogue) {
         List<Provider> out = new ArrayList<>();
         for (ServerAddress a : servers) {
+            if (a.nonHostName() != null) {
+                continue;
+            }
             Provider p = providerOf(a, catalogue);
             Provider entry = p != null ? p : InUseServers.entry(a);
             if (!out.contains(entry)) {
@@ -50,6 +55,16 @@ public final class ProviderNames {
             }
         }
         return out;
+    }
+
+    /**
+     * The servers of {@code servers} whose TLS name the system has as no host name Port853 can write (in Unicode, with
+     * a trailing dot, not a host name at all): shown as {@link ServerAddress#toShownSyntax}, joined, or null if none.
+     */
+    public static String notWritable(List<ServerAddress> servers) {
+        String shown = servers.stream().filter(a -> a.nonHostName() != null).map(ServerAddress::toShownSyntax).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return shown.isEmpty() ? null : shown;
     }
 
     /** The servers a draft asks for, in order, each once. */

@@ -137,7 +137,7 @@ public final class ProvidersView extends BorderPane {
 
         Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
-        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
+        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(), leftOutBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
@@ -159,6 +159,17 @@ public final class ProvidersView extends BorderPane {
             text.setWrapText(true);
             text.textProperty().bind(vm.blockedBinding());
             return Ui.banner("banner-warning", I18n.t("providers.blocked.title"), text);
+        });
+    }
+
+    /** A server in use that the chosen list leaves out, as Port853 cannot write its name: applying removes it. */
+    private javafx.scene.Node leftOutBanner() {
+        return Ui.builtWhen(vm.leftOutBinding().isNotNull(), () -> {
+            Label text = new Label();
+            text.setId("providers-left-out");
+            text.setWrapText(true);
+            text.textProperty().bind(vm.leftOutBinding());
+            return Ui.banner("banner-warning", I18n.t("providers.leftOut.title"), text);
         });
     }
 

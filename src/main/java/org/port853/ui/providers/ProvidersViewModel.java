@@ -44,6 +44,7 @@ public final class ProvidersViewModel {
     private final BooleanBinding draftDiffers;
     private final StringBinding footerText;
     private final StringBinding blocked;
+    private final StringBinding leftOut;
 
     public ProvidersViewModel(AppModel model, ApplyViewModel apply) {
         this.model = model;
@@ -70,6 +71,11 @@ public final class ProvidersViewModel {
             var b = model.blockedProperty().get();
             return b == null ? null : I18n.t("providers.blocked", b.message());
         }, model.blockedProperty());
+        leftOut = Bindings.createStringBinding(() -> {
+            var s = model.stateProperty().get();
+            String servers = s == null || !s.readable() ? null : ProviderNames.notWritable(s.global().servers());
+            return servers == null ? null : I18n.t("providers.leftOut", servers);
+        }, model.stateProperty());
     }
 
     private void applyFilter() {
@@ -233,6 +239,8 @@ public final class ProvidersViewModel {
      * draft cannot be compared with the system then, so no footer would ever show.
      */
     public StringBinding blockedBinding() { return blocked; }
+    /** The servers in use that the draft leaves out as Port853 cannot write their names, said; null if none. */
+    public StringBinding leftOutBinding() { return leftOut; }
     /** "3 changes" (not yet applied). */
     public StringBinding footerTextBinding() { return footerText; }
     /** Discard returns to the system's draft: nothing to discard while the draft is that proposal. */
