@@ -153,35 +153,27 @@ public final class ProvidersView extends BorderPane {
 
     /** Says why choices made here cannot be applied now, instead of a footer that never comes. */
     private javafx.scene.Node blockedBanner() {
-        return Ui.builtWhen(vm.blockedBinding().isNotNull(), () -> {
-            Label text = new Label();
-            text.setId("providers-blocked");
-            text.setWrapText(true);
-            text.textProperty().bind(vm.blockedBinding());
-            return Ui.banner("banner-warning", I18n.t("providers.blocked.title"), text);
-        });
-    }
-
-    /** A server in use that the chosen list leaves out, as Port853 cannot write its name: applying removes it. */
-    private javafx.scene.Node leftOutBanner() {
-        return Ui.builtWhen(vm.leftOutBinding().isNotNull(), () -> {
-            Label text = new Label();
-            text.setId("providers-left-out");
-            text.setWrapText(true);
-            text.textProperty().bind(vm.leftOutBinding());
-            return Ui.banner("banner-warning", I18n.t("providers.leftOut.title"), text);
-        });
+        return warningBanner("providers-blocked", "providers.blocked.title", vm.blockedBinding());
     }
 
     /** The user's own provider file could not be read: the built-in providers are listed without them. */
     private javafx.scene.Node providerProblemBanner() {
-        var problem = vm.providerProblemProperty();
-        return Ui.builtWhen(problem.isNotNull(), () -> {
-            Label text = new Label();
-            text.setId("providers-custom-problem");
-            text.setWrapText(true);
-            text.textProperty().bind(problem);
-            return Ui.banner("banner-warning", I18n.t("providers.customProblem.title"), text);
+        return warningBanner("providers-custom-problem", "providers.customProblem.title", vm.providerProblemProperty());
+    }
+
+    /** A server in use that the chosen list leaves out, as Port853 cannot write its name: applying removes it. */
+    private javafx.scene.Node leftOutBanner() {
+        return warningBanner("providers-left-out", "providers.leftOut.title", vm.leftOutBinding());
+    }
+
+    /** A warning banner under {@code titleKey}, there while {@code text} is not null, saying it. */
+    private static javafx.scene.Node warningBanner(String id, String titleKey, javafx.beans.binding.StringExpression text) {
+        return Ui.builtWhen(text.isNotNull(), () -> {
+            Label said = new Label();
+            said.setId(id);
+            said.setWrapText(true);
+            said.textProperty().bind(text);
+            return Ui.banner("banner-warning", I18n.t(titleKey), said);
         });
     }
 
