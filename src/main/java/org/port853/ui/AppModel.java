@@ -530,15 +530,17 @@ public final class AppModel {
 
     /**
      * With the providers untouched, a change of mode, DNSSEC or routing keeps the system's exact servers (it may use
-     * only some of a provider's addresses), unless strict mode needs TLS names they lack. A provider of the user's own
-     * edited since is no longer the system's ({@link Provider#serves}), so the draft holding it is not untouched.
+     * only some of a provider's addresses), unless strict mode needs TLS names they lack, or a name is one Port853
+     * cannot write ({@link ProviderNames#notWritable}: written as the system's server, it would lose it). A provider of
+     * the user's own edited since is no longer the system's ({@link Provider#serves}), so the draft holding it is not
+     * untouched.
      */
     private boolean keepsSystemServers(DotMode withMode) {
         if (!encryptionOn()) {
             return false;
         }
         GlobalState g = state.get().global();
-        return chosen.equals(systemProviders(g))
+        return chosen.equals(systemProviders(g)) && ProviderNames.notWritable(g.servers()) == null
                 && (withMode != DotMode.STRICT || g.servers().stream().allMatch(a -> a.tlsName() != null));
     }
 

@@ -501,6 +501,24 @@ class ViewModelTest {
                     "strict needs names: " + model.desired().servers());
         }
 
+        @Test
+        @DisplayName("a change of routing in opportunistic mode does not keep a system server whose name Port853 cannot "
+                + "write (dns_x.example): written as the system's, it would lose its name without a word")
+        void aServerWhoseNameCannotBeWrittenIsNotKeptBare() {
+            ServerAddress odd = ServerAddress.reported(org.port853.core.IpAddresses.parse("198.18.0.2"), 0,
+                    "dns_x.example");
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            var g = new org.port853.core.GlobalState(List.of(quad9, odd), List.of(), null,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true, List.of(), "yes", "stub");
+            adapter.state = Fakes.state(g, null);
+            model.refresh();
+            model.resetDraft();
+            model.routeAllDomainsProperty().set(!model.routeAllDomainsProperty().get());
+            List<ServerAddress> asked = model.desired().servers();
+            assertFalse(asked.contains(odd), "not written bare: " + asked);
+            assertFalse(asked.stream().anyMatch(a -> a.addressText().equals("198.18.0.2")), asked.toString());
+        }
+
         /** The draft's entries by name once the system uses {@code server} alone. */
         private List<String> draftWhenInUse(ServerAddress server) {
             adapter.state = Fakes.strictState(List.of(server), true);
@@ -535,11 +553,14 @@ class ViewModelTest {
         }
 
         @Test
-        @DisplayName("a server the system uses with a look-alike name (written by someone else) stays in the draft as "
-                + "it is, and what applying sends passes the helper's own strict check unchanged, in its ASCII form")
+        @DisplayName("a server the system uses with a look-alike name written in its ASCII form (by someone else) stays "
+                + "in the draft as it is, and what applying sends passes the helper's own strict check unchanged; "
+                + "written in Unicode, which resolved checks as written, it is left out rather than sent bare")
         void lookAlikeNameFromTheSystemStaysInTheDraftInItsAsciiForm() {
             // "аррӏе.com": Cyrillic а, р, р, ӏ, е read as "apple"; resolved reports it as it was written
-            ServerAddress lookAlike = ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com");
+            ServerAddress inUnicode = ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com");
+            assertEquals(List.of(), draftWhenInUse(inUnicode));
+            ServerAddress lookAlike = ServerAddress.parseReported("198.18.0.2#xn--80ak6aa92e.com");
             assertEquals(List.of("198.18.0.2 · xn--80ak6aa92e.com"), draftWhenInUse(lookAlike), "not an empty draft");
             assertEquals(List.of(lookAlike), model.desired().servers());
             var sent = org.port853.helper.HelperDocuments.parse(org.port853.helper.HelperDocuments.write(

@@ -27,10 +27,12 @@ public final class InUseServers {
 
     /**
      * {@code a} in a list of servers, "198.18.201.2 (dot.test)", the address alone without a TLS name: the name is
-     * said, as a provider's address under another name is not that provider's server.
+     * said, as a provider's address under another name is not that provider's server; so is a name that is no host
+     * name, as shown ({@link ServerAddress#nonHostName}).
      */
     public static String label(ServerAddress a) {
-        return a.tlsName() == null ? where(a) : where(a) + " (" + a.tlsName() + ")";
+        String name = a.tlsName() != null ? a.tlsName() : a.nonHostName();
+        return name == null ? where(a) : where(a) + " (" + name + ")";
     }
 
     /** The address and port, as resolved writes them, without the name. */

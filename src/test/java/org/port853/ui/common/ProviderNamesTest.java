@@ -86,6 +86,8 @@ class ProviderNamesTest {
                 ServerAddress.parse("1.1.1.1#evil.example"), ServerAddress.parse("1.0.0.1#cloudflare-dns.com")),
                 catalogue, "none"));
         assertEquals("198.18.0.2", ProviderNames.describe(List.of(ServerAddress.parse("198.18.0.2")), catalogue, "none"));
+        assertEquals("198.18.0.2 (dns_x.example)", ProviderNames.describe(List.of(
+                ServerAddress.parseReported("198.18.0.2#dns_x.example")), catalogue, "none"), "named as shown, not bare");
         assertFalse(ProviderNames.describe(List.of(ServerAddress.parse("1.1.1.1#evil.example")), catalogue, "none")
                 .contains("Cloudflare"));
     }
