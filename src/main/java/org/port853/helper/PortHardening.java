@@ -53,7 +53,12 @@ public final class PortHardening {
      */
     private Sentence untilReboot(Sentence done) {
         Path config = NftablesBoot.configFor(file);
-        return NftablesBoot.includes(config, file) ? done : Sentence.of(done.english() + ", until the next reboot: "
+        if (NftablesBoot.includes(config, file)) {
+            return NftablesBoot.serviceEnabled(file) ? done : Sentence.of(done.english() + ", until the next reboot: "
+                    + "nftables.service, which loads " + config + " at boot, is not enabled (sudo systemctl enable "
+                    + "nftables)", "result.hardened.service-off", done, config);
+        }
+        return Sentence.of(done.english() + ", until the next reboot: "
                 + config + " does not include " + file + " (add the line include \"" + file.getParent()
                 + "/*.nft\" to it to keep the rule)", "result.hardened.until-reboot", done, config, file,
                 file.getParent() + "/*.nft");

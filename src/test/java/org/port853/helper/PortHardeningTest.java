@@ -81,11 +81,21 @@ class PortHardeningTest {
         assertTrue(h.apply().reason().startsWith("the hardening rule is in place already: inbound DNS is dropped on "
                 + "non-loopback interfaces, until the next reboot"), "said again when nothing changed");
 
+        Files.writeString(etc.resolve("nftables.conf"), "flush ruleset\ninclude \"" + file + "\"\n");
+        assertEquals("the hardening rule is in place already: inbound DNS is dropped on non-loopback interfaces, until "
+                + "the next reboot: nftables.service, which loads " + etc.resolve("nftables.conf") + " at boot, is not "
+                + "enabled (sudo systemctl enable nftables)", h.apply().reason(), "Debian leaves the service off");
+        Path wants = Files.createDirectories(etc.resolve("systemd/system/sysinit.target.wants"));
+        Files.createSymbolicLink(wants.resolve("nftables.service"), Path.of("/lib/systemd/system/nftables.service"));
         for (String include : List.of(file.getParent() + "/*.nft", file.toString())) {
             Files.writeString(etc.resolve("nftables.conf"), "flush ruleset\n  include \"" + include + "\"\n");
             assertEquals("the hardening rule is in place already: inbound DNS is dropped on non-loopback interfaces",
                     h.apply().reason(), include);
         }
+        Path redHat = Files.createDirectories(etc.resolve("sysconfig")).resolve("nftables.conf");
+        Files.writeString(redHat, "# include \"/etc/nftables/main.nft\"\n");
+        assertTrue(h.apply().reason().endsWith(redHat + " does not include " + file + " (add the line include \""
+                + file.getParent() + "/*.nft\" to it to keep the rule)"), "Fedora's unit loads the sysconfig file");
         Files.writeString(etc.resolve("nftables.conf"), "# include \"" + file + "\"\n");
         assertTrue(h.apply().reason().contains("until the next reboot"), "a commented include loads nothing");
     }
