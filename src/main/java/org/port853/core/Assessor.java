@@ -90,7 +90,6 @@ public final class Assessor {
         assessLinks(s, g, reasons);
         lookAlikeNames(s, g).ifPresent(reasons::add);
         nonHostNames(s, g).ifPresent(reasons::add);
-        unicodeNames(s, g).ifPresent(reasons::add);
         if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
             reasons.add(dnssecOff(modeInUse(s)));
         }
@@ -215,8 +214,8 @@ public final class Assessor {
      * else wrote, which Port853 shows rather than hide; said so the person can tell it from the provider it imitates.
      */
     private static Optional<Reason> lookAlikeNames(ResolverState s, GlobalState g) {
-        String named = allServers(s, g).filter(Assessor::hasLookAlikeName).map(ServerAddress::toShownSyntax).distinct()
-                .collect(Collectors.joining(", "));
+        String named = allServers(s, g).filter(x -> x.tlsName() != null && DnsNames.isLookAlike(x.tlsName()))
+                .map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
         if (named.isEmpty()) {
             return Optional.empty();
         }
@@ -227,12 +226,6 @@ public final class Assessor {
                 + "file that sets it, or choose a provider from the catalogue ('port853 providers').", List.of(named)));
     }
 
-    /** Whether the server's name, in use or written in Unicode, reads as a look-alike in its ASCII form. */
-    private static boolean hasLookAlikeName(ServerAddress x) {
-        String ascii = x.tlsName() != null ? x.tlsName() : x.asciiForm();
-        return ascii != null && DnsNames.isLookAlike(ascii);
-    }
-
     /**
      * Servers in use whose TLS name is no host name ({@link ServerAddress#nonHostName}): resolved (247 to 262) takes
      * any text after '#' and checks the certificate against it as written, so strict mode verifies such a server only
@@ -240,8 +233,8 @@ public final class Assessor {
      * outside ASCII: queries to it failed in the rig).
      */
     private static Optional<Reason> nonHostNames(ResolverState s, GlobalState g) {
-        String named = allServers(s, g).filter(x -> x.nonHostName() != null && x.asciiForm() == null)
-                .map(ServerAddress::toShownSyntax).distinct().collect(Collectors.joining(", "));
+        String named = allServers(s, g).filter(x -> x.nonHostName() != null).map(ServerAddress::toShownSyntax).distinct()
+                .collect(Collectors.joining(", "));
         if (named.isEmpty()) {
             return Optional.empty();
         }
@@ -251,28 +244,6 @@ public final class Assessor {
                 + "that name, which public certificate authorities do not issue; with letters outside ASCII it never "
                 + "matches.", "Correct the name in the file that sets it (ADDRESS#host-name, the provider's host name), "
                 + "or choose a provider from the catalogue ('port853 providers').", List.of(named)));
-    }
-
-    /**
-     * Servers in use whose TLS name is written in Unicode ({@link ServerAddress#asciiForm}): resolved built with OpenSSL
-     * (252, 257, 262 in the rig) checks the certificate against the name as written, not its ASCII form, so strict mode
-     * failed with a certificate listing xn--caf-dma.example for "café.example" and worked for "xn--caf-dma.example";
-     * the GnuTLS build of 247 converts the name and worked with both.
-     */
-    private static Optional<Reason> unicodeNames(ResolverState s, GlobalState g) {
-        List<ServerAddress> servers = allServers(s, g).filter(x -> x.asciiForm() != null).distinct().toList();
-        if (servers.isEmpty()) {
-            return Optional.empty();
-        }
-        String named = servers.stream().map(ServerAddress::toShownSyntax).distinct().collect(Collectors.joining(", "));
-        String ascii = servers.stream().map(x -> x.withAsciiForm().toResolvedSyntax()).distinct()
-                .collect(Collectors.joining(", "));
-        return Optional.of(new Reason("TLS_NAME_UNICODE", Severity.WARNING, "Server " + named + " has a TLS name "
-                + "written with letters outside ASCII (shown escaped): systemd-resolved checks the server's certificate "
-                + "against the name as written, not its ASCII (xn--) form (when built with OpenSSL, as from Debian 12 on; a GnuTLS "
-                + "build such as Debian 11's converts it), so TLS to it fails in strict mode unless the "
-                + "certificate lists that exact Unicode name, which certificate authorities do not issue.",
-                "Write the name in its ASCII form in the file that sets it: " + ascii + ".", List.of(named, ascii)));
     }
 
     /** The global, fallback and link servers. */

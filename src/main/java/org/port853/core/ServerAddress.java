@@ -9,10 +9,8 @@ import java.util.Objects;
  * port follows. The name is the TLS authentication name (SNI and certificate check, systemd 246+).
  * {@code nonHostName} is a name the system reports that is no host name (resolved takes any text after '#'), in
  * {@link Printable#ascii} form for showing only: such a server has no {@code tlsName}, and nothing writes that name.
- * {@code asciiForm} is, for such a name written in Unicode ("café.example"), its ASCII form ("xn--caf-dma.example"):
- * the name to write instead, as resolved checks the certificate against the Unicode name as written.
  */
-public record ServerAddress(InetAddress address, int port, String tlsName, String nonHostName, String asciiForm) {
+public record ServerAddress(InetAddress address, int port, String tlsName, String nonHostName) {
     public static final int DEFAULT_PORT = 53;
     /** DNS-over-TLS's own port (RFC 7858). */
     public static final int DOT_PORT = 853;
@@ -28,13 +26,6 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
         if (nonHostName != null && (tlsName != null || !nonHostName.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw new IllegalArgumentException("a name that is no host name comes alone, in its printable ASCII form");
         }
-        if (asciiForm != null && (nonHostName == null || !DnsNames.isHostName(asciiForm))) {
-            throw new IllegalArgumentException("an ASCII form is given for a name in Unicode alone, and is a host name");
-        }
-    }
-
-    public ServerAddress(InetAddress address, int port, String tlsName, String nonHostName) {
-        this(address, port, tlsName, nonHostName, null);
     }
 
     public ServerAddress(InetAddress address, int port, String tlsName) {
@@ -58,26 +49,20 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
      * look-alike name that the system uses keeps its server in the state ({@link DnsNames#requireReportedTlsName}).
      * A name that is no host name at all keeps its server too, the name only shown ({@link #nonHostName}); so does one
      * with a trailing dot, which resolved (247 to 262) checks the certificate against as written, and which no
-     * certificate lists: "dot.test." failed in strict mode in the rig where "dot.test" worked. So does a name in
-     * Unicode, with its ASCII form beside it ({@link #asciiForm}): resolved built with OpenSSL (252, 257, 262) checks
-     * the certificate against "café.example" as written, and strict mode failed with a certificate listing
-     * xn--caf-dma.example, which worked (247's GnuTLS build converts the name).
+     * certificate lists: "dot.test." failed in strict mode in the rig where "dot.test" worked.
      */
     public static ServerAddress reported(InetAddress address, int port, String tlsName) {
         if (tlsName == null || tlsName.isEmpty()) {
             return new ServerAddress(address, port, null);
         }
-        String ascii = null;
         try {
-            ascii = DnsNames.requireReportedTlsName(tlsName);
-            if (tlsName.equals(ascii) || tlsName.toLowerCase(java.util.Locale.ROOT).equals(ascii)) {
-                return new ServerAddress(address, port, ascii);
+            if (!tlsName.endsWith(".")) {
+                return new ServerAddress(address, port, DnsNames.requireReportedTlsName(tlsName));
             }
         } catch (InvalidInputException notHostName) {
-            // shown below, as a name with a trailing dot or in Unicode is
+            // shown below, as a name with a trailing dot is
         }
-        boolean unicode = ascii != null && tlsName.chars().anyMatch(c -> c >= 0x80);
-        return new ServerAddress(address, port, null, Printable.ascii(tlsName), unicode ? ascii : null);
+        return new ServerAddress(address, port, null, Printable.ascii(tlsName));
     }
 
     /**
@@ -192,17 +177,12 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
 
     /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
     public ServerAddress atDotPort() {
-        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName, nonHostName, asciiForm);
+        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName, nonHostName);
     }
 
     /** This server with DNS-over-TLS's own port left unwritten ({@code IP:853#name} is {@code IP#name}). */
     public ServerAddress withoutDotPort() {
-        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName, nonHostName, asciiForm) : this;
-    }
-
-    /** For a server whose reported name is in Unicode, the same server under that name's ASCII form, the one to write. */
-    public ServerAddress withAsciiForm() {
-        return asciiForm == null ? this : new ServerAddress(address, port, asciiForm);
+        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName, nonHostName) : this;
     }
 
     /** As {@link #toResolvedSyntax}, with a name that is no host name shown after '#' in its escaped form. */

@@ -243,18 +243,6 @@ class ReasonTextsTest {
                 "kein Hostname");
     }
 
-    @Test
-    void aNameInUnicodeIsSaidWithItsServerAndItsAsciiFormInBothLanguages() {
-        Reason r = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("198.18.0.2#caf\\xe9.example", "198.18.0.2#xn--caf-dma.example"));
-        for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
-            ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "TLS_NAME_UNICODE", null));
-            assertTrue(t.message().contains("198.18.0.2#caf\\xe9.example") && t.message().contains("xn--"), t.message());
-            assertTrue(t.message().contains(language == java.util.Locale.GERMAN ? "Unicode-Namen" : "Unicode name"), t.message());
-            assertTrue(t.fix().endsWith("198.18.0.2#xn--caf-dma.example."), t.fix());
-        }
-    }
-
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
         Reason r = new Reason(code, org.port853.core.Severity.INFO, "x", "y", List.of(server));
         for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {

@@ -61,14 +61,14 @@ class BusValuesTest {
     @Test
     void aLookAlikeNameTheSystemUsesKeepsItsServer() {
         // resolved takes "DNS=198.18.0.2#аррӏе.com" (Cyrillic а, р, р, ӏ, е) from a file someone else wrote: the server
-        // is in use and must be in the state with its name as written (escaped), not left out as if none were configured
+        // is in use and must be in the state, its name in the ASCII form, not left out as if none were configured
         Object value = List.of(new Object[]{0, 2, bytes(198, 18, 0, 2), new UInt16(0), "\u0430\u0440\u0440\u04cf\u0435.com"},
                 new Object[]{0, 2, bytes(198, 18, 0, 3), new UInt16(853), "dns.qu\u0430d9.net"});
-        assertEquals(List.of("198.18.0.2#\\u0430\\u0440\\u0440\\u04cf\\u0435.com", "198.18.0.3:853#dns.qu\\u0430d9.net"),
-                BusValues.servers(value, true, true).stream().map(ServerAddress::toShownSyntax).toList());
-        assertEquals("198.18.0.2#\\u0430\\u0440\\u0440\\u04cf\\u0435.com", BusValues.server(
+        assertEquals(List.of("198.18.0.2#xn--80ak6aa92e.com", "198.18.0.3:853#dns.xn--qud9-63d.net"),
+                BusValues.servers(value, true, true).stream().map(ServerAddress::toResolvedSyntax).toList());
+        assertEquals("198.18.0.2#xn--80ak6aa92e.com", BusValues.server(
                 new Object[]{0, 2, bytes(198, 18, 0, 2), new UInt16(0), "\u0430\u0440\u0440\u04cf\u0435.com"}, true)
-                .toShownSyntax(), "the current server too");
+                .toString(), "the current server too");
     }
 
     @Test
