@@ -239,8 +239,8 @@ class ReasonTextsTest {
 
     @Test
     void aNameThatIsNoHostNameIsSaidWithItsServerInBothLanguages() {
-        assertSaidWithServerInBothLanguages("TLS_NAME_NOT_HOST_NAME", "198.18.0.2#dns\\x01x.example", "not a host name",
-                "kein Hostname");
+        assertSaidWithServerInBothLanguages("TLS_NAME_NOT_HOST_NAME", "198.18.0.2#dns\\x01x.example",
+                "checks the server's certificate", "kein Hostname");
     }
 
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
