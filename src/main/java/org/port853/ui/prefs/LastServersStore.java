@@ -54,6 +54,9 @@ public final class LastServersStore {
     public void save(List<ServerAddress> servers) throws IOException {
         PreferencesStore.replace(file, w -> {
             for (ServerAddress s : servers) {
+                if (s.nonHostName() != null) {
+                    continue; // written bare it would come back nameless, maybe matched to a provider by its address
+                }
                 w.write(s.toResolvedSyntax());
                 w.write('\n');
             }

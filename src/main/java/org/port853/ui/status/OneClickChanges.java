@@ -59,6 +59,12 @@ public final class OneClickChanges {
             throw new InvalidInputException(I18n.t("fix.unreadable"));
         }
         GlobalState g = s.global();
+        // the fixes keep the system's servers as they are, and one whose name Port853 cannot write would lose it
+        String notWritable = ProviderNames.notWritable(java.util.stream.Stream.concat(g.servers().stream(),
+                g.fallbackServers().stream()).toList());
+        if (notWritable != null && f != FixAction.RECOVER) {
+            throw new InvalidInputException(I18n.t("fix.notWritable", notWritable));
+        }
         DotMode mode = g.effectiveDotMode();
         return switch (f) {
             case ROUTE_ALL_DOMAINS -> {

@@ -63,6 +63,20 @@ class OneClickChangesTest {
         assertEquals(org.port853.ui.common.I18n.t("fix.resolvConf.needsSettings"), e.getMessage());
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("a fix that keeps the system's servers is refused where one has a TLS name Port853 "
+            + "cannot write (dns_x.example): written back, it would lose its name")
+    void aFixThatWouldDropANameIsRefused() {
+        List<org.port853.core.ServerAddress> odd = List.of(org.port853.core.ServerAddress.parse("192.0.2.1"),
+                org.port853.core.ServerAddress.parseReported("192.0.2.2#dns_x.example"));
+        for (FixAction f : List.of(FixAction.LINK_RESOLV_CONF, FixAction.USE_STRICT_MODE, FixAction.ENABLE_DOT)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> OneClickChanges.fix(f, state("yes", odd), QUAD9), f.name());
+            assertTrue(e.getMessage().contains("192.0.2.2#dns_x.example has a TLS name Port853 cannot write"),
+                    e.getMessage());
+        }
+    }
+
     /** A strict Quad9 system with DNSSEC allow-downgrade; {@code ourKeys}: the keys Port853's drop-in sets. */
     static ResolverState protectedState(java.util.Map<String, String> ourKeys) {
         List<org.port853.core.ServerAddress> servers = org.port853.ui.common.ProviderNames.serversOf(QUAD9);
