@@ -17,6 +17,9 @@ class UninterruptedChangeTest {
     /** Runs a "change" of 1.5 s held off from the signals, then one that is not. */
     public static final class Main {
         public static void main(String[] args) throws Exception {
+            // a Ctrl-Z ignored by whoever started this JVM stays ignored in it (the change restores what was there), so
+            // the test starts from the default a terminal gives, whatever the test JVM's own disposition is now
+            sun.misc.Signal.handle(new sun.misc.Signal("TSTP"), sun.misc.SignalHandler.SIG_DFL);
             boolean defer = args.length > 0 && args[0].equals("defer");
             if (defer) {
                 UninterruptedChange.deferStopToCaller();
