@@ -45,7 +45,7 @@ public final class ManPage {
                 + " asks through polkit (\\fBpkexec\\fR) for its helper only.");
         out.println(".PP");
         out.println("\\fBport853 \\-\\-demo\\fR opens the window on a sample Linux machine and a replayed capture,"
-                + " labelled DEMO: it changes nothing, saves nothing and needs no root. \\fB\\-\\-demo=windows\\fR"
+                + " labelled DEMO: it changes nothing, saves no settings and needs no root. \\fB\\-\\-demo=windows\\fR"
                 + " shows a sample Windows 11 machine instead, also on the command line for \\fBstatus\\fR,"
                 + " \\fBproviders\\fR, \\fBexport\\fR and \\fBapply \\-\\-dry\\-run\\fR (for example"
                 + " \\fBport853 status \\-\\-demo=windows\\fR).");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"",
                 "Without a command: opens the window. --demo opens it on a sample Linux machine, --demo=windows on a "
                         + "sample Windows 11 machine (also after status, providers, export and apply --dry-run, e.g. "
-                        + "'port853 status --demo=windows'); a demo contacts nothing and saves nothing.",
+                        + "'port853 status --demo=windows'); a demo contacts nothing and saves no settings.",
                 "",
                 "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 "
                         + ExitCodes.NOT_COVERED_MEANING + ".",
