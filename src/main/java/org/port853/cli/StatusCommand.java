@@ -75,7 +75,9 @@ final class StatusCommand implements Callable<Integer> {
             var file = s.platform().resolverFile();
             out.println("/etc/resolv.conf: " + file.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + (file.target() == null ? "" : " -> " + file.target())
-                    + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")"));
+                    + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")")
+                    + (s.resolverFileLeadsNowhere() ? ", which does not answer while " + s.resolverName()
+                            + " is stopped: programs cannot resolve names" : ""));
         }
         return ExitCodes.OK;
     }

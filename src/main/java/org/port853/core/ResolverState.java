@@ -49,6 +49,12 @@ public record ResolverState(String resolverName, StateSource source, boolean ins
         return file != null && file.kind() != ResolvConfState.Kind.STUB && !(global != null && global.stubListenerOff());
     }
 
+    /** /etc/resolv.conf is a link to the stub of an installed resolver that is not running: no program gets an answer. */
+    public boolean resolverFileLeadsNowhere() {
+        ResolvConfState file = platform.resolverFile();
+        return file != null && file.kind() == ResolvConfState.Kind.STUB && installed && !running;
+    }
+
     public boolean degraded() {
         return source == StateSource.RESOLVECTL;
     }

@@ -207,6 +207,23 @@ class CliCommandsTest {
             assertTrue(run("status").out().contains("\nResolver: systemd-resolved (not installed)\n"), run("status").out());
         }
 
+        @Test
+        @DisplayName("a stopped resolver behind a stub link: the resolv.conf line says programs get no answer, as the "
+                + "window's does, and a running one's does not")
+        void aStubLinkOfAStoppedResolverLeadsNowhere() {
+            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"), true);
+            adapter.state = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                    "systemd-resolved is not running", new LinuxDetails(252, stub, List.of()));
+            String out = run("status").out();
+            assertTrue(out.contains("\n/etc/resolv.conf: stub -> /run/systemd/resolve/stub-resolv.conf (nameserver "
+                    + "127.0.0.53), which does not answer while systemd-resolved is stopped: programs cannot resolve "
+                    + "names\n"), out);
+            ResolverState running = state(DotMode.OFF, true);
+            adapter.state = running.withPlatform(new LinuxDetails(252, stub, List.of()));
+            assertFalse(run("status").out().contains("cannot resolve"), run("status").out());
+        }
+
         /** Off, with Port853's drop-in path a link to /dev/null: every change is refused (DROP_IN_OURS_LINKED). */
         private ResolverState linkedDropIn() {
             ResolverState s = state(DotMode.OFF, true);

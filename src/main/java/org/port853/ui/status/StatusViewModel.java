@@ -163,8 +163,7 @@ public final class StatusViewModel {
                 : "source." + s.source().jsonName();
         source.set(I18n.t(from, ResolverTexts.name(s)) + (version.isEmpty() ? "" : " · " + version));
         ResolvConfState file = s.platform().resolverFile();
-        // a link to the stub of a resolver that is not running leads nowhere: not "all programs go through it"
-        boolean stubGone = file != null && file.kind() == ResolvConfState.Kind.STUB && s.installed() && !s.running();
+        boolean stubGone = s.resolverFileLeadsNowhere(); // not "all programs go through it"
         // a file of its own that names only the stub's address leads programs to the stub, as a link to it does
         boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.pointsOnlyAtStub();
         resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
