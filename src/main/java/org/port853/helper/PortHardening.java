@@ -58,13 +58,6 @@ public final class PortHardening {
                     + "nftables.service, which loads " + config + " at boot, is not enabled (sudo systemctl enable "
                     + "nftables)", "result.hardened.service-off", done, config);
         }
-        if (!NftablesBoot.serviceEnabled(file)) {
-            // adding the include alone would not do: the service that reads the file does not start at boot
-            return Sentence.of(done.english() + ", until the next reboot: " + config + " does not include " + file
-                    + ", and nftables.service, which loads it at boot, is not enabled (add the line include \""
-                    + file.getParent() + "/*.nft\" to it and run sudo systemctl enable nftables to keep the rule)",
-                    "result.hardened.include-and-service", done, config, file, file.getParent() + "/*.nft");
-        }
         return Sentence.of(done.english() + ", until the next reboot: "
                 + config + " does not include " + file + " (add the line include \"" + file.getParent()
                 + "/*.nft\" to it to keep the rule)", "result.hardened.until-reboot", done, config, file,
