@@ -213,16 +213,6 @@ class ApplyCommandTest {
     }
 
     @Test
-    @DisplayName("harden --dry-run says what keeps the table after a reboot: the include line and nftables.service "
-            + "enabled (Debian's is off by default), as the real run does")
-    void hardenDryRunSaysTheServiceMustBeEnabled() throws Exception {
-        String text = run("harden", "--dry-run").out();
-        assertTrue(text.contains("includes /etc/nftables.d/*.nft and nftables.service is enabled (sudo systemctl enable "
-                + "nftables)"), text);
-        assertTrue(text.contains("/etc/sysconfig/nftables.conf on Fedora and RHEL"), text);
-    }
-
-    @Test
     @DisplayName("recover --json with nothing to recover: \"dropIn\": null, not an object of nulls")
     void recoverWithoutFileGivesNullItem() throws Exception {
         adapter.result = new ApplyResult(Outcome.UNCHANGED, "there is no interrupted change",
