@@ -33,35 +33,21 @@ public final class PortHardening {
     private final Path stateDir;
     private final Duration lockWait;
     private final CreatedDirectories createdDirectories;
+    private final RebootNote rebootNote;
 
     /**
      * {@code nft}: the command (with any prefix, e.g. a namespace in tests); {@code stateDir}: Port853's state
      * directory, whose change lock apply and revert take (waiting at most {@code lockWait}) and where the file's
-     * directory is remembered when applying creates it, so that reverting removes it again.
+     * directory is remembered when applying creates it, so that reverting removes it again; {@code systemctl}: asked
+     * whether nftables.service starts at boot.
      */
-    public PortHardening(Path file, List<String> nft, Path stateDir, Duration lockWait) {
+    public PortHardening(Path file, List<String> nft, Path stateDir, Duration lockWait, Path systemctl) {
         this.file = file;
         this.nft = List.copyOf(nft);
         this.stateDir = stateDir;
         this.lockWait = lockWait;
         this.createdDirectories = new CreatedDirectories(stateDir);
-    }
-
-    /**
-     * {@code done} as it is when the boot configuration loads the rule file again, else with what keeps the table:
-     * a user told only "dropped" believes port 53 stays closed, and after a reboot it is open again.
-     */
-    private Sentence untilReboot(Sentence done) {
-        Path config = NftablesBoot.configFor(file);
-        if (NftablesBoot.includes(config, file)) {
-            return NftablesBoot.serviceEnabled(file) ? done : Sentence.of(done.english() + ", until the next reboot: "
-                    + "nftables.service, which loads " + config + " at boot, is not enabled (sudo systemctl enable "
-                    + "nftables)", "result.hardened.service-off", done, config);
-        }
-        return Sentence.of(done.english() + ", until the next reboot: "
-                + config + " does not include " + file + " (add the line include \"" + file.getParent()
-                + "/*.nft\" to it to keep the rule)", "result.hardened.until-reboot", done, config, file,
-                file.getParent() + "/*.nft");
+        this.rebootNote = new RebootNote(file, systemctl);
     }
 
     /** The table; the batch first creates then deletes it so that loading replaces an older version atomically. */
@@ -115,7 +101,7 @@ public final class PortHardening {
                     && tableLive()) {
                 actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces",
                         "step.nft-check", TABLE);
-                return result(ApplyResult.Outcome.UNCHANGED, untilReboot(Sentence.of("the hardening rule is in place "
+                return result(ApplyResult.Outcome.UNCHANGED, rebootNote.afterHarden(Sentence.of("the hardening rule is in place "
                         + "already: inbound DNS is dropped on non-loopback interfaces", "result.hardened-already")),
                         actions, t0);
             }
@@ -132,7 +118,7 @@ public final class PortHardening {
             }
             actions.add("check: table inet " + TABLE + " drops udp and tcp 53 on non-loopback interfaces", "step.nft-check",
                     TABLE);
-            return result(ApplyResult.Outcome.APPLIED, untilReboot(Sentence.of("inbound DNS is dropped on "
+            return result(ApplyResult.Outcome.APPLIED, rebootNote.afterHarden(Sentence.of("inbound DNS is dropped on "
                     + "non-loopback interfaces", "result.hardened")), actions, t0);
         } catch (IOException | RuntimeException e) {
             Sentence rolledBack = rollBack(before);
@@ -146,8 +132,8 @@ public final class PortHardening {
         Steps actions = new Steps();
         try {
             if (!Files.exists(file) && !tablePresent()) {
-                return result(ApplyResult.Outcome.UNCHANGED, Sentence.of("there is no hardening rule to remove",
-                        "result.unhardened-nothing"), actions, t0);
+                return result(ApplyResult.Outcome.UNCHANGED, rebootNote.afterUndo(Sentence.of("there is no hardening "
+                        + "rule to remove", "result.unhardened-nothing")), actions, t0);
             }
             deleteTable();
             actions.add("nft delete table inet " + TABLE, "step.nft-delete", TABLE);
@@ -155,8 +141,8 @@ public final class PortHardening {
                 actions.add("remove " + file, "step.remove", file);
             }
             createdDirectories.removeIfEmpty(file.getParent());
-            return result(ApplyResult.Outcome.REVERTED, Sentence.of("the hardening rule is gone", "result.unhardened"),
-                    actions, t0);
+            return result(ApplyResult.Outcome.REVERTED, rebootNote.afterUndo(Sentence.of("the hardening rule is gone",
+                    "result.unhardened")), actions, t0);
         } catch (IOException e) {
             return result(ApplyResult.Outcome.FAILED, new Sentence(e.getMessage(), null), actions, t0);
         }

@@ -46,7 +46,7 @@ class HardeningIT {
     void appliesIdempotentlyAndReverts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nftables.d/port853-harden-dns.nft");
         PortHardening h = new PortHardening(file, List.of("ip", "netns", "exec", ns, "nft"),
-                dir.resolve("state"), Duration.ofSeconds(5));
+                dir.resolve("state"), Duration.ofSeconds(5), dir.resolve("no-systemctl"));
         assertEquals(ApplyResult.Outcome.APPLIED, h.apply().outcome());
         ApplyResult again = h.apply();
         assertEquals(ApplyResult.Outcome.UNCHANGED, again.outcome(), "in place already: " + again.reason());
@@ -74,8 +74,8 @@ class HardeningIT {
         Path fake = dir.resolve("nft-broken");
         Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = -f ] && { echo 'Error: simulated' >&2; exit 1; }\nexec ip netns exec " + ns + " nft \"$@\"\n");
         fake.toFile().setExecutable(true);
-        ApplyResult r = new PortHardening(file, List.of(fake.toString()), dir.resolve("state"), Duration.ofSeconds(5))
-                .apply();
+        ApplyResult r = new PortHardening(file, List.of(fake.toString()), dir.resolve("state"), Duration.ofSeconds(5),
+                dir.resolve("no-systemctl")).apply();
         assertEquals(ApplyResult.Outcome.ROLLED_BACK, r.outcome(), r.toString());
         assertFalse(Files.exists(file), "no file left after a failed load");
         assertFalse(Files.exists(file.getParent()), "nor the directory the apply created");

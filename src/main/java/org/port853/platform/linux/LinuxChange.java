@@ -87,7 +87,8 @@ public final class LinuxChange implements PrivilegedPlatform {
 
     @Override
     public PortHardening hardening(Duration lockWait) {
-        return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), paths.stateDir(), lockWait);
+        return new PortHardening(PortHardening.SYSTEM_FILE, List.of("nft"), paths.stateDir(), lockWait,
+                paths.systemctl());
     }
 
     private CreatedDirectories createdDirectories() {

@@ -33,8 +33,9 @@ public final class Hardening {
     }
 
     /** Why a loaded table may not come back after a reboot. */
-    public static final String PERSISTENCE = "The table lasts until reboot unless /etc/nftables.conf includes "
-            + "/etc/nftables.d/*.nft.";
+    public static final String PERSISTENCE = "The table lasts until reboot unless the file nftables.service loads at "
+            + "boot (/etc/nftables.conf; /etc/sysconfig/nftables.conf on Fedora and RHEL) includes /etc/nftables.d/*.nft "
+            + "and that service is enabled (sudo systemctl enable nftables); harden says which of them is missing.";
 
     /** Does {@code nft -j list ruleset} output hold our table with a drop on port 53? */
     public static boolean present(String nftJson) {

@@ -63,7 +63,7 @@ class HardeningLockTest {
 
     PortHardening hardening(Duration lockWait) {
         return new PortHardening(root.resolve("etc/nftables.d/port853-harden-dns.nft"), List.of(nft.toString()),
-                paths.stateDir(), lockWait);
+                paths.stateDir(), lockWait, root.resolve("no-systemctl"));
     }
 
     Path resolvedDir() {
