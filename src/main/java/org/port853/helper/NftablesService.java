@@ -45,13 +45,14 @@ final class NftablesService {
      * What {@code is-enabled} prints, as boot sees it. A link in /run (enabled-runtime, linked-runtime) is gone after
      * a reboot, and {@code systemctl enable} makes it last. States where the unit starts by other means or where
      * enabling is not the user's step (static, indirect, generated, alias) are not ours to judge: taken as on, as
-     * ResolvedControl leaves them alone too. Anything else (not-found, an error, nothing): no answer.
+     * ResolvedControl leaves them alone too. masked-runtime hides what boot will see (the mask in /run is gone then, and
+     * systemctl says nothing of the state under it): no answer, as for anything else (not-found, an error, nothing).
      */
     static Optional<AtBoot> parse(String isEnabled) {
         return switch (isEnabled.strip()) {
             case "enabled", "static", "indirect", "generated", "alias" -> Optional.of(AtBoot.ON);
             case "disabled", "enabled-runtime", "linked", "linked-runtime" -> Optional.of(AtBoot.OFF);
-            case "masked", "masked-runtime" -> Optional.of(AtBoot.MASKED);
+            case "masked" -> Optional.of(AtBoot.MASKED);
             default -> Optional.empty();
         };
     }
