@@ -30,4 +30,17 @@ class HardenFixTest {
                 DiagnosticsScreen.resultHeader(simulated));
         assertEquals(null, DiagnosticsScreen.resultBody(simulated), "nothing was done: no empty body below the headline");
     }
+    @Test
+    @DisplayName("the preview says what keeps the table after a reboot: the include line and nftables.service enabled, "
+            + "in both languages")
+    void previewSaysTheServiceMustBeEnabled() {
+        for (java.util.Locale l : java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String preview = org.port853.ui.common.I18n.in(l, () -> org.port853.ui.common.I18n.t("diag.harden.preview",
+                    org.port853.probe.doctor.Hardening.FILE, org.port853.probe.doctor.Hardening.ruleset(),
+                    org.port853.probe.doctor.Hardening.TABLE));
+            assertEquals(true, preview.contains("/etc/nftables.d/*.nft"), l + ": " + preview);
+            assertEquals(true, preview.contains("/etc/sysconfig/nftables.conf"), l + ": " + preview);
+            assertEquals(true, preview.contains("sudo systemctl enable nftables"), l + ": " + preview);
+        }
+    }
 }
