@@ -40,7 +40,7 @@ final class PinWatchPrinter {
     synchronized void print(PinWatcher.Checked c) {
         String when = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         out.println(when + " check (" + c.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): "
-                + c.result().pins().size() + " server(s)");
+                + org.port853.core.EnglishCount.of(c.result().pins().size(), "server"));
         for (ServerPins.Recorded p : c.result().pins()) {
             Check k = p.check();
             out.println((k.status() == CheckStatus.FAILURE ? "ALERT " : k.status().jsonName().toUpperCase() + " ")

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.port853.change.ChangeEngine;
+import org.port853.core.ApplyDescription;
 import org.port853.core.DotMode;
 import org.port853.core.Sentence;
 import org.port853.core.InvalidInputException;
@@ -104,9 +105,8 @@ public final class PrivilegedHelper {
         }
     }
 
-    /** The journal's description of a change; the window recognises this shape (PendingTexts). */
+    /** The journal's description of a change; the window reads it back (PendingTexts). */
     private static String describe(HelperRequest r) {
-        return "DNS-over-TLS " + r.settings().mode().name().toLowerCase(Locale.ROOT) + " with "
-                + r.settings().servers().size() + " server(s)";
+        return new ApplyDescription(ApplyDescription.DOT, r.settings().mode(), r.settings().servers().size()).text();
     }
 }

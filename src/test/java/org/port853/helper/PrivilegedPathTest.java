@@ -124,7 +124,7 @@ class PrivilegedPathTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(1, audit.size(), audit.toString());
         String line = audit.get(0);
-        assertTrue(line.startsWith("uid=1000 via=pkexec action=apply (DNS-over-TLS strict with 1 server(s)) "
+        assertTrue(line.startsWith("uid=1000 via=pkexec action=apply (DNS-over-TLS strict with 1 server) "
                 + "outcome=APPLIED"), line);
         assertTrue(!line.contains("\n"));
     }

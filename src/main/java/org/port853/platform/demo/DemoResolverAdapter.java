@@ -7,6 +7,7 @@ import java.util.List;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DomainEntry;
+import org.port853.core.ApplyDescription;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
@@ -90,7 +91,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         this.initialGlobal = global;
         this.dropIn = null;
         this.pending = withPendingChange ? new PendingChange("demo-1", Instant.now().minusSeconds(600),
-                "DNS-over-TLS strict with 2 server(s)") : null;
+                new ApplyDescription(ApplyDescription.DOT, DotMode.STRICT, 2).text()) : null;
     }
 
     @Override

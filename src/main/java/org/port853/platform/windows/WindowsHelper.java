@@ -89,10 +89,10 @@ public final class WindowsHelper {
                 .port853Rule().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment())).isPresent();
     }
 
-    /** The journal's description of a change; the window recognises this shape (PendingTexts). */
+    /** The journal's description of a change; the window reads it back (PendingTexts). */
     private static String describe(HelperRequest r, WindowsPlanner.Result plan) {
-        return (plan.protocol() == EncryptionEntry.Protocol.DOT ? "DNS-over-TLS " : "DNS-over-HTTPS ")
-                + r.settings().mode().name().toLowerCase(Locale.ROOT) + " with " + r.settings().servers().size()
-                + " server(s)";
+        return new org.port853.core.ApplyDescription(plan.protocol() == EncryptionEntry.Protocol.DOT
+                ? org.port853.core.ApplyDescription.DOT : org.port853.core.ApplyDescription.DOH, r.settings().mode(),
+                r.settings().servers().size()).text();
     }
 }

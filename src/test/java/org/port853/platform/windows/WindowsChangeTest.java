@@ -163,7 +163,7 @@ class WindowsChangeTest {
         assertTrue(Files.isRegularFile(state.resolve("status").resolve("pending.json")));
         WindowsResolverAdapter adapter = new WindowsResolverAdapter(w.system(state), WindowsPlannerTest.CATALOG, null);
         var pending = adapter.readState().pendingChange();
-        assertEquals("DNS-over-HTTPS strict with 4 server(s)", pending == null ? null : pending.description());
+        assertEquals("DNS-over-HTTPS strict with 4 servers", pending == null ? null : pending.description());
         assertTrue(adapter.assess(adapter.readState()).reasons().stream().anyMatch(x -> x.code().equals("CHANGE_INTERRUPTED")));
 
         java.io.StringWriter out = new java.io.StringWriter();
@@ -172,7 +172,7 @@ class WindowsChangeTest {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.execute("status", "--json");
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
-        assertEquals("DNS-over-HTTPS strict with 4 server(s)", json.path("pendingChange").path("description").asText(),
+        assertEquals("DNS-over-HTTPS strict with 4 servers", json.path("pendingChange").path("description").asText(),
                 out.toString());
 
         assertEquals(Outcome.KEPT, run(w, HelperRequest.of(HelperRequest.Action.RECOVER)).outcome());

@@ -19,7 +19,9 @@ class PendingTextsTest {
     void theHelpersDescriptionsInGerman() {
         String demo = new DemoResolverAdapter(Duration.ZERO, true).readState().pendingChange().description();
         assertEquals("DNS-over-TLS im Modus „Strikt“ mit 2 Servern", german(demo));
-        assertEquals("DNS-over-HTTPS im Modus „Opportunistisch“ mit 1 Server", german("DNS-over-HTTPS opportunistic with 1 server(s)"));
+        assertEquals("DNS-over-HTTPS im Modus „Opportunistisch“ mit 1 Server", german("DNS-over-HTTPS opportunistic with 1 server"));
+        assertEquals("DNS-over-TLS im Modus „Strikt“ mit 1 Server", german("DNS-over-TLS strict with 1 server(s)"),
+                "an older journal's words");
         assertEquals("Rückkehr zu den Einstellungen von vor Port853", german("revert to the settings from before Port853"));
         assertEquals("DNS-over-TLS in Strict mode with 2 servers", I18n.in(Locale.ENGLISH, () -> PendingTexts.description(demo)));
     }
