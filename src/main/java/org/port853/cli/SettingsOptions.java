@@ -99,9 +99,10 @@ public final class SettingsOptions {
     private static void refuseAServerGivenTwoWays(List<ServerAddress> servers, List<String> origins, DotMode mode) {
         java.util.Map<ServerAddress, String> first = new java.util.HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
-            String earlier = first.putIfAbsent(DesiredSettings.sameServer(servers.get(i), mode), origins.get(i));
+            ServerAddress server = DesiredSettings.canonical(servers.get(i), mode);
+            String earlier = first.putIfAbsent(server, origins.get(i));
             if (earlier != null && !earlier.equals(origins.get(i))) {
-                throw new InvalidInputException("server " + servers.get(i) + " is listed twice: by " + earlier + " and by "
+                throw new InvalidInputException("server " + server + " is listed twice: by " + earlier + " and by "
                         + origins.get(i) + "; leave one of them out");
             }
         }

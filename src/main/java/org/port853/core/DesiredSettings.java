@@ -25,9 +25,12 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
     }
 
-    /** {@code s} as one server whatever its spelling: in strict mode no port means 853 ({@code IP#n} = {@code IP:853#n}). */
-    public static ServerAddress sameServer(ServerAddress s, DotMode mode) {
-        return mode == DotMode.STRICT ? s.atDotPort() : s;
+    /**
+     * {@code s} as one server whatever its spelling, in the form Port853 writes and status shows: in strict mode no port
+     * means 853, so {@code IP:853#n} is {@code IP#n}.
+     */
+    public static ServerAddress canonical(ServerAddress s, DotMode mode) {
+        return mode == DotMode.STRICT ? s.withoutDotPort() : s;
     }
 
     public DesiredSettings {
@@ -40,15 +43,17 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
         }
         Set<ServerAddress> seen = new HashSet<>();
         for (ServerAddress s : servers) {
-            if (!seen.add(sameServer(s, mode))) {
-                throw new InvalidInputException("server " + s + " is listed twice").says("settings.twice", s);
+            ServerAddress c = canonical(s, mode);
+            if (!seen.add(c)) {
+                throw new InvalidInputException("server " + c + " is listed twice").says("settings.twice", c);
             }
         }
         Set<ServerAddress> seenFallback = new HashSet<>();
         for (ServerAddress s : fallback) {
-            if (!seenFallback.add(sameServer(s, mode))) {
-                throw new InvalidInputException("fallback server " + s + " is listed twice")
-                        .says("settings.fallback-twice", s);
+            ServerAddress c = canonical(s, mode);
+            if (!seenFallback.add(c)) {
+                throw new InvalidInputException("fallback server " + c + " is listed twice")
+                        .says("settings.fallback-twice", c);
             }
         }
         for (ServerAddress s : concat(servers, fallback)) {

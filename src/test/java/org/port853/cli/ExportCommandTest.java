@@ -210,9 +210,9 @@ class ExportCommandTest {
         CliRuns.Run r = run("export", "--format", "resolved", "--provider", "quad9", "--mode", "strict",
                 "--server", "9.9.9.9:853#dns.quad9.net");
         assertEquals(2, r.code(), r.err());
-        assertEquals("port853 export: server 9.9.9.9:853#dns.quad9.net is listed twice: by --provider quad9 and by "
+        assertEquals("port853 export: server 9.9.9.9#dns.quad9.net is listed twice: by --provider quad9 and by "
                 + "--server 9.9.9.9:853#dns.quad9.net; leave one of them out\n", r.err());
-        assertEquals("port853 export: server 9.9.9.9:853#x.example is listed twice: by --server 9.9.9.9#x.example and by "
+        assertEquals("port853 export: server 9.9.9.9#x.example is listed twice: by --server 9.9.9.9#x.example and by "
                 + "--server 9.9.9.9:853#x.example; leave one of them out\n", run("export", "--format", "resolved",
                 "--mode", "strict", "--server", "9.9.9.9#x.example", "--server", "9.9.9.9:853#x.example").err(),
                 "one server in two spellings");

@@ -54,8 +54,12 @@ class DesiredSettingsTest {
             ServerAddress at853 = ServerAddress.parse("1.2.3.4:853#x.example");
             InvalidInputException spelled = assertThrows(InvalidInputException.class,
                     () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(fb, at853)));
-            assertEquals("fallback server 1.2.3.4:853#x.example is listed twice", spelled.getMessage(),
-                    "strict mode: IP#name and IP:853#name are one server, for fallbacks as for servers");
+            assertEquals("fallback server 1.2.3.4#x.example is listed twice", spelled.getMessage(),
+                    "strict mode: IP#name and IP:853#name are one server, for fallbacks as for servers, named as Port853 writes it");
+            InvalidInputException first853 = assertThrows(InvalidInputException.class,
+                    () -> new DesiredSettings(List.of(QUAD9), DotMode.STRICT, DnssecMode.NO, false, List.of(at853, fb)));
+            assertEquals("fallback server 1.2.3.4#x.example is listed twice", first853.getMessage(),
+                    "the same form whichever spelling came first");
         }
 
         @Test
@@ -169,7 +173,7 @@ class DesiredSettingsTest {
                 ServerAddress.parse("198.51.100.1:853#dot.test"));
         InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> new DesiredSettings(both, DotMode.STRICT, null, false, java.util.List.of()));
-        org.junit.jupiter.api.Assertions.assertEquals("server 198.51.100.1:853#dot.test is listed twice", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("server 198.51.100.1#dot.test is listed twice", e.getMessage());
         org.junit.jupiter.api.Assertions.assertEquals(2,
                 new DesiredSettings(both, DotMode.OPPORTUNISTIC, null, false, java.util.List.of()).servers().size());
     }

@@ -24,8 +24,7 @@ final class DropInRenderer {
                 ? ServerAddress::toResolvedSyntax : ServerAddress::addressText;
         // Strict mode never falls back to plaintext on port 53, so there ":853" is the default said twice: IP:853#name
         // and IP#name are one setting, written one way, and applying one after the other changes nothing.
-        java.util.function.Function<ServerAddress, String> syntax = s.mode() != DotMode.STRICT ? written
-                : a -> written.apply(a.withoutDotPort());
+        java.util.function.Function<ServerAddress, String> syntax = a -> written.apply(DesiredSettings.canonical(a, s.mode()));
         StringBuilder b = new StringBuilder(HEADER);
         b.append("[Resolve]\n");
         // Empty assignments first: list values from earlier files would otherwise add to ours.
