@@ -150,8 +150,13 @@ final class PinsCommand implements Callable<Integer> {
     /** --accept: the key the server showed at the last check becomes its pin. */
     private void accept(ServerAddress server) throws IOException {
         PinStore store = PinStore.load(pinFile);
+        PinRecord before = store.find(server.toString()).orElse(null);
         switch (Pinning.accept(store, server, Clock.systemUTC().instant())) {
-            case ACCEPTED -> store.save();
+            case ACCEPTED -> {
+                store.save();
+                spec.commandLine().getErr().println(Port853Command.prefix(spec) + "accepted the key sha256/"
+                        + before.lastPin() + " as the pin of " + PinStore.canonical(before.server()) + ", in place of sha256/" + before.pin());
+            }
             case NOT_CHANGED -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "note: the key of "
                     + org.port853.probe.pins.PinStore.canonical(server.toString()) + " has not changed; nothing to accept");
             case NOT_RECORDED -> {

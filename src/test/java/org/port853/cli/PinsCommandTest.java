@@ -139,6 +139,12 @@ class PinsCommandTest {
         assertEquals("port853 pins: the pin file " + store() + " is a directory, not a file; move it away to start over\n",
                 r.err());
         Files.delete(store());
+        Files.writeString(store(), "{\"pins\": [");
+        r = run("pins");
+        assertEquals(1, r.code());
+        assertEquals("port853 pins: the pin file " + store() + " is not valid JSON; move it away to start over (the file "
+                + "is left as it is)\n", r.err(), "said as the other unreadable files are");
+        assertEquals("{\"pins\": [", Files.readString(store()));
         // an object without "pins" (another format, a hand edit with "Pins") was read as an empty store, and the next
         // pins --check saved an empty list over it
         for (String stored : List.of("[]", "{\"pins\":{}}", "42", "{\"entries\":[{\"server\":\"198.18.0.2#dot.test\"}]}",
@@ -272,7 +278,8 @@ class PinsCommandTest {
             Files.writeString(store(), "{\"pins\":[" + CHANGED.replace("198.18.0.1#a.test", spelling[0]) + "]}");
             CliRuns.Run r = run("pins", "--accept", spelling[1]);
             assertEquals(0, r.code(), r.err());
-            assertEquals("", r.err());
+            assertEquals("port853 pins: accepted the key sha256/" + NEW_PIN + " as the pin of 198.18.0.1#a.test, "
+                    + "in place of sha256/" + PIN + "\n", r.err(), "says what it accepted");
             PinRecord accepted = PinStore.load(store()).find("198.18.0.1#a.test").orElseThrow();
             assertEquals(NEW_PIN, accepted.pin(), spelling[0] + " accepted as " + spelling[1]);
             assertFalse(accepted.changed());

@@ -71,7 +71,8 @@ public final class PinStore {
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IOException("the pin file " + file + " is not valid JSON; move it away to start over", e);
+            throw new IOException("the pin file " + file + " is not valid JSON; move it away to start over "
+                    + "(the file is left as it is)", e);
         }
         if (root == null || root.isMissingNode()) {
             return s; // an empty file, as before
