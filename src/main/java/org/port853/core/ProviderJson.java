@@ -38,7 +38,7 @@ public final class ProviderJson {
     public static final String USER_DEFINED = "user-defined";
 
     private static final Set<String> FIELDS = Set.of("id", "displayName", "ipv4", "ipv6", "tlsName", "dohTemplate",
-            "filtering", "operator", "jurisdiction", "sourceUrl", "custom", "spkiPins");
+            "filtering", "operator", "jurisdiction", "sourceUrl", "custom", "spkiPins", "otherTlsNames");
     /** For writing only; made on first use (reading needs no object mapper: {@link JsonTrees}). */
     private static final class Writer {
         static final ObjectMapper MAPPER = new ObjectMapper()
@@ -172,8 +172,11 @@ public final class ProviderJson {
                     text(node, "sourceUrl", !custom),
                     custom);
             List<String> pins = field("spkiPins", () -> spkiPins(list(node, "spkiPins")));
-            return pins.isEmpty() ? p : new Provider(p.id(), p.displayName(), p.ipv4(), p.ipv6(), p.tlsName(),
-                    p.dohTemplate(), p.filtering(), p.operator(), p.jurisdiction(), p.sourceUrl(), p.custom(), pins);
+            List<String> otherNames = field("otherTlsNames", () -> otherTlsNames(list(node, "otherTlsNames"),
+                    p.tlsName()));
+            return pins.isEmpty() && otherNames.isEmpty() ? p : new Provider(p.id(), p.displayName(), p.ipv4(),
+                    p.ipv6(), p.tlsName(), p.dohTemplate(), p.filtering(), p.operator(), p.jurisdiction(), p.sourceUrl(),
+                    p.custom(), pins, otherNames);
         } catch (FieldException e) {
             throw new InvalidInputException(where + ": field " + e.field + ": " + e.getMessage(), e)
                     .says(rawId == null ? "list.field" : "list.named-field", position, e.field,
@@ -199,6 +202,10 @@ public final class ProviderJson {
         o.put("custom", p.custom());
         ArrayNode pins = o.putArray("spkiPins");
         p.spkiPins().forEach(pins::add);
+        if (!p.otherTlsNames().isEmpty()) { // a file without it stays readable by an older Port853's catalogue check
+            ArrayNode names = o.putArray("otherTlsNames");
+            p.otherTlsNames().forEach(names::add);
+        }
         return o;
     }
 
@@ -242,6 +249,19 @@ public final class ProviderJson {
         Provider p = new Provider(cleanId, name, v4, v6, tls, doh, f, op, jur, src, custom);
         field("tlsName", p::servers); // the same checks systemd-resolved syntax needs
         return p;
+    }
+
+    /** Each a TLS name as {@code tlsName} must be (look-alikes refused), in canonical form, none twice nor the primary. */
+    static List<String> otherTlsNames(List<String> names, String primary) {
+        List<String> out = new ArrayList<>();
+        for (String n : names == null ? List.<String>of() : names) {
+            String name = DnsNames.requireTlsName(n);
+            if (name.equals(primary) || out.contains(name)) {
+                throw new InvalidInputException("TLS name " + name + " is listed twice").says("tls-name.twice", name);
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     public static String requireId(String id) {

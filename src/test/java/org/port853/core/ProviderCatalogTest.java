@@ -124,6 +124,29 @@ class ProviderCatalogTest {
             assertTrue(e.getMessage().contains("field id"), e.getMessage());
         }
 
+        @Test
+        @DisplayName("other TLS names are read in canonical form; a look-alike, a repeat or the primary name is refused")
+        void otherTlsNames() {
+            Provider p = parse("[" + entry(",\"otherTlsNames\":[\"Alt.Example.NET.\"]") + "]", false).all().get(0);
+            assertEquals(List.of("alt.example.net"), p.otherTlsNames());
+            assertEquals("dns.example.net", p.tlsName());
+            assertEquals(List.of(), parse("[" + entry("") + "]", false).all().get(0).otherTlsNames(), "optional");
+            InvalidInputException lookAlike = assertThrows(InvalidInputException.class,
+                    () -> parse("[" + entry(",\"otherTlsNames\":[\"\u0430\u0440\u0440\u04cf\u0435.com\"]") + "]", false));
+            assertTrue(lookAlike.getMessage().startsWith("entry 1 (\"x1\"): field otherTlsNames: "),
+                    lookAlike.getMessage());
+            assertTrue(lookAlike.getMessage().contains("look"), lookAlike.getMessage());
+            InvalidInputException primary = assertThrows(InvalidInputException.class,
+                    () -> parse("[" + entry(",\"otherTlsNames\":[\"DNS.example.net\"]") + "]", false));
+            assertEquals("entry 1 (\"x1\"): field otherTlsNames: TLS name dns.example.net is listed twice",
+                    primary.getMessage());
+            Provider custom = parse("[" + entry(",\"otherTlsNames\":[\"alt.example.net\"]") + "]", true).all().get(0);
+            assertEquals(List.of("alt.example.net"), ProviderJson.fromJson(ProviderJson.toJson(custom), 1, true)
+                    .otherTlsNames(), "written and read back");
+            assertFalse(ProviderJson.toJson(parse("[" + entry("") + "]", true).all().get(0)).has("otherTlsNames"),
+                    "a provider without them is written as before");
+        }
+
         // Jackson refuses duplicate keys, so each override replaces the field by rebuilding the entry
         @Test
         @DisplayName("published SPKI pins are read, and anything but base64 of 32 bytes is refused")

@@ -43,7 +43,13 @@ public final class ProviderTexts {
      * against, so it does not pass for the name it imitates; "" otherwise.
      */
     public static String lookAlike(Provider p) {
-        return p.tlsName() != null && DnsNames.isLookAlike(p.tlsName()) ? I18n.t("providers.lookAlike", p.tlsName()) : "";
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (p.tlsName() != null) {
+            names.add(p.tlsName());
+        }
+        names.addAll(p.otherTlsNames());
+        return names.stream().filter(DnsNames::isLookAlike).findFirst().map(n -> I18n.t("providers.lookAlike", n))
+                .orElse("");
     }
 
     /** "United States" as the window says it; "" for none. */

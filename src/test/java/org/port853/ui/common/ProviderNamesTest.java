@@ -42,6 +42,21 @@ class ProviderNamesTest {
     }
 
     @Test
+    @DisplayName("a server under another name the provider's certificates are valid for is the provider's, and Port853 "
+            + "still writes the provider's own name")
+    void anotherNameOfTheProviderIsTheProvider() {
+        assertEquals(cloudflare, of("1.1.1.1#one.one.one.one"));
+        assertEquals(cloudflare, of("[2606:4700:4700::1001]#one.one.one.one"));
+        assertEquals("Cloudflare", ProviderNames.describe(List.of(ServerAddress.parse("1.1.1.1#one.one.one.one")),
+                catalogue, "none"));
+        assertEquals(List.of(cloudflare), ProviderNames.draftOf(List.of(ServerAddress.parse("1.0.0.1#one.one.one.one")),
+                catalogue));
+        assertTrue(cloudflare.servers().stream().allMatch(s -> s.tlsName().equals("cloudflare-dns.com")),
+                cloudflare.servers().toString());
+        assertNull(of("1.1.1.2#one.one.one.one"), "another Cloudflare service's address");
+    }
+
+    @Test
     @DisplayName("the provider's address under another name, or at another port, is no provider's")
     void anotherNameOrPortIsNotTheProvider() {
         assertNull(of("1.1.1.1#evil.example"));

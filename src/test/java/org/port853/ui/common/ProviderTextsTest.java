@@ -42,6 +42,10 @@ class ProviderTextsTest {
         Provider ordinary = new Provider("lab", "Lab", List.of("198.18.0.9"), List.of(),
                 "dot.test", null, Filtering.NONE, null, null, null, true);
         assertEquals("your own", I18n.in(Locale.ENGLISH, () -> ProviderTexts.meta(ordinary)));
+        Provider otherNameLooksAlike = new Provider("lab", "Lab", List.of("198.18.0.9"), List.of(), "dot.test", null,
+                Filtering.NONE, null, null, null, true, List.of(), List.of("xn--80ak6aa92e.com"));
+        assertEquals("your own · look-alike TLS name: xn--80ak6aa92e.com",
+                I18n.in(Locale.ENGLISH, () -> ProviderTexts.meta(otherNameLooksAlike)), "another name it is known by too");
         assertEquals("", ProviderTexts.lookAlike(catalogue("cloudflare")));
     }
 
