@@ -420,16 +420,17 @@ public final class ChangeEngine {
      * A revert that left every item to whoever changed it: how to remove them. "Apply again and then revert" takes them
      * back only where an apply writes over them ({@code refusedByApply} empty).
      */
-    private static Sentence nothingReverted(List<String> leftAlone, List<String> refusedByApply) {
+    /** Said by one of {@link ApplyResult#NOTHING_REVERTED}, so that {@link ApplyResult#filesLeftAlone} finds the files. */
+    static Sentence nothingReverted(List<String> leftAlone, List<String> refusedByApply) {
         String files = String.join(", ", leftAlone);
         String start = "nothing reverted: " + files + " changed after Port853 last wrote it, so it is someone else's now "
                 + "and stays as it is, with what it sets; to remove it, delete it yourself";
         if (refusedByApply.isEmpty()) {
-            return Sentence.of(start + ", or apply again and then revert", "result.nothing-to-revert.others", files);
+            return Sentence.of(start + ", or apply again and then revert", ApplyResult.NOTHING_REVERTED_OTHERS, files);
         }
         String refused = String.join(" ", refusedByApply);
         return Sentence.of(start + " (sudo rm " + refused + "): applying again and then reverting cannot, as Port853 "
-                + "does not write through the symbolic link " + refused, "result.nothing-to-revert.linked", files, refused);
+                + "does not write through the symbolic link " + refused, ApplyResult.NOTHING_REVERTED_LINKED, files, refused);
     }
 
     /**

@@ -143,13 +143,22 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return !filesLeftAlone().isEmpty();
     }
 
+    /**
+     * The wordings of a revert that reverted nothing because someone else changed Port853's files (ChangeEngine's
+     * nothingReverted says them; their first detail names the files). Here rather than in ChangeEngine, which uses them:
+     * the engine's package depends on this one, not the other way round.
+     */
+    public static final String NOTHING_REVERTED_OTHERS = "result.nothing-to-revert.others";
+    public static final String NOTHING_REVERTED_LINKED = "result.nothing-to-revert.linked";
+    public static final List<String> NOTHING_REVERTED = List.of(NOTHING_REVERTED_OTHERS, NOTHING_REVERTED_LINKED);
+
     /** The files a revert left as they are because someone else changed them since Port853's change; else none. */
     public List<String> filesLeftAlone() {
         org.port853.core.Words w = reasonBeforeNote().words();
         if (w == null || w.details().isEmpty()) {
             return List.of();
         }
-        if (w.wording().equals("result.nothing-to-revert.others") || w.wording().equals("result.nothing-to-revert.linked")) {
+        if (NOTHING_REVERTED.contains(w.wording())) {
             return List.of(w.details().get(0).split(", "));
         }
         // result.reverted*: its first detail says whether files were left alone, its second names them

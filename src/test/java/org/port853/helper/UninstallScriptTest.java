@@ -101,23 +101,25 @@ class UninstallScriptTest {
                 + " && sudo systemctl restart systemd-resolved"), r.stderr());
     }
 
-    @Test
-    void aDropInLeftAloneWhenNothingElseWasRevertedIsNamedToo() throws Exception {
+    /** A revert that reverted nothing, said by {@code wording}, with the drop-in as {@code setup} leaves it: it is named. */
+    private void nothingRevertedNamesTheDropIn(String wording, String setup, Object... details) throws Exception {
         Run r = uninstall(helperResult(ApplyResult.Outcome.UNCHANGED, "nothing reverted: " + DROP_IN + " changed after "
-                + "Port853 last wrote it", "result.nothing-to-revert.others", DROP_IN), "");
+                + "Port853 last wrote it", wording, details), setup);
         assertEquals(3, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
+    }
+
+    @Test
+    void aDropInLeftAloneWhenNothingElseWasRevertedIsNamedToo() throws Exception {
+        nothingRevertedNamesTheDropIn(ApplyResult.NOTHING_REVERTED_OTHERS, "", DROP_IN);
     }
 
     @Test
     @DisplayName("a symbolic link at the drop-in path that leads nowhere, which the revert left alone, is named too: "
             + "test -e is false for it")
     void aDanglingLinkLeftAloneIsNamed() throws Exception {
-        Run r = uninstall(helperResult(ApplyResult.Outcome.UNCHANGED, "nothing reverted: " + DROP_IN + " changed after "
-                + "Port853 last wrote it", "result.nothing-to-revert.linked", DROP_IN, DROP_IN),
-                "rm -f " + DROP_IN + " && ln -s /nonexistent/zz.conf " + DROP_IN);
-        assertEquals(3, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains(DROP_IN + " stays, and with it the DNS settings it sets"), r.stderr());
+        nothingRevertedNamesTheDropIn(ApplyResult.NOTHING_REVERTED_LINKED,
+                "rm -f " + DROP_IN + " && ln -s /nonexistent/zz.conf " + DROP_IN, DROP_IN, DROP_IN);
     }
 
     @Test
