@@ -249,15 +249,15 @@ public final class ChangeEngine {
 
     /** Like {@link #recover()}, with the patience a boot-time recovery needs. */
     public ApplyResult recover(Patience patience) throws IOException {
-        return recover(patience, Optional::empty);
+        return recover(patience, RevertRefusal.NONE);
     }
 
     /**
      * Like {@link #recover(Patience)}; an interrupted revert is finished only where {@code revertRefusal} gives no
-     * reason against it (the revert's restart would not come back), as a revert asks it first, and stays pending else.
+     * reason against it (the revert's restart would not come back), as {@link #revertUnless} asks it, and stays
+     * pending else.
      */
-    public ApplyResult recover(Patience patience, java.util.function.Supplier<Optional<Sentence>> revertRefusal)
-            throws IOException {
+    public ApplyResult recover(Patience patience, RevertRefusal revertRefusal) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
@@ -281,9 +281,7 @@ public final class ChangeEngine {
                 // an interrupted revert: finished as the next revert finishes it, its turning the resolver's start at
                 // boot off again and forgetting the journal included, and said as a revert ("Kept" would read as
                 // Port853's settings being kept)
-                Optional<Sentence> refusal = revertRefusal.get();
-                return refusal.isPresent() ? result(Outcome.REFUSED, refusal.get(), List.of(), actions, false, t0)
-                        : revert(j, actions, t0);
+                return revert(j, actions, t0, revertRefusal);
             }
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());
@@ -299,16 +297,35 @@ public final class ChangeEngine {
      * is left as it is, and the result says so.
      */
     public ApplyResult revert() throws IOException {
+        return revertUnless(RevertRefusal.NONE);
+    }
+
+    /** Like {@link #revert()}, refused with {@code refusal}'s reason, if it gives one, before anything is written. */
+    public ApplyResult revertUnless(RevertRefusal refusal) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
-            return revert(journals.load(), actions, t0);
+            return revert(journals.load(), actions, t0, refusal);
         }
     }
 
+    /**
+     * Why a revert must not run now, asked under the change lock with the items it would write ({@code restoring}: as
+     * before Port853, only those Port853 may put back; an item it leaves to whoever changed it is not among them).
+     */
+    @FunctionalInterface
+    public interface RevertRefusal {
+        RevertRefusal NONE = restoring -> Optional.empty();
+
+        Optional<Sentence> of(List<ItemSnapshot> restoring);
+    }
+
     /** A revert, and the tidying after it (both under the caller's lock); a failed tidying is logged, the revert stands. */
-    private ApplyResult revert(Journal j, Steps actions, long t0) throws IOException {
-        ApplyResult reverted = restore(j, actions, t0);
+    private ApplyResult revert(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
+        ApplyResult reverted = restore(j, actions, t0, refusal);
+        if (reverted.outcome() == Outcome.REFUSED) {
+            return reverted;
+        }
         try {
             surroundings.tidy();
         } catch (IOException | RuntimeException e) {
@@ -317,12 +334,17 @@ public final class ChangeEngine {
         return reverted;
     }
 
-    private ApplyResult restore(Journal j, Steps actions, long t0) throws IOException {
+    private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
         boolean fromJournal = j.baseline() != null || j.pending() != null;
         List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
                 : j.pending() != null ? j.pending().before() : pristine;
         baseline.forEach(f -> requireOwned(f.key()));
         List<ItemSnapshot> now = read(baseline);
+        // asked first, as before every revert: refused even where it would find nothing to do
+        Optional<Sentence> refused = refusal.of(restoring(j, fromJournal, baseline, now));
+        if (refused.isPresent()) {
+            return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
+        }
         boolean oursStillLoaded = undoneByOthers(j, baseline, now);
         if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()
                 && !oursStillLoaded) {
@@ -340,7 +362,7 @@ public final class ChangeEngine {
             if (ItemSnapshots.satisfies(current, b)) {
                 continue;
             }
-            if (fromJournal && !lastWrittenByUs(j, current)) {
+            if (!mayPutBack(j, fromJournal, current)) {
                 leftAlone.add(location(b));
                 if (applyRefuses.test(current)) {
                     refusedByApply.add(location(b));
@@ -414,6 +436,23 @@ public final class ChangeEngine {
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
         return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+    }
+
+    /** The items of {@code baseline} a revert writes back: those that differ now and that Port853 may put back. */
+    private static List<ItemSnapshot> restoring(Journal j, boolean fromJournal, List<ItemSnapshot> baseline,
+                                                List<ItemSnapshot> now) {
+        List<ItemSnapshot> out = new ArrayList<>();
+        for (int i = 0; i < baseline.size(); i++) {
+            if (!ItemSnapshots.satisfies(now.get(i), baseline.get(i)) && mayPutBack(j, fromJournal, now.get(i))) {
+                out.add(baseline.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Without a journal only Port853's items are listed (pristine); with one, only what Port853 itself left there. */
+    private static boolean mayPutBack(Journal j, boolean fromJournal, ItemSnapshot current) {
+        return !fromJournal || lastWrittenByUs(j, current);
     }
 
     /**

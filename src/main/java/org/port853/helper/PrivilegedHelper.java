@@ -77,9 +77,7 @@ public final class PrivilegedHelper {
                             request.settings().mode() == DotMode.STRICT);
                     break;
                 case REVERT:
-                    Optional<Sentence> revertRefusal = platform.revertRefusal();
-                    result = revertRefusal.isPresent() ? ApplyResult.of(ApplyResult.Outcome.REFUSED, revertRefusal.get())
-                            : platform.engine(LOCK_WAIT).revert();
+                    result = platform.engine(LOCK_WAIT).revertUnless(platform::revertRefusal);
                     break;
                 case RECOVER:
                     result = platform.engine(LOCK_WAIT).recover(request.atBoot() ? new ChangeEngine.Patience(

@@ -34,9 +34,10 @@ public interface PrivilegedPlatform {
 
     /**
      * Why a revert must not run here now, if it must not: what it restores would leave the resolver unable to start
-     * (Linux: a named pipe among systemd-resolved's settings files). Asked before every revert; none by default.
+     * (Linux: a named pipe among systemd-resolved's settings files). Asked by every revert under the change lock, with
+     * the items it would write back ({@code restoring}); none by default.
      */
-    default Optional<Sentence> revertRefusal() {
+    default Optional<Sentence> revertRefusal(List<ItemSnapshot> restoring) {
         return Optional.empty();
     }
 

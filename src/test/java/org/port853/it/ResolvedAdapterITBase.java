@@ -624,6 +624,51 @@ abstract class ResolvedAdapterITBase {
         assertAnswered(c.lookup("example.com"), "resolved came back after the revert");
     }
 
+    /**
+     * The pipe of {@link #revertRefusesWhileItWouldUnmaskAPipe}, but what masks it is no longer Port853's drop-in: a link
+     * at its path, then someone else's file there. A revert leaves either as it is, so nothing is unmasked and it is not
+     * refused: it says what it left, resolved keeps running on the file that stays, and DNS keeps working.
+     */
+    @Test
+    @DisplayName("revert is not refused for a pipe that a link or someone else's file at Port853's path masks: it leaves "
+            + "that file, so nothing is unmasked")
+    void revertLeavesWhatMasksAPipeWhenItIsNotPort853s() throws IOException {
+        RigCli c = rig(113);
+        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
+        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
+        TestRig.ExecResult made = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "mkdir -p /run/systemd/resolved.conf.d && mkfifo " + pipe);
+        assertEquals(0, made.exitCode(), made.stderr());
+        String theirs = Files.readString(c.dropIn()).replace("Written by Port853", "Deployed by a playbook");
+        Path target = c.dropIn().resolveSibling("playbook.txt"); // not *.conf: read only through the link
+        Files.writeString(target, theirs);
+        Files.delete(c.dropIn());
+        Files.createSymbolicLink(c.dropIn(), Path.of("/etc/systemd/resolved.conf.d/playbook.txt"));
+        long pid = c.rig.resolvedPid();
+
+        TestRig.ExecResult linked = c.run("revert", "--json");
+        assertFalse(linked.stdout().contains("REFUSED"), linked.stdout());
+        assertTrue(linked.stdout().contains("as Port853 does not write through the symbolic link"), linked.stdout());
+        assertTrue(Files.isSymbolicLink(c.dropIn()), "the link is someone else's and stays");
+        assertEquals(pid, c.rig.resolvedPid(), "nothing was written, so nothing restarted");
+        assertAnswered(c.lookup("example.com"), "DNS keeps working");
+
+        Files.delete(c.dropIn());
+        Files.writeString(c.dropIn(), theirs);
+        TestRig.ExecResult others = c.run("revert", "--json");
+        assertFalse(others.stdout().contains("REFUSED"), others.stdout());
+        assertTrue(others.stdout().contains("delete it yourself, or apply again and then revert"), others.stdout());
+        assertEquals(theirs, Files.readString(c.dropIn()), "someone else's file stays");
+        TestRig.ExecResult restarted = c.rig.exec(null, java.time.Duration.ofSeconds(20), "systemctl", "restart",
+                "systemd-resolved");
+        assertEquals(0, restarted.exitCode(), restarted.stderr());
+        assertAnswered(c.lookup("example.com"), "the file at Port853's path still masks the pipe: resolved comes up");
+        JsonNode s = c.json("status", "--json");
+        assertFalse(s.toString().contains("DROP_IN_PIPE_MASKED"), "no revert of Port853's would unmask it: " + s);
+    }
+
     /** Applies strict mode and returns the JSON result; the rig's resolved PID before and after in {@code pids}. */
     TestRig.ExecResult applyStrictGood(RigCli c, long[] pids) {
         pids[0] = c.rig.resolvedPid();

@@ -14,6 +14,19 @@ final class DropInRenderer {
     private DropInRenderer() {
     }
 
+    /**
+     * {@code file} is a file (not a link) that carries Port853's header: Port853's drop-in as far as one can tell without
+     * the journal, which a revert without one removes and leaves any other file (or link) at its path alone.
+     */
+    static boolean rendered(java.nio.file.Path file) {
+        try {
+            String content = FileItemStore.read(file).content(); // none for a link
+            return content != null && content.startsWith(HEADER);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     static String render(DesiredSettings s) {
         return render(s, new ResolvedFeatures(0));
     }

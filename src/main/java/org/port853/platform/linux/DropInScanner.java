@@ -150,13 +150,14 @@ final class DropInScanner {
 
     /**
      * A named pipe or device with the name of Port853's drop-in in a later drop-in directory (/run, /usr/local/lib,
-     * /usr/lib), which whatever is at Port853's path masks now, so {@link #scan} does not list it: removing that (a
-     * revert) unmasks it, and the restart after it then meets the pipe.
+     * /usr/lib), which Port853's drop-in at its path masks now, so {@link #scan} does not list it: removing that (a
+     * revert) unmasks it, and the restart after it then meets the pipe. Empty where nothing is at Port853's path (the
+     * scan lists the pipe as any other drop-in), or something a revert leaves alone (a link, someone else's file).
      */
     static Optional<Path> pipeOursMasks(LinuxPaths paths) {
         Path ours = paths.ourDropIn();
-        if (!Files.exists(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty(); // nothing masks it: the scan lists it as any other drop-in
+        if (!DropInRenderer.rendered(ours)) {
+            return Optional.empty();
         }
         return paths.dropInDirs().stream().filter(dir -> !dir.equals(ours.getParent()))
                 .map(dir -> dir.resolve(ours.getFileName())).filter(DropInScanner::isPipeOrDevice).findFirst();

@@ -79,10 +79,13 @@ public final class LinuxChange implements PrivilegedPlatform {
                 () -> StubListenerSetting.off(runningStubListener, dropIns)));
     }
 
+    /** {@code restoring}: what the revert writes back (ChangeEngine); only a removal of Port853's drop-in unmasks. */
     @Override
-    public Optional<Sentence> revertRefusal() {
+    public Optional<Sentence> revertRefusal(List<ItemSnapshot> restoring) {
         int version = version();
-        return planner.revertRefusal(version, DropInScanner.scan(paths, version));
+        boolean removesOurs = restoring.stream().anyMatch(i -> !i.present()
+                && i.key().equals(FileItemStore.key(paths.ourDropIn())));
+        return planner.revertRefusal(version, DropInScanner.scan(paths, version), removesOurs);
     }
 
     @Override
@@ -156,12 +159,6 @@ public final class LinuxChange implements PrivilegedPlatform {
      * our path (or one a previous revert restored) is not ours to delete. Apply takes the same as the baseline.
      */
     static List<ItemSnapshot> pristine(Path ourDropIn) {
-        try {
-            ItemSnapshot now = FileItemStore.read(ourDropIn);
-            boolean ours = now.present() && now.content() != null && now.content().startsWith(DropInRenderer.HEADER);
-            return ours ? List.of(FileItemStore.absent(ourDropIn)) : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return DropInRenderer.rendered(ourDropIn) ? List.of(FileItemStore.absent(ourDropIn)) : List.of();
     }
 }

@@ -110,11 +110,13 @@ public final class ResolvedPlanner {
      * restart would hang on (up to 257) or make resolved ignore every settings file for (from 258), a named pipe or
      * device as the main resolved.conf, among the drop-ins, or with Port853's drop-in's name in /run or /usr, where
      * Port853's drop-in masks it until the revert removes it. The privileged helper asks this before every revert; the
-     * window's preview of turning encryption off says the same through {@link #refusalSaid}.
+     * window's preview of turning encryption off says the same through {@link #refusalSaid}. {@code removesOurs}: the
+     * revert removes Port853's drop-in (it leaves a link or someone else's file at its path, which keeps the mask).
      */
-    public Optional<Sentence> revertRefusal(int systemdVersion, List<DropIn> dropIns) {
+    public Optional<Sentence> revertRefusal(int systemdVersion, List<DropIn> dropIns, boolean removesOurs) {
         SettingsPipe pipeEffect = SettingsPipe.on(systemdVersion, true);
-        return mainConfPipe(systemdVersion, pipeEffect).or(() -> pipeRevertUnmasks(pipeEffect))
+        return mainConfPipe(systemdVersion, pipeEffect)
+                .or(() -> removesOurs ? pipeRevertUnmasks(pipeEffect) : Optional.empty())
                 .or(() -> dropIns.stream().filter(DropInScanner::isPipe).findFirst()
                         .map(d -> pipe("the drop-in " + d.path(), Path.of(d.path()), "refused.drop-in-pipe", pipeEffect)));
     }

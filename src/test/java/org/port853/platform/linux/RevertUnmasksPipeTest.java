@@ -57,7 +57,7 @@ class RevertUnmasksPipeTest {
         List<org.port853.core.DropIn> dropIns = scan(paths, 252);
         assertTrue(dropIns.stream().noneMatch(d -> d.path().equals(pipe.toString())), "masked: the scan does not list it");
 
-        Sentence refusal = planner.revertRefusal(252, dropIns).orElseThrow();
+        Sentence refusal = planner.revertRefusal(252, dropIns, true).orElseThrow();
         assertEquals("refused.revert-unmasks-pipe", refusal.words().wording());
         assertEquals(pipe + " is a named pipe or device, not a file, with the name of Port853's drop-in, which hides it "
                 + "now: reverting removes Port853's drop-in, and then systemd-resolved waits on the pipe when it restarts "
@@ -80,7 +80,7 @@ class RevertUnmasksPipeTest {
     void from258() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
         Path pipe = pipeMaskedByOurs(paths);
-        Sentence refusal = new ResolvedPlanner(paths).revertRefusal(262, scan(paths, 262)).orElseThrow();
+        Sentence refusal = new ResolvedPlanner(paths).revertRefusal(262, scan(paths, 262), true).orElseThrow();
         assertEquals("refused.revert-unmasks-pipe.ignores-all", refusal.words().wording());
         assertTrue(refusal.english().contains("reverting removes Port853's drop-in, and then systemd-resolved cannot "
                 + "open it when it restarts and ignores every settings file, so it runs on its built-in defaults, not on "
@@ -94,10 +94,10 @@ class RevertUnmasksPipeTest {
         LinuxPaths paths = LinuxPaths.under(root);
         Path pipe = pipeMaskedByOurs(paths);
         Files.delete(paths.ourDropIn());
-        assertEquals("refused.drop-in-pipe", new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252))
+        assertEquals("refused.drop-in-pipe", new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252), true)
                 .orElseThrow().words().wording(), pipe.toString());
         Files.delete(pipe);
-        assertTrue(new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252)).isEmpty());
+        assertTrue(new ResolvedPlanner(paths).revertRefusal(252, scan(paths, 252), true).isEmpty());
     }
 
     @Test
@@ -146,6 +146,70 @@ class RevertUnmasksPipeTest {
         assertEquals(null, ((LinuxDetails) new ResolvedStateReader(paths, false).read().platform()).pipeOursMasks());
     }
 
+    /**
+     * Port853's change in place (journalled), then what is at its path replaced by {@code replace}, and a FIFO with its
+     * name in /run: a revert leaves that path as it is (someone else's now), so nothing unmasks the pipe.
+     */
+    private Path othersAtOurPathMaskingAPipe(LinuxPaths paths, org.junit.jupiter.api.function.ThrowingConsumer<Path> replace)
+            throws Throwable {
+        LinuxChange platform = new LinuxChange(paths, 252, () -> "yes");
+        assertEquals(org.port853.platform.ApplyResult.Outcome.APPLIED, platform.engine(DropInDirectoryRaceTest.WAIT,
+                DropInDirectoryRaceTest.resolver(() -> { }, () -> { })).apply(platform.targetItems(HelperRequest.apply(
+                ResolvedPlannerTest.STRICT, false)), "strict", true).outcome());
+        Files.delete(paths.ourDropIn());
+        replace.accept(paths.ourDropIn());
+        Path pipe = Files.createDirectories(paths.dropInDirs().get(1)).resolve(LinuxPaths.DROP_IN_NAME);
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        return pipe;
+    }
+
+    @Test
+    @DisplayName("a link at Port853's path, which the revert leaves: not refused, nothing unmasked, status says no pipe")
+    void aLinkAtOurPathIsLeftSoNothingIsUnmasked() throws Throwable {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path target = Files.writeString(root.resolve("elsewhere.conf"), "[Resolve]\nDNS=192.0.2.7\n");
+        Path pipe = othersAtOurPathMaskingAPipe(paths, ours -> Files.createSymbolicLink(ours, target));
+        PrivilegedHelper.Response r = revertByTheHelper(paths);
+        assertTrue(r.stdout().contains("result.nothing-to-revert.linked") && !r.stdout().contains("\"REFUSED\""),
+                r.stdout());
+        assertTrue(Files.isSymbolicLink(paths.ourDropIn()), "the link is someone else's and stays");
+        assertTrue(pipeStays(pipe));
+        assertEquals(null, readDetails(paths).pipeOursMasks(), "no revert of Port853's would unmask it");
+    }
+
+    @Test
+    @DisplayName("someone else's file at Port853's path (changed after Port853 wrote it): not refused, the file stays")
+    void someoneElsesFileAtOurPathIsLeftSoNothingIsUnmasked() throws Throwable {
+        LinuxPaths paths = LinuxPaths.under(root);
+        // even with Port853's header (an edited copy): the journal tells it is not what Port853 wrote
+        String theirs = DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\n";
+        Path pipe = othersAtOurPathMaskingAPipe(paths, ours -> Files.writeString(ours, theirs));
+        PrivilegedHelper.Response r = revertByTheHelper(paths);
+        assertTrue(r.stdout().contains("result.nothing-to-revert.others") && !r.stdout().contains("\"REFUSED\""),
+                r.stdout());
+        assertEquals(theirs, Files.readString(paths.ourDropIn()));
+        assertTrue(pipeStays(pipe));
+        Files.writeString(paths.ourDropIn(), "# a playbook's\n[Resolve]\nDNS=192.0.2.7\n");
+        assertEquals(null, readDetails(paths).pipeOursMasks(), "a file without Port853's header is no revert's to remove");
+        assertTrue(new ResolvedPlanner(paths).plan(ResolvedPlannerTest.OFF, 252, scan(paths, 252), false)
+                .refusalWords() == null, "the window's Off is not refused for the pipe either");
+    }
+
+    private static PrivilegedHelper.Response revertByTheHelper(LinuxPaths paths) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> PrivilegedHelper.handle(
+                HelperRequest.of(HelperRequest.Action.REVERT), new LinuxChange(paths, 252, () -> "yes"),
+                new Requester(0, "direct")));
+    }
+
+    private static boolean pipeStays(Path pipe) {
+        return Files.exists(pipe) && !Files.isRegularFile(pipe);
+    }
+
+    private static LinuxDetails readDetails(LinuxPaths paths) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> (LinuxDetails) new ResolvedStateReader(paths, false).read().platform());
+    }
+
     /** Strict mode on systemd {@code version} with {@code pipeOursMasks}, otherwise as protected. */
     private static ResolverState stateOn(int version, String pipeOursMasks) {
         LinuxDetails d = new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB,
@@ -164,7 +228,9 @@ class RevertUnmasksPipeTest {
         Path pipe = pipeMaskedByOurs(paths);
         org.port853.change.JournalStore journals = new org.port853.change.JournalStore(paths.stateDir());
         List<org.port853.change.ItemSnapshot> before = List.of(FileItemStore.absent(paths.ourDropIn()));
-        journals.save(new org.port853.change.Journal(before, org.port853.change.ChangeRecord.revert(before)));
+        // as a revert journals itself: Port853's drop-in as it applied it, to be removed
+        journals.save(new org.port853.change.Journal(org.port853.change.Journal.FORMAT, before,
+                List.of(FileItemStore.read(paths.ourDropIn())), org.port853.change.ChangeRecord.revert(before), null));
         assertRecoverRefused(paths, pipe, "masked by ours");
         Files.delete(paths.ourDropIn()); // the interrupted revert had got as far as removing it
         assertRecoverRefused(paths, pipe, "ours already removed");
