@@ -83,7 +83,8 @@ public final class Assessor {
                     "A change started " + s.pendingChange().started() + " was interrupted before it was checked ("
                             + s.pendingChange().description() + "); DNS may not work or may not be encrypted.",
                     "Run 'port853 recover' to check it and keep it or roll it back, or 'port853 revert'.",
-                    FixAction.RECOVER, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description())));
+                    FixAction.RECOVER, List.of(String.valueOf(s.pendingChange().started()), s.pendingChange().description(),
+                    "0"))); // 0: nothing keeps it from being recovered (a platform's reason may say what does)
         }
         GlobalState g = s.global();
         assessServers(s, g, reasons);

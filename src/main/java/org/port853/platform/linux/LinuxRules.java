@@ -169,6 +169,7 @@ public final class LinuxRules implements PlatformRules {
         if (d.pipeOursMasks() != null) {
             reasons.add(pipeOursMasks(d.pipeOursMasks(), pipeEffect));
         }
+        InterruptedRevertWait.of(s, d).ifPresent(reasons::add); // in place of the neutral "run recover"
         // the pipe a start would wait on or ignore every settings file for: the main one, else the first drop-in that is one
         String pipe = d.mainConfPipe() ? d.mainConf() : !pipes.isEmpty() ? pipes.get(0).path() : null;
         if (!s.running()) {

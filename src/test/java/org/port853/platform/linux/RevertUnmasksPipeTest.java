@@ -210,6 +210,55 @@ class RevertUnmasksPipeTest {
                 () -> (LinuxDetails) new ResolvedStateReader(paths, false).read().platform());
     }
 
+    @Test
+    @DisplayName("an interrupted revert that recovery refuses while the pipe is there: its reason says the pipe and the "
+            + "fix, in one CHANGE_INTERRUPTED, in both languages; an interrupted apply keeps 'recover it'")
+    void anInterruptedRevertSaysWhatItsRecoveryWaitsOn() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = pipeMaskedByOurs(paths);
+        String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
+        java.time.Instant started = java.time.Instant.parse("2026-12-01T08:00:00Z");
+        for (int version : new int[] {252, 262}) {
+            ResolverState s = withPending(stateOn(version, pipe.toString()), new org.port853.core.PendingChange("r1",
+                    started, org.port853.change.ChangeRecord.REVERT));
+            List<Reason> interrupted = org.port853.core.Assessor.assess(s, new LinuxRules().assess(s)).reasons().stream()
+                    .filter(r -> r.code().equals("CHANGE_INTERRUPTED")).toList();
+            assertEquals(1, interrupted.size(), interrupted.toString());
+            Reason r = interrupted.get(0);
+            assertEquals(Severity.WARNING, r.severity());
+            assertEquals(null, r.fixAction(), "recovering now would only be refused again");
+            String effect = version == 252 ? "it waits on it and does not come up"
+                    : "it cannot open it and ignores every settings file";
+            assertEquals("A change started " + started + " was interrupted before it was checked (revert to the settings "
+                    + "from before Port853); DNS may not work or may not be encrypted. Finishing it is refused, by the "
+                    + "recovery at every boot too, while " + pipe + " is there: it is a named pipe or device, not a file, "
+                    + "and when the revert restarts systemd-resolved, " + effect + ". / Move it away (sudo mv " + pipe
+                    + " " + pipe + ".old), then run 'port853 recover' (or restart: the recovery at boot finishes it).",
+                    r.message() + " / " + r.fix());
+            String english = DropInDirectoryReasonTest.words(Locale.ENGLISH, r, s);
+            assertTrue(english.contains("Finishing it is refused, by the recovery at every boot too, while " + pipe
+                    + " is there: it is a named pipe or device, not a file, and when the revert restarts "
+                    + "systemd-resolved, " + effect + ". / Move it away (" + sudo + "mv " + pipe + " " + pipe
+                    + ".old), then recover it (or restart: the recovery at boot finishes it)."), english);
+            String german = DropInDirectoryReasonTest.words(Locale.GERMAN, r, s);
+            assertTrue(german.contains("Das Abschließen wird abgelehnt, auch von der Wiederherstellung bei jedem "
+                    + "Systemstart, solange " + pipe + " da ist") && german.contains("/ Verschieben Sie sie (" + sudo
+                    + "mv " + pipe + " " + pipe + ".old)"), german);
+        }
+        ResolverState apply = withPending(stateOn(252, pipe.toString()), new org.port853.core.PendingChange("a1",
+                started, "DNS-over-TLS strict with 1 server(s)"));
+        Reason neutral = org.port853.core.Assessor.assess(apply, new LinuxRules().assess(apply)).reasons().stream()
+                .filter(r -> r.code().equals("CHANGE_INTERRUPTED")).findFirst().orElseThrow();
+        assertEquals(org.port853.core.FixAction.RECOVER, neutral.fixAction(), "an apply's recovery keeps the mask");
+        assertTrue(DropInDirectoryReasonTest.words(Locale.ENGLISH, neutral, apply).endsWith("DNS may not work or may not "
+                + "be encrypted. / Recover it: Port853 checks it, then you keep it or roll it back."));
+    }
+
+    private static ResolverState withPending(ResolverState s, org.port853.core.PendingChange p) {
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(), p,
+                s.problem(), s.platform());
+    }
+
     /** Strict mode on systemd {@code version} with {@code pipeOursMasks}, otherwise as protected. */
     private static ResolverState stateOn(int version, String pipeOursMasks) {
         LinuxDetails d = new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB,
