@@ -592,13 +592,7 @@ abstract class ResolvedAdapterITBase {
             + "pipe is moved away")
     void revertRefusesWhileItWouldUnmaskAPipe() throws IOException {
         RigCli c = rig(112);
-        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
-                "--all-domains", "--json");
-        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
-        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
-        TestRig.ExecResult made = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
-                "mkdir -p /run/systemd/resolved.conf.d && mkfifo " + pipe);
-        assertEquals(0, made.exitCode(), made.stderr());
+        String pipe = appliedWithAPipeInRun(c);
         long pid = c.rig.resolvedPid();
 
         TestRig.ExecResult refused = c.run("revert", "--json");
@@ -634,13 +628,7 @@ abstract class ResolvedAdapterITBase {
             + "that file, so nothing is unmasked")
     void revertLeavesWhatMasksAPipeWhenItIsNotPort853s() throws IOException {
         RigCli c = rig(113);
-        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
-                "--all-domains", "--json");
-        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
-        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
-        TestRig.ExecResult made = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
-                "mkdir -p /run/systemd/resolved.conf.d && mkfifo " + pipe);
-        assertEquals(0, made.exitCode(), made.stderr());
+        appliedWithAPipeInRun(c);
         String theirs = Files.readString(c.dropIn()).replace("Written by Port853", "Deployed by a playbook");
         Path target = c.dropIn().resolveSibling("playbook.txt"); // not *.conf: read only through the link
         Files.writeString(target, theirs);
@@ -667,6 +655,18 @@ abstract class ResolvedAdapterITBase {
         assertAnswered(c.lookup("example.com"), "the file at Port853's path still masks the pipe: resolved comes up");
         JsonNode s = c.json("status", "--json");
         assertFalse(s.toString().contains("DROP_IN_PIPE_MASKED"), "no revert of Port853's would unmask it: " + s);
+    }
+
+    /** Strict mode applied, then a named pipe with Port853's drop-in name made in /run: its path. */
+    private static String appliedWithAPipeInRun(RigCli c) {
+        TestRig.ExecResult applied = c.run("apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict",
+                "--all-domains", "--json");
+        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
+        String pipe = "/run/systemd/resolved.conf.d/zz-port853.conf";
+        TestRig.ExecResult made = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c",
+                "mkdir -p /run/systemd/resolved.conf.d && mkfifo " + pipe);
+        assertEquals(0, made.exitCode(), made.stderr());
+        return pipe;
     }
 
     /** Applies strict mode and returns the JSON result; the rig's resolved PID before and after in {@code pids}. */

@@ -121,8 +121,7 @@ class RevertUnmasksPipeTest {
     void statusSaysIt() throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
         Path pipe = pipeMaskedByOurs(paths);
-        LinuxDetails read = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> (LinuxDetails) new ResolvedStateReader(paths, false).read().platform());
+        LinuxDetails read = readDetails(paths);
         assertEquals(pipe.toString(), read.pipeOursMasks());
         String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
         for (int version : new int[] {252, 262}) {
@@ -143,7 +142,7 @@ class RevertUnmasksPipeTest {
                     + "oder ein Gerät, keine Datei, mit dem Namen der Drop-in-Datei von Port853, die sie verdeckt"));
         }
         Files.delete(pipe);
-        assertEquals(null, ((LinuxDetails) new ResolvedStateReader(paths, false).read().platform()).pipeOursMasks());
+        assertEquals(null, readDetails(paths).pipeOursMasks());
     }
 
     /**
