@@ -435,8 +435,18 @@ public final class ChangeEngine {
                 : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
-        return result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+        ApplyResult done = result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+        return j.enabledResolverAtBoot() && !keptAtBoot && running ? done.withNote(RUNS_UNTIL_BOOT) : done;
     }
+
+    /**
+     * After a revert that turned the resolver's start at boot off again: it still runs, as Port853 left it. It is not
+     * stopped: the revert's check asked it, and nothing proves that names resolve without it (programs that ask it
+     * directly, a resolv.conf restored to its stub); the user who wants it stopped is told how.
+     */
+    private static final Sentence RUNS_UNTIL_BOOT = Sentence.of("systemd-resolved, whose start at boot Port853 "
+            + "had turned on, keeps running until the next boot; to stop it now as well: sudo systemctl stop "
+            + "systemd-resolved", "result.runs-until-boot");
 
     /** The items of {@code baseline} a revert writes back: those that differ now and that Port853 may put back. */
     private static List<ItemSnapshot> restoring(Journal j, boolean fromJournal, List<ItemSnapshot> baseline,

@@ -755,6 +755,12 @@ class ChangeEngineTest {
                     "disabled after the restart, never stopped");
             assertTrue(r.actions().contains(RESTORED), r.actions().toString());
             assertEquals(Journal.EMPTY, journals.load());
+            assertTrue(r.reason().endsWith("; systemd-resolved, whose start at boot Port853 had turned on, keeps running "
+                    + "until the next boot; to stop it now as well: sudo systemctl stop systemd-resolved"), r.reason());
+            assertTrue(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts
+                    .reason(r)).endsWith("läuft bis zum nächsten Systemstart weiter; um es jetzt auch zu beenden: "
+                    + (org.port853.core.Privileges.isRoot() ? "" : "sudo ") + "systemctl stop systemd-resolved"),
+                    "the window says it too");
         }
 
         @Test
@@ -1023,7 +1029,9 @@ class ChangeEngineTest {
             control.calls.clear();
             ApplyResult r = engine.recover();
             assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
-            assertEquals("restored the previous settings; names resolve", r.reason());
+            assertEquals("restored the previous settings; names resolve; systemd-resolved, whose start at boot Port853 "
+                    + "had turned on, keeps running until the next boot; to stop it now as well: sudo systemctl stop "
+                    + "systemd-resolved", r.reason());
             assertEquals(List.of("restart", "disable", "check false"), control.calls);
             assertEquals(Journal.EMPTY, journals.load());
             assertFalse(Files.exists(dropIn));
