@@ -37,6 +37,16 @@ public record Provider(String id, String displayName, List<String> ipv4, List<St
                 List.of());
     }
 
+    /**
+     * This provider with the fields a form does not show taken from {@code earlier}, the saved provider it edits: its
+     * pins, and its other TLS names but the one that is now the primary name.
+     */
+    public Provider keepingUnshownOf(Provider earlier) {
+        return new Provider(id, displayName, ipv4, ipv6, tlsName, dohTemplate, filtering, operator, jurisdiction,
+                sourceUrl, custom, earlier.spkiPins(),
+                earlier.otherTlsNames().stream().filter(n -> !n.equals(tlsName)).toList());
+    }
+
     /** All addresses, IPv4 first. */
     public List<String> addresses() {
         List<String> out = new ArrayList<>(ipv4);

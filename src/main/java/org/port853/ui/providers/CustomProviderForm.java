@@ -96,9 +96,10 @@ public final class CustomProviderForm {
         String id = editing != null ? editing.id() : uniqueId(deriveId(name.get()), existing);
         Provider built;
         try {
-            // a DoH template (only the command line sets one) is not among the fields, and stays as it was
+            // a DoH template, pins and other TLS names (only the file sets them) are not among the fields: they stay
             built = CustomProviders.validate(id, name.get().strip(), addresses.get(), strippedTlsName(),
                     editing == null ? null : editing.dohTemplate());
+            built = editing == null ? built : built.keepingUnshownOf(editing);
         } catch (InvalidInputException e) {
             nameError.set(InputErrorTexts.of(e));
             return null;

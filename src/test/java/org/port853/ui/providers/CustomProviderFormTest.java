@@ -55,4 +55,22 @@ class CustomProviderFormTest {
         form.edit(a);
         assertEquals("Name of custom-a", form.nameProperty().get(), "once only");
     }
+
+    @Test
+    @DisplayName("a saved provider edited in the form keeps what the form does not show: its other TLS names (but one "
+            + "that became the primary name) and its pins")
+    void editingKeepsWhatTheFormDoesNotShow() {
+        String pin = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Provider saved = new Provider("custom-c", "Home", List.of("198.18.0.2"), List.of(), "dot.test", null, null, null,
+                null, null, true, List.of(pin), List.of("other.test", "third.test"));
+        form.edit(saved);
+        form.nameProperty().set("Home, renamed");
+        Provider built = form.build(List.of(saved));
+        assertEquals("Home, renamed", built.displayName());
+        assertEquals(List.of("other.test", "third.test"), built.otherTlsNames());
+        assertEquals(List.of(pin), built.spkiPins());
+        form.edit(saved);
+        form.tlsNameProperty().set("other.test");
+        assertEquals(List.of("third.test"), form.build(List.of(saved)).otherTlsNames());
+    }
 }
