@@ -83,6 +83,10 @@ public final class SettingsOptions {
             fb.add(ServerAddress.parse(s));
         }
         DotMode dotMode = DotMode.parse(mode);
+        if (list.isEmpty() && dotMode != DotMode.OFF) { // core's sentence names no option to give them with
+            throw new InvalidInputException("DNS-over-TLS needs at least one server: give --provider ID (see 'port853 "
+                    + "providers') or --server IP#NAME");
+        }
         refuseAServerGivenTwoWays(list, origins, dotMode);
         DesiredSettings s = new DesiredSettings(list, dotMode, dnssec == null ? null : DnssecMode.parse(dnssec),
                 allDomains, fb);

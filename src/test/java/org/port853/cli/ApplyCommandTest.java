@@ -28,6 +28,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("strict or opportunistic without a server names the options that give one, for apply and export alike")
+    void noServerNamesTheOptions() {
+        for (List<String> command : List.of(List.of("apply"), List.of("export", "--format", "resolved"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--mode", "strict"));
+            CliRuns.Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("DNS-over-TLS needs at least one server: give --provider ID (see 'port853 "
+                    + "providers') or --server IP#NAME"), r.err());
+        }
+    }
+
+    @Test
     @DisplayName("opportunistic mode that fell back to plaintext: exit 3 and a line saying so, how to check and fix")
     void opportunisticPlaintextIsNotFullSuccess() throws Exception {
         answeredInPlaintext();
