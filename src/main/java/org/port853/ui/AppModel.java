@@ -49,6 +49,8 @@ public final class AppModel {
     private final AppServices services;
     private final TaskExecutor tasks;
     private final TaskSlot refreshing;
+    /** A refresh was asked for while one was under way: one more follows it. */
+    private boolean refreshQueued;
     /** The resolver's lookup of one name after a refresh (see {@link #lookUp}). */
     private final TaskSlot lookingUp;
     private final TaskSlot rereading;
@@ -132,9 +134,21 @@ public final class AppModel {
                            List<String> changedKeys, List<ServerAddress> lastServers) {
     }
 
-    /** Reads the resolver state and the provider list in the background, showing progress; safe to call often. */
+    /**
+     * Reads the resolver state and the provider list in the background, showing progress; safe to call often. Asked
+     * while a reading is under way, it reads once more after that one: the reading under way may have started before
+     * what the user refreshes for (a resolver started again in a terminal).
+     */
     public void refresh() {
-        refreshing.run(reading(true));
+        if (!refreshing.isBusy()) {
+            refreshing.run(reading(true));
+        } else if (!refreshQueued) {
+            refreshQueued = true;
+            refreshing.whenIdle(() -> {
+                refreshQueued = false;
+                refreshing.run(reading(true));
+            });
+        }
     }
 
     /** {@link #refresh()}, then {@code afterwards} once the reading has been shown. */

@@ -68,7 +68,7 @@ final class Fakes {
     }
 
     /** A resolver whose apply and revert change its state like the real one would (or fail as told). */
-    static final class FakeAdapter implements ResolverAdapter {
+    static class FakeAdapter implements ResolverAdapter {
         volatile org.port853.platform.PlatformRules rules = new org.port853.platform.linux.LinuxRules();
         /** What the resolver's own lookup of a name says (null: answered), and how often it was asked. */
         volatile String lookupFails;

@@ -113,6 +113,33 @@ class ViewModelTest {
             assertFalse(model.chosen().isEmpty(), "the draft starts from the system's servers");
         }
 
+        @Test
+        @DisplayName("a refresh asked for while one is under way reads once more after it, so the state shown is not "
+                + "one read before the user asked; asked for many times meanwhile, it reads once more")
+        void refreshDuringARefreshReadsAgain() throws Exception {
+            org.port853.core.ResolverState after = Fakes.plaintextState(null); // e.g. changed in a terminal meanwhile
+            org.port853.core.ResolverState before = adapter.state;
+            adapter = new Fakes.FakeAdapter(before) {
+                @Override
+                public org.port853.core.ResolverState readState() {
+                    org.port853.core.ResolverState read = super.readState();
+                    state = after; // what the system is once the reading under way has read it
+                    return read;
+                }
+            };
+            model = new AppModel(services(new Fakes.AnsweringProbe()), tasks);
+            tasks.hold();
+            model.refresh();
+            model.refresh(); // the user clicks Refresh while the first reading runs
+            model.refresh();
+            tasks.runNext();
+            assertSame(before, model.stateProperty().get());
+            tasks.runAll();
+            assertSame(after, model.stateProperty().get());
+            assertEquals(2, adapter.calls.stream().filter("readState"::equals).count(), "one more, not one per click");
+            assertFalse(model.refreshingProperty().get());
+        }
+
         /** The Providers screen's model over the state read once. */
         private org.port853.ui.providers.ProvidersViewModel providersScreen() {
             var providers = new org.port853.ui.providers.ProvidersViewModel(model,
