@@ -14,6 +14,7 @@
 #                                              853 is closed: "broken TLS", like a router's DNS)
 #   All three answer plain DNS on port 53 as well. Answers: host.test A 198.51.100.10 / AAAA 2001:db8::10,
 #   dot.test A 198.51.100.53, every other name A 198.51.100.1 / AAAA 2001:db8::1.
+#   The good server's certificate names dot.test and xn--bcher-kva.example ("bücher.example") besides its addresses.
 #   RIG_DIR  default /tmp/port853-rig-${RIG_ID}
 # Options read by `start` (remembered in $RIG_DIR/rig.env for later commands):
 #   RIG_UPSTREAM=answer|refuse|internet   server answers every name (default), refuses everything, or answers
@@ -113,9 +114,12 @@ holder() { local p; p=$(pidof_rec holder 2>/dev/null) && rec_alive holder && ech
 in_cli() { local h; h=$(holder); nsenter -t "$h" -m -n -- "$@"; }
 
 # ---------------------------------------------------------------- PKI (kept across restarts)
+# The good server's certificate lists an international name in its ASCII form too ("bücher.example"), as a CA
+# issues it: a TLS name written in Unicode verifies only where resolved converts it (GnuTLS builds).
+IDN_NAME=xn--bcher-kva.example
 mkpki() {
     local d=$RIG_DIR/pki
-    if [[ -f $d/net && $(cat "$d/net") == "$RIG_NET" && -f $d/good.pem && -f $d/bad.pem ]]; then return 0; fi
+    if [[ -f $d/net && $(cat "$d/net") == "$RIG_NET" && -f $d/bad.pem ]] && grep -qs "$IDN_NAME" "$d/good.ext"; then return 0; fi
     rm -rf "$d"; mkdir -p "$d"
     local o=(-noenc -newkey ec -pkeyopt ec_paramgen_curve:P-256)
     cert() { # cert CA_NAME NAME SAN
@@ -128,7 +132,7 @@ mkpki() {
         openssl req -x509 "${o[@]}" -keyout "$d/${ca%%:*}.key" -out "$d/${ca%%:*}.pem" -days 3650 -subj "/CN=${ca#*:}" \
             -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
     done
-    cert ca good "DNS:dot.test,IP:$GOOD4,IP:$GOOD6"
+    cert ca good "DNS:dot.test,DNS:$IDN_NAME,IP:$GOOD4,IP:$GOOD6"
     cert other-ca bad "DNS:dot.test,IP:$BAD4,IP:$BAD6"
     echo "$RIG_NET" > "$d/net"
     chmod 755 "$d"; chmod 644 "$d"/*.pem

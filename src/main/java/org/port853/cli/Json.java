@@ -151,6 +151,9 @@ public final class Json {
         if (s.nonHostName() != null) {
             n.put("nameNotHostName", s.nonHostName());
         }
+        if (s.unicodeName() != null) {
+            n.put("nameInUnicode", s.unicodeName());
+        }
     }
 
     private static void domains(ArrayNode into, List<DomainEntry> list) {

@@ -34,8 +34,9 @@ public record DesiredSettings(List<ServerAddress> servers, DotMode mode, DnssecM
     }
 
     public DesiredSettings {
-        servers = List.copyOf(servers == null ? List.of() : servers);
-        fallback = List.copyOf(fallback == null ? List.of() : fallback);
+        // a name the system has in Unicode is written in its ASCII form, which every build of resolved verifies
+        servers = (servers == null ? List.<ServerAddress>of() : servers).stream().map(ServerAddress::written).toList();
+        fallback = (fallback == null ? List.<ServerAddress>of() : fallback).stream().map(ServerAddress::written).toList();
         if (mode == null) throw new InvalidInputException("mode is missing").says("settings.no-mode");
         if (servers.size() > MAX_SERVERS || fallback.size() > MAX_SERVERS) {
             throw new InvalidInputException("at most " + MAX_SERVERS + " servers are allowed")

@@ -15,6 +15,11 @@ public interface PlatformDetails {
         return null;
     }
 
+    /** How the resolver checks a certificate against a TLS name written in Unicode. */
+    default UnicodeTlsNames unicodeTlsNames() {
+        return UnicodeTlsNames.UNKNOWN;
+    }
+
     /** How the window says {@link #versionText} in the user's language; null: it says the English. */
     default Words versionWords() {
         return null;

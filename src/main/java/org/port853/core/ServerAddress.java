@@ -9,8 +9,12 @@ import java.util.Objects;
  * port follows. The name is the TLS authentication name (SNI and certificate check, systemd 246+).
  * {@code nonHostName} is a name the system reports that is no host name (resolved takes any text after '#'), in
  * {@link Printable#ascii} form for showing only: such a server has no {@code tlsName}, and nothing writes that name.
+ * {@code unicodeName} is, for a reported name the system has in Unicode ("bücher.example"), that name as written, in
+ * {@link Printable#ascii} form ("b\xfccher.example"), for showing only: {@code tlsName} holds its ASCII form
+ * ("xn--bcher-kva.example"), which is what Port853 writes, checks and records; resolved checks the certificate against
+ * the name as written where it is built with OpenSSL ({@link UnicodeTlsNames}).
  */
-public record ServerAddress(InetAddress address, int port, String tlsName, String nonHostName) {
+public record ServerAddress(InetAddress address, int port, String tlsName, String nonHostName, String unicodeName) {
     public static final int DEFAULT_PORT = 53;
     /** DNS-over-TLS's own port (RFC 7858). */
     public static final int DOT_PORT = 853;
@@ -26,6 +30,13 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
         if (nonHostName != null && (tlsName != null || !nonHostName.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw new IllegalArgumentException("a name that is no host name comes alone, in its printable ASCII form");
         }
+        if (unicodeName != null && (tlsName == null || !unicodeName.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("a name in Unicode comes with its ASCII form, in its printable ASCII form");
+        }
+    }
+
+    public ServerAddress(InetAddress address, int port, String tlsName, String nonHostName) {
+        this(address, port, tlsName, nonHostName, null);
     }
 
     public ServerAddress(InetAddress address, int port, String tlsName) {
@@ -49,7 +60,8 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
      * look-alike name that the system uses keeps its server in the state ({@link DnsNames#requireReportedTlsName}).
      * A name that is no host name at all keeps its server too, the name only shown ({@link #nonHostName}); so does one
      * with a trailing dot, which resolved (247 to 262) checks the certificate against as written, and which no
-     * certificate lists: "dot.test." failed in strict mode in the rig where "dot.test" worked.
+     * certificate lists: "dot.test." failed in strict mode in the rig where "dot.test" worked. A name in Unicode keeps
+     * its ASCII form as {@code tlsName} and is said as written beside it ({@link #unicodeName}).
      */
     public static ServerAddress reported(InetAddress address, int port, String tlsName) {
         if (tlsName == null || tlsName.isEmpty()) {
@@ -57,7 +69,9 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
         }
         try {
             if (!tlsName.endsWith(".")) {
-                return new ServerAddress(address, port, DnsNames.requireReportedTlsName(tlsName));
+                String ascii = DnsNames.requireReportedTlsName(tlsName);
+                boolean unicode = tlsName.chars().anyMatch(c -> c >= 0x80);
+                return new ServerAddress(address, port, ascii, null, unicode ? Printable.ascii(tlsName) : null);
             }
         } catch (InvalidInputException notHostName) {
             // shown below, as a name with a trailing dot is
@@ -177,16 +191,28 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
 
     /** This server with the port DNS-over-TLS uses written out (853 where none is given). */
     public ServerAddress atDotPort() {
-        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName, nonHostName);
+        return port == dotPort() ? this : new ServerAddress(address, dotPort(), tlsName, nonHostName, unicodeName);
     }
 
     /** This server with DNS-over-TLS's own port left unwritten ({@code IP:853#name} is {@code IP#name}). */
     public ServerAddress withoutDotPort() {
-        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName, nonHostName) : this;
+        return port == DOT_PORT ? new ServerAddress(address, 0, tlsName, nonHostName, unicodeName) : this;
     }
 
-    /** As {@link #toResolvedSyntax}, with a name that is no host name shown after '#' in its escaped form. */
+    /** This server as Port853 writes it: a name the system has in Unicode in its ASCII form, as {@link #tlsName}. */
+    public ServerAddress written() {
+        return unicodeName == null ? this : new ServerAddress(address, port, tlsName, nonHostName);
+    }
+
+    /**
+     * As {@link #toResolvedSyntax}, with a name that is no host name, or one the system has in Unicode, shown after '#'
+     * as the system has it, in its escaped form.
+     */
     public String toShownSyntax() {
+        if (unicodeName != null) {
+            String written = toResolvedSyntax();
+            return written.substring(0, written.lastIndexOf('#') + 1) + unicodeName;
+        }
         return nonHostName == null ? toResolvedSyntax() : toResolvedSyntax() + "#" + nonHostName;
     }
 

@@ -41,12 +41,14 @@ class AssessorTest {
         List<DropIn> dropIns = new ArrayList<>();
         PendingChange pending;
         boolean systemdBooted = true;
+        UnicodeTlsNames unicodeTlsNames = UnicodeTlsNames.UNKNOWN;
 
         ResolverState build() {
             GlobalState g = unreadable ? null : new GlobalState(servers, fallback, null, mode, dnssec, true, domains,
                     "yes", "stub");
             return new ResolverState("systemd-resolved", source, installed, running, g, links, pending, unreadable ? "the bus said no" : null,
-                new LinuxDetails(version, rc, dropIns, null, systemdBooted));
+                new LinuxDetails(version, rc, dropIns, null, systemdBooted, null, false, null, null,
+                        "/etc/systemd/resolved.conf", null, false, null, false, null, null, unicodeTlsNames));
         }
 
         /** The neutral rules with systemd-resolved's, as the Linux adapter assesses. */
@@ -400,8 +402,45 @@ class AssessorTest {
             assertEquals(Severity.INFO, r.severity());
             assertEquals(List.of("198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net"), r.details());
             assertFalse(r.message().contains("9.9.9.9"), "a name that reads as itself is not listed");
-            assertEquals(Verdict.PROTECTED, a.verdict());
+            // the look-alike is information only; the names' being written in Unicode is a warning of its own
+            assertEquals(java.util.Set.of("LOOKALIKE_TLS_NAME", "TLS_NAME_UNICODE"), a.reasons().stream()
+                    .map(Reason::code).filter(c -> c.contains("NAME")).collect(java.util.stream.Collectors.toSet()));
             assertTrue(reason(new S().assess(), "LOOKALIKE_TLS_NAME").isEmpty());
+        }
+
+        @Test
+        @DisplayName("a name the system has in Unicode is said with what this build of resolved does with it, and its "
+                + "ASCII form to write")
+        void aNameInUnicodeIsSaidWithWhatThisBuildDoes() {
+            // "DNS=198.18.0.2#bücher.example": 252 (OpenSSL) gave no answer in strict mode in the rig, 247 (GnuTLS) did
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#b\u00fccher.example"));
+            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1:853#b\u00fccher.example")),
+                    DotMode.STRICT, false));
+            for (UnicodeTlsNames build : UnicodeTlsNames.values()) {
+                s.unicodeTlsNames = build;
+                Reason r = require(s.assess(), "TLS_NAME_UNICODE");
+                String detail = switch (build) {
+                    case AS_WRITTEN -> "0";
+                    case CONVERTED -> "1";
+                    case UNKNOWN -> "2";
+                };
+                assertEquals(List.of("198.18.0.2#b\\xfccher.example, 10.8.0.1:853#b\\xfccher.example",
+                        "198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example", detail), r.details());
+                assertEquals(build == UnicodeTlsNames.CONVERTED ? Severity.INFO : Severity.WARNING, r.severity(), build.name());
+                assertTrue(r.fix().endsWith(": 198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example."),
+                        r.fix());
+            }
+            s.unicodeTlsNames = UnicodeTlsNames.AS_WRITTEN;
+            assertTrue(require(s.assess(), "TLS_NAME_UNICODE").message().contains("built with OpenSSL, which checks"));
+            assertEquals(Verdict.PARTIAL, s.assess().verdict());
+            s.unicodeTlsNames = UnicodeTlsNames.CONVERTED;
+            assertTrue(require(s.assess(), "TLS_NAME_UNICODE").message().contains("built with GnuTLS"));
+            assertEquals(Verdict.PROTECTED, s.assess().verdict(), "works here");
+            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#xn--bcher-kva.example"));
+            s.links.clear();
+            assertTrue(reason(s.assess(), "TLS_NAME_UNICODE").isEmpty(), "written in its ASCII form: nothing to say");
+            assertTrue(reason(s.assess(), "TLS_NAME_NOT_HOST_NAME").isEmpty());
         }
 
         @Test

@@ -23,6 +23,16 @@ class DesiredSettingsTest {
     @DisplayName("DesiredSettings validation")
     class Validation {
         @Test
+        @DisplayName("a server the system has with its name in Unicode is held as Port853 writes it, in ASCII form")
+        void aNameInUnicodeIsHeldInItsAsciiForm() {
+            ServerAddress unicode = ServerAddress.parseReported("198.18.0.2#b\u00fccher.example");
+            ServerAddress ascii = ServerAddress.parse("198.18.0.2#xn--bcher-kva.example");
+            DesiredSettings d = new DesiredSettings(List.of(unicode), DotMode.STRICT, DnssecMode.NO, false, List.of(unicode));
+            assertEquals(List.of(ascii), d.servers());
+            assertEquals(List.of(ascii), d.fallback());
+        }
+
+        @Test
         void strictNeedsNames() {
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> new DesiredSettings(List.of(PLAIN), DotMode.STRICT, DnssecMode.NO, false, List.of()));

@@ -2,7 +2,9 @@ package org.port853.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -254,6 +256,26 @@ class ServerAddressTest {
             assertEquals("198.18.0.2#xn--80ak6aa92e.com", ServerAddress.reported(a, 0, APPLE).toString());
             assertEquals("198.18.0.2:853#dns.xn--qud9-63d.net", ServerAddress.parseReported("198.18.0.2:853#" + QUAD9).toString());
             assertNull(ServerAddress.reported(a, 0, "").tlsName());
+        }
+
+        @Test
+        @DisplayName("a name the system has in Unicode is kept in its ASCII form, which Port853 writes, and shown as written")
+        void reportedInUnicodeIsWrittenInItsAsciiFormAndShownAsWritten() {
+            // resolved built with OpenSSL checks "bücher.example" as written: strict mode failed in the rig (252)
+            ServerAddress unicode = ServerAddress.parseReported("198.18.0.2:853#B\u00dccher.example");
+            assertEquals("xn--bcher-kva.example", unicode.tlsName());
+            assertEquals("B\\xdccher.example", unicode.unicodeName(), "as written, escaped");
+            assertEquals("198.18.0.2:853#xn--bcher-kva.example", unicode.toResolvedSyntax());
+            assertEquals("198.18.0.2:853#B\\xdccher.example", unicode.toShownSyntax());
+            assertEquals("198.18.0.2#B\\xdccher.example", unicode.withoutDotPort().toShownSyntax());
+            assertEquals(ServerAddress.parse("198.18.0.2:853#xn--bcher-kva.example"), unicode.written());
+            assertNotEquals(unicode.written(), unicode, "resolved has another name than Port853 writes");
+            ServerAddress ascii = ServerAddress.parseReported("198.18.0.2#xn--bcher-kva.example");
+            assertNull(ascii.unicodeName());
+            assertSame(ascii, ascii.written());
+            assertNull(ServerAddress.parse("198.18.0.2#b\u00fccher.example").unicodeName(), "typed: Port853 writes it so");
+            InetAddress a = unicode.address();
+            assertThrows(IllegalArgumentException.class, () -> new ServerAddress(a, 0, null, null, "b\\xfccher.example"));
         }
 
         @Test

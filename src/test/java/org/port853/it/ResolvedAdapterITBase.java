@@ -669,6 +669,51 @@ abstract class ResolvedAdapterITBase {
         return pipe;
     }
 
+    @Test
+    @DisplayName("a server someone else wrote in resolved.conf with its TLS name in Unicode (bücher.example; the "
+            + "certificate lists xn--bcher-kva.example): built with OpenSSL resolved gives no answer in strict mode, "
+            + "built with GnuTLS it answers; status and doctor say which with the ASCII form to write, and that form "
+            + "applied works")
+    void aTlsNameInUnicode() throws IOException {
+        RigCli c = bareRig(114);
+        boolean gnutls = systemd() == 247; // the rig's bullseye build; 252, 257 and 262 are built with OpenSSL
+        String main = "/etc/systemd/resolved.conf";
+        // "b\303\274cher": ü in UTF-8, as an editor writes it (printf's octal escapes keep the command ASCII)
+        TestRig.ExecResult written = c.rig.exec(null, java.time.Duration.ofSeconds(10), "sh", "-c", "printf '[Resolve]"
+                + "\\nFallbackDNS=\\nDNSSEC=no\\nLLMNR=no\\nMulticastDNS=no\\nDNSOverTLS=yes\\nDomains=~.\\nDNS="
+                + c.rig.goodServer() + "#b\\303\\274cher.example\\n' > " + main);
+        assertEquals(0, written.exitCode(), written.stderr());
+        c.rig.restartResolved();
+        TestRig.ExecResult dig = c.lookup("example.com");
+        assertEquals(gnutls, dig.stdout().contains("198.51.100."), "answered only where resolved converts the name: "
+                + dig.stdout());
+
+        JsonNode s = c.json("status", "--json");
+        JsonNode server = s.path("global").path("servers").get(0);
+        assertEquals("xn--bcher-kva.example", server.path("name").asText(), s.toString());
+        assertEquals("b\\xfccher.example", server.path("nameInUnicode").asText(), s.toString());
+        JsonNode reason = StreamSupport.stream(s.path("assessment").path("reasons").spliterator(), false)
+                .filter(r -> r.path("code").asText().equals("TLS_NAME_UNICODE")).findFirst()
+                .orElseThrow(() -> new AssertionError(codes(s).toString()));
+        assertEquals(gnutls ? "INFO" : "WARNING", reason.path("severity").asText());
+        assertTrue(reason.path("message").asText().contains(gnutls ? "built with GnuTLS, which checks the certificate "
+                + "against the name's ASCII" : "built with OpenSSL, which checks"), reason.toString());
+        String ascii = c.rig.goodServer() + "#xn--bcher-kva.example";
+        assertTrue(reason.path("fix").asText().endsWith(": " + ascii + "."), reason.toString());
+
+        TestRig.ExecResult doctor = c.runTrustingRigCa("doctor");
+        assertTrue(doctor.stdout().contains("WARNING  tls.name") && doctor.stdout().contains("the settings write this "
+                + "name in Unicode (b\\xfccher.example, shown escaped)"), doctor.stdout());
+        assertTrue(doctor.stdout().contains("Fix: Write the server as " + ascii + "."), doctor.stdout());
+
+        TestRig.ExecResult applied = c.run("apply", "--server", ascii, "--mode", "strict", "--all-domains");
+        assertEquals(0, applied.exitCode(), applied.stdout() + applied.stderr());
+        assertAnswered(c.lookup("example.com"), "the ASCII form works with every build");
+        JsonNode after = c.json("status", "--json");
+        assertFalse(codes(after).contains("TLS_NAME_UNICODE"), codes(after).toString());
+        assertFalse(after.path("global").path("servers").get(0).has("nameInUnicode"), after.toString());
+    }
+
     /** Applies strict mode and returns the JSON result; the rig's resolved PID before and after in {@code pids}. */
     TestRig.ExecResult applyStrictGood(RigCli c, long[] pids) {
         pids[0] = c.rig.resolvedPid();

@@ -102,6 +102,25 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("a certificate that names the ASCII form of a name the settings write in Unicode is not passed: "
+            + "resolved built with OpenSSL checks the name as written")
+    void aNameWrittenInUnicodeIsAWarningThoughItsAsciiFormMatches() {
+        CertificateReport cert = new CertificateReport("dot.test", "Test CA", "Test CA",
+                List.of("dot.test", "xn--bcher-kva.example"), Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"),
+                false, false, true, null, true, "xn--bcher-kva.example", "P");
+        ProbeReport r = new ProbeReport(ServerAddress.parseReported("198.18.0.2#b\u00fccher.example"), TcpOutcome.OK,
+                TlsOutcome.OK, null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(), List.of(), 3,
+                "a.test", "NOERROR", List.of(), true, null, null);
+        Check name = find(ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")), "tls.name");
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, name.status());
+        assertEquals("The certificate names xn--bcher-kva.example, but the settings write this name in Unicode "
+                + "(b\\xfccher.example, shown escaped): systemd-resolved built with OpenSSL checks the certificate "
+                + "against it as written, and strict mode fails; built with GnuTLS, it converts it.", english(name).evidence());
+        assertEquals("Write the server as 198.18.0.2#xn--bcher-kva.example.", english(name).fix());
+        assertEquals("Den Server als 198.18.0.2#xn--bcher-kva.example schreiben.", german(name).fix());
+    }
+
+    @Test
     @DisplayName("a small answer to the large query proves nothing about large answers: not OK, said why; above 512 bytes OK")
     void aSmallAnswerDoesNotPassTheLargeAnswerCheck() {
         Check small = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null)), DotMode.STRICT,

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.core.Assessor;
 import org.port853.core.Reason;
@@ -241,6 +243,31 @@ class ReasonTextsTest {
     void aNameThatIsNoHostNameIsSaidWithItsServerInBothLanguages() {
         assertSaidWithServerInBothLanguages("TLS_NAME_NOT_HOST_NAME", "198.18.0.2#dns\\x01x.example",
                 "checks the server's certificate", "kein Hostname");
+    }
+
+    @Test
+    @DisplayName("a name in Unicode is said with what this build of resolved does with it and the ASCII form to write, "
+            + "in both languages")
+    void aNameInUnicodeIsSaidWithTheBuildAndTheAsciiFormInBothLanguages() {
+        List<String> servers = List.of("198.18.0.2#b\\xfccher.example", "198.18.0.2#xn--bcher-kva.example");
+        Map<String, List<String>> saidPerBuild = Map.of("0", List.of("built with OpenSSL, which checks the server's "
+                        + "certificate", "mit OpenSSL gebaut, das das Zertifikat"),
+                "1", List.of("built with GnuTLS, which checks the certificate against the name's ASCII",
+                        "mit GnuTLS gebaut, das das Zertifikat gegen die ASCII-Form"),
+                "2", List.of("systemd-resolved built with OpenSSL (as from Debian 12 on) checks the server's",
+                        "Mit OpenSSL gebaut (wie ab Debian 12) prüft systemd-resolved das Zertifikat des Servers"));
+        saidPerBuild.forEach((detail, said) -> {
+            Reason r = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y",
+                    List.of(servers.get(0), servers.get(1), detail));
+            for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+                boolean inGerman = language == java.util.Locale.GERMAN;
+                ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "TLS_NAME_UNICODE", null));
+                assertTrue(t.message().contains(servers.get(0)) && t.message().contains(said.get(inGerman ? 1 : 0)),
+                        t.message());
+                assertTrue(t.fix().endsWith((inGerman ? "ASCII-Form schreiben: " : "connection's DNS settings): ")
+                        + servers.get(1) + "."), t.fix());
+            }
+        });
     }
 
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {

@@ -579,17 +579,22 @@ class ViewModelTest {
             assertEquals(0, model.draftChangesProperty().get());
         }
 
-        @Test
-        @DisplayName("a server the system uses with a look-alike name (written by someone else) stays in the draft as "
-                + "it is, and what applying sends passes the helper's own strict check unchanged, in its ASCII form")
-        void lookAlikeNameFromTheSystemStaysInTheDraftInItsAsciiForm() {
-            // "аррӏе.com": Cyrillic а, р, р, ӏ, е read as "apple"; resolved reports it as it was written
-            ServerAddress lookAlike = ServerAddress.parseReported("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com");
-            assertEquals(List.of("198.18.0.2 · xn--80ak6aa92e.com"), draftWhenInUse(lookAlike), "not an empty draft");
-            assertEquals(List.of(lookAlike), model.desired().servers());
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.CsvSource({"b\u00fccher.example, xn--bcher-kva.example",
+                "\u0430\u0440\u0440\u04cf\u0435.com, xn--80ak6aa92e.com"})
+        @DisplayName("a server the system uses with its name in Unicode (bücher.example; a look-alike, \"аррӏе.com\" in "
+                + "Cyrillic), written by someone else, stays in the draft untouched, and applying or a change of mode "
+                + "sends its ASCII form, which passes the helper's own strict check and every build of resolved verifies")
+        void aNameInUnicodeFromTheSystemStaysInTheDraftInItsAsciiForm(String unicode, String ascii) {
+            ServerAddress reported = ServerAddress.parseReported("198.18.0.2#" + unicode);
+            assertEquals(List.of("198.18.0.2 · " + ascii), draftWhenInUse(reported), "not left out");
+            assertEquals(0, model.draftChangesProperty().get(), "an untouched draft differs in nothing");
+            List<ServerAddress> written = List.of(ServerAddress.parse("198.18.0.2#" + ascii));
+            assertEquals(written, model.desired().servers());
+            assertEquals(written, model.desired(org.port853.core.DotMode.STRICT, true).servers());
             var sent = org.port853.helper.HelperDocuments.parse(org.port853.helper.HelperDocuments.write(
                     org.port853.helper.HelperRequest.apply(model.desired(), false)));
-            assertEquals(List.of(lookAlike), sent.settings().servers());
+            assertEquals(written, sent.settings().servers());
         }
 
         @Test

@@ -8,6 +8,7 @@ import org.port853.core.DropIn;
 import org.port853.core.SettingElsewhere;
 import org.port853.core.PlatformDetails;
 import org.port853.core.ResolvConfState;
+import org.port853.core.UnicodeTlsNames;
 
 /**
  * What only a Linux system with systemd-resolved has: its systemd version, /etc/resolv.conf, the drop-ins, and
@@ -25,13 +26,14 @@ import org.port853.core.ResolvConfState;
  * {@code mainConfPipe}: the main resolved.conf is a named pipe or device ({@link DropInScanner#isPipeOrDevice}), on
  * which resolved waits when it next starts, or from 258 for which it ignores every settings file ({@link SettingsPipe});
  * {@code pipeOursMasks}: a named pipe or device with the name of Port853's drop-in that Port853's path masks, which a
- * revert would unmask ({@link DropInScanner#pipeOursMasks}), or null.
+ * revert would unmask ({@link DropInScanner#pipeOursMasks}), or null; {@code unicodeTlsNames}: how this build of
+ * systemd-resolved checks a TLS name written in Unicode ({@link SystemdVersion#unicodeTlsNames}).
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
                            boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe,
-                           String pipeOursMasks, String mainConfDns)
+                           String pipeOursMasks, String mainConfDns, UnicodeTlsNames unicodeTlsNames)
         implements PlatformDetails {
     /**
      * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
@@ -61,6 +63,16 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
 
     public LinuxDetails {
         dropIns = List.copyOf(dropIns);
+        unicodeTlsNames = unicodeTlsNames == null ? UnicodeTlsNames.UNKNOWN : unicodeTlsNames;
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
+                        String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart,
+                        NoDirectory dropInDirectory, boolean mainConfPipe, String pipeOursMasks, String mainConfDns) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, dropInDirectory,
+                mainConfPipe, pipeOursMasks, mainConfDns, UnicodeTlsNames.UNKNOWN);
     }
 
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns) {

@@ -32,7 +32,7 @@ final class ResolvedStateReader {
     private static final Duration RESOLVECTL_TIMEOUT = Duration.ofSeconds(10);
 
     private final LinuxPaths paths;
-    private volatile int systemdVersion = -1;
+    private volatile SystemdVersion.Build build;
 
     private final boolean observeDowngrade;
     private final JournalCheck journal;
@@ -49,10 +49,14 @@ final class ResolvedStateReader {
     }
 
     int systemdVersion() {
-        if (systemdVersion < 0) {
-            systemdVersion = SystemdVersion.probe(paths);
+        return build().version();
+    }
+
+    private SystemdVersion.Build build() {
+        if (build == null) {
+            build = SystemdVersion.probeBuild(paths);
         }
-        return systemdVersion;
+        return build;
     }
 
     /** The Linux facts beside the resolver's own state. */
@@ -73,7 +77,7 @@ final class ResolvedStateReader {
                 LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null),
                 DropInScanner.isPipeOrDevice(paths.mainConf(version)),
                 DropInScanner.pipeOursMasks(paths).map(String::valueOf).orElse(null),
-                ResolvedConf.parse(mainText).keys().get("DNS"));
+                ResolvedConf.parse(mainText).keys().get("DNS"), build().unicodeTlsNames());
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

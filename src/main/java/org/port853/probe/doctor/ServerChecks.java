@@ -184,6 +184,15 @@ public final class ServerChecks {
                     + "the provider's TLS name.").says("tls.name.address-missing", String.join(", ", c.names()),
                     c.checkedName());
         }
+        String unicode = r.server().unicodeName();
+        if (c.nameMatches() && unicode != null) {
+            // the probe checked the ASCII form; resolved built with OpenSSL checks the name as the settings write it
+            return Check.warning("tls.name", s, "The certificate names " + c.checkedName() + ", but the settings write "
+                    + "this name in Unicode (" + unicode + ", shown escaped): systemd-resolved built with OpenSSL checks "
+                    + "the certificate against it as written, and strict mode fails; built with GnuTLS, it converts it.",
+                    "Write the server as " + r.server().toResolvedSyntax() + ".").says("tls.name.unicode",
+                    c.checkedName(), unicode, r.server().toResolvedSyntax());
+        }
         if (c.nameMatches()) {
             return Check.ok("tls.name", s, "The certificate names " + c.checkedName() + ".").says("tls.name.ok", c.checkedName());
         }

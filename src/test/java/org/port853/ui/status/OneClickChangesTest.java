@@ -77,6 +77,26 @@ class OneClickChangesTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("a fix that keeps a system server whose name is in Unicode writes it in its ASCII "
+            + "form, which every build of resolved verifies, and is not taken for a change that changes nothing")
+    void aFixKeepsANameInUnicodeInItsAsciiForm() {
+        org.port853.core.ServerAddress unicode = org.port853.core.ServerAddress.parseReported("192.0.2.2#b\u00fccher.example");
+        org.port853.core.ServerAddress ascii = org.port853.core.ServerAddress.parse("192.0.2.2#xn--bcher-kva.example");
+        for (FixAction f : List.of(FixAction.LINK_RESOLV_CONF, FixAction.USE_STRICT_MODE, FixAction.ENABLE_DOT)) {
+            OneClickChanges.Change c = OneClickChanges.fix(f, state("yes", List.of(unicode)), QUAD9);
+            assertEquals(List.of(ascii), c.settings().servers(), f.name());
+            assertNull(c.settings().servers().get(0).unicodeName(), f.name());
+        }
+        GlobalState g = new GlobalState(List.of(unicode), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
+                List.of(), "yes", "stub");
+        ResolverState strict = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null,
+                null, new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of()));
+        assertFalse(OneClickChanges.inPlace(OneClickChanges.fix(FixAction.USE_STRICT_MODE, strict, QUAD9), strict),
+                "writing the ASCII form changes what resolved checks");
+    }
+
     /** A strict Quad9 system with DNSSEC allow-downgrade; {@code ourKeys}: the keys Port853's drop-in sets. */
     static ResolverState protectedState(java.util.Map<String, String> ourKeys) {
         List<org.port853.core.ServerAddress> servers = org.port853.ui.common.ProviderNames.serversOf(QUAD9);
