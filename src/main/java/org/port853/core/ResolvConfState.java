@@ -72,6 +72,11 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         return !nameservers.isEmpty() && DesiredSettings.RESOLVED_STUBS.containsAll(nameservers);
     }
 
+    /** Programs that read this file go to resolved's stub: a link to the stub file, or a file naming only its addresses. */
+    public boolean leadsToStub() {
+        return kind == Kind.STUB || kind == Kind.STATIC && pointsOnlyAtStub();
+    }
+
     /**
      * Why programs that read this file would bypass the stub (and a change made through it), or empty when they go
      * through the stub: a link to the stub file, or a static file naming only the stub's addresses.

@@ -49,10 +49,13 @@ public record ResolverState(String resolverName, StateSource source, boolean ins
         return file != null && file.kind() != ResolvConfState.Kind.STUB && !(global != null && global.stubListenerOff());
     }
 
-    /** /etc/resolv.conf is a link to the stub of an installed resolver that is not running: no program gets an answer. */
+    /**
+     * /etc/resolv.conf leads programs to the stub (a link to its file, or a file of its own naming only its addresses)
+     * of an installed resolver that is not running: no program gets an answer.
+     */
     public boolean resolverFileLeadsNowhere() {
         ResolvConfState file = platform.resolverFile();
-        return file != null && file.kind() == ResolvConfState.Kind.STUB && installed && !running;
+        return file != null && file.leadsToStub() && installed && !running;
     }
 
     public boolean degraded() {

@@ -219,6 +219,13 @@ class CliCommandsTest {
             assertTrue(out.contains("\n/etc/resolv.conf: stub -> /run/systemd/resolve/stub-resolv.conf (nameserver "
                     + "127.0.0.53), which does not answer while systemd-resolved is stopped: programs cannot resolve "
                     + "names\n"), out);
+            var ownFile = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STATIC, null,
+                    List.of("127.0.0.53"), true);
+            adapter.state = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                    "systemd-resolved is not running", new LinuxDetails(252, ownFile, List.of()));
+            assertTrue(run("status").out().contains("\n/etc/resolv.conf: static (nameserver 127.0.0.53), which does not "
+                    + "answer while systemd-resolved is stopped: programs cannot resolve names\n"), "a file naming only "
+                    + "the stub leads there too: " + run("status").out());
             ResolverState running = state(DotMode.OFF, true);
             adapter.state = running.withPlatform(new LinuxDetails(252, stub, List.of()));
             assertFalse(run("status").out().contains("cannot resolve"), run("status").out());

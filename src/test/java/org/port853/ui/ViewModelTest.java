@@ -1942,6 +1942,13 @@ class ViewModelTest {
                     + "programs that read it bypass the stub", status.resolvConfProperty().get());
             resolvConfIs(null);
             assertEquals("a file of its own: programs that read it bypass the stub", status.resolvConfProperty().get());
+            adapter.state = new org.port853.core.ResolverState("systemd-resolved", org.port853.core.StateSource.NONE,
+                    true, false, null, List.of(), null, "systemd-resolved is not running",
+                    new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                            org.port853.core.ResolvConfState.Kind.STATIC, null, List.of("127.0.0.53")), List.of()));
+            model.refresh();
+            assertEquals("a file of its own naming the stub (127.0.0.53), which does not answer while systemd-resolved "
+                    + "is stopped: programs cannot resolve names", status.resolvConfProperty().get());
         }
 
         /** A strict resolver whose /etc/resolv.conf is a file of its own, a link to {@code target} (null: none). */

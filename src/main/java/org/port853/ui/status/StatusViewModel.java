@@ -167,7 +167,7 @@ public final class StatusViewModel {
         // a file of its own that names only the stub's address leads programs to the stub, as a link to it does
         boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.pointsOnlyAtStub();
         resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
-                + (stubGone ? ".stopped" : staticToStub ? ".stub" : ""), String.valueOf(file.target()),
+                + (staticToStub ? ".stub" : "") + (stubGone ? ".stopped" : ""), String.valueOf(file.target()),
                 String.join(", ", file.nameservers()), file.target() == null ? 0 : 1, file.nameservers().isEmpty() ? 0 : 1));
         if (blocked != null) {
             // a reason refuses every change: the switch says why, the state as read stays in view
