@@ -38,10 +38,14 @@ public final class ResolvedControl implements ResolverControl {
         systemctl("enable", UNIT);
     }
 
-    /** Not while /etc/resolv.conf leads to systemd-resolved (its stub or uplink file): after a reboot it would lead nowhere. */
+    /**
+     * Not while /etc/resolv.conf leads to systemd-resolved (a link to its stub or uplink file, or a file of its own
+     * naming only the stub): after a reboot it would lead nowhere.
+     */
     @Override
     public boolean disableAtBoot() throws IOException {
-        if (ResolvConfInspector.leadsToResolved(paths.resolvConf())) {
+        if (ResolvConfInspector.leadsToResolved(paths.resolvConf())
+                || ResolvConfInspector.inspect(paths.resolvConf()).leadsToStub()) {
             return false;
         }
         systemctl("disable", UNIT);

@@ -85,4 +85,15 @@ class ResolvedControlTest {
         assertFalse(control("enabled", 0).disableAtBoot());
         assertFalse(Files.exists(dir.resolve("calls")), "no systemctl call");
     }
+
+    @Test
+    @DisplayName("stays on at boot while /etc/resolv.conf is a file of its own naming only the stub (a copied stub file): "
+            + "programs ask the stub through it")
+    void staysOnWhileAFileNamesOnlyTheStub() throws IOException {
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/resolv.conf"), "# copied from stub-resolv.conf\nnameserver 127.0.0.53\n"
+                + "options edns0 trust-ad\nsearch .\n");
+        assertFalse(control("enabled", 0).disableAtBoot());
+        assertFalse(Files.exists(dir.resolve("calls")), "no systemctl call");
+    }
 }
