@@ -177,6 +177,25 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return s;
     }
 
+    /**
+     * The notes said after the reason, in the order they were added, but the one that encryption stays on, which
+     * {@link #encryptionStaysOn()} holds (for a text that says the reason in its own words and the notes after it).
+     */
+    public List<Sentence> notesBesideEncryptionStaysOn() {
+        java.util.LinkedList<Sentence> notes = new java.util.LinkedList<>();
+        Sentence s = new Sentence(reason, reasonWords);
+        while (s.words() != null && OutsideEncryption.WITH_NOTE.equals(s.words().wording())
+                && s.words().parts().size() > 1 && s.words().details().size() > 1) {
+            Sentence note = new Sentence(s.words().details().get(1), s.words().parts().get(1));
+            String wording = note.words() == null ? "" : note.words().wording();
+            if (!wording.equals(OutsideEncryption.STAYS_ON) && !wording.equals(OutsideEncryption.STAYS_ON_EXPORT)) {
+                notes.addFirst(note);
+            }
+            s = new Sentence(s.words().details().get(0), s.words().parts().get(0));
+        }
+        return notes;
+    }
+
     /** This result with {@code note} said after its reason. */
     public ApplyResult withNote(Sentence note) {
         Sentence before = new Sentence(reason, reasonWords);

@@ -757,10 +757,11 @@ class ChangeEngineTest {
             assertEquals(Journal.EMPTY, journals.load());
             assertTrue(r.reason().endsWith("; systemd-resolved, whose start at boot Port853 had turned on, keeps running "
                     + "until the next boot; to stop it now as well: sudo systemctl stop systemd-resolved"), r.reason());
-            assertTrue(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts
-                    .reason(r)).endsWith("läuft bis zum nächsten Systemstart weiter; um es jetzt auch zu beenden: "
-                    + (org.port853.core.Privileges.isRoot() ? "" : "sudo ") + "systemctl stop systemd-resolved"),
-                    "the window says it too");
+            String shown = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.apply
+                    .ApplyViewModel.resultText(r));
+            assertTrue(shown.endsWith("läuft bis zum nächsten Systemstart weiter; um es jetzt auch zu beenden: "
+                    + (org.port853.core.Privileges.isRoot() ? "" : "sudo ") + "systemctl stop systemd-resolved."),
+                    "the window's result says it too: " + shown);
         }
 
         @Test

@@ -410,6 +410,8 @@ public final class ApplyViewModel {
             // the note that encryption stays on is said once, below, not also inside the reason
             case REVERTED -> (r.revertedUnhealthy() ? I18n.t("result.reverted.unhealthy", ChangeTexts.said(
                     r.reasonBeforeNote())) : I18n.t("result.reverted"))
+                    + r.notesBesideEncryptionStaysOn().stream().map(n -> " " + org.port853.core.Sentence.ended(ChangeTexts.said(n)))
+                    .collect(java.util.stream.Collectors.joining())
                     + (r.encryptionStaysOn() == null ? ""
                     : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
             case KEPT -> I18n.t("result.kept");
