@@ -1725,6 +1725,25 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("an interrupted revert whose recovery waits on a named pipe among resolved's settings: the banner's "
+                + "Recover is not offered (it would only be refused), the reason says what to move first")
+        void recoverWaitingOnAPipeIsNotOffered() {
+            java.time.Instant at = java.time.Instant.parse("2026-12-04T10:00:00Z");
+            org.port853.core.ResolverState plain = Fakes.plaintextState(new org.port853.core.PendingChange("a", at,
+                    org.port853.change.ChangeRecord.REVERT, false));
+            org.port853.platform.linux.LinuxDetails d = (org.port853.platform.linux.LinuxDetails) plain.platform();
+            adapter.state = plain.withPlatform(new org.port853.platform.linux.LinuxDetails(252, d.resolvConf(),
+                    List.of(), null, true, null, false, null, null, "/etc/systemd/resolved.conf", null, false, null,
+                    false, "/run/systemd/resolved.conf.d/zz-port853.conf", null));
+            model.refresh();
+            assertNotNull(status.pendingProperty().get());
+            assertTrue(status.recoverRefusedProperty().get());
+            adapter.state = plain;
+            model.refresh();
+            assertFalse(status.recoverRefusedProperty().get(), "without the pipe it can be recovered");
+        }
+
+        @Test
         @DisplayName("without a resolver the switch says why and which command fixes it")
         void blockedSwitch() {
             adapter.state = Fakes.unavailableState();

@@ -39,6 +39,7 @@ public final class StatusView extends ScrollPane {
             Button recover = new Button(I18n.t("pending.recover"));
             recover.setId("recover-button");
             recover.setOnAction(e -> vm.recover());
+            recover.disableProperty().bind(vm.recoverRefusedProperty()); // the reasons below say what to clear first
             recover.setAccessibleText(I18n.t("pending.recover.a11y"));
             HBox banner = Ui.banner("banner-warning", I18n.t("pending.title"), pendingText, recover);
             banner.setId("recover-banner");

@@ -60,6 +60,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper resolvConf = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper recoverRefused =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper switchText = new ReadOnlyStringWrapper(I18n.t("switch.reading"));
     /** The switch's name: what it turns on here (DNS-over-TLS, or DNS-over-HTTPS on a Windows build without DoT). */
     private final ReadOnlyStringWrapper switchTitle = new ReadOnlyStringWrapper(I18n.t("status.switch"));
@@ -156,6 +158,7 @@ public final class StatusViewModel {
         pending.set(s.pendingChange() == null || s.pendingChange().inProgress() ? null
                 : I18n.t("pending.text", PendingTexts.description(s.pendingChange().description()), s.pendingChange().started() == null ? "?"
                 : I18n.dateTime(s.pendingChange().started())));
+        recoverRefused.set(a.reasons().stream().anyMatch(StatusViewModel::recoveryWaits));
         String version = ResolverTexts.version(s);
         // an installed resolver that is not running was found: there was just nothing to read from it
         String from = s.installed() && !s.running() ? "source.stopped"
@@ -423,6 +426,18 @@ public final class StatusViewModel {
             return false;
         }
     }
+
+    /**
+     * The interrupted change's reason says its recovery is refused until something is cleared (a named pipe among the
+     * resolver's settings: its third detail 1 or 2): a Recover click would only be refused.
+     */
+    private static boolean recoveryWaits(Reason r) {
+        return r.code().equals(org.port853.core.Assessment.INTERRUPTED) && r.details().size() > 2
+                && List.of("1", "2").contains(r.details().get(2));
+    }
+
+    /** True while the interrupted change cannot be recovered yet; its reason says what to clear first. */
+    public ReadOnlyBooleanProperty recoverRefusedProperty() { return recoverRefused.getReadOnlyProperty(); }
 
     public void recover() {
         apply.begin(ApplyViewModel.Kind.RECOVER, null);
