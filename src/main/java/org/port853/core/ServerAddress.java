@@ -204,6 +204,27 @@ public record ServerAddress(InetAddress address, int port, String tlsName, Strin
         return unicodeName == null ? this : new ServerAddress(address, port, tlsName, nonHostName);
     }
 
+    /** {@code servers} as Port853 writes them, a server the system lists in two spellings of its name once. */
+    public static java.util.List<ServerAddress> writtenOnce(java.util.List<ServerAddress> servers) {
+        return servers.stream().map(ServerAddress::written).distinct().toList();
+    }
+
+    /**
+     * One server whatever the spelling of its name the system has: {@link #unicodeName} is for showing only, so a
+     * server reported as {@code #bücher.example} is the provider's, the pin's and the probe's {@code
+     * #xn--bcher-kva.example}.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerAddress s && port == s.port && address.equals(s.address)
+                && Objects.equals(tlsName, s.tlsName) && Objects.equals(nonHostName, s.nonHostName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, port, tlsName, nonHostName);
+    }
+
     /**
      * As {@link #toResolvedSyntax}, with a name that is no host name, or one the system has in Unicode, shown after '#'
      * as the system has it, in its escaped form.

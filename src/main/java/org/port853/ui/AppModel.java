@@ -536,7 +536,7 @@ public final class AppModel {
      * written only when the user changed it here ({@link SystemDnssec#toWrite}).
      */
     public DesiredSettings desired(DotMode withMode, boolean routeAll) {
-        List<ServerAddress> servers = keepsSystemServers(withMode) ? state.get().global().servers()
+        List<ServerAddress> servers = keepsSystemServers(withMode) ? ServerAddress.writtenOnce(state.get().global().servers())
                 : ProviderNames.serversOf(chosen);
         return new DesiredSettings(servers, withMode, SystemDnssec.toWrite(dnssec.get(), state.get()), routeAll,
                 List.of());

@@ -269,7 +269,11 @@ class ServerAddressTest {
             assertEquals("198.18.0.2:853#B\\xdccher.example", unicode.toShownSyntax());
             assertEquals("198.18.0.2#B\\xdccher.example", unicode.withoutDotPort().toShownSyntax());
             assertEquals(ServerAddress.parse("198.18.0.2:853#xn--bcher-kva.example"), unicode.written());
-            assertNotEquals(unicode.written(), unicode, "resolved has another name than Port853 writes");
+            assertEquals(unicode.written(), unicode, "one server, whatever the spelling: the provider's, the pin's");
+            assertEquals(unicode.written().hashCode(), unicode.hashCode());
+            assertNotEquals(unicode.written().toShownSyntax(), unicode.toShownSyntax(), "shown as the system has it");
+            assertEquals(java.util.List.of(unicode.written()), ServerAddress.writtenOnce(java.util.List.of(unicode, unicode.written())),
+                    "listed by the system in both spellings, written once");
             ServerAddress ascii = ServerAddress.parseReported("198.18.0.2#xn--bcher-kva.example");
             assertNull(ascii.unicodeName());
             assertSame(ascii, ascii.written());

@@ -49,7 +49,9 @@ public final class OneClickChanges {
         GlobalState g = s.global();
         DesiredSettings d = c.settings();
         boolean fileLinked = !c.linkResolvConf() || !s.resolverFileNeedsLink();
-        return g.servers().equals(d.servers()) && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
+        // a name the system has in Unicode is the same server, but writing its ASCII form changes what resolved checks
+        boolean serversAsWritten = g.servers().equals(d.servers()) && g.servers().stream().allMatch(a -> a.unicodeName() == null);
+        return serversAsWritten && g.dnsOverTls() == d.mode() && g.routesEverything() == d.routeAllDomains()
                 && (d.dnssec() == null || SystemDnssec.shown(g) == d.dnssec()) && fileLinked;
     }
 
@@ -101,6 +103,7 @@ public final class OneClickChanges {
                 fallback.add(a);
             }
         }
-        return new DesiredSettings(servers, mode, SystemDnssec.kept(s), routeAll, fallback);
+        return new DesiredSettings(ServerAddress.writtenOnce(servers), mode, SystemDnssec.kept(s), routeAll,
+                ServerAddress.writtenOnce(fallback));
     }
 }

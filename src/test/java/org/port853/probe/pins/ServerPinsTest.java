@@ -257,4 +257,15 @@ public class ServerPinsTest {
             assertEquals(PinVerdict.Kind.MATCHES, backup.pins().get(0).verdict().kind());
         }
     }
+
+    @Test
+    @DisplayName("a server the system writes with its name in Unicode finds the pins its provider publishes, as the same "
+            + "server in its ASCII form does")
+    void publishedPinsOfAServerReportedInUnicode() {
+        String pin = Base64.getEncoder().encodeToString(new byte[32]);
+        org.port853.core.Provider p = new org.port853.core.Provider("custom-b", "B", List.of("192.0.2.2"), List.of(),
+                "xn--bcher-kva.example", null, null, null, null, null, true, List.of(pin));
+        org.port853.core.ServerAddress reported = org.port853.core.ServerAddress.parseReported("192.0.2.2#b\u00fccher.example");
+        assertEquals(List.of(pin), ServerPins.publishedPins(List.of(p)).get(reported));
+    }
 }

@@ -88,6 +88,9 @@ class OneClickChangesTest {
             assertEquals(List.of(ascii), c.settings().servers(), f.name());
             assertNull(c.settings().servers().get(0).unicodeName(), f.name());
         }
+        OneClickChanges.Change both = OneClickChanges.fix(FixAction.USE_STRICT_MODE, state("yes", List.of(unicode,
+                ascii)), QUAD9);
+        assertEquals(List.of(ascii), both.settings().servers(), "the system lists it in both spellings: written once");
         GlobalState g = new GlobalState(List.of(unicode), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
                 List.of(), "yes", "stub");
         ResolverState strict = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null,
