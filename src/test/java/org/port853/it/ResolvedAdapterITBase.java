@@ -695,9 +695,10 @@ abstract class ResolvedAdapterITBase {
         JsonNode reason = StreamSupport.stream(s.path("assessment").path("reasons").spliterator(), false)
                 .filter(r -> r.path("code").asText().equals("TLS_NAME_UNICODE")).findFirst()
                 .orElseThrow(() -> new AssertionError(codes(s).toString()));
-        assertEquals(gnutls ? "INFO" : "WARNING", reason.path("severity").asText());
-        assertTrue(reason.path("message").asText().contains(gnutls ? "built with GnuTLS, which checks the certificate "
-                + "against the name's ASCII" : "built with OpenSSL, which checks"), reason.toString());
+        // 247's feature line has no OPENSSL word (it came with 248), so which library its resolved uses is not known
+        assertEquals("WARNING", reason.path("severity").asText());
+        assertTrue(reason.path("message").asText().contains(gnutls ? "built with GnuTLS, it converts the name, and it "
+                + "works" : "built with OpenSSL, which checks"), reason.toString());
         String ascii = c.rig.goodServer() + "#xn--bcher-kva.example";
         assertTrue(reason.path("fix").asText().endsWith(": " + ascii + "."), reason.toString());
 

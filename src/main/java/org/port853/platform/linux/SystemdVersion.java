@@ -33,16 +33,19 @@ final class SystemdVersion {
     }
 
     /**
-     * resolved's DNS-over-TLS uses one library: GnuTLS where the build has GnuTLS alone (Debian 11: "+GNUTLS", no
-     * OPENSSL), OpenSSL where it has OpenSSL alone (Debian 12 on: "-GNUTLS +OPENSSL"). With both, the build option
-     * (dns-over-tls=) decides, which the feature line does not show: not known.
+     * resolved's DNS-over-TLS uses one library: GnuTLS where the build has GnuTLS and says it has no OpenSSL ("+GNUTLS
+     * -OPENSSL"), OpenSSL where it has OpenSSL alone (Debian 12 on: "-GNUTLS +OPENSSL"). With both, the build option
+     * (dns-over-tls=) decides, which the feature line does not show: not known. Nor before 248, whose line has no OPENSSL
+     * word at all (Debian 11: "+GNUTLS"), while resolved could be built with OpenSSL from 245 on.
      */
     static UnicodeTlsNames unicodeTlsNames(String versionOutput) {
         List<String> features = versionOutput == null ? List.of() : List.of(versionOutput.strip().split("\\s+"));
         boolean gnutls = features.contains("+GNUTLS");
         boolean openssl = features.contains("+OPENSSL");
-        return gnutls == openssl ? UnicodeTlsNames.UNKNOWN
-                : gnutls ? UnicodeTlsNames.CONVERTED : UnicodeTlsNames.AS_WRITTEN;
+        if (gnutls && !openssl) {
+            return features.contains("-OPENSSL") ? UnicodeTlsNames.CONVERTED : UnicodeTlsNames.UNKNOWN;
+        }
+        return openssl && !gnutls ? UnicodeTlsNames.AS_WRITTEN : UnicodeTlsNames.UNKNOWN;
     }
 
     /** 0 when unknown. */

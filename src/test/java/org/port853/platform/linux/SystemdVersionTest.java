@@ -35,8 +35,11 @@ class SystemdVersionTest {
     @Test
     void theFeatureLineSaysWhichLibraryChecksTlsNames() {
         // the feature lines of the rig's releases: 247 (bullseye) with GnuTLS, 252 and 262 with OpenSSL
-        assertEquals(UnicodeTlsNames.CONVERTED, SystemdVersion.unicodeTlsNames("systemd 247 (247.3-7+deb11u5)\n+PAM "
-                + "+AUDIT +SELINUX +IMA +APPARMOR +SMACK +SYSVINIT +UTMP +LIBCRYPTSETUP +GCRYPT +GNUTLS +ACL +XZ +LZ4\n"));
+        assertEquals(UnicodeTlsNames.UNKNOWN, SystemdVersion.unicodeTlsNames("systemd 247 (247.3-7+deb11u5)\n+PAM "
+                + "+AUDIT +SELINUX +IMA +APPARMOR +SMACK +SYSVINIT +UTMP +LIBCRYPTSETUP +GCRYPT +GNUTLS +ACL +XZ +LZ4\n"),
+                "before 248 the line has no OPENSSL word, and resolved could be built with OpenSSL from 245 on");
+        assertEquals(UnicodeTlsNames.CONVERTED, SystemdVersion.unicodeTlsNames("systemd 250 (250.4)\n+PAM +GNUTLS "
+                + "-OPENSSL +ACL\n"));
         assertEquals(UnicodeTlsNames.AS_WRITTEN, SystemdVersion.unicodeTlsNames("systemd 252 (252.39-1~deb12u2)\n+PAM "
                 + "+AUDIT +SELINUX +APPARMOR +IMA +SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL\n"));
         assertEquals(UnicodeTlsNames.AS_WRITTEN, SystemdVersion.unicodeTlsNames("systemd 262 (262.1-1)\n+PAM -GNUTLS "
