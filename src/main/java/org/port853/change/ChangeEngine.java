@@ -467,9 +467,9 @@ public final class ChangeEngine {
 
     /**
      * A revert that left every item to whoever changed it: how to remove them. "Apply again and then revert" takes them
-     * back only where an apply writes over them ({@code refusedByApply} empty).
+     * back only where an apply writes over them ({@code refusedByApply} empty). Said by one of {@link
+     * ApplyResult#NOTHING_REVERTED}, so that {@link ApplyResult#filesLeftAlone} finds the files.
      */
-    /** Said by one of {@link ApplyResult#NOTHING_REVERTED}, so that {@link ApplyResult#filesLeftAlone} finds the files. */
     static Sentence nothingReverted(List<String> leftAlone, List<String> refusedByApply) {
         String files = String.join(", ", leftAlone);
         String start = "nothing reverted: " + files + " changed after Port853 last wrote it, so it is someone else's now "
