@@ -96,13 +96,13 @@ public final class ProvidersCommand implements Callable<Integer> {
         int[] width = new int[5];
         for (String[] r : rows) {
             for (int c = 0; c < 4; c++) {
-                width[c] = Math.max(width[c], r[c].length());
+                width[c] = Math.max(width[c], TerminalColumns.of(r[c]));
             }
         }
         StringBuilder b = new StringBuilder();
         for (String[] r : rows) {
             for (int c = 0; c < 4; c++) {
-                b.append(r[c]).append(" ".repeat(width[c] - r[c].length() + 2));
+                b.append(TerminalColumns.padded(r[c], width[c] + 2));
             }
             b.append(r[4]).append(System.lineSeparator());
         }

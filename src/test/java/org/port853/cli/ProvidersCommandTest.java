@@ -87,6 +87,28 @@ class ProvidersCommandTest {
     }
 
     @Test
+    void wideAndCombiningNamesKeepTheColumns() {
+        CustomProviders custom = new CustomProviders(dir.resolve("c.json"));
+        custom.save(CustomProviders.validate("japan", "日本DNS", "192.168.1.2", "dns.home.example"));
+        custom.save(CustomProviders.validate("accent", "Cafe\u0301 DNS", "192.168.1.3", "dns.home.example"));
+        Run r = run(custom);
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\\R");
+        int filtering = columnsBefore(lines[0], "FILTERING");
+        for (String name : new String[]{"日本DNS", "Cafe\u0301 DNS"}) {
+            String line = java.util.Arrays.stream(lines).filter(l -> l.contains(name)).findFirst().orElseThrow();
+            assertEquals(filtering, columnsBefore(line, "none"), "the filtering column moved: " + line);
+        }
+    }
+
+    /** Terminal columns before {@code word}: an ideograph takes two, a combining mark none. */
+    private static int columnsBefore(String line, String word) {
+        return line.substring(0, line.indexOf(word)).codePoints().map(c -> Character.getType(c)
+                == Character.NON_SPACING_MARK ? 0 : Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                ? 2 : 1).sum();
+    }
+
+    @Test
     void defaultConstructorWorksForTheRootCommand() {
         // reads the real user config; must not fail whatever is there
         StringWriter out = new StringWriter();
