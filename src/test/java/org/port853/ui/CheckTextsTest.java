@@ -268,6 +268,34 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("strict links under a weaker global mode are counted in words: one connection, or connections")
+    void strictLinksUnverifiedSayOneOrMany() {
+        LinkState tun = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,
+                List.of(), false, null);
+        LinkState wg = new LinkState(4, "wg0", List.of(ServerAddress.parse("10.9.0.1#vpn.test")), DotMode.STRICT, null,
+                List.of(), false, null);
+        Check one = find(org.port853.probe.doctor.KnownBugs.of(withLinks(List.of(tun)), 252), "bug.link-strict-unverified");
+        Check two = find(org.port853.probe.doctor.KnownBugs.of(withLinks(List.of(tun, wg)), 252),
+                "bug.link-strict-unverified");
+        assertTrue(one.evidence().startsWith("Link tun0 uses strict DNS-over-TLS"), one.evidence());
+        assertTrue(two.evidence().startsWith("Links tun0, wg0 use strict DNS-over-TLS"), two.evidence());
+        assertTrue(english(one).evidence().startsWith("The connection tun0 uses strict DNS-over-TLS while the global mode "
+                + "is opportunistic: systemd 252 does not check its servers' certificates"), english(one).evidence());
+        assertTrue(english(two).evidence().startsWith("The connections tun0, wg0 use strict DNS-over-TLS while the global "
+                + "mode is opportunistic: systemd 252 does not check their servers' certificates"), english(two).evidence());
+        assertTrue(german(one).evidence().startsWith("Die Verbindung tun0 verwendet striktes"), german(one).evidence());
+        assertTrue(german(two).evidence().startsWith("Die Verbindungen tun0, wg0 verwenden striktes"),
+                german(two).evidence());
+    }
+
+    private static ResolverState withLinks(List<LinkState> links) {
+        ResolverState s = Fakes.state(new GlobalState(List.of(ServerAddress.parse("198.18.53.2#dot.test")), List.of(), null,
+                DotMode.OPPORTUNISTIC, DnssecMode.NO, false, List.of(), "yes", "stub"), null);
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), links,
+                s.pendingChange(), s.problem(), s.platform());
+    }
+
+    @Test
     void journalLinesAreCountedInWords() throws IOException {
         List<Check> checks;
         try (InputStream in = getClass().getResourceAsStream("/org/port853/probe/doctor/journal-252-opportunistic-fallback.txt")) {

@@ -41,11 +41,14 @@ public final class KnownBugs {
             }
         }
         if (!strictLinks.isEmpty() && v <= LINK_STRICT_NO_VERIFY_LAST_AFFECTED) {
-            out.add(Check.warning("bug.link-strict-unverified", null, "Link(s) " + String.join(", ", strictLinks)
-                    + " use strict DNS-over-TLS while the global mode is " + global.resolvedValue() + ": systemd " + v
-                    + " does not check those servers' certificates (fixed by systemd PR #41818, April 2026).",
+            boolean one = strictLinks.size() == 1;
+            out.add(Check.warning("bug.link-strict-unverified", null, (one ? "Link " : "Links ")
+                    + String.join(", ", strictLinks) + (one ? " uses" : " use") + " strict DNS-over-TLS while the global "
+                    + "mode is " + global.resolvedValue() + ": systemd " + v + " does not check " + (one ? "its" : "their")
+                    + " servers' certificates (fixed by systemd PR #41818, April 2026).",
                     "Set DNSOverTLS=yes globally as well (Port853's strict mode does), or upgrade to a systemd with the fix.")
-                    .says("bug.link-strict-unverified.affected", String.join(", ", strictLinks), global.resolvedValue(), v)
+                    .says("bug.link-strict-unverified.affected", String.join(", ", strictLinks), global.resolvedValue(), v,
+                            strictLinks.size())
                     .withFixAction(FixActions.USE_STRICT_MODE));
         } else {
             out.add(strictLinks.isEmpty()
