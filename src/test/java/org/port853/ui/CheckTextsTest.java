@@ -268,6 +268,25 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("a certificate of a private authority added to this computer is trusted without words of a public one "
+            + "vouching for it")
+    void aTrustedCertificateReadsRightForAPrivateAuthority() {
+        CertificateReport cert = new CertificateReport("dns.home.example", "Home CA", "Home CA",
+                List.of("dns.home.example"), Instant.EPOCH, Instant.parse("2099-01-01T00:00:00Z"), false, false, true,
+                null, true, "dns.home.example", "P");
+        ProbeReport r = new ProbeReport(ServerAddress.parse("192.168.1.2#dns.home.example"), TcpOutcome.OK, TlsOutcome.OK,
+                null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0, List.of(13.0), List.of(), 0, "a.test",
+                "NOERROR", List.of(), true, null, null);
+        Check c = find(ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")), "tls.trusted");
+        assertEquals("Certificate for dns.home.example issued by 'Home CA', whose chain ends at a certificate authority "
+                + "this computer trusts (a public one, or a private one added here).", c.evidence());
+        assertEquals(c.evidence(), english(c).evidence());
+        assertEquals("Zertifikat für dns.home.example, ausgestellt von „Home CA“, dessen Kette bei einer "
+                + "Zertifizierungsstelle endet, der dieser Computer vertraut (einer öffentlichen oder einer hier "
+                + "hinzugefügten privaten).", german(c).evidence());
+    }
+
+    @Test
     @DisplayName("strict links under a weaker global mode are counted in words: one connection, or connections")
     void strictLinksUnverifiedSayOneOrMany() {
         LinkState tun = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,

@@ -146,10 +146,19 @@ public final class ServerChecks {
                 + ").").says("dot.down-mode.link-default", link).withFixAction(FixActions.ROUTE_ALL_DOMAINS);
     }
 
+    /**
+     * A certificate whose chain ends at an authority the probe trusts: a public one, or a private one that was added to
+     * this computer's store (or given as {@code PORT853_CA_FILE}), so the words claim no public vouching.
+     */
+    public static Check trusted(String server, String subject, String issuer) {
+        return Check.ok("tls.trusted", server, "Certificate for " + subject + " issued by '" + issuer + "', whose chain "
+                + "ends at a certificate authority this computer trusts (a public one, or a private one added here).")
+                .says("tls.trusted.ok", subject, issuer);
+    }
+
     private static Check trust(CertificateReport c, String s, PinVerdict pin) {
         if (c.trusted()) {
-            return Check.ok("tls.trusted", s, "Certificate for " + c.subject() + " issued by '" + c.issuer()
-                    + "', which a trusted authority vouches for.").says("tls.trusted.ok", c.subject(), c.issuer());
+            return trusted(s, c.subject(), c.issuer());
         }
         boolean interception = c.nameMatches() || (pin != null && pin.changed());
         return Check.failure("tls.trusted", s, "Certificate for " + c.subject() + " issued by '" + c.issuer() + "' (root '"

@@ -12,6 +12,7 @@ import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.ConfigChecks;
 import org.port853.probe.doctor.Doctor;
 import org.port853.probe.doctor.FixActions;
+import org.port853.probe.doctor.ServerChecks;
 import org.port853.probe.pins.PinRecord;
 
 /** Sample results for the demo window: nothing is probed. */
@@ -41,8 +42,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
             String issuer = issuer(server);
             checks.add(Check.ok("dot.reachable", server.toString(), "TCP " + at + " connected in 11 ms, TLS handshake 24 ms, "
                     + "first answer 13 ms.").says("dot.reachable.ok", at, 11, 24, 13, 1));
-            checks.add(Check.ok("tls.trusted", server.toString(), "Certificate for " + name + " issued by '" + issuer
-                    + "', which a trusted authority vouches for.").says("tls.trusted.ok", name, issuer));
+            checks.add(ServerChecks.trusted(server.toString(), name, issuer));
             checks.add(Check.ok("tls.version", server.toString(), "TLS 1.3 (TLS_AES_256_GCM_SHA384).")
                     .says("tls.version.1-3", "TLS_AES_256_GCM_SHA384"));
             checks.add(Check.ok("dnssec.validation", server.toString(), "isc.org answered with AD (validated); "
