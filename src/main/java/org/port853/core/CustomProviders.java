@@ -86,6 +86,13 @@ public final class CustomProviders {
             throw new Refused("Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
                     .says("custom-file.invalid", file);
         }
+        if (providers.size() > MAX_PROVIDERS) {
+            // as a file over the size limit: all of it refused and left as it is, so no save writes a list cut short
+            int over = providers.size() - MAX_PROVIDERS;
+            throw new Refused("Custom providers file " + file + " has " + providers.size() + " providers, more than the "
+                    + MAX_PROVIDERS + " Port853 takes: remove " + EnglishCount.of(over, "provider") + " from it.")
+                    .says("custom-file.too-many", file, providers.size(), MAX_PROVIDERS, over);
+        }
         ProviderCatalog bundled = ProviderCatalog.bundled();
         for (Provider p : providers) {
             if (bundled.find(p.id()).isPresent()) {

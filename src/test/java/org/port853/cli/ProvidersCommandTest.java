@@ -74,6 +74,20 @@ class ProvidersCommandTest {
     }
 
     @Test
+    void aFileOverTheLimitIsSaidAndOnlyTheBuiltInProvidersAreListed() throws Exception {
+        Path f = Files.writeString(dir.resolve("c.json"), org.port853.core.ProviderFiles.withProviders(
+                CustomProviders.MAX_PROVIDERS + 2));
+        CliRuns.Run r = CliRuns.run(new CliServices(() -> {
+            throw new AssertionError("providers reads no resolver");
+        }, () -> ProviderCatalog.withCustom(new CustomProviders(f))), "providers");
+        assertEquals(3, r.code(), "listed, but without the user's own: a script notices");
+        assertEquals("port853 providers: custom providers file " + f + " has 102 providers, more than the 100 Port853 "
+                + "takes: remove 2 providers from it. Only the built-in providers are shown until the file is fixed or "
+                + "removed.", r.err().strip());
+        assertFalse(r.out().contains("own-1"), r.out());
+    }
+
+    @Test
     void tableHasHeaderAndOneServerPerLine() {
         Run r = run(new CustomProviders(dir.resolve("none.json")));
         assertEquals(0, r.code());

@@ -188,6 +188,25 @@ class CustomProvidersTest {
         Path dir;
 
         @Test
+        @DisplayName("a file with more providers than a save allows is refused whole, and no save or removal rewrites it")
+        void aFileOverTheLimitIsRefusedAndKept() throws Exception {
+            Path file = dir.resolve("custom-providers.json");
+            String text = ProviderFiles.withProviders(CustomProviders.MAX_PROVIDERS + 1);
+            Files.writeString(file, text);
+            CustomProviders custom = new CustomProviders(file);
+            CustomProviders.Refused refused = assertThrows(CustomProviders.Refused.class, custom::load);
+            assertEquals("Custom providers file " + file + " has 101 providers, more than the 100 Port853 takes: remove "
+                    + "1 provider from it.", refused.getMessage());
+            assertThrows(CustomProviders.Refused.class, () -> custom.remove("own-1"));
+            assertThrows(CustomProviders.Refused.class, () -> custom.save(CustomProviders.validate("own-2", "Renamed",
+                    "198.18.0.3", "dot.test")));
+            assertEquals(text, Files.readString(file), "left as it is");
+
+            Files.writeString(file, ProviderFiles.withProviders(CustomProviders.MAX_PROVIDERS));
+            assertEquals(CustomProviders.MAX_PROVIDERS, custom.load().size(), "the limit itself loads");
+        }
+
+        @Test
         void missingFileIsEmpty() {
             assertEquals(List.of(), new CustomProviders(dir.resolve("none.json")).load());
         }

@@ -406,6 +406,37 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a file of the user's own providers over the limit is said in the window, in English and German, and "
+                + "left as it is")
+        void customProvidersOverTheLimitAreSaid() throws Exception {
+            java.nio.file.Path dir = org.port853.core.ScratchFolders.create("port853-vm-custom");
+            String text = org.port853.core.ProviderFiles.withProviders(org.port853.core.CustomProviders.MAX_PROVIDERS + 1);
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("custom-providers.json"), text);
+            ProviderSource memory = ProviderSource.inMemory();
+            AppServices over = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    new ProviderSource(() -> org.port853.core.ProviderCatalog.withCustom(
+                            new org.port853.core.CustomProviders(file)), memory.saveCustom(), memory.removeCustom()),
+                    dir, Runnable::run, new Fakes.RecordingNotifier(), false);
+            AppModel m = new AppModel(over, tasks);
+            I18n.in(java.util.Locale.ENGLISH, () -> {
+                m.refresh();
+                return null;
+            });
+            assertEquals("Custom providers file " + file + " has 101 providers, more than the 100 Port853 takes: remove 1 "
+                    + "provider from it. Only the built-in providers are shown; the file is left as it is.",
+                    m.providerProblemProperty().get());
+            I18n.in(java.util.Locale.GERMAN, () -> {
+                m.refresh();
+                return null;
+            });
+            assertEquals("Die Datei der eigenen Anbieter " + file + " enthält 101 Anbieter, mehr als die 100, die Port853 "
+                    + "übernimmt: Entfernen Sie einen Anbieter daraus. Nur die mitgelieferten Anbieter werden gezeigt; die "
+                    + "Datei bleibt, wie sie ist.", m.providerProblemProperty().get());
+            assertEquals(org.port853.core.ProviderCatalog.bundled().all(), List.copyOf(m.catalogue()));
+            assertEquals(text, java.nio.file.Files.readString(file));
+        }
+
+        @Test
         @DisplayName("re-reads wait while a change is being made (Verify ending then reads nothing)")
         void rereadsWaitDuringAChange() {
             model.refresh();
