@@ -1,7 +1,6 @@
 package org.port853.capture;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ final class SocketOwners {
         if (recentPids.size() > 32) {
             recentPids.remove(recentPids.iterator().next());
         }
-        String name = programName(pid);
+        String name = ProgramNames.of(pid);
         return name == null ? null : name + " (" + pid + ")";
     }
 
@@ -97,28 +96,6 @@ final class SocketOwners {
             }
         }
         return null;
-    }
-
-    /** {@code comm}, or when the kernel cut it at 15 characters the name of the program file ("systemd-resolved"). */
-    static String programName(int pid) {
-        try {
-            String comm = Files.readString(PROC.resolve(pid + "/comm")).strip();
-            if (comm.length() >= 15) {
-                byte[] cmd = Files.readAllBytes(PROC.resolve(pid + "/cmdline"));
-                int end = 0;
-                while (end < cmd.length && cmd[end] != 0) {
-                    end++;
-                }
-                String argv0 = new String(cmd, 0, end, StandardCharsets.UTF_8);
-                String base = argv0.substring(argv0.lastIndexOf('/') + 1);
-                if (base.startsWith(comm)) {
-                    return base;
-                }
-            }
-            return comm;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private String userText(int uid) {

@@ -23,8 +23,8 @@ final class DemoCapture implements CaptureSession {
     static final String WINDOWS_INTERFACE = "Wi-Fi";
     /** The sample link's own DNS server: the demo's leaks go there, as they would on that machine. */
     static final String DEMO_SERVER = "192.168.1.1";
-    /** The sample machine's system resolver, as the capture names its socket's owner (the kernel's short name). */
-    static final String DEMO_RESOLVER = "systemd-resolve (97)";
+    /** The sample machine's system resolver, as the capture names its socket's owner (whole, not the kernel's 15 bytes). */
+    static final String DEMO_RESOLVER = "systemd-resolved (97)";
     /** This app, asking the system resolver for Verify's test names. */
     private static final String ASKER = "port853 (" + ProcessHandle.current().pid() + ")";
     /** Packets that one test query adds, encrypted on port 853 or leaked in plaintext (query and answer). */

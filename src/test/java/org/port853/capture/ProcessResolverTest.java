@@ -105,7 +105,7 @@ class ProcessResolverTest {
     /** How this test's own JVM is named as a sender: "java (4711)". */
     static String thisProgram() {
         long pid = ProcessHandle.current().pid();
-        return SocketOwners.programName((int) pid) + " (" + pid + ")";
+        return ProgramNames.of(pid) + " (" + pid + ")";
     }
 
     /** Real sockets of this JVM, the kernel's socket table and /proc: what a lookup made as a query left is worth. */

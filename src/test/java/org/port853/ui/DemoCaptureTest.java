@@ -51,7 +51,7 @@ class DemoCaptureTest {
             c.queriesSent(List.of("p853-abc.example.com"));
             org.port853.capture.LeakRecord r = c.recentLeaks(10).get(c.recentLeaks(10).size() - 1);
             assertEquals("p853-abc.example.com", r.name());
-            assertEquals(DemoCapture.DEMO_RESOLVER, r.sender(), "systemd-resolved's socket sends it");
+            assertEquals("systemd-resolved (97)", r.sender(), "systemd-resolved's socket sends it, named whole");
             assertEquals("port853", r.program(), "asked by this app");
             assertEquals(org.port853.ui.traffic.LeakExplainer.Cause.LINK_PLAINTEXT,
                     org.port853.ui.traffic.LeakExplainer.explain(r, adapter.readState()).cause());

@@ -294,9 +294,10 @@ public final class LeakExplainer {
     }
 
     /**
-     * {@code sender} is the system resolver: its process ("systemd-resolve (97)", the name cut by the kernel) or, where
-     * the capture may not see processes (the packaged capture service, without CAP_SYS_PTRACE), its socket's owner,
-     * the resolver's own user ("uid 991 (systemd-resolve)").
+     * {@code sender} is the system resolver: its process ("systemd-resolved (97)", or "systemd-resolve" as the kernel
+     * cuts it where neither its program file nor its command line could be read) or, where the capture may not see
+     * processes (the packaged capture service, without CAP_SYS_PTRACE), its socket's owner, the resolver's own user
+     * ("uid 991 (systemd-resolve)").
      */
     public static boolean isSystemResolver(String sender) {
         if (sender == null) {
