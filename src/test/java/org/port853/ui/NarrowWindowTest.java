@@ -245,6 +245,50 @@ class NarrowWindowTest extends WindowTestBase {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "de"})
+    @DisplayName("at 720 × 520 a fix too long for the table's height is read whole below it once its check is chosen")
+    void aLongFixIsReadWholeWhenNarrow(String language, FxRobot robot) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        settle();
+        TableView<Check> checks = runDiagnostics(robot);
+        String fix = "Begin. " + "This fix goes on to say what to do, one careful step after another. ".repeat(20) + "End.";
+        WaitForAsyncUtils.asyncFx(() -> checks.getItems().add(0, Check.warning("config.cache", null, "Seen.", fix))).get();
+        settle();
+        double rowHeight = WaitForAsyncUtils.asyncFx(() -> checks.lookupAll(".table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.isVisible() && r.getItem() != null
+                        && ((Check) r.getItem()).evidence().equals("Seen.")).findFirst().orElseThrow().getHeight()).get();
+        assertTrue(rowHeight > checks.getHeight(), "the row is taller than the table, seen there only in parts: "
+                + rowHeight + " in " + checks.getHeight());
+
+        javafx.scene.control.Label detail = robot.lookup("#diag-check-detail").query();
+        assertEquals(I18n.t("diag.checks.selectHint"), WaitForAsyncUtils.asyncFx(detail::getText).get());
+        WaitForAsyncUtils.asyncFx(() -> checks.getSelectionModel().select(0)).get();
+        settle();
+        assertTrue(WaitForAsyncUtils.asyncFx(detail::getText).get().endsWith(fix), detail.getText());
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, detail)).get();
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+        javafx.scene.control.ScrollPane page = robot.lookup("#diagnostics-view").query();
+        WaitForAsyncUtils.asyncFx(() -> {
+            double contentHeight = page.getContent().getLayoutBounds().getHeight();
+            double viewport = page.getViewportBounds().getHeight();
+            double top = page.getContent().sceneToLocal(detail.localToScene(0, 0)).getY();
+            page.setVvalue(Math.min(1, Math.max(0, (top - 8) / (contentHeight - viewport))));
+            return null;
+        }).get();
+        settle();
+        double[] shown = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Bounds view = page.localToScene(page.getLayoutBounds());
+            javafx.geometry.Bounds label = detail.localToScene(detail.getLayoutBounds());
+            return new double[]{view.getMinY(), view.getMaxY(), label.getMinY(), label.getMaxY(),
+                    detail.getHeight(), detail.prefHeight(detail.getWidth())};
+        }).get();
+        assertTrue(shown[4] >= shown[5] - 1, "every line of the fix has its height: " + java.util.Arrays.toString(shown));
+        assertTrue(shown[2] >= shown[0] && shown[3] <= shown[1], "the whole of it in view at once: "
+                + java.util.Arrays.toString(shown));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "de"})
     @DisplayName("at the starting size 1040 × 740 (catalogue and choice side by side) a long provider name wraps in the list")
     void providerNamesWrapAtStartingSize(String language, FxRobot robot) throws Exception {
         I18n.use(Locale.forLanguageTag(language));

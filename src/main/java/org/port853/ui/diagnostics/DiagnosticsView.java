@@ -147,6 +147,7 @@ public final class DiagnosticsView extends ScrollPane {
         });
         checks.setPrefHeight(320);
         VBox.setVgrow(checks, Priority.ALWAYS); // a tall window shows more checks, not empty space below the screen
+        Label detail = selectedCheck(checks);
 
         TableView<PinRecord> pinTable = new TableView<>(vm.pins());
         pinTable.setId("diag-pin-table");
@@ -226,7 +227,7 @@ public final class DiagnosticsView extends ScrollPane {
         suggestion.textProperty().bind(vm.suggestionProperty());
 
         VBox content = new VBox(12, intro, controls, headline, alertBanner, Ui.sectionLabel(I18n.t("diag.checks")), checks,
-                Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, changedRow, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
+                detail, Ui.sectionLabel(I18n.t("diag.pins")), watching, pinTable, changedRow, Ui.sectionLabel(I18n.t("diag.bench")), benchIdle, chart, benchProblems,
                 suggestion);
         content.getStyleClass().addAll("screen", "screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
@@ -240,7 +241,29 @@ public final class DiagnosticsView extends ScrollPane {
     private static final double CHECK_MIN_WIDTH = 150;
     private static final double TEXT_MIN_WIDTH = 200;
 
-    /** The narrow layout's one cell: the check's name, then its server, what was seen and the fix, each on a line. */
+    /**
+     * The selected check in full below the table, its fix too: a row taller than the table (a long fix in a narrow
+     * column) is seen there only in parts, scrolled inside the table, while this text wraps and the screen scrolls.
+     * Before a row is chosen it says how to read one so.
+     */
+    private static Label selectedCheck(TableView<Check> checks) {
+        Label detail = new Label();
+        detail.setId("diag-check-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE); // grows with its lines, never cut with an ellipsis
+        javafx.beans.value.ObservableValue<Check> selected = checks.getSelectionModel().selectedItemProperty();
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> selected.getValue() == null
+                ? I18n.t("diag.checks.selectHint") : details(CheckTexts.of(selected.getValue())), selected));
+        detail.getStyleClass().add("hint");
+        selected.addListener((o, was, is) -> {
+            detail.getStyleClass().remove("hint");
+            if (is == null) detail.getStyleClass().add("hint");
+        });
+        Ui.showWhen(detail, javafx.beans.binding.Bindings.isNotEmpty(checks.getItems()));
+        return detail;
+    }
+
+    /** The check's name, then its server, what was seen and the fix, each on a line (the narrow layout's one cell). */
     private static String details(CheckTexts.Text t) {
         StringBuilder b = new StringBuilder(t.name());
         if (t.check().server() != null) b.append('\n').append(t.check().server());
