@@ -233,10 +233,7 @@ class NarrowWindowTest extends WindowTestBase {
     @ValueSource(strings = {"en", "de"})
     @DisplayName("at 720 × 520 the diagnostics table breaks its checks' names only between words")
     void diagnosticsReadableWhenNarrow(String language, FxRobot robot) throws Exception {
-        openNarrow(language);
-        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
-        settle();
-        TableView<Check> checks = runDiagnostics(robot);
+        TableView<Check> checks = narrowDiagnostics(language, robot);
         List<String> broken = WaitForAsyncUtils.asyncFx(() -> brokenWordsIn(checks)).get();
         assertTrue(broken.isEmpty(), language + ": words broken inside: " + broken);
         List<String> headers = WaitForAsyncUtils.asyncFx(() -> truncated(MainWindow.Screen.DIAGNOSTICS, checks)).get();
@@ -247,10 +244,7 @@ class NarrowWindowTest extends WindowTestBase {
     @ValueSource(strings = {"en", "de"})
     @DisplayName("at 720 × 520 a fix too long for the table's height is read whole below it once its check is chosen")
     void aLongFixIsReadWholeWhenNarrow(String language, FxRobot robot) throws Exception {
-        openNarrow(language);
-        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
-        settle();
-        TableView<Check> checks = runDiagnostics(robot);
+        TableView<Check> checks = narrowDiagnostics(language, robot);
         String fix = "Begin. " + "This fix goes on to say what to do, one careful step after another. ".repeat(20) + "End.";
         WaitForAsyncUtils.asyncFx(() -> checks.getItems().add(0, Check.warning("config.cache", null, "Seen.", fix))).get();
         settle();
@@ -378,6 +372,14 @@ class NarrowWindowTest extends WindowTestBase {
             }
         }
         return out;
+    }
+
+    /** The Diagnostics screen at 720 × 520 in {@code language}, its checks run. */
+    private TableView<Check> narrowDiagnostics(String language, FxRobot robot) throws Exception {
+        openNarrow(language);
+        WaitForAsyncUtils.asyncFx(() -> window.show(MainWindow.Screen.DIAGNOSTICS)).get();
+        settle();
+        return runDiagnostics(robot);
     }
 
     private TableView<Check> runDiagnostics(FxRobot robot) throws Exception {

@@ -381,18 +381,22 @@ class ViewModelTest {
             assertFalse(m.catalogue().isEmpty(), "the catalogue stays");
         }
 
+        /** A model whose own providers come from {@code file} (saved in memory), its config beside the file. */
+        private AppModel withCustomFile(java.nio.file.Path file) {
+            ProviderSource memory = ProviderSource.inMemory();
+            return new AppModel(new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
+                    new ProviderSource(() -> org.port853.core.ProviderCatalog.withCustom(
+                            new org.port853.core.CustomProviders(file)), memory.saveCustom(), memory.removeCustom()),
+                    file.getParent(), Runnable::run, new Fakes.RecordingNotifier(), false), tasks);
+        }
+
         @Test
         @DisplayName("a file of the user's own providers that cannot be read is said in the window, with the built-in "
                 + "providers listed all the same")
         void brokenCustomProvidersAreSaid() throws Exception {
             java.nio.file.Path dir = org.port853.core.ScratchFolders.create("port853-vm-custom");
             java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("custom-providers.json"), "{broken");
-            ProviderSource memory = ProviderSource.inMemory();
-            AppServices broken = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
-                    new ProviderSource(() -> org.port853.core.ProviderCatalog.withCustom(
-                            new org.port853.core.CustomProviders(file)), memory.saveCustom(), memory.removeCustom()),
-                    dir, Runnable::run, new Fakes.RecordingNotifier(), false);
-            AppModel m = new AppModel(broken, tasks);
+            AppModel m = withCustomFile(file);
             I18n.in(java.util.Locale.ENGLISH, () -> {
                 m.refresh();
                 return null;
@@ -412,12 +416,7 @@ class ViewModelTest {
             java.nio.file.Path dir = org.port853.core.ScratchFolders.create("port853-vm-custom");
             String text = org.port853.core.ProviderFiles.withProviders(org.port853.core.CustomProviders.MAX_PROVIDERS + 1);
             java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("custom-providers.json"), text);
-            ProviderSource memory = ProviderSource.inMemory();
-            AppServices over = new AppServices(adapter, () -> new Fakes.FakeCapture(null), new Fakes.AnsweringProbe(),
-                    new ProviderSource(() -> org.port853.core.ProviderCatalog.withCustom(
-                            new org.port853.core.CustomProviders(file)), memory.saveCustom(), memory.removeCustom()),
-                    dir, Runnable::run, new Fakes.RecordingNotifier(), false);
-            AppModel m = new AppModel(over, tasks);
+            AppModel m = withCustomFile(file);
             I18n.in(java.util.Locale.ENGLISH, () -> {
                 m.refresh();
                 return null;
