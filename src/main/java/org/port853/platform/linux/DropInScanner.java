@@ -41,7 +41,9 @@ final class DropInScanner {
             user.flatMap(u -> u.cannotList(dir, top)).ifPresent(why -> unlisted.put(dir, why));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.conf")) {
                 for (Path f : files) {
-                    byName.putIfAbsent(f.getFileName().toString(), f);
+                    if (!hidden(f)) {
+                        byName.putIfAbsent(f.getFileName().toString(), f);
+                    }
                 }
             } catch (IOException e) {
                 // an unreadable directory hides its files from us just as it would from an admin's ls
@@ -98,6 +100,14 @@ final class DropInScanner {
                     parsed.cleared()));
         }
         return out;
+    }
+
+    /**
+     * systemd lists no file whose name starts with '.' in a configuration directory (checked on 252: resolved reads
+     * the drop-ins beside a directory or a file so named and leaves it out; so do 247 and 262).
+     */
+    private static boolean hidden(Path file) {
+        return file.getFileName().toString().startsWith(".");
     }
 
     /**

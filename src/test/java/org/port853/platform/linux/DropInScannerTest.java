@@ -176,6 +176,20 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("a hidden file (name starting with '.'), which systemd leaves out of every drop-in list, is not a "
+            + "drop-in: a directory so named refused every change, and a file so named counted as setting its keys")
+    void hiddenFilesAreNotDropIns() throws Exception {
+        Files.createDirectory(etc.resolve(".old.conf"));
+        write(etc, ".zzz-disabled.conf", "[Resolve]\nDNSOverTLS=no\n");
+        write(run, ".zzz-runtime.conf", "[Resolve]\nDNS=198.18.0.9\n");
+        assertEquals(0, new ProcessBuilder("mkfifo", etc.resolve(".pipe.conf").toString()).start().waitFor());
+        write(etc, "10-admin.conf", "[Resolve]\nDNSSEC=no\n");
+        // checked on systemd 247, 252 and 262: resolved reads the others beside these and leaves these out
+        assertEquals(List.of(etc.resolve("10-admin.conf").toString()),
+                DropInScanner.scan(paths, 252).stream().map(DropIn::path).toList());
+    }
+
+    @Test
     void aLineThatIsNotUtf8HidesOursInAnySectionButNotInAComment() throws IOException {
         Files.write(etc.resolve("10-latin1-comment.conf"), "[Resolve]\n  # caf\u00e9\n;\u00e9\nDNSSEC=no\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
