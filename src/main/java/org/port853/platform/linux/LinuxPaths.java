@@ -14,6 +14,11 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
     public static final String STUB_RESOLV_CONF = "/run/systemd/resolve/stub-resolv.conf";
     public static final String UPLINK_RESOLV_CONF = "/run/systemd/resolve/resolv.conf";
 
+    /**
+     * The drop-in directories in the order systemd lists them. /lib's comes last: resolved 247 and 252 as Debian builds
+     * them (for split /usr) read it, and on a system whose /usr is not merged it holds packages' files of its own; where
+     * /lib links to /usr/lib its files are /usr/lib's, listed once.
+     */
     public static LinuxPaths system() {
         Path etcDir = Path.of("/etc/systemd/resolved.conf.d");
         Path binary = Path.of("/lib/systemd/systemd-resolved");
@@ -22,7 +27,8 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
         }
         return new LinuxPaths(
                 List.of(etcDir, Path.of("/run/systemd/resolved.conf.d"),
-                        Path.of("/usr/local/lib/systemd/resolved.conf.d"), Path.of("/usr/lib/systemd/resolved.conf.d")),
+                        Path.of("/usr/local/lib/systemd/resolved.conf.d"), Path.of("/usr/lib/systemd/resolved.conf.d"),
+                        Path.of("/lib/systemd/resolved.conf.d")),
                 etcDir.resolve(DROP_IN_NAME), Path.of("/etc/resolv.conf"), Path.of("/var/lib/port853"),
                 Path.of("/usr/bin/systemctl"), binary, Path.of("/usr/bin/resolvectl"));
     }
@@ -32,7 +38,8 @@ public record LinuxPaths(List<Path> dropInDirs, Path ourDropIn, Path resolvConf,
         Path etcDir = root.resolve("etc/systemd/resolved.conf.d");
         return new LinuxPaths(
                 List.of(etcDir, root.resolve("run/systemd/resolved.conf.d"),
-                        root.resolve("usr/local/lib/systemd/resolved.conf.d"), root.resolve("usr/lib/systemd/resolved.conf.d")),
+                        root.resolve("usr/local/lib/systemd/resolved.conf.d"), root.resolve("usr/lib/systemd/resolved.conf.d"),
+                        root.resolve("lib/systemd/resolved.conf.d")),
                 etcDir.resolve(DROP_IN_NAME), root.resolve("etc/resolv.conf"), root.resolve("var/lib/port853"),
                 Path.of("/usr/bin/systemctl"), root.resolve("lib/systemd/systemd-resolved"), Path.of("/usr/bin/resolvectl"));
     }

@@ -343,6 +343,24 @@ class DropInScannerTest {
     }
 
     @Test
+    @DisplayName("a package's drop-in in /lib/systemd/resolved.conf.d, which resolved 247 and 252 read (Debian builds them "
+            + "for split /usr: both name that directory) and which is not /usr/lib's on a system whose /usr is not merged, "
+            + "is seen and said to override ours")
+    void aDropInUnderLibIsRead() throws IOException {
+        assertEquals(Path.of("/lib/systemd/resolved.conf.d"), LinuxPaths.system().dropInDirs().get(4),
+                "after /usr/lib, as systemd lists it");
+        Path lib = paths.dropInDirs().get(4);
+        assertEquals(root.resolve("lib/systemd/resolved.conf.d"), lib);
+        write(lib, "zzz-vendor.conf", "[Resolve]\nDNSOverTLS=no\n");
+        write(usr, "10-vendor.conf", "[Resolve]\nLLMNR=no\n");
+        write(lib, "10-vendor.conf", "[Resolve]\nLLMNR=yes\n");
+        List<DropIn> scanned = DropInScanner.scan(paths, 252);
+        assertTrue(named(scanned, "zzz-vendor.conf").overridesOurs());
+        assertEquals(usr.resolve("10-vendor.conf").toString(), named(scanned, "10-vendor.conf").path(),
+                "/usr/lib's file of the same name comes first and masks /lib's");
+    }
+
+    @Test
     @DisplayName("the file that masks a drop-in is the one of its name in /etc's directory; one there has none")
     void maskForNamesTheEtcFile() {
         assertEquals(java.util.Optional.of(etc.resolve("50-vendor.conf")),
