@@ -335,13 +335,13 @@ public final class ChangeEngine {
     }
 
     private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
-        boolean fromJournal = j.baseline() != null || j.pending() != null;
+        RevertScope scope = RevertScope.of(j, pristine);
         List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
                 : j.pending() != null ? j.pending().before() : pristine;
         baseline.forEach(f -> requireOwned(f.key()));
         List<ItemSnapshot> now = read(baseline);
         // asked first, as before every revert: refused even where it would find nothing to do
-        Optional<Sentence> refused = refusal.of(restoring(j, fromJournal, baseline, now));
+        Optional<Sentence> refused = refusal.of(restoring(scope, baseline, now));
         if (refused.isPresent()) {
             return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
         }
@@ -362,7 +362,7 @@ public final class ChangeEngine {
             if (ItemSnapshots.satisfies(current, b)) {
                 continue;
             }
-            if (!mayPutBack(j, fromJournal, current)) {
+            if (!scope.mayPutBack(current)) {
                 leftAlone.add(location(b));
                 if (applyRefuses.test(current)) {
                     refusedByApply.add(location(b));
@@ -449,20 +449,14 @@ public final class ChangeEngine {
             + "systemd-resolved", "result.runs-until-boot");
 
     /** The items of {@code baseline} a revert writes back: those that differ now and that Port853 may put back. */
-    private static List<ItemSnapshot> restoring(Journal j, boolean fromJournal, List<ItemSnapshot> baseline,
-                                                List<ItemSnapshot> now) {
+    private static List<ItemSnapshot> restoring(RevertScope scope, List<ItemSnapshot> baseline, List<ItemSnapshot> now) {
         List<ItemSnapshot> out = new ArrayList<>();
         for (int i = 0; i < baseline.size(); i++) {
-            if (!ItemSnapshots.satisfies(now.get(i), baseline.get(i)) && mayPutBack(j, fromJournal, now.get(i))) {
+            if (!ItemSnapshots.satisfies(now.get(i), baseline.get(i)) && scope.mayPutBack(now.get(i))) {
                 out.add(baseline.get(i));
             }
         }
         return out;
-    }
-
-    /** Without a journal only Port853's items are listed (pristine); with one, only what Port853 itself left there. */
-    private static boolean mayPutBack(Journal j, boolean fromJournal, ItemSnapshot current) {
-        return !fromJournal || lastWrittenByUs(j, current);
     }
 
     /**
@@ -501,17 +495,6 @@ public final class ChangeEngine {
     private static void putBack(Steps actions, ItemSnapshot before) {
         actions.add((before.present() ? "restore " : "remove ") + location(before),
                 before.present() ? "step.restore" : "step.remove", location(before));
-    }
-
-    /** Is {@code current} a state Port853 itself left the item in (applied, or an interrupted change's)? */
-    private static boolean lastWrittenByUs(Journal j, ItemSnapshot current) {
-        List<ItemSnapshot> ours = new ArrayList<>();
-        ItemSnapshots.find(j.applied(), current.key()).ifPresent(ours::add);
-        if (j.pending() != null) {
-            ItemSnapshots.find(j.pending().after(), current.key()).ifPresent(ours::add);
-            ItemSnapshots.find(j.pending().before(), current.key()).ifPresent(ours::add);
-        }
-        return ours.stream().anyMatch(o -> ItemSnapshots.satisfies(current, o));
     }
 
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */

@@ -31,8 +31,13 @@ public final class ItemSnapshots {
         if (!java.util.Objects.equals(actual.content(), wanted.content())) {
             return false;
         }
+        return hasAttributes(actual, attributes(wanted));
+    }
+
+    /** {@code actual} has every attribute {@code wanted} names, with its value. */
+    static boolean hasAttributes(ItemSnapshot actual, Map<String, String> wanted) {
         Map<String, String> have = attributes(actual);
-        return attributes(wanted).entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
     }
 
     public static boolean allSatisfy(List<ItemSnapshot> actual, List<ItemSnapshot> wanted) {

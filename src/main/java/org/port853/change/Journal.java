@@ -55,6 +55,12 @@ public record Journal(int version, List<ItemSnapshot> baseline, List<ItemSnapsho
                 h.subList(Math.max(0, h.size() - HISTORY), h.size()), enabledResolverAtBoot);
     }
 
+    /** It holds items: how they were before Port853 (or before an interrupted change), which a revert goes by. */
+    @JsonIgnore
+    public boolean recordsItems() {
+        return baseline != null || pending != null;
+    }
+
     @JsonIgnore
     public boolean isEmpty() {
         return baseline == null && pending == null && !enabledResolverAtBoot;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.port853.core.JsonTrees;
 import org.port853.core.PendingChange;
 
@@ -124,6 +125,7 @@ public final class JournalStore {
             }
             AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(tree), AtomicFiles.PRIVATE);
         }
+        publishScope(j);
         if (j.pending() == null) {
             AtomicFiles.delete(markerDir.resolve(MARKER));
         } else {
@@ -139,6 +141,17 @@ public final class JournalStore {
             startTicks(self.pid()).ifPresent(t -> m.put("processStartTicks", t));
             AtomicFiles.write(markerDir.resolve(MARKER), Mapper.JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
+    }
+
+    /** What a revert may put back, for readers without privileges ({@link RevertScope#published}); none without items. */
+    private void publishScope(Journal j) throws IOException {
+        Path f = markerDir.resolve(RevertScope.FILE);
+        if (!j.recordsItems()) {
+            AtomicFiles.delete(f);
+            return;
+        }
+        AtomicFiles.ensureDirectory(markerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicFiles.write(f, Mapper.JSON.writeValueAsString(RevertScope.of(j, List.of())), AtomicFiles.PUBLIC);
     }
 
     /**

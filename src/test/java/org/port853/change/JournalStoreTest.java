@@ -55,6 +55,31 @@ class JournalStoreTest {
     }
 
     @Test
+    @DisplayName("what a revert may put back is published beside the marker (0644, no contents), read back as the "
+            + "engine judges it, and gone with the journal")
+    void revertScopePublishedForStatusReaders() throws IOException {
+        Path dir = root.resolve("var/lib/port853");
+        JournalStore s = new JournalStore(dir);
+        Path dropIn = root.resolve("zz.conf");
+        ChangeRecord c = change(dropIn, root.resolve("resolv.conf"));
+        Journal applied = new Journal(Journal.FORMAT, c.before(), c.after(), null, null);
+        s.save(applied);
+        Path published = dir.resolve(RevertScope.FILE);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(published)));
+        assertFalse(Files.readString(published).contains("quoted"), "no file contents: " + Files.readString(published));
+        RevertScope read = RevertScope.published(dir, List.of());
+        assertEquals(RevertScope.of(applied, List.of()), read);
+        ItemSnapshot ours = c.after().get(0);
+        assertTrue(read.removes(ours), "as Port853 wrote it: removed");
+        assertFalse(read.removes(FileItemStore.file(dropIn, ours.content() + "DNS=192.0.2.7\n")), "edited: left");
+        s.save(Journal.EMPTY);
+        assertFalse(Files.exists(published));
+        ItemSnapshot pristine = FileItemStore.absent(dropIn);
+        assertTrue(RevertScope.published(dir, List.of(pristine)).removes(FileItemStore.file(dropIn, "edited\n")),
+                "without a journal the platform's own items are listed (pristine), whatever they hold");
+    }
+
+    @Test
     void markerInItsOwnFolderWhenGiven() throws IOException {
         Path dir = root.resolve("ProgramData/Port853");
         Path markers = dir.resolve("status");

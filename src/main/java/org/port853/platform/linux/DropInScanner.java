@@ -60,11 +60,13 @@ final class DropInScanner {
         }
         // the keys Port853's drop-in sets; it sorts before the files that could override it
         java.util.Set<String> oursKeys = ResolvedConf.ALWAYS_WRITTEN;
+        boolean oursAtItsPath = OurDropIn.revertRemoves(paths);
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
-            // ours: the file Port853 wrote here, as revert sees it; the same path with another header (a drop-in a
-            // fleet playbook deployed from 'port853 export') is someone else's, and its settings stay after a revert
-            boolean ours = file.equals(paths.ourDropIn());
+            // ours: the file Port853 wrote here, as revert sees it; at the same path a drop-in a fleet playbook
+            // deployed from 'port853 export', or one edited since Port853 wrote it, is someone else's, and its
+            // settings stay after a revert
+            boolean ours = oursAtItsPath && file.equals(paths.ourDropIn());
             // parsed: what resolved reads (its error: a line it skips); fileError: why it cannot read the file at all
             ResolvedConf.Parsed parsed = new ResolvedConf.Parsed(Map.of(), null);
             String fileError = null;
@@ -77,7 +79,6 @@ final class DropInScanner {
             } else {
                 try {
                     String text = read(file);
-                    ours = ours && text.startsWith(DropInRenderer.HEADER);
                     parsed = ResolvedConf.parse(text);
                 } catch (Unparsable ex) {
                     fileError = ex.getMessage();
@@ -162,11 +163,20 @@ final class DropInScanner {
      * A named pipe or device with the name of Port853's drop-in in a later drop-in directory (/run, /usr/local/lib,
      * /usr/lib), which Port853's drop-in at its path masks now, so {@link #scan} does not list it: removing that (a
      * revert) unmasks it, and the restart after it then meets the pipe. Empty where nothing is at Port853's path (the
-     * scan lists the pipe as any other drop-in), or something a revert leaves alone (a link, someone else's file).
+     * scan lists the pipe as any other drop-in), or something a revert leaves alone (a link, someone else's file, one
+     * of Port853's edited since: {@link OurDropIn}).
      */
     static Optional<Path> pipeOursMasks(LinuxPaths paths) {
+        return OurDropIn.revertRemoves(paths) ? pipeWithOurName(paths) : Optional.empty();
+    }
+
+    /**
+     * A named pipe or device with the name of Port853's drop-in in a later drop-in directory, which the file at Port853's
+     * path masks, whoever's that is; empty without a file there.
+     */
+    static Optional<Path> pipeWithOurName(LinuxPaths paths) {
         Path ours = paths.ourDropIn();
-        if (!DropInRenderer.rendered(ours)) {
+        if (!Files.isRegularFile(ours, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         return paths.dropInDirs().stream().filter(dir -> !dir.equals(ours.getParent()))

@@ -59,7 +59,8 @@ public final class ResolvedPlanner {
         if (mainPipe.isPresent()) {
             return mainPipe;
         }
-        Optional<Sentence> unmasked = s.isOff() ? pipeRevertUnmasks(pipeEffect) : Optional.empty();
+        Optional<Sentence> unmasked = s.isOff() ? pipeRevertUnmasks(DropInScanner.pipeOursMasks(paths), pipeEffect)
+                : Optional.empty();
         if (unmasked.isPresent()) {
             return unmasked;
         }
@@ -116,7 +117,8 @@ public final class ResolvedPlanner {
     public Optional<Sentence> revertRefusal(int systemdVersion, List<DropIn> dropIns, boolean removesOurs) {
         SettingsPipe pipeEffect = SettingsPipe.on(systemdVersion, true);
         return mainConfPipe(systemdVersion, pipeEffect)
-                .or(() -> removesOurs ? pipeRevertUnmasks(pipeEffect) : Optional.empty())
+                .or(() -> removesOurs ? pipeRevertUnmasks(DropInScanner.pipeWithOurName(paths), pipeEffect)
+                        : Optional.empty())
                 .or(() -> dropIns.stream().filter(DropInScanner::isPipe).findFirst()
                         .map(d -> pipe("the drop-in " + d.path(), Path.of(d.path()), "refused.drop-in-pipe", pipeEffect)));
     }
@@ -128,10 +130,9 @@ public final class ResolvedPlanner {
                 ? Optional.of(pipe(main.toString(), main, "refused.main-conf-pipe", pipeEffect)) : Optional.empty();
     }
 
-    /** What {@link DropInScanner#pipeOursMasks} finds, which a revert would unmask. */
-    private Optional<Sentence> pipeRevertUnmasks(SettingsPipe pipeEffect) {
-        return DropInScanner.pipeOursMasks(paths)
-                .map(pipe -> Sentence.of(pipe + " is a named pipe or device, not a file, with the name of Port853's "
+    /** {@code masked}: a pipe Port853's drop-in masks, which a revert would unmask. */
+    private static Optional<Sentence> pipeRevertUnmasks(Optional<Path> masked, SettingsPipe pipeEffect) {
+        return masked.map(pipe -> Sentence.of(pipe + " is a named pipe or device, not a file, with the name of Port853's "
                         + "drop-in, which hides it now: reverting removes Port853's drop-in, and then " + (pipeEffect
                         .waits() ? "systemd-resolved waits on the pipe when it restarts and does not come up, which "
                         + "leaves this computer without DNS" : "systemd-resolved cannot open it when it restarts and "

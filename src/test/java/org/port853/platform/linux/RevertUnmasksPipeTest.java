@@ -151,15 +151,77 @@ class RevertUnmasksPipeTest {
      */
     private Path othersAtOurPathMaskingAPipe(LinuxPaths paths, org.junit.jupiter.api.function.ThrowingConsumer<Path> replace)
             throws Throwable {
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Files.delete(paths.ourDropIn());
+        replace.accept(paths.ourDropIn());
+        return pipe;
+    }
+
+    /** Port853's change in place (journalled), and a FIFO with its drop-in's name in /run. */
+    private static Path journalledOursMaskingAPipe(LinuxPaths paths) throws Exception {
         LinuxChange platform = new LinuxChange(paths, 252, () -> "yes");
         assertEquals(org.port853.platform.ApplyResult.Outcome.APPLIED, platform.engine(DropInDirectoryRaceTest.WAIT,
                 DropInDirectoryRaceTest.resolver(() -> { }, () -> { })).apply(platform.targetItems(HelperRequest.apply(
                 ResolvedPlannerTest.STRICT, false)), "strict", true).outcome());
-        Files.delete(paths.ourDropIn());
-        replace.accept(paths.ourDropIn());
         Path pipe = Files.createDirectories(paths.dropInDirs().get(1)).resolve(LinuxPaths.DROP_IN_NAME);
         assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
         return pipe;
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in as it wrote it (journalled): the window's Off, status and the helper all refuse")
+    void oursAsWrittenIsRefusedByAll() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        assertWindowAndHelperAgree(paths, journalledOursMaskingAPipe(paths), true);
+    }
+
+    @Test
+    @DisplayName("an edited copy that kept Port853's header is someone else's for the window and status too, as the "
+            + "helper's revert leaves it")
+    void anEditedCopyWithOurHeaderIsLeftByAll() throws Throwable {
+        LinuxPaths paths = LinuxPaths.under(root);
+        String theirs = DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n";
+        assertWindowAndHelperAgree(paths, othersAtOurPathMaskingAPipe(paths, ours -> Files.writeString(ours, theirs)),
+                false);
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in with only its mode changed is someone else's for all, as the helper's revert leaves it")
+    void oursWithAnotherModeIsLeftByAll() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Files.setPosixFilePermissions(paths.ourDropIn(), java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rw-r-----"));
+        assertWindowAndHelperAgree(paths, pipe, false);
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in whose header someone removed is someone else's for all, as the helper's revert "
+            + "leaves it")
+    void oursWithoutItsHeaderIsLeftByAll() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Files.writeString(paths.ourDropIn(), Files.readString(paths.ourDropIn()).substring(DropInRenderer.HEADER
+                .length()));
+        assertWindowAndHelperAgree(paths, pipe, false);
+    }
+
+    /**
+     * The window's Off, status (DROP_IN_PIPE_MASKED, the drop-in counted as Port853's) and the privileged helper's
+     * revert judge the file at Port853's path alike: all refuse ({@code refused}) or none does.
+     */
+    private void assertWindowAndHelperAgree(LinuxPaths paths, Path pipe, boolean refused) throws Exception {
+        String content = Files.readString(paths.ourDropIn());
+        Plan off = new ResolvedPlanner(paths).plan(ResolvedPlannerTest.OFF, 252, scan(paths, 252), false);
+        assertEquals(refused ? "refused.revert-unmasks-pipe" : null, off.refusalWords() == null ? null
+                : off.refusalWords().wording(), "the window's Off");
+        assertEquals(refused ? pipe.toString() : null, readDetails(paths).pipeOursMasks(), "status");
+        assertEquals(refused, scan(paths, 252).stream().filter(d -> d.path().equals(paths.ourDropIn().toString()))
+                .findFirst().orElseThrow().ours(), "status counts the drop-in as Port853's");
+        PrivilegedHelper.Response r = revertByTheHelper(paths);
+        assertEquals(refused, r.stdout().contains("\"REFUSED\""), "the helper's revert: " + r.stdout());
+        assertEquals(content, Files.readString(paths.ourDropIn()), "refused, or someone else's: the file stays");
+        assertTrue(pipeStays(pipe));
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.port853.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.port853.core.JsonTrees;
+
+/**
+ * What a revert may put back, as the change engine judges it: with a journal, only an item in a state Port853 itself
+ * left it in (applied, or an interrupted change's), as it was before Port853 ({@code baseline}); without one, the
+ * platform's own items as they were before Port853 ever ran ({@code pristine}). {@link JournalStore} publishes the
+ * journal's scope beside the change marker, as fingerprints without contents, so that status and the window, which
+ * cannot read the journal, judge an item as the privileged helper's revert will.
+ */
+public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, List<ItemFingerprint> ours) {
+    /** The published scope, beside {@code pending.json}. */
+    static final String FILE = "revert-scope.json";
+    private static final long MAX_SIZE = 64 * 1024;
+
+    public RevertScope {
+        baseline = List.copyOf(baseline);
+        ours = List.copyOf(ours);
+    }
+
+    public static RevertScope of(Journal j, List<ItemSnapshot> pristine) {
+        List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
+                : j.pending() != null ? j.pending().before() : pristine;
+        List<ItemSnapshot> ours = new ArrayList<>(j.applied() == null ? List.of() : j.applied());
+        if (j.pending() != null) {
+            ours.addAll(j.pending().after());
+            ours.addAll(j.pending().before());
+        }
+        return new RevertScope(j.recordsItems(), fingerprints(baseline), fingerprints(ours));
+    }
+
+    /**
+     * The scope {@link JournalStore} published in {@code markerDir}; where there is none (no journal), that of no
+     * journal, with the platform's {@code pristine} items. One that cannot be read counts as none.
+     */
+    public static RevertScope published(Path markerDir, List<ItemSnapshot> pristine) {
+        return read(markerDir.resolve(FILE)).orElseGet(() -> of(Journal.EMPTY, pristine));
+    }
+
+    /** Without a journal every listed item may be put back; with one, only what Port853 itself left there. */
+    public boolean mayPutBack(ItemSnapshot current) {
+        return !fromJournal || ours.stream().anyMatch(o -> o.key().equals(current.key()) && o.matchedBy(current));
+    }
+
+    /** A revert removes {@code current}: its item was absent before Port853, and it is Port853's to put back. */
+    public boolean removes(ItemSnapshot current) {
+        Optional<ItemFingerprint> before = baseline.stream().filter(b -> b.key().equals(current.key())).findFirst();
+        return current.present() && before.isPresent() && !before.get().present() && mayPutBack(current);
+    }
+
+    private static List<ItemFingerprint> fingerprints(List<ItemSnapshot> items) {
+        return items == null ? List.of() : items.stream().map(ItemFingerprint::of).toList();
+    }
+
+    private static Optional<RevertScope> read(Path f) {
+        try {
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_SIZE) {
+                return Optional.empty();
+            }
+            JsonNode node = JsonTrees.read(Files.readAllBytes(f));
+            return Optional.of(new RevertScope(node.path("fromJournal").asBoolean(), fingerprints(node.path("baseline")),
+                    fingerprints(node.path("ours"))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<ItemFingerprint> fingerprints(JsonNode list) {
+        List<ItemFingerprint> out = new ArrayList<>();
+        for (JsonNode f : list) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            f.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+            out.add(new ItemFingerprint(f.path("key").asText(), f.path("present").asBoolean(),
+                    f.path("sha256").isTextual() ? f.path("sha256").asText() : null, attributes));
+        }
+        return out;
+    }
+}
