@@ -91,7 +91,7 @@ public final class Assessor {
         assessLinks(s, g, reasons);
         lookAlikeNames(s, g).ifPresent(reasons::add);
         nonHostNames(s, g).ifPresent(reasons::add);
-        unicodeNames(s, g).ifPresent(reasons::add);
+        UnicodeNameReason.of(allServers(s, g).toList(), s.platform().unicodeTlsNames()).ifPresent(reasons::add);
         if (g.dnssec() == DnssecMode.NO && s.platform().canValidateDnssec()) {
             reasons.add(dnssecOff(modeInUse(s)));
         }
@@ -246,41 +246,6 @@ public final class Assessor {
                 + "that name, which public certificate authorities do not issue; with letters outside ASCII it never "
                 + "matches.", "Correct the name in the file that sets it (ADDRESS#host-name, the provider's host name), "
                 + "or choose a provider from the catalogue ('port853 providers').", List.of(named)));
-    }
-
-    /**
-     * Servers in use whose TLS name the system has in Unicode ({@link ServerAddress#unicodeName}): whether strict mode
-     * works with them depends on how this build checks the name ({@link UnicodeTlsNames}; detail 0: as written, 1:
-     * converted, 2: not known); its ASCII form works with every build.
-     */
-    private static Optional<Reason> unicodeNames(ResolverState s, GlobalState g) {
-        List<ServerAddress> servers = allServers(s, g).filter(x -> x.unicodeName() != null).toList();
-        if (servers.isEmpty()) {
-            return Optional.empty();
-        }
-        String named = servers.stream().map(ServerAddress::toShownSyntax).distinct().collect(Collectors.joining(", "));
-        String ascii = servers.stream().map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
-        UnicodeTlsNames check = s.platform().unicodeTlsNames();
-        int detail = switch (check) {
-            case AS_WRITTEN -> 0;
-            case CONVERTED -> 1;
-            case UNKNOWN -> 2;
-        };
-        String what = switch (check) {
-            case AS_WRITTEN -> "this systemd-resolved is built with OpenSSL, which checks the server's certificate "
-                    + "against the name as written, not its ASCII (xn--) form that certificates list, so in strict mode "
-                    + "TLS to it fails and it gives no answers.";
-            case CONVERTED -> "this systemd-resolved is built with GnuTLS, which checks the certificate against the "
-                    + "name's ASCII (xn--) form, so it works here; built with OpenSSL (as from Debian 12 on), "
-                    + "systemd-resolved checks the name as written, and strict mode fails.";
-            case UNKNOWN -> "systemd-resolved built with OpenSSL (as from Debian 12 on) checks the server's certificate "
-                    + "against the name as written, not its ASCII (xn--) form that certificates list, so in strict mode "
-                    + "TLS to it fails; built with GnuTLS, it converts the name, and it works.";
-        };
-        return Optional.of(new Reason("TLS_NAME_UNICODE", check == UnicodeTlsNames.CONVERTED ? Severity.INFO
-                : Severity.WARNING, "Server " + named + " has its TLS name written in Unicode (shown escaped): " + what,
-                "Write the name in its ASCII form where it is set (resolved.conf, a drop-in, or the connection's DNS "
-                        + "settings): " + ascii + ".", List.of(named, ascii, String.valueOf(detail))));
     }
 
     /** The global, fallback and link servers. */

@@ -12,5 +12,7 @@ public enum UnicodeTlsNames {
     /** Against its ASCII form, which the TLS library converts it to (systemd-resolved built with GnuTLS). */
     CONVERTED,
     /** Not known (the build is not known, or names both libraries). */
-    UNKNOWN
+    UNKNOWN,
+    /** Not documented by the resolver's maker (the Windows DNS client: Microsoft says neither). */
+    UNDOCUMENTED
 }

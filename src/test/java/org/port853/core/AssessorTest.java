@@ -409,6 +409,37 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("a look-alike name in Unicode: its fix asks first whether it is the name meant, and offers no ASCII "
+                + "form to write, which would pin the same, perhaps wrong, host")
+        void aLookAlikeNameInUnicodeIsCheckedNotConverted() {
+            // "DNS=198.18.0.2#аррӏе.com" (Cyrillic, reads "apple.com") and a link's "dns.quаd9.net" (one Cyrillic а)
+            Reason r = require(withReportedServers("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com",
+                    "10.8.0.1#dns.qu\u0430d9.net"), "TLS_NAME_UNICODE");
+            assertEquals("First check that the name of 198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net is "
+                    + "the one you mean: it reads as a look-alike, and its ASCII form names the same host, so writing it "
+                    + "so would only make that server work. If it is not, remove the server where it is set "
+                    + "(resolved.conf, a drop-in, or the DNS settings of the connection), or choose a provider from the "
+                    + "catalogue ('port853 providers'); only if it is, write it in its ASCII form.", r.fix());
+            assertEquals(List.of("", "2", "198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net", "1", "0"),
+                    r.details().subList(1, 6), "no ASCII form offered");
+        }
+
+        @Test
+        @DisplayName("look-alike and plain names in Unicode together: the look-alike question first, then the ASCII form "
+                + "of the others only")
+        void aLookAlikeNameBesideAPlainOne() {
+            Reason r = require(withReportedServers("198.18.0.2#b\u00fccher.example",
+                    "10.8.0.1#\u0430\u0440\u0440\u04cf\u0435.com"), "TLS_NAME_UNICODE");
+            assertTrue(r.fix().startsWith("First check that the name of 10.8.0.1#xn--80ak6aa92e.com is the one you mean"),
+                    r.fix());
+            assertTrue(r.fix().endsWith("only if it is, write it in its ASCII form. Write the other names in their ASCII form "
+                    + "where it is set (resolved.conf, a drop-in, or the DNS settings of the connection): "
+                    + "198.18.0.2#xn--bcher-kva.example."), r.fix());
+            assertEquals(List.of("198.18.0.2#xn--bcher-kva.example", "2", "10.8.0.1#xn--80ak6aa92e.com", "1", "1"),
+                    r.details().subList(1, 6));
+        }
+
+        @Test
         @DisplayName("a name the system has in Unicode is said with what this build of resolved does with it, and its "
                 + "ASCII form to write")
         void aNameInUnicodeIsSaidWithWhatThisBuildDoes() {
@@ -424,9 +455,11 @@ class AssessorTest {
                     case AS_WRITTEN -> "0";
                     case CONVERTED -> "1";
                     case UNKNOWN -> "2";
+                    case UNDOCUMENTED -> "3";
                 };
                 assertEquals(List.of("198.18.0.2#b\\xfccher.example, 10.8.0.1:853#b\\xfccher.example",
-                        "198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example", detail), r.details());
+                        "198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example", detail, "", "0", "1"),
+                        r.details());
                 assertEquals(build == UnicodeTlsNames.CONVERTED ? Severity.INFO : Severity.WARNING, r.severity(), build.name());
                 assertTrue(r.fix().endsWith(": 198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example."),
                         r.fix());

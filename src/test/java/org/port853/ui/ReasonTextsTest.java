@@ -1,5 +1,6 @@
 package org.port853.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -258,16 +259,44 @@ class ReasonTextsTest {
                         "Mit OpenSSL gebaut (wie ab Debian 12) prüft systemd-resolved das Zertifikat des Servers"));
         saidPerBuild.forEach((detail, said) -> {
             Reason r = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y",
-                    List.of(servers.get(0), servers.get(1), detail));
+                    List.of(servers.get(0), servers.get(1), detail, "", "0", "1"));
             for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
                 boolean inGerman = language == java.util.Locale.GERMAN;
                 ReasonTexts.Text t = org.port853.ui.common.I18n.in(language, () -> text(List.of(r), "TLS_NAME_UNICODE", null));
                 assertTrue(t.message().contains(servers.get(0)) && t.message().contains(said.get(inGerman ? 1 : 0)),
                         t.message());
-                assertTrue(t.fix().endsWith((inGerman ? "ASCII-Form schreiben: " : "connection's DNS settings): ")
+                assertTrue(t.fix().endsWith((inGerman ? "ASCII-Form schreiben: " : "DNS settings of the connection): ")
                         + servers.get(1) + "."), t.fix());
             }
         });
+    }
+
+    @Test
+    @DisplayName("a look-alike name in Unicode: the fix asks first whether it is the name meant and offers its ASCII form "
+            + "for the other names only, in both languages")
+    void aLookAlikeNameInUnicodeIsCheckedFirstInBothLanguages() {
+        String lookAlike = "10.8.0.1#xn--80ak6aa92e.com";
+        Reason alone = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("10.8.0.1#\\u0430\\u0440\\u0440\\u04cf\\u0435.com", "", "0", lookAlike, "1", "0"));
+        Reason beside = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("198.18.0.2#b\\xfccher.example, 10.8.0.1#...", "198.18.0.2#xn--bcher-kva.example", "0",
+                        lookAlike, "1", "1"));
+        assertEquals("First check that the name of " + lookAlike + " is the one you mean: it reads as a look-alike, and "
+                + "its ASCII form names the same host, so writing it so would only make that server work. If it is not, "
+                + "remove the server where it is set (resolved.conf, a drop-in, or the DNS settings of the connection), "
+                + "or choose a provider from the catalogue; only if it is, write it in its ASCII form.",
+                text(List.of(alone), "TLS_NAME_UNICODE", null).fix());
+        assertTrue(text(List.of(beside), "TLS_NAME_UNICODE", null).fix().endsWith("only if it is, write it in its ASCII "
+                + "form. Write the other names in their ASCII form where it is set (resolved.conf, a drop-in, or the DNS "
+                + "settings of the connection): 198.18.0.2#xn--bcher-kva.example."));
+        String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> text(List.of(beside), "TLS_NAME_UNICODE", null)).fix();
+        assertTrue(german.startsWith("Zuerst prüfen, ob der Name von " + lookAlike + " der gemeinte ist")
+                && german.endsWith("Die anderen Namen dort, wo er gesetzt ist (resolved.conf, eine Drop-in-Datei oder "
+                + "die DNS-Einstellungen der Verbindung) in ihrer ASCII-Form schreiben: 198.18.0.2#xn--bcher-kva.example."),
+                german);
+        assertFalse(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(List.of(alone), "TLS_NAME_UNICODE",
+                null)).fix().contains("xn--bcher"), "no ASCII form offered for a look-alike alone");
     }
 
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
