@@ -60,12 +60,15 @@ final class UnicodeNameReason {
 
     /** The look-alikes' question first: whether the name is the one meant; then the ASCII form of the others. */
     private static String fix(String lookAlikes, String ascii, UnicodeTlsNames check) {
-        String where = check == UnicodeTlsNames.UNDOCUMENTED ? "in the server's encryption entry "
-                + "(Set-DnsClientDohServerAddress for its DoH template, netsh dnsclient set encryption for DNS-over-TLS)"
-                : "where it is set (resolved.conf, a drop-in, or the DNS settings of the connection)";
+        boolean windows = check == UnicodeTlsNames.UNDOCUMENTED;
+        String setIn = "where it is set (resolved.conf, a drop-in, or the DNS settings of the connection)";
+        String where = windows ? "in the encryption entry of the server (Set-DnsClientDohServerAddress for its DoH "
+                + "template, netsh dnsclient set encryption for DNS-over-TLS)" : setIn;
+        String remove = windows ? "remove the server from the DNS servers of its network adapter"
+                : "remove the server " + setIn;
         String question = lookAlikes.isEmpty() ? "" : "First check that the name of " + lookAlikes + " is the one you "
                 + "mean: it reads as a look-alike, and its ASCII form names the same host, so writing it so would only "
-                + "make that server work. If it is not, remove the server " + where + ", or choose a provider from the "
+                + "make that server work. If it is not, " + remove + ", or choose a provider from the "
                 + "catalogue ('port853 providers'); only if it is, write it in its ASCII form.";
         String convert = ascii.isEmpty() ? "" : (lookAlikes.isEmpty() ? "Write the name in its"
                 : " Write the other names in their") + " ASCII form " + where + ": " + ascii + ".";

@@ -41,6 +41,15 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return false;
     }
 
+    /**
+     * Microsoft documents neither whether the DNS client converts a TLS name in Unicode (a DoH template's host, a DoT
+     * host) to its ASCII form nor that it checks the name as written; systemd-resolved's builds do not apply here.
+     */
+    @Override
+    public org.port853.core.UnicodeTlsNames unicodeTlsNames() {
+        return org.port853.core.UnicodeTlsNames.UNDOCUMENTED;
+    }
+
     /** The Windows DNS client does not validate DNSSEC signatures (see {@link WindowsPlanner#dnssecRefusal}). */
     @Override
     public boolean canValidateDnssec() {

@@ -75,10 +75,23 @@ public final class WindowsStates {
             return host.isEmpty() ? null : host;
         }
         try {
-            String host = java.net.URI.create(e.template()).getHost();
+            java.net.URI template = java.net.URI.create(e.template());
+            String host = template.getHost() != null ? template.getHost() : hostInUnicode(template.getAuthority());
             return host == null || IpAddresses.isAddress(host) ? null : host;
         } catch (RuntimeException ex) {
             return null;
         }
+    }
+
+    /**
+     * The host of an authority that URI does not parse as one, as a host name in Unicode ("bücher.example"): without
+     * user and port. Null where there is none.
+     */
+    private static String hostInUnicode(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d*$", "");
+        return host.isEmpty() || host.startsWith("[") ? null : host;
     }
 }
