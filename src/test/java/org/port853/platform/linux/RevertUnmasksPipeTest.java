@@ -187,22 +187,24 @@ class RevertUnmasksPipeTest {
 
     @Test
     @DisplayName("Port853's drop-in with only its mode changed is someone else's for all, as the helper's revert leaves it")
-    void oursWithAnotherModeIsLeftByAll() throws Exception {
-        LinuxPaths paths = LinuxPaths.under(root);
-        Path pipe = journalledOursMaskingAPipe(paths);
-        Files.setPosixFilePermissions(paths.ourDropIn(), java.nio.file.attribute.PosixFilePermissions.fromString(
-                "rw-r-----"));
-        assertWindowAndHelperAgree(paths, pipe, false);
+    void oursWithAnotherModeIsLeftByAll() throws Throwable {
+        assertLeftByAllOnce(ours -> Files.setPosixFilePermissions(ours,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----")));
     }
 
     @Test
     @DisplayName("Port853's drop-in whose header someone removed is someone else's for all, as the helper's revert "
             + "leaves it")
-    void oursWithoutItsHeaderIsLeftByAll() throws Exception {
+    void oursWithoutItsHeaderIsLeftByAll() throws Throwable {
+        assertLeftByAllOnce(ours -> Files.writeString(ours, Files.readString(ours).substring(DropInRenderer.HEADER
+                .length())));
+    }
+
+    /** Port853's drop-in (journalled) once {@code change}d in place: someone else's for the window, status and helper. */
+    private void assertLeftByAllOnce(org.junit.jupiter.api.function.ThrowingConsumer<Path> change) throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
         Path pipe = journalledOursMaskingAPipe(paths);
-        Files.writeString(paths.ourDropIn(), Files.readString(paths.ourDropIn()).substring(DropInRenderer.HEADER
-                .length()));
+        change.accept(paths.ourDropIn());
         assertWindowAndHelperAgree(paths, pipe, false);
     }
 
