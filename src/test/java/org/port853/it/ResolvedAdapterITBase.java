@@ -629,7 +629,8 @@ abstract class ResolvedAdapterITBase {
     void revertLeavesWhatMasksAPipeWhenItIsNotPort853s() throws IOException {
         RigCli c = rig(113);
         appliedWithAPipeInRun(c);
-        String theirs = Files.readString(c.dropIn()).replace("Written by Port853", "Deployed by a playbook");
+        String applied = Files.readString(c.dropIn());
+        String theirs = applied.replace("Written by Port853", "Deployed by a playbook");
         Path target = c.dropIn().resolveSibling("playbook.txt"); // not *.conf: read only through the link
         Files.writeString(target, theirs);
         Files.delete(c.dropIn());
@@ -655,6 +656,16 @@ abstract class ResolvedAdapterITBase {
         assertAnswered(c.lookup("example.com"), "the file at Port853's path still masks the pipe: resolved comes up");
         JsonNode s = c.json("status", "--json");
         assertFalse(s.toString().contains("DROP_IN_PIPE_MASKED"), "no revert of Port853's would unmask it: " + s);
+
+        // an edited copy that kept Port853's header: the journal says it is not what Port853 wrote, and status agrees
+        String edited = applied.replace("DNSOverTLS=yes", "DNSOverTLS=opportunistic");
+        assertFalse(edited.equals(applied), applied);
+        Files.writeString(c.dropIn(), edited);
+        JsonNode editedStatus = c.json("status", "--json");
+        assertFalse(editedStatus.toString().contains("DROP_IN_PIPE_MASKED"), editedStatus.toString());
+        TestRig.ExecResult left = c.run("revert", "--json");
+        assertFalse(left.stdout().contains("REFUSED"), left.stdout());
+        assertEquals(edited, Files.readString(c.dropIn()), "the edited copy stays, as status said");
     }
 
     /** Strict mode applied, then a named pipe with Port853's drop-in name made in /run: its path. */
