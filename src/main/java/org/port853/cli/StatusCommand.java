@@ -1,6 +1,9 @@
 package org.port853.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.port853.core.Assessment;
@@ -9,6 +12,8 @@ import org.port853.core.LinkState;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
+import org.port853.probe.pins.ChangedKeys;
+import org.port853.probe.pins.PinStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +30,9 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the stable JSON document.")
     boolean json;
 
+    /** The user's pin store, read only (tests use their own). */
+    Path pinFile = PinStore.userFile();
+
     StatusCommand(CliServices services) {
         this.services = services;
     }
@@ -33,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         ResolverAdapter adapter = services.adapter().get();
         ResolverState s = adapter.readState();
-        Assessment a = adapter.assessWithLookup(s);
+        Assessment a = ChangedKeys.assessed(adapter.assessWithLookup(s), s, changedKeys());
         PrintWriter out = spec.commandLine().getOut();
         RefusedChanges refused = RefusedChanges.of(a, adapter.rules());
         if (json) {
@@ -80,6 +88,23 @@ final class StatusCommand implements Callable<Integer> {
                             + " is stopped: programs cannot resolve names" : ""));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The pin store's unaccepted key changes; none, said on stderr, when it cannot be read, and none without pins (the
+     * sample machine of the demo: this computer's store is not its).
+     */
+    private List<String> changedKeys() {
+        if (services.pins() == null) {
+            return List.of();
+        }
+        try {
+            return PinStore.load(pinFile).changedServers();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(Port853Command.prefix(spec) + e.getMessage()
+                    + "; whether a server's key changed is not known");
+            return List.of();
+        }
     }
 
     static String fixLine(Reason r) {

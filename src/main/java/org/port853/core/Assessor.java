@@ -391,6 +391,26 @@ public final class Assessor {
         return finish(reasons);
     }
 
+    /** The reason of servers in use whose key is not their recorded pin, a change the user has not accepted. */
+    public static final String PIN_CHANGED = "PIN_CHANGED";
+
+    /**
+     * {@code a} when the servers in use {@code servers} (as the pin store writes them) showed a key other than their pin
+     * at the last check, which the user has not accepted: someone may be intercepting, so not PROTECTED whatever the
+     * settings say.
+     */
+    public static Assessment keysChanged(Assessment a, List<String> servers) {
+        String named = String.join(", ", servers);
+        String accept = servers.size() == 1 ? "port853 pins --accept " + servers.get(0)
+                : "port853 pins --accept SERVER for each of them";
+        List<Reason> reasons = new ArrayList<>(a.reasons());
+        reasons.add(new Reason(PIN_CHANGED, Severity.WARNING, "The key of " + named + " is not its recorded pin: "
+                + "someone on the network may be intercepting DNS-over-TLS, or the provider changed its key.",
+                "Providers rotate keys rarely and announce it. If the provider did not, use another network. Accept the "
+                        + "new key only when you know why: " + accept + ".", List.of(named)));
+        return finish(reasons);
+    }
+
     private static Assessment finish(List<Reason> reasons) {
         Severity worst = reasons.stream().map(Reason::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
         List<Reason> sorted = new ArrayList<>(reasons);

@@ -44,13 +44,15 @@ final class CliRuns {
                 ? Json.writeLine(JsonFailure.document(args, failed.code(), failed.err())) + "\n" : "";
     }
 
-    /** Points the commands that read or write the user's pin store ({@code doctor}, {@code pins}) at {@code store}. */
+    /** Points the commands that read or write the user's pin store ({@code doctor}, {@code pins}, {@code status}) at {@code store}. */
     static Consumer<CommandLine> pinStore(Path store) {
         return cl -> cl.getSubcommands().values().forEach(sub -> {
             if (sub.getCommand() instanceof DoctorCommand doctor) {
                 doctor.pinFile = store;
             } else if (sub.getCommand() instanceof PinsCommand pins) {
                 pins.pinFile = store;
+            } else if (sub.getCommand() instanceof StatusCommand status) {
+                status.pinFile = store;
             }
         });
     }

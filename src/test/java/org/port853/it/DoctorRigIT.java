@@ -120,6 +120,42 @@ class DoctorRigIT {
         assertEquals(expected, store.get("pins").get(0).get("pin").asText(), "the user's store holds the real pin");
     }
 
+    /** Runs the command with the rig's CA trusted and {@code xdg} as the user's state folder (the pin store). */
+    static TestRig.ExecResult withPinsIn(Path xdg, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "PORT853_CA_FILE=" + cli.rig.caFile(), "XDG_STATE_HOME=" + xdg));
+        cmd.addAll(RigCli.command(args));
+        return cli.rig.exec(null, Duration.ofSeconds(90), cmd.toArray(String[]::new));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a server in use whose key pins --check finds changed: status says PIN_CHANGED "
+            + "(PARTIAL), in text and --json, as the window's Status does, until the key is accepted")
+    void statusSaysAnUnacceptedKeyChange() throws Exception {
+        String server = cli.rig.goodServer() + "#dot.test";
+        configure("[Resolve]\nDNS=" + server + "\nDNSOverTLS=yes\nDomains=~.\n");
+        Path xdg = cli.rig.dir().resolve("xdg-key");
+        Files.createDirectories(xdg.resolve("port853"));
+        // a pin recorded earlier that is not the rig server's key: its next check sees the key change
+        Files.writeString(xdg.resolve("port853/pins.json"), "{\"version\":1,\"pins\":[{\"server\":\"" + server
+                + "\",\"pin\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\",\"source\":\"tofu\"}]}");
+        JsonNode before = JSON.readTree(withPinsIn(xdg, "status", "--json").stdout()).get("assessment");
+        assertEquals("PROTECTED", before.get("verdict").asText(), before.toString());
+
+        TestRig.ExecResult check = withPinsIn(xdg, "pins", "--check", "--server", server);
+        assertEquals(1, check.exitCode(), check.stdout() + check.stderr());
+        JsonNode a = JSON.readTree(withPinsIn(xdg, "status", "--json").stdout()).get("assessment");
+        assertEquals("PARTIAL", a.get("verdict").asText(), a.toString());
+        assertEquals("PIN_CHANGED", a.get("reasons").get(0).get("code").asText(), a.toString());
+        TestRig.ExecResult text = withPinsIn(xdg, "status");
+        assertEquals(0, text.exitCode(), text.stdout() + text.stderr());
+        assertTrue(text.stdout().startsWith("Verdict: PARTIAL\n  - The key of " + server + " is not its recorded pin"),
+                text.stdout());
+
+        assertEquals(0, withPinsIn(xdg, "pins", "--accept", server).exitCode());
+        JsonNode accepted = JSON.readTree(withPinsIn(xdg, "status", "--json").stdout()).get("assessment");
+        assertEquals("PROTECTED", accepted.get("verdict").asText(), accepted.toString());
+    }
+
     @Test
     void strictApplyVouchesOnlyForTheServerTheResolverAnsweredThrough() throws Exception {
         Path xdg = cli.rig.dir().resolve("xdg-two");

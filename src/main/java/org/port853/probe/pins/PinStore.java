@@ -195,6 +195,11 @@ public final class PinStore {
         return new ArrayList<>(pins.values());
     }
 
+    /** The servers whose last check saw a key other than their pin, not yet accepted. */
+    public List<String> changedServers() {
+        return pins.values().stream().filter(PinRecord::changed).map(PinRecord::server).toList();
+    }
+
     /** Records {@code r}, its server in canonical form ({@link #canonical}). */
     public void put(PinRecord r) {
         String server = canonical(r.server());

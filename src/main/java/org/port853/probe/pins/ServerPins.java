@@ -148,7 +148,7 @@ public final class ServerPins {
 
     /** The servers (as the store writes them) whose last check saw a key other than their pin, not yet accepted. */
     public List<String> changedServers() throws IOException {
-        return PinStore.load(file).all().stream().filter(PinRecord::changed).map(PinRecord::server).toList();
+        return PinStore.load(file).changedServers();
     }
 
     /** The user accepts the key {@code server} showed at the last check as its pin ({@link Pinning#accept}); saved. */

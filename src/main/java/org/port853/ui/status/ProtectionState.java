@@ -62,11 +62,9 @@ public enum ProtectionState {
     /**
      * {@code leaking}: plaintext DNS was seen leaving lately; {@code unanswered}: the newest Verify (or a change's own
      * check) got no answer through the running resolver. Both are measurements and outrank what the configuration
-     * promises; names that do not resolve at all outrank a leak (the reasons list both). {@code keyChanged}: a server
-     * in use showed a key other than its pin, which the user has not accepted (someone may be intercepting): not
-     * "Protected" whatever the configuration says.
+     * promises; names that do not resolve at all outrank a leak (the reasons list both).
      */
-    public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered, boolean keyChanged) {
+    public static ProtectionState of(Assessment a, boolean leaking, boolean unanswered) {
         if (a == null) {
             return READING;
         }
@@ -82,7 +80,7 @@ public enum ProtectionState {
             case NOT_ENCRYPTED -> NOT_ENCRYPTED;
             case BROKEN -> NOT_WORKING;
             case PARTIAL -> leaking ? LEAKING : AT_RISK;
-            case PROTECTED -> leaking ? LEAKING : keyChanged ? AT_RISK : PROTECTED;
+            case PROTECTED -> leaking ? LEAKING : PROTECTED;
         };
     }
 

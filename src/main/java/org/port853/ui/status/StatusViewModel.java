@@ -27,6 +27,7 @@ import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ServerAddress;
+import org.port853.probe.pins.ChangedKeys;
 import org.port853.ui.AppModel;
 import org.port853.ui.LeakEvidence;
 import org.port853.ui.traffic.LeakExplainer;
@@ -111,11 +112,11 @@ public final class StatusViewModel {
 
     private void update() {
         ResolverState s = model.stateProperty().get();
-        Assessment a = model.assessmentProperty().get();
+        Assessment read = model.assessmentProperty().get();
+        Assessment a = read == null ? null : ChangedKeys.assessed(read, s, model.changedKeysProperty().get());
         LeakEvidence.Unanswered unanswered = model.evidence().unansweredProperty().get();
-        List<String> keyChanged = changedKeysInUse(s);
         ProtectionState st = ProtectionState.of(s == null ? null : a, model.evidence().leakingProperty().get(),
-                unanswered != null, !keyChanged.isEmpty());
+                unanswered != null);
         state.set(st);
         stateText.set(I18n.t("state." + st.key()));
         boolean unreadOnly = st.leaking() && onlyUnreadLeaks();
@@ -142,10 +143,6 @@ public final class StatusViewModel {
         }
         for (Reason r : measuredLeaks()) {
             texts.add(ReasonTexts.of(r, s));
-        }
-        if (!keyChanged.isEmpty()) {
-            texts.add(ReasonTexts.of(ReasonTexts.windowReason("PIN_CHANGED", org.port853.core.Severity.WARNING,
-                    List.of(String.join(", ", keyChanged))), s));
         }
         for (Reason r : a.reasons()) {
             if (r != blocking) texts.add(ReasonTexts.of(r, s));
@@ -214,17 +211,6 @@ public final class StatusViewModel {
         }
         links.setAll(rows);
         setSwitch(model.encryptionOn());
-    }
-
-    /** The servers in use whose key changed since it was pinned (the pin store's spelling), not yet accepted. */
-    private List<String> changedKeysInUse(ResolverState s) {
-        List<String> changed = model.changedKeysProperty().get();
-        if (changed.isEmpty() || s == null || s.global() == null) {
-            return List.of();
-        }
-        java.util.Set<String> inUse = new java.util.HashSet<>();
-        s.global().servers().forEach(x -> inUse.add(org.port853.probe.pins.PinStore.canonical(x.toString())));
-        return changed.stream().filter(inUse::contains).toList();
     }
 
     /**

@@ -16,7 +16,7 @@ class ProtectionStateTest {
     private static ProtectionState of(Reason... beside) {
         List<Reason> reasons = new java.util.ArrayList<>(List.of(INTERRUPTED));
         reasons.addAll(List.of(beside));
-        return ProtectionState.of(assessed(reasons), false, false, false);
+        return ProtectionState.of(assessed(reasons), false, false);
     }
 
     /** The assessment with the verdict the reasons' worst severity gives, as the Assessor gives it. */
@@ -33,9 +33,9 @@ class ProtectionStateTest {
         assertEquals(ProtectionState.AT_RISK, of(new Reason("OPPORTUNISTIC", Severity.WARNING, "m", "f")));
         assertEquals(ProtectionState.NOT_WORKING, of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f")));
         assertEquals(ProtectionState.NOT_ENCRYPTED, of(new Reason("DOT_OFF", Severity.UNENCRYPTED, "off", "f")));
-        assertEquals(ProtectionState.LEAKING, ProtectionState.of(assessed(List.of(INTERRUPTED)), true, false, false));
+        assertEquals(ProtectionState.LEAKING, ProtectionState.of(assessed(List.of(INTERRUPTED)), true, false));
         assertEquals(ProtectionState.NOT_WORKING, ProtectionState.of(new Assessment(Verdict.BROKEN,
-                List.of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f"))), true, false, false));
+                List.of(new Reason("NO_SERVERS", Severity.BROKEN, "no servers", "f"))), true, false));
     }
 
     @Test
@@ -44,9 +44,9 @@ class ProtectionStateTest {
     void unreadableSettingsAreNotAMissingResolver() {
         Assessment unreadable = new Assessment(Verdict.UNAVAILABLE, List.of(new Reason("STATE_UNREADABLE",
                 Severity.UNAVAILABLE, "The resolver's settings could not be read: D-Bus unavailable", "f")));
-        assertEquals(ProtectionState.RESOLVER_UNREADABLE, ProtectionState.of(unreadable, false, false, false));
-        assertEquals(ProtectionState.RESOLVER_UNREADABLE_LEAKING, ProtectionState.of(unreadable, true, false, false));
+        assertEquals(ProtectionState.RESOLVER_UNREADABLE, ProtectionState.of(unreadable, false, false));
+        assertEquals(ProtectionState.RESOLVER_UNREADABLE_LEAKING, ProtectionState.of(unreadable, true, false));
         assertEquals(ProtectionState.RESOLVER_MISSING, ProtectionState.of(new Assessment(Verdict.UNAVAILABLE,
-                List.of(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE, "not installed", "f"))), false, false, false));
+                List.of(new Reason("RESOLVER_MISSING", Severity.UNAVAILABLE, "not installed", "f"))), false, false));
     }
 }
