@@ -119,7 +119,11 @@ public final class Port853Command implements Runnable {
             new Subcommand("export", ExportCommand::new),
             new Subcommand("analyze", s -> new AnalyzeCommand()),
             new Subcommand("monitor", s -> new MonitorCommand()),
-            new Subcommand("verify", s -> new VerifyCommand(() -> s.adapter().get().freshLookupTransport())),
+            new Subcommand("verify", s -> new VerifyCommand(() -> s.adapter().get().freshLookupTransport(),
+                    () -> {
+                        var adapter = s.adapter().get();
+                        return adapter.assess(adapter.readState());
+                    })),
             new Subcommand("doctor", DoctorCommand::new),
             new Subcommand("pins", PinsCommand::new),
             new Subcommand("bench-providers", BenchProvidersCommand::new),

@@ -13,8 +13,11 @@ import org.port853.capture.CaptureSession;
 import org.port853.platform.LookupTransport;
 import org.port853.capture.CaptureSessions;
 import org.port853.capture.CaptureUnavailableException;
+import org.port853.core.Assessment;
+import org.port853.core.Reason;
 import org.port853.capture.LeakRecord;
 import org.port853.platform.RootAdvice;
+import org.port853.probe.NoAnswerCause;
 import org.port853.probe.QueryOutcome;
 import org.port853.probe.QuerySender;
 import org.port853.probe.SystemResolverQuerySender;
@@ -56,19 +59,24 @@ public final class VerifyCommand implements Callable<Integer> {
     private final QuerySender sender;
     private final Duration settle;
     private final Supplier<Optional<LookupTransport>> resolverSays;
+    private final Supplier<Assessment> configuration;
 
-    /** @param resolverSays asked only when the traffic cannot be watched: the resolver's own word on one lookup */
-    public VerifyCommand(Supplier<Optional<LookupTransport>> resolverSays) {
-        this(CaptureSessions::live, new SystemResolverQuerySender(), Verifier.SETTLE, resolverSays);
+    /**
+     * @param resolverSays  asked only when the traffic cannot be watched: the resolver's own word on one lookup
+     * @param configuration asked only when no query was answered: the resolver's assessment, which may say why
+     */
+    public VerifyCommand(Supplier<Optional<LookupTransport>> resolverSays, Supplier<Assessment> configuration) {
+        this(CaptureSessions::live, new SystemResolverQuerySender(), Verifier.SETTLE, resolverSays, configuration);
     }
 
     /** Tests pass their own capture (by interface name, null = all), query sender and settle time. */
     public VerifyCommand(Function<String, CaptureSession> sessions, QuerySender sender, Duration settle,
-                         Supplier<Optional<LookupTransport>> resolverSays) {
+                         Supplier<Optional<LookupTransport>> resolverSays, Supplier<Assessment> configuration) {
         this.sessions = sessions;
         this.sender = sender;
         this.settle = settle;
         this.resolverSays = resolverSays;
+        this.configuration = configuration;
     }
 
     @Override
@@ -102,17 +110,28 @@ public final class VerifyCommand implements Callable<Integer> {
             session.stop();
         }
         Optional<LookupTransport> said = problem == null ? Optional.empty() : askResolver();
+        Optional<Reason> cause = r.verdict() == VerifyVerdict.NO_ANSWER ? NoAnswerCause.of(r, assessment())
+                : Optional.empty();
         if (json) {
-            out.println(Json.write(json(r, problem == null ? session.description() : null, problem, said)));
+            out.println(Json.write(json(r, problem == null ? session.description() : null, problem, said, cause)));
         }
         if (problem != null) {
             err.println("port853 verify: sent " + queries(r.queries()) + " (" + r.answered() + " answered) but could "
                     + "not watch the traffic, so nothing is proven: " + sentence(problem.reason()) + " Fix: "
                     + sentence(RootAdvice.forThisUser(problem.fix())) + said.map(t -> " " + resolverWord(t)).orElse(""));
         } else if (!json) {
-            text(out, r, session.description());
+            text(out, r, session.description(), cause);
         }
         return r.verdict() == VerifyVerdict.ALL_ENCRYPTED ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The resolver's assessment now, or null when it cannot be read (a witness only, as the resolver's word). */
+    private Assessment assessment() {
+        try {
+            return configuration.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private Optional<LookupTransport> askResolver() {
@@ -138,7 +157,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return org.port853.core.Sentence.ended(s);
     }
 
-    private void text(PrintWriter out, VerifyResult r, String capture) {
+    private void text(PrintWriter out, VerifyResult r, String capture, Optional<Reason> cause) {
         int n = r.queries();
         switch (r.verdict()) {
             case ALL_ENCRYPTED:
@@ -152,9 +171,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
                 break;
             case NO_ANSWER:
-                out.println((n == 1 ? "The query was not answered" : "None of the " + n + " queries were answered")
-                        + ": name resolution is not working "
-                        + "(none leaked).");
+                String unanswered = n == 1 ? "The query was not answered" : "None of the " + n + " queries were answered";
+                out.println(cause.map(c -> unanswered + " (none leaked). " + c.message() + "\nFix: "
+                        + RootAdvice.forThisUser(c.fix()))
+                        .orElse(unanswered + ": name resolution is not working (none leaked)."));
                 break;
             default:
                 if (r.encryptedPackets() <= 0 && r.reasons().size() == 1) {
@@ -173,7 +193,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 + r.encryptedPackets() + " encrypted packets seen (capture " + capture + ").");
         for (QueryOutcome q : r.outcomes()) {
             if (!q.answered()) {
-                out.println("  no answer: " + q.name() + " (" + q.error() + ")");
+                // with the cause known, the response code alone: "a server behind it refused" would be a guess
+                out.println("  no answer: " + q.name() + " (" + (cause.isPresent() && q.rcode() != null ? q.rcode()
+                        : q.error()) + ")");
             }
         }
         if (!r.otherLeaks().isEmpty()) {
@@ -190,7 +212,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(VerifyResult r, String capture, CaptureUnavailableException problem,
-                            Optional<LookupTransport> said) {
+                            Optional<LookupTransport> said, Optional<Reason> cause) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("verdict", r.verdict().name());
         o.put("queries", r.queries());
@@ -220,6 +242,8 @@ public final class VerifyCommand implements Callable<Integer> {
             p.put("reason", problem.reason());
             p.put("fix", RootAdvice.forThisUser(problem.fix()));
         }
+        o.set("cause", cause.map(c -> Json.MAPPER.createObjectNode().put("code", c.code()).put("message", c.message())
+                .put("fix", RootAdvice.forThisUser(c.fix()))).orElse(null)); // null: a JSON null
         if (said.isEmpty()) {
             o.putNull("resolverSays");
         } else {

@@ -1,6 +1,7 @@
 package org.port853.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,6 +159,26 @@ class VerifyIT {
         assertEquals(1, text.exitCode(), text.stdout() + text.stderr());
         assertTrue(text.stdout().startsWith("2 of 2 queries leaked in plaintext:\n  p853-"), text.stdout());
         assertTrue(text.stdout().contains(" A -> " + c.rig.plainServer() + " on eth0"), text.stdout());
+    }
+
+    @Test
+    @DisplayName("no DNS server anywhere, neither global nor on the link (resolved refuses every name itself): "
+            + "NO_ANSWER with status's reason NO_SERVERS and its fix, not 'a server behind it refused'; exit 1")
+    void noServerAnywhereIsSaidPlainly() {
+        RigCli c = RigCli.start("p853v94", 94, Map.of()); // no RIG_LINK_DNS, and the rig's FallbackDNS= is empty
+        cli = c;
+        TestRig.ExecResult text = c.run("verify", "--queries", "2");
+        assertEquals(1, text.exitCode(), text.stdout() + text.stderr());
+        assertTrue(text.stdout().startsWith("None of the 2 queries were answered (none leaked). No DNS server is "
+                + "configured anywhere: names cannot resolve.\nFix: Turn on encryption with a provider (port853 apply "),
+                text.stdout());
+        assertFalse(text.stdout().contains("a server behind it refused"), text.stdout());
+
+        Verified v = verify(c, c.rig.dir().resolve("verify-no-server.pcap"));
+        assertEquals("NO_ANSWER", v.doc().path("verdict").asText(), v.why());
+        assertEquals("NO_SERVERS", v.doc().path("cause").path("code").asText(), v.why());
+        assertEquals(statusJson(c).path("assessment").path("reasons").path(0).path("message").asText(),
+                v.doc().path("cause").path("message").asText(), "said as status says it");
     }
 
     @Test

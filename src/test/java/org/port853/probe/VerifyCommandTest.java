@@ -28,6 +28,8 @@ class VerifyCommandTest {
     private ScriptedCapture capture;
     private java.util.Optional<org.port853.platform.LookupTransport> resolverSays = java.util.Optional.empty();
     private int resolverAsked;
+    private org.port853.core.Assessment configuration;
+    private int configurationAsked;
 
     private int run(ScriptedCapture c, ScriptedSender s, String... args) {
         capture = c;
@@ -37,6 +39,9 @@ class VerifyCommandTest {
         }, s, Duration.ZERO, () -> {
             resolverAsked++;
             return resolverSays;
+        }, () -> {
+            configurationAsked++;
+            return configuration;
         }));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -160,6 +165,63 @@ class VerifyCommandTest {
         assertEquals(1, run(c, new ScriptedSender(false, (n, i) -> { }), "--queries", "2"));
         assertTrue(out.toString().startsWith("None of the 2 queries were answered"), out.toString());
         assertEquals(2, out.toString().lines().filter(l -> l.startsWith("  no answer: p853-")).count());
+    }
+
+    /** What the stub answers with no DNS server anywhere (rig, systemd 252): REFUSED, said as the sender says it. */
+    private static ScriptedSender refusedByTheStub() {
+        return new ScriptedSender(false, (n, i) -> { }) {
+            @Override
+            public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                return super.send(names, timeout).stream().map(q -> new QueryOutcome(q.name(), false, "REFUSED",
+                        Duration.ofMillis(1), "REFUSED through the resolver (it gave up, or a server behind it refused)"))
+                        .toList();
+            }
+        };
+    }
+
+    /** The assessment of a running resolver with no DNS server, neither global nor on a link. */
+    private static org.port853.core.Assessment noServerAnywhere() {
+        org.port853.core.GlobalState g = new org.port853.core.GlobalState(List.of(), List.of(), null,
+                org.port853.core.DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+        return org.port853.core.Assessor.assess(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, true, g, List.of(), null, null,
+                new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                        org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of())));
+    }
+
+    @Test
+    @DisplayName("no answers because no DNS server is configured anywhere: said plainly with the fix, as status says "
+            + "it, not as a server that refused (outside test: 'REFUSED through the resolver (it gave up, or a server "
+            + "behind it refused)'); --json gives it as cause")
+    void noAnswerWithoutAnyServerSaysSo() throws Exception {
+        configuration = noServerAnywhere();
+        assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--queries", "2"));
+        String o = out.toString();
+        assertTrue(o.startsWith("None of the 2 queries were answered (none leaked). No DNS server is configured "
+                + "anywhere: names cannot resolve.\nFix: Turn on encryption with a provider (port853 apply "), o);
+        assertFalse(o.contains("a server behind it refused"), o);
+        assertEquals(2, o.lines().filter(l -> l.startsWith("  no answer: p853-") && l.endsWith(" (REFUSED)")).count(), o);
+
+        out.getBuffer().setLength(0);
+        assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--json"));
+        JsonNode cause = json().path("cause");
+        assertEquals("NO_SERVERS", cause.path("code").asText(), out.toString());
+        assertTrue(cause.path("fix").asText().contains("port853 apply"), cause.toString());
+    }
+
+    @Test
+    @DisplayName("the configuration is read only when nothing answered, and a usable one adds no cause")
+    void configurationOnlyExplainsSilence() throws Exception {
+        configuration = noServerAnywhere();
+        ScriptedCapture c = new ScriptedCapture(null);
+        assertEquals(0, run(c, new ScriptedSender(true, (n, i) -> c.encrypted(2)), "--json"));
+        assertEquals(0, configurationAsked);
+        assertTrue(json().path("cause").isNull(), out.toString());
+        configuration = new org.port853.core.Assessment(org.port853.core.Verdict.PROTECTED, List.of());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--queries", "1"));
+        assertTrue(out.toString().startsWith("The query was not answered: name resolution is not working"), out.toString());
     }
 
     @Test

@@ -1475,6 +1475,39 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a Verify that got no answer because no DNS server is configured anywhere says so, with Status's "
+                + "reason and its fix (Protect my DNS), in English and German, not 'a server behind it refused' "
+                + "(outside test)")
+        void unansweredVerifyWithoutAnyServerSaysWhy() throws Exception {
+            QuerySender stubRefuses = stub((n, timeout) -> new QueryOutcome(n, false, "REFUSED", Duration.ofMillis(1),
+                    "REFUSED through the resolver (it gave up, or a server behind it refused)"));
+            org.port853.core.ResolverState off = Fakes.plaintextState(null);
+            adapter.state = new org.port853.core.ResolverState(off.resolverName(), off.source(), true, true,
+                    off.global(), List.of(),
+                    null, null, off.platform()); // no link has servers either
+            AppModel m = new AppModel(services(stubRefuses), tasks);
+            m.refresh();
+            TrafficViewModel traffic = new TrafficViewModel(m);
+            traffic.start();
+            for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+                VerifyViewModel verify = new VerifyViewModel(m, traffic);
+                verify.setSettle(Duration.ofMillis(10));
+                org.port853.ui.common.I18n.in(language, () -> {
+                    verify.run();
+                    return null;
+                });
+                assertEquals(VerifyViewModel.Outcome.NO_ANSWERS, verify.outcome());
+                String said = org.port853.ui.common.I18n.in(language, () -> org.port853.ui.common.I18n.withDetails(
+                        "reason.NO_SERVERS", List.of("", "", "", "0")));
+                assertTrue(verify.headlineProperty().get().endsWith(said), verify.headlineProperty().get());
+                assertTrue(verify.fixOfferedProperty().get(), "Protect my DNS gives it servers");
+                assertFalse(verify.whyProperty().get().isEmpty());
+                assertTrue(verify.details().stream().noneMatch(d -> d.contains("refused") || d.contains("abgelehnt")),
+                        verify.details().toString());
+            }
+        }
+
+        @Test
         @DisplayName("a Verify that got no answer (the resolver hung: SIGSTOP) ends when the resolver's own lookup "
                 + "answers again, on Refresh or the next re-read: the state follows what is measured now, not the "
                 + "last Verify")

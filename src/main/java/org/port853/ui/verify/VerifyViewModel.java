@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.port853.capture.CaptureSession;
 import org.port853.core.DesiredSettings;
 import org.port853.capture.LeakRecord;
+import org.port853.probe.NoAnswerCause;
 import org.port853.probe.QueryOutcome;
 import org.port853.probe.Verifier;
 import org.port853.probe.VerifyResult;
@@ -21,6 +22,7 @@ import org.port853.ui.AppModel;
 import org.port853.ui.LeakEvidence;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
+import org.port853.ui.status.ReasonTexts;
 import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.traffic.TrafficViewModel;
 
@@ -138,11 +140,14 @@ public final class VerifyViewModel {
         for (LeakRecord r : result.leakedQueries()) {
             leaks.putIfAbsent(r.name().toLowerCase(java.util.Locale.ROOT), r);
         }
+        org.port853.core.ResolverState state = model.stateProperty().get();
+        // Status's own reason, in its words: no DNS server anywhere, so the resolver refused every name itself
+        java.util.Optional<ReasonTexts.Text> cause = NoAnswerCause.of(result, model.assessmentProperty().get())
+                .map(r -> ReasonTexts.of(r, state));
         for (QueryOutcome q : result.outcomes()) {
-            details.add(detail(q, leaks.get(q.name().toLowerCase(java.util.Locale.ROOT))));
+            details.add(detail(q, leaks.get(q.name().toLowerCase(java.util.Locale.ROOT)), cause.isPresent()));
         }
         int otherLeaks = result.otherLeaks().size();
-        org.port853.core.ResolverState state = model.stateProperty().get();
         // through a stopped or missing resolver nothing answers, and the state says so already: only a running
         // resolver's silence is news (a configuration that looks protected while its servers refuse every query)
         if (state != null && state.running()) {
@@ -170,7 +175,12 @@ public final class VerifyViewModel {
                 setOutcome(Outcome.LEAKED);
                 break;
             case NO_ANSWER:
-                headline.set(I18n.t("verify.noanswers", n));
+                headline.set(cause.map(c -> I18n.t("verify.noanswers.cause", n, c.message()))
+                        .orElse(I18n.t("verify.noanswers", n)));
+                cause.ifPresent(c -> {
+                    why.set(I18n.t("reason.fix", c.fix()));
+                    fixOffered.set(c.reason().fixAction() != null); // Protect my DNS gives the resolver its servers
+                });
                 setOutcome(Outcome.NO_ANSWERS);
                 break;
             case UNPROVEN:
@@ -204,10 +214,14 @@ public final class VerifyViewModel {
         }
     }
 
-    /** One line per test query: where it went if it leaked, then what came back, in words. */
-    private static String detail(QueryOutcome q, LeakRecord leak) {
+    /**
+     * One line per test query: where it went if it leaked, then what came back, in words; {@code causeKnown}: the
+     * headline says why nothing answered, so a response code is not guessed at.
+     */
+    private static String detail(QueryOutcome q, LeakRecord leak, boolean causeKnown) {
         // a response code is the resolver giving up (said in the window's words); any other error is the system's text
-        String answer = !q.answered() ? (q.rcode() != null ? I18n.t("verify.answer.gaveUp", q.rcode())
+        String answer = !q.answered() ? (q.rcode() != null ? I18n.t(causeKnown ? "verify.answer.code"
+                : "verify.answer.gaveUp", q.rcode())
                 : q.unheardAt() != null ? I18n.t("verify.answer.unheard", q.unheardAt(),
                 DesiredSettings.RESOLVED_STUBS.contains(q.unheardAt().replaceFirst(":\\d+$", "")) ? 1 : 0)
                 : I18n.t("verify.answer.none", Errors.systemText(String.valueOf(q.error()))))
