@@ -6,7 +6,8 @@ import org.port853.platform.ApplyResult;
 /**
  * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not covering everything (programs
  * that bypass the resolver, encryption asked for but the health check's answer came without it, a revert whose
- * restored settings do not resolve names, or one that left a file of Port853's that someone else changed).
+ * restored settings do not resolve names, one that left a file of Port853's that someone else changed, or a hardening
+ * undo that left the nftables boot file including the removed rule file).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -17,17 +18,26 @@ final class ExitCodes {
     /** What exit code 3 means, as the help and the man page say it (one text: they had drifted apart). */
     static final String NOT_COVERED_MEANING = "done but not covering everything (programs reading a static "
             + "/etc/resolv.conf bypass it, encryption was asked for but not proven, a revert restored settings with "
-            + "which names do not resolve or left a file of Port853's that someone else changed, or 'providers' "
+            + "which names do not resolve or left a file of Port853's that someone else changed, 'harden --revert' "
+            + "left the nftables boot file including the removed rule file, so it fails to load, or 'providers' "
             + "could not read your own providers' file and lists only the built-in ones)";
 
     private ExitCodes() {
     }
 
     static int of(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || r.revertedUnhealthy() || r.revertLeftFilesAlone()) {
+        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || doneWithWarning(r)) {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;
+    }
+
+    /**
+     * Done, but what it leaves is not what was asked for: a revert whose restored settings do not resolve names or that
+     * left a file of Port853's, a hardening undo after which the nftables boot configuration fails to load.
+     */
+    static boolean doneWithWarning(ApplyResult r) {
+        return r.revertedUnhealthy() || r.revertLeftFilesAlone() || r.unhardenLeftBrokenInclude();
     }
 
     /** An applied change that asked for encryption but whose check was answered without it is not full success. */

@@ -2,6 +2,7 @@ package org.port853.helper;
 
 import java.nio.file.Path;
 import org.port853.core.Sentence;
+import org.port853.platform.ApplyResult;
 
 /**
  * What a harden or its undo says about the next boot. A user told only "dropped" believes port 53 stays closed, and after
@@ -47,6 +48,6 @@ record RebootNote(Path ruleFile, Path systemctl) {
         }
         return Sentence.of(done.english() + "; " + config + " still includes " + ruleFile + " by name: remove that "
                 + "line, or loading " + config + " fails as a whole (nftables.service at boot, nft -f) and none of its "
-                + "rules take effect", "result.unhardened.include-left", done, config, ruleFile);
+                + "rules take effect", ApplyResult.UNHARDENED_INCLUDE_LEFT, done, config, ruleFile);
     }
 }

@@ -135,6 +135,17 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
         return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");
     }
 
+    /** The wording of a hardening undo whose boot configuration still includes the removed rule file by name. */
+    public static final String UNHARDENED_INCLUDE_LEFT = "result.unhardened.include-left";
+
+    /**
+     * The hardening rule is gone (or was not there), but the nftables boot configuration still includes its file by
+     * name: loading that configuration now fails as a whole, at boot too, so none of its other rules take effect.
+     */
+    public boolean unhardenLeftBrokenInclude() {
+        return (outcome == Outcome.REVERTED || outcome == Outcome.UNCHANGED) && reasonSaidBy(UNHARDENED_INCLUDE_LEFT);
+    }
+
     /**
      * A revert that left a file of Port853's as it is because someone else changed it since: Port853's settings may
      * still be in force (an edited drop-in keeps DNS-over-TLS on), so it is not a plain success either.

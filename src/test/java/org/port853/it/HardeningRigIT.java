@@ -17,6 +17,7 @@ import org.port853.rig.TestRig;
  */
 class HardeningRigIT {
     private static final int NET = 183;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static void sh(RigCli cli, String script) {
         TestRig.ExecResult r = cli.rig.exec(null, Duration.ofSeconds(20), "sh", "-euc", script);
@@ -24,7 +25,7 @@ class HardeningRigIT {
     }
 
     @Test
-    void saysEveryMissingStepAtOnceAndWhatTheUndoLeaves() {
+    void saysEveryMissingStepAtOnceAndWhatTheUndoLeaves() throws Exception {
         try (RigCli cli = RigCli.start("p853h" + NET, NET, Map.of())) {
             sh(cli, "printf '#!/usr/sbin/nft -f\\n\\nflush ruleset\\n' > /etc/nftables.conf; "
                     + "rm -f /etc/systemd/system/*.wants/nftables.service");
@@ -43,7 +44,10 @@ class HardeningRigIT {
             assertEquals("the hardening rule is in place already: inbound DNS is dropped on non-loopback interfaces",
                     kept.get("reason").asText(), kept.toString());
 
-            JsonNode undone = cli.json("harden", "--revert", "--json");
+            TestRig.ExecResult undoing = cli.run("harden", "--revert", "--json");
+            // done, but the boot file now fails to load: exit 3, as a revert that leaves DNS broken
+            assertEquals(3, undoing.exitCode(), undoing.stdout() + undoing.stderr());
+            JsonNode undone = JSON.readTree(undoing.stdout());
             assertEquals("REVERTED", undone.get("outcome").asText(), undone.toString());
             assertEquals("the hardening rule is gone; /etc/nftables.conf still includes "
                     + "/etc/nftables.d/port853-harden-dns.nft by name: remove that line, or loading /etc/nftables.conf "
@@ -51,6 +55,11 @@ class HardeningRigIT {
                     undone.get("reason").asText());
             TestRig.ExecResult boot = cli.rig.exec(null, Duration.ofSeconds(20), "nft", "-c", "-f", "/etc/nftables.conf");
             assertTrue(!boot.ok() && boot.stderr().contains("File not found"), "what the undo warns of: " + boot.stderr());
+            TestRig.ExecResult again = cli.run("harden", "--revert");
+            assertEquals(3, again.exitCode(), "nothing left to remove, the line still there: " + again.stderr());
+            sh(cli, "sed -i '/port853-harden-dns/d' /etc/nftables.conf");
+            TestRig.ExecResult clean = cli.run("harden", "--revert");
+            assertEquals(0, clean.exitCode(), clean.stdout() + clean.stderr());
         }
     }
 }
