@@ -340,39 +340,29 @@ public final class ChangeEngine {
                 : j.pending() != null ? j.pending().before() : pristine;
         baseline.forEach(f -> requireOwned(f.key()));
         List<ItemSnapshot> now = read(baseline);
+        RevertSelection selection = RevertSelection.of(scope, baseline, now);
         // asked first, as before every revert: refused even where it would find nothing to do
-        Optional<Sentence> refused = refusal.of(restoring(scope, baseline, now));
+        Optional<Sentence> refused = refusal.of(selection.restore());
         if (refused.isPresent()) {
             return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
         }
         boolean oursStillLoaded = undoneByOthers(j, baseline, now);
-        if (j.pending() == null && ItemSnapshots.allSatisfy(now, baseline) && !j.enabledResolverAtBoot()
+        if (j.pending() == null && selection.allAsBefore() && !j.enabledResolverAtBoot()
                 && !oursStillLoaded) {
             journals.save(Journal.EMPTY);
             return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
                     "result.nothing-to-revert"), baseline, actions, false, t0);
         }
-        List<ItemSnapshot> restore = new ArrayList<>();
-        List<ItemSnapshot> ours = new ArrayList<>();
+        List<ItemSnapshot> restore = selection.restore();
         List<String> leftAlone = new ArrayList<>();
         List<String> refusedByApply = new ArrayList<>();
-        for (int i = 0; i < baseline.size(); i++) {
-            ItemSnapshot b = baseline.get(i);
-            ItemSnapshot current = now.get(i);
-            if (ItemSnapshots.satisfies(current, b)) {
-                continue;
+        for (ItemSnapshot theirs : selection.leftAlone()) {
+            leftAlone.add(location(theirs));
+            if (applyRefuses.test(theirs)) {
+                refusedByApply.add(location(theirs));
             }
-            if (!scope.mayPutBack(current)) {
-                leftAlone.add(location(b));
-                if (applyRefuses.test(current)) {
-                    refusedByApply.add(location(b));
-                }
-                actions.add("leave " + location(b) + " as it is: someone else changed it after Port853's change",
-                        "step.leave", location(b));
-                continue;
-            }
-            restore.add(b);
-            ours.add(current);
+            actions.add("leave " + location(theirs) + " as it is: someone else changed it after Port853's change",
+                    "step.leave", location(theirs));
         }
         if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null && !oursStillLoaded) {
             // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
@@ -386,7 +376,7 @@ public final class ChangeEngine {
         // The items it found ours count as Port853's from now on: the pending change that told so is replaced.
         // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
         if (!restore.isEmpty()) {
-            List<ItemSnapshot> applied = merge(ours, j.applied() == null ? List.of() : j.applied());
+            List<ItemSnapshot> applied = merge(selection.ours(), j.applied() == null ? List.of() : j.applied());
             journals.save(new Journal(Journal.FORMAT, baseline, applied, ChangeRecord.revert(restore), j.history(),
                     j.enabledResolverAtBoot()));
             writeAll(restore);
@@ -447,17 +437,6 @@ public final class ChangeEngine {
     private static final Sentence RUNS_UNTIL_BOOT = Sentence.of("systemd-resolved, whose start at boot Port853 "
             + "had turned on, keeps running until the next boot; to stop it now as well: sudo systemctl stop "
             + "systemd-resolved", "result.runs-until-boot");
-
-    /** The items of {@code baseline} a revert writes back: those that differ now and that Port853 may put back. */
-    private static List<ItemSnapshot> restoring(RevertScope scope, List<ItemSnapshot> baseline, List<ItemSnapshot> now) {
-        List<ItemSnapshot> out = new ArrayList<>();
-        for (int i = 0; i < baseline.size(); i++) {
-            if (!ItemSnapshots.satisfies(now.get(i), baseline.get(i)) && scope.mayPutBack(now.get(i))) {
-                out.add(baseline.get(i));
-            }
-        }
-        return out;
-    }
 
     /**
      * A revert that left every item to whoever changed it: how to remove them. "Apply again and then revert" takes them

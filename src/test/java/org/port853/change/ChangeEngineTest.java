@@ -894,14 +894,19 @@ class ChangeEngineTest {
 
     @Nested
     class Revert {
-        @Test
-        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
-        void neverClobbersAnAdminsLaterEdit() throws IOException {
+        /** Port853's change (the drop-in, resolv.conf linked to the stub), then an admin's own resolv.conf. */
+        private void applyThenAnAdminReplacesResolvConf() throws IOException {
             Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
             engine.apply(List.of(FileItemStore.file(dropIn, A), FileItemStore.symlink(resolvConf,
                     "../run/systemd/resolve/stub-resolv.conf")), "a", true);
             Files.delete(resolvConf);
             Files.writeString(resolvConf, "# the admin's new file\nnameserver 192.0.2.99\n");
+        }
+
+        @Test
+        @DisplayName("a file someone else changed after our change is left alone, and the result says so")
+        void neverClobbersAnAdminsLaterEdit() throws IOException {
+            applyThenAnAdminReplacesResolvConf();
             ApplyResult r = engine.revert();
             assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
             assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
@@ -911,6 +916,22 @@ class ChangeEngineTest {
             assertEquals(List.of(resolvConf.toString()), r.filesLeftAlone(), "the removal scripts read this list");
             assertEquals("health check: resolved example.com over an encrypted connection",
                     r.actions().get(r.actions().size() - 1), "the check the preview promised is among the steps done");
+        }
+
+        @Test
+        @DisplayName("the refusal is asked about exactly what the revert then writes: not about a file left to its owner")
+        void theRefusalIsAskedAboutWhatTheRevertWrites() throws IOException {
+            applyThenAnAdminReplacesResolvConf();
+            List<List<ItemSnapshot>> asked = new ArrayList<>();
+            ApplyResult r = engine.revertUnless(restoring -> {
+                asked.add(restoring);
+                return java.util.Optional.empty();
+            });
+            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
+            assertEquals(List.of(List.of(FileItemStore.absent(dropIn))), asked);
+            assertEquals(List.of("remove " + dropIn), r.actions().stream().filter(a -> a.startsWith("remove ")
+                    || a.startsWith("restore ")).toList(), "what the refusal was asked about, and nothing else");
+            assertEquals("# the admin's new file\nnameserver 192.0.2.99\n", Files.readString(resolvConf));
         }
 
         @Test
