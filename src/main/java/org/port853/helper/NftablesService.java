@@ -7,30 +7,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.port853.platform.ProcessRunner;
+import org.port853.helper.UnitEnablement.AtBoot;
 
 /**
  * Whether nftables.service starts at the next boot (and so loads its configuration file), as systemd says it:
  * {@code systemctl is-enabled}, which also counts a link a distribution ships in /usr/lib and the service's own
- * WantedBy= target (sysinit.target on Debian 12 and Fedora). Only where systemctl is missing or gives no usable answer
- * (no systemd to ask, a timeout) are the unit folders read.
+ * WantedBy= target (sysinit.target on Debian 12 and Fedora), read as {@link UnitEnablement} reads it. Only where systemctl
+ * is missing or gives no usable answer (no systemd to ask, a timeout) are the unit folders read.
  */
 final class NftablesService {
     static final String UNIT = "nftables.service";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** {@link #OFF}: {@code systemctl enable} turns it on; {@link #MASKED}: it must be unmasked first. */
-    enum AtBoot {
-        ON, OFF, MASKED;
-
-        /** The commands that make it start at boot (none when it does already). */
-        String enableCommand() {
-            return switch (this) {
-                case ON -> "";
-                case OFF -> "sudo systemctl enable nftables";
-                case MASKED -> "sudo systemctl unmask nftables && sudo systemctl enable nftables";
-            };
-        }
+    /** The commands that make it start at boot (none when it does already). */
+    static String enableCommand(AtBoot atBoot) {
+        return switch (atBoot) {
+            case ON -> "";
+            case OFF -> "sudo systemctl enable nftables";
+            case MASKED -> "sudo systemctl unmask nftables && sudo systemctl enable nftables";
+        };
     }
 
     private NftablesService() {
@@ -41,29 +36,12 @@ final class NftablesService {
         return askSystemd(systemctl).orElseGet(() -> fromUnitFolders(root));
     }
 
-    /**
-     * What {@code is-enabled} prints, as boot sees it. A link in /run (enabled-runtime, linked-runtime) is gone after
-     * a reboot, and {@code systemctl enable} makes it last. States where the unit starts by other means or where
-     * enabling is not the user's step (static, indirect, generated, alias) are not ours to judge: taken as on, as
-     * ResolvedControl leaves them alone too. masked-runtime hides what boot will see (the mask in /run is gone then, and
-     * systemctl says nothing of the state under it): no answer, as for anything else (not-found, an error, nothing).
-     */
-    static Optional<AtBoot> parse(String isEnabled) {
-        return switch (isEnabled.strip()) {
-            case "enabled", "static", "indirect", "generated", "alias" -> Optional.of(AtBoot.ON);
-            case "disabled", "enabled-runtime", "linked", "linked-runtime" -> Optional.of(AtBoot.OFF);
-            case "masked" -> Optional.of(AtBoot.MASKED);
-            default -> Optional.empty();
-        };
-    }
-
     private static Optional<AtBoot> askSystemd(Path systemctl) {
         if (!Files.isExecutable(systemctl)) {
             return Optional.empty();
         }
         try {
-            ProcessRunner.Result r = ProcessRunner.run(List.of(systemctl.toString(), "is-enabled", UNIT), null, TIMEOUT);
-            return r.timedOut() ? Optional.empty() : parse(r.stdout());
+            return UnitEnablement.ask(systemctl, UNIT, TIMEOUT);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package org.port853.helper;
 
 import java.nio.file.Path;
 import org.port853.core.Sentence;
+import org.port853.helper.UnitEnablement.AtBoot;
 import org.port853.platform.ApplyResult;
 
 /**
@@ -16,12 +17,12 @@ record RebootNote(Path ruleFile, Path systemctl) {
     Sentence afterHarden(Sentence done) {
         Path config = NftablesBoot.configFor(ruleFile);
         boolean included = NftablesBoot.includes(config, ruleFile);
-        NftablesService.AtBoot service = NftablesService.atBoot(systemctl, NftablesBoot.rootOf(ruleFile));
+        AtBoot service = NftablesService.atBoot(systemctl, NftablesBoot.rootOf(ruleFile));
         String glob = ruleFile.getParent() + "/*.nft";
-        String enable = service.enableCommand();
-        int masked = service == NftablesService.AtBoot.MASKED ? 1 : 0;
+        String enable = NftablesService.enableCommand(service);
+        int masked = service == AtBoot.MASKED ? 1 : 0;
         String off = masked == 1 ? "masked" : "not enabled";
-        if (!included && service != NftablesService.AtBoot.ON) {
+        if (!included && service != AtBoot.ON) {
             return Sentence.of(done.english() + ", until the next reboot: " + config + " does not include " + ruleFile
                     + ", and nftables.service, which loads it at boot, is " + off + "; to keep the rule, add the line "
                     + "include \"" + glob + "\" to " + config + " and run " + enable,
@@ -32,7 +33,7 @@ record RebootNote(Path ruleFile, Path systemctl) {
                     + " (add the line include \"" + glob + "\" to it to keep the rule)", "result.hardened.until-reboot",
                     done, config, ruleFile, glob);
         }
-        if (service != NftablesService.AtBoot.ON) {
+        if (service != AtBoot.ON) {
             return Sentence.of(done.english() + ", until the next reboot: nftables.service, which loads " + config
                     + " at boot, is " + off + " (" + enable + ")", "result.hardened.service-off", done, config, masked,
                     enable);

@@ -161,28 +161,13 @@ class PortHardeningTest {
         for (String units : List.of("usr/lib/systemd/system", "lib/systemd/system")) {
             Path wants = Files.createDirectories(dir.resolve(units).resolve("sysinit.target.wants"));
             Files.createSymbolicLink(wants.resolve("nftables.service"), Path.of("../nftables.service"));
-            assertEquals(NftablesService.AtBoot.ON, NftablesService.atBoot(NO_SYSTEMCTL, dir), units);
+            assertEquals(UnitEnablement.AtBoot.ON, NftablesService.atBoot(NO_SYSTEMCTL, dir), units);
             Files.delete(wants.resolve("nftables.service"));
         }
-        assertEquals(NftablesService.AtBoot.OFF, NftablesService.atBoot(NO_SYSTEMCTL, dir));
+        assertEquals(UnitEnablement.AtBoot.OFF, NftablesService.atBoot(NO_SYSTEMCTL, dir));
         Path etcUnits = Files.createDirectories(dir.resolve("etc/systemd/system"));
         Files.createSymbolicLink(etcUnits.resolve("nftables.service"), Path.of("/dev/null"));
-        assertEquals(NftablesService.AtBoot.MASKED, NftablesService.atBoot(NO_SYSTEMCTL, dir));
-    }
-
-    @Test
-    @DisplayName("every state systemctl is-enabled prints is read as boot sees it; what is no state falls back")
-    void isEnabledStates() {
-        for (String on : List.of("enabled", "static", "indirect", "generated", "alias")) {
-            assertEquals(java.util.Optional.of(NftablesService.AtBoot.ON), NftablesService.parse(on + "\n"), on);
-        }
-        for (String off : List.of("disabled", "enabled-runtime", "linked", "linked-runtime")) {
-            assertEquals(java.util.Optional.of(NftablesService.AtBoot.OFF), NftablesService.parse(off), off);
-        }
-        assertEquals(java.util.Optional.of(NftablesService.AtBoot.MASKED), NftablesService.parse("masked"));
-        for (String none : List.of("masked-runtime", "", "not-found", "bad", "Failed to connect to bus")) {
-            assertEquals(java.util.Optional.empty(), NftablesService.parse(none), none);
-        }
+        assertEquals(UnitEnablement.AtBoot.MASKED, NftablesService.atBoot(NO_SYSTEMCTL, dir));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.port853.change.ResolverControl;
+import org.port853.helper.UnitEnablement;
 import org.port853.platform.ProcessRunner;
 
 /**
@@ -27,10 +28,10 @@ public final class ResolvedControl implements ResolverControl {
         this.probeName = probeName;
     }
 
-    /** True only when {@code systemctl is-enabled} says "disabled" (static, masked, alias... are not ours to turn). */
+    /** Only where {@code systemctl enable} turns it on (static, masked, alias... are not ours to turn): {@link UnitEnablement}. */
     @Override
     public boolean offAtBoot() throws IOException {
-        return "disabled".equals(enablement());
+        return UnitEnablement.ask(paths.systemctl(), UNIT, SYSTEMCTL_WAIT).orElse(null) == UnitEnablement.AtBoot.OFF;
     }
 
     @Override
@@ -50,13 +51,6 @@ public final class ResolvedControl implements ResolverControl {
         }
         systemctl("disable", UNIT);
         return true;
-    }
-
-    /** What {@code systemctl is-enabled} prints (it exits non-zero for every state but enabled ones). */
-    private String enablement() throws IOException {
-        ProcessRunner.Result r = ProcessRunner.run(List.of(paths.systemctl().toString(), "is-enabled", UNIT), null,
-                SYSTEMCTL_WAIT);
-        return r.timedOut() ? "" : r.stdout().strip();
     }
 
     @Override

@@ -50,8 +50,18 @@ class ResolvedControlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"enabled", "static", "indirect", "alias", ""})
-    void anythingButDisabledIsNotPort853sToUndo(String state) throws IOException {
+    @ValueSource(strings = {"enabled-runtime", "linked", "linked-runtime"})
+    @DisplayName("enabled or linked only until the next boot (or only linked) is off at boot: a change that points "
+            + "/etc/resolv.conf at it would leave the machine without DNS after a reboot, so it is turned on (and off again "
+            + "by revert, which leaves the link in /run as it was)")
+    void onlyUntilRebootIsOffAtBoot(String state) throws IOException {
+        assertTrue(control(state, 0).offAtBoot());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enabled", "static", "indirect", "alias", "generated", "masked", "masked-runtime",
+        "transient", "not-found", ""})
+    void anythingElseIsNotPort853sToUndo(String state) throws IOException {
         assertFalse(control(state, 0).offAtBoot());
     }
 
