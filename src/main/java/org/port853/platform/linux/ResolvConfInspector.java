@@ -1,10 +1,16 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolvConfState.Kind;
 
@@ -61,6 +67,64 @@ final class ResolvConfInspector {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Do programs that read {@code resolvConf} ask systemd-resolved, now or once it runs again: a link to its stub or
+     * uplink file (whether or not that exists now), or a file naming only the stub's addresses (a copy of the stub
+     * file, or a link to one)? Decided on one look at the file, so that a file replaced meanwhile (a link swapped for a
+     * copy) cannot give half of each answer; a file that cannot be read leads nowhere.
+     */
+    static boolean usesResolved(Path resolvConf) {
+        for (int attempt = 0; attempt < LOOK_ATTEMPTS; attempt++) {
+            Optional<Boolean> answer = usesResolvedAtOneLook(resolvConf);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        return false;
+    }
+
+    /** Empty where the file changed while it was looked at (or could not be read as what it was): look again. */
+    private static Optional<Boolean> usesResolvedAtOneLook(Path resolvConf) {
+        BasicFileAttributes seen;
+        try {
+            seen = Files.readAttributes(resolvConf, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException missing) {
+            return Optional.of(false);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (seen.isSymbolicLink()) {
+            String target;
+            try {
+                target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            return Optional.of(linkKind(target) != Kind.STATIC || onlyStub(ResolvConfLines.read(Path.of(target))));
+        }
+        if (!seen.isRegularFile()) {
+            return Optional.of(false); // a directory, a pipe (not waited on)
+        }
+        byte[] bytes;
+        try (var in = Files.newInputStream(resolvConf, LinkOption.NOFOLLOW_LINKS)) { // not through a link it became
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(onlyStub(ResolvConfLines.parse(StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes)).toString())));
+        } catch (CharacterCodingException e) {
+            return Optional.of(false); // as every reader of the file takes it (ResolvConfLines.read)
+        }
+    }
+
+    private static final int LOOK_ATTEMPTS = 100;
+
+    private static boolean onlyStub(ResolvConfLines lines) {
+        return new ResolvConfState(Kind.STATIC, null, lines.nameservers()).pointsOnlyAtStub();
     }
 
     /** The absolute path the link at {@code resolvConf} names; null when it is not a link. */

@@ -45,8 +45,7 @@ public final class ResolvedControl implements ResolverControl {
      */
     @Override
     public boolean disableAtBoot() throws IOException {
-        if (ResolvConfInspector.leadsToResolved(paths.resolvConf())
-                || ResolvConfInspector.inspect(paths.resolvConf()).leadsToStub()) {
+        if (ResolvConfInspector.usesResolved(paths.resolvConf())) {
             return false;
         }
         systemctl("disable", UNIT);

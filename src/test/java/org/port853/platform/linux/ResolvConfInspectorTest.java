@@ -1,6 +1,7 @@
 package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -114,5 +115,33 @@ class ResolvConfInspectorTest {
         assertTrue(b.apply(ResolvConfState.Kind.STATIC, List.of("127.0.0.53", "192.0.2.1")).isPresent());
         assertTrue(b.apply(ResolvConfState.Kind.UPLINK, List.of("192.0.2.1")).orElseThrow().contains("uplink"));
         assertTrue(b.apply(ResolvConfState.Kind.MISSING, List.of()).isPresent());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("uses resolved: a link to its stub or uplink file (there or not), a file naming only "
+            + "the stub, or a link to one; not: other servers, a directory, a pipe (not waited on), nothing")
+    void usesResolved() throws Exception {
+        Path rc = rc();
+        for (String file : List.of(LinuxPaths.STUB_RESOLV_CONF, LinuxPaths.UPLINK_RESOLV_CONF)) {
+            Files.createSymbolicLink(rc, Path.of(file));
+            assertTrue(ResolvConfInspector.usesResolved(rc), file);
+            Files.delete(rc);
+        }
+        Path copy = Files.writeString(root.resolve("copy.conf"), "nameserver 127.0.0.53\noptions edns0\n");
+        Files.createSymbolicLink(rc, copy);
+        assertTrue(ResolvConfInspector.usesResolved(rc), "a link to a copy of the stub file");
+        Files.delete(rc);
+        Files.writeString(rc, "nameserver 127.0.0.53\n");
+        assertTrue(ResolvConfInspector.usesResolved(rc), "a copy of the stub file");
+        Files.writeString(rc, "nameserver 127.0.0.53\nnameserver 192.0.2.1\n");
+        assertFalse(ResolvConfInspector.usesResolved(rc), "another server too");
+        Files.delete(rc);
+        assertFalse(ResolvConfInspector.usesResolved(rc), "missing");
+        Files.createDirectories(rc);
+        assertFalse(ResolvConfInspector.usesResolved(rc), "a directory");
+        Files.delete(rc);
+        assertEquals(0, new ProcessBuilder("mkfifo", rc.toString()).start().waitFor());
+        assertFalse(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> ResolvConfInspector.usesResolved(rc)), "a pipe");
     }
 }

@@ -106,4 +106,42 @@ class ResolvedControlTest {
         assertFalse(control("enabled", 0).disableAtBoot());
         assertFalse(Files.exists(dir.resolve("calls")), "no systemctl call");
     }
+
+    @Test
+    @DisplayName("decided on one look at /etc/resolv.conf: a file swapped meanwhile between a copy of the stub file and a "
+            + "link to the uplink file (each keeps it on) never turns it off by half of each answer")
+    void oneLookAtAFileSwappedMeanwhile() throws Exception {
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Path resolvConf = etc.resolve("resolv.conf");
+        Files.writeString(resolvConf, "nameserver 127.0.0.53\n");
+        ResolvedControl control = control("enabled", 0);
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread swapper = new Thread(() -> {
+            for (int i = 0; swapping.get(); i++) {
+                try {
+                    Path next = etc.resolve("next");
+                    if (i % 2 == 0) {
+                        Files.createSymbolicLink(next, Path.of(LinuxPaths.UPLINK_RESOLV_CONF));
+                    } else {
+                        Files.writeString(next, "nameserver 127.0.0.53\n");
+                    }
+                    Files.move(next, resolvConf, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        swapper.start();
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertFalse(control.disableAtBoot());
+            }
+        } finally {
+            swapping.set(false);
+            swapper.join();
+        }
+        assertFalse(Files.exists(dir.resolve("calls")), "no systemctl call");
+    }
 }
