@@ -10,7 +10,8 @@ export RIG_ID=benchap RIG_NET=97
 rig=src/test/rig/rig.sh
 jar=$(readlink -f target/port853.jar)
 java=$(readlink -f "$(command -v java)")
-trap 'RIG_STOP_REAP=0 $rig stop >/dev/null 2>&1 || true' EXIT
+. src/bench/private-xdg.sh # the rig shares /root and /tmp with the host: port853 as root logs to its state folder
+trap 'RIG_STOP_REAP=0 $rig stop >/dev/null 2>&1 || true; rm -rf "$BENCH_XDG"' EXIT
 $rig start >/dev/null
 server=198.18.$RIG_NET.2#dot.test
 ms() { date +%s%N; }

@@ -10,6 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-/tmp/port853-bench}
 mkdir -p "$WORK/cls"
+. "$ROOT/src/bench/private-xdg.sh" # JNA unpacks pcap4j's native part into the cache folder
+trap 'rm -rf "$BENCH_XDG"' EXIT
 if [[ -z ${CP:-} ]]; then
     (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
     CP=$ROOT/target/classes:$(cat "$WORK/cp.txt")
@@ -58,7 +60,7 @@ live|soak)
     ns=p853bench
     ip netns del $ns 2>/dev/null || true
     ip netns add $ns
-    trap 'ip netns pids '$ns' | xargs -r kill 2>/dev/null; sleep 0.5; ip netns del '$ns'' EXIT
+    trap 'ip netns pids '$ns' | xargs -r kill 2>/dev/null; sleep 0.5; ip netns del '$ns'; rm -rf "$BENCH_XDG"' EXIT
     ip netns exec $ns ip link set lo up
     flood=$WORK/flood.pcap
     [[ -f $flood ]] || "${JAVA[@]}" make-big "$ETH_FIXTURE" "$flood" 200000
@@ -92,7 +94,7 @@ idle)
     ns=p853idle
     ip netns del $ns 2>/dev/null || true
     ip netns add $ns
-    trap 'ip netns del '$ns'' EXIT
+    trap 'ip netns del '$ns'; rm -rf "$BENCH_XDG"' EXIT
     ip netns exec $ns ip link set lo up
     ip netns exec $ns "${JAVA[@]}" monitor --duration "$((secs + 15))" > "$WORK/idle.out" 2>&1 &
     sleep 10  # let the JVM finish starting and JIT-compiling

@@ -13,7 +13,8 @@ fi
 javac -nowarn -d "$WORK/cls" -cp "$CP" "$ROOT/src/bench/java/org/port853/bench/DotProbeBench.java"
 export RIG_ID=${RIG_ID:-bench${RIG_ID_SUFFIX:-}} RIG_NET=${RIG_NET:-87}
 LAB=$ROOT/src/test/rig/dot-lab.sh
-trap '"$LAB" stop' EXIT
+. "$ROOT/src/bench/private-xdg.sh"
+trap '"$LAB" stop; rm -rf "$BENCH_XDG"' EXIT
 "$LAB" start
 eval "$("$LAB" env)"
 "$LAB" exec java -cp "$WORK/cls:$CP" org.port853.bench.DotProbeBench "$LAB_GOOD" dot.test "$LAB_CA" "${1:-30}"

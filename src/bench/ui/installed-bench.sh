@@ -19,12 +19,13 @@ RUNS=${1:-7}
 [ -x /usr/lib/port853/bin/port853 ] || { echo "install the .deb first" >&2; exit 1; }
 [ -f target/port853.jar ] || mvn -B -q -o package -DskipTests
 DISPLAY_NUM=${BENCH_DISPLAY:-78}
+. src/bench/private-xdg.sh
 Xvfb ":$DISPLAY_NUM" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 XPID=$!
-trap 'kill $XPID 2>/dev/null' EXIT
+trap 'kill $XPID 2>/dev/null; rm -rf "$BENCH_XDG"' EXIT
 sleep 1
 export DISPLAY=":$DISPLAY_NUM"
-HOME_DIR=$(mktemp -d)
+HOME_DIR=$BENCH_XDG  # also for what follows HOME alone (Java's user.home stays root's: JNA's cache needs XDG_CACHE_HOME)
 FLAGS="-Dprism.order=sw -Djavafx.cachedir=$HOME_DIR/fx"
 BENCH="-Dport853.bench=true -Dport853.bench.exit=true"
 
@@ -67,4 +68,3 @@ deb=$(ls target/installer/port853_*_amd64.deb 2>/dev/null | head -1)
 rpm=$(ls target/installer/port853-*.rpm 2>/dev/null | head -1)
 [ -n "$deb" ] && echo "package sizes: $(du -k "$deb" | cut -f1) KiB .deb, $([ -n "$rpm" ] && du -k "$rpm" | cut -f1) KiB .rpm"
 echo "installed: $(dpkg-query -W -f='${Installed-Size}' port853) KiB (Installed-Size), /usr/lib/port853 $(du -sk /usr/lib/port853 | cut -f1) KiB (runtime $(du -sk /usr/lib/port853/lib/runtime | cut -f1) KiB)"
-rm -rf "$HOME_DIR"

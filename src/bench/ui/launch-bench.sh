@@ -44,12 +44,12 @@ DISPLAY_NUM=${BENCH_DISPLAY:-77}
 # session. Off for the launch runs unless XVFB_NORESET=1, so each run starts on a freshly reset server.
 NORESET=""
 if [ "$MODE" = soak ] || [ -n "$XVFB_NORESET" ]; then NORESET=-noreset; fi
+. src/bench/private-xdg.sh
 Xvfb ":$DISPLAY_NUM" $NORESET -screen 0 1280x900x24 >/dev/null 2>&1 &
 XPID=$!
-trap 'kill $XPID 2>/dev/null' EXIT
+trap 'kill $XPID 2>/dev/null; rm -rf "$BENCH_XDG"' EXIT
 sleep 1
 export DISPLAY=":$DISPLAY_NUM"
-XDG_CONFIG_HOME=$(mktemp -d); export XDG_CONFIG_HOME
 # Display flags, the same for every run: software rendering (Xvfb has no GPU), the native-library cache.
 DISPLAY_FLAGS="-Dprism.order=sw -Djavafx.cachedir=target/openjfx-cache"
 APPDIR="$ROOT/target"
@@ -84,7 +84,7 @@ if [ "$MODE" = soak ]; then
     BUSPID=$(cat "$BUSDIR/pid"); DBUS_SESSION_BUS_ADDRESS=$(cat "$BUSDIR/address"); export DBUS_SESSION_BUS_ADDRESS
     $NOTIFY >/dev/null 2>&1 &
     NPID=$!
-    trap 'kill $NPID $BUSPID $XPID 2>/dev/null; rm -rf "$BUSDIR"' EXIT
+    trap 'kill $NPID $BUSPID $XPID 2>/dev/null; rm -rf "$BUSDIR" "$BENCH_XDG"' EXIT
     echo "desktop session: session bus (dbus-daemon pid $BUSPID) with notification-daemon (pid $NPID)"
   else
     echo "desktop session: none (no session bus and notification service; leak notifications are pop-ups)"
@@ -95,7 +95,7 @@ if [ "$MODE" = soak ]; then
   JPID=$!
   java $(packaged "$APPDIR/bench-ui/bare.jsa") $DISPLAY_FLAGS $BARE >/dev/null 2>&1 &
   BPID=$!
-  trap 'kill $JPID $BPID $NPID $BUSPID $XPID 2>/dev/null; [ -z "$BUSDIR" ] || rm -rf "$BUSDIR"' EXIT
+  trap 'kill $JPID $BPID $NPID $BUSPID $XPID 2>/dev/null; [ -z "$BUSDIR" ] || rm -rf "$BUSDIR"; rm -rf "$BENCH_XDG"' EXIT
   kb() { awk -v k="$2:" '$1 == k {print $2}' /proc/$1/status; }
   mb() { echo "$1" | awk '{printf "%.0f MB", $1/1024}'; }
   ratio() { echo "$1 $2" | awk '{printf "%.2f", $1/$2}'; }
