@@ -106,6 +106,7 @@ public final class ChangeEngine {
                 return inPlace(j, target, requireEncrypted, actions, t0);
             }
             boolean turnOnAtBoot = resolver.offAtBoot();
+            BootStart bootStart = new BootStart(turnOnAtBoot, j.enabledResolverAtBoot());
             boolean enabledAtBoot = turnOnAtBoot || j.enabledResolverAtBoot();
             ChangeRecord change = new ChangeRecord(UUID.randomUUID().toString(), Instant.now(), description,
                     requireEncrypted, before, target);
@@ -139,7 +140,7 @@ public final class ChangeEngine {
                 if (interrupted != null) {
                     reload(actions); // the resolver may still run the interrupted change's items
                 }
-                journals.save(undoBootStart(withChange.withPending(null), turnOnAtBoot, j.enabledResolverAtBoot(),
+                journals.save(undoBootStart(withChange.withPending(null), bootStart,
                         actions));
                 return result(Outcome.FAILED, Sentence.of(writeFailed.getMessage() + "; nothing was changed",
                         "result.write-failed", writeFailed.getMessage()), target, actions, false, t0);
@@ -152,7 +153,8 @@ public final class ChangeEngine {
                 }
             }
             boolean wasStopped = !resolver.running();
-            ApplyResult done = reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED);
+            ApplyResult done = reloadAndVerify(withChange, change, actions, t0, Outcome.APPLIED, Patience.NONE,
+                    bootStart);
             return wasStopped && done.outcome() == Outcome.APPLIED ? saidStarted(done, turnOnAtBoot) : done;
         }
     }
@@ -285,9 +287,9 @@ public final class ChangeEngine {
             }
             if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());
-                return rollBack(j, p, actions, t0, Why.INCOMPLETE);
+                return rollBack(j, p, actions, t0, Why.INCOMPLETE, BootStart.UNKNOWN);
             }
-            return reloadAndVerify(j, p, actions, t0, Outcome.KEPT, patience);
+            return reloadAndVerify(j, p, actions, t0, Outcome.KEPT, patience, BootStart.UNKNOWN);
         }
     }
 
@@ -479,16 +481,17 @@ public final class ChangeEngine {
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
     private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, Steps actions, long t0,
                                         Outcome success) throws IOException {
-        return reloadAndVerify(j, change, actions, t0, success, Patience.NONE);
+        return reloadAndVerify(j, change, actions, t0, success, Patience.NONE, BootStart.UNKNOWN);
     }
 
+    /** {@code bootStart}: whether this change turned the resolver's start at boot on, which a rollback undoes. */
     private ApplyResult reloadAndVerify(Journal j, ChangeRecord change, Steps actions, long t0,
-                                        Outcome success, Patience patience) throws IOException {
+                                        Outcome success, Patience patience, BootStart bootStart) throws IOException {
         try {
             reload(actions);
         } catch (IOException e) {
             return rollBack(j, change, actions, t0, new Why("the resolver did not restart: " + e.getMessage(),
-                    Why.NO_RESTART, new Sentence(e.getMessage(), null)));
+                    Why.NO_RESTART, new Sentence(e.getMessage(), null)), bootStart);
         }
         long deadline = System.nanoTime() + patience.total().toNanos();
         int failuresWithNetwork = 0;
@@ -524,7 +527,7 @@ public final class ChangeEngine {
             return result(success, resolves(h), change.after(), actions, h.encrypted(), t0);
         }
         LOG.warning("change " + change.id() + " failed its health check: " + h.detail() + "; rolling back");
-        return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()));
+        return rollBack(j, change, actions, t0, new Why(h.detail(), Why.HEALTH, h.detailSentence()), bootStart);
     }
 
     /** The health check as a step; {@code networkUp} false: it proves nothing without a network. */
@@ -565,7 +568,7 @@ public final class ChangeEngine {
                 new Sentence("", null));
     }
 
-    private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why)
+    private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why, BootStart bootStart)
             throws IOException {
         writeAll(change.before());
         for (int i = 0; i < change.before().size(); i++) { // an item the change left as it was is not "restored"
@@ -589,12 +592,20 @@ public final class ChangeEngine {
                     + "did not restart: " + e.getMessage() + "; run 'port853 recover'", "result.rollback-no-restart",
                     why.kind(), why.detail(), e.getMessage()), change.after(), actions, false, t0);
         }
-        journals.save(j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK)));
+        Journal rolledBack = j.withPending(null).withCompleted(completed(change, Outcome.ROLLED_BACK));
+        journals.save(rolledBack);
+        // a start at boot this change turned on goes with it: a failed change must not leave the resolver started at
+        // every boot on a machine that did without it
+        Journal bootAsBefore = undoBootStart(rolledBack, bootStart, actions);
+        if (bootAsBefore != rolledBack) {
+            journals.save(bootAsBefore);
+        }
         ResolverControl.Health after = resolver.check(false);
         String reason = "rolled back: " + why.english()
                 + (after.ok() ? "" : ApplyResult.PREVIOUS_ALSO_FAIL + ": " + after.detail());
-        return result(Outcome.ROLLED_BACK, Sentence.of(reason, ApplyResult.ROLLED_BACK_WORDING, why.kind(),
+        ApplyResult done = result(Outcome.ROLLED_BACK, Sentence.of(reason, ApplyResult.ROLLED_BACK_WORDING, why.kind(),
                 why.detail(), after.ok() ? 0 : 1, after.detailSentence()), change.after(), actions, false, t0);
+        return bootAsBefore != rolledBack && resolver.running() ? done.withNote(RUNS_UNTIL_BOOT) : done;
     }
 
     /** The items as they were before the change: an interrupted change's before-state where it has one. */
@@ -640,19 +651,28 @@ public final class ChangeEngine {
      * A change that wrote nothing turns the resolver's start at boot off again if it turned it on; the journal keeps
      * the flag when that cannot be done, so that revert tries again.
      */
-    private Journal undoBootStart(Journal j, boolean turnedOn, boolean enabledBefore, Steps actions) {
-        if (!turnedOn) {
+    private Journal undoBootStart(Journal j, BootStart bootStart, Steps actions) {
+        if (!bootStart.turnedOnByChange()) {
             return j;
         }
         try {
             if (resolver.disableAtBoot()) {
                 actions.add("systemd-resolved is no longer started at boot, as before Port853", "step.boot-start-restored");
-                return j.withEnabledResolverAtBoot(enabledBefore);
+                return j.withEnabledResolverAtBoot(bootStart.journalledBefore());
             }
         } catch (IOException e) {
             LOG.warning("could not turn the resolver's start at boot off again: " + e.getMessage());
         }
         return j;
+    }
+
+    /**
+     * Whether a change turned the resolver's start at boot on ({@code turnedOnByChange}), and the journal's flag from
+     * before it. UNKNOWN for a change this run did not start (recover): the journal cannot tell whether that change or
+     * an earlier one turned it on, so its rollback leaves the start at boot to revert.
+     */
+    private record BootStart(boolean turnedOnByChange, boolean journalledBefore) {
+        static final BootStart UNKNOWN = new BootStart(false, false);
     }
 
     private List<ItemSnapshot> read(List<ItemSnapshot> like) throws IOException {

@@ -776,19 +776,41 @@ class ChangeEngineTest {
         }
 
         @Test
-        @DisplayName("a first change that was rolled back still enabled it: revert turns it off")
-        void aRolledBackFirstChangeIsStillUndone() throws IOException {
+        @DisplayName("a first change that was rolled back turns the start at boot off again with it: revert has "
+                + "nothing left to do")
+        void aRolledBackFirstChangeTakesItsBootStartWithIt() throws IOException {
             control.wasDisabled = true;
             control.answers.add(BAD);
-            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            ApplyResult rolledBack = engine.apply(target(A), "strict", true);
+            assertEquals(Outcome.ROLLED_BACK, rolledBack.outcome(), rolledBack.reason());
+            assertTrue(control.wasDisabled, "off at boot again, as before the change: " + control.calls);
+            assertTrue(rolledBack.actions().contains(RESTORED), rolledBack.actions().toString());
+            assertFalse(journals.load().enabledResolverAtBoot(), "nothing left for revert to turn off");
+            assertTrue(rolledBack.reason().endsWith("; systemd-resolved, whose start at boot Port853 had turned on, "
+                    + "keeps running until the next boot; to stop it now as well: sudo systemctl stop "
+                    + "systemd-resolved"), rolledBack.reason());
+            assertEquals(ApplyResult.ROLLED_BACK_WORDING, rolledBack.reasonBeforeNote().words().wording(),
+                    "still said as a rollback, the note after it");
+            String shown = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> org.port853.ui.apply
+                    .ApplyViewModel.resultText(rolledBack));
+            assertTrue(shown.contains("läuft bis zum nächsten Systemstart weiter"), "the window says it too: " + shown);
             int before = control.calls.size();
             ApplyResult r = engine.revert();
-            assertEquals(Outcome.REVERTED, r.outcome(), r.reason());
-            assertTrue(control.wasDisabled, control.calls.toString());
-            assertTrue(r.actions().contains(RESTORED), r.actions().toString());
-            assertEquals(List.of("disable", "check false"), control.calls.subList(before, control.calls.size()),
-                    "the files are already as before: no restart");
-            assertEquals(Journal.EMPTY, journals.load());
+            assertFalse(control.calls.subList(before, control.calls.size()).contains("disable"), control.calls.toString());
+            assertTrue(control.wasDisabled);
+            assertFalse(r.actions().contains(RESTORED), r.actions().toString());
+        }
+
+        @Test
+        @DisplayName("a rolled-back change whose start at boot must stay (resolv.conf uses the resolver): revert tries "
+                + "again")
+        void aRolledBackChangeWhoseBootStartIsNeededKeepsTheFlag() throws IOException {
+            control.wasDisabled = true;
+            control.neededAtBoot = true;
+            control.answers.add(BAD);
+            assertEquals(Outcome.ROLLED_BACK, engine.apply(target(A), "strict", true).outcome());
+            assertFalse(control.wasDisabled, control.calls.toString());
+            assertTrue(journals.load().enabledResolverAtBoot(), "revert still knows Port853 turned it on");
         }
 
         @Test

@@ -38,7 +38,7 @@ public final class RollbackCause {
      * without words is taken as the check's): the servers had no part in those.
      */
     private static boolean failedItsCheck(ApplyResult r) {
-        Words w = r.reasonWords();
+        Words w = r.reasonBeforeNote().words();
         return w == null || !ApplyResult.ROLLED_BACK_WORDING.equals(w.wording())
                 || String.valueOf(ApplyResult.ROLLED_BACK_BY_CHECK).equals(w.details().get(0));
     }
@@ -48,7 +48,7 @@ public final class RollbackCause {
      * words, not the settings' from before): the chosen servers answered, so they are not the cause.
      */
     private static boolean linkKeptPlaintext(ApplyResult r) {
-        Words w = r.reasonWords();
+        Words w = r.reasonBeforeNote().words();
         return w != null && w.parts().size() > 1 && (mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK)
                 || mentions(w.parts().get(1), ApplyResult.FALLBACK_LINK));
     }
@@ -134,7 +134,7 @@ public final class RollbackCause {
 
     /** What a rollback's reason says of the change itself, without what it adds about the settings from before. */
     private static String changesOwnWords(ApplyResult rolledBack) {
-        Words w = rolledBack.reasonWords();
+        Words w = rolledBack.reasonBeforeNote().words();
         if (w != null && ApplyResult.ROLLED_BACK_WORDING.equals(w.wording())) {
             return w.details().get(1);
         }
@@ -145,7 +145,7 @@ public final class RollbackCause {
 
     /** The rollback restored settings that do not resolve names either. */
     private static boolean previousAlsoFail(ApplyResult rolledBack) {
-        Words w = rolledBack.reasonWords();
+        Words w = rolledBack.reasonBeforeNote().words();
         return w != null && ApplyResult.ROLLED_BACK_WORDING.equals(w.wording()) ? "1".equals(w.details().get(2))
                 : rolledBack.reason() != null && rolledBack.reason().contains(ApplyResult.PREVIOUS_ALSO_FAIL);
     }

@@ -233,4 +233,20 @@ class RollbackCauseTest {
                 null));
         assertFalse(RollbackCause.applies(noRestart, strict(null)));
     }
+
+    @Test
+    @DisplayName("a note after a rollback's reason (the resolver keeps running until the next boot) hides nothing: a "
+            + "link's doing stays the link's, and a restart that failed stays no server's")
+    void aNoteAfterTheReasonKeepsItsCause() {
+        Sentence note = Sentence.of("systemd-resolved keeps running until the next boot", "result.runs-until-boot");
+        ApplyResult noRestart = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, Sentence.of("rolled back: the resolver "
+                + "did not restart: timeout", ApplyResult.ROLLED_BACK_WORDING, 1, new Sentence("timeout", null), 0,
+                null)).withNote(note);
+        assertFalse(RollbackCause.applies(noRestart, strict(null)));
+        Sentence link = Sentence.of("link eth0 keeps plaintext DNS (192.0.2.1)", ApplyResult.PLAINTEXT_LINK, "eth0",
+                "192.0.2.1", 0);
+        ApplyResult own = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, Sentence.of("rolled back: " + link.english(),
+                ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, link, 0, null)).withNote(note);
+        assertFalse(RollbackCause.applies(own, strict(null)));
+    }
 }
