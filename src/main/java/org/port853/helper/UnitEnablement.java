@@ -35,11 +35,17 @@ public final class UnitEnablement {
         return r.timedOut() ? Optional.empty() : parse(r.stdout());
     }
 
+    /** What {@code is-enabled} prints of a unit that does not start at the next boot (and that enable turns on). */
+    public static final List<String> OFF_STATES = List.of("disabled", "enabled-runtime", "linked", "linked-runtime");
+
     /** What {@code is-enabled} prints (it exits non-zero for several states, so the exit code is not asked). */
     public static Optional<AtBoot> parse(String isEnabled) {
-        return switch (isEnabled.strip()) {
+        String state = isEnabled.strip();
+        if (OFF_STATES.contains(state)) {
+            return Optional.of(AtBoot.OFF);
+        }
+        return switch (state) {
             case "enabled", "static", "indirect", "generated", "alias" -> Optional.of(AtBoot.ON);
-            case "disabled", "enabled-runtime", "linked", "linked-runtime" -> Optional.of(AtBoot.OFF);
             case "masked" -> Optional.of(AtBoot.MASKED);
             default -> Optional.empty();
         };

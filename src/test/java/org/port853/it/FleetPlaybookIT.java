@@ -72,6 +72,8 @@ class FleetPlaybookIT {
     void firstRunRollsBackToNoDropInOn247() throws IOException {
         cli = start(97, 247, "file");
         assertTrue(cli.lookup("example.com").stdout().contains("198.51.100.1"), "names resolve before the run");
+        assertTrue(cli.rig.exec(null, Duration.ofSeconds(10), "systemctl", "disable", "systemd-resolved.service").ok(),
+                "not started at boot before the run");
         Path broken = export("untrusted.yml", "--server", cli.rig.untrustedServer() + "#dot.test", "--mode", "strict",
                 "--all-domains");
 
@@ -86,6 +88,9 @@ class FleetPlaybookIT {
         assertFalse(Files.exists(cli.dropIn()), "there was no drop-in before, so there is none after");
         assertEquals(2, restarts(), "restarted with the new drop-in, then without it: " + cli.rig.systemctlLog());
         assertTrue(cli.lookup("example.com").stdout().contains("198.51.100.1"), "names resolve again");
+        assertEquals("disabled", cli.rig.exec(null, Duration.ofSeconds(10), "systemctl", "is-enabled",
+                "systemd-resolved.service").stdout().strip(), "the failed run turned the start at boot it turned on off "
+                + "again: " + cli.rig.systemctlLog());
 
         Path resolvConf = cli.rig.resolvConfFile();
         String staticResolvConf = Files.readString(resolvConf);

@@ -152,11 +152,16 @@ public final class FleetExport {
      * An idempotent playbook that changes a machine the way 'port853 apply' does: refuses a systemd too old for the
      * drop-in (before 246 resolved drops a server written with {@code #NAME} or {@code :PORT}, which would leave the
      * machine without servers), writes the drop-in, restarts resolved only when it changed, checks that a name
-     * resolves and puts back the drop-in from before when it does not; with {@code linkResolvConf}, then keeps a
+     * resolves and puts back the drop-in from before when it does not (and turns resolved's start at boot off again where
+     * it turned it on); with {@code linkResolvConf}, then keeps a
      * static /etc/resolv.conf as /etc/resolv.conf.before-port853 (once), links /etc/resolv.conf to resolved's stub
      * file and checks that names resolve through it, else puts the file from before back. {@code ansible.builtin.systemd}, not its newer name {@code systemd_service}: ansible-core before
      * 2.14 (Ubuntu 22.04's) knows only the old one.
      */
+    /** The states of {@code systemctl is-enabled} that a failed run turns back to off, as a YAML list. */
+    private static final String OFF_AT_BOOT = org.port853.helper.UnitEnablement.OFF_STATES.stream()
+            .map(state -> "'" + state + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+
     public static String ansiblePlaybook(DesiredSettings s, boolean linkResolvConf) {
         String path = LinuxPaths.system().ourDropIn().toString();
         StringBuilder content = new StringBuilder();
@@ -182,6 +187,12 @@ public final class FleetExport {
                 + "        path: " + LinuxPaths.system().dropInDirs().get(0) + "\n"
                 + "        state: directory\n"
                 + "        mode: \"0755\"\n"
+                + "    - name: systemd-resolved's start at boot before this run\n"
+                + "      ansible.builtin.command: systemctl is-enabled systemd-resolved.service\n"
+                + "      register: port853_boot_start\n"
+                + "      changed_when: false\n"
+                + "      failed_when: false\n"
+                + "      check_mode: false\n"
                 + "    - name: the drop-in is in place and names resolve with it, else it is rolled back\n"
                 + "      block:\n"
                 + "        - name: Port853 drop-in is in place\n"
@@ -223,6 +234,11 @@ public final class FleetExport {
                 + "            name: systemd-resolved.service\n"
                 + "            state: restarted\n"
                 + "          when: port853_drop_in is defined and port853_drop_in is changed\n"
+                + "        - name: systemd-resolved's start at boot is off again, as before this run\n"
+                + "          ansible.builtin.systemd:\n"
+                + "            name: systemd-resolved.service\n"
+                + "            enabled: false\n"
+                + "          when: port853_boot_start.stdout | default('') in " + OFF_AT_BOOT + "\n"
                 + "        - name: the change failed\n"
                 + "          ansible.builtin.fail:\n"
                 + "            msg: \"{{ ansible_failed_task.name }} failed ({{ ansible_failed_result.stderr\n"
