@@ -26,22 +26,14 @@ final class ExitCodes {
     }
 
     static int of(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.NOT_COVERED || doneWithWarning(r)) {
+        if (r.doneWithWarning()) {
             return NOT_COVERED;
         }
         return r.succeeded() ? OK : FAILED;
     }
 
-    /**
-     * Done, but what it leaves is not what was asked for: a revert whose restored settings do not resolve names or that
-     * left a file of Port853's, a hardening undo after which the nftables boot configuration fails to load.
-     */
-    static boolean doneWithWarning(ApplyResult r) {
-        return r.revertedUnhealthy() || r.revertLeftFilesAlone() || r.unhardenLeftBrokenInclude();
-    }
-
     /** An applied change that asked for encryption but whose check was answered without it is not full success. */
     static int ofApply(ApplyResult r, DesiredSettings desired) {
-        return r.encryptionUnproven(desired) ? NOT_COVERED : of(r);
+        return r.doneWithWarning(desired) ? NOT_COVERED : of(r);
     }
 }

@@ -44,7 +44,7 @@ final class Results {
                 ? Character.toUpperCase(reason.charAt(0)) + reason.substring(1) : label + ": " + reason)
                 + (r.elapsed().isZero() ? "." : " (" + r.elapsed().toMillis() + " ms)."); // zero: nothing ran
         // a revert that restored settings with which names do not resolve did its job, but a fleet job must see it
-        (r.succeeded() && !ExitCodes.doneWithWarning(r) ? cl.getOut() : cl.getErr())
+        (r.succeeded() && !r.doneWithWarning() ? cl.getOut() : cl.getErr())
                 .println(line);
         if (cause != null) {
             cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()

@@ -130,6 +130,22 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 || outcome == Outcome.KEPT || outcome == Outcome.PLANNED;
     }
 
+    /**
+     * Done, but not covering everything: what it leaves is not what was asked for. Applied while programs that read a
+     * static /etc/resolv.conf bypass the resolver; a revert whose restored settings do not resolve names or that left a
+     * file of Port853's; a hardening undo after which the nftables boot configuration fails to load. The one rule for
+     * the command line's exit code 3 and the window's warning.
+     */
+    public boolean doneWithWarning() {
+        return outcome == Outcome.NOT_COVERED || revertedUnhealthy() || revertLeftFilesAlone()
+                || unhardenLeftBrokenInclude();
+    }
+
+    /** {@link #doneWithWarning()} for a change that asked for {@code asked}: also encryption asked for but unproven. */
+    public boolean doneWithWarning(DesiredSettings asked) {
+        return doneWithWarning() || encryptionUnproven(asked);
+    }
+
     /** Reverted, but names do not resolve with the settings it restored: not a plain success. */
     public boolean revertedUnhealthy() {
         return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");

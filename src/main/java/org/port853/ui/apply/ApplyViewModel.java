@@ -406,9 +406,10 @@ public final class ApplyViewModel {
         String reason = said == null || said.isBlank() ? "" : said;
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
-            case UNCHANGED -> I18n.t("result.unchanged");
+            // nothing reverted because someone else changed Port853's files: the reason says which, and how to go on
+            case UNCHANGED -> r.doneWithWarning() ? ChangeTexts.asSentence(reason) : I18n.t("result.unchanged");
             // the note that encryption stays on is said once, below, not also inside the reason
-            case REVERTED -> (r.revertedUnhealthy() ? I18n.t("result.reverted.unhealthy", ChangeTexts.said(
+            case REVERTED -> (r.doneWithWarning() ? I18n.t("result.reverted.warning", ChangeTexts.said(
                     r.reasonBeforeNote())) : I18n.t("result.reverted"))
                     + r.notesBesideEncryptionStaysOn().stream().map(n -> " " + org.port853.core.Sentence.ended(ChangeTexts.said(n)))
                     .collect(java.util.stream.Collectors.joining())
@@ -436,7 +437,7 @@ public final class ApplyViewModel {
                 : kind == Kind.RECOVER ? model.services().adapter().settingsWritten(r).orElse(null) : null;
         boolean unproven = asked != null && r.encryptionUnproven(asked);
         encryptionUnproven.set(unproven);
-        resultWarning.set(unproven || r.revertedUnhealthy());
+        resultWarning.set(asked == null ? r.doneWithWarning() : r.doneWithWarning(asked)); // where the CLI exits 3
         result.set(r);
         rememberFailure(r);
         if (!r.actions().isEmpty()) {

@@ -32,8 +32,13 @@ public final class ChangeTexts {
 
     /** The plan's notes, each a sentence; empty when it has none. */
     public static String notes(Plan p) {
-        return String.join(" ", p.notes().stream().map(n -> capitalised(org.port853.core.Sentence.ended(said(n))))
+        return String.join(" ", p.notes().stream().map(n -> asSentence(said(n)))
                 .toList());
+    }
+
+    /** {@code said} as a sentence of its own: capitalised, with its full stop. */
+    static String asSentence(String said) {
+        return capitalised(org.port853.core.Sentence.ended(said));
     }
 
     private static String capitalised(String s) {
