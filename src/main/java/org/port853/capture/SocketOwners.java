@@ -16,15 +16,16 @@ import java.util.Map;
  * recently are checked first, then all of {@code /proc}, the newest first (at most {@link #MAX_FULL_SCANS_PER_SECOND}
  * full scans a second). Found inodes are cached for {@link #TTL_NANOS} (bounded, oldest out), inodes not found are not
  * looked for again within that time. When the process cannot be found (it exited, or its fds belong to another user
- * and this process may not read them) the socket's owner uid is given as {@code uid 1000 (alice)}. One thread only.
+ * and this process may not read them) the socket's owner uid is given as {@code uid 1000 (alice)}. One thread only;
+ * public for checks that name the program listening on a port (the doctor's port-53 exposure).
  */
-final class SocketOwners {
+public final class SocketOwners {
     static final long TTL_NANOS = 10_000_000_000L;
     static final int MAX_CACHE = 1024;
     static final int MAX_FULL_SCANS_PER_SECOND = 20;
     private static final Path PROC = Path.of("/proc");
 
-    private record Owner(String text, long at) {
+    private record Owner(SocketHolder holder, long at) {
     }
 
     private final LinkedHashMap<Long, Owner> cache = new LinkedHashMap<>();
@@ -35,31 +36,34 @@ final class SocketOwners {
 
     /** "dig (812)", else "uid 1000 (alice)" (or "uid 1000"). */
     String describe(long inode, int uid) {
+        return holder(inode, uid).text();
+    }
+
+    /** Who holds the socket {@code inode} (from the kernel's socket tables), owned by {@code uid}. */
+    public SocketHolder holder(long inode, int uid) {
         long now = System.nanoTime();
         Owner o = cache.get(inode);
         if (o != null && now - o.at < TTL_NANOS) {
-            return o.text;
+            return o.holder;
         }
-        String text = find(inode);
-        if (text == null) {
-            text = userText(uid);
-        }
+        SocketHolder h = find(inode, uid);
         cache.remove(inode);
-        cache.put(inode, new Owner(text, now));
+        cache.put(inode, new Owner(h, now));
         if (cache.size() > MAX_CACHE) {
             cache.remove(cache.keySet().iterator().next());
         }
-        return text;
+        return h;
     }
 
-    private String find(long inode) {
+    private SocketHolder find(long inode, int uid) {
         String link = "socket:[" + inode + "]";
         Integer pid = scan(List.copyOf(recentPids), link);
         if (pid == null && mayFullScan()) {
             pid = scan(newestFirst(allPids()), link);
         }
+        String user = userNames.computeIfAbsent(uid, SocketOwners::userName);
         if (pid == null) {
-            return null;
+            return new SocketHolder(null, 0, uid, user);
         }
         recentPids.remove(pid);
         recentPids.add(pid);
@@ -67,7 +71,7 @@ final class SocketOwners {
             recentPids.remove(recentPids.iterator().next());
         }
         String name = ProgramNames.of(pid);
-        return name == null ? null : name + " (" + pid + ")";
+        return new SocketHolder(name, name == null ? 0 : pid, uid, user);
     }
 
     private boolean mayFullScan() {
@@ -96,11 +100,6 @@ final class SocketOwners {
             }
         }
         return null;
-    }
-
-    private String userText(int uid) {
-        String name = userNames.computeIfAbsent(uid, SocketOwners::userName);
-        return name.isEmpty() ? "uid " + uid : "uid " + uid + " (" + name + ")";
     }
 
     private static String userName(int uid) {

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.rig.TestRig;
 
@@ -92,8 +94,42 @@ class DoctorRigIT {
         assertEquals("warning", check(d, "config.stub-exposed").get("status").asText());
         JsonNode exposure = check(d, "exposure.port53");
         assertEquals("warning", exposure.get("status").asText(), exposure.toString());
-        assertTrue(exposure.get("evidence").asText().contains("198.18." + net + ".1"), exposure.toString());
+        assertTrue(exposure.get("evidence").asText().contains("198.18." + net + ".1 · systemd-resolved ("),
+                "the listening program is named: " + exposure);
         assertEquals("HARDEN_PORT_53", exposure.get("fixAction").asText());
+    }
+
+    @Test
+    @DisplayName("a DNS server answering the network (a program named dnsmasq) is named, said to look intentional, and "
+            + "hardening stays offered as a choice")
+    void aDnsServerForTheNetworkLooksIntentional() throws Exception {
+        configure("[Resolve]\nDNS=" + cli.rig.goodServer() + "#dot.test\nDNSOverTLS=yes\nDomains=~.\n");
+        String address = "198.18." + net + ".9";
+        // a copy of perl named dnsmasq: the kernel and /proc name its process dnsmasq, as they would the real one
+        Path dnsmasq = cli.rig.dir().resolve("dnsmasq");
+        Files.copy(Path.of("/usr/bin/perl"), dnsmasq, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES);
+        assertEquals(0, cli.rig.exec(null, Duration.ofSeconds(10), "ip", "addr", "add", address + "/32", "dev", "eth0")
+                .exitCode());
+        Process server = cli.rig.start(dnsmasq.toString(), "-MIO::Socket::INET", "-e", "$| = 1; my $s = IO::Socket::INET->new("
+                + "LocalAddr => '" + address + ":53', Proto => 'udp') or die \"bind: $!\"; print \"ready\\n\"; sleep 120");
+        try {
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine();
+            assertEquals("ready", ready, () -> "it did not start: " + stderr(server)); // stderr once it exited
+            JsonNode exposure = check(doctor(0), "exposure.port53");
+            String evidence = exposure.get("evidence").asText();
+            assertEquals("ok", exposure.get("status").asText(), exposure.toString());
+            assertTrue(evidence.matches(".*udp " + java.util.regex.Pattern.quote(address) + " · dnsmasq \\(\\d+\\).*"),
+                    evidence);
+            assertTrue(evidence.contains("dnsmasq answers other machines, which looks intentional"), evidence);
+            assertTrue(exposure.get("fix").asText().startsWith("Nothing to do if dnsmasq should serve other machines."),
+                    exposure.toString());
+            assertEquals("HARDEN_PORT_53", exposure.get("fixAction").asText(), "still offered, as a choice");
+        } finally {
+            server.destroy();
+            server.waitFor();
+            cli.rig.exec(null, Duration.ofSeconds(10), "ip", "addr", "del", address + "/32", "dev", "eth0");
+        }
     }
 
     @Test
@@ -118,6 +154,14 @@ class DoctorRigIT {
         assertEquals("tofu", pin.get("source").asText());
         JsonNode store = JSON.readTree(xdg.resolve("port853/pins.json").toFile());
         assertEquals(expected, store.get("pins").get(0).get("pin").asText(), "the user's store holds the real pin");
+    }
+
+    private static String stderr(Process p) {
+        try {
+            return new String(p.getErrorStream().readAllBytes());
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     /** Runs the command with the rig's CA trusted and {@code xdg} as the user's state folder (the pin store). */

@@ -369,4 +369,40 @@ class CheckTextsTest {
                 I18n.in(Locale.ENGLISH, () -> CheckTexts.of(stopped).evidence()));
         assertTrue(I18n.in(Locale.GERMAN, () -> CheckTexts.of(stopped).evidence()).startsWith("Der Resolver "));
     }
+
+    @Test
+    @DisplayName("port 53 served by a DNS server on purpose: the program named, hardening a choice, in English and German")
+    void exposureToADnsServer() {
+        org.port853.capture.SocketHolder dnsmasq = new org.port853.capture.SocketHolder("dnsmasq", 812, 117,
+                "libvirt-dnsmasq");
+        Check served = org.port853.probe.doctor.ExposureCheck.of(List.of(new org.port853.probe.doctor.ListeningSockets
+                .Socket("udp", "192.168.122.1", false, 1, 117, dnsmasq)), "{\"nftables\": []}");
+        assertEquals("Port 53 listens on udp 192.168.122.1 · dnsmasq (812) and no firewall rule drops queries to it: "
+                + "dnsmasq answers other machines, which looks intentional (a local network's or virtual machines' DNS, "
+                + "a Pi-hole); the hardening rule would cut the DNS of the machines it serves.", english(served).evidence());
+        assertEquals("Nothing to do if dnsmasq should serve other machines. If not, stop it, or drop incoming DNS on every "
+                + "interface but loopback (Port853 can add the nftables rule, previewed and reversible), which cuts every "
+                + "machine it serves.", english(served).fix());
+        CheckTexts.Text de = german(served);
+        assertEquals("Port 53 lauscht auf udp 192.168.122.1 · dnsmasq (812), und keine Firewall-Regel verwirft Anfragen "
+                + "dorthin: dnsmasq beantwortet Anfragen anderer Rechner, was gewollt aussieht (das DNS eines lokalen "
+                + "Netzes oder virtueller Maschinen, ein Pi-hole); die Härtungsregel würde den Rechnern, die es bedient, "
+                + "das DNS abschneiden.", de.evidence());
+        assertTrue(de.fix().startsWith("Nichts zu tun, wenn dnsmasq andere Rechner bedienen soll."), de.fix());
+
+        org.port853.capture.SocketHolder resolved = new org.port853.capture.SocketHolder("systemd-resolved", 77, 990,
+                "systemd-resolve");
+        Check mixed = org.port853.probe.doctor.ExposureCheck.of(List.of(
+                new org.port853.probe.doctor.ListeningSockets.Socket("udp", "198.18.0.1", false, 2, 990, resolved),
+                new org.port853.probe.doctor.ListeningSockets.Socket("udp", "192.168.122.1", false, 1, 117, dnsmasq)),
+                null);
+        assertTrue(english(mixed).evidence().endsWith("other machines can query this computer's resolver; dnsmasq "
+                + "answers other machines too, which looks intentional."), english(mixed).evidence());
+        assertTrue(english(mixed).fix().endsWith("which cuts the DNS of the machines dnsmasq serves too."),
+                english(mixed).fix());
+        CheckTexts.Text mixedDe = german(mixed);
+        assertTrue(mixedDe.evidence().endsWith("auch dnsmasq beantwortet Anfragen anderer Rechner, was gewollt aussieht."),
+                mixedDe.evidence());
+        assertTrue(mixedDe.fix().endsWith("was auch den Rechnern, die dnsmasq bedient, das DNS abschneidet."), mixedDe.fix());
+    }
 }

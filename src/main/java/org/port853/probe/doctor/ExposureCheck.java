@@ -1,10 +1,19 @@
 package org.port853.probe.doctor;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** Is port 53 reachable from other machines? Listening sockets beyond loopback, unless nftables drops them. */
+/**
+ * Is port 53 reachable from other machines? Listening sockets beyond loopback, each with its program, unless nftables
+ * drops them. A DNS server that answers other machines on purpose ({@link DnsServerPrograms}) is no fault: hardening
+ * stays offered, as a choice that cuts the machines it serves.
+ */
 public final class ExposureCheck {
+    /** The wordings that name DNS servers answering other machines (their third detail). */
+    private static final java.util.Set<String> SERVED = java.util.Set.of("exposure.port53.served",
+            "exposure.port53.open.served");
+
     private ExposureCheck() {
     }
 
@@ -25,14 +34,48 @@ public final class ExposureCheck {
             return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + ", but the firewall's input "
                     + "policy is drop.").says("exposure.port53.policy-drop", describe(open));
         }
-        return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule drops "
-                        + "it" + (nftJson == null ? " (the nftables ruleset could not be read)" : "") + ": other machines can query "
-                        + "this computer's resolver.", "Drop inbound DNS on non-loopback interfaces (Port853 can add the "
-                        + "nftables rule, previewed and reversible), or stop the service that listens.")
+        String unread = nftJson == null ? " (the nftables ruleset could not be read)" : "";
+        List<String> servers = open.stream().map(s -> DnsServerPrograms.of(s.holder())).filter(Objects::nonNull)
+                .distinct().toList();
+        String named = String.join(", ", servers);
+        if (open.stream().allMatch(s -> DnsServerPrograms.of(s.holder()) != null)) {
+            // hardening drops what such a server is there for: it is one choice, said with what it costs
+            return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
+                            + "drops it" + unread + ": " + named + " answers other machines, which looks intentional (a "
+                            + "local network's or virtual machines' DNS, a Pi-hole); hardening would cut the DNS of the "
+                            + "machines it serves.").withFix("Nothing to do if " + named + " should serve other machines. "
+                            + "If not, stop it, or drop inbound DNS on non-loopback interfaces (Port853 can add the "
+                            + "nftables rule, previewed and reversible), which cuts every machine it serves.")
+                    .says("exposure.port53.served", describe(open), nftJson == null ? 1 : 0, named)
+                    .withFixAction(FixActions.HARDEN_PORT_53);
+        }
+        if (!servers.isEmpty()) {
+            return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall "
+                            + "rule drops it" + unread + ": other machines can query this computer's resolver; "
+                            + named + " answers other machines too, which looks intentional.", "Stop the service that "
+                            + "should not answer other machines, or drop inbound DNS on non-loopback interfaces (Port853 "
+                            + "can add the nftables rule, previewed and reversible), which cuts the DNS of the machines "
+                            + named + " serves too.")
+                    .says("exposure.port53.open.served", describe(open), nftJson == null ? 1 : 0, named)
+                    .withFixAction(FixActions.HARDEN_PORT_53);
+        }
+        return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
+                        + "drops it" + unread + ": other machines can query this computer's resolver.",
+                        "Drop inbound DNS on non-loopback interfaces (Port853 can add the nftables rule, previewed and "
+                        + "reversible), or stop the service that listens.")
                 .says("exposure.port53.open", describe(open), nftJson == null ? 1 : 0).withFixAction(FixActions.HARDEN_PORT_53);
     }
 
+    /**
+     * The DNS servers whose machines Port853's hardening rule would cut, as {@code exposure} names them (its third
+     * detail); empty when it names none.
+     */
+    public static java.util.Optional<String> serversCut(Check exposure) {
+        return exposure.words().stream().filter(w -> SERVED.contains(w.wording()) && w.details().size() > 2)
+                .map(w -> w.details().get(2)).findFirst();
+    }
+
     private static String describe(List<ListeningSockets.Socket> s) {
-        return s.stream().map(x -> x.protocol() + " " + x.address()).distinct().collect(Collectors.joining(", "));
+        return s.stream().map(ListeningSockets.Socket::said).distinct().collect(Collectors.joining(", "));
     }
 }

@@ -27,7 +27,7 @@ import org.port853.platform.ProcessRunner;
 import org.port853.platform.linux.LinuxDetails;
 import org.port853.platform.linux.ResolvedConfFiles;
 
-/** The real sources on Linux: timedated over D-Bus, adjtimex(2), journalctl, /proc/net, nft. */
+/** The real sources on Linux: timedated over D-Bus, adjtimex(2), journalctl, /proc/net and /proc/PID/fd, nft. */
 public final class LinuxSystemSources implements SystemSources {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     /**
@@ -169,7 +169,8 @@ public final class LinuxSystemSources implements SystemSources {
                 // no IPv6 table on a kernel without IPv6
             }
         }
-        return out;
+        org.port853.capture.SocketOwners owners = new org.port853.capture.SocketOwners();
+        return out.stream().map(s -> s.heldBy(owners.holder(s.inode(), s.uid()))).toList();
     }
 
     @Override

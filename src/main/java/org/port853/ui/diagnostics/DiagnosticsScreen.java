@@ -102,6 +102,12 @@ public final class DiagnosticsScreen {
         return I18n.t(demo ? "diag.harden.text.demo" : "diag.harden.text");
     }
 
+    /** As {@link #hardenText(boolean)}, first saying whose machines it cuts where a DNS server serves the network. */
+    static String hardenText(boolean demo, Check exposure) {
+        return org.port853.probe.doctor.ExposureCheck.serversCut(exposure).map(s -> I18n.t("diag.harden.cuts", s) + " ")
+                .orElse("") + hardenText(demo);
+    }
+
     /** Resolver fixes go through the Status screen's apply flow (plan, preview, apply, health check). */
     static void fix(Check check, StatusViewModel status, boolean demo, java.util.function.BooleanSupplier hardening,
                     Runnable harden) {
@@ -112,7 +118,7 @@ public final class DiagnosticsScreen {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle(I18n.t("diag.harden.title"));
             a.setHeaderText(I18n.t("diag.harden.header"));
-            TextArea preview = new TextArea(hardenText(demo) + "\n\n"
+            TextArea preview = new TextArea(hardenText(demo, check) + "\n\n"
                     + I18n.t("diag.harden.preview", Hardening.FILE, Hardening.ruleset(), Hardening.TABLE));
             preview.setEditable(false);
             preview.setWrapText(true);

@@ -31,6 +31,24 @@ class HardenFixTest {
         assertEquals(null, DiagnosticsScreen.resultBody(simulated), "nothing was done: no empty body below the headline");
     }
     @Test
+    @DisplayName("where a DNS server serves the network, the confirmation first says whose DNS the rule cuts, in both "
+            + "languages; else it says what it always says")
+    void confirmationSaysWhomItCuts() {
+        org.port853.capture.SocketHolder dnsmasq = new org.port853.capture.SocketHolder("dnsmasq", 812, 117, "dnsmasq");
+        Check served = org.port853.probe.doctor.ExposureCheck.of(java.util.List.of(new org.port853.probe.doctor
+                .ListeningSockets.Socket("udp", "192.168.122.1", false, 1, 117, dnsmasq)), "{\"nftables\": []}");
+        assertEquals("dnsmasq answers other machines: this rule also cuts the DNS of every machine it serves. "
+                + DiagnosticsScreen.hardenText(false), org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> DiagnosticsScreen.hardenText(false, served)));
+        assertEquals(true, org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> DiagnosticsScreen.hardenText(
+                false, served)).startsWith("dnsmasq beantwortet Anfragen anderer Rechner: Diese Regel schneidet auch "
+                + "allen Rechnern, die es bedient, das DNS ab. Port853 fragt nach Berechtigung"));
+        Check exposed = Check.warning("exposure.port53", null, "port 53 is open", "harden it")
+                .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53);
+        assertEquals(DiagnosticsScreen.hardenText(false), DiagnosticsScreen.hardenText(false, exposed));
+    }
+
+    @Test
     @DisplayName("the preview says what keeps the table after a reboot: the include line and nftables.service enabled, "
             + "in both languages")
     void previewSaysTheServiceMustBeEnabled() {

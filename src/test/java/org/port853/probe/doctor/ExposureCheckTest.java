@@ -1,0 +1,91 @@
+package org.port853.probe.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.capture.SocketHolder;
+
+/** Port 53 open to the network: which program listens, and whether hardening is the fix or only a choice. */
+class ExposureCheckTest {
+    static final String NO_RULES = "{\"nftables\": []}";
+    static final SocketHolder DNSMASQ = new SocketHolder("dnsmasq", 812, 117, "libvirt-dnsmasq");
+    static final SocketHolder RESOLVED = new SocketHolder("systemd-resolved", 77, 990, "systemd-resolve");
+    /** dnsmasq run by libvirt, read by a user who may not see its fds: only the socket's owner is known. */
+    static final SocketHolder UNREAD_DNSMASQ = new SocketHolder(null, 0, 117, "libvirt-dnsmasq");
+
+    static ListeningSockets.Socket udp(String address, SocketHolder holder) {
+        return new ListeningSockets.Socket("udp", address, false, 4242, holder.uid(), holder);
+    }
+
+    @Test
+    @DisplayName("/proc/net's uid and inode come with each socket, for finding its program")
+    void socketsCarryUidAndInode() {
+        String udp = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
+                + " 1: 017AA8C0:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   117        0 31337 2 0000000000000000 0\n";
+        ListeningSockets.Socket s = ListeningSockets.port53(udp, "udp").get(0);
+        assertEquals("192.168.122.1", s.address());
+        assertEquals(117, s.uid());
+        assertEquals(31337, s.inode());
+    }
+
+    @Test
+    @DisplayName("a DNS server on the network (libvirt's dnsmasq): named, said to look intentional, hardening a choice")
+    void dnsServerLooksIntentional() {
+        Check c = ExposureCheck.of(List.of(udp("192.168.122.1", DNSMASQ)), NO_RULES);
+        assertEquals(CheckStatus.OK, c.status(), "serving other machines is what it is for");
+        assertTrue(c.evidence().contains("udp 192.168.122.1 · dnsmasq (812)"), c.evidence());
+        assertTrue(c.evidence().contains("dnsmasq answers other machines, which looks intentional"), c.evidence());
+        assertTrue(c.evidence().contains("hardening would cut the DNS of the machines it serves"), c.evidence());
+        assertTrue(c.fix().startsWith("Nothing to do if dnsmasq should serve other machines. If not, stop it, or drop "
+                + "inbound DNS"), c.fix());
+        assertEquals(FixActions.HARDEN_PORT_53, c.fixAction(), "still offered, as a choice");
+    }
+
+    @Test
+    @DisplayName("a server whose process this user may not read is known by its service account")
+    void dnsServerKnownByItsAccount() {
+        Check c = ExposureCheck.of(List.of(udp("192.168.122.1", UNREAD_DNSMASQ)), NO_RULES);
+        assertEquals(CheckStatus.OK, c.status());
+        assertTrue(c.evidence().contains("udp 192.168.122.1 · uid 117 (libvirt-dnsmasq)"), c.evidence());
+        assertTrue(c.evidence().contains("libvirt-dnsmasq answers other machines"), c.evidence());
+    }
+
+    @Test
+    @DisplayName("systemd-resolved's stub open to the network is this computer's resolver exposed: hardening is the fix")
+    void resolvedExposedIsAWarning() {
+        Check c = ExposureCheck.of(List.of(udp("198.18.0.1", RESOLVED)), NO_RULES);
+        assertEquals(CheckStatus.WARNING, c.status());
+        assertTrue(c.evidence().startsWith("Port 53 listens on udp 198.18.0.1 · systemd-resolved (77) and no firewall "
+                + "rule drops it"), c.evidence());
+        assertFalse(c.evidence().contains("intentional"), c.evidence());
+        assertTrue(c.fix().startsWith("Drop inbound DNS"), c.fix());
+    }
+
+    @Test
+    @DisplayName("a DNS server beside an exposed resolver: the warning stands and says whom hardening cuts too")
+    void mixedSaysWhomHardeningCuts() {
+        Check c = ExposureCheck.of(List.of(udp("198.18.0.1", RESOLVED), udp("192.168.122.1", DNSMASQ)), NO_RULES);
+        assertEquals(CheckStatus.WARNING, c.status());
+        assertTrue(c.evidence().endsWith("other machines can query this computer's resolver; dnsmasq answers other "
+                + "machines too, which looks intentional."), c.evidence());
+        assertTrue(c.fix().startsWith("Stop the service that should not answer other machines, or drop inbound DNS"),
+                c.fix());
+        assertTrue(c.fix().endsWith("which cuts the DNS of the machines dnsmasq serves too."), c.fix());
+        assertEquals(FixActions.HARDEN_PORT_53, c.fixAction());
+    }
+
+    @Test
+    @DisplayName("a program that is no DNS server, and a socket without a known holder, stay warnings")
+    void otherListenersStayWarnings() {
+        SocketHolder other = new SocketHolder("python3", 900, 0, "root");
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(udp("0.0.0.0", other)), NO_RULES).status());
+        SocketHolder stranger = new SocketHolder(null, 0, 1000, "alice");
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(udp("0.0.0.0", stranger)), NO_RULES).status());
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(new ListeningSockets.Socket("udp", "0.0.0.0", false,
+                1, 0, null)), NO_RULES).status());
+    }
+}
