@@ -36,15 +36,25 @@ public final class JournalStore {
 
     private final Path dir;
     private final Path markerDir;
+    private final boolean publishesScope;
 
+    /** The marker and the {@link RevertScope} status readers judge Port853's files by go beside the journal (Linux). */
     public JournalStore(Path dir) {
-        this(dir, dir);
+        this(dir, dir, true);
     }
 
-    /** @param markerDir where {@code pending.json} goes, readable by status readers ({@link #readMarker(Path)}) */
+    /**
+     * @param markerDir where {@code pending.json} goes, readable by status readers ({@link #readMarker(Path)}); no
+     *     {@link RevertScope} is published, as no reader there judges files by it (Windows)
+     */
     public JournalStore(Path dir, Path markerDir) {
+        this(dir, markerDir, false);
+    }
+
+    private JournalStore(Path dir, Path markerDir, boolean publishesScope) {
         this.dir = dir;
         this.markerDir = markerDir;
+        this.publishesScope = publishesScope;
     }
 
     public Path dir() {
@@ -83,10 +93,11 @@ public final class JournalStore {
         }
     }
 
-    private static IOException unreadable(Path f, Exception e) {
+    private IOException unreadable(Path f, Exception e) {
         return new IOException("the journal " + f + " is unreadable (" + why(e) + "); fix it by hand, or keep a copy "
-                + "and remove it: it holds the only copy of the files from before Port853's first change, so without it "
-                + "revert cannot restore them", e);
+                + "and remove it" + (publishesScope ? " (and " + RevertScope.FILE + " beside it)" : "") + ": it holds "
+                + "the only copy of the files from before Port853's first change, so without it revert cannot restore "
+                + "them", e);
     }
 
     /** What is wrong with the file, where: JSON's own words and position, else the system's words. */
@@ -125,7 +136,6 @@ public final class JournalStore {
             }
             AtomicFiles.write(dir.resolve(JOURNAL), Mapper.JSON.writeValueAsString(tree), AtomicFiles.PRIVATE);
         }
-        publishScope(j);
         if (j.pending() == null) {
             AtomicFiles.delete(markerDir.resolve(MARKER));
         } else {
@@ -141,17 +151,51 @@ public final class JournalStore {
             startTicks(self.pid()).ifPresent(t -> m.put("processStartTicks", t));
             AtomicFiles.write(markerDir.resolve(MARKER), Mapper.JSON.writeValueAsString(m), AtomicFiles.PUBLIC);
         }
+        // last, and only warned of: the journal and its marker are what recovery needs; a reader without this
+        // scope takes the journal's as unknown (RevertScope.published)
+        publishScope(j);
     }
 
-    /** What a revert may put back, for readers without privileges ({@link RevertScope#published}); none without items. */
-    private void publishScope(Journal j) throws IOException {
-        Path f = markerDir.resolve(RevertScope.FILE);
-        if (!j.recordsItems()) {
-            AtomicFiles.delete(f);
+    /**
+     * Publishes the journal's scope where none matches it: one an earlier Port853 wrote publishes none until its next
+     * change, and status and the window would not know what a revert puts back meanwhile. Needs the journal's reader.
+     */
+    public void republishScope() {
+        if (publishesScope && Files.exists(dir.resolve(JOURNAL), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && RevertScope.published(markerDir, List.of()).isEmpty()) {
+            try {
+                publishScope(load());
+            } catch (IOException e) {
+                warn("the journal's revert scope could not be published: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * What a revert may put back, for readers without privileges ({@link RevertScope#published}), stamped with the
+     * journal it was made from; none without a journal.
+     */
+    private void publishScope(Journal j) {
+        if (!publishesScope) {
             return;
         }
-        AtomicFiles.ensureDirectory(markerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        AtomicFiles.write(f, Mapper.JSON.writeValueAsString(RevertScope.of(j, List.of())), AtomicFiles.PUBLIC);
+        Path f = markerDir.resolve(RevertScope.FILE);
+        try {
+            java.util.Optional<String> journal = JournalStamp.of(dir.resolve(JOURNAL));
+            if (journal.isEmpty()) {
+                AtomicFiles.delete(f);
+                return;
+            }
+            ObjectNode scope = Mapper.JSON.valueToTree(RevertScope.of(j, List.of()));
+            scope.put(RevertScope.JOURNAL_STAMP, journal.get());
+            AtomicFiles.write(f, Mapper.JSON.writeValueAsString(scope), AtomicFiles.PUBLIC);
+        } catch (IOException | RuntimeException e) {
+            warn("the revert scope " + f + " could not be written: " + e);
+        }
+    }
+
+    private static void warn(String what) {
+        java.util.logging.Logger.getLogger(JournalStore.class.getName()).warning(what);
     }
 
     /**
@@ -172,8 +216,7 @@ public final class JournalStore {
                 AtomicFiles.write(f, Mapper.JSON.writeValueAsString(o), AtomicFiles.PUBLIC);
             }
         } catch (IOException | RuntimeException e) {
-            java.util.logging.Logger.getLogger(JournalStore.class.getName()).warning("the change marker " + f
-                    + " could not be updated: " + e);
+            warn("the change marker " + f + " could not be updated: " + e);
         }
     }
 

@@ -22,6 +22,8 @@ import org.port853.core.JsonTrees;
 public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, List<ItemFingerprint> ours) {
     /** The published scope, beside {@code pending.json}. */
     static final String FILE = "revert-scope.json";
+    /** The journal the published scope was made from ({@link JournalStamp}). */
+    static final String JOURNAL_STAMP = "journal";
     private static final long MAX_SIZE = 64 * 1024;
 
     public RevertScope {
@@ -41,11 +43,18 @@ public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, L
     }
 
     /**
-     * The scope {@link JournalStore} published in {@code markerDir}; where there is none (no journal), that of no
-     * journal, with the platform's {@code pristine} items. One that cannot be read counts as none.
+     * The scope {@link JournalStore} published in {@code stateDir} for the journal there; without a journal, that of no
+     * journal, with the platform's {@code pristine} items (a scope left behind by a journal removed by hand counts for
+     * nothing). Empty where the journal's scope is unknown: none published for it (a journal an earlier Port853
+     * wrote, a write that failed), one of an earlier journal, or one that cannot be read.
      */
-    public static RevertScope published(Path markerDir, List<ItemSnapshot> pristine) {
-        return read(markerDir.resolve(FILE)).orElseGet(() -> of(Journal.EMPTY, pristine));
+    public static Optional<RevertScope> published(Path stateDir, List<ItemSnapshot> pristine) {
+        Optional<String> journal = JournalStamp.of(stateDir.resolve(JournalStore.JOURNAL));
+        if (journal.isEmpty()) {
+            return Optional.of(of(Journal.EMPTY, pristine));
+        }
+        return read(stateDir.resolve(FILE), journal.get())
+                .map(s -> s.fromJournal() ? s : of(Journal.EMPTY, pristine));
     }
 
     /** Without a journal every listed item may be put back; with one, only what Port853 itself left there. */
@@ -63,12 +72,15 @@ public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, L
         return items == null ? List.of() : items.stream().map(ItemFingerprint::of).toList();
     }
 
-    private static Optional<RevertScope> read(Path f) {
+    private static Optional<RevertScope> read(Path f, String journal) {
         try {
             if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_SIZE) {
                 return Optional.empty();
             }
             JsonNode node = JsonTrees.read(Files.readAllBytes(f));
+            if (!journal.equals(node.path(JOURNAL_STAMP).asText(null))) {
+                return Optional.empty();
+            }
             return Optional.of(new RevertScope(node.path("fromJournal").asBoolean(), fingerprints(node.path("baseline")),
                     fingerprints(node.path("ours"))));
         } catch (IOException | RuntimeException e) {

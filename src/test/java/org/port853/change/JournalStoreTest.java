@@ -67,7 +67,7 @@ class JournalStoreTest {
         Path published = dir.resolve(RevertScope.FILE);
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(published)));
         assertFalse(Files.readString(published).contains("quoted"), "no file contents: " + Files.readString(published));
-        RevertScope read = RevertScope.published(dir, List.of());
+        RevertScope read = RevertScope.published(dir, List.of()).orElseThrow();
         assertEquals(RevertScope.of(applied, List.of()), read);
         ItemSnapshot ours = c.after().get(0);
         assertTrue(read.removes(ours), "as Port853 wrote it: removed");
@@ -75,8 +75,34 @@ class JournalStoreTest {
         s.save(Journal.EMPTY);
         assertFalse(Files.exists(published));
         ItemSnapshot pristine = FileItemStore.absent(dropIn);
-        assertTrue(RevertScope.published(dir, List.of(pristine)).removes(FileItemStore.file(dropIn, "edited\n")),
+        assertTrue(RevertScope.published(dir, List.of(pristine)).orElseThrow().removes(FileItemStore.file(dropIn, "edited\n")),
                 "without a journal the platform's own items are listed (pristine), whatever they hold");
+    }
+
+    @Test
+    @DisplayName("a scope that cannot be written does not stop the save: the marker is written (recovery at boot runs "
+            + "on it), and the journal's scope is unknown to readers")
+    void markerWrittenWhenTheScopeCannotBe() throws IOException {
+        Path dir = root.resolve("var/lib/port853");
+        Files.createDirectories(dir.resolve(RevertScope.FILE).resolve("in-the-way"));
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        new JournalStore(dir).save(new Journal(c.before(), c));
+        assertEquals("c0ffee", JournalStore.readMarker(dir).id());
+        assertTrue(RevertScope.published(dir, List.of()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("a journal without a scope that matches it (written by an earlier Port853) gets one when republished")
+    void scopeRepublishedForAJournalWithoutOne() throws IOException {
+        Path dir = root.resolve("var/lib/port853");
+        JournalStore s = new JournalStore(dir);
+        ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
+        Journal applied = new Journal(Journal.FORMAT, c.before(), c.after(), null, null);
+        s.save(applied);
+        Files.delete(dir.resolve(RevertScope.FILE));
+        assertTrue(RevertScope.published(dir, List.of()).isEmpty(), "unknown, not the header's rule");
+        s.republishScope();
+        assertEquals(RevertScope.of(applied, List.of()), RevertScope.published(dir, List.of()).orElseThrow());
     }
 
     @Test
@@ -87,6 +113,8 @@ class JournalStoreTest {
         ChangeRecord c = change(root.resolve("zz.conf"), root.resolve("resolv.conf"));
         s.save(new Journal(c.before(), c));
         assertFalse(Files.exists(dir.resolve("pending.json")), "not next to the journal");
+        assertFalse(Files.exists(markers.resolve(RevertScope.FILE)) || Files.exists(dir.resolve(RevertScope.FILE)),
+                "no reader judges files by a published scope there");
         assertEquals(new PendingChange("c0ffee", c.started(), c.description(), true), JournalStore.readMarker(markers));
         s.save(new Journal(c.before(), null));
         assertNull(JournalStore.readMarker(markers));

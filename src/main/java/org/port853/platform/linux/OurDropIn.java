@@ -14,8 +14,13 @@ final class OurDropIn {
 
     static boolean revertRemoves(LinuxPaths paths) {
         try {
+            var current = FileItemStore.read(paths.ourDropIn());
+            // Unknown (a journal without a scope that matches it, until the helper's next run publishes one) counts as
+            // not Port853's: the window's Off then goes on to the helper, which publishes the scope before it judges and
+            // refuses itself where its revert would unmask a pipe, and status's DROP_IN_PIPE_MASKED is a note only.
+            // Counted as Port853's, a wrong refusal would stop the Off here, with no helper run to put it right.
             return RevertScope.published(paths.stateDir(), LinuxChange.pristine(paths.ourDropIn()))
-                    .removes(FileItemStore.read(paths.ourDropIn()));
+                    .map(scope -> scope.removes(current)).orElse(false);
         } catch (IOException e) {
             return false; // not a file, or one that cannot be read: no revert's to remove
         }

@@ -200,6 +200,46 @@ class RevertUnmasksPipeTest {
                 .length())));
     }
 
+    @Test
+    @DisplayName("a journal with no scope published for it (an upgraded machine): an edited copy with Port853's header "
+            + "is left by all, and the helper's run publishes the scope")
+    void aJournalWithoutItsScopeIsNotJudgedByTheHeader() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Path scope = paths.stateDir().resolve("revert-scope.json");
+        Files.delete(scope);
+        Files.writeString(paths.ourDropIn(), DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n");
+        assertWindowAndHelperAgree(paths, pipe, false);
+        assertTrue(Files.exists(scope), "the helper published it");
+    }
+
+    @Test
+    @DisplayName("Port853's drop-in as it wrote it, its journal's scope outdated: the window lets the helper judge, which "
+            + "refuses and publishes the scope, after which the window refuses too")
+    void anOutdatedScopeLeavesTheRefusalToTheHelper() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Path scope = paths.stateDir().resolve("revert-scope.json");
+        Files.writeString(scope, Files.readString(scope).replaceFirst("\"journal\" : \"[^\"]*\"",
+                "\"journal\" : \"an earlier one\""));
+        assertEquals(null, offRefusal(paths), "unknown: left to the helper");
+        assertEquals(null, readDetails(paths).pipeOursMasks(), "status");
+        assertTrue(revertByTheHelper(paths).stdout().contains("\"REFUSED\""), "the helper reads the journal");
+        assertWindowAndHelperAgree(paths, pipe, true);
+    }
+
+    @Test
+    @DisplayName("a journal removed by hand leaves its scope behind: judged by the header, as the journal-less helper "
+            + "does")
+    void aScopeLeftByARemovedJournalCountsForNothing() throws Exception {
+        LinuxPaths paths = LinuxPaths.under(root);
+        Path pipe = journalledOursMaskingAPipe(paths);
+        Files.writeString(paths.ourDropIn(), DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n");
+        Files.delete(paths.stateDir().resolve(org.port853.change.JournalStore.JOURNAL));
+        assertTrue(Files.exists(paths.stateDir().resolve("revert-scope.json")));
+        assertWindowAndHelperAgree(paths, pipe, true);
+    }
+
     /** Port853's drop-in (journalled) once {@code change}d in place: someone else's for the window, status and helper. */
     private void assertLeftByAllOnce(org.junit.jupiter.api.function.ThrowingConsumer<Path> change) throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
@@ -214,9 +254,7 @@ class RevertUnmasksPipeTest {
      */
     private void assertWindowAndHelperAgree(LinuxPaths paths, Path pipe, boolean refused) throws Exception {
         String content = Files.readString(paths.ourDropIn());
-        Plan off = new ResolvedPlanner(paths).plan(ResolvedPlannerTest.OFF, 252, scan(paths, 252), false);
-        assertEquals(refused ? "refused.revert-unmasks-pipe" : null, off.refusalWords() == null ? null
-                : off.refusalWords().wording(), "the window's Off");
+        assertEquals(refused ? "refused.revert-unmasks-pipe" : null, offRefusal(paths), "the window's Off");
         assertEquals(refused ? pipe.toString() : null, readDetails(paths).pipeOursMasks(), "status");
         assertEquals(refused, scan(paths, 252).stream().filter(d -> d.path().equals(paths.ourDropIn().toString()))
                 .findFirst().orElseThrow().ours(), "status counts the drop-in as Port853's");
@@ -224,6 +262,11 @@ class RevertUnmasksPipeTest {
         assertEquals(refused, r.stdout().contains("\"REFUSED\""), "the helper's revert: " + r.stdout());
         assertEquals(content, Files.readString(paths.ourDropIn()), "refused, or someone else's: the file stays");
         assertTrue(pipeStays(pipe));
+    }
+
+    private static String offRefusal(LinuxPaths paths) {
+        Plan off = new ResolvedPlanner(paths).plan(ResolvedPlannerTest.OFF, 252, scan(paths, 252), false);
+        return off.refusalWords() == null ? null : off.refusalWords().wording();
     }
 
     @Test
