@@ -25,10 +25,10 @@ final class UnicodeNameReason {
             return Optional.empty();
         }
         String named = servers.stream().map(ServerAddress::toShownSyntax).distinct().collect(Collectors.joining(", "));
-        String lookAlikes = servers.stream().filter(x -> DnsNames.isLookAlike(x.tlsName()))
-                .map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
-        String ascii = servers.stream().filter(x -> !DnsNames.isLookAlike(x.tlsName()))
-                .map(ServerAddress::toResolvedSyntax).distinct().collect(Collectors.joining(", "));
+        List<String> lookAlikes = servers.stream().filter(x -> DnsNames.isLookAlike(x.tlsName()))
+                .map(ServerAddress::toResolvedSyntax).distinct().toList();
+        List<String> ascii = servers.stream().filter(x -> !DnsNames.isLookAlike(x.tlsName()))
+                .map(ServerAddress::toResolvedSyntax).distinct().toList();
         int detail = switch (check) {
             case AS_WRITTEN -> 0;
             case CONVERTED -> 1;
@@ -37,8 +37,8 @@ final class UnicodeNameReason {
         };
         return Optional.of(new Reason(CODE, check == UnicodeTlsNames.CONVERTED ? Severity.INFO : Severity.WARNING,
                 "Server " + named + " has its TLS name written in Unicode (shown escaped): " + what(check),
-                fix(lookAlikes, ascii, check), List.of(named, ascii, String.valueOf(detail), lookAlikes,
-                lookAlikes.isEmpty() ? "0" : "1", ascii.isEmpty() ? "0" : "1")));
+                fix(lookAlikes, ascii, check), List.of(named, String.join(", ", ascii), String.valueOf(detail),
+                String.join(", ", lookAlikes), String.valueOf(lookAlikes.size()), String.valueOf(ascii.size()))));
     }
 
     private static String what(UnicodeTlsNames check) {
@@ -58,20 +58,32 @@ final class UnicodeNameReason {
         };
     }
 
-    /** The look-alikes' question first: whether the name is the one meant; then the ASCII form of the others. */
-    private static String fix(String lookAlikes, String ascii, UnicodeTlsNames check) {
+    /** The look-alikes' question first: whether each name is the one meant; then the ASCII form of the others. */
+    private static String fix(List<String> lookAlikes, List<String> ascii, UnicodeTlsNames check) {
         boolean windows = check == UnicodeTlsNames.UNDOCUMENTED;
         String setIn = "where it is set (resolved.conf, a drop-in, or the DNS settings of the connection)";
-        String where = windows ? "in the encryption entry of the server (Set-DnsClientDohServerAddress for its DoH "
-                + "template, netsh dnsclient set encryption for DNS-over-TLS)" : setIn;
-        String remove = windows ? "remove the server from the DNS servers of its network adapter"
-                : "remove the server " + setIn;
-        String question = lookAlikes.isEmpty() ? "" : "First check that the name of " + lookAlikes + " is the one you "
-                + "mean: it reads as a look-alike, and its ASCII form names the same host, so writing it so would only "
-                + "make that server work. If it is not, " + remove + ", or choose a provider from the "
-                + "catalogue ('port853 providers'); only if it is, write it in its ASCII form.";
-        String convert = ascii.isEmpty() ? "" : (lookAlikes.isEmpty() ? "Write the name in its"
-                : " Write the other names in their") + " ASCII form " + where + ": " + ascii + ".";
-        return question + convert;
+        String removed = windows ? " server from the DNS servers of its network adapter" : " server " + setIn;
+        String question = switch (lookAlikes.size()) {
+            case 0 -> "";
+            case 1 -> "First check that the name of " + lookAlikes.get(0) + " is the one you mean: it reads as a "
+                    + "look-alike, and its ASCII form names the same host, so writing it so would only make that server "
+                    + "work. If it is not, remove the" + removed + ", or choose a provider from the catalogue ('port853 "
+                    + "providers'); only if it is, write it in its ASCII form.";
+            default -> "First check that the names of " + String.join(", ", lookAlikes) + " are the ones you mean: "
+                    + "they read as look-alikes, and the ASCII form of each names the same host, so writing it so would "
+                    + "only make that server work. If one is not, remove that" + removed + ", or choose a provider from "
+                    + "the catalogue ('port853 providers'); only for one that is, write it in its ASCII form.";
+        };
+        if (ascii.isEmpty()) {
+            return question;
+        }
+        boolean one = ascii.size() == 1;
+        String where = windows ? (one ? "in the encryption entry of the server (Set-DnsClientDohServerAddress for its DoH "
+                + "template" : "in the encryption entries of the servers (Set-DnsClientDohServerAddress for their DoH "
+                + "templates") + ", netsh dnsclient set encryption for DNS-over-TLS)"
+                : one ? setIn : setIn.replace("it is set", "they are set");
+        String names = (lookAlikes.isEmpty() ? "Write the " : " Write the other ") + (one ? "name in its" : "names in "
+                + "their");
+        return question + names + " ASCII form " + where + ": " + String.join(", ", ascii) + ".";
     }
 }

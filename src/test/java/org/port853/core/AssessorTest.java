@@ -415,12 +415,12 @@ class AssessorTest {
             // "DNS=198.18.0.2#аррӏе.com" (Cyrillic, reads "apple.com") and a link's "dns.quаd9.net" (one Cyrillic а)
             Reason r = require(withReportedServers("198.18.0.2#\u0430\u0440\u0440\u04cf\u0435.com",
                     "10.8.0.1#dns.qu\u0430d9.net"), "TLS_NAME_UNICODE");
-            assertEquals("First check that the name of 198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net is "
-                    + "the one you mean: it reads as a look-alike, and its ASCII form names the same host, so writing it "
-                    + "so would only make that server work. If it is not, remove the server where it is set "
+            assertEquals("First check that the names of 198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net "
+                    + "are the ones you mean: they read as look-alikes, and the ASCII form of each names the same host, so "
+                    + "writing it so would only make that server work. If one is not, remove that server where it is set "
                     + "(resolved.conf, a drop-in, or the DNS settings of the connection), or choose a provider from the "
-                    + "catalogue ('port853 providers'); only if it is, write it in its ASCII form.", r.fix());
-            assertEquals(List.of("", "2", "198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net", "1", "0"),
+                    + "catalogue ('port853 providers'); only for one that is, write it in its ASCII form.", r.fix());
+            assertEquals(List.of("", "2", "198.18.0.2#xn--80ak6aa92e.com, 10.8.0.1#dns.xn--qud9-63d.net", "2", "0"),
                     r.details().subList(1, 6), "no ASCII form offered");
         }
 
@@ -432,11 +432,31 @@ class AssessorTest {
                     "10.8.0.1#\u0430\u0440\u0440\u04cf\u0435.com"), "TLS_NAME_UNICODE");
             assertTrue(r.fix().startsWith("First check that the name of 10.8.0.1#xn--80ak6aa92e.com is the one you mean"),
                     r.fix());
-            assertTrue(r.fix().endsWith("only if it is, write it in its ASCII form. Write the other names in their ASCII form "
+            assertTrue(r.fix().endsWith("only if it is, write it in its ASCII form. Write the other name in its ASCII form "
                     + "where it is set (resolved.conf, a drop-in, or the DNS settings of the connection): "
                     + "198.18.0.2#xn--bcher-kva.example."), r.fix());
             assertEquals(List.of("198.18.0.2#xn--bcher-kva.example", "2", "10.8.0.1#xn--80ak6aa92e.com", "1", "1"),
                     r.details().subList(1, 6));
+        }
+
+        @Test
+        @DisplayName("several look-alikes and several names to convert are spoken of in the plural")
+        void severalLookAlikesAndPlainNames() {
+            S s = new S();
+            s.servers = List.of(QUAD9, ServerAddress.parseReported("198.18.0.2#b\u00fccher.example"),
+                    ServerAddress.parseReported("198.18.0.3#m\u00fcller.example"));
+            s.links.add(link("tun0", List.of(ServerAddress.parseReported("10.8.0.1#\u0430\u0440\u0440\u04cf\u0435.com"),
+                    ServerAddress.parseReported("10.8.0.2#\u0440\u0430\u0443\u0440\u0430\u04cf.com")), DotMode.STRICT,
+                    false));
+            Reason r = require(s.assess(), "TLS_NAME_UNICODE");
+            assertTrue(r.fix().startsWith("First check that the names of 10.8.0.1#xn--80ak6aa92e.com, 10.8.0.2#"), r.fix());
+            assertTrue(r.fix().contains(" are the ones you mean: they read as look-alikes, and the ASCII form of each "
+                    + "names the same host, so writing it so would only make that server work. If one is not, remove that "
+                    + "server where it is set"), r.fix());
+            assertTrue(r.fix().contains("only for one that is, write it in its ASCII form. Write the other names in their "
+                    + "ASCII form where they are set (resolved.conf, a drop-in, or the DNS settings of the connection): "
+                    + "198.18.0.2#xn--bcher-kva.example, 198.18.0.3#"), r.fix());
+            assertEquals(List.of("2", "2"), r.details().subList(4, 6));
         }
 
         @Test
@@ -458,7 +478,7 @@ class AssessorTest {
                     case UNDOCUMENTED -> "3";
                 };
                 assertEquals(List.of("198.18.0.2#b\\xfccher.example, 10.8.0.1:853#b\\xfccher.example",
-                        "198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example", detail, "", "0", "1"),
+                        "198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example", detail, "", "0", "2"),
                         r.details());
                 assertEquals(build == UnicodeTlsNames.CONVERTED ? Severity.INFO : Severity.WARNING, r.severity(), build.name());
                 assertTrue(r.fix().endsWith(": 198.18.0.2#xn--bcher-kva.example, 10.8.0.1:853#xn--bcher-kva.example."),

@@ -287,16 +287,56 @@ class ReasonTextsTest {
                 + "or choose a provider from the catalogue; only if it is, write it in its ASCII form.",
                 text(List.of(alone), "TLS_NAME_UNICODE", null).fix());
         assertTrue(text(List.of(beside), "TLS_NAME_UNICODE", null).fix().endsWith("only if it is, write it in its ASCII "
-                + "form. Write the other names in their ASCII form where it is set (resolved.conf, a drop-in, or the DNS "
+                + "form. Write the other name in its ASCII form where it is set (resolved.conf, a drop-in, or the DNS "
                 + "settings of the connection): 198.18.0.2#xn--bcher-kva.example."));
         String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
                 () -> text(List.of(beside), "TLS_NAME_UNICODE", null)).fix();
         assertTrue(german.startsWith("Zuerst prüfen, ob der Name von " + lookAlike + " der gemeinte ist")
-                && german.endsWith("Die anderen Namen dort, wo er gesetzt ist (resolved.conf, eine Drop-in-Datei oder "
-                + "die DNS-Einstellungen der Verbindung) in ihrer ASCII-Form schreiben: 198.18.0.2#xn--bcher-kva.example."),
+                && german.endsWith("Den anderen Namen dort, wo er gesetzt ist (resolved.conf, eine Drop-in-Datei oder "
+                + "die DNS-Einstellungen der Verbindung) in seiner ASCII-Form schreiben: 198.18.0.2#xn--bcher-kva.example."),
                 german);
         assertFalse(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(List.of(alone), "TLS_NAME_UNICODE",
                 null)).fix().contains("xn--bcher"), "no ASCII form offered for a look-alike alone");
+    }
+
+    @Test
+    @DisplayName("TLS_NAME_UNICODE's fix speaks of one or several look-alikes and names to convert, in both languages")
+    void unicodeNamesInTheSingularAndPlural() {
+        String where = " where it is set (resolved.conf, a drop-in, or the DNS settings of the connection)";
+        String wo = " dort, wo er gesetzt ist (resolved.conf, eine Drop-in-Datei oder die DNS-Einstellungen der Verbindung)";
+        assertUnicodeFix(0, 1, "Write the name in its ASCII form" + where + ": A1.", "Den Namen" + wo
+                + " in seiner ASCII-Form schreiben: A1.");
+        assertUnicodeFix(0, 2, "Write the names in their ASCII form" + where.replace("it is", "they are") + ": A1, A2.",
+                "Die Namen" + wo.replace("er gesetzt ist", "sie gesetzt sind") + " in ihrer ASCII-Form schreiben: A1, A2.");
+        assertUnicodeFix(1, 1, "write it in its ASCII form. Write the other name in its ASCII form" + where + ": A1.",
+                "ihn in seiner ASCII-Form schreiben. Den anderen Namen" + wo + " in seiner ASCII-Form schreiben: A1.");
+        assertUnicodeFix(2, 2, "only for one that is, write it in its ASCII form. Write the other names in their ASCII form"
+                + where.replace("it is", "they are") + ": A1, A2.", "nur einen, der es ist, in seiner ASCII-Form "
+                + "schreiben. Die anderen Namen" + wo.replace("er gesetzt ist", "sie gesetzt sind")
+                + " in ihrer ASCII-Form schreiben: A1, A2.");
+        assertUnicodeFix(1, 0, "If it is not, remove the server" + where + ", or choose a provider from the catalogue; "
+                + "only if it is, write it in its ASCII form.", "Wenn nicht, den Server" + wo + ", entfernen oder einen "
+                + "Anbieter aus dem Katalog wählen; nur wenn doch, ihn in seiner ASCII-Form schreiben.");
+        assertUnicodeFix(2, 0, "First check that the names of L1, L2 are the ones you mean: they read as look-alikes, "
+                + "and the ASCII form of each names the same host, so writing it so would only make that server work. If "
+                + "one is not, remove that server" + where + ", or choose a provider from the catalogue; only for one "
+                + "that is, write it in its ASCII form.", "Zuerst prüfen, ob die Namen von L1, L2 die gemeinten sind: sie "
+                + "sehen wie Nachahmungen aus");
+    }
+
+    /** The fix for {@code lookAlikes} look-alikes (L1, ...) and {@code plain} names to convert (A1, ...) ends so. */
+    private static void assertUnicodeFix(int lookAlikes, int plain, String english, String german) {
+        java.util.function.IntFunction<String> l = n -> "L" + n;
+        java.util.function.IntFunction<String> a = n -> "A" + n;
+        Reason r = new Reason("TLS_NAME_UNICODE", org.port853.core.Severity.WARNING, "x", "y", List.of("S",
+                java.util.stream.IntStream.rangeClosed(1, plain).mapToObj(a).collect(java.util.stream.Collectors.joining(", ")),
+                "0", java.util.stream.IntStream.rangeClosed(1, lookAlikes).mapToObj(l)
+                .collect(java.util.stream.Collectors.joining(", ")), String.valueOf(lookAlikes), String.valueOf(plain)));
+        String en = text(List.of(r), "TLS_NAME_UNICODE", null).fix();
+        String de = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(List.of(r), "TLS_NAME_UNICODE",
+                null)).fix();
+        assertTrue(en.endsWith(english) || en.startsWith(english), lookAlikes + "/" + plain + ": " + en);
+        assertTrue(de.endsWith(german) || de.startsWith(german), lookAlikes + "/" + plain + ": " + de);
     }
 
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
