@@ -404,10 +404,13 @@ public final class Assessor {
         String accept = servers.size() == 1 ? "port853 pins --accept " + servers.get(0)
                 : "port853 pins --accept SERVER for each of them";
         List<Reason> reasons = new ArrayList<>(a.reasons());
-        reasons.add(new Reason(PIN_CHANGED, Severity.WARNING, "The key of " + named + " is not its recorded pin: "
-                + "someone on the network may be intercepting DNS-over-TLS, or the provider changed its key.",
-                "Providers rotate keys rarely and announce it. If the provider did not, use another network. Accept the "
-                        + "new key only when you know why: " + accept + ".", List.of(named)));
+        String what = servers.size() == 1 ? "The key of " + named + " is not its recorded pin: someone on the network "
+                + "may be intercepting DNS-over-TLS, or the provider changed its key." : "The keys of " + named + " are "
+                + "not their recorded pins: someone on the network may be intercepting DNS-over-TLS, or the providers "
+                + "changed their keys.";
+        reasons.add(new Reason(PIN_CHANGED, Severity.WARNING, what, "Providers rotate keys rarely and announce it. If the "
+                + "provider did not, use another network. Accept the new key only when you know why: " + accept + ".",
+                List.of(named, String.valueOf(servers.size()))));
         return finish(reasons);
     }
 

@@ -339,6 +339,25 @@ class ReasonTextsTest {
         assertTrue(de.endsWith(german) || de.startsWith(german), lookAlikes + "/" + plain + ": " + de);
     }
 
+    @Test
+    @DisplayName("PIN_CHANGED speaks of one key or of several, in both languages and on the command line")
+    void changedKeysInTheSingularAndPlural() {
+        org.port853.core.Assessment none = new org.port853.core.Assessment(org.port853.core.Verdict.PROTECTED, List.of());
+        Reason one = org.port853.core.Assessor.keysChanged(none, List.of("A")).reasons().get(0);
+        Reason two = org.port853.core.Assessor.keysChanged(none, List.of("A", "B")).reasons().get(0);
+        assertTrue(one.message().startsWith("The key of A is not its recorded pin:"), one.message());
+        assertTrue(two.message().startsWith("The keys of A, B are not their recorded pins:")
+                && two.message().endsWith("or the providers changed their keys."), two.message());
+        assertTrue(text(List.of(one), "PIN_CHANGED", null).message().startsWith("The key of A is not the one recorded "
+                + "when it was first used"));
+        assertTrue(text(List.of(two), "PIN_CHANGED", null).message().startsWith("The keys of A, B are not the ones "
+                + "recorded when they were first used"));
+        assertTrue(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(List.of(one), "PIN_CHANGED", null))
+                .message().startsWith("Der Schlüssel von A ist nicht der"));
+        assertTrue(org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> text(List.of(two), "PIN_CHANGED", null))
+                .message().startsWith("Die Schlüssel von A, B sind nicht die"));
+    }
+
     private static void assertSaidWithServerInBothLanguages(String code, String server, String english, String german) {
         Reason r = new Reason(code, org.port853.core.Severity.INFO, "x", "y", List.of(server));
         for (java.util.Locale language : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
