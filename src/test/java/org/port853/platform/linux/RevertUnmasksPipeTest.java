@@ -180,9 +180,8 @@ class RevertUnmasksPipeTest {
             + "helper's revert leaves it")
     void anEditedCopyWithOurHeaderIsLeftByAll() throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
-        String theirs = DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n";
-        assertWindowAndHelperAgree(paths, othersAtOurPathMaskingAPipe(paths, ours -> Files.writeString(ours, theirs)),
-                false);
+        assertWindowAndHelperAgree(paths, othersAtOurPathMaskingAPipe(paths, ours -> Files.writeString(ours,
+                EDITED_WITH_OUR_HEADER)), false);
     }
 
     @Test
@@ -203,25 +202,21 @@ class RevertUnmasksPipeTest {
     @Test
     @DisplayName("a journal with no scope published for it (an upgraded machine): an edited copy with Port853's header "
             + "is left by all, and the helper's run publishes the scope")
-    void aJournalWithoutItsScopeIsNotJudgedByTheHeader() throws Exception {
+    void aJournalWithoutItsScopeIsNotJudgedByTheHeader() throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
-        Path pipe = journalledOursMaskingAPipe(paths);
-        Path scope = paths.stateDir().resolve("revert-scope.json");
-        Files.delete(scope);
-        Files.writeString(paths.ourDropIn(), DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n");
+        Path pipe = journalledWithItsScope(paths, Files::delete);
+        Files.writeString(paths.ourDropIn(), EDITED_WITH_OUR_HEADER);
         assertWindowAndHelperAgree(paths, pipe, false);
-        assertTrue(Files.exists(scope), "the helper published it");
+        assertTrue(Files.exists(scope(paths)), "the helper published it");
     }
 
     @Test
     @DisplayName("Port853's drop-in as it wrote it, its journal's scope outdated: the window lets the helper judge, which "
             + "refuses and publishes the scope, after which the window refuses too")
-    void anOutdatedScopeLeavesTheRefusalToTheHelper() throws Exception {
+    void anOutdatedScopeLeavesTheRefusalToTheHelper() throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
-        Path pipe = journalledOursMaskingAPipe(paths);
-        Path scope = paths.stateDir().resolve("revert-scope.json");
-        Files.writeString(scope, Files.readString(scope).replaceFirst("\"journal\" : \"[^\"]*\"",
-                "\"journal\" : \"an earlier one\""));
+        Path pipe = journalledWithItsScope(paths, scope -> Files.writeString(scope, Files.readString(scope)
+                .replaceFirst("\"journal\" : \"[^\"]*\"", "\"journal\" : \"an earlier one\"")));
         assertEquals(null, offRefusal(paths), "unknown: left to the helper");
         assertEquals(null, readDetails(paths).pipeOursMasks(), "status");
         assertTrue(revertByTheHelper(paths).stdout().contains("\"REFUSED\""), "the helper reads the journal");
@@ -231,13 +226,28 @@ class RevertUnmasksPipeTest {
     @Test
     @DisplayName("a journal removed by hand leaves its scope behind: judged by the header, as the journal-less helper "
             + "does")
-    void aScopeLeftByARemovedJournalCountsForNothing() throws Exception {
+    void aScopeLeftByARemovedJournalCountsForNothing() throws Throwable {
         LinuxPaths paths = LinuxPaths.under(root);
-        Path pipe = journalledOursMaskingAPipe(paths);
-        Files.writeString(paths.ourDropIn(), DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\nDNSOverTLS=yes\n");
+        Path pipe = othersAtOurPathMaskingAPipe(paths, ours -> Files.writeString(ours, EDITED_WITH_OUR_HEADER));
         Files.delete(paths.stateDir().resolve(org.port853.change.JournalStore.JOURNAL));
-        assertTrue(Files.exists(paths.stateDir().resolve("revert-scope.json")));
+        assertTrue(Files.exists(scope(paths)));
         assertWindowAndHelperAgree(paths, pipe, true);
+    }
+
+    /** An edited copy of Port853's drop-in that kept its header. */
+    private static final String EDITED_WITH_OUR_HEADER = DropInRenderer.HEADER + "[Resolve]\nDNS=192.0.2.7\n"
+            + "DNSOverTLS=yes\n";
+
+    /** Port853's change in place (journalled) masking a pipe, its published scope then {@code changed}. */
+    private static Path journalledWithItsScope(LinuxPaths paths,
+            org.junit.jupiter.api.function.ThrowingConsumer<Path> changed) throws Throwable {
+        Path pipe = journalledOursMaskingAPipe(paths);
+        changed.accept(scope(paths));
+        return pipe;
+    }
+
+    private static Path scope(LinuxPaths paths) {
+        return paths.stateDir().resolve("revert-scope.json");
     }
 
     /** Port853's drop-in (journalled) once {@code change}d in place: someone else's for the window, status and helper. */
