@@ -338,8 +338,7 @@ public final class ChangeEngine {
 
     private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
         RevertScope scope = RevertScope.of(j, pristine);
-        List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
-                : j.pending() != null ? j.pending().before() : pristine;
+        List<ItemSnapshot> baseline = j.baselineOr(pristine);
         baseline.forEach(f -> requireOwned(f.key()));
         List<ItemSnapshot> now = read(baseline);
         RevertSelection selection = RevertSelection.of(scope, baseline, now);

@@ -61,6 +61,14 @@ public record Journal(int version, List<ItemSnapshot> baseline, List<ItemSnapsho
         return baseline != null || pending != null;
     }
 
+    /**
+     * The items as they were before Port853: the baseline; before one is recorded, the pending change's before-state;
+     * without either, {@code pristine} (the platform's own items).
+     */
+    List<ItemSnapshot> baselineOr(List<ItemSnapshot> pristine) {
+        return baseline != null ? baseline : pending != null ? pending.before() : pristine;
+    }
+
     @JsonIgnore
     public boolean isEmpty() {
         return baseline == null && pending == null && !enabledResolverAtBoot;

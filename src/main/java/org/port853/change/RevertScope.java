@@ -32,8 +32,7 @@ public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, L
     }
 
     public static RevertScope of(Journal j, List<ItemSnapshot> pristine) {
-        List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline()
-                : j.pending() != null ? j.pending().before() : pristine;
+        List<ItemSnapshot> baseline = j.baselineOr(pristine);
         List<ItemSnapshot> ours = new ArrayList<>(j.applied() == null ? List.of() : j.applied());
         if (j.pending() != null) {
             ours.addAll(j.pending().after());
