@@ -117,13 +117,19 @@ public final class LeakEvidence {
 
     /**
      * The resolver's settings were changed at {@code when} (at the latest): leaks through the resolver seen before
-     * describe the settings that are gone, so only those after it count (a program's own leaks still do).
+     * describe the settings that are gone, so only those after it count (a program's own leaks still do, except one of
+     * a program not identified from {@code when} on: it was judged by the settings alone).
      */
     public void settingsChanged(Instant when) {
         if (lastSettingsChange.get() == null || when.isAfter(lastSettingsChange.get())) {
             lastSettingsChange.set(when);
         }
         supersede(when);
+        if (lastBypass != null && lastBypass.program() == null && !lastBypass.at().isBefore(when)) {
+            // judged by the settings alone, which may not be the ones it was made under: the capture reports it again
+            // if the new settings make it a program's own too
+            lastBypass = null;
+        }
         update(when);
         Unanswered u = unanswered.get();
         if (u != null && !u.at().isAfter(when)) {

@@ -54,6 +54,28 @@ class LeakEvidenceTest {
     }
 
     @Test
+    @DisplayName("an unidentified program's leak judged by the settings: a change found to have come no later than it "
+            + "withdraws it (the capture reports it again if the new settings make it a program's own); one from before "
+            + "the change, or of a named program, stays")
+    void unidentifiedBypassAfterTheChangeIsWithdrawn() {
+        LeakEvidence e = new LeakEvidence();
+        e.bypassSeen(new LeakEvidence.Bypass(T, null, "198.18.0.4"));
+        e.settingsChanged(T.minusSeconds(5));
+        assertNull(e.bypassProperty().get(), "judged under settings that had already changed");
+        assertFalse(e.leakingProperty().get());
+
+        LeakEvidence.Bypass before = new LeakEvidence.Bypass(T, null, "198.18.0.4");
+        e.bypassSeen(before);
+        e.settingsChanged(T.plusSeconds(5));
+        assertEquals(before, e.bypassProperty().get(), "made under the settings it was judged by");
+
+        LeakEvidence.Bypass dig = new LeakEvidence.Bypass(T.plusSeconds(20), "dig (7)", "198.18.0.4");
+        e.bypassSeen(dig);
+        e.settingsChanged(T.plusSeconds(10));
+        assertEquals(dig, e.bypassProperty().get(), "a named program asked the server itself, whatever the settings");
+    }
+
+    @Test
     @DisplayName("changed settings: leaks from before no longer count, the next one does")
     void settingsChanged() {
         LeakEvidence e = new LeakEvidence();
