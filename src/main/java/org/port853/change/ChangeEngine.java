@@ -352,7 +352,7 @@ public final class ChangeEngine {
                 && !oursStillLoaded) {
             journals.save(Journal.EMPTY);
             return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
-                    "result.nothing-to-revert"), baseline, actions, false, t0);
+                    ApplyResult.NOTHING_TO_REVERT), baseline, actions, false, t0);
         }
         List<ItemSnapshot> restore = selection.restore();
         List<String> leftAlone = new ArrayList<>();

@@ -179,6 +179,14 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     public static final String NOTHING_REVERTED_LINKED = "result.nothing-to-revert.linked";
     public static final List<String> NOTHING_REVERTED = List.of(NOTHING_REVERTED_OTHERS, NOTHING_REVERTED_LINKED);
 
+    /** The wording of a revert that found nothing of Port853's to undo (ChangeEngine's, the demo's). */
+    public static final String NOTHING_TO_REVERT = "result.nothing-to-revert";
+
+    /** A revert found nothing of Port853's to undo: its items as before Port853, no change pending. */
+    public boolean nothingToRevert() {
+        return outcome == Outcome.UNCHANGED && (reason == null || reason.isBlank() || reasonSaidBy(NOTHING_TO_REVERT));
+    }
+
     /** The files a revert left as they are because someone else changed them since Port853's change; else none. */
     public List<String> filesLeftAlone() {
         org.port853.core.Words w = reasonBeforeNote().words();

@@ -100,6 +100,52 @@ class ResultWarningTest {
     }
 
     @Test
+    @DisplayName("a revert that finds nothing of Port853's says there is nothing to undo, in the sheet and the "
+            + "notification, in English and German: 'already in place' is an apply's")
+    void nothingToUndoIsARevertsWording() {
+        ApplyResult none = ApplyResult.of(Outcome.UNCHANGED, Sentence.of(
+                "nothing to revert: Port853's changes are not in place", ApplyResult.NOTHING_TO_REVERT));
+        ApplyViewModel revert = revertTo(none);
+        assertEquals("Nothing to undo: Port853 has no changes on this system.", revert.resultTextProperty().get());
+        assertEquals("INFO: " + I18n.t("notify.apply.title") + ": Nothing to undo: Port853 has no changes on this "
+                + "system.", lastNotification());
+        assertEquals("Nichts rückgängig zu machen: Port853 hat auf diesem System nichts geändert.",
+                I18n.in(Locale.GERMAN, () -> ApplyViewModel.resultText(ApplyViewModel.Kind.REVERT, none)));
+
+        String file = "/etc/systemd/resolved.conf";
+        ApplyResult noted = none.withNote(Sentence.of("DNS-over-TLS (yes) stays on: it is set in " + file + ", outside "
+                + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
+                "result.encryption-stays", "yes", file));
+        assertEquals("Nothing to undo: Port853 has no changes on this system. Encryption stays on (yes): " + file
+                + " turns it on, outside Port853. To turn it off, change DNSOverTLS= in that file.",
+                revertTo(noted.with(new ApplyResult.EncryptionStaysOn("yes", file), new Sentence(noted.reason(),
+                        noted.reasonWords()))).resultTextProperty().get());
+
+        model.modeProperty().set(org.port853.core.DotMode.OPPORTUNISTIC); // a change to make
+        adapter.nextApply = ApplyResult.of(Outcome.UNCHANGED, Sentence.of("the settings are already in place",
+                "result.in-place"));
+        ApplyViewModel apply = new ApplyViewModel(model);
+        apply.beginApplyOrExplain(model::desired);
+        apply.confirm();
+        assertEquals("Nothing to do: these settings were already in place.", apply.resultTextProperty().get());
+    }
+
+    @Test
+    @DisplayName("a recovery that changed nothing says why (no interrupted change, or one left for later), not that "
+            + "settings were already in place")
+    void aRecoveryThatChangedNothingSaysWhy() {
+        adapter.nextRecover = ApplyResult.of(Outcome.UNCHANGED, Sentence.of("left the interrupted change as it is: the "
+                + "network did not come up within 300 s, so the check proves nothing; the next boot or 'port853 recover' "
+                + "checks it again", "result.network-down", 300));
+        ApplyViewModel recover = new ApplyViewModel(model);
+        recover.begin(ApplyViewModel.Kind.RECOVER, null);
+        recover.confirm();
+        assertEquals("Left the interrupted change as it is: the network did not come up within 300 s, so the check "
+                + "proves nothing; the next boot or 'port853 recover' checks it again.",
+                recover.resultTextProperty().get());
+    }
+
+    @Test
     @DisplayName("applied but not covering programs that read a static resolv.conf: a warning, as exit 3, not a failure")
     void notCoveredIsAWarning() {
         model.modeProperty().set(org.port853.core.DotMode.OPPORTUNISTIC); // a change to make

@@ -172,7 +172,7 @@ public final class DemoResolverAdapter implements ResolverAdapter {
         synchronized (this) {
             if (dropIn == null && pending == null) {
                 r = result(ApplyResult.Outcome.UNCHANGED, Sentence.of(
-                        "nothing to revert: Port853's changes are not in place", "result.nothing-to-revert"), t0, false);
+                        "nothing to revert: Port853's changes are not in place", ApplyResult.NOTHING_TO_REVERT), t0, false);
             } else {
                 dropIn = null;
                 global = initialGlobal;

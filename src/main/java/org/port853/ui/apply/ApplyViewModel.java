@@ -400,21 +400,25 @@ public final class ApplyViewModel {
                 t.fix() == null ? "" : t.fix());
     }
 
-    /** The outcome of a change in the window's words (with the change's own reason where it failed). */
+    /** The outcome of an apply (or of the hardening) in the window's words (with its own reason where it failed). */
     public static String resultText(ApplyResult r) {
+        return resultText(Kind.APPLY, r);
+    }
+
+    /** As {@link #resultText(ApplyResult)} for a change of {@code kind}: what "nothing changed" means depends on it. */
+    public static String resultText(Kind kind, ApplyResult r) {
         String said = ChangeTexts.reason(r);
         String reason = said == null || said.isBlank() ? "" : said;
         return switch (r.outcome()) {
             case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
             // nothing reverted because someone else changed Port853's files: the reason says which, and how to go on
-            case UNCHANGED -> r.doneWithWarning() ? ChangeTexts.asSentence(reason) : I18n.t("result.unchanged");
+            case UNCHANGED -> r.doneWithWarning() ? ChangeTexts.asSentence(reason) : nothingChanged(kind, r, reason);
             // the note that encryption stays on is said once, below, not also inside the reason
             case REVERTED -> (r.doneWithWarning() ? I18n.t("result.reverted.warning", ChangeTexts.said(
                     r.reasonBeforeNote())) : I18n.t("result.reverted"))
                     + r.notesBesideEncryptionStaysOn().stream().map(n -> " " + org.port853.core.Sentence.ended(ChangeTexts.said(n)))
                     .collect(java.util.stream.Collectors.joining())
-                    + (r.encryptionStaysOn() == null ? ""
-                    : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn()));
+                    + staysOn(r);
             case KEPT -> I18n.t("result.kept");
             case ROLLED_BACK -> I18n.t("result.rolledback", reason);
             case REFUSED -> I18n.t("result.refused", reason);
@@ -422,6 +426,26 @@ public final class ApplyViewModel {
             case NOT_COVERED -> I18n.t("result.notcovered", reason);
             case PLANNED -> I18n.t("result.planned");
         };
+    }
+
+    /**
+     * Nothing changed, as the operation tells: an apply found its settings in place; a revert found nothing of Port853's
+     * to undo (and says where encryption stays on), unless its reason says more (a fleet script's rule on Windows); a
+     * recovery says why in its reason (no interrupted change, or one left for later).
+     */
+    private static String nothingChanged(Kind kind, ApplyResult r, String reason) {
+        return switch (kind) {
+            case APPLY -> I18n.t("result.unchanged");
+            case REVERT -> r.nothingToRevert() ? I18n.t("result.unchanged.revert") + staysOn(r)
+                    : ChangeTexts.asSentence(reason);
+            case RECOVER -> reason.isEmpty() ? I18n.t("result.unchanged.recover") : ChangeTexts.asSentence(reason);
+        };
+    }
+
+    /** The note that a revert left DNS-over-TLS on, set outside Port853, after a space; empty where it did not. */
+    private static String staysOn(ApplyResult r) {
+        return r.encryptionStaysOn() == null ? ""
+                : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn());
     }
 
     /** The sheet's title for a change's outcome; a revert after which encryption stays on does not say "turned off". */
@@ -453,7 +477,7 @@ public final class ApplyViewModel {
             }
         }
         String said = unproven ? I18n.t((r.outcome() == ApplyResult.Outcome.KEPT ? "result.kept." : "result.applied.")
-                + (asked.mode() == DotMode.OPPORTUNISTIC ? "fallback" : "unproven")) : resultText(r);
+                + (asked.mode() == DotMode.OPPORTUNISTIC ? "fallback" : "unproven")) : resultText(kind, r);
         String text = said + (model.services().demo() ? " " + I18n.t("apply.demo") : "");
         resultText.set(text);
         // the notes of settings that are now in place (a rolled-back change lowered nothing)
