@@ -308,6 +308,8 @@ public final class ResolvedPlanner {
         }
         List<FileChange> changes = new ArrayList<>();
         List<ItemSnapshot> targets = targetFiles(s, linkResolvConf, systemdVersion);
+        // Off previews the helper's revert, which leaves a file at Port853's path that is someone else's
+        boolean revertKeeps = s.isOff() && OurDropIn.revertKeeps(paths);
         for (ItemSnapshot target : targets) {
             Path file = FileItemStore.path(target.key());
             ItemSnapshot now;
@@ -317,7 +319,8 @@ public final class ResolvedPlanner {
                 return Plan.refused(Sentence.of("cannot read " + file + ": " + e.getMessage(), "refused.unreadable", file,
                         e.getMessage()));
             }
-            changes.add(new FileChange(file.toString(), describe(now), describe(target)));
+            changes.add(new FileChange(file.toString(), describe(now), describe(revertKeeps && file.equals(paths.ourDropIn())
+                    ? now : target)));
         }
         Steps actions = new Steps();
         boolean ourSettings = !s.isOff(); // off: the revert of Port853's settings
