@@ -9,6 +9,7 @@ import org.port853.core.InvalidInputException;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
 import org.port853.core.StubListenerAdvice;
+import org.port853.core.SystemDnssec;
 import org.port853.helper.UninterruptedChange;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
@@ -48,15 +49,16 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesiredSettings desired = settings.toSettings(services.catalog().get());
+        DesiredSettings asked = settings.toSettings(services.catalog().get());
         ResolverAdapter adapter = services.adapter().get();
         if (linkResolvConf && !adapter.hasResolverFile()) {
             throw new InvalidInputException("--link-resolv-conf is for Linux: Windows has no /etc/resolv.conf");
         }
-        adapter.inputRefusal(desired).ifPresent(r -> {
+        adapter.inputRefusal(asked).ifPresent(r -> {
             throw new InvalidInputException(r.english());
         });
         ResolverState state = adapter.readState();
+        DesiredSettings desired = SystemDnssec.keptIn(asked, state); // as the window: an earlier --dnssec stays
         Plan plan = adapter.plan(desired, state, linkResolvConf);
         PrintWriter out = spec.commandLine().getOut();
         if (plan.isRefused() || dryRun) {

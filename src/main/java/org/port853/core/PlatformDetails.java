@@ -87,11 +87,11 @@ public interface PlatformDetails {
     }
 
     /**
-     * Whether Port853's own settings set DNSSEC now (a choice made earlier, which a later change keeps); false
-     * when the system's own setting is in force.
+     * The DNSSEC setting Port853's own settings make now (a choice made earlier, which a later change that leaves
+     * DNSSEC to the system keeps); null when the system's own setting is in force.
      */
-    default boolean ownSettingsSetDnssec() {
-        return false;
+    default DnssecMode ownDnssec() {
+        return null;
     }
 
     /**

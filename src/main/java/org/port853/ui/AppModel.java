@@ -27,7 +27,7 @@ import org.port853.core.ServerAddress;
 import org.port853.ui.common.Errors;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
-import org.port853.ui.common.SystemDnssec;
+import org.port853.core.SystemDnssec;
 import org.port853.ui.task.BackgroundTask;
 import org.port853.ui.task.FxTaskExecutor;
 import org.port853.ui.task.TaskExecutor;

@@ -79,9 +79,12 @@ class CliCommandsTest {
             return state;
         }
 
+        final List<DesiredSettings> planned = new ArrayList<>();
+
         @Override
         public Plan plan(DesiredSettings desired, ResolverState current) {
             calls.add("plan");
+            planned.add(desired);
             return plan;
         }
 
@@ -426,6 +429,22 @@ class CliCommandsTest {
         void withoutDnssecOptionTheSystemsSettingIsKept() {
             assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict").code());
             assertEquals(null, adapter.applied.get(0).dnssec(), "no --dnssec: Port853 writes no DNSSEC setting");
+        }
+
+        @Test
+        @DisplayName("without --dnssec a DNSSEC setting Port853's drop-in holds from an earlier apply is written again, "
+                + "in the dry run's plan too; --dnssec still sets another")
+        void withoutDnssecOptionAnEarlierChoiceIsKept() {
+            ResolverState s = state(DotMode.STRICT, false);
+            adapter.state = new ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(), null, null,
+                    new LinuxDetails(252, s.platform().resolverFile(), List.of(new DropIn(DROP_IN, true, false,
+                            Map.of("DNSSEC", "yes"), null))));
+            assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").code());
+            assertEquals(DnssecMode.YES, adapter.planned.get(0).dnssec(), "the dry run shows no DNSSEC change");
+            assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict").code());
+            assertEquals(DnssecMode.YES, adapter.applied.get(0).dnssec(), "the earlier choice stays");
+            assertEquals(0, run("apply", "--provider", "quad9", "--mode", "strict", "--dnssec", "no").code());
+            assertEquals(DnssecMode.NO, adapter.applied.get(1).dnssec());
         }
 
         @Test

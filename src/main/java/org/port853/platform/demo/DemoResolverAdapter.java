@@ -65,8 +65,9 @@ public final class DemoResolverAdapter implements ResolverAdapter {
             }
 
             @Override
-            public boolean ownSettingsSetDnssec() {
-                return ourDropIn != null && ourDropIn.contains("\nDNSSEC=");
+            public DnssecMode ownDnssec() {
+                return ourDropIn == null ? null : ourDropIn.lines().filter(l -> l.startsWith("DNSSEC=")).findFirst()
+                        .map(l -> DnssecMode.parse(l.substring("DNSSEC=".length()))).orElse(null);
             }
         };
     }

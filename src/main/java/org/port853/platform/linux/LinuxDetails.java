@@ -3,6 +3,8 @@ package org.port853.platform.linux;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.core.SettingElsewhere;
@@ -227,10 +229,19 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return last;
     }
 
-    /** True when Port853's drop-in has a DNSSEC= line. */
+    /** The DNSSEC= line of Port853's drop-in; null without one, or with a value resolved does not take either. */
     @Override
-    public boolean ownSettingsSetDnssec() {
-        return dropIns.stream().anyMatch(d -> d.ours() && d.keys().containsKey("DNSSEC"));
+    public DnssecMode ownDnssec() {
+        return dropIns.stream().filter(DropIn::ours).map(d -> d.keys().get("DNSSEC")).filter(Objects::nonNull)
+                .findFirst().map(LinuxDetails::dnssecOrNull).orElse(null);
+    }
+
+    private static DnssecMode dnssecOrNull(String value) {
+        try {
+            return DnssecMode.parseOrNull(value);
+        } catch (org.port853.core.InvalidInputException e) {
+            return null;
+        }
     }
 
     /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers, readByCLibrary}, dropIns [...]. */

@@ -7,6 +7,7 @@ import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.Provider;
 import org.port853.core.ResolverState;
+import org.port853.core.SystemDnssec;
 
 /**
  * What applying {@code after} would change, item by item as the apply sheet's summary lists them: the servers (by

@@ -13,7 +13,7 @@ import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.ui.common.I18n;
 import org.port853.ui.common.ProviderNames;
-import org.port853.ui.common.SystemDnssec;
+import org.port853.core.SystemDnssec;
 
 /**
  * The changes behind Status's buttons. Each starts from what the system does now (never from the Providers
