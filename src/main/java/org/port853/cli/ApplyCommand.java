@@ -105,7 +105,7 @@ final class ApplyCommand implements Callable<Integer> {
             notes(plan);
         }
         sayIfNotEncrypted(spec, r, desired, after);
-        return ExitCodes.ofApply(r, desired);
+        return ExitCodes.ofApply(r, desired, pins);
     }
 
     /**

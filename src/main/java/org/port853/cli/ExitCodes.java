@@ -2,12 +2,14 @@ package org.port853.cli;
 
 import org.port853.core.DesiredSettings;
 import org.port853.platform.ApplyResult;
+import org.port853.probe.pins.ServerPins;
 
 /**
  * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not covering everything (programs
- * that bypass the resolver, encryption asked for but the health check's answer came without it, a revert whose
- * restored settings do not resolve names, one that left a file of Port853's that someone else changed, or a hardening
- * undo that left the nftables boot file including the removed rule file).
+ * that bypass the resolver, encryption asked for but the health check's answer came without it, an apply after which
+ * a server in use showed a key other than its recorded pin, a revert whose restored settings do not resolve names, one
+ * that left a file of Port853's that someone else changed, or a hardening undo that left the nftables boot file
+ * including the removed rule file).
  */
 final class ExitCodes {
     static final int OK = 0;
@@ -17,8 +19,9 @@ final class ExitCodes {
     static final int NOT_COVERED = 3;
     /** What exit code 3 means, as the help and the man page say it (one text: they had drifted apart). */
     static final String NOT_COVERED_MEANING = "done but not covering everything (programs reading a static "
-            + "/etc/resolv.conf bypass it, encryption was asked for but not proven, a revert restored settings with "
-            + "which names do not resolve or left a file of Port853's that someone else changed, 'harden --revert' "
+            + "/etc/resolv.conf bypass it, encryption was asked for but not proven, after 'apply' a server in use "
+            + "showed a key other than its recorded pin, a revert restored settings with which names do not resolve "
+            + "or left a file of Port853's that someone else changed, 'harden --revert' "
             + "left the nftables boot file including the removed rule file, so it fails to load, or 'providers' "
             + "could not read your own providers' file and lists only the built-in ones)";
 
@@ -35,5 +38,14 @@ final class ExitCodes {
     /** An applied change that asked for encryption but whose check was answered without it is not full success. */
     static int ofApply(ApplyResult r, DesiredSettings desired) {
         return r.doneWithWarning(desired) ? NOT_COVERED : of(r);
+    }
+
+    /**
+     * Nor is one after which a server in use showed a key other than its recorded pin ({@code pins}): the change
+     * stands, but someone may be intercepting its connections, and a script must not read that as success.
+     */
+    static int ofApply(ApplyResult r, DesiredSettings desired, ServerPins.Result pins) {
+        int code = ofApply(r, desired);
+        return code == OK && pins.keyChanged() ? NOT_COVERED : code;
     }
 }

@@ -339,7 +339,8 @@ class CliCommandsTest {
         }
 
         @Test
-        @DisplayName("apply records the applied servers' pins and shows them; a changed key is loud, the exit code stays")
+        @DisplayName("apply records the applied servers' pins and shows them; a changed key is loud and ends in exit 3: "
+                + "done, with a warning")
         void appliesAndShowsPins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
             String pin = java.util.Base64.getEncoder().encodeToString(new byte[32]);
             org.port853.probe.pins.ServerPins pins = new org.port853.probe.pins.ServerPins(servers -> servers.stream()
@@ -361,8 +362,13 @@ class CliCommandsTest {
                     List::of, java.time.Clock.systemUTC());
             Run text = run(new CliServices(() -> adapter, ProviderCatalog::bundled, c -> changed), "apply", "--server",
                     "192.0.2.1#dns.example", "--mode", "strict");
-            assertEquals(0, text.code(), "the change stands: " + text.err());
+            assertEquals(ExitCodes.NOT_COVERED, text.code(), "the change stands, with a warning: " + text.err());
+            assertTrue(text.out().startsWith("Applied: "), "it stands: " + text.out());
             assertTrue(text.err().contains("Pin 192.0.2.1#dns.example: THE SERVER'S KEY CHANGED"), text.err());
+            Run changedJson = run(new CliServices(() -> adapter, ProviderCatalog::bundled, c -> changed), "apply",
+                    "--server", "192.0.2.1#dns.example", "--mode", "strict", "--json");
+            assertEquals(ExitCodes.NOT_COVERED, changedJson.code(), changedJson.out());
+            assertEquals("failure", changedJson.json().get("pins").get(0).get("status").asText());
         }
 
         @Test
