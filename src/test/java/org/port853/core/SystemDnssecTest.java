@@ -40,6 +40,19 @@ class SystemDnssecTest {
     }
 
     @Test
+    @DisplayName("a file after ours that sets DNSSEC= is what the system has: nothing is carried over, so the apply is "
+            + "not refused for a setting the user did not ask for")
+    void aLaterFileSettingDnssecIsLeftToDecide() {
+        ResolvConfState stub = new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                List.of("127.0.0.53"));
+        ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, false, null, List.of(), null,
+                "systemd-resolved is not running", new LinuxDetails(252, stub, List.of(
+                new DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, Map.of("DNSSEC", "yes"), null),
+                new DropIn("/etc/systemd/resolved.conf.d/zzz-site.conf", false, true, Map.of("DNSSEC", "no"), null))));
+        assertSame(NO_DNSSEC, SystemDnssec.keptIn(NO_DNSSEC, s));
+    }
+
+    @Test
     @DisplayName("a DNSSEC setting the user chose wins over the drop-in's")
     void aChoiceWins() {
         DesiredSettings no = new DesiredSettings(NO_DNSSEC.servers(), DotMode.STRICT, DnssecMode.NO, true, List.of());

@@ -229,9 +229,16 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return last;
     }
 
-    /** The DNSSEC= line of Port853's drop-in; null without one, or with a value resolved does not take either. */
+    /**
+     * The DNSSEC= line of Port853's drop-in; null without one, with a value resolved does not take either, or where a
+     * file that sorts after ours sets DNSSEC= too: the system has that file's setting, which writing ours again would
+     * only collide with (apply refuses a drop-in that another overrides).
+     */
     @Override
     public DnssecMode ownDnssec() {
+        if (dropIns.stream().anyMatch(d -> d.overridesOurs() && d.keys().containsKey("DNSSEC"))) {
+            return null;
+        }
         return dropIns.stream().filter(DropIn::ours).map(d -> d.keys().get("DNSSEC")).filter(Objects::nonNull)
                 .findFirst().map(LinuxDetails::dnssecOrNull).orElse(null);
     }
