@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.port853.core.Sentence;
 import org.port853.platform.ApplyResult;
@@ -30,7 +31,7 @@ public final class ChangeEngine {
     private final ItemStore items;
     private final ResolverControl resolver;
     private final Duration lockWait;
-    private final List<ItemSnapshot> pristine;
+    private final Supplier<List<ItemSnapshot>> pristine;
     private final Function<ItemSnapshot, ApplyResult.Item> shown;
     private final Surroundings surroundings;
     private final java.util.function.Predicate<ItemSnapshot> applyRefuses;
@@ -56,24 +57,32 @@ public final class ChangeEngine {
     public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
                         List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
                         Surroundings surroundings) {
-        this(journals, items, resolver, lockWait, pristine, shown, surroundings, now -> false);
+        this(journals, items, resolver, lockWait, fixed(pristine), shown, surroundings, now -> false);
     }
 
     /**
+     * @param pristine     as above, read under the change lock by each apply and revert that needs it: it depends on
+     *                     what the items hold then (Linux: whether the drop-in at Port853's path carries its header),
+     *                     which a change that ran while this one waited for the lock may have altered
      * @param applyRefuses an item as it is now that an apply refuses to write over (Linux: a symbolic link at
      *                     Port853's drop-in path): a revert that leaves it to its owner does not advise applying again
      */
     public ChangeEngine(JournalStore journals, ItemStore items, ResolverControl resolver, Duration lockWait,
-                        List<ItemSnapshot> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
+                        Supplier<List<ItemSnapshot>> pristine, Function<ItemSnapshot, ApplyResult.Item> shown,
                         Surroundings surroundings, java.util.function.Predicate<ItemSnapshot> applyRefuses) {
         this.applyRefuses = applyRefuses;
         this.journals = journals;
         this.items = items;
         this.resolver = resolver;
         this.lockWait = lockWait;
-        this.pristine = List.copyOf(pristine);
+        this.pristine = pristine;
         this.shown = shown;
         this.surroundings = surroundings;
+    }
+
+    private static Supplier<List<ItemSnapshot>> fixed(List<ItemSnapshot> items) {
+        List<ItemSnapshot> copy = List.copyOf(items);
+        return () -> copy;
     }
 
     public ApplyResult apply(List<ItemSnapshot> requested, String description, boolean requireEncrypted)
@@ -112,7 +121,7 @@ public final class ChangeEngine {
                     requireEncrypted, before, target);
             // Without a baseline (the first change, or the journal was lost) it is what is there now, except what
             // Port853 itself wrote: revert must remove that, not put it back.
-            List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline() : merge(pristine, before);
+            List<ItemSnapshot> baseline = j.baseline() != null ? j.baseline() : merge(pristine.get(), before);
             Journal withChange = new Journal(Journal.FORMAT, merge(baseline, before), j.applied(), change, j.history(),
                     enabledAtBoot);
             journals.save(withChange);
@@ -337,6 +346,7 @@ public final class ChangeEngine {
     }
 
     private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
+        List<ItemSnapshot> pristine = this.pristine.get();
         RevertScope scope = RevertScope.of(j, pristine);
         List<ItemSnapshot> baseline = j.baselineOr(pristine);
         baseline.forEach(f -> requireOwned(f.key()));

@@ -116,7 +116,7 @@ public final class LinuxChange implements PrivilegedPlatform {
     ChangeEngine engine(Duration lockWait, ResolverControl resolver) {
         return new ChangeEngine(new JournalStore(paths.stateDir()),
                 new FileItemStore(Set.of(paths.ourDropIn(), paths.resolvConf())), resolver, lockWait,
-                pristine(paths.ourDropIn()), this::shown, new DropInDirectory(), this::linkAtOurPath);
+                () -> pristine(paths.ourDropIn()), this::shown, new DropInDirectory(), this::linkAtOurPath);
     }
 
     /** Apply refuses to write through a symbolic link at Port853's drop-in path (ResolvedPlanner's refused.symlink). */
