@@ -87,10 +87,25 @@ public final class ChangeEngine {
 
     public ApplyResult apply(List<ItemSnapshot> requested, String description, boolean requireEncrypted)
             throws IOException {
+        return applyUnless(ApplyRefusal.NONE, fixed(requested), description, requireEncrypted);
+    }
+
+    /**
+     * Like {@link #apply}, refused with {@code refusal}'s reason, if it gives one, before anything is written. Both it
+     * and the {@code planned} items are asked under the change lock: a change that ran while this one waited for the
+     * lock may have altered what they are decided by.
+     */
+    public ApplyResult applyUnless(ApplyRefusal refusal, Supplier<List<ItemSnapshot>> planned, String description,
+                                   boolean requireEncrypted) throws IOException {
         long t0 = System.nanoTime();
-        requested.forEach(f -> requireOwned(f.key()));
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
+            Optional<Sentence> refused = refusal.now();
+            if (refused.isPresent()) {
+                return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
+            }
+            List<ItemSnapshot> requested = planned.get();
+            requested.forEach(f -> requireOwned(f.key()));
             surroundings.prepare();
             Journal j = journals.load();
             ChangeRecord interrupted = j.pending();
@@ -318,6 +333,14 @@ public final class ChangeEngine {
         try (ChangeLock lock = lock()) {
             return revert(journals.load(), actions, t0, refusal);
         }
+    }
+
+    /** Why an apply must not run now, asked under the change lock before anything is written. */
+    @FunctionalInterface
+    public interface ApplyRefusal {
+        ApplyRefusal NONE = Optional::empty;
+
+        Optional<Sentence> now();
     }
 
     /**

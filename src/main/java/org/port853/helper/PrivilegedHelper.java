@@ -9,7 +9,6 @@ import java.util.logging.Logger;
 import org.port853.change.ChangeEngine;
 import org.port853.core.ApplyDescription;
 import org.port853.core.DotMode;
-import org.port853.core.Sentence;
 import org.port853.core.InvalidInputException;
 import org.port853.platform.ApplyResult;
 
@@ -69,12 +68,8 @@ public final class PrivilegedHelper {
             ApplyResult result;
             switch (request.action()) {
                 case APPLY:
-                    Optional<Sentence> refusal = platform.refusalSaid(request);
-                    if (refusal.isPresent()) {
-                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED, refusal.get());
-                        break;
-                    }
-                    result = platform.engine(LOCK_WAIT).apply(platform.targetItems(request), describe(request),
+                    result = platform.engine(LOCK_WAIT).applyUnless(() -> platform.refusalSaid(request),
+                            () -> platform.targetItems(request), describe(request),
                             request.settings().mode() == DotMode.STRICT);
                     break;
                 case REVERT:

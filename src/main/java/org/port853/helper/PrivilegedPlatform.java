@@ -26,7 +26,8 @@ public interface PrivilegedPlatform {
 
     /**
      * Why this request cannot be carried out here, if it cannot: the settings' refusal, and whatever else the request
-     * asks for that this machine cannot take (Linux: a resolv.conf link to a stub that does not listen).
+     * asks for that this machine cannot take (Linux: a resolv.conf link to a stub that does not listen). Asked by every
+     * apply under the change lock, from the files as they are then.
      */
     default Optional<Sentence> refusalSaid(HelperRequest r) {
         return refusalSaid(r.settings());
@@ -44,7 +45,7 @@ public interface PrivilegedPlatform {
     /** The port 53 hardening rule of this machine; it waits at most {@code lockWait} for the change lock. */
     PortHardening hardening(Duration lockWait);
 
-    /** The items after the change the request asks for. */
+    /** The items after the change the request asks for; asked under the change lock, as the refusal is. */
     List<ItemSnapshot> targetItems(HelperRequest r);
 
     /** The engine over this machine's items; what the items need around them (a directory) it keeps under its lock. */

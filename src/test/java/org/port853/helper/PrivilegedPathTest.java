@@ -96,16 +96,6 @@ class PrivilegedPathTest {
     @DisplayName("each privileged change is one audit line with the requesting uid")
     void auditLineWithUid() throws IOException {
         Path dropIn = dir.resolve("zz-port853.conf");
-        ResolverControl healthy = new ResolverControl() {
-            @Override
-            public void reload() {
-            }
-
-            @Override
-            public Health check(boolean requireEncrypted) {
-                return new Health(true, true, "resolved example.com over an encrypted connection", "192.0.2.53");
-            }
-        };
         PrivilegedPlatform fake = new SupportedPlatform() {
             @Override
             public List<ItemSnapshot> targetItems(HelperRequest r) {
@@ -115,7 +105,7 @@ class PrivilegedPathTest {
             @Override
             public ChangeEngine engine(Duration lockWait) {
                 return new ChangeEngine(new JournalStore(dir.resolve("state")), new FileItemStore(Set.of(dropIn)),
-                        healthy, lockWait, List.of());
+                        healthy(), lockWait, List.of());
             }
         };
         HelperRequest apply = HelperDocuments.parse(("{\"version\":1,\"action\":\"apply\",\"settings\":{\"servers\":"
@@ -132,6 +122,7 @@ class PrivilegedPathTest {
     @Test
     @DisplayName("the helper asks the platform about the whole request (a resolv.conf link too), not only its settings")
     void refusalOfTheWholeRequest() {
+        Path dropIn = dir.resolve("zz-port853.conf");
         PrivilegedPlatform refusesLinks = new SupportedPlatform() {
             @Override
             public Optional<Sentence> refusalSaid(HelperRequest r) {
@@ -145,15 +136,83 @@ class PrivilegedPathTest {
 
             @Override
             public ChangeEngine engine(Duration lockWait) {
-                throw new AssertionError("a refused request changes nothing");
+                return new ChangeEngine(new JournalStore(dir.resolve("state")), new FileItemStore(Set.of(dropIn)),
+                        unrestartable(), lockWait, List.of());
             }
         };
-        HelperRequest link = HelperRequest.apply(new DesiredSettings(List.of(
-                org.port853.core.ServerAddress.parse("192.0.2.53#dot.test")), org.port853.core.DotMode.STRICT,
-                org.port853.core.DnssecMode.NO, true, List.of()), true);
-        PrivilegedHelper.Response r = PrivilegedHelper.handle(link, refusesLinks, new Requester(1000, "pkexec"));
+        PrivilegedHelper.Response r = PrivilegedHelper.handle(LINK, refusesLinks, new Requester(1000, "pkexec"));
         assertEquals(1, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("REFUSED") && r.stdout().contains("no link here"), r.stdout());
+        assertTrue(Files.notExists(dropIn) && Files.notExists(dir.resolve("state").resolve(JournalStore.JOURNAL)),
+                "a refused request changes nothing");
+    }
+
+    @Test
+    @DisplayName("an apply is refused for what is there once it holds the change lock, not for what was there before "
+            + "another change that ran while it waited")
+    void applyRefusalIsAskedUnderTheLock() {
+        Path dropIn = dir.resolve("zz-port853.conf");
+        Path overriding = dir.resolve("zzz-later.conf");
+        PrivilegedPlatform refusesAnOverride = new SupportedPlatform() {
+            @Override
+            public Optional<Sentence> refusalSaid(HelperRequest r) {
+                return Files.exists(overriding) ? Optional.of(Sentence.of("overridden", "refused.test")) : Optional.empty();
+            }
+
+            @Override
+            public List<ItemSnapshot> targetItems(HelperRequest r) {
+                return List.of(FileItemStore.file(dropIn, "[Resolve]\n"));
+            }
+
+            @Override
+            public ChangeEngine engine(Duration lockWait) {
+                ChangeEngine waiting = new ChangeEngine(new JournalStore(dir.resolve("state")),
+                        new FileItemStore(Set.of(dropIn)), healthy(), lockWait, List.of());
+                try { // what another change leaves, finished while this helper waits for the lock
+                    Files.writeString(overriding, "[Resolve]\nDNSOverTLS=no\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return waiting;
+            }
+        };
+        PrivilegedHelper.Response r = PrivilegedHelper.handle(LINK, refusesAnOverride, new Requester(1000, "pkexec"));
+        assertEquals(1, r.exitCode(), r.stderr() + r.stdout());
+        assertTrue(r.stdout().contains("REFUSED") && r.stdout().contains("overridden"), r.stdout());
+        assertTrue(Files.notExists(dropIn), "the refused apply wrote its drop-in");
+    }
+
+    static final HelperRequest LINK = HelperRequest.apply(new DesiredSettings(List.of(
+            org.port853.core.ServerAddress.parse("192.0.2.53#dot.test")), org.port853.core.DotMode.STRICT,
+            org.port853.core.DnssecMode.NO, true, List.of()), true);
+
+    /** A resolver that restarts and resolves over an encrypted connection. */
+    static ResolverControl healthy() {
+        return new ResolverControl() {
+            @Override
+            public void reload() {
+            }
+
+            @Override
+            public Health check(boolean requireEncrypted) {
+                return new Health(true, true, "resolved example.com over an encrypted connection", "192.0.2.53");
+            }
+        };
+    }
+
+    /** A resolver that must not be restarted: nothing is written, so nothing is loaded. */
+    static ResolverControl unrestartable() {
+        return new ResolverControl() {
+            @Override
+            public void reload() {
+                throw new AssertionError("restarted the resolver");
+            }
+
+            @Override
+            public Health check(boolean requireEncrypted) {
+                throw new AssertionError("checked the resolver");
+            }
+        };
     }
 
     @Test
