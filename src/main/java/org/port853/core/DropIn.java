@@ -8,10 +8,11 @@ import java.util.Map;
  * {@code hidesOurs} marks a file systemd-resolved fails on ({@code error} says why) that sorts before ours: it stops
  * reading at that file, so the drop-ins after it, ours included, are ignored. From 253 a file it cannot open (its user
  * may not read it) hides ours wherever it sorts: resolved then ignores every configuration file.
- * {@code skippedLine} says why resolved skips a line of a file it reads (null when none).
+ * {@code skippedLine} says why resolved skips a line of a file it reads (null when none). {@code exported} marks a file
+ * (not Port853's own) that carries the header 'port853 export' writes: a copy a fleet playbook deployed.
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
-                     boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists) {
+                     boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists, boolean exported) {
     /**
      * {@code clearedLists}: the list keys (DNS=, Domains=, ...) the file clears with an empty assignment, so the files
      * before it add nothing to them ({@code keys} holds only what this file sets after that).
@@ -19,6 +20,12 @@ public record DropIn(String path, boolean ours, boolean overridesOurs, Map<Strin
     public DropIn {
         keys = Map.copyOf(keys);
         clearedLists = java.util.Set.copyOf(clearedLists);
+    }
+
+    /** A drop-in without the header of 'port853 export'. */
+    public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
+                  boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists) {
+        this(path, ours, overridesOurs, keys, error, hidesOurs, skippedLine, clearedLists, false);
     }
 
     public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,

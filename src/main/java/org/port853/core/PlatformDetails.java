@@ -87,6 +87,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether the place {@link #encryptionSetOutside()} names has the name of Port853's own settings but is neither
+     * Port853's (as it wrote them) nor an exported copy ({@link #encryptionSetByExport()}): written by hand or by
+     * another tool, or edited since; a revert leaves it, and must not call it a file outside Port853's name.
+     */
+    default boolean encryptionSetAtOurPath() {
+        return false;
+    }
+
+    /**
      * The DNSSEC setting Port853's own settings make now (a choice made earlier, which a later change that leaves
      * DNSSEC to the system keeps); null when the system's own setting is in force.
      */

@@ -202,6 +202,7 @@ public final class HelperDocuments {
             ObjectNode on = o.putObject("encryptionStaysOn");
             on.put("mode", r.encryptionStaysOn().mode());
             on.put("setIn", r.encryptionStaysOn().setIn());
+            on.put("setBy", r.encryptionStaysOn().setBy().name());
         }
         return o;
     }
@@ -233,7 +234,16 @@ public final class HelperDocuments {
 
     private static ApplyResult.EncryptionStaysOn staysOn(JsonNode n) {
         return n.path("mode").isTextual() && n.path("setIn").isTextual()
-                ? new ApplyResult.EncryptionStaysOn(n.path("mode").asText(), n.path("setIn").asText()) : null;
+                ? new ApplyResult.EncryptionStaysOn(n.path("mode").asText(), n.path("setIn").asText(), setBy(n)) : null;
+    }
+
+    /** Whose file keeps encryption on; a file outside Port853's name where an older helper did not say. */
+    private static ApplyResult.EncryptionStaysOn.SetBy setBy(JsonNode staysOn) {
+        try {
+            return ApplyResult.EncryptionStaysOn.SetBy.valueOf(staysOn.path("setBy").asText());
+        } catch (IllegalArgumentException e) {
+            return ApplyResult.EncryptionStaysOn.SetBy.OTHER_FILE;
+        }
     }
 
     private static String text(JsonNode n) {

@@ -34,8 +34,29 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     public record Item(String documentKey, String path, String content) {
     }
 
-    /** DNS-over-TLS in {@code mode} (resolved's word: yes, opportunistic) stays on, set in {@code setIn}. */
-    public record EncryptionStaysOn(String mode, String setIn) {
+    /**
+     * DNS-over-TLS in {@code mode} (resolved's word: yes, opportunistic) stays on, set in {@code setIn}, a file of the
+     * kind {@code setBy}.
+     */
+    public record EncryptionStaysOn(String mode, String setIn, SetBy setBy) {
+        /** Whose file keeps it on. */
+        public enum SetBy {
+            /** A file outside Port853's name (resolved.conf, another drop-in). */
+            OTHER_FILE,
+            /** A copy of Port853's settings deployed from 'port853 export', at Port853's path. */
+            EXPORTED_COPY,
+            /** A file at Port853's path that Port853 did not write so (by hand, another tool, or edited since). */
+            FILE_AT_OUR_PATH
+        }
+
+        public EncryptionStaysOn {
+            setBy = setBy == null ? SetBy.OTHER_FILE : setBy;
+        }
+
+        /** Set in a file outside Port853's name. */
+        public EncryptionStaysOn(String mode, String setIn) {
+            this(mode, setIn, SetBy.OTHER_FILE);
+        }
     }
 
     public ApplyResult {
@@ -223,7 +244,7 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 && s.words().parts().size() > 1 && s.words().details().size() > 1) {
             Sentence note = new Sentence(s.words().details().get(1), s.words().parts().get(1));
             String wording = note.words() == null ? "" : note.words().wording();
-            if (!wording.equals(OutsideEncryption.STAYS_ON) && !wording.equals(OutsideEncryption.STAYS_ON_EXPORT)) {
+            if (!OutsideEncryption.STAYS_ON_ALL.contains(wording)) {
                 notes.addFirst(note);
             }
             s = new Sentence(s.words().details().get(0), s.words().parts().get(0));

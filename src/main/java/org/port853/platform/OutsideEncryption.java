@@ -26,8 +26,18 @@ public final class OutsideEncryption {
     static final String STAYS_ON = "result.encryption-stays";
     /** As {@link #STAYS_ON}, where the file is a copy of Port853's settings deployed from 'port853 export'. */
     static final String STAYS_ON_EXPORT = "result.encryption-stays.export";
+    /** As {@link #STAYS_ON}, where the file has the name of Port853's own but Port853 did not write it so. */
+    static final String STAYS_ON_OUR_PATH = "result.encryption-stays.our-path";
+    /** The wordings of the note that encryption stays on, whoever's file keeps it. */
+    static final java.util.List<String> STAYS_ON_ALL = java.util.List.of(STAYS_ON, STAYS_ON_EXPORT, STAYS_ON_OUR_PATH);
     /** The wording of a reason followed by a note (details: the reason, the note). */
     static final String WITH_NOTE = "result.with-note";
+
+    private static ApplyResult.EncryptionStaysOn.SetBy setBy(ResolverState after) {
+        return after.platform().encryptionSetByExport() ? ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY
+                : after.platform().encryptionSetAtOurPath() ? ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH
+                : ApplyResult.EncryptionStaysOn.SetBy.OTHER_FILE;
+    }
 
     /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */
     public static ApplyResult afterRevert(ApplyResult r, ResolverState after) {
@@ -36,15 +46,20 @@ public final class OutsideEncryption {
             return r;
         }
         String mode = after.global().dnsOverTls().resolvedValue();
-        Sentence note = after.platform().encryptionSetByExport()
-                ? Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", a copy of Port853's "
-                + "settings deployed from 'port853 export' (a fleet playbook or script), not written by this Port853, "
-                + "and revert removes only what it wrote; to turn it off, remove that file with the tool that deployed "
-                + "it", STAYS_ON_EXPORT, mode, where)
-                : Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
-                + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
-                STAYS_ON, mode, where);
-        ApplyResult.EncryptionStaysOn staysOn = new ApplyResult.EncryptionStaysOn(mode, where);
+        ApplyResult.EncryptionStaysOn staysOn = new ApplyResult.EncryptionStaysOn(mode, where, setBy(after));
+        Sentence note = switch (staysOn.setBy()) {
+            case EXPORTED_COPY -> Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", a copy "
+                    + "of Port853's settings deployed from 'port853 export' (a fleet playbook or script), not written by "
+                    + "this Port853, and revert removes only what it wrote; to turn it off, remove that file with the tool "
+                    + "that deployed it", STAYS_ON_EXPORT, mode, where);
+            case FILE_AT_OUR_PATH -> Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", which "
+                    + "has the name of Port853's settings file but is not as Port853 wrote it (written by hand or by "
+                    + "another tool, or edited since), and revert removes only what Port853 wrote; to turn it off, change "
+                    + "DNSOverTLS= there or remove that file", STAYS_ON_OUR_PATH, mode, where);
+            case OTHER_FILE -> Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
+                    + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
+                    STAYS_ON, mode, where);
+        };
         if (r.reason() == null || r.reason().isBlank()) {
             return r.with(staysOn, note);
         }

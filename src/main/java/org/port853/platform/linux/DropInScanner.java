@@ -71,6 +71,7 @@ final class DropInScanner {
             ResolvedConf.Parsed parsed = new ResolvedConf.Parsed(Map.of(), null);
             String fileError = null;
             boolean unparsable = false;
+            boolean exported = false;
             Path dir = file.getParent();
             Optional<String> closed = unlisted.containsKey(dir) ? Optional.of(unlisted.get(dir))
                     : Files.isDirectory(file) ? Optional.empty() : user.flatMap(u -> u.cannotRead(file, top));
@@ -80,6 +81,7 @@ final class DropInScanner {
                 try {
                     String text = read(file);
                     parsed = ResolvedConf.parse(text);
+                    exported = !ours && FleetExport.exported(text);
                 } catch (Unparsable ex) {
                     fileError = ex.getMessage();
                     unparsable = true;
@@ -98,7 +100,7 @@ final class DropInScanner {
                     : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)
                     : unparsable && failedHidesOurs(file, later, features);
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), fileError, hides, parsed.error(),
-                    parsed.cleared()));
+                    parsed.cleared(), exported));
         }
         return out;
     }

@@ -138,10 +138,18 @@ public final class FleetExport {
         return DropInRenderer.render(s);
     }
 
+    /** How the drop-in for machines without Port853 starts: its mark, which the file a playbook deploys keeps. */
+    static final String MARK = "# Exported by Port853 (port853 export)";
+
+    /** {@code dropIn} starts with the mark of 'port853 export': a copy of its drop-in, not a file written by hand. */
+    static boolean exported(String dropIn) {
+        return dropIn.startsWith(MARK);
+    }
+
     /** The drop-in for a machine without Port853: the same settings under a header that says how to remove it. */
     public static String fleetDropIn(DesiredSettings s, boolean linkResolvConf) {
         String path = LinuxPaths.system().ourDropIn().toString();
-        return "# Exported by Port853 (port853 export) for machines without it. To undo: delete\n"
+        return MARK + " for machines without it. To undo: delete\n"
                 + "# " + path + " and run 'systemctl restart systemd-resolved'.\n"
                 + (linkResolvConf ? "# Also point /etc/resolv.conf at the stub: ln -sf " + LinuxPaths.STUB_RESOLV_CONF
                         + " /etc/resolv.conf\n" : "")

@@ -181,11 +181,24 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return last == null ? mainConf : last.ours() ? null : last.path();
     }
 
-    /** The file at Port853's own path with another header: a drop-in a fleet playbook deployed from 'port853 export'. */
+    /** The file that sets it carries the header of 'port853 export': a drop-in a fleet playbook deployed. */
     @Override
     public boolean encryptionSetByExport() {
+        DropIn last = outsideSettingEncryption();
+        return last != null && last.exported();
+    }
+
+    /** The file that sets it has the name of Port853's drop-in, but is not Port853's own, nor an exported copy. */
+    @Override
+    public boolean encryptionSetAtOurPath() {
+        DropIn last = outsideSettingEncryption();
+        return last != null && !last.exported() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
+    }
+
+    /** The drop-in {@link #encryptionSetOutside()} names; null when it names none (or the main file). */
+    private DropIn outsideSettingEncryption() {
         DropIn last = resolvConf == null ? null : lastSettingEncryption(true);
-        return last != null && !last.ours() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
+        return last == null || last.ours() ? null : last;
     }
 
     /** The last file other than Port853's drop-in that sets DNS-over-TLS to something other than "no". */
@@ -268,6 +281,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", d.path());
             m.put("ours", d.ours());
+            m.put("exported", d.exported());
             m.put("overridesOurs", d.overridesOurs());
             m.put("error", d.error());
             m.put("skippedLine", d.skippedLine());

@@ -442,10 +442,21 @@ public final class ApplyViewModel {
         };
     }
 
-    /** The note that a revert left DNS-over-TLS on, set outside Port853, after a space; empty where it did not. */
+    /**
+     * The note that a revert left DNS-over-TLS on, after a space, said as whose file keeps it (not "outside Port853" at
+     * Port853's path); empty where it did not.
+     */
     private static String staysOn(ApplyResult r) {
-        return r.encryptionStaysOn() == null ? ""
-                : " " + I18n.t("result.reverted.stays-on", r.encryptionStaysOn().mode(), r.encryptionStaysOn().setIn());
+        ApplyResult.EncryptionStaysOn on = r.encryptionStaysOn();
+        if (on == null) {
+            return "";
+        }
+        String key = switch (on.setBy()) {
+            case OTHER_FILE -> "result.reverted.stays-on";
+            case EXPORTED_COPY -> "result.reverted.stays-on.export";
+            case FILE_AT_OUR_PATH -> "result.reverted.stays-on.our-path";
+        };
+        return " " + I18n.t(key, on.mode(), on.setIn());
     }
 
     /** The sheet's title for a change's outcome; a revert after which encryption stays on does not say "turned off". */

@@ -84,6 +84,61 @@ class OutsideEncryptionTest {
     }
 
     @Test
+    @DisplayName("a file at Port853's path is called an exported copy only with the mark of 'port853 export'; one written "
+            + "by hand there is said to be so, on the command line, in --json and in the window, in English and German")
+    void onlyAMarkedFileAtOurPathIsAnExportedCopy() throws IOException {
+        String path = root.resolve("etc/systemd/resolved.conf.d/" + LinuxPaths.DROP_IN_NAME).toString();
+        ApplyResult unchanged = ApplyResult.of(ApplyResult.Outcome.UNCHANGED, "");
+        String exported = FleetExport.fleetDropIn(new DesiredSettings(List.of(ServerAddress.parse("192.0.2.1#dns.example")),
+                DotMode.STRICT, null, true, List.of()), false);
+        LinuxDetails exportedCopy = new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME, exported));
+        ApplyResult fromExport = OutsideEncryption.afterRevert(unchanged, state(DotMode.STRICT, exportedCopy));
+        assertTrue(fromExport.reason().contains("a copy of Port853's settings deployed from 'port853 export'"),
+                fromExport.reason());
+        assertEquals(new ApplyResult.EncryptionStaysOn("yes", path, ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY),
+                fromExport.encryptionStaysOn());
+
+        LinuxDetails handWritten = new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME,
+                "# my own\n[Resolve]\nDNSOverTLS=yes\n"));
+        ApplyResult byHand = OutsideEncryption.afterRevert(unchanged, state(DotMode.STRICT, handWritten));
+        assertEquals(List.of(true, false), java.util.stream.Stream.of(exportedCopy, handWritten)
+                .map(d -> ((List<?>) d.jsonFields().get("dropIns")).get(0)).map(m -> ((Map<?, ?>) m).get("exported"))
+                .toList(), "status --json tells the exported copy from a file written by hand");
+        assertEquals("DNS-over-TLS (yes) stays on: it is set in " + path + ", which has the name of Port853's settings "
+                + "file but is not as Port853 wrote it (written by hand or by another tool, or edited since), and revert "
+                + "removes only what Port853 wrote; to turn it off, change DNSOverTLS= there or remove that file",
+                byHand.reason(), "the command line and --json's reason");
+        assertEquals(new ApplyResult.EncryptionStaysOn("yes", path, ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH),
+                byHand.encryptionStaysOn());
+        var document = org.port853.helper.HelperDocuments.resultNode(byHand);
+        assertEquals("FILE_AT_OUR_PATH", document.path("encryptionStaysOn").path("setBy").asText(), document.toString());
+        assertEquals(byHand.encryptionStaysOn(), org.port853.helper.HelperDocuments.readResult(document.toString())
+                .encryptionStaysOn(), "from the helper to the window");
+
+        ApplyResult reverted = OutsideEncryption.afterRevert(ApplyResult.of(ApplyResult.Outcome.REVERTED, ""),
+                state(DotMode.STRICT, new LinuxDetails(252, STUB, scan(LinuxPaths.DROP_IN_NAME,
+                        "# my own\n[Resolve]\nDNSOverTLS=yes\n"))));
+        String english = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.apply.ApplyViewModel.resultText(reverted));
+        assertTrue(english.endsWith("Encryption stays on (yes): " + path + " turns it on. It has the name of Port853's "
+                + "settings file but is not as Port853 wrote it (written by hand or by another tool, or edited since), so "
+                + "Port853 leaves it. To turn it off, change DNSOverTLS= in that file or remove it."), english);
+        String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN,
+                () -> org.port853.ui.apply.ApplyViewModel.resultText(reverted));
+        assertTrue(german.contains("Die Datei trägt den Namen der Einstellungsdatei von Port853, ist aber nicht so, wie "
+                + "Port853 sie geschrieben hat"), german);
+        for (String said : List.of(byHand.reason(), english, german)) {
+            assertFalse(said.contains("port853 export") || said.contains("outside Port853")
+                    || said.contains("außerhalb von Port853"), said);
+        }
+        String exportedWindow = org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> org.port853.ui.apply.ApplyViewModel.resultText(fromExport.with(ApplyResult.Outcome.REVERTED,
+                        new org.port853.core.Sentence("", null))));
+        assertTrue(exportedWindow.contains(path + " turns it on, a copy of Port853's settings deployed from 'port853 "
+                + "export'"), exportedWindow);
+    }
+
+    @Test
     @DisplayName("a revert after which names do not resolve stays that (exit 3) when the note on encryption is added")
     void unhealthyRevertKeepsItsMeaningWithTheNote() throws IOException {
         ApplyResult unhealthy = ApplyResult.of(ApplyResult.Outcome.REVERTED, "x").with(ApplyResult.Outcome.REVERTED,
