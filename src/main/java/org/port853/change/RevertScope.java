@@ -1,14 +1,11 @@
 package org.port853.change;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.port853.core.JsonTrees;
 
@@ -76,25 +73,10 @@ public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, L
             if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_SIZE) {
                 return Optional.empty();
             }
-            JsonNode node = JsonTrees.read(Files.readAllBytes(f));
-            if (!journal.equals(node.path(JOURNAL_STAMP).asText(null))) {
-                return Optional.empty();
-            }
-            return Optional.of(new RevertScope(node.path("fromJournal").asBoolean(), fingerprints(node.path("baseline")),
-                    fingerprints(node.path("ours"))));
+            return PublishedScope.from(JsonTrees.read(Files.readAllBytes(f)))
+                    .filter(published -> published.journal().equals(journal)).map(PublishedScope::scope);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<ItemFingerprint> fingerprints(JsonNode list) {
-        List<ItemFingerprint> out = new ArrayList<>();
-        for (JsonNode f : list) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            f.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
-            out.add(new ItemFingerprint(f.path("key").asText(), f.path("present").asBoolean(),
-                    f.path("sha256").isTextual() ? f.path("sha256").asText() : null, attributes));
-        }
-        return out;
     }
 }
