@@ -68,7 +68,7 @@ public final class CustomProviders {
         // (Files.exists alone said "no file" there, and the user's providers vanished without a word)
         boolean known = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         if (known && !Files.isRegularFile(file)) {
-            throw new Refused("Custom providers file " + file + " is not a regular file.")
+            throw new Refused(file, "Custom providers file " + file + " is not a regular file.")
                     .says("custom-file.not-file", file);
         }
         List<Provider> providers;
@@ -77,26 +77,26 @@ public final class CustomProviders {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (AccessDeniedException e) {
-            throw new Refused("Custom providers file " + file + " cannot be read: permission denied.")
+            throw new Refused(file, "Custom providers file " + file + " cannot be read: permission denied.")
                     .says("custom-file.denied", file);
         } catch (IOException e) {
-            throw new Refused("Custom providers file " + file + " cannot be read: " + e.getMessage() + ".")
+            throw new Refused(file, "Custom providers file " + file + " cannot be read: " + e.getMessage() + ".")
                     .says("custom-file.unreadable", file, e.getMessage());
         } catch (InvalidInputException e) {
-            throw new Refused("Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
+            throw new Refused(file, "Custom providers file " + file + " is not valid: " + e.getMessage() + ".", e)
                     .says("custom-file.invalid", file);
         }
         if (providers.size() > MAX_PROVIDERS) {
             // as a file over the size limit: all of it refused and left as it is, so no save writes a list cut short
             int over = providers.size() - MAX_PROVIDERS;
-            throw new Refused("Custom providers file " + file + " has " + providers.size() + " providers, more than the "
+            throw new Refused(file, "Custom providers file " + file + " has " + providers.size() + " providers, more than the "
                     + MAX_PROVIDERS + " Port853 takes: remove " + EnglishCount.of(over, "provider") + " from it.")
                     .says("custom-file.too-many", file, providers.size(), MAX_PROVIDERS, over);
         }
         ProviderCatalog bundled = ProviderCatalog.bundled();
         for (Provider p : providers) {
             if (bundled.find(p.id()).isPresent()) {
-                throw new Refused("Custom providers file " + file + " is not valid: id '" + p.id()
+                throw new Refused(file, "Custom providers file " + file + " is not valid: id '" + p.id()
                         + "' is already used by the built-in catalogue.").says("custom-file.id-taken", file, p.id());
             }
         }
@@ -339,12 +339,22 @@ public final class CustomProviders {
     public static final class Refused extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        /** The file refused; transient, as a path is not serializable (the exception is, by its superclass). */
+        private final transient Path file;
+
+        Refused(Path file, String message) {
             super(message);
+            this.file = file;
         }
 
-        Refused(String message, InvalidInputException because) {
+        Refused(Path file, String message, InvalidInputException because) {
             super(message, because);
+            this.file = file;
+        }
+
+        /** The file of the user's own providers that was refused, left as it is. */
+        public Path file() {
+            return file;
         }
     }
 }

@@ -73,6 +73,9 @@ public final class AppModel {
     private final StringProperty refreshError = new SimpleStringProperty();
     /** Why the user's own providers could not be read (null when they could): said on Providers, not as a state error. */
     private final javafx.beans.property.ReadOnlyStringWrapper providerProblem = new javafx.beans.property.ReadOnlyStringWrapper();
+    /** The file of the user's own providers that was refused and left as it is; null when it was read (or none). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.nio.file.Path> refusedProviderFile =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<Provider> catalogue = FXCollections.observableArrayList();
     private final ObservableList<Provider> chosen = FXCollections.observableArrayList();
     private final ObjectProperty<DotMode> mode = new SimpleObjectProperty<>(DotMode.STRICT);
@@ -131,7 +134,8 @@ public final class AppModel {
      * not read this time).
      */
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem,
-                           List<String> changedKeys, List<ServerAddress> lastServers) {
+                           java.nio.file.Path refusedProviderFile, List<String> changedKeys,
+                           List<ServerAddress> lastServers) {
     }
 
     /**
@@ -183,15 +187,18 @@ public final class AppModel {
             ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
             Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
-                return new Reading(s, a, null, null, null, null);
+                return new Reading(s, a, null, null, null, null, null);
             }
             List<Provider> providers;
             String providerProblem = null;
+            java.nio.file.Path refusedFile = null;
             try {
                 org.port853.core.ProviderCatalog c = services.providers().catalogue().get();
                 providers = c.all();
                 if (!c.failures().isEmpty()) { // the user's own file: the built-in providers are there all the same
                     providerProblem = I18n.t("providers.customUnreadable", Errors.describe(c.failures().get(0)));
+                    refusedFile = c.failures().get(0) instanceof org.port853.core.CustomProviders.Refused refused
+                            ? refused.file() : null;
                 }
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
@@ -199,7 +206,7 @@ public final class AppModel {
                 providerProblem = I18n.t("providers.unreadable", Errors.describe(e));
             }
             // 'port853 pins --check' may have found a key change meanwhile
-            return new Reading(s, a, providers, providerProblem, changedKeysNow(),
+            return new Reading(s, a, providers, providerProblem, refusedFile, changedKeysNow(),
                     lastServersWanted ? lastServers.load() : null);
         }).onSuccess(r -> {
             // a refresh and a re-read can run at once: one that began before the reading already shown is older news
@@ -213,6 +220,7 @@ public final class AppModel {
             }
             if (r.providers() != null && editsBefore == catalogueEdits) {
                 providerProblem.set(r.providerProblem());
+                refusedProviderFile.set(r.refusedProviderFile());
                 if (!r.providers().equals(catalogue)) {
                     catalogue.setAll(r.providers());
                 }
@@ -607,6 +615,10 @@ public final class AppModel {
 
     public javafx.beans.property.ReadOnlyStringProperty providerProblemProperty() {
         return providerProblem.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<java.nio.file.Path> refusedProviderFileProperty() {
+        return refusedProviderFile.getReadOnlyProperty();
     }
 
     public StringProperty refreshErrorProperty() {

@@ -458,6 +458,31 @@ class ProvidersScreenTest extends WindowTestBase {
         assertFalse(visible(robot, "#providers-custom-problem"), "the file is read, not refused");
     }
 
+    @Test
+    @DisplayName("a file of one's own providers over the limit is refused with a way out: its folder opens in the file "
+            + "manager, and once the user has removed the surplus there it is read again; until then it is left as it is")
+    void aCustomFileOverTheLimitOffersItsFolderAndAReadAgain(FxRobot robot) throws Exception {
+        String tooMany = org.port853.core.ProviderFiles.withProviders(org.port853.core.CustomProviders.MAX_PROVIDERS + 1);
+        java.nio.file.Path file = openWithCustomFile(tooMany);
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> visible(robot, "#providers-custom-folder") && visible(robot, "#providers-custom-again"));
+        assertEquals(List.of(I18n.t("providers.customProblem.folder"), I18n.t("providers.customProblem.again")),
+                fx(() -> List.of(((javafx.scene.control.Button) robot.lookup("#providers-custom-folder").query()).getText(),
+                        ((javafx.scene.control.Button) robot.lookup("#providers-custom-again").query()).getText())));
+        robot.clickOn("#providers-custom-folder");
+        waitUntil(() -> !opened.isEmpty());
+        assertEquals(List.of(file.getParent().toUri().toString()), opened);
+        assertEquals(tooMany, java.nio.file.Files.readString(file), "the refused file is left as it is");
+        // the user removes one provider in their editor
+        java.nio.file.Files.writeString(file, org.port853.core.ProviderFiles.withProviders(
+                org.port853.core.CustomProviders.MAX_PROVIDERS));
+        robot.clickOn("#providers-custom-again");
+        waitUntil(() -> !visible(robot, "#providers-custom-problem"));
+        assertEquals(org.port853.core.ProviderCatalog.bundled().all().size() + org.port853.core.CustomProviders.MAX_PROVIDERS,
+                fx(() -> window.model().catalogue().size()));
+        assertFalse(visible(robot, "#providers-custom-folder"), "no file refused: nothing to open");
+    }
+
     /** The plaintext machine's window, its providers of one's own read from a file holding {@code text}; the file. */
     private java.nio.file.Path openWithCustomFile(String text) throws Exception {
         java.nio.file.Path file = org.port853.core.ScratchFolders.create("port853-ui-custom")

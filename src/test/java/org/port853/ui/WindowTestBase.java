@@ -31,6 +31,9 @@ abstract class WindowTestBase {
         }
     }
 
+    /** The addresses the window asked the desktop to open (links, folders), in order. */
+    final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     void open(AppServices services) throws Exception {
         open(services, null);
     }
@@ -47,7 +50,7 @@ abstract class WindowTestBase {
         // as the app does: the preferences are read before the window is built, not on the JavaFX thread
         org.port853.ui.prefs.Preferences prefs = new org.port853.ui.prefs.PreferencesStore(services.configDir()).load();
         WaitForAsyncUtils.asyncFx(() -> {
-            window = new MainWindow(services, url -> { }, openDemo, prefs);
+            window = new MainWindow(services, opened::add, openDemo, prefs);
             window.show(stage);
             // the app's starting size: the stage is shared by every test class, and some make it narrow
             stage.setWidth(1040);

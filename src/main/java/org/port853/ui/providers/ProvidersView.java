@@ -137,7 +137,7 @@ public final class ProvidersView extends BorderPane {
 
         Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
-        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(), leftOutBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
+        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(openUrl), leftOutBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
@@ -156,9 +156,22 @@ public final class ProvidersView extends BorderPane {
         return warningBanner("providers-blocked", "providers.blocked.title", vm.blockedBinding());
     }
 
-    /** The user's own provider file could not be read: the built-in providers are listed without them. */
-    private javafx.scene.Node providerProblemBanner() {
-        return warningBanner("providers-custom-problem", "providers.customProblem.title", vm.providerProblemProperty());
+    /**
+     * The user's own provider file could not be read: the built-in providers are listed without them. Port853 leaves the
+     * file as it is, so the way out is there: its folder opens in the file manager, and the file is read again once fixed.
+     */
+    private javafx.scene.Node providerProblemBanner(Consumer<String> openUrl) {
+        Button folder = new Button(I18n.t("providers.customProblem.folder"));
+        folder.setId("providers-custom-folder");
+        folder.setOnAction(e -> openUrl.accept(vm.refusedProviderFolder()));
+        Button again = new Button(I18n.t("providers.customProblem.again"));
+        again.setId("providers-custom-again");
+        again.setOnAction(e -> vm.readProvidersAgain());
+        for (Button b : java.util.List.of(folder, again)) {
+            Ui.showWhen(b, vm.refusedProviderFileProperty().isNotNull());
+        }
+        return warningBanner("providers-custom-problem", "providers.customProblem.title", vm.providerProblemProperty(),
+                folder, again);
     }
 
     /** A server in use that the chosen list leaves out, as Port853 cannot write its name: applying removes it. */
@@ -166,14 +179,15 @@ public final class ProvidersView extends BorderPane {
         return warningBanner("providers-left-out", "providers.leftOut.title", vm.leftOutBinding());
     }
 
-    /** A warning banner under {@code titleKey}, there while {@code text} is not null, saying it. */
-    private static javafx.scene.Node warningBanner(String id, String titleKey, javafx.beans.binding.StringExpression text) {
+    /** A warning banner under {@code titleKey}, there while {@code text} is not null, saying it, with its actions. */
+    private static javafx.scene.Node warningBanner(String id, String titleKey, javafx.beans.binding.StringExpression text,
+                                                   javafx.scene.Node... actions) {
         return Ui.builtWhen(text.isNotNull(), () -> {
             Label said = new Label();
             said.setId(id);
             said.setWrapText(true);
             said.textProperty().bind(text);
-            return Ui.banner("banner-warning", I18n.t(titleKey), said);
+            return Ui.banner("banner-warning", I18n.t(titleKey), said, actions);
         });
     }
 

@@ -252,4 +252,20 @@ public final class ProvidersViewModel {
     public javafx.beans.property.ReadOnlyStringProperty providerProblemProperty() {
         return model.providerProblemProperty();
     }
+
+    /** The file of the user's own providers that was refused and left as it is (null when read): fixed there, by hand. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.nio.file.Path> refusedProviderFileProperty() {
+        return model.refusedProviderFileProperty();
+    }
+
+    /** The address of the refused file's folder, for the desktop's file manager; null when no file was refused. */
+    public String refusedProviderFolder() {
+        java.nio.file.Path file = model.refusedProviderFileProperty().get();
+        return file == null ? null : file.toAbsolutePath().getParent().toUri().toString();
+    }
+
+    /** Reads the providers again: the user fixed their file. */
+    public void readProvidersAgain() {
+        model.refresh();
+    }
 }
