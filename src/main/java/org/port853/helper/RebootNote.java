@@ -26,16 +26,16 @@ record RebootNote(Path ruleFile, Path systemctl) {
             return Sentence.of(done.english() + ", until the next reboot: " + config + " does not include " + ruleFile
                     + ", and nftables.service, which loads it at boot, is " + off + "; to keep the rule, add the line "
                     + "include \"" + glob + "\" to " + config + " and run " + enable,
-                    "result.hardened.until-reboot-service-off", done, config, ruleFile, glob, masked, enable);
+                    ApplyResult.HARDENED_UNTIL_REBOOT_SERVICE_OFF, done, config, ruleFile, glob, masked, enable);
         }
         if (!included) {
             return Sentence.of(done.english() + ", until the next reboot: " + config + " does not include " + ruleFile
-                    + " (add the line include \"" + glob + "\" to it to keep the rule)", "result.hardened.until-reboot",
+                    + " (add the line include \"" + glob + "\" to it to keep the rule)", ApplyResult.HARDENED_UNTIL_REBOOT,
                     done, config, ruleFile, glob);
         }
         if (service != AtBoot.ON) {
             return Sentence.of(done.english() + ", until the next reboot: nftables.service, which loads " + config
-                    + " at boot, is " + off + " (" + enable + ")", "result.hardened.service-off", done, config, masked,
+                    + " at boot, is " + off + " (" + enable + ")", ApplyResult.HARDENED_SERVICE_OFF, done, config, masked,
                     enable);
         }
         return done;

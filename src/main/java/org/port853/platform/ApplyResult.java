@@ -154,12 +154,12 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     /**
      * Done, but not covering everything: what it leaves is not what was asked for. Applied while programs that read a
      * static /etc/resolv.conf bypass the resolver; a revert whose restored settings do not resolve names or that left a
-     * file of Port853's; a hardening undo after which the nftables boot configuration fails to load. The one rule for
-     * the command line's exit code 3 and the window's warning.
+     * file of Port853's; a hardening rule that lasts only until the next reboot, or its undo after which the nftables
+     * boot configuration fails to load. The one rule for the command line's exit code 3 and the window's warning.
      */
     public boolean doneWithWarning() {
         return outcome == Outcome.NOT_COVERED || revertedUnhealthy() || revertLeftFilesAlone()
-                || unhardenLeftBrokenInclude();
+                || hardenedUntilReboot() || unhardenLeftBrokenInclude();
     }
 
     /** {@link #doneWithWarning()} for a change that asked for {@code asked}: also encryption asked for but unproven. */
@@ -170,6 +170,22 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     /** Reverted, but names do not resolve with the settings it restored: not a plain success. */
     public boolean revertedUnhealthy() {
         return outcome == Outcome.REVERTED && reasonSaidBy("result.reverted-unhealthy");
+    }
+
+    /** The wordings of a hardening rule that is loaded but not kept at boot, with the steps still missing to keep it. */
+    public static final String HARDENED_UNTIL_REBOOT = "result.hardened.until-reboot";
+    public static final String HARDENED_SERVICE_OFF = "result.hardened.service-off";
+    public static final String HARDENED_UNTIL_REBOOT_SERVICE_OFF = "result.hardened.until-reboot-service-off";
+    private static final List<String> UNTIL_REBOOT = List.of(HARDENED_UNTIL_REBOOT, HARDENED_SERVICE_OFF,
+            HARDENED_UNTIL_REBOOT_SERVICE_OFF);
+
+    /**
+     * The hardening rule is live (loaded now, or found in place), but nothing loads it at the next boot: port 53 opens
+     * again after a reboot unless the steps the reason names are taken.
+     */
+    public boolean hardenedUntilReboot() {
+        return (outcome == Outcome.APPLIED || outcome == Outcome.UNCHANGED) && UNTIL_REBOOT.stream()
+                .anyMatch(this::reasonSaidBy);
     }
 
     /** The wording of a hardening undo whose boot configuration still includes the removed rule file by name. */

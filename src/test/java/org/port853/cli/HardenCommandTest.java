@@ -79,6 +79,52 @@ class HardenCommandTest {
         assertEquals(ExitCodes.NOT_COVERED, run("harden", "--revert").code());
     }
 
+    /** The helper's harden, as its reboot note words it when nothing loads the rule at the next boot. */
+    static ApplyResult untilReboot(Outcome outcome, Sentence done) {
+        String glob = "/etc/nftables.d/*.nft";
+        String enable = "sudo systemctl enable nftables";
+        Sentence said = Sentence.of(done.english() + ", until the next reboot: " + CONFIG + " does not include " + RULES
+                + ", and nftables.service, which loads it at boot, is not enabled; to keep the rule, add the line "
+                + "include \"" + glob + "\" to " + CONFIG + " and run " + enable,
+                ApplyResult.HARDENED_UNTIL_REBOOT_SERVICE_OFF, done, CONFIG, RULES, glob, 0, enable);
+        return new ApplyResult(outcome, said.english(), null, List.of("write " + RULES, "load: nft -f " + RULES),
+                false, Duration.ofMillis(40), said.words(), List.of());
+    }
+
+    @Test
+    @DisplayName("a rule that lasts only until the next reboot: exit 3, the outcome line on stderr saying so and what "
+            + "keeps it; also when found in place; --json too (outside test: exit 0)")
+    void hardenLostAtRebootIsExit3() throws Exception {
+        adapter.result = untilReboot(Outcome.APPLIED, Sentence.of("inbound DNS is dropped on non-loopback interfaces",
+                "result.hardened"));
+        CliRuns.Run text = run("harden");
+        assertEquals(ExitCodes.NOT_COVERED, text.code(), text.out() + text.err());
+        assertTrue(text.err().startsWith("Applied: inbound DNS is dropped on non-loopback interfaces, until the next "
+                + "reboot: "), text.err());
+        assertTrue(text.err().contains("to keep the rule, add the line include \"/etc/nftables.d/*.nft\" to " + CONFIG
+                + " and run "), text.err());
+        assertFalse(text.out().contains("until the next reboot"), text.out());
+        CliRuns.Run json = run("harden", "--json");
+        assertEquals(ExitCodes.NOT_COVERED, json.code(), json.err());
+        assertEquals("APPLIED", json.json().get("outcome").asText());
+
+        adapter.result = untilReboot(Outcome.UNCHANGED, Sentence.of("the hardening rule is in place already: inbound "
+                + "DNS is dropped on non-loopback interfaces", "result.hardened-already"));
+        assertEquals(ExitCodes.NOT_COVERED, run("harden").code(), "run again: still lost at the next reboot");
+    }
+
+    @Test
+    @DisplayName("a rule kept at boot is exit 0, its line on stdout")
+    void hardenKeptAtBootIsExit0() {
+        Sentence done = Sentence.of("inbound DNS is dropped on non-loopback interfaces", "result.hardened");
+        adapter.result = new ApplyResult(Outcome.APPLIED, done.english(), null, List.of("write " + RULES), false,
+                Duration.ofMillis(40), done.words(), List.of());
+        CliRuns.Run r = run("harden");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("Applied: inbound DNS is dropped on non-loopback interfaces (40 ms)."), r.out());
+        assertEquals("", r.err());
+    }
+
     @Test
     @DisplayName("a dry run knows whether nft is there to load the rule (Debian 13 walkthrough: planned without it)")
     void nftIsLookedForWhereItWouldRun(@TempDir Path dir) throws Exception {

@@ -207,6 +207,33 @@ class PortHardeningTest {
     }
 
     @Test
+    @DisplayName("a rule that lasts only until the next reboot, as the helper's document carries it, is done with a "
+            + "warning (exit 3, the window's warning); one kept at boot, or its plain undo, is not")
+    void aRuleLostAtRebootIsDoneWithAWarning() throws IOException {
+        Path etc = debianEtc("flush ruleset\n");
+        Path conf = etc.resolve("nftables.conf");
+        Path file = etc.resolve("nftables.d/port853-harden-dns.nft");
+        List<ApplyResult> untilReboot = new java.util.ArrayList<>();
+        untilReboot.add(hardening(etc, fakeSystemctl("disabled")).apply()); // neither step: stock Debian 12
+        untilReboot.add(hardening(etc, fakeSystemctl("disabled")).apply()); // the same, found in place
+        untilReboot.add(hardening(etc, fakeSystemctl("enabled")).apply()); // the include line missing
+        Files.writeString(conf, "include \"" + file.getParent() + "/*.nft\"\n");
+        untilReboot.add(hardening(etc, fakeSystemctl("masked")).apply()); // the service missing
+        for (ApplyResult r : untilReboot) {
+            ApplyResult read = HelperDocuments.readResult(HelperDocuments.writeResult(r));
+            assertTrue(read.succeeded() && read.hardenedUntilReboot() && read.doneWithWarning(), read.outcome() + ": "
+                    + read.reason());
+        }
+        assertEquals(List.of(ApplyResult.Outcome.APPLIED, ApplyResult.Outcome.UNCHANGED),
+                untilReboot.stream().map(ApplyResult::outcome).distinct().toList());
+        ApplyResult kept = HelperDocuments.readResult(HelperDocuments.writeResult(
+                hardening(etc, fakeSystemctl("enabled")).apply()));
+        assertFalse(kept.hardenedUntilReboot() || kept.doneWithWarning(), kept.reason());
+        ApplyResult undone = hardening(etc, fakeSystemctl("enabled")).revert();
+        assertFalse(undone.hardenedUntilReboot() || undone.doneWithWarning(), undone.reason());
+    }
+
+    @Test
     @DisplayName("the window says each note on the next boot in German, and in English as the command line does")
     void theNotesAreSaidInBothLanguages() throws IOException {
         Path etc = debianEtc("flush ruleset\n");

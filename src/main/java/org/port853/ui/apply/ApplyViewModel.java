@@ -410,8 +410,11 @@ public final class ApplyViewModel {
         String said = ChangeTexts.reason(r);
         String reason = said == null || said.isBlank() ? "" : said;
         return switch (r.outcome()) {
-            case APPLIED -> r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
-            // nothing reverted because someone else changed Port853's files: the reason says which, and how to go on
+            // a hardening rule that lasts only until the next reboot: the reason says what keeps it
+            case APPLIED -> r.doneWithWarning() ? ChangeTexts.asSentence(reason)
+                    : r.encryptedVerified() ? I18n.t("result.applied.verified") : I18n.t("result.applied");
+            // nothing reverted because someone else changed Port853's files, or a hardening rule not kept at boot: the
+            // reason says which, and how to go on
             case UNCHANGED -> r.doneWithWarning() ? ChangeTexts.asSentence(reason) : nothingChanged(kind, r, reason);
             // the note that encryption stays on is said once, below, not also inside the reason
             case REVERTED -> (r.doneWithWarning() ? I18n.t("result.reverted.warning", ChangeTexts.said(

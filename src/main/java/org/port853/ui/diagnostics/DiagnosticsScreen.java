@@ -77,11 +77,17 @@ public final class DiagnosticsScreen {
     }
 
     private static void showResult(org.port853.platform.ApplyResult r) {
-        Alert a = new Alert(r.succeeded() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
+        Alert a = new Alert(alertType(r));
         a.setTitle(I18n.t("diag.harden.title"));
         a.setHeaderText(resultHeader(r));
         a.setContentText(resultBody(r));
         a.show();
+    }
+
+    /** Where the command line exits 3 (a rule that lasts only until the next reboot), the dialog warns. */
+    static Alert.AlertType alertType(org.port853.platform.ApplyResult r) {
+        return !r.succeeded() ? Alert.AlertType.ERROR
+                : r.doneWithWarning() ? Alert.AlertType.WARNING : Alert.AlertType.INFORMATION;
     }
 
     /** What was done, step by step; null when nothing was (the demo): no empty body under the headline. */

@@ -31,6 +31,36 @@ class HardenFixTest {
         assertEquals(null, DiagnosticsScreen.resultBody(simulated), "nothing was done: no empty body below the headline");
     }
     @Test
+    @DisplayName("a rule that lasts only until the next reboot: the result dialog warns and its headline says so and "
+            + "what keeps it, in both languages, as the command line's exit 3; a rule kept at boot is plain information")
+    void aRuleLostAtRebootWarns() {
+        org.port853.core.Sentence done = org.port853.core.Sentence.of("inbound DNS is dropped on non-loopback interfaces",
+                "result.hardened");
+        String enable = org.port853.platform.RootAdvice.forThisUser("sudo systemctl enable nftables");
+        org.port853.core.Sentence said = org.port853.core.Sentence.of(done.english() + ", until the next reboot: "
+                + "nftables.service, which loads /etc/nftables.conf at boot, is not enabled (" + enable + ")",
+                org.port853.platform.ApplyResult.HARDENED_SERVICE_OFF, done, "/etc/nftables.conf", 0, enable);
+        org.port853.platform.ApplyResult lost = new org.port853.platform.ApplyResult(
+                org.port853.platform.ApplyResult.Outcome.APPLIED, said.english(), null, java.util.List.of(), false,
+                java.time.Duration.ofMillis(40), said.words(), java.util.List.of());
+        assertEquals(javafx.scene.control.Alert.AlertType.WARNING, DiagnosticsScreen.alertType(lost));
+        assertEquals("Inbound DNS is dropped on non-loopback interfaces, until the next reboot: nftables.service, which "
+                + "loads /etc/nftables.conf at boot, is not enabled (" + enable + ").", org.port853.ui.common.I18n.in(
+                java.util.Locale.ENGLISH, () -> DiagnosticsScreen.resultHeader(lost)));
+        assertEquals(true, org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> DiagnosticsScreen.resultHeader(
+                lost)).contains("bis zum nächsten Neustart: nftables.service, das /etc/nftables.conf beim Start lädt, "
+                + "ist nicht aktiviert (" + enable + ")"));
+
+        org.port853.platform.ApplyResult kept = new org.port853.platform.ApplyResult(
+                org.port853.platform.ApplyResult.Outcome.APPLIED, done.english(), null, java.util.List.of(), false,
+                java.time.Duration.ofMillis(40), done.words(), java.util.List.of());
+        assertEquals(javafx.scene.control.Alert.AlertType.INFORMATION, DiagnosticsScreen.alertType(kept));
+        assertEquals(org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> org.port853.ui.common.I18n.t(
+                "result.applied")), org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH,
+                () -> DiagnosticsScreen.resultHeader(kept)));
+    }
+
+    @Test
     @DisplayName("where a DNS server serves the network, the confirmation first says whose DNS the rule cuts, in both "
             + "languages; else it says what it always says")
     void confirmationSaysWhomItCuts() {
