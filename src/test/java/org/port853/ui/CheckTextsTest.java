@@ -405,4 +405,43 @@ class CheckTextsTest {
                 mixedDe.evidence());
         assertTrue(mixedDe.fix().endsWith("was auch den Rechnern, die dnsmasq bedient, das DNS abschneidet."), mixedDe.fix());
     }
+
+    @Test
+    @DisplayName("several DNS servers on port 53 take the plural verb, in English (as the command line) and German")
+    void exposureToSeveralDnsServers() {
+        List<org.port853.probe.doctor.ListeningSockets.Socket> two = List.of(
+                new org.port853.probe.doctor.ListeningSockets.Socket("udp", "192.168.122.1", false, 1, 0,
+                        new org.port853.capture.SocketHolder("dnsmasq", 812, 0, "root")),
+                new org.port853.probe.doctor.ListeningSockets.Socket("udp", "10.0.0.1", false, 2, 0,
+                        new org.port853.capture.SocketHolder("unbound", 650, 0, "root")));
+        Check served = org.port853.probe.doctor.ExposureCheck.of(two, "{\"nftables\": []}");
+        assertTrue(english(served).evidence().endsWith(": dnsmasq, unbound answer other machines, which looks intentional "
+                + "(a local network's or virtual machines' DNS, a Pi-hole); the hardening rule would cut the DNS of the "
+                + "machines they serve."), english(served).evidence());
+        assertEquals("Nothing to do if dnsmasq, unbound should serve other machines. If not, stop them, or drop incoming "
+                + "DNS on every interface but loopback (Port853 can add the nftables rule, previewed and reversible), "
+                + "which cuts every machine they serve.", english(served).fix());
+        CheckTexts.Text de = german(served);
+        assertTrue(de.evidence().contains(": dnsmasq, unbound beantworten Anfragen anderer Rechner, was gewollt aussieht"),
+                de.evidence());
+        assertTrue(de.evidence().endsWith("die Härtungsregel würde den Rechnern, die sie bedienen, das DNS abschneiden."),
+                de.evidence());
+        assertTrue(de.fix().startsWith("Nichts zu tun, wenn dnsmasq, unbound andere Rechner bedienen sollen. Wenn nicht: "
+                + "sie beenden"), de.fix());
+        assertTrue(de.fix().endsWith("was allen Rechnern, die sie bedienen, das DNS abschneidet."), de.fix());
+
+        List<org.port853.probe.doctor.ListeningSockets.Socket> withResolver = new java.util.ArrayList<>(two);
+        withResolver.add(new org.port853.probe.doctor.ListeningSockets.Socket("udp", "198.18.0.1", false, 3, 990,
+                new org.port853.capture.SocketHolder("systemd-resolved", 77, 990, "systemd-resolve")));
+        Check mixed = org.port853.probe.doctor.ExposureCheck.of(withResolver, null);
+        assertTrue(english(mixed).evidence().endsWith("; dnsmasq, unbound answer other machines too, which looks "
+                + "intentional."), english(mixed).evidence());
+        assertTrue(english(mixed).fix().endsWith("which cuts the DNS of the machines dnsmasq, unbound serve too."),
+                english(mixed).fix());
+        CheckTexts.Text mixedDe = german(mixed);
+        assertTrue(mixedDe.evidence().endsWith("auch dnsmasq, unbound beantworten Anfragen anderer Rechner, was gewollt "
+                + "aussieht."), mixedDe.evidence());
+        assertTrue(mixedDe.fix().endsWith("was auch den Rechnern, die dnsmasq, unbound bedienen, das DNS abschneidet."),
+                mixedDe.fix());
+    }
 }

@@ -38,25 +38,28 @@ public final class ExposureCheck {
         List<String> servers = open.stream().map(s -> DnsServerPrograms.of(s.holder())).filter(Objects::nonNull)
                 .distinct().toList();
         String named = String.join(", ", servers);
+        boolean one = servers.size() == 1;
         if (open.stream().allMatch(s -> DnsServerPrograms.of(s.holder()) != null)) {
             // hardening drops what such a server is there for: it is one choice, said with what it costs
             return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
-                            + "drops it" + unread + ": " + named + " answers other machines, which looks intentional (a "
-                            + "local network's or virtual machines' DNS, a Pi-hole); hardening would cut the DNS of the "
-                            + "machines it serves.").withFix("Nothing to do if " + named + " should serve other machines. "
-                            + "If not, stop it, or drop inbound DNS on non-loopback interfaces (Port853 can add the "
-                            + "nftables rule, previewed and reversible), which cuts every machine it serves.")
-                    .says("exposure.port53.served", describe(open), nftJson == null ? 1 : 0, named)
+                            + "drops it" + unread + ": " + named + (one ? " answers" : " answer") + " other machines, "
+                            + "which looks intentional (a local network's or virtual machines' DNS, a Pi-hole); hardening "
+                            + "would cut the DNS of the machines " + (one ? "it serves." : "they serve."))
+                    .withFix("Nothing to do if " + named + " should serve other machines. If not, stop "
+                            + (one ? "it" : "them") + ", or drop inbound DNS on non-loopback interfaces (Port853 can add "
+                            + "the nftables rule, previewed and reversible), which cuts every machine "
+                            + (one ? "it serves." : "they serve."))
+                    .says("exposure.port53.served", describe(open), nftJson == null ? 1 : 0, named, servers.size())
                     .withFixAction(FixActions.HARDEN_PORT_53);
         }
         if (!servers.isEmpty()) {
             return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall "
                             + "rule drops it" + unread + ": other machines can query this computer's resolver; "
-                            + named + " answers other machines too, which looks intentional.", "Stop the service that "
-                            + "should not answer other machines, or drop inbound DNS on non-loopback interfaces (Port853 "
-                            + "can add the nftables rule, previewed and reversible), which cuts the DNS of the machines "
-                            + named + " serves too.")
-                    .says("exposure.port53.open.served", describe(open), nftJson == null ? 1 : 0, named)
+                            + named + (one ? " answers" : " answer") + " other machines too, which looks intentional.",
+                            "Stop the service that should not answer other machines, or drop inbound DNS on "
+                            + "non-loopback interfaces (Port853 can add the nftables rule, previewed and reversible), "
+                            + "which cuts the DNS of the machines " + named + (one ? " serves" : " serve") + " too.")
+                    .says("exposure.port53.open.served", describe(open), nftJson == null ? 1 : 0, named, servers.size())
                     .withFixAction(FixActions.HARDEN_PORT_53);
         }
         return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
@@ -66,13 +69,17 @@ public final class ExposureCheck {
                 .says("exposure.port53.open", describe(open), nftJson == null ? 1 : 0).withFixAction(FixActions.HARDEN_PORT_53);
     }
 
+    /** DNS servers as a check names them: {@code names} joined by commas, {@code count} of them (for the verb's number). */
+    public record Servers(String names, int count) {
+    }
+
     /**
-     * The DNS servers whose machines Port853's hardening rule would cut, as {@code exposure} names them (its third
-     * detail); empty when it names none.
+     * The DNS servers whose machines Port853's hardening rule would cut, as {@code exposure} names them (its third and
+     * fourth details); empty when it names none.
      */
-    public static java.util.Optional<String> serversCut(Check exposure) {
-        return exposure.words().stream().filter(w -> SERVED.contains(w.wording()) && w.details().size() > 2)
-                .map(w -> w.details().get(2)).findFirst();
+    public static java.util.Optional<Servers> serversCut(Check exposure) {
+        return exposure.words().stream().filter(w -> SERVED.contains(w.wording()) && w.details().size() > 3)
+                .map(w -> new Servers(w.details().get(2), Integer.parseInt(w.details().get(3)))).findFirst();
     }
 
     private static String describe(List<ListeningSockets.Socket> s) {

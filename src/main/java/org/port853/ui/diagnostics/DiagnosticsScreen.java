@@ -110,7 +110,8 @@ public final class DiagnosticsScreen {
 
     /** As {@link #hardenText(boolean)}, first saying whose machines it cuts where a DNS server serves the network. */
     static String hardenText(boolean demo, Check exposure) {
-        return org.port853.probe.doctor.ExposureCheck.serversCut(exposure).map(s -> I18n.t("diag.harden.cuts", s) + " ")
+        return org.port853.probe.doctor.ExposureCheck.serversCut(exposure)
+                .map(s -> I18n.t("diag.harden.cuts", s.names(), s.count()) + " ")
                 .orElse("") + hardenText(demo);
     }
 

@@ -46,6 +46,27 @@ class ExposureCheckTest {
     }
 
     @Test
+    @DisplayName("several DNS servers are said in the plural: 'dnsmasq, unbound answer', 'the machines they serve'")
+    void severalServersTakeThePlural() {
+        SocketHolder unbound = new SocketHolder("unbound", 650, 0, "root");
+        Check c = ExposureCheck.of(List.of(udp("192.168.122.1", DNSMASQ), udp("10.0.0.1", unbound)), NO_RULES);
+        assertEquals(CheckStatus.OK, c.status());
+        assertTrue(c.evidence().contains(": dnsmasq, unbound answer other machines, which looks intentional"),
+                c.evidence());
+        assertTrue(c.evidence().endsWith("hardening would cut the DNS of the machines they serve."), c.evidence());
+        assertTrue(c.fix().startsWith("Nothing to do if dnsmasq, unbound should serve other machines. If not, stop "
+                + "them, or drop"), c.fix());
+        assertTrue(c.fix().endsWith("which cuts every machine they serve."), c.fix());
+        assertEquals(java.util.Optional.of(new ExposureCheck.Servers("dnsmasq, unbound", 2)), ExposureCheck.serversCut(c));
+
+        Check mixed = ExposureCheck.of(List.of(udp("198.18.0.1", RESOLVED), udp("192.168.122.1", DNSMASQ),
+                udp("10.0.0.1", unbound)), NO_RULES);
+        assertTrue(mixed.evidence().endsWith("; dnsmasq, unbound answer other machines too, which looks intentional."),
+                mixed.evidence());
+        assertTrue(mixed.fix().endsWith("which cuts the DNS of the machines dnsmasq, unbound serve too."), mixed.fix());
+    }
+
+    @Test
     @DisplayName("a server whose process this user may not read is known by its service account")
     void dnsServerKnownByItsAccount() {
         Check c = ExposureCheck.of(List.of(udp("192.168.122.1", UNREAD_DNSMASQ)), NO_RULES);

@@ -73,6 +73,16 @@ class HardenFixTest {
         assertEquals(true, org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> DiagnosticsScreen.hardenText(
                 false, served)).startsWith("dnsmasq beantwortet Anfragen anderer Rechner: Diese Regel schneidet auch "
                 + "allen Rechnern, die es bedient, das DNS ab. Port853 fragt nach Berechtigung"));
+        Check two = org.port853.probe.doctor.ExposureCheck.of(java.util.List.of(new org.port853.probe.doctor
+                .ListeningSockets.Socket("udp", "192.168.122.1", false, 1, 117, dnsmasq), new org.port853.probe.doctor
+                .ListeningSockets.Socket("udp", "10.0.0.1", false, 2, 0, new org.port853.capture.SocketHolder("unbound",
+                650, 0, "root"))), "{\"nftables\": []}");
+        assertEquals(true, org.port853.ui.common.I18n.in(java.util.Locale.ENGLISH, () -> DiagnosticsScreen.hardenText(
+                false, two)).startsWith("dnsmasq, unbound answer other machines: this rule also cuts the DNS of every "
+                + "machine they serve. "), "several servers: the plural");
+        assertEquals(true, org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> DiagnosticsScreen.hardenText(
+                false, two)).startsWith("dnsmasq, unbound beantworten Anfragen anderer Rechner: Diese Regel schneidet "
+                + "auch allen Rechnern, die sie bedienen, das DNS ab. "));
         Check exposed = Check.warning("exposure.port53", null, "port 53 is open", "harden it")
                 .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53);
         assertEquals(DiagnosticsScreen.hardenText(false), DiagnosticsScreen.hardenText(false, exposed));
