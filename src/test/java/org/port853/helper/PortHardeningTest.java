@@ -211,13 +211,11 @@ class PortHardeningTest {
             + "warning (exit 3, the window's warning); one kept at boot, or its plain undo, is not")
     void aRuleLostAtRebootIsDoneWithAWarning() throws IOException {
         Path etc = debianEtc("flush ruleset\n");
-        Path conf = etc.resolve("nftables.conf");
-        Path file = etc.resolve("nftables.d/port853-harden-dns.nft");
         List<ApplyResult> untilReboot = new java.util.ArrayList<>();
         untilReboot.add(hardening(etc, fakeSystemctl("disabled")).apply()); // neither step: stock Debian 12
         untilReboot.add(hardening(etc, fakeSystemctl("disabled")).apply()); // the same, found in place
         untilReboot.add(hardening(etc, fakeSystemctl("enabled")).apply()); // the include line missing
-        Files.writeString(conf, "include \"" + file.getParent() + "/*.nft\"\n");
+        Files.writeString(etc.resolve("nftables.conf"), "include \"" + etc.resolve("nftables.d") + "/*.nft\"\n");
         untilReboot.add(hardening(etc, fakeSystemctl("masked")).apply()); // the service missing
         for (ApplyResult r : untilReboot) {
             ApplyResult read = HelperDocuments.readResult(HelperDocuments.writeResult(r));
