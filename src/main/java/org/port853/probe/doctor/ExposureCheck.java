@@ -19,6 +19,12 @@ public final class ExposureCheck {
 
     /** {@code nftJson}: {@code nft -j list ruleset}, or null when nft is missing or not allowed. */
     public static Check of(List<ListeningSockets.Socket> sockets, String nftJson) {
+        return of(sockets, nftJson, List.of());
+    }
+
+    /** As {@link #of(List, String)}, {@code running} naming the DNS server behind a socket whose process was not read. */
+    public static Check of(List<ListeningSockets.Socket> sockets, String nftJson,
+                           List<org.port853.capture.RunningPrograms.Running> running) {
         List<ListeningSockets.Socket> open = sockets.stream().filter(s -> !s.loopback()).collect(Collectors.toList());
         if (open.isEmpty()) {
             return Check.ok("exposure.port53", null, "Nothing listens on port 53 beyond loopback"
@@ -35,11 +41,11 @@ public final class ExposureCheck {
                     + "policy is drop.").says("exposure.port53.policy-drop", describe(open));
         }
         String unread = nftJson == null ? " (the nftables ruleset could not be read)" : "";
-        List<String> servers = open.stream().map(s -> DnsServerPrograms.of(s.holder())).filter(Objects::nonNull)
-                .distinct().toList();
+        List<String> served = open.stream().map(s -> DnsServerPrograms.of(s.holder(), running)).toList();
+        List<String> servers = served.stream().filter(Objects::nonNull).distinct().toList();
         String named = String.join(", ", servers);
         boolean one = servers.size() == 1;
-        if (open.stream().allMatch(s -> DnsServerPrograms.of(s.holder()) != null)) {
+        if (served.stream().allMatch(Objects::nonNull)) {
             // hardening drops what such a server is there for: it is one choice, said with what it costs
             return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
                             + "drops it" + unread + ": " + named + (one ? " answers" : " answer") + " other machines, "

@@ -174,6 +174,11 @@ public final class LinuxSystemSources implements SystemSources {
     }
 
     @Override
+    public List<org.port853.capture.RunningPrograms.Running> runningPrograms() {
+        return org.port853.capture.RunningPrograms.list();
+    }
+
+    @Override
     public String nftRuleset() {
         try {
             ProcessRunner.Result r = ProcessRunner.run(List.of("nft", "-j", "list", "ruleset"), null, TIMEOUT);

@@ -13,6 +13,11 @@ public interface SystemSources {
 
     List<ListeningSockets.Socket> dnsSockets();
 
+    /** The programs running now, with their accounts (for a socket whose process could not be read); none by default. */
+    default List<org.port853.capture.RunningPrograms.Running> runningPrograms() {
+        return List.of();
+    }
+
     /** {@code nft -j list ruleset}, or null when it cannot be read. */
     String nftRuleset();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.port853.capture.RunningPrograms;
 import org.port853.capture.SocketHolder;
 
 /** Port 53 open to the network: which program listens, and whether hardening is the fix or only a choice. */
@@ -73,6 +74,50 @@ class ExposureCheckTest {
         assertEquals(CheckStatus.OK, c.status());
         assertTrue(c.evidence().contains("udp 192.168.122.1 · uid 117 (libvirt-dnsmasq)"), c.evidence());
         assertTrue(c.evidence().contains("libvirt-dnsmasq answers other machines"), c.evidence());
+    }
+
+    /** /proc/net/udp as recorded, one socket on 192.168.122.1:53 owned by {@code uid}, whose process was not read. */
+    static ListeningSockets.Socket unreadSocket(int uid, String user) {
+        String udp = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
+                + " 1: 017AA8C0:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000 " + uid + "        0 31337 2 0000000000000000 0\n";
+        ListeningSockets.Socket s = ListeningSockets.port53(udp, "udp").get(0);
+        return s.heldBy(new SocketHolder(null, 0, s.uid(), user));
+    }
+
+    static RunningPrograms.Running running(long pid, String program, Integer... uids) {
+        return new RunningPrograms.Running(pid, program, java.util.Set.of(uids));
+    }
+
+    @Test
+    @DisplayName("a DNS server whose socket this user may not read is known by its program under any account: root, "
+            + "a user's, or a service account it dropped to after binding as root; not by an unknown account alone")
+    void dnsServerKnownByItsProgramUnderAnyAccount() {
+        ListeningSockets.Socket root = unreadSocket(0, "root");
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(root), NO_RULES).status(), "nothing running named");
+        Check asRoot = ExposureCheck.of(List.of(root), NO_RULES, List.of(running(1, "systemd", 0),
+                running(700, "dnsmasq", 0), running(2000, "bash", 1000)));
+        assertEquals(CheckStatus.OK, asRoot.status(), asRoot.evidence());
+        assertTrue(asRoot.evidence().contains("udp 192.168.122.1 · uid 0 (root) and no firewall rule drops it: dnsmasq "
+                + "answers other machines"), asRoot.evidence());
+
+        Check dropped = ExposureCheck.of(List.of(root), NO_RULES, List.of(running(1, "systemd", 0),
+                running(812, "dnsmasq", 117)));
+        assertEquals(CheckStatus.OK, dropped.status(), "bound as root, now libvirt-dnsmasq: " + dropped.evidence());
+
+        Check users = ExposureCheck.of(List.of(unreadSocket(1000, "alice")), NO_RULES,
+                List.of(running(4000, "coredns", 1000), running(4100, "unbound", 1001)));
+        assertTrue(users.evidence().contains(": coredns answers other machines"), users.evidence());
+
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(unreadSocket(1000, "alice")), NO_RULES,
+                List.of(running(4100, "unbound", 1001))).status(), "another user's server holds no socket of alice's");
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(root), NO_RULES, List.of(running(700, "dnsmasq", 117),
+                running(701, "unbound", 118))).status(), "two servers, a socket of root's: which one holds it is unknown");
+        assertEquals(CheckStatus.WARNING, ExposureCheck.of(List.of(udp("0.0.0.0", new SocketHolder("python3", 900, 0,
+                "root"))), NO_RULES, List.of(running(700, "dnsmasq", 0))).status(), "the socket's own program decides");
+        Check account = ExposureCheck.of(List.of(unreadSocket(117, "libvirt-dnsmasq")), NO_RULES,
+                List.of(running(1, "systemd", 0)));
+        assertTrue(account.evidence().contains(": libvirt-dnsmasq answers"), "processes hidden (hidepid): the account "
+                + "is the hint: " + account.evidence());
     }
 
     @Test
