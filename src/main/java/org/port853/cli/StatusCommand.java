@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.port853.core.ResolvConfState;
 import org.port853.core.Assessment;
 import org.port853.platform.ResolverAdapter;
 import org.port853.core.LinkState;
@@ -82,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         if (s.platform().resolverFile() != null) {
             var file = s.platform().resolverFile();
             out.println("/etc/resolv.conf: " + file.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + (file.kind() == ResolvConfState.Kind.SPECIAL ? " (not a regular file: " + file.specialName() + ")" : "")
                     + (file.target() == null ? "" : " -> " + file.target())
                     + (file.nameservers().isEmpty() ? "" : " (nameserver " + String.join(" ", file.nameservers()) + ")")
                     + (s.resolverFileLeadsNowhere() ? ", which does not answer while " + s.resolverName()

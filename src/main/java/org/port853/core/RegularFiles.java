@@ -27,7 +27,12 @@ public final class RegularFiles {
 
     /** As {@link #read}, decoded as UTF-8 ({@link java.nio.charset.MalformedInputException} where it is not). */
     public static String readString(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read(file))).toString();
+        return utf8(read(file));
+    }
+
+    /** {@code bytes} as UTF-8 text, refused where they are not (as {@link #readString} refuses such a file). */
+    public static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**

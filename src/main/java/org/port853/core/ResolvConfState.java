@@ -3,9 +3,10 @@ package org.port853.core;
 /**
  * Where /etc/resolv.conf leads programs that read it. {@code readByCLibrary}: the C library's own lookups follow the file
  * too (it asks {@code dns} with no working {@code resolve} before it), so nearly every program
- * does, not only those that read it themselves.
+ * does, not only those that read it themselves. {@code fileType}: what it is where it is {@link Kind#SPECIAL}, else null.
  */
-public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary) {
+public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary,
+                              FileType fileType) {
     public enum Kind {
         /** Link to resolved's stub file: everything goes through 127.0.0.53. */
         STUB,
@@ -15,6 +16,8 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         STATIC,
         /** A directory (or a link to one): no program can read settings from it, the C library included. */
         DIRECTORY,
+        /** A named pipe, a socket or a device (or a link to one): no settings to read, and a pipe makes its readers wait. */
+        SPECIAL,
         /** Missing or a dangling link. */
         MISSING
     }
@@ -23,9 +26,30 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         nameservers = java.util.List.copyOf(nameservers);
     }
 
+    /** Anything but {@link Kind#SPECIAL}. */
+    public ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary) {
+        this(kind, target, nameservers, readByCLibrary, null);
+    }
+
     /** A file whose readers are not known beyond the programs that read it themselves. */
     public ResolvConfState(Kind kind, String target, java.util.List<String> nameservers) {
         this(kind, target, nameservers, false);
+    }
+
+    /** Neither file nor directory: no link replaces it before it is moved away, and programs find no settings there. */
+    public boolean isNoFile() {
+        return kind == Kind.DIRECTORY || kind == Kind.SPECIAL;
+    }
+
+    /** What a {@link Kind#SPECIAL} file is, for the bundles' choices: 0 a named pipe, 1 a socket, 2 a device, 3 other. */
+    public int specialKind() {
+        return fileType == FileType.NAMED_PIPE ? 0 : fileType == FileType.SOCKET ? 1
+                : fileType == FileType.CHARACTER_DEVICE || fileType == FileType.BLOCK_DEVICE ? 2 : 3;
+    }
+
+    /** {@link #specialKind()} in English words. */
+    public String specialName() {
+        return java.util.List.of("a named pipe", "a socket", "a device", "no file of a known kind").get(specialKind());
     }
 
     /**
@@ -42,7 +66,7 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
      * program ({@link #sendsLookupsToNetwork()}), 2 nobody, but the programs that read it find no server (a directory).
      */
     public int missedBy() {
-        return kind == Kind.DIRECTORY ? 2 : sendsLookupsToNetwork() ? 1 : 0;
+        return isNoFile() ? 2 : sendsLookupsToNetwork() ? 1 : 0;
     }
 
     /** {@link #missedBy()} in words (English; the bundles' result.not-covered chooses by the number). */
@@ -55,11 +79,12 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
     }
 
     /**
-     * What comes before linking {@code file} to the stub: moving it away where it is a directory (no link replaces
-     * one), else nothing.
+     * What comes before linking {@code file} to the stub: moving it away where it is a directory or no file (no link
+     * replaces one), else nothing.
      */
     public String beforeTheLink(String file) {
-        return kind == Kind.DIRECTORY ? "move the directory away first (sudo mv " + file + " " + file + ".old), then " : "";
+        return isNoFile() ? "move " + (kind == Kind.DIRECTORY ? "the directory" : "it") + " away first (sudo mv " + file
+                + " " + file + ".old), then " : "";
     }
 
     private static boolean isLoopback(String address) {
@@ -91,6 +116,8 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
                 return java.util.Optional.of("/etc/resolv.conf is missing");
             case DIRECTORY:
                 return java.util.Optional.of("/etc/resolv.conf is a directory");
+            case SPECIAL:
+                return java.util.Optional.of("/etc/resolv.conf is not a regular file (" + specialName() + ")");
             default:
                 return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a file of its own"
                         + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));

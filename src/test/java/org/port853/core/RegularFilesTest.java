@@ -12,12 +12,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RegularFilesTest {
+public class RegularFilesTest {
     @TempDir
     Path dir;
 
     /** A named pipe at {@code file} (Java cannot make one). */
-    static Path pipe(Path file) throws Exception {
+    public static Path pipe(Path file) throws Exception {
         assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
         return file;
     }

@@ -272,6 +272,9 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         Map<String, Object> rc = new LinkedHashMap<>();
         if (resolvConf != null) {
             rc.put("kind", resolvConf.kind().name());
+            if (resolvConf.fileType() != null) {
+                rc.put("fileType", resolvConf.fileType().name());
+            }
             rc.put("target", resolvConf.target());
             rc.put("nameservers", resolvConf.nameservers());
             rc.put("readByCLibrary", resolvConf.readByCLibrary());

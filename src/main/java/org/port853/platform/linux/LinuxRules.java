@@ -101,6 +101,32 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
+     * A named pipe, socket or device at /etc/resolv.conf: no settings to read, and a pipe makes its readers (glibc's
+     * fopen among them) wait for a writer. As for a directory, no link replaces it until it is moved away. Details: the
+     * C library reads it (0|1), the stub listener is off (0|1), what it is ({@link ResolvConfState#specialKind()}).
+     */
+    private static Reason notAFile(ResolvConfState rc, boolean stubListenerOff) {
+        boolean pipe = rc.specialKind() == 0;
+        return new Reason("RESOLV_CONF_SPECIAL", rc.readByCLibrary() ? Severity.BROKEN : Severity.WARNING,
+                "/etc/resolv.conf is not a regular file (" + rc.specialName() + "): programs that read it find no "
+                        + "settings" + (pipe ? " and may wait on it for good" : "") + (rc.readByCLibrary()
+                        ? ", and the C library, which asks 'dns' before any working 'resolve', cannot look names up "
+                        + "either, so most programs cannot resolve names" : "") + ".",
+                moveAway("it", stubListenerOff), null,
+                List.of(rc.readByCLibrary() ? "1" : "0", stubListenerOff ? "1" : "0",
+                        String.valueOf(rc.specialKind())));
+    }
+
+    /** The fix of a resolv.conf that no link can replace ({@code what}: the directory, it) until it is moved away. */
+    private static String moveAway(String what, boolean stubListenerOff) {
+        return "Move " + what + " away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
+                ? " and put a file there that names a DNS server: systemd-resolved's stub listener is off "
+                + "(DNSStubListener=no), so the stub cannot answer unless you turn it on (DNSStubListener=yes)."
+                : ", then link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf: 'port853 apply' with "
+                + "--link-resolv-conf does it with the settings it applies.");
+    }
+
+    /**
      * The folder of Port853's drop-in is no folder, Port853's drop-in is a symbolic link, the main resolved.conf is a
      * pipe, or a drop-in is one that hides Port853's (its last detail 1): ResolvedPlanner refuses every change until it
      * is moved away. (A revert does not remove such a link either: it is someone else's file.)
@@ -387,13 +413,11 @@ public final class LinuxRules implements PlatformRules {
                         "/etc/resolv.conf is a directory, not a file: programs that read it find no settings"
                                 + (rc.readByCLibrary() ? ", and the C library, which asks 'dns' before any working "
                                 + "'resolve', cannot look names up at all, so most programs cannot resolve names" : "")
-                                + ".", "Move the directory away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
-                                ? " and put a file there that names a DNS server: systemd-resolved's stub listener is off "
-                                + "(DNSStubListener=no), so the stub cannot answer unless you turn it on "
-                                + "(DNSStubListener=yes)." : ", then link /etc/resolv.conf to /run/systemd/resolve/"
-                                + "stub-resolv.conf: 'port853 apply' with --link-resolv-conf does it with the settings it "
-                                + "applies."), null,
+                                + ".", moveAway("the directory", stubListenerOff), null,
                         List.of(rc.readByCLibrary() ? "1" : "0", stubOff)));
+                break;
+            case SPECIAL:
+                reasons.add(notAFile(rc, stubListenerOff));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,

@@ -1,16 +1,10 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Optional;
+import org.port853.core.FileType;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolvConfState.Kind;
 
@@ -29,26 +23,32 @@ final class ResolvConfInspector {
         return inspect(resolvConf, false);
     }
 
+    /**
+     * Decided on one look at the file ({@link ResolvConfLook}), so that a file replaced meanwhile cannot give half of
+     * each answer; one that never held still is taken as a file of its own that could not be read.
+     */
     private static ResolvConfState inspect(Path resolvConf, boolean readByCLibrary) {
-        String target = null;
-        Kind kind;
-        try {
-            target = linkTarget(resolvConf);
-            if (target != null) {
-                kind = !Files.exists(resolvConf) ? Kind.MISSING : linkKind(target);
-            } else if (Files.exists(resolvConf, LinkOption.NOFOLLOW_LINKS)) {
-                kind = Kind.STATIC;
-            } else {
-                kind = Kind.MISSING;
-            }
-        } catch (IOException e) {
-            kind = Kind.MISSING;
+        return ResolvConfLook.of(resolvConf).map(look -> state(look, readByCLibrary))
+                .orElseGet(() -> new ResolvConfState(Kind.STATIC, null, List.of(), readByCLibrary));
+    }
+
+    private static ResolvConfState state(ResolvConfLook look, boolean readByCLibrary) {
+        Kind kind = kind(look);
+        return new ResolvConfState(kind, look.linkTarget(), kind == Kind.MISSING || kind == Kind.DIRECTORY
+                || kind == Kind.SPECIAL ? List.of() : look.lines().nameservers(), readByCLibrary,
+                kind == Kind.SPECIAL ? look.type() : null);
+    }
+
+    /** A link to the stub or uplink file is what it leads to once that is there; anything else is what was opened. */
+    private static Kind kind(ResolvConfLook look) {
+        if (look.type() == null) {
+            return Kind.MISSING;
         }
-        if (kind == Kind.STATIC && Files.isDirectory(resolvConf)) {
-            kind = Kind.DIRECTORY;
+        Kind link = look.isLink() ? linkKind(look.linkTarget()) : Kind.STATIC;
+        if (link != Kind.STATIC || look.type() == FileType.REGULAR) {
+            return link;
         }
-        return new ResolvConfState(kind, target, kind == Kind.MISSING || kind == Kind.DIRECTORY ? List.of()
-                : ResolvConfLines.read(resolvConf).nameservers(), readByCLibrary);
+        return look.type() == FileType.DIRECTORY ? Kind.DIRECTORY : Kind.SPECIAL;
     }
 
     /** Does a link at {@code resolvConf} to {@code link} (null: not a link) lead to the stub's file? */
@@ -76,52 +76,9 @@ final class ResolvConfInspector {
      * copy) cannot give half of each answer; a file that cannot be read leads nowhere.
      */
     static boolean usesResolved(Path resolvConf) {
-        for (int attempt = 0; attempt < LOOK_ATTEMPTS; attempt++) {
-            Optional<Boolean> answer = usesResolvedAtOneLook(resolvConf);
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-        }
-        return false;
+        return ResolvConfLook.of(resolvConf).map(look -> look.isLink() && linkKind(look.linkTarget()) != Kind.STATIC
+                || look.type() == FileType.REGULAR && onlyStub(look.lines())).orElse(false);
     }
-
-    /** Empty where the file changed while it was looked at (or could not be read as what it was): look again. */
-    private static Optional<Boolean> usesResolvedAtOneLook(Path resolvConf) {
-        BasicFileAttributes seen;
-        try {
-            seen = Files.readAttributes(resolvConf, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException missing) {
-            return Optional.of(false);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (seen.isSymbolicLink()) {
-            String target;
-            try {
-                target = leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString());
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            return Optional.of(linkKind(target) != Kind.STATIC || onlyStub(ResolvConfLines.read(Path.of(target))));
-        }
-        if (!seen.isRegularFile()) {
-            return Optional.of(false); // a directory, a pipe (not waited on)
-        }
-        byte[] bytes;
-        try (var in = Files.newInputStream(resolvConf, LinkOption.NOFOLLOW_LINKS)) { // not through a link it became
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(onlyStub(ResolvConfLines.parse(StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(bytes)).toString())));
-        } catch (CharacterCodingException e) {
-            return Optional.of(false); // as every reader of the file takes it (ResolvConfLines.read)
-        }
-    }
-
-    private static final int LOOK_ATTEMPTS = 100;
 
     private static boolean onlyStub(ResolvConfLines lines) {
         return new ResolvConfState(Kind.STATIC, null, lines.nameservers()).pointsOnlyAtStub();
@@ -142,7 +99,7 @@ final class ResolvConfInspector {
     }
 
     /** The absolute path a link at {@code resolvConf} to {@code link} names (relative links from its directory). */
-    private static String leadsTo(Path resolvConf, String link) {
+    static String leadsTo(Path resolvConf, String link) {
         return resolvConf.getParent().resolve(link).normalize().toString();
     }
 
@@ -152,6 +109,7 @@ final class ResolvConfInspector {
             case UPLINK -> 0;
             case MISSING -> 1;
             case DIRECTORY -> 3;
+            case SPECIAL -> 4;
             default -> 2;
         };
     }

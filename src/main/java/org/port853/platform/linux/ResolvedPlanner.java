@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.port853.core.FileType;
+import org.port853.core.ResolvConfState;
 import org.port853.core.DesiredSettings;
 import org.port853.core.Sentence;
 import org.port853.core.StubListenerAdvice;
@@ -207,7 +209,8 @@ public final class ResolvedPlanner {
             return Optional.empty();
         }
         Path rc = paths.resolvConf();
-        if (Files.isDirectory(rc, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link to one is replaced as any link
+        FileType type = typeOf(rc); // a link to a directory or pipe is replaced as any link
+        if (type == FileType.DIRECTORY) {
             return Optional.of(stubListenerOff.getAsBoolean()
                     ? Sentence.of(rc + " is a directory, not a file, and systemd-resolved's stub listener is off "
                             + "(DNSStubListener=no), so it cannot be linked to the stub: move the directory away (sudo mv "
@@ -217,7 +220,28 @@ public final class ResolvedPlanner {
                             + "directory away first (sudo mv " + rc + " " + rc + ".old), then try again",
                             "refused.resolv-conf-directory", rc));
         }
+        if (type != null && type != FileType.REGULAR && type != FileType.SYMBOLIC_LINK) {
+            // its before-state cannot be kept for a revert, and a pipe would make the change wait on it
+            ResolvConfState file = new ResolvConfState(ResolvConfState.Kind.SPECIAL, null, List.of(), false, type);
+            String start = rc + " is not a regular file (" + file.specialName() + ")";
+            return Optional.of(stubListenerOff.getAsBoolean()
+                    ? Sentence.of(start + ", and systemd-resolved's stub listener is off (DNSStubListener=no), so it "
+                            + "cannot be linked to the stub: move it away (sudo mv " + rc + " " + rc + ".old) and put a "
+                            + "file there that names a DNS server", "refused.resolv-conf-special.stub-off", rc,
+                            file.specialKind())
+                    : Sentence.of(start + ", so Port853 cannot link it to the stub: move it away first (sudo mv " + rc
+                            + " " + rc + ".old), then try again", "refused.resolv-conf-special", rc, file.specialKind()));
+        }
         return stubListenerOff.getAsBoolean() ? Optional.of(StubListenerAdvice.of(rc.toString())) : Optional.empty();
+    }
+
+    /** What the path itself is (a link not followed); null where nothing is there or it cannot be told. */
+    private static FileType typeOf(Path rc) {
+        try {
+            return FileType.of(rc, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The files after the change: our drop-in (absent when the settings hand control back), maybe resolv.conf. */

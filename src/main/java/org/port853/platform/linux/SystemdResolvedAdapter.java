@@ -249,8 +249,9 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         String file = paths.resolvConf().toString();
         Sentence advice = stubListenerOff ? StubListenerAdvice.of(file)
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
-        if (rc.kind() == ResolvConfState.Kind.DIRECTORY) { // no link replaces a directory (ResolvedPlanner refuses it)
-            advice = Sentence.of(rc.beforeTheLink(file) + advice.english(), "result.not-covered.directory", file, advice);
+        if (rc.isNoFile()) { // no link replaces a directory or a pipe (ResolvedPlanner refuses it)
+            advice = Sentence.of(rc.beforeTheLink(file) + advice.english(), rc.kind() == ResolvConfState.Kind.DIRECTORY
+                    ? "result.not-covered.directory" : "result.not-covered.special", file, advice);
         }
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()
                 + ", so " + rc.missedByText() + "; " + advice.english(),

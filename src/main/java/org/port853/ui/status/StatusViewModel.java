@@ -168,7 +168,8 @@ public final class StatusViewModel {
         boolean staticToStub = file != null && file.kind() == ResolvConfState.Kind.STATIC && file.pointsOnlyAtStub();
         resolvConf.set(file == null ? "—" : I18n.t("resolvconf." + file.kind().name().toLowerCase(Locale.ROOT)
                 + (staticToStub ? ".stub" : "") + (stubGone ? ".stopped" : ""), String.valueOf(file.target()),
-                String.join(", ", file.nameservers()), file.target() == null ? 0 : 1, file.nameservers().isEmpty() ? 0 : 1));
+                String.join(", ", file.nameservers()), file.target() == null ? 0 : 1, file.nameservers().isEmpty() ? 0 : 1,
+                file.specialKind()));
         if (blocked != null) {
             // a reason refuses every change: the switch says why, the state as read stays in view
             String command = blocking == null ? null : model.fixCommand(blocking);

@@ -41,7 +41,8 @@ class ResolvConfInspectorTest {
         assertEquals(0, new ProcessBuilder("mkfifo", rc.toString()).start().waitFor());
         ResolvConfState s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
                 () -> ResolvConfInspector.inspect(rc));
-        assertEquals(Kind.STATIC, s.kind());
+        assertEquals(Kind.SPECIAL, s.kind(), "not 'a file of its own'");
+        assertEquals(org.port853.core.FileType.NAMED_PIPE, s.fileType());
         assertTrue(s.nameservers().isEmpty());
     }
 
