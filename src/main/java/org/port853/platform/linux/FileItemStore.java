@@ -115,7 +115,14 @@ public final class FileItemStore implements ItemStore {
         if (Files.size(p) > MAX_BYTES) {
             throw new IOException(p + " is larger than " + MAX_BYTES / 1024 + " KiB");
         }
-        byte[] bytes = Files.readAllBytes(p);
+        Object seen = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
+        // one open that cannot wait on a pipe put there meanwhile, of the very file looked at (not a link made since)
+        org.port853.core.RegularFiles.Contents read = org.port853.core.RegularFiles.readAtMost(p, (int) MAX_BYTES);
+        if (!read.fileKey().equals(seen)) {
+            throw new IOException(p + " was replaced while it was read");
+        }
+        byte[] bytes = read.bytes();
         String content = Utf8Bytes.decode(bytes).orElseGet(() -> BASE64 + Base64.getEncoder().encodeToString(bytes));
         Map<String, String> attributes = new LinkedHashMap<>();
         PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -180,4 +180,41 @@ class FileItemStoreTest {
         }
         assertThrows(IOException.class, () -> FileItemStore.fromOctal("rw-r--r--"));
     }
+
+    /** The before-state of a file swapped for a named pipe while it is read is refused, never waited on. */
+    @org.junit.jupiter.api.Test
+    void aPipeSwappedInWhileTheFileIsReadIsNotWaitedOn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "nameserver 127.0.0.53\n");
+        Path pipe = org.port853.core.RegularFilesTest.pipe(dir.resolve("pipe"));
+        Path name = dir.resolve("resolv.conf");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swapper = new Thread(() -> {
+            for (int i = 0; !done.get(); i++) {
+                try {
+                    Files.createLink(dir.resolve("next"), i % 2 == 0 ? file : pipe);
+                    Files.move(dir.resolve("next"), name, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        swapper.setDaemon(true);
+        swapper.start();
+        try {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                long end = System.nanoTime() + java.time.Duration.ofMillis(1500).toNanos();
+                while (System.nanoTime() < end) {
+                    try {
+                        org.junit.jupiter.api.Assertions.assertEquals("nameserver 127.0.0.53\n",
+                                FileItemStore.read(name).content());
+                    } catch (java.io.IOException refused) {
+                        // a pipe, or replaced while read: refused
+                    }
+                }
+            });
+        } finally {
+            done.set(true);
+            swapper.join();
+        }
+    }
 }
