@@ -575,10 +575,13 @@ public final class ChangeEngine {
     /**
      * The change lock; on its release, a change still pending (the work threw half-way) is no longer this process's
      * "in progress" but interrupted, also while this process runs on (the window as root makes changes itself).
+     * Taken, it first brings the journal's published scope up to date, which the refusals and status judge Port853's
+     * files by: only under the lock, where no other change saves a journal between its reading and its stamp.
      */
     private ChangeLock lock() throws IOException {
         ChangeLock l = ChangeLock.acquire(journals.dir(), lockWait);
         l.beforeRelease(journals::disownMarker);
+        journals.republishScope();
         return l;
     }
 

@@ -158,14 +158,15 @@ public final class JournalStore {
 
     /**
      * Publishes the journal's scope where none matches it: one an earlier Port853 wrote publishes none until its next
-     * change, and status and the window would not know what a revert puts back meanwhile. Needs the journal's reader.
+     * change, and status and the window would not know what a revert puts back meanwhile. Needs the journal's reader
+     * and the change lock: a journal saved between this one's reading and its stamp would be given this one's scope.
      */
     public void republishScope() {
         if (publishesScope && Files.exists(dir.resolve(JOURNAL), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 && RevertScope.published(markerDir, List.of()).isEmpty()) {
             try {
                 publishScope(load());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) { // never thrown to the caller, which holds the lock
                 warn("the journal's revert scope could not be published: " + e.getMessage());
             }
         }

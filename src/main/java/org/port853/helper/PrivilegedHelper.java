@@ -64,7 +64,6 @@ public final class PrivilegedHelper {
 
     public static Response handle(HelperRequest request, PrivilegedPlatform platform, Requester who) {
         try {
-            platform.republishForReaders(); // before the refusals below, which judge Port853's files by it
             ApplyResult result;
             switch (request.action()) {
                 case APPLY:

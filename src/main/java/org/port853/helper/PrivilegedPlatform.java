@@ -51,13 +51,6 @@ public interface PrivilegedPlatform {
     /** The engine over this machine's items; what the items need around them (a directory) it keeps under its lock. */
     ChangeEngine engine(Duration lockWait);
 
-    /**
-     * Before every request: what status and the window read of the journal, which they cannot read themselves, is
-     * brought up to date where a Port853 that wrote it published less (Linux: the {@code RevertScope}); none by default.
-     */
-    default void republishForReaders() {
-    }
-
     /** Is the machine connected (a default route on a non-loopback link)? Used by the boot-time recovery. */
     default boolean networkUp() {
         return true;

@@ -104,11 +104,6 @@ public final class LinuxChange implements PrivilegedPlatform {
     }
 
     @Override
-    public void republishForReaders() {
-        new JournalStore(paths.stateDir()).republishScope();
-    }
-
-    @Override
     public ChangeEngine engine(Duration lockWait) {
         return engine(lockWait, new ResolvedControl(paths, version(), PROBE_NAME));
     }
