@@ -9,9 +9,9 @@ import org.port853.capture.SocketHolder;
  * DNS servers that answer other machines on purpose (a local network's, virtual machines' or a Pi-hole's DNS), as
  * opposed to systemd-resolved, whose stub serves this computer. A server is known by its program, under whatever account
  * it runs: the socket's own process where it could be read (as root, or the user's own); else the one DNS server
- * program running under the socket's account, or, for a socket root opened, the one running at all (servers bind port
- * 53 as root and then drop to their own account). Only where no program tells is the service account these servers run
- * as (Debian's, Fedora's) a hint.
+ * program running under the socket's account, unless that is root (a socket root holds may be any root program's, so
+ * it stays unexplained: a warning, not a guess that reads as intentional). Only where no program tells is the service
+ * account these servers run as (Debian's, Fedora's) a hint.
  */
 final class DnsServerPrograms {
     private static final Set<String> PROGRAMS = Set.of("dnsmasq", "unbound", "named", "pihole-FTL", "kresd", "coredns",
@@ -34,10 +34,10 @@ final class DnsServerPrograms {
         if (h.program() != null) {
             return PROGRAMS.contains(h.program()) ? h.program() : null;
         }
-        String byProgram = onlyServer(running.stream().filter(r -> r.uids().contains(h.uid())).toList());
-        if (byProgram == null && h.uid() == ROOT) {
-            byProgram = onlyServer(running);
-        }
+        // root's socket is not told by root's programs: any program running as root may hold it (review: a root
+        // listener credited to the unbound beside it, which listened on loopback only, read as intentional)
+        String byProgram = h.uid() == ROOT ? null
+                : onlyServer(running.stream().filter(r -> r.uids().contains(h.uid())).toList());
         if (byProgram != null) {
             return byProgram;
         }
