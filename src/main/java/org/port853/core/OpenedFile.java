@@ -68,6 +68,24 @@ final class OpenedFile implements Closeable {
         }
     }
 
+    /**
+     * Whether {@code register} bound the C library; false, so that files are read the plain way, also where JNA itself
+     * fails: its native part missing or unpacked nowhere (UnsatisfiedLinkError), failed once before in this process
+     * (NoClassDefFoundError), or from another JNA version (a plain Error). Other errors (out of memory) are not JNA's.
+     */
+    static boolean registers(java.util.function.BooleanSupplier register) {
+        try {
+            return register.getAsBoolean();
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        } catch (Error e) {
+            if (e.getClass() != Error.class) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     /** open(2) and close(2); the flags' values are those of the architectures listed (not of MIPS, SPARC, Alpha). */
     private static final class Libc {
         static final int O_RDONLY = 0;
@@ -82,15 +100,14 @@ final class OpenedFile implements Closeable {
         static final boolean LOADED = load();
 
         private static boolean load() {
-            if (!Platform.isLinux() || !SAME_FLAGS.contains(Platform.ARCH) || !Files.isDirectory(Path.of("/proc/self/fd"))) {
-                return false;
-            }
-            try {
+            return registers(() -> {
+                if (!Platform.isLinux() || !SAME_FLAGS.contains(Platform.ARCH)
+                        || !Files.isDirectory(Path.of("/proc/self/fd"))) {
+                    return false;
+                }
                 Native.register(Libc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
                 return true;
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                return false;
-            }
+            });
         }
 
         static native int open(byte[] path, int flags);

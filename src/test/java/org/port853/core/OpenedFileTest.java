@@ -1,6 +1,7 @@
 package org.port853.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +92,23 @@ class OpenedFileTest {
             swapper.join();
         }
         assertTrue(seen[0] > 0 && seen[1] > 0, seen[0] + " reads, " + seen[1] + " refusals");
+    }
+
+    @Test
+    @DisplayName("JNA failing in any of its ways leaves the plain read, not an error on every file read (review)")
+    void jnaFailingLeavesThePlainRead() {
+        assertFalse(OpenedFile.registers(() -> {
+            throw new UnsatisfiedLinkError("Unable to load library 'c'");
+        }));
+        assertFalse(OpenedFile.registers(() -> {
+            throw new NoClassDefFoundError("Could not initialize class com.sun.jna.Native");
+        }));
+        assertFalse(OpenedFile.registers(() -> {
+            throw new Error("There is an incompatible JNA native library installed on this system");
+        }));
+        assertThrows(OutOfMemoryError.class, () -> OpenedFile.registers(() -> {
+            throw new OutOfMemoryError();
+        }));
+        assertTrue(OpenedFile.registers(() -> true));
     }
 }
