@@ -22,16 +22,28 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     private final ResolvedStateReader reader;
     private final ResolvedPlanner planner;
     private final PrivilegedClient privileged;
+    private final HelperChannel helper;
 
     public SystemdResolvedAdapter() {
         this(LinuxPaths.system(), new PrivilegedClient());
     }
 
     SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged) {
+        this(paths, privileged, privileged::send);
+    }
+
+    /** @param helper answers the helper's requests in place of {@code privileged} (tests: no helper runs) */
+    SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged, HelperChannel helper) {
         this.paths = paths;
         this.reader = new ResolvedStateReader(paths, true);
         this.planner = new ResolvedPlanner(paths);
         this.privileged = privileged;
+        this.helper = helper;
+    }
+
+    /** Where the adapter's requests to the privileged helper go. */
+    interface HelperChannel {
+        ApplyResult send(HelperRequest request) throws IOException;
     }
 
     @Override
@@ -215,8 +227,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult recoverAtBoot() {
-        ApplyResult r = send(HelperRequest.recoverAtBoot());
-        return r.outcome() == ApplyResult.Outcome.REVERTED ? revertSaid(r) : r;
+        return afterRecover(send(HelperRequest.recoverAtBoot()));
     }
 
     /**
@@ -263,7 +274,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     private ApplyResult send(HelperRequest r) {
         ApplyResult result;
         try {
-            result = privileged.send(r);
+            result = helper.send(r);
         } catch (IOException e) {
             result = ApplyResult.of(ApplyResult.Outcome.FAILED, e.getMessage());
         } finally {
