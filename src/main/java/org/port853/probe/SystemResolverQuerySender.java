@@ -1,6 +1,7 @@
 package org.port853.probe;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.xbill.DNS.Type;
  * program. The capture then shows where resolved sent each query on.
  */
 public final class SystemResolverQuerySender implements QuerySender {
+    private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
+
     private final InetSocketAddress server;
+    private final Path resolvConf;
 
     public SystemResolverQuerySender() {
         this(null);
@@ -34,16 +38,30 @@ public final class SystemResolverQuerySender implements QuerySender {
 
     /** @param server a fixed server (tests), or null for the system's first configured one */
     public SystemResolverQuerySender(InetSocketAddress server) {
+        this(server, RESOLV_CONF);
+    }
+
+    /** @param resolvConf where the system's servers are read where dnsjava would read a resolv.conf */
+    SystemResolverQuerySender(InetSocketAddress server, Path resolvConf) {
         this.server = server;
+        this.resolvConf = resolvConf;
     }
 
     private InetSocketAddress resolve() {
         if (server != null) {
             return server;
         }
-        ResolverConfig.refresh();
-        List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+        List<InetSocketAddress> servers = ResolvConfServers.usedHere() ? ResolvConfServers.of(resolvConf) : configured();
         return servers.isEmpty() ? new InetSocketAddress("127.0.0.53", 53) : servers.get(0);
+    }
+
+    /**
+     * dnsjava's own look (the registry on Windows). Never where it would read a resolv.conf: its fallbacks after an
+     * empty one (the JDK's resolver configuration) read the file with a plain open too.
+     */
+    private static List<InetSocketAddress> configured() {
+        ResolverConfig.refresh();
+        return ResolverConfig.getCurrentConfig().servers();
     }
 
     @Override
