@@ -121,6 +121,36 @@ class CheckTextsTest {
     }
 
     @Test
+    @DisplayName("a look-alike name written in Unicode: the fix asks first whether it is the name meant, as Status does, "
+            + "and offers no xn-- form that would only make that server work, in both languages")
+    void aLookAlikeNameInUnicodeIsToBeCheckedNotConverted() {
+        String ascii = "xn--80ak6aa92e.com";
+        CertificateReport cert = new CertificateReport(ascii, "Test CA", "Test CA", List.of(ascii), Instant.EPOCH,
+                Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, ascii, "P");
+        ProbeReport r = new ProbeReport(ServerAddress.parseReported("10.8.0.1#\u0430\u0440\u0440\u04cf\u0435.com"),
+                TcpOutcome.OK, TlsOutcome.OK, null, 11.5, 24.0, "TLSv1.3", "TLS_AES_256_GCM_SHA384", cert, 13.0,
+                List.of(), List.of(), 3, "a.test", "NOERROR", List.of(), true, null, null);
+        Check name = find(ServerChecks.of(r, DotMode.STRICT, null, null, Instant.parse("2026-11-30T00:00:00Z")), "tls.name");
+        String escaped = "\\u0430\\u0440\\u0440\\u04cf\\u0435.com";
+
+        assertEquals(org.port853.probe.doctor.CheckStatus.WARNING, name.status());
+        assertEquals("First check that " + escaped + " is the name you mean: its ASCII form names the same host, so "
+                + "writing it so would only make this server work. If it is not, remove the server where it is set "
+                + "(resolved.conf, a drop-in, or the DNS settings of the connection), or choose a provider from the "
+                + "catalogue ('port853 providers'); only if it is, write it in its ASCII form.", name.fix());
+        assertTrue(name.evidence().startsWith("The TLS name of this server (" + escaped + ", shown escaped) reads as a "
+                + "look-alike") && name.evidence().contains("the settings write this name in Unicode"), name.evidence());
+        CheckTexts.Text en = english(name);
+        CheckTexts.Text de = german(name);
+        assertTrue(en.fix().startsWith("First check that " + escaped + " is the name you mean"), en.fix());
+        assertTrue(de.fix().startsWith("Zuerst prüfen, ob " + escaped + " der gemeinte Name ist"), de.fix());
+        assertTrue(de.evidence().contains("schreiben diesen Namen in Unicode"), de.evidence());
+        for (String said : List.of(name.fix(), en.fix(), de.fix())) {
+            assertFalse(said.contains(ascii), "the look-alike's xn-- form offered as the fix: " + said);
+        }
+    }
+
+    @Test
     @DisplayName("a small answer to the large query proves nothing about large answers: not OK, said why; above 512 bytes OK")
     void aSmallAnswerDoesNotPassTheLargeAnswerCheck() {
         Check small = find(ServerChecks.of(probe(new ProbeReport.LargeAnswer(". DNSKEY", 28, false, null)), DotMode.STRICT,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.port853.core.DnsNames;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
 import org.port853.probe.dot.CertificateReport;
@@ -195,12 +196,7 @@ public final class ServerChecks {
         }
         String unicode = r.server().unicodeName();
         if (c.nameMatches() && unicode != null) {
-            // the probe checked the ASCII form; resolved built with OpenSSL checks the name as the settings write it
-            return Check.warning("tls.name", s, "The certificate names " + c.checkedName() + ", but the settings write "
-                    + "this name in Unicode (" + unicode + ", shown escaped): systemd-resolved built with OpenSSL checks "
-                    + "the certificate against it as written, and strict mode fails; built with GnuTLS, it converts it.",
-                    "Write the server as " + r.server().toResolvedSyntax() + ".").says("tls.name.unicode",
-                    c.checkedName(), unicode, r.server().toResolvedSyntax());
+            return unicodeName(c, r, s, unicode);
         }
         if (c.nameMatches()) {
             return Check.ok("tls.name", s, "The certificate names " + c.checkedName() + ".").says("tls.name.ok", c.checkedName());
@@ -208,6 +204,29 @@ public final class ServerChecks {
         return Check.failure("tls.name", s, "The certificate names " + String.join(", ", c.names()) + ", not "
                 + c.checkedName() + ": strict mode refuses this server.", "Use the TLS name the provider documents for this "
                 + "address (the part after #).").says("tls.name.mismatch", String.join(", ", c.names()), c.checkedName());
+    }
+
+    /**
+     * The probe checked the ASCII form; resolved built with OpenSSL checks the name as the settings write it. A
+     * look-alike's ASCII form names the same, perhaps wrong, host: the fix asks whether it is the name meant first
+     * (as Status's TLS_NAME_UNICODE does), it does not offer the conversion that would only make that server work.
+     */
+    private static Check unicodeName(CertificateReport c, ProbeReport r, String s, String unicode) {
+        String ascii = r.server().toResolvedSyntax();
+        String written = "The certificate names " + c.checkedName() + ", but the settings write this name in Unicode ("
+                + unicode + ", shown escaped): systemd-resolved built with OpenSSL checks the certificate against it as "
+                + "written, and strict mode fails; built with GnuTLS, it converts it.";
+        if (!DnsNames.isLookAlike(r.server().tlsName())) {
+            return Check.warning("tls.name", s, written, "Write the server as " + ascii + ".")
+                    .says("tls.name.unicode", c.checkedName(), unicode, ascii);
+        }
+        return Check.warning("tls.name", s, "The TLS name of this server (" + unicode + ", shown escaped) reads as a "
+                + "look-alike: letters of another script that look Latin, or scripts mixed in one label.", "First check "
+                + "that " + unicode + " is the name you mean: its ASCII form names the same host, so writing it so would "
+                + "only make this server work. If it is not, remove the server where it is set (resolved.conf, a drop-in, "
+                + "or the DNS settings of the connection), or choose a provider from the catalogue ('port853 providers'); "
+                + "only if it is, write it in its ASCII form.").says("tls.name.look-alike", unicode)
+                .adding(written, "tls.name.unicode", c.checkedName(), unicode, ascii);
     }
 
     private static Check dates(CertificateReport c, String s, Instant exactlyNow) {
