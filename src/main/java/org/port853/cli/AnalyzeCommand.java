@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.port853.capture.ClassTotals;
 import org.port853.capture.FileAnalyzer;
 import org.port853.capture.LeakRecord;
@@ -20,6 +22,7 @@ import org.port853.capture.LinkTypes;
 import org.port853.capture.PcapFormatException;
 import org.port853.capture.TrafficClass;
 import org.port853.capture.UnsupportedLinkTypeException;
+import org.port853.cli.TextTable.Column;
 import org.port853.core.InvalidInputException;
 import org.port853.core.IpAddresses;
 import picocli.CommandLine.Command;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
             + "file, and lists the leaked queries (up to --max-leaks; all are counted).",
             "Local means loopback plus the --local addresses. Exit codes: 0 ok, 1 failed, 2 bad input."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    /** An interface name is cut beyond this: a file can name them at will (Windows' \\Device\\NPF_{GUID} fits). */
+    static final int INTERFACE_COLUMNS = 50;
+
     @Spec
     CommandSpec spec;
 
@@ -247,22 +253,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, FileAnalyzer.Result r) {
         out.printf("%d frames (%s), %d DNS packets counted%n", r.frames(), r.format(), r.countedFrames());
-        out.printf("%-16s %12s %14s%n", "class", "packets", "bytes");
+        TextTable totals = new TextTable("", " ", Column.left(16), Column.right(12), Column.right(14))
+                .row("class", "packets", "bytes");
         for (TrafficClass c : TrafficClass.values()) {
-            ClassTotals t = r.total(c);
-            out.printf("%-16s %12d %14d%n", label(c), t.packets(), t.bytes());
+            totals.row(label(c), r.total(c).packets(), r.total(c).bytes());
         }
+        out.print(totals);
         if (!r.interfaces().isEmpty()) {
             // the column only where there is any: the totals list it, and an interface that carried only such
             // packets read 0 / 0 everywhere without it
             boolean on853 = r.total(TrafficClass.PLAINTEXT_853).packets() > 0;
             out.println();
-            out.printf("%-16s %20s %20s %20s%s%n", "interface", "encrypted", "local plaintext", "leak",
-                    on853 ? String.format(" %20s", label(TrafficClass.PLAINTEXT_853)) : "");
-            r.interfaces().forEach((name, m) -> out.printf("%-16s %20s %20s %20s%s%n", name,
-                    pb(m.get(TrafficClass.ENCRYPTED)), pb(m.get(TrafficClass.LOCAL_PLAINTEXT)),
-                    pb(m.get(TrafficClass.LEAK)),
-                    on853 ? String.format(" %20s", pb(m.get(TrafficClass.PLAINTEXT_853))) : ""));
+            List<TrafficClass> shown = on853 ? List.of(TrafficClass.values())
+                    : List.of(TrafficClass.ENCRYPTED, TrafficClass.LOCAL_PLAINTEXT, TrafficClass.LEAK);
+            Column[] columns = new Column[shown.size() + 1];
+            columns[0] = Column.left(16, INTERFACE_COLUMNS);
+            Arrays.fill(columns, 1, columns.length, Column.right(20));
+            TextTable perInterface = new TextTable("", " ", columns);
+            perInterface.row(Stream.concat(Stream.of("interface"), shown.stream().map(AnalyzeCommand::label)).toArray());
+            r.interfaces().forEach((name, m) -> perInterface.row(Stream.concat(Stream.of(name),
+                    shown.stream().map(c -> pb(m.get(c)))).toArray()));
+            out.print(perInterface);
         }
         out.println();
         if (r.leakCount() == 0) {
@@ -273,10 +284,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.leakCount() == 1 ? "y" : "ies");
         } else {
             out.printf("%d leaked quer%s:%n", r.leakCount(), r.leakCount() == 1 ? "y" : "ies");
+            TextTable leaks = new TextTable("  ", " ", Column.left(0), Column.left(10, INTERFACE_COLUMNS),
+                    Column.left(39), Column.left(6), Column.left(0));
             for (LeakRecord l : r.leaks()) {
-                out.printf("  %s  %-10s %-39s %-6s %s%s%n", l.time(), l.iface(), l.server(), l.type(),
-                        l.name().isEmpty() ? "(no question)" : l.name(), l.rcode() == null ? "" : "  " + l.rcode());
+                leaks.row(l.time(), l.iface(), l.server(), l.type(), (l.name().isEmpty() ? "(no question)" : l.name())
+                        + (l.rcode() == null ? "" : "  " + l.rcode()));
             }
+            out.print(leaks);
             if (r.leakCount() > r.leaks().size()) {
                 out.printf("  ... and %d more (raise --max-leaks)%n", r.leakCount() - r.leaks().size());
             }

@@ -15,6 +15,7 @@ import org.port853.capture.CaptureUnavailableException;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.MeterSnapshot;
 import org.port853.capture.TrafficClass;
+import org.port853.cli.TextTable.Column;
 import org.port853.platform.RootAdvice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
             + "capture service. Exit codes: 0 ok (stopped by --duration), 1 failed, 2 bad input, 130 stopped by Ctrl-C "
             + "(the totals are printed all the same)."})
 public final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
+    /** A program is cut beyond this (it reads "dig (812) → systemd-resolved (97)" at most, unless renamed so). */
+    private static final int PROGRAM_COLUMNS = 64;
+
     @Spec
     CommandSpec spec;
 
@@ -229,10 +233,12 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             out.println(json(o));
         } else {
             out.println("Totals:");
+            TextTable totals = new TextTable("  ", " ", Column.left(16), Column.right(10), Column.left(7),
+                    Column.right(12), Column.left(0));
             for (TrafficClass c : TrafficClass.values()) {
-                out.printf("  %-16s %10d packets %12d bytes%n", AnalyzeCommand.label(c), s.total(c).packets(),
-                        s.total(c).bytes());
+                totals.row(AnalyzeCommand.label(c), s.total(c).packets(), "packets", s.total(c).bytes(), "bytes");
             }
+            out.print(totals);
             out.printf("  dropped by the capture: %d (kernel buffer), %d (interface)%n", s.pcapDrops(), s.ifDrops());
             long unlisted = session.leaksNotListed();
             if (unlisted > 0) {
@@ -250,7 +256,9 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             }
             if (!session.leaksByProgram().isEmpty()) {
                 out.println("Leaked queries by program:");
-                session.leaksByProgram().forEach((p, n) -> out.printf("  %-24s %8d%n", p, n));
+                TextTable byProgram = new TextTable("  ", " ", Column.left(24, PROGRAM_COLUMNS), Column.right(8));
+                session.leaksByProgram().forEach(byProgram::row);
+                out.print(byProgram);
             }
         }
     }

@@ -3,11 +3,11 @@ package org.port853.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.port853.core.Printable;
 import org.port853.core.Provider;
 import org.port853.core.ProviderCatalog;
 import org.port853.core.ProviderJson;
 import org.port853.core.ServerAddress;
+import org.port853.cli.TextTable.Column;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +26,8 @@ import java.util.function.Supplier;
         description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.",
         footer = {"", DemoCommands.HELP})
 public final class ProvidersCommand implements Callable<Integer> {
+    /** A name or jurisdiction longer than this is cut: a custom provider's is the user's text. */
+    private static final int TEXT_COLUMNS = 80;
 
     @Option(names = "--json", description = "Print a JSON array with every field, including servers as ADDR#name.")
     boolean json;
@@ -79,33 +81,22 @@ public final class ProvidersCommand implements Callable<Integer> {
     }
 
     static String table(List<Provider> providers) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"ID", "NAME", "FILTERING", "JURISDICTION", "SERVERS"});
+        TextTable table = new TextTable("", "  ", Column.left(0), Column.left(0, TEXT_COLUMNS), Column.left(0),
+                Column.left(0, TEXT_COLUMNS), Column.left(0));
+        table.row("ID", "NAME", "FILTERING", "JURISDICTION", "SERVERS");
         boolean anyCustom = false;
         for (Provider p : providers) {
             anyCustom |= p.custom();
             List<ServerAddress> servers = p.servers();
             String first = servers.isEmpty() ? "" : servers.get(0).toResolvedSyntax();
-            rows.add(new String[]{p.id() + (p.custom() ? "*" : ""), Printable.of(p.displayName()),
-                    p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT),
-                    Printable.of(p.jurisdiction()), first});
+            table.row(p.id() + (p.custom() ? "*" : ""), p.displayName(),
+                    p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT), p.jurisdiction(),
+                    first);
             for (int i = 1; i < servers.size(); i++) {
-                rows.add(new String[]{"", "", "", "", servers.get(i).toResolvedSyntax()});
+                table.row("", "", "", "", servers.get(i).toResolvedSyntax());
             }
         }
-        int[] width = new int[5];
-        for (String[] r : rows) {
-            for (int c = 0; c < 4; c++) {
-                width[c] = Math.max(width[c], TerminalColumns.of(r[c]));
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (String[] r : rows) {
-            for (int c = 0; c < 4; c++) {
-                b.append(TerminalColumns.padded(r[c], width[c] + 2));
-            }
-            b.append(r[4]).append(System.lineSeparator());
-        }
+        StringBuilder b = new StringBuilder(table.toString());
         if (anyCustom) {
             b.append("* your own provider").append(System.lineSeparator());
         }

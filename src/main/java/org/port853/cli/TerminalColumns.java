@@ -51,11 +51,6 @@ final class TerminalColumns {
         return text.codePoints().map(TerminalColumns::of).sum();
     }
 
-    /** {@code text} followed by spaces up to {@code columns} columns (none when it is that wide already). */
-    static String padded(String text, int columns) {
-        return text + " ".repeat(Math.max(0, columns - of(text)));
-    }
-
     /**
      * {@code text} if it takes at most {@code columns} columns, else as much of it as fits before a final "…" in that
      * many. A character stays with the zero-width ones that follow it (combining marks, variation selectors), or is

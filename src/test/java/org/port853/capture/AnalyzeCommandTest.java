@@ -136,6 +136,41 @@ class AnalyzeCommandTest {
         assertTrue(!clean.out().contains("carried no DNS query"), "leaked queries were read there: " + clean.out());
     }
 
+    /** Terminal columns of the test's names: CJK takes two, the combining acute none. */
+    private static int columns(String line) {
+        return line.codePoints().map(c -> c == 0x301 ? 0 : c >= 0x3000 ? 2 : 1).sum();
+    }
+
+    @Test
+    @DisplayName("interfaces named in CJK, with a combining mark or at length keep the interface and leak tables' "
+            + "columns: padded by terminal columns, a name beyond 50 columns cut by columns")
+    void interfaceNamesArePaddedByTerminalColumns(@TempDir Path dir) throws Exception {
+        List<String> names = List.of("eth0", "\u7121\u7dda\u30ea\u30f3\u30af\u7121\u7dda\u30ea\u30f3\u30af",
+                "cafe\u0301-lan", "\u7121".repeat(10) + "x".repeat(34)); // 64 bytes, as many as a name is read
+        List<Frames.IfRec> recs = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            recs.add(new Frames.IfRec(FileAnalyzerTest.T + i, i, 0, Frames.ether(0x0800, Frames.ipv4("10.0.0.5",
+                    "203.0.113.5", 17, Frames.udp(40000, 53, Frames.dnsQuery("q" + i + ".example", 1))))));
+        }
+        Path pcapng = Files.write(dir.resolve("names.pcapng"), Frames.pcapngInterfaces(LinkTypes.ETHERNET, names, recs));
+        Run r = run(pcapng.toString(), "--local", "10.0.0.5");
+        assertEquals(0, r.code(), r.err());
+
+        List<String> table = r.out().lines().dropWhile(l -> !l.startsWith("interface ")).takeWhile(l -> !l.isEmpty())
+                .toList();
+        List<String> leaks = r.out().lines().filter(l -> l.contains(".example")).toList();
+        assertEquals(names.size() + 1, table.size(), r.out());
+        assertEquals(names.size(), leaks.size(), r.out());
+        for (List<String> lines : List.of(table, leaks)) {
+            int end = columns(lines.get(0));
+            for (String line : lines) {
+                assertEquals(end, columns(line), "columns in line with the first: " + line
+                        + "\n" + r.out());
+            }
+        }
+        assertTrue(r.out().contains("\u7121".repeat(10) + "x".repeat(29) + "\u2026 "), "cut to 50 columns: " + r.out());
+    }
+
     @Test
     @DisplayName("plaintext on 853 has its column in the interface table when there is any: its interface read 0 / 0")
     void plaintextOn853ShowsPerInterface(@TempDir Path dir) throws Exception {

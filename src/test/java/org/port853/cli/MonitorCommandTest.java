@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.capture.CaptureListener;
@@ -72,10 +74,16 @@ class MonitorCommandTest {
         final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         final String reason;
         long notListed;
+        Map<String, Long> byProgram = Map.of();
 
         @Override
         public long leaksNotListed() {
             return notListed;
+        }
+
+        @Override
+        public Map<String, Long> leaksByProgram() {
+            return byProgram;
         }
 
         EndsByItself(String reason) {
@@ -162,24 +170,52 @@ class MonitorCommandTest {
         assertEquals(true, said.contains("  answer NOERROR for example.com (asked at 2026-12-06T05:00:00Z)\n"), said);
     }
 
+    /** What the monitor prints on stdout over {@code session} with {@code args}. */
+    private static String stdout(CaptureSession session, String... args) {
+        MonitorCommand monitor = new MonitorCommand();
+        monitor.sessions = () -> session;
+        CommandLine cl = new CommandLine(monitor);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        cl.execute(args);
+        return out.toString();
+    }
+
     @Test
     @DisplayName("leaked queries that came faster than they could be read are said in the totals, text and JSON")
     void leaksNotListedAreInTheTotals() {
         for (boolean json : new boolean[]{false, true}) {
             EndsByItself ends = new EndsByItself("capture failed: The interface disappeared");
             ends.notListed = 2104;
-            MonitorCommand monitor = new MonitorCommand();
-            monitor.sessions = () -> ends;
-            CommandLine cl = new CommandLine(monitor);
-            StringWriter out = new StringWriter();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(new StringWriter(), true));
-            cl.execute(json ? new String[]{"--json", "--duration", "5"} : new String[]{"--duration", "5"});
-            String said = out.toString();
+            String said = stdout(ends, json ? new String[]{"--json", "--duration", "5"} : new String[]{"--duration", "5"});
             assertEquals(true, json ? said.contains(",\"leaksNotListed\":2104,")
                     : said.contains("\n  2104 more leaked queries not listed: they came faster than they could be read\n"),
                     said);
         }
+    }
+
+    @Test
+    @DisplayName("the leaked queries by program keep their columns with a program named in CJK, with a combining mark, "
+            + "an emoji or escaped bytes: padded by terminal columns, not by Java characters")
+    void programsArePaddedByTerminalColumns() {
+        Map<String, Long> byProgram = new LinkedHashMap<>();
+        byProgram.put("dig (812)", 3L);
+        byProgram.put("\u540d\u524d\u89e3\u6c7a (90)", 12L);
+        byProgram.put("cafe\u0301 (91)", 7L);
+        byProgram.put("\ud83d\ude00bot (92)", 5L);
+        byProgram.put("\\xff\\xfe (93)", 1L);
+        EndsByItself ends = new EndsByItself("capture failed: The interface disappeared");
+        ends.byProgram = byProgram;
+        String said = stdout(ends, "--duration", "5");
+        List<String> lines = said.lines().dropWhile(l -> !l.equals("Leaked queries by program:")).skip(1).toList();
+
+        assertEquals(byProgram.size(), lines.size(), said);
+        for (String line : lines) {
+            assertEquals(2 + 24 + 1 + 8, TerminalColumns.of(line), "the count ends in the same column: " + line);
+        }
+        assertEquals("  " + "\u540d\u524d\u89e3\u6c7a (90)" + " ".repeat(24 - 13) + " "
+                + "      12", lines.get(1));
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.port853.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.cli.TextTable.Column;
+
+class TextTableTest {
+    private static List<String> lines(TextTable t) {
+        return t.toString().lines().toList();
+    }
+
+    @Test
+    @DisplayName("columns are as wide as their widest cell in terminal columns: CJK, a combining mark, an emoji and "
+            + "escaped bytes keep the next column in place")
+    void padsByTerminalColumns() {
+        TextTable t = new TextTable("  ", " ", Column.left(4), Column.right(3), Column.left(0))
+                .row("eth0", 1, "a").row("名前", 22, "b").row("cafe\u0301", 333, "c").row("\uD83D\uDE00x", 4, "d")
+                .row("\\xff", 5, "e");
+        assertEquals(List.of("  eth0   1 a", "  名前  22 b", "  cafe\u0301 333 c", "  \uD83D\uDE00x    4 d",
+                "  \\xff   5 e"), lines(t));
+    }
+
+    @Test
+    @DisplayName("a cell beyond its column's limit is cut by columns with …; the last column is neither cut nor padded")
+    void cutsOverLongCellsByColumns() {
+        TextTable t = new TextTable("", " ", Column.left(2, 5), Column.left(0))
+                .row("日本語の名前", "a long last cell 日本語の名前").row("ab", "x");
+        assertEquals(List.of("日本… a long last cell 日本語の名前", "ab    x"), lines(t));
+    }
+
+    @Test
+    @DisplayName("control characters are escaped before they are measured, so the padding counts what is printed")
+    void measuresTheEscapedCell() {
+        TextTable t = new TextTable("", " ", Column.left(0), Column.left(0)).row("a\u001b", "|").row("abcdef", "|");
+        assertEquals(List.of("a\\x1b  |", "abcdef |"), lines(t));
+    }
+}
