@@ -26,15 +26,31 @@ public final class Printable {
             return "null";
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < text.length() && b.length() < max; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') b.append("\\n");
-            else if (c == '\t') b.append("\\t");
-            else if (!shows(c)) b.append(escaped(c));
-            else b.append(c);
+        for (int start = 0, end; start < text.length(); start = end) {
+            end = Graphemes.next(text, start);
+            String character = text.substring(start, end);
+            String shown = shown(character);
+            if (b.length() + shown.length() > max) {
+                // a letter under more marks than fit is the one character cut, between its code points
+                if (b.length() == 0) {
+                    character.codePoints().mapToObj(Printable::shown).takeWhile(s -> b.length() + s.length() <= max)
+                            .forEach(b::append);
+                }
+                return b.append('…').toString();
+            }
+            b.append(shown);
         }
-        if (b.length() >= max) b.append('…');
         return b.toString();
+    }
+
+    private static String shown(String character) {
+        StringBuilder b = new StringBuilder();
+        character.codePoints().mapToObj(Printable::shown).forEach(b::append);
+        return b.toString();
+    }
+
+    private static String shown(int c) {
+        return c == '\n' ? "\\n" : c == '\t' ? "\\t" : shows(c) ? Character.toString(c) : escaped(c);
     }
 
     /**

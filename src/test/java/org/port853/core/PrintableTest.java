@@ -33,6 +33,24 @@ class PrintableTest {
     }
 
     @Test
+    @DisplayName("the cut never splits a surrogate pair or takes a letter from its combining marks")
+    void cutKeepsCharactersWhole() {
+        String x79 = "x".repeat(79);
+        assertEquals(x79 + "…", Printable.of(x79 + "😀 more"));
+        assertEquals(x79 + "…", Printable.of(x79 + "\ud840\udc00 (CJK extension B)"));
+        assertEquals(x79 + "…", Printable.of(x79 + "e\u0301 accented"));
+        assertEquals("x".repeat(78) + "e\u0301…", Printable.of("x".repeat(78) + "e\u0301 accented"));
+        assertEquals(x79 + "…", Printable.of(x79 + "\u1100\u1161\u11a8 Hangul in parts"));
+    }
+
+    @Test
+    @DisplayName("a letter under more marks than fit is cut between code points, its letter kept")
+    void overlongCharacterCut() {
+        String shown = Printable.of("a" + "\u0301".repeat(200));
+        assertEquals("a" + "\u0301".repeat(79) + "…", shown);
+    }
+
+    @Test
     @DisplayName("every character either shows or is escaped into printable ASCII")
     void everyCharacterSafe() {
         for (int c = 0; c <= 0xffff; c++) {
