@@ -3,7 +3,10 @@ package org.port853.capture;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -335,6 +338,17 @@ public final class PcapFileReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The first {@code n} bytes as UTF-8; unless they are {@code whole}, a character the cut split is left out rather
+     * than shown as U+FFFD.
+     */
+    private static String utf8(byte[] bytes, int n, boolean whole) {
+        CharBuffer chars = CharBuffer.allocate(n);
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes, 0, n), chars, whole);
+        return chars.flip().toString();
+    }
+
     private void options(Iface i, int p, int end) {
         while (end - p >= 4) {
             int code = win.getShort(p) & 0xffff;
@@ -350,7 +364,7 @@ public final class PcapFileReader implements AutoCloseable {
                 while (n < name.length && name[n] != 0) {
                     n++;
                 }
-                String s = new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+                String s = utf8(name, n, n < name.length || len == name.length);
                 if (!s.isBlank()) {
                     i.name = org.port853.core.Printable.line(s); // the file's text: no terminal escapes, no new lines
                 }

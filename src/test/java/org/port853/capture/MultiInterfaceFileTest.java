@@ -67,4 +67,13 @@ class MultiInterfaceFileTest {
         assertEquals(java.util.Set.of("wlan0\\x1b[31m\\nforged"), r.interfaces().keySet());
         assertEquals("wlan0\\x1b[31m\\nforged", r.leaks().get(0).iface());
     }
+
+    @Test
+    @DisplayName("a long interface name in UTF-8 is cut before the letter its byte limit splits, not into U+FFFD")
+    void longNameIsCutBetweenLetters() throws Exception {
+        String name = "x" + "ü".repeat(40); // 81 bytes: the 64th is the first half of the 32nd ü
+        FileAnalyzer.Result r = analyze(pcapngInterfaces(LinkTypes.ETHERNET, List.of(name),
+                List.of(new IfRec(T, 0, OUTBOUND, QUERY))));
+        assertEquals(java.util.Set.of("x" + "ü".repeat(31)), r.interfaces().keySet());
+    }
 }
