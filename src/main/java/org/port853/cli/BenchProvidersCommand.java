@@ -69,18 +69,25 @@ final class BenchProvidersCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(DoctorJson.bench(ranked, best, options.names())));
         } else {
-            out.println(String.format("%-4s %-34s %10s %10s %10s %10s %10s %6s", "rank", "server", "handshake", "cold-med",
-                    "cold-p90", "warm-med", "warm-p90", "fail"));
-            for (BenchResult b : ranked) {
-                out.println(String.format("%-4d %-34s %10s %10s %10s %10s %10s %6d%s", b.rank(), b.server(), ms(b.handshakeMillis()),
-                        ms(b.coldMedian()), ms(b.coldP90()), ms(b.warmMedian()), ms(b.warmP90()), b.failures(),
-                        b.error() != null ? "  " + b.error()
-                                : b.strictProblem() != null ? "  not for strict mode: " + b.strictProblem() : ""));
-            }
+            out.print(table(ranked));
             out.println(best == null ? "No server is usable in strict mode." : "Suggested (fastest strict-capable): " + best.server()
                     + (best.provider() == null ? "" : " (" + best.provider() + ")"));
         }
         return ranked.isEmpty() || ranked.get(0).score() == null ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The ranking as a table, a server's error or strict-mode problem after its figures. */
+    static String table(List<BenchResult> ranked) {
+        TextTable.Column figure = TextTable.Column.right(0);
+        TextTable table = new TextTable("", "  ", TextTable.Column.left(4), TextTable.Column.left(0), figure, figure,
+                figure, figure, figure, figure, TextTable.Column.left(0))
+                .row("rank", "server", "handshake", "cold-med", "cold-p90", "warm-med", "warm-p90", "fail", "");
+        for (BenchResult b : ranked) {
+            table.row(b.rank(), b.server(), ms(b.handshakeMillis()), ms(b.coldMedian()), ms(b.coldP90()),
+                    ms(b.warmMedian()), ms(b.warmP90()), b.failures(), b.error() != null ? b.error()
+                            : b.strictProblem() != null ? "not for strict mode: " + b.strictProblem() : "");
+        }
+        return table.toString();
     }
 
     /**

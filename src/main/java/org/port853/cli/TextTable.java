@@ -70,7 +70,7 @@ final class TextTable {
                 boolean last = c == width.length - 1;
                 line.append(c == 0 ? "" : gap).append(columns.get(c).right() ? space + r[c] : last ? r[c] : r[c] + space);
             }
-            b.append(line).append(System.lineSeparator());
+            b.append(line.toString().stripTrailing()).append(System.lineSeparator()); // an empty last cell adds no gap
         }
         return b.toString();
     }

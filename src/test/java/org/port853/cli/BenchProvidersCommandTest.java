@@ -12,6 +12,7 @@ import org.port853.core.ProviderCatalog;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.core.DotMode;
+import org.port853.probe.bench.BenchResult;
 import picocli.CommandLine;
 
 @DisplayName("bench-providers: the configured servers by default, the whole catalogue only with --all")
@@ -39,6 +40,23 @@ class BenchProvidersCommandTest {
         } finally {
             java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
         }
+    }
+
+    @Test
+    @DisplayName("a server longer than the column before keeps the figures after it in their columns")
+    void longServerKeepsTheColumns() {
+        String table = BenchProvidersCommand.table(List.of(
+                new BenchResult(1, ServerAddress.parse("127.0.0.1:8853#dot.test"), null, true, 12.0, 3.5, 4.0, 1.0,
+                        1.5, 12, 0, "TLSv1.3", null, null),
+                new BenchResult(2, ServerAddress.parse("198.18.0.2:853#a-rather-long-name-of-a-test-server.dot.test"),
+                        null, false, 123.4, 35.5, 40.0, 10.0, 15.5, 12, 1, "TLSv1.2", null, "no TLS 1.3")));
+        List<String> lines = table.lines().toList();
+        assertEquals(3, lines.size(), table);
+        int coldMedianEnds = lines.get(0).indexOf("cold-med") + "cold-med".length();
+        assertEquals(coldMedianEnds, lines.get(1).indexOf("3.5 ms") + "3.5 ms".length(), table);
+        assertEquals(coldMedianEnds, lines.get(2).indexOf("35.5 ms") + "35.5 ms".length(), table);
+        assertTrue(lines.get(2).endsWith("  not for strict mode: no TLS 1.3"), table);
+        assertTrue(lines.stream().noneMatch(l -> l.endsWith(" ")), table);
     }
 
     @Test
