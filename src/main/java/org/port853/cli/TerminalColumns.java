@@ -64,10 +64,7 @@ final class TerminalColumns {
         int used = 0;
         int end = 0;
         while (end < text.length()) {
-            int next = end + Character.charCount(text.codePointAt(end));
-            while (next < text.length() && of(text.codePointAt(next)) == 0) {
-                next += Character.charCount(text.codePointAt(next));
-            }
+            int next = org.port853.core.Graphemes.next(text, end);
             int width = of(text.substring(end, next));
             if (used + width > room) {
                 break;
