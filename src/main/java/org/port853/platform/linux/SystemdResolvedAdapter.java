@@ -29,7 +29,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     SystemdResolvedAdapter(LinuxPaths paths, PrivilegedClient privileged) {
-        this(paths, privileged, privileged::send);
+        this(paths, privileged, request -> privileged.send(request)); // not privileged::send: null where nothing is sent
     }
 
     /** @param helper answers the helper's requests in place of {@code privileged} (tests: no helper runs) */
