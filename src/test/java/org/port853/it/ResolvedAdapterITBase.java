@@ -405,9 +405,9 @@ abstract class ResolvedAdapterITBase {
             assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
             JsonNode s = c.json("status", "--json");
             assertEquals("strict", s.path("global").path("dnsOverTls").asText(), "ours is in effect");
-            assertTrue(s.toString().contains("/zzzz-secret.conf\",\"ours\":false,\"overridesOurs\":false,\"error\":"
-                    + "\"not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)\","
-                    + "\"skippedLine\":null,\"hidesOurs\":false"), s.toString());
+            assertTrue(s.toString().contains("/zzzz-secret.conf\",\"ours\":false,\"exported\":false,"
+                    + "\"overridesOurs\":false,\"error\":\"not readable by systemd-resolved's user systemd-resolve "
+                    + "(mode 0600, owner root)\",\"skippedLine\":null,\"hidesOurs\":false"), s.toString());
         } else {
             assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stderr().startsWith("port853 apply: refused: ") && r.stderr().contains("zzzz-secret.conf"),
