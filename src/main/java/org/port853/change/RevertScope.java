@@ -42,10 +42,16 @@ public record RevertScope(boolean fromJournal, List<ItemFingerprint> baseline, L
      * The scope {@link JournalStore} published in {@code stateDir} for the journal there; without a journal, that of no
      * journal, with the platform's {@code pristine} items (a scope left behind by a journal removed by hand counts for
      * nothing). Empty where the journal's scope is unknown: none published for it (a journal an earlier Port853
-     * wrote, a write that failed), one of an earlier journal, or one that cannot be read.
+     * wrote, a write that failed), one of an earlier journal, one that cannot be read, or a journal that cannot be
+     * looked at (which is not no journal).
      */
     public static Optional<RevertScope> published(Path stateDir, List<ItemSnapshot> pristine) {
-        Optional<String> journal = JournalStamp.of(stateDir.resolve(JournalStore.JOURNAL));
+        Optional<String> journal;
+        try {
+            journal = JournalStamp.of(stateDir.resolve(JournalStore.JOURNAL));
+        } catch (IOException e) {
+            return Optional.empty(); // a journal that cannot be looked at may be there: its scope is unknown
+        }
         if (journal.isEmpty()) {
             return Optional.of(of(Journal.EMPTY, pristine));
         }
