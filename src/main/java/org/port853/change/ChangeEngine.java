@@ -330,9 +330,31 @@ public final class ChangeEngine {
     public ApplyResult revertUnless(RevertRefusal refusal) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
-        try (ChangeLock lock = lock()) {
+        ChangeLock held;
+        try {
+            held = lock();
+        } catch (ChangeLock.UnavailableException noLock) {
+            return revertWithoutLock(noLock, refusal, actions, t0);
+        }
+        try (ChangeLock lock = held) {
             return revert(journals.load(), actions, t0, refusal);
         }
+    }
+
+    /**
+     * The change lock cannot be taken (a read-only /var/lib): a revert that finds nothing to undo says so, as it does
+     * under the lock, and writes nothing; any other fails with {@code noLock}, before anything is written.
+     */
+    private ApplyResult revertWithoutLock(ChangeLock.UnavailableException noLock, RevertRefusal refusal, Steps actions,
+                                          long t0) throws IOException {
+        Journal j;
+        try {
+            j = journals.load();
+        } catch (IOException unreadable) {
+            noLock.addSuppressed(unreadable);
+            throw noLock;
+        }
+        return restore(j, actions, t0, refusal, noLock);
     }
 
     /** Why an apply must not run now, asked under the change lock before anything is written. */
@@ -356,7 +378,7 @@ public final class ChangeEngine {
 
     /** A revert, and the tidying after it (both under the caller's lock); a failed tidying is logged, the revert stands. */
     private ApplyResult revert(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
-        ApplyResult reverted = restore(j, actions, t0, refusal);
+        ApplyResult reverted = restore(j, actions, t0, refusal, null);
         if (reverted.outcome() == Outcome.REFUSED) {
             return reverted;
         }
@@ -368,7 +390,9 @@ public final class ChangeEngine {
         return reverted;
     }
 
-    private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal) throws IOException {
+    /** {@code noLock}: why the change lock could not be taken, or null where it is held; without it nothing is written. */
+    private ApplyResult restore(Journal j, Steps actions, long t0, RevertRefusal refusal,
+                                ChangeLock.UnavailableException noLock) throws IOException {
         List<ItemSnapshot> pristine = this.pristine.get();
         RevertScope scope = RevertScope.of(j, pristine);
         List<ItemSnapshot> baseline = j.baselineOr(pristine);
@@ -383,7 +407,9 @@ public final class ChangeEngine {
         boolean oursStillLoaded = undoneByOthers(j, baseline, now);
         if (j.pending() == null && selection.allAsBefore() && !j.enabledResolverAtBoot()
                 && !oursStillLoaded) {
-            journals.save(Journal.EMPTY);
+            if (noLock == null) {
+                journals.save(Journal.EMPTY);
+            }
             return result(Outcome.UNCHANGED, Sentence.of("nothing to revert: Port853's changes are not in place",
                     ApplyResult.NOTHING_TO_REVERT), baseline, actions, false, t0);
         }
@@ -403,6 +429,9 @@ public final class ChangeEngine {
             // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
             // next revert tells the same
             return result(Outcome.UNCHANGED, nothingReverted(leftAlone, refusedByApply), baseline, actions, false, t0);
+        }
+        if (noLock != null) {
+            throw noLock;
         }
         // The revert is itself journalled until the resolver runs the restored items: if it is killed half-way,
         // status reports it and the next revert, recover or the boot-time unit finishes it (ChangeRecord.revert

@@ -30,6 +30,19 @@ public final class ChangeLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Thrown when the lock file cannot be made or opened (a read-only or full /var/lib): no change can be made then,
+     * but one that would change nothing can still say so.
+     */
+    public static final class UnavailableException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnavailableException(Path file, IOException cause) {
+            super("could not take Port853's change lock " + file + ": " + org.port853.core.IoReasons.of(cause)
+                    + "; nothing was changed", cause);
+        }
+    }
+
     /** Lock files held by this process; guarded by the class monitor. */
     private static final Set<Path> HELD = new HashSet<>();
 
@@ -46,8 +59,12 @@ public final class ChangeLock implements AutoCloseable {
     }
 
     public static ChangeLock acquire(Path stateDir, Duration maxWait) throws IOException {
-        AtomicFiles.ensureDirectory(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path file = stateDir.resolve("lock").toAbsolutePath().normalize();
+        try {
+            AtomicFiles.ensureDirectory(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UnavailableException(file, e);
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
             while (true) {
@@ -70,11 +87,16 @@ public final class ChangeLock implements AutoCloseable {
         if (HELD.contains(file)) {
             return null; // another thread of this process holds it: do not touch the file at all
         }
-        // Windows has no POSIX modes: the state directory's ACL (set by the Windows helper) protects the file.
-        FileChannel ch = file.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE))
-                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel ch;
+        try {
+            // Windows has no POSIX modes: the state directory's ACL (set by the Windows helper) protects the file.
+            ch = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE))
+                    : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UnavailableException(file, e);
+        }
         try {
             FileLock l = ch.tryLock();
             if (l == null) {
