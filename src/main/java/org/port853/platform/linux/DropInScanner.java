@@ -60,7 +60,7 @@ final class DropInScanner {
         }
         // the keys Port853's drop-in sets; it sorts before the files that could override it
         java.util.Set<String> oursKeys = ResolvedConf.ALWAYS_WRITTEN;
-        boolean oursAtItsPath = OurDropIn.revertRemoves(paths);
+        boolean oursAtItsPath = OurDropIn.shownAsOurs(paths);
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             Path file = e.getValue();
             // ours: the file Port853 wrote here, as revert sees it; at the same path a drop-in a fleet playbook

@@ -167,6 +167,9 @@ public final class LinuxRules implements PlatformRules {
                     "Fix the file by hand, or keep a copy and remove it (it holds the only copy of the files from before "
                             + "Port853's first change).", List.of(d.journalProblem())));
         }
+        if (d.revertScopeUnrecorded()) {
+            reasons.add(revertScopeUnrecorded());
+        }
         if (d.ourDropInLink() != null) {
             String path = LinuxPaths.system().ourDropIn().toString();
             reasons.add(new Reason("DROP_IN_OURS_LINKED", Severity.WARNING, path + " is a symbolic link to "
@@ -495,6 +498,21 @@ public final class LinuxRules implements PlatformRules {
                 + "ignores every settings file, so it runs on its built-in defaults") + ".", "Move it away (sudo mv "
                 + pipe + " " + pipe + ".old); then turning encryption off and revert work.",
                 List.of(pipe, effect.waits() ? "1" : "0"));
+    }
+
+    /**
+     * The helper could not record which files its revert puts back (its state folder read-only or full), or has not yet
+     * for this journal: status shows Port853's drop-in as its own all the same, by the journal or its header, and the
+     * window's Off leaves the judgement to the helper's revert. Details: the state folder, Port853's drop-in.
+     */
+    private static Reason revertScopeUnrecorded() {
+        LinuxPaths system = LinuxPaths.system();
+        String state = system.stateDir().toString();
+        String ours = system.ourDropIn().toString();
+        return new Reason("REVERT_SCOPE_UNRECORDED", Severity.INFO, "Port853 could not record in " + state + " which "
+                + "files a revert puts back (the folder may be read-only or full), so " + ours + " is recognised as "
+                + "Port853's by its journal or its header; a revert decides by Port853's journal.", "Make " + state
+                + " writable again, then run sudo port853 recover: it records them.", List.of(state, ours));
     }
 
     /** The resolver runs with DNS-over-TLS and servers now. */

@@ -1,7 +1,14 @@
 package org.port853.platform.linux;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.port853.change.ItemSnapshot;
+import org.port853.change.Journal;
+import org.port853.change.JournalStore;
 import org.port853.change.RevertScope;
 
 /**
@@ -29,14 +36,50 @@ final class OurDropIn {
         return !judged(paths).orElse(true);
     }
 
+    /**
+     * Whether status shows the file at Port853's drop-in path as Port853's. Where the published scope is unknown (the
+     * helper could not record it: a read-only /var/lib), status still knows its own file: by the journal where this
+     * user may read it (root), else by Port853's header, as a revert without a journal judges; {@link
+     * #scopeUnrecorded} then says that the scope is missing.
+     */
+    static boolean shownAsOurs(LinuxPaths paths) {
+        return judged(paths).or(() -> judged(paths, pristine -> journalled(paths, pristine)))
+                .or(() -> judged(paths, pristine -> Optional.of(RevertScope.of(Journal.EMPTY, pristine))))
+                .orElse(false);
+    }
+
+    /**
+     * A file is at Port853's drop-in path, but no scope is published for the journal (none could be written, or one of
+     * an earlier journal is left): the window and the refusals cannot judge the file as the helper's revert will.
+     */
+    static boolean scopeUnrecorded(LinuxPaths paths) {
+        return Files.isRegularFile(paths.ourDropIn(), LinkOption.NOFOLLOW_LINKS) && judged(paths).isEmpty();
+    }
+
     /** Whether a revert removes the file at Port853's path, as the published scope tells; empty where it does not. */
     private static Optional<Boolean> judged(LinuxPaths paths) {
+        return judged(paths, pristine -> RevertScope.published(paths.stateDir(), pristine));
+    }
+
+    /** Whether a revert removes the file at Port853's path, as {@code scope} tells; empty where it tells nothing. */
+    private static Optional<Boolean> judged(LinuxPaths paths, Function<List<ItemSnapshot>, Optional<RevertScope>> scope) {
         try {
             var current = FileItemStore.read(paths.ourDropIn());
-            return RevertScope.published(paths.stateDir(), LinuxChange.pristine(paths.ourDropIn()))
-                    .map(scope -> scope.removes(current));
+            return scope.apply(LinuxChange.pristine(paths.ourDropIn())).map(s -> s.removes(current));
         } catch (IOException e) {
             return Optional.empty(); // not a file, or one that cannot be read: no revert's to remove
+        }
+    }
+
+    /** The journal's own scope, where this user may read the journal; empty else. */
+    private static Optional<RevertScope> journalled(LinuxPaths paths, List<ItemSnapshot> pristine) {
+        if (!Files.isReadable(paths.stateDir().resolve(JournalStore.JOURNAL))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RevertScope.of(new JournalStore(paths.stateDir()).load(), pristine));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }
