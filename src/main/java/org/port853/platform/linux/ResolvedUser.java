@@ -2,12 +2,14 @@ package org.port853.platform.linux;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.port853.core.RegularFiles;
 
 /**
  * The user systemd-resolved reads its configuration as. Its unit runs it as User=systemd-resolve (247 to 262), and
@@ -18,15 +20,17 @@ record ResolvedUser(int uid, Set<Integer> gids) {
     static final String NAME = "systemd-resolve";
     private static final String WHO = "systemd-resolved's user " + NAME;
 
-    /** From {@code etc}/passwd and {@code etc}/group; empty when there is no such user (then nothing is checked). */
+    /**
+     * From {@code etc}/passwd and {@code etc}/group; empty when there is no such user, or when either file is there but
+     * no regular file (a named pipe would make the read wait for a writer) or cannot be read: then nothing is checked.
+     */
     static Optional<ResolvedUser> of(Path etc) {
         try {
-            for (String line : Files.readAllLines(etc.resolve("passwd"))) {
+            for (String line : lines(etc.resolve("passwd"))) {
                 String[] f = line.split(":", -1);
                 if (f.length >= 4 && f[0].equals(NAME)) {
                     Set<Integer> gids = new HashSet<>(Set.of(Integer.parseInt(f[3])));
-                    for (String g : Files.exists(etc.resolve("group")) ? Files.readAllLines(etc.resolve("group"))
-                            : List.<String>of()) {
+                    for (String g : groupLines(etc.resolve("group"))) {
                         String[] gf = g.split(":", -1);
                         if (gf.length >= 4 && List.of(gf[3].split(",")).contains(NAME)) {
                             gids.add(Integer.parseInt(gf[2]));
@@ -36,9 +40,22 @@ record ResolvedUser(int uid, Set<Integer> gids) {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            // no user we can name: check nothing rather than guess
+            // no user we can name, or its groups unknown: check nothing rather than guess
         }
         return Optional.empty();
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return RegularFiles.readString(file).lines().toList();
+    }
+
+    /** No group file: the user is in its primary group only. */
+    private static List<String> groupLines(Path group) throws IOException {
+        try {
+            return lines(group);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     /**
