@@ -19,10 +19,8 @@ class ConfiguredDomainsTest {
     @DisplayName("main file, then drop-ins in order: values add, an empty Domains= clears, ~. and trailing dots as "
             + "resolved spells them")
     void domainsAcrossTheFiles() throws IOException {
-        LinuxPaths paths = LinuxPaths.under(root);
-        Files.createDirectories(paths.mainConf().getParent());
+        LinuxPaths paths = TestRoots.withDropInDirectory(root);
         Path dir = paths.dropInDirs().get(0);
-        Files.createDirectories(dir);
         Files.writeString(paths.mainConf(), "[Resolve]\nDomains=home.arpa\n");
         assertEquals(Set.of("home.arpa"), ConfiguredDomains.of(paths, 257));
         Files.writeString(dir.resolve(LinuxPaths.DROP_IN_NAME), DropInRenderer.HEADER + "[Resolve]\nDomains=~.\n");

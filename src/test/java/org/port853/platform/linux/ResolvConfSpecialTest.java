@@ -117,10 +117,8 @@ class ResolvConfSpecialTest {
     @DisplayName("apply that would link it is refused saying it is no regular file and what to do, not 'cannot read "
             + "/etc/resolv.conf: ... is not a regular file' (nor waiting on it)")
     void linkingItIsRefusedSayingItIsNoRegularFile() throws Exception {
-        LinuxPaths paths = LinuxPaths.under(root);
-        Files.createDirectories(paths.resolvConf().getParent());
+        LinuxPaths paths = TestRoots.withDropInDirectory(root);
         Path rc = org.port853.core.RegularFilesTest.pipe(paths.resolvConf());
-        Files.createDirectories(paths.ourDropIn().getParent());
         String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
         SystemdResolvedAdapter adapter = new SystemdResolvedAdapter(paths, new PrivilegedClient());
         ResolverState s = ResolvConfDirectoryTest.with(ResolvConfInspector.inspect(rc), "yes");
