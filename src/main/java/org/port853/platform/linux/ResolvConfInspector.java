@@ -98,9 +98,9 @@ final class ResolvConfInspector {
         return target.equals(LinuxPaths.UPLINK_RESOLV_CONF) ? Kind.UPLINK : Kind.STATIC;
     }
 
-    /** The absolute path a link at {@code resolvConf} to {@code link} names (relative links from its directory). */
+    /** The absolute path a link at {@code resolvConf} to {@code link} leads to, as the kernel follows it. */
     static String leadsTo(Path resolvConf, String link) {
-        return resolvConf.getParent().resolve(link).normalize().toString();
+        return LinkDestination.of(resolvConf, link).toString();
     }
 
     /** Which of {@link ResolvConfState#bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */

@@ -37,8 +37,11 @@ record ResolvConfLook(String linkTarget, FileType type, byte[] bytes) {
         String target;
         try {
             seen = Files.readAttributes(resolvConf, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            target = seen.isSymbolicLink()
-                    ? ResolvConfInspector.leadsTo(resolvConf, Files.readSymbolicLink(resolvConf).toString()) : null;
+            String text = seen.isSymbolicLink() ? Files.readSymbolicLink(resolvConf).toString() : null;
+            target = text == null ? null : ResolvConfInspector.leadsTo(resolvConf, text);
+            if (text != null && LinkDestination.circles(resolvConf, text)) {
+                return Optional.of(new ResolvConfLook(target, null, null)); // as a dangling link: no file there
+            }
         } catch (NoSuchFileException missing) {
             return Optional.of(new ResolvConfLook(null, null, null));
         } catch (IOException e) {
