@@ -19,7 +19,9 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         /** A named pipe, a socket or a device (or a link to one): no settings to read, and a pipe makes its readers wait. */
         SPECIAL,
         /** Missing or a dangling link. */
-        MISSING
+        MISSING,
+        /** Rewritten each time it was looked at: what programs find there cannot be told. */
+        CHANGING
     }
 
     public ResolvConfState {
@@ -118,6 +120,8 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
                 return java.util.Optional.of("/etc/resolv.conf is a directory");
             case SPECIAL:
                 return java.util.Optional.of("/etc/resolv.conf is not a regular file (" + specialName() + ")");
+            case CHANGING:
+                return java.util.Optional.of("/etc/resolv.conf kept changing while it was read");
             default:
                 return pointsOnlyAtStub() ? java.util.Optional.empty() : java.util.Optional.of("/etc/resolv.conf is a file of its own"
                         + (nameservers.isEmpty() ? "" : " naming " + String.join(", ", nameservers)));

@@ -117,6 +117,19 @@ public final class LinuxRules implements PlatformRules {
                         String.valueOf(rc.specialKind())));
     }
 
+    /**
+     * /etc/resolv.conf was replaced each time it was looked at ({@link ResolvConfLook}): something rewrites it without
+     * end, and a link put there would be overwritten too. Detail: the stub listener is off (0|1).
+     */
+    private static Reason changing(boolean stubListenerOff) {
+        return new Reason("RESOLV_CONF_CHANGING", Severity.WARNING, "/etc/resolv.conf changed each time Port853 looked "
+                + "at it: a program keeps rewriting it, so what programs that read it find there cannot be told.",
+                "Find the program that keeps rewriting /etc/resolv.conf (a DHCP client, NetworkManager, resolvconf, a "
+                        + "VPN client) and stop it" + (stubListenerOff ? "." : ", then link /etc/resolv.conf to "
+                        + "/run/systemd/resolve/stub-resolv.conf: 'port853 apply' with --link-resolv-conf does it with "
+                        + "the settings it applies."), null, List.of(stubListenerOff ? "1" : "0"));
+    }
+
     /** The fix of a resolv.conf that no link can replace ({@code what}: the directory, it) until it is moved away. */
     private static String moveAway(String what, boolean stubListenerOff) {
         return "Move " + what + " away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
@@ -421,6 +434,9 @@ public final class LinuxRules implements PlatformRules {
                 break;
             case SPECIAL:
                 reasons.add(notAFile(rc, stubListenerOff));
+                break;
+            case CHANGING:
+                reasons.add(changing(stubListenerOff));
                 break;
             case MISSING:
                 reasons.add(new Reason("RESOLV_CONF_MISSING", Severity.BROKEN,

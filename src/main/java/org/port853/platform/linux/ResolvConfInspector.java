@@ -25,11 +25,16 @@ final class ResolvConfInspector {
 
     /**
      * Decided on one look at the file ({@link ResolvConfLook}), so that a file replaced meanwhile cannot give half of
-     * each answer; one that never held still is taken as a file of its own that could not be read.
+     * each answer.
      */
     private static ResolvConfState inspect(Path resolvConf, boolean readByCLibrary) {
-        return ResolvConfLook.of(resolvConf).map(look -> state(look, readByCLibrary))
-                .orElseGet(() -> new ResolvConfState(Kind.STATIC, null, List.of(), readByCLibrary));
+        return state(ResolvConfLook.of(resolvConf), readByCLibrary);
+    }
+
+    /** The state one look gives; {@link Kind#CHANGING} where the file never held still for one. */
+    static ResolvConfState state(java.util.Optional<ResolvConfLook> look, boolean readByCLibrary) {
+        return look.map(l -> state(l, readByCLibrary))
+                .orElseGet(() -> new ResolvConfState(Kind.CHANGING, null, List.of(), readByCLibrary));
     }
 
     private static ResolvConfState state(ResolvConfLook look, boolean readByCLibrary) {
@@ -73,11 +78,12 @@ final class ResolvConfInspector {
      * Do programs that read {@code resolvConf} ask systemd-resolved, now or once it runs again: a link to its stub or
      * uplink file (whether or not that exists now), or a file naming only the stub's addresses (a copy of the stub
      * file, or a link to one)? Decided on one look at the file, so that a file replaced meanwhile (a link swapped for a
-     * copy) cannot give half of each answer; a file that cannot be read leads nowhere.
+     * copy) cannot give half of each answer; a file that cannot be read leads nowhere, one that never held still may
+     * lead there (taken as yes: turning resolved off at boot under it could leave programs without DNS).
      */
     static boolean usesResolved(Path resolvConf) {
         return ResolvConfLook.of(resolvConf).map(look -> look.isLink() && linkKind(look.linkTarget()) != Kind.STATIC
-                || look.type() == FileType.REGULAR && onlyStub(look.lines())).orElse(false);
+                || look.type() == FileType.REGULAR && onlyStub(look.lines())).orElse(true);
     }
 
     private static boolean onlyStub(ResolvConfLines lines) {
@@ -103,13 +109,17 @@ final class ResolvConfInspector {
         return LinkDestination.of(resolvConf, link).toString();
     }
 
-    /** Which of {@link ResolvConfState#bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a static file. */
+    /**
+     * Which of {@link ResolvConfState#bypass}'s sentences applies, for the window's words: 0 uplink, 1 missing, 2 a
+     * static file, 3 a directory, 4 no regular file, 5 changing.
+     */
     static int bypassKind(ResolvConfState rc) {
         return switch (rc.kind()) {
             case UPLINK -> 0;
             case MISSING -> 1;
             case DIRECTORY -> 3;
             case SPECIAL -> 4;
+            case CHANGING -> 5;
             default -> 2;
         };
     }

@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.port853.core.FileType;
 import org.port853.core.NotRegularFileException;
 import org.port853.core.RegularFiles;
@@ -18,17 +20,32 @@ import org.port853.core.RegularFiles;
  * could not be read). A pipe is opened without waiting for a writer ({@link RegularFiles}).
  */
 record ResolvConfLook(String linkTarget, FileType type, byte[] bytes) {
-    private static final int ATTEMPTS = 100;
+    /** The looks taken before giving up on a file rewritten all the time, and the pause between two of them. */
+    static final int ATTEMPTS = 5;
+    static final Duration PAUSE = Duration.ofMillis(10);
 
-    /** The look, taken again while the file changes under it (at most {@value #ATTEMPTS} times); empty if it never held still. */
+    /**
+     * The look, taken again while the file changes under it (at most {@value #ATTEMPTS} times, {@link #PAUSE} apart, so
+     * that a file rewritten without end costs a few looks, not a busy loop); empty if it never held still.
+     */
     static Optional<ResolvConfLook> of(Path resolvConf) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<ResolvConfLook> look = once(resolvConf);
-            if (look.isPresent()) {
-                return look;
+        return untilStill(() -> once(resolvConf));
+    }
+
+    /** {@code look} until it gives one, as {@link #of} takes it again. */
+    static Optional<ResolvConfLook> untilStill(Supplier<Optional<ResolvConfLook>> look) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ResolvConfLook> taken = look.get();
+            if (taken.isPresent() || attempt == ATTEMPTS) {
+                return taken;
+            }
+            try {
+                Thread.sleep(PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return taken;
             }
         }
-        return Optional.empty();
     }
 
     /** Empty where the path changed between its lstat and the open (a file swapped for another, a link replaced). */

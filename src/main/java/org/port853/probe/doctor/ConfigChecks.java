@@ -77,7 +77,7 @@ public final class ConfigChecks {
     private static final Set<String> LINK_BYPASS = Set.of("LINK_ANSWERED_PLAINTEXT", "LINK_PLAINTEXT_DEFAULT_ROUTE",
             "LINK_PLAINTEXT_DOMAINS");
     private static final Set<String> RESOLV_CONF = Set.of("RESOLV_CONF_UPLINK", "RESOLV_CONF_STATIC", "RESOLV_CONF_MISSING",
-            "RESOLV_CONF_DIRECTORY", "RESOLV_CONF_SPECIAL");
+            "RESOLV_CONF_DIRECTORY", "RESOLV_CONF_SPECIAL", "RESOLV_CONF_CHANGING");
     /**
      * The codes a check of their own says: those above, the resolver's state (Doctor), systemd's bug #18060
      * ({@link KnownBugs}), the journal's fallback line ({@link JournalSignals}: journal.degraded).
