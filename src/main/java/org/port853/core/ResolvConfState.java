@@ -43,6 +43,16 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         return kind == Kind.DIRECTORY || kind == Kind.SPECIAL;
     }
 
+    /** A link to the null device: read as an empty file (no servers), also by the C library, not as a failure. */
+    public boolean readsAsEmpty() {
+        return kind == Kind.SPECIAL && "/dev/null".equals(target);
+    }
+
+    /** No file, and not a link either: a link to the stub replaces a link, but not this, until it is moved away. */
+    public boolean needsMovingAway() {
+        return isNoFile() && target == null;
+    }
+
     /** What a {@link Kind#SPECIAL} file is, for the bundles' choices: 0 a named pipe, 1 a socket, 2 a device, 3 other. */
     public int specialKind() {
         return fileType == FileType.NAMED_PIPE ? 0 : fileType == FileType.SOCKET ? 1
@@ -81,11 +91,11 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
     }
 
     /**
-     * What comes before linking {@code file} to the stub: moving it away where it is a directory or no file (no link
-     * replaces one), else nothing.
+     * What comes before linking {@code file} to the stub: moving it away where it is a directory or no file and no link
+     * either (no link replaces one), else nothing.
      */
     public String beforeTheLink(String file) {
-        return isNoFile() ? "move " + (kind == Kind.DIRECTORY ? "the directory" : "it") + " away first (sudo mv " + file
+        return needsMovingAway() ? "move " + (kind == Kind.DIRECTORY ? "the directory" : "it") + " away first (sudo mv " + file
                 + " " + file + ".old), then " : "";
     }
 

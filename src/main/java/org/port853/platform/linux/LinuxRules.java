@@ -102,19 +102,27 @@ public final class LinuxRules implements PlatformRules {
 
     /**
      * A named pipe, socket or device at /etc/resolv.conf: no settings to read, and a pipe makes its readers (glibc's
-     * fopen among them) wait for a writer. As for a directory, no link replaces it until it is moved away. Details: the
-     * C library reads it (0|1), the stub listener is off (0|1), what it is ({@link ResolvConfState#specialKind()}).
+     * fopen among them) wait for a writer; glibc fails on a socket (ENXIO), but reads /dev/null as an empty file and
+     * then asks 127.0.0.1, as for a file naming no server. The file itself, as a directory, no link replaces until it
+     * is moved away; a link to one is pointed elsewhere, as any link ({@link #repointLink}). Details: the C
+     * library reads it (0|1), the stub listener is off (0|1), what it is ({@link ResolvConfState#specialKind()}), a
+     * link (0|1), the null device (0|1).
      */
     private static Reason notAFile(ResolvConfState rc, boolean stubListenerOff) {
         boolean pipe = rc.specialKind() == 0;
-        return new Reason("RESOLV_CONF_SPECIAL", rc.readByCLibrary() ? Severity.BROKEN : Severity.WARNING,
+        boolean link = rc.target() != null;
+        boolean empty = rc.readsAsEmpty();
+        return new Reason("RESOLV_CONF_SPECIAL", rc.readByCLibrary() && !empty ? Severity.BROKEN : Severity.WARNING,
                 "/etc/resolv.conf is not a regular file (" + rc.specialName() + "): programs that read it find no "
-                        + "settings" + (pipe ? " and may wait on it for good" : "") + (rc.readByCLibrary()
-                        ? ", and the C library, which asks 'dns' before any working 'resolve', cannot look names up "
-                        + "either, so most programs cannot resolve names" : "") + ".",
-                moveAway("it", stubListenerOff), null,
+                        + "settings" + (pipe ? " and may wait on it for good" : "") + (!rc.readByCLibrary() ? ""
+                        : empty ? ", and the C library, which asks 'dns' before any working 'resolve', finds no server "
+                        + "there either and asks 127.0.0.1, not the stub"
+                        : ", and the C library, which asks 'dns' before any working 'resolve', cannot look names up "
+                        + "either, so most programs cannot resolve names") + ".",
+                link ? repointLink(stubListenerOff) : moveAway("it", stubListenerOff),
+                link && !stubListenerOff ? FixAction.LINK_RESOLV_CONF : null,
                 List.of(rc.readByCLibrary() ? "1" : "0", stubListenerOff ? "1" : "0",
-                        String.valueOf(rc.specialKind())));
+                        String.valueOf(rc.specialKind()), link ? "1" : "0", empty ? "1" : "0"));
     }
 
     /**
@@ -128,6 +136,15 @@ public final class LinuxRules implements PlatformRules {
                         + "VPN client) and stop it" + (stubListenerOff ? "." : ", then link /etc/resolv.conf to "
                         + "/run/systemd/resolve/stub-resolv.conf: 'port853 apply' with --link-resolv-conf does it with "
                         + "the settings it applies."), null, List.of(stubListenerOff ? "1" : "0"));
+    }
+
+    /** The fix of a link from /etc/resolv.conf to something that is no file: point it elsewhere. */
+    private static String repointLink(boolean stubListenerOff) {
+        return stubListenerOff ? "Point the link at a file that names a DNS server instead: systemd-resolved's stub "
+                + "listener is off (DNSStubListener=no), so the stub cannot answer unless you turn it on "
+                + "(DNSStubListener=yes)." : "Point the link at the local resolver instead (sudo ln -sf "
+                + "/run/systemd/resolve/stub-resolv.conf /etc/resolv.conf): 'port853 apply' with --link-resolv-conf "
+                + "does it with the settings it applies.";
     }
 
     /** The fix of a resolv.conf that no link can replace ({@code what}: the directory, it) until it is moved away. */

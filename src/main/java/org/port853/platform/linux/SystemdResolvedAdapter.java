@@ -260,7 +260,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         String file = paths.resolvConf().toString();
         Sentence advice = stubListenerOff ? StubListenerAdvice.of(file)
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
-        if (rc.isNoFile()) { // no link replaces a directory or a pipe (ResolvedPlanner refuses it)
+        if (rc.needsMovingAway()) { // no link replaces a directory or a pipe (ResolvedPlanner refuses it)
             advice = Sentence.of(rc.beforeTheLink(file) + advice.english(), rc.kind() == ResolvConfState.Kind.DIRECTORY
                     ? "result.not-covered.directory" : "result.not-covered.special", file, advice);
         }

@@ -83,6 +83,57 @@ class ResolvConfSpecialTest {
     }
 
     @Test
+    @DisplayName("a link to /dev/null: the C library reads it as empty and asks 127.0.0.1 (a warning, not 'no program "
+            + "can resolve names'), and the fix points the link elsewhere rather than moving it away")
+    void aLinkToTheNullDeviceIsRepointed() throws Exception {
+        Path rc = Files.createSymbolicLink(Files.createDirectories(root.resolve("etc")).resolve("resolv.conf"),
+                Path.of("/dev/null"));
+        assertEquals(new ResolvConfState(Kind.SPECIAL, "/dev/null", List.of(), false, FileType.CHARACTER_DEVICE),
+                ResolvConfInspector.inspect(rc));
+        ResolvConfState file = new ResolvConfState(Kind.SPECIAL, "/dev/null", List.of(), true,
+                FileType.CHARACTER_DEVICE);
+        ResolverState s = ResolvConfDirectoryTest.with(file, "yes");
+        Reason r = reason(s);
+        assertEquals(Severity.WARNING, r.severity());
+        assertEquals(org.port853.core.FixAction.LINK_RESOLV_CONF, r.fixAction(), "the one-click link replaces a link");
+        assertEquals("/etc/resolv.conf is not a regular file (a device): programs that read it find no settings, and "
+                + "the C library, which asks 'dns' before any working 'resolve', finds no server there either and asks "
+                + "127.0.0.1, not the stub.", r.message());
+        assertEquals("Point the link at the local resolver instead (sudo ln -sf /run/systemd/resolve/stub-resolv.conf "
+                + "/etc/resolv.conf): 'port853 apply' with --link-resolv-conf does it with the settings it applies.",
+                r.fix());
+        String english = ResolvConfDirectoryTest.said(Locale.ENGLISH, r, s);
+        assertTrue(english.contains("finds no server there either and asks 127.0.0.1, not the stub.") && english.contains(
+                "Point the link at the local resolver instead (") && !english.contains("Move it away"), english);
+        String german = ResolvConfDirectoryTest.said(Locale.GERMAN, r, s);
+        assertTrue(german.contains("fragt 127.0.0.1, nicht den Stub.") && german.contains(
+                "Den Verweis stattdessen auf den lokalen Resolver zeigen lassen (") && !german.contains("verschieben"),
+                german);
+        assertEquals("", file.beforeTheLink("/etc/resolv.conf"), "apply's note: the link is replaced as it is");
+        org.port853.platform.ApplyResult applied = new SystemdResolvedAdapter(LinuxPaths.under(root),
+                new PrivilegedClient()).notCovered(org.port853.platform.ApplyResult.of(
+                        org.port853.platform.ApplyResult.Outcome.APPLIED, "names resolve"), file, false);
+        assertTrue(!applied.reason().contains("move it away") && applied.reason().endsWith("--link-resolv-conf to "
+                + "point it at the stub"), applied.reason());
+
+        ResolverState off = ResolvConfDirectoryTest.with(file, "no");
+        Reason offReason = reason(off);
+        assertNull(offReason.fixAction(), "no link to a stub that does not answer");
+        assertTrue(offReason.fix().startsWith("Point the link at a file that names a DNS server instead"));
+        assertTrue(ResolvConfDirectoryTest.said(Locale.GERMAN, offReason, off).contains("Den Verweis stattdessen auf "
+                + "eine Datei zeigen lassen"));
+    }
+
+    @Test
+    void aLinkToAPipeReadByTheCLibraryStaysBrokenButIsRepointedToo() {
+        ResolverState s = ResolvConfDirectoryTest.with(new ResolvConfState(Kind.SPECIAL, "/run/x", List.of(), true,
+                FileType.NAMED_PIPE), "yes");
+        Reason r = reason(s);
+        assertEquals(Severity.BROKEN, r.severity(), "glibc's fopen waits on it");
+        assertTrue(r.fix().startsWith("Point the link at the local resolver instead"), r.fix());
+    }
+
+    @Test
     void aSocketNotReadByTheCLibraryIsAWarningWhoseFixKeepsTheListenerInMind() {
         ResolverState s = ResolvConfDirectoryTest.with(new ResolvConfState(Kind.SPECIAL, null, List.of(), false,
                 FileType.SOCKET), "no");
