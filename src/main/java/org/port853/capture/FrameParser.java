@@ -6,12 +6,14 @@ package org.port853.capture;
  * {@link ParsedFrame.Outcome#MALFORMED} with a {@link FrameError}, never an exception.
  *
  * <p>Link types: Ethernet (802.1Q/802.1ad/QinQ tags), Linux SLL and SLL2, BSD NULL/LOOP, raw IP. IPv4 with
- * options and fragments (RFC 791), IPv6 with extension headers (RFC 8200 §4), UDP and TCP.
+ * options and fragments (RFC 791), IPv6 with extension headers (RFC 8200 §4), IPsec authentication headers in
+ * both, UDP and TCP.
  */
 public final class FrameParser {
     private static final int MAX_VLAN_TAGS = 8;
     private static final int MAX_EXT_HEADERS = 16;
     private static final int ARPHRD_LOOPBACK = 772;
+    private static final int AUTHENTICATION_HEADER = 51;
 
     /** Parses {@code capLen} bytes of {@code b} from {@code off} as a frame of {@code linkType} into {@code f}. */
     public void parse(int linkType, byte[] b, int off, int capLen, ParsedFrame f) {
@@ -196,7 +198,30 @@ public final class FrameParser {
         }
         f.firstFragment = more;
         boolean truncated = ipEnd > end;
-        transport(b, proto, p + ihl, Math.min(ipEnd, end), truncated || more, f);
+        int q = p + ihl;
+        int limit = Math.min(ipEnd, end);
+        if (proto == AUTHENTICATION_HEADER) { // IPsec AH in transport mode (RFC 4302 §3.1.1): the payload is clear
+            int after = afterAuthenticationHeader(b, q, limit);
+            if (after < 0) {
+                malformed(f, FrameError.BAD_EXTENSION_HEADER);
+                return;
+            }
+            proto = b[q] & 0xff;
+            q = after;
+        }
+        transport(b, proto, q, limit, truncated || more, f);
+    }
+
+    /**
+     * The offset after the IPsec authentication header at {@code q} (RFC 4302 §2.2: its length field counts 4-octet
+     * units minus 2), or -1 when it does not fit before {@code limit}.
+     */
+    private static int afterAuthenticationHeader(byte[] b, int q, int limit) {
+        if (limit - q < 8) {
+            return -1;
+        }
+        int len = ((b[q + 1] & 0xff) + 2) * 4;
+        return limit - q < len ? -1 : q + len;
     }
 
     private static void ipv6(byte[] b, int p, int end, ParsedFrame f) {
@@ -238,18 +263,14 @@ public final class FrameParser {
                     next = b[q] & 0xff;
                     q += len;
                 }
-                case 51 -> { // authentication header: length in 4-octet units minus 2
-                    if (limit - q < 8) {
-                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
-                        return;
-                    }
-                    int len = ((b[q + 1] & 0xff) + 2) * 4;
-                    if (limit - q < len) {
+                case AUTHENTICATION_HEADER -> {
+                    int after = afterAuthenticationHeader(b, q, limit);
+                    if (after < 0) {
                         malformed(f, FrameError.BAD_EXTENSION_HEADER);
                         return;
                     }
                     next = b[q] & 0xff;
-                    q += len;
+                    q = after;
                 }
                 case 44 -> { // fragment
                     if (limit - q < 8) {

@@ -102,6 +102,16 @@ class FrameParserTest {
         }
 
         @Test
+        void authenticationHeaderIsSkipped() {
+            byte[] ah = bytes(17, 4, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12); // 24 bytes
+            assertQuery(parse(LinkTypes.ETHERNET, ether(0x0800, ipv4("198.18.0.1", "198.18.0.2", 51, cat(ah, UDP_Q)))),
+                    4);
+            byte[] beyond = bytes(17, 40, 0, 0, 0, 0, 0, 1); // claims 168 bytes
+            assertEquals(FrameError.BAD_EXTENSION_HEADER,
+                    parse(LinkTypes.RAW, ipv4("198.18.0.1", "198.18.0.2", 51, cat(beyond, UDP_Q))).error());
+        }
+
+        @Test
         void ethernetPaddingIsIgnored() {
             byte[] small = ipv4("198.18.0.1", "198.18.0.2", 17, udp(1000, 53, new byte[4]));
             ParsedFrame p = parse(LinkTypes.ETHERNET, ether(0x0800, cat(small, new byte[14])));
