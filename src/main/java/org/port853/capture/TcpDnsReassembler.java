@@ -11,7 +11,8 @@ import java.util.Map;
  * or the connection ends or the capture does ({@link #flush}) first, the missing bytes were lost: the stream
  * resynchronises on the earliest segment held, assuming it starts a message (a wrong guess in the server's direction
  * cannot invent a leak: {@link LeakStage} reads no query there). Data in a SYN (TCP Fast Open, RFC 7413) starts the
- * stream.
+ * stream. A flow joined mid-stream (no SYN seen) is framed on a guess until it gives a message that reads as DNS;
+ * while it holds part of a guessed message, a segment starting with a whole DNS message ends the guess.
  *
  * <p>Bounded whatever arrives: at most {@link #MAX_FLOWS} flows, at most one message plus one segment buffered per
  * flow besides its held segments, and all buffers together at most {@link #BYTE_BUDGET} bytes — when a flow needs more, the least recently
@@ -59,6 +60,8 @@ public final class TcpDnsReassembler {
         int aheadBytes;
         /** The flow as its last held segment's frame told it ({@link MessageSink#flowContext}). */
         Object context;
+        /** Its SYN was seen, or it gave a message that reads as DNS: its framing is known to be right. */
+        boolean anchored;
 
         /** Bytes this flow holds, counted in the budget. */
         long held() {
@@ -94,6 +97,7 @@ public final class TcpDnsReassembler {
             }
             remove(key, flow, false);
             flow = newFlow(key);
+            flow.anchored = true;
             dataSeq = (dataSeq + 1) & 0xffffffffL; // the SYN takes one sequence number; Fast Open data follows it
             flow.nextSeq = dataSeq;
         }
@@ -322,9 +326,15 @@ public final class TcpDnsReassembler {
             flow.len = 0; // gap: resynchronise here
         }
         flow.nextSeq = (seq + (diff < 0 ? -diff : 0) + len) & 0xffffffffL;
+        if (flow.len > 0 && !flow.anchored && startsWithDnsMessage(b, off, len)) {
+            // joined mid-stream, the held bytes were framed on a guess (the tail of a message read as a length)
+            // that would swallow every later message: the senders write each message at a segment's start
+            droppedBytes += flow.len;
+            flow.len = 0;
+        }
         if (flow.len == 0) {
             // the common case: whole messages in one segment are read in place, only a partial tail is kept
-            int used = messages(b, off, len, sink);
+            int used = messages(flow, b, off, len, sink);
             off += used;
             len -= used;
             if (len == 0) {
@@ -351,7 +361,7 @@ public final class TcpDnsReassembler {
         }
         System.arraycopy(b, off, flow.buf, flow.len, len);
         flow.len += len;
-        int p = messages(flow.buf, 0, flow.len, sink);
+        int p = messages(flow, flow.buf, 0, flow.len, sink);
         if (p > 0) {
             System.arraycopy(flow.buf, p, flow.buf, 0, flow.len - p);
             flow.len -= p;
@@ -362,8 +372,17 @@ public final class TcpDnsReassembler {
         }
     }
 
-    /** Passes on the complete length-prefixed messages at the start of {@code b[off, off+len)}; returns bytes used. */
-    private static int messages(byte[] b, int off, int len, MessageSink sink) {
+    /** Whether the bytes start with a whole length-prefixed message that reads as DNS. */
+    private static boolean startsWithDnsMessage(byte[] b, int off, int len) {
+        return len >= 2 && FrameParser.u16(b, off) <= len - 2
+                && Port853Content.looksLikeDns(b, off + 2, FrameParser.u16(b, off));
+    }
+
+    /**
+     * Passes on the complete length-prefixed messages at the start of {@code b[off, off+len)} of {@code flow};
+     * returns bytes used.
+     */
+    private static int messages(Flow flow, byte[] b, int off, int len, MessageSink sink) {
         int p = 0;
         while (len - p >= 2) {
             int mlen = FrameParser.u16(b, off + p);
@@ -371,6 +390,9 @@ public final class TcpDnsReassembler {
                 break;
             }
             if (mlen > 0) {
+                if (!flow.anchored) {
+                    flow.anchored = Port853Content.looksLikeDns(b, off + p + 2, mlen);
+                }
                 sink.message(b, off + p + 2, mlen);
             }
             p += 2 + mlen;

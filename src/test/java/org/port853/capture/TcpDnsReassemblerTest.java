@@ -49,6 +49,26 @@ class TcpDnsReassemblerTest {
         assertTrue(reassembler.bufferedBytes() <= 512, "one small buffer at most once the messages are complete");
     }
 
+    @Test
+    @DisplayName("a capture that joins a connection in the middle of a message still reads the whole DNS messages "
+            + "after it, instead of taking the middle's bytes for a length that swallows them")
+    void joinedMidMessage() {
+        byte[] first = cat(bytes(0, Frames.dnsQuery("first.example", 1).length), Frames.dnsQuery("first.example", 1));
+        byte[] tail = Arrays.copyOfRange(first, 12, first.length); // ARCOUNT 0 (read as an empty message), then a label
+        long seq = 5000;
+        v4(40010, seq, tail);
+        seq += tail.length;
+        List<String> expected = new ArrayList<>();
+        for (String name : List.of("second.example", "third.example")) {
+            byte[] q = Frames.dnsQuery(name, 1);
+            byte[] segment = cat(bytes(q.length >> 8, q.length), q);
+            v4(40010, seq, segment);
+            seq += segment.length;
+            expected.add(Arrays.toString(q));
+        }
+        assertEquals(expected, messages);
+    }
+
     private void flush() {
         reassembler.flush((b, off, len) -> messages.add(Arrays.toString(Arrays.copyOfRange(b, off, off + len))));
     }
