@@ -201,9 +201,8 @@ public final class FrameParser {
         int q = p + ihl;
         int limit = Math.min(ipEnd, end);
         if (proto == AUTHENTICATION_HEADER) { // IPsec AH in transport mode (RFC 4302 §3.1.1): the payload is clear
-            int after = afterAuthenticationHeader(b, q, limit);
+            int after = afterAuthenticationHeader(b, q, limit, f);
             if (after < 0) {
-                malformed(f, FrameError.BAD_EXTENSION_HEADER);
                 return;
             }
             proto = b[q] & 0xff;
@@ -214,14 +213,15 @@ public final class FrameParser {
 
     /**
      * The offset after the IPsec authentication header at {@code q} (RFC 4302 §2.2: its length field counts 4-octet
-     * units minus 2), or -1 when it does not fit before {@code limit}.
+     * units minus 2), or -1 with {@code f} marked malformed when it does not fit before {@code limit}.
      */
-    private static int afterAuthenticationHeader(byte[] b, int q, int limit) {
-        if (limit - q < 8) {
+    private static int afterAuthenticationHeader(byte[] b, int q, int limit, ParsedFrame f) {
+        int len = limit - q < 8 ? Integer.MAX_VALUE : ((b[q + 1] & 0xff) + 2) * 4;
+        if (limit - q < len) {
+            malformed(f, FrameError.BAD_EXTENSION_HEADER);
             return -1;
         }
-        int len = ((b[q + 1] & 0xff) + 2) * 4;
-        return limit - q < len ? -1 : q + len;
+        return q + len;
     }
 
     private static void ipv6(byte[] b, int p, int end, ParsedFrame f) {
@@ -264,9 +264,8 @@ public final class FrameParser {
                     q += len;
                 }
                 case AUTHENTICATION_HEADER -> {
-                    int after = afterAuthenticationHeader(b, q, limit);
+                    int after = afterAuthenticationHeader(b, q, limit, f);
                     if (after < 0) {
-                        malformed(f, FrameError.BAD_EXTENSION_HEADER);
                         return;
                     }
                     next = b[q] & 0xff;
