@@ -97,14 +97,25 @@ public final class ChangeEngine {
      */
     public ApplyResult applyUnless(ApplyRefusal refusal, Supplier<List<ItemSnapshot>> planned, String description,
                                    boolean requireEncrypted) throws IOException {
+        return applyPlanned(() -> refusal.now().map(ApplyPlan::refused)
+                .orElseGet(() -> ApplyPlan.of(planned.get(), description)), requireEncrypted);
+    }
+
+    /**
+     * Like {@link #apply}, with the items, the description and a refusal all from {@code planner}, asked under the
+     * change lock: a platform that plans from the machine's state (Windows: adapters, policy) plans from the state
+     * that a change which ran while this one waited for the lock left behind.
+     */
+    public ApplyResult applyPlanned(ApplyPlan.Planner planner, boolean requireEncrypted) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         try (ChangeLock lock = lock()) {
-            Optional<Sentence> refused = refusal.now();
-            if (refused.isPresent()) {
-                return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
+            ApplyPlan plan = planner.plan();
+            if (plan.refusal().isPresent()) {
+                return result(Outcome.REFUSED, plan.refusal().get(), List.of(), actions, false, t0);
             }
-            List<ItemSnapshot> requested = planned.get();
+            List<ItemSnapshot> requested = plan.items();
+            String description = plan.description();
             requested.forEach(f -> requireOwned(f.key()));
             surroundings.prepare();
             Journal j = journals.load();
@@ -328,16 +339,26 @@ public final class ChangeEngine {
 
     /** Like {@link #revert()}, refused with {@code refusal}'s reason, if it gives one, before anything is written. */
     public ApplyResult revertUnless(RevertRefusal refusal) throws IOException {
+        return revertUnless(refusal, NothingToRevert.NONE);
+    }
+
+    /**
+     * Like {@link #revertUnless(RevertRefusal)}; where {@code nothingToRevert} gives a reason (asked first, under the
+     * change lock, with the journal as it is then), nothing is read or written and the revert says that reason.
+     */
+    public ApplyResult revertUnless(RevertRefusal refusal, NothingToRevert nothingToRevert) throws IOException {
         long t0 = System.nanoTime();
         Steps actions = new Steps();
         ChangeLock held;
         try {
             held = lock();
         } catch (ChangeLock.UnavailableException noLock) {
-            return revertWithoutLock(noLock, refusal, actions, t0);
+            return revertWithoutLock(noLock, refusal, nothingToRevert, actions, t0);
         }
         try (ChangeLock lock = held) {
-            return revert(journals.load(), actions, t0, refusal);
+            Journal j = journals.load();
+            Optional<Sentence> nothing = nothingToRevert.of(j);
+            return nothing.isPresent() ? nothingReverted(nothing.get(), actions, t0) : revert(j, actions, t0, refusal);
         }
     }
 
@@ -345,8 +366,8 @@ public final class ChangeEngine {
      * The change lock cannot be taken (a read-only /var/lib): a revert that finds nothing to undo says so, as it does
      * under the lock, and writes nothing; any other fails with {@code noLock}, before anything is written.
      */
-    private ApplyResult revertWithoutLock(ChangeLock.UnavailableException noLock, RevertRefusal refusal, Steps actions,
-                                          long t0) throws IOException {
+    private ApplyResult revertWithoutLock(ChangeLock.UnavailableException noLock, RevertRefusal refusal,
+                                          NothingToRevert nothingToRevert, Steps actions, long t0) throws IOException {
         Journal j;
         try {
             j = journals.load();
@@ -354,7 +375,12 @@ public final class ChangeEngine {
             noLock.addSuppressed(unreadable);
             throw noLock;
         }
-        return restore(j, actions, t0, refusal, noLock);
+        Optional<Sentence> nothing = nothingToRevert.of(j);
+        return nothing.isPresent() ? nothingReverted(nothing.get(), actions, t0) : restore(j, actions, t0, refusal, noLock);
+    }
+
+    private ApplyResult nothingReverted(Sentence why, Steps actions, long t0) {
+        return result(Outcome.UNCHANGED, why, List.of(), actions, false, t0);
     }
 
     /** Why an apply must not run now, asked under the change lock before anything is written. */
@@ -363,6 +389,17 @@ public final class ChangeEngine {
         ApplyRefusal NONE = Optional::empty;
 
         Optional<Sentence> now();
+    }
+
+    /**
+     * Why a revert has nothing of Port853's to undo where the engine, by the journal alone, would take what it finds for
+     * Port853's (Windows: no journal, and the rule for all names is the fleet script's).
+     */
+    @FunctionalInterface
+    public interface NothingToRevert {
+        NothingToRevert NONE = journal -> Optional.empty();
+
+        Optional<Sentence> of(Journal journal) throws IOException;
     }
 
     /**

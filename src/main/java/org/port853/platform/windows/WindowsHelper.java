@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.port853.change.ApplyPlan;
 import org.port853.change.ChangeEngine;
+import org.port853.change.Journal;
 import org.port853.change.JournalStore;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ProviderCatalog;
+import org.port853.core.Sentence;
 import org.port853.helper.HelperDocuments;
 import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 
 /**
- * The elevated side on Windows: reads one request document, validates it again (the caller is not trusted),
- * plans against the state it reads itself, and runs the change engine. Exit codes as on Linux: 0 done, 1 failed,
- * refused or rolled back, 2 refused input.
+ * The elevated side on Windows: reads one request document, validates it again (the caller is not trusted), and
+ * runs the change engine, which has it planned, or refused, against the state read under the change lock. Exit codes
+ * as on Linux: 0 done, 1 failed, refused or rolled back, 2 refused input.
  */
 public final class WindowsHelper {
     public record Response(int exitCode, String resultJson, String error) {
@@ -47,25 +51,13 @@ public final class WindowsHelper {
         try {
             ApplyResult result;
             switch (request.action()) {
-                case APPLY: {
-                    WindowsPlanner.Result plan = new WindowsPlanner(catalog).plan(request.settings(),
-                            system.reader().read());
-                    if (plan.refusal() != null) {
-                        result = ApplyResult.of(ApplyResult.Outcome.REFUSED,
-                                new org.port853.core.Sentence(plan.refusal(), plan.refusalWords()));
-                        break;
-                    }
-                    result = engine(system).apply(plan.items(), describe(request, plan),
+                case APPLY:
+                    result = engine(system).applyPlanned(() -> plan(request, system.reader(), catalog),
                             request.settings().mode() == DotMode.STRICT);
                     break;
-                }
                 case REVERT:
-                    result = fleetScriptsRuleOnly(system) ? ApplyResult.of(ApplyResult.Outcome.UNCHANGED,
-                            org.port853.core.Sentence.of("nothing to revert: Port853 has no record of a change on this "
-                                    + "computer; the rule for all names here was written by Port853's fleet script, "
-                                    + "which also set the encryption entries and the adapters' servers, so removing "
-                                    + "the rule alone would undo only part of it: undo the script as its header says",
-                                    "result.nothing-to-revert.fleet")) : engine(system).revert();
+                    result = engine(system).revertUnless(ChangeEngine.RevertRefusal.NONE,
+                            journal -> fleetScriptsRuleOnly(journal, system.reader()));
                     break;
                 case RECOVER:
                     result = engine(system).recover();
@@ -80,13 +72,28 @@ public final class WindowsHelper {
         }
     }
 
+    /** Planned from the state read under the change lock: a change that ran while this one waited altered it. */
+    private static ApplyPlan plan(HelperRequest request, WindowsStateReader reader, ProviderCatalog catalog)
+            throws IOException {
+        WindowsPlanner.Result plan = new WindowsPlanner(catalog).plan(request.settings(), reader.read());
+        return plan.refusal() != null ? ApplyPlan.refused(plan.refusalSaid())
+                : ApplyPlan.of(plan.items(), describe(request, plan));
+    }
+
     /**
      * No change of Port853's is on record and the rule for "." is the fleet script's: the engine would take it for a
      * rule of Port853's whose journal was lost, remove it alone and call the machine restored.
      */
-    private static boolean fleetScriptsRuleOnly(WindowsSystem system) throws IOException {
-        return new JournalStore(system.stateDir(), system.markerDir()).load().isEmpty() && system.reader().read()
-                .port853Rule().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment())).isPresent();
+    private static Optional<Sentence> fleetScriptsRuleOnly(Journal journal, WindowsStateReader reader)
+            throws IOException {
+        if (!journal.isEmpty() || reader.read().port853Rule().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment()))
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Sentence.of("nothing to revert: Port853 has no record of a change on this computer; the "
+                + "rule for all names here was written by Port853's fleet script, which also set the encryption entries "
+                + "and the adapters' servers, so removing the rule alone would undo only part of it: undo the script as "
+                + "its header says", "result.nothing-to-revert.fleet"));
     }
 
     /** The journal's description of a change; the window reads it back (PendingTexts). */
