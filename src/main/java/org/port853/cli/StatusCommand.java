@@ -89,6 +89,7 @@ final class StatusCommand implements Callable<Integer> {
                     + (s.resolverFileLeadsNowhere() ? ", which does not answer while " + s.resolverName()
                             + " is stopped: programs cannot resolve names" : ""));
         }
+        out.print(SettingsFilesText.of(s.platform().settingsFiles()));
         return ExitCodes.OK;
     }
 

@@ -112,6 +112,14 @@ public interface PlatformDetails {
     }
 
     /**
+     * The resolver's settings files beside its main one, in the order it reads them, with what each sets and which of
+     * those settings are in force; none where the platform has no such files or they were not read.
+     */
+    default java.util.List<SettingsFile> settingsFiles() {
+        return java.util.List.of();
+    }
+
+    /**
      * Fields the platform adds to the documented {@code status --json} document, in order; values are strings,
      * numbers, booleans, null, lists and maps of those.
      */

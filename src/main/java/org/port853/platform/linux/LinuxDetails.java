@@ -277,6 +277,12 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         }
     }
 
+    /** The drop-ins as status lists them; the same files as {@link #jsonFields()}' dropIns. */
+    @Override
+    public List<org.port853.core.SettingsFile> settingsFiles() {
+        return DropInsInForce.of(dropIns);
+    }
+
     /** The documented status fields: systemdVersion, resolvConf {kind, target, nameservers, readByCLibrary}, dropIns [...]. */
     @Override
     public Map<String, Object> jsonFields() {

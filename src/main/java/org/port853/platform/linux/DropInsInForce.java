@@ -1,0 +1,60 @@
+package org.port853.platform.linux;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.port853.core.DropIn;
+import org.port853.core.SettingElsewhere;
+import org.port853.core.SettingsFile;
+import org.port853.core.SettingsFile.Outcome;
+import org.port853.core.SettingsFile.Owner;
+
+/**
+ * The drop-ins as systemd-resolved reads them, each setting marked with what became of it: a later file's value of the
+ * same key wins, a list key (DNS=, Domains=, ...) adds to the files before unless a later file clears it, and a value
+ * resolved cannot parse it ignores. From a file that hides Port853's on, resolved reads none; it reads no file at all
+ * where that one sorts after Port853's ({@link DropIn#hidesOurs}).
+ */
+final class DropInsInForce {
+    private DropInsInForce() {
+    }
+
+    static List<SettingsFile> of(List<DropIn> dropIns) {
+        int hider = dropIns.stream().filter(DropIn::hidesOurs).findFirst().map(dropIns::indexOf).orElse(-1);
+        int stop = hider < 0 ? dropIns.size() : DropInScanner.readAfterOurs(dropIns.get(hider).path()) ? 0 : hider;
+        List<DropIn> read = dropIns.subList(0, stop);
+        List<SettingsFile> files = new ArrayList<>();
+        for (int i = 0; i < dropIns.size(); i++) {
+            DropIn d = dropIns.get(i);
+            List<SettingsFile.Setting> settings = new ArrayList<>();
+            for (String key : d.keys().keySet().stream().sorted().toList()) {
+                String value = d.keys().get(key);
+                settings.add(i >= stop ? new SettingsFile.Setting(key, value, Outcome.NOT_READ, null)
+                        : setting(key, value, d, read.subList(i + 1, read.size()), read));
+            }
+            String unread = d.error() != null || i < stop ? d.error() : (stop == 0
+                    ? "systemd-resolved reads no settings file because of " : "systemd-resolved stops reading at ")
+                    + dropIns.get(hider).path();
+            files.add(new SettingsFile(d.path(), d.ours() ? Owner.OURS : d.exported() ? Owner.EXPORTED : Owner.OTHER,
+                    settings, unread, d.skippedLine()));
+        }
+        return files;
+    }
+
+    private static SettingsFile.Setting setting(String key, String value, DropIn file, List<DropIn> later,
+                                                List<DropIn> read) {
+        if (!ResolvedConf.takesEffect(key, value)) {
+            return new SettingsFile.Setting(key, value, Outcome.IGNORED, null);
+        }
+        String winner;
+        if (ResolvedConf.LIST_KEYS.contains(key)) {
+            winner = later.stream().filter(d -> d.clearedLists().contains(key)).reduce((a, b) -> b)
+                    .map(DropIn::path).orElse(file.path());
+        } else {
+            SettingElsewhere last = ResolvedConfFiles.lastSetting(key, Map.of(), null, read, d -> true);
+            winner = last == null ? file.path() : last.file();
+        }
+        return winner.equals(file.path()) ? new SettingsFile.Setting(key, value, Outcome.IN_FORCE, null)
+                : new SettingsFile.Setting(key, value, Outcome.OVERRIDDEN, winner);
+    }
+}
