@@ -25,9 +25,9 @@ final class DnsServerPrograms {
 
     /**
      * The DNS server's name (its program's, else its account's), or null when {@code h} is no such server;
-     * {@code running}: the programs running now, for a socket whose process could not be read.
+     * {@code running}: the programs running now, asked for only for a socket whose process could not be read.
      */
-    static String of(SocketHolder h, List<Running> running) {
+    static String of(SocketHolder h, java.util.function.Supplier<List<Running>> running) {
         if (h == null) {
             return null;
         }
@@ -37,7 +37,7 @@ final class DnsServerPrograms {
         // root's socket is not told by root's programs: any program running as root may hold it (review: a root
         // listener credited to the unbound beside it, which listened on loopback only, read as intentional)
         String byProgram = h.uid() == ROOT ? null
-                : onlyServer(running.stream().filter(r -> r.uids().contains(h.uid())).toList());
+                : onlyServer(running.get().stream().filter(r -> r.uids().contains(h.uid())).toList());
         if (byProgram != null) {
             return byProgram;
         }

@@ -186,7 +186,8 @@ public final class Doctor {
                     ? "the resolver's state could not be read" : state.problem()));
             skippedWords.add(Words.of("resolver", state.problemSentence(), state.problem() == null ? 0 : 1));
         }
-        checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset(), system.runningPrograms()));
+        checks.add(ExposureCheck.of(system.dnsSockets(), system.nftRuleset(),
+                new ReadOnce<>(system::runningPrograms)));
         // strict mode with the configured servers resolves only if one of them speaks TLS: else the one-click switch
         // would break every lookup (and be rolled back), so the fixes stay in words (choose a reachable provider)
         List<ServerAddress> configured = configuredServers(state);

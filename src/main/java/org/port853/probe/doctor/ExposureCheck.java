@@ -25,6 +25,12 @@ public final class ExposureCheck {
     /** As {@link #of(List, String)}, {@code running} naming the DNS server behind a socket whose process was not read. */
     public static Check of(List<ListeningSockets.Socket> sockets, String nftJson,
                            List<org.port853.capture.RunningPrograms.Running> running) {
+        return of(sockets, nftJson, () -> running);
+    }
+
+    /** As above, the running programs asked for only where a socket's process was not read. */
+    static Check of(List<ListeningSockets.Socket> sockets, String nftJson,
+                    java.util.function.Supplier<List<org.port853.capture.RunningPrograms.Running>> running) {
         List<ListeningSockets.Socket> open = sockets.stream().filter(s -> !s.loopback()).collect(Collectors.toList());
         if (open.isEmpty()) {
             return Check.ok("exposure.port53", null, "Nothing listens on port 53 beyond loopback"

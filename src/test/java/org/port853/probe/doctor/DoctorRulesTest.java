@@ -520,4 +520,42 @@ class DoctorRulesTest {
         assertEquals(CheckStatus.OK, ClockChecks.of(new ClockStatus(true, true, 1.0, 0.2, null)).status());
         assertEquals(CheckStatus.WARNING, ClockChecks.of(new ClockStatus(null, null, null, null, "no bus")).status());
     }
+
+    @Test
+    @DisplayName("the running programs are read from /proc only for a check that needs them (a port-53 socket beyond "
+            + "loopback whose process was not read), and once per run however many such sockets there are")
+    void runningProgramsReadOnlyWhenNeeded() {
+        GlobalState none = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes",
+                "stub");
+        ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, none, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of()));
+        List<Reason> reasons = Assessor.assess(s, new LinuxRules().assess(s)).reasons();
+        ListeningSockets.Socket stub = new ListeningSockets.Socket("udp", "127.0.0.53", true, 1, 991,
+                new org.port853.capture.SocketHolder("systemd-resolve", 300, 991, "systemd-resolve"));
+        int[] reads = {0};
+        quickly(doctor(sockets(List.of(stub), reads)), s, reasons, List.of());
+        assertEquals(0, reads[0], "no socket beyond loopback: nothing to tell by the running programs");
+
+        List<ListeningSockets.Socket> unread = List.of(ExposureCheckTest.unreadSocket(117, "dnsmasq"),
+                ExposureCheckTest.unreadSocket(118, "unbound"));
+        quickly(doctor(sockets(unread, reads)), s, reasons, List.of());
+        assertEquals(1, reads[0], "two sockets whose process was not read: one read");
+    }
+
+    /** A quiet system with {@code sockets} on port 53, counting in {@code reads} how often its programs are read. */
+    private static SystemSources sockets(List<ListeningSockets.Socket> sockets, int[] reads) {
+        return new SystemSources() {
+            @Override public ClockStatus clock() { return QUIET.clock(); }
+            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public List<ListeningSockets.Socket> dnsSockets() { return sockets; }
+            @Override public List<org.port853.capture.RunningPrograms.Running> runningPrograms() {
+                reads[0]++;
+                return List.of();
+            }
+            @Override public String nftRuleset() { return ""; }
+            @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
+            @Override public int resolverVersion(ResolverState state) { return 252; }
+        };
+    }
 }
