@@ -76,14 +76,19 @@ class DoctorRulesTest {
         return ConfigChecks.of(s, Assessor.assess(s, new LinuxRules().assess(s)).reasons(), keys);
     }
 
+    /** A running resolved with no DNS server anywhere and encryption off. */
+    static ResolverState noServers() {
+        GlobalState none = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes",
+                "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, none, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of()));
+    }
+
     @Test
     @DisplayName("no DNS server anywhere: a failure, as Status's 'Not working', and no 'given as addresses' about none")
     void noServersIsAFailure() {
-        GlobalState none = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes",
-                "stub");
-        ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, none, List.of(), null, null,
-                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                        List.of("127.0.0.53")), List.of()));
+        ResolverState s = noServers();
         List<Check> c = config(s, Map.of());
         assertEquals(CheckStatus.FAILURE, find(c, "config.dot-mode").status());
         assertTrue(c.stream().noneMatch(x -> x.id().equals("config.dns-hostname")), c.toString());
@@ -525,11 +530,7 @@ class DoctorRulesTest {
     @DisplayName("the running programs are read from /proc only for a check that needs them (a port-53 socket beyond "
             + "loopback whose process was not read), and once per run however many such sockets there are")
     void runningProgramsReadOnlyWhenNeeded() {
-        GlobalState none = new GlobalState(List.of(), List.of(), null, DotMode.OFF, DnssecMode.NO, false, List.of(), "yes",
-                "stub");
-        ResolverState s = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, none, List.of(), null, null,
-                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                        List.of("127.0.0.53")), List.of()));
+        ResolverState s = noServers();
         List<Reason> reasons = Assessor.assess(s, new LinuxRules().assess(s)).reasons();
         ListeningSockets.Socket stub = new ListeningSockets.Socket("udp", "127.0.0.53", true, 1, 991,
                 new org.port853.capture.SocketHolder("systemd-resolve", 300, 991, "systemd-resolve"));
