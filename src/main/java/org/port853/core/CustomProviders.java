@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * The user's own providers, one JSON file under the XDG config directory, validated with the catalogue's rules.
- * Writes are atomic (temporary file in the same directory, fsync, rename) and private (file 0600, directory 0700);
+ * Writes are atomic (temporary file in the same directory, fsync, rename) and private (file 0600, directory 0700) and
+ * keep the keys Port853 does not read ({@link UnknownFields});
  * a file that cannot be read is reported and never overwritten.
  */
 public final class CustomProviders {
@@ -158,7 +159,7 @@ public final class CustomProviders {
                     if (!edit.test(all)) {
                         return false;
                     }
-                    write(all);
+                    write(all, unknownFields());
                     return true;
                 }
             } catch (IOException e) {
@@ -270,11 +271,25 @@ public final class CustomProviders {
         return Sentence.ended(s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1));
     }
 
-    private void write(List<Provider> providers) {
+    /** Those of the file {@link #load} has just read (so it is a valid list), which a save writes back. */
+    private UnknownFields unknownFields() throws IOException {
+        try {
+            return UnknownFields.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return UnknownFields.none();
+        }
+    }
+
+    private void write(List<Provider> providers, UnknownFields unknown) {
         ObjectNode root = ProviderJson.mapper().createObjectNode();
         root.put("version", FORMAT_VERSION);
         ArrayNode list = root.putArray("providers");
-        providers.forEach(p -> list.add(ProviderJson.toJson(p)));
+        for (Provider p : providers) {
+            ObjectNode entry = ProviderJson.toJson(p);
+            unknown.addToProvider(p.id(), entry);
+            list.add(entry);
+        }
+        unknown.addToDocument(root);
         byte[] bytes;
         try {
             bytes = ProviderJson.mapper().writeValueAsBytes(root);

@@ -37,7 +37,7 @@ public final class ProviderJson {
     public static final int MAX_FILE_BYTES = 1 << 20;
     public static final String USER_DEFINED = "user-defined";
 
-    private static final Set<String> FIELDS = Set.of("id", "displayName", "ipv4", "ipv6", "tlsName", "dohTemplate",
+    static final Set<String> FIELDS = Set.of("id", "displayName", "ipv4", "ipv6", "tlsName", "dohTemplate",
             "filtering", "operator", "jurisdiction", "sourceUrl", "custom", "spkiPins", "otherTlsNames");
     /** For writing only; made on first use (reading needs no object mapper: {@link JsonTrees}). */
     private static final class Writer {

@@ -432,6 +432,24 @@ class CustomProvidersTest {
         }
 
         @Test
+        @DisplayName("fields added by hand, to the file or to a provider, are written back by the next save")
+        void unknownFieldsSurviveASave() throws Exception {
+            Path file = dir.resolve(CustomProviders.FILE_NAME);
+            Files.writeString(file, "{\"version\":1,\"owner\":\"it desk\",\"providers\":[{\"id\":\"mine\","
+                    + "\"displayName\":\"Mine\",\"ipv4\":[\"192.0.2.1\"],\"tlsName\":\"dns.example.org\","
+                    + "\"note\":{\"ticket\":[4711]}}]}");
+            CustomProviders custom = new CustomProviders(file);
+            custom.save(CustomProviders.validate("other", "Other", "192.0.2.2", "dns.example.org"));
+            custom.save(CustomProviders.validate("mine", "Mine again", "192.0.2.3", "dns.example.org"));
+
+            com.fasterxml.jackson.databind.JsonNode saved = ProviderJson.mapper().readTree(file.toFile());
+            assertEquals("it desk", saved.path("owner").asText());
+            assertEquals(4711, saved.path("providers").path(0).path("note").path("ticket").path(0).asInt());
+            assertFalse(saved.path("providers").path(1).has("note"), "only the provider that had it");
+            assertEquals(List.of("Mine again", "Other"), custom.load().stream().map(Provider::displayName).toList());
+        }
+
+        @Test
         @DisplayName("an empty file is an empty list, as the pin store reads one: a provider can be added to it")
         void emptyFileIsAnEmptyList() throws Exception {
             Path file = dir.resolve(CustomProviders.FILE_NAME);
