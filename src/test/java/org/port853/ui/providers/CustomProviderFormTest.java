@@ -73,4 +73,20 @@ class CustomProviderFormTest {
         form.tlsNameProperty().set("other.test");
         assertEquals(List.of("third.test"), form.build(List.of(saved)).otherTlsNames());
     }
+
+    @Test
+    @DisplayName("a name whose first 40 letters are another provider's id's gets an id of at most 40 characters: the id "
+            + "made unique by a number is not refused")
+    void longNameBesideOneAlike() {
+        String first = "Home office resolver in the basement rack";
+        Provider saved = new Provider(CustomProviderForm.deriveId(first), first, List.of("198.18.0.2"), List.of(),
+                "dot.test", null, null, null, null, null, true);
+        form.startNew();
+        form.nameProperty().set(first + " two");
+        form.addressesProperty().set("198.18.0.3");
+        form.tlsNameProperty().set("dot.test");
+        Provider built = form.build(List.of(saved));
+        assertNull(form.errorProperty(CustomProviderForm.Field.NAME).get());
+        assertEquals("home-office-resolver-in-the-basement-r-2", built.id());
+    }
 }
