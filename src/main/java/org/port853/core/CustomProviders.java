@@ -296,9 +296,11 @@ public final class CustomProviders {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
+            // a link (into a dotfiles folder) is kept: the file it points to is replaced, from its own folder
+            Path dest = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+            Path dir = dest.getParent();
             tmp = Files.createTempFile(dir, "." + FILE_NAME + ".", ".tmp", privateFile());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -307,7 +309,7 @@ public final class CustomProviders {
                 }
                 ch.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
             syncDirectory(dir);
         } catch (IOException e) {

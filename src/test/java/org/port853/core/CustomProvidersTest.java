@@ -450,6 +450,26 @@ class CustomProvidersTest {
         }
 
         @Test
+        @EnabledOnOs({OS.LINUX, OS.MAC})
+        @DisplayName("a file that is a link (into a dotfiles folder) stays a link: the save replaces the file it points to")
+        void symbolicLinkStaysALink() throws Exception {
+            Path dotfiles = Files.createDirectory(dir.resolve("dotfiles"));
+            Path target = dotfiles.resolve("providers.json");
+            CustomProviders atTarget = new CustomProviders(target);
+            atTarget.save(CustomProviders.validate("mine", "Mine", "192.0.2.1", "dns.example.org"));
+            Path link = Files.createSymbolicLink(dir.resolve(CustomProviders.FILE_NAME), target);
+
+            new CustomProviders(link).save(CustomProviders.validate("other", "Other", "192.0.2.2", "dns.example.org"));
+
+            assertTrue(Files.isSymbolicLink(link), "still a link");
+            assertEquals(List.of("mine", "other"), atTarget.load().stream().map(Provider::id).toList());
+            try (var left = Files.list(dotfiles)) {
+                assertEquals(List.of(), left.filter(f -> f.toString().endsWith(".tmp")).toList(),
+                        "no temporary file left beside it");
+            }
+        }
+
+        @Test
         @DisplayName("an empty file is an empty list, as the pin store reads one: a provider can be added to it")
         void emptyFileIsAnEmptyList() throws Exception {
             Path file = dir.resolve(CustomProviders.FILE_NAME);
