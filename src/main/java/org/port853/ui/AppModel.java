@@ -82,6 +82,7 @@ public final class AppModel {
     private final ObjectProperty<DnssecMode> dnssec = new SimpleObjectProperty<>(DnssecMode.NO);
     private final BooleanProperty routeAllDomains = new SimpleBooleanProperty(true);
     private final LeakEvidence evidence = new LeakEvidence();
+    private final TlsFailures tlsFailures = new TlsFailures();
     private final OwnLookups ownLookups = new OwnLookups();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     /** Counts the pin records a change made in this window saved (after its result: they probe the servers). */
@@ -107,6 +108,7 @@ public final class AppModel {
         this.lookingUp = new TaskSlot(tasks);
         this.rereading = new TaskSlot(tasks);
         chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
+        assessment.addListener((o, was, a) -> tlsFailures.assessed(a));
         mode.addListener((o, a, b) -> updateDraftChanges());
         dnssec.addListener((o, a, b) -> updateDraftChanges());
         routeAllDomains.addListener((o, a, b) -> updateDraftChanges());
@@ -689,5 +691,10 @@ public final class AppModel {
     /** What the capture and Verify measured; the Status state follows it. */
     public LeakEvidence evidence() {
         return evidence;
+    }
+
+    /** Servers whose DNS-over-TLS was just seen to fail (by a probe, or in resolved's journal). */
+    public TlsFailures tlsFailures() {
+        return tlsFailures;
     }
 }

@@ -388,6 +388,32 @@ class StatusScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("the server in use whose port 853 was just found silent is not what Protect proposes: its row and "
+            + "the preview name the provider left out and why")
+    void protectLeavesOutAServerWhoseTlsJustFailed(FxRobot robot) throws Exception {
+        Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(opportunisticQuad9());
+        open(Fakes.services(adapter, () -> new Fakes.FakeCapture(null), new Fakes.RecordingNotifier()));
+        waitUntil(() -> visible(robot, "#protect-button"));
+        fx(() -> {
+            window.model().tlsFailures().checked(List.of(org.port853.probe.doctor.Check.failure("dot.reachable",
+                    QUAD9.toString(), "TCP 9.9.9.9:853 was refused (reset).", "Check the address.")
+                    .says("dot.reachable.refused", "9.9.9.9:853")));
+            return null;
+        });
+        String note = "Quad9 (malware blocking) is not used: its encrypted port did not answer just now.";
+        waitUntil(() -> label(robot, "#protect-detail").endsWith(note));
+        robot.clickOn("#protect-button");
+        waitUntil(() -> visible(robot, "#apply-confirm") && robot.lookup("#apply-plain-summary").tryQuery().isPresent());
+        String plain = label(robot, "#apply-plain-summary");
+        assertTrue(plain.startsWith("Servers: Quad9 (malware blocking) → Mullvad DNS · Mode: opportunistic → strict"),
+                plain);
+        assertTrue(plain.endsWith("\n" + note), plain);
+        robot.clickOn("#apply-cancel");
+        waitUntil(() -> !visible(robot, "#apply-sheet"));
+        assertFalse(adapter.calls.contains("apply"));
+    }
+
+    @Test
     @DisplayName("the state follows Verify, and clearing the Traffic display does not change it")
     void stateFromVerify(FxRobot robot) throws Exception {
         Fakes.FakeAdapter adapter = new Fakes.FakeAdapter(Fakes.strictState(List.of(QUAD9), true));

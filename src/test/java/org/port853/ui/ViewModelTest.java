@@ -1590,6 +1590,62 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a server in use whose DNS-over-TLS just failed (a probe found its port 853 silent) is not what "
+                + "Protect sets in strict mode: the recommended providers without it are, and the Protect row and the "
+                + "preview say why; a later probe it passes ends that")
+        void protectSkipsAServerWhoseTlsJustFailed() {
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true,
+                    List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub"), null);
+            model.refresh();
+            String proposed = status.protectTextProperty().get();
+            assertTrue(proposed.startsWith("Strict mode with Quad9 (malware blocking) for every domain"), proposed);
+
+            model.tlsFailures().checked(List.of(Check.failure("dot.reachable", quad9.toString(), "TCP 9.9.9.9:853 got "
+                    + "no answer within the timeout.", "Try from another network.").says("dot.reachable.timeout",
+                    "9.9.9.9:853")));
+            String said = status.protectTextProperty().get();
+            assertTrue(said.startsWith("Strict mode with Mullvad DNS for every domain"), said);
+            assertTrue(said.endsWith(" Quad9 (malware blocking) is not used: its encrypted port did not answer just now."), said);
+
+            status.protect();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.plainSummaryProperty().get().endsWith("\nQuad9 (malware blocking) is not used: its encrypted port did not "
+                    + "answer just now."), apply.plainSummaryProperty().get());
+            apply.confirm();
+            tasks.runAll();
+            org.port853.core.DesiredSettings set = adapter.applied.get(adapter.applied.size() - 1);
+            assertTrue(set.servers().stream().noneMatch(a -> a.addressText().equals("9.9.9.9")), set.servers().toString());
+            assertFalse(set.servers().isEmpty());
+            apply.close();
+
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(quad9), List.of(), quad9,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true,
+                    List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub"), null);
+            model.refresh();
+            model.tlsFailures().checked(List.of(Check.ok("dot.reachable", quad9.toString(), "TCP connected.")));
+            assertEquals(proposed, status.protectTextProperty().get());
+        }
+
+        @Test
+        @DisplayName("resolved's journal saying it gave up TLS with the server in use keeps Protect from proposing it")
+        void protectSkipsAServerTheJournalSaysFellBack() {
+            model.refresh();
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            model.tlsFailures().assessed(new org.port853.core.Assessment(org.port853.core.Verdict.NOT_ENCRYPTED, List.of(
+                    new org.port853.core.Reason("DOT_DOWNGRADED_JOURNAL", org.port853.core.Severity.UNENCRYPTED,
+                            "Opportunistic mode fell back to plaintext.", "Use strict mode.", List.of("resolved's journal "
+                            + "says: Using degraded feature set UDP instead of TLS for DNS server 9.9.9.9#dns.quad9.net.")))));
+            assertTrue(model.tlsFailures().of(quad9).isPresent());
+            assertTrue(status.protectTextProperty().get().startsWith("Strict mode with Mullvad DNS for every domain"),
+                    status.protectTextProperty().get());
+            assertTrue(status.protectTextProperty().get().endsWith(". Quad9 (malware blocking) is not used: the resolver gave up encrypting "
+                    + "queries to it just now."), status.protectTextProperty().get());
+        }
+
+        @Test
         @DisplayName("after Protect's change was rolled back, Protect says so and offers it again as a retry, until one takes")
         void protectRemembersItsFailure() {
             adapter.state = Fakes.plaintextState(null);

@@ -184,6 +184,18 @@ public final class ApplyViewModel {
         beginApplyOrExplain(c::settings, c.linkResolvConf());
     }
 
+    /**
+     * As {@link #beginChange(java.util.function.Supplier)}; the preview's plain summary adds {@code note} (what the
+     * change leaves out, and why), when this flow began.
+     */
+    public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change, String note) {
+        long before = flow;
+        beginChange(change);
+        if (flow != before && !note.isEmpty() && !plainSummary.get().isEmpty()) {
+            plainSummary.set(plainSummary.get() + "\n" + note);
+        }
+    }
+
     /** Nothing of the previous change's result stays in the sheet. */
     private void clearResult() {
         result.set(null);
@@ -371,6 +383,7 @@ public final class ApplyViewModel {
         model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(r, d, dnssecAfterOurs))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
                 .onSuccess(c -> {
+                    c.ifPresent(check -> model.tlsFailures().checked(java.util.List.of(check)));
                     String why = c.map(ApplyViewModel::causeText).orElse("");
                     setIfStill(mine, causeText, why);
                     if (failed != null && lastFailure.get() == failed) { // not a later attempt's failure

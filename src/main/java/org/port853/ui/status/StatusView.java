@@ -89,6 +89,7 @@ public final class StatusView extends ScrollPane {
         protect.setOnAction(e -> vm.protect());
         protect.disableProperty().bind(vm.switchUsableProperty().not());
         Label protectDetail = new Label();
+        protectDetail.setId("protect-detail");
         protectDetail.setWrapText(true);
         protectDetail.getStyleClass().add("hint");
         protectDetail.textProperty().bind(vm.protectTextProperty());

@@ -33,7 +33,6 @@ import org.port853.ui.LeakEvidence;
 import org.port853.ui.traffic.LeakExplainer;
 import org.port853.ui.apply.ApplyViewModel;
 import org.port853.ui.common.I18n;
-import org.port853.ui.common.InUseServers;
 import org.port853.ui.common.ProviderTexts;
 import org.port853.ui.common.ProviderNames;
 
@@ -94,6 +93,7 @@ public final class StatusViewModel {
         // the servers are named by the catalogue: a custom provider renamed or deleted is renamed here too
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> update());
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
+        model.tlsFailures().all().addListener((javafx.collections.MapChangeListener<String, Object>) c -> updateProtect());
         model.refreshErrorProperty().addListener((o, a, e) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
                 && model.blockedProperty().get() == null && !apply.busy(), model.stateProperty(),
@@ -274,8 +274,11 @@ public final class StatusViewModel {
         changeFailed.set(failed == null || triedAndFailed ? null : I18n.t(failed.rolledBack() ? "status.changeFailed"
                 : "status.changeFailed.failed", I18n.dateTimeOrTimeToday(failed.at()),
                 org.port853.core.Sentence.ended(failed.cause().isEmpty() ? failed.outcome() : failed.cause())));
+        ProtectProviders choice = protectChoice();
+        String skipped = choice.skippedText();
         protectText.set(triedAndFailed ? failedText(failed)
-                : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(protectProviders())));
+                : I18n.t(linksFile ? "protect.detail" : "protect.detail.noResolverFile", providerNames(choice.providers()))
+                + (skipped.isEmpty() ? "" : " " + skipped));
         // once the system has what Protect sets, the remaining problem is not Protect's to fix: the reasons say what is
         protectOffered.set(s != null && model.blockedProperty().get() == null && state.get() != ProtectionState.PROTECTED
                 && !inPlace);
@@ -313,14 +316,13 @@ public final class StatusViewModel {
         return I18n.t("protect.failed", at, f.cause().isEmpty() ? f.outcome() : f.cause());
     }
 
-    /**
-     * The providers "Protect my DNS" uses: the user's choice, or the recommended ones. A server in use without a TLS
-     * name cannot be strict, so it is left out rather than making Protect refuse.
-     */
+    /** The providers "Protect my DNS" uses ({@link ProtectProviders}). */
     List<Provider> protectProviders() {
-        List<Provider> usable = model.chosen().stream().filter(p -> !InUseServers.isEntry(p) || p.tlsName() != null)
-                .toList();
-        return usable.isEmpty() ? ProviderNames.recommended(model.catalogue()) : usable;
+        return protectChoice().providers();
+    }
+
+    private ProtectProviders protectChoice() {
+        return ProtectProviders.of(model.chosen(), ProviderNames.recommended(model.catalogue()), model.tlsFailures());
     }
 
     private static String providerNames(List<Provider> ps) {
@@ -372,8 +374,8 @@ public final class StatusViewModel {
     /** The primary action: strict, the chosen or recommended providers, all domains, resolv.conf linked. */
     public void protect() {
         ResolverState s = model.stateProperty().get();
-        List<Provider> ps = protectProviders();
-        apply.beginChange(() -> OneClickChanges.protect(s, ps));
+        ProtectProviders choice = protectChoice();
+        apply.beginChange(() -> OneClickChanges.protect(s, choice.providers()), choice.skippedText());
     }
 
     /** After the flow ends (applied, rolled back or cancelled) the switch shows the real state again. */
