@@ -39,15 +39,21 @@ public final class OutsideEncryption {
                 : ApplyResult.EncryptionStaysOn.SetBy.OTHER_FILE;
     }
 
-    /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */
-    public static ApplyResult afterRevert(ApplyResult r, ResolverState after) {
-        String where = where(after);
-        if (where == null) {
-            return r;
-        }
-        String mode = after.global().dnsOverTls().resolvedValue();
-        ApplyResult.EncryptionStaysOn staysOn = new ApplyResult.EncryptionStaysOn(mode, where, setBy(after));
-        Sentence note = switch (staysOn.setBy()) {
+    /**
+     * Whose file keeps DNS-over-TLS on in {@code s} and in which mode, as a revert in that state leaves it; empty when
+     * the resolver does not encrypt, or only Port853's own settings turn it on.
+     */
+    public static java.util.Optional<ApplyResult.EncryptionStaysOn> staysOn(ResolverState s) {
+        String where = where(s);
+        return where == null ? java.util.Optional.empty() : java.util.Optional.of(new ApplyResult.EncryptionStaysOn(
+                s.global().dnsOverTls().resolvedValue(), where, setBy(s)));
+    }
+
+    /** The note that encryption stays on, said as whose file keeps it and how to turn it off (the CLI's words too). */
+    public static Sentence note(ApplyResult.EncryptionStaysOn staysOn) {
+        String mode = staysOn.mode();
+        String where = staysOn.setIn();
+        return switch (staysOn.setBy()) {
             case EXPORTED_COPY -> Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", a copy "
                     + "of Port853's settings deployed from 'port853 export' (a fleet playbook or script), not written by "
                     + "this Port853, and revert removes only what it wrote; to turn it off, remove that file with the tool "
@@ -60,6 +66,16 @@ public final class OutsideEncryption {
                     + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
                     STAYS_ON, mode, where);
         };
+    }
+
+    /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */
+    public static ApplyResult afterRevert(ApplyResult r, ResolverState after) {
+        java.util.Optional<ApplyResult.EncryptionStaysOn> on = staysOn(after);
+        if (on.isEmpty()) {
+            return r;
+        }
+        ApplyResult.EncryptionStaysOn staysOn = on.get();
+        Sentence note = note(staysOn);
         if (r.reason() == null || r.reason().isBlank()) {
             return r.with(staysOn, note);
         }

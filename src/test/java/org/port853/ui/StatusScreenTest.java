@@ -153,7 +153,7 @@ class StatusScreenTest extends WindowTestBase {
         robot.clickOn(sw.lookup(".thumb-area"));
         waitUntil(() -> visible(robot, "#apply-close"));
         String said = label(robot, "#apply-summary");
-        assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
+        assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("outside Port853"), said);
         assertFalse(visible(robot, "#apply-confirm"), "no Turn off button that does nothing");
         assertFalse(visible(robot, "#apply-actions"));
         robot.clickOn("#apply-close");

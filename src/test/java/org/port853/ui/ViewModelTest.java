@@ -2671,6 +2671,44 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("Off with nothing of Port853's to remove names the file that keeps DNS-over-TLS on and what to do "
+                + "with it, in the words the command line's revert says: an exported copy is removed with the fleet tool "
+                + "that deployed it, a file at Port853's path is not as Port853 wrote it, another file is edited")
+        void offNamesWhoseFileKeepsEncryptionOn() {
+            adapter.delayMs = 0;
+            String ourPath = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+            assertOffSays(new org.port853.core.DropIn(ourPath, false, false, java.util.Map.of("DNSOverTLS", "yes"), null,
+                    false, null, java.util.Set.of(), true), "remove that file with the tool that deployed it");
+            assertOffSays(new org.port853.core.DropIn(ourPath, false, false, java.util.Map.of("DNSOverTLS", "yes"), null,
+                    false, null, java.util.Set.of()), "is not as Port853 wrote it");
+            assertOffSays(new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/60-corp.conf", false, false,
+                    java.util.Map.of("DNSOverTLS", "yes"), null, false, null, java.util.Set.of()),
+                    "outside Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there");
+        }
+
+        /** Off's preview while only {@code file} turns DNS-over-TLS on: the command line's note, with {@code advice}. */
+        private void assertOffSays(org.port853.core.DropIn file, String advice) {
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
+                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
+                    "stub");
+            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
+                    List.of(file), null, true, null));
+            adapter.nextPlan = new org.port853.platform.Plan(List.of(), List.of(), null);
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
+            String cli = org.port853.platform.OutsideEncryption.afterRevert(org.port853.platform.ApplyResult.of(
+                    org.port853.platform.ApplyResult.Outcome.UNCHANGED, ""), adapter.state).reason();
+            String said = apply.summaryProperty().get();
+            assertTrue(cli.contains(file.path()) && cli.contains(advice), cli);
+            assertTrue(said.startsWith("Nothing would change here") && said.endsWith(
+                    Character.toUpperCase(cli.charAt(0)) + cli.substring(1) + "."), said + "\n" + cli);
+        }
+
+        @Test
         @DisplayName("a revert after which names do not resolve says so, as a warning, not 'back as it was'")
         void unhealthyRevertIsAWarning() {
             adapter.delayMs = 0;

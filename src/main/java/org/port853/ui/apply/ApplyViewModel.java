@@ -299,11 +299,12 @@ public final class ApplyViewModel {
         diff.set("");
         actions.set("");
         if (kind == Kind.REVERT) {
-            String where = OutsideEncryption.where(known);
             plainSummary.set("");
+            // whose file keeps it on and what to do, in the words the command line's revert uses
             summary.set(!OutsideEncryption.encrypting(known) ? I18n.t("apply.revert.nothing")
-                    : where == null ? I18n.t("apply.revert.outside", I18n.t("apply.revert.elsewhere"))
-                    : I18n.t("apply.revert.outside", where) + " " + I18n.t("apply.revert.outside.file"));
+                    : OutsideEncryption.staysOn(known).map(on -> I18n.t("apply.revert.stays",
+                            ChangeTexts.asSentence(ChangeTexts.said(OutsideEncryption.note(on)))))
+                    .orElse(I18n.t("apply.revert.outside", I18n.t("apply.revert.elsewhere"))));
         } else {
             summary.set(I18n.t("apply.nothing"));
         }
