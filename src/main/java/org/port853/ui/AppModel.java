@@ -108,7 +108,7 @@ public final class AppModel {
         this.lookingUp = new TaskSlot(tasks);
         this.rereading = new TaskSlot(tasks);
         chosen.addListener((javafx.collections.ListChangeListener<Provider>) c -> updateDraftChanges());
-        assessment.addListener((o, was, a) -> tlsFailures.assessed(a));
+        assessment.addListener((o, was, a) -> tlsFailures.assessed(a, state.get()));
         mode.addListener((o, a, b) -> updateDraftChanges());
         dnssec.addListener((o, a, b) -> updateDraftChanges());
         routeAllDomains.addListener((o, a, b) -> updateDraftChanges());

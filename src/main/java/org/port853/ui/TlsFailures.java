@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.port853.core.Assessment;
 import org.port853.core.Reason;
+import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
@@ -73,20 +74,29 @@ public final class TlsFailures {
         }
     }
 
-    /** The state's reasons: resolved's journal saying it stopped asking a server over TLS. */
-    public void assessed(Assessment a) {
+    /**
+     * The state's reasons: resolved's journal saying it stopped asking a server over TLS, or a lookup that came back
+     * without encryption from the global servers in opportunistic mode when there is only one ({@code s}'s): that one
+     * fell back.
+     */
+    public void assessed(Assessment a, ResolverState s) {
         if (a == null) {
             return;
         }
         for (Reason r : a.reasons()) {
-            if (!r.code().equals("DOT_DOWNGRADED_JOURNAL") || r.details().isEmpty()) {
-                continue;
+            if (r.code().equals("DOT_DOWNGRADED_JOURNAL") && !r.details().isEmpty()) {
+                Matcher m = JOURNAL_SERVER.matcher(r.details().get(0).strip());
+                fellBack(m.find() ? where(m.group(1)) : null);
+            } else if (r.code().equals("DOT_DOWNGRADED") && r.details().size() == 2 && r.details().get(1).equals("0")
+                    && s != null && s.global() != null && s.global().servers().size() == 1) {
+                fellBack(where(s.global().servers().get(0)));
             }
-            Matcher m = JOURNAL_SERVER.matcher(r.details().get(0).strip());
-            String where = m.find() ? where(m.group(1)) : null;
-            if (where != null && !failures.containsKey(where)) {
-                failures.put(where, new Failure(Kind.DOWNGRADED, clock.instant()));
-            }
+        }
+    }
+
+    private void fellBack(String where) {
+        if (where != null && !failures.containsKey(where)) {
+            failures.put(where, new Failure(Kind.DOWNGRADED, clock.instant()));
         }
     }
 

@@ -1630,6 +1630,32 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a lookup that came back without encryption from the one global server in opportunistic mode keeps "
+                + "Protect from proposing that server in strict mode (window walkthrough: 198.18.0.4 with port 853 "
+                + "closed was proposed); with two servers it is not known which fell back")
+        void protectSkipsTheOneServerThatFellBack() {
+            ServerAddress closed = ServerAddress.parse("198.18.0.4#dot.test");
+            org.port853.core.Assessment fellBack = new org.port853.core.Assessment(
+                    org.port853.core.Verdict.NOT_ENCRYPTED, List.of(new org.port853.core.Reason("DOT_DOWNGRADED",
+                    org.port853.core.Severity.UNENCRYPTED, "Opportunistic mode fell back to plaintext.", "Use strict mode.",
+                    List.of("example.com", "0"))));
+            org.port853.ui.TlsFailures two = new org.port853.ui.TlsFailures();
+            two.assessed(fellBack, Fakes.strictState(List.of(closed, ServerAddress.parse("198.18.0.2#dot.test")), true));
+            assertTrue(two.of(closed).isEmpty());
+            adapter.state = Fakes.state(new org.port853.core.GlobalState(List.of(closed), List.of(), closed,
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true,
+                    List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub"), null)
+                    .withPlatform(new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                            org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                            List.of("127.0.0.53")), List.of(), org.port853.platform.linux.Downgrade.lookup()));
+            model.refresh();
+            String said = status.protectTextProperty().get();
+            assertTrue(said.startsWith("Strict mode with Quad9 (malware blocking), Mullvad DNS for every domain"), said);
+            assertTrue(said.endsWith(" 198.18.0.4 · dot.test is not used: the resolver gave up encrypting queries to it "
+                    + "just now."), said);
+        }
+
+        @Test
         @DisplayName("resolved's journal saying it gave up TLS with the server in use keeps Protect from proposing it")
         void protectSkipsAServerTheJournalSaysFellBack() {
             model.refresh();
@@ -1637,7 +1663,8 @@ class ViewModelTest {
             model.tlsFailures().assessed(new org.port853.core.Assessment(org.port853.core.Verdict.NOT_ENCRYPTED, List.of(
                     new org.port853.core.Reason("DOT_DOWNGRADED_JOURNAL", org.port853.core.Severity.UNENCRYPTED,
                             "Opportunistic mode fell back to plaintext.", "Use strict mode.", List.of("resolved's journal "
-                            + "says: Using degraded feature set UDP instead of TLS for DNS server 9.9.9.9#dns.quad9.net.")))));
+                            + "says: Using degraded feature set UDP instead of TLS for DNS server 9.9.9.9#dns.quad9.net.")))),
+                    model.stateProperty().get());
             assertTrue(model.tlsFailures().of(quad9).isPresent());
             assertTrue(status.protectTextProperty().get().startsWith("Strict mode with Mullvad DNS for every domain"),
                     status.protectTextProperty().get());
