@@ -37,6 +37,11 @@ public record NrptRule(String name, List<String> namespaces, List<String> nameSe
                 COMPANY_NAMES_EXAMPLE);
     }
 
+    /** Written by the fleet script (the export), not by the app: it has no journal of Port853's behind it. */
+    public boolean isFleetScripts() {
+        return FLEET_COMMENT.equals(comment);
+    }
+
     public boolean coversAllNames() {
         return namespaces.contains(".");
     }

@@ -1,14 +1,17 @@
 package org.port853.platform.windows;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.port853.change.ApplyPlan;
 import org.port853.change.ChangeEngine;
+import org.port853.change.ItemSnapshot;
 import org.port853.change.Journal;
 import org.port853.change.JournalStore;
+import org.port853.change.Surroundings;
 import org.port853.core.DotMode;
 import org.port853.core.InvalidInputException;
 import org.port853.core.ProviderCatalog;
@@ -35,10 +38,23 @@ public final class WindowsHelper {
     public static ChangeEngine engine(WindowsSystem system) throws IOException {
         new IcaclsGuard(system.runner()).prepare(system.stateDir(), system.markerDir());
         WindowsStateReader reader = system.reader();
-        return new ChangeEngine(new JournalStore(system.stateDir(), system.markerDir()),
-                new WindowsItemStore(reader, system.runner()),
+        WindowsItemStore items = new WindowsItemStore(reader, system.runner());
+        return new ChangeEngine(new JournalStore(system.stateDir(), system.markerDir()), items,
                 new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
-                List.of(WindowsItems.absent(WindowsItems.NRPT)));
+                () -> pristine(items), s -> null, Surroundings.NONE, now -> false);
+    }
+
+    /**
+     * Without a journal, the rule for all names was absent before Port853, unless it is the fleet script's: the first
+     * apply then records it as found, so that revert puts it back beside the script's entries and adapter servers.
+     */
+    private static List<ItemSnapshot> pristine(WindowsItemStore items) {
+        try {
+            return items.details().port853Rule().filter(NrptRule::isFleetScripts).isPresent() ? List.of()
+                    : List.of(WindowsItems.absent(WindowsItems.NRPT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     public static Response handle(byte[] document, WindowsSystem system, ProviderCatalog catalog) {
@@ -86,8 +102,7 @@ public final class WindowsHelper {
      */
     private static Optional<Sentence> fleetScriptsRuleOnly(Journal journal, WindowsStateReader reader)
             throws IOException {
-        if (!journal.isEmpty() || reader.read().port853Rule().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment()))
-                .isEmpty()) {
+        if (!journal.isEmpty() || reader.read().port853Rule().filter(NrptRule::isFleetScripts).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Sentence.of("nothing to revert: Port853 has no record of a change on this computer; the "

@@ -47,7 +47,8 @@ public final class WindowsItemStore implements ItemStore {
         }
     }
 
-    private WindowsDetails details() throws IOException {
+    /** The machine as the items were last read (the same snapshot), or read now. */
+    synchronized WindowsDetails details() throws IOException {
         if (cached == null) {
             cached = reader.read();
         }

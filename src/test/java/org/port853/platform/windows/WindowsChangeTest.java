@@ -63,6 +63,26 @@ class WindowsChangeTest {
     }
 
     @Test
+    @DisplayName("apply then revert on a machine the fleet script configured puts the script's rule back with its values "
+            + "(revert removed it, put back the script's entries and adapter servers without it, and said 'restored')")
+    void revertRestoresTheFleetScriptsRule() throws IOException {
+        FakeWindows w = FakeWindows.load("home-22631");
+        PowerShellExportTest.runByItsLogic(PowerShellExportTest.script(DotMode.STRICT, "cloudflare"), w);
+        FakeWindows.Rule fleet = w.rules.stream().filter(r -> NrptRule.FLEET_COMMENT.equals(r.comment())).findFirst()
+                .orElseThrow();
+        String configuredByTheFleet = w.everything();
+        assertEquals(Outcome.APPLIED, apply(w, DotMode.STRICT).outcome());
+        assertFalse(w.rules.contains(fleet), "Port853's rule replaced the script's");
+
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        assertEquals(Outcome.REVERTED, revert.outcome(), revert.reason());
+        assertTrue(w.rules.stream().anyMatch(r -> r.namespace().equals(fleet.namespace())
+                && r.servers().equals(fleet.servers()) && r.comment().equals(fleet.comment())),
+                () -> "the script's rule is back as it was: " + w.rules);
+        assertEquals(configuredByTheFleet, w.everything());
+    }
+
+    @Test
     @DisplayName("DoH strict → assessed protected; applying twice writes nothing; revert restores the machine exactly")
     void applyTwiceThenRevert() throws IOException {
         FakeWindows w = FakeWindows.load("home-22631");
