@@ -170,9 +170,11 @@ public final class Assessor {
             reasons.add(later == null ? new Reason("DOT_OFF", Severity.UNENCRYPTED, off,
                     TURN_ON, FixAction.ENABLE_DOT, List.of("0"))
                     : new Reason("DOT_OFF", Severity.UNENCRYPTED, off, later.file() + " sets DNSOverTLS="
-                    + later.value() + " after Port853's settings, so it wins over them: remove that line (or the file), "
-                    + "then turn on encryption with a provider in strict mode.", null,
-                    List.of("1", later.file(), later.value())));
+                    + later.value() + winsOver(later.over()) + ": remove that line (or the file), then turn on "
+                    + "encryption with a provider in strict mode.", null,
+                    // 0 is "no such file": the bundle's choice takes 1 + what the file wins over
+                    List.of(String.valueOf(1 + later.over().kind().ordinal()), later.file(), later.value(),
+                            later.over().file())));
             return;
         }
         if (g.servers().isEmpty()) {
@@ -389,6 +391,15 @@ public final class Assessor {
                 "The DNS servers refuse queries or cannot be reached; 'port853 doctor' checks each server and says why.",
                 List.of(resolver, why)));
         return finish(reasons);
+    }
+
+    /** How a file read later that sets a key wins over {@code over}; nothing said when Port853 manages no file. */
+    private static String winsOver(OverriddenSettings over) {
+        return switch (over.kind()) {
+            case PORT853 -> " after Port853's settings, so it wins over them";
+            case EXPORTED_COPY -> " after the exported copy " + over.file() + ", so it wins over it";
+            case NONE -> "";
+        };
     }
 
     /** The reason of servers in use whose key is not their recorded pin, a change the user has not accepted. */

@@ -831,6 +831,43 @@ class AssessorTest {
         }
 
         @Test
+        @DisplayName("with only an exported copy deployed, a later drop-in that turns DNS-over-TLS off is said to win "
+                + "over that copy, by its name, not over Port853's file")
+        void laterDropInOverridesTheExportedCopy() {
+            Assessment a = vpnTurnsEncryptionOffAfter(List.of(new DropIn("/etc/systemd/resolved.conf.d/50-fleet.conf",
+                    false, false, Map.of("DNS", "9.9.9.9#dns.quad9.net", "DNSOverTLS", "yes"), null, false, null,
+                    java.util.Set.of(), true)));
+            String overrides = require(a, "DROP_IN_OVERRIDES").message();
+            assertTrue(overrides.contains("zzz-vpn.conf") && overrides.contains("50-fleet.conf")
+                    && !overrides.contains("Port853's file"), overrides);
+            String fix = require(a, "DOT_OFF").fix();
+            assertTrue(fix.contains("after the exported copy 50-fleet.conf") && !fix.contains("Port853's settings"), fix);
+        }
+
+        @Test
+        @DisplayName("with no file Port853 manages, a later drop-in is said to set what it sets, not to override "
+                + "Port853")
+        void laterDropInWithoutAnyPort853File() {
+            Assessment a = vpnTurnsEncryptionOffAfter(List.of());
+            String overrides = require(a, "DROP_IN_OVERRIDES").message();
+            assertTrue(overrides.contains("zzz-vpn.conf sets DNS=, DNSOverTLS=") && !overrides.contains("overrides"),
+                    overrides);
+            String fix = require(a, "DOT_OFF").fix();
+            assertTrue(fix.startsWith("/etc/systemd/resolved.conf.d/zzz-vpn.conf sets DNSOverTLS=no: remove")
+                    && !fix.contains("Port853's settings") && !fix.contains("wins over"), fix);
+        }
+
+        /** DNS-over-TLS off, as a VPN's drop-in read after {@code earlier} sets it. */
+        private Assessment vpnTurnsEncryptionOffAfter(List<DropIn> earlier) {
+            S s = new S();
+            s.mode = DotMode.OFF;
+            s.dropIns.addAll(earlier);
+            s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true,
+                    Map.of("DNS", "198.18.0.4", "DNSOverTLS", "no"), null));
+            return s.assess();
+        }
+
+        @Test
         void hostnameInDns() {
             S s = new S();
             s.dropIns.add(new DropIn("/etc/systemd/resolved.conf.d/10-mine.conf", false, false,

@@ -172,6 +172,68 @@ class ReasonTextsTest {
                 s.pendingChange(), s.problem(), new LinuxDetails(252, rc, List.of()));
     }
 
+    /** DNS-over-TLS off with the later VPN drop-in's server, read after {@code earlier}. */
+    private static ResolverState vpnTurnsEncryptionOffAfter(List<org.port853.core.DropIn> earlier) {
+        ResolverState s = Fakes.plaintextState(null);
+        org.port853.core.GlobalState g = new org.port853.core.GlobalState(
+                List.of(org.port853.core.ServerAddress.parse("198.18.0.4")), List.of(), null,
+                org.port853.core.DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+        List<org.port853.core.DropIn> dropIns = new java.util.ArrayList<>(earlier);
+        dropIns.add(new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true,
+                Map.of("DNS", "198.18.0.4", "DNSOverTLS", "no"), null));
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), g, s.links(),
+                s.pendingChange(), s.problem(), new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), dropIns));
+    }
+
+    private static Map<String, ReasonTexts.Text> dropInTexts(ResolverState s, java.util.Locale l) {
+        List<Reason> reasons = Assessor.assess(s, new LinuxRules().assess(s)).reasons();
+        // DOT_OFF's message is the same sentence in core and bundle: only its fix is compared
+        Reason dotOff = reasons.stream().filter(r -> r.code().equals("DOT_OFF")).findFirst().orElseThrow();
+        return org.port853.ui.common.I18n.in(l, () -> Map.of("DROP_IN_OVERRIDES", text(reasons, "DROP_IN_OVERRIDES", s),
+                "DOT_OFF", ReasonTexts.of(dotOff, s)));
+    }
+
+    @Test
+    @DisplayName("a drop-in read after an exported copy of Port853's settings, with no drop-in of Port853's own, is "
+            + "said to override that copy by its name, and with no file of Port853's at all only what it sets, in "
+            + "both languages")
+    void aLaterDropInNamesWhatItOverrides() {
+        ResolverState afterCopy = vpnTurnsEncryptionOffAfter(List.of(new org.port853.core.DropIn(
+                "/etc/systemd/resolved.conf.d/50-fleet.conf", false, false, Map.of("DNS", "9.9.9.9#dns.quad9.net",
+                "DNSOverTLS", "yes"), null, false, null, java.util.Set.of(), true)));
+        Map<String, ReasonTexts.Text> en = dropInTexts(afterCopy, java.util.Locale.ENGLISH);
+        assertEquals("The settings file /etc/systemd/resolved.conf.d/zzz-vpn.conf is read after 50-fleet.conf, an "
+                + "exported copy of Port853's settings, and overrides it.", en.get("DROP_IN_OVERRIDES").message());
+        assertTrue(en.get("DOT_OFF").fix().startsWith("/etc/systemd/resolved.conf.d/zzz-vpn.conf sets DNSOverTLS=no "
+                + "after the exported copy 50-fleet.conf, so it wins over it: remove"), en.get("DOT_OFF").fix());
+        Map<String, ReasonTexts.Text> de = dropInTexts(afterCopy, java.util.Locale.GERMAN);
+        assertTrue(de.get("DROP_IN_OVERRIDES").message().contains("nach 50-fleet.conf gelesen, einer exportierten "
+                + "Kopie"), de.get("DROP_IN_OVERRIDES").message());
+        assertTrue(de.get("DOT_OFF").fix().contains("nach der exportierten Kopie 50-fleet.conf"),
+                de.get("DOT_OFF").fix());
+
+        ResolverState afterOurs = vpnTurnsEncryptionOffAfter(List.of(new org.port853.core.DropIn(
+                "/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, Map.of("DNS", "9.9.9.9#dns.quad9.net",
+                "DNSOverTLS", "yes"), null)));
+        Map<String, ReasonTexts.Text> ours = dropInTexts(afterOurs, java.util.Locale.ENGLISH);
+        assertEquals("The settings file /etc/systemd/resolved.conf.d/zzz-vpn.conf is read after Port853's and "
+                + "overrides its settings.", ours.get("DROP_IN_OVERRIDES").message());
+        assertTrue(ours.get("DOT_OFF").fix().contains("DNSOverTLS=no after Port853's settings, so it wins over them"),
+                "an apostrophe lost in the choice's second pass: " + ours.get("DOT_OFF").fix());
+
+        ResolverState alone = vpnTurnsEncryptionOffAfter(List.of());
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            Map<String, ReasonTexts.Text> t = dropInTexts(alone, l);
+            String overrides = t.get("DROP_IN_OVERRIDES").message();
+            String fix = t.get("DOT_OFF").fix();
+            assertTrue(overrides.contains("zzz-vpn.conf") && overrides.contains("DNS=, DNSOverTLS=")
+                    && !overrides.contains("overrides") && !overrides.contains("überschreibt"), overrides);
+            assertTrue(fix.contains("zzz-vpn.conf") && !fix.contains("Port853") && !fix.contains("wins over")
+                    && !fix.contains("Vorrang"), fix);
+        }
+    }
+
     @Test
     void aResolvConfThatTheCLibraryFollowsSaysThatIsNearlyEveryProgramInBothLanguages() {
         ResolverState file = withResolvConf(new ResolvConfState(ResolvConfState.Kind.STATIC, "/etc/resolv.conf",

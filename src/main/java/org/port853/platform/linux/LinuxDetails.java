@@ -241,7 +241,8 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                 last = d;
             }
         }
-        return last == null ? null : new SettingElsewhere(last.path(), last.keys().get(key));
+        return last == null ? null : new SettingElsewhere(last.path(), last.keys().get(key),
+                OverriddenByLater.of(dropIns, last, java.util.Set.of(key)));
     }
 
     /** The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}. */

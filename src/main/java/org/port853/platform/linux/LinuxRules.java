@@ -6,6 +6,7 @@ import org.port853.core.Assessor;
 import org.port853.core.DotMode;
 import org.port853.core.DropIn;
 import org.port853.core.FixAction;
+import org.port853.core.OverriddenSettings;
 import org.port853.core.Reason;
 import org.port853.core.ResolvConfState;
 import org.port853.core.ResolverState;
@@ -553,6 +554,17 @@ public final class LinuxRules implements PlatformRules {
         return s.global() != null && s.global().effectiveDotMode() != DotMode.OFF && !s.global().servers().isEmpty();
     }
 
+    /** What the drop-in at {@code path}, read after Port853's file, does to the settings it wins over. */
+    private static String overrides(String path, OverriddenSettings over, String keys) {
+        return switch (over.kind()) {
+            case PORT853 -> "Drop-in " + path + " sorts after Port853's file and overrides its settings.";
+            case EXPORTED_COPY -> "Drop-in " + path + " sorts after " + over.file() + ", an exported copy of Port853's "
+                    + "settings, and overrides it.";
+            case NONE -> "Drop-in " + path + " sets " + keys + " and sorts after the file Port853 writes when it "
+                    + "applies settings; Port853 has no settings file now.";
+        };
+    }
+
     /**
      * {@code encrypting}: the resolver runs with DNS-over-TLS and servers now. A file that hides Port853's drop-in while
      * it does not is why it does not ("Not encrypted", as doctor's config.drop-ins then fails), not only a warning of
@@ -591,12 +603,14 @@ public final class LinuxRules implements PlatformRules {
             if (d.overridesOurs()) {
                 String mask = LinuxPaths.system().maskFor(java.nio.file.Path.of(d.path())).map(String::valueOf)
                         .orElse(null);
-                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING,
-                        "Drop-in " + d.path() + " sorts after Port853's file and overrides its settings.",
+                OverriddenSettings over = OverriddenByLater.of(dropIns, d, ResolvedConf.ALWAYS_WRITTEN);
+                String keys = ResolvedConf.effectiveKeysAmong(d.keys(), ResolvedConf.ALWAYS_WRITTEN).stream()
+                        .map(k -> k + "=").collect(java.util.stream.Collectors.joining(", "));
+                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING, overrides(d.path(), over, keys),
                         mask == null ? "Remove it or move its settings into an earlier file."
                                 : "Mask it (a package's or a runtime file comes back when edited): sudo ln -s /dev/null "
                                 + mask, List.of(String.valueOf(d.path()), mask == null ? "0" : "1",
-                        mask == null ? "" : mask)));
+                        mask == null ? "" : mask, over.choice(), over.file(), keys)));
             }
             for (String entry : ResolvedConf.entries(d.keys().get("DNS"))) {
                 if (ResolvedConf.namesAHost(entry)) {

@@ -75,8 +75,9 @@ class LaterDropInAdviceTest {
     @DisplayName("DNS-over-TLS off because a later drop-in says DNSOverTLS=no: the fix names it, and no one-click change "
             + "is offered (apply would be refused)")
     void dotOffNamesTheFile() {
-        ResolverState s = state(DotMode.OFF, List.of(file("zzz-vendor.conf", Map.of("DNSOverTLS", "no",
-                "DNS", "198.18.0.4"))));
+        ResolverState s = state(DotMode.OFF, List.of(new DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false,
+                Map.of("DNSOverTLS", "yes", "DNS", "198.18.0.2#dot.test"), null),
+                file("zzz-vendor.conf", Map.of("DNSOverTLS", "no", "DNS", "198.18.0.4"))));
         Reason r = Assessor.assess(s).reasons().stream().filter(x -> x.code().equals("DOT_OFF")).findFirst().orElseThrow();
         assertTrue(r.fix().startsWith(DIR + "zzz-vendor.conf sets DNSOverTLS=no after Port853's settings"), r.fix());
         assertNull(r.fixAction());
