@@ -544,8 +544,8 @@ public final class LinuxRules implements PlatformRules {
         String state = system.stateDir().toString();
         String ours = system.ourDropIn().toString();
         return new Reason("REVERT_SCOPE_UNRECORDED", Severity.INFO, "Port853 could not record in " + state + " which "
-                + "files a revert puts back (the folder may be read-only or full), so " + ours + " is recognised as "
-                + "Port853's by its journal or its header; a revert decides by Port853's journal.", "Make " + state
+                + "files a revert puts back (the folder may be read-only or full), so whether " + ours + " is "
+                + "Port853's is told here by its journal or its header; a revert decides by Port853's journal alone.", "Make " + state
                 + " writable again, then run sudo port853 recover: it records them.", List.of(state, ours));
     }
 

@@ -51,8 +51,8 @@ class ScopeUnrecordedStatusTest {
         assertFalse(new LinuxRules().refusesChanges(r));
         String sudo = org.port853.core.Privileges.isRoot() ? "" : "sudo ";
         String english = "Port853 could not record in /var/lib/port853 which files a revert puts back (the folder may "
-                + "be read-only or full), so /etc/systemd/resolved.conf.d/zz-port853.conf is recognised as Port853's by "
-                + "its journal or its header; a revert decides by Port853's journal. / Make /var/lib/port853 writable "
+                + "be read-only or full), so whether /etc/systemd/resolved.conf.d/zz-port853.conf is Port853's is told "
+                + "here by its journal or its header; a revert decides by Port853's journal alone. / Make /var/lib/port853 writable "
                 + "again, then run " + sudo + "port853 recover: it records them.";
         assertEquals(english, r.message() + " / " + r.fix().replace("sudo ", sudo));
         assertEquals(english, DropInDirectoryReasonTest.words(Locale.ENGLISH, r, s));
