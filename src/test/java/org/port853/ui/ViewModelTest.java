@@ -2207,7 +2207,7 @@ class ViewModelTest {
             status.switchFlipped(false);
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get());
             String said = apply.summaryProperty().get();
-            assertFalse(said.contains("did not set up"), said);
+            assertFalse(said.contains("outside Port853"), said);
             assertTrue(said.startsWith("Nothing to turn off"), said);
             assertEquals(org.port853.core.DotMode.OFF, model.stateProperty().get().global().dnsOverTls(),
                     "the screen catches up with the state the sheet found");
@@ -2282,7 +2282,7 @@ class ViewModelTest {
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(),
                     "no preview with a Turn off button that would do nothing");
             String said = apply.summaryProperty().get();
-            assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("did not set up"), said);
+            assertTrue(said.contains("/etc/systemd/resolved.conf") && said.contains("outside Port853"), said);
             assertEquals("", apply.actionsProperty().get());
             apply.confirm();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.NO_CHANGE, apply.phaseProperty().get(), "nothing to confirm");
