@@ -105,14 +105,14 @@ public final class LinuxRules implements PlatformRules {
      * A named pipe, socket or device at /etc/resolv.conf: no settings to read, and a pipe makes its readers (glibc's
      * fopen among them) wait for a writer; glibc fails on a socket (ENXIO), but reads /dev/null as an empty file and
      * then asks 127.0.0.1, as for a file naming no server. The file itself, as a directory, no link replaces until it
-     * is moved away; a link to one is pointed elsewhere, as any link ({@link #repointLink}). Details: the C
+     * is moved away; a link to one is pointed elsewhere, as any link ({@link NoFileFix}). Details: the C
      * library reads it (0|1), the stub listener is off (0|1), what it is ({@link ResolvConfState#specialKind()}), a
      * link (0|1), the null device (0|1).
      */
     private static Reason notAFile(ResolvConfState rc, boolean stubListenerOff) {
         boolean pipe = rc.specialKind() == 0;
-        boolean link = rc.target() != null;
         boolean empty = rc.readsAsEmpty();
+        NoFileFix fix = NoFileFix.of(rc, "it", stubListenerOff);
         return new Reason("RESOLV_CONF_SPECIAL", rc.readByCLibrary() && !empty ? Severity.BROKEN : Severity.WARNING,
                 "/etc/resolv.conf is not a regular file (" + rc.specialName() + "): programs that read it find no "
                         + "settings" + (pipe ? " and may wait on it for good" : "") + (!rc.readByCLibrary() ? ""
@@ -120,10 +120,8 @@ public final class LinuxRules implements PlatformRules {
                         + "there either and asks 127.0.0.1, not the stub"
                         : ", and the C library, which asks 'dns' before any working 'resolve', cannot look names up "
                         + "either, so most programs cannot resolve names") + ".",
-                link ? repointLink(stubListenerOff) : moveAway("it", stubListenerOff),
-                link && !stubListenerOff ? FixAction.LINK_RESOLV_CONF : null,
-                List.of(rc.readByCLibrary() ? "1" : "0", stubListenerOff ? "1" : "0",
-                        String.valueOf(rc.specialKind()), link ? "1" : "0", empty ? "1" : "0"));
+                fix.text(), fix.action(), List.of(rc.readByCLibrary() ? "1" : "0", stubListenerOff ? "1" : "0",
+                        String.valueOf(rc.specialKind()), fix.linkDetail(), empty ? "1" : "0"));
     }
 
     /**
@@ -137,24 +135,6 @@ public final class LinuxRules implements PlatformRules {
                         + "VPN client) and stop it" + (stubListenerOff ? "." : ", then link /etc/resolv.conf to "
                         + "/run/systemd/resolve/stub-resolv.conf: 'port853 apply' with --link-resolv-conf does it with "
                         + "the settings it applies."), null, List.of(stubListenerOff ? "1" : "0"));
-    }
-
-    /** The fix of a link from /etc/resolv.conf to something that is no file: point it elsewhere. */
-    private static String repointLink(boolean stubListenerOff) {
-        return stubListenerOff ? "Point the link at a file that names a DNS server instead: systemd-resolved's stub "
-                + "listener is off (DNSStubListener=no), so the stub cannot answer unless you turn it on "
-                + "(DNSStubListener=yes)." : "Point the link at the local resolver instead (sudo ln -sf "
-                + "/run/systemd/resolve/stub-resolv.conf /etc/resolv.conf): 'port853 apply' with --link-resolv-conf "
-                + "does it with the settings it applies.";
-    }
-
-    /** The fix of a resolv.conf that no link can replace ({@code what}: the directory, it) until it is moved away. */
-    private static String moveAway(String what, boolean stubListenerOff) {
-        return "Move " + what + " away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
-                ? " and put a file there that names a DNS server: systemd-resolved's stub listener is off "
-                + "(DNSStubListener=no), so the stub cannot answer unless you turn it on (DNSStubListener=yes)."
-                : ", then link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf: 'port853 apply' with "
-                + "--link-resolv-conf does it with the settings it applies.");
     }
 
     /**
@@ -443,12 +423,13 @@ public final class LinuxRules implements PlatformRules {
                 break;
             case DIRECTORY:
                 // glibc opens it, fails to read it (EISDIR, checked on Debian 12) and then asks no server at all
+                NoFileFix directoryFix = NoFileFix.of(rc, "the directory", stubListenerOff);
                 reasons.add(new Reason("RESOLV_CONF_DIRECTORY", rc.readByCLibrary() ? Severity.BROKEN : Severity.WARNING,
                         "/etc/resolv.conf is a directory, not a file: programs that read it find no settings"
                                 + (rc.readByCLibrary() ? ", and the C library, which asks 'dns' before any working "
                                 + "'resolve', cannot look names up at all, so most programs cannot resolve names" : "")
-                                + ".", moveAway("the directory", stubListenerOff), null,
-                        List.of(rc.readByCLibrary() ? "1" : "0", stubOff)));
+                                + ".", directoryFix.text(), directoryFix.action(),
+                        List.of(rc.readByCLibrary() ? "1" : "0", stubOff, directoryFix.linkDetail())));
                 break;
             case SPECIAL:
                 reasons.add(notAFile(rc, stubListenerOff));

@@ -139,4 +139,36 @@ class ResolvConfDirectoryTest {
                 + sudo + "mv " + rc + " " + rc + ".old) und legen Sie dort eine Datei an, die einen DNS-Server nennt",
                 I18n.in(Locale.GERMAN, () -> org.port853.ui.apply.ChangeTexts.refusal(off)));
     }
+
+    @Test
+    @DisplayName("a link to a directory: the fix points the link elsewhere, as apply's note and its one-click link do, "
+            + "rather than moving the directory away")
+    void aLinkToADirectoryIsRepointed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        LinuxPaths paths = TestRoots.withDropInDirectory(root);
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve("srv/dns"));
+        java.nio.file.Files.createSymbolicLink(paths.resolvConf(), dir);
+        ResolvConfState rc = ResolvConfInspector.inspect(paths.resolvConf());
+        assertEquals(new ResolvConfState(ResolvConfState.Kind.DIRECTORY, dir.toString(), List.of(), false), rc);
+        ResolverState s = with(rc, "yes");
+        Reason r = reason(s);
+        assertEquals(org.port853.core.FixAction.LINK_RESOLV_CONF, r.fixAction(), "the one-click link replaces a link");
+        assertEquals("Point the link at the local resolver instead (sudo ln -sf /run/systemd/resolve/stub-resolv.conf "
+                + "/etc/resolv.conf): 'port853 apply' with --link-resolv-conf does it with the settings it applies.",
+                r.fix());
+        String english = said(Locale.ENGLISH, r, s);
+        assertTrue(english.contains("Point the link at the local resolver instead (") && !english.contains("Move the "
+                + "directory away"), english);
+        String german = said(Locale.GERMAN, r, s);
+        assertTrue(german.contains("Den Verweis stattdessen auf den lokalen Resolver zeigen lassen (")
+                && !german.contains("verschieben"), german);
+        assertEquals("", rc.beforeTheLink("/etc/resolv.conf"), "apply's note: the link is replaced as it is");
+        assertFalse(new SystemdResolvedAdapter(paths, new PrivilegedClient()).plan(StubListenerOffTest.STRICT, s, true)
+                .isRefused(), "apply --link-resolv-conf replaces the link");
+
+        ResolverState off = with(rc, "no");
+        Reason offReason = reason(off);
+        assertNull(offReason.fixAction(), "no link to a stub that does not answer");
+        assertTrue(offReason.fix().startsWith("Point the link at a file that names a DNS server instead"), offReason.fix());
+        assertTrue(said(Locale.GERMAN, offReason, off).contains("Den Verweis stattdessen auf eine Datei zeigen lassen"));
+    }
 }
