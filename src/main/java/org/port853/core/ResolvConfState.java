@@ -3,10 +3,11 @@ package org.port853.core;
 /**
  * Where /etc/resolv.conf leads programs that read it. {@code readByCLibrary}: the C library's own lookups follow the file
  * too (it asks {@code dns} with no working {@code resolve} before it), so nearly every program
- * does, not only those that read it themselves. {@code fileType}: what it is where it is {@link Kind#SPECIAL}, else null.
+ * does, not only those that read it themselves. {@code fileType}: what it is where it is {@link Kind#SPECIAL}, else null;
+ * {@code nullDevice}: it is the null device (by its device numbers, whatever its path), which reads as empty.
  */
 public record ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary,
-                              FileType fileType) {
+                              FileType fileType, boolean nullDevice) {
     public enum Kind {
         /** Link to resolved's stub file: everything goes through 127.0.0.53. */
         STUB,
@@ -28,6 +29,12 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         nameservers = java.util.List.copyOf(nameservers);
     }
 
+    /** Anything but the null device. */
+    public ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary,
+                           FileType fileType) {
+        this(kind, target, nameservers, readByCLibrary, fileType, false);
+    }
+
     /** Anything but {@link Kind#SPECIAL}. */
     public ResolvConfState(Kind kind, String target, java.util.List<String> nameservers, boolean readByCLibrary) {
         this(kind, target, nameservers, readByCLibrary, null);
@@ -43,9 +50,9 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
         return kind == Kind.DIRECTORY || kind == Kind.SPECIAL;
     }
 
-    /** A link to the null device: read as an empty file (no servers), also by the C library, not as a failure. */
+    /** The null device, or a link to it: read as an empty file (no servers), also by the C library, not as a failure. */
     public boolean readsAsEmpty() {
-        return kind == Kind.SPECIAL && "/dev/null".equals(target);
+        return kind == Kind.SPECIAL && nullDevice;
     }
 
     /** No file, and not a link either: a link to the stub replaces a link, but not this, until it is moved away. */

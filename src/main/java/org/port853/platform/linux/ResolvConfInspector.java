@@ -41,7 +41,7 @@ final class ResolvConfInspector {
         Kind kind = kind(look);
         return new ResolvConfState(kind, look.linkTarget(), kind == Kind.MISSING || kind == Kind.DIRECTORY
                 || kind == Kind.SPECIAL ? List.of() : look.lines().nameservers(), readByCLibrary,
-                kind == Kind.SPECIAL ? look.type() : null);
+                kind == Kind.SPECIAL ? look.type() : null, kind == Kind.SPECIAL && look.nullDevice());
     }
 
     /** A link to the stub or uplink file is what it leads to once that is there; anything else is what was opened. */

@@ -17,12 +17,18 @@ import org.port853.core.RegularFiles;
 /**
  * One look at a resolv.conf: the path's own attributes (lstat), where it links to, and what the one open of it found:
  * its type ({@code null}: nothing there, or a dangling link) and, for a regular file, its bytes ({@code null} where it
- * could not be read). A pipe is opened without waiting for a writer ({@link RegularFiles}).
+ * could not be read), and whether it is the null device, which reads as empty ({@link NullDevice}). A pipe is opened
+ * without waiting for a writer ({@link RegularFiles}).
  */
-record ResolvConfLook(String linkTarget, FileType type, byte[] bytes) {
+record ResolvConfLook(String linkTarget, FileType type, byte[] bytes, boolean nullDevice) {
     /** The looks taken before giving up on a file rewritten all the time, and the pause between two of them. */
     static final int ATTEMPTS = 5;
     static final Duration PAUSE = Duration.ofMillis(10);
+
+    /** Anything but the null device. */
+    ResolvConfLook(String linkTarget, FileType type, byte[] bytes) {
+        this(linkTarget, type, bytes, false);
+    }
 
     /**
      * The look, taken again while the file changes under it (at most {@value #ATTEMPTS} times, {@link #PAUSE} apart, so
@@ -71,7 +77,7 @@ record ResolvConfLook(String linkTarget, FileType type, byte[] bytes) {
             opened = c.fileKey();
             look = new ResolvConfLook(target, FileType.REGULAR, c.bytes());
         } catch (NotRegularFileException e) {
-            look = new ResolvConfLook(target, e.type(), null);
+            look = new ResolvConfLook(target, e.type(), null, NullDevice.is(resolvConf, e.type()));
         } catch (NoSuchFileException e) {
             look = new ResolvConfLook(target, null, null);
         } catch (IOException e) {

@@ -88,10 +88,10 @@ class ResolvConfSpecialTest {
     void aLinkToTheNullDeviceIsRepointed() throws Exception {
         Path rc = Files.createSymbolicLink(Files.createDirectories(root.resolve("etc")).resolve("resolv.conf"),
                 Path.of("/dev/null"));
-        assertEquals(new ResolvConfState(Kind.SPECIAL, "/dev/null", List.of(), false, FileType.CHARACTER_DEVICE),
+        assertEquals(new ResolvConfState(Kind.SPECIAL, "/dev/null", List.of(), false, FileType.CHARACTER_DEVICE, true),
                 ResolvConfInspector.inspect(rc));
         ResolvConfState file = new ResolvConfState(Kind.SPECIAL, "/dev/null", List.of(), true,
-                FileType.CHARACTER_DEVICE);
+                FileType.CHARACTER_DEVICE, true);
         ResolverState s = ResolvConfDirectoryTest.with(file, "yes");
         Reason r = reason(s);
         assertEquals(Severity.WARNING, r.severity());
@@ -122,6 +122,68 @@ class ResolvConfSpecialTest {
         assertTrue(offReason.fix().startsWith("Point the link at a file that names a DNS server instead"));
         assertTrue(ResolvConfDirectoryTest.said(Locale.GERMAN, offReason, off).contains("Den Verweis stattdessen auf "
                 + "eine Datei zeigen lassen"));
+    }
+
+    /** A character device made at {@code file} with mknod (as root), numbered {@code major}:{@code minor}. */
+    static Path device(Path file, int major, int minor) throws Exception {
+        Files.createDirectories(file.getParent());
+        assertEquals(0, new ProcessBuilder("mknod", file.toString(), "c", String.valueOf(major), String.valueOf(minor))
+                .inheritIO().start().waitFor());
+        return file;
+    }
+
+    /** The state of {@code rc} as the C library reads it. */
+    private static ResolvConfState readByTheCLibrary(Path rc) {
+        ResolvConfState seen = ResolvConfInspector.inspect(rc);
+        return new ResolvConfState(seen.kind(), seen.target(), seen.nameservers(), true, seen.fileType(),
+                seen.nullDevice());
+    }
+
+    /** etc/resolv.conf as a link to a device {@code major}:{@code minor} made at run/{@code name}, as the C library reads it. */
+    private ResolvConfState linkToDevice(String name, int major, int minor) throws Exception {
+        Path device = device(root.resolve("run").resolve(name), major, minor);
+        return readByTheCLibrary(Files.createSymbolicLink(Files.createDirectories(root.resolve("etc"))
+                .resolve("resolv.conf"), device));
+    }
+
+    @Test
+    @DisplayName("the null device made at /etc/resolv.conf itself (mknod c 1 3) reads as empty: a warning, and the file "
+            + "itself is moved away")
+    void theNullDeviceItselfIsTakenByItsNumbers() throws Exception {
+        Path rc = device(root.resolve("etc/resolv.conf"), 1, 3);
+        ResolvConfState file = readByTheCLibrary(rc);
+        assertEquals(new ResolvConfState(Kind.SPECIAL, null, List.of(), true, FileType.CHARACTER_DEVICE, true), file);
+        ResolverState s = ResolvConfDirectoryTest.with(file, "yes");
+        Reason r = reason(s);
+        assertEquals(Severity.WARNING, r.severity(), "glibc reads it as an empty file and asks 127.0.0.1");
+        assertTrue(r.message().endsWith("finds no server there either and asks 127.0.0.1, not the stub."), r.message());
+        assertTrue(r.fix().startsWith("Move it away (sudo mv"), r.fix());
+        assertNull(r.fixAction(), "no link replaces the device itself");
+        assertTrue(ResolvConfDirectoryTest.said(Locale.GERMAN, r, s).contains("fragt 127.0.0.1, nicht den Stub."));
+    }
+
+    @Test
+    @DisplayName("a link to another path of the null device (a copy made with mknod) reads as empty too")
+    void aLinkToACopyOfTheNullDeviceReadsAsEmpty() throws Exception {
+        ResolvConfState file = linkToDevice("null-copy", 1, 3);
+        assertTrue(file.readsAsEmpty(), file.toString());
+        Reason r = reason(ResolvConfDirectoryTest.with(file, "yes"));
+        assertEquals(Severity.WARNING, r.severity());
+        assertEquals(org.port853.core.FixAction.LINK_RESOLV_CONF, r.fixAction());
+    }
+
+    @Test
+    @DisplayName("another device, at the path or through a link, is no empty file: the C library cannot use it")
+    void otherDevicesAreNotTakenForTheNullDevice() throws Exception {
+        ResolvConfState linked = linkToDevice("zero-copy", 1, 5);
+        assertEquals(new ResolvConfState(Kind.SPECIAL, root.resolve("run/zero-copy").toString(), List.of(), true,
+                FileType.CHARACTER_DEVICE, false), linked);
+        assertEquals(Severity.BROKEN, reason(ResolvConfDirectoryTest.with(linked, "yes")).severity());
+        Path rc = root.resolve("etc/resolv.conf");
+        Files.delete(rc);
+        ResolvConfState itself = readByTheCLibrary(device(rc, 1, 5));
+        assertFalse(itself.readsAsEmpty(), itself.toString());
+        assertEquals(Severity.BROKEN, reason(ResolvConfDirectoryTest.with(itself, "yes")).severity());
     }
 
     @Test
