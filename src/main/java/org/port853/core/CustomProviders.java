@@ -57,11 +57,16 @@ public final class CustomProviders {
     }
 
     /**
-     * The saved providers in file order; empty when the file does not exist.
+     * The saved providers in file order (as {@link #read}); empty when the file does not exist.
      *
      * @throws Refused when the file exists but cannot be read or is not a valid provider list
      */
     public List<Provider> load() {
+        return read().providers();
+    }
+
+    /** The providers as the file has them, ids and all. */
+    private List<Provider> readFile() {
         if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
@@ -94,14 +99,44 @@ public final class CustomProviders {
                     + MAX_PROVIDERS + " Port853 takes: remove " + EnglishCount.of(over, "provider") + " from it.")
                     .says("custom-file.too-many", file, providers.size(), MAX_PROVIDERS, over);
         }
+        return providers;
+    }
+
+    /**
+     * The saved providers in file order, and a provider whose id a later catalogue took (a Port853 update) is kept under a new id, the
+     * first of its id numbered (-2, -3, ...) that is free, and named among {@link Loaded#renamed()}; the next save
+     * writes it under that id.
+     */
+    public Loaded read() {
+        List<Provider> providers = new ArrayList<>(readFile());
+        Set<String> inFile = new java.util.HashSet<>();
+        providers.forEach(p -> inFile.add(p.id()));
         ProviderCatalog bundled = ProviderCatalog.bundled();
-        for (Provider p : providers) {
+        List<Renamed> renamed = new ArrayList<>();
+        for (int i = 0; i < providers.size(); i++) {
+            Provider p = providers.get(i);
             if (bundled.find(p.id()).isPresent()) {
-                throw new Refused(file, "Custom providers file " + file + " is not valid: id '" + p.id()
-                        + "' is already used by the built-in catalogue.").says("custom-file.id-taken", file, p.id());
+                String id = ProviderIds.unique(p.id(), c -> bundled.find(c).isPresent() || inFile.contains(c));
+                inFile.add(id);
+                ObjectNode json = ProviderJson.toJson(p);
+                json.put("id", id);
+                providers.set(i, ProviderJson.fromJson(json, i + 1, true));
+                renamed.add(new Renamed(p.id(), id, p.displayName()));
             }
         }
-        return providers;
+        return new Loaded(file, List.copyOf(providers), List.copyOf(renamed));
+    }
+
+    /** The providers of the file, under the ids they are used by, and those kept under a new id. */
+    public record Loaded(Path file, List<Provider> providers, List<Renamed> renamed) {
+        /** The id the file gives the provider that is used under {@code id}. */
+        String idInFile(String id) {
+            return renamed.stream().filter(r -> r.id().equals(id)).map(Renamed::idInFile).findFirst().orElse(id);
+        }
+    }
+
+    /** A provider of the file whose id {@code idInFile} a later catalogue took, used under {@code id}. */
+    public record Renamed(String idInFile, String id, String displayName) {
     }
 
     /**
@@ -155,11 +190,12 @@ public final class CustomProviders {
                 try (FileChannel ch = FileChannel.open(dir.resolve("." + FILE_NAME + ".lock"), Set.of(
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE), privateFile());
                      FileLock ignored = ch.lock()) {
-                    List<Provider> all = new ArrayList<>(load());
+                    Loaded loaded = read();
+                    List<Provider> all = new ArrayList<>(loaded.providers());
                     if (!edit.test(all)) {
                         return false;
                     }
-                    write(all, unknownFields());
+                    write(all, loaded, unknownFields());
                     return true;
                 }
             } catch (IOException e) {
@@ -271,7 +307,7 @@ public final class CustomProviders {
         return Sentence.ended(s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1));
     }
 
-    /** Those of the file {@link #load} has just read (so it is a valid list), which a save writes back. */
+    /** Those of the file {@link #read} has just read (so it is a valid list), which a save writes back. */
     private UnknownFields unknownFields() throws IOException {
         try {
             return UnknownFields.of(Files.readAllBytes(file));
@@ -280,13 +316,13 @@ public final class CustomProviders {
         }
     }
 
-    private void write(List<Provider> providers, UnknownFields unknown) {
+    private void write(List<Provider> providers, Loaded loaded, UnknownFields unknown) {
         ObjectNode root = ProviderJson.mapper().createObjectNode();
         root.put("version", FORMAT_VERSION);
         ArrayNode list = root.putArray("providers");
         for (Provider p : providers) {
             ObjectNode entry = ProviderJson.toJson(p);
-            unknown.addToProvider(p.id(), entry);
+            unknown.addToProvider(loaded.idInFile(p.id()), entry);
             list.add(entry);
         }
         unknown.addToDocument(root);

@@ -20,8 +20,10 @@ public final class ProviderCatalog {
     private final List<Provider> providers;
     private final Map<String, Provider> byId;
     private final List<InvalidInputException> failures;
+    private final List<CustomProviders.Renamed> renamed;
 
-    private ProviderCatalog(List<Provider> providers, List<InvalidInputException> failures) {
+    private ProviderCatalog(List<Provider> providers, List<InvalidInputException> failures,
+                            List<CustomProviders.Renamed> renamed) {
         Map<String, Provider> map = new LinkedHashMap<>();
         for (Provider p : providers) {
             if (map.putIfAbsent(p.id(), p) != null) {
@@ -32,6 +34,7 @@ public final class ProviderCatalog {
         this.providers = List.copyOf(providers);
         this.byId = Map.copyOf(map);
         this.failures = List.copyOf(failures);
+        this.renamed = List.copyOf(renamed);
     }
 
     /** The catalogue shipped with Port853, read once. */
@@ -48,9 +51,10 @@ public final class ProviderCatalog {
     public static ProviderCatalog withCustom(CustomProviders custom) {
         ProviderCatalog base = bundled();
         try {
-            return base.with(custom.load());
+            CustomProviders.Loaded loaded = custom.read();
+            return new ProviderCatalog(base.with(loaded.providers()).providers, List.of(), loaded.renamed());
         } catch (InvalidInputException e) {
-            return new ProviderCatalog(base.providers, List.of(e));
+            return new ProviderCatalog(base.providers, List.of(e), List.of());
         }
     }
 
@@ -60,7 +64,7 @@ public final class ProviderCatalog {
      * @throws InvalidInputException naming the entry and field that is wrong
      */
     public static ProviderCatalog parse(InputStream json, boolean custom) {
-        return new ProviderCatalog(ProviderJson.readList(json, custom), List.of());
+        return new ProviderCatalog(ProviderJson.readList(json, custom), List.of(), List.of());
     }
 
     /** This catalogue with more providers appended; an id already present is refused. */
@@ -73,7 +77,7 @@ public final class ProviderCatalog {
             }
             all.add(p);
         }
-        return new ProviderCatalog(all, failures);
+        return new ProviderCatalog(all, failures, renamed);
     }
 
     /** Catalogue order, custom providers last. */
@@ -94,6 +98,11 @@ public final class ProviderCatalog {
     /** What could not be loaded, as the errors that said so; empty when all is well. */
     public List<InvalidInputException> failures() {
         return failures;
+    }
+
+    /** The user's own providers whose id a later catalogue took, listed under a new id until renamed by hand. */
+    public List<CustomProviders.Renamed> renamed() {
+        return renamed;
     }
 
     private static final class Bundled {

@@ -76,6 +76,8 @@ public final class AppModel {
     /** The file of the user's own providers that was refused and left as it is; null when it was read (or none). */
     private final javafx.beans.property.ReadOnlyObjectWrapper<java.nio.file.Path> refusedProviderFile =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Which of the user's own providers are listed under a new id, as an update gave theirs to a built-in one. */
+    private final javafx.beans.property.ReadOnlyStringWrapper providersRenamed = new javafx.beans.property.ReadOnlyStringWrapper();
     private final ObservableList<Provider> catalogue = FXCollections.observableArrayList();
     private final ObservableList<Provider> chosen = FXCollections.observableArrayList();
     private final ObjectProperty<DotMode> mode = new SimpleObjectProperty<>(DotMode.STRICT);
@@ -136,7 +138,7 @@ public final class AppModel {
      * not read this time).
      */
     private record Reading(ResolverState state, Assessment assessment, List<Provider> providers, String providerProblem,
-                           java.nio.file.Path refusedProviderFile, List<String> changedKeys,
+                           java.nio.file.Path refusedProviderFile, String providersRenamed, List<String> changedKeys,
                            List<ServerAddress> lastServers) {
     }
 
@@ -189,11 +191,12 @@ public final class AppModel {
             ResolverState s = ownLookups.asking(services.adapter().ownLookupName(), services.adapter()::readState);
             Assessment a = withLookup(s, services.adapter().assess(s));
             if (!withProviders) {
-                return new Reading(s, a, null, null, null, null, null);
+                return new Reading(s, a, null, null, null, null, null, null);
             }
             List<Provider> providers;
             String providerProblem = null;
             java.nio.file.Path refusedFile = null;
+            String renamed = null;
             try {
                 org.port853.core.ProviderCatalog c = services.providers().catalogue().get();
                 providers = c.all();
@@ -202,13 +205,14 @@ public final class AppModel {
                     refusedFile = c.failures().get(0) instanceof org.port853.core.CustomProviders.Refused refused
                             ? refused.file() : null;
                 }
+                renamed = org.port853.ui.providers.RenamedProviderTexts.of(c.renamed());
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "the provider list could not be read", e);
                 providers = List.of();
                 providerProblem = I18n.t("providers.unreadable", Errors.describe(e));
             }
             // 'port853 pins --check' may have found a key change meanwhile
-            return new Reading(s, a, providers, providerProblem, refusedFile, changedKeysNow(),
+            return new Reading(s, a, providers, providerProblem, refusedFile, renamed, changedKeysNow(),
                     lastServersWanted ? lastServers.load() : null);
         }).onSuccess(r -> {
             // a refresh and a re-read can run at once: one that began before the reading already shown is older news
@@ -223,6 +227,7 @@ public final class AppModel {
             if (r.providers() != null && editsBefore == catalogueEdits) {
                 providerProblem.set(r.providerProblem());
                 refusedProviderFile.set(r.refusedProviderFile());
+                providersRenamed.set(r.providersRenamed());
                 if (!r.providers().equals(catalogue)) {
                     catalogue.setAll(r.providers());
                 }
@@ -621,6 +626,11 @@ public final class AppModel {
 
     public javafx.beans.property.ReadOnlyObjectProperty<java.nio.file.Path> refusedProviderFileProperty() {
         return refusedProviderFile.getReadOnlyProperty();
+    }
+
+    /** Which of the user's own providers are listed under a new id (null when none). */
+    public javafx.beans.property.ReadOnlyStringProperty providersRenamedProperty() {
+        return providersRenamed.getReadOnlyProperty();
     }
 
     public StringProperty refreshErrorProperty() {

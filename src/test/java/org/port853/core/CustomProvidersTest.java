@@ -401,11 +401,29 @@ class CustomProvidersTest {
         }
 
         @Test
-        void catalogueIdInFileIsRefused() throws Exception {
+        @DisplayName("a provider whose id a later catalogue took is kept under a numbered id, with the others, and the "
+                + "next save writes it so, its unknown keys too")
+        void catalogueIdInFileIsKeptUnderANewId() throws Exception {
             Path file = dir.resolve("c.json");
-            Files.writeString(file, "[{\"id\":\"google\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],\"tlsName\":\"x.example\"}]");
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> new CustomProviders(file).load());
-            assertTrue(e.getMessage().contains("already used by the built-in catalogue"), e.getMessage());
+            Files.writeString(file, "[{\"id\":\"google\",\"displayName\":\"A\",\"ipv4\":[\"192.0.2.1\"],"
+                    + "\"tlsName\":\"x.example\",\"note\":\"mine\"},"
+                    + "{\"id\":\"google-2\",\"displayName\":\"B\",\"ipv4\":[\"192.0.2.2\"],\"tlsName\":\"y.example\"}]");
+            CustomProviders custom = new CustomProviders(file);
+            CustomProviders.Loaded loaded = custom.read();
+            assertEquals(List.of("google-3", "google-2"), loaded.providers().stream().map(Provider::id).toList());
+            assertEquals(List.of(new CustomProviders.Renamed("google", "google-3", "A")), loaded.renamed());
+            ProviderCatalog catalog = ProviderCatalog.withCustom(custom);
+            assertEquals(List.of(), catalog.problems());
+            assertEquals("A", catalog.find("google-3").orElseThrow().displayName());
+            assertEquals("B", catalog.find("google-2").orElseThrow().displayName());
+            assertEquals(loaded.renamed(), catalog.renamed());
+
+            custom.save(CustomProviders.validate("c", "C", "192.0.2.3", "z.example"));
+            com.fasterxml.jackson.databind.JsonNode first = ProviderJson.mapper().readTree(file.toFile()).path("providers").get(0);
+            assertEquals(List.of("google-3", "A", "mine"), List.of(first.path("id").asText(),
+                    first.path("displayName").asText(), first.path("note").asText()), first.toString());
+            assertEquals(List.of("google-3", "google-2", "c"), custom.load().stream().map(Provider::id).toList());
+            assertEquals(List.of(), custom.read().renamed());
         }
 
         @Test

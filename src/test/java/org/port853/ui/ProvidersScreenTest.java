@@ -483,6 +483,29 @@ class ProvidersScreenTest extends WindowTestBase {
         assertFalse(visible(robot, "#providers-custom-folder"), "no file refused: nothing to open");
     }
 
+    @Test
+    @DisplayName("a provider of one's own whose id a Port853 update gave to a built-in one is listed under a new id "
+            + "with the others, a notice says so, and once renamed by hand a read again clears it")
+    void aCustomIdTakenByTheCatalogueIsListedUnderANewId(FxRobot robot) throws Exception {
+        String entries = "{\"id\": \"google\", \"displayName\": \"Lab\", \"ipv4\": [\"198.18.77.2\"], "
+                + "\"tlsName\": \"dot.test\"}, {\"id\": \"lab-b\", \"displayName\": \"Lab B\", "
+                + "\"ipv4\": [\"198.18.77.3\"], \"tlsName\": \"dot.test\"}";
+        java.nio.file.Path file = openWithCustomFile("[" + entries + "]");
+        robot.clickOn("#tab-providers .tab-label");
+        waitUntil(() -> visible(robot, "#providers-renamed"));
+        assertEquals("Your provider Lab is listed as 'google-2': a Port853 update gave its id 'google' to a built-in "
+                + "provider. " + I18n.t("providers.renamed.after"),
+                fx(() -> ((Label) robot.lookup("#providers-renamed").query()).getText()));
+        assertTrue(fx(() -> window.model().catalogue().stream().map(Provider::id).toList())
+                .containsAll(List.of("google-2", "lab-b")), "neither provider of one's own is dropped");
+        assertFalse(visible(robot, "#providers-custom-problem"), "the file is read, not refused");
+        java.nio.file.Files.writeString(file, "[" + entries.replace("\"google\"", "\"lab\"") + "]");
+        robot.clickOn("#providers-renamed-again");
+        waitUntil(() -> !visible(robot, "#providers-renamed"));
+        assertTrue(fx(() -> window.model().catalogue().stream().map(Provider::id).toList())
+                .containsAll(List.of("lab", "lab-b")));
+    }
+
     /** The plaintext machine's window, its providers of one's own read from a file holding {@code text}; the file. */
     private java.nio.file.Path openWithCustomFile(String text) throws Exception {
         java.nio.file.Path file = org.port853.core.ScratchFolders.create("port853-ui-custom")

@@ -23,7 +23,7 @@ public final class CustomProviderForm {
     public enum Field { NAME, ADDRESSES, TLS_NAME }
 
     /** The longest id {@link org.port853.core.ProviderJson#ID} takes. */
-    private static final int MAX_ID = 40;
+    private static final int MAX_ID = org.port853.core.ProviderIds.MAX;
 
     private static final String GOOD_ADDRESS = "192.0.2.1";
     private static final String GOOD_NAME = "dns.example";
@@ -130,22 +130,12 @@ public final class CustomProviderForm {
         String n = displayName == null ? "" : displayName.strip();
         String slug = org.port853.ui.common.Slugs.of(java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", ""));
-        slug = cut(slug, MAX_ID);
+        slug = org.port853.core.ProviderIds.cut(slug, MAX_ID);
         return slug.isEmpty() ? "custom-" + HexFormat.of().toHexDigits(n.hashCode()) : slug;
     }
 
     private static String uniqueId(String id, List<Provider> existing) {
-        String candidate = id;
-        for (int i = 2; taken(candidate, existing); i++) {
-            String suffix = "-" + i;
-            candidate = cut(id, MAX_ID - suffix.length()) + suffix;
-        }
-        return candidate;
-    }
-
-    /** At most {@code max} characters of the id, not ending in a hyphen. */
-    private static String cut(String id, int max) {
-        return id.length() <= max ? id : id.substring(0, max).replaceAll("-+$", "");
+        return org.port853.core.ProviderIds.unique(id, candidate -> taken(candidate, existing));
     }
 
     private static boolean taken(String id, List<Provider> existing) {

@@ -137,7 +137,7 @@ public final class ProvidersView extends BorderPane {
 
         Pane catalogueAndChosen = Ui.columns(760, 16, left, right);
         VBox.setVgrow(catalogueAndChosen, Priority.ALWAYS);
-        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(openUrl), leftOutBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
+        VBox content = new VBox(14, blockedBanner(), providerProblemBanner(openUrl), renamedBanner(), leftOutBanner(), catalogueAndChosen, Ui.columns(760, 12, modeBox, otherBox));
         content.getStyleClass().add("screen-content");
         content.setMinHeight(Region.USE_PREF_SIZE); // shorter than that, the screen scrolls instead of squeezing
         // side by side, each block keeps its share of the width whatever it shows (a selected provider's long source
@@ -172,6 +172,14 @@ public final class ProvidersView extends BorderPane {
         }
         return warningBanner("providers-custom-problem", "providers.customProblem.title", vm.providerProblemProperty(),
                 folder, again);
+    }
+
+    /** The user's own providers listed under a new id; read again once renamed in their file by hand. */
+    private javafx.scene.Node renamedBanner() {
+        Button again = new Button(I18n.t("providers.customProblem.again"));
+        again.setId("providers-renamed-again");
+        again.setOnAction(e -> vm.readProvidersAgain());
+        return warningBanner("providers-renamed", "providers.renamed.title", vm.providersRenamedProperty(), again);
     }
 
     /** A server in use that the chosen list leaves out, as Port853 cannot write its name: applying removes it. */

@@ -258,6 +258,11 @@ public final class ProvidersViewModel {
         return model.refusedProviderFileProperty();
     }
 
+    /** Which of the user's own providers are listed under a new id, as an update gave theirs to a built-in one. */
+    public javafx.beans.property.ReadOnlyStringProperty providersRenamedProperty() {
+        return model.providersRenamedProperty();
+    }
+
     /** The address of the refused file's folder, for the desktop's file manager; null when no file was refused. */
     public String refusedProviderFolder() {
         java.nio.file.Path file = model.refusedProviderFileProperty().get();
