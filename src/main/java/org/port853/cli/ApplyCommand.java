@@ -50,6 +50,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesiredSettings asked = settings.toSettings(services.catalog().get());
+        settings.warnOfUnbracketedPorts(spec);
         ResolverAdapter adapter = services.adapter().get();
         if (linkResolvConf && !adapter.hasResolverFile()) {
             throw new InvalidInputException("--link-resolv-conf is for Linux: Windows has no /etc/resolv.conf");

@@ -37,6 +37,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesiredSettings desired = settings.toSettings(services.catalog().get());
+        settings.warnOfUnbracketedPorts(spec);
         java.io.PrintWriter out = spec.commandLine().getOut();
         SettingsExporter exporter = SettingsExporter.find(format).orElseThrow(() -> new InvalidInputException(
                 "unknown format '" + format + "' (expected " + String.join(" or ",

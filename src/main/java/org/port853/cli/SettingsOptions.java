@@ -57,6 +57,14 @@ public final class SettingsOptions {
         }
     }
 
+    /** Prints a warning line on {@code err} for each --server or --fallback whose port was written without brackets. */
+    public void warnOfUnbracketedPorts(picocli.CommandLine.Model.CommandSpec spec) {
+        java.util.stream.Stream.concat(choices.stream().filter(c -> !c.provider()).map(Choice::value), fallback.stream())
+                .flatMap(s -> org.port853.core.UnbracketedPort.warning(s).stream())
+                .forEach(w -> spec.commandLine().getErr().println(Port853Command.prefix(spec) + "warning: " + w + "."));
+        spec.commandLine().getErr().flush();
+    }
+
     /** Builds validated settings or throws {@link InvalidInputException} with one sentence. */
     public DesiredSettings toSettings(ProviderCatalog catalog) {
         List<ServerAddress> list = new ArrayList<>();

@@ -29,6 +29,18 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("an IPv6 server with what looks like a port but no brackets keeps its meaning, with a warning on stderr")
+    void anUnbracketedPortIsWarnedOf() {
+        CliRuns.Run r = run("export", "--format", "resolved", "--mode", "strict", "--server", "2001:db8::1:853#x.example",
+                "--server", "2001:db8::2#y.example");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("DNS=2001:db8::1:853#x.example 2001:db8::2#y.example"), r.out());
+        assertEquals(List.of("port853 export: warning: server '2001:db8::1:853#x.example' is the IPv6 address "
+                + "2001:db8::1:853 (systemd-resolved reads it so too); for a port, put the address in brackets: "
+                + "[2001:db8::1]:853#x.example."), r.err().lines().filter(l -> l.contains("warning")).toList());
+    }
+
+    @Test
     void helpNamesEveryFormat() {
         String help = run("export", "--help").out();
         for (SettingsExporter e : SettingsExporter.all()) {
