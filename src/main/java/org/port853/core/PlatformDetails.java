@@ -78,20 +78,21 @@ public interface PlatformDetails {
     }
 
     /**
-     * Whether the place {@link #encryptionSetOutside()} names is a copy of Port853's settings that a fleet tool deployed
-     * from 'port853 export' (at Port853's own path, but not written by this Port853): a revert leaves it, and must say
-     * why in those words rather than as someone else's file.
+     * Whether {@code file} (one this platform names, e.g. by {@link #encryptionSetOutside()} or
+     * {@link #encryptionAfterRevert()}) is a copy of Port853's settings that a fleet tool deployed from 'port853 export'
+     * (not written by this Port853): a revert leaves it, and must say why in those words rather than as someone else's
+     * file.
      */
-    default boolean encryptionSetByExport() {
+    default boolean isExportedCopy(String file) {
         return false;
     }
 
     /**
-     * Whether the place {@link #encryptionSetOutside()} names has the name of Port853's own settings but is neither
-     * Port853's (as it wrote them) nor an exported copy ({@link #encryptionSetByExport()}): written by hand or by
-     * another tool, or edited since; a revert leaves it, and must not call it a file outside Port853's name.
+     * Whether {@code file} has the name of Port853's own settings but is neither Port853's (as it wrote them) nor an
+     * exported copy ({@link #isExportedCopy}): written by hand or by another tool, or edited since; a revert leaves it,
+     * and must not call it a file outside Port853's name.
      */
-    default boolean encryptionSetAtOurPath() {
+    default boolean isAtOurPathNotOurs(String file) {
         return false;
     }
 

@@ -1,8 +1,10 @@
 package org.port853.platform;
 
 import org.port853.core.DotMode;
+import org.port853.core.PlatformDetails;
 import org.port853.core.Sentence;
 import org.port853.core.ResolverState;
+import org.port853.core.SettingElsewhere;
 
 /**
  * DNS-over-TLS that settings other than Port853's own turn on (e.g. /etc/systemd/resolved.conf): a revert leaves
@@ -33,9 +35,9 @@ public final class OutsideEncryption {
     /** The wording of a reason followed by a note (details: the reason, the note). */
     static final String WITH_NOTE = "result.with-note";
 
-    private static ApplyResult.EncryptionStaysOn.SetBy setBy(ResolverState after) {
-        return after.platform().encryptionSetByExport() ? ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY
-                : after.platform().encryptionSetAtOurPath() ? ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH
+    private static ApplyResult.EncryptionStaysOn.SetBy setBy(PlatformDetails platform, String file) {
+        return platform.isExportedCopy(file) ? ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY
+                : platform.isAtOurPathNotOurs(file) ? ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH
                 : ApplyResult.EncryptionStaysOn.SetBy.OTHER_FILE;
     }
 
@@ -46,7 +48,19 @@ public final class OutsideEncryption {
     public static java.util.Optional<ApplyResult.EncryptionStaysOn> staysOn(ResolverState s) {
         String where = where(s);
         return where == null ? java.util.Optional.empty() : java.util.Optional.of(new ApplyResult.EncryptionStaysOn(
-                s.global().dnsOverTls().resolvedValue(), where, setBy(s)));
+                s.global().dnsOverTls().resolvedValue(), where, setBy(s.platform(), where)));
+    }
+
+    /**
+     * Whose file would keep DNS-over-TLS on once Port853's own settings are removed from {@code before}, and in which
+     * mode, so that turning encryption off can say beforehand what the revert's result says then; empty when nothing
+     * would, or the platform cannot tell.
+     */
+    public static java.util.Optional<ApplyResult.EncryptionStaysOn> staysOnAfterRevert(ResolverState before) {
+        SettingElsewhere stays = before == null || before.platform() == null ? null
+                : before.platform().encryptionAfterRevert();
+        return stays == null ? java.util.Optional.empty() : java.util.Optional.of(new ApplyResult.EncryptionStaysOn(
+                DotMode.parse(stays.value()).resolvedValue(), stays.file(), setBy(before.platform(), stays.file())));
     }
 
     /** The note that encryption stays on, said as whose file keeps it and how to turn it off (the CLI's words too). */

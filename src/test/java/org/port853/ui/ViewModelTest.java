@@ -2683,8 +2683,9 @@ class ViewModelTest {
             model.refresh();
             org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
             apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
-            assertEquals(I18n.t("summary.off.stays", "opportunistic", "/etc/systemd/resolved.conf"),
-                    apply.plainSummaryProperty().get());
+            assertEquals(I18n.t("summary.off.stays", "DNS-over-TLS (opportunistic) stays on: it is set in "
+                    + "/etc/systemd/resolved.conf, outside Port853, and revert removes only Port853's own settings; to "
+                    + "turn it off, change DNSOverTLS= there."), apply.plainSummaryProperty().get());
 
             adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
                     List.of(ours), null, true, "no"));
@@ -2711,6 +2712,38 @@ class ViewModelTest {
             assertOffSays(new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/60-corp.conf", false, false,
                     java.util.Map.of("DNSOverTLS", "yes"), null, false, null, java.util.Set.of()),
                     "outside Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there");
+        }
+
+        @Test
+        @DisplayName("Off with Port853's drop-in to remove, while a copy deployed from 'port853 export' keeps DNS-over-TLS "
+                + "on afterwards, says before it is done what the command line's revert says then: remove that copy with "
+                + "the tool that deployed it, not 'change DNSOverTLS= in that file'")
+        void turningOffSaysWhatTheRevertWillSayOfAnExportedCopy() {
+            adapter.delayMs = 0;
+            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
+                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
+                    "stub");
+            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            var fleet = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/50-fleet.conf", false, false,
+                    java.util.Map.of("DNSOverTLS", "yes"), null, false, null, java.util.Set.of(), true);
+            var ours = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
+                    java.util.Map.of("DNSOverTLS", "yes"), null);
+            adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
+                    List.of(fleet, ours), null, true, null));
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            // the state the revert leaves: the fleet's copy alone sets it
+            var afterRevert = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
+                    List.of(fleet), null, true, null));
+            String cli = org.port853.platform.OutsideEncryption.afterRevert(org.port853.platform.ApplyResult.of(
+                    org.port853.platform.ApplyResult.Outcome.REVERTED, ""), afterRevert).reason();
+            String said = apply.plainSummaryProperty().get();
+            assertTrue(cli.contains("50-fleet.conf") && cli.contains("remove that file with the tool that deployed it"),
+                    cli);
+            assertTrue(said.endsWith(Character.toUpperCase(cli.charAt(0)) + cli.substring(1) + "."), said + "\n" + cli);
+            assertFalse(said.contains("change DNSOverTLS= in that file"), said);
         }
 
         /** Off's preview while only {@code file} turns DNS-over-TLS on: the command line's note, with {@code advice}. */

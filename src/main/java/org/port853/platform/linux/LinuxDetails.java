@@ -194,24 +194,23 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         return last == null ? mainConf : last.ours() ? null : last.path();
     }
 
-    /** The file that sets it carries the header of 'port853 export': a drop-in a fleet playbook deployed. */
+    /** The drop-in at {@code file} carries the header of 'port853 export': a drop-in a fleet playbook deployed. */
     @Override
-    public boolean encryptionSetByExport() {
-        DropIn last = outsideSettingEncryption();
-        return last != null && last.exported();
+    public boolean isExportedCopy(String file) {
+        DropIn d = othersDropIn(file);
+        return d != null && d.exported();
     }
 
-    /** The file that sets it has the name of Port853's drop-in, but is not Port853's own, nor an exported copy. */
+    /** The drop-in at {@code file} has the name of Port853's drop-in, but is not Port853's own, nor an exported copy. */
     @Override
-    public boolean encryptionSetAtOurPath() {
-        DropIn last = outsideSettingEncryption();
-        return last != null && !last.exported() && last.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
+    public boolean isAtOurPathNotOurs(String file) {
+        DropIn d = othersDropIn(file);
+        return d != null && !d.exported() && d.path().endsWith("/" + LinuxPaths.DROP_IN_NAME);
     }
 
-    /** The drop-in {@link #encryptionSetOutside()} names; null when it names none (or the main file). */
-    private DropIn outsideSettingEncryption() {
-        DropIn last = resolvConf == null ? null : lastSettingEncryption(true);
-        return last == null || last.ours() ? null : last;
+    /** The drop-in read at {@code file} unless it is Port853's own; null when none is (or it is the main file). */
+    private DropIn othersDropIn(String file) {
+        return dropIns.stream().filter(d -> !d.ours() && d.path().equals(file)).findFirst().orElse(null);
     }
 
     /** The last file other than Port853's drop-in that sets DNS-over-TLS to something other than "no". */

@@ -302,8 +302,7 @@ public final class ApplyViewModel {
             plainSummary.set("");
             // whose file keeps it on and what to do, in the words the command line's revert uses
             summary.set(!OutsideEncryption.encrypting(known) ? I18n.t("apply.revert.nothing")
-                    : OutsideEncryption.staysOn(known).map(on -> I18n.t("apply.revert.stays",
-                            ChangeTexts.asSentence(ChangeTexts.said(OutsideEncryption.note(on)))))
+                    : OutsideEncryption.staysOn(known).map(on -> I18n.t("apply.revert.stays", ChangeTexts.staysOn(on)))
                     .orElse(I18n.t("apply.revert.outside", I18n.t("apply.revert.elsewhere"))));
         } else {
             summary.set(I18n.t("apply.nothing"));

@@ -57,14 +57,14 @@ public final class ChangeSummary {
     }
 
     /**
-     * What turning Port853's settings off does; where another file turns DNS-over-TLS on, it names that file and the
-     * mode that stays, before the change rather than only in its result.
+     * What turning Port853's settings off does; where another file turns DNS-over-TLS on, it names that file, the
+     * mode that stays and how to turn it off, before the change in the words the revert's result says after it.
      */
     public static String turningOff(ResolverState before) {
-        org.port853.core.SettingElsewhere stays = before == null || before.platform() == null ? null
-                : before.platform().encryptionAfterRevert();
-        if (stays != null) {
-            return I18n.t("summary.off.stays", stays.value(), stays.file());
+        java.util.Optional<org.port853.platform.ApplyResult.EncryptionStaysOn> stays =
+                org.port853.platform.OutsideEncryption.staysOnAfterRevert(before);
+        if (stays.isPresent()) {
+            return I18n.t("summary.off.stays", ChangeTexts.staysOn(stays.get()));
         }
         // where queries go in plaintext then: the connections' own servers (a router's, a VPN's) stay as they are
         String plain = before == null ? "" : linkServers(before, l -> true);

@@ -36,6 +36,11 @@ public final class ChangeTexts {
                 .toList());
     }
 
+    /** Whose file keeps DNS-over-TLS on and how to turn it off, as a sentence: the command line's revert says it too. */
+    static String staysOn(ApplyResult.EncryptionStaysOn on) {
+        return asSentence(said(org.port853.platform.OutsideEncryption.note(on)));
+    }
+
     /** {@code said} as a sentence of its own: capitalised, with its full stop. */
     static String asSentence(String said) {
         return capitalised(org.port853.core.Sentence.ended(said));
