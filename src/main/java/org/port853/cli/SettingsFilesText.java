@@ -11,6 +11,7 @@ import org.port853.core.SettingsFile.Setting;
  */
 final class SettingsFilesText {
     private static final int WIDTH = 80;
+    private static final String FILE_INDENT = "  ";
     private static final String INDENT = "    ";
     private static final String GAP = "  ";
     /** The widest KEY=value shown: the rest of the line is left for what became of it. */
@@ -30,13 +31,15 @@ final class SettingsFilesText {
         StringBuilder b = new StringBuilder("Drop-ins (in the order they are read; a later file wins):")
                 .append(System.lineSeparator());
         for (SettingsFile f : files) {
-            b.append("  ").append(Printable.line(f.path())).append(" (").append(owner(f.owner())).append(')')
-                    .append(System.lineSeparator());
+            // a long path is cut, not whose file it is
+            String whose = " (" + owner(f.owner()) + ")";
+            b.append(FILE_INDENT).append(TerminalColumns.cut(Printable.line(f.path()),
+                    WIDTH - FILE_INDENT.length() - whose.length())).append(whose).append(System.lineSeparator());
             if (f.unread() != null) {
-                b.append(INDENT).append(Printable.line("not read: " + f.unread())).append(System.lineSeparator());
+                b.append(note("not read: " + f.unread()));
             }
             if (f.skippedLine() != null) {
-                b.append(INDENT).append(Printable.line("skipped: " + f.skippedLine())).append(System.lineSeparator());
+                b.append(note("skipped: " + f.skippedLine()));
             }
             TextTable table = new TextTable(INDENT, GAP, TextTable.Column.left(settingColumns, SETTING_COLUMNS),
                     TextTable.Column.left(0));
@@ -46,6 +49,11 @@ final class SettingsFilesText {
             b.append(table);
         }
         return b.toString();
+    }
+
+    /** A line under a file's path, cut to the section's width. */
+    private static String note(String text) {
+        return INDENT + TerminalColumns.cut(Printable.line(text), WIDTH - INDENT.length()) + System.lineSeparator();
     }
 
     private static String shown(Setting s) {

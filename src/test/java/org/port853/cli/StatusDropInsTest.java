@@ -67,4 +67,28 @@ class StatusDropInsTest {
                 """), out);
         out.substring(out.indexOf("Drop-ins")).lines().forEach(l -> assertTrue(TerminalColumns.of(l) <= 80, l));
     }
+
+    @Test
+    @DisplayName("a drop-in with a long name, a line skipped and a file not read: its path, 'skipped:' and 'not read:' "
+            + "lines are cut to 80 columns too, the path keeping whose file it is")
+    void longLinesAreCut() {
+        String longName = "/etc/systemd/resolved.conf.d/" + "40-a-settings-file-with-a-very-long-name".repeat(2) + ".conf";
+        DropIn skipping = new DropIn(longName, false, false, Map.of("DNSOverTLS", "yes"), null, false,
+                "DNS=198.18.0.2#a-rather-long-tls-name.dns.example 198.18.0.3#another-long-tls-name.dns.example",
+                Set.of(), false);
+        DropIn unreadable = new DropIn("/etc/systemd/resolved.conf.d/45-unreadable.conf", false, false, Map.of(),
+                "cannot be read: " + longName + ": Permission denied");
+        GlobalState g = adapter.state.global();
+        adapter.state = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, g, List.of(), null, null,
+                new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                        "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(skipping, unreadable)));
+        CliRuns.Run text = run("status");
+        assertEquals(0, text.code(), text.err());
+        String section = text.out().substring(text.out().indexOf("Drop-ins"));
+        section.lines().forEach(l -> assertTrue(TerminalColumns.of(l) <= 80, l + "\n" + section));
+        assertTrue(section.contains("\n  /etc/systemd/resolved.conf.d/40-a-settings-file-with-a-very-long-name"), section);
+        assertTrue(section.contains("… (other)\n"), section);
+        assertTrue(section.contains("\n    skipped: DNS=198.18.0.2#a-rather-long-tls-name"), section);
+        assertTrue(section.contains("\n    not read: cannot be read: /etc/systemd/resolved.conf.d/40-a-"), section);
+    }
 }
