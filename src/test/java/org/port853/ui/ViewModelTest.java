@@ -2671,11 +2671,8 @@ class ViewModelTest {
                 + "or else where queries then go in plaintext")
         void turningOffNamesTheFileThatKeepsEncryptionOn() {
             adapter.delayMs = 0;
-            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
-                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
-                    "stub");
-            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
-                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            var g = strictGlobal();
+            var stub = stubResolvConf();
             var ours = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
                     java.util.Map.of("DNSOverTLS", "yes"), null);
             adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
@@ -2720,11 +2717,8 @@ class ViewModelTest {
                 + "the tool that deployed it, not 'change DNSOverTLS= in that file'")
         void turningOffSaysWhatTheRevertWillSayOfAnExportedCopy() {
             adapter.delayMs = 0;
-            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
-                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
-                    "stub");
-            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
-                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            var g = strictGlobal();
+            var stub = stubResolvConf();
             var fleet = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/50-fleet.conf", false, false,
                     java.util.Map.of("DNSOverTLS", "yes"), null, false, null, java.util.Set.of(), true);
             var ours = new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zz-port853.conf", true, false,
@@ -2748,11 +2742,8 @@ class ViewModelTest {
 
         /** Off's preview while only {@code file} turns DNS-over-TLS on: the command line's note, with {@code advice}. */
         private void assertOffSays(org.port853.core.DropIn file, String advice) {
-            var g = new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
-                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
-                    "stub");
-            var stub = new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
-                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
+            var g = strictGlobal();
+            var stub = stubResolvConf();
             adapter.state = Fakes.state(g, null).withPlatform(new org.port853.platform.linux.LinuxDetails(252, stub,
                     List.of(file), null, true, null));
             adapter.nextPlan = new org.port853.platform.Plan(List.of(), List.of(), null);
@@ -2766,6 +2757,18 @@ class ViewModelTest {
             assertTrue(cli.contains(file.path()) && cli.contains(advice), cli);
             assertTrue(said.startsWith("Nothing would change here") && said.endsWith(
                     Character.toUpperCase(cli.charAt(0)) + cli.substring(1) + "."), said + "\n" + cli);
+        }
+
+        /** Port853's strict DNS-over-TLS to 198.18.0.2, as the resolver reports it globally. */
+        private static org.port853.core.GlobalState strictGlobal() {
+            return new org.port853.core.GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
+                    null, org.port853.core.DotMode.STRICT, org.port853.core.DnssecMode.NO, false, List.of(), "yes",
+                    "stub");
+        }
+
+        private static org.port853.core.ResolvConfState stubResolvConf() {
+            return new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                    "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
         }
 
         @Test
