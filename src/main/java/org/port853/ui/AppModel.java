@@ -84,7 +84,7 @@ public final class AppModel {
     private final ObjectProperty<DnssecMode> dnssec = new SimpleObjectProperty<>(DnssecMode.NO);
     private final BooleanProperty routeAllDomains = new SimpleBooleanProperty(true);
     private final LeakEvidence evidence = new LeakEvidence();
-    private final TlsFailures tlsFailures = new TlsFailures();
+    private final TlsFailures tlsFailures;
     private final OwnLookups ownLookups = new OwnLookups();
     private final ReadOnlyIntegerWrapper draftChanges = new ReadOnlyIntegerWrapper();
     /** Counts the pin records a change made in this window saved (after its result: they probe the servers). */
@@ -103,6 +103,12 @@ public final class AppModel {
 
     /** @param tasks runs every background task of the window (a current-thread executor in unit tests) */
     public AppModel(AppServices services, TaskExecutor tasks) {
+        this(services, tasks, new TlsFailures());
+    }
+
+    /** @param tlsFailures the servers whose DNS-over-TLS just failed (one on a test clock in unit tests) */
+    public AppModel(AppServices services, TaskExecutor tasks, TlsFailures tlsFailures) {
+        this.tlsFailures = tlsFailures;
         this.services = services;
         this.tasks = tasks;
         this.lastServers = new org.port853.ui.prefs.LastServersStore(services.configDir());
@@ -220,6 +226,7 @@ public final class AppModel {
                 return;
             }
             readingShown = number;
+            tlsFailures.forgetExpired(); // the Protect row must not keep naming a server left out no longer
             boolean untouched = currentDraft().equals(followed);
             if (r.changedKeys() != null) {
                 changedKeys.set(r.changedKeys());

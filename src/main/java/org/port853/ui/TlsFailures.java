@@ -3,13 +3,16 @@ package org.port853.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import org.port853.core.Assessment;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
@@ -21,14 +24,14 @@ import org.port853.probe.doctor.CheckStatus;
  * Servers whose DNS-over-TLS was just seen to fail: a probe of them (Diagnostics, the cause of a rolled-back change)
  * or resolved's own journal (it gave up TLS with a server in opportunistic mode). Strict mode with such a server would
  * leave the computer without DNS, so Protect does not propose it. A finding stands for {@link #STANDS}; a later probe
- * in which the server passes ends it at once. Kept by address and port: a failing port 853 fails every name there.
- * JavaFX thread only.
+ * in which the server passes ends it at once, and that pass stands as long. Kept by address and port: a failing port 853
+ * fails every name there. JavaFX thread only.
  */
 public final class TlsFailures {
     /** How long a failure counts as "just now". */
     public static final Duration STANDS = Duration.ofMinutes(15);
 
-    /** What failed: nothing answered on port 853 (or the handshake was cut off), the certificate, the handshake. */
+    /** What failed: nothing answered on port 853, the certificate, the handshake (also one cut off or left hanging). */
     public enum Kind { NO_ANSWER, CERTIFICATE, HANDSHAKE, DOWNGRADED }
 
     public record Failure(Kind kind, Instant at) {
@@ -37,9 +40,10 @@ public final class TlsFailures {
     /** resolved's journal line naming the server it stopped asking over TLS. */
     private static final Pattern JOURNAL_SERVER = Pattern.compile("instead of TLS for DNS server (\\S+?)\\.?$");
 
-    private final ObservableMap<String, Failure> failures = FXCollections.observableHashMap();
-    /** One view kept: it listens to the map weakly, so a view made per call would drop its listeners when collected. */
-    private final ObservableMap<String, Failure> seen = FXCollections.unmodifiableObservableMap(failures);
+    private final Map<String, Failure> failures = new HashMap<>();
+    /** When each server last passed a probe. */
+    private final Map<String, Instant> passes = new HashMap<>();
+    private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper();
     private final Clock clock;
 
     public TlsFailures() {
@@ -55,7 +59,11 @@ public final class TlsFailures {
      * that passed is forgotten.
      */
     public void checked(List<Check> checks) {
-        Instant now = clock.instant();
+        checked(checks, clock.instant());
+    }
+
+    /** {@link #checked(List)} for checks run at {@code now}. */
+    public void checked(List<Check> checks, Instant now) {
         for (Check c : checks) {
             if (c.server() == null) {
                 continue;
@@ -66,10 +74,12 @@ public final class TlsFailures {
                 continue;
             }
             if (kind != null) {
-                failures.put(where, new Failure(kind, now));
+                failed(where, new Failure(kind, now));
             } else if (c.id().equals("dot.reachable") && c.status() == CheckStatus.OK
                     && checks.stream().noneMatch(o -> c.server().equals(o.server()) && kindOf(o) != null)) {
                 failures.remove(where);
+                passes.put(where, now);
+                changed();
             }
         }
     }
@@ -94,21 +104,58 @@ public final class TlsFailures {
         }
     }
 
+    /** A failure seen before keeps its kind and time while it stands; an expired one is replaced. */
     private void fellBack(String where) {
-        if (where != null && !failures.containsKey(where)) {
-            failures.put(where, new Failure(Kind.DOWNGRADED, clock.instant()));
+        if (where != null && standing(where).isEmpty()) {
+            failed(where, new Failure(Kind.DOWNGRADED, clock.instant()));
         }
+    }
+
+    private void failed(String where, Failure f) {
+        failures.put(where, f);
+        passes.remove(where);
+        changed();
     }
 
     /** The failure of {@code a} seen within {@link #STANDS}, if any. */
     public Optional<Failure> of(ServerAddress a) {
-        Failure f = failures.get(where(a));
-        return f == null || f.at().plus(STANDS).isBefore(clock.instant()) ? Optional.empty() : Optional.of(f);
+        return standing(where(a));
     }
 
-    /** Changes whenever a failure is recorded or forgotten. */
-    public ObservableMap<String, Failure> all() {
-        return seen;
+    /**
+     * The failure of a provider with {@code servers}: one of them failed within {@link #STANDS} and none passed
+     * (an IPv6 address failing on a network without IPv6 says nothing of the IPv4 one that passed).
+     */
+    public Optional<Failure> ofAll(Collection<ServerAddress> servers) {
+        forgetExpired();
+        if (servers.stream().anyMatch(a -> passes.containsKey(where(a)))) {
+            return Optional.empty();
+        }
+        return servers.stream().map(this::of).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<Failure> standing(String where) {
+        forgetExpired();
+        return Optional.ofNullable(failures.get(where));
+    }
+
+    /** Drops the findings older than {@link #STANDS}: what Protect proposes may change with that alone. */
+    public void forgetExpired() {
+        Instant oldest = clock.instant().minus(STANDS);
+        boolean dropped = failures.values().removeIf(f -> f.at().isBefore(oldest));
+        dropped |= passes.values().removeIf(at -> at.isBefore(oldest));
+        if (dropped) {
+            changed();
+        }
+    }
+
+    private void changed() {
+        changes.set(changes.get() + 1);
+    }
+
+    /** Counts up whenever a finding is recorded or forgotten. */
+    public ReadOnlyLongProperty changes() {
+        return changes.getReadOnlyProperty();
     }
 
     private static Kind kindOf(Check c) {
@@ -117,7 +164,13 @@ public final class TlsFailures {
         }
         if (c.id().equals("dot.reachable")) {
             String wording = c.words().isEmpty() ? "" : c.words().get(0).wording();
-            return wording.equals("dot.reachable.tls-failed") ? Kind.HANDSHAKE : Kind.NO_ANSWER;
+            return switch (wording) {
+                // no route to the address family (IPv6 on an IPv4-only network): nothing about the server's TLS
+                case "dot.reachable.no-route" -> null;
+                case "dot.reachable.tls-failed", "dot.reachable.tls-reset", "dot.reachable.tls-closed",
+                     "dot.reachable.tls-timeout" -> Kind.HANDSHAKE;
+                default -> Kind.NO_ANSWER;
+            };
         }
         if (c.id().equals("tls.version")) {
             return Kind.HANDSHAKE;

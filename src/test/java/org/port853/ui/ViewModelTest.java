@@ -1672,6 +1672,75 @@ class ViewModelTest {
                     + "queries to it just now."), status.protectTextProperty().get());
         }
 
+        /** The state with {@code servers} in use in opportunistic mode. */
+        private org.port853.core.ResolverState opportunistic(ServerAddress... servers) {
+            return Fakes.state(new org.port853.core.GlobalState(List.of(servers), List.of(), servers[0],
+                    org.port853.core.DotMode.OPPORTUNISTIC, org.port853.core.DnssecMode.NO, true,
+                    List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub"), null);
+        }
+
+        private Check portSilent(ServerAddress server, String wording) {
+            return Check.failure("dot.reachable", server.toString(), "TCP " + server.dotEndpoint() + " failed.",
+                    "Try from another network.").says(wording, server.dotEndpoint());
+        }
+
+        @Test
+        @DisplayName("a provider whose IPv4 server passed is proposed though its IPv6 one failed: one with no route (an "
+                + "IPv4-only network) is no TLS failure, and one that failed otherwise does not outweigh the pass")
+        void protectKeepsAProviderWithAServerThatPassed() {
+            ServerAddress v4 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            ServerAddress v6 = ServerAddress.parse("2620:fe::fe#dns.quad9.net");
+            adapter.state = opportunistic(v4, v6);
+            model.refresh();
+            String proposed = status.protectTextProperty().get();
+            assertTrue(proposed.startsWith("Strict mode with Quad9 (malware blocking) for every domain"), proposed);
+            model.tlsFailures().checked(List.of(Check.ok("dot.reachable", v4.toString(), "TCP connected."),
+                    portSilent(v6, "dot.reachable.no-route")));
+            assertEquals(proposed, status.protectTextProperty().get());
+            model.tlsFailures().checked(List.of(Check.ok("dot.reachable", v4.toString(), "TCP connected."),
+                    portSilent(v6, "dot.reachable.timeout")));
+            assertEquals(proposed, status.protectTextProperty().get());
+        }
+
+        @Test
+        @DisplayName("when the recommended providers failed as well, the Protect row and the preview say so plainly "
+                + "rather than proposing strict mode with them without a word")
+        void protectWarnsWhenEveryProviderFailed() {
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = opportunistic(quad9);
+            model.refresh();
+            model.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout"),
+                    portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
+            String said = status.protectTextProperty().get();
+            assertTrue(said.endsWith(" " + I18n.t("protect.skipped.all")), said);
+            status.protect();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, apply.phaseProperty().get());
+            assertTrue(apply.plainSummaryProperty().get().endsWith(I18n.t("protect.skipped.all")),
+                    apply.plainSummaryProperty().get());
+            apply.close();
+        }
+
+        @Test
+        @DisplayName("the Protect row stops leaving a server out once its failure is 15 minutes old, at the next "
+                + "re-read of the state (the window re-reads every 10 s), as Protect itself does")
+        void protectRowFollowsAnExpiredFailure() throws Exception {
+            MovableClock clock = new MovableClock();
+            AppModel m = new AppModel(services(new Fakes.AnsweringProbe()), tasks, new TlsFailures(clock));
+            org.port853.ui.status.StatusViewModel s = new org.port853.ui.status.StatusViewModel(m,
+                    new org.port853.ui.apply.ApplyViewModel(m));
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = opportunistic(quad9);
+            m.refresh();
+            String proposed = s.protectTextProperty().get();
+            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout")));
+            assertTrue(s.protectTextProperty().get().startsWith("Strict mode with Mullvad DNS"),
+                    s.protectTextProperty().get());
+            clock.advance(TlsFailures.STANDS.plusSeconds(5));
+            m.reread();
+            assertEquals(proposed, s.protectTextProperty().get());
+        }
+
         @Test
         @DisplayName("after Protect's change was rolled back, Protect says so and offers it again as a retry, until one takes")
         void protectRemembersItsFailure() {
@@ -2999,6 +3068,27 @@ class ViewModelTest {
                 public List<BenchResult> bench() { return List.of(); }
                 public boolean demo() { return false; }
             };
+        }
+
+        @Test
+        @DisplayName("only a run's own checks count as TLS failures seen then: a pin check 16 minutes after a run that "
+                + "found a port silent does not make that old failure new again")
+        void onlyARunsOwnChecksCountAsNew() {
+            ServerAddress server = ServerAddress.parse("198.18.0.4#dot.test");
+            Check silent = Check.failure("dot.reachable", server.toString(), "no answer", "Try another network.")
+                    .says("dot.reachable.timeout", "198.18.0.4:853");
+            MovableClock clock = new MovableClock();
+            TlsFailures failures = new TlsFailures(clock);
+            DiagnosticsViewModel vm = new DiagnosticsViewModel(diagnostics(
+                    () -> new Doctor.Report(List.of(silent), List.of(), List.of()),
+                    () -> List.of(Check.ok("pin.spki", "198.18.0.2#dot.test", "matches"))), tasks, text -> { });
+            vm.onRun(failures::checked);
+            vm.runDoctor();
+            assertTrue(failures.of(server).isPresent());
+            clock.advance(Duration.ofMinutes(16));
+            vm.checkPins();
+            assertTrue(vm.checks().contains(silent), "the run's row stays in the table");
+            assertTrue(failures.of(server).isEmpty(), "the failure is 16 minutes old");
         }
 
         @Test

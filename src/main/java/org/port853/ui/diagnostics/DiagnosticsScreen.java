@@ -38,8 +38,7 @@ public final class DiagnosticsScreen {
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, model.tasks(),
                 text -> services.notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text));
         follow(vm, watch);
-        vm.checks().addListener((javafx.collections.ListChangeListener<org.port853.probe.doctor.Check>) c ->
-                model.tlsFailures().checked(vm.checks()));
+        vm.onRun(model.tlsFailures()::checked); // stamped when the run ended
         vm.followSettings(model.stateProperty(), model.pinsRecordedProperty());
         vm.onPinsChanged(model::pinsRecorded);
         model.changedKeysProperty().addListener((o, a, b) -> vm.loadPins()); // a Refresh found a key change

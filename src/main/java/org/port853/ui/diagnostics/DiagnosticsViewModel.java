@@ -43,6 +43,7 @@ public final class DiagnosticsViewModel {
     private final ObservableList<PinRecord> pins = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper changedKeys = new ReadOnlyStringWrapper("");
     private Runnable pinsChanged = () -> { };
+    private Consumer<List<Check>> ran = list -> { };
     /** The resolver's state, once {@link #followSettings} gave it: what the checks are run under. */
     private javafx.beans.value.ObservableValue<org.port853.core.ResolverState> state;
     /** The settings the shown checks were run under (null before a run, or when they could not be read). */
@@ -92,6 +93,7 @@ public final class DiagnosticsViewModel {
     private void showReport(Doctor.Report r) {
         // what needs doing first: failures, then warnings, each in the order the checks ran
         checks.setAll(mostUrgentFirst(r.checks()));
+        ran.accept(r.checks());
         long failures = r.checks().stream().filter(c -> c.status() == CheckStatus.FAILURE).count();
         long warnings = r.checks().stream().filter(c -> c.status() == CheckStatus.WARNING).count();
         // when they ran: the results describe the servers at that time, not after a later recovery or change
@@ -111,6 +113,7 @@ public final class DiagnosticsViewModel {
             List<Check> merged = new java.util.ArrayList<>(checks.stream().filter(c -> !c.id().equals(PIN_CHECK)).toList());
             merged.addAll(list);
             checks.setAll(mostUrgentFirst(merged));
+            ran.accept(list);
             pinChanges(list);
             loadPins();
             pinsChanged.run();
@@ -195,6 +198,14 @@ public final class DiagnosticsViewModel {
             loadPins();
             pinsChanged.run();
         }));
+    }
+
+    /**
+     * Takes the checks of each run as it ends, and only those: the checks table also keeps earlier runs' results, which
+     * are not news when it changes.
+     */
+    public void onRun(Consumer<List<Check>> ran) {
+        this.ran = ran;
     }
 
     /** Runs after pins were checked or accepted here (the window's model reads them again, so Status follows). */

@@ -93,7 +93,7 @@ public final class StatusViewModel {
         // the servers are named by the catalogue: a custom provider renamed or deleted is renamed here too
         model.catalogue().addListener((javafx.collections.ListChangeListener<Provider>) c -> update());
         apply.lastFailureProperty().addListener((o, a, f) -> updateProtect());
-        model.tlsFailures().all().addListener((javafx.collections.MapChangeListener<String, Object>) c -> updateProtect());
+        model.tlsFailures().changes().addListener((o, a, b) -> updateProtect());
         model.refreshErrorProperty().addListener((o, a, e) -> updateProtect());
         switchUsable.bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
                 && model.blockedProperty().get() == null && !apply.busy(), model.stateProperty(),
