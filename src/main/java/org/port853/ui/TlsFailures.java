@@ -127,23 +127,28 @@ public final class TlsFailures {
      * (an IPv6 address failing on a network without IPv6 says nothing of the IPv4 one that passed).
      */
     public Optional<Failure> ofAll(Collection<ServerAddress> servers) {
-        forgetExpired();
-        if (servers.stream().anyMatch(a -> passes.containsKey(where(a)))) {
+        if (servers.stream().map(a -> passes.get(where(a))).anyMatch(at -> at != null && stands(at))) {
             return Optional.empty();
         }
         return servers.stream().map(this::of).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Failure> standing(String where) {
-        forgetExpired();
-        return Optional.ofNullable(failures.get(where));
+        return Optional.ofNullable(failures.get(where)).filter(f -> stands(f.at()));
     }
 
-    /** Drops the findings older than {@link #STANDS}: what Protect proposes may change with that alone. */
+    /** A finding made at {@code at} still counts: it is no older than {@link #STANDS}. */
+    private boolean stands(Instant at) {
+        return !at.isBefore(clock.instant().minus(STANDS));
+    }
+
+    /**
+     * Drops the findings older than {@link #STANDS} and announces it: what Protect proposes may change with that alone.
+     * Lookups already pass over such findings; this is what tells the Status row to read again.
+     */
     public void forgetExpired() {
-        Instant oldest = clock.instant().minus(STANDS);
-        boolean dropped = failures.values().removeIf(f -> f.at().isBefore(oldest));
-        dropped |= passes.values().removeIf(at -> at.isBefore(oldest));
+        boolean dropped = failures.values().removeIf(f -> !stands(f.at()));
+        dropped |= passes.values().removeIf(at -> !stands(at));
         if (dropped) {
             changed();
         }
