@@ -358,7 +358,7 @@ public final class ChangeEngine {
         try (ChangeLock lock = held) {
             Journal j = journals.load();
             Optional<Sentence> nothing = nothingToRevert.of(j);
-            return nothing.isPresent() ? nothingReverted(nothing.get(), actions, t0) : revert(j, actions, t0, refusal);
+            return nothing.isPresent() ? unchanged(nothing.get(), actions, t0) : revert(j, actions, t0, refusal);
         }
     }
 
@@ -376,10 +376,10 @@ public final class ChangeEngine {
             throw noLock;
         }
         Optional<Sentence> nothing = nothingToRevert.of(j);
-        return nothing.isPresent() ? nothingReverted(nothing.get(), actions, t0) : restore(j, actions, t0, refusal, noLock);
+        return nothing.isPresent() ? unchanged(nothing.get(), actions, t0) : restore(j, actions, t0, refusal, noLock);
     }
 
-    private ApplyResult nothingReverted(Sentence why, Steps actions, long t0) {
+    private ApplyResult unchanged(Sentence why, Steps actions, long t0) {
         return result(Outcome.UNCHANGED, why, List.of(), actions, false, t0);
     }
 
