@@ -31,10 +31,12 @@ final class LinkDestination {
         return walk(link, text).circles();
     }
 
-    private record Walk(Path path, boolean circles) {
+    /** Where a link leads, and whether it went round in a circle of links on the way. */
+    record Walk(Path path, boolean circles) {
     }
 
-    private static Walk walk(Path link, String text) {
+    /** Both answers of one walk along the link at {@code link} whose text is {@code text}. */
+    static Walk walk(Path link, String text) {
         Path absolute = link.toAbsolutePath();
         Deque<String> names = new ArrayDeque<>();
         push(names, text);

@@ -18,18 +18,19 @@ record NoFileFix(String text, FixAction action, String linkDetail) {
         return new NoFileFix(repointLink(stubListenerOff), stubListenerOff ? null : FixAction.LINK_RESOLV_CONF, "1");
     }
 
+    private static final String STUB_LISTENER_OFF = "systemd-resolved's stub listener is off (DNSStubListener=no), so "
+            + "the stub cannot answer unless you turn it on (DNSStubListener=yes).";
+
     private static String repointLink(boolean stubListenerOff) {
-        return stubListenerOff ? "Point the link at a file that names a DNS server instead: systemd-resolved's stub "
-                + "listener is off (DNSStubListener=no), so the stub cannot answer unless you turn it on "
-                + "(DNSStubListener=yes)." : "Point the link at the local resolver instead (sudo ln -sf "
+        return stubListenerOff ? "Point the link at a file that names a DNS server instead: " + STUB_LISTENER_OFF
+                : "Point the link at the local resolver instead (sudo ln -sf "
                 + "/run/systemd/resolve/stub-resolv.conf /etc/resolv.conf): 'port853 apply' with --link-resolv-conf "
                 + "does it with the settings it applies.";
     }
 
     private static String moveAway(String what, boolean stubListenerOff) {
         return "Move " + what + " away (sudo mv /etc/resolv.conf /etc/resolv.conf.old)" + (stubListenerOff
-                ? " and put a file there that names a DNS server: systemd-resolved's stub listener is off "
-                + "(DNSStubListener=no), so the stub cannot answer unless you turn it on (DNSStubListener=yes)."
+                ? " and put a file there that names a DNS server: " + STUB_LISTENER_OFF
                 : ", then link /etc/resolv.conf to /run/systemd/resolve/stub-resolv.conf: 'port853 apply' with "
                 + "--link-resolv-conf does it with the settings it applies.");
     }

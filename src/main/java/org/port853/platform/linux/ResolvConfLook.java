@@ -60,9 +60,10 @@ record ResolvConfLook(String linkTarget, FileType type, byte[] bytes, boolean nu
         String target;
         try {
             seen = Files.readAttributes(resolvConf, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            String text = seen.isSymbolicLink() ? Files.readSymbolicLink(resolvConf).toString() : null;
-            target = text == null ? null : ResolvConfInspector.leadsTo(resolvConf, text);
-            if (text != null && LinkDestination.circles(resolvConf, text)) {
+            LinkDestination.Walk walk = seen.isSymbolicLink()
+                    ? LinkDestination.walk(resolvConf, Files.readSymbolicLink(resolvConf).toString()) : null;
+            target = walk == null ? null : walk.path().toString();
+            if (walk != null && walk.circles()) {
                 return Optional.of(new ResolvConfLook(target, null, null)); // as a dangling link: no file there
             }
         } catch (NoSuchFileException missing) {
