@@ -10,9 +10,21 @@ import java.util.Map;
  * may not read it) hides ours wherever it sorts: resolved then ignores every configuration file.
  * {@code skippedLine} says why resolved skips a line of a file it reads (null when none). {@code exported} marks a file
  * (not Port853's own) that carries the header 'port853 export' writes: a copy a fleet playbook deployed.
+ * {@code stop} says whether systemd-resolved goes on reading past this file, wherever it sorts.
  */
 public record DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
-                     boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists, boolean exported) {
+                     boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists, boolean exported,
+                     Stop stop) {
+    /** What systemd-resolved does when it meets the file. */
+    public enum Stop {
+        /** It reads the file (or skips it) and goes on to the next. */
+        NONE,
+        /** It fails on the file: the files before it stay in force, none from it on is read. */
+        HERE,
+        /** It ignores every settings file, resolved.conf included. */
+        ALL_FILES
+    }
+
     /**
      * {@code clearedLists}: the list keys (DNS=, Domains=, ...) the file clears with an empty assignment, so the files
      * before it add nothing to them ({@code keys} holds only what this file sets after that).
@@ -20,6 +32,13 @@ public record DropIn(String path, boolean ours, boolean overridesOurs, Map<Strin
     public DropIn {
         keys = Map.copyOf(keys);
         clearedLists = java.util.Set.copyOf(clearedLists);
+        java.util.Objects.requireNonNull(stop);
+    }
+
+    /** A drop-in past which systemd-resolved goes on reading. */
+    public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
+                  boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists, boolean exported) {
+        this(path, ours, overridesOurs, keys, error, hidesOurs, skippedLine, clearedLists, exported, Stop.NONE);
     }
 
     /** A drop-in without the header of 'port853 export'. */

@@ -55,8 +55,8 @@ final class DropInScanner {
         // the main file resolved's user cannot open: it fails there and reads no drop-in at all, ours included
         Path main = paths.mainConf(systemdVersion);
         if (Files.isRegularFile(main)) {
-            user.flatMap(u -> u.cannotRead(main, top)).ifPresent(why ->
-                    out.add(new DropIn(main.toString(), false, false, Map.of(), why, true)));
+            user.flatMap(u -> u.cannotRead(main, top)).ifPresent(why -> out.add(new DropIn(main.toString(), false,
+                    false, Map.of(), why, true, null, java.util.Set.of(), false, DropIn.Stop.ALL_FILES)));
         }
         // the keys Port853's drop-in sets; it sorts before the files that could override it
         java.util.Set<String> oursKeys = ResolvedConf.ALWAYS_WRITTEN;
@@ -96,11 +96,12 @@ final class DropInScanner {
             boolean later = sortsAfterOurs(e.getKey(), ourName);
             boolean overrides = later && !ResolvedConf.effectiveKeysAmong(parsed.keys(), oursKeys).isEmpty();
             // a directory resolved's user cannot list is skipped whole: it hides ours only when ours is in it
+            DropIn.Stop stop = unlisted.containsKey(dir) ? DropIn.Stop.NONE : closed.isPresent()
+                    ? unopenedStop(features) : unparsable ? failedStop(file, features) : DropIn.Stop.NONE;
             boolean hides = unlisted.containsKey(dir) ? dir.equals(paths.ourDropIn().getParent())
-                    : closed.isPresent() ? unopenedHidesOurs(e.getKey(), ourName, later, features)
-                    : unparsable && failedHidesOurs(file, later, features);
+                    : stopHidesOurs(stop, later) && !(closed.isPresent() && e.getKey().equals(ourName));
             out.add(new DropIn(file.toString(), ours, overrides, parsed.keys(), fileError, hides, parsed.error(),
-                    parsed.cleared(), exported));
+                    parsed.cleared(), exported, stop));
         }
         return out;
     }
@@ -141,19 +142,30 @@ final class DropInScanner {
     }
 
     /**
-     * A drop-in resolved's user cannot open: resolved stops reading there, and from 253 it ignores every file. One with
-     * our name is not counted: it is ours (apply writes it again, 0644) or masked by ours once written.
+     * A drop-in resolved's user cannot open: resolved stops reading there, and from 253 it ignores every file (checked
+     * on 247, 252, 257 and 262).
      */
-    private static boolean unopenedHidesOurs(String name, String ourName, boolean later, ResolvedFeatures features) {
-        return !name.equals(ourName) && (!later || features.opensAllFilesFirst());
+    private static DropIn.Stop unopenedStop(ResolvedFeatures features) {
+        return features.opensAllFilesFirst() ? DropIn.Stop.ALL_FILES : DropIn.Stop.HERE;
     }
 
     /**
-     * A drop-in resolved fails on: it stops reading there (the ones before it stay in effect), and from 258 a
-     * directory named *.conf makes it ignore every file. (A directory it cannot list it only skips: see scan.)
+     * A drop-in resolved fails on: it stops reading there (the ones before it stay in effect; checked on 247, 252, 257
+     * and 262 with a line that is not UTF-8), and from 258 a directory named *.conf makes it ignore every file. A named
+     * pipe it waits on for good before 258 (no file comes into force), and from 258 it ignores every file. (A directory
+     * it cannot list it only skips: see scan.)
      */
-    private static boolean failedHidesOurs(Path file, boolean later, ResolvedFeatures features) {
-        return !later || features.notAFileHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file);
+    private static DropIn.Stop failedStop(Path file, ResolvedFeatures features) {
+        return features.notAFileHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file) ? DropIn.Stop.ALL_FILES
+                : DropIn.Stop.HERE;
+    }
+
+    /**
+     * A file where resolved stops reading hides Port853's drop-in when it sorts before it ({@code later}: after it), one
+     * that makes resolved ignore every file wherever it sorts.
+     */
+    private static boolean stopHidesOurs(DropIn.Stop stop, boolean later) {
+        return stop == DropIn.Stop.ALL_FILES || stop == DropIn.Stop.HERE && !later;
     }
 
     /** {@code d} is a named pipe or device, as {@link #scan} found it. */

@@ -12,16 +12,17 @@ import org.port853.core.SettingsFile.Owner;
 /**
  * The drop-ins as systemd-resolved reads them, each setting marked with what became of it: a later file's value of the
  * same key wins, a list key (DNS=, Domains=, ...) adds to the files before unless a later file clears it, and a value
- * resolved cannot parse it ignores. From a file that hides Port853's on, resolved reads none; it reads no file at all
- * where that one sorts after Port853's ({@link DropIn#hidesOurs}).
+ * resolved cannot parse it ignores. Where the scanner found that resolved stops reading ({@link DropIn#stop}), it reads
+ * none from that file on, or no file at all.
  */
 final class DropInsInForce {
     private DropInsInForce() {
     }
 
     static List<SettingsFile> of(List<DropIn> dropIns) {
-        int hider = dropIns.stream().filter(DropIn::hidesOurs).findFirst().map(dropIns::indexOf).orElse(-1);
-        int stop = hider < 0 ? dropIns.size() : DropInScanner.readAfterOurs(dropIns.get(hider).path()) ? 0 : hider;
+        DropIn stopper = dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
+        int stop = stopper == null ? dropIns.size()
+                : stopper.stop() == DropIn.Stop.ALL_FILES ? 0 : dropIns.indexOf(stopper);
         List<DropIn> read = dropIns.subList(0, stop);
         List<SettingsFile> files = new ArrayList<>();
         for (int i = 0; i < dropIns.size(); i++) {
@@ -32,9 +33,9 @@ final class DropInsInForce {
                 settings.add(i >= stop ? new SettingsFile.Setting(key, value, Outcome.NOT_READ, null)
                         : setting(key, value, d, read.subList(i + 1, read.size()), read));
             }
-            String unread = d.error() != null || i < stop ? d.error() : (stop == 0
+            String unread = d.error() != null || i < stop ? d.error() : (stopper.stop() == DropIn.Stop.ALL_FILES
                     ? "systemd-resolved reads no settings file because of " : "systemd-resolved stops reading at ")
-                    + dropIns.get(hider).path();
+                    + stopper.path();
             files.add(new SettingsFile(d.path(), d.ours() ? Owner.OURS : d.exported() ? Owner.EXPORTED : Owner.OTHER,
                     settings, unread, d.skippedLine()));
         }

@@ -2,11 +2,18 @@ package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.DropIn;
 import org.port853.core.SettingsFile;
 import org.port853.core.SettingsFile.Outcome;
@@ -59,7 +66,8 @@ class DropInsInForceTest {
     @DisplayName("from a file resolved fails on before ours, nothing is read; one that sorts after ours hides every file")
     void hidingFileStopsTheReading() {
         DropIn early = new DropIn(DIR + "10-early.conf", false, false, Map.of("DNSOverTLS", "no"), null);
-        DropIn broken = new DropIn(DIR + "20-dir.conf", false, false, Map.of(), "a directory, not a file", true);
+        DropIn broken = new DropIn(DIR + "20-dir.conf", false, false, Map.of(), "a directory, not a file", true, null,
+                Set.of(), false, DropIn.Stop.HERE);
         DropIn ours = new DropIn(OURS, true, false, Map.of("DNSOverTLS", "yes"), null);
         List<SettingsFile> files = files(List.of(early, broken, ours));
 
@@ -68,10 +76,102 @@ class DropInsInForceTest {
         assertEquals(new SettingsFile(OURS, Owner.OURS, List.of(new Setting("DNSOverTLS", "yes", Outcome.NOT_READ, null)),
                 "systemd-resolved stops reading at " + broken.path(), null), files.get(2));
 
-        DropIn closedAfterOurs = new DropIn(DIR + "zzz-closed.conf", false, false, Map.of(), "permission denied", true);
+        DropIn closedAfterOurs = new DropIn(DIR + "zzz-closed.conf", false, false, Map.of(), "permission denied", true,
+                null, Set.of(), false, DropIn.Stop.ALL_FILES);
         List<SettingsFile> none = files(List.of(early, ours, closedAfterOurs));
         assertEquals(Outcome.NOT_READ, none.get(0).settings().get(0).outcome());
         assertEquals("systemd-resolved reads no settings file because of " + closedAfterOurs.path(), none.get(1).unread());
+    }
+
+    @Nested
+    @DisplayName("files on disk, as the scanner finds them: what resolved really read (each case seen with resolved 247, "
+            + "252, 257 and 262 in the rig, resolvectl dns listing the servers of the files it read)")
+    class Scanned {
+        @TempDir
+        Path root;
+        LinuxPaths paths;
+        Path etc;
+
+        @BeforeEach
+        void files() throws IOException {
+            paths = LinuxPaths.under(root);
+            etc = paths.dropInDirs().get(0);
+            Files.createDirectories(etc);
+            Files.writeString(etc.resolve("10-early.conf"), "[Resolve]\nDNS=198.18.0.10\n");
+            Files.writeString(etc.resolve(LinuxPaths.DROP_IN_NAME), "[Resolve]\nDNS=198.18.0.11\n");
+            Files.writeString(etc.resolve("zzz-2late.conf"), "[Resolve]\nDNS=198.18.0.12\n");
+            Files.writeString(paths.etc().resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n"
+                    + ResolvedUser.NAME + ":x:999999:999998:systemd Resolver:/:/usr/sbin/nologin\n");
+            Files.writeString(paths.etc().resolve("group"), "");
+        }
+
+        @Test
+        @DisplayName("a file after Port853's with a line that is not UTF-8: resolved stops there, the file after it is "
+                + "not read")
+        void aBrokenFileAfterOursStopsTheReadingThere() throws IOException {
+            Path bad = etc.resolve("zzz-1bad.conf");
+            Files.write(bad, "[Resolve]\nDomains=caf\u00e9.test\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            for (int version : new int[] {247, 252, 257, 262}) {
+                List<SettingsFile> files = scanned(version);
+                assertEquals(List.of(Outcome.IN_FORCE, Outcome.IN_FORCE, Outcome.NOT_READ), dnsOutcomes(files),
+                        "on " + version);
+                assertEquals("systemd-resolved stops reading at " + bad, file(files, "zzz-2late.conf").unread());
+            }
+        }
+
+        @Test
+        @DisplayName("a directory named *.conf: up to 257 resolved stops there, from 258 it reads no file, also none "
+                + "before the directory")
+        void aDirectoryStopsTheReadingOrHidesEveryFile() throws IOException {
+            Path dir = Files.createDirectory(etc.resolve("zzz-1dir.conf"));
+            for (int version : new int[] {247, 252, 257}) {
+                assertEquals(List.of(Outcome.IN_FORCE, Outcome.IN_FORCE, Outcome.NOT_READ), dnsOutcomes(scanned(version)),
+                        "on " + version);
+            }
+            Files.delete(dir);
+            Path early = Files.createDirectory(etc.resolve("20-dir.conf"));
+            assertEquals(List.of(Outcome.IN_FORCE, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(scanned(257)));
+            List<SettingsFile> on262 = scanned(262);
+            assertEquals(List.of(Outcome.NOT_READ, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(on262));
+            assertEquals("systemd-resolved reads no settings file because of " + early,
+                    file(on262, "10-early.conf").unread());
+        }
+
+        @Test
+        @DisplayName("a file resolved's user cannot open: 247 and 252 stop there, 257 and 262 read no file, also "
+                + "none before it")
+        void aClosedFileStopsTheReadingOrHidesEveryFile() throws IOException {
+            Path late = etc.resolve("zzz-1closed.conf");
+            Files.writeString(late, "[Resolve]\nDNS=198.18.0.13\n");
+            Files.setPosixFilePermissions(late, PosixFilePermissions.fromString("rw-------"));
+            for (int version : new int[] {247, 252}) {
+                assertEquals(List.of(Outcome.IN_FORCE, Outcome.IN_FORCE, Outcome.NOT_READ), dnsOutcomes(scanned(version)),
+                        "on " + version);
+            }
+            Files.move(late, etc.resolve("20-closed.conf"));
+            for (int version : new int[] {257, 262}) {
+                assertEquals(List.of(Outcome.NOT_READ, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(scanned(version)),
+                        "on " + version);
+            }
+            assertEquals(List.of(Outcome.IN_FORCE, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(scanned(252)));
+        }
+
+        private List<SettingsFile> scanned(int version) {
+            return new LinuxDetails(version, new org.port853.core.ResolvConfState(
+                    org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                    List.of("127.0.0.53")), DropInScanner.scan(paths, version)).settingsFiles();
+        }
+
+        /** What became of DNS= in 10-early.conf, Port853's file and zzz-2late.conf, in that order. */
+        private static List<Outcome> dnsOutcomes(List<SettingsFile> files) {
+            return java.util.stream.Stream.of("10-early.conf", LinuxPaths.DROP_IN_NAME, "zzz-2late.conf")
+                    .map(name -> file(files, name).settings().stream().filter(x -> x.key().equals("DNS")).findFirst()
+                            .orElseThrow().outcome()).toList();
+        }
+
+        private static SettingsFile file(List<SettingsFile> files, String name) {
+            return files.stream().filter(f -> f.path().endsWith("/" + name)).findFirst().orElseThrow();
+        }
     }
 
     /** The drop-ins as LinuxDetails gives them to status. */
