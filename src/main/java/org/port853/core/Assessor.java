@@ -169,12 +169,9 @@ public final class Assessor {
             String off = "DNS-over-TLS is off: every query leaves this computer in plaintext on port 53.";
             reasons.add(later == null ? new Reason("DOT_OFF", Severity.UNENCRYPTED, off,
                     TURN_ON, FixAction.ENABLE_DOT, List.of("0"))
-                    : new Reason("DOT_OFF", Severity.UNENCRYPTED, off, later.file() + " sets DNSOverTLS="
-                    + later.value() + winsOver(later.over()) + ": remove that line (or the file), then turn on "
-                    + "encryption with a provider in strict mode.", null,
-                    // 0 is "no such file": the bundle's choice takes 1 + what the file wins over
-                    List.of(String.valueOf(1 + later.over().kind().ordinal()), later.file(), later.value(),
-                            later.over().file())));
+                    : new Reason("DOT_OFF", Severity.UNENCRYPTED, off, setsAfter("DNSOverTLS", later)
+                    + ": remove that line (or the file), then turn on encryption with a provider in strict mode.", null,
+                    laterFileDetails(later)));
             return;
         }
         if (g.servers().isEmpty()) {
@@ -376,14 +373,14 @@ public final class Assessor {
             // a file read after Port853's that sets DNSSEC= wins over --dnssec no, so the advice names that file
             SettingElsewhere later = s.platform() == null ? null : s.platform().settingAfterOurs("DNSSEC");
             String fix = later == null ? "apply again with --dnssec no (in the window: DNSSEC No on the Providers "
-                    + "screen)" : later.file() + " sets DNSSEC=" + later.value() + " after Port853's settings: set it to "
-                    + "no there (or remove that line) and restart systemd-resolved";
+                    + "screen)" : setsAfter("DNSSEC", later) + ": set it to no there (or remove that line) and restart "
+                    + "systemd-resolved";
+            List<String> details = new ArrayList<>(List.of(resolver, dnssec.get()));
+            details.addAll(later == null ? List.of("0") : laterFileDetails(later));
             reasons.add(new Reason("DNSSEC_VALIDATION_FAILED", Severity.BROKEN, "Names do not resolve: " + resolver
                     + " rejects the answers because DNSSEC validation failed (" + dnssec.get() + ").",
                     "The servers, or the network between, do not deliver the signatures DNSSEC needs: " + fix
-                            + ", or choose providers that support DNSSEC.", later == null
-                    ? List.of(resolver, dnssec.get(), "0") : List.of(resolver, dnssec.get(), "1", later.file(),
-                    later.value())));
+                            + ", or choose providers that support DNSSEC.", details));
             return finish(reasons);
         }
         reasons.add(new Reason("NAMES_UNRESOLVED", Severity.BROKEN,
@@ -391,6 +388,20 @@ public final class Assessor {
                 "The DNS servers refuse queries or cannot be reached; 'port853 doctor' checks each server and says why.",
                 List.of(resolver, why)));
         return finish(reasons);
+    }
+
+    /** "{file} sets {key}={value}" and what that file, read later, wins over. */
+    private static String setsAfter(String key, SettingElsewhere later) {
+        return later.file() + " sets " + key + "=" + later.value() + winsOver(later.over());
+    }
+
+    /**
+     * The details the bundles' texts take for a file read later that sets a key: the choice (0 is "no such file", so
+     * 1 + what the file wins over), the file, its value, and the exported copy it wins over.
+     */
+    private static List<String> laterFileDetails(SettingElsewhere later) {
+        return List.of(String.valueOf(1 + later.over().kind().ordinal()), later.file(), later.value(),
+                later.over().file());
     }
 
     /** How a file read later that sets a key wins over {@code over}; nothing said when Port853 manages no file. */

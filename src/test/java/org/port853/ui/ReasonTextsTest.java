@@ -174,13 +174,17 @@ class ReasonTextsTest {
 
     /** DNS-over-TLS off with the later VPN drop-in's server, read after {@code earlier}. */
     private static ResolverState vpnTurnsEncryptionOffAfter(List<org.port853.core.DropIn> earlier) {
+        return laterFileAfter(earlier, Map.of("DNS", "198.18.0.4", "DNSOverTLS", "no"));
+    }
+
+    /** DNS-over-TLS off, and the drop-in zzz-vpn.conf setting {@code keys} read after {@code earlier}. */
+    private static ResolverState laterFileAfter(List<org.port853.core.DropIn> earlier, Map<String, String> keys) {
         ResolverState s = Fakes.plaintextState(null);
         org.port853.core.GlobalState g = new org.port853.core.GlobalState(
                 List.of(org.port853.core.ServerAddress.parse("198.18.0.4")), List.of(), null,
                 org.port853.core.DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
         List<org.port853.core.DropIn> dropIns = new java.util.ArrayList<>(earlier);
-        dropIns.add(new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true,
-                Map.of("DNS", "198.18.0.4", "DNSOverTLS", "no"), null));
+        dropIns.add(new org.port853.core.DropIn("/etc/systemd/resolved.conf.d/zzz-vpn.conf", false, true, keys, null));
         return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), g, s.links(),
                 s.pendingChange(), s.problem(), new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
                 "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), dropIns));
@@ -232,6 +236,48 @@ class ReasonTextsTest {
             assertTrue(fix.contains("zzz-vpn.conf") && !fix.contains("Port853") && !fix.contains("wins over")
                     && !fix.contains("Vorrang"), fix);
         }
+    }
+
+    @Test
+    @DisplayName("DNSSEC validation failing with DNSSEC= from a later drop-in: the fix says that file wins over "
+            + "Port853's settings only where Port853 has a drop-in, names the exported copy it wins over, and with no "
+            + "file of Port853's at all says only what it sets, in both languages")
+    void theDnssecFixSaysWhatTheLaterFileWinsOver() {
+        Map<String, String> dnssecYes = Map.of("DNSSEC", "yes");
+        ResolverState afterOurs = laterFileAfter(List.of(new org.port853.core.DropIn(
+                "/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, Map.of("DNSSEC", "no"), null)), dnssecYes);
+        assertTrue(dnssecFix(afterOurs, java.util.Locale.ENGLISH).contains("zzz-vpn.conf sets DNSSEC=yes after "
+                + "Port853's settings, so it wins over them: set it to no there"), dnssecFix(afterOurs,
+                java.util.Locale.ENGLISH));
+        assertTrue(dnssecFix(afterOurs, java.util.Locale.GERMAN).contains("zzz-vpn.conf setzt DNSSEC=yes nach den "
+                + "Einstellungen von Port853 und hat damit Vorrang"), dnssecFix(afterOurs, java.util.Locale.GERMAN));
+
+        ResolverState afterCopy = laterFileAfter(List.of(new org.port853.core.DropIn(
+                "/etc/systemd/resolved.conf.d/50-fleet.conf", false, false, Map.of("DNSSEC", "no"), null, false, null,
+                java.util.Set.of(), true)), dnssecYes);
+        assertTrue(dnssecFix(afterCopy, java.util.Locale.ENGLISH).contains("zzz-vpn.conf sets DNSSEC=yes after the "
+                + "exported copy 50-fleet.conf, so it wins over it: set it to no there"), dnssecFix(afterCopy,
+                java.util.Locale.ENGLISH));
+        assertTrue(dnssecFix(afterCopy, java.util.Locale.GERMAN).contains("zzz-vpn.conf setzt DNSSEC=yes nach der "
+                + "exportierten Kopie 50-fleet.conf und hat damit Vorrang vor ihr"), dnssecFix(afterCopy,
+                java.util.Locale.GERMAN));
+
+        ResolverState alone = laterFileAfter(List.of(), dnssecYes);
+        assertTrue(dnssecFix(alone, java.util.Locale.ENGLISH).contains("zzz-vpn.conf sets DNSSEC=yes: set it to no "
+                + "there"), dnssecFix(alone, java.util.Locale.ENGLISH));
+        assertTrue(dnssecFix(alone, java.util.Locale.GERMAN).contains("zzz-vpn.conf setzt DNSSEC=yes: dort auf no "
+                + "stellen"), dnssecFix(alone, java.util.Locale.GERMAN));
+        for (java.util.Locale l : List.of(java.util.Locale.ENGLISH, java.util.Locale.GERMAN)) {
+            String fix = dnssecFix(alone, l);
+            assertTrue(!fix.contains("Port853") && !fix.contains("wins over") && !fix.contains("Vorrang"), fix);
+        }
+    }
+
+    /** The window's fix of DNSSEC_VALIDATION_FAILED for {@code s} in {@code l}. */
+    private static String dnssecFix(ResolverState s, java.util.Locale l) {
+        Reason r = Assessor.namesUnresolved(Assessor.assess(s), s, "DNSSEC validation failed: no-signature").reasons()
+                .stream().filter(x -> x.code().equals("DNSSEC_VALIDATION_FAILED")).findFirst().orElseThrow();
+        return org.port853.ui.common.I18n.in(l, () -> ReasonTexts.of(r, s)).fix();
     }
 
     @Test

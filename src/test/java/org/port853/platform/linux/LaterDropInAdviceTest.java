@@ -56,14 +56,22 @@ class LaterDropInAdviceTest {
     }
 
     @Test
-    @DisplayName("DNSSEC validation fails with DNSSEC=yes from a later drop-in: the fix names that file, not --dnssec no")
+    @DisplayName("DNSSEC validation fails with DNSSEC=yes from a later drop-in: the fix names that file, not --dnssec "
+            + "no, and says it wins over Port853's settings only where Port853 has a drop-in")
     void dnssecAdviceNamesTheFile() {
-        ResolverState s = state(DotMode.STRICT, List.of(file("zzz-dnssec.conf", Map.of("DNSSEC", "yes"))));
+        ResolverState s = state(DotMode.STRICT, List.of(new DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false,
+                Map.of("DNSSEC", "no"), null), file("zzz-dnssec.conf", Map.of("DNSSEC", "yes"))));
         Assessment a = Assessor.namesUnresolved(Assessor.assess(s), s,
                 "resolve call failed: DNSSEC validation failed: no-signature");
         Reason r = a.reasons().stream().filter(x -> x.code().equals("DNSSEC_VALIDATION_FAILED")).findFirst().orElseThrow();
         assertTrue(r.fix().contains(DIR + "zzz-dnssec.conf sets DNSSEC=yes after Port853's settings"), r.fix());
         assertFalse(r.fix().contains("--dnssec no"), r.fix());
+
+        ResolverState alone = state(DotMode.STRICT, List.of(file("zzz-dnssec.conf", Map.of("DNSSEC", "yes"))));
+        Reason without = Assessor.namesUnresolved(Assessor.assess(alone), alone, "DNSSEC validation failed: no-signature")
+                .reasons().stream().filter(x -> x.code().equals("DNSSEC_VALIDATION_FAILED")).findFirst().orElseThrow();
+        assertTrue(without.fix().contains(DIR + "zzz-dnssec.conf sets DNSSEC=yes: set it to no there"), without.fix());
+        assertFalse(without.fix().contains("Port853"), "Port853 has no drop-in: " + without.fix());
 
         ResolverState plain = state(DotMode.STRICT, List.of());
         Reason own = Assessor.namesUnresolved(Assessor.assess(plain), plain, "DNSSEC validation failed: no-signature")
