@@ -89,14 +89,12 @@ class DropInsInForceTest {
     class Scanned {
         @TempDir
         Path root;
-        LinuxPaths paths;
         Path etc;
 
         @BeforeEach
         void files() throws IOException {
-            paths = LinuxPaths.under(root);
-            etc = paths.dropInDirs().get(0);
-            Files.createDirectories(etc);
+            LinuxPaths paths = LinuxPaths.under(root);
+            etc = Files.createDirectories(paths.dropInDirs().get(0));
             Files.writeString(etc.resolve("10-early.conf"), "[Resolve]\nDNS=198.18.0.10\n");
             Files.writeString(etc.resolve(LinuxPaths.DROP_IN_NAME), "[Resolve]\nDNS=198.18.0.11\n");
             Files.writeString(etc.resolve("zzz-2late.conf"), "[Resolve]\nDNS=198.18.0.12\n");
@@ -159,7 +157,7 @@ class DropInsInForceTest {
         private List<SettingsFile> scanned(int version) {
             return new LinuxDetails(version, new org.port853.core.ResolvConfState(
                     org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
-                    List.of("127.0.0.53")), DropInScanner.scan(paths, version)).settingsFiles();
+                    List.of("127.0.0.53")), DropInScanner.scan(LinuxPaths.under(root), version)).settingsFiles();
         }
 
         /** What became of DNS= in 10-early.conf, Port853's file and zzz-2late.conf, in that order. */
