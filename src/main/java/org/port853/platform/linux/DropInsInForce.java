@@ -20,10 +20,9 @@ final class DropInsInForce {
     }
 
     static List<SettingsFile> of(List<DropIn> dropIns) {
-        DropIn stopper = dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
-        int stop = stopper == null ? dropIns.size()
-                : stopper.stop() == DropIn.Stop.ALL_FILES ? 0 : dropIns.indexOf(stopper);
-        List<DropIn> read = dropIns.subList(0, stop);
+        DropIn stopper = stopper(dropIns);
+        List<DropIn> read = read(dropIns);
+        int stop = read.size();
         List<SettingsFile> files = new ArrayList<>();
         for (int i = 0; i < dropIns.size(); i++) {
             DropIn d = dropIns.get(i);
@@ -40,6 +39,18 @@ final class DropInsInForce {
                     settings, unread, d.skippedLine()));
         }
         return files;
+    }
+
+    /** The first of {@code dropIns} (in the order resolved reads them) where resolved stops reading; null if none. */
+    private static DropIn stopper(List<DropIn> dropIns) {
+        return dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
+    }
+
+    /** The leading part of {@code dropIns} (in the order resolved reads them) that resolved reads. */
+    static List<DropIn> read(List<DropIn> dropIns) {
+        DropIn stopper = stopper(dropIns);
+        return stopper == null ? dropIns
+                : dropIns.subList(0, stopper.stop() == DropIn.Stop.ALL_FILES ? 0 : dropIns.indexOf(stopper));
     }
 
     private static SettingsFile.Setting setting(String key, String value, DropIn file, List<DropIn> later,

@@ -231,17 +231,19 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         }
     }
 
+    /** The last drop-in read after Port853's that sets {@code key}; one past where resolved stops reading is not. */
     @Override
     public SettingElsewhere settingAfterOurs(String key) {
+        List<DropIn> read = DropInsInForce.read(dropIns);
         DropIn last = null;
-        for (DropIn d : dropIns) {
+        for (DropIn d : read) {
             if (!d.ours() && DropInScanner.readAfterOurs(d.path())
                     && !ResolvedConf.effectiveKeysAmong(d.keys(), java.util.Set.of(key)).isEmpty()) {
                 last = d;
             }
         }
         return last == null ? null : new SettingElsewhere(last.path(), last.keys().get(key),
-                OverriddenByLater.of(dropIns, last, java.util.Set.of(key)));
+                OverriddenByLater.of(read, last, java.util.Set.of(key)));
     }
 
     /** The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}. */

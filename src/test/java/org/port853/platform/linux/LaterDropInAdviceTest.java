@@ -56,6 +56,21 @@ class LaterDropInAdviceTest {
     }
 
     @Test
+    @DisplayName("a file after the one where resolved stops reading is not named: resolved never read it")
+    void aFilePastWhereResolvedStopsIsNotNamed() {
+        DropIn ours = new DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false, Map.of("DNSSEC", "no"), null);
+        DropIn broken = new DropIn(DIR + "zzz-1bad.conf", false, false, Map.of(), "line 2 is not valid UTF-8", false,
+                null, java.util.Set.of(), false, DropIn.Stop.HERE);
+        DropIn unread = file("zzz-2late.conf", Map.of("DNSSEC", "yes", "DNSOverTLS", "no"));
+        LinuxDetails d = (LinuxDetails) state(DotMode.OFF, List.of(ours, broken, unread)).platform();
+        assertNull(d.settingAfterOurs("DNSSEC"));
+        assertNull(d.settingAfterOurs("DNSOverTLS"));
+        DropIn read = file("zzz-0read.conf", Map.of("DNSSEC", "yes"));
+        assertEquals(new SettingElsewhere(read.path(), "yes"), ((LinuxDetails) state(DotMode.OFF,
+                List.of(ours, read, broken, unread)).platform()).settingAfterOurs("DNSSEC"));
+    }
+
+    @Test
     @DisplayName("DNSSEC validation fails with DNSSEC=yes from a later drop-in: the fix names that file, not --dnssec "
             + "no, and says it wins over Port853's settings only where Port853 has a drop-in")
     void dnssecAdviceNamesTheFile() {
