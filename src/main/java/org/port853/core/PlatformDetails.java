@@ -97,6 +97,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Whether {@code place} (one this platform names, e.g. by {@link #encryptionSetOutside()}) is a setting that Port853's
+     * fleet script made (on Windows the rule for all names of 'port853 export --format powershell'), not this Port853:
+     * a revert leaves it, and must say that undoing the script is what turns it off.
+     */
+    default boolean isFleetScripts(String place) {
+        return false;
+    }
+
+    /**
      * The DNSSEC setting Port853's own settings make now (a choice made earlier, which a later change that leaves
      * DNSSEC to the system keeps); null when the system's own setting is in force.
      */

@@ -46,7 +46,9 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
             /** A copy of Port853's settings deployed from 'port853 export', at Port853's path. */
             EXPORTED_COPY,
             /** A file at Port853's path that Port853 did not write so (by hand, another tool, or edited since). */
-            FILE_AT_OUR_PATH
+            FILE_AT_OUR_PATH,
+            /** A setting of Port853's fleet script (Windows: its rule for all names), not of this Port853. */
+            FLEET_SCRIPT
         }
 
         public EncryptionStaysOn {

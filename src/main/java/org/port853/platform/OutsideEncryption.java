@@ -30,13 +30,17 @@ public final class OutsideEncryption {
     static final String STAYS_ON_EXPORT = "result.encryption-stays.export";
     /** As {@link #STAYS_ON}, where the file has the name of Port853's own but Port853 did not write it so. */
     static final String STAYS_ON_OUR_PATH = "result.encryption-stays.our-path";
+    /** As {@link #STAYS_ON}, where Port853's fleet script for Windows set it (details: 0 strict or 1 opportunistic, where). */
+    static final String STAYS_ON_FLEET_SCRIPT = "result.encryption-stays.fleet-script";
     /** The wordings of the note that encryption stays on, whoever's file keeps it. */
-    static final java.util.List<String> STAYS_ON_ALL = java.util.List.of(STAYS_ON, STAYS_ON_EXPORT, STAYS_ON_OUR_PATH);
+    static final java.util.List<String> STAYS_ON_ALL = java.util.List.of(STAYS_ON, STAYS_ON_EXPORT, STAYS_ON_OUR_PATH,
+            STAYS_ON_FLEET_SCRIPT);
     /** The wording of a reason followed by a note (details: the reason, the note). */
     static final String WITH_NOTE = "result.with-note";
 
     private static ApplyResult.EncryptionStaysOn.SetBy setBy(PlatformDetails platform, String file) {
-        return platform.isExportedCopy(file) ? ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY
+        return platform.isFleetScripts(file) ? ApplyResult.EncryptionStaysOn.SetBy.FLEET_SCRIPT
+                : platform.isExportedCopy(file) ? ApplyResult.EncryptionStaysOn.SetBy.EXPORTED_COPY
                 : platform.isAtOurPathNotOurs(file) ? ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH
                 : ApplyResult.EncryptionStaysOn.SetBy.OTHER_FILE;
     }
@@ -76,10 +80,29 @@ public final class OutsideEncryption {
                     + "has the name of Port853's settings file but is not as Port853 wrote it (written by hand or by "
                     + "another tool, or edited since), and revert removes only what Port853 wrote; to turn it off, change "
                     + "DNSOverTLS= there or remove that file", STAYS_ON_OUR_PATH, mode, where);
+            case FLEET_SCRIPT -> Sentence.of("encrypted DNS (" + (strict(staysOn) ? "strict" : "opportunistic") + ") stays "
+                    + "on: Port853's fleet script for Windows (from 'port853 export --format powershell') turns it on, with "
+                    + "its NRPT rule for all names (comment '" + where + "') and the encryption entries of that rule's "
+                    + "servers; it is not this Port853's, and revert removes only what this Port853 wrote; to turn it off, "
+                    + "undo the script as its header says", STAYS_ON_FLEET_SCRIPT, strict(staysOn) ? 0 : 1, where);
             case OTHER_FILE -> Sentence.of("DNS-over-TLS (" + mode + ") stays on: it is set in " + where + ", outside "
                     + "Port853, and revert removes only Port853's own settings; to turn it off, change DNSOverTLS= there",
                     STAYS_ON, mode, where);
         };
+    }
+
+    /** The mode that stays on is strict (else opportunistic). */
+    public static boolean strict(ApplyResult.EncryptionStaysOn staysOn) {
+        return DotMode.parse(staysOn.mode()) == DotMode.STRICT;
+    }
+
+    /**
+     * A revert's result as the adapter gives it: one that finished (nothing to undo, or undone) with the note read from
+     * the state {@code after} it; a failed or refused one as it is.
+     */
+    public static ApplyResult afterFinishedRevert(ApplyResult r, java.util.function.Supplier<ResolverState> after) {
+        boolean done = r.outcome() == ApplyResult.Outcome.UNCHANGED || r.outcome() == ApplyResult.Outcome.REVERTED;
+        return done ? afterRevert(r, after.get()) : r;
     }
 
     /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */

@@ -253,6 +253,43 @@ class ChangeTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("on Windows, Off's preview and a revert's result say that the fleet script's rule keeps "
+            + "encryption on, in the command line's words, in English and German (they said 'the configuration returns' "
+            + "and 'back as it was')")
+    void windowsFleetScriptKeepsEncryptionOn() {
+        var fleet = new org.port853.platform.windows.WindowsDetails(22631, "Professional", "23H2", false, false, List.of(),
+                List.of(new org.port853.platform.windows.EncryptionEntry("1.1.1.1",
+                        org.port853.platform.windows.EncryptionEntry.Protocol.DOH, "https://cloudflare-dns.com/dns-query",
+                        null, true, true)),
+                List.of(new org.port853.platform.windows.NrptRule("{0F1EE7}", List.of("."), List.of("1.1.1.1"),
+                        org.port853.platform.windows.NrptRule.FLEET_COMMENT)), false, null, false, false);
+        var state = org.port853.platform.windows.WindowsStates.of(fleet, null, org.port853.core.StateSource.WINDOWS);
+        String note = org.port853.platform.OutsideEncryption.note(org.port853.platform.OutsideEncryption.staysOn(state)
+                .orElseThrow()).english();
+        assertTrue(note.startsWith("encrypted DNS (opportunistic) stays on: Port853's fleet script for Windows"), note);
+        assertEquals("Turn off Port853's settings: they are removed and the system's own configuration returns. "
+                + Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".",
+                english(() -> org.port853.ui.apply.ChangeSummary.turningOff(state)), "Off's preview, before the revert");
+        assertTrue(german(() -> org.port853.ui.apply.ChangeSummary.turningOff(state)).endsWith("Verschlüsseltes DNS "
+                + "(opportunistisch) bleibt an: Das Flotten-Skript von Port853 für Windows (aus „port853 export --format "
+                + "powershell“) schaltet es ein, mit seiner NRPT-Regel für alle Namen (Kommentar „"
+                + org.port853.platform.windows.NrptRule.FLEET_COMMENT + "“) und den Verschlüsselungseinträgen der Server "
+                + "dieser Regel; es gehört nicht zu diesem Port853, und Zurücksetzen entfernt nur, was dieses Port853 "
+                + "geschrieben hat; zum Ausschalten nehmen Sie das Skript zurück, wie dessen Kopfkommentar es beschreibt."),
+                german(() -> org.port853.ui.apply.ChangeSummary.turningOff(state)));
+
+        ApplyResult r = org.port853.platform.OutsideEncryption.afterRevert(ApplyResult.of(ApplyResult.Outcome.REVERTED, ""),
+                state);
+        assertEquals("Reverted: the system configuration is back as it was. Encryption stays on (opportunistic): Port853's "
+                + "fleet script for Windows (from 'port853 export --format powershell') turns it on with its NRPT rule for "
+                + "all names (comment '" + org.port853.platform.windows.NrptRule.FLEET_COMMENT + "'), not this Port853. "
+                + "To turn it off, undo the script as its header says.", english(() -> ApplyViewModel.resultText(r)));
+        assertTrue(german(() -> ApplyViewModel.resultText(r)).contains("Die Verschlüsselung bleibt an (opportunistisch): "
+                + "Das Flotten-Skript von Port853 für Windows"), german(() -> ApplyViewModel.resultText(r)));
+        assertEquals("Port853's settings removed", english(() -> ApplyViewModel.resultTitle(r)));
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("turning Port853's encryption off while the system's own file turns it on: the result "
             + "says it stays on and names the file, in both languages")
     void aRevertThatLeavesEncryptionOnSaysSo() {

@@ -176,9 +176,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
 
     @Override
     public ApplyResult revert() {
-        ApplyResult r = send(HelperRequest.of(HelperRequest.Action.REVERT));
-        boolean done = r.outcome() == ApplyResult.Outcome.UNCHANGED || r.outcome() == ApplyResult.Outcome.REVERTED;
-        return done ? revertSaid(r) : r;
+        return OutsideEncryption.afterFinishedRevert(missingResolvConfSaid(send(HelperRequest.of(
+                HelperRequest.Action.REVERT))), this::readState);
     }
 
     /** What a finished revert tells besides its outcome; also for a recover that finished an interrupted revert. */

@@ -2,7 +2,9 @@ package org.port853.platform.windows;
 
 import java.util.List;
 import java.util.Optional;
+import org.port853.core.DotMode;
 import org.port853.core.PlatformDetails;
+import org.port853.core.SettingElsewhere;
 
 /**
  * What the Windows DNS client does, as read without elevation: build, adapters, encryption entries, NRPT rules
@@ -119,6 +121,34 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
     public Optional<EncryptionEntry> entryFor(String server) {
         Optional<EncryptionEntry> dot = dotEnabled ? entry(server, EncryptionEntry.Protocol.DOT) : Optional.empty();
         return dot.isPresent() ? dot : entry(server, EncryptionEntry.Protocol.DOH);
+    }
+
+    /**
+     * The fleet script's rule for all names is the one in force: it, not this Port853, encrypts (named by its comment,
+     * as {@code Get-DnsClientNrptRule} shows it).
+     */
+    @Override
+    public String encryptionSetOutside() {
+        return fleetScriptsRule().isPresent() ? NrptRule.FLEET_COMMENT : null;
+    }
+
+    /**
+     * While the fleet script's rule is in force, a revert leaves it. Once Port853's own rule replaced it, what a revert
+     * puts back is in the journal, which only administrators may read: not said.
+     */
+    @Override
+    public SettingElsewhere encryptionAfterRevert() {
+        return fleetScriptsRule().map(r -> WindowsStates.mode(this, r.nameServers())).filter(m -> m != DotMode.OFF)
+                .map(m -> new SettingElsewhere(NrptRule.FLEET_COMMENT, m.resolvedValue())).orElse(null);
+    }
+
+    @Override
+    public boolean isFleetScripts(String place) {
+        return NrptRule.FLEET_COMMENT.equals(place);
+    }
+
+    private Optional<NrptRule> fleetScriptsRule() {
+        return groupPolicyNrpt ? Optional.empty() : port853Rule().filter(NrptRule::isFleetScripts);
     }
 
     public Optional<NrptRule> port853Rule() {

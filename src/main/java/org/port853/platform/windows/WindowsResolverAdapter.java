@@ -17,6 +17,7 @@ import org.port853.helper.HelperRequest;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.FileChange;
 import org.port853.platform.OperatingSystem;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.Steps;
 
@@ -114,7 +115,9 @@ public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
 
     @Override
     public ApplyResult revert() {
-        return client().run(HelperRequest.of(HelperRequest.Action.REVERT));
+        // the state after it, read here: the fleet script's rule a revert put back (or left) keeps encryption on
+        return OutsideEncryption.afterFinishedRevert(client().run(HelperRequest.of(HelperRequest.Action.REVERT)),
+                this::readState);
     }
 
     @Override

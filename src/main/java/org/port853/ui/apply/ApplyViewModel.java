@@ -471,8 +471,9 @@ public final class ApplyViewModel {
             case OTHER_FILE -> "result.reverted.stays-on";
             case EXPORTED_COPY -> "result.reverted.stays-on.export";
             case FILE_AT_OUR_PATH -> "result.reverted.stays-on.our-path";
+            case FLEET_SCRIPT -> "result.reverted.stays-on.fleet-script";
         };
-        return " " + I18n.t(key, on.mode(), on.setIn());
+        return " " + I18n.t(key, on.mode(), on.setIn(), org.port853.platform.OutsideEncryption.strict(on) ? 0 : 1);
     }
 
     /** The sheet's title for a change's outcome; a revert after which encryption stays on does not say "turned off". */

@@ -15,6 +15,7 @@ import org.port853.core.DotMode;
 import org.port853.core.ResolverState;
 import org.port853.helper.HelperDocuments;
 import org.port853.platform.ApplyResult;
+import org.port853.platform.OutsideEncryption;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
 
@@ -75,6 +76,35 @@ class WindowsAdapterTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    @DisplayName("on a machine the fleet script set up, revert says that encryption stays on through the script's rule "
+            + "(apply then revert put the rule back and said only 'restored the previous settings'), and so does Off's "
+            + "preview and a revert that finds nothing of this Port853's")
+    void revertSaysTheFleetScriptKeepsEncryptionOn() throws java.io.IOException {
+        FakeWindows w = FakeWindows.load("home-22631");
+        PowerShellExportTest.runByItsLogic(PowerShellExportTest.script(DotMode.STRICT, "cloudflare"), w);
+        WindowsResolverAdapter a = adapter(w, true, new java.util.ArrayList<>());
+        ApplyResult.EncryptionStaysOn fleet = new ApplyResult.EncryptionStaysOn("yes", NrptRule.FLEET_COMMENT,
+                ApplyResult.EncryptionStaysOn.SetBy.FLEET_SCRIPT);
+        assertEquals(java.util.Optional.of(fleet), OutsideEncryption.staysOnAfterRevert(a.readState()),
+                "Off's preview, while only the script's rule is in force");
+        String note = "encrypted DNS (strict) stays on: Port853's fleet script for Windows (from 'port853 export --format "
+                + "powershell') turns it on, with its NRPT rule for all names (comment '" + NrptRule.FLEET_COMMENT + "') "
+                + "and the encryption entries of that rule's servers; it is not this Port853's, and revert removes only "
+                + "what this Port853 wrote; to turn it off, undo the script as its header says";
+        ApplyResult nothing = a.revert();
+        assertEquals(ApplyResult.Outcome.UNCHANGED, nothing.outcome(), nothing.reason());
+        assertTrue(nothing.reason().startsWith("nothing to revert: Port853 has no record of a change on this computer")
+                && nothing.reason().endsWith("; " + note), nothing.reason());
+        assertEquals(fleet, nothing.encryptionStaysOn());
+
+        assertEquals(ApplyResult.Outcome.APPLIED, a.apply(WindowsPlannerTest.quad9(DotMode.STRICT)).outcome());
+        ApplyResult r = a.revert();
+        assertEquals(ApplyResult.Outcome.REVERTED, r.outcome(), r.reason());
+        assertEquals("restored the previous settings; names resolve; " + note, r.reason(), "the command line's words");
+        assertEquals(fleet, r.encryptionStaysOn(), "the fact, for --json and the window");
     }
 
     @Test
