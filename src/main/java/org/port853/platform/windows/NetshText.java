@@ -1,5 +1,6 @@
 package org.port853.platform.windows;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  * Reads {@code netsh dnsclient show global} and {@code show encryption}, the only source for DoT (there is no
  * cmdlet). netsh labels and yes/no words are localized, so the parser relies on what does not change: the
  * protocol acronyms (DoT, DoH), IP addresses, URLs and {@code host:port} values, and the order of the two
- * yes/no values in an entry (auto-upgrade, then UDP fallback, as in Microsoft's netsh reference).
+ * yes/no values in an entry (auto-upgrade, then UDP fallback, as in Microsoft's netsh reference). A yes/no word it
+ * does not know is an {@link IOException}, never skipped: skipping one moved the next into its place (auto-upgrade
+ * "no" and UDP fallback "yes" read as strict).
  */
 public final class NetshText {
     private static final Set<String> YES = Set.of("yes", "ja", "oui", "sí", "si", "sim", "はい", "是", "예", "да", "tak",
@@ -21,6 +24,8 @@ public final class NetshText {
     private static final Pattern LINE = Pattern.compile("^\\s*(.+?)\\s+:\\s*(.*?)\\s*$");
     private static final Pattern ADDRESS = Pattern.compile("(?<![0-9A-Za-z:.])([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?![0-9A-Za-z:.])");
     private static final Pattern HOST_PORT = Pattern.compile("^([A-Za-z0-9.-]*):([0-9]{1,5})$");
+    /** A value that is one word of letters: a yes or no in the language of Windows (not a number, URL or host). */
+    private static final Pattern WORD = Pattern.compile("^\\p{L}+$");
 
     /** The global DoT switch: {@code available} = this build knows DoT at all. */
     public record GlobalDot(boolean available, boolean enabled) {
@@ -29,22 +34,22 @@ public final class NetshText {
     private NetshText() {
     }
 
-    public static GlobalDot global(String text) {
+    public static GlobalDot global(String text) throws IOException {
         for (String line : text.lines().toList()) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && m.group(1).equals("DoT")) {
-                return new GlobalDot(true, yes(m.group(2)));
+                return new GlobalDot(true, yesOrNo(m.group(2), "netsh dnsclient show global", "the DoT switch"));
             }
         }
         return new GlobalDot(false, false);
     }
 
     /** The DoT entries (a block with a {@code host:port} value); DoH entries come from the cmdlet instead. */
-    public static List<EncryptionEntry> dotEntries(String text) {
+    public static List<EncryptionEntry> dotEntries(String text) throws IOException {
         List<EncryptionEntry> out = new ArrayList<>();
         String server = null;
         String host = null;
-        List<Boolean> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
         for (String line : (text + "\n\n").lines().toList()) {
             Matcher kv = LINE.matcher(line);
             String value = kv.matches() ? kv.group(2) : "";
@@ -52,8 +57,8 @@ public final class NetshText {
                 Matcher hp = HOST_PORT.matcher(value);
                 if (hp.matches() && !value.startsWith("http")) {
                     host = value;
-                } else if (yes(value) || no(value)) {
-                    flags.add(yes(value));
+                } else if (WORD.matcher(value).matches()) {
+                    flags.add(value);
                 }
                 continue;
             }
@@ -76,10 +81,23 @@ public final class NetshText {
         return out;
     }
 
-    private static EncryptionEntry entry(String server, String host, List<Boolean> flags) {
-        boolean autoUpgrade = !flags.isEmpty() && flags.get(0);
-        boolean udpFallback = flags.size() > 1 && flags.get(1);
-        return new EncryptionEntry(server, EncryptionEntry.Protocol.DOT, null, host, autoUpgrade, udpFallback);
+    private static EncryptionEntry entry(String server, String host, List<String> flags) throws IOException {
+        if (flags.size() < 2) {
+            throw new IOException(SHOW_ENCRYPTION + " printed no auto-upgrade and UDP fallback for " + server);
+        }
+        return new EncryptionEntry(server, EncryptionEntry.Protocol.DOT, null, host,
+                yesOrNo(flags.get(0), SHOW_ENCRYPTION, "the auto-upgrade of " + server),
+                yesOrNo(flags.get(1), SHOW_ENCRYPTION, "the UDP fallback of " + server));
+    }
+
+    private static final String SHOW_ENCRYPTION = "netsh dnsclient show encryption";
+
+    private static boolean yesOrNo(String word, String command, String what) throws IOException {
+        if (yes(word) || no(word)) {
+            return yes(word);
+        }
+        throw new IOException(command + " printed '" + word + "' for " + what + ", which Port853 does not know as yes "
+                + "or no in the language of this Windows");
     }
 
     static boolean yes(String v) {

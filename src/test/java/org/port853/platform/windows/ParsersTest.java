@@ -53,22 +53,38 @@ class ParsersTest {
     }
 
     @Test
-    void netshWithoutDotLine() {
+    void netshWithoutDotLine() throws IOException {
         assertEquals(new NetshText.GlobalDot(false, false), NetshText.global("DoH : yes\n"));
         assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : ja\n"));
         assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : はい\n"));
     }
 
     @Test
-    void netshEncryptionJapaneseAndNoHostName() {
+    void netshEncryptionJapaneseAndNoHostName() throws IOException {
         String ja = "\n9.9.9.9 の暗号化設定\n------\nDNS-over-TLS ホスト            : :853\n自動アップグレード            : はい\n"
                 + "UDP フォールバック             : いいえ\n";
         List<EncryptionEntry> e = NetshText.dotEntries(ja);
         assertEquals(List.of(new EncryptionEntry("9.9.9.9", EncryptionEntry.Protocol.DOT, null, ":853", true, false)), e);
     }
 
+    /**
+     * A language whose yes/no words Port853 does not list (here Dutch "ja"/"nee", written as the German fixture's
+     * layout, not recorded): "nee" was skipped and "ja" took its place, so auto-upgrade off with UDP fallback on read as
+     * strict. It is an error now, which the state shows as unreadable, never a wrong reading.
+     */
     @Test
-    void netshEncryptionDohOnlyBlocksAreNotDot() {
+    void netshYesOrNoWordsNotKnownAreAnErrorNotSkipped() {
+        String nl = "\nVersleutelingsinstellingen voor 9.9.9.9\n------\nDNS-over-TLS-host            : dns.quad9.net:853\n"
+                + "Automatische upgrade         : nee\nUDP-terugval                 : ja\n";
+        IOException e = assertThrows(IOException.class, () -> NetshText.dotEntries(nl));
+        assertEquals("netsh dnsclient show encryption printed 'nee' for the auto-upgrade of 9.9.9.9, which Port853 does "
+                + "not know as yes or no in the language of this Windows", e.getMessage());
+        IOException g = assertThrows(IOException.class, () -> NetshText.global("DoT                 : nee\n"));
+        assertTrue(g.getMessage().contains("'nee' for the DoT switch"), g.getMessage());
+    }
+
+    @Test
+    void netshEncryptionDohOnlyBlocksAreNotDot() throws IOException {
         String text = "Encryption settings for 1.1.1.1\n----\nDNS-over-HTTPS template     : https://cloudflare-dns.com/"
                 + "dns-query\nAuto-upgrade                : no\nUDP-fallback                : no\n";
         assertTrue(NetshText.dotEntries(text).isEmpty());
