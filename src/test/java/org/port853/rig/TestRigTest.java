@@ -61,4 +61,22 @@ class TestRigTest {
             assertEquals("enabled\n", rig.exec(null, T, "systemctl", "is-enabled", "systemd-resolved").stdout());
         }
     }
+
+    /**
+     * A desktop user's Port853 reads the version and the resolver's state through systemctl as the real one answers
+     * anyone: the stand-in failed for a user who may not write its log, so status as nobody took systemd 247 for an
+     * unknown release.
+     */
+    @Test
+    void theStandInAnswersAnUnprivilegedUser() {
+        assumeTrue(TestRig.available(), "needs root, unbound, systemd-resolved, iproute2");
+        try (TestRig rig = TestRig.start("rignobody", 136, Map.of())) {
+            TestRig.ExecResult version = rig.exec(null, T, "setpriv", "--reuid=65534", "--regid=65534",
+                    "--clear-groups", "systemctl", "--version");
+            assertEquals(0, version.exitCode(), version.stderr());
+            assertTrue(version.stdout().startsWith("systemd "), version.stdout());
+            assertEquals("active\n", rig.exec(null, T, "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    "systemctl", "is-active", "systemd-resolved").stdout());
+        }
+    }
 }
