@@ -90,6 +90,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
             return java.util.Optional.empty();
         }
         return freshLookup(features)
+                .filter(FreshLookup::pastCache)
+                .map(FreshLookup::lookup)
                 .filter(l -> l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0)
                 .map(l -> new org.port853.platform.LookupTransport(ResolvedStateReader.NAME, LinuxChange.PROBE_NAME,
                         l.confidential()));
@@ -104,9 +106,9 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     public org.port853.platform.OwnLookup ownLookup() {
         ResolvedFeatures features = new ResolvedFeatures(reader.systemdVersion());
         return freshLookup(features)
-                .map(l -> l.serverAnswered() ? org.port853.platform.OwnLookup.answered(features.probeRequestFlags() != 0)
+                .map(f -> f.lookup().serverAnswered() ? org.port853.platform.OwnLookup.answered(f.pastCache())
                         : org.port853.platform.OwnLookup.failed(LinuxChange.PROBE_NAME + ": "
-                        + (l.error() == null ? "no answer" : l.error())))
+                        + (f.lookup().error() == null ? "no answer" : f.lookup().error())))
                 .orElse(org.port853.platform.OwnLookup.NOT_ASKED);
     }
 
@@ -114,13 +116,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
      * One lookup of the probe name over D-Bus, past the cache where this resolved can (248+); empty when it could not
      * be asked: not running (asking could start it by bus activation), no bus.
      */
-    private java.util.Optional<ResolvedBus.Lookup> freshLookup(ResolvedFeatures features) {
+    private java.util.Optional<FreshLookup> freshLookup(ResolvedFeatures features) {
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(LOOKUP_TIMEOUT)) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(bus.resolveHostname(LinuxChange.PROBE_NAME, features.probeRequestFlags(),
-                    LOOKUP_TIMEOUT));
+            return java.util.Optional.of(FreshLookup.ask(features,
+                    flags -> bus.resolveHostname(LinuxChange.PROBE_NAME, flags, LOOKUP_TIMEOUT)));
         } catch (org.freedesktop.dbus.exceptions.DBusException | IOException | RuntimeException e) {
             return java.util.Optional.empty(); // dbus-java also throws unchecked ones: a resolver that cannot be asked says nothing
         }

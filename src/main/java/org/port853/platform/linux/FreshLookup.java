@@ -1,0 +1,23 @@
+package org.port853.platform.linux;
+
+import java.util.function.LongFunction;
+
+/**
+ * One lookup of the probe name past resolved's cache where it can (248+). Where the version is not known (systemctl
+ * could not say) and resolved turns out to predate the request flags ("Invalid flags parameter"), it is asked again
+ * without them, as the health check falls back: a refusal of the flags says nothing about whether names resolve.
+ *
+ * @param pastCache the lookup bypassed the cache, so its reply flags tell how the answer travelled
+ */
+record FreshLookup(ResolvedBus.Lookup lookup, boolean pastCache) {
+
+    /** @param resolve a lookup of the probe name with these request flags */
+    static FreshLookup ask(ResolvedFeatures features, LongFunction<ResolvedBus.Lookup> resolve) {
+        long flags = features.probeRequestFlags();
+        ResolvedBus.Lookup l = resolve.apply(flags);
+        if (flags != 0 && !features.known() && !l.answered() && l.rejectedFlags()) {
+            return new FreshLookup(resolve.apply(0), false);
+        }
+        return new FreshLookup(l, flags != 0);
+    }
+}
