@@ -25,6 +25,10 @@ final class ExitCodes {
             + "at the next boot, 'harden --revert' left the nftables boot file including the removed rule file, so it "
             + "fails to load, or 'providers' could not read your own providers' file and lists only the built-in ones)";
 
+    /** What 130 (and the other signal codes) mean, as the help and the man page say it. */
+    static final String STOPPED_MEANING = "stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM (a change "
+            + "under way finishes or is rolled back first)";
+
     private ExitCodes() {
     }
 

@@ -59,7 +59,7 @@ public final class ManPage {
         }
         out.println(".SH EXIT STATUS");
         out.println(".TP\n.B 0\nsuccess\n.TP\n.B 1\nfailed, refused or rolled back\n.TP\n.B 2\nbad input\n.TP\n.B 3\n"
-                + roff(ExitCodes.NOT_COVERED_MEANING));
+                + roff(ExitCodes.NOT_COVERED_MEANING) + "\n.TP\n.B 130\n" + roff(ExitCodes.STOPPED_MEANING));
         out.println(".SH FILES");
         out.println(".TP\n.I /etc/systemd/resolved.conf.d/zz\\-port853.conf\nthe one drop-in Port853 writes");
         out.println(".TP\n.I /var/lib/port853\njournal of changes (used by \\fBrevert\\fR and \\fBrecover\\fR)");

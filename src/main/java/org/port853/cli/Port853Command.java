@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                         + "'port853 status --demo=windows'); a demo contacts nothing and saves no settings.",
                 "",
                 "Exit codes: 0 ok; 1 failed, refused or rolled back; 2 bad input; 3 "
-                        + ExitCodes.NOT_COVERED_MEANING + ".",
+                        + ExitCodes.NOT_COVERED_MEANING + "; 130 " + ExitCodes.STOPPED_MEANING + ".",
                 "",
                 "Errors are one sentence on stderr starting 'port853 COMMAND:'. 'port853 COMMAND --help' (or 'port853 "
                         + "help COMMAND') explains a command."})

@@ -56,4 +56,14 @@ class ManPageTest {
             assertTrue(help.contains(part), "--help: " + part);
         }
     }
+
+    @Test
+    @DisplayName("the man page and --help give the exit codes of a command stopped by a signal, as the README does")
+    void exitStatusOfASignalAsInTheReadme() {
+        CommandLine cl = Port853Command.create(new CliServices(() -> null, () -> null));
+        String page = page(cl).replace("\\-", "-").replaceAll("\\s+", " ");
+        String help = CliRuns.run(new CliServices(() -> null, () -> null), "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("; 130 stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM"), help);
+        assertTrue(page.contains(".B 130 stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM"), page);
+    }
 }
