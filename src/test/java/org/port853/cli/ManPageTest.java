@@ -47,9 +47,8 @@ class ManPageTest {
     @Test
     @DisplayName("the man page's exit status 3 lists every case --help lists: a revert that left a file alone, providers")
     void exitStatusThreeAsInTheHelp() {
-        CommandLine cl = Port853Command.create(new CliServices(() -> null, () -> null));
-        String page = page(cl).replace("\\-", "-").replaceAll("\\s+", " ");
-        String help = CliRuns.run(new CliServices(() -> null, () -> null), "--help").out().replaceAll("\\s+", " ");
+        String page = flatPage();
+        String help = flatHelp();
         for (String part : new String[] {"a revert restored settings with which names do not resolve or left a file of"
                 + " Port853's that someone else changed", "'providers' could not read your own providers' file"}) {
             assertTrue(page.contains(part), "man page: " + part);
@@ -60,10 +59,19 @@ class ManPageTest {
     @Test
     @DisplayName("the man page and --help give the exit codes of a command stopped by a signal, as the README does")
     void exitStatusOfASignalAsInTheReadme() {
-        CommandLine cl = Port853Command.create(new CliServices(() -> null, () -> null));
-        String page = page(cl).replace("\\-", "-").replaceAll("\\s+", " ");
-        String help = CliRuns.run(new CliServices(() -> null, () -> null), "--help").out().replaceAll("\\s+", " ");
+        String page = flatPage();
+        String help = flatHelp();
         assertTrue(help.contains("; 130 stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM"), help);
         assertTrue(page.contains(".B 130 stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM"), page);
+    }
+
+    /** The man page as plain words on one line. */
+    private static String flatPage() {
+        return page(Port853Command.create(new CliServices(() -> null, () -> null))).replace("\\-", "-")
+                .replaceAll("\\s+", " ");
+    }
+
+    private static String flatHelp() {
+        return CliRuns.run(new CliServices(() -> null, () -> null), "--help").out().replaceAll("\\s+", " ");
     }
 }
