@@ -363,7 +363,8 @@ public final class ChangeEngine {
     }
 
     /**
-     * The change lock cannot be taken (a read-only /var/lib): a revert that finds nothing to undo says so, as it does
+     * The change lock cannot be taken because its file system takes no writes (a read-only, full or over-quota /var/lib;
+     * any other failure to take it ends the revert before this): a revert that finds nothing to undo says so, as it does
      * under the lock, and writes nothing; any other fails with {@code noLock}, before anything is written.
      */
     private ApplyResult revertWithoutLock(ChangeLock.UnavailableException noLock, RevertRefusal refusal,

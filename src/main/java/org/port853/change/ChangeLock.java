@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.port853.core.UnwritableFileSystem;
 
 /**
  * Serialises changes: one writer at a time across processes (an advisory lock on {@code lock} in the state
@@ -31,16 +32,28 @@ public final class ChangeLock implements AutoCloseable {
     }
 
     /**
-     * Thrown when the lock file cannot be made or opened (a read-only or full /var/lib): no change can be made then,
-     * but one that would change nothing can still say so.
+     * Thrown when the lock file cannot be made or opened because its file system takes no writes (read-only, full or
+     * over quota, see {@link UnwritableFileSystem}): no change can be made then, but one that would change nothing can
+     * still say so. Any other reason (the state folder a symbolic link, the lock a directory, permission denied) is a
+     * plain IOException, after which nothing is read or written.
      */
     public static final class UnavailableException extends IOException {
         private static final long serialVersionUID = 1L;
 
         UnavailableException(Path file, IOException cause) {
-            super("could not take Port853's change lock " + file + ": " + org.port853.core.IoReasons.of(cause)
-                    + "; nothing was changed", cause);
+            super(cannotTake(file, cause), cause);
         }
+    }
+
+    /** Why the lock was not taken, as {@link UnavailableException} where the file system refuses writes. */
+    private static IOException notTaken(Path file, IOException cause) {
+        return UnwritableFileSystem.refused(cause) ? new UnavailableException(file, cause)
+                : new IOException(cannotTake(file, cause), cause);
+    }
+
+    private static String cannotTake(Path file, IOException cause) {
+        return "could not take Port853's change lock " + file + ": " + org.port853.core.IoReasons.of(cause)
+                + "; nothing was changed";
     }
 
     /** Lock files held by this process; guarded by the class monitor. */
@@ -63,7 +76,7 @@ public final class ChangeLock implements AutoCloseable {
         try {
             AtomicFiles.ensureDirectory(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
-            throw new UnavailableException(file, e);
+            throw notTaken(file, e);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
@@ -95,7 +108,7 @@ public final class ChangeLock implements AutoCloseable {
                             LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE))
                     : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UnavailableException(file, e);
+            throw notTaken(file, e);
         }
         try {
             FileLock l = ch.tryLock();

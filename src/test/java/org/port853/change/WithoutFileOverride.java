@@ -1,0 +1,59 @@
+package org.port853.change;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * Runs code on the calling thread as root without the capabilities that override file permissions, so that root meets
+ * "permission denied" as any user does. Capabilities belong to the thread (capset(2) with pid 0), so other threads of
+ * the tests keep theirs, and this thread gets its own back afterwards.
+ */
+final class WithoutFileOverride {
+    private static final int VERSION_3 = 0x20080522;
+    private static final int CAP_DAC_OVERRIDE = 1;
+    private static final int CAP_DAC_READ_SEARCH = 2;
+    private static final int CAP_FOWNER = 3;
+
+    static {
+        Native.register(WithoutFileOverride.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+    }
+
+    private WithoutFileOverride() {
+    }
+
+    interface Action<T> {
+        T run() throws Exception;
+    }
+
+    static <T> T run(Action<T> action) throws Exception {
+        Memory header = new Memory(8);
+        header.setInt(0, VERSION_3);
+        header.setInt(4, 0);
+        Memory saved = new Memory(24); // two of {effective, permitted, inheritable}
+        check(capget(header, saved), "capget");
+        Memory reduced = new Memory(24);
+        reduced.write(0, saved.getByteArray(0, 24), 0, 24);
+        int dropped = (1 << CAP_DAC_OVERRIDE) | (1 << CAP_DAC_READ_SEARCH) | (1 << CAP_FOWNER);
+        reduced.setInt(0, saved.getInt(0) & ~dropped);
+        check(capset(header, reduced), "capset");
+        try {
+            return action.run();
+        } finally {
+            header.setInt(0, VERSION_3);
+            check(capset(header, saved), "capset (restoring)");
+        }
+    }
+
+    private static void check(int rc, String call) {
+        if (rc != 0) {
+            throw new IllegalStateException(call + " failed (errno " + Native.getLastError() + ")");
+        }
+    }
+
+    private static native int capget(Pointer header, Pointer data);
+
+    private static native int capset(Pointer header, Pointer data);
+}
