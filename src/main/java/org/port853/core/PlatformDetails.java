@@ -69,6 +69,15 @@ public interface PlatformDetails {
     }
 
     /**
+     * Port853's own settings file, where it is taken for Port853's by its header alone (the record of what a revert
+     * removes is missing and this user cannot read Port853's journal): the helper's revert, which decides by the journal,
+     * keeps it where it was edited since Port853 wrote it. Null where that is known.
+     */
+    default String oursByHeaderOnly() {
+        return null;
+    }
+
+    /**
      * The file read after Port853's own settings that sets {@code key} (resolved's key name: DNSOverTLS, DNSSEC) to a
      * value in force, so that it wins whatever Port853 writes: a fix that would change {@code key} through Port853 is
      * refused, and the advice names this file instead; null when none does, or the platform cannot tell.

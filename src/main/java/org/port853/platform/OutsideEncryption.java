@@ -67,6 +67,22 @@ public final class OutsideEncryption {
                 DotMode.parse(stays.value()).resolvedValue(), stays.file(), setBy(before.platform(), stays.file())));
     }
 
+    /**
+     * Whose file keeps DNS-over-TLS on, and in which mode, if the helper's revert keeps Port853's own settings file, where
+     * that file is taken for Port853's by its header alone ({@link PlatformDetails#oursByHeaderOnly}): an edited copy
+     * stays, and with it what the resolver runs now. Empty where ownership is known, or the resolver does not encrypt.
+     */
+    public static java.util.Optional<ApplyResult.EncryptionStaysOn> staysOnIfOursKept(ResolverState before) {
+        String ours = before == null || before.platform() == null ? null : before.platform().oursByHeaderOnly();
+        if (ours == null || !encrypting(before)) {
+            return java.util.Optional.empty();
+        }
+        String outside = where(before);
+        return java.util.Optional.of(new ApplyResult.EncryptionStaysOn(before.global().dnsOverTls().resolvedValue(),
+                outside != null ? outside : ours, outside != null ? setBy(before.platform(), outside)
+                : ApplyResult.EncryptionStaysOn.SetBy.FILE_AT_OUR_PATH));
+    }
+
     /** The note that encryption stays on, said as whose file keeps it and how to turn it off (the CLI's words too). */
     public static Sentence note(ApplyResult.EncryptionStaysOn staysOn) {
         String mode = staysOn.mode();

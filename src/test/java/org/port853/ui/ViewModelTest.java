@@ -2765,6 +2765,38 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("turning off, where only its header says Port853's drop-in is Port853's (revert scope unrecorded, "
+                + "journal closed to this user), promises no end of encryption: the helper decides by its journal, and "
+                + "the sheet says what happens either way")
+        void turningOffWithOursJudgedByHeaderSaysBothOutcomes() {
+            adapter.delayMs = 0;
+            String ourPath = "/etc/systemd/resolved.conf.d/zz-port853.conf";
+            var ours = new org.port853.core.DropIn(ourPath, true, false, java.util.Map.of("DNSOverTLS", "yes"), null);
+            adapter.state = Fakes.state(strictGlobal(), null).withPlatform(new org.port853.platform.linux.LinuxDetails(
+                    252, stubResolvConf(), List.of(ours), null, true, "no", false, null, null,
+                    "/etc/systemd/resolved.conf", null, false, null, false, null, null, null, true, ourPath));
+            model.refresh();
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+            String removed = I18n.t("summary.off.plain", "192.168.1.1 (wlan0)");
+            assertEquals("Port853's helper decides from Port853's journal whether " + ourPath + " is Port853's: here only "
+                    + "the file's header says so, as the record of what a revert removes is missing. If the file is as "
+                    + "Port853 wrote it: " + removed + " If it was edited since, revert keeps it, and DNS stays as it is "
+                    + "now: DNS-over-TLS (yes) stays on: it is set in " + ourPath + ", which has the name of Port853's "
+                    + "settings file but is not as Port853 wrote it (written by hand or by another tool, or edited since), "
+                    + "and revert removes only what Port853 wrote; to turn it off, change DNSOverTLS= there or remove that "
+                    + "file.", apply.plainSummaryProperty().get());
+
+            String german = I18n.in(java.util.Locale.GERMAN, () -> {
+                org.port853.ui.apply.ApplyViewModel de = new org.port853.ui.apply.ApplyViewModel(model);
+                de.begin(org.port853.ui.apply.ApplyViewModel.Kind.REVERT, AppModel.off());
+                return de.plainSummaryProperty().get();
+            });
+            assertTrue(german.startsWith("Ob " + ourPath + " von Port853 ist, entscheidet der Helfer von Port853 anhand "
+                    + "seines Journals") && german.contains("DNS-over-TLS (yes) bleibt an"), german);
+        }
+
+        @Test
         @DisplayName("Off with nothing of Port853's to remove names the file that keeps DNS-over-TLS on and what to do "
                 + "with it, in the words the command line's revert says: an exported copy is removed with the fleet tool "
                 + "that deployed it, a file at Port853's path is not as Port853 wrote it, another file is edited")

@@ -31,14 +31,16 @@ import org.port853.core.UnicodeTlsNames;
  * revert would unmask ({@link DropInScanner#pipeOursMasks}), or null; {@code unicodeTlsNames}: how this build of
  * systemd-resolved checks a TLS name written in Unicode ({@link SystemdVersion#unicodeTlsNames}); {@code
  * revertScopeUnrecorded}: a file is at Port853's drop-in path, but the scope its revert is judged by is not recorded
- * ({@link OurDropIn#scopeUnrecorded}), so the drop-in is shown as Port853's by its journal or header.
+ * ({@link OurDropIn#scopeUnrecorded}), so the drop-in is shown as Port853's by its journal or header; {@code
+ * oursByHeaderOnly}: Port853's drop-in where it is shown as Port853's by its header alone ({@link
+ * OurDropIn#oursByHeaderOnly}), else null.
  */
 public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
                            boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked,
                            String journalProblem, String ourDropInLink, String mainConf, String dnsOverTlsDefault,
                            boolean filesChangedSinceStart, NoDirectory dropInDirectory, boolean mainConfPipe,
                            String pipeOursMasks, String mainConfDns, UnicodeTlsNames unicodeTlsNames,
-                           boolean revertScopeUnrecorded)
+                           boolean revertScopeUnrecorded, String oursByHeaderOnly)
         implements PlatformDetails {
     /**
      * {@code path}, where a directory should be, is a symbolic link to {@code linkTarget}, or (linkTarget null) anything
@@ -78,6 +80,16 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
                 journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, dropInDirectory,
                 mainConfPipe, pipeOursMasks, mainConfDns, UnicodeTlsNames.UNKNOWN);
+    }
+
+    public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,
+                        boolean systemdBooted, String mainConfDnsOverTls, boolean resolvedMasked, String journalProblem,
+                        String ourDropInLink, String mainConf, String dnsOverTlsDefault, boolean filesChangedSinceStart,
+                        NoDirectory dropInDirectory, boolean mainConfPipe, String pipeOursMasks, String mainConfDns,
+                        UnicodeTlsNames unicodeTlsNames, boolean revertScopeUnrecorded) {
+        this(systemdVersion, resolvConf, dropIns, downgrade, systemdBooted, mainConfDnsOverTls, resolvedMasked,
+                journalProblem, ourDropInLink, mainConf, dnsOverTlsDefault, filesChangedSinceStart, dropInDirectory,
+                mainConfPipe, pipeOursMasks, mainConfDns, unicodeTlsNames, revertScopeUnrecorded, null);
     }
 
     public LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<DropIn> dropIns, Downgrade downgrade,

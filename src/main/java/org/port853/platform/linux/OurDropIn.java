@@ -43,9 +43,25 @@ final class OurDropIn {
      * #scopeUnrecorded} then says that the scope is missing.
      */
     static boolean shownAsOurs(LinuxPaths paths) {
-        return judged(paths).or(() -> judged(paths, pristine -> journalled(paths, pristine)))
-                .or(() -> judged(paths, pristine -> Optional.of(RevertScope.of(Journal.EMPTY, pristine))))
-                .orElse(false);
+        return judged(paths).or(() -> byJournal(paths)).or(() -> byHeader(paths)).orElse(false);
+    }
+
+    /**
+     * Status shows the file at Port853's drop-in path as Port853's by its header alone (no scope published, the journal
+     * closed to this user): an edited copy that kept the header looks the same, and the helper's revert, which reads
+     * the journal, keeps such a copy.
+     */
+    static boolean oursByHeaderOnly(LinuxPaths paths) {
+        return judged(paths).isEmpty() && byJournal(paths).isEmpty() && byHeader(paths).orElse(false);
+    }
+
+    private static Optional<Boolean> byJournal(LinuxPaths paths) {
+        return judged(paths, pristine -> journalled(paths, pristine));
+    }
+
+    /** As a revert without a journal judges: a file with Port853's header is Port853's. */
+    private static Optional<Boolean> byHeader(LinuxPaths paths) {
+        return judged(paths, pristine -> Optional.of(RevertScope.of(Journal.EMPTY, pristine)));
     }
 
     /**

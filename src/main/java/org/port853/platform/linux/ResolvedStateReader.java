@@ -77,7 +77,8 @@ final class ResolvedStateReader {
                 LinuxDetails.NoDirectory.at(paths.ourDropIn().getParent()).orElse(null),
                 DropInScanner.isPipeOrDevice(paths.mainConf(version)),
                 DropInScanner.pipeOursMasks(paths).map(String::valueOf).orElse(null),
-                ResolvedConf.parse(mainText).keys().get("DNS"), build().unicodeTlsNames(), OurDropIn.scopeUnrecorded(paths));
+                ResolvedConf.parse(mainText).keys().get("DNS"), build().unicodeTlsNames(), OurDropIn.scopeUnrecorded(paths),
+                OurDropIn.oursByHeaderOnly(paths) ? paths.ourDropIn().toString() : null);
     }
 
     /** What the path of Port853's drop-in links to, where it is a symbolic link; else null. */

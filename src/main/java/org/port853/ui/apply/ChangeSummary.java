@@ -58,9 +58,19 @@ public final class ChangeSummary {
 
     /**
      * What turning Port853's settings off does; where another file turns DNS-over-TLS on, it names that file, the
-     * mode that stays and how to turn it off, before the change in the words the revert's result says after it.
+     * mode that stays and how to turn it off, before the change in the words the revert's result says after it. Where
+     * Port853's file is taken for Port853's by its header alone, it says both outcomes: the helper decides by its journal.
      */
     public static String turningOff(ResolverState before) {
+        String removed = removingOurs(before);
+        return org.port853.platform.OutsideEncryption.staysOnIfOursKept(before)
+                .map(kept -> I18n.t("summary.off.unconfirmed", before.platform().oursByHeaderOnly(), removed,
+                        ChangeTexts.staysOn(kept)))
+                .orElse(removed);
+    }
+
+    /** What removing Port853's own settings does. */
+    private static String removingOurs(ResolverState before) {
         java.util.Optional<org.port853.platform.ApplyResult.EncryptionStaysOn> stays =
                 org.port853.platform.OutsideEncryption.staysOnAfterRevert(before);
         if (stays.isPresent()) {
