@@ -32,8 +32,7 @@ class ChangeLockUnavailableTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         try (PrivateMount ro = PrivateMount.readOnly(state)) {
             Path seen = ro.path(state);
-            IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(seen, Duration.ZERO));
-            assertEquals(ChangeLock.UnavailableException.class, e.getClass(), e.toString());
+            IOException e = failure(seen, ChangeLock.UnavailableException.class);
             assertEquals("could not take Port853's change lock " + seen.resolve("lock") + ": Read-only file system; "
                     + "nothing was changed", e.getMessage());
         }
@@ -45,8 +44,7 @@ class ChangeLockUnavailableTest {
         Path varLib = Files.createDirectories(dir.resolve("var-lib"));
         try (PrivateMount ro = PrivateMount.readOnly(varLib)) {
             Path state = ro.path(varLib).resolve("port853");
-            IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(state, Duration.ZERO));
-            assertEquals(ChangeLock.UnavailableException.class, e.getClass(), e.toString());
+            IOException e = failure(state, ChangeLock.UnavailableException.class);
             assertFalse(Files.exists(state));
         }
     }
@@ -57,8 +55,7 @@ class ChangeLockUnavailableTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         try (PrivateMount full = PrivateMount.full(state)) {
             Path seen = full.path(state);
-            IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(seen, Duration.ZERO));
-            assertEquals(ChangeLock.UnavailableException.class, e.getClass(), e.toString());
+            IOException e = failure(seen, ChangeLock.UnavailableException.class);
             assertTrue(e.getMessage().endsWith(": No space left on device; nothing was changed"), e.getMessage());
         }
     }
@@ -80,8 +77,7 @@ class ChangeLockUnavailableTest {
     void stateFolderASymbolicLink() throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path state = Files.createSymbolicLink(dir.resolve("state"), elsewhere);
-        IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(state, Duration.ZERO));
-        assertEquals(IOException.class, e.getClass(), e.toString());
+        IOException e = failure(state, IOException.class);
         assertEquals("could not take Port853's change lock " + state.resolve("lock") + ": " + state + " is a symbolic "
                 + "link; refusing to use it; nothing was changed", e.getMessage());
         assertFalse(Files.exists(elsewhere.resolve("lock")));
@@ -92,8 +88,7 @@ class ChangeLockUnavailableTest {
     void lockADirectory() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
         Files.createDirectory(state.resolve("lock"));
-        IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(state, Duration.ZERO));
-        assertEquals(IOException.class, e.getClass(), e.toString());
+        IOException e = failure(state, IOException.class);
         assertEquals("could not take Port853's change lock " + state.resolve("lock") + ": Is a directory; nothing was "
                 + "changed", e.getMessage());
     }
@@ -104,8 +99,7 @@ class ChangeLockUnavailableTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         chattr("+i", state);
         try {
-            IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(state, Duration.ZERO));
-            assertEquals(IOException.class, e.getClass(), e.toString());
+            IOException e = failure(state, IOException.class);
             assertEquals("could not take Port853's change lock " + state.resolve("lock") + ": Operation not permitted; "
                     + "nothing was changed", e.getMessage());
         } finally {
@@ -118,12 +112,17 @@ class ChangeLockUnavailableTest {
     void permissionDenied() throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
         Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
-        IOException e = WithoutFileOverride.run(() -> assertThrows(IOException.class,
-                () -> ChangeLock.acquire(state, Duration.ZERO)));
-        assertEquals(IOException.class, e.getClass(), e.toString());
+        IOException e = WithoutFileOverride.run(() -> failure(state, IOException.class));
         assertEquals("could not take Port853's change lock " + state.resolve("lock") + ": permission denied; nothing was "
                 + "changed", e.getMessage());
         assertTrue(Files.isWritable(state), "root's override is back on this thread");
+    }
+
+    /** Taking the lock at {@code state} fails with exactly {@code type}. */
+    private static IOException failure(Path state, Class<? extends IOException> type) {
+        IOException e = assertThrows(IOException.class, () -> ChangeLock.acquire(state, Duration.ZERO));
+        assertEquals(type, e.getClass(), e.toString());
+        return e;
     }
 
     static void chattr(String flag, Path file) throws Exception {
