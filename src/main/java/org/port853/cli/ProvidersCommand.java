@@ -26,8 +26,12 @@ import java.util.function.Supplier;
         description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.",
         footer = {"", DemoCommands.HELP})
 public final class ProvidersCommand implements Callable<Integer> {
-    /** A name or jurisdiction longer than this is cut: a custom provider's is the user's text. */
-    private static final int TEXT_COLUMNS = 80;
+    /** The catalogue's longest id: a longer one (a custom provider's) takes a line of its own above its row. */
+    private static final int ID_COLUMNS = 22;
+    /** A jurisdiction is wrapped within this (the catalogue's "European Union (Czech Republic)" on two lines). */
+    private static final int JURISDICTION_COLUMNS = 16;
+    private static final String GAP = "  ";
+    private static final String SERVER_INDENT = "    ";
 
     @Option(names = "--json", description = "Print a JSON array with every field, including servers as ADDR#name.")
     boolean json;
@@ -80,21 +84,27 @@ public final class ProvidersCommand implements Callable<Integer> {
         return mapper.writeValueAsString(array);
     }
 
+    /**
+     * A row per provider within {@link TerminalColumns#LINE} columns, the name and jurisdiction wrapped at their words,
+     * and each server whole on an indented line under it (an address or TLS name is never cut).
+     */
     static String table(List<Provider> providers) {
-        TextTable table = new TextTable("", "  ", Column.left(0), Column.left(0, TEXT_COLUMNS), Column.left(0),
-                Column.left(0, TEXT_COLUMNS), Column.left(0));
-        table.row("ID", "NAME", "FILTERING", "JURISDICTION", "SERVERS");
+        int filteringColumns = TerminalColumns.of("FILTERING");
+        int nameColumns = TerminalColumns.LINE - ID_COLUMNS - filteringColumns - JURISDICTION_COLUMNS - 3 * GAP.length();
+        TextTable table = new TextTable("", GAP, Column.left(0, ID_COLUMNS), Column.wrapped(0, nameColumns),
+                Column.left(filteringColumns), Column.wrapped(0, JURISDICTION_COLUMNS));
+        table.row("ID", "NAME", "FILTERING", "JURISDICTION");
         boolean anyCustom = false;
         for (Provider p : providers) {
             anyCustom |= p.custom();
-            List<ServerAddress> servers = p.servers();
-            String first = servers.isEmpty() ? "" : servers.get(0).toResolvedSyntax();
-            table.row(p.id() + (p.custom() ? "*" : ""), p.displayName(),
-                    p.filtering() == null ? "none" : p.filtering().name().toLowerCase(Locale.ROOT), p.jurisdiction(),
-                    first);
-            for (int i = 1; i < servers.size(); i++) {
-                table.row("", "", "", "", servers.get(i).toResolvedSyntax());
+            String id = p.id() + (p.custom() ? "*" : "");
+            if (TerminalColumns.of(id) > ID_COLUMNS) {
+                table.line(id);
+                id = "";
             }
+            table.row(id, p.displayName(), p.filtering() == null ? "none"
+                    : p.filtering().name().toLowerCase(Locale.ROOT), p.jurisdiction());
+            p.servers().forEach(s -> table.line(SERVER_INDENT + s.toResolvedSyntax()));
         }
         StringBuilder b = new StringBuilder(table.toString());
         if (anyCustom) {

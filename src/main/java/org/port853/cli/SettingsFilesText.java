@@ -10,7 +10,7 @@ import org.port853.core.SettingsFile.Setting;
  * setting it makes with what became of it, laid out within 80 terminal columns.
  */
 final class SettingsFilesText {
-    private static final int WIDTH = 80;
+    private static final int WIDTH = TerminalColumns.LINE;
     private static final String FILE_INDENT = "  ";
     private static final String INDENT = "    ";
     private static final String GAP = "  ";

@@ -1,5 +1,8 @@
 package org.port853.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How many columns a text takes in a terminal, as {@code wcwidth(3)} counts them: East Asian wide and fullwidth
  * characters (CJK, Hangul, fullwidth forms, emoji) take two, combining marks and other zero-width characters none,
@@ -42,6 +45,9 @@ final class TerminalColumns {
     /** Hangul medial vowels and final consonants: they join the syllable begun before them. */
     private static final int[][] JOINING_JAMO = {{0x1160, 0x11ff}, {0xd7b0, 0xd7ff}};
 
+    /** How wide a terminal is taken to be: the command line's tables fit in this many columns. */
+    static final int LINE = 80;
+
     private static final String CUT = "…";
 
     private TerminalColumns() {
@@ -60,19 +66,49 @@ final class TerminalColumns {
         if (of(text) <= columns) {
             return text;
         }
-        int room = columns - of(CUT);
+        return text.substring(0, fitting(text, columns - of(CUT))) + CUT;
+    }
+
+    /**
+     * {@code text} in lines of at most {@code columns} columns, broken at spaces; a word wider than that is broken
+     * between its characters (never inside one, as {@link #cut}).
+     */
+    static List<String> wrap(String text, int columns) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.strip().split(" +")) {
+            String joined = line.isEmpty() ? word : line + " " + word;
+            if (of(joined) <= columns) {
+                line = joined;
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+            line = word;
+            for (int end = fitting(line, columns); end > 0 && end < line.length(); end = fitting(line, columns)) {
+                lines.add(line.substring(0, end));
+                line = line.substring(end);
+            }
+        }
+        lines.add(line);
+        return lines;
+    }
+
+    /** The end of the longest start of {@code text}, in whole characters, that takes at most {@code columns}. */
+    private static int fitting(String text, int columns) {
         int used = 0;
         int end = 0;
         while (end < text.length()) {
             int next = org.port853.core.Graphemes.next(text, end);
             int width = of(text.substring(end, next));
-            if (used + width > room) {
+            if (used + width > columns) {
                 break;
             }
             used += width;
             end = next;
         }
-        return text.substring(0, end) + CUT;
+        return end;
     }
 
     static int of(int codePoint) {

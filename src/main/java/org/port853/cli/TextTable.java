@@ -8,29 +8,41 @@ import org.port853.core.Printable;
 /**
  * Rows of cells printed as aligned columns, measured in terminal columns ({@link TerminalColumns}), not in Java
  * characters, so names in CJK, with combining marks, emoji or escaped bytes keep the columns. Each column is as wide
- * as its widest cell, at least its minimum; a cell wider than the column's limit is cut to it. The last column is
- * neither cut nor padded on the right. Cells are shown as {@link Printable#line} shows outside text.
+ * as its widest cell, at least its minimum; a cell wider than the column's limit is cut to it, or in a wrapping column
+ * broken into lines at its words. The last column is neither cut nor padded on the right. Cells are shown as
+ * {@link Printable#line} shows outside text.
  */
 final class TextTable {
-    /** How one column is laid out: {@code min} and {@code max} in terminal columns, numbers on the right. */
-    record Column(int min, int max, boolean right) {
+    /**
+     * How one column is laid out: {@code min} and {@code max} in terminal columns, numbers on the right, a cell over
+     * {@code max} wrapped rather than cut.
+     */
+    record Column(int min, int max, boolean right, boolean wraps) {
         static Column left(int min) {
-            return new Column(min, Integer.MAX_VALUE, false);
+            return new Column(min, Integer.MAX_VALUE, false, false);
         }
 
         static Column left(int min, int max) {
-            return new Column(min, max, false);
+            return new Column(min, max, false, false);
         }
 
         static Column right(int min) {
-            return new Column(min, Integer.MAX_VALUE, true);
+            return new Column(min, Integer.MAX_VALUE, true, false);
+        }
+
+        static Column wrapped(int min, int max) {
+            return new Column(min, max, false, true);
         }
     }
 
     private final String indent;
     private final String gap;
     private final List<Column> columns;
-    private final List<String[]> rows = new ArrayList<>();
+    /** A printed line: its cells, or (cells null) a text across the columns. */
+    private record Line(String[] cells, String across) {
+    }
+
+    private final List<Line> rows = new ArrayList<>();
 
     TextTable(String indent, String gap, Column... columns) {
         this.indent = indent;
@@ -38,17 +50,35 @@ final class TextTable {
         this.columns = List.of(columns);
     }
 
-    /** One row, a cell for each column ({@code Object}s as {@link String#valueOf}). */
+    /**
+     * One row, a cell for each column ({@code Object}s as {@link String#valueOf}); a wrapped cell's further lines
+     * follow on lines of their own, the other columns empty there.
+     */
     TextTable row(Object... cells) {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + columns.size() + " columns");
         }
-        String[] shown = new String[cells.length];
+        List<List<String>> shown = new ArrayList<>();
         for (int c = 0; c < cells.length; c++) {
             String cell = Printable.line(String.valueOf(cells[c]));
-            shown[c] = c == cells.length - 1 ? cell : TerminalColumns.cut(cell, columns.get(c).max());
+            Column column = columns.get(c);
+            shown.add(column.wraps() ? TerminalColumns.wrap(cell, column.max())
+                    : List.of(c == cells.length - 1 ? cell : TerminalColumns.cut(cell, column.max())));
         }
-        rows.add(shown);
+        int lines = shown.stream().mapToInt(List::size).max().orElse(1);
+        for (int l = 0; l < lines; l++) {
+            String[] line = new String[cells.length];
+            for (int c = 0; c < cells.length; c++) {
+                line[c] = l < shown.get(c).size() ? shown.get(c).get(l) : "";
+            }
+            rows.add(new Line(line, null));
+        }
+        return this;
+    }
+
+    /** A line across the columns, after the indent, that does not widen them (e.g. an item's detail under its row). */
+    TextTable line(String text) {
+        rows.add(new Line(null, Printable.line(text)));
         return this;
     }
 
@@ -58,12 +88,19 @@ final class TextTable {
         int[] width = new int[columns.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = columns.get(c).min();
-            for (String[] r : rows) {
-                width[c] = Math.max(width[c], TerminalColumns.of(r[c]));
+            for (Line r : rows) {
+                if (r.cells() != null) {
+                    width[c] = Math.max(width[c], TerminalColumns.of(r.cells()[c]));
+                }
             }
         }
         StringBuilder b = new StringBuilder();
-        for (String[] r : rows) {
+        for (Line row : rows) {
+            if (row.cells() == null) {
+                b.append(indent).append(row.across()).append(System.lineSeparator());
+                continue;
+            }
+            String[] r = row.cells();
             StringBuilder line = new StringBuilder(indent);
             for (int c = 0; c < width.length; c++) {
                 String space = " ".repeat(Math.max(0, width[c] - TerminalColumns.of(r[c])));

@@ -2,6 +2,7 @@ package org.port853.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.CustomProviders;
@@ -88,16 +89,40 @@ class ProvidersCommandTest {
     }
 
     @Test
-    void tableHasHeaderAndOneServerPerLine() {
+    void tableHasHeaderAndEachServerOnAnIndentedLineUnderItsProvider() {
         Run r = run(new CustomProviders(dir.resolve("none.json")));
         assertEquals(0, r.code());
         String[] lines = r.out().split("\\R");
-        assertTrue(lines[0].matches("ID\\s+NAME\\s+FILTERING\\s+JURISDICTION\\s+SERVERS"), lines[0]);
-        assertTrue(lines[1].startsWith("cloudflare "), lines[1]);
-        assertTrue(lines[1].endsWith("1.1.1.1#cloudflare-dns.com"), lines[1]);
-        assertTrue(lines[2].trim().equals("1.0.0.1#cloudflare-dns.com"), lines[2]);
+        assertTrue(lines[0].matches("ID\\s+NAME\\s+FILTERING\\s+JURISDICTION"), lines[0]);
+        assertTrue(lines[1].matches("cloudflare\\s+Cloudflare\\s+none\\s+United States"), lines[1]);
+        assertEquals("    1.1.1.1#cloudflare-dns.com", lines[2]);
+        assertEquals("    1.0.0.1#cloudflare-dns.com", lines[3]);
         assertTrue(r.out().contains("Switzerland"));
         assertFalse(r.out().contains("* your own provider"));
+    }
+
+    @Test
+    @DisplayName("the table fits 80 columns, a long name wrapped at its words, and shows every server whole exactly once")
+    void fitsATerminalWithEveryServerWholeOnce() {
+        CustomProviders custom = new CustomProviders(dir.resolve("c.json"));
+        String longId = "x".repeat(org.port853.core.ProviderIds.MAX);
+        String longName = "The resolver my family runs in the basement, behind the router, with its name";
+        custom.save(CustomProviders.validate(longId, longName, "192.168.1.2 fd00:1234:5678:9abc::53",
+                "dns.home.example"));
+        custom.save(CustomProviders.validate("nospaces", "N".repeat(80), "192.168.1.3", "dns.home.example"));
+        Run r = run(custom);
+        assertEquals(0, r.code(), r.err());
+        TerminalWidth.assertFits(r.out());
+        for (org.port853.core.Provider p : ProviderCatalog.withCustom(custom).all()) {
+            for (org.port853.core.ServerAddress s : p.servers()) {
+                assertEquals(1, r.out().lines().filter(l -> l.strip().equals(s.toResolvedSyntax())).count(),
+                        s + " whole on a line of its own, once:\n" + r.out());
+            }
+        }
+        String names = nameColumn(r.out());
+        assertTrue(names.contains("Cloudflare for Families (malware and adult content)"), names);
+        assertTrue(names.contains(longName), "wrapped, not cut: " + r.out());
+        assertTrue(r.out().contains(longId + "*"), "an id is never cut: it is what --provider takes");
     }
 
     @Test
@@ -113,6 +138,15 @@ class ProvidersCommandTest {
             String line = java.util.Arrays.stream(lines).filter(l -> l.contains(name)).findFirst().orElseThrow();
             assertEquals(filtering, columnsBefore(line, "none"), "the filtering column moved: " + line);
         }
+    }
+
+    /** The NAME column's cells (ASCII names only), a wrapped name's lines joined by a space; no server lines. */
+    private static String nameColumn(String out) {
+        String header = out.lines().findFirst().orElseThrow();
+        int from = header.indexOf("NAME");
+        int to = header.indexOf("FILTERING");
+        return String.join(" ", out.lines().skip(1).filter(l -> l.length() > from && l.matches("\\S+ {2,}\\S.*| {5,}\\S.*"))
+                .map(l -> l.substring(from, Math.min(to, l.length())).strip()).filter(c -> !c.isEmpty()).toList());
     }
 
     /** Terminal columns before {@code word}: an ideograph takes two, a combining mark none. */

@@ -37,4 +37,21 @@ class TextTableTest {
         TextTable t = new TextTable("", " ", Column.left(0), Column.left(0)).row("a\u001b", "|").row("abcdef", "|");
         assertEquals(List.of("a\\x1b  |", "abcdef |"), lines(t));
     }
+
+    @Test
+    @DisplayName("a wrapping column breaks a long cell at its words onto lines of its own, the other columns empty "
+            + "there; a word wider than the column is broken between its characters, never inside one")
+    void wrapsLongCellsAtWords() {
+        TextTable t = new TextTable("", " ", Column.left(0), Column.wrapped(0, 8), Column.left(0))
+                .row("a", "one two three", "x").row("b", "日本語の名前", "y");
+        assertEquals(List.of("a one two  x", "  three", "b 日本語の y", "  名前"), lines(t));
+    }
+
+    @Test
+    @DisplayName("a line across the columns neither widens them nor is cut")
+    void aLineAcrossTheColumnsLeavesThemAlone() {
+        TextTable t = new TextTable("  ", " ", Column.left(0), Column.left(0)).row("a", "b")
+                .line("a long line across").row("cc", "d");
+        assertEquals(List.of("  a  b", "  a long line across", "  cc d"), lines(t));
+    }
 }
