@@ -98,10 +98,14 @@ public record ResolvConfState(Kind kind, String target, java.util.List<String> n
     }
 
     /**
-     * What comes before linking {@code file} to the stub: moving it away where it is a directory or no file and no link
-     * either (no link replaces one), else nothing.
+     * What comes before linking {@code file} to the stub: stopping whatever keeps rewriting it (it would replace the
+     * link as well; which program that is cannot be seen), moving it away where it is a directory or no file and no
+     * link either (no link replaces one), else nothing.
      */
     public String beforeTheLink(String file) {
+        if (kind == Kind.CHANGING) {
+            return "find the program that keeps rewriting it and stop it first, then ";
+        }
         return needsMovingAway() ? "move " + (kind == Kind.DIRECTORY ? "the directory" : "it") + " away first (sudo mv " + file
                 + " " + file + ".old), then " : "";
     }

@@ -128,6 +128,20 @@ class ApplyCommandTest {
     }
 
     @Test
+    @DisplayName("on a /etc/resolv.conf that keeps changing, the dry run says to stop whatever rewrites it before "
+            + "--link-resolv-conf, which that program would undo")
+    void dryRunSaysToStopTheRewriterBeforeTheLink() {
+        org.port853.core.ResolverState s = adapter.state;
+        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
+                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.CHANGING, null, List.of(), true), List.of()));
+        assertEquals("port853 apply: note: /etc/resolv.conf kept changing while it was read, so programs that read it "
+                + "bypass this change: applied as planned, it ends NOT_COVERED (exit 3); find the program that keeps "
+                + "rewriting it and stop it first, then add --link-resolv-conf to point it at the stub.\n",
+                run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err());
+    }
+
+    @Test
     @DisplayName("with resolved's stub listener off, the dry run does not advise --link-resolv-conf (nothing answers on the stub)")
     void dryRunDoesNotAdviseALinkToADeadStub() {
         org.port853.core.ResolverState s = adapter.state;

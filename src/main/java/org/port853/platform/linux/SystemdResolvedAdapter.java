@@ -261,8 +261,10 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         String file = paths.resolvConf().toString();
         Sentence advice = stubListenerOff ? StubListenerAdvice.of(file)
                 : Sentence.of("run apply again with --link-resolv-conf to point it at the stub", "result.not-covered.link");
-        if (rc.needsMovingAway()) { // no link replaces a directory or a pipe (ResolvedPlanner refuses it)
-            advice = Sentence.of(rc.beforeTheLink(file) + advice.english(), rc.kind() == ResolvConfState.Kind.DIRECTORY
+        String before = rc.beforeTheLink(file); // a rewriter to stop, or what no link replaces (a directory, a pipe)
+        if (!before.isEmpty()) {
+            advice = Sentence.of(before + advice.english(), rc.kind() == ResolvConfState.Kind.CHANGING
+                    ? "result.not-covered.changing" : rc.kind() == ResolvConfState.Kind.DIRECTORY
                     ? "result.not-covered.directory" : "result.not-covered.special", file, advice);
         }
         return r.with(ApplyResult.Outcome.NOT_COVERED, Sentence.of(r.reason() + ", but " + rc.bypass().orElseThrow()

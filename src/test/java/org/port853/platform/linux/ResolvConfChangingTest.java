@@ -14,6 +14,8 @@ import org.port853.core.ResolvConfState;
 import org.port853.core.ResolvConfState.Kind;
 import org.port853.core.ResolverState;
 import org.port853.core.Severity;
+import org.port853.ui.apply.ChangeTexts;
+import org.port853.ui.common.I18n;
 
 /**
  * ResolvConfLook took a file that changed under it again up to 100 times back to back, so one rewritten without end
@@ -71,5 +73,31 @@ class ResolvConfChangingTest {
         assertTrue(off.fix().endsWith("and stop it."), off.fix());
         assertTrue(org.port853.ui.common.I18n.in(Locale.GERMAN, () -> org.port853.ui.common.I18n.t(
                 "change.result.not-covered", 5, "", 0, "x", 0)).contains("hat sich beim Lesen ständig geändert"));
+    }
+
+    @Test
+    @DisplayName("apply's not-covered advice says to stop the program that keeps rewriting the file before linking it, "
+            + "in English and German, without naming a program it cannot see")
+    void notCoveredAdvisesStoppingTheRewriterBeforeTheLink(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        ResolvConfState file = ResolvConfInspector.state(Optional.empty(), true);
+        assertEquals("find the program that keeps rewriting it and stop it first, then ",
+                file.beforeTheLink("/etc/resolv.conf"), "apply's dry-run note puts this before its advice");
+        org.port853.platform.ApplyResult r = new SystemdResolvedAdapter(LinuxPaths.under(root), new PrivilegedClient())
+                .notCovered(org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.APPLIED,
+                        "names resolve"), file, false);
+        assertEquals("names resolve, but /etc/resolv.conf kept changing while it was read, so programs that read it "
+                + "bypass this change; find the program that keeps rewriting it and stop it first, then run apply "
+                + "again with --link-resolv-conf to point it at the stub", r.reason());
+        assertTrue(I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(r)).endsWith("; find the program that keeps "
+                + "rewriting it and stop it first, then \"Fix resolv.conf\" on the Status screen points it at the stub"),
+                I18n.in(Locale.ENGLISH, () -> ChangeTexts.reason(r)));
+        assertTrue(I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(r)).endsWith("; finden Sie zuerst das Programm, das "
+                + "sie ständig neu schreibt, und halten Sie es an, dann „resolv.conf reparieren“ auf der Seite „Status“ "
+                + "lässt sie auf den Stub zeigen"), I18n.in(Locale.GERMAN, () -> ChangeTexts.reason(r)));
+        org.port853.platform.ApplyResult off = new SystemdResolvedAdapter(LinuxPaths.under(root),
+                new PrivilegedClient()).notCovered(org.port853.platform.ApplyResult.of(
+                        org.port853.platform.ApplyResult.Outcome.APPLIED, "names resolve"), file, true);
+        assertTrue(off.reason().contains("; find the program that keeps rewriting it and stop it first, then "
+                + "systemd-resolved's stub listener is off"), off.reason());
     }
 }
