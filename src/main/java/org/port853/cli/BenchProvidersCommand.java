@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.port853.core.InvalidInputException;
+import org.port853.core.Printable;
 import org.port853.core.Provider;
 import org.port853.core.ServerAddress;
 import org.port853.probe.bench.BenchResult;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
         + "(median, 90th percentile) over popular names, failures. Servers: those given with --server, else the "
         + "resolver's configured ones; --all benchmarks every catalogue provider instead (contacts each of them).")
 final class BenchProvidersCommand implements Callable<Integer> {
+    private static final String DETAIL_INDENT = "    ";
+
     private final CliServices services;
 
     @Spec
@@ -76,16 +79,24 @@ final class BenchProvidersCommand implements Callable<Integer> {
         return ranked.isEmpty() || ranked.get(0).score() == null ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    /** The ranking as a table, a server's error or strict-mode problem after its figures. */
+    /**
+     * The ranking as a table within {@link TerminalColumns#LINE} columns: each server's figures, then the server whole
+     * on an indented line, then its error or strict-mode problem wrapped under it.
+     */
     static String table(List<BenchResult> ranked) {
         TextTable.Column figure = TextTable.Column.right(0);
-        TextTable table = new TextTable("", "  ", TextTable.Column.left(4), TextTable.Column.left(0), figure, figure,
-                figure, figure, figure, figure, TextTable.Column.left(0))
-                .row("rank", "server", "handshake", "cold-med", "cold-p90", "warm-med", "warm-p90", "fail", "");
+        TextTable table = new TextTable("", "  ", TextTable.Column.left(4), figure, figure, figure, figure, figure,
+                figure).row("rank", "handshake", "cold-med", "cold-p90", "warm-med", "warm-p90", "fail");
         for (BenchResult b : ranked) {
-            table.row(b.rank(), b.server(), ms(b.handshakeMillis()), ms(b.coldMedian()), ms(b.coldP90()),
-                    ms(b.warmMedian()), ms(b.warmP90()), b.failures(), b.error() != null ? b.error()
-                            : b.strictProblem() != null ? "not for strict mode: " + b.strictProblem() : "");
+            table.row(b.rank(), ms(b.handshakeMillis()), ms(b.coldMedian()), ms(b.coldP90()), ms(b.warmMedian()),
+                    ms(b.warmP90()), b.failures());
+            table.line(DETAIL_INDENT + b.server());
+            String problem = b.error() != null ? b.error()
+                    : b.strictProblem() != null ? "not for strict mode: " + b.strictProblem() : null;
+            if (problem != null) {
+                TerminalColumns.wrap(Printable.line(problem), TerminalColumns.LINE - DETAIL_INDENT.length())
+                        .forEach(l -> table.line(DETAIL_INDENT + l));
+            }
         }
         return table.toString();
     }

@@ -43,7 +43,7 @@ class BenchProvidersCommandTest {
     }
 
     @Test
-    @DisplayName("a server longer than the column before keeps the figures after it in their columns")
+    @DisplayName("each server is whole on a line under its figures, then its problem, so a long one moves no column")
     void longServerKeepsTheColumns() {
         String table = BenchProvidersCommand.table(List.of(
                 new BenchResult(1, ServerAddress.parse("127.0.0.1:8853#dot.test"), null, true, 12.0, 3.5, 4.0, 1.0,
@@ -51,12 +51,34 @@ class BenchProvidersCommandTest {
                 new BenchResult(2, ServerAddress.parse("198.18.0.2:853#a-rather-long-name-of-a-test-server.dot.test"),
                         null, false, 123.4, 35.5, 40.0, 10.0, 15.5, 12, 1, "TLSv1.2", null, "no TLS 1.3")));
         List<String> lines = table.lines().toList();
-        assertEquals(3, lines.size(), table);
+        assertEquals(List.of("    127.0.0.1:8853#dot.test", "    198.18.0.2:853#a-rather-long-name-of-a-test-server.dot.test",
+                "    not for strict mode: no TLS 1.3"), List.of(lines.get(2), lines.get(4), lines.get(5)), table);
         int coldMedianEnds = lines.get(0).indexOf("cold-med") + "cold-med".length();
         assertEquals(coldMedianEnds, lines.get(1).indexOf("3.5 ms") + "3.5 ms".length(), table);
-        assertEquals(coldMedianEnds, lines.get(2).indexOf("35.5 ms") + "35.5 ms".length(), table);
-        assertTrue(lines.get(2).endsWith("  not for strict mode: no TLS 1.3"), table);
+        assertEquals(coldMedianEnds, lines.get(3).indexOf("35.5 ms") + "35.5 ms".length(), table);
         assertTrue(lines.stream().noneMatch(l -> l.endsWith(" ")), table);
+    }
+
+    @Test
+    @DisplayName("the ranking of every catalogue server fits 80 columns, each server whole once, a long error wrapped")
+    void theWholeCatalogueFitsATerminal() {
+        List<BenchResult> ranked = new java.util.ArrayList<>();
+        for (org.port853.core.Provider p : org.port853.core.ProviderCatalog.bundled().all()) {
+            for (ServerAddress s : p.servers()) {
+                ranked.add(new BenchResult(ranked.size() + 1, s, p.displayName(), true, 2999.9, 2999.9, 2999.9,
+                        2999.9, 2999.9, 12, 10, "TLSv1.3", ranked.size() == 1 ? "the TLS handshake failed: "
+                        + "PKIX path building failed: unable to find valid certification path to requested target"
+                        : null, null));
+            }
+        }
+        String table = BenchProvidersCommand.table(ranked);
+        TerminalWidth.assertFits(table);
+        for (BenchResult b : ranked) {
+            assertEquals(1, table.lines().filter(l -> l.strip().equals(b.server().toString())).count(),
+                    b.server() + " whole on a line of its own, once:\n" + table);
+        }
+        assertTrue(String.join(" ", table.lines().map(String::strip).toList()).contains("unable to find valid "
+                + "certification path to requested target"), table);
     }
 
     @Test
@@ -148,7 +170,7 @@ class BenchProvidersCommandTest {
         CliRuns.Run r = run("bench-providers", "--rounds", "0", "--timeout", "300");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("Benchmarking the configured servers: 1 server (127.0.0.1:9#dot.test)"), r.err());
-        assertEquals(3, r.out().lines().count(), r.out());
+        assertEquals(5, r.out().lines().count(), "header, figures, server, its error, suggestion: " + r.out());
         assertTrue(r.out().contains("127.0.0.1:9#dot.test"), r.out());
     }
 
