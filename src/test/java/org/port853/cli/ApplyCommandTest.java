@@ -106,39 +106,42 @@ class ApplyCommandTest {
         assertTrue(json.err().contains("NOT_COVERED (exit 3)"), json.err());
         assertEquals("", run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run", "--link-resolv-conf").err());
         org.port853.core.ResolverState s = adapter.state;
-        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
-                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
-                org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")),
-                List.of()));
+        adapter.state = withResolvConf(s, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")));
         assertEquals("", run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err(), "the stub: nothing to say");
-        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
-                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
-                org.port853.core.ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true), List.of()));
+        adapter.state = withResolvConf(s, new org.port853.core.ResolvConfState(
+                org.port853.core.ResolvConfState.Kind.STATIC, null, List.of("198.18.124.4"), true));
         assertTrue(run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err().contains("so nearly every "
                 + "program on this machine bypasses this change (the C library follows the file): applied as planned"),
                 "as the real apply says where the C library follows the file");
-        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
-                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
-                org.port853.core.ResolvConfState.Kind.DIRECTORY, null, List.of(), true), List.of()));
         // no link replaces a directory: the advice to add --link-resolv-conf alone would only be refused
         assertEquals("port853 apply: note: /etc/resolv.conf is a directory, so programs that read it find no DNS server "
                 + "there: applied as planned, it ends NOT_COVERED (exit 3); move the directory away first (sudo mv "
                 + "/etc/resolv.conf /etc/resolv.conf.old), then add --link-resolv-conf to point it at the stub.\n",
-                run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err());
+                dryRunOn(org.port853.core.ResolvConfState.Kind.DIRECTORY));
     }
 
     @Test
     @DisplayName("on a /etc/resolv.conf that keeps changing, the dry run says to stop whatever rewrites it before "
             + "--link-resolv-conf, which that program would undo")
     void dryRunSaysToStopTheRewriterBeforeTheLink() {
-        org.port853.core.ResolverState s = adapter.state;
-        adapter.state = new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(),
-                null, null, new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
-                org.port853.core.ResolvConfState.Kind.CHANGING, null, List.of(), true), List.of()));
         assertEquals("port853 apply: note: /etc/resolv.conf kept changing while it was read, so programs that read it "
                 + "bypass this change: applied as planned, it ends NOT_COVERED (exit 3); find the program that keeps "
                 + "rewriting it and stop it first, then add --link-resolv-conf to point it at the stub.\n",
-                run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err());
+                dryRunOn(org.port853.core.ResolvConfState.Kind.CHANGING));
+    }
+
+    /** What a strict dry run says on stderr with /etc/resolv.conf of {@code kind}, naming no server, read by the C library. */
+    private String dryRunOn(org.port853.core.ResolvConfState.Kind kind) {
+        adapter.state = withResolvConf(adapter.state, new org.port853.core.ResolvConfState(kind, null, List.of(), true));
+        return run("apply", "--provider", "quad9", "--mode", "strict", "--dry-run").err();
+    }
+
+    /** {@code s} on Linux with {@code file} at /etc/resolv.conf. */
+    private static org.port853.core.ResolverState withResolvConf(org.port853.core.ResolverState s,
+                                                                 org.port853.core.ResolvConfState file) {
+        return new org.port853.core.ResolverState(s.resolverName(), s.source(), true, true, s.global(), s.links(), null,
+                null, new org.port853.platform.linux.LinuxDetails(252, file, List.of()));
     }
 
     @Test
