@@ -11,6 +11,9 @@ public enum FrameError {
     BAD_IP_TOTAL_LENGTH,
     BAD_EXTENSION_HEADER,
     TRUNCATED_TRANSPORT_HEADER,
+    TRUNCATED_TUNNEL_HEADER,
+    /** Tunnels nested deeper than {@link FrameParser#MAX_TUNNELS}. */
+    TOO_MANY_TUNNELS,
     /** Port 53 payload that is not a DNS message we can read (counted in parse errors, frame still counted). */
     BAD_DNS_MESSAGE
 }

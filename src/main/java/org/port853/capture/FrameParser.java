@@ -7,13 +7,20 @@ package org.port853.capture;
  *
  * <p>Link types: Ethernet (802.1Q/802.1ad/QinQ tags), Linux SLL and SLL2, BSD NULL/LOOP, raw IP. IPv4 with
  * options and fragments (RFC 791), IPv6 with extension headers (RFC 8200 §4), IPsec authentication headers in
- * both, UDP and TCP.
+ * both, UDP and TCP. Tunnels are opened, at most {@link #MAX_TUNNELS} deep, and their inner packet is parsed: IPv4 or
+ * IPv6 in IPv4 or IPv6 (IP-in-IP, RFC 2003; 6in4, RFC 4213) and GRE (RFC 2784, with RFC 2890's key and sequence
+ * number).
  */
 public final class FrameParser {
     private static final int MAX_VLAN_TAGS = 8;
     private static final int MAX_EXT_HEADERS = 16;
     private static final int ARPHRD_LOOPBACK = 772;
-    private static final int AUTHENTICATION_HEADER = 51;
+    private static final int AUTHENTICATION_HEADER = ParsedFrame.AUTHENTICATION_HEADER;
+    private static final int IPV4_IN_IP = 4;
+    private static final int IPV6_IN_IP = 41;
+    private static final int GRE = 47;
+    /** A tunnel inside a tunnel is still opened; deeper nesting is refused, so a crafted packet cannot recurse. */
+    static final int MAX_TUNNELS = 2;
 
     /** Parses {@code capLen} bytes of {@code b} from {@code off} as a frame of {@code linkType} into {@code f}. */
     public void parse(int linkType, byte[] b, int off, int capLen, ParsedFrame f) {
@@ -187,6 +194,8 @@ public final class FrameParser {
         f.fragId = u16(b, p + 4);
         f.fragMore = more;
         f.ipLength = total;
+        f.fragProtocol = proto;
+        f.fragDataOff = p + ihl;
         if (fragOffset != 0) {
             f.protocol = proto;
             f.fragOffset = fragOffset * 8;
@@ -281,6 +290,8 @@ public final class FrameParser {
                     f.fragId = (int) u32(b, q + 4);
                     f.fragMore = (fo & 1) != 0;
                     q += 8;
+                    f.fragProtocol = next;
+                    f.fragDataOff = q;
                     if ((fo & 0xfff8) != 0) {
                         f.protocol = next;
                         f.fragOffset = fo & 0xfff8;
@@ -304,7 +315,10 @@ public final class FrameParser {
     private static void transport(byte[] b, int proto, int p, int end, boolean truncated, ParsedFrame f) {
         f.protocol = proto;
         if (proto != ParsedFrame.UDP && proto != ParsedFrame.TCP) {
-            f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
+            switch (proto) {
+                case IPV4_IN_IP, IPV6_IN_IP, GRE -> tunnel(b, proto, p, end, f);
+                default -> f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
+            }
             return;
         }
         if (end - p < 4) {
@@ -351,6 +365,50 @@ public final class FrameParser {
             f.payloadOff = p + hl;
             f.payloadLen = end - p - hl;
             f.payloadTruncated = truncated;
+        }
+    }
+
+    /**
+     * The packet inside a tunnel, parsed in place of the outer one: its addresses, ports and fragments are the inner
+     * packet's (a fragmented outer packet leaves the inner one cut, read as far as it goes).
+     */
+    private static void tunnel(byte[] b, int proto, int p, int end, ParsedFrame f) {
+        if (f.tunnels >= MAX_TUNNELS) {
+            malformed(f, FrameError.TOO_MANY_TUNNELS);
+            return;
+        }
+        f.tunnels++;
+        f.enterTunnel();
+        switch (proto) {
+            case IPV4_IN_IP -> ipv4(b, p, end, f);
+            case IPV6_IN_IP -> ipv6(b, p, end, f);
+            default -> gre(b, p, end, f);
+        }
+    }
+
+    /**
+     * GRE (RFC 2784; key and sequence number, RFC 2890) carrying IPv4 or IPv6. Source routing (RFC 1701) and other
+     * versions (1 is PPTP's) carry no IP to read.
+     */
+    private static void gre(byte[] b, int p, int end, ParsedFrame f) {
+        if (end - p < 4) {
+            malformed(f, FrameError.TRUNCATED_TUNNEL_HEADER);
+            return;
+        }
+        int flags = u16(b, p);
+        if ((flags & 0x4007) != 0) {
+            f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
+            return;
+        }
+        int len = 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0) + ((flags & 0x1000) != 0 ? 4 : 0);
+        if (end - p < len) {
+            malformed(f, FrameError.TRUNCATED_TUNNEL_HEADER);
+            return;
+        }
+        switch (u16(b, p + 2)) {
+            case 0x0800 -> ipv4(b, p + len, end, f);
+            case 0x86dd -> ipv6(b, p + len, end, f);
+            default -> f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
         }
     }
 

@@ -35,6 +35,8 @@ final class IpFragments {
         int total = -1;
         long nanos;
         MessageOrigin first;
+        /** Where the UDP header starts in the datagram: after an IPsec authentication header, not at 0. */
+        int udpAt;
     }
 
     private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
@@ -53,7 +55,8 @@ final class IpFragments {
         }
         ctx.udpLength = f.udpLength;
         d.first = ctx;
-        int start = f.transportOff;
+        int start = f.fragDataOff;
+        d.udpAt = f.transportOff - start;
         int len = f.payloadOff + f.payloadLen - start;
         add(d, 0, f.buf(), start, len, true, sink);
         complete(f, d, sink);
@@ -62,7 +65,7 @@ final class IpFragments {
 
     /** A non-first fragment (outcome {@code NON_FIRST_FRAGMENT}). */
     void later(ParsedFrame f, long nanos, Sink sink) {
-        if (f.protocol != ParsedFrame.UDP) {
+        if (f.fragProtocol != ParsedFrame.UDP && f.fragProtocol != ParsedFrame.AUTHENTICATION_HEADER) {
             return;
         }
         expire(nanos, sink);
@@ -101,7 +104,7 @@ final class IpFragments {
         k[2 * al + 1] = (byte) (f.fragId >> 16);
         k[2 * al + 2] = (byte) (f.fragId >> 8);
         k[2 * al + 3] = (byte) f.fragId;
-        k[2 * al + 4] = (byte) f.protocol;
+        k[2 * al + 4] = (byte) f.fragProtocol; // the first fragment's transport may follow an IPsec AH
         k[2 * al + 5] = (byte) f.ipVersion;
         ByteBuffer key = ByteBuffer.wrap(k);
         Datagram d = pending.get(key);
@@ -158,9 +161,10 @@ final class IpFragments {
 
     private static void deliver(Datagram d, Sink sink) {
         int contiguous = Math.min(d.have.nextClearBit(0), d.data.length);
-        int udpEnd = d.first.udpLength >= 8 ? Math.min(d.first.udpLength, contiguous) : contiguous;
-        if (udpEnd > 8) {
-            sink.datagram(d.first, d.data, 8, udpEnd - 8);
+        int dns = d.udpAt + 8;
+        int udpEnd = d.first.udpLength >= 8 ? Math.min(d.udpAt + d.first.udpLength, contiguous) : contiguous;
+        if (udpEnd > dns) {
+            sink.datagram(d.first, d.data, dns, udpEnd - dns);
         }
     }
 

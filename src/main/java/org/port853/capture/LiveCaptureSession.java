@@ -36,10 +36,12 @@ class LiveCaptureSession extends AbstractCaptureSession {
      * DNS ports; IPv4 non-first fragments (they carry no ports, but complete a fragmented query so its name can be
      * read); and IPv6 packets whose first header is neither TCP, UDP nor ICMPv6: libpcap's {@code port} primitive
      * does not walk IPv6 extension headers (hop-by-hop, routing, destination options, AH, fragment...), so without
-     * this, such DNS packets would be counted from a file but never live. The Java parser then walks the headers
+     * this, such DNS packets would be counted from a file but never live. For the same reason IPv4 packets that
+     * carry a tunnel (IP-in-IP 4, 6in4 41, GRE 47) or an IPsec AH (51) pass. The Java parser then walks the headers
      * and counts exactly what it counts in a file.
      */
     static final String FILTER = "port 53 or port 853 or (ip and ip[6:2] & 0x1fff != 0)"
+            + " or (ip and (ip[9] == 4 or ip[9] == 41 or ip[9] == 47 or ip[9] == 51))"
             + " or (ip6 and ip6[6] != 6 and ip6[6] != 17 and ip6[6] != 58)";
     private static final int SNAPLEN = 65535;
     private static final int BUFFER = 64 << 20; // kernel ring: absorbs JIT warm-up and bursts

@@ -21,6 +21,8 @@ public final class ParsedFrame {
 
     public static final int UDP = 17;
     public static final int TCP = 6;
+    /** IPsec authentication header (RFC 4302): the payload after it is clear. */
+    public static final int AUTHENTICATION_HEADER = 51;
 
     Outcome outcome;
     FrameError error;
@@ -48,6 +50,12 @@ public final class ParsedFrame {
     int transportOff;
     int udpLength;
     int ipLength;
+    /** The protocol a fragment's IP header (IPv6: its fragment header) names: the transport, or e.g. IPsec AH. */
+    int fragProtocol;
+    /** Where the fragmentable part of the datagram starts (after the IPv4 header or the IPv6 fragment header). */
+    int fragDataOff;
+    /** Tunnels opened to reach the packet whose fields these are. */
+    int tunnels;
 
     /** SLL2 packet type: a packet sent by this machine. */
     public static final int OUTGOING = 4;
@@ -64,19 +72,27 @@ public final class ParsedFrame {
         srcPort = dstPort = -1;
         payloadOff = payloadLen = 0;
         payloadTruncated = false;
-        firstFragment = false;
         tcpHeaderComplete = false;
         tcpSeq = 0;
         tcpFlags = 0;
         ifIndex = -1;
         loopback = false;
         packetType = -1;
-        fragId = 0;
-        fragOffset = 0;
-        fragMore = false;
         transportOff = 0;
         udpLength = 0;
         ipLength = 0;
+        tunnels = 0;
+        enterTunnel();
+    }
+
+    /** Forgets the outer packet's fragment fields: the inner packet says whether it is fragmented. */
+    void enterTunnel() {
+        firstFragment = false;
+        fragId = 0;
+        fragOffset = 0;
+        fragMore = false;
+        fragProtocol = 0;
+        fragDataOff = 0;
     }
 
     public Outcome outcome() { return outcome; }
@@ -107,6 +123,8 @@ public final class ParsedFrame {
     /** Byte offset of a non-first fragment's data in its datagram. */
     public int fragOffset() { return fragOffset; }
     public boolean fragMore() { return fragMore; }
+    /** How many tunnels (IP-in-IP, GRE) were opened to reach the packet described. */
+    public int tunnels() { return tunnels; }
     /** Interface index from an SLL2 header, or -1. */
     public int ifIndex() { return ifIndex; }
 

@@ -1,0 +1,193 @@
+package org.port853.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.port853.capture.Frames.*;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DNS inside tunnels (IP-in-IP, 6in4, GRE with and without key and sequence number) and behind an IPsec
+ * authentication header on a fragmented packet: the inner packet is the one classified, and the same frames are
+ * dissected by tshark to check that both read the same queries.
+ */
+class TunnelsTest {
+    private static final String HOST = "198.18.0.1";
+    private static final String HOST6 = "fd00:853::1";
+    private static final String GATEWAY = "198.18.0.2";
+    private static final String REMOTE_DNS = "198.18.9.9";
+    private static final String REMOTE_DNS6 = "fd00:853:9::9";
+
+    private final TrafficMeter meter = new TrafficMeter(60);
+    private final TrustworthyCaptureTest.LeakCollector leaks = new TrustworthyCaptureTest.LeakCollector();
+    private final PacketPipeline p;
+    private final List<byte[]> sent = new ArrayList<>();
+    private long t = 1_700_000_000_000_000_000L;
+
+    TunnelsTest() throws Exception {
+        p = new PacketPipeline(meter, LocalAddresses.of(List.of(InetAddress.getByName(HOST),
+                InetAddress.getByName(HOST6))), leaks, null);
+    }
+
+    private void raw(byte[] ip) {
+        sent.add(ip);
+        p.accept(t += 1_000_000, LinkTypes.RAW, "eth0", ip, 0, ip.length, ip.length);
+    }
+
+    /** GRE header (RFC 2784/2890): the flags word, the protocol type, then the optional fields present. */
+    static byte[] gre(int flags, int etherType, byte[] optional, byte[] payload) {
+        return cat(bytes(flags >> 8, flags, etherType >> 8, etherType), optional, payload);
+    }
+
+    /** An IPsec authentication header (RFC 4302) with a 96-bit ICV: 24 bytes, length field 4. */
+    static byte[] ah(int next, byte[] payload) {
+        return cat(bytes(next, 4, 0, 0, 0, 0, 0x10, 0x01, 0, 0, 0, 7), new byte[12], payload);
+    }
+
+    private static byte[] query4(String name) {
+        return ipv4(HOST, REMOTE_DNS, 17, udp(40000, 53, dnsQuery(name, 1)));
+    }
+
+    private static byte[] query6(String name) {
+        return ipv6(HOST6, REMOTE_DNS6, 17, udp(40001, 53, dnsQuery(name, 28)));
+    }
+
+    private List<String> leakedNames() {
+        p.flushLeaks();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < leaks.size(); i++) {
+            names.add(leaks.get(i).name());
+        }
+        return names;
+    }
+
+    private void everyTunnel() {
+        raw(ipv4(HOST, GATEWAY, 4, query4("ipip.tunnel.test")));
+        raw(ipv4(HOST, GATEWAY, 41, query6("sixinfour.tunnel.test")));
+        raw(ipv6(HOST6, "fd00:853::2", 41, query6("ipv6-in-ipv6.tunnel.test")));
+        raw(ipv4(HOST, GATEWAY, 47, gre(0, 0x0800, new byte[0], query4("gre.tunnel.test"))));
+        raw(ipv4(HOST, GATEWAY, 47, gre(0x3000, 0x86dd, bytes(0, 0, 0, 42, 0, 0, 0, 1),
+                query6("gre-key-sequence.tunnel.test"))));
+        raw(ipv4(HOST, GATEWAY, 47, gre(0x8000, 0x0800, bytes(0, 0, 0, 0), query4("gre-checksum.tunnel.test"))));
+        raw(ipv4(HOST, GATEWAY, 47, gre(0, 0x0800, new byte[0],
+                ipv4(HOST, "198.18.0.3", 4, query4("two-deep.tunnel.test")))));
+    }
+
+    @Test
+    @DisplayName("a query inside IP-in-IP, 6in4 or GRE (with and without key and sequence) that leaves is a leak")
+    void leaksInsideTunnels() {
+        everyTunnel();
+        assertEquals(List.of("ipip.tunnel.test", "sixinfour.tunnel.test", "ipv6-in-ipv6.tunnel.test",
+                "gre.tunnel.test", "gre-key-sequence.tunnel.test", "gre-checksum.tunnel.test", "two-deep.tunnel.test"),
+                leakedNames());
+        assertEquals(7, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(REMOTE_DNS6, leaks.get(1).server().replace("[", "").replace("]", ""));
+    }
+
+    @Test
+    void aTunnelToThisMachinesOwnResolverIsLocal() {
+        raw(ipv4(HOST, GATEWAY, 4, ipv4(HOST, HOST, 17, udp(40000, 53, dnsQuery("own.test", 1)))));
+        assertEquals(1, meter.total(TrafficClass.LOCAL_PLAINTEXT).packets());
+        assertEquals(List.of(), leakedNames());
+    }
+
+    @Test
+    @DisplayName("tunnels nested deeper than two are refused as malformed, without recursion")
+    void nestingIsBounded() {
+        byte[] inner = query4("three-deep.tunnel.test");
+        for (int i = 0; i < 3; i++) {
+            inner = ipv4(HOST, GATEWAY, 4, inner);
+        }
+        raw(inner);
+        assertEquals(0, p.countedFrames());
+        assertEquals(1L, p.parseErrors().get(FrameError.valueOf("TOO_MANY_TUNNELS")));
+    }
+
+    @Test
+    void cutTunnelHeadersAreMalformedAndOtherGreIsNotCounted() {
+        raw(ipv4(HOST, GATEWAY, 47, bytes(0, 0)));
+        raw(ipv4(HOST, GATEWAY, 47, bytes(0x30, 0, 0x08, 0, 0, 0, 0, 1)));  // key and sequence announced, one there
+        raw(ipv4(HOST, GATEWAY, 47, gre(1, 0x880b, bytes(0, 0, 0, 0), new byte[20]))); // PPTP's enhanced GRE
+        raw(ipv4(HOST, GATEWAY, 47, gre(0, 0x0806, new byte[0], new byte[28])));      // ARP over GRE
+        raw(ipv4(HOST, GATEWAY, 4, new byte[10]));
+        assertEquals(2L, p.parseErrors().get(FrameError.valueOf("TRUNCATED_TUNNEL_HEADER")));
+        assertEquals(1L, p.parseErrors().get(FrameError.TRUNCATED_IP_HEADER));
+        assertEquals(2, p.otherFrames());
+    }
+
+    /** A query behind IPsec AH, fragmented with its question cut in the first fragment (IPv4 and IPv6). */
+    private void fragmentsBehindAuthenticationHeader() {
+        byte[] v4 = ah(17, udp(40000, 53, dnsQuery("a-fragmented-name.ah.test", 1)));
+        raw(ipv4(HOST, REMOTE_DNS, 51, Arrays.copyOf(v4, 48), new byte[0], 0x2000));
+        raw(ipv4(HOST, REMOTE_DNS, 51, Arrays.copyOfRange(v4, 48, v4.length), new byte[0], 6));
+        byte[] v6 = ah(17, udp(40001, 53, dnsQuery("another-fragmented-name.ah.test", 28)));
+        raw(ipv6(HOST6, REMOTE_DNS6, 44, cat(bytes(51, 0, 0, 1, 0, 0, 0, 9), Arrays.copyOf(v6, 48))));
+        raw(ipv6(HOST6, REMOTE_DNS6, 44, cat(bytes(51, 0, 0, 48, 0, 0, 0, 9), Arrays.copyOfRange(v6, 48, v6.length))));
+    }
+
+    @Test
+    @DisplayName("an IPsec AH on a fragmented query: the later fragments complete it and its name is read")
+    void authenticationHeaderOnAFragmentedQuery() {
+        fragmentsBehindAuthenticationHeader();
+        assertEquals(List.of("a-fragmented-name.ah.test", "another-fragmented-name.ah.test"), leakedNames());
+        assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(0, p.reassemblyIncompleteDatagrams());
+    }
+
+    @Test
+    @DisplayName("tshark reads the same queries from the same frames")
+    void sameQueriesAsTshark(@TempDir Path dir) throws Exception {
+        everyTunnel();
+        fragmentsBehindAuthenticationHeader();
+        List<String> ours = leakedNames();
+        List<Frames.Rec> recs = new ArrayList<>();
+        long n = 1_700_000_000_000_000_000L;
+        for (byte[] f : sent) {
+            recs.add(new Frames.Rec(n += 1_000_000, LinkTypes.RAW, f));
+        }
+        Path file = dir.resolve("tunnels.pcap");
+        Files.write(file, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
+        assertEquals(ours, tsharkQueryNames(file));
+    }
+
+    @Test
+    @DisplayName("the live capture's filter passes the tunnelled and AH-carrying frames (tcpdump reads the same file)")
+    void liveFilterPassesTunnels(@TempDir Path dir) throws Exception {
+        everyTunnel();
+        fragmentsBehindAuthenticationHeader();
+        Path file = dir.resolve("tunnels.pcap");
+        List<Frames.Rec> recs = new ArrayList<>();
+        for (byte[] f : sent) {
+            recs.add(new Frames.Rec(t, LinkTypes.RAW, f));
+        }
+        Files.write(file, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
+        Process tcpdump = new ProcessBuilder("tcpdump", "-n", "-r", file.toString(), LiveCaptureSession.FILTER)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tcpdump.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(0, tcpdump.exitValue(), out);
+        assertEquals(sent.size(), out.lines().count(), out);
+    }
+
+    /** The names of DNS queries to port 53 in {@code file} as tshark dissects it (IP reassembly on, its default). */
+    static List<String> tsharkQueryNames(Path file) throws IOException, InterruptedException {
+        Process tshark = new ProcessBuilder("tshark", "-n", "-r", file.toString(), "-Y",
+                "udp.dstport == 53 && dns.flags.response == 0", "-T", "fields", "-e", "dns.qry.name")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(tshark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tshark.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(0, tshark.exitValue(), out);
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+}
