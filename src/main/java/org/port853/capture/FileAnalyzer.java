@@ -19,7 +19,7 @@ public final class FileAnalyzer {
                          long leakCount, long parseErrors, Map<FrameError, Long> parseErrorKinds,
                          long nonFirstFragments, long otherFrames, String fileError, MeterSnapshot perSecond,
                          Map<String, Long> leaksByProgram, long crossingCopies, long reassemblyDroppedFlows,
-                         long reassemblyIncompleteDatagrams) {
+                         long reassemblyIncompleteDatagrams, Map<EncryptedProtocol, Long> encryptedProtocols) {
 
         public ClassTotals total(TrafficClass c) {
             return totals.getOrDefault(c, ClassTotals.ZERO);
@@ -102,6 +102,7 @@ public final class FileAnalyzer {
         return new Result(reader.format(), p.frames(), p.countedFrames(), totals, p.interfaceTotals(),
                 List.copyOf(leaks), leakCount[0], p.parseErrorCount(), kinds,
                 p.nonFirstFragments(), p.otherFrames(), reader.error(), perSecond(meter), programs.snapshot(),
-                p.crossingCopies(), p.reassemblyDroppedFlows(), p.reassemblyIncompleteDatagrams());
+                p.crossingCopies(), p.reassemblyDroppedFlows(), p.reassemblyIncompleteDatagrams(),
+                p.encryptedProtocols());
     }
 }

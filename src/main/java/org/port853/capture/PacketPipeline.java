@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
  * <p>Counting rules (docs/capture.md): a frame counts once when its transport ports can be read. A port of 53
  * makes it plaintext DNS, whatever the other port (853 → 53 is plaintext): local when its server end (the port-53
  * end; both when both are 53) is local, else a {@link TrafficClass#LEAK}. Otherwise a port of 853 makes it
- * {@link TrafficClass#ENCRYPTED} only when it carries TLS or QUIC ({@link Port853Content}), else
- * {@link TrafficClass#PLAINTEXT_853}. Bytes are the original frame length. Non-first fragments carry no ports and
+ * {@link TrafficClass#ENCRYPTED} when it carries TLS (TCP) or, over UDP, anything but a DNS message (QUIC, DTLS or
+ * unknown: {@link Port853Content}, counted by {@link EncryptedProtocol}), else {@link TrafficClass#PLAINTEXT_853}. Bytes are the original frame length. Non-first fragments carry no ports and
  * are not counted (they help read a fragmented query's name, {@link IpFragments}). Each plaintext DNS query message
  * that is not local (QR=0, sent toward the server's port; UDP datagram or TCP length-prefixed message, reassembled
  * across segments) gives one {@link LeakCandidate}.
@@ -24,6 +24,7 @@ public final class PacketPipeline {
     private static final int MAX_INTERFACES = 256;
     private static final String OTHER_INTERFACES = "(other)";
     private static final TrafficClass[] CLASSES = TrafficClass.values();
+    private static final EncryptedProtocol[] PROTOCOLS = EncryptedProtocol.values();
 
     private final FrameParser parser = new FrameParser();
     private final ParsedFrame frame = new ParsedFrame();
@@ -51,6 +52,7 @@ public final class PacketPipeline {
     private long notCountedNonFirstFragment;
     private long notCountedOther;
     private long encryptedWithPayload;
+    private final long[] encryptedByProtocol = new long[PROTOCOLS.length];
 
     // context of the frame being processed, for the TCP message callback
     private long curNanos;
@@ -191,6 +193,7 @@ public final class PacketPipeline {
         int sp = f.srcPort;
         int dp = f.dstPort;
         TrafficClass c;
+        EncryptedProtocol encryption = null;
         LocalAddresses l = local;
         int al = f.addressLength();
         int scope = f.linkScope();
@@ -204,7 +207,8 @@ public final class PacketPipeline {
             c = serverLocal ? TrafficClass.LOCAL_PLAINTEXT : TrafficClass.LEAK;
         } else if (sp == DOT || dp == DOT) {
             toServer = dp == DOT;
-            c = dot.encrypted(f) ? TrafficClass.ENCRYPTED : TrafficClass.PLAINTEXT_853;
+            encryption = dot.protocol(f);
+            c = encryption != null ? TrafficClass.ENCRYPTED : TrafficClass.PLAINTEXT_853;
         } else {
             notCountedOther++;
             return;
@@ -228,8 +232,11 @@ public final class PacketPipeline {
             copies.bytes[slot] = origLen;
         }
         counted++;
-        if (c == TrafficClass.ENCRYPTED && f.payloadLen > 0) {
-            encryptedWithPayload++;
+        if (encryption != null) {
+            encryptedByProtocol[encryption.ordinal()]++;
+            if (f.payloadLen > 0) {
+                encryptedWithPayload++;
+            }
         }
         int ifSlot = countInterface(iface, c, origLen);
         meter.add(sec, c, origLen, ifSlot);
@@ -351,7 +358,8 @@ public final class PacketPipeline {
 
     /**
      * Whether a packet to the server is a query, the unit the window counts: on 853, a TLS application-data record
-     * at the start of the segment (a handshake, a bare ACK or a reset is none) or a QUIC short-header packet; on 53
+     * at the start of the segment (a handshake, a bare ACK or a reset is none), a QUIC short-header packet or a DTLS
+     * application-data record (RFC 6347's, or DTLS 1.3's unified header); on 53
      * a DNS header with the QR bit clear (over TCP after its two-byte length; a header cut off by the capture is
      * not counted). Leaks are counted as leak records.
      */
@@ -360,7 +368,8 @@ public final class PacketPipeline {
         int len = f.payloadLen;
         boolean udp = f.protocol == ParsedFrame.UDP;
         return switch (c) {
-            case ENCRYPTED -> udp ? len > 0 && (b[off] & 0x80) == 0
+            case ENCRYPTED -> udp ? len > 0 && ((b[off] & 0xc0) == 0x40 || b[off] == TLS_APPLICATION_DATA
+                    || (b[off] & 0xe0) == 0x20)
                     : Port853Content.isTlsRecord(b, off, len) && b[off] == TLS_APPLICATION_DATA;
             case LOCAL_PLAINTEXT -> udp ? DnsExtractor.isQuery(b, off, len)
                     : len >= 2 && DnsExtractor.isQuery(b, off + 2, len - 2); // after TCP's two-byte length
@@ -508,6 +517,15 @@ public final class PacketPipeline {
         return encryptedWithPayload;
     }
 
+    /** Counted encrypted packets on 853 by what they carry (TLS over TCP, QUIC, DTLS or unknown over UDP). */
+    public Map<EncryptedProtocol, Long> encryptedProtocols() {
+        Map<EncryptedProtocol, Long> m = new EnumMap<>(EncryptedProtocol.class);
+        for (EncryptedProtocol e : PROTOCOLS) {
+            m.put(e, encryptedByProtocol[e.ordinal()]);
+        }
+        return m;
+    }
+
     /** Frames with ports other than 53/853, non-IP frames and other transports. */
     public long otherFrames() {
         return notCountedOther;
@@ -559,6 +577,7 @@ public final class PacketPipeline {
         copies.clear();
         notCountedCopies = 0;
         frames = counted = notCountedNonFirstFragment = notCountedOther = encryptedWithPayload = 0;
+        java.util.Arrays.fill(encryptedByProtocol, 0);
         leakStage.clearPending();
     }
 }

@@ -1,10 +1,13 @@
 package org.port853.capture;
 
 /**
- * Decides whether a packet on port 853 carries encryption: a TLS record (RFC 8446 §5.1: content type 20–23,
- * version 0x03 0x01–0x04, length ≤ 2^14 + 2048) for TCP, a QUIC header (RFC 9000 §17: long header with the fixed
- * bit, or short header) for UDP (DNS over QUIC, RFC 9250). On UDP anything that reads as a DNS message is plaintext
- * first; on TCP a TLS record header wins (a TLS ClientHello can read as a DNS header). A TCP connection is decided per direction on its first payload bytes and
+ * Decides whether a packet on port 853 carries encryption, and which. UDP (DNS over QUIC, RFC 9250; DNS over DTLS,
+ * RFC 8094) is encrypted unless it reads as a DNS message: a QUIC header (RFC 9000 §17: long header with the fixed
+ * bit, or short header) names {@link EncryptedProtocol#DOQ}, a DTLS record (RFC 6347 §4.1: content type 20–25,
+ * version 0xfe 0xff/0xfd/0xfc; or RFC 9147 §4's unified header) {@link EncryptedProtocol#DTLS}, anything else
+ * {@link EncryptedProtocol#UNKNOWN}. TCP is {@link EncryptedProtocol#DOT} when it carries a TLS record (RFC 8446 §5.1:
+ * content type 20–23, version 0x03 0x01–0x04, length ≤ 2^14 + 2048); a TLS record header wins over DNS (a TLS
+ * ClientHello can read as a DNS header). A TCP connection is decided per direction on its first payload bytes and
  * remembered in a small fixed table (pure ACKs follow their flow; plaintext in one direction makes the other one
  * plaintext too, its ACKs, FIN, reset and replies; a flow not yet decided counts as encrypted, so a
  * TLS handshake's SYN is not called plaintext); a segment of a flow seen mid-stream is judged on its own bytes until
@@ -23,17 +26,62 @@ final class Port853Content {
     private final byte[] states = new byte[SLOTS];
     private int victim;
 
-    /** True when the packet on port 853 is encrypted DNS (TLS or QUIC), false for anything else. */
-    boolean encrypted(ParsedFrame f) {
+    /** The encryption the packet on port 853 carries, or {@code null} when it is plaintext. */
+    EncryptedProtocol protocol(ParsedFrame f) {
+        if (f.protocol == ParsedFrame.UDP) {
+            return udp(f.buf, f.payloadOff, f.payloadLen, f.payloadTruncated);
+        }
+        return encryptedTcp(f) ? EncryptedProtocol.DOT : null;
+    }
+
+    /**
+     * A UDP payload on 853: {@code null} (plaintext) when it reads as a DNS message. One cut by the snap length before
+     * a DNS question could be read is encrypted only when empty or when its first byte starts a QUIC or DTLS header.
+     */
+    static EncryptedProtocol udp(byte[] b, int off, int len, boolean truncated) {
+        if (looksLikeDns(b, off, len)) {
+            return null;
+        }
+        EncryptedProtocol p = isDtls(b, off, len) ? EncryptedProtocol.DTLS
+                : isQuic(b, off, len) ? EncryptedProtocol.DOQ : EncryptedProtocol.UNKNOWN;
+        if (truncated && len < MIN_DNS_MESSAGE && p == EncryptedProtocol.UNKNOWN && len > 0) {
+            return startsQuicOrDtls(b[off]) ? p : null;
+        }
+        return p;
+    }
+
+    private static boolean startsQuicOrDtls(byte first) {
+        int type = first & 0xff;
+        return (type & 0x40) != 0 || type >= 20 && type <= 25 || (type & 0xe0) == 0x20;
+    }
+
+    /**
+     * A DTLS record header (RFC 6347 §4.1, 13 bytes: type, version, epoch, sequence number, length) or a DTLS 1.3
+     * ciphertext's unified header (RFC 9147 §4: first bits 001).
+     */
+    static boolean isDtls(byte[] b, int off, int len) {
+        if (len < 1) {
+            return false;
+        }
+        int type = b[off] & 0xff;
+        if ((type & 0xe0) == 0x20) {
+            return len >= 2;
+        }
+        if (len < 13 || type < 20 || type > 25 || (b[off + 1] & 0xff) != 0xfe) {
+            return false;
+        }
+        int minor = b[off + 2] & 0xff;
+        int recLen = FrameParser.u16(b, off + 11);
+        return (minor == 0xff || minor == 0xfd || minor == 0xfc) && recLen <= (1 << 14) + 2048;
+    }
+
+    /** The smallest DNS message {@link #looksLikeDns} reads: a header and a one-byte name with type and class. */
+    private static final int MIN_DNS_MESSAGE = 12 + 1 + 4;
+
+    private boolean encryptedTcp(ParsedFrame f) {
         byte[] b = f.buf;
         int off = f.payloadOff;
         int len = f.payloadLen;
-        if (f.protocol == ParsedFrame.UDP) {
-            if (f.payloadTruncated && len < 7) {
-                return len == 0 || (b[off] & 0x40) != 0; // cut by the snap length: judge what is there
-            }
-            return !looksLikeDns(b, off, len) && isQuic(b, off, len);
-        }
         if (f.payloadTruncated && len < 5) {
             len = 0; // the snap length cut the record header: the flow's state decides
         }
@@ -106,7 +154,7 @@ final class Port853Content {
      * name ≤ 255, compression only in responses) followed by type and class.
      */
     static boolean looksLikeDns(byte[] b, int off, int len) {
-        if (len < 12 + 1 + 4) {
+        if (len < MIN_DNS_MESSAGE) {
             return false;
         }
         int flags = FrameParser.u16(b, off + 2);

@@ -16,6 +16,7 @@ import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.port853.capture.ClassTotals;
+import org.port853.capture.EncryptedProtocol;
 import org.port853.capture.FileAnalyzer;
 import org.port853.capture.LeakRecord;
 import org.port853.capture.LinkTypes;
@@ -176,6 +177,42 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return o;
     }
 
+    /** Encrypted packets by protocol: {@code dot}, {@code doq}, {@code dtls}, {@code unknown}. */
+    static Map<String, Object> encryptedProtocols(Map<EncryptedProtocol, Long> m) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        for (EncryptedProtocol p : EncryptedProtocol.values()) {
+            o.put(p.name().toLowerCase(java.util.Locale.ROOT), m.getOrDefault(p, 0L));
+        }
+        return o;
+    }
+
+    /**
+     * {@code Encrypted on port 853: 10 DNS-over-TLS, 4 DNS-over-QUIC, 2 DTLS, 1 encrypted, unknown protocol (packets).},
+     * only when any encrypted UDP was seen: TLS alone is what "encrypted" has always meant.
+     */
+    static void printEncryptedProtocols(PrintWriter out, Map<EncryptedProtocol, Long> m) {
+        if (m.entrySet().stream().noneMatch(e -> e.getKey() != EncryptedProtocol.DOT && e.getValue() > 0)) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (EncryptedProtocol p : EncryptedProtocol.values()) {
+            long n = m.getOrDefault(p, 0L);
+            if (n > 0) {
+                parts.add(n + " " + protocolLabel(p));
+            }
+        }
+        out.printf("Encrypted on port 853: %s (packets)%n", String.join(", ", parts));
+    }
+
+    static String protocolLabel(EncryptedProtocol p) {
+        return switch (p) {
+            case DOT -> "DNS-over-TLS";
+            case DOQ -> "DNS-over-QUIC";
+            case DTLS -> "DTLS";
+            case UNKNOWN -> "encrypted, unknown protocol";
+        };
+    }
+
     static Map<String, Object> leak(LeakRecord l) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("time", l.time().toString());
@@ -200,6 +237,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.put("frames", r.frames());
         o.put("countedFrames", r.countedFrames());
         o.put("totals", classes(r.totals()));
+        o.put("encryptedProtocols", encryptedProtocols(r.encryptedProtocols()));
         Map<String, Object> ifs = new LinkedHashMap<>();
         r.interfaces().forEach((k, v) -> ifs.put(k, classes(v)));
         o.put("interfaces", ifs);
@@ -259,6 +297,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             totals.row(label(c), r.total(c).packets(), r.total(c).bytes());
         }
         out.print(totals);
+        printEncryptedProtocols(out, r.encryptedProtocols());
         if (!r.interfaces().isEmpty()) {
             // the column only where there is any: the totals list it, and an interface that carried only such
             // packets read 0 / 0 everywhere without it

@@ -97,7 +97,7 @@ class TrustworthyCaptureTest {
     }
 
     @Test
-    @DisplayName("853 counts as encrypted only for TLS records and QUIC headers")
+    @DisplayName("853 counts as encrypted for TLS records over TCP and, over UDP (QUIC, DTLS), for all but a DNS message")
     void tlsAndQuicAreEncrypted() {
         raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40000, 853, 1, 0x18, tlsRecord(22, 100))));
         raw(ipv4("198.18.0.2", "198.18.0.1", 6, tcp(853, 40000, 7, 0x18, tlsRecord(23, 50))));
@@ -106,8 +106,9 @@ class TrustworthyCaptureTest {
         raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 853, quicLong)));
         raw(ipv4("198.18.0.2", "198.18.0.1", 17, udp(853, 40000, cat(bytes(0x41), new byte[30]))));
         raw(ipv4("198.18.0.1", "198.18.0.2", 6, tcp(40005, 853, 1, 0x18, bytes(22, 3, 9, 0, 10)))); // bad version
-        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 853, bytes(0x01, 2, 3))));            // not QUIC
-        assertEquals(5, packets(TrafficClass.ENCRYPTED));
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 853, bytes(0x01, 2, 3)))); // encrypted, unknown protocol
+        raw(ipv4("198.18.0.1", "198.18.0.2", 17, udp(40000, 853, dnsQuery("udp853.test", 1)))); // plaintext DNS
+        assertEquals(6, packets(TrafficClass.ENCRYPTED));
         assertEquals(2, packets(TrafficClass.PLAINTEXT_853));
     }
 
