@@ -122,6 +122,17 @@ final class Frames {
         }
     }
 
+    /** A classic pcap file {@code dir/name} of raw IP frames, 1 ms apart. */
+    static java.nio.file.Path rawIpPcap(java.nio.file.Path dir, String name, List<byte[]> frames)
+            throws java.io.IOException {
+        List<Rec> recs = new java.util.ArrayList<>();
+        long t = 1_700_000_000_000_000_000L;
+        for (byte[] f : frames) {
+            recs.add(new Rec(t += 1_000_000, LinkTypes.RAW, f));
+        }
+        return java.nio.file.Files.write(dir.resolve(name), pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
+    }
+
     /** A classic pcap file of one link type. */
     static byte[] pcap(ByteOrder order, boolean nanos, int linkType, List<Rec> recs) {
         int size = 24 + recs.stream().mapToInt(r -> 16 + r.data().length).sum();

@@ -5,9 +5,7 @@ import static org.port853.capture.Frames.*;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,15 +148,7 @@ class TunnelsTest {
     void sameQueriesAsTshark(@TempDir Path dir) throws Exception {
         everyTunnel();
         fragmentsBehindAuthenticationHeader();
-        List<String> ours = leakedNames();
-        List<Frames.Rec> recs = new ArrayList<>();
-        long n = 1_700_000_000_000_000_000L;
-        for (byte[] f : sent) {
-            recs.add(new Frames.Rec(n += 1_000_000, LinkTypes.RAW, f));
-        }
-        Path file = dir.resolve("tunnels.pcap");
-        Files.write(file, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
-        assertEquals(ours, tsharkQueryNames(file));
+        assertEquals(leakedNames(), tsharkQueryNames(rawIpPcap(dir, "tunnels.pcap", sent)));
     }
 
     @Test
@@ -166,12 +156,7 @@ class TunnelsTest {
     void liveFilterPassesTunnels(@TempDir Path dir) throws Exception {
         everyTunnel();
         fragmentsBehindAuthenticationHeader();
-        Path file = dir.resolve("tunnels.pcap");
-        List<Frames.Rec> recs = new ArrayList<>();
-        for (byte[] f : sent) {
-            recs.add(new Frames.Rec(t, LinkTypes.RAW, f));
-        }
-        Files.write(file, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
+        Path file = rawIpPcap(dir, "tunnels.pcap", sent);
         Process tcpdump = new ProcessBuilder("tcpdump", "-n", "-r", file.toString(), LiveCaptureSession.FILTER)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

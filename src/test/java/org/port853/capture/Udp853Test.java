@@ -7,8 +7,6 @@ import static org.port853.capture.Frames.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +39,7 @@ class Udp853Test {
     }
 
     private static Path pcapOf(Path dir, List<byte[]> frames) throws Exception {
-        List<Frames.Rec> recs = new ArrayList<>();
-        long t = 1_700_000_000_000_000_000L;
-        for (byte[] f : frames) {
-            recs.add(new Frames.Rec(t += 1_000_000, LinkTypes.RAW, f));
-        }
-        Path file = dir.resolve("udp853.pcap");
-        Files.write(file, pcap(ByteOrder.LITTLE_ENDIAN, false, LinkTypes.RAW, recs));
-        return file;
+        return rawIpPcap(dir, "udp853.pcap", frames);
     }
 
     @Test
