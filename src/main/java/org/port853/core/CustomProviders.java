@@ -204,6 +204,12 @@ public final class CustomProviders {
         }
     }
 
+    /** The addresses as typed, one each: separated by commas or white space. */
+    public static List<String> addressTokens(String addresses) {
+        return java.util.Arrays.stream((addresses == null ? "" : addresses).strip().split("[,\\s]+"))
+                .filter(t -> !t.isEmpty()).toList();
+    }
+
     /** As {@link #validate(String, String, String, String, String)} without a DoH template. */
     public static Provider validate(String id, String displayName, String addresses, String tlsName) {
         return validate(id, displayName, addresses, tlsName, null);
@@ -230,10 +236,7 @@ public final class CustomProviders {
         }
         List<String> v4 = new ArrayList<>();
         List<String> v6 = new ArrayList<>();
-        for (String token : (addresses == null ? "" : addresses).strip().split("[,\\s]+")) {
-            if (token.isEmpty()) {
-                continue;
-            }
+        for (String token : addressTokens(addresses)) {
             InetAddress a;
             try {
                 a = ProviderJson.requireServerAddress(token);

@@ -14,8 +14,19 @@ public final class UnbracketedPort {
     private UnbracketedPort() {
     }
 
-    /** How {@code server} ({@code ADDR[#NAME]}) is written with the port in brackets, when it looks meant so. */
-    public static Optional<String> bracketed(String server) {
+    /**
+     * What {@code server} ({@code ADDR[#NAME]}, no brackets) was most likely meant as: {@code host} and {@code port}
+     * ({@code 2001:db8::1} and {@code 853} for {@code 2001:db8::1:853}), {@code name} the {@code #NAME} part or "".
+     */
+    public record Meant(String host, String port, String name) {
+        /** How it is written with the port in brackets: {@code [2001:db8::1]:853#name}. */
+        public String bracketed() {
+            return "[" + host + "]:" + port + name;
+        }
+    }
+
+    /** The host and port {@code server} looks meant as, when its last group looks like a DNS port. */
+    public static Optional<Meant> meant(String server) {
         if (server == null || server.startsWith("[")) {
             return Optional.empty();
         }
@@ -30,7 +41,12 @@ public final class UnbracketedPort {
                 || !(IpAddresses.parse(host) instanceof Inet6Address)) {
             return Optional.empty();
         }
-        return Optional.of("[" + host + "]" + address.substring(colon) + (hash < 0 ? "" : server.substring(hash)));
+        return Optional.of(new Meant(host, address.substring(colon + 1), hash < 0 ? "" : server.substring(hash)));
+    }
+
+    /** How {@code server} ({@code ADDR[#NAME]}) is written with the port in brackets, when it looks meant so. */
+    public static Optional<String> bracketed(String server) {
+        return meant(server).map(Meant::bracketed);
     }
 
     /** The warning line for the CLI, or empty. */

@@ -20,4 +20,10 @@ class UnbracketedPortTest {
             assertEquals(Optional.empty(), UnbracketedPort.bracketed(s), s);
         }
     }
+
+    @Test
+    void whatItWasMeantAs() {
+        assertEquals(Optional.of(new UnbracketedPort.Meant("2001:db8::1", "853", "#x.example")),
+                UnbracketedPort.meant("2001:db8::1:853#x.example"));
+    }
 }

@@ -553,6 +553,26 @@ class ProvidersScreenTest extends WindowTestBase {
     }
 
     @Test
+    @DisplayName("custom provider: an IPv6 address ending in a port-like group is warned of on leaving the field, as "
+            + "the command line warns, and still saved as written")
+    void customProviderWarnsOfAPortLikeLastGroup(FxRobot robot) throws Exception {
+        openCustomProviderDialog(robot);
+        robot.clickOn("#custom-name").write("Lab six");
+        robot.clickOn("#custom-addresses").write("2001:db8::1:853");
+        robot.clickOn("#custom-tls");
+        waitUntil(() -> visible(robot, "#custom-addresses-warning"));
+        assertFalse(visible(robot, "#custom-addresses-error"), "a warning, not a refusal");
+        javafx.scene.control.Label warning = robot.lookup("#custom-addresses-warning").query();
+        assertTrue(fx(warning::getText).startsWith("2001:db8::1:853 is kept as the IPv6 address"), fx(warning::getText));
+        assertTrue(fx(() -> warning.getStyleClass().contains("inline-warning")));
+        robot.write("dot.test");
+        robot.clickOn("#custom-add");
+        waitUntil(() -> window.model().chosen().stream().anyMatch(Provider::custom));
+        Provider p = fx(() -> window.model().chosen().stream().filter(Provider::custom).findFirst().orElseThrow());
+        assertEquals(List.of("2001:db8::1:853"), p.addresses());
+    }
+
+    @Test
     @DisplayName("custom provider: each field is checked on leaving it, no id field, IDN names become ASCII")
     void customProviderDialog(FxRobot robot) throws Exception {
         openCustomProviderDialog(robot);

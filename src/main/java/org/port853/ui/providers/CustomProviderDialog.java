@@ -114,13 +114,21 @@ final class CustomProviderDialog {
             error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
             error.setVisible(e != null);
         });
+        Label warning = new Label();
+        warning.setId(id + "-warning");
+        warning.getStyleClass().add("inline-warning");
+        warning.setWrapText(true);
+        warning.maxWidthProperty().bind(field.prefWidthProperty());
+        warning.textProperty().bind(form.warningProperty(f));
+        // in the error line's place, which keeps room for it (ErrorRoom): a refusal says more than the warning
+        warning.visibleProperty().bind(form.warningProperty(f).isNotNull().and(form.errorProperty(f).isNull()));
         // checked when the user leaves the field, not on every key press
         field.focusedProperty().addListener((o, was, now) -> {
             if (was && !now) form.check(f);
         });
         g.add(label, 0, row);
         g.add(field, 1, row);
-        g.add(ErrorRoom.around(error, f), 1, row + 1);
+        g.add(ErrorRoom.around(error, warning, f), 1, row + 1);
         return field;
     }
 

@@ -34,6 +34,10 @@ public final class CustomProviderForm {
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper addressesError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper tlsNameError = new ReadOnlyStringWrapper();
+    /** What the addresses field warns of without refusing it (an IPv6 address ending in what looks like a port). */
+    private final ReadOnlyStringWrapper addressesWarning = new ReadOnlyStringWrapper();
+    /** No other field has a warning: it stays null. */
+    private final ReadOnlyStringWrapper noWarning = new ReadOnlyStringWrapper();
     /** The saved provider the fields edit, or null when they make a new one. */
     private Provider editing;
 
@@ -42,7 +46,7 @@ public final class CustomProviderForm {
         // (not when the field is left: that is the press on "Save and use", and the dialog moving under it lost the click)
         for (Field f : Field.values()) {
             text(f).addListener((o, a, b) -> {
-                if (error(f).get() != null) check(f);
+                if (error(f).get() != null || warning(f).get() != null) check(f);
             });
         }
     }
@@ -64,6 +68,9 @@ public final class CustomProviderForm {
             case TLS_NAME -> problem(t -> CustomProviders.validate("x", "x", GOOD_ADDRESS, t), strippedTlsName());
         };
         error(f).set(error);
+        if (f == Field.ADDRESSES) {
+            addressesWarning.set(error == null ? PortLikeAddresses.warning(addresses.get()) : null);
+        }
         return error == null;
     }
 
@@ -151,6 +158,10 @@ public final class CustomProviderForm {
         };
     }
 
+    private ReadOnlyStringWrapper warning(Field f) {
+        return f == Field.ADDRESSES ? addressesWarning : noWarning;
+    }
+
     public void clear() {
         fill(null, "", "", "");
     }
@@ -209,6 +220,7 @@ public final class CustomProviderForm {
         for (Field f : Field.values()) {
             error(f).set(null);
         }
+        addressesWarning.set(null);
     }
 
     /** The saved provider the fields edit, or null when they make a new one. */
@@ -220,4 +232,6 @@ public final class CustomProviderForm {
     public StringProperty addressesProperty() { return addresses; }
     public StringProperty tlsNameProperty() { return tlsName; }
     public ReadOnlyStringProperty errorProperty(Field f) { return error(f).getReadOnlyProperty(); }
+    /** What {@code f} warns of without refusing it, or null (shown where its error would be, when it has none). */
+    public ReadOnlyStringProperty warningProperty(Field f) { return warning(f).getReadOnlyProperty(); }
 }

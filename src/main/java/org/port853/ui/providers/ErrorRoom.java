@@ -19,14 +19,17 @@ final class ErrorRoom {
     /** What users get wrong most, per field: each refusal's text, as the form says it, keeps its room. */
     private static final Map<Field, List<String>> USUAL_MISTAKES = Map.of(
             Field.NAME, List.of(""),
-            Field.ADDRESSES, List.of("", "dns.example.net", "[2001:db8::53]:853", "fe80::1%wlan0"),
+            Field.ADDRESSES, List.of("", "dns.example.net", "[2001:db8::53]:853", "fe80::1%wlan0", "2001:db8::53:853"),
             Field.TLS_NAME, List.of("", "2001:db8::53", "dns example.net"));
 
     private ErrorRoom() {
     }
 
-    /** {@code error} over hidden copies of the usual refusals of {@code f}: the tallest of them sets the height. */
-    static StackPane around(Label error, Field f) {
+    /**
+     * {@code error} and {@code warning} (shown in its place) over hidden copies of the usual refusals and warnings of
+     * {@code f}: the tallest of them sets the height.
+     */
+    static StackPane around(Label error, Label warning, Field f) {
         StackPane room = new StackPane();
         room.setAlignment(Pos.TOP_LEFT);
         for (String text : usualErrors(f)) {
@@ -37,7 +40,7 @@ final class ErrorRoom {
             hidden.setVisible(false);
             room.getChildren().add(hidden);
         }
-        room.getChildren().add(error);
+        room.getChildren().addAll(warning, error);
         return room;
     }
 
@@ -49,6 +52,8 @@ final class ErrorRoom {
             scratch.check(f);
             String error = scratch.errorProperty(f).get();
             if (error != null) out.add(error);
+            String warning = scratch.warningProperty(f).get();
+            if (warning != null) out.add(warning);
         }
         // refusals that name another provider (CustomProviderForm.build), with names of usual length
         if (f == Field.NAME) out.add(I18n.t("custom.name.taken", "Home DoT server"));

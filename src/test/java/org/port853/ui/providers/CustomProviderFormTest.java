@@ -89,4 +89,25 @@ class CustomProviderFormTest {
         assertNull(form.errorProperty(CustomProviderForm.Field.NAME).get());
         assertEquals("home-office-resolver-in-the-basement-r-2", built.id());
     }
+
+    @Test
+    @DisplayName("an IPv6 address whose last group looks like a port is warned of, as the command line warns, in "
+            + "English and German, without refusing it; the warning goes once the address is written without it")
+    void portLikeLastGroupIsWarnedOf() {
+        form.addressesProperty().set("198.18.0.2, 2001:db8::1:853");
+        assertEquals(true, form.check(CustomProviderForm.Field.ADDRESSES), "a valid address: saved as written");
+        assertEquals("2001:db8::1:853 is kept as the IPv6 address 2001:db8::1:853, as systemd-resolved reads it too, "
+                + "not as port 853 of 2001:db8::1. This provider is always asked on port 853: if 2001:db8::1 is "
+                + "meant, leave out \":853\".", form.warningProperty(CustomProviderForm.Field.ADDRESSES).get());
+        String german = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> {
+            form.check(CustomProviderForm.Field.ADDRESSES);
+            return form.warningProperty(CustomProviderForm.Field.ADDRESSES).get();
+        });
+        assertEquals("2001:db8::1:853 bleibt die IPv6-Adresse 2001:db8::1:853, so liest sie auch systemd-resolved, "
+                + "nicht Port 853 von 2001:db8::1. Dieser Anbieter wird immer über Port 853 gefragt: Ist 2001:db8::1 "
+                + "gemeint, lassen Sie \u201e:853\u201c weg.", german);
+        form.addressesProperty().set("198.18.0.2, 2001:db8::1");
+        assertNull(form.warningProperty(CustomProviderForm.Field.ADDRESSES).get(), "gone as the text is put right");
+        assertNull(form.warningProperty(CustomProviderForm.Field.NAME).get());
+    }
 }
