@@ -95,6 +95,12 @@ class ViewModelTest {
                 org.port853.core.ScratchFolders.create("port853-vm-test"), Runnable::run, new Fakes.RecordingNotifier(), false);
     }
 
+    private AppModel withPins(org.port853.probe.pins.ServerPins pins) throws Exception {
+        AppServices plain = services(new Fakes.AnsweringProbe());
+        return new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
+                plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+    }
+
     @Nested
     @DisplayName("the shared model")
     class Model {
@@ -1721,6 +1727,63 @@ class ViewModelTest {
             apply.close();
         }
 
+        /** A DNS-over-TLS probe of {@code s} that passes: the handshake, a trusted certificate naming its TLS name. */
+        private org.port853.probe.dot.ProbeReport passing(ServerAddress s) {
+            String name = s.tlsName();
+            org.port853.probe.dot.CertificateReport c = new org.port853.probe.dot.CertificateReport(name, "Lab-CA",
+                    "Lab-CA", List.of("DNS:" + name), java.time.Instant.EPOCH,
+                    java.time.Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, name,
+                    java.util.Base64.getEncoder().encodeToString(new byte[32]));
+            return new org.port853.probe.dot.ProbeReport(s, org.port853.probe.dot.TcpOutcome.OK,
+                    org.port853.probe.dot.TlsOutcome.OK, null, 1.0, 1.0, "TLSv1.3", "X", c, 1.0, List.of(1.0),
+                    List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
+        }
+
+        @Test
+        @DisplayName("when the recommended providers' encrypted connections all just failed, Protect's preview shows "
+                + "the change but cannot be confirmed, says why, and Check again begins it afresh once one passes")
+        void protectIsHeldWhileEveryProviderFails(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            java.util.concurrent.atomic.AtomicBoolean reachable = new java.util.concurrent.atomic.AtomicBoolean();
+            List<List<ServerAddress>> probed = new ArrayList<>();
+            AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> {
+                probed.add(servers);
+                return servers.stream().map(s -> reachable.get() ? passing(s)
+                        : org.port853.probe.dot.ProbeReport.failed(s, org.port853.probe.dot.TcpOutcome.TIMED_OUT,
+                        org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED, "timed out", 3000.0)).toList();
+            }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
+            org.port853.ui.apply.ApplyViewModel a = new org.port853.ui.apply.ApplyViewModel(m);
+            org.port853.ui.status.StatusViewModel s = new org.port853.ui.status.StatusViewModel(m, a);
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = opportunistic(quad9);
+            m.refresh();
+            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout"),
+                    portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
+            s.protect();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get());
+            assertEquals(I18n.t("protect.held"), a.heldProperty().get());
+            assertTrue(a.canCheckAgain());
+            a.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get(),
+                    "strict mode with servers that just failed is not applied");
+
+            a.checkAgain();
+            tasks.runAll();
+            assertTrue(probed.get(0).contains(quad9), "the providers left out are probed: " + probed);
+            assertTrue(a.heldProperty().get().startsWith("Checked again at "), a.heldProperty().get());
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get());
+
+            reachable.set(true);
+            a.checkAgain();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get(), "begun afresh");
+            assertNull(a.heldProperty().get());
+            assertFalse(a.plainSummaryProperty().get().contains(I18n.t("protect.skipped.all")),
+                    a.plainSummaryProperty().get());
+            a.confirm();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, a.phaseProperty().get());
+        }
+
         @Test
         @DisplayName("the Protect row stops leaving a server out once its failure is 15 minutes old, at the next "
                 + "re-read of the state (the window re-reads every 10 s), as Protect itself does")
@@ -2526,12 +2589,6 @@ class ViewModelTest {
         }
 
         /** A model whose changes probe their servers with {@code pins}. */
-        private AppModel withPins(org.port853.probe.pins.ServerPins pins) throws Exception {
-            AppServices plain = services(new Fakes.AnsweringProbe());
-            return new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
-                    plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
-        }
-
         /** The model's draft previewed and confirmed; the adapter answers {@code next}. */
         private org.port853.ui.apply.ApplyViewModel appliedWith(org.port853.platform.ApplyResult next) {
             adapter.delayMs = 0;

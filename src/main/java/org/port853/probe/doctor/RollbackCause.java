@@ -106,14 +106,8 @@ public final class RollbackCause {
 
     /** The first failed check of the chosen servers' probe that {@code counts}. */
     private Optional<Check> firstFailure(DesiredSettings desired, java.util.function.Predicate<Check> counts) {
-        for (ProbeReport report : prober.apply(desired.servers())) {
-            for (Check c : ServerChecks.of(report, desired.mode(), null, null, clock.instant())) {
-                if (c.status() == CheckStatus.FAILURE && counts.test(c)) {
-                    return Optional.of(c);
-                }
-            }
-        }
-        return Optional.empty();
+        return ServerChecks.ofAll(prober.apply(desired.servers()), desired.mode(), clock.instant()).stream()
+                .filter(c -> c.status() == CheckStatus.FAILURE && counts.test(c)).findFirst();
     }
 
     private static boolean aboutQueries(Check c) {

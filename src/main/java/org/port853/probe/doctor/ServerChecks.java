@@ -20,6 +20,15 @@ public final class ServerChecks {
     private ServerChecks() {
     }
 
+    /** The checks of each report in turn, for {@code mode}, without a resolver's DNSSEC or a pin to judge by. */
+    public static List<Check> ofAll(List<ProbeReport> reports, DotMode mode, Instant now) {
+        List<Check> out = new ArrayList<>();
+        for (ProbeReport r : reports) {
+            out.addAll(of(r, mode, null, null, now));
+        }
+        return out;
+    }
+
     /**
      * {@code mode}: the resolver's DoT mode for this server (null: unknown); {@code resolverDnssec}: whether the
      * resolver validates DNSSEC itself (null: unknown); {@code pin}: null when not checked.

@@ -77,6 +77,14 @@ public final class ServerPins {
         return new RollbackCause(prober, clock);
     }
 
+    /**
+     * The DNS-over-TLS checks of {@code servers} as strict mode would need them (port 853, the handshake, the
+     * certificate), with the same probes: a check again of servers that just failed.
+     */
+    public List<Check> tlsChecks(List<ServerAddress> servers) {
+        return org.port853.probe.doctor.ServerChecks.ofAll(prober.apply(servers), DotMode.STRICT, clock.instant());
+    }
+
     public Path file() {
         return file;
     }

@@ -25,6 +25,7 @@ public final class ApplyView extends StackPane {
     private final Button confirm = new Button(I18n.t("apply.confirm"));
     private final Button cancel = new Button(I18n.t("apply.cancel"));
     private final Button close = new Button(I18n.t("apply.close"));
+    private final Button checkAgain = new Button(I18n.t("apply.checkAgain"));
     /** Sizes the diff's viewport to the room the window leaves it; run before each layout. */
     private final Runnable fitDiff;
 
@@ -152,9 +153,26 @@ public final class ApplyView extends StackPane {
             }
         });
         show(close, vm.phaseProperty().isEqualTo(Phase.RESULT).or(vm.phaseProperty().isEqualTo(Phase.NO_CHANGE)));
+        // a preview that may not be confirmed says why beside its greyed-out button, and may be checked again
+        BooleanBinding isHeld = vm.phaseProperty().isEqualTo(Phase.PREVIEW).and(vm.heldProperty().isNotNull());
+        confirm.disableProperty().bind(isHeld);
+        Label held = new Label();
+        held.setId("apply-held");
+        held.setWrapText(true);
+        held.getStyleClass().add("inline-warning");
+        held.textProperty().bind(vm.heldProperty());
+        held.setMaxWidth(Double.MAX_VALUE);
+        Ui.showWhen(held, isHeld);
+        checkAgain.setId("apply-check-again");
+        checkAgain.setMnemonicParsing(true);
+        checkAgain.setOnAction(e -> vm.checkAgain());
+        checkAgain.disableProperty().bind(vm.checkingAgainProperty());
+        show(checkAgain, Bindings.createBooleanBinding(() -> isHeld.get() && vm.canCheckAgain(), isHeld));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, cancel, close, verifyNow, confirm);
+        HBox.setHgrow(held, Priority.ALWAYS);
+        HBox buttons = new HBox(8, held, spacer, cancel, close, verifyNow, checkAgain, confirm);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label demoNote = new Label();
         demoNote.getStyleClass().add("hint");
@@ -194,7 +212,8 @@ public final class ApplyView extends StackPane {
         StackPane.setAlignment(card, Pos.CENTER);
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.IDLE));
         vm.phaseProperty().addListener((o, a, p) -> {
-            Button focus = p == Phase.PREVIEW ? (vm.kind() == ApplyViewModel.Kind.REVERT ? cancel : confirm)
+            Button focus = p == Phase.PREVIEW ? (vm.kind() == ApplyViewModel.Kind.REVERT ? cancel
+                    : vm.heldProperty().get() == null ? confirm : vm.canCheckAgain() ? checkAgain : cancel)
                     : p == Phase.RESULT || p == Phase.NO_CHANGE ? close
                     : p == Phase.REFUSED ? cancel : null;
             if (focus != null) {

@@ -50,6 +50,15 @@ public final class ApplyViewModel {
         }
     }
 
+    /**
+     * A preview that may not be confirmed (yet): {@code why} is said beside its greyed-out button. {@code probe}, run in
+     * the background, checks again (null: nothing can); {@code cleared} takes its checks and says whether the change
+     * may be made now, and then {@code retry} begins it afresh (its plan may differ).
+     */
+    public record Hold(String why, java.util.function.Supplier<java.util.List<Check>> probe,
+                       java.util.function.Predicate<java.util.List<Check>> cleared, Runnable retry) {
+    }
+
     private final AppModel model;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     /** A sheet is open (preview, running change or result): the rest of the window waits for it. */
@@ -71,6 +80,12 @@ public final class ApplyViewModel {
     private final ReadOnlyBooleanWrapper encryptionUnproven = new ReadOnlyBooleanWrapper();
     /** The result is shown as a warning: encryption unproven, or a revert after which names do not resolve. */
     private final ReadOnlyBooleanWrapper resultWarning = new ReadOnlyBooleanWrapper();
+    /** Why this preview cannot be confirmed (null: it can). */
+    private final ReadOnlyStringWrapper held = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper checkingAgain = new ReadOnlyBooleanWrapper();
+    private Hold hold;
+    /** The hold the flow being begun takes. */
+    private Hold pendingHold;
     private Kind kind;
     private DesiredSettings desired;
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
@@ -137,6 +152,8 @@ public final class ApplyViewModel {
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         planNotes = "";
         clearResult();
+        hold(pendingHold);
+        pendingHold = null;
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? ChangeSummary.turningOff(model.stateProperty().get()) : "");
@@ -189,11 +206,71 @@ public final class ApplyViewModel {
      * change leaves out, and why), when this flow began.
      */
     public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change, String note) {
+        beginChange(change, note, null);
+    }
+
+    /** As {@link #beginChange(java.util.function.Supplier, String)}; with a {@code hold}, its preview waits on it. */
+    public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change, String note,
+                            Hold hold) {
         long before = flow;
+        pendingHold = hold; // in place before the plan can show the preview
         beginChange(change);
+        pendingHold = null;
         if (flow != before && !note.isEmpty() && !plainSummary.get().isEmpty()) {
             plainSummary.set(plainSummary.get() + "\n" + note);
         }
+    }
+
+    private void hold(Hold h) {
+        hold = h;
+        held.set(h == null ? null : h.why());
+        checkingAgain.set(false);
+    }
+
+    /**
+     * Runs the hold's check again in the background: when it clears the hold, this preview closes and the change begins
+     * afresh; else the reason says when it was checked. The checks count either way (the caller records them).
+     */
+    public void checkAgain() {
+        Hold h = hold;
+        if (h == null || h.probe() == null || checkingAgain.get() || phase.get() != Phase.PREVIEW) {
+            return;
+        }
+        long mine = flow;
+        checkingAgain.set(true);
+        held.set(I18n.t("apply.held.checking"));
+        model.tasks().execute(BackgroundTask.of(() -> h.probe().get()).onSuccess(checks -> {
+            boolean cleared = h.cleared().test(checks);
+            if (mine != flow) {
+                return; // a later flow's sheet shows its own hold
+            }
+            checkingAgain.set(false);
+            if (cleared) {
+                close();
+                h.retry().run();
+            } else {
+                held.set(I18n.t("apply.held.still", I18n.dateTimeOrTimeToday(java.time.Instant.now()), h.why()));
+            }
+        }).onFailure(e -> {
+            if (mine == flow) {
+                checkingAgain.set(false);
+                held.set(h.why() + " " + I18n.t("apply.held.failed", Errors.describe(e)));
+            }
+        }));
+    }
+
+    /** Why the preview cannot be confirmed (null when it can): said beside the greyed-out button. */
+    public ReadOnlyStringProperty heldProperty() {
+        return held.getReadOnlyProperty();
+    }
+
+    /** The preview's hold can be checked again (its button is shown). */
+    public boolean canCheckAgain() {
+        return hold != null && hold.probe() != null;
+    }
+
+    public ReadOnlyBooleanProperty checkingAgainProperty() {
+        return checkingAgain.getReadOnlyProperty();
     }
 
     /** Nothing of the previous change's result stays in the sheet. */
@@ -214,6 +291,8 @@ public final class ApplyViewModel {
 
     private void refuse(String why) {
         kind = Kind.APPLY;
+        pendingHold = null;
+        hold(null);
         clearResult(); // its colour would make the refusal look like a success
         title.set(applyTitle());
         summary.set(I18n.t("apply.invalid", why));
@@ -312,7 +391,7 @@ public final class ApplyViewModel {
 
     /** The user confirmed the preview: run the change (the privileged prompt may appear). */
     public void confirm() {
-        if (phase.get() != Phase.PREVIEW) {
+        if (phase.get() != Phase.PREVIEW || held.get() != null) {
             return;
         }
         phase.set(Phase.APPLYING);

@@ -375,7 +375,24 @@ public final class StatusViewModel {
     public void protect() {
         ResolverState s = model.stateProperty().get();
         ProtectProviders choice = protectChoice();
-        apply.beginChange(() -> OneClickChanges.protect(s, choice.providers()), choice.skippedText());
+        apply.beginChange(() -> OneClickChanges.protect(s, choice.providers()), choice.skippedText(),
+                choice.noneWorks() ? protectHeld(choice) : null);
+    }
+
+    /**
+     * Strict mode with providers whose encrypted connections all just failed would leave the computer without DNS (or,
+     * at best, be rolled back): the preview shows the change but holds it until a check again of the providers left
+     * out finds one that works, and then Protect begins afresh with it.
+     */
+    private ApplyViewModel.Hold protectHeld(ProtectProviders choice) {
+        org.port853.probe.pins.ServerPins pins = model.services().pins();
+        List<ServerAddress> servers = choice.skipped().stream()
+                .flatMap(k -> org.port853.ui.common.InUseServers.serversOf(k.provider()).stream()).distinct().toList();
+        return new ApplyViewModel.Hold(I18n.t("protect.held"), pins == null ? null : () -> pins.tlsChecks(servers),
+                checks -> {
+                    model.tlsFailures().checked(checks);
+                    return !protectChoice().noneWorks();
+                }, this::protect);
     }
 
     /** After the flow ends (applied, rolled back or cancelled) the switch shows the real state again. */
