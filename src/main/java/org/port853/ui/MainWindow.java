@@ -605,7 +605,10 @@ public final class MainWindow {
                         pinWatch.set(w);
                         // the store may hold a key change from before (the command line's check): Status says it
                         model.pinsRecorded();
-                        w.checksProperty().addListener((o, a, b) -> model.pinsRecorded());
+                        w.checksProperty().addListener((o, a, b) -> {
+                            model.tlsFailures().checked(w.lastChecks()); // a server that showed its key works again
+                            model.pinsRecorded();
+                        });
                     })
                     .onDiscarded(org.port853.ui.diagnostics.PinWatch::close)); // the window was shut down meanwhile
         }

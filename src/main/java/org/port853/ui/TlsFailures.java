@@ -75,7 +75,7 @@ public final class TlsFailures {
             }
             if (kind != null) {
                 failed(where, new Failure(kind, now));
-            } else if (c.id().equals("dot.reachable") && c.status() == CheckStatus.OK
+            } else if (passed(c)
                     && checks.stream().noneMatch(o -> c.server().equals(o.server()) && kindOf(o) != null)) {
                 failures.remove(where);
                 passes.put(where, now);
@@ -104,9 +104,12 @@ public final class TlsFailures {
         }
     }
 
-    /** A failure seen before keeps its kind and time while it stands; an expired one is replaced. */
+    /**
+     * A failure seen before keeps its kind and time while it stands; an expired one is replaced. A pass that stands
+     * outweighs it: the journal's line has no time, and the same line is read again at every refresh after the pass.
+     */
     private void fellBack(String where) {
-        if (where != null && standing(where).isEmpty()) {
+        if (where != null && standing(where).isEmpty() && !passedLately(where)) {
             failed(where, new Failure(Kind.DOWNGRADED, clock.instant()));
         }
     }
@@ -115,6 +118,11 @@ public final class TlsFailures {
         failures.put(where, f);
         passes.remove(where);
         changed();
+    }
+
+    private boolean passedLately(String where) {
+        Instant at = passes.get(where);
+        return at != null && stands(at);
     }
 
     /** The failure of {@code a} seen within {@link #STANDS}, if any. */
@@ -127,7 +135,7 @@ public final class TlsFailures {
      * (an IPv6 address failing on a network without IPv6 says nothing of the IPv4 one that passed).
      */
     public Optional<Failure> ofAll(Collection<ServerAddress> servers) {
-        if (servers.stream().map(a -> passes.get(where(a))).anyMatch(at -> at != null && stands(at))) {
+        if (servers.stream().anyMatch(a -> passedLately(where(a)))) {
             return Optional.empty();
         }
         return servers.stream().map(this::of).flatMap(Optional::stream).findFirst();
@@ -161,6 +169,19 @@ public final class TlsFailures {
     /** Counts up whenever a finding is recorded or forgotten. */
     public ReadOnlyLongProperty changes() {
         return changes.getReadOnlyProperty();
+    }
+
+    /** What a pin check says after a handshake that showed the pinned key, or one recorded now (its certificate passed). */
+    private static final java.util.Set<String> PIN_PASSES = java.util.Set.of("pin.spki.matches",
+            "pin.spki.recorded-published", "pin.spki.recorded-first-use");
+
+    /** The server's DNS-over-TLS worked: port 853 answered with a handshake (doctor's check, or a pin check's). */
+    private static boolean passed(Check c) {
+        if (c.status() != CheckStatus.OK) {
+            return false;
+        }
+        return c.id().equals("dot.reachable")
+                || c.id().equals("pin.spki") && !c.words().isEmpty() && PIN_PASSES.contains(c.words().get(0).wording());
     }
 
     private static Kind kindOf(Check c) {

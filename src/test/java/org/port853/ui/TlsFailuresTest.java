@@ -84,4 +84,34 @@ class TlsFailuresTest {
         assertTrue(failures.ofAll(List.of(v4, v6)).isEmpty(), "198.18.0.2 passed");
         assertTrue(failures.ofAll(List.of(v6, SERVER)).isPresent(), "198.18.0.4 was not checked");
     }
+
+    private static Check pinCheck(org.port853.probe.pins.PinVerdict.Kind kind) {
+        String pin = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        return new org.port853.probe.pins.PinVerdict(kind, pin, pin, "tofu", "Lab-CA", "Lab-CA")
+                .toCheck(SERVER.toString());
+    }
+
+    @Test
+    @DisplayName("a pin check that saw the server's key (a handshake that worked), newer than its failure, ends the "
+            + "failure; one that saw no handshake does not")
+    void aPinCheckThatSawTheKeyEndsAFailure() {
+        failures.checked(List.of(dotFailure("dot.reachable.timeout")));
+        failures.checked(List.of(pinCheck(org.port853.probe.pins.PinVerdict.Kind.NOT_SEEN)));
+        assertTrue(failures.of(SERVER).isPresent(), "no handshake: no pass");
+        clock.advance(Duration.ofMinutes(1));
+        failures.checked(List.of(pinCheck(org.port853.probe.pins.PinVerdict.Kind.MATCHES)));
+        assertTrue(failures.of(SERVER).isEmpty());
+        assertTrue(failures.ofAll(List.of(SERVER)).isEmpty());
+    }
+
+    @Test
+    @DisplayName("resolved's journal line of a fallback, read again after the server passed a check, is the old line "
+            + "(it has no time), not a new failure")
+    void theJournalsOldLineDoesNotOutweighALaterPass() {
+        journalSaysFellBack();
+        clock.advance(Duration.ofMinutes(2));
+        failures.checked(List.of(Check.ok("dot.reachable", SERVER.toString(), "TCP connected.")));
+        journalSaysFellBack(); // the next refresh reads the same journal
+        assertTrue(failures.of(SERVER).isEmpty());
+    }
 }

@@ -1785,6 +1785,26 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a change's pins recorded just after it (a handshake that showed the server's key) end that "
+                + "server's failure: Protect proposes it again at once, not 15 minutes later")
+        void pinsRecordedAfterAChangeEndAFailure(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> servers.stream().map(this::passing)
+                    .toList(), dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
+            org.port853.ui.apply.ApplyViewModel a = new org.port853.ui.apply.ApplyViewModel(m);
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = opportunistic(quad9);
+            m.refresh();
+            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout")));
+            a.beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(List.of(quad9),
+                    org.port853.core.DotMode.STRICT, null, true, List.of()));
+            tasks.runAll();
+            a.confirm();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.RESULT, a.phaseProperty().get());
+            assertTrue(m.tlsFailures().of(quad9).isEmpty(), "its key was shown: " + a.pinsTextProperty().get());
+        }
+
+        @Test
         @DisplayName("the Protect row stops leaving a server out once its failure is 15 minutes old, at the next "
                 + "re-read of the state (the window re-reads every 10 s), as Protect itself does")
         void protectRowFollowsAnExpiredFailure() throws Exception {

@@ -436,6 +436,8 @@ public final class ApplyViewModel {
         model.tasks().execute(BackgroundTask.of(() -> pins.afterChange(r, d, ServerPins.currentServer(adapter::readState)))
                 .onRunning(() -> pinsText.set(I18n.t("apply.pins.checking")))
                 .onSuccess(p -> {
+                    // a key shown is a handshake that worked: a failure of that server just before no longer stands
+                    model.tlsFailures().checked(p.pins().stream().map(ServerPins.Recorded::check).toList());
                     if (p.keyChanged() && notifications) {
                         model.services().notifier().notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), PinsText.of(p));
                     }

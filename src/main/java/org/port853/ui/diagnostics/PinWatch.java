@@ -22,6 +22,7 @@ public final class PinWatch implements AutoCloseable {
 
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(null);
     private final javafx.beans.property.ReadOnlyIntegerWrapper checks = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private java.util.List<org.port853.probe.doctor.Check> lastChecks = java.util.List.of();
     private final Duration period;
     private final PinWatcher watcher;
     private final NetworkChanges network;
@@ -64,7 +65,12 @@ public final class PinWatch implements AutoCloseable {
     }
 
     private void changed(PinWatcher.Checked c, Notifier notifier) {
-        FxTaskExecutor.onFxThread(() -> checks.set(checks.get() + 1));
+        java.util.List<org.port853.probe.doctor.Check> seen = c.result().pins().stream()
+                .map(ServerPins.Recorded::check).toList();
+        FxTaskExecutor.onFxThread(() -> {
+            lastChecks = seen;
+            checks.set(checks.get() + 1);
+        });
         if (!c.result().keyChanged()) {
             return;
         }
@@ -74,6 +80,11 @@ public final class PinWatch implements AutoCloseable {
             alert.set(text);
             notifier.notify(Notifier.Kind.ERROR, I18n.t("diag.pins.changed"), text);
         });
+    }
+
+    /** The pin checks of the watcher's latest check (a key shown is a handshake that worked); JavaFX thread. */
+    public java.util.List<org.port853.probe.doctor.Check> lastChecks() {
+        return lastChecks;
     }
 
     /** Counts the watcher's checks (each may find a key changed, or back to its pin); JavaFX thread. */
