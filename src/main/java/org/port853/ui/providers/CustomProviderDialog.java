@@ -93,12 +93,7 @@ final class CustomProviderDialog {
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         field.setAccessibleText(I18n.t(key).replace("_", ""));
-        Label error = new Label();
-        error.setId(id + "-error");
-        error.getStyleClass().add("inline-error");
-        error.setWrapText(true);
-        error.maxWidthProperty().bind(field.prefWidthProperty());
-        error.textProperty().bind(form.errorProperty(f));
+        Label error = messageLine(id + "-error", "inline-error", form.errorProperty(f), field);
         error.setVisible(false);
         // the line's room is kept from the start (ErrorRoom), so a message appearing or going moves nothing; only a
         // refusal longer than the usual ones (a long pasted text) grows it, and then it never shrinks while the
@@ -114,12 +109,7 @@ final class CustomProviderDialog {
             error.setMinHeight(tallest[0] > 0 ? tallest[0] : Region.USE_PREF_SIZE);
             error.setVisible(e != null);
         });
-        Label warning = new Label();
-        warning.setId(id + "-warning");
-        warning.getStyleClass().add("inline-warning");
-        warning.setWrapText(true);
-        warning.maxWidthProperty().bind(field.prefWidthProperty());
-        warning.textProperty().bind(form.warningProperty(f));
+        Label warning = messageLine(id + "-warning", "inline-warning", form.warningProperty(f), field);
         // in the error line's place, which keeps room for it (ErrorRoom): a refusal says more than the warning
         warning.visibleProperty().bind(form.warningProperty(f).isNotNull().and(form.errorProperty(f).isNull()));
         // checked when the user leaves the field, not on every key press
@@ -130,6 +120,18 @@ final class CustomProviderDialog {
         g.add(field, 1, row);
         g.add(ErrorRoom.around(error, warning, f), 1, row + 1);
         return field;
+    }
+
+    /** A line under {@code field}, as wide as it, saying {@code text}. */
+    private static Label messageLine(String id, String style, javafx.beans.value.ObservableValue<String> text,
+                                     TextField field) {
+        Label line = new Label();
+        line.setId(id);
+        line.getStyleClass().add(style);
+        line.setWrapText(true);
+        line.maxWidthProperty().bind(field.prefWidthProperty());
+        line.textProperty().bind(text);
+        return line;
     }
 
     /** Sizes {@code w} to its scene where that is larger, keeping its size otherwise. */
