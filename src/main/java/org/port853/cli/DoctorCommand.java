@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true, description = "Diagnose DNS-over-TLS: probe the servers, check the resolver, the clock, the "
         + "journal and exposure; each check ends in a fix. Exit 0 only when nothing failed.")
 final class DoctorCommand implements Callable<Integer> {
+    /** Under a check's heading: its evidence and fix, and a server too long to stand beside its id. */
+    private static final String DETAIL_INDENT = " ".repeat(9);
+
     private final CliServices services;
 
     @Spec
@@ -73,20 +76,41 @@ final class DoctorCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(DoctorJson.doctor(report, refused)));
         } else {
-            if (refused.heading() != null) { // as status says it: no check's fix below suggests a refused change
-                out.println(refused.heading());
-            }
-            for (Check c : report.checks()) {
-                out.println(String.format("%-8s %-26s %s", c.status().jsonName().toUpperCase(), c.id(),
-                        c.server() == null ? "" : c.server()));
-                out.println("         " + c.evidence());
-                if (c.fix() != null && !refused.fixRefused(c)) {
-                    out.println("         Fix: " + org.port853.platform.RootAdvice.forThisUser(c.fix()));
-                }
-            }
-            report.skipped().forEach(s -> out.println("SKIPPED  " + s));
+            out.print(text(report, refused));
         }
         return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The report as text: a heading per check (status, id, server), its evidence and its fix indented under it. */
+    static String text(Doctor.Report report, RefusedChanges refused) {
+        StringBuilder b = new StringBuilder();
+        if (refused.heading() != null) { // as status says it: no check's fix below suggests a refused change
+            b.append(refused.heading()).append(System.lineSeparator());
+        }
+        for (Check c : report.checks()) {
+            b.append(heading(c));
+            b.append(DETAIL_INDENT).append(c.evidence()).append(System.lineSeparator());
+            if (c.fix() != null && !refused.fixRefused(c)) {
+                b.append(DETAIL_INDENT).append("Fix: ").append(org.port853.platform.RootAdvice.forThisUser(c.fix()))
+                        .append(System.lineSeparator());
+            }
+        }
+        report.skipped().forEach(s -> b.append("SKIPPED  ").append(s).append(System.lineSeparator()));
+        return b.toString();
+    }
+
+    /**
+     * Status, id and server on one line where they fit {@link TerminalColumns#LINE}, else the server whole on an
+     * indented line of its own under them (an address or TLS name is never cut).
+     */
+    private static String heading(Check c) {
+        String statusAndId = String.format("%-8s %-26s", c.status().jsonName().toUpperCase(), c.id());
+        String server = c.server() == null ? "" : c.server();
+        String oneLine = (statusAndId + " " + server).stripTrailing();
+        if (TerminalColumns.of(oneLine) <= TerminalColumns.LINE) {
+            return oneLine + System.lineSeparator();
+        }
+        return statusAndId.stripTrailing() + System.lineSeparator() + DETAIL_INDENT + server + System.lineSeparator();
     }
 
     /** The test queries, each checked before anything is contacted: a bad one would otherwise stop the probes midway. */

@@ -38,6 +38,29 @@ class DoctorCommandTest {
     }
 
     @Test
+    @DisplayName("each check's heading fits an 80-column terminal: a catalogue server too long to stand beside the "
+            + "longest check id goes whole on an indented line of its own, a short one stays on the heading")
+    void fitsATerminalWithEveryServerWhole() {
+        List<org.port853.probe.doctor.Check> checks = new java.util.ArrayList<>();
+        for (org.port853.core.Provider p : ProviderCatalog.bundled().all()) {
+            p.servers().forEach(s -> checks.add(org.port853.probe.doctor.Check.failure("resolver.readable.unread",
+                    s.toResolvedSyntax(), "The handshake failed.", "Choose another server.")));
+        }
+        String text = DoctorCommand.text(new org.port853.probe.doctor.Doctor.Report(checks, List.of(), List.of()),
+                new RefusedChanges(null));
+        TerminalWidth.assertFits(text);
+        for (org.port853.probe.doctor.Check c : checks) {
+            assertEquals(1, text.lines().filter(l -> l.endsWith(" " + c.server())).count(),
+                    c.server() + " whole, once:\n" + text);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains(
+                "FAILURE  resolver.readable.unread\n         185.228.169.168#family-filter-dns.cleanbrowsing.org\n"),
+                text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains(
+                "FAILURE  resolver.readable.unread   9.9.9.9#dns.quad9.net\n"), text);
+    }
+
+    @Test
     @DisplayName("doctor compares with the recorded pins but records none: the store is neither created nor rewritten")
     void doctorLeavesThePinStoreAlone() throws Exception {
         run("doctor", "--server", LOOPBACK, "--timeout", "300");
