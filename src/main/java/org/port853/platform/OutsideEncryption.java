@@ -121,6 +121,14 @@ public final class OutsideEncryption {
         return done ? afterRevert(r, after.get()) : r;
     }
 
+    /**
+     * A recover's result as the adapter gives it: one that finished an interrupted revert (REVERTED) is said as a
+     * finished revert is, with the note read from the state {@code after} it; any other as it is.
+     */
+    public static ApplyResult afterRecover(ApplyResult r, java.util.function.Supplier<ResolverState> after) {
+        return r.outcome() == ApplyResult.Outcome.REVERTED ? afterRevert(r, after.get()) : r;
+    }
+
     /** A revert's result with that fact added, read from the state after it; unchanged when encryption is off. */
     public static ApplyResult afterRevert(ApplyResult r, ResolverState after) {
         java.util.Optional<ApplyResult.EncryptionStaysOn> on = staysOn(after);

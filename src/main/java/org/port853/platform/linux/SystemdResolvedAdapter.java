@@ -182,11 +182,6 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
                 HelperRequest.Action.REVERT))), this::readState);
     }
 
-    /** What a finished revert tells besides its outcome; also for a recover that finished an interrupted revert. */
-    private ApplyResult revertSaid(ApplyResult r) {
-        return OutsideEncryption.afterRevert(missingResolvConfSaid(r), readState());
-    }
-
     /**
      * A revert that put back a missing /etc/resolv.conf (as it was before Port853): "names resolve", which the
      * resolver's own check found, must not hide that most programs cannot resolve names without that file.
@@ -212,8 +207,8 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     ApplyResult afterRecover(ApplyResult r) {
-        if (r.outcome() == ApplyResult.Outcome.REVERTED) {
-            return revertSaid(r); // an interrupted revert, finished as revert finishes it
+        if (r.outcome() == ApplyResult.Outcome.REVERTED) { // an interrupted revert, finished as revert finishes it
+            return OutsideEncryption.afterRecover(missingResolvConfSaid(r), this::readState);
         }
         // a kept change that encrypts claims what its apply claimed, and must not read as complete where that did not
         return r.outcome() == ApplyResult.Outcome.KEPT && r.encryptedVerified() ? bypassedBy(r) : r;

@@ -122,7 +122,9 @@ public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
 
     @Override
     public ApplyResult recover() {
-        return client().run(HelperRequest.of(HelperRequest.Action.RECOVER));
+        // one that finishes an interrupted revert says what a finished revert says
+        return OutsideEncryption.afterRecover(client().run(HelperRequest.of(HelperRequest.Action.RECOVER)),
+                this::readState);
     }
 
     private WindowsSystem system() {

@@ -108,6 +108,35 @@ class WindowsAdapterTest {
     }
 
     @Test
+    @DisplayName("recover that finishes a revert killed as it cleared the cache says, as revert does, that the fleet "
+            + "script's rule keeps encryption on (it said only 'restored the previous settings')")
+    void recoverOfAnInterruptedRevertSaysTheFleetScriptKeepsEncryptionOn() throws java.io.IOException {
+        FakeWindows w = FakeWindows.load("home-22631");
+        PowerShellExportTest.runByItsLogic(PowerShellExportTest.script(DotMode.STRICT, "cloudflare"), w);
+        WindowsResolverAdapter a = adapter(w, true, new java.util.ArrayList<>());
+        assertEquals(ApplyResult.Outcome.APPLIED, a.apply(WindowsPlannerTest.quad9(DotMode.STRICT)).outcome());
+        CommandRunner killedAtTheCacheClear = c -> {
+            if (PowerShell.CLEAR_CACHE.equals(PowerShell.scriptOf(c))) {
+                throw new Error("killed");
+            }
+            return w.run(c);
+        };
+        WindowsSystem crashing = new WindowsSystem(killedAtTheCacheClear, w, w, null, tmp.resolve("ProgramData/Port853"));
+        try {
+            WindowsHelper.handle(HelperDocuments.write(org.port853.helper.HelperRequest.of(
+                    org.port853.helper.HelperRequest.Action.REVERT)), crashing, WindowsPlannerTest.CATALOG);
+        } catch (Error expected) {
+            // the process died here
+        }
+        ApplyResult r = a.recover();
+        assertEquals(ApplyResult.Outcome.REVERTED, r.outcome(), r.reason());
+        assertEquals(new ApplyResult.EncryptionStaysOn("yes", NrptRule.FLEET_COMMENT,
+                ApplyResult.EncryptionStaysOn.SetBy.FLEET_SCRIPT), r.encryptionStaysOn(), r.reason());
+        assertTrue(r.reason().startsWith("restored the previous settings; names resolve; encrypted DNS (strict) stays on: "
+                + "Port853's fleet script for Windows"), r.reason());
+    }
+
+    @Test
     @DisplayName("the elevated entry point refuses to run without administrator rights")
     void notAdmin() {
         FakeWindows w = FakeWindows.load("home-22631");
