@@ -113,10 +113,29 @@ public final class IpAddresses {
         }
     }
 
-    /** Canonical text: dotted quad, or compressed lower-case IPv6 (RFC 5952). */
+    /**
+     * An address as a system reports it, an IPv6 one with its numeric zone index where it has one ({@code fe80::1%12},
+     * as Windows shows a link-local server); the zone stays on the address, so that {@link #format} shows it again.
+     */
+    public static InetAddress parseReported(String text) {
+        int zone = text == null ? -1 : text.indexOf('%');
+        if (zone > 0 && text.substring(zone + 1).matches("\\d{1,9}")) {
+            InetAddress bare = parse(text.substring(0, zone));
+            if (bare instanceof Inet6Address) {
+                try {
+                    return Inet6Address.getByAddress(null, bare.getAddress(), Integer.parseInt(text.substring(zone + 1)));
+                } catch (java.net.UnknownHostException e) {
+                    throw new IllegalStateException("16 bytes are an IPv6 address", e);
+                }
+            }
+        }
+        return parse(text);
+    }
+
+    /** Canonical text: dotted quad, or compressed lower-case IPv6 (RFC 5952) with its numeric zone index if any. */
     public static String format(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            return compressIpv6(address.getAddress());
+        if (address instanceof Inet6Address v6) {
+            return compressIpv6(address.getAddress()) + (v6.getScopeId() != 0 ? "%" + v6.getScopeId() : "");
         }
         return address.getHostAddress();
     }

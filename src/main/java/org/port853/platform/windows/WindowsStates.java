@@ -61,9 +61,9 @@ public final class WindowsStates {
         for (String a : addresses) {
             try {
                 String name = d.entryFor(a).map(WindowsStates::tlsName).orElse(null);
-                out.add(ServerAddress.reported(IpAddresses.parse(a), 0, name));
+                out.add(ServerAddress.reported(IpAddresses.parseReported(a), 0, name));
             } catch (RuntimeException e) {
-                // an address Windows printed that we cannot represent (e.g. with a zone): leave it out of the view
+                // an address Windows printed that we cannot represent: leave it out of the view
             }
         }
         return out;

@@ -34,6 +34,19 @@ class WindowsRulesTest {
     }
 
     @Test
+    @DisplayName("a server with a zone index (fe80::1%12) stays in the adapter's servers as Windows shows it, as the "
+            + "plaintext reason names it (the link view left it out)")
+    void serverWithAZoneIndexIsShownOnItsAdapter() throws IOException {
+        FakeWindows w = FakeWindows.load("home-22631");
+        w.offered.put("{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv6", List.of("fe80::1%12"));
+        WindowsDetails d = WindowsStateReaderTest.read(w);
+        assertTrue(find(new WindowsRules().assess(d), "WIN_SERVER_UNENCRYPTED").message().contains("fe80::1%12"));
+        org.port853.core.ResolverState s = WindowsStates.of(d, null, org.port853.core.StateSource.WINDOWS);
+        assertTrue(s.links().stream().anyMatch(l -> l.servers().stream().anyMatch(a -> a.addressText().equals(
+                "fe80::1%12"))), s.links().toString());
+    }
+
+    @Test
     @DisplayName("UDP fallback allowed = opportunistic warning")
     void opportunistic() throws IOException {
         FakeWindows w = FakeWindows.load("home-22631");
