@@ -258,10 +258,13 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
                 OverriddenByLater.of(read, last, java.util.Set.of(key)));
     }
 
-    /** The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}. */
+    /**
+     * The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}; one past
+     * where resolved stops reading is not.
+     */
     private DropIn lastSettingEncryption(boolean withOurs) {
         DropIn last = null;
-        for (DropIn d : dropIns) {
+        for (DropIn d : DropInsInForce.read(dropIns)) {
             if ((withOurs || !d.ours()) && d.keys().containsKey("DNSOverTLS")) {
                 last = d;
             }
@@ -272,11 +275,12 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     /**
      * The DNSSEC= line of Port853's drop-in; null without one, with a value resolved does not take either, or where a
      * file that sorts after ours sets DNSSEC= too: the system has that file's setting, which writing ours again would
-     * only collide with (apply refuses a drop-in that another overrides).
+     * only collide with (apply refuses a drop-in that another overrides). One past where resolved stops reading sets
+     * nothing the system has.
      */
     @Override
     public DnssecMode ownDnssec() {
-        if (dropIns.stream().anyMatch(d -> d.overridesOurs() && d.keys().containsKey("DNSSEC"))) {
+        if (DropInsInForce.read(dropIns).stream().anyMatch(d -> d.overridesOurs() && d.keys().containsKey("DNSSEC"))) {
             return null;
         }
         return dropIns.stream().filter(DropIn::ours).map(d -> d.keys().get("DNSSEC")).filter(Objects::nonNull)

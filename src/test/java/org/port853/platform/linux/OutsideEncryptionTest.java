@@ -32,6 +32,7 @@ class OutsideEncryptionTest {
     @TempDir
     Path root;
 
+    private static final String DIR = "/etc/systemd/resolved.conf.d/";
     private static final ResolvConfState STUB = new ResolvConfState(ResolvConfState.Kind.STUB,
             "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53"));
 
@@ -185,5 +186,26 @@ class OutsideEncryptionTest {
                 .encryptionAfterRevert(), "the last file says no");
         assertNull(new LinuxDetails(252, STUB, List.of(ours), null, true, null).encryptionAfterRevert(),
                 "only Port853's settings turn it on");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a drop-in past where systemd-resolved stops reading (a line that is not UTF-8 "
+            + "before it) keeps nothing on after a revert: resolved never reads its DNSOverTLS=")
+    void aFilePastWhereResolvedStopsKeepsNothingOn() {
+        org.port853.core.DropIn ours = new org.port853.core.DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false,
+                Map.of("DNSOverTLS", "yes"), null);
+        org.port853.core.DropIn broken = new org.port853.core.DropIn(DIR + "zzz-1bad.conf", false, false, Map.of(),
+                "line 2 is not valid UTF-8", false, null, java.util.Set.of(), false, org.port853.core.DropIn.Stop.HERE);
+        org.port853.core.DropIn unread = new org.port853.core.DropIn(DIR + "zzz-2late.conf", false, true,
+                Map.of("DNSOverTLS", "yes"), null);
+        LinuxDetails d = new LinuxDetails(252, STUB, List.of(ours, broken, unread), null, true, null);
+        assertNull(d.encryptionAfterRevert(), "zzz-2late.conf is never read");
+        assertNull(d.encryptionSetOutside(), "Port853's drop-in is the last file read that sets it");
+        org.port853.core.DropIn dnssec = new org.port853.core.DropIn(DIR + LinuxPaths.DROP_IN_NAME, true, false,
+                Map.of("DNSSEC", "allow-downgrade"), null);
+        org.port853.core.DropIn unreadDnssec = new org.port853.core.DropIn(DIR + "zzz-2late.conf", false, true,
+                Map.of("DNSSEC", "yes"), null);
+        assertEquals(org.port853.core.DnssecMode.ALLOW_DOWNGRADE, new LinuxDetails(252, STUB,
+                List.of(dnssec, broken, unreadDnssec)).ownDnssec(), "no file resolved reads overrides Port853's DNSSEC=");
     }
 }
