@@ -239,6 +239,34 @@ class ReasonTextsTest {
     }
 
     @Test
+    @DisplayName("a drop-in read after Port853's but past a file where systemd-resolved stops reading is said not to be "
+            + "read now and to override Port853's settings once that file is fixed, which is the first thing to fix, "
+            + "in both languages")
+    void aLaterDropInPastWhereResolvedStopsIsNotReadNow() {
+        String bad = "/etc/systemd/resolved.conf.d/zzz-1bad.conf";
+        String vpn = "/etc/systemd/resolved.conf.d/zzz-vpn.conf";
+        ResolverState s = vpnTurnsEncryptionOffAfter(List.of(new org.port853.core.DropIn(
+                "/etc/systemd/resolved.conf.d/zz-port853.conf", true, false, Map.of("DNS", "9.9.9.9#dns.quad9.net",
+                "DNSOverTLS", "yes"), null), new org.port853.core.DropIn(bad, false, false, Map.of(),
+                "line 2 is not valid UTF-8", false, null, java.util.Set.of(), false,
+                org.port853.core.DropIn.Stop.HERE)));
+        ReasonTexts.Text en = dropInTexts(s, java.util.Locale.ENGLISH).get("DROP_IN_OVERRIDES");
+        assertEquals("The settings file " + vpn + " is not read now: systemd-resolved stops reading settings files at "
+                + bad + ". Once that file is fixed, " + vpn + " is read after the file Port853 writes, and the "
+                + "DNS=, DNSOverTLS= it sets would override Port853's settings.", en.message());
+        assertEquals("First fix " + bad + " (make it readable, or correct or remove it): systemd-resolved stops "
+                + "reading there. Then remove " + vpn + ", or move its settings into a file that is read earlier.",
+                en.fix());
+        ReasonTexts.Text de = dropInTexts(s, java.util.Locale.GERMAN).get("DROP_IN_OVERRIDES");
+        assertTrue(de.message().contains("wird derzeit nicht gelesen") && de.message().contains(bad), de.message());
+        assertTrue(de.fix().startsWith("Zuerst " + bad + " beheben"), de.fix());
+        Reason core = Assessor.assess(s, new LinuxRules().assess(s)).reasons().stream()
+                .filter(r -> r.code().equals("DROP_IN_OVERRIDES")).findFirst().orElseThrow();
+        assertTrue(core.message().contains("is not read now") && core.fix().startsWith("First fix " + bad),
+                core.toString());
+    }
+
+    @Test
     @DisplayName("DNSSEC validation failing with DNSSEC= from a later drop-in: the fix says that file wins over "
             + "Port853's settings only where Port853 has a drop-in, names the exported copy it wins over, and with no "
             + "file of Port853's at all says only what it sets, in both languages")

@@ -46,6 +46,11 @@ final class DropInsInForce {
         return dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
     }
 
+    /** Where resolved stops reading before it reaches {@code d}, one of {@code dropIns}; null where it reads d. */
+    static DropIn stopBefore(List<DropIn> dropIns, DropIn d) {
+        return read(dropIns).contains(d) ? null : stopper(dropIns);
+    }
+
     /** The leading part of {@code dropIns} (in the order resolved reads them) that resolved reads. */
     static List<DropIn> read(List<DropIn> dropIns) {
         DropIn stopper = stopper(dropIns);

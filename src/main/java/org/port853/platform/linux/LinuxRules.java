@@ -547,6 +547,18 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
+     * How to keep the drop-in at {@code path}, read after Port853's, from overriding it: masked from /etc ({@code mask})
+     * or removed; where resolved stops reading before it ({@code stop}), fixing that file comes first.
+     */
+    private static String overridesFix(String path, String mask, DropIn stop) {
+        String it = stop == null ? "it" : path;
+        String what = mask == null ? "remove " + it + " or move its settings into an earlier file."
+                : "mask " + it + " (a package's or a runtime file comes back when edited): sudo ln -s /dev/null " + mask;
+        return stop == null ? Character.toUpperCase(what.charAt(0)) + what.substring(1) : "First fix " + stop.path()
+                + " (make it readable, or correct or remove it): systemd-resolved stops reading there. Then " + what;
+    }
+
+    /**
      * {@code encrypting}: the resolver runs with DNS-over-TLS and servers now. A file that hides Port853's drop-in while
      * it does not is why it does not ("Not encrypted", as doctor's config.drop-ins then fails), not only a warning of
      * what the next start loses.
@@ -587,11 +599,16 @@ public final class LinuxRules implements PlatformRules {
                 OverriddenSettings over = OverriddenByLater.of(dropIns, d, ResolvedConf.ALWAYS_WRITTEN);
                 String keys = ResolvedConf.effectiveKeysAmong(d.keys(), ResolvedConf.ALWAYS_WRITTEN).stream()
                         .map(k -> k + "=").collect(java.util.stream.Collectors.joining(", "));
-                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING, overrides(d.path(), over, keys),
-                        mask == null ? "Remove it or move its settings into an earlier file."
-                                : "Mask it (a package's or a runtime file comes back when edited): sudo ln -s /dev/null "
-                                + mask, List.of(String.valueOf(d.path()), mask == null ? "0" : "1",
-                        mask == null ? "" : mask, over.choice(), over.file(), keys)));
+                // one past where resolved stops reading is not read now, but overrides ours once that file is fixed
+                DropIn stop = DropInsInForce.stopBefore(dropIns, d);
+                reasons.add(new Reason("DROP_IN_OVERRIDES", Severity.WARNING, stop == null
+                        ? overrides(d.path(), over, keys) : "Drop-in " + d.path() + " is not read now: systemd-resolved "
+                        + "stops reading settings files at " + stop.path() + ". Once that file is fixed, " + d.path()
+                        + " is read after the file Port853 writes, and the " + keys + " it sets would override "
+                        + "Port853's settings.", overridesFix(d.path(), mask, stop),
+                        List.of(String.valueOf(d.path()), String.valueOf((mask == null ? 0 : 1) + (stop == null ? 0 : 2)),
+                        mask == null ? "" : mask, stop == null ? over.choice() : "3", over.file(), keys,
+                        stop == null ? "" : stop.path())));
             }
             for (String entry : ResolvedConf.entries(d.keys().get("DNS"))) {
                 if (ResolvedConf.namesAHost(entry)) {
