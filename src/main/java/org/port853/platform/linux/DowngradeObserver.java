@@ -79,7 +79,11 @@ final class DowngradeObserver {
     private static Downgrade look(java.util.function.IntFunction<ResolvedBus.Lookup> probe, ResolvedFeatures features,
                                GlobalState g, List<LinkState> links) {
         if (features.transportFlags()) {
-            Downgrade seen = plaintext(probe.apply(0), links);
+            ResolvedBus.Lookup global = probe.apply(0);
+            if (FreshLookup.refusedByOlderRelease(features, global)) {
+                return fromJournal(readJournal()); // older than 248: no link is asked with the flags it refused
+            }
+            Downgrade seen = plaintext(global, links);
             if (seen != null) {
                 return seen;
             }

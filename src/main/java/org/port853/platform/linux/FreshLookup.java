@@ -15,9 +15,17 @@ record FreshLookup(ResolvedBus.Lookup lookup, boolean pastCache) {
     static FreshLookup ask(ResolvedFeatures features, LongFunction<ResolvedBus.Lookup> resolve) {
         long flags = features.probeRequestFlags();
         ResolvedBus.Lookup l = resolve.apply(flags);
-        if (flags != 0 && !features.known() && !l.answered() && l.rejectedFlags()) {
+        if (flags != 0 && refusedByOlderRelease(features, l)) {
             return new FreshLookup(resolve.apply(0), false);
         }
         return new FreshLookup(l, flags != 0);
+    }
+
+    /**
+     * The lookup with {@link ResolvedFeatures#probeRequestFlags()} was refused because the flags are newer than this
+     * resolved, whose version is not known: it predates 248, and what needs the flags is done as for a known older one.
+     */
+    static boolean refusedByOlderRelease(ResolvedFeatures features, ResolvedBus.Lookup l) {
+        return !features.known() && !l.answered() && l.rejectedFlags();
     }
 }

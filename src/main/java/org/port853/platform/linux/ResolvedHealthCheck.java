@@ -108,7 +108,7 @@ final class ResolvedHealthCheck {
 
     private Attempt withFlags(boolean requireEncrypted) {
         ResolvedBus.Lookup l = lookups.resolve(probeName, features.probeRequestFlags());
-        if (!l.answered() && l.rejectedFlags() && !features.known()) {
+        if (FreshLookup.refusedByOlderRelease(features, l)) {
             // an unknown version that turned out to predate the flags: fall back for the rest of this check
             features = new ResolvedFeatures(ResolvedFeatures.FIRST_TRANSPORT_FLAGS - 1);
             return withCapture(requireEncrypted);

@@ -138,6 +138,25 @@ class DowngradeObserverTest {
     }
 
     @Test
+    @DisplayName("an unknown version whose resolved refuses the 248+ flags ('Invalid flags parameter') is older: no link "
+            + "is asked with the flags after the refusal, as FreshLookup and the health check fall back")
+    void anUnknownReleaseRefusingTheFlagsIsNotAskedOnEveryLink() {
+        DowngradeObserver.forget();
+        GlobalState strict = new GlobalState(List.of(ServerAddress.parse("198.18.78.2#dot.test")), List.of(), null,
+                DotMode.STRICT, DnssecMode.NO, false, List.of(), "yes", "stub");
+        LinkState own = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OPPORTUNISTIC,
+                null, List.of(), true, null);
+        List<Integer> asked = new java.util.ArrayList<>();
+        IntFunction<ResolvedBus.Lookup> resolved247 = onLink -> {
+            asked.add(onLink);
+            return ResolvedBus.Lookup.failed("Invalid flags parameter", ResolvedBus.Lookup.INVALID_ARGS);
+        };
+        DowngradeObserver.observe(resolved247, new ResolvedFeatures(0), strict, List.of(own));
+        assertEquals(List.of(0), asked);
+        DowngradeObserver.forget();
+    }
+
+    @Test
     @DisplayName("systemd 257 reports a global server's answer with the interface it left by: a link without servers of "
             + "its own is not blamed, the global fallback is (distro walkthrough: 'from the DNS server of link eth0', "
             + "whose servers were [])")
