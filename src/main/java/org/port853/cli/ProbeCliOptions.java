@@ -31,7 +31,7 @@ final class ProbeCliOptions {
         List<ServerAddress> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : servers) {
-            ServerAddress a = ServerAddress.parse(s);
+            ServerAddress a = ServerOptionValue.parse("--server", s);
             // the stub speaks no DNS-over-TLS, and probing it would measure the resolver, not a server: as apply
             org.port853.core.DesiredSettings.refuseResolvedStub(a.addressText());
             // IP#name and IP:853#NAME are one server: probed, ranked and pinned once

@@ -82,13 +82,13 @@ public final class SettingsOptions {
                     origins.add("--provider " + Printable.of(c.value()));
                 }
             } else {
-                list.add(ServerAddress.parse(c.value()));
+                list.add(ServerOptionValue.parse("--server", c.value()));
                 origins.add("--server " + Printable.of(c.value()));
             }
         }
         List<ServerAddress> fb = new ArrayList<>();
         for (String s : fallback) {
-            fb.add(ServerAddress.parse(s));
+            fb.add(ServerOptionValue.parse("--fallback", s));
         }
         DotMode dotMode = DotMode.parse(mode);
         if (list.isEmpty() && dotMode != DotMode.OFF) { // core's sentence names no option to give them with

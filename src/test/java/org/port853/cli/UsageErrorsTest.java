@@ -46,6 +46,33 @@ class UsageErrorsTest {
         assertFalse(r.err().contains("Usage:"), r.err());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "apply --mode strict --dry-run --server | --server",
+            "export --format resolved --mode strict --server | --server",
+            "export --format resolved --mode strict --server 198.18.0.9#c.test --fallback | --fallback",
+            "doctor --server                        | --server",
+            "bench-providers --server               | --server"})
+    @DisplayName("servers separated by a comma in one --server are refused as before, with how to give several")
+    void commaSeparatedServersAreToldToGiveEachItsOwnOption(String args, String option) {
+        List<String> line = new java.util.ArrayList<>(List.of(args.trim().split(" +")));
+        line.add("198.18.0.2#a.test,198.18.0.3#b.test");
+        CliRuns.Run r = CliRuns.run(services, line.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().lines().findFirst().orElseThrow().endsWith("TLS name 'a.test,198.18.0.3#b.test' is not a "
+                + "valid host name: ',' cannot be in one (letters, digits, hyphens and dots only); give each server "
+                + "with its own " + option + " (" + option + " IP#NAME " + option + " IP#NAME)"), r.err());
+    }
+
+    @Test
+    @DisplayName("a comma that does not separate servers gets no hint about several")
+    void aCommaInsideOneServerGetsNoHint() {
+        CliRuns.Run r = CliRuns.run(services, "export", "--format", "resolved", "--mode", "strict", "--server", "198.18.0.2#a.test,b");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("',' cannot be in one"), r.err());
+        assertFalse(r.err().contains("its own --server"), r.err());
+    }
+
     @Test
     @DisplayName("input echoed in an error reaches the terminal without its control characters (an escape sequence is shown as \\x1b)")
     void echoedControlCharactersAreShown() {
