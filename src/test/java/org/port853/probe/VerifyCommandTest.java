@@ -211,6 +211,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("no answers because systemd-resolved is stopped: said with status's fix (start it), in text and --json, "
+            + "not only 'is systemd-resolved running?' after each query")
+    void noAnswerWithTheResolverStoppedSaysSo() throws Exception {
+        org.port853.core.GlobalState g = new org.port853.core.GlobalState(List.of(), List.of(), null,
+                org.port853.core.DotMode.OFF, org.port853.core.DnssecMode.NO, false, List.of(), "yes", "stub");
+        configuration = org.port853.core.Assessor.assess(new org.port853.core.ResolverState("systemd-resolved",
+                org.port853.core.StateSource.DBUS, true, false, g, List.of(), null, null,
+                new org.port853.platform.linux.LinuxDetails(252, new org.port853.core.ResolvConfState(
+                        org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
+                        List.of("127.0.0.53")), List.of())));
+        assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--queries", "2"));
+        String o = out.toString();
+        assertTrue(o.startsWith("None of the 2 queries were answered (none leaked). systemd-resolved is installed but "
+                + "not running.\nFix: " + configuration.reasons().get(0).fix()), o);
+        out.getBuffer().setLength(0);
+        assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--json"));
+        assertEquals("RESOLVER_STOPPED", json().path("cause").path("code").asText(), out.toString());
+    }
+
+    @Test
     @DisplayName("the configuration is read only when nothing answered, and a usable one adds no cause")
     void configurationOnlyExplainsSilence() throws Exception {
         configuration = noServerAnywhere();
