@@ -1,6 +1,7 @@
 package org.port853.platform.windows;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,15 +18,24 @@ import java.util.regex.Pattern;
  * "no" and UDP fallback "yes" read as strict).
  */
 public final class NetshText {
-    private static final Set<String> YES = Set.of("yes", "ja", "oui", "sí", "si", "sim", "はい", "是", "예", "да", "tak",
+    /**
+     * The yes and no of the languages Windows 11 ships (Microsoft's list of language packs, Hindi's interface pack
+     * included), lower case and composed (NFC); {@code enabled}/{@code true} and their opposites as some builds print.
+     */
+    private static final Set<String> YES = Set.of("yes", "ja", "oui", "sí", "sì", "si", "sim", "はい", "是", "예", "да",
+            "tak", "так", "ano", "áno", "igen", "jah", "kyllä", "taip", "jā", "evet", "ναι", "نعم", "כן", "ใช่", "हाँ",
             "enabled", "true");
-    private static final Set<String> NO = Set.of("no", "nein", "non", "não", "nao", "いいえ", "否", "아니요", "нет", "nie",
-            "disabled", "false");
+    private static final Set<String> NO = Set.of("no", "nein", "non", "não", "nao", "いいえ", "否", "아니요", "아니오", "нет",
+            "nie", "nee", "nej", "nei", "ne", "не", "ні", "nem", "ei", "nē", "nu", "hayır", "όχι", "لا", "לא", "ไม่",
+            "नहीं", "disabled", "false");
     private static final Pattern LINE = Pattern.compile("^\\s*(.+?)\\s+:\\s*(.*?)\\s*$");
     private static final Pattern ADDRESS = Pattern.compile("(?<![0-9A-Za-z:.])([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?![0-9A-Za-z:.])");
     private static final Pattern HOST_PORT = Pattern.compile("^([A-Za-z0-9.-]*):([0-9]{1,5})$");
-    /** A value that is one word of letters: a yes or no in the language of Windows (not a number, URL or host). */
-    private static final Pattern WORD = Pattern.compile("^\\p{L}+$");
+    /**
+     * A value that is one word of letters: a yes or no in the language of Windows (not a number, URL or host). With
+     * combining marks, which Thai and Hindi words have (ใช่, हाँ): letters alone would miss them.
+     */
+    private static final Pattern WORD = Pattern.compile("^[\\p{L}\\p{M}]+$");
 
     /** The global DoT switch: {@code available} = this build knows DoT at all. */
     public record GlobalDot(boolean available, boolean enabled) {
@@ -101,10 +111,15 @@ public final class NetshText {
     }
 
     static boolean yes(String v) {
-        return YES.contains(v.trim().toLowerCase(Locale.ROOT));
+        return YES.contains(comparable(v));
     }
 
     static boolean no(String v) {
-        return NO.contains(v.trim().toLowerCase(Locale.ROOT));
+        return NO.contains(comparable(v));
+    }
+
+    /** A word as the lists hold it: an accent typed as a combining mark ("si" + U+0300) is the composed "sì". */
+    private static String comparable(String v) {
+        return Normalizer.normalize(v.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 }

@@ -68,19 +68,48 @@ class ParsersTest {
     }
 
     /**
-     * A language whose yes/no words Port853 does not list (here Dutch "ja"/"nee", written as the German fixture's
-     * layout, not recorded): "nee" was skipped and "ja" took its place, so auto-upgrade off with UDP fallback on read as
-     * strict. It is an error now, which the state shows as unreadable, never a wrong reading.
+     * A language whose yes/no words Port853 does not list (a made-up "jaa"/"neen", written as the German fixture's
+     * layout, not recorded): "neen" was skipped and "jaa" took its place, so auto-upgrade off with UDP fallback on read
+     * as strict. It is an error now, which the state shows as unreadable, never a wrong reading.
      */
     @Test
     void netshYesOrNoWordsNotKnownAreAnErrorNotSkipped() {
-        String nl = "\nVersleutelingsinstellingen voor 9.9.9.9\n------\nDNS-over-TLS-host            : dns.quad9.net:853\n"
-                + "Automatische upgrade         : nee\nUDP-terugval                 : ja\n";
-        IOException e = assertThrows(IOException.class, () -> NetshText.dotEntries(nl));
-        assertEquals("netsh dnsclient show encryption printed 'nee' for the auto-upgrade of 9.9.9.9, which Port853 does "
+        String made = "\nVersleutelingsinstellingen voor 9.9.9.9\n------\nDNS-over-TLS-host            : dns.quad9.net:853\n"
+                + "Automatische upgrade         : neen\nUDP-terugval                 : jaa\n";
+        IOException e = assertThrows(IOException.class, () -> NetshText.dotEntries(made));
+        assertEquals("netsh dnsclient show encryption printed 'neen' for the auto-upgrade of 9.9.9.9, which Port853 does "
                 + "not know as yes or no in the language of this Windows", e.getMessage());
-        IOException g = assertThrows(IOException.class, () -> NetshText.global("DoT                 : nee\n"));
-        assertTrue(g.getMessage().contains("'nee' for the DoT switch"), g.getMessage());
+        IOException g = assertThrows(IOException.class, () -> NetshText.global("DoT                 : neen\n"));
+        assertTrue(g.getMessage().contains("'neen' for the DoT switch"), g.getMessage());
+    }
+
+    /**
+     * The languages Windows 11 ships say yes and no in their own words (these outputs are constructed in the German
+     * fixture's layout, not recorded): Dutch "nee", Italian "sì" (here with the accent as a combining mark, as the
+     * composed form must match too) and Thai, whose words have combining marks (ใช่, ไม่) that a letters-only pattern
+     * did not take for a word at all.
+     */
+    @Test
+    void netshYesAndNoOfTheLanguagesWindowsShips() throws IOException {
+        assertEquals(List.of(dot("9.9.9.9", "dns.quad9.net:853", false, true)), NetshText.dotEntries(
+                "\nVersleutelingsinstellingen voor 9.9.9.9\n------\nDNS-over-TLS-host            : dns.quad9.net:853\n"
+                        + "Automatische upgrade         : nee\nUDP-terugval                 : ja\n"));
+        assertEquals(List.of(dot("9.9.9.9", "dns.quad9.net:853", true, false)), NetshText.dotEntries(
+                "\nImpostazioni di crittografia per 9.9.9.9\n------\nHost DNS-over-TLS            : dns.quad9.net:853\n"
+                        + "Aggiornamento automatico     : si\u0300\nFallback UDP                 : no\n"));
+        assertEquals(List.of(dot("9.9.9.9", "dns.quad9.net:853", true, false)), NetshText.dotEntries(
+                "\nการตั้งค่าการเข้ารหัสสำหรับ 9.9.9.9\n------\nโฮสต์ DNS-over-TLS            : dns.quad9.net:853\n"
+                        + "อัปเกรดอัตโนมัติ              : ใช่\nUDP fallback                 : ไม่\n"));
+        for (String[] yesNo : new String[][] {{"nej", "false"}, {"nei", "false"}, {"ano", "true"}, {"evet", "true"},
+                {"hayır", "false"}, {"kyllä", "true"}, {"ei", "false"}, {"tak", "true"}, {"não", "false"}, {"हाँ", "true"},
+                {"नहीं", "false"}}) {
+            assertEquals(new NetshText.GlobalDot(true, yesNo[1].equals("true")), NetshText.global("DoT : " + yesNo[0] + "\n"),
+                    yesNo[0]);
+        }
+    }
+
+    private static EncryptionEntry dot(String server, String host, boolean autoUpgrade, boolean udpFallback) {
+        return new EncryptionEntry(server, EncryptionEntry.Protocol.DOT, null, host, autoUpgrade, udpFallback);
     }
 
     @Test
