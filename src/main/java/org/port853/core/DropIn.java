@@ -35,6 +35,11 @@ public record DropIn(String path, boolean ours, boolean overridesOurs, Map<Strin
         java.util.Objects.requireNonNull(stop);
     }
 
+    /** The same file as resolved would read past it. */
+    public DropIn withoutStop() {
+        return new DropIn(path, ours, overridesOurs, keys, error, hidesOurs, skippedLine, clearedLists, exported);
+    }
+
     /** A drop-in past which systemd-resolved goes on reading. */
     public DropIn(String path, boolean ours, boolean overridesOurs, Map<String, String> keys, String error,
                   boolean hidesOurs, String skippedLine, java.util.Set<String> clearedLists, boolean exported) {

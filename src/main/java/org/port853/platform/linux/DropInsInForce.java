@@ -51,6 +51,20 @@ final class DropInsInForce {
         return read(dropIns).contains(d) ? null : stopper(dropIns);
     }
 
+    /**
+     * What resolved reads once Port853 has written its drop-in (apply writes it readable) or removed it (revert): a stop
+     * at the file of Port853's name, one resolved cannot open or parse now, is gone then. What a later file overrides
+     * after an apply, and what stays on after a revert, are judged by this; what is in force now by {@link #read}.
+     */
+    static List<DropIn> readOnceOursIsWritten(List<DropIn> dropIns) {
+        return read(dropIns.stream().map(d -> d.stop() != DropIn.Stop.NONE && atOurName(d) ? d.withoutStop() : d)
+                .toList());
+    }
+
+    private static boolean atOurName(DropIn d) {
+        return java.nio.file.Path.of(d.path()).getFileName().toString().equals(LinuxPaths.DROP_IN_NAME);
+    }
+
     /** The leading part of {@code dropIns} (in the order resolved reads them) that resolved reads. */
     static List<DropIn> read(List<DropIn> dropIns) {
         DropIn stopper = stopper(dropIns);

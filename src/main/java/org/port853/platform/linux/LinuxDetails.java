@@ -202,7 +202,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         if (resolvConf == null) {
             return null;
         }
-        DropIn last = lastSettingEncryption(true);
+        DropIn last = lastSettingEncryption(true, DropInsInForce.read(dropIns));
         return last == null ? mainConf : last.ours() ? null : last.path();
     }
 
@@ -228,7 +228,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     /** The last file other than Port853's drop-in that sets DNS-over-TLS to something other than "no". */
     @Override
     public SettingElsewhere encryptionAfterRevert() {
-        DropIn file = lastSettingEncryption(false);
+        DropIn file = lastSettingEncryption(false, DropInsInForce.readOnceOursIsWritten(dropIns));
         SettingElsewhere last = file != null ? new SettingElsewhere(file.path(), file.keys().get("DNSOverTLS"))
                 : mainConfDnsOverTls == null ? null : new SettingElsewhere(mainConf, mainConfDnsOverTls);
         return last == null || !turnsOn(last.value()) ? null : last;
@@ -246,7 +246,7 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     /** The last drop-in read after Port853's that sets {@code key}; one past where resolved stops reading is not. */
     @Override
     public SettingElsewhere settingAfterOurs(String key) {
-        List<DropIn> read = DropInsInForce.read(dropIns);
+        List<DropIn> read = DropInsInForce.readOnceOursIsWritten(dropIns);
         DropIn last = null;
         for (DropIn d : read) {
             if (!d.ours() && DropInScanner.readAfterOurs(d.path())
@@ -262,9 +262,9 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
      * The last drop-in that sets DNSOverTLS= (the one that wins), Port853's own counted only {@code withOurs}; one past
      * where resolved stops reading is not.
      */
-    private DropIn lastSettingEncryption(boolean withOurs) {
+    private static DropIn lastSettingEncryption(boolean withOurs, List<DropIn> read) {
         DropIn last = null;
-        for (DropIn d : DropInsInForce.read(dropIns)) {
+        for (DropIn d : read) {
             if ((withOurs || !d.ours()) && d.keys().containsKey("DNSOverTLS")) {
                 last = d;
             }
@@ -280,7 +280,8 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
      */
     @Override
     public DnssecMode ownDnssec() {
-        if (DropInsInForce.read(dropIns).stream().anyMatch(d -> d.overridesOurs() && d.keys().containsKey("DNSSEC"))) {
+        if (DropInsInForce.readOnceOursIsWritten(dropIns).stream()
+                .anyMatch(d -> d.overridesOurs() && d.keys().containsKey("DNSSEC"))) {
             return null;
         }
         return dropIns.stream().filter(DropIn::ours).map(d -> d.keys().get("DNSSEC")).filter(Objects::nonNull)

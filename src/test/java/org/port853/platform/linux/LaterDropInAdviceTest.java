@@ -71,6 +71,27 @@ class LaterDropInAdviceTest {
     }
 
     @Test
+    @DisplayName("a file at Port853's path that resolved cannot open stops it now, but apply writes it readable: the "
+            + "later file that then wins is named, and what it keeps on after a revert")
+    void ourOwnUnreadableFileDoesNotHideALaterOne() {
+        DropIn closedOurs = new DropIn(DIR + LinuxPaths.DROP_IN_NAME, false, false, Map.of(),
+                "systemd-resolved cannot open it (mode 0600)", false, null, java.util.Set.of(), false, DropIn.Stop.HERE);
+        DropIn vpn = file("zzz-vpn.conf", Map.of("DNSOverTLS", "no", "DNSSEC", "yes"));
+        LinuxDetails d = (LinuxDetails) state(DotMode.OFF, List.of(closedOurs, vpn)).platform();
+        assertEquals(vpn.path() + " no", d.settingAfterOurs("DNSOverTLS").file() + " "
+                + d.settingAfterOurs("DNSOverTLS").value());
+        assertEquals(vpn.path() + " yes", d.settingAfterOurs("DNSSEC").file() + " " + d.settingAfterOurs("DNSSEC").value());
+        DropIn closedOther = new DropIn(DIR + "zz-other.conf", false, false, Map.of(), "cannot open", false, null,
+                java.util.Set.of(), false, DropIn.Stop.HERE);
+        assertNull(((LinuxDetails) state(DotMode.OFF, List.of(closedOther, vpn)).platform()).settingAfterOurs("DNSSEC"),
+                "another file's stop stays after an apply");
+
+        DropIn keepsOn = file("zzz-vpn.conf", Map.of("DNSOverTLS", "yes"));
+        assertEquals(new SettingElsewhere(keepsOn.path(), "yes"),
+                ((LinuxDetails) state(DotMode.STRICT, List.of(closedOurs, keepsOn)).platform()).encryptionAfterRevert());
+    }
+
+    @Test
     @DisplayName("DNSSEC validation fails with DNSSEC=yes from a later drop-in: the fix names that file, not --dnssec "
             + "no, and says it wins over Port853's settings only where Port853 has a drop-in")
     void dnssecAdviceNamesTheFile() {
