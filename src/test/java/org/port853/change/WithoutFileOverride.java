@@ -39,11 +39,27 @@ final class WithoutFileOverride {
         int dropped = (1 << CAP_DAC_OVERRIDE) | (1 << CAP_DAC_READ_SEARCH) | (1 << CAP_FOWNER);
         reduced.setInt(0, saved.getInt(0) & ~dropped);
         check(capset(header, reduced), "capset");
+        T result;
         try {
-            return action.run();
-        } finally {
-            header.setInt(0, VERSION_3);
-            check(capset(header, saved), "capset (restoring)");
+            result = action.run();
+        } catch (Exception | Error e) {
+            restore(header, saved, e);
+            throw e;
+        }
+        restore(header, saved, null);
+        return result;
+    }
+
+    /** Gives the thread its capabilities back; a failure to do so is added to the action's own failure, never hides it. */
+    private static void restore(Memory header, Memory saved, Throwable failed) {
+        header.setInt(0, VERSION_3);
+        try {
+            check(capset(header, saved), "capset (restoring; this thread runs on without root's file override)");
+        } catch (IllegalStateException e) {
+            if (failed == null) {
+                throw e;
+            }
+            failed.addSuppressed(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.port853.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class OursByHeaderOnlyTest {
 
     @Test
     @DisplayName("an edited copy with Port853's header: someone else's to root, Port853's by header alone to others")
-    void editedCopy() throws Exception {
+    void editedCopy(@TempDir Path outDir) throws Exception {
         LinuxPaths paths = LinuxPaths.under(root);
         Files.createDirectories(paths.stateDir().resolve("revert-scope.json")); // no scope can be recorded
         LinuxChange platform = new LinuxChange(paths, 252, () -> "yes");
@@ -34,16 +35,20 @@ class OursByHeaderOnlyTest {
         assertEquals("shownAsOurs=false byHeaderOnly=false", "shownAsOurs=" + OurDropIn.shownAsOurs(paths)
                 + " byHeaderOnly=" + OurDropIn.oursByHeaderOnly(paths), "root reads the journal");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertEquals("shownAsOurs=true byHeaderOnly=true", asNobody(), "the journal is closed to others");
+        assertEquals("shownAsOurs=true byHeaderOnly=true", asNobody(outDir), "the journal is closed to others");
     }
 
-    private String asNobody() throws Exception {
+    private String asNobody(Path outDir) throws Exception {
+        Path out = outDir.resolve("out.txt");
         Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), OursByHeaderMain.class.getName(), root.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS));
-        return out;
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        assertTrue(ended, "the JVM as nobody did not end within 60 s: " + Files.readString(out));
+        return Files.readString(out).strip();
     }
 }
