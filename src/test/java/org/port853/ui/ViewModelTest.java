@@ -2858,8 +2858,8 @@ class ViewModelTest {
             String removed = I18n.t("summary.off.plain", "192.168.1.1 (wlan0)");
             assertEquals("Port853's helper decides from Port853's journal whether " + ourPath + " is Port853's: here only "
                     + "the file's header says so, as the record of what a revert removes is missing. If the file is as "
-                    + "Port853 wrote it: " + removed + " If it was edited since, revert keeps it, and DNS stays as it is "
-                    + "now: DNS-over-TLS (yes) stays on: it is set in " + ourPath + ", which has the name of Port853's "
+                    + "Port853 wrote it: " + removed + " If it was edited since, revert keeps it, and the settings in it "
+                    + "stay in force: DNS-over-TLS (yes) stays on: it is set in " + ourPath + ", which has the name of Port853's "
                     + "settings file but is not as Port853 wrote it (written by hand or by another tool, or edited since), "
                     + "and revert removes only what Port853 wrote; to turn it off, change DNSOverTLS= there or remove that "
                     + "file.", apply.plainSummaryProperty().get());
