@@ -45,6 +45,7 @@ class ChangeLockUnavailableTest {
         try (PrivateMount ro = PrivateMount.readOnly(varLib)) {
             Path state = ro.path(varLib).resolve("port853");
             IOException e = failure(state, ChangeLock.UnavailableException.class);
+            assertTrue(e.getMessage().endsWith(": Read-only file system; nothing was changed"), e.getMessage());
             assertFalse(Files.exists(state));
         }
     }
