@@ -84,8 +84,6 @@ public final class ApplyViewModel {
     private final ReadOnlyStringWrapper held = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper checkingAgain = new ReadOnlyBooleanWrapper();
     private Hold hold;
-    /** The hold the flow being begun takes. */
-    private Hold pendingHold;
     private Kind kind;
     private DesiredSettings desired;
     /** This flow also points the resolver file (/etc/resolv.conf) at the local stub; preview and apply alike. */
@@ -135,14 +133,15 @@ public final class ApplyViewModel {
 
     /** Starts a change towards {@code settings}; builds the plan first and waits for confirmation. */
     public void begin(Kind kind, DesiredSettings settings) {
-        begin(kind, settings, false);
+        begin(kind, settings, false, null);
     }
 
     /**
      * Like {@link #begin(Kind, DesiredSettings)}; with {@code linkResolverFile} an apply also points the resolver
-     * file (/etc/resolv.conf) at the local stub, and the preview shows that change too.
+     * file (/etc/resolv.conf) at the local stub, and the preview shows that change too; with a {@code hold} (null: none),
+     * its preview waits on it.
      */
-    private void begin(Kind kind, DesiredSettings settings, boolean linkResolverFile) {
+    private void begin(Kind kind, DesiredSettings settings, boolean linkResolverFile, Hold hold) {
         if (busy() && phase.get() != Phase.RESULT && phase.get() != Phase.NO_CHANGE) {
             return;
         }
@@ -152,8 +151,7 @@ public final class ApplyViewModel {
         this.linkResolverFile = kind == Kind.APPLY && linkResolverFile;
         planNotes = "";
         clearResult();
-        hold(pendingHold);
-        pendingHold = null;
+        hold(hold);
         plainSummary.set(kind == Kind.APPLY && settings != null ? ChangeSummary.describe(model.stateProperty().get(),
                 settings, this.linkResolverFile, model.catalogue())
                 : kind == Kind.REVERT ? ChangeSummary.turningOff(model.stateProperty().get()) : "");
@@ -191,6 +189,10 @@ public final class ApplyViewModel {
 
     /** A one-click change (Status): its settings and whether resolv.conf is linked, or why it cannot be made. */
     public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change) {
+        beginChange(change, (Hold) null);
+    }
+
+    private void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change, Hold hold) {
         org.port853.ui.status.OneClickChanges.Change c;
         try {
             c = change.get();
@@ -198,7 +200,7 @@ public final class ApplyViewModel {
             refuse(InputErrorTexts.of(e));
             return;
         }
-        beginApplyOrExplain(c::settings, c.linkResolvConf());
+        beginApplyOrExplain(c::settings, c.linkResolvConf(), hold);
     }
 
     /**
@@ -213,9 +215,7 @@ public final class ApplyViewModel {
     public void beginChange(java.util.function.Supplier<org.port853.ui.status.OneClickChanges.Change> change, String note,
                             Hold hold) {
         long before = flow;
-        pendingHold = hold; // in place before the plan can show the preview
-        beginChange(change);
-        pendingHold = null;
+        beginChange(change, hold);
         if (flow != before && !note.isEmpty() && !plainSummary.get().isEmpty()) {
             plainSummary.set(plainSummary.get() + "\n" + note);
         }
@@ -291,7 +291,6 @@ public final class ApplyViewModel {
 
     private void refuse(String why) {
         kind = Kind.APPLY;
-        pendingHold = null;
         hold(null);
         clearResult(); // its colour would make the refusal look like a success
         title.set(applyTitle());
@@ -307,8 +306,13 @@ public final class ApplyViewModel {
      * points the resolver file (/etc/resolv.conf) at the local stub (the one-click fix for that file).
      */
     public void beginApplyOrExplain(java.util.function.Supplier<DesiredSettings> settings, boolean linkResolverFile) {
+        beginApplyOrExplain(settings, linkResolverFile, null);
+    }
+
+    private void beginApplyOrExplain(java.util.function.Supplier<DesiredSettings> settings, boolean linkResolverFile,
+                                     Hold hold) {
         try {
-            begin(Kind.APPLY, settings.get(), linkResolverFile);
+            begin(Kind.APPLY, settings.get(), linkResolverFile, hold);
         } catch (InvalidInputException e) {
             refuse(InputErrorTexts.of(e));
         }
