@@ -131,6 +131,7 @@ public final class MainWindow {
         this.pinWatchStart = new org.port853.ui.task.TaskSlot(model.tasks());
         apply.setOnFinished(status::resync);
         apply.setOnVerify(this::verifyNow);
+        apply.setOnChooseProviders(() -> show(Screen.PROVIDERS));
         apply.setNotificationsEnabled(prefs.notificationsProperty().get());
         traffic.setNotificationsEnabled(prefs.notificationsProperty().get());
         prefs.notificationsProperty().addListener((o, a, on) -> {

@@ -359,6 +359,36 @@ final class Fakes {
                 org.port853.core.ScratchFolders.create("port853-ui-test"), executor, notifier, false);
     }
 
+    /** A DNS-over-TLS probe of {@code s} that passes: the handshake, a trusted certificate naming its TLS name. */
+    static org.port853.probe.dot.ProbeReport passingProbe(ServerAddress s) {
+        String name = s.tlsName();
+        org.port853.probe.dot.CertificateReport c = new org.port853.probe.dot.CertificateReport(name, "Lab-CA",
+                "Lab-CA", List.of("DNS:" + name), java.time.Instant.EPOCH,
+                java.time.Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, name,
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        return new org.port853.probe.dot.ProbeReport(s, org.port853.probe.dot.TcpOutcome.OK,
+                org.port853.probe.dot.TlsOutcome.OK, null, 1.0, 1.0, "TLSv1.3", "X", c, 1.0, List.of(1.0),
+                List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
+    }
+
+    /** A DNS-over-TLS probe of {@code s} whose port 853 did not answer. */
+    static org.port853.probe.dot.ProbeReport silentProbe(ServerAddress s) {
+        return org.port853.probe.dot.ProbeReport.failed(s, org.port853.probe.dot.TcpOutcome.TIMED_OUT,
+                org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED, "timed out", 3000.0);
+    }
+
+    /** The doctor's finding that {@code server}'s port 853 failed ({@code wording}: how). */
+    static org.port853.probe.doctor.Check portSilent(ServerAddress server, String wording) {
+        return org.port853.probe.doctor.Check.failure("dot.reachable", server.toString(), "TCP " + server.dotEndpoint()
+                + " failed.", "Try from another network.").says(wording, server.dotEndpoint());
+    }
+
+    /** {@code base} with {@code pins} (the servers' probes) as its pin store. */
+    static AppServices withPins(AppServices base, org.port853.probe.pins.ServerPins pins) {
+        return new AppServices(base.adapter(), base.capture(), base.probe(), base.providers(), base.configDir(),
+                base.executor(), base.notifier(), false, pins);
+    }
+
     /**
      * The worker pool, with a gate: while {@link #hold} is set, submitted work waits in {@link #held} until the
      * test releases it, so a test can see what happens before the work runs and choose the order of work items.

@@ -96,9 +96,7 @@ class ViewModelTest {
     }
 
     private AppModel withPins(org.port853.probe.pins.ServerPins pins) throws Exception {
-        AppServices plain = services(new Fakes.AnsweringProbe());
-        return new AppModel(new AppServices(adapter, plain.capture(), plain.probe(), plain.providers(),
-                plain.configDir(), plain.executor(), plain.notifier(), false, pins), tasks);
+        return new AppModel(Fakes.withPins(services(new Fakes.AnsweringProbe()), pins), tasks);
     }
 
     @Nested
@@ -1685,11 +1683,6 @@ class ViewModelTest {
                     List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub"), null);
         }
 
-        private Check portSilent(ServerAddress server, String wording) {
-            return Check.failure("dot.reachable", server.toString(), "TCP " + server.dotEndpoint() + " failed.",
-                    "Try from another network.").says(wording, server.dotEndpoint());
-        }
-
         @Test
         @DisplayName("a provider whose IPv4 server passed is proposed though its IPv6 one failed: one with no route (an "
                 + "IPv4-only network) is no TLS failure, and one that failed otherwise does not outweigh the pass")
@@ -1701,10 +1694,10 @@ class ViewModelTest {
             String proposed = status.protectTextProperty().get();
             assertTrue(proposed.startsWith("Strict mode with Quad9 (malware blocking) for every domain"), proposed);
             model.tlsFailures().checked(List.of(Check.ok("dot.reachable", v4.toString(), "TCP connected."),
-                    portSilent(v6, "dot.reachable.no-route")));
+                    Fakes.portSilent(v6, "dot.reachable.no-route")));
             assertEquals(proposed, status.protectTextProperty().get());
             model.tlsFailures().checked(List.of(Check.ok("dot.reachable", v4.toString(), "TCP connected."),
-                    portSilent(v6, "dot.reachable.timeout")));
+                    Fakes.portSilent(v6, "dot.reachable.timeout")));
             assertEquals(proposed, status.protectTextProperty().get());
         }
 
@@ -1715,8 +1708,8 @@ class ViewModelTest {
             ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
             adapter.state = opportunistic(quad9);
             model.refresh();
-            model.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout"),
-                    portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
+            model.tlsFailures().checked(List.of(Fakes.portSilent(quad9, "dot.reachable.timeout"),
+                    Fakes.portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
             String said = status.protectTextProperty().get();
             assertTrue(said.endsWith(" " + I18n.t("protect.skipped.all")), said);
             status.protect();
@@ -1727,18 +1720,6 @@ class ViewModelTest {
             apply.close();
         }
 
-        /** A DNS-over-TLS probe of {@code s} that passes: the handshake, a trusted certificate naming its TLS name. */
-        private org.port853.probe.dot.ProbeReport passing(ServerAddress s) {
-            String name = s.tlsName();
-            org.port853.probe.dot.CertificateReport c = new org.port853.probe.dot.CertificateReport(name, "Lab-CA",
-                    "Lab-CA", List.of("DNS:" + name), java.time.Instant.EPOCH,
-                    java.time.Instant.parse("2099-01-01T00:00:00Z"), false, false, true, null, true, name,
-                    java.util.Base64.getEncoder().encodeToString(new byte[32]));
-            return new org.port853.probe.dot.ProbeReport(s, org.port853.probe.dot.TcpOutcome.OK,
-                    org.port853.probe.dot.TlsOutcome.OK, null, 1.0, 1.0, "TLSv1.3", "X", c, 1.0, List.of(1.0),
-                    List.of(), 0, "a.test", "NOERROR", List.of(), true, null, null);
-        }
-
         @Test
         @DisplayName("when the recommended providers' encrypted connections all just failed, Protect's preview shows "
                 + "the change but cannot be confirmed, says why, and Check again begins it afresh once one passes")
@@ -1747,17 +1728,16 @@ class ViewModelTest {
             List<List<ServerAddress>> probed = new ArrayList<>();
             AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> {
                 probed.add(servers);
-                return servers.stream().map(s -> reachable.get() ? passing(s)
-                        : org.port853.probe.dot.ProbeReport.failed(s, org.port853.probe.dot.TcpOutcome.TIMED_OUT,
-                        org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED, "timed out", 3000.0)).toList();
+                return servers.stream().map(s -> reachable.get() ? Fakes.passingProbe(s)
+                        : Fakes.silentProbe(s)).toList();
             }, dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
             org.port853.ui.apply.ApplyViewModel a = new org.port853.ui.apply.ApplyViewModel(m);
             org.port853.ui.status.StatusViewModel s = new org.port853.ui.status.StatusViewModel(m, a);
             ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
             adapter.state = opportunistic(quad9);
             m.refresh();
-            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout"),
-                    portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
+            m.tlsFailures().checked(List.of(Fakes.portSilent(quad9, "dot.reachable.timeout"),
+                    Fakes.portSilent(ServerAddress.parse("194.242.2.2#dns.mullvad.net"), "dot.reachable.timeout")));
             s.protect();
             tasks.runAll();
             assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get());
@@ -1788,13 +1768,13 @@ class ViewModelTest {
         @DisplayName("a change's pins recorded just after it (a handshake that showed the server's key) end that "
                 + "server's failure: Protect proposes it again at once, not 15 minutes later")
         void pinsRecordedAfterAChangeEndAFailure(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-            AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> servers.stream().map(this::passing)
+            AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> servers.stream().map(Fakes::passingProbe)
                     .toList(), dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
             org.port853.ui.apply.ApplyViewModel a = new org.port853.ui.apply.ApplyViewModel(m);
             ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
             adapter.state = opportunistic(quad9);
             m.refresh();
-            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout")));
+            m.tlsFailures().checked(List.of(Fakes.portSilent(quad9, "dot.reachable.timeout")));
             a.beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(List.of(quad9),
                     org.port853.core.DotMode.STRICT, null, true, List.of()));
             tasks.runAll();
@@ -1816,7 +1796,7 @@ class ViewModelTest {
             adapter.state = opportunistic(quad9);
             m.refresh();
             String proposed = s.protectTextProperty().get();
-            m.tlsFailures().checked(List.of(portSilent(quad9, "dot.reachable.timeout")));
+            m.tlsFailures().checked(List.of(Fakes.portSilent(quad9, "dot.reachable.timeout")));
             assertTrue(s.protectTextProperty().get().startsWith("Strict mode with Mullvad DNS"),
                     s.protectTextProperty().get());
             clock.advance(TlsFailures.STANDS.plusSeconds(5));

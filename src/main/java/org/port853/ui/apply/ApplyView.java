@@ -26,6 +26,7 @@ public final class ApplyView extends StackPane {
     private final Button cancel = new Button(I18n.t("apply.cancel"));
     private final Button close = new Button(I18n.t("apply.close"));
     private final Button checkAgain = new Button(I18n.t("apply.checkAgain"));
+    private final Button chooseProviders = new Button(I18n.t("apply.chooseProviders"));
     /** Sizes the diff's viewport to the room the window leaves it; run before each layout. */
     private final Runnable fitDiff;
 
@@ -168,10 +169,15 @@ public final class ApplyView extends StackPane {
         checkAgain.setOnAction(e -> vm.checkAgain());
         checkAgain.disableProperty().bind(vm.checkingAgainProperty());
         show(checkAgain, Bindings.createBooleanBinding(() -> isHeld.get() && vm.canCheckAgain(), isHeld));
+        chooseProviders.setId("apply-choose-providers");
+        chooseProviders.setMnemonicParsing(true);
+        chooseProviders.setOnAction(e -> vm.chooseProviders());
+        show(chooseProviders, isHeld);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(held, Priority.ALWAYS);
-        HBox buttons = new HBox(8, held, spacer, cancel, close, verifyNow, checkAgain, confirm);
+        HBox buttons = new HBox(8, held, spacer, cancel, close, verifyNow, chooseProviders, checkAgain,
+                confirm);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label demoNote = new Label();

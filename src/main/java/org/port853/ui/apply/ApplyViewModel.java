@@ -92,6 +92,7 @@ public final class ApplyViewModel {
     private String planNotes = "";
     private Runnable onFinished = () -> { };
     private Runnable onVerify = () -> { };
+    private Runnable onChooseProviders = () -> { };
     private boolean notifications = true;
     /** Counts flows: a follow-up probe of an earlier flow that finishes late must not write into a later sheet. */
     private long flow;
@@ -112,6 +113,20 @@ public final class ApplyViewModel {
     /** What "Verify now" at the end of a flow runs. */
     public void setOnVerify(Runnable r) {
         onVerify = r;
+    }
+
+    /** What "Choose other providers" on a held preview runs (e.g. shows the Providers screen). */
+    public void setOnChooseProviders(Runnable r) {
+        onChooseProviders = r;
+    }
+
+    /** Cancels a held preview for the user to choose other providers than those that just failed. */
+    public void chooseProviders() {
+        if (phase.get() != Phase.PREVIEW || held.get() == null) {
+            return;
+        }
+        close();
+        onChooseProviders.run();
     }
 
     /** Closes the result and starts a verification. */
