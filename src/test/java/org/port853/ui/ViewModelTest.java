@@ -1765,6 +1765,41 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("a one-click fix towards strict mode whose servers' encrypted connections all just failed is held as "
+                + "Protect is: its preview cannot be confirmed, and Check again begins it afresh once one passes")
+        void fixTowardsFailingServersIsHeld(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            java.util.concurrent.atomic.AtomicBoolean reachable = new java.util.concurrent.atomic.AtomicBoolean();
+            AppModel m = withPins(new org.port853.probe.pins.ServerPins(servers -> servers.stream()
+                    .map(s -> reachable.get() ? Fakes.passingProbe(s) : Fakes.silentProbe(s)).toList(),
+                    dir.resolve("pins.json"), List::of, java.time.Clock.systemUTC()));
+            org.port853.ui.apply.ApplyViewModel a = new org.port853.ui.apply.ApplyViewModel(m);
+            org.port853.ui.status.StatusViewModel s = new org.port853.ui.status.StatusViewModel(m, a);
+            ServerAddress quad9 = ServerAddress.parse("9.9.9.9#dns.quad9.net");
+            adapter.state = opportunistic(quad9);
+            m.refresh();
+            m.tlsFailures().checked(List.of(Fakes.portSilent(quad9, "dot.reachable.timeout")));
+            s.fix(new org.port853.core.Reason("DOT_OPPORTUNISTIC", org.port853.core.Severity.WARNING, "", null,
+                    org.port853.core.FixAction.USE_STRICT_MODE));
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get());
+            assertEquals(I18n.t("protect.held"), a.heldProperty().get());
+            a.confirm();
+            assertFalse(adapter.calls.contains("apply"), "strict mode with a server that just failed is not applied");
+
+            a.checkAgain();
+            tasks.runAll();
+            assertTrue(a.heldProperty().get().startsWith("Checked again at "), a.heldProperty().get());
+            reachable.set(true);
+            a.checkAgain();
+            tasks.runAll();
+            assertEquals(org.port853.ui.apply.ApplyViewModel.Phase.PREVIEW, a.phaseProperty().get(), "begun afresh");
+            assertNull(a.heldProperty().get());
+            a.confirm();
+            assertEquals(List.of(quad9), adapter.applied.get(0).servers());
+            assertEquals(org.port853.core.DotMode.STRICT, adapter.applied.get(0).mode());
+        }
+
+        @Test
         @DisplayName("a change's pins recorded just after it (a handshake that showed the server's key) end that "
                 + "server's failure: Protect proposes it again at once, not 15 minutes later")
         void pinsRecordedAfterAChangeEndAFailure(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

@@ -385,14 +385,24 @@ public final class StatusViewModel {
      * out finds one that works, and then Protect begins afresh with it.
      */
     private ApplyViewModel.Hold protectHeld(ProtectProviders choice) {
-        org.port853.probe.pins.ServerPins pins = model.services().pins();
         List<ServerAddress> servers = choice.skipped().stream()
                 .flatMap(k -> org.port853.ui.common.InUseServers.serversOf(k.provider()).stream()).distinct().toList();
+        return tlsHold(servers, () -> protectChoice().noneWorks(), this::protect);
+    }
+
+    /**
+     * The hold of a change that needs {@code servers}' encrypted connections, which all just failed: its check again
+     * probes them and records what it found; {@code stillFails} then says whether the change is still to be held, and
+     * if not, {@code retry} begins it afresh.
+     */
+    private ApplyViewModel.Hold tlsHold(List<ServerAddress> servers, java.util.function.BooleanSupplier stillFails,
+                                        Runnable retry) {
+        org.port853.probe.pins.ServerPins pins = model.services().pins();
         return new ApplyViewModel.Hold(I18n.t("protect.held"), pins == null ? null : () -> pins.tlsChecks(servers),
                 checks -> {
                     model.tlsFailures().checked(checks);
-                    return !protectChoice().noneWorks();
-                }, this::protect);
+                    return !stillFails.getAsBoolean();
+                }, retry);
     }
 
     /** After the flow ends (applied, rolled back or cancelled) the switch shows the real state again. */
@@ -412,7 +422,27 @@ public final class StatusViewModel {
         }
         ResolverState s = model.stateProperty().get();
         List<Provider> ps = protectProviders();
-        apply.beginChange(() -> OneClickChanges.fix(f, s, ps));
+        apply.beginChange(() -> OneClickChanges.fix(f, s, ps), "", fixHeld(r));
+    }
+
+    /**
+     * A fix towards strict mode with servers that all just failed is held as Protect is (null: it is not, or it cannot
+     * be made at all, which its preview says).
+     */
+    private ApplyViewModel.Hold fixHeld(Reason r) {
+        List<ServerAddress> failed = failedServersOfFix(r.fixAction());
+        return failed.isEmpty() ? null : tlsHold(failed, () -> !failedServersOfFix(r.fixAction()).isEmpty(),
+                () -> fix(r));
+    }
+
+    /** The servers of {@code f}'s change on the system as it is now, when it is strict and they all just failed. */
+    private List<ServerAddress> failedServersOfFix(FixAction f) {
+        try {
+            return FailedStrictServers.of(OneClickChanges.fix(f, model.stateProperty().get(), protectProviders())
+                    .settings(), model.tlsFailures());
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
     }
 
     /**
