@@ -2665,6 +2665,33 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("the probe after a rollback keeps which servers answered: the sheet and Status's failure say so, "
+                + "and a server that answered there no longer counts as one that just failed")
+        void rollbackProbeRecordsTheServersThatAnswered(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+            ServerAddress refusing = ServerAddress.parse("198.18.0.5#dot.test");
+            ServerAddress answering = ServerAddress.parse("198.18.0.6#dot.test");
+            model = withPins(new org.port853.probe.pins.ServerPins(servers -> servers.stream().map(s -> s.equals(answering)
+                    ? Fakes.passingProbe(s) : org.port853.probe.dot.ProbeReport.failed(s,
+                    org.port853.probe.dot.TcpOutcome.REFUSED, org.port853.probe.dot.TlsOutcome.NOT_ATTEMPTED,
+                    "connection refused", null)).toList(), dir.resolve("pins.json"), List::of,
+                    java.time.Clock.systemUTC()));
+            model.tlsFailures().checked(List.of(Fakes.portSilent(answering, "dot.reachable.timeout")));
+            adapter.delayMs = 0;
+            adapter.nextApply = org.port853.platform.ApplyResult.of(org.port853.platform.ApplyResult.Outcome.ROLLED_BACK,
+                    "resolving example.com failed: All attempts to contact name servers or networks failed");
+            org.port853.ui.apply.ApplyViewModel apply = new org.port853.ui.apply.ApplyViewModel(model);
+            apply.beginApplyOrExplain(() -> new org.port853.core.DesiredSettings(List.of(refusing, answering),
+                    org.port853.core.DotMode.STRICT, null, true, List.of()));
+            apply.confirm();
+            String answered = "Answered with a TLS handshake when checked after the rollback: 198.18.0.6#dot.test.";
+            String why = apply.causeTextProperty().get();
+            assertTrue(why.startsWith("Why: 198.18.0.5#dot.test: ") && why.endsWith("\n" + answered), why);
+            assertEquals(answered, apply.lastFailureProperty().get().answered());
+            assertTrue(model.tlsFailures().of(answering).isEmpty(), "its pass ends its earlier failure");
+            assertTrue(model.tlsFailures().of(refusing).isPresent());
+        }
+
+        @Test
         @DisplayName("Recover that keeps an interrupted opportunistic change whose check came without encryption says "
                 + "so as a warning (as the command line's exit 3), not as a plain success")
         void recoverKeepingAnUnencryptedChangeWarns() {

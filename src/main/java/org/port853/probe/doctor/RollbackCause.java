@@ -22,6 +22,18 @@ public final class RollbackCause {
     private final Function<List<ServerAddress>, List<ProbeReport>> prober;
     private final Clock clock;
 
+    /**
+     * What the probe after a rollback found: {@code cause} as {@link #of} names it, and every check of the chosen
+     * servers' probe (empty where none ran), passes included.
+     */
+    public record Probed(Optional<Check> cause, List<Check> checks) {
+        /** The servers whose port 853 answered with a TLS handshake, in the order probed. */
+        public List<String> answered() {
+            return checks.stream().filter(c -> c.id().equals("dot.reachable") && c.status() == CheckStatus.OK)
+                    .map(Check::server).distinct().toList();
+        }
+    }
+
     public RollbackCause(Function<List<ServerAddress>, List<ProbeReport>> prober, Clock clock) {
         this.prober = prober;
         this.clock = clock;
@@ -73,14 +85,20 @@ public final class RollbackCause {
      * --dnssec no, so the fix names it), or null.
      */
     public Optional<Check> of(ApplyResult rolledBack, DesiredSettings desired, SettingElsewhere dnssecAfterOurs) {
+        return probed(rolledBack, desired, dnssecAfterOurs).cause();
+    }
+
+    /** As {@link #of(ApplyResult, DesiredSettings, SettingElsewhere)}, with the probe's checks. */
+    public Probed probed(ApplyResult rolledBack, DesiredSettings desired, SettingElsewhere dnssecAfterOurs) {
         Optional<String> dnssec = dnssecFailure(rolledBack);
         if (dnssec.isPresent()) {
             // with the settings from before failing too, the servers may answer no query at all: one that refuses
             // every query fails validation first (no-signature), and --dnssec no would not help; the probe tells
             // (a DNS-over-TLS probe says nothing of servers asked without encryption)
-            Optional<Check> queriesFail = previousAlsoFail(rolledBack) && desired.mode() != DotMode.OFF
-                    ? firstFailure(desired, RollbackCause::aboutQueries) : Optional.empty();
-            return queriesFail.or(() -> Optional.of(dnssecCause(dnssec.get(), dnssecAfterOurs)));
+            List<Check> checks = previousAlsoFail(rolledBack) && desired.mode() != DotMode.OFF ? checks(desired)
+                    : List.of();
+            return new Probed(firstFailure(checks, RollbackCause::aboutQueries)
+                    .or(() -> Optional.of(dnssecCause(dnssec.get(), dnssecAfterOurs))), checks);
         }
         // in strict mode an answer code from the server ("server or network returned error REFUSED") came over a
         // connection whose certificate the resolver accepted: the probe's own view of TCP, TLS and the certificate (its
@@ -90,8 +108,9 @@ public final class RollbackCause {
         // opportunistic mode checks no certificate (systemd-resolved verifies it only in strict mode), so one the
         // probe rejects cannot be why names stopped resolving
         boolean certificateUnchecked = desired.mode() == DotMode.OPPORTUNISTIC;
-        return firstFailure(desired, c -> (!serverAnswered || aboutQueries(c))
-                && !(certificateUnchecked && c.id().startsWith("tls.")));
+        List<Check> checks = checks(desired);
+        return new Probed(firstFailure(checks, c -> (!serverAnswered || aboutQueries(c))
+                && !(certificateUnchecked && c.id().startsWith("tls."))), checks);
     }
 
     private static Check dnssecCause(String result, SettingElsewhere later) {
@@ -104,10 +123,14 @@ public final class RollbackCause {
                 later == null ? 0 : 1, later == null ? "" : later.file(), later == null ? "" : later.value());
     }
 
-    /** The first failed check of the chosen servers' probe that {@code counts}. */
-    private Optional<Check> firstFailure(DesiredSettings desired, java.util.function.Predicate<Check> counts) {
-        return ServerChecks.ofAll(prober.apply(desired.servers()), desired.mode(), clock.instant()).stream()
-                .filter(c -> c.status() == CheckStatus.FAILURE && counts.test(c)).findFirst();
+    /** The checks of the chosen servers' probe. */
+    private List<Check> checks(DesiredSettings desired) {
+        return ServerChecks.ofAll(prober.apply(desired.servers()), desired.mode(), clock.instant());
+    }
+
+    /** The first failed check among {@code checks} that {@code counts}. */
+    private static Optional<Check> firstFailure(List<Check> checks, java.util.function.Predicate<Check> counts) {
+        return checks.stream().filter(c -> c.status() == CheckStatus.FAILURE && counts.test(c)).findFirst();
     }
 
     private static boolean aboutQueries(Check c) {

@@ -40,13 +40,14 @@ public final class ApplyViewModel {
 
     /**
      * A change towards {@code settings} that was just seen to fail (rolled back, or failed on the way), in the window's
-     * words; {@code cause} is what the servers' probe found, empty until it has answered.
+     * words; {@code cause} is what the servers' probe found, empty until it has answered; {@code answered} which of
+     * those servers answered that probe (empty until then, or where none ran); {@code rolledBack}: the settings from
+     * before are back in force (else it failed, maybe half-way).
      */
-    /** {@code rolledBack}: the settings from before are back in force (else it failed, maybe half-way). */
     public record Failure(DesiredSettings settings, java.time.Instant at, String outcome, String cause,
-                          boolean rolledBack) {
-        Failure withCause(String why) {
-            return new Failure(settings, at, outcome, why, rolledBack);
+                          String answered, boolean rolledBack) {
+        Failure withProbe(String why, String whoAnswered) {
+            return new Failure(settings, at, outcome, why, whoAnswered, rolledBack);
         }
     }
 
@@ -480,14 +481,17 @@ public final class ApplyViewModel {
         ResolverState state = model.stateProperty().get();
         org.port853.core.SettingElsewhere dnssecAfterOurs = state == null || state.platform() == null ? null
                 : state.platform().settingAfterOurs("DNSSEC");
-        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().of(r, d, dnssecAfterOurs))
+        model.tasks().execute(BackgroundTask.of(() -> pins.rollbackCause().probed(r, d, dnssecAfterOurs))
                 .onRunning(() -> causeText.set(I18n.t("apply.cause.checking")))
-                .onSuccess(c -> {
-                    c.ifPresent(check -> model.tlsFailures().checked(java.util.List.of(check)));
-                    String why = c.map(ApplyViewModel::causeText).orElse("");
-                    setIfStill(mine, causeText, why);
+                .onSuccess(p -> {
+                    // the servers that passed count as well as the one that failed: a pass ends an earlier failure
+                    model.tlsFailures().checked(p.checks());
+                    String answered = answeredText(p);
+                    String why = p.cause().map(ApplyViewModel::causeText).orElse("");
+                    setIfStill(mine, causeText, why.isEmpty() || answered.isEmpty() ? why + answered
+                            : why + "\n" + answered);
                     if (failed != null && lastFailure.get() == failed) { // not a later attempt's failure
-                        lastFailure.set(failed.withCause(c.map(ApplyViewModel::shortCause).orElse("")));
+                        lastFailure.set(failed.withProbe(p.cause().map(ApplyViewModel::shortCause).orElse(""), answered));
                     }
                 })
                 .onFailure(e -> setIfStill(mine, causeText, "")));
@@ -498,6 +502,16 @@ public final class ApplyViewModel {
         if (mine == flow) {
             text.set(value);
         }
+    }
+
+    /** Which of the chosen servers answered the probe after the rollback; empty where no probe ran. */
+    private static String answeredText(RollbackCause.Probed p) {
+        if (p.checks().isEmpty()) {
+            return "";
+        }
+        java.util.List<String> answered = p.answered();
+        return answered.isEmpty() ? I18n.t("apply.cause.noneAnswered")
+                : I18n.t("apply.cause.answered", String.join(", ", answered));
     }
 
     /** The cause in a line, for Status: the server and what failed there (the sheet adds the fix). */
@@ -635,7 +649,7 @@ public final class ApplyViewModel {
         boolean tried = r.outcome() == ApplyResult.Outcome.ROLLED_BACK
                 || r.outcome() == ApplyResult.Outcome.FAILED && !r.notTried();
         if (tried) {
-            lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), "",
+            lastFailure.set(new Failure(desired, java.time.Instant.now(), resultText(r), "", "",
                     r.outcome() == ApplyResult.Outcome.ROLLED_BACK));
         } else if (r.succeeded() || r.changedSettings()) {
             lastFailure.set(null);

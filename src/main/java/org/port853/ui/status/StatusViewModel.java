@@ -313,7 +313,8 @@ public final class StatusViewModel {
     private static String failedText(ApplyViewModel.Failure f) {
         String at = I18n.dateTimeOrTimeToday(f.at());
         // short: what the servers' probe found says most; the whole outcome stays in the change's result
-        return I18n.t("protect.failed", at, f.cause().isEmpty() ? f.outcome() : f.cause());
+        String why = f.cause().isEmpty() ? f.outcome() : f.cause();
+        return I18n.t("protect.failed", at, f.answered().isEmpty() ? why : why + " " + f.answered());
     }
 
     /** The providers "Protect my DNS" uses ({@link ProtectProviders}). */
