@@ -184,7 +184,7 @@ public final class ChangeEngine {
             // place) is written again all the same, atomically, but it was no step of this change
             for (int i = 0; i < target.size(); i++) {
                 if (!ItemSnapshots.satisfies(onDisk.get(i), target.get(i))) {
-                    actions.add("write " + location(target.get(i)), "step.write", location(target.get(i)));
+                    actions.add("write " + shown(target.get(i)), "step.write", shown(target.get(i)));
                 }
             }
             boolean wasStopped = !resolver.running();
@@ -320,7 +320,10 @@ public final class ChangeEngine {
                 // Port853's settings being kept)
                 return revert(j, actions, t0, revertRefusal);
             }
-            if (!ItemSnapshots.allSatisfy(read(p.after()), p.after())) {
+            // an adapter removed since is no unfinished write: it took what the change wrote there with it
+            List<ItemSnapshot> found = read(p.after());
+            GoneItems gone = GoneItems.of(items, p.after(), found);
+            if (!ItemSnapshots.allSatisfy(gone.keptOf(found), gone.kept())) {
                 actions.add("the interrupted change " + p.id() + " never finished writing", "step.unfinished", p.id());
                 return rollBack(j, p, actions, t0, Why.INCOMPLETE, BootStart.UNKNOWN);
             }
@@ -435,14 +438,24 @@ public final class ChangeEngine {
         RevertScope scope = RevertScope.of(j, pristine);
         List<ItemSnapshot> baseline = j.baselineOr(pristine);
         baseline.forEach(f -> requireOwned(f.key()));
-        List<ItemSnapshot> now = read(baseline);
-        RevertSelection selection = RevertSelection.of(scope, baseline, now);
+        List<ItemSnapshot> found = read(baseline);
+        GoneItems gone = GoneItems.of(items, baseline, found);
+        List<ItemSnapshot> now = gone.keptOf(found);
+        RevertSelection selection = RevertSelection.of(scope, gone.kept(), now);
         // asked first, as before every revert: refused even where it would find nothing to do
         Optional<Sentence> refused = refusal.of(selection.restore());
         if (refused.isPresent()) {
             return result(Outcome.REFUSED, refused.get(), List.of(), actions, false, t0);
         }
-        boolean oursStillLoaded = undoneByOthers(j, baseline, now);
+        gone.addSteps(actions);
+        return gone.noted(restoreSelected(j, actions, t0, noLock, baseline, gone.kept(), now, selection));
+    }
+
+    /** The revert of the items still there ({@code stillThere}, as they are {@code now}), as {@code selection} decided it. */
+    private ApplyResult restoreSelected(Journal j, Steps actions, long t0, ChangeLock.UnavailableException noLock,
+                                        List<ItemSnapshot> baseline, List<ItemSnapshot> stillThere, List<ItemSnapshot> now,
+                                        RevertSelection selection) throws IOException {
+        boolean oursStillLoaded = undoneByOthers(j, stillThere, now);
         if (j.pending() == null && selection.allAsBefore() && !j.enabledResolverAtBoot()
                 && !oursStillLoaded) {
             if (noLock == null) {
@@ -455,12 +468,12 @@ public final class ChangeEngine {
         List<String> leftAlone = new ArrayList<>();
         List<String> refusedByApply = new ArrayList<>();
         for (ItemSnapshot theirs : selection.leftAlone()) {
-            leftAlone.add(location(theirs));
+            leftAlone.add(shown(theirs));
             if (applyRefuses.test(theirs)) {
                 refusedByApply.add(location(theirs));
             }
-            actions.add("leave " + location(theirs) + " as it is: someone else changed it after Port853's change",
-                    "step.leave", location(theirs));
+            actions.add("leave " + shown(theirs) + " as it is: someone else changed it after Port853's change",
+                    "step.leave", shown(theirs));
         }
         if (restore.isEmpty() && !j.enabledResolverAtBoot() && j.pending() == null && !oursStillLoaded) {
             // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
@@ -572,9 +585,9 @@ public final class ChangeEngine {
     }
 
     /** The step that puts {@code before} back: a file Port853 created is removed (as previews say), others restored. */
-    private static void putBack(Steps actions, ItemSnapshot before) {
-        actions.add((before.present() ? "restore " : "remove ") + location(before),
-                before.present() ? "step.restore" : "step.remove", location(before));
+    private void putBack(Steps actions, ItemSnapshot before) {
+        actions.add((before.present() ? "restore " : "remove ") + shown(before),
+                before.present() ? "step.restore" : "step.remove", shown(before));
     }
 
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
@@ -672,13 +685,22 @@ public final class ChangeEngine {
 
     private ApplyResult rollBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why, BootStart bootStart)
             throws IOException {
-        writeAll(change.before());
+        GoneItems gone = GoneItems.of(items, change.before(), read(change.before()));
+        writeAll(gone.kept());
         for (int i = 0; i < change.before().size(); i++) { // an item the change left as it was is not "restored"
             ItemSnapshot before = change.before().get(i);
-            if (i >= change.after().size() || !ItemSnapshots.satisfies(before, change.after().get(i))) {
+            if (gone.kept().contains(before)
+                    && (i >= change.after().size() || !ItemSnapshots.satisfies(before, change.after().get(i)))) {
                 putBack(actions, before);
             }
         }
+        gone.addSteps(actions);
+        return gone.noted(rolledBack(j, change, actions, t0, why, bootStart));
+    }
+
+    /** A rollback once the items are back: the restart, the journal, and the result. */
+    private ApplyResult rolledBack(Journal j, ChangeRecord change, Steps actions, long t0, Why why, BootStart bootStart)
+            throws IOException {
         try {
             reload(actions);
         } catch (IOException e) {
@@ -732,7 +754,7 @@ public final class ChangeEngine {
             try {
                 items.write(f);
             } catch (IOException e) {
-                throw new IOException("could not write " + location(f) + ": " + org.port853.core.IoReasons.of(e), e);
+                throw new IOException("could not write " + shown(f) + ": " + org.port853.core.IoReasons.of(e), e);
             }
         }
     }
@@ -742,7 +764,7 @@ public final class ChangeEngine {
         List<ItemSnapshot> now = read(before);
         List<ItemSnapshot> changed = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
-            if (!ItemSnapshots.satisfies(now.get(i), before.get(i))) {
+            if (!ItemSnapshots.satisfies(now.get(i), before.get(i)) && items.gone(now.get(i), before.get(i)).isEmpty()) {
                 changed.add(before.get(i));
             }
         }
@@ -813,6 +835,12 @@ public final class ChangeEngine {
         if (!items.owns(key)) {
             throw new IllegalArgumentException(key + " is not an item Port853 may write");
         }
+    }
+
+    /** The item as messages name it: in the store's words, else by its key. */
+    private String shown(ItemSnapshot s) {
+        String words = items.shownAs(s);
+        return words != null ? words : location(s);
     }
 
     /** A key without its kind prefix, for messages: "file:/etc/resolv.conf" reads as "/etc/resolv.conf". */

@@ -9,6 +9,9 @@ public final class ItemSnapshots {
     private ItemSnapshots() {
     }
 
+    /** An attribute that names the item to users (an adapter's friendly name): never compared, so a rename changes nothing. */
+    public static final String LABEL = "label";
+
     public static ItemSnapshot absent(String key) {
         return new ItemSnapshot(key, false, null, Map.of());
     }
@@ -37,7 +40,7 @@ public final class ItemSnapshots {
     /** {@code actual} has every attribute {@code wanted} names, with its value. */
     static boolean hasAttributes(ItemSnapshot actual, Map<String, String> wanted) {
         Map<String, String> have = attributes(actual);
-        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+        return wanted.entrySet().stream().allMatch(e -> e.getKey().equals(LABEL) || e.getValue().equals(have.get(e.getKey())));
     }
 
     public static boolean allSatisfy(List<ItemSnapshot> actual, List<ItemSnapshot> wanted) {

@@ -8,4 +8,17 @@ public interface ItemStore {
     ItemSnapshot read(String key) throws java.io.IOException;
     /** Makes the item equal to {@code target} (create, replace or remove), atomically where the platform allows. */
     void write(ItemSnapshot target) throws java.io.IOException;
+
+    /** How messages name the item, in words; null where its key says it (a file's path). */
+    default String shownAs(ItemSnapshot s) {
+        return null;
+    }
+
+    /**
+     * Why the item, now {@code now}, need not and cannot be made {@code wanted}: what held it is gone, and its settings
+     * with it (Windows: an adapter removed since Port853 wrote its servers). Empty for an item a write can bring back.
+     */
+    default java.util.Optional<org.port853.core.Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,8 +1,11 @@
 package org.port853.platform.windows;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemSnapshots;
 import org.port853.change.ItemStore;
+import org.port853.core.Sentence;
 
 /**
  * The Windows items behind the change engine: reads them from a fresh {@link WindowsStateReader} snapshot
@@ -31,7 +34,7 @@ public final class WindowsItemStore implements ItemStore {
     @Override
     public synchronized void write(ItemSnapshot target) throws IOException {
         if (!owns(target.key())) {
-            throw new IOException(target.key() + " is not an item Port853 may change");
+            throw new IOException("Port853 may not change this item (" + target.key() + ")");
         }
         try {
             for (Command c : WindowsWrites.commands(details(), target)) {
@@ -41,10 +44,20 @@ public final class WindowsItemStore implements ItemStore {
             cached = null;
         }
         ItemSnapshot now = read(target.key());
-        if (!now.equals(target)) {
-            throw new IOException(target.key() + " reads back as " + (now.present() ? now.content() : "absent")
+        if (!ItemSnapshots.satisfies(now, target)) {
+            throw new IOException(shownAs(target) + " reads back as " + (now.present() ? now.content() : "absent")
                     + " after the write");
         }
+    }
+
+    @Override
+    public String shownAs(ItemSnapshot s) {
+        return WindowsItems.shownAs(s);
+    }
+
+    @Override
+    public Optional<Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
+        return WindowsItems.gone(now, wanted);
     }
 
     /** The machine as the items were last read (the same snapshot), or read now. */

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemSnapshots;
+import org.port853.core.Sentence;
 import org.port853.core.IpAddresses;
 
 /**
@@ -86,8 +89,56 @@ public final class WindowsItems {
             case "global":
                 return of(key, canonical(Map.of("dot", d.dotEnabled())));
             default:
-                return d.adapter(k.guid()).map(a -> of(key, servers(a.servers(k.ipv6())))).orElse(absent(key));
+                return d.adapter(k.guid()).map(a -> adapter(a, k.ipv6(), a.servers(k.ipv6()))).orElse(absent(key));
         }
+    }
+
+    /**
+     * An adapter's servers of one family, with its friendly name (never compared, {@link ItemSnapshots#LABEL}): what a
+     * revert says of an adapter that is gone by then.
+     */
+    static ItemSnapshot adapter(AdapterDns a, boolean ipv6, AdapterDns.Servers s) {
+        return new ItemSnapshot(adapter(a.guid(), ipv6), true, servers(s), Map.of(ItemSnapshots.LABEL, a.alias()));
+    }
+
+    /** The item as messages name it: by what a user sees of it, never by its key. */
+    static String shownAs(ItemSnapshot s) {
+        Key k = parse(s.key());
+        if (k == null) {
+            return null;
+        }
+        switch (k.kind()) {
+            case "doh":
+                return "DoH " + k.server();
+            case "dot":
+                return "DoT " + k.server();
+            case "nrpt":
+                return "NRPT \".\"";
+            case "global":
+                return "DoT (global)";
+            default:
+                return adapterName(s) + (k.ipv6() ? " (IPv6)" : " (IPv4)");
+        }
+    }
+
+    /** The adapter's friendly name as recorded; its GUID where none was (a journal of an earlier Port853). */
+    static String adapterName(ItemSnapshot s) {
+        String label = ItemSnapshots.attributes(s).get(ItemSnapshots.LABEL);
+        return label != null ? label : parse(s.key()).guid();
+    }
+
+    /**
+     * An adapter whose servers {@code wanted} holds and that is gone now (absent: an adapter's servers exist while it
+     * does): nothing of it is left to restore.
+     */
+    static Optional<Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
+        Key k = parse(wanted.key());
+        if (k == null || !k.kind().equals("adapter") || now.present() || !wanted.present()) {
+            return Optional.empty();
+        }
+        String name = adapterName(wanted);
+        return Optional.of(Sentence.of("adapter " + name + " is gone; nothing to restore there", "result.adapter-gone",
+                name));
     }
 
     static String entry(EncryptionEntry e) {

@@ -96,12 +96,10 @@ public final class WindowsPlanner {
                 continue;
             }
             if (!v4.isEmpty()) {
-                items.add(WindowsItems.of(WindowsItems.adapter(a.guid(), false),
-                        WindowsItems.servers(new AdapterDns.Servers(AdapterDns.Source.STATIC, v4))));
+                items.add(WindowsItems.adapter(a, false, new AdapterDns.Servers(AdapterDns.Source.STATIC, v4)));
             }
             if (!v6.isEmpty()) {
-                items.add(WindowsItems.of(WindowsItems.adapter(a.guid(), true),
-                        WindowsItems.servers(new AdapterDns.Servers(AdapterDns.Source.STATIC, v6))));
+                items.add(WindowsItems.adapter(a, true, new AdapterDns.Servers(AdapterDns.Source.STATIC, v6)));
             }
         }
         return new Result(items, useDot ? EncryptionEntry.Protocol.DOT : EncryptionEntry.Protocol.DOH, null);

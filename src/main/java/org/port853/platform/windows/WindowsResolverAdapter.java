@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemSnapshots;
 import org.port853.change.JournalStore;
 import org.port853.core.DesiredSettings;
 import org.port853.core.PendingChange;
@@ -91,7 +92,7 @@ public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
                 ItemSnapshot before = WindowsItems.snapshot(d, target.key());
                 changes.add(new FileChange(target.key(), before.present() ? before.content() + "\n" : null,
                         target.content() + "\n"));
-                if (!before.equals(target)) {
+                if (!ItemSnapshots.satisfies(before, target)) {
                     WindowsWrites.commands(d, target).forEach(c -> actions.add(PowerShell.describe(c), "plan.command",
                             PowerShell.describe(c)));
                 }

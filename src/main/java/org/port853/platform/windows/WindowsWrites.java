@@ -62,13 +62,14 @@ public final class WindowsWrites {
                 return out;
             }
             default:
-                return adapter(now, k, c);
+                return adapter(now, k, c, target);
         }
     }
 
-    private static List<Command> adapter(WindowsDetails now, WindowsItems.Key k, JsonNode c) throws IOException {
-        AdapterDns a = now.adapter(k.guid()).orElseThrow(() -> new IOException("the network adapter " + k.guid()
-                + " no longer exists"));
+    private static List<Command> adapter(WindowsDetails now, WindowsItems.Key k, JsonNode c, ItemSnapshot target)
+            throws IOException {
+        AdapterDns a = now.adapter(k.guid()).orElseThrow(() -> new IOException("the network adapter "
+                + WindowsItems.adapterName(target) + " no longer exists"));
         if (c == null) {
             throw new IOException("an adapter's server list cannot be removed, only set");
         }

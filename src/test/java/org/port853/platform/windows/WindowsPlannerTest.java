@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.port853.change.ItemSnapshot;
+import org.port853.change.ItemSnapshots;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecMode;
 import org.port853.core.DotMode;
@@ -44,10 +45,15 @@ class WindowsPlannerTest {
                         + "\"https://dns.quad9.net/dns-query\",\"udpFallback\":false}"),
                 WindowsItems.of("win:nrpt:port853", "{\"comment\":\"" + NrptRule.COMMENT + "\",\"nameServers\":"
                         + "[\"9.9.9.9\",\"149.112.112.112\",\"2620:fe::fe\",\"2620:fe::9\"],\"namespace\":[\".\"]}"),
-                WindowsItems.of("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv4",
+                wifi("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv4",
                         "{\"servers\":[\"9.9.9.9\",\"149.112.112.112\"],\"source\":\"static\"}"),
-                WindowsItems.of("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv6",
+                wifi("win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv6",
                         "{\"servers\":[\"2620:fe::fe\",\"2620:fe::9\"],\"source\":\"static\"}")), r.items());
+    }
+
+    /** An adapter item of the Wi-Fi, which carries its friendly name for messages. */
+    private static ItemSnapshot wifi(String key, String content) {
+        return new ItemSnapshot(key, true, content, Map.of(ItemSnapshots.LABEL, "Wi-Fi"));
     }
 
     @Test
