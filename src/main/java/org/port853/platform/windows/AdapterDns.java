@@ -2,9 +2,12 @@ package org.port853.platform.windows;
 
 import java.util.List;
 
-/** One network adapter and the DNS servers it hands to the DNS client, per address family. */
+/**
+ * One network adapter and the DNS servers it hands to the DNS client, per address family. {@code ipv6Bound}: it has an
+ * IPv6 interface (false where the IPv6 binding is off: no IPv6 servers can be set on it).
+ */
 public record AdapterDns(String guid, String alias, int index, String status, String description, Servers ipv4,
-                         Servers ipv6) {
+                         Servers ipv6, boolean ipv6Bound) {
     /** Where an adapter's servers come from. AUTOMATIC (IPv6) = DHCPv6 or router advertisements (RDNSS). */
     public enum Source { STATIC, DHCP, AUTOMATIC }
 

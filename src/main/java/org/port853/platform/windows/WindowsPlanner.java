@@ -98,11 +98,26 @@ public final class WindowsPlanner {
             if (!v4.isEmpty()) {
                 items.add(WindowsItems.adapter(a, false, new AdapterDns.Servers(AdapterDns.Source.STATIC, v4)));
             }
-            if (!v6.isEmpty()) {
+            if (!v6.isEmpty() && a.ipv6Bound()) {
                 items.add(WindowsItems.adapter(a, true, new AdapterDns.Servers(AdapterDns.Source.STATIC, v6)));
             }
         }
         return new Result(items, useDot ? EncryptionEntry.Protocol.DOT : EncryptionEntry.Protocol.DOH, null);
+    }
+
+    /**
+     * What the preview says of each connected adapter whose IPv6 binding is off while IPv6 servers are chosen: it gets
+     * the IPv4 servers only (Windows cannot set IPv6 servers on it).
+     */
+    public static List<Sentence> ipv4OnlyNotes(DesiredSettings desired, WindowsDetails d) {
+        List<String> v4 = desired.servers().stream().filter(s -> !s.isIpv6()).map(ServerAddress::addressText).toList();
+        if (v4.size() == desired.servers().size()) {
+            return List.of();
+        }
+        String servers = String.join(", ", v4);
+        return d.adapters().stream().filter(a -> a.up() && !a.ipv6Bound()).map(a -> Sentence.of("IPv6 is off on adapter "
+                + a.alias() + ", so it gets only the IPv4 servers (" + servers + "); names still go to all servers "
+                + "through Port853's rule for all names", "plan.windows-ipv6-off", a.alias(), servers)).toList();
     }
 
     /**

@@ -104,7 +104,9 @@ public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
             actions.add("Clear-DnsClientCache", "plan.command", "Clear-DnsClientCache");
             actions.add("health check: resolve " + WindowsResolverControl.CHECK_NAME + " with DnsQueryEx (cache bypassed)",
                     "plan.windows-health-check", WindowsResolverControl.CHECK_NAME);
-            return new Plan(changes, actions).withNotes(List.of(NrptRule.companyNames()));
+            List<Sentence> notes = new ArrayList<>(WindowsPlanner.ipv4OnlyNotes(desired, d));
+            notes.add(NrptRule.companyNames());
+            return new Plan(changes, actions).withNotes(notes);
         }
         return new Plan(changes, actions);
     }

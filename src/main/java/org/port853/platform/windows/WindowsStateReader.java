@@ -33,7 +33,8 @@ public final class WindowsStateReader {
         List<AdapterDns> adapterDns = new ArrayList<>();
         for (CmdletJson.Adapter a : adapters) {
             adapterDns.add(new AdapterDns(a.guid(), a.name(), a.index(), a.status(), a.description(),
-                    servers(a, rows, false), servers(a, rows, true)));
+                    servers(a, rows, false), servers(a, rows, true),
+                    rows.stream().anyMatch(r -> r.index() == a.index() && r.ipv6())));
         }
 
         List<EncryptionEntry> encryption = new ArrayList<>();

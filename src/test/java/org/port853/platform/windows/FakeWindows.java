@@ -44,6 +44,11 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     final List<Adapter> adapters = new ArrayList<>();
     /** What DHCP / router advertisements offer per "guid:ipv4|ipv6" (lower-case guid). */
     final Map<String, List<String>> offered = new TreeMap<>();
+    /**
+     * Adapters (lower-case GUID) whose IPv6 binding is off: no IPv6 interface, so Get-DnsClientServerAddress has no
+     * AddressFamily 23 row for them, and netsh's IPv6 commands do not find them.
+     */
+    final java.util.Set<String> ipv6Unbound = new java.util.TreeSet<>();
     final Map<String, Doh> doh = new LinkedHashMap<>();
     final Map<String, Dot> dot = new LinkedHashMap<>();
     final List<Rule> rules = new ArrayList<>();
@@ -81,6 +86,11 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
                     offered.put(key(a.get().guid(), v6), CmdletJson.strings(n.get("ServerAddresses")));
                 } else if (a.isPresent()) {
                     offered.put(key(a.get().guid(), v6), List.of());
+                }
+            }
+            for (Adapter a : adapters) {
+                if (offered.keySet().stream().noneMatch(k -> k.equals(key(a.guid(), true)))) {
+                    ipv6Unbound.add(a.guid().toLowerCase(Locale.ROOT));
                 }
             }
             for (JsonNode n : array(text(fixture, "get-dnsclientdohserveraddress.json"))) {
@@ -214,6 +224,9 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             ArrayNode out = JSON.createArrayNode();
             for (Adapter a : adapters) {
                 for (boolean v6 : new boolean[] {false, true}) {
+                    if (v6 && ipv6Unbound.contains(a.guid().toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
                     ObjectNode o = out.addObject().put("InterfaceAlias", a.name()).put("InterfaceIndex", a.index())
                             .put("AddressFamily", v6 ? 23 : 2);
                     List<String> st = staticServers(a.guid(), v6);
@@ -343,6 +356,9 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     private Map<String, String> interfaceKey(String index, boolean v6) {
         Adapter a = adapters.stream().filter(x -> String.valueOf(x.index()).equals(index)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The interface " + index + " was not found"));
+        if (v6 && ipv6Unbound.contains(a.guid().toLowerCase(Locale.ROOT))) {
+            throw new IllegalStateException("Element not found.");
+        }
         return registry.computeIfAbsent((v6 ? RegistryPaths.TCPIP6_INTERFACES : RegistryPaths.TCPIP_INTERFACES)
                 + a.guid().toLowerCase(Locale.ROOT), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
     }
