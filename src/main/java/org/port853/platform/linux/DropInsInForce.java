@@ -57,12 +57,30 @@ final class DropInsInForce {
      * after an apply, and what stays on after a revert, are judged by this; what is in force now by {@link #read}.
      */
     static List<DropIn> readOnceOursIsWritten(List<DropIn> dropIns) {
-        return read(dropIns.stream().map(d -> d.stop() != DropIn.Stop.NONE && atOurName(d) ? d.withoutStop() : d)
-                .toList());
+        return read(oursWritten(dropIns));
+    }
+
+    /** {@code dropIns} with the stop at the file of Port853's name gone, as an apply writes it readable. */
+    private static List<DropIn> oursWritten(List<DropIn> dropIns) {
+        return dropIns.stream().map(d -> d.stop() != DropIn.Stop.NONE && atOurName(d) ? d.withoutStop() : d).toList();
     }
 
     private static boolean atOurName(DropIn d) {
         return java.nio.file.Path.of(d.path()).getFileName().toString().equals(LinuxPaths.DROP_IN_NAME);
+    }
+
+    /**
+     * Whether resolved reads the main resolved.conf with {@code dropIns} (as {@link #read} or {@link
+     * #readOnceOursIsWritten} give them): not where it stops at a file that makes it ignore every settings file.
+     */
+    static boolean readsMainFile(List<DropIn> dropIns) {
+        DropIn stopper = stopper(dropIns);
+        return stopper == null || stopper.stop() != DropIn.Stop.ALL_FILES;
+    }
+
+    /** As {@link #readsMainFile}, once Port853 has written its drop-in ({@link #readOnceOursIsWritten}). */
+    static boolean readsMainFileOnceOursIsWritten(List<DropIn> dropIns) {
+        return readsMainFile(oursWritten(dropIns));
     }
 
     /** The leading part of {@code dropIns} (in the order resolved reads them) that resolved reads. */

@@ -156,10 +156,9 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
 
     /** Whether a settings file (resolved.conf or a drop-in) names DNS servers for systemd-resolved's next start. */
     public boolean serversAtNextStart() {
-        Map<String, String> mainKeys = mainConfDns == null ? Map.of() : Map.of("DNS", mainConfDns);
         // an empty DNS= empties the list the files before it gave
-        org.port853.core.SettingElsewhere last = ResolvedConfFiles.lastSetting("DNS", mainKeys, mainConf, dropIns,
-                d -> true);
+        org.port853.core.SettingElsewhere last = ResolvedConfFiles.lastSetting("DNS", mainKeyRead("DNS", mainConfDns),
+                mainConf, DropInsInForce.read(dropIns), d -> true);
         return last != null && last.value() != null && !last.value().isBlank();
     }
 
@@ -170,12 +169,21 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
      * (the files were not read, one could not be, or the default is not known).
      */
     public SettingElsewhere encryptionAtNextStart() {
-        if (!filesChangedSinceStart || resolvConf == null || dropIns.stream().anyMatch(d -> d.error() != null)) {
+        List<DropIn> read = DropInsInForce.read(dropIns);
+        if (!filesChangedSinceStart || resolvConf == null || read.stream().anyMatch(d -> d.error() != null)) {
             return null;
         }
-        Map<String, String> mainKeys = mainConfDnsOverTls == null ? Map.of() : Map.of("DNSOverTLS", mainConfDnsOverTls);
-        SettingElsewhere set = ResolvedConfFiles.lastSetting("DNSOverTLS", mainKeys, mainConf, dropIns, d -> true);
+        SettingElsewhere set = ResolvedConfFiles.lastSetting("DNSOverTLS", mainKeyRead("DNSOverTLS", mainConfDnsOverTls),
+                mainConf, read, d -> true);
         return set != null ? set : dnsOverTlsDefault == null ? null : new SettingElsewhere(null, dnsOverTlsDefault);
+    }
+
+    /**
+     * The main file's {@code key} set to {@code value} (null: it sets none) as resolved reads it with the drop-ins as they
+     * are: nothing where it stops at a file that makes it ignore every settings file.
+     */
+    private Map<String, String> mainKeyRead(String key, String value) {
+        return value == null || !DropInsInForce.readsMainFile(dropIns) ? Map.of() : Map.of(key, value);
     }
 
     @Override
@@ -195,7 +203,8 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
 
     /**
      * The last file in systemd's order that sets {@code DNSOverTLS=} (the one that wins), unless it is Port853's
-     * drop-in; the main resolved.conf when no drop-in sets it. Null when the drop-ins were not read.
+     * drop-in; the main resolved.conf when no drop-in sets it. Null when the drop-ins were not read, or where resolved
+     * reads no settings file at all.
      */
     @Override
     public String encryptionSetOutside() {
@@ -203,7 +212,10 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
             return null;
         }
         DropIn last = lastSettingEncryption(true, DropInsInForce.read(dropIns));
-        return last == null ? mainConf : last.ours() ? null : last.path();
+        if (last == null) { // where resolved reads no settings file, the main one does not set it either
+            return DropInsInForce.readsMainFile(dropIns) ? mainConf : null;
+        }
+        return last.ours() ? null : last.path();
     }
 
     /** The drop-in at {@code file} carries the header of 'port853 export': a drop-in a fleet playbook deployed. */
@@ -230,7 +242,8 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
     public SettingElsewhere encryptionAfterRevert() {
         DropIn file = lastSettingEncryption(false, DropInsInForce.readOnceOursIsWritten(dropIns));
         SettingElsewhere last = file != null ? new SettingElsewhere(file.path(), file.keys().get("DNSOverTLS"))
-                : mainConfDnsOverTls == null ? null : new SettingElsewhere(mainConf, mainConfDnsOverTls);
+                : mainConfDnsOverTls == null || !DropInsInForce.readsMainFileOnceOursIsWritten(dropIns) ? null
+                : new SettingElsewhere(mainConf, mainConfDnsOverTls);
         return last == null || !turnsOn(last.value()) ? null : last;
     }
 

@@ -93,7 +93,8 @@ public final class ResolvedConfFiles {
     /**
      * The effective [Resolve] keys: the main file's, then {@code dropIns}' in the order resolved reads them; a value
      * resolved cannot parse ("Cache=sometimes") it ignores, keeping what came before; a list key (DNS=, Domains=,
-     * DNSStubListenerExtra=, ...) adds to what the files before set, unless it clears it.
+     * DNSStubListenerExtra=, ...) adds to what the files before set, unless it clears it. Where resolved stops reading
+     * ({@link DropInsInForce#read}), the files from there on set nothing, nor does the main file where it reads none.
      */
     public static Map<String, String> effectiveKeys(List<DropIn> dropIns) {
         return effectiveKeys(mainFileKeys(), dropIns);
@@ -102,8 +103,10 @@ public final class ResolvedConfFiles {
     /** As above, from the main file's keys. */
     static Map<String, String> effectiveKeys(Map<String, String> mainKeys, List<DropIn> dropIns) {
         Map<String, String> keys = new LinkedHashMap<>();
-        putTaken(keys, mainKeys);
-        dropIns.forEach(d -> {
+        if (DropInsInForce.readsMainFile(dropIns)) {
+            putTaken(keys, mainKeys);
+        }
+        DropInsInForce.read(dropIns).forEach(d -> {
             d.clearedLists().forEach(k -> keys.put(k, "")); // what it sets after clearing comes next
             putTaken(keys, d.keys());
         });
