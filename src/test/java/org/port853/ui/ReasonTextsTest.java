@@ -239,6 +239,60 @@ class ReasonTextsTest {
     }
 
     @Test
+    @DisplayName("a drop-in systemd-resolved cannot open is said to be where it stops reading, naming the files it then "
+            + "does not read: the later ones (up to 252), every one and the main resolved.conf (from 253), in both "
+            + "languages")
+    void anUnreadableDropInSaysWhatResolvedThenDoesNotRead() {
+        String dir = "/etc/systemd/resolved.conf.d/";
+        org.port853.core.DropIn early = new org.port853.core.DropIn(dir + "10-early.conf", false, false,
+                Map.of("DNS", "198.18.0.9"), null);
+        org.port853.core.DropIn late = new org.port853.core.DropIn(dir + "30-late.conf", false, false,
+                Map.of("DNS", "198.18.0.7"), null);
+        ReasonTexts.Text here = unreadableText(252, List.of(early, closed(dir + "20-closed.conf",
+                org.port853.core.DropIn.Stop.HERE), late), java.util.Locale.ENGLISH);
+        assertEquals("The settings file " + dir + "20-closed.conf could not be read: permission denied. systemd-resolved "
+                + "stops reading settings files there, so it does not read " + dir + "30-late.conf.", here.message());
+        ReasonTexts.Text all = unreadableText(257, List.of(early, closed(dir + "zzz-closed.conf",
+                org.port853.core.DropIn.Stop.ALL_FILES)), java.util.Locale.ENGLISH);
+        assertEquals("The settings file " + dir + "zzz-closed.conf could not be read: permission denied. "
+                + "systemd-resolved then reads no settings file at all and runs on its built-in defaults: it does not "
+                + "read /etc/systemd/resolved.conf, " + dir + "10-early.conf either.", all.message());
+        ReasonTexts.Text de = unreadableText(257, List.of(early, closed(dir + "zzz-closed.conf",
+                org.port853.core.DropIn.Stop.ALL_FILES)), java.util.Locale.GERMAN);
+        assertTrue(de.message().contains("liest dann überhaupt keine Einstellungsdatei") && de.message().contains(
+                "auch /etc/systemd/resolved.conf, " + dir + "10-early.conf liest es nicht"), de.message());
+        ReasonTexts.Text last = unreadableText(252, List.of(early, closed(dir + "zzz-closed.conf",
+                org.port853.core.DropIn.Stop.HERE)), java.util.Locale.GERMAN);
+        assertTrue(last.message().endsWith("(danach kommt keine Datei mehr)."), last.message());
+
+        ResolverState stopped = state(252, List.of(early, closed(dir + "20-closed.conf",
+                org.port853.core.DropIn.Stop.HERE), late));
+        List<Reason> core = Assessor.assess(stopped, new LinuxRules().assess(stopped)).reasons();
+        assertTrue(core.stream().anyMatch(r -> r.code().equals("DROP_IN_UNREADABLE") && r.message().endsWith(
+                "systemd-resolved stops reading settings files there, so it does not read " + dir + "30-late.conf.")),
+                core.toString());
+    }
+
+    private static org.port853.core.DropIn closed(String path, org.port853.core.DropIn.Stop stop) {
+        return new org.port853.core.DropIn(path, false, false, Map.of(), "permission denied", true, null,
+                java.util.Set.of(), false, stop);
+    }
+
+    private static ResolverState state(int version, List<org.port853.core.DropIn> dropIns) {
+        ResolverState s = Fakes.plaintextState(null);
+        return new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), s.global(), s.links(),
+                s.pendingChange(), s.problem(), new LinuxDetails(version, new ResolvConfState(ResolvConfState.Kind.STUB,
+                "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), dropIns));
+    }
+
+    private static ReasonTexts.Text unreadableText(int version, List<org.port853.core.DropIn> dropIns,
+                                                   java.util.Locale l) {
+        ResolverState s = state(version, dropIns);
+        List<Reason> reasons = Assessor.assess(s, new LinuxRules().assess(s)).reasons();
+        return org.port853.ui.common.I18n.in(l, () -> text(reasons, "DROP_IN_UNREADABLE", s));
+    }
+
+    @Test
     @DisplayName("a drop-in read after Port853's but past a file where systemd-resolved stops reading is said not to be "
             + "read now and to override Port853's settings once that file is fixed, which is the first thing to fix, "
             + "in both languages")

@@ -42,7 +42,7 @@ final class DropInsInForce {
     }
 
     /** The first of {@code dropIns} (in the order resolved reads them) where resolved stops reading; null if none. */
-    private static DropIn stopper(List<DropIn> dropIns) {
+    static DropIn stopper(List<DropIn> dropIns) {
         return dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
     }
 
@@ -81,6 +81,22 @@ final class DropInsInForce {
     /** As {@link #readsMainFile}, once Port853 has written its drop-in ({@link #readOnceOursIsWritten}). */
     static boolean readsMainFileOnceOursIsWritten(List<DropIn> dropIns) {
         return readsMainFile(oursWritten(dropIns));
+    }
+
+    /**
+     * The settings files resolved does not read because it stops at {@code stopper}, the first of {@code dropIns} where
+     * it stops: the drop-ins after it, and where it reads no file at all the ones before it and the main file {@code
+     * mainConf} too.
+     */
+    static List<String> unreadBecauseOf(List<DropIn> dropIns, DropIn stopper, String mainConf) {
+        List<DropIn> read = read(dropIns);
+        List<String> unread = new ArrayList<>();
+        if (!readsMainFile(dropIns) && mainConf != null && !mainConf.equals(stopper.path())) {
+            unread.add(mainConf);
+        }
+        dropIns.stream().filter(d -> !d.equals(stopper) && !read.contains(d) && !d.path().equals(mainConf))
+                .forEach(d -> unread.add(d.path()));
+        return unread;
     }
 
     /** The leading part of {@code dropIns} (in the order resolved reads them) that resolved reads. */

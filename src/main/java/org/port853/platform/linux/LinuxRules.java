@@ -233,7 +233,7 @@ public final class LinuxRules implements PlatformRules {
         assessVersion(s, d.systemdVersion(), reasons);
         assessTransport(s, d, reasons);
         assessResolvConf(d.resolvConf(), s.global() != null && s.global().stubListenerOff(), reasons);
-        assessDropIns(d.dropIns(), encrypting(s), reasons);
+        assessDropIns(d.dropIns(), d.mainConf(), encrypting(s), reasons);
         assessNextStart(s, d, reasons);
         return reasons;
     }
@@ -559,11 +559,56 @@ public final class LinuxRules implements PlatformRules {
     }
 
     /**
+     * A drop-in that could not be read, and where systemd-resolved stops reading at it, which files it then does not
+     * read ({@code mainConf} among them where it reads none). Details: the file, why, {@link UnreadStop#detail}, the
+     * files not read.
+     */
+    private static Reason unreadable(DropIn d, List<DropIn> dropIns, String mainConf) {
+        boolean stopsHere = d.equals(DropInsInForce.stopper(dropIns));
+        List<String> unread = stopsHere ? DropInsInForce.unreadBecauseOf(dropIns, d, mainConf) : List.of();
+        UnreadStop stop = UnreadStop.of(stopsHere ? d.stop() : DropIn.Stop.NONE, !unread.isEmpty());
+        String files = String.join(", ", unread);
+        return new Reason("DROP_IN_UNREADABLE", Severity.WARNING, "Drop-in " + d.path() + " could not be read: "
+                + d.error() + stop.english(files), "Check the file's permissions and syntax.",
+                List.of(d.path(), String.valueOf(d.error()), stop.detail(), files));
+    }
+
+    /** What systemd-resolved does at a drop-in it cannot read, as DROP_IN_UNREADABLE says it (its detail: the choice). */
+    private enum UnreadStop {
+        GOES_ON, STOPS_BEFORE_FILES, STOPS_AT_LAST, READS_NONE_OF_FILES, READS_NONE;
+
+        static UnreadStop of(DropIn.Stop stop, boolean filesUnread) {
+            return switch (stop) {
+                case NONE -> GOES_ON;
+                case HERE -> filesUnread ? STOPS_BEFORE_FILES : STOPS_AT_LAST;
+                case ALL_FILES -> filesUnread ? READS_NONE_OF_FILES : READS_NONE;
+            };
+        }
+
+        String detail() {
+            return String.valueOf(ordinal());
+        }
+
+        String english(String files) {
+            return switch (this) {
+                case GOES_ON -> "";
+                case STOPS_BEFORE_FILES -> ". systemd-resolved stops reading settings files there, so it does not read "
+                        + files + ".";
+                case STOPS_AT_LAST -> ". systemd-resolved stops reading settings files there (no file comes after it).";
+                case READS_NONE_OF_FILES -> ". systemd-resolved then reads no settings file at all and runs on its "
+                        + "built-in defaults: it does not read " + files + " either.";
+                case READS_NONE -> ". systemd-resolved then reads no settings file at all and runs on its built-in "
+                        + "defaults.";
+            };
+        }
+    }
+
+    /**
      * {@code encrypting}: the resolver runs with DNS-over-TLS and servers now. A file that hides Port853's drop-in while
      * it does not is why it does not ("Not encrypted", as doctor's config.drop-ins then fails), not only a warning of
      * what the next start loses.
      */
-    private static void assessDropIns(List<DropIn> dropIns, boolean encrypting, List<Reason> reasons) {
+    private static void assessDropIns(List<DropIn> dropIns, String mainConf, boolean encrypting, List<Reason> reasons) {
         boolean oursThere = dropIns.stream().anyMatch(DropIn::ours);
         for (DropIn d : dropIns) {
             List<String> fileAndError = List.of(String.valueOf(d.path()), String.valueOf(d.error()));
@@ -583,8 +628,7 @@ public final class LinuxRules implements PlatformRules {
                         + "missing file; systemd-resolved skips it.", "Remove the link, or restore the file it points "
                         + "to.", List.of(String.valueOf(d.path()))));
             } else if (d.error() != null) {
-                reasons.add(new Reason("DROP_IN_UNREADABLE", Severity.WARNING, "Drop-in " + d.path() + " could not be "
-                        + "read: " + d.error(), "Check the file's permissions and syntax.", fileAndError));
+                reasons.add(unreadable(d, dropIns, mainConf));
             }
             if (d.skippedLine() != null) {
                 // resolved logs "Missing '=', ignoring line" and reads the rest: only that line's setting is lost, and
