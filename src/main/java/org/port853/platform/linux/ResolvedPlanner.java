@@ -87,7 +87,19 @@ public final class ResolvedPlanner {
             if (d.hidesOurs()) {
                 return Optional.of(unreadableDropIn(d, pipeEffect));
             }
+        }
+        // a file that hides ours (from 253 one that sorts after ours too) comes first: fixing the clash alone does not do
+        for (DropIn d : dropIns) {
             List<String> clash = settingAfterOurs(d, written);
+            DropIn stop = DropInsInForce.stopBefore(dropIns, d);
+            if (!clash.isEmpty() && stop != null) {
+                String keys = String.join(", ", clash);
+                return Optional.of(Sentence.of("the drop-in " + d.path() + " sorts after Port853's file and sets " + keys
+                        + ", which would override Port853's settings once " + stop.path() + " is fixed: systemd-resolved "
+                        + "stops reading settings files there now (" + stop.error() + "); fix that file, then remove "
+                        + d.path() + " or rename it to sort earlier", "refused.drop-in-overrides.past-stop", d.path(),
+                        keys, stop.path(), stop.error()));
+            }
             if (!clash.isEmpty()) {
                 String keys = String.join(", ", clash);
                 Optional<Path> mask = paths.maskFor(Path.of(d.path()));

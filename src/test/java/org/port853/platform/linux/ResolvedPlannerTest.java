@@ -71,6 +71,25 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("where systemd-resolved stops reading before a later file that would override ours, or reads no "
+                + "file at all, the refusal names the file where it stops")
+        void aStopBeforeTheOverridingFileIsNamed() {
+            String dir = "/etc/systemd/resolved.conf.d/";
+            DropIn ours = new DropIn(dir + LinuxPaths.DROP_IN_NAME, true, false, Map.of("DNSOverTLS", "yes"), null);
+            DropIn bad = new DropIn(dir + "zzz-1bad.conf", false, false, Map.of(), "line 2 is not valid UTF-8", false,
+                    null, java.util.Set.of(), false, DropIn.Stop.HERE);
+            DropIn vpn = new DropIn(dir + "zzz-2vpn.conf", false, true, Map.of("DNSOverTLS", "no"), null);
+            String past = planner.refusal(STRICT, 252, List.of(ours, bad, vpn)).orElseThrow();
+            assertTrue(past.contains(bad.path()) && past.contains(vpn.path()) && past.contains("stops reading"), past);
+
+            DropIn vpnFirst = new DropIn(dir + "zzz-1vpn.conf", false, true, Map.of("DNSOverTLS", "no"), null);
+            DropIn closed = new DropIn(dir + "zzz-2closed.conf", false, false, Map.of(), "permission denied", true, null,
+                    java.util.Set.of(), false, DropIn.Stop.ALL_FILES);
+            String none = planner.refusal(STRICT, 257, List.of(ours, vpnFirst, closed)).orElseThrow();
+            assertTrue(none.contains(closed.path()), none);
+        }
+
+        @Test
         @DisplayName("a drop-in resolved fails on before ours (it then ignores ours too) is named, for every mode")
         void dropInThatHidesOurs() {
             DropIn dir = new DropIn("/etc/systemd/resolved.conf.d/60-dir.conf", false, false, Map.of(),
