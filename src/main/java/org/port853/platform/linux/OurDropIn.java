@@ -43,7 +43,7 @@ final class OurDropIn {
      * #scopeUnrecorded} then says that the scope is missing.
      */
     static boolean shownAsOurs(LinuxPaths paths) {
-        return judged(paths).or(() -> byJournal(paths)).or(() -> byHeader(paths)).orElse(false);
+        return shown(paths).ours();
     }
 
     /**
@@ -52,7 +52,36 @@ final class OurDropIn {
      * the journal, keeps such a copy.
      */
     static boolean oursByHeaderOnly(LinuxPaths paths) {
-        return judged(paths).isEmpty() && byJournal(paths).isEmpty() && byHeader(paths).orElse(false);
+        Shown shown = shown(paths);
+        return shown.basis() == Basis.HEADER && shown.ours();
+    }
+
+    /** What status judges the file at Port853's drop-in path by: the first of these that tells anything. */
+    private enum Basis {
+        /** the scope the helper published */
+        SCOPE,
+        /** Port853's journal, where this user may read it */
+        JOURNAL,
+        /** Port853's header, as a revert without a journal judges */
+        HEADER,
+        /** nothing: no file there, or none that can be read */
+        NONE
+    }
+
+    /** Whether status shows the file at Port853's drop-in path as Port853's, and by what. */
+    private record Shown(Basis basis, boolean ours) {
+    }
+
+    private static Shown shown(LinuxPaths paths) {
+        Optional<Boolean> scope = judged(paths);
+        if (scope.isPresent()) {
+            return new Shown(Basis.SCOPE, scope.get());
+        }
+        Optional<Boolean> journal = byJournal(paths);
+        if (journal.isPresent()) {
+            return new Shown(Basis.JOURNAL, journal.get());
+        }
+        return byHeader(paths).map(ours -> new Shown(Basis.HEADER, ours)).orElse(new Shown(Basis.NONE, false));
     }
 
     private static Optional<Boolean> byJournal(LinuxPaths paths) {
