@@ -42,11 +42,16 @@ class StopPointSettingsTest {
                 true, null, false, null, mainDns);
     }
 
+    /** A file makes resolved ignore every settings file, the main one with DNSOverTLS=yes and DNS= included. */
+    private static LinuxDetails noFileRead() {
+        return details(List.of(CLOSED_ALL), "yes", "198.18.0.9");
+    }
+
     @Test
     @DisplayName("a file that makes resolved ignore every settings file: the main file's DNSOverTLS= is not where "
             + "encryption is set, nor what stays on after a revert")
     void theMainFileIsNotReadWhereNoFileIs() {
-        LinuxDetails none = details(List.of(CLOSED_ALL), "yes", "198.18.0.9");
+        LinuxDetails none = noFileRead();
         assertNull(none.encryptionSetOutside());
         assertNull(none.encryptionAfterRevert());
 
@@ -82,7 +87,7 @@ class StopPointSettingsTest {
     @DisplayName("after a restart: no file names a server and the built-in DNSOverTLS= applies where no file is read; "
             + "a file past a stop neither names servers nor turns encryption off")
     void nextStartReadsWhatResolvedReads() {
-        LinuxDetails none = details(List.of(CLOSED_ALL), "yes", "198.18.0.9");
+        LinuxDetails none = noFileRead();
         assertFalse(none.serversAtNextStart());
         assertEquals(new SettingElsewhere(null, "no"), none.encryptionAtNextStart());
 
