@@ -323,13 +323,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.leakCount() == 1 ? "y" : "ies");
         } else {
             out.printf("%d leaked quer%s:%n", r.leakCount(), r.leakCount() == 1 ? "y" : "ies");
-            TextTable leaks = new TextTable("  ", " ", Column.left(0), Column.left(10, INTERFACE_COLUMNS),
-                    Column.left(39), Column.left(6), Column.left(0));
-            for (LeakRecord l : r.leaks()) {
-                leaks.row(l.time(), l.iface(), l.server(), l.type(), (l.name().isEmpty() ? "(no question)" : l.name())
-                        + (l.rcode() == null ? "" : "  " + l.rcode()));
-            }
-            out.print(leaks);
+            out.print(leakTable(r.leaks()));
             if (r.leakCount() > r.leaks().size()) {
                 out.printf("  ... and %d more (raise --max-leaks)%n", r.leakCount() - r.leaks().size());
             }
@@ -349,6 +343,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.reassemblyIncompleteDatagrams());
         }
     }
+
+    /**
+     * A row per leak (time, type, server: at most 79 columns, an IPv6 server's 39 included), and under it the query name,
+     * its answer code and the interface on indented lines of their own within {@link TerminalColumns#LINE}, never cut.
+     */
+    static String leakTable(List<LeakRecord> leaks) {
+        TextTable table = new TextTable("  ", " ", Column.left(0), Column.left(6), Column.left(0));
+        for (LeakRecord l : leaks) {
+            table.row(l.time(), l.type(), l.server());
+            table.wrappedLine(LEAK_DETAIL_INDENT, (l.name().isEmpty() ? "(no question)" : l.name())
+                    + (l.rcode() == null ? "" : "  " + l.rcode()) + "  on " + l.iface());
+        }
+        return table.toString();
+    }
+
+    private static final String LEAK_DETAIL_INDENT = "    ";
 
     /**
      * Says that {@code leakPackets} leak packets carried no DNS query that could be read, when there are any and no

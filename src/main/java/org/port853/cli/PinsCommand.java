@@ -45,8 +45,9 @@ final class PinsCommand implements Callable<Integer> {
             + "new pins and compare.")
     boolean check;
 
-    @Option(names = "--accept", paramLabel = "SERVER", description = "Accept the key SERVER shows now as its pin.")
-    String accept;
+    @Option(names = "--accept", paramLabel = "SERVER", description = "Accept the key SERVER shows now as its pin "
+            + "(repeatable, one server each).")
+    List<String> accept = new ArrayList<>();
 
     @Option(names = "--export", paramLabel = "FORMAT", description = "Print the pins for another tool: stubby.")
     String export;
@@ -75,11 +76,12 @@ final class PinsCommand implements Callable<Integer> {
         }
         refuseConflicts();
         refuseWithoutTheirMode();
+        List<ServerAddress> accepted = accept.stream().map(v -> ServerOptionValue.parse("--accept", v)).toList();
         // only --check and --watch probe: a listing reads no trust anchors
         ServerPins pins = check || watch ? probe.serverPins(() -> services.catalog().get().all(), pinFile) : null;
         PrintWriter out = spec.commandLine().getOut();
-        if (accept != null) {
-            accept(ServerAddress.parse(accept));
+        for (int i = 0; i < accept.size(); i++) {
+            accept(accept.get(i), accepted.get(i));
         }
         if (watch) {
             return watch(pins, out);
@@ -99,14 +101,7 @@ final class PinsCommand implements Callable<Integer> {
         } else if (json) {
             out.println(Json.write(DoctorJson.pins(store.all(), checks, store.file().toString())));
         } else {
-            checks.forEach(c -> out.println(c.status().jsonName().toUpperCase() + "  " + c.server() + "\n"
-                    + details(c)));
-            if (store.all().isEmpty()) {
-                out.println("No pins recorded yet in " + store.file() + ": " + HOW_PINS_ARE_RECORDED);
-            } else {
-                out.println("Pins in " + store.file() + ":");
-                store.all().forEach(p -> out.println("  " + line(p) + (p.changed() ? "\n" + details(p.change()) : "")));
-            }
+            out.print(listing(checks, store));
         }
         // an unaccepted key change fails every run, a listing as a check, until the user accepts the new key
         boolean changed = checks.stream().anyMatch(c -> c.status() == CheckStatus.FAILURE)
@@ -148,7 +143,7 @@ final class PinsCommand implements Callable<Integer> {
     }
 
     /** --accept: the key the server showed at the last check becomes its pin. */
-    private void accept(ServerAddress server) throws IOException {
+    private void accept(String given, ServerAddress server) throws IOException {
         PinStore store = PinStore.load(pinFile);
         PinRecord before = store.find(server.toString()).orElse(null);
         switch (Pinning.accept(store, server, Clock.systemUTC().instant())) {
@@ -163,16 +158,46 @@ final class PinsCommand implements Callable<Integer> {
                 // pins are kept per address and TLS name: point at the recorded spelling of the same address
                 List<String> named = store.all().stream().map(PinRecord::server)
                         .filter(r -> ServerAddress.parse(r).addressText().equals(server.addressText())).toList();
-                throw new InvalidInputException("no recorded key for " + accept + (named.isEmpty()
+                throw new InvalidInputException("no recorded key for " + given + (named.isEmpty()
                         ? "; run 'port853 pins --check' first" : "; pins are recorded per address and TLS name: "
                         + String.join(" or ", named)));
             }
         }
     }
 
-    /** A check's evidence and fix, each on an indented line. */
-    private static String details(Check c) {
-        return "    " + c.evidence() + (c.fix() == null ? "" : "\n    Fix: " + c.fix());
+    /**
+     * The checks' results, then the recorded pins, within {@link TerminalColumns#LINE} columns: each server, pin and
+     * sentence on lines of its own, never cut.
+     */
+    static String listing(List<Check> checks, PinStore store) {
+        TextTable text = new TextTable("", "");
+        for (Check c : checks) {
+            text.wrappedLine("", c.status().jsonName().toUpperCase() + "  " + c.server());
+            details(text, c);
+        }
+        if (store.all().isEmpty()) {
+            text.wrappedLine("", "No pins recorded yet in " + store.file() + ": " + HOW_PINS_ARE_RECORDED);
+            return text.toString();
+        }
+        text.wrappedLine("", "Pins in " + store.file() + ":");
+        for (PinRecord p : store.all()) {
+            pin(text, p);
+            if (p.changed()) {
+                details(text, p.change());
+            }
+        }
+        return text.toString();
+    }
+
+    private static final String SERVER_INDENT = "  ";
+    private static final String DETAIL_INDENT = "    ";
+
+    /** A check's evidence and fix, each on indented lines. */
+    private static void details(TextTable text, Check c) {
+        text.wrappedLine(DETAIL_INDENT, c.evidence());
+        if (c.fix() != null) {
+            text.wrappedLine(DETAIL_INDENT, "Fix: " + c.fix());
+        }
     }
 
     /** --export's warning for a changed key: the recorded pin is exported, so Stubby holds the server to it. */
@@ -182,8 +207,11 @@ final class PinsCommand implements Callable<Integer> {
                 + "until its new key is accepted and exported again. " + c.fix();
     }
 
-    /** One recorded pin; a field the store does not hold is left out rather than shown as "null". */
-    static String line(PinRecord p) {
+    /**
+     * One recorded pin: the server, its pin and where the pin came from, each on lines of their own; a field the store
+     * does not hold is left out rather than shown as "null".
+     */
+    private static void pin(TextTable text, PinRecord p) {
         List<String> about = new ArrayList<>(List.of(p.source()));
         if (p.issuer() != null) {
             about.add("issuer '" + p.issuer() + "'");
@@ -194,7 +222,9 @@ final class PinsCommand implements Callable<Integer> {
         if (p.lastChecked() != null) {
             about.add("last checked " + p.lastChecked());
         }
-        return p.server() + "  sha256/" + p.pin() + "  (" + String.join(", ", about) + ")";
+        text.wrappedLine(SERVER_INDENT, p.server());
+        text.wrappedLine(DETAIL_INDENT, "sha256/" + p.pin());
+        text.wrappedLine(DETAIL_INDENT, "(" + String.join(", ", about) + ")");
     }
 
     static final String HOW_PINS_ARE_RECORDED = "'port853 apply' records the pins of the servers it puts in place, "

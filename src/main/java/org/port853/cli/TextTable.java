@@ -82,6 +82,16 @@ final class TextTable {
         return this;
     }
 
+    /**
+     * {@link #line}s of {@code text} broken at its words to fit {@link TerminalColumns#LINE} columns after the indent
+     * and {@code hang}, each line after {@code hang}; a word wider than that (a long name) goes on over lines, whole.
+     */
+    TextTable wrappedLine(String hang, String text) {
+        int columns = TerminalColumns.LINE - TerminalColumns.of(indent) - TerminalColumns.of(hang);
+        TerminalColumns.wrap(Printable.line(text), columns).forEach(l -> line(hang + l));
+        return this;
+    }
+
     /** The rows, each on its own line. */
     @Override
     public String toString() {

@@ -63,7 +63,7 @@ class PinsCommandTest {
         assertFalse(adapter.calls.contains("readState"), "the configured servers were not even looked up: " + adapter.calls);
         CliRuns.Run json = run("pins", "--json");
         assertEquals(0, new ObjectMapper().readTree(json.out()).get("checks").size());
-        assertTrue(run("pins").out().contains("198.18.2.1#dot.test  sha256/AAAA"), run("pins").out());
+        assertTrue(run("pins").out().contains("198.18.2.1#dot.test\n    sha256/AAAA"), run("pins").out());
     }
 
     @Test
@@ -79,7 +79,9 @@ class PinsCommandTest {
         CliRuns.Run r = run("pins");
         assertEquals(0, r.code());
         assertEquals("No pins recorded yet in " + store() + ": 'port853 apply' records the pins of the servers it puts in "
-                + "place, 'port853 pins --check' those of the configured servers (or of --server ones)\n", r.out());
+                + "place, 'port853 pins --check' those of the configured servers (or of --server ones)",
+                String.join(" ", r.out().lines().toList()));
+        TerminalWidth.assertFits(r.out());
         assertFalse(Files.exists(store()), "listing creates no file");
     }
 
@@ -180,7 +182,7 @@ class PinsCommandTest {
         Files.writeString(store(), "{\"pins\":[{\"server\":\"198.18.2.1#dot.test\",\"pin\":\"" + PIN + "\"}]}");
         CliRuns.Run r = run("pins");
         assertEquals(0, r.code(), r.err());
-        assertEquals("Pins in " + store() + ":\n  198.18.2.1#dot.test  sha256/" + PIN + "  (tofu)\n", r.out());
+        assertEquals("Pins in " + store() + ":\n  198.18.2.1#dot.test\n    sha256/" + PIN + "\n    (tofu)\n", r.out());
     }
 
     @Test
@@ -229,11 +231,12 @@ class PinsCommandTest {
         String before = Files.readString(store());
         CliRuns.Run r = run("pins");
         assertEquals(1, r.code(), r.err());
-        assertEquals("Pins in " + store() + ":\n  198.18.0.1#a.test  sha256/" + PIN + "  (tofu)\n"
-                + "    THE SERVER'S KEY CHANGED: recorded tofu pin " + PIN + ", now " + NEW_PIN + ".\n"
-                + "    Fix: Providers rotate keys rarely and announce it. If the provider did not, someone may be "
-                + "intercepting: use another network. Accept the new key only when you know why: port853 pins --accept "
-                + "198.18.0.1#a.test.\n  198.18.0.2#b.test  sha256/" + PIN + "  (tofu)\n", r.out());
+        assertEquals("Pins in " + store() + ":\n  198.18.0.1#a.test\n    sha256/" + PIN + "\n    (tofu)\n"
+                + "    THE SERVER'S KEY CHANGED: recorded tofu pin\n    " + PIN + ", now\n    " + NEW_PIN + ".\n"
+                + "    Fix: Providers rotate keys rarely and announce it. If the provider did not,\n    someone may be "
+                + "intercepting: use another network. Accept the new key only\n    when you know why: port853 pins --accept "
+                + "198.18.0.1#a.test.\n  198.18.0.2#b.test\n    sha256/" + PIN + "\n    (tofu)\n", r.out());
+        TerminalWidth.assertFits(r.out());
 
         r = run("pins", "--json");
         assertEquals(1, r.code(), r.err());
@@ -249,6 +252,46 @@ class PinsCommandTest {
                 + "someone may be intercepting: use another network. Accept the new key only when you know why: "
                 + "port853 pins --accept 198.18.0.1#a.test.\n", r.err());
         assertEquals(before, Files.readString(store()), "listing changes nothing");
+    }
+
+    @Test
+    @DisplayName("the listing fits 80 columns: a long TLS name, the pin, the issuer and the times on lines of their "
+            + "own, none of them cut")
+    void listingFitsATerminal() throws Exception {
+        String name = "a-rather-long-label-of-a-provider.dns-over-tls.servers.example-operator.test";
+        PinStore s = PinStore.load(store());
+        Instant t = Instant.parse("2026-11-01T10:00:00.123456Z");
+        s.put(new PinRecord("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff#" + name, PIN, "tofu",
+                "CN=Example Intermediate Certificate Authority G2,O=Example Trust Services,C=DE", t, t, null));
+        s.save();
+        CliRuns.Run r = run("pins");
+        assertEquals(0, r.code(), r.err());
+        TerminalWidth.assertFits(r.out());
+        assertTrue(String.join("", r.out().lines().map(String::strip).toList())
+                .contains(":2001:db8:ffff:ffff:ffff:ffff:ffff:ffff#" + name + "sha256/"), "the server whole, "
+                + "broken only where it does not fit: " + r.out());
+        assertTrue(r.out().contains("\n    sha256/" + PIN + "\n"), r.out());
+        assertTrue(String.join(" ", r.out().lines().map(String::strip).toList()).contains("(tofu, issuer 'CN=Example Intermediate "
+                + "Certificate Authority G2,O=Example Trust Services,C=DE', first seen 2026-11-01T10:00:00.123456Z, "
+                + "last checked 2026-11-01T10:00:00.123456Z)"), r.out());
+    }
+
+    @Test
+    @DisplayName("--accept with several servers in one value is refused with the hint --server gives: one each")
+    void acceptOfACommaSeparatedListSaysOneServerEach() throws Exception {
+        Files.writeString(store(), "{\"pins\":[" + CHANGED + "]}");
+        String before = Files.readString(store());
+        CliRuns.Run r = run("pins", "--accept", "198.18.0.1#a.test,198.18.0.2#b.test");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("; give each server with its own --accept (--accept IP#NAME --accept IP#NAME)"),
+                r.err());
+        assertEquals(before, Files.readString(store()), "nothing accepted");
+
+        r = run("pins", "--accept", "198.18.0.1#a.test", "--accept", "198.18.0.1#a.test");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("accepted the key sha256/" + NEW_PIN + " as the pin of 198.18.0.1#a.test"), r.err());
+        assertTrue(r.err().contains("has not changed; nothing to accept"), "the second, once the first took it: "
+                + r.err());
     }
 
     @Test
