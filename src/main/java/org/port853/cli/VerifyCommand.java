@@ -15,6 +15,7 @@ import org.port853.capture.CaptureSessions;
 import org.port853.capture.CaptureUnavailableException;
 import org.port853.core.Assessment;
 import org.port853.core.Reason;
+import org.port853.core.Severity;
 import org.port853.capture.LeakRecord;
 import org.port853.platform.RootAdvice;
 import org.port853.probe.NoAnswerCause;
@@ -191,8 +192,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.println(r.answered() + " answered, " + r.failed() + " failed through " + sender.target() + "; "
                 + r.encryptedPackets() + " encrypted packets seen (capture " + capture + ").");
+        // a resolver that is not running was said once above, with its fix: every query's own error would only repeat it
+        boolean resolverUnusable = cause.filter(c -> c.severity() == Severity.UNAVAILABLE).isPresent();
         for (QueryOutcome q : r.outcomes()) {
-            if (!q.answered()) {
+            if (!q.answered() && !resolverUnusable) {
                 // with the cause known, the response code alone: "a server behind it refused" would be a guess
                 out.println("  no answer: " + q.name() + " (" + (cause.isPresent() && q.rcode() != null ? q.rcode()
                         : q.error()) + ")");

@@ -228,6 +228,24 @@ class VerifyCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(1, run(new ScriptedCapture(null), refusedByTheStub(), "--json"));
         assertEquals("RESOLVER_STOPPED", json().path("cause").path("code").asText(), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(1, run(new ScriptedCapture(null), unheardAtTheStub(), "--queries", "3"));
+        o = out.toString();
+        assertEquals(1, o.split("systemd-resolved is installed but not running", -1).length - 1, "said once: " + o);
+        assertFalse(o.contains("no answer:") || o.contains("nothing listens"), "not again per query: " + o);
+    }
+
+    /** As the system's sender with the stub's port closed (systemd-resolved stopped): each query its own error. */
+    private static ScriptedSender unheardAtTheStub() {
+        return new ScriptedSender(false, (n, i) -> { }) {
+            @Override
+            public List<QueryOutcome> send(List<String> names, Duration timeout) {
+                return names.stream().map(n -> new QueryOutcome(n, false, null, Duration.ofMillis(1),
+                        SystemResolverQuerySender.why(new java.net.PortUnreachableException(),
+                                new java.net.InetSocketAddress("127.0.0.53", 53)), "127.0.0.53:53")).toList();
+            }
+        };
     }
 
     @Test
