@@ -50,6 +50,7 @@ class Port853CommandTest {
             cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
             assertEquals(0, cl.execute(sub.name(), "--help"), sub.name());
             assertEquals(true, out.toString().startsWith("Usage: port853 " + sub.name()), out.toString());
+            TerminalWidth.assertFits(out.toString());
         }
     }
 
