@@ -66,11 +66,11 @@ class CheckTextsTest {
         assertTrue(c.evidence().contains("offset 3.0 ms"), "the command line keeps its English: " + c.evidence());
 
         CheckTexts.Text en = english(c);
-        assertEquals("The clock is not synchronised by NTP (timedated NTPSynchronized=no). Kernel: synchronised, "
-                + "offset 3 ms, estimated error 12.5 ms.", en.evidence());
+        assertEquals("The clock is not synchronised by NTP, says systemd-timedated. The kernel counts the clock as "
+                + "synchronised, offset 3 ms, estimated error 12.5 ms.", en.evidence());
         CheckTexts.Text de = german(c);
-        assertEquals("Die Uhr wird nicht per NTP synchronisiert (timedated NTPSynchronized=no). Kernel: synchronisiert, "
-                + "Abweichung 3 ms, geschätzter Fehler 12,5 ms.", de.evidence());
+        assertEquals("Die Uhr wird nicht per NTP synchronisiert, meldet systemd-timedated. Der Kernel hält die Uhr für "
+                + "synchronisiert, Abweichung 3 ms, geschätzter Fehler 12,5 ms.", de.evidence());
         assertTrue(de.fix().contains(org.port853.platform.RootAdvice.forThisUser("sudo timedatectl set-ntp true")), de.fix());
         assertEquals("Uhrzeit", I18n.in(Locale.GERMAN, () -> CheckTexts.of(c)).name());
         assertEquals("Warnung", I18n.in(Locale.GERMAN, () -> CheckTexts.statusText(c.status())));

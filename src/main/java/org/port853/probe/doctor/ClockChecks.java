@@ -9,7 +9,8 @@ public final class ClockChecks {
     }
 
     public static Check of(ClockStatus c) {
-        String kernel = c.kernelSynced() == null ? "" : " Kernel: " + (c.kernelSynced() ? "synchronised" : "not synchronised")
+        String kernel = c.kernelSynced() == null ? "" : " The kernel " + (c.kernelSynced()
+                ? "counts the clock as synchronised" : "does not count the clock as synchronised")
                 + (c.offsetMillis() == null ? "" : ", offset " + c.offsetMillis() + " ms")
                 + (c.estimatedErrorMillis() == null ? "" : ", estimated error " + c.estimatedErrorMillis() + " ms") + ".";
         Check check = ntp(c, kernel);
@@ -23,19 +24,20 @@ public final class ClockChecks {
                 return Check.warning("clock.sync", null, "NTP reports synchronised, but the estimated error is large." + kernel,
                         "Check the time servers: timedatectl timesync-status.").says("clock.sync.large-error");
             }
-            return Check.ok("clock.sync", null, "The clock is synchronised by NTP (timedated NTPSynchronized=yes)." + kernel)
+            return Check.ok("clock.sync", null, "The clock is synchronised by NTP, says systemd-timedated." + kernel)
                     .says("clock.sync.ntp");
         }
         if (Boolean.FALSE.equals(c.ntpSynchronized())) {
-            return Check.warning("clock.sync", null, "The clock is not synchronised by NTP (timedated NTPSynchronized=no)." + kernel,
+            return Check.warning("clock.sync", null, "The clock is not synchronised by NTP, says systemd-timedated." + kernel,
                     "A wrong clock makes certificates look expired and DNSSEC answers fail (SERVFAIL): turn on time "
                             + "synchronisation with 'sudo timedatectl set-ntp true'.").says("clock.sync.unsynced");
         }
         if (Boolean.TRUE.equals(c.kernelSynced())) {
-            return Check.ok("clock.sync", null, "timedated could not be asked (" + c.problem() + ")." + kernel)
+            return Check.ok("clock.sync", null, "Whether NTP keeps the clock synchronised is unknown: " + c.problem() + "."
+                    + kernel)
                     .says("clock.sync.kernel-only", c.problem());
         }
-        return Check.warning("clock.sync", null, "The clock's synchronisation is unknown: " + c.problem() + "." + kernel,
+        return Check.warning("clock.sync", null, "Whether the clock is synchronised is unknown: " + c.problem() + "." + kernel,
                 "Make sure a time service (systemd-timesyncd, chrony) runs: timedatectl status.")
                 .says("clock.sync.unknown", c.problem());
     }

@@ -38,6 +38,10 @@ public final class LinuxSystemSources implements SystemSources {
             + "group 'systemd-journal' or 'adm', or run doctor as root", "journal-not-allowed");
     static final List<Path> JOURNAL_DIRS = List.of(Path.of("/var/log/journal"), Path.of("/run/log/journal"));
 
+    /** Why the clock's synchronisation is unknown when the time service cannot be asked, in a user's words. */
+    static final String TIMEDATED_UNAVAILABLE = "systemd-timedated, the service that knows, is not running or cannot be "
+            + "reached";
+
     /** adjtimex(2) with modes = 0 only reads; no privilege needed. */
     interface LibC extends Library {
         int adjtimex(Pointer timex);
@@ -51,10 +55,9 @@ public final class LinuxSystemSources implements SystemSources {
             ntp = CompletableFuture.supplyAsync(() -> ntpSynchronized(DBusConnectionBuilder.forSystemBus()))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            problem = "org.freedesktop.timedate1 did not answer within " + TIMEOUT.toSeconds() + " s";
+            problem = "systemd-timedated, the service that knows, did not answer within " + TIMEOUT.toSeconds() + " s";
         } catch (Exception e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            problem = "org.freedesktop.timedate1 is not available (" + c.getMessage() + ")";
+            problem = TIMEDATED_UNAVAILABLE; // the bus's error text ("The name ... was not provided by any .service files") says no more
         }
         try {
             LibC c = Native.load("c", LibC.class);
