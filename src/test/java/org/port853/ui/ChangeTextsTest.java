@@ -257,7 +257,8 @@ class ChangeTextsTest {
             + "encryption on, in the command line's words, in English and German (they said 'the configuration returns' "
             + "and 'back as it was')")
     void windowsFleetScriptKeepsEncryptionOn() {
-        var fleet = new org.port853.platform.windows.WindowsDetails(22631, "Professional", "23H2", false, false, List.of(),
+        var fleet = new org.port853.platform.windows.WindowsDetails(22631, "Professional", "23H2", false,
+                org.port853.platform.windows.YesNo.NO, List.of(),
                 List.of(new org.port853.platform.windows.EncryptionEntry("1.1.1.1",
                         org.port853.platform.windows.EncryptionEntry.Protocol.DOH, "https://cloudflare-dns.com/dns-query",
                         null, true, true)),

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * cmdlet). netsh labels and yes/no words are localized, so the parser relies on what does not change: the
  * protocol acronyms (DoT, DoH), IP addresses, URLs and {@code host:port} values, and the order of the two
  * yes/no values in an entry (auto-upgrade, then UDP fallback, as in Microsoft's netsh reference). A yes/no word it
- * does not know is an {@link IOException}, never skipped: skipping one moved the next into its place (auto-upgrade
- * "no" and UDP fallback "yes" read as strict).
+ * does not know is read as {@link YesNo#unrecognised} in its place, never skipped: skipping one moved the next into its
+ * place (auto-upgrade "no" and UDP fallback "yes" read as strict). Nor is it an error: reading must not fail where
+ * Port853 only needs to take back what it wrote itself.
  */
 public final class NetshText {
     /**
@@ -38,20 +39,21 @@ public final class NetshText {
     private static final Pattern WORD = Pattern.compile("^[\\p{L}\\p{M}]+$");
 
     /** The global DoT switch: {@code available} = this build knows DoT at all. */
-    public record GlobalDot(boolean available, boolean enabled) {
+    public record GlobalDot(boolean available, YesNo enabled) {
+        static final GlobalDot UNAVAILABLE = new GlobalDot(false, YesNo.NO);
     }
 
     private NetshText() {
     }
 
-    public static GlobalDot global(String text) throws IOException {
+    public static GlobalDot global(String text) {
         for (String line : text.lines().toList()) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && m.group(1).equals("DoT")) {
-                return new GlobalDot(true, yesOrNo(m.group(2), "netsh dnsclient show global", "the DoT switch"));
+                return new GlobalDot(true, yesOrNo(m.group(2)));
             }
         }
-        return new GlobalDot(false, false);
+        return GlobalDot.UNAVAILABLE;
     }
 
     /** The DoT entries (a block with a {@code host:port} value); DoH entries come from the cmdlet instead. */
@@ -95,19 +97,14 @@ public final class NetshText {
         if (flags.size() < 2) {
             throw new IOException(SHOW_ENCRYPTION + " printed no auto-upgrade and UDP fallback for " + server);
         }
-        return new EncryptionEntry(server, EncryptionEntry.Protocol.DOT, null, host,
-                yesOrNo(flags.get(0), SHOW_ENCRYPTION, "the auto-upgrade of " + server),
-                yesOrNo(flags.get(1), SHOW_ENCRYPTION, "the UDP fallback of " + server));
+        return new EncryptionEntry(server, EncryptionEntry.Protocol.DOT, null, host, yesOrNo(flags.get(0)),
+                yesOrNo(flags.get(1)));
     }
 
     private static final String SHOW_ENCRYPTION = "netsh dnsclient show encryption";
 
-    private static boolean yesOrNo(String word, String command, String what) throws IOException {
-        if (yes(word) || no(word)) {
-            return yes(word);
-        }
-        throw new IOException(command + " printed '" + word + "' for " + what + ", which Port853 does not know as yes "
-                + "or no in the language of this Windows");
+    private static YesNo yesOrNo(String word) {
+        return yes(word) ? YesNo.YES : no(word) ? YesNo.NO : YesNo.unrecognised(word);
     }
 
     static boolean yes(String v) {

@@ -12,14 +12,14 @@ import org.port853.core.SettingElsewhere;
  *
  * @param build            OS build number (20348 = Windows Server 2022, 22000 = Windows 11: the first with DoH), 0 when unknown
  * @param dotAvailable     {@code netsh dnsclient show global} knows DoT on this build
- * @param dotEnabled       the global DoT switch ({@code netsh dnsclient set global dot=yes})
+ * @param dotEnabled       the global DoT switch ({@code netsh dnsclient set global dot=yes}), as netsh shows it
  * @param groupPolicyNrpt  the Group Policy NRPT key exists, so Windows ignores every local NRPT rule
  * @param dohPolicy        {@code DoHPolicy}: 1 prohibit, 2 allow, 3 require; null when not set
  * @param dohBlocked       {@code DohPolicySetting} = 1 (Block DoH)
  * @param dotBlocked       {@code DotPolicySetting} = 1 (Block DoT)
  */
 public record WindowsDetails(int build, String edition, String displayVersion, boolean dotAvailable,
-                             boolean dotEnabled, List<AdapterDns> adapters, List<EncryptionEntry> encryption,
+                             YesNo dotEnabled, List<AdapterDns> adapters, List<EncryptionEntry> encryption,
                              List<NrptRule> nrptRules, boolean groupPolicyNrpt, Integer dohPolicy, boolean dohBlocked,
                              boolean dotBlocked) implements PlatformDetails {
     /** Windows Server 2022 (20348) and Windows 11 (22000) shipped the DoH client; Windows 10 stops at 19045. */
@@ -75,15 +75,15 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         m.put("windowsBuild", build);
         m.put("edition", edition);
         m.put("dotAvailable", dotAvailable);
-        m.put("dotEnabled", dotEnabled);
+        m.put("dotEnabled", dotEnabled.json());
         m.put("encryption", encryption.stream().map(e -> {
             java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
             x.put("server", e.server());
             x.put("protocol", e.protocol().name().toLowerCase(java.util.Locale.ROOT));
             x.put("template", e.template());
             x.put("dotHost", e.dotHost());
-            x.put("autoUpgrade", e.autoUpgrade());
-            x.put("udpFallback", e.udpFallback());
+            x.put("autoUpgrade", e.autoUpgrade().json());
+            x.put("udpFallback", e.udpFallback().json());
             return x;
         }).toList());
         m.put("nrptRules", nrptRules.stream().map(r -> java.util.Map.<String, Object>of("namespaces", r.namespaces(),
@@ -117,10 +117,32 @@ public record WindowsDetails(int build, String edition, String displayVersion, b
         return encryption.stream().filter(e -> e.server().equals(server) && e.protocol() == protocol).findFirst();
     }
 
-    /** The entry that encrypts queries to this server (DoT preferred when the build uses it). */
+    /**
+     * The entry that encrypts queries to this server (DoT preferred when the switch is on, or shown in a word Port853
+     * does not know: {@link #unrecognisedWords} then says so).
+     */
     public Optional<EncryptionEntry> entryFor(String server) {
-        Optional<EncryptionEntry> dot = dotEnabled ? entry(server, EncryptionEntry.Protocol.DOT) : Optional.empty();
+        Optional<EncryptionEntry> dot = dotEnabled.isNo() ? Optional.empty() : entry(server, EncryptionEntry.Protocol.DOT);
         return dot.isPresent() ? dot : entry(server, EncryptionEntry.Protocol.DOH);
+    }
+
+    /**
+     * The yes/no settings deciding whether queries to {@code servers} are encrypted that netsh shows in words Port853
+     * does not know: the DoT switch where one of their DoT entries depends on it, and their entries' own.
+     */
+    public List<UnrecognisedWord> unrecognisedWords(java.util.Collection<String> servers) {
+        List<UnrecognisedWord> out = new java.util.ArrayList<>();
+        if (servers.stream().anyMatch(s -> entry(s, EncryptionEntry.Protocol.DOT).isPresent())) {
+            dotSwitchUnrecognised().ifPresent(out::add);
+        }
+        servers.forEach(s -> entryFor(s).ifPresent(e -> out.addAll(e.unrecognised())));
+        return out;
+    }
+
+    /** The DoT switch, where netsh shows it in a word Port853 does not know. */
+    public Optional<UnrecognisedWord> dotSwitchUnrecognised() {
+        return dotEnabled.recognised() ? Optional.empty()
+                : Optional.of(new UnrecognisedWord(UnrecognisedWord.DOT_SWITCH, null, dotEnabled.word()));
     }
 
     /**

@@ -38,10 +38,27 @@ public final class WindowsHelper {
     public static ChangeEngine engine(WindowsSystem system) throws IOException {
         new IcaclsGuard(system.runner()).prepare(system.stateDir(), system.markerDir());
         WindowsStateReader reader = system.reader();
-        WindowsItemStore items = new WindowsItemStore(reader, system.runner());
-        return new ChangeEngine(new JournalStore(system.stateDir(), system.markerDir()), items,
+        JournalStore journals = new JournalStore(system.stateDir(), system.markerDir());
+        WindowsItemStore items = new WindowsItemStore(reader, system.runner(), () -> recorded(journals.load()));
+        return new ChangeEngine(journals, items,
                 new WindowsResolverControl(system.runner(), reader, system.probe()), LOCK_WAIT,
                 () -> pristine(items), s -> null, Surroundings.NONE, now -> false);
+    }
+
+    /** What the journal records of the items: what Port853 wrote first, then what was there before. */
+    private static List<ItemSnapshot> recorded(Journal j) {
+        List<ItemSnapshot> out = new java.util.ArrayList<>();
+        if (j.applied() != null) {
+            out.addAll(j.applied());
+        }
+        if (j.pending() != null) {
+            out.addAll(j.pending().after());
+            out.addAll(j.pending().before());
+        }
+        if (j.baseline() != null) {
+            out.addAll(j.baseline());
+        }
+        return out;
     }
 
     /**

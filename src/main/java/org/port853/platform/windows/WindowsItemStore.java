@@ -1,6 +1,7 @@
 package org.port853.platform.windows;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.port853.change.ItemSnapshot;
 import org.port853.change.ItemSnapshots;
@@ -9,16 +10,24 @@ import org.port853.core.Sentence;
 
 /**
  * The Windows items behind the change engine: reads them from a fresh {@link WindowsStateReader} snapshot
- * (cached until the next write) and writes them with {@link WindowsWrites}' commands.
+ * (cached until the next write) and writes them with {@link WindowsWrites}' commands. An item that netsh shows with a
+ * yes or no in a word Port853 does not know is read as the state on record it agrees with ({@link RecordedReading}).
  */
 public final class WindowsItemStore implements ItemStore {
+    /** The states of the items on record: the journal's (what Port853 wrote, what was there before), in that order. */
+    public interface Recorded {
+        List<ItemSnapshot> items() throws IOException;
+    }
+
     private final WindowsStateReader reader;
     private final CommandRunner runner;
+    private final Recorded recorded;
     private WindowsDetails cached;
 
-    public WindowsItemStore(WindowsStateReader reader, CommandRunner runner) {
+    public WindowsItemStore(WindowsStateReader reader, CommandRunner runner, Recorded recorded) {
         this.reader = reader;
         this.runner = runner;
+        this.recorded = recorded;
     }
 
     @Override
@@ -28,7 +37,7 @@ public final class WindowsItemStore implements ItemStore {
 
     @Override
     public synchronized ItemSnapshot read(String key) throws IOException {
-        return WindowsItems.snapshot(details(), key);
+        return RecordedReading.of(WindowsItems.snapshot(details(), key), recorded.items());
     }
 
     @Override
@@ -43,7 +52,7 @@ public final class WindowsItemStore implements ItemStore {
         } finally {
             cached = null;
         }
-        ItemSnapshot now = read(target.key());
+        ItemSnapshot now = RecordedReading.of(WindowsItems.snapshot(details(), target.key()), List.of(target));
         if (!ItemSnapshots.satisfies(now, target)) {
             throw new IOException(shownAs(target) + " reads back as " + (now.present() ? now.content() : "absent")
                     + " after the write");

@@ -87,7 +87,7 @@ public final class WindowsItems {
                 return d.port853Rule().map(r -> of(key, nrpt(r.namespaces(), r.nameServers(), r.comment())))
                         .orElse(absent(key));
             case "global":
-                return of(key, canonical(Map.of("dot", d.dotEnabled())));
+                return of(key, canonical(Map.of("dot", d.dotEnabled().json())));
             default:
                 return d.adapter(k.guid()).map(a -> adapter(a, k.ipv6(), a.servers(k.ipv6()))).orElse(absent(key));
         }
@@ -141,11 +141,20 @@ public final class WindowsItems {
                 name));
     }
 
+    /** The yes/no values of the item as it is in {@code d} that netsh shows in words Port853 does not know. */
+    static List<UnrecognisedWord> unrecognisedWords(WindowsDetails d, String key) {
+        Key k = parse(key);
+        if (k != null && k.kind().equals("dot")) {
+            return d.entry(k.server(), EncryptionEntry.Protocol.DOT).map(EncryptionEntry::unrecognised).orElse(List.of());
+        }
+        return k != null && k.kind().equals("global") ? d.dotSwitchUnrecognised().stream().toList() : List.of();
+    }
+
     static String entry(EncryptionEntry e) {
         Map<String, Object> m = new TreeMap<>();
         m.put("server", e.server());
-        m.put("autoUpgrade", e.autoUpgrade());
-        m.put("udpFallback", e.udpFallback());
+        m.put("autoUpgrade", e.autoUpgrade().json());
+        m.put("udpFallback", e.udpFallback().json());
         if (e.protocol() == EncryptionEntry.Protocol.DOH) {
             m.put("template", e.template());
         } else {

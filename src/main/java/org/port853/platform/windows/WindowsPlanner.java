@@ -90,6 +90,10 @@ public final class WindowsPlanner {
         }
         List<String> all = new ArrayList<>(v4);
         all.addAll(v6);
+        Optional<Sentence> unrestorable = unrestorable(d, items);
+        if (unrestorable.isPresent()) {
+            return Result.refused(unrestorable.get());
+        }
         items.add(WindowsItems.of(WindowsItems.NRPT, WindowsItems.nrpt(List.of("."), all, NrptRule.COMMENT)));
         for (AdapterDns a : d.adapters()) {
             if (!a.up()) {
@@ -118,6 +122,16 @@ public final class WindowsPlanner {
         return d.adapters().stream().filter(a -> a.up() && !a.ipv6Bound()).map(a -> Sentence.of("IPv6 is off on adapter "
                 + a.alias() + ", so it gets only the IPv4 servers (" + servers + "); names still go to all servers "
                 + "through Port853's rule for all names", "plan.windows-ipv6-off", a.alias(), servers)).toList();
+    }
+
+    /**
+     * A setting the change would write that netsh shows in a word Port853 does not know as yes or no: what it is now is
+     * unknown, so it could not be written back if the change failed or were reverted (netsh takes only yes or no).
+     */
+    private static Optional<Sentence> unrestorable(WindowsDetails d, List<ItemSnapshot> items) {
+        return items.stream().flatMap(i -> WindowsItems.unrecognisedWords(d, i.key()).stream()).findFirst()
+                .map(w -> Sentence.of(w.said().english() + ", so Port853 could not put that setting back as it is now "
+                        + "if the change had to be undone", "refused.windows-unrecognised-word", w.said()));
     }
 
     /**

@@ -44,20 +44,29 @@ public final class WindowsResolverControl implements ResolverControl {
         }
         List<String> servers;
         boolean strict;
+        List<UnrecognisedWord> unknown;
         try {
             WindowsDetails d = reader.read();
             servers = d.port853Rule().filter(r -> !d.groupPolicyNrpt()).map(NrptRule::nameServers).orElse(List.of());
             strict = !servers.isEmpty() && !d.encryptionProhibited()
                     && servers.stream().allMatch(s -> d.entryFor(s).map(EncryptionEntry::strict).orElse(false));
+            unknown = d.unrecognisedWords(servers);
         } catch (IOException e) {
             return new Health(!requireEncrypted, false, Sentence.of(CHECK_NAME + " resolved, but the settings could "
                     + "not be read back: " + e.getMessage(), "health.windows.unreadable", CHECK_NAME, e.getMessage()), null);
         }
         String by = String.join(", ", servers);
+        Sentence rule = servers.isEmpty() ? null : new Sentence(by, null);
+        if (!unknown.isEmpty()) {
+            Sentence word = unknown.get(0).said();
+            return new Health(true, false, Sentence.of(CHECK_NAME + " resolved; whether the answer was encrypted is "
+                    + "unknown: " + word.english() + " (servers in the rule: " + by + ")",
+                    "health.windows.resolved-unknown", CHECK_NAME, word, by), rule);
+        }
         return new Health(true, strict, Sentence.of(CHECK_NAME + " resolved" + (strict
                 ? "; every server in Port853's rule is encrypted without UDP fallback, so the answer was encrypted"
                 : "; UDP fallback is allowed, so the answer may have come in plaintext")
                 + (servers.isEmpty() ? "" : " (servers in the rule: " + by + ")"), "health.windows.resolved",
-                CHECK_NAME, strict ? 1 : 0, servers.isEmpty() ? 0 : 1, by), servers.isEmpty() ? null : new Sentence(by, null));
+                CHECK_NAME, strict ? 1 : 0, servers.isEmpty() ? 0 : 1, by), rule);
     }
 }

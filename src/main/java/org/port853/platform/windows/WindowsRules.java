@@ -3,6 +3,7 @@ package org.port853.platform.windows;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.port853.core.FixAction;
 import org.port853.core.Reason;
@@ -87,14 +88,14 @@ public final class WindowsRules implements PlatformRules {
                     "Turn on encryption with a provider in strict mode.", FixAction.ENABLE_DOT,
                     List.of(none ? "1" : "0", String.join(", ", plain))));
         }
-        List<String> fallback = used.stream().filter(srv -> d.entryFor(srv).map(EncryptionEntry::udpFallback)
+        List<String> fallback = used.stream().filter(srv -> d.entryFor(srv).map(e -> e.udpFallback().isYes())
                 .orElse(false)).toList();
         if (!fallback.isEmpty()) {
             out.add(new Reason("OPPORTUNISTIC", Severity.WARNING, "UDP fallback is allowed for " + String.join(", ",
                     fallback) + ": when encryption fails, Windows silently sends the query in plaintext.",
                     "Switch to strict mode.", FixAction.USE_STRICT_MODE, List.of(String.join(", ", fallback))));
         }
-        List<String> noUpgrade = used.stream().filter(srv -> d.entryFor(srv).map(e -> !e.autoUpgrade())
+        List<String> noUpgrade = used.stream().filter(srv -> d.entryFor(srv).map(e -> e.autoUpgrade().isNo())
                 .orElse(false)).toList();
         if (!noUpgrade.isEmpty()) {
             out.add(new Reason("WIN_NO_AUTO_UPGRADE", Severity.WARNING, "The encryption entries of "
@@ -103,6 +104,7 @@ public final class WindowsRules implements PlatformRules {
                     + "Port853 cannot read)."), "Apply again in strict mode.", FixAction.USE_STRICT_MODE,
                     List.of(String.join(", ", noUpgrade), adaptersBypassed ? "1" : "0")));
         }
+        unrecognised(d, used).ifPresent(out::add);
         if (!adaptersBypassed) {
             List<String> ra = d.adapters().stream().filter(AdapterDns::up)
                     .filter(a -> a.ipv6().source() == AdapterDns.Source.AUTOMATIC)
@@ -116,5 +118,24 @@ public final class WindowsRules implements PlatformRules {
             }
         }
         return out;
+    }
+
+    /**
+     * netsh shows a yes or no that decides whether queries to {@code used} are encrypted in a word Port853 does not know:
+     * that is unknown, and said with the word (details: the words quoted, the servers, how many words).
+     */
+    private static Optional<Reason> unrecognised(WindowsDetails d, Set<String> used) {
+        List<String> servers = used.stream().filter(srv -> !d.unrecognisedWords(List.of(srv)).isEmpty()).toList();
+        if (servers.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> words = d.unrecognisedWords(used).stream().map(w -> "'" + w.word() + "'").distinct().toList();
+        String quoted = String.join(", ", words);
+        String at = String.join(", ", servers);
+        return Optional.of(new Reason("WIN_YES_NO_UNRECOGNISED", Severity.WARNING, "netsh shows " + quoted + " where it "
+                + "means yes or no for the encryption of " + at + ", " + (words.size() == 1 ? "a word" : "words")
+                + " Port853 does not know in the language of this Windows: whether queries to " + at + " are encrypted is "
+                + "unknown.", "Port853 can still revert its own change; to have the word known, report it and this "
+                + "Windows' display language to the Port853 project.", List.of(quoted, at, String.valueOf(words.size()))));
     }
 }

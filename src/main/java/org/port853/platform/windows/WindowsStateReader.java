@@ -41,7 +41,7 @@ public final class WindowsStateReader {
         if (build >= WindowsDetails.FIRST_DOH_BUILD) {
             encryption.addAll(CmdletJson.dohEntries(runner.runOk(PowerShell.script(PowerShell.READ_DOH))));
         }
-        NetshText.GlobalDot dot = new NetshText.GlobalDot(false, false);
+        NetshText.GlobalDot dot = NetshText.GlobalDot.UNAVAILABLE;
         CommandRunner.Output global = runner.run(PowerShell.script(PowerShell.NETSH_GLOBAL));
         if (global.ok()) {
             dot = NetshText.global(global.stdout());

@@ -45,14 +45,18 @@ public final class WindowsStates {
      * STRICT when every server has an auto-upgrade entry without UDP fallback, OPPORTUNISTIC when every server has an
      * auto-upgrade entry, OFF otherwise. An entry without auto-upgrade (Windows' built-in list) is not used for a
      * server the machine merely has; it counts only when encryption is switched on for that adapter in Settings, which
-     * lives in undocumented registry values ({@code DohInterfaceSettings}) that Port853 does not read.
+     * lives in undocumented registry values ({@code DohInterfaceSettings}) that Port853 does not read. A yes or no shown
+     * in a word Port853 does not know counts for neither: the mode is what the known words allow, and
+     * WIN_YES_NO_UNRECOGNISED says what is unknown (claiming "off" would send a machine Port853 encrypted to "Not
+     * encrypted").
      */
     static DotMode mode(WindowsDetails d, List<String> servers) {
-        if (servers.isEmpty() || servers.stream().anyMatch(s -> d.entryFor(s).filter(EncryptionEntry::autoUpgrade)
+        if (servers.isEmpty() || servers.stream().anyMatch(s -> d.entryFor(s).filter(e -> !e.autoUpgrade().isNo())
                 .isEmpty())) {
             return DotMode.OFF;
         }
-        return servers.stream().allMatch(s -> d.entryFor(s).get().strict()) ? DotMode.STRICT : DotMode.OPPORTUNISTIC;
+        return servers.stream().noneMatch(s -> d.entryFor(s).get().udpFallback().isYes()) ? DotMode.STRICT
+                : DotMode.OPPORTUNISTIC;
     }
 
     /** Servers with the TLS name their entry authenticates (DoT host or the DoH template's host). */

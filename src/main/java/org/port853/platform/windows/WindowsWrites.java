@@ -34,8 +34,8 @@ public final class WindowsWrites {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("server", k.server());
                 a.put("template", c.path("template").asText());
-                a.put("autoUpgrade", c.path("autoUpgrade").asBoolean());
-                a.put("udpFallback", c.path("udpFallback").asBoolean());
+                a.put("autoUpgrade", flag(target, c, "autoUpgrade"));
+                a.put("udpFallback", flag(target, c, "udpFallback"));
                 return List.of(PowerShell.script(exists ? PowerShell.SET_DOH : PowerShell.ADD_DOH, a));
             case "dot":
                 if (c == null) {
@@ -44,11 +44,11 @@ public final class WindowsWrites {
                 }
                 return List.of(Command.of("netsh", "dnsclient", exists ? "set" : "add", "encryption",
                         "server=" + k.server(), "dothost=" + c.path("host").asText(),
-                        "autoupgrade=" + yesNo(c.path("autoUpgrade").asBoolean()),
-                        "udpfallback=" + yesNo(c.path("udpFallback").asBoolean())));
+                        "autoupgrade=" + yesNo(flag(target, c, "autoUpgrade")),
+                        "udpfallback=" + yesNo(flag(target, c, "udpFallback"))));
             case "global":
                 return List.of(Command.of("netsh", "dnsclient", "set", "global",
-                        "dot=" + yesNo(c != null && c.path("dot").asBoolean())));
+                        "dot=" + yesNo(c != null && flag(target, c, "dot"))));
             case "nrpt": {
                 List<Command> out = new ArrayList<>();
                 if (exists) {
@@ -87,6 +87,19 @@ public final class WindowsWrites {
                     "index=" + (i + 1), "validate=no"));
         }
         return out;
+    }
+
+    /**
+     * A yes/no of the target; one recorded as a word netsh printed that Port853 does not know cannot be written (netsh
+     * takes yes or no), which the planner refuses before it would have to be.
+     */
+    private static boolean flag(ItemSnapshot target, JsonNode c, String field) throws IOException {
+        JsonNode v = c.path(field);
+        if (!v.isBoolean()) {
+            throw new IOException(target.key() + " cannot be written with " + field + " '" + v.asText() + "', a word "
+                    + "netsh printed that Port853 does not know as yes or no");
+        }
+        return v.booleanValue();
     }
 
     private static String yesNo(boolean b) {

@@ -41,6 +41,33 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     record Rule(String name, List<String> namespace, List<String> servers, String comment) {
     }
 
+    /** The language netsh speaks: German or English labels, and its words for yes and no. */
+    record Language(boolean german, String yes, String no) {
+        static final Language ENGLISH = new Language(false, "yes", "no");
+        static final Language GERMAN = new Language(true, "ja", "nein");
+        /** German labels, "nein" for no, and for yes the made-up "jaa", a word in none of Port853's lists. */
+        static final Language MADE_UP = new Language(true, "jaa", "nein");
+
+        static Language of(String fixture) {
+            return fixture.endsWith("-de") ? GERMAN : fixture.endsWith("-xx") ? MADE_UP : ENGLISH;
+        }
+
+        /** What the machine means by a yes/no netsh printed in this language. */
+        boolean meant(YesNo printed) {
+            if (printed.recognised()) {
+                return printed.value();
+            }
+            if (printed.word().equals(yes) || printed.word().equals(no)) {
+                return printed.word().equals(yes);
+            }
+            throw new IllegalArgumentException("not a word of this language: " + printed.word());
+        }
+
+        String word(boolean b) {
+            return b ? yes : no;
+        }
+    }
+
     final List<Adapter> adapters = new ArrayList<>();
     /** What DHCP / router advertisements offer per "guid:ipv4|ipv6" (lower-case guid). */
     final Map<String, List<String>> offered = new TreeMap<>();
@@ -57,7 +84,8 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     final String defaultRoutes;
     boolean dotAvailable;
     boolean dotEnabled;
-    final boolean german;
+    /** The language netsh prints in (a test may switch it, as a user switches the display language). */
+    Language language;
     final List<Command> log = new ArrayList<>();
     int cacheClears;
     boolean resolves = true;
@@ -65,7 +93,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     Predicate<Command> failing = c -> false;
 
     private FakeWindows(String fixture) {
-        german = fixture.endsWith("-de");
+        language = Language.of(fixture);
         defaultRoutes = text(fixture, "get-netroute.json");
         try {
             for (JsonNode n : array(text(fixture, "get-netadapter.json"))) {
@@ -103,9 +131,9 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             }
             NetshText.GlobalDot g = NetshText.global(text(fixture, "netsh-show-global.txt"));
             dotAvailable = g.available();
-            dotEnabled = g.enabled();
+            dotEnabled = language.meant(g.enabled());
             for (EncryptionEntry e : NetshText.dotEntries(text(fixture, "netsh-show-encryption.txt"))) {
-                dot.put(e.server(), new Dot(e.dotHost(), e.autoUpgrade(), e.udpFallback()));
+                dot.put(e.server(), new Dot(e.dotHost(), language.meant(e.autoUpgrade()), language.meant(e.udpFallback())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -253,7 +281,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             return out.toString();
         }
         if (script.equals(PowerShell.NETSH_GLOBAL)) {
-            StringBuilder b = new StringBuilder("\n").append(german ? "Globale DNS-Einstellungen" : "Global DNS Settings")
+            StringBuilder b = new StringBuilder("\n").append(language.german() ? "Globale DNS-Einstellungen" : "Global DNS Settings")
                     .append("\n").append("-".repeat(70)).append("\n");
             b.append(label("DDR")).append(yesNo(false)).append("\n").append(label("DoH")).append(yesNo(true)).append("\n");
             if (dotAvailable) {
@@ -267,17 +295,17 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
             }
             StringBuilder b = new StringBuilder("\n");
             for (var e : dot.entrySet()) {
-                b.append(german ? "Verschlüsselungseinstellungen für " : "Encryption settings for ").append(e.getKey())
+                b.append(language.german() ? "Verschlüsselungseinstellungen für " : "Encryption settings for ").append(e.getKey())
                         .append("\n").append("-".repeat(70)).append("\n");
                 Doh d = doh.get(e.getKey());
                 if (d != null) {
-                    b.append(label(german ? "DNS-über-HTTPS-Vorlage" : "DNS-over-HTTPS template")).append(d.template())
+                    b.append(label(language.german() ? "DNS-über-HTTPS-Vorlage" : "DNS-over-HTTPS template")).append(d.template())
                             .append("\n");
                 }
-                b.append(label(german ? "DNS-über-TLS-Host" : "DNS-over-TLS host")).append(e.getValue().host()).append("\n");
-                b.append(label(german ? "Automatisches Upgrade" : "Auto-upgrade")).append(yesNo(e.getValue().autoUpgrade()))
+                b.append(label(language.german() ? "DNS-über-TLS-Host" : "DNS-over-TLS host")).append(e.getValue().host()).append("\n");
+                b.append(label(language.german() ? "Automatisches Upgrade" : "Auto-upgrade")).append(yesNo(e.getValue().autoUpgrade()))
                         .append("\n");
-                b.append(label(german ? "UDP-Fallback" : "UDP-fallback")).append(yesNo(e.getValue().udpFallback()))
+                b.append(label(language.german() ? "UDP-Fallback" : "UDP-fallback")).append(yesNo(e.getValue().udpFallback()))
                         .append("\n\n");
             }
             return b.toString();
@@ -290,7 +318,7 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
     }
 
     private String yesNo(boolean b) {
-        return german ? (b ? "ja" : "nein") : (b ? "yes" : "no");
+        return language.word(b);
     }
 
     private void netsh(List<String> argv) {

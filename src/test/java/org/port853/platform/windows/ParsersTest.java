@@ -53,10 +53,10 @@ class ParsersTest {
     }
 
     @Test
-    void netshWithoutDotLine() throws IOException {
-        assertEquals(new NetshText.GlobalDot(false, false), NetshText.global("DoH : yes\n"));
-        assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : ja\n"));
-        assertEquals(new NetshText.GlobalDot(true, true), NetshText.global("DoT                 : はい\n"));
+    void netshWithoutDotLine() {
+        assertEquals(new NetshText.GlobalDot(false, YesNo.NO), NetshText.global("DoH : yes\n"));
+        assertEquals(new NetshText.GlobalDot(true, YesNo.YES), NetshText.global("DoT                 : ja\n"));
+        assertEquals(new NetshText.GlobalDot(true, YesNo.YES), NetshText.global("DoT                 : はい\n"));
     }
 
     @Test
@@ -69,18 +69,19 @@ class ParsersTest {
 
     /**
      * A language whose yes/no words Port853 does not list (a made-up "jaa"/"neen", written as the German fixture's
-     * layout, not recorded): "neen" was skipped and "jaa" took its place, so auto-upgrade off with UDP fallback on read
-     * as strict. It is an error now, which the state shows as unreadable, never a wrong reading.
+     * layout, not recorded): "neen" was once skipped and "jaa" took its place, so auto-upgrade off with UDP fallback on
+     * read as strict. Each is kept in its own place as a word Port853 does not know, never skipped and never an error
+     * (reading must not keep Port853 from taking back its own change); what must know the value says it is unknown.
      */
     @Test
-    void netshYesOrNoWordsNotKnownAreAnErrorNotSkipped() {
+    void netshYesOrNoWordsNotKnownAreKeptInTheirPlace() throws IOException {
         String made = "\nVersleutelingsinstellingen voor 9.9.9.9\n------\nDNS-over-TLS-host            : dns.quad9.net:853\n"
                 + "Automatische upgrade         : neen\nUDP-terugval                 : jaa\n";
-        IOException e = assertThrows(IOException.class, () -> NetshText.dotEntries(made));
-        assertEquals("netsh dnsclient show encryption printed 'neen' for the auto-upgrade of 9.9.9.9, which Port853 does "
-                + "not know as yes or no in the language of this Windows", e.getMessage());
-        IOException g = assertThrows(IOException.class, () -> NetshText.global("DoT                 : neen\n"));
-        assertTrue(g.getMessage().contains("'neen' for the DoT switch"), g.getMessage());
+        EncryptionEntry e = NetshText.dotEntries(made).get(0);
+        assertEquals(new EncryptionEntry("9.9.9.9", EncryptionEntry.Protocol.DOT, null, "dns.quad9.net:853",
+                YesNo.unrecognised("neen"), YesNo.unrecognised("jaa")), e);
+        assertFalse(e.strict());
+        assertEquals(new NetshText.GlobalDot(true, YesNo.unrecognised("neen")), NetshText.global("DoT                 : neen\n"));
     }
 
     /**
@@ -103,7 +104,7 @@ class ParsersTest {
         for (String[] yesNo : new String[][] {{"nej", "false"}, {"nei", "false"}, {"ano", "true"}, {"evet", "true"},
                 {"hayır", "false"}, {"kyllä", "true"}, {"ei", "false"}, {"tak", "true"}, {"não", "false"}, {"हाँ", "true"},
                 {"नहीं", "false"}}) {
-            assertEquals(new NetshText.GlobalDot(true, yesNo[1].equals("true")), NetshText.global("DoT : " + yesNo[0] + "\n"),
+            assertEquals(new NetshText.GlobalDot(true, YesNo.of(yesNo[1].equals("true"))), NetshText.global("DoT : " + yesNo[0] + "\n"),
                     yesNo[0]);
         }
     }

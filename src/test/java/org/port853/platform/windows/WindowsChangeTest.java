@@ -25,6 +25,11 @@ class WindowsChangeTest {
     Path state;
 
     private ApplyResult run(FakeWindows w, HelperRequest r) {
+        return run(w, state, r);
+    }
+
+    /** The elevated side's result for {@code r} on {@code w}, with its journal in {@code state}. */
+    static ApplyResult run(FakeWindows w, Path state, HelperRequest r) {
         WindowsHelper.Response resp = WindowsHelper.handle(HelperDocuments.write(r), w.system(state),
                 WindowsPlannerTest.CATALOG);
         assertTrue(resp.resultJson() != null, () -> "no result: " + resp.error());

@@ -37,8 +37,8 @@ class WindowsStateReaderTest {
         assertEquals(12, d.encryption().size());
         EncryptionEntry quad9 = d.entry("9.9.9.9", EncryptionEntry.Protocol.DOH).orElseThrow();
         assertEquals("https://dns.quad9.net/dns-query", quad9.template());
-        assertFalse(quad9.autoUpgrade());
-        assertFalse(quad9.udpFallback());
+        assertEquals(YesNo.NO, quad9.autoUpgrade());
+        assertEquals(YesNo.NO, quad9.udpFallback());
         assertEquals(1, d.nrptRules().size());
         assertEquals(List.of(".corp.example"), d.nrptRules().get(0).namespaces());
         assertEquals(List.of("10.8.0.1"), d.nrptRules().get(0).nameServers());
@@ -53,11 +53,11 @@ class WindowsStateReaderTest {
         WindowsDetails en = read(FakeWindows.load("dot-26100"));
         WindowsDetails de = read(FakeWindows.load("dot-26100-de"));
         assertTrue(en.dotAvailable());
-        assertFalse(en.dotEnabled());
+        assertEquals(YesNo.NO, en.dotEnabled());
         EncryptionEntry v4 = en.entry("9.9.9.9", EncryptionEntry.Protocol.DOT).orElseThrow();
         assertEquals("dns.quad9.net:853", v4.dotHost());
-        assertFalse(v4.autoUpgrade());
-        assertTrue(en.entry("2620:fe::fe", EncryptionEntry.Protocol.DOT).orElseThrow().udpFallback());
+        assertEquals(YesNo.NO, v4.autoUpgrade());
+        assertEquals(YesNo.YES, en.entry("2620:fe::fe", EncryptionEntry.Protocol.DOT).orElseThrow().udpFallback());
         assertEquals(en, de);
     }
 
