@@ -29,7 +29,8 @@
 #                                  in $PORT853_TEST_ROOTS/SUITE (default /var/cache/port853-test-roots; built
 #                                  by build-roots.sh). That resolved runs chrooted into its root with the
 #                                  client's /run/systemd, /etc/systemd (drop-ins included), /etc/hosts, /dev, a fresh /proc
-#                                  and /sys, and $RIG_DIR bound on /rig (bus socket, CA); its systemd-resolve
+#                                  and /sys, and $RIG_DIR bound on /rig (bus socket, CA); its /etc/resolv.conf is the
+#                                  client's (through /mnt, the client's /etc), as the host's resolved sees; its systemd-resolve
 #                                  user gets the host's uid (the host's bus daemon applies the bus policy);
 #                                  the root's CA bundle is the rig CA alone (GnuTLS builds ignore SSL_CERT_FILE).
 #                                  Everything else (bus daemon, resolvectl, the code under
@@ -231,6 +232,7 @@ start_resolved() {
         # client's /etc/systemd as it is now; the mounts vanish with the process.
         spawn "$LOG/resolved.log" nsenter -t "$h" -m -n -- unshare -m --propagation private /bin/sh -euc '
             R=$1 D=$2
+            mount -t overlay overlay -o "lowerdir=$D/chroot-etc:$R/etc" "$R/etc"
             mount -t proc proc "$R/proc"
             mount -t sysfs sysfs "$R/sys"
             mount --rbind /dev "$R/dev"
@@ -242,6 +244,10 @@ start_resolved() {
             mount --bind "$D/root-group" "$R/etc/group"
             # GnuTLS builds (bullseye) ignore SSL_CERT_FILE and read the system bundle: make it the rig CA alone
             mount --bind "$D/pki/ca.pem" "$R/etc/ssl/certs/ca-certificates.crt"
+            # resolved reads /etc/resolv.conf for servers unless it is its own file: the root'"'"'s own (bullseye: the
+            # build host'"'"'s nameserver) must not stand in for the client'"'"'s. Its /etc/resolv.conf links to the client'"'"'s
+            # /etc seen at /mnt, a top-level directory like /etc, so a relative link there resolves as on the client
+            mount --bind /etc "$R/mnt"
             exec chroot "$R" /usr/bin/env -i SSL_CERT_FILE=/rig/pki/ca.pem DBUS_SYSTEM_BUS_ADDRESS=unix:path=/rig/bus.sock \
                 SYSTEMD_LOG_LEVEL="$3" SYSTEMD_LOG_TARGET=console /lib/systemd/systemd-resolved
         ' sh "$ROOT" "$RIG_DIR" "${RIG_RESOLVED_LOG_LEVEL:-info}"
@@ -447,6 +453,8 @@ cmd_start() {
         grep -q '^systemd-resolve:' "$RIG_DIR/root-passwd" || die "no systemd-resolve user in $ROOT/etc/passwd"
         chmod 644 "$RIG_DIR/root-passwd" "$RIG_DIR/root-group"
         RESOLVE_OWNER=$u:$g
+        # laid over the root's /etc in resolved's namespace (see start_resolved)
+        mkdir -p "$RIG_DIR/chroot-etc"; ln -sfn /mnt/resolv.conf "$RIG_DIR/chroot-etc/resolv.conf"
     fi
     mkpki
 

@@ -57,6 +57,10 @@ abstract class ResolvedAdapterITBase {
         assertEquals("dbus", s.path("source").asText());
         assertEquals(systemd(), s.path("systemdVersion").asInt(), "the release's own systemd, read by the adapter");
         assertEquals("off", s.path("global").path("dnsOverTls").asText());
+        // no DNS= anywhere and resolv.conf links to the stub: the servers come from the link alone (on 247 the chrooted
+        // resolved once read its root's own resolv.conf and took the build host's nameserver for a global server)
+        assertEquals(0, s.path("global").path("servers").size(), s.path("global").toString());
+        assertEquals("stub", s.path("global").path("resolvConfMode").asText(), s.path("global").toString());
         assertEquals("NOT_ENCRYPTED", s.path("assessment").path("verdict").asText());
         JsonNode eth0 = link(s, "eth0");
         assertEquals(c.rig.plainServer(), eth0.path("servers").get(0).path("address").asText());
