@@ -8,12 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import org.port853.core.Assessment;
+import org.port853.core.FeatureLevelChange;
 import org.port853.core.Reason;
 import org.port853.core.ResolverState;
 import org.port853.core.ServerAddress;
@@ -36,9 +35,6 @@ public final class TlsFailures {
 
     public record Failure(Kind kind, Instant at) {
     }
-
-    /** resolved's journal line naming the server it stopped asking over TLS. */
-    private static final Pattern JOURNAL_SERVER = Pattern.compile("instead of TLS for DNS server (\\S+?)\\.?$");
 
     private final Map<String, Failure> failures = new HashMap<>();
     /** When each server last passed a probe. */
@@ -95,8 +91,8 @@ public final class TlsFailures {
         }
         for (Reason r : a.reasons()) {
             if (r.code().equals("DOT_DOWNGRADED_JOURNAL") && !r.details().isEmpty()) {
-                Matcher m = JOURNAL_SERVER.matcher(r.details().get(0).strip());
-                fellBack(m.find() ? where(m.group(1)) : null);
+                fellBack(FeatureLevelChange.parse(r.details().get(0)).filter(FeatureLevelChange::leftTls)
+                        .map(c -> where(c.server())).orElse(null));
             } else if (r.code().equals("DOT_DOWNGRADED") && r.details().size() == 2 && r.details().get(1).equals("0")
                     && s != null && s.global() != null && s.global().servers().size() == 1) {
                 fellBack(where(s.global().servers().get(0)));

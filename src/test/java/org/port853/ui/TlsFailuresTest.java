@@ -24,7 +24,7 @@ class TlsFailuresTest {
     private void journalSaysFellBack() {
         failures.assessed(new Assessment(Verdict.NOT_ENCRYPTED, List.of(new Reason("DOT_DOWNGRADED_JOURNAL",
                 Severity.UNENCRYPTED, "Opportunistic mode fell back to plaintext.", "Use strict mode.",
-                List.of("resolved's journal says: Using degraded feature set UDP instead of TLS for DNS server "
+                List.of("resolved's journal says: Using degraded feature set UDP+EDNS0 instead of TLS+EDNS0 for DNS server "
                         + "198.18.0.4#dot.test.")))), null);
     }
 

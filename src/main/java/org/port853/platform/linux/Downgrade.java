@@ -11,7 +11,7 @@ public record Downgrade(Source source, String link, String journalLine) {
         LOOKUP,
         /** The probe was answered by a link's own server that the link's settings never ask over TLS. */
         LINK,
-        /** resolved's journal: "Using degraded feature set ... instead of TLS". */
+        /** resolved's journal: a step down from a TLS feature level to a plaintext one that still holds. */
         JOURNAL
     }
 

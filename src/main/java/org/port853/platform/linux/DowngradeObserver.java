@@ -1,23 +1,23 @@
 package org.port853.platform.linux;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.port853.core.DotMode;
 import org.port853.core.GlobalState;
 import org.port853.core.LinkState;
 import org.port853.core.UnclaimedNames;
-import org.port853.platform.ProcessRunner;
 
 /**
  * Opportunistic mode falls back to plaintext when TLS fails, and says so only in passing. This looks for the
  * fallback as it happens: a lookup that bypasses the cache and comes back from the network without the
- * confidential flag (248+), or resolved's journal line "Using degraded feature set ... instead of TLS". Returns
+ * confidential flag (248+), or resolved's journal ({@link JournalFallback}). Returns
  * what was seen ({@link Downgrade}), or null when nothing was.
  */
 final class DowngradeObserver {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-    static final String JOURNAL_MARK = "Using degraded feature set";
 
     private DowngradeObserver() {
     }
@@ -45,14 +45,19 @@ final class DowngradeObserver {
                 links.stream().map(l -> List.of(l.servers(), String.valueOf(l.dnsOverTls()))).toList());
     }
 
-    static Downgrade observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g, List<LinkState> links) {
+    /** @param resolvedStart when the running resolved started; null where that cannot be told */
+    static Downgrade observe(ResolvedBus bus, ResolvedFeatures features, GlobalState g, List<LinkState> links,
+                             Instant resolvedStart) {
         return observe(onLink -> bus.resolveHostname(onLink, LinuxChange.PROBE_NAME, features.probeRequestFlags(),
-                CALL_TIMEOUT), features, g, links);
+                CALL_TIMEOUT), () -> JournalFallback.now(resolvedStart), features, g, links);
     }
 
-    /** @param probe a lookup of {@link LinuxChange#PROBE_NAME} on the link of that index (0: all) that bypasses the cache */
-    static Downgrade observe(java.util.function.IntFunction<ResolvedBus.Lookup> probe, ResolvedFeatures features,
-                          GlobalState g, List<LinkState> links) {
+    /**
+     * @param probe a lookup of {@link LinuxChange#PROBE_NAME} on the link of that index (0: all) that bypasses the cache
+     * @param journal the fallback resolved's journal tells of, or null
+     */
+    static Downgrade observe(IntFunction<ResolvedBus.Lookup> probe, Supplier<Downgrade> journal,
+                             ResolvedFeatures features, GlobalState g, List<LinkState> links) {
         if (g == null || g.dnsOverTls() != DotMode.OPPORTUNISTIC && links.stream()
                 .noneMatch(l -> !l.servers().isEmpty() && l.dnsOverTls() == DotMode.OPPORTUNISTIC)) {
             return null; // nothing falls back: no opportunistic mode, globally or on a link of its own
@@ -64,7 +69,7 @@ final class DowngradeObserver {
                 return last.evidence();
             }
         }
-        Downgrade evidence = look(probe, features, g, links);
+        Downgrade evidence = look(probe, journal, features, g, links);
         synchronized (DowngradeObserver.class) {
             last = new Observation(settings, now, evidence);
         }
@@ -76,12 +81,12 @@ final class DowngradeObserver {
         last = null;
     }
 
-    private static Downgrade look(java.util.function.IntFunction<ResolvedBus.Lookup> probe, ResolvedFeatures features,
-                               GlobalState g, List<LinkState> links) {
+    private static Downgrade look(IntFunction<ResolvedBus.Lookup> probe, Supplier<Downgrade> journal,
+                                  ResolvedFeatures features, GlobalState g, List<LinkState> links) {
         if (features.transportFlags()) {
             ResolvedBus.Lookup global = probe.apply(0);
             if (FreshLookup.refusedByOlderRelease(features, global)) {
-                return fromJournal(readJournal()); // older than 248: no link is asked with the flags it refused
+                return journal.get(); // older than 248: no link is asked with the flags it refused
             }
             Downgrade seen = plaintext(global, links);
             if (seen != null) {
@@ -96,7 +101,7 @@ final class DowngradeObserver {
                 }
             }
         }
-        return fromJournal(readJournal());
+        return journal.get();
     }
 
     /** What a lookup's answer says: a fallback when it came from the network without encryption, else null. */
@@ -110,27 +115,5 @@ final class DowngradeObserver {
         return links.stream().filter(k -> k.index() == l.ifindex() && !k.servers().isEmpty()).findFirst()
                 .map(k -> k.neverUsesTls() ? Downgrade.link(k.name()) : Downgrade.lookupFromLink(k.name()))
                 .orElse(Downgrade.lookup());
-    }
-
-    /** The last "degraded ... instead of TLS" line of resolved's journal output, as evidence; null if none. */
-    static Downgrade fromJournal(String journal) {
-        String found = null;
-        for (String line : journal.split("\n")) {
-            if (line.contains(JOURNAL_MARK) && line.contains("instead of TLS")) {
-                found = line.strip();
-            }
-        }
-        return found == null ? null : Downgrade.journal(found);
-    }
-
-    /** This boot's messages of resolved; empty when the journal is not readable (no permission, no journald). */
-    private static String readJournal() {
-        try {
-            ProcessRunner.Result r = ProcessRunner.run(List.of("journalctl", "-b", "-u", ResolvedControl.UNIT,
-                    "-o", "cat", "--no-pager", "-n", "300", "-g", JOURNAL_MARK), null, Duration.ofSeconds(5));
-            return r.ok() ? r.stdout() : "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

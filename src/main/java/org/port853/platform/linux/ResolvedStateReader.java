@@ -130,10 +130,11 @@ final class ResolvedStateReader {
                     BusValues.domains(BusValues.value(m, "Domains"), true, true),
                     BusValues.string(m, "DNSStubListener"), BusValues.string(m, "ResolvConfMode"));
             List<LinkState> links = readLinks(bus);
+            java.time.Instant started = startOf(bus);
             Downgrade downgrade = observeDowngrade
-                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links) : null;
+                    ? DowngradeObserver.observe(bus, new ResolvedFeatures(systemdVersion()), g, links, started) : null;
             return new ResolverState(NAME, StateSource.DBUS, true, true, g, links, pending, null,
-                    details(rc, dropIns, downgrade, startOf(bus)));
+                    details(rc, dropIns, downgrade, started));
         } catch (DBusException | IOException | RuntimeException e) {
             busProblem = busProblem(e);
         }

@@ -3,6 +3,7 @@ package org.port853.probe.doctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.port853.core.FeatureLevelChange;
 
 /**
  * Reads systemd-resolved's recent journal lines and maps its own complaints to the troubleshooting matrix:
@@ -36,7 +37,8 @@ public final class JournalSignals {
             out.add(Check.ok("journal.degraded", null, "No 'Using degraded feature set' in " + source + ".")
                     .says("journal.degraded.none"));
         } else {
-            boolean leftTls = degraded.stream().anyMatch(x -> x.contains("instead of TLS"));
+            boolean leftTls = degraded.stream().anyMatch(x -> FeatureLevelChange.parse(x)
+                    .filter(FeatureLevelChange::leftTls).isPresent());
             out.add(Check.failure("journal.degraded", null, degraded.size() + " line(s) in " + source + ", last: '"
                     + last(degraded) + "'" + (leftTls ? ": resolved gave up TLS for that server (opportunistic fallback to "
                     + "plaintext, or in strict mode no answers)." : "."), "See the dot.reachable checks for that server: "

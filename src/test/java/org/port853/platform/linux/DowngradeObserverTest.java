@@ -19,6 +19,7 @@ import org.port853.core.Reason;
 import org.port853.core.ServerAddress;
 
 class DowngradeObserverTest {
+    private static final java.util.function.Supplier<Downgrade> NO_JOURNAL = () -> null;
     private final AtomicInteger lookups = new AtomicInteger();
     /** A fallback: the probe's answer came from the network without the confidential flag. */
     private final IntFunction<ResolvedBus.Lookup> plaintextAnswer = onLink -> {
@@ -42,16 +43,16 @@ class DowngradeObserverTest {
         ResolvedFeatures f = new ResolvedFeatures(252);
         GlobalState g = opportunistic("198.18.78.4#dot.test");
         for (int i = 0; i < 5; i++) {
-            assertNotNull(DowngradeObserver.observe(plaintextAnswer, f, g, List.of()), "the fallback is still reported");
+            assertNotNull(DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, g, List.of()), "the fallback is still reported");
         }
         assertEquals(1, lookups.get(), "the window reads the state every 10 s: one probe, not five");
-        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of());
+        DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, opportunistic("198.18.78.5#dot.test"), List.of());
         assertEquals(2, lookups.get(), "other servers are looked at afresh");
-        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
+        DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
                 "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(), true, null)));
         assertEquals(3, lookups.get(), "so are other links' servers (another network)");
         DowngradeObserver.forget(); // a change was made: resolved restarted
-        DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
+        DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, opportunistic("198.18.78.5#dot.test"), List.of(new LinkState(2,
                 "wlan0", List.of(ServerAddress.parse("192.168.1.1")), null, null, List.of(), true, null)));
         assertEquals(4, lookups.get(), "after a change the fallback is looked for again");
     }
@@ -63,12 +64,12 @@ class DowngradeObserverTest {
         ResolvedFeatures f = new ResolvedFeatures(252);
         LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);
-        assertEquals(Downgrade.link("eth0"), DowngradeObserver.observe(plaintextAnswer, f,
+        assertEquals(Downgrade.link("eth0"), DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(plain)));
         DowngradeObserver.forget();
         LinkState inherits = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), null, null,
                 List.of(), true, null);
-        Downgrade onLink = DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.2#dot.test"),
+        Downgrade onLink = DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, opportunistic("198.18.78.2#dot.test"),
                 List.of(inherits));
         assertEquals(Downgrade.lookupFromLink("eth0"), onLink);
         assertTrue(onLink.isFallback());
@@ -83,7 +84,7 @@ class DowngradeObserverTest {
         DowngradeObserver.forget();
         LinkState other = new LinkState(3, "wlan0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);
-        assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, f,
+        assertEquals(Downgrade.lookup(), DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f,
                 opportunistic("198.18.78.2#dot.test"), List.of(other)), "answered on another interface");
     }
 
@@ -96,11 +97,11 @@ class DowngradeObserverTest {
                 "yes", "stub");
         LinkState own = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OPPORTUNISTIC,
                 null, List.of(), true, null);
-        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(plaintextAnswer, f, off, List.of(own)));
+        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, off, List.of(own)));
         DowngradeObserver.forget();
         LinkState plain = new LinkState(2, "eth0", List.of(ServerAddress.parse("198.18.78.4")), DotMode.OFF, null,
                 List.of(), true, null);
-        assertEquals(null, DowngradeObserver.observe(plaintextAnswer, f, off, List.of(plain)),
+        assertEquals(null, DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, off, List.of(plain)),
                 "nothing opportunistic: no probe");
         assertEquals(1, lookups.get());
     }
@@ -121,19 +122,19 @@ class DowngradeObserverTest {
             return onLink == 0 ? new ResolvedBus.Lookup(true, 1, Resolve1.FLAG_FROM_NETWORK
                     | Resolve1.FLAG_CONFIDENTIAL, null, 0, null) : plaintextAnswer.apply(onLink);
         };
-        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(globalWins, f, strict, List.of(own)));
+        assertEquals(Downgrade.lookupFromLink("eth0"), DowngradeObserver.observe(globalWins, NO_JOURNAL, f, strict, List.of(own)));
         assertEquals(List.of(0, 2), asked);
         DowngradeObserver.forget();
         asked.clear();
         GlobalState routesAll = new GlobalState(strict.servers(), List.of(), null, DotMode.STRICT, DnssecMode.NO, false,
                 List.of(new org.port853.core.DomainEntry(".", true)), "yes", "stub");
-        DowngradeObserver.observe(globalWins, f, routesAll, List.of(own));
+        DowngradeObserver.observe(globalWins, NO_JOURNAL, f, routesAll, List.of(own));
         assertEquals(List.of(0), asked, "with ~. the link takes no such name: not asked alone");
         DowngradeObserver.forget();
         asked.clear();
         LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1")), DotMode.OFF, null,
                 List.of(new org.port853.core.DomainEntry(".", true)), false, null);
-        DowngradeObserver.observe(globalWins, f, strict, List.of(own, vpn));
+        DowngradeObserver.observe(globalWins, NO_JOURNAL, f, strict, List.of(own, vpn));
         assertEquals(List.of(0), asked, "a VPN's ~. claims every name: the default route takes none, not asked alone");
     }
 
@@ -151,7 +152,7 @@ class DowngradeObserverTest {
             asked.add(onLink);
             return ResolvedBus.Lookup.failed("Invalid flags parameter", ResolvedBus.Lookup.INVALID_ARGS);
         };
-        DowngradeObserver.observe(resolved247, new ResolvedFeatures(0), strict, List.of(own));
+        DowngradeObserver.observe(resolved247, NO_JOURNAL, new ResolvedFeatures(0), strict, List.of(own));
         assertEquals(List.of(0), asked);
         DowngradeObserver.forget();
     }
@@ -163,7 +164,7 @@ class DowngradeObserverTest {
     void aLinkWithoutServersIsNotBlamed() {
         ResolvedFeatures f = new ResolvedFeatures(257);
         LinkState bare = new LinkState(2, "eth0", List.of(), null, null, List.of(), true, null);
-        Downgrade d = DowngradeObserver.observe(plaintextAnswer, f, opportunistic("198.18.78.4"), List.of(bare));
+        Downgrade d = DowngradeObserver.observe(plaintextAnswer, NO_JOURNAL, f, opportunistic("198.18.78.4"), List.of(bare));
         assertEquals(Downgrade.lookup(), d);
         Reason r = new LinuxRules().assess(new org.port853.core.ResolverState("systemd-resolved",
                 org.port853.core.StateSource.DBUS, true, true, opportunistic("198.18.78.4"), List.of(bare), null, null,

@@ -112,10 +112,13 @@ class Systemd245Test {
         assertTrue(new ResolvedFeatures(248).transportFlags());
         assertEquals("restart", new ResolvedFeatures(255).reloadVerb());
         assertEquals("reload-or-restart", new ResolvedFeatures(256).reloadVerb());
-        assertNull(DowngradeObserver.fromJournal("Starting Network Name Resolution...\n"));
+        java.time.Instant started = java.time.Instant.ofEpochSecond(1765000000);
+        assertNull(JournalFallback.standing("1765000001.000000 vm systemd-resolved[7]: Starting Network Name "
+                + "Resolution...\n", started));
         assertEquals("resolved's journal says: Using degraded feature set UDP instead of TLS+EDNS0 for DNS server "
-                + "198.18.53.4.", DowngradeObserver.fromJournal("Positive Trust Anchors:\nUsing degraded feature set "
-                + "UDP instead of TLS+EDNS0 for DNS server 198.18.53.4.\n").english());
+                + "198.18.53.4.", JournalFallback.standing("1765000001.000000 vm systemd-resolved[7]: Positive Trust "
+                + "Anchors:\n1765000002.000000 vm systemd-resolved[7]: Using degraded feature set UDP instead of "
+                + "TLS+EDNS0 for DNS server 198.18.53.4.\n", started).english());
     }
 
     /** busctl's text form of a value ("a(iiay) 2 0 2 4 9 9 9 9 ...") as dbus-java hands it over. */

@@ -108,6 +108,13 @@ class DoctorRulesTest {
     }
 
     @Test
+    void aStepWithinTlsIsNoFallbackToFixWithStrictMode() {
+        Check degraded = find(JournalSignals.of(List.of("Using degraded feature set TLS+EDNS0 instead of TLS+EDNS0+DO "
+                + "for DNS server 198.18.86.2#dot.test."), "test"), "journal.degraded");
+        assertEquals(null, degraded.fixAction(), "resolved still asks that server over TLS: " + degraded.evidence());
+    }
+
+    @Test
     void certificateAndServerErrorsAreMapped() throws IOException {
         List<Check> c = JournalSignals.of(resource("journal-252-certificate.txt"), "test");
         assertEquals(CheckStatus.FAILURE, find(c, "journal.certificate").status());
