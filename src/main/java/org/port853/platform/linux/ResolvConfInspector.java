@@ -98,10 +98,23 @@ final class ResolvConfInspector {
 
     /** What a link to the absolute path {@code target} is, as if that file exists: the stub, the uplink or other. */
     private static Kind linkKind(String target) {
-        if (target.equals(LinuxPaths.STUB_RESOLV_CONF)) {
+        return linkKind(Path.of(target), Path.of(LinuxPaths.STUB_RESOLV_CONF), Path.of(LinuxPaths.UPLINK_RESOLV_CONF));
+    }
+
+    /**
+     * What a link leading to {@code destination} (as {@link LinkDestination} follows it) is, against resolved's
+     * {@code stub} and {@code uplink} files wherever their directories really are: /run may itself be a link (to /var/run).
+     * Their own names are not followed, as resolved writes them in place.
+     */
+    static Kind linkKind(Path destination, Path stub, Path uplink) {
+        if (destination.equals(inRealDirectory(stub))) {
             return Kind.STUB;
         }
-        return target.equals(LinuxPaths.UPLINK_RESOLV_CONF) ? Kind.UPLINK : Kind.STATIC;
+        return destination.equals(inRealDirectory(uplink)) ? Kind.UPLINK : Kind.STATIC;
+    }
+
+    private static Path inRealDirectory(Path file) {
+        return LinkDestination.of(file, file.getParent().toString()).resolve(file.getFileName());
     }
 
     /** The absolute path a link at {@code resolvConf} to {@code link} leads to, as the kernel follows it. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.core.ResolvConfState;
@@ -104,6 +105,26 @@ class ResolvConfInspectorTest {
         ResolvConfState uplink = ResolvConfInspector.inspect(rc);
         assertEquals(LinuxPaths.UPLINK_RESOLV_CONF, uplink.target());
         assertEquals(Files.exists(Path.of(LinuxPaths.UPLINK_RESOLV_CONF)) ? Kind.UPLINK : Kind.MISSING, uplink.kind());
+    }
+
+    @Test
+    @DisplayName("/run is a link to /var/run: a link to the stub, relative or through either name, is the stub")
+    void theStubIsFoundWhereRunIsALink() throws IOException {
+        Path resolve = Files.createDirectories(root.resolve("var/run/systemd/resolve"));
+        Files.writeString(resolve.resolve("stub-resolv.conf"), "nameserver 127.0.0.53\n");
+        Files.writeString(resolve.resolve("resolv.conf"), "nameserver 198.18.0.4\n");
+        Files.createSymbolicLink(root.resolve("run"), Path.of("var/run"));
+        Path stub = root.resolve("run/systemd/resolve/stub-resolv.conf");
+        Path uplink = root.resolve("run/systemd/resolve/resolv.conf");
+        Path rc = rc();
+        for (String text : List.of("../run/systemd/resolve/stub-resolv.conf", "../var/run/systemd/resolve/stub-resolv.conf",
+                stub.toString(), root.resolve("var/run/systemd/resolve/stub-resolv.conf").toString())) {
+            assertEquals(Kind.STUB, ResolvConfInspector.linkKind(LinkDestination.of(rc, text), stub, uplink), text);
+        }
+        assertEquals(Kind.UPLINK, ResolvConfInspector.linkKind(LinkDestination.of(rc, "../run/systemd/resolve/resolv.conf"),
+                stub, uplink));
+        Files.writeString(root.resolve("etc/mine"), "nameserver 198.18.0.4\n");
+        assertEquals(Kind.STATIC, ResolvConfInspector.linkKind(LinkDestination.of(rc, "mine"), stub, uplink));
     }
 
     @Test
