@@ -22,6 +22,20 @@ record FreshLookup(ResolvedBus.Lookup lookup, boolean pastCache) {
     }
 
     /**
+     * One lookup past the cache, or empty where this resolved cannot be asked so (older than 248, or an unknown version
+     * that refuses the flags): a lookup without them could tell nothing of how an answer travelled, so none is made.
+     */
+    static java.util.Optional<ResolvedBus.Lookup> pastCacheOnly(ResolvedFeatures features,
+                                                                LongFunction<ResolvedBus.Lookup> resolve) {
+        long flags = features.probeRequestFlags();
+        if (flags == 0) {
+            return java.util.Optional.empty();
+        }
+        ResolvedBus.Lookup l = resolve.apply(flags);
+        return refusedByOlderRelease(features, l) ? java.util.Optional.empty() : java.util.Optional.of(l);
+    }
+
+    /**
      * The lookup with {@link ResolvedFeatures#probeRequestFlags()} was refused because the flags are newer than this
      * resolved, whose version is not known: it predates 248, and what needs the flags is done as for a known older one.
      */

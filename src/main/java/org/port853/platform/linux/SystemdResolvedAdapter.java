@@ -89,9 +89,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
         if (!features.transportFlags()) {
             return java.util.Optional.empty();
         }
-        return freshLookup(features)
-                .filter(FreshLookup::pastCache)
-                .map(FreshLookup::lookup)
+        return onBus(resolve -> FreshLookup.pastCacheOnly(features, resolve)).flatMap(l -> l)
                 .filter(l -> l.answered() && (l.flags() & Resolve1.FLAG_FROM_NETWORK) != 0)
                 .map(l -> new org.port853.platform.LookupTransport(ResolvedStateReader.NAME, LinuxChange.PROBE_NAME,
                         l.confidential()));
@@ -105,7 +103,7 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     @Override
     public org.port853.platform.OwnLookup ownLookup() {
         ResolvedFeatures features = new ResolvedFeatures(reader.systemdVersion());
-        return freshLookup(features)
+        return onBus(resolve -> FreshLookup.ask(features, resolve))
                 .map(f -> f.lookup().serverAnswered() ? org.port853.platform.OwnLookup.answered(f.pastCache())
                         : org.port853.platform.OwnLookup.failed(LinuxChange.PROBE_NAME + ": "
                         + (f.lookup().error() == null ? "no answer" : f.lookup().error())))
@@ -113,15 +111,16 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
     }
 
     /**
-     * One lookup of the probe name over D-Bus, past the cache where this resolved can (248+); empty when it could not
-     * be asked: not running (asking could start it by bus activation), no bus.
+     * What {@code ask} makes of lookups of the probe name over D-Bus (given the request flags); empty when resolved could
+     * not be asked: not running (asking could start it by bus activation), no bus.
      */
-    private java.util.Optional<FreshLookup> freshLookup(ResolvedFeatures features) {
+    private static <T> java.util.Optional<T> onBus(
+            java.util.function.Function<java.util.function.LongFunction<ResolvedBus.Lookup>, T> ask) {
         try (ResolvedBus bus = ResolvedBus.connect()) {
             if (!bus.resolvedRunning(LOOKUP_TIMEOUT)) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(FreshLookup.ask(features,
+            return java.util.Optional.of(ask.apply(
                     flags -> bus.resolveHostname(LinuxChange.PROBE_NAME, flags, LOOKUP_TIMEOUT)));
         } catch (org.freedesktop.dbus.exceptions.DBusException | IOException | RuntimeException e) {
             return java.util.Optional.empty(); // dbus-java also throws unchecked ones: a resolver that cannot be asked says nothing

@@ -31,6 +31,15 @@ class FreshLookupTest {
     }
 
     @Test
+    void theTransportOfAnUnknownReleaseThatRefusesTheFlagsIsNotAskedAgainWithout() {
+        assertEquals(java.util.Optional.empty(), FreshLookup.pastCacheOnly(new ResolvedFeatures(0), resolved247));
+        assertEquals(1, asked.size(), "an answer without the flags cannot tell the transport: not waited for " + asked);
+        assertEquals(java.util.Optional.empty(), FreshLookup.pastCacheOnly(new ResolvedFeatures(247), resolved247));
+        assertEquals(1, asked.size(), "a known older release is not asked at all");
+        assertTrue(FreshLookup.pastCacheOnly(new ResolvedFeatures(252), flags -> ANSWERED).isPresent());
+    }
+
+    @Test
     void aKnownOldReleaseIsAskedOnceWithoutFlags() {
         FreshLookup f = FreshLookup.ask(new ResolvedFeatures(247), resolved247);
         assertEquals(List.of(0L), asked);
