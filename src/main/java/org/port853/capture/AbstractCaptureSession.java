@@ -158,6 +158,11 @@ abstract class AbstractCaptureSession implements CaptureSession, PipelineAccess 
     }
 
     @Override
+    public java.util.Map<EncryptedProtocol, Long> encryptedProtocols() {
+        return pipeline.encryptedProtocols();
+    }
+
+    @Override
     public long leaksSinceStart() {
         return programs.sinceStart();
     }

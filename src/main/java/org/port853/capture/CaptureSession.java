@@ -74,6 +74,11 @@ public interface CaptureSession extends AutoCloseable {
         return 0;
     }
 
+    /** Counted encrypted packets on 853 since start (or clear) by what they carry; empty where none are counted. */
+    default java.util.Map<EncryptedProtocol, Long> encryptedProtocols() {
+        return java.util.Map.of();
+    }
+
     void removeListener(CaptureListener l);
 
     @Override

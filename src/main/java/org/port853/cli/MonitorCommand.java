@@ -223,6 +223,7 @@ public final class MonitorCommand implements java.util.concurrent.Callable<Integ
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("event", "totals");
             o.put("totals", AnalyzeCommand.classes(s.totals()));
+            o.put("encryptedProtocols", AnalyzeCommand.encryptedProtocols(session.encryptedProtocols()));
             o.put("pcapDrops", s.pcapDrops());
             o.put("ifDrops", s.ifDrops());
             o.put("leakedQueries", leakTotal(session));

@@ -69,7 +69,7 @@ class MonitorCommandTest {
     }
 
     /** A capture that starts, then ends by itself with {@code reason} (its interface went away). */
-    static final class EndsByItself implements QuietSession {
+    static class EndsByItself implements QuietSession {
         final org.port853.capture.TrafficMeter meter = new org.port853.capture.TrafficMeter(60);
         final List<CaptureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         final String reason;
@@ -180,6 +180,21 @@ class MonitorCommandTest {
         cl.setErr(new PrintWriter(new StringWriter(), true));
         cl.execute(args);
         return out.toString();
+    }
+
+    @Test
+    @DisplayName("the JSON totals break encrypted packets down by protocol under analyze's field names")
+    void jsonTotalsHaveTheEncryptedProtocols() {
+        EndsByItself ends = new EndsByItself("capture failed: The interface disappeared") {
+            @Override
+            public Map<org.port853.capture.EncryptedProtocol, Long> encryptedProtocols() {
+                return Map.of(org.port853.capture.EncryptedProtocol.DOT, 12L,
+                        org.port853.capture.EncryptedProtocol.DOQ, 3L, org.port853.capture.EncryptedProtocol.DTLS, 1L);
+            }
+        };
+        String said = stdout(ends, "--json", "--duration", "5");
+        assertEquals(true, said.contains(",\"encryptedProtocols\":{\"dot\":12,\"doq\":3,\"dtls\":1,\"unknown\":0},"),
+                said);
     }
 
     @Test
