@@ -9,7 +9,7 @@ package org.port853.capture;
  * options and fragments (RFC 791), IPv6 with extension headers (RFC 8200 §4), IPsec authentication headers in
  * both, UDP and TCP. Tunnels are opened, at most {@link #MAX_TUNNELS} deep, and their inner packet is parsed: IPv4 or
  * IPv6 in IPv4 or IPv6 (IP-in-IP, RFC 2003; 6in4, RFC 4213) and GRE (RFC 2784, with RFC 2890's key and sequence
- * number).
+ * number; an Ethernet frame inside, as gretap bridges it).
  */
 public final class FrameParser {
     private static final int MAX_VLAN_TAGS = 8;
@@ -19,6 +19,8 @@ public final class FrameParser {
     private static final int IPV4_IN_IP = 4;
     private static final int IPV6_IN_IP = 41;
     private static final int GRE = 47;
+    /** GRE's protocol type for a whole Ethernet frame (gretap, ip6gretap; RFC 1701's transparent bridging). */
+    private static final int TRANSPARENT_ETHERNET_BRIDGING = 0x6558;
     /** A tunnel inside a tunnel is still opened; deeper nesting is refused, so a crafted packet cannot recurse. */
     static final int MAX_TUNNELS = 2;
 
@@ -387,8 +389,8 @@ public final class FrameParser {
     }
 
     /**
-     * GRE (RFC 2784; key and sequence number, RFC 2890) carrying IPv4 or IPv6. Source routing (RFC 1701) and other
-     * versions (1 is PPTP's) carry no IP to read.
+     * GRE (RFC 2784; key and sequence number, RFC 2890) carrying IPv4, IPv6 or an Ethernet frame (read as the outer
+     * one is, VLAN tags included). Source routing (RFC 1701) and other versions (1 is PPTP's) carry no IP to read.
      */
     private static void gre(byte[] b, int p, int end, ParsedFrame f) {
         if (end - p < 4) {
@@ -408,6 +410,7 @@ public final class FrameParser {
         switch (u16(b, p + 2)) {
             case 0x0800 -> ipv4(b, p + len, end, f);
             case 0x86dd -> ipv6(b, p + len, end, f);
+            case TRANSPARENT_ETHERNET_BRIDGING -> ethernet(b, p + len, end, f);
             default -> f.outcome = ParsedFrame.Outcome.OTHER_TRANSPORT;
         }
     }

@@ -82,6 +82,32 @@ class TunnelsTest {
                 ipv4(HOST, "198.18.0.3", 4, query4("two-deep.tunnel.test")))));
     }
 
+    /** Ethernet frames bridged over GRE (gretap, VLAN tags inside) and tunnels in IPv6 (ip6tnl, ip6gre, ip6gretap). */
+    private void bridgedAndIpv6OuterTunnels() {
+        raw(ipv4(HOST, GATEWAY, 47, gre(0, 0x6558, new byte[0], ether(0x0800, query4("gretap.tunnel.test")))));
+        raw(ipv4(HOST, GATEWAY, 47, gre(0x2000, 0x6558, bytes(0, 0, 0, 7),
+                etherVlan(new int[]{0x8100}, 0x86dd, query6("gretap-vlan.tunnel.test")))));
+        raw(ipv6(HOST6, "fd00:853::2", 4, query4("ipv4-in-ipv6.tunnel.test")));
+        raw(ipv6(HOST6, "fd00:853::2", 47, gre(0, 0x86dd, new byte[0], query6("ip6gre.tunnel.test"))));
+        raw(ipv6(HOST6, "fd00:853::2", 47, gre(0, 0x6558, new byte[0],
+                etherVlan(new int[]{0x88a8, 0x8100}, 0x0800, query4("ip6gretap-qinq.tunnel.test")))));
+    }
+
+    @Test
+    @DisplayName("a query in an Ethernet frame bridged over GRE (gretap, VLAN tags inside) or in a tunnel over IPv6 is a "
+            + "leak; a bridged frame counts as one tunnel of the two allowed")
+    void leaksInsideBridgedAndIpv6Tunnels() {
+        bridgedAndIpv6OuterTunnels();
+        raw(ipv4(HOST, GATEWAY, 47, gre(0, 0x6558, new byte[0],
+                ether(0x0800, ipv4(HOST, "198.18.0.3", 4, query4("bridged-two-deep.tunnel.test"))))));
+        raw(ipv4(HOST, GATEWAY, 4, ipv4(HOST, "198.18.0.3", 47, gre(0, 0x6558, new byte[0],
+                ether(0x0800, ipv4(HOST, "198.18.0.4", 4, query4("three-deep.tunnel.test")))))));
+        assertEquals(List.of("gretap.tunnel.test", "gretap-vlan.tunnel.test", "ipv4-in-ipv6.tunnel.test",
+                "ip6gre.tunnel.test", "ip6gretap-qinq.tunnel.test", "bridged-two-deep.tunnel.test"), leakedNames());
+        assertEquals(6, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(1L, p.parseErrors().get(FrameError.valueOf("TOO_MANY_TUNNELS")));
+    }
+
     @Test
     @DisplayName("a query inside IP-in-IP, 6in4 or GRE (with and without key and sequence) that leaves is a leak")
     void leaksInsideTunnels() {
@@ -147,6 +173,7 @@ class TunnelsTest {
     @DisplayName("tshark reads the same queries from the same frames")
     void sameQueriesAsTshark(@TempDir Path dir) throws Exception {
         everyTunnel();
+        bridgedAndIpv6OuterTunnels();
         fragmentsBehindAuthenticationHeader();
         assertEquals(leakedNames(), tsharkQueryNames(rawIpPcap(dir, "tunnels.pcap", sent)));
     }
