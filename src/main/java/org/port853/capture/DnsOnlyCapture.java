@@ -48,6 +48,10 @@ class DnsOnlyCapture extends LiveCaptureSession {
 
     boolean isDns(int linkType, byte[] buf, int caplen) {
         parser.parse(linkType, buf, 0, caplen, frame);
+        if (frame.outcome() == ParsedFrame.Outcome.TUNNEL_FRAGMENT) {
+            // later fragments carry no ports to judge them by and are not passed on: the client reads what this holds
+            parser.parseTunnel(frame.protocol(), buf, frame.payloadOffset(), frame.payloadLength(), frame);
+        }
         if (frame.outcome() != ParsedFrame.Outcome.PORTS) {
             return false;
         }

@@ -16,9 +16,9 @@ public final class FrameParser {
     private static final int MAX_EXT_HEADERS = 16;
     private static final int ARPHRD_LOOPBACK = 772;
     private static final int AUTHENTICATION_HEADER = ParsedFrame.AUTHENTICATION_HEADER;
-    private static final int IPV4_IN_IP = 4;
-    private static final int IPV6_IN_IP = 41;
-    private static final int GRE = 47;
+    static final int IPV4_IN_IP = 4;
+    static final int IPV6_IN_IP = 41;
+    static final int GRE = 47;
     /** GRE's protocol type for a whole Ethernet frame (gretap, ip6gretap; RFC 1701's transparent bridging). */
     private static final int TRANSPARENT_ETHERNET_BRIDGING = 0x6558;
     /** A tunnel inside a tunnel is still opened; deeper nesting is refused, so a crafted packet cannot recurse. */
@@ -371,10 +371,33 @@ public final class FrameParser {
     }
 
     /**
+     * Parses {@code len} bytes of {@code b} from {@code off}, the payload of a tunnel of IP protocol {@code protocol}
+     * (a reassembled {@link ParsedFrame.Outcome#TUNNEL_FRAGMENT}, or such a first fragment read as far as it goes), as
+     * the inner packet of a frame into {@code f}, keeping what its link layer said.
+     */
+    public void parseTunnel(int protocol, byte[] b, int off, int len, ParsedFrame f) {
+        f.resetKeepingLink(b);
+        if (off < 0 || len < 0 || off > b.length - len) {
+            malformed(f, FrameError.TRUNCATED_TUNNEL_HEADER);
+            return;
+        }
+        tunnel(b, protocol, off, off + len, f);
+    }
+
+    /**
      * The packet inside a tunnel, parsed in place of the outer one: its addresses, ports and fragments are the inner
-     * packet's (a fragmented outer packet leaves the inner one cut, read as far as it goes).
+     * packet's. A tunnel whose outermost packet is fragmented is left to be reassembled first
+     * ({@link ParsedFrame.Outcome#TUNNEL_FRAGMENT}).
      */
     private static void tunnel(byte[] b, int proto, int p, int end, ParsedFrame f) {
+        if (f.tunnels == 0 && f.firstFragment) {
+            f.outcome = ParsedFrame.Outcome.TUNNEL_FRAGMENT;
+            f.protocol = proto;
+            f.transportOff = p;
+            f.payloadOff = p;
+            f.payloadLen = end - p;
+            return;
+        }
         if (f.tunnels >= MAX_TUNNELS) {
             malformed(f, FrameError.TOO_MANY_TUNNELS);
             return;

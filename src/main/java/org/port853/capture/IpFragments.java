@@ -17,6 +17,10 @@ import java.util.Map;
  * silently lost. Fragments held without their first fragment are given up uncounted: they carry no ports, were
  * already counted as non-first fragments, and may belong to any fragmented traffic (the live filter passes all IPv4
  * non-first fragments), or to a query whose readable first fragment was read at once.
+ *
+ * <p>A packet fragmented on the outside that carries a tunnel (IP-in-IP, 6in4, GRE) is held whole, in the same table,
+ * so that its inner packet is read as a whole: its tunnel payload goes to {@link Sink#tunnel} when complete, or as far
+ * as it got when given up.
  */
 final class IpFragments {
     static final int MAX_DATAGRAMS = 64;
@@ -27,6 +31,12 @@ final class IpFragments {
     interface Sink {
         /** The datagram's UDP payload {@code b[off, off+len)} (complete or as far as it got). */
         void datagram(MessageOrigin first, byte[] b, int off, int len);
+
+        /**
+         * A tunnel packet's payload {@code b[off, off+len)}, from its tunnel header on (complete or as far as it got);
+         * {@code wireBytes}: the original lengths of the fragments seen. {@code b} is the sink's to keep.
+         */
+        void tunnel(TunnelOrigin first, long wireBytes, byte[] b, int off, int len);
     }
 
     private static final class Datagram {
@@ -35,8 +45,11 @@ final class IpFragments {
         int total = -1;
         long nanos;
         MessageOrigin first;
-        /** Where the UDP header starts in the datagram: after an IPsec authentication header, not at 0. */
-        int udpAt;
+        /** The first fragment of a tunnel packet, instead of a DNS datagram's. */
+        TunnelOrigin tunnel;
+        /** Where the UDP (or tunnel) header starts in the datagram: after an IPsec authentication header, not at 0. */
+        int headerAt;
+        long wireBytes;
     }
 
     private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
@@ -55,25 +68,50 @@ final class IpFragments {
         }
         ctx.udpLength = f.udpLength;
         d.first = ctx;
-        int start = f.fragDataOff;
-        d.udpAt = f.transportOff - start;
-        int len = f.payloadOff + f.payloadLen - start;
-        add(d, 0, f.buf(), start, len, true, sink);
-        complete(f, d, sink);
+        hold(f, d, sink);
         return true;
     }
 
-    /** A non-first fragment (outcome {@code NON_FIRST_FRAGMENT}). */
-    void later(ParsedFrame f, long nanos, Sink sink) {
-        if (f.fragProtocol != ParsedFrame.UDP && f.fragProtocol != ParsedFrame.AUTHENTICATION_HEADER) {
+    /**
+     * The first fragment of a packet carrying a tunnel (outcome {@code TUNNEL_FRAGMENT}), {@code origLen} bytes on
+     * the wire: held until the packet is complete (or given up), then its tunnel payload goes to {@link Sink#tunnel}.
+     */
+    void firstOfTunnel(ParsedFrame f, TunnelOrigin ctx, long nanos, int origLen, Sink sink) {
+        expire(nanos, sink);
+        Datagram d = datagram(f, nanos, sink);
+        d.tunnel = ctx;
+        d.wireBytes += origLen;
+        hold(f, d, sink);
+    }
+
+    /** The first fragment's data from where its fragmentable part starts. */
+    private void hold(ParsedFrame f, Datagram d, Sink sink) {
+        int start = f.fragDataOff;
+        d.headerAt = f.transportOff - start;
+        int len = f.payloadOff + f.payloadLen - start;
+        add(d, 0, f.buf(), start, len, true, sink);
+        complete(d, sink);
+    }
+
+    /** A non-first fragment (outcome {@code NON_FIRST_FRAGMENT}), {@code origLen} bytes on the wire. */
+    void later(ParsedFrame f, long nanos, int origLen, Sink sink) {
+        if (!mayBeHeld(f)) {
             return;
         }
         expire(nanos, sink);
         Datagram d = datagram(f, nanos, sink);
-        if (d != null) {
-            add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore, sink);
-            complete(f, d, sink);
-        }
+        d.wireBytes += origLen;
+        add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore, sink);
+        complete(d, sink);
+    }
+
+    /** A DNS datagram's fragment (UDP, maybe behind IPsec AH) or one of a fragmented tunnel packet's. */
+    private static boolean mayBeHeld(ParsedFrame f) {
+        return switch (f.fragProtocol) {
+            case ParsedFrame.UDP, ParsedFrame.AUTHENTICATION_HEADER -> true;
+            case FrameParser.IPV4_IN_IP, FrameParser.IPV6_IN_IP, FrameParser.GRE -> f.tunnels == 0;
+            default -> false;
+        };
     }
 
     /** Delivers what the held datagrams have (end of capture). */
@@ -150,8 +188,8 @@ final class IpFragments {
         d.have.set(offset, offset + len);
     }
 
-    private void complete(ParsedFrame f, Datagram d, Sink sink) {
-        if (d.first == null || d.total < 0 || d.have.nextClearBit(0) < d.total) {
+    private void complete(Datagram d, Sink sink) {
+        if (d.first == null && d.tunnel == null || d.total < 0 || d.have.nextClearBit(0) < d.total) {
             return;
         }
         pending.values().remove(d);
@@ -161,8 +199,14 @@ final class IpFragments {
 
     private static void deliver(Datagram d, Sink sink) {
         int contiguous = Math.min(d.have.nextClearBit(0), d.data.length);
-        int dns = d.udpAt + 8;
-        int udpEnd = d.first.udpLength >= 8 ? Math.min(d.udpAt + d.first.udpLength, contiguous) : contiguous;
+        if (d.tunnel != null) {
+            if (contiguous > d.headerAt) {
+                sink.tunnel(d.tunnel, d.wireBytes, d.data, d.headerAt, contiguous - d.headerAt);
+            }
+            return;
+        }
+        int dns = d.headerAt + 8;
+        int udpEnd = d.first.udpLength >= 8 ? Math.min(d.headerAt + d.first.udpLength, contiguous) : contiguous;
         if (udpEnd > dns) {
             sink.datagram(d.first, d.data, dns, udpEnd - dns);
         }
@@ -185,6 +229,8 @@ final class IpFragments {
         bytes -= d.data.length;
         if (d.first != null) {
             incomplete++;
+        }
+        if (d.first != null || d.tunnel != null) {
             deliver(d, sink);
         }
     }

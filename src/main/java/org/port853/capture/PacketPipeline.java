@@ -36,7 +36,25 @@ public final class PacketPipeline {
     private final IpFragments fragments = new IpFragments();
     private final CrossingCopies copies = new CrossingCopies();
     private long notCountedCopies;
-    private final IpFragments.Sink fragSink = this::reassembled;
+    private final IpFragments.Sink fragSink = new IpFragments.Sink() {
+        @Override
+        public void datagram(MessageOrigin first, byte[] b, int off, int len) {
+            offer(first, ParsedFrame.UDP, b, off, len);
+        }
+
+        @Override
+        public void tunnel(TunnelOrigin first, long wireBytes, byte[] b, int off, int len) {
+            reassembledTunnels.add(new ReassembledTunnel(first, wireBytes, b, off, len));
+        }
+    };
+    /** Tunnel packets reassembled while a frame was processed, read after it (never from inside the reassembly). */
+    private final java.util.ArrayDeque<ReassembledTunnel> reassembledTunnels = new java.util.ArrayDeque<>();
+    private final ParsedFrame tunnelFrame = new ParsedFrame();
+    /** The frame being classified: {@link #frame}, or {@link #tunnelFrame} for a reassembled tunnel packet. */
+    private ParsedFrame current = frame;
+
+    private record ReassembledTunnel(TunnelOrigin origin, long wireBytes, byte[] b, int off, int len) {
+    }
     private final TrafficMeter meter;
     private final LeakStage leakStage;
     private final IntFunction<String> ifIndexNames;
@@ -114,6 +132,11 @@ public final class PacketPipeline {
     public void flushLeaks() {
         tcp.flush(tcpSink);
         fragments.flush(fragSink);
+        if (!reassembledTunnels.isEmpty()) {
+            readReassembledTunnels(); // given up at the end: what their inner packets hold may be held in turn
+            tcp.flush(tcpSink);
+            fragments.flush(fragSink);
+        }
         leakStage.flush();
     }
 
@@ -170,6 +193,15 @@ public final class PacketPipeline {
         if (f.packetType < 0) {
             f.packetType = direction;
         }
+        classify(f, epochNanos, iface, captureIf, origLen);
+        if (!reassembledTunnels.isEmpty()) {
+            readReassembledTunnels();
+        }
+    }
+
+    /** Counts and reads a parsed frame, or a tunnel packet reassembled from fragments. */
+    private void classify(ParsedFrame f, long epochNanos, String iface, int captureIf, int origLen) {
+        byte[] b = f.buf;
         switch (f.outcome) {
             case PORTS -> {
                 // handled below
@@ -182,7 +214,12 @@ public final class PacketPipeline {
             }
             case NON_FIRST_FRAGMENT -> {
                 notCountedNonFirstFragment++;
-                fragments.later(f, epochNanos, fragSink);
+                fragments.later(f, epochNanos, origLen, fragSink);
+                return;
+            }
+            case TUNNEL_FRAGMENT -> {
+                fragments.firstOfTunnel(f, tunnelOrigin(f, epochNanos, iface, captureIf), epochNanos, origLen,
+                        fragSink);
                 return;
             }
             default -> {
@@ -190,6 +227,7 @@ public final class PacketPipeline {
                 return;
             }
         }
+        current = f;
         int sp = f.srcPort;
         int dp = f.dstPort;
         TrafficClass c;
@@ -335,7 +373,7 @@ public final class PacketPipeline {
      * segment held for later (both rare).
      */
     private MessageOrigin origin() {
-        ParsedFrame f = frame;
+        ParsedFrame f = current;
         MessageOrigin c = new MessageOrigin();
         c.nanos = curNanos;
         c.iface = curIface;
@@ -351,7 +389,7 @@ public final class PacketPipeline {
     }
 
     private void dnsMessage(byte[] b, int off, int len) {
-        ParsedFrame f = frame;
+        ParsedFrame f = current;
         leakStage.offer(curNanos, curIface, f.buf, f.srcOff, f.dstOff, f.addressLength(), f.srcPort, f.dstPort,
                 f.protocol, curToServer, curClientLocal, curStub, b, off, len);
     }
@@ -392,9 +430,29 @@ public final class PacketPipeline {
         return b[off + 15] == 1;
     }
 
-    /** A fragmented datagram, reassembled (or as far as it got). */
-    private void reassembled(MessageOrigin c, byte[] b, int off, int len) {
-        offer(c, ParsedFrame.UDP, b, off, len);
+    private static TunnelOrigin tunnelOrigin(ParsedFrame f, long epochNanos, String iface, int captureIf) {
+        TunnelOrigin o = new TunnelOrigin();
+        o.nanos = epochNanos;
+        o.iface = iface;
+        o.captureIf = captureIf;
+        o.ifIndex = f.ifIndex;
+        o.loopback = f.loopback;
+        o.packetType = f.packetType;
+        o.protocol = f.protocol;
+        return o;
+    }
+
+    /** Tunnel packets fragmented on the outside, reassembled (or as far as they got): their inner packets counted. */
+    private void readReassembledTunnels() {
+        for (ReassembledTunnel r; (r = reassembledTunnels.poll()) != null; ) {
+            ParsedFrame f = tunnelFrame;
+            TunnelOrigin o = r.origin();
+            f.ifIndex = o.ifIndex;
+            f.loopback = o.loopback;
+            f.packetType = o.packetType;
+            parser.parseTunnel(o.protocol, r.b(), r.off(), r.len(), f);
+            classify(f, o.nanos, o.iface, o.captureIf, (int) Math.min(Integer.MAX_VALUE, r.wireBytes()));
+        }
     }
 
     private void offer(MessageOrigin c, int protocol, byte[] b, int off, int len) {
@@ -574,6 +632,7 @@ public final class PacketPipeline {
         tcp.clear();
         dot.clear();
         fragments.clear();
+        reassembledTunnels.clear();
         copies.clear();
         notCountedCopies = 0;
         frames = counted = notCountedNonFirstFragment = notCountedOther = encryptedWithPayload = 0;

@@ -15,6 +15,12 @@ public final class ParsedFrame {
         OTHER_TRANSPORT,
         /** A non-first IP fragment: it carries no ports. */
         NON_FIRST_FRAGMENT,
+        /**
+         * The first fragment of a fragmented packet that carries a tunnel (IP-in-IP, 6in4, GRE): the inner packet is
+         * read once the packet is reassembled ({@link FrameParser#parseTunnel}); {@link #payloadOffset()} is where the
+         * tunnel's payload starts.
+         */
+        TUNNEL_FRAGMENT,
         /** See {@link #error()}. */
         MALFORMED
     }
@@ -61,6 +67,17 @@ public final class ParsedFrame {
     public static final int OUTGOING = 4;
     /** SLL2 packet type: a packet addressed to this machine (what pcapng's "inbound" flag means). */
     public static final int TO_US = 0;
+
+    /** Like {@link #reset}, but keeps what the link layer said (interface, loopback, packet type). */
+    void resetKeepingLink(byte[] b) {
+        int index = ifIndex;
+        boolean onLoopback = loopback;
+        int type = packetType;
+        reset(b);
+        ifIndex = index;
+        loopback = onLoopback;
+        packetType = type;
+    }
 
     void reset(byte[] b) {
         outcome = Outcome.MALFORMED;

@@ -61,6 +61,20 @@ class CaptureServiceTest {
         }
 
         @Test
+        @DisplayName("the first fragment of a tunnel packet fragmented outside passes when its inner packet is DNS")
+        void firstFragmentOfATunnelByItsInnerPorts() {
+            assertTrue(dns(firstFragmentOfIpip(53)));
+            assertFalse(dns(firstFragmentOfIpip(443)));
+        }
+
+        /** IP-in-IP, the outer packet's first fragment: the inner UDP header to {@code port} and 12 bytes. */
+        private byte[] firstFragmentOfIpip(int port) {
+            byte[] inner = Frames.ipv4("10.9.8.7", "198.51.100.77", 17, Frames.udp(40000, port, new byte[64]));
+            return Frames.sll2(IPV4, 1, Frames.ipv4("10.9.8.7", "198.51.100.1", 4,
+                    java.util.Arrays.copyOf(inner, 40), new byte[0], 0x2000));
+        }
+
+        @Test
         void otherTrafficNeverPasses() {
             assertFalse(dns(udp4(40000, 443, new byte[20])));
             assertFalse(dns(tcp4(40001, 22)));

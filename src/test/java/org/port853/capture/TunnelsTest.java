@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,45 @@ class TunnelsTest {
         raw(ipv6(HOST6, REMOTE_DNS6, 44, cat(bytes(51, 0, 0, 48, 0, 0, 0, 9), Arrays.copyOfRange(v6, 48, v6.length))));
     }
 
+    /**
+     * Tunnel packets fragmented on the outside, fragments out of order: IP-in-IP whose inner question is cut, GRE over
+     * IPv6 whose first fragment ends before the inner ports, 6in4 behind an IPsec AH.
+     */
+    private void fragmentedOutside() {
+        byte[] ipip = query4("cut-across-outer-fragments.ipip.test");
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOfRange(ipip, 40, ipip.length), new byte[0], 5));
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOf(ipip, 40), new byte[0], 0x2000));
+        byte[] gre = gre(0, 0x0800, new byte[0], query4("ports-in-a-later-fragment.ip6gre.test"));
+        raw(ipv6(HOST6, "fd00:853::2", 44, cat(bytes(47, 0, 0, 1, 0, 0, 0, 7), Arrays.copyOf(gre, 16))));
+        raw(ipv6(HOST6, "fd00:853::2", 44, cat(bytes(47, 0, 0, 16, 0, 0, 0, 7), Arrays.copyOfRange(gre, 16, gre.length))));
+        byte[] sixInFour = ah(41, query6("behind-ah.sixinfour.test"));
+        raw(ipv4(HOST, GATEWAY, 51, Arrays.copyOf(sixInFour, 64), new byte[0], 0x2000));
+        raw(ipv4(HOST, GATEWAY, 51, Arrays.copyOfRange(sixInFour, 64, sixInFour.length), new byte[0], 8));
+    }
+
+    @Test
+    @DisplayName("a tunnel packet fragmented on the outside is reassembled, then its inner query is counted and read")
+    void tunnelsFragmentedOutsideAreReassembledFirst() {
+        fragmentedOutside();
+        assertEquals(List.of("cut-across-outer-fragments.ipip.test", "ports-in-a-later-fragment.ip6gre.test",
+                "behind-ah.sixinfour.test"), leakedNames());
+        assertEquals(3, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(sent.stream().mapToLong(f -> f.length).sum(), meter.total(TrafficClass.LEAK).bytes());
+        assertEquals(Map.of(), p.parseErrors());
+        assertEquals(0, p.reassemblyBytesHeld());
+    }
+
+    @Test
+    @DisplayName("a tunnel packet whose later fragments never come is read as far as its first fragment goes")
+    void aTunnelMissingLaterFragmentsIsReadAsFarAsItGot() {
+        byte[] ipip = query4("later-fragment-lost.ipip.test");
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOf(ipip, 40), new byte[0], 0x2000));
+        assertEquals(0, meter.total(TrafficClass.LEAK).packets()); // held for its fragments
+        assertEquals(List.of(LeakRecord.UNREADABLE), leakedNames());
+        assertEquals(1, meter.total(TrafficClass.LEAK).packets());
+        assertEquals(0, p.reassemblyBytesHeld());
+    }
+
     @Test
     @DisplayName("an IPsec AH on a fragmented query: the later fragments complete it and its name is read")
     void authenticationHeaderOnAFragmentedQuery() {
@@ -176,6 +216,7 @@ class TunnelsTest {
     void sameQueriesAsTshark(@TempDir Path dir) throws Exception {
         everyTunnel();
         bridgedAndIpv6OuterTunnels();
+        fragmentedOutside();
         fragmentsBehindAuthenticationHeader();
         assertEquals(leakedNames(), tsharkQueryNames(rawIpPcap(dir, "tunnels.pcap", sent)));
     }
@@ -193,6 +234,7 @@ class TunnelsTest {
     void liveFilterPassesTunnelsOnEthernet(@TempDir Path dir) throws Exception {
         everyTunnel();
         bridgedAndIpv6OuterTunnels();
+        fragmentedOutside();
         fragmentsBehindAuthenticationHeader();
         List<Frames.Rec> frames = new ArrayList<>();
         for (byte[] ip : sent) {
