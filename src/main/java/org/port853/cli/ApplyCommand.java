@@ -12,7 +12,6 @@ import org.port853.core.StubListenerAdvice;
 import org.port853.core.SystemDnssec;
 import org.port853.helper.UninterruptedChange;
 import org.port853.platform.ApplyResult;
-import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.RollbackCause;
 import org.port853.platform.Plan;
 import org.port853.platform.ResolverAdapter;
@@ -100,8 +99,8 @@ final class ApplyCommand implements Callable<Integer> {
         ServerPins.Result pins = !probe ? ServerPins.Result.NONE
                 : services.pins().apply(services.catalog().get()).afterChange(r, desired,
                 ServerPins.serversInUse(r) ? ServerPins.currentServer(after) : null);
-        Check cause = probe ? rollbackCause(services, r, desired, after) : null;
-        Results.print(spec.commandLine(), r, json, plan, pins, cause);
+        RollbackCause.Probed probed = probe ? rollbackCause(services, r, desired, after) : null;
+        Results.print(spec.commandLine(), r, json, plan, pins, probed);
         if (ServerPins.serversInUse(r)) {
             notes(plan);
         }
@@ -131,13 +130,14 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /**
-     * Why {@code r}, a change towards {@code desired}, was rolled back, when its servers (or DNSSEC) are the cause: the
-     * "Why:" line; null otherwise. {@code after}: the state the change left.
+     * What the probe of the servers of {@code r}, a change towards {@code desired} that was rolled back, found: why, when
+     * its servers (or DNSSEC) are the cause (the "Why:" line), and which of them answered; null where it {@link
+     * RollbackCause#applies does not apply}. {@code after}: the state the change left.
      */
-    static Check rollbackCause(CliServices services, ApplyResult r, DesiredSettings desired,
-                               java.util.function.Supplier<ResolverState> after) {
+    static RollbackCause.Probed rollbackCause(CliServices services, ApplyResult r, DesiredSettings desired,
+                                              java.util.function.Supplier<ResolverState> after) {
         return RollbackCause.applies(r, desired) ? services.pins().apply(services.catalog().get()).rollbackCause()
-                .of(r, desired, dnssecAfterOurs(after.get())).orElse(null) : null;
+                .probed(r, desired, dnssecAfterOurs(after.get())) : null;
     }
 
     /** The file read after Port853's settings that sets DNSSEC= in state {@code s}; null: none. */

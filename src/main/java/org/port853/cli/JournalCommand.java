@@ -3,7 +3,7 @@ package org.port853.cli;
 import java.util.concurrent.Callable;
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ResolverAdapter;
-import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.RollbackCause;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +24,8 @@ abstract class JournalCommand implements Callable<Integer> {
 
     abstract ApplyResult run(ResolverAdapter adapter);
 
-    /** Why the change behind {@code r} was rolled back, when its servers are the cause; null: nothing to say. */
-    Check cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
+    /** What the probe of the servers of the change behind {@code r}, rolled back, found; null: nothing to say. */
+    RollbackCause.Probed cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
         return null;
     }
 

@@ -2,7 +2,7 @@ package org.port853.cli;
 
 import org.port853.platform.ApplyResult;
 import org.port853.platform.ResolverAdapter;
-import org.port853.probe.doctor.Check;
+import org.port853.probe.doctor.RollbackCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ final class RecoverCommand extends JournalCommand {
      * saw them). Not at boot: nobody reads it there, and the servers may not be reachable yet.
      */
     @Override
-    Check cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
+    RollbackCause.Probed cause(CliServices services, ResolverAdapter adapter, ApplyResult r) {
         return boot || !ApplyCommand.mayProbe(services) ? null : adapter.settingsWritten(r)
                 .map(asked -> ApplyCommand.rollbackCause(services, r, asked, adapter::readState)).orElse(null);
     }

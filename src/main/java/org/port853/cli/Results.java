@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.port853.platform.ApplyResult;
 import org.port853.probe.doctor.Check;
 import org.port853.probe.doctor.CheckStatus;
+import org.port853.probe.doctor.RollbackCause;
 import org.port853.probe.pins.ServerPins;
 import org.port853.platform.Plan;
 import picocli.CommandLine;
@@ -25,8 +26,15 @@ final class Results {
         print(cl, r, json, plan, pins, null);
     }
 
-    /** With {@code cause} (a rolled-back apply whose servers are the reason, else null): a "cause" field, or a line. */
-    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins, Check cause) {
+    /**
+     * With {@code probed} (what the probe of a rolled-back change's servers found, else null): its cause, a "cause"
+     * field or a "Why:" line, and which servers answered, an "answered" list or a line.
+     */
+    static void print(CommandLine cl, ApplyResult r, boolean json, Plan plan, ServerPins.Result pins,
+                      RollbackCause.Probed probed) {
+        Check cause = probed == null ? null : probed.cause().orElse(null);
+        java.util.Optional<org.port853.core.Sentence> answered = probed == null ? java.util.Optional.empty()
+                : probed.answeredSaid();
         if (json) {
             ObjectNode doc = Json.result(r, plan);
             if (pins != null) {
@@ -34,6 +42,9 @@ final class Results {
             }
             if (cause != null) {
                 DoctorJson.check(doc.putObject("cause"), cause);
+            }
+            if (answered.isPresent()) {
+                probed.answered().forEach(doc.putArray("answered")::add);
             }
             cl.getOut().println(Json.write(doc));
             return;
@@ -50,6 +61,7 @@ final class Results {
             cl.getErr().println("Why: " + (cause.server() == null ? "" : cause.server() + ": ") + cause.evidence()
                     + (cause.fix() == null ? "" : " Fix: " + org.port853.platform.RootAdvice.forThisUser(cause.fix())));
         }
+        answered.ifPresent(a -> cl.getErr().println(a.english()));
         if (pins == null) {
             return;
         }

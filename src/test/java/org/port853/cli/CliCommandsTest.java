@@ -657,13 +657,17 @@ class CliCommandsTest {
             Run text = run(services, "recover");
             assertEquals(1, text.code());
             assertTrue(text.err().contains("\nWhy: 192.0.2.1#dns.example: TCP 192.0.2.1:853 got no answer"), text.err());
+            assertTrue(text.err().contains("\nNone of the chosen servers answered with a TLS handshake when checked "
+                    + "after the rollback.\n"), text.err());
             assertEquals(List.of(adapter.written.servers()), probed);
-            assertEquals("dot.reachable", run(services, "recover", "--json").json().get("cause").get("id").asText());
+            com.fasterxml.jackson.databind.JsonNode json = run(services, "recover", "--json").json();
+            assertEquals("dot.reachable", json.get("cause").get("id").asText());
+            assertTrue(json.get("answered").isArray() && json.get("answered").isEmpty(), json.toString());
 
             adapter.result = ApplyResult.of(Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: the "
                     + "interrupted change was incomplete", ApplyResult.ROLLED_BACK_WORDING, 0, "", 0, null));
             Run incomplete = run(services, "recover");
-            assertFalse(incomplete.err().contains("Why:"), incomplete.err());
+            assertFalse(incomplete.err().contains("Why:") || incomplete.err().contains("answered"), incomplete.err());
             assertEquals(2, probed.size(), "not probed for an incomplete change");
         }
 

@@ -109,6 +109,8 @@ abstract class ResolvedAdapterITBase {
         assertTrue(r.stdout().contains("rolled back: resolving "), r.stdout());
         assertTrue(r.stdout().contains("\"cause\" : {") && r.stdout().contains("\"id\" : \"tls.trusted\""),
                 "the untrusted certificate is named as the cause: " + r.stdout());
+        assertEquals(c.rig.untrustedServer() + "#dot.test", new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout()).path("answered").path(0).asText(),
+                "its TLS handshake is said as an answer: " + r.stdout());
         assertFalse(Files.exists(c.dropIn()), "the drop-in is gone again");
         assertEquals(0, Pcaps.toPort53(pcap, c.rig.untrustedServer()), "no plaintext to the distrusted server");
         assertTrue(Pcaps.toPort853(pcap, c.rig.untrustedServer()) > 0, "it did try TLS");
@@ -128,6 +130,8 @@ abstract class ResolvedAdapterITBase {
         assertTrue(r.stderr().startsWith("Rolled back: "), r.stderr());
         assertTrue(r.stderr().contains("\nWhy: " + c.rig.goodServer() + "#wrong.test: ") && r.stderr().contains(
                 "wrong.test"), "the cause is named, not only that no server could be reached: " + r.stderr());
+        assertTrue(r.stderr().contains("\nAnswered with a TLS handshake when checked after the rollback: "
+                + c.rig.goodServer() + "#wrong.test.\n"), "the server that answered is named: " + r.stderr());
         assertFalse(Files.exists(c.dropIn()));
         assertTrue(Pcaps.toPort853(pcap, c.rig.goodServer()) > 0, "it tried TLS");
         assertEquals(0, Pcaps.toPort53(pcap, c.rig.goodServer()), "strict: no plaintext while the name did not match");

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.port853.core.DesiredSettings;
 import org.port853.core.DnssecFailures;
 import org.port853.core.DotMode;
+import org.port853.core.Sentence;
 import org.port853.core.ServerAddress;
 import org.port853.core.SettingElsewhere;
 import org.port853.core.Words;
@@ -31,6 +32,18 @@ public final class RollbackCause {
         public List<String> answered() {
             return checks.stream().filter(c -> c.id().equals("dot.reachable") && c.status() == CheckStatus.OK)
                     .map(Check::server).distinct().toList();
+        }
+
+        /** Which servers {@link #answered}, said for the window and the command line alike; empty where none ran. */
+        public Optional<Sentence> answeredSaid() {
+            if (checks.isEmpty()) {
+                return Optional.empty();
+            }
+            String answered = String.join(", ", answered());
+            return Optional.of(answered.isEmpty() ? Sentence.of("None of the chosen servers answered with a TLS "
+                    + "handshake when checked after the rollback.", "cause.noneAnswered")
+                    : Sentence.of("Answered with a TLS handshake when checked after the rollback: " + answered + ".",
+                    "cause.answered", answered));
         }
     }
 

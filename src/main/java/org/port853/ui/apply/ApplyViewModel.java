@@ -506,12 +506,7 @@ public final class ApplyViewModel {
 
     /** Which of the chosen servers answered the probe after the rollback; empty where no probe ran. */
     private static String answeredText(RollbackCause.Probed p) {
-        if (p.checks().isEmpty()) {
-            return "";
-        }
-        java.util.List<String> answered = p.answered();
-        return answered.isEmpty() ? I18n.t("apply.cause.noneAnswered")
-                : I18n.t("apply.cause.answered", String.join(", ", answered));
+        return p.answeredSaid().map(s -> I18n.said("apply.", s.words(), "", s.english())).orElse("");
     }
 
     /** The cause in a line, for Status: the server and what failed there (the sheet adds the fix). */
