@@ -119,6 +119,11 @@ public final class Json {
             // the plan was made before the change lock was taken: a change that another process made meanwhile can
             // leave nothing to do, and then nothing was changed
             o.put("diff", r.outcome() == ApplyResult.Outcome.UNCHANGED ? "" : plan.diff());
+            ArrayNode changed = o.putArray("changed");
+            if (r.outcome() != ApplyResult.Outcome.UNCHANGED) {
+                plan.files().stream().filter(org.port853.platform.FileChange::changes)
+                        .forEach(f -> changed.addObject().put("id", f.path()).put("name", f.shown()));
+            }
             // the plan's notes, while its settings are planned or in place (a rolled-back change lowered nothing)
             ArrayNode notes = o.putArray("notes");
             if (r.outcome() == ApplyResult.Outcome.PLANNED || ServerPins.serversInUse(r)) {

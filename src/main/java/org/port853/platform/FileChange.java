@@ -2,8 +2,20 @@ package org.port853.platform;
 
 import java.util.List;
 
-/** One file's content before and after; null content means "absent". */
-public record FileChange(String path, String before, String after) {
+/**
+ * One file's content before and after; null content means "absent". {@code name}: how texts a user reads name it, where
+ * its path is an item key no one should read (a Windows setting); null where the path says it.
+ */
+public record FileChange(String path, String before, String after, String name) {
+    public FileChange(String path, String before, String after) {
+        this(path, before, after, null);
+    }
+
+    /** The file or setting as previews name it. */
+    public String shown() {
+        return name != null ? name : path;
+    }
+
     public boolean changes() {
         return before == null ? after != null : !before.equals(after);
     }
@@ -14,8 +26,8 @@ public record FileChange(String path, String before, String after) {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        b.append("--- ").append(before == null ? "/dev/null" : path).append('\n');
-        b.append("+++ ").append(after == null ? "/dev/null" : path).append('\n');
+        b.append("--- ").append(before == null ? "/dev/null" : shown()).append('\n');
+        b.append("+++ ").append(after == null ? "/dev/null" : shown()).append('\n');
         List<String> old = lines(before);
         List<String> neu = lines(after);
         int[][] lcs = new int[old.size() + 1][neu.size() + 1];

@@ -253,6 +253,24 @@ class ChangeTextsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the window's Windows preview names the settings in words ('Wi-Fi (IPv4)'), never "
+            + "by their item keys")
+    void theWindowsPreviewNamesSettingsInWords() throws Exception {
+        ApplyViewModel apply = new ApplyViewModel(new AppModel(new AppServices(
+                new org.port853.platform.windows.demo.WindowsDemoAdapter(), () -> new Fakes.FakeCapture(null),
+                new Fakes.AnsweringProbe(), ProviderSource.inMemory(), org.port853.core.ScratchFolders.create(
+                "port853-change-texts"), Runnable::run, new Fakes.RecordingNotifier(), false),
+                new CurrentThreadTaskExecutor()));
+        english(() -> {
+            apply.begin(ApplyViewModel.Kind.APPLY, STRICT);
+            return null;
+        });
+        String shown = apply.diffProperty().get() + apply.actionsProperty().get() + apply.summaryProperty().get();
+        assertTrue(apply.diffProperty().get().contains("+++ Wi-Fi (IPv4)\n"), shown);
+        assertFalse(shown.contains("win:"), shown);
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("on Windows, Off's preview and a revert's result say that the fleet script's rule keeps "
             + "encryption on, in the command line's words, in English and German (they said 'the configuration returns' "
             + "and 'back as it was')")

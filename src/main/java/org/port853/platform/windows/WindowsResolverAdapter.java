@@ -91,7 +91,7 @@ public final class WindowsResolverAdapter implements WindowsDnsClientAdapter {
             for (ItemSnapshot target : r.items()) {
                 ItemSnapshot before = WindowsItems.snapshot(d, target.key());
                 changes.add(new FileChange(target.key(), before.present() ? before.content() + "\n" : null,
-                        target.content() + "\n"));
+                        target.content() + "\n", WindowsItems.shownAs(target)));
                 if (!ItemSnapshots.satisfies(before, target)) {
                     WindowsWrites.commands(d, target).forEach(c -> actions.add(PowerShell.describe(c), "plan.command",
                             PowerShell.describe(c)));
