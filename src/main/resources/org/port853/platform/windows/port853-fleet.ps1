@@ -4,6 +4,7 @@
 # so a second run prints "Port853: 0 change(s)" (and, having changed nothing, checks nothing).
 # Every name goes to the servers below: an NRPT rule for '.' and every Up adapter's servers (what --all-domains
 # does on Linux). DNSSEC: the Windows DNS client does not validate; your providers may.
+# An adapter whose IPv6 binding is off gets the IPv4 servers only.
 __PORT853_SUFFIX_NOTE__
 # Never leaves a machine without DNS by its doing: before each change it records what the change replaces (the
 # DoH entry, Port853's NRPT rules, an adapter's servers per family, static or automatic as the registry says) and
@@ -46,6 +47,13 @@ function Get-Port853NrptState {
 
 function Get-Port853AdapterState([int]$index, [string]$family) {
     return (@((Get-DnsClientServerAddress -InterfaceIndex $index -AddressFamily $family).ServerAddresses) -join ',')
+}
+
+# An adapter with its IPv6 binding (ms_tcpip6) off has no IPv6 interface: netsh cannot set IPv6 servers there, and
+# it needs none (names still reach every server through the NRPT rule). Compared by name: -Name takes wildcards.
+function Test-Port853Ipv6Bound($adapter) {
+    $bindings = @(Get-NetAdapterBinding -ComponentID 'ms_tcpip6' -ErrorAction SilentlyContinue | Where-Object { $_.Name -eq $adapter.Name -and $_.Enabled })
+    return $bindings.Count -gt 0
 }
 
 # Static servers are the registry's NameServer value; empty or missing means automatic (DHCP, or router
@@ -224,8 +232,11 @@ try {
     }
 
     foreach ($a in @(Get-NetAdapter | Where-Object { $_.Status -eq 'Up' })) {
-        foreach ($f in @(@{ Family = 'IPv4'; Servers = @($Desired.ipv4); Want = $Desired.ipv4Want },
-                         @{ Family = 'IPv6'; Servers = @($Desired.ipv6); Want = $Desired.ipv6Want })) {
+        $families = @(@{ Family = 'IPv4'; Servers = @($Desired.ipv4); Want = $Desired.ipv4Want })
+        if (Test-Port853Ipv6Bound $a) {
+            $families += @{ Family = 'IPv6'; Servers = @($Desired.ipv6); Want = $Desired.ipv6Want }
+        }
+        foreach ($f in $families) {
             if ($f.Servers.Count -gt 0 -and (Get-Port853AdapterState $a.InterfaceIndex $f.Family) -ne $f.Want) {
                 Save-Port853 (Get-Port853AdapterBefore $a $f.Family)
                 Set-Port853AdapterServers $a.InterfaceIndex $f.Family $f.Servers

@@ -260,7 +260,8 @@ class PowerShellExportTest {
             }
             for (boolean v6 : new boolean[] {false, true}) {
                 JsonNode want = d.get(v6 ? "ipv6" : "ipv4");
-                if (want.isEmpty()) {
+                // as Test-Port853Ipv6Bound: Get-NetAdapterBinding's ms_tcpip6, which ipv6Unbound models
+                if (want.isEmpty() || v6 && w.ipv6Unbound.contains(a.guid().toLowerCase(java.util.Locale.ROOT))) {
                     continue;
                 }
                 String now = "";
@@ -492,6 +493,32 @@ class PowerShellExportTest {
             undo.get(i).run();
         }
         assertEquals(before, w.everything());
+    }
+
+    @Test
+    @DisplayName("an adapter whose IPv6 binding is off gets no IPv6 servers: the script asks Get-NetAdapterBinding for "
+            + "ms_tcpip6 on the machine it runs on, per adapter, before the IPv6 family is planned")
+    void ipv6ServersOnlyWhereIpv6IsBound() throws IOException {
+        String script = script(DotMode.STRICT, "quad9");
+        String bound = function(script, "Test-Port853Ipv6Bound");
+        inOrder(bound, "Get-NetAdapterBinding -ComponentID 'ms_tcpip6'", "$_.Name -eq $adapter.Name", "$_.Enabled");
+        inOrder(steps(script), "foreach ($a in @(Get-NetAdapter", "Family = 'IPv4'", "if (Test-Port853Ipv6Bound $a) {",
+                "Family = 'IPv6'", "}", "foreach ($f in $families) {", "Set-Port853AdapterServers");
+        assertEquals(1, count(steps(script), "Family = 'IPv6'"), "IPv6 is planned only behind the binding check");
+
+        // the Wi-Fi of ipv6-off-22631 has no IPv6 interface (netsh answers 'Element not found.'), the USB Ethernet has
+        FakeWindows w = FakeWindows.load("ipv6-off-22631");
+        List<Runnable> undo = new ArrayList<>();
+        int changes = runByItsLogic(script, w, undo);
+        JsonNode rows = new ObjectMapper().readTree(w.render(PowerShell.READ_SERVERS));
+        List<String> families = new ArrayList<>();
+        rows.forEach(r -> families.add(r.get("InterfaceAlias").asText() + "/" + r.get("AddressFamily").asInt() + "="
+                + String.join(",", CmdletJson.strings(r.get("ServerAddresses")))));
+        assertTrue(families.contains("Wi-Fi/2=9.9.9.9,149.112.112.112"), families.toString());
+        assertTrue(families.stream().noneMatch(f -> f.startsWith("Wi-Fi/23")), families.toString());
+        assertTrue(families.contains("Ethernet 2/23=2620:fe::fe,2620:fe::9"), families.toString());
+        assertEquals(changes, undo.size());
+        assertEquals(0, runByItsLogic(script, w), "the second run changes nothing");
     }
 
     @Test
