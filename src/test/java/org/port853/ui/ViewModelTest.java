@@ -1667,7 +1667,7 @@ class ViewModelTest {
             model.tlsFailures().assessed(new org.port853.core.Assessment(org.port853.core.Verdict.NOT_ENCRYPTED, List.of(
                     new org.port853.core.Reason("DOT_DOWNGRADED_JOURNAL", org.port853.core.Severity.UNENCRYPTED,
                             "Opportunistic mode fell back to plaintext.", "Use strict mode.", List.of("resolved's journal "
-                            + "says: Using degraded feature set UDP instead of TLS for DNS server 9.9.9.9#dns.quad9.net.")))),
+                            + "says: Using degraded feature set UDP+EDNS0 instead of TLS+EDNS0 for DNS server 9.9.9.9#dns.quad9.net.")))),
                     model.stateProperty().get());
             assertTrue(model.tlsFailures().of(quad9).isPresent());
             assertTrue(status.protectTextProperty().get().startsWith("Strict mode with Mullvad DNS for every domain"),
