@@ -42,6 +42,11 @@ public record FeatureLevelChange(String to, String from, String server) {
         return from == null;
     }
 
+    /** After this change resolved asks the server over TLS again (or tries to: a resumption of its full set). */
+    public boolean backOnTls() {
+        return resumed() || overTls(to);
+    }
+
     private static boolean overTls(String level) {
         return level.startsWith("TLS+");
     }

@@ -42,9 +42,11 @@ final class JournalFallback {
             }
             String message = line.substring(stamp.end()).strip();
             FeatureLevelChange.parse(message).ifPresent(c -> {
-                fallenBack.remove(c.server());
                 if (c.leftTls()) {
+                    fallenBack.remove(c.server()); // the latest line last
                     fallenBack.put(c.server(), message);
+                } else if (c.backOnTls()) {
+                    fallenBack.remove(c.server());
                 }
             });
         }

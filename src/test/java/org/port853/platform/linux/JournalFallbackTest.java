@@ -49,6 +49,14 @@ class JournalFallbackTest {
     }
 
     @Test
+    @DisplayName("a further step down in plaintext keeps the fallback (it ended it: the doctor saw no fallback while "
+            + "queries went in plaintext)")
+    void aFurtherPlaintextStepKeepsTheFallback() {
+        assertEquals(Downgrade.journal(FELL_BACK), JournalFallback.standing(at(1765000100, FELL_BACK) + at(1765000200,
+                "Using degraded feature set UDP instead of UDP+EDNS0 for DNS server 198.18.86.4#dot.test."), STARTED));
+    }
+
+    @Test
     @DisplayName("resolved's grace period ended and it resumed TLS with that server: the fallback no longer holds")
     void aResumedServerNoLongerFallsBack() {
         String resumed = "Grace period over, resuming full feature set (TLS+EDNS0) for DNS server 198.18.86.4#dot.test.";
