@@ -66,7 +66,15 @@ public final class WindowsItemStore implements ItemStore {
 
     @Override
     public Optional<Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
-        return WindowsItems.gone(now, wanted);
+        Optional<Sentence> gone = WindowsItems.gone(now, wanted);
+        if (gone.isEmpty() || !reader.keepsSettingsOf(WindowsItems.parse(wanted.key()).guid())) {
+            return gone;
+        }
+        try {
+            return Optional.of(WindowsItems.notConnected(wanted));
+        } catch (IOException e) {
+            return gone;
+        }
     }
 
     /** The machine as the items were last read (the same snapshot), or read now. */

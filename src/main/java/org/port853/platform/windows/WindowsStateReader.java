@@ -57,6 +57,16 @@ public final class WindowsStateReader {
                 rules, registry.keyExists(RegistryPaths.GROUP_POLICY_NRPT), dohPolicy, dohBlocked, dotBlocked);
     }
 
+    /**
+     * Whether Windows still keeps the interface settings of the adapter {@code guid} (its Tcpip or Tcpip6 interface key):
+     * an adapter unplugged, or a VPN's while it is down, is not listed but gets them back when it returns.
+     */
+    boolean keepsSettingsOf(String guid) {
+        String key = guid.toLowerCase(Locale.ROOT);
+        return registry.keyExists(RegistryPaths.TCPIP_INTERFACES + key)
+                || registry.keyExists(RegistryPaths.TCPIP6_INTERFACES + key);
+    }
+
     /** The servers the DNS client uses on this adapter, with where they come from (registry). */
     private AdapterDns.Servers servers(CmdletJson.Adapter a, List<CmdletJson.ServerRow> rows, boolean v6) {
         List<String> used = rows.stream().filter(r -> r.index() == a.index() && r.ipv6() == v6)

@@ -74,6 +74,23 @@ class WindowsAdapterGoneTest {
     }
 
     @Test
+    @DisplayName("an adapter unplugged since the apply is not gone: Windows keeps Port853's servers for it, so revert "
+            + "says they could not be put back and what to set once it returns (it said 'is gone; nothing to restore "
+            + "there', which left Quad9 on the Wi-Fi unsaid)")
+    void anUnpluggedAdapterIsNotGone() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        assertEquals(Outcome.APPLIED, run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false)).outcome());
+        w.adapters.remove(wifi(w));
+
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        assertEquals(Outcome.REVERTED, revert.outcome(), revert.reason());
+        assertFalse(revert.reason().contains(GONE) || revert.actions().contains(GONE), revert.reason());
+        assertTrue(revert.actions().contains("adapter Wi-Fi is not connected now, so its IPv4 DNS servers could not be "
+                + "put back; Windows keeps Port853's servers for it: once it is back, set them to automatic in its network "
+                + "settings"), revert.actions().toString());
+    }
+
+    @Test
     @DisplayName("recover rolls an interrupted change back past an adapter that is gone (it failed: 'the network adapter "
             + "{guid} no longer exists')")
     void rollbackAfterTheAdapterIsGone() {
