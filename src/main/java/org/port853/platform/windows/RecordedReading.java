@@ -3,6 +3,7 @@ package org.port853.platform.windows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.port853.change.ItemSnapshot;
  * are on record (what Port853 wrote, what was there before): the first recorded state it agrees with stands for it, so
  * that the change engine's comparisons (is this still what Port853 wrote? is it back as before?) and a revert, which
  * writes the recorded values, need no meaning for the word. It agrees where everything else is equal, each such word
- * stands for one value, and every yes or no Port853 does know is the recorded one.
+ * stands for one value other than another word's or a known word's beside it, and every yes or no Port853 does know
+ * is the recorded one.
  */
 final class RecordedReading {
     private static final Set<String> FLAGS = Set.of("autoUpgrade", "udpFallback", "dot");
@@ -44,6 +46,9 @@ final class RecordedReading {
             return false;
         }
         Map<String, Boolean> meaning = new HashMap<>();
+        // netsh prints one language: a word it prints beside a known yes (or no) is not that value, and two words are two
+        Set<Boolean> knownValues = new HashSet<>();
+        FLAGS.stream().map(read::path).filter(JsonNode::isBoolean).forEach(n -> knownValues.add(n.booleanValue()));
         for (Iterator<String> names = read.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             JsonNode mine = read.get(name);
@@ -52,8 +57,9 @@ final class RecordedReading {
                 return false;
             }
             if (FLAGS.contains(name) && mine.isTextual() && theirs.isBoolean()) {
-                Boolean before = meaning.putIfAbsent(mine.asText(), theirs.booleanValue());
-                if (before != null && before != theirs.booleanValue()) {
+                boolean value = theirs.booleanValue();
+                Boolean before = meaning.putIfAbsent(mine.asText(), value);
+                if (before == null ? knownValues.contains(value) || !knownValues.add(value) : before != value) {
                     return false;
                 }
             } else if (!mine.equals(theirs)) {
