@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, description = "Switch the system resolver to DNS-over-TLS: plan, write, restart, health check, roll back on failure.",
-        footer = {"", "With --dry-run, " + DemoCommands.HELP})
+        footer = {"", "Exit codes: 0 applied, unchanged or planned (--dry-run); 1 failed, refused or rolled back; 2 bad "
+                + "input; 3 applied but not covering everything (programs reading a static /etc/resolv.conf bypass it, "
+                + "encryption was asked for but the check's answer came without it, or a server in use showed a key "
+                + "other than its recorded pin); " + ExitCodes.STOPPED_HELP, "", "With --dry-run, " + DemoCommands.HELP})
 final class ApplyCommand implements Callable<Integer> {
     private final CliServices services;
 

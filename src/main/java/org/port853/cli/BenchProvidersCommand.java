@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench-providers", mixinStandardHelpOptions = true, description = "Rank DoT servers from this machine: handshake, cold and warm latency "
         + "(median, 90th percentile) over popular names, failures. Servers: those given with --server, else the "
-        + "resolver's configured ones; --all benchmarks every catalogue provider instead (contacts each of them).")
+        + "resolver's configured ones; --all benchmarks every catalogue provider instead (contacts each of them).",
+        footer = {"", "Exit codes: 0 ok; 1 no server answered; 2 bad input."})
 final class BenchProvidersCommand implements Callable<Integer> {
     private static final String DETAIL_INDENT = "    ";
 

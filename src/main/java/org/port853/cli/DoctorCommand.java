@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, description = "Diagnose DNS-over-TLS: probe the servers, check the resolver, the clock, the "
-        + "journal and exposure; each check ends in a fix. Exit 0 only when nothing failed.")
+        + "journal and exposure; each check ends in a fix. Exit 0 only when nothing failed.",
+        footer = {"", "Exit codes: 0 no check failed; 1 a check failed; 2 bad input."})
 final class DoctorCommand implements Callable<Integer> {
     /** Under a check's heading: its evidence and fix, and a server too long to stand beside its id. */
     private static final String DETAIL_INDENT = " ".repeat(9);

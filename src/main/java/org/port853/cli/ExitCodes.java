@@ -29,6 +29,9 @@ final class ExitCodes {
     static final String STOPPED_MEANING = "stopped by Ctrl-C, 129 by a closed terminal, 143 by SIGTERM (a change "
             + "under way finishes or is rolled back first)";
 
+    /** How a change command's help ends its exit codes: what a signal that stopped it gives. */
+    static final String STOPPED_HELP = "130 " + STOPPED_MEANING + ".";
+
     private ExitCodes() {
     }
 

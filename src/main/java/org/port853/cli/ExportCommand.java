@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Print the settings for other machines (they need not have Port853): the resolved drop-in, an "
         + "idempotent Ansible playbook, or an idempotent PowerShell script for Windows 11; the playbook and the script "
         + "check that a name resolves after a change and put back what they changed when it does not. What a format "
-        + "cannot do as asked is said on stderr.", footer = {"", DemoCommands.HELP})
+        + "cannot do as asked is said on stderr.", footer = {"", "Exit codes: 0 ok; 1 the output could not be written; 2 bad "
+        + "input.", "", DemoCommands.HELP})
 final class ExportCommand implements Callable<Integer> {
     private final CliServices services;
 

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "harden", mixinStandardHelpOptions = true, description = "Drop DNS (port 53) arriving on non-loopback interfaces with an nftables table "
-        + "(inet port853), through the privileged helper; --revert removes it, --dry-run shows it.")
+        + "(inet port853), through the privileged helper; --revert removes it, --dry-run shows it.",
+        footer = {"", "Exit codes: 0 done, unchanged or planned (--dry-run); 1 failed, refused or rolled back; 2 bad "
+                + "input; 3 the rule lasts only until the next reboot, or after --revert the nftables boot file still "
+                + "includes the removed rule file, so it fails to load."})
 final class HardenCommand implements Callable<Integer> {
     private final CliServices services;
 

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         + "lists the recorded pins (contacts nothing). --check probes the recorded servers and the --server or configured "
         + "ones, records new pins (the provider's published pin, else trust on first use) and exits 1 when a key "
         + "changed (a listing too, until the new key is accepted); --watch keeps checking; --export stubby prints them "
-        + "for enforcement. --server, --timeout and --ca-file tune the probes of --check and --watch only.")
+        + "for enforcement. --server, --timeout and --ca-file tune the probes of --check and --watch only.",
+        footer = {"", "Exit codes: 0 ok; 1 a key changed (--check, --watch, or a listing until the new key is accepted), "
+                + "or no pins to export; 2 bad input; 130 --watch stopped by Ctrl-C."})
 final class PinsCommand implements Callable<Integer> {
     private final CliServices services;
 

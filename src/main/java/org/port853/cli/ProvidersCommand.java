@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /** {@code port853 providers [--json]}: the bundled catalogue and the user's own providers. */
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = "List the DNS-over-TLS providers: the built-in catalogue, then your own.",
-        footer = {"", DemoCommands.HELP})
+        footer = {"", "Exit codes: 0 ok; 2 bad input; 3 your own providers' file could not be read, so only the built-in "
+                + "providers are listed.", "", DemoCommands.HELP})
 public final class ProvidersCommand implements Callable<Integer> {
     /** The catalogue's longest id: a longer one (a custom provider's) takes a line of its own above its row. */
     private static final int ID_COLUMNS = 22;

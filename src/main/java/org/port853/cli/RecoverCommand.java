@@ -6,7 +6,10 @@ import org.port853.probe.doctor.RollbackCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "recover", mixinStandardHelpOptions = true, description = "Finish a change that was interrupted: health check, then keep it or roll it back.")
+@Command(name = "recover", mixinStandardHelpOptions = true, description = "Finish a change that was interrupted: health check, then keep it or roll it back.",
+        footer = {"", "Exit codes: 0 kept or finished, or no change was interrupted; 1 rolled back or failed; 2 bad "
+                + "input; 3 kept, but programs reading a static /etc/resolv.conf bypass it, or encryption was asked for "
+                + "but the check's answer came without it; " + ExitCodes.STOPPED_HELP})
 final class RecoverCommand extends JournalCommand {
     @Option(names = "--boot", description = "For the boot-time unit: wait for the network (up to 5 minutes, retrying) and "
             + "roll back only if the check still fails while the network is up.")

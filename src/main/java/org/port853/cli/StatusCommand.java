@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the system resolver does now, with a verdict and its reasons.",
-        footer = {"", DemoCommands.HELP})
+        footer = {"", "Exit codes: 0 ok, whatever the verdict (a script reads assessment.verdict from --json); 1 failed; 2 "
+                + "bad input.", "", DemoCommands.HELP})
 final class StatusCommand implements Callable<Integer> {
     private final CliServices services;
 

@@ -78,4 +78,41 @@ class Port853CommandTest {
             assertEquals("Port853 " + org.port853.core.AppVersion.get() + "\n", out.toString(), sub.name());
         }
     }
+
+    /** The exit codes each command can end with (docs/cli.md), which its own --help must name. */
+    private static final java.util.Map<String, List<Integer>> EXIT_CODES = java.util.Map.ofEntries(
+            java.util.Map.entry("status", List.of(0, 1, 2)),
+            java.util.Map.entry("providers", List.of(0, 2, 3)),
+            java.util.Map.entry("apply", List.of(0, 1, 2, 3, 130)),
+            java.util.Map.entry("revert", List.of(0, 1, 2, 3, 130)),
+            java.util.Map.entry("recover", List.of(0, 1, 2, 3, 130)),
+            java.util.Map.entry("export", List.of(0, 1, 2)),
+            java.util.Map.entry("analyze", List.of(0, 1, 2)),
+            java.util.Map.entry("monitor", List.of(0, 1, 2, 130)),
+            java.util.Map.entry("verify", List.of(0, 1, 2)),
+            java.util.Map.entry("doctor", List.of(0, 1, 2)),
+            java.util.Map.entry("pins", List.of(0, 1, 2, 130)),
+            java.util.Map.entry("bench-providers", List.of(0, 1, 2)),
+            java.util.Map.entry("harden", List.of(0, 1, 2, 3)));
+
+    @Test
+    @DisplayName("every subcommand's --help names the exit codes it can end with, as 'port853 --help' does for all")
+    void everySubcommandSaysItsExitCodes() {
+        assertEquals(Port853Command.SUBCOMMANDS.stream().map(Port853Command.Subcommand::name)
+                .collect(Collectors.toSet()), EXIT_CODES.keySet(), "every command has its codes here");
+        for (Port853Command.Subcommand sub : Port853Command.SUBCOMMANDS) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            CommandLine cl = Port853Command.forArguments(services, sub.name(), "--help");
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.execute(sub.name(), "--help");
+            String help = out.toString().replaceAll("\\s+", " ");
+            int at = help.indexOf("Exit codes: ");
+            assertEquals(true, at >= 0, sub.name() + " --help names no exit codes: " + out);
+            String codes = help.substring(at);
+            for (int code : EXIT_CODES.get(sub.name())) {
+                assertEquals(true, codes.matches("(?s).*[:;,] " + code + " .*"), sub.name() + " --help does not say what "
+                        + code + " means: " + codes);
+            }
+        }
+    }
 }
