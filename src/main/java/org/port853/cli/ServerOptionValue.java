@@ -10,6 +10,10 @@ final class ServerOptionValue {
 
     /** @param option the option the value came with, as typed ("--server") */
     static ServerAddress parse(String option, String value) {
+        if (value.isBlank()) { // "server is empty" left open which option, as from a script's unset variable
+            throw new InvalidInputException(option + " was given no server: write it as IP#NAME, e.g. " + option
+                    + " 198.51.100.1#dns.example");
+        }
         try {
             return ServerAddress.parse(value);
         } catch (InvalidInputException e) {

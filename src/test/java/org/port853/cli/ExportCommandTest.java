@@ -41,6 +41,18 @@ class ExportCommandTest {
     }
 
     @Test
+    @DisplayName("an empty server (a script's unset variable) is refused naming the option it came with")
+    void anEmptyServerNamesItsOption() {
+        for (String option : List.of("--server", "--fallback")) {
+            CliRuns.Run r = run("export", "--format", "resolved", "--mode", "strict", "--server", "198.18.0.1#a.test",
+                    option + "=");
+            assertEquals(2, r.code(), r.err());
+            assertEquals("port853 export: " + option + " was given no server: write it as IP#NAME, e.g. " + option
+                    + " 198.51.100.1#dns.example", r.err().strip());
+        }
+    }
+
+    @Test
     void helpNamesEveryFormat() {
         String help = run("export", "--help").out();
         for (SettingsExporter e : SettingsExporter.all()) {
