@@ -11,7 +11,8 @@ import org.port853.core.Sentence;
 /**
  * The Windows items behind the change engine: reads them from a fresh {@link WindowsStateReader} snapshot
  * (cached until the next write) and writes them with {@link WindowsWrites}' commands. An item that netsh shows with a
- * yes or no in a word Port853 does not know is read as the state on record it agrees with ({@link RecordedReading}).
+ * yes or no in a word Port853 does not know is read as the state on record it is by what the word means in that reading
+ * ({@link RecordedReading}).
  */
 public final class WindowsItemStore implements ItemStore {
     /** The states of the items on record: the journal's (what Port853 wrote, what was there before), in that order. */
@@ -37,7 +38,8 @@ public final class WindowsItemStore implements ItemStore {
 
     @Override
     public synchronized ItemSnapshot read(String key) throws IOException {
-        return RecordedReading.of(WindowsItems.snapshot(details(), key), recorded.items());
+        WindowsDetails d = details();
+        return RecordedReading.of(WindowsItems.snapshot(d, key), WindowsItems.netshItems(d), recorded.items());
     }
 
     @Override
@@ -52,7 +54,9 @@ public final class WindowsItemStore implements ItemStore {
         } finally {
             cached = null;
         }
-        ItemSnapshot now = RecordedReading.of(WindowsItems.snapshot(details(), target.key()), List.of(target));
+        WindowsDetails d = details();
+        ItemSnapshot now = RecordedReading.of(WindowsItems.snapshot(d, target.key()), WindowsItems.netshItems(d),
+                List.of(target));
         if (!ItemSnapshots.satisfies(now, target)) {
             throw new IOException(shownAs(target) + " reads back as " + (now.present() ? now.content() : "absent")
                     + " after the write");

@@ -205,6 +205,26 @@ public final class WindowsItems {
         }
     }
 
+    /** {@code n} in the canonical form of item contents. */
+    static String canonical(JsonNode n) {
+        return canonical(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        }));
+    }
+
+    /**
+     * The items of {@code d} that netsh shows, the DoT switch (where this build has one) and the DoT entries: their
+     * yes/no words are in one language.
+     */
+    static List<ItemSnapshot> netshItems(WindowsDetails d) {
+        List<ItemSnapshot> out = new java.util.ArrayList<>();
+        if (d.dotAvailable()) {
+            out.add(snapshot(d, GLOBAL_DOT));
+        }
+        d.encryption().stream().filter(e -> e.protocol() == EncryptionEntry.Protocol.DOT)
+                .forEach(e -> out.add(snapshot(d, dot(e.server()))));
+        return out;
+    }
+
     static JsonNode content(ItemSnapshot s) throws IOException {
         return JSON.readTree(s.content());
     }
