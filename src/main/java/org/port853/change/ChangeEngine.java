@@ -467,7 +467,17 @@ public final class ChangeEngine {
         List<ItemSnapshot> restore = selection.restore();
         List<String> leftAlone = new ArrayList<>();
         List<String> refusedByApply = new ArrayList<>();
+        List<Sentence> unknown = new ArrayList<>();
         for (ItemSnapshot theirs : selection.leftAlone()) {
+            Optional<Sentence> why = items.unknown(theirs);
+            if (why.isPresent()) { // not someone else's for all Port853 can tell: said as it is
+                Sentence left = Sentence.of("left " + shown(theirs) + " as it is: " + why.get().english() + ", so Port853 "
+                        + "cannot tell whether it is still as Port853 set it", "result.left-unknown", shown(theirs),
+                        why.get());
+                actions.add(left.english(), left.words());
+                unknown.add(left);
+                continue;
+            }
             leftAlone.add(shown(theirs));
             if (applyRefuses.test(theirs)) {
                 refusedByApply.add(location(theirs));
@@ -479,7 +489,8 @@ public final class ChangeEngine {
             // what differs from before Port853 is someone else's (e.g. after a change that was rolled back): not
             // Port853's to undo, and "restored" would claim what did not happen; the journal stays, so that the
             // next revert tells the same
-            return result(Outcome.UNCHANGED, nothingReverted(leftAlone, refusedByApply), baseline, actions, false, t0);
+            Sentence reason = leftAlone.isEmpty() ? unknown.remove(0) : nothingReverted(leftAlone, refusedByApply);
+            return result(Outcome.UNCHANGED, reason, baseline, actions, false, t0).withNotes(unknown);
         }
         if (noLock != null) {
             throw noLock;
@@ -539,7 +550,7 @@ public final class ChangeEngine {
                 : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
-        ApplyResult done = result(Outcome.REVERTED, reverted, baseline, actions, false, t0);
+        ApplyResult done = result(Outcome.REVERTED, reverted, baseline, actions, false, t0).withNotes(unknown);
         return j.enabledResolverAtBoot() && !keptAtBoot && running ? done.withNote(RUNS_UNTIL_BOOT) : done;
     }
 

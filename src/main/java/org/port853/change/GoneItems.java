@@ -47,10 +47,6 @@ record GoneItems(List<ItemSnapshot> kept, List<Sentence> said) {
     }
 
     ApplyResult noted(ApplyResult result) {
-        ApplyResult out = result;
-        for (Sentence s : said) {
-            out = out.withNote(s);
-        }
-        return out;
+        return result.withNotes(said);
     }
 }

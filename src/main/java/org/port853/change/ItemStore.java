@@ -21,4 +21,13 @@ public interface ItemStore {
     default java.util.Optional<org.port853.core.Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Why what the item is now cannot be told, so that it cannot be compared with what Port853 recorded (Windows: a yes
+     * or no netsh prints in a word Port853 does not know, which nothing read with it pins down). Empty for an item read
+     * in full. A revert leaves such an item as it is and says this.
+     */
+    default java.util.Optional<org.port853.core.Sentence> unknown(ItemSnapshot now) {
+        return java.util.Optional.empty();
+    }
 }

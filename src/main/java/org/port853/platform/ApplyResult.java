@@ -277,6 +277,15 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
                 org.port853.core.Words.of(OutsideEncryption.WITH_NOTE, before, note)));
     }
 
+    /** This result with each of {@code notes} said after its reason, in order. */
+    public ApplyResult withNotes(List<Sentence> notes) {
+        ApplyResult out = this;
+        for (Sentence note : notes) {
+            out = out.withNote(note);
+        }
+        return out;
+    }
+
     /** The reason is said by {@code wording}, also with a note added after it ({@link OutsideEncryption}). */
     private boolean reasonSaidBy(String wording) {
         org.port853.core.Words w = reasonBeforeNote().words();

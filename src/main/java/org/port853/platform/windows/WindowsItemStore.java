@@ -81,6 +81,17 @@ public final class WindowsItemStore implements ItemStore {
         }
     }
 
+    /** An item still read with a word netsh printed for a yes or no ({@link RecordedReading}): what it means is unknown. */
+    @Override
+    public Optional<Sentence> unknown(ItemSnapshot now) {
+        try {
+            return RecordedReading.unpinned(now).map(w -> Sentence.of(w.said().english() + ", and nothing else netsh "
+                    + "prints shows which it means", "windows.unpinned-word", w.said()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The machine as the items were last read (the same snapshot), or read now. */
     synchronized WindowsDetails details() throws IOException {
         if (cached == null) {
