@@ -517,6 +517,30 @@ class StatusScreenTest extends WindowTestBase {
         assertEquals(whileReading, fx(() -> sw.localToScene(0, 0).getY()), 0.5, "the switch moved when Protect appeared");
     }
 
+    @Test
+    @DisplayName("a reason without a fix shows no empty 'Fix' line: the local-names note on the Status screen had a blank "
+            + "line under it, and its tag sat below its sentence")
+    void aReasonWithoutAFixHasNoFixLine(FxRobot robot) throws Exception {
+        GlobalState g = new GlobalState(List.of(QUAD9), List.of(), QUAD9, DotMode.STRICT, DnssecMode.ALLOW_DOWNGRADE,
+                true, List.of(new DomainEntry(".", true)), "yes", "stub");
+        ResolverState s = Fakes.state(g, null);
+        ResolverState localNames = new ResolverState(s.resolverName(), s.source(), s.installed(), s.running(), g,
+                List.of(new org.port853.core.LinkState(2, "wlan0", List.of(ServerAddress.parse("192.168.1.1")),
+                        DotMode.OFF, null, List.of(new DomainEntry("home.arpa", false)), true, null)),
+                null, null, s.platform());
+        open(Fakes.services(new Fakes.FakeAdapter(localNames), () -> new Fakes.FakeCapture(null),
+                new Fakes.RecordingNotifier()));
+        waitUntil(() -> window.statusViewModel().reasons().stream()
+                .anyMatch(t -> t.reason().code().equals("LINK_LOCAL_NAMES")));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> fixLines = fx(() -> robot.lookup("#reasons .reason-fix").queryAll().stream()
+                .map(n -> "'" + ((Label) n).getText() + "'").toList());
+        long withFix = fx(() -> window.statusViewModel().reasons().stream()
+                .filter(t -> t.fix() != null && !t.fix().isBlank()).count());
+        assertEquals(withFix, fixLines.size(), "one Fix line per reason that has a fix: " + fixLines);
+        assertTrue(fixLines.stream().noneMatch("''"::equals), "an empty Fix line: " + fixLines);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "de"})
     @DisplayName("every screen's mnemonics are unique, together with the menu bar's")

@@ -325,10 +325,13 @@ public final class StatusView extends ScrollPane {
             Label msg = new Label(t.message());
             msg.setWrapText(true);
             msg.getStyleClass().add("reason-message");
-            Label fix = new Label(t.fix() == null || t.fix().isBlank() ? "" : I18n.t("reason.fix", t.fix()));
-            fix.setWrapText(true);
-            fix.getStyleClass().add("reason-fix");
-            VBox text = new VBox(2, msg, fix);
+            VBox text = new VBox(2, msg);
+            if (t.fix() != null && !t.fix().isBlank()) {
+                Label fix = new Label(I18n.t("reason.fix", t.fix()));
+                fix.setWrapText(true);
+                fix.getStyleClass().add("reason-fix");
+                text.getChildren().add(fix);
+            }
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(10, sev, text);
             row.getStyleClass().add("reason-row");
