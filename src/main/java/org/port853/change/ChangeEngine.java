@@ -500,12 +500,13 @@ public final class ChangeEngine {
         // marks it, and recover finishes it as revert does, never rolling back to the interrupted change's items).
         // The items it found ours count as Port853's from now on: the pending change that told so is replaced.
         // Nothing to write (e.g. only the start at boot is left to undo): no journalled revert, no restart.
+        List<Sentence> later = new ArrayList<>();
         if (!restore.isEmpty()) {
             List<ItemSnapshot> applied = merge(selection.ours(), j.applied() == null ? List.of() : j.applied());
             journals.save(new Journal(Journal.FORMAT, baseline, applied, ChangeRecord.revert(restore), j.history(),
                     j.enabledResolverAtBoot()));
             writeAll(restore);
-            restore.forEach(f -> putBack(actions, f));
+            restore.forEach(f -> putBack(actions, f, later));
         }
         // a pending change or revert was written but maybe never loaded: the resolver may still run its settings
         // A resolver the user stopped stays stopped (starting it would undo their choice, and a masked one cannot
@@ -550,7 +551,8 @@ public final class ChangeEngine {
                 : "result.reverted-unchecked") : h.ok() ? "result.reverted" : "result.reverted-unhealthy",
                 leftAlone.isEmpty() ? 0 : 1,
                 String.join(", ", leftAlone), h == null ? "" : h.detailSentence(), keptAtBoot ? 1 : 0);
-        ApplyResult done = result(Outcome.REVERTED, reverted, baseline, actions, false, t0).withNotes(unknown);
+        ApplyResult done = result(Outcome.REVERTED, reverted, baseline, actions, false, t0).withNotes(unknown)
+                .withNotes(later);
         return j.enabledResolverAtBoot() && !keptAtBoot && running ? done.withNote(RUNS_UNTIL_BOOT) : done;
     }
 
@@ -595,10 +597,17 @@ public final class ChangeEngine {
         return false;
     }
 
-    /** The step that puts {@code before} back: a file Port853 created is removed (as previews say), others restored. */
-    private void putBack(Steps actions, ItemSnapshot before) {
+    /**
+     * The step that put {@code before} back: a file Port853 created is removed (as previews say), others restored; where
+     * what was written takes effect only later, a step and an entry of {@code later} say so.
+     */
+    private void putBack(Steps actions, ItemSnapshot before, List<Sentence> later) {
         actions.add((before.present() ? "restore " : "remove ") + shown(before),
                 before.present() ? "step.restore" : "step.remove", shown(before));
+        items.takesEffectLater(before).ifPresent(s -> {
+            actions.add(s.english(), s.words());
+            later.add(s);
+        });
     }
 
     /** Makes the resolver load the change's items, then keeps the change if names resolve, else rolls back. */
@@ -698,15 +707,16 @@ public final class ChangeEngine {
             throws IOException {
         GoneItems gone = GoneItems.of(items, change.before(), read(change.before()));
         writeAll(gone.kept());
+        List<Sentence> later = new ArrayList<>();
         for (int i = 0; i < change.before().size(); i++) { // an item the change left as it was is not "restored"
             ItemSnapshot before = change.before().get(i);
             if (gone.kept().contains(before)
                     && (i >= change.after().size() || !ItemSnapshots.satisfies(before, change.after().get(i)))) {
-                putBack(actions, before);
+                putBack(actions, before, later);
             }
         }
         gone.addSteps(actions);
-        return gone.noted(rolledBack(j, change, actions, t0, why, bootStart));
+        return gone.noted(rolledBack(j, change, actions, t0, why, bootStart).withNotes(later));
     }
 
     /** A rollback once the items are back: the restart, the journal, and the result. */

@@ -30,4 +30,13 @@ public interface ItemStore {
     default java.util.Optional<org.port853.core.Sentence> unknown(ItemSnapshot now) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What a restore says of {@code written}, just written, where it takes effect only later (Windows: the settings of
+     * an adapter that is not connected, or whose IPv6 is off, which Windows uses once it is back). Empty for an item in
+     * effect as written.
+     */
+    default java.util.Optional<org.port853.core.Sentence> takesEffectLater(ItemSnapshot written) {
+        return java.util.Optional.empty();
+    }
 }

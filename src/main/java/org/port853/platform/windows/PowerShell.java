@@ -53,6 +53,16 @@ public final class PowerShell {
     public static final String ADD_NRPT = PRELUDE + ARGS + "Add-DnsClientNrptRule -Namespace @($a.namespace) "
             + "-NameServers @($a.nameServers) -Comment $a.comment | Out-Null";
     public static final String CLEAR_CACHE = PRELUDE + "Clear-DnsClientCache";
+    /**
+     * An adapter's static servers of one family as Windows keeps them in its interface key, for an adapter netsh cannot
+     * reach (not connected, or IPv6 off): {@code NameServer}, REG_SZ, comma separated, empty for automatic (DHCP, router
+     * advertisements), in {@code Tcpip} or {@code Tcpip6}. The key must exist: it is Windows' record of the adapter.
+     */
+    public static final String SET_NAME_SERVER = PRELUDE + ARGS + "$k = 'HKLM:\\' + $(if ($a.ipv6) { '"
+            + RegistryPaths.TCPIP6_INTERFACES + "' } else { '"
+            + RegistryPaths.TCPIP_INTERFACES + "' }) + $a.guid; "
+            + "if (-not (Test-Path -LiteralPath $k)) { throw ('Windows keeps no settings for the adapter ' + $a.guid) }; "
+            + "Set-ItemProperty -LiteralPath $k -Name 'NameServer' -Value ([string]$a.nameServer) -Type String";
 
     private PowerShell() {
     }

@@ -12,7 +12,8 @@ import org.port853.core.Sentence;
  * The Windows items behind the change engine: reads them from a fresh {@link WindowsStateReader} snapshot
  * (cached until the next write) and writes them with {@link WindowsWrites}' commands. An item that netsh shows with a
  * yes or no in a word Port853 does not know is read as the state on record it is by what the word means in that reading
- * ({@link RecordedReading}).
+ * ({@link RecordedReading}); an adapter's family that netsh cannot reach now, in the settings Windows keeps for it
+ * ({@link KeptAdapterSettings}).
  */
 public final class WindowsItemStore implements ItemStore {
     /** The states of the items on record: the journal's (what Port853 wrote, what was there before), in that order. */
@@ -38,8 +39,19 @@ public final class WindowsItemStore implements ItemStore {
 
     @Override
     public synchronized ItemSnapshot read(String key) throws IOException {
+        return asRecorded(snapshot(key), recorded.items());
+    }
+
+    /** The item as it is now: for an adapter Windows does not list, as the settings it keeps for it say. */
+    private ItemSnapshot snapshot(String key) throws IOException {
         WindowsDetails d = details();
-        return RecordedReading.of(WindowsItems.snapshot(d, key), WindowsItems.netshItems(d), recorded.items());
+        ItemSnapshot s = WindowsItems.snapshot(d, key);
+        return s.present() ? s : KeptAdapterSettings.unlisted(d, key, reader).orElse(s);
+    }
+
+    private ItemSnapshot asRecorded(ItemSnapshot read, List<ItemSnapshot> recorded) throws IOException {
+        WindowsDetails d = details();
+        return KeptAdapterSettings.asRecorded(d, RecordedReading.of(read, WindowsItems.netshItems(d), recorded), recorded);
     }
 
     @Override
@@ -48,19 +60,26 @@ public final class WindowsItemStore implements ItemStore {
             throw new IOException("Port853 may not change this item (" + target.key() + ")");
         }
         try {
-            for (Command c : WindowsWrites.commands(details(), target)) {
+            for (Command c : commands(target)) {
                 runner.runOk(c);
             }
         } finally {
             cached = null;
         }
-        WindowsDetails d = details();
-        ItemSnapshot now = RecordedReading.of(WindowsItems.snapshot(d, target.key()), WindowsItems.netshItems(d),
-                List.of(target));
+        ItemSnapshot now = asRecorded(snapshot(target.key()), List.of(target));
         if (!ItemSnapshots.satisfies(now, target)) {
             throw new IOException(shownAs(target) + " reads back as " + (now.present() ? now.content() : "absent")
                     + " after the write");
         }
+    }
+
+    /** An adapter Windows does not list is written as it is read: in the settings Windows keeps for it. */
+    private List<Command> commands(ItemSnapshot target) throws IOException {
+        WindowsDetails d = details();
+        if (target.present() && KeptAdapterSettings.unlisted(d, target.key(), reader).isPresent()) {
+            return List.of(KeptAdapterSettings.write(WindowsItems.parse(target.key()), WindowsItems.content(target)));
+        }
+        return WindowsWrites.commands(d, target);
     }
 
     @Override
@@ -70,14 +89,15 @@ public final class WindowsItemStore implements ItemStore {
 
     @Override
     public Optional<Sentence> gone(ItemSnapshot now, ItemSnapshot wanted) {
-        Optional<Sentence> gone = WindowsItems.gone(now, wanted);
-        if (gone.isEmpty() || !reader.keepsSettingsOf(WindowsItems.parse(wanted.key()).guid())) {
-            return gone;
-        }
+        return WindowsItems.gone(now, wanted);
+    }
+
+    @Override
+    public synchronized Optional<Sentence> takesEffectLater(ItemSnapshot written) {
         try {
-            return Optional.of(WindowsItems.notConnected(wanted));
+            return KeptAdapterSettings.restored(details(), written);
         } catch (IOException e) {
-            return gone;
+            return Optional.empty(); // written and read back already: only the words about it are lost
         }
     }
 

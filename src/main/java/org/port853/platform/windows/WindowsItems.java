@@ -141,24 +141,6 @@ public final class WindowsItems {
                 name));
     }
 
-    /**
-     * What a restore says of an adapter that is not listed now while Windows keeps its settings (unplugged, a VPN that
-     * is down): they could not be put back, and what to set by hand once it returns.
-     */
-    static Sentence notConnected(ItemSnapshot wanted) throws java.io.IOException {
-        String name = adapterName(wanted);
-        String family = parse(wanted.key()).ipv6() ? "IPv6" : "IPv4";
-        com.fasterxml.jackson.databind.JsonNode c = content(wanted);
-        java.util.List<String> servers = new java.util.ArrayList<>();
-        c.path("servers").forEach(n -> servers.add(n.asText()));
-        boolean automatic = !c.path("source").asText().equals("static") || servers.isEmpty();
-        String english = "adapter " + name + " is not connected now, so its " + family + " DNS servers could not be "
-                + "put back; Windows keeps Port853's servers for it: once it is back, set them to "
-                + (automatic ? "automatic" : String.join(", ", servers)) + " in its network settings";
-        return automatic ? Sentence.of(english, "result.adapter-not-connected.automatic", name, family)
-                : Sentence.of(english, "result.adapter-not-connected", name, family, String.join(", ", servers));
-    }
-
     /** The yes/no values of the item as it is in {@code d} that netsh shows in words Port853 does not know. */
     static List<UnrecognisedWord> unrecognisedWords(WindowsDetails d, String key) {
         Key k = parse(key);

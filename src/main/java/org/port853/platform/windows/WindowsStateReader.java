@@ -58,26 +58,37 @@ public final class WindowsStateReader {
     }
 
     /**
-     * Whether Windows still keeps the interface settings of the adapter {@code guid} (its Tcpip or Tcpip6 interface key):
-     * an adapter unplugged, or a VPN's while it is down, is not listed but gets them back when it returns.
+     * The servers of one family that Windows keeps in the interface settings of the adapter {@code guid} (its Tcpip or
+     * Tcpip6 interface key), for an adapter it does not list now (unplugged, a VPN's while it is down), which gets them
+     * back when it returns: static ones as set, automatic ones without the servers (DHCP or the router gives them then).
+     * Empty where that key is gone too.
      */
-    boolean keepsSettingsOf(String guid) {
-        String key = guid.toLowerCase(Locale.ROOT);
-        return registry.keyExists(RegistryPaths.TCPIP_INTERFACES + key)
-                || registry.keyExists(RegistryPaths.TCPIP6_INTERFACES + key);
+    Optional<AdapterDns.Servers> keptServers(String guid, boolean v6) {
+        if (!registry.keyExists(interfaceKey(guid, v6))) {
+            return Optional.empty();
+        }
+        return Optional.of(staticServers(guid, v6).orElse(new AdapterDns.Servers(automatic(v6), List.of())));
     }
 
     /** The servers the DNS client uses on this adapter, with where they come from (registry). */
     private AdapterDns.Servers servers(CmdletJson.Adapter a, List<CmdletJson.ServerRow> rows, boolean v6) {
         List<String> used = rows.stream().filter(r -> r.index() == a.index() && r.ipv6() == v6)
                 .flatMap(r -> r.servers().stream()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        String key = (v6 ? RegistryPaths.TCPIP6_INTERFACES : RegistryPaths.TCPIP_INTERFACES)
-                + a.guid().toLowerCase(Locale.ROOT);
-        Optional<String> staticServers = registry.value(key, "NameServer").filter(s -> !s.isBlank());
-        if (staticServers.isPresent()) {
-            return new AdapterDns.Servers(AdapterDns.Source.STATIC, split(staticServers.get()));
-        }
-        return new AdapterDns.Servers(v6 ? AdapterDns.Source.AUTOMATIC : AdapterDns.Source.DHCP, used);
+        return staticServers(a.guid(), v6).orElse(new AdapterDns.Servers(automatic(v6), used));
+    }
+
+    /** The adapter's static servers of one family: its NameServer value, where that is not empty. */
+    private Optional<AdapterDns.Servers> staticServers(String guid, boolean v6) {
+        return registry.value(interfaceKey(guid, v6), "NameServer").filter(s -> !s.isBlank())
+                .map(s -> new AdapterDns.Servers(AdapterDns.Source.STATIC, split(s)));
+    }
+
+    private static AdapterDns.Source automatic(boolean v6) {
+        return v6 ? AdapterDns.Source.AUTOMATIC : AdapterDns.Source.DHCP;
+    }
+
+    static String interfaceKey(String guid, boolean v6) {
+        return (v6 ? RegistryPaths.TCPIP6_INTERFACES : RegistryPaths.TCPIP_INTERFACES) + guid.toLowerCase(Locale.ROOT);
     }
 
     /** NameServer is comma separated (sometimes with spaces). */

@@ -12,7 +12,8 @@ import org.port853.change.ItemSnapshot;
  * The exact commands that make one item equal to its target. DoH entries and NRPT rules through the documented
  * cmdlets (data in {@code P853_ARGS}); DoT entries and the global DoT switch through {@code netsh dnsclient}
  * (no cmdlet exists); adapter servers through {@code netsh interface ipv4|ipv6}, per address family, so that
- * "back to DHCP" touches one family only.
+ * "back to DHCP" touches one family only; IPv6 servers of an adapter whose IPv6 is off, which netsh cannot reach, into
+ * the settings Windows keeps for it ({@link KeptAdapterSettings}).
  */
 public final class WindowsWrites {
     private WindowsWrites() {
@@ -72,6 +73,9 @@ public final class WindowsWrites {
                 + WindowsItems.adapterName(target) + " no longer exists"));
         if (c == null) {
             throw new IOException("an adapter's server list cannot be removed, only set");
+        }
+        if (k.ipv6() && !a.ipv6Bound()) {
+            return List.of(KeptAdapterSettings.write(k, c));
         }
         String family = k.ipv6() ? "ipv6" : "ipv4";
         String name = "name=" + a.index();

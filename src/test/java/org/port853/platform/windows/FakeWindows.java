@@ -229,6 +229,15 @@ final class FakeWindows implements CommandRunner, WindowsRegistry, DnsProbe {
                     a.get("comment").asText()));
             return "";
         }
+        if (script.equals(PowerShell.SET_NAME_SERVER)) {
+            Map<String, String> values = registry.get((a.get("ipv6").asBoolean() ? RegistryPaths.TCPIP6_INTERFACES
+                    : RegistryPaths.TCPIP_INTERFACES) + a.get("guid").asText());
+            if (values == null) {
+                throw new IllegalStateException("Windows keeps no settings for the adapter " + a.get("guid").asText());
+            }
+            values.put("NameServer", a.get("nameServer").asText());
+            return "";
+        }
         if (script.equals(PowerShell.CLEAR_CACHE)) {
             cacheClears++;
             return "";

@@ -77,7 +77,7 @@ class PowerShellExportTest {
                 scripts.add((String) f.get(null));
             }
         }
-        assertEquals(13, scripts.size(), "the fixed scripts in PowerShell");
+        assertEquals(14, scripts.size(), "the fixed scripts in PowerShell");
         var r = syntax(scripts.toArray(String[]::new));
         assertEquals(0, r.getKey(), r.getValue());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,21 +74,78 @@ class WindowsAdapterGoneTest {
         assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.REVERT)).outcome());
     }
 
+    /** What a restore says of the Wi-Fi, unplugged, whose servers of {@code family} it wrote to its settings. */
+    static String restoredForLater(String family) {
+        return "adapter Wi-Fi is not connected now, so its " + family + " DNS servers were restored in its settings: "
+                + "Windows uses them once it is back";
+    }
+
+    /** The Wi-Fi unplugged: not listed, while Windows keeps its interface settings; it comes back as {@code plugIn}. */
+    private static Runnable unplugWifi(FakeWindows w) {
+        FakeWindows.Adapter wifi = wifi(w);
+        int at = w.adapters.indexOf(wifi);
+        w.adapters.remove(wifi);
+        return () -> w.adapters.add(at, wifi);
+    }
+
     @Test
-    @DisplayName("an adapter unplugged since the apply is not gone: Windows keeps Port853's servers for it, so revert "
-            + "says they could not be put back and what to set once it returns (it said 'is gone; nothing to restore "
-            + "there', which left Quad9 on the Wi-Fi unsaid)")
-    void anUnpluggedAdapterIsNotGone() {
+    @DisplayName("an adapter unplugged since the apply is restored in the settings Windows keeps for it, which it uses "
+            + "when the adapter is back, and revert says so (it said the servers could not be put back and left the user "
+            + "to set them by hand)")
+    void anUnpluggedAdapterIsRestoredForWhenItIsBack() {
         FakeWindows w = FakeWindows.load("home-22631");
+        String before = w.everything();
         assertEquals(Outcome.APPLIED, run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false)).outcome());
-        w.adapters.remove(wifi(w));
+        Runnable plugIn = unplugWifi(w);
 
         ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
         assertEquals(Outcome.REVERTED, revert.outcome(), revert.reason());
         assertFalse(revert.reason().contains(GONE) || revert.actions().contains(GONE), revert.reason());
-        assertTrue(revert.actions().contains("adapter Wi-Fi is not connected now, so its IPv4 DNS servers could not be "
-                + "put back; Windows keeps Port853's servers for it: once it is back, set them to automatic in its network "
-                + "settings"), revert.actions().toString());
+        for (String family : List.of("IPv4", "IPv6")) {
+            assertTrue(revert.reason().contains("; " + restoredForLater(family)), revert.reason());
+            assertTrue(revert.actions().contains(restoredForLater(family)), revert.actions().toString());
+        }
+        assertFalse(revert.reason().contains("set them to"), "nothing is left to do by hand: " + revert.reason());
+        plugIn.run();
+        assertEquals(before, w.everything(), "back, the adapter has its servers as before Port853");
+        assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.REVERT)).outcome());
+    }
+
+    @Test
+    @DisplayName("recover rolls an interrupted change back into the settings of an adapter unplugged since (it said their "
+            + "servers could not be put back)")
+    void rollbackIntoAnUnpluggedAdaptersSettings() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        String before = w.everything();
+        WindowsChangeTest.interruptedApply(w, state);
+        Runnable plugIn = unplugWifi(w);
+        w.resolves = false;
+
+        ApplyResult r = run(w, HelperRequest.of(HelperRequest.Action.RECOVER));
+        assertEquals(Outcome.ROLLED_BACK, r.outcome(), r.reason());
+        assertTrue(r.reason().contains("; " + restoredForLater("IPv4")), r.reason());
+        plugIn.run();
+        assertEquals(before, w.everything());
+    }
+
+    @Test
+    @DisplayName("the restore for an unplugged adapter is said in German too")
+    void restoredForLaterInGerman() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false));
+        unplugWifi(w);
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        org.port853.core.Sentence note = revert.notesBesideEncryptionStaysOn().stream()
+                .filter(n -> n.english().equals(restoredForLater("IPv4"))).findFirst()
+                .orElseThrow(() -> new AssertionError(revert.reason()));
+        org.port853.ui.common.I18n.use(Locale.GERMAN);
+        try {
+            assertEquals("Adapter Wi-Fi ist gerade nicht verbunden, daher wurden seine IPv4-DNS-Server in seinen "
+                    + "Einstellungen wiederhergestellt: Windows verwendet sie, sobald er wieder da ist",
+                    org.port853.ui.common.I18n.said("change.", note.words(), "", note.english()));
+        } finally {
+            org.port853.ui.common.I18n.use(null);
+        }
     }
 
     @Test

@@ -86,6 +86,49 @@ class WindowsIpv6OffTest {
         assertEquals(before, w.everything());
     }
 
+    static final String IPV6_OFF_NOW = "IPv6 is off on adapter Wi-Fi now, so its IPv6 DNS servers were restored in its "
+            + "settings: Windows uses them once IPv6 is on again";
+
+    @Test
+    @DisplayName("IPv6 turned off on an adapter after the apply: revert restores its IPv6 servers in its settings, which "
+            + "Windows uses once IPv6 is on again, and says so (revert failed on netsh's 'Element not found.' and rolled "
+            + "back)")
+    void ipv6TurnedOffAfterTheApply() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        String before = w.everything();
+        assertEquals(Outcome.APPLIED, run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false))
+                .outcome());
+        w.ipv6Unbound.add(WIFI);
+
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        assertEquals(Outcome.REVERTED, revert.outcome(), revert.reason());
+        assertTrue(revert.reason().contains("; " + IPV6_OFF_NOW), revert.reason());
+        assertTrue(revert.actions().contains(IPV6_OFF_NOW), revert.actions().toString());
+        assertEquals(1, revert.notesBesideEncryptionStaysOn().size(), "the IPv4 servers went back through netsh, unsaid");
+        w.ipv6Unbound.remove(WIFI);
+        assertEquals(before, w.everything(), "IPv6 on again, the adapter has its servers as before Port853");
+        assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.REVERT)).outcome());
+    }
+
+    @Test
+    @DisplayName("that restore is said in German too")
+    void ipv6OffNowInGerman() {
+        FakeWindows w = FakeWindows.load("home-22631");
+        run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false));
+        w.ipv6Unbound.add(WIFI);
+        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
+        Sentence note = revert.notesBesideEncryptionStaysOn().stream().filter(n -> n.english().equals(IPV6_OFF_NOW))
+                .findFirst().orElseThrow(() -> new AssertionError(revert.reason()));
+        I18n.use(Locale.GERMAN);
+        try {
+            assertEquals("IPv6 ist auf dem Adapter Wi-Fi gerade ausgeschaltet, daher wurden seine IPv6-DNS-Server in "
+                    + "seinen Einstellungen wiederhergestellt: Windows verwendet sie, sobald IPv6 wieder eingeschaltet ist",
+                    I18n.said("change.", note.words(), "", note.english()));
+        } finally {
+            I18n.use(null);
+        }
+    }
+
     private ApplyResult run(FakeWindows w, HelperRequest r) {
         WindowsHelper.Response resp = WindowsHelper.handle(HelperDocuments.write(r), w.system(state),
                 WindowsPlannerTest.CATALOG);

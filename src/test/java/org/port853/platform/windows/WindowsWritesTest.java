@@ -71,6 +71,23 @@ class WindowsWritesTest {
     }
 
     @Test
+    @DisplayName("IPv6 servers of an adapter whose IPv6 is off: its Tcpip6 NameServer value, comma separated, empty for "
+            + "automatic (netsh answers 'Element not found.' there)")
+    void ipv6OffIntoTheKeptSettings() throws IOException {
+        String wifi = "win:adapter:{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}:ipv6";
+        assertEquals(List.of(new Command(PowerShell.script(PowerShell.SET_NAME_SERVER).argv(), Map.of(
+                PowerShell.ARGS_VARIABLE, "{\"guid\":\"{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}\",\"ipv6\":true,"
+                        + "\"nameServer\":\"2620:fe::fe,2620:fe::9\"}"))),
+                commands("ipv6-off-22631", WindowsItems.of(wifi, "{\"servers\":[\"2620:fe::fe\",\"2620:fe::9\"],"
+                        + "\"source\":\"static\"}")));
+        assertEquals(List.of(new Command(PowerShell.script(PowerShell.SET_NAME_SERVER).argv(), Map.of(
+                PowerShell.ARGS_VARIABLE, "{\"guid\":\"{4f0d8c3e-2b6a-4c1e-9a57-1d2e3f4a5b6c}\",\"ipv6\":true,"
+                        + "\"nameServer\":\"\"}"))),
+                commands("ipv6-off-22631", WindowsItems.of(wifi, "{\"servers\":[\"fd12:3456:789a::1\"],"
+                        + "\"source\":\"automatic\"}")));
+    }
+
+    @Test
     @DisplayName("NRPT: removes only Port853-marked rules, then adds the one rule")
     void nrpt() throws IOException {
         List<Command> add = commands("home-22631", WindowsItems.of(WindowsItems.NRPT, WindowsItems.nrpt(List.of("."),
