@@ -9,7 +9,8 @@ __PORT853_SUFFIX_NOTE__
 # Never leaves a machine without DNS by its doing: before each change it records what the change replaces (the
 # DoH entry, Port853's NRPT rules, an adapter's servers per family, static or automatic as the registry says) and
 # prints it ("was: ..."); after the changes it clears the DNS cache and checks that a name resolves (5 tries).
-# If a change or the check fails, it puts back everything it recorded, newest first, and clears the cache again.
+# If a change or the check fails, it puts back everything it recorded, newest first, and clears the cache again;
+# an adapter unplugged since (or whose IPv6 was turned off) gets its servers back in the settings Windows keeps for it.
 # Exit codes:
 #   0  done, or nothing to do
 #   1  refused: nothing was changed (Windows build, Group Policy)
@@ -59,9 +60,14 @@ function Test-Port853Ipv6Bound($adapter) {
 # Static servers are the registry's NameServer value; empty or missing means automatic (DHCP, or router
 # advertisements for IPv6), which Get-DnsClientServerAddress does not tell apart. The same reading as the app's.
 function Get-Port853StaticServers([string]$guid, [string]$family) {
-    $interfaces = if ($family -eq 'IPv4') { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters\Interfaces\' } else { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters\Interfaces\' }
-    $value = (Get-ItemProperty -Path ($interfaces + $guid) -Name 'NameServer' -ErrorAction SilentlyContinue).NameServer
+    $value = (Get-ItemProperty -Path (Get-Port853InterfaceKey $guid $family) -Name 'NameServer' -ErrorAction SilentlyContinue).NameServer
     return ,@(([string]$value) -split '[,\s]+' | Where-Object { $_ -ne '' })
+}
+
+# The adapter's interface settings for one family, which Windows keeps while the adapter is away.
+function Get-Port853InterfaceKey([string]$guid, [string]$family) {
+    $interfaces = if ($family -eq 'IPv4') { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters\Interfaces\' } else { 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters\Interfaces\' }
+    return $interfaces + $guid
 }
 
 function Remove-Port853NrptRules {
@@ -88,6 +94,20 @@ function Set-Port853AdapterServers([int]$index, [string]$family, [string[]]$serv
     for ($i = 1; $i -lt $servers.Count; $i++) {
         Invoke-Port853Netsh @('interface', $f, 'add', 'dnsservers', "name=$index", "address=$($servers[$i])", "index=$($i + 1)", 'validate=no')
     }
+}
+
+# netsh reaches an adapter's family only while Windows lists the adapter and, for IPv6, its IPv6 binding is on.
+function Test-Port853Reachable($r) {
+    $a = @(Get-NetAdapter -ErrorAction SilentlyContinue | Where-Object { $_.InterfaceGuid -eq $r.Guid })
+    return $a.Count -gt 0 -and ($r.Family -eq 'IPv4' -or (Test-Port853Ipv6Bound $a[0]))
+}
+
+# Where netsh cannot reach it (unplugged, a VPN that went down, IPv6 turned off), the adapter's servers go into the
+# settings Windows keeps for it and uses once it is back: NameServer, comma separated, empty for automatic.
+function Set-Port853KeptServers([string]$guid, [string]$family, [string[]]$servers) {
+    $k = Get-Port853InterfaceKey $guid $family
+    if (-not (Test-Path -LiteralPath $k)) { throw "Windows keeps no settings for the adapter $guid" }
+    Set-ItemProperty -LiteralPath $k -Name 'NameServer' -Value ($servers -join ',') -Type String
 }
 
 function Confirm-Port853([string]$what, [string]$now, [string]$want) {
@@ -118,7 +138,7 @@ function Get-Port853AdapterBefore($adapter, [string]$family) {
     $inUse = Get-Port853AdapterState $adapter.InterfaceIndex $family
     $was = if ($static.Count -gt 0) { 'static ' + ($static -join ',') } else { "automatic (in use: $inUse)" }
     return @{ Kind = 'adapter'; What = "$family servers of $($adapter.Name)"; Index = [int]$adapter.InterfaceIndex;
-              Family = $family; Static = $static; Was = $was }
+              Guid = [string]$adapter.InterfaceGuid; Family = $family; Static = $static; Was = $was }
 }
 
 function Save-Port853($record) {
@@ -145,6 +165,10 @@ function Restore-Port853Nrpt($r) {
 }
 
 function Restore-Port853Adapter($r) {
+    if (-not (Test-Port853Reachable $r)) {
+        Set-Port853KeptServers $r.Guid $r.Family $r.Static
+        return
+    }
     if ($r.Static.Count -gt 0) {
         Set-Port853AdapterServers $r.Index $r.Family $r.Static
     } else {

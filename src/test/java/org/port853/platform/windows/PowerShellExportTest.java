@@ -331,7 +331,15 @@ class PowerShellExportTest {
                 + a.guid());
         List<String> statics = key == null ? List.of() : WindowsStateReader.split(key.getOrDefault("NameServer", ""));
         return () -> {
-            if (!statics.isEmpty()) {
+            // as Test-Port853Reachable and Set-Port853KeptServers: netsh only where the adapter is listed (by GUID) and,
+            // for IPv6, bound; else the NameServer value of the interface key, which must exist
+            boolean listed = w.adapters.stream().anyMatch(x -> x.guid().equals(a.guid()));
+            if (!listed || v6 && w.ipv6Unbound.contains(a.guid().toLowerCase(java.util.Locale.ROOT))) {
+                if (key == null) {
+                    throw new IllegalStateException("Windows keeps no settings for the adapter " + a.guid());
+                }
+                key.put("NameServer", String.join(",", statics));
+            } else if (!statics.isEmpty()) {
                 setServers(w, a.index(), v6, statics);
             } else {
                 netsh(w, "interface", v6 ? "ipv6" : "ipv4", "set", "dnsservers", "name=" + a.index(), "source=dhcp");
@@ -457,7 +465,8 @@ class PowerShellExportTest {
     @Test
     @DisplayName("static and automatic servers are told apart as the app does: the registry's NameServer value")
     void staticServersAsTheAppReadsThem() {
-        String read = function(script(DotMode.STRICT, "quad9"), "Get-Port853StaticServers");
+        String script = script(DotMode.STRICT, "quad9");
+        String read = function(script, "Get-Port853StaticServers") + function(script, "Get-Port853InterfaceKey");
         assertTrue(read.contains("'HKLM:\\" + RegistryPaths.TCPIP_INTERFACES + "'"), read);
         assertTrue(read.contains("'HKLM:\\" + RegistryPaths.TCPIP6_INTERFACES + "'"), read);
         assertTrue(read.contains("-Name 'NameServer'") && read.contains("-split '[,\\s]+'"), "as WindowsStateReader.split");
@@ -519,6 +528,46 @@ class PowerShellExportTest {
         assertTrue(families.contains("Ethernet 2/23=2620:fe::fe,2620:fe::9"), families.toString());
         assertEquals(changes, undo.size());
         assertEquals(0, runByItsLogic(script, w), "the second run changes nothing");
+    }
+
+    @Test
+    @DisplayName("a rollback puts an adapter's servers back into the settings Windows keeps for it where netsh cannot "
+            + "reach it since the record (unplugged, or its IPv6 turned off): it said 'could not put back' and exited 3")
+    void rollbackReachesAnAdapterNetshCannot() throws IOException {
+        String script = script(DotMode.STRICT, "quad9");
+        inOrder(function(script, "Restore-Port853Adapter"), "if (-not (Test-Port853Reachable $r)) {",
+                "Set-Port853KeptServers $r.Guid $r.Family $r.Static", "return", "}", "if ($r.Static.Count -gt 0) {");
+        inOrder(function(script, "Test-Port853Reachable"), "@(Get-NetAdapter", "$_.InterfaceGuid -eq $r.Guid",
+                "$a.Count -gt 0", "$r.Family -eq 'IPv4'", "Test-Port853Ipv6Bound $a[0]");
+        inOrder(function(script, "Set-Port853KeptServers"), "Get-Port853InterfaceKey $guid $family",
+                "if (-not (Test-Path -LiteralPath $k)) { throw", "Set-ItemProperty -LiteralPath $k -Name 'NameServer' "
+                        + "-Value ($servers -join ',') -Type String");
+        assertTrue(function(script, "Get-Port853AdapterBefore").contains("Guid = [string]$adapter.InterfaceGuid"));
+        assertTrue(function(script, "Get-Port853StaticServers").contains("Get-Port853InterfaceKey $guid $family"),
+                "one function names the interface keys");
+
+        for (String since : List.of("unplugged", "IPv6 off")) {
+            FakeWindows w = FakeWindows.load("home-22631");
+            String before = w.everything();
+            List<Runnable> undo = new ArrayList<>();
+            assertEquals(7, runByItsLogic(script, w, undo));
+            FakeWindows.Adapter wifi = w.adapters.stream().filter(a -> a.name().equals("Wi-Fi")).findFirst().orElseThrow();
+            String guid = wifi.guid().toLowerCase(java.util.Locale.ROOT);
+            if (since.equals("unplugged")) {
+                w.adapters.remove(wifi);
+            } else {
+                w.ipv6Unbound.add(guid);
+            }
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            if (since.equals("unplugged")) {
+                w.adapters.add(0, wifi);
+            } else {
+                w.ipv6Unbound.remove(guid);
+            }
+            assertEquals(before, w.everything(), since + ": back, the adapter has its servers as before the script");
+        }
     }
 
     @Test
