@@ -90,8 +90,8 @@ class WindowsAdapterGoneTest {
 
     @Test
     @DisplayName("an adapter unplugged since the apply is restored in the settings Windows keeps for it, which it uses "
-            + "when the adapter is back, and revert says so (it said the servers could not be put back and left the user "
-            + "to set them by hand)")
+            + "when the adapter is back, and revert says so, in German too (it said the servers could not be put back and "
+            + "left the user to set them by hand)")
     void anUnpluggedAdapterIsRestoredForWhenItIsBack() {
         FakeWindows w = FakeWindows.load("home-22631");
         String before = w.everything();
@@ -106,6 +106,9 @@ class WindowsAdapterGoneTest {
             assertTrue(revert.actions().contains(restoredForLater(family)), revert.actions().toString());
         }
         assertFalse(revert.reason().contains("set them to"), "nothing is left to do by hand: " + revert.reason());
+        assertEquals("Adapter Wi-Fi ist gerade nicht verbunden, daher wurden seine IPv4-DNS-Server in seinen "
+                + "Einstellungen wiederhergestellt: Windows verwendet sie, sobald er wieder da ist",
+                inGerman(note(revert, restoredForLater("IPv4"))));
         plugIn.run();
         assertEquals(before, w.everything(), "back, the adapter has its servers as before Port853");
         assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.REVERT)).outcome());
@@ -128,21 +131,17 @@ class WindowsAdapterGoneTest {
         assertEquals(before, w.everything());
     }
 
-    @Test
-    @DisplayName("the restore for an unplugged adapter is said in German too")
-    void restoredForLaterInGerman() {
-        FakeWindows w = FakeWindows.load("home-22631");
-        run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false));
-        unplugWifi(w);
-        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
-        org.port853.core.Sentence note = revert.notesBesideEncryptionStaysOn().stream()
-                .filter(n -> n.english().equals(restoredForLater("IPv4"))).findFirst()
-                .orElseThrow(() -> new AssertionError(revert.reason()));
+    /** The note of {@code r} that says {@code english}. */
+    static org.port853.core.Sentence note(ApplyResult r, String english) {
+        return r.notesBesideEncryptionStaysOn().stream().filter(n -> n.english().equals(english)).findFirst()
+                .orElseThrow(() -> new AssertionError(r.reason()));
+    }
+
+    /** {@code note} as the window says it in German. */
+    static String inGerman(org.port853.core.Sentence note) {
         org.port853.ui.common.I18n.use(Locale.GERMAN);
         try {
-            assertEquals("Adapter Wi-Fi ist gerade nicht verbunden, daher wurden seine IPv4-DNS-Server in seinen "
-                    + "Einstellungen wiederhergestellt: Windows verwendet sie, sobald er wieder da ist",
-                    org.port853.ui.common.I18n.said("change.", note.words(), "", note.english()));
+            return org.port853.ui.common.I18n.said("change.", note.words(), "", note.english());
         } finally {
             org.port853.ui.common.I18n.use(null);
         }
@@ -179,14 +178,8 @@ class WindowsAdapterGoneTest {
         run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false));
         removeWifi(w);
         ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
-        org.port853.core.Sentence note = revert.notesBesideEncryptionStaysOn().get(0);
-        org.port853.ui.common.I18n.use(Locale.GERMAN);
-        try {
-            assertEquals("Adapter Wi-Fi gibt es nicht mehr; dort ist nichts wiederherzustellen",
-                    org.port853.ui.common.I18n.said("change.", note.words(), "", note.english()));
-        } finally {
-            org.port853.ui.common.I18n.use(null);
-        }
+        assertEquals("Adapter Wi-Fi gibt es nicht mehr; dort ist nichts wiederherzustellen",
+                inGerman(revert.notesBesideEncryptionStaysOn().get(0)));
     }
 
     @Test

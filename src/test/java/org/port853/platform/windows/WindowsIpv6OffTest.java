@@ -91,7 +91,7 @@ class WindowsIpv6OffTest {
 
     @Test
     @DisplayName("IPv6 turned off on an adapter after the apply: revert restores its IPv6 servers in its settings, which "
-            + "Windows uses once IPv6 is on again, and says so (revert failed on netsh's 'Element not found.' and rolled "
+            + "Windows uses once IPv6 is on again, and says so, in German too (revert failed on netsh's 'Element not found.' and rolled "
             + "back)")
     void ipv6TurnedOffAfterTheApply() {
         FakeWindows w = FakeWindows.load("home-22631");
@@ -105,28 +105,12 @@ class WindowsIpv6OffTest {
         assertTrue(revert.reason().contains("; " + IPV6_OFF_NOW), revert.reason());
         assertTrue(revert.actions().contains(IPV6_OFF_NOW), revert.actions().toString());
         assertEquals(1, revert.notesBesideEncryptionStaysOn().size(), "the IPv4 servers went back through netsh, unsaid");
+        assertEquals("IPv6 ist auf dem Adapter Wi-Fi gerade ausgeschaltet, daher wurden seine IPv6-DNS-Server in seinen "
+                + "Einstellungen wiederhergestellt: Windows verwendet sie, sobald IPv6 wieder eingeschaltet ist",
+                WindowsAdapterGoneTest.inGerman(WindowsAdapterGoneTest.note(revert, IPV6_OFF_NOW)));
         w.ipv6Unbound.remove(WIFI);
         assertEquals(before, w.everything(), "IPv6 on again, the adapter has its servers as before Port853");
         assertEquals(Outcome.UNCHANGED, run(w, HelperRequest.of(HelperRequest.Action.REVERT)).outcome());
-    }
-
-    @Test
-    @DisplayName("that restore is said in German too")
-    void ipv6OffNowInGerman() {
-        FakeWindows w = FakeWindows.load("home-22631");
-        run(w, HelperRequest.apply(WindowsPlannerTest.quad9(DotMode.STRICT), false));
-        w.ipv6Unbound.add(WIFI);
-        ApplyResult revert = run(w, HelperRequest.of(HelperRequest.Action.REVERT));
-        Sentence note = revert.notesBesideEncryptionStaysOn().stream().filter(n -> n.english().equals(IPV6_OFF_NOW))
-                .findFirst().orElseThrow(() -> new AssertionError(revert.reason()));
-        I18n.use(Locale.GERMAN);
-        try {
-            assertEquals("IPv6 ist auf dem Adapter Wi-Fi gerade ausgeschaltet, daher wurden seine IPv6-DNS-Server in "
-                    + "seinen Einstellungen wiederhergestellt: Windows verwendet sie, sobald IPv6 wieder eingeschaltet ist",
-                    I18n.said("change.", note.words(), "", note.english()));
-        } finally {
-            I18n.use(null);
-        }
     }
 
     private ApplyResult run(FakeWindows w, HelperRequest r) {
