@@ -400,7 +400,7 @@ class ReasonTextsTest {
             + "English and German, with the file, the value and both modes")
     void nextStartInBothLanguages() {
         Reason weaker = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("1", "/etc/systemd/resolved.conf.d/zz.conf", "no", "2", "0", "0"));
+                List.of("1", "/etc/systemd/resolved.conf.d/zz.conf", "no", "2", "0", "0", "0", ""));
         ReasonTexts.Text en = text(List.of(weaker), "DOT_AT_NEXT_START", null);
         assertTrue(en.message().equals("systemd-resolved runs with DNS-over-TLS strict only until it restarts: "
                 + "/etc/systemd/resolved.conf.d/zz.conf sets DNSOverTLS=no, so after its next restart or the next boot "
@@ -409,13 +409,25 @@ class ReasonTextsTest {
         assertTrue(de.message().contains("strikt") && de.message().contains("zz.conf setzt DNSOverTLS=no")
                 && de.message().endsWith("aus."), de.message());
         Reason serversGo = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("0", "", "no", "2", "0", "1"));
+                List.of("0", "", "no", "2", "0", "1", "0", ""));
         assertTrue(text(List.of(serversGo), "DOT_AT_NEXT_START", null).message().endsWith("DNS-over-TLS is off, and no "
                 + "settings file names a DNS server, so names then go only to the networks' own servers (per "
                 + "connection)."));
         String deServers = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(serversGo, null))
                 .message();
         assertTrue(deServers.endsWith("nur an die eigenen Server der Netze (je Verbindung)."), deServers);
+        Reason hidden = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("0", "", "no", "2", "0", "0", "1", "/etc/systemd/resolved.conf.d/10-closed.conf"));
+        assertEquals("First make /etc/systemd/resolved.conf.d/10-closed.conf readable for systemd-resolved, or correct or "
+                + "remove it: it stops reading settings files there, so it would ignore Port853's settings too. Then "
+                + "turn on encryption again (strict mode with a provider).", text(List.of(hidden), "DOT_AT_NEXT_START",
+                null).fix());
+        String deHidden = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(hidden, null)).fix();
+        assertTrue(deHidden.startsWith("Zuerst /etc/systemd/resolved.conf.d/10-closed.conf für systemd-resolved lesbar"),
+                deHidden);
+        Reason notHidden = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("0", "", "no", "2", "0", "0", "0", ""));
+        assertTrue(text(List.of(notHidden), "DOT_AT_NEXT_START", null).fix().startsWith("Turn on encryption again"));
         Reason stronger = new Reason("DOT_SETTINGS_NOT_READ", org.port853.core.Severity.INFO, "x", "y",
                 List.of("0", "", "opportunistic", "0", "1"));
         ReasonTexts.Text byDefault = text(List.of(stronger), "DOT_SETTINGS_NOT_READ", null);

@@ -264,13 +264,20 @@ public final class LinuxRules implements PlatformRules {
             // Port853's drop-in, written again, keeps the mode, unless the file that lowers it is read after it
             boolean afterOurs = next.file() != null && DropInScanner.readAfterOurs(next.file());
             int serversThen = serversAtNextStart(s, d);
+            // a file that hides Port853's drop-in makes apply refuse: that file is what to fix first, not a click
+            DropIn hider = d.dropIns().stream().filter(DropIn::hidesOurs).findFirst().orElse(null);
             List<String> withServers = new ArrayList<>(details);
-            withServers.add(String.valueOf(serversThen));
+            withServers.addAll(List.of(String.valueOf(serversThen), hider == null ? "0" : "1",
+                    hider == null ? "" : hider.path()));
             reasons.add(new Reason("DOT_AT_NEXT_START", Severity.WARNING, "systemd-resolved runs with DNS-over-TLS "
                     + LEVEL_WORDS.get(now) + " only until it restarts: " + where + ", so after its next restart or the "
                     + "next boot DNS-over-TLS is " + LEVEL_WORDS.get(then) + SERVERS_THEN.get(serversThen) + ".",
-                    "Turn on encryption again (strict mode with a provider), so that the settings files keep it, or "
-                    + "put back the file that turned it on.", afterOurs ? null : FixAction.ENABLE_DOT, withServers));
+                    hider != null ? "First make " + hider.path() + " readable for systemd-resolved, or correct or "
+                    + "remove it: it stops reading settings files there, so it would ignore Port853's settings too. "
+                    + "Then turn on encryption again (strict mode with a provider)."
+                    : "Turn on encryption again (strict mode with a provider), so that the settings files keep it, or "
+                    + "put back the file that turned it on.", afterOurs || hider != null ? null : FixAction.ENABLE_DOT,
+                    withServers));
         } else {
             reasons.add(new Reason("DOT_SETTINGS_NOT_READ", Severity.INFO, (next.file() == null
                     ? "N" + where.substring(1) : where) + ", but systemd-resolved has not read that yet: it runs with DNS-over-TLS " + LEVEL_WORDS.get(now)

@@ -75,7 +75,7 @@ class NextStartRulesTest {
                 + "DNSOverTLS= (its built-in default is no), so after its next restart or the next boot DNS-over-TLS is "
                 + "off, and no settings file names a DNS server and no network gives one, so names then go to "
                 + "resolved's built-in fallback servers, if it has any, or do not resolve.", r.message());
-        assertEquals(List.of("0", "", "no", "2", "0", "2"), r.details());
+        assertEquals(List.of("0", "", "no", "2", "0", "2", "0", ""), r.details());
         assertEquals(Verdict.PARTIAL, a.verdict(), "protected now, not after a restart");
         assertEquals(org.port853.core.FixAction.ENABLE_DOT, r.fixAction(), "Port853's drop-in, written again, keeps it");
     }
@@ -102,6 +102,27 @@ class NextStartRulesTest {
     }
 
     @Test
+    @DisplayName("a file resolved cannot read hides Port853's drop-in at the next start: no one-click 'turn encryption "
+            + "on' (apply refuses it), the advice names that file to fix first")
+    void aFileThatHidesOursIsFixedFirst() {
+        for (DropIn.Stop stop : List.of(DropIn.Stop.HERE, DropIn.Stop.ALL_FILES)) {
+            DropIn closed = new DropIn(DIR + (stop == DropIn.Stop.HERE ? "10-closed.conf" : "zzzz-closed.conf"), false,
+                    false, Map.of(), "not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)",
+                    true, null, java.util.Set.of(), false, stop);
+            List<DropIn> dropIns = stop == DropIn.Stop.HERE ? List.of(closed, OURS_STRICT) : List.of(OURS_STRICT, closed);
+            Reason r = reason(assess(state(DotMode.STRICT, dropIns, null, "no")), "DOT_AT_NEXT_START");
+            assertNotNull(r, stop.toString());
+            assertEquals(null, r.fixAction(), stop + ": apply is refused while that file hides Port853's");
+            assertEquals("First make " + closed.path() + " readable for systemd-resolved, or correct or remove it: it "
+                    + "stops reading settings files there, so it would ignore Port853's settings too. Then turn on "
+                    + "encryption again (strict mode with a provider).", r.fix());
+            assertEquals(List.of("1", closed.path()), r.details().subList(6, 8), r.details().toString());
+        }
+        Reason free = reason(assess(state(DotMode.STRICT, List.of(), null, "no")), "DOT_AT_NEXT_START");
+        assertEquals(List.of("0", ""), free.details().subList(6, 8), "no such file: the one click stays");
+    }
+
+    @Test
     @DisplayName("a file read after Port853's sets DNSOverTLS=opportunistic: named, with the mode it brings")
     void weakerFileIsNamed() {
         DropIn later = new DropIn(DIR + "zz-vendor.conf", false, false, Map.of("DNSOverTLS", "opportunistic"), null);
@@ -109,7 +130,7 @@ class NextStartRulesTest {
         assertNotNull(r);
         assertTrue(r.message().contains(DIR + "zz-vendor.conf sets DNSOverTLS=opportunistic")
                 && r.message().endsWith("DNS-over-TLS is opportunistic."), r.message());
-        assertEquals(List.of("1", DIR + "zz-vendor.conf", "opportunistic", "2", "1", "0"), r.details(),
+        assertEquals(List.of("1", DIR + "zz-vendor.conf", "opportunistic", "2", "1", "0", "0", ""), r.details(),
                 "Port853's drop-in still names the servers");
         assertEquals(null, r.fixAction(), "read after Port853's drop-in, that file wins over it: no change would help");
     }
