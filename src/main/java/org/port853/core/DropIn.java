@@ -22,7 +22,17 @@ public record DropIn(String path, boolean ours, boolean overridesOurs, Map<Strin
         /** It fails on the file: the files before it stay in force, none from it on is read. */
         HERE,
         /** It ignores every settings file, resolved.conf included. */
-        ALL_FILES
+        ALL_FILES,
+        /**
+         * It fails on the file while it opens every file before it reads any (from 253): it ignores every settings file,
+         * also where it cannot parse a file that sorts before this one (it never gets to read that).
+         */
+        ALL_FILES_AT_OPENING;
+
+        /** It reads no settings file at all. */
+        public boolean readsNone() {
+            return this == ALL_FILES || this == ALL_FILES_AT_OPENING;
+        }
     }
 
     /**

@@ -146,7 +146,7 @@ final class DropInScanner {
      * on 247, 252, 257 and 262).
      */
     private static DropIn.Stop unopenedStop(ResolvedFeatures features) {
-        return features.opensAllFilesFirst() ? DropIn.Stop.ALL_FILES : DropIn.Stop.HERE;
+        return features.opensAllFilesFirst() ? DropIn.Stop.ALL_FILES_AT_OPENING : DropIn.Stop.HERE;
     }
 
     /**
@@ -156,8 +156,13 @@ final class DropInScanner {
      * it cannot list it only skips: see scan.)
      */
     private static DropIn.Stop failedStop(Path file, ResolvedFeatures features) {
-        return features.notAFileHidesAll() && Files.isDirectory(file) || isPipeOrDevice(file) ? DropIn.Stop.ALL_FILES
-                : DropIn.Stop.HERE;
+        if (features.notAFileHidesAll() && Files.isDirectory(file)) {
+            return DropIn.Stop.ALL_FILES_AT_OPENING;
+        }
+        if (isPipeOrDevice(file)) { // from 253 it opens (and waits on) the pipe before it reads any file
+            return features.opensAllFilesFirst() ? DropIn.Stop.ALL_FILES_AT_OPENING : DropIn.Stop.ALL_FILES;
+        }
+        return DropIn.Stop.HERE;
     }
 
     /**
@@ -165,7 +170,7 @@ final class DropInScanner {
      * that makes resolved ignore every file wherever it sorts.
      */
     private static boolean stopHidesOurs(DropIn.Stop stop, boolean later) {
-        return stop == DropIn.Stop.ALL_FILES || stop == DropIn.Stop.HERE && !later;
+        return stop.readsNone() || stop == DropIn.Stop.HERE && !later;
     }
 
     /** {@code d} is a named pipe or device, as {@link #scan} found it. */

@@ -32,7 +32,7 @@ final class DropInsInForce {
                 settings.add(i >= stop ? new SettingsFile.Setting(key, value, Outcome.NOT_READ, null)
                         : setting(key, value, d, read.subList(i + 1, read.size()), read));
             }
-            String unread = d.error() != null || i < stop ? d.error() : (stopper.stop() == DropIn.Stop.ALL_FILES
+            String unread = d.error() != null || i < stop ? d.error() : (stopper.stop().readsNone()
                     ? "systemd-resolved reads no settings file because of " : "systemd-resolved stops reading at ")
                     + stopper.path();
             files.add(new SettingsFile(d.path(), d.ours() ? Owner.OURS : d.exported() ? Owner.EXPORTED : Owner.OTHER,
@@ -41,9 +41,13 @@ final class DropInsInForce {
         return files;
     }
 
-    /** The first of {@code dropIns} (in the order resolved reads them) where resolved stops reading; null if none. */
+    /**
+     * Where resolved stops reading {@code dropIns} (in the order it reads them): the first file it fails on while it
+     * opens them all (from 253), else the first it fails on; null if none.
+     */
     static DropIn stopper(List<DropIn> dropIns) {
-        return dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst().orElse(null);
+        return dropIns.stream().filter(d -> d.stop() == DropIn.Stop.ALL_FILES_AT_OPENING).findFirst()
+                .or(() -> dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst()).orElse(null);
     }
 
     /** Where resolved stops reading before it reaches {@code d}, one of {@code dropIns}; null where it reads d. */
@@ -75,7 +79,7 @@ final class DropInsInForce {
      */
     static boolean readsMainFile(List<DropIn> dropIns) {
         DropIn stopper = stopper(dropIns);
-        return stopper == null || stopper.stop() != DropIn.Stop.ALL_FILES;
+        return stopper == null || !stopper.stop().readsNone();
     }
 
     /** As {@link #readsMainFile}, once Port853 has written its drop-in ({@link #readOnceOursIsWritten}). */
@@ -103,7 +107,7 @@ final class DropInsInForce {
     static List<DropIn> read(List<DropIn> dropIns) {
         DropIn stopper = stopper(dropIns);
         return stopper == null ? dropIns
-                : dropIns.subList(0, stopper.stop() == DropIn.Stop.ALL_FILES ? 0 : dropIns.indexOf(stopper));
+                : dropIns.subList(0, stopper.stop().readsNone() ? 0 : dropIns.indexOf(stopper));
     }
 
     private static SettingsFile.Setting setting(String key, String value, DropIn file, List<DropIn> later,

@@ -588,7 +588,7 @@ public final class LinuxRules implements PlatformRules {
             return switch (stop) {
                 case NONE -> GOES_ON;
                 case HERE -> filesUnread ? STOPS_BEFORE_FILES : STOPS_AT_LAST;
-                case ALL_FILES -> filesUnread ? READS_NONE_OF_FILES : READS_NONE;
+                case ALL_FILES, ALL_FILES_AT_OPENING -> filesUnread ? READS_NONE_OF_FILES : READS_NONE;
             };
         }
 

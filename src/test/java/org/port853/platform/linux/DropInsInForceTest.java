@@ -154,6 +154,48 @@ class DropInsInForceTest {
             assertEquals(List.of(Outcome.IN_FORCE, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(scanned(252)));
         }
 
+        @Test
+        @DisplayName("two files resolved fails on, one it cannot parse before one it cannot open: 247 and 252 stop at "
+                + "the first; 257 and 262 open every file before they read any, so they read none, because of the one "
+                + "they cannot open (seen with 257's resolved in a chroot: 10-early.conf's server not in force, 'Failed "
+                + "to open .../60-closed.conf')")
+        void aFileItCannotOpenWinsOverAnEarlierBrokenOne() throws IOException {
+            Files.write(etc.resolve("20-bad.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+            Path closed = etc.resolve("30-closed.conf");
+            Files.writeString(closed, "[Resolve]\nDNS=198.18.0.13\n");
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+            for (int version : new int[] {247, 252}) {
+                List<SettingsFile> files = scanned(version);
+                assertEquals(List.of(Outcome.IN_FORCE, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(files),
+                        "on " + version);
+                assertEquals("systemd-resolved stops reading at " + etc.resolve("20-bad.conf"),
+                        file(files, "zzz-2late.conf").unread());
+            }
+            for (int version : new int[] {257, 262}) {
+                List<SettingsFile> files = scanned(version);
+                assertEquals(List.of(Outcome.NOT_READ, Outcome.NOT_READ, Outcome.NOT_READ), dnsOutcomes(files),
+                        "on " + version);
+                assertEquals("systemd-resolved reads no settings file because of " + closed,
+                        file(files, "10-early.conf").unread(), "on " + version);
+            }
+        }
+
+        @Test
+        @DisplayName("two files resolved's user cannot open: 257 and 262 fail at the first in sort order (seen with "
+                + "257's resolved in a chroot: 'Failed to open .../50-closed.conf', not 60-closed.conf)")
+        void ofTwoClosedFilesTheFirstIsWhereItFails() throws IOException {
+            Path first = etc.resolve("20-closed.conf");
+            Path second = etc.resolve("30-closed.conf");
+            for (Path f : List.of(second, first)) {
+                Files.writeString(f, "[Resolve]\nDNS=198.18.0.13\n");
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+            }
+            for (int version : new int[] {257, 262}) {
+                assertEquals("systemd-resolved reads no settings file because of " + first,
+                        file(scanned(version), "10-early.conf").unread(), "on " + version);
+            }
+        }
+
         private List<SettingsFile> scanned(int version) {
             return new LinuxDetails(version, new org.port853.core.ResolvConfState(
                     org.port853.core.ResolvConfState.Kind.STUB, "/run/systemd/resolve/stub-resolv.conf",
