@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** English and German are complete: the same keys, the same arguments, and every key the code names exists. */
 class BundlesTest {
-    private static final Pattern ARG = Pattern.compile("\\{(\\d)");
+    private static final Pattern ARG = Pattern.compile("\\{(\\d+)");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -103,7 +103,7 @@ class BundlesTest {
      * epoch as {n,date} or {n,time}.
      */
     private static Object[] sample(String pattern, int choice) {
-        Object[] a = new Object[10];
+        Object[] a = new Object[Math.max(10, args(pattern).stream().mapToInt(Integer::intValue).max().orElse(0) + 1)];
         for (int i = 0; i < a.length; i++) {
             a[i] = pattern.contains("{" + i + ",choice") ? Integer.valueOf(choice)
                     : pattern.contains("{" + i + ",number") ? Integer.valueOf(7)
