@@ -425,6 +425,15 @@ class ReasonTextsTest {
         String deHidden = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(hidden, null)).fix();
         assertTrue(deHidden.startsWith("Zuerst /etc/systemd/resolved.conf.d/10-closed.conf für systemd-resolved lesbar"),
                 deHidden);
+        Reason noFileRead = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of("2", "", "no", "2", "0", "2", "1", "/etc/systemd/resolved.conf.d/zzzz-closed.conf"));
+        assertTrue(text(List.of(noFileRead), "DOT_AT_NEXT_START", null).message().contains("until it restarts: "
+                + "systemd-resolved reads no settings file (systemd's built-in default is no, unless this build changed "
+                + "it), so after"));
+        String deNoFile = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(noFileRead, null))
+                .message();
+        assertTrue(deNoFile.contains("systemd-resolved liest keine Einstellungsdatei (der eingebaute Standard von "
+                + "systemd ist no, sofern dieser Build ihn nicht geändert hat)"), deNoFile);
         Reason notHidden = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
                 List.of("0", "", "no", "2", "0", "0", "0", ""));
         assertTrue(text(List.of(notHidden), "DOT_AT_NEXT_START", null).fix().startsWith("Turn on encryption again"));

@@ -175,7 +175,17 @@ public record LinuxDetails(int systemdVersion, ResolvConfState resolvConf, List<
         }
         SettingElsewhere set = ResolvedConfFiles.lastSetting("DNSOverTLS", mainKeyRead("DNSOverTLS", mainConfDnsOverTls),
                 mainConf, read, d -> true);
-        return set != null ? set : dnsOverTlsDefault == null ? null : new SettingElsewhere(null, dnsOverTlsDefault);
+        return set != null ? set : dnsOverTlsDefault != null ? new SettingElsewhere(null, dnsOverTlsDefault)
+                : upstreamDefaultAtNextStart() ? new SettingElsewhere(null, ResolvedFeatures.BUILT_IN_DNS_OVER_TLS) : null;
+    }
+
+    /**
+     * The next start runs on systemd's own built-in DNSOverTLS= ({@link ResolvedFeatures#BUILT_IN_DNS_OVER_TLS}), as the
+     * main file has no comment that gives this build's: said only where resolved reads no settings file at all, where
+     * that default is all it has (a build may have changed it, which the message says).
+     */
+    public boolean upstreamDefaultAtNextStart() {
+        return dnsOverTlsDefault == null && !DropInsInForce.readsMainFile(dropIns);
     }
 
     /**

@@ -255,10 +255,15 @@ public final class LinuxRules implements PlatformRules {
         if (now == then) {
             return;
         }
-        String where = next.file() == null ? "no settings file sets DNSOverTLS= (its built-in default is "
-                + next.value() + ")" : next.file() + " sets DNSOverTLS=" + next.value();
-        // details: a file (1) or the built-in default (0), the file, the value, the levels now and then
-        List<String> details = List.of(next.file() == null ? "0" : "1", next.file() == null ? "" : next.file(),
+        boolean upstream = next.file() == null && d.upstreamDefaultAtNextStart();
+        String where = upstream ? "systemd-resolved reads no settings file (systemd's built-in default is "
+                + next.value() + ", unless this build changed it)" : next.file() == null ? "no settings file sets "
+                + "DNSOverTLS= (its built-in default is " + next.value() + ")" : next.file() + " sets DNSOverTLS="
+                + next.value();
+        // details: a file (1), the built-in default (0), or systemd's where no file is read (2); the file, the value,
+        // the levels now and then
+        List<String> details = List.of(upstream ? "2" : next.file() == null ? "0" : "1",
+                next.file() == null ? "" : next.file(),
                 next.value(), String.valueOf(now), String.valueOf(then));
         if (then < now) {
             // Port853's drop-in, written again, keeps the mode, unless the file that lowers it is read after it
@@ -279,7 +284,7 @@ public final class LinuxRules implements PlatformRules {
                     + "put back the file that turned it on.", afterOurs || hider != null ? null : FixAction.ENABLE_DOT,
                     withServers));
         } else {
-            reasons.add(new Reason("DOT_SETTINGS_NOT_READ", Severity.INFO, (next.file() == null
+            reasons.add(new Reason("DOT_SETTINGS_NOT_READ", Severity.INFO, (next.file() == null && !upstream
                     ? "N" + where.substring(1) : where) + ", but systemd-resolved has not read that yet: it runs with DNS-over-TLS " + LEVEL_WORDS.get(now)
                     + " until it restarts.", "Restart systemd-resolved to use it: sudo systemctl restart "
                     + "systemd-resolved.service", details));

@@ -6,6 +6,12 @@ package org.port853.platform.linux;
  * and falls back when resolved refuses (see {@link ResolvedHealthCheck}).
  */
 public record ResolvedFeatures(int version) {
+    /**
+     * DNSOverTLS= where no file sets it, as upstream builds systemd-resolved (its build option default-dns-over-tls):
+     * "no" from 239, where the key arrived, on (Debian's 257 ships resolved.conf with "#DNSOverTLS=no"); before 239
+     * there is no DNS-over-TLS at all.
+     */
+    static final String BUILT_IN_DNS_OVER_TLS = "no";
     /** DNSOverTLS= arrived in 239. */
     public static final int FIRST_DOT = 239;
     /** The server syntax ADDR[:PORT][%IFACE][#NAME] and the certificate-name check arrived in 246. */

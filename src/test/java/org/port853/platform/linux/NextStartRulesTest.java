@@ -123,6 +123,20 @@ class NextStartRulesTest {
     }
 
     @Test
+    @DisplayName("a file makes resolved read no settings file and resolved.conf has no '#DNSOverTLS=' comment: the next "
+            + "start is still predicted, on systemd's built-in default, and said to be that")
+    void noFileReadWithoutTheComment() {
+        DropIn closed = new DropIn(DIR + "zzzz-closed.conf", false, false, Map.of(), "cannot open", true, null,
+                java.util.Set.of(), false, DropIn.Stop.ALL_FILES_AT_OPENING);
+        Reason r = reason(assess(state(DotMode.STRICT, List.of(OURS_STRICT, closed), null, null)), "DOT_AT_NEXT_START");
+        assertNotNull(r);
+        assertTrue(r.message().contains(": systemd-resolved reads no settings file (systemd's built-in default is no, "
+                + "unless this build changed it), so after its next restart or the next boot DNS-over-TLS is off"),
+                r.message());
+        assertEquals(List.of("2", "", "no"), r.details().subList(0, 3));
+    }
+
+    @Test
     @DisplayName("a file read after Port853's sets DNSOverTLS=opportunistic: named, with the mode it brings")
     void weakerFileIsNamed() {
         DropIn later = new DropIn(DIR + "zz-vendor.conf", false, false, Map.of("DNSOverTLS", "opportunistic"), null);

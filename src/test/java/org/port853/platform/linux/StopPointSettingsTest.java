@@ -42,6 +42,18 @@ class StopPointSettingsTest {
                 true, null, false, null, mainDns);
     }
 
+    @Test
+    @DisplayName("where resolved reads no settings file and the main file has no '#DNSOverTLS=' comment, the next start "
+            + "runs on systemd's built-in default (no); where it reads the main file, a missing comment says nothing")
+    void noFileReadAndNoCommentUsesTheBuiltInDefault() {
+        LinuxDetails none = new LinuxDetails(257, STUB, List.of(CLOSED_ALL), null, true, "yes", false, null, null,
+                LinuxDetails.MAIN_CONF, null, true, null, false, null, null);
+        assertEquals(new SettingElsewhere(null, "no"), none.encryptionAtNextStart());
+        LinuxDetails read = new LinuxDetails(257, STUB, List.of(CLOSED_HERE), null, true, null, false, null, null,
+                LinuxDetails.MAIN_CONF, null, true, null, false, null, null);
+        assertNull(read.encryptionAtNextStart(), "the main file is read: its build's default is not known");
+    }
+
     /** A file makes resolved ignore every settings file, the main one with DNSOverTLS=yes and DNS= included. */
     private static LinuxDetails noFileRead() {
         return details(List.of(CLOSED_ALL), "yes", "198.18.0.9");
