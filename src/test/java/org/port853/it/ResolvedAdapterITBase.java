@@ -380,8 +380,7 @@ abstract class ResolvedAdapterITBase {
         Path dir = c.rig.dropInDir();
         Files.writeString(dir.resolve("zzz-vpn.conf"), "[Resolve]\nDNS=198.18.79.4\n");
         Files.write(dir.resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
-        Files.writeString(dir.resolve("55-secret.conf"), "[Resolve]\nLLMNR=no\n");
-        Files.setPosixFilePermissions(dir.resolve("55-secret.conf"), PosixFilePermissions.fromString("rw-------"));
+        writeClosed(dir.resolve("55-secret.conf"), "[Resolve]\nLLMNR=no\n");
         Files.createDirectory(dir.resolve("60-dir.conf"));
         Files.createSymbolicLink(dir.resolve("40-dangling.conf"), Path.of("/nonexistent"));
         String[] apply = {"apply", "--server", c.rig.goodServer() + "#dot.test", "--mode", "strict", "--all-domains"};
@@ -406,8 +405,7 @@ abstract class ResolvedAdapterITBase {
 
         // after ours: 247 and 252 read every file before it, ours included; 257 and 262 then ignore every file
         Files.delete(dir.resolve("zzz-vpn.conf"));
-        Files.writeString(dir.resolve("zzzz-secret.conf"), "[Resolve]\nLLMNR=no\n");
-        Files.setPosixFilePermissions(dir.resolve("zzzz-secret.conf"), PosixFilePermissions.fromString("rw-------"));
+        writeClosed(dir.resolve("zzzz-secret.conf"), "[Resolve]\nLLMNR=no\n");
         TestRig.ExecResult r = c.run(apply);
         if (systemd() <= 252) {
             assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
@@ -436,6 +434,29 @@ abstract class ResolvedAdapterITBase {
             assertTrue(d.stderr().startsWith("port853 apply: refused: ") && d.stderr().contains("zzzz-dir.conf")
                     && d.stderr().contains("a directory, not a file"), d.stderr());
         }
+    }
+
+    @Test
+    @DisplayName("two drop-ins resolved fails on, one it cannot parse before one its user cannot open: 247 and 252 "
+            + "stop at the first and keep the file before it; 257 and 262 open every file first and read none; status "
+            + "says where the real resolved stops")
+    void aFileItCannotOpenWinsOverAnEarlierBrokenOne() throws IOException {
+        RigCli c = bareRig(144);
+        Path dir = c.rig.dropInDir();
+        String early = "198.18.144.10";
+        Files.writeString(dir.resolve("10-early.conf"), "[Resolve]\nDNS=" + early + "\n");
+        Files.write(dir.resolve("50-garbage.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
+        Path closed = writeClosed(dir.resolve("60-closed.conf"), "[Resolve]\nDNS=198.18.144.60\n");
+        c.rig.restartResolved();
+        JsonNode s = c.json("status", "--json");
+        boolean earlyRead = StreamSupport.stream(s.path("global").path("servers").spliterator(), false)
+                .anyMatch(x -> early.equals(x.path("address").asText()));
+        assertEquals(systemd() < 253, earlyRead, "the real resolved: " + s.path("global"));
+        String closedSaid = StreamSupport.stream(s.path("assessment").path("reasons").spliterator(), false)
+                .map(r -> r.path("message").asText()).filter(m -> m.startsWith("Drop-in " + closed + " "))
+                .findFirst().orElseThrow(() -> new AssertionError(codes(s).toString()));
+        assertEquals(systemd() >= 253, closedSaid.contains("systemd-resolved then reads no settings file at all"),
+                closedSaid);
     }
 
     @Test
@@ -785,6 +806,13 @@ abstract class ResolvedAdapterITBase {
         return StreamSupport.stream(status.path("links").spliterator(), false)
                 .filter(l -> l.path("name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no link " + name + " in " + status));
+    }
+
+    /** {@code file} with {@code text}, which only root may read (mode 0600): systemd-resolved's user cannot open it. */
+    static Path writeClosed(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     static List<String> codes(JsonNode status) {

@@ -395,6 +395,19 @@ class ReasonTextsTest {
         assertNotEquals(r.message(), german);
     }
 
+    /**
+     * DOT_AT_NEXT_START off at the next start, strict now, no server named then: {@code where} (0 the comment's
+     * default, 2 systemd's where no file is read), whether a file hides Port853's and which.
+     */
+    private static Reason nextStart(String where, String hidden, String file) {
+        return new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
+                List.of(where, "", "no", "2", "0", "2", hidden, file));
+    }
+
+    private static ReasonTexts.Text inGerman(Reason r) {
+        return org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(r, null));
+    }
+
     @Test
     @org.junit.jupiter.api.DisplayName("what the resolver does only until its next start is said in the bundle's words, "
             + "English and German, with the file, the value and both modes")
@@ -416,27 +429,22 @@ class ReasonTextsTest {
         String deServers = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(serversGo, null))
                 .message();
         assertTrue(deServers.endsWith("nur an die eigenen Server der Netze (je Verbindung)."), deServers);
-        Reason hidden = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("0", "", "no", "2", "0", "0", "1", "/etc/systemd/resolved.conf.d/10-closed.conf"));
+        Reason hidden = nextStart("0", "1", "/etc/systemd/resolved.conf.d/10-closed.conf");
         assertEquals("First make /etc/systemd/resolved.conf.d/10-closed.conf readable for systemd-resolved, or correct or "
                 + "remove it: it stops reading settings files there, so it would ignore Port853's settings too. Then "
                 + "turn on encryption again (strict mode with a provider).", text(List.of(hidden), "DOT_AT_NEXT_START",
                 null).fix());
-        String deHidden = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(hidden, null)).fix();
-        assertTrue(deHidden.startsWith("Zuerst /etc/systemd/resolved.conf.d/10-closed.conf für systemd-resolved lesbar"),
-                deHidden);
-        Reason noFileRead = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("2", "", "no", "2", "0", "2", "1", "/etc/systemd/resolved.conf.d/zzzz-closed.conf"));
+        assertTrue(inGerman(hidden).fix().startsWith("Zuerst /etc/systemd/resolved.conf.d/10-closed.conf für "
+                + "systemd-resolved lesbar"), inGerman(hidden).fix());
+        Reason noFileRead = nextStart("2", "1", "/etc/systemd/resolved.conf.d/zzzz-closed.conf");
         assertTrue(text(List.of(noFileRead), "DOT_AT_NEXT_START", null).message().contains("until it restarts: "
                 + "systemd-resolved reads no settings file (systemd's built-in default is no, unless this build changed "
                 + "it), so after"));
-        String deNoFile = org.port853.ui.common.I18n.in(java.util.Locale.GERMAN, () -> ReasonTexts.of(noFileRead, null))
-                .message();
-        assertTrue(deNoFile.contains("systemd-resolved liest keine Einstellungsdatei (der eingebaute Standard von "
-                + "systemd ist no, sofern dieser Build ihn nicht geändert hat)"), deNoFile);
-        Reason notHidden = new Reason("DOT_AT_NEXT_START", org.port853.core.Severity.WARNING, "x", "y",
-                List.of("0", "", "no", "2", "0", "0", "0", ""));
-        assertTrue(text(List.of(notHidden), "DOT_AT_NEXT_START", null).fix().startsWith("Turn on encryption again"));
+        assertTrue(inGerman(noFileRead).message().contains("systemd-resolved liest keine Einstellungsdatei (der "
+                + "eingebaute Standard von systemd ist no, sofern dieser Build ihn nicht geändert hat)"),
+                inGerman(noFileRead).message());
+        assertTrue(text(List.of(nextStart("0", "0", "")), "DOT_AT_NEXT_START", null).fix()
+                .startsWith("Turn on encryption again"));
         Reason stronger = new Reason("DOT_SETTINGS_NOT_READ", org.port853.core.Severity.INFO, "x", "y",
                 List.of("0", "", "opportunistic", "0", "1"));
         ReasonTexts.Text byDefault = text(List.of(stronger), "DOT_SETTINGS_NOT_READ", null);

@@ -157,8 +157,8 @@ class DropInsInForceTest {
         @Test
         @DisplayName("two files resolved fails on, one it cannot parse before one it cannot open: 247 and 252 stop at "
                 + "the first; 257 and 262 open every file before they read any, so they read none, because of the one "
-                + "they cannot open (seen with 257's resolved in a chroot: 10-early.conf's server not in force, 'Failed "
-                + "to open .../60-closed.conf')")
+                + "they cannot open (seen with 247's, 257's and 262's resolved in chroots: 10-early.conf's server in "
+                + "force on 247 only; 257 and 262 log 'Failed to open .../60-closed.conf')")
         void aFileItCannotOpenWinsOverAnEarlierBrokenOne() throws IOException {
             Files.write(etc.resolve("20-bad.conf"), new byte[] {(byte) 0xff, 0, 1, 2, '\n'});
             Path closed = etc.resolve("30-closed.conf");
@@ -182,7 +182,7 @@ class DropInsInForceTest {
 
         @Test
         @DisplayName("two files resolved's user cannot open: 257 and 262 fail at the first in sort order (seen with "
-                + "257's resolved in a chroot: 'Failed to open .../50-closed.conf', not 60-closed.conf)")
+                + "257's and 262's resolved in chroots: 'Failed to open .../50-closed.conf', not 60-closed.conf)")
         void ofTwoClosedFilesTheFirstIsWhereItFails() throws IOException {
             Path first = etc.resolve("20-closed.conf");
             Path second = etc.resolve("30-closed.conf");
