@@ -2260,6 +2260,28 @@ class ViewModelTest {
         }
 
         @Test
+        @DisplayName("strict now, off at the next start because a file resolved cannot read hides Port853's drop-in: no "
+                + "one click (apply would refuse), the fix names that file first")
+        void noOneClickWhileAFileHidesOurs() {
+            List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
+            org.port853.core.ResolverState strict = Fakes.strictState(servers, true);
+            String closed = "/etc/systemd/resolved.conf.d/10-closed.conf";
+            org.port853.core.DropIn hider = new org.port853.core.DropIn(closed, false, false, java.util.Map.of(),
+                    "not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)", true, null,
+                    java.util.Set.of(), false, org.port853.core.DropIn.Stop.HERE);
+            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
+                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(hider), null, true,
+                    null, false, null, null, "/etc/systemd/resolved.conf", "no", true));
+            model.refresh();
+            org.port853.ui.status.ReasonTexts.Text t = status.reasons().stream()
+                    .filter(x -> x.reason().code().equals("DOT_AT_NEXT_START")).findFirst().orElseThrow();
+            assertFalse(status.offersFix(t.reason()));
+            assertTrue(t.fix().startsWith("First make " + closed + " readable for systemd-resolved"), t.fix());
+        }
+
+        @Test
         @DisplayName("a static /etc/resolv.conf that names only the stub sends programs to the stub, not past it; a link "
                 + "to another program's file is named as such")
         void staticFileNamingTheStubGoesThroughIt() {
