@@ -69,6 +69,29 @@ class StatusDropInsTest {
     }
 
     @Test
+    @DisplayName("strict now, off at the next start because a file resolved cannot read hides Port853's drop-in: the "
+            + "advice names that file to fix first, not 'turn on encryption' (apply would refuse)")
+    void nextStartAdviceNamesTheFileThatHidesOurs() {
+        GlobalState strict = new GlobalState(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(),
+                ServerAddress.parse("198.18.0.2#dot.test"), DotMode.STRICT, DnssecMode.NO, true,
+                List.of(new DomainEntry("~.", true)), "yes", "stub");
+        String closed = "/etc/systemd/resolved.conf.d/10-closed.conf";
+        DropIn hider = new DropIn(closed, false, false, Map.of(), "not readable by systemd-resolved's user", true, null,
+                Set.of(), false, DropIn.Stop.HERE);
+        DropIn ours = new DropIn(CliCommandsTest.DROP_IN, true, false, Map.of("DNS", "198.18.0.2#dot.test",
+                "DNSOverTLS", "yes", "Domains", "~."), null);
+        adapter.state = new ResolverState("systemd-resolved", StateSource.DBUS, true, true, strict, List.of(), null,
+                null, new LinuxDetails(252, new ResolvConfState(ResolvConfState.Kind.STUB,
+                        "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(hider, ours), null, true,
+                        null, false, null, null, "/etc/systemd/resolved.conf", "no", true));
+        CliRuns.Run text = run("status");
+        String said = text.out().replaceAll("\\s+", " ");
+        assertTrue(said.contains("First make " + closed + " readable for systemd-resolved, or correct or remove it"),
+                text.out());
+        assertTrue(!said.contains("Turn on encryption again"), text.out());
+    }
+
+    @Test
     @DisplayName("a drop-in with a long name, a line skipped and a file not read: its path, 'skipped:' and 'not read:' "
             + "lines are cut to 80 columns too, the path keeping whose file it is")
     void longLinesAreCut() {
