@@ -2236,17 +2236,26 @@ class ViewModelTest {
                     org.port853.core.FixAction.ROUTE_ALL_DOMAINS)), "with encryption on, routing is a change of its own");
         }
 
+        /**
+         * Strict with {@code servers} now, with {@code dropIns} and no file setting DNSOverTLS= (built-in default no),
+         * changed since resolved started: off at its next start.
+         */
+        private org.port853.core.ResolverState strictUntilTheNextStart(List<ServerAddress> servers,
+                                                                      List<org.port853.core.DropIn> dropIns) {
+            org.port853.core.ResolverState strict = Fakes.strictState(servers, true);
+            return new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
+                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
+                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
+                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), dropIns, null, true, null,
+                    false, null, null, "/etc/systemd/resolved.conf", "no", true));
+        }
+
         @Test
         @DisplayName("strict now but off at the resolver's next start (Port853's drop-in deleted by hand): 'At risk', and "
                 + "the reason's one click writes the same strict settings again")
         void strictOnlyUntilTheNextStart() {
             List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
-            org.port853.core.ResolverState strict = Fakes.strictState(servers, true);
-            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
-                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
-                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
-                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(), null, true, null,
-                    false, null, null, "/etc/systemd/resolved.conf", "no", true));
+            adapter.state = strictUntilTheNextStart(servers, List.of());
             model.refresh();
             assertEquals(org.port853.ui.status.ProtectionState.AT_RISK, status.stateProperty().get());
             org.port853.core.Reason r = status.reasons().stream().map(org.port853.ui.status.ReasonTexts.Text::reason)
@@ -2263,17 +2272,11 @@ class ViewModelTest {
         @DisplayName("strict now, off at the next start because a file resolved cannot read hides Port853's drop-in: no "
                 + "one click (apply would refuse), the fix names that file first")
         void noOneClickWhileAFileHidesOurs() {
-            List<ServerAddress> servers = List.of(ServerAddress.parse("198.18.0.2#dot.test"));
-            org.port853.core.ResolverState strict = Fakes.strictState(servers, true);
             String closed = "/etc/systemd/resolved.conf.d/10-closed.conf";
             org.port853.core.DropIn hider = new org.port853.core.DropIn(closed, false, false, java.util.Map.of(),
                     "not readable by systemd-resolved's user systemd-resolve (mode 0600, owner root)", true, null,
                     java.util.Set.of(), false, org.port853.core.DropIn.Stop.HERE);
-            adapter.state = new org.port853.core.ResolverState(strict.resolverName(), strict.source(), true, true,
-                    strict.global(), strict.links(), null, null, new org.port853.platform.linux.LinuxDetails(252,
-                    new org.port853.core.ResolvConfState(org.port853.core.ResolvConfState.Kind.STUB,
-                            "/run/systemd/resolve/stub-resolv.conf", List.of("127.0.0.53")), List.of(hider), null, true,
-                    null, false, null, null, "/etc/systemd/resolved.conf", "no", true));
+            adapter.state = strictUntilTheNextStart(List.of(ServerAddress.parse("198.18.0.2#dot.test")), List.of(hider));
             model.refresh();
             org.port853.ui.status.ReasonTexts.Text t = status.reasons().stream()
                     .filter(x -> x.reason().code().equals("DOT_AT_NEXT_START")).findFirst().orElseThrow();
