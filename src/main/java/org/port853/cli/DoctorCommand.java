@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 final class DoctorCommand implements Callable<Integer> {
     /** Under a check's heading: its evidence and fix, and a server too long to stand beside its id. */
     private static final String DETAIL_INDENT = " ".repeat(9);
+    /** A check that could not run: its reason after this, as wide as the detail indent. */
+    private static final String SKIPPED = "SKIPPED  ";
 
     private final CliServices services;
 
@@ -82,36 +84,42 @@ final class DoctorCommand implements Callable<Integer> {
         return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    /** The report as text: a heading per check (status, id, server), its evidence and its fix indented under it. */
+    /**
+     * The report as text: a heading per check (status, id, server), its evidence and its fix under it, wrapped at their
+     * words within {@link TerminalColumns#LINE} columns after the detail indent.
+     */
     static String text(Doctor.Report report, RefusedChanges refused) {
-        StringBuilder b = new StringBuilder();
+        TextTable text = new TextTable("", "");
         if (refused.heading() != null) { // as status says it: no check's fix below suggests a refused change
-            b.append(refused.heading()).append(System.lineSeparator());
+            text.line(refused.heading());
         }
         for (Check c : report.checks()) {
-            b.append(heading(c));
-            b.append(DETAIL_INDENT).append(c.evidence()).append(System.lineSeparator());
+            heading(c).forEach(text::line);
+            text.wrappedLine(DETAIL_INDENT, c.evidence());
             if (c.fix() != null && !refused.fixRefused(c)) {
-                b.append(DETAIL_INDENT).append("Fix: ").append(org.port853.platform.RootAdvice.forThisUser(c.fix()))
-                        .append(System.lineSeparator());
+                text.wrappedLine(DETAIL_INDENT, "Fix: " + org.port853.platform.RootAdvice.forThisUser(c.fix()));
             }
         }
-        report.skipped().forEach(s -> b.append("SKIPPED  ").append(s).append(System.lineSeparator()));
-        return b.toString();
+        for (String s : report.skipped()) {
+            List<String> lines = TerminalColumns.wrap(s, TerminalColumns.LINE - DETAIL_INDENT.length());
+            text.line(SKIPPED + lines.get(0));
+            lines.subList(1, lines.size()).forEach(l -> text.line(DETAIL_INDENT + l));
+        }
+        return text.toString();
     }
 
     /**
      * Status, id and server on one line where they fit {@link TerminalColumns#LINE}, else the server whole on an
      * indented line of its own under them (an address or TLS name is never cut).
      */
-    private static String heading(Check c) {
+    private static List<String> heading(Check c) {
         String statusAndId = String.format("%-8s %-26s", c.status().jsonName().toUpperCase(), c.id());
         String server = c.server() == null ? "" : c.server();
         String oneLine = (statusAndId + " " + server).stripTrailing();
         if (TerminalColumns.of(oneLine) <= TerminalColumns.LINE) {
-            return oneLine + System.lineSeparator();
+            return List.of(oneLine);
         }
-        return statusAndId.stripTrailing() + System.lineSeparator() + DETAIL_INDENT + server + System.lineSeparator();
+        return List.of(statusAndId.stripTrailing(), DETAIL_INDENT + server);
     }
 
     /** The test queries, each checked before anything is contacted: a bad one would otherwise stop the probes midway. */

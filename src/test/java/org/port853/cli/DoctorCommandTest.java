@@ -61,6 +61,34 @@ class DoctorCommandTest {
     }
 
     @Test
+    @DisplayName("a check's evidence and fix, and a skipped check's reason, wrap at their words within 80 columns, "
+            + "each line after the detail indent: a long journal line and a long reason are said whole, never cut")
+    void evidenceAndFixWrapWithAHangingIndent() {
+        String journalLine = "Using degraded feature set UDP+EDNS0 instead of TLS+EDNS0 for DNS server "
+                + "185.228.169.168#family-filter-dns.cleanbrowsing.org.";
+        List<org.port853.probe.doctor.Check> checks = new java.util.ArrayList<>(org.port853.probe.doctor.JournalSignals.of(
+                List.of(journalLine), "systemd-resolved's journal"));
+        checks.add(org.port853.probe.doctor.Check.warning("config.stub-exposed", null, "DNSStubListenerExtra="
+                + "udp:[2001:db8:ffff:ffff:ffff:ffff:ffff:1]:53 makes the stub answer beyond loopback: other machines "
+                + "can use (and probe) this resolver.", "Remove DNSStubListenerExtra= unless this machine is meant to "
+                + "serve DNS to others; then firewall it."));
+        String reason = "journal checks: this user may not read the system journal; join the group 'systemd-journal' "
+                + "or 'adm', or run doctor as root";
+        String text = DoctorCommand.text(new org.port853.probe.doctor.Doctor.Report(checks, List.of(),
+                List.of(reason)), new RefusedChanges(null));
+        TerminalWidth.assertFits(text);
+        for (String l : text.lines().toList()) {
+            org.junit.jupiter.api.Assertions.assertTrue(l.matches("(OK|WARNING|FAILURE|SKIPPED) .*|" + " {9}\\S.*"),
+                    "a heading, or a detail after the 9-column indent: '" + l + "' in\n" + text);
+        }
+        String joined = String.join(" ", text.lines().map(String::strip).toList());
+        org.junit.jupiter.api.Assertions.assertTrue(joined.contains(journalLine), "the line whole: " + text);
+        org.junit.jupiter.api.Assertions.assertTrue(joined.contains("SKIPPED  " + reason), text);
+        org.junit.jupiter.api.Assertions.assertTrue(joined.contains("Fix: Remove DNSStubListenerExtra= unless this "
+                + "machine is meant to serve DNS to others; then firewall it."), text);
+    }
+
+    @Test
     @DisplayName("doctor compares with the recorded pins but records none: the store is neither created nor rewritten")
     void doctorLeavesThePinStoreAlone() throws Exception {
         run("doctor", "--server", LOOPBACK, "--timeout", "300");
