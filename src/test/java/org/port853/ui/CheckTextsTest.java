@@ -292,7 +292,8 @@ class CheckTextsTest {
         assertTrue(german(find(checks, "config.fallback-plaintext")).evidence()
                 .contains("werden sie verwendet, womöglich im Klartext"));
         assertTrue(german(find(checks, "config.stub-exposed")).evidence().startsWith("Mit DNSStubListenerExtra=192.168.1.10 "));
-        assertEquals("Cache=no: Jede Anfrage geht über TLS zum Anbieter, langsamer und für den Anbieter besser sichtbar.",
+        assertEquals("Der Cache von resolved ist ausgeschaltet: Jede Anfrage geht über TLS zum Anbieter, langsamer und für "
+                + "den Anbieter besser sichtbar.",
                 german(find(checks, "config.cache")).evidence());
         checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
     }
@@ -434,6 +435,37 @@ class CheckTextsTest {
         assertTrue(mixedDe.evidence().endsWith("auch dnsmasq beantwortet Anfragen anderer Rechner, was gewollt aussieht."),
                 mixedDe.evidence());
         assertTrue(mixedDe.fix().endsWith("was auch den Rechnern, die dnsmasq bedient, das DNS abschneidet."), mixedDe.fix());
+    }
+
+    @Test
+    @DisplayName("many listeners on port 53 are summed up in English and German: the first three and how many more")
+    void manyListenersAreSummedUp() {
+        org.port853.capture.SocketHolder resolved = new org.port853.capture.SocketHolder("systemd-resolved", 77, 990,
+                "systemd-resolve");
+        List<org.port853.probe.doctor.ListeningSockets.Socket> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            for (String protocol : List.of("udp", "tcp")) {
+                many.add(new org.port853.probe.doctor.ListeningSockets.Socket(protocol, "172.17." + i + ".1", false, i,
+                        990, resolved));
+            }
+        }
+        Check c = org.port853.probe.doctor.ExposureCheck.of(many, "{\"nftables\": []}");
+        assertTrue(english(c).evidence().startsWith("Port 53 listens on udp 172.17.1.1 · systemd-resolved (77), tcp "
+                + "172.17.1.1 · systemd-resolved (77), udp 172.17.2.1 · systemd-resolved (77) and 11 more and no firewall "
+                + "rule"), english(c).evidence());
+        assertTrue(german(c).evidence().startsWith("Port 53 lauscht auf udp 172.17.1.1 · systemd-resolved (77), tcp "
+                + "172.17.1.1 · systemd-resolved (77), udp 172.17.2.1 · systemd-resolved (77) und 11 weiteren, und keine "
+                + "Firewall-Regel"), german(c).evidence());
+        Check none = org.port853.probe.doctor.ExposureCheck.of(List.of(), null);
+        assertEquals(none.evidence(), english(none).evidence());
+        List<org.port853.probe.doctor.ListeningSockets.Socket> onLoopback = many.stream().map(l -> new org.port853.probe
+                .doctor.ListeningSockets.Socket(l.protocol(), "127.0.0." + l.inode(), true, l.inode(), 990, resolved))
+                .toList();
+        Check loopback = org.port853.probe.doctor.ExposureCheck.of(onLoopback, null);
+        assertEquals(loopback.evidence(), english(loopback).evidence());
+        assertTrue(loopback.evidence().endsWith("udp 127.0.0.2 · systemd-resolved (77) and 11 more)."), loopback.evidence());
+        assertTrue(german(loopback).evidence().endsWith("udp 127.0.0.2 · systemd-resolved (77) und 11 weiteren)."),
+                german(loopback).evidence());
     }
 
     @Test

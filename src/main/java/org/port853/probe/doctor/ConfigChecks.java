@@ -112,15 +112,16 @@ public final class ConfigChecks {
                 .says("config.stub-exposed.beyond", String.join(" ", exposed)));
         String cache = keys.getOrDefault("Cache", "yes").strip();
         out.add(cache.equals("no") || cache.equals("false") || cache.equals("0")
-                ? Check.warning("config.cache", null, "Cache=" + cache + ": every lookup goes to the provider over TLS, "
-                + "slower and more visible to the provider.", "Remove Cache=no (the default is yes).").says("config.cache.off", cache)
-                : Check.ok("config.cache", null, "The cache is on (Cache=" + cache + ").").says("config.cache.on", cache));
+                ? Check.warning("config.cache", null, "resolved's cache is off: every lookup goes to the provider over "
+                + "TLS, slower and more visible to the provider.", "Remove Cache=" + cache + " from resolved.conf or the "
+                + "drop-in that sets it (the cache is on by default).").says("config.cache.off", cache)
+                : Check.ok("config.cache", null, "resolved's cache is on.").says("config.cache.on", cache));
         String hosts = keys.getOrDefault("ReadEtcHosts", "yes").strip();
         out.add(hosts.equals("no") || hosts.equals("false") || hosts.equals("0")
-                ? Check.warning("config.etc-hosts", null, "ReadEtcHosts=" + hosts + ": names in /etc/hosts (including "
-                + "localhost aliases) are sent to the provider instead of answered locally.", "Remove ReadEtcHosts=no.")
-                .says("config.etc-hosts.off", hosts)
-                : Check.ok("config.etc-hosts", null, "/etc/hosts is read (ReadEtcHosts=" + hosts + ").")
+                ? Check.warning("config.etc-hosts", null, "resolved does not read /etc/hosts: names in it (including "
+                + "localhost aliases) are sent to the provider instead of answered locally.", "Remove ReadEtcHosts="
+                + hosts + " from resolved.conf or the drop-in that sets it.").says("config.etc-hosts.off", hosts)
+                : Check.ok("config.etc-hosts", null, "resolved answers the names in /etc/hosts itself.")
                 .says("config.etc-hosts.read", hosts));
         return out;
     }

@@ -33,18 +33,20 @@ public final class ExposureCheck {
                     java.util.function.Supplier<List<org.port853.capture.RunningPrograms.Running>> running) {
         List<ListeningSockets.Socket> open = sockets.stream().filter(s -> !s.loopback()).collect(Collectors.toList());
         if (open.isEmpty()) {
+            FirstFew all = describe(sockets);
             return Check.ok("exposure.port53", null, "Nothing listens on port 53 beyond loopback"
-                    + (sockets.isEmpty() ? "." : " (" + describe(sockets) + ").")).says("exposure.port53.loopback",
-                    describe(sockets), sockets.isEmpty() ? 0 : 1);
+                    + (sockets.isEmpty() ? "." : " (" + all.english() + ").")).says("exposure.port53.loopback",
+                    all.shown(), sockets.isEmpty() ? 0 : 1, all.more());
         }
+        FirstFew listed = describe(open);
         if (Hardening.present(nftJson)) {
-            return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + ", and Port853's nftables table "
+            return Check.ok("exposure.port53", null, "Port 53 listens on " + listed.english() + ", and Port853's nftables table "
                     + "inet " + Hardening.TABLE + " drops it on non-loopback interfaces.").says("exposure.port53.hardened",
-                    describe(open), "inet " + Hardening.TABLE);
+                    listed.shown(), "inet " + Hardening.TABLE, listed.more());
         }
         if (Hardening.inputPolicyDrop(nftJson)) {
-            return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + ", but the firewall's input "
-                    + "policy is drop.").says("exposure.port53.policy-drop", describe(open));
+            return Check.ok("exposure.port53", null, "Port 53 listens on " + listed.english() + ", but the firewall's input "
+                    + "policy is drop.").says("exposure.port53.policy-drop", listed.shown(), listed.more());
         }
         String unread = nftJson == null ? " (the nftables ruleset could not be read)" : "";
         List<String> served = open.stream().map(s -> DnsServerPrograms.of(s.holder(), running)).toList();
@@ -53,7 +55,7 @@ public final class ExposureCheck {
         boolean one = servers.size() == 1;
         if (served.stream().allMatch(Objects::nonNull)) {
             // hardening drops what such a server is there for: it is one choice, said with what it costs
-            return Check.ok("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
+            return Check.ok("exposure.port53", null, "Port 53 listens on " + listed.english() + " and no firewall rule "
                             + "drops it" + unread + ": " + named + (one ? " answers" : " answer") + " other machines, "
                             + "which looks intentional (a local network's or virtual machines' DNS, a Pi-hole); hardening "
                             + "would cut the DNS of the machines " + (one ? "it serves." : "they serve."))
@@ -61,24 +63,26 @@ public final class ExposureCheck {
                             + (one ? "it" : "them") + ", or drop inbound DNS on non-loopback interfaces (Port853 can add "
                             + "the nftables rule, previewed and reversible), which cuts every machine "
                             + (one ? "it serves." : "they serve."))
-                    .says("exposure.port53.served", describe(open), nftJson == null ? 1 : 0, named, servers.size())
+                    .says("exposure.port53.served", listed.shown(), nftJson == null ? 1 : 0, named, servers.size(),
+                            listed.more())
                     .withFixAction(FixActions.HARDEN_PORT_53);
         }
         if (!servers.isEmpty()) {
-            return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall "
+            return Check.warning("exposure.port53", null, "Port 53 listens on " + listed.english() + " and no firewall "
                             + "rule drops it" + unread + ": other machines can query this computer's resolver; "
                             + named + (one ? " answers" : " answer") + " other machines too, which looks intentional.",
                             "Stop the service that should not answer other machines, or drop inbound DNS on "
                             + "non-loopback interfaces (Port853 can add the nftables rule, previewed and reversible), "
                             + "which cuts the DNS of the machines " + named + (one ? " serves" : " serve") + " too.")
-                    .says("exposure.port53.open.served", describe(open), nftJson == null ? 1 : 0, named, servers.size())
+                    .says("exposure.port53.open.served", listed.shown(), nftJson == null ? 1 : 0, named, servers.size(),
+                            listed.more())
                     .withFixAction(FixActions.HARDEN_PORT_53);
         }
-        return Check.warning("exposure.port53", null, "Port 53 listens on " + describe(open) + " and no firewall rule "
+        return Check.warning("exposure.port53", null, "Port 53 listens on " + listed.english() + " and no firewall rule "
                         + "drops it" + unread + ": other machines can query this computer's resolver.",
                         "Drop inbound DNS on non-loopback interfaces (Port853 can add the nftables rule, previewed and "
                         + "reversible), or stop the service that listens.")
-                .says("exposure.port53.open", describe(open), nftJson == null ? 1 : 0).withFixAction(FixActions.HARDEN_PORT_53);
+                .says("exposure.port53.open", listed.shown(), nftJson == null ? 1 : 0, listed.more()).withFixAction(FixActions.HARDEN_PORT_53);
     }
 
     /** DNS servers as a check names them: {@code names} joined by commas, {@code count} of them (for the verb's number). */
@@ -94,7 +98,8 @@ public final class ExposureCheck {
                 .map(w -> new Servers(w.details().get(2), Integer.parseInt(w.details().get(3)))).findFirst();
     }
 
-    private static String describe(List<ListeningSockets.Socket> s) {
-        return s.stream().map(ListeningSockets.Socket::said).distinct().collect(Collectors.joining(", "));
+    /** The sockets as the evidence names them: the first few, and how many more. */
+    private static FirstFew describe(List<ListeningSockets.Socket> s) {
+        return FirstFew.of(s.stream().map(ListeningSockets.Socket::said).distinct().toList());
     }
 }

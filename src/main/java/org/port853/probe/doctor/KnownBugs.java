@@ -11,6 +11,9 @@ public final class KnownBugs {
     /** systemd PR #41818 (merged April 2026): a strict link under a global no/opportunistic skipped certificate checks. */
     static final int LINK_STRICT_NO_VERIFY_LAST_AFFECTED = 260;
 
+    /** Strict mode stepping down to plain UDP, fixed in systemd 249. */
+    private static final String STRICT_UDP_BUG = "systemd issue #18060";
+
     private KnownBugs() {
     }
 
@@ -25,13 +28,13 @@ public final class KnownBugs {
         // warnings ("At risk", like status's STRICT_UDP_FALLBACK where status says it): some queries may leave in
         // plaintext, not all do
         if (org.port853.platform.linux.LinuxRules.strictUdpFallbackBug(s, v)) {
-            out.add(Check.warning("bug.strict-udp-fallback", null, "systemd " + v + " has bug #18060: in strict mode resolved "
-                    + "can downgrade a server to plain UDP ('Using degraded feature set UDP instead of TLS') and send queries "
-                    + "in plaintext.", "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile watch with "
+            out.add(Check.warning("bug.strict-udp-fallback", null, "systemd " + v + " has " + STRICT_UDP_BUG + ": in strict mode "
+                    + "resolved can step a server down from TLS to plain UDP and send queries in plaintext.", "Upgrade to systemd 249 or later (Debian 12, Ubuntu 22.04); meanwhile watch with "
                     + "'port853 verify'.").says("bug.strict-udp-fallback.affected", v));
         } else {
-            out.add(Check.ok("bug.strict-udp-fallback", null, "systemd " + v + (anyStrict ? " has the fix for #18060."
-                    : ": strict mode is not used, #18060 does not apply."))
+            out.add(Check.ok("bug.strict-udp-fallback", null, anyStrict ? "systemd " + v + " has the fix for " + STRICT_UDP_BUG
+                    + ": strict mode stays on TLS." : "Strict mode is not used, so " + STRICT_UDP_BUG + " (strict mode "
+                    + "stepping down to plain UDP before systemd 249) does not apply.")
                     .says(anyStrict ? "bug.strict-udp-fallback.fixed" : "bug.strict-udp-fallback.unused", v));
         }
         List<String> strictLinks = new ArrayList<>();
@@ -52,10 +55,10 @@ public final class KnownBugs {
                     .withFixAction(FixActions.USE_STRICT_MODE));
         } else {
             out.add(strictLinks.isEmpty()
-                    ? Check.ok("bug.link-strict-unverified", null, "No link is strict under a weaker global mode; PR #41818 "
-                    + "does not apply.").says("bug.link-strict-unverified.unused")
+                    ? Check.ok("bug.link-strict-unverified", null, "No link is strict under a weaker global mode, so systemd "
+                    + "PR #41818 does not apply.").says("bug.link-strict-unverified.unused")
                     : Check.ok("bug.link-strict-unverified", null, "systemd " + v + " checks certificates of strict links "
-                    + "(PR #41818).").says("bug.link-strict-unverified.fixed", v));
+                    + "(systemd PR #41818).").says("bug.link-strict-unverified.fixed", v));
         }
         return out;
     }

@@ -55,7 +55,7 @@ public final class DemoDiagnostics implements DiagnosticsService {
         checks.add(Check.warning("exposure.port53", null, "Port 53 listens on udp 0.0.0.0 and no firewall rule drops it: other "
                         + "machines can query this computer's resolver.", "Drop inbound DNS on non-loopback interfaces "
                         + "(Port853 can add the nftables rule, previewed and reversible), or stop the service that listens.")
-                .says("exposure.port53.open", "udp 0.0.0.0", 0).withFixAction(FixActions.HARDEN_PORT_53));
+                .says("exposure.port53.open", "udp 0.0.0.0", 0, 0).withFixAction(FixActions.HARDEN_PORT_53));
         return new Doctor.Report(checks, List.of(), List.of());
     }
 

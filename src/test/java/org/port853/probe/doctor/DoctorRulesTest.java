@@ -144,6 +144,40 @@ class DoctorRulesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the evidence says what a setting means, not the raw key=value, and names a bug "
+            + "number with whose it is (systemd issue #18060, systemd PR #41818); the fix names the setting to remove")
+    void evidenceSaysMeaningsNotKeysAndWhoseBugNumbers() {
+        ResolverState s = state(252, DotMode.STRICT, List.of(), List.of());
+        List<Check> off = config(s, Map.of("Cache", "no", "ReadEtcHosts", "false"));
+        List<Check> on = config(s, Map.of("Cache", "yes", "ReadEtcHosts", "yes"));
+        assertEquals("resolved's cache is off: every lookup goes to the provider over TLS, slower and more visible to "
+                + "the provider.", find(off, "config.cache").evidence());
+        assertEquals("Remove Cache=no from resolved.conf or the drop-in that sets it (the cache is on by default).",
+                find(off, "config.cache").fix());
+        assertEquals("resolved's cache is on.", find(on, "config.cache").evidence());
+        assertEquals("resolved does not read /etc/hosts: names in it (including localhost aliases) are sent to the "
+                + "provider instead of answered locally.", find(off, "config.etc-hosts").evidence());
+        assertEquals("Remove ReadEtcHosts=false from resolved.conf or the drop-in that sets it.",
+                find(off, "config.etc-hosts").fix());
+        assertEquals("resolved answers the names in /etc/hosts itself.", find(on, "config.etc-hosts").evidence());
+        LinkState vpn = new LinkState(3, "tun0", List.of(ServerAddress.parse("10.8.0.1#vpn.test")), DotMode.STRICT, null,
+                List.of(), false, null);
+        List<Check> bugs = new java.util.ArrayList<>();
+        for (int v : new int[] {247, 252, 262}) {
+            for (DotMode mode : DotMode.values()) {
+                bugs.addAll(bugs(v, state(v, mode, List.of(), List.of())));
+                bugs.addAll(bugs(v, state(v, mode, List.of(vpn), List.of())));
+            }
+        }
+        for (Check c : bugs) {
+            String said = c.evidence() + " " + c.fix();
+            assertTrue(!said.matches(".*(?<!systemd issue |systemd PR )#\\d.*"), "a bare number: " + said);
+        }
+        assertTrue(find(bugs(247, state(247, DotMode.STRICT, List.of(), List.of())), "bug.strict-udp-fallback").evidence()
+                .startsWith("systemd 247 has systemd issue #18060: in strict mode resolved can "), "whose bug it is");
+    }
+
+    @Test
     void configurationRisks() {
         LinkState dhcp = new LinkState(2, "eth0", List.of(ServerAddress.parse("192.0.2.1")), null, null, List.of(), true, null);
         ResolverState s = state(252, DotMode.OPPORTUNISTIC, List.of(dhcp), List.of(ServerAddress.parse("192.0.2.53")));

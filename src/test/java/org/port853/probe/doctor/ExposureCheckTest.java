@@ -67,6 +67,33 @@ class ExposureCheckTest {
         assertTrue(mixed.fix().endsWith("which cuts the DNS of the machines dnsmasq, unbound serve too."), mixed.fix());
     }
 
+    /** resolved listening on many addresses (DNSStubListenerExtra= on each bridge and VPN), udp and tcp on each. */
+    static List<ListeningSockets.Socket> manyListeners() {
+        List<ListeningSockets.Socket> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            for (String protocol : List.of("udp", "tcp")) {
+                out.add(new ListeningSockets.Socket(protocol, "172.17." + i + ".1", false, i, RESOLVED.uid(), RESOLVED));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("many listeners are summed up: the first three, then how many more, not a list of fourteen")
+    void manyListenersAreSummedUp() {
+        for (String rules : java.util.Arrays.asList(NO_RULES, null)) {
+            Check c = ExposureCheck.of(manyListeners(), rules);
+            assertTrue(c.evidence().startsWith("Port 53 listens on udp 172.17.1.1 · systemd-resolved (77), tcp 172.17.1.1 · "
+                    + "systemd-resolved (77), udp 172.17.2.1 · systemd-resolved (77) and 11 more and no firewall rule "
+                    + "drops it"), c.evidence());
+            assertFalse(c.evidence().contains("172.17.3.1"), c.evidence());
+        }
+        Check three = ExposureCheck.of(manyListeners().subList(0, 3), NO_RULES);
+        assertTrue(three.evidence().contains("udp 172.17.2.1 · systemd-resolved (77) and no firewall"), three.evidence());
+        Check four = ExposureCheck.of(manyListeners().subList(0, 4), NO_RULES);
+        assertTrue(four.evidence().contains("systemd-resolved (77) and 1 more and no firewall"), four.evidence());
+    }
+
     @Test
     @DisplayName("a server whose process this user may not read is known by its service account")
     void dnsServerKnownByItsAccount() {
