@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.port853.capture.ClassTotals;
 import org.port853.capture.EncryptedProtocol;
@@ -38,9 +39,6 @@ import picocli.CommandLine.Spec;
             + "file, and lists the leaked queries (up to --max-leaks; all are counted).",
             "Local means loopback plus the --local addresses. Exit codes: 0 ok, 1 failed, 2 bad input."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    /** An interface name is cut beyond this: a file can name them at will (Windows' \\Device\\NPF_{GUID} fits). */
-    static final int INTERFACE_COLUMNS = 50;
-
     @Spec
     CommandSpec spec;
 
@@ -305,13 +303,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println();
             List<TrafficClass> shown = on853 ? List.of(TrafficClass.values())
                     : List.of(TrafficClass.ENCRYPTED, TrafficClass.LOCAL_PLAINTEXT, TrafficClass.LEAK);
+            List<List<String>> counts = new java.util.ArrayList<>();
+            counts.add(shown.stream().map(AnalyzeCommand::label).toList());
+            r.interfaces().values().forEach(m -> counts.add(shown.stream().map(c -> pb(m.get(c))).toList()));
+            int room = TerminalColumns.LINE - IntStream.range(0, shown.size()).map(c -> 1 + counts.stream()
+                    .mapToInt(row -> TerminalColumns.of(row.get(c))).max().orElse(0)).sum();
             Column[] columns = new Column[shown.size() + 1];
-            columns[0] = Column.left(16, INTERFACE_COLUMNS);
-            Arrays.fill(columns, 1, columns.length, Column.right(20));
+            // a name wider than the counts leave is cut: the leak list below names each whole
+            columns[0] = Column.left(Math.min(16, room), Math.max(room, "interface".length()));
+            Arrays.fill(columns, 1, columns.length, Column.right(0));
             TextTable perInterface = new TextTable("", " ", columns);
-            perInterface.row(Stream.concat(Stream.of("interface"), shown.stream().map(AnalyzeCommand::label)).toArray());
-            r.interfaces().forEach((name, m) -> perInterface.row(Stream.concat(Stream.of(name),
-                    shown.stream().map(c -> pb(m.get(c)))).toArray()));
+            List<String> names = List.copyOf(r.interfaces().keySet());
+            perInterface.row(Stream.concat(Stream.of("interface"), counts.get(0).stream()).toArray());
+            for (int i = 0; i < names.size(); i++) {
+                perInterface.row(Stream.concat(Stream.of(names.get(i)), counts.get(i + 1).stream()).toArray());
+            }
             out.print(perInterface);
         }
         out.println();

@@ -143,7 +143,8 @@ class AnalyzeCommandTest {
 
     @Test
     @DisplayName("interfaces named in CJK, with a combining mark or at length keep the interface table's columns: "
-            + "padded by terminal columns, a name beyond 50 columns cut by columns; the leak list names each whole")
+            + "padded by terminal columns, a name beyond what the counts leave of 80 cut by columns; the leak list names "
+            + "each whole")
     void interfaceNamesArePaddedByTerminalColumns(@TempDir Path dir) throws Exception {
         List<String> names = List.of("eth0", "\u7121\u7dda\u30ea\u30f3\u30af\u7121\u7dda\u30ea\u30f3\u30af",
                 "cafe\u0301-lan", "\u7121".repeat(10) + "x".repeat(34)); // 64 bytes, as many as a name is read
@@ -168,7 +169,44 @@ class AnalyzeCommandTest {
         for (int i = 0; i < names.size(); i++) {
             assertTrue(leaks.contains("q" + i + ".example on " + names.get(i) + " "), names.get(i) + ": " + r.out());
         }
-        assertTrue(r.out().contains("\u7121".repeat(10) + "x".repeat(29) + "\u2026 "), "cut to 50 columns: " + r.out());
+        assertTrue(r.out().contains("\u7121".repeat(10) + "x".repeat(26) + "\u2026 "), "cut to the 47 columns the counts "
+                + "leave in 80: " + r.out());
+    }
+
+    @Test
+    @DisplayName("the interface table fits 80 columns with long interface names and every class shown: a name too wide "
+            + "for what the counts leave is cut with '…', the rows keep their columns, --json keeps each name whole")
+    void interfaceTableFitsATerminal(@TempDir Path dir) throws Exception {
+        List<String> names = List.of("enx00e04c680001", "wlp0s20f3",
+                "enx00e04c680001.vlan100-office-uplink-to-the-building-b");
+        for (boolean on853 : List.of(false, true)) {
+            List<Frames.IfRec> recs = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                for (int n = 0; n < 1200; n++) {
+                    recs.add(new Frames.IfRec(FileAnalyzerTest.T + i * 2000 + n, i, 0, Frames.ether(0x0800,
+                            Frames.ipv4("10.0.0." + (5 + i), "203.0.113.5", 17, Frames.udp(40000, on853 && n % 2 == 0 ? 853 : 53,
+                                    Frames.dnsQuery("q" + n + ".example", 1))))));
+                }
+            }
+            Path pcapng = Files.write(dir.resolve("long" + on853 + ".pcapng"), Frames.pcapngInterfaces(LinkTypes.ETHERNET,
+                    names, recs));
+            Run r = run(pcapng.toString(), "--max-leaks", "0");
+            assertEquals(0, r.code(), r.err());
+            r.out().lines().forEach(l -> assertTrue(columns(l) <= 80, columns(l) + " columns: '" + l + "' in\n"
+                    + r.out()));
+            List<String> table = r.out().lines().dropWhile(l -> !l.startsWith("interface ")).takeWhile(l -> !l.isEmpty())
+                    .toList();
+            assertEquals(names.size() + 1, table.size(), r.out());
+            assertEquals(on853, table.get(0).endsWith("plaintext on 853"), r.out());
+            for (String line : table) {
+                assertEquals(columns(table.get(0)), columns(line), "columns in line with the first: " + line);
+            }
+            assertTrue(table.get(1).startsWith("enx00e04c680001 "), r.out());
+            assertTrue(table.get(2).startsWith("wlp0s20f3 "), r.out());
+            assertTrue(table.get(3).startsWith("enx00e04c680001.vlan") && table.get(3).contains("\u2026 "), r.out());
+            JsonNode j = new ObjectMapper().readTree(run(pcapng.toString(), "--json").out());
+            names.forEach(n -> assertTrue(j.get("interfaces").has(n), n + " whole in --json: " + j.get("interfaces")));
+        }
     }
 
     @Test
