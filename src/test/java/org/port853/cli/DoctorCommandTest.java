@@ -67,7 +67,8 @@ class DoctorCommandTest {
         String journalLine = "Using degraded feature set UDP+EDNS0 instead of TLS+EDNS0 for DNS server "
                 + "185.228.169.168#family-filter-dns.cleanbrowsing.org.";
         List<org.port853.probe.doctor.Check> checks = new java.util.ArrayList<>(org.port853.probe.doctor.JournalSignals.of(
-                List.of(journalLine), "systemd-resolved's journal"));
+                org.port853.probe.doctor.JournalExcerpts.of(List.of(journalLine)),
+                org.port853.probe.doctor.JournalExcerpts.NOW));
         checks.add(org.port853.probe.doctor.Check.warning("config.stub-exposed", null, "DNSStubListenerExtra="
                 + "udp:[2001:db8:ffff:ffff:ffff:ffff:ffff:1]:53 makes the stub answer beyond loopback: other machines "
                 + "can use (and probe) this resolver.", "Remove DNSStubListenerExtra= unless this machine is meant to "

@@ -349,12 +349,21 @@ class CheckTextsTest {
     void journalLinesAreCountedInWords() throws IOException {
         List<Check> checks;
         try (InputStream in = getClass().getResourceAsStream("/org/port853/probe/doctor/journal-252-opportunistic-fallback.txt")) {
-            checks = JournalSignals.of(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")), "test");
+            checks = JournalSignals.of(org.port853.probe.doctor.JournalExcerpts.of(List.of(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8).split("\n"))), org.port853.probe.doctor.JournalExcerpts.NOW);
         }
         CheckTexts.Text degraded = german(find(checks, "journal.degraded"));
         assertTrue(degraded.evidence().matches("(Eine Zeile|\\d+ Zeilen) im Journal von systemd-resolved .*: resolved hat TLS "
                 + "für diesen Server aufgegeben .*"), degraded.evidence());
         assertTrue(degraded.evidence().contains("198.18.86.4#dot.test"), "the journal's own line is quoted: " + degraded.evidence());
+        assertTrue(degraded.evidence().contains("im Journal von systemd-resolved seit 14:02, zuletzt um 14:"),
+                degraded.evidence());
+        assertTrue(english(find(checks, "journal.degraded")).evidence().contains("in systemd-resolved's journal since "
+                + "14:02, the last at 14:"), english(find(checks, "journal.degraded")).evidence());
+        Check quiet = find(JournalSignals.of(new org.port853.probe.doctor.JournalExcerpt(List.of(), null),
+                org.port853.probe.doctor.JournalExcerpts.NOW), "journal.certificate");
+        assertEquals("Keine TLS-Zertifikatsfehler im Journal von systemd-resolved seit dem Systemstart.",
+                german(quiet).evidence());
         checks.forEach(CheckTextsTest::german); // every check of the run, not only those above
     }
 

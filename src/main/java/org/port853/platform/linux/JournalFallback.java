@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.port853.core.FeatureLevelChange;
 import org.port853.platform.ProcessRunner;
 
@@ -18,10 +16,8 @@ import org.port853.platform.ProcessRunner;
  * (journalctl -o short-unix): a line without its time may be from any time this boot, and is not reported as now.
  */
 final class JournalFallback {
-    /** Where the start of the running resolved is not known: the window the doctor reads too. */
+    /** Where the start of the running resolved is not known: the last hour. */
     static final Duration WITHOUT_START = Duration.ofHours(1);
-    /** short-unix's prefix: seconds since the epoch with microseconds, the host and "systemd-resolved[PID]: ". */
-    private static final Pattern STAMP = Pattern.compile("^(\\d{1,12})\\.(\\d{6}) \\S+ [^\\s:]+: ");
 
     private JournalFallback() {
     }
@@ -35,12 +31,12 @@ final class JournalFallback {
     /** The last step down from TLS in journalctl's short-unix output at or after {@code since} that still holds. */
     static Downgrade standing(String shortUnix, Instant since) {
         Map<String, String> fallenBack = new LinkedHashMap<>(); // server -> its line, in the order seen
-        for (String line : shortUnix.split("\n")) {
-            Matcher stamp = STAMP.matcher(line);
-            if (!stamp.find() || dated(stamp).isBefore(since)) {
+        for (String text : shortUnix.split("\n")) {
+            JournalLine line = JournalLine.parse(text).orElse(null);
+            if (line == null || line.at().isBefore(since)) {
                 continue;
             }
-            String message = line.substring(stamp.end()).strip();
+            String message = line.message();
             FeatureLevelChange.parse(message).ifPresent(c -> {
                 if (c.leftTls()) {
                     fallenBack.remove(c.server()); // the latest line last
@@ -52,10 +48,6 @@ final class JournalFallback {
         }
         return fallenBack.isEmpty() ? null
                 : Downgrade.journal(List.copyOf(fallenBack.values()).get(fallenBack.size() - 1));
-    }
-
-    private static Instant dated(Matcher stamp) {
-        return Instant.ofEpochSecond(Long.parseLong(stamp.group(1)), Long.parseLong(stamp.group(2)) * 1000);
     }
 
     /** resolved's feature-level lines since {@code since}; empty when the journal is not readable (no permission, no journald). */

@@ -169,7 +169,8 @@ public final class Doctor {
             checks.addAll(KnownBugs.of(state, system.resolverVersion(state)));
             checks.addAll(ConfigChecks.of(state, reasons, system.resolvedKeys(state), servers.isEmpty()));
             try {
-                checks.addAll(JournalSignals.of(system.resolvedJournal(), "systemd-resolved's journal (last hour)"));
+                checks.addAll(JournalSignals.of(system.resolvedJournal(),
+                        clock.instant().atZone(java.time.ZoneId.systemDefault())));
             } catch (IOException e) {
                 skipped.add("journal checks: " + e.getMessage());
                 // the window says why in its language where the reason is Port853's own, else in the system's words

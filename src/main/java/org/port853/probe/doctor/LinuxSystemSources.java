@@ -87,15 +87,22 @@ public final class LinuxSystemSources implements SystemSources {
     }
 
     @Override
-    public List<String> resolvedJournal() throws IOException {
+    public JournalExcerpt resolvedJournal() throws IOException {
         Sentence problem = systemJournalProblem(JOURNAL_DIRS, Files::isReadable);
         if (problem != null) {
             throw new JournalUnreadable(problem);
         }
         // no -q: journalctl's notices on stderr also tell an absent or unreadable journal (its exit code is 0)
-        return journalLines(ProcessRunner.run(List.of("journalctl", "-u", "systemd-resolved", "--since", "-1h",
-                "-n", "500", "-o", "cat", "--no-pager"), null, TIMEOUT));
+        return journalLines(ProcessRunner.run(JOURNAL_COMMAND, null, TIMEOUT));
     }
+
+    /**
+     * This boot's last {@link #JOURNAL_LINES} lines of resolved's unit, dated: the excerpt starts where systemd last
+     * started it ({@link JournalExcerpt#ofShortUnix}); the cap and {@link #TIMEOUT} keep a huge journal from stalling.
+     */
+    static final int JOURNAL_LINES = 2000;
+    static final List<String> JOURNAL_COMMAND = List.of("journalctl", "-b", "-u", "systemd-resolved", "-n",
+            String.valueOf(JOURNAL_LINES), "-o", "short-unix", "--no-pager");
 
     /**
      * Why this user cannot read the system journal, or null when it can: journalctl exits 0 with empty output both
@@ -137,7 +144,7 @@ public final class LinuxSystemSources implements SystemSources {
      * The journal's lines from journalctl's result; throws with the reason when there is no journal to read or this
      * user may not read the system's part of it (empty output then says nothing about resolved).
      */
-    static List<String> journalLines(ProcessRunner.Result r) throws IOException {
+    static JournalExcerpt journalLines(ProcessRunner.Result r) throws IOException {
         String err = r.stderr() == null ? "" : r.stderr();
         if (r.timedOut()) {
             throw new JournalUnreadable(Sentence.of("journalctl did not answer within " + TIMEOUT.toSeconds() + " s",
@@ -153,13 +160,7 @@ public final class LinuxSystemSources implements SystemSources {
         if (r.exitCode() != 0) {
             throw new IOException("journalctl failed: " + err.strip());
         }
-        List<String> lines = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
-            if (!line.isEmpty() && !line.equals("-- No entries --")) {
-                lines.add(line);
-            }
-        }
-        return lines;
+        return JournalExcerpt.ofShortUnix(r.stdout());
     }
 
     @Override

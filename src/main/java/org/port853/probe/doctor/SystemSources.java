@@ -8,8 +8,8 @@ import org.port853.core.ResolverState;
 public interface SystemSources {
     ClockStatus clock();
 
-    /** Recent lines of systemd-resolved's journal; throws with a one-sentence reason when unavailable. */
-    List<String> resolvedJournal() throws java.io.IOException;
+    /** systemd-resolved's journal since it started; throws with a one-sentence reason when unavailable. */
+    JournalExcerpt resolvedJournal() throws java.io.IOException;
 
     List<ListeningSockets.Socket> dnsSockets();
 

@@ -49,7 +49,7 @@ class DoctorRulesTest {
     /** A synchronised clock, an empty journal, no sockets or rules: the system checks say nothing. */
     private static final SystemSources QUIET = new SystemSources() {
         @Override public ClockStatus clock() { return new ClockStatus(true, true, 1.0, 0.0, null); }
-        @Override public List<String> resolvedJournal() { return List.of(); }
+        @Override public JournalExcerpt resolvedJournal() { return new JournalExcerpt(List.of(), null); }
         @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
         @Override public String nftRuleset() { return ""; }
         @Override public Map<String, String> resolvedKeys(ResolverState state) { return Map.of(); }
@@ -99,7 +99,8 @@ class DoctorRulesTest {
 
     @Test
     void recordedDegradedLineIsAFailureWithTheStrictFix() throws IOException {
-        List<Check> c = JournalSignals.of(resource("journal-252-opportunistic-fallback.txt"), "test");
+        List<Check> c = JournalSignals.of(JournalExcerpts.of(resource("journal-252-opportunistic-fallback.txt")),
+                JournalExcerpts.NOW);
         Check degraded = find(c, "journal.degraded");
         assertEquals(CheckStatus.FAILURE, degraded.status());
         assertTrue(degraded.evidence().contains("198.18.86.4#dot.test"));
@@ -108,15 +109,32 @@ class DoctorRulesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("the journal checks say since when they read (the resolver's start) and when the "
+            + "last line was logged, with the date where it is not today; an excerpt without times says this boot")
+    void journalEvidenceSaysItsTimes() {
+        Check degraded = find(JournalSignals.of(JournalExcerpts.of(List.of(LinuxSystemSourcesTest.FELL_BACK)),
+                JournalExcerpts.NOW), "journal.degraded");
+        assertEquals("1 line(s) in systemd-resolved's journal since 14:02, the last at 14:03: '"
+                + LinuxSystemSourcesTest.FELL_BACK + "': resolved gave up TLS for that server (opportunistic fallback to "
+                + "plaintext, or in strict mode no answers).", degraded.evidence());
+        Check quiet = find(JournalSignals.of(new JournalExcerpt(List.of(), JournalExcerpts.START),
+                JournalExcerpts.NOW.plusDays(1)), "journal.certificate");
+        assertEquals("No TLS certificate errors in systemd-resolved's journal since 2026-11-30 14:02.", quiet.evidence());
+        Check unread = find(JournalSignals.of(new JournalExcerpt(List.of(), null), JournalExcerpts.NOW),
+                "journal.server-error");
+        assertEquals("No 'Server returned error' in systemd-resolved's journal of this boot.", unread.evidence());
+    }
+
+    @Test
     void aStepWithinTlsIsNoFallbackToFixWithStrictMode() {
-        Check degraded = find(JournalSignals.of(List.of("Using degraded feature set TLS+EDNS0 instead of TLS+EDNS0+DO "
-                + "for DNS server 198.18.86.2#dot.test."), "test"), "journal.degraded");
+        Check degraded = find(JournalSignals.of(JournalExcerpts.of(List.of("Using degraded feature set TLS+EDNS0 instead "
+                + "of TLS+EDNS0+DO for DNS server 198.18.86.2#dot.test.")), JournalExcerpts.NOW), "journal.degraded");
         assertEquals(null, degraded.fixAction(), "resolved still asks that server over TLS: " + degraded.evidence());
     }
 
     @Test
     void certificateAndServerErrorsAreMapped() throws IOException {
-        List<Check> c = JournalSignals.of(resource("journal-252-certificate.txt"), "test");
+        List<Check> c = JournalSignals.of(JournalExcerpts.of(resource("journal-252-certificate.txt")), JournalExcerpts.NOW);
         assertEquals(CheckStatus.FAILURE, find(c, "journal.certificate").status());
         assertEquals(CheckStatus.WARNING, find(c, "journal.server-error").status());
         assertEquals(CheckStatus.OK, find(c, "journal.degraded").status());
@@ -354,7 +372,7 @@ class DoctorRulesTest {
     private static SystemSources configuring(Map<String, String> keys) {
         return new SystemSources() {
             @Override public ClockStatus clock() { return QUIET.clock(); }
-            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public JournalExcerpt resolvedJournal() { return new JournalExcerpt(List.of(), null); }
             @Override public List<ListeningSockets.Socket> dnsSockets() { return List.of(); }
             @Override public String nftRuleset() { return ""; }
             @Override public Map<String, String> resolvedKeys(ResolverState state) { return keys; }
@@ -589,7 +607,7 @@ class DoctorRulesTest {
     private static SystemSources sockets(List<ListeningSockets.Socket> sockets, int[] reads) {
         return new SystemSources() {
             @Override public ClockStatus clock() { return QUIET.clock(); }
-            @Override public List<String> resolvedJournal() { return List.of(); }
+            @Override public JournalExcerpt resolvedJournal() { return new JournalExcerpt(List.of(), null); }
             @Override public List<ListeningSockets.Socket> dnsSockets() { return sockets; }
             @Override public List<org.port853.capture.RunningPrograms.Running> runningPrograms() {
                 reads[0]++;

@@ -100,13 +100,55 @@ class LinuxSystemSourcesTest {
         assertTrue(e.getMessage().contains("may not read the system journal"), e.getMessage());
     }
 
+    /** resolved's real fallback line (recorded on 252, rig.sh, opportunistic mode, port 853 closed). */
+    static final String FELL_BACK = "Using degraded feature set UDP+EDNS0 instead of TLS+EDNS0 for DNS server "
+            + "198.18.86.4#dot.test.";
+
+    private static String at(long second, String unit, String message) {
+        return second + ".250000 vm " + unit + ": " + message + "\n";
+    }
+
     @Test
+    @DisplayName("journalctl's short-unix lines come with their times; '-- No entries --' is a readable, quiet journal")
     void readableJournalGivesItsLines() throws IOException {
-        assertEquals(List.of("Using degraded feature set UDP instead of TLS for DNS server 192.0.2.1."),
-                LinuxSystemSources.journalLines(new ProcessRunner.Result(0,
-                        "Using degraded feature set UDP instead of TLS for DNS server 192.0.2.1.\n", "", false)));
-        assertEquals(List.of(), LinuxSystemSources.journalLines(new ProcessRunner.Result(0, "-- No entries --\n", "", false)),
-                "a readable journal in which resolved said nothing");
+        JournalExcerpt e = LinuxSystemSources.journalLines(new ProcessRunner.Result(0,
+                at(1765000100, "systemd-resolved[412]", FELL_BACK), "", false));
+        assertEquals(List.of(new org.port853.platform.linux.JournalLine(java.time.Instant.parse("2025-12-06T05:48:20.250Z"),
+                FELL_BACK)), e.lines());
+        JournalExcerpt none = LinuxSystemSources.journalLines(new ProcessRunner.Result(0, "-- No entries --\n", "", false));
+        assertEquals(List.of(), none.lines(), "a readable journal in which resolved said nothing");
+        assertNull(none.since());
+    }
+
+    @Test
+    @DisplayName("the journal is read from the resolver's last start (systemd's Starting/Started lines for the unit), "
+            + "not a fixed hour: a fallback before the restart is over, and the excerpt says since when")
+    void theExcerptStartsAtTheLastStart() throws IOException {
+        String journal = at(1765000100, "systemd-resolved[412]", FELL_BACK)
+                + at(1765000200, "systemd[1]", "Stopping systemd-resolved.service - Network Name Resolution...")
+                + at(1765000201, "systemd[1]", "Starting systemd-resolved.service - Network Name Resolution...")
+                + at(1765000202, "systemd-resolved[530]", "Using system hostname 'vm'.")
+                + at(1765000203, "systemd[1]", "Started systemd-resolved.service - Network Name Resolution.")
+                + at(1765000300, "systemd-resolved[530]", "Server returned error NXDOMAIN, mitigating potential DNS "
+                + "violation DVE-2018-0001, retrying transaction with reduced feature level UDP.");
+        JournalExcerpt e = LinuxSystemSources.journalLines(new ProcessRunner.Result(0, journal, "", false));
+        assertEquals(java.time.Instant.ofEpochSecond(1765000203, 250_000_000), e.since());
+        assertEquals(1, e.lines().size(), e.lines().toString());
+        assertTrue(e.lines().get(0).message().startsWith("Server returned error NXDOMAIN"), e.lines().toString());
+
+        JournalExcerpt capped = LinuxSystemSources.journalLines(new ProcessRunner.Result(0,
+                at(1765000100, "systemd-resolved[412]", FELL_BACK), "", false));
+        assertEquals(java.time.Instant.ofEpochSecond(1765000100, 250_000_000), capped.since(),
+                "no start among the lines read (the cap cut before it): since the oldest line read");
+    }
+
+    @Test
+    @DisplayName("journalctl is asked for dated lines (short-unix) of this boot, at most 2000, never -o cat or a fixed hour")
+    void theCommandIsDatedAndBounded() {
+        List<String> c = LinuxSystemSources.JOURNAL_COMMAND;
+        assertEquals("short-unix", c.get(c.indexOf("-o") + 1), c.toString());
+        assertEquals("2000", c.get(c.indexOf("-n") + 1), c.toString());
+        assertTrue(c.contains("-b") && !c.contains("--since") && !c.contains("cat"), c.toString());
     }
 
     @Test
