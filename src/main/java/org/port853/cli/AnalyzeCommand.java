@@ -340,9 +340,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (r.otherFrames() > 0) {
             // a capture of the local network's name lookups would otherwise read as if Port853 had missed them
-            out.printf("Frames of other ports or protocols, not counted: %d (among them any multicast DNS (5353), LLMNR "
-                    + "(5355) and NetBIOS (137) name lookups: they ask the local network, not a DNS server, so they are "
-                    + "no leaks, and DNS-over-TLS does not cover them)%n", r.otherFrames());
+            sentence(out, "", "Frames of other ports or protocols, not counted: " + r.otherFrames() + " (among them any "
+                    + "multicast DNS (5353), LLMNR (5355) and NetBIOS (137) name lookups: they ask the local network, not "
+                    + "a DNS server, so they are no leaks, and DNS-over-TLS does not cover them)");
         }
         if (r.reassemblyIncompleteDatagrams() > 0) {
             out.printf("Fragmented DNS datagrams never completed (read as far as they got): %d%n",
@@ -372,10 +372,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     static void noQueryIn(PrintWriter out, long leakPackets, String indent) {
         if (leakPackets > 0) {
-            out.printf("%s%d leak packet%s on port 53 carried no DNS query that could be read: another protocol run on "
-                    + "port 53 (a VPN such as WireGuard or OpenVPN), or queries the capture could not read%n", indent,
-                    leakPackets, leakPackets == 1 ? "" : "s");
+            sentence(out, indent, leakPackets + " leak packet" + (leakPackets == 1 ? "" : "s") + " on port 53 carried "
+                    + "no DNS query that could be read: another protocol run on port 53 (a VPN such as WireGuard or "
+                    + "OpenVPN), or queries the capture could not read");
         }
+    }
+
+    /** {@code text} after {@code indent}, broken at its words within 80 columns, its further lines hanging under it. */
+    private static void sentence(PrintWriter out, String indent, String text) {
+        out.print(new TextTable(indent, "").hangingLine("", "  ", text));
     }
 
     static String label(TrafficClass c) {

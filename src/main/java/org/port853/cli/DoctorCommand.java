@@ -100,11 +100,7 @@ final class DoctorCommand implements Callable<Integer> {
                 text.wrappedLine(DETAIL_INDENT, "Fix: " + org.port853.platform.RootAdvice.forThisUser(c.fix()));
             }
         }
-        for (String s : report.skipped()) {
-            List<String> lines = TerminalColumns.wrap(s, TerminalColumns.LINE - DETAIL_INDENT.length());
-            text.line(SKIPPED + lines.get(0));
-            lines.subList(1, lines.size()).forEach(l -> text.line(DETAIL_INDENT + l));
-        }
+        report.skipped().forEach(s -> text.hangingLine(SKIPPED, DETAIL_INDENT, s));
         return text.toString();
     }
 

@@ -87,8 +87,17 @@ final class TextTable {
      * and {@code hang}, each line after {@code hang}; a word wider than that (a long name) goes on over lines, whole.
      */
     TextTable wrappedLine(String hang, String text) {
-        int columns = TerminalColumns.LINE - TerminalColumns.of(indent) - TerminalColumns.of(hang);
-        TerminalColumns.wrap(Printable.line(text), columns).forEach(l -> line(hang + l));
+        return hangingLine(hang, hang, text);
+    }
+
+    /** As {@link #wrappedLine}, the first line after {@code first} (a label, or nothing), the others after {@code hang}. */
+    TextTable hangingLine(String first, String hang, String text) {
+        int columns = TerminalColumns.LINE - TerminalColumns.of(indent)
+                - Math.max(TerminalColumns.of(first), TerminalColumns.of(hang));
+        List<String> lines = TerminalColumns.wrap(Printable.line(text), columns);
+        for (int i = 0; i < lines.size(); i++) {
+            line((i == 0 ? first : hang) + lines.get(i));
+        }
         return this;
     }
 
