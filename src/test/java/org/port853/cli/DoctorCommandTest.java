@@ -73,6 +73,16 @@ class DoctorCommandTest {
                 + "udp:[2001:db8:ffff:ffff:ffff:ffff:ffff:1]:53 makes the stub answer beyond loopback: other machines "
                 + "can use (and probe) this resolver.", "Remove DNSStubListenerExtra= unless this machine is meant to "
                 + "serve DNS to others; then firewall it."));
+        List<org.port853.probe.doctor.ListeningSockets.Socket> listeners = new java.util.ArrayList<>();
+        org.port853.capture.SocketHolder resolved = new org.port853.capture.SocketHolder("systemd-resolved", 77, 990,
+                "systemd-resolve");
+        for (int i = 1; i <= 7; i++) {
+            listeners.add(new org.port853.probe.doctor.ListeningSockets.Socket("udp", "fd00:dead:beef:" + i + "::1",
+                    false, i, 990, resolved));
+        }
+        checks.add(org.port853.probe.doctor.ExposureCheck.of(listeners, null));
+        checks.addAll(org.port853.probe.doctor.KnownBugs.of(CliCommandsTest.state(org.port853.core.DotMode.STRICT,
+                false), 247));
         String reason = "journal checks: this user may not read the system journal; join the group 'systemd-journal' "
                 + "or 'adm', or run doctor as root";
         String text = DoctorCommand.text(new org.port853.probe.doctor.Doctor.Report(checks, List.of(),
@@ -84,6 +94,8 @@ class DoctorCommandTest {
         }
         String joined = String.join(" ", text.lines().map(String::strip).toList());
         org.junit.jupiter.api.Assertions.assertTrue(joined.contains(journalLine), "the line whole: " + text);
+        org.junit.jupiter.api.Assertions.assertTrue(joined.contains("systemd 247 has systemd issue #18060:")
+                && joined.contains("systemd-resolved (77) and 4 more and no firewall rule"), text);
         org.junit.jupiter.api.Assertions.assertTrue(joined.contains("SKIPPED  " + reason), text);
         org.junit.jupiter.api.Assertions.assertTrue(joined.contains("Fix: Remove DNSStubListenerExtra= unless this "
                 + "machine is meant to serve DNS to others; then firewall it."), text);
