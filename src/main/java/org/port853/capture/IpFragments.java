@@ -2,9 +2,6 @@ package org.port853.capture;
 
 import java.nio.ByteBuffer;
 import java.util.BitSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Reassembles fragmented UDP datagrams whose first fragment was a DNS message with an unreadable question
@@ -18,13 +15,18 @@ import java.util.Map;
  * already counted as non-first fragments, and may belong to any fragmented traffic (the live filter passes all IPv4
  * non-first fragments), or to a query whose readable first fragment was read at once.
  *
- * <p>A packet fragmented on the outside that carries a tunnel (IP-in-IP, 6in4, GRE) is held whole, in the same table,
- * so that its inner packet is read as a whole: its tunnel payload goes to {@link Sink#tunnel} when complete, or as far
- * as it got when given up.
+ * <p>A packet fragmented on the outside that carries a tunnel (IP-in-IP, 6in4, GRE) is held whole, so that its inner
+ * packet is read as a whole: its tunnel payload goes to {@link Sink#tunnel} when complete, or as far as it got when
+ * given up. Tunnel packets wait in a table of their own, with the same bounds, so that a flood of one kind cannot
+ * push the other out ({@link #MAX_HELD_BYTES} in all). A fragment behind an IPsec AH does not say which kind it is
+ * until its first fragment comes: it waits with the DNS datagrams, and moves when that first fragment is a tunnel's.
  */
 final class IpFragments {
+    /** Per kind (DNS datagrams, tunnel packets). */
     static final int MAX_DATAGRAMS = 64;
+    /** Per kind (DNS datagrams, tunnel packets). */
     static final int BYTE_BUDGET = 1 << 20;
+    static final int MAX_HELD_BYTES = 2 * BYTE_BUDGET;
     static final long WAIT_NANOS = 5_000_000_000L;
     private static final int MAX_DATAGRAM = 65535;
 
@@ -39,7 +41,7 @@ final class IpFragments {
         void tunnel(TunnelOrigin first, long wireBytes, byte[] b, int off, int len);
     }
 
-    private static final class Datagram {
+    static final class Datagram {
         byte[] data = new byte[0];
         final BitSet have = new BitSet();
         int total = -1;
@@ -50,10 +52,12 @@ final class IpFragments {
         /** Where the UDP (or tunnel) header starts in the datagram: after an IPsec authentication header, not at 0. */
         int headerAt;
         long wireBytes;
+        /** The table it waits in. */
+        FragmentTable heldIn;
     }
 
-    private final Map<ByteBuffer, Datagram> pending = new LinkedHashMap<>();
-    private long bytes;
+    private final FragmentTable datagrams = new FragmentTable(MAX_DATAGRAMS, BYTE_BUDGET);
+    private final FragmentTable tunnels = new FragmentTable(MAX_DATAGRAMS, BYTE_BUDGET);
     private long incomplete;
 
     /**
@@ -61,14 +65,11 @@ final class IpFragments {
      * now held for reassembly (the caller then does not deliver the fragment's partial payload itself).
      */
     boolean first(ParsedFrame f, MessageOrigin ctx, long nanos, Sink sink) {
-        expire(nanos, sink);
-        Datagram d = datagram(f, nanos, sink);
-        if (d == null) {
-            return false;
-        }
+        FragmentTable.GiveUp gone = expire(nanos, sink);
+        Datagram d = datagrams.datagram(key(f), nanos, gone);
         ctx.udpLength = f.udpLength;
         d.first = ctx;
-        hold(f, d, sink);
+        hold(f, d, gone, sink);
         return true;
     }
 
@@ -77,40 +78,49 @@ final class IpFragments {
      * the wire: held until the packet is complete (or given up), then its tunnel payload goes to {@link Sink#tunnel}.
      */
     void firstOfTunnel(ParsedFrame f, TunnelOrigin ctx, long nanos, int origLen, Sink sink) {
-        expire(nanos, sink);
-        Datagram d = datagram(f, nanos, sink);
+        FragmentTable.GiveUp gone = expire(nanos, sink);
+        ByteBuffer key = key(f);
+        if (datagrams.holds(key)) { // later fragments behind an AH came first
+            tunnels.adopt(key, datagrams.take(key), gone);
+        }
+        Datagram d = tunnels.datagram(key, nanos, gone);
         d.tunnel = ctx;
         d.wireBytes += origLen;
-        hold(f, d, sink);
+        hold(f, d, gone, sink);
     }
 
     /** The first fragment's data from where its fragmentable part starts. */
-    private void hold(ParsedFrame f, Datagram d, Sink sink) {
+    private void hold(ParsedFrame f, Datagram d, FragmentTable.GiveUp gone, Sink sink) {
         int start = f.fragDataOff;
         d.headerAt = f.transportOff - start;
         int len = f.payloadOff + f.payloadLen - start;
-        add(d, 0, f.buf(), start, len, true, sink);
+        add(d, 0, f.buf(), start, len, true, gone);
         complete(d, sink);
     }
 
     /** A non-first fragment (outcome {@code NON_FIRST_FRAGMENT}), {@code origLen} bytes on the wire. */
     void later(ParsedFrame f, long nanos, int origLen, Sink sink) {
-        if (!mayBeHeld(f)) {
+        FragmentTable table = tableOf(f);
+        if (table == null) {
             return;
         }
-        expire(nanos, sink);
-        Datagram d = datagram(f, nanos, sink);
+        FragmentTable.GiveUp gone = expire(nanos, sink);
+        Datagram d = table.datagram(key(f), nanos, gone);
         d.wireBytes += origLen;
-        add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore, sink);
+        add(d, f.fragOffset, f.buf(), f.payloadOff, f.payloadLen, f.fragMore, gone);
         complete(d, sink);
     }
 
-    /** A DNS datagram's fragment (UDP, maybe behind IPsec AH) or one of a fragmented tunnel packet's. */
-    private static boolean mayBeHeld(ParsedFrame f) {
+    /**
+     * Where a non-first fragment waits: with the DNS datagrams (UDP; behind an IPsec AH unless its tunnel packet's
+     * first fragment came), with the tunnel packets, or nowhere (null).
+     */
+    private FragmentTable tableOf(ParsedFrame f) {
         return switch (f.fragProtocol) {
-            case ParsedFrame.UDP, ParsedFrame.AUTHENTICATION_HEADER -> true;
-            case FrameParser.IPV4_IN_IP, FrameParser.IPV6_IN_IP, FrameParser.GRE -> f.tunnels == 0;
-            default -> false;
+            case ParsedFrame.UDP -> datagrams;
+            case ParsedFrame.AUTHENTICATION_HEADER -> tunnels.holds(key(f)) ? tunnels : datagrams;
+            case FrameParser.IPV4_IN_IP, FrameParser.IPV6_IN_IP, FrameParser.GRE -> f.tunnels == 0 ? tunnels : null;
+            default -> null;
         };
     }
 
@@ -120,7 +130,7 @@ final class IpFragments {
     }
 
     long heldBytes() {
-        return bytes;
+        return datagrams.bytes() + tunnels.bytes();
     }
 
     /** Datagrams with their first fragment given up before they completed (each delivered as far as it got). */
@@ -129,11 +139,15 @@ final class IpFragments {
     }
 
     void clear() {
-        pending.clear();
-        bytes = 0;
+        datagrams.clear();
+        tunnels.clear();
     }
 
-    private Datagram datagram(ParsedFrame f, long nanos, Sink sink) {
+    /**
+     * What tells a fragmented datagram apart (RFC 791 §3.2, RFC 8200 §4.5): its addresses, identification, the
+     * protocol its fragments' IP header names and the IP version.
+     */
+    static ByteBuffer key(ParsedFrame f) {
         int al = f.addressLength();
         byte[] k = new byte[2 * al + 6];
         System.arraycopy(f.buf(), f.srcOffset(), k, 0, al);
@@ -144,23 +158,11 @@ final class IpFragments {
         k[2 * al + 3] = (byte) f.fragId;
         k[2 * al + 4] = (byte) f.fragProtocol; // the first fragment's transport may follow an IPsec AH
         k[2 * al + 5] = (byte) f.ipVersion;
-        ByteBuffer key = ByteBuffer.wrap(k);
-        Datagram d = pending.get(key);
-        if (d == null) {
-            if (pending.size() >= MAX_DATAGRAMS) {
-                Iterator<Datagram> it = pending.values().iterator();
-                Datagram old = it.next();
-                it.remove();
-                giveUp(old, sink);
-            }
-            d = new Datagram();
-            d.nanos = nanos;
-            pending.put(key, d);
-        }
-        return d;
+        return ByteBuffer.wrap(k);
     }
 
-    private void add(Datagram d, int offset, byte[] b, int off, int len, boolean more, Sink sink) {
+    private static void add(Datagram d, int offset, byte[] b, int off, int len, boolean more,
+                            FragmentTable.GiveUp gone) {
         if (len <= 0 || offset + len > MAX_DATAGRAM) {
             return;
         }
@@ -168,32 +170,18 @@ final class IpFragments {
             d.total = offset + len;
         }
         int need = offset + len;
-        if (need > d.data.length) {
-            while (bytes + need - d.data.length > BYTE_BUDGET && pending.size() > 1) {
-                Iterator<Datagram> it = pending.values().iterator();
-                Datagram old = it.next();
-                if (old == d) {
-                    break;
-                }
-                it.remove();
-                giveUp(old, sink);
-            }
-            if (bytes + need - d.data.length > BYTE_BUDGET) {
-                return;
-            }
-            bytes += need - d.data.length;
-            d.data = java.util.Arrays.copyOf(d.data, need);
+        if (need > d.data.length && !d.heldIn.grow(d, need, gone)) {
+            return;
         }
         System.arraycopy(b, off, d.data, offset, len);
         d.have.set(offset, offset + len);
     }
 
-    private void complete(Datagram d, Sink sink) {
+    private static void complete(Datagram d, Sink sink) {
         if (d.first == null && d.tunnel == null || d.total < 0 || d.have.nextClearBit(0) < d.total) {
             return;
         }
-        pending.values().remove(d);
-        bytes -= d.data.length;
+        d.heldIn.remove(d);
         deliver(d, sink);
     }
 
@@ -212,21 +200,16 @@ final class IpFragments {
         }
     }
 
-    private void expire(long nanos, Sink sink) {
-        Iterator<Datagram> it = pending.values().iterator();
-        while (it.hasNext()) {
-            Datagram d = it.next();
-            if (nanos - d.nanos < WAIT_NANOS) {
-                break;
-            }
-            it.remove();
-            giveUp(d, sink);
-        }
+    /** Gives up what waited too long by {@code nanos}; returns how this call gives up datagrams. */
+    private FragmentTable.GiveUp expire(long nanos, Sink sink) {
+        FragmentTable.GiveUp gone = d -> giveUp(d, sink);
+        datagrams.expire(nanos, WAIT_NANOS, gone);
+        tunnels.expire(nanos, WAIT_NANOS, gone);
+        return gone;
     }
 
-    /** A datagram just taken out of the table before it completed. */
+    /** A datagram just taken out of its table before it completed. */
     private void giveUp(Datagram d, Sink sink) {
-        bytes -= d.data.length;
         if (d.first != null) {
             incomplete++;
         }

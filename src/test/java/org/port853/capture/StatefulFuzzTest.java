@@ -33,7 +33,7 @@ class StatefulFuzzTest {
             byte[] ip = frame(data);
             pipeline.accept(time, LinkTypes.RAW, "if0", ip, 0, ip.length, ip.length);
         }
-        if (pipeline.reassemblyBytesHeld() > TcpDnsReassembler.BYTE_BUDGET + IpFragments.BYTE_BUDGET) {
+        if (pipeline.reassemblyBytesHeld() > TcpDnsReassembler.BYTE_BUDGET + IpFragments.MAX_HELD_BYTES) {
             throw new IllegalStateException("reassembly holds " + pipeline.reassemblyBytesHeld() + " bytes");
         }
         if (pipeline.tcpFlows() > TcpDnsReassembler.MAX_FLOWS) {

@@ -174,9 +174,9 @@ class TunnelsTest {
         byte[] gre = gre(0, 0x0800, new byte[0], query4("ports-in-a-later-fragment.ip6gre.test"));
         raw(ipv6(HOST6, "fd00:853::2", 44, cat(bytes(47, 0, 0, 1, 0, 0, 0, 7), Arrays.copyOf(gre, 16))));
         raw(ipv6(HOST6, "fd00:853::2", 44, cat(bytes(47, 0, 0, 16, 0, 0, 0, 7), Arrays.copyOfRange(gre, 16, gre.length))));
-        byte[] sixInFour = ah(41, query6("behind-ah.sixinfour.test"));
-        raw(ipv4(HOST, GATEWAY, 51, Arrays.copyOf(sixInFour, 64), new byte[0], 0x2000));
+        byte[] sixInFour = ah(41, query6("behind-ah.sixinfour.test")); // the later fragment first: it waits as DNS
         raw(ipv4(HOST, GATEWAY, 51, Arrays.copyOfRange(sixInFour, 64, sixInFour.length), new byte[0], 8));
+        raw(ipv4(HOST, GATEWAY, 51, Arrays.copyOf(sixInFour, 64), new byte[0], 0x2000));
     }
 
     @Test
@@ -200,6 +200,41 @@ class TunnelsTest {
         assertEquals(List.of(LeakRecord.UNREADABLE), leakedNames());
         assertEquals(1, meter.total(TrafficClass.LEAK).packets());
         assertEquals(0, p.reassemblyBytesHeld());
+    }
+
+    /** The first fragment of an IP-in-IP packet from {@code outerSource}, {@code size} bytes of it, more to come. */
+    private void heldTunnelFirstFragment(String outerSource, int size) {
+        byte[] ipip = ipv4(HOST, REMOTE_DNS, 17, udp(40000, 53, cat(dnsQuery("waiting.ipip.test", 1), new byte[size])));
+        raw(ipv4(outerSource, GATEWAY, 4, Arrays.copyOf(ipip, size), new byte[0], 0x2000));
+    }
+
+    @Test
+    @DisplayName("fragmented tunnel packets wait in their own table: however many, and however large, they cannot push "
+            + "out a fragmented DNS query")
+    void tunnelFragmentsCannotPushOutDnsFragments() {
+        byte[] q = udp(40000, 53, dnsQuery("kept-while-tunnels-wait.fragments.test", 1));
+        raw(ipv4(HOST, REMOTE_DNS, 17, Arrays.copyOf(q, 24), new byte[0], 0x2000)); // question cut: held
+        for (int i = 0; i < IpFragments.MAX_DATAGRAMS; i++) { // past the byte budget (the first 20), then the count
+            heldTunnelFirstFragment("198.18.3." + i, i < 20 ? 60_000 : 100);
+        }
+        assertEquals(0, p.reassemblyIncompleteDatagrams(), "the DNS datagram is still held");
+        raw(ipv4(HOST, REMOTE_DNS, 17, Arrays.copyOfRange(q, 24, q.length), new byte[0], 3));
+        List<String> names = leakedNames();
+        assertEquals(1, names.stream().filter("kept-while-tunnels-wait.fragments.test"::equals).count(), names.toString());
+        assertEquals(IpFragments.MAX_DATAGRAMS + 1, names.size(), "and every tunnel packet, each read whole");
+    }
+
+    @Test
+    @DisplayName("fragmented DNS datagrams cannot push out a fragmented tunnel packet either")
+    void dnsFragmentsCannotPushOutTunnelFragments() {
+        byte[] ipip = query4("kept-while-datagrams-wait.ipip.test");
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOf(ipip, 40), new byte[0], 0x2000));
+        for (int i = 0; i < IpFragments.MAX_DATAGRAMS; i++) { // later fragments of other datagrams, each held
+            raw(ipv4("198.18.1." + i, REMOTE_DNS, 17, new byte[16], new byte[0], 3));
+        }
+        assertEquals(0, meter.total(TrafficClass.LEAK).packets(), "the tunnel packet is still held");
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOfRange(ipip, 40, ipip.length), new byte[0], 5));
+        assertEquals(List.of("kept-while-datagrams-wait.ipip.test"), leakedNames());
     }
 
     @Test
