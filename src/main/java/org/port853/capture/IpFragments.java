@@ -76,17 +76,22 @@ final class IpFragments {
     /**
      * The first fragment of a packet carrying a tunnel (outcome {@code TUNNEL_FRAGMENT}), {@code origLen} bytes on
      * the wire: held until the packet is complete (or given up), then its tunnel payload goes to {@link Sink#tunnel}.
+     * Returns false when that packet's first fragment is held already: this one is a copy of it.
      */
-    void firstOfTunnel(ParsedFrame f, TunnelOrigin ctx, long nanos, int origLen, Sink sink) {
+    boolean firstOfTunnel(ParsedFrame f, TunnelOrigin ctx, long nanos, int origLen, Sink sink) {
         FragmentTable.GiveUp gone = expire(nanos, sink);
         ByteBuffer key = key(f);
         if (datagrams.holds(key)) { // later fragments behind an AH came first
             tunnels.adopt(key, datagrams.take(key), gone);
         }
         Datagram d = tunnels.datagram(key, nanos, gone);
+        if (d.tunnel != null) {
+            return false;
+        }
         d.tunnel = ctx;
         d.wireBytes += origLen;
         hold(f, d, gone, sink);
+        return true;
     }
 
     /** The first fragment's data from where its fragmentable part starts. */
@@ -188,9 +193,9 @@ final class IpFragments {
     private static void deliver(Datagram d, Sink sink) {
         int contiguous = Math.min(d.have.nextClearBit(0), d.data.length);
         if (d.tunnel != null) {
-            if (contiguous > d.headerAt) {
-                sink.tunnel(d.tunnel, d.wireBytes, d.data, d.headerAt, contiguous - d.headerAt);
-            }
+            // even with nothing past the tunnel's header it is delivered: its frame is counted there (a parse error)
+            int from = Math.min(d.headerAt, contiguous);
+            sink.tunnel(d.tunnel, d.wireBytes, d.data, from, contiguous - from);
             return;
         }
         int dns = d.headerAt + 8;

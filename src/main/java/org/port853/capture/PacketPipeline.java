@@ -218,8 +218,10 @@ public final class PacketPipeline {
                 return;
             }
             case TUNNEL_FRAGMENT -> {
-                fragments.firstOfTunnel(f, tunnelOrigin(f, epochNanos, iface, captureIf), epochNanos, origLen,
-                        fragSink);
+                if (!fragments.firstOfTunnel(f, tunnelOrigin(f, epochNanos, iface, captureIf), epochNanos, origLen,
+                        fragSink)) {
+                    notCountedCopies++; // its packet counts once, with the first copy's bytes
+                }
                 return;
             }
             default -> {
@@ -363,7 +365,10 @@ public final class PacketPipeline {
         copies.packetType[earlier] = packetType;
     }
 
-    /** Copies of counted packets seen again on another interface ({@code any} capture), not counted. */
+    /**
+     * Copies of counted packets seen again on another interface ({@code any} capture), and repeated first fragments of
+     * a tunnel packet being reassembled: not counted.
+     */
     public long crossingCopies() {
         return notCountedCopies;
     }

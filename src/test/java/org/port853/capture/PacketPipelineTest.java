@@ -94,6 +94,7 @@ class PacketPipelineTest {
         p.flushLeaks();
         assertEquals("frag.test", leaks.get(0).name());
         assertEquals(null, leaks.get(0).rcode());
+        FrameAccounting.assertEveryFrameCountedOnce(p);
     }
 
     @Test
@@ -117,6 +118,7 @@ class PacketPipelineTest {
         p.flushLeaks();
         assertEquals(2, p.reassemblyIncompleteDatagrams(), "fragments without their first one are not counted");
         assertEquals(2, meter.total(TrafficClass.LEAK).packets());
+        FrameAccounting.assertEveryFrameCountedOnce(p);
     }
 
     @Test

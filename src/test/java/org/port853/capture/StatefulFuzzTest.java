@@ -7,7 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * A fuzz target that keeps state across inputs: one pipeline (TCP-53 reassembler, IP fragment reassembly, the
  * port-853 flow table, the leak stage's response table) lives for the whole run and is fed structured frames
  * (few addresses and ports, so flows, fragments and queries collide and accumulate), and after every input its memory
- * bounds must hold. In {@code mvn test} it runs the stored inputs; {@code .ci/run} fuzzes it for 60 s
+ * bounds must hold, and every frame be in exactly one counter. In {@code mvn test} it runs the stored inputs;
+ * {@code .ci/run} fuzzes it for 60 s
  * ({@code JAZZER_FUZZ=1}), and a finding fails CI.
  */
 class StatefulFuzzTest {
@@ -36,6 +37,7 @@ class StatefulFuzzTest {
         if (pipeline.reassemblyBytesHeld() > TcpDnsReassembler.BYTE_BUDGET + IpFragments.MAX_HELD_BYTES) {
             throw new IllegalStateException("reassembly holds " + pipeline.reassemblyBytesHeld() + " bytes");
         }
+        FrameAccounting.assertEveryFrameCountedOnce(pipeline); // no tunnels here: no frame waits uncounted
         if (pipeline.tcpFlows() > TcpDnsReassembler.MAX_FLOWS) {
             throw new IllegalStateException(pipeline.tcpFlows() + " TCP flows");
         }

@@ -66,6 +66,7 @@ class TunnelsTest {
 
     private List<String> leakedNames() {
         p.flushLeaks();
+        FrameAccounting.assertEveryFrameCountedOnce(p);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < leaks.size(); i++) {
             names.add(leaks.get(i).name());
@@ -235,6 +236,29 @@ class TunnelsTest {
         assertEquals(0, meter.total(TrafficClass.LEAK).packets(), "the tunnel packet is still held");
         raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOfRange(ipip, 40, ipip.length), new byte[0], 5));
         assertEquals(List.of("kept-while-datagrams-wait.ipip.test"), leakedNames());
+    }
+
+    @Test
+    @DisplayName("a tunnel packet's first fragment given up with nothing past its header is a parse error, not lost")
+    void aTunnelFirstFragmentWithNothingPastItsHeaderIsCounted() {
+        raw(ipv4(HOST, GATEWAY, 4, new byte[0], new byte[0], 0x2000));            // IP-in-IP, no inner byte
+        raw(ipv4(HOST, GATEWAY, 51, ah(47, new byte[0]), new byte[0], 0x2000));   // GRE behind an AH, no GRE byte
+        assertEquals(List.of(), leakedNames());
+        assertEquals(1L, p.parseErrors().get(FrameError.TRUNCATED_IP_HEADER));
+        assertEquals(1L, p.parseErrors().get(FrameError.valueOf("TRUNCATED_TUNNEL_HEADER")));
+    }
+
+    @Test
+    @DisplayName("a tunnel packet's first fragment seen twice (a copy on another interface) is counted once, as a copy")
+    void aRepeatedTunnelFirstFragmentIsACopy() {
+        byte[] ipip = query4("seen-twice.ipip.test");
+        byte[] first = ipv4(HOST, GATEWAY, 4, Arrays.copyOf(ipip, 40), new byte[0], 0x2000);
+        raw(first);
+        raw(first);
+        raw(ipv4(HOST, GATEWAY, 4, Arrays.copyOfRange(ipip, 40, ipip.length), new byte[0], 5));
+        assertEquals(List.of("seen-twice.ipip.test"), leakedNames());
+        assertEquals(1, p.crossingCopies());
+        assertEquals(first.length + ipip.length - 40 + 20, meter.total(TrafficClass.LEAK).bytes(), "one copy's bytes");
     }
 
     @Test
