@@ -121,11 +121,25 @@ final class IpFragments {
      * first fragment came), with the tunnel packets, or nowhere (null).
      */
     private FragmentTable tableOf(ParsedFrame f) {
+        if (!reassembles(f)) {
+            return null;
+        }
         return switch (f.fragProtocol) {
             case ParsedFrame.UDP -> datagrams;
             case ParsedFrame.AUTHENTICATION_HEADER -> tunnels.holds(key(f)) ? tunnels : datagrams;
-            case FrameParser.IPV4_IN_IP, FrameParser.IPV6_IN_IP, FrameParser.GRE -> f.tunnels == 0 ? tunnels : null;
-            default -> null;
+            default -> tunnels;
+        };
+    }
+
+    /**
+     * Whether a non-first fragment may belong to what is reassembled here: a UDP datagram (maybe behind an IPsec AH)
+     * or a tunnel packet fragmented on the outside.
+     */
+    static boolean reassembles(ParsedFrame f) {
+        return switch (f.fragProtocol) {
+            case ParsedFrame.UDP, ParsedFrame.AUTHENTICATION_HEADER -> true;
+            case FrameParser.IPV4_IN_IP, FrameParser.IPV6_IN_IP, FrameParser.GRE -> f.tunnels == 0;
+            default -> false;
         };
     }
 

@@ -83,6 +83,104 @@ class CaptureServiceTest {
         }
     }
 
+    @Nested
+    @DisplayName("later fragments pass when their datagram's first fragment passed, so the client can reassemble it")
+    class LaterFragments {
+        final List<byte[]> passed = new ArrayList<>();
+        final DnsOnlyCapture capture = new DnsOnlyCapture(passed::add, r -> { });
+        long t = 1_700_000_000_000_000_000L;
+
+        void frame(byte[] f) {
+            capture.onFrame(t += 1_000_000, LinkTypes.LINUX_SLL2, "any", f, f.length, f.length);
+        }
+
+        /** Whether the record of {@code frame} is among what passed, and where. */
+        int passedAt(byte[] frame) {
+            for (int i = 0; i < passed.size(); i++) {
+                byte[] r = passed.get(i);
+                if (r.length >= frame.length
+                        && java.util.Arrays.equals(r, r.length - frame.length, r.length, frame, 0, frame.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Fragments of a UDP datagram to {@code port}: the first with the UDP header and 16 bytes, then the rest. */
+        byte[][] fragments4(String src, int port) {
+            byte[] udp = Frames.udp(40000, port, Frames.dnsQuery("a-name-in-two-fragments.example", 1));
+            return new byte[][] {
+                Frames.sll2(IPV4, 1, Frames.ipv4(src, "198.51.100.77", 17, java.util.Arrays.copyOf(udp, 24),
+                        new byte[0], 0x2000)),
+                Frames.sll2(IPV4, 1, Frames.ipv4(src, "198.51.100.77", 17,
+                        java.util.Arrays.copyOfRange(udp, 24, udp.length), new byte[0], 3)),
+            };
+        }
+
+        byte[][] fragments6(int port) {
+            byte[] udp = Frames.udp(40000, port, Frames.dnsQuery("a-name-in-two-fragments.example", 28));
+            return new byte[][] {
+                Frames.sll2(IPV6, 1, Frames.ipv6("2001:db8::1", "2001:db8::2", 44,
+                        cat(bytes(17, 0, 0, 1, 0, 0, 0, 42), java.util.Arrays.copyOf(udp, 24)))),
+                Frames.sll2(IPV6, 1, Frames.ipv6("2001:db8::1", "2001:db8::2", 44,
+                        cat(bytes(17, 0, 0, 24, 0, 0, 0, 42), java.util.Arrays.copyOfRange(udp, 24, udp.length)))),
+            };
+        }
+
+        @Test
+        void inOrder() {
+            for (byte[][] f : List.of(fragments4("10.9.8.7", 53), fragments6(53))) {
+                frame(f[0]);
+                frame(f[1]);
+                assertTrue(passedAt(f[1]) > passedAt(f[0]) && passedAt(f[0]) >= 0);
+            }
+            assertEquals(4, passed.size());
+        }
+
+        @Test
+        @DisplayName("a later fragment that comes first waits, and passes right after its first fragment")
+        void outOfOrder() {
+            byte[][] f = fragments4("10.9.8.7", 53);
+            frame(f[1]);
+            assertEquals(0, passed.size());
+            frame(f[0]);
+            assertEquals(List.of(0, 1), List.of(passedAt(f[0]), passedAt(f[1])));
+        }
+
+        @Test
+        @DisplayName("later fragments of other traffic never pass, before or after their first fragment")
+        void otherDatagramsLaterFragmentsNeverPass() {
+            byte[][] v4 = fragments4("10.9.8.7", 443);
+            byte[][] v6 = fragments6(443);
+            byte[][] noFirst = fragments4("10.9.8.8", 53);
+            for (byte[] f : List.of(v4[1], v4[0], v4[1], v6[0], v6[1], noFirst[1])) {
+                frame(f);
+            }
+            assertEquals(List.of(), passed);
+            t += IpFragments.WAIT_NANOS;
+            frame(noFirst[0]);
+            assertEquals(List.of(0, -1), List.of(passedAt(noFirst[0]), passedAt(noFirst[1])),
+                    "a later fragment waits only as long as the client would hold it");
+        }
+
+        @Test
+        @DisplayName("a tunnel packet fragmented outside: its later fragment passes when its inner packet is DNS")
+        void laterFragmentsOfATunnel() {
+            for (int port : new int[] {53, 443}) {
+                byte[] inner = Frames.ipv4("10.9.8.7", "198.51.100.77", 17, Frames.udp(40000, port, new byte[64]));
+                String outer = "10.9.7." + port % 256;
+                byte[] first = Frames.sll2(IPV4, 1, Frames.ipv4(outer, "198.51.100.1", 4,
+                        java.util.Arrays.copyOf(inner, 40), new byte[0], 0x2000));
+                byte[] later = Frames.sll2(IPV4, 1, Frames.ipv4(outer, "198.51.100.1", 4,
+                        java.util.Arrays.copyOfRange(inner, 40, inner.length), new byte[0], 5));
+                frame(first);
+                frame(later);
+                assertEquals(port == 53, passedAt(later) > passedAt(first) && passedAt(first) >= 0, "port " + port);
+            }
+            assertEquals(2, passed.size());
+        }
+    }
+
     /** A capture that replays frames through the service's filter instead of opening libpcap. */
     static class FakeCapture extends DnsOnlyCapture {
         private final List<byte[]> frames;
