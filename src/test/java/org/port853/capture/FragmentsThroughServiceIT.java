@@ -76,11 +76,7 @@ class FragmentsThroughServiceIT {
         Process cap = null;
         try {
             MonitorIT.run("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
-            cap = new ProcessBuilder("ip", "netns", "exec", NS,
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.pcap4j.core.pcapLibName=" + System.getProperty("org.pcap4j.core.pcapLibName", "libpcap.so.0.8"),
-                    "-cp", System.getProperty("java.class.path"), LiveCaptureMain.class.getName(), "--via-service")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            cap = MonitorIT.javaInNamespace(NS, LiveCaptureMain.class.getName(), "--via-service");
             BufferedReader out = new BufferedReader(new InputStreamReader(cap.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("READY", out.readLine());
             Thread.sleep(1500); // the service opens its capture when the client connects

@@ -85,12 +85,8 @@ class Ipv6ExtensionHeadersIT {
         Process mon = null;
         try {
             MonitorIT.run("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
-            mon = new ProcessBuilder("ip", "netns", "exec", NS,
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.pcap4j.core.pcapLibName=" + System.getProperty("org.pcap4j.core.pcapLibName", "libpcap.so.0.8"),
-                    "-cp", System.getProperty("java.class.path"), "org.port853.app.Launcher",
-                    "monitor", "--json", "--interface", "lo", "--duration", "5")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            mon = MonitorIT.javaInNamespace(NS, "org.port853.app.Launcher",
+                    "monitor", "--json", "--interface", "lo", "--duration", "5");
             BufferedReader r = new BufferedReader(new InputStreamReader(mon.getInputStream(), StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
             assertNotNull(r.readLine(), "monitor printed nothing"); // the first second: the capture runs
