@@ -53,8 +53,8 @@ final class WordMeanings {
             }
         }
         Map<String, Set<Boolean>> evidence = new HashMap<>();
-        if (known.size() == 2) {
-            m.contested.addAll(m.words); // a third word in one language: what it means cannot be told
+        if (known.size() + m.words.size() > 2) {
+            m.contested.addAll(m.words); // a third word in one language: what they mean cannot be told
         } else if (known.size() == 1) {
             m.words.forEach(w -> evidence.computeIfAbsent(w, x -> new HashSet<>()).add(!known.iterator().next()));
         }

@@ -113,4 +113,15 @@ class RecordedReadingTest {
                 entry("true", "true")));
         assertEquals(entry("false", "true").content(), got.content());
     }
+
+    @Test
+    @DisplayName("two unknown words beside a known no are three words in one reading, which netsh's one word for yes and "
+            + "one for no cannot be: neither is pinned, the switch stays as read (it took both for yes and read 'A' as on)")
+    void twoUnknownWordsBesideAKnownOneAreNotPinned() throws Exception {
+        ItemSnapshot known = WindowsItems.of(WindowsItems.dot("149.112.112.112"), "{\"autoUpgrade\":false,\"host\":"
+                + "\"dns.quad9.net:853\",\"server\":\"149.112.112.112\",\"udpFallback\":false}");
+        ItemSnapshot other = entry("\"B\"", "\"B\"");
+        ItemSnapshot read = switchRead("A");
+        assertSame(read, RecordedReading.of(read, List.of(known, read, other), List.of(SWITCH_OFF, SWITCH_ON)));
+    }
 }
