@@ -472,7 +472,7 @@ public final class ChangeEngine {
             Optional<Sentence> why = items.unknown(theirs);
             if (why.isPresent()) { // not someone else's for all Port853 can tell: said as it is
                 Sentence left = Sentence.of("left " + shown(theirs) + " as it is: " + why.get().english() + ", so Port853 "
-                        + "cannot tell whether it is still as Port853 set it", "result.left-unknown", shown(theirs),
+                        + "cannot tell whether it is still as Port853 set it", ApplyResult.LEFT_UNKNOWN, shown(theirs),
                         why.get());
                 actions.add(left.english(), left.words());
                 unknown.add(left);

@@ -8,7 +8,7 @@ import org.port853.probe.pins.ServerPins;
  * 0 ok, 1 failed / rolled back / refused by the system, 2 bad input, 3 done but not covering everything (programs
  * that bypass the resolver, encryption asked for but the health check's answer came without it, an apply after which
  * a server in use showed a key other than its recorded pin, a revert whose restored settings do not resolve names, one
- * that left a file of Port853's that someone else changed, a hardening rule that lasts only until the next reboot, or a
+ * that left a file of Port853's that someone else changed or an item whose yes or no it could not read, a hardening rule that lasts only until the next reboot, or a
  * hardening undo that left the nftables boot file including the removed rule file).
  */
 final class ExitCodes {
@@ -21,7 +21,7 @@ final class ExitCodes {
     static final String NOT_COVERED_MEANING = "done but not covering everything (programs reading a static "
             + "/etc/resolv.conf bypass it, encryption was asked for but not proven, after 'apply' a server in use "
             + "showed a key other than its recorded pin, a revert restored settings with which names do not resolve "
-            + "or left a file of Port853's that someone else changed, 'harden' loaded a rule that nothing loads again "
+            + "or left a file of Port853's that someone else changed or an item whose yes or no it could not read, 'harden' loaded a rule that nothing loads again "
             + "at the next boot, 'harden --revert' left the nftables boot file including the removed rule file, so it "
             + "fails to load, or 'providers' could not read your own providers' file and lists only the built-in ones)";
 

@@ -160,8 +160,23 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
      * boot configuration fails to load. The one rule for the command line's exit code 3 and the window's warning.
      */
     public boolean doneWithWarning() {
-        return outcome == Outcome.NOT_COVERED || revertedUnhealthy() || revertLeftFilesAlone()
+        return outcome == Outcome.NOT_COVERED || revertedUnhealthy() || revertLeftFilesAlone() || revertLeftUnknown()
                 || hardenedUntilReboot() || unhardenLeftBrokenInclude();
+    }
+
+    /** The wording of an item a revert left as it is because what it is now cannot be told (ChangeEngine's). */
+    public static final String LEFT_UNKNOWN = "result.left-unknown";
+
+    /**
+     * A revert that left an item as it is because it could not tell what the item is now (Windows: a yes or no netsh
+     * prints in a word Port853 does not know): Port853's setting may still be in force, so it is no plain success.
+     */
+    public boolean revertLeftUnknown() {
+        if (outcome != Outcome.REVERTED && outcome != Outcome.UNCHANGED) {
+            return false;
+        }
+        return reasonSaidBy(LEFT_UNKNOWN) || notesBesideEncryptionStaysOn().stream()
+                .anyMatch(n -> n.words() != null && LEFT_UNKNOWN.equals(n.words().wording()));
     }
 
     /** {@link #doneWithWarning()} for a change that asked for {@code asked}: also encryption asked for but unproven. */

@@ -33,4 +33,17 @@ class ExitCodesTest {
         assertEquals(ExitCodes.OK, ExitCodes.of(ApplyResult.of(Outcome.UNCHANGED, Sentence.of(
                 "nothing to revert: Port853's changes are not in place", "result.nothing-to-revert"))));
     }
+
+    @Test
+    @DisplayName("a revert that left an item as it is because it cannot tell what it is now (the DoT switch in an unknown "
+            + "word): exit 3 as its reason or as a note, not 0 (Port853's DoT may still be on)")
+    void revertThatLeftAnItemItCannotRead() {
+        Sentence left = Sentence.of("left DoT (global) as it is: netsh prints 'jaa' for the DoT switch, so Port853 cannot "
+                + "tell whether it is still as Port853 set it", "result.left-unknown", "DoT (global)",
+                Sentence.of("netsh prints 'jaa' for the DoT switch", "windows.unpinned-word", "jaa"));
+        assertEquals(ExitCodes.NOT_COVERED, ExitCodes.of(ApplyResult.of(Outcome.UNCHANGED, left)));
+        ApplyResult reverted = ApplyResult.of(Outcome.REVERTED, Sentence.of("restored the previous settings; names "
+                + "resolve", "result.reverted", 0, "", "", 0)).withNote(left);
+        assertEquals(ExitCodes.NOT_COVERED, ExitCodes.of(reverted));
+    }
 }

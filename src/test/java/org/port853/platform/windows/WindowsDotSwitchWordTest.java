@@ -103,6 +103,7 @@ class WindowsDotSwitchWordTest {
                 + "Port853 cannot tell whether it is still as Port853 set it";
         assertTrue(reverted.actions().contains(said), reverted.actions().toString());
         assertTrue(reverted.reason().contains(said), reverted.reason());
+        assertTrue(reverted.revertLeftUnknown(), reverted.reason()); // what makes the revert exit 3 (ExitCodesTest)
         int step = reverted.actions().indexOf(said);
         assertEquals("DoT (global) bleibt, wie es ist: netsh zeigt „jaa“ für den DoT-Schalter, ein Wort, das Port853 in "
                 + "der Sprache dieses Windows weder als Ja noch als Nein kennt, und nichts anderes, was netsh ausgibt, "
