@@ -50,6 +50,16 @@ final class DropInsInForce {
                 .or(() -> dropIns.stream().filter(d -> d.stop() != DropIn.Stop.NONE).findFirst()).orElse(null);
     }
 
+    /**
+     * The file that hides Port853's drop-in to fix first: where resolved stops now, if it hides ours (from 253 a file it
+     * cannot open wins over an earlier one it cannot parse), else the first that hides ours; null if none does.
+     */
+    static DropIn firstHidingOurs(List<DropIn> dropIns) {
+        DropIn stopper = stopper(dropIns);
+        return stopper != null && stopper.hidesOurs() ? stopper
+                : dropIns.stream().filter(DropIn::hidesOurs).findFirst().orElse(null);
+    }
+
     /** Where resolved stops reading before it reaches {@code d}, one of {@code dropIns}; null where it reads d. */
     static DropIn stopBefore(List<DropIn> dropIns, DropIn d) {
         return read(dropIns).contains(d) ? null : stopper(dropIns);

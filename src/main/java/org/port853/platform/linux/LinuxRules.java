@@ -270,7 +270,7 @@ public final class LinuxRules implements PlatformRules {
             boolean afterOurs = next.file() != null && DropInScanner.readAfterOurs(next.file());
             int serversThen = serversAtNextStart(s, d);
             // a file that hides Port853's drop-in makes apply refuse: that file is what to fix first, not a click
-            DropIn hider = d.dropIns().stream().filter(DropIn::hidesOurs).findFirst().orElse(null);
+            DropIn hider = DropInsInForce.firstHidingOurs(d.dropIns());
             List<String> withServers = new ArrayList<>(details);
             withServers.addAll(List.of(String.valueOf(serversThen), hider == null ? "0" : "1",
                     hider == null ? "" : hider.path()));

@@ -84,9 +84,10 @@ public final class ResolvedPlanner {
                         + d.error() + ") and then ignores every drop-in, Port853's too; make it readable first (chmod "
                         + "0644 " + d.path() + ")", "refused.main-conf-unreadable", d.path(), d.error()));
             }
-            if (d.hidesOurs()) {
-                return Optional.of(unreadableDropIn(d, pipeEffect));
-            }
+        }
+        DropIn hider = DropInsInForce.firstHidingOurs(dropIns);
+        if (hider != null) {
+            return Optional.of(unreadableDropIn(hider, pipeEffect));
         }
         // a file that hides ours (from 253 one that sorts after ours too) comes first: fixing the clash alone does not do
         for (DropIn d : dropIns) {

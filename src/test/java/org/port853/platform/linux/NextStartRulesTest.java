@@ -123,6 +123,20 @@ class NextStartRulesTest {
     }
 
     @Test
+    @DisplayName("two files hide Port853's, one resolved cannot parse and a later one it cannot open (253+): the advice "
+            + "names the one resolved fails on now")
+    void theFileResolvedFailsOnIsFixedFirst() {
+        DropIn garbage = new DropIn(DIR + "50-garbage.conf", false, false, Map.of(), "line 1 is not valid UTF-8", true,
+                null, java.util.Set.of(), false, DropIn.Stop.HERE);
+        DropIn closed = new DropIn(DIR + "60-closed.conf", false, false, Map.of(), "permission denied", true, null,
+                java.util.Set.of(), false, DropIn.Stop.ALL_FILES_AT_OPENING);
+        Reason r = reason(assess(state(DotMode.STRICT, List.of(garbage, closed, OURS_STRICT), null, "no")),
+                "DOT_AT_NEXT_START");
+        assertNotNull(r);
+        assertEquals(List.of("1", closed.path()), r.details().subList(6, 8), r.details().toString());
+    }
+
+    @Test
     @DisplayName("a file makes resolved read no settings file and resolved.conf has no '#DNSOverTLS=' comment: the next "
             + "start is still predicted, on systemd's built-in default, and said to be that")
     void noFileReadWithoutTheComment() {

@@ -90,6 +90,23 @@ class ResolvedPlannerTest {
         }
 
         @Test
+        @DisplayName("from 253, of a file resolved cannot parse and a later one it cannot open, both before ours, the "
+                + "refusal names the one it fails on now: fixing the earlier one alone changes nothing")
+        void theFileResolvedFailsOnIsNamedFirst() {
+            String dir = "/etc/systemd/resolved.conf.d/";
+            DropIn garbage = new DropIn(dir + "50-garbage.conf", false, false, Map.of(), "line 1 is not valid UTF-8",
+                    true, null, java.util.Set.of(), false, DropIn.Stop.HERE);
+            DropIn closed = new DropIn(dir + "60-closed.conf", false, false, Map.of(), "permission denied", true, null,
+                    java.util.Set.of(), false, DropIn.Stop.ALL_FILES_AT_OPENING);
+            String refusal = planner.refusal(STRICT, 257, List.of(garbage, closed)).orElseThrow();
+            assertTrue(refusal.contains(closed.path()) && !refusal.contains(garbage.path()), refusal);
+            DropIn closedBefore253 = new DropIn(closed.path(), false, false, Map.of(), "permission denied", true, null,
+                    java.util.Set.of(), false, DropIn.Stop.HERE);
+            String older = planner.refusal(STRICT, 252, List.of(garbage, closedBefore253)).orElseThrow();
+            assertTrue(older.contains(garbage.path()), "before 253 resolved stops at the first: " + older);
+        }
+
+        @Test
         @DisplayName("a drop-in resolved fails on before ours (it then ignores ours too) is named, for every mode")
         void dropInThatHidesOurs() {
             DropIn dir = new DropIn("/etc/systemd/resolved.conf.d/60-dir.conf", false, false, Map.of(),
