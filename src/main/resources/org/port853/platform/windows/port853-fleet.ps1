@@ -96,10 +96,13 @@ function Set-Port853AdapterServers([int]$index, [string]$family, [string[]]$serv
     }
 }
 
-# netsh reaches an adapter's family only while Windows lists the adapter and, for IPv6, its IPv6 binding is on.
-function Test-Port853Reachable($r) {
+# netsh reaches an adapter's family only while Windows lists the adapter and, for IPv6, its IPv6 binding is on: the
+# adapter as Windows lists it now (its interface index may have changed since the record, if it was plugged in again),
+# or $null.
+function Get-Port853Reachable($r) {
     $a = @(Get-NetAdapter -ErrorAction SilentlyContinue | Where-Object { $_.InterfaceGuid -eq $r.Guid })
-    return $a.Count -gt 0 -and ($r.Family -eq 'IPv4' -or (Test-Port853Ipv6Bound $a[0]))
+    if ($a.Count -gt 0 -and ($r.Family -eq 'IPv4' -or (Test-Port853Ipv6Bound $a[0]))) { return $a[0] }
+    return $null
 }
 
 # Where netsh cannot reach it (unplugged, a VPN that went down, IPv6 turned off), the adapter's servers go into the
@@ -165,14 +168,16 @@ function Restore-Port853Nrpt($r) {
 }
 
 function Restore-Port853Adapter($r) {
-    if (-not (Test-Port853Reachable $r)) {
+    $adapter = Get-Port853Reachable $r
+    if ($null -eq $adapter) {
         Set-Port853KeptServers $r.Guid $r.Family $r.Static
         return
     }
+    $index = [int]$adapter.InterfaceIndex
     if ($r.Static.Count -gt 0) {
-        Set-Port853AdapterServers $r.Index $r.Family $r.Static
+        Set-Port853AdapterServers $index $r.Family $r.Static
     } else {
-        Invoke-Port853Netsh @('interface', $r.Family.ToLower(), 'set', 'dnsservers', "name=$($r.Index)", 'source=dhcp')
+        Invoke-Port853Netsh @('interface', $r.Family.ToLower(), 'set', 'dnsservers', "name=$index", 'source=dhcp')
     }
 }
 

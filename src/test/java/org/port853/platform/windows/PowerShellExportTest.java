@@ -331,7 +331,7 @@ class PowerShellExportTest {
                 + a.guid());
         List<String> statics = key == null ? List.of() : WindowsStateReader.split(key.getOrDefault("NameServer", ""));
         return () -> {
-            // as Test-Port853Reachable and Set-Port853KeptServers: netsh only where the adapter is listed (by GUID) and,
+            // as Get-Port853Reachable and Set-Port853KeptServers: netsh only where the adapter is listed (by GUID) and,
             // for IPv6, bound; else the NameServer value of the interface key, which must exist
             boolean listed = w.adapters.stream().anyMatch(x -> x.guid().equals(a.guid()));
             if (!listed || v6 && w.ipv6Unbound.contains(a.guid().toLowerCase(java.util.Locale.ROOT))) {
@@ -481,9 +481,9 @@ class PowerShellExportTest {
         assertTrue(script.contains("} elseif ($exists) {\n        Remove-DnsClientDohServerAddress -ServerAddress $r.Server"));
         assertTrue(script.contains("Remove-Port853NrptRules\n    foreach ($rule in $r.Before) {\n        Add-DnsClientNrptRule "
                 + "-Namespace $rule.Namespace -NameServers $rule.NameServers -Comment $rule.Comment"));
-        assertTrue(script.contains("if ($r.Static.Count -gt 0) {\n        Set-Port853AdapterServers $r.Index $r.Family $r.Static\n"
+        assertTrue(script.contains("if ($r.Static.Count -gt 0) {\n        Set-Port853AdapterServers $index $r.Family $r.Static\n"
                 + "    } else {\n        Invoke-Port853Netsh @('interface', $r.Family.ToLower(), 'set', 'dnsservers', "
-                + "\"name=$($r.Index)\", 'source=dhcp')"));
+                + "\"name=$index\", 'source=dhcp')"));
         assertTrue(script.contains("'interface', $f, 'set', 'dnsservers', \"name=$index\", 'source=static', "
                 + "\"address=$($servers[0])\", 'validate=no'"));
 
@@ -535,10 +535,16 @@ class PowerShellExportTest {
             + "reach it since the record (unplugged, or its IPv6 turned off): it said 'could not put back' and exited 3")
     void rollbackReachesAnAdapterNetshCannot() throws IOException {
         String script = script(DotMode.STRICT, "quad9");
-        inOrder(function(script, "Restore-Port853Adapter"), "if (-not (Test-Port853Reachable $r)) {",
-                "Set-Port853KeptServers $r.Guid $r.Family $r.Static", "return", "}", "if ($r.Static.Count -gt 0) {");
-        inOrder(function(script, "Test-Port853Reachable"), "@(Get-NetAdapter", "$_.InterfaceGuid -eq $r.Guid",
-                "$a.Count -gt 0", "$r.Family -eq 'IPv4'", "Test-Port853Ipv6Bound $a[0]");
+        String restore = function(script, "Restore-Port853Adapter");
+        inOrder(restore, "$adapter = Get-Port853Reachable $r", "if ($null -eq $adapter) {",
+                "Set-Port853KeptServers $r.Guid $r.Family $r.Static", "return", "}",
+                "$index = [int]$adapter.InterfaceIndex", "if ($r.Static.Count -gt 0) {",
+                "Set-Port853AdapterServers $index $r.Family $r.Static", "\"name=$index\", 'source=dhcp'");
+        // an adapter plugged in again may have another interface index than the one recorded before the change
+        assertFalse(restore.contains("$r.Index"), restore);
+        inOrder(function(script, "Get-Port853Reachable"), "@(Get-NetAdapter", "$_.InterfaceGuid -eq $r.Guid",
+                "$a.Count -gt 0", "$r.Family -eq 'IPv4'", "Test-Port853Ipv6Bound $a[0]", "return $a[0]",
+                "return $null");
         inOrder(function(script, "Set-Port853KeptServers"), "Get-Port853InterfaceKey $guid $family",
                 "if (-not (Test-Path -LiteralPath $k)) { throw", "Set-ItemProperty -LiteralPath $k -Name 'NameServer' "
                         + "-Value ($servers -join ',') -Type String");
