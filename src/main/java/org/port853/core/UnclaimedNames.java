@@ -68,6 +68,16 @@ public final class UnclaimedNames {
         return reach(link) && link.effectiveDotMode(global) != DotMode.STRICT;
     }
 
+    /**
+     * Such names go to {@code link} as the default route, in the strict mode it takes from the global settings ({@link
+     * LinkState#takesGlobalStrict}): a router's server that does not speak DNS-over-TLS fails them, and its failure
+     * outweighs the encrypted servers' "no such name", so names that do not exist fail after a wait. Routing all names
+     * to the global servers takes them away from it.
+     */
+    public boolean inheritStrict(LinkState link) {
+        return route(link) == Route.DEFAULT_ROUTE && link.takesGlobalStrict(global);
+    }
+
     /** Such names go to {@code link} in opportunistic mode: over TLS while it works, else in plaintext. */
     public boolean fallBackToPlaintext(LinkState link) {
         return reach(link) && link.effectiveDotMode(global) == DotMode.OPPORTUNISTIC;

@@ -118,6 +118,11 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
     /** The wording of a health check that failed because a link's opportunistic mode fell back beside the servers. */
     public static final String FALLBACK_LINK = "health.plaintext-link-fallback";
     /**
+     * The wording of a health check that failed because a default-route link inherits strict mode and its server fails
+     * the names that do not exist.
+     */
+    public static final String STRICT_LINK = "health.strict-link";
+    /**
      * The wording of a rollback's reason (the change engine's); its details: why it was rolled back, the change's own
      * words, whether the settings it restored fail too (1) or not (0), and their words.
      */

@@ -59,7 +59,7 @@ final class ResolvedHealthCheck {
         do {
             last = features.transportFlags() ? withFlags(requireEncrypted) : withCapture(requireEncrypted);
             if (last.health != null) {
-                return last.health.ok() ? splitDomainsStillResolve(last.health) : last.health;
+                return last.health.ok() ? missingNamesAnswered(splitDomainsStillResolve(last.health)) : last.health;
             }
             sleep(RETRY_MILLIS);
         } while (System.nanoTime() < deadline);
@@ -84,6 +84,20 @@ final class ResolvedHealthCheck {
             }
         }
         return global;
+    }
+
+    /** A link that inherits strict mode on the default route must not make names that do not exist fail. */
+    private Health missingNamesAnswered(Health h) {
+        if (!h.ok()) {
+            return h;
+        }
+        Sentence failure = MissingNameCheck.cause(lookups, features.probeRequestFlags(), probeName);
+        return failure == null ? h : new Health(false, false, failure, h.answeredBySentence());
+    }
+
+    /** A name nobody made, under {@code domain}: never cached, and asked where names under that domain go. */
+    static String freshName(String domain) {
+        return "port853-" + HexFormat.of().formatHex(bytes(6)) + "." + domain;
     }
 
     /**
@@ -155,7 +169,7 @@ final class ResolvedHealthCheck {
     }
 
     private Attempt withCapture(boolean requireEncrypted) {
-        String fresh = "port853-" + HexFormat.of().formatHex(bytes(6)) + "." + probeName;
+        String fresh = freshName(probeName);
         ResolvedBus.Lookup[] holder = new ResolvedBus.Lookup[1];
         TransportCapture.Evidence ev = capture.observe(() -> holder[0] = lookups.resolve(fresh, 0));
         ResolvedBus.Lookup l = holder[0];

@@ -69,13 +69,15 @@ public final class RollbackCause {
     }
 
     /**
-     * The change failed because a link kept plaintext DNS and took names beside the encrypted servers (in its own
-     * words, not the settings' from before): the chosen servers answered, so they are not the cause.
+     * The change failed because a link kept plaintext DNS and took names beside the encrypted servers, or inherited
+     * strict mode there and failed names that do not exist (in its own words, not the settings' from before): the
+     * chosen servers answered, so they are not the cause.
      */
     private static boolean linkKeptPlaintext(ApplyResult r) {
         Words w = r.reasonBeforeNote().words();
         return w != null && w.parts().size() > 1 && (mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK)
-                || mentions(w.parts().get(1), ApplyResult.FALLBACK_LINK));
+                || mentions(w.parts().get(1), ApplyResult.FALLBACK_LINK)
+                || mentions(w.parts().get(1), ApplyResult.STRICT_LINK));
     }
 
     private static boolean mentions(Words w, String wording) {

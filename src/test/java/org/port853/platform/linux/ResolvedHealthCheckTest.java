@@ -212,6 +212,64 @@ class ResolvedHealthCheckTest {
                 h.detail());
     }
 
+    /** Global strict servers without ~., beside link eth0 on the default route whose own DNS-over-TLS is {@code dot}. */
+    static ResolverState strictBesideARouter(DotMode dot) {
+        ResolverState router = state(List.of(), dot);
+        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
+        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
+                "yes", "stub");
+        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
+                LinuxDetails.UNKNOWN);
+    }
+
+    private static final ResolvedBus.Lookup NO_SUCH_NAME = ResolvedBus.Lookup.failed("'x' not found",
+            ResolvedBus.Lookup.NXDOMAIN);
+    private static final ResolvedBus.Lookup ALL_ATTEMPTS_FAILED = ResolvedBus.Lookup.failed(
+            "All attempts to contact name servers or networks failed", ResolvedBus.Lookup.TIMEOUT);
+
+    @Test
+    @DisplayName("strict mode without all names routed: a default-route link that inherits it (the router's server, "
+            + "DNS-over-TLS unset) makes names that do not exist fail instead of 'not found' (rig 252 and 257: "
+            + "'Applied ... encrypted', then resolvectl query nothere.example.com failed)")
+    void aLinkInheritingStrictModeThatFailsMissingNamesFailsTheCheck() {
+        for (DotMode readAs : java.util.Arrays.asList(null, DotMode.STRICT)) { // unset, or strict as D-Bus reports it
+            Scripted s = new Scripted(strictBesideARouter(readAs), answer(FROM_NETWORK_CONFIDENTIAL),
+                    ALL_ATTEMPTS_FAILED);
+            Health h = check(257, s, NO_CAPTURE, true);
+            assertFalse(h.ok(), h.detail());
+            assertTrue(h.detail().contains("link eth0 has its own DNS server (198.18.53.4, default route) and "
+                    + "inherits strict mode"), h.detail());
+            assertTrue(h.detail().contains("--all-domains"), h.detail());
+            assertEquals(org.port853.platform.ApplyResult.STRICT_LINK, h.detailWords().wording());
+            assertEquals(2, s.names.size(), s.names.toString());
+            assertTrue(s.names.get(1).matches("port853-[0-9a-f]{12}\\.example\\.com"), s.names.toString());
+            assertEquals(s.flags.get(0), s.flags.get(1), "the fresh name is asked as the check's name is");
+        }
+    }
+
+    @Test
+    void aLinkInheritingStrictModeWhoseServerLetsMissingNamesBeAnsweredPasses() {
+        Scripted notFound = new Scripted(strictBesideARouter(null), answer(FROM_NETWORK_CONFIDENTIAL), NO_SUCH_NAME);
+        assertTrue(check(257, notFound, NO_CAPTURE, true).ok(), "not found is the answer a missing name should get");
+        Scripted answered = new Scripted(strictBesideARouter(null), answer(FROM_NETWORK_CONFIDENTIAL));
+        assertTrue(check(252, answered, NO_CAPTURE, true).ok(), "a server that answers every name");
+    }
+
+    @Test
+    void noLinkInheritsStrictModeWhenAllNamesAreRoutedOrTheModeIsOpportunistic() {
+        Scripted routed = new Scripted(desktop(), answer(FROM_NETWORK_CONFIDENTIAL), ALL_ATTEMPTS_FAILED);
+        assertTrue(check(257, routed, NO_CAPTURE, true).ok());
+        assertEquals(1, routed.names.size(), "all names routed: the link takes none, nothing more to ask");
+        ResolverState g = strictBesideARouter(null);
+        ResolverState opportunistic = new ResolverState(g.resolverName(), g.source(), true, true, new GlobalState(
+                g.global().servers(), List.of(), g.global().currentServer(), DotMode.OPPORTUNISTIC, null, false,
+                List.of(), "yes", "stub"), g.links(), null, null, LinuxDetails.UNKNOWN);
+        Scripted opp = new Scripted(opportunistic, answer(FROM_NETWORK_CONFIDENTIAL), ALL_ATTEMPTS_FAILED);
+        opp.onLink.put("example.com", answer(FROM_NETWORK_CONFIDENTIAL));
+        assertTrue(check(257, opp, NO_CAPTURE, false).ok());
+        assertEquals(1, opp.names.size(), "opportunistic mode is checked as before");
+    }
+
     @Test
     void opportunisticWithAPlaintextLinkIsNotEncryptedWhicheverServerAnswered() {
         // resolved asks the link's plaintext server beside the encrypted one: a confidential answer proves nothing

@@ -221,6 +221,18 @@ class RollbackCauseTest {
     }
 
     @Test
+    @DisplayName("a rollback because a default-route link inherited strict mode and failed a missing name is the link's "
+            + "doing too: the chosen servers answered, so they are not probed for a cause")
+    void aLinkInheritingStrictModeIsNoServersCause() {
+        org.port853.core.Sentence link = org.port853.core.Sentence.of("a name that does not exist got no answer: link "
+                + "eth0 inherits strict mode", ApplyResult.STRICT_LINK, "port853-1.example.com", "All attempts", "eth0",
+                "192.0.2.1");
+        ApplyResult own = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
+                + link.english(), ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, link, 0, null));
+        assertFalse(RollbackCause.applies(own, strict(null)));
+    }
+
+    @Test
     @DisplayName("an interrupted change rolled back as incomplete, or one the resolver did not restart for, is no "
             + "server's doing: nothing is probed")
     void aRollbackBeforeTheCheckIsNoServersCause() {

@@ -1,0 +1,60 @@
+package org.port853.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.port853.rig.TestRig;
+
+/**
+ * A desktop whose router's plaintext DNS server sits on its link with the default route and the link's DNS-over-TLS
+ * unset (NetworkManager's default), so the link inherits the global strict mode. Without all domains routed, the
+ * encrypted server's "no such name" loses to the link's failure: names that do not exist (and names only the router
+ * knows) fail after a wait instead of being answered. The rig's server answers like the internet (RIG_UPSTREAM=internet):
+ * example.com exists, names under it do not.
+ */
+@DisplayName("strict mode inherited by a link with a plaintext router's DNS is caught before it is kept")
+class LinkStrictInheritedIT {
+    private static RigCli cli;
+    private static final int NET = 148;
+
+    @BeforeAll
+    static void start() {
+        cli = RigCli.start("p853i" + NET, NET, Map.of("RIG_LINK_DNS", "198.18." + NET + ".4",
+                "RIG_UPSTREAM", "internet"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cli != null) cli.close();
+    }
+
+    private TestRig.ExecResult query(String name) {
+        return cli.rig.exec(null, Duration.ofSeconds(20), "resolvectl", "query", "--cache=no", name);
+    }
+
+    @Test
+    void strictWithoutAllDomainsRollsBackNamingTheLink() {
+        TestRig.ExecResult apply = cli.runTrustingRigCa("apply", "--server", cli.rig.goodServer() + "#dot.test",
+                "--mode", "strict");
+        String said = apply.stdout() + apply.stderr();
+        assertEquals(1, apply.exitCode(), said);
+        assertTrue(said.contains("link eth0"), said);
+        assertTrue(said.contains("198.18." + NET + ".4"), said);
+        assertTrue(said.contains("--all-domains"), said);
+        assertFalse(cli.dropIn().toFile().exists(), "rolled back: " + said);
+
+        TestRig.ExecResult routed = cli.runTrustingRigCa("apply", "--server", cli.rig.goodServer() + "#dot.test",
+                "--mode", "strict", "--all-domains");
+        assertEquals(0, routed.exitCode(), routed.stdout() + routed.stderr());
+        String missing = query("nothere.example.com").stdout() + query("nothere.example.com").stderr();
+        assertTrue(missing.contains("not found") || missing.contains("does not exist"), missing);
+        RigCli.assertRevertExitMatchesMessage(cli.run("revert"));
+    }
+}
