@@ -41,6 +41,11 @@ class LinkStrictInheritedIT {
 
     @Test
     void strictWithoutAllDomainsRollsBackNamingTheLink() {
+        TestRig.ExecResult preview = cli.runTrustingRigCa("apply", "--server", cli.rig.goodServer() + "#dot.test",
+                "--mode", "strict", "--dry-run");
+        String planned = preview.stdout() + preview.stderr();
+        assertTrue(planned.contains("link eth0") && planned.contains("inherit"), planned);
+
         TestRig.ExecResult apply = cli.runTrustingRigCa("apply", "--server", cli.rig.goodServer() + "#dot.test",
                 "--mode", "strict");
         String said = apply.stdout() + apply.stderr();

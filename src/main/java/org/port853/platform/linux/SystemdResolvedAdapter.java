@@ -150,10 +150,13 @@ public final class SystemdResolvedAdapter implements ResolverAdapter {
                     .withItemKind("dropIn");
         }
         int version = d.systemdVersion() > 0 ? d.systemdVersion() : reader.systemdVersion();
-        return planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version) : d.dropIns(),
-                linkResolvConf, current.global() != null && current.global().stubListenerOff(),
+        Plan p = planner.plan(desired, version, d.resolvConf() == null ? DropInScanner.scan(paths, version)
+                        : d.dropIns(), linkResolvConf, current.global() != null && current.global().stubListenerOff(),
                 current.installed() && !current.running(), current.links().stream().flatMap(l -> l.domains().stream())
                         .filter(dom -> !dom.routeOnly()).map(org.port853.core.DomainEntry::name).toList());
+        java.util.List<org.port853.core.Sentence> inherited = InheritedStrictNote.notes(desired, current);
+        return p.isRefused() || inherited.isEmpty() ? p
+                : p.withNotes(java.util.stream.Stream.concat(p.notes().stream(), inherited.stream()).toList());
     }
 
     @Override
