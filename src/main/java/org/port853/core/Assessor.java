@@ -295,9 +295,13 @@ public final class Assessor {
                     reasons.add(strictDomainsReason(link, routed, servers));
                 }
                 if (takesDefault) {
-                    reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.INFO,
-                            "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: if that server "
-                                    + "(a router or VPN) does not speak DNS-over-TLS, its lookups fail.",
+                    // nothing leaves in plaintext, so not "at risk" for privacy, but lookups fail: WARNING (PARTIAL)
+                    // shows it as needing attention; BROKEN would say no name resolves
+                    reasons.add(new Reason("LINK_STRICT_INHERITED", Severity.WARNING,
+                            "Link " + link.name() + " has DNS " + servers + " and inherits strict mode: unless that "
+                                    + "server (a router's or VPN's) speaks DNS-over-TLS, names that do not exist and "
+                                    + "names only that network's server knows fail after a wait instead of being "
+                                    + "answered; nothing leaves in plaintext.",
                             "Route all domains to the encrypted servers (" + ROUTE_ALL_COMMAND + ").",
                             FixAction.ROUTE_ALL_DOMAINS, List.of(link.name(), servers)));
                 }

@@ -601,9 +601,14 @@ class AssessorTest {
             s.domains = List.of();
             s.links.add(link("wlan0", List.of(ROUTER), null, true));
             Assessment a = s.assess();
-            // global strict, link unset -> inherits strict: info only
-            require(a, "LINK_STRICT_INHERITED");
-            assertEquals(Verdict.PROTECTED, a.verdict());
+            // global strict, link unset -> inherits strict: a router's server fails names that do not exist (rig 252,
+            // 257: resolvectl query nothere.example.com failed, the stub sent no answer); nothing leaves in plaintext,
+            // so it needs attention (At risk), not Not encrypted
+            Reason inherited = require(a, "LINK_STRICT_INHERITED");
+            assertEquals(Severity.WARNING, inherited.severity());
+            assertTrue(inherited.message().contains("names that do not exist and names only that network's server "
+                    + "knows fail after a wait"), inherited.message());
+            assertEquals(Verdict.PARTIAL, a.verdict(), a.reasons().toString());
 
             S t = new S();
             t.domains = List.of();
