@@ -158,12 +158,7 @@ class ResolvedHealthCheckTest {
 
     /** Global strict servers without ~., beside link eth0 of opportunistic mode on the default route (a router). */
     static ResolverState strictBesideAnOpportunisticRouter() {
-        ResolverState router = state(List.of(), DotMode.OPPORTUNISTIC);
-        ServerAddress good = ServerAddress.parse("198.18.53.2#dot.test");
-        GlobalState noRoute = new GlobalState(List.of(good), List.of(), good, DotMode.STRICT, null, false, List.of(),
-                "yes", "stub");
-        return new ResolverState("systemd-resolved", StateSource.DBUS, true, true, noRoute, router.links(), null, null,
-                LinuxDetails.UNKNOWN);
+        return strictBesideARouter(DotMode.OPPORTUNISTIC);
     }
 
     @Test
