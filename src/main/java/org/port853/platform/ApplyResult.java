@@ -127,6 +127,8 @@ public record ApplyResult(Outcome outcome, String reason, Item item, List<String
      * words, whether the settings it restored fail too (1) or not (0), and their words.
      */
     public static final String ROLLED_BACK_WORDING = "result.rolled-back";
+    /** How the window says a rollback whose check a link's settings failed (the cause names the fix): same details. */
+    public static final String ROLLED_BACK_BY_LINK_WORDING = "result.rolled-back-by-link";
     /** A rollback's first detail when the change's health check failed it (not an incomplete change, not a restart). */
     public static final int ROLLED_BACK_BY_CHECK = 2;
     /** What a rollback's reason adds when the settings it restored fail too; the change's own words come before. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port853.change.ChangeEngine;
@@ -195,6 +196,25 @@ class ChangeTextsTest {
                 + "den Resolver neu starten\nGesundheitsprüfung: resolving example.com failed: certificate not trusted\n"
                 + "zz-port853.conf entfernen".replace("zz-port853.conf", dropIn.toString())), actions); // absent before
         assertEquals(String.join("\n", r.actions()), english(() -> ChangeTexts.actions(r)), "English as the command line says it");
+    }
+
+    @Test
+    @DisplayName("a rollback whose check a link inheriting strict mode failed says the link's fix, not 'check the servers "
+            + "on the Diagnostics screen or choose other providers' (the chosen servers answered)")
+    void aRollbackCausedByALinkSaysNotToCheckTheServers() throws IOException {
+        org.port853.core.Sentence link = org.port853.core.Sentence.of("a name that does not exist (port853-1.example.com) "
+                + "got no answer", ApplyResult.STRICT_LINK, "port853-1.example.com", "All attempts", "eth0", "192.0.2.1");
+        ApplyResult own = ApplyResult.of(ApplyResult.Outcome.ROLLED_BACK, org.port853.core.Sentence.of("rolled back: "
+                + link.english(), ApplyResult.ROLLED_BACK_WORDING, ApplyResult.ROLLED_BACK_BY_CHECK, link, 0, null));
+        ApplyResult r = HelperDocuments.readResult(HelperDocuments.writeResult(own));
+        String en = english(() -> ApplyViewModel.resultText(r));
+        assertTrue(en.startsWith("Rolled back: a name that does not exist (port853-1.example.com) got no answer (All "
+                + "attempts): link eth0 has its own DNS server (192.0.2.1, default route)"), en);
+        assertTrue(en.contains("(Route all domains, or Protect my DNS)") && en.endsWith("The previous settings are back."),
+                en);
+        String de = german(() -> ApplyViewModel.resultText(r));
+        assertTrue(de.contains("die Verbindung eth0 hat einen eigenen DNS-Server (192.0.2.1, Standardroute)"), de);
+        assertTrue(de.endsWith("Die vorherigen Einstellungen gelten wieder."), de);
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class RollbackCause {
 
     /** Worth probing: a change towards encryption that was rolled back because its health check failed. */
     public static boolean applies(ApplyResult r, DesiredSettings desired) {
-        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && failedItsCheck(r) && !linkKeptPlaintext(r)
+        return r.outcome() == ApplyResult.Outcome.ROLLED_BACK && failedItsCheck(r) && !causedByALink(r)
                 && (desired.mode() != DotMode.OFF && !desired.servers().isEmpty() || dnssecFailure(r).isPresent());
     }
 
@@ -73,7 +73,7 @@ public final class RollbackCause {
      * strict mode there and failed names that do not exist (in its own words, not the settings' from before): the
      * chosen servers answered, so they are not the cause.
      */
-    private static boolean linkKeptPlaintext(ApplyResult r) {
+    public static boolean causedByALink(ApplyResult r) {
         Words w = r.reasonBeforeNote().words();
         return w != null && w.parts().size() > 1 && (mentions(w.parts().get(1), ApplyResult.PLAINTEXT_LINK)
                 || mentions(w.parts().get(1), ApplyResult.FALLBACK_LINK)

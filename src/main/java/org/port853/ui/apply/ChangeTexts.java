@@ -52,7 +52,13 @@ public final class ChangeTexts {
 
     /** Why the change was refused, rolled back or failed; null when the result gives no reason. */
     public static String reason(ApplyResult r) {
-        return said(new org.port853.core.Sentence(r.reason(), r.reasonWords()));
+        org.port853.core.Words w = r.reasonWords();
+        // a link's settings failed the check, not the servers: its cause says the fix, "check the servers" would not
+        if (w != null && ApplyResult.ROLLED_BACK_WORDING.equals(w.wording())
+                && org.port853.probe.doctor.RollbackCause.causedByALink(r)) {
+            w = new org.port853.core.Words(ApplyResult.ROLLED_BACK_BY_LINK_WORDING, w.details(), w.parts());
+        }
+        return said(new org.port853.core.Sentence(r.reason(), w));
     }
 
     /** A change's sentence in the window's words. */
