@@ -2,7 +2,6 @@ package org.port853.platform.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +64,8 @@ final class KeptAdapterSettings {
      * ag_net_utils.h, win_set_if_nameserver); the Windows 2000 registry reference's "space delimited" is older.
      */
     static Command write(WindowsItems.Key k, JsonNode c) {
-        List<String> servers = new ArrayList<>();
-        if (c.path("source").asText().equals("static")) {
-            c.path("servers").forEach(n -> servers.add(n.asText()));
-        }
+        List<String> servers = c.path("source").asText().equals("static") ? WindowsWrites.strings(c.path("servers"))
+                : List.of();
         return PowerShell.script(PowerShell.SET_NAME_SERVER, new TreeMap<>(Map.of("guid", k.guid(), "ipv6", k.ipv6(),
                 "nameServer", String.join(",", servers))));
     }

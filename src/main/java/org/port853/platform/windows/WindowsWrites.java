@@ -110,7 +110,7 @@ public final class WindowsWrites {
         return b ? "yes" : "no";
     }
 
-    private static List<String> strings(JsonNode n) {
+    static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.forEach(x -> out.add(x.asText()));
         return out;
